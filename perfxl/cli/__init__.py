@@ -1,0 +1,1 @@
+"""The `perfxl` command line: one module per command, registered in `main`."""

@@ -1,0 +1,81 @@
+"""A `Grid` is one sheet's cached values and merged ranges, whatever source produced them.
+
+Sources (calamine, openpyxl, an xlwings book, an Office.js payload) all become Grids, and the
+layout detector works on Grids only, so it is tested with plain lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import CellRef, CellValue, a1
+
+__all__ = ["Grid", "MergedRange"]
+
+MergedRange = tuple[int, int, int, int]  # (first_row, first_col, last_row, last_col), 0-based, inclusive
+
+
+@dataclass
+class Grid:
+    """One sheet: `rows[r][c]` (0-based) holds the cached value ("" and None both mean empty).
+
+    `formulas` maps (r, c) → formula text ("=SUM(C5:C7)") for cells that have one, when the source
+    knows; `uncached` lists formula cells that had no cached value (never to be read as 0).
+    """
+
+    name: str
+    rows: list[list[Any]]
+    merged: tuple[MergedRange, ...] = ()
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    uncached: frozenset[tuple[int, int]] = frozenset()
+    hidden: bool = False
+
+    def __post_init__(self) -> None:
+        self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        for r0, c0, r1, c1 in self.merged:
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    self._anchor[(r, c)] = (r0, c0)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def raw(self, r: int, c: int) -> Any:
+        """The value at (r, c), 0-based; None outside the grid or when empty."""
+        if 0 <= r < len(self.rows):
+            row = self.rows[r]
+            if 0 <= c < len(row):
+                v = row[c]
+                return None if v == "" else v
+        return None
+
+    def anchor_of(self, r: int, c: int) -> tuple[int, int]:
+        """Top-left cell of the merged range holding (r, c), or (r, c) itself."""
+        return self._anchor.get((r, c), (r, c))
+
+    def is_merged(self, r: int, c: int) -> bool:
+        return (r, c) in self._anchor
+
+    def filled(self, r: int, c: int) -> Any:
+        """The value at (r, c), taking a merged range's value from its anchor (forward fill)."""
+        ar, ac = self.anchor_of(r, c)
+        return self.raw(ar, ac)
+
+    def ref(self, r: int, c: int) -> CellRef:
+        """CellRef for 0-based (r, c); the anchor is set when the cell is inside a merged range."""
+        anchor = None
+        if (r, c) in self._anchor:
+            ar, ac = self._anchor[(r, c)]
+            anchor = a1(ar + 1, ac + 1)
+        return CellRef(self.name, a1(r + 1, c + 1), anchor)
+
+    def cell(self, r: int, c: int, *, fill_merged: bool = False) -> CellValue:
+        """CellValue at (r, c). With `fill_merged`, a merged cell reports its anchor's value and ref."""
+        if fill_merged:
+            r, c = self.anchor_of(r, c)
+        return CellValue(self.raw(r, c), self.ref(r, c), self.formulas.get((r, c)))

@@ -1,0 +1,332 @@
+"""The typed model of a self-evaluation workbook: frozen value objects that know nothing of files.
+
+Every field read from a sheet is a `CellValue`, so any check can point back at the exact cell.
+Readers (perfxl.io, perfxl.layout) build these objects; rules (perfxl.rules) only read them.
+"""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+__all__ = [
+    "CellRef",
+    "CellValue",
+    "Severity",
+    "Finding",
+    "FundsRow",
+    "FundsBlock",
+    "Goal",
+    "Level1Heading",
+    "Indicator",
+    "SelfEvaluation",
+    "AmountRow",
+    "Staffing",
+    "BuildingControl",
+    "BasicData",
+    "Submission",
+    "column_letter",
+    "column_index",
+    "a1",
+    "parse_a1",
+]
+
+_A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+
+
+def column_letter(col: int) -> str:
+    """1-based column number → letters (1 → A, 28 → AB)."""
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """Column letters → 1-based number (A → 1)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def a1(row: int, col: int) -> str:
+    """1-based (row, col) → "B7"."""
+    return f"{column_letter(col)}{row}"
+
+
+def parse_a1(ref: str) -> tuple[int, int]:
+    """"B7" → (7, 2), 1-based. Raises ValueError on anything else."""
+    m = _A1.match(ref.strip().upper())
+    if not m:
+        raise ValueError(f"not an A1 cell reference: {ref!r}")
+    return int(m.group(2)), column_index(m.group(1))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class CellRef:
+    """A place in the workbook: sheet name plus an A1 cell or range ("E12" or "B5:B9").
+
+    `anchor` is the top-left cell of the merged range the cell belongs to, when it is merged.
+    """
+
+    sheet: str
+    cell: str
+    anchor: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+    @property
+    def first_cell(self) -> str:
+        return self.cell.split(":", 1)[0]
+
+    @property
+    def row(self) -> int:
+        return parse_a1(self.first_cell)[0]
+
+    @property
+    def col(self) -> int:
+        return parse_a1(self.first_cell)[1]
+
+    @classmethod
+    def at(cls, sheet: str, row: int, col: int, anchor: str | None = None) -> "CellRef":
+        """Build from 1-based row and column numbers."""
+        return cls(sheet, a1(row, col), anchor)
+
+
+@dataclass(frozen=True, slots=True)
+class CellValue:
+    """What one cell held, and where.
+
+    `raw` is the cached value as the source gave it (str, int, float, Decimal, bool, datetime or
+    None for empty). `formula` is the formula text as written, leading "=" included, when the
+    cell has one. `computed` is True when perfxl itself computed `raw`
+    because the file held a formula without a cached value.
+    """
+
+    raw: Any
+    ref: CellRef | None = None
+    formula: str | None = None
+    computed: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+
+    @property
+    def text(self) -> str:
+        """The value as a display string, stripped ("" when blank)."""
+        if self.raw is None:
+            return ""
+        if isinstance(self.raw, float) and self.raw.is_integer():
+            return str(int(self.raw))
+        return str(self.raw).strip()
+
+    @classmethod
+    def empty(cls, ref: CellRef | None = None) -> "CellValue":
+        return cls(None, ref)
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is. Ordered: error > warning > info."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in one place: the contract every report and annotation relies on."""
+
+    code: str
+    severity: Severity
+    ref: CellRef | None
+    message: str
+    message_en: str = ""
+    expected: str | None = None
+    actual: str | None = None
+    file: str | None = None
+
+    @property
+    def sheet(self) -> str | None:
+        return self.ref.sheet if self.ref else None
+
+    @property
+    def cell(self) -> str | None:
+        return self.ref.cell if self.ref else None
+
+    def brief(self) -> tuple[str, str | None, str | None]:
+        """(code, sheet, cell): the compact form tests assert on."""
+        return (self.code, self.sheet, self.cell)
+
+
+# ---------------------------------------------------------------- 自评表 (self-evaluation table)
+
+
+@dataclass(frozen=True, slots=True)
+class FundsRow:
+    """One row of the funds block (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金 …)."""
+
+    label: CellValue
+    initial_budget: CellValue  # 年初预算数
+    full_budget: CellValue  # 全年预算数 (调整后预算数)
+    executed: CellValue  # 全年执行数
+    weight: CellValue  # 分值 (only on the total row)
+    rate: CellValue  # 执行率 (only on the total row)
+    score: CellValue  # 得分 (only on the total row)
+    is_total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FundsBlock:
+    """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns."""
+
+    total: FundsRow | None
+    parts: tuple[FundsRow, ...] = ()
+    unit: str = "万元"
+    breakdown: tuple[CellValue, ...] = ()  # e.g. "按支出性质分…基本支出：886.12"
+    ref: CellRef | None = None  # the block's header cell
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """年度总体目标: 预期目标 and 实际完成情况 free text."""
+
+    expected: CellValue
+    actual: CellValue
+
+
+@dataclass(frozen=True, slots=True)
+class Level1Heading:
+    """A 一级指标 label as written ("产出指标(55分)") and the weight it declares, if any."""
+
+    label: CellValue
+    name: str  # label without the declared weight: "产出指标"
+    declared_weight: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One 三级指标 row of the 绩效指标 block.
+
+    `target` holds the 年度指标值 text; when the sheet splits it into 指标性质 | 指标值 | 度量单位,
+    the reader joins them into one text ("≥" + "100" + "%") and keeps `nature`/`unit` as read.
+    """
+
+    level1: CellValue
+    level2: CellValue
+    name: CellValue
+    target: CellValue
+    actual: CellValue
+    weight: CellValue
+    score: CellValue
+    deviation: CellValue
+    nature: CellValue | None = None
+    unit: CellValue | None = None
+
+    @property
+    def row(self) -> int | None:
+        return self.name.ref.row if self.name.ref else None
+
+
+@dataclass(frozen=True, slots=True)
+class SelfEvaluation:
+    """One 自评表 (项目支出 or 部门整体支出): header fields, funds, goals, indicators, totals."""
+
+    kind: str  # "project" | "department"
+    sheet: str
+    title: CellValue | None = None
+    header: dict[str, CellValue] = field(default_factory=dict)  # 项目名称/预算单位名称/主管部门/实施单位
+    funds: FundsBlock | None = None
+    goals: tuple[Goal, ...] = ()
+    level1: tuple[Level1Heading, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    total_weight: CellValue | None = None  # 总分 row, 分值 column
+    total_score: CellValue | None = None  # 总分 row, 得分 column
+    grade: CellValue | None = None  # 自评等级, where the form has one
+
+    @property
+    def unit_name(self) -> str:
+        for key in ("预算单位名称", "项目名称", "实施单位", "主管部门"):
+            cell = self.header.get(key)
+            if cell is not None and not cell.is_blank:
+                return cell.text
+        return ""
+
+
+# ---------------------------------------------------------------- 基础数据表 (basic data table)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRow:
+    """A money row of the 基础数据表: 上年决算数 | 本年预算数 | 本年决算数.
+
+    `key` is a canonical name ("three_public", "reception", "public_funds" …) or "" for a
+    free-form sub-row; `parent` is the key of the row it belongs to ("" at top level).
+    """
+
+    key: str
+    label: CellValue
+    prev_final: CellValue
+    budget: CellValue
+    final: CellValue
+    parent: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Staffing:
+    """财政供养人员情况: 编制数, 实际在职人数, 控制率."""
+
+    establishment: CellValue
+    actual: CellValue
+    control_rate: CellValue
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingControl:
+    """楼堂馆所控制情况 (one project row)."""
+
+    approved_area: CellValue
+    actual_area: CellValue
+    area_rate: CellValue
+    budget_investment: CellValue
+    actual_investment: CellValue
+    investment_rate: CellValue
+
+
+@dataclass(frozen=True, slots=True)
+class BasicData:
+    """部门整体支出绩效评价基础数据表."""
+
+    sheet: str
+    unit: str = "元"  # money unit of the amount rows
+    years: tuple[str, str, str] = ("", "", "")  # column headers as written, e.g. 2022年决算数
+    staffing: Staffing | None = None
+    rows: tuple[AmountRow, ...] = ()
+    buildings: tuple[BuildingControl, ...] = ()
+    frugality: CellValue | None = None  # 厉行节约保障措施
+
+    def row(self, key: str) -> AmountRow | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def children(self, key: str) -> tuple[AmountRow, ...]:
+        return tuple(r for r in self.rows if r.parent == key)
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """Everything read from one workbook, plus what the reader could not map (as findings)."""
+
+    path: str
+    evaluations: tuple[SelfEvaluation, ...] = ()
+    basic: BasicData | None = None
+    problems: tuple[Finding, ...] = ()

@@ -1,0 +1,50 @@
+"""The result of checking one file: the unit every report, batch run and macro consumes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .model import Finding, Severity
+
+__all__ = ["FileResult", "Summary"]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts by severity and the scores, reported (as typed in the file) and recomputed by perfxl."""
+
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    score_reported: Decimal | None = None
+    score_computed: Decimal | None = None
+    grade: str | None = None  # grade of the recomputed total (优/良/中/差)
+
+    @classmethod
+    def of(cls, findings: list[Finding] | tuple[Finding, ...], **scores) -> "Summary":
+        count = {s: 0 for s in Severity}
+        for f in findings:
+            count[f.severity] += 1
+        return cls(count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], **scores)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file checked: either `ok` with findings, or not ok with a typed `error` (unreadable).
+
+    `unit_name`, `year` and `kind` describe the submission for reviewers' summaries.
+    """
+
+    path: str
+    ok: bool
+    findings: tuple[Finding, ...] = ()
+    summary: Summary = field(default_factory=Summary)
+    error: dict[str, str | None] | None = None  # PerfxlError.to_dict() when not ok
+    unit_name: str = ""
+    year: str = ""
+    kind: str = ""
+    sha256: str = ""
+    warnings: tuple[str, ...] = ()  # notes about the file itself (e.g. drawings openpyxl cannot keep)
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
