@@ -1,0 +1,26 @@
+"""Shared test fixtures: paths to the repo's real files. Module-specific helpers live beside their tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_TEXT = REPO.parent / "shared" / "seed" / "000_7b2972c01112ef5f.txt"
+WORKBOOKS = REPO / "workbooks"
+EXAMPLES = WORKBOOKS / "examples"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def workbooks_dir() -> Path:
+    return WORKBOOKS
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
