@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .model import Finding, Severity
 
-__all__ = ["FileResult", "Summary"]
+__all__ = ["FileResult", "Summary", "SectionScore"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,20 @@ class Summary:
 
 
 @dataclass(frozen=True, slots=True)
+class SectionScore:
+    """Reported vs recomputed score of one 一级指标 (or the 预算执行率 line), for report charts.
+
+    `name` is the 一级指标 name ("产出指标"); `weight` the weight its rows hold; `sheet` the 自评表.
+    """
+
+    name: str
+    weight: Decimal | None = None
+    score_reported: Decimal | None = None
+    score_computed: Decimal | None = None
+    sheet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """One file checked: either `ok` with findings, or not ok with a typed `error` (unreadable).
 
@@ -45,6 +59,7 @@ class FileResult:
     kind: str = ""
     sha256: str = ""
     warnings: tuple[str, ...] = ()  # notes about the file itself (e.g. drawings openpyxl cannot keep)
+    sections: tuple[SectionScore, ...] = ()  # per 一级指标 reported vs recomputed scores (HTML chart)
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

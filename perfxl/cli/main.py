@@ -20,6 +20,10 @@ app = typer.Typer(
 #: Command modules under perfxl.cli, each defining its commands with `@app.command()`.
 COMMAND_MODULES: tuple[str, ...] = (
     "score_cmd",
+    "validate_cmd",
+    "batch_cmd",
+    "template_cmd",
+    "serve_cmd",
 )
 
 for _name in COMMAND_MODULES:

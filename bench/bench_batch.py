@@ -1,0 +1,290 @@
+#!/usr/bin/env python
+"""Benchmark of `perfxl batch` on synthetic submissions from the repo's own generator (a script, not a test).
+
+Measures, and writes to bench/results/batch.json with the machine they came from:
+  1. per-file cost of checking a file, as a ratio to python-calamine's bare read of it (target ≤ 2×);
+  2. throughput scaling from 1 to 2 worker processes (target ≥ 1.7×);
+  3. peak RSS of the whole process tree for 2,000 files vs 200 files (target < 1.5×);
+  4. `perfxl validate FILE` cold start vs a bare `python -c` calamine read of it (target ≤ 3×).
+
+    .venv/bin/python bench/bench_batch.py            # full sizes (generates ~2,000 files once)
+    .venv/bin/python bench/bench_batch.py --quick    # small counts, about a minute
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+#: Layout variants of the generator used for the corpus, in rotation (.xls needs LibreOffice: --with-xls).
+VARIANTS = ("standard", "inserted_rows", "offset", "repeated_labels", "first_labels", "split_target",
+            "money_units", "synonyms", "spaced", "template", "sample", "openpyxl_uncached", "two_tables")
+CALAMINE_READ = (
+    "import sys, python_calamine as c; wb = c.CalamineWorkbook.from_path(sys.argv[1]); "
+    "[wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]"
+)
+PERFXL = "from perfxl.cli.main import run; run()"
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def _make_one(args: tuple[str, int, bool]) -> str:
+    """Write synthetic submission number `i` (deterministic: same i, same file)."""
+    folder, i, with_xls = args
+    from perfxl.workbook.synthetic import synthetic_content
+    from perfxl.workbook.variants import write_submission
+
+    variants = VARIANTS + (("xls",) if with_xls else ())
+    variant = variants[i % len(variants)]
+    dept = i % 3 == 0
+    content = synthetic_content(1000 + i, projects=1 + i % 3 if not dept else i % 2, department=dept, basic=dept or i % 5 == 0)
+    suffix = ".xls" if variant == "xls" else ".xlsx"
+    path = Path(folder) / f"unit{i:05d}-{variant}{suffix}"
+    if not path.exists():
+        write_submission(path, content, variant=variant)
+    return str(path)
+
+
+def corpus(folder: Path, n: int, *, with_xls: bool = False, jobs: int = 2) -> list[Path]:
+    """The first `n` corpus files, generated once and kept in `folder` for later runs."""
+    folder.mkdir(parents=True, exist_ok=True)
+    todo = [(str(folder), i, with_xls) for i in range(n)]
+    with ProcessPoolExecutor(jobs) as pool:
+        paths = list(pool.map(_make_one, todo, chunksize=8))
+    return [Path(p) for p in paths]
+
+
+def subset(files: list[Path], n: int, dest: Path) -> Path:
+    """A folder holding exactly `n` of the corpus files (hard links, so no copying)."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for f in files[:n]:
+        try:
+            os.link(f, dest / f.name)
+        except OSError:
+            shutil.copy(f, dest / f.name)
+    return dest
+
+
+# ---------------------------------------------------------------- measurements
+
+
+def per_file_cost(files: list[Path]) -> dict:
+    """Sequential, warm, in one process: calamine bare read vs validate_file vs the batch work unit."""
+    import python_calamine as calamine
+
+    from perfxl.batch.runner import output_stem
+    from perfxl.batch.worker import Job, WorkerConfig, check_job
+    from perfxl.profiles import load_profile
+    from perfxl.validate import validate_file
+
+    profile = load_profile(None)
+    out = Path(tempfile.mkdtemp(prefix="perfxl-bench-unit-"))
+    config = WorkerConfig(str(out))
+
+    def bare(p: Path) -> None:
+        wb = calamine.CalamineWorkbook.from_path(str(p))
+        for name in wb.sheet_names:
+            wb.get_sheet_by_name(name).to_python()
+
+    def unit(p: Path) -> None:
+        check_job(Job(0, str(p), p.name, "", output_stem(str(p))), config)
+
+    timings: dict[str, list[float]] = {"calamine": [], "validate_file": [], "batch_unit": []}
+    for f in files[:3]:  # warm up imports and caches
+        bare(f), validate_file(f, profile), unit(f)
+    for f in files:
+        for key, fn in (("calamine", bare), ("validate_file", lambda p: validate_file(p, profile)), ("batch_unit", unit)):
+            t = time.perf_counter()
+            fn(f)
+            timings[key].append(time.perf_counter() - t)
+    shutil.rmtree(out, ignore_errors=True)
+    total = {k: sum(v) for k, v in timings.items()}
+    return {
+        "files": len(files),
+        "ms_per_file_mean": {k: round(1000 * total[k] / len(files), 3) for k in total},
+        "ms_per_file_median": {k: round(1000 * statistics.median(v), 3) for k, v in timings.items()},
+        "ratio_validate_file": round(total["validate_file"] / total["calamine"], 2),
+        "ratio_batch_unit": round(total["batch_unit"] / total["calamine"], 2),
+        "target": "≤ 2×",
+    }
+
+
+def _run_batch(folder: Path, jobs: int) -> float:
+    from perfxl.batch import run_batch
+
+    out = Path(tempfile.mkdtemp(prefix="perfxl-bench-scale-"))
+    t = time.perf_counter()
+    outcome = run_batch([folder], out, jobs=jobs, use_cache=False)
+    seconds = time.perf_counter() - t
+    assert len(outcome.rows) == len(list(folder.iterdir())), "batch lost files"
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds
+
+
+def scaling(folder: Path, n: int, repeats: int) -> dict:
+    """Wall time of the whole batch (pool start-up included) with 1 and 2 worker processes; best of `repeats`."""
+    one = min(_run_batch(folder, 1) for _ in range(repeats))
+    two = min(_run_batch(folder, 2) for _ in range(repeats))
+    return {
+        "files": n,
+        "seconds_1_worker": round(one, 3),
+        "seconds_2_workers": round(two, 3),
+        "files_per_second_1": round(n / one, 2),
+        "files_per_second_2": round(n / two, 2),
+        "speedup": round(one / two, 2),
+        "target": "≥ 1.7×",
+    }
+
+
+def _tree_rss(proc) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except Exception:  # a worker that just exited
+            pass
+    return total
+
+
+def peak_rss(folder: Path, jobs: int) -> dict:
+    """`perfxl batch` in a subprocess; peak RSS of its whole process tree and of the parent alone."""
+    import psutil
+
+    out = Path(tempfile.mkdtemp(prefix="perfxl-bench-mem-"))
+    cmd = [sys.executable, "-c", PERFXL, "batch", str(folder), "-o", str(out), "--jobs", str(jobs), "--no-cache"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    t = time.perf_counter()
+    popen = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = psutil.Process(popen.pid)
+    peak_tree = peak_main = 0
+    while popen.poll() is None:
+        try:
+            peak_tree = max(peak_tree, _tree_rss(proc))
+            peak_main = max(peak_main, proc.memory_info().rss)
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.05)
+    seconds = time.perf_counter() - t
+    rows = json.loads((out / "summary.json").read_text(encoding="utf-8"))["files"]
+    shutil.rmtree(out, ignore_errors=True)
+    return {"files": len(rows), "exit_code": popen.returncode, "seconds": round(seconds, 2),
+            "peak_tree_mib": round(peak_tree / 2**20, 1), "peak_parent_mib": round(peak_main / 2**20, 1)}
+
+
+def memory(files: list[Path], small: int, large: int, jobs: int, work: Path) -> dict:
+    a = peak_rss(subset(files, small, work / "mem-small"), jobs)
+    b = peak_rss(subset(files, large, work / "mem-large"), jobs)
+    return {"small": a, "large": b, "jobs": jobs,
+            "ratio_tree": round(b["peak_tree_mib"] / a["peak_tree_mib"], 3),
+            "ratio_parent": round(b["peak_parent_mib"] / a["peak_parent_mib"], 3), "target": "< 1.5×"}
+
+
+def _median_seconds(cmd: list[str], runs: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def cold_start(file: Path, runs: int) -> dict:
+    """`perfxl validate FILE` in a new process vs `python -c` that only reads FILE with calamine."""
+    exe = shutil.which("perfxl", path=str(Path(sys.executable).parent))
+    validate = [exe, "validate", str(file)] if exe else [sys.executable, "-c", PERFXL, "validate", str(file)]
+    bare = [sys.executable, "-c", CALAMINE_READ, str(file)]
+    _median_seconds(bare, 1), _median_seconds(validate, 1)  # warm the page cache
+    t_bare = _median_seconds(bare, runs)
+    t_validate = _median_seconds(validate, runs)
+    return {"file": file.name, "runs": runs, "command": "perfxl" if exe else "python -c 'perfxl.cli.main.run()'",
+            "seconds_validate": round(t_validate, 3), "seconds_bare_calamine": round(t_bare, 3),
+            "ratio": round(t_validate / t_bare, 2), "target": "≤ 3×"}
+
+
+def machine() -> dict:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor()
+    return {"nproc": os.cpu_count(), "cpu_model": model, "platform": platform.platform(),
+            "python": platform.python_version(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small counts: per-file 30, scaling 40, memory 20 vs 200, 3 cold runs")
+    ap.add_argument("--per-file", type=int, default=200, help="files for the per-file cost")
+    ap.add_argument("--scaling", type=int, default=200, help="files for the 1→2 worker scaling")
+    ap.add_argument("--small", type=int, default=200, help="files in the small memory run")
+    ap.add_argument("--large", type=int, default=2000, help="files in the large memory run")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the memory runs")
+    ap.add_argument("--repeats", type=int, default=2, help="scaling runs per worker count (best kept)")
+    ap.add_argument("--cold-runs", type=int, default=7, help="runs of each cold-start command (median kept)")
+    ap.add_argument("--with-xls", action="store_true", help="include .xls files (needs LibreOffice; slow to generate)")
+    ap.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "perfxl-bench-corpus",
+                    help="where generated submissions are kept between runs")
+    ap.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "batch.json")
+    ap.add_argument("--skip", action="append", default=[], choices=["per-file", "scaling", "memory", "cold"])
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.per_file, args.scaling, args.small, args.large, args.cold_runs, args.repeats = 30, 40, 20, 200, 3, 1
+
+    started = time.perf_counter()
+    info = machine()
+    print(f"machine: {info['nproc']} × {info['cpu_model']} (load {info['load_average_at_start']})", flush=True)
+    need = max(args.per_file, args.scaling, args.small, args.large)
+    t = time.perf_counter()
+    files = corpus(args.corpus, need, with_xls=args.with_xls)
+    print(f"corpus: {len(files)} files in {args.corpus} ({time.perf_counter() - t:.1f} s)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="perfxl-bench-"))
+    results: dict = {"schema": "perfxl.bench.batch/1", "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     "machine": info, "quick": args.quick, "variants": list(VARIANTS) + (["xls"] if args.with_xls else [])}
+    try:
+        if "per-file" not in args.skip:
+            results["per_file"] = per_file_cost(files[: args.per_file])
+            print("per-file:", results["per_file"], flush=True)
+        if "scaling" not in args.skip:
+            results["scaling"] = scaling(subset(files, args.scaling, work / "scale"), args.scaling, args.repeats)
+            print("scaling:", results["scaling"], flush=True)
+        if "memory" not in args.skip:
+            results["memory"] = memory(files, args.small, args.large, args.jobs, work)
+            print("memory:", results["memory"], flush=True)
+        if "cold" not in args.skip:
+            results["cold_start"] = cold_start(files[0], args.cold_runs)
+            print("cold start:", results["cold_start"], flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    from perfxl.io.atomic import atomic_write
+
+    atomic_write(args.output, (json.dumps(results, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), force=True)
+    print(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Content-hash cache of a batch run, kept in OUTDIR so a re-run skips files that have not changed.
+
+`state.jsonl` holds one record per checked file (the file entry of the JSON report
+"perfxl.report/1" plus batch fields). Records are appended and flushed as each file finishes, so
+an interrupted run (Ctrl-C, a killed process) leaves every finished file on disk; a torn last line
+is ignored when the state is read back. At the end of a run the state is compacted atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from perfxl import __version__
+
+__all__ = ["STATE_FILE", "CACHE_FORMAT", "sha256_file", "cache_key", "ResultCache", "OutdirLock"]
+
+STATE_FILE = "state.jsonl"
+LOCK_FILE = ".perfxl-batch.lock"
+#: Bumped when the record layout changes, so old states are not reused.
+CACHE_FORMAT = 1
+_CHUNK = 1 << 20
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Hex sha256 of a file's bytes, streamed; "" when the file cannot be read (the check will say why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def cache_key(profile: str | None, select: Iterable[str] | None, ignore: Iterable[str] | None, extra: str = "") -> str:
+    """Fingerprint of everything besides the file that decides its result: profile, filters, versions.
+
+    When `profile` names a file, its bytes are part of the key, so editing a custom profile
+    invalidates the cache.
+    """
+    profile_bytes = ""
+    if profile and os.path.isfile(profile):
+        profile_bytes = sha256_file(profile)
+    payload = {
+        "format": CACHE_FORMAT,
+        "perfxl": __version__,
+        "profile": profile or "",
+        "profile_sha256": profile_bytes,
+        "select": sorted(select or ()),
+        "ignore": sorted(ignore or ()),
+        "extra": extra,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+class ResultCache:
+    """The state file of one OUTDIR: find an earlier result by (path, sha256, key); append new ones.
+
+    Only an index (file → byte offset of its latest record) stays in memory; records are read
+    from disk when needed, so memory does not grow with the findings of thousands of files.
+    """
+
+    def __init__(self, outdir: str | os.PathLike[str], key: str) -> None:
+        self.outdir = Path(outdir)
+        self.path = self.outdir / STATE_FILE
+        self.key = key
+        self._index: dict[tuple[str, str], int] = {}
+        self._fh: Any = None
+        self._reader: Any = None
+
+    def load(self) -> int:
+        """Index the records earlier runs left with this key; returns how many are usable."""
+        self._index.clear()
+        try:
+            with open(self.path, "rb") as fh:
+                offset = 0
+                for line in fh:
+                    record = self._parse(line)
+                    if record is not None:
+                        self._index[(record.get("path", ""), record["sha256"])] = offset
+                    offset += len(line)
+        except OSError:
+            pass
+        return len(self._index)
+
+    def _parse(self, line: bytes) -> dict[str, Any] | None:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return None  # a line torn by an interrupted write
+        if isinstance(record, dict) and record.get("cache_key") == self.key and record.get("sha256"):
+            return record
+        return None
+
+    def get(self, path: str, sha256: str) -> dict[str, Any] | None:
+        """The latest record for (path, content), from earlier runs or appended during this one."""
+        offset = self._index.get((path, sha256))
+        if offset is None:
+            return None
+        if self._fh is not None:
+            self._fh.flush()
+        if self._reader is None:
+            self._reader = open(self.path, "rb")
+        self._reader.seek(offset)
+        return self._parse(self._reader.readline())
+
+    def lookup(self, path: str, sha256: str, *, need: Callable[[dict[str, Any]], Iterable[str]] | None = None) -> dict[str, Any] | None:
+        """The earlier record for this file content, if every output `need(record)` names still exists."""
+        if not sha256:
+            return None
+        record = self.get(path, sha256)
+        if record is None:
+            return None
+        for field in need(record) if need else ():
+            rel = record.get(field)
+            if not rel or not (self.outdir / rel).is_file():
+                return None
+        return record
+
+    def append(self, record: Mapping[str, Any]) -> None:
+        """Add one finished file to the state, flushed at once so Ctrl-C cannot lose it."""
+        if self._fh is None:
+            self.outdir.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "ab")
+            size = self._fh.tell()
+            if size > 0:
+                with open(self.path, "rb") as fh:
+                    fh.seek(size - 1)
+                    if fh.read(1) != b"\n":
+                        self._fh.write(b"\n")  # seal a torn line before appending
+        offset = self._fh.tell()
+        self._fh.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._fh.flush()
+        if record.get("sha256"):
+            self._index[(record.get("path", ""), record["sha256"])] = offset
+
+    def close(self) -> None:
+        for attr in ("_fh", "_reader"):
+            fh = getattr(self, attr)
+            if fh is not None:
+                fh.close()
+                setattr(self, attr, None)
+
+    def compact(self, keys: Iterable[tuple[str, str]], write_text: Callable[[Path, str], None]) -> None:
+        """Replace the state by the latest records of `keys` (this run's files), written atomically."""
+        lines = []
+        for path, sha in keys:
+            record = self.get(path, sha)
+            if record is not None:
+                record["cached"] = False
+                lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        self.close()
+        write_text(self.path, "".join(lines))
+
+
+class OutdirLock:
+    """One batch at a time per OUTDIR: a lock file holding the owner's pid (a dead owner's lock is taken over)."""
+
+    def __init__(self, outdir: str | os.PathLike[str]) -> None:
+        self.path = Path(outdir) / LOCK_FILE
+
+    @staticmethod
+    def _alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+    def __enter__(self) -> "OutdirLock":
+        from perfxl.errors import PerfxlError
+
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                try:
+                    owner = int(self.path.read_text().strip() or 0)
+                except (OSError, ValueError):
+                    owner = 0
+                if owner and owner != os.getpid() and self._alive(owner):
+                    raise PerfxlError(
+                        f"另一个 perfxl batch（进程 {owner}）正在使用输出文件夹 {self.path.parent}，请等它结束或换一个输出文件夹",
+                        f"another perfxl batch (pid {owner}) is using {self.path.parent}",
+                        code="OUTDIR_BUSY",
+                        path=str(self.path.parent),
+                    ) from None
+                self.path.unlink(missing_ok=True)  # left by a run that was killed
+                continue
+            with os.fdopen(fd, "w") as fh:
+                fh.write(str(os.getpid()))
+            return self
+        raise PerfxlError(f"无法锁定输出文件夹 {self.path.parent}", f"cannot lock {self.path.parent}", code="OUTDIR_BUSY")
+
+    def __exit__(self, *exc: object) -> None:
+        self.path.unlink(missing_ok=True)

@@ -1,0 +1,152 @@
+"""Where the work units run: local worker processes (default) or a Dask cluster (`--executor dask`, dask_executor.py).
+
+Both take the same `Job`s and yield `(job, record)` as each file finishes, keeping only a small
+window of files in flight so memory stays flat however many files a batch holds.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from perfxl.result import FileResult
+
+from .worker import Job, WorkerConfig, check_job, init_worker, record_from_result
+
+__all__ = ["EXECUTORS", "BatchExecutor", "LocalExecutor", "make_executor", "crash_record"]
+
+EXECUTORS: tuple[str, ...] = ("local", "dask")
+_WINDOW_PER_WORKER = 4
+#: Imported once by the fork server, so each worker starts with the engine in memory.
+_PRELOAD = ["perfxl.batch.worker", "perfxl.validate", "perfxl.reader", "perfxl.rules", "perfxl.report"]
+
+Outcome = tuple[Job, dict[str, Any]]
+
+
+def crash_record(job: Job, detail: str) -> dict[str, Any]:
+    """The record of a file whose worker process died (e.g. out of memory) while checking it."""
+    result = FileResult(
+        path=job.path,
+        ok=False,
+        error={
+            "code": "WORKER_CRASHED",
+            "message": f"检查该文件时工作进程异常退出（{detail}），可能是文件过大或损坏。",
+            "message_en": f"the worker process died while checking this file ({detail})",
+            "path": job.path,
+            "sheet": None,
+            "cell": None,
+        },
+    )
+    record = record_from_result(result, job)
+    record["seconds"] = 0.0
+    return record
+
+
+class BatchExecutor:
+    """Runs jobs somewhere and yields each (job, record) as it finishes; `close(cancel=True)` on Ctrl-C."""
+
+    name = "base"
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def close(self, cancel: bool = False) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def __enter__(self) -> "BatchExecutor":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(cancel=exc_type is not None)
+
+
+class LocalExecutor(BatchExecutor):
+    """A ProcessPoolExecutor of `workers` processes whose initializer loads the profile once.
+
+    Workers start from a fork server (not a fork of the parent, whose progress-bar thread may hold
+    locks). When a worker dies, the pool is rebuilt and the files that were in flight are retried
+    one at a time, so only the file that kills a worker on its own is reported as WORKER_CRASHED.
+    """
+
+    name = "local"
+
+    def __init__(self, workers: int, config: WorkerConfig) -> None:
+        self.workers = max(1, workers)
+        self.config = config
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)  # workers fork with the engine already imported
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.config,))
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
+        pending = iter(jobs)
+        suspects: deque[Job] = deque()  # in flight when a worker died: retried one at a time
+        in_flight: dict[Future, tuple[Job, bool]] = {}
+        window = self.workers * _WINDOW_PER_WORKER
+        self._pool = self._new_pool()
+        while True:
+            if suspects:
+                if not in_flight:
+                    job = suspects.popleft()
+                    in_flight[self._pool.submit(check_job, job, self.config)] = (job, True)
+            else:
+                while len(in_flight) < window and (job := next(pending, None)) is not None:
+                    in_flight[self._pool.submit(check_job, job, self.config)] = (job, False)
+            if not in_flight:
+                return
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in sorted(done, key=lambda f: in_flight[f][0].index):
+                job, alone = in_flight.pop(fut)
+                try:
+                    record = fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if not alone:
+                        suspects.append(job)
+                        continue
+                    record = crash_record(job, "worker process died")
+                except Exception as exc:  # the record could not come back (e.g. not picklable)
+                    record = crash_record(job, f"{type(exc).__name__}: {exc}")
+                yield job, record
+            if broken:
+                suspects.extend(job for job, _ in in_flight.values())
+                suspects = deque(sorted(suspects, key=lambda j: j.index))
+                in_flight.clear()
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = self._new_pool()
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=cancel)
+            self._pool = None
+
+
+def make_executor(kind: str, workers: int, config: WorkerConfig, *, address: str | None = None) -> BatchExecutor:
+    """The executor named by `--executor`."""
+    if kind == "local":
+        return LocalExecutor(workers, config)
+    if kind == "dask":
+        try:
+            from .dask_executor import DaskExecutor
+        except ImportError as exc:  # the optional extra is missing
+            from perfxl.errors import PerfxlError
+
+            raise PerfxlError(
+                "使用 --executor dask 需要安装 dask：pip install 'perfxl[batch]'",
+                "--executor dask needs dask.distributed: pip install 'perfxl[batch]'",
+                code="EXECUTOR_UNAVAILABLE",
+            ) from exc
+        return DaskExecutor(workers, config, address=address)
+    from perfxl.errors import PerfxlError
+
+    raise PerfxlError(
+        f"未知的执行器“{kind}”，可选：{'、'.join(EXECUTORS)}",
+        f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}",
+        code="EXECUTOR_UNKNOWN",
+    )

@@ -1,0 +1,171 @@
+"""The work unit of a batch: check one file in a worker process and return a JSON-ready record.
+
+A worker loads the profile once (the pool's initializer, or the first task on a Dask worker) and
+keeps it for every file it is given. Whatever happens to one file — unreadable, a bug, a report
+that fails to render — becomes data in that file's record; the batch goes on.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from perfxl.model import Finding
+from perfxl.result import FileResult
+
+__all__ = ["WorkerConfig", "Job", "init_worker", "load_config", "check_job", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
+
+REPORTS_DIR = "reports"
+ANNOTATED_DIR = "annotated"
+#: Formats openpyxl can write an annotated copy of (.xls is read-only).
+ANNOTATABLE = (".xlsx", ".xlsm")
+
+#: validate_file's signature: (path, profile, *, select, ignore) -> FileResult.
+Validator = Callable[..., FileResult]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerConfig:
+    """Everything a worker needs, picklable: profile name, filters, outputs, and the validator to call.
+
+    `validator` is None in production (perfxl.validate.validate_file); tests may pass a module-level
+    stand-in.
+    """
+
+    outdir: str
+    profile: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    reports: bool = True
+    annotate: bool = False
+    validator: Validator | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One file to check: its place in the discovery order, absolute path, display name, hash, output stem."""
+
+    index: int
+    path: str
+    name: str
+    sha256: str
+    stem: str
+
+
+@dataclass(slots=True)
+class _Loaded:
+    config: WorkerConfig
+    profile: Any
+    validate: Validator
+
+
+_LOADED: _Loaded | None = None
+
+
+def load_config(config: WorkerConfig) -> _Loaded:
+    """Load the profile and the validator once per process (and again only if the config changes)."""
+    global _LOADED
+    if _LOADED is None or _LOADED.config != config:
+        validate = config.validator
+        if validate is None:
+            from perfxl.validate import validate_file as validate
+        profile: Any = config.profile
+        if config.validator is None:
+            from perfxl.profiles import load_profile
+
+            profile = load_profile(config.profile)
+        _LOADED = _Loaded(config, profile, validate)
+    return _LOADED
+
+
+def init_worker(config: WorkerConfig) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent decides how to stop) and load the profile now."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_config(config)
+
+
+def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
+    """The state record of one file: its entry in the JSON report (perfxl.report/1) plus batch fields."""
+    from perfxl.report.json_report import report_dict
+
+    record = report_dict([result])["files"][0]
+    record.update(
+        path=job.path,
+        name=job.name,
+        index=job.index,
+        sha256=job.sha256 or record.get("sha256"),
+        report=None,
+        annotated=None,
+        notes=[],
+    )
+    return record
+
+
+def _internal_error(path: str, exc: BaseException) -> FileResult:
+    """A FileResult for a bug inside perfxl, so one file's crash never stops the batch."""
+    detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    return FileResult(
+        path=path,
+        ok=False,
+        error={
+            "code": "INTERNAL_ERROR",
+            "message": f"perfxl 处理该文件时出现内部错误：{detail}",
+            "message_en": f"internal error while checking this file: {detail}",
+            "path": path,
+            "sheet": None,
+            "cell": None,
+        },
+    )
+
+
+def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> None:
+    """The file's own HTML report (perfxl.report), which the dashboard links to."""
+    from perfxl.io.atomic import atomic_write
+    from perfxl.report import ENCODING, render
+
+    atomic_write(dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True)
+
+
+def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
+    """The annotated copy (perfxl.annotate); returns its warnings (e.g. parts openpyxl could not keep)."""
+    from perfxl.annotate import annotate_workbook
+
+    return tuple(annotate_workbook(result.path, list(result.findings), dest, force=True).warnings)
+
+
+def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
+    """Check one file and write its per-file outputs; never raises for anything the file can cause."""
+    started = time.perf_counter()
+    loaded = load_config(config)
+    try:
+        result = loaded.validate(job.path, loaded.profile, select=config.select, ignore=config.ignore)
+    except Exception as exc:  # validate_file must not raise; if it does, the batch still goes on
+        result = _internal_error(job.path, exc)
+    record = record_from_result(result, job)
+    outdir = Path(config.outdir)
+    if config.reports:
+        rel = f"{REPORTS_DIR}/{job.stem}.html"
+        try:
+            _write_report(result, outdir / rel, config.profile)
+            record["report"] = rel
+        except Exception as exc:
+            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{type(exc).__name__}: {exc}")
+    if config.annotate and result.ok:
+        suffix = Path(job.path).suffix.lower()
+        if suffix not in ANNOTATABLE:
+            record["notes"].append(f"未生成批注副本：{suffix} 格式只能读取，不能写回（请另存为 .xlsx）")
+        else:
+            rel = f"{ANNOTATED_DIR}/{job.stem}{suffix}"
+            try:
+                record["notes"].extend(_write_annotated(result, outdir / rel))
+                record["annotated"] = rel
+            except Exception as exc:
+                record["notes"].append(f"未生成批注副本（annotated copy failed）：{exc}")
+    record["seconds"] = round(time.perf_counter() - started, 4)
+    record["worker_pid"] = os.getpid()
+    return record

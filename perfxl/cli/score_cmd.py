@@ -1,0 +1,51 @@
+"""`perfxl score TARGET ACTUAL WEIGHT`: score one indicator and explain how (exit 2 when it cannot be scored)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from perfxl.cli.main import app
+
+
+@app.command("score")
+def score(
+    target: str = typer.Argument(..., help="年度指标值, e.g. \"≥12家\", \"增长12%\", \"≤4万元/家\""),
+    actual: str = typer.Argument(..., help="实际完成值, e.g. \"20家\", \"11.8%\", \"达成预期指标\""),
+    weight: str = typer.Argument(..., help="分值 (weight), e.g. 10"),
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="profile name (national, hunan, hubei, sichuan) or .toml path"),
+    method: Optional[str] = typer.Option(None, "--method", "-m", help="force a method: positive, reverse, reverse_ratio, reverse_linear2A, equal, equal_zero, deadline, qualitative"),
+    as_json: bool = typer.Option(False, "--json", help="print the result as JSON"),
+) -> None:
+    """Score one indicator (指标得分) and print the score, then a one-line explanation."""
+    from perfxl.errors import PerfxlError
+    from perfxl.profiles import load_profile
+    from perfxl.scoring import score_indicator
+    from perfxl.values import parse_value
+
+    try:
+        prof = load_profile(profile)
+    except PerfxlError as exc:
+        typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
+        raise typer.Exit(2)
+    result = score_indicator(target, actual, weight, prof, method)
+    if as_json:
+        payload = result.to_dict()
+        payload["profile"] = prof.name
+        payload["target"] = parse_value(target, prof).to_dict()
+        payload["actual"] = parse_value(actual, prof).to_dict()
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        if result.score is None:
+            typer.echo(f"无法计分：{result.error}\ncannot score: {result.error_en}", err=True)
+            raise typer.Exit(2)
+        return
+    if result.score is None:
+        typer.echo(f"无法计分：{result.error}\ncannot score: {result.error_en}", err=True)
+        raise typer.Exit(2)
+    from perfxl.numbers import fmt_decimal
+
+    typer.echo(fmt_decimal(result.score))
+    typer.echo(result.explanation)
+    sys.stdout.flush()

@@ -1,0 +1,66 @@
+"""`perfxl serve [--host 127.0.0.1] [--port 8000] [--certs DIR]`: run the Office.js add-in server.
+
+xlwings Server is the optional extra `server`; it is imported only here, inside the command, and
+a missing install is explained (with the pip command) instead of a traceback. Exit 2 for bad
+arguments or a missing extra.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from perfxl.cli.main import app
+
+#: Modules the server needs, all from the `server` extra.
+SERVER_MODULES = ("xlwings_server", "uvicorn", "fastapi")
+
+
+def missing_server_modules() -> list[str]:
+    """The `server` extra's modules that cannot be imported here."""
+    return [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
+
+
+@app.command("serve")
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0 for every interface)"),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port"),
+    certs: Optional[Path] = typer.Option(None, "--certs", help="folder with the TLS certificate and key (HTTPS)"),
+    project: Optional[Path] = typer.Option(None, "--project", help="xlwings Server project folder (default: server/)"),
+    max_cells: Optional[int] = typer.Option(None, "--max-cells", min=1,
+                                            help="largest workbook (cells) a button may send; default 500000"),
+) -> None:
+    """Serve the perfxl Office.js add-in (绩效自评 ribbon, PERF_* functions) with xlwings Server."""
+    from perfxl.errors import PerfxlError
+    from perfxl.serve.app import INSTALL_HINT
+
+    missing = missing_server_modules()
+    if missing:
+        typer.echo(
+            f"错误：未安装加载项服务器组件（缺少 {', '.join(missing)}）。请运行：{INSTALL_HINT}\n"
+            f"error: the add-in server needs the 'server' extra (missing {', '.join(missing)}): {INSTALL_HINT}",
+            err=True,
+        )
+        raise typer.Exit(2)
+    from perfxl.serve.run import find_certs, is_loopback
+    from perfxl.serve.run import serve as run_server
+
+    try:
+        pair = find_certs(certs) if certs else None
+        if pair is None:
+            typer.echo("注意：未指定 --certs，以 HTTP 运行；Excel 只能通过 HTTPS 加载加载项（见 docs/server.md）。\n"
+                       "note: serving plain HTTP; Excel loads add-ins over HTTPS only (use --certs DIR).", err=True)
+        if not is_loopback(host) and pair is None:
+            typer.echo(f"警告：在 {host} 上以未加密的 HTTP 对外提供服务。\nwarning: plain HTTP on a non-loopback address.",
+                       err=True)
+        scheme = "https" if pair else "http"
+        typer.echo(f"perfxl 加载项服务器：{scheme}://{host}:{port}/manifest.xml （Ctrl+C 停止）", err=True)
+        run_server(host, port, certs=certs, project=project, max_cells=max_cells)
+    except PerfxlError as exc:
+        typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
+        raise typer.Exit(2)
+    except ValueError as exc:  # a bad PERFXL_SERVE_* number
+        typer.echo(f"错误：服务器设置有误：{exc}\nerror: bad server setting: {exc}", err=True)
+        raise typer.Exit(2)

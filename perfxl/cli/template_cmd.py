@@ -1,0 +1,45 @@
+"""`perfxl template [--kind department|project] -o FILE [--force]`: write a fresh standard workbook."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from perfxl.cli.main import app
+
+
+@app.command("template")
+def template(
+    output: Path = typer.Option(..., "--output", "-o", help="the .xlsx file to write"),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k",
+                                       help="department (基础数据表 + 部门整体支出绩效自评表) or project (项目支出绩效自评表); default: all sheets"),
+    force: bool = typer.Option(False, "--force", "-f", help="overwrite an existing file"),
+) -> None:
+    """Write a blank standard reporting workbook (标准填报工作簿) with formulas and cached values."""
+    from perfxl.workbook.template import KINDS, TEMPLATE_SHAPE, template_content
+    from perfxl.workbook.writer import write_content
+
+    if kind is not None and kind not in KINDS:
+        typer.echo(f"错误：--kind 只能是 department 或 project，收到 {kind!r}\n"
+                   f"error: --kind must be department or project, got {kind!r}", err=True)
+        raise typer.Exit(2)
+    if output.suffix.lower() != ".xlsx":
+        typer.echo(f"错误：输出文件须为 .xlsx：{output}\nerror: the output must be an .xlsx file: {output}", err=True)
+        raise typer.Exit(2)
+    if output.exists() and not force:
+        typer.echo(f"错误：文件已存在，未覆盖（如需覆盖请加 --force）：{output}\n"
+                   f"error: {output} exists; not overwritten (use --force)", err=True)
+        raise typer.Exit(1)
+    if not output.parent.is_dir():
+        typer.echo(f"错误：目录不存在：{output.parent}\nerror: no such directory: {output.parent}", err=True)
+        raise typer.Exit(2)
+    if output.is_dir():
+        typer.echo(f"错误：{output} 是目录\nerror: {output} is a directory", err=True)
+        raise typer.Exit(2)
+    try:
+        written = write_content(output, template_content(kind), TEMPLATE_SHAPE)
+    except OSError as exc:
+        typer.echo(f"错误：无法写入 {output}：{exc.strerror or exc}\nerror: cannot write {output}: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"已生成 {written.path}（{'、'.join(written.sheets)}）")

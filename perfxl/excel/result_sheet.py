@@ -1,0 +1,144 @@
+"""perfxl's own 校验结果 sheet in a live or remote book: written by 校验, read back by the next run.
+
+A remote (Office.js) book cannot read fills, so this sheet is perfxl's memory of what it marked:
+one row per finding (as in the annotated copy of `perfxl.annotate`) plus whether perfxl added the
+note, and a row for every other cell it filled.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from perfxl.annotate import RESULT_SHEET, SEVERITY_FILL
+from perfxl.annotate import _RESULT_TITLE as RESULT_TITLE  # shared with the annotated copy
+from perfxl.annotate import _SEVERITY_ZH as SEVERITY_ZH
+from perfxl.model import CellRef, Finding, Severity
+from perfxl.safety import neutralise_formula
+
+__all__ = [
+    "RESULT_SHEET", "RESULT_TITLE", "RESULT_HEADER", "SEVERITY_ZH", "Mark", "is_own_result_sheet",
+    "previous_marks", "cell_text", "result_rows", "order_key", "drop_result_sheet", "write_result_sheet",
+]
+
+#: Columns of the 校验结果 sheet: the annotated copy's eight, plus whether perfxl added the note.
+RESULT_HEADER = ("序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注")
+_HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
+_NOTE_ADDED = "是"
+_HYPERLINK = re.compile(r'^=HYPERLINK\("#[^"]*",\s*"([^"]*)"\)$', re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One marked cell: where, the severity shown, and whether perfxl put a note on it."""
+
+    sheet: str
+    cell: str
+    severity: Severity
+    noted: bool
+
+
+def is_own_result_sheet(name: str, rows: list[list[Any]]) -> bool:
+    return name.startswith(RESULT_SHEET) and bool(rows) and bool(rows[0]) and rows[0][0] == RESULT_TITLE
+
+
+def previous_marks(raw: dict[str, list[list[Any]]]) -> list[Mark]:
+    """The cells perfxl marked last time, read back from its 校验结果 sheet."""
+    for name, rows in raw.items():
+        if not is_own_result_sheet(name, rows):
+            continue
+        marks = []
+        for row in rows[_HEADER_ROW:]:
+            row = list(row) + [None] * (len(RESULT_HEADER) - len(row))
+            sheet, cell = row[3], cell_text(row[4])
+            if not sheet or not cell:
+                continue
+            sev = next((s for s, zh in SEVERITY_ZH.items() if zh == row[1]), Severity.INFO)
+            marks.append(Mark(str(sheet), cell, sev, row[8] == _NOTE_ADDED))
+        return marks
+    return []
+
+
+def cell_text(value: Any) -> str:
+    """The cell address of a 校验结果 row: plain text, or the display text of a HYPERLINK formula."""
+    if not isinstance(value, str):
+        return ""
+    m = _HYPERLINK.match(value.strip())
+    return m.group(1) if m else value.strip()
+
+
+def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark]) -> list[list[Any]]:
+    """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells)."""
+    order = sorted(findings, key=order_key)
+    rows: list[list[Any]] = [[RESULT_TITLE], [_legend(findings)], [], list(RESULT_HEADER)]
+    listed: set[tuple[str, str]] = set()
+    for i, f in enumerate(order, 1):
+        cell = f.ref.first_cell if f.ref and _safe_row(f.ref) else (f.cell or "")
+        mark = marks.get((f.sheet or "", cell))
+        noted = _NOTE_ADDED if mark and mark.noted and (f.sheet, cell) not in listed else ""
+        listed.add((f.sheet or "", cell))
+        link = _link_formula(f.sheet, cell, f.cell) if f.sheet and cell and (f.sheet, cell) in marks else (f.cell or "")
+        rows.append([
+            i, SEVERITY_ZH[f.severity], f.code, neutralise_formula(f.sheet or ""), link,
+            neutralise_formula(f.message), neutralise_formula(f.expected or ""),
+            neutralise_formula(f.actual or ""), noted,
+        ])
+    # cells filled for a range or merged area but not named by a finding: listed so a re-run clears them
+    for (sheet, cell), mark in sorted(marks.items()):
+        if (sheet, cell) not in listed:
+            rows.append(["", SEVERITY_ZH[mark.severity], "", neutralise_formula(sheet), cell, "（同上，区域内单元格）", "", "", ""])
+    width = len(RESULT_HEADER)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def order_key(f: Finding) -> tuple:
+    """校验结果 order, as in the annotated copy: sheet, row, code (stable for equal keys)."""
+    return (f.sheet or "", f.ref.row if f.ref and _safe_row(f.ref) else 0, f.code)
+
+
+def _legend(findings: Sequence[Finding]) -> str:
+    """Row 2 of 校验结果, worded as in the annotated copy (perfxl.annotate)."""
+    c = Counter(f.severity for f in findings)
+    return (
+        f"错误 {c[Severity.ERROR]} 个，警告 {c[Severity.WARNING]} 个，提示 {c[Severity.INFO]} 个。"
+        "点击“单元格”列可跳到对应单元格；标色：红=错误，黄=警告，蓝=提示。"
+    )
+
+
+def _safe_row(ref: CellRef) -> bool:
+    try:
+        ref.row
+        return True
+    except ValueError:
+        return False
+
+
+def _link_formula(sheet: str, cell: str, display: str | None) -> str:
+    target = "#'" + sheet.replace("'", "''") + "'!" + cell
+    return f'=HYPERLINK("{target.replace(chr(34), chr(34) * 2)}","{(display or cell).replace(chr(34), chr(34) * 2)}")'
+
+
+def drop_result_sheet(book, raw: dict[str, list[list[Any]]]) -> None:
+    for sheet in list(book.sheets):
+        if is_own_result_sheet(sheet.name, raw.get(sheet.name, [])):
+            sheet.delete()
+
+
+def write_result_sheet(book, rows: list[list[Any]], severities: Sequence[Severity] = ()):
+    name = RESULT_SHEET
+    existing = {s.name for s in book.sheets}
+    n = 2
+    while name in existing:  # a user's own sheet of that name: keep it, use another name
+        name = f"{RESULT_SHEET}({n})"
+        n += 1
+    sheet = book.sheets.add(name=name, after=book.sheets[len(book.sheets) - 1])
+    sheet.range("A1").value = rows
+    try:
+        sheet.range("A1").font.bold = True
+        sheet.range((_HEADER_ROW, 1), (_HEADER_ROW, len(RESULT_HEADER))).color = "#D9D9D9"
+        for i, sev in enumerate(severities, _HEADER_ROW + 1):  # 级别 cell coloured as in the annotated copy
+            sheet.range((i, 2)).color = "#" + SEVERITY_FILL[sev]
+    except Exception:  # noqa: BLE001 - formatting is a nicety
+        pass
+    return sheet

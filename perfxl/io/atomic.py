@@ -1,0 +1,116 @@
+"""Write output files so a crash, a full disk or a second run never leaves a half-written or
+clobbered file: temp file in the same directory, fsync, then `os.replace`.
+
+An existing output is refused unless `force=True`; `backup=True` (for `--in-place`) first copies
+the current file to `<name>.bak` (`.bak1`, `.bak2`… when taken), so the user's original survives.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Callable, Union
+
+from ..errors import PerfxlError
+
+__all__ = ["atomic_write", "OutputExists", "backup_path"]
+
+Writer = Union[bytes, bytearray, str, Callable[[BinaryIO], object], Callable[[Path], object]]
+
+
+class OutputExists(PerfxlError):
+    """The output file exists and `--force` was not given."""
+
+    code = "OUTPUT_EXISTS"
+
+
+def backup_path(path: Path) -> Path:
+    """First free `<name>.bak`, `<name>.bak1`, … beside `path` (never an existing backup)."""
+    candidate = path.with_name(path.name + ".bak")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak{n}")
+        n += 1
+    return candidate
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    content: Writer,
+    *,
+    force: bool = False,
+    backup: bool = False,
+    by_path: bool = False,
+) -> Path:
+    """Write `content` to `path` atomically and return the path (and nothing else changes on failure).
+
+    `content` is bytes/str (UTF-8), or a function: by default it receives the open binary temp
+    file; with `by_path=True` it receives the temp file's Path (for libraries such as openpyxl or
+    XlsxWriter that want a filename). Returns the final path; `backup` copies the old file first.
+    """
+    target = Path(path)
+    exists = target.exists()
+    if exists and not (force or backup):
+        raise OutputExists(
+            f"输出文件已存在：{target.name}；为避免覆盖，请换一个输出路径，或加 --force 确认覆盖",
+            f"output file exists: {target}; choose another path or pass --force",
+            path=str(target),
+        )
+    if exists and target.is_dir():
+        raise OutputExists(f"输出路径是一个文件夹：{target}", f"output path is a directory: {target}", path=str(target))
+    folder = target.parent if str(target.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        if by_path:
+            os.close(fd)
+            content(tmp)  # type: ignore[operator]
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        else:
+            with os.fdopen(fd, "wb") as fh:
+                if isinstance(content, str):
+                    fh.write(content.encode("utf-8"))
+                elif isinstance(content, (bytes, bytearray)):
+                    fh.write(content)
+                else:
+                    content(fh)  # type: ignore[operator]
+                fh.flush()
+                os.fsync(fh.fileno())
+        if exists:
+            if backup:
+                shutil.copy2(target, backup_path(target))
+            try:
+                shutil.copymode(target, tmp)
+            except OSError:
+                pass
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(folder)
+    return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where directories cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,236 @@
+"""The gate every workbook passes before calamine or openpyxl opens it: hostile or broken files
+become a typed `UnreadableWorkbook` (code + zh/en message + file/sheet/part), never a crash.
+
+Everything here is cheap and bounded: the ZIP central directory is checked before anything is
+decompressed (size, ratio, entry count, overlaps), XML parts are checked for DTD/ENTITY
+declarations from their first bytes, sheets are streamed once to learn their real used range
+(calamine allocates rows×cols up front and aborts the process when that fails), and OLE files are
+walked record by record. The file is opened read-only and never written.
+"""
+from __future__ import annotations
+
+import enum
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Mapping
+
+from ..errors import UnreadableWorkbook
+from ..model import CellRef, Finding, Severity
+
+__all__ = ["Limits", "WorkbookKind", "SheetInfo", "GuardReport", "check_file", "inspect_file", "OLE_MAGIC"]
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MIB = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what perfxl will open. Override with `PERFXL_<FIELD>` environment variables or
+    `Limits.from_pairs(["max_file_bytes=50000000"])` (the CLI's `--limit KEY=VALUE`)."""
+
+    max_file_bytes: int = 200 * MIB  # the file on disk
+    max_uncompressed_bytes: int = 1024 * MIB  # sum of declared uncompressed sizes of all parts
+    max_part_bytes: int = 512 * MIB  # one part, uncompressed
+    max_compression_ratio: int = 200  # per part, for parts larger than ratio_floor_bytes
+    ratio_floor_bytes: int = 1 * MIB  # tiny parts compress absurdly well and are harmless
+    max_entries: int = 10_000  # members in the ZIP
+    max_sheets: int = 1_000
+    max_cells_per_sheet: int = 5_000_000  # area (rows × cols) of the used range of one sheet
+    max_string_bytes: int = 256 * 1024  # one shared string, in XML bytes (Excel's limit is 32,767 chars)
+    small_part_bytes: int = 8 * MIB  # XML parts up to this size are read whole (CRC verified)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Limits":
+        """Defaults, overridden by PERFXL_MAX_FILE_BYTES=… style variables (integers)."""
+        env = os.environ if environ is None else environ
+        pairs = [f"{f.name}={env[f'PERFXL_{f.name.upper()}']}" for f in fields(cls) if f"PERFXL_{f.name.upper()}" in env]
+        return cls().with_pairs(pairs)
+
+    @classmethod
+    def from_pairs(cls, pairs: list[str] | tuple[str, ...]) -> "Limits":
+        return cls.from_env().with_pairs(pairs)
+
+    def with_pairs(self, pairs: list[str] | tuple[str, ...]) -> "Limits":
+        """A copy with "name=integer" overrides; a bad pair raises ValueError naming the keys."""
+        known = {f.name for f in fields(self)}
+        changes: dict[str, int] = {}
+        for pair in pairs:
+            key, _, value = pair.partition("=")
+            key = key.strip().lower().replace("-", "_")
+            if key not in known:
+                raise ValueError(f"unknown limit {key!r}; known: {', '.join(sorted(known))}")
+            try:
+                number = int(value.strip().replace("_", ""))
+            except ValueError:
+                raise ValueError(f"limit {key} needs a whole number, got {value!r}") from None
+            if number <= 0:
+                raise ValueError(f"limit {key} must be positive, got {number}")
+            changes[key] = number
+        return replace(self, **changes)
+
+
+class WorkbookKind(str, enum.Enum):
+    """What a file is once it passed the guard."""
+
+    XLSX = "xlsx"
+    XLSM = "xlsm"
+    XLSB = "xlsb"
+    XLS = "xls"
+    ODS = "ods"  # OpenDocument spreadsheet (LibreOffice); calamine reads values, no formulas
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    """One sheet as the guard saw it. Extents are 1-based (0 when the sheet holds no value);
+    `dimension` is the file's own `<dimension ref>` claim, which readers must not trust."""
+
+    name: str
+    part: str
+    hidden: bool = False
+    cells: int = 0
+    max_row: int = 0
+    max_col: int = 0
+    dimension: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GuardReport:
+    """The verdict on a readable file: its kind, sheets, and findings about the file itself."""
+
+    path: str
+    kind: WorkbookKind
+    sheets: tuple[SheetInfo, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())
+
+
+def _fail(code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None) -> UnreadableWorkbook:
+    """An UnreadableWorkbook; the ZIP part, when there is one, is named as the `cell` location."""
+    return UnreadableWorkbook(zh, en, code=code, path=str(path), sheet=sheet, cell=part)
+
+
+def check_file(path: str | os.PathLike[str], limits: Limits | None = None) -> WorkbookKind:
+    """Raise UnreadableWorkbook when `path` is not a workbook perfxl can open safely; else its kind."""
+    return inspect_file(path, limits).kind
+
+
+def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> GuardReport:
+    """Full verdict: kind, sheets (names, hidden state, real extents) and file-level findings."""
+    p = Path(path)
+    limits = limits or Limits.from_env()
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise _fail("FILE_NOT_FOUND", "找不到文件", "file not found", p) from None
+    except OSError as exc:
+        raise _fail("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+    if not p.is_file():
+        raise _fail("FILE_NOT_READABLE", "这不是一个普通文件（可能是文件夹）", "not a regular file (a directory?)", p)
+    if st.st_size == 0:
+        raise _fail("FILE_EMPTY", "文件是空的（0 字节），可能保存或拷贝失败，请重新导出后提交",
+                    "the file is empty (0 bytes); saving or copying probably failed", p)
+    if st.st_size > limits.max_file_bytes:
+        raise _fail("FILE_TOO_LARGE", f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
+                    f"file too large ({st.st_size} bytes > limit {limits.max_file_bytes})", p)
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(8192)
+    except OSError as exc:
+        raise _fail("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+    if head.startswith(OLE_MAGIC):
+        return _inspect_ole(p, limits)
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        from .guard_zip import inspect_zip
+
+        return inspect_zip(p, st.st_size, limits)
+    from .guard_sniff import describe_content
+
+    looks = describe_content(head)
+    raise _fail(
+        "NOT_A_WORKBOOK",
+        f"这不是 Excel 工作簿：文件内容是{looks.zh}。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿 (.xlsx) 再提交",
+        f"not an Excel workbook: the content is {looks.en}; open it in Excel or WPS and save as .xlsx",
+        p,
+    )
+
+
+def hidden_sheets_finding(path: Path, sheets: tuple[SheetInfo, ...]) -> tuple[Finding, ...]:
+    """A warning when every sheet is hidden: Excel never saves such a file, someone scripted it."""
+    if not sheets or any(not s.hidden for s in sheets):
+        return ()
+    names = "、".join(s.name for s in sheets)
+    return (
+        Finding(
+            "SHEETS_ALL_HIDDEN",
+            Severity.WARNING,
+            CellRef(sheets[0].name, "A1"),
+            f"工作簿中所有工作表都被隐藏（{names}），请确认提交的是正确的文件",
+            f"every sheet of the workbook is hidden ({', '.join(s.name for s in sheets)})",
+            file=str(path),
+        ),
+    )
+
+
+def check_sheet_extent(path: Path, limits: Limits, name: str, part: str, cells: int, rows: int, cols: int) -> None:
+    """Refuse a sheet whose range A1:(rows, cols) is larger than the limit: calamine allocates its
+    used range at once, and readers that keep coordinates from A1 allocate rows×cols."""
+    area = rows * cols
+    if area > limits.max_cells_per_sheet:
+        from ..model import a1
+
+        corner = a1(max(rows, 1), max(cols, 1)) if rows <= 1_048_576 and cols <= 16_384 else f"R{rows}C{cols}"
+        raise _fail(
+            "SHEET_TOO_LARGE",
+            f"工作表“{name}”的数据区域过大（延伸到 {corner}，约 {area:,} 个单元格，上限 {limits.max_cells_per_sheet:,}）；"
+            "请删除远端的多余单元格后再提交",
+            f"sheet {name!r} uses a range up to {corner} ({area:,} cells > limit {limits.max_cells_per_sheet:,})",
+            path, sheet=name, part=part,
+        )
+
+
+def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
+    """Encrypted OOXML, legacy .xls (checked record by record) or another OLE document."""
+    import olefile
+
+    from .guard_ole import classify_ole, scan_biff
+
+    try:
+        with olefile.OleFileIO(str(p)) as ole:
+            content = classify_ole(ole)
+            if content.encrypted:
+                raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
+                            "the workbook is password-protected (encrypted); remove the password and resubmit", p)
+            if content.other:
+                zh, en = content.other.split("|")
+                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{zh}", f"not an Excel workbook: the content is {en}", p)
+            if ole.get_size(content.biff_stream) > limits.max_part_bytes:
+                raise _fail("FILE_TOO_LARGE", "工作簿数据流过大", "workbook stream too large", p, part=content.biff_stream)
+            data = ole.openstream(content.biff_stream).read()
+    except UnreadableWorkbook:
+        raise
+    except Exception as exc:  # olefile raises many types on corrupt input; all mean the same to the user
+        raise _fail("OLE_CORRUPT", "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
+                    f"corrupt OLE compound file ({type(exc).__name__}: {exc})", p) from None
+    scan = scan_biff(data)
+    if scan.encrypted:
+        raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
+                    "the .xls workbook is password-protected (FILEPASS); remove the password and resubmit", p)
+    if scan.truncated:
+        raise _fail("XLS_CORRUPT", "文件已损坏或不完整（.xls 记录被截断）", "corrupt .xls: a BIFF record runs past the end of the stream", p,
+                    part=content.biff_stream)
+    if scan.sst_unique * 3 > len(data):
+        raise _fail("SHARED_STRINGS_INVALID", "文件已损坏：共享字符串数量与内容不符", "corrupt .xls: SST count exceeds what the stream can hold",
+                    p, part="SST")
+    sheets = [s for s in scan.sheets if s.kind in (0, 1)]
+    if not sheets:
+        raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no worksheet", p)
+    if len(sheets) > limits.max_sheets:
+        raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+                    f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
+    infos = []
+    for s in sheets:
+        rows, cols = (s.max_row + 1, s.max_col + 1) if s.cells else (0, 0)
+        check_sheet_extent(p, limits, s.name, content.biff_stream, s.cells, rows, cols)
+        infos.append(SheetInfo(s.name, content.biff_stream, s.hidden, s.cells, s.max_row + 1, s.max_col + 1))
+    infos_t = tuple(infos)
+    return GuardReport(str(p), WorkbookKind.XLS, infos_t, hidden_sheets_finding(p, infos_t))

@@ -1,0 +1,231 @@
+"""Bounded, streaming scans of the XML parts of an OOXML workbook, done before any parser sees them.
+
+- `prologue_problem`: a DOCTYPE or ENTITY declaration before the root element (XXE, billion
+  laughs). The scan stops at the first element, so it reads a few bytes per part.
+- `scan_sheet_extent`: the real used range of a sheet, from the `<c r="…">` tokens of cells that
+  hold something. calamine allocates rows×cols of its range at once (a single value at XFD1048576
+  asks for 512 GiB and aborts the process), so this extent must be checked first. The `<dimension>`
+  tag is only a claim: it is read and reported, never trusted.
+- `scan_shared_strings`: the `uniqueCount` calamine pre-allocates from, and the longest string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import IO
+
+__all__ = ["prologue_problem", "SheetExtent", "scan_sheet_extent", "SharedStringsScan", "scan_shared_strings", "scan_ods_tables"]
+
+CHUNK = 1 << 20
+MAX_PROLOGUE = 64 * 1024
+MAX_TAG = 1 << 20
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_TOKEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])([^>]*?)(/?)>")
+_R_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([A-Za-z]{0,3})(\d+)["\']')
+_REF_ATTR = re.compile(rb'ref\s*=\s*["\']([^"\']*)["\']')
+_SST_ROOT = re.compile(rb"<(?:\w+:)?sst\b([^>]*)>")
+_UNIQUE = re.compile(rb'uniqueCount\s*=\s*["\'](\d+)["\']')
+_SI = re.compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def prologue_problem(head: bytes) -> str | None:
+    """"doctype"/"entity" when a declaration precedes the root element, "prologue" when no root
+    element starts within MAX_PROLOGUE bytes, else None. Handles UTF-16 parts too."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 1 and head[1:2] == b"\x00"):
+        try:
+            head = head.decode("utf-16", errors="ignore").encode("utf-8")
+        except UnicodeError:  # pragma: no cover
+            return "prologue"
+    m = _ROOT_START.search(head, 0, MAX_PROLOGUE)
+    prologue = head[: m.start()] if m else head[:MAX_PROLOGUE]
+    upper = prologue.upper()
+    if b"<!ENTITY" in upper:
+        return "entity"
+    if b"<!DOCTYPE" in upper:
+        return "doctype"
+    if m is None and len(head) >= MAX_PROLOGUE:
+        return "prologue"
+    return None
+
+
+def _tokens(stream: IO[bytes]):
+    """Yield complete `<…>` tag regions from a byte stream, chunk by chunk, never holding more
+    than CHUNK + MAX_TAG bytes."""
+    carry = b""
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            if carry:
+                yield carry
+            return
+        buf = carry + chunk
+        cut = buf.rfind(b"<")
+        if cut == -1 or buf.find(b">", cut) != -1:
+            cut = len(buf)
+        carry = buf[cut:]
+        if len(carry) > MAX_TAG:  # an absurd tag: drop it rather than grow without bound
+            carry = b""
+        yield buf[:cut]
+
+
+@dataclass(slots=True)
+class SheetExtent:
+    """Used range of one sheet, 1-based and inclusive (0 when the sheet holds no value)."""
+
+    cells: int = 0
+    min_row: int = 0
+    max_row: int = 0
+    min_col: int = 0
+    max_col: int = 0
+    dimension: str = ""  # the <dimension ref> claim, as written
+    max_string_index: int = -1  # highest shared-string index a cell uses (checked for .xlsb)
+
+    @property
+    def area(self) -> int:
+        """Cells from A1 to the far corner: what a reader that keeps coordinates from A1 allocates."""
+        return self.max_row * self.max_col if self.cells else 0
+
+    def add(self, row: int, col: int) -> None:
+        if not self.cells:
+            self.min_row = self.max_row = row
+            self.min_col = self.max_col = col
+        else:
+            self.min_row, self.max_row = min(self.min_row, row), max(self.max_row, row)
+            self.min_col, self.max_col = min(self.min_col, col), max(self.max_col, col)
+        self.cells += 1
+
+
+def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
+    """Real extent of the cells that hold content (self-closing `<c …/>` are formatting only and
+    are ignored by calamine). Stops early once the area passes `max_area`. Cells and rows without
+    an `r` attribute follow the previous one, as the OOXML spec says."""
+    ext = SheetExtent()
+    row, col = 0, 0
+    for region in _tokens(stream):
+        for m in _TOKEN.finditer(region):
+            name, attrs, closed = m.group(1), m.group(2), m.group(3)
+            if name == b"dimension":
+                ref = _REF_ATTR.search(attrs)
+                ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
+                continue
+            r = _R_ATTR.search(attrs)
+            if name == b"row":
+                row = int(r.group(2)) if r and not r.group(1) else row + 1
+                col = 0
+                continue
+            if r:
+                col = _col_number(r.group(1)) if r.group(1) else col + 1
+                row = int(r.group(2)) if r.group(1) else row
+            else:
+                col += 1
+            if closed:
+                continue
+            ext.add(max(row, 1), max(col, 1))
+            if ext.area > max_area:
+                return ext
+    return ext
+
+
+@dataclass(slots=True)
+class SharedStringsScan:
+    """What calamine would trust in sharedStrings.xml: the declared unique count, plus the real
+    count and the longest string (in bytes of XML)."""
+
+    unique_count: int = 0
+    items: int = 0
+    longest: int = 0
+
+
+def scan_shared_strings(stream: IO[bytes]) -> SharedStringsScan:
+    """Count `<si>` items and measure the longest one, streaming."""
+    out = SharedStringsScan()
+    offset = 0
+    opened_at: int | None = None
+    first = True
+    for region in _tokens(stream):
+        if first:
+            root = _SST_ROOT.search(region)
+            if root:
+                unique = _UNIQUE.search(root.group(1))
+                out.unique_count = int(unique.group(1)) if unique else 0
+            first = False
+        for m in _SI.finditer(region):
+            closing, selfclosed = m.group(1), m.group(2)
+            if selfclosed:
+                out.items += 1
+            elif not closing:
+                opened_at = offset + m.end()
+            else:
+                out.items += 1
+                if opened_at is not None:
+                    out.longest = max(out.longest, offset + m.start() - opened_at)
+                opened_at = None
+        offset += len(region)
+    return out
+
+
+_ODS_TOKEN = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_NAME = re.compile(rb'table:name\s*=\s*"([^"]*)"')
+_ODS_ROWS = re.compile(rb'table:number-rows-repeated\s*=\s*"(\d+)"')
+_ODS_COLS = re.compile(rb'table:number-columns-repeated\s*=\s*"(\d+)"')
+_ODS_VALUE = re.compile(rb"office:value-type\s*=")
+
+
+def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetExtent]]:
+    """(sheet name, real extent) of each table in an OpenDocument content.xml.
+
+    Repeated rows and columns (`number-rows-repeated`, `number-columns-repeated`) count in full
+    when the repeated cell holds a value, because that is what a reader expands them to; empty
+    repeats (LibreOffice writes one to the last row) are free. Stops once an area passes `max_area`.
+    """
+    out: list[tuple[str, SheetExtent]] = []
+    ext: SheetExtent | None = None
+    row = col = row_rep = 0
+    row_has_value = False
+    for region in _tokens(stream):
+        for m in _ODS_TOKEN.finditer(region):
+            closing, name, attrs, selfclosed = m.group(1), m.group(2), m.group(3), m.group(4)
+            if name == b"table":
+                if not closing:
+                    found = _ODS_NAME.search(attrs)
+                    ext = SheetExtent()
+                    out.append(((found.group(1) if found else b"").decode("utf-8", "replace"), ext))
+                    row = 0
+                continue
+            if ext is None:
+                continue
+            if name == b"table-row":
+                if not closing:
+                    reps = _ODS_ROWS.search(attrs)
+                    row_rep = int(reps.group(1)) if reps else 1
+                    col, row_has_value = 0, False
+                    if selfclosed:
+                        row += row_rep
+                else:
+                    if row_has_value:
+                        ext.add(row + 1, 1)
+                        ext.add(row + row_rep, 1)
+                        if ext.area > max_area:
+                            return out
+                    row += row_rep
+                continue
+            if closing:
+                continue
+            reps = _ODS_COLS.search(attrs)
+            rep = int(reps.group(1)) if reps else 1
+            if _ODS_VALUE.search(attrs) or (not selfclosed and name == b"table-cell"):
+                row_has_value = True
+                ext.add(row + 1, col + 1)
+                ext.add(row + 1, col + rep)
+                if ext.area > max_area:
+                    return out
+            col += rep
+    return out

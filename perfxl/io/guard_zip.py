@@ -1,0 +1,292 @@
+"""ZIP-level and OOXML-structure checks of `perfxl.io.guard` (.xlsx, .xlsm, .xlsb).
+
+Order matters: the central directory (sizes, ratios, overlaps) is judged before one byte is
+inflated; then XML prologues (DTD/ENTITY); then the package structure (workbook part, sheet parts);
+then one streaming pass over sheets and shared strings; then a CRC read of the other small parts.
+"""
+from __future__ import annotations
+
+import posixpath
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+from .guard import MIB, GuardReport, Limits, SheetInfo, WorkbookKind, _fail, check_sheet_extent, hidden_sheets_finding
+from .guard_xml import MAX_PROLOGUE, prologue_problem, scan_shared_strings, scan_sheet_extent
+
+__all__ = ["inspect_zip"]
+
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+REL_OFFICE_DOC = "/officeDocument"
+CORRUPT_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError, ValueError)
+
+
+def _what_zip_holds(names: set[str]) -> tuple[str, str] | None:
+    """zh/en description of a ZIP that is not an Excel package, or None when it looks like one."""
+    lower = {n.lower() for n in names}
+    if "mimetype" in lower and "[content_types].xml" not in lower:
+        return ("OpenDocument 文档（不是表格），请用 Excel 或 WPS 另存为 .xlsx", "an OpenDocument file that is not a spreadsheet")
+    if "word/document.xml" in lower:
+        return ("Word 文档 (.docx)", "a Word document (.docx)")
+    if "ppt/presentation.xml" in lower:
+        return ("PowerPoint 演示文稿 (.pptx)", "a PowerPoint presentation (.pptx)")
+    inner = [n for n in lower if n.endswith((".xlsx", ".xls", ".xlsm", ".et"))]
+    if inner and "[content_types].xml" not in lower:
+        return (f"一个 ZIP 压缩包，里面有 {len(inner)} 个工作簿；请解压后分别提交",
+                f"a ZIP archive holding {len(inner)} workbooks; unzip it and submit them one by one")
+    if "[content_types].xml" not in lower:
+        return ("ZIP 压缩包（不是 Excel 工作簿）", "a ZIP archive, not an Excel package")
+    return None
+
+
+def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) -> None:
+    """Entry count, names, encryption, methods, declared sizes and ratios, overlaps: no inflation."""
+    infos = zf.infolist()
+    if len(infos) > limits.max_entries:
+        raise _fail("ZIP_TOO_MANY_ENTRIES", f"压缩包成员过多（{len(infos)} 个，上限 {limits.max_entries}）",
+                    f"too many ZIP entries ({len(infos)} > {limits.max_entries})", p)
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name in seen:
+            raise _fail("ZIP_DUPLICATE_NAME", f"文件结构异常：压缩包中有重名成员 {name}", f"duplicate ZIP member {name!r}", p, part=name)
+        seen.add(name)
+        if info.flag_bits & 0x1:
+            raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交", "ZIP members are encrypted; remove the password", p, part=name)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _fail("ZIP_UNSUPPORTED", f"文件使用了 Excel 不用的压缩方式（{info.compress_type}），请用 Excel 重新保存",
+                        f"unsupported ZIP compression method {info.compress_type}", p, part=name)
+        total += info.file_size
+        ratio_ok = info.file_size <= limits.ratio_floor_bytes or info.file_size <= limits.max_compression_ratio * max(info.compress_size, 1)
+        if info.file_size > limits.max_part_bytes or not ratio_ok:
+            raise _fail(
+                "ZIP_BOMB",
+                f"文件疑似“压缩炸弹”：成员 {name} 解压后 {info.file_size // MIB} MB（压缩后 {info.compress_size} 字节），超过安全上限",
+                f"suspected zip bomb: {name} declares {info.file_size} bytes from {info.compress_size} compressed "
+                f"(limits: {limits.max_part_bytes} bytes per part, ratio {limits.max_compression_ratio})",
+                p, part=name,
+            )
+    if total > limits.max_uncompressed_bytes:
+        raise _fail("ZIP_BOMB", f"文件疑似“压缩炸弹”：解压后共 {total // MIB} MB，超过上限 {limits.max_uncompressed_bytes // MIB} MB",
+                    f"suspected zip bomb: {total} bytes uncompressed > limit {limits.max_uncompressed_bytes}", p)
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    bounds = [i.header_offset for i in ordered[1:]] + [getattr(zf, "start_dir", size)]
+    for info, bound in zip(ordered, bounds):
+        if info.header_offset + 30 + len(info.filename.encode("utf-8", "replace")) + info.compress_size > bound:
+            raise _fail("ZIP_OVERLAP", f"文件结构异常：压缩包成员 {info.filename} 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）",
+                        f"ZIP member {info.filename!r} overlaps the next member or runs past the directory", p, part=info.filename)
+
+
+def _check_prologues(zf: zipfile.ZipFile, p: Path) -> None:
+    """No XML part may declare a DOCTYPE or ENTITY (XXE, billion laughs)."""
+    for info in zf.infolist():
+        if not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size == 0:
+            continue
+        with zf.open(info) as fh:
+            head = fh.read(MAX_PROLOGUE + 1024)
+        problem = prologue_problem(head)
+        if problem:
+            what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[problem]
+            raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{info.filename} 中有{what}，Excel 不会生成这种内容，已拒绝读取",
+                        f"unsafe XML: {info.filename} has {'no root element within the first 64 KiB' if problem == 'prologue' else 'a ' + problem.upper() + ' declaration'} (XXE / entity expansion); refused", p, part=info.filename)
+
+
+def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits):
+    """A small XML part parsed with defusedxml (DTDs forbidden); None when the part is absent."""
+    import defusedxml.ElementTree as SafeET
+    from defusedxml import DefusedXmlException
+
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limits.small_part_bytes:
+        raise _fail("PART_TOO_LARGE", f"文件结构异常：{name} 过大", f"package part {name} too large", p, part=name)
+    try:
+        return SafeET.fromstring(zf.read(info), forbid_dtd=True)
+    except DefusedXmlException:
+        raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", p, part=name) from None
+    except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
+        raise _fail("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", p, part=name) from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type, resolved part name) of `source` ("" for the package)."""
+    folder, base = posixpath.split(source)
+    root = _parse(zf, posixpath.join(folder, "_rels", base + ".rels"), p, limits)
+    out: dict[str, tuple[str, str]] = {}
+    for rel in root if root is not None else ():
+        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        resolved = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
+    return out
+
+
+def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits) -> str:
+    for rel_type, target in _rels(zf, "", p, limits).values():
+        if rel_type.endswith(REL_OFFICE_DOC):
+            if target not in names:
+                break
+            if not target.startswith("xl/") and not target.endswith(("workbook.xml", "workbook.bin")):
+                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿（主文档是 {target}）", f"not an Excel workbook (main part {target})", p)
+            return target
+    for fallback in ("xl/workbook.xml", "xl/workbook.bin"):
+        if fallback in names:
+            return fallback
+    raise _fail("WORKBOOK_PART_MISSING", "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交",
+                "corrupt package: the workbook part (xl/workbook.xml) is missing", p, part="xl/workbook.xml")
+
+
+def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits) -> list[tuple[str, str, bool]]:
+    """(name, relationship id, hidden) of every sheet the workbook part declares."""
+    if wb_part.endswith(".bin"):
+        from .guard_xlsb import bundle_sheets
+
+        with zf.open(wb_part) as fh:
+            return bundle_sheets(fh)
+    root = _parse(zf, wb_part, p, limits)
+    out = []
+    for el in root.iter():
+        if _local(el.tag) == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+            out.append((el.get("name", ""), rid, el.get("state", "visible") in ("hidden", "veryHidden")))
+    return out
+
+
+def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels) -> tuple[SheetInfo, ...]:
+    """One streaming pass over each worksheet and the shared strings (this also checks their CRC)."""
+    from .guard_xlsb import scan_xlsb_sheet, scan_xlsb_strings
+
+    binary = kind is WorkbookKind.XLSB
+    infos = []
+    max_index = -1
+    for name, rid, hidden in sheets:
+        rel_type, part = rels[rid]
+        if not rel_type.endswith("/worksheet"):  # chartsheets and dialog sheets hold no cells
+            infos.append(SheetInfo(name, part, hidden))
+            continue
+        with zf.open(part) as fh:
+            ext = scan_xlsb_sheet(fh, limits.max_cells_per_sheet) if binary else scan_sheet_extent(fh, limits.max_cells_per_sheet)
+        check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
+        max_index = max(max_index, ext.max_string_index)
+        infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
+    items = 0
+    for rel_type, part in rels.values():
+        if rel_type.endswith("/sharedStrings") and part in zf.NameToInfo:
+            with zf.open(part) as fh:
+                sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
+            if sst.unique_count > sst.items + 1000:
+                raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
+                            f"sharedStrings declares uniqueCount={sst.unique_count} but holds {sst.items} items", p, part=part)
+            if sst.longest > limits.max_string_bytes:
+                raise _fail("STRING_TOO_LONG", f"文件中有超长文本（{sst.longest:,} 字节，上限 {limits.max_string_bytes:,}；Excel 单元格最多 32767 个字符）",
+                            f"a shared string of {sst.longest} bytes exceeds the limit {limits.max_string_bytes}", p, part=part)
+            items = sst.items
+    if max_index >= items:
+        raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
+                    f"a cell uses shared string #{max_index} but the table holds {items}", p)
+    return tuple(infos)
+
+
+def _verify_small_parts(zf: zipfile.ZipFile, limits: Limits, skip: set[str]) -> None:
+    """Read the remaining small XML parts whole, so zipfile verifies their CRC-32."""
+    for info in zf.infolist():
+        if info.filename in skip or not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size > limits.small_part_bytes:
+            continue
+        with zf.open(info) as fh:
+            while fh.read(MIB):
+                pass
+
+
+def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
+    """Verdict on a ZIP-based file; any low-level failure becomes ZIP_CORRUPT naming the part."""
+    try:
+        zf = zipfile.ZipFile(p)
+    except zipfile.BadZipFile:
+        raise _fail("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），可能下载或拷贝时中断，请重新获取原文件",
+                    "truncated file: the ZIP central directory is missing (interrupted download or copy?)", p) from None
+    except CORRUPT_ERRORS as exc:
+        raise _fail("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p) from None
+    part = None
+    with zf:
+        try:
+            _check_directory(zf, p, size, limits)
+            names = set(zf.NameToInfo)
+            if _is_ods(zf, names):
+                _check_prologues(zf, p)
+                infos = _scan_ods(zf, p, limits, names)
+                _verify_small_parts(zf, limits, {"content.xml"})
+                return GuardReport(str(p), WorkbookKind.ODS, infos, hidden_sheets_finding(p, infos))
+            other = _what_zip_holds(names)
+            if other:
+                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
+            _check_prologues(zf, p)
+            part = wb_part = _workbook_part(zf, names, p, limits)
+            if wb_part.endswith(".bin"):
+                kind = WorkbookKind.XLSB
+            elif any(n.lower().endswith("vbaproject.bin") for n in names) or p.suffix.lower() == ".xlsm":
+                kind = WorkbookKind.XLSM
+            else:
+                kind = WorkbookKind.XLSX
+            sheets = _sheet_list(zf, wb_part, p, limits)
+            rels = _rels(zf, wb_part, p, limits)
+            if not sheets:
+                raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
+            if len(sheets) > limits.max_sheets:
+                raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+                            f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
+            for name, rid, _hidden in sheets:
+                if rid not in rels or rels[rid][1] not in names:
+                    target = rels.get(rid, ("", f"relationship {rid or '(none)'}"))[1]
+                    raise _fail("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
+                                f"corrupt package: the part of sheet {name!r} ({target}) is missing", p, sheet=name, part=target)
+            part = None
+            infos = _scan_streams(zf, p, limits, kind, sheets, rels)
+            _verify_small_parts(zf, limits, {i.part for i in infos})
+        except CORRUPT_ERRORS as exc:
+            if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
+                raise _fail("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
+                            f"corrupt file: {exc}", p, part=_member(exc)) from None
+            raise _fail("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p, part=part) from None
+    return GuardReport(str(p), kind, infos, hidden_sheets_finding(p, infos))
+
+
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _is_ods(zf: zipfile.ZipFile, names: set[str]) -> bool:
+    """An OpenDocument spreadsheet: its `mimetype` member says so (read only when tiny)."""
+    info = zf.NameToInfo.get("mimetype")
+    return info is not None and info.file_size <= 100 and zf.read(info).strip() == ODS_MIMETYPE
+
+
+def _scan_ods(zf: zipfile.ZipFile, p: Path, limits: Limits, names: set[str]) -> tuple[SheetInfo, ...]:
+    """Sheets of an .ods with their real extents (repeated rows/columns with values count in full)."""
+    from .guard_xml import scan_ods_tables
+
+    if "content.xml" not in names:
+        raise _fail("WORKBOOK_PART_MISSING", "文件已损坏：缺少表格内容 (content.xml)", "corrupt .ods: content.xml is missing", p, part="content.xml")
+    with zf.open("content.xml") as fh:
+        tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
+    if not tables:
+        raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
+    if len(tables) > limits.max_sheets:
+        raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(tables)} 个，上限 {limits.max_sheets}）",
+                    f"too many sheets ({len(tables)} > {limits.max_sheets})", p)
+    for name, ext in tables:
+        check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)
+    return tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)
+
+
+def _member(exc: Exception) -> str:
+    """The member name zipfile puts in quotes in its CRC message ("Bad CRC-32 for file 'x'")."""
+    text = str(exc)
+    return text.split("'")[1] if text.count("'") >= 2 else ""

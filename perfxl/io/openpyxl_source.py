@@ -1,0 +1,39 @@
+"""Formula text through openpyxl (read-only), loaded only when a file needs it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import UnreadableWorkbook
+
+__all__ = ["read_formulas"]
+
+
+def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name → {(r, c) 0-based: "=FORMULA"} for the named sheets."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise UnreadableWorkbook(
+            f"无法读取工作簿中的公式：{type(exc).__name__}: {exc}"[:300],
+            f"Cannot read the workbook's formulas: {type(exc).__name__}: {exc}"[:300],
+            path=str(path)) from exc
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        for name in sheets:
+            if name not in book.sheetnames:
+                continue
+            ws = book[name]
+            found: dict[tuple[int, int], str] = {}
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = getattr(cell, "value", None)
+                    if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
+                        text = value if isinstance(value, str) else getattr(value, "text", None)
+                        if text:
+                            found[(cell.row - 1, cell.column - 1)] = text if text.startswith("=") else "=" + text
+            out[name] = found
+    finally:
+        book.close()
+    return out

@@ -1,0 +1,159 @@
+"""Open a workbook file as Grids: python-calamine for values and merges (the fast path), openpyxl only
+for formula text when the file holds formulas without cached values or formulas are asked for.
+
+A formula cell without a cached value (openpyxl-written, never opened in Excel) reads as "" in
+calamine; it is listed in `Grid.uncached` so nobody reads it as 0.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from ..grid import Grid
+
+__all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES"]
+
+SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_OOXML = ("xlsx", "xlsm")
+
+_CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
+_FORMULA = re.compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)>")  # an opening <v> tag: a cached value, possibly ""
+_R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def open_grids(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> list[Grid]:
+    """Every sheet of the workbook at `path` as a Grid (hidden sheets carry hidden=True).
+
+    Raises UnreadableWorkbook (zh/en message naming the file) when the file cannot be read.
+    """
+    return open_checked(path, need_formulas=need_formulas, limits=limits)[0]
+
+
+def open_workbook(path: str | Path, limits: Any = None) -> list[Grid]:
+    """The name docs/design.md gives `open_grids` (values + merges, formulas only where uncached)."""
+    return open_checked(path, limits=limits)[0]
+
+
+def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> tuple[list[Grid], tuple]:
+    """Grids plus the guard's findings about the file itself (e.g. every sheet hidden)."""
+    path = Path(path)
+    report = _guard(path, limits)
+    kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
+    grids = _read_calamine(path)
+    if kind in _OOXML:
+        uncached = _uncached_by_sheet(path)
+        wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
+        if wanted:
+            from .openpyxl_source import read_formulas
+
+            formulas = read_formulas(path, wanted)
+            for grid in grids:
+                if grid.name in formulas:
+                    grid.formulas = formulas[grid.name]
+                cells = uncached.get(grid.name)
+                if cells:
+                    grid.uncached = frozenset(cells)
+    return grids, tuple(getattr(report, "findings", ()))
+
+
+def _guard(path: Path, limits: Any = None) -> Any:
+    """The single call site of the input guard (perfxl.io.guard): size, zip bombs, encryption, format."""
+    from .guard import inspect_file
+
+    return inspect_file(path, limits)
+
+
+def _read_calamine(path: Path) -> list[Grid]:
+    """Values and merged ranges of every sheet, coordinates from A1 (empty leading rows kept)."""
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own types and plain ValueErrors
+        raise _unreadable(path, exc) from exc
+    grids: list[Grid] = []
+    try:
+        for meta in book.sheets_metadata:
+            try:
+                sheet = book.get_sheet_by_name(meta.name)
+                rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+                merged = tuple(
+                    (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())
+                )
+            except Exception as exc:  # a chart sheet or a broken part: keep the other sheets
+                if "chart" in str(getattr(meta, "typ", "")).lower():
+                    continue
+                raise _unreadable(path, exc, sheet=meta.name) from exc
+            hidden = meta.visible != SheetVisibleEnum.Visible
+            grids.append(Grid(meta.name, rows, merged, hidden=hidden))
+    finally:
+        book.close()
+    return grids
+
+
+def _unreadable(path: Path, exc: Exception, sheet: str | None = None) -> UnreadableWorkbook:
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    return UnreadableWorkbook(
+        f"无法读取工作簿（文件损坏、加密或不是 Excel 文件）：{detail}",
+        f"Cannot read the workbook (corrupt, encrypted or not an Excel file): {detail}",
+        code="FILE_UNREADABLE", path=str(path), sheet=sheet)
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → worksheet XML part name, from xl/workbook.xml and its relationships."""
+    from defusedxml import ElementTree
+
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = part
+    parts = {}
+    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
+        rid = sheet.get(f"{{{_REL_NS}}}id")
+        if rid in targets:
+            parts[sheet.get("name", "")] = targets[rid]
+    return parts
+
+
+def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
+    """0-based (row, col) of formula cells with no cached value in one worksheet's XML.
+
+    A cell counts when it has <f> and no <v>…</v> element: openpyxl writes `<v/>` or nothing, while
+    Excel, LibreOffice and XlsxWriter write `<v></v>` for a cached empty-string result.
+    """
+    found: set[tuple[int, int]] = set()
+    if b"<f" not in xml:
+        return found
+    for m in _CELL.finditer(xml):
+        body = m.group(2)
+        if b"<f" not in body or not _FORMULA.search(body) or _VALUE.search(body):
+            continue
+        r = _R_ATTR.search(m.group(1))
+        if r:
+            from ..model import column_index
+
+            found.add((int(r.group(2)) - 1, column_index(r.group(1).decode()) - 1))
+    return found
+
+
+def _uncached_by_sheet(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """The cheap check: scan each worksheet's XML for formulas without cached values."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _sheet_parts(archive)
+            names = set(archive.namelist())
+            return {name: uncached_formula_cells(archive.read(part)) for name, part in parts.items() if part in names}
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise _unreadable(path, exc) from exc
+    except Exception as exc:  # defusedxml refusals and malformed XML
+        raise _unreadable(path, exc) from exc

@@ -1,0 +1,122 @@
+"""Cell access for the layout: own vs merged-continuation cells, typed CellValues, row scans.
+
+Numbers become exact Decimals here (via perfxl.numbers.to_decimal), never floats; text stays as
+read. A cell listed in `Grid.uncached` that now holds a value was computed by perfxl.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..grid import Grid
+from ..model import CellRef, CellValue
+from ..numbers import to_decimal
+from .headers import normalise_label
+
+__all__ = ["own", "own_text", "value_at", "exact", "is_number", "row_cells", "first_right", "is_blank_value"]
+
+
+def exact(value: Any) -> Any:
+    """Numbers as exact Decimals (32.0 → 32, 2223.04 → 2223.04); everything else unchanged."""
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return value
+        return Decimal(int(value)) if value.is_integer() and abs(value) < 1e15 else to_decimal(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def is_blank_value(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def is_number(value: Any) -> bool:
+    """True for int/float/Decimal cell values (not bools, not numeric-looking text)."""
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def own(grid: Grid, r: int, c: int) -> Any:
+    """The value written in (r, c) itself; None when blank or when (r, c) continues a merge from another row.
+
+    A horizontal merge anchored in the same row counts as this row's own value.
+    """
+    ar, ac = grid.anchor_of(r, c)
+    if ar != r:
+        return None
+    if ac != c:
+        return None
+    value = grid.raw(r, c)
+    return None if is_blank_value(value) else value
+
+
+def own_text(grid: Grid, r: int, c: int) -> str:
+    value = own(grid, r, c)
+    return "" if value is None else str(value)
+
+
+def value_at(grid: Grid, r: int, c: int, *, fill: bool = False) -> CellValue:
+    """CellValue of (r, c) with exact numbers; `fill` takes a merged range's value and ref from its anchor."""
+    if fill:
+        r, c = grid.anchor_of(r, c)
+    raw = grid.raw(r, c)
+    if isinstance(raw, str) and not raw.strip():
+        raw = None
+    computed = (r, c) in grid.uncached and raw is not None
+    return CellValue(exact(raw), grid.ref(r, c), grid.formulas.get((r, c)), computed)
+
+
+def empty_at(grid: Grid, r: int, c: int) -> CellValue:
+    """An empty CellValue at (r, c), keeping the cell's formula when it has one (uncached, uncomputable)."""
+    return CellValue(None, grid.ref(r, c), grid.formulas.get((r, c)))
+
+
+def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:
+    """(col, value) of the non-blank own cells of row r in [start, stop) (cached per grid and row)."""
+    cache = grid.__dict__.setdefault("_perfxl_row_cells", {})
+    cells = cache.get(r)
+    if cells is None:
+        cells = cache[r] = _scan_row(grid, r)
+    if start <= 0 and stop is None:
+        return cells
+    lo, hi = max(start, 0), (stop if stop is not None else 1 << 30)
+    return [(c, v) for c, v in cells if lo <= c < hi]
+
+
+def clear_cache(grid: Grid) -> None:
+    """Forget cached row scans (call before reading a grid whose rows may have changed)."""
+    grid.__dict__.pop("_perfxl_row_cells", None)
+    grid.__dict__.pop("_perfxl_row_labels", None)
+
+
+def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
+    row = grid.rows[r] if 0 <= r < len(grid.rows) else []
+    out = []
+    merged = grid.merged
+    for c, v in enumerate(row):
+        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+            continue
+        if merged and grid.anchor_of(r, c) != (r, c):
+            continue
+        out.append((c, v))
+    return out
+
+
+def row_labels(grid: Grid, r: int) -> list[tuple[int, str]]:
+    """(col, normalised label) of the own text cells of row r (cached per grid and row)."""
+    cache = grid.__dict__.setdefault("_perfxl_row_labels", {})
+    labels = cache.get(r)
+    if labels is None:
+        labels = cache[r] = [(c, normalise_label(v)) for c, v in row_cells(grid, r) if isinstance(v, str)]
+    return labels
+
+
+def first_right(grid: Grid, r: int, c: int, stop: int | None = None) -> tuple[int, Any] | None:
+    """The first non-blank own cell right of column c in row r."""
+    for cc, v in row_cells(grid, r, c + 1, stop):
+        return cc, v
+    return None
+
+
+def ref_at(grid: Grid, r: int, c: int) -> CellRef:
+    return grid.ref(r, c)

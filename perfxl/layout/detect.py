@@ -1,0 +1,189 @@
+"""Find the tables of one sheet by their header labels (never by coordinates) and hand each row
+range to the right parser: 自评表 parts (evaluation.py) and 基础数据表 (basic.py).
+
+Pure: works on a Grid only. Whatever it cannot map becomes a Finding; it never raises on odd grids.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from ..grid import Grid
+from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity
+from . import headers as H
+from .cells import clear_cache, row_cells, row_labels
+
+__all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
+
+
+class RowKind(enum.Enum):
+    BLANK = "blank"
+    TITLE_EVALUATION = "title_evaluation"
+    TITLE_BASIC = "title_basic"
+    HEADER_FIELD = "header_field"
+    FUNDS_HEADER = "funds_header"
+    GOALS_HEADER = "goals_header"
+    INDICATOR_HEADER = "indicator_header"
+    BASIC_SECTION = "basic_section"
+    TOTAL = "total"
+    GRADE = "grade"
+    NOTE = "note"
+    OTHER = "other"
+
+
+@dataclass
+class SheetLayout:
+    """What one sheet holds: evaluations, a basic-data table, and the findings about it."""
+
+    evaluations: list[SelfEvaluation] = field(default_factory=list)
+    basic: BasicData | None = None
+    problems: list[Finding] = field(default_factory=list)
+
+
+def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Role → column of header row r (first column wins; merged header cells count at their anchor)."""
+    found: dict[str, int] = {}
+    for c, label in row_labels(grid, r):
+        role = H.match_role(label, table)
+        if role and role not in found:
+            found[role] = c
+    return found
+
+
+def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
+    """Columns of a 绩效指标 header row, with a split 指标性质|指标值|度量单位 sub-header row merged in."""
+    cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
+    if "name" not in cols and not {"level1", "level2"} <= cols.keys():
+        return None
+    if not ({"target", "actual"} & cols.keys()) or not ({"weight", "score"} & cols.keys()):
+        return None
+    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
+    sub_cells = row_cells(grid, r + 1)
+    if sub and ({"nature", "unit"} & sub.keys()) and len(sub) >= len(sub_cells) - 1:
+        cols.update(sub)
+        cols["_subheader"] = r + 1
+    return cols
+
+
+def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
+    """Columns of a funds header row (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)."""
+    cols = columns_by_role(grid, r, H.FUNDS_COLUMNS)
+    amounts = [k for k in H.FUNDS_AMOUNT_ROLES if k in cols]
+    if len(amounts) < 2:
+        return None
+    return cols
+
+
+def _is_note(label: str) -> bool:
+    return label.startswith(H.NOTE_PREFIXES)
+
+
+def classify_row(grid: Grid, r: int) -> RowKind:
+    """What row r is, judged from its own labels only."""
+    cells = row_cells(grid, r)
+    if not cells:
+        return RowKind.BLANK
+    labels = [(c, H.normalise_label(v)) for c, v in cells if isinstance(v, str)]
+    texts = [lab for _, lab in labels]
+    titles = [H.strip_brackets(t) for t in texts if len(t) <= 40] if len(cells) <= 2 else []
+    if any(t.endswith("基础数据表") for t in titles):
+        return RowKind.TITLE_BASIC
+    if any(t.endswith("自评表") or t.endswith("评价表") and "绩效" in t for t in titles):
+        return RowKind.TITLE_EVALUATION
+    if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
+        return RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0]) else RowKind.OTHER
+    if indicator_columns(grid, r) is not None:
+        return RowKind.INDICATOR_HEADER
+    if funds_columns(grid, r) is not None:
+        return RowKind.FUNDS_HEADER
+    bare = [H.strip_brackets(t) for t in texts]
+    if any(b in H.GOALS_LABELS for b in bare[:1]) or (
+        any(b in H.GOALS_LABELS for b in bare) and columns_by_role(grid, r, H.GOAL_COLUMNS)
+    ):
+        return RowKind.GOALS_HEADER
+    if any(H.strip_brackets(t) in s for t in texts[:1] for s in H.BASIC_SECTIONS.values()):
+        return RowKind.BASIC_SECTION
+    if any(b in H.TOTAL_LABELS for b in bare):
+        return RowKind.TOTAL
+    if texts and bare[0] in H.GRADE_LABELS:
+        return RowKind.GRADE
+    if header_fields(grid, r):
+        return RowKind.HEADER_FIELD
+    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0]):
+        return RowKind.NOTE
+    return RowKind.OTHER
+
+
+def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
+    """(field, label col, value col or None) for 项目名称/主管部门/实施单位/预算单位名称 in row r.
+
+    A field may be "label | value" in two cells or "label：value" in one cell (value col = label col).
+    """
+    out = []
+    cells = row_cells(grid, r)
+    for i, (c, v) in enumerate(cells):
+        if not isinstance(v, str):
+            continue
+        label = H.normalise_label(v)
+        key = H.match_role(H.strip_brackets(label), H.HEADER_FIELDS)
+        if key:
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if nxt is not None and isinstance(nxt[1], str) and H.match_role(nxt[1], H.HEADER_FIELDS):
+                nxt = None
+            out.append((key, c, nxt[0] if nxt else None))
+            continue
+        head, sep, tail = label.partition(":")
+        if sep and tail and H.match_role(head, H.HEADER_FIELDS):
+            out.append((H.match_role(head, H.HEADER_FIELDS), c, c))
+    return out
+
+
+def is_basic_sheet(grid: Grid) -> int | None:
+    """Row where a 基础数据表 starts (its title or first section), or None."""
+    for r in range(grid.n_rows):
+        kind = classify_row(grid, r)
+        if kind in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION):
+            return r
+        if kind in (RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER):
+            return None
+    return None
+
+
+def read_sheet(grid: Grid) -> SheetLayout:
+    """Every table on one sheet; no exception for any grid."""
+    from .basic import read_basic
+    from .evaluation import read_evaluations
+
+    clear_cache(grid)
+    layout = SheetLayout()
+    kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    start = next((r for r, k in enumerate(kinds) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
+    eval_rows = range(grid.n_rows)
+    if start is not None:
+        stop = next((r for r in range(start + 1, grid.n_rows) if kinds[r] in (
+            RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER)), grid.n_rows)
+        basic, problems = read_basic(grid, range(start, stop), kinds)
+        if basic.staffing is not None or basic.rows or basic.buildings or basic.frugality is not None:
+            layout.basic = basic
+            layout.problems.extend(problems)
+            eval_rows = list(range(0, start)) + list(range(stop, grid.n_rows))
+    evaluations, problems = read_evaluations(grid, list(eval_rows), kinds, skip_title_rows=start)
+    layout.evaluations.extend(evaluations)
+    layout.problems.extend(problems)
+    if layout.basic is None and not layout.evaluations and any(k is not RowKind.BLANK for k in kinds):
+        if not grid.hidden:
+            first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
+            c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
+            layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
+            layout.problems.append(Finding(
+                "LAYOUT_SHEET_IGNORED", Severity.INFO, CellRef.at(grid.name, first + 1, c + 1),
+                f"工作表“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
+                f"Sheet '{grid.name}' holds no self-evaluation or basic-data table (by header labels); skipped."))
+        else:
+            layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
+    elif grid.hidden and (layout.basic is not None or layout.evaluations):
+        layout.problems.append(Finding(
+            "LAYOUT_HIDDEN_SHEET", Severity.INFO, CellRef.at(grid.name, 1, 1),
+            f"工作表“{grid.name}”是隐藏的，但其中的表格已读取。",
+            f"Sheet '{grid.name}' is hidden; its tables were read."))
+    return layout

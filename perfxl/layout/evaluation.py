@@ -1,0 +1,365 @@
+"""自评表 (项目支出 / 部门整体支出绩效自评表, 财预〔2020〕10号 附1 layout and its variants) → SelfEvaluation.
+
+Rows are read in order; header rows (funds, goals, 绩效指标) switch what the following rows mean.
+Merged and blank-continuation 一级/二级 cells are forward-filled; blank and "……" rows are skipped;
+rows that fit nowhere become LAYOUT_UNMAPPED_ROW findings.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..grid import Grid
+from ..model import (CellRef, CellValue, Finding, FundsBlock, FundsRow, Goal, Indicator, Level1Heading,
+                     SelfEvaluation, Severity)
+from . import headers as H
+from .cells import empty_at, first_right, own, row_cells, value_at
+from .findings import missing_columns, unmapped_row
+from .funds import FundsRows
+from .indicators import join_target, parse_level1
+from .detect import RowKind, columns_by_role, header_fields, indicator_columns
+
+__all__ = ["read_evaluations", "parse_level1"]
+
+@dataclass
+class _Builder:
+    """The evaluation being assembled while rows are read."""
+
+    sheet: str
+    title: CellValue | None = None
+    header: dict[str, CellValue] = field(default_factory=dict)
+    funds_total: FundsRow | None = None
+    funds_parts: list[FundsRow] = field(default_factory=list)
+    funds_breakdown: list[CellValue] = field(default_factory=list)
+    funds_ref: CellRef | None = None
+    funds_unit: str | None = None
+    funds_seen: bool = False
+    goals: list[Goal] = field(default_factory=list)
+    goals_seen: bool = False
+    level1: dict[str, Level1Heading] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    indicators_seen: bool = False
+    total_weight: CellValue | None = None
+    total_score: CellValue | None = None
+    grade: CellValue | None = None
+    unit_note: str | None = None
+
+    @property
+    def has_body(self) -> bool:
+        return self.funds_seen or self.goals_seen or self.indicators_seen
+
+    def build(self) -> SelfEvaluation:
+        funds = None
+        if self.funds_seen:
+            funds = FundsBlock(self.funds_total, tuple(self.funds_parts), self.funds_unit or self.unit_note or "万元",
+                               tuple(self.funds_breakdown), self.funds_ref)
+        return SelfEvaluation(
+            kind=_kind(self), sheet=self.sheet, title=self.title, header=dict(self.header), funds=funds,
+            goals=tuple(self.goals), level1=tuple(self.level1.values()), indicators=tuple(self.indicators),
+            total_weight=self.total_weight, total_score=self.total_score, grade=self.grade)
+
+
+def _kind(b: _Builder) -> str:
+    """project vs department, from the title, then the sheet name, then the header fields."""
+    for text in ((b.title.text if b.title else ""), b.sheet):
+        label = H.normalise_label(text)
+        if "项目" in label and "自评" in label or label.startswith("项目支出"):
+            return "project"
+        if "部门整体" in label or "整体支出" in label or "部门(单位)整体" in label:
+            return "department"
+    if "项目名称" in b.header:
+        return "project"
+    return "department" if "预算单位名称" in b.header else "project"
+
+
+class _Reader(FundsRows):
+    """Walks the rows of one sheet (outside any 基础数据表) and builds evaluations."""
+
+    def __init__(self, grid: Grid, kinds: list[RowKind]) -> None:
+        self.grid = grid
+        self.kinds = kinds
+        self.out: list[SelfEvaluation] = []
+        self.problems: list[Finding] = []
+        self.cur = _Builder(grid.name)
+        self.state = "pre"
+        self.funds_cols: dict[str, int] = {}
+        self.funds_header_row = -1
+        self.breakdown_mode = False
+        self.goal_cols: dict[str, int] = {}
+        self.ind_cols: dict[str, int] = {}
+        self.ind_header_row = -1
+        self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
+        self.indicator_rows = 0
+
+    # -------------------------------------------------------------- flow
+    def close(self) -> None:
+        if self.cur.has_body:
+            self._check_complete()
+            self.out.append(self.cur.build())
+        elif self.cur.title is not None or self.cur.header:
+            ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
+            self.problems.append(Finding(
+                "LAYOUT_NO_TABLE", Severity.WARNING, ref,
+                "找到了表头（标题或项目名称等），但其下没有资金、目标或绩效指标表格。",
+                "Found a title or header fields, but no funds, goals or indicator table below them."))
+        self.cur = _Builder(self.grid.name, unit_note=None)
+        self.state = "pre"
+
+    def new_if(self, condition: bool) -> None:
+        if condition:
+            self.close()
+
+    def run(self, rows: list[int]) -> None:
+        for r in rows:
+            kind = self.kinds[r]
+            if kind is RowKind.BLANK:
+                continue
+            if kind is RowKind.TITLE_EVALUATION:
+                self.new_if(self.cur.has_body or self.cur.title is not None)
+                cells = row_cells(self.grid, r)
+                self.cur.title = value_at(self.grid, r, cells[0][0])
+                self._unit_note(r)
+                continue
+            if kind is RowKind.HEADER_FIELD:
+                self.new_if(self.cur.has_body)
+                self._header_fields(r)
+                continue
+            if kind is RowKind.FUNDS_HEADER:
+                self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
+                self._start_funds(r)
+                continue
+            if kind is RowKind.GOALS_HEADER:
+                self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
+                self._start_goals(r)
+                continue
+            if kind is RowKind.INDICATOR_HEADER:
+                self.new_if(self.cur.indicators_seen)
+                self._start_indicators(r)
+                continue
+            if self.state == "funds":
+                self._funds_row(r, kind)
+            elif self.state == "goals":
+                self._goal_row(r)
+            elif self.state == "indicators":
+                if r == self.ind_cols.get("_subheader"):
+                    continue
+                if kind is RowKind.TOTAL:
+                    self._total_row(r)
+                elif kind is RowKind.GRADE:
+                    self._grade_row(r)
+                elif kind is RowKind.NOTE:
+                    self.state = "after"
+                else:
+                    self._indicator_row(r)
+            elif kind is RowKind.TOTAL and self.cur.indicators_seen:
+                self._total_row(r)
+            elif kind is RowKind.GRADE:
+                self._grade_row(r)
+            elif kind is RowKind.NOTE:
+                continue
+            elif self.state == "pre" and self._unit_note(r):
+                continue
+            else:
+                self._unmapped(r, Severity.INFO if self.state in ("pre", "after") else Severity.WARNING)
+        self.close()
+
+    # -------------------------------------------------------------- header area
+    def _unit_note(self, r: int) -> bool:
+        for _, v in row_cells(self.grid, r):
+            unit = H.money_unit_in(v)
+            if unit:
+                self.cur.unit_note = unit
+                return True
+        return False
+
+    def _header_fields(self, r: int) -> None:
+        for key, c, vc in header_fields(self.grid, r):
+            if vc is None:
+                self.cur.header.setdefault(key, empty_at(self.grid, r, c + 1))
+            elif vc == c:
+                cell = value_at(self.grid, r, c)
+                text = unicodedata.normalize("NFKC", cell.text).replace("：", ":")
+                value = text.split(":", 1)[1].strip() if ":" in text else ""
+                self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
+            else:
+                self.cur.header[key] = value_at(self.grid, r, vc)
+
+    # -------------------------------------------------------------- goals
+    def _start_goals(self, r: int) -> None:
+        self.cur.goals_seen = True
+        self.state = "goals"
+        self.goal_cols = columns_by_role(self.grid, r, H.GOAL_COLUMNS)
+        if {"expected", "actual"} <= self.goal_cols.keys():
+            return
+        cells = row_cells(self.grid, r)
+        rest = [c for c, v in cells[1:]]
+        if rest:
+            expected = value_at(self.grid, r, rest[0])
+            actual = value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
+            self.cur.goals.append(Goal(expected, actual))
+
+    def _goal_row(self, r: int) -> None:
+        ec, ac = self.goal_cols.get("expected"), self.goal_cols.get("actual")
+        if ec is None or ac is None:
+            self._unmapped(r, Severity.WARNING)
+            return
+        lo, hi = sorted((ec, ac))
+        first = [(c, v) for c, v in row_cells(self.grid, r, lo, hi)]
+        second = [(c, v) for c, v in row_cells(self.grid, r, hi)]
+        left = value_at(self.grid, r, first[0][0]) if first else empty_at(self.grid, r, lo)
+        right = value_at(self.grid, r, second[0][0]) if second else empty_at(self.grid, r, hi)
+        extra = first[1:] + second[1:]
+        if left.is_blank and right.is_blank:
+            return
+        expected, actual = (left, right) if ec < ac else (right, left)
+        self.cur.goals.append(Goal(expected, actual))
+        if extra:
+            self._unmapped(r, Severity.INFO, cols=[c for c, _ in extra])
+
+    # -------------------------------------------------------------- indicators
+    def _start_indicators(self, r: int) -> None:
+        cols = indicator_columns(self.grid, r) or {}
+        self.cur.indicators_seen = True
+        self.state = "indicators"
+        self.ind_cols = cols
+        self.ind_header_row = r
+        self.carry = {"level1": None, "level2": None}
+        self.indicator_rows = 0
+        missing = [k for k in ("target", "actual", "weight", "score", "deviation") if k not in cols]
+        if missing:
+            self._missing_columns(r, missing, "绩效指标")
+
+    def _indicator_row(self, r: int) -> None:
+        g, cols = self.grid, self.ind_cols
+        data_roles = ("name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
+        own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}
+        name_raw = own_data.get("name")
+        placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
+        values_present = any(v is not None and not H.is_placeholder_text(v)
+                             for k, v in own_data.items() if k != "name")
+        l1_new, l2_new = (self._level(r, key) for key in ("level1", "level2"))
+        if l1_new is not None:
+            self._add_level1(l1_new)
+            if l2_new is None:
+                self.carry["level2"] = None
+        has_name = name_raw is not None and not placeholder_name
+        if not has_name and not values_present:
+            if placeholder_name or l2_new is None:
+                return
+        stray = [c for c, _ in row_cells(g, r) if c not in cols.values() or c == cols.get("_subheader")]
+        level1 = self.carry["level1"] or CellValue(None)
+        level2 = self.carry["level2"] or CellValue(None)
+        name = value_at(g, r, cols["name"], fill=True) if "name" in cols else CellValue(None)
+        if placeholder_name:
+            name = CellValue(None, name.ref)
+        target, nature, unit = self._target(r)
+        self.cur.indicators.append(Indicator(
+            level1, level2, name, target, self._data(r, "actual"), self._data(r, "weight"), self._data(r, "score"),
+            self._data(r, "deviation", fill=True), nature, unit))
+        self.indicator_rows += 1
+        if stray:
+            self._unmapped(r, Severity.INFO, cols=stray)
+
+    def _level(self, r: int, key: str) -> CellValue | None:
+        """Update the forward-filled 一级/二级 label; return it when this row writes a new one."""
+        c = self.ind_cols.get(key)
+        if c is None:
+            return None
+        g = self.grid
+        ar, ac = g.anchor_of(r, c)
+        if (ar, ac) != (r, c) and ar != r:
+            anchor = value_at(g, r, c, fill=True)
+            if anchor.is_blank:
+                return None
+            if self.carry[key] is None or self.carry[key].ref != anchor.ref:
+                self.carry[key] = anchor
+                return anchor
+            return None
+        value = own(g, r, c)
+        if value is None:
+            return None
+        cell = value_at(g, r, c)
+        previous = self.carry[key]
+        self.carry[key] = cell
+        if previous is not None and previous.text == cell.text:
+            return None  # a repeated label continues the same group
+        return cell
+
+    def _add_level1(self, cell: CellValue) -> None:
+        heading = parse_level1(cell)
+        key = str(cell.ref)
+        if key not in self.cur.level1:
+            self.cur.level1[key] = heading
+
+    def _data(self, r: int, role: str, *, fill: bool = False) -> CellValue:
+        c = self.ind_cols.get(role)
+        if c is None:
+            return CellValue(None, None)
+        if fill:
+            return value_at(self.grid, r, c, fill=True)
+        return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+
+    def _target(self, r: int) -> tuple[CellValue, CellValue | None, CellValue | None]:
+        """年度指标值, joining split 指标性质 | 指标值 | 度量单位 columns into one text ("≥100%")."""
+        target = self._data(r, "target")
+        if "nature" not in self.ind_cols and "unit" not in self.ind_cols:
+            return target, None, None
+        nature = self._data(r, "nature") if "nature" in self.ind_cols else None
+        unit = self._data(r, "unit") if "unit" in self.ind_cols else None
+        return join_target(target, nature, unit), nature, unit
+
+    # -------------------------------------------------------------- totals
+    def _total_row(self, r: int) -> None:
+        g = self.grid
+        wc, sc = self.ind_cols.get("weight"), self.ind_cols.get("score")
+        weight = value_at(g, r, wc) if wc is not None and own(g, r, wc) is not None else None
+        score = value_at(g, r, sc) if sc is not None and own(g, r, sc) is not None else None
+        if weight is None or score is None:
+            label_col = next(c for c, v in row_cells(g, r) if isinstance(v, str)
+                             and H.strip_brackets(H.normalise_label(v)) in H.TOTAL_LABELS)
+            rest = [c for c, v in row_cells(g, r, label_col + 1)]
+            if weight is None and score is None and len(rest) >= 2:
+                weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
+            elif weight is None and score is None and len(rest) == 1:
+                score = value_at(g, r, rest[0])
+        self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
+        self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
+        self.state = "after"
+
+    def _grade_row(self, r: int) -> None:
+        cells = row_cells(self.grid, r)
+        nxt = first_right(self.grid, r, cells[0][0])
+        self.cur.grade = value_at(self.grid, r, nxt[0]) if nxt else empty_at(self.grid, r, cells[0][0] + 1)
+
+    # -------------------------------------------------------------- findings
+    def _check_complete(self) -> None:
+        b = self.cur
+        if b.indicators_seen and not b.indicators:
+            self.problems.append(Finding(
+                "LAYOUT_EMPTY_TABLE", Severity.WARNING, self.grid.ref(self.ind_header_row, self.ind_cols.get("name", 0)),
+                "绩效指标表头下没有任何指标行。", "The indicator header has no indicator rows below it."))
+        if b.indicators_seen and b.total_score is None and b.total_weight is None:
+            self.problems.append(Finding(
+                "LAYOUT_MISSING_TOTAL", Severity.WARNING, self.grid.ref(self.ind_header_row, 0),
+                "绩效指标表没有“总分”行（分值与得分合计）。",
+                "The indicator table has no 总分 (total) row."))
+        if b.funds_seen and b.funds_total is None:
+            self.problems.append(Finding(
+                "LAYOUT_MISSING_FUNDS_TOTAL", Severity.WARNING, b.funds_ref,
+                "资金表中没有“年度资金总额”行。", "The funds block has no 年度资金总额 (total) row."))
+
+    def _missing_columns(self, r: int, roles: list[str], table: str) -> None:
+        self.problems.append(missing_columns(self.grid, r, roles, table))
+
+    def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None:
+        cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
+        if cells:
+            self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
+
+
+def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind],
+                     skip_title_rows: int | None = None) -> tuple[list[SelfEvaluation], list[Finding]]:
+    """The 自评表 found in `rows` of the grid, and the findings about them."""
+    reader = _Reader(grid, kinds)
+    reader.run(rows)
+    return reader.out, reader.problems

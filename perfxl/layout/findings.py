@@ -1,0 +1,31 @@
+"""Findings the layout emits when it cannot map something: where, what, in Chinese and English."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..grid import Grid
+from ..model import CellRef, Finding, Severity
+
+__all__ = ["unmapped_row", "missing_columns", "COLUMN_NAMES"]
+
+COLUMN_NAMES = {"target": "年度指标值", "actual": "实际完成值", "weight": "分值", "score": "得分",
+                "deviation": "偏差原因分析及改进措施", "full_budget": "全年预算数", "executed": "全年执行数"}
+
+
+def unmapped_row(grid: Grid, r: int, cells: list[tuple[int, Any]], severity: Severity, table: str) -> Finding:
+    """LAYOUT_UNMAPPED_ROW for the given cells of row r (a range ref when there are several)."""
+    text = " | ".join(str(v).strip() for _, v in cells)[:120]
+    ref = grid.ref(r, cells[0][0])
+    if len(cells) > 1:
+        ref = CellRef(grid.name, f"{ref.cell}:{grid.ref(r, cells[-1][0]).cell}")
+    return Finding(
+        "LAYOUT_UNMAPPED_ROW", severity, ref,
+        f"{table}中无法识别的内容，未读入：{text}", f"Content not mapped ({table}): {text}", actual=text)
+
+
+def missing_columns(grid: Grid, r: int, roles: list[str], table: str) -> Finding:
+    """LAYOUT_MISSING_COLUMN at the header row r."""
+    zh = "、".join(COLUMN_NAMES.get(k, k) for k in roles)
+    return Finding(
+        "LAYOUT_MISSING_COLUMN", Severity.WARNING, grid.ref(r, 0),
+        f"{table}表头中缺少列：{zh}。", f"The {table} header lacks columns: {', '.join(roles)}.", expected=zh)

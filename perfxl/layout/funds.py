@@ -1,0 +1,85 @@
+"""The funds block of a 自评表 (项目资金 / 年度预算申请: 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+执行率 | 得分; rows 年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金 …, 财预〔2020〕10号 附1).
+
+Rows after a "按收入性质分 / 按支出性质分" line, and text rows without amounts, are kept as free-text
+breakdown cells; rows with amounts and an unknown label are kept as parts and noted.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import CellValue, Finding, FundsRow, Severity
+from . import headers as H
+from .cells import empty_at, is_number, own, row_cells, value_at
+from .detect import RowKind, funds_columns
+
+__all__ = ["FundsRows"]
+
+_BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
+
+
+class FundsRows:
+    """Funds-block handling for the evaluation reader (expects `grid`, `cur`, `problems`, `state`)."""
+
+    def _start_funds(self, r: int) -> None:
+        cols = funds_columns(self.grid, r) or {}
+        self.cur.funds_seen = True
+        self.funds_cols = cols
+        self.funds_header_row = r
+        self.breakdown_mode = False
+        self.state = "funds"
+        first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
+        cells = row_cells(self.grid, r, 0, first_amount)
+        self.cur.funds_ref = value_at(self.grid, r, cells[0][0]).ref if cells else self.grid.ref(r, first_amount)
+        for _, v in row_cells(self.grid, r):
+            unit = H.money_unit_in(v)
+            if unit:
+                self.cur.funds_unit = unit
+        missing = [k for k in ("full_budget", "executed") if k not in cols]
+        if missing:
+            self._missing_columns(r, missing, "资金")
+
+    def _funds_row(self, r: int, kind: RowKind) -> None:
+        cols = self.funds_cols
+        first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
+        label_cells = [(c, v) for c, v in row_cells(self.grid, r, 0, first_amount) if isinstance(v, str)]
+        label_text = H.normalise_label(label_cells[-1][1]) if label_cells else ""
+        bare = H.strip_brackets(H.strip_numbering(label_text))
+        amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
+        has_number = any(is_number(a) for a in amounts)
+        if _BREAKDOWN_START.match(bare) or any(
+                isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)):
+            self.breakdown_mode = True
+        is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
+        known = is_total or bare in H.FUNDS_PART_LABELS
+        if self.breakdown_mode or (not has_number and not known):
+            self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
+            return
+        if not label_cells and not has_number:
+            self._unmapped(r, Severity.WARNING)
+            return
+        label_col = label_cells[-1][0] if label_cells else first_amount
+        row = self._funds_row_values(r, label_col, is_total)
+        if is_total:
+            if self.cur.funds_total is None:
+                self.cur.funds_total = row
+                return
+        self.cur.funds_parts.append(row)
+        if not known:
+            self.problems.append(Finding(
+                "LAYOUT_UNKNOWN_LABEL", Severity.INFO, row.label.ref,
+                f"资金行“{row.label.text}”不是常见的行名称，已按资金明细行读取。",
+                f"Funds row label '{row.label.text}' is not a known label; read as a funds part row.",
+                actual=row.label.text))
+
+    def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
+        def cell(role: str) -> CellValue:
+            c = self.funds_cols.get(role)
+            if c is None:
+                return CellValue(None, None)
+            return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+
+        label = value_at(self.grid, r, label_col) if label_col is not None else CellValue(None)
+        return FundsRow(label, cell("initial_budget"), cell("full_budget"), cell("executed"), cell("weight"),
+                        cell("rate"), cell("score"), is_total)
+

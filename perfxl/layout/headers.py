@@ -1,0 +1,256 @@
+"""Header and row labels of the 自评表 and 基础数据表, as data: each role lists its synonyms.
+
+Labels are compared after `normalise_label`, so spaces (also full-width and NBSP), line breaks,
+（）vs (), ：vs :, and 、，"" punctuation never matter. Tables are found by these labels, never by
+coordinates (财预〔2020〕10号 附1 layout and its provincial variants).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "normalise_label",
+    "strip_brackets",
+    "strip_numbering",
+    "match_role",
+    "money_unit_in",
+    "INDICATOR_COLUMNS",
+    "FUNDS_COLUMNS",
+    "FUNDS_TOTAL_LABELS",
+    "FUNDS_PART_LABELS",
+    "HEADER_FIELDS",
+    "TOTAL_LABELS",
+    "GRADE_LABELS",
+    "BASIC_ROWS",
+    "BASIC_PARENTS",
+    "NOTE_PREFIXES",
+    "FUNDS_AMOUNT_ROLES",
+    "FUNDS_SECTION_LABELS",
+    "GOALS_LABELS",
+    "GOAL_COLUMNS",
+    "INDICATOR_SECTION_LABELS",
+    "BASIC_SECTIONS",
+    "STAFFING_COLUMNS",
+    "BUILDING_COLUMNS",
+    "is_placeholder_text",
+    "is_known_label",
+]
+
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
+_DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NUMBERING = re.compile(r"^(?:其中:?|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
+_YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
+
+
+def normalise_label(value: object) -> str:
+    """Canonical form of a label: NFKC, no whitespace, ASCII brackets and colon, no list punctuation."""
+    if value is None:
+        return ""
+    return _normalise(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    text = _SPACES.sub("", text)
+    return _DROP.sub("", text).rstrip(":")
+
+
+def strip_brackets(label: str) -> str:
+    """A normalised label without bracketed notes: "全年预算数(调整后预算数)" → "全年预算数"."""
+    return _BRACKETS.sub("", label)
+
+
+def strip_numbering(label: str) -> str:
+    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name."""
+    return _NUMBERING.sub("", label)
+
+
+@lru_cache(maxsize=8192)
+def _forms(label: str) -> tuple[str, ...]:
+    """The forms under which a normalised label may match a synonym, most specific first."""
+    base = strip_numbering(label)
+    forms = [label, base, strip_brackets(base), _YEAR.sub("", strip_brackets(base))]
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def match_role(value: object, table: dict[str, tuple[str, ...]]) -> str | None:
+    """The role whose synonyms contain this label (exact match after normalisation), or None."""
+    label = normalise_label(value)
+    if not label:
+        return None
+    index = _INDEXES.get(id(table))
+    if index is None or index[0] is not table:
+        index = _INDEXES[id(table)] = (table, _build_index(table))
+    for form in _forms(label):
+        role = index[1].get(form)
+        if role is not None:
+            return role
+    return None
+
+
+_INDEXES: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
+def _build_index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """synonym → role; the first role listing a synonym wins, as in the table's order."""
+    index: dict[str, str] = {}
+    for role, synonyms in table.items():
+        for synonym in synonyms:
+            index.setdefault(synonym, role)
+    return index
+
+
+def _syn(*labels: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalise_label(x) for x in labels))
+
+
+# ------------------------------------------------------------------ 绩效指标 block columns
+INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
+    "level1": _syn("一级指标", "一级指标名称"),
+    "level2": _syn("二级指标", "二级指标名称"),
+    "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)"),
+    "target": _syn("年度指标值", "指标值", "目标值", "年度目标值", "预期指标值", "年度目标", "预期目标值",
+                   "计划指标值", "年度指标值(A)", "全年指标值"),
+    "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
+    "unit": _syn("度量单位", "计量单位", "单位"),
+    "actual": _syn("实际完成值", "完成值", "实际值", "全年实际值", "实际完成值(B)", "全年完成值", "实际完成指标值"),
+    "weight": _syn("分值", "权重", "分 值", "指标分值", "权重(分)", "分值(权重)", "标准分值"),
+    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分"),
+    "deviation": _syn("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析", "原因分析及改进措施",
+                      "偏差大或目标未完成原因分析", "未完成原因分析及改进措施", "偏差原因分析及改进措施说明",
+                      "未完成原因和改进措施", "备注"),
+    # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
+    "check": _syn("perfxl复核得分", "复核得分", "perfxl得分"),
+}
+
+# ------------------------------------------------------------------ 项目资金 / 年度预算申请 block
+FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "initial_budget": _syn("年初预算数", "年初预算", "年初预算金额"),
+    "full_budget": _syn("全年预算数", "调整后预算数", "全年预算数(调整后预算数)", "全年预算", "调整后预算", "预算数"),
+    "executed": _syn("全年执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "预算执行数"),
+    "weight": INDICATOR_COLUMNS["weight"],
+    "rate": _syn("执行率", "预算执行率", "执行率(%)"),
+    "score": INDICATOR_COLUMNS["score"],
+}
+FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
+
+FUNDS_TOTAL_LABELS = _syn("年度资金总额", "资金总额", "年度资金总额:", "合计", "项目资金总额", "资金总额合计")
+FUNDS_PART_LABELS = _syn(
+    "本年财政拨款", "当年财政拨款", "本年(当年)财政拨款", "财政拨款", "上年结转资金", "上年结转", "其他资金",
+    "基本支出", "项目支出", "财政专户管理资金", "单位资金", "一般公共预算", "一般公共预算拨款",
+    "政府性基金拨款", "政府性基金", "纳入专户管理的非税收入拨款", "县级专项资金", "专项资金",
+)
+FUNDS_SECTION_LABELS = _syn("年度预算申请", "项目资金", "资金情况", "预算执行情况", "资金使用情况")
+
+GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "绩效目标")
+GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "expected": _syn("预期目标", "年度目标", "预期绩效目标"),
+    "actual": _syn("实际完成情况", "目标实际完成情况", "实际完成", "完成情况"),
+}
+
+HEADER_FIELDS: dict[str, tuple[str, ...]] = {
+    "项目名称": _syn("项目名称"),
+    "主管部门": _syn("主管部门", "主管部门及代码"),
+    "实施单位": _syn("实施单位"),
+    "预算单位名称": _syn("预算单位名称", "单位名称", "部门名称", "部门(单位)名称", "预算单位", "填报单位"),
+}
+
+TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
+GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
+
+NOTE_PREFIXES = tuple(normalise_label(x) for x in (
+    "说明", "注", "备注:", "填表说明", "填表人", "填报人", "联系电话", "项目负责人", "财务负责人", "单位负责人",
+    "审核人", "填报日期", "日期", "(印章)", "单位(盖章)"))
+
+# ------------------------------------------------------------------ 基础数据表 rows (canonical keys)
+BASIC_ROWS: dict[str, tuple[str, ...]] = {
+    "three_public": _syn("三公经费", "\"三公\"经费", "三公经费合计", "三公经费支出"),
+    "car": _syn("公务用车购置和维护经费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车费",
+                "公务用车购置和运行维护经费", "公务用车购置及维护经费"),
+    "car_purchase": _syn("公车购置", "公务用车购置", "公务用车购置费", "公车购置费"),
+    "car_running": _syn("公车运行维护", "公务用车运行维护费", "公车运行维护费", "公务用车运行维护", "公车运行维护经费"),
+    "overseas": _syn("出国经费", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国(境)费用", "因公出国经费"),
+    "reception": _syn("公务接待", "公务接待费", "公务接待经费"),
+    "special_funds": _syn("县级专项资金", "专项资金", "市级专项资金", "省级专项资金", "本级专项资金"),
+    "public_funds": _syn("公用经费", "公用经费合计"),
+    "office": _syn("办公经费", "办公费"),
+    "utilities_travel": _syn("水费、电费、差旅费", "水电费差旅费", "水电费、差旅费"),
+    "meetings_training": _syn("会议费、培训费", "会议培训费", "会议费培训费"),
+    "procurement": _syn("政府采购金额", "政府采购", "政府采购支出"),
+    "basic_budget_adjustment": _syn("部门基本支出预算调整", "基本支出预算调整"),
+}
+BASIC_PARENTS: dict[str, str] = {
+    "car": "three_public", "overseas": "three_public", "reception": "three_public",
+    "car_purchase": "car", "car_running": "car",
+    "office": "public_funds", "utilities_travel": "public_funds", "meetings_training": "public_funds",
+}
+BASIC_SECTIONS = {
+    "staffing": _syn("财政供养人员情况", "人员情况", "财政供养人员"),
+    "amounts": _syn("经费控制情况", "经费情况"),
+    "buildings": _syn("楼堂馆所控制情况", "楼堂馆所"),
+    "frugality": _syn("厉行节约保障措施", "厉行节约措施"),
+}
+STAFFING_COLUMNS: dict[str, tuple[str, ...]] = {
+    "establishment": _syn("编制数", "人员编制数", "核定编制数", "编制人数"),
+    "actual": _syn("实际在职人数", "在职人数", "实有人数", "实际在职人员数"),
+    "control_rate": _syn("控制率", "人员控制率", "编制控制率"),
+}
+BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
+    "approved_area": _syn("批复规模", "批复规模(㎡)", "批复面积"),
+    "actual_area": _syn("实际规模", "实际面积"),
+    "area_rate": _syn("规模控制率", "面积控制率"),
+    "budget_investment": _syn("预算投资", "概算投资", "批复投资"),
+    "actual_investment": _syn("实际投资",),
+    "investment_rate": _syn("投资概算控制率", "投资控制率"),
+}
+
+_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+_PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
+
+
+def _known_forms() -> frozenset[str]:
+    tables = (INDICATOR_COLUMNS, FUNDS_COLUMNS, GOAL_COLUMNS, HEADER_FIELDS, BASIC_SECTIONS, STAFFING_COLUMNS,
+              BUILDING_COLUMNS)
+    sets = (FUNDS_TOTAL_LABELS, FUNDS_PART_LABELS, FUNDS_SECTION_LABELS, GOALS_LABELS, TOTAL_LABELS, GRADE_LABELS,
+            INDICATOR_SECTION_LABELS)
+    out = {syn for table in tables for group in table.values() for syn in group}
+    out.update(x for group in sets for x in group)
+    return frozenset(out)
+
+
+_KNOWN: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=8192)
+def is_known_label(label: str) -> bool:
+    """True when a normalised label (or its "label:value" head) is any header or row label perfxl knows.
+
+    A cheap pre-check: rows without any known label are data rows, not headers.
+    """
+    global _KNOWN
+    if not _KNOWN:
+        _KNOWN = _known_forms()
+    head = label.partition(":")[0]
+    return any(f in _KNOWN for f in _forms(label)) or (head != label and any(f in _KNOWN for f in _forms(head)))
+
+
+def money_unit_in(value: object) -> str | None:
+    """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit."""
+    if value is None:
+        return None
+    m = _UNIT.search(unicodedata.normalize("NFKC", str(value)).replace(" ", ""))
+    if not m:
+        return None
+    return m.group(1) or m.group(2)
+
+
+def is_placeholder_text(value: object) -> bool:
+    """"……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
+    text = _SPACES.sub("", str(value)) if value is not None else ""
+    return bool(text) and bool(_PLACEHOLDER.match(text))

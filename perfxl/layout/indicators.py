@@ -1,0 +1,53 @@
+"""One 绩效指标 row's parts: declared 一级 weights ("产出指标(55分)") and the split 指标性质 | 指标值 |
+度量单位 target joined into one text ("≥100%"), as 财预〔2021〕101号-style forms write them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..model import CellValue, Level1Heading
+from ..numbers import fmt_decimal, to_decimal
+from .cells import is_number
+
+__all__ = ["parse_level1", "join_target"]
+
+_DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
+_NATURE = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "＝": "=", ">": ">",
+           "<": "<", "正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "大于等于": "≥", "小于等于": "≤",
+           "等于": "=", "大于": ">", "小于": "<"}
+_QUALITATIVE = ("定性", "定性指标")
+
+
+def parse_level1(cell: CellValue) -> Level1Heading:
+    """"产出指标(55分)" / "效益指标（35分）" → name 产出指标, declared weight 55."""
+    text = unicodedata.normalize("NFKC", cell.text).replace("（", "(").replace("）", ")")
+    text = re.sub(r"\s+", "", text)
+    m = _DECLARED.match(text)
+    if m and m.group(1):
+        try:
+            return Level1Heading(cell, m.group(1).rstrip("(["), Decimal(m.group(2)))
+        except InvalidOperation:
+            pass
+    return Level1Heading(cell, text, None)
+
+
+
+
+def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:
+    """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
+
+    正向/反向 natures become ≥/≤; 定性 adds no operator. Blank parts leave the target as read.
+    """
+    op = ""
+    if nature is not None and not nature.is_blank:
+        key = unicodedata.normalize("NFKC", nature.text).replace(" ", "")
+        op = "" if key in _QUALITATIVE else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
+    value = target.raw
+    text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
+    unit_text = "" if unit is None or unit.is_blank else unit.text
+    if not text and not op and not unit_text:
+        return target
+    joined = f"{op}{text}{unit_text}" if text else f"{op}{unit_text}"
+    return CellValue(joined, target.ref, target.formula, target.computed)

@@ -1,0 +1,216 @@
+"""Rates of budget execution and cost control with exact Decimals and Excel's ROUND (四舍五入).
+
+执行率, 在职人员控制率, 三公经费/公用经费控制率, 变动率, 预算调整率, 结转结余率, 政府采购执行率,
+规模控制率, 投资概算控制率 (财预〔2020〕10号 附1; 财预〔2013〕53号 附件2). A zero denominator is an
+undefined rate with a Chinese reason ("全年预算数为0，预算执行率无法计算"), never 0%.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
+from perfxl.units import convert
+
+__all__ = [
+    "RateResult",
+    "generic_rate",
+    "execution_rate",
+    "staff_control_rate",
+    "control_rate",
+    "three_public_control_rate",
+    "public_funds_control_rate",
+    "scale_control_rate",
+    "investment_control_rate",
+    "change_rate",
+    "three_public_change_rate",
+    "carryover_change_rate",
+    "budget_adjustment_rate",
+    "carryover_rate",
+    "procurement_execution_rate",
+    "budget_completion_rate",
+    "key_spending_rate",
+    "completion_rate",
+    "rate_places",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RateResult:
+    """`ratio` exact (1.40625), `percent` rounded half-up to the profile's places (140.63), or both None
+    with `reason` (zh) / `reason_en` saying why the rate is undefined."""
+
+    ratio: Decimal | None
+    percent: Decimal | None
+    reason: str | None = None
+    reason_en: str | None = None
+    name: str = ""
+
+    @property
+    def defined(self) -> bool:
+        return self.ratio is not None
+
+    def display(self) -> str:
+        """"140.63%" or the reason."""
+        return f"{fmt_decimal(self.percent)}%" if self.percent is not None else (self.reason or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "ratio": None if self.ratio is None else str(self.ratio),
+            "percent": None if self.percent is None else fmt_decimal(self.percent),
+            "reason": self.reason,
+            "reason_en": self.reason_en,
+        }
+
+
+def rate_places(profile: Any = None) -> int:
+    """Decimal places of a percent under `profile` (national: 2)."""
+    from perfxl.profiles import resolve_profile
+
+    return resolve_profile(profile).settings.rate_places
+
+
+def _amount(value: Any) -> tuple[Decimal | None, str | None]:
+    """(number, unit) of an amount given as number or text ("2223.04", "1,234.5", "2223.04万元")."""
+    number = to_decimal(value)
+    if number is not None:
+        return number, None
+    from perfxl.values import ValueKind, parse_value
+
+    parsed = parse_value(value)
+    if parsed.number is not None and parsed.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
+        return parsed.number, parsed.unit
+    return None, None
+
+
+def _undefined(name: str, zh: str, en: str) -> RateResult:
+    return RateResult(None, None, zh, en, name)
+
+
+def generic_rate(
+    numerator: Any,
+    denominator: Any,
+    profile: Any = None,
+    *,
+    name: str = "比率",
+    num_name: str = "分子",
+    den_name: str = "分母",
+) -> RateResult:
+    """numerator / denominator as an exact ratio and a half-up percent; undefined on 0, negatives, text."""
+    n, n_unit = _amount(numerator)
+    d, d_unit = _amount(denominator)
+    if n is None:
+        return _undefined(name, f"{num_name}不是数字：{numerator!r}，{name}无法计算",
+                          f"{name}: numerator {numerator!r} is not a number")
+    if d is None:
+        return _undefined(name, f"{den_name}不是数字：{denominator!r}，{name}无法计算",
+                          f"{name}: denominator {denominator!r} is not a number")
+    if n_unit and d_unit and n_unit != d_unit:
+        conv = convert(n, n_unit, d_unit)
+        if not conv.ok or conv.value is None:
+            return _undefined(name, f"{num_name}与{den_name}{conv.reason}", f"{name}: {conv.reason_en}")
+        n = conv.value
+    if d == 0:
+        return _undefined(name, f"{den_name}为0，{name}无法计算", f"{name} undefined: denominator is 0")
+    if d < 0:
+        return _undefined(name, f"{den_name}为负数（{fmt_decimal(d)}），{name}无法计算",
+                          f"{name} undefined: denominator is negative")
+    ratio = n / d
+    return RateResult(ratio, round_half_up(ratio * HUNDRED, rate_places(profile)), name=name)
+
+
+def execution_rate(executed: Any, budget: Any, profile: Any = None) -> RateResult:
+    """预算执行率 = 全年执行数 / 全年预算数 (财预〔2020〕10号 附1; Sichuan: / 调整后预算数)."""
+    return generic_rate(executed, budget, profile, name="预算执行率", num_name="全年执行数", den_name="全年预算数")
+
+
+def staff_control_rate(actual: Any, establishment: Any, profile: Any = None) -> RateResult:
+    """在职人员控制率 = 实际在职人数 / 编制数 (财预〔2013〕53号 附件2)."""
+    return generic_rate(actual, establishment, profile, name="在职人员控制率", num_name="实际在职人数", den_name="编制数")
+
+
+def control_rate(
+    actual: Any, approved: Any, profile: Any = None, *, name: str = "控制率",
+    num_name: str = "实际数", den_name: str = "预算数",
+) -> RateResult:
+    """A control rate: actual / approved (≤ 100% is compliant)."""
+    return generic_rate(actual, approved, profile, name=name, num_name=num_name, den_name=den_name)
+
+
+def three_public_control_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
+    """"三公经费"控制率 = 三公经费实际支出数 / 预算安排数 (财预〔2013〕53号 附件2)."""
+    return control_rate(actual, budget, profile, name="三公经费控制率", num_name="三公经费决算数", den_name="三公经费预算数")
+
+
+def public_funds_control_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
+    """公用经费控制率 = 实际支出公用经费总额 / 预算安排公用经费总额 (财预〔2013〕53号 附件2)."""
+    return control_rate(actual, budget, profile, name="公用经费控制率", num_name="公用经费决算数", den_name="公用经费预算数")
+
+
+def scale_control_rate(actual_area: Any, approved_area: Any, profile: Any = None) -> RateResult:
+    """楼堂馆所 规模控制率 = 实际规模 / 批复规模."""
+    return control_rate(actual_area, approved_area, profile, name="规模控制率", num_name="实际规模", den_name="批复规模")
+
+
+def investment_control_rate(actual: Any, budgeted: Any, profile: Any = None) -> RateResult:
+    """楼堂馆所 投资概算控制率 = 实际投资 / 预算投资."""
+    return control_rate(actual, budgeted, profile, name="投资概算控制率", num_name="实际投资", den_name="预算投资")
+
+
+def change_rate(current: Any, previous: Any, profile: Any = None, *, name: str = "变动率") -> RateResult:
+    """变动率 = (本年 − 上年) / 上年; undefined when 上年 is 0."""
+    c, _ = _amount(current)
+    p, _ = _amount(previous)
+    if c is None or p is None:
+        bad = current if c is None else previous
+        return _undefined(name, f"{bad!r} 不是数字，{name}无法计算", f"{name}: {bad!r} is not a number")
+    if p == 0:
+        return _undefined(name, f"上年数为0，{name}无法计算", f"{name} undefined: previous value is 0")
+    return generic_rate(c - p, p, profile, name=name, num_name="增减额", den_name="上年数")
+
+
+def three_public_change_rate(current: Any, previous: Any, profile: Any = None) -> RateResult:
+    """"三公经费"变动率 = (本年 − 上年) / 上年 on the basis the profile names (预算数 or 决算数)."""
+    return change_rate(current, previous, profile, name="三公经费变动率")
+
+
+def carryover_change_rate(current: Any, previous: Any, profile: Any = None) -> RateResult:
+    """结转结余变动率 = (本年累计结转结余 − 上年累计结转结余) / 上年累计结转结余."""
+    return change_rate(current, previous, profile, name="结转结余变动率")
+
+
+def budget_adjustment_rate(initial: Any, adjusted: Any, profile: Any = None) -> RateResult:
+    """预算调整率 = 预算调整数 / 预算数 = (调整后预算数 − 年初预算数) / 年初预算数 (财预〔2013〕53号)."""
+    i, _ = _amount(initial)
+    a, _ = _amount(adjusted)
+    if i is None or a is None:
+        bad = initial if i is None else adjusted
+        return _undefined("预算调整率", f"{bad!r} 不是数字，预算调整率无法计算", f"budget adjustment rate: {bad!r} is not a number")
+    return generic_rate(a - i, i, profile, name="预算调整率", num_name="预算调整数", den_name="年初预算数")
+
+
+def carryover_rate(carryover: Any, denominator: Any, profile: Any = None) -> RateResult:
+    """结转结余率 = 结转结余总额 / 支出预算数 (53号; some regions / 支出完成数: profile `department.carryover_denominator`)."""
+    return generic_rate(carryover, denominator, profile, name="结转结余率", num_name="结转结余总额", den_name="支出预算数")
+
+
+def procurement_execution_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
+    """政府采购执行率 = 实际政府采购金额 / 政府采购预算数 (财预〔2013〕53号 附件2)."""
+    return generic_rate(actual, budget, profile, name="政府采购执行率", num_name="实际政府采购金额", den_name="政府采购预算数")
+
+
+def budget_completion_rate(completed: Any, budget: Any, profile: Any = None) -> RateResult:
+    """预算完成率 = 预算完成数 / 预算数 (财预〔2013〕53号 附件2)."""
+    return generic_rate(completed, budget, profile, name="预算完成率", num_name="预算完成数", den_name="预算数")
+
+
+def key_spending_rate(key_spending: Any, total: Any, profile: Any = None) -> RateResult:
+    """重点支出安排率 = 重点项目支出 / 项目总支出 (财预〔2013〕53号 附件2)."""
+    return generic_rate(key_spending, total, profile, name="重点支出安排率", num_name="重点项目支出", den_name="项目总支出")
+
+
+def completion_rate(done: Any, planned: Any, profile: Any = None, *, name: str = "实际完成率") -> RateResult:
+    """职责履行 rates (实际完成率, 完成及时率, 质量达标率, 重点工作办结率) = done / planned."""
+    return generic_rate(done, planned, profile, name=name, num_name="实际完成数", den_name="计划数")

@@ -1,0 +1,68 @@
+"""Read a submitted workbook into the typed model: file → Grids (perfxl.io) → tables (perfxl.layout).
+
+`read_submission` raises UnreadableWorkbook only when the file itself cannot be opened; anything
+inside the workbook that cannot be mapped becomes a Finding in `Submission.problems`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from .grid import Grid
+from .model import CellRef, Finding, Severity, Submission
+
+__all__ = ["read_submission", "read_grids"]
+
+
+def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = False) -> Submission:
+    """Open `path` (.xlsx/.xlsm/.xls/.xlsb) and map its tables.
+
+    `formulas=True` also loads every formula's text (openpyxl pass) into CellValue.formula; by
+    default formulas are loaded only for cells without a cached value. `profile` is accepted for
+    reader options to come and is not used yet.
+    """
+    from .io.source import open_checked
+
+    grids, file_findings = open_checked(path, need_formulas=formulas)
+    sub = read_grids(grids, str(path))
+    if file_findings:
+        sub = Submission(sub.path, sub.evaluations, sub.basic, tuple(file_findings) + sub.problems)
+    return sub
+
+
+def read_grids(grids: list[Grid], path: str = "") -> Submission:
+    """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission."""
+    from .layout.detect import read_sheet
+    from .layout.formulas import resolve_uncached
+
+    grids, problems = resolve_uncached(list(grids))
+    evaluations = []
+    basic = None
+    for grid in grids:
+        try:
+            layout = read_sheet(grid)
+        except Exception as exc:  # safety net: one odd sheet must not stop the others  # noqa: BLE001
+            problems.append(Finding(
+                "LAYOUT_SHEET_ERROR", Severity.ERROR, CellRef(grid.name, "A1"),
+                f"读取工作表“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
+                f"Reading sheet '{grid.name}' failed ({type(exc).__name__}: {exc}); the sheet was skipped."))
+            continue
+        evaluations.extend(layout.evaluations)
+        problems.extend(layout.problems)
+        if layout.basic is not None:
+            if basic is None:
+                basic = layout.basic
+            else:
+                problems.append(Finding(
+                    "LAYOUT_EXTRA_TABLE", Severity.WARNING, CellRef(grid.name, "A1"),
+                    f"工作簿中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
+                    f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read."))
+    if not evaluations and basic is None:
+        first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
+        problems.append(Finding(
+            "LAYOUT_NO_TABLE", Severity.WARNING, CellRef(first, "A1"),
+            "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
+            "No recognisable self-evaluation or basic-data table in the workbook (found by header labels)."))
+    problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in problems]
+    return Submission(path, tuple(evaluations), basic, tuple(problems))

@@ -1,0 +1,100 @@
+"""The JSON report (schema "perfxl.report/1", pinned by docs/report.schema.json) for machines and batch tools."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from perfxl import __version__
+from perfxl.model import Finding
+from perfxl.result import FileResult, SectionScore
+
+from ._common import sorted_findings
+
+__all__ = ["SCHEMA_ID", "report_dict", "render_json"]
+
+SCHEMA_ID = "perfxl.report/1"
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    """A Decimal score as a JSON number (ints stay ints); None stays null."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "sheet": f.sheet,
+        "cell": f.cell,
+        "anchor": f.ref.anchor if f.ref else None,
+        "message": f.message,
+        "message_en": f.message_en or None,
+        "expected": f.expected,
+        "actual": f.actual,
+    }
+
+
+def _section(s: SectionScore) -> dict[str, Any]:
+    return {
+        "name": s.name,
+        "sheet": s.sheet or None,
+        "weight": _number(s.weight),
+        "score_reported": _number(s.score_reported),
+        "score_computed": _number(s.score_computed),
+    }
+
+
+def _file(r: FileResult) -> dict[str, Any]:
+    error = None
+    if r.error is not None:
+        error = {k: r.error.get(k) for k in ("code", "message", "message_en", "sheet", "cell")}
+        error["code"] = error["code"] or "FILE_UNREADABLE"
+        error["message"] = error["message"] or ""
+    s = r.summary
+    return {
+        "path": r.path,
+        "ok": r.ok,
+        "error": error,
+        "unit_name": r.unit_name or None,
+        "year": r.year or None,
+        "kind": r.kind or None,
+        "sha256": r.sha256 or None,
+        "warnings": list(r.warnings),
+        "findings": [_finding(f) for f in sorted_findings(r.findings)],
+        "summary": {
+            "errors": s.errors,
+            "warnings": s.warnings,
+            "infos": s.infos,
+            "score_reported": _number(s.score_reported),
+            "score_computed": _number(s.score_computed),
+            "grade": s.grade,
+        },
+        "sections": [_section(x) for x in r.sections],
+    }
+
+
+def report_dict(results: Sequence[FileResult], *, profile: str | None = None) -> dict[str, Any]:
+    """The whole report as plain JSON-ready data."""
+    files = [_file(r) for r in results]
+    return {
+        "schema": SCHEMA_ID,
+        "generator": {"name": "perfxl", "version": __version__},
+        "profile": profile,
+        "totals": {
+            "files": len(files),
+            "unreadable": sum(1 for r in results if not r.ok),
+            "errors": sum(r.summary.errors for r in results),
+            "warnings": sum(r.summary.warnings for r in results),
+            "infos": sum(r.summary.infos for r in results),
+        },
+        "files": files,
+    }
+
+
+def render_json(results: Sequence[FileResult], *, profile: str | None = None) -> str:
+    """Pretty, UTF-8 (not \\u-escaped) JSON text ending in a newline."""
+    return json.dumps(report_dict(results, profile=profile), ensure_ascii=False, indent=2) + "\n"

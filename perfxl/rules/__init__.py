@@ -1,0 +1,120 @@
+"""The check catalogue and its runner: every rule of domain-rules.md §6 that the model can check.
+
+`run_checks(submission, profile)` runs each enabled check of the catalogue (settings from the
+profile's `[checks.CODE]` tables) and collects all findings; one failing check never stops the others.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from perfxl.errors import ProfileError
+from perfxl.model import CellRef, Finding, Severity, Submission
+
+from . import basic, deviations, funds, goals, indicators, scores, totals, weights  # noqa: F401  (register checks)
+from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
+from .context import Context
+
+__all__ = ["CATALOGUE", "NOT_CHECKABLE", "CheckSpec", "Context", "run_checks", "selected", "spec", "implemented_specs",
+           "check_profile"]
+
+_CHECKED: set[tuple[str, int]] = set()
+
+
+def check_profile(profile: Any) -> None:
+    """ProfileError for a `[checks.CODE]` table naming an unknown code or an unknown parameter (typos)."""
+    key = (profile.name, id(profile.data))
+    if key in _CHECKED:
+        return
+    where = profile.files[0] if getattr(profile, "files", None) else profile.name
+    for code, table in (profile.get("checks", {}) or {}).items():
+        try:
+            s = spec(code)
+        except KeyError:
+            raise ProfileError(f"配置文件 {where} 的键 checks.{code}：没有这个检查代码（见 perfxl rules）",
+                               f"profile {where}, key checks.{code}: unknown check code", path=str(where),
+                               cell=f"checks.{code}") from None
+        names = [*table, *(table.get("params") or {})] if isinstance(table.get("params"), dict) else list(table)
+        for name in names:
+            if name not in ("params",) and name not in ("enabled", "severity", "source") and name not in s.params:
+                known = ", ".join(["enabled", "severity", *s.params]) or "enabled, severity"
+                raise ProfileError(f"配置文件 {where} 的键 checks.{code}.{name}：未知参数（可用：{known}）",
+                                   f"profile {where}, key checks.{code}.{name}: unknown parameter (known: {known})",
+                                   path=str(where), cell=f"checks.{code}.{name}")
+    _CHECKED.add(key)
+
+
+def _tokens(codes: Iterable[str] | str | None) -> list[str]:
+    if codes is None:
+        return []
+    if isinstance(codes, str):
+        codes = [codes]
+    out: list[str] = []
+    for item in codes:
+        out += [t.strip().upper() for t in str(item).split(",") if t.strip()]
+    return out
+
+
+def _matches(code: str, name: str, rule_id: str, tokens: list[str]) -> bool:
+    """A code is picked by its exact code, a prefix ("F", "S0"), its name or its rule id ("R-F04")."""
+    code, name, rule_id = code.upper(), name.upper(), rule_id.upper()
+    return any(code.startswith(t) or t in (name, rule_id) for t in tokens)
+
+
+def selected(code: str, *, select: Iterable[str] | str | None = None, ignore: Iterable[str] | str | None = None) -> bool:
+    """True when `code` passes the --select/--ignore filters (codes, prefixes, names or rule ids)."""
+    try:
+        s = spec(code)
+        name, rule_id = s.name, s.rule_id
+    except KeyError:
+        name, rule_id = code, code
+    sel, ign = _tokens(select), _tokens(ignore)
+    if sel and not _matches(code, name, rule_id, sel):
+        return False
+    return not (ign and _matches(code, name, rule_id, ign))
+
+
+def run_checks(
+    submission: Submission,
+    profile: Any,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> list[Finding]:
+    """All findings of the enabled, selected checks over `submission`, in catalogue order."""
+    check_profile(profile)
+    ctx = Context(submission, profile)
+    findings: list[Finding] = []
+    for s in implemented_specs():
+        settings = profile.check(s.code)
+        explicit = profile.get(f"checks.{s.code}.enabled")
+        if not (s.enabled if explicit is None else bool(explicit)):
+            continue
+        if not selected(s.code, select=select, ignore=ignore):
+            continue
+        ctx.spec = s
+        ctx.params = {**s.params, **settings.params}
+        ctx.severity = Severity(settings.severity) if settings.severity else s.severity
+        for target in _targets(s, submission):
+            ctx.evaluation = target
+            try:
+                findings.extend(implementation(s.code)(ctx))
+            except Exception as exc:  # a bug in one check must not hide the others' findings
+                findings.append(_crash(ctx, s, exc, target))
+    return findings
+
+
+def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
+    if s.scope == "evaluation":
+        return list(submission.evaluations)
+    if s.scope == "basic":
+        return [None] if submission.basic is not None else []
+    return [None]
+
+
+def _crash(ctx: Context, s: CheckSpec, exc: Exception, target: Any) -> Finding:
+    crash = spec("X01")
+    sheet = getattr(target, "sheet", None) or (ctx.submission.basic.sheet if ctx.submission.basic else "")
+    zh, en = crash.render({"check": s.code, "error": f"{type(exc).__name__}: {exc}"})
+    return Finding(crash.code, crash.severity, CellRef(sheet, "A1") if sheet else None, zh, en, None, None,
+                   ctx.submission.path)

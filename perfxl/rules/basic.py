@@ -1,0 +1,260 @@
+"""R-D-xx checks (codes B01…B14): 基础数据表 arithmetic and its consistency with the 自评表.
+
+财预〔2013〕53号 附件2 formulas; Hunan 评分表 deductions from the profile's [department.*] tables.
+The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl import rates
+from perfxl.model import AmountRow, CellValue, Finding
+from perfxl.numbers import HUNDRED, ZERO
+from perfxl.units import convert
+
+from .catalogue import check
+from .context import Context, fmt_num, fmt_pct
+
+_COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("final", "本年决算数"))
+
+
+def _column_name(ctx: Context, index: int) -> str:
+    years = ctx.submission.basic.years
+    return years[index] if index < len(years) and years[index] else _COLUMNS[index][1]
+
+
+def deduct(weight: Decimal, over_points: Decimal, per_point: Decimal, ctx: Context) -> Decimal:
+    """Hunan 评分表 rule: full `weight`, minus `per_point` for each percentage point over, never below 0."""
+    return ctx.round_score(max(ZERO, weight - per_point * max(ZERO, over_points)))
+
+
+def _rate_mismatch(ctx: Context, cell: CellValue, rate) -> tuple[bool, str, str]:
+    """(differs, note_zh, note_en) comparing a typed rate cell with a RateResult."""
+    if rate.percent is None or ctx.is_blank(cell):
+        return False, "", ""
+    reading = ctx.read_rate(cell, rate.percent)
+    differs = reading.percent is None or abs(reading.percent - rate.percent) > ctx.tol_rate
+    return differs, reading.note_zh, reading.note_en
+
+
+@check("B01")
+def staff_control_rate(ctx: Context) -> Iterator[Finding]:
+    """控制率 = 实际在职人数 / 编制数 × 100%, as typed, within the rate tolerance."""
+    st = ctx.submission.basic.staffing
+    if st is None:
+        return
+    est, act = ctx.number(st.establishment), ctx.number(st.actual)
+    if est is None or act is None:
+        return
+    rate = rates.staff_control_rate(act, est, ctx.profile)
+    differs, note, note_en = _rate_mismatch(ctx, st.control_rate, rate)
+    if differs:
+        yield ctx.finding(st.control_rate, expected=fmt_pct(rate.percent), actual=st.control_rate.text,
+                          actual_staff=act, establishment=est, reading=note, reading_en=note_en)
+
+
+@check("B02")
+def over_establishment(ctx: Context) -> Iterator[Finding]:
+    """实际在职人数 > 编制数 (超编): report the rate and the 在职人员控制率 score it earns."""
+    st = ctx.submission.basic.staffing
+    if st is None:
+        return
+    est, act = ctx.number(st.establishment), ctx.number(st.actual)
+    if est is None or act is None or act <= est:
+        return
+    rate = rates.staff_control_rate(act, est, ctx.profile)
+    weight = ctx.dec("department.staff_control.weight", 5)
+    per_point = ctx.dec("department.staff_control.deduct_per_point", "0.5")
+    score = deduct(weight, rate.percent - HUNDRED, per_point, ctx) if rate.percent is not None else None
+    yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=weight,
+                      per_point=per_point, score=fmt_num(score))
+
+
+def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
+    children = ctx.submission.basic.children(parent.key)
+    for index, (attr, _) in enumerate(_COLUMNS):
+        parts = [ctx.number(getattr(c, attr)) for c in children]
+        known = [p for p in parts if p is not None]
+        if not known:
+            continue
+        total = sum(known, ZERO)
+        cell: CellValue = getattr(parent, attr)
+        value = ctx.number(cell)
+        bad = value is None or (abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money)
+        if bad:
+            yield ctx.finding(cell, expected=total if compare == "eq" else f"≥ {fmt_num(total)}",
+                              actual=cell.text or "（空）", column=_column_name(ctx, index), row=parent.label.text,
+                              what=f"{_column_name(ctx, index)}：“{parent.label.text}”{cell.text} 小于分项合计 {fmt_num(total)}",
+                              what_en=f"{parent.label.text} {cell.text} is less than its parts {fmt_num(total)}")
+
+
+@check("B03")
+def three_public_sum(ctx: Context) -> Iterator[Finding]:
+    """三公经费 = 公务用车 + 出国 + 公务接待; 公务用车 = 购置 + 运行维护 (each column)."""
+    basic = ctx.submission.basic
+    for key in ctx.param("equal_parents", ()):
+        row = basic.row(key)
+        if row is not None:
+            yield from _row_sums(ctx, row, "eq")
+
+
+@check("B04")
+def three_public_change(ctx: Context) -> Iterator[Finding]:
+    """"三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile)."""
+    row = ctx.submission.basic.row("three_public")
+    if row is None:
+        return
+    basis = str(ctx.profile.get("department.three_public_change_basis", "final"))
+    current = row.budget if basis == "budget" else row.final
+    previous = row.prev_final
+    cur, prev = ctx.number(current), ctx.number(previous)
+    if cur is None or prev is None:
+        return
+    rate = rates.three_public_change_rate(cur, prev, ctx.profile)
+    if rate.percent is None or rate.percent <= 0:
+        return
+    weight = ctx.dec("department.three_public_change.weight", 5)
+    per_point = weight * ctx.dec("department.three_public_change.deduct_share_per_point", "0.1")
+    yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
+                      basis="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
+                      basis_en=basis, weight=weight, per_point=fmt_num(per_point),
+                      score=fmt_num(deduct(weight, rate.percent, per_point, ctx)))
+
+
+@check("B05")
+def three_public_control(ctx: Context) -> Iterator[Finding]:
+    """"三公经费"控制率 = 本年决算 / 本年预算 ≤ 100%; each point above deducts (profile)."""
+    row = ctx.submission.basic.row("three_public")
+    if row is None:
+        return
+    final, budget = ctx.number(row.final), ctx.number(row.budget)
+    if final is None or budget is None:
+        return
+    rate = rates.three_public_control_rate(final, budget, ctx.profile)
+    if rate.percent is None or rate.percent <= HUNDRED:
+        return
+    weight = ctx.dec("department.three_public_control.weight", 6)
+    per_point = ctx.dec("department.three_public_control.deduct_per_point", 1)
+    yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent), final=final, budget=budget,
+                      per_point=per_point, score=fmt_num(deduct(weight, rate.percent - HUNDRED, per_point, ctx)))
+
+
+@check("B06")
+def public_funds(ctx: Context) -> Iterator[Finding]:
+    """公用经费 ≥ Σ its listed items; 公用经费控制率 = 决算 / 预算 ≤ 100%."""
+    basic = ctx.submission.basic
+    for key in ctx.param("parents", ()):
+        row = basic.row(key)
+        if row is None:
+            continue
+        yield from _row_sums(ctx, row, "le")
+        final, budget = ctx.number(row.final), ctx.number(row.budget)
+        if final is None or budget is None:
+            continue
+        rate = rates.public_funds_control_rate(final, budget, ctx.profile)
+        if rate.percent is not None and rate.percent > HUNDRED:
+            yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent),
+                              what=f"“{row.label.text}”控制率 {fmt_pct(rate.percent)}（决算 {fmt_num(final)} / 预算 {fmt_num(budget)}）超过 100%",
+                              what_en=f"{row.label.text} control rate {fmt_pct(rate.percent)} exceeds 100%")
+
+
+@check("B07")
+def budget_adjustment(ctx: Context) -> Iterator[Finding]:
+    """预算调整率 = (本年决算 − 本年预算) / 本年预算 of 部门基本支出预算调整, banded score (profile)."""
+    row = ctx.submission.basic.row(ctx.param("row", "basic_budget_adjustment"))
+    if row is None:
+        return
+    budget, final = ctx.number(row.budget), ctx.number(row.final)
+    if budget is None or final is None:
+        return
+    rate = rates.budget_adjustment_rate(budget, final, ctx.profile)
+    if rate.percent is None or rate.percent == 0:
+        return
+    weight = ctx.dec("department.budget_adjustment.weight", 3)
+    base = ctx.dec("department.budget_adjustment.base", 3)
+    points = ZERO
+    for upper, pts in ctx.profile.get("department.budget_adjustment.bands", []):
+        if abs(rate.percent) <= Decimal(str(upper)):
+            points = Decimal(str(pts))
+            break
+    score = ctx.round_score(points / base * weight) if base else ZERO
+    yield ctx.finding(row.final, expected="0%", actual=fmt_pct(rate.percent), final=final, budget=budget,
+                      weight=weight, score=fmt_num(score))
+
+
+@check("B11")
+def procurement(ctx: Context) -> Iterator[Finding]:
+    """政府采购执行率 = 实际政府采购金额 / 政府采购预算数; below 100% is reported."""
+    row = ctx.submission.basic.row(ctx.param("row", "procurement"))
+    if row is None:
+        return
+    final, budget = ctx.number(row.final), ctx.number(row.budget)
+    if final is None or budget is None:
+        return
+    rate = rates.procurement_execution_rate(final, budget, ctx.profile)
+    if rate.percent is not None and rate.percent < HUNDRED:
+        yield ctx.finding(row.final, expected="100%", actual=fmt_pct(rate.percent), final=final, budget=budget)
+
+
+@check("B12")
+def buildings(ctx: Context) -> Iterator[Finding]:
+    """楼堂馆所 规模控制率 = 实际/批复, 投资概算控制率 = 实际投资/预算投资: typed right, and ≤ 100%."""
+    for b in ctx.submission.basic.buildings:
+        pairs = (("规模控制率", "area control rate", b.actual_area, b.approved_area, b.area_rate, rates.scale_control_rate),
+                 ("投资概算控制率", "investment control rate", b.actual_investment, b.budget_investment,
+                  b.investment_rate, rates.investment_control_rate))
+        for zh, en, num_cell, den_cell, rate_cell, func in pairs:
+            num, den = ctx.number(num_cell), ctx.number(den_cell)
+            if num is None or den is None:
+                continue
+            rate = func(num, den, ctx.profile)
+            if rate.percent is None:
+                continue
+            differs, note, _ = _rate_mismatch(ctx, rate_cell, rate)
+            if differs:
+                yield ctx.finding(rate_cell, expected=fmt_pct(rate.percent), actual=rate_cell.text,
+                                  what=f"{zh}应为 {fmt_pct(rate.percent)}（{fmt_num(num)}/{fmt_num(den)}），表中为 {rate_cell.text}{note}",
+                                  what_en=f"{en} should be {fmt_pct(rate.percent)}, found {rate_cell.text}")
+            if rate.percent > HUNDRED:
+                yield ctx.finding(num_cell, expected="≤ 100%", actual=fmt_pct(rate.percent),
+                                  what=f"{zh} {fmt_pct(rate.percent)} 超过 100%（{fmt_num(num)}/{fmt_num(den)}）",
+                                  what_en=f"{en} {fmt_pct(rate.percent)} exceeds 100%")
+
+
+_AMOUNT = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[：:]\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
+
+
+def breakdown_amounts(ctx: Context) -> Iterator[tuple[str, Decimal, CellValue, str]]:
+    """(label, amount, cell, money unit) for "基本支出：886.12"-style pairs in the 自评表 funds notes."""
+    for ev in ctx.submission.evaluations:
+        if ev.funds is None:
+            continue
+        for cell in ev.funds.breakdown:
+            for label, number in _AMOUNT.findall(cell.text):
+                value = ctx.number(CellValue(number))
+                if value is not None:
+                    yield label, value, cell, ev.funds.unit
+
+
+@check("B14")
+def cross_sheet(ctx: Context) -> Iterator[Finding]:
+    """Amounts in the 自评表 breakdown (万元) equal the 基础数据表 本年决算数 (元) of the same item."""
+    basic = ctx.submission.basic
+    if basic is None:
+        return
+    pairs = dict(ctx.param("pairs", {}))
+    for label, value, cell, unit in breakdown_amounts(ctx):
+        key = next((k for name, k in pairs.items() if label.endswith(name)), None)
+        row = basic.row(key) if key else None
+        final = ctx.number(row.final) if row is not None else None
+        if final is None:
+            continue
+        conv = convert(final, basic.unit, unit)
+        if not conv.ok:
+            continue
+        expected = ctx.round_score(conv.value)
+        if abs(expected - value) > ctx.tol_money:
+            yield ctx.finding(cell, expected=expected, actual=value, label=label, row=row.label.text.strip().rstrip("：:"),
+                              column=_column_name(ctx, 2), raw=f"{row.final.text} {basic.unit}, {row.final.ref or ''}")

@@ -1,0 +1,311 @@
+"""The check catalogue as data: one `CheckSpec` per finding code, plus the registry of implementations.
+
+Codes are the rule ids of domain-rules.md §6 without the "R-" prefix (R-F04 → "F04"); the
+基础数据表 rules R-D-01…R-D-15 become "B01"…"B15" so they never clash with R-D01…R-D03
+(偏差原因). A few ids split into several codes (R-G01 → G01/G02/G03) so each message is precise.
+Codes never change meaning; retired codes are not reused.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from perfxl.model import Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .context import Context
+
+__all__ = ["CheckSpec", "CheckFunc", "CATALOGUE", "NOT_CHECKABLE", "spec", "implementation", "check", "implemented_specs"]
+
+CheckFunc = Callable[["Context"], Iterator[Finding]]
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    """One check: stable code, readable name, default severity, zh/en texts, source and default params.
+
+    `scope` says what the check runs over: "evaluation" (once per 自评表), "basic" (the
+    基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
+    templates over the fields a check passes (always including `expected` and `actual`).
+    """
+
+    code: str
+    name: str
+    rule_id: str
+    severity: Severity
+    title_zh: str
+    title_en: str
+    template_zh: str
+    template_en: str
+    source: str
+    scope: str = "evaluation"
+    params: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+
+    def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
+        """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
+        safe = _Fields(fields)
+        return self.template_zh.format_map(safe), self.template_en.format_map(safe)
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _p(**kw: Any) -> Mapping[str, Any]:
+    return MappingProxyType(kw)
+
+
+# fmt: off
+_SPECS: tuple[CheckSpec, ...] = (
+    # ---------------------------------------------------------------- funds block (项目资金 / 年度预算申请)
+    CheckSpec("F01", "HEADER_FIELD_MISSING", "R-F01", E, "表头必填项缺失", "Required header field missing",
+              "表头“{field}”未填写", "Header field {field} is empty",
+              "财预〔2020〕10号 附1 项目支出绩效自评表", params=_p(
+                  project=["项目名称", "主管部门", "实施单位"], department=["预算单位名称"])),
+    CheckSpec("F02", "FUND_PARTS_SUM", "R-F02", E, "资金总额不等于各来源之和", "Funds total is not the sum of its sources",
+              "{column}：年度资金总额应为各来源之和 {expected}，表中为 {actual}",
+              "{column}: total should be the sum of its sources {expected}, found {actual}",
+              "财预〔2020〕10号 附1（资金来源：本年财政拨款、上年结转、其他资金）"),
+    CheckSpec("F03", "FUND_OVERSPENT", "R-F03", E, "执行数超过预算数", "Execution exceeds the budget",
+              "“{row}”全年执行数 {actual} 超过全年预算数 {expected}",
+              "{row}: executed {actual} exceeds full-year budget {expected}",
+              "《预算法》第十三条（经批准的预算非经法定程序不得调整）"),
+    CheckSpec("F04", "FUND_RATE_MISMATCH", "R-F04", E, "执行率与执行数/预算数不符", "Execution rate does not match executed/budget",
+              "执行率应为 {expected}（{executed}/{budget}），表中为 {actual}{reading}",
+              "Execution rate should be {expected} ({executed}/{budget}), found {actual}{reading_en}",
+              "财预〔2020〕10号 附1（执行率=全年执行数/全年预算数）"),
+    CheckSpec("F05", "FUND_SCORE_MISMATCH", "R-F05", E, "预算执行率得分不符", "Budget-execution score mismatch",
+              "预算执行率得分应为 {expected}（{explanation}），表中为 {actual}",
+              "Budget-execution score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号 附1（预算执行率得分=执行率×分值，不超过分值）"),
+    CheckSpec("F06", "FUND_WEIGHT_DEFAULT", "R-F06", W, "预算执行率分值不是默认值", "Budget weight differs from the default",
+              "预算执行率分值为 {actual}，本规则集默认 {expected}；如有调整请说明理由",
+              "Budget weight is {actual}, the profile's default is {expected}; justify the change",
+              "财预〔2020〕10号（预算执行率权重 10%）"),
+    CheckSpec("F07", "FUND_LOW_RATE_UNEXPLAINED", "R-F07", W, "执行率偏低未说明原因", "Low execution rate not explained",
+              "执行率 {actual} 低于 {expected}，应说明原因", "Execution rate {actual} is below {expected}; give the reason",
+              "四川省项目支出绩效自评表填报说明（执行率低于90%须说明原因）", params=_p(threshold=90)),
+    CheckSpec("F08", "FUND_ADJUSTMENT_UNEXPLAINED", "R-F08", W, "预算调整未说明", "Budget adjustment not explained",
+              "全年预算数 {actual} 与年初预算数 {expected} 不同，应说明预算调整（追加/调减）情况",
+              "Full-year budget {actual} differs from the initial budget {expected}; explain the adjustment",
+              "四川省项目支出绩效自评表填报说明（年中预算调整须说明）"),
+    # ---------------------------------------------------------------- weights (分值)
+    CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
+              "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
+              "{name} weighs {actual}, the default is {expected}; justify the change",
+              "财预〔2020〕10号（产出50%、效益30%、满意度10%、预算执行率10%）"),
+    CheckSpec("W02", "WEIGHT_TREE_MISMATCH", "R-W02", E, "一级指标标注分值与其下指标分值合计不符", "Declared first-level weight differs from its rows",
+              "“{name}”标注 {actual} 分，其下三级指标分值合计 {expected} 分",
+              "{name} declares {actual} points but its rows hold {expected}",
+              "财预〔2020〕10号（权重合理）；指标权重逐级汇总"),
+    CheckSpec("W03", "WEIGHT_TOTAL_MISMATCH", "R-W03", E, "分值合计不等于满分", "Total weight is not the full mark",
+              "{what}应为 {expected}，实际为 {actual}", "{what_en} should be {expected}, found {actual}",
+              "财预〔2020〕10号 附1（总分100分）"),
+    CheckSpec("W04", "WEIGHT_NOT_POSITIVE", "R-W04", E, "指标分值缺失或不为正数", "Indicator weight missing or not positive",
+              "“{name}”分值应大于 0，表中为 {actual}", "{name}: weight must be > 0, found {actual}",
+              "财预〔2020〕10号（权重合理）"),
+    CheckSpec("W05", "WEIGHT_LEVEL1_DECLARED_TOTAL", "R-W03", E, "一级指标标注分值合计不等于满分", "Declared first-level weights do not add up to the full mark",
+              "一级指标标注分值 {parts} 合计 {actual} 分，应为 {expected} 分", "Declared first-level weights {parts} total {actual}, should be {expected}",
+              "财预〔2020〕10号 附1（总分100分）"),
+    # ---------------------------------------------------------------- indicators (绩效指标)
+    CheckSpec("I01", "INDICATOR_NAME_MISSING", "R-I01", E, "三级指标名称缺失", "Third-level indicator has no name",
+              "该行有分值或指标值，但三级指标名称{problem}", "The row has values but its indicator name {problem_en}",
+              "财预〔2020〕10号 附1"),
+    CheckSpec("I02", "INDICATOR_COVERAGE", "R-I02", W, "缺少必设指标", "Required indicator class missing",
+              "{what}", "{what_en}", "财预〔2020〕10号 附1（产出、效益、满意度指标）", params=_p(
+                  level1=["产出", "效益", "满意度"], output_level2=["数量", "质量", "时效", "成本"])),
+    CheckSpec("I03", "TARGET_NOT_NUMERIC", "R-I03", E, "定量指标值不是数值", "Quantitative target is not numeric",
+              "“{name}”为定量指标，年度指标值“{actual}”不是数值", "{name} is quantitative but its target {actual!r} is not a number",
+              "财预〔2021〕101号（定量指标值为数值）"),
+    CheckSpec("I04", "TARGET_OPERATOR_INVALID", "R-I04", E, "指标性质（运算符）缺失或无效", "Indicator operator missing or invalid",
+              "“{name}”的指标性质“{actual}”无效，应为 ≥、>、=、≤、< 或 定性", "{name}: operator {actual!r} is not one of ≥ > = ≤ < 定性",
+              "财预〔2021〕101号；四川省绩效自评表（指标性质列）", params=_p(require_operator_in_value=False)),
+    CheckSpec("I05", "TARGET_UNIT_INVALID", "R-I05", W, "定量指标缺少或误用计量单位", "Quantitative target has no or an unknown unit",
+              "“{name}”年度指标值“{actual}”{problem}", "{name}: target {actual!r} {problem_en}",
+              "四川省绩效自评表（度量单位列）", params=_p(extra_units=[])),
+    CheckSpec("I06", "TARGET_OPERATOR_IN_VALUE", "R-I06", I, "运算符和单位写在指标值单元格中", "Operator and unit written inside the value cell",
+              "{count} 个年度指标值把运算符或单位写在同一单元格（如“{actual}”），建议分列填写指标性质、指标值、度量单位",
+              "{count} targets carry operator or unit in the value cell (e.g. {actual!r}); use separate columns",
+              "财预〔2021〕101号 附2 模板（指标性质、指标值、度量单位分列）"),
+    CheckSpec("I07", "PERCENT_OUT_OF_RANGE", "R-I07", W, "百分比超出 0–100%", "Percentage outside 0–100%",
+              "“{name}”{column}“{actual}”超出 0–100%", "{name}: {column_en} {actual!r} is outside 0–100%",
+              "财预〔2021〕101号（比率类指标）"),
+    CheckSpec("I08", "COST_DIRECTION", "R-I08", W, "成本指标方向或单位不当", "Cost indicator has the wrong direction or unit",
+              "成本指标“{name}”年度指标值“{actual}”{problem}", "Cost indicator {name}: target {actual!r} {problem_en}",
+              "财预〔2021〕101号（成本指标以上限控制）"),
+    CheckSpec("I09", "TIMELINESS_FORM", "R-I09", I, "时效指标不是日期或比率", "Timeliness indicator is not a date or rate",
+              "时效指标“{name}”的年度指标值“{actual}”不是日期、期限或百分比", "Timeliness indicator {name}: {actual!r} is not a date, deadline or percentage",
+              "财预〔2021〕101号（时效指标）"),
+    CheckSpec("I10", "SATISFACTION_FORM", "R-I10", W, "满意度指标应为 ≥ 百分比", "Satisfaction should be ≥ a percentage",
+              "满意度指标“{name}”年度指标值“{actual}”{problem}", "Satisfaction indicator {name}: {actual!r} {problem_en}",
+              "财预〔2020〕10号 附1（服务对象满意度指标）"),
+    CheckSpec("I11", "QUALITATIVE_LABEL", "R-I11", E, "定性指标完成值不是规定档次", "Qualitative completion is not a tier label",
+              "定性指标“{name}”的实际完成值“{actual}”应为规定档次之一：{expected}", "Qualitative indicator {name}: {actual!r} should be one of {expected}",
+              "财预〔2020〕10号 附1（达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）"),
+    # ---------------------------------------------------------------- scores (得分)
+    CheckSpec("S01", "SCORE_POSITIVE_MISMATCH", "R-S01", E, "正向指标得分计算不符", "Positive indicator score mismatch",
+              "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号（未完成按完成值/指标值比例计分）"),
+    CheckSpec("S02", "SCORE_REVERSE_MISMATCH", "R-S02", E, "反向指标得分计算不符", "Reverse indicator score mismatch",
+              "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号（反向指标按比例计分，方法见规则集）"),
+    CheckSpec("S03", "SCORE_EQUAL_MISMATCH", "R-S03", E, "等于型指标得分计算不符", "Equal-type indicator score mismatch",
+              "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号"),
+    CheckSpec("S04", "ACTUAL_NEGATIVE", "R-S04", I, "实际完成值为负数", "Negative actual value",
+              "“{name}”实际完成值 {actual} 为负数，计分时按 0 计", "{name}: negative actual {actual} is scored as 0",
+              "财预〔2020〕10号"),
+    CheckSpec("S05", "SCORE_QUALITATIVE_BAND", "R-S05", E, "定性指标得分不在档次区间内", "Qualitative score outside its tier band",
+              "“{name}”完成情况为“{tier}”，得分应在 {expected} 之间，表中为 {actual}", "{name}: tier {tier!r} needs a score in {expected}, found {actual}",
+              "财预〔2020〕10号（定性指标三档：100%–80%、80%–60%、60%–0%）"),
+    CheckSpec("S06", "SCORE_OUT_OF_BOUNDS", "R-S06", E, "得分超出 0 到分值范围", "Score outside 0..weight",
+              "“{name}”得分 {actual} 应在 0 到分值 {expected} 之间", "{name}: score {actual} must lie in 0..{expected}",
+              "财预〔2020〕10号（得分不得突破权重）"),
+    CheckSpec("S07", "FULL_MARKS_TARGET_MISSED", "R-S07", E, "未完成指标却给满分", "Full marks for a missed target",
+              "“{name}”实际完成值 {completion} 未达到年度指标值 {target}，不应给满分 {actual}", "{name}: {completion} misses the target {target}, full marks {actual} not allowed",
+              "财预〔2020〕10号（未完成按比例计分）"),
+    CheckSpec("S08", "OVER_COMPLETION_UNEXPLAINED", "R-S08", W, "超额完成未说明原因", "Over-completion not explained",
+              "“{name}”实际完成 {completion}，为年度指标值 {target} 的 {ratio}（≥{threshold}），应在偏差原因分析中说明",
+              "{name}: actual {completion} is {ratio} of target {target} (≥{threshold}); explain the deviation",
+              "财预〔2020〕10号（偏差较大须分析原因）；广西配置（B≥1.3A 必须说明）"),
+    CheckSpec("S09", "TARGET_SET_TOO_LOW", "R-S09", I, "年度指标值可能设定偏低", "Target possibly set too low",
+              "“{name}”实际完成 {completion} 为年度指标值 {target} 的 {ratio} 且得满分，年度指标值可能设定偏低，可按偏离度适度调减得分",
+              "{name}: actual {completion} is {ratio} of target {target} with full marks; the target may be too low",
+              "财预〔2020〕10号（目标明显设定偏低的，按偏离度适度调减分数）", params=_p(ratio=1.5)),
+    CheckSpec("S11", "SCORE_NOT_CHECKABLE", "R-S01", I, "无法复核得分", "Score cannot be recomputed",
+              "“{name}”无法复核得分：{reason}", "{name}: cannot recompute the score: {reason_en}", "财预〔2020〕10号"),
+    # ---------------------------------------------------------------- deviation explanations (偏差原因)
+    CheckSpec("D01", "MISSED_TARGET_UNEXPLAINED", "R-D01", E, "未完成指标未说明偏差原因", "Missed target without an explanation",
+              "“{name}”未完成（{detail}），偏差原因分析及改进措施不能为空", "{name}: target missed ({detail_en}); the deviation analysis must not be empty",
+              "财预〔2020〕10号（未完成目标须分析原因并提出改进措施）"),
+    CheckSpec("D02", "EXPLANATION_PLACEHOLDER", "R-D02", W, "偏差原因过短或为占位符", "Explanation too short or a placeholder",
+              "“{name}”的偏差原因“{actual}”{problem}", "{name}: explanation {actual!r} {problem_en}",
+              "财预〔2020〕10号", params=_p(min_chars=10, placeholders=["无", "暂无", "没有", "—", "-", "/", "／", "无偏差", "不适用"])),
+    CheckSpec("D03", "EXPLANATION_TOO_LONG", "R-D03", I, "说明超过字数限制", "Explanation too long",
+              "“{name}”的偏差原因 {actual} 字，超过 {expected} 字", "{name}: explanation has {actual} characters, more than {expected}",
+              "四川省项目支出绩效自评表填报说明（原因不超过100字）", params=_p(max_chars=100), enabled=False),
+    # ---------------------------------------------------------------- totals (总分, 等级)
+    CheckSpec("T02", "TOTAL_SCORE_MISMATCH", "R-T02", E, "总分不等于各项得分之和", "Total score is not the sum",
+              "总分应为 {expected}（预算执行率得分 {budget} + 指标得分合计 {indicators}），表中为 {actual}",
+              "Total should be {expected} (budget {budget} + indicators {indicators}), found {actual}",
+              "财预〔2020〕10号（总分为各项得分之和）"),
+    CheckSpec("T03", "TOTAL_OVER_100", "R-T03", E, "总分超过满分", "Total score above the full mark",
+              "总分 {actual} 超过满分 {expected}", "Total {actual} exceeds the full mark {expected}", "财预〔2020〕10号（百分制）"),
+    CheckSpec("T04", "GRADE_MISMATCH", "R-T04", E, "自评等级与总分不符", "Grade does not match the total",
+              "总分 {total} 对应等级“{expected}”，表中为“{actual}”", "Total {total} gives grade {expected}, found {actual}",
+              "财预〔2020〕10号（优≥90、良80–90、中60–80、差<60）"),
+    CheckSpec("T05", "NOT_APPLICABLE_RESCALE", "R-T05", W, "不适用指标未按比例折算总分", "Total not rescaled for not-applicable indicators",
+              "有 {count} 个指标不适用，总分应按适用指标折算为 {expected}，表中为 {actual}",
+              "{count} indicators do not apply; the rescaled total is {expected}, found {actual}",
+              "项目支出绩效自评表填报说明（不适用指标按比例折算）", params=_p(markers=["不适用", "不涉及", "N/A", "NA"])),
+    CheckSpec("T06", "ROUNDING", "R-T06", I, "分数或比率超过两位小数", "More than two decimals",
+              "{what} {actual} 应保留两位小数（{expected}）", "{what_en} {actual} should have two decimals ({expected})",
+              "财预〔2020〕10号（得分保留两位小数）"),
+    CheckSpec("T07", "ALL_FULL_MARKS", "R-T07", W, "所有指标均为满分", "Every indicator has full marks",
+              "全部 {count} 个指标均为满分，请核实是否刻意抬高分数", "All {count} indicators have full marks; check for inflated scores",
+              "财政部《关于开展中央部门项目支出绩效自评工作的通知》（严禁刻意抬高分数）"),
+    # ---------------------------------------------------------------- goals (年度总体目标)
+    CheckSpec("G01", "GOAL_MISSING", "R-G01", W, "年度总体目标未填写", "Annual goal text missing",
+              "年度总体目标“{column}”未填写", "Annual goal {column_en} is empty", "财预〔2020〕10号 附1（年度总体目标）"),
+    CheckSpec("G02", "GOAL_RESTATES_TARGET", "R-G01", W, "实际完成情况只是照抄预期目标", "Actual achievement only restates the goal",
+              "实际完成情况只是重复预期目标（{similarity}），应写明实际完成的情况与数据", "The achievement text restates the goal ({similarity_en})",
+              "财预〔2020〕10号（自评结果客观真实）", params=_p(similarity=0.9)),
+    CheckSpec("G03", "GOAL_CONTRADICTS_ACTUALS", "R-G01", W, "实际完成情况与指标实际完成值矛盾", "Achievement text contradicts the indicator actuals",
+              "实际完成情况写“{subject}{actual}”，而指标“{name}”实际完成值为 {expected}（{where}）",
+              "The achievement text says {subject}{actual} but indicator {name} reports {expected} ({where})",
+              "财预〔2020〕10号（数据真实、结果客观）", params=_p(min_similarity=0.6)),
+    # ---------------------------------------------------------------- 基础数据表 (basic data)
+    CheckSpec("B01", "STAFF_CONTROL_RATE", "R-D-01", E, "在职人员控制率计算不符", "Staff control rate mismatch",
+              "控制率应为 {expected}（实际在职 {actual_staff} / 编制 {establishment}），表中为 {actual}{reading}",
+              "Control rate should be {expected} ({actual_staff}/{establishment}), found {actual}{reading_en}",
+              "财预〔2013〕53号 附件2（在职人员控制率=在职人员数/编制数）", scope="basic"),
+    CheckSpec("B02", "STAFF_OVER_ESTABLISHMENT", "R-D-02", E, "超编", "Staff above the establishment",
+              "实际在职人数 {actual} 超过编制数 {expected}（控制率 {rate}），按每超 1 个百分点扣 {per_point} 分，{weight} 分的指标应得 {score} 分",
+              "{actual} staff exceed the establishment of {expected} (rate {rate}); at {per_point} per point a {weight}-point indicator scores {score}",
+              "财预〔2013〕53号 附件2；湖南部门整体支出评分表（≤100%满分，每超1个百分点扣0.5分）",
+              scope="basic"),
+    CheckSpec("B03", "THREE_PUBLIC_SUM", "R-D-03", E, "三公经费不等于分项之和", "三公 total is not the sum of its parts",
+              "{column}：“{row}”应为分项之和 {expected}，表中为 {actual}", "{column}: {row} should be the sum of its parts {expected}, found {actual}",
+              "财预〔2013〕53号 附件2；部门整体支出绩效评价基础数据表", scope="basic",
+              params=_p(equal_parents=["three_public", "car"], le_parents=[])),
+    CheckSpec("B04", "THREE_PUBLIC_CHANGE", "R-D-04", W, "三公经费增长", "三公 spending grew",
+              "三公经费变动率 {actual}（{basis}：{current} 对 {previous}）> 0，按每增长 1 个百分点扣 {per_point} 分，{weight} 分的指标应得 {score} 分",
+              "三公 change rate {actual} > 0 ({basis_en}: {current} vs {previous}); a {weight}-point indicator scores {score}",
+              "财预〔2013〕53号 附件2（“三公经费”变动率）；湖南部门整体支出评分表", scope="basic"),
+    CheckSpec("B05", "THREE_PUBLIC_CONTROL", "R-D-05", W, "三公经费超预算", "三公 spending above budget",
+              "三公经费控制率 {actual}（决算 {final} / 预算 {budget}）超过 100%，按每超 1 个百分点扣 {per_point} 分应得 {score} 分",
+              "三公 control rate {actual} ({final}/{budget}) exceeds 100%; scores {score}",
+              "财预〔2013〕53号 附件2（“三公经费”控制率）；湖南部门整体支出评分表", scope="basic"),
+    CheckSpec("B06", "PUBLIC_FUNDS_CONTROL", "R-D-06", W, "公用经费分项超总额或超预算", "Public funds parts exceed the total or the budget",
+              "{what}", "{what_en}", "财预〔2013〕53号 附件2（公用经费控制率）", scope="basic",
+              params=_p(parents=["public_funds"])),
+    CheckSpec("B07", "BUDGET_ADJUSTMENT_RATE", "R-D-07", W, "部门预算调整率", "Department budget adjustment rate",
+              "预算调整率 {actual}（{final} 对 {budget}），按分档 {weight} 分的指标应得 {score} 分",
+              "Budget adjustment rate {actual} ({final} vs {budget}); a {weight}-point indicator scores {score}",
+              "财预〔2013〕53号 附件2（预算调整率）；湖南部门整体支出评分表", scope="basic",
+              params=_p(row="basic_budget_adjustment")),
+    CheckSpec("B11", "PROCUREMENT_RATE", "R-D-11", W, "政府采购执行率低于 100%", "Government procurement below plan",
+              "政府采购执行率 {actual}（{final} / {budget}）低于 100%", "Procurement rate {actual} ({final}/{budget}) is below 100%",
+              "财预〔2013〕53号 附件2（政府采购执行率）", scope="basic", params=_p(row="procurement")),
+    CheckSpec("B12", "BUILDING_CONTROL", "R-D-12", E, "楼堂馆所控制率不符或超标", "Building control rate wrong or above 100%",
+              "{what}", "{what_en}", "中办发〔2013〕17号（党政机关停止新建楼堂馆所）；部门整体支出绩效评价基础数据表", scope="basic"),
+    CheckSpec("B14", "CROSS_SHEET_MISMATCH", "R-D-14", E, "基础数据表与自评表数据不一致", "Basic data and self-evaluation disagree",
+              "自评表“{label}”为 {actual} 万元，基础数据表“{row}”{column}为 {expected} 万元（{raw}）",
+              "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw})",
+              "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
+              params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
+    # ---------------------------------------------------------------- the engine itself
+    CheckSpec("X01", "CHECK_CRASHED", "—", E, "检查程序内部出错", "A check failed internally",
+              "检查 {check} 未能完成：{error}（请把文件发给 perfxl 维护者）", "Check {check} could not finish: {error}",
+              "perfxl", scope="none"),
+)
+# fmt: on
+
+#: Rules of domain-rules.md §6 that the model cannot check, and why (listed in docs/rules.md).
+NOT_CHECKABLE: Mapping[str, str] = MappingProxyType({
+    "R-S10": "多子项指标的汇总需要子项明细，自评表只有汇总后的一行 (sub-items are not on the form)",
+    "R-T01": "自评表没有二级、一级指标得分小计单元格 (the form has no subtotal score cells); W02/T02 cover the sums",
+    "R-D-08": "基础数据表无预算完成率及其得分单元格；自评表执行率由 F04/F05 复核",
+    "R-D-09": "基础数据表无重点项目支出数据 (no key-project spending on the form)",
+    "R-D-10": "基础数据表无结转结余数据 (no carry-over data on the form)",
+    "R-D-13": "基础数据表无职责履行（计划/完成工作数）数据 (no workload data on the form)",
+    "R-D-15": "部门整体自评表的总分与等级由 T02/T03/T04 复核 (covered by T02–T04)",
+})
+
+CATALOGUE: tuple[CheckSpec, ...] = _SPECS
+_BY_CODE: dict[str, CheckSpec] = {s.code: s for s in _SPECS}
+_IMPL: dict[str, CheckFunc] = {}
+
+assert len(_BY_CODE) == len(_SPECS), "duplicate check code in the catalogue"
+
+
+def spec(code: str) -> CheckSpec:
+    """The spec of a code; KeyError for an unknown code."""
+    return _BY_CODE[code]
+
+
+def check(code: str) -> Callable[[CheckFunc], CheckFunc]:
+    """Decorator: register the generator implementing catalogue entry `code`."""
+    if code not in _BY_CODE:
+        raise KeyError(f"check {code} is not in the catalogue")
+
+    def register(func: CheckFunc) -> CheckFunc:
+        _IMPL[code] = func
+        return func
+
+    return register
+
+
+def implementation(code: str) -> CheckFunc | None:
+    return _IMPL.get(code)
+
+
+def implemented_specs() -> list[CheckSpec]:
+    """Catalogue entries that have an implementation, in catalogue order."""
+    return [s for s in _SPECS if s.code in _IMPL]

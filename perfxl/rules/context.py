@@ -1,0 +1,268 @@
+"""What a check sees: the submission, the profile, the check's settings, and helpers that parse each cell once.
+
+Checks never parse or score by themselves: cell text goes through `perfxl.values.parse_value`,
+rates through `perfxl.rates`, indicator scores through `perfxl.scoring`; the results are cached here
+so thirty checks over one workbook parse every cell once.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from perfxl.model import CellRef, CellValue, Finding, Indicator, Level1Heading, SelfEvaluation, Severity, Submission
+from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
+from perfxl.values import ParsedValue, ValueKind, parse_value
+
+from .catalogue import CheckSpec
+
+__all__ = ["Context", "RateReading", "fmt_pct", "fmt_num", "similarity", "compact"]
+
+_PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
+
+
+def compact(text: str) -> str:
+    """Text without spaces and punctuation, for comparing narratives."""
+    return _PUNCT.sub("", text or "")
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity 0..1 of two texts after `compact` (difflib ratio)."""
+    a, b = compact(a), compact(b)
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def fmt_num(value: Decimal | None, places: int | None = None) -> str:
+    """A number as plain text ("9.83", "100"), "—" for None."""
+    return "—" if value is None else fmt_decimal(value, places)
+
+
+def fmt_pct(percent: Decimal | None, places: int = 2) -> str:
+    """A percent value with fixed decimals: 140.625 → "140.63%"."""
+    if percent is None:
+        return "—"
+    return f"{round_half_up(percent, places):f}%"
+
+
+@dataclass(frozen=True, slots=True)
+class RateReading:
+    """How a typed rate cell was read: the percent value, and a zh/en note when it was interpreted.
+
+    Rate cells are read as follows (docs/rules.md, "Rate cells"): text with "%" is that percent;
+    a number above 1.5 (or text without "%") is a bare percent (94.5 → 94.5%); a number from 0 to
+    1.5 is ambiguous: it is read as an Excel fraction (0.945 → 94.5%) unless reading it as a bare
+    percent matches the computed rate.
+    """
+
+    percent: Decimal | None
+    note_zh: str = ""
+    note_en: str = ""
+
+
+class Context:
+    """Shared state of one validation run; the runner sets `spec`, `params`, `severity` and `evaluation`."""
+
+    def __init__(self, submission: Submission, profile: Any) -> None:
+        self.submission = submission
+        self.profile = profile
+        self.settings = profile.settings
+        self.evaluation: SelfEvaluation | None = None
+        self.spec: CheckSpec | None = None
+        self.params: dict[str, Any] = {}
+        self.severity: Severity = Severity.ERROR
+        self._parsed: dict[tuple[int, Any], ParsedValue] = {}
+        self._scores: dict[int, Any] = {}
+
+    # ------------------------------------------------------------------ profile values
+    def param(self, name: str, default: Any = None) -> Any:
+        """A parameter of the running check: profile `[checks.CODE]` first, then the catalogue default."""
+        return self.params.get(name, default)
+
+    def dec(self, key: str, default: Decimal | int | str | None = None) -> Decimal | None:
+        """A profile setting (dotted key) as Decimal."""
+        value = self.profile.decimal(key)
+        if value is None and default is not None:
+            return Decimal(str(default))
+        return value
+
+    @property
+    def tol_money(self) -> Decimal:
+        return self.settings.tol_money
+
+    @property
+    def tol_rate(self) -> Decimal:
+        return self.settings.tol_rate_pp
+
+    @property
+    def tol_score(self) -> Decimal:
+        return self.settings.tol_score
+
+    def round_score(self, value: Decimal) -> Decimal:
+        return round_half_up(value, self.settings.score_places)
+
+    def round_rate(self, value: Decimal) -> Decimal:
+        return round_half_up(value, self.settings.rate_places)
+
+    # ------------------------------------------------------------------ parsing (cached)
+    def parsed(self, cell: CellValue | None) -> ParsedValue:
+        """`parse_value` of a cell's raw value, computed once per cell."""
+        raw = None if cell is None else cell.raw
+        key = (id(cell), raw)
+        hit = self._parsed.get(key)
+        if hit is None:
+            hit = parse_value(raw, self.profile)
+            self._parsed[key] = hit
+        return hit
+
+    def number(self, cell: CellValue | None) -> Decimal | None:
+        """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
+        if cell is None or cell.is_blank:
+            return None
+        value = to_decimal(cell.raw)
+        if value is not None:
+            return value
+        p = self.parsed(cell)
+        if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
+            return p.number
+        return None
+
+    def is_blank(self, cell: CellValue | None) -> bool:
+        """Blank or a placeholder ("/", "—", "……")."""
+        if cell is None or cell.is_blank:
+            return True
+        return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+
+    def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
+        """The percent a rate cell means (see `RateReading`), choosing the reading closest to `computed`."""
+        raw = cell.raw
+        if isinstance(raw, str):
+            p = self.parsed(cell)
+            if p.kind == ValueKind.PERCENT and p.number is not None:
+                return RateReading(p.number)
+            number = p.number if p.kind == ValueKind.NUMBER and p.op is None else None
+        else:
+            number = to_decimal(raw)
+        if number is None:
+            return RateReading(None)
+        as_fraction, as_percent = number * HUNDRED, number
+        if number > Decimal("1.5") or number < 0:
+            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)")
+        if computed is not None and abs(as_percent - computed) <= self.tol_rate < abs(as_fraction - computed):
+            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)")
+        return RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
+
+    def explained(self, cell: CellValue | None) -> bool:
+        """True when a 偏差原因/说明 cell holds real text, not blank or a placeholder."""
+        if self.is_blank(cell):
+            return False
+        placeholders = {compact(p) for p in self.param("placeholders", PLACEHOLDERS)}
+        return compact(cell.text) not in placeholders and bool(compact(cell.text))
+
+    # ------------------------------------------------------------------ indicators
+    def indicators(self, ev: SelfEvaluation | None = None) -> list[Indicator]:
+        """The evaluation's indicator rows that hold anything besides their labels (blank/…… rows skipped)."""
+        ev = ev or self.evaluation
+        if ev is None:
+            return []
+        return [i for i in ev.indicators if not _empty_row(i, self)]
+
+    def groups(self, ev: SelfEvaluation | None = None) -> list[tuple[Level1Heading | None, list[Indicator]]]:
+        """Indicators grouped under their 一级指标 heading, in sheet order (heading None for orphans)."""
+        ev = ev or self.evaluation
+        if ev is None:
+            return []
+        out: list[tuple[Level1Heading | None, list[Indicator]]] = [(h, []) for h in ev.level1]
+        orphans: list[Indicator] = []
+        for ind in self.indicators(ev):
+            idx = _heading_index(ev.level1, ind)
+            (out[idx][1] if idx is not None else orphans).append(ind)
+        if orphans:
+            out.append((None, orphans))
+        return out
+
+    def score(self, ind: Indicator) -> Any:
+        """`scoring.score_indicator` for the row under this profile (cached); None without a weight."""
+        key = id(ind)
+        if key not in self._scores:
+            from perfxl.scoring import score_indicator
+
+            weight = self.number(ind.weight)
+            self._scores[key] = (
+                None if weight is None else score_indicator(ind.target.raw, ind.actual.raw, weight, self.profile)
+            )
+        return self._scores[key]
+
+    def is_qualitative(self, ind: Indicator) -> bool:
+        """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column."""
+        p = self.parsed(ind.target)
+        if p.number is not None or p.kind == ValueKind.DATE:
+            return False
+        if ind.nature is not None and "定性" in ind.nature.text:
+            return True
+        return p.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT)
+
+    # ------------------------------------------------------------------ findings
+    def finding(
+        self,
+        ref: CellRef | CellValue | None,
+        *,
+        expected: Any = None,
+        actual: Any = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding of the running check at `ref`, its message rendered from the catalogue templates."""
+        assert self.spec is not None
+        if isinstance(ref, CellValue):
+            ref = ref.ref
+        exp = None if expected is None else _text(expected)
+        act = None if actual is None else _text(actual)
+        values = {"expected": exp or "", "actual": act or ""}
+        values.update({k: _text(v) for k, v in fields.items()})
+        zh, en = self.spec.render(values)
+        return Finding(self.spec.code, self.severity, ref, zh, en, exp, act, self.submission.path)
+
+    def cell_ref(self, *cells: CellValue | None) -> CellRef | None:
+        """The first of `cells` that has a location."""
+        for c in cells:
+            if c is not None and c.ref is not None:
+                return c.ref
+        return None
+
+
+PLACEHOLDERS = ("无", "暂无", "没有", "—", "-", "/", "／", "无偏差", "不适用", "……", "...")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return fmt_decimal(value)
+    if isinstance(value, CellValue):
+        return value.text
+    return str(value)
+
+
+def _empty_row(ind: Indicator, ctx: Context) -> bool:
+    cells = (ind.name, ind.target, ind.actual, ind.weight, ind.score)
+    return all(ctx.is_blank(c) for c in cells)
+
+
+def _heading_index(headings: Iterable[Level1Heading], ind: Indicator) -> int | None:
+    label_ref = ind.level1.ref
+    text = ind.level1.text
+    for i, h in enumerate(headings):
+        href = h.label.ref
+        if label_ref is not None and href is not None:
+            anchor = label_ref.anchor or label_ref.cell
+            if anchor in (href.cell, href.anchor) and label_ref.sheet == href.sheet:
+                return i
+    for i, h in enumerate(headings):
+        if text and (text == h.label.text or (h.name and compact(h.name) == compact(text))):
+            return i
+    for i, h in enumerate(headings):
+        if text and h.name and compact(h.name) in compact(text):
+            return i
+    return None

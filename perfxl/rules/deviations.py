@@ -1,0 +1,60 @@
+"""R-D0x checks: 偏差原因分析及改进措施 — present when a target is missed, not a placeholder, not too long."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfxl.model import Finding, Indicator
+
+from .catalogue import check
+from .context import PLACEHOLDERS, Context, compact, fmt_num
+
+
+def missed(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
+    """Why a row counts as missed (zh, en): score below weight, or the recomputed score says so."""
+    weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    if weight is not None and score is not None and score < weight - ctx.tol_score:
+        return f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}", f"score {fmt_num(score)} below weight {fmt_num(weight)}"
+    result = ctx.score(ind)
+    if result is not None and result.meets_target is False:
+        return (f"实际完成值 {ind.actual.text} 未达到 {ind.target.text}",
+                f"actual {ind.actual.text} misses {ind.target.text}")
+    return None
+
+
+@check("D01")
+def missed_target_explained(ctx: Context) -> Iterator[Finding]:
+    """A missed target (s < w, or B short of A) has a 偏差原因分析及改进措施."""
+    for ind in ctx.indicators():
+        why = missed(ctx, ind)
+        if why and ind.deviation.is_blank:
+            yield ctx.finding(ind.deviation, expected="偏差原因分析及改进措施", actual="（空）", name=ind.name.text,
+                              detail=why[0], detail_en=why[1])
+
+
+@check("D02")
+def explanation_quality(ctx: Context) -> Iterator[Finding]:
+    """A needed explanation is not a placeholder (无/暂无/—) and has at least `min_chars` characters."""
+    placeholders = {compact(p) for p in ctx.param("placeholders", PLACEHOLDERS)}
+    minimum = int(ctx.param("min_chars", 10))
+    for ind in ctx.indicators():
+        text = ind.deviation.text
+        if not text or not missed(ctx, ind):
+            continue
+        body = compact(text)
+        if body in placeholders or not body:
+            yield ctx.finding(ind.deviation, expected="具体原因和改进措施", actual=text, name=ind.name.text,
+                              problem="只是占位符，未说明原因", problem_en="is only a placeholder")
+        elif len(body) < minimum:
+            yield ctx.finding(ind.deviation, expected=f"≥ {minimum} 字", actual=text, name=ind.name.text,
+                              problem=f"过短（不足 {minimum} 字），应写明原因和改进措施",
+                              problem_en=f"is shorter than {minimum} characters")
+
+
+@check("D03")
+def explanation_length(ctx: Context) -> Iterator[Finding]:
+    """Explanations stay within the province's length limit (Sichuan: 100 characters)."""
+    limit = int(ctx.param("max_chars", 100))
+    for ind in ctx.indicators():
+        n = len(ind.deviation.text)
+        if n > limit:
+            yield ctx.finding(ind.deviation, expected=limit, actual=n, name=ind.name.text)

@@ -1,0 +1,169 @@
+"""R-F checks: header fields and the funds block (项目资金 / 年度预算申请) — sums, 执行率 and its score."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import CellRef, CellValue, Finding, FundsRow
+
+from .catalogue import check
+from .context import Context, fmt_num, fmt_pct
+
+_COLUMNS = (("年初预算数", "initial budget", "initial_budget"), ("全年预算数", "full-year budget", "full_budget"),
+            ("全年执行数", "executed", "executed"))
+_REASON = re.compile(r"原因|由于|因为|受.{0,8}影响|执行率")
+_ADJUST = re.compile(r"调整|追加|调减|调增|追减|调剂")
+BLANK = "（空）"
+
+
+def _notes(ctx: Context) -> list[str]:
+    """Free text near the funds block where an explanation may be written (breakdown notes, goal text)."""
+    ev = ctx.evaluation
+    texts = [c.text for c in (ev.funds.breakdown if ev.funds else ())]
+    texts += [g.actual.text for g in ev.goals]
+    return texts
+
+
+def _total(ctx: Context) -> FundsRow | None:
+    ev = ctx.evaluation
+    return ev.funds.total if ev is not None and ev.funds is not None else None
+
+
+def computed_rate(ctx: Context, row: FundsRow):
+    """`rates.execution_rate` of a funds row (全年执行数 / 全年预算数), or None when either is missing."""
+    from perfxl.rates import execution_rate
+
+    executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
+    if executed is None or budget is None:
+        return None
+    return execution_rate(executed, budget, ctx.profile)
+
+
+@check("F01")
+def header_fields(ctx: Context) -> Iterator[Finding]:
+    """Required header fields (项目名称, 主管部门, 实施单位 / 预算单位名称) are filled in."""
+    ev = ctx.evaluation
+    for key in ctx.param(ev.kind, ()):
+        cell = ev.header.get(key)
+        if cell is not None and not ctx.is_blank(cell):
+            continue
+        ref = ctx.cell_ref(cell, ev.title) or CellRef(ev.sheet, "A1")
+        yield ctx.finding(ref, field=key, expected=key, actual=cell.text if cell is not None else BLANK)
+
+
+@check("F02")
+def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
+    """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column."""
+    ev = ctx.evaluation
+    total = _total(ctx)
+    if total is None or not ev.funds.parts:
+        return
+    for zh, en, attr in _COLUMNS:
+        parts = [ctx.number(getattr(p, attr)) for p in ev.funds.parts]
+        known = [v for v in parts if v is not None]
+        if not known:
+            continue
+        expected = sum(known, Decimal(0))
+        cell: CellValue = getattr(total, attr)
+        reported = ctx.number(cell)
+        if reported is None or abs(reported - expected) > ctx.tol_money:
+            yield ctx.finding(cell, expected=expected, actual=cell.text or BLANK, column=zh, column_en=en)
+
+
+@check("F03")
+def funds_overspent(ctx: Context) -> Iterator[Finding]:
+    """全年执行数 ≤ 全年预算数 (+ tolerance) on every funds row."""
+    ev = ctx.evaluation
+    if ev.funds is None:
+        return
+    rows = ([ev.funds.total] if ev.funds.total else []) + list(ev.funds.parts)
+    for row in rows:
+        executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
+        if executed is not None and budget is not None and executed > budget + ctx.tol_money:
+            yield ctx.finding(row.executed, expected=budget, actual=executed, row=row.label.text or "年度资金总额")
+
+
+@check("F04")
+def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
+    """执行率 typed in the total row = 全年执行数 / 全年预算数, within the profile's rate tolerance."""
+    total = _total(ctx)
+    if total is None:
+        return
+    rate = computed_rate(ctx, total)
+    if rate is None:
+        return
+    cell = total.rate
+    fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(total.full_budget))}
+    if rate.percent is None:
+        if not ctx.is_blank(cell):
+            yield ctx.finding(cell, expected=f"无法计算（{rate.reason}）", actual=cell.text, reading="", **fields)
+        return
+    if ctx.is_blank(cell):
+        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=BLANK, reading="", **fields)
+        return
+    reading = ctx.read_rate(cell, rate.percent)
+    if reading.percent is None or abs(reading.percent - rate.percent) > ctx.tol_rate:
+        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=cell.text, reading=reading.note_zh,
+                          reading_en=reading.note_en, **fields)
+
+
+@check("F05")
+def execution_score_matches(ctx: Context) -> Iterator[Finding]:
+    """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed)."""
+    from perfxl.scoring import execution_score
+
+    total = _total(ctx)
+    if total is None:
+        return
+    weight = ctx.number(total.weight)
+    executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
+    if weight is None or executed is None or budget is None:
+        return
+    result = execution_score(executed, budget, weight, ctx.profile)
+    if result.score is None:
+        return
+    reported = ctx.number(total.score)
+    if reported is None or abs(reported - result.score) > ctx.tol_score:
+        yield ctx.finding(total.score, expected=result.score, actual=total.score.text or BLANK,
+                          explanation=result.explanation, explanation_en=result.explanation_en)
+
+
+@check("F06")
+def budget_weight_default(ctx: Context) -> Iterator[Finding]:
+    """预算执行率分值 equals the profile's default (10, Hubei 20)."""
+    total = _total(ctx)
+    weight = ctx.number(total.weight) if total else None
+    default = ctx.settings.budget_weight
+    if weight is not None and default is not None and weight != default:
+        yield ctx.finding(total.weight, expected=default, actual=weight)
+
+
+@check("F07")
+def low_rate_explained(ctx: Context) -> Iterator[Finding]:
+    """执行率 below the threshold (90%) needs a reason written near the funds block."""
+    total = _total(ctx)
+    rate = computed_rate(ctx, total) if total else None
+    threshold = Decimal(str(ctx.param("threshold", 90)))
+    if rate is None or rate.percent is None or rate.percent >= threshold:
+        return
+    if any(_REASON.search(t) for t in _notes(ctx)):
+        return
+    yield ctx.finding(total.rate if total.rate.ref else total.executed, expected=f"{fmt_num(threshold)}%",
+                      actual=fmt_pct(rate.percent))
+
+
+@check("F08")
+def adjustment_explained(ctx: Context) -> Iterator[Finding]:
+    """全年预算数 ≠ 年初预算数 → the adjustment (追加/调减) is explained."""
+    ev = ctx.evaluation
+    if ev.funds is None:
+        return
+    for row in ([ev.funds.total] if ev.funds.total else []) + list(ev.funds.parts):
+        initial, full = ctx.number(row.initial_budget), ctx.number(row.full_budget)
+        if initial is None or full is None or abs(initial - full) <= ctx.tol_money:
+            continue
+        if not any(_ADJUST.search(t) for t in _notes(ctx)):
+            yield ctx.finding(row.full_budget, expected=initial, actual=full)
+        return  # one finding per block: the total row carries it
+

@@ -1,0 +1,99 @@
+"""R-G01 checks: 年度总体目标 — both texts present, 实际完成情况 not a copy of 预期目标, no numbers contradicting the indicators."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from collections.abc import Iterator
+
+from perfxl.model import Finding, Indicator
+from perfxl.units import convert
+from perfxl.values import ValueKind
+
+from .catalogue import check
+from .context import Context, compact, fmt_num, similarity
+
+_CLAUSE = re.compile(r"[，。；;、,\n]+")
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．)）]|其中|共|累计|全年|完成|实现|新增加)+")
+
+
+@check("G01")
+def goal_present(ctx: Context) -> Iterator[Finding]:
+    """预期目标 and 实际完成情况 are both written."""
+    for goal in ctx.evaluation.goals:
+        for cell, zh, en in ((goal.expected, "预期目标", "expected goal"), (goal.actual, "实际完成情况", "achievement")):
+            if ctx.is_blank(cell):
+                yield ctx.finding(cell, expected=zh, actual="（空）", column=zh, column_en=en)
+
+
+@check("G02")
+def goal_not_restated(ctx: Context) -> Iterator[Finding]:
+    """实际完成情况 is not the 预期目标 again (identical, a fragment of it, or ≥ 90% similar)."""
+    threshold = float(ctx.param("similarity", 0.9))
+    for goal in ctx.evaluation.goals:
+        exp, act = compact(goal.expected.text), compact(goal.actual.text)
+        if not exp or not act:
+            continue
+        ratio = similarity(exp, act)
+        if act in exp or ratio >= threshold:
+            if act in exp:
+                zh, en = "逐字包含在预期目标中", "copied word for word from the goal"
+            else:
+                zh, en = f"相似度 {ratio:.0%}", f"similarity {ratio:.0%}"
+            yield ctx.finding(goal.actual, expected="实际完成的情况与数据", actual=goal.actual.text,
+                              similarity=zh, similarity_en=en)
+
+
+def claims(ctx: Context, text: str) -> list[tuple[str, str, object]]:
+    """(subject, clause, parsed) for each clause of `text` that states a number with a unit: "新规模企业12家"."""
+    out = []
+    for clause in _CLAUSE.split(text or ""):
+        clause = clause.strip()
+        if not clause:
+            continue
+        p = _parse(ctx, clause)
+        if p is None or p.number is None or p.kind not in (ValueKind.NUMBER, ValueKind.PERCENT) or not p.unit:
+            continue
+        subject = _LEAD.sub("", compact(p.label or clause.split(str(p.number))[0]))
+        if subject:
+            out.append((subject, clause, p))
+    return out
+
+
+def _parse(ctx: Context, text: str):
+    from perfxl.values import parse_value
+
+    return parse_value(text, ctx.profile)
+
+
+def _best_match(ctx: Context, subject: str, unit: str) -> tuple[Indicator, float] | None:
+    best: tuple[Indicator, float] | None = None
+    for ind in ctx.indicators():
+        name = compact(ind.name.text)
+        actual = ctx.parsed(ind.actual)
+        if not name or actual.number is None or not convert(Decimal(1), unit, actual.unit).ok:
+            continue
+        score = 1.0 if (subject in name or name in subject) else similarity(subject, name)
+        if best is None or score > best[1]:
+            best = (ind, score)
+    return best
+
+
+@check("G03")
+def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
+    """A number in 实际完成情况 with the subject and unit of an indicator equals that indicator's 实际完成值."""
+    minimum = float(ctx.param("min_similarity", 0.6))
+    for goal in ctx.evaluation.goals:
+        for subject, clause, said in claims(ctx, goal.actual.text):
+            match = _best_match(ctx, subject, said.unit)
+            if match is None or match[1] < minimum:
+                continue
+            ind = match[0]
+            actual = ctx.parsed(ind.actual)
+            if actual.number is None or actual.kind != said.kind or not actual.unit:
+                continue
+            conv = convert(said.number, said.unit, actual.unit)
+            if not conv.ok or abs(conv.value - actual.number) <= ctx.tol_score:
+                continue
+            where = str(ind.actual.ref) if ind.actual.ref else ""
+            yield ctx.finding(goal.actual, expected=ind.actual.text, actual=f"{fmt_num(said.number)}{said.unit}",
+                              subject=subject, name=ind.name.text, where=where)

@@ -1,0 +1,211 @@
+"""R-I checks: the form of each 三级指标 row — name, coverage, numeric targets, operators, units, kinds."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfxl.model import CellRef, Finding, Indicator
+from perfxl.units import family_of, lookup, split_per
+from perfxl.values import ValueKind
+
+from .catalogue import check
+from .context import Context, compact
+
+OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性"}
+_OP_CHARS = set("≥≤><=＞＜＝≧≦")
+QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+
+
+def op_name(p) -> str | None:
+    """"GE"/"GT"/"EQ"/"LE"/"LT" of a parsed value, None without operator."""
+    return getattr(p.op, "name", None)
+
+
+def is_split(ind: Indicator) -> bool:
+    """The form has separate 指标性质 / 度量单位 columns."""
+    return ind.nature is not None or ind.unit is not None
+
+
+def _label(ind: Indicator) -> str:
+    return ind.name.text or ind.level2.text
+
+
+@check("I01")
+def name_present(ctx: Context) -> Iterator[Finding]:
+    """A row with values has a 三级指标 name that is not just its 二级 name."""
+    for ind in ctx.indicators():
+        if ctx.is_blank(ind.weight) and ctx.is_blank(ind.target):
+            continue
+        if ctx.is_blank(ind.name):
+            yield ctx.finding(ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty")
+        elif compact(ind.name.text) == compact(ind.level2.text):
+            yield ctx.finding(ind.name, expected="三级指标名称", actual=ind.name.text,
+                              problem="与二级指标名称相同", problem_en="repeats the second-level name")
+
+
+@check("I02")
+def coverage(ctx: Context) -> Iterator[Finding]:
+    """产出, 效益, 满意度 each have at least one row; 产出 covers 数量/质量/时效/成本 at least once."""
+    ev = ctx.evaluation
+    groups = ctx.groups()
+    if not ctx.indicators():
+        return
+    first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
+    for fragment in ctx.param("level1", ()):
+        found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
+        if not found:
+            yield ctx.finding(first, expected=f"{fragment}指标", actual="（缺）",
+                              what=f"缺少一级指标“{fragment}指标”", what_en=f"first-level {fragment} indicators missing")
+            continue
+        heading, rows = found[0]
+        if not rows:
+            yield ctx.finding(heading.label, expected="≥1 个三级指标", actual="0",
+                              what=f"“{heading.name}”下没有三级指标", what_en=f"{heading.name} has no indicator rows")
+        elif fragment == "产出":
+            wanted = tuple(ctx.param("output_level2", ()))
+            if wanted and not any(any(w in i.level2.text for w in wanted) for i in rows):
+                yield ctx.finding(heading.label, expected="/".join(wanted), actual="（无）",
+                                  what=f"产出指标未设{'、'.join(wanted)}任何一类二级指标",
+                                  what_en="output indicators cover none of the required classes")
+
+
+@check("I03")
+def target_numeric(ctx: Context) -> Iterator[Finding]:
+    """A quantitative row (operator given) has a numeric 年度指标值."""
+    for ind in ctx.indicators():
+        p = ctx.parsed(ind.target)
+        nature = ind.nature.text if ind.nature is not None else ""
+        leading_op = ind.target.text[:1] in _OP_CHARS
+        quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
+        if quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
+            yield ctx.finding(ind.target, expected="数值", actual=ind.target.text, name=_label(ind))
+
+
+@check("I04")
+def operator_valid(ctx: Context) -> Iterator[Finding]:
+    """指标性质 is one of ≥ > = ≤ < 定性 (split forms); optionally an operator in single-cell targets."""
+    for ind in ctx.indicators():
+        if ind.nature is not None:
+            text = ind.nature.text.replace(" ", "")
+            if text not in OPERATORS and not ctx.is_blank(ind.target):
+                yield ctx.finding(ind.nature, expected="≥ > = ≤ < 定性", actual=text or "（空）", name=_label(ind))
+        elif ctx.param("require_operator_in_value", False):
+            p = ctx.parsed(ind.target)
+            if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
+                yield ctx.finding(ind.target, expected="≥ > = ≤ <", actual=ind.target.text, name=_label(ind))
+
+
+def _unit_known(ctx: Context, unit: str) -> bool:
+    extra = set(ctx.param("extra_units", ()))
+    num, den = split_per(unit)
+    return all(u is None or lookup(u) is not None or u in extra for u in (num, den))
+
+
+@check("I05")
+def unit_valid(ctx: Context) -> Iterator[Finding]:
+    """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras)."""
+    for ind in ctx.indicators():
+        p = ctx.parsed(ind.target)
+        if p.kind != ValueKind.NUMBER or p.number is None:
+            continue
+        unit = (ind.unit.text or None) if ind.unit is not None else p.unit
+        if not unit:
+            yield ctx.finding(ind.unit if ind.unit is not None else ind.target, expected="计量单位", actual=ind.target.text,
+                              name=_label(ind), problem="未写计量单位", problem_en="has no unit")
+        elif not _unit_known(ctx, unit):
+            yield ctx.finding(ind.unit if ind.unit is not None else ind.target, expected="常用计量单位", actual=ind.target.text,
+                              name=_label(ind), problem=f"的计量单位“{unit}”不是常用单位",
+                              problem_en=f"uses the unknown unit {unit}")
+
+
+@check("I06")
+def operator_in_value(ctx: Context) -> Iterator[Finding]:
+    """Single-cell targets ("≥12家") mix operator/unit into the value; advise split columns once per table."""
+    mixed = []
+    for ind in ctx.indicators():
+        if is_split(ind):
+            continue
+        p = ctx.parsed(ind.target)
+        if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == ValueKind.NUMBER)):
+            mixed.append(ind)
+    if mixed:
+        yield ctx.finding(mixed[0].target, actual=mixed[0].target.text, expected="指标性质|指标值|度量单位",
+                          count=len(mixed))
+
+
+@check("I07")
+def percent_range(ctx: Context) -> Iterator[Finding]:
+    """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%."""
+    for ind in ctx.indicators():
+        for cell, column, column_en, only_rates in ((ind.target, "年度指标值", "target", False),
+                                                    (ind.actual, "实际完成值", "actual", True)):
+            p = ctx.parsed(cell)
+            if p.kind != ValueKind.PERCENT or p.number is None:
+                continue
+            if only_rates and not any(w in ind.name.text for w in ("率", "满意度")):
+                continue
+            if p.number < 0 or p.number > 100:
+                yield ctx.finding(cell, expected="0–100%", actual=cell.text, name=_label(ind), column=column,
+                                  column_en=column_en)
+
+
+@check("I08")
+def cost_direction(ctx: Context) -> Iterator[Finding]:
+    """成本指标 are ceilings (≤, <, =) in money."""
+    for ind in ctx.indicators():
+        if "成本" not in ind.level2.text and "成本" not in ind.level1.text:
+            continue
+        p = ctx.parsed(ind.target)
+        if p.number is None or p.kind not in QUANT_KINDS:
+            continue
+        if op_name(p) in ("GE", "GT"):
+            yield ctx.finding(ind.target, expected="≤ 上限", actual=ind.target.text, name=_label(ind),
+                              problem="应以 ≤ 表示成本上限", problem_en="should be a ceiling (≤)")
+        unit = split_per(p.unit)[0] if p.unit else None
+        if p.kind == ValueKind.NUMBER and unit and family_of(unit) not in ("money", None):
+            yield ctx.finding(ind.target, expected="元/万元", actual=ind.target.text, name=_label(ind),
+                              problem="的单位不是金额", problem_en="is not in money")
+
+
+@check("I09")
+def timeliness_form(ctx: Context) -> Iterator[Finding]:
+    """时效指标 give a date, a deadline (time unit) or a percentage."""
+    for ind in ctx.indicators():
+        if "时效" not in ind.level2.text:
+            continue
+        p = ctx.parsed(ind.target)
+        if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
+            continue
+        if p.kind == ValueKind.NUMBER and family_of(p.unit) in ("time", "workday"):
+            continue
+        if ctx.is_qualitative(ind) and p.tier is not None:
+            continue
+        yield ctx.finding(ind.target, expected="日期/期限/百分比", actual=ind.target.text, name=_label(ind))
+
+
+@check("I10")
+def satisfaction_form(ctx: Context) -> Iterator[Finding]:
+    """满意度 targets are percentages with ≥ (an unstated operator reads as ≥)."""
+    for ind in ctx.indicators():
+        if "满意" not in ind.level1.text + ind.level2.text + ind.name.text:
+            continue
+        p = ctx.parsed(ind.target)
+        if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
+            continue
+        if p.kind != ValueKind.PERCENT:
+            yield ctx.finding(ind.target, expected="≥xx%", actual=ind.target.text, name=_label(ind),
+                              problem="应为百分比", problem_en="should be a percentage")
+        elif op_name(p) in ("LE", "LT", "EQ"):
+            yield ctx.finding(ind.target, expected="≥xx%", actual=ind.target.text, name=_label(ind),
+                              problem="应为 ≥（不低于）", problem_en="should use ≥")
+
+
+@check("I11")
+def qualitative_label(ctx: Context) -> Iterator[Finding]:
+    """A qualitative row's 实际完成值 is one of the profile's tier labels (or an alias)."""
+    labels = "/".join(t.label for t in ctx.settings.tiers)
+    for ind in ctx.indicators():
+        if not ctx.is_qualitative(ind) or ctx.is_blank(ind.target):
+            continue
+        p = ctx.parsed(ind.actual)
+        if p.tier is None and p.kind != ValueKind.DATE:
+            yield ctx.finding(ind.actual, expected=labels, actual=ind.actual.text or "（空）", name=_label(ind))

@@ -1,0 +1,118 @@
+"""R-T checks: 总分 = budget score + Σ indicator scores, ≤ full mark, grade, N/A rescaling, rounding, all-full-marks."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import CellValue, Finding
+
+from .catalogue import check
+from .context import Context, compact, fmt_num
+
+
+def _budget_cells(ctx: Context) -> tuple[CellValue | None, CellValue | None]:
+    funds = ctx.evaluation.funds
+    if funds is None or funds.total is None:
+        return None, None
+    return funds.total.weight, funds.total.score
+
+
+def reported_sum(ctx: Context) -> tuple[Decimal, Decimal, bool]:
+    """(budget score as typed, Σ indicator scores as typed, any score typed at all)."""
+    _, budget_cell = _budget_cells(ctx)
+    budget = ctx.number(budget_cell) or Decimal(0)
+    scores = [ctx.number(i.score) for i in ctx.indicators()]
+    known = [s for s in scores if s is not None]
+    return budget, sum(known, Decimal(0)), bool(known) or ctx.number(budget_cell) is not None
+
+
+@check("T02")
+def total_is_sum(ctx: Context) -> Iterator[Finding]:
+    """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed), within the score tolerance."""
+    ev = ctx.evaluation
+    if ev.total_score is None:
+        return
+    budget, indicators, any_typed = reported_sum(ctx)
+    if not any_typed:
+        return
+    expected = budget + indicators
+    reported = ctx.number(ev.total_score)
+    if reported is None or abs(reported - expected) > ctx.tol_score:
+        yield ctx.finding(ev.total_score, expected=expected, actual=ev.total_score.text or "（空）",
+                          budget=budget, indicators=indicators)
+
+
+@check("T03")
+def total_within_full_mark(ctx: Context) -> Iterator[Finding]:
+    """总分 ≤ 100 (profile total.max)."""
+    ev = ctx.evaluation
+    reported = ctx.number(ev.total_score) if ev.total_score is not None else None
+    if reported is not None and reported > ctx.settings.total_max + ctx.tol_score:
+        yield ctx.finding(ev.total_score, expected=ctx.settings.total_max, actual=reported)
+
+
+@check("T04")
+def grade_matches_total(ctx: Context) -> Iterator[Finding]:
+    """自评等级 follows the typed 总分 under the profile's grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)."""
+    from perfxl.scoring import grade
+
+    ev = ctx.evaluation
+    if ev.grade is None or ctx.is_blank(ev.grade) or ev.total_score is None:
+        return
+    total = ctx.number(ev.total_score)
+    if total is None:
+        return
+    expected = grade(total, ctx.profile)
+    expected = getattr(expected, "label", expected)
+    if expected and compact(expected) not in compact(ev.grade.text):
+        yield ctx.finding(ev.grade, expected=expected, actual=ev.grade.text, total=total)
+
+
+@check("T05")
+def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
+    """With 不适用 rows, 总分 = Σ applicable scores / Σ applicable weights × 100."""
+    ev = ctx.evaluation
+    markers = [compact(m) for m in ctx.param("markers", ())]
+    rows = ctx.indicators()
+    na = [i for i in rows if any(m and m in compact(i.actual.text + i.target.text) for m in markers)]
+    reported = ctx.number(ev.total_score) if ev.total_score is not None else None
+    if not na or reported is None:
+        return
+    bw, bs = _budget_cells(ctx)
+    applicable = [i for i in rows if i not in na]
+    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
+    scores = sum((ctx.number(i.score) or Decimal(0) for i in applicable), ctx.number(bs) or Decimal(0))
+    if not weights:
+        return
+    expected = ctx.round_score(scores / weights * ctx.settings.total_max)
+    if abs(reported - expected) > ctx.tol_score:
+        yield ctx.finding(ev.total_score, expected=expected, actual=reported, count=len(na))
+
+
+@check("T06")
+def two_decimals(ctx: Context) -> Iterator[Finding]:
+    """Scores are typed with at most the profile's decimal places (2)."""
+    places = ctx.settings.score_places
+    _, budget_score = _budget_cells(ctx)
+    cells = [("预算执行率得分", "budget score", budget_score)]
+    cells += [(f"“{i.name.text}”得分", "score", i.score) for i in ctx.indicators()]
+    cells.append(("总分", "total", ctx.evaluation.total_score))
+    for what, what_en, cell in cells:
+        value = ctx.number(cell)
+        if value is None:
+            continue
+        rounded = ctx.round_score(value)
+        if rounded != value:
+            yield ctx.finding(cell, expected=fmt_num(rounded, places), actual=cell.text, what=what, what_en=what_en)
+
+
+@check("T07")
+def all_full_marks(ctx: Context) -> Iterator[Finding]:
+    """Every indicator at full marks is a pattern reviewers question (严禁刻意抬高分数)."""
+    ev = ctx.evaluation
+    rows = [(ctx.number(i.weight), ctx.number(i.score)) for i in ctx.indicators()]
+    rows = [(w, s) for w, s in rows if w is not None]
+    if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
+        return
+    ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score
+    yield ctx.finding(ref, expected="按实际完成情况计分", actual="全部满分", count=len(rows))

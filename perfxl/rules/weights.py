@@ -1,0 +1,112 @@
+"""R-W checks: the weight tree (分值) — defaults, declared 一级 weights against their rows, totals, positivity."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import CellRef, Finding, Indicator, Level1Heading
+
+from .catalogue import check
+from .context import Context, compact, fmt_num
+
+#: 一级指标 name fragment → key of the profile's [weights] table.
+LEVEL1_KEYS = (("产出", "output"), ("效益", "effect"), ("满意度", "satisfaction"))
+
+
+def level1_key(name: str) -> str | None:
+    """"产出指标" → "output"; None for a heading without a default weight (e.g. 成本指标)."""
+    text = compact(name)
+    return next((key for frag, key in LEVEL1_KEYS if frag in text), None)
+
+
+def row_weights(ctx: Context, rows: list[Indicator]) -> Decimal | None:
+    """Σ of the rows' weights; None when no row has a weight."""
+    values = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
+def budget_weight(ctx: Context) -> Decimal:
+    """The 预算执行率 分值 as typed, else the profile default."""
+    funds = ctx.evaluation.funds
+    typed = ctx.number(funds.total.weight) if funds is not None and funds.total is not None else None
+    return typed if typed is not None else (ctx.settings.budget_weight or Decimal(0))
+
+
+@check("W01")
+def level1_default(ctx: Context) -> Iterator[Finding]:
+    """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
+    for heading, rows in ctx.groups():
+        if heading is None:
+            continue
+        key = level1_key(heading.name or heading.label.text)
+        default = ctx.dec(f"weights.{key}") if key else None
+        held = row_weights(ctx, rows)
+        held = heading.declared_weight if held is None else held
+        if default is not None and held is not None and held != default:
+            yield ctx.finding(heading.label, expected=default, actual=held, name=heading.name or heading.label.text)
+
+
+@check("W02")
+def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
+    """A weight declared in the 一级 label ("效益指标（35分）") equals the sum of the weights of its rows."""
+    for heading, rows in ctx.groups():
+        if heading is None or heading.declared_weight is None:
+            continue
+        held = row_weights(ctx, rows)
+        if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
+            yield ctx.finding(heading.label, expected=held, actual=heading.declared_weight,
+                              name=heading.name or heading.label.text)
+
+
+@check("W03")
+def total_weight(ctx: Context) -> Iterator[Finding]:
+    """Σ leaf weights + 预算执行率分值 = the full mark (100), and the 总分 row's 分值 says so."""
+    ev = ctx.evaluation
+    leaves = row_weights(ctx, ctx.indicators())
+    if leaves is None:
+        return
+    full = ctx.dec("weights.total", 100)
+    held = leaves + budget_weight(ctx)
+    where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
+    where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
+    if abs(held - full) > ctx.tol_score:
+        yield ctx.finding(where, expected=full, actual=held,
+                          what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
+                          what_en="Budget weight plus indicator weights")
+    typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
+    if typed is not None and abs(typed - held) > ctx.tol_score:
+        yield ctx.finding(ev.total_weight, expected=held, actual=typed, what="总分行的分值",
+                          what_en="The weight on the 总分 row")
+
+
+@check("W04")
+def weights_positive(ctx: Context) -> Iterator[Finding]:
+    """Every indicator row has a weight > 0."""
+    for ind in ctx.indicators():
+        weight = ctx.number(ind.weight)
+        if weight is None or weight <= 0:
+            yield ctx.finding(ind.weight, expected="> 0", actual=ind.weight.text or "（空）", name=ind.name.text)
+
+
+@check("W05")
+def level1_declared_total(ctx: Context) -> Iterator[Finding]:
+    """The weights declared in the 一级 labels plus the budget weight add up to the full mark."""
+    groups = [(h, rows) for h, rows in ctx.groups() if h is not None]
+    if not groups or any(h.declared_weight is None for h, _ in groups):
+        return
+    full = ctx.dec("weights.total", 100)
+    declared = sum((h.declared_weight for h, _ in groups), Decimal(0)) + budget_weight(ctx)
+    if abs(declared - full) <= ctx.tol_score:
+        return
+    parts = " + ".join(f"{h.name or h.label.text} {fmt_num(h.declared_weight)}" for h, _ in groups)
+    parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
+    yield ctx.finding(_culprit(ctx, groups).label, expected=full, actual=declared, parts=parts)
+
+
+def _culprit(ctx: Context, groups: list[tuple[Level1Heading, list[Indicator]]]) -> Level1Heading:
+    """The heading whose declared weight disagrees with its rows (else the first heading)."""
+    for heading, rows in groups:
+        held = row_weights(ctx, rows)
+        if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
+            return heading
+    return groups[0][0]

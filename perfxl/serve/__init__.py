@@ -1,0 +1,24 @@
+"""perfxl's Office.js add-in, served by xlwings Server (optional extra `server`).
+
+`perfxl.serve.payload` (pure request checks) imports nothing heavy; `app`/`run` import
+xlwings Server only when called, so the core CLI never needs xlwings.
+"""
+from __future__ import annotations
+
+__all__ = ["create_app", "serve", "Limits"]
+
+
+def __getattr__(name: str):
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    if name == "serve":
+        from .run import serve
+
+        return serve
+    if name == "Limits":
+        from .payload import Limits
+
+        return Limits
+    raise AttributeError(name)

@@ -1,0 +1,147 @@
+"""Build the perfxl add-in server: xlwings Server over the repo's `server/` project, guarded.
+
+xlwings Server reads its project folder and settings when it is first imported, and xlwings picks
+its Office.js decorators on its first import, so the environment is prepared before either
+import (`prepare_environment`). `create_app` then wraps the xlwings Server ASGI app in
+`PayloadGuard`, built from the functions and scripts the project actually exposes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, MutableMapping
+
+from perfxl.errors import PerfxlError
+
+from .payload import FunctionSpec, Limits
+
+__all__ = ["project_dir", "prepare_environment", "create_app", "function_specs", "script_names", "INSTALL_HINT"]
+
+log = logging.getLogger("perfxl.serve")
+
+#: What to tell someone whose Python lacks the optional server dependencies.
+INSTALL_HINT = 'pip install "perfxl[server]"'
+#: Licence key used when none is configured: the PolyForm Noncommercial terms (government use is permitted).
+NONCOMMERCIAL_KEY = "noncommercial"
+
+
+def project_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """The xlwings Server project folder: `path`, $PERFXL_SERVER_PROJECT, or the repo's `server/`."""
+    chosen = path or os.environ.get("PERFXL_SERVER_PROJECT") or Path(__file__).resolve().parents[2] / "server"
+    folder = Path(chosen).resolve()
+    if not (folder / "custom_functions").is_dir() or not (folder / "custom_scripts").is_dir():
+        raise PerfxlError(
+            f"找不到加载项服务器项目目录：{folder}（应包含 custom_functions/ 和 custom_scripts/；可用 --project 指定）",
+            f"not an xlwings Server project folder: {folder}",
+            code="SERVER_PROJECT",
+        )
+    return folder
+
+
+def prepare_environment(project: Path, environ: MutableMapping[str, str] | None = None) -> bool:
+    """Set what xlwings Server and xlwings read at import; True when the noncommercial key was assumed."""
+    env = os.environ if environ is None else environ
+    env["XLWINGS_PROJECT_DIR"] = str(project)
+    env["XLWINGS_ON_SERVER"] = "true"
+    assumed = False
+    if not env.get("XLWINGS_LICENSE_KEY") and not _key_in_project(project):
+        env["XLWINGS_LICENSE_KEY"] = NONCOMMERCIAL_KEY
+        assumed = True
+    return assumed
+
+
+def _key_in_project(project: Path) -> bool:
+    """True when the project's .env or pyproject.toml sets a licence key (xlwings Server exports it)."""
+    dotenv = project / ".env"
+    if dotenv.is_file():
+        for line in dotenv.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == "XLWINGS_LICENSE_KEY" and value.strip().strip("\"'"):
+                return True
+    pyproject = project / "pyproject.toml"
+    if pyproject.is_file():
+        import tomllib
+
+        table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("xlwings_server", {})
+        return any(k.lower().removeprefix("xlwings_") == "license_key" and v for k, v in table.items())
+    return False
+
+
+def function_specs(module: Any) -> dict[str, FunctionSpec]:
+    """The decorated worksheet functions of a module, by Excel name."""
+    specs = {}
+    for obj in vars(module).values():
+        info = getattr(obj, "__xlfunc__", None)
+        if not isinstance(info, dict):
+            continue
+        args = info.get("args", [])
+        specs[info["name"]] = FunctionSpec(
+            name=info["name"],
+            n_params=len(args),
+            n_required=sum(1 for a in args if "optional" not in a and not a.get("vararg")),
+            vararg=any(a.get("vararg") for a in args),
+            param_names=tuple(a["name"] for a in args),
+        )
+    return specs
+
+
+def script_names(module: Any) -> list[str]:
+    """The names the add-in may post to `/xlwings/custom-scripts-call/{name}`."""
+    return sorted(name for name, obj in vars(module).items() if callable(obj) and hasattr(obj, "__xlscript__"))
+
+
+def _check_xlwings_not_classic() -> None:
+    xw = sys.modules.get("xlwings")
+    if xw is not None and not getattr(xw, "__pro__", False):
+        raise PerfxlError(
+            "xlwings 已按普通模式加载，无法再启用加载项服务器；请在新进程中运行 perfxl serve",
+            "xlwings was imported before XLWINGS_ON_SERVER/XLWINGS_LICENSE_KEY were set; start a fresh process",
+            code="SERVER_IMPORT_ORDER",
+        )
+
+
+def taskpane_context() -> dict[str, Any]:
+    """perfxl constants the task pane reads (the 校验结果 sheet layout), taken from perfxl itself."""
+    from perfxl.annotate import RESULT_SHEET
+    from perfxl.excel import macros
+
+    return {
+        "resultSheet": RESULT_SHEET,
+        "resultTitle": macros.RESULT_TITLE,
+        "resultHeader": list(macros.RESULT_HEADER),
+        "scripts": {"validate": "validate", "score": "score", "clear": "clear"},
+    }
+
+
+def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits | None = None):
+    """The ASGI app to serve: xlwings Server for `project`, behind `PayloadGuard`."""
+    folder = project_dir(project)
+    _check_xlwings_not_classic()
+    if prepare_environment(folder):
+        log.warning(
+            "XLWINGS_LICENSE_KEY not set: using 'noncommercial' (PolyForm Noncommercial 1.0.0; use by a "
+            "government institution is a permitted purpose). Commercial use needs an xlwings licence key."
+        )
+    try:
+        from xlwings_server import main
+        from xlwings_server.routers import xlwings as xlwings_router
+        from xlwings_server.templates import templates
+    except ImportError as exc:
+        raise PerfxlError(
+            f"未安装加载项服务器组件（{exc.name}）。请运行：{INSTALL_HINT}",
+            f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
+            code="SERVER_MISSING",
+        ) from None
+    from .guard import PayloadGuard
+
+    templates.env.globals["perfxl"] = taskpane_context()
+    settings = main.settings
+    return PayloadGuard(
+        main.main_app,
+        functions=function_specs(xlwings_router.custom_functions),
+        scripts=script_names(xlwings_router.custom_scripts),
+        limits=limits or Limits.from_env(),
+        app_path=settings.app_path,
+    )

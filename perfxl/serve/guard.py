@@ -1,0 +1,148 @@
+"""An ASGI layer in front of xlwings Server that refuses bad add-in requests with a clear 4xx.
+
+It reads the body of the two POST endpoints that take workbook data
+(`/xlwings/custom-scripts-call/{name}` and `/xlwings/custom-functions-call`) up to a byte limit,
+checks it with `perfxl.serve.payload`, and either answers 4xx itself or hands the same bytes on.
+Everything else passes through untouched. Plain ASGI: no framework import.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Awaitable, Callable, Iterable, Mapping
+from urllib.parse import parse_qs
+
+from .payload import FunctionSpec, Limits, PayloadProblem, check_function_payload, check_script_payload
+
+__all__ = ["PayloadGuard"]
+
+log = logging.getLogger("perfxl.serve")
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class PayloadGuard:
+    """Wrap an ASGI app; `functions` and `scripts` are what the add-in may call."""
+
+    def __init__(
+        self,
+        app: Callable[[Scope, Receive, Send], Awaitable[None]],
+        *,
+        functions: Mapping[str, FunctionSpec],
+        scripts: Iterable[str],
+        limits: Limits = Limits(),
+        app_path: str = "",
+    ) -> None:
+        self.app = app
+        self.functions = dict(functions)
+        self.scripts = tuple(scripts)
+        self.limits = limits
+        self.functions_path = f"{app_path}/xlwings/custom-functions-call"
+        self.scripts_prefix = f"{app_path}/xlwings/custom-scripts-call/"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "POST":
+            return await self.app(scope, receive, send)
+        path = scope.get("path", "")
+        if path == self.functions_path:
+            script = None
+        elif path.startswith(self.scripts_prefix):
+            script = path[len(self.scripts_prefix):]
+        else:
+            return await self.app(scope, receive, send)
+
+        if script is not None and script not in self.scripts:
+            known = "、".join(self.scripts)
+            return await self._refuse(send, PayloadProblem(
+                404, f"没有名为 {script[:60]} 的脚本（可用：{known}）", f"unknown script {script[:60]!r}", "UNKNOWN_SCRIPT"))
+        try:
+            body = await self._read_body(scope, receive)
+        except _TooLarge:
+            return await self._refuse(send, PayloadProblem(
+                413, f"请求太大：超过 {self.limits.max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
+                f"request body larger than {self.limits.max_body_bytes} bytes", "TOO_LARGE"))
+        data, problem = _parse(body, _header(scope, b"content-type"))
+        if problem is None:
+            problem = (
+                check_function_payload(data, self.functions, self.limits)
+                if script is None
+                else check_script_payload(data, self.limits)
+            )
+        if problem is not None:
+            return await self._refuse(send, problem)
+        return await self.app(scope, _replay(body, receive), send)
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
+        declared = _header(scope, b"content-length")
+        if declared.isdigit() and int(declared) > self.limits.max_body_bytes:
+            raise _TooLarge
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limits.max_body_bytes:
+                raise _TooLarge
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        return b"".join(chunks)
+
+    async def _refuse(self, send: Send, problem: PayloadProblem) -> None:
+        log.warning("refused add-in request: %s %s", problem.status, problem.message_en)
+        payload = json.dumps(problem.body(), ensure_ascii=False).encode("utf-8")
+        await send({
+            "type": "http.response.start",
+            "status": problem.status,
+            "headers": [(b"content-type", b"application/json; charset=utf-8"),
+                        (b"content-length", str(len(payload)).encode())],
+        })
+        await send({"type": "http.response.body", "body": payload})
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return value.decode("latin-1").strip()
+    return ""
+
+
+def _parse(body: bytes, content_type: str) -> tuple[Any, PayloadProblem | None]:
+    """JSON body, or the `bookData` field of a form post (the task pane's htmx path)."""
+    if not body:
+        return None, PayloadProblem(400, "请求中没有工作簿数据（请求内容为空）", "no book data provided (empty body)",
+                                    "MISSING_BOOK")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, PayloadProblem(400, "请求内容不是 UTF-8 编码的 JSON", "body is not UTF-8", "BAD_JSON")
+    if content_type.split(";")[0].strip().lower() == "application/x-www-form-urlencoded":
+        fields = parse_qs(text)
+        if "bookData" not in fields:
+            return None, PayloadProblem(400, "表单中缺少工作簿数据“bookData”", "form without 'bookData'", "MISSING_BOOK")
+        text = fields["bookData"][0]
+    try:
+        return json.loads(text), None
+    except (ValueError, RecursionError) as exc:
+        return None, PayloadProblem(400, "请求内容不是有效的 JSON", f"invalid JSON: {str(exc)[:80]}", "BAD_JSON")
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that yields the already-read body once, then defers to the client."""
+    sent = False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

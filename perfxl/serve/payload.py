@@ -1,0 +1,206 @@
+"""Check what the Office.js add-in posts before xlwings sees it: shape, types and size.
+
+A malformed or oversized body must get a 4xx with a message finance staff and admins can act
+on, never a 500 from deep inside `xw.Book(json=...)`. Pure Python over parsed JSON: no xlwings,
+no web framework, so the rules are tested in milliseconds and reused by any server.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+__all__ = [
+    "Limits",
+    "PayloadProblem",
+    "FunctionSpec",
+    "check_script_payload",
+    "check_function_payload",
+    "DEFAULT_MAX_CELLS",
+    "DEFAULT_MAX_BODY_BYTES",
+]
+
+#: Cells a workbook payload may carry in total (a 自评表 workbook has a few thousand).
+DEFAULT_MAX_CELLS = 500_000
+#: Bytes a request body may have before it is refused unread.
+DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+#: Excel's own limit on the characters of one cell.
+EXCEL_MAX_CELL_CHARS = 32_767
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits for one request; `from_env` reads PERFXL_SERVE_MAX_CELLS / _MAX_BODY_BYTES."""
+
+    max_cells: int = DEFAULT_MAX_CELLS
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_cell_chars: int = EXCEL_MAX_CELL_CHARS
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: int | None) -> "Limits":
+        """Limits from the environment, then explicit overrides (None = keep); bad numbers raise ValueError."""
+        env = os.environ if environ is None else environ
+        values: dict[str, int] = {}
+        for name, key in (("max_cells", "PERFXL_SERVE_MAX_CELLS"), ("max_body_bytes", "PERFXL_SERVE_MAX_BODY_BYTES")):
+            raw = env.get(key)
+            if raw not in (None, ""):
+                try:
+                    values[name] = int(raw)
+                except ValueError:
+                    raise ValueError(f"{key} must be a whole number, got {raw!r}") from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        limits = cls(**values)
+        if limits.max_cells < 1 or limits.max_body_bytes < 1:
+            raise ValueError("limits must be positive")
+        return limits
+
+
+@dataclass(frozen=True, slots=True)
+class PayloadProblem:
+    """Why a request is refused: HTTP status, zh message for the user, en message for the log."""
+
+    status: int
+    message: str
+    message_en: str
+    code: str = "BAD_PAYLOAD"
+
+    def body(self) -> dict[str, str]:
+        """JSON body; the add-in shows `detail` (FastAPI's convention) to the user."""
+        return {"detail": f"{self.message}（{self.message_en}）", "code": self.code,
+                "message": self.message, "message_en": self.message_en}
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionSpec:
+    """What a custom function accepts: its Excel name and how many arguments."""
+
+    name: str
+    n_params: int
+    n_required: int
+    vararg: bool = False
+    param_names: tuple[str, ...] = field(default=())
+
+
+def _bad(message: str, message_en: str, *, status: int = 400, code: str = "BAD_PAYLOAD") -> PayloadProblem:
+    return PayloadProblem(status, message, message_en, code)
+
+
+def _type_zh(value: Any) -> str:
+    return {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字"}.get(type(value), type(value).__name__)
+
+
+def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, budget: list[int]) -> PayloadProblem | None:
+    """A 2-D list of scalars within the cell budget (budget[0] = cells still allowed)."""
+    if not isinstance(values, list) or any(not isinstance(row, list) for row in values):
+        return _bad(f"{where_zh}的值必须是二维数组（行的列表），收到的是{_type_zh(values)}",
+                    f"{where_en}: values must be a list of rows", status=422, code="BAD_VALUES")
+    for r, row in enumerate(values, 1):
+        budget[0] -= len(row)
+        if budget[0] < 0:
+            return _bad(
+                f"数据太大：单元格总数超过上限 {limits.max_cells:,}（可用 PERFXL_SERVE_MAX_CELLS 或 --max-cells 调整）",
+                f"too many cells: more than {limits.max_cells} in one request", status=413, code="TOO_MANY_CELLS",
+            )
+        for c, v in enumerate(row, 1):
+            if not isinstance(v, _SCALARS):
+                return _bad(f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
+                            f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
+                            status=422, code="BAD_VALUES")
+            if isinstance(v, str) and len(v) > limits.max_cell_chars:
+                return _bad(f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
+                            f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
+                            status=422, code="BAD_VALUES")
+    return None
+
+
+def check_script_payload(data: Any, limits: Limits = Limits()) -> PayloadProblem | None:
+    """The workbook a ribbon button sends (`xw.Book(json=...)`): None if usable, else the problem."""
+    if not isinstance(data, dict):
+        return _bad(f"请求内容必须是 JSON 对象，收到的是{_type_zh(data)}", "body must be a JSON object")
+    for key in ("client", "version"):
+        if not isinstance(data.get(key), str):
+            return _bad(f"缺少“{key}”字段（应为文本），请从 Excel 加载项发送请求", f"missing or non-text '{key}'",
+                        code="MISSING_BOOK")
+    book = data.get("book")
+    if not isinstance(book, dict):
+        return _bad("缺少工作簿数据“book”，请从 Excel 加载项发送请求", "missing book data ('book' object)",
+                    code="MISSING_BOOK")
+    if not isinstance(book.get("name"), str):
+        return _bad("工作簿数据缺少名称“book.name”", "missing 'book.name'", code="MISSING_BOOK")
+    sheets = data.get("sheets")
+    if not isinstance(sheets, list) or not sheets:
+        return _bad("缺少工作表数据“sheets”（至少一个工作表）", "missing book data: 'sheets' must be a non-empty list",
+                    code="MISSING_BOOK")
+    index = book.get("active_sheet_index", 0)
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(sheets):
+        return _bad(f"“book.active_sheet_index”应为 0 到 {len(sheets) - 1} 之间的整数", "bad 'book.active_sheet_index'",
+                    status=422, code="BAD_VALUES")
+    if "selection" in book and not isinstance(book["selection"], (str, type(None))):
+        return _bad("“book.selection”应为单元格地址文本", "'book.selection' must be text", status=422, code="BAD_VALUES")
+    if not isinstance(data.get("names", []), list):
+        return _bad("“names”应为数组", "'names' must be a list", status=422, code="BAD_VALUES")
+    if "args" in data and not isinstance(data["args"], list):
+        return _bad("“args”应为数组", "'args' must be a list", status=422, code="BAD_VALUES")
+    budget = [limits.max_cells]
+    seen: set[str] = set()
+    for i, sheet in enumerate(sheets, 1):
+        if not isinstance(sheet, dict) or not isinstance(sheet.get("name"), str) or not sheet["name"]:
+            return _bad(f"第 {i} 个工作表缺少名称", f"sheet {i}: missing 'name'", code="MISSING_BOOK")
+        name = sheet["name"]
+        if name.casefold() in seen:
+            return _bad(f"工作表名称重复：{name}", f"duplicate sheet name {name!r}", status=422, code="BAD_VALUES")
+        seen.add(name.casefold())
+        if "values" not in sheet:
+            return _bad(f"工作表“{name}”缺少单元格数据“values”", f"sheet {name!r}: missing 'values'", code="MISSING_BOOK")
+        problem = _check_matrix(sheet["values"], f"工作表“{name}”", f"sheet {name!r}", limits, budget)
+        if problem:
+            return problem
+        widths = {len(row) for row in sheet["values"]}
+        if len(widths) > 1:
+            return _bad(f"工作表“{name}”的各行长度不一致（应为矩形区域）", f"sheet {name!r}: rows of different lengths",
+                        status=422, code="BAD_VALUES")
+        for key in ("notes", "tables", "pictures", "shapes", "charts"):
+            if key in sheet and not isinstance(sheet[key], list):
+                return _bad(f"工作表“{name}”的“{key}”应为数组", f"sheet {name!r}: '{key}' must be a list",
+                            status=422, code="BAD_VALUES")
+        for note in sheet.get("notes", []):
+            if not isinstance(note, dict) or not isinstance(note.get("address"), str):
+                return _bad(f"工作表“{name}”的批注缺少地址", f"sheet {name!r}: note without 'address'",
+                            status=422, code="BAD_VALUES")
+    return None
+
+
+def check_function_payload(data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = Limits()) -> PayloadProblem | None:
+    """A worksheet-function call (`/xlwings/custom-functions-call`): None if usable, else the problem."""
+    if not isinstance(data, dict):
+        return _bad(f"请求内容必须是 JSON 对象，收到的是{_type_zh(data)}", "body must be a JSON object")
+    for key in ("client", "version"):
+        if not isinstance(data.get(key), str):
+            return _bad(f"缺少“{key}”字段（应为文本）", f"missing or non-text '{key}'", code="MISSING_FIELD")
+    name = data.get("func_name")
+    if not isinstance(name, str) or not name:
+        return _bad("缺少函数名“func_name”", "missing 'func_name'", code="MISSING_FIELD")
+    spec = functions.get(name) or functions.get(name.upper())
+    if spec is None:
+        known = "、".join(sorted(functions))
+        return _bad(f"没有名为 {name[:60]} 的函数（可用：{known}）", f"unknown function {name[:60]!r}",
+                    status=404, code="UNKNOWN_FUNCTION")
+    args = data.get("args")
+    if not isinstance(args, list):
+        return _bad(f"{spec.name} 的参数“args”应为数组", "'args' must be a list", code="MISSING_FIELD")
+    if len(args) < spec.n_required or (not spec.vararg and len(args) > spec.n_params):
+        expected = str(spec.n_params) if spec.n_required == spec.n_params else f"{spec.n_required}–{spec.n_params}"
+        return _bad(f"{spec.name} 需要 {expected} 个参数，收到 {len(args)} 个",
+                    f"{spec.name} takes {expected} arguments, got {len(args)}", status=422, code="BAD_ARGS")
+    budget = [limits.max_cells]
+    for i, arg in enumerate(args, 1):
+        is_vararg = spec.vararg and i >= spec.n_params  # the last parameter collects several ranges
+        for matrix in (arg if is_vararg and isinstance(arg, list) else [arg]):
+            problem = _check_matrix(matrix, f"{spec.name} 的第 {i} 个参数", f"{spec.name} argument {i}", limits, budget)
+            if problem:
+                return problem
+    caller = data.get("caller_address")
+    if caller is not None and not isinstance(caller, str):
+        return _bad("“caller_address”应为单元格地址文本", "'caller_address' must be text", status=422, code="BAD_VALUES")
+    return None

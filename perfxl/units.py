@@ -1,0 +1,246 @@
+"""Units of measure (度量单位) typed into indicator cells: normalise, group in families, convert.
+
+A family is a set of units with exact factors to one base unit (money: 元/万元/亿元; time: 天/周/月/年;
+percent: %/百分比/‰ …). Two units convert only inside one family; anything else — 家 against 亿元, or two
+units perfxl does not know — is an explicit `Conversion(ok=False, reason=…)`, never an exception.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+__all__ = [
+    "Unit",
+    "Conversion",
+    "UNITS",
+    "normalise_unit",
+    "lookup",
+    "family_of",
+    "conversion_factor",
+    "convert",
+    "compatible",
+    "split_per",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A known unit: its canonical symbol, family, and exact factor to the family's base unit.
+
+    `approximate` marks conventional factors (月 = 30 天, 年 = 365 天) that are not exact.
+    """
+
+    symbol: str
+    family: str
+    factor: Decimal
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """How to turn a value in one unit into another: `value × factor`, or why it cannot (`ok=False`)."""
+
+    ok: bool
+    factor: Decimal | None = None
+    value: Decimal | None = None
+    approximate: bool = False
+    reason: str | None = None
+    reason_en: str | None = None
+
+
+def _u(symbol: str, family: str, factor: str | int, approximate: bool = False) -> Unit:
+    return Unit(symbol, family, Decimal(factor), approximate)
+
+
+# Canonical units by family. Count words (家, 个, 人次…) each form their own family: 12家 and 12个
+# count different things, and only a 万/亿 prefix converts them (1.2万人次 = 12000人次).
+_CANONICAL: tuple[Unit, ...] = (
+    _u("元", "money", 1),
+    _u("千元", "money", 1000),
+    _u("万元", "money", 10000),
+    _u("百万元", "money", 1000000),
+    _u("亿元", "money", 100000000),
+    _u("%", "percent", 1),
+    _u("‰", "percent", "0.1"),
+    _u("百分点", "percent_point", 1),
+    _u("小时", "time", "0.04166666666666666666666667", True),
+    _u("天", "time", 1),
+    _u("工作日", "workday", 1),
+    _u("周", "time", 7),
+    _u("月", "time", 30, True),
+    _u("季度", "time", 90, True),
+    _u("年", "time", 365, True),
+    _u("米", "length", 1),
+    _u("千米", "length", 1000),
+    _u("㎡", "area", 1),
+    _u("亩", "area", "666.6666666666666666666666667", True),
+    _u("公顷", "area", 10000),
+    _u("平方千米", "area", 1000000),
+    _u("m³", "volume", 1),
+    _u("千克", "mass", 1),
+    _u("吨", "mass", 1000),
+    _u("千瓦时", "energy", 1),
+    _u("万千瓦时", "energy", 10000),
+    _u("吨标准煤", "energy_coal", 1),
+)
+
+_SYNONYMS: dict[str, str] = {
+    "百分比": "%",
+    "％": "%",
+    "百分率": "%",
+    "个百分点": "百分点",
+    "日": "天",
+    "个工作日": "工作日",
+    "星期": "周",
+    "个月": "月",
+    "个季度": "季度",
+    "公里": "千米",
+    "km": "千米",
+    "m": "米",
+    "平方米": "㎡",
+    "平米": "㎡",
+    "m2": "㎡",
+    "m²": "㎡",
+    "平方公里": "平方千米",
+    "km2": "平方千米",
+    "立方米": "m³",
+    "方": "m³",
+    "m3": "m³",
+    "公斤": "千克",
+    "kg": "千克",
+    "t": "吨",
+    "kwh": "千瓦时",
+    "kw·h": "千瓦时",
+    "万度": "万千瓦时",
+}
+
+# Count words (量词): each its own family; 万/亿 prefixes scale them.
+_COUNT_WORDS: tuple[str, ...] = (
+    "人次", "户次", "家次", "车次", "项次", "架次", "次", "家", "个", "人", "名", "位", "户", "项", "件",
+    "台", "套", "所", "批", "场", "期", "篇", "份", "本", "条", "座", "处", "辆", "间", "张", "棵", "株",
+    "头", "只", "册", "部", "支", "队", "组", "类", "起", "宗", "笔", "单", "村", "镇", "乡", "校", "园",
+    "班", "节", "课时", "学时", "床", "块", "口", "段", "道", "盏", "根", "片", "种", "门", "栋", "幢",
+    "万人", "万人次", "万户",
+)
+_COUNT_SYNONYMS: dict[str, str] = {"名": "人", "位": "人"}
+
+UNITS: dict[str, Unit] = {u.symbol: u for u in _CANONICAL}
+for _word in _COUNT_WORDS:
+    if _word.startswith("万") and len(_word) > 1:
+        continue
+    _base = _COUNT_SYNONYMS.get(_word, _word)
+    UNITS.setdefault(_word, Unit(_base, f"count:{_base}", Decimal(1)))
+
+_PREFIX = {"万": Decimal(10000), "亿": Decimal(100000000), "千": Decimal(1000), "百": Decimal(100)}
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def normalise_unit(text: str | None) -> str | None:
+    """Canonical spelling of a unit ("百分比" → "%", "平方米" → "㎡", "万人次" kept); None for empty.
+
+    Unknown units come back stripped, unchanged otherwise, so they still compare equal to themselves.
+    """
+    if text is None:
+        return None
+    t = _SPACE.sub("", str(text)).strip("()（）[]【】")
+    if not t:
+        return None
+    low = t.lower()
+    if low in _SYNONYMS:
+        return _SYNONYMS[low]
+    if t in _SYNONYMS:
+        return _SYNONYMS[t]
+    if "/" in t:
+        num, _, den = t.partition("/")
+        n, d = normalise_unit(num), normalise_unit(den)
+        return f"{n or ''}/{d or ''}" if (n or d) else None
+    return t
+
+
+def split_per(unit: str | None) -> tuple[str | None, str | None]:
+    """"万元/家" → ("万元", "家"); "万元" → ("万元", None)."""
+    if not unit or "/" not in unit:
+        return unit, None
+    num, _, den = unit.partition("/")
+    return (num or None), (den or None)
+
+
+@lru_cache(maxsize=4096)
+def lookup(unit: str | None) -> Unit | None:
+    """The known unit for a (normalised or raw) symbol, including 万/亿-prefixed counts; else None."""
+    sym = normalise_unit(unit)
+    if sym is None:
+        return None
+    if sym in UNITS:
+        return UNITS[sym]
+    if len(sym) > 1 and sym[0] in _PREFIX:
+        base = lookup(sym[1:])
+        if base is not None and base.family not in ("percent", "percent_point", "time", "workday"):
+            return Unit(sym, base.family, base.factor * _PREFIX[sym[0]], base.approximate)
+    return None
+
+
+def family_of(unit: str | None) -> str | None:
+    """Family name ("money", "time", "percent", "count:家" …) or None when unknown or empty."""
+    u = lookup(unit)
+    return u.family if u else None
+
+
+def _simple_factor(src: str | None, dst: str | None) -> Conversion:
+    a, b = normalise_unit(src), normalise_unit(dst)
+    if a == b:
+        return Conversion(True, Decimal(1))
+    if a is None or b is None:
+        return Conversion(True, Decimal(1))  # one side states no unit: read it in the other's unit
+    ua, ub = lookup(a), lookup(b)
+    if ua is None or ub is None or ua.family != ub.family:
+        return Conversion(
+            False,
+            reason=f"计量单位不一致：{a} 与 {b} 无法换算",
+            reason_en=f"incompatible units: {a} and {b} cannot be converted",
+        )
+    return Conversion(True, ua.factor / ub.factor, approximate=ua.approximate or ub.approximate)
+
+
+@lru_cache(maxsize=4096)
+def conversion_factor(src: str | None, dst: str | None) -> Conversion:
+    """Factor f with value_in_dst = value_in_src × f, for plain or per-unit ("万元/家") units.
+
+    A side without a unit takes the other's unit; a per-unit side against a plain one compares
+    the numerators (people often drop "/家" in the 实际完成值).
+    """
+    sn, sd = split_per(normalise_unit(src))
+    dn, dd = split_per(normalise_unit(dst))
+    num = _simple_factor(sn, dn)
+    if not num.ok:
+        return Conversion(False, reason=_mismatch(src, dst), reason_en=_mismatch_en(src, dst))
+    if sd and dd:
+        den = _simple_factor(sd, dd)
+        if not den.ok:
+            return Conversion(False, reason=_mismatch(src, dst), reason_en=_mismatch_en(src, dst))
+        return Conversion(True, num.factor / den.factor, approximate=num.approximate or den.approximate)
+    return num
+
+
+def _mismatch(a: str | None, b: str | None) -> str:
+    return f"计量单位不一致：{normalise_unit(a)} 与 {normalise_unit(b)} 无法换算"
+
+
+def _mismatch_en(a: str | None, b: str | None) -> str:
+    return f"incompatible units: {normalise_unit(a)} and {normalise_unit(b)} cannot be converted"
+
+
+def convert(value: Decimal, src: str | None, dst: str | None) -> Conversion:
+    """`value` in `src` expressed in `dst` (`Conversion.value`), or ok=False with the reason."""
+    c = conversion_factor(src, dst)
+    if not c.ok:
+        return c
+    return Conversion(True, c.factor, value * c.factor, c.approximate)
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """True when values in `a` and `b` can be compared (same family, or one side has no unit)."""
+    return conversion_factor(a, b).ok

@@ -1,0 +1,163 @@
+"""Validate a submission or a file: run the rule catalogue under a profile and summarise the result.
+
+`validate_submission` returns every finding (reader problems first, then the checks); `validate_file`
+never raises for bad input — an unreadable file or profile becomes `FileResult(ok=False, error=…)`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import PerfxlError
+from .model import Finding, SelfEvaluation, Submission
+from .numbers import to_decimal
+from .result import FileResult, SectionScore, Summary
+
+__all__ = ["validate_submission", "validate_file", "recompute_scores"]
+
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def _profile(profile: Any) -> Any:
+    """The loaded profile, its `[checks.*]` tables checked against the catalogue (ProfileError on a typo)."""
+    from .profiles import load_profile
+    from .rules import check_profile
+
+    prof = load_profile(profile)
+    check_profile(prof)
+    return prof
+
+
+def validate_submission(
+    sub: Submission,
+    profile: Any = None,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> list[Finding]:
+    """All findings for `sub`: what the reader could not map, then each enabled check of the catalogue."""
+    from .rules import run_checks, selected
+
+    prof = _profile(profile)
+    problems = [f for f in sub.problems if selected(f.code, select=select, ignore=ignore)]
+    return problems + run_checks(sub, prof, select=select, ignore=ignore)
+
+
+def recompute_scores(ev: SelfEvaluation, profile: Any) -> tuple[Decimal | None, list[SectionScore]]:
+    """perfxl's own 总分 of one 自评表 and per-section (预算执行率 + each 一级指标) reported vs recomputed."""
+    from .rules.context import Context
+    from .scoring import execution_score, total_score
+    from .rules.funds import computed_rate
+
+    ctx = Context(Submission(path=""), profile)
+    ctx.evaluation = ev
+    sections: list[SectionScore] = []
+    parts: list[Decimal] = []
+    rate = None
+    total = ev.funds.total if ev.funds is not None else None
+    if total is not None:
+        weight = ctx.number(total.weight)
+        executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
+        budget_score = None
+        if executed is not None and budget is not None:
+            rate = computed_rate(ctx, total)
+            budget_score = execution_score(executed, budget, weight, profile).score
+        parts.append(budget_score if budget_score is not None else (ctx.number(total.score) or Decimal(0)))
+        sections.append(SectionScore("预算执行率", weight, ctx.number(total.score), budget_score, ev.sheet))
+    for heading, rows in ctx.groups():
+        computed = []
+        for ind in rows:
+            result = ctx.score(ind)
+            value = result.score if result is not None and result.score is not None else ctx.number(ind.score)
+            computed.append(value or Decimal(0))
+        parts.extend(computed)
+        weights = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
+        reported = [s for s in (ctx.number(i.score) for i in rows) if s is not None]
+        name = (heading.name or heading.label.text) if heading is not None else "其他指标"
+        sections.append(SectionScore(name, sum(weights, Decimal(0)) if weights else None,
+                                     sum(reported, Decimal(0)) if reported else None,
+                                     sum(computed, Decimal(0)), ev.sheet))
+    if not parts:
+        return None, sections
+    return total_score(parts, profile, rate), sections
+
+
+def _summary(sub: Submission, findings: list[Finding], profile: Any) -> tuple[Summary, tuple[SectionScore, ...]]:
+    from .scoring import grade
+
+    ev = sub.evaluations[0] if sub.evaluations else None
+    if ev is None:
+        return Summary.of(findings), ()
+    reported = to_decimal(ev.total_score.raw) if ev.total_score is not None else None
+    computed, sections = recompute_scores(ev, profile)
+    label = grade(computed, profile) if computed is not None else None
+    return Summary.of(findings, score_reported=reported, score_computed=computed, grade=label), tuple(sections)
+
+
+def _year(sub: Submission) -> str:
+    texts = [ev.title.text for ev in sub.evaluations if ev.title is not None]
+    texts += [ev.sheet for ev in sub.evaluations]
+    if sub.basic is not None:
+        texts += list(sub.basic.years) + [sub.basic.sheet]
+    for text in texts:
+        m = _YEAR.search(text or "")
+        if m:
+            return m.group(1)
+    return ""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def validate_file(
+    path: str | Path,
+    profile: Any = None,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> FileResult:
+    """Read and validate one workbook; never raises for bad input (unreadable file or profile → ok=False)."""
+    from .reader import read_submission
+
+    text = str(path)
+    try:
+        prof = _profile(profile)
+        sha = _sha256(Path(path)) if Path(path).is_file() else ""
+        sub = read_submission(path, prof)
+    except PerfxlError as exc:
+        if exc.path is None:
+            exc.path = text
+        return FileResult(path=text, ok=False, error=exc.to_dict())
+    except OSError as exc:
+        return FileResult(path=text, ok=False, error={
+            "code": "FILE_UNREADABLE", "message": f"无法读取文件：{exc.strerror or exc}",
+            "message_en": f"cannot read the file: {exc}", "path": text, "sheet": None, "cell": None})
+    except Exception as exc:  # a reader bug on a hostile file must not stop a batch  # noqa: BLE001
+        return FileResult(path=text, ok=False, error={
+            "code": "INTERNAL_ERROR", "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
+            "message_en": f"internal error while reading ({type(exc).__name__}: {exc})", "path": text,
+            "sheet": None, "cell": None})
+    findings = validate_submission(sub, prof, select=select, ignore=ignore)
+    summary, sections = _summary(sub, findings, prof)
+    evs = sub.evaluations
+    kinds = sorted({ev.kind for ev in evs})
+    return FileResult(
+        path=text,
+        ok=True,
+        findings=tuple(findings),
+        summary=summary,
+        unit_name=next((ev.unit_name for ev in evs if ev.unit_name), ""),
+        year=_year(sub),
+        kind="+".join(kinds) if kinds else ("department" if sub.basic is not None else ""),
+        sha256=sha,
+        sections=sections,
+    )

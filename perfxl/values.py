@@ -1,0 +1,371 @@
+"""Parse what finance staff type into 年度指标值 / 实际完成值 cells into a typed `ParsedValue`.
+
+Handles operators in symbols and words (≥ ≧ >= ＞＝ 不低于 以上 不超过 以内 …), exact Decimal numbers
+(1,234.5; floats from Excel via repr), units (万元/家, 百分比 → %), growth targets (增长12%), dates and
+deadlines (2023年底, 12月底前), qualitative tier labels (达成预期指标, 优/良/中/差, 是/否) and
+placeholders (/ — ……). `parse_value` never raises; text results are cached per profile vocabulary.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any, Callable
+
+from perfxl.numbers import fmt_decimal, to_decimal
+from perfxl.units import normalise_unit, split_per
+
+from .values_dates import DateParts, parse_date
+
+__all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text"]
+
+
+class ValueKind(str, enum.Enum):
+    """What a cell value is (数值, 百分比, 增长率, 日期/时限, 定性, 占位符, 空, 其他文字)."""
+
+    NUMBER = "number"
+    PERCENT = "percent"
+    GROWTH = "growth"
+    DATE = "date"
+    QUALITATIVE = "qualitative"
+    PLACEHOLDER = "placeholder"
+    BLANK = "blank"
+    TEXT = "text"
+
+
+class Op(str, enum.Enum):
+    """Comparison operator of a target (指标性质): ≥ > = ≤ <."""
+
+    GE = "≥"
+    GT = ">"
+    EQ = "="
+    LE = "≤"
+    LT = "<"
+
+    @property
+    def is_positive(self) -> bool:
+        return self in (Op.GE, Op.GT)
+
+    @property
+    def is_reverse(self) -> bool:
+        return self in (Op.LE, Op.LT)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedValue:
+    """A typed cell value. `number` is exact; `unit` is normalised ("万元/家", "%"); `per` is the
+    denominator unit of a per-unit value ("家"); `tier` is 0/1/2 (达成/部分达成/未达成) for tier labels;
+    `share` is the point share of a scale label (良 → 0.8); `direction` is "up"/"down" for growth;
+    `label` holds surrounding words ("群众满意度") or the canonical tier label.
+    """
+
+    raw: Any
+    kind: ValueKind
+    op: Op | None = None
+    number: Decimal | None = None
+    unit: str | None = None
+    tier: int | None = None
+    per: str | None = None
+    share: Decimal | None = None
+    direction: str | None = None
+    date: DateParts | None = None
+    label: str | None = None
+    text: str = ""
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.number is not None and self.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.kind is ValueKind.BLANK or self.kind is ValueKind.PLACEHOLDER
+
+    def display(self) -> str:
+        """Short form for explanations: "11.8%", "12家", "增长12%", "2023-12-31", "达成年度指标"."""
+        if self.kind is ValueKind.DATE and self.date is not None:
+            return self.date.display()
+        if self.number is not None:
+            body = f"{fmt_decimal(self.number)}{self.unit or ''}"
+            if self.kind is ValueKind.GROWTH:
+                body = ("下降" if self.direction == "down" else "增长") + body
+            return body
+        return self.label or self.text or ("" if self.raw is None else str(self.raw))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: Decimals as strings (exact), enums as their values."""
+        raw = self.raw
+        if isinstance(raw, (_dt.date, _dt.datetime)):
+            raw = raw.isoformat()
+        elif isinstance(raw, Decimal):
+            raw = str(raw)
+        elif raw is not None and not isinstance(raw, (str, int, float, bool)):
+            raw = str(raw)
+        return {
+            "raw": raw,
+            "kind": self.kind.value,
+            "op": self.op.value if self.op else None,
+            "number": None if self.number is None else fmt_decimal(self.number),
+            "unit": self.unit,
+            "per": self.per,
+            "tier": self.tier,
+            "share": None if self.share is None else fmt_decimal(self.share),
+            "direction": self.direction,
+            "date": self.date.to_dict() if self.date else None,
+            "label": self.label,
+        }
+
+
+# ---------------------------------------------------------------- text normalisation
+
+_CONTROL = {c: " " for c in range(32)} | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
+_PUNCT_EDGES = " \t。，,;；:：!！、?？\"'“”‘’()（）[]【】"
+
+
+def normalise_text(text: str) -> str:
+    """NFKC (full-width digits and operators → ASCII), control characters → spaces, trimmed."""
+    t = unicodedata.normalize("NFKC", text).translate(_CONTROL)
+    return t.strip()
+
+
+_PLACEHOLDER = re.compile(r"^[\s/\\\-—–―_~·.。…,，*＊、]+$")
+_PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "空", "null", "NULL", "None", "略"}
+_SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
+
+# Operator words, longest first so "不低于" wins over "低于".
+_PRE_OPS: tuple[tuple[str, Op], ...] = tuple(
+    sorted(
+        {
+            ">=": Op.GE, "=>": Op.GE, "≥": Op.GE, "≧": Op.GE, "⩾": Op.GE, "≮": Op.GE, "不低于": Op.GE,
+            "不少于": Op.GE, "不小于": Op.GE, "至少": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
+            "达到": Op.GE, "达": Op.GE, "≯": Op.LE, "<=": Op.LE, "=<": Op.LE, "≤": Op.LE, "≦": Op.LE,
+            "⩽": Op.LE, "不超过": Op.LE, "不高于": Op.LE, "不多于": Op.LE, "不大于": Op.LE, "小于等于": Op.LE,
+            "小于或等于": Op.LE, "控制在": Op.LE, "最多": Op.LE, "至多": Op.LE, "不超": Op.LE, ">": Op.GT,
+            "大于": Op.GT, "高于": Op.GT, "超过": Op.GT, "多于": Op.GT, "<": Op.LT, "小于": Op.LT,
+            "低于": Op.LT, "少于": Op.LT, "==": Op.EQ, "=": Op.EQ, "等于": Op.EQ,
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
+)
+_POST_OPS: tuple[tuple[str, Op], ...] = (
+    ("及以上", Op.GE), ("或以上", Op.GE), ("以上", Op.GE), ("及以下", Op.LE), ("或以下", Op.LE),
+    ("以下", Op.LE), ("以内", Op.LE), ("之内", Op.LE), ("内", Op.LE),
+)
+_POST_NOISE = ("(含)", "含", "左右", "上下", "以上(含)")
+_GROWTH_WORDS: tuple[tuple[str, str], ...] = (
+    ("同比增长", "up"), ("同比增加", "up"), ("同比提高", "up"), ("同比下降", "down"), ("同比减少", "down"),
+    ("增长", "up"), ("增加", "up"), ("提高", "up"), ("提升", "up"), ("上升", "up"), ("增幅", "up"), ("递增", "up"),
+    ("下降", "down"), ("降低", "down"), ("减少", "down"), ("压减", "down"), ("缩减", "down"), ("减幅", "down"),
+    ("递减", "down"), ("降幅", "down"),
+)
+_NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
+_DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_UNIT_PART = re.compile(r"^[^\d\s,;，。；、]+")
+
+
+def _strip_edges(text: str) -> str:
+    return text.strip(_PUNCT_EDGES)
+
+
+# ---------------------------------------------------------------- parsers per vocabulary
+
+_DEFAULT_PARSER: list[Callable[[str], ParsedValue]] = []
+_PARSERS: dict[Any, Callable[[str], ParsedValue]] = {}
+_BY_PROFILE: dict[int, tuple[Any, Callable[[str], ParsedValue]]] = {}
+_LAST: list[tuple[Any, Any]] = [(object(), None)]  # (profile, parser) of the previous call, read atomically
+
+
+def _parser_for(profile: Any) -> Callable[[str], ParsedValue]:
+    """The cached text parser for a profile's qualitative vocabulary (national when None)."""
+    last_profile, last_parser = _LAST[0]
+    if profile is last_profile and last_parser is not None:
+        return last_parser  # the hot path of a batch: same profile as the previous cell
+    if profile is None:
+        if not _DEFAULT_PARSER:
+            from perfxl.profiles import load_profile
+
+            _DEFAULT_PARSER.append(_parser_for(load_profile()))
+        return _DEFAULT_PARSER[0]
+    if not hasattr(profile, "settings"):
+        from perfxl.profiles import resolve_profile
+
+        profile = resolve_profile(profile)
+    hit = _BY_PROFILE.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        parser = hit[1]
+    else:
+        vocab = profile.settings.vocabulary
+        parser = _PARSERS.get(vocab)
+        if parser is None:
+            parser = lru_cache(maxsize=131072)(_make_text_parser(vocab))
+            _PARSERS[vocab] = parser
+        _BY_PROFILE[id(profile)] = (profile, parser)
+    _LAST[0] = (profile, parser)
+    return parser
+
+
+def _make_text_parser(vocab: Any) -> Callable[[str], ParsedValue]:
+    tiers, scale, yes_labels, no_labels = vocab
+    exact: dict[str, tuple[int, str]] = {}
+    contains: list[tuple[str, int, str]] = []
+    for index, canonical, aliases, contains_words, _low in tiers:
+        for alias in (canonical, *aliases):
+            exact.setdefault(normalise_text(alias), (index, canonical))
+        contains.extend((normalise_text(w), index, canonical) for w in contains_words)
+    contains.sort(key=lambda c: -len(c[0]))
+    lows = sorted(((low, index) for index, _l, _a, _c, low in tiers), reverse=True)
+    scale_map = dict(scale)
+    yes = {normalise_text(y) for y in yes_labels}
+    no = {normalise_text(n) for n in no_labels}
+
+    def tier_of_share(share: Decimal) -> int | None:
+        return next((index for low, index in lows if share >= low), None)
+
+    def parse_text(raw: str) -> ParsedValue:
+        t = normalise_text(raw)
+        if not t:
+            return ParsedValue(raw, ValueKind.BLANK)
+        if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
+            return ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
+        key = _strip_edges(t).replace(" ", "")
+        if key in exact:
+            index, canonical = exact[key]
+            return ParsedValue(raw, ValueKind.QUALITATIVE, tier=index, label=canonical, text=t)
+        if key in yes or key in no:
+            return ParsedValue(raw, ValueKind.QUALITATIVE, tier=0 if key in yes else len(lows) - 1, label=key, text=t)
+        scale_key = _SCALE_ALIASES.get(key, key.rstrip("等级") or key)
+        if scale_key in scale_map:
+            share = scale_map[scale_key]
+            return ParsedValue(raw, ValueKind.QUALITATIVE, tier=tier_of_share(share), share=share, label=scale_key, text=t)
+        if _DIGIT.search(t):
+            date = parse_date(t)
+            if date is not None:
+                parts, deadline = date
+                return ParsedValue(raw, ValueKind.DATE, op=Op.LE if deadline else None, date=parts, text=t)
+            return _parse_number_text(raw, t)
+        for word, index, canonical in contains:
+            if word in key:
+                return ParsedValue(raw, ValueKind.QUALITATIVE, tier=index, label=canonical, text=t)
+        kind = ValueKind.QUALITATIVE if _CJK.search(t) else ValueKind.TEXT
+        return ParsedValue(raw, kind, label=key, text=t)
+
+    return parse_text
+
+
+def _parse_number_text(raw: str, t: str) -> ParsedValue:
+    """Text holding a number: operator and growth words before it, unit and 以上/以内 after it."""
+    m = _NUMBER.search(t)
+    if m is None:  # digits but no parsable number (e.g. "1e")
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
+    try:
+        number = Decimal(m.group().replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
+    pre, post = t[: m.start()].strip(), t[m.end():].strip()
+    op, pre = _take_pre_op(pre)
+    direction = None
+    for word, dirn in _GROWTH_WORDS:
+        if pre.endswith(word):
+            direction, pre = dirn, pre[: -len(word)].strip()
+            break
+    if op is None:
+        op, pre = _take_pre_op(pre)
+    post_op, unit_text, extra = _split_post(post)
+    op = op or post_op
+    unit = normalise_unit(unit_text) if unit_text else None
+    if unit == "万":  # bare 万 multiplies: "5万" = 50000
+        number, unit = number * 10000, None
+    num_unit, per = split_per(unit)
+    if unit in ("%", "‰") or num_unit in ("%", "‰"):
+        kind = ValueKind.PERCENT
+    else:
+        kind = ValueKind.NUMBER
+    if direction is not None and (num_unit in ("%", "‰", "百分点")):
+        kind = ValueKind.GROWTH
+    elif direction is not None:
+        pre = (pre + ("增加" if direction == "up" else "减少")).strip()
+        direction = None
+    if extra:
+        kind = ValueKind.TEXT
+    label = _strip_edges(pre) or None
+    return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
+
+
+def _take_pre_op(pre: str) -> tuple[Op | None, str]:
+    for word, op in _PRE_OPS:
+        if pre.endswith(word):
+            return op, pre[: -len(word)].strip()
+    return None, pre
+
+
+def _split_post(post: str) -> tuple[Op | None, str, bool]:
+    """(operator word after the number, unit text, True when more numbers follow)."""
+    m = _UNIT_PART.match(post)
+    head = m.group() if m else ""
+    rest = post[len(head):]
+    extra = bool(_DIGIT.search(rest))
+    for noise in _POST_NOISE:
+        head = head.replace(noise, "")
+    op = None
+    for word, candidate in _POST_OPS:
+        if head.endswith(word):
+            op, head = candidate, head[: -len(word)]
+            break
+    head = _strip_edges(head)
+    if len(head) > 8:  # a clause, not a unit ("95%的企业完成…" keeps only "%")
+        head = ""
+    return op, head, extra
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def parse_value(x: Any, profile: Any = None) -> ParsedValue:
+    """Any cell value (str, int, float, Decimal, None, bool, date/datetime) → ParsedValue; never raises.
+
+    `profile` only chooses the qualitative vocabulary (tier labels, aliases, 优良中低差 shares).
+    """
+    try:
+        cls = x.__class__
+        if cls is str:
+            parser = _parser_for(profile)
+            return parser(x) if len(x) <= _CACHE_MAX_LEN else parser.__wrapped__(x)
+        if cls is float or cls is int or cls is Decimal:
+            return _parse_number(x)
+        if cls is ParsedValue:
+            return x
+        if x is None:
+            return _BLANK
+        if isinstance(x, bool):
+            return ParsedValue(x, ValueKind.QUALITATIVE, tier=0 if x else 2, label="是" if x else "否")
+        if isinstance(x, (int, float, Decimal)):
+            return _parse_number(x)
+        if isinstance(x, (_dt.date, _dt.datetime)):
+            return ParsedValue(x, ValueKind.DATE, date=DateParts(x.year, x.month, x.day))
+        return parse_value(str(x), profile)
+    except Exception:  # noqa: BLE001 - the contract: user input never raises
+        return ParsedValue(x, ValueKind.TEXT, text=_safe_str(x))
+
+
+_BLANK = ParsedValue(None, ValueKind.BLANK)
+_CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the cache stays small
+
+
+@lru_cache(maxsize=65536, typed=True)
+def _parse_number(x: Any) -> ParsedValue:
+    """A number cell from Excel (float via repr, so 89.974 stays 89.974); cached, as numbers repeat."""
+    number = to_decimal(x)
+    if number is None:
+        return ParsedValue(x, ValueKind.TEXT, text=str(x))
+    return ParsedValue(x, ValueKind.NUMBER, number=number)
+
+
+def _safe_str(x: Any) -> str:
+    try:
+        return str(x)
+    except Exception:  # noqa: BLE001
+        return ""

@@ -1,0 +1,100 @@
+"""Dates and deadlines typed in 时效 indicators: "2023年底", "2023年12月", "12月底前", "6月30日前", "2023-12-31".
+
+A period means its last day (a deadline of "2023年12月" is met on 2023-12-31), so every value becomes
+comparable `DateParts`; the year may be missing ("12月底前"), and then only month and day are compared.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateParts", "parse_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """A calendar day, year optional; `precision` is what was written: "year", "month", "day"."""
+
+    year: int | None
+    month: int
+    day: int
+    precision: str = "day"
+
+    def key(self, with_year: bool = True) -> tuple[int, ...]:
+        return (self.year or 0, self.month, self.day) if with_year else (self.month, self.day)
+
+    def display(self) -> str:
+        md = f"{self.month:02d}-{self.day:02d}"
+        return f"{self.year}-{md}" if self.year else md
+
+    def to_dict(self) -> dict[str, object]:
+        return {"year": self.year, "month": self.month, "day": self.day, "precision": self.precision}
+
+
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ISO = re.compile(r"^(\d{4})\s*[-/]\s*(\d{1,2})(?:\s*[-/]\s*(\d{1,2}))?$|^(\d{4})\.(\d{1,2})\.(\d{1,2})$")
+_CN = re.compile(
+    r"^(?P<pre>[^\d]{0,12}?)"
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年(?:度)?)?\s*"
+    r"(?:(?P<half>上半年|下半年)"
+    r"|第?(?P<q>[一二三四1-4])季度"
+    r"|(?P<yend>底|末)"
+    r"|(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]|(?P<mpart>底|末|上旬|中旬|下旬|初|中))?"
+    r")?"
+    r"(?P<post>[^\d]{0,12})$"
+)
+_BEFORE = ("前", "之前", "以前", "不晚于", "截至", "截止", "内", "以内", "之内")
+
+
+def _last_day(year: int | None, month: int) -> int:
+    return calendar.monthrange(year or 2001, month)[1]  # 2001: not a leap year when none is given
+
+
+def parse_date(text: str) -> tuple[DateParts, bool] | None:
+    """(DateParts, is_deadline) for date-like text, else None. is_deadline: 前/之前/截至/内 was written."""
+    if len(text) > 48:  # a date value is short; longer text is a sentence (and keeps the regex linear)
+        return None
+    m = _ISO.match(text)
+    if m:
+        y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        year, month = int(y), int(mo)
+        if not 1 <= month <= 12:
+            return None
+        day = int(d) if d else _last_day(year, month)
+        if not 1 <= day <= _last_day(year, month):
+            return None
+        return DateParts(year, month, day, "day" if d else "month"), False
+    m = _CN.match(text)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if not (g["y"] or g["m"] or g["half"] or g["q"]):
+        return None
+    year = int(g["y"]) if g["y"] else None
+    if g["yend"] and year is None:
+        return None
+    if g["m"]:
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return None
+        last = _last_day(year, month)
+        if g["d"]:
+            day, precision = int(g["d"]), "day"
+            if not 1 <= day <= last:
+                return None
+        else:
+            day = {"上旬": 10, "中旬": 20, "初": 10, "中": 20}.get(g["mpart"] or "", last)
+            precision = "month"
+    elif g["half"]:
+        month, day, precision = (6, 30, "month") if g["half"] == "上半年" else (12, 31, "month")
+    elif g["q"]:
+        month = _QUARTERS[g["q"]] * 3
+        day, precision = _last_day(year, month), "month"
+    else:
+        month, day, precision = 12, 31, "year"
+    words = (g["pre"] or "") + (g["post"] or "")
+    if len(words) > 12:  # a sentence that happens to hold a date, not a date value
+        return None
+    deadline = any(w in words for w in _BEFORE)
+    return DateParts(year, month, day, precision), deadline

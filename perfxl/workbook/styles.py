@@ -1,0 +1,35 @@
+"""Cell styles by name, as XlsxWriter format properties (the openpyxl backend translates them).
+
+Typed numbers keep the General format so they display exactly as typed (94.5, 8035749.4);
+computed cells get two decimals and a light fill so users see what perfxl fills in.
+"""
+from __future__ import annotations
+
+__all__ = ["STYLES", "RATE_FORMAT", "SCORE_FORMAT"]
+
+FONT = "宋体"
+RATE_FORMAT = '0.00"%"'  # rates are percent points (94.5 means 94.5%), like the seed's 执行率
+SCORE_FORMAT = "0.00"
+CALC_FILL = "#F2F2F2"
+HEADER_FILL = "#DDEBF7"
+
+_BASE = {"font_name": FONT, "font_size": 10, "valign": "vcenter"}
+_CELL = {**_BASE, "border": 1, "text_wrap": True}
+
+STYLES: dict[str, dict] = {
+    "title": {**_BASE, "bold": True, "font_size": 16, "align": "center"},
+    "unit": {**_BASE, "align": "right"},
+    "header": {**_CELL, "bold": True, "align": "center", "bg_color": HEADER_FILL},
+    "section": {**_CELL, "bold": True, "align": "center"},
+    "label": {**_CELL, "align": "left"},
+    "text": {**_CELL, "align": "left"},
+    "center": {**_CELL, "align": "center"},
+    "num": {**_CELL, "align": "right"},
+    "calc": {**_CELL, "align": "right", "num_format": "#,##0.00", "bg_color": CALC_FILL},
+    "rate": {**_CELL, "align": "right", "num_format": RATE_FORMAT, "bg_color": CALC_FILL},
+    "score": {**_CELL, "align": "right", "num_format": SCORE_FORMAT, "bg_color": CALC_FILL},
+    "check": {**_CELL, "align": "right", "num_format": SCORE_FORMAT, "font_color": "#1F4E79",
+              "italic": True, "bg_color": CALC_FILL},
+    "note": {**_BASE, "align": "left", "valign": "top", "text_wrap": True},
+    "plain": {**_BASE, "align": "left", "text_wrap": True},
+}

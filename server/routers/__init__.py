@@ -1,0 +1,1 @@
+"""Extra routes of the perfxl add-in server (xlwings Server includes `routers.custom.router`)."""

@@ -1,0 +1,161 @@
+"""The annotated copy keeps every value, formula, merged range, data validation and comment of the
+original (issue 8, data safety), on every fixture workbook of the repository, and never touches the input.
+
+Findings are the real ones `validate_file` reports for each workbook, so the cells that get marked
+are the cells a reviewer would see marked.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = sorted(p for p in (REPO / "workbooks").rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm"))
+
+annotate = pytest.importorskip("perfxl.annotate", reason="perfxl.annotate (REPORTS engineer) not built yet")
+
+
+def _commented_workbook(path: Path) -> Path:
+    """A workbook with what users put in their files: formulas with cached values, merges, a dropdown,
+    notes (one on a cell that perfxl will mark too), a number format, a hidden sheet."""
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("部门整体支出绩效自评表")
+    ws.merge_range("A1:I1", "2023年度部门整体支出绩效自评表")
+    ws.write_row(2, 0, ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    ws.write_row(3, 1, ["年度资金总额", 2223.04, 2223.04, 2223.04, 10])
+    ws.write_formula("G4", "=ROUND(E4/D4*100,2)", None, 100)
+    ws.write("H4", 10)
+    ws.write_comment("G4", "执行率按全年预算数计算（单位自填说明）", {"author": "财务科"})
+    ws.write_comment("C4", "年初批复数", {"author": "财务科"})
+    ws.data_validation("F4", {"validate": "list", "source": ["10", "15", "20"]})
+    ws.write_datetime("B6", __import__("datetime").datetime(2024, 4, 28), wb.add_format({"num_format": "yyyy年m月d日"}))
+    hidden = wb.add_worksheet("说明")
+    hidden.write("A1", "内部说明")
+    hidden.hide()
+    wb.close()
+    return path
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _load(path: Path, data_only: bool):
+    import openpyxl
+
+    return openpyxl.load_workbook(path, data_only=data_only, keep_vba=path.suffix.lower() == ".xlsm")
+
+
+def _validations(ws) -> list[tuple]:
+    return sorted((str(dv.sqref), dv.type, dv.formula1, dv.formula2, dv.allow_blank, dv.operator) for dv in ws.data_validations.dataValidation)
+
+
+def _assert_preserved(src: Path, dest: Path, *, cached: bool = False) -> None:
+    """Values/formulas as written, merges, validations, comments; with `cached`, the cached results
+    of formulas too (what calamine, perfxl and file previews read)."""
+    for data_only in ((True,) if cached else (False,)):
+        before, after = _load(src, data_only), _load(dest, data_only)
+        assert after.sheetnames[: len(before.sheetnames)] == before.sheetnames
+        for ws in before.worksheets:
+            copy = after[ws.title]
+            assert copy.sheet_state == ws.sheet_state
+            lost = [
+                (c.coordinate, c.value, copy[c.coordinate].value)
+                for row in ws.iter_rows() for c in row
+                if c.value != copy[c.coordinate].value or (c.value is not None and c.number_format != copy[c.coordinate].number_format)
+            ]
+            kind = "cached value" if data_only else "value/formula"
+            assert not lost, f"{src.name} › {ws.title}: {kind} changed: {lost[:5]}"
+            if data_only:
+                continue
+            assert {str(r) for r in ws.merged_cells.ranges} == {str(r) for r in copy.merged_cells.ranges}
+            assert _validations(ws) == _validations(copy)
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.comment is not None:
+                        kept = copy[c.coordinate].comment
+                        assert kept is not None and c.comment.text.strip() in kept.text, (ws.title, c.coordinate)
+
+
+def _cases(tmp_root: Path) -> list[Path]:
+    return [*FIXTURES, _commented_workbook(tmp_root / "带批注.xlsx")]
+
+
+@pytest.mark.parametrize("name", [p.name for p in FIXTURES] + ["带批注.xlsx"])
+def test_annotated_copy_keeps_everything(name, tmp_path):
+    from perfxl.validate import validate_file
+
+    src = next((p for p in FIXTURES if p.name == name), None) or _commented_workbook(tmp_path / name)
+    before = _sha(src)
+    findings = validate_file(src).findings
+    dest = tmp_path / "out" / f"copy{src.suffix}"
+    dest.parent.mkdir()
+    result = annotate.annotate_workbook(src, findings, dest)
+    assert _sha(src) == before, "the input was modified"
+    assert result.path == dest and dest.is_file()
+    _assert_preserved(src, dest)
+    if findings:
+        assert result.marked_cells > 0
+
+
+@pytest.mark.xfail(strict=True, reason="annotate writes through openpyxl, which drops the cached results of formulas: "
+                   "the copy shows formulas without values until recalculated (calamine and perfxl read them as uncached)")
+@pytest.mark.parametrize("name", [p.name for p in FIXTURES if p.stem.startswith("perfxl-standard")] + ["带批注.xlsx"])
+def test_annotated_copy_keeps_cached_formula_results(name, tmp_path):
+    src = next((p for p in FIXTURES if p.name == name), None) or _commented_workbook(tmp_path / name)
+    dest = tmp_path / f"copy{src.suffix}"
+    annotate.annotate_workbook(src, [], dest)
+    _assert_preserved(src, dest, cached=True)
+
+
+def test_note_on_a_commented_cell_keeps_the_users_note(tmp_path):
+    from perfxl.model import CellRef, Finding, Severity
+
+    src = _commented_workbook(tmp_path / "带批注.xlsx")
+    finding = Finding("F04", Severity.ERROR, CellRef("部门整体支出绩效自评表", "G4"), "执行率应为 100.00%", "rate should be 100%")
+    dest = tmp_path / "copy.xlsx"
+    annotate.annotate_workbook(src, [finding], dest)
+    note = _load(dest, False)["部门整体支出绩效自评表"]["G4"].comment.text
+    assert "执行率按全年预算数计算（单位自填说明）" in note and "F04" in note
+
+
+def test_existing_copy_is_not_clobbered_and_in_place_keeps_a_backup(tmp_path):
+    from perfxl.errors import PerfxlError
+
+    src = _commented_workbook(tmp_path / "带批注.xlsx")
+    original = src.read_bytes()
+    dest = tmp_path / "copy.xlsx"
+    dest.write_bytes(b"reviewer's own file")
+    with pytest.raises(PerfxlError):
+        annotate.annotate_workbook(src, [], dest)
+    assert dest.read_bytes() == b"reviewer's own file"
+    result = annotate.annotate_workbook(src, [], in_place=True)
+    assert result.backup is not None and result.backup.read_bytes() == original
+    backup_copy = tmp_path / "backup.xlsx"  # openpyxl wants an Excel extension
+    backup_copy.write_bytes(result.backup.read_bytes())
+    _assert_preserved(backup_copy, src)
+
+
+def test_parts_openpyxl_cannot_keep_are_reported(tmp_path):
+    """openpyxl keeps charts but drops text boxes: the copy keeps the chart and warns about the box."""
+    import zipfile
+
+    import xlsxwriter
+
+    src = tmp_path / "有图表.xlsx"
+    wb = xlsxwriter.Workbook(str(src))
+    ws = wb.add_worksheet("自评表")
+    ws.write_column("A1", [1, 2, 3])
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"values": "=自评表!$A$1:$A$3"})
+    ws.insert_chart("C1", chart)
+    ws.insert_textbox("C20", "填表人：张三")
+    wb.close()
+    result = annotate.annotate_workbook(src, [], tmp_path / "copy.xlsx")
+    assert any("形状/文本框" in w for w in result.warnings), result.warnings
+    assert not any("图表" in w for w in result.warnings), result.warnings
+    assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(result.path).namelist())

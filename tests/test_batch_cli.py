@@ -1,0 +1,175 @@
+"""`perfxl batch` end to end on real files: generated submissions, the seed example, and broken files.
+
+Each good file's row must agree with `validate_file` run on its own; each bad file must be
+reported with its reason; the exit status is the worst result; a second run comes from the cache.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from perfxl.validate import validate_file
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_EXAMPLE = REPO / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+
+# (file name, synthetic seed, planted errors, variant, department+basic tables)
+GOOD = (
+    ("clean-project.xlsx", 11, 0, "standard", False),
+    ("dept-inserted-rows.xlsx", 12, 1, "inserted_rows", True),
+    ("synonyms-two-errors.xlsx", 13, 2, "synonyms", False),
+    ("county/split-target.xlsx", 14, 1, "split_target", True),
+)
+BAD = ("bad/corrupt.xlsx", "bad/encrypted.xlsx", "bad/notes-renamed.xlsx", "bad/empty.xlsx")
+
+
+def perfxl(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """Run the real command in its own process, as a reviewer would."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120"}
+    code = "from perfxl.cli.main import run; run()"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def make_inbox(folder: Path) -> None:
+    """Good workbooks from the repo's generator, the seed example, and four kinds of broken file."""
+    import msoffcrypto.format.ooxml
+    from perfxl.workbook.synthetic import synthetic_content
+    from perfxl.workbook.variants import write_submission
+
+    for name, seed, errors, variant, dept in GOOD:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        write_submission(folder / name, synthetic_content(seed, errors=errors, department=dept, basic=dept), variant=variant)
+    assert SEED_EXAMPLE.is_file(), "the generator's seed example is missing"
+    shutil.copy(SEED_EXAMPLE, folder / SEED_EXAMPLE.name)
+    bad = folder / "bad"
+    bad.mkdir()
+    data = (folder / GOOD[0][0]).read_bytes()
+    (bad / "corrupt.xlsx").write_bytes(data[: len(data) // 2])  # cut off mid-download
+    with open(folder / GOOD[0][0], "rb") as plain, open(bad / "encrypted.xlsx", "wb") as enc:
+        msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", enc)
+    (bad / "notes-renamed.xlsx").write_text("请查收附件中的自评表。\n", encoding="utf-8")
+    openpyxl.Workbook().save(bad / "empty.xlsx")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    root = tmp_path_factory.mktemp("batch")
+    make_inbox(root / "inbox")
+    first = perfxl("batch", "inbox", "-o", "out", "--jobs", "2", "--annotate", cwd=root)
+    state_after_first = (root / "out" / "state.jsonl").read_text(encoding="utf-8")
+    summary_first = json.loads((root / "out" / "summary.json").read_text(encoding="utf-8"))
+    second = perfxl("batch", "inbox", "-o", "out", "--jobs", "2", "--annotate", cwd=root)
+    return root, first, second, state_after_first, summary_first
+
+
+def _rows(summary: dict) -> dict[str, dict]:
+    return {r["name"]: r for r in summary["files"]}
+
+
+def test_every_good_file_has_the_counts_validate_gives_it(runs):
+    root, first, _, _, summary = runs
+    assert first.returncode == 2, first.stderr
+    rows = _rows(summary)
+    findings = [json.loads(x) for x in (root / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    for name in [g[0] for g in GOOD] + [SEED_EXAMPLE.name]:
+        direct = validate_file(root / "inbox" / name)
+        row = rows[name]
+        assert row["ok"] and direct.ok
+        assert (row["errors"], row["warnings"], row["infos"]) == (direct.summary.errors, direct.summary.warnings, direct.summary.infos), name
+        assert row["unit_name"] == direct.unit_name and row["year"] == direct.year and row["kind"] == direct.kind
+        got = Counter((f["code"], f["sheet"], f["cell"]) for f in findings if f["file"] == name)
+        assert got == Counter(f.brief() for f in direct.findings), name
+    assert rows["clean-project.xlsx"]["errors"] == 0
+    assert rows["synonyms-two-errors.xlsx"]["errors"] >= 2  # two planted errors are caught
+
+
+def test_the_seed_example_shows_the_published_errors(runs):
+    root, _, _, _, summary = runs
+    row = _rows(summary)[SEED_EXAMPLE.name]
+    assert row["unit_name"] == "隆回县科技和工业信息化局" and row["year"] == "2023"
+    assert row["errors"] > 0
+    seed = [json.loads(x) for x in (root / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+            if json.loads(x)["file"] == SEED_EXAMPLE.name]
+    texts = " ".join(f["message"] for f in seed if f["severity"] == "error")
+    assert "94.5" in texts  # 执行率 printed 94.5 for 2223.04/2223.04
+    assert "140" in texts  # 控制率 140% for 45/32
+
+
+def test_every_bad_file_is_reported_with_its_reason(runs):
+    root, first, _, _, summary = runs
+    rows = _rows(summary)
+    codes = {}
+    for name in BAD:
+        direct = validate_file(root / "inbox" / name)
+        row = rows[name]
+        if direct.ok:  # the empty workbook opens, but holds nothing perfxl can check
+            assert direct.findings and row["top_codes"].startswith(direct.findings[0].code)
+            lines = [json.loads(x) for x in (root / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+            assert direct.findings[0].message in [f["message"] for f in lines if f["file"] == name]
+            continue
+        assert not row["ok"] and row["error_code"] == direct.error["code"]
+        assert direct.error["message"] in row["status"]
+        assert f"{name} [{direct.error['code']}]" in first.stdout
+        codes[name] = direct.error["code"]
+    assert len(set(codes.values())) == 3  # corrupt, encrypted and not-a-workbook are told apart
+    assert "加密" in rows["bad/encrypted.xlsx"]["status"]
+
+
+def test_second_run_is_served_from_the_cache(runs):
+    root, first, second, state_after_first, summary_first = runs
+    assert second.returncode == first.returncode == 2
+    assert "来自缓存 9 个" in second.stdout
+    summary = json.loads((root / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert [r["cached"] for r in summary["files"]] == [True] * 9
+    drop = lambda rows: [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+    assert drop(summary["files"]) == drop(summary_first["files"])
+    state_now = (root / "out" / "state.jsonl").read_text(encoding="utf-8")
+    key = lambda text: sorted((r["path"], r["sha256"], r["seconds"]) for r in map(json.loads, text.splitlines()))
+    assert key(state_now) == key(state_after_first)  # no file was checked again
+
+
+def test_annotated_copies_and_reports_are_linked_from_the_summary(runs):
+    root, _, _, _, summary = runs
+    out = root / "out"
+    for row in summary["files"]:
+        assert (out / row["report"]).is_file()
+        if row["ok"]:
+            assert row["annotated"] and (out / row["annotated"]).is_file()
+            openpyxl.load_workbook(out / row["annotated"])  # a workbook Excel can open
+        else:
+            assert row["annotated"] is None
+    ws = openpyxl.load_workbook(out / "summary.xlsx")["汇总"]
+    links = {c.hyperlink.target.replace("\\", "/") for row in ws.iter_rows() for c in row if c.hyperlink}
+    assert {r["annotated"] for r in summary["files"] if r["annotated"]} <= links
+
+
+def test_exit_status_is_1_for_error_findings_and_0_when_clean(tmp_path):
+    from perfxl.workbook.synthetic import synthetic_content
+    from perfxl.workbook.variants import write_submission
+
+    (tmp_path / "clean").mkdir()
+    write_submission(tmp_path / "clean" / "a.xlsx", synthetic_content(11, errors=0), variant="standard")
+    assert validate_file(tmp_path / "clean" / "a.xlsx").summary.errors == 0  # precondition
+    result = perfxl("batch", "clean", "-o", "out-clean", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / "seed").mkdir()
+    shutil.copy(SEED_EXAMPLE, tmp_path / "seed")
+    result = perfxl("batch", "seed", "-o", "out-seed", "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_bad_arguments_exit_2_without_a_traceback(tmp_path):
+    result = perfxl("batch", str(tmp_path), "--profile", "no-such-profile", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no-such-profile" in result.stderr
+    result = perfxl("batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 2 and "FILE_NOT_FOUND" in result.stdout

@@ -1,0 +1,204 @@
+"""perfxl.batch.runner mechanics, driven by a tiny stand-in validator (a parameter, tests only).
+
+The stand-in reads a one-line text "ok:<errors>:<warnings>", "bad", "crash" or "raise" from each
+file and logs every call beside it, so the tests can tell which files a run really checked. The
+real validator runs in tests/test_batch_cli.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from perfxl.batch.runner import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_UNREADABLE, run_batch
+from perfxl.model import CellRef, Finding, Severity
+from perfxl.result import FileResult, Summary
+
+
+def standin_validate(path, profile, *, select=None, ignore=None) -> FileResult:
+    """A stand-in for perfxl.validate.validate_file with the same signature and promises."""
+    with open(str(path) + ".calls", "a", encoding="utf-8") as log:
+        log.write(f"{os.getpid()}\n")
+    text = Path(path).read_text(encoding="utf-8", errors="replace").strip()
+    if text == "crash":
+        os._exit(3)  # a worker dying (e.g. killed for memory)
+    if text == "raise":
+        raise RuntimeError("bug inside a check")
+    if not text.startswith("ok"):
+        return FileResult(str(path), ok=False, error={"code": "FILE_NOT_WORKBOOK", "message": "不是 Excel 工作簿", "message_en": "not a workbook"})
+    _, errors, warnings, *rest = text.split(":")
+    findings = [Finding("STAND_ERROR", Severity.ERROR, CellRef("自评表", f"H{5 + i}"), f"错误{i}") for i in range(int(errors))]
+    findings += [Finding("STAND_WARN", Severity.WARNING, CellRef("自评表", f"G{5 + i}"), f"警告{i}") for i in range(int(warnings))]
+    unit = ":".join(rest) or "测试单位"
+    summary = Summary.of(findings, score_reported=Decimal("95.5"), score_computed=Decimal("88.25"), grade="良")
+    return FileResult(str(path), ok=True, findings=tuple(findings), summary=summary, unit_name=unit, year="2023", kind="department")
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        p = folder / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def _calls(folder: Path) -> dict[str, int]:
+    return {p.name.removesuffix(".calls"): len(p.read_text().split()) for p in folder.rglob("*.calls")}
+
+
+def _run(inputs, out, **kw):
+    kw.setdefault("jobs", 2)
+    return run_batch(inputs, out, validator=standin_validate, **kw)
+
+
+@pytest.fixture()
+def inbox(tmp_path) -> Path:
+    folder = tmp_path / "inbox"
+    _write(folder, {"a.xlsx": "ok:1:2", "county/b.xlsx": "ok:0:0", "c.xls": "not a workbook"})
+    return folder
+
+
+def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
+    outcome = _run([inbox], tmp_path / "out")
+    rows = outcome.rows
+    assert [r["name"] for r in rows] == ["a.xlsx", "c.xls", "county/b.xlsx"]
+    assert [(r["ok"], r["errors"], r["warnings"]) for r in rows] == [(True, 1, 2), (False, 0, 0), (True, 0, 0)]
+    assert rows[1]["error_code"] == "FILE_NOT_WORKBOOK" and "不是 Excel 工作簿" in rows[1]["status"]
+    assert rows[0]["top_codes"] == "STAND_WARN×2、STAND_ERROR"
+    assert outcome.exit_code == EXIT_UNREADABLE
+    lines = (tmp_path / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    findings = [json.loads(x) for x in lines]
+    # 3 findings of a.xlsx (reading order) and the unreadable file's reason, in file order
+    assert [(f["file"], f["code"], f["cell"]) for f in findings] == [
+        ("a.xlsx", "STAND_WARN", "G5"), ("a.xlsx", "STAND_ERROR", "H5"), ("a.xlsx", "STAND_WARN", "G6"),
+        ("c.xls", "FILE_NOT_WORKBOOK", None),
+    ]
+    assert all((tmp_path / "out" / r["report"]).is_file() for r in rows)
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["totals"] == {"files": 3, "checked": 2, "unreadable": 1, "cached": 0, "errors": 1, "warnings": 2, "infos": 0}
+
+
+def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inbox, tmp_path):
+    out = tmp_path / "out"
+    first = _run([inbox], out)
+    assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 1, "c.xls": 1}
+    second = _run([inbox], out)
+    assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 1, "c.xls": 1}  # nobody was checked again
+    assert all(r["cached"] for r in second.rows)
+    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+    assert strip(second.rows) == strip(first.rows)
+    (inbox / "county" / "b.xlsx").write_text("ok:3:0", encoding="utf-8")
+    third = _run([inbox], out)
+    assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 2, "c.xls": 1}
+    assert [r["cached"] for r in third.rows] == [True, True, False]
+    assert third.rows[2]["errors"] == 3 and third.exit_code == EXIT_UNREADABLE
+    assert len((out / "state.jsonl").read_text(encoding="utf-8").splitlines()) == 3  # compacted
+
+
+def test_no_cache_rechecks_everything(inbox, tmp_path):
+    _run([inbox], tmp_path / "out")
+    _run([inbox], tmp_path / "out", use_cache=False)
+    assert _calls(inbox) == {"a.xlsx": 2, "b.xlsx": 2, "c.xls": 2}
+
+
+def test_a_different_profile_or_filter_is_not_served_from_the_cache(inbox, tmp_path):
+    _run([inbox], tmp_path / "out")
+    _run([inbox], tmp_path / "out", ignore=["STAND_WARN"])
+    assert _calls(inbox)["a.xlsx"] == 2
+
+
+def test_deleted_report_forces_a_recheck(inbox, tmp_path):
+    first = _run([inbox], tmp_path / "out")
+    (tmp_path / "out" / first.rows[0]["report"]).unlink()
+    second = _run([inbox], tmp_path / "out")
+    assert [r["cached"] for r in second.rows] == [False, True, True]
+
+
+def test_exit_status_reflects_the_worst_result(tmp_path):
+    _write(tmp_path / "clean", {"x.xlsx": "ok:0:3"})
+    _write(tmp_path / "errors", {"x.xlsx": "ok:0:3", "y.xlsx": "ok:2:0"})
+    assert _run([tmp_path / "clean"], tmp_path / "o1").exit_code == EXIT_CLEAN
+    assert _run([tmp_path / "errors"], tmp_path / "o2").exit_code == EXIT_FINDINGS
+    missing = _run([tmp_path / "clean", tmp_path / "nowhere"], tmp_path / "o3")
+    assert missing.exit_code == EXIT_UNREADABLE
+    assert [r["error_code"] for r in missing.rows] == [None, "FILE_NOT_FOUND"]
+
+
+def test_a_crashing_worker_or_a_raising_check_does_not_stop_the_batch(tmp_path):
+    _write(tmp_path / "in", {"a.xlsx": "ok:1:0", "b.xlsx": "crash", "c.xlsx": "raise", "d.xlsx": "ok:0:0"})
+    outcome = _run([tmp_path / "in"], tmp_path / "out")
+    assert [(r["name"], r["error_code"]) for r in outcome.rows] == [
+        ("a.xlsx", None), ("b.xlsx", "WORKER_CRASHED"), ("c.xlsx", "INTERNAL_ERROR"), ("d.xlsx", None)
+    ]
+    assert "bug inside a check" in outcome.rows[2]["status"]
+    assert outcome.exit_code == EXIT_UNREADABLE
+
+
+def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp_path):
+    _write(tmp_path / "in", {f"f{i:02d}.xlsx": f"ok:{i % 3}:1" for i in range(12)})
+    out = tmp_path / "out"
+    seen = []
+
+    def interrupt_after_three(record, row):
+        seen.append(row["name"])
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    partial = _run([tmp_path / "in"], out, jobs=1, on_result=interrupt_after_three)
+    assert partial.interrupted and partial.exit_code == EXIT_INTERRUPTED
+    assert [r["name"] for r in partial.rows] == sorted(seen)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["interrupted"] is True and len(summary["files"]) == 3
+    state = [json.loads(x) for x in (out / "state.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {Path(s["path"]).name for s in state} == set(seen)
+    findings = [json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {f["file"] for f in findings} == set(seen)
+    assert (out / "summary.xlsx").is_file() and (out / "dashboard.html").is_file()
+
+    resumed = _run([tmp_path / "in"], out)
+    assert not resumed.interrupted and len(resumed.rows) == 12
+    assert {r["name"] for r in resumed.rows if r["cached"]} == set(seen)
+
+
+def test_a_torn_state_line_is_ignored(inbox, tmp_path):
+    out = tmp_path / "out"
+    _run([inbox], out)
+    with open(out / "state.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"path": "/x", "sha256": "ab')  # killed mid-write
+    again = _run([inbox], out)
+    assert all(r["cached"] for r in again.rows)
+    (inbox / "a.xlsx").write_text("ok:0:0", encoding="utf-8")
+    third = _run([inbox], out)
+    assert [r["cached"] for r in third.rows] == [False, True, True]
+
+
+def test_one_batch_at_a_time_per_outdir_and_a_stale_lock_is_taken_over(inbox, tmp_path):
+    import subprocess
+    import sys
+
+    from perfxl.errors import PerfxlError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (out / ".perfxl-batch.lock").write_text(str(holder.pid))
+        with pytest.raises(PerfxlError) as busy:
+            _run([inbox], out)
+        assert busy.value.code == "OUTDIR_BUSY" and str(holder.pid) in busy.value.message
+    finally:
+        holder.kill()
+        holder.wait()
+    outcome = _run([inbox], out)  # the holder is gone: its lock is stale
+    assert len(outcome.rows) == 3 and not (out / ".perfxl-batch.lock").exists()
+
+
+def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
+    from perfxl.errors import PerfxlError
+
+    (tmp_path / "out").write_text("not a folder")
+    with pytest.raises(PerfxlError) as bad:
+        _run([inbox], tmp_path / "out")
+    assert bad.value.code == "OUTDIR_UNUSABLE"

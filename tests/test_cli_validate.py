@@ -1,0 +1,274 @@
+"""`perfxl validate / demo / rules` end to end on the seed example: findings at the right cells,
+every report format, annotated copies, and exit codes 0/1/2 (never a traceback)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from perfxl.cli.main import app
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+SCHEMA = json.loads((REPO / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+runner = CliRunner()
+
+
+def run(*args: str):
+    result = runner.invoke(app, [str(a) for a in args])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+@pytest.fixture(scope="module")
+def example() -> Path:
+    assert EXAMPLE.is_file(), "seed example missing: the workbook generator writes it"
+    return EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def report(example) -> dict:
+    res = run("validate", example, "--format", "json")
+    assert res.exit_code == 1, res.output
+    doc = json.loads(res.stdout)
+    jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
+    return doc
+
+
+def _cells_holding(path: Path, predicate) -> set[tuple[str, str]]:
+    """(sheet, A1) of every cell of the workbook whose value satisfies `predicate`."""
+    wb = openpyxl.load_workbook(path, data_only=True)
+    return {(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None and predicate(c.value)}
+
+
+def _num(value) -> Decimal | None:
+    try:
+        return Decimal(str(value).strip().rstrip("%"))
+    except Exception:
+        return None
+
+
+def _at(doc: dict, code: str) -> set[tuple[str, str]]:
+    return {(f["sheet"], f["cell"]) for f in doc["files"][0]["findings"] if f["code"] == code}
+
+
+# ---------------------------------------------------------------- the seed report's known errors
+
+
+def test_seed_execution_rate_94_5_flagged_at_its_cell(report, example):
+    rate_cells = _cells_holding(example, lambda v: _num(v) == Decimal("94.5"))
+    f04 = [f for f in report["files"][0]["findings"] if f["code"] == "F04"]
+    assert f04 and {(f["sheet"], f["cell"]) for f in f04} <= rate_cells
+    assert any(_num(f["expected"]) == Decimal("100") for f in f04), f04
+
+
+def test_seed_weights_110_and_efficacy_35_vs_25(report):
+    codes = {f["code"] for f in report["files"][0]["findings"]}
+    assert {"W02", "W05"} <= codes, codes
+    w02 = [f for f in report["files"][0]["findings"] if f["code"] == "W02"]
+    assert any("35" in (f["actual"] or "") + f["message"] and "25" in (f["expected"] or "") + f["message"] for f in w02), w02
+
+
+def test_seed_control_rate_and_over_establishment(report, example):
+    cells_140 = _cells_holding(example, lambda v: str(v).strip() == "140%")
+    b01 = _at(report, "B01")
+    assert b01 and b01 <= cells_140
+    assert any(_num(f["expected"]) == Decimal("140.63") for f in report["files"][0]["findings"] if f["code"] == "B01")
+    assert _at(report, "B02"), "45 > 32 over-establishment"
+
+
+def test_seed_score_9_should_be_9_83(report, example):
+    s01 = [f for f in report["files"][0]["findings"] if f["code"] == "S01" and _num(f["expected"]) == Decimal("9.83")]
+    assert len(s01) == 1, s01
+    assert _num(s01[0]["actual"]) == Decimal("9")
+    nine = _cells_holding(example, lambda v: _num(v) == Decimal("9"))
+    assert (s01[0]["sheet"], s01[0]["cell"]) in nine
+
+
+def test_seed_over_completion_without_reason_and_goal_text(report, example):
+    s08 = [f for f in report["files"][0]["findings"] if f["code"] == "S08" and "20家" in f["message"]]
+    assert len(s08) == 1, s08
+    [(sheet, cell)] = [c for c in _cells_holding(example, lambda v: str(v).strip() == "20家")]
+    row = int("".join(ch for ch in cell if ch.isdigit()))
+    assert s08[0]["sheet"] == sheet and s08[0]["cell"].endswith(str(row)), "flagged on the 20家 row (its 偏差原因 cell)"
+    assert _at(report, "G02") and _at(report, "G03")
+
+
+# ---------------------------------------------------------------- formats and outputs
+
+
+def test_sarif_from_the_cli_parses_with_sarif_pydantic(example):
+    from sarif_pydantic import Sarif
+
+    res = run("validate", example, "--format", "sarif")
+    assert res.exit_code == 1
+    log = Sarif.model_validate_json(res.stdout)
+    results = log.runs[0].results
+    assert results and all(r.locations[0].logical_locations[0].full_name.count("!") == 1 for r in results)
+
+
+def test_csv_and_html_to_files_refuse_clobber_without_force(example, tmp_path):
+    out = tmp_path / "问题清单.csv"
+    assert run("validate", example, "--format", "csv", "-o", out).exit_code == 1
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert rows[0][0] == "文件" and len(rows) > 5
+    before = out.read_bytes()
+    res = run("validate", example, "--format", "csv", "-o", out)
+    assert res.exit_code == 2 and "--force" in res.output and out.read_bytes() == before
+    assert run("validate", example, "--format", "html", "-o", tmp_path / "r.html").exit_code == 1
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "http://" not in html.split("xmlns=")[0]
+
+
+def test_text_report_groups_by_sheet(example):
+    res = run("validate", example)
+    assert res.exit_code == 1
+    assert res.stdout.count("工作表：") >= 2 and "F04" in res.stdout
+
+
+def test_annotate_one_file_and_a_folder_of_files(example, tmp_path):
+    out = tmp_path / "copy.xlsx"
+    res = run("validate", example, "--annotate", out, "--fail-on", "never")
+    assert res.exit_code == 0 and out.is_file() and "已写出批注副本" in res.output
+    assert "校验结果" in openpyxl.load_workbook(out).sheetnames
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(example, folder / "a.xlsx")
+    shutil.copy(example, folder / "b.xlsx")
+    (folder / "~$a.xlsx").write_bytes(b"lock")
+    (folder / "notes.txt").write_text("not a workbook")
+    res = run("validate", folder, "--annotate", tmp_path / "out", "--format", "json", "--fail-on", "never")
+    assert res.exit_code == 0, res.output
+    assert [Path(f["path"]).name for f in json.loads(res.stdout)["files"]] == ["a.xlsx", "b.xlsx"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.校验.xlsx", "b.校验.xlsx"]
+
+
+def test_annotate_over_an_existing_file_needs_force_and_report_never_over_input(example, tmp_path):
+    out = tmp_path / "copy.xlsx"
+    out.write_bytes(b"mine")
+    res = run("validate", example, "--annotate", out, "--fail-on", "never")
+    assert res.exit_code == 2 and out.read_bytes() == b"mine" and "--force" in res.output
+    assert run("validate", example, "--annotate", out, "--force", "--fail-on", "never").exit_code == 0
+    assert "校验结果" in openpyxl.load_workbook(out).sheetnames
+    target = tmp_path / "in.xlsx"
+    shutil.copy(example, target)
+    before = target.read_bytes()
+    res = run("validate", target, "-o", target, "--force", "--format", "json")
+    assert res.exit_code == 2 and target.read_bytes() == before
+
+
+def test_in_place_keeps_a_backup(example, tmp_path):
+    target = tmp_path / "mine.xlsx"
+    shutil.copy(example, target)
+    original = target.read_bytes()
+    res = run("validate", target, "--in-place", "--fail-on", "never")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "mine.xlsx.bak").read_bytes() == original
+    assert "校验结果" in openpyxl.load_workbook(target).sheetnames
+
+
+# ---------------------------------------------------------------- exit codes
+
+
+def test_exit_codes_follow_fail_level_and_selection(example):
+    assert run("validate", example, "--fail-on", "never").exit_code == 0
+    assert run("validate", example, "--select", "T03").exit_code == 0  # 总分 99 ≤ 100: nothing fires
+    res = run("validate", example, "--select", "S08", "--format", "json", "--fail-on", "warning")
+    assert res.exit_code == 1
+    assert {f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]} == {"S08"}
+    assert run("validate", example, "--select", "S08").exit_code == 0  # warnings only, fail on error
+    res = run("validate", example, "--ignore", "F04,S01", "--format", "json")
+    assert not {"F04", "S01"} & {f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]}
+
+
+def test_exit_2_for_unreadable_or_missing_inputs_and_the_others_still_checked(example, tmp_path):
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"this is not a workbook")
+    res = run("validate", broken, tmp_path / "missing.xlsx", example, "--format", "json")
+    assert res.exit_code == 2
+    files = json.loads(res.stdout)["files"]
+    jsonschema.validate(json.loads(res.stdout), SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert [f["ok"] for f in files] == [False, False, True], "reports follow the command line order"
+    assert files[2]["findings"] and files[1]["error"]["code"] == "FILE_NOT_FOUND"
+    assert files[0]["error"]["code"] and "broken.xlsx" in files[0]["path"]
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--format", "pdf"], "--format"),
+        (["--fail-on", "sometimes"], "--fail-on"),
+        (["--profile", "no-such-profile"], "no-such-profile"),
+        (["--in-place", "--annotate", "x.xlsx"], "--in-place"),
+    ],
+)
+def test_exit_2_for_wrong_arguments_with_a_message(example, args, words):
+    res = run("validate", example, *args)
+    assert res.exit_code == 2 and words in res.output
+
+
+def test_exit_2_for_empty_folder_and_no_arguments(tmp_path):
+    res = run("validate", tmp_path)
+    assert res.exit_code == 2 and "没有找到" in res.output
+    assert run("validate").exit_code == 2
+
+
+# ---------------------------------------------------------------- rules and demo
+
+
+def test_rules_lists_the_catalogue_with_profile_severity():
+    from perfxl.rules.catalogue import CATALOGUE
+
+    res = run("rules")
+    assert res.exit_code == 0
+    for spec in CATALOGUE:
+        assert spec.code in res.stdout
+    assert "财预〔2020〕10号" in res.stdout
+    assert run("rules", "--profile", "hunan").exit_code == 0
+    assert run("rules", "--profile", "nope").exit_code == 2
+
+
+def test_demo_writes_annotated_copy_and_html(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = run("demo")
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "perfxl-demo"
+    copy = out / "longhui-2023-kegongxin.校验.xlsx"
+    assert copy.is_file() and (out / "report.html").is_file()
+    assert str(copy.resolve()) in res.stdout.replace("\n", "")
+    for code in ("F04", "S01", "S08", "B01"):
+        assert code in res.stdout
+    assert run("demo").exit_code == 0  # a second run regenerates its own outputs
+
+
+def test_demo_builds_the_example_when_not_bundled(tmp_path, monkeypatch):
+    """An installed perfxl without the repository regenerates the seed example from its own data."""
+    import perfxl.cli.validate_cmd as cmd
+
+    monkeypatch.setattr(cmd, "find_example", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    res = run("demo")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "perfxl-demo" / "examples" / "longhui-2023-kegongxin.xlsx").is_file()
+    assert "F04" in res.stdout and (tmp_path / "perfxl-demo" / "report.html").is_file()
+
+
+@pytest.mark.libreoffice
+def test_xls_is_validated_but_not_annotated(tmp_path):
+    from perfxl.workbook import seed_content, write_submission
+
+    xls = write_submission(tmp_path / "seed.xls", seed_content(), "xls").path
+    res = run("validate", xls, "--annotate", tmp_path / "out", "--format", "json")
+    assert res.exit_code == 1, res.output
+    codes = {f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]}
+    assert {"F04", "S01", "B01"} <= codes
+    assert "跳过批注副本" in res.output and not (tmp_path / "out").exists()

@@ -1,0 +1,251 @@
+"""The layout never raises, and reports what it cannot map instead of dropping it."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfxl.grid import Grid
+from perfxl.layout.detect import read_sheet
+from perfxl.layout.indicators import parse_level1
+from perfxl.layout.formulas import resolve_uncached
+from perfxl.model import CellValue
+from perfxl.reader import read_grids
+from reader_shapes import Shape, SheetBuilder, evaluation_grid
+
+LABELS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+          "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "总分", "合计", "年度总体目标", "预期目标",
+          "实际完成情况", "项目名称", "预算单位名称", "指标性质", "指标值", "度量单位", "……", "/", "—", "三公经费",
+          "经费控制情况", "编制数", "实际在职人数", "控制率", "2022年决算数", "2023年预算数", "楼堂馆所控制情况",
+          "厉行节约保障措施", "产出指标(50分)", "自评表", "基础数据表", "说明：", "单位：元", "", " ", "\n"]
+values = st.one_of(st.sampled_from(LABELS), st.none(), st.integers(-10**6, 10**6),
+                   st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=6), st.booleans())
+
+
+@st.composite
+def grids(draw):
+    n_rows = draw(st.integers(0, 12))
+    n_cols = draw(st.integers(0, 9))
+    rows = [[draw(values) for _ in range(n_cols)] for _ in range(n_rows)]
+    merged = []
+    for _ in range(draw(st.integers(0, 3))):
+        if n_rows and n_cols:
+            r0, c0 = draw(st.integers(0, n_rows - 1)), draw(st.integers(0, n_cols - 1))
+            r1, c1 = draw(st.integers(r0, n_rows)), draw(st.integers(c0, n_cols))
+            merged.append((r0, c0, r1, c1))
+    return Grid("随机", rows, tuple(merged), hidden=draw(st.booleans()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(grids())
+def test_layout_never_raises_on_random_grids(grid):
+    layout = read_sheet(grid)  # no safety net here: an exception fails the test
+    for finding in layout.problems:
+        assert finding.ref is not None and finding.ref.sheet == "随机"
+        assert finding.message and finding.message_en
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_layout_never_raises_on_damaged_real_tables(data):
+    """The seed tables with random cells overwritten (labels, numbers, blanks): still no exception."""
+    from reader_shapes import basic_grid
+
+    grid = data.draw(st.sampled_from([evaluation_grid(), evaluation_grid(Shape(split_target=True)), basic_grid()]))
+    rows = [list(r) for r in grid.rows]
+    for _ in range(data.draw(st.integers(1, 25))):
+        r = data.draw(st.integers(0, len(rows) - 1))
+        c = data.draw(st.integers(0, len(rows[r])))
+        if c == len(rows[r]):
+            rows[r].append("")
+        rows[r][c] = data.draw(values)
+    damaged = Grid(grid.name, rows, grid.merged)
+    layout = read_sheet(damaged)
+    assert all(f.ref is not None for f in layout.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=5))
+def test_parse_level1_never_raises(texts):
+    for text in texts:
+        parse_level1(CellValue(text))
+
+
+def test_no_table_is_a_finding_not_an_exception():
+    grid = Grid("Sheet1", [["hello", 1], [None, "world"]])
+    sub = read_grids([grid], "x.xlsx")
+    assert sub.evaluations == () and sub.basic is None
+    assert ("LAYOUT_NO_TABLE", "Sheet1", "A1") in [p.brief() for p in sub.problems]
+    assert ("LAYOUT_SHEET_IGNORED", "Sheet1", "A1") in [p.brief() for p in sub.problems]
+    assert all(p.file == "x.xlsx" for p in sub.problems)
+
+
+def test_empty_workbook():
+    sub = read_grids([], "empty.xlsx")
+    assert [p.code for p in sub.problems] == ["LAYOUT_NO_TABLE"]
+
+
+def test_stray_cells_in_the_indicator_table_are_reported():
+    grid = evaluation_grid()
+    grid.rows[13].extend(["", "看这里"])  # row 14, column K: right of the table
+    sub = read_grids([grid], "x.xlsx")
+    assert ("LAYOUT_UNMAPPED_ROW", "部门整体支出绩效自评表", "K14") in [p.brief() for p in sub.problems]
+    assert len(sub.evaluations[0].indicators) == 11
+
+
+def test_missing_columns_and_total_are_reported():
+    sb = SheetBuilder("项目")
+    for c, h in enumerate(["三级指标", "年度指标值", "得分"]):
+        sb.put(0, c, h)
+    sb.put(1, 0, "培训人次")
+    sb.put(1, 1, "≥100人次")
+    sb.put(1, 2, 8)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    codes = {p.code: p for p in sub.problems}
+    assert codes["LAYOUT_MISSING_COLUMN"].ref.cell == "A1"
+    assert "实际完成值" in codes["LAYOUT_MISSING_COLUMN"].message and "分值" in codes["LAYOUT_MISSING_COLUMN"].message
+    assert "LAYOUT_MISSING_TOTAL" in codes
+    ind = sub.evaluations[0].indicators[0]
+    assert ind.weight.raw is None and ind.weight.ref is None  # no 分值 column at all
+    assert ind.score.raw == D(8)
+
+
+def test_text_where_a_number_belongs_stays_as_read():
+    grid = evaluation_grid()
+    grid.rows[12][6] = "十分"  # G13, 分值 of the first indicator
+    grid.rows[3][4] = "2223.04万元"  # E4, 全年执行数
+    ev = read_grids([grid], "x.xlsx").evaluations[0]
+    assert ev.indicators[0].weight.raw == "十分" and ev.indicators[0].weight.ref.cell == "G13"
+    assert ev.funds.total.executed.raw == "2223.04万元"
+
+
+def test_unknown_funds_row_is_kept_and_noted():
+    sb = SheetBuilder("项目")
+    for c, h in enumerate(["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+        sb.put(0, c, h or None)
+    for c, v in enumerate([None, "年度资金总额", 100, 100, 90, 10, "90%", 9]):
+        sb.put(1, c, v)
+    for c, v in enumerate([None, "其中：本年财政拨款", 80, 80, 70]):
+        sb.put(2, c, v)
+    for c, v in enumerate([None, "单位自筹", 20, 20, 20]):
+        sb.put(3, c, v)
+    ev = read_grids([sb.grid()], "p.xlsx").evaluations[0]
+    assert [p.label.text for p in ev.funds.parts] == ["其中：本年财政拨款", "单位自筹"]
+    assert ev.funds.total.rate.raw == "90%"
+    sub = read_grids([sb.grid()], "p.xlsx")
+    assert ("LAYOUT_UNKNOWN_LABEL", "项目", "B4") in [p.brief() for p in sub.problems]
+
+
+def test_uncached_formulas_are_computed_or_reported():
+    grid = evaluation_grid()
+    g = Grid(grid.name, [list(r) for r in grid.rows], grid.merged,
+             formulas={(27, 6): "=SUM(G13:G27)+F4", (27, 7): "=SUM(H13:H27)+H4",
+                       (21, 7): '=IF(OR(E22="",F22=""),"",PERF_SCORE(E22,F22,G22))',
+                       (23, 7): "=VLOOKUP(F24,Z1:Z2,1,FALSE)"},
+             uncached=frozenset({(27, 6), (27, 7), (21, 7), (23, 7)}))
+    for r, c in g.uncached:
+        g.rows[r][c] = ""  # as calamine reads an uncached formula
+    sub = read_grids([g], "f.xlsx")
+    ev = sub.evaluations[0]
+    assert ev.total_weight.raw == D(100) and ev.total_weight.computed
+    assert ev.total_weight.formula == "=SUM(G13:G27)+F4"
+    # PERF_SCORE runs perfxl's engine: 11.8% against 增长12% at weight 10 → 9.83 (财预〔2020〕10号 proportional)
+    social = next(i for i in ev.indicators if i.row == 22)
+    assert social.score.raw == D("9.83") and social.score.computed
+    # VLOOKUP is not computed: blank (never 0) and reported; the total that depends on it too
+    eco = next(i for i in ev.indicators if i.row == 24)
+    assert eco.score.raw is None and eco.score.formula.startswith("=VLOOKUP")
+    briefs = [p.brief() for p in sub.problems]
+    assert ("READ_FORMULA_UNCACHED", grid.name, "H24") in briefs
+    assert ("READ_FORMULA_UNCACHED", grid.name, "H28") in briefs
+    assert ev.total_score.raw is None
+    summary = next(p for p in sub.problems if p.code == "READ_FORMULA_COMPUTED")
+    assert "G28=100" in summary.message and "H22=9.83" in summary.message
+
+
+def test_formula_evaluator_is_exact_and_rounds_half_up():
+    g = Grid("S", [[D("0.1"), D("0.2"), ""], [2.675, "", ""]],
+             formulas={(0, 2): "=A1+B1", (1, 1): "=ROUND(A2,2)", (1, 2): "=A1/0"},
+             uncached=frozenset({(0, 2), (1, 1), (1, 2)}))
+    (out,), findings = resolve_uncached([g])
+    assert out.rows[0][2] == D("0.3")
+    assert out.rows[1][1] == D("2.68")
+    assert out.rows[1][2] == "#DIV/0!"  # what Excel shows
+    assert [f.code for f in findings] == ["READ_FORMULA_COMPUTED"]
+
+
+def test_formula_evaluator_text_and_logic():
+    from perfxl.layout.formula_eval import evaluate_formula
+
+    cells = {(0, 0): D(5), (0, 1): "", (0, 2): "≥", (0, 3): D(100), (0, 4): "%"}
+    look = lambda s, r, c: cells.get((r, c))  # noqa: E731
+    assert evaluate_formula('=IF(OR(A1="",B1=""),"",A1*2)', look) == ""
+    assert evaluate_formula("=IF(N(B1)=0,\"\",ROUND(A1/3,2))", look) == ""
+    assert evaluate_formula("=C1&D1&E1", look) == "≥100%"
+    assert evaluate_formula("=IFERROR(A1/B1,-1)", look) == D(-1)
+    assert evaluate_formula("=ROUND(MIN(1,A1/D1)*10,2)", look) == D("0.50")
+
+
+def test_hidden_sheet_tables_are_read_and_noted():
+    grid = evaluation_grid()
+    hidden = Grid(grid.name, grid.rows, grid.merged, hidden=True)
+    sub = read_grids([hidden], "h.xlsx")
+    assert len(sub.evaluations) == 1
+    assert "LAYOUT_HIDDEN_SHEET" in [p.code for p in sub.problems]
+
+
+def test_level1_declared_weights():
+    assert parse_level1(CellValue("产出指标(55分)")).declared_weight == D(55)
+    assert parse_level1(CellValue("效益指标（35分）")).name == "效益指标"
+    assert parse_level1(CellValue("满意度指标 （10 分）")).declared_weight == D(10)
+    assert parse_level1(CellValue("产出指标")).declared_weight is None
+
+
+def test_note_rows_end_the_indicator_table():
+    grid = evaluation_grid(Shape())
+    grid.rows.append(["注：本表金额单位为万元。"] + [""] * 8)
+    sub = read_grids([grid], "n.xlsx")
+    assert len(sub.evaluations[0].indicators) == 11
+    assert [p for p in sub.problems if p.severity.value != "info"] == []
+
+
+def test_project_funds_parts_and_unit_note():
+    sb = SheetBuilder("项目支出绩效自评表")
+    sb.put(0, 0, "项目支出绩效自评表")
+    sb.put(1, 0, "单位：元")
+    sb.put(2, 0, "项目名称")
+    sb.put(2, 1, "乡村振兴产业补助")
+    sb.put(2, 3, "主管部门")
+    sb.put(2, 4, "隆回县农业农村局")
+    sb.put(3, 0, "实施单位")
+    sb.put(3, 1, "隆回县农业技术推广中心")
+    for c, h in enumerate(["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
+        sb.put(4, c, h or None)
+    rows = [("年度资金总额", 900000, 899740, 899740, 10, 100, 10), ("其中：当年财政拨款", 900000, 899740, 899740),
+            ("上年结转资金", 0, 0, 0), ("其他资金", None, None, None)]
+    for i, row in enumerate(rows):
+        for c, v in enumerate(row):
+            sb.put(5 + i, 1 + c, v)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]):
+        sb.put(10, c, h)
+    sb.put(11, 0, "产出指标")
+    sb.put(11, 1, "数量指标")
+    sb.put(11, 2, "补助农户数")
+    sb.put(11, 3, "≥50户")
+    sb.put(11, 4, "52户")
+    sb.put(11, 5, 90)
+    sb.put(11, 6, 90)
+    sb.put(12, 0, "总 分")
+    sb.put(12, 5, 100)
+    sb.put(12, 6, 100)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    assert [p.brief() for p in sub.problems] == []
+    ev = sub.evaluations[0]
+    assert ev.kind == "project" and ev.funds.unit == "元"
+    assert ev.header["项目名称"].text == "乡村振兴产业补助" and ev.header["主管部门"].ref.cell == "E3"
+    assert ev.header["实施单位"].text == "隆回县农业技术推广中心"
+    assert [p.label.text for p in ev.funds.parts] == ["其中：当年财政拨款", "上年结转资金", "其他资金"]
+    assert ev.funds.parts[0].executed.raw == D(899740) and ev.funds.parts[2].executed.raw is None
+    assert ev.funds.total.executed.ref.cell == "E6"
+    assert ev.goals == () and ev.total_score.raw == D(100)

@@ -1,0 +1,114 @@
+"""The catalogue as data: codes, coverage of domain-rules §6, generated docs, profile settings, isolation."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rules_helpers import seed_submission
+
+import perfxl.rules.catalogue as catalogue
+from perfxl.errors import ProfileError
+from perfxl.profiles import load_profile
+from perfxl.rules import CATALOGUE, NOT_CHECKABLE, implemented_specs, run_checks, selected
+from perfxl.rules.docs import render_rules_md
+
+REPO = Path(__file__).resolve().parent.parent
+DOMAIN_RULES = REPO.parent / "shared" / "docs" / "domain-rules.md"
+
+
+def test_codes_are_unique_short_and_named():
+    codes = [s.code for s in CATALOGUE]
+    assert len(codes) == len(set(codes))
+    assert all(re.fullmatch(r"[A-Z]\d{2}", c) for c in codes)
+    names = [s.name for s in CATALOGUE]
+    assert len(names) == len(set(names)) and all(re.fullmatch(r"[A-Z0-9_]+", n) for n in names)
+
+
+def test_every_spec_has_an_implementation_and_texts():
+    runnable = {s.code for s in CATALOGUE if s.scope != "none"}
+    assert {s.code for s in implemented_specs()} == runnable
+    for s in CATALOGUE:
+        assert s.title_zh and s.title_en and s.template_zh and s.template_en and s.source
+
+
+def test_every_rule_of_domain_rules_section_6_is_covered():
+    text = DOMAIN_RULES.read_text(encoding="utf-8")
+    section = text[text.index("## 6. Rule catalogue"):text.index("## 7.")]
+    ids = set(re.findall(r"^\| (R-[A-Z]-?\d{2}) \|", section, flags=re.M))
+    assert len(ids) == 59
+    covered = {s.rule_id for s in CATALOGUE} | set(NOT_CHECKABLE)
+    assert ids - covered == set()
+
+
+def test_docs_page_is_generated_from_the_catalogue():
+    page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == render_rules_md(), "run: .venv/bin/python -m perfxl.rules.docs"
+    for s in CATALOGUE:
+        assert f"| {s.code} | {s.name} |" in page
+
+
+def test_national_profile_parameters_match_the_catalogue_defaults():
+    prof = load_profile("national")
+    for s in CATALOGUE:
+        settings = prof.check(s.code)
+        for key, value in settings.params.items():
+            assert key in s.params, (s.code, key)
+            assert list(value) == list(s.params[key]) if isinstance(value, list) else value == s.params[key]
+
+
+def test_profile_with_unknown_code_or_parameter_is_rejected(tmp_path):
+    sub = seed_submission()
+    for body, key in (("[checks.F99]\nenabled = false\n", "checks.F99"), ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold")):
+        path = tmp_path / "bad.toml"
+        path.write_text(f'name = "bad{len(key)}"\nextends = "national"\n{body}', encoding="utf-8")
+        with pytest.raises(ProfileError) as err:
+            run_checks(sub, load_profile(str(path)))
+        assert err.value.cell == key
+
+
+def test_profile_sets_severity_and_switches_checks_off(tmp_path):
+    path = tmp_path / "mild.toml"
+    path.write_text('name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
+                    encoding="utf-8")
+    found = run_checks(seed_submission(), load_profile(str(path)))
+    f04 = [f for f in found if f.code == "F04"]
+    assert f04 and all(f.severity.value == "warning" for f in f04)
+    assert not [f for f in found if f.code == "G02"]
+
+
+@pytest.mark.parametrize("token, code, picked", [
+    ("F", "F04", True), ("F0", "F04", True), ("FUND_RATE_MISMATCH", "F04", True), ("R-F04", "F04", True),
+    ("R-G01", "G03", True), ("W", "F04", False), ("f04", "F04", True),
+])
+def test_select_by_code_prefix_name_or_rule_id(token, code, picked):
+    assert selected(code, select=[token]) is picked
+    assert selected(code, ignore=[token]) is (not picked)
+
+
+def test_a_crashing_check_is_reported_and_the_others_still_run(monkeypatch):
+    def broken(ctx):
+        raise ZeroDivisionError("boom")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(catalogue._IMPL, "W01", broken)
+    found = run_checks(seed_submission(), load_profile())
+    crash = [f for f in found if f.code == "X01"]
+    assert len(crash) == 1 and "W01" in crash[0].message and "ZeroDivisionError" in crash[0].message
+    assert any(f.code == "F04" for f in found) and any(f.code == "S01" for f in found)
+
+
+def test_messages_render_every_field():
+    for f in run_checks(seed_submission(), load_profile()):
+        assert "?" not in f.message and "{" not in f.message, f
+        assert f.message_en and "{" not in f.message_en
+
+
+def test_rules_stay_pure():
+    import subprocess
+    import sys
+
+    code = ("import sys, perfxl.rules; "
+            "print(sorted(m for m in ('openpyxl', 'python_calamine', 'xlwings', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "[]"

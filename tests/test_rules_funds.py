@@ -1,0 +1,100 @@
+"""F checks on model objects: each fires at the exact cell on a broken table and stays silent on a correct one."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from rules_helpers import SHEET, briefs, cv, funds, funds_row, good_evaluation, submission, with_total
+
+from perfxl.validate import validate_submission
+
+
+@pytest.mark.parametrize("code", ["F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08"])
+def test_silent_on_a_correct_table(code):
+    assert briefs(good_evaluation(), code) == []
+
+
+def test_f01_blank_header_field_points_at_its_cell():
+    ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("  ", "D3"), "实施单位": cv("局", "G3")})
+    assert briefs(ev, "F01") == [("F01", SHEET, "D3")]
+
+
+def test_f01_missing_header_points_at_the_title():
+    ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3")})
+    assert briefs(ev, "F01") == [("F01", SHEET, "A1")]
+
+
+def test_f02_total_not_summed_like_the_guichi_filing():
+    # S7: the total row reads 0/0/0 while 本年财政拨款 holds 90 / 89.974 / 89.974
+    fund = funds(funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True),
+                 (funds_row(6, "本年财政拨款", 90, 89.974, 89.974),))
+    found = validate_submission(submission(good_evaluation(funds=fund)), select="F02")
+    assert [f.brief() for f in found] == [("F02", SHEET, "C5"), ("F02", SHEET, "D5"), ("F02", SHEET, "E5")]
+    assert found[1].expected == "89.974" and found[1].actual == "0"
+
+
+def test_f03_overspending():
+    ev = with_total(good_evaluation(), executed=101, rate="101.00%", score=10)
+    assert ("F03", SHEET, "E5") in briefs(ev, "F03")
+
+
+def test_f04_seed_rate_94_5_should_be_100():
+    ev = with_total(good_evaluation(), initial=2223.04, full=2223.04, executed=2223.04, rate=94.5, score=10)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    found = validate_submission(submission(ev), select="F04")
+    assert [f.brief() for f in found] == [("F04", SHEET, "G5")]
+    assert found[0].expected == "100.00%" and found[0].actual == "94.5"
+    assert "按 94.5% 理解" in found[0].message
+
+
+@pytest.mark.parametrize("typed", ["95.00%", "95%", 95, 0.95, "95", "0.95"])
+def test_f04_accepts_every_spelling_of_the_right_rate(typed):
+    assert briefs(with_total(good_evaluation(), rate=typed), "F04") == []
+
+
+@pytest.mark.parametrize("typed", ["94%", 0.94, 94, "96.5%"])
+def test_f04_flags_a_wrong_rate_in_any_spelling(typed):
+    assert briefs(with_total(good_evaluation(), rate=typed), "F04") == [("F04", SHEET, "G5")]
+
+
+def test_f04_rate_rounded_to_fewer_places_is_a_finding():
+    # 2/3 = 66.67%: "66.7%" is off by 0.03 pp, beyond the 0.01 pp tolerance; "66.67%" is right
+    ev = with_total(good_evaluation(), full=3, initial=3, executed=2, rate="66.7%", score=6.67)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    assert briefs(ev, "F04") == [("F04", SHEET, "G5")]
+    assert briefs(with_total(ev, rate="66.67%"), "F04") == []
+
+
+def test_f04_zero_budget_with_a_rate_typed():
+    ev = with_total(good_evaluation(), initial=0, full=0, executed=0, rate="0%", score=0)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    found = validate_submission(submission(ev), select="F04")
+    assert [f.brief() for f in found] == [("F04", SHEET, "G5")]
+    assert "无法计算" in found[0].expected
+
+
+def test_f05_score_not_rate_times_weight():
+    found = validate_submission(submission(with_total(good_evaluation(), score=10)), select="F05")
+    assert [f.brief() for f in found] == [("F05", SHEET, "H5")]
+    assert found[0].expected == "9.5"
+
+
+def test_f06_budget_weight_not_default_but_right_for_hubei():
+    ev = with_total(good_evaluation(), weight=20, score=19)
+    assert briefs(ev, "F06") == [("F06", SHEET, "F5")]
+    assert briefs(ev, "F06", profile="hubei") == []
+
+
+def test_f07_low_rate_needs_a_reason():
+    ev = with_total(good_evaluation(), executed=80, rate="80.00%", score=8)
+    assert briefs(ev, "F07") == [("F07", SHEET, "G5")]
+    explained = dataclasses.replace(ev, funds=dataclasses.replace(
+        ev.funds, breakdown=(cv("执行率偏低的原因：项目招标延期", "B7"),)))
+    assert briefs(explained, "F07") == []
+
+
+def test_f08_adjustment_needs_explaining():
+    ev = with_total(good_evaluation(), initial=80)
+    assert briefs(ev, "F08") == [("F08", SHEET, "D5")]
+    noted = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, breakdown=(cv("年中追加预算20万元", "B7"),)))
+    assert briefs(noted, "F08") == []

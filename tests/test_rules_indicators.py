@@ -1,0 +1,90 @@
+"""I checks: the form of indicator rows (names, coverage, numeric targets, operators, units, kinds)."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from rules_helpers import SHEET, briefs, cv, good_evaluation, indicator, replace_row
+
+from perfxl.validate import validate_submission
+from rules_helpers import submission
+
+
+@pytest.mark.parametrize("code", ["I01", "I02", "I03", "I04", "I05", "I07", "I08", "I09", "I10", "I11"])
+def test_silent_on_a_correct_table(code):
+    assert briefs(good_evaluation(), code) == []
+
+
+def test_i01_row_without_a_name_and_name_repeating_level2():
+    ev = replace_row(replace_row(good_evaluation(), 1, name=None), 2, name="时效指标")
+    assert briefs(ev, "I01") == [("I01", SHEET, "D13"), ("I01", SHEET, "D14")]
+
+
+def test_empty_placeholder_rows_are_skipped():
+    rows = list(good_evaluation().indicators) + [indicator(30, "效益指标", "可持续影响指标", "……", None, None, None, None)]
+    ev = dataclasses.replace(good_evaluation(), indicators=tuple(rows))
+    assert briefs(ev, "I01") == [] and briefs(ev, "W04") == []
+
+
+def test_i02_missing_satisfaction_and_output_classes():
+    ev = good_evaluation()
+    no_sat = dataclasses.replace(ev, indicators=ev.indicators[:-1], level1=ev.level1[:2])
+    assert briefs(no_sat, "I02") == [("I02", SHEET, "B12")]
+    odd = replace_row(replace_row(replace_row(replace_row(ev, 0, level2="其他"), 1, level2="其他"), 2, level2="其他"),
+                      3, level2="其他")
+    assert briefs(odd, "I02") == [("I02", SHEET, "B12")]
+
+
+def test_i03_operator_without_a_number():
+    assert briefs(replace_row(good_evaluation(), 0, target="≥较多"), "I03") == [("I03", SHEET, "E12")]
+
+
+def test_i04_nature_column_invalid_and_optional_operator_requirement(tmp_path):
+    ev = good_evaluation()
+    rows = list(ev.indicators)
+    rows[0] = dataclasses.replace(rows[0], nature=cv("大于", "J12"), unit=cv("人次", "K12"))
+    assert briefs(dataclasses.replace(ev, indicators=tuple(rows)), "I04") == [("I04", SHEET, "J12")]
+    strict = tmp_path / "strict.toml"
+    strict.write_text('name = "strict"\nextends = "national"\n[checks.I04]\nrequire_operator_in_value = true\n',
+                      encoding="utf-8")
+    bare = replace_row(ev, 0, target="300人次")
+    assert briefs(bare, "I04") == []
+    assert briefs(bare, "I04", profile=str(strict)) == [("I04", SHEET, "E12")]
+
+
+def test_i05_missing_and_unknown_units():
+    ev = replace_row(replace_row(good_evaluation(), 0, target="≥300"), 3, target="≤500咕噜")
+    assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
+
+
+def test_i06_one_advice_per_table_for_single_cell_targets():
+    assert briefs(good_evaluation(), "I06") == [("I06", SHEET, "E12")]
+    ev = good_evaluation()
+    rows = tuple(dataclasses.replace(r, nature=cv("≥", f"J{r.row}")) for r in ev.indicators)
+    assert briefs(dataclasses.replace(ev, indicators=rows), "I06") == []
+
+
+def test_i07_percent_above_100():
+    ev = replace_row(replace_row(good_evaluation(), 1, target="≥120%"), 6, actual="105%")
+    assert briefs(ev, "I07") == [("I07", SHEET, "E13"), ("I07", SHEET, "F18")]
+
+
+def test_i08_cost_as_a_floor_or_not_in_money():
+    ev = replace_row(good_evaluation(), 3, target="≥500元")
+    assert briefs(ev, "I08") == [("I08", SHEET, "E15")]
+    assert briefs(replace_row(good_evaluation(), 3, target="≤5天"), "I08") == [("I08", SHEET, "E15")]
+
+
+def test_i09_timeliness_as_free_text():
+    assert briefs(replace_row(good_evaluation(), 2, target="尽快"), "I09") == [("I09", SHEET, "E14")]
+
+
+def test_i10_satisfaction_not_a_percentage_or_a_ceiling():
+    assert briefs(replace_row(good_evaluation(), 6, target="≥90分"), "I10") == [("I10", SHEET, "E18")]
+    assert briefs(replace_row(good_evaluation(), 6, target="≤90%"), "I10") == [("I10", SHEET, "E18")]
+
+
+def test_i11_qualitative_actual_not_a_tier():
+    found = validate_submission(submission(replace_row(good_evaluation(), 5, actual="挺好")), select="I11")
+    assert [f.brief() for f in found] == [("I11", SHEET, "F17")]
+    assert "达成年度指标" in found[0].expected

@@ -1,0 +1,65 @@
+"""T and G checks: 总分, grade, N/A rescaling, rounding, all-full-marks; goal text present, not copied, consistent."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from rules_helpers import SEED_GOAL_ACTUAL, SEED_GOAL_EXPECTED, SHEET, briefs, cv, good_evaluation, replace_row, submission
+
+from perfxl.model import Goal
+from perfxl.validate import validate_submission
+
+
+@pytest.mark.parametrize("code", ["T02", "T03", "T04", "T05", "T06", "T07", "G01", "G02", "G03"])
+def test_silent_on_a_correct_table(code):
+    assert briefs(good_evaluation(grade=cv("优", "H20")), code) == []
+
+
+def test_t02_total_not_the_sum():
+    found = validate_submission(submission(good_evaluation(total_score=cv(97, "H19"))), select="T02")
+    assert [f.brief() for f in found] == [("T02", SHEET, "H19")]
+    assert found[0].expected == "95.5"
+
+
+def test_t03_total_above_100():
+    ev = replace_row(good_evaluation(total_score=cv(105.5, "H19")), 4, score=26)
+    assert briefs(ev, "T03") == [("T03", SHEET, "H19")]
+
+
+def test_t04_grade_does_not_follow_the_total():
+    assert briefs(good_evaluation(grade=cv("良", "H20")), "T04") == [("T04", SHEET, "H20")]
+
+
+def test_t05_not_applicable_rows_rescale_the_total():
+    ev = replace_row(good_evaluation(total_score=cv(85.5, "H19")), 3, target="不适用", actual="不适用", score=0)
+    found = validate_submission(submission(ev), select="T05")
+    assert [f.brief() for f in found] == [("T05", SHEET, "H19")]
+    assert found[0].expected == "95"  # 85.5 / 90 × 100
+    assert briefs(dataclasses.replace(ev, total_score=cv(95, "H19")), "T05") == []
+
+
+def test_t06_three_decimals():
+    assert briefs(replace_row(good_evaluation(), 4, score=16.333), "T06") == [("T06", SHEET, "H16")]
+
+
+def test_t07_every_row_full_marks():
+    ev = replace_row(good_evaluation(total_score=cv(99.5, "H19")), 4, actual="5个", score=20)
+    assert briefs(ev, "T07") == [("T07", SHEET, "H19")]
+
+
+def test_g01_blank_goal_text():
+    ev = good_evaluation(goals=(Goal(cv("完成培训300人次", "B9"), cv(None, "F9")),))
+    assert briefs(ev, "G01") == [("G01", SHEET, "F9")]
+
+
+def test_g02_seed_actual_only_repeats_the_expected_goal():
+    ev = good_evaluation(goals=(Goal(cv(SEED_GOAL_EXPECTED, "B9"), cv(SEED_GOAL_ACTUAL, "F9")),))
+    assert briefs(ev, "G02") == [("G02", SHEET, "F9")]
+
+
+def test_g03_goal_numbers_contradict_the_indicator_actuals():
+    ev = good_evaluation(goals=(Goal(cv("完成培训300人次", "B9"), cv("全年完成培训300人次，建成站点4个。", "F9")),))
+    found = validate_submission(submission(ev), select="G03")
+    assert [f.brief() for f in found] == [("G03", SHEET, "F9")]
+    assert (found[0].expected, found[0].actual) == ("320人次", "300人次")
+    assert "自评表!F12" in found[0].message

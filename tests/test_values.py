@@ -1,0 +1,217 @@
+"""Value parsing (perfxl.values) and units (perfxl.units): every string of issue 2 item 2, plus properties."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfxl.profiles import load_profile
+from perfxl.units import compatible, conversion_factor, convert, family_of, lookup, normalise_unit
+from perfxl.values import Op, ParsedValue, ValueKind, parse_value
+
+K = ValueKind
+D = Decimal
+
+# (text, kind, op, number, unit) for the quantitative strings the issue lists.
+NUMERIC_CASES = [
+    ("12家", K.NUMBER, None, "12", "家"),
+    ("≥12家", K.NUMBER, Op.GE, "12", "家"),
+    ("≧ 735 人次", K.NUMBER, Op.GE, "735", "人次"),
+    (">=95%", K.PERCENT, Op.GE, "95", "%"),
+    ("＞＝９５％", K.PERCENT, Op.GE, "95", "%"),
+    ("≤90万元", K.NUMBER, Op.LE, "90", "万元"),
+    ("240亿元", K.NUMBER, None, "240", "亿元"),
+    ("246亿元", K.NUMBER, None, "246", "亿元"),
+    ("4万元/家", K.NUMBER, None, "4", "万元/家"),
+    ("≥100百分比", K.PERCENT, Op.GE, "100", "%"),
+    ("增长12%", K.GROWTH, None, "12", "%"),
+    ("11.8%", K.PERCENT, None, "11.8", "%"),
+    ("1%", K.PERCENT, None, "1", "%"),
+    ("90%", K.PERCENT, None, "90", "%"),
+    ("群众满意度达90%", K.PERCENT, Op.GE, "90", "%"),
+    ("1,234.5", K.NUMBER, None, "1234.5", None),
+    ("不低于95%", K.PERCENT, Op.GE, "95", "%"),
+    ("不超过5天", K.NUMBER, Op.LE, "5", "天"),
+    ("95%以上", K.PERCENT, Op.GE, "95", "%"),
+    ("＜５％", K.PERCENT, Op.LT, "5", "%"),
+    ("=0", K.NUMBER, Op.EQ, "0", None),
+    ("3年内", K.NUMBER, Op.LE, "3", "年"),
+    ("1.2万人次", K.NUMBER, None, "1.2", "万人次"),
+    ("下降5%", K.GROWTH, None, "5", "%"),
+]
+
+
+@pytest.mark.parametrize("text,kind,op,number,unit", NUMERIC_CASES)
+def test_numeric_strings_parse(text, kind, op, number, unit):
+    p = parse_value(text)
+    assert (p.kind, p.op, p.number, p.unit) == (kind, op, D(number), unit)
+
+
+def test_per_unit_denominator_and_labels():
+    p = parse_value("≤4万元/家")
+    assert (p.op, p.number, p.unit, p.per) == (Op.LE, D(4), "万元/家", "家")
+    assert parse_value("群众满意度达90%").label == "群众满意度"
+    assert parse_value("增长12%").direction == "up"
+    assert parse_value("下降5%").direction == "down"
+    # a sentence with several numbers is text, but keeps its first number
+    p = parse_value("新规模企业12家，新增高新技术企业10家")
+    assert p.kind is K.TEXT and p.number == D(12)
+
+
+@pytest.mark.parametrize(
+    "text,year,month,day,op",
+    [
+        ("2023年底", 2023, 12, 31, None),
+        ("2023年12月", 2023, 12, 31, None),
+        ("12月底前", None, 12, 31, Op.LE),
+        ("6月30日前", None, 6, 30, Op.LE),
+        ("2023-12-31", 2023, 12, 31, None),
+        ("2024年上半年", 2024, 6, 30, None),
+        ("2024年2月", 2024, 2, 29, None),  # leap year: the last day of the period
+    ],
+)
+def test_dates_and_deadlines(text, year, month, day, op):
+    p = parse_value(text)
+    assert p.kind is K.DATE
+    assert (p.date.year, p.date.month, p.date.day, p.op) == (year, month, day, op)
+
+
+@pytest.mark.parametrize(
+    "text,tier",
+    [
+        ("达成预期指标", 0),
+        ("达成年度指标", 0),
+        ("部分达成年度指标并具有一定效果", 1),
+        ("部分达成预期指标", 1),
+        ("未达成年度指标且效果较差", 2),
+        ("按时完成", 0),
+        ("优", 0),
+        ("良", 0),
+        ("中", 1),
+        ("差", 2),
+        ("是", 0),
+        ("否", 2),
+    ],
+)
+def test_tier_labels(text, tier):
+    p = parse_value(text)
+    assert p.kind is K.QUALITATIVE and p.tier == tier
+
+
+def test_scale_labels_carry_their_share_and_hubei_bands_move_tiers():
+    assert parse_value("良").share == D("0.8")
+    assert parse_value("中").tier == 1
+    # Hubei's 部分达成 band starts at 50%: a share of 0.6 is still tier 1, 0.4 falls to tier 2
+    hubei = load_profile("hubei")
+    assert parse_value("中", hubei).tier == 1 and parse_value("低", hubei).tier == 2
+    assert parse_value("达成预期指标", hubei).label == "达成预期指标"
+
+
+@pytest.mark.parametrize("text", ["在项目计划完成时间内完成", "效果明显", "符合相关规定"])
+def test_qualitative_target_phrases_have_no_tier(text):
+    p = parse_value(text)
+    assert p.kind is K.QUALITATIVE and p.tier is None and p.label == text
+
+
+@pytest.mark.parametrize("text", ["/", "—", "……", "-", "——", "无", "暂无", "N/A"])
+def test_placeholders(text):
+    assert parse_value(text).kind is K.PLACEHOLDER
+
+
+@pytest.mark.parametrize("value", ["", "   ", None, "\u3000", "\x00"])
+def test_blank(value):
+    assert parse_value(value).kind is K.BLANK
+
+
+def test_python_values_from_excel():
+    assert parse_value(89.974).number == D("89.974")  # repr, not the binary expansion
+    assert parse_value(12).number == D(12)
+    assert parse_value(D("2223.04")).number == D("2223.04")
+    assert parse_value(True).tier == 0 and parse_value(False).tier == 2
+    d = parse_value(dt.datetime(2023, 12, 31, 0, 0))
+    assert d.kind is K.DATE and (d.date.year, d.date.month, d.date.day) == (2023, 12, 31)
+    assert parse_value(float("nan")).kind is K.TEXT
+    assert parse_value(object()).kind in (K.TEXT, K.QUALITATIVE)
+
+
+def test_repeated_strings_are_served_from_the_cache():
+    assert parse_value("≥12家") is parse_value("≥12家")
+
+
+def test_to_dict_is_json_ready():
+    data = parse_value("≤4万元/家").to_dict()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert data == {
+        "raw": "≤4万元/家", "kind": "number", "op": "≤", "number": "4", "unit": "万元/家", "per": "家",
+        "tier": None, "share": None, "direction": None, "date": None, "label": None,
+    }
+    assert parse_value(dt.date(2023, 1, 5)).to_dict()["raw"] == "2023-01-05"
+
+
+# ---------------------------------------------------------------- units
+
+
+def test_unit_normalisation_and_families():
+    assert normalise_unit("百分比") == "%"
+    assert normalise_unit("平方米") == "㎡"
+    assert family_of("万元") == family_of("亿元") == "money"
+    assert family_of("周") == "time"
+    assert family_of("家") != family_of("个")
+    assert lookup("万人次").factor == D(10000)
+
+
+def test_conversions_within_a_family():
+    assert convert(D("2223.04"), "万元", "元").value == D("22230400")
+    assert convert(D(240), "亿元", "万元").value == D(2400000)
+    assert convert(D(2), "周", "天").value == D(14)
+    assert conversion_factor("万元/家", "元/家").factor == D(10000)
+    assert convert(D("1.2"), "万人次", "人次").value == D(12000)
+    assert conversion_factor("月", "天").approximate
+
+
+def test_incompatible_units_are_an_explicit_result():
+    c = conversion_factor("家", "亿元")
+    assert not c.ok and c.factor is None and "家" in c.reason and "亿元" in c.reason
+    assert not compatible("万元/家", "万元/人")
+    assert not compatible("奇怪单位", "另一个")
+    assert compatible("奇怪单位", "奇怪单位")
+    assert compatible(None, "家")
+
+
+# ---------------------------------------------------------------- properties
+
+_FULLWIDTH = st.sampled_from(list("０１２３４５６７８９％＞＜＝，．／　—…≥≤≧≦万元家亿增长达成前底年月日\x00\x07\u200b\ufeff"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=_FULLWIDTH), st.lists(_FULLWIDTH).map("".join)))
+def test_parser_never_raises_on_arbitrary_text(text):
+    p = parse_value(text)
+    assert isinstance(p, ParsedValue)
+    json.dumps(p.to_dict(), ensure_ascii=False)
+    if p.number is not None:
+        assert p.number.is_finite()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.floats(), st.integers(), st.decimals(), st.none(), st.booleans(), st.datetimes()))
+def test_parser_never_raises_on_python_values(value):
+    assert isinstance(parse_value(value), ParsedValue)
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("在" * 5000 + "12月", K.NUMBER),  # a sentence is never a date
+        ("增长" * 3000 + "5%", K.GROWTH),
+        ("—" * 5000, K.PLACEHOLDER),
+        ("≥" + "9" * 5000 + "%", K.PERCENT),
+    ],
+)
+def test_long_hostile_cells_parse(text, kind):
+    # cells may hold up to 32,767 characters; long ones bypass the cache and must not backtrack quadratically
+    assert parse_value(text).kind is kind
