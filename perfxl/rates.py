@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.units import convert
@@ -121,14 +121,45 @@ def generic_rate(
     return RateResult(ratio, round_half_up(ratio * HUNDRED, rate_places(profile)), name=name)
 
 
-def execution_rate(executed: Any, budget: Any, profile: Any = None) -> RateResult:
-    """预算执行率 = 全年执行数 / 全年预算数 (财预〔2020〕10号 附1; Sichuan: / 调整后预算数)."""
-    return generic_rate(executed, budget, profile, name="预算执行率", num_name="全年执行数", den_name="全年预算数")
+def _named(function: str, name: str, num_name: str, den_name: str, doc: str) -> Callable[..., RateResult]:
+    """`generic_rate` under a formula's name and the names of its terms (they appear in the undefined-rate reasons)."""
+
+    def rate(numerator: Any, denominator: Any, profile: Any = None) -> RateResult:
+        return generic_rate(numerator, denominator, profile, name=name, num_name=num_name, den_name=den_name)
+
+    rate.__name__ = rate.__qualname__ = function
+    rate.__doc__ = doc
+    return rate
 
 
-def staff_control_rate(actual: Any, establishment: Any, profile: Any = None) -> RateResult:
-    """在职人员控制率 = 实际在职人数 / 编制数 (财预〔2013〕53号 附件2)."""
-    return generic_rate(actual, establishment, profile, name="在职人员控制率", num_name="实际在职人数", den_name="编制数")
+# The ratio formulas, called as f(numerator, denominator, profile=None): name, numerator, denominator, source.
+execution_rate = _named(
+    "execution_rate", "预算执行率", "全年执行数", "全年预算数",
+    "预算执行率 = 全年执行数 / 全年预算数 (财预〔2020〕10号 附1; Sichuan: / 调整后预算数).")
+staff_control_rate = _named(
+    "staff_control_rate", "在职人员控制率", "实际在职人数", "编制数",
+    "在职人员控制率 = 实际在职人数 / 编制数 (财预〔2013〕53号 附件2).")
+three_public_control_rate = _named(
+    "three_public_control_rate", "三公经费控制率", "三公经费决算数", "三公经费预算数",
+    '"三公经费"控制率 = 三公经费实际支出数 / 预算安排数 (财预〔2013〕53号 附件2).')
+public_funds_control_rate = _named(
+    "public_funds_control_rate", "公用经费控制率", "公用经费决算数", "公用经费预算数",
+    "公用经费控制率 = 实际支出公用经费总额 / 预算安排公用经费总额 (财预〔2013〕53号 附件2).")
+scale_control_rate = _named(
+    "scale_control_rate", "规模控制率", "实际规模", "批复规模", "楼堂馆所 规模控制率 = 实际规模 / 批复规模.")
+investment_control_rate = _named(
+    "investment_control_rate", "投资概算控制率", "实际投资", "预算投资", "楼堂馆所 投资概算控制率 = 实际投资 / 预算投资.")
+carryover_rate = _named(
+    "carryover_rate", "结转结余率", "结转结余总额", "支出预算数",
+    "结转结余率 = 结转结余总额 / 支出预算数 (53号; some regions / 支出完成数: profile `department.carryover_denominator`).")
+procurement_execution_rate = _named(
+    "procurement_execution_rate", "政府采购执行率", "实际政府采购金额", "政府采购预算数",
+    "政府采购执行率 = 实际政府采购金额 / 政府采购预算数 (财预〔2013〕53号 附件2).")
+budget_completion_rate = _named(
+    "budget_completion_rate", "预算完成率", "预算完成数", "预算数", "预算完成率 = 预算完成数 / 预算数 (财预〔2013〕53号 附件2).")
+key_spending_rate = _named(
+    "key_spending_rate", "重点支出安排率", "重点项目支出", "项目总支出",
+    "重点支出安排率 = 重点项目支出 / 项目总支出 (财预〔2013〕53号 附件2).")
 
 
 def control_rate(
@@ -139,36 +170,31 @@ def control_rate(
     return generic_rate(actual, approved, profile, name=name, num_name=num_name, den_name=den_name)
 
 
-def three_public_control_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
-    """"三公经费"控制率 = 三公经费实际支出数 / 预算安排数 (财预〔2013〕53号 附件2)."""
-    return control_rate(actual, budget, profile, name="三公经费控制率", num_name="三公经费决算数", den_name="三公经费预算数")
+def completion_rate(done: Any, planned: Any, profile: Any = None, *, name: str = "实际完成率") -> RateResult:
+    """职责履行 rates (实际完成率, 完成及时率, 质量达标率, 重点工作办结率) = done / planned."""
+    return generic_rate(done, planned, profile, name=name, num_name="实际完成数", den_name="计划数")
 
 
-def public_funds_control_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
-    """公用经费控制率 = 实际支出公用经费总额 / 预算安排公用经费总额 (财预〔2013〕53号 附件2)."""
-    return control_rate(actual, budget, profile, name="公用经费控制率", num_name="公用经费决算数", den_name="公用经费预算数")
+def _difference_rate(later: Any, base: Any, profile: Any, *, name: str, name_en: str, diff_name: str,
+                     base_name: str, zero_en: str | None = None, base_first: bool = False) -> RateResult:
+    """(later − base) / base; undefined when either is not a number (or, with `zero_en`, when base is 0).
 
-
-def scale_control_rate(actual_area: Any, approved_area: Any, profile: Any = None) -> RateResult:
-    """楼堂馆所 规模控制率 = 实际规模 / 批复规模."""
-    return control_rate(actual_area, approved_area, profile, name="规模控制率", num_name="实际规模", den_name="批复规模")
-
-
-def investment_control_rate(actual: Any, budgeted: Any, profile: Any = None) -> RateResult:
-    """楼堂馆所 投资概算控制率 = 实际投资 / 预算投资."""
-    return control_rate(actual, budgeted, profile, name="投资概算控制率", num_name="实际投资", den_name="预算投资")
+    When both are not numbers the reason names the caller's first argument (`base_first`: the base).
+    """
+    b_value, _ = _amount(base)
+    l_value, _ = _amount(later)
+    if l_value is None or b_value is None:
+        bad = (base if b_value is None else later) if base_first else (later if l_value is None else base)
+        return _undefined(name, f"{bad!r} 不是数字，{name}无法计算", f"{name_en}: {bad!r} is not a number")
+    if zero_en is not None and b_value == 0:
+        return _undefined(name, f"{base_name}为0，{name}无法计算", zero_en)
+    return generic_rate(l_value - b_value, b_value, profile, name=name, num_name=diff_name, den_name=base_name)
 
 
 def change_rate(current: Any, previous: Any, profile: Any = None, *, name: str = "变动率") -> RateResult:
     """变动率 = (本年 − 上年) / 上年; undefined when 上年 is 0."""
-    c, _ = _amount(current)
-    p, _ = _amount(previous)
-    if c is None or p is None:
-        bad = current if c is None else previous
-        return _undefined(name, f"{bad!r} 不是数字，{name}无法计算", f"{name}: {bad!r} is not a number")
-    if p == 0:
-        return _undefined(name, f"上年数为0，{name}无法计算", f"{name} undefined: previous value is 0")
-    return generic_rate(c - p, p, profile, name=name, num_name="增减额", den_name="上年数")
+    return _difference_rate(current, previous, profile, name=name, name_en=name, diff_name="增减额", base_name="上年数",
+                            zero_en=f"{name} undefined: previous value is 0")
 
 
 def three_public_change_rate(current: Any, previous: Any, profile: Any = None) -> RateResult:
@@ -183,34 +209,5 @@ def carryover_change_rate(current: Any, previous: Any, profile: Any = None) -> R
 
 def budget_adjustment_rate(initial: Any, adjusted: Any, profile: Any = None) -> RateResult:
     """预算调整率 = 预算调整数 / 预算数 = (调整后预算数 − 年初预算数) / 年初预算数 (财预〔2013〕53号)."""
-    i, _ = _amount(initial)
-    a, _ = _amount(adjusted)
-    if i is None or a is None:
-        bad = initial if i is None else adjusted
-        return _undefined("预算调整率", f"{bad!r} 不是数字，预算调整率无法计算", f"budget adjustment rate: {bad!r} is not a number")
-    return generic_rate(a - i, i, profile, name="预算调整率", num_name="预算调整数", den_name="年初预算数")
-
-
-def carryover_rate(carryover: Any, denominator: Any, profile: Any = None) -> RateResult:
-    """结转结余率 = 结转结余总额 / 支出预算数 (53号; some regions / 支出完成数: profile `department.carryover_denominator`)."""
-    return generic_rate(carryover, denominator, profile, name="结转结余率", num_name="结转结余总额", den_name="支出预算数")
-
-
-def procurement_execution_rate(actual: Any, budget: Any, profile: Any = None) -> RateResult:
-    """政府采购执行率 = 实际政府采购金额 / 政府采购预算数 (财预〔2013〕53号 附件2)."""
-    return generic_rate(actual, budget, profile, name="政府采购执行率", num_name="实际政府采购金额", den_name="政府采购预算数")
-
-
-def budget_completion_rate(completed: Any, budget: Any, profile: Any = None) -> RateResult:
-    """预算完成率 = 预算完成数 / 预算数 (财预〔2013〕53号 附件2)."""
-    return generic_rate(completed, budget, profile, name="预算完成率", num_name="预算完成数", den_name="预算数")
-
-
-def key_spending_rate(key_spending: Any, total: Any, profile: Any = None) -> RateResult:
-    """重点支出安排率 = 重点项目支出 / 项目总支出 (财预〔2013〕53号 附件2)."""
-    return generic_rate(key_spending, total, profile, name="重点支出安排率", num_name="重点项目支出", den_name="项目总支出")
-
-
-def completion_rate(done: Any, planned: Any, profile: Any = None, *, name: str = "实际完成率") -> RateResult:
-    """职责履行 rates (实际完成率, 完成及时率, 质量达标率, 重点工作办结率) = done / planned."""
-    return generic_rate(done, planned, profile, name=name, num_name="实际完成数", den_name="计划数")
+    return _difference_rate(adjusted, initial, profile, name="预算调整率", name_en="budget adjustment rate",
+                            diff_name="预算调整数", base_name="年初预算数", base_first=True)

@@ -14,9 +14,11 @@ from typing import Any, Iterable
 from perfxl.numbers import ZERO, round_half_up, to_decimal
 from perfxl.profiles import Profile, resolve_profile
 from perfxl.rates import RateResult, execution_rate
-from perfxl.scoring_dept import (
+from perfxl import scoring_dept
+from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整体支出) scores
     budget_adjustment_score,
     budget_completion_score,
+    deduction_per_point,
     key_spending_score,
     public_funds_control_score,
     rate_score,
@@ -25,7 +27,7 @@ from perfxl.scoring_dept import (
     three_public_control_score,
 )
 from perfxl.scoring_quant import _F, score_deadline, score_quantitative
-from perfxl.scoring_result import ScoreResult, failure
+from perfxl.scoring_result import ScoreResult, bounded_score, failure
 from perfxl.values import Op, ParsedValue, ValueKind, parse_value
 
 __all__ = [
@@ -38,14 +40,7 @@ __all__ = [
     "total_score",
     "total_cap",
     "grade",
-    "staff_control_score",
-    "three_public_change_score",
-    "three_public_control_score",
-    "public_funds_control_score",
-    "budget_adjustment_score",
-    "budget_completion_score",
-    "key_spending_score",
-    "rate_score",
+    *scoring_dept.__all__,
 ]
 
 #: Methods `score_indicator` accepts; "reverse" means the profile's reverse variant.
@@ -175,8 +170,7 @@ def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> Sc
     info = s.tiers[min(tier, len(s.tiers) - 1)]
     places = s.score_places
     low, high = round_half_up(info.low * w, places), round_half_up(info.high * w, places)
-    score = round_half_up((share if share is not None else info.point) * w, places)
-    score = min(max(score, ZERO), w)
+    score = bounded_score((share if share is not None else info.point) * w, w, places)
     close = "]" if tier == 0 else ")"
     label = a.label or a.display()
     tier_label = info.label
@@ -209,7 +203,7 @@ def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Any
     if rate.ratio is None:
         return failure("budget_execution", rate.reason or "", rate.reason_en or "", w)
     counted = min(rate.ratio, s.rate_cap)
-    score = min(max(round_half_up(counted * w, s.score_places), ZERO), w)
+    score = bounded_score(counted * w, w, s.score_places)
     pct, cap = f"{_F(rate.percent)}%", f"{_F(s.rate_cap * 100)}%"
     if rate.ratio > s.rate_cap:
         zh: Any = lambda: f"执行率 {pct} 超过上限 {cap}，按 {cap} 计，{cap}×{_F(w)} = {_F(score)}"  # noqa: E731

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from perfxl.numbers import HUNDRED, ONE, ZERO, fmt_decimal, round_half_up
-from perfxl.scoring_result import ScoreResult, failure
+from perfxl.scoring_result import ScoreResult, bounded_score, failure
 from perfxl.units import conversion_factor
 from perfxl.values import ParsedValue, ValueKind
 
@@ -93,14 +93,14 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any, metho
                 lambda: f"实际 {_F(B)}{unit} ≥ 目标 {_F(A)}{unit} 的 2 倍{note}，得 0",
                 lambda: f"actual {_F(B)}{unit} ≥ 2 × target {_F(A)}{unit}{note_en}: 0",
                 meets_target=False, ratio=ZERO, weight=w)
-        score = _clamp(round_half_up(w * (2 * A - B) / A, s.score_places), w)
+        score = bounded_score(w * (2 * A - B) / A, w, s.score_places)
         formula = f"(1−({_F(B)}−{_F(A)})/{_F(A)})×{tw} = {_F(score)}"
         return ScoreResult(
             score, method,
             lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按线性递减 {formula}",
             lambda: f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: linear decline {formula}",
             meets_target=False, ratio=(2 * A - B) / A, weight=w)
-    score = _clamp(round_half_up(w * A / B, s.score_places), w)
+    score = bounded_score(w * A / B, w, s.score_places)
     return ScoreResult(
         score, method,
         lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按比例 {_F(A)}/{_F(B)}×{tw} = {_F(score)}",
@@ -132,7 +132,7 @@ def _positive(A: Decimal, B: Decimal, w: Decimal, s: Any, method: str, unit: str
             lambda: f"actual {_F(B)}{unit} ≥ target {_F(A)}{unit}{note_en}: full marks {_F(w)}"
             + (" (over-completed: explain the deviation)" if over else ""),
             meets_target=True, ratio=ratio, weight=w, over_completed=over)
-    score = _clamp(round_half_up(w * B / A, s.score_places), w)
+    score = bounded_score(w * B / A, w, s.score_places)
     return ScoreResult(
         score, method,
         lambda: f"实际 {_F(B)}{unit} < 目标 {_F(A)}{unit}{note}，按比例 {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}",
@@ -142,10 +142,6 @@ def _positive(A: Decimal, B: Decimal, w: Decimal, s: Any, method: str, unit: str
 
 def _over_zh(over: bool, why: str) -> str:
     return f"；超额完成（{why}），须说明偏差原因" if over else ""
-
-
-def _clamp(score: Decimal, w: Decimal) -> Decimal:
-    return w if score > w else (ZERO if score < 0 else score)
 
 
 def score_deadline(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> ScoreResult:
@@ -158,7 +154,7 @@ def score_deadline(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> ScoreR
         return ScoreResult(w, "deadline", lambda: f"实际 {ad.display()} 不晚于目标 {td.display()}，按时完成，得满分 {_F(w)}",
                            lambda: f"done {ad.display()}, not later than {td.display()}: full marks {_F(w)}",
                            meets_target=True, weight=w)
-    score = _clamp(round_half_up(w * s.late_share, s.score_places), w)
+    score = bounded_score(w * s.late_share, w, s.score_places)
     return ScoreResult(score, "deadline", lambda: f"实际 {ad.display()} 晚于目标 {td.display()}，逾期完成，得 {_F(score)}",
                        lambda: f"done {ad.display()}, later than {td.display()}: late, score {_F(score)}",
                        meets_target=False, weight=w)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable, Union
 
-from perfxl.numbers import fmt_decimal
+from perfxl.numbers import ZERO, fmt_decimal, round_half_up
 
-__all__ = ["ScoreResult", "failure"]
+__all__ = ["ScoreResult", "failure", "bounded_score"]
 
 Text = Union[str, Callable[[], str]]
 _FIELDS = ("score", "method", "explanation", "explanation_en", "error", "error_en", "meets_target", "ratio",
@@ -105,3 +105,9 @@ class ScoreResult:
 def failure(method: str, zh: str, en: str, weight: Decimal | None = None) -> ScoreResult:
     """A result without a score: the explanation is the reason."""
     return ScoreResult(None, method, zh, en, error=zh, error_en=en, weight=weight)
+
+
+def bounded_score(raw: Decimal, weight: Decimal, places: int) -> Decimal:
+    """`raw` rounded half-up (Excel ROUND) to `places`, kept within [0, weight]: every score passes here."""
+    score = round_half_up(raw, places)
+    return weight if score > weight else (ZERO if score < 0 else score)

@@ -14,7 +14,6 @@ import sys
 import tempfile
 import zipfile
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
 import pytest

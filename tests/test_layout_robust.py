@@ -249,3 +249,39 @@ def test_project_funds_parts_and_unit_note():
     assert ev.funds.parts[0].executed.raw == D(899740) and ev.funds.parts[2].executed.raw is None
     assert ev.funds.total.executed.ref.cell == "E6"
     assert ev.goals == () and ev.total_score.raw == D(100)
+
+
+def test_indicator_names_that_look_like_notes_are_data():
+    grid = evaluation_grid()
+    grid.rows[18][3] = "注册企业数"  # D19, the "……" row: starts like 注 (a note) but is an indicator name
+    grid.rows[18][5] = "3家"
+    grid.rows[20][3] = "说明书印发份数"  # D21
+    ev = read_grids([grid], "x.xlsx").evaluations[0]
+    assert [i.name.text for i in ev.indicators if i.row in (19, 21)] == ["注册企业数", "说明书印发份数"]
+    assert len(ev.indicators) == 13 and ev.total_score.raw == D(99)
+    grid.rows.insert(28, ["注：本表由单位填写。"] + [""] * 8)  # a real note right after the table
+    assert len(read_grids([grid], "x.xlsx").evaluations[0].indicators) == 13
+
+
+def test_two_row_indicator_header_with_vertical_merges():
+    sb = SheetBuilder("项目支出绩效自评表")
+    sb.put(0, 0, "绩效指标")
+    sb.merge(0, 0, 0, 2)
+    for c, h in enumerate(["年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], start=3):
+        sb.put(0, c, h)
+        sb.merge(0, c, 1, c)
+    for c, h in enumerate(["一级指标", "二级指标", "三级指标"]):
+        sb.put(1, c, h)
+    for c, v in enumerate(["产出指标(50分)", "数量指标", "培训人次", "≥100人次", "120人次", 50, 50]):
+        sb.put(2, c, v)
+    for c, v in enumerate(["满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10]):
+        sb.put(3, c, v)
+    sb.put(4, 0, "总分")
+    sb.put(4, 5, 60)
+    sb.put(4, 6, 60)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    assert [p.brief() for p in sub.problems] == []
+    ev = sub.evaluations[0]
+    assert [(i.name.text, i.target.text, i.weight.raw, i.score.ref.cell) for i in ev.indicators] == [
+        ("培训人次", "≥100人次", D(50), "G3"), ("满意度", "≥90%", D(10), "G4")]
+    assert [h.declared_weight for h in ev.level1] == [D(50), D(10)]

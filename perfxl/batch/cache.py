@@ -146,16 +146,22 @@ class ResultCache:
                 fh.close()
                 setattr(self, attr, None)
 
-    def compact(self, keys: Iterable[tuple[str, str]], write_text: Callable[[Path, str], None]) -> None:
-        """Replace the state by the latest records of `keys` (this run's files), written atomically."""
-        lines = []
-        for path, sha in keys:
-            record = self.get(path, sha)
-            if record is not None:
-                record["cached"] = False
-                lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    def compact(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Replace the state, atomically, by the latest records of `keys` (this run's files), streamed one by one."""
+        from perfxl.io.atomic import atomic_write
+
+        if self._fh is not None:
+            self._fh.flush()
+
+        def write(dest) -> None:
+            for path, sha in keys:
+                record = self.get(path, sha)
+                if record is not None:
+                    record["cached"] = False
+                    dest.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+
+        atomic_write(self.path, write, force=True)
         self.close()
-        write_text(self.path, "".join(lines))
 
 
 class OutdirLock:

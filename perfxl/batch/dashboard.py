@@ -5,6 +5,7 @@ annotated copy), findings counted by code, every finding, and the two charts.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from .svg_charts import bar_chart_svg, histogram_svg
 from .tables import FILE_COLUMNS, BatchTables
 
-__all__ = ["MAX_FINDING_ROWS", "render_dashboard", "write_dashboard"]
+__all__ = ["MAX_FINDING_ROWS", "dashboard_chunks", "render_dashboard", "write_dashboard"]
 
 #: Findings shown in the page; beyond this the page says so and points at summary.xlsx / findings.jsonl.
 MAX_FINDING_ROWS = 20000
@@ -116,22 +117,19 @@ def _codes_table(codes: list[dict[str, Any]]) -> str:
     return f'<table id="codes" class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def _findings_table(tables: BatchTables) -> tuple[str, int, int]:
-    rows, total = [], 0
+def _findings_rows(tables: BatchTables, counter: list[int]) -> Iterator[str]:
+    """The findings table's rows, streamed from findings.jsonl (at most MAX_FINDING_ROWS); counts them all."""
     for f in tables.iter_findings():
-        total += 1
-        if total > MAX_FINDING_ROWS:
+        counter[0] += 1
+        if counter[0] > MAX_FINDING_ROWS:
             continue
         sev = f.get("severity") or ""
-        rows.append(
+        yield (
             f'<tr data-severity="{escape(sev)}" data-code="{escape(f.get("code") or "")}">'
             f'{_cell(f.get("file"))}<td><code>{escape(f.get("code") or "")}</code></td>'
             f'<td class="sev-{escape(sev)}" data-v="{escape(sev)}">{SEVERITY_ZH.get(sev, escape(sev))}</td>'
             f'{_cell(f.get("sheet"))}{_cell(f.get("cell"))}{_cell(f.get("message"))}{_cell(f.get("expected"))}{_cell(f.get("actual"))}</tr>'
         )
-    head = "<th>文件</th><th>代码</th><th>级别</th><th>工作表</th><th>单元格</th><th>说明</th><th>应为</th><th>实际</th>"
-    table = f'<table id="findings" class="sortable"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    return table, min(total, MAX_FINDING_ROWS), total
 
 
 def _cards(tables: BatchTables) -> str:
@@ -144,20 +142,20 @@ def _cards(tables: BatchTables) -> str:
     ) + "</div>"
 
 
-def render_dashboard(tables: BatchTables) -> str:
-    """The dashboard page as text."""
+def dashboard_chunks(tables: BatchTables) -> Iterator[str]:
+    """The dashboard page, piece by piece, so a province-sized batch is never one string in memory."""
     codes = tables.codes_by_count()
     meta = tables.meta
     hist = histogram_svg(tables.score_histogram(), title="总分分布（文件数）", series=("填报总分", "复算总分"))
     bars = bar_chart_svg([(e["code"], e["count"]) for e in codes[:_TOP_CODES]], title="最常见的问题代码")
-    findings, shown, total = _findings_table(tables)
-    more = (f'<p class="note">仅显示前 {shown} 条（共 {total} 条）；完整清单见 summary.xlsx 与 findings.jsonl。</p>'
-            if total > shown else "")
+    total = sum(e["count"] for e in codes)
+    more = (f'<p class="note">仅显示前 {MAX_FINDING_ROWS} 条（共 {total} 条）；完整清单见 summary.xlsx 与 findings.jsonl。</p>'
+            if total > MAX_FINDING_ROWS else "")
     code_options = "".join(f'<option value="{escape(e["code"])}">{escape(e["code"])}</option>' for e in codes)
     status = "（运行被中断，结果不完整）" if meta.get("interrupted") else ""
     subtitle = (f'规则配置 {escape(str(meta.get("profile", "")))} · 生成于 {escape(str(meta.get("finished", "")))} · '
                 f'perfxl {escape(str(meta.get("perfxl", "")))}{status}')
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -176,14 +174,27 @@ def render_dashboard(tables: BatchTables) -> str:
 <div class="toolbar" id="findings-tools" data-for="findings"><input type="search" placeholder="筛选说明、文件…" aria-label="筛选问题">
 <select name="severity"><option value="">全部级别</option><option value="error">错误</option><option value="warning">警告</option><option value="info">提示</option></select>
 <select name="code"><option value="">全部代码</option>{code_options}</select><span class="count"></span></div>
-{more}{findings}</section>
+{more}<table id="findings" class="sortable"><thead><tr><th>文件</th><th>代码</th><th>级别</th><th>工作表</th><th>单元格</th>\
+<th>说明</th><th>应为</th><th>实际</th></tr></thead><tbody>
+"""
+    yield from _findings_rows(tables, [0])
+    yield f"""</tbody></table></section>
 </main><script>{_JS}</script></body></html>
 """
 
 
+def render_dashboard(tables: BatchTables) -> str:
+    """The dashboard page as one string (small batches, tests)."""
+    return "".join(dashboard_chunks(tables))
+
+
 def write_dashboard(dest: Path, tables: BatchTables) -> Path:
-    """Write dashboard.html atomically; returns its path."""
+    """Write dashboard.html atomically, streaming; returns its path."""
     from perfxl.io.atomic import atomic_write
 
-    atomic_write(dest, render_dashboard(tables).encode("utf-8"), force=True)
+    def write(fh) -> None:
+        for chunk in dashboard_chunks(tables):
+            fh.write(chunk.encode("utf-8"))
+
+    atomic_write(dest, write, force=True)
     return dest

@@ -91,28 +91,39 @@ def _write_text(path: Path, text: str) -> None:
 
 
 class _FindingsLog:
-    """findings.jsonl, appended and flushed per finished file: one finding per line, with `file` and `path`."""
+    """findings.jsonl, appended and flushed per finished file: one finding per line, with `file` and `path`.
+
+    Each file's lines are contiguous, so only their byte span is remembered; the final rewrite in
+    discovery order copies spans and never holds every finding in memory.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = open(path, "w", encoding="utf-8")
+        self._fh = open(path, "wb")
+        self._spans: dict[str, tuple[int, int]] = {}
 
     def add(self, record: dict[str, Any]) -> None:
+        start = self._fh.tell()
         for f in record_findings(record):
             line = {"file": record.get("name"), "path": record.get("path"), **f}
-            self._fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self._fh.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
         self._fh.flush()
+        self._spans[record.get("path", "")] = (start, self._fh.tell() - start)
 
-    def close(self) -> None:
+    def sort_by(self, paths: Iterable[str]) -> None:
+        """Rewrite (atomically) with the files in the order of `paths`; a file's lines keep their order."""
         self._fh.close()
+        with open(self.path, "rb") as src:
 
-    def sort_by(self, order: dict[str, int]) -> None:
-        """Rewrite (atomically) in discovery order; lines of one file keep their reading order."""
-        self.close()
-        with open(self.path, encoding="utf-8") as fh:
-            lines = [(order.get(json.loads(line).get("path"), len(order)), n, line) for n, line in enumerate(fh) if line.strip()]
-        lines.sort()
-        _write_text(self.path, "".join(line for _, _, line in lines))
+            def copy(dest) -> None:
+                for path in paths:
+                    start, length = self._spans.get(path, (0, 0))
+                    src.seek(start)
+                    dest.write(src.read(length))
+
+            from perfxl.io.atomic import atomic_write
+
+            atomic_write(self.path, copy, force=True)
 
 
 def _not_found(text: str) -> FileResult:
@@ -230,11 +241,11 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     except KeyboardInterrupt:
         interrupted = True
     tables.sort()
-    log.sort_by({r["path"]: r["index"] for r in tables.rows})
+    log.sort_by([r["path"] for r in tables.rows])
     if interrupted:
         cache.close()
     else:
-        cache.compact([(r["path"], r["sha256"]) for r in tables.rows], _write_text)
+        cache.compact([(r["path"], r["sha256"]) for r in tables.rows])
     outcome = BatchOutcome(out, tables, found.missing, interrupted, time.perf_counter() - started)
     tables.meta.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                        seconds=round(outcome.seconds, 3), interrupted=interrupted, missing=found.missing,

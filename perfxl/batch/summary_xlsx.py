@@ -1,17 +1,17 @@
 """summary.xlsx for reviewers: one row per file, every finding, counts by code, and native Excel charts.
 
-Written with XlsxWriter in memory, then atomically. Every text cell goes through
+Written with XlsxWriter in constant-memory mode (rows stream to disk), atomically. Every text cell goes through
 perfxl.safety.neutralise_formula, so a unit name like "=HYPERLINK(…)" stays text (formula injection).
 """
 from __future__ import annotations
 
-import io
+import math
 from pathlib import Path
 from typing import Any
 
 from .tables import FILE_COLUMNS, BatchTables
 
-__all__ = ["SHEETS", "write_summary_xlsx", "summary_xlsx_bytes"]
+__all__ = ["SHEETS", "write_summary_xlsx", "build_summary_xlsx"]
 
 #: Sheet names, in order: files, findings, counts by code, charts.
 SHEETS = ("汇总", "问题明细", "按代码统计", "图表")
@@ -122,7 +122,9 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
         })
     chart.set_title({"name": "总分分布（文件数）Score distribution"})
     chart.set_x_axis({"name": "总分区间"})
-    chart.set_y_axis({"name": "文件数", "major_gridlines": {"visible": True}})
+    peak = max([max(a, b) for _, a, b in hist] + [1])
+    chart.set_y_axis({"name": "文件数", "min": 0, "major_unit": max(1, math.ceil(peak / 8)), "num_format": "0",
+                      "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     ws.insert_chart(0, 4, chart, {"x_scale": 1.3, "y_scale": 1.2})
 
@@ -148,13 +150,12 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
     ws.set_column(1, 2, 16)
 
 
-def summary_xlsx_bytes(tables: BatchTables) -> bytes:
-    """The whole summary workbook as bytes."""
+def build_summary_xlsx(dest: Path, tables: BatchTables) -> None:
+    """Write the summary workbook to `dest`, streaming rows (constant memory, whatever the batch size)."""
     import xlsxwriter
 
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {
-        "in_memory": True,
+    wb = xlsxwriter.Workbook(str(dest), {
+        "constant_memory": True,
         "strings_to_formulas": False,
         "strings_to_urls": False,
         "strings_to_numbers": False,
@@ -173,12 +174,11 @@ def summary_xlsx_bytes(tables: BatchTables) -> bytes:
     _write_codes_sheet(sheets[2], codes, fmt)
     _write_charts_sheet(wb, sheets[3], tables, codes, fmt)
     wb.close()
-    return buf.getvalue()
 
 
 def write_summary_xlsx(dest: Path, tables: BatchTables) -> Path:
     """Write summary.xlsx atomically; returns its path."""
     from perfxl.io.atomic import atomic_write
 
-    atomic_write(dest, summary_xlsx_bytes(tables), force=True)
+    atomic_write(dest, lambda tmp: build_summary_xlsx(tmp, tables), force=True, by_path=True)
     return dest

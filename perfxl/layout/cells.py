@@ -6,10 +6,11 @@ read. A cell listed in `Grid.uncached` that now holds a value was computed by pe
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..grid import Grid
-from ..model import CellRef, CellValue
+from ..model import CellRef, CellValue, a1
 from ..numbers import to_decimal
 from .headers import normalise_label
 
@@ -62,13 +63,25 @@ def value_at(grid: Grid, r: int, c: int, *, fill: bool = False) -> CellValue:
     raw = grid.raw(r, c)
     if isinstance(raw, str) and not raw.strip():
         raw = None
-    computed = (r, c) in grid.uncached and raw is not None
-    return CellValue(exact(raw), grid.ref(r, c), grid.formulas.get((r, c)), computed)
+    computed = raw is not None and (r, c) in grid.uncached
+    return CellValue(exact(raw), cell_ref(grid, r, c), grid.formulas.get((r, c)) if grid.formulas else None, computed)
 
 
 def empty_at(grid: Grid, r: int, c: int) -> CellValue:
     """An empty CellValue at (r, c), keeping the cell's formula when it has one (uncached, uncomputable)."""
-    return CellValue(None, grid.ref(r, c), grid.formulas.get((r, c)))
+    return CellValue(None, cell_ref(grid, r, c), grid.formulas.get((r, c)) if grid.formulas else None)
+
+
+@lru_cache(maxsize=65536)
+def _a1(r: int, c: int) -> str:
+    return a1(r + 1, c + 1)
+
+
+def cell_ref(grid: Grid, r: int, c: int) -> CellRef:
+    """Grid.ref with cached A1 strings (the same CellRef, built faster)."""
+    if grid.merged and grid.is_merged(r, c):
+        return grid.ref(r, c)
+    return CellRef(grid.name, _a1(r, c))
 
 
 def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:

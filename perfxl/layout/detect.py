@@ -50,19 +50,27 @@ def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]]) -> di
     return found
 
 
+def _complete(cols: dict[str, int]) -> bool:
+    """A usable 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score."""
+    named = "name" in cols or {"level1", "level2"} <= cols.keys()
+    return named and bool({"target", "actual"} & cols.keys()) and bool({"weight", "score"} & cols.keys())
+
+
 def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
-    """Columns of a 绩效指标 header row, with a split 指标性质|指标值|度量单位 sub-header row merged in."""
+    """Columns of a 绩效指标 header starting at row r, with a second header row merged in.
+
+    The second row is either the split 指标性质 | 指标值 | 度量单位 sub-header, or the 一级 | 二级 |
+    三级指标 row under a merged "绩效指标" cell (other headers merged down both rows).
+    """
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
-    if "name" not in cols and not {"level1", "level2"} <= cols.keys():
-        return None
-    if not ({"target", "actual"} & cols.keys()) or not ({"weight", "score"} & cols.keys()):
+    if not cols:
         return None
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
-    sub_cells = row_cells(grid, r + 1)
-    if sub and ({"nature", "unit"} & sub.keys()) and len(sub) >= len(sub_cells) - 1:
-        cols.update(sub)
-        cols["_subheader"] = r + 1
-    return cols
+    if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
+        merged = {**cols, **sub, "_subheader": r + 1}
+        if _complete(merged) and not _complete(sub):
+            return merged
+    return cols if _complete(cols) else None
 
 
 def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
@@ -74,8 +82,8 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
     return cols
 
 
-def _is_note(label: str) -> bool:
-    return label.startswith(H.NOTE_PREFIXES)
+def _is_note(label: str, n_cells: int = 1) -> bool:
+    return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
 
 def classify_row(grid: Grid, r: int) -> RowKind:
@@ -91,7 +99,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if any(t.endswith("自评表") or t.endswith("评价表") and "绩效" in t for t in titles):
         return RowKind.TITLE_EVALUATION
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
-        return RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0]) else RowKind.OTHER
+        return RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
     if funds_columns(grid, r) is not None:
@@ -109,7 +117,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE
     if header_fields(grid, r):
         return RowKind.HEADER_FIELD
-    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0]):
+    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)):
         return RowKind.NOTE
     return RowKind.OTHER
 

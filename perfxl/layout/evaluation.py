@@ -246,7 +246,8 @@ class _Reader(FundsRows):
         if not has_name and not values_present:
             if placeholder_name or l2_new is None:
                 return
-        stray = [c for c, _ in row_cells(g, r) if c not in cols.values() or c == cols.get("_subheader")]
+        table_cols = {v for k, v in cols.items() if not k.startswith("_")}
+        stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
         name = value_at(g, r, cols["name"], fill=True) if "name" in cols else CellValue(None)

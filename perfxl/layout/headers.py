@@ -164,9 +164,11 @@ TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
 INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
 
-NOTE_PREFIXES = tuple(normalise_label(x) for x in (
-    "说明", "注", "备注:", "填表说明", "填表人", "填报人", "联系电话", "项目负责人", "财务负责人", "单位负责人",
-    "审核人", "填报日期", "日期", "(印章)", "单位(盖章)"))
+#: Rows starting with these end a table (notes and signatures). A colon is required where the bare
+#: word could begin an indicator name ("注册企业数" is data, "注：" is a note).
+NOTE_PREFIXES = tuple(_DROP.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", x).translate(_PUNCT))) for x in (
+    "说明：", "注：", "注1", "注释：", "备注：", "填表说明", "填表人", "填报人", "联系电话", "项目负责人：",
+    "财务负责人", "单位负责人", "审核人", "填报日期", "单位(盖章)", "(盖章)", "(印章)"))
 
 # ------------------------------------------------------------------ 基础数据表 rows (canonical keys)
 BASIC_ROWS: dict[str, tuple[str, ...]] = {

@@ -1,17 +1,20 @@
 """R-D-xx checks (codes B01…B14): 基础数据表 arithmetic and its consistency with the 自评表.
 
 财预〔2013〕53号 附件2 formulas; Hunan 评分表 deductions from the profile's [department.*] tables.
-The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns.
+The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns,
+scored by `perfxl.scoring_dept` (the engine's one implementation of those standards).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from perfxl import rates
-from perfxl.model import AmountRow, CellValue, Finding
+from perfxl import rates, scoring_dept
+from perfxl.model import AmountRow, CellValue, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
+from perfxl.rates import RateResult
 from perfxl.units import convert
 
 from .catalogue import check
@@ -25,9 +28,31 @@ def _column_name(ctx: Context, index: int) -> str:
     return years[index] if index < len(years) and years[index] else _COLUMNS[index][1]
 
 
-def deduct(weight: Decimal, over_points: Decimal, per_point: Decimal, ctx: Context) -> Decimal:
-    """Hunan 评分表 rule: full `weight`, minus `per_point` for each percentage point over, never below 0."""
-    return ctx.round_score(max(ZERO, weight - per_point * max(ZERO, over_points)))
+class _RowRate(NamedTuple):
+    row: AmountRow
+    budget: Decimal
+    final: Decimal
+    rate: RateResult
+
+
+def _row_rate(ctx: Context, key: str, rate_of: Callable[[Decimal, Decimal, Any], RateResult]) -> _RowRate | None:
+    """The 基础数据表 row `key`, its 本年预算数/本年决算数 and `rate_of(final, budget, profile)`.
+
+    None when the row or either number is missing or the rate is undefined: nothing to check then.
+    """
+    row = ctx.submission.basic.row(key)
+    if row is None:
+        return None
+    budget, final = ctx.number(row.budget), ctx.number(row.final)
+    if budget is None or final is None:
+        return None
+    rate = rate_of(final, budget, ctx.profile)
+    return None if rate.percent is None else _RowRate(row, budget, final, rate)
+
+
+def _adjustment_rate(final: Decimal, budget: Decimal, profile: Any) -> RateResult:
+    """预算调整率 of 本年预算数 → 本年决算数 (argument order of `_row_rate`)."""
+    return rates.budget_adjustment_rate(budget, final, profile)
 
 
 def _rate_mismatch(ctx: Context, cell: CellValue, rate) -> tuple[bool, str, str]:
@@ -39,15 +64,22 @@ def _rate_mismatch(ctx: Context, cell: CellValue, rate) -> tuple[bool, str, str]
     return differs, reading.note_zh, reading.note_en
 
 
+def _staffing(ctx: Context) -> tuple[Staffing, Decimal, Decimal] | None:
+    """(staffing block, 编制数, 实际在职人数), or None when the block or either number is missing."""
+    st = ctx.submission.basic.staffing
+    if st is None:
+        return None
+    est, act = ctx.number(st.establishment), ctx.number(st.actual)
+    return None if est is None or act is None else (st, est, act)
+
+
 @check("B01")
 def staff_control_rate(ctx: Context) -> Iterator[Finding]:
     """控制率 = 实际在职人数 / 编制数 × 100%, as typed, within the rate tolerance."""
-    st = ctx.submission.basic.staffing
-    if st is None:
+    found = _staffing(ctx)
+    if found is None:
         return
-    est, act = ctx.number(st.establishment), ctx.number(st.actual)
-    if est is None or act is None:
-        return
+    st, est, act = found
     rate = rates.staff_control_rate(act, est, ctx.profile)
     differs, note, note_en = _rate_mismatch(ctx, st.control_rate, rate)
     if differs:
@@ -58,18 +90,15 @@ def staff_control_rate(ctx: Context) -> Iterator[Finding]:
 @check("B02")
 def over_establishment(ctx: Context) -> Iterator[Finding]:
     """实际在职人数 > 编制数 (超编): report the rate and the 在职人员控制率 score it earns."""
-    st = ctx.submission.basic.staffing
-    if st is None:
+    found = _staffing(ctx)
+    if found is None or found[2] <= found[1]:
         return
-    est, act = ctx.number(st.establishment), ctx.number(st.actual)
-    if est is None or act is None or act <= est:
-        return
+    st, est, act = found
     rate = rates.staff_control_rate(act, est, ctx.profile)
-    weight = ctx.dec("department.staff_control.weight", 5)
-    per_point = ctx.dec("department.staff_control.deduct_per_point", "0.5")
-    score = deduct(weight, rate.percent - HUNDRED, per_point, ctx) if rate.percent is not None else None
-    yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=weight,
-                      per_point=per_point, score=fmt_num(score))
+    result = scoring_dept.staff_control_score(act, est, profile=ctx.profile)
+    per_point = scoring_dept.deduction_per_point("staff_control", result.weight, ctx.profile)
+    yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=result.weight,
+                      per_point=per_point, score=fmt_num(result.score))
 
 
 def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
@@ -115,30 +144,24 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
     rate = rates.three_public_change_rate(cur, prev, ctx.profile)
     if rate.percent is None or rate.percent <= 0:
         return
-    weight = ctx.dec("department.three_public_change.weight", 5)
-    per_point = weight * ctx.dec("department.three_public_change.deduct_share_per_point", "0.1")
+    result = scoring_dept.three_public_change_score(cur, prev, profile=ctx.profile)
+    per_point = scoring_dept.deduction_per_point("three_public_change", result.weight, ctx.profile)
     yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
                       basis="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
-                      basis_en=basis, weight=weight, per_point=fmt_num(per_point),
-                      score=fmt_num(deduct(weight, rate.percent, per_point, ctx)))
+                      basis_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
 
 
 @check("B05")
 def three_public_control(ctx: Context) -> Iterator[Finding]:
     """"三公经费"控制率 = 本年决算 / 本年预算 ≤ 100%; each point above deducts (profile)."""
-    row = ctx.submission.basic.row("three_public")
-    if row is None:
+    found = _row_rate(ctx, "three_public", rates.three_public_control_rate)
+    if found is None or found.rate.percent <= HUNDRED:
         return
-    final, budget = ctx.number(row.final), ctx.number(row.budget)
-    if final is None or budget is None:
-        return
-    rate = rates.three_public_control_rate(final, budget, ctx.profile)
-    if rate.percent is None or rate.percent <= HUNDRED:
-        return
-    weight = ctx.dec("department.three_public_control.weight", 6)
-    per_point = ctx.dec("department.three_public_control.deduct_per_point", 1)
+    row, budget, final, rate = found
+    result = scoring_dept.three_public_control_score(final, budget, profile=ctx.profile)
+    per_point = scoring_dept.deduction_per_point("three_public_control", result.weight, ctx.profile)
     yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent), final=final, budget=budget,
-                      per_point=per_point, score=fmt_num(deduct(weight, rate.percent - HUNDRED, per_point, ctx)))
+                      per_point=per_point, score=fmt_num(result.score))
 
 
 @check("B06")
@@ -150,11 +173,9 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
         if row is None:
             continue
         yield from _row_sums(ctx, row, "le")
-        final, budget = ctx.number(row.final), ctx.number(row.budget)
-        if final is None or budget is None:
-            continue
-        rate = rates.public_funds_control_rate(final, budget, ctx.profile)
-        if rate.percent is not None and rate.percent > HUNDRED:
+        found = _row_rate(ctx, key, rates.public_funds_control_rate)
+        if found is not None and found.rate.percent > HUNDRED:
+            _, budget, final, rate = found
             yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent),
                               what=f"“{row.label.text}”控制率 {fmt_pct(rate.percent)}（决算 {fmt_num(final)} / 预算 {fmt_num(budget)}）超过 100%",
                               what_en=f"{row.label.text} control rate {fmt_pct(rate.percent)} exceeds 100%")
@@ -163,38 +184,21 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
 @check("B07")
 def budget_adjustment(ctx: Context) -> Iterator[Finding]:
     """预算调整率 = (本年决算 − 本年预算) / 本年预算 of 部门基本支出预算调整, banded score (profile)."""
-    row = ctx.submission.basic.row(ctx.param("row", "basic_budget_adjustment"))
-    if row is None:
+    found = _row_rate(ctx, ctx.param("row", "basic_budget_adjustment"), _adjustment_rate)
+    if found is None or found.rate.percent == 0:
         return
-    budget, final = ctx.number(row.budget), ctx.number(row.final)
-    if budget is None or final is None:
-        return
-    rate = rates.budget_adjustment_rate(budget, final, ctx.profile)
-    if rate.percent is None or rate.percent == 0:
-        return
-    weight = ctx.dec("department.budget_adjustment.weight", 3)
-    base = ctx.dec("department.budget_adjustment.base", 3)
-    points = ZERO
-    for upper, pts in ctx.profile.get("department.budget_adjustment.bands", []):
-        if abs(rate.percent) <= Decimal(str(upper)):
-            points = Decimal(str(pts))
-            break
-    score = ctx.round_score(points / base * weight) if base else ZERO
+    row, budget, final, rate = found
+    result = scoring_dept.budget_adjustment_score(budget, final, profile=ctx.profile)
     yield ctx.finding(row.final, expected="0%", actual=fmt_pct(rate.percent), final=final, budget=budget,
-                      weight=weight, score=fmt_num(score))
+                      weight=result.weight, score=fmt_num(result.score))
 
 
 @check("B11")
 def procurement(ctx: Context) -> Iterator[Finding]:
     """政府采购执行率 = 实际政府采购金额 / 政府采购预算数; below 100% is reported."""
-    row = ctx.submission.basic.row(ctx.param("row", "procurement"))
-    if row is None:
-        return
-    final, budget = ctx.number(row.final), ctx.number(row.budget)
-    if final is None or budget is None:
-        return
-    rate = rates.procurement_execution_rate(final, budget, ctx.profile)
-    if rate.percent is not None and rate.percent < HUNDRED:
+    found = _row_rate(ctx, ctx.param("row", "procurement"), rates.procurement_execution_rate)
+    if found is not None and found.rate.percent < HUNDRED:
+        row, budget, final, rate = found
         yield ctx.finding(row.final, expected="100%", actual=fmt_pct(rate.percent), final=final, budget=budget)
 
 

@@ -156,10 +156,6 @@ def check_script_payload(data: Any, limits: Limits = Limits()) -> PayloadProblem
         problem = _check_matrix(sheet["values"], f"工作表“{name}”", f"sheet {name!r}", limits, budget)
         if problem:
             return problem
-        widths = {len(row) for row in sheet["values"]}
-        if len(widths) > 1:
-            return _bad(f"工作表“{name}”的各行长度不一致（应为矩形区域）", f"sheet {name!r}: rows of different lengths",
-                        status=422, code="BAD_VALUES")
         for key in ("notes", "tables", "pictures", "shapes", "charts"):
             if key in sheet and not isinstance(sheet[key], list):
                 return _bad(f"工作表“{name}”的“{key}”应为数组", f"sheet {name!r}: '{key}' must be a list",

@@ -143,9 +143,17 @@ def _wide(text: str) -> bytes:
     return struct.pack("<I", len(text)) + text.encode("utf-16-le")
 
 
-def xlsb(path: Path, sheet: str, cells: list[tuple[int, int, object]], strings: list[str] = ()) -> Path:
-    """A minimal .xlsb: one sheet, cells (0-based row, col, value: float | str | bool | ("isst", i))."""
-    wb = _rec(0x83) + _rec(0x8F) + _rec(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet)) + _rec(0x90) + _rec(0x84)
+def xlsb_name_record(name: str, rgce: bytes) -> bytes:
+    """A BrtName (defined name) record whose formula is the raw token bytes `rgce`."""
+    return _rec(0x27, struct.pack("<IBI", 0, 0, 0) + _wide(name) + struct.pack("<I", len(rgce)) + rgce)
+
+
+def xlsb(path: Path, sheet: str, cells: list[tuple[int, int, object]], strings: list[str] = (), *,
+         workbook_extra: bytes = b"") -> Path:
+    """A minimal .xlsb: one sheet, cells (0-based row, col, value: float | str | bool | ("isst", i));
+    `workbook_extra` records go after the sheet list (defined names)."""
+    wb = (_rec(0x83) + _rec(0x8F) + _rec(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet)) + _rec(0x90)
+          + workbook_extra + _rec(0x84))
     rows: dict[int, list[tuple[int, object]]] = {}
     for r, c, v in cells:
         rows.setdefault(r, []).append((c, v))

@@ -12,6 +12,7 @@ const perfxl = configElement ? JSON.parse(configElement.textContent || "{}") : n
 const SEVERITIES = ["错误", "警告", "提示"];
 const SEVERITY_CLASS = { 错误: "perfxl-error", 警告: "perfxl-warning", 提示: "perfxl-info" };
 const MAX_LISTED = 200;
+const READY_TIMEOUT_MS = 10000;
 
 function officeLoaded() {
   return typeof Office !== "undefined" && typeof Office.onReady === "function";
@@ -202,6 +203,9 @@ async function refreshSummary() {
   }
 }
 
+// The summary logic, for checks outside Excel (tests feed it a 校验结果 sheet's values).
+globalThis.perfxlPane = { parseResult, renderSummary };
+
 // ---------------------------------------------------------------- start-up
 
 function localiseReloadPrompt() {
@@ -240,10 +244,15 @@ async function start() {
     setStatus("未能加载 Office.js：请确认 Excel 能访问本服务器。离开 Excel 时本窗格只作预览。", "warning");
     return;
   }
-  associateRibbonActions();
-  const info = await Office.onReady();
-  associateRibbonActions();
+  const associated = associateRibbonActions();
+  const timeout = new Promise((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS));
+  const info = await Promise.race([Office.onReady(), timeout]);
+  if (!associated) associateRibbonActions();
   if (!info || !info.host) {
+    if (globalThis.perfxlPlainBrowser) {
+      // xlwings' "add-in didn't load" prompt is for an Excel that lost its pane, not for a browser
+      document.getElementById("xlwings-office-ready-error")?.classList.add("d-none");
+    }
     setStatus("当前不在 Excel 中：本页面只作预览。请在 Excel 的“绩效自评”选项卡中打开任务窗格。", "secondary");
     return;
   }
