@@ -1,7 +1,7 @@
 """Finance arithmetic: exact Decimals and Excel's ROUND (round half away from zero, 四舍五入)."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = ["to_decimal", "round_half_up", "fmt_decimal", "HUNDRED", "ZERO", "ONE"]
 
@@ -39,8 +39,13 @@ def to_decimal(value: object) -> Decimal | None:
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    """Excel ROUND(value, places): halves go away from zero (2.675 → 2.68, -2.5 → -3)."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """Excel ROUND(value, places): halves go away from zero (2.675 → 2.68, -2.5 → -3).
+
+    The context grows with the number, so amounts beyond the default 28 digits (1e30) round too.
+    """
+    digits = max(28, value.adjusted() + places + 2)
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP,
+                          context=Context(prec=digits))
 
 
 def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:

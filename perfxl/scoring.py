@@ -7,6 +7,7 @@ Scores are rounded half-up (Excel ROUND) and always lie within [0, weight].
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable
@@ -50,6 +51,7 @@ _OPS = {"GE": Op.GE, "GT": Op.GT, "EQ": Op.EQ, "LE": Op.LE, "LT": Op.LT}
 
 
 _DEC_OK = (int, float, Decimal)
+_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\d")
 _POSITIVE = frozenset((Op.GE, Op.GT))
 _REVERSE = frozenset((Op.LE, Op.LT))
 
@@ -62,6 +64,8 @@ def _weight(weight: Any) -> Decimal | None:
     if w is None and isinstance(weight, ParsedValue):
         w = weight.number
     if w is None and isinstance(weight, str):
+        if _EXPONENT.search(weight):
+            return None  # "1E1" typed as text: Excel would have stored a number, so it is not a weight
         w = to_decimal(weight)
         if w is None:
             w = parse_value(weight).number

@@ -276,3 +276,22 @@ def test_batch_reports_every_file_and_continues_past_unreadable_ones(corpus_dir,
                                  for k in CORPUS if ROWS[k].pending and ROWS[k].exit == 2])
 def test_batch_survives_files_that_crash_a_reader(key, corpus_dir, tmp_path):
     _batch({key: built(key, corpus_dir), "empty_workbook": built("empty_workbook", corpus_dir)}, corpus_dir, tmp_path / "out")
+
+
+def test_limits_are_configurable_from_the_environment(corpus_dir):
+    """A reviewer tightens a limit for one run: PERFXL_MAX_CELLS_PER_SHEET reaches the guard via the CLI."""
+    import os
+
+    item = built("xlsb", corpus_dir)  # 2 rows × 3 columns
+    env = dict(os.environ, PERFXL_MAX_CELLS_PER_SHEET="5")
+    proc = subprocess.run([sys.executable, "-c", CLI, "validate", str(item.path), "--format", "json"],
+                          capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S, env=env)
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout)["files"][0]["error"]["code"] == "SHEET_TOO_LARGE"
+    env["PERFXL_MAX_CELLS_PER_SHEET"] = "6"
+    assert run_validate_env(item.path, env) == 0
+
+
+def run_validate_env(path: Path, env: dict) -> int:
+    return subprocess.run([sys.executable, "-c", CLI, "validate", str(path), "--format", "json"],
+                          capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S, env=env).returncode

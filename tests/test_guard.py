@@ -6,6 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from badinput import builders as b
 from perfxl.errors import UnreadableWorkbook
@@ -133,3 +135,42 @@ def test_the_guard_never_writes(base):
     before = base.stat().st_mtime_ns, base.read_bytes()
     inspect_file(base)
     assert (base.stat().st_mtime_ns, base.read_bytes()) == before
+
+
+def _sheet_xml(cells: list[tuple[int, int, bool]]) -> bytes:
+    from perfxl.model import a1
+
+    body = b"".join(
+        (f'<row r="{r}"><c r="{a1(r, c)}" s="1"/></row>' if empty else f'<row r="{r}"><c r="{a1(r, c)}"><v>1</v></c></row>').encode()
+        for r, c, empty in cells
+    )
+    return b'<?xml version="1.0"?><worksheet><dimension ref="A1"/><sheetData>' + body + b"</sheetData></worksheet>"
+
+
+def _both_scans(xml: bytes):
+    import io
+
+    from perfxl.io.guard_xml import scan_sheet_extent, scan_sheet_extent_fast
+
+    fast, exact = scan_sheet_extent_fast(io.BytesIO(xml), 10**12), scan_sheet_extent(io.BytesIO(xml), 10**12)
+    return (fast.cells, fast.max_row, fast.max_col, fast.dimension), (exact.cells, exact.max_row, exact.max_col, exact.dimension)
+
+
+def test_fast_and_exact_extent_scans_agree_on_fixture_sheets():
+    fixtures = sorted((Path(__file__).resolve().parent.parent / "workbooks").rglob("*.xls[xm]"))
+    assert fixtures, "fixture workbooks not generated"
+    for path in fixtures:
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                if name.startswith("xl/worksheets/sheet"):
+                    fast, exact = _both_scans(zf.read(name))
+                    assert fast == exact, (path.name, name)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=30))
+def test_fast_and_exact_extent_scans_agree(cells):
+    fast, exact = _both_scans(_sheet_xml(cells))
+    assert fast == exact
+    filled = [(r, c) for r, c, empty in cells if not empty]
+    assert exact[:3] == ((len(filled), max(r for r, _ in filled), max(c for _, c in filled)) if filled else (0, 0, 0))

@@ -269,6 +269,11 @@ def test_wrong_types_are_a_4xx_naming_the_place(client, payload):
                       404, "NOT_PERFXL")
 
 
+def test_arguments_a_script_does_not_take_are_a_422(client, payload):
+    _assert_clear_4xx(client.post("/xlwings/custom-scripts-call/validate", json={**payload, "args": [1]}),
+                      422, "最多接受 0 个参数")
+
+
 def test_unknown_script_is_a_404_listing_the_scripts(client, payload):
     _assert_clear_4xx(client.post("/xlwings/custom-scripts-call/format_disk", json=payload), 404, "validate")
 
@@ -305,6 +310,7 @@ def test_help_pages_are_zh_and_list_perfxls_own_functions_and_rules(client):
     assert index.status_code == 200 and 'lang="zh-CN"' in index.text and "校验" in index.text
     functions = client.get("/help/functions").text
     assert all(name in functions for name in udfs.__all__)
+    assert "PERF_SCORE(target, actual, weight, [method], [profile])" in functions  # optional args from the decorators
     rules = client.get("/help/rules").text
     assert all(spec.code in rules for spec in implemented_specs())
     for page in (index.text, functions, rules):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -24,8 +23,6 @@ ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-#: Office.js itself opens a telemetry frame at Microsoft; offline it fails without effect (docs/server.md).
-OFFICE_TELEMETRY_HOST = "telemetryservice.firstpartyapps.oaspapps.com"
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +33,7 @@ def server():
         yield live
     finally:
         code = live.stop()
-        live.exit_code = code
+    assert code == 0, "\n".join(live.output[-20:])  # SIGINT: uvicorn shuts down cleanly
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +133,7 @@ def test_taskpane_renders_in_chromium_without_console_errors(server, browser, pa
     problems, requests = [], []
     page.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.on("request", lambda r: requests.append(r.url))
+    page.on("request", lambda r: requests.append(r.url) if r.frame == page.main_frame else None)
     page.goto(server.base + "/taskpane.html", wait_until="load")
     page.wait_for_function("document.getElementById('perfxl-status').textContent.includes('不在 Excel 中')",
                            timeout=60_000)
@@ -161,14 +158,37 @@ def test_taskpane_renders_in_chromium_without_console_errors(server, browser, pa
     for label, n in counts.items():
         assert page.locator(f"[data-count='{label}']").inner_text() == str(n)
     assert page.locator("#perfxl-findings li").count() == len(findings)
-    assert page.locator("#perfxl-findings li").first.inner_text().strip()
+    shown_cells = set(page.locator("#perfxl-findings .perfxl-cell").all_inner_texts())
+    assert shown_cells == {f"{f['sheet']}!{f['cell']}" for f in findings}
 
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "server-taskpane.png"), full_page=True)
-    local = [u for u in requests if u.startswith(server.base) or u.startswith("data:")]
-    foreign = {re.sub(r"^https?://([^/]+).*$", r"\1", u) for u in requests if u not in local}
-    assert foreign <= {OFFICE_TELEMETRY_HOST}, foreign
+    # everything the page itself loads comes from this server (Office.js's own telemetry frame aside)
+    assert requests and all(u.startswith((server.base, "data:")) for u in requests), requests
     assert problems == [], problems
+    page.close()
+
+
+@pytest.mark.browser
+def test_taskpane_without_office_js_still_renders_and_says_why(server, browser):
+    """Office.js blocked (an offline PC with the CDN setting, a proxy rule): the pane explains it; the page
+    itself adds no error — only the browser's own log line for the failed download remains."""
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    problems, failed = [], []
+    page.on("console", lambda m: problems.append((m.text, m.location.get("url", ""))) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append((f"pageerror: {e}", "")))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.route(re.compile(r".*/office\.js$"), lambda route: route.abort())
+    page.goto(server.base + "/taskpane.html", wait_until="load")
+    page.wait_for_function("document.getElementById('perfxl-status').textContent.includes('未能加载 Office.js')",
+                           timeout=60_000)
+    page.wait_for_timeout(6000)  # past xlwings' 5 s "add-in didn't load" timer
+    assert page.locator("#xlwings-office-ready-error").is_hidden()
+    assert len(failed) == 1 and failed[0].endswith("/office.js")
+    assert [text for text, url in problems if not (text.startswith("Failed to load resource") and
+                                                    url.endswith("/office.js"))] == []
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "server-taskpane-no-officejs.png"))
     page.close()
 
 
@@ -193,4 +213,3 @@ def test_server_stops_cleanly():
         code = live.stop()
     assert code == 0, "\n".join(live.output[-20:])
     assert any("Shutting down" in line or "Finished server process" in line for line in live.output)
-    assert shutil.which  # noqa: B018 - keep shutil import used for readers grepping for chromium checks

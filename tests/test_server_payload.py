@@ -44,6 +44,8 @@ def test_the_seed_payload_is_accepted(payload):
         (lambda p: p["book"].update(active_sheet_index="0"), 422, "active_sheet_index"),
         (lambda p: p["book"].update(active_sheet_index=99), 422, "active_sheet_index"),
         (lambda p: p.update(names={}), 422, "names"),
+        (lambda p: p.update(names=[1]), 422, "names"),
+        (lambda p: p.update(names=[{"sheet_index": 0}]), 422, "names"),
         (lambda p: p.update(args="validate"), 422, "args"),
         (lambda p: p["sheets"][0].pop("values"), 400, "values"),
         (lambda p: p["sheets"][0].update(values="A1"), 422, "二维数组"),
@@ -61,6 +63,12 @@ def test_malformed_workbooks_are_refused_with_a_reason(payload, mutate, status, 
     assert problem is not None and problem.status == status
     assert words in problem.message and problem.message_en
     assert problem.body()["detail"].startswith(problem.message)
+
+
+def test_script_arguments_are_counted(payload):
+    assert check_script_payload({**payload, "args": [1]}, max_args=1) is None
+    assert check_script_payload({**payload, "args": [1, 2]}, max_args=1).status == 422
+    assert check_script_payload({**payload, "args": [1, 2]}) is None  # not checked without a count
 
 
 def test_a_body_that_is_not_an_object_is_refused():

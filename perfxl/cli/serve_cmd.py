@@ -20,7 +20,15 @@ SERVER_MODULES = ("xlwings_server", "uvicorn", "fastapi")
 
 def missing_server_modules() -> list[str]:
     """The `server` extra's modules that cannot be imported here."""
-    return [m for m in SERVER_MODULES if importlib.util.find_spec(m) is None]
+    missing = []
+    for name in SERVER_MODULES:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):  # a broken or blocked install
+            found = False
+        if not found:
+            missing.append(name)
+    return missing
 
 
 @app.command("serve")
@@ -44,10 +52,14 @@ def serve(
             err=True,
         )
         raise typer.Exit(2)
+    from perfxl.serve.app import project_dir
+    from perfxl.serve.payload import Limits
     from perfxl.serve.run import find_certs, is_loopback
     from perfxl.serve.run import serve as run_server
 
     try:
+        folder = project_dir(project)
+        Limits.from_env(max_cells=max_cells)  # a bad PERFXL_SERVE_* number is reported before start-up
         pair = find_certs(certs) if certs else None
         if pair is None:
             typer.echo("注意：未指定 --certs，以 HTTP 运行；Excel 只能通过 HTTPS 加载加载项（见 docs/server.md）。\n"
@@ -57,7 +69,7 @@ def serve(
                        err=True)
         scheme = "https" if pair else "http"
         typer.echo(f"perfxl 加载项服务器：{scheme}://{host}:{port}/manifest.xml （Ctrl+C 停止）", err=True)
-        run_server(host, port, certs=certs, project=project, max_cells=max_cells)
+        run_server(host, port, certs=certs, project=folder, max_cells=max_cells)
     except PerfxlError as exc:
         typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
         raise typer.Exit(2)

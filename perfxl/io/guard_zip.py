@@ -163,7 +163,7 @@ def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits) -> l
 
 def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels) -> tuple[SheetInfo, ...]:
     """One streaming pass over each worksheet and the shared strings (this also checks their CRC)."""
-    from .guard_xlsb import scan_xlsb_sheet, scan_xlsb_strings
+    from .guard_xlsb import scan_xlsb_strings
 
     binary = kind is WorkbookKind.XLSB
     infos = []
@@ -173,8 +173,7 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels)
         if not rel_type.endswith("/worksheet"):  # chartsheets and dialog sheets hold no cells
             infos.append(SheetInfo(name, part, hidden))
             continue
-        with zf.open(part) as fh:
-            ext = scan_xlsb_sheet(fh, limits.max_cells_per_sheet) if binary else scan_sheet_extent(fh, limits.max_cells_per_sheet)
+        ext = _sheet_extent(zf, part, binary, limits.max_cells_per_sheet)
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
@@ -194,6 +193,22 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels)
         raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
                     f"a cell uses shared string #{max_index} but the table holds {items}", p)
     return tuple(infos)
+
+
+def _sheet_extent(zf: zipfile.ZipFile, part: str, binary: bool, max_area: int):
+    """Used range of one worksheet part: BIFF12 walk, else the fast XML scan, else the exact one."""
+    from .guard_xlsb import scan_xlsb_sheet
+    from .guard_xml import NeedsFullScan, scan_sheet_extent_fast
+
+    if binary:
+        with zf.open(part) as fh:
+            return scan_xlsb_sheet(fh, max_area)
+    try:
+        with zf.open(part) as fh:
+            return scan_sheet_extent_fast(fh, max_area)
+    except NeedsFullScan:
+        with zf.open(part) as fh:
+            return scan_sheet_extent(fh, max_area)
 
 
 def _verify_small_parts(zf: zipfile.ZipFile, limits: Limits, skip: set[str]) -> None:

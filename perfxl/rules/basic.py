@@ -2,7 +2,7 @@
 
 财预〔2013〕53号 附件2 formulas; Hunan 评分表 deductions from the profile's [department.*] tables.
 The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns,
-scored by `perfxl.scoring_dept` (the engine's one implementation of those standards).
+scored by `perfxl.scoring` (the engine's one implementation of those standards).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from perfxl import rates, scoring_dept
+from perfxl import rates, scoring
 from perfxl.model import AmountRow, CellValue, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
 from perfxl.rates import RateResult
@@ -95,8 +95,8 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
         return
     st, est, act = found
     rate = rates.staff_control_rate(act, est, ctx.profile)
-    result = scoring_dept.staff_control_score(act, est, profile=ctx.profile)
-    per_point = scoring_dept.deduction_per_point("staff_control", result.weight, ctx.profile)
+    result = scoring.staff_control_score(act, est, profile=ctx.profile)
+    per_point = scoring.deduction_per_point("staff_control", result.weight, ctx.profile)
     yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=result.weight,
                       per_point=per_point, score=fmt_num(result.score))
 
@@ -144,8 +144,8 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
     rate = rates.three_public_change_rate(cur, prev, ctx.profile)
     if rate.percent is None or rate.percent <= 0:
         return
-    result = scoring_dept.three_public_change_score(cur, prev, profile=ctx.profile)
-    per_point = scoring_dept.deduction_per_point("three_public_change", result.weight, ctx.profile)
+    result = scoring.three_public_change_score(cur, prev, profile=ctx.profile)
+    per_point = scoring.deduction_per_point("three_public_change", result.weight, ctx.profile)
     yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
                       basis="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
                       basis_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
@@ -158,8 +158,8 @@ def three_public_control(ctx: Context) -> Iterator[Finding]:
     if found is None or found.rate.percent <= HUNDRED:
         return
     row, budget, final, rate = found
-    result = scoring_dept.three_public_control_score(final, budget, profile=ctx.profile)
-    per_point = scoring_dept.deduction_per_point("three_public_control", result.weight, ctx.profile)
+    result = scoring.three_public_control_score(final, budget, profile=ctx.profile)
+    per_point = scoring.deduction_per_point("three_public_control", result.weight, ctx.profile)
     yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent), final=final, budget=budget,
                       per_point=per_point, score=fmt_num(result.score))
 
@@ -188,7 +188,7 @@ def budget_adjustment(ctx: Context) -> Iterator[Finding]:
     if found is None or found.rate.percent == 0:
         return
     row, budget, final, rate = found
-    result = scoring_dept.budget_adjustment_score(budget, final, profile=ctx.profile)
+    result = scoring.budget_adjustment_score(budget, final, profile=ctx.profile)
     yield ctx.finding(row.final, expected="0%", actual=fmt_pct(rate.percent), final=final, budget=budget,
                       weight=result.weight, score=fmt_num(result.score))
 

@@ -17,7 +17,7 @@ from perfxl.errors import PerfxlError
 
 from .payload import FunctionSpec, Limits
 
-__all__ = ["project_dir", "prepare_environment", "create_app", "function_specs", "script_names", "INSTALL_HINT"]
+__all__ = ["project_dir", "prepare_environment", "create_app", "function_specs", "script_specs", "INSTALL_HINT"]
 
 log = logging.getLogger("perfxl.serve")
 
@@ -87,9 +87,25 @@ def function_specs(module: Any) -> dict[str, FunctionSpec]:
     return specs
 
 
-def script_names(module: Any) -> list[str]:
-    """The names the add-in may post to `/xlwings/custom-scripts-call/{name}`."""
-    return sorted(name for name, obj in vars(module).items() if callable(obj) and hasattr(obj, "__xlscript__"))
+def script_specs(module: Any) -> dict[str, int]:
+    """Scripts the add-in may post to `/xlwings/custom-scripts-call/{name}` → how many `args` each takes."""
+    import inspect
+    import typing
+
+    specs = {}
+    for name, obj in sorted(vars(module).items()):
+        if not (callable(obj) and hasattr(obj, "__xlscript__")):
+            continue
+        func = inspect.unwrap(obj)
+        try:
+            hints = typing.get_type_hints(func)
+        except Exception:  # noqa: BLE001 - unresolvable annotations: count every parameter
+            hints = {}
+        specs[name] = sum(
+            1 for p in inspect.signature(func).parameters.values()
+            if getattr(hints.get(p.name), "__name__", "") not in ("Book", "BookAsync", "CurrentUser")
+        )
+    return specs
 
 
 def _check_xlwings_not_classic() -> None:
@@ -111,7 +127,6 @@ def taskpane_context() -> dict[str, Any]:
         "resultSheet": RESULT_SHEET,
         "resultTitle": macros.RESULT_TITLE,
         "resultHeader": list(macros.RESULT_HEADER),
-        "scripts": {"validate": "validate", "score": "score", "clear": "clear"},
     }
 
 
@@ -141,7 +156,7 @@ def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits 
     return PayloadGuard(
         main.main_app,
         functions=function_specs(xlwings_router.custom_functions),
-        scripts=script_names(xlwings_router.custom_scripts),
+        scripts=script_specs(xlwings_router.custom_scripts),
         limits=limits or Limits.from_env(),
         app_path=settings.app_path,
     )

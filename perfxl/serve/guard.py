@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Awaitable, Callable, Iterable, Mapping
+from typing import Any, Awaitable, Callable, Mapping
 from urllib.parse import parse_qs
 
 from .payload import FunctionSpec, Limits, PayloadProblem, check_function_payload, check_script_payload
@@ -28,20 +28,20 @@ class _TooLarge(Exception):
 
 
 class PayloadGuard:
-    """Wrap an ASGI app; `functions` and `scripts` are what the add-in may call."""
+    """Wrap an ASGI app; `functions` and `scripts` (name → number of `args`) are what the add-in may call."""
 
     def __init__(
         self,
         app: Callable[[Scope, Receive, Send], Awaitable[None]],
         *,
         functions: Mapping[str, FunctionSpec],
-        scripts: Iterable[str],
+        scripts: Mapping[str, int],
         limits: Limits = Limits(),
         app_path: str = "",
     ) -> None:
         self.app = app
         self.functions = dict(functions)
-        self.scripts = tuple(scripts)
+        self.scripts = dict(scripts)
         self.limits = limits
         self.functions_path = f"{app_path}/xlwings/custom-functions-call"
         self.scripts_prefix = f"{app_path}/xlwings/custom-scripts-call/"
@@ -72,7 +72,7 @@ class PayloadGuard:
             problem = (
                 check_function_payload(data, self.functions, self.limits)
                 if script is None
-                else check_script_payload(data, self.limits)
+                else check_script_payload(data, self.limits, max_args=self.scripts[script])
             )
         if problem is not None:
             return await self._refuse(send, problem)

@@ -114,8 +114,11 @@ def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, bud
     return None
 
 
-def check_script_payload(data: Any, limits: Limits = Limits()) -> PayloadProblem | None:
-    """The workbook a ribbon button sends (`xw.Book(json=...)`): None if usable, else the problem."""
+def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int | None = None) -> PayloadProblem | None:
+    """The workbook a ribbon button sends (`xw.Book(json=...)`): None if usable, else the problem.
+
+    `max_args` is how many `args` the script takes (None: not checked).
+    """
     if not isinstance(data, dict):
         return _bad(f"请求内容必须是 JSON 对象，收到的是{_type_zh(data)}", "body must be a JSON object")
     for key in ("client", "version"):
@@ -138,10 +141,15 @@ def check_script_payload(data: Any, limits: Limits = Limits()) -> PayloadProblem
                     status=422, code="BAD_VALUES")
     if "selection" in book and not isinstance(book["selection"], (str, type(None))):
         return _bad("“book.selection”应为单元格地址文本", "'book.selection' must be text", status=422, code="BAD_VALUES")
-    if not isinstance(data.get("names", []), list):
-        return _bad("“names”应为数组", "'names' must be a list", status=422, code="BAD_VALUES")
+    names = data.get("names", [])
+    if not isinstance(names, list) or any(not isinstance(n, dict) or not isinstance(n.get("name"), str) for n in names):
+        return _bad("“names”（工作簿中的名称）应为数组，每项带名称文本", "'names' must be a list of objects with a text 'name'",
+                    status=422, code="BAD_VALUES")
     if "args" in data and not isinstance(data["args"], list):
         return _bad("“args”应为数组", "'args' must be a list", status=422, code="BAD_VALUES")
+    if max_args is not None and len(data.get("args") or []) > max_args:
+        return _bad(f"该脚本最多接受 {max_args} 个参数，收到 {len(data['args'])} 个",
+                    f"the script takes at most {max_args} args, got {len(data['args'])}", status=422, code="BAD_ARGS")
     budget = [limits.max_cells]
     seen: set[str] = set()
     for i, sheet in enumerate(sheets, 1):

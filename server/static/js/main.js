@@ -130,6 +130,14 @@ async function readResultSheet() {
   });
 }
 
+// The 单元格 column holds =HYPERLINK("#'sheet'!E7","E7"): Excel reports the display text, a
+// payload replay may report the formula; either way the address is its last quoted argument.
+function cellText(value) {
+  const text = String(value ?? "").trim();
+  const link = text.match(/^=HYPERLINK\(.*,\s*"((?:[^"]|"")*)"\)$/i);
+  return link ? link[1].replace(/""/g, '"') : text;
+}
+
 function parseResult(result) {
   const header = perfxl.resultHeader;
   const at = result.rows.findIndex((row) => header.every((h, i) => row[i] === h));
@@ -142,7 +150,7 @@ function parseResult(result) {
       severity: row[col("级别")],
       code: String(row[col("代码")]),
       sheet: String(row[col("工作表")]),
-      cell: String(row[col("单元格")]),
+      cell: cellText(row[col("单元格")]),
       message: String(row[col("问题说明")]),
     }));
   return { sheet: result.sheet, legend: String(result.rows[1]?.[0] || ""), findings };
@@ -245,14 +253,19 @@ async function start() {
     return;
   }
   const associated = associateRibbonActions();
+  const ready = Office.onReady();
   const timeout = new Promise((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS));
-  const info = await Promise.race([Office.onReady(), timeout]);
+  let info = await Promise.race([ready, timeout]);
+  if (info === null) {
+    setStatus("正在等待 Excel 就绪…", "secondary");
+    info = await ready;
+  }
   if (!associated) associateRibbonActions();
+  if (Office.perfxlStub) {
+    setStatus("未能加载 Office.js：请确认 Excel 能访问本服务器。离开 Excel 时本窗格只作预览。", "warning");
+    return;
+  }
   if (!info || !info.host) {
-    if (globalThis.perfxlPlainBrowser) {
-      // xlwings' "add-in didn't load" prompt is for an Excel that lost its pane, not for a browser
-      document.getElementById("xlwings-office-ready-error")?.classList.add("d-none");
-    }
     setStatus("当前不在 Excel 中：本页面只作预览。请在 Excel 的“绩效自评”选项卡中打开任务窗格。", "secondary");
     return;
   }

@@ -5,6 +5,7 @@
 // URL (or inside a host web view); without any of these signs the page is a plain browser, where
 // Office.js never attaches to Excel. There, and only there:
 //  - Office.context.requirements, which xlwings' start-up code reads, answers "not supported";
+//  - if Office.js itself could not be downloaded, an inert stand-in takes its place;
 //  - the task pane's auto-reload (meant for an Excel that restored the pane too early) is skipped.
 (function () {
   const hostHints =
@@ -16,10 +17,12 @@
   const plainBrowser = !hostHints;
   globalThis.perfxlPlainBrowser = plainBrowser;
   if (!plainBrowser) return;
+  // xlwings' "the add-in didn't load" prompt is for an Excel that lost its pane (css/perfxl.css)
+  document.documentElement.classList.add("perfxl-preview");
 
   try {
     // xlwings' taskpane-reload.js reads this counter when it decides to reload; at the budget it
-    // shows its prompt instead, which main.js hides again in a plain browser.
+    // shows its prompt instead, which the perfxl-preview class keeps hidden.
     sessionStorage.setItem("xlwingsTaskpaneReloadCount", "999");
   } catch (e) {
     /* no sessionStorage: taskpane-reload.js then never auto-reloads either */
@@ -39,5 +42,17 @@
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     stubRequirements();
     Office.onReady(stubRequirements);
+  } else {
+    // Office.js could not be downloaded (blocked, offline CDN): an inert stand-in, so xlwings'
+    // scripts start without errors and main.js can say what happened.
+    const ready = Promise.resolve({ host: null, platform: null });
+    globalThis.Office = {
+      perfxlStub: true,
+      onReady: (callback) => (callback ? ready.then(callback) : ready),
+      context: { requirements: noRequirements },
+      actions: { associate() {} },
+    };
+    if (typeof CustomFunctions === "undefined") globalThis.CustomFunctions = { associate() {} };
+    console.info("perfxl: Office.js could not be loaded; the task pane is shown as a preview.");
   }
 })();
