@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -95,12 +96,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "reader.json")
     args = parser.parse_args()
+    load_start = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory() as tmp:
         results = [measure(EXAMPLE, args.repeat), measure(twenty_sheet_workbook(Path(tmp)), args.repeat)]
     report = {
         "benchmark": "reader",
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "load_average_at_start": load_start,  # shared 2-core machine: figures are only as quiet as it was
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "note": "times in seconds; ratio = read_submission / bare python-calamine read (values + merges)",
         "results": results,
         "meets_target": all(r["ratio_min"] <= TARGET for r in results),

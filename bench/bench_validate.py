@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -84,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         "machine": platform.machine(),
         "repeat": args.repeat,
         "target_ratio": TARGET_RATIO,
+        "generated": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],  # shared 2-core machine
         "workbooks": {},
     }
     with tempfile.TemporaryDirectory(prefix="perfxl-bench-") as tmp:
@@ -107,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{label:22s} calamine {read_s * 1000:8.2f} ms   perfxl reader {reader_s * 1000:8.2f} ms   "
                 f"validate {validate_s * 1000:8.2f} ms   ratio {ratio:5.2f}× (target ≤ {TARGET_RATIO}×)"
             )
+    out["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(REPO)}")

@@ -1,8 +1,8 @@
 """The annotated copy: the user's workbook with each finding's cell filled by severity, a note
 (code + message) on it, and a 校验结果 sheet listing every finding with links to its cell.
 
-Only formatting, notes and the 校验结果 sheet change; every value, formula, merged range and
-data validation is kept. Parts openpyxl cannot carry over (charts, shapes, slicers …) are
+Only formatting, notes and the 校验结果 sheet change; every value, formula (with its cached
+result, restored by perfxl.io.cached_values), merged range and data validation is kept. Parts openpyxl cannot carry over (charts, shapes, slicers …) are
 counted before and after and reported as warnings. The copy is written atomically and never
 over the input unless `in_place=True`, which keeps a backup.
 """
@@ -262,6 +262,45 @@ def _is_a1(ref: str) -> bool:
         return False
 
 
+def _with_cached_results(original: bytes, wb) -> bytes:
+    """Save `wb` with the cached results of formulas copied back from the original
+    (perfxl.io.cached_values): openpyxl drops them, so the copy would show no values until recalculated.
+
+    Recalculation on open stays as the original had it (openpyxl would otherwise switch it on for
+    every file), and is added only when the original had formulas without a cached result. Forcing
+    it would make Excel without the perfxl add-in turn every PERF_* cell into #NAME? (the .xlsm
+    template is built without it for that reason) and mark the copy as changed on open.
+    """
+    from perfxl.io.cached_values import restore_cached_values
+
+    def saved() -> bytes:
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    wb.calculation.fullCalcOnLoad = True if _recalcs_on_load(original) else None
+    data = saved()
+    try:
+        result = restore_cached_values(original, data)
+    except Exception:  # an odd package: keep openpyxl's copy and let Excel recalculate  # noqa: BLE001
+        wb.calculation.fullCalcOnLoad = True
+        return saved()
+    if result.uncached and not wb.calculation.fullCalcOnLoad:
+        wb.calculation.fullCalcOnLoad = True
+        return restore_cached_values(original, saved()).data
+    return result.data
+
+
+def _recalcs_on_load(original: bytes) -> bool:
+    """Whether the original workbook asks Excel for a full recalculation when opened."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(original)) as zf:
+            xml = zf.read("xl/workbook.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return False
+    return re.search(rb'<calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"', xml) is not None
+
+
 def _write_atomic(dest: Path, data: bytes, *, force: bool, backup: bool) -> Path | None:
     """Hand the bytes to the guard's atomic writer; returns the backup path when one was made."""
     from perfxl.io.atomic import atomic_write, backup_path
@@ -328,10 +367,7 @@ def annotate_workbook(
             path=str(src),
         ) from None
     marked = mark_workbook(wb, findings)
-    wb.calculation.fullCalcOnLoad = True  # openpyxl drops cached formula results: recalc on open
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = _restore_ribbon(original, buf.getvalue())
+    data = _restore_ribbon(original, _with_cached_results(original, wb))
     warnings = tuple(_loss_warnings(_inventory(original), _inventory(data)))
     backup = _write_atomic(dest, data, force=force, backup=in_place)
     return AnnotateResult(path=dest, backup=backup, marked_cells=marked, findings=len(findings), warnings=warnings)

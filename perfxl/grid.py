@@ -20,7 +20,8 @@ class Grid:
     """One sheet: `rows[r][c]` (0-based) holds the cached value ("" and None both mean empty).
 
     `formulas` maps (r, c) → formula text ("=SUM(C5:C7)") for cells that have one, when the source
-    knows; `uncached` lists formula cells that had no cached value (never to be read as 0).
+    knows; `uncached` lists formula cells that had no cached value (never to be read as 0);
+    `errors` lists cells holding an Excel error value (their `rows` entry is the error text).
     """
 
     name: str
@@ -29,6 +30,7 @@ class Grid:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     uncached: frozenset[tuple[int, int]] = frozenset()
     hidden: bool = False
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (r, c) → "#DIV/0!": Excel error values
 
     def __post_init__(self) -> None:
         self._anchor: dict[tuple[int, int], tuple[int, int]] = {}

@@ -12,7 +12,7 @@ from typing import Any
 from .grid import Grid
 from .model import CellRef, Finding, Severity, Submission
 
-__all__ = ["read_submission", "read_grids"]
+__all__ = ["read_submission", "read_grids", "error_value_findings"]
 
 
 def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = False) -> Submission:
@@ -37,6 +37,8 @@ def read_grids(grids: list[Grid], path: str = "") -> Submission:
     from .layout.formulas import resolve_uncached
 
     grids, problems = resolve_uncached(list(grids))
+    for grid in grids:
+        problems.extend(error_value_findings(grid))
     evaluations = []
     basic = None
     for grid in grids:
@@ -66,3 +68,28 @@ def read_grids(grids: list[Grid], path: str = "") -> Submission:
             "No recognisable self-evaluation or basic-data table in the workbook (found by header labels)."))
     problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in problems]
     return Submission(path, tuple(evaluations), basic, tuple(problems))
+
+
+#: Error cells reported one by one per sheet; more are summed up in one finding.
+MAX_ERROR_FINDINGS = 20
+
+
+def error_value_findings(grid: Grid) -> list[Finding]:
+    """READ_ERROR_VALUE at each cell holding an Excel error value (#DIV/0!, #REF! …): a broken
+    formula is named as such, never read as a blank or a number."""
+    cells = sorted(grid.errors.items())
+    out = [
+        Finding("READ_ERROR_VALUE", Severity.ERROR, grid.ref(r, c),
+                f"单元格为 Excel 错误值 {text}（公式出错或引用失效），未按数值读取；请修正公式或填写数值。",
+                f"The cell holds the Excel error value {text} (a broken formula); it was not read as a value.",
+                actual=text)
+        for (r, c), text in cells[:MAX_ERROR_FINDINGS]
+    ]
+    if len(cells) > MAX_ERROR_FINDINGS:
+        (r, c), _ = cells[MAX_ERROR_FINDINGS]
+        rest = len(cells) - MAX_ERROR_FINDINGS
+        out.append(Finding("READ_ERROR_VALUE", Severity.ERROR, grid.ref(r, c),
+                           f"本表另有 {rest} 个单元格为 Excel 错误值（自此单元格起），请逐一修正。",
+                           f"{rest} more cells of this sheet hold Excel error values (from this cell on).",
+                           actual=str(rest)))
+    return out

@@ -3,7 +3,8 @@
 Handles operators in symbols and words (≥ ≧ >= ＞＝ 不低于 以上 不超过 以内 …), exact Decimal numbers
 (1,234.5; floats from Excel via repr), units (万元/家, 百分比 → %), growth targets (增长12%), dates and
 deadlines (2023年底, 12月底前), qualitative tier labels (达成预期指标, 优/良/中/差, 是/否) and
-placeholders (/ — ……). `parse_value` never raises; text results are cached per profile vocabulary.
+placeholders (/ — ……). Excel error values and text holding control characters are TEXT with a
+`reason`, never parsed into numbers. `parse_value` never raises; text results are cached per profile vocabulary.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from perfxl.units import normalise_unit, split_per
 
 from .values_dates import DateParts, parse_date
 
-__all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text"]
+__all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text", "control_characters",
+           "EXCEL_ERRORS"]
 
 
 class ValueKind(str, enum.Enum):
@@ -75,6 +77,8 @@ class ParsedValue:
     date: DateParts | None = None
     label: str | None = None
     text: str = ""
+    reason: str | None = None  # zh, when the cell could not be read as typed (control characters, Excel error)
+    reason_en: str | None = None
 
     @property
     def is_numeric(self) -> bool:
@@ -116,6 +120,7 @@ class ParsedValue:
             "direction": self.direction,
             "date": self.date.to_dict() if self.date else None,
             "label": self.label,
+            "reason": self.reason,
         }
 
 
@@ -129,6 +134,35 @@ def normalise_text(text: str) -> str:
     """NFKC (full-width digits and operators → ASCII), control characters → spaces, trimmed."""
     t = unicodedata.normalize("NFKC", text).translate(_CONTROL)
     return t.strip()
+
+
+#: Excel's error values, as a cell holding one reads (Excel 2019+ names included).
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"})
+#: Control characters that are not line layout (tab, line feed and carriage return are kept as spaces).
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters in `text` as "U+001B", in order of first appearance (empty when none)."""
+    seen: dict[str, None] = {}
+    for ch in _CONTROL_CHARS.findall(text):
+        seen.setdefault(f"U+{ord(ch):04X}")
+    return list(seen)
+
+
+def _unreadable_text(raw: str, t: str) -> ParsedValue | None:
+    """Text that must not be parsed: an Excel error value, or text holding control characters
+    (an escape sequence like "\\x1b[31m20家" would otherwise read as 31米)."""
+    if t in EXCEL_ERRORS:
+        return ParsedValue(raw, ValueKind.TEXT, label=t, text=t, reason=f"是 Excel 错误值 {t}（公式出错或引用失效）",
+                           reason_en=f"is the Excel error value {t}")
+    chars = control_characters(raw)
+    if chars:
+        listed = "、".join(chars)
+        return ParsedValue(raw, ValueKind.TEXT, text=t, reason=f"含不可见的控制字符（{listed}），未作为数值读取",
+                           reason_en=f"holds control characters ({', '.join(chars)}) and was not read as a value")
+    return None
 
 
 _PLACEHOLDER = re.compile(r"^[\s/\\\-—–―_~·.。…,，*＊、]+$")
@@ -229,6 +263,9 @@ def _make_text_parser(vocab: Any) -> Callable[[str], ParsedValue]:
         t = normalise_text(raw)
         if not t:
             return ParsedValue(raw, ValueKind.BLANK)
+        unreadable = _unreadable_text(raw, t)
+        if unreadable is not None:
+            return unreadable
         if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
             return ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
         key = _strip_edges(t).replace(" ", "")

@@ -102,8 +102,6 @@ def test_annotated_copy_keeps_everything(name, tmp_path):
         assert result.marked_cells > 0
 
 
-@pytest.mark.xfail(strict=True, reason="annotate writes through openpyxl, which drops the cached results of formulas: "
-                   "the copy shows formulas without values until recalculated (calamine and perfxl read them as uncached)")
 @pytest.mark.parametrize("name", [p.name for p in FIXTURES if p.stem.startswith("perfxl-standard")] + ["带批注.xlsx"])
 def test_annotated_copy_keeps_cached_formula_results(name, tmp_path):
     src = next((p for p in FIXTURES if p.name == name), None) or _commented_workbook(tmp_path / name)
@@ -159,3 +157,60 @@ def test_parts_openpyxl_cannot_keep_are_reported(tmp_path):
     assert any("形状/文本框" in w for w in result.warnings), result.warnings
     assert not any("图表" in w for w in result.warnings), result.warnings
     assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(result.path).namelist())
+
+
+def test_cached_results_of_every_type_survive_and_no_recalc_is_forced(tmp_path):
+    """Number, text, boolean and error results come back with their type; calamine (perfxl's reader)
+    sees them, and the copy does not ask Excel to recalculate (PERF_* cells would become #NAME?)."""
+    import zipfile
+
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    src = tmp_path / "结果类型.xlsx"
+    wb = xlsxwriter.Workbook(str(src))
+    ws = wb.add_worksheet("自评表")
+    ws.write_row(0, 0, [2223.04, 0])
+    ws.write_formula("C1", "=ROUND(A1/A1*100,2)", None, 100)
+    ws.write_formula("D1", '=IF(A1>0,"达标","未达标")', None, "达标 & <完成>")
+    ws.write_formula("E1", "=A1>0", None, True)
+    ws.write_formula("F1", "=A1/B1", None, "#DIV/0!")
+    ws.write_formula("G1", "=PERF_SCORE(A1,A1,10)", None, 10)
+    wb.calc_on_load = False  # as perfxl's .xlsm build writes it: cached PERF_* values kept on open
+    wb.close()
+    dest = tmp_path / "copy.xlsx"
+    annotate.annotate_workbook(src, [], dest)
+    _assert_preserved(src, dest, cached=True)
+    _assert_preserved(src, dest)
+    row = CalamineWorkbook.from_path(str(dest)).get_sheet_by_name("自评表").to_python()[0]
+    assert row[2:5] == [100, "达标 & <完成>", True] and row[6] == 10
+    assert _load(dest, True)["自评表"]["F1"].value == "#DIV/0!"
+    assert b"fullCalcOnLoad" not in zipfile.ZipFile(dest).read("xl/workbook.xml")
+
+
+@pytest.mark.parametrize("name", [p.name for p in FIXTURES if p.suffix == ".xlsm"])
+def test_macro_workbook_copy_keeps_its_perf_values_on_open(name, tmp_path):
+    """The .xlsm template is built without recalculation on load; its annotated copy keeps that."""
+    import zipfile
+
+    src = next(p for p in FIXTURES if p.name == name)
+    dest = tmp_path / f"copy{src.suffix}"
+    annotate.annotate_workbook(src, [], dest)
+    flag = b"fullCalcOnLoad"
+    assert (flag in zipfile.ZipFile(dest).read("xl/workbook.xml")) == (flag in zipfile.ZipFile(src).read("xl/workbook.xml"))
+
+
+def test_formulas_never_calculated_still_ask_for_recalculation(tmp_path):
+    """An openpyxl-written original has no results to restore: the copy asks Excel to recalculate."""
+    import zipfile
+
+    import openpyxl
+
+    src = tmp_path / "未计算.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["B1"] = 5, "=A1*2"
+    wb.save(src)
+    dest = tmp_path / "copy.xlsx"
+    annotate.annotate_workbook(src, [], dest)
+    _assert_preserved(src, dest)
+    assert b"fullCalcOnLoad" in zipfile.ZipFile(dest).read("xl/workbook.xml")

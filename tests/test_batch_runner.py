@@ -202,3 +202,13 @@ def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
     with pytest.raises(PerfxlError) as bad:
         _run([inbox], tmp_path / "out")
     assert bad.value.code == "OUTDIR_UNUSABLE"
+
+
+def test_workers_that_die_on_every_file_stop_the_batch_with_an_explained_error(tmp_path):
+    from perfxl.errors import PerfxlError
+
+    _write(tmp_path / "in", {f"f{i}.xlsx": "crash" for i in range(6)})
+    with pytest.raises(PerfxlError) as failed:
+        _run([tmp_path / "in"], tmp_path / "out")
+    assert failed.value.code == "WORKERS_FAILED"
+    assert not (tmp_path / "out" / ".perfxl-batch.lock").exists()

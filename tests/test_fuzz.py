@@ -1,7 +1,7 @@
 """Fuzzing, bounded for CI: hypothesis on the guard and the layout detector, and a seeded mutation
 run over the repository's real fixture workbooks (in a child process, with an address-space limit).
 
-`PERFXL_FUZZ_MUTANTS` raises the number of mutants (default 200, about a minute on one core).
+`PERFXL_FUZZ_MUTANTS` sets the number of mutants (default 400, seconds to a minute on one core).
 """
 from __future__ import annotations
 
@@ -26,11 +26,13 @@ from perfxl.io.guard import OLE_MAGIC, WorkbookKind, check_file
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = sorted((REPO / "workbooks" / "examples").glob("*.xlsx")) + [REPO / "workbooks" / "perfxl-standard.xlsx"]
-MUTANTS = int(os.environ.get("PERFXL_FUZZ_MUTANTS", "200"))
+MUTANTS = int(os.environ.get("PERFXL_FUZZ_MUTANTS", "400"))
 PER_FILE_SECONDS = 20
 SAFETY_NET_CODES = {"INTERNAL_ERROR", "LAYOUT_SHEET_ERROR", "CHECK_CRASHED"}
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Derandomized so CI is reproducible; raise PERFXL_FUZZ_EXAMPLES (and drop derandomize locally) to hunt.
+FUZZ = settings(max_examples=int(os.environ.get("PERFXL_FUZZ_EXAMPLES", "150")), deadline=None, database=None,
+                derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---------------------------------------------------------------- the guard
@@ -124,16 +126,26 @@ def grids(draw) -> Grid:
                 hidden=draw(st.booleans()))
 
 
-def _assert_explained(grid_list: list[Grid]) -> None:
+#: The known placeless findings (pinned by the strict-xfail reproducer below) are about an unmapped,
+#: blank cell: their `actual` is "（空）" or "". Only those are tolerated here, so the property tests
+#: keep hunting for *other* problems instead of re-finding this one.
+KNOWN_PLACELESS_ACTUAL = ("（空）", "")
+
+
+def _findings(grid_list: list[Grid]):
     from perfxl.reader import read_grids
     from perfxl.validate import validate_submission
 
-    sub = read_grids(grid_list, "fuzz.xlsx")
-    findings = validate_submission(sub, None)  # includes the reader's own problems
+    return validate_submission(read_grids(grid_list, "fuzz.xlsx"), None)  # includes the reader's own problems
+
+
+def _assert_explained(grid_list: list[Grid], tolerate_known: bool = True) -> None:
+    findings = _findings(grid_list)
     nets = [(f.code, f.message_en) for f in findings if f.code in SAFETY_NET_CODES]
     assert not nets, nets
     for f in findings:
-        assert f.ref is not None and f.ref.sheet and f.message, f
+        assert f.message, f
+        assert (f.ref is not None and f.ref.sheet) or (tolerate_known and f.actual in KNOWN_PLACELESS_ACTUAL), f
 
 
 @FUZZ
@@ -174,6 +186,18 @@ def test_layout_on_mutated_real_tables(data):
 
 
 _SEED_GRIDS = _seed_grids() if FIXTURES and FIXTURES[0].exists() else []
+
+
+@pytest.mark.xfail(strict=True, reason="layout/rules: when a column's header cell is blank, its cells come without a "
+                   "CellRef and the rules report F04/W04/S01/S11/I01 with ref=None (every finding must name sheet and cell; "
+                   "blank 执行率 gets no LAYOUT_MISSING_COLUMN either); found by test_layout_on_mutated_real_tables")
+@pytest.mark.parametrize("header", ["执行率", "分值", "得分", "三级指标"])
+def test_findings_name_a_cell_when_a_header_is_blank(header):
+    grid_list = []
+    for g in _SEED_GRIDS:
+        rows = [[None if isinstance(v, str) and v.strip() == header else v for v in r] for r in g.rows]
+        grid_list.append(Grid(g.name, rows, g.merged, hidden=g.hidden))
+    _assert_explained(grid_list, tolerate_known=False)
 
 
 # ---------------------------------------------------------------- seeded mutation of real workbooks

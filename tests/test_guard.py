@@ -167,7 +167,7 @@ def test_fast_and_exact_extent_scans_agree_on_fixture_sheets():
                     assert fast == exact, (path.name, name)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=80, deadline=None, database=None)
 @given(st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=30))
 def test_fast_and_exact_extent_scans_agree(cells):
     fast, exact = _both_scans(_sheet_xml(cells))

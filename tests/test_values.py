@@ -147,7 +147,7 @@ def test_to_dict_is_json_ready():
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data == {
         "raw": "≤4万元/家", "kind": "number", "op": "≤", "number": "4", "unit": "万元/家", "per": "家",
-        "tier": None, "share": None, "direction": None, "date": None, "label": None,
+        "tier": None, "share": None, "direction": None, "date": None, "label": None, "reason": None,
     }
     assert parse_value(dt.date(2023, 1, 5)).to_dict()["raw"] == "2023-01-05"
 
@@ -215,3 +215,22 @@ def test_parser_never_raises_on_python_values(value):
 def test_long_hostile_cells_parse(text, kind):
     # cells may hold up to 32,767 characters; long ones bypass the cache and must not backtrack quadratically
     assert parse_value(text).kind is kind
+
+
+@pytest.mark.parametrize("text", ["\x1b[31m20家\x00", "20家\x07", "≥\x0112家", "9\x7f5%"])
+def test_control_characters_are_never_parsed_into_numbers(text):
+    """An ANSI escape pasted from a terminal ("\\x1b[31m20家") is not 31米: TEXT with a reason naming the characters."""
+    p = parse_value(text)
+    assert p.kind is K.TEXT and p.number is None and p.unit is None
+    assert "控制字符" in p.reason and "U+" in p.reason and p.reason_en
+    assert p.to_dict()["reason"] == p.reason
+
+
+def test_line_breaks_and_tabs_are_not_control_characters():
+    assert parse_value("20家\n").number == D(20) and parse_value("\t12家").reason is None
+
+
+@pytest.mark.parametrize("text", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", " #NUM! "])
+def test_excel_error_values_are_text_with_a_reason(text):
+    p = parse_value(text)
+    assert p.kind is K.TEXT and p.number is None and text.strip() in p.reason

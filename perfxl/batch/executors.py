@@ -20,10 +20,22 @@ __all__ = ["EXECUTORS", "BatchExecutor", "LocalExecutor", "make_executor", "cras
 
 EXECUTORS: tuple[str, ...] = ("local", "dask")
 _WINDOW_PER_WORKER = 4
+#: Files that each kill a worker on their own, with no file finished yet, before the pool is declared unusable.
+_FAILED_START = 3
 #: Imported once by the fork server, so each worker starts with the engine in memory.
 _PRELOAD = ["perfxl.batch.worker", "perfxl.validate", "perfxl.reader", "perfxl.rules", "perfxl.report"]
 
 Outcome = tuple[Job, dict[str, Any]]
+
+
+def _workers_cannot_start():
+    from perfxl.errors import PerfxlError
+
+    return PerfxlError(
+        "并行工作进程无法启动（每个进程都在检查第一个文件前退出），请检查 perfxl 的安装，或用 --jobs 1 重试",
+        "worker processes die before checking any file; check the installation",
+        code="WORKERS_FAILED",
+    )
 
 
 def crash_record(job: Job, detail: str) -> dict[str, Any]:
@@ -88,38 +100,52 @@ class LocalExecutor(BatchExecutor):
         suspects: deque[Job] = deque()  # in flight when a worker died: retried one at a time
         in_flight: dict[Future, tuple[Job, bool]] = {}
         window = self.workers * _WINDOW_PER_WORKER
+        finished = lone_crashes = 0
         self._pool = self._new_pool()
+
+        def submit(job: Job, alone: bool) -> bool:
+            try:
+                in_flight[self._pool.submit(check_job, job, self.config)] = (job, alone)
+                return True
+            except BrokenProcessPool:  # a worker died between two submissions
+                suspects.append(job)
+                return False
+
         while True:
+            broken = False
             if suspects:
                 if not in_flight:
-                    job = suspects.popleft()
-                    in_flight[self._pool.submit(check_job, job, self.config)] = (job, True)
+                    broken = not submit(suspects.popleft(), True)
             else:
-                while len(in_flight) < window and (job := next(pending, None)) is not None:
-                    in_flight[self._pool.submit(check_job, job, self.config)] = (job, False)
-            if not in_flight:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in sorted(done, key=lambda f: in_flight[f][0].index):
-                job, alone = in_flight.pop(fut)
-                try:
-                    record = fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    if not alone:
-                        suspects.append(job)
-                        continue
-                    record = crash_record(job, "worker process died")
-                except Exception as exc:  # the record could not come back (e.g. not picklable)
-                    record = crash_record(job, f"{type(exc).__name__}: {exc}")
-                yield job, record
+                while not broken and len(in_flight) < window and (job := next(pending, None)) is not None:
+                    broken = not submit(job, False)
+            if in_flight and not broken:
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: in_flight[f][0].index):
+                    job, alone = in_flight.pop(fut)
+                    try:
+                        record = fut.result()
+                        finished += 1
+                    except BrokenProcessPool:
+                        broken = True
+                        if not alone:
+                            suspects.append(job)
+                            continue
+                        lone_crashes += 1
+                        if not finished and lone_crashes >= _FAILED_START:
+                            raise _workers_cannot_start()
+                        record = crash_record(job, "worker process died")
+                    except Exception as exc:  # the record could not come back (e.g. not picklable)
+                        record = crash_record(job, f"{type(exc).__name__}: {exc}")
+                    yield job, record
             if broken:
                 suspects.extend(job for job, _ in in_flight.values())
                 suspects = deque(sorted(suspects, key=lambda j: j.index))
                 in_flight.clear()
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = self._new_pool()
+            elif not in_flight and not suspects:
+                return
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:

@@ -140,7 +140,7 @@ def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
 
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     """Check one file and write its per-file outputs; never raises for anything the file can cause."""
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     loaded = load_config(config)
     try:
         result = loaded.validate(job.path, loaded.profile, select=config.select, ignore=config.ignore)
@@ -167,5 +167,6 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
             except Exception as exc:
                 record["notes"].append(f"未生成批注副本（annotated copy failed）：{exc}")
     record["seconds"] = round(time.perf_counter() - started, 4)
+    record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     record["worker_pid"] = os.getpid()
     return record

@@ -35,7 +35,7 @@ def _check_profile(name: Optional[str]) -> None:
 
 @app.command("batch")
 def batch(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="文件夹、文件或通配符（如 'inbox/**/*.xlsx'）", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="文件夹、文件或通配符（如 'inbox/**/*.xlsx'）", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹 (OUTDIR)")] = Path("perfxl-batch"),
     profile: Annotated[Optional[str], typer.Option("--profile", help="规则配置名称或 TOML 文件")] = None,
     jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="并行进程数（默认每个 CPU 核一个）")] = None,

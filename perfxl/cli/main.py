@@ -1,21 +1,14 @@
 """Entry point of the `perfxl` command. Each command lives in its own module and registers itself
 on `app`; heavy libraries are imported inside the commands, so `perfxl --help` starts fast.
+
+`app` (the typer application) is built on first use: `perfxl validate FILE…` with plain options
+runs through `perfxl.cli.fast` without loading typer at all (see docs/performance.md).
 """
 from __future__ import annotations
 
 import importlib
 import sys
-
-import typer
-
-app = typer.Typer(
-    name="perfxl",
-    help="预算绩效自评表的计算与校验 (perfxl: budget performance self-evaluation checks).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+from typing import Any
 
 #: Command modules under perfxl.cli, each defining its commands with `@app.command()`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -26,16 +19,45 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve_cmd",
 )
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"perfxl.cli.{_name}")
+
+def _build_app() -> Any:
+    """The typer app with every command module registered (imported once, on first use)."""
+    import typer
+
+    global app
+    app = typer.Typer(
+        name="perfxl",
+        help="预算绩效自评表的计算与校验 (perfxl: budget performance self-evaluation checks).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"perfxl.cli.{name}")
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`from perfxl.cli.main import app` builds the typer app lazily (PEP 562)."""
+    if name == "app":
+        return _build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
     """Console-script entry: runs the app; any unexplained exception becomes exit 2, not a traceback."""
+    from perfxl.cli.fast import try_fast
     from perfxl.errors import PerfxlError
 
+    code = try_fast(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    import typer
+
     try:
-        app()
+        application = globals().get("app") or _build_app()
+        application()
     except PerfxlError as exc:  # a typed error that escaped a command
         typer.echo(f"错误 [{exc.code}] {exc}", err=True)
         sys.exit(2)

@@ -6,6 +6,7 @@ then one streaming pass over sheets and shared strings; then a CRC read of the o
 """
 from __future__ import annotations
 
+import io
 import posixpath
 import struct
 import zipfile
@@ -20,6 +21,10 @@ __all__ = ["inspect_zip"]
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 REL_OFFICE_DOC = "/officeDocument"
 CORRUPT_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError, ValueError)
+# Small XML parts are inflated once, in the prologue pass, and their bytes (CRC already verified)
+# reused by the later passes: the structure parse, the sheet/string scans and the CRC sweep.
+KEEP_PART_BYTES = 1 * MIB
+KEEP_TOTAL_BYTES = 16 * MIB
 
 
 def _what_zip_holds(names: set[str]) -> tuple[str, str] | None:
@@ -79,21 +84,36 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                         f"ZIP member {info.filename!r} overlaps the next member or runs past the directory", p, part=info.filename)
 
 
-def _check_prologues(zf: zipfile.ZipFile, p: Path) -> None:
-    """No XML part may declare a DOCTYPE or ENTITY (XXE, billion laughs)."""
+def _check_prologues(zf: zipfile.ZipFile, p: Path, keep: dict[str, bytes] | None = None) -> None:
+    """No XML part may declare a DOCTYPE or ENTITY (XXE, billion laughs).
+
+    Small parts are read whole into `keep` (bounded), so the later passes do not inflate them again;
+    a part that fails to read whole is left to those passes, which report it as before.
+    """
+    budget = KEEP_TOTAL_BYTES
     for info in zf.infolist():
         if not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size == 0:
             continue
-        with zf.open(info) as fh:
-            head = fh.read(MAX_PROLOGUE + 1024)
-        problem = prologue_problem(head)
+        head = None
+        if keep is not None and info.file_size <= min(KEEP_PART_BYTES, budget):
+            try:
+                head = zf.read(info)
+            except CORRUPT_ERRORS:
+                head = None
+            else:
+                keep[info.filename] = head
+                budget -= len(head)
+        if head is None:
+            with zf.open(info) as fh:
+                head = fh.read(MAX_PROLOGUE + 1024)
+        problem = prologue_problem(head[:MAX_PROLOGUE + 1024])
         if problem:
             what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[problem]
             raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{info.filename} 中有{what}，Excel 不会生成这种内容，已拒绝读取",
                         f"unsafe XML: {info.filename} has {'no root element within the first 64 KiB' if problem == 'prologue' else 'a ' + problem.upper() + ' declaration'} (XXE / entity expansion); refused", p, part=info.filename)
 
 
-def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits):
+def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None):
     """A small XML part parsed with defusedxml (DTDs forbidden); None when the part is absent."""
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
@@ -105,7 +125,8 @@ def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits):
     if info.file_size > limits.small_part_bytes:
         raise _fail("PART_TOO_LARGE", f"文件结构异常：{name} 过大", f"package part {name} too large", p, part=name)
     try:
-        return SafeET.fromstring(zf.read(info), forbid_dtd=True)
+        data = keep.get(name) if keep else None
+        return SafeET.fromstring(zf.read(info) if data is None else data, forbid_dtd=True)
     except DefusedXmlException:
         raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", p, part=name) from None
     except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
@@ -116,10 +137,10 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits) -> dict[str, tuple[str, str]]:
+def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> dict[str, tuple[str, str]]:
     """Relationship id → (type, resolved part name) of `source` ("" for the package)."""
     folder, base = posixpath.split(source)
-    root = _parse(zf, posixpath.join(folder, "_rels", base + ".rels"), p, limits)
+    root = _parse(zf, posixpath.join(folder, "_rels", base + ".rels"), p, limits, keep)
     out: dict[str, tuple[str, str]] = {}
     for rel in root if root is not None else ():
         if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
@@ -130,8 +151,8 @@ def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits) -> dict[str
     return out
 
 
-def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits) -> str:
-    for rel_type, target in _rels(zf, "", p, limits).values():
+def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> str:
+    for rel_type, target in _rels(zf, "", p, limits, keep).values():
         if rel_type.endswith(REL_OFFICE_DOC):
             if target not in names:
                 break
@@ -145,14 +166,14 @@ def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits
                 "corrupt package: the workbook part (xl/workbook.xml) is missing", p, part="xl/workbook.xml")
 
 
-def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits) -> list[tuple[str, str, bool]]:
+def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> list[tuple[str, str, bool]]:
     """(name, relationship id, hidden) of every sheet the workbook part declares."""
     if wb_part.endswith(".bin"):
         from .guard_xlsb import bundle_sheets
 
         with zf.open(wb_part) as fh:
             return bundle_sheets(fh)
-    root = _parse(zf, wb_part, p, limits)
+    root = _parse(zf, wb_part, p, limits, keep)
     out = []
     for el in root.iter():
         if _local(el.tag) == "sheet":
@@ -161,7 +182,13 @@ def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits) -> l
     return out
 
 
-def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels) -> tuple[SheetInfo, ...]:
+def _open(zf: zipfile.ZipFile, part: str, keep: dict[str, bytes] | None):
+    """The part as a stream: its kept bytes when the prologue pass read it whole, else from the ZIP."""
+    data = keep.get(part) if keep else None
+    return zf.open(part) if data is None else io.BytesIO(data)
+
+
+def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels, keep: dict[str, bytes] | None = None) -> tuple[SheetInfo, ...]:
     """One streaming pass over each worksheet and the shared strings (this also checks their CRC)."""
     from .guard_xlsb import scan_xlsb_strings
 
@@ -173,14 +200,14 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels)
         if not rel_type.endswith("/worksheet"):  # chartsheets and dialog sheets hold no cells
             infos.append(SheetInfo(name, part, hidden))
             continue
-        ext = _sheet_extent(zf, part, binary, limits.max_cells_per_sheet)
+        ext = _sheet_extent(zf, part, binary, limits.max_cells_per_sheet, keep)
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
     for rel_type, part in rels.values():
         if rel_type.endswith("/sharedStrings") and part in zf.NameToInfo:
-            with zf.open(part) as fh:
+            with _open(zf, part, keep) as fh:
                 sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
             if sst.unique_count > sst.items + 1000:
                 raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
@@ -195,7 +222,7 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels)
     return tuple(infos)
 
 
-def _sheet_extent(zf: zipfile.ZipFile, part: str, binary: bool, max_area: int):
+def _sheet_extent(zf: zipfile.ZipFile, part: str, binary: bool, max_area: int, keep: dict[str, bytes] | None = None):
     """Used range of one worksheet part: BIFF12 walk, else the fast XML scan, else the exact one."""
     from .guard_xlsb import scan_xlsb_sheet
     from .guard_xml import NeedsFullScan, scan_sheet_extent_fast
@@ -204,17 +231,17 @@ def _sheet_extent(zf: zipfile.ZipFile, part: str, binary: bool, max_area: int):
         with zf.open(part) as fh:
             return scan_xlsb_sheet(fh, max_area)
     try:
-        with zf.open(part) as fh:
+        with _open(zf, part, keep) as fh:
             return scan_sheet_extent_fast(fh, max_area)
     except NeedsFullScan:
-        with zf.open(part) as fh:
+        with _open(zf, part, keep) as fh:
             return scan_sheet_extent(fh, max_area)
 
 
-def _verify_small_parts(zf: zipfile.ZipFile, limits: Limits, skip: set[str]) -> None:
-    """Read the remaining small XML parts whole, so zipfile verifies their CRC-32."""
+def _verify_small_parts(zf: zipfile.ZipFile, limits: Limits, skip: set[str], keep: dict[str, bytes] | None = None) -> None:
+    """Read the remaining small XML parts whole, so zipfile verifies their CRC-32 (kept parts were read whole already)."""
     for info in zf.infolist():
-        if info.filename in skip or not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size > limits.small_part_bytes:
+        if info.filename in skip or (keep and info.filename in keep) or not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size > limits.small_part_bytes:
             continue
         with zf.open(info) as fh:
             while fh.read(MIB):
@@ -243,16 +270,17 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             other = _what_zip_holds(names)
             if other:
                 raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
-            _check_prologues(zf, p)
-            part = wb_part = _workbook_part(zf, names, p, limits)
+            keep: dict[str, bytes] = {}
+            _check_prologues(zf, p, keep)
+            part = wb_part = _workbook_part(zf, names, p, limits, keep)
             if wb_part.endswith(".bin"):
                 kind = WorkbookKind.XLSB
             elif any(n.lower().endswith("vbaproject.bin") for n in names) or p.suffix.lower() == ".xlsm":
                 kind = WorkbookKind.XLSM
             else:
                 kind = WorkbookKind.XLSX
-            sheets = _sheet_list(zf, wb_part, p, limits)
-            rels = _rels(zf, wb_part, p, limits)
+            sheets = _sheet_list(zf, wb_part, p, limits, keep)
+            rels = _rels(zf, wb_part, p, limits, keep)
             if not sheets:
                 raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
             if len(sheets) > limits.max_sheets:
@@ -264,8 +292,8 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                     raise _fail("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
                                 f"corrupt package: the part of sheet {name!r} ({target}) is missing", p, sheet=name, part=target)
             part = None
-            infos = _scan_streams(zf, p, limits, kind, sheets, rels)
-            _verify_small_parts(zf, limits, {i.part for i in infos})
+            infos = _scan_streams(zf, p, limits, kind, sheets, rels, keep)
+            _verify_small_parts(zf, limits, {i.part for i in infos}, keep)
         except CORRUPT_ERRORS as exc:
             if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
                 raise _fail("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",

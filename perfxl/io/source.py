@@ -2,7 +2,8 @@
 for formula text when the file holds formulas without cached values or formulas are asked for.
 
 A formula cell without a cached value (openpyxl-written, never opened in Excel) reads as "" in
-calamine; it is listed in `Grid.uncached` so nobody reads it as 0.
+calamine; it is listed in `Grid.uncached` so nobody reads it as 0. Excel error values (#DIV/0!),
+which calamine also reads as "", are recovered from the sheet XML into the grid and `Grid.errors`.
 """
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any =
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path)
     if kind in _OOXML:
-        uncached = _uncached_by_sheet(path)
+        uncached, errors = _scan_sheets(path)
+        for grid in grids:
+            _put_errors(grid, errors.get(grid.name))
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
             from .openpyxl_source import read_formulas
@@ -146,13 +149,30 @@ def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
     return found
 
 
-def _uncached_by_sheet(path: Path) -> dict[str, set[tuple[int, int]]]:
-    """The cheap check: scan each worksheet's XML for formulas without cached values."""
+def _put_errors(grid: Grid, errors: dict[tuple[int, int], str] | None) -> None:
+    """Write Excel error values (which calamine reads as "") into the grid and list them in `Grid.errors`."""
+    if not errors:
+        return
+    for (r, c), text in errors.items():
+        if r < len(grid.rows) and c < len(grid.rows[r]) and grid.rows[r][c] in ("", None):
+            grid.rows[r][c] = text
+    grid.errors = dict(errors)
+
+
+def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]]]:
+    """The cheap check, one read of each worksheet's XML: formulas without cached values, and error cells."""
+    from .error_values import error_cells
+
     try:
         with zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
             names = set(archive.namelist())
-            return {name: uncached_formula_cells(archive.read(part)) for name, part in parts.items() if part in names}
+            uncached, errors = {}, {}
+            for name, part in parts.items():
+                if part in names:
+                    xml = archive.read(part)
+                    uncached[name], errors[name] = uncached_formula_cells(xml), error_cells(xml)
+            return uncached, errors
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML

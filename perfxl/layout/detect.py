@@ -178,6 +178,10 @@ def read_sheet(grid: Grid) -> SheetLayout:
     evaluations, problems = read_evaluations(grid, list(eval_rows), kinds, skip_title_rows=start)
     layout.evaluations.extend(evaluations)
     layout.problems.extend(problems)
+    if grid.merged:
+        from .merges import merge_findings
+
+        layout.problems.extend(merge_findings(grid, kinds, evaluations))
     if layout.basic is None and not layout.evaluations and any(k is not RowKind.BLANK for k in kinds):
         if not grid.hidden:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)

@@ -95,7 +95,7 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
                 f"{len(computed)} formula cells on sheet '{grid.name}' had no cached value; perfxl computed them: "
                 + ", ".join(f"{ref.cell}={shown}" for ref, shown in computed[:12]),
                 actual=str(len(computed))))
-    out = [Grid(g.name, rows[g.name], g.merged, g.formulas, g.uncached, g.hidden) for g in grids]
+    out = [Grid(g.name, rows[g.name], g.merged, g.formulas, g.uncached, g.hidden, g.errors) for g in grids]
     return out, findings
 
 

@@ -148,6 +148,9 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("I11", "QUALITATIVE_LABEL", "R-I11", E, "定性指标完成值不是规定档次", "Qualitative completion is not a tier label",
               "定性指标“{name}”的实际完成值“{actual}”应为规定档次之一：{expected}", "Qualitative indicator {name}: {actual!r} should be one of {expected}",
               "财预〔2020〕10号 附1（达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）"),
+    CheckSpec("I12", "VALUE_NOT_READABLE", "R-I03", E, "指标值或完成值无法识别", "Target or actual value cannot be read",
+              "“{name}”的{column}“{actual}”{problem}", "{name}: {column_en} {actual!r} {problem_en}",
+              "财预〔2020〕10号 附1（年度指标值、实际完成值如实填写）"),
     # ---------------------------------------------------------------- scores (得分)
     CheckSpec("S01", "SCORE_POSITIVE_MISMATCH", "R-S01", E, "正向指标得分计算不符", "Positive indicator score mismatch",
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
@@ -260,6 +263,11 @@ _SPECS: tuple[CheckSpec, ...] = (
               "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw})",
               "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
               params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
+    # ---------------------------------------------------------------- cell content (单元格内容)
+    CheckSpec("C01", "CONTROL_CHARACTERS", "—", W, "单元格含不可见的控制字符", "Cell holds control characters",
+              "{column}“{actual}”含不可见的控制字符（{chars}），多为从其他系统复制带入，请删除后重新输入",
+              "{column_en} {actual!r} holds control characters ({chars}), usually pasted from another system; remove them",
+              "财预〔2020〕10号（自评结果客观真实）", scope="submission"),
     # ---------------------------------------------------------------- the engine itself
     CheckSpec("X01", "CHECK_CRASHED", "—", E, "检查程序内部出错", "A check failed internally",
               "检查 {check} 未能完成：{error}（请把文件发给 perfxl 维护者）", "Check {check} could not finish: {error}",

@@ -76,7 +76,12 @@ class Context:
         self.params: dict[str, Any] = {}
         self.severity: Severity = Severity.ERROR
         self._parsed: dict[tuple[int, Any], ParsedValue] = {}
+        self._numbers: dict[tuple[int, Any], Decimal | None] = {}
         self._scores: dict[int, Any] = {}
+        # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
+        # for the same non-empty rows and 一级 groups, computed once here
+        self._rows: dict[int, tuple[SelfEvaluation, list[Indicator]]] = {}
+        self._groups: dict[int, tuple[SelfEvaluation, list[tuple[Level1Heading | None, list[Indicator]]]]] = {}
 
     # ------------------------------------------------------------------ profile values
     def param(self, name: str, default: Any = None) -> Any:
@@ -121,15 +126,22 @@ class Context:
 
     def number(self, cell: CellValue | None) -> Decimal | None:
         """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
-        if cell is None or cell.is_blank:
+        if cell is None:
             return None
-        value = to_decimal(cell.raw)
-        if value is not None:
-            return value
-        p = self.parsed(cell)
-        if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
-            return p.number
-        return None
+        key = (id(cell), cell.raw)
+        try:
+            return self._numbers[key]
+        except KeyError:
+            pass
+        value = None
+        if not cell.is_blank:
+            value = to_decimal(cell.raw)
+            if value is None:
+                p = self.parsed(cell)
+                if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
+                    value = p.number
+        self._numbers[key] = value
+        return value
 
     def is_blank(self, cell: CellValue | None) -> bool:
         """Blank or a placeholder ("/", "—", "……")."""
@@ -169,21 +181,29 @@ class Context:
         ev = ev or self.evaluation
         if ev is None:
             return []
-        return [i for i in ev.indicators if not _empty_row(i, self)]
+        hit = self._rows.get(id(ev))
+        if hit is None or hit[0] is not ev:
+            hit = (ev, [i for i in ev.indicators if not _empty_row(i, self)])
+            self._rows[id(ev)] = hit
+        return list(hit[1])
 
     def groups(self, ev: SelfEvaluation | None = None) -> list[tuple[Level1Heading | None, list[Indicator]]]:
         """Indicators grouped under their 一级指标 heading, in sheet order (heading None for orphans)."""
         ev = ev or self.evaluation
         if ev is None:
             return []
-        out: list[tuple[Level1Heading | None, list[Indicator]]] = [(h, []) for h in ev.level1]
-        orphans: list[Indicator] = []
-        for ind in self.indicators(ev):
-            idx = _heading_index(ev.level1, ind)
-            (out[idx][1] if idx is not None else orphans).append(ind)
-        if orphans:
-            out.append((None, orphans))
-        return out
+        hit = self._groups.get(id(ev))
+        if hit is None or hit[0] is not ev:
+            out: list[tuple[Level1Heading | None, list[Indicator]]] = [(h, []) for h in ev.level1]
+            orphans: list[Indicator] = []
+            for ind in self.indicators(ev):
+                idx = _heading_index(ev.level1, ind)
+                (out[idx][1] if idx is not None else orphans).append(ind)
+            if orphans:
+                out.append((None, orphans))
+            hit = (ev, out)
+            self._groups[id(ev)] = hit
+        return [(h, list(rows)) for h, rows in hit[1]]
 
     def score(self, ind: Indicator) -> Any:
         """`scoring.score_indicator` for the row under this profile (cached); None without a weight."""

@@ -76,7 +76,8 @@ def render_rules_md() -> str:
     """The Markdown page: catalogue table per family, then the rules the model cannot check."""
     families = [("F", "资金与执行率 Funds and execution rate"), ("W", "分值 Weights"), ("I", "指标填报 Indicators"),
                 ("S", "得分 Scores"), ("D", "偏差原因 Deviation explanations"), ("T", "总分与等级 Totals and grade"),
-                ("G", "年度总体目标 Annual goal"), ("B", "基础数据表 Basic data (部门整体)"), ("X", "perfxl 自身 Engine")]
+                ("G", "年度总体目标 Annual goal"), ("B", "基础数据表 Basic data (部门整体)"), ("C", "单元格内容 Cell content"),
+                ("X", "perfxl 自身 Engine")]
     out = [_INTRO]
     for prefix, title in families:
         specs = [s for s in CATALOGUE if s.code.startswith(prefix)]

@@ -1,6 +1,7 @@
 """R-G01 checks: 年度总体目标 — both texts present, 实际完成情况 not a copy of 预期目标, no numbers contradicting the indicators."""
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal
 from collections.abc import Iterator
@@ -66,13 +67,24 @@ def _parse(ctx: Context, text: str):
 
 
 def _best_match(ctx: Context, subject: str, unit: str) -> tuple[Indicator, float] | None:
+    """The indicator whose name is most like `subject` (`similarity`), among those with a number in a
+    compatible unit; difflib's cheap upper bounds skip names that cannot beat the best so far."""
     best: tuple[Indicator, float] | None = None
+    subject_c = compact(subject)
     for ind in ctx.indicators():
         name = compact(ind.name.text)
         actual = ctx.parsed(ind.actual)
         if not name or actual.number is None or not convert(Decimal(1), unit, actual.unit).ok:
             continue
-        score = 1.0 if (subject in name or name in subject) else similarity(subject, name)
+        if subject in name or name in subject:
+            score = 1.0
+        elif not subject_c:
+            score = 0.0
+        else:  # = similarity(subject, name): both texts compacted, difflib ratio
+            matcher = difflib.SequenceMatcher(None, subject_c, name, autojunk=False)
+            if best is not None and (matcher.real_quick_ratio() <= best[1] or matcher.quick_ratio() <= best[1]):
+                continue  # ratio() ≤ quick_ratio() ≤ real_quick_ratio(): it cannot replace `best`
+            score = matcher.ratio()
         if best is None or score > best[1]:
             best = (ind, score)
     return best

@@ -284,4 +284,6 @@ def build_corpus(folder: Path, keys: list[str] | None = None) -> dict[str, Built
     return {k: build(k, folder) for k in (keys or list(CORPUS))}
 
 
-from . import planted  # noqa: E402,F401  (registers the entries planted in the seed example)
+from . import planted  # noqa: E402,F401  (imported for its side effect: registers the planted entries)
+
+__all__ += ["planted"]

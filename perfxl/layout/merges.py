@@ -1,0 +1,104 @@
+"""Merged ranges the layout cannot trust: ranges that overlap each other (the file is damaged, Excel
+repairs it on open), ranges that run from one table block into the next (资金 → 年度总体目标 →
+绩效指标), and funds amounts hidden inside a merge anchored in another cell.
+
+A merged range keeps only its top-left value, so a funds amount under such a merge would
+otherwise read as blank without a word; each case becomes a LAYOUT_* finding naming the range.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..grid import Grid, MergedRange
+from ..model import CellRef, CellValue, Finding, SelfEvaluation, Severity, a1
+
+__all__ = ["merge_findings", "BLOCK_HEADERS"]
+
+#: Row kinds (detect.RowKind values) that start a table block of a 自评表.
+BLOCK_HEADERS = ("funds_header", "goals_header", "indicator_header", "title_evaluation")
+_MAX_FINDINGS = 20  # per sheet and kind: a hostile file with thousands of merges gets a bounded report
+_FUNDS_ROLES = (("initial_budget", "年初预算数"), ("full_budget", "全年预算数"), ("executed", "全年执行数"),
+                ("weight", "分值"), ("rate", "执行率"), ("score", "得分"))
+
+
+def range_a1(rng: MergedRange) -> str:
+    r0, c0, r1, c1 = rng
+    return f"{a1(r0 + 1, c0 + 1)}:{a1(r1 + 1, c1 + 1)}"
+
+
+def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvaluation]) -> list[Finding]:
+    """LAYOUT_MERGE_OVERLAP, LAYOUT_MERGE_ACROSS_TABLES and LAYOUT_FUNDS_CELL_MERGED for one sheet."""
+    if not grid.merged:
+        return []
+    headers = [r for r, k in enumerate(kinds) if getattr(k, "value", k) in BLOCK_HEADERS]
+    out = _overlaps(grid)
+    crossing = [rng for rng in grid.merged if any(rng[0] < h <= rng[2] for h in headers)][:_MAX_FINDINGS]
+    for rng in crossing:
+        where = range_a1(rng)
+        out.append(Finding(
+            "LAYOUT_MERGE_ACROSS_TABLES", Severity.ERROR, CellRef(grid.name, where),
+            f"合并单元格 {where} 跨越了两个表格区域（如资金表与年度总体目标），合并区域只保留左上角的值，"
+            "其余单元格的内容无法读取；请取消该合并后重新填写。",
+            f"Merged range {where} runs across two table blocks; only its top-left value is kept. Unmerge it.",
+            actual=where))
+    out.extend(_hidden_funds(grid, evaluations))
+    return out
+
+
+def _overlaps(grid: Grid) -> list[Finding]:
+    """Pairs of merged ranges sharing cells (Excel reports such a file as damaged)."""
+    owner: dict[tuple[int, int], MergedRange] = {}
+    pairs: dict[tuple[MergedRange, MergedRange], None] = {}
+    for rng in grid.merged:
+        r0, c0, r1, c1 = rng
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                first = owner.setdefault((r, c), rng)
+                if first is not rng and len(pairs) < _MAX_FINDINGS:
+                    pairs.setdefault((first, rng))
+    out = []
+    for first, second in pairs:
+        a, b = range_a1(first), range_a1(second)
+        out.append(Finding(
+            "LAYOUT_MERGE_OVERLAP", Severity.ERROR, CellRef(grid.name, b),
+            f"合并单元格 {b} 与 {a} 互相重叠（文件已损坏，Excel 打开时会提示修复），重叠处的内容无法可靠读取。",
+            f"Merged ranges {b} and {a} overlap (the file is damaged); their content cannot be read reliably.",
+            actual=f"{b} / {a}"))
+    return out
+
+
+def _range_of(grid: Grid, r: int, c: int) -> MergedRange | None:
+    ar, ac = grid.anchor_of(r, c)
+    return next((m for m in grid.merged if m[0] == ar and m[1] == ac and m[0] <= r <= m[2] and m[1] <= c <= m[3]), None)
+
+
+def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Finding]:
+    """Funds amounts read as blank because their cell continues a merge anchored elsewhere, while the
+    merge's anchor holds a value or the merge spans several rows: the user sees a number we cannot read."""
+    out: list[Finding] = []
+    for ev in evaluations:
+        if ev.sheet != grid.name or ev.funds is None:
+            continue
+        for row in (ev.funds.total, *ev.funds.parts):
+            if row is None:
+                continue
+            for role, zh in _FUNDS_ROLES:
+                cell: CellValue = getattr(row, role)
+                ref = cell.ref
+                if cell.raw is not None or ref is None or not ref.anchor or ref.anchor == ref.cell:
+                    continue
+                r, c = ref.row - 1, ref.col - 1
+                rng = _range_of(grid, r, c)
+                if rng is None or (grid.raw(rng[0], rng[1]) is None and rng[0] == rng[2]):
+                    continue
+                where = range_a1(rng)
+                out.append(Finding(
+                    "LAYOUT_FUNDS_CELL_MERGED", Severity.ERROR, CellRef(grid.name, ref.cell, ref.anchor),
+                    f"资金行“{row.label.text}”的{zh}单元格 {ref.cell} 位于合并区域 {where} 中（值只保留在左上角 {ref.anchor}），"
+                    "未能读到该列的数值；请取消合并后填写。",
+                    f"Funds row '{row.label.text}': the {role} cell {ref.cell} lies inside merged range {where} "
+                    f"(only its top-left {ref.anchor} keeps a value); no amount was read.",
+                    expected=zh, actual=where))
+                if len(out) >= _MAX_FINDINGS:
+                    return out
+    return out

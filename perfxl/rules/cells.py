@@ -1,0 +1,119 @@
+"""Cells perfxl cannot read as the user meant: a TRUE/FALSE or control characters in 年度指标值 /
+实际完成值 (I12), and control characters anywhere else in the tables (C01).
+
+Such a value is never guessed into a number ("\\x1b[31m20家" is not 31米, TRUE is not 是): the
+cell is named so the user retypes it. Excel error values (#DIV/0!) are reported by the reader
+(READ_ERROR_VALUE) at every cell, so they are not repeated here.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from perfxl.model import CellValue, Finding
+from perfxl.values import EXCEL_ERRORS, control_characters
+
+from .catalogue import check
+from .context import Context
+
+__all__ = ["visible", "cells_of"]
+
+_COLUMNS = {"target": ("年度指标值", "target"), "actual": ("实际完成值", "actual")}
+#: zh/en names of model fields, for C01 messages; anything else is "单元格".
+_FIELD_NAMES = {
+    "name": ("三级指标", "indicator name"), "level1": ("一级指标", "first-level indicator"),
+    "level2": ("二级指标", "second-level indicator"), "deviation": ("偏差原因分析及改进措施", "deviation analysis"),
+    "Goal.expected": ("预期目标", "expected goal"), "Goal.actual": ("实际完成情况", "achievement"),
+    "Staffing.actual": ("实际在职人数", "staff in post"), "weight": ("分值", "weight"), "score": ("得分", "score"),
+    "nature": ("指标性质", "operator"), "unit": ("度量单位", "unit"), "label": ("行标签", "row label"),
+    "initial_budget": ("年初预算数", "initial budget"), "full_budget": ("全年预算数", "full-year budget"),
+    "executed": ("全年执行数", "executed"), "rate": ("执行率", "rate"), "title": ("标题", "title"),
+}
+
+
+def visible(text: str) -> str:
+    """`text` with control characters shown as symbols (ESC → ␛, NUL → ␀), safe to print in a message."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code < 0x20 and ch not in "\t\n\r":
+            out.append(chr(0x2400 + code))
+        elif code == 0x7F:
+            out.append("\u2421")
+        elif 0x80 <= code <= 0x9F:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out).strip()
+
+
+def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:
+    """Every (field name, CellValue) inside a model object (evaluations, basic data), depth first;
+    the name is "Class.field" where _FIELD_NAMES tells those apart ("Goal.actual")."""
+    if isinstance(obj, CellValue):
+        yield field, obj
+    elif isinstance(obj, (tuple, list)):
+        for item in obj:
+            yield from cells_of(item, field)
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from cells_of(item, str(key))
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            name = f"{type(obj).__name__}.{f.name}"
+            yield from cells_of(getattr(obj, f.name), name if name in _FIELD_NAMES else f.name)
+
+
+def _label(ind) -> str:
+    return ind.name.text or ind.level2.text
+
+
+@check("I12")
+def value_readable(ctx: Context) -> Iterator[Finding]:
+    """年度指标值 / 实际完成值 hold a number, a percentage, a date or a tier label — not TRUE/FALSE,
+    and not text with control characters (which must not be parsed into a number)."""
+    for ind in ctx.indicators():
+        for attr, (column, column_en) in _COLUMNS.items():
+            cell = getattr(ind, attr)
+            raw = cell.raw
+            if isinstance(raw, bool):
+                shown = "TRUE" if raw else "FALSE"
+                yield ctx.finding(cell, expected="数值或规定档次", actual=shown, name=_label(ind), column=column,
+                                  column_en=column_en,
+                                  problem=f"是逻辑值，不是有效的{column}；请填写数值（如“20家”）或规定档次（如“达成年度指标”）",
+                                  problem_en=f"is a logical value, not a valid {column_en}")
+                continue
+            if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
+                continue
+            p = ctx.parsed(cell)
+            if p.reason:
+                yield ctx.finding(cell, expected="数值或规定档次", actual=visible(raw), name=_label(ind), column=column,
+                                  column_en=column_en, problem=f"{p.reason}，请删除后重新输入",
+                                  problem_en=p.reason_en or "cannot be read")
+
+
+@check("C01")
+def control_chars(ctx: Context) -> Iterator[Finding]:
+    """Text cells of every table (outside 年度指标值/实际完成值, which I12 covers) without control characters."""
+    sub = ctx.submission
+    seen: set[tuple[str, str]] = set()
+    for ev in sub.evaluations:
+        skip = {id(c) for ind in ev.indicators for c in (ind.target, ind.actual)}
+        yield from _control_findings(ctx, cells_of(ev), skip, seen)
+    if sub.basic is not None:
+        yield from _control_findings(ctx, cells_of(sub.basic), set(), seen)
+
+
+def _control_findings(ctx: Context, cells, skip: set[int], seen: set[tuple[str, str]]) -> Iterator[Finding]:
+    for field, cell in cells:
+        if id(cell) in skip or not isinstance(cell.raw, str) or cell.ref is None:
+            continue
+        chars = control_characters(cell.raw)
+        key = (cell.ref.sheet, cell.ref.anchor or cell.ref.cell)
+        if not chars or key in seen:
+            continue
+        seen.add(key)
+        zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
+        shown = visible(cell.raw)
+        yield ctx.finding(cell, expected=shown.translate({c: None for c in range(0x2400, 0x2422)}), actual=shown,
+                          column=zh, column_en=en, chars="、".join(chars))
