@@ -64,4 +64,8 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    # `python -m perfxl.cli.main`: run the imported module's `run`, so that the command modules
+    # (which import perfxl.cli.main) register on the same app this process runs.
+    from perfxl.cli.main import run as _run
+
+    _run()
