@@ -38,22 +38,29 @@ def validate_submission(
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
+    context: Any = None,
 ) -> list[Finding]:
-    """All findings for `sub`: what the reader could not map, then each enabled check of the catalogue."""
+    """All findings for `sub`: what the reader could not map, then each enabled check of the catalogue.
+
+    `context` (a `perfxl.rules.context.Context(sub, profile)`) keeps the parsed cells and scores for reuse.
+    """
     from .rules import run_checks, selected
 
     prof = _profile(profile)
     problems = [f for f in sub.problems if selected(f.code, select=select, ignore=ignore)]
-    return problems + run_checks(sub, prof, select=select, ignore=ignore)
+    return problems + run_checks(sub, prof, select=select, ignore=ignore, context=context)
 
 
-def recompute_scores(ev: SelfEvaluation, profile: Any) -> tuple[Decimal | None, list[SectionScore]]:
-    """perfxl's own 总分 of one 自评表 and per-section (预算执行率 + each 一级指标) reported vs recomputed."""
+def recompute_scores(ev: SelfEvaluation, profile: Any, context: Any = None) -> tuple[Decimal | None, list[SectionScore]]:
+    """perfxl's own 总分 of one 自评表 and per-section (预算执行率 + each 一级指标) reported vs recomputed.
+
+    `context`: the rules' Context of the same profile, whose cached cells and indicator scores are reused.
+    """
     from .rules.context import Context
     from .scoring import execution_score, total_score
     from .rules.funds import computed_rate
 
-    ctx = Context(Submission(path=""), profile)
+    ctx = context if context is not None else Context(Submission(path=""), profile)
     ctx.evaluation = ev
     sections: list[SectionScore] = []
     parts: list[Decimal] = []
@@ -86,14 +93,14 @@ def recompute_scores(ev: SelfEvaluation, profile: Any) -> tuple[Decimal | None, 
     return total_score(parts, profile, rate), sections
 
 
-def _summary(sub: Submission, findings: list[Finding], profile: Any) -> tuple[Summary, tuple[SectionScore, ...]]:
+def _summary(sub: Submission, findings: list[Finding], profile: Any, context: Any = None) -> tuple[Summary, tuple[SectionScore, ...]]:
     from .scoring import grade
 
     ev = sub.evaluations[0] if sub.evaluations else None
     if ev is None:
         return Summary.of(findings), ()
     reported = to_decimal(ev.total_score.raw) if ev.total_score is not None else None
-    computed, sections = recompute_scores(ev, profile)
+    computed, sections = recompute_scores(ev, profile, context)
     label = grade(computed, profile) if computed is not None else None
     return Summary.of(findings, score_reported=reported, score_computed=computed, grade=label), tuple(sections)
 
@@ -146,8 +153,11 @@ def validate_file(
             "code": "INTERNAL_ERROR", "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
             "message_en": f"internal error while reading ({type(exc).__name__}: {exc})", "path": text,
             "sheet": None, "cell": None})
-    findings = validate_submission(sub, prof, select=select, ignore=ignore)
-    summary, sections = _summary(sub, findings, prof)
+    from .rules.context import Context
+
+    ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
+    findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)
+    summary, sections = _summary(sub, findings, prof, ctx)
     evs = sub.evaluations
     kinds = sorted({ev.kind for ev in evs})
     return FileResult(

@@ -29,7 +29,7 @@ CHILD_TIMEOUT_S = 180
 CHILD_MEMORY_BYTES = 3 << 30
 CLI = "from perfxl.cli.main import run; run()"
 #: Codes the reader (not the guard) raises after the guard let the file through.
-READER_CODES = {"FILE_UNREADABLE"}
+READER_CODES = {"FILE_UNREADABLE", "FILE_DAMAGED"}
 
 
 @dataclass(frozen=True)

@@ -126,12 +126,6 @@ def grids(draw) -> Grid:
                 hidden=draw(st.booleans()))
 
 
-#: The known placeless findings (pinned by the strict-xfail reproducer below) are about an unmapped,
-#: blank cell: their `actual` is "（空）" or "". Only those are tolerated here, so the property tests
-#: keep hunting for *other* problems instead of re-finding this one.
-KNOWN_PLACELESS_ACTUAL = ("（空）", "")
-
-
 def _findings(grid_list: list[Grid]):
     from perfxl.reader import read_grids
     from perfxl.validate import validate_submission
@@ -139,13 +133,14 @@ def _findings(grid_list: list[Grid]):
     return validate_submission(read_grids(grid_list, "fuzz.xlsx"), None)  # includes the reader's own problems
 
 
-def _assert_explained(grid_list: list[Grid], tolerate_known: bool = True) -> None:
+def _assert_explained(grid_list: list[Grid]) -> None:
+    """No safety-net finding, and every finding has a message and names its sheet and cell."""
     findings = _findings(grid_list)
     nets = [(f.code, f.message_en) for f in findings if f.code in SAFETY_NET_CODES]
     assert not nets, nets
     for f in findings:
         assert f.message, f
-        assert (f.ref is not None and f.ref.sheet) or (tolerate_known and f.actual in KNOWN_PLACELESS_ACTUAL), f
+        assert f.ref is not None and f.ref.sheet and f.ref.cell, f
 
 
 @FUZZ
@@ -188,16 +183,21 @@ def test_layout_on_mutated_real_tables(data):
 _SEED_GRIDS = _seed_grids() if FIXTURES and FIXTURES[0].exists() else []
 
 
-@pytest.mark.xfail(strict=True, reason="layout/rules: when a column's header cell is blank, its cells come without a "
-                   "CellRef and the rules report F04/W04/S01/S11/I01 with ref=None (every finding must name sheet and cell; "
-                   "blank 执行率 gets no LAYOUT_MISSING_COLUMN either); found by test_layout_on_mutated_real_tables")
 @pytest.mark.parametrize("header", ["执行率", "分值", "得分", "三级指标"])
 def test_findings_name_a_cell_when_a_header_is_blank(header):
-    grid_list = []
+    """A blanked header label: every finding still names a cell, and LAYOUT_MISSING_COLUMN sits at the blanked cell."""
+    from perfxl.model import a1
+
+    grid_list, blanked = [], set()
     for g in _SEED_GRIDS:
         rows = [[None if isinstance(v, str) and v.strip() == header else v for v in r] for r in g.rows]
+        blanked |= {(g.name, a1(r + 1, c + 1)) for r, row in enumerate(g.rows) for c, v in enumerate(row)
+                    if isinstance(v, str) and v.strip() == header}
         grid_list.append(Grid(g.name, rows, g.merged, hidden=g.hidden))
-    _assert_explained(grid_list, tolerate_known=False)
+    assert blanked
+    _assert_explained(grid_list)
+    reported = {(f.ref.sheet, f.ref.cell) for f in _findings(grid_list) if f.code == "LAYOUT_MISSING_COLUMN"}
+    assert reported == blanked
 
 
 # ---------------------------------------------------------------- seeded mutation of real workbooks

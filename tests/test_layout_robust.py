@@ -103,12 +103,29 @@ def test_missing_columns_and_total_are_reported():
     sb.put(1, 2, 8)
     sub = read_grids([sb.grid()], "p.xlsx")
     codes = {p.code: p for p in sub.problems}
-    assert codes["LAYOUT_MISSING_COLUMN"].ref.cell == "A1"
-    assert "实际完成值" in codes["LAYOUT_MISSING_COLUMN"].message and "分值" in codes["LAYOUT_MISSING_COLUMN"].message
+    # absent columns are expected right of the table, in the standard order
+    missing = {p.expected: p.ref.cell for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"}
+    assert missing == {"实际完成值": "D1", "分值": "E1", "偏差原因分析及改进措施": "F1"}
+    assert all(p.expected in p.message for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN")
     assert "LAYOUT_MISSING_TOTAL" in codes
     ind = sub.evaluations[0].indicators[0]
-    assert ind.weight.raw is None and ind.weight.ref is None  # no 分值 column at all
+    assert ind.weight.raw is None and ind.weight.ref.cell == "E2"  # no 分值 column at all: blank, where it belongs
     assert ind.score.raw == D(8)
+
+
+def test_a_column_with_a_blank_header_is_read_from_its_position():
+    """分值 typed in D but its header cell left blank: the weights are read, the header is reported at D1."""
+    sb = SheetBuilder("项目")
+    for c, h in enumerate(["三级指标", "年度指标值", "实际完成值", "", "得分", "偏差原因分析及改进措施"]):
+        sb.put(0, c, h)
+    for c, v in enumerate(["培训人次", "≥100人次", "120人次", 10, 10]):
+        sb.put(1, c, v)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    missing = [(p.expected, p.ref.cell) for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"]
+    assert missing == [("分值", "D1")]
+    ind = sub.evaluations[0].indicators[0]
+    assert ind.weight.raw == D(10) and ind.weight.ref.cell == "D2"
+    assert not [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW"]
 
 
 def test_text_where_a_number_belongs_stays_as_read():

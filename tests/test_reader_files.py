@@ -64,3 +64,47 @@ def test_unreadable_files_raise_a_typed_error(tmp_path, content, suffix):
 def test_missing_file(tmp_path):
     with pytest.raises(UnreadableWorkbook):
         read_submission(tmp_path / "nope.xlsx")
+
+
+def test_a_calamine_panic_is_a_typed_error_without_its_rust_report(tmp_path, capfd):
+    """A defined name pointing at a sheet that does not exist makes calamine panic (a BaseException)."""
+    import os
+
+    from badinput.corpus import build
+
+    item = build("xlsb_bad_defined_name", tmp_path)
+    with pytest.raises(UnreadableWorkbook) as info:
+        read_submission(item.path)
+    err = info.value
+    assert err.code == "FILE_DAMAGED" and err.path == str(item.path)
+    assert item.path.name in err.message and item.path.name in err.message_en and "定义的名称" in err.message
+    os.write(2, b"fd 2 is back\n")
+    captured = capfd.readouterr().err
+    assert "panicked" not in captured and "fd 2 is back" in captured
+
+
+def test_other_output_on_fd2_during_a_read_is_passed_on(capfd):
+    import os
+
+    from perfxl.io.panics import quiet_native_stderr
+
+    with quiet_native_stderr():
+        os.write(2, b"a warning from native code\n")
+    assert "a warning from native code" in capfd.readouterr().err
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, SystemExit])
+def test_interrupts_during_a_read_are_not_swallowed(tmp_path, monkeypatch, interrupt):
+    import python_calamine
+
+    path = tmp_path / "seed.xlsx"
+    write_xlsx([evaluation_grid()], path)
+
+    class Interrupted:
+        @staticmethod
+        def from_path(_path):
+            raise interrupt()
+
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", Interrupted)
+    with pytest.raises(interrupt):
+        open_grids(path)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 
 __all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES"]
 
@@ -49,14 +50,16 @@ def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any =
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path)
     if kind in _OOXML:
-        uncached, errors = _scan_sheets(path)
+        uncached, errors, quick = _scan_sheets(path)
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
-            from .openpyxl_source import read_formulas
+            formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
+            if formulas is None:
+                from .openpyxl_source import read_formulas
 
-            formulas = read_formulas(path, wanted)
+                formulas = read_formulas(path, wanted)
             for grid in grids:
                 if grid.name in formulas:
                     grid.formulas = formulas[grid.name]
@@ -75,11 +78,17 @@ def _guard(path: Path, limits: Any = None) -> Any:
 
 def _read_calamine(path: Path) -> list[Grid]:
     """Values and merged ranges of every sheet, coordinates from A1 (empty leading rows kept)."""
+    with quiet_native_stderr():  # a calamine panic writes its Rust report to fd 2 before it is caught
+        return _read_calamine_sheets(path)
+
+
+def _read_calamine_sheets(path: Path) -> list[Grid]:
+    """The calamine calls; every failure, a Rust panic (a BaseException) included, is an UnreadableWorkbook."""
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     try:
         book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own types and plain ValueErrors
+    except BaseException as exc:  # calamine errors, plain ValueErrors, and PanicException
         raise _unreadable(path, exc) from exc
     grids: list[Grid] = []
     try:
@@ -90,8 +99,10 @@ def _read_calamine(path: Path) -> list[Grid]:
                 merged = tuple(
                     (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())
                 )
-            except Exception as exc:  # a chart sheet or a broken part: keep the other sheets
-                if "chart" in str(getattr(meta, "typ", "")).lower():
+            except BaseException as exc:  # a chart sheet or a broken part: keep the other sheets
+                if not isinstance(exc, INTERRUPTS) and "chart" in str(getattr(meta, "typ", "")).lower():
+                    if is_panic(exc):
+                        note_panic()
                     continue
                 raise _unreadable(path, exc, sheet=meta.name) from exc
             hidden = meta.visible != SheetVisibleEnum.Visible
@@ -101,8 +112,20 @@ def _read_calamine(path: Path) -> list[Grid]:
     return grids
 
 
-def _unreadable(path: Path, exc: Exception, sheet: str | None = None) -> UnreadableWorkbook:
+def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> UnreadableWorkbook:
+    """The error for a calamine failure; Ctrl-C, exit and generator close propagate unchanged."""
+    if isinstance(exc, INTERRUPTS):
+        raise exc
     detail = f"{type(exc).__name__}: {exc}"[:300]
+    if is_panic(exc):
+        note_panic()
+        part_zh, part_en = (f"工作表“{sheet}”的内容", f"sheet '{sheet}'") if sheet else ("工作簿结构（工作表列表、定义的名称等）", "workbook structure (sheet list, defined names …)")
+        return UnreadableWorkbook(
+            f"文件“{path.name}”中{part_zh}有误（文件可能已损坏），读取组件无法解析：{exc}"[:400]
+            + "。请用 Excel 打开该文件、另存为 .xlsx 后重新提交。",
+            f"The {part_en} of '{path.name}' is internally inconsistent (the file may be damaged); "
+            f"the reader (python-calamine) panicked: {exc}"[:400] + ". Open it in Excel, save as .xlsx and resubmit.",
+            code="FILE_DAMAGED", path=str(path), sheet=sheet)
     return UnreadableWorkbook(
         f"无法读取工作簿（文件损坏、加密或不是 Excel 文件）：{detail}",
         f"Cannot read the workbook (corrupt, encrypted or not an Excel file): {detail}",
@@ -159,20 +182,41 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str] | None) -> None:
     grid.errors = dict(errors)
 
 
-def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]]]:
-    """The cheap check, one read of each worksheet's XML: formulas without cached values, and error cells."""
+def _quick_formulas(grids: list[Grid], wanted: list[str], quick: dict[str, Any]) -> dict[str, dict[tuple[int, int], str]] | None:
+    """The formula text of the `wanted` sheets as read from their XML (perfxl.io.xml_formulas), or None
+    when openpyxl must read it: a sheet the XML reader declined, or a text cell starting with "=" (which
+    read_formulas also reports as a formula)."""
+    out = {}
+    for grid in grids:
+        if grid.name not in wanted:
+            continue
+        found = quick.get(grid.name)
+        if found is None:
+            return None
+        if any(isinstance(v, str) and v.startswith("=") for row in grid.rows for v in row):
+            return None
+        out[grid.name] = found
+    return out if len(out) == len(set(wanted)) else None
+
+
+def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
+    """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
+    and — for sheets with uncached formulas — their formula text when plain XML gives it exactly."""
     from .error_values import error_cells
+    from .xml_formulas import formulas_from_xml
 
     try:
         with zipfile.ZipFile(path) as archive:
             parts = _sheet_parts(archive)
             names = set(archive.namelist())
-            uncached, errors = {}, {}
+            uncached, errors, quick = {}, {}, {}
             for name, part in parts.items():
                 if part in names:
                     xml = archive.read(part)
                     uncached[name], errors[name] = uncached_formula_cells(xml), error_cells(xml)
-            return uncached, errors
+                    if uncached[name]:
+                        quick[name] = formulas_from_xml(xml)
+            return uncached, errors, quick
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML

@@ -14,6 +14,7 @@ from ..model import (CellRef, CellValue, Finding, FundsBlock, FundsRow, Goal, In
                      SelfEvaluation, Severity)
 from . import headers as H
 from .cells import empty_at, first_right, own, row_cells, value_at
+from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .findings import missing_columns, unmapped_row
 from .funds import FundsRows
 from .indicators import join_target, parse_level1
@@ -221,13 +222,14 @@ class _Reader(FundsRows):
         cols = indicator_columns(self.grid, r) or {}
         self.cur.indicators_seen = True
         self.state = "indicators"
-        self.ind_cols = cols
+        header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
+        placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
+        self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}
         self.indicator_rows = 0
-        missing = [k for k in ("target", "actual", "weight", "score", "deviation") if k not in cols]
-        if missing:
-            self._missing_columns(r, missing, "绩效指标")
+        if placed:
+            self._missing_columns(r, placed, "绩效指标")
 
     def _indicator_row(self, r: int) -> None:
         g, cols = self.grid, self.ind_cols
@@ -349,8 +351,8 @@ class _Reader(FundsRows):
                 "LAYOUT_MISSING_FUNDS_TOTAL", Severity.WARNING, b.funds_ref,
                 "资金表中没有“年度资金总额”行。", "The funds block has no 年度资金总额 (total) row."))
 
-    def _missing_columns(self, r: int, roles: list[str], table: str) -> None:
-        self.problems.append(missing_columns(self.grid, r, roles, table))
+    def _missing_columns(self, r: int, placed: dict[str, int], table: str) -> None:
+        self.problems.extend(missing_columns(self.grid, r, placed, table))
 
     def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None:
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]

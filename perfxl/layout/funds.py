@@ -11,6 +11,7 @@ import re
 from ..model import CellValue, Finding, FundsRow, Severity
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
+from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
 
 __all__ = ["FundsRows"]
@@ -23,8 +24,9 @@ class FundsRows:
 
     def _start_funds(self, r: int) -> None:
         cols = funds_columns(self.grid, r) or {}
+        placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
         self.cur.funds_seen = True
-        self.funds_cols = cols
+        self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position
         self.funds_header_row = r
         self.breakdown_mode = False
         self.state = "funds"
@@ -35,9 +37,8 @@ class FundsRows:
             unit = H.money_unit_in(v)
             if unit:
                 self.cur.funds_unit = unit
-        missing = [k for k in ("full_budget", "executed") if k not in cols]
-        if missing:
-            self._missing_columns(r, missing, "资金")
+        if placed:
+            self._missing_columns(r, placed, "资金")
 
     def _funds_row(self, r: int, kind: RowKind) -> None:
         cols = self.funds_cols

@@ -80,10 +80,14 @@ def run_checks(
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
+    context: Context | None = None,
 ) -> list[Finding]:
-    """All findings of the enabled, selected checks over `submission`, in catalogue order."""
+    """All findings of the enabled, selected checks over `submission`, in catalogue order.
+
+    `context` (a `Context(submission, profile)`) lets the caller reuse its per-cell caches afterwards.
+    """
     check_profile(profile)
-    ctx = Context(submission, profile)
+    ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
     for s in implemented_specs():
         settings = profile.check(s.code)

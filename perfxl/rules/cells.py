@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfxl.model import CellValue, Finding
 from perfxl.values import EXCEL_ERRORS, control_characters
@@ -54,14 +55,33 @@ def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:
         yield field, obj
     elif isinstance(obj, (tuple, list)):
         for item in obj:
-            yield from cells_of(item, field)
+            if isinstance(item, CellValue):
+                yield field, item
+            else:
+                yield from cells_of(item, field)
     elif isinstance(obj, dict):
         for key, item in obj.items():
             yield from cells_of(item, str(key))
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            name = f"{type(obj).__name__}.{f.name}"
-            yield from cells_of(getattr(obj, f.name), name if name in _FIELD_NAMES else f.name)
+    elif not isinstance(obj, type) and hasattr(type(obj), "__dataclass_fields__"):  # = dataclasses.is_dataclass
+        for attr, name in _field_names(type(obj)):
+            value = getattr(obj, attr)
+            if isinstance(value, CellValue):
+                yield name, value
+            elif value is not None and not isinstance(value, (str, int, float, Decimal)):
+                yield from cells_of(value, name)
+
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, name cells_of reports) of a dataclass's fields, worked out once per class."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = tuple((f.name, f"{cls.__name__}.{f.name}" if f"{cls.__name__}.{f.name}" in _FIELD_NAMES else f.name)
+                      for f in dataclasses.fields(cls))
+        _FIELDS[cls] = names
+    return names
 
 
 def _label(ind) -> str:

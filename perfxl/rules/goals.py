@@ -66,15 +66,29 @@ def _parse(ctx: Context, text: str):
     return parse_value(text, ctx.profile)
 
 
-def _best_match(ctx: Context, subject: str, unit: str) -> tuple[Indicator, float] | None:
+def _candidates(ctx: Context) -> list[tuple[Indicator, str, str | None]]:
+    """(indicator, compacted name, unit of its 实际完成值) of the rows with a name and a number in 实际完成值."""
+    out = []
+    for ind in ctx.indicators():
+        name = compact(ind.name.text)
+        actual = ctx.parsed(ind.actual)
+        if name and actual.number is not None:
+            out.append((ind, name, actual.unit))
+    return out
+
+
+def _best_match(ctx: Context, subject: str, unit: str,
+                candidates: list[tuple[Indicator, str, str | None]] | None = None) -> tuple[Indicator, float] | None:
     """The indicator whose name is most like `subject` (`similarity`), among those with a number in a
     compatible unit; difflib's cheap upper bounds skip names that cannot beat the best so far."""
     best: tuple[Indicator, float] | None = None
     subject_c = compact(subject)
-    for ind in ctx.indicators():
-        name = compact(ind.name.text)
-        actual = ctx.parsed(ind.actual)
-        if not name or actual.number is None or not convert(Decimal(1), unit, actual.unit).ok:
+    compatible: dict[str | None, bool] = {}
+    for ind, name, actual_unit in _candidates(ctx) if candidates is None else candidates:
+        ok = compatible.get(actual_unit)
+        if ok is None:
+            ok = compatible[actual_unit] = convert(Decimal(1), unit, actual_unit).ok
+        if not ok:
             continue
         if subject in name or name in subject:
             score = 1.0
@@ -94,9 +108,10 @@ def _best_match(ctx: Context, subject: str, unit: str) -> tuple[Indicator, float
 def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
     """A number in 实际完成情况 with the subject and unit of an indicator equals that indicator's 实际完成值."""
     minimum = float(ctx.param("min_similarity", 0.6))
+    candidates = _candidates(ctx)
     for goal in ctx.evaluation.goals:
         for subject, clause, said in claims(ctx, goal.actual.text):
-            match = _best_match(ctx, subject, said.unit)
+            match = _best_match(ctx, subject, said.unit, candidates)
             if match is None or match[1] < minimum:
                 continue
             ind = match[0]

@@ -1,0 +1,73 @@
+"""Where a table's missing columns are expected: a header cell left blank (执行率, 分值, 三级指标 …)
+still has its column, found from the standard column order between its recognised neighbours.
+
+Every value the layout reads then has a cell (its position), and LAYOUT_MISSING_COLUMN names the
+header cell where the label is missing (财预〔2020〕10号 附1 column order; never fixed coordinates).
+"""
+from __future__ import annotations
+
+from ..grid import Grid
+from .cells import own
+
+__all__ = ["INDICATOR_ORDER", "INDICATOR_EXPECTED", "FUNDS_ORDER", "FUNDS_EXPECTED", "place_missing"]
+
+#: The standard left-to-right order of the 绩效指标 columns (split target parts sit inside "target").
+INDICATOR_ORDER = ("level1", "level2", "name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
+#: 绩效指标 columns every table must have; a missing one is placed and reported.
+INDICATOR_EXPECTED = ("name", "target", "actual", "weight", "score", "deviation")
+#: The funds block: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分.
+FUNDS_ORDER = ("initial_budget", "full_budget", "executed", "weight", "rate", "score")
+FUNDS_EXPECTED = FUNDS_ORDER
+
+
+def place_missing(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int], order: tuple[str, ...],
+                  expected: tuple[str, ...]) -> dict[str, int]:
+    """Role → column for each role of `expected` missing from `cols`.
+
+    A missing role takes the first blank header column between its recognised neighbours (in
+    `order`; a leading role, the one nearest its right neighbour); a missing trailing role, or one with no blank column where it belongs, takes the
+    next column right of the table (in `order`).
+    """
+    known = {k: c for k, c in cols.items() if not k.startswith("_")}
+    missing = [k for k in expected if k not in known]
+    if not missing:
+        return {}
+    taken = set(known.values()) | {c for c in _labelled(grid, header_rows, known)}
+    placed: dict[str, int] = {}
+    deferred: list[str] = []
+    for role in missing:
+        i = order.index(role)
+        now = {**known, **placed}
+        left = max((now[k] for k in order[:i] if k in now), default=-1)
+        right = min((now[k] for k in order[i + 1:] if k in now), default=None)
+        if right is None or right <= left:  # a trailing role, or recognised columns out of order
+            deferred.append(role)
+            continue
+        gap = range(left + 1, right) if left >= 0 else range(right - 1, -1, -1)  # a leading role sits next to its right neighbour
+        free = next((c for c in gap if c not in taken), None)
+        if free is None:
+            deferred.append(role)
+            continue
+        placed[role] = free
+        taken.add(free)
+    end = max(taken | set(placed.values()), default=-1) + 1
+    for role in deferred:
+        placed[role] = end
+        end += 1
+    return placed
+
+
+def _labelled(grid: Grid, header_rows: tuple[int, ...], known: dict[str, int]) -> set[int]:
+    """Columns whose header cell holds something, or continues a recognised header's merge sideways
+    (a group label such as a merged "绩效指标" over 一级 | 二级 | 三级 does not take the columns under it)."""
+    role_cols = set(known.values())
+    out: set[int] = set()
+    width = max((len(grid.rows[r]) for r in header_rows if 0 <= r < len(grid.rows)), default=0)
+    for r in header_rows:
+        for c in range(width):
+            if own(grid, r, c) is not None:
+                out.add(c)
+                continue
+            if grid.merged and grid.anchor_of(r, c)[1] in role_cols - {c}:
+                out.add(c)
+    return out
