@@ -5,19 +5,8 @@ It only imports perfxl's own decorated functions and scripts; xlwings Lite regis
 decorated function it finds in this module: the PERF_* worksheet functions, and the scripts
 校验 / 复核得分 / 清除标记 (their `name=`) in the task pane's script list.
 """
-from perfxl.excel.scripts import perfxl_clear, perfxl_score, perfxl_validate  # noqa: F401
-from perfxl.excel.udfs import (  # noqa: F401
-    PERF_CHANGE_RATE,
-    PERF_CONTROL_RATE,
-    PERF_EXEC_SCORE,
-    PERF_EXPLAIN,
-    PERF_GRADE,
-    PERF_PARSE,
-    PERF_RATE,
-    PERF_SCORE,
-)
+from perfxl.excel import udfs as _udfs
+from perfxl.excel.scripts import perfxl_clear, perfxl_score, perfxl_validate
+from perfxl.excel.udfs import *  # noqa: F401,F403  (the decorated PERF_* functions, by design)
 
-__all__ = [
-    "PERF_SCORE", "PERF_EXPLAIN", "PERF_RATE", "PERF_EXEC_SCORE", "PERF_CONTROL_RATE", "PERF_CHANGE_RATE",
-    "PERF_GRADE", "PERF_PARSE", "perfxl_validate", "perfxl_score", "perfxl_clear",
-]
+__all__ = [*_udfs.__all__, "perfxl_validate", "perfxl_score", "perfxl_clear"]

@@ -267,15 +267,9 @@ def _batch(items: dict, corpus_dir: Path, out: Path) -> None:
 
 
 def test_batch_reports_every_file_and_continues_past_unreadable_ones(corpus_dir, tmp_path):
-    """The whole corpus in one batch, except rows whose pending status is a crash (tested below)."""
-    keys = [k for k in CORPUS if _available(CORPUS[k].needs) is None and not (ROWS[k].pending and ROWS[k].exit == 2)]
+    """The whole corpus in one batch: every file reported, unreadable ones with their reason."""
+    keys = [k for k in CORPUS if _available(CORPUS[k].needs) is None]
     _batch({k: built(k, corpus_dir) for k in keys}, corpus_dir, tmp_path / "out")
-
-
-@pytest.mark.parametrize("key", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=ROWS[k].status))
-                                 for k in CORPUS if ROWS[k].pending and ROWS[k].exit == 2])
-def test_batch_survives_files_that_crash_a_reader(key, corpus_dir, tmp_path):
-    _batch({key: built(key, corpus_dir), "empty_workbook": built("empty_workbook", corpus_dir)}, corpus_dir, tmp_path / "out")
 
 
 def test_limits_are_configurable_from_the_environment(corpus_dir):

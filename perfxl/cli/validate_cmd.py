@@ -13,24 +13,15 @@ import typer
 
 from perfxl.cli.main import app
 
-from perfxl.cli.validate_run import (  # noqa: F401  (the command's helpers, re-exported for demo/rules/tests)
+from perfxl.cli.validate_run import (
     DEMO_DIR,
     EXAMPLE_NAME,
-    FAIL_LEVELS,
-    WORKBOOK_SUFFIXES,
     _Abort,
-    _annotate,
-    _annotate_target,
     _catalogue,
     _console,
     _load_profile,
-    _missing_result,
     _profile_name,
-    _split_codes,
     _validate_all,
-    _write_report,
-    collect_inputs,
-    exit_code,
     run_validate,
 )
 

@@ -11,10 +11,11 @@ result atomically (perfxl.io.atomic).
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+
+from .ooxml import sheet_parts
 
 __all__ = ["CachedValue", "RestoreResult", "formula_results", "restore_cached_values"]
 
@@ -27,8 +28,6 @@ _TYPE = re.compile(rb'\st="([^"]*)"')
 _SI = re.compile(rb"<si\b[^>]*>(.*?)</si>|<si\b[^>]*/>", re.S)
 _T = re.compile(rb"<t\b[^>]*>(.*?)</t>|<t\b[^>]*/>", re.S)
 _RPH = re.compile(rb"<rPh\b.*?</rPh>", re.S)
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,28 +47,6 @@ class RestoreResult:
     data: bytes
     restored: int
     uncached: int
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet name → XML part name, from xl/workbook.xml and its relationships."""
-    from defusedxml import ElementTree
-
-    names = set(archive.namelist())
-    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
-        return {}
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {}
-    for rel in rels:
-        target = rel.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = part
-    parts = {}
-    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
-        part = targets.get(sheet.get(f"{{{_REL_NS}}}id"))
-        if part in names and "/worksheets/" in f"/{part}":
-            parts[sheet.get("name", "")] = part
-    return parts
 
 
 def _shared_strings(archive: zipfile.ZipFile) -> list[bytes] | None:
@@ -144,7 +121,7 @@ def restore_cached_values(original: bytes, saved: bytes) -> RestoreResult:
     """`saved` (openpyxl's re-save of the `original` .xlsx/.xlsm package) with every formula cell's
     cached result copied back from `original`, matched by sheet name and cell."""
     with zipfile.ZipFile(io.BytesIO(original)) as zin:
-        parts = _sheet_parts(zin)
+        parts = sheet_parts(zin)
         shared = _shared_strings(zin) if parts else None
         by_sheet: dict[str, dict[bytes, CachedValue]] = {}
         uncached = 0
@@ -156,7 +133,7 @@ def restore_cached_values(original: bytes, saved: bytes) -> RestoreResult:
     if not by_sheet:
         return RestoreResult(saved, 0, uncached)
     with zipfile.ZipFile(io.BytesIO(saved)) as zsaved:
-        targets = {part: by_sheet[name] for name, part in _sheet_parts(zsaved).items() if name in by_sheet}
+        targets = {part: by_sheet[name] for name, part in sheet_parts(zsaved).items() if name in by_sheet}
         entries = [(info, zsaved.read(info.filename)) for info in zsaved.infolist()]
     restored = 0
     buf = io.BytesIO()

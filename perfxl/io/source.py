@@ -7,7 +7,6 @@ which calamine also reads as "", are recovered from the sheet XML into the grid 
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from .ooxml import sheet_parts
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 
 __all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES"]
@@ -26,8 +26,6 @@ _CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
 _FORMULA = re.compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
 _VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)>")  # an opening <v> tag: a cached value, possibly ""
 _R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def open_grids(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> list[Grid]:
@@ -132,25 +130,6 @@ def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> Unr
         code="FILE_UNREADABLE", path=str(path), sheet=sheet)
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → worksheet XML part name, from xl/workbook.xml and its relationships."""
-    from defusedxml import ElementTree
-
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {}
-    for rel in rels:
-        target = rel.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = part
-    parts = {}
-    for sheet in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
-        rid = sheet.get(f"{{{_REL_NS}}}id")
-        if rid in targets:
-            parts[sheet.get("name", "")] = targets[rid]
-    return parts
-
-
 def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
     """0-based (row, col) of formula cells with no cached value in one worksheet's XML.
 
@@ -207,7 +186,7 @@ def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str,
 
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _sheet_parts(archive)
+            parts = sheet_parts(archive)
             names = set(archive.namelist())
             uncached, errors, quick = {}, {}, {}
             for name, part in parts.items():

@@ -1,0 +1,35 @@
+"""Small facts about an .xlsx/.xlsm package that several readers need (pure zipfile + defusedxml)."""
+from __future__ import annotations
+
+import posixpath
+import zipfile
+
+__all__ = ["MAIN_NS", "REL_NS", "sheet_parts"]
+
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet name → its XML part name, from xl/workbook.xml and its relationships.
+
+    Only parts that exist and are worksheets are listed (chart sheets have no cells).
+    """
+    from defusedxml import ElementTree
+
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return {}
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for rel in rels:
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id")] = part
+    parts = {}
+    for sheet in workbook.iter(f"{{{MAIN_NS}}}sheet"):
+        part = targets.get(sheet.get(f"{{{REL_NS}}}id"))
+        if part in names and "/worksheets/" in f"/{part}":
+            parts[sheet.get("name", "")] = part
+    return parts
