@@ -17,15 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from perfxl.errors import PerfxlError, UnreadableWorkbook
-from perfxl.model import Finding, Severity, parse_a1
+from perfxl.model import SEVERITY_ZH, Finding, Severity, parse_a1
 
-__all__ = ["RESULT_SHEET", "SEVERITY_FILL", "AnnotateResult", "annotate_workbook", "mark_workbook"]
+__all__ = ["RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "AnnotateResult", "annotate_workbook", "mark_workbook"]
 
 RESULT_SHEET = "校验结果"
-_RESULT_TITLE = "perfxl 校验结果"  # A1 of our own sheet; lets a re-run replace it safely
+RESULT_TITLE = "perfxl 校验结果"  # A1 of our own sheet; lets a re-run replace it safely
 #: Fill colour (RGB) per severity: red, amber, blue.
 SEVERITY_FILL = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFE699", Severity.INFO: "BDD7EE"}
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _MAX_RANGE_CELLS = 400  # fill at most this many cells of one finding's range
 _ANNOTATABLE = {".xlsx", ".xlsm"}
 
@@ -180,7 +179,7 @@ def mark_workbook(wb, findings: Sequence[Finding]) -> int:
         wb[sheet].cell(row=r, column=c).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     for (sheet, r, c), cell_findings in by_cell.items():
         cell = wb[sheet].cell(row=r, column=c)
-        lines = [f"[{f.code}] {_SEVERITY_ZH[f.severity]}：{f.message}" for f in cell_findings]
+        lines = [f"[{f.code}] {SEVERITY_ZH[f.severity]}：{f.message}" for f in cell_findings]
         text = "perfxl 校验：\n" + "\n".join(lines)
         if cell.comment is not None and cell.comment.text and "perfxl 校验：" not in cell.comment.text:
             text = cell.comment.text.rstrip() + "\n——\n" + text
@@ -198,7 +197,7 @@ def _add_result_sheet(wb, findings: Sequence[Finding]) -> None:
 
     name = RESULT_SHEET
     if name in wb.sheetnames:
-        if wb[name]["A1"].value == _RESULT_TITLE:
+        if wb[name]["A1"].value == RESULT_TITLE:
             del wb[name]
         else:  # a user's own sheet of that name: keep it, use another name
             n = 2
@@ -207,7 +206,7 @@ def _add_result_sheet(wb, findings: Sequence[Finding]) -> None:
             name = f"{RESULT_SHEET}({n})"
     ws = wb.create_sheet(name)
     counts = Counter(f.severity for f in findings)
-    ws["A1"] = _RESULT_TITLE
+    ws["A1"] = RESULT_TITLE
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = (
         f"错误 {counts[Severity.ERROR]} 个，警告 {counts[Severity.WARNING]} 个，提示 {counts[Severity.INFO]} 个。"
@@ -221,7 +220,7 @@ def _add_result_sheet(wb, findings: Sequence[Finding]) -> None:
     order = sorted(findings, key=lambda f: (f.sheet or "", f.ref.row if f.ref and _is_a1(f.ref.cell) else 0, f.code))
     for i, f in enumerate(order, 1):
         row = 4 + i
-        values = (i, _SEVERITY_ZH[f.severity], f.code, f.sheet or "", f.cell or "", f.message, f.expected or "", f.actual or "")
+        values = (i, SEVERITY_ZH[f.severity], f.code, f.sheet or "", f.cell or "", f.message, f.expected or "", f.actual or "")
         for c, v in enumerate(values, 1):
             ws.cell(row=row, column=c, value=_safe_text(v) if isinstance(v, str) else v)
         colour = SEVERITY_FILL[f.severity]

@@ -15,6 +15,7 @@ __all__ = [
     "CellRef",
     "CellValue",
     "Severity",
+    "SEVERITY_ZH",
     "Finding",
     "FundsRow",
     "FundsBlock",
@@ -141,6 +142,10 @@ class Severity(str, enum.Enum):
     @property
     def rank(self) -> int:
         return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+#: The Chinese label of each severity, as finance staff see it in reports, notes and the 校验结果 sheet.
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from typing import Any, Iterable
 from perfxl.numbers import ZERO, round_half_up, to_decimal
 from perfxl.profiles import Profile, resolve_profile
 from perfxl.rates import RateResult, execution_rate
-from perfxl import scoring_dept
 from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整体支出) scores
     budget_adjustment_score,
     budget_completion_score,
@@ -27,8 +26,9 @@ from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整
     three_public_change_score,
     three_public_control_score,
 )
-from perfxl.scoring_quant import _F, score_deadline, score_quantitative
+from perfxl.scoring_quant import score_deadline, score_quantitative
 from perfxl.scoring_result import ScoreResult, bounded_score, failure
+from perfxl.scoring_result import fmt_cached as _F
 from perfxl.values import Op, ParsedValue, ValueKind, parse_value
 
 __all__ = [
@@ -41,7 +41,16 @@ __all__ = [
     "total_score",
     "total_cap",
     "grade",
-    *scoring_dept.__all__,
+    # the department-wide (部门整体支出) scores of perfxl.scoring_dept
+    "staff_control_score",
+    "three_public_change_score",
+    "three_public_control_score",
+    "public_funds_control_score",
+    "budget_adjustment_score",
+    "budget_completion_score",
+    "key_spending_score",
+    "rate_score",
+    "deduction_per_point",
 ]
 
 #: Methods `score_indicator` accepts; "reverse" means the profile's reverse variant.

@@ -8,10 +8,9 @@ The validation rules (perfxl/rules/basic.py) report these same scores, so this i
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, Callable
 
-from perfxl.numbers import HUNDRED, ZERO, fmt_decimal, to_decimal
+from perfxl.numbers import HUNDRED, ZERO, to_decimal
 from perfxl.profiles import resolve_profile
 from perfxl.rates import (
     RateResult,
@@ -24,6 +23,7 @@ from perfxl.rates import (
     three_public_control_rate,
 )
 from perfxl.scoring_result import ScoreResult, bounded_score, failure
+from perfxl.scoring_result import fmt_cached as _F
 
 __all__ = [
     "staff_control_score",
@@ -36,8 +36,6 @@ __all__ = [
     "rate_score",
     "deduction_per_point",
 ]
-
-_F = lru_cache(maxsize=65536)(fmt_decimal)  # equal Decimals format alike; explanations reuse numbers
 
 #: How a defined rate earns its score: (rate, weight, profile, section) → ScoreResult.
 Rule = Callable[[RateResult, Decimal, Any, str], ScoreResult]

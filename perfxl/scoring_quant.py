@@ -7,17 +7,15 @@ over-completion flag at B ≥ 1.3A (B ≥ 30 when A = 0) [C1 Guangxi].
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
-from perfxl.numbers import HUNDRED, ONE, ZERO, fmt_decimal, round_half_up
+from perfxl.numbers import HUNDRED, ONE, ZERO, round_half_up
 from perfxl.scoring_result import ScoreResult, bounded_score, failure
+from perfxl.scoring_result import fmt_cached as _F
 from perfxl.units import conversion_factor
 from perfxl.values import ParsedValue, ValueKind
 
 __all__ = ["score_quantitative", "score_deadline", "align"]
-
-_F = lru_cache(maxsize=65536)(fmt_decimal)  # equal Decimals format alike; explanations reuse numbers
 
 
 def align(t: ParsedValue, a: ParsedValue, s: Any) -> tuple[Decimal, Decimal, str, str] | ScoreResult:
@@ -48,7 +46,7 @@ def align(t: ParsedValue, a: ParsedValue, s: Any) -> tuple[Decimal, Decimal, str
     if t.kind is ValueKind.GROWTH and a.kind is ValueKind.GROWTH and t.direction != a.direction:
         value = -value  # 目标 增长 against 实际 下降
     if value < 0 and s.clamp_negative:
-        note, note_en = note + f"（实际为负数，按 0 计）", note_en + " (negative actual counted as 0)"
+        note, note_en = note + "（实际为负数，按 0 计）", note_en + " (negative actual counted as 0)"
         value = ZERO
     return target, value, note, note_en
 

@@ -6,11 +6,15 @@ only sums scores does not pay for 200k formatted sentences (the ≥100k indicato
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Callable, Union
 
 from perfxl.numbers import ZERO, fmt_decimal, round_half_up
 
-__all__ = ["ScoreResult", "failure", "bounded_score"]
+__all__ = ["ScoreResult", "failure", "bounded_score", "fmt_cached"]
+
+#: fmt_decimal with a cache: equal Decimals format alike, and explanations reuse the same numbers.
+fmt_cached = lru_cache(maxsize=65536)(fmt_decimal)
 
 Text = Union[str, Callable[[], str]]
 _FIELDS = ("score", "method", "explanation", "explanation_en", "error", "error_en", "meets_target", "ratio",

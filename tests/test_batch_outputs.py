@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from perfxl.batch.summary_xlsx import SHEETS
-from test_batch_runner import _run, _write
+from test_batch_runner import run_standin, write_files
 
 HOSTILE_UNIT = "=HYPERLINK(\"http://evil.example\",\"点我\")"
 SCRIPT_UNIT = "<script>alert(1)</script>单位"
@@ -19,13 +18,13 @@ SCRIPT_UNIT = "<script>alert(1)</script>单位"
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     root = tmp_path_factory.mktemp("outputs")
-    _write(root / "in", {
+    write_files(root / "in", {
         "a.xlsx": f"ok:2:1:{HOSTILE_UNIT}",
         "b.xlsx": f"ok:0:1:{SCRIPT_UNIT}",
         "c.xlsx": "ok:1:0",
         "d.xls": "garbage",
     })
-    outcome = _run([root / "in"], root / "out")
+    outcome = run_standin([root / "in"], root / "out")
     return outcome, root / "out"
 
 
@@ -92,3 +91,11 @@ def test_dashboard_is_self_contained_and_escapes_user_text(batch):
     assert html.count("<svg") == 2
     for row in outcome.rows:
         assert f'href="{row["report"]}"' in html
+
+
+def test_table_kinds_read_in_chinese_for_finance_staff():
+    from perfxl.batch.tables import kind_zh, row_from_record
+
+    assert kind_zh("department+project") == "部门整体支出+项目支出"
+    row = row_from_record({"ok": True, "kind": "department", "summary": {}, "findings": []})
+    assert row["kind"] == "department" and row["kind_zh"] == "部门整体支出"

@@ -37,7 +37,8 @@ def standin_validate(path, profile, *, select=None, ignore=None) -> FileResult:
     return FileResult(str(path), ok=True, findings=tuple(findings), summary=summary, unit_name=unit, year="2023", kind="department")
 
 
-def _write(folder: Path, files: dict[str, str]) -> None:
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    """Stand-in input files: the text tells `standin_validate` what result to return."""
     for rel, text in files.items():
         p = folder / rel
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +49,8 @@ def _calls(folder: Path) -> dict[str, int]:
     return {p.name.removesuffix(".calls"): len(p.read_text().split()) for p in folder.rglob("*.calls")}
 
 
-def _run(inputs, out, **kw):
+def run_standin(inputs, out, **kw):
+    """`run_batch` with the stand-in validator (2 workers unless told otherwise)."""
     kw.setdefault("jobs", 2)
     return run_batch(inputs, out, validator=standin_validate, **kw)
 
@@ -56,12 +58,12 @@ def _run(inputs, out, **kw):
 @pytest.fixture()
 def inbox(tmp_path) -> Path:
     folder = tmp_path / "inbox"
-    _write(folder, {"a.xlsx": "ok:1:2", "county/b.xlsx": "ok:0:0", "c.xls": "not a workbook"})
+    write_files(folder, {"a.xlsx": "ok:1:2", "county/b.xlsx": "ok:0:0", "c.xls": "not a workbook"})
     return folder
 
 
 def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
-    outcome = _run([inbox], tmp_path / "out")
+    outcome = run_standin([inbox], tmp_path / "out")
     rows = outcome.rows
     assert [r["name"] for r in rows] == ["a.xlsx", "c.xls", "county/b.xlsx"]
     assert [(r["ok"], r["errors"], r["warnings"]) for r in rows] == [(True, 1, 2), (False, 0, 0), (True, 0, 0)]
@@ -82,15 +84,15 @@ def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
 
 def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inbox, tmp_path):
     out = tmp_path / "out"
-    first = _run([inbox], out)
+    first = run_standin([inbox], out)
     assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 1, "c.xls": 1}
-    second = _run([inbox], out)
+    second = run_standin([inbox], out)
     assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 1, "c.xls": 1}  # nobody was checked again
     assert all(r["cached"] for r in second.rows)
     strip = lambda rows: [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
     assert strip(second.rows) == strip(first.rows)
     (inbox / "county" / "b.xlsx").write_text("ok:3:0", encoding="utf-8")
-    third = _run([inbox], out)
+    third = run_standin([inbox], out)
     assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 2, "c.xls": 1}
     assert [r["cached"] for r in third.rows] == [True, True, False]
     assert third.rows[2]["errors"] == 3 and third.exit_code == EXIT_UNREADABLE
@@ -98,37 +100,37 @@ def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inb
 
 
 def test_no_cache_rechecks_everything(inbox, tmp_path):
-    _run([inbox], tmp_path / "out")
-    _run([inbox], tmp_path / "out", use_cache=False)
+    run_standin([inbox], tmp_path / "out")
+    run_standin([inbox], tmp_path / "out", use_cache=False)
     assert _calls(inbox) == {"a.xlsx": 2, "b.xlsx": 2, "c.xls": 2}
 
 
 def test_a_different_profile_or_filter_is_not_served_from_the_cache(inbox, tmp_path):
-    _run([inbox], tmp_path / "out")
-    _run([inbox], tmp_path / "out", ignore=["STAND_WARN"])
+    run_standin([inbox], tmp_path / "out")
+    run_standin([inbox], tmp_path / "out", ignore=["STAND_WARN"])
     assert _calls(inbox)["a.xlsx"] == 2
 
 
 def test_deleted_report_forces_a_recheck(inbox, tmp_path):
-    first = _run([inbox], tmp_path / "out")
+    first = run_standin([inbox], tmp_path / "out")
     (tmp_path / "out" / first.rows[0]["report"]).unlink()
-    second = _run([inbox], tmp_path / "out")
+    second = run_standin([inbox], tmp_path / "out")
     assert [r["cached"] for r in second.rows] == [False, True, True]
 
 
 def test_exit_status_reflects_the_worst_result(tmp_path):
-    _write(tmp_path / "clean", {"x.xlsx": "ok:0:3"})
-    _write(tmp_path / "errors", {"x.xlsx": "ok:0:3", "y.xlsx": "ok:2:0"})
-    assert _run([tmp_path / "clean"], tmp_path / "o1").exit_code == EXIT_CLEAN
-    assert _run([tmp_path / "errors"], tmp_path / "o2").exit_code == EXIT_FINDINGS
-    missing = _run([tmp_path / "clean", tmp_path / "nowhere"], tmp_path / "o3")
+    write_files(tmp_path / "clean", {"x.xlsx": "ok:0:3"})
+    write_files(tmp_path / "errors", {"x.xlsx": "ok:0:3", "y.xlsx": "ok:2:0"})
+    assert run_standin([tmp_path / "clean"], tmp_path / "o1").exit_code == EXIT_CLEAN
+    assert run_standin([tmp_path / "errors"], tmp_path / "o2").exit_code == EXIT_FINDINGS
+    missing = run_standin([tmp_path / "clean", tmp_path / "nowhere"], tmp_path / "o3")
     assert missing.exit_code == EXIT_UNREADABLE
     assert [r["error_code"] for r in missing.rows] == [None, "FILE_NOT_FOUND"]
 
 
 def test_a_crashing_worker_or_a_raising_check_does_not_stop_the_batch(tmp_path):
-    _write(tmp_path / "in", {"a.xlsx": "ok:1:0", "b.xlsx": "crash", "c.xlsx": "raise", "d.xlsx": "ok:0:0"})
-    outcome = _run([tmp_path / "in"], tmp_path / "out")
+    write_files(tmp_path / "in", {"a.xlsx": "ok:1:0", "b.xlsx": "crash", "c.xlsx": "raise", "d.xlsx": "ok:0:0"})
+    outcome = run_standin([tmp_path / "in"], tmp_path / "out")
     assert [(r["name"], r["error_code"]) for r in outcome.rows] == [
         ("a.xlsx", None), ("b.xlsx", "WORKER_CRASHED"), ("c.xlsx", "INTERNAL_ERROR"), ("d.xlsx", None)
     ]
@@ -137,7 +139,7 @@ def test_a_crashing_worker_or_a_raising_check_does_not_stop_the_batch(tmp_path):
 
 
 def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp_path):
-    _write(tmp_path / "in", {f"f{i:02d}.xlsx": f"ok:{i % 3}:1" for i in range(12)})
+    write_files(tmp_path / "in", {f"f{i:02d}.xlsx": f"ok:{i % 3}:1" for i in range(12)})
     out = tmp_path / "out"
     seen = []
 
@@ -146,7 +148,7 @@ def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp
         if len(seen) == 3:
             raise KeyboardInterrupt
 
-    partial = _run([tmp_path / "in"], out, jobs=1, on_result=interrupt_after_three)
+    partial = run_standin([tmp_path / "in"], out, jobs=1, on_result=interrupt_after_three)
     assert partial.interrupted and partial.exit_code == EXIT_INTERRUPTED
     assert [r["name"] for r in partial.rows] == sorted(seen)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -157,20 +159,20 @@ def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp
     assert {f["file"] for f in findings} == set(seen)
     assert (out / "summary.xlsx").is_file() and (out / "dashboard.html").is_file()
 
-    resumed = _run([tmp_path / "in"], out)
+    resumed = run_standin([tmp_path / "in"], out)
     assert not resumed.interrupted and len(resumed.rows) == 12
     assert {r["name"] for r in resumed.rows if r["cached"]} == set(seen)
 
 
 def test_a_torn_state_line_is_ignored(inbox, tmp_path):
     out = tmp_path / "out"
-    _run([inbox], out)
+    run_standin([inbox], out)
     with open(out / "state.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"path": "/x", "sha256": "ab')  # killed mid-write
-    again = _run([inbox], out)
+    again = run_standin([inbox], out)
     assert all(r["cached"] for r in again.rows)
     (inbox / "a.xlsx").write_text("ok:0:0", encoding="utf-8")
-    third = _run([inbox], out)
+    third = run_standin([inbox], out)
     assert [r["cached"] for r in third.rows] == [False, True, True]
 
 
@@ -186,12 +188,12 @@ def test_one_batch_at_a_time_per_outdir_and_a_stale_lock_is_taken_over(inbox, tm
     try:
         (out / ".perfxl-batch.lock").write_text(str(holder.pid))
         with pytest.raises(PerfxlError) as busy:
-            _run([inbox], out)
+            run_standin([inbox], out)
         assert busy.value.code == "OUTDIR_BUSY" and str(holder.pid) in busy.value.message
     finally:
         holder.kill()
         holder.wait()
-    outcome = _run([inbox], out)  # the holder is gone: its lock is stale
+    outcome = run_standin([inbox], out)  # the holder is gone: its lock is stale
     assert len(outcome.rows) == 3 and not (out / ".perfxl-batch.lock").exists()
 
 
@@ -200,15 +202,15 @@ def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
 
     (tmp_path / "out").write_text("not a folder")
     with pytest.raises(PerfxlError) as bad:
-        _run([inbox], tmp_path / "out")
+        run_standin([inbox], tmp_path / "out")
     assert bad.value.code == "OUTDIR_UNUSABLE"
 
 
 def test_workers_that_die_on_every_file_stop_the_batch_with_an_explained_error(tmp_path):
     from perfxl.errors import PerfxlError
 
-    _write(tmp_path / "in", {f"f{i}.xlsx": "crash" for i in range(6)})
+    write_files(tmp_path / "in", {f"f{i}.xlsx": "crash" for i in range(6)})
     with pytest.raises(PerfxlError) as failed:
-        _run([tmp_path / "in"], tmp_path / "out")
+        run_standin([tmp_path / "in"], tmp_path / "out")
     assert failed.value.code == "WORKERS_FAILED"
     assert not (tmp_path / "out" / ".perfxl-batch.lock").exists()

@@ -6,8 +6,6 @@ Each workbook is the seed example written by the project's generator with the de
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from badinput.corpus import build
@@ -15,8 +13,6 @@ from perfxl.grid import Grid
 from perfxl.io.error_values import error_cells
 from perfxl.layout.merges import merge_findings
 from perfxl.model import CellRef, CellValue, FundsBlock, FundsRow, SelfEvaluation
-
-pytest.importorskip("perfxl.workbook.writer")
 
 
 @pytest.fixture(scope="module")

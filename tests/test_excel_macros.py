@@ -16,6 +16,7 @@ import copy  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from server_helpers import cells_of  # noqa: E402
 
 from perfxl.excel.replay import PayloadState, payload_from_file, replay_openpyxl, replay_payload  # noqa: E402
 
@@ -56,15 +57,6 @@ def _run(xw, state: PayloadState, macro, **kw):
     return message, actions
 
 
-def _cells(ref: str) -> set[str]:
-    from perfxl.model import a1, parse_a1
-
-    first, _, last = ref.partition(":")
-    r0, c0 = parse_a1(first)
-    r1, c1 = parse_a1(last) if last else (r0, c0)
-    return {a1(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
-
-
 def _sheet_names(state: PayloadState) -> list[str]:
     return [s["name"] for s in state.payload["sheets"]]
 
@@ -76,7 +68,7 @@ def test_validate_marks_exactly_the_cells_the_cli_reports(xw, payload, cli_findi
     state = PayloadState(payload)
     message, actions = _run(xw, state, "validate")
     replay_payload(state, actions)
-    expected_filled = {(f.sheet, c) for f in cli_findings if f.ref for c in _cells(f.cell)}
+    expected_filled = {(f.sheet, c) for f in cli_findings if f.ref for c in cells_of(f.cell)}
     expected_noted = {(f.sheet, f.ref.first_cell) for f in cli_findings if f.ref}
     user = {s["name"] for s in payload["sheets"]}
     assert {(s, f"{_col(c)}{r}") for (s, r, c) in state.fills if s in user} == expected_filled

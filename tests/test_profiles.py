@@ -58,7 +58,7 @@ def test_variants_state_only_their_differences_and_inherit_the_rest():
 
 
 def test_user_profile_extends_a_named_profile_and_a_relative_file(tmp_path):
-    base = _write(tmp_path, "base.toml", 'name = "base"\nextends = "hubei"\n[over_completion]\nfactor = 1.5\n')
+    _write(tmp_path, "base.toml", 'name = "base"\nextends = "hubei"\n[over_completion]\nfactor = 1.5\n')
     child = _write(tmp_path, "child.toml", 'name = "child"\nextends = "base.toml"\n[grade]\n'
                    '[[grade.bands]]\nlabel = "优"\nmin = 80\n[[grade.bands]]\nlabel = "差"\nmin = 0\n')
     p = load_profile(child)

@@ -80,9 +80,7 @@ def test_undefined_rates_carry_a_reason_not_zero(fn, args, reason_part):
 
 def test_inputs_of_every_type_agree():
     expected = D("97.50")
-    for n, d in [(39, 40), (39.0, 40.0), ("39", "40"), (D("39"), D(40)), ("39.00", "4,0")]:
-        if d == "4,0":
-            continue
+    for n, d in [(39, 40), (39.0, 40.0), ("39", "40"), (D("39"), D(40)), ("39.00", "40.0")]:
         assert rates.generic_rate(n, d).percent == expected
     assert rates.generic_rate("1,234.5", "2,469").percent == D("50.00")
     # amounts with money units are converted before dividing

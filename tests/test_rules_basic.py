@@ -4,10 +4,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from rules_helpers import BASIC, SHEET, amount, basic, briefs, seed_basic, seed_evaluation, staffing, submission
+from rules_helpers import BASIC, SHEET, amount, basic, briefs, cv, seed_basic, seed_evaluation, staffing, submission
 
 from perfxl.model import BuildingControl
-from rules_helpers import cv
 from perfxl.validate import validate_submission
 
 

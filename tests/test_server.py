@@ -114,6 +114,7 @@ def test_every_ribbon_function_is_bound_to_a_js_action_that_runs_a_served_script
     scripts = {m["function_name"] for m in client.get("/xlwings/custom-scripts-meta.json").json()}
     assert scripts == {"validate", "score", "clear"}
     wanted = {"校验": "validate", "复核得分": "score", "清除标记": "clear"}
+    checked = set()
     for control in _controls(root):
         if control["action"] != "ExecuteFunction":
             continue
@@ -123,6 +124,8 @@ def test_every_ribbon_function_is_bound_to_a_js_action_that_runs_a_served_script
         assert script is not None, f"{handler} is not defined in main.js"
         if control["label"] in wanted:
             assert script == wanted[control["label"]] and script in scripts
+            checked.add(control["label"])
+    assert checked == set(wanted), "every script has its ribbon button"
     # the task pane page loads that script and the xlwings runtime it calls
     page = client.get("/taskpane.html").text
     assert "/static/js/main.js" in page and "/static/js/custom-scripts/index.js" in page

@@ -114,7 +114,7 @@ def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
                 for ln in ev.indicators]
     for t in targets:
         parts = split_target(t)
-        assert "".join(p for p in parts if isinstance(p, str)) == (t or "") or t is None
+        assert "".join(p for p in parts if isinstance(p, str)) == (t or "")
     assert split_target("≥12家") == ("≥", "12", "家")
     assert split_target("增长12%") == (None, "增长12%", None)
     write_submission(tmp_path / "split.xlsx", seed_content(), "split_target")

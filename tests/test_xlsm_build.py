@@ -26,7 +26,6 @@ from perfxl.excel.xlsm_build import (
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "workbooks" / "perfxl-standard.xlsm"
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 

@@ -58,6 +58,14 @@ def cache_key(profile: str | None, select: Iterable[str] | None, ignore: Iterabl
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _non_empty_file(path: Path) -> bool:
+    """A regular file with content (per-file reports are written without fsync; a power cut may leave one empty)."""
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class ResultCache:
     """The state file of one OUTDIR: find an earlier result by (path, sha256, key); append new ones.
 
@@ -110,7 +118,7 @@ class ResultCache:
         return self._parse(self._reader.readline())
 
     def lookup(self, path: str, sha256: str, *, need: Callable[[dict[str, Any]], Iterable[str]] | None = None) -> dict[str, Any] | None:
-        """The earlier record for this file content, if every output `need(record)` names still exists."""
+        """The earlier record for this file content, if every output `need(record)` names still exists (non-empty)."""
         if not sha256:
             return None
         record = self.get(path, sha256)
@@ -118,7 +126,7 @@ class ResultCache:
             return None
         for field in need(record) if need else ():
             rel = record.get(field)
-            if not rel or not (self.outdir / rel).is_file():
+            if not rel or not _non_empty_file(self.outdir / rel):
                 return None
         return record
 

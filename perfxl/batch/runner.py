@@ -2,7 +2,8 @@
 
 Each finished file is appended at once to state.jsonl and findings.jsonl, so Ctrl-C leaves a
 consistent partial result; summary.json, summary.xlsx and dashboard.html are rewritten atomically
-at the end (also after Ctrl-C, marked as partial).
+at the end (also after Ctrl-C, marked as partial). summary.xlsx's 问题明细 rows are streamed in
+while files are still being checked (in discovery order), so the end of the run has less to do.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from perfxl.result import FileResult
 
 from .cache import OutdirLock, ResultCache, cache_key, sha256_file
 from .discover import discover
+from .summary_xlsx import SummaryXlsx
 from .tables import BatchTables, record_findings
 from .worker import Job, WorkerConfig, record_from_result
 
@@ -110,6 +112,15 @@ class _FindingsLog:
         self._fh.flush()
         self._spans[record.get("path", "")] = (start, self._fh.tell() - start)
 
+    def findings_of(self, path: str) -> list[dict[str, Any]]:
+        """The finding lines already written for `path` (read back from disk, not kept in memory)."""
+        start, length = self._spans.get(path, (0, 0))
+        if not length:
+            return []
+        with open(self.path, "rb") as src:
+            src.seek(start)
+            return [json.loads(line) for line in src.read(length).splitlines()]
+
     def sort_by(self, paths: Iterable[str]) -> None:
         """Rewrite (atomically) with the files in the order of `paths`; a file's lines keep their order."""
         self._fh.close()
@@ -124,6 +135,25 @@ class _FindingsLog:
             from perfxl.io.atomic import atomic_write
 
             atomic_write(self.path, copy, force=True)
+
+
+class _InDiscoveryOrder:
+    """Feeds each finished file's findings to summary.xlsx in discovery order, whatever order files finish in.
+
+    Only (index → path) of files waiting for an earlier one is kept; their findings stay on disk.
+    After Ctrl-C the streamed rows are dropped and summary.xlsx is written from findings.jsonl.
+    """
+
+    def __init__(self, log: _FindingsLog, writer: SummaryXlsx) -> None:
+        self.log, self.writer = log, writer
+        self._waiting: dict[int, str] = {}
+        self._next = 0
+
+    def add(self, record: dict[str, Any]) -> None:
+        self._waiting[record.get("index", 0)] = record.get("path", "")
+        while self._next in self._waiting:
+            self.writer.add_findings(self.log.findings_of(self._waiting.pop(self._next)))
+            self._next += 1
 
 
 def _not_found(text: str) -> FileResult:
@@ -216,6 +246,8 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
         on_start(len(found.files), len(hits))
 
     log = _FindingsLog(out / FINDINGS_FILE)
+    summary_xlsx: SummaryXlsx | None = SummaryXlsx()
+    in_order = _InDiscoveryOrder(log, summary_xlsx)
     interrupted = False
 
     def finish(record: dict[str, Any], *, new: bool) -> None:
@@ -223,6 +255,7 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
             record = {**record, "cache_key": cache.key, "cached": False}
             cache.append(record)
         log.add(record)
+        in_order.add(record)
         row = tables.add(record)
         if on_result:
             on_result(record, row)
@@ -240,6 +273,11 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
                     finish(record, new=True)
     except KeyboardInterrupt:
         interrupted = True
+        summary_xlsx.discard()  # Ctrl-C may have cut a row in half: rebuilt from findings.jsonl instead
+        summary_xlsx = None
+    except BaseException:
+        summary_xlsx.discard()
+        raise
     tables.sort()
     log.sort_by([r["path"] for r in tables.rows])
     if interrupted:
@@ -250,12 +288,15 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     tables.meta.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                        seconds=round(outcome.seconds, 3), interrupted=interrupted, missing=found.missing,
                        totals=tables.totals(), exit_code=outcome.exit_code)
-    outcome.outputs = write_outputs(outcome)
+    outcome.outputs = write_outputs(outcome, summary_xlsx)
     return outcome
 
 
-def write_outputs(outcome: BatchOutcome) -> dict[str, Path]:
-    """summary.json, summary.xlsx and dashboard.html, each written atomically."""
+def write_outputs(outcome: BatchOutcome, summary_xlsx: SummaryXlsx | None = None) -> dict[str, Path]:
+    """summary.json, summary.xlsx and dashboard.html, each written atomically.
+
+    `summary_xlsx` already holds the streamed 问题明细 rows; without it they are read from findings.jsonl.
+    """
     from .dashboard import write_dashboard
     from .summary_xlsx import write_summary_xlsx
 
@@ -264,6 +305,6 @@ def write_outputs(outcome: BatchOutcome) -> dict[str, Path]:
     paths = {"findings": out / FINDINGS_FILE, "summary_json": out / SUMMARY_JSON}
     summary = {"schema": "perfxl.batch/1", **tables.meta, "files": tables.rows, "by_code": tables.codes_by_count()}
     _write_text(paths["summary_json"], json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n")
-    paths["summary_xlsx"] = write_summary_xlsx(out / SUMMARY_XLSX, tables)
+    paths["summary_xlsx"] = write_summary_xlsx(out / SUMMARY_XLSX, tables, summary_xlsx)
     paths["dashboard"] = write_dashboard(out / DASHBOARD_HTML, tables)
     return paths

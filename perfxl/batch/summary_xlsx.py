@@ -1,17 +1,23 @@
 """summary.xlsx for reviewers: one row per file, every finding, counts by code, and native Excel charts.
 
-Written with XlsxWriter in constant-memory mode (rows stream to disk), atomically. Every text cell goes through
-perfxl.safety.neutralise_formula, so a unit name like "=HYPERLINK(…)" stays text (formula injection).
+Written with XlsxWriter in constant-memory mode (rows stream to disk), atomically. `SummaryXlsx` lets
+the batch write the 问题明细 rows while files are still being checked, so only the small sheets are
+left for the end of the run. Every text cell goes through perfxl.safety.neutralise_formula, so a
+unit name like "=HYPERLINK(…)" stays text (formula injection).
 """
 from __future__ import annotations
 
 import math
+import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from perfxl.safety import neutralise_formula
+
 from .tables import FILE_COLUMNS, BatchTables
 
-__all__ = ["SHEETS", "write_summary_xlsx", "build_summary_xlsx"]
+__all__ = ["SHEETS", "SummaryXlsx", "write_summary_xlsx", "build_summary_xlsx"]
 
 #: Sheet names, in order: files, findings, counts by code, charts.
 SHEETS = ("汇总", "问题明细", "按代码统计", "图表")
@@ -33,8 +39,6 @@ _NUMERIC = {"score_reported", "score_computed", "score_gap", "errors", "warnings
 
 def _text(value: Any) -> str:
     """A text cell, neutralised against formula injection."""
-    from perfxl.safety import neutralise_formula
-
     return neutralise_formula("" if value is None else str(value))
 
 
@@ -67,10 +71,20 @@ def _write_files_sheet(wb, ws, tables: BatchTables, fmt: dict[str, Any]) -> None
     ws.set_column(13, 14, 12)
 
 
-def _write_findings_sheet(ws, tables: BatchTables, fmt: dict[str, Any]) -> int:
+def _start_findings_sheet(ws, fmt: dict[str, Any]) -> None:
     ws.write_row(0, 0, [h for _, h in FINDING_COLUMNS], fmt["head"])
-    r = 0
-    for r, finding in enumerate(tables.iter_findings(), start=1):
+    ws.freeze_panes(1, 0)
+    ws.set_column(0, 0, 36)
+    ws.set_column(1, 1, 26)
+    ws.set_column(2, 4, 10)
+    ws.set_column(5, 5, 70)
+    ws.set_column(6, 7, 16)
+
+
+def _write_finding_rows(ws, first_row: int, findings: Iterable[Mapping[str, Any]]) -> int:
+    """Write findings from `first_row` on; returns the next free row."""
+    r = first_row
+    for finding in findings:
         for c, (key, _) in enumerate(FINDING_COLUMNS):
             value = finding.get(key)
             if value is None or value == "":
@@ -78,13 +92,7 @@ def _write_findings_sheet(ws, tables: BatchTables, fmt: dict[str, Any]) -> int:
             if key == "severity":
                 value = SEVERITY_ZH.get(value, value)
             ws.write_string(r, c, _text(value))
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, max(1, r), len(FINDING_COLUMNS) - 1)
-    ws.set_column(0, 0, 36)
-    ws.set_column(1, 1, 26)
-    ws.set_column(2, 4, 10)
-    ws.set_column(5, 5, 70)
-    ws.set_column(6, 7, 16)
+        r += 1
     return r
 
 
@@ -150,35 +158,78 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
     ws.set_column(1, 2, 16)
 
 
+class SummaryXlsx:
+    """summary.xlsx built in two steps: `add_findings` as files finish (in discovery order), then `save`.
+
+    XlsxWriter keeps the streamed rows in its own temp files (in a private folder removed by
+    `save` or `discard`); the workbook itself is written only by `save`, atomically.
+    """
+
+    def __init__(self) -> None:
+        import xlsxwriter
+
+        self._tmp = tempfile.TemporaryDirectory(prefix="perfxl-summary-")
+        self._wb = xlsxwriter.Workbook(None, {
+            "constant_memory": True,
+            "tmpdir": self._tmp.name,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        })
+        wb = self._wb
+        self._fmt = {
+            "head": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
+            "score": wb.add_format({"num_format": "0.00"}),
+            "int": wb.add_format({"num_format": "0"}),
+            "link": wb.add_format({"font_color": "blue", "underline": 1}),
+            "bad": wb.add_format({"font_color": "#C00000"}),
+        }
+        self._sheets = [wb.add_worksheet(s) for s in SHEETS]
+        _start_findings_sheet(self._sheets[1], self._fmt)
+        self._next_row = 1
+
+    def add_findings(self, findings: Iterable[Mapping[str, Any]]) -> None:
+        """Append 问题明细 rows (callers keep discovery order: XlsxWriter streams rows top to bottom)."""
+        self._next_row = _write_finding_rows(self._sheets[1], self._next_row, findings)
+
+    def _close_to(self, dest: Path, tables: BatchTables) -> None:
+        wb, fmt, sheets = self._wb, self._fmt, self._sheets
+        codes = tables.codes_by_count()
+        _write_files_sheet(wb, sheets[0], tables, fmt)
+        sheets[1].autofilter(0, 0, max(1, self._next_row - 1), len(FINDING_COLUMNS) - 1)
+        _write_codes_sheet(sheets[2], codes, fmt)
+        _write_charts_sheet(wb, sheets[3], tables, codes, fmt)
+        wb.filename = str(dest)  # XlsxWriter writes its file only on close()
+        wb.close()
+
+    def save(self, dest: Path, tables: BatchTables) -> Path:
+        """Write the other sheets and the workbook to `dest` atomically; returns `dest`."""
+        from perfxl.io.atomic import atomic_write
+
+        try:
+            atomic_write(dest, lambda tmp: self._close_to(tmp, tables), force=True, by_path=True)
+        finally:
+            self.discard()
+        return dest
+
+    def discard(self) -> None:
+        """Drop the streamed rows without writing anything (the batch failed)."""
+        self._tmp.cleanup()
+
+
 def build_summary_xlsx(dest: Path, tables: BatchTables) -> None:
-    """Write the summary workbook to `dest`, streaming rows (constant memory, whatever the batch size)."""
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(dest), {
-        "constant_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    })
-    fmt = {
-        "head": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
-        "score": wb.add_format({"num_format": "0.00"}),
-        "int": wb.add_format({"num_format": "0"}),
-        "link": wb.add_format({"font_color": "blue", "underline": 1}),
-        "bad": wb.add_format({"font_color": "#C00000"}),
-    }
-    codes = tables.codes_by_count()
-    sheets = [wb.add_worksheet(s) for s in SHEETS]
-    _write_files_sheet(wb, sheets[0], tables, fmt)
-    _write_findings_sheet(sheets[1], tables, fmt)
-    _write_codes_sheet(sheets[2], codes, fmt)
-    _write_charts_sheet(wb, sheets[3], tables, codes, fmt)
-    wb.close()
+    """Write the summary workbook to `dest` (not atomically), streaming findings from findings.jsonl."""
+    writer = SummaryXlsx()
+    try:
+        writer.add_findings(tables.iter_findings())
+        writer._close_to(dest, tables)
+    finally:
+        writer.discard()
 
 
-def write_summary_xlsx(dest: Path, tables: BatchTables) -> Path:
-    """Write summary.xlsx atomically; returns its path."""
-    from perfxl.io.atomic import atomic_write
-
-    atomic_write(dest, lambda tmp: build_summary_xlsx(tmp, tables), force=True, by_path=True)
-    return dest
+def write_summary_xlsx(dest: Path, tables: BatchTables, writer: SummaryXlsx | None = None) -> Path:
+    """Write summary.xlsx atomically; returns its path. `writer` holds findings already streamed in."""
+    if writer is None:
+        writer = SummaryXlsx()
+        writer.add_findings(tables.iter_findings())
+    return writer.save(dest, tables)

@@ -25,7 +25,7 @@ FILE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "文件", "File"),
     ("unit_name", "单位名称", "Unit"),
     ("year", "年度", "Year"),
-    ("kind", "类型", "Kind"),
+    ("kind_zh", "类型", "Kind"),
     ("status", "状态", "Status"),
     ("score_reported", "填报总分", "Reported total"),
     ("score_computed", "复算总分", "Recomputed total"),
@@ -38,6 +38,14 @@ FILE_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 _TOP_CODES = 3
+
+#: How the model's table kinds read for finance staff.
+KIND_ZH = {"department": "部门整体支出", "project": "项目支出"}
+
+
+def kind_zh(kind: str) -> str:
+    """"department+project" → "部门整体支出+项目支出" (unknown parts stay as they are)."""
+    return "+".join(KIND_ZH.get(part, part) for part in kind.split("+")) if kind else ""
 
 
 def score_bin(value: Any) -> int | None:
@@ -96,6 +104,7 @@ def row_from_record(record: Mapping[str, Any]) -> dict[str, Any]:
         "unit_name": record.get("unit_name") or "",
         "year": record.get("year") or "",
         "kind": record.get("kind") or "",
+        "kind_zh": kind_zh(record.get("kind") or ""),
         "score_reported": reported,
         "score_computed": computed,
         "score_gap": gap,

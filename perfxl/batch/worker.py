@@ -124,11 +124,15 @@ def _internal_error(path: str, exc: BaseException) -> FileResult:
 
 
 def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> None:
-    """The file's own HTML report (perfxl.report), which the dashboard links to."""
+    """The file's own HTML report (perfxl.report), which the dashboard links to.
+
+    Written atomically (never half-written) but without fsync: it is regenerated from the input
+    on demand, and the cache treats an empty report (what a power cut may leave) as missing.
+    """
     from perfxl.io.atomic import atomic_write
     from perfxl.report import ENCODING, render
 
-    atomic_write(dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True)
+    atomic_write(dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True, durable=False)
 
 
 def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:

@@ -16,12 +16,12 @@ from perfxl.cli.main import app
 from perfxl.cli.validate_run import (
     DEMO_DIR,
     EXAMPLE_NAME,
-    _Abort,
-    _catalogue,
-    _console,
-    _load_profile,
-    _profile_name,
-    _validate_all,
+    CliAbort,
+    check_catalogue,
+    make_console,
+    load_cli_profile,
+    profile_name,
+    validate_all,
     run_validate,
 )
 
@@ -73,21 +73,21 @@ def demo(
             from perfxl.workbook.build import build_example
 
             example = build_example(out_dir).path
-        prof = _load_profile(None)
-        [result] = _validate_all([example], prof, None, None)
+        prof = load_cli_profile(None)
+        [result] = validate_all([example], prof, None, None)
         if not result.ok:
-            raise _Abort(f"示例工作簿无法读取：{(result.error or {}).get('message')}")
+            raise CliAbort(f"示例工作簿无法读取：{(result.error or {}).get('message')}")
         out_dir.mkdir(parents=True, exist_ok=True)
         # The demo's own outputs are overwritten on every run (they are regenerated, never user files).
         ann = annotate_workbook(example, result.findings, out_dir / f"{example.stem}.校验{example.suffix}", force=True)
         result = dataclasses.replace(result, warnings=(*result.warnings, *ann.warnings))
         html_path = out_dir / "report.html"
-        atomic_write(html_path, render_html([result], profile=_profile_name(prof, None)).encode("utf-8"), force=True)
-    except _Abort as exc:
+        atomic_write(html_path, render_html([result], profile=profile_name(prof, None)).encode("utf-8"), force=True)
+    except CliAbort as exc:
         raise _fail(str(exc)) from None
     except Exception as exc:
         raise _fail(getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}") from None
-    console = _console()
+    console = make_console()
     console.print(f"示例：{example}", highlight=False)
     print_report([result], console)
     console.print(f"批注副本：{ann.path.resolve()}", style="bold green", highlight=False)
@@ -102,29 +102,18 @@ def rules_cmd(
     from rich.markup import escape
     from rich.table import Table
 
-    from perfxl.report._common import SEVERITY_ZH, severity_of
+    from perfxl.model import SEVERITY_ZH
+    from perfxl.report._common import severity_of
 
     try:
-        prof = _load_profile(profile)
-        specs = _catalogue()
-    except _Abort as exc:
+        prof = load_cli_profile(profile)
+    except CliAbort as exc:
         raise _fail(str(exc)) from None
-    if not specs:
-        raise _fail("规则目录不可用（perfxl.rules 未安装或为空）")
-    table = Table(title=f"perfxl 检查规则（配置：{escape(_profile_name(prof, profile) or '默认')}）", show_lines=False)
+    table = Table(title=f"perfxl 检查规则（配置：{escape(profile_name(prof, profile) or '默认')}）", show_lines=False)
     for col in ("代码", "级别", "说明", "依据"):
         table.add_column(col)
-    for spec in specs:
-        severity = severity_of(spec.severity)
-        enabled = True
-        check = getattr(prof, "check", None)
-        if callable(check):
-            try:
-                settings = check(spec.code)
-                enabled = bool(getattr(settings, "enabled", True))
-                severity = severity_of(getattr(settings, "severity", severity) or severity)
-            except Exception:  # a profile without settings for this code keeps the catalogue default
-                pass
-        label = SEVERITY_ZH[severity] + ("" if enabled else "（已停用）")
-        table.add_row(escape(spec.code), label, escape(getattr(spec, "title_zh", "") or ""), escape(getattr(spec, "source", "") or ""))
-    _console().print(table)
+    for spec in check_catalogue():
+        settings = prof.check(spec.code)  # the profile's [checks.CODE] table, else the catalogue default
+        label = SEVERITY_ZH[severity_of(settings.severity or spec.severity)] + ("" if settings.enabled else "（已停用）")
+        table.add_row(escape(spec.code), label, escape(spec.title_zh), escape(spec.source))
+    make_console().print(table)

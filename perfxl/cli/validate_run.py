@@ -18,7 +18,7 @@ EXAMPLE_NAME = "longhui-2023-kegongxin.xlsx"
 DEMO_DIR = "perfxl-demo"
 
 
-class _Abort(Exception):
+class CliAbort(Exception):
     """Argument or environment problem: message shown, exit 2."""
 
 
@@ -77,31 +77,26 @@ def _missing_result(path: Path):
     )
 
 
-def _load_profile(name: Optional[str]):
+def load_cli_profile(name: Optional[str]):
     """The Profile object (so a bad name fails once, up front, with exit 2)."""
-    try:
-        from perfxl.profiles import load_profile
-    except ImportError as exc:
-        raise _Abort(f"规则配置模块不可用（perfxl.profiles）：{exc}") from None
     from perfxl.errors import PerfxlError
+    from perfxl.profiles import load_profile
 
     try:
         return load_profile(name)
     except PerfxlError as exc:
-        raise _Abort(f"规则配置“{name}”无法使用：{exc.message}") from None
+        raise CliAbort(f"规则配置“{name}”无法使用：{exc.message}") from None
 
 
-def _profile_name(profile, requested: Optional[str]) -> str | None:
+def profile_name(profile, requested: Optional[str]) -> str | None:
+    """The loaded profile's name for reports, else the name the user asked for."""
     return getattr(profile, "name", None) or requested
 
 
-def _validate_all(files: list[Path], profile, select, ignore):
+def validate_all(files: list[Path], profile, select, ignore):
     """FileResults in input order; a crash inside one file becomes an unreadable result, not a traceback."""
-    try:
-        from perfxl.validate import validate_file
-    except ImportError as exc:
-        raise _Abort(f"校验引擎不可用（perfxl.validate）：{exc}") from None
     from perfxl.result import FileResult
+    from perfxl.validate import validate_file
 
     results = []
     for f in files:
@@ -118,12 +113,10 @@ def _validate_all(files: list[Path], profile, select, ignore):
     return results
 
 
-def _catalogue() -> list:
-    """The check catalogue (CheckSpec objects) from perfxl.rules, [] when unavailable."""
-    try:
-        from perfxl.rules.catalogue import CATALOGUE
-    except ImportError:
-        return []
+def check_catalogue() -> list:
+    """The check catalogue (CheckSpec objects) of perfxl.rules, for `perfxl rules` and SARIF reports."""
+    from perfxl.rules.catalogue import CATALOGUE
+
     return list(CATALOGUE)
 
 
@@ -176,7 +169,7 @@ def _write_report(text: str, fmt: str, output: Path, force: bool) -> None:
     atomic_write(output, text.encode(ENCODING[fmt]), force=force)
 
 
-def _console():
+def make_console():
     """A rich Console for stdout: terminal width on a terminal, 140 columns when piped."""
     from rich.console import Console
 
@@ -220,31 +213,31 @@ def run_validate(
     if output is not None and output.exists() and not force:
         return fail(f"输出文件已存在：{output}（如需覆盖请加 --force）")
     try:
-        prof = _load_profile(profile)
+        prof = load_cli_profile(profile)
         files, missing = collect_inputs(paths)
         if not files:
-            raise _Abort("没有找到可校验的工作簿（.xlsx/.xlsm/.xls）")
+            raise CliAbort("没有找到可校验的工作簿（.xlsx/.xlsm/.xls）")
         if output is not None and any(output.resolve() == f.resolve() for f in files):
-            raise _Abort(f"报告文件不能是被校验的工作簿本身：{output}")
-        present = _validate_all([f for f in files if f not in missing], prof, _split_codes(select), _split_codes(ignore))
+            raise CliAbort(f"报告文件不能是被校验的工作簿本身：{output}")
+        present = validate_all([f for f in files if f not in missing], prof, _split_codes(select), _split_codes(ignore))
         found = iter(present)
         results = [_missing_result(f) if f in missing else next(found) for f in files]
         notes: list[str] = []
         annotate_failed = False
         if annotate is not None or in_place:
             results, notes, annotate_failed = _annotate(results, annotate, in_place, force)
-        name = _profile_name(prof, profile)
-        catalogue = _catalogue() if fmt == "sarif" else None
+        name = profile_name(prof, profile)
+        catalogue = check_catalogue() if fmt == "sarif" else None
         if output is not None:
             _write_report(render(results, fmt, profile=name, catalogue=catalogue), fmt, output, force)
             notes.append(f"已写出报告：{output}")
         elif fmt == "text":
             from perfxl.report.console import print_report
 
-            print_report(results, _console())
+            print_report(results, make_console())
         else:
             sys.stdout.write(render(results, fmt, profile=name, catalogue=catalogue))
-    except _Abort as exc:
+    except CliAbort as exc:
         return fail(str(exc))
     except Exception as exc:  # typed errors (PerfxlError) and anything unexpected: no traceback
         message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"

@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from perfxl.annotate import RESULT_SHEET, SEVERITY_FILL
-from perfxl.annotate import _RESULT_TITLE as RESULT_TITLE  # shared with the annotated copy
-from perfxl.annotate import _SEVERITY_ZH as SEVERITY_ZH
-from perfxl.model import CellRef, Finding, Severity
+from perfxl.annotate import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # shared with the annotated copy
+from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity
 from perfxl.safety import neutralise_formula
 
 __all__ = [

@@ -13,7 +13,6 @@ Steps (see docs/excel.md and the integration notes):
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -21,6 +20,8 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
+
+from perfxl.io.atomic import atomic_write
 
 __all__ = [
     "REPO",
@@ -153,24 +154,35 @@ def build_vba_project(modules: dict[str, str] | None = None, n_sheets: int = 2) 
             return zf.read("xl/vbaProject.bin")
 
 
-def inject_ribbon(data: bytes, ribbon_xml: bytes) -> bytes:
-    """Return the package bytes with `customUI/customUI14.xml` and its root relationship added."""
+def _rewrite_package(data: bytes, edit: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None) -> bytes:
+    """The package with each part passed through `edit(name, body)` (None drops it), plus `extra` parts."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            body = src.read(item.filename)
-            if item.filename == "_rels/.rels":
-                text = body.decode("utf-8")
-                if RIBBON_REL_TYPE not in text:
-                    rel = f'<Relationship Id="rIdPerfxlRibbon" Type="{RIBBON_REL_TYPE}" Target="{RIBBON_PART}"/>'
-                    text = text.replace("</Relationships>", rel + "</Relationships>")
-                body = text.encode("utf-8")
-            if item.filename == RIBBON_PART:
-                continue
-            dst.writestr(item, body)
-        dst.writestr(RIBBON_PART, ribbon_xml)
+            body = edit(item.filename, src.read(item.filename))
+            if body is not None:
+                dst.writestr(item, body)
+        for name, body in (extra or {}).items():
+            dst.writestr(name, body)
     return out.getvalue()
+
+
+def inject_ribbon(data: bytes, ribbon_xml: bytes) -> bytes:
+    """Return the package bytes with `customUI/customUI14.xml` and its root relationship added."""
+
+    def edit(name: str, body: bytes) -> bytes | None:
+        if name == RIBBON_PART:
+            return None  # replaced by the new ribbon below
+        if name == "_rels/.rels":
+            text = body.decode("utf-8")
+            if RIBBON_REL_TYPE not in text:
+                rel = f'<Relationship Id="rIdPerfxlRibbon" Type="{RIBBON_REL_TYPE}" Target="{RIBBON_PART}"/>'
+                text = text.replace("</Relationships>", rel + "</Relationships>")
+            return text.encode("utf-8")
+        return body
+
+    return _rewrite_package(data, edit, {RIBBON_PART: ribbon_xml})
 
 
 def _write_conf_sheet(workbook) -> None:
@@ -238,7 +250,7 @@ def build_xlsm(
         data = staged.read_bytes()
     data = _macro_enable(data)  # XlsxWriter sets the macro content type only for a *.xlsm name
     data = inject_ribbon(data, ribbon)
-    _atomic_write(dest, data)
+    atomic_write(dest, data, force=True)  # the workbook is regenerated, never a user file
     return written
 
 
@@ -252,29 +264,14 @@ def write_standard_sheets(path: Path):
 
 def _macro_enable(data: bytes) -> bytes:
     """Make the main part `macroEnabled` (XlsxWriter does it only for a *.xlsm file name)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            body = src.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                body = re.sub(
-                    rb"application/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml",
-                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-                    body,
-                )
-            dst.writestr(item, body)
-    return out.getvalue()
 
+    def edit(name: str, body: bytes) -> bytes:
+        if name != "[Content_Types].xml":
+            return body
+        return re.sub(
+            rb"application/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml",
+            b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+            body,
+        )
 
-def _atomic_write(dest: Path, data: bytes) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the workbook is a shared artefact
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return _rewrite_package(data, edit)

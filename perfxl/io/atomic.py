@@ -42,12 +42,16 @@ def atomic_write(
     force: bool = False,
     backup: bool = False,
     by_path: bool = False,
+    durable: bool = True,
 ) -> Path:
     """Write `content` to `path` atomically and return the path (and nothing else changes on failure).
 
     `content` is bytes/str (UTF-8), or a function: by default it receives the open binary temp
     file; with `by_path=True` it receives the temp file's Path (for libraries such as openpyxl or
     XlsxWriter that want a filename). Returns the final path; `backup` copies the old file first.
+    `durable=False` skips the two fsyncs (file and folder): the rename still means no reader ever
+    sees a half-written file, but after a power cut the new file may be empty — only for outputs
+    that are cheap to regenerate and checked on reuse (the batch's per-file HTML reports).
     """
     target = Path(path)
     exists = target.exists()
@@ -67,8 +71,9 @@ def atomic_write(
         if by_path:
             os.close(fd)
             content(tmp)  # type: ignore[operator]
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
+            if durable:
+                with open(tmp, "rb+") as fh:
+                    os.fsync(fh.fileno())
         else:
             with os.fdopen(fd, "wb") as fh:
                 if isinstance(content, str):
@@ -78,7 +83,8 @@ def atomic_write(
                 else:
                     content(fh)  # type: ignore[operator]
                 fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    os.fsync(fh.fileno())
         if exists:
             if backup:
                 shutil.copy2(target, backup_path(target))
@@ -92,7 +98,8 @@ def atomic_write(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
     return target
 
 

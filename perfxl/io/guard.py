@@ -104,7 +104,7 @@ class GuardReport:
     findings: tuple[Finding, ...] = field(default=())
 
 
-def _fail(code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None) -> UnreadableWorkbook:
+def unreadable(code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None) -> UnreadableWorkbook:
     """An UnreadableWorkbook; the ZIP part, when there is one, is named as the `cell` location."""
     return UnreadableWorkbook(zh, en, code=code, path=str(path), sheet=sheet, cell=part)
 
@@ -121,22 +121,22 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise _fail("FILE_NOT_FOUND", "找不到文件", "file not found", p) from None
+        raise unreadable("FILE_NOT_FOUND", "找不到文件", "file not found", p) from None
     except OSError as exc:
-        raise _fail("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
     if not p.is_file():
-        raise _fail("FILE_NOT_READABLE", "这不是一个普通文件（可能是文件夹）", "not a regular file (a directory?)", p)
+        raise unreadable("FILE_NOT_READABLE", "这不是一个普通文件（可能是文件夹）", "not a regular file (a directory?)", p)
     if st.st_size == 0:
-        raise _fail("FILE_EMPTY", "文件是空的（0 字节），可能保存或拷贝失败，请重新导出后提交",
+        raise unreadable("FILE_EMPTY", "文件是空的（0 字节），可能保存或拷贝失败，请重新导出后提交",
                     "the file is empty (0 bytes); saving or copying probably failed", p)
     if st.st_size > limits.max_file_bytes:
-        raise _fail("FILE_TOO_LARGE", f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
+        raise unreadable("FILE_TOO_LARGE", f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
                     f"file too large ({st.st_size} bytes > limit {limits.max_file_bytes})", p)
     try:
         with p.open("rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
-        raise _fail("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
     if head.startswith(OLE_MAGIC):
         return _inspect_ole(p, limits)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
@@ -146,7 +146,7 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
     from .guard_sniff import describe_content
 
     looks = describe_content(head)
-    raise _fail(
+    raise unreadable(
         "NOT_A_WORKBOOK",
         f"这不是 Excel 工作簿：文件内容是{looks.zh}。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿 (.xlsx) 再提交",
         f"not an Excel workbook: the content is {looks.en}; open it in Excel or WPS and save as .xlsx",
@@ -179,7 +179,7 @@ def check_sheet_extent(path: Path, limits: Limits, name: str, part: str, cells: 
         from ..model import a1
 
         corner = a1(max(rows, 1), max(cols, 1)) if rows <= 1_048_576 and cols <= 16_384 else f"R{rows}C{cols}"
-        raise _fail(
+        raise unreadable(
             "SHEET_TOO_LARGE",
             f"工作表“{name}”的数据区域过大（延伸到 {corner}，约 {area:,} 个单元格，上限 {limits.max_cells_per_sheet:,}）；"
             "请删除远端的多余单元格后再提交",
@@ -198,34 +198,34 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
         with olefile.OleFileIO(str(p)) as ole:
             content = classify_ole(ole)
             if content.encrypted:
-                raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
+                raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
                             "the workbook is password-protected (encrypted); remove the password and resubmit", p)
             if content.other:
                 zh, en = content.other.split("|")
-                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{zh}", f"not an Excel workbook: the content is {en}", p)
+                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{zh}", f"not an Excel workbook: the content is {en}", p)
             if ole.get_size(content.biff_stream) > limits.max_part_bytes:
-                raise _fail("FILE_TOO_LARGE", "工作簿数据流过大", "workbook stream too large", p, part=content.biff_stream)
+                raise unreadable("FILE_TOO_LARGE", "工作簿数据流过大", "workbook stream too large", p, part=content.biff_stream)
             data = ole.openstream(content.biff_stream).read()
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # olefile raises many types on corrupt input; all mean the same to the user
-        raise _fail("OLE_CORRUPT", "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
+        raise unreadable("OLE_CORRUPT", "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
                     f"corrupt OLE compound file ({type(exc).__name__}: {exc})", p) from None
     scan = scan_biff(data)
     if scan.encrypted:
-        raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
+        raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
                     "the .xls workbook is password-protected (FILEPASS); remove the password and resubmit", p)
     if scan.truncated:
-        raise _fail("XLS_CORRUPT", "文件已损坏或不完整（.xls 记录被截断）", "corrupt .xls: a BIFF record runs past the end of the stream", p,
+        raise unreadable("XLS_CORRUPT", "文件已损坏或不完整（.xls 记录被截断）", "corrupt .xls: a BIFF record runs past the end of the stream", p,
                     part=content.biff_stream)
     if scan.sst_unique * 3 > len(data):
-        raise _fail("SHARED_STRINGS_INVALID", "文件已损坏：共享字符串数量与内容不符", "corrupt .xls: SST count exceeds what the stream can hold",
+        raise unreadable("SHARED_STRINGS_INVALID", "文件已损坏：共享字符串数量与内容不符", "corrupt .xls: SST count exceeds what the stream can hold",
                     p, part="SST")
     sheets = [s for s in scan.sheets if s.kind in (0, 1)]
     if not sheets:
-        raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no worksheet", p)
+        raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no worksheet", p)
     if len(sheets) > limits.max_sheets:
-        raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+        raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
                     f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
     infos = []
     for s in sheets:

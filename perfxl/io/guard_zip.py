@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .guard import MIB, GuardReport, Limits, SheetInfo, WorkbookKind, _fail, check_sheet_extent, hidden_sheets_finding
+from .guard import MIB, GuardReport, Limits, SheetInfo, WorkbookKind, unreadable, check_sheet_extent, hidden_sheets_finding
 from .guard_xml import MAX_PROLOGUE, prologue_problem, scan_shared_strings, scan_sheet_extent
 
 __all__ = ["inspect_zip"]
@@ -49,24 +49,24 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
     """Entry count, names, encryption, methods, declared sizes and ratios, overlaps: no inflation."""
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
-        raise _fail("ZIP_TOO_MANY_ENTRIES", f"压缩包成员过多（{len(infos)} 个，上限 {limits.max_entries}）",
+        raise unreadable("ZIP_TOO_MANY_ENTRIES", f"压缩包成员过多（{len(infos)} 个，上限 {limits.max_entries}）",
                     f"too many ZIP entries ({len(infos)} > {limits.max_entries})", p)
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if name in seen:
-            raise _fail("ZIP_DUPLICATE_NAME", f"文件结构异常：压缩包中有重名成员 {name}", f"duplicate ZIP member {name!r}", p, part=name)
+            raise unreadable("ZIP_DUPLICATE_NAME", f"文件结构异常：压缩包中有重名成员 {name}", f"duplicate ZIP member {name!r}", p, part=name)
         seen.add(name)
         if info.flag_bits & 0x1:
-            raise _fail("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交", "ZIP members are encrypted; remove the password", p, part=name)
+            raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交", "ZIP members are encrypted; remove the password", p, part=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _fail("ZIP_UNSUPPORTED", f"文件使用了 Excel 不用的压缩方式（{info.compress_type}），请用 Excel 重新保存",
+            raise unreadable("ZIP_UNSUPPORTED", f"文件使用了 Excel 不用的压缩方式（{info.compress_type}），请用 Excel 重新保存",
                         f"unsupported ZIP compression method {info.compress_type}", p, part=name)
         total += info.file_size
         ratio_ok = info.file_size <= limits.ratio_floor_bytes or info.file_size <= limits.max_compression_ratio * max(info.compress_size, 1)
         if info.file_size > limits.max_part_bytes or not ratio_ok:
-            raise _fail(
+            raise unreadable(
                 "ZIP_BOMB",
                 f"文件疑似“压缩炸弹”：成员 {name} 解压后 {info.file_size // MIB} MB（压缩后 {info.compress_size} 字节），超过安全上限",
                 f"suspected zip bomb: {name} declares {info.file_size} bytes from {info.compress_size} compressed "
@@ -74,13 +74,13 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                 p, part=name,
             )
     if total > limits.max_uncompressed_bytes:
-        raise _fail("ZIP_BOMB", f"文件疑似“压缩炸弹”：解压后共 {total // MIB} MB，超过上限 {limits.max_uncompressed_bytes // MIB} MB",
+        raise unreadable("ZIP_BOMB", f"文件疑似“压缩炸弹”：解压后共 {total // MIB} MB，超过上限 {limits.max_uncompressed_bytes // MIB} MB",
                     f"suspected zip bomb: {total} bytes uncompressed > limit {limits.max_uncompressed_bytes}", p)
     ordered = sorted(infos, key=lambda i: i.header_offset)
     bounds = [i.header_offset for i in ordered[1:]] + [getattr(zf, "start_dir", size)]
     for info, bound in zip(ordered, bounds):
         if info.header_offset + 30 + len(info.filename.encode("utf-8", "replace")) + info.compress_size > bound:
-            raise _fail("ZIP_OVERLAP", f"文件结构异常：压缩包成员 {info.filename} 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）",
+            raise unreadable("ZIP_OVERLAP", f"文件结构异常：压缩包成员 {info.filename} 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）",
                         f"ZIP member {info.filename!r} overlaps the next member or runs past the directory", p, part=info.filename)
 
 
@@ -109,7 +109,7 @@ def _check_prologues(zf: zipfile.ZipFile, p: Path, keep: dict[str, bytes] | None
         problem = prologue_problem(head[:MAX_PROLOGUE + 1024])
         if problem:
             what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[problem]
-            raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{info.filename} 中有{what}，Excel 不会生成这种内容，已拒绝读取",
+            raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{info.filename} 中有{what}，Excel 不会生成这种内容，已拒绝读取",
                         f"unsafe XML: {info.filename} has {'no root element within the first 64 KiB' if problem == 'prologue' else 'a ' + problem.upper() + ' declaration'} (XXE / entity expansion); refused", p, part=info.filename)
 
 
@@ -123,14 +123,14 @@ def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits, keep: dict[s
     except KeyError:
         return None
     if info.file_size > limits.small_part_bytes:
-        raise _fail("PART_TOO_LARGE", f"文件结构异常：{name} 过大", f"package part {name} too large", p, part=name)
+        raise unreadable("PART_TOO_LARGE", f"文件结构异常：{name} 过大", f"package part {name} too large", p, part=name)
     try:
         data = keep.get(name) if keep else None
         return SafeET.fromstring(zf.read(info) if data is None else data, forbid_dtd=True)
     except DefusedXmlException:
-        raise _fail("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", p, part=name) from None
+        raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", p, part=name) from None
     except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
-        raise _fail("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", p, part=name) from None
+        raise unreadable("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", p, part=name) from None
 
 
 def _local(tag: str) -> str:
@@ -157,12 +157,12 @@ def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits
             if target not in names:
                 break
             if not target.startswith("xl/") and not target.endswith(("workbook.xml", "workbook.bin")):
-                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿（主文档是 {target}）", f"not an Excel workbook (main part {target})", p)
+                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿（主文档是 {target}）", f"not an Excel workbook (main part {target})", p)
             return target
     for fallback in ("xl/workbook.xml", "xl/workbook.bin"):
         if fallback in names:
             return fallback
-    raise _fail("WORKBOOK_PART_MISSING", "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交",
+    raise unreadable("WORKBOOK_PART_MISSING", "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交",
                 "corrupt package: the workbook part (xl/workbook.xml) is missing", p, part="xl/workbook.xml")
 
 
@@ -210,14 +210,14 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels,
             with _open(zf, part, keep) as fh:
                 sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
             if sst.unique_count > sst.items + 1000:
-                raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
+                raise unreadable("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
                             f"sharedStrings declares uniqueCount={sst.unique_count} but holds {sst.items} items", p, part=part)
             if sst.longest > limits.max_string_bytes:
-                raise _fail("STRING_TOO_LONG", f"文件中有超长文本（{sst.longest:,} 字节，上限 {limits.max_string_bytes:,}；Excel 单元格最多 32767 个字符）",
+                raise unreadable("STRING_TOO_LONG", f"文件中有超长文本（{sst.longest:,} 字节，上限 {limits.max_string_bytes:,}；Excel 单元格最多 32767 个字符）",
                             f"a shared string of {sst.longest} bytes exceeds the limit {limits.max_string_bytes}", p, part=part)
             items = sst.items
     if max_index >= items:
-        raise _fail("SHARED_STRINGS_INVALID", f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
+        raise unreadable("SHARED_STRINGS_INVALID", f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
                     f"a cell uses shared string #{max_index} but the table holds {items}", p)
     return tuple(infos)
 
@@ -253,10 +253,10 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
     try:
         zf = zipfile.ZipFile(p)
     except zipfile.BadZipFile:
-        raise _fail("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），可能下载或拷贝时中断，请重新获取原文件",
+        raise unreadable("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），可能下载或拷贝时中断，请重新获取原文件",
                     "truncated file: the ZIP central directory is missing (interrupted download or copy?)", p) from None
     except CORRUPT_ERRORS as exc:
-        raise _fail("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p) from None
+        raise unreadable("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p) from None
     part = None
     with zf:
         try:
@@ -269,7 +269,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                 return GuardReport(str(p), WorkbookKind.ODS, infos, hidden_sheets_finding(p, infos))
             other = _what_zip_holds(names)
             if other:
-                raise _fail("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
+                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
             keep: dict[str, bytes] = {}
             _check_prologues(zf, p, keep)
             part = wb_part = _workbook_part(zf, names, p, limits, keep)
@@ -282,23 +282,23 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             sheets = _sheet_list(zf, wb_part, p, limits, keep)
             rels = _rels(zf, wb_part, p, limits, keep)
             if not sheets:
-                raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
+                raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
             if len(sheets) > limits.max_sheets:
-                raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+                raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
                             f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
             for name, rid, _hidden in sheets:
                 if rid not in rels or rels[rid][1] not in names:
                     target = rels.get(rid, ("", f"relationship {rid or '(none)'}"))[1]
-                    raise _fail("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
+                    raise unreadable("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
                                 f"corrupt package: the part of sheet {name!r} ({target}) is missing", p, sheet=name, part=target)
             part = None
             infos = _scan_streams(zf, p, limits, kind, sheets, rels, keep)
             _verify_small_parts(zf, limits, {i.part for i in infos}, keep)
         except CORRUPT_ERRORS as exc:
             if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
-                raise _fail("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
+                raise unreadable("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
                             f"corrupt file: {exc}", p, part=_member(exc)) from None
-            raise _fail("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p, part=part) from None
+            raise unreadable("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p, part=part) from None
     return GuardReport(str(p), kind, infos, hidden_sheets_finding(p, infos))
 
 
@@ -316,13 +316,13 @@ def _scan_ods(zf: zipfile.ZipFile, p: Path, limits: Limits, names: set[str]) -> 
     from .guard_xml import scan_ods_tables
 
     if "content.xml" not in names:
-        raise _fail("WORKBOOK_PART_MISSING", "文件已损坏：缺少表格内容 (content.xml)", "corrupt .ods: content.xml is missing", p, part="content.xml")
+        raise unreadable("WORKBOOK_PART_MISSING", "文件已损坏：缺少表格内容 (content.xml)", "corrupt .ods: content.xml is missing", p, part="content.xml")
     with zf.open("content.xml") as fh:
         tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
     if not tables:
-        raise _fail("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
+        raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
     if len(tables) > limits.max_sheets:
-        raise _fail("TOO_MANY_SHEETS", f"工作表过多（{len(tables)} 个，上限 {limits.max_sheets}）",
+        raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(tables)} 个，上限 {limits.max_sheets}）",
                     f"too many sheets ({len(tables)} > {limits.max_sheets})", p)
     for name, ext in tables:
         check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)

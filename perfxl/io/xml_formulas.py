@@ -8,7 +8,6 @@ carriage returns (XML parsers normalise them) and non-UTF-8 parts.
 """
 from __future__ import annotations
 
-import html
 import re
 
 __all__ = ["formulas_from_xml"]
@@ -23,6 +22,8 @@ _T_ATTR = re.compile(rb"\bt\s*=")
 def formulas_from_xml(xml: bytes) -> dict[tuple[int, int], str] | None:
     """{(r, c) 0-based: "=FORMULA"} for every formula cell of one worksheet part, or None when the
     part uses a form only openpyxl reads faithfully (see the module docstring)."""
+    from html import unescape  # here: only files with uncached formulas need it (≈ 2 ms at start-up)
+
     from ..model import column_index
 
     if b":f>" in xml or b":f " in xml or b":c " in xml or b"\r" in xml:
@@ -44,7 +45,7 @@ def formulas_from_xml(xml: bytes) -> dict[tuple[int, int], str] | None:
         if ref is None:
             return None
         try:
-            formula = html.unescape(text.decode("utf-8"))
+            formula = unescape(text.decode("utf-8"))
         except UnicodeDecodeError:
             return None
         out[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1)] = "=" + formula

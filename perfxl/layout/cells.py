@@ -129,7 +129,3 @@ def first_right(grid: Grid, r: int, c: int, stop: int | None = None) -> tuple[in
     for cc, v in row_cells(grid, r, c + 1, stop):
         return cc, v
     return None
-
-
-def ref_at(grid: Grid, r: int, c: int) -> CellRef:
-    return grid.ref(r, c)

@@ -146,17 +146,6 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
     return out
 
 
-def is_basic_sheet(grid: Grid) -> int | None:
-    """Row where a 基础数据表 starts (its title or first section), or None."""
-    for r in range(grid.n_rows):
-        kind = classify_row(grid, r)
-        if kind in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION):
-            return r
-        if kind in (RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER):
-            return None
-    return None
-
-
 def read_sheet(grid: Grid) -> SheetLayout:
     """Every table on one sheet; no exception for any grid."""
     from .basic import read_basic
@@ -175,7 +164,7 @@ def read_sheet(grid: Grid) -> SheetLayout:
             layout.basic = basic
             layout.problems.extend(problems)
             eval_rows = list(range(0, start)) + list(range(stop, grid.n_rows))
-    evaluations, problems = read_evaluations(grid, list(eval_rows), kinds, skip_title_rows=start)
+    evaluations, problems = read_evaluations(grid, list(eval_rows), kinds)
     layout.evaluations.extend(evaluations)
     layout.problems.extend(problems)
     if grid.merged:

@@ -360,8 +360,7 @@ class _Reader(FundsRows):
             self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
 
 
-def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind],
-                     skip_title_rows: int | None = None) -> tuple[list[SelfEvaluation], list[Finding]]:
+def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple[list[SelfEvaluation], list[Finding]]:
     """The 自评表 found in `rows` of the grid, and the findings about them."""
     reader = _Reader(grid, kinds)
     reader.run(rows)

@@ -321,13 +321,11 @@ class _Parser:
 
 def _perf_function(name: str, args: list[object]) -> object:
     """perfxl's own worksheet functions (PERF_SCORE …), computed by the engine they wrap."""
-    try:
-        from ..excel import functions
-    except ImportError as exc:  # the engine's function layer is not available
-        raise FormulaError(f"function {name}") from exc
-    func = getattr(functions, name.lower(), None)
-    if func is None or name.lower() not in getattr(functions, "__all__", ()):
+    from ..excel import functions  # plain Python over the engine (no xlwings)
+
+    if name.lower() not in functions.__all__:
         raise FormulaError(f"function {name}")
+    func = getattr(functions, name.lower())
     plain = [_scalar(a) if not isinstance(a, list) else a for a in args]
     plain = [None if a == "" else a for a in plain]
     result = func(*plain)

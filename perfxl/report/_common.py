@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from perfxl.model import Finding, Severity, parse_a1
+from perfxl.model import SEVERITY_ZH, Finding, Severity, parse_a1
 from perfxl.numbers import fmt_decimal
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "severity_of",
 ]
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 NO_SHEET = "（整个文件）"
 
 

@@ -110,9 +110,6 @@ class Context:
     def round_score(self, value: Decimal) -> Decimal:
         return round_half_up(value, self.settings.score_places)
 
-    def round_rate(self, value: Decimal) -> Decimal:
-        return round_half_up(value, self.settings.rate_places)
-
     # ------------------------------------------------------------------ parsing (cached)
     def parsed(self, cell: CellValue | None) -> ParsedValue:
         """`parse_value` of a cell's raw value, computed once per cell."""

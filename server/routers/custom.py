@@ -11,9 +11,9 @@ from fastapi import APIRouter, Request
 from xlwings_server.config import settings
 from xlwings_server.templates import TemplateResponse
 
-router = APIRouter(prefix=settings.app_path)
+from perfxl.model import SEVERITY_ZH
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+router = APIRouter(prefix=settings.app_path)
 
 
 def _functions() -> list[dict]:
@@ -25,7 +25,7 @@ def _rules() -> list[dict]:
     from perfxl.rules import implemented_specs
 
     return [
-        {"code": s.code, "severity": _SEVERITY_ZH.get(s.severity.value, s.severity.value),
+        {"code": s.code, "severity": SEVERITY_ZH[s.severity],
          "title": s.title_zh, "source": s.source}
         for s in implemented_specs()
     ]
