@@ -19,7 +19,7 @@ def score(
     method: Optional[str] = typer.Option(None, "--method", "-m", help="force a method: positive, reverse, reverse_ratio, reverse_linear2A, equal, equal_zero, deadline, qualitative"),
     as_json: bool = typer.Option(False, "--json", help="print the result as JSON"),
 ) -> None:
-    """Score one indicator (指标得分) and print the score, then a one-line explanation."""
+    """计算单个指标得分并说明算法 (score one indicator, then a one-line explanation)."""
     from perfxl.errors import PerfxlError
     from perfxl.profiles import load_profile
     from perfxl.scoring import score_indicator

@@ -40,7 +40,7 @@ def serve(
     max_cells: Optional[int] = typer.Option(None, "--max-cells", min=1,
                                             help="largest workbook (cells) a button may send; default 500000"),
 ) -> None:
-    """Serve the perfxl Office.js add-in (绩效自评 ribbon, PERF_* functions) with xlwings Server."""
+    """启动绩效自评加载项服务：绩效自评选项卡与 PERF_* 函数 (serve the Office.js add-in via xlwings Server)."""
     from perfxl.errors import PerfxlError
     from perfxl.serve.app import INSTALL_HINT
 

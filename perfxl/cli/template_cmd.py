@@ -16,7 +16,7 @@ def template(
                                        help="department (基础数据表 + 部门整体支出绩效自评表) or project (项目支出绩效自评表); default: all sheets"),
     force: bool = typer.Option(False, "--force", "-f", help="overwrite an existing file"),
 ) -> None:
-    """Write a blank standard reporting workbook (标准填报工作簿) with formulas and cached values."""
+    """生成空白标准填报工作簿，含公式与计算结果 (write a blank standard reporting workbook)."""
     from perfxl.workbook.template import KINDS, TEMPLATE_SHAPE, template_content
     from perfxl.workbook.writer import write_content
 
