@@ -22,7 +22,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
-SERVER_PROJECT = REPO / "server"
+SERVER_PROJECT = REPO / "perfxl" / "serve" / "project"
 PERFXL = Path(sys.executable).with_name("perfxl")
 NS = {
     "o": "http://schemas.microsoft.com/office/appforoffice/1.1",

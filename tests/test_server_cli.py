@@ -113,3 +113,26 @@ def test_a_bad_limit_in_the_environment_is_explained():
                            "sys.argv = ['perfxl', 'serve']; run()"], capture_output=True, text=True, timeout=300,
                           cwd=REPO, env=server_env(PERFXL_SERVE_MAX_CELLS="many"))
     assert proc.returncode == 2 and "PERFXL_SERVE_MAX_CELLS" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_default_project_is_inside_the_package_and_every_file_of_it_is_package_data(monkeypatch):
+    """A plain wheel install serves the add-in: each project file matches a `perfxl.serve` package-data glob."""
+    import glob
+    import tomllib
+
+    from perfxl.serve.app import DEFAULT_PROJECT, project_dir
+
+    monkeypatch.delenv("PERFXL_SERVER_PROJECT", raising=False)
+    package = DEFAULT_PROJECT.parent
+    assert project_dir() == DEFAULT_PROJECT and package == (REPO / "perfxl" / "serve").resolve()
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["perfxl.serve"]
+    shipped = {Path(f).relative_to(package).as_posix()  # setuptools' own matching: glob(..., recursive=True)
+               for pattern in patterns for f in glob.glob(str(package / pattern), recursive=True) if Path(f).is_file()}
+    local_only = {".env", "certs", "__pycache__"}  # the project's .gitignore: settings and keys of one server
+    project_files = {p.relative_to(package).as_posix() for p in DEFAULT_PROJECT.rglob("*")
+                     if p.is_file() and not local_only & set(p.relative_to(DEFAULT_PROJECT).parts)
+                     and p.suffix not in (".pem", ".pyc")}
+    assert project_files - shipped == set()
+    assert {"project/templates/manifest.xml", "project/templates/taskpane.html", "project/pyproject.toml",
+            "project/custom_functions/__init__.py", "project/custom_scripts/__init__.py"} <= shipped

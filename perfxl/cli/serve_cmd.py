@@ -36,7 +36,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0 for every interface)"),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port"),
     certs: Optional[Path] = typer.Option(None, "--certs", help="folder with the TLS certificate and key (HTTPS)"),
-    project: Optional[Path] = typer.Option(None, "--project", help="xlwings Server project folder (default: server/)"),
+    project: Optional[Path] = typer.Option(None, "--project", help="xlwings Server project folder (default: perfxl/serve/project/)"),
     max_cells: Optional[int] = typer.Option(None, "--max-cells", min=1,
                                             help="largest workbook (cells) a button may send; default 500000"),
 ) -> None:

@@ -1,4 +1,4 @@
-"""Build the perfxl add-in server: xlwings Server over the repo's `server/` project, guarded.
+"""Build the perfxl add-in server: xlwings Server over the packaged `perfxl/serve/project/` folder, guarded.
 
 xlwings Server reads its project folder and settings when it is first imported, and xlwings picks
 its Office.js decorators on its first import, so the environment is prepared before either
@@ -17,7 +17,7 @@ from perfxl.errors import PerfxlError
 
 from .payload import FunctionSpec, Limits
 
-__all__ = ["project_dir", "prepare_environment", "create_app", "function_specs", "script_specs", "INSTALL_HINT"]
+__all__ = ["DEFAULT_PROJECT", "project_dir", "prepare_environment", "create_app", "function_specs", "script_specs", "INSTALL_HINT"]
 
 log = logging.getLogger("perfxl.serve")
 
@@ -25,11 +25,13 @@ log = logging.getLogger("perfxl.serve")
 INSTALL_HINT = 'pip install "perfxl[server]"'
 #: Licence key used when none is configured: the PolyForm Noncommercial terms (government use is permitted).
 NONCOMMERCIAL_KEY = "noncommercial"
+#: The add-in's xlwings Server project, shipped inside the package (package data) so a wheel install serves it.
+DEFAULT_PROJECT = Path(__file__).resolve().parent / "project"
 
 
 def project_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """The xlwings Server project folder: `path`, $PERFXL_SERVER_PROJECT, or the repo's `server/`."""
-    chosen = path or os.environ.get("PERFXL_SERVER_PROJECT") or Path(__file__).resolve().parents[2] / "server"
+    """The xlwings Server project folder: `path`, $PERFXL_SERVER_PROJECT, or the packaged `DEFAULT_PROJECT`."""
+    chosen = path or os.environ.get("PERFXL_SERVER_PROJECT") or DEFAULT_PROJECT
     folder = Path(chosen).resolve()
     if not (folder / "custom_functions").is_dir() or not (folder / "custom_scripts").is_dir():
         raise PerfxlError(

@@ -1,7 +1,7 @@
 """The add-in's ribbon and app icons, drawn by code as small PNGs (no image library, no internet).
 
 Each icon is a coloured rounded square with a white glyph made of strokes and dots, rendered at
-4× and averaged down for smooth edges. `python -m perfxl.serve.icons server/static/images`
+4× and averaged down for smooth edges. `python -m perfxl.serve.icons perfxl/serve/project/static/images`
 rewrites the committed files; the output is deterministic, so a test can compare them.
 """
 from __future__ import annotations
@@ -117,5 +117,5 @@ def write_icons(dest: str | Path) -> list[Path]:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    for p in write_icons(sys.argv[1] if len(sys.argv) > 1 else "server/static/images"):
+    for p in write_icons(sys.argv[1] if len(sys.argv) > 1 else "perfxl/serve/project/static/images"):
         print(p)
