@@ -10,6 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from perfxl.model import SEVERITY_ZH
+
 from .svg_charts import bar_chart_svg, histogram_svg
 from .tables import FILE_COLUMNS, BatchTables
 
@@ -18,7 +20,6 @@ __all__ = ["MAX_FINDING_ROWS", "dashboard_chunks", "render_dashboard", "write_da
 #: Findings shown in the page; beyond this the page says so and points at summary.xlsx / findings.jsonl.
 MAX_FINDING_ROWS = 20000
 _TOP_CODES = 15
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _NUMERIC = {"score_reported", "score_computed", "score_gap", "errors", "warnings", "infos"}
 
 _CSS = """

@@ -11,7 +11,7 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .executors import _WINDOW_PER_WORKER, BatchExecutor, Outcome, crash_record
+from .executors import WINDOW_PER_WORKER, BatchExecutor, Outcome, crash_record
 from .worker import Job, WorkerConfig, check_job, load_config
 
 __all__ = ["DaskExecutor"]
@@ -65,7 +65,7 @@ class DaskExecutor(BatchExecutor):
             by_key[fut.key] = job
             return fut
 
-        first = [submit(job) for _, job in zip(range(self.workers * _WINDOW_PER_WORKER), pending)]
+        first = [submit(job) for _, job in zip(range(self.workers * WINDOW_PER_WORKER), pending)]
         if not first:
             return
         stream = as_completed(first)

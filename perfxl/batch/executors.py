@@ -19,7 +19,7 @@ from .worker import Job, WorkerConfig, check_job, init_worker, record_from_resul
 __all__ = ["EXECUTORS", "BatchExecutor", "LocalExecutor", "make_executor", "crash_record"]
 
 EXECUTORS: tuple[str, ...] = ("local", "dask")
-_WINDOW_PER_WORKER = 4
+WINDOW_PER_WORKER = 4
 #: Files that each kill a worker on their own, with no file finished yet, before the pool is declared unusable.
 _FAILED_START = 3
 #: Imported once by the fork server, so each worker starts with the engine in memory.
@@ -99,7 +99,7 @@ class LocalExecutor(BatchExecutor):
         pending = iter(jobs)
         suspects: deque[Job] = deque()  # in flight when a worker died: retried one at a time
         in_flight: dict[Future, tuple[Job, bool]] = {}
-        window = self.workers * _WINDOW_PER_WORKER
+        window = self.workers * WINDOW_PER_WORKER
         finished = lone_crashes = 0
         self._pool = self._new_pool()
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from perfxl.model import SEVERITY_ZH
 from perfxl.safety import neutralise_formula
 
 from .tables import FILE_COLUMNS, BatchTables
@@ -32,7 +33,6 @@ FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
     ("expected", "应为 Expected"),
     ("actual", "实际 Actual"),
 )
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 _TOP_CODES_CHART = 15
 _NUMERIC = {"score_reported", "score_computed", "score_gap", "errors", "warnings", "infos"}
 

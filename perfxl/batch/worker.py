@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from perfxl.model import Finding
 from perfxl.result import FileResult
 
 __all__ = ["WorkerConfig", "Job", "init_worker", "load_config", "check_job", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
