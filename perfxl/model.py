@@ -13,9 +13,13 @@ from typing import Any
 
 __all__ = [
     "CellRef",
+    "TextRef",
+    "Location",
     "CellValue",
+    "Certainty",
     "Severity",
     "SEVERITY_ZH",
+    "CERTAINTY_ZH",
     "Finding",
     "FundsRow",
     "FundsBlock",
@@ -28,6 +32,12 @@ __all__ = [
     "BuildingControl",
     "BasicData",
     "Submission",
+    "Paragraph",
+    "RowRun",
+    "TableCoverage",
+    "SheetCoverage",
+    "SkippedCheck",
+    "Coverage",
     "column_letter",
     "column_index",
     "a1",
@@ -99,6 +109,44 @@ class CellRef:
         return cls(sheet, a1(row, col), anchor)
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class TextRef:
+    """A place in a report document's narrative: 1-based paragraph number, and the page for PDFs.
+
+    Tables of a document are not TextRefs: each becomes a Grid named like a sheet ("表2",
+    "第3页 表1"), so its cells are ordinary `CellRef`s and every table check runs unchanged.
+    `sheet`/`cell` mirror CellRef's so reports can print any location the same way.
+    """
+
+    paragraph: int | None = None
+    page: int | None = None
+    excerpt: str = field(default="", compare=False)
+
+    @property
+    def sheet(self) -> str:
+        return "正文"
+
+    @property
+    def cell(self) -> str:
+        parts = []
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        return "".join(parts) or "正文"
+
+    @property
+    def anchor(self) -> None:
+        return None
+
+    def __str__(self) -> str:
+        return f"正文 {self.cell}"
+
+
+#: Where a finding points: a cell (or range) of a sheet or document table, or a narrative paragraph.
+Location = CellRef | TextRef
+
+
 @dataclass(frozen=True, slots=True)
 class CellValue:
     """What one cell held, and where.
@@ -148,18 +196,49 @@ class Severity(str, enum.Enum):
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
+class Certainty(str, enum.Enum):
+    """What a finding rests on. Only CERTAIN may be an 错误 (see `Finding`).
+
+    CERTAIN: the cells make it certain (arithmetic on what was read). JUDGEMENT: a person must judge
+    (e.g. a text that may explain a deviation). GUESS: it rests on a guess perfxl made — a direction
+    read from an indicator's name, a sheet's kind, a fuzzy name match, a target possibly adjusted.
+    """
+
+    CERTAIN = "certain"
+    JUDGEMENT = "judgement"
+    GUESS = "guess"
+
+
+#: The Chinese label of each certainty, as reports print it beside the basis.
+CERTAINTY_ZH = {Certainty.CERTAIN: "确定", Certainty.JUDGEMENT: "需人工判断", Certainty.GUESS: "依据推断"}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in one place: the contract every report and annotation relies on."""
+    """One problem found in one place: the contract every report and annotation relies on.
+
+    `ref` is the primary place; `related` the other places a comparison involves (the table cell a
+    narrative figure contradicts, the 申报表 target an actual is judged against). `basis`/`basis_en`
+    say what was read and what was computed; `certainty` what the finding rests on. A finding that
+    is not CERTAIN is never an 错误: it is capped at 警告 here, once, for every check and reader.
+    """
 
     code: str
     severity: Severity
-    ref: CellRef | None
+    ref: Location | None
     message: str
     message_en: str = ""
     expected: str | None = None
     actual: str | None = None
     file: str | None = None
+    related: tuple[Location, ...] = ()
+    basis: str = ""
+    basis_en: str = ""
+    certainty: Certainty = Certainty.CERTAIN
+
+    def __post_init__(self) -> None:
+        if self.certainty is not Certainty.CERTAIN and self.severity is Severity.ERROR:
+            object.__setattr__(self, "severity", Severity.WARNING)
 
     @property
     def sheet(self) -> str | None:
@@ -327,11 +406,84 @@ class BasicData:
         return tuple(r for r in self.rows if r.parent == key)
 
 
+# ---------------------------------------------------------------- coverage: what was read, and what was not
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a report document's narrative, with its place."""
+
+    ref: TextRef
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowRun:
+    """Consecutive rows of one table read as the same kind ("indicator", "funds", "heading", "blank",
+    "unread" …): a 10,000-row table costs a handful of runs, not 10,000 entries."""
+
+    kind: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableCoverage:
+    """One table perfxl found: where, what it was read as, and its rows by kind."""
+
+    sheet: str
+    kind: str  # "project" | "department" | "basic" | "declaration" | "monitoring" | …
+    range: str = ""  # A1 range of the table, e.g. "A1:J24"
+    rows: tuple[RowRun, ...] = ()
+    has_total_row: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SheetCoverage:
+    """The kind of one sheet (or document table), how sure perfxl is of it, and whether it was read.
+
+    A sheet classified as "other" counts as read and says so; `certain` is False when its kind
+    was guessed (then no 错误 may rest on it).
+    """
+
+    sheet: str
+    kind: str
+    certain: bool = True
+    read: bool = True
+    note_zh: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedCheck:
+    """A check that could not run (or not fully) on a table, and why: perfxl's limit, not a user error."""
+
+    code: str
+    reason_zh: str
+    reason_en: str = ""
+    sheet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What perfxl read and what it could not check, so a reviewer knows what a clean verdict covers."""
+
+    source_format: str = ""  # what the file really was: "xlsx", "xls", "html", "spreadsheetml2003", "docx", "pdf" …
+    sheets: tuple[SheetCoverage, ...] = ()
+    tables: tuple[TableCoverage, ...] = ()
+    skipped: tuple[SkippedCheck, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Submission:
-    """Everything read from one workbook, plus what the reader could not map (as findings)."""
+    """Everything read from one file, plus what the reader could not map (as findings).
+
+    `narrative` holds a report document's paragraphs (empty for workbooks); `coverage` what was read.
+    """
 
     path: str
     evaluations: tuple[SelfEvaluation, ...] = ()
     basic: BasicData | None = None
     problems: tuple[Finding, ...] = ()
+    narrative: tuple[Paragraph, ...] = ()
+    coverage: Coverage = field(default_factory=Coverage)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .model import Finding, Severity
+from .model import Coverage, Finding, Severity
 
 __all__ = ["FileResult", "Summary", "SectionScore"]
 
@@ -58,6 +58,7 @@ class FileResult:
     year: str = ""
     kind: str = ""
     sha256: str = ""
+    coverage: Coverage = field(default_factory=Coverage)  # what was read, sheet kinds, checks that could not run
     warnings: tuple[str, ...] = ()  # notes about the file itself (e.g. drawings openpyxl cannot keep)
     sections: tuple[SectionScore, ...] = ()  # per 一级指标 reported vs recomputed scores (HTML chart)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,7 @@ def validate_file(
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
     findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)
     summary, sections = _summary(sub, findings, prof, ctx)
+    coverage = replace(sub.coverage, skipped=sub.coverage.skipped + tuple(ctx.skipped))
     evs = sub.evaluations
     kinds = sorted({ev.kind for ev in evs})
     return FileResult(
@@ -170,4 +172,5 @@ def validate_file(
         kind="+".join(kinds) if kinds else ("department" if sub.basic is not None else ""),
         sha256=sha,
         sections=sections,
+        coverage=coverage,
     )

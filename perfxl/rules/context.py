@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from perfxl.model import CellRef, CellValue, Finding, Indicator, Level1Heading, SelfEvaluation, Severity, Submission
+from perfxl.model import (CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
+                          Severity, SkippedCheck, Submission)
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.values import ParsedValue, ValueKind, parse_value
 
@@ -78,6 +79,7 @@ class Context:
         self._parsed: dict[tuple[int, Any], ParsedValue] = {}
         self._numbers: dict[tuple[int, Any], Decimal | None] = {}
         self._scores: dict[int, Any] = {}
+        self.skipped: list[SkippedCheck] = []
         # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
         # for the same non-empty rows and 一级 groups, computed once here
         self._rows: dict[int, tuple[SelfEvaluation, list[Indicator]]] = {}
@@ -226,13 +228,21 @@ class Context:
     # ------------------------------------------------------------------ findings
     def finding(
         self,
-        ref: CellRef | CellValue | None,
+        ref: Location | CellValue | None,
         *,
         expected: Any = None,
         actual: Any = None,
+        basis: str = "",
+        basis_en: str = "",
+        certainty: Certainty = Certainty.CERTAIN,
+        related: tuple[Location, ...] = (),
         **fields: Any,
     ) -> Finding:
-        """A finding of the running check at `ref`, its message rendered from the catalogue templates."""
+        """A finding of the running check at `ref`, its message rendered from the catalogue templates.
+
+        `basis`/`basis_en` say what was read and computed; a `certainty` other than CERTAIN caps the
+        finding at 警告 (see `perfxl.model.Finding`).
+        """
         assert self.spec is not None
         if isinstance(ref, CellValue):
             ref = ref.ref
@@ -241,7 +251,17 @@ class Context:
         values = {"expected": exp or "", "actual": act or ""}
         values.update({k: _text(v) for k, v in fields.items()})
         zh, en = self.spec.render(values)
-        return Finding(self.spec.code, self.severity, ref, zh, en, exp, act, self.submission.path)
+        return Finding(self.spec.code, self.severity, ref, zh, en, exp, act, self.submission.path,
+                       related=related, basis=basis, basis_en=basis_en, certainty=certainty)
+
+    def skip(self, reason_zh: str, reason_en: str = "", *, sheet: str | None = None) -> None:
+        """Record that the running check could not run (fully) here and why — coverage, not a finding."""
+        assert self.spec is not None
+        if sheet is None and self.evaluation is not None:
+            sheet = self.evaluation.sheet
+        entry = SkippedCheck(self.spec.code, reason_zh, reason_en, sheet)
+        if entry not in self.skipped:
+            self.skipped.append(entry)
 
     def cell_ref(self, *cells: CellValue | None) -> CellRef | None:
         """The first of `cells` that has a location."""
