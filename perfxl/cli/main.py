@@ -1,8 +1,6 @@
 """Entry point of the `perfxl` command. Each command lives in its own module and registers itself
 on `app`; heavy libraries are imported inside the commands, so `perfxl --help` starts fast.
-
-`app` (the typer application) is built on first use: `perfxl validate FILE…` with plain options
-runs through `perfxl.cli.fast` without loading typer at all (see docs/performance.md).
+`app` (the typer application) is built on first use; every command goes through it.
 """
 from __future__ import annotations
 
@@ -47,13 +45,9 @@ def __getattr__(name: str) -> Any:
 
 def run() -> None:
     """Console-script entry: runs the app; any unexplained exception becomes exit 2, not a traceback."""
-    from perfxl.cli.fast import try_fast
-    from perfxl.errors import PerfxlError
-
-    code = try_fast(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
     import typer
+
+    from perfxl.errors import PerfxlError
 
     try:
         application = globals().get("app") or _build_app()

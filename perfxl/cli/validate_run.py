@@ -1,6 +1,5 @@
-"""The body of `perfxl validate`, free of typer: the typer command and the fast start path
-(`perfxl.cli.fast`) both call `run_validate`, so `perfxl validate FILE` starts without loading typer
-and pydantic (rich only for the text report on the console).
+"""The body of `perfxl validate`, kept apart from its typer declaration (validate_cmd.py) so it can be
+called and tested as a plain function returning the exit status.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 an input could not
 be read or the arguments are wrong. Errors are explained in Chinese, never as a traceback.

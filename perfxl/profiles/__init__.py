@@ -16,7 +16,6 @@ from typing import Any
 from perfxl.errors import ProfileError
 from perfxl.numbers import to_decimal
 
-from . import cache as profile_cache
 from .schema import deep_merge, validate
 
 __all__ = [
@@ -205,7 +204,7 @@ def _resolve(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import tomllib  # here, not at the top: a cached bundled profile needs no TOML parser
+    import tomllib
 
     try:
         with path.open("rb") as fh:
@@ -233,10 +232,6 @@ def load_profile(name_or_path: "str | Path | Profile | None" = None) -> Profile:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    bundled = path.parent == PROFILE_DIR
-    if bundled and (hit := profile_cache.load_cached(path.stem)) is not None:
-        _CACHE[key] = Profile(*hit)  # merged and checked when it was stored
-        return _CACHE[key]
     schema = _schema()
     chain: list[tuple[Path, dict[str, Any]]] = []
     current: Path | None = path
@@ -255,8 +250,6 @@ def load_profile(name_or_path: "str | Path | Profile | None" = None) -> Profile:
     profile = Profile(str(chain[0][1].get("name") or path.stem), merged, tuple(str(p) for p, _ in chain))
     _check_semantics(profile)
     _CACHE[key] = profile
-    if bundled:
-        profile_cache.store(path.stem, profile.name, profile.data, profile.files)
     return profile
 
 
