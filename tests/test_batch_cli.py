@@ -173,3 +173,16 @@ def test_bad_arguments_exit_2_without_a_traceback(tmp_path):
     assert "no-such-profile" in result.stderr
     result = perfxl("batch", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 2 and "FILE_NOT_FOUND" in result.stdout
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_check_code_is_a_usage_error_before_any_file_is_checked(tmp_path, option):
+    from typer.testing import CliRunner
+
+    from perfxl.cli.main import app
+
+    shutil.copy(SEED_EXAMPLE, tmp_path / "a.xlsx")
+    res = CliRunner().invoke(app, ["batch", str(tmp_path / "a.xlsx"), "-o", str(tmp_path / "out"), option, "ZZZ9"])
+    assert res.exit_code == 2, res.output
+    assert "ZZZ9" in res.output and "F04" in res.output
+    assert not (tmp_path / "out").exists()  # refused up front: nothing checked, nothing written

@@ -272,3 +272,18 @@ def test_xls_is_validated_but_not_annotated(tmp_path):
     codes = {f["code"] for f in json.loads(res.stdout)["files"][0]["findings"]}
     assert {"F04", "S01", "B01"} <= codes
     assert "跳过批注副本" in res.output and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_check_code_is_a_usage_error_listing_the_valid_ones(example, option):
+    res = run("validate", example, option, "ZZZ9", "--format", "json")
+    assert res.exit_code == 2, res.output
+    assert "ZZZ9" in res.output and "F04" in res.output and "S08" in res.output  # the valid codes are listed
+    assert '"files"' not in res.stdout  # nothing was reported as checked
+    res = run("validate", example, option, "F04,nope")
+    assert res.exit_code == 2 and "NOPE" in res.output
+
+
+@pytest.mark.parametrize("token", ["F", "S0", "R-F04", "FUND_LOW_RATE_UNEXPLAINED", "f04"])
+def test_prefixes_names_and_rule_ids_are_valid_selectors(example, token):
+    assert run("validate", example, "--select", token, "--format", "json").exit_code in (0, 1)
