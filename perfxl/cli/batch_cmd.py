@@ -15,12 +15,6 @@ from perfxl.cli.main import app
 _SHOW_UNREADABLE = 20
 
 
-def _codes(values: Optional[list[str]]) -> list[str] | None:
-    """["A,B", "C"] → ["A", "B", "C"]; None when nothing was given."""
-    codes = [c.strip().upper() for v in values or () for c in v.split(",") if c.strip()]
-    return codes or None
-
-
 def _check_profile(name: Optional[str]) -> None:
     """Fail once, up front, on a bad profile name (instead of in every worker)."""
     from perfxl.errors import PerfxlError
@@ -57,12 +51,18 @@ def batch(
 
     from perfxl.batch.executors import EXECUTORS
     from perfxl.batch.runner import run_batch
+    from perfxl.cli.codes import codes_error, split_codes
     from perfxl.errors import PerfxlError
 
     if executor not in EXECUTORS:
         typer.echo(f"错误：未知的执行方式“{executor}”，可选：{'、'.join(EXECUTORS)}", err=True)
         raise typer.Exit(2)
     _check_profile(profile)
+    select_codes, ignore_codes = split_codes(select), split_codes(ignore)
+    for option, codes in (("--select", select_codes), ("--ignore", ignore_codes)):
+        if (problem := codes_error(option, codes)) is not None:
+            typer.echo(f"错误：{problem}", err=True)
+            raise typer.Exit(2)
     console = Console(stderr=True)
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -83,7 +83,7 @@ def batch(
         with progress:
             outcome = run_batch(
                 paths, output, profile=profile, jobs=jobs, annotate=annotate, reports=reports,
-                executor=executor, address=scheduler, select=_codes(select), ignore=_codes(ignore),
+                executor=executor, address=scheduler, select=select_codes, ignore=ignore_codes,
                 use_cache=not no_cache, on_start=on_start, on_result=on_result,
             )
     except KeyboardInterrupt:

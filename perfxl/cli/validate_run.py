@@ -33,14 +33,6 @@ def fail(message: str) -> int:
     return 2
 
 
-def _split_codes(values: Optional[list[str]]) -> list[str] | None:
-    """["A,B", "C"] → ["A", "B", "C"]; None when nothing was given."""
-    if not values:
-        return None
-    codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
-    return codes or None
-
-
 def collect_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """Expand folders (recursively) into workbook files, in argument order; returns (inputs, missing).
 
@@ -200,6 +192,7 @@ def run_validate(
     in_place: bool = False,
 ) -> int:
     """The whole `perfxl validate` command; returns its exit status (0/1/2), never raises for bad input."""
+    from perfxl.cli.codes import codes_error, split_codes
     from perfxl.report import FORMATS, render
 
     fmt = fmt.lower()
@@ -211,6 +204,10 @@ def run_validate(
         return fail("--in-place 与 --annotate 不能同时使用")
     if output is not None and output.exists() and not force:
         return fail(f"输出文件已存在：{output}（如需覆盖请加 --force）")
+    select_codes, ignore_codes = split_codes(select), split_codes(ignore)
+    for option, codes in (("--select", select_codes), ("--ignore", ignore_codes)):
+        if (problem := codes_error(option, codes)) is not None:
+            return fail(problem)
     try:
         prof = load_cli_profile(profile)
         files, missing = collect_inputs(paths)
@@ -218,7 +215,7 @@ def run_validate(
             raise CliAbort("没有找到可校验的工作簿（.xlsx/.xlsm/.xls）")
         if output is not None and any(output.resolve() == f.resolve() for f in files):
             raise CliAbort(f"报告文件不能是被校验的工作簿本身：{output}")
-        present = validate_all([f for f in files if f not in missing], prof, _split_codes(select), _split_codes(ignore))
+        present = validate_all([f for f in files if f not in missing], prof, select_codes, ignore_codes)
         found = iter(present)
         results = [_missing_result(f) if f in missing else next(found) for f in files]
         notes: list[str] = []
