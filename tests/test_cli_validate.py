@@ -113,7 +113,7 @@ def test_sarif_from_the_cli_parses_with_sarif_pydantic(example):
     assert res.exit_code == 1
     log = Sarif.model_validate_json(res.stdout)
     results = log.runs[0].results
-    assert results and all(r.locations[0].logical_locations[0].full_name.count("!") == 1 for r in results)
+    assert results and all(r.locations[0].logical_locations[0].fully_qualified_name.count("!") == 1 for r in results)
 
 
 def test_csv_and_html_to_files_refuse_clobber_without_force(example, tmp_path):

@@ -69,7 +69,7 @@ def test_json_report_validates_against_schema_and_keeps_required_keys():
     doc = json.loads(render(_results(), "json", profile="national"))
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
-    assert doc["schema"] == "perfxl.report/1" and doc["profile"] == "national"
+    assert doc["schema"] == "perfxl.report/2" and doc["profile"] == "national"
     first, second = doc["files"]
     assert set(first) >= {"path", "ok", "error", "findings", "summary"}
     assert first["summary"] == {"errors": 3, "warnings": 2, "infos": 2, "score_reported": 99, "score_computed": 97.66, "grade": "优"}
@@ -132,7 +132,7 @@ def test_sarif_round_trips_through_sarif_pydantic():
     loc = s01.locations[0]
     assert loc.physical_location.artifact_location.uri == "examples/%E9%9A%86%E5%9B%9E%20%E7%A7%91%E5%B7%A5%E4%BF%A1.xlsx"
     assert (loc.physical_location.region.start_line, loc.physical_location.region.start_column) == (25, 8)
-    assert loc.logical_locations[0].full_name == f"{EVAL}!H25"
+    assert loc.logical_locations[0].fully_qualified_name == f"{EVAL}!H25"
     assert s01.level.value == "error"
     info = next(r for r in run.results if r.rule_id == "G02")
     assert info.level.value == "note"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from perfxl.model import SEVERITY_ZH, Finding, Severity, parse_a1
+from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, Coverage, Finding, Location, Severity, TextRef, parse_a1
 from perfxl.numbers import fmt_decimal
 
 __all__ = [
@@ -18,6 +18,12 @@ __all__ = [
     "group_by_sheet",
     "decimal_text",
     "severity_of",
+    "CERTAINTY_ZH",
+    "location_text",
+    "location_dict",
+    "related_text",
+    "coverage_lines",
+    "KIND_ZH",
 ]
 
 NO_SHEET = "（整个文件）"
@@ -61,9 +67,11 @@ def rule_infos(catalogue: Iterable[Any] | None) -> list[RuleInfo]:
 
 
 def _position(f: Finding) -> tuple[int, int]:
-    """(row, col) of a finding's first cell, (0, 0) when it has no usable cell."""
+    """(row, col) of a finding's first cell, (paragraph, 0) for narrative text, (0, 0) when it has none."""
     if f.ref is None:
         return (0, 0)
+    if isinstance(f.ref, TextRef):
+        return (f.ref.paragraph or f.ref.page or 0, 0)
     try:
         return parse_a1(f.ref.first_cell)
     except ValueError:
@@ -93,3 +101,93 @@ def decimal_text(value: Decimal | None) -> str:
     """A score for display ("9.83", "99"); "" when unknown."""
     return fmt_decimal(value) if value is not None else ""
 
+
+
+def location_text(loc: Location | None) -> str:
+    """One place as finance staff read it: "自评表!G4", "正文 第12段", "正文 第3段第2页"; "" for none."""
+    if loc is None:
+        return ""
+    return str(loc)
+
+
+def related_text(f: Finding) -> str:
+    """The other places a finding compares against, joined ("表2!G4、基础数据表!D9"); "" when none."""
+    return "、".join(location_text(r) for r in f.related)
+
+
+def location_dict(loc: Location) -> dict[str, Any]:
+    """A place as JSON data (schema perfxl.report/2): kind "cell" or "paragraph" and its coordinates."""
+    if isinstance(loc, TextRef):
+        return {"kind": "paragraph", "sheet": None, "cell": None, "anchor": None,
+                "paragraph": loc.paragraph, "page": loc.page, "excerpt": loc.excerpt or None}
+    assert isinstance(loc, CellRef)
+    return {"kind": "cell", "sheet": loc.sheet, "cell": loc.cell, "anchor": loc.anchor,
+            "paragraph": None, "page": None, "excerpt": None}
+
+
+#: Chinese names of the sheet and table kinds the reader reports in coverage.
+KIND_ZH = {
+    "project": "项目支出绩效自评表",
+    "department": "部门整体支出绩效自评表",
+    "basic": "基础数据表",
+    "declaration": "绩效目标申报表",
+    "monitoring": "绩效目标执行监控表",
+    "narrative": "报告正文",
+    "other": "其他（非自评表，已读取，未校验）",
+}
+
+_ROW_KIND_ZH = {
+    "title": "标题", "header": "表头", "funds": "资金", "goal": "目标", "heading": "一级指标",
+    "indicator": "指标", "total": "总分", "blank": "空行", "unread": "未识别", "note": "说明",
+    "grade": "等级", "basic": "基础数据", "staffing": "人员", "amount": "金额",
+}
+
+
+def _runs_text(runs: Sequence[Any]) -> str:
+    parts = []
+    for run in runs:
+        span = f"第{run.first}行" if run.first == run.last else f"第{run.first}–{run.last}行"
+        parts.append(f"{span} {_ROW_KIND_ZH.get(run.kind, run.kind)}")
+    return "，".join(parts)
+
+
+def coverage_lines(coverage: Coverage) -> list[str]:
+    """One line per table (what its rows were read as, checks that could not run), then unread sheets.
+
+    Console and HTML print the same lines, so a reviewer knows what a clean verdict covers.
+    """
+    lines: list[str] = []
+    skipped: dict[str | None, list[str]] = {}
+    for s in coverage.skipped:
+        skipped.setdefault(s.sheet, []).append(f"{s.code}（{s.reason_zh}）")
+    kinds = {sc.sheet: sc for sc in coverage.sheets}
+    seen: set[str] = set()
+    for t in coverage.tables:
+        seen.add(t.sheet)
+        sc = kinds.get(t.sheet)
+        kind = KIND_ZH.get(t.kind, t.kind)
+        if sc is not None and not sc.certain:
+            kind += "（推断）"
+        line = f"{t.sheet}：{kind}"
+        if t.range:
+            line += f" {t.range}"
+        if t.rows:
+            line += f"；{_runs_text(t.rows)}"
+        if t.has_total_row is False:
+            line += "；无总分行（表格可能不完整）"
+        if skipped.get(t.sheet):
+            line += "；未能运行：" + "、".join(skipped.pop(t.sheet))
+        lines.append(line)
+    for sc in coverage.sheets:
+        if sc.sheet in seen:
+            continue
+        state = "已读取" if sc.read else "未能读取"
+        line = f"{sc.sheet}：{KIND_ZH.get(sc.kind, sc.kind)}{'' if sc.certain else '（推断）'}，{state}"
+        if sc.note_zh:
+            line += f"（{sc.note_zh}）"
+        if skipped.get(sc.sheet):
+            line += "；未能运行：" + "、".join(skipped.pop(sc.sheet))
+        lines.append(line)
+    for sheet, items in skipped.items():
+        lines.append(f"{sheet or '整个文件'}：未能运行：" + "、".join(items))
+    return lines

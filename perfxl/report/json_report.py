@@ -1,4 +1,10 @@
-"""The JSON report (schema "perfxl.report/1", pinned by docs/report.schema.json) for machines and batch tools."""
+"""The JSON report (schema "perfxl.report/2", pinned by docs/report.schema.json) for machines and batch tools.
+
+Version 2 adds to every finding its certainty, basis and typed locations (a cell of a sheet or
+document table, or a narrative paragraph/page, plus the related places it was compared with), and to
+every file the coverage: what it really was, each sheet's kind, each table's rows by kind, and the
+checks that could not run. The flat sheet/cell/anchor keys of version 1 stay for simple consumers.
+"""
 from __future__ import annotations
 
 import json
@@ -7,14 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 from perfxl import __version__
-from perfxl.model import Finding
+from perfxl.model import CellRef, Coverage, Finding
 from perfxl.result import FileResult, SectionScore
 
-from ._common import sorted_findings
+from ._common import location_dict, sorted_findings
 
 __all__ = ["SCHEMA_ID", "report_dict", "render_json"]
 
-SCHEMA_ID = "perfxl.report/1"
+SCHEMA_ID = "perfxl.report/2"
 
 
 def _number(value: Decimal | None) -> float | int | None:
@@ -30,11 +36,30 @@ def _finding(f: Finding) -> dict[str, Any]:
         "severity": f.severity.value,
         "sheet": f.sheet,
         "cell": f.cell,
-        "anchor": f.ref.anchor if f.ref else None,
+        "anchor": f.ref.anchor if isinstance(f.ref, CellRef) else None,
         "message": f.message,
         "message_en": f.message_en or None,
         "expected": f.expected,
         "actual": f.actual,
+        "certainty": f.certainty.value,
+        "basis": f.basis or None,
+        "basis_en": f.basis_en or None,
+        "location": location_dict(f.ref) if f.ref is not None else None,
+        "related": [location_dict(r) for r in f.related],
+    }
+
+
+def _coverage(c: Coverage) -> dict[str, Any]:
+    """Coverage compactly: rows as [kind, first, last] runs, so a 10,000-row table costs a few entries."""
+    return {
+        "source_format": c.source_format or None,
+        "sheets": [{"sheet": s.sheet, "kind": s.kind, "certain": s.certain, "read": s.read,
+                    "note": s.note_zh or None, "note_en": s.note_en or None} for s in c.sheets],
+        "tables": [{"sheet": t.sheet, "kind": t.kind, "range": t.range or None,
+                    "rows": [[r.kind, r.first, r.last] for r in t.rows], "has_total_row": t.has_total_row}
+                   for t in c.tables],
+        "not_checked": [{"code": s.code, "sheet": s.sheet, "reason": s.reason_zh, "reason_en": s.reason_en or None}
+                        for s in c.skipped],
     }
 
 
@@ -74,6 +99,7 @@ def _file(r: FileResult) -> dict[str, Any]:
             "grade": s.grade,
         },
         "sections": [_section(x) for x in r.sections],
+        "coverage": _coverage(r.coverage),
     }
 
 

@@ -1,17 +1,21 @@
-"""SARIF 2.1.0 log for CI viewers, built with the maintained `sarif-pydantic` object model.
+"""SARIF 2.1.0 log for CI viewers and code-scanning dashboards, as plain JSON data.
 
-Each finding is a result whose physicalLocation names the workbook and whose region/logical
-location names the cell ("自评表!G8"): region.startLine/startColumn are the sheet's row/column.
+Each finding is a result whose physicalLocation names the file and whose region/logical location
+names the place: a cell ("自评表!G8": region.startLine/startColumn are the sheet's row/column) or a
+narrative paragraph of a report document (logical kind "paragraph"). Related places go to
+relatedLocations; certainty and basis to the result's properties. Built without any SARIF library
+at run time (a plain install writes it); the tests validate it against the sarif-pydantic model.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from perfxl import __version__
-from perfxl.model import Finding, Severity, parse_a1
+from perfxl.model import Finding, Location, Severity, TextRef, parse_a1
 from perfxl.result import FileResult
 
 from ._common import RuleInfo, rule_infos, sorted_findings
@@ -31,57 +35,69 @@ def _uri(path: str) -> str:
     return quote(p.as_posix(), safe="/")
 
 
-def _descriptor(info: RuleInfo):
-    from sarif_pydantic import Message, ReportingConfiguration, ReportingDescriptor
-
+def _descriptor(info: RuleInfo) -> dict[str, Any]:
     props: dict[str, Any] = {"source": info.source} if info.source else {}
     if info.title_en:
         props["title_en"] = info.title_en
-    return ReportingDescriptor(
-        id=info.code,
-        short_description=Message(text=info.title_zh or info.title_en or info.code),
-        full_description=Message(text=info.title_en or info.title_zh or info.code),
-        default_configuration=ReportingConfiguration(level=_LEVEL[info.severity]),
-        properties=props or None,
-    )
+    out: dict[str, Any] = {
+        "id": info.code,
+        "shortDescription": {"text": info.title_zh or info.title_en or info.code},
+        "fullDescription": {"text": info.title_en or info.title_zh or info.code},
+        "defaultConfiguration": {"enabled": True, "level": _LEVEL[info.severity]},
+    }
+    if props:
+        out["properties"] = props
+    return out
 
 
-def _location(path: str, f: Finding | None):
-    from sarif_pydantic import ArtifactLocation, Location, LogicalLocation, PhysicalLocation, Region
+def _location(path: str, loc: Location | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}}
+    out: dict[str, Any] = {"physicalLocation": physical}
+    if loc is None:
+        return out
+    if isinstance(loc, TextRef):
+        out["logicalLocations"] = [{"name": loc.cell, "fullyQualifiedName": str(loc), "kind": "paragraph"}]
+        props = {k: v for k, v in (("paragraph", loc.paragraph), ("page", loc.page)) if v is not None}
+        if loc.paragraph is not None:
+            physical["region"] = {"startLine": loc.paragraph, "properties": props}
+        return out
+    out["logicalLocations"] = [{"name": loc.cell, "fullyQualifiedName": f"{loc.sheet}!{loc.cell}", "kind": "cell"}]
+    try:
+        row, col = parse_a1(loc.first_cell)
+    except ValueError:
+        return out
+    physical["region"] = {"startLine": row, "startColumn": col, "properties": {"sheet": loc.sheet, "cell": loc.cell}}
+    return out
 
-    region = None
-    logical = None
-    if f is not None and f.ref is not None:
-        full = f"{f.ref.sheet}!{f.ref.cell}"
-        logical = [LogicalLocation(name=f.ref.cell, full_name=full, kind="cell")]
-        try:
-            row, col = parse_a1(f.ref.first_cell)
-            region = Region(start_line=row, start_column=col, properties={"sheet": f.ref.sheet, "cell": f.ref.cell})
-        except ValueError:
-            region = None
-    return Location(
-        physical_location=PhysicalLocation(artifact_location=ArtifactLocation(uri=_uri(path)), region=region),
-        logical_locations=logical,
-    )
+
+def _result(path: str, f: Finding, index: int) -> dict[str, Any]:
+    props: dict[str, Any] = {k: v for k, v in (("expected", f.expected), ("actual", f.actual)) if v is not None}
+    if f.message_en:
+        props["message_en"] = f.message_en
+    props["certainty"] = f.certainty.value
+    if f.basis:
+        props["basis"] = f.basis
+    if f.basis_en:
+        props["basis_en"] = f.basis_en
+    out: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": index,
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [_location(path, f.ref)],
+    }
+    if f.related:
+        out["relatedLocations"] = [{"id": i, **_location(path, r)} for i, r in enumerate(f.related)]
+    out["properties"] = props
+    return out
 
 
-def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None, profile: str | None = None):
-    """The SARIF log as a `sarif_pydantic.Sarif` object (rules from the catalogue, one run)."""
-    from sarif_pydantic import (
-        Invocation,
-        Level,
-        Message,
-        Result,
-        Run,
-        Sarif,
-        Tool,
-        ToolDriver,
-    )
-
+def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None,
+                profile: str | None = None) -> dict[str, Any]:
+    """The SARIF log as JSON-ready data (rules from the catalogue, one run)."""
     rules = rule_infos(catalogue)
     known = {r.code for r in rules}
-    # Codes that appear in findings but not in the catalogue still need a descriptor.
-    for r in results:
+    for r in results:  # codes that appear in findings but not in the catalogue still need a descriptor
         for f in r.findings:
             if f.code not in known:
                 rules.append(RuleInfo(f.code, f.severity, f.code, "", ""))
@@ -90,7 +106,7 @@ def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | Non
         rules.append(_UNREADABLE)
     index = {r.code: i for i, r in enumerate(rules)}
 
-    out = []
+    out: list[dict[str, Any]] = []
     for r in results:
         if not r.ok:
             err = r.error or {}
@@ -98,47 +114,28 @@ def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | Non
             if code not in index:
                 index[code] = len(rules)
                 rules.append(RuleInfo(code, Severity.ERROR, err.get("message") or code, "", ""))
-            out.append(
-                Result(
-                    rule_id=code,
-                    rule_index=index[code],
-                    level=Level.ERROR,
-                    message=Message(text=err.get("message") or "文件无法读取"),
-                    locations=[_location(r.path, None)],
-                )
-            )
+            out.append({"ruleId": code, "ruleIndex": index[code], "level": "error",
+                        "message": {"text": err.get("message") or "文件无法读取"},
+                        "locations": [_location(r.path, None)]})
             continue
-        for f in sorted_findings(r.findings):
-            props = {k: v for k, v in (("expected", f.expected), ("actual", f.actual)) if v is not None}
-            if f.message_en:
-                props["message_en"] = f.message_en
-            out.append(
-                Result(
-                    rule_id=f.code,
-                    rule_index=index[f.code],
-                    level=Level(_LEVEL[f.severity]),
-                    message=Message(text=f.message),
-                    locations=[_location(r.path, f)],
-                    properties=props or None,
-                )
-            )
-    driver = ToolDriver(
-        name="perfxl",
-        full_name="perfxl 预算绩效自评校验 (budget performance self-evaluation checks)",
-        version=__version__,
-        semantic_version=__version__,
-        rules=[_descriptor(i) for i in rules],
-    )
-    run = Run(
-        tool=Tool(driver=driver),
-        invocations=[Invocation(execution_successful=True)],
-        results=out,
-        properties={"profile": profile} if profile else None,
-    )
-    return Sarif(version="2.1.0", schema_uri=SARIF_SCHEMA_URI, runs=[run])
+        out.extend(_result(r.path, f, index[f.code]) for f in sorted_findings(r.findings))
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "perfxl",
+            "fullName": "perfxl 预算绩效自评校验 (budget performance self-evaluation checks)",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [_descriptor(i) for i in rules],
+        }},
+        "invocations": [{"executionSuccessful": True}],
+        "results": out,
+    }
+    if profile:
+        run["properties"] = {"profile": profile}
+    return {"version": "2.1.0", "$schema": SARIF_SCHEMA_URI, "runs": [run]}
 
 
-def render_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None, profile: str | None = None) -> str:
+def render_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None,
+                 profile: str | None = None) -> str:
     """SARIF JSON text (camelCase keys, nulls omitted)."""
-    log = build_sarif(results, catalogue=catalogue, profile=profile)
-    return log.model_dump_json(by_alias=True, exclude_none=True, indent=2) + "\n"
+    return json.dumps(build_sarif(results, catalogue=catalogue, profile=profile), ensure_ascii=False, indent=2) + "\n"
