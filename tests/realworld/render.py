@@ -1,0 +1,145 @@
+"""Render the real-table corpus (tests/realworld/*.toml) into .xlsx workbooks with the project's own writer.
+
+Each TOML file is one published table transcribed cell by cell (format: tests/realworld/README.md).
+Every cell is written as the text it was published with (real exports carry text, and a transcription
+must never be "fixed" into a number), merged ranges are applied, and the file is written atomically by
+`perfxl.workbook.writer.write_plans`. `python tests/realworld/render.py OUTDIR` renders all of them.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from perfxl.model import parse_a1
+from perfxl.workbook.content import WorkbookContent
+from perfxl.workbook.plan import SheetPlan
+from perfxl.workbook.shape import Shape
+from perfxl.workbook.writer import write_plans
+
+__all__ = ["CORPUS", "Table", "Expectation", "load_table", "corpus_files", "render", "render_all"]
+
+CORPUS = Path(__file__).resolve().parent
+#: Sheet name used when the TOML names none: neutral, so nothing is recognised by its sheet name alone.
+DEFAULT_SHEET = "Sheet1"
+_RANGE = re.compile(r"^\s*([A-Za-z]{1,3}\d+)\s*(?::\s*([A-Za-z]{1,3}\d+))?\s*$")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One [[expect]] entry: what is wrong at a row (1-based), worked out by hand."""
+
+    row: int
+    what: str
+    severity: str = "error"
+    col: str | None = None
+    hand: str = ""
+
+
+@dataclass
+class Table:
+    """One transcribed table: its grid as text, merges, and the hand-made expectations."""
+
+    path: Path
+    rows: list[list[str]]
+    merges: list[str]
+    expect: list[Expectation]
+    kind: str = ""
+    province: str = ""
+    source: str = ""
+    sheet: str = DEFAULT_SHEET
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def corpus_files(root: Path = CORPUS) -> list[Path]:
+    """Every table file of the corpus, sorted by name."""
+    return sorted(root.glob("*.toml"))
+
+
+def _text(value: Any) -> str:
+    """A transcribed cell as text (a TOML number is written as it reads; None/empty as "")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def load_table(path: Path) -> Table:
+    """Parse one corpus TOML file (ValueError naming the file when it lacks `rows`)."""
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    rows = data.get("rows")
+    if not isinstance(rows, list) or not rows:
+        raise ValueError(f"{path.name}: no `rows` grid")
+    grid = [[_text(v) for v in (row if isinstance(row, list) else [row])] for row in rows]
+    expect = [
+        Expectation(int(e["row"]), str(e.get("what", "other")), str(e.get("severity", "error")),
+                    (str(e["col"]).strip().upper() or None) if e.get("col") else None, str(e.get("hand", "")))
+        for e in data.get("expect", []) or []
+    ]
+    meta = {k: v for k, v in data.items() if k not in ("rows", "merges", "expect")}
+    return Table(path, grid, [str(m) for m in data.get("merges", []) or []], expect, str(data.get("kind", "")),
+                 str(data.get("province", "")), str(data.get("source", "")), str(data.get("sheet") or DEFAULT_SHEET),
+                 meta)
+
+
+def _merge_bounds(text: str) -> tuple[int, int, int, int] | None:
+    """"A1:D1" → 0-based (r0, c0, r1, c1); None for a malformed range."""
+    m = _RANGE.match(text)
+    if not m:
+        return None
+    r0, c0 = parse_a1(m.group(1))
+    r1, c1 = parse_a1(m.group(2)) if m.group(2) else (r0, c0)
+    return min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1
+
+
+def plan_of(table: Table) -> SheetPlan:
+    """The table as a SheetPlan: every non-empty cell as text, merged ranges applied over the grid."""
+    plan = SheetPlan(table.sheet, landscape=True)
+    width = max(len(r) for r in table.rows)
+    for r, row in enumerate(table.rows):
+        for c in range(width):
+            text = row[c] if c < len(row) else ""
+            plan.put(r, c, text if text != "" else None, style="text")
+    for text in table.merges:
+        bounds = _merge_bounds(text)
+        if bounds is None:
+            raise ValueError(f"{table.path.name}: malformed merge {text!r}")
+        r0, c0, r1, c1 = bounds
+        anchor = plan.cells.get((r0, c0))
+        plan.merge(r0, c0, r1, c1, anchor.value if anchor else None, style="text")
+    for c in range(width):
+        plan.widths[c] = 14
+    return plan
+
+
+def render(table: Table | Path, out_dir: Path) -> Path:
+    """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path."""
+    if isinstance(table, Path):
+        table = load_table(table)
+    target = out_dir / f"{table.name}.xlsx"
+    content = WorkbookContent(title=table.meta.get("source_title", table.name), comments=table.source)
+    write_plans(target, [plan_of(table)], content, Shape())
+    return target
+
+
+def render_all(out_dir: Path, root: Path = CORPUS) -> list[Path]:
+    """Render every corpus table into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [render(p, out_dir) for p in corpus_files(root)]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("realworld-xlsx")
+    for written in render_all(target):
+        print(written)
