@@ -22,6 +22,7 @@ __all__ = [
     "CERTAINTY_ZH",
     "Finding",
     "FundsRow",
+    "BreakdownAmount",
     "FundsBlock",
     "Goal",
     "Level1Heading",
@@ -271,14 +272,43 @@ class FundsRow:
 
 
 @dataclass(frozen=True, slots=True)
+class BreakdownAmount:
+    """One labelled figure inside a free-text breakdown cell of the funds block.
+
+    "按支出性质分：2223.04" is the group's own line (`is_group_total`), "其中：基本支出：886.12" a part of
+    group "expenditure"; "政府性基金拨款：" has no figure (`amount` None). `group` is "income"
+    (按收入性质分), "expenditure" (按支出性质分) or "" when no group line precedes it in its column.
+    """
+
+    group: str
+    label: str
+    amount: Decimal | None
+    cell: CellValue
+    is_group_total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class FundsBlock:
-    """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns."""
+    """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns.
+
+    `columns` lists the funds roles whose header the table has ("initial_budget", "full_budget",
+    "executed", "weight", "rate", "score"); empty means not stated (built by hand: assume all).
+    A form that does not score execution has no "weight": its total row's weight is a blank
+    CellValue without a cell, never a default 10.
+    """
 
     total: FundsRow | None
     parts: tuple[FundsRow, ...] = ()
     unit: str = "万元"
     breakdown: tuple[CellValue, ...] = ()  # e.g. "按支出性质分…基本支出：886.12"
     ref: CellRef | None = None  # the block's header cell
+    breakdown_amounts: tuple[BreakdownAmount, ...] = ()  # the figures read out of `breakdown`
+    columns: tuple[str, ...] = ()
+
+    @property
+    def has_weight(self) -> bool:
+        """False when the table has no 分值 for 预算执行率 (execution not scored in the funds block)."""
+        return not self.columns or "weight" in self.columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +346,8 @@ class Indicator:
     deviation: CellValue
     nature: CellValue | None = None
     unit: CellValue | None = None
+    progress: CellValue | None = None  # 执行监控表: 1-X月执行情况
+    forecast: CellValue | None = None  # 执行监控表: 全年预计完成情况
 
     @property
     def row(self) -> int | None:
@@ -337,6 +369,11 @@ class SelfEvaluation:
     total_weight: CellValue | None = None  # 总分 row, 分值 column
     total_score: CellValue | None = None  # 总分 row, 得分 column
     grade: CellValue | None = None  # 自评等级, where the form has one
+    columns: tuple[str, ...] = ()  # indicator roles whose header the table has; empty = not stated (all)
+
+    def has_column(self, role: str) -> bool:
+        """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""
+        return not self.columns or role in self.columns
 
     @property
     def unit_name(self) -> str:
@@ -487,3 +524,5 @@ class Submission:
     problems: tuple[Finding, ...] = ()
     narrative: tuple[Paragraph, ...] = ()
     coverage: Coverage = field(default_factory=Coverage)
+    declarations: tuple[SelfEvaluation, ...] = ()  # 绩效目标申报表 / target-setting tables (kind "declaration")
+    monitoring: tuple[SelfEvaluation, ...] = ()  # 绩效目标执行监控表 (kind "monitoring")
