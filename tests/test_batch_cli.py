@@ -186,3 +186,30 @@ def test_an_unknown_check_code_is_a_usage_error_before_any_file_is_checked(tmp_p
     assert res.exit_code == 2, res.output
     assert "ZZZ9" in res.output and "F04" in res.output
     assert not (tmp_path / "out").exists()  # refused up front: nothing checked, nothing written
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_and_a_link_loop_in_the_inbox_are_skipped_not_a_hang_or_a_traceback(tmp_path):
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    os.mkfifo(inbox / "x.xlsx")  # opening it would block forever
+    os.symlink("loop.xlsx", inbox / "loop.xlsx")
+    shutil.copy(SEED_EXAMPLE, tmp_path / "seed-elsewhere.xlsx")
+    os.symlink(tmp_path / "seed-elsewhere.xlsx", inbox / "unit-a.xlsx")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120"}
+    try:
+        result = subprocess.run([sys.executable, "-c", "from perfxl.cli.main import run; run()", "batch", "in",
+                                 "-o", "out", "--jobs", "1", "--no-reports"], cwd=tmp_path, env=env,
+                                capture_output=True, text=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        pytest.fail("perfxl batch hung on a named pipe in the inbox")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2, result.stdout + result.stderr  # not every file could be checked
+    assert "已跳过：x.xlsx [NOT_REGULAR_FILE]" in result.stdout and "命名管道" in result.stdout
+    assert "已跳过：loop.xlsx [SYMLINK_LOOP]" in result.stdout
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert {s["name"]: s["code"] for s in summary["skipped"]} == {"loop.xlsx": "SYMLINK_LOOP", "x.xlsx": "NOT_REGULAR_FILE"}
+    rows = _rows(summary)
+    assert rows["unit-a.xlsx"]["ok"] and rows["unit-a.xlsx"]["path"] == str(inbox / "unit-a.xlsx")  # its inbox name
+    assert rows["unit-a.xlsx"]["errors"] > 0  # the seed's published errors, read through the link
+    assert rows["x.xlsx"]["status"].startswith("已跳过：")

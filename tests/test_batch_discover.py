@@ -1,7 +1,10 @@
 """perfxl.batch.discover: folders, globs and files become one sorted, de-duplicated list of workbooks."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from perfxl.batch.discover import discover
 
@@ -58,3 +61,34 @@ def test_missing_inputs_are_reported_not_raised(tmp_path):
     found = discover([tmp_path / "nope", str(tmp_path / "*.xlsx")])
     assert found.files == []
     assert found.missing == [str(tmp_path / "nope"), str(tmp_path / "*.xlsx")]
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+
+
+@needs_fifo
+def test_pipes_link_loops_and_dangling_links_are_skipped_with_their_reason(tmp_path):
+    inbox = tmp_path / "in"
+    _touch(inbox / "ok.xlsx")
+    os.mkfifo(inbox / "x.xlsx")
+    os.symlink("loop.xlsx", inbox / "loop.xlsx")
+    os.symlink("nowhere.xlsx", inbox / "dangling.xlsx")
+    found = discover([inbox])
+    assert [f.name for f in found.files] == ["ok.xlsx"]
+    skipped = {s.name: s.code for s in found.skipped}
+    assert skipped == {"x.xlsx": "NOT_REGULAR_FILE", "loop.xlsx": "SYMLINK_LOOP", "dangling.xlsx": "SYMLINK_BROKEN"}
+    assert all(s.reason and s.reason_en for s in found.skipped)
+    assert "命名管道" in next(s.reason for s in found.skipped if s.name == "x.xlsx")
+    named = discover([inbox / "x.xlsx", inbox / "loop.xlsx"])  # named on the command line: skipped, not "missing"
+    assert named.files == [] and named.missing == [] and len(named.skipped) == 2
+
+
+def test_a_symlinked_file_keeps_its_inbox_name_and_is_checked_once(tmp_path):
+    target = _touch(tmp_path / "elsewhere" / "real.xlsx")
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    os.symlink(target, inbox / "unit-a.xlsx")
+    found = discover([inbox])
+    assert [(f.name, f.path) for f in found.files] == [("unit-a.xlsx", inbox / "unit-a.xlsx")]
+    both = discover([inbox, target])  # two names of one file: one entry, the first in order
+    assert len(both.files) == 1

@@ -79,7 +79,8 @@ def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
     ]
     assert all((tmp_path / "out" / r["report"]).is_file() for r in rows)
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["totals"] == {"files": 3, "checked": 2, "unreadable": 1, "cached": 0, "errors": 1, "warnings": 2, "infos": 0}
+    assert summary["totals"] == {"files": 3, "checked": 2, "unreadable": 1, "skipped": 0, "cached": 0, "errors": 1, "warnings": 2,
+                                 "infos": 0}
 
 
 def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inbox, tmp_path):

@@ -287,3 +287,18 @@ def test_an_unknown_check_code_is_a_usage_error_listing_the_valid_ones(example, 
 @pytest.mark.parametrize("token", ["F", "S0", "R-F04", "FUND_LOW_RATE_UNEXPLAINED", "f04"])
 def test_prefixes_names_and_rule_ids_are_valid_selectors(example, token):
     assert run("validate", example, "--select", token, "--format", "json").exit_code in (0, 1)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_link_loop_is_named_as_such_not_missing_and_never_a_traceback(example, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "x.xlsx")
+    os.symlink("loop.xlsx", tmp_path / "loop.xlsx")
+    res = run("validate", tmp_path / "x.xlsx", tmp_path / "loop.xlsx", example, "--format", "json")
+    assert res.exit_code == 2, res.output
+    errors = {Path(f["path"]).name: f["error"] for f in json.loads(res.stdout)["files"] if not f["ok"]}
+    assert errors["x.xlsx"]["code"] == "NOT_REGULAR_FILE" and "命名管道" in errors["x.xlsx"]["message"]
+    assert errors["loop.xlsx"]["code"] == "SYMLINK_LOOP"
+    res = run("validate", tmp_path)  # inside a folder too: listed, not silently left out
+    assert res.exit_code == 2 and "NOT_REGULAR_FILE" in res.output and "SYMLINK_LOOP" in res.output

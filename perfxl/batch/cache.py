@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,17 @@ _CHUNK = 1 << 20
 
 
 def sha256_file(path: str | os.PathLike[str]) -> str:
-    """Hex sha256 of a file's bytes, streamed; "" when the file cannot be read (the check will say why)."""
+    """Hex sha256 of a regular file's bytes, streamed; "" when it cannot be read (the check will say why).
+
+    Opened without blocking and checked to be a regular file first: a named pipe swapped in after
+    discovery would otherwise block the whole batch forever.
+    """
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return ""
             while chunk := fh.read(_CHUNK):
                 digest.update(chunk)
     except OSError:

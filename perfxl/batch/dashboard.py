@@ -138,6 +138,8 @@ def _cards(tables: BatchTables) -> str:
     items = (("文件", t["files"], False), ("已检查", t["checked"], False), ("无法读取", t["unreadable"], t["unreadable"] > 0),
              ("错误", t["errors"], t["errors"] > 0), ("警告", t["warnings"], False), ("提示", t["infos"], False),
              ("来自缓存", t["cached"], False))
+    if t["skipped"]:  # names that are not regular files (pipes, link loops…): listed in the files table
+        items = (*items[:3], ("已跳过", t["skipped"], True), *items[3:])
     return '<div class="cards">' + "".join(
         f'<div class="card{" bad" if bad else ""}"><b>{n}</b><span>{label}</span></div>' for label, n, bad in items
     ) + "</div>"

@@ -1,19 +1,25 @@
 """Find the workbooks a batch run should check: folders (recursively), globs and single files.
 
 The order is deterministic (sorted by path) so two runs over the same inputs list the same files
-in the same order, whatever the file system returns.
+in the same order, whatever the file system returns. Only regular files are ever opened: a named
+pipe, a device, a socket, a symbolic-link loop or a dangling link with a workbook's name is listed
+in `Discovery.skipped` with its reason (opening a pipe would block forever). A file reached through
+a symbolic link keeps its inbox name and path; two names for one file are checked once.
 """
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["WORKBOOK_SUFFIXES", "Discovered", "Discovery", "discover"]
+__all__ = ["WORKBOOK_SUFFIXES", "Discovered", "Skipped", "Discovery", "discover", "not_regular"]
 
-#: File name endings a folder or glob is searched for (compared case-insensitively).
+#: File name endings a folder or glob is searched for (compared case-insensitively). The one list of
+#: accepted suffixes: a format added to batch (e.g. report documents) is added here.
 WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
 
 _GLOB_CHARS = frozenset("*?[")
@@ -27,12 +33,51 @@ class Discovered:
     name: str
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A name that looks like a workbook but is not a regular file: never opened, listed with the reason."""
+
+    path: Path
+    name: str
+    code: str
+    reason: str
+    reason_en: str
+
+
 @dataclass(slots=True)
 class Discovery:
-    """What `discover` found: the files in order, and the inputs that matched nothing."""
+    """What `discover` found: the files in order, the inputs that matched nothing, and what was skipped."""
 
     files: list[Discovered] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+_KINDS = ((stat.S_ISFIFO, "命名管道", "a named pipe (FIFO)"), (stat.S_ISCHR, "字符设备", "a character device"),
+          (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+
+
+def not_regular(path: str | os.PathLike[str]) -> tuple[str, str, str] | None:
+    """(code, Chinese reason, English reason) when `path` exists as a name but is not a regular file
+    that can be read (pipe, device, socket, link loop, dangling link); None for a regular file, a
+    folder, or a name that does not exist at all."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return ("SYMLINK_LOOP", "符号链接形成循环，指不到任何文件，未读取", "a symbolic link loop; not read")
+        if os.path.islink(path):
+            return ("SYMLINK_BROKEN", "符号链接指向的文件不存在，未读取", "a symbolic link to nothing; not read")
+        return None
+    if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):
+        return None
+    zh, en = next(((zh, en) for test, zh, en in _KINDS if test(st.st_mode)), ("特殊文件", "a special file"))
+    return ("NOT_REGULAR_FILE", f"不是普通文件（{zh}），未读取", f"not a regular file ({en}); not read")
+
+
+def _real(path: Path) -> Path:
+    """The file a path names after every link (os.path.realpath never raises on a loop, unlike Path.resolve)."""
+    return Path(os.path.realpath(path))
 
 
 def _is_workbook_name(path: Path) -> bool:
@@ -48,7 +93,8 @@ def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
 
 
 def _walk(folder: Path, exclude: tuple[Path, ...]) -> Iterable[Path]:
-    """Workbook files under `folder`, skipping hidden folders and the excluded ones (e.g. OUTDIR)."""
+    """Workbook names under `folder` (not yet checked to be regular files: a link loop or a dangling
+    link is listed among the files), skipping hidden folders and the excluded ones (e.g. OUTDIR)."""
     for root, dirs, files in os.walk(folder):
         root_path = Path(root)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not _inside(root_path / d, exclude)]
@@ -74,39 +120,55 @@ def discover(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str 
     so a .txt renamed .xlsx is checked and reported as unreadable); folders and globs yield only
     .xlsx/.xlsm/.xls files. `exclude` folders (the batch's own output) are never entered.
     """
-    excluded = tuple(Path(e).resolve() for e in exclude)
+    excluded = tuple(_real(Path(e)) for e in exclude)
     found: dict[Path, Discovered] = {}
+    skipped: dict[Path, Skipped] = {}
     result = Discovery()
 
     def add(path: Path, base: Path | None) -> None:
-        resolved = path.resolve()
-        if resolved not in found and not _inside(resolved, excluded):
-            found[resolved] = Discovered(resolved, _display_name(resolved, base))
+        """Keep `path` under its own (inbox) name; a second name of the same file keeps the first in order."""
+        path = Path(os.path.abspath(path))
+        problem = not_regular(path)
+        if problem is not None:
+            if path not in skipped and not _inside(path, excluded):
+                skipped[path] = Skipped(path, _display_name(path, base), *problem)
+            return
+        real = _real(path)
+        if _inside(real, excluded) or _inside(path, excluded):
+            return
+        item = Discovered(path, _display_name(path, base))
+        if real not in found or _order(item) < _order(found[real]):
+            found[real] = item
 
     for raw in inputs:
         text = os.fspath(raw)
         path = Path(text).expanduser()
         if path.is_dir():
-            base = path.resolve()
+            base = _real(path)
             for f in _walk(base, excluded):
                 add(f, base)
-        elif path.is_file():
-            add(path, path.resolve().parent)
+        elif path.is_file() or os.path.lexists(path):
+            add(path, Path(os.path.abspath(path)).parent)
         elif _GLOB_CHARS & set(text):
             matches = [Path(m) for m in glob.glob(os.path.expanduser(text), recursive=True)]
             hits = 0
             for m in matches:
-                if m.is_file() and _is_workbook_name(m):
+                if m.is_dir():
+                    for f in _walk(_real(m), excluded):
+                        add(f, _real(m))
+                        hits += 1
+                elif _is_workbook_name(m):
                     add(m, None)
                     hits += 1
-                elif m.is_dir():
-                    for f in _walk(m.resolve(), excluded):
-                        add(f, m.resolve())
-                        hits += 1
             if not hits:
                 result.missing.append(text)
         else:
             result.missing.append(text)
 
-    result.files = sorted(found.values(), key=lambda d: (str(d.path).lower(), str(d.path)))
+    result.files = sorted(found.values(), key=_order)
+    result.skipped = sorted(skipped.values(), key=_order)
     return result
+
+
+def _order(item: Discovered | Skipped) -> tuple[str, str]:
+    return str(item.path).lower(), str(item.path)

@@ -166,6 +166,16 @@ def _not_found(text: str) -> FileResult:
     )
 
 
+def _skipped_result(item) -> FileResult:
+    """A name discover() would not open (pipe, device, link loop, dangling link): reported with its reason."""
+    return FileResult(
+        path=str(item.path),
+        ok=False,
+        error={"code": item.code, "message": item.reason, "message_en": item.reason_en, "path": str(item.path),
+               "sheet": None, "cell": None},
+    )
+
+
 def _needs(record: dict[str, Any], reports: bool, annotate: bool) -> list[str]:
     """Outputs a cached record must still have on disk to be reused."""
     need = ["report"] if reports else []
@@ -261,9 +271,13 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
             on_result(record, row)
 
     missing = [Job(len(found.files) + i, text, text, "", "") for i, text in enumerate(found.missing)]
+    first_skipped = len(found.files) + len(missing)
+    skipped = [(Job(first_skipped + i, str(item.path), item.name, "", ""), item) for i, item in enumerate(found.skipped)]
     try:
         for job in missing:
             finish(record_from_result(_not_found(job.path), job), new=False)
+        for job, item in skipped:
+            finish({**record_from_result(_skipped_result(item), job), "skipped": True}, new=False)
         for job in hits:  # read back one at a time: memory stays flat on a fully cached re-run
             record = cache.get(job.path, job.sha256) or {}
             finish({**record, "index": job.index, "name": job.name, "cached": True}, new=False)
@@ -287,6 +301,8 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     outcome = BatchOutcome(out, tables, found.missing, interrupted, time.perf_counter() - started)
     tables.meta.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                        seconds=round(outcome.seconds, 3), interrupted=interrupted, missing=found.missing,
+                       skipped=[{"name": i.name, "path": str(i.path), "code": i.code, "reason": i.reason,
+                                 "reason_en": i.reason_en} for i in found.skipped],
                        totals=tables.totals(), exit_code=outcome.exit_code)
     outcome.outputs = write_outputs(outcome, summary_xlsx)
     return outcome

@@ -92,6 +92,8 @@ def row_from_record(record: Mapping[str, Any]) -> dict[str, Any]:
     error = record.get("error") or {}
     if record.get("ok"):
         status = "已检查"
+    elif record.get("skipped"):
+        status = f"已跳过：{error.get('message') or error.get('code') or ''}"
     else:
         status = f"无法读取：{error.get('message') or error.get('code') or ''}"
     return {
@@ -99,6 +101,7 @@ def row_from_record(record: Mapping[str, Any]) -> dict[str, Any]:
         "name": record.get("name") or record.get("path", ""),
         "path": record.get("path", ""),
         "ok": bool(record.get("ok")),
+        "skipped": bool(record.get("skipped")),
         "error_code": error.get("code") if not record.get("ok") else None,
         "status": status,
         "unit_name": record.get("unit_name") or "",
@@ -169,7 +172,8 @@ class BatchTables:
         return {
             "files": len(self.rows),
             "checked": sum(1 for r in self.rows if r["ok"]),
-            "unreadable": sum(1 for r in self.rows if not r["ok"]),
+            "unreadable": sum(1 for r in self.rows if not r["ok"] and not r.get("skipped")),
+            "skipped": sum(1 for r in self.rows if r.get("skipped")),
             "cached": sum(1 for r in self.rows if r["cached"]),
             "errors": sum(r["errors"] for r in self.rows),
             "warnings": sum(r["warnings"] for r in self.rows),

@@ -104,14 +104,20 @@ def _print_outcome(outcome) -> None:
     t = outcome.tables.totals()
     if not t["files"] and not outcome.interrupted:
         typer.echo("没有找到可检查的 .xlsx/.xlsm/.xls 文件。")
-    bad = [r for r in outcome.rows if not r["ok"]]
+    passed = [r for r in outcome.rows if r.get("skipped")]
+    for row in passed[:_SHOW_UNREADABLE]:
+        typer.echo(f"已跳过：{row['name']} [{row['error_code']}] {row['status'].removeprefix('已跳过：')}")
+    if len(passed) > _SHOW_UNREADABLE:
+        typer.echo(f"……另有 {len(passed) - _SHOW_UNREADABLE} 个文件已跳过，见 summary.xlsx。")
+    bad = [r for r in outcome.rows if not r["ok"] and not r.get("skipped")]
     for row in bad[:_SHOW_UNREADABLE]:
         typer.echo(f"无法读取：{row['name']} [{row['error_code']}] {row['status'].removeprefix('无法读取：')}")
     if len(bad) > _SHOW_UNREADABLE:
         typer.echo(f"……另有 {len(bad) - _SHOW_UNREADABLE} 个文件无法读取，见 summary.xlsx。")
     head = "运行被中断，以下为部分结果。" if outcome.interrupted else ""
+    skipped = f"，已跳过 {t['skipped']} 个" if t["skipped"] else ""
     typer.echo(
-        f"{head}共 {t['files']} 个文件（来自缓存 {t['cached']} 个，无法读取 {t['unreadable']} 个）："
+        f"{head}共 {t['files']} 个文件（来自缓存 {t['cached']} 个，无法读取 {t['unreadable']} 个{skipped}）："
         f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}；用时 {outcome.seconds:.1f} 秒。"
     )
     for key in ("summary_xlsx", "dashboard", "findings"):

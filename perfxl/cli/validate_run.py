@@ -7,11 +7,11 @@ be read or the arguments are wrong. Errors are explained in Chinese, never as a 
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 EXAMPLE_NAME = "longhui-2023-kegongxin.xlsx"
 DEMO_DIR = "perfxl-demo"
@@ -33,39 +33,49 @@ def fail(message: str) -> int:
     return 2
 
 
-def collect_inputs(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Expand folders (recursively) into workbook files, in argument order; returns (inputs, missing).
+def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
+    """Expand folders (recursively) into workbook files, in argument order; returns (inputs, problems).
 
-    `inputs` keeps missing paths in their place so reports follow the command line.
+    `inputs` keeps the paths that cannot be read in their place, so reports follow the command line;
+    `problems` maps each of them to its error (no such file; or a name that is not a regular file —
+    a named pipe, a device, a symbolic-link loop, a dangling link — which is never opened).
     """
+    from perfxl.batch.discover import WORKBOOK_SUFFIXES, not_regular
+
     files: list[Path] = []
-    missing: list[Path] = []
+    problems: dict[Path, dict] = {}
+
+    def unreadable(p: Path) -> None:
+        problem = not_regular(p)
+        if problem is None:
+            problems[p] = {"code": "FILE_NOT_FOUND", "message": f"找不到文件或文件夹：{p}",
+                           "message_en": f"no such file or folder: {p}"}
+        else:
+            code, zh, en = problem
+            problems[p] = {"code": code, "message": f"{p}：{zh}", "message_en": f"{p}: {en}"}
+        files.append(p)
+
     for p in paths:
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in WORKBOOK_SUFFIXES and not f.name.startswith(("~$", ".~lock"))
-            )
-            files += found
+            for f in sorted(f for f in p.rglob("*") if f.suffix.lower() in WORKBOOK_SUFFIXES
+                            and not f.name.startswith(("~$", ".~lock")) and not f.is_dir()):
+                if f.is_file():
+                    files.append(f)
+                elif not_regular(f) is not None:
+                    unreadable(f)
         elif p.is_file():
             files.append(p)
         else:
-            missing.append(p)
-            files.append(p)
-    seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
-    return unique, missing
+            unreadable(p)
+    seen: set[str] = set()
+    unique = [f for f in files if not ((real := os.path.realpath(f)) in seen or seen.add(real))]
+    return unique, problems
 
 
-def _missing_result(path: Path):
+def _unreadable_result(path: Path, error: dict):
     from perfxl.result import FileResult
 
-    return FileResult(
-        path=str(path),
-        ok=False,
-        error={"code": "FILE_NOT_FOUND", "message": f"找不到文件或文件夹：{path}", "message_en": f"no such file or folder: {path}"},
-    )
+    return FileResult(path=str(path), ok=False, error=error)
 
 
 def load_cli_profile(name: Optional[str]):
@@ -213,11 +223,11 @@ def run_validate(
         files, missing = collect_inputs(paths)
         if not files:
             raise CliAbort("没有找到可校验的工作簿（.xlsx/.xlsm/.xls）")
-        if output is not None and any(output.resolve() == f.resolve() for f in files):
+        if output is not None and any(os.path.realpath(output) == os.path.realpath(f) for f in files):
             raise CliAbort(f"报告文件不能是被校验的工作簿本身：{output}")
         present = validate_all([f for f in files if f not in missing], prof, select_codes, ignore_codes)
         found = iter(present)
-        results = [_missing_result(f) if f in missing else next(found) for f in files]
+        results = [_unreadable_result(f, missing[f]) if f in missing else next(found) for f in files]
         notes: list[str] = []
         annotate_failed = False
         if annotate is not None or in_place:
