@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from perfxl.result import FileResult
 
-from ._common import SEVERITY_ZH, sorted_findings
+from ._common import CERTAINTY_ZH, SEVERITY_ZH, related_text, sorted_findings
 
 __all__ = ["CSV_HEADER", "render_csv", "CSV_ENCODING"]
 
 CSV_ENCODING = "utf-8-sig"
-CSV_HEADER = ("文件", "单位", "工作表", "单元格", "级别", "代码", "问题说明", "应为", "实际")
+CSV_HEADER = ("文件", "单位", "工作表", "单元格", "级别", "代码", "问题说明", "应为", "实际", "依据", "确定性", "对照位置")
 
 
 def render_csv(results: Sequence[FileResult]) -> str:
@@ -25,7 +25,7 @@ def render_csv(results: Sequence[FileResult]) -> str:
     for r in results:
         if not r.ok:
             err = r.error or {}
-            row = (r.path, r.unit_name, "", "", "错误", err.get("code") or "FILE_UNREADABLE", err.get("message") or "", "", "")
+            row = (r.path, r.unit_name, "", "", "错误", err.get("code") or "FILE_UNREADABLE", err.get("message") or "", "", "", "", "", "")
             writer.writerow(neutralise_row(row))
             continue
         for f in sorted_findings(r.findings):
@@ -39,6 +39,9 @@ def render_csv(results: Sequence[FileResult]) -> str:
                 f.message,
                 f.expected or "",
                 f.actual or "",
+                f.basis,
+                CERTAINTY_ZH[f.certainty],
+                related_text(f),
             )
             writer.writerow(neutralise_row(row))
     return buf.getvalue()
