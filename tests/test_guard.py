@@ -174,3 +174,133 @@ def test_fast_and_exact_extent_scans_agree(cells):
     assert fast == exact
     filled = [(r, c) for r, c, empty in cells if not empty]
     assert exact[:3] == ((len(filled), max(r for r, _ in filled), max(c for _, c in filled)) if filled else (0, 0, 0))
+
+
+# ---------------------------------------------------------------- issue 13 items 3–5
+
+
+def _tracemalloc_peak(fn) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak
+
+
+@pytest.mark.parametrize("member", [SHEET1, "xl/styles.xml", "xl/sharedStrings.xml", "docProps/app.xml"])
+def test_member_inflating_past_its_declared_size_is_a_zip_bomb(base, tmp_path, member):
+    """Headers claim 4 KiB, the data inflates to 64 MiB: refused as ZIP_BOMB while inflating, with
+    no more than a few MiB allocated (the declared size is never trusted)."""
+    bomb = b.zip_bomb_xlsx(base, tmp_path / "lie.xlsx", member, gib=1 / 16, declared=4096)
+    found: list[UnreadableWorkbook] = []
+
+    def guard():
+        with pytest.raises(UnreadableWorkbook) as info:
+            check_file(bomb)
+        found.append(info.value)
+
+    peak = _tracemalloc_peak(guard)
+    assert (found[0].code, found[0].cell) == ("ZIP_BOMB", member)
+    assert "压缩炸弹" in found[0].message and "4096" in found[0].message_en
+    assert peak < 8 * (1 << 20), f"the guard allocated {peak:,} bytes"
+
+
+def test_member_shorter_than_declared_is_corrupt(base, tmp_path):
+    short = b.zip_bomb_xlsx(base, tmp_path / "short.xlsx", SHEET1, gib=1 / 2048, declared=1 << 20)
+    exc = _refused(short)
+    assert (exc.code, exc.cell) == ("ZIP_CORRUPT", SHEET1)
+
+
+@pytest.mark.slow
+def test_lying_two_gib_bomb_stays_under_the_memory_goal(base, tmp_path):
+    """The 2 MB file of issue 13 that took 2.07 GB: `perfxl validate` refuses it within the goal."""
+    from badinput.memory import GOAL_BYTES, python_code, run_measured
+
+    bomb = b.zip_bomb_xlsx(base, tmp_path / "lie.xlsx", "xl/styles.xml", gib=2, declared=4096)
+    got = run_measured(python_code("from perfxl.cli.main import run; run()") + ["validate", str(bomb), "--format", "json"])
+    assert got.returncode == 2 and '"ZIP_BOMB"' in got.stdout, got.stderr[-2000:]
+    assert got.peak_bytes < GOAL_BYTES
+
+
+_DTD = b"<!DOCTYPE x [<!ENTITY a SYSTEM 'file:///etc/passwd'>]>"
+
+
+@pytest.mark.parametrize(("label", "edit"), [
+    ("comment holding a start tag", lambda d: d.replace(b"?>", b"?><!-- <a> -->" + _DTD, 1)),
+    ("processing instruction holding a start tag", lambda d: d.replace(b"?>", b"?><?pi <b?>" + _DTD, 1)),
+    ("CDATA-like text in a comment", lambda d: d.replace(b"?>", b"?><!--<![CDATA[<c>]]>-->" + _DTD, 1)),
+])
+def test_doctype_after_a_comment_or_pi_is_found(base, tmp_path, label, edit):
+    bad = tmp_path / "bypass.xlsx"
+    b.rewrite_zip(base, bad, {SHEET1: edit})
+    exc = _refused(bad)
+    assert (exc.code, exc.cell) == ("XML_DTD_FORBIDDEN", SHEET1), label
+
+
+def test_xml_parts_are_found_by_content_not_by_name(base, tmp_path):
+    """A sheet part named .dat (the relationship points at it) still gets the DTD check."""
+    moved = tmp_path / "moved.xlsx"
+    b.rewrite_zip(base, moved, {
+        SHEET1: lambda d: None,
+        "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat"),
+    }, add={"xl/worksheets/sheet1.dat": b'<?xml version="1.0"?>' + _DTD + b'<worksheet><sheetData/></worksheet>'})
+    exc = _refused(moved)
+    assert (exc.code, exc.cell) == ("XML_DTD_FORBIDDEN", "xl/worksheets/sheet1.dat")
+    extra = tmp_path / "extra.xlsx"
+    b.rewrite_zip(base, extra, add={"customXml/item1.bin": b"\xef\xbb\xbf  <?xml version='1.0'?>" + _DTD + b"<r/>"})
+    assert _refused(extra).cell == "customXml/item1.bin"
+
+
+def test_a_real_workbook_with_comments_and_pis_passes(base, tmp_path):
+    ok = tmp_path / "ok.xlsx"
+    b.rewrite_zip(base, ok, {SHEET1: lambda d: d.replace(b"?>", b"?><!-- <!DOCTYPE is only text here --><?pi x?>", 1)})
+    assert check_file(ok) is WorkbookKind.XLSX
+
+
+def test_a_full_height_sheet_is_refused_by_default_with_a_message_naming_the_limit(base, tmp_path):
+    """1,048,576 rows × 4 columns (issue 13 item 5) is over the default cell limit, and the message
+    says which limit and how to raise it."""
+    tall = tmp_path / "tall.xlsx"
+    row = b'<row r="1048576"><c r="D1048576"><v>1</v></c></row></sheetData>'
+    b.rewrite_zip(base, tall, {SHEET1: lambda d: d.replace(b"</sheetData>", row)})
+    exc = _refused(tall)
+    assert exc.code == "SHEET_TOO_LARGE"
+    assert "PERFXL_MAX_CELLS_PER_SHEET" in exc.message and "max_cells_per_sheet" in exc.message_en
+    assert check_file(tall, Limits().with_pairs(["max_cells_per_sheet=5000000", "max_cells_per_workbook=5000000"])) is WorkbookKind.XLSX
+
+
+def test_cells_are_also_limited_per_workbook(tmp_path):
+    path = b.plain_xlsx(tmp_path / "three.xlsx", [(f"表{i}", [[1, 2, 3]] * 4) for i in range(3)])
+    assert check_file(path, Limits().with_pairs(["max_cells_per_sheet=12", "max_cells_per_workbook=36"])) is WorkbookKind.XLSX
+    exc = _refused(path, Limits().with_pairs(["max_cells_per_sheet=12", "max_cells_per_workbook=35"]))
+    assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_CELLS_PER_WORKBOOK" in exc.message
+    exc = _refused(path, Limits().with_pairs(["max_values_per_workbook=35"]))
+    assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_VALUES_PER_WORKBOOK" in exc.message
+
+
+@pytest.mark.slow
+def test_a_workbook_at_the_default_limits_stays_under_the_memory_goal(tmp_path):
+    """Dense values up to the default per-workbook value limit, read and checked end to end."""
+    import xlsxwriter
+
+    from badinput.memory import GOAL_BYTES, python_code, run_measured
+
+    limits = Limits()
+    cols = 4
+    rows = limits.max_values_per_workbook // cols
+    path = tmp_path / "dense.xlsx"
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("数据")
+    for r in range(rows):
+        ws.write_string(r, 0, f"项目{r}")
+        for c in range(1, cols):
+            ws.write_number(r, c, r + c / 100)
+    wb.close()
+    assert inspect_file(path).sheets[0].cells == rows * cols
+    got = run_measured(python_code("from perfxl.cli.main import run; run()") + ["validate", str(path), "--format", "json"])
+    assert got.returncode in (0, 1), got.stderr[-2000:]
+    assert got.peak_bytes < GOAL_BYTES, f"{got.peak_bytes:,} bytes"

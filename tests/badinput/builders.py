@@ -91,12 +91,13 @@ def _deflate_member(data: bytes) -> tuple[int, int, list[bytes]]:
     return zlib.crc32(data), len(data), [c.compress(data) + c.flush()]
 
 
-def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: int = 2) -> Path:
+def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: float = 2, *, declared: int | None = None) -> Path:
     """`src` with `member` replaced by a valid worksheet padded with `gib` GiB of spaces.
 
     The padding is one 1 MiB block deflated once after a full flush and repeated, so the file is
-    ~1 MB per GiB and builds in a second or two; sizes and CRC are true, so a naive reader
-    really inflates gigabytes.
+    ~1 MB per GiB and builds in a second or two; the CRC is true, so a naive reader really
+    inflates gigabytes. `declared` makes the member lie: its headers claim that many bytes
+    (a size under every limit), while its data still inflates to `gib` GiB.
     """
     head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
             b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
@@ -108,7 +109,7 @@ def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: int = 2) -> Path:
     block = c.compress(chunk) + c.flush(zlib.Z_FULL_FLUSH)
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
     last = c.compress(tail) + c.flush()
-    repeats = gib * 1024
+    repeats = int(gib * 1024)
     crc = zlib.crc32(head)
     for _ in range(repeats):
         crc = zlib.crc32(chunk, crc)
@@ -117,7 +118,8 @@ def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: int = 2) -> Path:
     with zipfile.ZipFile(src) as zin:
         for info in zin.infolist():
             if info.filename == member:
-                members.append((member, crc, len(head) + repeats * MIB + len(tail), [first, *([block] * repeats), last]))
+                usize = len(head) + repeats * MIB + len(tail) if declared is None else declared
+                members.append((member, crc, usize, [first, *([block] * repeats), last]))
             else:
                 members.append((info.filename, *_deflate_member(zin.read(info.filename))))
     _raw_zip(dst, members)
