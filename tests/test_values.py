@@ -234,3 +234,19 @@ def test_line_breaks_and_tabs_are_not_control_characters():
 def test_excel_error_values_are_text_with_a_reason(text):
     p = parse_value(text)
     assert p.kind is K.TEXT and p.number is None and text.strip() in p.reason
+
+
+# ---------------------------------------------------------------- garbled numbers (issue 11, item 7)
+
+@pytest.mark.parametrize("text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%"])
+def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
+    p = parse_value(text)
+    assert p.number is None and p.kind is ValueKind.TEXT
+    assert p.reason and "无法识别" in p.reason and p.reason_en
+
+
+@pytest.mark.parametrize(("text", "number", "unit"), [("12.5km", "12.5", "千米"), ("3kg", "3", "千克"),
+                                                      ("≥95%", "95", "%"), ("2,223.04万元", "2223.04", "万元")])
+def test_numbers_followed_by_latin_units_still_read(text, number, unit):
+    p = parse_value(text)
+    assert (p.number, p.unit, p.reason) == (Decimal(number), unit, None)
