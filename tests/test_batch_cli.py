@@ -213,3 +213,21 @@ def test_a_pipe_and_a_link_loop_in_the_inbox_are_skipped_not_a_hang_or_a_traceba
     assert rows["unit-a.xlsx"]["ok"] and rows["unit-a.xlsx"]["path"] == str(inbox / "unit-a.xlsx")  # its inbox name
     assert rows["unit-a.xlsx"]["errors"] > 0  # the seed's published errors, read through the link
     assert rows["x.xlsx"]["status"].startswith("已跳过：")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_named_perfxl_in_the_current_folder_does_not_break_the_workers(tmp_path, jobs):
+    """Run as a reviewer does: the installed console script, from a folder that holds a `perfxl` folder."""
+    script = Path(sys.executable).with_name("perfxl")
+    if not script.is_file():
+        pytest.skip("no perfxl console script beside this Python (not installed into it)")
+    (tmp_path / "perfxl").mkdir()  # e.g. a download folder, or the outputs of an earlier run
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED_EXAMPLE, tmp_path / "in" / "seed.xlsx")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    result = subprocess.run([str(script), "batch", "in", "-o", "out", "--jobs", jobs, "--no-reports"], cwd=tmp_path,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert "WORKERS_FAILED" not in result.stdout + result.stderr and "WORKER_CRASHED" not in result.stdout
+    assert result.returncode == 1, result.stdout + result.stderr  # the seed's published errors, found
+    rows = _rows(json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8")))
+    assert rows["seed.xlsx"]["ok"] and rows["seed.xlsx"]["errors"] > 0
