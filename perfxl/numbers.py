@@ -1,9 +1,15 @@
-"""Finance arithmetic: exact Decimals and Excel's ROUND (round half away from zero, 四舍五入)."""
+"""Finance arithmetic: exact Decimals and Excel's ROUND (round half away from zero, 四舍五入).
+
+Also the one rule for printed figures: a printed value is consistent when it equals the exact value
+rounded half up to the decimals it was printed with ("86%" agrees with 86.20%, "140%" not with 140.63%).
+"""
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-__all__ = ["to_decimal", "round_half_up", "fmt_decimal", "HUNDRED", "ZERO", "ONE"]
+__all__ = ["to_decimal", "round_half_up", "fmt_decimal", "printed_places", "agrees_as_printed", "HUNDRED", "ZERO",
+           "ONE"]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -58,3 +64,33 @@ def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+_PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def printed_places(raw: object) -> int | None:
+    """Decimals a number was printed with, from its text ("86%" → 0, "86.2%" → 1, "94.50" → 2).
+
+    None when the value is not text (a number cell's display format is unknown) or holds no number.
+    """
+    if not isinstance(raw, str):
+        return None
+    m = _PRINTED_NUMBER.search(raw)
+    if m is None:
+        return None
+    return len(m.group(1)) if m.group(1) else 0
+
+
+def agrees_as_printed(printed: Decimal, exact: Decimal, places: int | None, *, default_places: int,
+                      tolerance: Decimal) -> bool:
+    """True when `printed` equals `exact` rounded half up to the `places` it was printed with.
+
+    With unknown `places` (a number cell), the exact value is rounded to `default_places` (the profile's)
+    and compared within `tolerance`. Printed with more decimals than the profile keeps, the tolerance
+    also applies, so "94.500" is not stricter than "94.5".
+    """
+    if places is None or places >= default_places:
+        shown = round_half_up(exact, default_places if places is None else places)
+        return printed == shown or abs(printed - round_half_up(exact, default_places)) <= tolerance
+    return printed == round_half_up(exact, places)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from perfxl.numbers import fmt_decimal, to_decimal
-from perfxl.units import normalise_unit, split_per
+from perfxl.units import lookup, normalise_unit, split_per
 
 from .values_dates import DateParts, parse_date
 
@@ -293,11 +293,66 @@ def _make_text_parser(vocab: Any) -> Callable[[str], ParsedValue]:
     return parse_text
 
 
+_LATIN = re.compile(r"[A-Za-z]+")
+_LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
+
+
+def _garbled(t: str, m: re.Match) -> str | None:
+    """The damaged token when the number at `m` does not parse cleanly, else None.
+
+    Typing or OCR damage glues a stray letter or point to the digits: "M.8万元" (not 0.8), "1O0人"
+    (not 1), "1.2.3万元". Letters that form a unit ("12.5km", "100m2") or a word ("PM2.5") are not damage.
+    """
+    start, end = m.start(), m.end()
+    before, after = t[:start], t[end:]
+    glued_left = before[-1:].isascii() and before[-1:].isalpha() and not (
+        len(before) >= 2 and before[-2].isascii() and before[-2].isalpha())
+    if not _only_operator(before[:-1] if glued_left else before):
+        return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
+    if glued_left or before.endswith(".") or after[:1] == "." and after[1:2].isdigit():
+        lo = start - 1 if glued_left or before.endswith(".") else start
+        hi = end + (2 if after[:1] == "." else 0)
+        while hi < len(t) and (t[hi].isdigit() or t[hi] == "."):
+            hi += 1
+        return t[lo:hi]
+    run = _LATIN_THEN_DIGIT.match(after)
+    if run is not None:
+        unit = run.group(1) + run.group(2)
+        if lookup(unit) is None and lookup(run.group(1)) is None:
+            hi = end + len(run.group(0))
+            while hi < len(t) and (t[hi].isdigit() or t[hi] in ".%"):
+                hi += 1
+            return t[start:hi]
+    return None
+
+
+def _only_operator(prefix: str) -> bool:
+    """True when `prefix` is nothing but an operator and/or growth word ("≥", "不低于", "同比增长")."""
+    rest = _strip_edges(prefix.strip())
+    op, rest = _take_pre_op(rest)
+    for word, _ in _GROWTH_WORDS:
+        if rest.endswith(word):
+            rest = rest[: -len(word)].strip()
+            break
+    if op is None:
+        _, rest = _take_pre_op(rest)
+    return not _strip_edges(rest)
+
+
 def _parse_number_text(raw: str, t: str) -> ParsedValue:
-    """Text holding a number: operator and growth words before it, unit and 以上/以内 after it."""
+    """Text holding a number: operator and growth words before it, unit and 以上/以内 after it.
+
+    A number that does not parse cleanly ("M.8万元") is TEXT with a `reason`, never a guess (issue 11).
+    """
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
         return ParsedValue(raw, ValueKind.TEXT, text=t)
+    damaged = _garbled(t, m)
+    if damaged is not None:
+        return ParsedValue(raw, ValueKind.TEXT, text=t,
+                           reason=f"中的数字“{damaged}”无法识别（疑为录入或识别错误），未作为数值读取",
+                           reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
+                                     "OCR error?); it was not read as a value")
     try:
         number = Decimal(m.group().replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
