@@ -63,7 +63,7 @@ def test_printed_places_of_a_number_cell_is_unknown():
     ("94.5", "100", 1, False),      # the seed's 执行率
     ("9.8", "9.8333", 1, True),
     ("9.83", "9.8333", 2, True),
-    ("9.84", "9.8333", 2, False),
+    ("9.85", "9.8333", 2, False),   # beyond the profile tolerance (0.01)
     ("9.83", "9.8333", None, True),  # unknown precision: the profile's places and tolerance
     ("9.8", "9.8333", None, False),
 ])
