@@ -1,0 +1,73 @@
+"""Report documents (.docx, .pdf, .doc) → the one `Submission` model: tables through perfxl's layout
+detector (perfxl.reader.read_grids) exactly as sheets, paragraphs as `Submission.narrative`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from ..model import Coverage, SheetCoverage, Submission
+from .source import DocumentSource
+
+__all__ = ["DOCUMENT_SUFFIXES", "is_document", "read_source", "read_document", "to_submission"]
+
+DOCUMENT_SUFFIXES = (".docx", ".pdf", ".doc")
+
+
+def is_document(path: str | Path) -> bool:
+    """True for a report document perfxl reads (by extension; the guard then checks the content)."""
+    return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def read_source(path: str | Path, limits: Any = None) -> DocumentSource:
+    """Paragraphs and table Grids of a .docx, .pdf or .doc (UnreadableWorkbook when it cannot be read)."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from .docx_reader import read_docx
+
+        return read_docx(path, limits)
+    if suffix == ".pdf":
+        from .pdf_reader import read_pdf
+
+        return read_pdf(path, limits)
+    if suffix == ".doc":
+        from .legacy_doc import read_doc
+
+        return read_doc(path, limits)
+    raise UnreadableWorkbook(f"不是可读取的报告文档（{suffix}）：请提交 .docx 或 .pdf",
+                             f"not a report document ({suffix}); submit .docx or .pdf",
+                             code="NOT_A_DOCUMENT", path=str(path))
+
+
+def to_submission(source: DocumentSource) -> Submission:
+    """The Submission of a read document: its grids mapped by the layout detector, its narrative kept."""
+    from ..reader import read_grids
+
+    sub = read_grids(source.grids, source.path) if source.grids else Submission(source.path)
+    kinds = {ev.sheet: ev.kind for ev in sub.evaluations}
+    if sub.basic is not None:
+        kinds[sub.basic.sheet] = "basic"
+    sheets = tuple(SheetCoverage(g.name, kinds.get(g.name, "other"), note_zh=_origin_zh(source, g.name))
+                   for g in source.grids)
+    problems = tuple(source.problems) + tuple(p for p in sub.problems if p.code != "LAYOUT_NO_TABLE" or not source.grids)
+    coverage = dataclasses.replace(sub.coverage, source_format=source.source_format,
+                                   sheets=sheets or sub.coverage.sheets) if sub.coverage else Coverage(source.source_format)
+    return Submission(source.path, sub.evaluations, sub.basic, problems, source.paragraphs, coverage)
+
+
+def _origin_zh(source: DocumentSource, name: str) -> str:
+    origin = source.origins.get(name)
+    if origin is None:
+        return ""
+    if source.source_format == "pdf":
+        return f"PDF 第{origin[0]}页第{origin[1]}个表格"
+    index, parent = origin
+    nested = f"（嵌套在第{parent + 1}个表格中）" if parent is not None else ""
+    return f"Word 文档第{index + 1}个表格{nested}"
+
+
+def read_document(path: str | Path, profile: Any = None, limits: Any = None) -> Submission:
+    """Read a report document into a Submission (tables + narrative); UnreadableWorkbook when it cannot."""
+    return to_submission(read_source(path, limits))
