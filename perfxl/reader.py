@@ -10,29 +10,38 @@ from pathlib import Path
 from typing import Any
 
 from .grid import Grid
-from .model import CellRef, Finding, Severity, Submission
+from .model import CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
 __all__ = ["read_submission", "read_grids", "error_value_findings"]
 
 
 def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = False) -> Submission:
-    """Open `path` (.xlsx/.xlsm/.xls/.xlsb) and map its tables.
+    """Open `path` (.xlsx/.xlsm/.xls/.xlsb/.ods, and HTML or SpreadsheetML 2003 saved as .xls) and map its tables.
 
     `formulas=True` also loads every formula's text (openpyxl pass) into CellValue.formula; by
     default formulas are loaded only for cells without a cached value. `profile` is accepted for
-    reader options to come and is not used yet.
+    reader options to come and is not used yet. `coverage.source_format` says what the file really was.
     """
-    from .io.source import open_checked
+    from .io import source
 
-    grids, file_findings = open_checked(path, need_formulas=formulas)
-    sub = read_grids(grids, str(path))
+    opener = getattr(source, "open_source", None)
+    if opener is not None:
+        grids, file_findings, source_format = opener(path, need_formulas=formulas)
+    else:  # pragma: no cover - an older io.source without the dispatch
+        grids, file_findings = source.open_checked(path, need_formulas=formulas)
+        source_format = Path(path).suffix.lower().lstrip(".")
+    sub = read_grids(grids, str(path), source_format=source_format)
     if file_findings:
-        sub = Submission(sub.path, sub.evaluations, sub.basic, tuple(file_findings) + sub.problems)
+        sub = dataclasses.replace(sub, problems=tuple(file_findings) + sub.problems)
     return sub
 
 
-def read_grids(grids: list[Grid], path: str = "") -> Submission:
-    """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission."""
+def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") -> Submission:
+    """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission.
+
+    Besides the tables, the Submission's `coverage` lists every sheet's kind, each table's rows as
+    runs by kind, and the checks that cannot run on a table lacking their columns.
+    """
     from .layout.detect import read_sheet
     from .layout.formulas import resolve_uncached
 
@@ -40,6 +49,7 @@ def read_grids(grids: list[Grid], path: str = "") -> Submission:
     for grid in grids:
         problems.extend(error_value_findings(grid))
     evaluations = []
+    declarations, monitoring, sheets, tables, skipped = [], [], [], [], []
     basic = None
     for grid in grids:
         try:
@@ -49,8 +59,16 @@ def read_grids(grids: list[Grid], path: str = "") -> Submission:
                 "LAYOUT_SHEET_ERROR", Severity.ERROR, CellRef(grid.name, "A1"),
                 f"读取工作表“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
                 f"Reading sheet '{grid.name}' failed ({type(exc).__name__}: {exc}); the sheet was skipped."))
+            sheets.append(SheetCoverage(grid.name, "other", certain=False, read=False,
+                                        note_zh="读取出错，未读入", note_en=f"reading failed: {type(exc).__name__}"))
             continue
         evaluations.extend(layout.evaluations)
+        declarations.extend(layout.declarations)
+        monitoring.extend(layout.monitoring)
+        tables.extend(layout.tables)
+        skipped.extend(layout.skipped)
+        if layout.sheet is not None:
+            sheets.append(layout.sheet)
         problems.extend(layout.problems)
         if layout.basic is not None:
             if basic is None:
@@ -60,14 +78,16 @@ def read_grids(grids: list[Grid], path: str = "") -> Submission:
                     "LAYOUT_EXTRA_TABLE", Severity.WARNING, CellRef(grid.name, "A1"),
                     f"工作簿中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
                     f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read."))
-    if not evaluations and basic is None:
+    if not evaluations and basic is None and not declarations and not monitoring:
         first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
         problems.append(Finding(
             "LAYOUT_NO_TABLE", Severity.WARNING, CellRef(first, "A1"),
             "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
             "No recognisable self-evaluation or basic-data table in the workbook (found by header labels)."))
     problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in problems]
-    return Submission(path, tuple(evaluations), basic, tuple(problems))
+    coverage = Coverage(source_format, tuple(sheets), tuple(tables), tuple(skipped))
+    return Submission(path, tuple(evaluations), basic, tuple(problems), coverage=coverage,
+                      declarations=tuple(declarations), monitoring=tuple(monitoring))
 
 
 #: Error cells reported one by one per sheet; more are summed up in one finding.

@@ -9,7 +9,8 @@ import enum
 from dataclasses import dataclass, field
 
 from ..grid import Grid
-from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity
+from ..model import (BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck,
+                     TableCoverage)
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 
@@ -33,11 +34,17 @@ class RowKind(enum.Enum):
 
 @dataclass
 class SheetLayout:
-    """What one sheet holds: evaluations, a basic-data table, and the findings about it."""
+    """What one sheet holds: evaluations, a basic-data table, 申报表/监控表 forms, the findings about
+    them, and its coverage (kind, tables read as runs of rows, checks that cannot run)."""
 
     evaluations: list[SelfEvaluation] = field(default_factory=list)
     basic: BasicData | None = None
     problems: list[Finding] = field(default_factory=list)
+    declarations: list[SelfEvaluation] = field(default_factory=list)
+    monitoring: list[SelfEvaluation] = field(default_factory=list)
+    tables: list[TableCoverage] = field(default_factory=list)
+    skipped: list[SkippedCheck] = field(default_factory=list)
+    sheet: SheetCoverage | None = None
 
 
 def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]]) -> dict[str, int]:
@@ -51,9 +58,18 @@ def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]]) -> di
 
 
 def _complete(cols: dict[str, int]) -> bool:
-    """A usable 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score."""
+    """A usable 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score.
+
+    A table without 分值/得分 counts too when it has the 一级/二级 grouping and a target column
+    (绩效目标申报表, target-setting tables) or progress/forecast columns (执行监控表).
+    """
     named = "name" in cols or {"level1", "level2"} <= cols.keys()
-    return named and bool({"target", "actual"} & cols.keys()) and bool({"weight", "score"} & cols.keys())
+    if not named:
+        return False
+    if bool({"target", "actual"} & cols.keys()) and bool({"weight", "score"} & cols.keys()):
+        return True
+    grouped = "name" in cols and bool({"level1", "level2"} & cols.keys())
+    return grouped and ("target" in cols or bool({"progress", "forecast"} & cols.keys()))
 
 
 def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
@@ -97,6 +113,8 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if any(t.endswith("基础数据表") for t in titles):
         return RowKind.TITLE_BASIC
     if any(t.endswith("自评表") or t.endswith("评价表") and "绩效" in t for t in titles):
+        return RowKind.TITLE_EVALUATION
+    if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
         return RowKind.TITLE_EVALUATION
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
         return RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER
@@ -147,13 +165,19 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 
 
 def read_sheet(grid: Grid) -> SheetLayout:
-    """Every table on one sheet; no exception for any grid."""
+    """Every table on one sheet, with the sheet's kind and coverage; no exception for any grid."""
     from .basic import read_basic
-    from .evaluation import read_evaluations
+    from .coverage import skipped_for, table_coverage
+    from .evaluation import read_evaluation_tables
+    from .sheetkind import NOT_TABLE_KINDS, kind_from_name
 
     clear_cache(grid)
     layout = SheetLayout()
     kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    named = kind_from_name(grid.name)
+    titled = any(k is RowKind.TITLE_EVALUATION or k is RowKind.TITLE_BASIC for k in kinds)
+    if named in NOT_TABLE_KINDS and not titled:
+        return _not_a_table(grid, layout, named, kinds)
     start = next((r for r, k in enumerate(kinds) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
     eval_rows = range(grid.n_rows)
     if start is not None:
@@ -164,27 +188,99 @@ def read_sheet(grid: Grid) -> SheetLayout:
             layout.basic = basic
             layout.problems.extend(problems)
             eval_rows = list(range(0, start)) + list(range(stop, grid.n_rows))
-    evaluations, problems = read_evaluations(grid, list(eval_rows), kinds)
-    layout.evaluations.extend(evaluations)
-    layout.problems.extend(problems)
-    if grid.merged:
+            marks = [(r, _BASIC_MARKS.get(kinds[r], "basic")) for r in range(start, stop)]
+            while marks and marks[-1][1] == "blank":
+                marks.pop()
+            layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+    reader = read_evaluation_tables(grid, list(eval_rows), kinds)
+    for ev, marks, has_total in reader.tables:
+        while marks and marks[-1][1] == "blank":
+            marks.pop()
+        layout.tables.append(table_coverage(grid.name, ev.kind, marks, grid.n_cols, has_total))
+        if ev.kind == "declaration":
+            layout.declarations.append(ev)
+        elif ev.kind == "monitoring":
+            layout.monitoring.append(ev)
+        else:
+            layout.evaluations.append(ev)
+            layout.skipped.extend(skipped_for(ev))
+    layout.tables.sort(key=lambda t: _first_row(t.range))
+    layout.problems.extend(reader.problems)
+    if grid.merged and (layout.evaluations or layout.basic is not None):
         from .merges import merge_findings
 
-        layout.problems.extend(merge_findings(grid, kinds, evaluations))
-    if layout.basic is None and not layout.evaluations and any(k is not RowKind.BLANK for k in kinds):
-        if not grid.hidden:
+        layout.problems.extend(merge_findings(grid, kinds, layout.evaluations))
+    found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring
+    if not found and any(k is not RowKind.BLANK for k in kinds):
+        layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
+        if not grid.hidden and not named:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
-            layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
             layout.problems.append(Finding(
                 "LAYOUT_SHEET_IGNORED", Severity.INFO, CellRef.at(grid.name, first + 1, c + 1),
                 f"工作表“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
                 f"Sheet '{grid.name}' holds no self-evaluation or basic-data table (by header labels); skipped."))
-        else:
-            layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
-    elif grid.hidden and (layout.basic is not None or layout.evaluations):
+    elif grid.hidden and found:
         layout.problems.append(Finding(
             "LAYOUT_HIDDEN_SHEET", Severity.INFO, CellRef.at(grid.name, 1, 1),
             f"工作表“{grid.name}”是隐藏的，但其中的表格已读取。",
             f"Sheet '{grid.name}' is hidden; its tables were read."))
+    layout.sheet = _sheet_coverage(grid, layout, named, kinds)
     return layout
+
+
+_BASIC_MARKS = {RowKind.BLANK: "blank", RowKind.TITLE_BASIC: "title", RowKind.BASIC_SECTION: "header",
+                RowKind.NOTE: "note"}
+
+
+def _first_row(rng: str) -> int:
+    digits = "".join(ch for ch in rng.split(":", 1)[0] if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _not_a_table(grid: Grid, layout: SheetLayout, named: str, kinds: list[RowKind]) -> SheetLayout:
+    """A sheet its name shows to be another part of a project file (支出计划, 评审报告 …): read as "other"."""
+    from .sheetkind import KIND_ZH
+
+    zh = KIND_ZH.get(named, named)
+    layout.sheet = SheetCoverage(
+        grid.name, named, certain=False, read=True,
+        note_zh=f"按工作表名称判断为“{zh}”，不是自评表，未按自评表检查。",
+        note_en=f"Judged by its name to be '{named}', not a self-evaluation table; not checked as one.")
+    return layout
+
+
+def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[RowKind]) -> SheetCoverage:
+    """The sheet's kind (from its tables, else its name, else "other"/"empty"), and how sure that is.
+
+    Layout findings on a sheet that is not a 自评表 or 基础数据表 (申报表, 监控表, a sheet guessed from
+    its name) are the export's shape, not the user's error: they become the sheet's note instead.
+    """
+    from .chinese import available, looks_traditional
+    from .sheetkind import KIND_ZH
+
+    table_kinds = list(dict.fromkeys(t.kind for t in layout.tables))
+    note_zh, note_en = "", ""
+    if table_kinds:
+        kind = "+".join(table_kinds)
+        certain = any(k in (RowKind.TITLE_EVALUATION, RowKind.TITLE_BASIC) for k in kinds) or bool(named) and (
+            named == "evaluation" and set(table_kinds) <= {"project", "department"} or named in table_kinds)
+        if not (layout.evaluations or layout.basic is not None):
+            moved = [f for f in layout.problems if f.code.startswith("LAYOUT_")]
+            layout.problems = [f for f in layout.problems if not f.code.startswith("LAYOUT_")]
+            if moved:
+                note_zh = f"该表只读取用于核对，其版式问题 {len(moved)} 处未作为检查结果列出（首处：{moved[0].message}）"
+                note_en = f"read for cross-checks only; {len(moved)} layout notes not listed as findings"
+        return SheetCoverage(grid.name, kind, certain=certain, read=True, note_zh=note_zh, note_en=note_en)
+    if all(k is RowKind.BLANK for k in kinds):
+        return SheetCoverage(grid.name, "empty", certain=True, read=True, note_zh="空白工作表", note_en="empty sheet")
+    texts = [v for row in grid.rows[:40] for v in row[:20] if isinstance(v, str) and v.strip()]
+    if not available() and any(looks_traditional(t) for t in texts[:200]):
+        return SheetCoverage(grid.name, "other", certain=False, read=False,
+                             note_zh="表头为繁体字，未安装 OpenCC，无法识别该表（pip install opencc）。",
+                             note_en="traditional-character headers and OpenCC is not installed; not read")
+    kind = named if named and named != "evaluation" else "other"
+    zh = KIND_ZH.get(kind, kind)
+    return SheetCoverage(grid.name, kind, certain=False, read=True,
+                         note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。",
+                         note_en=f"no recognisable table; treated as '{kind}', not checked")

@@ -16,6 +16,7 @@ from . import headers as H
 from .cells import empty_at, first_right, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .findings import missing_columns, unmapped_row
+from .breakdown import breakdown_amounts
 from .funds import FundsRows
 from .indicators import join_target, parse_level1
 from .detect import RowKind, columns_by_role, header_fields, indicator_columns
@@ -44,6 +45,10 @@ class _Builder:
     total_score: CellValue | None = None
     grade: CellValue | None = None
     unit_note: str | None = None
+    columns: tuple[str, ...] = ()  # indicator roles found in the 绩效指标 header
+    funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
+    rows: list[tuple[int, str]] = field(default_factory=list)  # (row, what it was read as), for coverage
+    has_total_row: bool = False
 
     @property
     def has_body(self) -> bool:
@@ -53,15 +58,20 @@ class _Builder:
         funds = None
         if self.funds_seen:
             funds = FundsBlock(self.funds_total, tuple(self.funds_parts), self.funds_unit or self.unit_note or "万元",
-                               tuple(self.funds_breakdown), self.funds_ref)
+                               tuple(self.funds_breakdown), self.funds_ref, breakdown_amounts(self.funds_breakdown),
+                               self.funds_columns)
         return SelfEvaluation(
             kind=_kind(self), sheet=self.sheet, title=self.title, header=dict(self.header), funds=funds,
             goals=tuple(self.goals), level1=tuple(self.level1.values()), indicators=tuple(self.indicators),
-            total_weight=self.total_weight, total_score=self.total_score, grade=self.grade)
+            total_weight=self.total_weight, total_score=self.total_score, grade=self.grade, columns=self.columns)
 
 
 def _kind(b: _Builder) -> str:
-    """project vs department, from the title, then the sheet name, then the header fields."""
+    """The form: 申报表/监控表 by title, sheet name or columns; else project vs department, from the
+    title, then the sheet name, then the header fields."""
+    form = form_kind(b.title.text if b.title else "", b.sheet, b.columns)
+    if form:
+        return form
     for text in ((b.title.text if b.title else ""), b.sheet):
         label = H.normalise_label(text)
         if "项目" in label and "自评" in label or label.startswith("项目支出"):
@@ -71,6 +81,23 @@ def _kind(b: _Builder) -> str:
     if "项目名称" in b.header:
         return "project"
     return "department" if "预算单位名称" in b.header else "project"
+
+
+def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
+    """"declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表)."""
+    for text in (title, sheet):
+        label = H.normalise_label(text)
+        if "自评" in label:
+            return ""
+        if "监控" in label:
+            return "monitoring"
+        if "申报" in label or label.endswith("目标表"):
+            return "declaration"
+    if columns and {"progress", "forecast"} & set(columns):
+        return "monitoring"
+    if columns and "target" in columns and not {"actual", "weight", "score"} & set(columns):
+        return "declaration"
+    return ""
 
 
 class _Reader(FundsRows):
@@ -91,13 +118,18 @@ class _Reader(FundsRows):
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
         self.indicator_rows = 0
+        self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
+        self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
         if self.cur.has_body:
             self._check_complete()
-            self.out.append(self.cur.build())
+            ev = self.cur.build()
+            self.out.append(ev)
+            self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
         elif self.cur.title is not None or self.cur.header:
+            self.outside.extend(self.cur.rows)
             ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
             self.problems.append(Finding(
                 "LAYOUT_NO_TABLE", Severity.WARNING, ref,
@@ -110,59 +142,80 @@ class _Reader(FundsRows):
         if condition:
             self.close()
 
+    def mark(self, r: int, what: str) -> None:
+        """Record what row r was read as (coverage: runs of rows by kind)."""
+        self.cur.rows.append((r, what))
+
     def run(self, rows: list[int]) -> None:
         for r in rows:
             kind = self.kinds[r]
             if kind is RowKind.BLANK:
+                if self.cur.has_body or self.cur.title is not None:
+                    self.mark(r, "blank")
                 continue
-            if kind is RowKind.TITLE_EVALUATION:
-                self.new_if(self.cur.has_body or self.cur.title is not None)
-                cells = row_cells(self.grid, r)
-                self.cur.title = value_at(self.grid, r, cells[0][0])
-                self._unit_note(r)
-                continue
-            if kind is RowKind.HEADER_FIELD:
-                self.new_if(self.cur.has_body)
-                self._header_fields(r)
-                continue
-            if kind is RowKind.FUNDS_HEADER:
-                self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
-                self._start_funds(r)
-                continue
-            if kind is RowKind.GOALS_HEADER:
-                self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
-                self._start_goals(r)
-                continue
-            if kind is RowKind.INDICATOR_HEADER:
-                self.new_if(self.cur.indicators_seen)
-                self._start_indicators(r)
-                continue
-            if self.state == "funds":
-                self._funds_row(r, kind)
-            elif self.state == "goals":
-                self._goal_row(r)
-            elif self.state == "indicators":
-                if r == self.ind_cols.get("_subheader"):
-                    continue
-                if kind is RowKind.TOTAL:
-                    self._total_row(r)
-                elif kind is RowKind.GRADE:
-                    self._grade_row(r)
-                elif kind is RowKind.NOTE:
-                    self.state = "after"
-                else:
-                    self._indicator_row(r)
-            elif kind is RowKind.TOTAL and self.cur.indicators_seen:
+            self._row(r, kind)
+        self.close()
+
+    def _row(self, r: int, kind: RowKind) -> None:
+        mark = self.mark
+        if kind is RowKind.TITLE_EVALUATION:
+            self.new_if(self.cur.has_body or self.cur.title is not None)
+            cells = row_cells(self.grid, r)
+            self.cur.title = value_at(self.grid, r, cells[0][0])
+            self._unit_note(r)
+            mark(r, "title")
+            return
+        if kind is RowKind.HEADER_FIELD:
+            self.new_if(self.cur.has_body)
+            self._header_fields(r)
+            mark(r, "header")
+            return
+        if kind is RowKind.FUNDS_HEADER:
+            self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
+            self._start_funds(r)
+            mark(r, "header")
+            return
+        if kind is RowKind.GOALS_HEADER:
+            self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
+            self._start_goals(r)
+            mark(r, "goal" if self.cur.goals else "header")
+            return
+        if kind is RowKind.INDICATOR_HEADER:
+            self.new_if(self.cur.indicators_seen)
+            self._start_indicators(r)
+            mark(r, "header")
+            return
+        if self.state == "funds":
+            mark(r, self._funds_row(r, kind) or "funds")
+        elif self.state == "goals":
+            mark(r, "goal" if self._goal_row(r) else "unread")
+        elif self.state == "indicators":
+            if r == self.ind_cols.get("_subheader"):
+                mark(r, "header")
+            elif kind is RowKind.TOTAL:
                 self._total_row(r)
+                mark(r, "total")
             elif kind is RowKind.GRADE:
                 self._grade_row(r)
+                mark(r, "grade")
             elif kind is RowKind.NOTE:
-                continue
-            elif self.state == "pre" and self._unit_note(r):
-                continue
+                self.state = "after"
+                mark(r, "note")
             else:
-                self._unmapped(r, Severity.INFO if self.state in ("pre", "after") else Severity.WARNING)
-        self.close()
+                mark(r, self._indicator_row(r))
+        elif kind is RowKind.TOTAL and self.cur.indicators_seen:
+            self._total_row(r)
+            mark(r, "total")
+        elif kind is RowKind.GRADE:
+            self._grade_row(r)
+            mark(r, "grade")
+        elif kind is RowKind.NOTE:
+            mark(r, "note")
+        elif self.state == "pre" and self._unit_note(r):
+            mark(r, "note")
+        else:
+            self._unmapped(r, Severity.INFO if self.state in ("pre", "after") else Severity.WARNING)
+            mark(r, "unread")
 
     # -------------------------------------------------------------- header area
     def _unit_note(self, r: int) -> bool:
@@ -199,11 +252,11 @@ class _Reader(FundsRows):
             actual = value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
             self.cur.goals.append(Goal(expected, actual))
 
-    def _goal_row(self, r: int) -> None:
+    def _goal_row(self, r: int) -> bool:
         ec, ac = self.goal_cols.get("expected"), self.goal_cols.get("actual")
         if ec is None or ac is None:
             self._unmapped(r, Severity.WARNING)
-            return
+            return False
         lo, hi = sorted((ec, ac))
         first = [(c, v) for c, v in row_cells(self.grid, r, lo, hi)]
         second = [(c, v) for c, v in row_cells(self.grid, r, hi)]
@@ -211,11 +264,12 @@ class _Reader(FundsRows):
         right = value_at(self.grid, r, second[0][0]) if second else empty_at(self.grid, r, hi)
         extra = first[1:] + second[1:]
         if left.is_blank and right.is_blank:
-            return
+            return True
         expected, actual = (left, right) if ec < ac else (right, left)
         self.cur.goals.append(Goal(expected, actual))
         if extra:
             self._unmapped(r, Severity.INFO, cols=[c for c, _ in extra])
+        return True
 
     # -------------------------------------------------------------- indicators
     def _start_indicators(self, r: int) -> None:
@@ -224,6 +278,14 @@ class _Reader(FundsRows):
         self.state = "indicators"
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
+        found = tuple(k for k in INDICATOR_ORDER + ("progress", "forecast", "possibility", "criteria") if k in cols)
+        if not {"weight", "score"} & set(cols):
+            # no 分值/得分 (a target-setting table or an unscored form): those columns do not exist;
+            # none is placed right of the table and none is reported missing
+            optional = {"weight", "score", "deviation"} | ({"actual"} if "actual" not in cols else set())
+            placed = {k: c for k, c in placed.items() if k not in optional or c < max(
+                (v for kk, v in cols.items() if not kk.startswith("_")), default=-1)}
+        self.cur.columns = found
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}
@@ -231,7 +293,7 @@ class _Reader(FundsRows):
         if placed:
             self._missing_columns(r, placed, "绩效指标")
 
-    def _indicator_row(self, r: int) -> None:
+    def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols
         data_roles = ("name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
         own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}
@@ -247,7 +309,7 @@ class _Reader(FundsRows):
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present:
             if placeholder_name or l2_new is None:
-                return
+                return "heading" if l1_new is not None else "blank"
         table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
@@ -258,10 +320,13 @@ class _Reader(FundsRows):
         target, nature, unit = self._target(r)
         self.cur.indicators.append(Indicator(
             level1, level2, name, target, self._data(r, "actual"), self._data(r, "weight"), self._data(r, "score"),
-            self._data(r, "deviation", fill=True), nature, unit))
+            self._data(r, "deviation", fill=True), nature, unit,
+            self._data(r, "progress") if "progress" in cols else None,
+            self._data(r, "forecast") if "forecast" in cols else None))
         self.indicator_rows += 1
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
+        return "indicator"
 
     def _level(self, r: int, key: str) -> CellValue | None:
         """Update the forward-filled 一级/二级 label; return it when this row writes a new one."""
@@ -327,6 +392,7 @@ class _Reader(FundsRows):
                 score = value_at(g, r, rest[0])
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
+        self.cur.has_total_row = True
         self.state = "after"
 
     def _grade_row(self, r: int) -> None:
@@ -341,7 +407,7 @@ class _Reader(FundsRows):
             self.problems.append(Finding(
                 "LAYOUT_EMPTY_TABLE", Severity.WARNING, self.grid.ref(self.ind_header_row, self.ind_cols.get("name", 0)),
                 "绩效指标表头下没有任何指标行。", "The indicator header has no indicator rows below it."))
-        if b.indicators_seen and b.total_score is None and b.total_weight is None:
+        if b.indicators_seen and b.total_score is None and b.total_weight is None and {"weight", "score"} & set(b.columns):
             self.problems.append(Finding(
                 "LAYOUT_MISSING_TOTAL", Severity.WARNING, self.grid.ref(self.ind_header_row, 0),
                 "绩效指标表没有“总分”行（分值与得分合计）。",
@@ -365,3 +431,10 @@ def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple
     reader = _Reader(grid, kinds)
     reader.run(rows)
     return reader.out, reader.problems
+
+
+def read_evaluation_tables(grid: Grid, rows: list[int], kinds: list[RowKind]) -> _Reader:
+    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as."""
+    reader = _Reader(grid, kinds)
+    reader.run(rows)
+    return reader

@@ -25,6 +25,12 @@ class FundsRows:
     def _start_funds(self, r: int) -> None:
         cols = funds_columns(self.grid, r) or {}
         placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
+        if "weight" not in cols and "score" not in cols:
+            # execution not scored in the funds block (Ningxia, some Hebei forms): no 分值/得分 columns
+            # exist, so none is placed right of the table, reported missing, or defaulted to 10
+            right = max(cols.values(), default=-1)
+            placed = {k: c for k, c in placed.items() if k not in ("weight", "rate", "score") or c < right}
+        self.cur.funds_columns = tuple(k for k in FUNDS_ORDER if k in cols)
         self.cur.funds_seen = True
         self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position
         self.funds_header_row = r
@@ -40,7 +46,8 @@ class FundsRows:
         if placed:
             self._missing_columns(r, placed, "资金")
 
-    def _funds_row(self, r: int, kind: RowKind) -> None:
+    def _funds_row(self, r: int, kind: RowKind) -> str:
+        """Read one row of the funds block; returns what it was read as ("funds", "breakdown", "unread")."""
         cols = self.funds_cols
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
         label_cells = [(c, v) for c, v in row_cells(self.grid, r, 0, first_amount) if isinstance(v, str)]
@@ -55,16 +62,16 @@ class FundsRows:
         known = is_total or bare in H.FUNDS_PART_LABELS
         if self.breakdown_mode or (not has_number and not known):
             self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
-            return
+            return "breakdown"
         if not label_cells and not has_number:
             self._unmapped(r, Severity.WARNING)
-            return
+            return "unread"
         label_col = label_cells[-1][0] if label_cells else first_amount
         row = self._funds_row_values(r, label_col, is_total)
         if is_total:
             if self.cur.funds_total is None:
                 self.cur.funds_total = row
-                return
+                return "funds"
         self.cur.funds_parts.append(row)
         if not known:
             self.problems.append(Finding(
@@ -72,6 +79,7 @@ class FundsRows:
                 f"资金行“{row.label.text}”不是常见的行名称，已按资金明细行读取。",
                 f"Funds row label '{row.label.text}' is not a known label; read as a funds part row.",
                 actual=row.label.text))
+        return "funds"
 
     def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
         def cell(role: str) -> CellValue:

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .chinese import to_simplified
+
 __all__ = [
     "normalise_label",
     "strip_brackets",
@@ -55,7 +57,7 @@ def normalise_label(value: object) -> str:
 
 @lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_PUNCT)
     text = _SPACES.sub("", text)
     return _DROP.sub("", text).rstrip(":")
 
@@ -115,7 +117,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "level2": _syn("二级指标", "二级指标名称"),
     "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)"),
     "target": _syn("年度指标值", "指标值", "目标值", "年度目标值", "预期指标值", "年度目标", "预期目标值",
-                   "计划指标值", "年度指标值(A)", "全年指标值"),
+                   "计划指标值", "年度指标值(A)", "全年指标值", "年初目标值", "年度指标值(年初目标值)",
+                   "目标值(年初设定)", "年初设定目标值", "绩效指标值", "指标目标值"),
     "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
     "unit": _syn("度量单位", "计量单位", "单位"),
     "actual": _syn("实际完成值", "完成值", "实际值", "全年实际值", "实际完成值(B)", "全年完成值", "实际完成指标值"),
@@ -124,6 +127,14 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "deviation": _syn("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析", "原因分析及改进措施",
                       "偏差大或目标未完成原因分析", "未完成原因分析及改进措施", "偏差原因分析及改进措施说明",
                       "未完成原因和改进措施", "备注"),
+    # 执行监控表 (财预〔2019〕136号 附件): progress to date and the full-year forecast
+    "progress": _syn(*(f"{a}{m}月{b}" for m in range(1, 13) for a in ("1-", "1至", "截至") for b in (
+        "执行情况", "完成情况", "实际完成情况", "实际完成值", "执行数")), "截至目前执行情况", "当前执行情况"),
+    "forecast": _syn("全年预计完成情况", "全年预计完成值", "预计全年完成情况", "预计完成情况", "全年预计完成"),
+    "possibility": _syn("完成目标可能性", "完成可能性", "能否完成目标"),
+    # descriptive columns some forms add (评价标准 / 指标说明 / 指标解释): read as known, not scored
+    "criteria": _syn("评价标准", "评分标准", "指标说明", "指标解释", "指标内容", "计分方法", "评分方法", "评分细则",
+                     "指标定义", "评(扣)分标准", "评分标准及说明", "指标值说明"),
     # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
     "check": _syn("perfxl复核得分", "复核得分", "perfxl得分"),
 }
@@ -132,14 +143,19 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_budget": _syn("年初预算数", "年初预算", "年初预算金额"),
     "full_budget": _syn("全年预算数", "调整后预算数", "全年预算数(调整后预算数)", "全年预算", "调整后预算", "预算数"),
-    "executed": _syn("全年执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "预算执行数"),
+    "executed": _syn("全年执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "预算执行数",
+                     *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至"))),
     "weight": INDICATOR_COLUMNS["weight"],
-    "rate": _syn("执行率", "预算执行率", "执行率(%)"),
+    "rate": _syn("执行率", "预算执行率", "执行率(%)",
+                 *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至"))),
+    "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
     "score": INDICATOR_COLUMNS["score"],
 }
 FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
 
-FUNDS_TOTAL_LABELS = _syn("年度资金总额", "资金总额", "年度资金总额:", "合计", "项目资金总额", "资金总额合计")
+FUNDS_TOTAL_LABELS = _syn("年度资金总额", "资金总额", "年度资金总额:", "合计", "项目资金总额", "资金总额合计",
+                          "年度财政资金总额", "年度预算资金总额", "财政资金总额", "预算资金总额", "资金合计",
+                          "总计", "年度资金合计", "年度总额")
 FUNDS_PART_LABELS = _syn(
     "本年财政拨款", "当年财政拨款", "本年(当年)财政拨款", "财政拨款", "上年结转资金", "上年结转", "其他资金",
     "基本支出", "项目支出", "财政专户管理资金", "单位资金", "一般公共预算", "一般公共预算拨款",
@@ -162,6 +178,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+#: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表): read like a 自评表.
+FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表")
 INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
 
 #: Rows starting with these end a table (notes and signatures). A colon is required where the bare

@@ -1,0 +1,51 @@
+"""Traditional → simplified Chinese for label matching, with OpenCC (optional: no Pyodide build).
+
+Only labels are converted (to match header synonyms); cell text stays exactly as typed. Text that
+GB2312 can encode is simplified already and is returned unchanged without calling OpenCC. Without
+OpenCC (xlwings Lite / Pyodide), `to_simplified` returns the text unchanged and `available()` says
+so, and the reader notes in the coverage that a traditional-character table could not be read.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["to_simplified", "available", "looks_traditional"]
+
+_converter = None
+_tried = False
+
+
+def _get():
+    global _converter, _tried
+    if not _tried:
+        _tried = True
+        try:
+            import opencc  # OpenCC 1.1+: the maintained converter (wheels for Linux/Windows/macOS)
+
+            _converter = opencc.OpenCC("t2s")
+        except Exception:  # not installed (Pyodide), or a broken build: labels stay as written  # noqa: BLE001
+            _converter = None
+    return _converter
+
+
+def available() -> bool:
+    """True when OpenCC can be used."""
+    return _get() is not None
+
+
+def looks_traditional(text: str) -> bool:
+    """True when the text holds CJK characters outside GB2312 (simplified text encodes in GB2312)."""
+    try:
+        text.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@lru_cache(maxsize=8192)
+def to_simplified(text: str) -> str:
+    """The text in simplified characters (unchanged when it already is, or without OpenCC)."""
+    if not text or not looks_traditional(text):
+        return text
+    conv = _get()
+    return conv.convert(text) if conv is not None else text

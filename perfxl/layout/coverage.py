@@ -1,0 +1,72 @@
+"""Coverage of one sheet: what each table's rows were read as (runs of rows by kind, O(rows), no
+per-cell objects), and which checks cannot run on a table that lacks their columns.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import RowRun, SelfEvaluation, SkippedCheck, TableCoverage, a1
+
+__all__ = ["row_runs", "table_coverage", "skipped_for", "NEEDS_INDICATOR_COLUMN", "NEEDS_FUNDS_COLUMN"]
+
+#: Checks that need a 绩效指标 column: a table without it cannot run them (coverage, not findings).
+NEEDS_INDICATOR_COLUMN: dict[str, tuple[str, ...]] = {
+    "weight": ("W01", "W02", "W03", "W04", "W05", "S01", "S02", "S03", "S05", "S06", "S07", "S08", "S11", "T05",
+               "T07"),
+    "score": ("S01", "S02", "S03", "S05", "S06", "S07", "T02", "T03", "T04", "T06", "T07"),
+    "actual": ("S01", "S02", "S03", "S04", "S05", "S07", "S08", "D01", "G03"),
+}
+#: Checks that need a funds column (预算执行率 分值/得分/执行率).
+NEEDS_FUNDS_COLUMN: dict[str, tuple[str, ...]] = {"weight": ("F05", "F06"), "score": ("F05",), "rate": ("F04",)}
+_ZH = {"weight": "分值", "score": "得分", "actual": "实际完成值", "rate": "执行率"}
+
+
+def row_runs(marks: Iterable[tuple[int, str]]) -> tuple[RowRun, ...]:
+    """0-based (row, kind) marks in row order → 1-based runs of consecutive rows of one kind."""
+    runs: list[RowRun] = []
+    kind, first, last = "", -1, -2
+    for r, what in marks:
+        if what == kind and r == last + 1:
+            last = r
+            continue
+        if kind:
+            runs.append(RowRun(kind, first + 1, last + 1))
+        kind, first, last = what, r, r
+    if kind:
+        runs.append(RowRun(kind, first + 1, last + 1))
+    return tuple(runs)
+
+
+def table_coverage(sheet: str, kind: str, marks: list[tuple[int, str]], n_cols: int,
+                   has_total_row: bool | None) -> TableCoverage:
+    """One table: its A1 range (first to last row read, all columns) and its rows by kind."""
+    rng = ""
+    if marks:
+        rng = f"A{marks[0][0] + 1}:{a1(marks[-1][0] + 1, max(n_cols, 1))}"
+    return TableCoverage(sheet, kind, rng, row_runs(marks), has_total_row)
+
+
+def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
+    """The checks that cannot run on this table because it has no column they need."""
+    out: list[SkippedCheck] = []
+    seen: set[str] = set()
+    if ev.columns:
+        for role, codes in NEEDS_INDICATOR_COLUMN.items():
+            if role in ev.columns or not ev.indicators:
+                continue
+            for code in codes:
+                if code not in seen:
+                    seen.add(code)
+                    out.append(SkippedCheck(code, f"表中没有“{_ZH[role]}”列，无法检查", f"the table has no {role} column",
+                                            ev.sheet))
+    funds = ev.funds
+    if funds is not None and funds.columns:
+        for role, codes in NEEDS_FUNDS_COLUMN.items():
+            if role in funds.columns:
+                continue
+            for code in codes:
+                if code not in seen:
+                    seen.add(code)
+                    out.append(SkippedCheck(code, f"资金表中没有“{_ZH[role]}”列（预算执行率不计分或未列出），无法检查",
+                                            f"the funds block has no {role} column", ev.sheet))
+    return out
