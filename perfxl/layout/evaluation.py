@@ -285,7 +285,10 @@ class _Reader(FundsRows):
             optional = {"weight", "score", "deviation"} | ({"actual"} if "actual" not in cols else set())
             placed = {k: c for k, c in placed.items() if k not in optional or c < max(
                 (v for kk, v in cols.items() if not kk.startswith("_")), default=-1)}
-        self.cur.columns = found
+        right = max((v for kk, v in cols.items() if not kk.startswith("_")), default=-1)
+        sub = cols.get("_subheader", r)
+        present = {k for k, c in placed.items() if c < right or _has_data(self.grid, sub + 1, c)}
+        self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}
@@ -424,6 +427,19 @@ class _Reader(FundsRows):
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
         if cells:
             self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
+
+
+#: How far below a header a column is scanned for data (a blank-headed last column vs no column).
+_SCAN_ROWS = 400
+
+
+def _has_data(grid: Grid, first: int, c: int) -> bool:
+    """True when column c holds any own value in the rows below a header (bounded scan)."""
+    for r in range(first, min(first + _SCAN_ROWS, grid.n_rows)):
+        row = grid.rows[r]
+        if c < len(row) and own(grid, r, c) is not None:
+            return True
+    return False
 
 
 def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple[list[SelfEvaluation], list[Finding]]:

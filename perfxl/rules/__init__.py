@@ -89,6 +89,7 @@ def run_checks(
     check_profile(profile)
     ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
+    not_applicable = {(k.code, k.sheet) for k in submission.coverage.skipped}
     for s in implemented_specs():
         settings = profile.check(s.code)
         explicit = profile.get(f"checks.{s.code}.enabled")
@@ -100,6 +101,8 @@ def run_checks(
         ctx.params = {**s.params, **settings.params}
         ctx.severity = Severity(settings.severity) if settings.severity else s.severity
         for target in _targets(s, submission):
+            if (s.code, getattr(target, "sheet", None)) in not_applicable:
+                continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
                 findings.extend(implementation(s.code)(ctx))
