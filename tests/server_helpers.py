@@ -171,3 +171,151 @@ class LiveServer:
         self.output = self._output().splitlines()
         self.log.close()
         return self.proc.returncode
+
+
+# ---------------------------------------------------------------- hardening (issue 13): raw requests
+
+
+def asgi_request(app: Any, method: str, raw_target: str, *, headers: dict[str, str] | None = None,
+                 body: bytes = b"", client: tuple[str, int] = ("127.0.0.1", 50000)) -> tuple[int, dict[str, str], bytes]:
+    """One request to an ASGI app with the scope uvicorn builds from `raw_target` (path not normalised,
+    percent-decoded once, query kept apart): (status, headers, body)."""
+    import asyncio
+    from urllib.parse import unquote
+
+    raw_path, _, query = raw_target.partition("?")
+    scope = {
+        "type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
+        "method": method, "scheme": "http", "path": unquote(raw_path), "raw_path": raw_path.encode("latin-1"),
+        "query_string": query.encode("latin-1"), "root_path": "", "client": client, "server": ("127.0.0.1", 8000),
+        "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
+        + [(b"host", b"127.0.0.1:8000"), (b"content-length", str(len(body)).encode())],
+        "state": {},
+    }
+    messages: list[dict[str, Any]] = []
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await asyncio.sleep(3600)
+        return {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        messages.append(message)
+
+    async def run() -> None:
+        await asyncio.wait_for(app(scope, receive, send), timeout=120)
+
+    try:
+        asyncio.run(run())
+    except Exception as exc:  # an app that raises after answering makes uvicorn reset the connection
+        raise AssertionError(f"the app raised {exc!r} after sending {[m['type'] for m in messages]}") from exc
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    out = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+    return start["status"], {k.decode(): v.decode("latin-1") for k, v in start.get("headers", [])}, out
+
+
+#: Spellings of "one folder up" an attacker tries after /static/ (issue 13 item 1).
+UP_SPELLINGS = (
+    "../", "%2e%2e/", "%2E%2E/", ".%2e/", "%2e./", "..%2f", "..%2F", "%2e%2e%2f", "%252e%252e/", "..%252f",
+    "%252e%252e%252f", "..%5c", "..%5C", "%2e%2e%5c", "..\\", "%252e%252e%255c", ".../", "%2e%2e%2e/",
+    "%c0%ae%c0%ae/", "..%c0%af", ". ./", ".. /",
+)
+
+
+def traversal_targets(target: str, depth: int = 12) -> list[str]:
+    """Request targets that try to reach `target` (a path relative to / or to the project) from /static/."""
+    out = []
+    for up in UP_SPELLINGS:
+        out.append("/static/" + up * depth + target)
+        out.append("/static/js/" + up * depth + target)
+    # absolute spellings
+    out += ["/static//" + target, "/static/%2f" + target, "/static/%5c" + target.replace("/", "\\"),
+            "/static/\\" + target.replace("/", "\\"), "/static/%2F" + target.replace("/", "%2F"),
+            "/static/C:%5cWindows%5cwin.ini", "/static/file:%2f%2f%2f" + target, "/static/%00/../" + target]
+    return out
+
+
+def raw_http(port: int, method: str, target: str, *, headers: dict[str, str] | None = None, body: bytes = b"",
+             timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
+    """One request over a fresh TCP connection with the target sent byte for byte (no client normalisation)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.putrequest(method, target, skip_accept_encoding=True)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
+        if body or method == "POST":
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body or None)
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------- the add-in's own client code
+
+
+#: Runs xlwings Server's custom-functions-code.js (as served) in Node with Excel's side stubbed the way
+#: Microsoft documents it: every declared parameter is passed, an omitted optional one as null; each
+#: call's request body is captured where the code hands it to `xwRequest.post`.
+OFFICE_JS_HARNESS = r"""
+const vm = require("vm");
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const posted = [];
+const ctx = {
+  console, setTimeout, clearTimeout, Promise, JSON, Array, Object, Set, Map, Number, String, Math, Error,
+  crypto: require("crypto").webcrypto,
+  Office: {
+    onReady(cb) { if (cb) cb({ host: "Excel" }); return Promise.resolve({ host: "Excel" }); },
+    context: { requirements: { isSetSupported: (name, v) =>
+      name === "CustomFunctionsRuntime" ? Number(v) <= Number(input.runtime) : true } },
+  },
+  Excel: { RequestContext: class { constructor() { this.workbook = { name: input.workbook, load() {} }; }
+                                   async sync() {} } },
+  CustomFunctions: { associated: {}, associate(name, fn) { this.associated[name] = fn; },
+                     Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
+                     ErrorCode: { invalidValue: "#VALUE!" } },
+  xlwings: { getCultureInfoName: async () => input.culture, getDateFormat: async () => input.dateFormat },
+  config: { onWasm: false, customFunctionsMaxRetries: 1, customFunctionsRetryCodes: [], requestTimeout: 30 },
+  xwRequest: { post: async (url, body, options) => {
+    posted.push({ url, body: JSON.parse(JSON.stringify(body)), headers: options.headers });
+    return { data: { result: [[0]] } };
+  } },
+  window: { location: { origin: "https://perfxl.example" } },
+};
+ctx.globalThis = ctx;
+vm.createContext(ctx);
+vm.runInContext(input.code, ctx);
+(async () => {
+  for (const call of input.calls) {
+    const fn = ctx.CustomFunctions.associated[call.name];
+    if (!fn) throw new Error("not associated: " + call.name);
+    await fn(...call.args, { address: call.address });
+  }
+  process.stdout.write(JSON.stringify(posted));
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+def office_js_bodies(code_js: str, calls: list[dict[str, Any]], *, runtime: str = "1.4",
+                     workbook: str = "绩效自评表.xlsx", culture: str = "zh-CN",
+                     date_format: str = "yyyy/M/d") -> list[dict[str, Any]]:
+    """The request bodies xlwings Server's own custom-functions-code.js posts for `calls`
+    ({"name", "args" as Excel passes them, "address"}), run in Node."""
+    import shutil
+
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        raise RuntimeError("Node.js is needed to run the add-in's client code (apt-get install nodejs)")
+    proc = subprocess.run([node, "-e", OFFICE_JS_HARNESS], input=json.dumps({
+        "code": code_js, "calls": calls, "runtime": runtime, "workbook": workbook, "culture": culture,
+        "dateFormat": date_format}), capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        raise RuntimeError(f"node failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout)
