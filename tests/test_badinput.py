@@ -20,7 +20,7 @@ import pytest
 
 from badinput.corpus import CORPUS, NEEDS_LIBREOFFICE, build
 from perfxl.errors import UnreadableWorkbook
-from perfxl.io.guard import check_file
+from perfxl.io.guard import inspect_file, refuse_unsupported
 from perfxl.model import parse_a1
 
 REPO = Path(__file__).resolve().parent.parent
@@ -146,13 +146,24 @@ def test_every_row_is_well_formed():
 # ---------------------------------------------------------------- the guard, in process
 
 
+def check_file(path: Path):
+    """The guard's verdict as the reader sees it: the kind when a reader handles it (perfxl.io.source.READERS),
+    else the guard's refusal for a kind nobody reads (an old .doc, a format whose reader is not plugged in)."""
+    from perfxl.io.source import READERS
+
+    report = inspect_file(path)
+    if report.kind.value not in READERS:
+        raise refuse_unsupported(report)
+    return report.kind
+
+
 @pytest.mark.parametrize("key", list(_params("guard")))
 def test_guard_verdict_matches_docs(key, corpus_dir):
     row = ROWS[key]
     item = built(key, corpus_dir)
     before = sha256(item.path)
     if row.exit == 2 and row.codes[0] in READER_CODES:
-        assert check_file(item.path).value in ("xlsx", "xlsm", "xlsb", "xls", "ods")  # refused later, by the reader
+        assert check_file(item.path).is_workbook  # refused later, by the reader
     elif row.exit == 2:
         with pytest.raises(UnreadableWorkbook) as info:
             check_file(item.path)
@@ -168,7 +179,7 @@ def test_guard_verdict_matches_docs(key, corpus_dir):
             assert exc.sheet == where["sheet"]
         assert exc.message_en and exc.message_en != exc.message
     else:
-        assert check_file(item.path).value in ("xlsx", "xlsm", "xlsb", "xls", "ods")
+        check_file(item.path)
     assert sha256(item.path) == before
 
 

@@ -1,11 +1,30 @@
-"""The gate every workbook passes before calamine or openpyxl opens it: hostile or broken files
-become a typed `UnreadableWorkbook` (code + zh/en message + file/sheet/part), never a crash.
+"""The gate every input file passes before a parser sees it: hostile or broken files become a typed
+`UnreadableWorkbook` (code + zh/en message + file/sheet/part), never a crash or a memory blow-up.
 
-Everything here is cheap and bounded: the ZIP central directory is checked before anything is
-decompressed (size, ratio, entry count, overlaps), XML parts are checked for DTD/ENTITY
-declarations from their first bytes, sheets are streamed once to learn their real used range
-(calamine allocates rows×cols up front and aborts the process when that fails), and OLE files are
-walked record by record. The file is opened read-only and never written.
+Public API (what readers call):
+
+- `inspect_file(path, limits=None) -> GuardReport`: the verdict. `GuardReport.kind` is a `FileKind`
+  (xlsx, xlsm, xlsb, xls, ods — workbooks; html, xml2003 — "fake Excel" exports; docx, pdf — report
+  documents; doc — an old Word file, refused by `refuse_unsupported`). Raises UnreadableWorkbook
+  with a code listed in `perfxl.io.guard_codes.GUARD_CODES`.
+- `check_file(path, limits=None) -> FileKind`: the same, kind only.
+- `read_member(path, name, limits=None) -> bytes` (perfxl.io.guard_zip): one ZIP member (e.g.
+  word/document.xml) inflated through the capped reader, for the .docx reader.
+- `Limits`: every bound, from `PERFXL_<NAME>` environment variables or `with_pairs(["name=value"])`.
+- `refuse_unsupported(report)`: the clear refusal for a kind no reader handles (e.g. .doc).
+
+What has been checked when `inspect_file` returns:
+- every ZIP (xlsx/xlsm/xlsb/ods/docx): the central directory (declared sizes, ratios, overlaps),
+  then every member inflated once with its real output capped at its declared size (ZIP_BOMB past
+  it), CRC-checked, and parsed up to its first element with DTDs forbidden when its content looks
+  like XML (guard_inflate). calamine, openpyxl and python-docx inflate by themselves afterwards: the
+  real sizes they meet are the declared ones, which are within the limits.
+- workbooks: the real used range of every sheet (calamine allocates rows×cols at once), cells per
+  sheet and per workbook, the shared-string table; OLE .xls walked record by record.
+- HTML / SpreadsheetML: the byte size (`max_markup_bytes`) and no DTD/ENTITY before the root.
+- PDF: every FlateDecode stream inflated with a cap (`max_pdf_stream_bytes`) and the page count
+  (`max_pdf_pages`), so pdfminer/pdfplumber never inflate a bomb (guard_pdf).
+The file is opened read-only and never written.
 """
 from __future__ import annotations
 
@@ -18,7 +37,8 @@ from typing import Mapping
 from ..errors import UnreadableWorkbook
 from ..model import CellRef, Finding, Severity
 
-__all__ = ["Limits", "WorkbookKind", "SheetInfo", "GuardReport", "check_file", "inspect_file", "OLE_MAGIC"]
+__all__ = ["Limits", "FileKind", "WorkbookKind", "WORKBOOK_KINDS", "SheetInfo", "GuardReport", "check_file", "inspect_file", "refuse_unsupported",
+           "read_member", "OLE_MAGIC"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIB = 1 << 20
@@ -29,16 +49,21 @@ class Limits:
     """Bounds on what perfxl will open. Override with `PERFXL_<FIELD>` environment variables or
     `Limits.from_pairs(["max_file_bytes=50000000"])` (the CLI's `--limit KEY=VALUE`)."""
 
-    max_file_bytes: int = 200 * MIB  # the file on disk
-    max_uncompressed_bytes: int = 1024 * MIB  # sum of declared uncompressed sizes of all parts
-    max_part_bytes: int = 512 * MIB  # one part, uncompressed
+    max_file_bytes: int = 100 * MIB  # the file on disk
+    max_uncompressed_bytes: int = 512 * MIB  # sum of declared uncompressed sizes of all parts
+    max_part_bytes: int = 128 * MIB  # one part, uncompressed (real sizes are capped at the declared ones)
     max_compression_ratio: int = 200  # per part, for parts larger than ratio_floor_bytes
     ratio_floor_bytes: int = 1 * MIB  # tiny parts compress absurdly well and are harmless
     max_entries: int = 10_000  # members in the ZIP
     max_sheets: int = 1_000
-    max_cells_per_sheet: int = 5_000_000  # area (rows × cols) of the used range of one sheet
+    max_cells_per_sheet: int = 2_000_000  # area A1:corner (rows × cols) of the used range of one sheet
+    max_cells_per_workbook: int = 2_000_000  # those areas summed over the sheets (≈ 70 bytes each in memory)
+    max_values_per_workbook: int = 300_000  # cells holding a value, all sheets (≈ 400 bytes each, read and checked)
     max_string_bytes: int = 256 * 1024  # one shared string, in XML bytes (Excel's limit is 32,767 chars)
-    small_part_bytes: int = 8 * MIB  # XML parts up to this size are read whole (CRC verified)
+    small_part_bytes: int = 8 * MIB  # structure parts (workbook, relationships) read whole
+    max_markup_bytes: int = 16 * MIB  # an HTML or SpreadsheetML file, a .docx's word/document.xml (parsed into trees)
+    max_pdf_pages: int = 1_000
+    max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Limits":
@@ -70,14 +95,40 @@ class Limits:
         return replace(self, **changes)
 
 
-class WorkbookKind(str, enum.Enum):
-    """What a file is once it passed the guard."""
+class FileKind(str, enum.Enum):
+    """What a file is once it passed the guard (sniffed from its content, never from its name)."""
 
     XLSX = "xlsx"
     XLSM = "xlsm"
     XLSB = "xlsb"
     XLS = "xls"
     ODS = "ods"  # OpenDocument spreadsheet (LibreOffice); calamine reads values, no formulas
+    HTML = "html"  # an HTML table saved as .xls by a budget system (often GBK with a wrong charset)
+    XML2003 = "xml2003"  # Excel 2003 XML (SpreadsheetML), saved as .xls or .xml
+    DOCX = "docx"  # a Word document (word/document.xml): the 自评报告
+    PDF = "pdf"
+    DOC = "doc"  # an old binary Word document (OLE with a WordDocument stream)
+
+    @property
+    def is_workbook(self) -> bool:
+        """A real spreadsheet file calamine opens."""
+        return self in WORKBOOK_KINDS
+
+    @property
+    def zh(self) -> str:
+        """What the file really was, for the report ("说明文件实际是什么")."""
+        return _KIND_ZH[self]
+
+
+#: The earlier name, kept for callers written before the new formats.
+WorkbookKind = FileKind
+WORKBOOK_KINDS = frozenset({FileKind.XLSX, FileKind.XLSM, FileKind.XLSB, FileKind.XLS, FileKind.ODS})
+_KIND_ZH = {
+    FileKind.XLSX: "Excel 工作簿 (.xlsx)", FileKind.XLSM: "启用宏的 Excel 工作簿 (.xlsm)", FileKind.XLSB: "Excel 二进制工作簿 (.xlsb)",
+    FileKind.XLS: "Excel 97-2003 工作簿 (.xls)", FileKind.ODS: "OpenDocument 表格 (.ods)",
+    FileKind.HTML: "HTML 网页表格（业务系统导出的“假 Excel”）", FileKind.XML2003: "Excel 2003 XML 表格 (SpreadsheetML)",
+    FileKind.DOCX: "Word 文档 (.docx)", FileKind.PDF: "PDF 文档", FileKind.DOC: "Word 97-2003 文档 (.doc)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +150,11 @@ class GuardReport:
     """The verdict on a readable file: its kind, sheets, and findings about the file itself."""
 
     path: str
-    kind: WorkbookKind
+    kind: FileKind
     sheets: tuple[SheetInfo, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    pages: int = 0  # PDF: pages counted by the pre-scan
+    encoding: str = ""  # HTML / SpreadsheetML: the encoding the bytes decode with (may differ from the declared charset)
 
 
 def unreadable(code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None) -> UnreadableWorkbook:
@@ -109,8 +162,8 @@ def unreadable(code: str, zh: str, en: str, path: Path, *, sheet: str | None = N
     return UnreadableWorkbook(zh, en, code=code, path=str(path), sheet=sheet, cell=part)
 
 
-def check_file(path: str | os.PathLike[str], limits: Limits | None = None) -> WorkbookKind:
-    """Raise UnreadableWorkbook when `path` is not a workbook perfxl can open safely; else its kind."""
+def check_file(path: str | os.PathLike[str], limits: Limits | None = None) -> FileKind:
+    """Raise UnreadableWorkbook when `path` is not a file perfxl can open safely; else its kind."""
     return inspect_file(path, limits).kind
 
 
@@ -143,15 +196,43 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
         from .guard_zip import inspect_zip
 
         return inspect_zip(p, st.st_size, limits)
+    if b"%PDF-" in head[:1024]:
+        from .guard_pdf import inspect_pdf
+
+        return inspect_pdf(p, st.st_size, limits)
     from .guard_sniff import describe_content
 
     looks = describe_content(head)
+    if looks.kind in ("html", "xml2003", "xml"):
+        from .guard_text import inspect_markup
+
+        report = inspect_markup(p, st.st_size, limits, looks.kind)
+        if report is not None:
+            return report
     raise unreadable(
         "NOT_A_WORKBOOK",
         f"这不是 Excel 工作簿：文件内容是{looks.zh}。请用 Excel 或 WPS 打开后“另存为” Excel 工作簿 (.xlsx) 再提交",
         f"not an Excel workbook: the content is {looks.en}; open it in Excel or WPS and save as .xlsx",
         p,
     )
+
+
+def refuse_unsupported(report: GuardReport) -> UnreadableWorkbook:
+    """The error for a file the guard recognised but no reader handles (an old .doc; a format whose
+    reader is not installed). Callers raise it."""
+    p = Path(report.path)
+    if report.kind is FileKind.DOC:
+        return unreadable("DOC_LEGACY_FORMAT", "旧版 Word .doc 格式，无法直接读取；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
+                          "an old binary Word .doc file; open it in Word or WPS and save as .docx", p)
+    return unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{report.kind.zh}，目前无法读取这种文件",
+                      f"not an Excel workbook: the content is {report.kind.value}, which perfxl cannot read yet", p)
+
+
+def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
+    """One ZIP member read whole through the capped reader (see perfxl.io.guard_zip.read_member)."""
+    from .guard_zip import read_member as _read
+
+    return _read(path, name, limits)
 
 
 def hidden_sheets_finding(path: Path, sheets: tuple[SheetInfo, ...]) -> tuple[Finding, ...]:
@@ -182,10 +263,30 @@ def check_sheet_extent(path: Path, limits: Limits, name: str, part: str, cells: 
         raise unreadable(
             "SHEET_TOO_LARGE",
             f"工作表“{name}”的数据区域过大（延伸到 {corner}，约 {area:,} 个单元格，上限 {limits.max_cells_per_sheet:,}）；"
-            "请删除远端的多余单元格后再提交",
-            f"sheet {name!r} uses a range up to {corner} ({area:,} cells > limit {limits.max_cells_per_sheet:,})",
+            f"请删除远端的多余单元格后再提交。如确需读取，可设置环境变量 PERFXL_MAX_CELLS_PER_SHEET 提高上限（内存占用随之增加）",
+            f"sheet {name!r} uses a range up to {corner} ({area:,} cells > limit max_cells_per_sheet={limits.max_cells_per_sheet:,}; "
+            "raise it with PERFXL_MAX_CELLS_PER_SHEET, memory grows with it)",
             path, sheet=name, part=part,
         )
+
+
+def check_workbook_totals(path: Path, limits: Limits, sheets: tuple[SheetInfo, ...] | list[SheetInfo]) -> None:
+    """Refuse a workbook whose sheets together are too large to hold in memory: every sheet is read
+    at once (areas cost ≈ 70 bytes a cell, values ≈ 400 bytes read and checked)."""
+    area = sum(s.max_row * s.max_col for s in sheets if s.cells)
+    values = sum(s.cells for s in sheets)
+    for total, limit, key, zh, en in (
+        (area, limits.max_cells_per_workbook, "max_cells_per_workbook", "数据区域合计", "used ranges total"),
+        (values, limits.max_values_per_workbook, "max_values_per_workbook", "有内容的单元格合计", "cells holding a value total"),
+    ):
+        if total > limit:
+            raise unreadable(
+                "WORKBOOK_TOO_LARGE",
+                f"工作簿过大：各工作表{zh} {total:,} 个单元格，超过上限 {limit:,}；请删除不需要的工作表或多余的行后再提交。"
+                f"如确需读取，可设置环境变量 PERFXL_{key.upper()} 提高上限（内存占用随之增加）",
+                f"workbook too large: {en} {total:,} cells > limit {key}={limit:,} (raise it with PERFXL_{key.upper()}; memory grows with it)",
+                path,
+            )
 
 
 def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
@@ -200,6 +301,8 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
             if content.encrypted:
                 raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
                             "the workbook is password-protected (encrypted); remove the password and resubmit", p)
+            if content.word:
+                return GuardReport(str(p), FileKind.DOC)
             if content.other:
                 zh, en = content.other.split("|")
                 raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{zh}", f"not an Excel workbook: the content is {en}", p)
@@ -233,4 +336,5 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
         check_sheet_extent(p, limits, s.name, content.biff_stream, s.cells, rows, cols)
         infos.append(SheetInfo(s.name, content.biff_stream, s.hidden, s.cells, s.max_row + 1, s.max_col + 1))
     infos_t = tuple(infos)
-    return GuardReport(str(p), WorkbookKind.XLS, infos_t, hidden_sheets_finding(p, infos_t))
+    check_workbook_totals(p, limits, infos_t)
+    return GuardReport(str(p), FileKind.XLS, infos_t, hidden_sheets_finding(p, infos_t))

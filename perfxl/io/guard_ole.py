@@ -26,6 +26,7 @@ class OleContent:
     encrypted: bool  # EncryptionInfo/EncryptedPackage: a password-protected OOXML workbook
     biff_stream: str | None  # "Workbook" (BIFF8) or "Book" (BIFF5) when it is a legacy .xls
     other: str | None  # a description when it is some other Office document (Word, PowerPoint)
+    word: bool = False  # an old Word document (WordDocument stream): FileKind.DOC
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ def classify_ole(ole) -> OleContent:
         if stream.lower() in names:
             return OleContent(False, stream, None)
     if "worddocument" in names:
-        return OleContent(False, None, "Word 97-2003 文档 (.doc)|a Word 97-2003 document (.doc)")
+        return OleContent(False, None, "Word 97-2003 文档 (.doc)|a Word 97-2003 document (.doc)", word=True)
     if "powerpoint document" in names:
         return OleContent(False, None, "PowerPoint 97-2003 演示文稿 (.ppt)|a PowerPoint 97-2003 presentation (.ppt)")
     return OleContent(False, None, "不含工作簿数据的 OLE 复合文档|an OLE compound file with no workbook stream")

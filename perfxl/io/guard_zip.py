@@ -1,8 +1,14 @@
-"""ZIP-level and OOXML-structure checks of `perfxl.io.guard` (.xlsx, .xlsm, .xlsb).
+"""ZIP-level and OOXML-structure checks of `perfxl.io.guard` (.xlsx, .xlsm, .xlsb, .ods, .docx).
 
-Order matters: the central directory (sizes, ratios, overlaps) is judged before one byte is
-inflated; then XML prologues (DTD/ENTITY); then the package structure (workbook part, sheet parts);
-then one streaming pass over sheets and shared strings; then a CRC read of the other small parts.
+Order matters: the central directory (declared sizes, ratios, overlaps) is judged before one byte
+is inflated. Then every member is inflated exactly once through `guard_inflate.MemberReader` —
+capped at its declared size (a member that inflates past it is a ZIP_BOMB), CRC-checked, and, when
+its content looks like XML, parsed up to its first element with DTDs forbidden. The package
+structure (workbook part, sheet parts) is read from small parts on the way; sheets and shared
+strings are measured by the scanners while they stream; the members nobody needed are drained
+at the end. When the guard returns, every member's real inflated size equals its declared size,
+so calamine, openpyxl and python-docx — which inflate by themselves — inflate no more than the
+limits allow.
 """
 from __future__ import annotations
 
@@ -12,19 +18,21 @@ import struct
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
-from .guard import MIB, GuardReport, Limits, SheetInfo, WorkbookKind, unreadable, check_sheet_extent, hidden_sheets_finding
-from .guard_xml import MAX_PROLOGUE, prologue_problem, scan_shared_strings, scan_sheet_extent
+from .guard import (MIB, GuardReport, Limits, SheetInfo, FileKind, unreadable, check_sheet_extent, check_workbook_totals,
+                    hidden_sheets_finding)
+from .guard_inflate import CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, open_member
+from .guard_xml import scan_shared_strings, scan_sheet_extent
 
-__all__ = ["inspect_zip"]
+__all__ = ["inspect_zip", "read_member", "ZipPass"]
 
-XML_SUFFIXES = (".xml", ".rels", ".vml")
 REL_OFFICE_DOC = "/officeDocument"
 CORRUPT_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError, ValueError)
-# Small XML parts are inflated once, in the prologue pass, and their bytes (CRC already verified)
-# reused by the later passes: the structure parse, the sheet/string scans and the CRC sweep.
+# Small parts read whole (the structure parse) are kept, so nothing is inflated twice.
 KEEP_PART_BYTES = 1 * MIB
 KEEP_TOTAL_BYTES = 16 * MIB
+DOCX_MAIN = "word/document.xml"
 
 
 def _what_zip_holds(names: set[str]) -> tuple[str, str] | None:
@@ -32,8 +40,6 @@ def _what_zip_holds(names: set[str]) -> tuple[str, str] | None:
     lower = {n.lower() for n in names}
     if "mimetype" in lower and "[content_types].xml" not in lower:
         return ("OpenDocument 文档（不是表格），请用 Excel 或 WPS 另存为 .xlsx", "an OpenDocument file that is not a spreadsheet")
-    if "word/document.xml" in lower:
-        return ("Word 文档 (.docx)", "a Word document (.docx)")
     if "ppt/presentation.xml" in lower:
         return ("PowerPoint 演示文稿 (.pptx)", "a PowerPoint presentation (.pptx)")
     inner = [n for n in lower if n.endswith((".xlsx", ".xls", ".xlsm", ".et"))]
@@ -84,63 +90,99 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                         f"ZIP member {info.filename!r} overlaps the next member or runs past the directory", p, part=info.filename)
 
 
-def _check_prologues(zf: zipfile.ZipFile, p: Path, keep: dict[str, bytes] | None = None) -> None:
-    """No XML part may declare a DOCTYPE or ENTITY (XXE, billion laughs).
+class ZipPass:
+    """Every member of one ZIP, each inflated through a capped, CRC-checking, DTD-checking reader.
 
-    Small parts are read whole into `keep` (bounded), so the later passes do not inflate them again;
-    a part that fails to read whole is left to those passes, which report it as before.
+    `open(name)` streams a member, `read(name)` returns a small one whole (kept for re-use),
+    `sweep()` drains whatever was not read to its end. Reader errors propagate as
+    ZipBombError / MemberCorrupt / DtdForbidden; `refusal()` turns them into UnreadableWorkbook.
     """
-    budget = KEEP_TOTAL_BYTES
-    for info in zf.infolist():
-        if not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size == 0:
-            continue
-        head = None
-        if keep is not None and info.file_size <= min(KEEP_PART_BYTES, budget):
-            try:
-                head = zf.read(info)
-            except CORRUPT_ERRORS:
-                head = None
-            else:
-                keep[info.filename] = head
-                budget -= len(head)
-        if head is None:
-            with zf.open(info) as fh:
-                head = fh.read(MAX_PROLOGUE + 1024)
-        problem = prologue_problem(head[:MAX_PROLOGUE + 1024])
-        if problem:
-            what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[problem]
-            raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{info.filename} 中有{what}，Excel 不会生成这种内容，已拒绝读取",
-                        f"unsafe XML: {info.filename} has {'no root element within the first 64 KiB' if problem == 'prologue' else 'a ' + problem.upper() + ' declaration'} (XXE / entity expansion); refused", p, part=info.filename)
+
+    def __init__(self, zf: zipfile.ZipFile, fp: BinaryIO, p: Path, limits: Limits) -> None:
+        self.zf, self.fp, self.p, self.limits = zf, fp, p, limits
+        self.verified: set[str] = set()
+        self.keep: dict[str, bytes] = {}
+        self._budget = KEEP_TOTAL_BYTES
+
+    def open(self, name: str) -> io.BufferedReader:
+        data = self.keep.get(name)
+        if data is not None:
+            return io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+        return open_member(self.fp, self.zf.getinfo(name), on_complete=self.verified.add)
+
+    def read(self, name: str, max_bytes: int | None = None) -> bytes:
+        """A whole member; PART_TOO_LARGE when it declares more than `max_bytes` (default small_part_bytes)."""
+        data = self.keep.get(name)
+        if data is not None:
+            return data
+        info = self.zf.getinfo(name)
+        if info.file_size > (max_bytes or self.limits.small_part_bytes):
+            raise unreadable("PART_TOO_LARGE", f"文件结构异常：{name} 过大（{info.file_size:,} 字节）", f"package part {name} too large ({info.file_size} bytes)",
+                             self.p, part=name)
+        with self.open(name) as fh:
+            data = fh.read()
+        if len(data) <= min(KEEP_PART_BYTES, self._budget):
+            self.keep[name] = data
+            self._budget -= len(data)
+        return data
+
+    def sweep(self) -> None:
+        """Inflate (and discard) every member not yet read to its end: sizes, CRCs and XML prologues of all."""
+        for info in sorted(self.zf.infolist(), key=lambda i: i.header_offset):
+            if info.filename in self.verified or info.filename in self.keep or info.is_dir() and info.file_size == 0:
+                continue
+            with open_member(self.fp, info, on_complete=self.verified.add) as fh:
+                while fh.read(CHUNK):
+                    pass
+
+    def refusal(self, exc: Exception):
+        """The UnreadableWorkbook for a reader error."""
+        return refusal(exc, self.p, self.limits)
 
 
-def _parse(zf: zipfile.ZipFile, name: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None):
+def refusal(exc: Exception, p: Path, limits: Limits):
+    """UnreadableWorkbook for ZipBombError / MemberCorrupt / DtdForbidden (None for anything else)."""
+    if isinstance(exc, ZipBombError):
+        return unreadable("ZIP_BOMB",
+                          f"文件疑似“压缩炸弹”：成员 {exc.member} 声明解压后 {exc.declared:,} 字节，实际解压出的数据超过声明，已停止读取",
+                          f"suspected zip bomb: {exc.member} inflates past its declared {exc.declared} bytes; reading stopped", p, part=exc.member)
+    if isinstance(exc, MemberCorrupt):
+        if exc.crc:
+            return unreadable("ZIP_CORRUPT", f"文件已损坏（校验和错误：{exc.member}），请重新获取原文件", f"corrupt file: Bad CRC-32 for {exc.member}", p, part=exc.member)
+        return unreadable("ZIP_CORRUPT", f"文件已损坏：压缩包成员 {exc.member} 的数据与其声明不符，请重新获取原文件",
+                          f"corrupt ZIP member {exc.member}: {exc.detail}", p, part=exc.member)
+    if isinstance(exc, DtdForbidden):
+        what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[exc.what]
+        en = "no root element within the first 64 KiB" if exc.what == "prologue" else f"a {exc.what.upper()} declaration"
+        return unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{exc.member} 中有{what}，Excel 和 Word 不会生成这种内容，已拒绝读取",
+                          f"unsafe XML: {exc.member} has {en} (XXE / entity expansion); refused", p, part=exc.member)
+    return None
+
+
+def _parse(pk: ZipPass, name: str):
     """A small XML part parsed with defusedxml (DTDs forbidden); None when the part is absent."""
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
-    try:
-        info = zf.getinfo(name)
-    except KeyError:
+    if name not in pk.zf.NameToInfo:
         return None
-    if info.file_size > limits.small_part_bytes:
-        raise unreadable("PART_TOO_LARGE", f"文件结构异常：{name} 过大", f"package part {name} too large", p, part=name)
+    data = pk.read(name)
     try:
-        data = keep.get(name) if keep else None
-        return SafeET.fromstring(zf.read(info) if data is None else data, forbid_dtd=True)
+        return SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", p, part=name) from None
+        raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", pk.p, part=name) from None
     except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
-        raise unreadable("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", p, part=name) from None
+        raise unreadable("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", pk.p, part=name) from None
 
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> dict[str, tuple[str, str]]:
+def _rels(pk: ZipPass, source: str) -> dict[str, tuple[str, str]]:
     """Relationship id → (type, resolved part name) of `source` ("" for the package)."""
     folder, base = posixpath.split(source)
-    root = _parse(zf, posixpath.join(folder, "_rels", base + ".rels"), p, limits, keep)
+    root = _parse(pk, posixpath.join(folder, "_rels", base + ".rels"))
     out: dict[str, tuple[str, str]] = {}
     for rel in root if root is not None else ():
         if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
@@ -151,8 +193,9 @@ def _rels(zf: zipfile.ZipFile, source: str, p: Path, limits: Limits, keep: dict[
     return out
 
 
-def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> str:
-    for rel_type, target in _rels(zf, "", p, limits, keep).values():
+def _workbook_part(pk: ZipPass, names: set[str]) -> str:
+    p = pk.p
+    for rel_type, target in _rels(pk, "").values():
         if rel_type.endswith(REL_OFFICE_DOC):
             if target not in names:
                 break
@@ -166,14 +209,14 @@ def _workbook_part(zf: zipfile.ZipFile, names: set[str], p: Path, limits: Limits
                 "corrupt package: the workbook part (xl/workbook.xml) is missing", p, part="xl/workbook.xml")
 
 
-def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits, keep: dict[str, bytes] | None = None) -> list[tuple[str, str, bool]]:
+def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     """(name, relationship id, hidden) of every sheet the workbook part declares."""
     if wb_part.endswith(".bin"):
         from .guard_xlsb import bundle_sheets
 
-        with zf.open(wb_part) as fh:
+        with pk.open(wb_part) as fh:
             return bundle_sheets(fh)
-    root = _parse(zf, wb_part, p, limits, keep)
+    root = _parse(pk, wb_part)
     out = []
     for el in root.iter():
         if _local(el.tag) == "sheet":
@@ -182,17 +225,12 @@ def _sheet_list(zf: zipfile.ZipFile, wb_part: str, p: Path, limits: Limits, keep
     return out
 
 
-def _open(zf: zipfile.ZipFile, part: str, keep: dict[str, bytes] | None):
-    """The part as a stream: its kept bytes when the prologue pass read it whole, else from the ZIP."""
-    data = keep.get(part) if keep else None
-    return zf.open(part) if data is None else io.BytesIO(data)
-
-
-def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels, keep: dict[str, bytes] | None = None) -> tuple[SheetInfo, ...]:
-    """One streaming pass over each worksheet and the shared strings (this also checks their CRC)."""
+def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo, ...]:
+    """One streaming pass over each worksheet and the shared strings (inflation capped, CRC checked)."""
     from .guard_xlsb import scan_xlsb_strings
 
-    binary = kind is WorkbookKind.XLSB
+    p, limits = pk.p, pk.limits
+    binary = kind is FileKind.XLSB
     infos = []
     max_index = -1
     for name, rid, hidden in sheets:
@@ -200,14 +238,14 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels,
         if not rel_type.endswith("/worksheet"):  # chartsheets and dialog sheets hold no cells
             infos.append(SheetInfo(name, part, hidden))
             continue
-        ext = _sheet_extent(zf, part, binary, limits.max_cells_per_sheet, keep)
+        ext = _sheet_extent(pk, part, binary, limits.max_cells_per_sheet)
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
     for rel_type, part in rels.values():
-        if rel_type.endswith("/sharedStrings") and part in zf.NameToInfo:
-            with _open(zf, part, keep) as fh:
+        if rel_type.endswith("/sharedStrings") and part in pk.zf.NameToInfo:
+            with pk.open(part) as fh:
                 sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
             if sst.unique_count > sst.items + 1000:
                 raise unreadable("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
@@ -222,30 +260,20 @@ def _scan_streams(zf, p: Path, limits: Limits, kind: WorkbookKind, sheets, rels,
     return tuple(infos)
 
 
-def _sheet_extent(zf: zipfile.ZipFile, part: str, binary: bool, max_area: int, keep: dict[str, bytes] | None = None):
+def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
     """Used range of one worksheet part: BIFF12 walk, else the fast XML scan, else the exact one."""
     from .guard_xlsb import scan_xlsb_sheet
     from .guard_xml import NeedsFullScan, scan_sheet_extent_fast
 
     if binary:
-        with zf.open(part) as fh:
+        with pk.open(part) as fh:
             return scan_xlsb_sheet(fh, max_area)
     try:
-        with _open(zf, part, keep) as fh:
+        with pk.open(part) as fh:
             return scan_sheet_extent_fast(fh, max_area)
     except NeedsFullScan:
-        with _open(zf, part, keep) as fh:
+        with pk.open(part) as fh:
             return scan_sheet_extent(fh, max_area)
-
-
-def _verify_small_parts(zf: zipfile.ZipFile, limits: Limits, skip: set[str], keep: dict[str, bytes] | None = None) -> None:
-    """Read the remaining small XML parts whole, so zipfile verifies their CRC-32 (kept parts were read whole already)."""
-    for info in zf.infolist():
-        if info.filename in skip or (keep and info.filename in keep) or not info.filename.lower().endswith(XML_SUFFIXES) or info.file_size > limits.small_part_bytes:
-            continue
-        with zf.open(info) as fh:
-            while fh.read(MIB):
-                pass
 
 
 def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
@@ -258,29 +286,29 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
     except CORRUPT_ERRORS as exc:
         raise unreadable("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p) from None
     part = None
-    with zf:
+    with zf, p.open("rb") as fp:
+        pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
             names = set(zf.NameToInfo)
-            if _is_ods(zf, names):
-                _check_prologues(zf, p)
-                infos = _scan_ods(zf, p, limits, names)
-                _verify_small_parts(zf, limits, {"content.xml"})
-                return GuardReport(str(p), WorkbookKind.ODS, infos, hidden_sheets_finding(p, infos))
+            if _is_ods(pk, names):
+                infos = _scan_ods(pk, names)
+                pk.sweep()
+                return GuardReport(str(p), FileKind.ODS, infos, hidden_sheets_finding(p, infos))
+            if _is_docx(names):
+                return _inspect_docx(pk)
             other = _what_zip_holds(names)
             if other:
                 raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
-            keep: dict[str, bytes] = {}
-            _check_prologues(zf, p, keep)
-            part = wb_part = _workbook_part(zf, names, p, limits, keep)
+            part = wb_part = _workbook_part(pk, names)
             if wb_part.endswith(".bin"):
-                kind = WorkbookKind.XLSB
+                kind = FileKind.XLSB
             elif any(n.lower().endswith("vbaproject.bin") for n in names) or p.suffix.lower() == ".xlsm":
-                kind = WorkbookKind.XLSM
+                kind = FileKind.XLSM
             else:
-                kind = WorkbookKind.XLSX
-            sheets = _sheet_list(zf, wb_part, p, limits, keep)
-            rels = _rels(zf, wb_part, p, limits, keep)
+                kind = FileKind.XLSX
+            sheets = _sheet_list(pk, wb_part)
+            rels = _rels(pk, wb_part)
             if not sheets:
                 raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
             if len(sheets) > limits.max_sheets:
@@ -292,8 +320,11 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                     raise unreadable("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
                                 f"corrupt package: the part of sheet {name!r} ({target}) is missing", p, sheet=name, part=target)
             part = None
-            infos = _scan_streams(zf, p, limits, kind, sheets, rels, keep)
-            _verify_small_parts(zf, limits, {i.part for i in infos}, keep)
+            infos = _scan_streams(pk, kind, sheets, rels)
+            check_workbook_totals(p, limits, infos)
+            pk.sweep()
+        except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
+            raise pk.refusal(exc) from None
         except CORRUPT_ERRORS as exc:
             if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
                 raise unreadable("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
@@ -302,22 +333,65 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
     return GuardReport(str(p), kind, infos, hidden_sheets_finding(p, infos))
 
 
+def _is_docx(names: set[str]) -> bool:
+    lower = {n.lower() for n in names}
+    return DOCX_MAIN in lower and "[content_types].xml" in lower
+
+
+def _inspect_docx(pk: ZipPass) -> GuardReport:
+    """A Word document: the main part within max_markup_bytes, then every member verified (caps, CRC, DTDs)."""
+    p, limits = pk.p, pk.limits
+    main = next(n for n in pk.zf.NameToInfo if n.lower() == DOCX_MAIN)
+    declared = pk.zf.getinfo(main).file_size
+    if declared > limits.max_markup_bytes:
+        raise unreadable("DOCUMENT_TOO_LARGE",
+                         f"Word 文档正文过大（{declared / MIB:.1f} MB，上限 {limits.max_markup_bytes / MIB:.0f} MB）；"
+                         f"如确需读取，可设置环境变量 PERFXL_MAX_MARKUP_BYTES 提高上限",
+                         f"the document body {main} is {declared} bytes > limit max_markup_bytes={limits.max_markup_bytes} "
+                         "(raise it with PERFXL_MAX_MARKUP_BYTES)", p, part=main)
+    pk.sweep()
+    return GuardReport(str(p), FileKind.DOCX)
+
+
+def read_member(path: str | Path, name: str, limits: Limits | None = None) -> bytes:
+    """One member of a ZIP (e.g. word/document.xml of a .docx) read whole through the capped reader:
+    never more than its declared size, which must be within `max_part_bytes` (and `max_markup_bytes`
+    for an XML part); its CRC and XML prologue (no DTD) are checked. Raises UnreadableWorkbook."""
+    p = Path(path)
+    limits = limits or Limits.from_env()
+    try:
+        with zipfile.ZipFile(p) as zf, p.open("rb") as fp:
+            pk = ZipPass(zf, fp, p, limits)
+            if name not in zf.NameToInfo:
+                raise unreadable("PART_MISSING", f"文件中缺少 {name}", f"the package has no part {name}", p, part=name)
+            cap = limits.max_markup_bytes if name.lower().endswith((".xml", ".rels")) else limits.max_part_bytes
+            try:
+                return pk.read(name, max_bytes=cap)
+            except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
+                raise pk.refusal(exc) from None
+    except zipfile.BadZipFile:
+        raise unreadable("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），请重新获取原文件", "truncated file: the ZIP central directory is missing", p) from None
+    except OSError as exc:
+        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+
+
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def _is_ods(zf: zipfile.ZipFile, names: set[str]) -> bool:
+def _is_ods(pk: ZipPass, names: set[str]) -> bool:
     """An OpenDocument spreadsheet: its `mimetype` member says so (read only when tiny)."""
-    info = zf.NameToInfo.get("mimetype")
-    return info is not None and info.file_size <= 100 and zf.read(info).strip() == ODS_MIMETYPE
+    info = pk.zf.NameToInfo.get("mimetype")
+    return info is not None and info.file_size <= 100 and pk.read("mimetype").strip() == ODS_MIMETYPE
 
 
-def _scan_ods(zf: zipfile.ZipFile, p: Path, limits: Limits, names: set[str]) -> tuple[SheetInfo, ...]:
+def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
     """Sheets of an .ods with their real extents (repeated rows/columns with values count in full)."""
     from .guard_xml import scan_ods_tables
 
+    p, limits = pk.p, pk.limits
     if "content.xml" not in names:
         raise unreadable("WORKBOOK_PART_MISSING", "文件已损坏：缺少表格内容 (content.xml)", "corrupt .ods: content.xml is missing", p, part="content.xml")
-    with zf.open("content.xml") as fh:
+    with pk.open("content.xml") as fh:
         tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
     if not tables:
         raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
@@ -326,7 +400,9 @@ def _scan_ods(zf: zipfile.ZipFile, p: Path, limits: Limits, names: set[str]) -> 
                     f"too many sheets ({len(tables)} > {limits.max_sheets})", p)
     for name, ext in tables:
         check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)
-    return tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)
+    infos = tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)
+    check_workbook_totals(p, limits, infos)
+    return infos
 
 
 def _member(exc: Exception) -> str:

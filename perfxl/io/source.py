@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from .ooxml import sheet_parts
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 
-__all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES"]
+__all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES", "READERS", "register_reader",
+           "Reader"]
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+#: A reader: (path, guard report, need_formulas) → Grids. The guard has already checked the file.
+Reader = Callable[[Path, Any, bool], list[Grid]]
 _OOXML = ("xlsx", "xlsm")
 
 _CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
@@ -42,9 +46,30 @@ def open_workbook(path: str | Path, limits: Any = None) -> list[Grid]:
 
 
 def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> tuple[list[Grid], tuple]:
-    """Grids plus the guard's findings about the file itself (e.g. every sheet hidden)."""
+    """Grids plus the guard's findings about the file itself (e.g. every sheet hidden).
+
+    The guard (perfxl.io.guard) decides what the file really is; `READERS[kind]` reads it. A kind
+    without a reader (an old .doc, or a format whose reader is not installed) gets the guard's
+    clear refusal (`refuse_unsupported`).
+    """
     path = Path(path)
     report = _guard(path, limits)
+    kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
+    reader = READERS.get(kind)
+    if reader is None:
+        from .guard import refuse_unsupported
+
+        raise refuse_unsupported(report)
+    return reader(path, report, need_formulas), tuple(getattr(report, "findings", ()))
+
+
+def register_reader(kind: str, reader: Reader) -> None:
+    """Plug in the reader of a FileKind value ("html", "xml2003", "docx", "pdf" …)."""
+    READERS[kind] = reader
+
+
+def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
+    """Spreadsheets: calamine for values and merges, the sheet XML for errors and uncached formulas."""
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path)
     if kind in _OOXML:
@@ -64,7 +89,12 @@ def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any =
                 cells = uncached.get(grid.name)
                 if cells:
                     grid.uncached = frozenset(cells)
-    return grids, tuple(getattr(report, "findings", ()))
+    return grids
+
+
+#: FileKind value → reader. Workbook kinds are read here; other modules register theirs
+#: (`register_reader("html", read_html)`) or add a line below.
+READERS: dict[str, Reader] = {kind: _read_workbook for kind in ("xlsx", "xlsm", "xlsb", "xls", "ods")}
 
 
 def _guard(path: Path, limits: Any = None) -> Any:
@@ -180,7 +210,9 @@ def _quick_formulas(grids: list[Grid], wanted: list[str], quick: dict[str, Any])
 
 def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
     """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
-    and — for sheets with uncached formulas — their formula text when plain XML gives it exactly."""
+    and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
+    Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
+    at one piece whatever the part's size."""
     from .error_values import error_cells
     from .xml_formulas import formulas_from_xml
 
@@ -190,13 +222,52 @@ def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str,
             names = set(archive.namelist())
             uncached, errors, quick = {}, {}, {}
             for name, part in parts.items():
-                if part in names:
-                    xml = archive.read(part)
-                    uncached[name], errors[name] = uncached_formula_cells(xml), error_cells(xml)
-                    if uncached[name]:
-                        quick[name] = formulas_from_xml(xml)
+                if part not in names:
+                    continue
+                found_uncached: set[tuple[int, int]] = set()
+                found_errors: dict[tuple[int, int], str] = {}
+                with archive.open(part) as fh:
+                    for piece in _row_pieces(fh):
+                        found_uncached |= uncached_formula_cells(piece)
+                        found_errors.update(error_cells(piece))
+                uncached[name], errors[name] = found_uncached, found_errors
+                if found_uncached:  # a second read, only for files saved without calculated values
+                    with archive.open(part) as fh:
+                        quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
             return uncached, errors, quick
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML
         raise _unreadable(path, exc) from exc
+
+
+_PIECE = 4 << 20
+
+
+def _row_pieces(fh) -> Any:
+    """Bytes of one worksheet part in pieces of about _PIECE, each ending right after a `</row>`."""
+    carry = b""
+    while True:
+        chunk = fh.read(_PIECE)
+        if not chunk:
+            if carry:
+                yield carry
+            return
+        data = carry + chunk
+        cut = data.rfind(b"</row>")
+        if cut == -1:
+            carry = data
+            continue
+        cut += len(b"</row>")
+        carry = data[cut:]
+        yield data[:cut]
+
+
+def _merge_formulas(results) -> dict[tuple[int, int], str] | None:
+    """The pieces' formula maps merged; None as soon as one piece needs openpyxl."""
+    out: dict[tuple[int, int], str] = {}
+    for found in results:
+        if found is None:
+            return None
+        out.update(found)
+    return out
