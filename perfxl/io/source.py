@@ -17,7 +17,7 @@ from ..grid import Grid
 from .ooxml import sheet_parts
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 
-__all__ = ["open_grids", "open_workbook", "open_checked", "uncached_formula_cells", "SUPPORTED_SUFFIXES", "READERS", "register_reader",
+__all__ = ["open_grids", "open_workbook", "open_checked", "open_source", "uncached_formula_cells", "SUPPORTED_SUFFIXES", "READERS", "register_reader",
            "Reader"]
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -52,6 +52,13 @@ def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any =
     without a reader (an old .doc, or a format whose reader is not installed) gets the guard's
     clear refusal (`refuse_unsupported`).
     """
+    grids, findings, _kind = open_source(path, need_formulas=need_formulas, limits=limits)
+    return grids, findings
+
+
+def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> tuple[list[Grid], tuple, str]:
+    """`open_checked` plus what the file really was (the guard's kind: "xlsx", "xls", "html", "xml2003" …),
+    for `Submission.coverage.source_format`."""
     path = Path(path)
     report = _guard(path, limits)
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
@@ -60,7 +67,7 @@ def open_checked(path: str | Path, *, need_formulas: bool = False, limits: Any =
         from .guard import refuse_unsupported
 
         raise refuse_unsupported(report)
-    return reader(path, report, need_formulas), tuple(getattr(report, "findings", ()))
+    return reader(path, report, need_formulas), tuple(getattr(report, "findings", ())), kind
 
 
 def register_reader(kind: str, reader: Reader) -> None:
@@ -95,6 +102,24 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
 #: FileKind value → reader. Workbook kinds are read here; other modules register theirs
 #: (`register_reader("html", read_html)`) or add a line below.
 READERS: dict[str, Reader] = {kind: _read_workbook for kind in ("xlsx", "xlsm", "xlsb", "xls", "ods")}
+
+
+def _read_markup(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
+    """HTML tables and SpreadsheetML 2003 saved as .xls (perfxl.io.html_source / spreadsheetml_source),
+    bounded by the workbook cell limit; the encoding is re-detected (exports declare the wrong charset)."""
+    from .guard import Limits
+
+    cells = Limits.from_env().max_cells_per_workbook
+    if getattr(report.kind, "value", report.kind) == "html":
+        from .html_source import read_html
+
+        return read_html(path, getattr(report, "encoding", ""), cells)[0]
+    from .spreadsheetml_source import read_spreadsheetml
+
+    return read_spreadsheetml(path, getattr(report, "encoding", ""), cells)[0]
+
+
+READERS.update(html=_read_markup, xml2003=_read_markup)
 
 
 def _guard(path: Path, limits: Any = None) -> Any:

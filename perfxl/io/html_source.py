@@ -1,0 +1,140 @@
+"""HTML tables saved as .xls ("fake Excel" exports of budget systems) → Grids, merges from colspan/rowspan.
+
+Parsed with lxml.html (libxml2's forgiving HTML parser: fast, maintained, has a Pyodide build, and
+is already installed with python-docx) — html5lib would give the same trees for these simple exports
+at many times the cost. Each top-level <table> becomes one Grid named after its <caption> or the
+page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break;
+HTML's layout whitespace is collapsed. A cell styled `mso-number-format:"\@"` (Excel's text format)
+stays text; other plain numbers become Decimals, as Excel converts them on opening.
+The guard (perfxl.io.guard) has already bounded the file's size and refused entity declarations.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from ..grid import Grid
+from .markup_text import decode_markup, excel_value
+
+__all__ = ["read_html", "html_grids"]
+
+_WS = re.compile(r"[ \t\r\n\f]+")
+_BR = "\u2028"
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TEXT_FORMAT = re.compile(r"mso-number-format\s*:\s*[\"']?\\?@", re.I)
+#: colspan/rowspan beyond these are clamped (a hostile span must not allocate millions of cells).
+MAX_SPAN = 1000
+
+
+def read_html(path: str | Path, encoding: str = "", max_cells: int = 2_000_000) -> tuple[list[Grid], str]:
+    """(Grids, encoding used) of an HTML export; UnreadableWorkbook when it holds no table."""
+    p = Path(path)
+    data = p.read_bytes()
+    text, used = decode_markup(data, encoding)
+    grids = html_grids(text, max_cells=max_cells, name=p.stem)
+    if not grids:
+        raise UnreadableWorkbook(
+            f"文件“{p.name}”是 HTML 网页，但其中没有表格（<table>），无法读取。",
+            f"'{p.name}' is an HTML page without any <table>; nothing to read.",
+            code="HTML_NO_TABLE", path=str(p))
+    return grids, used
+
+
+def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list[Grid]:
+    """Every top-level table of an HTML text as a Grid."""
+    import lxml.html
+
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return []
+    root = lxml.html.document_fromstring(text)
+    for br in root.iter("br"):
+        br.tail = _BR + (br.tail or "")
+    tables = [t for t in root.iter("table") if not any(a.tag == "table" for a in t.iterancestors())]
+    title = root.findtext(".//title") or ""
+    grids: list[Grid] = []
+    used: set[str] = set()
+    budget = max_cells
+    for i, table in enumerate(tables, start=1):
+        caption = table.find("caption")
+        label = _text(caption) if caption is not None else (title.strip() if len(tables) == 1 else "")
+        sheet = _unique((label or f"表{i}")[:31], used)
+        grid, cells = _table_grid(table, sheet, budget)
+        budget -= cells
+        grids.append(grid)
+    return grids
+
+
+def _unique(name: str, used: set[str]) -> str:
+    base, n = name, 2
+    while name in used:
+        name = f"{base}({n})"
+        n += 1
+    used.add(name)
+    return name
+
+
+def _rows_of(table: Any) -> list[Any]:
+    """The <tr> of this table (in thead/tbody/tfoot or direct), not those of nested tables."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _text(el: Any) -> str:
+    raw = "".join(el.itertext())
+    return _WS.sub(" ", raw).replace(f" {_BR}", _BR).replace(f"{_BR} ", _BR).strip().replace(_BR, "\n")
+
+
+def _span(el: Any, attr: str) -> int:
+    try:
+        return max(1, min(int(str(el.get(attr, "1")).strip() or 1), MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def _table_grid(table: Any, sheet: str, budget: int) -> tuple[Grid, int]:
+    """One table: the occupancy walk of the HTML table model (a cell skips columns taken by rowspans)."""
+    rows: list[list[Any]] = []
+    merged: list[tuple[int, int, int, int]] = []
+    taken: set[tuple[int, int]] = set()
+    cells = 0
+    for r, tr in enumerate(_rows_of(table)):
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            cells += colspan * rowspan
+            if cells > budget:
+                raise UnreadableWorkbook(
+                    f"HTML 表格“{sheet}”过大（合并单元格展开后超过 {budget:,} 个单元格）。",
+                    f"HTML table '{sheet}' is too large (over {budget:,} cells once spans are expanded).",
+                    code="SHEET_TOO_LARGE", sheet=sheet)
+            value = excel_value(_text(cell), as_text=bool(_TEXT_FORMAT.search(cell.get("style", "") or "")))
+            _put(rows, r, c, value)
+            if colspan > 1 or rowspan > 1:
+                merged.append((r, c, r + rowspan - 1, c + colspan - 1))
+                for rr in range(r, r + rowspan):
+                    for cc in range(c, c + colspan):
+                        taken.add((rr, cc))
+            c += colspan
+    width = max((len(row) for row in rows), default=0)
+    width = max([width] + [m[3] + 1 for m in merged])
+    height = max([len(rows)] + [m[2] + 1 for m in merged])
+    while len(rows) < height:
+        rows.append([])
+    for row in rows:
+        row.extend([""] * (width - len(row)))
+    return Grid(sheet, rows, tuple(merged)), cells
+
+
+def _put(rows: list[list[Any]], r: int, c: int, value: Any) -> None:
+    while len(rows) <= r:
+        rows.append([])
+    row = rows[r]
+    if len(row) <= c:
+        row.extend([""] * (c + 1 - len(row)))
+    row[c] = value

@@ -1,0 +1,150 @@
+"""Excel 2003 XML (SpreadsheetML) saved as .xls or .xml → Grids with merged ranges and error cells.
+
+Parsed with lxml.etree with entities, DTDs and network access off (the guard has already refused
+a DTD before the root and bounded the size). The text is decoded first (perfxl.io.markup_text)
+because exports declare UTF-8 over GBK bytes. Cells follow SpreadsheetML's placement: `ss:Index`
+(1-based) jumps to a column or row, `ss:MergeAcross`/`ss:MergeDown` span cells (a later cell
+continues right of a horizontal span; rows below name their column with ss:Index, as Excel writes).
+Number cells become exact Decimals; Error cells go to `Grid.errors`; R1C1 formulas are not loaded
+(the cached value in <Data> is read, as for any workbook).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from ..grid import Grid
+from .markup_text import decode_markup
+
+__all__ = ["read_spreadsheetml", "spreadsheetml_grids", "NS"]
+
+NS = "urn:schemas-microsoft-com:office:spreadsheet"
+_X = "urn:schemas-microsoft-com:office:excel"
+_SS = f"{{{NS}}}"
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+MAX_SPAN = 1000
+
+
+def read_spreadsheetml(path: str | Path, encoding: str = "", max_cells: int = 2_000_000) -> tuple[list[Grid], str]:
+    """(Grids, encoding used) of a SpreadsheetML 2003 file."""
+    p = Path(path)
+    text, used = decode_markup(p.read_bytes(), encoding)
+    try:
+        grids = spreadsheetml_grids(text, max_cells=max_cells)
+    except UnreadableWorkbook as exc:
+        exc.path = exc.path or str(p)
+        raise
+    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged file  # noqa: BLE001
+        raise UnreadableWorkbook(
+            f"文件“{p.name}”是 Excel 2003 XML 表格，但内容已损坏，无法读取：{exc}"[:300],
+            f"'{p.name}' is an Excel 2003 XML spreadsheet but it is malformed: {exc}"[:300],
+            code="FILE_DAMAGED", path=str(p)) from None
+    if not grids:
+        raise UnreadableWorkbook(f"文件“{p.name}”中没有工作表。", f"'{p.name}' holds no worksheet.",
+                                 code="WORKBOOK_NO_SHEETS", path=str(p))
+    return grids, used
+
+
+def spreadsheetml_grids(text: str, *, max_cells: int = 2_000_000) -> list[Grid]:
+    """Every <Worksheet> of a SpreadsheetML text as a Grid."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    root = etree.fromstring(_XML_DECL.sub("", text, count=1).encode("utf-8"), parser)
+    grids = []
+    budget = max_cells
+    for ws in root.iter(f"{_SS}Worksheet"):
+        name = ws.get(f"{_SS}Name") or f"Sheet{len(grids) + 1}"
+        table = ws.find(f"{_SS}Table")
+        grid, cells = _sheet(name, table, budget) if table is not None else (Grid(name, []), 0)
+        budget -= cells
+        grid.hidden = _hidden(ws)
+        grids.append(grid)
+    return grids
+
+
+def _hidden(ws: Any) -> bool:
+    opts = ws.find(f"{{{_X}}}WorksheetOptions")
+    vis = opts.findtext(f"{{{_X}}}Visible") if opts is not None else None
+    return bool(vis) and vis.strip() in ("SheetHidden", "SheetVeryHidden")
+
+
+def _index(el: Any, default: int) -> int:
+    raw = el.get(f"{_SS}Index")
+    if raw is None:
+        return default
+    try:
+        return max(0, int(raw) - 1)
+    except ValueError:
+        return default
+
+
+def _int(el: Any, attr: str) -> int:
+    try:
+        return max(0, min(int(el.get(f"{_SS}{attr}", "0")), MAX_SPAN))
+    except ValueError:
+        return 0
+
+
+def _sheet(name: str, table: Any, budget: int) -> tuple[Grid, int]:
+    rows: dict[int, dict[int, Any]] = {}
+    merged: list[tuple[int, int, int, int]] = []
+    errors: dict[tuple[int, int], str] = {}
+    r = -1
+    cells = 0
+    for row in table.iter(f"{_SS}Row"):
+        r = _index(row, r + 1)
+        c = -1
+        for cell in row.iter(f"{_SS}Cell"):
+            c = _index(cell, c + 1)
+            across, down = _int(cell, "MergeAcross"), _int(cell, "MergeDown")
+            cells += (across + 1) * (down + 1)
+            if cells > budget or max(r, c) > 1_048_576:
+                raise UnreadableWorkbook(
+                    f"工作表“{name}”过大（超过 {budget:,} 个单元格）。",
+                    f"sheet '{name}' is too large (over {budget:,} cells).", code="SHEET_TOO_LARGE", sheet=name)
+            value, is_error = _value(cell.find(f"{_SS}Data"))
+            if value is not None:
+                rows.setdefault(r, {})[c] = value
+                if is_error:
+                    errors[(r, c)] = value
+            if across or down:
+                merged.append((r, c, r + down, c + across))
+            c += across
+    height = max([max(rows, default=-1) + 1] + [m[2] + 1 for m in merged])
+    width = max([max((max(cols) + 1 for cols in rows.values() if cols), default=0)] + [m[3] + 1 for m in merged])
+    if height * width > budget:
+        raise UnreadableWorkbook(f"工作表“{name}”的区域过大（{height} 行 × {width} 列）。",
+                                 f"sheet '{name}' spans {height} × {width} cells, over the limit.",
+                                 code="SHEET_TOO_LARGE", sheet=name)
+    grid_rows = [[rows.get(i, {}).get(j, "") for j in range(width)] for i in range(height)]
+    return Grid(name, grid_rows, tuple(merged), errors=errors), cells
+
+
+def _value(data: Any) -> tuple[Any, bool]:
+    """The typed value of a <Data> element (rich text flattened), and whether it is an error value."""
+    if data is None:
+        return None, False
+    text = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    if kind == "Number":
+        try:
+            return Decimal(text.strip()), False
+        except InvalidOperation:
+            return text, False
+    if kind == "Boolean":
+        return text.strip() in ("1", "true", "TRUE"), False
+    if kind == "Error":
+        return text.strip(), True
+    if kind == "DateTime":
+        from datetime import datetime
+
+        try:
+            return datetime.fromisoformat(text.strip()), False
+        except ValueError:
+            return text, False
+    return (text if text != "" else None), False
