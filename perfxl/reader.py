@@ -16,12 +16,19 @@ __all__ = ["read_submission", "read_grids", "error_value_findings"]
 
 
 def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = False) -> Submission:
-    """Open `path` (.xlsx/.xlsm/.xls/.xlsb/.ods, and HTML or SpreadsheetML 2003 saved as .xls) and map its tables.
+    """Open `path` (.xlsx/.xlsm/.xls/.xlsb/.ods, and HTML or SpreadsheetML 2003 saved as .xls) and map its tables;
+    a report document (.docx/.pdf/.doc) goes to perfxl.document (tables and narrative).
 
     `formulas=True` also loads every formula's text (openpyxl pass) into CellValue.formula; by
     default formulas are loaded only for cells without a cached value. `profile` is accepted for
     reader options to come and is not used yet. `coverage.source_format` says what the file really was.
     """
+    from .document.read import is_document
+
+    if is_document(path):  # a 自评报告 (.docx/.pdf/.doc): tables as Grids, paragraphs as the narrative
+        from .document.read import read_document
+
+        return read_document(path, profile)
     from .io import source
 
     opener = getattr(source, "open_source", None)

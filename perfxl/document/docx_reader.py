@@ -50,11 +50,12 @@ def body_places(document: Any) -> tuple[dict[int, Any], list[WordTable]]:
     return paragraphs, tables
 
 
-def read_docx(path: str | Path, limits: Any = None) -> DocumentSource:
-    """Guard, open and read a .docx into paragraphs and Grids (nothing is interpreted yet)."""
+def read_docx(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
+    """Guard (unless the caller just did: `checked`), open and read a .docx into paragraphs and Grids."""
     from .guarded import guard_document
 
-    guard_document(path, "docx", limits)
+    if not checked:
+        guard_document(path, limits)
     document = open_docx(path)
     places, tables = body_places(document)
     paragraphs = []

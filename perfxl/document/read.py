@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
-from ..model import Coverage, SheetCoverage, Submission
+from ..model import Submission
 from .source import DocumentSource
 
 __all__ = ["DOCUMENT_SUFFIXES", "is_document", "read_source", "read_document", "to_submission"]
@@ -23,19 +23,23 @@ def is_document(path: str | Path) -> bool:
 
 def read_source(path: str | Path, limits: Any = None) -> DocumentSource:
     """Paragraphs and table Grids of a .docx, .pdf or .doc (UnreadableWorkbook when it cannot be read)."""
+    from .guarded import guard_document
+
     suffix = Path(path).suffix.lower()
+    if suffix in DOCUMENT_SUFFIXES:  # what the content really is decides, not the name
+        suffix = "." + guard_document(path, limits).kind.value
     if suffix == ".docx":
         from .docx_reader import read_docx
 
-        return read_docx(path, limits)
+        return read_docx(path, limits, checked=True)
     if suffix == ".pdf":
         from .pdf_reader import read_pdf
 
-        return read_pdf(path, limits)
+        return read_pdf(path, limits, checked=True)
     if suffix == ".doc":
         from .legacy_doc import read_doc
 
-        return read_doc(path, limits)
+        return read_doc(path, limits, checked=True)
     raise UnreadableWorkbook(f"不是可读取的报告文档（{suffix}）：请提交 .docx 或 .pdf",
                              f"not a report document ({suffix}); submit .docx or .pdf",
                              code="NOT_A_DOCUMENT", path=str(path))
@@ -46,15 +50,10 @@ def to_submission(source: DocumentSource) -> Submission:
     from ..reader import read_grids
 
     sub = read_grids(source.grids, source.path) if source.grids else Submission(source.path)
-    kinds = {ev.sheet: ev.kind for ev in sub.evaluations}
-    if sub.basic is not None:
-        kinds[sub.basic.sheet] = "basic"
-    sheets = tuple(SheetCoverage(g.name, kinds.get(g.name, "other"), note_zh=_origin_zh(source, g.name))
-                   for g in source.grids)
-    problems = tuple(source.problems) + tuple(p for p in sub.problems if p.code != "LAYOUT_NO_TABLE" or not source.grids)
-    coverage = dataclasses.replace(sub.coverage, source_format=source.source_format,
-                                   sheets=sheets or sub.coverage.sheets) if sub.coverage else Coverage(source.source_format)
-    return Submission(source.path, sub.evaluations, sub.basic, problems, source.paragraphs, coverage)
+    sheets = tuple(dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets)
+    coverage = dataclasses.replace(sub.coverage, source_format=source.source_format, sheets=sheets)
+    return Submission(source.path, sub.evaluations, sub.basic, tuple(source.problems) + sub.problems,
+                      source.paragraphs, coverage)
 
 
 def _origin_zh(source: DocumentSource, name: str) -> str:

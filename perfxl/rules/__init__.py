@@ -11,7 +11,7 @@ from typing import Any
 from perfxl.errors import ProfileError
 from perfxl.model import CellRef, Finding, Severity, Submission
 
-from . import basic, cells, deviations, funds, goals, indicators, scores, totals, weights  # noqa: F401  (register checks)
+from . import basic, cells, deviations, funds, goals, indicators, narrative, scores, totals, weights  # noqa: F401  (register checks)
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
 from .context import Context
 

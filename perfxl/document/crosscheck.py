@@ -1,0 +1,355 @@
+"""Cross-check a report's narrative against its tables and against itself.
+
+For each narrative figure (perfxl.document.facts) the table value of the same claim (synonyms, data in
+perfxl.document.vocabulary) or indicator (name match, perfxl.document.match) is looked up, units
+converted, and both compared at the precision they were printed with; then the narrative's own
+arithmetic (shares, 完成预算的%, 增减率, 其中 sums) is recomputed, skipping any relation whose figure
+already contradicts a table (that error is reported once, where it is); then "all targets met" claims
+are set against the indicators' completion. Pure: Submission in, `Issue`s out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ..model import CellRef, Certainty, Submission, TextRef
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..units import convert
+from .facts import ROLE_ZH, Fact, GoalClaim, extract_facts
+from .match import match_name
+from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
+
+__all__ = ["Issue", "Interval", "cross_check"]
+
+_TABLE_ROLES = {"value": ("final",), "final": ("final",), "budget": ("budget",), "previous": ("previous",),
+                "change": ("change",), "change_rate": ("change_rate",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a printed number may stand for: [lo, hi) — rounded half up or truncated."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def printed(cls, value: Decimal, step: Decimal) -> "Interval":
+        if value < 0:
+            return cls(value - step, value + step / 2)
+        return cls(value - step / 2, value + step)
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.lo < other.hi and other.lo < self.hi
+
+    def meet(self, other: "Interval") -> "Interval":
+        return Interval(max(self.lo, other.lo), min(self.hi, other.hi)) if self.overlaps(other) else self
+
+    def scaled(self, factor: Decimal) -> "Interval":
+        a, b = self.lo * factor, self.hi * factor
+        return Interval(min(a, b), max(a, b))
+
+
+@dataclass
+class Issue:
+    """One narrative finding before rendering: code, places, template fields, certainty and basis."""
+
+    code: str
+    ref: TextRef
+    fields: dict[str, Any]
+    expected: str = ""
+    actual: str = ""
+    related: tuple[CellRef, ...] = ()
+    certainty: Certainty = Certainty.CERTAIN
+    basis: str = ""
+    basis_en: str = ""
+
+
+@dataclass
+class _Run:
+    sub: Submission
+    profile: Any
+    values: dict[tuple[str, str], TableValue]
+    indicators: list[IndicatorValue]
+    issues: list[Issue] = field(default_factory=list)
+    contradicted: set[tuple[int, int]] = field(default_factory=set)  # (paragraph index, fact index)
+    refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
+    unsupported: dict[int, list[Fact]] = field(default_factory=dict)
+
+
+def _signed(fact: Fact) -> Decimal:
+    return -fact.quantity.value if fact.direction < 0 else fact.quantity.value
+
+
+def _interval(fact: Fact) -> Interval:
+    return Interval.printed(_signed(fact), fact.quantity.step)
+
+
+def _show(value: Decimal, unit: str | None, places: int | None = None) -> str:
+    return f"{fmt_decimal(value, places)}{unit or ''}"
+
+
+def _where(ref: TextRef) -> str:
+    return ref.cell
+
+
+def _tables_read(sub: Submission) -> bool:
+    return bool(sub.evaluations) or sub.basic is not None
+
+
+def _compare(run: _Run, pi: int, ref: TextRef, fact: Fact, table_value: Decimal, table_unit: str | None,
+             table_step: Decimal, refs: tuple[CellRef, ...], label: str, *, certainty: Certainty, pairing: str = "",
+             pairing_en: str = "", formula: str = "") -> None:
+    """N01 when the narrative figure and the table value cannot be the same number at their printed precision."""
+    unit = fact.quantity.unit
+    conv = convert(Decimal(1), unit, table_unit)
+    if not conv.ok or conv.factor is None:
+        return
+    factor = conv.factor
+    narrative = _interval(fact).scaled(factor)
+    table = Interval.printed(table_value, table_step)
+    shown_table = _show(table_value, table_unit)
+    if table_unit != unit and factor != 0:
+        shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
+    if narrative.overlaps(table):
+        run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
+        return
+    run.contradicted.add((pi, fact.index))
+    sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
+    narrative_text = f"{sign}{fact.quantity.text}"
+    cell = refs[0] if refs else None
+    basis = (f"正文{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
+             + (f"，由 {formula} 算得" if formula else "") + "；按两者印出的精度比较仍不相等" + (f"；{pairing}" if pairing else ""))
+    run.issues.append(Issue(
+        "N01", ref,
+        {"claim": fact.label, "where": _where(ref), "table_label": label, "cell": str(cell) if cell else "—",
+         "narrative": narrative_text, "table": shown_table, "pairing": f"（{pairing}）" if pairing else "",
+         "pairing_en": f" ({pairing_en})" if pairing_en else ""},
+        expected=shown_table, actual=narrative_text, related=refs, certainty=certainty, basis=basis,
+        basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
+                 + (f" ({formula})" if formula else "") + (f"; {pairing_en}" if pairing_en else "")))
+
+
+def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    for role in _TABLE_ROLES.get(fact.role, ()):
+        tv = run.values.get((fact.claim, role))
+        if tv is None:
+            continue
+        if fact.role in ("change", "change_rate") and fact.direction == 0:
+            return
+        certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+        _compare(run, pi, ref, fact, tv.value, tv.unit, tv.step, tv.refs, tv.label, certainty=certainty,
+                 pairing=tv.guess, pairing_en="table row identified by its position" if tv.guess else "", formula=tv.formula)
+        return
+    if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
+        run.unsupported.setdefault(pi, []).append(fact)
+
+
+def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
+    out = []
+    for iv in run.indicators:
+        actual = iv.actual
+        if actual.per is not None or actual.number is None:
+            continue
+        if fact.quantity.is_percent:
+            if actual.unit != "%":
+                continue
+            growth = iv.target.kind.value == "growth"
+            if (fact.role == "change_rate") != growth:
+                continue
+        elif fact.role != "value" or actual.unit in (None, "%") or not convert(Decimal(1), fact.quantity.unit, actual.unit).ok:
+            continue
+        out.append(iv)
+    return out
+
+
+def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
+        return
+    if not fact.quantity.is_percent and fact.role != "value":
+        return
+    candidates = _candidates(run, fact)
+    found = match_name(fact.subject, [c.name for c in candidates]) if candidates else None
+    if found is None:
+        if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
+            run.unsupported.setdefault(pi, []).append(fact)
+        return
+    iv = candidates[found.index]
+    cell = iv.indicator.actual.ref
+    pairing = pairing_en = ""
+    certainty = Certainty.CERTAIN
+    if not found.exact:
+        certainty = Certainty.GUESS
+        pairing = f"按名称相似度配对：正文“{fact.subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
+        pairing_en = f"paired by name similarity: '{fact.subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
+    signed_fact = fact if fact.role != "change_rate" else Fact(fact.paragraph, fact.index, fact.subject, fact.claim,
+                                                                 "value", fact.quantity, fact.clause, 0, fact.parent, fact.of)
+    label = f"自评表指标“{iv.name}”实际完成值"
+    _compare(run, pi, ref, signed_fact, iv.actual.number, iv.actual.unit, iv.actual_step or Decimal(1),
+             (cell,) if cell else (), label, certainty=certainty, pairing=pairing, pairing_en=pairing_en)
+
+
+# ------------------------------------------------------------------ the narrative's own arithmetic (N02)
+
+
+def _operand(run: _Run, pi: int, fact: Fact) -> Interval:
+    return run.refined.get((pi, fact.index), _interval(fact))
+
+
+def _ratio(a: Interval, b: Interval) -> Interval | None:
+    if b.lo <= 0 or a.lo < 0:
+        return None
+    return Interval(a.lo / b.hi * HUNDRED, a.hi / b.lo * HUNDRED)
+
+
+def _arith(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], rate: Fact, computed: Interval | None,
+           point: Decimal | None, what: str, what_en: str, operands: tuple[Fact, ...]) -> None:
+    if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
+        return
+    printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
+    if computed.overlaps(printed):
+        return
+    expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
+    run.contradicted.add((pi, rate.index))
+    run.issues.append(Issue(
+        "N02", ref, {"where": _where(ref), "what": what, "what_en": what_en},
+        expected=expected, actual=rate.quantity.text,
+        basis=f"正文{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
+              f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），正文写 {rate.quantity.text}",
+        basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"))
+
+
+def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
+    return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
+
+
+def _relations(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    for fact in facts:
+        q = fact.quantity
+        if fact.role == "share" and fact.of is not None:
+            part = facts[fact.of]
+            if part.parent is None:
+                continue
+            total = facts[part.parent]
+            if total.quantity.unit != part.quantity.unit:
+                continue
+            pv, tv = part.quantity.value, total.quantity.value
+            _arith(run, pi, ref, facts, fact, _ratio(_operand(run, pi, part), _operand(run, pi, total)),
+                   pv / tv * HUNDRED if tv else None,
+                   f"“{part.subject}”占“{total.subject}”的比例（{part.quantity.text} / {total.quantity.text}）",
+                   f"share of {part.subject} in {total.subject}", (part, total))
+        elif fact.role == "completion":
+            final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
+            budget = _find(facts, fact.index, fact.subject, ("budget",))
+            if final is None or budget is None or budget.quantity.value == 0 or final.quantity.unit != budget.quantity.unit:
+                continue
+            _arith(run, pi, ref, facts, fact, _ratio(_operand(run, pi, final), _operand(run, pi, budget)),
+                   final.quantity.value / budget.quantity.value * HUNDRED,
+                   f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
+                   f"{fact.subject}: final / budget", (final, budget))
+        elif fact.role == "change_rate" and q.is_percent and fact.direction:
+            amount = _find(facts, fact.index, fact.subject, ("change",))
+            current = _find(facts, fact.index, fact.subject, ("final", "value"))
+            if amount is None or current is None or amount.quantity.unit != current.quantity.unit:
+                continue
+            a = _operand(run, pi, amount)
+            a = Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi) if a.lo < 0 <= a.hi else Interval(min(abs(a.lo), abs(a.hi)), max(abs(a.lo), abs(a.hi)))
+            c = _operand(run, pi, current)
+            down = fact.direction < 0
+            prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
+            av, cv = amount.quantity.value, current.quantity.value
+            pv = cv + av if down else cv - av
+            _arith(run, pi, ref, facts, fact, _ratio(a, prev), av / pv * HUNDRED if pv > 0 else None,
+                   f"“{fact.subject}”与上年相比的增减率（{amount.quantity.text} / 上年 {_show(pv, current.quantity.unit)}）",
+                   f"{fact.subject}: change / last year", (amount, current))
+    _sums(run, pi, ref, facts)
+
+
+def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    for total in facts:
+        parts = [f for f in facts if f.parent == total.index and f.quantity.unit == total.quantity.unit and f.quantity.is_money]
+        if len(parts) < 2 or not total.quantity.is_money or total.role == "previous":
+            continue
+        needed = DECOMPOSITIONS.get(total.claim)
+        complete = bool(needed) and set(needed) <= {p.claim for p in parts}
+        lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
+        hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
+        t = _operand(run, pi, total)
+        exceeds = lo >= t.hi
+        if not (exceeds or (complete and not Interval(lo, hi).overlaps(t))):
+            continue
+        if any((pi, f.index) in run.contradicted for f in (*parts, total)):
+            continue
+        point = sum((p.quantity.value for p in parts), Decimal(0))
+        places = max(p.quantity.places for p in parts)
+        names = " + ".join(p.quantity.text for p in parts)
+        expected = _show(point, total.quantity.unit, places)
+        what = f"“{total.subject}”的各组成部分之和（{names}）" + ("" if complete else "超过了总数")
+        run.contradicted.add((pi, total.index))
+        run.issues.append(Issue(
+            "N02", ref, {"where": _where(ref), "what": what, "what_en": f"parts of {total.subject}"},
+            expected=expected, actual=total.quantity.text,
+            basis=f"正文{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
+                  + ("（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）" if complete else "（“其中”各项之和不能超过总数）"),
+            basis_en=f"{names} = {expected}, the total says {total.quantity.text}"))
+
+
+# ------------------------------------------------------------------ "all targets met" (N03)
+
+
+def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
+    from ..scoring import score_indicator
+
+    unmet = []
+    for ev in run.sub.evaluations:
+        for ind in ev.indicators:
+            if not ind.name.text or ind.target.is_blank or ind.actual.is_blank:
+                continue
+            result = score_indicator(ind.target.raw, ind.actual.raw, 10, run.profile)
+            if result.meets_target is False:
+                unmet.append((ind, result))
+    if not unmet:
+        return
+    from ..values import parse_value
+
+    ind, result = unmet[0]
+    target = parse_value(ind.target.raw, run.profile)
+    explicit = target.op is not None or target.direction is not None
+    names = "、".join(f"“{i.name.text}”" for i, _ in unmet)
+    related = tuple(i.actual.ref for i, _ in unmet if i.actual.ref is not None)
+    run.issues.append(Issue(
+        "N03", ref,
+        {"where": _where(ref), "claim": claim.text, "name": ind.name.text, "target": ind.target.text,
+         "completion": ind.actual.text, "cell": str(ind.actual.ref) if ind.actual.ref else "—",
+         "others": f"（未完成的指标共 {len(unmet)} 个：{names}）" if len(unmet) > 1 else ""},
+        expected=f"{ind.name.text} 未完成", actual=claim.text, related=related,
+        certainty=Certainty.CERTAIN if explicit else Certainty.GUESS,
+        basis=f"正文{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
+              + ("" if explicit else "；年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"),
+        basis_en=f"the text claims every target was met; indicator {ind.name.text}: {result.explanation_en}"))
+
+
+def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
+    """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported)."""
+    if not sub.narrative:
+        return []
+    run = _Run(sub, profile, table_values(sub), indicator_values(sub, profile))
+    parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
+    for pi, ref, pf in parsed:
+        for fact in pf.facts:
+            if fact.claim:
+                _check_claim(run, pi, ref, fact)
+            elif fact.subject:
+                _check_indicator(run, pi, ref, fact)
+    for pi, ref, pf in parsed:
+        _relations(run, pi, ref, pf.facts)
+        if pf.goal is not None and sub.evaluations:
+            _goal(run, ref, pf.goal)
+    for pi, facts in sorted(run.unsupported.items()):
+        ref = sub.narrative[pi].ref
+        claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
+        run.issues.append(Issue("N04", ref, {"where": _where(ref), "claims": claims},
+                                actual=claims, basis=f"正文{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
+                                basis_en="no table row or indicator of the same name or a synonym"))
+    return run.issues

@@ -1,0 +1,237 @@
+"""Facts stated in a report's narrative: amounts with units (元/万元/亿元), percentages and counts
+with measure words (家、人、个、项…), each with the subject and role it belongs to (预算/决算/占比/
+完成预算的%/与上年相比增减), the "其中" totals they are part of, and claims that every target was met.
+
+Pure: text in, facts out. Nothing here reads a file or a table; matching to tables is perfxl.rules.narrative's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, claim_of
+
+__all__ = ["Quantity", "Fact", "GoalClaim", "ParagraphFacts", "extract_facts", "goal_claim", "compact_name",
+           "ROLE_ZH"]
+
+#: roles of a fact, as messages name them
+ROLE_ZH = {"value": "", "budget": "预算数", "final": "决算数", "previous": "上年数", "share": "占比",
+           "completion": "完成预算的比例", "change": "与上年相比增减额", "change_rate": "与上年相比增减率"}
+
+_UNITS = sorted((*MONEY_UNITS, *COUNT_UNITS, "%", "％", "个百分点"), key=len, reverse=True)
+_QTY = re.compile(r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(map(re.escape, _UNITS)) + r")(?![/／每])")
+_SENTENCE = re.compile(r"[。！？!?\n]+")
+_CLAUSE = re.compile(r"[，,；;：:]+")
+_PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
+_LEAD = re.compile(r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
+                   r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+")
+_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
+_TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
+_UP = ("增加", "增长", "提高", "上升", "上涨", "多")
+_DOWN = ("减少", "下降", "降低", "减", "少", "节约")
+_CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
+_GOAL = re.compile(r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)")
+_NEGATION = re.compile(r"(除|未|没有|尚未|部分)")
+
+
+def compact_name(text: str) -> str:
+    """A subject without spaces, quotes, brackets and list marks: “三公”经费 → 三公经费, 因公出国（境）费 → 因公出国境费."""
+    return _PUNCT.sub("", text or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as printed with its unit: `places` decimals were printed, so it stands for any value
+    in [value − step/2, value + step) (rounded half up or truncated)."""
+
+    value: Decimal
+    unit: str
+    places: int
+    text: str
+
+    @property
+    def step(self) -> Decimal:
+        return Decimal(1).scaleb(-self.places)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One figure of the narrative: `subject` as written (compacted), `claim` its canonical name ("" for an
+    indicator-like subject), `role` (see ROLE_ZH), `direction` +1/−1 for an increase/decrease, `parent` the
+    index (in its paragraph's facts) of the "其中" total it is part of, `of` the fact a share/completion
+    rate is computed from. `clause` is the text around it, for messages."""
+
+    paragraph: int
+    index: int
+    subject: str
+    claim: str
+    role: str
+    quantity: Quantity
+    clause: str
+    direction: int = 0
+    parent: int | None = None
+    of: int | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.subject}{ROLE_ZH.get(self.role, '')}" if self.role not in ("value",) else self.subject
+
+
+@dataclass(frozen=True, slots=True)
+class GoalClaim:
+    """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成")."""
+
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphFacts:
+    paragraph: int
+    facts: tuple[Fact, ...] = ()
+    goal: GoalClaim | None = None
+
+
+def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
+    """The "all targets met" sentence of `text`, unless it is negated or qualified (除…外, 未, 部分)."""
+    for sentence in _SENTENCE.split(text):
+        m = _GOAL.search(sentence)
+        if m and not _NEGATION.search(sentence[: m.end()]):
+            return GoalClaim(paragraph, sentence.strip())
+    return None
+
+
+def _places(fraction: str | None) -> int:
+    return len(fraction) if fraction else 0
+
+
+def _direction(text: str) -> int:
+    for w in _DOWN:
+        if w in text:
+            return -1
+    for w in _UP:
+        if w in text:
+            return 1
+    return 0
+
+
+@dataclass
+class _State:
+    subject: str = ""
+    role: str = ""
+    facts: list[Fact] = field(default_factory=list)
+    parent: int | None = None  # index of the total of a running "其中" list
+    last_total: int | None = None
+
+
+def _clean_subject(prefix: str) -> tuple[str, str]:
+    """(subject, role from the subject's own words) of the text before a number."""
+    s = compact_name(prefix)
+    s = _LEAD.sub("", s)
+    role = ""
+    m = _ROLE_TAIL.search(s)
+    if m:
+        role = "budget" if m.group(1).startswith("预算") else "final"
+        s = s[: m.start()]
+    s = _TAIL.sub("", s)
+    s = s.replace("财政拨款", "")
+    s = _LEAD.sub("", s)
+    return s, role
+
+
+def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
+    """Role and direction of a number from the words before it in its clause."""
+    if "完成预算" in prefix or "预算完成率" in prefix or "预算执行率" in prefix:
+        return "completion", 0
+    if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
+        return "share", 0
+    direction = _direction(prefix)
+    if _CHANGE_CUE.search(prefix) or (direction and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")):
+        return ("change_rate" if unit == "%" else "change"), direction
+    if "上年" in prefix or "去年" in prefix:
+        return "previous", 0
+    return subject_role or state_role or "value", 0
+
+
+def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
+    pos = 0
+    matches = list(_QTY.finditer(clause))
+    if not matches:
+        name = compact_name(clause)
+        if name.startswith("其中") or name == "其中":
+            state.parent = state.last_total
+        if len(name) <= 12:
+            subject, role = _clean_subject(clause)
+            if re.search(r"决算", name) and not role:
+                role = "final"
+            if subject and claim_of(subject):
+                state.subject, state.role = subject, role
+        return
+    for m in matches:
+        prefix = clause[pos: m.start()]
+        raw_prefix = prefix
+        pos = m.end()
+        whole, frac, unit = m.group(1), m.group(2), m.group(3)
+        unit = "%" if unit == "％" else unit
+        if unit == "个百分点":
+            continue
+        value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
+        qty = Quantity(value, unit, _places(frac), m.group(0))
+        if compact_name(raw_prefix).startswith("其中"):
+            state.parent = state.last_total
+        subject, subject_role = _clean_subject(raw_prefix)
+        role, direction = _role(raw_prefix, unit, subject_role, "")
+        if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
+            subject = _CHANGE_CUE.split(subject)[0]
+            subject = _clean_subject(subject)[0]
+        if role in ("change", "change_rate", "share", "completion") and (subject and not claim_of(subject)):
+            subject = _clean_subject(re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0])[0]
+        if role in ("change", "change_rate", "share", "completion", "previous") and not subject:
+            subject = state.subject
+        if role in ("change", "change_rate") and subject and _direction(subject):
+            subject = state.subject
+        if unit in COUNT_UNITS and subject and subject in RESULT_VERBS:
+            after = re.match(r"[\u4e00-\u9fff]{1,12}", clause[m.end():])
+            if after:
+                subject = subject + after.group(0)
+        if not subject:
+            subject = state.subject
+            if role == "value":
+                role = state.role or "value"
+        if role in ("value", "budget", "final") and subject:
+            state.subject = subject
+            if role in ("budget", "final"):
+                state.role = state.role if state.role and subject == state.subject else ""
+        of = None
+        if role in ("share", "change", "change_rate", "completion", "previous"):
+            of = next((f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None)
+        idx = len(state.facts)
+        parent = state.parent if role in ("value", "final", "budget") and state.parent is not None else None
+        fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)
+        state.facts.append(fact)
+        if role in ("value", "final", "budget") and parent is None:
+            state.last_total = idx
+
+
+def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
+    """All figures of one paragraph with their subjects and roles, and its "all targets met" claim."""
+    state = _State()
+    for sentence in _SENTENCE.split(text or ""):
+        state.parent = None
+        for clause in _CLAUSE.split(sentence):
+            if clause.strip():
+                _clause_facts(clause, paragraph, state)
+    return ParagraphFacts(paragraph, tuple(state.facts), goal_claim(text or "", paragraph))

@@ -1,0 +1,80 @@
+"""Pair a narrative subject with a table name: exact (after removing filler verbs) or a scored fuzzy
+match (新增规模工业企业 ↔ 新进规模企业), never by position. A fuzzy pair is reported as such, so any
+finding resting on it is a GUESS (警告 at most) that names both names.
+
+rapidfuzz (MIT) scores when installed; difflib gives the same Indel ratio where it is not (Pyodide).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .facts import compact_name
+from .vocabulary import RESULT_VERBS
+
+__all__ = ["NameMatch", "match_name", "normal_name", "ratio", "FUZZY_THRESHOLD", "FUZZY_MARGIN"]
+
+#: Minimum fuzzy score (0–100) of a pair, and by how much it must beat the next candidate.
+FUZZY_THRESHOLD = 75.0
+FUZZY_MARGIN = 10.0
+
+_FILLER = re.compile(r"^(?:全县|全市|全区|我县|我市|全年|累计|完成|实现|达到)+")
+_VERB = re.compile(r"^(?:" + "|".join(sorted(RESULT_VERBS, key=len, reverse=True)) + r")")
+_TRAIL = re.compile(r"[0-9.%，,。]+$")
+
+
+def normal_name(text: str) -> str:
+    """The name compared exactly: punctuation, filler verbs (完成/实现/全县…) and trailing figures removed."""
+    return _FILLER.sub("", _TRAIL.sub("", compact_name(text)))
+
+
+def _core(text: str) -> str:
+    """The name compared fuzzily: also without its result verb (新增/新进/培育…), which differs freely."""
+    return _VERB.sub("", normal_name(text))
+
+
+try:  # pragma: no branch
+    from rapidfuzz.fuzz import ratio as _rf_ratio
+except ImportError:  # pragma: no cover - Pyodide or a minimal install
+    _rf_ratio = None
+
+
+def ratio(a: str, b: str) -> float:
+    """Normalised Indel similarity 0–100 (rapidfuzz.fuzz.ratio, or difflib's equivalent)."""
+    if not a or not b:
+        return 0.0
+    if _rf_ratio is not None:
+        return float(_rf_ratio(a, b))
+    import difflib
+
+    return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The candidate index chosen, whether only a fuzzy score paired them, and the score."""
+
+    index: int
+    exact: bool
+    score: float
+
+
+def match_name(subject: str, names: Sequence[str]) -> NameMatch | None:
+    """Best table name for a narrative subject: an exact normal-form match first; else the fuzzy best
+    scoring ≥ FUZZY_THRESHOLD and FUZZY_MARGIN above the runner-up; else None."""
+    key = normal_name(subject)
+    if not key:
+        return None
+    exact = [i for i, n in enumerate(names) if normal_name(n) == key]
+    if len(exact) == 1:
+        return NameMatch(exact[0], True, 100.0)
+    if len(exact) > 1:
+        return None  # two rows of the same name: which one is meant cannot be told
+    core = _core(subject)
+    scored = sorted(((ratio(core, _core(n)), i) for i, n in enumerate(names)), reverse=True)
+    if not scored or scored[0][0] < FUZZY_THRESHOLD:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
+        return None
+    return NameMatch(scored[0][1], False, scored[0][0])

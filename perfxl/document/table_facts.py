@@ -1,0 +1,168 @@
+"""What the tables of a submission say about the narrative's claims: 收入/支出 and 基本/项目支出 from the
+自评表's funds block, “三公”经费 and 公用经费 (预算/决算/上年, and the change from last year) and staffing
+from the 基础数据表, and every indicator's 年度指标值 / 实际完成值.
+
+Pure: reads the model (Submission), never a file. Each value keeps the cell(s) it came from and the
+precision it was printed with.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..model import AmountRow, CellRef, CellValue, Indicator, Submission
+from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..values import ParsedValue, ValueKind, parse_value
+
+__all__ = ["TableValue", "IndicatorValue", "table_values", "indicator_values", "printed_step"]
+
+_BREAKDOWN = re.compile(r"([\u4e00-\u9fff（）()]+?)\s*[：:；;]\s*(-?\d[\d,]*(?:\.\d+)?)")
+_BASIC_ROWS = {"three_public": "three_public", "reception": "reception", "overseas": "overseas", "car": "vehicles",
+               "vehicles": "vehicles", "public_funds": "public_funds"}
+
+
+def printed_step(raw: Any) -> Decimal | None:
+    """One unit in the last printed place of a cell value (2223.04 → 0.01, 20000 → 1); None when not a number."""
+    if isinstance(raw, str):
+        m = re.search(r"-?\d[\d,]*(?:\.(\d+))?", raw)
+        if not m:
+            return None
+        return Decimal(1).scaleb(-len(m.group(1) or ""))
+    value = to_decimal(raw)
+    if value is None:
+        return None
+    exp = value.normalize().as_tuple().exponent if isinstance(raw, float) else value.as_tuple().exponent
+    return Decimal(1).scaleb(min(int(exp), 0)) if isinstance(exp, int) else Decimal(1)
+
+
+@dataclass(frozen=True, slots=True)
+class TableValue:
+    """A table's value for a (claim, role): in `unit`, printed with `step`, read from `refs` (first = primary).
+    `formula` shows how a derived value was computed ("25362 − 11131.84"); `guess` says what was assumed."""
+
+    claim: str
+    role: str
+    value: Decimal
+    unit: str | None
+    step: Decimal
+    refs: tuple[CellRef, ...]
+    label: str
+    formula: str = ""
+    guess: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    """One 三级指标 row: its name, parsed target and actual, and where they are."""
+
+    name: str
+    indicator: Indicator
+    target: ParsedValue
+    actual: ParsedValue
+    actual_step: Decimal | None
+
+
+def _num(cell: CellValue | None) -> Decimal | None:
+    return None if cell is None or cell.is_blank else to_decimal(cell.raw)
+
+
+def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, str, str]) -> None:
+    label = row.label.text
+    cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
+    names = dict(zip(("previous", "budget", "final"), years))
+    for role, cell in cells.items():
+        value = _num(cell)
+        if value is not None and cell.ref is not None:
+            out.setdefault((claim, role), TableValue(claim, role, value, unit, printed_step(cell.raw) or Decimal(1),
+                                                     (cell.ref,), f"基础数据表“{label}”{names[role] or role}"))
+    prev, final = _num(row.prev_final), _num(row.final)
+    if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
+        step = max(printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
+        refs = (row.final.ref, row.prev_final.ref)
+        change = final - prev
+        out.setdefault((claim, "change"), TableValue(
+            claim, "change", change, unit, step, refs, f"基础数据表“{label}”决算数与上年决算数之差",
+            f"{fmt_decimal(final)} − {fmt_decimal(prev)}"))
+        if prev != 0:
+            out.setdefault((claim, "change_rate"), TableValue(
+                claim, "change_rate", change / prev * HUNDRED, "%", Decimal("0.0001"), refs,
+                f"基础数据表“{label}”与上年相比的增减率", f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}"))
+
+
+def _breakdown(out: dict, sub: Submission) -> None:
+    """收入/支出 totals and 基本/项目支出 from the 自评表's funds breakdown ("按支出性质分：2223.04" …)."""
+    for ev in sub.evaluations:
+        funds = ev.funds
+        if funds is None:
+            continue
+        unit = funds.unit or "万元"
+        expense_col = None
+        items: list[tuple[str, Decimal, CellValue]] = []
+        for cell in funds.breakdown:
+            for m in _BREAKDOWN.finditer(cell.text):
+                name = re.sub(r"^(其中)", "", m.group(1))
+                value = to_decimal(m.group(2).replace(",", ""))
+                if value is not None and cell.ref is not None:
+                    items.append((name, value, cell))
+                    if "支出性质" in name:
+                        expense_col = cell.ref.col
+        for name, value, cell in items:
+            step = printed_step(cell.text) or Decimal(1)
+            label = f"自评表“{cell.text.strip()}”"
+            if "收入性质" in name:
+                claim, guess = "income", ""
+            elif "支出性质" in name:
+                claim, guess = "expense", ""
+            elif "基本支出" in name:
+                claim, guess = "basic_expense", ""
+            elif "项目支出" in name:
+                claim, guess = "project_expense", ""
+            elif expense_col is not None and cell.ref.col == expense_col:
+                claim = "project_expense"
+                guess = f"“按支出性质分”中基本支出以外的“{name}”视为项目支出"
+            else:
+                continue
+            out.setdefault((claim, "final"), TableValue(claim, "final", value, unit, step, (cell.ref,), label, guess=guess))
+        total = funds.total
+        if total is not None and ("expense", "final") not in out:
+            value = _num(total.executed)
+            if value is not None and total.executed.ref is not None:
+                out[("expense", "final")] = TableValue("expense", "final", value, unit, printed_step(total.executed.raw) or Decimal(1),
+                                                       (total.executed.ref,), "自评表“年度资金总额”全年执行数")
+
+
+def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
+    """Every (claim, role) the tables state: roles "final", "budget", "previous", "change", "change_rate"."""
+    out: dict[tuple[str, str], TableValue] = {}
+    _breakdown(out, sub)
+    basic = sub.basic
+    if basic is not None:
+        for row in basic.rows:
+            claim = _BASIC_ROWS.get(row.key)
+            if claim:
+                _amount(out, claim, row, basic.unit or "元", basic.years)
+        st = basic.staffing
+        if st is not None:
+            for claim, cell, label in (("establishment", st.establishment, "编制数"), ("staff", st.actual, "实际在职人数")):
+                value = _num(cell)
+                if value is not None and cell.ref is not None:
+                    out[(claim, "final")] = TableValue(claim, "final", value, "人", Decimal(1), (cell.ref,), f"基础数据表“{label}”")
+    return out
+
+
+def indicator_values(sub: Submission, profile: Any = None) -> list[IndicatorValue]:
+    """Indicator rows with a name and a numeric 实际完成值 (growth and percent values included)."""
+    out = []
+    for ev in sub.evaluations:
+        for ind in ev.indicators:
+            name = ind.name.text
+            if not name or set(name) <= set("…. "):
+                continue
+            target, actual = parse_value(ind.target.raw, profile), parse_value(ind.actual.raw, profile)
+            if actual.number is None or actual.kind not in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH):
+                continue
+            step = Decimal(1).scaleb(min(int(actual.number.as_tuple().exponent), 0))
+            out.append(IndicatorValue(name, ind, target, actual, step))
+    return out

@@ -1,0 +1,60 @@
+"""Report narrative checks (N01–N04): a 自评报告's text against its own tables (or the unit's workbook)
+and against its own arithmetic. The analysis is perfxl.document.crosscheck (pure, run once per
+validation); each check here renders its share of it at the paragraph (`TextRef`), with the table
+cell it contradicts in `Finding.related`.
+
+财预〔2020〕10号: the self-evaluation report and its tables must agree and be objective.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from perfxl.model import Finding
+
+from .catalogue import check
+from .context import Context
+
+__all__ = ["narrative_issues"]
+
+
+def narrative_issues(ctx: Context) -> list:
+    """The cross-check of the submission's narrative, computed once per Context."""
+    cached = getattr(ctx, "_narrative_issues", None)
+    if cached is None:
+        from perfxl.document.crosscheck import cross_check
+
+        cached = cross_check(ctx.submission, ctx.profile) if ctx.submission.narrative else []
+        ctx._narrative_issues = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _render(ctx: Context, code: str) -> Iterator[Finding]:
+    for issue in narrative_issues(ctx):
+        if issue.code == code:
+            yield ctx.finding(issue.ref, expected=issue.expected or None, actual=issue.actual or None,
+                              basis=issue.basis, basis_en=issue.basis_en, certainty=issue.certainty,
+                              related=issue.related, **issue.fields)
+
+
+@check("N01")
+def narrative_table_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A narrative figure that cannot be the table's value at the precision both were printed with."""
+    yield from _render(ctx, "N01")
+
+
+@check("N02")
+def narrative_arithmetic(ctx: Context) -> Iterator[Finding]:
+    """Shares, 完成预算的%, 增减率 and 其中 sums recomputed from the narrative's own figures."""
+    yield from _render(ctx, "N02")
+
+
+@check("N03")
+def narrative_all_met(ctx: Context) -> Iterator[Finding]:
+    """"以上目标均已完成" while an indicator's actual misses its target."""
+    yield from _render(ctx, "N03")
+
+
+@check("N04")
+def narrative_unsupported(ctx: Context) -> Iterator[Finding]:
+    """Narrative claims (counts of results, 编制/在职/退休, budget items) no table row supports."""
+    yield from _render(ctx, "N04")
