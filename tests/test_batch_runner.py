@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +31,12 @@ def standin_validate(path, profile, *, select=None, ignore=None) -> FileResult:
         os._exit(3)  # a worker dying (e.g. killed for memory)
     if text == "raise":
         raise RuntimeError("bug inside a check")
+    if text == "sleep":  # a file that takes (almost) forever: says it has started, then blocks
+        Path(str(path) + ".started").write_text(str(os.getpid()))
+        time.sleep(600)
+    if text == "nap":  # a slow but ordinary file
+        time.sleep(0.3)
+        text = "ok:0:0"
     if not text.startswith("ok"):
         return FileResult(str(path), ok=False, error={"code": "FILE_NOT_WORKBOOK", "message": "不是 Excel 工作簿", "message_en": "not a workbook"})
     _, errors, warnings, *rest = text.split(":")
@@ -215,3 +225,87 @@ def test_workers_that_die_on_every_file_stop_the_batch_with_an_explained_error(t
         run_standin([tmp_path / "in"], tmp_path / "out")
     assert failed.value.code == "WORKERS_FAILED"
     assert not (tmp_path / "out" / ".perfxl-batch.lock").exists()
+
+
+# ---------------------------------------------------------------- the batch process dies or is stopped
+
+DRIVER = """
+import sys
+from perfxl.batch.runner import run_batch
+from perfxl.cli.batch_cmd import sigterm_as_interrupt
+from test_batch_runner import standin_validate
+with sigterm_as_interrupt():
+    outcome = run_batch([sys.argv[1]], sys.argv[2], jobs=2, validator=standin_validate, reports=False)
+sys.exit(outcome.exit_code)
+"""
+
+
+def _start_driver(inbox: Path, out: Path) -> subprocess.Popen:
+    """A batch in its own process, as `perfxl batch` runs it (SIGTERM handled by the CLI's handler)."""
+    tests = str(Path(__file__).resolve().parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (tests, os.environ.get("PYTHONPATH")) if p)}
+    return subprocess.Popen([sys.executable, "-c", DRIVER, str(inbox), str(out)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for(condition, what: str, limit: float = 120.0) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+def test_workers_end_when_the_batch_process_is_killed_with_sigkill(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    write_files(tmp_path / "in", {f"f{i}.xlsx": "sleep" for i in range(4)})
+    driver = _start_driver(tmp_path / "in", tmp_path / "out")
+    family: list = []
+    try:
+        _wait_for(lambda: len(list((tmp_path / "in").glob("*.started"))) == 2, "both workers to be busy")
+        busy = {int(p.read_text()) for p in (tmp_path / "in").glob("*.started")}
+        family = psutil.Process(driver.pid).children(recursive=True)  # workers, fork server, resource tracker
+        assert busy <= {p.pid for p in family}
+        driver.kill()
+        driver.wait(timeout=30)
+        _, alive = psutil.wait_procs(family, timeout=60)
+        assert alive == [], f"still running after the batch was killed: {[p.pid for p in alive]}"
+    finally:
+        _kill_all([driver.pid], family)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+def test_sigterm_stops_the_batch_like_ctrl_c_and_leaves_no_worker(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    write_files(tmp_path / "in", {f"f{i:03}.xlsx": "nap" for i in range(200)})
+    out = tmp_path / "out"
+    driver = _start_driver(tmp_path / "in", out)
+    family: list = []
+    try:
+        _wait_for(lambda: (out / "state.jsonl").is_file() and (out / "state.jsonl").stat().st_size > 0,
+                  "the first file to finish")
+        family = psutil.Process(driver.pid).children(recursive=True)
+        driver.send_signal(signal.SIGTERM)
+        _, err = driver.communicate(timeout=120)
+        assert b"Traceback" not in err, err.decode(errors="replace")
+        assert driver.returncode == EXIT_INTERRUPTED
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        assert summary["interrupted"] is True and 0 < len(summary["files"]) < 200
+        _, alive = psutil.wait_procs(family, timeout=60)
+        assert alive == []
+    finally:
+        _kill_all([driver.pid], family)
+
+
+def _kill_all(pids: list[int], family: list) -> None:
+    """Never leave a sleeping worker behind, whatever the test found (orphans are no longer our children)."""
+    import psutil
+
+    for proc in [*(psutil.Process(p) for p in pids if psutil.pid_exists(p)), *family]:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass

@@ -6,8 +6,10 @@ that fails to render — becomes data in that file's record; the batch goes on.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -17,7 +19,7 @@ from typing import Any
 
 from perfxl.result import FileResult
 
-__all__ = ["WorkerConfig", "Job", "init_worker", "load_config", "check_job", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
+__all__ = ["WorkerConfig", "Job", "init_worker", "exit_with_parent", "ORPHAN_EXIT", "load_config", "check_job", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
 
 REPORTS_DIR = "reports"
 ANNOTATED_DIR = "annotated"
@@ -82,9 +84,37 @@ def load_config(config: WorkerConfig) -> _Loaded:
     return _LOADED
 
 
+#: Exit status of a worker that ends because the batch process that started it is gone.
+ORPHAN_EXIT = 3
+
+
+def exit_with_parent() -> threading.Thread | None:
+    """End this worker as soon as the batch process that started it dies (kill -9, a crash, SIGTERM).
+
+    A daemon thread waits on multiprocessing's parent sentinel — a pipe the parent holds (POSIX,
+    also under the fork server) or the parent's process handle (Windows) — which becomes ready
+    when the parent is gone, whatever killed it; the worker then exits at once, in the middle of a
+    file if need be (its outputs are written atomically, so nothing half-written is left).
+    Returns the thread, or None when this process has no multiprocessing parent.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return None
+
+    def watch() -> None:
+        parent.join()  # blocks until the parent's sentinel is ready: the parent has ended
+        os._exit(ORPHAN_EXIT)
+
+    thread = threading.Thread(target=watch, name="perfxl-exit-with-parent", daemon=True)
+    thread.start()
+    return thread
+
+
 def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent decides how to stop) and load the profile now."""
+    """Pool initializer: ignore Ctrl-C (sent to the whole process group; the parent decides how to
+    stop), end with the parent, and load the profile now."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
     load_config(config)
 
 

@@ -1,10 +1,13 @@
 """`perfxl batch`: check a whole folder of submissions in parallel, with a summary workbook and a dashboard.
 
 Exit codes (the worst result wins): 0 clean; 1 findings at error level; 2 some file unreadable,
-an input missing, or bad arguments; 130 interrupted (the partial result is kept in OUTDIR).
+an input missing, or bad arguments; 130 interrupted by Ctrl-C or SIGTERM (the partial result is kept in
+OUTDIR, marked interrupted). Worker processes end with the batch, however it ends (even kill -9).
 """
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,6 +16,26 @@ import typer
 from perfxl.cli.main import app
 
 _SHOW_UNREADABLE = 20
+
+
+@contextmanager
+def sigterm_as_interrupt():
+    """SIGTERM (a service manager, `kill`) stops the batch the way Ctrl-C does: the files in flight
+    finish or are cancelled, and the partial result is written, marked interrupted (exit 130).
+    A second SIGTERM while that happens ends the process at once (outputs are written atomically)."""
+    def handler(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave its handlers alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_profile(name: Optional[str]) -> None:
@@ -80,7 +103,7 @@ def batch(
         progress.update(task, advance=1, description=f"错误 {counts['errors']} · 无法读取 {counts['unreadable']}")
 
     try:
-        with progress:
+        with progress, sigterm_as_interrupt():
             outcome = run_batch(
                 paths, output, profile=profile, jobs=jobs, annotate=annotate, reports=reports,
                 executor=executor, address=scheduler, select=select_codes, ignore=ignore_codes,
