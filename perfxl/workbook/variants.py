@@ -10,7 +10,8 @@ import os
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from perfxl.numbers import to_decimal
 
@@ -19,8 +20,14 @@ from .shape import Shape
 from .template import TEMPLATE_SHAPE
 from .writer import WrittenWorkbook, write_content
 
+if TYPE_CHECKING:  # pragma: no cover
+    from perfxl.grid import Grid
+
+    from .plan import SheetPlan
+
 __all__ = ["VARIANTS", "Variant", "write_submission", "funds_in_yuan", "basic_in_wanyuan",
-           "add_indicators", "scale_value"]
+           "add_indicators", "scale_value", "content_plans", "plan_grid", "remove_columns", "unscored_funds",
+           "map_text", "to_traditional", "render_html", "render_spreadsheetml", "write_export"]
 
 TEN_THOUSAND = Decimal(10000)
 
@@ -136,3 +143,192 @@ def write_submission(path: str | os.PathLike, content: WorkbookContent, variant:
         raise ValueError(f"unknown variant {variant!r}; known: {', '.join(VARIANTS)}") from None
     return write_content(path, v.apply(content), v.shape)
 
+
+
+# ---------------------------------------------------------------- other files "saved as .xls", and plan edits
+
+
+def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -> list["SheetPlan"]:
+    """The sheet plans of `content` in a variant, before any file is written (for edits and exports)."""
+    from .writer import build_plans
+
+    if isinstance(variant, Shape):
+        return build_plans(content, variant)
+    v = VARIANTS[variant]
+    return build_plans(v.apply(content), v.shape)
+
+
+def plan_grid(plan: "SheetPlan") -> "Grid":
+    """A plan as the Grid a reader would return: cached values (numbers as Decimal), merged ranges."""
+    from perfxl.grid import Grid
+
+    height, width = plan.max_row + 1, plan.max_col + 1
+    rows = [["" for _ in range(width)] for _ in range(height)]
+    for (r, c), spec in plan.cells.items():
+        value = spec.value
+        if value is None:
+            continue
+        rows[r][c] = value if isinstance(value, str) else to_decimal(value)
+    return Grid(plan.name, rows, tuple(plan.merges))
+
+
+def remove_columns(plan: "SheetPlan", rows: range, cols: set[int]) -> "SheetPlan":
+    """A copy of `plan` where, in `rows`, the columns `cols` are cut out and the cells right of them move
+    left (a form whose funds block has no 分值/得分 columns); merges in those rows shrink accordingly."""
+    from .plan import SheetPlan
+
+    def shift(c: int) -> int:
+        return c - sum(1 for x in cols if x < c)
+
+    out = SheetPlan(plan.name, widths=dict(plan.widths), heights=dict(plan.heights), landscape=plan.landscape)
+    for (r, c), spec in plan.cells.items():
+        if r in rows:
+            if c in cols:
+                continue
+            out.cells[(r, shift(c))] = spec
+        else:
+            out.cells[(r, c)] = spec
+    for r0, c0, r1, c1 in plan.merges:
+        if r0 in rows:
+            kept = [c for c in range(c0, c1 + 1) if c not in cols]
+            if not kept:
+                continue
+            if c0 in cols and (r0, c0) in plan.cells:  # the anchor was cut: its value moves to the new anchor
+                out.cells[(r0, shift(kept[0]))] = plan.cells[(r0, c0)]
+            if len(kept) > 1 or r1 > r0:
+                out.merges.append((r0, shift(kept[0]), r1, shift(kept[-1])))
+        else:
+            out.merges.append((r0, c0, r1, c1))
+    out.addresses = {k: (r, shift(c) if r in rows else c) for k, (r, c) in plan.addresses.items()
+                     if not (r in rows and c in cols)}
+    return out
+
+
+def unscored_funds(plans: list["SheetPlan"], k: int = 0) -> list["SheetPlan"]:
+    """Evaluation `k`'s funds block without 分值 and 得分 columns (execution not scored: Ningxia and
+    some Hebei forms): 年初预算数 | 全年预算数 | 全年执行数 | 执行率, the rest of the table unchanged."""
+    out = []
+    p = f"evaluations[{k}]"
+    for plan in plans:
+        if f"{p}.funds[0].weight" not in plan.addresses:
+            out.append(plan)
+            continue
+        top = plan.addresses[f"{p}.funds[0].label"][0] - 1  # the funds header row
+        stop = plan.addresses[f"{p}.goal_expected"][0] - 1  # the goals header row
+        weight_col = plan.addresses[f"{p}.funds[0].weight"][1]
+        score_col = plan.addresses[f"{p}.funds[0].score"][1]
+        last = max(c for (r, c) in plan.cells if r == top)
+        cols = {weight_col} | set(range(score_col, last + 1))
+        out.append(remove_columns(plan, range(top, stop), cols))
+    return out
+
+
+def map_text(plans: list["SheetPlan"], fn: Callable[[str], str]) -> list["SheetPlan"]:
+    """The plans with `fn` applied to every text cell (e.g. OpenCC s2t: a traditional-character form)."""
+    from .plan import CellSpec, SheetPlan
+
+    out = []
+    for plan in plans:
+        new = SheetPlan(plan.name, merges=list(plan.merges), widths=dict(plan.widths), heights=dict(plan.heights),
+                        addresses=dict(plan.addresses), landscape=plan.landscape)
+        for rc, spec in plan.cells.items():
+            value = fn(spec.value) if isinstance(spec.value, str) else spec.value
+            new.cells[rc] = CellSpec(value, spec.formula, spec.style)
+        out.append(new)
+    return out
+
+
+def to_traditional(plans: list["SheetPlan"]) -> list["SheetPlan"]:
+    """Every text in traditional characters (OpenCC s2t), as Hong Kong/Taiwan-style or old system forms."""
+    import opencc
+
+    conv = opencc.OpenCC("s2t")
+    return map_text(plans, conv.convert)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return _fmt(to_decimal(value)) if to_decimal(value) is not None else str(value)
+
+
+def render_html(plans: list["SheetPlan"], *, declared_charset: str = "utf-8") -> str:
+    """The plans as one HTML page (one <table> per sheet, <caption> = sheet name, colspan/rowspan for
+    merges), as budget systems export "Excel" files. `declared_charset` is what the page claims."""
+    from html import escape
+
+    parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
+             "<title>export</title></head><body>"]
+    for plan in plans:
+        spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in plan.merges}
+        covered = {(r, c) for r0, c0, r1, c1 in plan.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+                   if (r, c) != (r0, c0)}
+        parts.append(f'<table border="1"><caption>{escape(plan.name)}</caption>')
+        for r in range(plan.max_row + 1):
+            parts.append("<tr>")
+            for c in range(plan.max_col + 1):
+                if (r, c) in covered:
+                    continue
+                rowspan, colspan = spans.get((r, c), (1, 1))
+                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+                value = plan.value(r, c)
+                if isinstance(value, str) and value.strip() and value.strip() != value:
+                    attrs += ' style="mso-number-format:\\@"'  # text with its spaces, as typed
+                text = escape(_cell_text(value)).replace("\n", "<br>")
+                parts.append(f"<td{attrs}>{text}</td>")
+            parts.append("</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def render_spreadsheetml(plans: list["SheetPlan"]) -> str:
+    """The plans as an Excel 2003 XML workbook (ss:MergeAcross/ss:MergeDown, ss:Index after gaps)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">']
+    for plan in plans:
+        spans = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in plan.merges}
+        covered = {(r, c) for r0, c0, r1, c1 in plan.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+                   if (r, c) != (r0, c0)}
+        out.append(f"<Worksheet ss:Name={quoteattr(plan.name)}><Table>")
+        for r in range(plan.max_row + 1):
+            out.append(f'<Row ss:Index="{r + 1}">')
+            for c in range(plan.max_col + 1):
+                if (r, c) in covered:
+                    continue
+                down, across = spans.get((r, c), (0, 0))
+                value = plan.value(r, c)
+                if value is None and not down and not across:
+                    continue
+                attrs = f' ss:Index="{c + 1}"' + (f' ss:MergeAcross="{across}"' if across else "") + (
+                    f' ss:MergeDown="{down}"' if down else "")
+                if value is None:
+                    out.append(f"<Cell{attrs}/>")
+                elif isinstance(value, str):
+                    out.append(f'<Cell{attrs}><Data ss:Type="String">{escape(value)}</Data></Cell>')
+                else:
+                    out.append(f'<Cell{attrs}><Data ss:Type="Number">{_cell_text(value)}</Data></Cell>')
+            out.append("</Row>")
+        out.append("</Table></Worksheet>")
+    out.append("</Workbook>")
+    return "".join(out)
+
+
+def write_export(path: str | os.PathLike, plans: list["SheetPlan"], fmt: str, *, encoding: str = "utf-8",
+                 declared_charset: str | None = None) -> Path:
+    """Write plans as a "fake Excel" file: fmt "html" (bytes in `encoding`, page claiming
+    `declared_charset`, e.g. GBK bytes declared UTF-8) or "xml2003" (SpreadsheetML, UTF-8). Atomic."""
+    from perfxl.io.atomic import atomic_write
+
+    if fmt == "html":
+        data = render_html(plans, declared_charset=declared_charset or encoding).encode(encoding)
+    elif fmt == "xml2003":
+        data = render_spreadsheetml(plans).encode("utf-8")
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; known: html, xml2003")
+    return atomic_write(Path(path), data, force=True, durable=False)
