@@ -4,10 +4,10 @@ Attribute VB_Name = "xlwings_udfs"
 Function PERF_CHANGE_RATE(current, previous)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_CHANGE_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_CHANGE_RATE", Array(current, previous), ThisWorkbook, Application.Caller)
+        PERF_CHANGE_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_CHANGE_RATE", Array(current, previous), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_CHANGE_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_CHANGE_RATE", Array(current, previous))
+        PERF_CHANGE_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_CHANGE_RATE", Array(current, previous))
         Exit Function
     #End If
 failed:
@@ -17,10 +17,10 @@ End Function
 Function PERF_CONTROL_RATE(actual, approved)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_CONTROL_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_CONTROL_RATE", Array(actual, approved), ThisWorkbook, Application.Caller)
+        PERF_CONTROL_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_CONTROL_RATE", Array(actual, approved), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_CONTROL_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_CONTROL_RATE", Array(actual, approved))
+        PERF_CONTROL_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_CONTROL_RATE", Array(actual, approved))
         Exit Function
     #End If
 failed:
@@ -30,10 +30,10 @@ End Function
 Function PERF_EXEC_SCORE(executed, budget, weight)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_EXEC_SCORE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_EXEC_SCORE", Array(executed, budget, weight), ThisWorkbook, Application.Caller)
+        PERF_EXEC_SCORE = XLPy.CallUDF("perfxl_udfs", "PERF_EXEC_SCORE", Array(executed, budget, weight), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_EXEC_SCORE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_EXEC_SCORE", Array(executed, budget, weight))
+        PERF_EXEC_SCORE = XLPy.CallUDF("perfxl_udfs", "PERF_EXEC_SCORE", Array(executed, budget, weight))
         Exit Function
     #End If
 failed:
@@ -43,10 +43,10 @@ End Function
 Function PERF_EXPLAIN(target, actual, weight, Optional method, Optional profile)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_EXPLAIN = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_EXPLAIN", Array(target, actual, weight, method, profile), ThisWorkbook, Application.Caller)
+        PERF_EXPLAIN = XLPy.CallUDF("perfxl_udfs", "PERF_EXPLAIN", Array(target, actual, weight, method, profile), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_EXPLAIN = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_EXPLAIN", Array(target, actual, weight, method, profile))
+        PERF_EXPLAIN = XLPy.CallUDF("perfxl_udfs", "PERF_EXPLAIN", Array(target, actual, weight, method, profile))
         Exit Function
     #End If
 failed:
@@ -56,10 +56,10 @@ End Function
 Function PERF_GRADE(total, Optional profile)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_GRADE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_GRADE", Array(total, profile), ThisWorkbook, Application.Caller)
+        PERF_GRADE = XLPy.CallUDF("perfxl_udfs", "PERF_GRADE", Array(total, profile), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_GRADE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_GRADE", Array(total, profile))
+        PERF_GRADE = XLPy.CallUDF("perfxl_udfs", "PERF_GRADE", Array(total, profile))
         Exit Function
     #End If
 failed:
@@ -69,10 +69,10 @@ End Function
 Function PERF_PARSE(text, Optional part)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_PARSE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_PARSE", Array(text, part), ThisWorkbook, Application.Caller)
+        PERF_PARSE = XLPy.CallUDF("perfxl_udfs", "PERF_PARSE", Array(text, part), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_PARSE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_PARSE", Array(text, part))
+        PERF_PARSE = XLPy.CallUDF("perfxl_udfs", "PERF_PARSE", Array(text, part))
         Exit Function
     #End If
 failed:
@@ -82,10 +82,10 @@ End Function
 Function PERF_RATE(numerator, denominator)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_RATE", Array(numerator, denominator), ThisWorkbook, Application.Caller)
+        PERF_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_RATE", Array(numerator, denominator), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_RATE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_RATE", Array(numerator, denominator))
+        PERF_RATE = XLPy.CallUDF("perfxl_udfs", "PERF_RATE", Array(numerator, denominator))
         Exit Function
     #End If
 failed:
@@ -95,10 +95,10 @@ End Function
 Function PERF_SCORE(target, actual, weight, Optional method, Optional profile)
     #If App = "Microsoft Excel" Then
         If TypeOf Application.Caller Is Range Then On Error GoTo failed
-        PERF_SCORE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_SCORE", Array(target, actual, weight, method, profile), ThisWorkbook, Application.Caller)
+        PERF_SCORE = XLPy.CallUDF("perfxl_udfs", "PERF_SCORE", Array(target, actual, weight, method, profile), ThisWorkbook, Application.Caller)
         Exit Function
     #Else
-        PERF_SCORE = XLPy.CallUDF("udfs.perfxl_udfs", "PERF_SCORE", Array(target, actual, weight, method, profile))
+        PERF_SCORE = XLPy.CallUDF("perfxl_udfs", "PERF_SCORE", Array(target, actual, weight, method, profile))
         Exit Function
     #End If
 failed:

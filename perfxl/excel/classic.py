@@ -18,7 +18,7 @@ from typing import Any, Iterator
 __all__ = ["classic_udf_module", "generate_udfs_vba", "generate_register_vba", "classic_metadata", "UDF_MODULE_NAME"]
 
 #: The module name the workbook's xlwings.conf `UDF Modules` setting holds.
-UDF_MODULE_NAME = "udfs.perfxl_udfs"
+UDF_MODULE_NAME = "perfxl_udfs"  # the package udfs/ is installed as (setup.py): a distinct top-level name
 
 _UDFS_SOURCE = Path(__file__).with_name("udfs.py")
 _STUBS = ("pythoncom", "pywintypes", "win32com", "win32com.client")
