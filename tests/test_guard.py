@@ -270,7 +270,7 @@ def test_a_full_height_sheet_is_refused_by_default_with_a_message_naming_the_lim
     exc = _refused(tall)
     assert exc.code == "SHEET_TOO_LARGE"
     assert "PERFXL_MAX_CELLS_PER_SHEET" in exc.message and "max_cells_per_sheet" in exc.message_en
-    assert check_file(tall, Limits().with_pairs(["max_cells_per_sheet=5000000", "max_cells_per_workbook=5000000"])) is WorkbookKind.XLSX
+    assert check_file(tall, Limits().with_pairs(["max_cells_per_sheet=5000000", "max_cells_per_workbook=5000000", "max_rows_per_workbook=2000000"])) is WorkbookKind.XLSX
 
 
 def test_cells_are_also_limited_per_workbook(tmp_path):
@@ -280,6 +280,19 @@ def test_cells_are_also_limited_per_workbook(tmp_path):
     assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_CELLS_PER_WORKBOOK" in exc.message
     exc = _refused(path, Limits().with_pairs(["max_values_per_workbook=35"]))
     assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_VALUES_PER_WORKBOOK" in exc.message
+    exc = _refused(path, Limits().with_pairs(["max_rows_per_workbook=11"]))
+    assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_ROWS_PER_WORKBOOK" in exc.message
+
+
+def test_a_large_honest_part_is_named_with_its_limit_not_called_a_bomb(base, tmp_path):
+    """A big sheet that compresses like a real one is over max_part_bytes, not a zip bomb."""
+    import random
+
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{random.Random(r).random()}</v></c></row>' for r in range(2, 4000))
+    big = tmp_path / "big.xlsx"
+    b.rewrite_zip(base, big, {SHEET1: lambda d: d.replace(b"</sheetData>", rows.encode() + b"</sheetData>")})
+    exc = _refused(big, Limits().with_pairs(["max_part_bytes=50000"]))
+    assert (exc.code, exc.cell) == ("PART_TOO_LARGE", SHEET1) and "PERFXL_MAX_PART_BYTES" in exc.message
 
 
 @pytest.mark.slow

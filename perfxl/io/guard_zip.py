@@ -71,6 +71,14 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                         f"unsupported ZIP compression method {info.compress_type}", p, part=name)
         total += info.file_size
         ratio_ok = info.file_size <= limits.ratio_floor_bytes or info.file_size <= limits.max_compression_ratio * max(info.compress_size, 1)
+        if info.file_size > limits.max_part_bytes and ratio_ok:
+            raise unreadable(
+                "PART_TOO_LARGE",
+                f"文件中的 {name} 解压后 {info.file_size / MIB:.0f} MB，超过上限 {limits.max_part_bytes / MIB:.0f} MB（数据过多）；"
+                "请删除多余的行或工作表后再提交。如确需读取，可设置环境变量 PERFXL_MAX_PART_BYTES 提高上限（内存占用随之增加）",
+                f"{name} is {info.file_size} bytes uncompressed > limit max_part_bytes={limits.max_part_bytes} (raise it with PERFXL_MAX_PART_BYTES)",
+                p, part=name,
+            )
         if info.file_size > limits.max_part_bytes or not ratio_ok:
             raise unreadable(
                 "ZIP_BOMB",
