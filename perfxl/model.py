@@ -6,6 +6,7 @@ Readers (perfxl.io, perfxl.layout) build these objects; rules (perfxl.rules) onl
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,7 @@ __all__ = [
 _A1 = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def column_letter(col: int) -> str:
     """1-based column number → letters (1 → A, 28 → AB)."""
     letters = ""
@@ -57,6 +59,7 @@ def column_letter(col: int) -> str:
     return letters
 
 
+@functools.lru_cache(maxsize=16384)
 def column_index(letters: str) -> int:
     """Column letters → 1-based number (A → 1)."""
     n = 0

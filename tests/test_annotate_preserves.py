@@ -139,8 +139,8 @@ def test_existing_copy_is_not_clobbered_and_in_place_keeps_a_backup(tmp_path):
     _assert_preserved(backup_copy, src)
 
 
-def test_parts_openpyxl_cannot_keep_are_reported(tmp_path):
-    """openpyxl keeps charts but drops text boxes: the copy keeps the chart and warns about the box."""
+def test_charts_and_text_boxes_are_kept_unchanged(tmp_path):
+    """The copy keeps the chart and the text box (openpyxl dropped text boxes): their parts are identical."""
     import zipfile
 
     import xlsxwriter
@@ -154,10 +154,16 @@ def test_parts_openpyxl_cannot_keep_are_reported(tmp_path):
     ws.insert_chart("C1", chart)
     ws.insert_textbox("C20", "填表人：张三")
     wb.close()
-    result = annotate.annotate_workbook(src, [], tmp_path / "copy.xlsx")
-    assert any("形状/文本框" in w for w in result.warnings), result.warnings
-    assert not any("图表" in w for w in result.warnings), result.warnings
-    assert any(n.startswith("xl/charts/chart") for n in zipfile.ZipFile(result.path).namelist())
+    from perfxl.model import CellRef, Finding, Severity
+
+    finding = Finding("F04", Severity.ERROR, CellRef("自评表", "A2"), "执行率不符")
+    result = annotate.annotate_workbook(src, [finding], tmp_path / "copy.xlsx")
+    assert result.warnings == ()
+    with zipfile.ZipFile(src) as a, zipfile.ZipFile(result.path) as b:
+        drawing_parts = [n for n in a.namelist() if n.startswith(("xl/charts/", "xl/drawings/drawing"))]
+        assert any("chart" in n for n in drawing_parts) and any("drawing" in n for n in drawing_parts)
+        assert all(a.read(n) == b.read(n) for n in drawing_parts)
+        assert "填表人：张三".encode() in b.read("xl/drawings/drawing1.xml")
 
 
 def test_cached_results_of_every_type_survive_and_no_recalc_is_forced(tmp_path):

@@ -10,11 +10,11 @@ from its own state: the 校验结果 sheet lists every cell it marked and whethe
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
-from perfxl.annotate import SEVERITY_FILL
 from perfxl.grid import Grid
-from perfxl.model import Finding, Severity, a1, parse_a1
+from perfxl.marks import SEVERITY_FILL, Bounds, plan_marks
+from perfxl.model import Finding, Severity, a1
 from perfxl.workbook.shape import STANDARD as STANDARD_HEADERS
 
 from .result_sheet import (
@@ -54,8 +54,6 @@ __all__ = [
 #: Header of perfxl's own column of recomputed scores (written beside the user's 得分, never over it);
 #: the same header the workbook generator gives its check column.
 SCORE_HEADER = STANDARD_HEADERS["check"]
-_NOTE_HEAD = "perfxl 校验："
-_MAX_RANGE_CELLS = 400
 
 
 
@@ -133,23 +131,20 @@ def check_book(book, profile=None, *, read=None):
 # ---------------------------------------------------------------- writing marks
 
 
-def _cells_of(ref: str) -> list[str]:
-    first, _, last = ref.partition(":")
-    r0, c0 = parse_a1(first)
-    r1, c1 = parse_a1(last) if last else (r0, c0)
-    cells = [a1(r, c) for r in range(min(r0, r1), max(r0, r1) + 1) for c in range(min(c0, c1), max(c0, c1) + 1)]
-    return cells[:_MAX_RANGE_CELLS]
+def _merge_lookup(book) -> Any:
+    """merge_of(sheet, row, col) for the plan of marks: the live merged area, None where the book
+    cannot tell (a remote Office.js book cannot read merges synchronously)."""
 
+    def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
+        try:
+            area = book.sheets[sheet].range((row, col)).merge_area
+            if area.count > 1:
+                return (area.row, area.column, area.last_cell.row, area.last_cell.column)
+        except Exception:  # noqa: BLE001 - the remote engine cannot read merges
+            pass
+        return None
 
-def _merged_cells(rng) -> list[str]:
-    """All cells of the merged range holding `rng` (live Excel); just the cell where merges are unknown."""
-    try:
-        area = rng.merge_area
-        if area.count > 1:
-            return [c.address.replace("$", "") for c in area][:_MAX_RANGE_CELLS]
-    except Exception:  # noqa: BLE001 - the remote engine cannot read merges synchronously
-        pass
-    return [rng.address.replace("$", "")]
+    return merge_of
 
 
 def _has_note(rng) -> bool:
@@ -170,46 +165,24 @@ def _unmark(book, marks: Sequence[Mark]) -> None:
             rng.note.delete()
 
 
-def _note_text(findings: Iterable[Finding]) -> str:
-    """The note perfxl puts on a cell: the same text as the annotated copy's comment."""
-    return _NOTE_HEAD + "\n" + "\n".join(f"[{f.code}] {SEVERITY_ZH[f.severity]}：{f.message}" for f in findings)
-
-
 def _mark(book, findings: Sequence[Finding]) -> dict[tuple[str, str], Mark]:
-    """Fill each finding's cells by severity and note its first cell; returns the marks by (sheet, cell)."""
-    names = {s.name for s in book.sheets}
-    filled: dict[tuple[str, str], Severity] = {}
-    by_anchor: dict[tuple[str, str], list[Finding]] = {}
-    for f in findings:
-        if f.ref is None or f.ref.sheet not in names:
-            continue
-        try:
-            cells = _cells_of(f.ref.cell)
-        except ValueError:
-            continue
-        sheet = book.sheets[f.ref.sheet]
-        anchor = f.ref.anchor or cells[0]
-        by_anchor.setdefault((f.ref.sheet, anchor), []).append(f)
-        targets = list(cells)
-        for cell in (anchor, cells[0]):
-            targets += _merged_cells(sheet.range(cell))
-        for cell in dict.fromkeys(targets):
-            key = (f.ref.sheet, cell)
-            if key not in filled or f.severity.rank > filled[key].rank:
-                filled[key] = f.severity
-    for (sheet, cell), sev in filled.items():
-        book.sheets[sheet].range(cell).color = "#" + SEVERITY_FILL[sev]
+    """Apply the plan of marks (perfxl.marks): fill cells by severity and note each anchor cell;
+    returns the marks by (sheet, cell). A user's own note is kept; the 校验结果 sheet lists the finding."""
+    plan = plan_marks(findings, [s.name for s in book.sheets], _merge_lookup(book))
+    for (sheet, r, c), sev in plan.fills.items():
+        book.sheets[sheet].range((r, c)).color = "#" + SEVERITY_FILL[sev]
     noted: set[tuple[str, str]] = set()
-    for (sheet, cell), cell_findings in by_anchor.items():
+    for key in plan.notes:
+        sheet, cell = key[0], a1(key[1], key[2])
         rng = book.sheets[sheet].range(cell)
         if _has_note(rng):
-            continue  # a note of the user's own: keep it, the 校验结果 sheet lists the finding
+            continue
         try:
-            rng.add_note(_note_text(cell_findings))
+            rng.add_note(plan.note(key))
             noted.add((sheet, cell))
         except NotImplementedError:  # an Office.js client without notes support
             pass
-    return {key: Mark(key[0], key[1], sev, key in noted) for key, sev in filled.items()}
+    return {(s, a1(r, c)): Mark(s, a1(r, c), sev, (s, a1(r, c)) in noted) for (s, r, c), sev in plan.fills.items()}
 
 
 def summary_line(findings: Sequence[Finding], marked: int) -> str:

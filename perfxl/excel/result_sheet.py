@@ -11,20 +11,21 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from perfxl.annotate import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # shared with the annotated copy
+from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity
 from perfxl.safety import neutralise_formula
 
 __all__ = [
     "RESULT_SHEET", "RESULT_TITLE", "RESULT_HEADER", "SEVERITY_ZH", "Mark", "is_own_result_sheet",
-    "previous_marks", "cell_text", "result_rows", "order_key", "drop_result_sheet", "write_result_sheet",
+    "previous_marks", "cell_text", "hyperlink_target", "result_rows", "order_key", "drop_result_sheet",
+    "write_result_sheet", "HEADER_ROW",
 ]
 
 #: Columns of the 校验结果 sheet: the annotated copy's eight, plus whether perfxl added the note.
 RESULT_HEADER = ("序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注")
-_HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
+HEADER_ROW = _HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
 _NOTE_ADDED = "是"
-_HYPERLINK = re.compile(r'^=HYPERLINK\("#[^"]*",\s*"([^"]*)"\)$', re.IGNORECASE)
+_HYPERLINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$', re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +64,22 @@ def cell_text(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     m = _HYPERLINK.match(value.strip())
-    return m.group(1) if m else value.strip()
+    return m.group(2).replace('""', '"') if m else value.strip()
 
 
-def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark]) -> list[list[Any]]:
-    """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells)."""
+def hyperlink_target(value: str) -> tuple[str, str] | None:
+    """(location, display text) of a 校验结果 HYPERLINK formula, for writers that store links as links."""
+    m = _HYPERLINK.match(value.strip())
+    return (m.group(1).replace('""', '"'), m.group(2).replace('""', '"')) if m else None
+
+
+def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark], *,
+                list_area_cells: bool = True) -> list[list[Any]]:
+    """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells).
+
+    `list_area_cells`: list the cells filled for a range or merged area but named by no finding, so the
+    live macro's next run can clear them (the annotated copy, never re-marked in place, omits them).
+    """
     order = sorted(findings, key=order_key)
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(findings)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
@@ -83,7 +95,7 @@ def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark])
             neutralise_formula(f.actual or ""), noted,
         ])
     # cells filled for a range or merged area but not named by a finding: listed so a re-run clears them
-    for (sheet, cell), mark in sorted(marks.items()):
+    for (sheet, cell), mark in sorted(marks.items()) if list_area_cells else ():
         if (sheet, cell) not in listed:
             rows.append(["", SEVERITY_ZH[mark.severity], "", neutralise_formula(sheet), cell, "（同上，区域内单元格）", "", "", ""])
     width = len(RESULT_HEADER)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable, Collection
 
-__all__ = ["MAIN_NS", "REL_NS", "sheet_parts"]
+__all__ = ["MAIN_NS", "REL_NS", "sheet_parts", "sheet_parts_of"]
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -15,13 +16,17 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
     Only parts that exist and are worksheets are listed (chart sheets have no cells).
     """
+    return sheet_parts_of(set(archive.namelist()), archive.read)
+
+
+def sheet_parts_of(names: Collection[str], read: Callable[[str], bytes]) -> dict[str, str]:
+    """`sheet_parts` for a package held any way: its part names and a function reading one part."""
     from defusedxml import ElementTree
 
-    names = set(archive.namelist())
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    workbook = ElementTree.fromstring(read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
     targets = {}
     for rel in rels:
         target = rel.get("Target", "")

@@ -1,0 +1,591 @@
+"""Apply a plan of marks (perfxl.marks) to an .xlsx/.xlsm package by patching its XML parts in place.
+
+Only what the marks need changes: the marked sheets' cell style indexes (and cells added where a
+marked cell did not exist), styles.xml (fills and cell formats appended, none changed), the marked
+sheets' comments and VML note shapes (a user's note keeps its text, perfxl's note is added after it),
+and the new 校验结果 worksheet with the workbook, relationship and content-type entries that name it.
+Every other part — drawings, charts, images, pivot tables, VBA, the ribbon, cached formula results —
+is copied byte for byte, so nothing the user had is lost. Works on bytes; the caller writes atomically.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from perfxl.errors import UnreadableWorkbook
+from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan
+from perfxl.model import Severity, a1, column_index
+
+from .ooxml import REL_NS, sheet_parts_of
+
+__all__ = ["PackageMarks", "Package", "read_package", "merged_ranges", "apply_marks"]
+
+_CT = "[Content_Types].xml"
+_WB, _WB_RELS, _STYLES = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+_CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+_SHEETDATA = re.compile(rb"<sheetData\b[^>]*/>|<sheetData\b[^>]*>.*?</sheetData>", re.S)
+_ROW = re.compile(rb"<row\b([^>]*?)/>|<row\b([^>]*)>(.*?)</row>", re.S)
+_CELL = re.compile(rb"<c\b([^>]*?)/>|<c\b([^>]*)>(.*?)</c>", re.S)
+_ATTR_R = re.compile(rb'\br="([A-Z]*)(\d+)"')
+_ATTR_S = re.compile(rb'\ss="(\d+)"')
+_ROW_R = re.compile(rb'\br="(\d+)"')
+_XF = re.compile(rb"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>", re.S)
+_BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Worksheet children that must come after <legacyDrawing> (ECMA-376 CT_Worksheet order).
+_AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects", b"<controls",
+                 b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
+_AFTER_HYPERLINKS = (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFooter", b"<rowBreaks",
+                     b"<colBreaks", b"<customProperties", b"<cellWatches", b"<ignoredErrors", b"<smartTags",
+                     b"<drawing", b"<legacyDrawing", *_AFTER_LEGACY)
+
+
+@dataclass(frozen=True, slots=True)
+class PackageMarks:
+    """The patched package and how many cells were filled."""
+
+    data: bytes
+    marked_cells: int
+
+
+def _text(value: Any) -> str:
+    """Text fit for XML: characters XML 1.0 forbids become "?" (a hostile cell cannot break the part)."""
+    return _BAD_XML_CHARS.sub("?", str(value))
+
+
+def _xml_text(value: Any) -> bytes:
+    return escape(_text(value)).encode()
+
+
+def _attr(value: str) -> bytes:
+    return quoteattr(_text(value)).encode()
+
+
+class Package:
+    """The zip's entries in order, read once; edited parts replace their bytes, new parts append."""
+
+    def __init__(self, original: bytes, path: str) -> None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(original)) as zf:
+                self.infos = zf.infolist()
+                self.parts = {i.filename: zf.read(i.filename) for i in self.infos}
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+            raise UnreadableWorkbook(f"文件不是有效的 Excel 工作簿（{type(exc).__name__}），未生成批注副本",
+                                     f"not a valid workbook package: {exc}", path=path) from None
+        self.path = path
+        self.removed: set[str] = set()
+        self.names = sheet_parts_of(set(self.parts), self.parts.__getitem__)
+
+    def merges(self, sheet: str) -> list[Bounds]:
+        """The merged ranges of a worksheet (by name); [] for an unknown sheet."""
+        part = self.names.get(sheet)
+        return merged_ranges(self.parts[part]) if part else []
+
+    def get(self, name: str) -> bytes | None:
+        return None if name in self.removed else self.parts.get(name)
+
+    def put(self, name: str, data: bytes) -> None:
+        self.removed.discard(name)
+        self.parts[name] = data
+
+    def remove(self, name: str) -> None:
+        self.removed.add(name)
+
+    def unused(self, pattern: str) -> str:
+        n = 1
+        while (pattern % n) in self.parts and (pattern % n) not in self.removed:
+            n += 1
+        return pattern % n
+
+    def to_bytes(self) -> bytes:
+        buf = io.BytesIO()
+        known = {i.filename for i in self.infos}
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in self.infos:
+                if info.filename not in self.removed:
+                    out.writestr(info, self.parts[info.filename])
+            for name, data in self.parts.items():
+                if name not in known and name not in self.removed:
+                    out.writestr(name, data)
+        return buf.getvalue()
+
+
+def read_package(original: bytes, path: str = "") -> Package:
+    """The package's parts, read once (UnreadableWorkbook when it is not a zip)."""
+    return Package(original, path)
+
+
+_MERGE_PARTS = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def merged_ranges(sheet_xml: bytes) -> list[Bounds]:
+    """The merged ranges of a worksheet part."""
+    return [(int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
+            for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml)]
+
+
+def _rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _relative(src_part: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(src_part))
+
+
+def _rels(pkg: Package, part: str) -> list[tuple[str, str, str]]:
+    """(Id, Type, absolute target part) of a part's relationships."""
+    data = pkg.get(_rels_name(part)) or b""
+    out = []
+    for m in re.finditer(rb"<Relationship\b[^>]*/?>", data):
+        tag = m.group(0)
+        rid = re.search(rb'\bId="([^"]*)"', tag)
+        typ = re.search(rb'\bType="([^"]*)"', tag)
+        tgt = re.search(rb'\bTarget="([^"]*)"', tag)
+        if not (rid and typ and tgt) or b'TargetMode="External"' in tag:
+            continue
+        target = tgt.group(1).decode()
+        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+        out.append((rid.group(1).decode(), typ.group(1).decode(), full))
+    return out
+
+
+def _add_rel(pkg: Package, part: str, rel_type: str, target_part: str) -> str:
+    name = _rels_name(part)
+    data = pkg.get(name) or (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    taken = set(re.findall(rb'\bId="([^"]*)"', data))
+    n = 1
+    while b"rIdPerfxl%d" % n in taken:
+        n += 1
+    rid = f"rIdPerfxl{n}"
+    rel = f'<Relationship Id="{rid}" Type="{_RT}{rel_type}" Target="{_relative(part, target_part)}"/>'.encode()
+    pkg.put(name, data.replace(b"</Relationships>", rel + b"</Relationships>"))
+    return rid
+
+
+def _content_type(pkg: Package, part: str, content_type: str) -> None:
+    ct = pkg.get(_CT) or b""
+    if f'PartName="/{part}"'.encode() in ct:
+        return
+    override = f'<Override PartName="/{part}" ContentType="{content_type}"/>'.encode()
+    pkg.put(_CT, ct.replace(b"</Types>", override + b"</Types>"))
+
+
+def _vml_default(pkg: Package) -> None:
+    ct = pkg.get(_CT) or b""
+    if b'Extension="vml"' not in ct:
+        pkg.put(_CT, ct.replace(b"</Types>", f'<Default Extension="vml" ContentType="{_CT_VML}"/></Types>'.encode()))
+
+
+# ---------------------------------------------------------------- styles
+
+
+class _Styles:
+    """styles.xml with appended fills, fonts and cell formats (existing entries never change)."""
+
+    def __init__(self, data: bytes | None, path: str) -> None:
+        if data is None or b"<cellXfs" not in data:
+            raise UnreadableWorkbook("工作簿缺少样式表（styles.xml），无法标记单元格", "the workbook has no styles part",
+                                     path=path)
+        self.data = data
+        self.xfs = _XF.findall(self._block(b"cellXfs"))
+        self.fill_count = self._count(b"fills")
+        self.font_count = self._count(b"fonts")
+        self.new_xfs: list[bytes] = []
+        self.new_fills: list[bytes] = []
+        self.new_fonts: list[bytes] = []
+        self._fills: dict[str, int] = {}
+        self._marked: dict[tuple[int, Severity], int] = {}
+
+    def _block(self, tag: bytes) -> bytes:
+        m = re.search(rb"<" + tag + rb"\b[^>]*>(.*?)</" + tag + rb">", self.data, re.S)
+        return m.group(1) if m else b""
+
+    def _count(self, tag: bytes) -> int:
+        return len(re.findall(rb"<" + tag[:-1] + rb"\b", self._block(tag)))
+
+    def fill(self, rgb: str) -> int:
+        if rgb not in self._fills:
+            self.new_fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
+                                  f'<bgColor indexed="64"/></patternFill></fill>'.encode())
+            self._fills[rgb] = self.fill_count + len(self.new_fills) - 1
+        return self._fills[rgb]
+
+    def font(self, xml: bytes) -> int:
+        self.new_fonts.append(xml)
+        return self.font_count + len(self.new_fonts) - 1
+
+    def add_xf(self, xml: bytes) -> int:
+        self.new_xfs.append(xml)
+        return len(self.xfs) + len(self.new_xfs) - 1
+
+    def marked(self, base: int, severity: Severity) -> int:
+        """A copy of cell format `base` with the severity's fill (cached per pair)."""
+        key = (base, severity)
+        if key not in self._marked:
+            xf = self.xfs[base] if 0 <= base < len(self.xfs) else b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            fill = self.fill(SEVERITY_FILL[severity])
+            xf = re.sub(rb'\sfillId="\d+"', b"", xf)
+            xf = re.sub(rb'\sapplyFill="[^"]*"', b"", xf)
+            xf = xf.replace(b"<xf", b'<xf fillId="%d" applyFill="1"' % fill, 1)
+            self._marked[key] = self.add_xf(xf)
+        return self._marked[key]
+
+    def to_bytes(self) -> bytes:
+        data = self.data
+        for tag, items, count in ((b"fills", self.new_fills, self.fill_count), (b"fonts", self.new_fonts, self.font_count),
+                                  (b"cellXfs", self.new_xfs, len(self.xfs))):
+            if not items:
+                continue
+            total = count + len(items)
+            data = re.sub(rb"(<" + tag + rb"\b[^>]*?)\scount=\"\d+\"", rb"\1", data, count=1)
+            data = data.replace(b"<" + tag, b'<' + tag + b' count="%d"' % total, 1)
+            data = data.replace(b"</" + tag + b">", b"".join(items) + b"</" + tag + b">", 1)
+        return data
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _col_styles(sheet_xml: bytes) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for m in re.finditer(rb"<col\b[^>]*/?>", sheet_xml):
+        tag = m.group(0)
+        lo, hi, st = (re.search(rb'\b' + k + rb'="(\d+)"', tag) for k in (b"min", b"max", b"style"))
+        if lo and hi and st:
+            for c in range(int(lo.group(1)), min(int(hi.group(1)), 16384) + 1):
+                out[c] = int(st.group(1))
+    return out
+
+
+def _restyle(attrs: bytes, style: int) -> bytes:
+    if _ATTR_S.search(attrs):
+        return _ATTR_S.sub(b' s="%d"' % style, attrs, count=1)
+    return attrs + b' s="%d"' % style
+
+
+def _new_cell(row: int, col: int, style: int) -> bytes:
+    return b'<c r="%s" s="%d"/>' % (a1(row, col).encode(), style)
+
+
+def _patch_row(body: bytes, row: int, marks: dict[int, Severity], base_style: int, col_styles: dict[int, int],
+               styles: _Styles) -> bytes:
+    """A row's content with its marked cells restyled and missing marked cells inserted in column order."""
+    todo = sorted(marks)
+    out, pos, col, k = [], 0, 0, 0
+    for m in _CELL.finditer(body):
+        if k == len(todo):
+            break
+        attrs = m.group(1) if m.group(1) is not None else m.group(2)
+        ref = _ATTR_R.search(attrs)
+        col = column_index(ref.group(1).decode()) if ref and ref.group(1) else col + 1
+        while k < len(todo) and todo[k] < col:  # marked cells missing before this one
+            c = todo[k]
+            out += [body[pos:m.start()], _new_cell(row, c, styles.marked(col_styles.get(c, base_style), marks[c]))]
+            pos, k = m.start(), k + 1
+        if k < len(todo) and todo[k] == col:
+            current = _ATTR_S.search(attrs)
+            new = styles.marked(int(current.group(1)) if current else col_styles.get(col, base_style), marks[col])
+            tag = m.group(0)
+            start = tag.index(attrs) if attrs else len(b"<c")
+            out += [body[pos:m.start()], tag[:start] + _restyle(attrs, new) + tag[start + len(attrs):]]
+            pos, k = m.end(), k + 1
+    out.append(body[pos:])
+    tail = b"".join(_new_cell(row, c, styles.marked(col_styles.get(c, base_style), marks[c])) for c in todo[k:])
+    text = b"".join(out)
+    if tail:  # after the last cell, before any extLst
+        at = text.find(b"<extLst")
+        text = text + tail if at < 0 else text[:at] + tail + text[at:]
+    return text
+
+
+def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _Styles) -> bytes:
+    """The worksheet XML with every marked cell's style replaced by a filled copy of its own."""
+    by_row: dict[int, dict[int, Severity]] = {}
+    for (r, c), sev in marks.items():
+        by_row.setdefault(r, {})[c] = sev
+    sd = _SHEETDATA.search(xml)
+    if sd is None or not by_row:
+        return xml
+    col_styles = _col_styles(xml[: sd.start()])
+    content = sd.group(0)
+    if content.endswith(b"/>"):
+        head, inner = content[:-2] + b">", b""
+    else:
+        open_end = content.find(b">") + 1
+        head, inner = content[:open_end], content[open_end: -len(b"</sheetData>")]
+    pending = sorted(by_row)
+    out, pos, row_no, k = [], 0, 0, 0
+
+    def new_row(r: int) -> bytes:
+        return b'<row r="%d">' % r + _patch_row(b"", r, by_row[r], 0, col_styles, styles) + b"</row>"
+
+    for m in _ROW.finditer(inner):
+        if k == len(pending):
+            break
+        attrs = m.group(1) if m.group(1) is not None else m.group(2)
+        found = _ROW_R.search(attrs)
+        row_no = int(found.group(1)) if found else row_no + 1
+        while k < len(pending) and pending[k] < row_no:  # marked rows missing before this one
+            out += [inner[pos:m.start()], new_row(pending[k])]
+            pos, k = m.start(), k + 1
+        if k < len(pending) and pending[k] == row_no:
+            custom = b'customFormat="1"' in attrs or b'customFormat="true"' in attrs
+            row_style = _ATTR_S.search(attrs) if custom else None
+            body = _patch_row(m.group(3) or b"", row_no, by_row[row_no], int(row_style.group(1)) if row_style else 0,
+                              col_styles, styles)
+            out += [inner[pos:m.start()], b"<row" + attrs + b">" + body + b"</row>"]
+            pos, k = m.end(), k + 1
+    out.append(inner[pos:])
+    out += [new_row(r) for r in pending[k:]]
+    return xml[: sd.start()] + head + b"".join(out) + b"</sheetData>" + xml[sd.end():]
+
+
+# ---------------------------------------------------------------- notes
+
+
+def _note_run(text: str) -> bytes:
+    return b'<r><t xml:space="preserve">' + _xml_text(text) + b"</t></r>"
+
+
+def _vml_shape(n: int, row: int, col: int) -> bytes:
+    r, c = row - 1, col - 1
+    return (f'<v:shape id="_x0000_s{n}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
+            f'margin-top:1.5pt;width:240pt;height:90pt;z-index:{n};visibility:hidden" fillcolor="#ffffe1" '
+            f'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+            f'<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left">'
+            f'</div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+            f'<x:Anchor>{c + 1}, 15, {r}, 10, {c + 5}, 15, {r + 6}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>'
+            f'<x:Row>{r}</x:Row><x:Column>{c}</x:Column></x:ClientData></v:shape>').encode()
+
+
+_VML_HEAD = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+             b'xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit">'
+             b'<o:idmap v:ext="edit" data="%d"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
+             b'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+             b'<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>')
+
+
+def _insert_before_first(xml: bytes, markers: Sequence[bytes], fragment: bytes) -> bytes:
+    at = min((i for i in (xml.find(m) for m in markers) if i >= 0), default=len(xml))
+    return xml[:at] + fragment + xml[at:]
+
+
+def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int], str], block: int) -> bytes:
+    """Add perfxl's notes to a sheet: appended to a user's note on the same cell, new notes otherwise."""
+    rels = _rels(pkg, part)
+    comments_part = next((t for _, typ, t in rels if typ.endswith("/comments")), None)
+    vml_part = next((t for _, typ, t in rels if typ.endswith("/vmlDrawing")), None)
+    if comments_part is None:
+        comments_part = pkg.unused("xl/comments%d.xml")
+        pkg.put(comments_part, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                               b'<comments xmlns="' + _MAIN.encode() + b'"><authors></authors><commentList></commentList></comments>')
+        _add_rel(pkg, part, "comments", comments_part)
+        _content_type(pkg, comments_part, _CT_COMMENTS)
+    comments = pkg.get(comments_part) or b""
+    authors = re.findall(rb"<author>(.*?)</author>|<author/>", comments, re.S)
+    if b"perfxl" in authors:
+        author = authors.index(b"perfxl")
+    else:
+        author = len(authors)
+        comments = (comments.replace(b"</authors>", b"<author>perfxl</author></authors>", 1) if b"</authors>" in comments
+                    else comments.replace(b"<authors/>", b"<authors><author>perfxl</author></authors>", 1))
+    existing = {m.group(1): m for m in re.finditer(rb'<comment\b[^>]*\bref="([A-Z]+\d+)"[^>]*>(.*?)</comment>',
+                                                    comments, re.S)}
+    new_cells, added, edits = [], [], []
+    for (row, col), note in sorted(notes.items()):
+        ref = a1(row, col).encode()
+        m = existing.get(ref)
+        if m is None:
+            added.append(b'<comment ref="%s" authorId="%d"><text>%s</text></comment>' % (ref, author, _note_run(note)))
+            new_cells.append((row, col))
+            continue
+        body = m.group(2)
+        head = body.find(NOTE_HEAD.encode())
+        if head >= 0:  # perfxl's note from an earlier run: drop it, keep what the user wrote before it
+            cut = max(body.rfind(b"<r>", 0, head), body.rfind(b"<r ", 0, head))
+            body = body[:cut] + b"</text>" if cut >= 0 else b"<text></text>"
+        sep = "\n——\n" if re.search(rb"<t\b[^>]*>[^<]", body) else ""
+        edits.append((m.start(2), m.end(2), body.replace(b"</text>", _note_run(sep + note) + b"</text>", 1)))
+    for start, end, body in sorted(edits, reverse=True):
+        comments = comments[:start] + body + comments[end:]
+    if added:
+        comments = comments.replace(b"</commentList>", b"".join(added) + b"</commentList>", 1)
+    pkg.put(comments_part, comments)
+    if vml_part is None and new_cells:
+        vml_part = pkg.unused("xl/drawings/vmlDrawingPerfxl%d.vml")
+        pkg.put(vml_part, (_VML_HEAD % block) + b"</xml>")
+        rid = _add_rel(pkg, part, "vmlDrawing", vml_part)
+        _vml_default(pkg)
+        xml = _insert_before_first(xml, _AFTER_LEGACY, f'<legacyDrawing xmlns:r="{REL_NS}" r:id="{rid}"/>'.encode())
+    if new_cells and vml_part is not None:
+        vml = pkg.get(vml_part) or b""
+        shapes = b"".join(_vml_shape(block * 1024 + i + 1, r, c) for i, (r, c) in enumerate(new_cells))
+        at = vml.rfind(b"</xml>")
+        pkg.put(vml_part, vml[:at] + shapes + vml[at:] if at >= 0 else vml + shapes)
+    return xml
+
+
+# ---------------------------------------------------------------- the 校验结果 sheet
+
+
+def _own_result_sheet(pkg: Package, part: str) -> bool:
+    xml = pkg.get(part) or b""
+    m = re.search(rb'<c\b[^>]*\br="A1"[^>]*>(.*?)</c>', xml, re.S)
+    if m is None:
+        return False
+    cell = m.group(0)
+    if b't="s"' in cell:
+        v = re.search(rb"<v>(\d+)</v>", cell)
+        strings = re.findall(rb"<si\b[^>]*>(.*?)</si>", pkg.get("xl/sharedStrings.xml") or b"", re.S)
+        if v is None or int(v.group(1)) >= len(strings):
+            return False
+        text = b"".join(re.findall(rb"<t\b[^>]*>(.*?)</t>", strings[int(v.group(1))], re.S))
+    else:
+        text = b"".join(re.findall(rb"<t\b[^>]*>(.*?)</t>", cell, re.S))
+    return text.decode("utf-8", "replace") == RESULT_TITLE
+
+
+def _drop_sheet(pkg: Package, name: str, part: str) -> None:
+    """Remove perfxl's earlier 校验结果 sheet: its entry, relationship, content type and parts."""
+    wb = pkg.get(_WB) or b""
+    sheets = re.findall(rb"<sheet\b[^>]*/>", wb)
+    tag = next(t for t in sheets if re.search(rb'\bname=' + re.escape(_attr(name)), t) or f'name="{name}"'.encode() in t)
+    index = sheets.index(tag)
+    rid = re.search(rb':id="([^"]*)"', tag)
+    wb = wb.replace(tag, b"", 1)
+
+    def local(m: re.Match[bytes]) -> bytes:
+        n = int(m.group(2))
+        return m.group(0) if n < index else (b"" if n == index else m.group(1) + b'localSheetId="%d"' % (n - 1) + m.group(3))
+
+    wb = re.sub(rb'(<definedName\b[^>]*?)localSheetId="(\d+)"([^>]*>.*?</definedName>)', local, wb, flags=re.S)
+    pkg.put(_WB, wb)
+    if rid:
+        rels = pkg.get(_WB_RELS) or b""
+        pkg.put(_WB_RELS, re.sub(rb'<Relationship\b[^>]*\bId="' + re.escape(rid.group(1)) + rb'"[^>]*/>', b"", rels))
+    pkg.put(_CT, (pkg.get(_CT) or b"").replace(f'<Override PartName="/{part}" ContentType="{_CT_SHEET}"/>'.encode(), b""))
+    pkg.remove(part)
+    pkg.remove(_rels_name(part))
+
+
+def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], header_row: int, styles: _Styles) -> bytes:
+    """The 校验结果 worksheet: inline strings, the level cell filled, cell links as hyperlinks."""
+    from perfxl.excel.result_sheet import hyperlink_target
+
+    bold14 = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+                           % styles.font(b'<font><b/><sz val="14"/></font>'))
+    bold = styles.font(b'<font><b/><sz val="11"/></font>')
+    header = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="%d" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+                           % (bold, styles.fill("D9D9D9")))
+    wrap = b'<alignment vertical="top" wrapText="1"/>'
+    body = styles.add_xf(b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">%s</xf>' % wrap)
+    link = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">%s</xf>'
+                         % (styles.font(b'<font><u/><sz val="11"/><color rgb="FF0563C1"/></font>'), wrap))
+    level = {s: styles.add_xf(b'<xf numFmtId="0" fontId="0" fillId="%d" borderId="0" xfId="0" applyFill="1" applyAlignment="1">%s</xf>'
+                              % (styles.fill(SEVERITY_FILL[s]), wrap)) for s in Severity}
+    out, links = [], []
+    for r, row in enumerate(rows, 1):
+        cells = []
+        for c, value in enumerate(row, 1):
+            if value is None or value == "":
+                continue
+            style = bold14 if r == 1 else header if r == header_row else body
+            if r > header_row and c == 2 and r - header_row - 1 < len(severities):
+                style = level[severities[r - header_row - 1]]
+            ref = a1(r, c).encode()
+            if r > header_row and c == 5 and isinstance(value, str) and (target := hyperlink_target(value)):
+                location, value = target
+                links.append(b'<hyperlink ref="%s" location=%s display=%s/>' % (ref, _attr(location), _attr(value)))
+                style = link
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cells.append(b'<c r="%s" s="%d"><v>%s</v></c>' % (ref, style, str(value).encode()))
+            else:
+                cells.append(b'<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+                             % (ref, style, _xml_text(value)))
+        height = b""
+        if r > header_row:  # spreadsheet apps do not grow rows for wrapped text on load: size them
+            lines = max(1, -(-_width(row[5] if len(row) > 5 else "") // 54),
+                        *(-(-_width(v) // 18) for v in row[6:8]))
+            height = b' ht="%d" customHeight="1"' % (15 * lines)
+        out.append(b'<row r="%d"%s>' % (r, height) + b"".join(cells) + b"</row>")
+    widths = (6, 6, 7, 20, 9, 56, 20, 20, 9)
+    cols = b"".join(b'<col min="%d" max="%d" width="%d" customWidth="1"/>' % (i, i, w) for i, w in enumerate(widths, 1))
+    last = a1(max(len(rows), 1), len(widths)).encode()
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' + _MAIN.encode()
+            + b'" xmlns:r="' + REL_NS.encode() + b'"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+            + b'<dimension ref="A1:' + last + b'"/><sheetViews><sheetView workbookViewId="0">'
+            + b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            % (header_row, header_row + 1)
+            + b"<sheetFormatPr defaultRowHeight=\"15\"/><cols>" + cols + b"</cols><sheetData>" + b"".join(out)
+            + b'</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
+            + (b"<hyperlinks>" + b"".join(links) + b"</hyperlinks>" if links else b"")
+            + b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            + b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
+
+
+_WIDE_CHAR = re.compile("[\u2e80-\U0010ffff]")
+
+
+def _width(value: Any) -> int:
+    """Columns a text needs: 2 per CJK/full-width character, 1 otherwise."""
+    text = str(value or "")
+    return len(text) + len(_WIDE_CHAR.findall(text))
+
+
+def _add_result_sheet(pkg: Package, rows: list[list[Any]], severities: Sequence[Severity], header_row: int,
+                      styles: _Styles) -> None:
+    existing = dict(pkg.names)
+    for name, part in existing.items():
+        if name.startswith(RESULT_SHEET) and _own_result_sheet(pkg, part):
+            _drop_sheet(pkg, name, part)
+            del pkg.names[name]
+    name, n = RESULT_SHEET, 2
+    while name in pkg.names:  # a user's own sheet of that name: keep it, use another name
+        name, n = f"{RESULT_SHEET}({n})", n + 1
+    part = pkg.unused("xl/worksheets/sheet%d.xml")
+    pkg.put(part, _result_sheet_xml(rows, severities, header_row, styles))
+    rid = _add_rel(pkg, _WB, "worksheet", part)
+    _content_type(pkg, part, _CT_SHEET)
+    wb = pkg.get(_WB) or b""
+    ids = [int(x) for x in re.findall(rb'<sheet\b[^>]*\bsheetId="(\d+)"', wb)]
+    # the r: prefix declared on the element itself: valid whatever prefixes the workbook part uses
+    tag = (f'<sheet xmlns:r="{REL_NS}" name={_attr(name).decode()} sheetId="{max(ids, default=0) + 1}" '
+           f'r:id="{rid}"/>').encode()
+    pkg.put(_WB, wb.replace(b"</sheets>", tag + b"</sheets>", 1))
+    pkg.names[name] = part
+
+
+def apply_marks(pkg: Package, plan: MarkPlan, rows: list[list[Any]], severities: Sequence[Severity],
+                header_row: int) -> PackageMarks:
+    """The package with `plan`'s fills and notes and a 校验结果 sheet of `rows`, as bytes."""
+    path = pkg.path
+    styles = _Styles(pkg.get(_STYLES), path)
+    by_sheet: dict[str, dict[tuple[int, int], Severity]] = {}
+    for (sheet, r, c), sev in plan.fills.items():
+        if sheet in pkg.names:
+            by_sheet.setdefault(sheet, {})[(r, c)] = sev
+    notes: dict[str, dict[tuple[int, int], str]] = {}
+    for key in plan.notes:
+        if key[0] in pkg.names:
+            notes.setdefault(key[0], {})[(key[1], key[2])] = plan.note(key)
+    for block, sheet in enumerate(sorted(set(by_sheet) | set(notes)), 60):
+        part = pkg.names[sheet]
+        xml = _patch_cells(pkg.get(part) or b"", by_sheet.get(sheet, {}), styles)
+        if sheet in notes:
+            xml = _patch_notes(pkg, part, xml, notes[sheet], block)
+        pkg.put(part, xml)
+    _add_result_sheet(pkg, rows, severities, header_row, styles)
+    pkg.put(_STYLES, styles.to_bytes())
+    return PackageMarks(pkg.to_bytes(), sum(len(v) for v in by_sheet.values()))

@@ -1,0 +1,89 @@
+"""The one plan of marks: which cells a set of findings fills (and with which severity), which cell of
+each finding carries perfxl's note, and the text of that note.
+
+Pure data from findings plus the merged ranges of the sheets. Three writers apply the same plan:
+the annotated copy (perfxl.io.xlsx_marks, patching the user's file), the 校验 macro in live Excel
+(perfxl.excel.macros, through xlwings) and the Office.js add-in (the same macro, replayed remotely).
+The 校验结果 sheet's rows come from perfxl.excel.result_sheet.result_rows for all of them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
+
+__all__ = [
+    "RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "NOTE_HEAD", "MAX_RANGE_CELLS",
+    "Bounds", "MarkPlan", "plan_marks", "note_text", "cell_bounds",
+]
+
+RESULT_SHEET = "校验结果"
+RESULT_TITLE = "perfxl 校验结果"  # A1 of perfxl's own sheet; lets a re-run replace it safely
+#: Fill colour (RGB) per severity: red, amber, blue.
+SEVERITY_FILL = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFE699", Severity.INFO: "BDD7EE"}
+NOTE_HEAD = "perfxl 校验："
+MAX_RANGE_CELLS = 400  # fill at most this many cells of one finding's range
+
+#: (first row, first column, last row, last column), 1-based and inclusive.
+Bounds = tuple[int, int, int, int]
+MergeLookup = Callable[[str, int, int], "Bounds | None"]
+
+
+def cell_bounds(ref: str) -> Bounds:
+    """Bounds of "E12" or "B5:B9" (ValueError for anything else)."""
+    first, _, last = ref.partition(":")
+    r0, c0 = parse_a1(first)
+    r1, c1 = parse_a1(last) if last else (r0, c0)
+    return min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)
+
+
+def note_text(findings: Iterable[Finding]) -> str:
+    """perfxl's note on a cell: one line per finding, code and level first."""
+    return NOTE_HEAD + "\n" + "\n".join(f"[{f.code}] {SEVERITY_ZH[f.severity]}：{f.message}" for f in findings)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkPlan:
+    """What to mark: fills by (sheet, row, col) with the worst severity there, and the findings noted
+    on each anchor cell (the top-left of the merged area holding a finding's first cell)."""
+
+    fills: dict[tuple[str, int, int], Severity] = field(default_factory=dict)
+    notes: dict[tuple[str, int, int], list[Finding]] = field(default_factory=dict)
+
+    def note(self, key: tuple[str, int, int]) -> str:
+        return note_text(self.notes[key])
+
+
+def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: MergeLookup) -> MarkPlan:
+    """The plan for `findings` on a book with these `sheets`; `merge_of(sheet, row, col)` gives the
+    merged range holding a cell (None when it is not merged). Findings elsewhere (narrative
+    paragraphs, unknown sheets, whole-file notes) are listed on the 校验结果 sheet only."""
+    names = set(sheets)
+    plan = MarkPlan()
+    for f in findings:
+        ref = f.ref
+        if not isinstance(ref, CellRef) or ref.sheet not in names:
+            continue
+        try:
+            r0, c0, r1, c1 = cell_bounds(ref.cell)
+        except ValueError:
+            continue
+        merged = merge_of(ref.sheet, r0, c0)
+        if merged is None and ref.anchor:  # the reader saw the merge; this book cannot tell
+            ar, ac = parse_a1(ref.anchor)
+            merged = merge_of(ref.sheet, ar, ac)
+            anchor = (merged[0], merged[1]) if merged else (ar, ac)
+        else:
+            anchor = (merged[0], merged[1]) if merged else (r0, c0)
+        plan.notes.setdefault((ref.sheet, *anchor), []).append(f)
+        targets = [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS] + [anchor]
+        if merged:
+            mr0, mc0, mr1, mc1 = merged
+            targets += [(r, c) for r in range(mr0, mr1 + 1) for c in range(mc0, mc1 + 1)][:MAX_RANGE_CELLS]
+        for r, c in targets:
+            key = (ref.sheet, r, c)
+            old = plan.fills.get(key)
+            if old is None or f.severity.rank > old.rank:
+                plan.fills[key] = f.severity
+    return plan
