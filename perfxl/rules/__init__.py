@@ -12,6 +12,7 @@ from perfxl.errors import ProfileError
 from perfxl.model import CellRef, Finding, Severity, Submission
 
 from . import basic, cells, deviations, funds, goals, indicators, narrative, scores, totals, weights  # noqa: F401  (register checks)
+from . import breakdown, declared  # noqa: F401,E402  (register F09 and P01)
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
 from .context import Context
 

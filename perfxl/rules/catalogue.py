@@ -95,6 +95,9 @@ _SPECS: tuple[CheckSpec, ...] = (
               "全年预算数 {actual} 与年初预算数 {expected} 不同，应说明预算调整（追加/调减）情况",
               "Full-year budget {actual} differs from the initial budget {expected}; explain the adjustment",
               "四川省项目支出绩效自评表填报说明（年中预算调整须说明）"),
+    CheckSpec("F09", "FUND_BREAKDOWN_SUM", "R-F02", E, "按收入/支出性质分项之和与总数不符", "A 按性质分 split does not add up",
+              "{group} {actual}：{what} {expected}", "{group}: {what_en} {expected} (found {actual})",
+              "财预〔2020〕10号 附1 部门整体支出绩效自评表（年度预算申请：按收入性质分、按支出性质分）"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
@@ -263,6 +266,13 @@ _SPECS: tuple[CheckSpec, ...] = (
               "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw})",
               "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
               params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
+    # ---------------------------------------------------------------- 申报表 (绩效目标申报表, perfxl.rules.declared)
+    CheckSpec("P01", "TARGET_DIFFERS_FROM_DECLARED", "R-P01", W, "年度指标值与申报的绩效目标不一致",
+              "Target differs from the declared one",
+              "“{name}”年度指标值 {actual} 与绩效目标申报表（{where}）的 {expected} 不一致；如经批准调整，请附调整依据",
+              "{name}: target {actual} differs from the declared {expected} ({where}); attach the approval if it was adjusted",
+              "财预〔2020〕10号 第十二条（对照批复的绩效目标自评）；财预〔2015〕88号（绩效目标调整须按程序报批）",
+              scope="submission"),
     # ---------------------------------------------------------------- cell content (单元格内容)
     CheckSpec("C01", "CONTROL_CHARACTERS", "—", W, "单元格含不可见的控制字符", "Cell holds control characters",
               "{column}“{actual}”含不可见的控制字符（{chars}），多为从其他系统复制带入，请删除后重新输入",

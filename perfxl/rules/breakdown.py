@@ -1,0 +1,63 @@
+"""R-F09: a 按收入性质分 / 按支出性质分 split written in the funds block's text cells adds up.
+
+The reader turns "按支出性质分：2223.04 / 其中：基本支出：886.12 / 县级专项资金：1336.92" into labelled
+amounts (model.BreakdownAmount). Parts above their group's figure are certain (the cells say so):
+an 错误. Parts below it may simply not all be listed ("其中" means "of which"): a 警告. A group
+figure equal to neither the 全年预算数 nor the 全年执行数 of the 年度资金总额 row is a 警告 (the form does
+not say which the split is of). 财预〔2020〕10号 附1 (部门整体支出绩效自评表 年度预算申请).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import BreakdownAmount, Certainty, Finding
+
+from .catalogue import check
+from .context import Context, fmt_num
+
+_GROUP_ZH = {"income": "按收入性质分", "expenditure": "按支出性质分"}
+
+
+@check("F09")
+def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
+    """Each split's parts against its own figure, and that figure against the total row."""
+    funds = ctx.evaluation.funds
+    if funds is None or not funds.breakdown_amounts:
+        return
+    groups: dict[str, list[BreakdownAmount]] = {}
+    for item in funds.breakdown_amounts:
+        if item.group:
+            groups.setdefault(item.group, []).append(item)
+    total = funds.total
+    for group, items in groups.items():
+        head = next((i for i in items if i.is_group_total), None)
+        parts = [i for i in items if not i.is_group_total and i.amount is not None]
+        zh = _GROUP_ZH.get(group, group)
+        listed = "、".join(f"{i.label} {fmt_num(i.amount)}" for i in parts)
+        if head is not None and head.amount is not None and parts:
+            summed = sum((i.amount for i in parts), Decimal(0))
+            gap = summed - head.amount
+            if abs(gap) > ctx.tol_money:
+                over = gap > 0
+                yield ctx.finding(
+                    head.cell, expected=head.amount, actual=summed, group=zh,
+                    what="各项之和超过" if over else "各项之和小于",
+                    what_en="parts exceed" if over else "parts fall short of",
+                    related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
+                    basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}",
+                    basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}",
+                    certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT)
+        if head is None or head.amount is None or total is None:
+            continue
+        executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
+        known = [x for x in (executed, budget) if x is not None]
+        if known and all(abs(head.amount - x) > ctx.tol_money for x in known):
+            yield ctx.finding(
+                head.cell, expected=fmt_num(executed if executed is not None else budget), actual=head.amount,
+                group=zh, what="与年度资金总额不符", what_en="differs from the funds total",
+                related=tuple(c.ref for c in (total.executed, total.full_budget) if c.ref is not None),
+                basis=f"{zh} {fmt_num(head.amount)}；年度资金总额 全年预算数 {fmt_num(budget)}、全年执行数 {fmt_num(executed)}"
+                      "（表中未写明分项口径是预算数还是执行数）",
+                basis_en=f"{group} split {fmt_num(head.amount)}; total row budget {fmt_num(budget)}, executed {fmt_num(executed)}",
+                certainty=Certainty.JUDGEMENT)
