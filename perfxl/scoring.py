@@ -27,7 +27,7 @@ from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整
     three_public_control_score,
 )
 from perfxl.scoring_quant import score_deadline, score_quantitative
-from perfxl.scoring_result import ScoreResult, bounded_score, failure
+from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
 from perfxl.scoring_result import fmt_cached as _F
 from perfxl.values import Op, ParsedValue, ValueKind, parse_value
 
@@ -224,7 +224,8 @@ def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Any
     else:
         zh = lambda: f"执行率 {_num(executed)}/{_num(budget)} = {pct}，{pct}×{_F(w)} = {_F(score)}"  # noqa: E731
         en = lambda: f"execution rate {pct} × {_F(w)} = {_F(score)}"  # noqa: E731
-    return ScoreResult(score, "budget_execution", zh, en, meets_target=rate.ratio >= 1, ratio=rate.ratio, weight=w)
+    return ScoreResult(score, "budget_execution", zh, en, meets_target=rate.ratio >= 1, ratio=rate.ratio, weight=w,
+                       exact=bounded_exact(counted * w, w))
 
 
 def _num(value: Any) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfxl.numbers import HUNDRED, ONE, ZERO, round_half_up
-from perfxl.scoring_result import ScoreResult, bounded_score, failure
+from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
 from perfxl.scoring_result import fmt_cached as _F
 from perfxl.units import conversion_factor
 from perfxl.values import ParsedValue, ValueKind
@@ -91,19 +91,21 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any, metho
                 lambda: f"实际 {_F(B)}{unit} ≥ 目标 {_F(A)}{unit} 的 2 倍{note}，得 0",
                 lambda: f"actual {_F(B)}{unit} ≥ 2 × target {_F(A)}{unit}{note_en}: 0",
                 meets_target=False, ratio=ZERO, weight=w)
-        score = bounded_score(w * (2 * A - B) / A, w, s.score_places)
+        raw = w * (2 * A - B) / A
+        score = bounded_score(raw, w, s.score_places)
         formula = f"(1−({_F(B)}−{_F(A)})/{_F(A)})×{tw} = {_F(score)}"
         return ScoreResult(
             score, method,
             lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按线性递减 {formula}",
             lambda: f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: linear decline {formula}",
-            meets_target=False, ratio=(2 * A - B) / A, weight=w)
+            meets_target=False, ratio=(2 * A - B) / A, weight=w, exact=bounded_exact(raw, w))
     score = bounded_score(w * A / B, w, s.score_places)
+    exact = bounded_exact(w * A / B, w)
     return ScoreResult(
         score, method,
         lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按比例 {_F(A)}/{_F(B)}×{tw} = {_F(score)}",
         lambda: f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: proportional {_F(A)}/{_F(B)}×{tw} = {_F(score)}",
-        meets_target=False, ratio=A / B, weight=w)
+        meets_target=False, ratio=A / B, weight=w, exact=exact)
 
 
 def _positive(A: Decimal, B: Decimal, w: Decimal, s: Any, method: str, unit: str, note: str,
@@ -131,11 +133,12 @@ def _positive(A: Decimal, B: Decimal, w: Decimal, s: Any, method: str, unit: str
             + (" (over-completed: explain the deviation)" if over else ""),
             meets_target=True, ratio=ratio, weight=w, over_completed=over)
     score = bounded_score(w * B / A, w, s.score_places)
+    exact = bounded_exact(w * B / A, w)
     return ScoreResult(
         score, method,
         lambda: f"实际 {_F(B)}{unit} < 目标 {_F(A)}{unit}{note}，按比例 {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}",
         lambda: f"actual {_F(B)}{unit} < target {_F(A)}{unit}{note_en}: proportional {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}",
-        meets_target=False, ratio=ratio, weight=w, over_completed=False)
+        meets_target=False, ratio=ratio, weight=w, over_completed=False, exact=exact)
 
 
 def _over_zh(over: bool, why: str) -> str:

@@ -11,14 +11,14 @@ from typing import Any, Callable, Union
 
 from perfxl.numbers import ZERO, fmt_decimal, round_half_up
 
-__all__ = ["ScoreResult", "failure", "bounded_score", "fmt_cached"]
+__all__ = ["ScoreResult", "failure", "bounded_score", "bounded_exact", "fmt_cached"]
 
 #: fmt_decimal with a cache: equal Decimals format alike, and explanations reuse the same numbers.
 fmt_cached = lru_cache(maxsize=65536)(fmt_decimal)
 
 Text = Union[str, Callable[[], str]]
 _FIELDS = ("score", "method", "explanation", "explanation_en", "error", "error_en", "meets_target", "ratio",
-           "weight", "over_completed", "band", "tier")
+           "weight", "over_completed", "band", "tier", "exact")
 
 
 class ScoreResult:
@@ -27,11 +27,12 @@ class ScoreResult:
     `method`: positive | reverse_ratio | reverse_linear2A | equal | equal_zero | deadline | qualitative |
     budget_execution | a department-wide rule name. `ratio` is B/A (A/B for reverse) when defined;
     `over_completed` marks B ≥ 1.3A (the profile's over-completion threshold); `band` is the qualitative
-    score band (low, high) and `tier` its tier.
+    score band (low, high) and `tier` its tier. `exact` is the score before rounding (within [0, weight]),
+    so a printed score is judged at the decimals it was printed with; it equals `score` when not given.
     """
 
     __slots__ = ("score", "method", "_zh", "_en", "error", "error_en", "meets_target", "ratio", "weight",
-                 "over_completed", "band", "tier")
+                 "over_completed", "band", "tier", "_exact")
 
     def __init__(
         self,
@@ -47,8 +48,10 @@ class ScoreResult:
         over_completed: bool | None = None,
         band: tuple[Decimal, Decimal] | None = None,
         tier: int | None = None,
+        exact: Decimal | None = None,
     ) -> None:
         self.score = score
+        self._exact = exact
         self.method = method
         self._zh = explanation
         self._en = explanation_en
@@ -60,6 +63,11 @@ class ScoreResult:
         self.over_completed = over_completed
         self.band = band
         self.tier = tier
+
+    @property
+    def exact(self) -> Decimal | None:
+        """The score before rounding, kept within [0, weight]; `score` when the method gave none."""
+        return self.score if self._exact is None else self._exact
 
     @property
     def explanation(self) -> str:
@@ -109,6 +117,11 @@ class ScoreResult:
 def failure(method: str, zh: str, en: str, weight: Decimal | None = None) -> ScoreResult:
     """A result without a score: the explanation is the reason."""
     return ScoreResult(None, method, zh, en, error=zh, error_en=en, weight=weight)
+
+
+def bounded_exact(raw: Decimal, weight: Decimal) -> Decimal:
+    """`raw` kept within [0, weight], unrounded (the exact score a printed one is judged against)."""
+    return weight if raw > weight else (ZERO if raw < 0 else raw)
 
 
 def bounded_score(raw: Decimal, weight: Decimal, places: int) -> Decimal:

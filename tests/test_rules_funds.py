@@ -57,12 +57,29 @@ def test_f04_flags_a_wrong_rate_in_any_spelling(typed):
     assert briefs(with_total(good_evaluation(), rate=typed), "F04") == [("F04", SHEET, "G5")]
 
 
-def test_f04_rate_rounded_to_fewer_places_is_a_finding():
-    # 2/3 = 66.67%: "66.7%" is off by 0.03 pp, beyond the 0.01 pp tolerance; "66.67%" is right
-    ev = with_total(good_evaluation(), full=3, initial=3, executed=2, rate="66.7%", score=6.67)
+@pytest.mark.parametrize(("typed", "flagged"), [
+    ("66.7%", False),   # 2/3 = 66.666…%: printed to 1 decimal, 66.7 is that value rounded half up
+    ("67%", False),     # printed to 0 decimals
+    ("66.67%", False),
+    ("66.6%", True),    # truncated, not rounded
+    ("66%", True),
+    ("66.64%", True),   # at the profile's 2 places, beyond the 0.01 pp tolerance
+])
+def test_f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with(typed, flagged):
+    """Issue 11 item 4: 执行率 printed "86%" against 86.20% is consistent; a wrongly rounded one is not."""
+    ev = with_total(good_evaluation(), full=3, initial=3, executed=2, rate=typed, score=6.67)
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
-    assert briefs(ev, "F04") == [("F04", SHEET, "G5")]
-    assert briefs(with_total(ev, rate="66.67%"), "F04") == []
+    expected = [("F04", SHEET, "G5")] if flagged else []
+    assert briefs(ev, "F04") == expected
+
+
+def test_f04_issue_example_86_percent_against_86_20():
+    ev = with_total(good_evaluation(), full=100, initial=100, executed="86.2", rate="86%", score=8.62)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    assert briefs(ev, "F04") == []
+    assert briefs(with_total(ev, rate="87%"), "F04") == [("F04", SHEET, "G5")]
+    found = validate_submission(submission(with_total(ev, rate="87%")), select="F04")[0]
+    assert "86.2" in found.basis and found.certainty.value == "certain"
 
 
 def test_f04_zero_budget_with_a_rate_typed():

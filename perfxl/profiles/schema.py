@@ -14,6 +14,7 @@ __all__ = ["validate", "deep_merge", "ENUMS"]
 #: Allowed values of string settings.
 ENUMS: dict[str, tuple[str, ...]] = {
     "rounding.mode": ("half_up",),
+    "weights.funds_weight": ("table", "profile"),
     "budget.rate_basis": ("full_budget", "adjusted_budget"),
     "budget.formula": ("linear",),
     "scoring.default_op": ("GE", "GT", "EQ", "LE", "LT"),

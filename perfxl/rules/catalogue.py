@@ -8,11 +8,11 @@ Codes never change meaning; retired codes are not reused.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from perfxl.model import Finding, Severity
+from perfxl.model import Certainty, Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
@@ -31,6 +31,9 @@ class CheckSpec:
     `scope` says what the check runs over: "evaluation" (once per 自评表), "basic" (the
     基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
     templates over the fields a check passes (always including `expected` and `actual`).
+    `rests_on` says what the check's findings rest on (CERTAIN arithmetic on the cells, a JUDGEMENT a
+    person must make, or a GUESS); anything but CERTAIN is capped at 警告. `degrades_zh`/`degrades_en`
+    name when a finding of a CERTAIN check rests on less (e.g. a direction read from the name).
     """
 
     code: str
@@ -45,6 +48,9 @@ class CheckSpec:
     scope: str = "evaluation"
     params: Mapping[str, Any] = field(default_factory=dict)
     enabled: bool = True
+    rests_on: Certainty = Certainty.CERTAIN
+    degrades_zh: str = ""
+    degrades_en: str = ""
 
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
         """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
@@ -186,6 +192,21 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2020〕10号（目标明显设定偏低的，按偏离度适度调减分数）", params=_p(ratio=1.5)),
     CheckSpec("S11", "SCORE_NOT_CHECKABLE", "R-S01", I, "无法复核得分", "Score cannot be recomputed",
               "“{name}”无法复核得分：{reason}", "{name}: cannot recompute the score: {reason_en}", "财预〔2020〕10号"),
+    CheckSpec("S12", "SCORE_WITHOUT_ACTUAL", "R-S01", W, "无实际完成值却给分", "Score given without an actual value",
+              "“{name}”{problem}，却给了得分 {actual}（分值 {weight}），得分无法复核", "{name}: {problem_en}, yet scored {actual} of {weight}; the score cannot be verified",
+              "财预〔2020〕10号（自评结果客观真实，实际完成值如实填写）"),
+    CheckSpec("S13", "ACTUAL_REPEATS_TARGET", "R-S01", W, "实际完成值只是照抄指标值", "Actual only repeats the target",
+              "“{name}”实际完成值“{actual}”只是照抄年度指标值“{target}”（带运算符），不是实际完成的数值，得分 {score} 无法复核",
+              "{name}: the actual {actual!r} only repeats the target {target!r} with its operator; the score {score} cannot be verified",
+              "财预〔2020〕10号（实际完成值如实填写）"),
+    CheckSpec("S14", "TEXT_ACTUAL_NUMERIC_TARGET", "R-S01", W, "数值指标的完成值只写文字", "Text actual against a numeric target",
+              "“{name}”年度指标值为数值“{target}”，实际完成值只写“{actual}”，得分 {score} 无法复核；应填写实际完成的数值",
+              "{name}: numeric target {target!r} but the actual only says {actual!r}; the score {score} cannot be verified",
+              "财预〔2020〕10号（定量指标按完成值计分）"),
+    CheckSpec("S15", "INDICATOR_NOT_SCORED", "R-S01", W, "指标未填写完成值和得分", "Indicator without actual and score",
+              "“{name}”有年度指标值“{target}”，但实际完成值和得分均为空，无法复核",
+              "{name}: target {target!r} but neither actual nor score is filled in; nothing to verify",
+              "财预〔2020〕10号 附1（逐项填写实际完成值并评分）"),
     # ---------------------------------------------------------------- deviation explanations (偏差原因)
     CheckSpec("D01", "MISSED_TARGET_UNEXPLAINED", "R-D01", E, "未完成指标未说明偏差原因", "Missed target without an explanation",
               "“{name}”未完成（{detail}），偏差原因分析及改进措施不能为空", "{name}: target missed ({detail_en}); the deviation analysis must not be empty",
@@ -261,11 +282,15 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2013〕53号 附件2（政府采购执行率）", scope="basic", params=_p(row="procurement")),
     CheckSpec("B12", "BUILDING_CONTROL", "R-D-12", E, "楼堂馆所控制率不符或超标", "Building control rate wrong or above 100%",
               "{what}", "{what_en}", "中办发〔2013〕17号（党政机关停止新建楼堂馆所）；部门整体支出绩效评价基础数据表", scope="basic"),
-    CheckSpec("B14", "CROSS_SHEET_MISMATCH", "R-D-14", E, "基础数据表与自评表数据不一致", "Basic data and self-evaluation disagree",
-              "自评表“{label}”为 {actual} 万元，基础数据表“{row}”{column}为 {expected} 万元（{raw}）",
-              "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw})",
+    CheckSpec("B14", "CROSS_SHEET_MISMATCH", "R-D-14", W, "基础数据表与自评表数据不一致", "Basic data and self-evaluation disagree",
+              "自评表“{label}”为 {actual} 万元，基础数据表“{row}”{column}为 {expected} 万元（{raw}）；同名项目在两表中口径可能不同（如是否含上级补助），请核实",
+              "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw}); the same label may cover different money on the two forms (e.g. with or without higher-level subsidies)",
               "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
               params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
+    CheckSpec("B16", "SUBITEM_OVERSPENT", "R-D-06", W, "其中项决算超过预算", "A sub-item's spending exceeds its budget",
+              "“{row}”（{parent}之其中项）本年决算数 {actual} 超过本年预算数 {expected}",
+              "{row} (a sub-item of {parent}): spending {actual} exceeds the budget {expected}",
+              "财预〔2013〕53号 附件2（“三公经费”控制率、公用经费控制率按项目控制）", scope="basic"),
     # ---------------------------------------------------------------- 申报表 (绩效目标申报表, perfxl.rules.declared)
     CheckSpec("P01", "TARGET_DIFFERS_FROM_DECLARED", "R-P01", W, "年度指标值与申报的绩效目标不一致",
               "Target differs from the declared one",
@@ -278,6 +303,9 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{column}“{actual}”含不可见的控制字符（{chars}），多为从其他系统复制带入，请删除后重新输入",
               "{column_en} {actual!r} holds control characters ({chars}), usually pasted from another system; remove them",
               "财预〔2020〕10号（自评结果客观真实）", scope="submission"),
+    CheckSpec("C02", "CELL_NOT_COMPUTABLE", "—", E, "单元格无法计算", "Cell cannot be computed",
+              "{column}“{actual}”{problem}", "{column_en} {actual!r} {problem_en}",
+              "财预〔2020〕10号（数据如实填写，得分可复核）", scope="submission"),
     # ---------------------------------------------------------------- report narrative (自评报告正文, perfxl.rules.narrative)
     CheckSpec("N01", "NARRATIVE_TABLE_MISMATCH", "R-N01", E, "报告正文数字与表格不符", "Narrative figure differs from the table",
               "正文{where}写“{claim}”为 {narrative}，而{table_label}为 {table}（{cell}）{pairing}",
@@ -312,6 +340,27 @@ NOT_CHECKABLE: Mapping[str, str] = MappingProxyType({
     "R-D-13": "基础数据表无职责履行（计划/完成工作数）数据 (no workload data on the form)",
     "R-D-15": "部门整体自评表的总分与等级由 T02/T03/T04 复核 (covered by T02–T04)",
 })
+
+_NAME_DIRECTION = ("方向由指标名称推断（未写运算符）时为“依据推断”，至多警告",
+                   "a guess, at most a warning, when the direction is read from the indicator's name (no operator)")
+_NO_TOTAL_ROW = ("表中没有总分行（可能续在别处）时为“需人工判断”，至多警告",
+                 "a judgement, at most a warning, when the table has no 总分 row (it may continue elsewhere)")
+#: What each check's findings rest on, when not CERTAIN arithmetic on the cells (docs/rules.md lists it).
+_RESTS_ON: dict[str, Certainty] = {
+    **dict.fromkeys(("F06", "F07", "F08", "W01", "I02", "I05", "I06", "I07", "I08", "I09", "I10", "S08", "S09",
+                     "S12", "S13", "S14", "S15", "D02", "T05", "T07", "G02", "B14"), Certainty.JUDGEMENT),
+    "G03": Certainty.GUESS,  # a fuzzy match of a subject in the goal text to an indicator name
+}
+#: When a finding of a check rests on less than the check usually does.
+_DEGRADES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
+    **dict.fromkeys(("W03", "W05"), _NO_TOTAL_ROW),
+}
+_SPECS = tuple(
+    replace(s, rests_on=_RESTS_ON.get(s.code, s.rests_on), degrades_zh=_DEGRADES.get(s.code, ("", ""))[0],
+            degrades_en=_DEGRADES.get(s.code, ("", ""))[1])
+    for s in _SPECS
+)
 
 CATALOGUE: tuple[CheckSpec, ...] = _SPECS
 _BY_CODE: dict[str, CheckSpec] = {s.code: s for s in _SPECS}

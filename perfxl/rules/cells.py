@@ -1,5 +1,6 @@
-"""Cells perfxl cannot read as the user meant: a TRUE/FALSE or control characters in 年度指标值 /
-实际完成值 (I12), and control characters anywhere else in the tables (C01).
+"""Cells perfxl cannot read as the user meant: a TRUE/FALSE, control characters or a damaged number in
+年度指标值 / 实际完成值 (I12), control characters anywhere else in the tables (C01), and an Excel error value
+or a damaged number in any other cell (C02: one finding for the cell, the checks that need it stay silent).
 
 Such a value is never guessed into a number ("\\x1b[31m20家" is not 31米, TRUE is not 是): the
 cell is named so the user retypes it. Excel error values (#DIV/0!) are reported by the reader
@@ -29,7 +30,15 @@ _FIELD_NAMES = {
     "nature": ("指标性质", "operator"), "unit": ("度量单位", "unit"), "label": ("行标签", "row label"),
     "initial_budget": ("年初预算数", "initial budget"), "full_budget": ("全年预算数", "full-year budget"),
     "executed": ("全年执行数", "executed"), "rate": ("执行率", "rate"), "title": ("标题", "title"),
+    "prev_final": ("上年决算数", "previous final"), "budget": ("本年预算数", "budget"), "final": ("本年决算数", "final"),
+    "establishment": ("编制数", "establishment"), "control_rate": ("控制率", "control rate"),
+    "total_weight": ("总分行分值", "total weight"), "total_score": ("总分", "total score"),
 }
+#: Model fields that hold numbers: a damaged number there is C02's (I12 covers 年度指标值/实际完成值).
+_NUMBER_FIELDS = frozenset({"weight", "score", "initial_budget", "full_budget", "executed", "rate", "prev_final",
+                            "budget", "final", "establishment", "Staffing.actual", "control_rate", "total_weight",
+                            "total_score", "approved_area", "actual_area", "area_rate", "budget_investment",
+                            "actual_investment", "investment_rate"})
 
 
 def visible(text: str) -> str:
@@ -137,3 +146,41 @@ def _control_findings(ctx: Context, cells, skip: set[int], seen: set[tuple[str, 
         shown = visible(cell.raw)
         yield ctx.finding(cell, expected=shown.translate({c: None for c in range(0x2400, 0x2422)}), actual=shown,
                           column=zh, column_en=en, chars="、".join(chars))
+
+
+@check("C02")
+def not_computable(ctx: Context) -> Iterator[Finding]:
+    """An Excel error value (#NAME?, #VALUE! — as a value or as text) anywhere, or a damaged number ("M.8")
+    in a money, weight, rate or score cell: one finding per cell; the checks needing it skip it."""
+    sub = ctx.submission
+    reported = {(p.ref.sheet, p.ref.cell) for p in sub.problems if p.code == "READ_ERROR_VALUE" and p.ref is not None}
+    seen: set[tuple[str, str]] = set()
+    sources = [cells_of(ev) for ev in sub.evaluations]
+    if sub.basic is not None:
+        sources.append(cells_of(sub.basic))
+    for cells in sources:
+        for field, cell in cells:
+            if cell.ref is None or not isinstance(cell.raw, str):
+                continue
+            key = (cell.ref.sheet, cell.ref.anchor or cell.ref.cell)
+            if key in seen or (cell.ref.sheet, cell.ref.cell) in reported:
+                continue
+            zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
+            if ctx.is_error(cell):
+                seen.add(key)
+                text = cell.text
+                yield ctx.finding(cell, expected="数值", actual=text, column=zh, column_en=en,
+                                  problem=f"是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
+                                  problem_en="is an Excel error value (a broken formula) and cannot be computed",
+                                  basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
+                                  basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use "
+                                           "perfxl's own scores")
+            elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
+                p = ctx.parsed(cell)
+                if p.reason and p.reason.startswith("中的数字"):
+                    seen.add(key)
+                    yield ctx.finding(cell, expected="数值", actual=visible(cell.raw), column=zh, column_en=en,
+                                      problem=p.reason + "，无法计算；请核对后重新填写",
+                                      problem_en=(p.reason_en or "does not parse cleanly") + "; it cannot be computed",
+                                      basis=f"读取 {cell.ref}：“{cell.text}”，{p.reason}",
+                                      basis_en=f"read {cell.ref}: {cell.text!r}, {p.reason_en}")

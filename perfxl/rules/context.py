@@ -15,12 +15,13 @@ from typing import Any
 
 from perfxl.model import (CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
                           Severity, SkippedCheck, Submission)
-from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
-from perfxl.values import ParsedValue, ValueKind, parse_value
+from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
+from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
 from .catalogue import CheckSpec
+from .direction import OPPOSITE, Direction, infer_direction
 
-__all__ = ["Context", "RateReading", "fmt_pct", "fmt_num", "similarity", "compact"]
+__all__ = ["Context", "RateReading", "Reading", "fmt_pct", "fmt_num", "similarity", "compact"]
 
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
@@ -63,6 +64,22 @@ class RateReading:
     percent: Decimal | None
     note_zh: str = ""
     note_en: str = ""
+    places: int | None = None  # decimals of the percent as printed (None: a number cell, display unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How perfxl scored one indicator row: the score, the direction it used, and what the verdict rests on.
+
+    `certainty` is GUESS when the direction was read from the name (or is unclear) and the opposite reading
+    would give another score; `basis`/`basis_en` then give both readings.
+    """
+
+    result: Any  # ScoreResult | None (no weight)
+    direction: Direction | None
+    certainty: Certainty = Certainty.CERTAIN
+    basis: str = ""
+    basis_en: str = ""
 
 
 class Context:
@@ -79,6 +96,7 @@ class Context:
         self._parsed: dict[tuple[int, Any], ParsedValue] = {}
         self._numbers: dict[tuple[int, Any], Decimal | None] = {}
         self._scores: dict[int, Any] = {}
+        self._readings: dict[int, tuple[Indicator, Reading]] = {}
         self.skipped: list[SkippedCheck] = []
         # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
         # for the same non-empty rows and 一级 groups, computed once here
@@ -151,10 +169,11 @@ class Context:
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
         """The percent a rate cell means (see `RateReading`), choosing the reading closest to `computed`."""
         raw = cell.raw
+        places = printed_places(raw)
         if isinstance(raw, str):
             p = self.parsed(cell)
             if p.kind == ValueKind.PERCENT and p.number is not None:
-                return RateReading(p.number)
+                return RateReading(p.number, places=places)
             number = p.number if p.kind == ValueKind.NUMBER and p.op is None else None
         else:
             number = to_decimal(raw)
@@ -162,10 +181,36 @@ class Context:
             return RateReading(None)
         as_fraction, as_percent = number * HUNDRED, number
         if number > Decimal("1.5") or number < 0:
-            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)")
+            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)", places)
         if computed is not None and abs(as_percent - computed) <= self.tol_rate < abs(as_fraction - computed):
-            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)")
-        return RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
+            return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)", places)
+        return RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)",
+                           None if places is None else max(places - 2, 0))
+
+    def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
+        """A typed rate agrees with the exact percent at the decimals it was printed with ("86%" ~ 86.20%)."""
+        if reading.percent is None:
+            return False
+        return agrees_as_printed(reading.percent, exact_percent, reading.places,
+                                 default_places=self.settings.rate_places, tolerance=self.tol_rate)
+
+    def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:
+        """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83).
+
+        A score printed as a whole number is a whole-number value (the form keeps two decimals), so "10"
+        does not pass for 9.5: it is compared at the profile's places, within the score tolerance.
+        """
+        if reported is None or result is None or result.score is None:
+            return False
+        places = printed_places(cell.raw) if cell is not None else None
+        exact = getattr(result, "exact", None)
+        exact = result.score if exact is None else exact
+        return agrees_as_printed(reported, exact, places or None, default_places=self.settings.score_places,
+                                 tolerance=self.tol_score)
+
+    def is_error(self, cell: CellValue | None) -> bool:
+        """The cell shows an Excel error value (#NAME?, #VALUE! …): it cannot be computed with."""
+        return cell is not None and isinstance(cell.raw, str) and normalise_text(cell.raw) in EXCEL_ERRORS
 
     def explained(self, cell: CellValue | None) -> bool:
         """True when a 偏差原因/说明 cell holds real text, not blank or a placeholder."""
@@ -205,16 +250,57 @@ class Context:
         return [(h, list(rows)) for h, rows in hit[1]]
 
     def score(self, ind: Indicator) -> Any:
-        """`scoring.score_indicator` for the row under this profile (cached); None without a weight."""
-        key = id(ind)
-        if key not in self._scores:
-            from perfxl.scoring import score_indicator
+        """`scoring.score_indicator` for the row under this profile (cached); None without a weight.
 
-            weight = self.number(ind.weight)
-            self._scores[key] = (
-                None if weight is None else score_indicator(ind.target.raw, ind.actual.raw, weight, self.profile)
-            )
-        return self._scores[key]
+        A target without operator is scored in the direction its name suggests (see `reading`).
+        """
+        return self.reading(ind).result
+
+    def direction(self, ind: Indicator) -> Direction:
+        """Which way the row's target points, and how that was decided (perfxl.rules.direction)."""
+        return infer_direction(ind.name.text or ind.level2.text, self.parsed(ind.target),
+                               ind.nature.text if ind.nature is not None else None, self.profile)
+
+    def reading(self, ind: Indicator) -> Reading:
+        """The row's score in its inferred direction, and what a verdict on it rests on (cached).
+
+        When the direction came from the name (or is unclear), the row is also scored the opposite way:
+        if both readings agree the verdict is certain, else it is a guess and the basis gives both.
+        """
+        hit = self._readings.get(id(ind))
+        if hit is not None and hit[0] is ind:
+            return hit[1]
+        from perfxl.scoring import score_indicator
+
+        weight = self.number(ind.weight)
+        if weight is None:
+            reading = Reading(None, None)
+        else:
+            t, a = self.parsed(ind.target), self.parsed(ind.actual)
+            numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
+            way = self.direction(ind) if numeric else None
+            if way is None or way.source in ("operator", "growth"):
+                result = score_indicator(t, a, weight, self.profile)
+                reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
+            else:
+                result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
+                how, how_en = way.basis()
+                if not way.from_name:
+                    reading = Reading(result, way, basis=f"{how}：{_explain(result)}",
+                                      basis_en=f"{how_en}: {_explain(result, 'en')}")
+                else:
+                    other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
+                    same = (other.score == result.score and other.meets_target == result.meets_target)
+                    sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
+                    both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
+                    both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
+                    if same:
+                        reading = Reading(result, way, Certainty.CERTAIN, f"{both}（两种理解结果相同）",
+                                          f"{both_en} (both readings agree)")
+                    else:
+                        reading = Reading(result, way, Certainty.GUESS, both, both_en)
+        self._readings[id(ind)] = (ind, reading)
+        return reading
 
     def is_qualitative(self, ind: Indicator) -> bool:
         """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column."""
@@ -234,14 +320,15 @@ class Context:
         actual: Any = None,
         basis: str = "",
         basis_en: str = "",
-        certainty: Certainty = Certainty.CERTAIN,
+        certainty: Certainty | None = None,
         related: tuple[Location, ...] = (),
         **fields: Any,
     ) -> Finding:
         """A finding of the running check at `ref`, its message rendered from the catalogue templates.
 
-        `basis`/`basis_en` say what was read and computed; a `certainty` other than CERTAIN caps the
-        finding at 警告 (see `perfxl.model.Finding`).
+        `basis`/`basis_en` say what was read and computed (by default: the cell as read and the value
+        perfxl computed or requires); `certainty` defaults to what the check rests on (the catalogue's
+        `rests_on`); anything but CERTAIN caps the finding at 警告 (see `perfxl.model.Finding`).
         """
         assert self.spec is not None
         if isinstance(ref, CellValue):
@@ -251,8 +338,12 @@ class Context:
         values = {"expected": exp or "", "actual": act or ""}
         values.update({k: _text(v) for k, v in fields.items()})
         zh, en = self.spec.render(values)
+        if not basis:
+            basis, basis_en = _default_basis(self.spec, ref, exp, act)
+        if certainty is None:
+            certainty = self.spec.rests_on
         return Finding(self.spec.code, self.severity, ref, zh, en, exp, act, self.submission.path,
-                       related=related, basis=basis, basis_en=basis_en, certainty=certainty)
+                       related=related, basis=basis, basis_en=basis_en or basis, certainty=certainty)
 
     def skip(self, reason_zh: str, reason_en: str = "", *, sheet: str | None = None) -> None:
         """Record that the running check could not run (fully) here and why — coverage, not a finding."""
@@ -272,6 +363,32 @@ class Context:
 
 
 PLACEHOLDERS = ("无", "暂无", "没有", "—", "-", "/", "／", "无偏差", "不适用", "……", "...")
+
+
+def _explain(result: Any, lang: str = "zh") -> str:
+    """A ScoreResult's one-line explanation (or why it could not score)."""
+    if result is None:
+        return ""
+    return result.explanation if lang == "zh" else result.explanation_en
+
+
+def _with_op(p: ParsedValue, op: Any) -> ParsedValue:
+    from dataclasses import replace
+
+    return replace(p, op=op)
+
+
+def _default_basis(spec: CheckSpec, ref: Location | None, exp: str | None, act: str | None) -> tuple[str, str]:
+    """The basis of a finding whose check gave none: the cell as read and what perfxl computed or requires."""
+    where = f"{ref.sheet}!{ref.cell}" if ref is not None else "表中"
+    parts_zh = [f"读取 {where}：“{act}”"] if act is not None else [f"检查 {where}"]
+    parts_en = [f"read {where}: {act!r}"] if act is not None else [f"checked {where}"]
+    if exp is not None:
+        parts_zh.append(f"perfxl 计算/要求：{exp}")
+        parts_en.append(f"perfxl computed/requires: {exp}")
+    parts_zh.append(f"规则：{spec.title_zh}")
+    parts_en.append(f"rule: {spec.title_en}")
+    return "；".join(parts_zh), "; ".join(parts_en)
 
 
 def _text(value: Any) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfxl.model import Finding, Indicator
+from perfxl.model import Certainty, Finding, Indicator
 
 from .catalogue import check
 from .context import PLACEHOLDERS, Context, compact, fmt_num
@@ -11,13 +11,24 @@ from .context import PLACEHOLDERS, Context, compact, fmt_num
 
 def missed(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
     """Why a row counts as missed (zh, en): score below weight, or the recomputed score says so."""
+    found = missed_with_certainty(ctx, ind)
+    return None if found is None else found[:2]
+
+
+def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, str] | None:
+    """(zh, en, certainty, basis zh, basis en) of a missed row: certain when its own score is below its weight,
+    else as sure as the reading that says the target was missed (a guess when the direction came from the name)."""
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
-        return f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}", f"score {fmt_num(score)} below weight {fmt_num(weight)}"
-    result = ctx.score(ind)
+        return (f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}", f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                Certainty.CERTAIN, f"读取：得分 {ind.score.text}，分值 {ind.weight.text}",
+                f"read score {ind.score.text}, weight {ind.weight.text}")
+    reading = ctx.reading(ind)
+    result = reading.result
     if result is not None and result.meets_target is False:
         return (f"实际完成值 {ind.actual.text} 未达到 {ind.target.text}",
-                f"actual {ind.actual.text} misses {ind.target.text}")
+                f"actual {ind.actual.text} misses {ind.target.text}", reading.certainty, reading.basis,
+                reading.basis_en)
     return None
 
 
@@ -25,10 +36,10 @@ def missed(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
 def missed_target_explained(ctx: Context) -> Iterator[Finding]:
     """A missed target (s < w, or B short of A) has a 偏差原因分析及改进措施."""
     for ind in ctx.indicators():
-        why = missed(ctx, ind)
+        why = missed_with_certainty(ctx, ind)
         if why and ind.deviation.is_blank:
             yield ctx.finding(ind.deviation, expected="偏差原因分析及改进措施", actual="（空）", name=ind.name.text,
-                              detail=why[0], detail_en=why[1])
+                              detail=why[0], detail_en=why[1], certainty=why[2], basis=why[3], basis_en=why[4])
 
 
 @check("D02")
@@ -38,16 +49,20 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
     minimum = int(ctx.param("min_chars", 10))
     for ind in ctx.indicators():
         text = ind.deviation.text
-        if not text or not missed(ctx, ind):
+        why = missed_with_certainty(ctx, ind) if text else None
+        if not why:
             continue
         body = compact(text)
+        sure = Certainty.GUESS if why[2] is Certainty.GUESS else Certainty.JUDGEMENT
         if body in placeholders or not body:
             yield ctx.finding(ind.deviation, expected="具体原因和改进措施", actual=text, name=ind.name.text,
-                              problem="只是占位符，未说明原因", problem_en="is only a placeholder")
+                              problem="只是占位符，未说明原因", problem_en="is only a placeholder", certainty=sure,
+                              basis=why[3], basis_en=why[4])
         elif len(body) < minimum:
             yield ctx.finding(ind.deviation, expected=f"≥ {minimum} 字", actual=text, name=ind.name.text,
                               problem=f"过短（不足 {minimum} 字），应写明原因和改进措施",
-                              problem_en=f"is shorter than {minimum} characters")
+                              problem_en=f"is shorter than {minimum} characters", certainty=sure,
+                              basis=why[3], basis_en=why[4])
 
 
 @check("D03")

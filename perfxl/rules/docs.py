@@ -5,6 +5,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from perfxl.model import CERTAINTY_ZH
+
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation
 
 __all__ = ["render_rules_md", "main"]
@@ -32,11 +34,30 @@ money 0.01, rates 0.01 percentage points, scores 0.01; two decimals, rounded hal
   without "%" and numbers above 1.5 are bare percents (94.5 → 94.5%, as the seed prints it); a number
   from 0 to 1.5 is ambiguous and is read as an Excel fraction (0.945 formatted as percent → 94.5%) unless
   reading it as a bare percent matches the computed rate. The message says how the cell was read.
-  A rate is compared with the computed rate rounded to the profile's places: "140%" against 140.63% is
-  a finding, "100.00%" or 1 against 100% is not.
+  A printed rate is consistent when it equals the exact rate rounded half up to the decimals it was
+  printed with: "86%" agrees with 86.20%, "140%" does not agree with 140.63% (rounds to 141%), "94.5"
+  does not agree with 100%. A number cell (display unknown) is compared at the profile's places within
+  the tolerance. Scores follow the same rule ("9.8" agrees with 9.83); a score printed as a whole number
+  is a whole-number value (the form keeps two decimals), so "10" does not pass for 9.5.
 - **Indicator values** go through `perfxl.values.parse_value` (operators, units, growth, dates, tiers)
   and scores through `perfxl.scoring.score_indicator` under the profile; rules never parse on their own.
 - **Empty rows** (no name, values, weight or score; "……" rows) are skipped by every indicator check.
+- **Direction without an operator**: a target typed without ≥/≤/= is read in the direction its indicator's
+  name suggests, by the profile's `[direction]` lists (受害率, 发生率 … lower is better; 能耗降低率, 覆盖率,
+  达标率 … higher is better; the longest matching word wins); a rate name in neither list is unclear; other
+  names read as `scoring.default_op` (≥). When the direction came from the name and the opposite reading
+  gives another verdict, the finding is a guess (at most 警告) and its basis gives both readings.
+- **Error values and damaged numbers**: a cell showing #NAME?/#VALUE! or a number that does not parse
+  cleanly ("M.8万元") is one finding (C02, or I12 in 年度指标值/实际完成值); no other check reads it as 0,
+  and 总分 (T02) adds perfxl's own score for such a row.
+
+## What a finding rests on
+
+Every finding carries a **basis** (what was read, what was computed) and a **certainty**: 确定 (certain —
+arithmetic on the printed cells), 需人工判断 (judgement — a person must decide, e.g. whether a text explains
+a deviation) or 依据推断 (guess — it rests on something perfxl inferred, such as a direction read from a name).
+Only a certain finding can be an 错误; the others are capped at 警告 whatever the profile says. The column
+"rests on" below gives each check's usual footing and when a finding of it rests on less.
 """
 
 
@@ -44,13 +65,14 @@ money 0.01, rates 0.01 percentage points, scores 0.01; two decimals, rounded hal
 PROFILE_KEYS: dict[str, str] = {
     "F02": "tolerance.money", "F03": "tolerance.money", "F04": "budget.rate_basis, tolerance.rate_pp, rounding.rate_places",
     "F05": "budget.rate_cap, budget.formula, tolerance.score", "F06": "weights.budget", "F08": "tolerance.money",
-    "W01": "weights.output/effect/satisfaction", "W02": "tolerance.score", "W03": "weights.total, weights.budget",
-    "W05": "weights.total", "I11": "qualitative.tiers", "S01": "scoring.*, tolerance.score",
-    "S02": "scoring.reverse, tolerance.score", "S03": "scoring.*", "S05": "qualitative.tiers",
+    "W01": "weights.output/effect/satisfaction", "W02": "tolerance.score", "W03": "weights.total, weights.budget, weights.funds_weight",
+    "W05": "weights.total, weights.funds_weight", "I11": "qualitative.tiers", "S01": "scoring.*, direction.*, tolerance.score",
+    "S02": "scoring.reverse, direction.*, tolerance.score", "S03": "scoring.*", "S05": "qualitative.tiers",
     "S08": "over_completion.factor, over_completion.zero_target_threshold", "T03": "total.max",
     "T04": "grade.bands", "T06": "rounding.score_places", "B01": "tolerance.rate_pp",
     "B02": "department.staff_control", "B04": "department.three_public_change_basis, department.three_public_change",
     "B05": "department.three_public_control", "B07": "department.budget_adjustment", "B14": "tolerance.money",
+    "B16": "tolerance.money",
 }
 
 
@@ -68,6 +90,13 @@ def _value(v: Any) -> str:
     return str(v)
 
 
+def _rests_on(s: CheckSpec) -> str:
+    text = f"{CERTAINTY_ZH[s.rests_on]} {s.rests_on.value}"
+    if s.degrades_zh:
+        text += f"<br>{_cell(s.degrades_zh)}"
+    return text
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -77,6 +106,7 @@ def render_rules_md() -> str:
     families = [("F", "资金与执行率 Funds and execution rate"), ("W", "分值 Weights"), ("I", "指标填报 Indicators"),
                 ("S", "得分 Scores"), ("D", "偏差原因 Deviation explanations"), ("T", "总分与等级 Totals and grade"),
                 ("G", "年度总体目标 Annual goal"), ("B", "基础数据表 Basic data (部门整体)"), ("C", "单元格内容 Cell content"),
+                ("N", "报告正文 Report narrative"),
                 ("X", "perfxl 自身 Engine")]
     out = [_INTRO]
     for prefix, title in families:
@@ -84,14 +114,15 @@ def render_rules_md() -> str:
         if not specs:
             continue
         out.append(f"\n## {prefix} — {title}\n")
-        out.append("| code | name | rule | severity | scope | what it checks | source | parameters `[checks.CODE]` "
-                   "| profile settings |")
-        out.append("|---|---|---|---|---|---|---|---|---|")
+        out.append("| code | name | rule | severity | rests on | scope | what it checks | source "
+                   "| parameters `[checks.CODE]` | profile settings |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|")
         for s in specs:
             on = "" if s.enabled else " (默认关闭 off by default)"
             impl = "" if implementation(s.code) or s.scope == "none" else " (未实现 not implemented)"
             out.append(
-                f"| {s.code} | {s.name} | {s.rule_id} | {_SEV[s.severity.value]}{on} | {_SCOPE.get(s.scope, s.scope)} "
+                f"| {s.code} | {s.name} | {s.rule_id} | {_SEV[s.severity.value]}{on} | {_rests_on(s)} "
+                f"| {_SCOPE.get(s.scope, s.scope)} "
                 f"| {_cell(s.title_zh)}<br>{_cell(s.title_en)}{impl} | {_cell(s.source)} | {_cell(_params(s))} "
                 f"| {PROFILE_KEYS.get(s.code, '')} |"
             )

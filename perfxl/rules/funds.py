@@ -94,18 +94,33 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     if rate is None:
         return
     cell = total.rate
+    if ctx.is_error(cell):
+        return  # C02 reports the error cell once
     fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(total.full_budget))}
+    read = f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，执行率“{cell.text}”"
+    read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
         if not ctx.is_blank(cell):
-            yield ctx.finding(cell, expected=f"无法计算（{rate.reason}）", actual=cell.text, reading="", **fields)
+            yield ctx.finding(cell, expected=f"无法计算（{rate.reason}）", actual=cell.text, reading="",
+                              basis=f"{read}；{rate.reason}", basis_en=f"{read_en}; {rate.reason_en}", **fields)
         return
     if ctx.is_blank(cell):
-        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=BLANK, reading="", **fields)
+        if cell.ref is None:
+            return  # the form has no 执行率 cell: nothing printed to compare
+        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=BLANK, reading="",
+                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
+                          basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}", **fields)
         return
     reading = ctx.read_rate(cell, rate.percent)
-    if reading.percent is None or abs(reading.percent - rate.percent) > ctx.tol_rate:
+    exact = rate.ratio * 100
+    if not ctx.rate_agrees(reading, exact):
+        shown = "按打印的小数位" if reading.places is not None else "按规则集的小数位"
         yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=cell.text, reading=reading.note_zh,
-                          reading_en=reading.note_en, **fields)
+                          reading_en=reading.note_en,
+                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，"
+                                f"{shown}四舍五入后与表中不符",
+                          basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which does not round to the printed "
+                                   "value", **fields)
 
 
 @check("F05")
@@ -121,12 +136,16 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if weight is None or executed is None or budget is None:
         return
     result = execution_score(executed, budget, weight, ctx.profile)
-    if result.score is None:
+    if result.score is None or ctx.is_error(total.score):
         return
     reported = ctx.number(total.score)
-    if reported is None or abs(reported - result.score) > ctx.tol_score:
+    if not ctx.score_agrees(total.score, reported, result):
         yield ctx.finding(total.score, expected=result.score, actual=total.score.text or BLANK,
-                          explanation=result.explanation, explanation_en=result.explanation_en)
+                          explanation=result.explanation, explanation_en=result.explanation_en,
+                          basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
+                                f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}",
+                          basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
+                                   f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}")
 
 
 @check("F06")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Finding, Indicator
+from perfxl.model import Certainty, Finding, Indicator
 from perfxl.values import ValueKind
 
 from .catalogue import check
@@ -33,13 +33,30 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
     for ind in ctx.indicators():
         if direction(ctx, ind) != which:
             continue
-        result = ctx.score(ind)
-        if result is None or result.score is None:
+        reading = ctx.reading(ind)
+        result = reading.result
+        if result is None or result.score is None or unverifiable(ctx, ind):
             continue
+        if ctx.is_error(ind.score) or ctx.is_blank(ind.score):
+            continue  # an error cell is C02's one finding; a blank score is S15's
         reported = ctx.number(ind.score)
-        if reported is None or abs(reported - result.score) > ctx.tol_score:
+        if not ctx.score_agrees(ind.score, reported, result):
             yield ctx.finding(ind.score, expected=result.score, actual=ind.score.text or "（空）", name=ind.name.text,
-                              explanation=result.explanation, explanation_en=result.explanation_en)
+                              explanation=result.explanation, explanation_en=result.explanation_en,
+                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
+                                    f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}",
+                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
+                                       f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}",
+                              certainty=reading.certainty)
+
+
+def unverifiable(ctx: Context, ind: Indicator) -> str | None:
+    """The code (S12–S15) that reports this row's score as unverifiable, or None: no other score check runs on it."""
+    for code, test in (("S12", _no_actual_but_scored), ("S13", _actual_repeats_target), ("S14", _text_actual),
+                       ("S15", _not_scored)):
+        if test(ctx, ind):
+            return code
+    return None
 
 
 @check("S01")
@@ -69,6 +86,8 @@ def score_not_checkable(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.is_blank(ind.target) and ctx.is_blank(ind.actual):
             continue
+        if unverifiable(ctx, ind) or any(ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
+            continue  # S12–S15, C02 or I12 already say why this row cannot be checked
         yield ctx.finding(ind.score, actual=ind.score.text, name=ind.name.text, reason=result.error or "",
                           reason_en=getattr(result, "error_en", None) or result.error or "")
 
@@ -123,13 +142,21 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     for ind in ctx.indicators():
         if direction(ctx, ind) == "qualitative":
             continue
-        result = ctx.score(ind)
+        reading = ctx.reading(ind)
+        result = reading.result
         weight, score = ctx.number(ind.weight), ctx.number(ind.score)
         if result is None or result.meets_target is not False or weight is None or score is None:
             continue
+        if unverifiable(ctx, ind):
+            continue
         if abs(score - weight) <= ctx.tol_score:
             yield ctx.finding(ind.score, expected=result.score, actual=score, name=ind.name.text,
-                              target=ind.target.text, completion=ind.actual.text)
+                              target=ind.target.text, completion=ind.actual.text,
+                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
+                                    f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}",
+                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
+                                       f"{ind.score.text}; computed: {reading.basis_en}",
+                              certainty=reading.certainty)
 
 
 def _full_marks(ctx: Context, ind: Indicator) -> bool:
@@ -148,7 +175,9 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
         if ctx.explained(ind.deviation):
             continue
         ratio = result.ratio
+        reading = ctx.reading(ind)
         yield ctx.finding(ind.deviation, expected="偏差原因分析", actual=ind.deviation.text or "（空）",
+                          basis=reading.basis, basis_en=reading.basis_en, certainty=_weaker(Certainty.JUDGEMENT, reading),
                           name=ind.name.text, target=ind.target.text, completion=ind.actual.text,
                           ratio=fmt_pct(ratio * 100) if ratio is not None else "—",
                           threshold=f"{fmt_num(factor * 100)}%" if ratio is not None else fmt_num(zero))
@@ -163,6 +192,114 @@ def target_too_low(ctx: Context) -> Iterator[Finding]:
         if result is None or result.ratio is None or direction(ctx, ind) != "positive":
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
+            reading = ctx.reading(ind)
             yield ctx.finding(ind.target, expected=f"< {fmt_num(limit * 100)}%", actual=ind.target.text,
+                              basis=reading.basis, basis_en=reading.basis_en,
+                              certainty=_weaker(Certainty.JUDGEMENT, reading),
                               name=ind.name.text, target=ind.target.text, completion=ind.actual.text,
                               ratio=fmt_pct(result.ratio * 100))
+
+
+def _weaker(certainty: Certainty, reading) -> Certainty:
+    """The less sure of a check's own certainty and the row's reading (GUESS < JUDGEMENT < CERTAIN)."""
+    order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
+    return min(certainty, reading.certainty, key=order.index)
+
+
+# ---------------------------------------------------------------- rows whose score cannot be verified (S12–S15)
+
+def _weight_and_score(ctx: Context, ind: Indicator):
+    return ctx.number(ind.weight), ctx.number(ind.score)
+
+
+def _scored_form(ctx: Context, ind: Indicator) -> bool:
+    """A self-evaluation row with 实际完成值 and 得分 columns (not a target-setting or declaration table)."""
+    ev = ctx.evaluation
+    return (ev is not None and ev.kind in ("project", "department") and ind.actual.ref is not None
+            and ind.score.ref is not None)
+
+
+def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
+    weight, score = _weight_and_score(ctx, ind)
+    return (_scored_form(ctx, ind) and ctx.is_blank(ind.actual) and not ctx.is_error(ind.actual)
+            and score is not None and score > 0 and not _not_applicable(ctx, ind))
+
+
+def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
+    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    return (_scored_form(ctx, ind) and a.op is not None and a.number is not None and t.number is not None
+            and a.number == t.number and (a.unit or t.unit) == (t.unit or a.unit)
+            and ctx.number(ind.score) is not None)
+
+
+def _text_actual(ctx: Context, ind: Indicator) -> bool:
+    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    weight, score = _weight_and_score(ctx, ind)
+    numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
+    return (_scored_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)
+            and weight is not None and score is not None and abs(score - weight) <= ctx.tol_score)
+
+
+def _not_scored(ctx: Context, ind: Indicator) -> bool:
+    return (_scored_form(ctx, ind) and not ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)
+            and ctx.is_blank(ind.score) and not ctx.is_error(ind.score) and ctx.number(ind.weight) is not None
+            and not _not_applicable(ctx, ind))
+
+
+def _not_applicable(ctx: Context, ind: Indicator) -> bool:
+    markers = ("不适用", "不涉及")
+    return any(m in (ind.target.text + ind.actual.text + ind.deviation.text) for m in markers)
+
+
+@check("S12")
+def score_without_actual(ctx: Context) -> Iterator[Finding]:
+    """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it."""
+    for ind in ctx.indicators():
+        if not _no_actual_but_scored(ctx, ind):
+            continue
+        both = ctx.is_blank(ind.target)
+        yield ctx.finding(ind.score, expected="有实际完成值", actual=ind.score.text, name=ind.name.text,
+                          weight=ind.weight.text,
+                          problem="年度指标值和实际完成值均为空" if both else "实际完成值为空",
+                          problem_en="target and actual are both blank" if both else "the actual is blank",
+                          basis=f"读取：年度指标值“{ind.target.text}”，实际完成值为空，得分 {ind.score.text}",
+                          basis_en=f"read target {ind.target.text!r}, blank actual, score {ind.score.text}")
+
+
+@check("S13")
+def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
+    """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value."""
+    for ind in ctx.indicators():
+        if _actual_repeats_target(ctx, ind):
+            yield ctx.finding(ind.actual, expected="实际完成的数值", actual=ind.actual.text, name=ind.name.text,
+                              target=ind.target.text, score=ind.score.text,
+                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
+                                    "数值与指标值相同）",
+                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
+                                       "and the target's number)")
+
+
+@check("S14")
+def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
+    """A numeric target answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
+    for ind in ctx.indicators():
+        if _text_actual(ctx, ind):
+            yield ctx.finding(ind.actual, expected="实际完成的数值", actual=ind.actual.text, name=ind.name.text,
+                              target=ind.target.text, score=ind.score.text,
+                              basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
+                                    f"得分 {ind.score.text} 为满分",
+                              basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without "
+                                       f"a number, full marks {ind.score.text}")
+
+
+@check("S15")
+def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
+    """A row with a target but neither 实际完成值 nor 得分: the table was not filled in."""
+    for ind in ctx.indicators():
+        if _not_scored(ctx, ind):
+            yield ctx.finding(ind.actual, expected="实际完成值和得分", actual="（空）", name=ind.name.text,
+                              target=ind.target.text,
+                              basis=f"读取：年度指标值“{ind.target.text}”，分值 {ind.weight.text}，实际完成值和得分为空",
+                              basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text}, blank actual "
+                                       "and score")

@@ -26,20 +26,73 @@ def reported_sum(ctx: Context) -> tuple[Decimal, Decimal, bool]:
     return budget, sum(known, Decimal(0)), bool(known) or ctx.number(budget_cell) is not None
 
 
+def _budget_score(ctx: Context) -> tuple[Decimal | None, str]:
+    """The 预算执行率得分 to add: as typed; perfxl's own when the cell is an error or unreadable; 0 when blank."""
+    from perfxl.scoring import execution_score
+
+    _, cell = _budget_cells(ctx)
+    if cell is None or (ctx.is_blank(cell) and not ctx.is_error(cell)):
+        return Decimal(0), ""
+    typed = ctx.number(cell)
+    if typed is not None:
+        return typed, ""
+    total = ctx.evaluation.funds.total
+    executed, budget, weight = ctx.number(total.executed), ctx.number(total.full_budget), ctx.number(total.weight)
+    if executed is None or budget is None or weight is None:
+        return None, f"预算执行率得分“{cell.text}”无法读取，也无法重算"
+    own = execution_score(executed, budget, weight, ctx.profile).score
+    return own, f"预算执行率得分“{cell.text}”无法读取，按 perfxl 重算的 {fmt_num(own)} 计"
+
+
+def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[str], bool]:
+    """(budget score, Σ indicator scores, notes, any score typed): each score as typed, or perfxl's own where
+    the typed cell is an error value (#NAME?) or unreadable — never 0. None when one can be neither."""
+    budget, note = _budget_score(ctx)
+    notes = [note] if note else []
+    total = Decimal(0)
+    typed_any = False
+    for ind in ctx.indicators():
+        cell = ind.score
+        typed = ctx.number(cell)
+        if typed is not None:
+            total += typed
+            typed_any = True
+            continue
+        if ctx.is_blank(cell) and not ctx.is_error(cell):
+            continue
+        own = ctx.score(ind)
+        if own is None or own.score is None:
+            return budget, None, notes + [f"“{ind.name.text}”得分“{cell.text}”无法读取，也无法重算"], typed_any
+        total += own.score
+        notes.append(f"“{ind.name.text}”得分“{cell.text}”无法读取，按 perfxl 重算的 {fmt_num(own.score)} 计")
+    _, budget_cell = _budget_cells(ctx)
+    return budget, total, notes, typed_any or ctx.number(budget_cell) is not None
+
+
 @check("T02")
 def total_is_sum(ctx: Context) -> Iterator[Finding]:
-    """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed), within the score tolerance."""
+    """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed; perfxl's own score where a typed one is an error value)."""
     ev = ctx.evaluation
-    if ev.total_score is None:
+    if ev.total_score is None or ctx.is_error(ev.total_score):
         return
-    budget, indicators, any_typed = reported_sum(ctx)
-    if not any_typed:
+    budget, indicators, notes, any_typed = scores_to_add(ctx)
+    if budget is None or indicators is None:
+        ctx.skip("总分无法复核：" + "；".join(notes), "the total cannot be checked: a score is neither readable nor "
+                 "recomputable")
+        return
+    if not any_typed and not notes:
         return
     expected = budget + indicators
     reported = ctx.number(ev.total_score)
     if reported is None or abs(reported - expected) > ctx.tol_score:
+        extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(ev.total_score, expected=expected, actual=ev.total_score.text or "（空）",
-                          budget=budget, indicators=indicators)
+                          budget=budget, indicators=indicators,
+                          basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
+                                f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
+                          basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
+                                   f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)"
+                                                                       if notes else ""))
 
 
 @check("T03")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellRef, Finding, Indicator, Level1Heading
+from perfxl.model import CellRef, Certainty, Finding, Indicator, Level1Heading
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
@@ -26,10 +26,30 @@ def row_weights(ctx: Context, rows: list[Indicator]) -> Decimal | None:
 
 
 def budget_weight(ctx: Context) -> Decimal:
-    """The 预算执行率 分值 as typed, else the profile default."""
+    """The 预算执行率 分值 as typed; when the table prints none, 0 (profile `weights.funds_weight = "table"`:
+    only weights that exist in the table count — forms whose funds block is not scored) or the profile's
+    `weights.budget` (`funds_weight = "profile"`)."""
     funds = ctx.evaluation.funds
     typed = ctx.number(funds.total.weight) if funds is not None and funds.total is not None else None
-    return typed if typed is not None else (ctx.settings.budget_weight or Decimal(0))
+    if typed is not None:
+        return typed
+    if str(ctx.profile.get("weights.funds_weight", "table")) == "profile":
+        return ctx.settings.budget_weight or Decimal(0)
+    return Decimal(0)
+
+
+def has_total_row(ctx: Context) -> bool:
+    """The table has a 总分 row; without one it may continue elsewhere, so its sums are not conclusive."""
+    ev = ctx.evaluation
+    return ev.total_score is not None or ev.total_weight is not None
+
+
+def _completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
+    """(certainty, note zh, note en) for sums over the table: a judgement when there is no 总分 row."""
+    if has_total_row(ctx):
+        return None, "", ""
+    return (Certainty.JUDGEMENT, "表中没有总分行，表格可能不完整（续在其他页或其他表），合计仅就本表所列计算",
+            "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown")
 
 
 @check("W01")
@@ -69,10 +89,15 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     held = leaves + budget_weight(ctx)
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
+    sure, note, note_en = _completeness(ctx)
     if abs(held - full) > ctx.tol_score:
         yield ctx.finding(where, expected=full, actual=held,
                           what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
-                          what_en="Budget weight plus indicator weights")
+                          what_en="Budget weight plus indicator weights", certainty=sure,
+                          basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{len(ctx.indicators())} 个指标分值合计 "
+                                f"{fmt_num(leaves)}；计算：合计 {fmt_num(held)}，满分 {fmt_num(full)}" + (f"；{note}" if note else ""),
+                          basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
+                                   f"sum {fmt_num(held)} against {fmt_num(full)}" + (f"; {note_en}" if note_en else ""))
     typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     if typed is not None and abs(typed - held) > ctx.tol_score:
         yield ctx.finding(ev.total_weight, expected=held, actual=typed, what="总分行的分值",
@@ -99,8 +124,20 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     if abs(declared - full) <= ctx.tol_score:
         return
     parts = " + ".join(f"{h.name or h.label.text} {fmt_num(h.declared_weight)}" for h, _ in groups)
-    parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
-    yield ctx.finding(_culprit(ctx, groups).label, expected=full, actual=declared, parts=parts)
+    if budget_weight(ctx):
+        parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
+    sure, note, note_en = _completeness(ctx)
+    yield ctx.finding(_culprit(ctx, groups).label, expected=full, actual=declared, parts=parts, certainty=sure,
+                      basis=f"读取：一级指标标注分值 {parts}；计算：合计 {fmt_num(declared)}" + (f"；{note}" if note else ""),
+                      basis_en=f"read declared weights {parts}; sum {fmt_num(declared)}" + (f"; {note_en}" if note_en else ""))
+
+
+def _funds_weight_text(ctx: Context) -> str:
+    funds = ctx.evaluation.funds
+    cell = funds.total.weight if funds is not None and funds.total is not None else None
+    if cell is not None and ctx.number(cell) is not None:
+        return cell.text
+    return f"（表中未列，按 {fmt_num(budget_weight(ctx))} 计）"
 
 
 def _culprit(ctx: Context, groups: list[tuple[Level1Heading, list[Indicator]]]) -> Level1Heading:

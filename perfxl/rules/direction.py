@@ -1,0 +1,87 @@
+"""Which way an indicator's target points (≥ more is better, ≤ less is better), and how that was decided.
+
+The operator in the cell (or the 指标性质 column, or a growth word) decides when there is one. Without it,
+the indicator's name decides by the profile's `[direction]` word lists (受害率, 发生率 … lower is better;
+能耗降低率, 覆盖率, 达标率 … higher is better; the longest matching word wins). A name with a rate word in
+neither list is unclear; any other name reads as the profile's `scoring.default_op`. A finding whose verdict
+depends on a direction read from the name rests on a guess (`Certainty.GUESS`, at most 警告) and says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from perfxl.values import Op, ParsedValue, ValueKind
+
+__all__ = ["Direction", "infer_direction", "OPPOSITE"]
+
+#: The reading tried against a guessed direction, to see whether the direction changes the verdict.
+OPPOSITE = {Op.GE: Op.LE, Op.GT: Op.LE, Op.LE: Op.GE, Op.LT: Op.GE, Op.EQ: Op.EQ}
+_NATURE = {"≥": Op.GE, ">=": Op.GE, ">": Op.GT, "＞": Op.GT, "=": Op.EQ, "＝": Op.EQ, "≤": Op.LE, "<=": Op.LE,
+           "<": Op.LT, "＜": Op.LT}
+_OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
+
+
+@dataclass(frozen=True, slots=True)
+class Direction:
+    """The operator a target is scored with and where it came from.
+
+    `source`: "operator" (in the cell or the 指标性质 column), "growth" (增长/下降 words), "name" (a word of the
+    profile's lists, in `word`), "unclear" (a rate word in neither list) or "default" (`scoring.default_op`).
+    """
+
+    op: Op
+    source: str
+    word: str = ""
+
+    @property
+    def from_name(self) -> bool:
+        return self.source in ("name", "unclear")
+
+    @property
+    def symbol(self) -> str:
+        return _OP_SYMBOL[self.op]
+
+    def basis(self) -> tuple[str, str]:
+        """(zh, en): how the direction was decided, for a finding's basis."""
+        if self.source == "operator":
+            return f"年度指标值的运算符为“{self.symbol}”", f"the target's operator is {self.symbol}"
+        if self.source == "growth":
+            return "年度指标值为增减幅度（增长/下降）", "the target is a growth/decline figure"
+        if self.source == "name":
+            lower = self.op in (Op.LE, Op.LT)
+            return (f"年度指标值未写运算符，按指标名称含“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
+                    f"no operator in the target; the name holds {self.word!r}, read as "
+                    f"{'lower' if lower else 'higher'} is better ({self.symbol})")
+        if self.source == "unclear":
+            return (f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
+                    f"no operator in the target and the name (with {self.word!r}) does not say which way is better")
+        return (f"年度指标值未写运算符，按规则集默认“{self.symbol}”理解",
+                f"no operator in the target; read as the profile's default {self.symbol}")
+
+
+def _longest(name: str, words: Any) -> str:
+    return max((w for w in words or () if w and w in name), key=len, default="")
+
+
+def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Any) -> Direction:
+    """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else default."""
+    if target.op is not None:
+        return Direction(target.op, "operator")
+    op = _NATURE.get((nature or "").replace(" ", ""))
+    if op is not None:
+        return Direction(op, "operator")
+    if target.kind is ValueKind.GROWTH:
+        return Direction(Op.GE, "growth")
+    default = Op[str(profile.get("scoring.default_op", "GE"))]
+    text = (name or "").replace(" ", "")
+    lower = _longest(text, profile.get("direction.lower_is_better", ()))
+    higher = _longest(text, profile.get("direction.higher_is_better", ()))
+    if lower and len(lower) > len(higher):
+        return Direction(Op.LE, "name", lower)
+    if higher:
+        return Direction(Op.GE, "name", higher)
+    cue = _longest(text, profile.get("direction.ambiguous", ()))
+    if cue:
+        return Direction(default, "unclear", cue)
+    return Direction(default, "default")

@@ -1,0 +1,253 @@
+"""Issue 11 — verdicts a reviewer can trust: the seed-like cases of the issue text, as model-level tests.
+
+Direction without an operator, rows with no evidence, printed precision, sub-items, error cells, damaged
+numbers, B14's two meanings, tables without a 总分 row; and every finding stating its basis and certainty.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from rules_helpers import (BASIC, SHEET, amount, basic, briefs, cv, good_evaluation, replace_row, seed_basic,
+                           seed_evaluation, seed_submission, submission, with_total)
+
+from perfxl.model import Certainty, Severity
+from perfxl.rules import CATALOGUE
+from perfxl.validate import validate_submission
+
+FOREST_ROW = 1  # index of good_rows()'s 培训合格率 row (sheet row 13), reused for each direction case
+
+
+def _row(ev, name, target, actual, weight=10, score=10, deviation=None):
+    ev = replace_row(ev, FOREST_ROW, name=name, target=target, actual=actual, weight=weight, score=score,
+                     deviation=deviation)
+    return ev
+
+
+def _at(found, cell):
+    return [f for f in found if f.cell == cell]
+
+
+# ---------------------------------------------------------------- 1. direction without an operator
+
+
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("森林火灾受害率", "0.9‰", "0"),
+    ("主要林业有害生物成灾率", "0.4%", "0.1%"),
+    ("安全事故发生率", "1%", "0.5%"),
+])
+def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
+    """The issue's rows: a perfect lower-is-better row got S01 + S07 + D01 errors when read as ≥."""
+    ev = _row(good_evaluation(), name, target, actual)
+    found = validate_submission(submission(ev))
+    assert [f.brief() for f in _at(found, "H13") + _at(found, "I13")] == []
+
+
+def test_lower_is_better_guess_is_a_warning_stating_both_readings():
+    # 受害率 0.9‰ target, 1.8‰ actual: ≤ reading gives 0.9/1.8×10 = 5, the table says 10 (full marks)
+    ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "1.8‰", score=10)
+    found = [f for f in validate_submission(submission(ev)) if f.cell == "H13"]
+    assert {f.code for f in found} == {"S02", "S07"}
+    for f in found:
+        assert f.severity is Severity.WARNING and f.certainty is Certainty.GUESS
+        assert "受害率" in f.basis and "≤" in f.basis and "≥" in f.basis
+
+
+@pytest.mark.parametrize("name", ["万元生产总值能耗降低率", "森林覆盖率", "污水处理达标率", "产品抽检合格率"])
+def test_higher_is_better_traps_read_as_at_least(name):
+    # 能耗降低率 contains 能耗 (lower) but 降低率 (higher) is the longer word and wins
+    ev = _row(good_evaluation(), name, "2%", "2.1%")
+    assert [f.brief() for f in _at(validate_submission(submission(ev)), "H13")] == []
+    missed = _row(good_evaluation(), name, "2%", "1%", score=10)
+    found = _at(validate_submission(submission(missed)), "H13")
+    assert "S07" in {f.code for f in found}
+    assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
+
+
+def test_unclear_rate_name_is_a_warning_with_both_readings_never_an_error():
+    ev = _row(good_evaluation(), "项目资产负债占比", "5%", "3%", score=10)
+    found = _at(validate_submission(submission(ev)), "H13")
+    assert found and all(f.severity is Severity.WARNING for f in found)
+    assert all("未表明" in f.basis and "若按" in f.basis for f in found)
+
+
+def test_explicit_operator_wins_over_the_name_and_stays_certain():
+    ev = _row(good_evaluation(), "森林火灾受害率", "≥0.9‰", "0.5‰", score=10)
+    found = _at(validate_submission(submission(ev)), "H13")
+    assert {f.code for f in found} == {"S01", "S07"}
+    assert all(f.severity is Severity.ERROR and f.certainty is Certainty.CERTAIN for f in found)
+
+
+def test_direction_that_does_not_change_the_verdict_stays_certain():
+    # 受害率 0.9 against 0.9: both readings give full marks, so the wrong score 8 is certain
+    ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "0.9‰", score=8)
+    found = [f for f in _at(validate_submission(submission(ev)), "H13") if f.code in ("S01", "S02")]
+    assert len(found) == 1 and found[0].severity is Severity.ERROR and "两种理解结果相同" in found[0].basis
+
+
+def test_direction_lists_are_profile_data(tmp_path):
+    custom = tmp_path / "p.toml"
+    custom.write_text('name = "p"\nextends = "national"\n[direction]\nlower_is_better = []\n'
+                      'higher_is_better = []\nambiguous = []\n', encoding="utf-8")
+    ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "0")
+    # without the lists the row reads as the default ≥: the old false errors come back, as certain findings
+    assert "S07" in {c for c, _, _ in briefs(ev, profile=str(custom))}
+
+
+# ---------------------------------------------------------------- 2. rows with no evidence but full marks
+
+
+def test_blank_target_and_actual_with_full_marks_is_s12():
+    ev = replace_row(good_evaluation(), 0, target=None, actual=None)
+    found = validate_submission(submission(ev))
+    s12 = [f for f in found if f.code == "S12"]
+    assert [f.brief() for f in s12] == [("S12", SHEET, "H12")]
+    assert s12[0].severity is Severity.WARNING and s12[0].certainty is Certainty.JUDGEMENT
+    assert not [f for f in found if f.cell == "H12" and f.code in ("S01", "S11")]
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≥95%", "≥95%"), ("≤30万元", "≤30万元")])
+def test_actual_that_repeats_the_target_with_its_operator_is_s13(target, actual):
+    ev = replace_row(good_evaluation(), 1, target=target, actual=actual)
+    assert briefs(ev, "S13") == [("S13", SHEET, "F13")]
+
+
+@pytest.mark.parametrize("actual", ["完成", "已完成", "达成年度指标"])
+def test_text_actual_against_a_numeric_target_with_full_marks_is_s14(actual):
+    ev = replace_row(good_evaluation(), 0, actual=actual)
+    found = validate_submission(submission(ev))
+    assert [f.brief() for f in found if f.code == "S14"] == [("S14", SHEET, "F12")]
+    assert all(f.severity is not Severity.ERROR for f in found if f.cell in ("F12", "H12"))
+
+
+def test_target_with_blank_actual_and_blank_score_is_s15():
+    ev = replace_row(good_evaluation(), 0, actual=None, score=None)
+    found = validate_submission(submission(ev))
+    assert [f.brief() for f in found if f.code == "S15"] == [("S15", SHEET, "F12")]
+    assert not [f for f in found if f.code in ("S01", "S11", "S12") and f.cell in ("F12", "H12")]
+
+
+def test_no_evidence_codes_are_warnings_in_the_catalogue():
+    for s in CATALOGUE:
+        if s.code in ("S12", "S13", "S14", "S15"):
+            assert s.severity is Severity.WARNING and s.rests_on is Certainty.JUDGEMENT
+
+
+# ---------------------------------------------------------------- 4. printed precision of scores
+
+
+@pytest.mark.parametrize(("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", True),
+                                                ("9", True)])
+def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
+    # 站点建设数 ≥5个 against 4.9个 at weight 10: 9.8 exactly; "9.8" as printed is consistent
+    ev = replace_row(good_evaluation(), 4, target="≥6个", actual="5.9个", weight=10, score=typed,
+                     deviation="受选址审批影响，部分站点推迟到次年建成。")
+    # exact 5.9/6×10 = 9.8333…: "9.8" (1 decimal) and "9.83" agree; "10" is a whole-number value, not a rounding
+    assert bool(briefs(ev, "S01")) is flagged
+
+
+# ---------------------------------------------------------------- 5. sub-items (其中 rows) of the 基础数据表
+
+
+def test_sub_item_overspending_is_checked_not_only_its_parent():
+    rows = [r for r in seed_basic().rows if r.key != "office"]
+    rows.insert(11, amount("office", 20, "其中：办公经费", 133561.81, 270000, 490900, "public_funds"))
+    found = validate_submission(submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(rows))),
+                                select="B16")
+    assert [f.brief() for f in found] == [("B16", BASIC, "D20")]
+    assert found[0].severity is Severity.WARNING and "办公经费" in found[0].message and "公用经费" in found[0].message
+    assert validate_submission(seed_submission(), select="B16") == []
+
+
+# ---------------------------------------------------------------- 6. error cells
+
+
+def test_an_error_cell_is_one_finding_and_the_total_uses_perfxls_own_scores():
+    ev = replace_row(good_evaluation(), 0, score="#NAME?")
+    found = validate_submission(submission(ev))
+    at_cell = [f for f in found if f.cell == "H12"]
+    assert [f.code for f in at_cell] == ["C02"] and at_cell[0].severity is Severity.ERROR
+    # 总分 95.5 printed; the unreadable score is replaced by perfxl's own 20 (320/300 → full marks), not 0
+    assert not [f for f in found if f.code == "T02"]
+    wrong_total = dataclasses.replace(ev, total_score=cv("75.5", "H19"))
+    t02 = [f for f in validate_submission(submission(wrong_total)) if f.code == "T02"]
+    assert len(t02) == 1 and t02[0].expected == "95.5" and "#NAME?" in t02[0].basis
+
+
+def test_an_error_cell_in_the_funds_rate_is_one_finding():
+    ev = with_total(good_evaluation(), rate="#VALUE!")
+    found = validate_submission(submission(ev))
+    assert [f.code for f in found if f.cell == "G5"] == ["C02"]
+
+
+# ---------------------------------------------------------------- 7. damaged numbers
+
+
+def test_damaged_actual_is_a_finding_of_its_own_never_a_confident_rate():
+    ev = replace_row(good_evaluation(), 3, actual="M.8万元", target="≤0.05万元")
+    found = validate_submission(submission(ev))
+    row = [f for f in found if f.cell in ("F15", "H15", "I15")]
+    assert [f.code for f in row] == ["I12"] and "M.8" in row[0].message
+
+
+def test_damaged_money_in_the_funds_block_is_c02_and_no_rate_is_computed():
+    ev = with_total(good_evaluation(), executed="M.8")
+    found = validate_submission(submission(ev))
+    assert ("C02", SHEET, "E5") in [f.brief() for f in found]
+    assert not [f for f in found if f.code in ("F04", "F05")]
+
+
+# ---------------------------------------------------------------- B14: one label, two meanings
+
+
+def test_b14_seed_is_a_warning_that_says_why():
+    found = validate_submission(seed_submission(), select="B14")
+    assert [f.brief() for f in found] == [("B14", SHEET, "E9")]
+    f = found[0]
+    assert f.severity is Severity.WARNING and f.certainty is Certainty.JUDGEMENT
+    assert "上级" in f.basis and f.related and f.related[0].sheet == BASIC
+
+
+# ---------------------------------------------------------------- tables without a 总分 row; unscored funds block
+
+
+def test_weight_sum_without_a_total_row_is_a_warning_that_says_the_table_may_be_incomplete():
+    ev = dataclasses.replace(good_evaluation(), total_weight=None, total_score=None)
+    ev = replace_row(ev, 6, weight=None, score=None, name=None, target=None, actual=None)  # a page break
+    found = validate_submission(submission(ev), select="W03")
+    assert len(found) == 1 and found[0].severity is Severity.WARNING and "总分行" in found[0].basis
+
+
+def test_funds_block_without_a_weight_adds_no_unseen_ten_points():
+    ev = with_total(good_evaluation(), weight=None, score=None)
+    # indicator weights 90 + no printed funds weight: only the table's weights count → 90, a W03 about 90
+    w03 = validate_submission(submission(ev), select="W03")
+    assert all("110" not in f.message for f in w03)
+    assert [f.actual for f in w03][:1] == ["90"]
+
+
+# ---------------------------------------------------------------- every finding: basis and certainty
+
+
+def test_every_finding_of_the_seed_states_its_basis_and_certainty():
+    found = validate_submission(seed_submission())
+    assert found
+    for f in found:
+        assert f.basis and f.basis_en, f.code
+        assert isinstance(f.certainty, Certainty)
+        if f.severity is Severity.ERROR:
+            assert f.certainty is Certainty.CERTAIN
+
+
+def test_seed_keeps_its_documented_findings():
+    codes = {f.code for f in validate_submission(seed_submission())}
+    assert {"F04", "W02", "W05", "S01", "S08", "G02", "G03", "B01", "B02", "B14"} <= codes
+    s01 = next(f for f in validate_submission(seed_submission()) if f.code == "S01")
+    assert (s01.expected, s01.actual, s01.severity) == ("9.83", "9", Severity.ERROR)
+
+
+def test_catalogue_says_what_each_check_rests_on():
+    assert all(isinstance(s.rests_on, Certainty) for s in CATALOGUE)
+    judged = {s.code for s in CATALOGUE if s.rests_on is not Certainty.CERTAIN}
+    assert {"B14", "S12", "G03"} <= judged
+    assert all(s.severity is not Severity.ERROR for s in CATALOGUE if s.rests_on is not Certainty.CERTAIN)
