@@ -263,8 +263,7 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
     note_zh, note_en = "", ""
     if table_kinds:
         kind = "+".join(table_kinds)
-        certain = any(k in (RowKind.TITLE_EVALUATION, RowKind.TITLE_BASIC) for k in kinds) or bool(named) and (
-            named == "evaluation" and set(table_kinds) <= {"project", "department"} or named in table_kinds)
+        certain = True  # the tables were found by their header labels, not guessed from the sheet's name
         if not (layout.evaluations or layout.basic is not None):
             moved = [f for f in layout.problems if f.code.startswith("LAYOUT_")]
             layout.problems = [f for f in layout.problems if not f.code.startswith("LAYOUT_")]

@@ -261,3 +261,170 @@ def synthetic_content(seed: int, *, projects: int = 1, department: bool = False,
 def many_sheet_content(seed: int = 0, sheets: int = 20) -> WorkbookContent:
     """A benchmark workbook: one 基础数据表 and `sheets − 1` project 自评表s, one per sheet."""
     return synthetic_content(seed, projects=sheets - 1, basic=True, errors=0)
+
+
+# ---------------------------------------------------------------- a whole project file exported from a budget system
+
+#: The sheets of a central-level project file as budget systems export it (项目库 → .xls), in order.
+PROJECT_FILE_SHEETS = ("项目基本信息", "项目支出立项依据", "实施方案", "项目支出计划", "支出明细", "资金测算依据",
+                       "绩效目标申报表", "绩效目标执行监控", "项目支出绩效自评表", "评审报告", "附件清单")
+
+
+def project_file_plans(seed: int = 0, *, year: int = 2023, adjusted: int | None = 0,
+                       overlapping_merges: bool = False) -> tuple[list, EvaluationContent, dict[str, str]]:
+    """The 11 sheets of an exported project file around one consistent 项目支出 自评表.
+
+    The 绩效目标申报表 declares the 自评表's targets, except indicator `adjusted` (None: none), whose
+    declared target is lower (an adjustment after approval). The 执行监控 sheet is a 1-7月 monitoring
+    form; with `overlapping_merges` its header merges overlap as some exporters write them (a Grid
+    only: Excel writers refuse such files). Returns (plans, the evaluation content, notes: where the
+    adjusted target is, "declared"/"evaluated" → "sheet!cell").
+    """
+    from .layout_eval import lay_evaluation
+    from .plan import SheetPlan
+    from .shape import Shape
+
+    rng = random.Random(seed)
+    ev = synthetic_evaluation(rng, "project", year, sheet="项目支出绩效自评表")
+    name = dict(ev.header)["项目名称"]
+    unit = dict(ev.header)["主管部门"]
+    total = ev.funds[0]
+    plans: dict[str, SheetPlan] = {n: SheetPlan(n) for n in PROJECT_FILE_SHEETS}
+    notes: dict[str, str] = {}
+
+    p = plans["项目基本信息"]
+    p.put(0, 0, "项目基本信息", style="title")
+    for i, (k, v) in enumerate((("项目名称", name), ("项目代码", f"{year}110000{seed:06d}"), ("主管部门", unit),
+                                ("实施单位", dict(ev.header)["实施单位"]), ("项目类别", "其他事业发展类"),
+                                ("项目期限", f"{year}年1月至{year}年12月"), ("项目总额（万元）", _num_text(total.full))), 1):
+        p.put(i, 0, k)
+        p.merge(i, 1, i, 3, v)
+    p = plans["项目支出立项依据"]
+    p.put(0, 0, "项目支出立项依据", style="title")
+    p.merge(1, 0, 1, 5, f"依据《{year - 1}年县委经济工作会议纪要》及部门职责设立，用于{name}。")
+    p = plans["实施方案"]
+    p.put(0, 0, "实施方案", style="title")
+    for i, step in enumerate(("一、前期准备：完成需求调研和方案论证。", "二、组织实施：按进度拨付资金、组织验收。",
+                              "三、绩效管理：开展执行监控和年度自评。"), 1):
+        p.merge(i, 0, i, 5, step)
+    # 支出计划: amounts under 年初预算数 / 全年预算数 headers and merged cells — not a 自评表 funds block
+    p = plans["项目支出计划"]
+    p.merge(0, 0, 0, 7, "项目支出计划表", style="title")
+    p.put(1, 0, "项目名称")
+    p.merge(1, 1, 1, 7, name)
+    for c, h in enumerate(("序号", "支出内容", "年初预算数", "全年预算数", "一季度", "二季度", "三季度", "四季度")):
+        p.put(2, c, h, style="header")
+    quarters = [round_half_up(total.full * Decimal(q) / 100, 2) for q in (20, 30, 30)]
+    quarters.append(total.full - sum(quarters))
+    p.put(3, 0, 1)
+    p.put(3, 1, "项目支出")
+    p.merge(3, 2, 4, 2, total.initial)
+    p.merge(3, 3, 4, 3, total.full)
+    for c, q in enumerate(quarters, 4):
+        p.merge(3, c, 4, c, q)
+    p.merge(5, 0, 5, 1, "合计")
+    p.put(5, 2, total.initial)
+    p.put(5, 3, total.full)
+    p = plans["支出明细"]
+    for c, h in enumerate(("序号", "明细项目", "单价（元）", "数量", "金额（万元）")):
+        p.put(0, c, h, style="header")
+    p.put(1, 0, 1)
+    p.put(1, 1, "项目实施费用")
+    p.put(1, 4, total.full)
+    p = plans["资金测算依据"]
+    for c, h in enumerate(("测算项目", "测算依据", "金额（万元）")):
+        p.put(0, c, h, style="header")
+    p.put(1, 0, "项目实施费用")
+    p.put(1, 1, "按上年标准测算")
+    p.put(1, 2, total.full)
+    _lay_declaration(plans["绩效目标申报表"], ev, year, adjusted, notes)
+    _lay_monitoring(plans["绩效目标执行监控"], ev, year, overlapping_merges)
+    lay_evaluation(plans["项目支出绩效自评表"], ev, 0, Shape(), 0)
+    if adjusted is not None:
+        r, c = plans["项目支出绩效自评表"].addresses[f"evaluations[0].indicators[{adjusted}].target"]
+        notes["evaluated"] = f"项目支出绩效自评表!{SheetPlan.ref(r, c)}"
+    p = plans["评审报告"]
+    p.put(0, 0, "评审报告", style="title")
+    p.merge(1, 0, 1, 5, "经专家评审，项目立项依据充分，绩效目标明确，同意纳入预算。")
+    p = plans["附件清单"]
+    p.put(0, 0, "附件清单")
+    p.put(1, 0, "1. 项目申报文本")
+    return list(plans.values()), ev, notes
+
+
+def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, notes: dict[str, str]) -> None:
+    """项目支出绩效目标申报表 (财预〔2015〕88号 附件 style): header, funds, 年度目标, 一级|二级|三级|指标值."""
+    from .plan import SheetPlan
+
+    header = dict(ev.header)
+    p.merge(0, 0, 0, 5, f"{year}年度项目支出绩效目标申报表", style="title")
+    p.put(1, 0, "项目名称")
+    p.merge(1, 1, 1, 5, header["项目名称"])
+    p.put(2, 0, "主管部门")
+    p.merge(2, 1, 2, 2, header["主管部门"])
+    p.put(2, 3, "实施单位")
+    p.merge(2, 4, 2, 5, header["实施单位"])
+    p.merge(3, 0, 5, 0, "项目资金（万元）")
+    total = ev.funds[0]
+    for i, (label, value) in enumerate((("年度资金总额", total.initial), ("其中：财政拨款", ev.funds[1].initial),
+                                        ("其他资金", Decimal(0)))):
+        p.merge(3 + i, 1, 3 + i, 2, label)
+        p.merge(3 + i, 3, 3 + i, 5, value)
+    p.put(6, 0, "年度绩效目标")
+    p.merge(6, 1, 6, 5, ev.goal_expected)
+    r = 7
+    for c, h in enumerate(("一级指标", "二级指标", "三级指标", "指标值")):
+        p.put(r, c, h, style="header")
+    for j, line in enumerate(ev.indicators):
+        r += 1
+        target = line.target
+        if j == adjusted:
+            target = _lowered(target)
+            notes["declared"] = f"{p.name}!{SheetPlan.ref(r, 3)}"
+        for c, v in enumerate((line.level1, line.level2, line.name, target)):
+            p.put(r, c, v)
+
+
+def _lowered(target) -> str:
+    """A declared target lower than the one evaluated ("≥1200人" → "≥1000人"; a text gets "（调整前）")."""
+    import re
+
+    text = str(target)
+    m = re.search(r"\d+(?:\.\d+)?", text)
+    if not m:
+        return text + "（调整前）"
+    lower = Decimal(m.group(0)) * Decimal("0.8")
+    return text[: m.start()] + _num_text(round_half_up(lower, 0 if "." not in m.group(0) else 2)) + text[m.end():]
+
+
+def _lay_monitoring(p, ev: EvaluationContent, year: int, overlapping: bool) -> None:
+    """项目支出绩效目标执行监控表 (财预〔2019〕136号 附件): 1-7月 funds and progress per indicator."""
+    total = ev.funds[0]
+    header = dict(ev.header)
+    p.merge(0, 0, 0, 9, f"{year}年度项目支出绩效目标执行监控表", style="title")
+    p.put(1, 0, "项目名称")
+    p.merge(1, 1, 1, 9, header["项目名称"])
+    p.merge(2, 0, 4, 0, "项目资金（万元）")
+    for c, h in enumerate(("年初预算数", "全年预算数", "1-7月执行数", "1-7月执行率", "全年预计执行数"), 2):
+        p.put(2, c, h, style="header")
+    done = round_half_up(total.full * Decimal("0.55"), 2)
+    p.put(3, 1, "年度资金总额")
+    for c, v in enumerate((total.initial, total.full, done, "55%", total.executed), 2):
+        p.put(3, c, v)
+    p.put(4, 1, "其中：财政拨款")
+    p.put(4, 2, ev.funds[1].initial)
+    p.put(4, 3, ev.funds[1].full)
+    r = 5
+    heads = ("一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析", "完成目标可能性", "备注")
+    p.merge(r, 0, r + len(ev.indicators), 0, "绩效指标")
+    for c, h in enumerate(heads, 1):
+        p.put(r, c, h, style="header")
+    for line in ev.indicators:
+        r += 1
+        for c, v in enumerate((line.level1, line.level2, line.name, line.target, "按进度推进", line.actual, None,
+                               "确定能", None), 1):
+            p.put(r, c, v)
+    if overlapping:  # as some exporters write them: each header cell merged twice, ranges overlapping
+        for c in range(1, 10):
+            p.merges.append((5, c, 6, c))
+            p.merges.append((5, c, 5, min(c + 1, 9)))
