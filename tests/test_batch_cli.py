@@ -231,3 +231,17 @@ def test_a_folder_named_perfxl_in_the_current_folder_does_not_break_the_workers(
     assert result.returncode == 1, result.stdout + result.stderr  # the seed's published errors, found
     rows = _rows(json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8")))
     assert rows["seed.xlsx"]["ok"] and rows["seed.xlsx"]["errors"] > 0
+
+
+@pytest.mark.parametrize("trouble", ["full", "read-only"])
+def test_an_output_folder_on_a_full_or_read_only_disk_is_explained_in_chinese(tmp_path, trouble):
+    from small_disks import full_disk, readonly_dir
+
+    shutil.copy(SEED_EXAMPLE, tmp_path / "a.xlsx")
+    disk = full_disk(tmp_path / "disk") if trouble == "full" else readonly_dir(tmp_path / "disk")
+    with disk as folder:
+        result = perfxl("batch", "a.xlsx", "-o", str(folder / "out"), "--jobs", "1", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    words = "磁盘已满，无法写入：" if trouble == "full" else "没有写入权限："
+    assert words in result.stderr and str(folder / "out") in result.stderr, result.stderr
+    assert "Errno" not in result.stderr

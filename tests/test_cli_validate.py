@@ -302,3 +302,28 @@ def test_a_pipe_or_a_link_loop_is_named_as_such_not_missing_and_never_a_tracebac
     assert errors["loop.xlsx"]["code"] == "SYMLINK_LOOP"
     res = run("validate", tmp_path)  # inside a folder too: listed, not silently left out
     assert res.exit_code == 2 and "NOT_REGULAR_FILE" in res.output and "SYMLINK_LOOP" in res.output
+
+
+# ---------------------------------------------------------------- outputs that cannot be written
+
+
+def test_a_report_to_a_full_disk_says_so_in_chinese_with_the_path(example, tmp_path):
+    from small_disks import full_disk
+
+    with full_disk(tmp_path / "disk") as disk:
+        res = run("validate", example, "--format", "html", "-o", disk / "report.html")
+        assert res.exit_code == 2
+        assert f"磁盘已满，无法写入：{disk / 'report.html'}" in res.output, res.output
+        assert "OSError" not in res.output and "Errno" not in res.output
+        assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]  # no temp file left behind
+
+
+def test_an_annotated_copy_or_report_to_a_read_only_folder_says_so(example, tmp_path):
+    from small_disks import readonly_dir
+
+    with readonly_dir(tmp_path / "ro") as ro:
+        res = run("validate", example, "--annotate", ro / "copy.xlsx")
+        assert res.exit_code == 2 and f"没有写入权限：{ro / 'copy.xlsx'}" in res.output, res.output
+        res = run("validate", example, "--format", "json", "-o", ro / "r.json")
+        assert res.exit_code == 2 and f"没有写入权限：{ro / 'r.json'}" in res.output, res.output
+        assert "Errno" not in res.output

@@ -212,6 +212,11 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from perfxl.io.atomic import explain_write_error
+
+        problem = explain_write_error(exc, out)
+        if problem.code != "OUTPUT_UNWRITABLE":  # disk full, no permission: say exactly that
+            raise problem from None
         raise PerfxlError(f"无法创建输出文件夹 {out}：{exc.strerror or exc}", f"cannot create {out}: {exc}",
                           code="OUTDIR_UNUSABLE", path=str(out)) from None
     opts = WorkerConfig(str(out), profile, tuple(select) if select else None, tuple(ignore) if ignore else None,

@@ -171,6 +171,11 @@ def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
     return tuple(annotate_workbook(result.path, list(result.findings), dest, force=True).warnings)
 
 
+def _reason(exc: Exception) -> str:
+    """A failed output's reason: a PerfxlError's Chinese message (e.g. 磁盘已满，无法写入：…), else the exception."""
+    return getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+
+
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     """Check one file and write its per-file outputs; never raises for anything the file can cause."""
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -187,7 +192,7 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
             _write_report(result, outdir / rel, config.profile)
             record["report"] = rel
         except Exception as exc:
-            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{type(exc).__name__}: {exc}")
+            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{_reason(exc)}")
     if config.annotate and result.ok:
         suffix = Path(job.path).suffix.lower()
         if suffix not in ANNOTATABLE:
@@ -198,7 +203,7 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
                 record["notes"].extend(_write_annotated(result, outdir / rel))
                 record["annotated"] = rel
             except Exception as exc:
-                record["notes"].append(f"未生成批注副本（annotated copy failed）：{exc}")
+                record["notes"].append(f"未生成批注副本（annotated copy failed）：{_reason(exc)}")
     record["seconds"] = round(time.perf_counter() - started, 4)
     record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     record["worker_pid"] = os.getpid()

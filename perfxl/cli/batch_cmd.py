@@ -115,8 +115,11 @@ def batch(
     except PerfxlError as exc:
         typer.echo(f"错误 [{exc.code}] {exc}", err=True)
         raise typer.Exit(2) from None
-    except OSError as exc:  # OUTDIR not writable, disk full…
-        typer.echo(f"错误：无法写入输出文件夹 {output}：{exc.strerror or exc}", err=True)
+    except OSError as exc:  # OUTDIR not writable, disk full… (said in Chinese, with the path)
+        from perfxl.io.atomic import explain_write_error
+
+        problem = explain_write_error(exc, exc.filename or output)
+        typer.echo(f"错误 [{problem.code}] {problem.message}", err=True)
         raise typer.Exit(2) from None
     _print_outcome(outcome)
     raise typer.Exit(outcome.exit_code)

@@ -3,9 +3,12 @@ clobbered file: temp file in the same directory, fsync, then `os.replace`.
 
 An existing output is refused unless `force=True`; `backup=True` (for `--in-place`) first copies
 the current file to `<name>.bak` (`.bak1`, `.bak2`… when taken), so the user's original survives.
+A full disk or a folder without write permission is an `OutputUnwritable` saying so in Chinese,
+with the path (磁盘已满 / 没有写入权限), never a raw OSError.
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -14,7 +17,7 @@ from typing import BinaryIO, Callable, Union
 
 from ..errors import PerfxlError
 
-__all__ = ["atomic_write", "OutputExists", "backup_path"]
+__all__ = ["atomic_write", "OutputExists", "OutputUnwritable", "explain_write_error", "backup_path"]
 
 Writer = Union[bytes, bytearray, str, Callable[[BinaryIO], object], Callable[[Path], object]]
 
@@ -23,6 +26,31 @@ class OutputExists(PerfxlError):
     """The output file exists and `--force` was not given."""
 
     code = "OUTPUT_EXISTS"
+
+
+class OutputUnwritable(PerfxlError):
+    """An output could not be written: disk full (DISK_FULL), no permission or a read-only disk
+    (NO_WRITE_PERMISSION), or another system error (OUTPUT_UNWRITABLE)."""
+
+    code = "OUTPUT_UNWRITABLE"
+
+
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def explain_write_error(exc: OSError, path: str | os.PathLike[str]) -> OutputUnwritable:
+    """What a failed write of `path` means for the user, in Chinese (with the English for logs)."""
+    where = os.fspath(path)
+    detail = exc.strerror or str(exc)
+    if exc.errno in _FULL:
+        return OutputUnwritable(f"磁盘已满，无法写入：{where}（请清理磁盘空间或换一个输出位置）",
+                                f"disk full, cannot write {where}: {detail}", code="DISK_FULL", path=where)
+    if exc.errno in _DENIED:
+        readonly = "（磁盘或文件夹是只读的）" if exc.errno == errno.EROFS else ""
+        return OutputUnwritable(f"没有写入权限：{where}{readonly}（请换一个输出位置）",
+                                f"no permission to write {where}: {detail}", code="NO_WRITE_PERMISSION", path=where)
+    return OutputUnwritable(f"无法写入：{where}（{detail}）", f"cannot write {where}: {detail}", path=where)
 
 
 def backup_path(path: Path) -> Path:
@@ -64,8 +92,11 @@ def atomic_write(
     if exists and target.is_dir():
         raise OutputExists(f"输出路径是一个文件夹：{target}", f"output path is a directory: {target}", path=str(target))
     folder = target.parent if str(target.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise explain_write_error(exc, target) from None
     tmp = Path(tmp_name)
     try:
         if by_path:
@@ -95,12 +126,23 @@ def atomic_write(
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise explain_write_error(exc, target) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
     if durable:
         _fsync_dir(folder)
     return target
+
+
+def _discard(tmp: Path) -> None:
+    """Remove the temp file of a failed write (itself allowed to fail: a read-only folder)."""
+    try:
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _umask() -> int:
