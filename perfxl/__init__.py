@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "FileResult": "perfxl.result",
     "PerfxlError": "perfxl.errors",
     "UnreadableWorkbook": "perfxl.errors",
+    "findings_frame": "perfxl.frames",
+    "files_frame": "perfxl.frames",
+    "coverage_frame": "perfxl.frames",
 }
 
 __all__ = ["__version__", *_EXPORTS]
