@@ -107,3 +107,40 @@ def test_json_error_still_exits_2():
     done = perfxl("score", "12家", "246亿元", "10", "--json")
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"].startswith("计量单位不一致")
+
+
+# ---------------------------------------------------------------- a console that cannot show Chinese
+
+
+CP1252_COMMANDS = [
+    ["score", "≥12家", "20家", "10"],
+    ["validate", "{example}"],
+    ["validate", "{example}", "--format", "json"],
+    ["rules"],
+    ["--help"],
+    ["demo", "--out", "{tmp}/demo"],
+    ["batch", "{example}", "-o", "{tmp}/out", "--jobs", "1", "--no-reports"],
+]
+
+
+@pytest.mark.parametrize("args", CP1252_COMMANDS, ids=lambda a: " ".join(a[:2]))
+def test_a_cp1252_console_gets_replacement_characters_never_a_traceback(tmp_path, args):
+    """An English Windows with redirected output: PYTHONIOENCODING=cp1252 (no Chinese characters)."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    example = repo / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    argv = [a.format(example=example, tmp=tmp_path) for a in args]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": str(repo)}
+    done = subprocess.run([sys.executable, "-c", "from perfxl.cli.main import run; run()", *argv], cwd=tmp_path,
+                          env=env, capture_output=True, timeout=300)
+    out, err = done.stdout.decode("cp1252"), done.stderr.decode("cp1252")
+    assert "Traceback" not in err and "UnicodeEncodeError" not in out + err, err
+    assert "\\u" not in out + err  # no escaped garbage either
+    assert done.returncode in (0, 1, 2) and (out or err)
+    if args[0] == "score":
+        assert done.returncode == 0 and out.splitlines()[0] == "10"
+    if args[0] == "demo":  # files stay UTF-8 whatever the console
+        assert "隆回县" in (tmp_path / "demo" / "report.html").read_text(encoding="utf-8")
