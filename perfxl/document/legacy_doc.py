@@ -1,0 +1,53 @@
+"""Old binary Word .doc: converted to .docx by headless LibreOffice when `soffice` is installed (own
+throw-away profile, time limit, the input only read), then read as a .docx; without LibreOffice a clear
+message asks for 另存为 .docx. Locations (paragraph numbers, 表1…) are those of the converted document.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from .source import DocumentSource
+
+__all__ = ["read_doc", "CONVERT_TIMEOUT"]
+
+CONVERT_TIMEOUT = 120  # seconds for one conversion
+
+
+def _refuse(path: Path, why_zh: str, why_en: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(f"旧版 Word .doc 文件{why_zh}；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
+                              f"old binary Word .doc {why_en}; save it as .docx", code="DOC_LEGACY_FORMAT", path=str(path))
+
+
+def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
+    """Read a .doc through a LibreOffice conversion to .docx (UnreadableWorkbook when that is impossible)."""
+    from .docx_reader import read_docx
+    from .guarded import guard_document
+
+    src = Path(path)
+    if not checked:
+        guard_document(src, limits)
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        raise _refuse(src, "无法直接读取（本机未安装 LibreOffice，无法自动转换）", "cannot be read without LibreOffice")
+    with tempfile.TemporaryDirectory(prefix="perfxl-doc-") as tmp:
+        work = Path(tmp)
+        copy = work / "report.doc"
+        shutil.copyfile(src, copy)
+        cmd = [exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(copy)]
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired):
+            raise _refuse(src, "自动转换失败或超时", "conversion failed or timed out") from None
+        converted = work / "out" / "report.docx"
+        if not converted.is_file():
+            raise _refuse(src, "无法自动转换（文件可能已损坏）", "could not be converted (damaged?)")
+        source = read_docx(converted, limits)
+    source.path = str(src)
+    source.source_format = "doc"
+    return source
