@@ -43,8 +43,26 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def safe_console_streams() -> None:
+    """Let stdout/stderr replace what their encoding cannot show ("?") instead of raising.
+
+    An English Windows console, or PYTHONIOENCODING=cp1252 with redirected output, cannot encode
+    Chinese: every print would be a UnicodeEncodeError traceback (and stderr's default escapes
+    would print \\u9519…). Files perfxl writes are always UTF-8; only the console is affected.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # a stream already in use in an incompatible way: leave it
+            pass
+
+
 def run() -> None:
     """Console-script entry: runs the app; any unexplained exception becomes exit 2, not a traceback."""
+    safe_console_streams()
     import typer
 
     from perfxl.errors import PerfxlError
