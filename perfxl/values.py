@@ -179,7 +179,7 @@ _PRE_OPS: tuple[tuple[str, Op], ...] = tuple(
             "⩽": Op.LE, "不超过": Op.LE, "不高于": Op.LE, "不多于": Op.LE, "不大于": Op.LE, "小于等于": Op.LE,
             "小于或等于": Op.LE, "控制在": Op.LE, "最多": Op.LE, "至多": Op.LE, "不超": Op.LE, ">": Op.GT,
             "大于": Op.GT, "高于": Op.GT, "超过": Op.GT, "多于": Op.GT, "<": Op.LT, "小于": Op.LT,
-            "低于": Op.LT, "少于": Op.LT, "==": Op.EQ, "=": Op.EQ, "等于": Op.EQ,
+            "低于": Op.LT, "少于": Op.LT, "==": Op.EQ, "=": Op.EQ, "═": Op.EQ, "等于": Op.EQ,
         }.items(),
         key=lambda kv: -len(kv[0]),
     )

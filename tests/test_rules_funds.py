@@ -19,9 +19,21 @@ def test_f01_blank_header_field_points_at_its_cell():
     assert briefs(ev, "F01") == [("F01", SHEET, "D3")]
 
 
-def test_f01_missing_header_points_at_the_title():
+def test_f01_blank_header_field_is_a_finding_at_its_cell():
+    ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3"), "实施单位": cv(None, "G3")})
+    assert briefs(ev, "F01") == [("F01", SHEET, "G3")]
+
+
+def test_f01_field_the_form_does_not_have_is_coverage_not_an_error():
+    """Issue 11: a header perfxl cannot find (another template) is perfxl's limit, never an 错误."""
+    from perfxl.rules.context import Context
+    from perfxl.profiles import load_profile
+
     ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3")})
-    assert briefs(ev, "F01") == [("F01", SHEET, "A1")]
+    sub = submission(ev)
+    ctx = Context(sub, load_profile())
+    assert validate_submission(sub, select="F01", context=ctx) == []
+    assert [s.code for s in ctx.skipped] == ["F01"] and "实施单位" in ctx.skipped[0].reason_zh
 
 
 def test_f02_total_not_summed_like_the_guichi_filing():

@@ -136,14 +136,15 @@ def test_no_evidence_codes_are_warnings_in_the_catalogue():
 # ---------------------------------------------------------------- 4. printed precision of scores
 
 
-@pytest.mark.parametrize(("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", True),
+@pytest.mark.parametrize(("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", False),
                                                 ("9", True)])
 def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
-    # 站点建设数 ≥5个 against 4.9个 at weight 10: 9.8 exactly; "9.8" as printed is consistent
     ev = replace_row(good_evaluation(), 4, target="≥6个", actual="5.9个", weight=10, score=typed,
                      deviation="受选址审批影响，部分站点推迟到次年建成。")
-    # exact 5.9/6×10 = 9.8333…: "9.8" (1 decimal) and "9.83" agree; "10" is a whole-number value, not a rounding
+    # exact 5.9/6×10 = 9.8333…: "9.8", "9.83" and "10" (0 decimals) are that value as printed; "9" is not
     assert bool(briefs(ev, "S01")) is flagged
+    if typed == "10":  # but full marks on a missed target stay wrong, whatever the rounding
+        assert briefs(ev, "S07") == [("S07", SHEET, "H16")]
 
 
 # ---------------------------------------------------------------- 5. sub-items (其中 rows) of the 基础数据表

@@ -154,7 +154,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("I10", "SATISFACTION_FORM", "R-I10", W, "满意度指标应为 ≥ 百分比", "Satisfaction should be ≥ a percentage",
               "满意度指标“{name}”年度指标值“{actual}”{problem}", "Satisfaction indicator {name}: {actual!r} {problem_en}",
               "财预〔2020〕10号 附1（服务对象满意度指标）"),
-    CheckSpec("I11", "QUALITATIVE_LABEL", "R-I11", E, "定性指标完成值不是规定档次", "Qualitative completion is not a tier label",
+    CheckSpec("I11", "QUALITATIVE_LABEL", "R-I11", W, "定性指标完成值不是规定档次", "Qualitative completion is not a tier label",
               "定性指标“{name}”的实际完成值“{actual}”应为规定档次之一：{expected}", "Qualitative indicator {name}: {actual!r} should be one of {expected}",
               "财预〔2020〕10号 附1（达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）"),
     CheckSpec("I12", "VALUE_NOT_READABLE", "R-I03", E, "指标值或完成值无法识别", "Target or actual value cannot be read",
@@ -348,13 +348,17 @@ _NO_TOTAL_ROW = ("表中没有总分行（可能续在别处）时为“需人�
 #: What each check's findings rest on, when not CERTAIN arithmetic on the cells (docs/rules.md lists it).
 _RESTS_ON: dict[str, Certainty] = {
     **dict.fromkeys(("F06", "F07", "F08", "W01", "I02", "I05", "I06", "I07", "I08", "I09", "I10", "S08", "S09",
-                     "S12", "S13", "S14", "S15", "D02", "T05", "T07", "G02", "B14"), Certainty.JUDGEMENT),
+                     "S12", "S13", "S14", "S15", "D02", "T05", "T07", "G02", "B14", "I11"), Certainty.JUDGEMENT),
     "G03": Certainty.GUESS,  # a fuzzy match of a subject in the goal text to an indicator name
 }
 #: When a finding of a check rests on less than the check usually does.
 _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
-    **dict.fromkeys(("W03", "W05"), _NO_TOTAL_ROW),
+    **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
+    "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
+    "I12": ("数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”", "a judgement when the number looks damaged (e.g. M.8万元)"),
+    "C02": ("数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
+            "a judgement when a number cell holds a damaged number or text (not an Excel error value)"),
 }
 _SPECS = tuple(
     replace(s, rests_on=_RESTS_ON.get(s.code, s.rests_on), degrades_zh=_DEGRADES.get(s.code, ("", ""))[0],

@@ -12,8 +12,8 @@ import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Finding
-from perfxl.values import EXCEL_ERRORS, control_characters
+from perfxl.model import CellValue, Certainty, Finding
+from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
 from .context import Context
@@ -34,6 +34,8 @@ _FIELD_NAMES = {
     "establishment": ("编制数", "establishment"), "control_rate": ("控制率", "control rate"),
     "total_weight": ("总分行分值", "total weight"), "total_score": ("总分", "total score"),
 }
+#: Weight and score fields: text there (not a number, not a placeholder) cannot be computed with.
+_SCORE_FIELDS = frozenset({"weight", "score", "total_weight", "total_score"})
 #: Model fields that hold numbers: a damaged number there is C02's (I12 covers 年度指标值/实际完成值).
 _NUMBER_FIELDS = frozenset({"weight", "score", "initial_budget", "full_budget", "executed", "rate", "prev_final",
                             "budget", "final", "establishment", "Staffing.actual", "control_rate", "total_weight",
@@ -116,9 +118,14 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                 continue
             p = ctx.parsed(cell)
             if p.reason:
+                damaged = p.reason.startswith("中的数字")  # typing or OCR damage: perhaps the reading's, not the filer's
                 yield ctx.finding(cell, expected="数值或规定档次", actual=visible(raw), name=_label(ind), column=column,
-                                  column_en=column_en, problem=f"{p.reason}，请删除后重新输入",
-                                  problem_en=p.reason_en or "cannot be read")
+                                  column_en=column_en,
+                                  problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
+                                  problem_en=p.reason_en or "cannot be read",
+                                  certainty=Certainty.JUDGEMENT if damaged else None,
+                                  basis=f"读取 {cell.ref}：“{visible(raw)}”，{p.reason}",
+                                  basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}")
 
 
 @check("C01")
@@ -178,9 +185,15 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 p = ctx.parsed(cell)
                 if p.reason and p.reason.startswith("中的数字"):
-                    seen.add(key)
-                    yield ctx.finding(cell, expected="数值", actual=visible(cell.raw), column=zh, column_en=en,
-                                      problem=p.reason + "，无法计算；请核对后重新填写",
-                                      problem_en=(p.reason_en or "does not parse cleanly") + "; it cannot be computed",
-                                      basis=f"读取 {cell.ref}：“{cell.text}”，{p.reason}",
-                                      basis_en=f"read {cell.ref}: {cell.text!r}, {p.reason_en}")
+                    problem, problem_en = p.reason + "，无法计算；请核对后重新填写", (p.reason_en or "") + "; not computed"
+                elif field in _SCORE_FIELDS and p.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and p.number is None:
+                    problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"
+                    problem_en = "is not a number (a typing or OCR error, like IO for 10?) and cannot be computed"
+                else:
+                    continue
+                seen.add(key)
+                yield ctx.finding(cell, expected="数值", actual=visible(cell.raw), column=zh, column_en=en,
+                                  problem=problem, problem_en=problem_en, certainty=Certainty.JUDGEMENT,
+                                  basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；合计按 perfxl 重算的得分复核",
+                                  basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; totals use "
+                                           "perfxl's own scores")

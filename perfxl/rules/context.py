@@ -195,17 +195,14 @@ class Context:
                                  default_places=self.settings.rate_places, tolerance=self.tol_rate)
 
     def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:
-        """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83).
-
-        A score printed as a whole number is a whole-number value (the form keeps two decimals), so "10"
-        does not pass for 9.5: it is compared at the profile's places, within the score tolerance.
-        """
+        """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83,
+        "9" ~ 8.62, but "9" is not 9.83). Full marks on a missed target are S07's, whatever the rounding."""
         if reported is None or result is None or result.score is None:
             return False
         places = printed_places(cell.raw) if cell is not None else None
         exact = getattr(result, "exact", None)
         exact = result.score if exact is None else exact
-        return agrees_as_printed(reported, exact, places or None, default_places=self.settings.score_places,
+        return agrees_as_printed(reported, exact, places, default_places=self.settings.score_places,
                                  tolerance=self.tol_score)
 
     def is_error(self, cell: CellValue | None) -> bool:

@@ -17,8 +17,8 @@ __all__ = ["Direction", "infer_direction", "OPPOSITE"]
 
 #: The reading tried against a guessed direction, to see whether the direction changes the verdict.
 OPPOSITE = {Op.GE: Op.LE, Op.GT: Op.LE, Op.LE: Op.GE, Op.LT: Op.GE, Op.EQ: Op.EQ}
-_NATURE = {"≥": Op.GE, ">=": Op.GE, ">": Op.GT, "＞": Op.GT, "=": Op.EQ, "＝": Op.EQ, "≤": Op.LE, "<=": Op.LE,
-           "<": Op.LT, "＜": Op.LT}
+_NATURE = {"≥": Op.GE, ">=": Op.GE, "≧": Op.GE, "⩾": Op.GE, ">": Op.GT, "＞": Op.GT, "=": Op.EQ, "＝": Op.EQ,
+           "═": Op.EQ, "﹦": Op.EQ, "≤": Op.LE, "<=": Op.LE, "≦": Op.LE, "⩽": Op.LE, "<": Op.LT, "＜": Op.LT}
 _OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
 
 

@@ -108,6 +108,9 @@ def render_rules_md() -> str:
                 ("G", "年度总体目标 Annual goal"), ("B", "基础数据表 Basic data (部门整体)"), ("C", "单元格内容 Cell content"),
                 ("N", "报告正文 Report narrative"),
                 ("X", "perfxl 自身 Engine")]
+    known = {p for p, _ in families}
+    extra = sorted({s.code[0] for s in CATALOGUE} - known)  # families added by other modules (P, …)
+    families += [(p, "其他 Other") for p in extra]
     out = [_INTRO]
     for prefix, title in families:
         specs = [s for s in CATALOGUE if s.code.startswith(prefix)]

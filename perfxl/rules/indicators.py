@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from perfxl.model import CellRef, Finding, Indicator
+from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import family_of, lookup, split_per
 from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import Context, compact
 
-OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性"}
+OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
 QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
 
@@ -87,7 +87,10 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
         if ind.nature is not None:
             text = ind.nature.text.replace(" ", "")
             if text not in OPERATORS and not ctx.is_blank(ind.target):
-                yield ctx.finding(ind.nature, expected="≥ > = ≤ < 定性", actual=text or "（空）", name=_label(ind))
+                # a word ("有效", "定量") may be the form's own wording: a person judges; a stray symbol is certain
+                word = bool(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+                yield ctx.finding(ind.nature, expected="≥ > = ≤ < 定性", actual=text or "（空）", name=_label(ind),
+                                  certainty=Certainty.JUDGEMENT if word else None)
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)
             if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
@@ -204,8 +207,10 @@ def qualitative_label(ctx: Context) -> Iterator[Finding]:
     """A qualitative row's 实际完成值 is one of the profile's tier labels (or an alias)."""
     labels = "/".join(t.label for t in ctx.settings.tiers)
     for ind in ctx.indicators():
-        if not ctx.is_qualitative(ind) or ctx.is_blank(ind.target):
+        if not ctx.is_qualitative(ind) or ctx.is_blank(ind.target) or ctx.parsed(ind.target).reason:
             continue
+        if ctx.is_blank(ind.actual) or ctx.is_error(ind.actual):
+            continue  # nothing typed: S12/S15 (or C02) say so
         p = ctx.parsed(ind.actual)
         if p.tier is None and p.kind != ValueKind.DATE:
             yield ctx.finding(ind.actual, expected=labels, actual=ind.actual.text or "（空）", name=_label(ind))

@@ -40,6 +40,8 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         if ctx.is_error(ind.score) or ctx.is_blank(ind.score):
             continue  # an error cell is C02's one finding; a blank score is S15's
         reported = ctx.number(ind.score)
+        if reported is None:
+            continue  # text in the score cell ("IO"): C02's one finding
         if not ctx.score_agrees(ind.score, reported, result):
             yield ctx.finding(ind.score, expected=result.score, actual=ind.score.text or "（空）", name=ind.name.text,
                               explanation=result.explanation, explanation_en=result.explanation_en,

@@ -74,8 +74,14 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
             continue
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
+            last = heading is next((h for h, _ in reversed(ctx.groups()) if h is not None), None)
+            sure, note, note_en = _completeness(ctx) if last else (None, "", "")
             yield ctx.finding(heading.label, expected=held, actual=heading.declared_weight,
-                              name=heading.name or heading.label.text)
+                              name=heading.name or heading.label.text, certainty=sure,
+                              basis=f"读取：“{heading.label.text}”标注 {fmt_num(heading.declared_weight)} 分，其下 "
+                                    f"{len(rows)} 个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
+                              basis_en=f"read {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its "
+                                       f"{len(rows)} rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""))
 
 
 @check("W03")
@@ -109,6 +115,10 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
     """Every indicator row has a weight > 0."""
     for ind in ctx.indicators():
         weight = ctx.number(ind.weight)
+        if weight is None and ctx.is_blank(ind.weight) and ctx.is_blank(ind.score):
+            continue  # an unfilled slot ("指标2") or a 其中 sub-line: nothing is scored on it
+        if weight is None and (ctx.is_error(ind.weight) or not ctx.is_blank(ind.weight)):
+            continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
             yield ctx.finding(ind.weight, expected="> 0", actual=ind.weight.text or "（空）", name=ind.name.text)
 
