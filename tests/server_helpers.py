@@ -241,21 +241,28 @@ def traversal_targets(target: str, depth: int = 12) -> list[str]:
 
 def raw_http(port: int, method: str, target: str, *, headers: dict[str, str] | None = None, body: bytes = b"",
              timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
-    """One request over a fresh TCP connection with the target sent byte for byte (no client normalisation)."""
-    import http.client
+    """One request over a fresh TCP connection, the target sent byte for byte (no client normalisation or
+    checks, so spaces and backslashes go out as typed); (status, headers, body) of the answer."""
+    head = [f"{method} {target} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
+            *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    if body or method == "POST":
+        head.append(f"Content-Length: {len(body)}")
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("utf-8") + body)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return parse_http_response(data)
 
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.putrequest(method, target, skip_accept_encoding=True)
-        for k, v in (headers or {}).items():
-            conn.putheader(k, v)
-        if body or method == "POST":
-            conn.putheader("Content-Length", str(len(body)))
-        conn.endheaders(body or None)
-        r = conn.getresponse()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-    finally:
-        conn.close()
+
+def parse_http_response(data: bytes) -> tuple[int, dict[str, str], bytes]:
+    """(status, lower-case headers, body) of one HTTP/1.1 response (Content-Length or to the end)."""
+    head, _, rest = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    length = headers.get("content-length")
+    return status, headers, rest[: int(length)] if length and length.isdigit() else rest
 
 
 # ---------------------------------------------------------------- the add-in's own client code

@@ -2,8 +2,10 @@
 
 xlwings Server reads its project folder and settings when it is first imported, and xlwings picks
 its Office.js decorators on its first import, so the environment is prepared before either
-import (`prepare_environment`). `create_app` then wraps the xlwings Server ASGI app in
-`PayloadGuard`, built from the functions and scripts the project actually exposes.
+import (`prepare_environment`). `create_app` then replaces xlwings Server's static-file handler by a
+contained one (`static.secure_static_mounts`) and wraps its ASGI app, outermost first, in `PathGuard`
+(no `..` in any spelling), `AccessGuard` (token / address allowlist) and `PayloadGuard` (request checks,
+built from the functions and scripts the project actually exposes).
 """
 from __future__ import annotations
 
@@ -11,13 +13,17 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, MutableMapping
+from typing import TYPE_CHECKING, Any, MutableMapping
 
 from perfxl.errors import PerfxlError
 
 from .payload import FunctionSpec, Limits
 
-__all__ = ["DEFAULT_PROJECT", "project_dir", "prepare_environment", "create_app", "function_specs", "script_specs", "INSTALL_HINT"]
+if TYPE_CHECKING:
+    from .access import AccessPolicy
+
+__all__ = ["DEFAULT_PROJECT", "project_dir", "prepare_environment", "server_settings", "entraid_enabled", "create_app",
+           "function_specs", "script_specs", "INSTALL_HINT"]
 
 log = logging.getLogger("perfxl.serve")
 
@@ -132,8 +138,8 @@ def taskpane_context() -> dict[str, Any]:
     }
 
 
-def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits | None = None):
-    """The ASGI app to serve: xlwings Server for `project`, behind `PayloadGuard`."""
+def server_settings(project: str | os.PathLike[str] | None = None) -> Any:
+    """xlwings Server's settings for `project` (imports its config after preparing the environment)."""
     folder = project_dir(project)
     _check_xlwings_not_classic()
     if prepare_environment(folder):
@@ -141,6 +147,27 @@ def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits 
             "XLWINGS_LICENSE_KEY not set: using 'noncommercial' (PolyForm Noncommercial 1.0.0; use by a "
             "government institution is a permitted purpose). Commercial use needs an xlwings licence key."
         )
+    try:
+        from xlwings_server.config import settings
+    except ImportError as exc:
+        raise PerfxlError(
+            f"未安装加载项服务器组件（{exc.name}）。请运行：{INSTALL_HINT}",
+            f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
+            code="SERVER_MISSING",
+        ) from None
+    return settings
+
+
+def entraid_enabled(settings: Any) -> bool:
+    """True when xlwings Server signs users in with Microsoft Entra ID."""
+    return "entraid" in [str(p).lower() for p in (getattr(settings, "auth_providers", None) or [])]
+
+
+def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits | None = None,
+               access: "AccessPolicy | None" = None):
+    """The ASGI app to serve: xlwings Server for `project` with contained static files, behind
+    `PathGuard`, `AccessGuard` (`access`, default from the environment) and `PayloadGuard`."""
+    server_settings(project)
     try:
         from xlwings_server import main
         from xlwings_server.routers import xlwings as xlwings_router
@@ -151,14 +178,19 @@ def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits 
             f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
             code="SERVER_MISSING",
         ) from None
+    from .access import AccessGuard, AccessPolicy
     from .guard import PayloadGuard
+    from .static import PathGuard, secure_static_mounts
 
     templates.env.globals["perfxl"] = taskpane_context()
     settings = main.settings
-    return PayloadGuard(
+    secure_static_mounts(main.app)
+    guarded = PayloadGuard(
         main.main_app,
         functions=function_specs(xlwings_router.custom_functions),
         scripts=script_specs(xlwings_router.custom_scripts),
         limits=limits or Limits.from_env(),
         app_path=settings.app_path,
     )
+    policy = access if access is not None else AccessPolicy.from_env()
+    return PathGuard(AccessGuard(guarded, policy, app_path=settings.app_path, static_path=settings.static_url_path))

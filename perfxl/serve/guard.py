@@ -3,7 +3,10 @@
 It reads the body of the two POST endpoints that take workbook data
 (`/xlwings/custom-scripts-call/{name}` and `/xlwings/custom-functions-call`) up to a byte limit,
 checks it with `perfxl.serve.payload`, and either answers 4xx itself or hands the same bytes on.
-Everything else passes through untouched. Plain ASGI: no framework import.
+Everything else passes through untouched, but for every request an exception the inner app raises
+after answering is logged instead of reaching uvicorn (which would reset the keep-alive connection),
+and a 5xx of the two endpoints becomes a JSON answer in Chinese. A body refused unread is answered
+with `Connection: close`. Plain ASGI: no framework import.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from urllib.parse import parse_qs
 
 from .payload import FunctionSpec, Limits, PayloadProblem, check_function_payload, check_script_payload
 
-__all__ = ["PayloadGuard"]
+__all__ = ["PayloadGuard", "send_problem"]
 
 log = logging.getLogger("perfxl.serve")
 
@@ -47,26 +50,28 @@ class PayloadGuard:
         self.scripts_prefix = f"{app_path}/xlwings/custom-scripts-call/"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") != "POST":
+        if scope["type"] != "http":
             return await self.app(scope, receive, send)
         path = scope.get("path", "")
+        if scope.get("method") != "POST":
+            return await _shielded(self.app, scope, receive, send, rewrite_5xx=False)
         if path == self.functions_path:
             script = None
         elif path.startswith(self.scripts_prefix):
             script = path[len(self.scripts_prefix):]
         else:
-            return await self.app(scope, receive, send)
+            return await _shielded(self.app, scope, receive, send, rewrite_5xx=False)
 
-        if script is not None and script not in self.scripts:
-            known = "、".join(self.scripts)
-            return await self._refuse(send, PayloadProblem(
-                404, f"没有名为 {script[:60]} 的脚本（可用：{known}）", f"unknown script {script[:60]!r}", "UNKNOWN_SCRIPT"))
         try:
             body = await self._read_body(scope, receive)
         except _TooLarge:
-            return await self._refuse(send, PayloadProblem(
+            return await send_problem(send, PayloadProblem(
                 413, f"请求太大：超过 {self.limits.max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
-                f"request body larger than {self.limits.max_body_bytes} bytes", "TOO_LARGE"))
+                f"request body larger than {self.limits.max_body_bytes} bytes", "TOO_LARGE"), close=True)
+        if script is not None and script not in self.scripts:
+            known = "、".join(self.scripts)
+            return await send_problem(send, PayloadProblem(
+                404, f"没有名为 {script[:60]} 的脚本（可用：{known}）", f"unknown script {script[:60]!r}", "UNKNOWN_SCRIPT"))
         data, problem = _parse(body, _header(scope, b"content-type"))
         if problem is None:
             problem = (
@@ -75,8 +80,8 @@ class PayloadGuard:
                 else check_script_payload(data, self.limits, max_args=self.scripts[script])
             )
         if problem is not None:
-            return await self._refuse(send, problem)
-        return await self.app(scope, _replay(body, receive), send)
+            return await send_problem(send, problem)
+        return await _shielded(self.app, scope, _replay(body, receive), send, rewrite_5xx=True)
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         declared = _header(scope, b"content-length")
@@ -95,16 +100,49 @@ class PayloadGuard:
             more = message.get("more_body", False)
         return b"".join(chunks)
 
-    async def _refuse(self, send: Send, problem: PayloadProblem) -> None:
-        log.warning("refused add-in request: %s %s", problem.status, problem.message_en)
-        payload = json.dumps(problem.body(), ensure_ascii=False).encode("utf-8")
-        await send({
-            "type": "http.response.start",
-            "status": problem.status,
-            "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                        (b"content-length", str(len(payload)).encode())],
-        })
-        await send({"type": "http.response.body", "body": payload})
+
+#: What a 5xx of the add-in endpoints becomes: the details stay in the server log.
+INTERNAL_ERROR = PayloadProblem(
+    500, "服务器处理请求时出错，请联系管理员查看服务器日志", "internal server error (see the server log)", "INTERNAL_ERROR")
+
+
+async def send_problem(send: Send, problem: PayloadProblem, *, close: bool = False,
+                       headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+    """Answer with `problem` as JSON; `close` asks the server to end the connection (a body left unread)."""
+    log.warning("refused add-in request: %s %s", problem.status, problem.message_en)
+    payload = json.dumps(problem.body(), ensure_ascii=False).encode("utf-8")
+    extra = [(b"connection", b"close")] if close else []
+    await send({
+        "type": "http.response.start",
+        "status": problem.status,
+        "headers": [(b"content-type", b"application/json; charset=utf-8"),
+                    (b"content-length", str(len(payload)).encode()), *extra, *headers],
+    })
+    await send({"type": "http.response.body", "body": payload})
+
+
+async def _shielded(app: Callable[[Scope, Receive, Send], Awaitable[None]], scope: Scope, receive: Receive,
+                    send: Send, *, rewrite_5xx: bool) -> None:
+    """Run the inner app so that its exceptions never reach uvicorn; with `rewrite_5xx`, a 5xx answer
+    becomes `INTERNAL_ERROR` in Chinese (the inner body, English or a traceback, is dropped)."""
+    state = {"started": False, "replaced": False}
+
+    async def guarded_send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            state["started"] = True
+            if rewrite_5xx and message.get("status", 200) >= 500:
+                state["replaced"] = True
+                return await send_problem(send, INTERNAL_ERROR)
+        elif message["type"] == "http.response.body" and state["replaced"]:
+            return None
+        return await send(message)
+
+    try:
+        await app(scope, receive, guarded_send)
+    except Exception:  # noqa: BLE001 - logged; re-raising would make uvicorn reset the connection
+        log.exception("add-in server error on %s %s", scope.get("method"), scope.get("path"))
+        if not state["started"]:
+            await send_problem(send, INTERNAL_ERROR)
 
 
 def _header(scope: Scope, name: bytes) -> str:
@@ -129,9 +167,14 @@ def _parse(body: bytes, content_type: str) -> tuple[Any, PayloadProblem | None]:
             return None, PayloadProblem(400, "表单中缺少工作簿数据“bookData”", "form without 'bookData'", "MISSING_BOOK")
         text = fields["bookData"][0]
     try:
-        return json.loads(text), None
+        return json.loads(text, parse_constant=_no_constant), None
     except (ValueError, RecursionError) as exc:
         return None, PayloadProblem(400, "请求内容不是有效的 JSON", f"invalid JSON: {str(exc)[:80]}", "BAD_JSON")
+
+
+def _no_constant(name: str) -> Any:
+    """JSON has no NaN or Infinity (Python's parser would accept them): refuse them as invalid JSON."""
+    raise ValueError(f"{name} is not JSON")
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:

@@ -90,11 +90,27 @@ def _type_zh(value: Any) -> str:
     return {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字"}.get(type(value), type(value).__name__)
 
 
-def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, budget: list[int]) -> PayloadProblem | None:
-    """A 2-D list of scalars within the cell budget (budget[0] = cells still allowed)."""
+def _is_cell_value_object(v: Any) -> bool:
+    """An Excel cell-value object a custom function receives (`allowCustomDataForDataTypeAny` /
+    `allowErrorForDataTypeAny` in the metadata): an error cell `{"type": "Error", "basicValue": "#DIV/0!"}`,
+    a formatted number `{"type": "FormattedNumber", "basicValue": 45291}`, ... — xlwings reads `basicValue`."""
+    return (isinstance(v, dict) and isinstance(v.get("type"), str) and "basicValue" in v
+            and isinstance(v["basicValue"], _SCALARS))
+
+
+def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, budget: list[int], *,
+                  cell_objects: bool = False, rectangular: bool = False) -> PayloadProblem | None:
+    """A 2-D list of scalars within the cell budget (budget[0] = cells still allowed).
+
+    `cell_objects` also admits Excel's cell-value objects (custom-function arguments); `rectangular`
+    asks for a non-empty matrix with rows of equal length (what Excel passes for a range).
+    """
     if not isinstance(values, list) or any(not isinstance(row, list) for row in values):
         return _bad(f"{where_zh}的值必须是二维数组（行的列表），收到的是{_type_zh(values)}",
                     f"{where_en}: values must be a list of rows", status=422, code="BAD_VALUES")
+    if rectangular and (not values or not values[0] or any(len(row) != len(values[0]) for row in values)):
+        return _bad(f"{where_zh}的值必须是非空、各行长度相同的二维数组", f"{where_en}: values must be a non-empty rectangle",
+                    status=422, code="BAD_VALUES")
     for r, row in enumerate(values, 1):
         budget[0] -= len(row)
         if budget[0] < 0:
@@ -103,6 +119,12 @@ def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, bud
                 f"too many cells: more than {limits.max_cells} in one request", status=413, code="TOO_MANY_CELLS",
             )
         for c, v in enumerate(row, 1):
+            if cell_objects and isinstance(v, dict):
+                if not _is_cell_value_object(v):
+                    return _bad(f"{where_zh}第 {r} 行第 {c} 列的值对象无法识别（应含“type”和简单的“basicValue”）",
+                                f"{where_en} row {r} column {c}: a cell-value object needs 'type' and a plain 'basicValue'",
+                                status=422, code="BAD_VALUES")
+                v = v["basicValue"]
             if not isinstance(v, _SCALARS):
                 return _bad(f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
                             f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
@@ -176,7 +198,13 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
 
 
 def check_function_payload(data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = Limits()) -> PayloadProblem | None:
-    """A worksheet-function call (`/xlwings/custom-functions-call`): None if usable, else the problem."""
+    """A worksheet-function call (`/xlwings/custom-functions-call`): None if usable, else the problem.
+
+    The shape is what xlwings Server's custom-functions-code.js posts: `client`, `version`,
+    `runtime` text; `func_name`; `args` with one entry per declared parameter, each a 2-D array of
+    cells or null (an omitted optional argument); optional text `caller_address`, `date_format`,
+    `culture_info_name`, `session_id`, `task_key`.
+    """
     if not isinstance(data, dict):
         return _bad(f"请求内容必须是 JSON 对象，收到的是{_type_zh(data)}", "body must be a JSON object")
     for key in ("client", "version"):
@@ -197,14 +225,25 @@ def check_function_payload(data: Any, functions: Mapping[str, FunctionSpec], lim
         expected = str(spec.n_params) if spec.n_required == spec.n_params else f"{spec.n_required}–{spec.n_params}"
         return _bad(f"{spec.name} 需要 {expected} 个参数，收到 {len(args)} 个",
                     f"{spec.name} takes {expected} arguments, got {len(args)}", status=422, code="BAD_ARGS")
+    runtime = data.get("runtime")
+    if not isinstance(runtime, str) or not runtime:
+        return _bad("缺少“runtime”字段（Excel 自定义函数运行时版本，应为文本，如 1.4），请从 Excel 加载项发送请求",
+                    "missing or non-text 'runtime'", code="MISSING_FIELD")
+    for key, zh in (("caller_address", "单元格地址文本"), ("date_format", "日期格式文本"),
+                    ("culture_info_name", "区域设置名称文本"), ("session_id", "会话标识文本"), ("task_key", "任务标识文本")):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return _bad(f"“{key}”应为{zh}，收到的是{_type_zh(data[key])}", f"'{key}' must be text",
+                        status=422, code="BAD_VALUES")
     budget = [limits.max_cells]
     for i, arg in enumerate(args, 1):
+        if arg is None:  # Excel passes null for an omitted optional argument (and a blank one)
+            continue
         is_vararg = spec.vararg and i >= spec.n_params  # the last parameter collects several ranges
         for matrix in (arg if is_vararg and isinstance(arg, list) else [arg]):
-            problem = _check_matrix(matrix, f"{spec.name} 的第 {i} 个参数", f"{spec.name} argument {i}", limits, budget)
+            if matrix is None:
+                continue
+            problem = _check_matrix(matrix, f"{spec.name} 的第 {i} 个参数", f"{spec.name} argument {i}", limits, budget,
+                                    cell_objects=True, rectangular=True)
             if problem:
                 return problem
-    caller = data.get("caller_address")
-    if caller is not None and not isinstance(caller, str):
-        return _bad("“caller_address”应为单元格地址文本", "'caller_address' must be text", status=422, code="BAD_VALUES")
     return None

@@ -10,12 +10,16 @@ import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from perfxl.errors import PerfxlError
 
 from .payload import Limits
 
-__all__ = ["CertPair", "find_certs", "serve", "is_loopback"]
+if TYPE_CHECKING:
+    from .access import AccessPolicy
+
+__all__ = ["CertPair", "find_certs", "serve", "is_loopback", "preflight"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,19 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def preflight(host: str, project: str | os.PathLike[str] | None, access: "AccessPolicy", *,
+              allow_anonymous: bool = False) -> bool:
+    """Refuse (PerfxlError) to listen beyond loopback without access control; True when Entra ID signs users in."""
+    from .access import exposure_problem
+    from .app import entraid_enabled, server_settings
+
+    entraid = entraid_enabled(server_settings(project))
+    problem = exposure_problem(host, access, entraid=entraid, allow_anonymous=allow_anonymous)
+    if problem is not None:
+        raise problem
+    return entraid
+
+
 def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -62,9 +79,15 @@ def serve(
     certs: str | os.PathLike[str] | None = None,
     project: str | os.PathLike[str] | None = None,
     max_cells: int | None = None,
+    access: "AccessPolicy | None" = None,
+    allow_anonymous: bool = False,
     log_level: str = "info",
 ) -> None:
-    """Run the guarded xlwings Server until interrupted (blocks)."""
+    """Run the guarded xlwings Server until interrupted (blocks); refused beyond loopback without access control."""
+    from .access import AccessPolicy
+
+    access = access if access is not None else AccessPolicy.from_env()
+    preflight(host, project, access, allow_anonymous=allow_anonymous)
     pair = find_certs(certs) if certs else None
     try:
         import uvicorn
@@ -75,7 +98,7 @@ def serve(
                           code="SERVER_MISSING") from None
     from .app import create_app
 
-    app = create_app(project, limits=Limits.from_env(max_cells=max_cells))
+    app = create_app(project, limits=Limits.from_env(max_cells=max_cells), access=access)
     uvicorn.run(
         app,
         host=host,
