@@ -252,3 +252,25 @@ def test_catalogue_says_what_each_check_rests_on():
     judged = {s.code for s in CATALOGUE if s.rests_on is not Certainty.CERTAIN}
     assert {"B14", "S12", "G03"} <= judged
     assert all(s.severity is not Severity.ERROR for s in CATALOGUE if s.rests_on is not Certainty.CERTAIN)
+
+
+# ---------------------------------------------------------------- funds: an empty total row, a scored source row
+
+
+def test_total_row_left_at_zero_is_scored_from_its_sources_as_a_judgement():
+    # 贵池 filings: 年度资金总额 0/0/0 with 得分 0 while 本年财政拨款 holds 132.912 / 132.912
+    from rules_helpers import funds, funds_row
+
+    fund = funds(funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True),
+                 (funds_row(6, "本年财政拨款", 202.64, 132.912, 132.912),))
+    found = validate_submission(submission(good_evaluation(funds=fund)), select="F05")
+    assert [(f.brief(), f.expected, f.severity) for f in found] == [(("F05", SHEET, "H5"), "10", Severity.WARNING)]
+
+
+def test_source_row_repeating_a_score_is_checked_by_its_own_figures():
+    from rules_helpers import funds, funds_row
+
+    fund = funds(funds_row(5, "年度资金总额", 32.4, 32.4, 31.69, 10, "97.81%", 9.78, total=True),
+                 (funds_row(6, "其中:当年财政拨款", 32.4, 32.4, 31.69, 10, "97.80%", 9),))
+    found = validate_submission(submission(good_evaluation(funds=fund)), select="F05")
+    assert [(f.brief(), f.expected, f.severity) for f in found] == [(("F05", SHEET, "H6"), "9.78", Severity.WARNING)]

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellRef, CellValue, Finding, FundsRow
+from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 
 from .catalogue import check
 from .context import Context, fmt_num, fmt_pct
@@ -136,8 +136,12 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     total = _total(ctx)
     if total is None:
         return
+    yield from _part_scores(ctx)
     weight = ctx.number(total.weight)
     executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
+    if weight is not None and not budget and not executed:
+        yield from _score_from_parts(ctx, total, weight)
+        return
     if weight is None or executed is None or budget is None:
         return
     result = execution_score(executed, budget, weight, ctx.profile)
@@ -151,6 +155,53 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
                                 f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}",
                           basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
                                    f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}")
+
+
+def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterator[Finding]:
+    """年度资金总额 left at 0 (or blank) while its sources hold money: the score the sources give, as a judgement
+    (which line the form meant is for a person to say)."""
+    from perfxl.scoring import execution_score
+
+    parts = ctx.evaluation.funds.parts
+    budgets = [v for v in (ctx.number(p.full_budget) for p in parts) if v is not None]
+    spent = [v for v in (ctx.number(p.executed) for p in parts) if v is not None]
+    if not budgets or not sum(budgets, Decimal(0)) or ctx.is_error(total.score):
+        return
+    budget, executed = sum(budgets, Decimal(0)), sum(spent, Decimal(0))
+    result = execution_score(executed, budget, weight, ctx.profile)
+    reported = ctx.number(total.score)
+    if result.score is None or ctx.score_agrees(total.score, reported, result):
+        return
+    yield ctx.finding(total.score, expected=result.score, actual=total.score.text or BLANK,
+                      explanation=f"年度资金总额行为 {total.full_budget.text or '空'}，按各来源合计 {result.explanation}",
+                      explanation_en=f"the total row is empty; by the sum of the sources: {result.explanation_en}",
+                      certainty=Certainty.JUDGEMENT,
+                      basis=f"读取：年度资金总额行 全年预算数“{total.full_budget.text}”、全年执行数“{total.executed.text}”，"
+                            f"各来源合计 {fmt_num(budget)} / {fmt_num(executed)}；计算：{result.explanation}",
+                      basis_en=f"read an empty total row; the sources add up to {fmt_num(budget)} / {fmt_num(executed)}; "
+                               f"computed: {result.explanation_en}")
+
+
+def _part_scores(ctx: Context) -> Iterator[Finding]:
+    """A source row (其中：当年财政拨款) that repeats a 分值 and 得分: its score checked by its own figures, as a
+    judgement (the form scores only the total row)."""
+    from perfxl.scoring import execution_score
+
+    for row in ctx.evaluation.funds.parts:
+        weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
+        reported = ctx.number(row.score)
+        if weight is None or executed is None or budget is None or reported is None:
+            continue
+        result = execution_score(executed, budget, weight, ctx.profile)
+        if result.score is None or ctx.score_agrees(row.score, reported, result):
+            continue
+        yield ctx.finding(row.score, expected=result.score, actual=row.score.text,
+                          explanation=f"“{row.label.text}”行 {result.explanation}",
+                          explanation_en=f"{row.label.text}: {result.explanation_en}", certainty=Certainty.JUDGEMENT,
+                          basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
+                                f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}；该行不是计分行，需人工判断",
+                          basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}; the form scores only "
+                                   "the total row")
 
 
 @check("F06")
