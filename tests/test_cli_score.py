@@ -145,3 +145,41 @@ def test_a_cp1252_console_gets_replacement_characters_never_a_traceback(tmp_path
         assert done.returncode == 0 and out.splitlines()[0] == "10"
     if args[0] == "demo":  # files stay UTF-8 whatever the console
         assert "隆回县" in (tmp_path / "demo" / "report.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- profiles read the same way by every command
+
+runner = CliRunner()
+ENGINE_DOC = Path(__file__).resolve().parent.parent / "docs" / "engine.md"
+
+
+def _doc_profile(tmp_path: Path) -> Path:
+    """The custom-profile example of docs/engine.md, written out as the page tells a user to."""
+    text = ENGINE_DOC.read_text(encoding="utf-8")
+    block = text[text.index("```toml\n# my-county.toml") + len("```toml\n"):]
+    path = tmp_path / "my-county.toml"
+    path.write_text(block[:block.index("```")], encoding="utf-8")
+    return path
+
+
+def test_the_profile_example_of_the_engine_doc_works_in_validate_and_score(tmp_path):
+    repo = Path(__file__).resolve().parent.parent
+    example = repo / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    profile = str(_doc_profile(tmp_path))
+    res = runner.invoke(app, ["validate", str(example), "--profile", profile, "--format", "json"])
+    assert res.exit_code in (0, 1), res.output
+    res = runner.invoke(app, ["score", "≥12家", "20家", "10", "--profile", profile])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("body, key", [("[checks.FUND_LOW_RATE]\nthreshold = 0.9\n", "checks.FUND_LOW_RATE"),
+                                       ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold")])
+def test_score_refuses_a_check_setting_validate_refuses(tmp_path, body, key):
+    profile = tmp_path / "bad.toml"
+    profile.write_text(f'name = "bad"\nextends = "national"\n{body}', encoding="utf-8")
+    res = runner.invoke(app, ["score", "≥12家", "20家", "10", "--profile", str(profile)])
+    assert res.exit_code == 2 and key in res.output, res.output
+    repo = Path(__file__).resolve().parent.parent
+    example = repo / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    res = runner.invoke(app, ["validate", str(example), "--profile", str(profile)])
+    assert res.exit_code == 2 and key in res.output, res.output

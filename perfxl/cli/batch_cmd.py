@@ -40,11 +40,11 @@ def sigterm_as_interrupt():
 
 def _check_profile(name: Optional[str]) -> None:
     """Fail once, up front, on a bad profile name (instead of in every worker)."""
+    from perfxl.cli.validate_run import load_checked_profile
     from perfxl.errors import PerfxlError
-    from perfxl.profiles import load_profile
 
     try:
-        load_profile(name)
+        load_checked_profile(name)
     except PerfxlError as exc:
         typer.echo(f"错误：规则配置“{name}”无法使用：{exc.message}", err=True)
         raise typer.Exit(2) from None

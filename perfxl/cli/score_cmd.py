@@ -20,13 +20,13 @@ def score(
     as_json: bool = typer.Option(False, "--json", help="print the result as JSON"),
 ) -> None:
     """计算单个指标得分并说明算法 (score one indicator, then a one-line explanation)."""
+    from perfxl.cli.validate_run import load_checked_profile
     from perfxl.errors import PerfxlError
-    from perfxl.profiles import load_profile
     from perfxl.scoring import score_indicator
     from perfxl.values import parse_value
 
     try:
-        prof = load_profile(profile)
+        prof = load_checked_profile(profile)  # the same checks as validate: no profile line silently ignored
     except PerfxlError as exc:
         typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
         raise typer.Exit(2)

@@ -78,15 +78,26 @@ def _unreadable_result(path: Path, error: dict):
     return FileResult(path=str(path), ok=False, error=error)
 
 
-def load_cli_profile(name: Optional[str]):
-    """The Profile object (so a bad name fails once, up front, with exit 2)."""
-    from perfxl.errors import PerfxlError
+def load_checked_profile(name: Optional[str]):
+    """The Profile, its `[checks.CODE]` tables checked against the catalogue (an unknown code or
+    parameter is a ProfileError): every command reads a profile the same way, so none of them
+    silently ignores a line another one refuses."""
     from perfxl.profiles import load_profile
+    from perfxl.rules import check_profile
+
+    profile = load_profile(name)
+    check_profile(profile)
+    return profile
+
+
+def load_cli_profile(name: Optional[str]):
+    """The checked Profile (so a bad name or a bad check setting fails once, up front, with exit 2)."""
+    from perfxl.errors import PerfxlError
 
     try:
-        return load_profile(name)
+        return load_checked_profile(name)
     except PerfxlError as exc:
-        raise CliAbort(f"规则配置“{name}”无法使用：{exc.message}") from None
+        raise CliAbort(f"规则配置“{name or '默认'}”无法使用：{exc.message}") from None
 
 
 def profile_name(profile, requested: Optional[str]) -> str | None:
