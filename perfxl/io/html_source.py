@@ -1,4 +1,4 @@
-"""HTML tables saved as .xls ("fake Excel" exports of budget systems) → Grids, merges from colspan/rowspan.
+r"""HTML tables saved as .xls ("fake Excel" exports of budget systems) → Grids, merges from colspan/rowspan.
 
 Parsed with lxml.html (libxml2's forgiving HTML parser: fast, maintained, has a Pyodide build, and
 is already installed with python-docx) — html5lib would give the same trees for these simple exports

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
 from .cells import is_number
+from .chinese import to_simplified
 
 __all__ = ["parse_level1", "join_target"]
 
@@ -21,16 +22,17 @@ _QUALITATIVE = ("定性", "定性指标")
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:
-    """"产出指标(55分)" / "效益指标（35分）" → name 产出指标, declared weight 55."""
+    """"产出指标(55分)" / "效益指标（35分）" → name 产出指标, declared weight 55 (the name in simplified
+    characters, so "產出指標" groups like 产出指标; the label cell keeps the text as typed)."""
     text = unicodedata.normalize("NFKC", cell.text).replace("（", "(").replace("）", ")")
     text = re.sub(r"\s+", "", text)
     m = _DECLARED.match(text)
     if m and m.group(1):
         try:
-            return Level1Heading(cell, m.group(1).rstrip("(["), Decimal(m.group(2)))
+            return Level1Heading(cell, to_simplified(m.group(1).rstrip("([")), Decimal(m.group(2)))
         except InvalidOperation:
             pass
-    return Level1Heading(cell, text, None)
+    return Level1Heading(cell, to_simplified(text), None)
 
 
 

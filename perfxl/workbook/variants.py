@@ -224,12 +224,12 @@ def unscored_funds(plans: list["SheetPlan"], k: int = 0) -> list["SheetPlan"]:
 
 
 def map_text(plans: list["SheetPlan"], fn: Callable[[str], str]) -> list["SheetPlan"]:
-    """The plans with `fn` applied to every text cell (e.g. OpenCC s2t: a traditional-character form)."""
+    """The plans with `fn` applied to every text cell and sheet name (e.g. OpenCC s2t: a traditional form)."""
     from .plan import CellSpec, SheetPlan
 
     out = []
     for plan in plans:
-        new = SheetPlan(plan.name, merges=list(plan.merges), widths=dict(plan.widths), heights=dict(plan.heights),
+        new = SheetPlan(fn(plan.name), merges=list(plan.merges), widths=dict(plan.widths), heights=dict(plan.heights),
                         addresses=dict(plan.addresses), landscape=plan.landscape)
         for rc, spec in plan.cells.items():
             value = fn(spec.value) if isinstance(spec.value, str) else spec.value
@@ -238,11 +238,12 @@ def map_text(plans: list["SheetPlan"], fn: Callable[[str], str]) -> list["SheetP
     return out
 
 
-def to_traditional(plans: list["SheetPlan"]) -> list["SheetPlan"]:
-    """Every text in traditional characters (OpenCC s2t), as Hong Kong/Taiwan-style or old system forms."""
+def to_traditional(plans: list["SheetPlan"], config: str = "s2t") -> list["SheetPlan"]:
+    """Every text in traditional characters (OpenCC `config`: "s2t", or "s2tw" for Taiwan forms that
+    must fit Big5), as Hong Kong/Taiwan-style or old system forms."""
     import opencc
 
-    conv = opencc.OpenCC("s2t")
+    conv = opencc.OpenCC(config)
     return map_text(plans, conv.convert)
 
 
