@@ -354,6 +354,9 @@ def js_body(functions_code) -> dict:
     {"session_id": {"a": 1}}, {"caller_address": ["A1"]}, {"version": 37}, {"client": None}, {"func_name": 3},
     {"args": [[["≥12家"]], {"type": "Error"}]}, {"args": [[[{"basicValue": 1}]], [["number"]]]},
     {"args": [[[{"type": "Double", "basicValue": [1]}]], [["number"]]]}, {"task_key": 5},
+    {"args": [[[10**400]], [["number"]]]}, {"args": [[[{"type": "FormattedNumber", "basicValue": 1e308}]], [["number"]]]},
+    {"args": [[["\ud800"]], [["number"]]]}, {"func_name": "PERF_\udfff"}, {"args": [[[1], [1, 2]], [["number"]]]},
+    {"args": [[], [["number"]]]},
 ])
 def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
     body = {**js_body, **change}
@@ -365,11 +368,22 @@ def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
     _assert_zh_4xx(status, out)
 
 
+_EDGES = st.sampled_from([10**400, -10**309, 1e308, -0.0, 5e-324, "\ud800", "\udc00x", "#DIV/0!", "", "≥1e400家",
+                          {"type": "Error", "basicValue": "#N/A"}, {"type": "Double", "basicValue": 1e308}])
 _json = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False)
-                     | st.text(max_size=12), lambda inner: st.lists(inner, max_size=4)
+                     | st.text(max_size=12) | _EDGES, lambda inner: st.lists(inner, max_size=4)
                      | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
 _KEYS = ["client", "func_name", "args", "caller_address", "session_id", "culture_info_name", "date_format",
          "version", "runtime", "task_key", "extra"]
+
+
+@pytest.mark.parametrize("raw", [b'{"args": [[[1e400]], [["number"]]]}', b'{"args": [[[NaN]], [["number"]]]}',
+                                 b'{"args": [[[-Infinity]], [["number"]]]}'])
+def test_numbers_json_does_not_have_are_refused(app, js_body, raw):
+    body = json.dumps({k: v for k, v in js_body.items() if k != "args"})[:-1].encode() + b", " + raw[1:]
+    status, _, out = asgi_request(app, "POST", "/xlwings/custom-functions-call", body=body,
+                                  headers={"content-type": "application/json"})
+    _assert_zh_4xx(status, out)
 
 
 _ACTIONS = st.sampled_from(["keep"] * 6 + ["drop", "set"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Awaitable, Callable, Mapping
 from urllib.parse import parse_qs
 
@@ -167,9 +168,26 @@ def _parse(body: bytes, content_type: str) -> tuple[Any, PayloadProblem | None]:
             return None, PayloadProblem(400, "表单中缺少工作簿数据“bookData”", "form without 'bookData'", "MISSING_BOOK")
         text = fields["bookData"][0]
     try:
-        return json.loads(text, parse_constant=_no_constant), None
+        data = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         return None, PayloadProblem(400, "请求内容不是有效的 JSON", f"invalid JSON: {str(exc)[:80]}", "BAD_JSON")
+    if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
+        return None, PayloadProblem(400, "请求中的文字含有无效的 Unicode 字符（孤立的代理项）",
+                                    "text with a lone UTF-16 surrogate", "BAD_JSON")
+    return data, None
+
+
+#: A JSON escape of a UTF-16 surrogate; only then can a decoded string hold one that is unpaired.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_lone_surrogate(data: Any) -> bool:
+    """True when some string in `data` holds an unpaired surrogate (it cannot be written back as UTF-8)."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _no_constant(name: str) -> Any:

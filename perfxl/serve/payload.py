@@ -26,6 +26,8 @@ DEFAULT_MAX_CELLS = 500_000
 DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 #: Excel's own limit on the characters of one cell.
 EXCEL_MAX_CELL_CHARS = 32_767
+#: The largest number a cell can hold (Excel specifications and limits: 9.99999999999999E+307).
+EXCEL_MAX_NUMBER = 9.99999999999999e307
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -129,6 +131,9 @@ def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, bud
                 return _bad(f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
                             f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
                             status=422, code="BAD_VALUES")
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not abs(v) <= EXCEL_MAX_NUMBER:
+                return _bad(f"{where_zh}第 {r} 行第 {c} 列的数值超出 Excel 单元格能存放的范围（±9.99999999999999E+307）",
+                            f"{where_en} row {r} column {c}: number beyond Excel's range", status=422, code="BAD_VALUES")
             if isinstance(v, str) and len(v) > limits.max_cell_chars:
                 return _bad(f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
                             f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
