@@ -274,3 +274,20 @@ def test_source_row_repeating_a_score_is_checked_by_its_own_figures():
                  (funds_row(6, "其中:当年财政拨款", 32.4, 32.4, 31.69, 10, "97.80%", 9),))
     found = validate_submission(submission(good_evaluation(funds=fund)), select="F05")
     assert [(f.brief(), f.expected, f.severity) for f in found] == [(("F05", SHEET, "H6"), "9.78", Severity.WARNING)]
+
+
+def test_b03_sums_only_the_named_items_and_b04_names_its_comparison():
+    # Hunan 2018 基础数据表: "1、业务工作专项" after an unrecognised "项目支出:" is not a 三公 item
+    rows = list(seed_basic().rows)
+    rows.insert(6, amount("", 14, "1、业务工作专项", 938.8, 320, 689.16, "three_public"))
+    sub = submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(rows)))
+    assert validate_submission(sub, select="B03") == []
+    b16 = validate_submission(sub, select="B16")
+    assert [f.brief() for f in b16] == [("B16", BASIC, "D14")]
+    grown = [r if r.key != "three_public" else amount("three_public", 8, "三公经费", 20000, 25362, 25362)
+             for r in seed_basic().rows]
+    grown = [r if r.key != "reception" else amount("reception", 13, " 3、公务接待", 20000, 25362, 25362, "three_public")
+             for r in grown]
+    b04 = validate_submission(submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(grown))),
+                              select="B04")
+    assert b04 and "?" not in b04[0].message and "本年决算数对上年决算数" in b04[0].message

@@ -107,6 +107,10 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
 
 def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
     children = ctx.submission.basic.children(parent.key)
+    if compare == "eq":
+        # an equality (三公 = 车 + 出国 + 接待) holds over the form's named items only: a free-form row the
+        # reader placed under the parent ("1、业务工作专项" after an unrecognised "项目支出:") is not one of them
+        children = tuple(c for c in children if c.key)
     for index, (attr, _) in enumerate(_COLUMNS):
         parts = [ctx.number(getattr(c, attr)) for c in children]
         known = [p for p in parts if p is not None]
@@ -151,8 +155,8 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
     result = scoring.three_public_change_score(cur, prev, profile=ctx.profile)
     per_point = scoring.deduction_per_point("three_public_change", result.weight, ctx.profile)
     yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
-                      basis="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
-                      basis_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
+                      compared="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
+                      compared_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
 
 
 @check("B05")
@@ -296,7 +300,7 @@ def subitem_overspent(ctx: Context) -> Iterator[Finding]:
         budget, final = ctx.number(row.budget), ctx.number(row.final)
         if budget is None or final is None or ctx.is_error(row.final) or final <= budget + ctx.tol_money:
             continue
-        parent = labels.get(row.parent) or previous_top or "上级项目"
+        parent = (labels.get(row.parent) if row.key else None) or previous_top or labels.get(row.parent) or "上级项目"
         yield ctx.finding(row.final, expected=budget, actual=final, row=row.label.text.strip(), parent=parent,
                           related=(row.budget.ref,) if row.budget.ref is not None else (),
                           basis=f"读取：“{row.label.text.strip()}”本年预算数 {row.budget.text}，本年决算数 "
