@@ -57,6 +57,22 @@ def find_example() -> Path | None:
     return None
 
 
+def _demo_report(out_dir: Path, prof):
+    """Build the seed's report .docx (perfxl.workbook.report_docx), validate it, write its commented copy;
+    None when python-docx is not installed."""
+    try:
+        from perfxl.document.annotate_docx import annotate_docx
+        from perfxl.workbook.report_docx import build_report_docx
+    except ImportError:
+        return None
+    built = build_report_docx(out_dir / "longhui-2023-自评报告.docx")
+    [doc_result] = validate_all([built.path], prof, None, None)
+    if not doc_result.ok:
+        raise CliAbort(f"示例报告无法读取：{(doc_result.error or {}).get('message')}")
+    copy = annotate_docx(built.path, doc_result.findings, out_dir / "longhui-2023-自评报告.校验.docx", force=True)
+    return doc_result, copy.path
+
+
 @app.command()
 def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="输出文件夹")] = Path(DEMO_DIR),
@@ -83,6 +99,7 @@ def demo(
         result = dataclasses.replace(result, warnings=(*result.warnings, *ann.warnings))
         html_path = out_dir / "report.html"
         atomic_write(html_path, render_html([result], profile=profile_name(prof, None)).encode("utf-8"), force=True)
+        report = _demo_report(out_dir, prof)  # the same seed as a 自评报告 .docx: its text against its tables
     except CliAbort as exc:
         raise _fail(str(exc)) from None
     except Exception as exc:
@@ -91,6 +108,11 @@ def demo(
     console.print(f"示例：{example}", highlight=False)
     print_report([result], console)
     console.print(f"批注副本：{ann.path.resolve()}", style="bold green", highlight=False)
+    if report is not None:
+        doc_result, doc_copy = report
+        console.print(f"示例报告：{doc_result.path}", highlight=False)
+        print_report([doc_result], console)
+        console.print(f"报告批注副本：{doc_copy.resolve()}", style="bold green", highlight=False)
     console.print(f"HTML 报告：{html_path.resolve()}", style="bold green", highlight=False)
 
 

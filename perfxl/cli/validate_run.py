@@ -139,6 +139,21 @@ def _annotate_target(src: Path, out: Path, many: bool) -> Path:
     return out
 
 
+def _annotate_document(src: Path, result, annotate: Optional[Path], in_place: bool, many: bool, force: bool):
+    """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
+    from perfxl.errors import PerfxlError
+
+    if src.suffix.lower() != ".docx" or in_place:
+        return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
+    from perfxl.document.annotate_docx import annotate_docx
+
+    try:
+        res = annotate_docx(src, result.findings, _annotate_target(src, annotate, many), force=force)
+    except PerfxlError as exc:
+        return f"未生成批注副本：{src}：{exc.message}", True
+    return f"已写出批注副本：{res.path}（添加 {res.comments} 条 Word 批注）", False
+
+
 def _annotate(results, annotate: Optional[Path], in_place: bool, force: bool):
     """Write annotated copies; returns (results with annotate warnings attached, messages, any copy failed)."""
     from perfxl.annotate import annotate_workbook
@@ -153,6 +168,12 @@ def _annotate(results, annotate: Optional[Path], in_place: bool, force: bool):
             out.append(r)
             continue
         src = Path(r.path)
+        if src.suffix.lower() in (".docx", ".pdf", ".doc"):  # a 自评报告: Word comments (perfxl.document)
+            note, bad = _annotate_document(src, r, annotate, in_place, len(candidates) > 1, force)
+            notes.append(note)
+            failed = failed or bad
+            out.append(r)
+            continue
         if src.suffix.lower() not in (".xlsx", ".xlsm"):
             notes.append(f"跳过批注副本：{src}（.xls 文件请先另存为 .xlsx）")
             out.append(r)

@@ -121,12 +121,23 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _keep_rows_whole(table: Any) -> None:
+    """No row broken across a page (w:cantSplit), as official forms are set: a PDF export then never
+    shows half a row at the foot of a page."""
+    from docx.oxml import OxmlElement
+
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+
+
 def _plan_table(document: Any, plan: SheetPlan) -> None:
     """A SheetPlan (the seed table as the workbook writer lays it out) as one Word table with merges."""
     n_rows = max(r for r, _ in plan.cells) + 1
     n_cols = max(c for _, c in plan.cells) + 1
     table = document.add_table(rows=n_rows, cols=n_cols)
     table.style = "Table Grid"
+    _keep_rows_whole(table)
     grid = [[table.cell(r, c) for c in range(n_cols)] for r in range(n_rows)]
     for r0, c0, r1, c1 in plan.merges:
         grid[r0][c0].merge(grid[r1][c1])

@@ -1,0 +1,74 @@
+"""The PDF reader on the seed report's LibreOffice export, the scanned-PDF refusal, and the annotated .docx copy."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from perfxl.document import read_document
+from perfxl.errors import UnreadableWorkbook
+from perfxl.validate import validate_file
+from perfxl.workbook.report_docx import build_report_docx, export_pdf, soffice
+
+needs_lo = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not installed")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return build_report_docx(tmp_path_factory.mktemp("pdf") / "report.docx")
+
+
+@pytest.fixture(scope="module")
+def pdf_result(report):
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    return validate_file(export_pdf(report.path))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@needs_lo
+def test_pdf_export_finds_the_four_contradictions_with_page_numbers(pdf_result):
+    assert pdf_result.ok and pdf_result.coverage.source_format == "pdf"
+    narrative = [f for f in pdf_result.findings if f.code in ("N01", "N02", "N03")]
+    assert sorted((f.code, f.actual) for f in narrative) == [
+        ("N01", "16家"), ("N01", "19家"), ("N01", "3万元"), ("N01", "3万元"), ("N03", "以上目标均以完成")]
+    assert all(f.ref.page == 1 and f.ref.paragraph for f in narrative)
+    assert {f.related[0].sheet for f in narrative} <= {"第2页 表1", "第3页 表2"}
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@needs_lo
+def test_pdf_tables_give_the_same_table_findings_as_the_docx(report, pdf_result):
+    docx_codes = Counter(f.code for f in validate_file(report.path).findings if f.code[0] != "N" and "LAYOUT" not in f.code)
+    pdf_codes = Counter(f.code for f in pdf_result.findings if f.code[0] != "N" and "LAYOUT" not in f.code)
+    assert pdf_codes == docx_codes
+
+
+def test_a_scanned_pdf_is_refused_never_guessed(tmp_path):
+    from PIL import Image
+
+    scan = tmp_path / "扫描件.pdf"
+    Image.new("RGB", (600, 800), "white").save(scan, "PDF")
+    with pytest.raises(UnreadableWorkbook) as info:
+        read_document(scan)
+    assert "扫描件，无法读取文字" in info.value.message and info.value.code == "PDF_SCANNED"
+
+
+def test_annotated_copy_comments_paragraphs_and_cells_without_changing_text(report, tmp_path):
+    import docx
+
+    from perfxl.document import read_source
+    from perfxl.document.annotate_docx import annotate_docx
+
+    result = validate_file(report.path)
+    copy = annotate_docx(report.path, result.findings, tmp_path / "report.校验.docx")
+    assert copy.unplaced == 0
+    places = {("p", f.ref.paragraph) if f.sheet == "正文" else ("c", f.sheet, f.ref.anchor or f.cell) for f in result.findings}
+    assert copy.comments == len(places)
+    comments = list(docx.Document(str(copy.path)).comments)
+    assert any("N03" in c.text and "规模工业总产值" in c.text for c in comments)
+    before, after = read_source(report.path), read_source(copy.path)
+    assert [p.text for p in before.paragraphs] == [p.text for p in after.paragraphs]
+    assert [g.rows for g in before.grids] == [g.rows for g in after.grids]
