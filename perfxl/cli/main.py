@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "batch_cmd",
     "template_cmd",
     "serve_cmd",
+    "bundle_cmd",
 )
 
 
