@@ -152,9 +152,16 @@ def check_file(path: Path):
     from perfxl.io.source import READERS
 
     report = inspect_file(path)
-    if report.kind.value not in READERS:
+    readable = DOCUMENT_KINDS if path.suffix.lower() in DOCUMENT_SUFFIXES else set(READERS)
+    if report.kind.value not in readable:
         raise refuse_unsupported(report)
     return report.kind
+
+
+#: Report documents (chosen by their extension) are read by perfxl.document — a .doc through a
+#: LibreOffice conversion when installed; any other name goes to the workbook readers.
+DOCUMENT_SUFFIXES = {".docx", ".pdf", ".doc"}
+DOCUMENT_KINDS = {"docx", "pdf", "doc"}
 
 
 @pytest.mark.parametrize("key", list(_params("guard")))

@@ -317,3 +317,92 @@ def test_a_workbook_at_the_default_limits_stays_under_the_memory_goal(tmp_path):
     got = run_measured(python_code("from perfxl.cli.main import run; run()") + ["validate", str(path), "--format", "json"])
     assert got.returncode in (0, 1), got.stderr[-2000:]
     assert got.peak_bytes < GOAL_BYTES, f"{got.peak_bytes:,} bytes"
+
+
+# ---------------------------------------------------------------- new formats: sniffed, classified, bounded
+
+
+def test_fake_excel_exports_are_classified_with_their_real_encoding(tmp_path):
+    from perfxl.io.guard import FileKind
+
+    gbk = b.html_table(tmp_path / "导出.xls", [["项目名称", "全年执行数"], ["科技创新", "2223.04"]], charset="utf-8", encoding="gbk")
+    report = inspect_file(gbk)
+    assert (report.kind, report.encoding) == (FileKind.HTML, "gb18030")  # the declared charset lies
+    xml = b.spreadsheetml(tmp_path / "导出2003.xls", [["项目名称", "科技创新"]])
+    assert (inspect_file(xml).kind, inspect_file(xml).encoding) == (FileKind.XML2003, "utf-8")
+    assert inspect_file(xml).kind.is_workbook is False and FileKind.XLSX.is_workbook
+
+
+def test_spreadsheetml_in_gbk_with_a_doctype_after_a_comment_is_refused(tmp_path):
+    bad = b.spreadsheetml(tmp_path / "x.xml", [["项目"]], prologue="<!-- 说明 <Row> --><!DOCTYPE Workbook [<!ENTITY a 'b'>]>", encoding="gbk")
+    assert _refused(bad).code == "XML_DTD_FORBIDDEN"
+    ok = b.spreadsheetml(tmp_path / "ok.xml", [["项目"]], prologue="<!-- 说明 <!DOCTYPE 只是文字 -->", encoding="gbk")
+    assert check_file(ok).value == "xml2003"
+
+
+def test_markup_files_are_capped_in_bytes(tmp_path):
+    html = b.html_table(tmp_path / "big.xls", [["项目"]], pad_rows=100)
+    exc = _refused(html, Limits().with_pairs(["max_markup_bytes=4000"]))
+    assert exc.code == "FILE_TOO_LARGE" and "PERFXL_MAX_MARKUP_BYTES" in exc.message
+
+
+def test_docx_is_classified_and_every_member_verified(tmp_path):
+    from perfxl.io.guard import FileKind, read_member
+
+    doc = b.plain_docx(tmp_path / "报告.docx")
+    assert inspect_file(doc).kind is FileKind.DOCX
+    xml = read_member(doc, "word/document.xml")
+    assert b"2223.04" in xml
+    bomb = b.zip_bomb_xlsx(doc, tmp_path / "bomb.docx", "word/document.xml", gib=1 / 16, declared=4096)
+    for call in (lambda: inspect_file(bomb), lambda: read_member(bomb, "word/document.xml")):
+        with pytest.raises(UnreadableWorkbook) as info:
+            call()
+        assert (info.value.code, info.value.cell) == ("ZIP_BOMB", "word/document.xml")
+    big = tmp_path / "big.docx"
+    b.rewrite_zip(doc, big, {"word/document.xml": lambda d: d.replace(b"</w:body>", b"<w:p/>" * 2000 + b"</w:body>")})
+    assert _refused(big, Limits().with_pairs(["max_markup_bytes=8000"])).code == "DOCUMENT_TOO_LARGE"
+
+
+def test_pdf_flate_bomb_is_refused_while_inflating(tmp_path):
+    bomb = b.pdf_flate_bomb(tmp_path / "bomb.pdf", mib=256)
+    found: list[UnreadableWorkbook] = []
+
+    def guard():
+        with pytest.raises(UnreadableWorkbook) as info:
+            check_file(bomb)
+        found.append(info.value)
+
+    peak = _tracemalloc_peak(guard)
+    assert found[0].code == "PDF_BOMB" and "压缩炸弹" in found[0].message
+    assert peak < 8 * (1 << 20), f"the guard allocated {peak:,} bytes"
+    assert check_file(bomb, Limits().with_pairs(["max_pdf_stream_bytes=300000000"])).value == "pdf"  # an honest limit, not a guess
+
+
+def test_pdf_pages_are_counted_and_capped(tmp_path):
+    pdf = b.simple_pdf(tmp_path / "three.pdf", pages=3)
+    assert inspect_file(pdf).pages == 3
+    exc = _refused(pdf, Limits().with_pairs(["max_pdf_pages=2"]))
+    assert exc.code == "PDF_TOO_MANY_PAGES" and "PERFXL_MAX_PDF_PAGES" in exc.message
+
+
+def test_pdfplumber_reads_what_the_guard_passed(tmp_path):
+    """The pre-scan's page count is the one the PDF reader library sees."""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    pdf = b.simple_pdf(tmp_path / "five.pdf", pages=5)
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == inspect_file(pdf).pages == 5
+
+
+def test_every_code_the_guard_emits_is_listed_with_zh_and_en():
+    import re
+
+    from perfxl.io.guard_codes import GUARD_CODES
+
+    io_dir = Path(__file__).resolve().parent.parent / "perfxl" / "io"
+    emitted = set()
+    for path in [*io_dir.glob("guard*.py"), io_dir / "source.py"]:
+        text = path.read_text(encoding="utf-8")
+        emitted |= set(re.findall(r'unreadable\(\s*"([A-Z_]+)"', text)) | set(re.findall(r'code="([A-Z_]+)"', text))
+        emitted |= set(re.findall(r'Finding\(\s*"([A-Z_]+)"', text))
+    assert emitted and emitted <= set(GUARD_CODES), sorted(emitted - set(GUARD_CODES))
+    assert all(zh and en and zh != en for zh, en in GUARD_CODES.values())

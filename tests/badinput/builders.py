@@ -234,3 +234,95 @@ def retype_biff_record(path: Path, old_type: int, new_type: int) -> None:
                 return
             pos += 4 + rlen
     raise ValueError(f"no BIFF record 0x{old_type:04X} in {path}")
+
+
+# ---------------------------------------------------------------- report documents and "fake Excel" exports
+
+
+def plain_docx(path: Path, paragraphs: Iterable[str] = ("一、部门基本情况", "本部门共有编制32人。")) -> Path:
+    """A small real Word document written by python-docx (the defects are cut into it later)."""
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "年度资金总额", "2223.04"
+    doc.save(str(path))
+    return path
+
+
+def pdf_flate_bomb(path: Path, mib: int = 1024) -> Path:
+    """A one-page PDF whose content stream is zlib data inflating to `mib` MiB of spaces (~1 KB per
+    MiB on disk): one deflated 1 MiB block after a full flush, repeated; the Adler-32 is true."""
+    chunk = b" " * MIB
+    head = b"BT /F1 12 Tf 72 720 Td (x) Tj ET\n"
+    c = zlib.compressobj(9)
+    first = c.compress(head) + c.flush(zlib.Z_FULL_FLUSH)
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = raw.compress(chunk) + raw.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    adler = zlib.adler32(head)
+    for _ in range(mib):
+        adler = zlib.adler32(chunk, adler)
+    stream = first + block * mib + end + struct.pack(">I", adler)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    return _write_pdf(path, objects)
+
+
+def simple_pdf(path: Path, pages: int = 1, *, text: str = "x") -> Path:
+    """A minimal valid PDF of `pages` pages (uncompressed content streams)."""
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages)).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    for i in range(pages):
+        content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>" % (4 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _write_pdf(path, objects)
+
+
+def _write_pdf(path: Path, objects: list[bytes]) -> Path:
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+SPREADSHEETML_HEAD = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                      'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">')
+
+
+def spreadsheetml(path: Path, rows: list[list[str]], *, prologue: str = "", encoding: str = "utf-8") -> Path:
+    """An Excel 2003 XML (SpreadsheetML) file; `prologue` goes right after the XML declaration."""
+    decl = f'<?xml version="1.0" encoding="{encoding}"?>'
+    body = "".join("<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>" for row in rows)
+    text = SPREADSHEETML_HEAD.replace('<?xml version="1.0"?>', decl + prologue) + f'<Worksheet ss:Name="自评表"><Table>{body}</Table></Worksheet></Workbook>'
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def html_table(path: Path, rows: list[list[str]], *, charset: str = "utf-8", encoding: str = "utf-8", pad_rows: int = 0) -> Path:
+    """An HTML table as budget systems export it ("保存为 .xls"); `pad_rows` repeats a filler row."""
+    body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
+    filler = "<tr><td>填充行</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>"
+    with path.open("wb") as out:
+        out.write(f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body><table>'.encode(encoding))
+        out.write(body.encode(encoding))
+        for _ in range(pad_rows):
+            out.write(filler.encode(encoding))
+        out.write(b"</table></body></html>")
+    return path

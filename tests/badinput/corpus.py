@@ -231,6 +231,27 @@ def _zip_bomb(path: Path, scratch: Path) -> Built:
     return Built(b.zip_bomb_xlsx(_base(scratch), path, SHEET1, gib=2))
 
 
+@entry("zip_bomb_lying", "压缩炸弹谎报大小.xlsx")
+def _zip_bomb_lying(path: Path, scratch: Path) -> Built:
+    """Issue 13: the headers claim 4 KiB, the data inflates to 2 GiB (took 2.07 GB before the fix)."""
+    return Built(b.zip_bomb_xlsx(_base(scratch), path, "xl/styles.xml", gib=2, declared=4096))
+
+
+@entry("doctype_after_comment", "注释后的实体.xlsx")
+def _doctype_after_comment(path: Path, scratch: Path) -> Built:
+    decl = b"<!-- <a> --><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
+    b.rewrite_zip(_base(scratch), path, {SHEET1: lambda d: d.replace(b"?>", b"?>" + decl, 1)})
+    return Built(path)
+
+
+@entry("tall_sheet", "百万行.xlsx")
+def _tall_sheet(path: Path, scratch: Path) -> Built:
+    """Issue 13 item 5: 1,048,576 rows × 4 columns took 72 s and 1.55 GB before the lower limits."""
+    row = b'<row r="1048576"><c r="D1048576"><v>1</v></c></row></sheetData>'
+    b.rewrite_zip(_base(scratch), path, {SHEET1: lambda d: d.replace(b"</sheetData>", row)})
+    return Built(path, (("自评表", ""),))
+
+
 @entry("xxe", "外部实体.xlsx")
 def _xxe(path: Path, scratch: Path) -> Built:
     def edit(d: bytes) -> bytes:
@@ -267,6 +288,56 @@ def _string_over(path: Path, scratch: Path) -> Built:
     """A shared string of 100,000 characters: more than Excel can hold (32,767), so hand-made."""
     long_text = ("长" * 40_000 + "。" * 60_000).encode("utf-8")
     b.rewrite_zip(_base(scratch), path, {SST: lambda d: d.replace(b"<t>", b"<t>" + long_text, 1)})
+    return Built(path)
+
+
+# ---------------------------------------------------------------- report documents and "fake Excel" exports (issue 13)
+
+DOCX_MAIN = "word/document.xml"
+_DTD = b"<!DOCTYPE w:document [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
+
+
+def _docx(scratch: Path) -> Path:
+    path = scratch / "base.docx"
+    return path if path.exists() else b.plain_docx(path)
+
+
+@entry("docx_zip_bomb", "自评报告炸弹.docx")
+def _docx_zip_bomb(path: Path, scratch: Path) -> Built:
+    """word/document.xml declares 4 KiB and inflates to 1 GiB (the headers lie)."""
+    return Built(b.zip_bomb_xlsx(_docx(scratch), path, DOCX_MAIN, gib=1, declared=4096))
+
+
+@entry("docx_doctype_after_comment", "自评报告外部实体.docx")
+def _docx_doctype(path: Path, scratch: Path) -> Built:
+    """A DOCTYPE hidden behind a comment that holds a start tag (a text search stops at the tag)."""
+    b.rewrite_zip(_docx(scratch), path, {DOCX_MAIN: lambda d: d.replace(b"?>", b"?><!-- <w:p> -->" + _DTD, 1)})
+    return Built(path)
+
+
+@entry("pdf_flate_bomb", "自评报告炸弹.pdf")
+def _pdf_bomb(path: Path, scratch: Path) -> Built:
+    return Built(b.pdf_flate_bomb(path, mib=1024))
+
+
+@entry("html_huge", "系统导出超大.xls")
+def _html_huge(path: Path, scratch: Path) -> Built:
+    """A GBK HTML "Excel" export of 17 MiB, over max_markup_bytes (16 MiB)."""
+    return Built(b.html_table(path, [["项目名称", "年初预算数", "全年预算数", "全年执行数"]], charset="utf-8", encoding="gbk",
+                              pad_rows=17 * (1 << 20) // 60))
+
+
+@entry("xml2003_entities", "系统导出2003.xls")
+def _xml2003_entities(path: Path, scratch: Path) -> Built:
+    """SpreadsheetML 2003 with a billion-laughs DTD."""
+    ents = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    return Built(b.spreadsheetml(path, [["项目名称", "&lol9;"]], prologue=f"<!DOCTYPE Workbook [{ents}]>"))
+
+
+@entry("legacy_doc", "自评报告旧版.doc", NEEDS_LIBREOFFICE)
+def _legacy_doc(path: Path, scratch: Path) -> Built:
+    doc = b.soffice_convert(_docx(scratch), "doc", scratch)
+    shutil.copyfile(doc, path)
     return Built(path)
 
 
