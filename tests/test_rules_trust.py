@@ -291,3 +291,13 @@ def test_b03_sums_only_the_named_items_and_b04_names_its_comparison():
     b04 = validate_submission(submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(grown))),
                               select="B04")
     assert b04 and "?" not in b04[0].message and "本年决算数对上年决算数" in b04[0].message
+
+
+def test_rate_one_unit_off_in_its_last_printed_place_is_a_warning():
+    # 上海 普陀: 215457.6 / 250000 = 86.18304% → 86.18%; printed 86.19%
+    ev = with_total(good_evaluation(), full=250000, initial=250000, executed="215457.6", rate="86.19%", score=8.62)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    found = validate_submission(submission(ev), select="F04")
+    assert [(f.brief(), f.severity) for f in found] == [(("F04", SHEET, "G5"), Severity.WARNING)]
+    assert "末位" in found[0].basis
+    assert validate_submission(submission(with_total(ev, rate="86.18%")), select="F04") == []

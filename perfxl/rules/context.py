@@ -194,6 +194,14 @@ class Context:
         return agrees_as_printed(reading.percent, exact_percent, reading.places,
                                  default_places=self.settings.rate_places, tolerance=self.tol_rate)
 
+    def rate_off_by_last_place(self, reading: RateReading, exact_percent: Decimal) -> bool:
+        """The printed rate agrees only within the tolerance: one unit off in its last printed place
+        (86.19% for 86.183%) — a rounding of rounded figures, for a person to judge, not a certain error."""
+        if reading.percent is None or reading.places is None:
+            return False
+        shown = round_half_up(exact_percent, reading.places)
+        return reading.percent != shown and self.rate_agrees(reading, exact_percent)
+
     def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:
         """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83,
         "9" ~ 8.62, but "9" is not 9.83). Full marks on a missed target are S07's, whatever the rounding."""

@@ -116,16 +116,34 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
                           basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
                           basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}", **fields)
         return
+    yield from _rate_finding(ctx, total, rate, read, read_en, fields)
+    for row in ctx.evaluation.funds.parts:  # a source row printing its own rate: checked, as a judgement
+        part_rate = computed_rate(ctx, row)
+        if part_rate is None or part_rate.percent is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
+            continue
+        part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
+        yield from _rate_finding(ctx, row, part_rate, f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 "
+                                 f"{row.full_budget.text}，执行率“{row.rate.text}”", f"read the {row.label.text} row",
+                                 part_fields, Certainty.JUDGEMENT)
+
+
+def _rate_finding(ctx: Context, row: FundsRow, rate, read: str, read_en: str, fields: dict,
+                  certainty: Certainty | None = None) -> Iterator[Finding]:
+    """F04 on one row's printed 执行率: wrong at its printed precision (certain), or one unit off in its last
+    printed place (a judgement: a rounding of rounded figures)."""
+    cell = row.rate
     reading = ctx.read_rate(cell, rate.percent)
     exact = rate.ratio * 100
-    if not ctx.rate_agrees(reading, exact):
+    last_place = ctx.rate_off_by_last_place(reading, exact)
+    if last_place or not ctx.rate_agrees(reading, exact):
         shown = "按打印的小数位" if reading.places is not None else "按规则集的小数位"
+        how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
         yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=cell.text, reading=reading.note_zh,
-                          reading_en=reading.note_en,
-                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，"
-                                f"{shown}四舍五入后与表中不符",
-                          basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which does not round to the printed "
-                                   "value", **fields)
+                          reading_en=reading.note_en, certainty=Certainty.JUDGEMENT if last_place else certainty,
+                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
+                          basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
+                                   + ("differs by one unit in the last printed place" if last_place
+                                      else "does not round to the printed value"), **fields)
 
 
 @check("F05")
