@@ -63,13 +63,19 @@ def _complete(cols: dict[str, int]) -> bool:
     A table without 分值/得分 counts too when it has the 一级/二级 grouping and a target column
     (绩效目标申报表, target-setting tables) or progress/forecast columns (执行监控表).
     """
+    if _complete_scored(cols):
+        return True
     named = "name" in cols or {"level1", "level2"} <= cols.keys()
     if not named:
         return False
-    if bool({"target", "actual"} & cols.keys()) and bool({"weight", "score"} & cols.keys()):
-        return True
     grouped = "name" in cols and bool({"level1", "level2"} & cols.keys())
     return grouped and ("target" in cols or bool({"progress", "forecast"} & cols.keys()))
+
+
+def _complete_scored(cols: dict[str, int]) -> bool:
+    """A 自评表 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score."""
+    named = "name" in cols or {"level1", "level2"} <= cols.keys()
+    return named and bool({"target", "actual"} & cols.keys()) and bool({"weight", "score"} & cols.keys())
 
 
 def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
@@ -84,7 +90,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
-        if _complete(merged) and not _complete(sub):
+        if _complete(merged) and not _complete_scored(sub):
             return merged
     return cols if _complete(cols) else None
 
@@ -110,6 +116,8 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     labels = [(c, H.normalise_label(v)) for c, v in cells if isinstance(v, str)]
     texts = [lab for _, lab in labels]
     titles = [H.strip_brackets(t) for t in texts if len(t) <= 40] if len(cells) <= 2 else []
+    if titles and H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
+        titles = []  # "项目名称 | …自评表": a header field whose value ends like a title
     if any(t.endswith("基础数据表") for t in titles):
         return RowKind.TITLE_BASIC
     if any(t.endswith("自评表") or t.endswith("评价表") and "绩效" in t for t in titles):
@@ -174,6 +182,11 @@ def read_sheet(grid: Grid) -> SheetLayout:
     clear_cache(grid)
     layout = SheetLayout()
     kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
+        if k is RowKind.INDICATOR_HEADER:
+            sub = (indicator_columns(grid, r) or {}).get("_subheader")
+            if sub is not None and sub < len(kinds) and kinds[sub] is RowKind.INDICATOR_HEADER:
+                kinds[sub] = RowKind.OTHER
     named = kind_from_name(grid.name)
     titled = any(k is RowKind.TITLE_EVALUATION or k is RowKind.TITLE_BASIC for k in kinds)
     if named in NOT_TABLE_KINDS and not titled:
