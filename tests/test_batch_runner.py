@@ -187,25 +187,46 @@ def test_a_torn_state_line_is_ignored(inbox, tmp_path):
     assert [r["cached"] for r in third.rows] == [False, True, True]
 
 
-def test_one_batch_at_a_time_per_outdir_and_a_stale_lock_is_taken_over(inbox, tmp_path):
-    import subprocess
-    import sys
+HOLD_LOCK = """
+import sys, time
+from perfxl.batch.cache import OutdirLock
+with OutdirLock(sys.argv[1]):
+    print("locked", flush=True)
+    time.sleep(120)
+"""
 
+
+def test_one_batch_at_a_time_per_outdir_across_processes_and_never_a_signal(inbox, tmp_path, monkeypatch):
     from perfxl.errors import PerfxlError
 
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out)], stdout=subprocess.PIPE, text=True)
     try:
-        (out / ".perfxl-batch.lock").write_text(str(holder.pid))
+        assert holder.stdout.readline().strip() == "locked"
+
+        def no_signals(pid, sig):  # os.kill(pid, 0) is CTRL_C_EVENT on Windows: a lock must never send one
+            raise AssertionError(f"the lock sent signal {sig} to {pid}")
+
+        monkeypatch.setattr(os, "kill", no_signals)
         with pytest.raises(PerfxlError) as busy:
             run_standin([inbox], out)
         assert busy.value.code == "OUTDIR_BUSY" and str(holder.pid) in busy.value.message
     finally:
-        holder.kill()
+        monkeypatch.undo()
+        holder.kill()  # kill -9: no clean-up runs in the holder
         holder.wait()
-    outcome = run_standin([inbox], out)  # the holder is gone: its lock is stale
-    assert len(outcome.rows) == 3 and not (out / ".perfxl-batch.lock").exists()
+    outcome = run_standin([inbox], out)  # the OS released the dead holder's lock
+    assert len(outcome.rows) == 3 and not outcome.interrupted
+
+
+def test_a_lock_file_left_behind_never_blocks_even_if_its_pid_now_belongs_to_another_process(inbox, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".perfxl-batch.lock", ".perfxl-batch.pid"):  # left by a run killed long ago; its pid reused
+        (out / name).write_text(str(os.getppid()))  # a live process that is not a batch
+    outcome = run_standin([inbox], out)
+    assert len(outcome.rows) == 3
 
 
 def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
@@ -224,7 +245,7 @@ def test_workers_that_die_on_every_file_stop_the_batch_with_an_explained_error(t
     with pytest.raises(PerfxlError) as failed:
         run_standin([tmp_path / "in"], tmp_path / "out")
     assert failed.value.code == "WORKERS_FAILED"
-    assert not (tmp_path / "out" / ".perfxl-batch.lock").exists()
+    run_standin([tmp_path / "nothing"], tmp_path / "out")  # the lock was released: the next run may start
 
 
 # ---------------------------------------------------------------- the batch process dies or is stopped

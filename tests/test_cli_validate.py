@@ -327,3 +327,34 @@ def test_an_annotated_copy_or_report_to_a_read_only_folder_says_so(example, tmp_
         res = run("validate", example, "--format", "json", "-o", ro / "r.json")
         assert res.exit_code == 2 and f"没有写入权限：{ro / 'r.json'}" in res.output, res.output
         assert "Errno" not in res.output
+
+
+# ---------------------------------------------------------------- what a plain install needs
+
+
+def test_sarif_is_written_without_any_sarif_library(example, tmp_path):
+    """sarif-pydantic is a test-time validator only: a plain install (without it) writes SARIF."""
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['sarif_pydantic'] = None; from perfxl.cli.main import run; run()"
+    done = subprocess.run([sys.executable, "-c", code, "validate", str(example), "--format", "sarif"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert done.returncode == 1, done.stderr  # the seed's errors, reported
+    log = json.loads(done.stdout)
+    assert log["version"] == "2.1.0" and log["runs"][0]["results"]
+
+
+def test_the_python_calamine_floor_excludes_versions_that_cannot_read_and_admits_pyodides():
+    """0.3.2 has no CalamineSheet.merged_cell_ranges (every file read as damaged); Pyodide builds 0.4.0 and 0.5.3."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    [calamine] = [Requirement(d) for d in deps if Requirement(d).name == "python-calamine"]
+    assert not calamine.specifier.contains("0.3.2")
+    assert calamine.specifier.contains("0.4.0") and calamine.specifier.contains("0.5.3")
+    import python_calamine
+
+    assert hasattr(python_calamine.CalamineSheet, "merged_cell_ranges")  # what perfxl.io.source relies on

@@ -21,6 +21,7 @@ __all__ = ["STATE_FILE", "CACHE_FORMAT", "sha256_file", "cache_key", "ResultCach
 
 STATE_FILE = "state.jsonl"
 LOCK_FILE = ".perfxl-batch.lock"
+OWNER_FILE = ".perfxl-batch.pid"
 #: Bumped when the record layout changes, so old states are not reused.
 CACHE_FORMAT = 1
 _CHUNK = 1 << 20
@@ -181,45 +182,47 @@ class ResultCache:
 
 
 class OutdirLock:
-    """One batch at a time per OUTDIR: a lock file holding the owner's pid (a dead owner's lock is taken over)."""
+    """One batch at a time per OUTDIR: an operating-system file lock (the `filelock` library:
+    flock on POSIX, msvcrt.locking on Windows), released by the OS when its owner ends, however it
+    ends, so a killed run never leaves a stale lock. The owner's pid is noted beside it, only to
+    name the owner in the message (never probed with signals: os.kill(pid, 0) is Ctrl-C on Windows).
+    """
 
     def __init__(self, outdir: str | os.PathLike[str]) -> None:
-        self.path = Path(outdir) / LOCK_FILE
+        from filelock import FileLock
 
-    @staticmethod
-    def _alive(pid: int) -> bool:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return True
+        self.path = Path(outdir) / LOCK_FILE
+        self.owner_file = Path(outdir) / OWNER_FILE
+        self._lock = FileLock(str(self.path))
 
     def __enter__(self) -> "OutdirLock":
+        from filelock import Timeout
+
         from perfxl.errors import PerfxlError
 
-        for _ in range(2):
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
             try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            except FileExistsError:
-                try:
-                    owner = int(self.path.read_text().strip() or 0)
-                except (OSError, ValueError):
-                    owner = 0
-                if owner and owner != os.getpid() and self._alive(owner):
-                    raise PerfxlError(
-                        f"另一个 perfxl batch（进程 {owner}）正在使用输出文件夹 {self.path.parent}，请等它结束或换一个输出文件夹",
-                        f"another perfxl batch (pid {owner}) is using {self.path.parent}",
-                        code="OUTDIR_BUSY",
-                        path=str(self.path.parent),
-                    ) from None
-                self.path.unlink(missing_ok=True)  # left by a run that was killed
-                continue
-            with os.fdopen(fd, "w") as fh:
-                fh.write(str(os.getpid()))
-            return self
-        raise PerfxlError(f"无法锁定输出文件夹 {self.path.parent}", f"cannot lock {self.path.parent}", code="OUTDIR_BUSY")
+                owner = self.owner_file.read_text(encoding="ascii").strip()
+            except (OSError, ValueError):
+                owner = ""
+            who = f"（进程 {owner}）" if owner.isdigit() else ""
+            raise PerfxlError(
+                f"另一个 perfxl batch{who}正在使用输出文件夹 {self.path.parent}，请等它结束或换一个输出文件夹",
+                f"another perfxl batch{f' (pid {owner})' if who else ''} is using {self.path.parent}",
+                code="OUTDIR_BUSY",
+                path=str(self.path.parent),
+            ) from None
+        try:
+            self.owner_file.write_text(str(os.getpid()), encoding="ascii")
+        except OSError:
+            pass  # only used for the message above
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        self.path.unlink(missing_ok=True)
+        try:
+            self.owner_file.unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._lock.release()  # the lock file itself stays: deleting it could let two runs both "hold" it
