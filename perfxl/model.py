@@ -133,10 +133,10 @@ class TextRef:
     @property
     def cell(self) -> str:
         parts = []
-        if self.paragraph is not None:
-            parts.append(f"第{self.paragraph}段")
         if self.page is not None:
             parts.append(f"第{self.page}页")
+        if self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
         return "".join(parts) or "正文"
 
     @property

@@ -104,7 +104,7 @@ def decimal_text(value: Decimal | None) -> str:
 
 
 def location_text(loc: Location | None) -> str:
-    """One place as finance staff read it: "自评表!G4", "正文 第12段", "正文 第3段第2页"; "" for none."""
+    """One place as finance staff read it: "自评表!G4", "正文 第12段", "正文 第2页第3段"; "" for none."""
     if loc is None:
         return ""
     return str(loc)
