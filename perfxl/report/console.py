@@ -142,7 +142,8 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
         if lines:
             console.print("  读取范围：", highlight=False)
             for line in lines:
-                console.print(f"    {escape(line)}", highlight=False, soft_wrap=True)
+                for part in (wrap_cjk(line, max(20, console.width - 4)) if not wide else [line]):
+                    console.print(f"    {escape(part)}", highlight=False, soft_wrap=True)
         s = r.summary
         console.print(f"  小计：错误 {s.errors} 个，警告 {s.warnings} 个，提示 {s.infos} 个", highlight=False)
     if len(results) > 1:
