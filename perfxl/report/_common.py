@@ -140,6 +140,7 @@ _ROW_KIND_ZH = {
     "title": "标题", "header": "表头", "funds": "资金", "goal": "目标", "heading": "一级指标",
     "indicator": "指标", "total": "总分", "blank": "空行", "unread": "未识别", "note": "说明",
     "grade": "等级", "basic": "基础数据", "staffing": "人员", "amount": "金额",
+    "breakdown": "资金构成", "other": "其他", "declaration": "申报目标", "monitoring": "监控",
 }
 
 
