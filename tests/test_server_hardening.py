@@ -244,12 +244,26 @@ def test_an_address_allowlist(app):
         assert addr in data["detail"]
 
 
-def test_bad_access_settings_are_explained():
+def test_access_settings_from_the_environment_and_a_token_file(tmp_path):
+    from perfxl.serve.access import AccessPolicy
+
+    policy = AccessPolicy.from_env({"PERFXL_SERVE_TOKEN": TOKEN, "PERFXL_SERVE_ALLOW": "10.1.0.0/16, 192.168.3.7"})
+    assert policy.token == TOKEN and [str(n) for n in policy.networks] == ["10.1.0.0/16", "192.168.3.7/32"]
+    assert policy.address_allowed("10.1.200.3") and policy.address_allowed("::ffff:192.168.3.7")
+    assert not policy.address_allowed("192.168.3.8") and not policy.address_allowed("testclient")
+    (tmp_path / "token").write_text(TOKEN[::-1] + "\n# comment\n", encoding="utf-8")
+    from_file = AccessPolicy.from_env({"PERFXL_SERVE_TOKEN": TOKEN}, token_file=tmp_path / "token")
+    assert from_file.token == TOKEN[::-1] and from_file.controlled  # the file wins over the variable
+    assert not AccessPolicy().controlled and AccessPolicy().token_matches(None)
+
+
+def test_bad_access_settings_are_explained(tmp_path):
     from perfxl.errors import PerfxlError
     from perfxl.serve.access import AccessPolicy
 
     for env, words in (({"PERFXL_SERVE_TOKEN": "short"}, "至少"), ({"PERFXL_SERVE_TOKEN": "x" * 20 + " y"}, "字符"),
-                       ({"PERFXL_SERVE_ALLOW": "10.0.0.300/8"}, "10.0.0.300/8")):
+                       ({"PERFXL_SERVE_ALLOW": "10.0.0.300/8"}, "10.0.0.300/8"),
+                       ({"PERFXL_SERVE_TOKEN_FILE": str(tmp_path / "missing")}, "无法读取访问令牌文件")):
         with pytest.raises(PerfxlError) as err:
             AccessPolicy.from_env(env)
         assert words in err.value.message and err.value.message_en

@@ -1,7 +1,8 @@
 """perfxl's Office.js add-in, served by xlwings Server (optional extra `server`).
 
-`perfxl.serve.payload` (pure request checks) imports nothing heavy; `app`/`run` import
-xlwings Server only when called, so the core CLI never needs xlwings.
+`perfxl.serve.payload` (pure request checks), `guard` and `access` (token / address allowlist)
+import nothing heavy; `app`/`run` import xlwings Server, and `static` (contained static files,
+`..` refused) Starlette, only when a server is built, so the core CLI never needs xlwings.
 """
 from __future__ import annotations
 
