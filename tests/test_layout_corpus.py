@@ -41,3 +41,15 @@ def test_project_spending_rows_of_a_basic_table_are_not_three_public_parts(tmp_p
     assert keys["1、业务工作专项"][1] == "special_funds"
     assert {r.label.text.strip() for r in sub.basic.rows if r.parent == "three_public"} == {
         "1、公务用车购置和维护经费", "2、出国经费", "3、公务接待"}
+
+
+def test_funds_block_without_initial_budget_keeps_its_label_column(tmp_path):
+    """朝天 中央转移支付: 全年预算数(A) | 全年执行数(B) | 预算执行率 — no 年初预算数; labels in column B."""
+    sub = _read("sichuan-chaotian-quanminjianshen-2023", tmp_path)
+    (ev,) = sub.evaluations
+    funds = ev.funds
+    assert funds.total is not None and funds.total.label.text == "年度资金总额:"
+    assert funds.total.executed.text == "1157.97" and funds.parts[0].executed.text == "1157.9"
+    assert "initial_budget" not in funds.columns
+    assert "LAYOUT_MISSING_FUNDS_TOTAL" not in [p.code for p in sub.problems]
+    assert "actual" in ev.columns and ev.indicators[0].actual.text == "建设中"  # 全年实际完成值

@@ -25,6 +25,10 @@ class FundsRows:
     def _start_funds(self, r: int) -> None:
         cols = funds_columns(self.grid, r) or {}
         placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
+        first = min((cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols), default=0)
+        # a form without 年初预算数 (全年预算数(A) | 全年执行数(B)): the column left of the amounts holds the
+        # row labels, it is not a blank-headed 年初预算数
+        placed = {k: c for k, c in placed.items() if k not in H.FUNDS_AMOUNT_ROLES or c > first}
         if "weight" not in cols and "score" not in cols:
             # execution not scored in the funds block (Ningxia, some Hebei forms): no 分值/得分 columns
             # exist, so none is placed right of the table, reported missing, or defaulted to 10
