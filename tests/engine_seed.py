@@ -1,13 +1,14 @@
-"""Numbers read from the real seed report (隆回县科技和工业信息化局 2023) for the engine tests.
+"""Numbers of the real seed report (隆回县科技和工业信息化局 2023) for the engine tests.
 
-The report's 基础数据表 and 部门整体支出绩效自评表 are at the end of the text file, one cell per line;
-these helpers find rows by their labels so the tests use the published figures, not copies of them.
+The report's 基础数据表 and 部门整体支出绩效自评表 are transcribed in tests/fixtures/seed_tables.txt,
+one cell per line; these helpers find rows by their labels so the tests use the published figures
+as printed, not values restated in the tests.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-SEED_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "000_7b2972c01112ef5f.txt"
+SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "seed_tables.txt"
 
 
 def seed_cells() -> list[str]:

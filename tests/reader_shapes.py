@@ -1,7 +1,8 @@
 """Test helper: the seed report's 自评表 and 基础数据表 laid out as Grids in several real-world shapes.
 
-The numbers and texts are transcribed from shared/seed/000_7b2972c01112ef5f.txt (the published
-tables), independently of perfxl.workbook, so reader tests check the reader against the source.
+The numbers and texts are transcribed from the seed report's published tables (as in
+tests/fixtures/seed_tables.txt), independently of perfxl.workbook, so reader tests check the reader
+against the source.
 """
 from __future__ import annotations
 

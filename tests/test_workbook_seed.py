@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES, SEED_TEXT
+from conftest import EXAMPLES
+from engine_seed import SEED_TEXT  # the published tables, tests/fixtures/seed_tables.txt
 
 EXAMPLE = EXAMPLES / "longhui-2023-kegongxin.xlsx"
 BASIC, DEPT = "基础数据表", "部门整体支出绩效自评表"

@@ -1,7 +1,7 @@
 """The seed report as content: 隆回县科技和工业信息化局, 2023 部门整体支出绩效自评 (published 2024-04-28).
 
-Transcribed verbatim from `shared/seed/000_7b2972c01112ef5f.txt` (its 基础数据表 and
-部门整体支出绩效自评表). Every number and text is kept exactly as published, errors included —
+Transcribed verbatim from the report's two published tables (its 基础数据表 and
+部门整体支出绩效自评表; tests/fixtures/seed_tables.txt holds an independent transcription they are checked against). Every number and text is kept exactly as published, errors included —
 finding them is perfxl's job. Deliberate choices, documented in docs/workbooks.md:
 - numbers typed as numbers (2223.04, 94.5, 32); texts kept with their spaces (" 1、公务用车…",
   the goals text, "286875 " with its trailing space, which therefore stays text);
@@ -29,7 +29,7 @@ __all__ = ["SOURCE_NOTE", "seed_content", "seed_basic", "seed_department"]
 SOURCE_NOTE = (
     "来源：《2023年度隆回县科工信局部门整体支出绩效自评报告》（隆回县科技和工业信息化局，2024年4月28日公开），"
     "附表“2023年度部门整体支出绩效评价基础数据表”和“2023年度部门整体支出绩效自评表”，"
-    "按原文逐字照录（含原文错误，未作任何更正），转录自 shared/seed/000_7b2972c01112ef5f.txt。"
+    "按原文逐字照录（含原文错误，未作任何更正）。"
 )
 
 
