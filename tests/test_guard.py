@@ -360,7 +360,8 @@ def test_docx_is_classified_and_every_member_verified(tmp_path):
         assert (info.value.code, info.value.cell) == ("ZIP_BOMB", "word/document.xml")
     big = tmp_path / "big.docx"
     b.rewrite_zip(doc, big, {"word/document.xml": lambda d: d.replace(b"</w:body>", b"<w:p/>" * 2000 + b"</w:body>")})
-    assert _refused(big, Limits().with_pairs(["max_markup_bytes=8000"])).code == "DOCUMENT_TOO_LARGE"
+    exc = _refused(big, Limits().with_pairs(["max_document_bytes=8000"]))
+    assert exc.code == "DOCUMENT_TOO_LARGE" and "PERFXL_MAX_DOCUMENT_BYTES" in exc.message
 
 
 def test_pdf_flate_bomb_is_refused_while_inflating(tmp_path):
@@ -406,3 +407,15 @@ def test_every_code_the_guard_emits_is_listed_with_zh_and_en():
         emitted |= set(re.findall(r'Finding\(\s*"([A-Z_]+)"', text))
     assert emitted and emitted <= set(GUARD_CODES), sorted(emitted - set(GUARD_CODES))
     assert all(zh and en and zh != en for zh, en in GUARD_CODES.values())
+
+
+def test_exported_tables_are_bounded_in_rows_and_cells(tmp_path):
+    """An HTML/SpreadsheetML table under the byte cap can still hold too many cells to read in memory."""
+    rows = [["项目", "1", "2"]] * 10
+    html = b.html_table(tmp_path / "t.xls", rows)
+    xml = b.spreadsheetml(tmp_path / "t.xml", rows)
+    for path in (html, xml):
+        assert check_file(path, Limits().with_pairs(["max_markup_cells=30", "max_rows_per_workbook=10"])).value in ("html", "xml2003")
+        exc = _refused(path, Limits().with_pairs(["max_markup_cells=29"]))
+        assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_MARKUP_CELLS" in exc.message
+        assert _refused(path, Limits().with_pairs(["max_rows_per_workbook=9"])).code == "WORKBOOK_TOO_LARGE"

@@ -62,7 +62,9 @@ class Limits:
     max_values_per_workbook: int = 200_000  # cells holding a value, all sheets (≈ 400 bytes each, read and checked)
     max_string_bytes: int = 256 * 1024  # one shared string, in XML bytes (Excel's limit is 32,767 chars)
     small_part_bytes: int = 8 * MIB  # structure parts (workbook, relationships) read whole
-    max_markup_bytes: int = 16 * MIB  # an HTML or SpreadsheetML file, a .docx's word/document.xml (parsed into trees)
+    max_markup_bytes: int = 8 * MIB  # an HTML or SpreadsheetML file (parsed into a whole tree)
+    max_document_bytes: int = 6 * MIB  # a .docx's word/document.xml (≈ 30 MB of memory per MiB when read and checked)
+    max_markup_cells: int = 100_000  # table cells of an HTML or SpreadsheetML export (≈ 2 KB each while read)
     max_pdf_pages: int = 1_000
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
 

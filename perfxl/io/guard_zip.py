@@ -347,23 +347,23 @@ def _is_docx(names: set[str]) -> bool:
 
 
 def _inspect_docx(pk: ZipPass) -> GuardReport:
-    """A Word document: the main part within max_markup_bytes, then every member verified (caps, CRC, DTDs)."""
+    """A Word document: the main part within max_document_bytes, then every member verified (caps, CRC, DTDs)."""
     p, limits = pk.p, pk.limits
     main = next(n for n in pk.zf.NameToInfo if n.lower() == DOCX_MAIN)
     declared = pk.zf.getinfo(main).file_size
-    if declared > limits.max_markup_bytes:
+    if declared > limits.max_document_bytes:
         raise unreadable("DOCUMENT_TOO_LARGE",
-                         f"Word 文档正文过大（{declared / MIB:.1f} MB，上限 {limits.max_markup_bytes / MIB:.0f} MB）；"
-                         f"如确需读取，可设置环境变量 PERFXL_MAX_MARKUP_BYTES 提高上限",
-                         f"the document body {main} is {declared} bytes > limit max_markup_bytes={limits.max_markup_bytes} "
-                         "(raise it with PERFXL_MAX_MARKUP_BYTES)", p, part=main)
+                         f"Word 文档正文过大（{declared / MIB:.1f} MB，上限 {limits.max_document_bytes / MIB:.0f} MB）；"
+                         f"如确需读取，可设置环境变量 PERFXL_MAX_DOCUMENT_BYTES 提高上限（内存占用随之增加）",
+                         f"the document body {main} is {declared} bytes > limit max_document_bytes={limits.max_document_bytes} "
+                         "(raise it with PERFXL_MAX_DOCUMENT_BYTES)", p, part=main)
     pk.sweep()
     return GuardReport(str(p), FileKind.DOCX)
 
 
 def read_member(path: str | Path, name: str, limits: Limits | None = None) -> bytes:
     """One member of a ZIP (e.g. word/document.xml of a .docx) read whole through the capped reader:
-    never more than its declared size, which must be within `max_part_bytes` (and `max_markup_bytes`
+    never more than its declared size, which must be within `max_part_bytes` (and `max_document_bytes`
     for an XML part); its CRC and XML prologue (no DTD) are checked. Raises UnreadableWorkbook."""
     p = Path(path)
     limits = limits or Limits.from_env()
@@ -372,7 +372,7 @@ def read_member(path: str | Path, name: str, limits: Limits | None = None) -> by
             pk = ZipPass(zf, fp, p, limits)
             if name not in zf.NameToInfo:
                 raise unreadable("PART_MISSING", f"文件中缺少 {name}", f"the package has no part {name}", p, part=name)
-            cap = limits.max_markup_bytes if name.lower().endswith((".xml", ".rels")) else limits.max_part_bytes
+            cap = limits.max_document_bytes if name.lower().endswith((".xml", ".rels")) else limits.max_part_bytes
             try:
                 return pk.read(name, max_bytes=cap)
             except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
