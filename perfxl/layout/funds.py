@@ -17,6 +17,12 @@ from .detect import RowKind, funds_columns
 __all__ = ["FundsRows"]
 
 _BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
+_NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
+
+
+def _numeric_text(value: object) -> bool:
+    """An amount typed or exported as text ("2000", "1,157.97", "4753.66万元"): the row holds figures."""
+    return isinstance(value, str) and bool(_NUMERIC_TEXT.match(value))
 
 
 class FundsRows:
@@ -58,7 +64,7 @@ class FundsRows:
         label_text = H.normalise_label(label_cells[-1][1]) if label_cells else ""
         bare = H.strip_brackets(H.strip_numbering(label_text))
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
-        has_number = any(is_number(a) for a in amounts)
+        has_number = any(is_number(a) or _numeric_text(a) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
                 isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)):
             self.breakdown_mode = True
