@@ -18,9 +18,9 @@ import hmac
 import ipaddress
 import os
 import re
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Callable, Iterable, Mapping
 from urllib.parse import parse_qsl, urlencode
 
 from perfxl.errors import PerfxlError
@@ -85,7 +85,7 @@ class AccessPolicy:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, *, token_file: str | os.PathLike[str] | None = None,
-                 allow: Iterable[str] = ()) -> "AccessPolicy":
+                 allow: Iterable[str] = ()) -> AccessPolicy:
         """From `token_file` or $PERFXL_SERVE_TOKEN_FILE or $PERFXL_SERVE_TOKEN, and `allow` plus $PERFXL_SERVE_ALLOW."""
         env = os.environ if environ is None else environ
         token = None

@@ -13,10 +13,17 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any, Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 from urllib.parse import parse_qs
 
-from .payload import FunctionSpec, Limits, PayloadProblem, check_function_payload, check_script_payload
+from .payload import (
+    FunctionSpec,
+    Limits,
+    PayloadProblem,
+    check_function_payload,
+    check_script_payload,
+)
 
 __all__ = ["PayloadGuard", "send_problem"]
 

@@ -11,8 +11,9 @@ Imported only when a server is built (Starlette comes with the `server` extra).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import unquote
 
 from starlette.routing import Mount
