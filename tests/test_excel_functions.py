@@ -155,3 +155,12 @@ def test_method_names_in_the_argument_help_are_the_engines():
 def _engine_method(target, actual, weight, method):
     res = scoring.score_indicator(target, actual, weight, method=method)
     return float(res.score)
+
+
+def test_a_result_beyond_excels_range_is_num_error_not_infinity():
+    """PERF_RATE(9E+307, 0.5) is 1.8E+308 %: not a number Excel (or JSON) can hold → #NUM!."""
+    from perfxl.excel.functions import CellError, perf_rate
+
+    out = perf_rate(9e307, 0.5)
+    cell = out[0][0] if isinstance(out, list) else out
+    assert isinstance(cell, CellError) and cell.code == "#NUM!"

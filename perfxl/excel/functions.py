@@ -8,6 +8,7 @@ Excel error value for Office.js. Nothing here raises for user input.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -30,6 +31,8 @@ __all__ = [
 ]
 
 Matrix = list[list[Any]]
+#: Excel's largest number (9.99999999999999E+307): a result beyond it cannot be shown.
+EXCEL_MAX = 9.99999999999999e307
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +140,14 @@ def _load_profile(name: Any):
         return CellError("#VALUE!", f"找不到配置方案：{_text_or_default(name)}（内置：{builtin}）")
 
 
-def _num_out(d: Decimal | None) -> float | None:
-    """Decimal → float for Excel (already rounded by the engine)."""
-    return None if d is None else float(d)
+def _num_out(d: Decimal | None) -> float | CellError | None:
+    """Decimal → float for Excel (already rounded by the engine); beyond Excel's range → #NUM!."""
+    if d is None:
+        return None
+    value = float(d)
+    if math.isinf(value) or abs(value) > EXCEL_MAX:
+        return CellError("#NUM!", f"结果 {d:.6E} 超出 Excel 的数值范围")
+    return value
 
 
 # ---------------------------------------------------------------- indicator scores
