@@ -40,6 +40,10 @@ def computed_rate(ctx: Context, row: FundsRow):
     return execution_rate(executed, budget, ctx.profile)
 
 
+#: Header fields a unit may leave blank when it is that party itself (a first-level budget unit).
+_MAY_BE_SELF = ("主管部门", "实施单位")
+
+
 @check("F01")
 def header_fields(ctx: Context) -> Iterator[Finding]:
     """Required header fields (项目名称, 主管部门, 实施单位 / 预算单位名称) are filled in."""
@@ -54,6 +58,12 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
             ctx.skip(f"表头未找到“{key}”栏，未检查是否填写", f"header field {key} not found on the form; not checked")
             continue
         ref = ctx.cell_ref(cell, ev.title) or CellRef(ev.sheet, "A1")
+        if key in _MAY_BE_SELF:  # a first-level unit is its own 主管部门 / 实施单位: a person judges
+            yield ctx.finding(ref, field=key, expected=key, actual=cell.text if cell is not None else BLANK,
+                              certainty=Certainty.JUDGEMENT,
+                              basis=f"“{key}”栏为空；一级预算单位自身即为{key}时此栏可能留空，需人工判断",
+                              basis_en=f"{key} is blank; it may be left blank when the unit is itself the {key}")
+            continue
         yield ctx.finding(ref, field=key, expected=key, actual=cell.text if cell is not None else BLANK)
 
 
