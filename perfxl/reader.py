@@ -91,7 +91,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             "LAYOUT_NO_TABLE", Severity.WARNING, CellRef(first, "A1"),
             "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
             "No recognisable self-evaluation or basic-data table in the workbook (found by header labels)."))
-    problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in problems]
+    problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in cap_repeats(problems)]
     coverage = Coverage(source_format, tuple(sheets), tuple(tables), tuple(skipped))
     return Submission(path, tuple(evaluations), basic, tuple(problems), coverage=coverage,
                       declarations=tuple(declarations), monitoring=tuple(monitoring))
@@ -99,6 +99,31 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
 
 #: Error cells reported one by one per sheet; more are summed up in one finding.
 MAX_ERROR_FINDINGS = 20
+#: Reader findings of one code on one sheet reported one by one; more are summed up in one finding,
+#: so an export with 25,000 filler rows gives a readable report (and bounded memory), not a flood.
+MAX_SAME_FINDINGS = 20
+
+
+def cap_repeats(problems: list[Finding], limit: int = MAX_SAME_FINDINGS) -> list[Finding]:
+    """The reader's findings with at most `limit` of each (code, sheet); the rest become one finding
+    at the first omitted place that says how many more there are."""
+    seen: dict[tuple[str, str | None], int] = {}
+    extra: dict[tuple[str, str | None], tuple[Finding, int]] = {}
+    out: list[Finding] = []
+    for p in problems:
+        key = (p.code, p.sheet)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            out.append(p)
+        else:
+            first, n = extra.get(key, (p, 0))
+            extra[key] = (first, n + 1)
+    for (code, _), (first, n) in extra.items():
+        out.append(dataclasses.replace(
+            first, message=f"本表另有 {n} 处同类问题（{code}，自此处起），不再逐一列出。",
+            message_en=f"{n} more findings of {code} on this sheet (from here on), not listed one by one.",
+            expected=None, actual=str(n)))
+    return out
 
 
 def error_value_findings(grid: Grid) -> list[Finding]:

@@ -308,3 +308,17 @@ def test_project_file_written_as_a_workbook_reads_the_same(tmp_path):
     findings = validate_submission(sub, None)
     assert [f.brief() for f in findings if f.severity.value == "error"] == []
     assert "P01" in _codes(findings)
+
+
+def test_a_flood_of_one_reader_finding_is_capped_per_sheet():
+    """25,000 filler rows must not give 25,000 findings: 20 listed, the rest summed up in one."""
+    from perfxl.model import CellRef, Finding, Severity
+    from perfxl.reader import MAX_SAME_FINDINGS, cap_repeats
+
+    flood = [Finding("LAYOUT_UNKNOWN_LABEL", Severity.INFO, CellRef("表1", f"A{r}"), "未知行") for r in range(1, 25001)]
+    other = [Finding("LAYOUT_UNKNOWN_LABEL", Severity.INFO, CellRef("表2", "A1"), "未知行")]
+    capped = cap_repeats(flood + other)
+    on_sheet1 = [f for f in capped if f.sheet == "表1"]
+    assert len(on_sheet1) == MAX_SAME_FINDINGS + 1
+    assert on_sheet1[-1].cell == f"A{MAX_SAME_FINDINGS + 1}" and "另有 24980 处" in on_sheet1[-1].message
+    assert [f.sheet for f in capped].count("表2") == 1
