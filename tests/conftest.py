@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SEED_TEXT = REPO.parent / "shared" / "seed" / "000_7b2972c01112ef5f.txt"
 WORKBOOKS = REPO / "workbooks"
 EXAMPLES = WORKBOOKS / "examples"
 
