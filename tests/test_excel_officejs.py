@@ -145,7 +145,7 @@ def _serve(requests: dict) -> dict:
     import xlwings as xw  # first import: XLWINGS_ON_SERVER is set by the parent
     from xlwings.server import custom_functions_call, custom_functions_meta
 
-    import udfs.perfxl_udfs as module
+    import perfxl_udfs as module  # the installed name of the repo's udfs/ package
 
     out: dict = {}
     if requests.get("meta"):
