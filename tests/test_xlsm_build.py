@@ -176,6 +176,51 @@ def test_conf_sheet_is_active_and_names_an_importable_udf_module(built):
     assert wrappers and all(callable(getattr(module, name)) for name in wrappers)
 
 
+def _conf_block(path: Path) -> list[list]:
+    """The xlwings.conf rows the xlwings VBA reads: from A1 down to the first empty A cell."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(CONF_SHEET).to_python()
+    block = []
+    for row in rows:
+        if not row or row[0] in ("", None):
+            break
+        block.append(row)
+    return block
+
+
+@pytest.mark.parametrize("which", ["built", "committed"])
+def test_macros_run_in_the_persistent_udf_server(which, built):
+    """A 校验 click runs in xlwings' persistent Python process (the one serving the PERF_* UDFs), not in
+    a new python.exe per click: the workbook's xlwings.conf sets `Use UDF Server` to TRUE, and the
+    embedded xlwings VBA reads that key and then sends RunPython's command to the UDF server."""
+    path = built if which == "built" else COMMITTED
+    conf = {row[0]: row[1] for row in _conf_block(path)}
+    assert conf.get("Use UDF Server") is True  # a real boolean cell, as in xlwings' own quickstart sheet
+
+    runtime = _modules(path)["xlwings"]
+    # GetConfigFromSheet keys the sheet's rows by UCase(key): "Use UDF Server" is found as "USE UDF SERVER"
+    assert "d.Add UCase(cell.Value), cell.Offset(0, 1).Value" in runtime
+    assert 'OPTIMIZED_CONNECTION = GetConfig("USE UDF SERVER", False)' in runtime
+    # ... and RunPython then hands the caller book over and executes the command in the UDF server
+    optimized = re.search(r"If OPTIMIZED_CONNECTION = True Then(.*?)\n\s*Else\s*\n\s*RunPython = ExecuteWindows", runtime, re.S)
+    assert optimized, "xlwings' RunPython no longer has the UDF-server branch: re-check the setting"
+    assert 'XLPy.SetAttr XLPy.Module("xlwings._xlwindows"), "BOOK_CALLER", ThisWorkbook' in optimized.group(1)
+    assert "XLPy.Exec" in optimized.group(1)
+
+    # every button's macro goes through RunPython (so through that branch), and Book.caller() in the
+    # server process picks up the book handed over
+    macros = _modules(path)["perfxl"]
+    for sub in ("PerfxlValidate", "PerfxlScore", "PerfxlClearMarks"):
+        body = re.search(rf"Public Sub {sub}\(\)(.*?)End Sub", macros, re.S).group(1)
+        assert body.strip().startswith("RunPython "), sub
+    import inspect
+
+    import xlwings
+
+    assert "_xlwindows.BOOK_CALLER" in inspect.getsource(xlwings.Book.caller)
+
+
 def test_score_cells_hold_perf_score_with_cached_values(built):
     import openpyxl
 
