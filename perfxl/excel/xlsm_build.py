@@ -30,6 +30,7 @@ __all__ = [
     "RIBBON_REL_TYPE",
     "RIBBON_NS",
     "CONF_SHEET",
+    "USE_UDF_SERVER_KEY",
     "conf_rows",
     "quickstart_path",
     "build_vba_project",
@@ -51,6 +52,8 @@ RIBBON_PART = "customUI/customUI14.xml"
 CONF_SHEET = "xlwings.conf"
 #: perfxl's own row in the xlwings.conf sheet: the profile (rule pack) the macros check against.
 PROFILE_KEY = "perfxl Profile"
+#: The xlwings.conf key that makes xlwings' RunPython use the UDF server (read upper-cased by the VBA).
+USE_UDF_SERVER_KEY = "Use UDF Server"
 #: calcId of current Excel (365/2019+): an older id makes Excel recalculate everything on open.
 EXCEL_CALC_ID = 191029
 #: Modules perfxl owns in the VBA project, each kept as excel/vba/<name>.bas in git.
@@ -94,7 +97,9 @@ def conf_rows() -> list[tuple[str, object]]:
     return [
         ("UDF Modules", UDF_MODULE_NAME),
         ("Debug UDFs", False),
-        ("Use UDF Server", False),
+        # RunPython (the ribbon buttons) executes in the persistent Python process that serves the
+        # PERF_* UDFs instead of a new python.exe per click: start-up and imports are paid once.
+        (USE_UDF_SERVER_KEY, True),
         ("Show Console", False),
         (PROFILE_KEY, "national"),
     ]
@@ -196,6 +201,8 @@ def _write_conf_sheet(workbook) -> None:
     ws.write_string(0, 3, "xlwings settings of the perfxl workbook (keys in A, values in B, no blank row between).")
     ws.write_string(1, 3, "To pin a Python, add a row: Interpreter_Win | C:\\path\\to\\pythonw.exe")
     ws.write_string(2, 3, f"{PROFILE_KEY}: the rule profile of the 校验 button (national, hunan, hubei, sichuan).")
+    ws.write_string(3, 3, f"{USE_UDF_SERVER_KEY} TRUE: the buttons run in the Python process of the PERF_* functions "
+                          "(fast after the first click); close Excel to restart it after upgrading perfxl.")
     ws.set_column(0, 0, 18)
     ws.set_column(1, 1, 22)
 
