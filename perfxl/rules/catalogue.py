@@ -12,12 +12,17 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from perfxl.io.guard_codes import GUARD_ENTRIES, GUARD_SETTINGS, FINDING_CODES
 from perfxl.model import Certainty, Finding, Severity
+
+from .code_notes import CHECK_NOTES
+from .other_codes import KINDS, OTHER_CODES, STATUS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
 
-__all__ = ["CheckSpec", "CheckFunc", "CATALOGUE", "NOT_CHECKABLE", "spec", "implementation", "check", "implemented_specs"]
+__all__ = ["CheckSpec", "CheckFunc", "CATALOGUE", "NOT_CHECKABLE", "spec", "implementation", "check", "implemented_specs",
+           "CODES", "KINDS", "code_spec"]
 
 CheckFunc = Callable[["Context"], Iterator[Finding]]
 
@@ -51,6 +56,14 @@ class CheckSpec:
     rests_on: Certainty = Certainty.CERTAIN
     degrades_zh: str = ""
     degrades_en: str = ""
+    # The catalogue of every code (CODES): kind "check" | "reader" | "file" | "output" | "batch" | "server" | "tool";
+    # why it matters, one worked example (input and the message perfxl gives), and whether it is still emitted.
+    kind: str = "check"
+    why_zh: str = ""
+    example_input: str = ""
+    example_message: str = ""
+    status: str = "active"  # "active" | "reserved" (kept, not emitted yet) | "retired" (no longer emitted, never reused)
+    status_reason: str = ""
 
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
         """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
@@ -366,6 +379,12 @@ _SPECS = tuple(
     for s in _SPECS
 )
 
+_SPECS = tuple(
+    replace(s, why_zh=CHECK_NOTES[s.code][0], example_input=CHECK_NOTES[s.code][1],
+            example_message=s.render(CHECK_NOTES[s.code][2])[0]) if s.code in CHECK_NOTES else s
+    for s in _SPECS
+)
+
 CATALOGUE: tuple[CheckSpec, ...] = _SPECS
 _BY_CODE: dict[str, CheckSpec] = {s.code: s for s in _SPECS}
 _IMPL: dict[str, CheckFunc] = {}
@@ -397,3 +416,37 @@ def implementation(code: str) -> CheckFunc | None:
 def implemented_specs() -> list[CheckSpec]:
     """Catalogue entries that have an implementation, in catalogue order."""
     return [s for s in _SPECS if s.code in _IMPL]
+
+
+# ---------------------------------------------------------------- every other code perfxl emits (one catalogue)
+_SEVERITY = {"error": E, "warning": W, "info": I}
+
+
+def _other(code: str, kind: str, severity: str, title_zh: str, title_en: str, why_zh: str, example_input: str,
+           example_message: str) -> CheckSpec:
+    """A catalogue entry for a code that is not a check: no implementation, no template, no profile table."""
+    status, reason = STATUS.get(code, ("active", ""))
+    return CheckSpec(code, code, "—", _SEVERITY[severity], title_zh, title_en, "", "", "perfxl", scope="none",
+                     kind=kind, why_zh=why_zh, example_input=example_input, example_message=example_message,
+                     status=status, status_reason=reason)
+
+
+_GUARD = tuple(
+    _other(code, "reader" if code in FINDING_CODES else "file", "warning" if code in FINDING_CODES else "error", *entry)
+    for code, entry in GUARD_ENTRIES.items()
+)
+_OTHERS = tuple(_other(code, *entry) for code, entry in OTHER_CODES.items())
+
+#: Every code perfxl can emit: the checks (CATALOGUE) first, then the reader's, file, output, batch, server and
+#: tool codes. `perfxl rules` lists it and docs/rules/ is generated from it (python -m perfxl.rules.docs).
+CODES: tuple[CheckSpec, ...] = CATALOGUE + _GUARD + _OTHERS
+_ALL: dict[str, CheckSpec] = {s.code: s for s in CODES}
+#: Settings outside `[checks.CODE]` that change when a non-check code is given (limits via environment variables).
+LIMIT_SETTINGS: Mapping[str, str] = GUARD_SETTINGS
+
+assert len(_ALL) == len(CODES), "a code is catalogued twice"
+
+
+def code_spec(code: str) -> CheckSpec:
+    """The catalogue entry of any code perfxl emits (checks and the rest); KeyError for an unknown code."""
+    return _ALL[code]
