@@ -66,7 +66,7 @@ def test_register_module_is_current_and_covers_every_function():
 
 
 def test_classic_render_shows_zh_text_not_error_values():
-    from perfxl.excel import functions as fx
+    from perfxl import functions as fx
     from perfxl.excel.udfs import render
 
     assert render(fx.perf_rate(1, 0), officejs=False) == "分母为0，比率无法计算"

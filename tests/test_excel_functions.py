@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from perfxl import functions as fx
 from perfxl import rates, scoring
-from perfxl.excel import functions as fx
-from perfxl.excel.functions import CellError
+from perfxl.functions import CellError
 
 
 def _engine_score(target, actual, weight):
@@ -159,7 +159,7 @@ def _engine_method(target, actual, weight, method):
 
 def test_a_result_beyond_excels_range_is_num_error_not_infinity():
     """PERF_RATE(9E+307, 0.5) is 1.8E+308 %: not a number Excel (or JSON) can hold → #NUM!."""
-    from perfxl.excel.functions import CellError, perf_rate
+    from perfxl.functions import CellError, perf_rate
 
     out = perf_rate(9e307, 0.5)
     cell = out[0][0] if isinstance(out, list) else out

@@ -82,7 +82,7 @@ def test_single_cell_score_is_the_engine_score(officejs):
 
 
 def test_range_spills_with_real_error_values_for_bad_cells(officejs):
-    from perfxl.excel import functions as fx
+    from perfxl import functions as fx
 
     direct = fx.perf_score([["≥12家"], ["≥12家"], [""], ["达成年度指标"]],
                            [[20], [6], [5], ["部分达成年度指标并具有一定效果"]], 10.0)

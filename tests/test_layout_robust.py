@@ -5,14 +5,14 @@ from decimal import Decimal as D
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reader_shapes import Shape, SheetBuilder, evaluation_grid
 
 from perfxl.grid import Grid
 from perfxl.layout.detect import read_sheet
-from perfxl.layout.indicators import parse_level1
 from perfxl.layout.formulas import resolve_uncached
+from perfxl.layout.indicators import parse_level1
 from perfxl.model import CellValue
 from perfxl.reader import read_grids
-from reader_shapes import Shape, SheetBuilder, evaluation_grid
 
 LABELS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
           "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "总分", "合计", "年度总体目标", "预期目标",
@@ -193,7 +193,7 @@ def test_formula_evaluator_is_exact_and_rounds_half_up():
 
 
 def test_formula_evaluator_text_and_logic():
-    from perfxl.layout.formula_eval import evaluate_formula
+    from perfxl.formula import evaluate_formula
 
     cells = {(0, 0): D(5), (0, 1): "", (0, 2): "≥", (0, 3): D(100), (0, 4): "%"}
     look = lambda s, r, c: cells.get((r, c))  # noqa: E731

@@ -35,10 +35,25 @@ def test_uncached_total_is_computed_not_zero(tmp_path):
 
 
 def test_uncached_detection_tells_openpyxl_from_cached_empty_strings():
+    """Excel and LibreOffice type a cached "" result `t="str"`; openpyxl with lxml writes `<v></v>` untyped
+    for every formula (openpyxl 3.1.5), without lxml `<v />`: an untyped empty <v> holds no value."""
     xml = (b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v /></c><c r="B1" s="1"/>'
-           b'<c r="C1" s="2"><f>IF(B1="","",1)</f><v></v></c><c r="D1"><f>1+1</f><v>2</v></c>'
-           b'<c r="E1"><f t="shared" si="0"/></c></row></sheetData>')
-    assert uncached_formula_cells(xml) == {(0, 0), (0, 4)}
+           b'<c r="C1" s="2" t="str"><f>IF(B1="","",1)</f><v></v></c><c r="D1"><f>1+1</f><v>2</v></c>'
+           b'<c r="E1"><f t="shared" si="0"/></c><c r="F1"><f>B1*2</f><v></v></c>'
+           b'<c r="G1" t="n"><f>0*1</f><v>0</v></c></row></sheetData>')
+    assert uncached_formula_cells(xml) == {(0, 0), (0, 4), (0, 5)}
+
+
+def test_openpyxl_written_formulas_are_uncached_whichever_xml_writer_it_uses(tmp_path):
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["A2"] = 2, "=A1*2"
+    book.save(tmp_path / "o.xlsx")
+    xml = zipfile.ZipFile(tmp_path / "o.xlsx").read("xl/worksheets/sheet1.xml")
+    assert uncached_formula_cells(xml) == {(1, 0)}
 
 
 def test_hidden_sheet_flag(tmp_path):

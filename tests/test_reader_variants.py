@@ -68,10 +68,13 @@ def test_sample_variant_keeps_typed_scores_beside_perfxl_column(tmp_path_factory
     (ev,) = sub.evaluations
     assert indicator_tuples(ev) == EXPECTED  # the typed 9 stays; perfxl's column is not the 得分 column
     assert funds_in_wan(ev) == FUNDS_TOTAL
-    # the fast path loads no formula text; formulas=True does, and the model stays the same
+    # XlsxWriter writes a cached "" as an untyped empty <v></v>, as openpyxl writes every formula: those
+    # cells (perfxl's check column beside a blank 实际完成值) are computed — to "" — and not reported
     from perfxl.io.source import open_grids
 
-    assert all(not g.formulas for g in open_grids(sub.path))
+    (grid,) = [g for g in open_grids(sub.path) if g.uncached]
+    assert sorted(grid.uncached) == [(r, 9) for r in (18, 20, 22, 24, 25)]
+    assert all(grid.formulas[rc].startswith("=IF(OR(") and grid.raw(*rc) is None for rc in grid.uncached)
     assert any(f.startswith("=") for g in open_grids(sub.path, need_formulas=True) for f in g.formulas.values())
     assert indicator_tuples(read_submission(sub.path, formulas=True).evaluations[0]) == EXPECTED
     assert [p.brief() for p in sub.problems] == []
@@ -86,7 +89,8 @@ def test_formula_variants_read_to_perfxl_scores(tmp_path_factory, variant):
     assert t.rate.raw == D(100) and t.score.raw == D(10)  # 2223.04 / 2223.04, not the published 94.5
     assert ev.total_score.raw == D("99.83") and ev.total_weight.raw == D(100)
     uncached = variant == "openpyxl_uncached"
-    assert all(bool(f.formula) is uncached for f in (t.rate, t.score, ev.total_score))
+    # the template's blank PERF_SCORE cells are untyped empty <v></v> too, so its formulas are read as well
+    assert all(f.formula for f in (t.rate, t.score, ev.total_score))
     assert ev.total_score.computed is uncached and t.rate.computed is uncached
     codes = [p.code for p in sub.problems]
     assert ("READ_FORMULA_COMPUTED" in codes) is uncached

@@ -1,4 +1,4 @@
-"""The PERF_* worksheet functions as Excel sees them: xlwings decorators over `functions`.
+"""The PERF_* worksheet functions as Excel sees them: xlwings decorators over `perfxl.functions`.
 
 One module serves both runtimes, because `xw.func`/`xw.arg` resolve at import time: on Windows
 they are the classic (COM) decorators, with `XLWINGS_ON_SERVER=true` (xlwings Server) or in
@@ -15,7 +15,7 @@ from typing import Any
 
 import xlwings as xw
 
-from . import functions as fx
+from perfxl import functions as fx
 
 __all__ = [
     "PERF_SCORE",

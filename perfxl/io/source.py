@@ -28,7 +28,9 @@ _OOXML = ("xlsx", "xlsm")
 
 _CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
 _FORMULA = re.compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
-_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)>")  # an opening <v> tag: a cached value, possibly ""
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)>[^<]")  # a <v> with text: a cached value
+_EMPTY_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)></v>")
+_STR_TYPE = re.compile(rb'\bt="str"')  # a formula's cached text result, possibly ""
 _R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 
 
@@ -188,8 +190,11 @@ def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> Unr
 def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
     """0-based (row, col) of formula cells with no cached value in one worksheet's XML.
 
-    A cell counts when it has <f> and no <v>…</v> element: openpyxl writes `<v/>` or nothing, while
-    Excel, LibreOffice and XlsxWriter write `<v></v>` for a cached empty-string result.
+    A cell counts when it has <f> and no cached value: no <v>, `<v/>`, or an empty `<v></v>` that is
+    not typed text. Excel and LibreOffice write a cached empty-string result as `t="str"` with
+    `<v></v>`; openpyxl (with lxml installed) writes `<v></v>` untyped for every formula, and
+    XlsxWriter writes it for a result given as "" "to force recalc" — an untyped empty <v> is not a
+    number, so it holds nothing (a cell computed to "" is then not reported: both readings agree).
     """
     found: set[tuple[int, int]] = set()
     if b"<f" not in xml:
@@ -197,6 +202,8 @@ def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
     for m in _CELL.finditer(xml):
         body = m.group(2)
         if b"<f" not in body or not _FORMULA.search(body) or _VALUE.search(body):
+            continue
+        if _EMPTY_VALUE.search(body) and _STR_TYPE.search(m.group(1)):
             continue
         r = _R_ATTR.search(m.group(1))
         if r:

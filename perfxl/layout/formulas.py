@@ -1,16 +1,17 @@
 """Compute formula cells that a file holds without a cached value (written by openpyxl, never opened
 in Excel), so they are never read as 0.
 
-What the evaluator (formula_eval.py) cannot compute stays blank and is reported as
+What the evaluator (perfxl.formula) cannot compute stays blank and is reported as
 READ_FORMULA_UNCACHED with its cell; what it computes is marked (CellValue.computed) and summarised
-per sheet as READ_FORMULA_COMPUTED.
+per sheet as READ_FORMULA_COMPUTED. A cell computed to "" is not listed: an untyped empty `<v></v>`
+may also be a cached "" (XlsxWriter writes it so), and both readings agree on it.
 """
 from __future__ import annotations
 
+from ..formula import ExcelError, FormulaError, evaluate_formula
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
 from ..numbers import fmt_decimal
-from .formula_eval import ExcelError, FormulaError, evaluate_formula
 
 __all__ = ["resolve_uncached", "evaluate_formula", "FormulaError"]
 
@@ -44,6 +45,8 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
         if grid is None:
             raise FormulaError(f"sheet {sheet}")
         if (r, c) not in grid.uncached:
+            if (r, c) in grid.errors:
+                raise ExcelError(grid.errors[(r, c)])  # #DIV/0! in a cell propagates, as in Excel
             return grid.raw(r, c)
         key = (sheet, r, c)
         if key in state:
@@ -52,6 +55,8 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
             result = state[key]
             if result is _FAILED:
                 raise FormulaError("depends on an uncomputable cell")
+            if isinstance(result, ExcelError):
+                raise result
             return result
         formula = grid.formulas.get((r, c))
         if not formula or depth > 50:
@@ -61,7 +66,8 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
         try:
             result = evaluate_formula(formula, lambda s, rr, cc: value(s or sheet, rr, cc, depth + 1))
         except ExcelError as exc:
-            result = str(exc)  # what Excel would show in the cell: #DIV/0!, #VALUE!…
+            state[key] = exc  # the cell shows #DIV/0!, #VALUE!…; cells using it get the same error
+            raise
         except FormulaError:
             state[key] = _FAILED
             raise
@@ -75,6 +81,8 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
             ref = CellRef.at(grid.name, r + 1, c + 1)
             try:
                 result = value(grid.name, r, c)
+            except ExcelError as exc:
+                result = str(exc)  # what Excel would show in the cell
             except FormulaError as exc:
                 findings.append(Finding(
                     "READ_FORMULA_UNCACHED", Severity.WARNING, ref,
@@ -84,7 +92,8 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
                     actual=formula or None))
                 continue
             _put(rows[grid.name], r, c, result)
-            computed.append((ref, _show(result)))
+            if result != "":
+                computed.append((ref, _show(result)))
         if computed:
             cells = "、".join(f"{ref.cell}={shown}" for ref, shown in computed[:12])
             more = f" 等 {len(computed)} 个" if len(computed) > 12 else ""

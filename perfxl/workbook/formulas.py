@@ -126,7 +126,7 @@ def put_perf_score(plan: SheetPlan, r: int, c: int, target: list[Cell], actual: 
     if _is_empty(t_raw) or _is_empty(a_raw):
         cached: Any = ""
     else:
-        from perfxl.excel.functions import CellError, perf_score
+        from perfxl.functions import CellError, perf_score
 
         text = "".join(excel_text(plan.value(*x)) for x in target) if len(target) > 1 else _arg(t_raw)
         result = perf_score(text, _arg(a_raw), _arg(plan.value(*weight)))

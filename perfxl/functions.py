@@ -1,4 +1,6 @@
-"""The PERF_* worksheet functions as plain Python over the engine (no xlwings here).
+"""The PERF_* worksheet functions as plain Python over the engine (no xlwings, no files): the same
+code answers in Excel (`perfxl.excel.udfs`), computes PERF_* cells perfxl reads without a cached
+value (`perfxl.formula`) and the cached values the workbook generator writes (`perfxl.workbook.formulas`).
 
 Each function takes Excel values — a scalar or a 2-D range (list of rows) per argument — and
 returns a scalar or a 2-D list with the broadcast shape, so one call computes a whole column and
@@ -9,10 +11,11 @@ Excel error value for Office.js. Nothing here raises for user input.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
 from perfxl.errors import PerfxlError
 from perfxl.numbers import to_decimal

@@ -1,17 +1,20 @@
-"""A small, exact evaluator of Excel formulas: arithmetic, comparisons, text (&), SUM/ROUND/MIN/MAX/
-AVERAGE/ABS/N/IF/IFERROR/OR/AND/NOT, and perfxl's own PERF_* functions (via perfxl.excel.functions).
+"""perfxl's one formula evaluator: Excel formulas over exact values — arithmetic, comparisons, text (&),
+SUM/ROUND/MIN/MAX/AVERAGE/ABS/N/IF/IFERROR/OR/AND/NOT, and perfxl's own PERF_* functions (perfxl.functions).
 
-Used only for formula cells a file holds without a cached value. No eval(), no floats: numbers are
-Decimals and ROUND is Excel's half-up rounding.
+Two users: the reader computes formula cells a file holds without a cached value
+(perfxl.layout.formulas), and the workbook generator computes the cached value of every formula it
+writes (perfxl.workbook.formulas) — so what a formula means is known here only. No eval(), no floats:
+numbers are Decimals and ROUND is Excel's half-up rounding. A reference is kept apart from a literal,
+as Excel does: SUM ignores text and TRUE/FALSE in referenced cells, and counts them typed as arguments.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, DivisionByZero, InvalidOperation
-from typing import Callable
 
-from ..model import column_index
-from ..numbers import ZERO, fmt_decimal, round_half_up, to_decimal
+from .model import column_index
+from .numbers import ZERO, fmt_decimal, round_half_up, to_decimal
 
 __all__ = ["evaluate_formula", "FormulaError", "ExcelError", "Lookup"]
 
@@ -38,6 +41,8 @@ class ExcelError(FormulaError):
     """An Excel error value (#DIV/0!, #VALUE!…) that the formula would show; IFERROR catches it."""
 
 
+#: lookup(sheet or None, row, col) → the referenced cell's value (0-based); raises ExcelError for a cell
+#: holding an Excel error value, which then propagates as it does in Excel.
 Lookup = Callable[[str | None, int, int], object]
 
 
@@ -80,6 +85,13 @@ def _scalar(value: object) -> object:
     if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)):
         return to_decimal(value)
     return "" if value is None else value
+
+
+def _result(value: object) -> object:
+    """A formula's value as its cell shows it: a blank referenced cell shows 0, a range is #VALUE!."""
+    if isinstance(value, list) and len(value) == 1 and value[0] is None:
+        return ZERO
+    return _scalar(value)
 
 
 def _text(value: object) -> str:
@@ -158,7 +170,7 @@ class _Parser:
         value = self.comparison()
         if self.peek() is not None:
             raise FormulaError(str(self.peek()))
-        return _scalar(value)
+        return _result(value)
 
     def comparison(self) -> object:
         value = self.concat()
@@ -216,10 +228,11 @@ class _Parser:
             value = _number(value) / 100
         return value
 
-    def ref(self, text: str) -> object:
+    def ref(self, text: str) -> list[object]:
+        """The referenced values as a list, one cell included (a reference, never a literal)."""
         sheet, (r0, c0), (r1, c1) = _parse_ref(text)
         if (r0, c0) == (r1, c1):
-            return self.lookup(sheet, r0, c0)
+            return [self.lookup(sheet, r0, c0)]
         if (r1 - r0 + 1) * (c1 - c0 + 1) > _MAX_CELLS:
             raise FormulaError("range too large")
         return [self.lookup(sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
@@ -247,7 +260,7 @@ class _Parser:
                         break
                 continue
             out.append(self.comparison())
-            kind, text = self.take()
+            _kind, text = self.take()
             if text == ")":
                 return out
             if text != ",":
@@ -274,7 +287,9 @@ class _Parser:
             spans = self.args(lazy=True)
             if name == "IFERROR" and len(spans) == 2:
                 try:
-                    return _scalar(self.sub(spans[0]))
+                    value = self.sub(spans[0])
+                    _scalar(value)  # a range is #VALUE!, caught here as Excel does
+                    return value
                 except ExcelError:
                     return self.sub(spans[1])
             if name == "IF" and len(spans) in (2, 3):
@@ -286,13 +301,13 @@ class _Parser:
         if name in ("SUM", "MIN", "MAX", "AVERAGE"):
             numbers: list[Decimal] = []
             for arg in args:
-                items = arg if isinstance(arg, list) else [arg]
-                for item in items:
+                if not isinstance(arg, list):  # typed in the formula: "12" and TRUE count, "x" is #VALUE!
+                    numbers.append(_number(arg))
+                    continue
+                for item in arg:  # referenced cells: numbers only
                     d = to_decimal(item) if not isinstance(item, (str, bool)) else None
                     if d is not None:
                         numbers.append(d)
-                    elif isinstance(item, str) and item and not isinstance(arg, list):
-                        numbers.append(_number(item))
             if name == "SUM":
                 return sum(numbers, ZERO)
             if not numbers:
@@ -320,18 +335,19 @@ class _Parser:
 
 
 def _perf_function(name: str, args: list[object]) -> object:
-    """perfxl's own worksheet functions (PERF_SCORE …), computed by the engine they wrap."""
-    from ..excel import functions  # plain Python over the engine (no xlwings)
+    """perfxl's own worksheet functions (PERF_SCORE …), computed by the engine they wrap; a cell the
+    function cannot compute is its Excel error value (IFERROR catches it)."""
+    from . import functions  # plain Python over the engine
 
     if name.lower() not in functions.__all__:
         raise FormulaError(f"function {name}")
     func = getattr(functions, name.lower())
-    plain = [_scalar(a) if not isinstance(a, list) else a for a in args]
-    plain = [None if a == "" else a for a in plain]
-    result = func(*plain)
-    code = getattr(result, "code", None)
-    if code is not None:
-        return str(code)  # what Excel shows: the error code of the cell
+    plain = [_scalar(a) if not isinstance(a, list) or len(a) == 1 else a for a in args]
+    result = func(*[None if a == "" else a for a in plain])
+    if isinstance(result, list):
+        raise FormulaError(f"{name} over a range")
+    if isinstance(result, functions.CellError):
+        raise ExcelError(result.code)
     if isinstance(result, (int, float, Decimal)) and not isinstance(result, bool):
         return to_decimal(result)
     return result
