@@ -148,6 +148,12 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
     "NOT_REGULAR_FILE": ("batch", "error", "不是普通文件，未读取", "Not a regular file; skipped",
                          "打开命名管道或设备会永远阻塞；跳过并列出，批量检查才不会挂起。", "文件夹中有一个名为 x.xlsx 的命名管道",
                          "不是普通文件（命名管道），未读取"),
+    "PAIR_AMBIGUOUS": ("batch", "info", "报告与工作簿无法配对", "Report and workbook cannot be paired",
+                       "一个文件夹里有多个工作簿或多份报告时，无法确定哪份报告对应哪个工作簿；不配对就不会拿错误的表格去核对报告。",
+                       "文件夹“科工信局”中有 2 个工作簿和 1 份报告",
+                       "未将报告与工作簿配对核对：文件夹 科工信局 中有 2 个工作簿（自评表.xlsx、基础数据表.xlsx）和 1 份报告（自评报告.docx），无法确定哪份报告对应哪个工作簿；请每个单位一个文件夹，各放一个工作簿和一份报告"),
+    "PAIR_NOT_CHECKED": ("batch", "info", "未核对报告与工作簿", "Report and workbook not compared", _UNCHECKED,
+                         "报告中没有读到正文段落（如整份是表格）", "未核对：报告 自评报告.docx 中没有读到正文段落"),
     # ---------------------------------------------------------------- server (perfxl serve)
     "BAD_PAYLOAD": ("server", "error", "请求内容格式不对", "Malformed request body", _SERVER, "请求体是 JSON 数组而不是对象",
                     "请求内容必须是 JSON 对象，收到的是数组"),
