@@ -1,4 +1,5 @@
-"""Find the workbooks a batch run should check: folders (recursively), globs and single files.
+"""Find the files a batch run should check — workbooks and report documents (自评报告 .docx/.pdf/.doc):
+folders (recursively), globs and single files.
 
 The order is deterministic (sorted by path) so two runs over the same inputs list the same files
 in the same order, whatever the file system returns. Only regular files are ever opened: a named
@@ -16,11 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["WORKBOOK_SUFFIXES", "Discovered", "Skipped", "Discovery", "discover", "not_regular"]
+from perfxl.document.read import DOCUMENT_SUFFIXES as _DOCUMENT_SUFFIXES
 
-#: File name endings a folder or glob is searched for (compared case-insensitively). The one list of
-#: accepted suffixes: a format added to batch (e.g. report documents) is added here.
+__all__ = ["WORKBOOK_SUFFIXES", "DOCUMENT_SUFFIXES", "ACCEPTED_SUFFIXES", "is_accepted_name", "Discovered", "Skipped", "Discovery", "discover", "not_regular"]
+
+#: Workbook name endings (compared case-insensitively).
 WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
+#: Report documents (perfxl.document): .docx, .pdf, and .doc (converted by LibreOffice when installed,
+#: else reported as unreadable with the reason, so a reviewer still sees the unit sent one).
+DOCUMENT_SUFFIXES: tuple[str, ...] = _DOCUMENT_SUFFIXES
+#: The one list of name endings a folder or glob is searched for (`perfxl batch` and `perfxl validate`).
+ACCEPTED_SUFFIXES: tuple[str, ...] = WORKBOOK_SUFFIXES + DOCUMENT_SUFFIXES
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -35,7 +42,7 @@ class Discovered:
 
 @dataclass(frozen=True, slots=True)
 class Skipped:
-    """A name that looks like a workbook but is not a regular file: never opened, listed with the reason."""
+    """An accepted name (workbook or report) that is not a regular file: never opened, listed with the reason."""
 
     path: Path
     name: str
@@ -80,12 +87,13 @@ def _real(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _is_workbook_name(path: Path) -> bool:
-    """True for .xlsx/.xlsm/.xls names, skipping Office lock files (~$…) and hidden files."""
-    name = path.name
+def is_accepted_name(path: str | os.PathLike[str]) -> bool:
+    """True for a name ending in one of ACCEPTED_SUFFIXES, skipping Office lock files (~$…) and hidden
+    files (LibreOffice's .~lock…#)."""
+    name = Path(path).name
     if name.startswith(("~$", ".")):
         return False
-    return name.lower().endswith(WORKBOOK_SUFFIXES)
+    return name.lower().endswith(ACCEPTED_SUFFIXES)
 
 
 def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
@@ -93,14 +101,14 @@ def _inside(path: Path, folders: tuple[Path, ...]) -> bool:
 
 
 def _walk(folder: Path, exclude: tuple[Path, ...]) -> Iterable[Path]:
-    """Workbook names under `folder` (not yet checked to be regular files: a link loop or a dangling
+    """Accepted names under `folder` (not yet checked to be regular files: a link loop or a dangling
     link is listed among the files), skipping hidden folders and the excluded ones (e.g. OUTDIR)."""
     for root, dirs, files in os.walk(folder):
         root_path = Path(root)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not _inside(root_path / d, exclude)]
         for name in files:
             candidate = root_path / name
-            if _is_workbook_name(candidate):
+            if is_accepted_name(candidate):
                 yield candidate
 
 
@@ -114,11 +122,12 @@ def _display_name(path: Path, base: Path | None) -> str:
 
 
 def discover(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str | os.PathLike[str]] = ()) -> Discovery:
-    """Expand folders, globs and files into a sorted, de-duplicated list of workbooks.
+    """Expand folders, globs and files into a sorted, de-duplicated list of workbooks and report documents.
 
     A file named explicitly is always included, whatever its extension (the reviewer asked for it,
-    so a .txt renamed .xlsx is checked and reported as unreadable); folders and globs yield only
-    .xlsx/.xlsm/.xls files. `exclude` folders (the batch's own output) are never entered.
+    so a .txt renamed .xlsx is checked and reported as unreadable); folders and globs yield only names
+    ending in ACCEPTED_SUFFIXES (.xlsx/.xlsm/.xls/.docx/.pdf/.doc). `exclude` folders (the batch's own
+    output) are never entered.
     """
     excluded = tuple(_real(Path(e)) for e in exclude)
     found: dict[Path, Discovered] = {}
@@ -157,7 +166,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]], *, exclude: Iterable[str 
                     for f in _walk(_real(m), excluded):
                         add(f, _real(m))
                         hits += 1
-                elif _is_workbook_name(m):
+                elif is_accepted_name(m):
                     add(m, None)
                     hits += 1
             if not hits:

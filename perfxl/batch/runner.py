@@ -22,8 +22,9 @@ from perfxl import __version__
 from perfxl.errors import PerfxlError
 from perfxl.result import FileResult
 
-from .cache import OutdirLock, ResultCache, cache_key, sha256_file
+from .cache import OutdirLock, ResultCache, cache_key
 from .discover import discover
+from .pairing import entry_sha256, with_pairs
 from .summary_xlsx import SummaryXlsx
 from .tables import BatchTables, record_findings
 from .worker import Job, WorkerConfig, record_from_result
@@ -232,7 +233,7 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     from .executors import make_executor
 
     profile, reports, annotate, workers = config.profile, config.reports, config.annotate, jobs
-    found = discover(inputs, exclude=[out])
+    found = with_pairs(discover(inputs, exclude=[out]))  # + a 报告与工作簿核对 entry per unit folder (pairing.py)
     cache = ResultCache(out, cache_key(profile, config.select, config.ignore, extra=f"reports={reports}"))
     if use_cache:
         cache.load()
@@ -250,7 +251,7 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     hits: list[Job] = []
     for index, item in enumerate(found.files):
         path = str(item.path)
-        sha = sha256_file(path)
+        sha = entry_sha256(item)  # a file's sha256; a pairing entry's digest of both members
         job = Job(index, path, item.name, sha, output_stem(path))
         record = cache.lookup(path, sha, need=lambda r: _needs(r, reports, annotate)) if use_cache else None
         if record is not None:

@@ -178,6 +178,10 @@ def _reason(exc: Exception) -> str:
 
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     """Check one file and write its per-file outputs; never raises for anything the file can cause."""
+    from .pairing import check_pair_job, is_pair_path
+
+    if is_pair_path(job.path):  # a unit's report ⇄ workbook entry (perfxl.batch.pairing)
+        return check_pair_job(job, config)
     started, cpu_started = time.perf_counter(), time.process_time()
     loaded = load_config(config)
     try:

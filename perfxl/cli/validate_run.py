@@ -34,13 +34,14 @@ def fail(message: str) -> int:
 
 
 def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
-    """Expand folders (recursively) into workbook files, in argument order; returns (inputs, problems).
+    """Expand folders (recursively) into workbooks and report documents (the batch's one list of accepted
+    suffixes, `perfxl.batch.discover.ACCEPTED_SUFFIXES`), in argument order; returns (inputs, problems).
 
     `inputs` keeps the paths that cannot be read in their place, so reports follow the command line;
     `problems` maps each of them to its error (no such file; or a name that is not a regular file —
     a named pipe, a device, a symbolic-link loop, a dangling link — which is never opened).
     """
-    from perfxl.batch.discover import WORKBOOK_SUFFIXES, not_regular
+    from perfxl.batch.discover import ACCEPTED_SUFFIXES, not_regular
 
     files: list[Path] = []
     problems: dict[Path, dict] = {}
@@ -57,7 +58,7 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
 
     for p in paths:
         if p.is_dir():
-            for f in sorted(f for f in p.rglob("*") if f.suffix.lower() in WORKBOOK_SUFFIXES
+            for f in sorted(f for f in p.rglob("*") if f.suffix.lower() in ACCEPTED_SUFFIXES
                             and not f.name.startswith(("~$", ".~lock")) and not f.is_dir()):
                 if f.is_file():
                     files.append(f)
@@ -254,7 +255,7 @@ def run_validate(
         prof = load_cli_profile(profile)
         files, missing = collect_inputs(paths)
         if not files:
-            raise CliAbort("没有找到可校验的工作簿（.xlsx/.xlsm/.xls）")
+            raise CliAbort("没有找到可校验的工作簿或报告（.xlsx/.xlsm/.xls/.docx/.pdf/.doc）")
         if output is not None and any(os.path.realpath(output) == os.path.realpath(f) for f in files):
             raise CliAbort(f"报告文件不能是被校验的工作簿本身：{output}")
         present = validate_all([f for f in files if f not in missing], prof, select_codes, ignore_codes)

@@ -1,0 +1,224 @@
+"""Report ⇄ workbook of one unit: when a folder of the inbox holds exactly one workbook and one report
+document, the report's narrative is checked against the workbook's tables with the narrative checks
+(N01–N04), as one more entry of the batch ("报告与工作簿核对").
+
+The entry is named by a path that exists nowhere — the folder plus "报告与工作簿核对：<report> ⇄
+<workbook>" — so it travels through the batch like a file (a Job, a cache record keyed by the
+members' contents, a row, findings.jsonl lines, an HTML report) and the worker can rebuild it from the
+path alone. A folder holding reports and workbooks but not exactly one of each is not paired; its
+entry carries one 提示 saying why (财预〔2020〕10号: the report and its tables must agree — which
+pair belongs together is not guessed).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from perfxl.model import Coverage, Finding, Severity, SheetCoverage
+from perfxl.result import FileResult, Summary
+
+from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery
+
+__all__ = ["PAIR_KIND", "PAIR_MARK", "NARRATIVE_CODES", "pair_entries", "with_pairs", "pair_members",
+           "is_pair_path", "entry_sha256", "check_pair", "check_pair_job"]
+
+#: The kind (类型 column) and the name prefix of a pairing entry.
+PAIR_KIND = PAIR_MARK = "报告与工作簿核对"
+_PREFIX = PAIR_MARK + "："
+_SEP = " ⇄ "
+#: The checks a pairing runs: the narrative's checks, the workbook's tables standing in for the report's.
+NARRATIVE_CODES: tuple[str, ...] = ("N01", "N02", "N03", "N04")
+_DIGEST_VERSION = b"perfxl-pair/1\n"
+
+
+def _is_report(path: Path) -> bool:
+    from perfxl.document.read import is_document
+
+    return is_document(path)
+
+
+def _is_workbook(path: Path) -> bool:
+    return path.name.lower().endswith(WORKBOOK_SUFFIXES)
+
+
+def pair_entries(files: Iterable[Discovered]) -> list[Discovered]:
+    """One entry per folder holding at least one report and one workbook (directly, not in a subfolder):
+    paired when it holds exactly one of each, else an entry that says why it was not paired."""
+    folders: dict[Path, tuple[list[Discovered], list[Discovered]]] = {}
+    for item in files:
+        if is_pair_path(item.path):
+            continue
+        reports, workbooks = folders.setdefault(item.path.parent, ([], []))
+        if _is_report(item.path):
+            reports.append(item)
+        elif _is_workbook(item.path):
+            workbooks.append(item)
+    entries = []
+    for folder, (reports, workbooks) in folders.items():
+        if not reports or not workbooks:
+            continue
+        members = sorted(reports, key=lambda i: i.path.name) + sorted(workbooks, key=lambda i: i.path.name)
+        path = folder / (_PREFIX + _SEP.join(m.path.name for m in members))
+        shown = Path(members[0].name).parent
+        if len(reports) == 1 and len(workbooks) == 1:
+            label = _PREFIX + f"{reports[0].path.name}{_SEP}{workbooks[0].path.name}"
+        else:
+            label = _PREFIX + f"未配对（{len(workbooks)} 个工作簿、{len(reports)} 份报告）"
+        entries.append(Discovered(path, (shown / label).as_posix()))
+    return entries
+
+
+def with_pairs(found: Discovery) -> Discovery:
+    """`found` plus its pairing entries, all in path order (an entry sorts among its folder's files)."""
+    from .discover import _order
+
+    found.files = sorted([*found.files, *pair_entries(found.files)], key=_order)
+    return found
+
+
+def is_pair_path(path: str | os.PathLike[str]) -> bool:
+    """True for a pairing entry's path (a real file of that name stays a file)."""
+    return Path(path).name.startswith(_PREFIX) and not os.path.lexists(path)
+
+
+def pair_members(path: str | os.PathLike[str]) -> tuple[list[Path], list[Path]] | None:
+    """(reports, workbooks) named by a pairing entry's path; None for any other path."""
+    if not is_pair_path(path):
+        return None
+    p = Path(path)
+    names = p.name[len(_PREFIX):].split(_SEP)
+    members = [p.parent / n for n in names]
+    return [m for m in members if _is_report(m)], [m for m in members if not _is_report(m)]
+
+
+def entry_sha256(item: Discovered) -> str:
+    """The cache key of an entry's content: the file's sha256, or for a pairing entry a digest of its
+    members' names and contents (so changing either file re-checks the pair); "" when unreadable."""
+    from .cache import sha256_file
+
+    members = pair_members(item.path)
+    if members is None:
+        return sha256_file(item.path)
+    digest = hashlib.sha256(_DIGEST_VERSION)
+    for member in (*members[0], *members[1]):
+        sha = sha256_file(member)
+        if not sha:
+            return ""
+        digest.update(f"{member.name}\0{sha}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# ------------------------------------------------------------------ the check itself (in a worker)
+
+
+def _note(code: str, zh: str, en: str) -> Finding:
+    return Finding(code, Severity.INFO, None, zh, en, basis=zh, basis_en=en)
+
+
+def _result(path: str, findings: list[Finding], **fields: Any) -> FileResult:
+    return FileResult(path=path, ok=True, findings=tuple(findings), summary=Summary.of(findings), kind=PAIR_KIND,
+                      **fields)
+
+
+def _names(paths: list[Path], limit: int = 8) -> str:
+    shown = "、".join(p.name for p in paths[:limit])
+    return shown + (f" 等 {len(paths)} 个" if len(paths) > limit else "")
+
+
+def _paired(f: Finding, report: Path, workbook: Path) -> Finding:
+    """A narrative finding restated as a report-vs-workbook one: which file the text and the cells are in."""
+    where = f"正文见报告 {report.name}，表格见工作簿 {workbook.name}"
+    return dataclasses.replace(
+        f, message=f"{PAIR_MARK}：{f.message}（{where}）",
+        message_en=f"Report vs workbook: {f.message_en} (text: {report.name}; tables: {workbook.name})",
+        basis=f"{f.basis}；{where}" if f.basis else where,
+        basis_en=f"{f.basis_en}; text from {report.name}, tables from {workbook.name}")
+
+
+def check_pair(path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None) -> FileResult:
+    """The pairing entry at `path`: its report's narrative checked against its workbook's tables (N01–N04),
+    findings at the report's paragraphs with the workbook's cells in `related`; never raises for bad input."""
+    text = os.fspath(path)
+    members = pair_members(text)
+    if members is None:
+        raise ValueError(f"not a pairing entry: {text}")
+    reports, workbooks = members
+    if len(reports) != 1 or len(workbooks) != 1:
+        zh = (f"未将报告与工作簿配对核对：文件夹 {Path(text).parent.name or Path(text).parent} 中有 "
+              f"{len(workbooks)} 个工作簿（{_names(workbooks)}）和 {len(reports)} 份报告（{_names(reports)}），"
+              "无法确定哪份报告对应哪个工作簿；请每个单位一个文件夹，各放一个工作簿和一份报告")
+        en = (f"report and workbook not paired: the folder holds {len(workbooks)} workbooks and {len(reports)} "
+              "reports, so which belongs to which is not known")
+        return _result(text, [_note("PAIR_AMBIGUOUS", zh, en)])
+    [report], [workbook] = reports, workbooks
+    from perfxl.document.read import read_document
+    from perfxl.errors import PerfxlError
+    from perfxl.reader import read_submission
+    from perfxl.validate import _profile, _year
+
+    try:
+        prof = _profile(profile)
+    except PerfxlError as exc:
+        return FileResult(path=text, ok=False, error=exc.to_dict(), kind=PAIR_KIND)
+    try:
+        book = read_submission(workbook, prof)
+        doc = read_document(report, prof)
+    except Exception as exc:  # noqa: BLE001 - the unreadable file's own entry says why, in full
+        reason = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        return _result(text, [_note("PAIR_NOT_CHECKED", f"未核对报告与工作簿：{reason}（详见该文件自己的检查结果）",
+                                    f"report and workbook not compared: {exc}")])
+    notes = []
+    if not doc.narrative:
+        notes.append(_note("PAIR_NOT_CHECKED", f"未核对：报告 {report.name} 中没有读到正文段落",
+                           f"not compared: no narrative paragraphs in {report.name}"))
+    if not book.evaluations and book.basic is None:
+        notes.append(_note("PAIR_NOT_CHECKED", f"未核对：工作簿 {workbook.name} 中没有读到自评表或基础数据表",
+                           f"not compared: no 自评表 or 基础数据表 in {workbook.name}"))
+    sub = dataclasses.replace(book, path=str(report), narrative=doc.narrative, problems=())
+    findings = list(notes)
+    if not notes:
+        from perfxl.rules import run_checks, selected
+        from perfxl.rules.context import Context
+
+        found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
+        findings = [_paired(f, report, workbook) for f in found if selected(f.code, select=select, ignore=ignore)]
+    narrative = SheetCoverage("正文", "narrative", True, True, note_zh=f"报告 {report.name} 的正文",
+                              note_en=f"narrative of {report.name}")
+    coverage = Coverage(f"{doc.coverage.source_format or report.suffix.lstrip('.')}+"
+                        f"{book.coverage.source_format or workbook.suffix.lstrip('.')}",
+                        (narrative, *book.coverage.sheets), book.coverage.tables)
+    evs = book.evaluations
+    return _result(text, findings, unit_name=next((ev.unit_name for ev in evs if ev.unit_name), ""),
+                   year=_year(book), coverage=coverage)
+
+
+def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
+    """The batch work unit of a pairing entry (perfxl.batch.worker.check_job hands it over): the record
+    and the HTML report, like a file's; no annotated copy (the report's own entry has one)."""
+    from .worker import REPORTS_DIR, _reason, _write_report, load_config, record_from_result
+
+    started, cpu_started = time.perf_counter(), time.process_time()
+    profile = load_config(config).profile  # a loaded Profile (or, with a test's stand-in validator, its name)
+    try:
+        result = check_pair(job.path, profile, select=config.select, ignore=config.ignore)
+    except Exception as exc:  # noqa: BLE001 - a bug on one pair must not stop the batch
+        from .worker import _internal_error
+
+        result = _internal_error(job.path, exc)
+    record = record_from_result(result, job)
+    if config.reports:
+        rel = f"{REPORTS_DIR}/{job.stem}.html"
+        try:
+            _write_report(result, Path(config.outdir) / rel, config.profile)
+            record["report"] = rel
+        except Exception as exc:  # noqa: BLE001
+            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{_reason(exc)}")
+    record["seconds"] = round(time.perf_counter() - started, 4)
+    record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
+    record["worker_pid"] = os.getpid()
+    return record
