@@ -156,9 +156,12 @@ def validate_file(
             "sheet": None, "cell": None})
     from .rules.context import Context
 
+    from .rules import collector_paused
+
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
-    findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)
-    summary, sections = _summary(sub, findings, prof, ctx)
+    with collector_paused():  # the summary rescores from the same caches: no cycles, see collector_paused
+        findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)
+        summary, sections = _summary(sub, findings, prof, ctx)
     coverage = replace(sub.coverage, skipped=sub.coverage.skipped + tuple(ctx.skipped))
     evs = sub.evaluations
     kinds = sorted({ev.kind for ev in evs})

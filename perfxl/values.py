@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.units import lookup, normalise_unit, split_per
@@ -24,6 +25,8 @@ from .values_dates import DateParts, parse_date
 
 __all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text", "control_characters",
            "EXCEL_ERRORS"]
+
+T = TypeVar("T")
 
 
 class ValueKind(str, enum.Enum):
@@ -330,7 +333,7 @@ def _only_operator(prefix: str) -> bool:
     """True when `prefix` is nothing but an operator and/or growth word ("≥", "不低于", "同比增长")."""
     rest = _strip_edges(prefix.strip())
     op, rest = _take_pre_op(rest)
-    for word, _ in _GROWTH_WORDS:
+    for word, _ in _GROWTH_BY_LAST.get(rest[-1:], ()):
         if rest.endswith(word):
             rest = rest[: -len(word)].strip()
             break
@@ -360,7 +363,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     pre, post = t[: m.start()].strip(), t[m.end():].strip()
     op, pre = _take_pre_op(pre)
     direction = None
-    for word, dirn in _GROWTH_WORDS:
+    for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
         if pre.endswith(word):
             direction, pre = dirn, pre[: -len(word)].strip()
             break
@@ -388,10 +391,23 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:
-    for word, op in _PRE_OPS:
+    """The operator word `pre` ends with (longest first) and the text before it."""
+    for word, op in _PRE_OPS_BY_LAST.get(pre[-1:], ()):
         if pre.endswith(word):
             return op, pre[: -len(word)].strip()
     return None, pre
+
+
+def _by_last_char(words: tuple[tuple[str, T], ...]) -> dict[str, tuple[tuple[str, T], ...]]:
+    """`words` grouped by their last character, order kept: an `endswith` test only tries words that can match."""
+    out: dict[str, list[tuple[str, T]]] = {}
+    for item in words:
+        out.setdefault(item[0][-1], []).append(item)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_PRE_OPS_BY_LAST = _by_last_char(_PRE_OPS)
+_GROWTH_BY_LAST = _by_last_char(_GROWTH_WORDS)
 
 
 def _split_post(post: str) -> tuple[Op | None, str, bool]:

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Certainty, Finding
+from perfxl.model import BasicData, CellValue, Certainty, Finding, SelfEvaluation
 from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
@@ -57,6 +57,11 @@ def visible(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out).strip()
+
+
+def all_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str, CellValue], ...]:
+    """`cells_of(obj)` walked once per run (C01 and C02 both read every cell)."""
+    return ctx.once(("cells_of", id(obj)), lambda: tuple(cells_of(obj)))
 
 
 def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:
@@ -135,9 +140,9 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for ev in sub.evaluations:
         skip = {id(c) for ind in ev.indicators for c in (ind.target, ind.actual)}
-        yield from _control_findings(ctx, cells_of(ev), skip, seen)
+        yield from _control_findings(ctx, all_cells(ctx, ev), skip, seen)
     if sub.basic is not None:
-        yield from _control_findings(ctx, cells_of(sub.basic), set(), seen)
+        yield from _control_findings(ctx, all_cells(ctx, sub.basic), set(), seen)
 
 
 def _control_findings(ctx: Context, cells, skip: set[int], seen: set[tuple[str, str]]) -> Iterator[Finding]:
@@ -162,9 +167,9 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
     sub = ctx.submission
     reported = {(p.ref.sheet, p.ref.cell) for p in sub.problems if p.code == "READ_ERROR_VALUE" and p.ref is not None}
     seen: set[tuple[str, str]] = set()
-    sources = [cells_of(ev) for ev in sub.evaluations]
+    sources = [all_cells(ctx, ev) for ev in sub.evaluations]
     if sub.basic is not None:
-        sources.append(cells_of(sub.basic))
+        sources.append(all_cells(ctx, sub.basic))
     for cells in sources:
         for field, cell in cells:
             if cell.ref is None or not isinstance(cell.raw, str):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from perfxl.model import (CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
                           Severity, SkippedCheck, Submission)
@@ -22,6 +22,11 @@ from .catalogue import CheckSpec
 from .direction import OPPOSITE, Direction, infer_direction
 
 __all__ = ["Context", "RateReading", "Reading", "fmt_pct", "fmt_num", "similarity", "compact"]
+
+T = TypeVar("T")
+
+#: Indicator rows grouped under their 一级 heading (None: rows under no heading), in sheet order.
+Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
@@ -100,8 +105,10 @@ class Context:
         self.skipped: list[SkippedCheck] = []
         # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
         # for the same non-empty rows and 一级 groups, computed once here
-        self._rows: dict[int, tuple[SelfEvaluation, list[Indicator]]] = {}
-        self._groups: dict[int, tuple[SelfEvaluation, list[tuple[Level1Heading | None, list[Indicator]]]]] = {}
+        self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
+        self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
+        self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
+        self._once: dict[Hashable, Any] = {}
 
     # ------------------------------------------------------------------ profile values
     def param(self, name: str, default: Any = None) -> Any:
@@ -225,34 +232,58 @@ class Context:
         return compact(cell.text) not in placeholders and bool(compact(cell.text))
 
     # ------------------------------------------------------------------ indicators
-    def indicators(self, ev: SelfEvaluation | None = None) -> list[Indicator]:
-        """The evaluation's indicator rows that hold anything besides their labels (blank/…… rows skipped)."""
+    def indicators(self, ev: SelfEvaluation | None = None) -> tuple[Indicator, ...]:
+        """The evaluation's indicator rows that hold anything besides their labels (blank/…… rows skipped).
+
+        Computed once per evaluation and shared (a tuple: thirty checks iterate it without copies).
+        """
         ev = ev or self.evaluation
         if ev is None:
-            return []
+            return ()
         hit = self._rows.get(id(ev))
         if hit is None or hit[0] is not ev:
-            hit = (ev, [i for i in ev.indicators if not _empty_row(i, self)])
+            hit = (ev, tuple(i for i in ev.indicators if not _empty_row(i, self)))
             self._rows[id(ev)] = hit
-        return list(hit[1])
+        return hit[1]
 
-    def groups(self, ev: SelfEvaluation | None = None) -> list[tuple[Level1Heading | None, list[Indicator]]]:
-        """Indicators grouped under their 一级指标 heading, in sheet order (heading None for orphans)."""
+    def groups(self, ev: SelfEvaluation | None = None) -> Groups:
+        """Indicators grouped under their 一级指标 heading, in sheet order (heading None for orphans), once per evaluation."""
         ev = ev or self.evaluation
         if ev is None:
-            return []
+            return ()
         hit = self._groups.get(id(ev))
         if hit is None or hit[0] is not ev:
             out: list[tuple[Level1Heading | None, list[Indicator]]] = [(h, []) for h in ev.level1]
             orphans: list[Indicator] = []
+            find = _HeadingIndex(ev.level1)
             for ind in self.indicators(ev):
-                idx = _heading_index(ev.level1, ind)
+                idx = find(ind)
                 (out[idx][1] if idx is not None else orphans).append(ind)
             if orphans:
                 out.append((None, orphans))
-            hit = (ev, out)
+            hit = (ev, tuple((h, tuple(rows)) for h, rows in out))
             self._groups[id(ev)] = hit
-        return [(h, list(rows)) for h, rows in hit[1]]
+        return hit[1]
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per run and `key` (e.g. the flattened cells of an evaluation, walked by C01 and C02).
+
+        Keys name objects of the submission, which lives as long as the run, so ids in keys stay valid."""
+        try:
+            return cast(T, self._once[key])
+        except KeyError:
+            value = self._once[key] = compute()
+            return value
+
+    def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
+        """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
+        memo = self._per_row.setdefault(key, {})
+        hit = memo.get(id(ind))
+        if hit is not None and hit[0] is ind:
+            return cast(T, hit[1])
+        value = compute(ind)
+        memo[id(ind)] = (ind, value)
+        return value
 
     def score(self, ind: Indicator) -> Any:
         """`scoring.score_indicator` for the row under this profile (cached); None without a weight.
@@ -409,19 +440,46 @@ def _empty_row(ind: Indicator, ctx: Context) -> bool:
     return all(ctx.is_blank(c) for c in cells)
 
 
-def _heading_index(headings: Iterable[Level1Heading], ind: Indicator) -> int | None:
-    label_ref = ind.level1.ref
-    text = ind.level1.text
-    for i, h in enumerate(headings):
-        href = h.label.ref
-        if label_ref is not None and href is not None:
-            anchor = label_ref.anchor or label_ref.cell
-            if anchor in (href.cell, href.anchor) and label_ref.sheet == href.sheet:
-                return i
-    for i, h in enumerate(headings):
-        if text and (text == h.label.text or (h.name and compact(h.name) == compact(text))):
-            return i
-    for i, h in enumerate(headings):
-        if text and h.name and compact(h.name) in compact(text):
-            return i
-    return None
+class _HeadingIndex:
+    """Which 一级 heading an indicator row belongs to, by lookup instead of a scan of every heading per row.
+
+    The same answer as checking, in order: the row's merged 一级 cell is the heading's cell; its text equals
+    a heading's label or compacted name; a heading's compacted name occurs in it (first heading wins).
+    """
+
+    def __init__(self, headings: Iterable[Level1Heading]) -> None:
+        self.by_cell: dict[tuple[str, str], int] = {}
+        self.by_label: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        self.names: list[tuple[int, str]] = []
+        self.by_text: dict[str, int | None] = {}
+        for i, h in enumerate(headings):
+            href = h.label.ref
+            if href is not None:
+                for cell in (href.cell, href.anchor):
+                    if cell is not None:
+                        self.by_cell.setdefault((href.sheet, cell), i)
+            self.by_label.setdefault(h.label.text, i)
+            if h.name:
+                name = compact(h.name)
+                self.by_name.setdefault(name, i)
+                self.names.append((i, name))
+
+    def __call__(self, ind: Indicator) -> int | None:
+        label_ref = ind.level1.ref
+        if label_ref is not None and self.by_cell:
+            hit = self.by_cell.get((label_ref.sheet, label_ref.anchor or label_ref.cell))
+            if hit is not None:
+                return hit
+        text = ind.level1.text
+        if not text:
+            return None
+        try:
+            return self.by_text[text]
+        except KeyError:
+            pass
+        key = compact(text)
+        exact = [i for i in (self.by_label.get(text), self.by_name.get(key)) if i is not None]
+        found = min(exact) if exact else next((i for i, name in self.names if name in key), None)
+        self.by_text[text] = found
+        return found

@@ -18,7 +18,13 @@ _METHODS = {"positive": "positive", "deadline": "positive", "reverse_ratio": "re
 
 def direction(ctx: Context, ind: Indicator) -> str:
     """"qualitative", "positive" (≥ >, growth, deadlines), "reverse" (≤ <) or "equal": the scorer's method when it
-    scored the row, else the operator (an unstated one reads as the profile's `scoring.default_op`)."""
+    scored the row, else the operator (an unstated one reads as the profile's `scoring.default_op`).
+
+    Classified once per row and run: S01, S02, S03, S05, S07, S08, S09 and S11 all ask."""
+    return ctx.per_row("direction", ind, lambda row: _direction(ctx, row))
+
+
+def _direction(ctx: Context, ind: Indicator) -> str:
     result = ctx.score(ind)
     if result is not None and result.method in _METHODS:
         return _METHODS[result.method]
@@ -54,6 +60,10 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
 
 def unverifiable(ctx: Context, ind: Indicator) -> str | None:
     """The code (S12–S15) that reports this row's score as unverifiable, or None: no other score check runs on it."""
+    return ctx.per_row("unverifiable", ind, lambda row: _unverifiable(ctx, row))
+
+
+def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
     for code, test in (("S12", _no_actual_but_scored), ("S13", _actual_repeats_target), ("S14", _text_actual),
                        ("S15", _not_scored)):
         if test(ctx, ind):

@@ -1,7 +1,7 @@
 """R-W checks: the weight tree (分值) — defaults, declared 一级 weights against their rows, totals, positivity."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator, Level1Heading
@@ -19,7 +19,7 @@ def level1_key(name: str) -> str | None:
     return next((key for frag, key in LEVEL1_KEYS if frag in text), None)
 
 
-def row_weights(ctx: Context, rows: list[Indicator]) -> Decimal | None:
+def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
     """Σ of the rows' weights; None when no row has a weight."""
     values = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
     return sum(values, Decimal(0)) if values else None
@@ -69,12 +69,14 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
 @check("W02")
 def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
     """A weight declared in the 一级 label ("效益指标（35分）") equals the sum of the weights of its rows."""
-    for heading, rows in ctx.groups():
+    groups = ctx.groups()
+    final = next((h for h, _ in reversed(groups) if h is not None), None)
+    for heading, rows in groups:
         if heading is None or heading.declared_weight is None:
             continue
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
-            last = heading is next((h for h, _ in reversed(ctx.groups()) if h is not None), None)
+            last = heading is final
             sure, note, note_en = _completeness(ctx) if last else (None, "", "")
             yield ctx.finding(heading.label, expected=held, actual=heading.declared_weight,
                               name=heading.name or heading.label.text, certainty=sure,
