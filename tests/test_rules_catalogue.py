@@ -11,7 +11,9 @@ import perfxl.rules.catalogue as catalogue
 from perfxl.errors import ProfileError
 from perfxl.profiles import load_profile
 from perfxl.rules import CATALOGUE, NOT_CHECKABLE, implemented_specs, run_checks, selected
-from perfxl.rules.docs import render_rules_md
+from perfxl.rules.catalogue import CODES
+from perfxl.rules.docs import main as docs_main
+from perfxl.rules.docs import render_pages
 
 REPO = Path(__file__).resolve().parent.parent
 DOMAIN_RULE_IDS = REPO / "tests" / "fixtures" / "domain_rule_ids.txt"  # the brief's §6 rule ids
@@ -40,11 +42,26 @@ def test_every_rule_of_domain_rules_section_6_is_covered():
     assert ids - covered == set()
 
 
-def test_docs_page_is_generated_from_the_catalogue():
-    page = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert page == render_rules_md(), "run: .venv/bin/python -m perfxl.rules.docs"
-    for s in CATALOGUE:
-        assert f"| {s.code} | {s.name} |" in page
+def test_docs_pages_are_generated_from_the_catalogue():
+    """docs/rules/ holds exactly the generator's pages: index.md and one page per code, never drifting."""
+    folder = REPO / "docs" / "rules"
+    pages = render_pages()
+    assert sorted(p.name for p in folder.glob("*.md")) == sorted(pages), "run: .venv/bin/python -m perfxl.rules.docs"
+    for name, text in pages.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"{name} is stale; run: .venv/bin/python -m perfxl.rules.docs"
+    index = pages["index.md"]
+    for s in CODES:
+        assert f"| [{s.code}]({s.code}.md) |" in index
+        page = pages[f"{s.code}.md"]
+        assert s.why_zh in page and s.example_message in page and s.source in page
+    assert not (REPO / "docs" / "rules.md").exists()
+
+
+def test_generator_writes_pages_and_removes_stale_ones(tmp_path):
+    (tmp_path / "F99.md").write_text("old", encoding="utf-8")
+    assert docs_main([str(tmp_path)]) == 0
+    assert not (tmp_path / "F99.md").exists()
+    assert (tmp_path / "ZIP_BOMB.md").read_text(encoding="utf-8") == render_pages()["ZIP_BOMB.md"]
 
 
 def test_national_profile_parameters_match_the_catalogue_defaults():
