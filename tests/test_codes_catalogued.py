@@ -219,3 +219,46 @@ def test_check_examples_are_the_checks_own_words():
     s = code_spec("F04")
     assert s.example_message == "执行率应为 86.20%（86.2/100），表中为 90%"
     assert all(s.example_message.startswith(s.template_zh.split("{", 1)[0]) for s in CATALOGUE)
+
+
+# ---------------------------------------------------------------- `perfxl rules` lists the same catalogue
+
+
+def _rules(*args: str):
+    import json
+
+    from typer.testing import CliRunner
+
+    from perfxl.cli.main import app
+
+    res = CliRunner().invoke(app, ["rules", *args])
+    assert "Traceback" not in res.output, res.output
+    return res, (json.loads(res.stdout) if res.exit_code == 0 and "json" in args else None)
+
+
+def test_perfxl_rules_lists_every_code_with_why_and_example():
+    res, listed = _rules("--format", "json")
+    assert res.exit_code == 0
+    assert [r["code"] for r in listed] == [s.code for s in CODES]
+    zip_bomb = next(r for r in listed if r["code"] == "ZIP_BOMB")
+    assert zip_bomb["kind"] == "file" and zip_bomb["severity"] == "error" and "压缩炸弹" in zip_bomb["example_message"]
+    text, _ = _rules()
+    assert text.exit_code == 0 and all(s.code in text.stdout for s in CODES)
+
+
+def test_perfxl_rules_filters_by_kind_code_prefix_severity_and_profile(tmp_path):
+    _, reader = _rules("--kind", "reader", "--format", "json")
+    assert {r["kind"] for r in reader} == {"reader"} and {"LAYOUT_NO_TABLE", "READ_ERROR_VALUE", "SHEETS_ALL_HIDDEN"} <= {r["code"] for r in reader}
+    _, zips = _rules("--select", "ZIP_,F04", "--format", "json")
+    assert {r["code"] for r in zips} == {c for c in (s.code for s in CODES) if c.startswith("ZIP_")} | {"F04"}
+    _, infos = _rules("--kind", "check", "--severity", "info", "--format", "json")
+    assert infos and all(r["severity"] == "info" for r in infos) and "S04" in {r["code"] for r in infos}
+    profile = tmp_path / "mild.toml"
+    profile.write_text('name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
+                       encoding="utf-8")
+    _, mild = _rules("--profile", str(profile), "--select", "F04,G02", "--format", "json")
+    assert {r["code"]: (r["severity"], r["enabled"]) for r in mild} == {"F04": ("warning", True), "G02": ("warning", False)}
+    md, _ = _rules("--format", "markdown", "--select", "N0")
+    assert md.exit_code == 0 and "| [N01](rules/N01.md) | check |" in md.stdout
+    for bad in (("--kind", "nope"), ("--select", "ZZZ9"), ("--severity", "fatal"), ("--format", "xml")):
+        assert _rules(*bad)[0].exit_code == 2, bad

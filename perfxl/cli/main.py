@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "template_cmd",
     "serve_cmd",
     "bundle_cmd",
+    "rules_cmd",
 )
 
 

@@ -1,4 +1,4 @@
-"""`perfxl validate`, `perfxl demo` and `perfxl rules`: check workbooks, write reports and annotated copies.
+"""`perfxl validate` and `perfxl demo` (`perfxl rules` is in rules_cmd.py): check workbooks, write reports and annotated copies.
 
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 an input could not
 be read or the arguments are wrong. Errors are explained in Chinese, never as a traceback.
@@ -114,28 +114,3 @@ def demo(
         print_report([doc_result], console)
         console.print(f"报告批注副本：{doc_copy.resolve()}", style="bold green", highlight=False)
     console.print(f"HTML 报告：{html_path.resolve()}", style="bold green", highlight=False)
-
-
-@app.command("rules")
-def rules_cmd(
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
-) -> None:
-    """列出全部检查规则：代码、级别、说明、依据 (list the check catalogue)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from perfxl.model import SEVERITY_ZH
-    from perfxl.report._common import severity_of
-
-    try:
-        prof = load_cli_profile(profile)
-    except CliAbort as exc:
-        raise _fail(str(exc)) from None
-    table = Table(title=f"perfxl 检查规则（配置：{escape(profile_name(prof, profile) or '默认')}）", show_lines=False)
-    for col in ("代码", "级别", "说明", "依据"):
-        table.add_column(col)
-    for spec in check_catalogue():
-        settings = prof.check(spec.code)  # the profile's [checks.CODE] table, else the catalogue default
-        label = SEVERITY_ZH[severity_of(settings.severity or spec.severity)] + ("" if settings.enabled else "（已停用）")
-        table.add_row(escape(spec.code), label, escape(spec.title_zh), escape(spec.source))
-    make_console().print(table)
