@@ -221,6 +221,39 @@ def test_macros_run_in_the_persistent_udf_server(which, built):
     assert "_xlwindows.BOOK_CALLER" in inspect.getsource(xlwings.Book.caller)
 
 
+def test_excel_install_brings_no_library_that_import_xlwings_would_load():
+    """`import xlwings` imports pandas, numpy, polars, matplotlib, Pillow and plotly whenever they are
+    installed (about 0.5–0.9 s more per cold 校验 click, bench/bench_click.py). `pip install
+    "perfxl[excel]"` on Windows must install none of them: pyproject's core and excel requirements,
+    followed through the installed packages' own metadata."""
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, requires
+
+    from packaging.markers import default_environment
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    windows = {**default_environment(), "sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "extra": ""}
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    todo = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["excel"]]
+    seen: set[str] = set()
+    while todo:
+        req = todo.pop()
+        if req.marker is not None and not any(req.marker.evaluate({**windows, "extra": e}) for e in ("", *req.extras)):
+            continue
+        name = canonicalize_name(req.name)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            todo += [r for r in map(Requirement, requires(req.name) or [])
+                     if r.marker is None or any(r.marker.evaluate({**windows, "extra": e}) for e in ("", *req.extras))]
+        except PackageNotFoundError:  # Windows-only, not installed on Linux; neither has requirements
+            assert name in {"pywin32", "colorama"}, f"{req.name} is not installed here: cannot follow its requirements"
+    assert "xlwings" in seen
+    assert not seen & {"pandas", "numpy", "polars", "matplotlib", "pillow", "plotly"}
+
+
 def test_score_cells_hold_perf_score_with_cached_values(built):
     import openpyxl
 
