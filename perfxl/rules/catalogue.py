@@ -343,7 +343,7 @@ _SPECS: tuple[CheckSpec, ...] = (
 )
 # fmt: on
 
-#: Rules of domain-rules.md §6 that the model cannot check, and why (listed in docs/rules.md).
+#: Rules of domain-rules.md §6 that the model cannot check, and why (listed in docs/rules/index.md).
 NOT_CHECKABLE: Mapping[str, str] = MappingProxyType({
     "R-S10": "多子项指标的汇总需要子项明细，自评表只有汇总后的一行 (sub-items are not on the form)",
     "R-T01": "自评表没有二级、一级指标得分小计单元格 (the form has no subtotal score cells); W02/T02 cover the sums",
@@ -358,7 +358,7 @@ _NAME_DIRECTION = ("方向由指标名称推断（未写运算符）时为“依
                    "a guess, at most a warning, when the direction is read from the indicator's name (no operator)")
 _NO_TOTAL_ROW = ("表中没有总分行（可能续在别处）时为“需人工判断”，至多警告",
                  "a judgement, at most a warning, when the table has no 总分 row (it may continue elsewhere)")
-#: What each check's findings rest on, when not CERTAIN arithmetic on the cells (docs/rules.md lists it).
+#: What each check's findings rest on, when not CERTAIN arithmetic on the cells (docs/rules/ lists it).
 _RESTS_ON: dict[str, Certainty] = {
     **dict.fromkeys(("F06", "F07", "F08", "W01", "I02", "I05", "I06", "I07", "I08", "I09", "I10", "S08", "S09",
                      "S12", "S13", "S14", "S15", "D02", "T05", "T07", "G02", "B14", "I11"), Certainty.JUDGEMENT),
