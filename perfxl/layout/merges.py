@@ -27,7 +27,11 @@ def range_a1(rng: MergedRange) -> str:
 
 
 def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvaluation]) -> list[Finding]:
-    """LAYOUT_MERGE_OVERLAP, LAYOUT_MERGE_ACROSS_TABLES and LAYOUT_FUNDS_CELL_MERGED for one sheet."""
+    """LAYOUT_MERGE_OVERLAP, LAYOUT_MERGE_ACROSS_TABLES and LAYOUT_FUNDS_CELL_MERGED for one sheet.
+
+    All are 警告: they say what perfxl could not read behind a merge (its limit, which a person must
+    look at), never that a figure is wrong — a published table merges cells for layout all the time.
+    """
     if not grid.merged:
         return []
     headers = [r for r, k in enumerate(kinds) if getattr(k, "value", k) in BLOCK_HEADERS]
@@ -36,7 +40,7 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
     for rng in crossing:
         where = range_a1(rng)
         out.append(Finding(
-            "LAYOUT_MERGE_ACROSS_TABLES", Severity.ERROR, CellRef(grid.name, where),
+            "LAYOUT_MERGE_ACROSS_TABLES", Severity.WARNING, CellRef(grid.name, where),
             f"合并单元格 {where} 跨越了两个表格区域（如资金表与年度总体目标），合并区域只保留左上角的值，"
             "其余单元格的内容无法读取；请取消该合并后重新填写。",
             f"Merged range {where} runs across two table blocks; only its top-left value is kept. Unmerge it.",
@@ -60,7 +64,7 @@ def _overlaps(grid: Grid) -> list[Finding]:
     for first, second in pairs:
         a, b = range_a1(first), range_a1(second)
         out.append(Finding(
-            "LAYOUT_MERGE_OVERLAP", Severity.ERROR, CellRef(grid.name, b),
+            "LAYOUT_MERGE_OVERLAP", Severity.WARNING, CellRef(grid.name, b),
             f"合并单元格 {b} 与 {a} 互相重叠（文件已损坏，Excel 打开时会提示修复），重叠处的内容无法可靠读取。",
             f"Merged ranges {b} and {a} overlap (the file is damaged); their content cannot be read reliably.",
             actual=f"{b} / {a}"))
@@ -93,7 +97,7 @@ def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Fin
                     continue
                 where = range_a1(rng)
                 out.append(Finding(
-                    "LAYOUT_FUNDS_CELL_MERGED", Severity.ERROR, CellRef(grid.name, ref.cell, ref.anchor),
+                    "LAYOUT_FUNDS_CELL_MERGED", Severity.WARNING, CellRef(grid.name, ref.cell, ref.anchor),
                     f"资金行“{row.label.text}”的{zh}单元格 {ref.cell} 位于合并区域 {where} 中（值只保留在左上角 {ref.anchor}），"
                     "未能读到该列的数值；请取消合并后填写。",
                     f"Funds row '{row.label.text}': the {role} cell {ref.cell} lies inside merged range {where} "
