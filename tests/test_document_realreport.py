@@ -1,0 +1,81 @@
+"""Real published 自评报告 (tests/realworld/reports/*.toml) measured like the seed report (issue 12).
+
+Each fixture holds the report's paragraphs and tables exactly as published, its source address, and the
+narrative/table contradictions worked out by hand before perfxl ran (`[[expect]]`: code, paragraph,
+severity) plus the facts found to agree (`[[consistent]]`). The .docx is built here with python-docx;
+perfxl must find every expected contradiction at its paragraph, raise no 错误 anywhere else in the file
+(a table's own published errors go in `[[expect_table]]`: table name and cell), and no finding above 提示
+on a paragraph whose facts agree.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import docx
+import pytest
+
+from perfxl.model import TextRef
+from perfxl.validate import validate_file
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+def _fixtures() -> list[Path]:
+    return sorted(REPORTS.glob("*.toml"))
+
+
+def build_docx(fixture: dict, path: Path) -> None:
+    """Paragraphs as body paragraphs, each table as a Word table (merges as published), in that order."""
+    d = docx.Document()
+    for text in fixture["paragraphs"]:
+        d.add_paragraph(text)
+    for table in fixture.get("tables", []):
+        rows = table["rows"]
+        t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if text:
+                    t.cell(r, c).paragraphs[0].text = str(text)
+        for merge in table.get("merges", []):
+            from openpyxl.utils.cell import range_boundaries
+
+            c0, r0, c1, r1 = range_boundaries(merge)
+            t.cell(r0 - 1, c0 - 1).merge(t.cell(r1 - 1, c1 - 1))
+    d.save(path)
+
+
+def test_the_corpus_is_not_empty():
+    fixtures = _fixtures()
+    assert fixtures, "no real report fixture"
+    for path in fixtures:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert data["source"].startswith("http") and data["paragraphs"], path.name
+
+
+@pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.stem)
+def test_real_report(path: Path, tmp_path: Path):
+    fixture = tomllib.loads(path.read_text(encoding="utf-8"))
+    report = tmp_path / f"{path.stem}.docx"
+    build_docx(fixture, report)
+    result = validate_file(report)
+    assert result.ok, result.error
+    narrative = [f for f in result.findings if isinstance(f.ref, TextRef)]
+    assert all(f.ref.paragraph for f in narrative)
+    n_paragraphs = sum(1 for p in fixture["paragraphs"] if p.strip())
+    assert n_paragraphs == len(fixture["paragraphs"])  # every transcribed paragraph is numbered as in the fixture
+    expected = fixture.get("expect", [])
+    for e in expected:
+        hits = [f for f in narrative if f.code == e["code"] and f.ref.paragraph == e["paragraph"]
+                and RANK[f.severity.value] >= RANK[e["severity"]]]
+        assert hits, f"{path.stem}: missed {e['code']} at 正文第{e['paragraph']}段 ({e['hand']})"
+    expected_places = {e["paragraph"] for e in expected}
+    table_errors = {(e["table"], e["cell"]) for e in fixture.get("expect_table", [])}
+    false_errors = [f for f in result.findings if f.severity.value == "error"
+                    and not (isinstance(f.ref, TextRef) and f.ref.paragraph in expected_places)
+                    and (f.sheet, f.cell) not in table_errors]
+    assert not false_errors, [f"{f.code} {f.ref}: {f.message}" for f in false_errors]  # anywhere in the file
+    for fact in fixture.get("consistent", []):
+        noisy = [f for f in narrative if f.ref.paragraph == fact["paragraph"] and f.severity.value != "info"]
+        assert not noisy, (fact["hand"], [f"{f.code} {f.severity.value}: {f.message}" for f in noisy])
