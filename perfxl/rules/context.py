@@ -11,11 +11,12 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
-from perfxl.model import (CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
+from perfxl.model import (BasicData, CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
                           Severity, SkippedCheck, Submission)
 from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
+from perfxl.profiles import Profile
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
 from .catalogue import CheckSpec
@@ -60,7 +61,7 @@ def fmt_pct(percent: Decimal | None, places: int = 2) -> str:
 class RateReading:
     """How a typed rate cell was read: the percent value, and a zh/en note when it was interpreted.
 
-    Rate cells are read as follows (docs/rules.md, "Rate cells"): text with "%" is that percent;
+    Rate cells are read as follows (docs/rules/index.md, "Rate cells"): text with "%" is that percent;
     a number above 1.5 (or text without "%") is a bare percent (94.5 → 94.5%); a number from 0 to
     1.5 is ambiguous: it is read as an Excel fraction (0.945 → 94.5%) unless reading it as a bare
     percent matches the computed rate.
@@ -90,7 +91,7 @@ class Reading:
 class Context:
     """Shared state of one validation run; the runner sets `spec`, `params`, `severity` and `evaluation`."""
 
-    def __init__(self, submission: Submission, profile: Any) -> None:
+    def __init__(self, submission: Submission, profile: Profile) -> None:
         self.submission = submission
         self.profile = profile
         self.settings = profile.settings
@@ -110,10 +111,27 @@ class Context:
         self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
         self._once: dict[Hashable, Any] = {}
 
+    @property
+    def ev(self) -> SelfEvaluation:
+        """The 自评表 an evaluation-scope check runs on (the runner sets it before each call)."""
+        assert self.evaluation is not None, f"check {self.spec and self.spec.code} ran without an evaluation"
+        return self.evaluation
+
+    @property
+    def basic(self) -> BasicData:
+        """The 基础数据表 a basic-scope check runs on (the runner calls those checks only when there is one)."""
+        assert self.submission.basic is not None, f"check {self.spec and self.spec.code} ran without a 基础数据表"
+        return self.submission.basic
+
     # ------------------------------------------------------------------ profile values
     def param(self, name: str, default: Any = None) -> Any:
         """A parameter of the running check: profile `[checks.CODE]` first, then the catalogue default."""
         return self.params.get(name, default)
+
+    @overload
+    def dec(self, key: str) -> Decimal | None: ...
+    @overload
+    def dec(self, key: str, default: Decimal | int | str) -> Decimal: ...
 
     def dec(self, key: str, default: Decimal | int | str | None = None) -> Decimal | None:
         """A profile setting (dotted key) as Decimal."""
