@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.units import convert
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
 
 __all__ = [
     "RateResult",
@@ -65,7 +68,7 @@ class RateResult:
         }
 
 
-def rate_places(profile: Any = None) -> int:
+def rate_places(profile: ProfileLike = None) -> int:
     """Decimal places of a percent under `profile` (national: 2)."""
     from perfxl.profiles import resolve_profile
 
@@ -92,7 +95,7 @@ def _undefined(name: str, zh: str, en: str) -> RateResult:
 def generic_rate(
     numerator: Any,
     denominator: Any,
-    profile: Any = None,
+    profile: ProfileLike = None,
     *,
     name: str = "比率",
     num_name: str = "分子",
@@ -124,7 +127,7 @@ def generic_rate(
 def _named(function: str, name: str, num_name: str, den_name: str, doc: str) -> Callable[..., RateResult]:
     """`generic_rate` under a formula's name and the names of its terms (they appear in the undefined-rate reasons)."""
 
-    def rate(numerator: Any, denominator: Any, profile: Any = None) -> RateResult:
+    def rate(numerator: Any, denominator: Any, profile: ProfileLike = None) -> RateResult:
         return generic_rate(numerator, denominator, profile, name=name, num_name=num_name, den_name=den_name)
 
     rate.__name__ = rate.__qualname__ = function
@@ -163,19 +166,19 @@ key_spending_rate = _named(
 
 
 def control_rate(
-    actual: Any, approved: Any, profile: Any = None, *, name: str = "控制率",
+    actual: Any, approved: Any, profile: ProfileLike = None, *, name: str = "控制率",
     num_name: str = "实际数", den_name: str = "预算数",
 ) -> RateResult:
     """A control rate: actual / approved (≤ 100% is compliant)."""
     return generic_rate(actual, approved, profile, name=name, num_name=num_name, den_name=den_name)
 
 
-def completion_rate(done: Any, planned: Any, profile: Any = None, *, name: str = "实际完成率") -> RateResult:
+def completion_rate(done: Any, planned: Any, profile: ProfileLike = None, *, name: str = "实际完成率") -> RateResult:
     """职责履行 rates (实际完成率, 完成及时率, 质量达标率, 重点工作办结率) = done / planned."""
     return generic_rate(done, planned, profile, name=name, num_name="实际完成数", den_name="计划数")
 
 
-def _difference_rate(later: Any, base: Any, profile: Any, *, name: str, name_en: str, diff_name: str,
+def _difference_rate(later: Any, base: Any, profile: ProfileLike, *, name: str, name_en: str, diff_name: str,
                      base_name: str, zero_en: str | None = None, base_first: bool = False) -> RateResult:
     """(later − base) / base; undefined when either is not a number (or, with `zero_en`, when base is 0).
 
@@ -191,23 +194,23 @@ def _difference_rate(later: Any, base: Any, profile: Any, *, name: str, name_en:
     return generic_rate(l_value - b_value, b_value, profile, name=name, num_name=diff_name, den_name=base_name)
 
 
-def change_rate(current: Any, previous: Any, profile: Any = None, *, name: str = "变动率") -> RateResult:
+def change_rate(current: Any, previous: Any, profile: ProfileLike = None, *, name: str = "变动率") -> RateResult:
     """变动率 = (本年 − 上年) / 上年; undefined when 上年 is 0."""
     return _difference_rate(current, previous, profile, name=name, name_en=name, diff_name="增减额", base_name="上年数",
                             zero_en=f"{name} undefined: previous value is 0")
 
 
-def three_public_change_rate(current: Any, previous: Any, profile: Any = None) -> RateResult:
+def three_public_change_rate(current: Any, previous: Any, profile: ProfileLike = None) -> RateResult:
     """"三公经费"变动率 = (本年 − 上年) / 上年 on the basis the profile names (预算数 or 决算数)."""
     return change_rate(current, previous, profile, name="三公经费变动率")
 
 
-def carryover_change_rate(current: Any, previous: Any, profile: Any = None) -> RateResult:
+def carryover_change_rate(current: Any, previous: Any, profile: ProfileLike = None) -> RateResult:
     """结转结余变动率 = (本年累计结转结余 − 上年累计结转结余) / 上年累计结转结余."""
     return change_rate(current, previous, profile, name="结转结余变动率")
 
 
-def budget_adjustment_rate(initial: Any, adjusted: Any, profile: Any = None) -> RateResult:
+def budget_adjustment_rate(initial: Any, adjusted: Any, profile: ProfileLike = None) -> RateResult:
     """预算调整率 = 预算调整数 / 预算数 = (调整后预算数 − 年初预算数) / 年初预算数 (财预〔2013〕53号)."""
     return _difference_rate(adjusted, initial, profile, name="预算调整率", name_en="budget adjustment rate",
                             diff_name="预算调整数", base_name="年初预算数", base_first=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from perfxl.numbers import ZERO, round_half_up, to_decimal
-from perfxl.profiles import Profile, resolve_profile
+from perfxl.profiles import EngineSettings, Profile, ProfileLike, resolve_profile
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整体支出) scores
     budget_adjustment_score,
@@ -88,7 +88,7 @@ def _number_weight(weight: int | float) -> Decimal | None:
     return w if w is not None and w >= 0 else None
 
 
-def score_indicator(target: Any, actual: Any, weight: Any, profile: Any = None, method: str | None = None) -> ScoreResult:
+def score_indicator(target: Any, actual: Any, weight: Any, profile: ProfileLike = None, method: str | None = None) -> ScoreResult:
     """Score one indicator: `target` (年度指标值) and `actual` (实际完成值) as typed or parsed, `weight` (分值).
 
     Never raises for user input: when it cannot score, `score` is None and `error` says why in Chinese.
@@ -110,7 +110,7 @@ def score_indicator(target: Any, actual: Any, weight: Any, profile: Any = None, 
     return _score_general(t, a, w, s, method)
 
 
-def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any, method: str | None) -> ScoreResult:
+def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings, method: str | None) -> ScoreResult:
     if method is not None and method not in METHODS:
         return failure("invalid", f"未知的计分方法：{method}（可选：{'、'.join(METHODS)}）",
                        f"unknown scoring method {method!r}", w)
@@ -149,7 +149,7 @@ def _is_qualitative(t: ParsedValue, a: ParsedValue) -> bool:
     return t.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT)
 
 
-def qualitative_band(tier: int, weight: Any, profile: Any = None) -> tuple[Decimal, Decimal]:
+def qualitative_band(tier: int, weight: Any, profile: ProfileLike = None) -> tuple[Decimal, Decimal]:
     """Score band of a qualitative tier as (low, high) points: 达成 [0.8w, w], 部分 [0.6w, 0.8w), 未达成 [0, 0.6w).
 
     The top tier includes `high`; the others exclude it (see `band_contains`). Rounded half-up. (财预〔2020〕10号)
@@ -161,7 +161,7 @@ def qualitative_band(tier: int, weight: Any, profile: Any = None) -> tuple[Decim
     return round_half_up(t.low * w, s.score_places), round_half_up(t.high * w, s.score_places)
 
 
-def band_contains(tier: int, score: Any, weight: Any, profile: Any = None) -> bool:
+def band_contains(tier: int, score: Any, weight: Any, profile: ProfileLike = None) -> bool:
     """True when `score` lies in the tier's band (top tier [low, high], others [low, high))."""
     value = to_decimal(score)
     if value is None:
@@ -170,7 +170,7 @@ def band_contains(tier: int, score: Any, weight: Any, profile: Any = None) -> bo
     return low <= value <= high if tier == 0 else low <= value < high
 
 
-def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> ScoreResult:
+def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings) -> ScoreResult:
     tier, share = a.tier, a.share
     if tier is None and share is None:
         if a.text and a.text == t.text:
@@ -205,7 +205,7 @@ def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> Sc
     )
 
 
-def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def execution_score(executed: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """预算执行率得分 = min(执行率, 上限) × 分值 (财预〔2020〕10号 附1; weight defaults to the profile's 10 or 20)."""
     prof = resolve_profile(profile)
     s = prof.settings
@@ -233,7 +233,7 @@ def _num(value: Any) -> str:
     return _F(d) if d is not None else str(value)
 
 
-def total_cap(rate: Any, profile: Any = None) -> Decimal | None:
+def total_cap(rate: Any, profile: ProfileLike = None) -> Decimal | None:
     """The highest 总分 allowed at execution rate `rate` (ratio or RateResult) by the profile's `total.caps`."""
     ratio = rate.ratio if isinstance(rate, RateResult) else to_decimal(rate)
     if ratio is None:
@@ -244,7 +244,7 @@ def total_cap(rate: Any, profile: Any = None) -> Decimal | None:
     return None
 
 
-def total_score(scores: Iterable[Any], profile: Any = None, execution_rate: Any = None) -> Decimal:
+def total_score(scores: Iterable[Any], profile: ProfileLike = None, execution_rate: Any = None) -> Decimal:
     """总分 = Σ scores (ScoreResults or numbers; unscored ones count 0), rounded, capped by execution rate."""
     s = resolve_profile(profile).settings
     total = ZERO
@@ -260,7 +260,7 @@ def total_score(scores: Iterable[Any], profile: Any = None, execution_rate: Any 
     return total
 
 
-def grade(total: Any, profile: Any = None) -> str | None:
+def grade(total: Any, profile: ProfileLike = None) -> str | None:
     """自评等级 of a total: 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60 by default (bands from the profile)."""
     value = to_decimal(total)
     if value is None:

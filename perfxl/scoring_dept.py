@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from perfxl.numbers import HUNDRED, ZERO, to_decimal
-from perfxl.profiles import resolve_profile
+from perfxl.profiles import Profile, ProfileLike, resolve_profile
 from perfxl.rates import (
     RateResult,
     budget_adjustment_rate,
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 #: How a defined rate earns its score: (rate, weight, profile, section) → ScoreResult.
-Rule = Callable[[RateResult, Decimal, Any, str], ScoreResult]
+Rule = Callable[[RateResult, Decimal, Profile, str], ScoreResult]
 
 
 def _valid_weight(weight: Any) -> Decimal | None:
@@ -51,7 +51,7 @@ def _invalid_weight(method: str, weight: Any) -> ScoreResult:
 
 
 def _department_score(section: str, rate_of: Callable[..., RateResult], numerator: Any, denominator: Any,
-                      weight: Any, profile: Any, rule: Rule) -> ScoreResult:
+                      weight: Any, profile: ProfileLike, rule: Rule) -> ScoreResult:
     """Weight (argument, else `department.<section>.weight`), the rate, a clear failure, else `rule`."""
     prof = resolve_profile(profile)
     w = _valid_weight(prof.decimal(f"department.{section}.weight") if weight is None else weight)
@@ -63,7 +63,7 @@ def _department_score(section: str, rate_of: Callable[..., RateResult], numerato
     return rule(rate, w, prof, section)
 
 
-def deduction_per_point(section: str, weight: Decimal, profile: Any = None) -> Decimal:
+def deduction_per_point(section: str, weight: Decimal, profile: ProfileLike = None) -> Decimal:
     """Points a `department.<section>` rule deducts per percentage point beyond its limit.
 
     三公经费变动率 deducts a share of the weight (`deduct_share_per_point`, w/10); the others a fixed
@@ -78,7 +78,8 @@ def deduction_per_point(section: str, weight: Decimal, profile: Any = None) -> D
 def _deduct_above(base: Decimal) -> Rule:
     """Full marks at or below `base` percent; each point above deducts `deduction_per_point`, floor 0."""
 
-    def rule(rate: RateResult, w: Decimal, prof: Any, section: str) -> ScoreResult:
+    def rule(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
+        assert rate.percent is not None  # _department_score calls a rule only on a defined rate
         per_point = deduction_per_point(section, w, prof)
         pct = f"{_F(rate.percent)}%"
         if rate.percent <= base:
@@ -98,24 +99,24 @@ def _deduct_above(base: Decimal) -> Rule:
 _ABOVE_FULL = _deduct_above(HUNDRED)
 
 
-def staff_control_score(actual: Any, establishment: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def staff_control_score(actual: Any, establishment: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """在职人员控制率得分: ≤100% full; each point above −`department.staff_control.deduct_per_point` (Hunan 0.5)."""
     return _department_score("staff_control", staff_control_rate, actual, establishment, weight, profile, _ABOVE_FULL)
 
 
-def three_public_control_score(actual: Any, budget: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def three_public_control_score(actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """"三公经费"控制率得分: ≤100% full; each point above −1 (S12)."""
     return _department_score("three_public_control", three_public_control_rate, actual, budget, weight, profile,
                              _ABOVE_FULL)
 
 
-def public_funds_control_score(actual: Any, budget: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def public_funds_control_score(actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """公用经费控制率得分: same rule as the 三公 control rate (no published standard; profile [X])."""
     return _department_score("public_funds_control", public_funds_control_rate, actual, budget, weight, profile,
                              _ABOVE_FULL)
 
 
-def three_public_change_score(current: Any, previous: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def three_public_change_score(current: Any, previous: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """"三公经费"变动率得分: ≤0 full; each point above 0 deducts w × `deduct_share_per_point` (w/10).
 
     The caller passes 本年/上年 on the profile's basis (`department.three_public_change_basis`: 预算数 or 决算数).
@@ -124,14 +125,16 @@ def three_public_change_score(current: Any, previous: Any, weight: Any = None, p
                              _deduct_above(ZERO))
 
 
-def _adjustment_bands(rate: RateResult, w: Decimal, prof: Any, section: str) -> ScoreResult:
+def _adjustment_bands(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
+    assert rate.percent is not None  # _department_score calls a rule only on a defined rate
     base = prof.decimal(f"department.{section}.base") or w
     magnitude = abs(rate.percent)
     points = ZERO
     upper_text = ""
     for upper, pts in prof.get(f"department.{section}.bands", []):
-        if magnitude <= to_decimal(upper):
-            points, upper_text = to_decimal(pts) or ZERO, f"≤ {_F(to_decimal(upper))}%"
+        bound = to_decimal(upper)  # a number: the profile schema checks it
+        if bound is not None and magnitude <= bound:
+            points, upper_text = to_decimal(pts) or ZERO, f"≤ {_F(bound)}%"
             break
     score = bounded_score(w * points / base, w, prof.settings.score_places)
     band = upper_text or "超出最高档"
@@ -140,13 +143,14 @@ def _adjustment_bands(rate: RateResult, w: Decimal, prof: Any, section: str) -> 
     return ScoreResult(score, section, zh, en, meets_target=magnitude == 0, ratio=rate.ratio, weight=w)
 
 
-def budget_adjustment_score(initial: Any, adjusted: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def budget_adjustment_score(initial: Any, adjusted: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """预算调整率得分 by bands on |rate|: 0 → full; ≤10% → 2/3; ≤20% → 1/3; ≤30% → 1/6; above → 0 (S12)."""
     return _department_score("budget_adjustment", budget_adjustment_rate, initial, adjusted, weight, profile,
                              _adjustment_bands)
 
 
-def _completion_steps(rate: RateResult, w: Decimal, prof: Any, section: str) -> ScoreResult:
+def _completion_steps(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
+    assert rate.percent is not None  # _department_score calls a rule only on a defined rate
     step = prof.decimal(f"department.{section}.step_pp") or Decimal(5)
     per_step = prof.decimal(f"department.{section}.deduct_per_step", ZERO)
     short = max(HUNDRED - rate.percent, ZERO)
@@ -157,16 +161,18 @@ def _completion_steps(rate: RateResult, w: Decimal, prof: Any, section: str) -> 
     return ScoreResult(score, section, zh, en, meets_target=short == 0, ratio=rate.ratio, weight=w)
 
 
-def budget_completion_score(completed: Any, budget: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def budget_completion_score(completed: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """预算完成率得分: 100% full; each full `step_pp` points short deducts `deduct_per_step` (S13: 5 → −2), floor 0."""
     return _department_score("budget_completion", budget_completion_rate, completed, budget, weight, profile,
                              _completion_steps)
 
 
-def _key_spending_bands(rate: RateResult, w: Decimal, prof: Any, section: str) -> ScoreResult:
+def _key_spending_bands(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
+    assert rate.percent is not None  # _department_score calls a rule only on a defined rate
     share = ZERO
     for lower, band_share in prof.get(f"department.{section}.bands", []):
-        if rate.percent >= to_decimal(lower):
+        bound = to_decimal(lower)  # a number: the profile schema checks it
+        if bound is not None and rate.percent >= bound:
             share = to_decimal(band_share) or ZERO
             break
     score = bounded_score(w * share, w, prof.settings.score_places)
@@ -175,19 +181,19 @@ def _key_spending_bands(rate: RateResult, w: Decimal, prof: Any, section: str) -
     return ScoreResult(score, section, zh, en, meets_target=share == 1, ratio=rate.ratio, weight=w)
 
 
-def key_spending_score(key_spending: Any, total: Any, weight: Any = None, profile: Any = None) -> ScoreResult:
+def key_spending_score(key_spending: Any, total: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """重点支出安排率得分 by bands: ≥90% full; [80, 90) 0.8w; [70, 80) 0.6w; [60, 70) 0.4w; <60% 0 (S12)."""
     return _department_score("key_spending", key_spending_rate, key_spending, total, weight, profile,
                              _key_spending_bands)
 
 
-def rate_score(rate: RateResult, weight: Any, profile: Any = None) -> ScoreResult:
+def rate_score(rate: RateResult, weight: Any, profile: ProfileLike = None) -> ScoreResult:
     """Completion-type rates (政府采购执行率, 实际完成率, 完成及时率 …): w × min(1, rate) [X: no published standard]."""
     prof = resolve_profile(profile)
     w = _valid_weight(weight)
     if w is None:
         return _invalid_weight("rate", weight)
-    if rate.ratio is None:
+    if rate.ratio is None or rate.percent is None:
         return failure("rate", rate.reason or "", rate.reason_en or "", w)
     score = bounded_score(w * min(rate.ratio, Decimal(1)), w, prof.settings.score_places)
     zh = f"{rate.name} {_F(rate.percent)}%，{_F(min(rate.percent, HUNDRED))}%×{_F(w)} = {_F(score)}"

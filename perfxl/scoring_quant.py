@@ -7,7 +7,7 @@ over-completion flag at B ≥ 1.3A (B ≥ 30 when A = 0) [C1 Guangxi].
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, ONE, ZERO, round_half_up
 from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
@@ -15,10 +15,13 @@ from perfxl.scoring_result import fmt_cached as _F
 from perfxl.units import conversion_factor
 from perfxl.values import ParsedValue, ValueKind
 
+if TYPE_CHECKING:
+    from perfxl.profiles import EngineSettings
+
 __all__ = ["score_quantitative", "score_deadline", "align"]
 
 
-def align(t: ParsedValue, a: ParsedValue, s: Any) -> tuple[Decimal, Decimal, str, str] | ScoreResult:
+def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, Decimal, str, str] | ScoreResult:
     """(A, B in A's unit, note zh, note en), or a failure naming the unit mismatch."""
     target, value = t.number, a.number
     assert target is not None and value is not None
@@ -31,7 +34,7 @@ def align(t: ParsedValue, a: ParsedValue, s: Any) -> tuple[Decimal, Decimal, str
                 f"计量单位不一致：目标 {t.display()}，实际 {a.display()}（{t.unit or '无单位'} 与 {a.unit or '无单位'} 无法换算）",
                 f"unit mismatch: target {t.display()}, actual {a.display()} ({t.unit} vs {a.unit}) cannot be converted",
             )
-        if conv.factor != ONE:
+        if conv.factor is not None and conv.factor != ONE:
             value = value * conv.factor
             note, note_en = f"（{a.display()} 折合 {_F(value)}{t.unit or ''}）", f" ({a.display()} = {_F(value)}{t.unit or ''})"
     if (
@@ -51,7 +54,7 @@ def align(t: ParsedValue, a: ParsedValue, s: Any) -> tuple[Decimal, Decimal, str
     return target, value, note, note_en
 
 
-def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any, method: str) -> ScoreResult:
+def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings, method: str) -> ScoreResult:
     """Score a numeric target/actual pair by `method` (positive, reverse_ratio, reverse_linear2A, equal, equal_zero)."""
     aligned = align(t, a, s)
     if isinstance(aligned, ScoreResult):
@@ -108,7 +111,7 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any, metho
         meets_target=False, ratio=A / B, weight=w, exact=exact)
 
 
-def _positive(A: Decimal, B: Decimal, w: Decimal, s: Any, method: str, unit: str, note: str,
+def _positive(A: Decimal, B: Decimal, w: Decimal, s: EngineSettings, method: str, unit: str, note: str,
               note_en: str) -> ScoreResult:
     if A <= 0:
         ok = B >= A
@@ -145,7 +148,7 @@ def _over_zh(over: bool, why: str) -> str:
     return f"；超额完成（{why}），须说明偏差原因" if over else ""
 
 
-def score_deadline(t: ParsedValue, a: ParsedValue, w: Decimal, s: Any) -> ScoreResult:
+def score_deadline(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings) -> ScoreResult:
     """时效: done on or before the target date → w; later → w × `deadline.late_share` (default 0)."""
     assert t.date is not None and a.date is not None
     both_years = t.date.year is not None and a.date.year is not None

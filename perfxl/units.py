@@ -221,6 +221,7 @@ def conversion_factor(src: str | None, dst: str | None) -> Conversion:
         den = _simple_factor(sd, dd)
         if not den.ok:
             return Conversion(False, reason=_mismatch(src, dst), reason_en=_mismatch_en(src, dst))
+        assert num.factor is not None and den.factor is not None  # ok=True always carries a factor
         return Conversion(True, num.factor / den.factor, approximate=num.approximate or den.approximate)
     return num
 
@@ -236,7 +237,7 @@ def _mismatch_en(a: str | None, b: str | None) -> str:
 def convert(value: Decimal, src: str | None, dst: str | None) -> Conversion:
     """`value` in `src` expressed in `dst` (`Conversion.value`), or ok=False with the reason."""
     c = conversion_factor(src, dst)
-    if not c.ok:
+    if not c.ok or c.factor is None:
         return c
     return Conversion(True, c.factor, value * c.factor, c.approximate)
 

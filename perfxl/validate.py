@@ -11,19 +11,23 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import PerfxlError
 from .model import Finding, SelfEvaluation, Submission
 from .numbers import to_decimal
+from .profiles import Profile, ProfileLike, resolve_profile
 from .result import FileResult, SectionScore, Summary
+
+if TYPE_CHECKING:
+    from .rules.context import Context
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
 
-def _profile(profile: Any) -> Any:
+def _profile(profile: ProfileLike) -> Profile:
     """The loaded profile, its `[checks.*]` tables checked against the catalogue (ProfileError on a typo)."""
     from .profiles import load_profile
     from .rules import check_profile
@@ -35,11 +39,11 @@ def _profile(profile: Any) -> Any:
 
 def validate_submission(
     sub: Submission,
-    profile: Any = None,
+    profile: ProfileLike = None,
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
-    context: Any = None,
+    context: Context | None = None,
 ) -> list[Finding]:
     """All findings for `sub`: what the reader could not map, then each enabled check of the catalogue.
 
@@ -52,7 +56,8 @@ def validate_submission(
     return problems + run_checks(sub, prof, select=select, ignore=ignore, context=context)
 
 
-def recompute_scores(ev: SelfEvaluation, profile: Any, context: Any = None) -> tuple[Decimal | None, list[SectionScore]]:
+def recompute_scores(ev: SelfEvaluation, profile: ProfileLike, context: Context | None = None,
+                     ) -> tuple[Decimal | None, list[SectionScore]]:
     """perfxl's own 总分 of one 自评表 and per-section (预算执行率 + each 一级指标) reported vs recomputed.
 
     `context`: the rules' Context of the same profile, whose cached cells and indicator scores are reused.
@@ -61,7 +66,7 @@ def recompute_scores(ev: SelfEvaluation, profile: Any, context: Any = None) -> t
     from .scoring import execution_score, total_score
     from .rules.funds import computed_rate
 
-    ctx = context if context is not None else Context(Submission(path=""), profile)
+    ctx = context if context is not None else Context(Submission(path=""), resolve_profile(profile))
     ctx.evaluation = ev
     sections: list[SectionScore] = []
     parts: list[Decimal] = []
@@ -94,7 +99,8 @@ def recompute_scores(ev: SelfEvaluation, profile: Any, context: Any = None) -> t
     return total_score(parts, profile, rate), sections
 
 
-def _summary(sub: Submission, findings: list[Finding], profile: Any, context: Any = None) -> tuple[Summary, tuple[SectionScore, ...]]:
+def _summary(sub: Submission, findings: list[Finding], profile: Profile, context: Context | None = None,
+             ) -> tuple[Summary, tuple[SectionScore, ...]]:
     from .scoring import grade
 
     ev = sub.evaluations[0] if sub.evaluations else None
@@ -128,7 +134,7 @@ def _sha256(path: Path) -> str:
 
 def validate_file(
     path: str | Path,
-    profile: Any = None,
+    profile: ProfileLike = None,
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,

@@ -16,12 +16,20 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.units import lookup, normalise_unit, split_per
 
 from .values_dates import DateParts, parse_date
+
+if TYPE_CHECKING:
+    from functools import _lru_cache_wrapper
+
+    from perfxl.profiles import Profile, ProfileLike, Vocabulary
+
+    #: A profile's text parser, memoised (`__wrapped__` is the uncached parser, for long texts).
+    TextParser = _lru_cache_wrapper["ParsedValue"]
 
 __all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text", "control_characters",
            "EXCEL_ERRORS"]
@@ -210,13 +218,13 @@ def _strip_edges(text: str) -> str:
 
 # ---------------------------------------------------------------- parsers per vocabulary
 
-_DEFAULT_PARSER: list[Callable[[str], ParsedValue]] = []
-_PARSERS: dict[Any, Callable[[str], ParsedValue]] = {}
-_BY_PROFILE: dict[int, tuple[Any, Callable[[str], ParsedValue]]] = {}
-_LAST: list[tuple[Any, Any]] = [(object(), None)]  # (profile, parser) of the previous call, read atomically
+_DEFAULT_PARSER: list[TextParser] = []
+_PARSERS: dict[Vocabulary, TextParser] = {}
+_BY_PROFILE: dict[int, tuple[Profile, TextParser]] = {}
+_LAST: list[tuple[object, TextParser | None]] = [(object(), None)]  # (profile, parser) of the previous call
 
 
-def _parser_for(profile: Any) -> Callable[[str], ParsedValue]:
+def _parser_for(profile: ProfileLike) -> TextParser:
     """The cached text parser for a profile's qualitative vocabulary (national when None)."""
     last_profile, last_parser = _LAST[0]
     if profile is last_profile and last_parser is not None:
@@ -231,21 +239,23 @@ def _parser_for(profile: Any) -> Callable[[str], ParsedValue]:
         from perfxl.profiles import resolve_profile
 
         profile = resolve_profile(profile)
+    profile = cast("Profile", profile)
     hit = _BY_PROFILE.get(id(profile))
     if hit is not None and hit[0] is profile:
         parser = hit[1]
     else:
         vocab = profile.settings.vocabulary
-        parser = _PARSERS.get(vocab)
-        if parser is None:
-            parser = lru_cache(maxsize=131072)(_make_text_parser(vocab))
-            _PARSERS[vocab] = parser
+        cached = _PARSERS.get(vocab)
+        if cached is None:
+            cached = lru_cache(maxsize=131072)(_make_text_parser(vocab))
+            _PARSERS[vocab] = cached
+        parser = cached
         _BY_PROFILE[id(profile)] = (profile, parser)
     _LAST[0] = (profile, parser)
     return parser
 
 
-def _make_text_parser(vocab: Any) -> Callable[[str], ParsedValue]:
+def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
     tiers, scale, yes_labels, no_labels = vocab
     exact: dict[str, tuple[int, str]] = {}
     contains: list[tuple[str, int, str]] = []
@@ -300,7 +310,7 @@ _LATIN = re.compile(r"[A-Za-z]+")
 _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 
 
-def _garbled(t: str, m: re.Match) -> str | None:
+def _garbled(t: str, m: re.Match[str]) -> str | None:
     """The damaged token when the number at `m` does not parse cleanly, else None.
 
     Typing or OCR damage glues a stray letter or point to the digits: "M.8万元" (not 0.8), "1O0人"
@@ -432,7 +442,7 @@ def _split_post(post: str) -> tuple[Op | None, str, bool]:
 # ---------------------------------------------------------------- entry point
 
 
-def parse_value(x: Any, profile: Any = None) -> ParsedValue:
+def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
     """Any cell value (str, int, float, Decimal, None, bool, date/datetime) → ParsedValue; never raises.
 
     `profile` only chooses the qualitative vocabulary (tier labels, aliases, 优良中低差 shares).
@@ -445,7 +455,7 @@ def parse_value(x: Any, profile: Any = None) -> ParsedValue:
         if cls is float or cls is int or cls is Decimal:
             return _parse_number(x)
         if cls is ParsedValue:
-            return x
+            return cast(ParsedValue, x)
         if x is None:
             return _BLANK
         if isinstance(x, bool):

@@ -55,6 +55,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
     """(DateParts, is_deadline) for date-like text, else None. is_deadline: 前/之前/截至/内 was written."""
     if len(text) > 48:  # a date value is short; longer text is a sentence (and keeps the regex linear)
         return None
+    year: int | None
     m = _ISO.match(text)
     if m:
         y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))

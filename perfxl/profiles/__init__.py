@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from perfxl.errors import ProfileError
 from perfxl.numbers import to_decimal
@@ -20,6 +20,7 @@ from .schema import deep_merge, validate
 
 __all__ = [
     "Profile",
+    "ProfileLike",
     "CheckSettings",
     "Tier",
     "EngineSettings",
@@ -84,7 +85,7 @@ class EngineSettings:
     total_caps: tuple[tuple[Decimal, Decimal], ...]
 
     @property
-    def vocabulary(self) -> tuple:
+    def vocabulary(self) -> Vocabulary:
         """Hashable description of the qualitative labels, the key under which parsed text is cached."""
         return (
             tuple((t.index, t.label, t.aliases, t.contains, t.low) for t in self.tiers),
@@ -92,6 +93,20 @@ class EngineSettings:
             self.yes_labels,
             self.no_labels,
         )
+
+
+#: The qualitative vocabulary of a profile as a hashable key: (tiers, scale, yes labels, no labels).
+Vocabulary = tuple[tuple[tuple[int, str, tuple[str, ...], tuple[str, ...], Decimal], ...],
+                   tuple[tuple[str, Decimal], ...], tuple[str, ...], tuple[str, ...]]
+
+
+def _required(value: Decimal | None, profile: Profile, key: str) -> Decimal:
+    """A numeric setting every merged profile has (the national schema holds it); ProfileError if it is not a number."""
+    if value is None:
+        where = profile.files[0] if profile.files else profile.name
+        raise ProfileError(f"配置文件 {where} 的键 {key}：应为数值", f"profile {where}, key {key}: must be a number",
+                           path=str(where), cell=key)
+    return value
 
 
 class Profile:
@@ -118,6 +133,13 @@ class Profile:
             node = node[part]
         return node
 
+    @overload
+    def decimal(self, key: str) -> Decimal | None: ...
+    @overload
+    def decimal(self, key: str, default: Decimal) -> Decimal: ...
+    @overload
+    def decimal(self, key: str, default: Decimal | None) -> Decimal | None: ...
+
     def decimal(self, key: str, default: Decimal | None = None) -> Decimal | None:
         """A numeric setting as an exact Decimal (TOML floats go through repr: 0.1 stays 0.1)."""
         value = to_decimal(self.get(key))
@@ -136,7 +158,9 @@ class Profile:
     @cached_property
     def settings(self) -> EngineSettings:
         """Engine settings converted once from the data."""
-        d = self.decimal
+        def d(key: str, default: Decimal | None = None) -> Decimal:
+            return _required(self.decimal(key, default), self, key)
+
         tiers = tuple(
             Tier(
                 i,
@@ -154,7 +178,8 @@ class Profile:
             (str(b["label"]), to_decimal(b["min"]) or Decimal(0)) for b in self.get("grade.bands", [])
         )
         caps = tuple(
-            sorted((to_decimal(c["below"]), to_decimal(c["max"])) for c in self.get("total.caps", []))
+            sorted((_required(to_decimal(c["below"]), self, "total.caps.below"),
+                    _required(to_decimal(c["max"]), self, "total.caps.max")) for c in self.get("total.caps", []))
         )
         return EngineSettings(
             score_places=int(self.get("rounding.score_places", 2)),
@@ -179,6 +204,11 @@ class Profile:
             total_max=d("total.max", Decimal(100)),
             total_caps=caps,
         )
+
+
+#: What the engine's public functions take as a profile: a loaded Profile, a bundled name ("hunan"), a path
+#: to a .toml file, or None for the national default (`resolve_profile` turns any of them into a Profile).
+ProfileLike = Profile | str | Path | None
 
 
 def list_profiles() -> list[str]:
@@ -223,7 +253,7 @@ def _schema() -> dict[str, Any]:
     return _read(PROFILE_DIR / f"{DEFAULT_PROFILE}.toml")
 
 
-def load_profile(name_or_path: "str | Path | Profile | None" = None) -> Profile:
+def load_profile(name_or_path: ProfileLike = None) -> Profile:
     """Load a bundled profile by name or a .toml file by path, resolving `extends`; ProfileError when invalid."""
     if isinstance(name_or_path, Profile):
         return name_or_path
@@ -256,7 +286,7 @@ def load_profile(name_or_path: "str | Path | Profile | None" = None) -> Profile:
 _DEFAULT: list[Profile] = []
 
 
-def resolve_profile(profile: "str | Path | Profile | None" = None) -> Profile:
+def resolve_profile(profile: ProfileLike = None) -> Profile:
     """Fast path for hot code: a Profile passes through, None is the cached default, names/paths load."""
     if isinstance(profile, Profile):
         return profile
@@ -275,7 +305,8 @@ def _check_semantics(profile: Profile) -> None:
             if k not in t:
                 raise ProfileError(f"配置文件 {path} 的键 qualitative.tiers[{i}].{k}：缺少", f"profile {path}, key "
                                    f"qualitative.tiers[{i}].{k}: missing", path=path, cell=f"qualitative.tiers[{i}].{k}")
-        low, high, point = (to_decimal(t[k]) for k in ("low", "high", "point"))
+        low, high, point = (_required(to_decimal(t[k]), profile, f"qualitative.tiers[{i}].{k}")
+                            for k in ("low", "high", "point"))
         if not (0 <= low <= point <= high <= 1):
             raise ProfileError(f"配置文件 {path} 的键 qualitative.tiers[{i}]：须 0 ≤ low ≤ point ≤ high ≤ 1",
                                f"profile {path}, key qualitative.tiers[{i}]: need 0 ≤ low ≤ point ≤ high ≤ 1",

@@ -81,7 +81,7 @@ def validate(data: dict[str, Any], schema: dict[str, Any], path: str, prefix: st
             raise _fail(path, dotted, f"取值 {value!r} 无效，可选：{allowed}", f"invalid value {value!r}; allowed: {allowed}")
 
 
-def _validate_list(value: list, expected: list, path: str, dotted: str) -> None:
+def _validate_list(value: list[Any], expected: list[Any], path: str, dotted: str) -> None:
     if dotted in LIST_ITEMS:
         item_schema: dict[str, Any] | None = {k: (0 if t == "number" else "") for k, t in LIST_ITEMS[dotted].items()}
     elif expected and isinstance(expected[0], dict):

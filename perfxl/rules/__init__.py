@@ -25,7 +25,7 @@ __all__ = ["CATALOGUE", "NOT_CHECKABLE", "CheckSpec", "Context", "run_checks", "
 _CHECKED: set[tuple[str, int]] = set()
 
 
-def check_profile(profile: Any) -> None:
+def check_profile(profile: Profile) -> None:
     """ProfileError for a `[checks.CODE]` table naming an unknown code or an unknown parameter (typos)."""
     key = (profile.name, id(profile.data))
     if key in _CHECKED:
@@ -80,7 +80,7 @@ def selected(code: str, *, select: Iterable[str] | str | None = None, ignore: It
 
 def run_checks(
     submission: Submission,
-    profile: Any,
+    profile: Profile,
     *,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,

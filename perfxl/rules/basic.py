@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 from perfxl import rates, scoring
 from perfxl.model import AmountRow, CellValue, Certainty, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
+from perfxl.profiles import Profile
 from perfxl.rates import RateResult
 from perfxl.units import convert
 
@@ -24,7 +25,7 @@ _COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("
 
 
 def _column_name(ctx: Context, index: int) -> str:
-    years = ctx.submission.basic.years
+    years = ctx.basic.years
     return years[index] if index < len(years) and years[index] else _COLUMNS[index][1]
 
 
@@ -40,7 +41,7 @@ def _row_rate(ctx: Context, key: str, rate_of: Callable[[Decimal, Decimal, Any],
 
     None when the row or either number is missing or the rate is undefined: nothing to check then.
     """
-    row = ctx.submission.basic.row(key)
+    row = ctx.basic.row(key)
     if row is None:
         return None
     budget, final = ctx.number(row.budget), ctx.number(row.final)
@@ -50,7 +51,7 @@ def _row_rate(ctx: Context, key: str, rate_of: Callable[[Decimal, Decimal, Any],
     return None if rate.percent is None else _RowRate(row, budget, final, rate)
 
 
-def _adjustment_rate(final: Decimal, budget: Decimal, profile: Any) -> RateResult:
+def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateResult:
     """预算调整率 of 本年预算数 → 本年决算数 (argument order of `_row_rate`)."""
     return rates.budget_adjustment_rate(budget, final, profile)
 
@@ -66,7 +67,7 @@ def _rate_mismatch(ctx: Context, cell: CellValue, rate) -> tuple[bool, str, str]
 
 def _staffing(ctx: Context) -> tuple[Staffing, Decimal, Decimal] | None:
     """(staffing block, 编制数, 实际在职人数), or None when the block or either number is missing."""
-    st = ctx.submission.basic.staffing
+    st = ctx.basic.staffing
     if st is None:
         return None
     est, act = ctx.number(st.establishment), ctx.number(st.actual)
@@ -106,7 +107,7 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
 
 
 def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
-    children = ctx.submission.basic.children(parent.key)
+    children = ctx.basic.children(parent.key)
     if compare == "eq":
         # an equality (三公 = 车 + 出国 + 接待) holds over the form's named items only: a free-form row the
         # reader placed under the parent ("1、业务工作专项" after an unrecognised "项目支出:") is not one of them
@@ -130,7 +131,7 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding
 @check("B03")
 def three_public_sum(ctx: Context) -> Iterator[Finding]:
     """三公经费 = 公务用车 + 出国 + 公务接待; 公务用车 = 购置 + 运行维护 (each column)."""
-    basic = ctx.submission.basic
+    basic = ctx.basic
     for key in ctx.param("equal_parents", ()):
         row = basic.row(key)
         if row is not None:
@@ -140,7 +141,7 @@ def three_public_sum(ctx: Context) -> Iterator[Finding]:
 @check("B04")
 def three_public_change(ctx: Context) -> Iterator[Finding]:
     """"三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile)."""
-    row = ctx.submission.basic.row("three_public")
+    row = ctx.basic.row("three_public")
     if row is None:
         return
     basis = str(ctx.profile.get("department.three_public_change_basis", "final"))
@@ -175,7 +176,7 @@ def three_public_control(ctx: Context) -> Iterator[Finding]:
 @check("B06")
 def public_funds(ctx: Context) -> Iterator[Finding]:
     """公用经费 ≥ Σ its listed items; 公用经费控制率 = 决算 / 预算 ≤ 100%."""
-    basic = ctx.submission.basic
+    basic = ctx.basic
     for key in ctx.param("parents", ()):
         row = basic.row(key)
         if row is None:
@@ -213,7 +214,7 @@ def procurement(ctx: Context) -> Iterator[Finding]:
 @check("B12")
 def buildings(ctx: Context) -> Iterator[Finding]:
     """楼堂馆所 规模控制率 = 实际/批复, 投资概算控制率 = 实际投资/预算投资: typed right, and ≤ 100%."""
-    for b in ctx.submission.basic.buildings:
+    for b in ctx.basic.buildings:
         pairs = (("规模控制率", "area control rate", b.actual_area, b.approved_area, b.area_rate, rates.scale_control_rate),
                  ("投资概算控制率", "investment control rate", b.actual_investment, b.budget_investment,
                   b.investment_rate, rates.investment_control_rate))
@@ -290,7 +291,7 @@ def _is_subitem(row: AmountRow) -> bool:
 @check("B16")
 def subitem_overspent(ctx: Context) -> Iterator[Finding]:
     """A sub-item (其中：办公经费, 公务接待 …) spends no more than its own budget, not only its parent."""
-    basic = ctx.submission.basic
+    basic = ctx.basic
     labels = {r.key: r.label.text.strip().lstrip("其中：:").strip() for r in basic.rows if r.key}
     previous_top = ""
     for row in basic.rows:

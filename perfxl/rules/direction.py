@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from perfxl.profiles import Profile
 from perfxl.values import Op, ParsedValue, ValueKind
 
 __all__ = ["Direction", "infer_direction", "OPPOSITE"]
@@ -64,7 +65,7 @@ def _longest(name: str, words: Any) -> str:
     return max((w for w in words or () if w and w in name), key=len, default="")
 
 
-def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Any) -> Direction:
+def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile) -> Direction:
     """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else default."""
     if target.op is not None:
         return Direction(target.op, "operator")

@@ -19,7 +19,7 @@ BLANK = "（空）"
 
 def _notes(ctx: Context) -> list[str]:
     """Free text near the funds block where an explanation may be written (breakdown notes, goal text)."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     texts = [c.text for c in (ev.funds.breakdown if ev.funds else ())]
     texts += [g.actual.text for g in ev.goals]
     return texts
@@ -47,7 +47,7 @@ _MAY_BE_SELF = ("主管部门", "实施单位")
 @check("F01")
 def header_fields(ctx: Context) -> Iterator[Finding]:
     """Required header fields (项目名称, 主管部门, 实施单位 / 预算单位名称) are filled in."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     for key in ctx.param(ev.kind, ()):
         cell = ev.header.get(key)
         if cell is not None and not ctx.is_blank(cell):
@@ -70,7 +70,7 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
 @check("F02")
 def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
     """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     total = _total(ctx)
     if total is None or not ev.funds.parts:
         return
@@ -89,7 +89,7 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
 @check("F03")
 def funds_overspent(ctx: Context) -> Iterator[Finding]:
     """全年执行数 ≤ 全年预算数 (+ tolerance) on every funds row."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     if ev.funds is None:
         return
     rows = ([ev.funds.total] if ev.funds.total else []) + list(ev.funds.parts)
@@ -127,7 +127,7 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
                           basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}", **fields)
         return
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
-    for row in ctx.evaluation.funds.parts:  # a source row printing its own rate: checked, as a judgement
+    for row in ctx.ev.funds.parts:  # a source row printing its own rate: checked, as a judgement
         part_rate = computed_rate(ctx, row)
         if part_rate is None or part_rate.percent is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
             continue
@@ -190,7 +190,7 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
     (which line the form meant is for a person to say)."""
     from perfxl.scoring import execution_score
 
-    parts = ctx.evaluation.funds.parts
+    parts = ctx.ev.funds.parts
     budgets = [v for v in (ctx.number(p.full_budget) for p in parts) if v is not None]
     spent = [v for v in (ctx.number(p.executed) for p in parts) if v is not None]
     if not budgets or not sum(budgets, Decimal(0)) or ctx.is_error(total.score):
@@ -215,7 +215,7 @@ def _part_scores(ctx: Context) -> Iterator[Finding]:
     judgement (the form scores only the total row)."""
     from perfxl.scoring import execution_score
 
-    for row in ctx.evaluation.funds.parts:
+    for row in ctx.ev.funds.parts:
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None:
@@ -259,7 +259,7 @@ def low_rate_explained(ctx: Context) -> Iterator[Finding]:
 @check("F08")
 def adjustment_explained(ctx: Context) -> Iterator[Finding]:
     """全年预算数 ≠ 年初预算数 → the adjustment (追加/调减) is explained."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     if ev.funds is None:
         return
     for row in ([ev.funds.total] if ev.funds.total else []) + list(ev.funds.parts):

@@ -20,7 +20,7 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．)）]|其中
 @check("G01")
 def goal_present(ctx: Context) -> Iterator[Finding]:
     """预期目标 and 实际完成情况 are both written."""
-    for goal in ctx.evaluation.goals:
+    for goal in ctx.ev.goals:
         for cell, zh, en in ((goal.expected, "预期目标", "expected goal"), (goal.actual, "实际完成情况", "achievement")):
             if ctx.is_blank(cell):
                 yield ctx.finding(cell, expected=zh, actual="（空）", column=zh, column_en=en)
@@ -30,7 +30,7 @@ def goal_present(ctx: Context) -> Iterator[Finding]:
 def goal_not_restated(ctx: Context) -> Iterator[Finding]:
     """实际完成情况 is not the 预期目标 again (identical, a fragment of it, or ≥ 90% similar)."""
     threshold = float(ctx.param("similarity", 0.9))
-    for goal in ctx.evaluation.goals:
+    for goal in ctx.ev.goals:
         exp, act = compact(goal.expected.text), compact(goal.actual.text)
         if not exp or not act:
             continue
@@ -109,7 +109,7 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
     """A number in 实际完成情况 with the subject and unit of an indicator equals that indicator's 实际完成值."""
     minimum = float(ctx.param("min_similarity", 0.6))
     candidates = _candidates(ctx)
-    for goal in ctx.evaluation.goals:
+    for goal in ctx.ev.goals:
         for subject, clause, said in claims(ctx, goal.actual.text):
             match = _best_match(ctx, subject, said.unit, candidates)
             if match is None or match[1] < minimum:

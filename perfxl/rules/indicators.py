@@ -45,7 +45,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
 @check("I02")
 def coverage(ctx: Context) -> Iterator[Finding]:
     """产出, 效益, 满意度 each have at least one row; 产出 covers 数量/质量/时效/成本 at least once."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     groups = ctx.groups()
     if not ctx.indicators():
         return

@@ -137,7 +137,7 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
 def score_bounds(ctx: Context) -> Iterator[Finding]:
     """0 ≤ 得分 ≤ 分值 on every row, the budget row included."""
     rows = [(i.name.text, i.weight, i.score) for i in ctx.indicators()]
-    funds = ctx.evaluation.funds
+    funds = ctx.ev.funds
     if funds is not None and funds.total is not None:
         rows.insert(0, ("预算执行率", funds.total.weight, funds.total.score))
     for name, wcell, scell in rows:

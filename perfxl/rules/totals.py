@@ -11,7 +11,7 @@ from .context import Context, compact, fmt_num
 
 
 def _budget_cells(ctx: Context) -> tuple[CellValue | None, CellValue | None]:
-    funds = ctx.evaluation.funds
+    funds = ctx.ev.funds
     if funds is None or funds.total is None:
         return None, None
     return funds.total.weight, funds.total.score
@@ -36,7 +36,7 @@ def _budget_score(ctx: Context) -> tuple[Decimal | None, str]:
     typed = ctx.number(cell)
     if typed is not None:
         return typed, ""
-    total = ctx.evaluation.funds.total
+    total = ctx.ev.funds.total
     executed, budget, weight = ctx.number(total.executed), ctx.number(total.full_budget), ctx.number(total.weight)
     if executed is None or budget is None or weight is None:
         return None, f"预算执行率得分“{cell.text}”无法读取，也无法重算"
@@ -72,7 +72,7 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
 @check("T02")
 def total_is_sum(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed; perfxl's own score where a typed one is an error value)."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     if ev.total_score is None or ctx.is_error(ev.total_score):
         return
     budget, indicators, notes, any_typed = scores_to_add(ctx)
@@ -98,7 +98,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
 @check("T03")
 def total_within_full_mark(ctx: Context) -> Iterator[Finding]:
     """总分 ≤ 100 (profile total.max)."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     reported = ctx.number(ev.total_score) if ev.total_score is not None else None
     if reported is not None and reported > ctx.settings.total_max + ctx.tol_score:
         yield ctx.finding(ev.total_score, expected=ctx.settings.total_max, actual=reported)
@@ -109,7 +109,7 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
     """自评等级 follows the typed 总分 under the profile's grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)."""
     from perfxl.scoring import grade
 
-    ev = ctx.evaluation
+    ev = ctx.ev
     if ev.grade is None or ctx.is_blank(ev.grade) or ev.total_score is None:
         return
     total = ctx.number(ev.total_score)
@@ -124,7 +124,7 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
 @check("T05")
 def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
     """With 不适用 rows, 总分 = Σ applicable scores / Σ applicable weights × 100."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     markers = [compact(m) for m in ctx.param("markers", ())]
     rows = ctx.indicators()
     na = [i for i in rows if any(m and m in compact(i.actual.text + i.target.text) for m in markers)]
@@ -149,7 +149,7 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     _, budget_score = _budget_cells(ctx)
     cells = [("预算执行率得分", "budget score", budget_score)]
     cells += [(f"“{i.name.text}”得分", "score", i.score) for i in ctx.indicators()]
-    cells.append(("总分", "total", ctx.evaluation.total_score))
+    cells.append(("总分", "total", ctx.ev.total_score))
     for what, what_en, cell in cells:
         value = ctx.number(cell)
         if value is None:
@@ -162,7 +162,7 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
 @check("T07")
 def all_full_marks(ctx: Context) -> Iterator[Finding]:
     """Every indicator at full marks is a pattern reviewers question (严禁刻意抬高分数)."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     rows = [(ctx.number(i.weight), ctx.number(i.score)) for i in ctx.indicators()]
     rows = [(w, s) for w, s in rows if w is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):

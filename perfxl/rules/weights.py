@@ -29,7 +29,7 @@ def budget_weight(ctx: Context) -> Decimal:
     """The 预算执行率 分值 as typed; when the table prints none, 0 (profile `weights.funds_weight = "table"`:
     only weights that exist in the table count — forms whose funds block is not scored) or the profile's
     `weights.budget` (`funds_weight = "profile"`)."""
-    funds = ctx.evaluation.funds
+    funds = ctx.ev.funds
     typed = ctx.number(funds.total.weight) if funds is not None and funds.total is not None else None
     if typed is not None:
         return typed
@@ -40,7 +40,7 @@ def budget_weight(ctx: Context) -> Decimal:
 
 def has_total_row(ctx: Context) -> bool:
     """The table has a 总分 row; without one it may continue elsewhere, so its sums are not conclusive."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     return ev.total_score is not None or ev.total_weight is not None
 
 
@@ -89,7 +89,7 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
 @check("W03")
 def total_weight(ctx: Context) -> Iterator[Finding]:
     """Σ leaf weights + 预算执行率分值 = the full mark (100), and the 总分 row's 分值 says so."""
-    ev = ctx.evaluation
+    ev = ctx.ev
     leaves = row_weights(ctx, ctx.indicators())
     if leaves is None:
         return
@@ -145,7 +145,7 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
 
 
 def _funds_weight_text(ctx: Context) -> str:
-    funds = ctx.evaluation.funds
+    funds = ctx.ev.funds
     cell = funds.total.weight if funds is not None and funds.total is not None else None
     if cell is not None and ctx.number(cell) is not None:
         return cell.text
