@@ -1,5 +1,7 @@
 """Formula text straight from a worksheet's XML, so a file whose formulas lack cached values does not
-pay for openpyxl (≈ 15 ms to load a workbook) when every formula is a plain `<f>text</f>`.
+pay for openpyxl when every formula is a plain `<f>text</f>`: kept beside openpyxl (issue 14) because
+`perfxl validate` on such a file is 1.35× slower cold (openpyxl's import) and 2× warm without it
+(bench/bench_formulas.py).
 
 The answer must be exactly what `perfxl.io.openpyxl_source.read_formulas` gives, so anything this
 reader does not reproduce makes it answer None and the caller uses openpyxl: shared, array and
