@@ -108,7 +108,7 @@ class CellRef:
         return parse_a1(self.first_cell)[1]
 
     @classmethod
-    def at(cls, sheet: str, row: int, col: int, anchor: str | None = None) -> "CellRef":
+    def at(cls, sheet: str, row: int, col: int, anchor: str | None = None) -> CellRef:
         """Build from 1-based row and column numbers."""
         return cls(sheet, a1(row, col), anchor)
 
@@ -180,7 +180,7 @@ class CellValue:
         return str(self.raw).strip()
 
     @classmethod
-    def empty(cls, ref: CellRef | None = None) -> "CellValue":
+    def empty(cls, ref: CellRef | None = None) -> CellValue:
         return cls(None, ref)
 
 

@@ -6,9 +6,10 @@ undefined rate with a Chinese reason ("全年预算数为0，预算执行率无�
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.units import convert

@@ -8,9 +8,10 @@ Scores are rounded half-up (Excel ROUND) and always lie within [0, weight].
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from perfxl.numbers import ZERO, round_half_up, to_decimal
 from perfxl.profiles import EngineSettings, Profile, ProfileLike, resolve_profile

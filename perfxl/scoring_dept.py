@@ -7,8 +7,9 @@ The validation rules (perfxl/rules/basic.py) report these same scores, so this i
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from perfxl.numbers import HUNDRED, ZERO, to_decimal
 from perfxl.profiles import Profile, ProfileLike, resolve_profile

@@ -7,7 +7,7 @@ over-completion flag at B ≥ 1.3A (B ≥ 30 when A = 0) [C1 Guangxi].
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from perfxl.numbers import HUNDRED, ONE, ZERO, round_half_up
 from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
@@ -115,7 +115,7 @@ def _positive(A: Decimal, B: Decimal, w: Decimal, s: EngineSettings, method: str
               note_en: str) -> ScoreResult:
     if A <= 0:
         ok = B >= A
-        over = B >= s.over_zero_threshold
+        over = s.over_zero_threshold <= B
         score = w if ok else ZERO
         threshold = s.over_zero_threshold
         return ScoreResult(
@@ -126,7 +126,7 @@ def _positive(A: Decimal, B: Decimal, w: Decimal, s: EngineSettings, method: str
             meets_target=ok, weight=w, over_completed=over)
     ratio = B / A
     if B >= A:
-        over = B >= s.over_factor * A
+        over = s.over_factor * A <= B
         factor = s.over_factor
         return ScoreResult(
             w, method,

@@ -5,9 +5,10 @@ only sums scores does not pay for 200k formatted sentences (the ≥100k indicato
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable, Union
+from typing import Any
 
 from perfxl.numbers import ZERO, fmt_decimal, round_half_up
 
@@ -16,7 +17,7 @@ __all__ = ["ScoreResult", "failure", "bounded_score", "bounded_exact", "fmt_cach
 #: fmt_decimal with a cache: equal Decimals format alike, and explanations reuse the same numbers.
 fmt_cached = lru_cache(maxsize=65536)(fmt_decimal)
 
-Text = Union[str, Callable[[], str]]
+Text = str | Callable[[], str]
 _FIELDS = ("score", "method", "explanation", "explanation_en", "error", "error_en", "meets_target", "ratio",
            "weight", "over_completed", "band", "tier", "exact")
 
@@ -31,8 +32,21 @@ class ScoreResult:
     so a printed score is judged at the decimals it was printed with; it equals `score` when not given.
     """
 
-    __slots__ = ("score", "method", "_zh", "_en", "error", "error_en", "meets_target", "ratio", "weight",
-                 "over_completed", "band", "tier", "_exact")
+    __slots__ = (
+        "_en",
+        "_exact",
+        "_zh",
+        "band",
+        "error",
+        "error_en",
+        "meets_target",
+        "method",
+        "over_completed",
+        "ratio",
+        "score",
+        "tier",
+        "weight",
+    )
 
     def __init__(
         self,

@@ -63,8 +63,8 @@ def recompute_scores(ev: SelfEvaluation, profile: ProfileLike, context: Context 
     `context`: the rules' Context of the same profile, whose cached cells and indicator scores are reused.
     """
     from .rules.context import Context
-    from .scoring import execution_score, total_score
     from .rules.funds import computed_rate
+    from .scoring import execution_score, total_score
 
     ctx = context if context is not None else Context(Submission(path=""), resolve_profile(profile))
     ctx.evaluation = ev
@@ -116,7 +116,7 @@ def _year(sub: Submission) -> str:
     texts = [ev.title.text for ev in sub.evaluations if ev.title is not None]
     texts += [ev.sheet for ev in sub.evaluations]
     if sub.basic is not None:
-        texts += list(sub.basic.years) + [sub.basic.sheet]
+        texts += [*sub.basic.years, sub.basic.sheet]
     for text in texts:
         m = _YEAR.search(text or "")
         if m:
@@ -155,14 +155,13 @@ def validate_file(
         return FileResult(path=text, ok=False, error={
             "code": "FILE_UNREADABLE", "message": f"无法读取文件：{exc.strerror or exc}",
             "message_en": f"cannot read the file: {exc}", "path": text, "sheet": None, "cell": None})
-    except Exception as exc:  # a reader bug on a hostile file must not stop a batch  # noqa: BLE001
+    except Exception as exc:  # a reader bug on a hostile file must not stop a batch
         return FileResult(path=text, ok=False, error={
             "code": "INTERNAL_ERROR", "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
             "message_en": f"internal error while reading ({type(exc).__name__}: {exc})", "path": text,
             "sheet": None, "cell": None})
-    from .rules.context import Context
-
     from .rules import collector_paused
+    from .rules.context import Context
 
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
     with collector_paused():  # the summary rescores from the same caches: no cycles, see collector_paused

@@ -12,10 +12,10 @@ import datetime as _dt
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from perfxl.numbers import fmt_decimal, to_decimal
@@ -115,9 +115,7 @@ class ParsedValue:
         raw = self.raw
         if isinstance(raw, (_dt.date, _dt.datetime)):
             raw = raw.isoformat()
-        elif isinstance(raw, Decimal):
-            raw = str(raw)
-        elif raw is not None and not isinstance(raw, (str, int, float, bool)):
+        elif isinstance(raw, Decimal) or (raw is not None and not isinstance(raw, (str, int, float, bool))):
             raw = str(raw)
         return {
             "raw": raw,
@@ -137,7 +135,7 @@ class ParsedValue:
 
 # ---------------------------------------------------------------- text normalisation
 
-_CONTROL = {c: " " for c in range(32)} | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
+_CONTROL = dict.fromkeys(range(32), " ") | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
 _PUNCT_EDGES = " \t。，,;；:：!！、?？\"'“”‘’()（）[]【】"
 
 
@@ -322,7 +320,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         len(before) >= 2 and before[-2].isascii() and before[-2].isalpha())
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
-    if glued_left or before.endswith(".") or after[:1] == "." and after[1:2].isdigit():
+    if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):
         lo = start - 1 if glued_left or before.endswith(".") else start
         hi = end + (2 if after[:1] == "." else 0)
         while hi < len(t) and (t[hi].isdigit() or t[hi] == "."):
@@ -385,10 +383,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if unit == "万":  # bare 万 multiplies: "5万" = 50000
         number, unit = number * 10000, None
     num_unit, per = split_per(unit)
-    if unit in ("%", "‰") or num_unit in ("%", "‰"):
-        kind = ValueKind.PERCENT
-    else:
-        kind = ValueKind.NUMBER
+    kind = ValueKind.PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else ValueKind.NUMBER
     if direction is not None and (num_unit in ("%", "‰", "百分点")):
         kind = ValueKind.GROWTH
     elif direction is not None:
@@ -465,7 +460,7 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
         if isinstance(x, (_dt.date, _dt.datetime)):
             return ParsedValue(x, ValueKind.DATE, date=DateParts(x.year, x.month, x.day))
         return parse_value(str(x), profile)
-    except Exception:  # noqa: BLE001 - the contract: user input never raises
+    except Exception:
         return ParsedValue(x, ValueKind.TEXT, text=_safe_str(x))
 
 
@@ -485,5 +480,5 @@ def _parse_number(x: Any) -> ParsedValue:
 def _safe_str(x: Any) -> str:
     try:
         return str(x)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return ""

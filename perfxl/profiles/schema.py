@@ -56,7 +56,7 @@ def validate(data: dict[str, Any], schema: dict[str, Any], path: str, prefix: st
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if prefix == "" and key in ("name", "title", "extends", "source"):
-            if key == "source" and not (isinstance(value, str) or isinstance(value, list)):
+            if key == "source" and not isinstance(value, (str, list)):
                 raise _fail(path, dotted, "应为文字或文字列表", "must be a string or a list of strings")
             if key != "source" and not isinstance(value, str):
                 raise _fail(path, dotted, "应为文字", "must be a string")

@@ -14,8 +14,21 @@ from perfxl.errors import ProfileError
 from perfxl.model import CellRef, Finding, Severity, Submission
 from perfxl.profiles import Profile
 
-from . import basic, cells, deviations, funds, goals, indicators, narrative, scores, totals, weights  # noqa: F401  (register checks)
-from . import breakdown, declared  # noqa: F401,E402  (register F09 and P01)
+# importing the check modules registers their checks (breakdown: F09, declared: P01)
+from . import (  # noqa: F401
+    basic,
+    breakdown,
+    cells,
+    declared,
+    deviations,
+    funds,
+    goals,
+    indicators,
+    narrative,
+    scores,
+    totals,
+    weights,
+)
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
 from .context import Context
 

@@ -156,7 +156,7 @@ def _control_findings(ctx: Context, cells, skip: set[int], seen: set[tuple[str, 
         seen.add(key)
         zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
         shown = visible(cell.raw)
-        yield ctx.finding(cell, expected=shown.translate({c: None for c in range(0x2400, 0x2422)}), actual=shown,
+        yield ctx.finding(cell, expected=shown.translate(dict.fromkeys(range(9216, 9250))), actual=shown,
                           column=zh, column_en=en, chars="、".join(chars))
 
 
@@ -182,7 +182,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 seen.add(key)
                 text = cell.text
                 yield ctx.finding(cell, expected="数值", actual=text, column=zh, column_en=en,
-                                  problem=f"是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
+                                  problem="是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
                                   problem_en="is an Excel error value (a broken formula) and cannot be computed",
                                   basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
                                   basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use "

@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar, cast, overload
 
-from perfxl.model import (BasicData, CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Location, SelfEvaluation,
-                          Severity, SkippedCheck, Submission)
+from perfxl.model import (
+    BasicData,
+    CellRef,
+    CellValue,
+    Certainty,
+    Finding,
+    Indicator,
+    Level1Heading,
+    Location,
+    SelfEvaluation,
+    Severity,
+    SkippedCheck,
+    Submission,
+)
 from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
 from perfxl.profiles import Profile
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from decimal import Decimal
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.units import convert
@@ -110,7 +110,7 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
     minimum = float(ctx.param("min_similarity", 0.6))
     candidates = _candidates(ctx)
     for goal in ctx.ev.goals:
-        for subject, clause, said in claims(ctx, goal.actual.text):
+        for subject, _clause, said in claims(ctx, goal.actual.text):
             match = _best_match(ctx, subject, said.unit, candidates)
             if match is None or match[1] < minimum:
                 continue

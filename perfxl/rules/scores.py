@@ -11,7 +11,6 @@ from .catalogue import check
 from .context import Context, fmt_num, fmt_pct
 from .indicators import op_name
 
-
 _METHODS = {"positive": "positive", "deadline": "positive", "reverse_ratio": "reverse", "reverse_linear2A": "reverse",
             "equal": "equal", "equal_zero": "equal", "qualitative": "qualitative"}
 
@@ -232,7 +231,7 @@ def _scored_form(ctx: Context, ind: Indicator) -> bool:
 
 
 def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
-    weight, score = _weight_and_score(ctx, ind)
+    _, score = _weight_and_score(ctx, ind)
     return (_scored_form(ctx, ind) and ctx.is_blank(ind.actual) and not ctx.is_error(ind.actual)
             and score is not None and score > 0 and not _not_applicable(ctx, ind))
 

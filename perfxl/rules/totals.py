@@ -62,7 +62,7 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
             continue
         own = ctx.score(ind)
         if own is None or own.score is None:
-            return budget, None, notes + [f"“{ind.name.text}”得分“{cell.text}”无法读取，也无法重算"], typed_any
+            return budget, None, [*notes, f"“{ind.name.text}”得分“{cell.text}”无法读取，也无法重算"], typed_any
         total += own.score
         notes.append(f"“{ind.name.text}”得分“{cell.text}”无法读取，按 perfxl 重算的 {fmt_num(own.score)} 计")
     _, budget_cell = _budget_cells(ctx)
