@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal, DivisionByZero, InvalidOperation
+from typing import Any
 
 from .model import column_index
 from .numbers import ZERO, fmt_decimal, round_half_up, to_decimal
@@ -206,10 +207,11 @@ class _Parser:
     def factor(self) -> object:
         kind, text = self.take()
         if kind == "op" and text in "+-":
-            value = _number(self.factor())
-            return -value if text == "-" else value
+            number = _number(self.factor())
+            return -number if text == "-" else number
+        value: object
         if kind == "num":
-            value: object = Decimal(text)
+            value = Decimal(text)
         elif kind == "str":
             value = text[1:-1].replace('""', '"')
         elif kind == "bool":
@@ -237,9 +239,9 @@ class _Parser:
             raise FormulaError("range too large")
         return [self.lookup(sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
 
-    def args(self, lazy: bool = False) -> list[object]:
+    def args(self, lazy: bool = False) -> list[Any]:
         """Arguments up to the closing bracket; with `lazy`, each argument as a token slice (for IF)."""
-        out: list[object] = []
+        out: list[Any] = []
         if self.peek() == ("op", ")"):
             self.take()
             return out

@@ -8,6 +8,8 @@ may also be a cached "" (XlsxWriter writes it so), and both readings agree on it
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..formula import ExcelError, FormulaError, evaluate_formula
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
@@ -24,7 +26,7 @@ def _show(value: object) -> str:
         return "TRUE" if value else "FALSE"
     if value == "":
         return "（空）"
-    return fmt_decimal(value) if not isinstance(value, str) else value
+    return fmt_decimal(value) if isinstance(value, Decimal) else str(value)
 
 
 def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
