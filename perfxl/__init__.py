@@ -28,6 +28,7 @@ _EXPORTS: dict[str, str] = {
     "findings_frame": "perfxl.frames",
     "files_frame": "perfxl.frames",
     "coverage_frame": "perfxl.frames",
+    "batch_frames": "perfxl.frames",
 }
 
 __all__ = ["__version__", *_EXPORTS]

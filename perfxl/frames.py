@@ -3,8 +3,9 @@
 `findings_frame(results)`: one row per finding (and one per unreadable file), with its place (sheet
 and cell, or narrative paragraph and page), level, certainty, basis and the places it was compared
 with. `files_frame(results)`: one row per file with its counts and scores. `coverage_frame(results)`:
-one row per table read, and per check that could not run. Nothing in the engine or the 校验 path
-imports this module.
+one row per table read, and per check that could not run. `batch_frames(outdir)`: a finished
+`perfxl batch` run's tables (files, findings, codes) read back from its OUTDIR. Nothing in the engine,
+the 校验 path or the batch run imports this module.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, TextRef
 from perfxl.result import FileResult
 
-__all__ = ["findings_frame", "files_frame", "coverage_frame", "FINDING_COLUMNS"]
+__all__ = ["findings_frame", "files_frame", "coverage_frame", "batch_frames", "FINDING_COLUMNS", "BATCH_FINDING_COLUMNS"]
 
 #: Columns of `findings_frame`, in order.
 FINDING_COLUMNS = ("file", "unit_name", "year", "sheet", "cell", "paragraph", "page", "severity", "level",
@@ -97,3 +98,57 @@ def coverage_frame(results: Iterable[FileResult]) -> Any:
             rows.append({"file": r.path, "sheet": s.sheet, "what": "not_checked", "kind": None, "range": None,
                          "rows": None, "code": s.code, "reason": s.reason_zh})
     return pd.DataFrame(rows, columns=["file", "sheet", "what", "kind", "range", "rows", "code", "reason"])
+
+
+#: Columns of `batch_frames(...)["findings"]`, in order (findings.jsonl, places flattened).
+BATCH_FINDING_COLUMNS = ("file", "path", "sheet", "cell", "paragraph", "page", "severity", "level", "certainty",
+                         "code", "message", "message_en", "expected", "actual", "basis", "related")
+
+
+def _related_text(places: Any) -> str:
+    out = []
+    for p in places or ():
+        if p.get("kind") == "paragraph":
+            out.append(f"第{p.get('page')}页第{p.get('paragraph')}段" if p.get("page") else f"第{p.get('paragraph')}段")
+        else:
+            out.append(f"{p.get('sheet')}!{p.get('cell')}" if p.get("sheet") else str(p.get("cell") or ""))
+    return "、".join(out)
+
+
+def batch_frames(outdir: Any) -> dict[str, Any]:
+    """A finished batch's tables as DataFrames, read from OUTDIR (summary.json and findings.jsonl).
+
+    `files`: one row per file (the 汇总 sheet: status, unit, year, kind, scores, counts, outputs);
+    `findings`: one row per finding line of findings.jsonl (an unreadable file is one row with its
+    reason), place flattened into sheet/cell or paragraph/page; `codes`: findings counted by code
+    (count, files, severity, example), most frequent first — the 按代码统计 sheet.
+    """
+    import json
+    from pathlib import Path
+
+    pd = _pandas()
+    out = Path(outdir)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    files = pd.DataFrame(summary.get("files") or [])
+    rows: list[dict[str, Any]] = []
+    with open(out / "findings.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                f = json.loads(line)
+            except ValueError:
+                continue  # a line torn by an interrupted run
+            loc = f.get("location") or {}
+            rows.append({
+                "file": f.get("file"), "path": f.get("path"), "sheet": f.get("sheet"), "cell": f.get("cell"),
+                "paragraph": loc.get("paragraph"), "page": loc.get("page"), "severity": f.get("severity"),
+                "level": SEVERITY_ZH.get(f.get("severity"), f.get("severity")), "certainty": f.get("certainty"),
+                "code": f.get("code"), "message": f.get("message"), "message_en": f.get("message_en"),
+                "expected": f.get("expected"), "actual": f.get("actual"), "basis": f.get("basis"),
+                "related": _related_text(f.get("related")),
+            })
+    findings = pd.DataFrame(rows, columns=list(BATCH_FINDING_COLUMNS))
+    findings["paragraph"] = findings["paragraph"].astype("Int64")
+    findings["page"] = findings["page"].astype("Int64")
+    findings["level"] = pd.Categorical(findings["level"], categories=[SEVERITY_ZH[s] for s in SEVERITY_ZH], ordered=True)
+    codes = pd.DataFrame(summary.get("by_code") or [], columns=["code", "severity", "count", "files", "example"])
+    return {"files": files, "findings": findings, "codes": codes}

@@ -87,7 +87,7 @@ def test_dashboard_is_self_contained_and_escapes_user_text(batch):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;单位" in html
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
     urls = set(re.findall(r"https?://[^\s\"'<>]+", html)) - {"http://www.w3.org/2000/svg"}
-    assert urls == {"http://evil.example&quot;,&quot;点我&quot;)"}  # only the escaped unit name
+    assert urls == {"http://evil.example&#34;,&#34;点我&#34;)"}  # only the unit name, its quotes escaped (Jinja2's &#34;)
     assert html.count("<svg") == 2
     for row in outcome.rows:
         assert f'href="{row["report"]}"' in html

@@ -141,6 +141,11 @@ class ResultCache:
 
     def append(self, record: Mapping[str, Any]) -> None:
         """Add one finished file to the state, flushed at once so Ctrl-C cannot lose it."""
+        self.append_line((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"),
+                         record.get("path", ""), record.get("sha256") or "")
+
+    def append_line(self, line: bytes, path: str, sha256: str) -> None:
+        """Add one finished file's state line, serialised by the worker (one JSON object, ending in a newline)."""
         if self._fh is None:
             self.outdir.mkdir(parents=True, exist_ok=True)
             self._fh = open(self.path, "ab")
@@ -151,10 +156,10 @@ class ResultCache:
                     if fh.read(1) != b"\n":
                         self._fh.write(b"\n")  # seal a torn line before appending
         offset = self._fh.tell()
-        self._fh.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._fh.write(line)
         self._fh.flush()
-        if record.get("sha256"):
-            self._index[(record.get("path", ""), record["sha256"])] = offset
+        if sha256:
+            self._index[(path, sha256)] = offset
 
     def close(self) -> None:
         for attr in ("_fh", "_reader"):
@@ -164,18 +169,28 @@ class ResultCache:
                 setattr(self, attr, None)
 
     def compact(self, keys: Iterable[tuple[str, str]]) -> None:
-        """Replace the state, atomically, by the latest records of `keys` (this run's files), streamed one by one."""
+        """Replace the state, atomically, by the latest records of `keys` (this run's files), copied line by line.
+
+        Lines are copied as bytes, never parsed again: every indexed line passed `_parse` when it was
+        loaded, or was appended by this run (with `"cached": false`, as earlier runs compacted theirs).
+        """
         from perfxl.io.atomic import atomic_write
 
         if self._fh is not None:
             self._fh.flush()
 
         def write(dest) -> None:
-            for path, sha in keys:
-                record = self.get(path, sha)
-                if record is not None:
-                    record["cached"] = False
-                    dest.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+            reader = None
+            try:
+                for key in keys:
+                    offset = self._index.get(key)
+                    if offset is not None:  # indexed lines were checked (key, sha256) when read or appended
+                        reader = reader or open(self.path, "rb")
+                        reader.seek(offset)
+                        dest.write(reader.readline())
+            finally:
+                if reader is not None:
+                    reader.close()
 
         atomic_write(self.path, write, force=True)
         self.close()

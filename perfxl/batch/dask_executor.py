@@ -11,8 +11,8 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .executors import WINDOW_PER_WORKER, BatchExecutor, Outcome, crash_record
-from .worker import Job, WorkerConfig, check_job, load_config
+from .executors import WINDOW_PER_WORKER, BatchExecutor, Outcome, crash_shards
+from .worker import Job, WorkerConfig, check_packed, load_config
 
 __all__ = ["DaskExecutor"]
 
@@ -61,7 +61,7 @@ class DaskExecutor(BatchExecutor):
 
         def submit(job: Job):
             key = f"perfxl-{job.index}-{job.sha256[:12] or 'nohash'}"
-            fut = self._client.submit(check_job, job, self.config, key=key, pure=False, retries=0)
+            fut = self._client.submit(check_packed, job, self.config, key=key, pure=False, retries=0)
             by_key[fut.key] = job
             return fut
 
@@ -74,7 +74,7 @@ class DaskExecutor(BatchExecutor):
             try:
                 record = fut.result()
             except Exception as exc:  # KilledWorker, or an error the task itself could not catch
-                record = crash_record(job, f"{type(exc).__name__}: {exc}")
+                record = crash_shards(job, f"{type(exc).__name__}: {exc}", self.config)
             fut.release()
             yield job, record
             nxt = next(pending, None)

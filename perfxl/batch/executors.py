@@ -1,7 +1,9 @@
 """Where the work units run: local worker processes (default) or a Dask cluster (`--executor dask`, dask_executor.py).
 
-Both take the same `Job`s and yield `(job, record)` as each file finishes, keeping only a small
-window of files in flight so memory stays flat however many files a batch holds.
+Both take the same `Job`s and yield `(job, shards)` as each file finishes — `shards` being the file's
+outputs already serialised by the worker (perfxl.batch.shards.FileShards) — keeping only a small
+window of files in flight so memory stays flat however many files a batch holds. Local workers get
+files in chunks (one pipe message each way per chunk, not per file).
 """
 from __future__ import annotations
 
@@ -10,25 +12,35 @@ import os
 import site
 from collections import deque
 from contextlib import contextmanager
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from perfxl.result import FileResult
 
-from .worker import Job, WorkerConfig, check_job, init_worker, record_from_result
+from .shards import FileShards, pack_record
+from .worker import Job, WorkerConfig, check_chunk, init_worker, record_from_result
 
-__all__ = ["EXECUTORS", "BatchExecutor", "LocalExecutor", "make_executor", "crash_record"]
+__all__ = ["EXECUTORS", "BatchExecutor", "LocalExecutor", "make_executor", "crash_record", "crash_shards", "chunk_size"]
 
 EXECUTORS: tuple[str, ...] = ("local", "dask")
 WINDOW_PER_WORKER = 4
+#: At most this many files per task; fewer when the batch is small, so the last chunks still spread over workers.
+CHUNK_MAX = 8
 #: Files that each kill a worker on their own, with no file finished yet, before the pool is declared unusable.
 _FAILED_START = 3
 #: Imported once by the fork server, so each worker starts with the engine in memory.
-_PRELOAD = ["perfxl.batch.worker", "perfxl.validate", "perfxl.reader", "perfxl.rules", "perfxl.report"]
+_PRELOAD = ["perfxl.batch.worker", "perfxl.batch.shards", "perfxl.validate", "perfxl.reader", "perfxl.rules",
+            "perfxl.report", "perfxl.report.templating", "jinja2", "perfxl.batch.summary_xlsx", "perfxl.batch.dashboard",
+            "xlsxwriter"]
 
-Outcome = tuple[Job, dict[str, Any]]
+Outcome = tuple[Job, FileShards]
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Files per task: up to CHUNK_MAX, and at least 8 tasks per worker so the end of the batch stays balanced."""
+    return max(1, min(CHUNK_MAX, files // (8 * max(1, workers))))
 
 
 def _workers_cannot_start():
@@ -60,6 +72,11 @@ def crash_record(job: Job, detail: str) -> dict[str, Any]:
     return record
 
 
+def crash_shards(job: Job, detail: str, config: WorkerConfig) -> FileShards:
+    """crash_record, serialised like a checked file's outputs (it is cached like one)."""
+    return pack_record(crash_record(job, detail), cache_key=config.cache_key)
+
+
 class BatchExecutor:
     """Runs jobs somewhere and yields each (job, record) as it finishes; `close(cancel=True)` on Ctrl-C."""
 
@@ -70,6 +87,10 @@ class BatchExecutor:
 
     def close(self, cancel: bool = False) -> None:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def call_all(self, calls: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
+        """Run independent calls (the end-of-batch writers) and return their results; here, one after another."""
+        return [fn(*args) for fn, args in calls]
 
     def __enter__(self) -> "BatchExecutor":
         return self
@@ -106,56 +127,75 @@ class LocalExecutor(BatchExecutor):
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.config,))
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
-        pending = iter(jobs)
+        todo = list(jobs)
+        size = chunk_size(len(todo), self.workers)
+        pending = iter([todo[i:i + size] for i in range(0, len(todo), size)])
         suspects: deque[Job] = deque()  # in flight when a worker died: retried one at a time
-        in_flight: dict[Future, tuple[Job, bool]] = {}
-        window = self.workers * WINDOW_PER_WORKER
+        in_flight: dict[Future, tuple[list[Job], bool]] = {}
+        window = self.workers * (WINDOW_PER_WORKER if size == 1 else 2)
         finished = lone_crashes = 0
         self._pool = self._new_pool()
 
-        def submit(job: Job, alone: bool) -> bool:
+        def submit(chunk: list[Job], alone: bool) -> bool:
             try:
-                in_flight[self._pool.submit(check_job, job, self.config)] = (job, alone)
+                in_flight[self._pool.submit(check_chunk, chunk, self.config)] = (chunk, alone)
                 return True
             except BrokenProcessPool:  # a worker died between two submissions
-                suspects.append(job)
+                suspects.extend(chunk)
                 return False
 
         while True:
             broken = False
             if suspects:
                 if not in_flight:
-                    broken = not submit(suspects.popleft(), True)
+                    broken = not submit([suspects.popleft()], True)
             else:
-                while not broken and len(in_flight) < window and (job := next(pending, None)) is not None:
-                    broken = not submit(job, False)
+                while not broken and len(in_flight) < window and (chunk := next(pending, None)) is not None:
+                    broken = not submit(chunk, False)
             if in_flight and not broken:
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for fut in sorted(done, key=lambda f: in_flight[f][0].index):
-                    job, alone = in_flight.pop(fut)
+                for fut in sorted(done, key=lambda f: in_flight[f][0][0].index):
+                    chunk, alone = in_flight.pop(fut)
                     try:
-                        record = fut.result()
-                        finished += 1
+                        results = fut.result()
+                        finished += len(chunk)
                     except BrokenProcessPool:
                         broken = True
                         if not alone:
-                            suspects.append(job)
+                            suspects.extend(chunk)
                             continue
                         lone_crashes += 1
                         if not finished and lone_crashes >= _FAILED_START:
                             raise _workers_cannot_start()
-                        record = crash_record(job, "worker process died")
-                    except Exception as exc:  # the record could not come back (e.g. not picklable)
-                        record = crash_record(job, f"{type(exc).__name__}: {exc}")
-                    yield job, record
+                        results = [crash_shards(chunk[0], "worker process died", self.config)]
+                    except Exception as exc:  # the results could not come back (e.g. not picklable)
+                        results = [crash_shards(job, f"{type(exc).__name__}: {exc}", self.config) for job in chunk]
+                    yield from zip(chunk, results)
             if broken:
-                suspects.extend(job for job, _ in in_flight.values())
+                suspects.extend(job for chunk, _ in in_flight.values() for job in chunk)
                 suspects = deque(sorted(suspects, key=lambda j: j.index))
                 in_flight.clear()
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = self._new_pool()
             elif not in_flight and not suspects:
                 return
+
+    def call_all(self, calls: list[tuple[Callable[..., Any], tuple[Any, ...]]]) -> list[Any]:
+        """Run the calls in the (now idle) workers, side by side, so the batch process stays light;
+        a call that fails there (or a pool that is gone) runs again here, where its error is raised."""
+        if self._pool is None:
+            return super().call_all(calls)
+        try:
+            futures = [self._pool.submit(fn, *args) for fn, args in calls]
+        except Exception:  # a broken pool
+            return super().call_all(calls)
+        results = []
+        for fut, (fn, args) in zip(futures, calls):
+            try:
+                results.append(fut.result())
+            except Exception:
+                results.append(fn(*args))
+        return results
 
     def close(self, cancel: bool = False) -> None:
         if self._pool is not None:

@@ -2,8 +2,9 @@
 
 Each finished file is appended at once to state.jsonl and findings.jsonl, so Ctrl-C leaves a
 consistent partial result; summary.json, summary.xlsx and dashboard.html are rewritten atomically
-at the end (also after Ctrl-C, marked as partial). summary.xlsx's 问题明细 rows are streamed in
-while files are still being checked (in discovery order), so the end of the run has less to do.
+at the end (also after Ctrl-C, marked as partial). The workers serialise every line a file adds
+(perfxl.batch.shards); this process appends bytes and counts rows, and at the end concatenates the
+pre-rendered 问题明细 and dashboard rows in discovery order.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,8 @@ from perfxl.result import FileResult
 from .cache import OutdirLock, ResultCache, cache_key
 from .discover import discover
 from .pairing import entry_sha256, with_pairs
-from .summary_xlsx import SummaryXlsx
-from .tables import BatchTables, record_findings
+from .shards import FileShards, ShardLog, pack_record
+from .tables import BatchTables
 from .worker import Job, WorkerConfig, record_from_result
 
 __all__ = ["BatchOutcome", "run_batch", "default_jobs", "output_stem", "exit_code_of"]
@@ -39,6 +40,8 @@ DASHBOARD_HTML = "dashboard.html"
 #: Exit statuses: clean, findings at error level, some file unreadable (worst wins), interrupted.
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+#: on_result(row, row): the file's summary row (twice, for callers written when the first was the full
+#: record; the full record is in state.jsonl).
 OnResult = Callable[[dict[str, Any], dict[str, Any]], None]
 
 
@@ -96,8 +99,8 @@ def _write_text(path: Path, text: str) -> None:
 class _FindingsLog:
     """findings.jsonl, appended and flushed per finished file: one finding per line, with `file` and `path`.
 
-    Each file's lines are contiguous, so only their byte span is remembered; the final rewrite in
-    discovery order copies spans and never holds every finding in memory.
+    The lines come serialised from the worker; each file's lines are contiguous, so only their byte
+    span is remembered, and the final rewrite in discovery order copies spans.
     """
 
     def __init__(self, path: Path) -> None:
@@ -105,22 +108,11 @@ class _FindingsLog:
         self._fh = open(path, "wb")
         self._spans: dict[str, tuple[int, int]] = {}
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, path: str, lines: bytes) -> None:
         start = self._fh.tell()
-        for f in record_findings(record):
-            line = {"file": record.get("name"), "path": record.get("path"), **f}
-            self._fh.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
+        self._fh.write(lines)
         self._fh.flush()
-        self._spans[record.get("path", "")] = (start, self._fh.tell() - start)
-
-    def findings_of(self, path: str) -> list[dict[str, Any]]:
-        """The finding lines already written for `path` (read back from disk, not kept in memory)."""
-        start, length = self._spans.get(path, (0, 0))
-        if not length:
-            return []
-        with open(self.path, "rb") as src:
-            src.seek(start)
-            return [json.loads(line) for line in src.read(length).splitlines()]
+        self._spans[path] = (start, len(lines))
 
     def sort_by(self, paths: Iterable[str]) -> None:
         """Rewrite (atomically) with the files in the order of `paths`; a file's lines keep their order."""
@@ -136,25 +128,6 @@ class _FindingsLog:
             from perfxl.io.atomic import atomic_write
 
             atomic_write(self.path, copy, force=True)
-
-
-class _InDiscoveryOrder:
-    """Feeds each finished file's findings to summary.xlsx in discovery order, whatever order files finish in.
-
-    Only (index → path) of files waiting for an earlier one is kept; their findings stay on disk.
-    After Ctrl-C the streamed rows are dropped and summary.xlsx is written from findings.jsonl.
-    """
-
-    def __init__(self, log: _FindingsLog, writer: SummaryXlsx) -> None:
-        self.log, self.writer = log, writer
-        self._waiting: dict[int, str] = {}
-        self._next = 0
-
-    def add(self, record: dict[str, Any]) -> None:
-        self._waiting[record.get("index", 0)] = record.get("path", "")
-        while self._next in self._waiting:
-            self.writer.add_findings(self.log.findings_of(self._waiting.pop(self._next)))
-            self._next += 1
 
 
 def _not_found(text: str) -> FileResult:
@@ -261,42 +234,49 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     if on_start:
         on_start(len(found.files), len(hits))
 
+    config = replace(config, cache_key=cache.key)  # the workers write state lines themselves
     log = _FindingsLog(out / FINDINGS_FILE)
-    summary_xlsx: SummaryXlsx | None = SummaryXlsx()
-    in_order = _InDiscoveryOrder(log, summary_xlsx)
+    shards = ShardLog(str(out))
     interrupted = False
 
-    def finish(record: dict[str, Any], *, new: bool) -> None:
-        if new:
-            record = {**record, "cache_key": cache.key, "cached": False}
-            cache.append(record)
-        log.add(record)
-        in_order.add(record)
-        row = tables.add(record)
+    def finish(done: FileShards) -> None:
+        row = done.row
+        if done.state:
+            cache.append_line(done.state, row["path"], row["sha256"] or "")
+        log.add(row["path"], done.findings_jsonl)
+        shards.add(done)
+        tables.add_row(row, done.codes)
         if on_result:
-            on_result(record, row)
+            on_result(row, row)
+
+    def finish_here(record: dict[str, Any]) -> None:  # records made in this process: nothing new to cache
+        finish(pack_record(record, new=False))
 
     missing = [Job(len(found.files) + i, text, text, "", "") for i, text in enumerate(found.missing)]
     first_skipped = len(found.files) + len(missing)
     skipped = [(Job(first_skipped + i, str(item.path), item.name, "", ""), item) for i, item in enumerate(found.skipped)]
+    pool = None  # kept open after the last file: its idle workers write summary.xlsx and dashboard.html
     try:
         for job in missing:
-            finish(record_from_result(_not_found(job.path), job), new=False)
+            finish_here(record_from_result(_not_found(job.path), job))
         for job, item in skipped:
-            finish({**record_from_result(_skipped_result(item), job), "skipped": True}, new=False)
+            finish_here({**record_from_result(_skipped_result(item), job), "skipped": True})
         for job in hits:  # read back one at a time: memory stays flat on a fully cached re-run
             record = cache.get(job.path, job.sha256) or {}
-            finish({**record, "index": job.index, "name": job.name, "cached": True}, new=False)
+            finish_here({**record, "index": job.index, "name": job.name, "cached": True})
         if fresh:
-            with make_executor(executor, min(workers, len(fresh)), config, address=address) as pool:
-                for _job, record in pool.run(fresh):
-                    finish(record, new=True)
+            pool = make_executor(executor, min(workers, len(fresh)), config, address=address)
+            for _job, done in pool.run(fresh):
+                finish(done)
     except KeyboardInterrupt:
-        interrupted = True
-        summary_xlsx.discard()  # Ctrl-C may have cut a row in half: rebuilt from findings.jsonl instead
-        summary_xlsx = None
+        interrupted = True  # every file finished so far has its shards: the summaries are written from them
+        if pool is not None:
+            pool.close(cancel=True)
+            pool = None
     except BaseException:
-        summary_xlsx.discard()
+        if pool is not None:
+            pool.close(cancel=True)
+        shards.close()
         raise
     tables.sort()
     log.sort_by([r["path"] for r in tables.rows])
@@ -310,23 +290,49 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
                        skipped=[{"name": i.name, "path": str(i.path), "code": i.code, "reason": i.reason,
                                  "reason_en": i.reason_en} for i in found.skipped],
                        totals=tables.totals(), exit_code=outcome.exit_code)
-    outcome.outputs = write_outputs(outcome, summary_xlsx)
+    failed = True
+    try:
+        outcome.outputs = write_outputs(outcome, shards, pool)
+        failed = False
+    finally:
+        if pool is not None:
+            pool.close(cancel=failed)
+        shards.close()
     return outcome
 
 
-def write_outputs(outcome: BatchOutcome, summary_xlsx: SummaryXlsx | None = None) -> dict[str, Path]:
+def _summary_json(summary: dict[str, Any]) -> str:
+    """summary.json: one top-level key a line and one file row a line (json's C encoder; indent= is pure Python)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, default=str)
+
+    items = []
+    for key, value in summary.items():
+        if key == "files" and value:
+            text = "[\n" + ",\n".join(dumps(row) for row in value) + "\n]"
+        else:
+            text = dumps(value)
+        items.append(f"{dumps(key)}: {text}")
+    return "{\n" + ",\n".join(items) + "\n}\n"
+
+
+def write_outputs(outcome: BatchOutcome, shards: ShardLog | None = None, pool: Any = None) -> dict[str, Path]:
     """summary.json, summary.xlsx and dashboard.html, each written atomically.
 
-    `summary_xlsx` already holds the streamed 问题明细 rows; without it they are read from findings.jsonl.
+    `shards` holds the workers' pre-rendered 问题明细 and dashboard rows; without it they are
+    rendered from findings.jsonl. With `pool` (the batch's executor, now idle) summary.xlsx and
+    dashboard.html are written by its workers, side by side.
     """
     from .dashboard import write_dashboard
+    from .executors import BatchExecutor
     from .summary_xlsx import write_summary_xlsx
 
     out = outcome.outdir
     tables = outcome.tables
     paths = {"findings": out / FINDINGS_FILE, "summary_json": out / SUMMARY_JSON}
     summary = {"schema": "perfxl.batch/1", **tables.meta, "files": tables.rows, "by_code": tables.codes_by_count()}
-    _write_text(paths["summary_json"], json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n")
-    paths["summary_xlsx"] = write_summary_xlsx(out / SUMMARY_XLSX, tables, summary_xlsx)
-    paths["dashboard"] = write_dashboard(out / DASHBOARD_HTML, tables)
+    _write_text(paths["summary_json"], _summary_json(summary))
+    run = pool.call_all if pool is not None else BatchExecutor().call_all
+    paths["summary_xlsx"], paths["dashboard"] = run([(write_summary_xlsx, (out / SUMMARY_XLSX, tables, shards)),
+                                                     (write_dashboard, (out / DASHBOARD_HTML, tables, shards))])
     return paths

@@ -1,38 +1,31 @@
 """summary.xlsx for reviewers: one row per file, every finding, counts by code, and native Excel charts.
 
-Written with XlsxWriter in constant-memory mode (rows stream to disk), atomically. `SummaryXlsx` lets
-the batch write the 问题明细 rows while files are still being checked, so only the small sheets are
-left for the end of the run. Every text cell goes through perfxl.safety.neutralise_formula, so a
-unit name like "=HYPERLINK(…)" stays text (formula injection).
+The small sheets (汇总, 按代码统计, 图表) are written with XlsxWriter; the 问题明细 sheet — one row per
+finding, most of the workbook — is sheet XML the workers pre-rendered (perfxl.batch.shards), spliced
+into XlsxWriter's output in one streaming pass, so the batch process never handles a finding cell.
+The workbook is written atomically. Every text cell goes through perfxl.safety.neutralise_formula,
+so a unit name like "=HYPERLINK(…)" stays text (formula injection).
 """
 from __future__ import annotations
 
+import io
 import math
-import tempfile
-from collections.abc import Iterable, Mapping
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from perfxl.model import SEVERITY_ZH
 from perfxl.safety import neutralise_formula
 
+from .shards import FINDING_COLUMNS, ShardLog, shard_log_of
 from .tables import FILE_COLUMNS, BatchTables
 
-__all__ = ["SHEETS", "SummaryXlsx", "write_summary_xlsx", "build_summary_xlsx"]
+__all__ = ["SHEETS", "SEVERITY_ZH", "write_summary_xlsx", "build_summary_xlsx"]
 
 #: Sheet names, in order: files, findings, counts by code, charts.
 SHEETS = ("汇总", "问题明细", "按代码统计", "图表")
 
-FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("file", "文件 File"),
-    ("code", "代码 Code"),
-    ("severity", "级别 Severity"),
-    ("sheet", "工作表 Sheet"),
-    ("cell", "单元格 Cell"),
-    ("message", "说明 Message"),
-    ("expected", "应为 Expected"),
-    ("actual", "实际 Actual"),
-)
 _TOP_CODES_CHART = 15
 _NUMERIC = {"score_reported", "score_computed", "score_gap", "errors", "warnings", "infos"}
 
@@ -79,21 +72,6 @@ def _start_findings_sheet(ws, fmt: dict[str, Any]) -> None:
     ws.set_column(2, 4, 10)
     ws.set_column(5, 5, 70)
     ws.set_column(6, 7, 16)
-
-
-def _write_finding_rows(ws, first_row: int, findings: Iterable[Mapping[str, Any]]) -> int:
-    """Write findings from `first_row` on; returns the next free row."""
-    r = first_row
-    for finding in findings:
-        for c, (key, _) in enumerate(FINDING_COLUMNS):
-            value = finding.get(key)
-            if value is None or value == "":
-                continue  # an empty cell, not an empty string
-            if key == "severity":
-                value = SEVERITY_ZH.get(value, value)
-            ws.write_string(r, c, _text(value))
-        r += 1
-    return r
 
 
 def _write_codes_sheet(ws, codes: list[dict[str, Any]], fmt: dict[str, Any]) -> None:
@@ -158,78 +136,88 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
     ws.set_column(1, 2, 16)
 
 
-class SummaryXlsx:
-    """summary.xlsx built in two steps: `add_findings` as files finish (in discovery order), then `save`.
+_FINDINGS_PART = "xl/worksheets/sheet2.xml"  # the second sheet: 问题明细
 
-    XlsxWriter keeps the streamed rows in its own temp files (in a private folder removed by
-    `save` or `discard`); the workbook itself is written only by `save`, atomically.
-    """
 
-    def __init__(self) -> None:
-        import xlsxwriter
+def _small_sheets(tables: BatchTables, findings: int) -> bytes:
+    """The workbook from XlsxWriter, in memory, with 问题明细 holding only its header row."""
+    import xlsxwriter
 
-        self._tmp = tempfile.TemporaryDirectory(prefix="perfxl-summary-")
-        self._wb = xlsxwriter.Workbook(None, {
-            "constant_memory": True,
-            "tmpdir": self._tmp.name,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        })
-        wb = self._wb
-        self._fmt = {
-            "head": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
-            "score": wb.add_format({"num_format": "0.00"}),
-            "int": wb.add_format({"num_format": "0"}),
-            "link": wb.add_format({"font_color": "blue", "underline": 1}),
-            "bad": wb.add_format({"font_color": "#C00000"}),
-        }
-        self._sheets = [wb.add_worksheet(s) for s in SHEETS]
-        _start_findings_sheet(self._sheets[1], self._fmt)
-        self._next_row = 1
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {
+        "in_memory": True,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    fmt = {
+        "head": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
+        "score": wb.add_format({"num_format": "0.00"}),
+        "int": wb.add_format({"num_format": "0"}),
+        "link": wb.add_format({"font_color": "blue", "underline": 1}),
+        "bad": wb.add_format({"font_color": "#C00000"}),
+    }
+    sheets = [wb.add_worksheet(s) for s in SHEETS]
+    codes = tables.codes_by_count()
+    _write_files_sheet(wb, sheets[0], tables, fmt)
+    _start_findings_sheet(sheets[1], fmt)
+    sheets[1].autofilter(0, 0, max(1, findings), len(FINDING_COLUMNS) - 1)
+    _write_codes_sheet(sheets[2], codes, fmt)
+    _write_charts_sheet(wb, sheets[3], tables, codes, fmt)
+    wb.close()
+    return buffer.getvalue()
 
-    def add_findings(self, findings: Iterable[Mapping[str, Any]]) -> None:
-        """Append 问题明细 rows (callers keep discovery order: XlsxWriter streams rows top to bottom)."""
-        self._next_row = _write_finding_rows(self._sheets[1], self._next_row, findings)
 
-    def _close_to(self, dest: Path, tables: BatchTables) -> None:
-        wb, fmt, sheets = self._wb, self._fmt, self._sheets
-        codes = tables.codes_by_count()
-        _write_files_sheet(wb, sheets[0], tables, fmt)
-        sheets[1].autofilter(0, 0, max(1, self._next_row - 1), len(FINDING_COLUMNS) - 1)
-        _write_codes_sheet(sheets[2], codes, fmt)
-        _write_charts_sheet(wb, sheets[3], tables, codes, fmt)
-        wb.filename = str(dest)  # XlsxWriter writes its file only on close()
-        wb.close()
+def _splice(workbook: bytes, rows: Iterator[bytes], findings: int, dest) -> None:
+    """Copy `workbook` to `dest`, with the pre-rendered rows added to 问题明细 (and its dimension widened)."""
+    last = f"{chr(ord('A') + len(FINDING_COLUMNS) - 1)}{findings + 1}"
+    with zipfile.ZipFile(io.BytesIO(workbook)) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename != _FINDINGS_PART:
+                zout.writestr(info, data)
+                continue
+            head, tail = data.split(b"</sheetData>", 1)
+            head = head.replace(b'<dimension ref="A1:H1"/>', f'<dimension ref="A1:{last}"/>'.encode())
+            part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            with zout.open(part, "w", force_zip64=True) as fh:
+                fh.write(head)
+                for chunk in rows:
+                    fh.write(chunk)
+                fh.write(b"</sheetData>" + tail)
 
-    def save(self, dest: Path, tables: BatchTables) -> Path:
-        """Write the other sheets and the workbook to `dest` atomically; returns `dest`."""
-        from perfxl.io.atomic import atomic_write
 
-        try:
-            atomic_write(dest, lambda tmp: self._close_to(tmp, tables), force=True, by_path=True)
-        finally:
-            self.discard()
-        return dest
+def _write(dest, tables: BatchTables, shards: ShardLog) -> None:
+    paths = [r["path"] for r in tables.rows]
+    findings = shards.count(paths)
+    _splice(_small_sheets(tables, findings), shards.xlsx_rows(paths), findings, dest)
 
-    def discard(self) -> None:
-        """Drop the streamed rows without writing anything (the batch failed)."""
-        self._tmp.cleanup()
+
+def _shards_from_findings_file(tables: BatchTables) -> ShardLog:
+    """Shards rebuilt from findings.jsonl (after Ctrl-C, or to rebuild the summary later)."""
+    by_path: dict[str, list[dict[str, Any]]] = {}
+    for line in tables.iter_findings():
+        by_path.setdefault(line.get("path") or "", []).append(line)
+    return shard_log_of(by_path.items())
 
 
 def build_summary_xlsx(dest: Path, tables: BatchTables) -> None:
-    """Write the summary workbook to `dest` (not atomically), streaming findings from findings.jsonl."""
-    writer = SummaryXlsx()
+    """Write the summary workbook to `dest` (not atomically) from tables.rows and findings.jsonl."""
+    with _shards_from_findings_file(tables) as shards, open(dest, "wb") as fh:
+        _write(fh, tables, shards)
+
+
+def write_summary_xlsx(dest: Path, tables: BatchTables, shards: ShardLog | None = None) -> Path:
+    """Write summary.xlsx atomically; returns its path. `shards` holds the workers' 问题明细 rows;
+    without it they are rendered from findings.jsonl."""
+    from perfxl.io.atomic import atomic_write
+
+    own = shards is None
+    log = _shards_from_findings_file(tables) if shards is None else shards
     try:
-        writer.add_findings(tables.iter_findings())
-        writer._close_to(dest, tables)
+        atomic_write(dest, lambda fh: _write(fh, tables, log), force=True)
     finally:
-        writer.discard()
-
-
-def write_summary_xlsx(dest: Path, tables: BatchTables, writer: SummaryXlsx | None = None) -> Path:
-    """Write summary.xlsx atomically; returns its path. `writer` holds findings already streamed in."""
-    if writer is None:
-        writer = SummaryXlsx()
-        writer.add_findings(tables.iter_findings())
-    return writer.save(dest, tables)
+        if own:
+            log.close()
+    return dest

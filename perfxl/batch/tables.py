@@ -137,17 +137,22 @@ class BatchTables:
 
     def add(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """Count one finished file; returns its row."""
-        row = row_from_record(record)
-        self.rows.append(row)
-        files_seen: set[str] = set()
+        codes: dict[str, tuple[str, int, str]] = {}
         for f in record_findings(record):
-            entry = self.by_code.setdefault(
-                f["code"], {"code": f["code"], "severity": f["severity"], "count": 0, "files": 0, "example": f["message"]}
-            )
-            entry["count"] += 1
-            if f["code"] not in files_seen:
-                entry["files"] += 1
-                files_seen.add(f["code"])
+            severity, count, example = codes.get(f["code"], (f["severity"], 0, f["message"]))
+            codes[f["code"]] = (severity, count + 1, example)
+        return self.add_row(row_from_record(record), codes)
+
+    def add_row(self, row: dict[str, Any], codes: Mapping[str, tuple[str, int, str]]) -> dict[str, Any]:
+        """Count one finished file from its row and its codes (code → severity, count, first message)."""
+        self.rows.append(row)
+        by_code = self.by_code
+        for code, (severity, count, example) in codes.items():
+            entry = by_code.get(code)
+            if entry is None:
+                entry = by_code[code] = {"code": code, "severity": severity, "count": 0, "files": 0, "example": example}
+            entry["count"] += count
+            entry["files"] += 1
         return row
 
     def sort(self) -> None:

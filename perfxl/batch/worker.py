@@ -19,7 +19,8 @@ from typing import Any
 
 from perfxl.result import FileResult
 
-__all__ = ["WorkerConfig", "Job", "init_worker", "exit_with_parent", "ORPHAN_EXIT", "load_config", "check_job", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
+__all__ = ["WorkerConfig", "Job", "init_worker", "exit_with_parent", "ORPHAN_EXIT", "load_config", "check_job",
+           "check_packed", "check_chunk", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
 
 REPORTS_DIR = "reports"
 ANNOTATED_DIR = "annotated"
@@ -35,7 +36,7 @@ class WorkerConfig:
     """Everything a worker needs, picklable: profile name, filters, outputs, and the validator to call.
 
     `validator` is None in production (perfxl.validate.validate_file); tests may pass a module-level
-    stand-in.
+    stand-in. `cache_key` goes into each state.jsonl line, which the worker serialises itself.
     """
 
     outdir: str
@@ -45,6 +46,7 @@ class WorkerConfig:
     reports: bool = True
     annotate: bool = False
     validator: Validator | None = None
+    cache_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,9 @@ def init_worker(config: WorkerConfig) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent()
     load_config(config)
+    from perfxl.report.templating import environment
+
+    environment().get_template("dashboard_rows.html.j2")  # compiled once per worker, before the first file
 
 
 def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
@@ -212,3 +217,16 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     record["worker_pid"] = os.getpid()
     return record
+
+
+def check_packed(job: Job, config: WorkerConfig):
+    """check_job, then every batch output line of the file serialised here (perfxl.batch.shards.FileShards),
+    so the batch process only appends bytes."""
+    from .shards import pack_record
+
+    return pack_record(check_job(job, config), cache_key=config.cache_key)
+
+
+def check_chunk(jobs: list[Job], config: WorkerConfig) -> list[Any]:
+    """Several files in one task (one pipe message each way instead of one per file)."""
+    return [check_packed(job, config) for job in jobs]

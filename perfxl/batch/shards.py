@@ -1,0 +1,231 @@
+"""One checked file's batch outputs, serialised once, where the file was checked (the worker).
+
+The batch process only appends these bytes to state.jsonl, findings.jsonl and two shard files; it
+never parses or re-serialises a finding. At the end, summary.xlsx's 问题明细 sheet and the
+dashboard's findings table are concatenated from the shards in discovery order (`ShardLog`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from perfxl.model import SEVERITY_ZH
+from perfxl.safety import neutralise_formula
+
+from .tables import record_findings, row_from_record
+
+__all__ = ["FileShards", "ShardLog", "FINDING_COLUMNS", "pack_record", "xlsx_finding_rows", "html_finding_rows",
+           "ROW_PLACEHOLDER", "XLSX_ROW_END", "HTML_ROW_END"]
+
+#: 问题明细 columns: (finding key, header).
+FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("file", "文件 File"),
+    ("code", "代码 Code"),
+    ("severity", "级别 Severity"),
+    ("sheet", "工作表 Sheet"),
+    ("cell", "单元格 Cell"),
+    ("message", "说明 Message"),
+    ("expected", "应为 Expected"),
+    ("actual", "实际 Actual"),
+)
+#: Stands for the row number in a pre-rendered sheet row; text never holds it (control characters
+#: are written as _xHHHH_, as Excel and XlsxWriter do).
+ROW_PLACEHOLDER = b"\0"
+XLSX_ROW_END = b"</row>"
+HTML_ROW_END = b"</tr>\n"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_ESCAPED_CONTROL = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+_EDGE_SPACE = re.compile(r"^\s|\s$")
+_MAX_CELL_UTF16 = 32767  # Excel's limit on a cell's text
+_SEVERITY_ZH = {s.value: zh for s, zh in SEVERITY_ZH.items()}
+
+
+@dataclass(slots=True)
+class FileShards:
+    """A checked file, ready to append: its summary row and code counts, and its pre-serialised lines.
+
+    `codes` maps a code to (severity, count, first message). `state` is the state.jsonl line (empty
+    for records that are not cached: missing, skipped, or served from the cache already).
+    """
+
+    index: int
+    path: str
+    row: dict[str, Any]
+    codes: dict[str, tuple[str, int, str]]
+    findings: int
+    state: bytes
+    findings_jsonl: bytes
+    xlsx_rows: bytes
+    html_rows: bytes
+
+
+def _cell_text(value: Any) -> str:
+    """A 问题明细 text cell as Excel stores it: formula-neutralised, control characters as _xHHHH_, ≤ 32,767 units."""
+    text = neutralise_formula(str(value))
+    if len(text) > _MAX_CELL_UTF16 // 2 and len(text.encode("utf-16-le")) > 2 * _MAX_CELL_UTF16:
+        text = text.encode("utf-16-le")[: 2 * _MAX_CELL_UTF16].decode("utf-16-le", "ignore")
+    if _XML_SPECIAL.search(text):
+        text = _ESCAPED_CONTROL.sub(r"_x005F\1", text)
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
+    """问题明细 rows as sheet XML (inline strings, as XlsxWriter's constant-memory mode writes them),
+    with ROW_PLACEHOLDER for the row number, which only the final concatenation knows."""
+    parts: list[str] = []
+    for finding in findings:
+        parts.append('<row r="\0">')
+        for c, (key, _) in enumerate(FINDING_COLUMNS):
+            value = finding.get(key)
+            if value is None or value == "":
+                continue  # an empty cell, not an empty string
+            if key == "severity":
+                value = _SEVERITY_ZH.get(value, value)
+            text = _cell_text(value)
+            space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
+            parts.append(f'<c r="{_LETTERS[c]}\0" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        parts.append("</row>")
+    return "".join(parts).encode("utf-8")
+
+
+def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
+    """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
+    from perfxl.report.templating import environment
+
+    module = environment().get_template("dashboard_rows.html.j2").module
+    return str(module.finding_rows(list(findings), _SEVERITY_ZH)).encode("utf-8")
+
+
+def _finding_line(record: Mapping[str, Any], finding: Mapping[str, Any]) -> dict[str, Any]:
+    return {"file": record.get("name"), "path": record.get("path"), **finding}
+
+
+def pack_record(record: Mapping[str, Any], *, cache_key: str = "", new: bool = True) -> FileShards:
+    """Everything the batch writes for one record, serialised here (in the worker for checked files).
+
+    `new`: the record was just checked, so its state.jsonl line (with `cache_key`) is made too.
+    """
+    if new:
+        record = {**record, "cache_key": cache_key, "cached": False}
+    findings = record_findings(record)
+    lines = [_finding_line(record, f) for f in findings]
+    codes: dict[str, tuple[str, int, str]] = {}
+    for code, count in Counter(f["code"] for f in findings).items():
+        first = next(f for f in findings if f["code"] == code)
+        codes[code] = (first["severity"], count, first["message"])
+    return FileShards(
+        index=record.get("index", 0),
+        path=record.get("path", ""),
+        row=row_from_record(record),
+        codes=codes,
+        findings=len(lines),
+        state=(json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8") if new else b"",
+        findings_jsonl="".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8"),
+        xlsx_rows=xlsx_finding_rows(lines),
+        html_rows=html_finding_rows(lines),
+    )
+
+
+class ShardLog:
+    """The pre-rendered 问题明细 and dashboard rows of every finished file, in one temp file.
+
+    Files are appended as they finish; only each file's byte spans and finding count are kept, so
+    memory stays flat. `xlsx_rows(paths)` / `html_rows(paths, limit)` stream them back in the order
+    given. A ShardLog pickles as (file name, spans), so a worker process can write the summaries
+    from it; the file is removed by `close()` in the process that created it.
+    """
+
+    def __init__(self, folder: str | None = None) -> None:
+        fd, self.path = tempfile.mkstemp(prefix=".perfxl-shards-", suffix=".tmp", dir=folder)
+        self._fh: BinaryIO | None = os.fdopen(fd, "w+b")
+        self._owner = True
+        self._spans: dict[str, tuple[int, int, int, int]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        if self._fh is not None:
+            self._fh.flush()
+        return {"path": self.path, "spans": self._spans}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path, self._spans, self._fh, self._owner = state["path"], state["spans"], None, False
+
+    def add(self, shards: FileShards) -> None:
+        assert self._fh is not None
+        start = self._fh.seek(0, 2)
+        self._fh.write(shards.xlsx_rows)
+        self._fh.write(shards.html_rows)
+        self._spans[shards.path] = (start, len(shards.xlsx_rows), len(shards.html_rows), shards.findings)
+
+    def _reader(self) -> BinaryIO:
+        if self._fh is None:
+            self._fh = open(self.path, "rb")
+        self._fh.flush()
+        return self._fh
+
+    def count(self, paths: Iterable[str]) -> int:
+        return sum(self._spans[p][3] for p in paths if p in self._spans)
+
+    def xlsx_rows(self, paths: Iterable[str], first_row: int = 2) -> Iterator[bytes]:
+        """Sheet XML rows, numbered from `first_row`, files in the order of `paths`."""
+        n = first_row
+        fh = self._reader()
+        for path in paths:
+            span = self._spans.get(path)
+            if not span or not span[1]:
+                continue
+            fh.seek(span[0])
+            out = []
+            for row in fh.read(span[1]).split(XLSX_ROW_END)[:-1]:
+                out.append(row.replace(ROW_PLACEHOLDER, b"%d" % n))
+                n += 1
+            yield XLSX_ROW_END.join(out) + XLSX_ROW_END
+
+    def html_rows(self, paths: Iterable[str], limit: int) -> Iterator[bytes]:
+        """Dashboard rows of the first `limit` findings, files in the order of `paths`."""
+        left = limit
+        fh = self._reader()
+        for path in paths:
+            span = self._spans.get(path)
+            if not span or not span[2] or left <= 0:
+                continue
+            fh.seek(span[0] + span[1])
+            data = fh.read(span[2])
+            if span[3] > left:
+                data = HTML_ROW_END.join(data.split(HTML_ROW_END)[:left]) + HTML_ROW_END
+            left -= span[3]
+            yield data
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+        if self._owner:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+
+    def __enter__(self) -> "ShardLog":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def shard_log_of(findings_by_file: Iterable[tuple[str, list[Mapping[str, Any]]]], folder: str | None = None) -> ShardLog:
+    """A ShardLog built from finding lines already on disk (to rebuild the summaries from findings.jsonl)."""
+    log = ShardLog(folder)
+    for path, lines in findings_by_file:
+        log.add(FileShards(0, path, {}, {}, len(lines), b"", b"", xlsx_finding_rows(lines), html_finding_rows(lines)))
+    return log
