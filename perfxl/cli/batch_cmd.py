@@ -4,12 +4,13 @@ Exit codes (the worst result wins): 0 clean; 1 findings at error level; 2 some f
 an input missing, or bad arguments; 130 interrupted by Ctrl-C or SIGTERM (the partial result is kept in
 OUTDIR, marked interrupted). Worker processes end with the batch, however it ends (even kill -9).
 """
+
 from __future__ import annotations
 
 import signal
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -23,6 +24,7 @@ def sigterm_as_interrupt():
     """SIGTERM (a service manager, `kill`) stops the batch the way Ctrl-C does: the files in flight
     finish or are cancelled, and the partial result is written, marked interrupted (exit 130).
     A second SIGTERM while that happens ends the process at once (outputs are written atomically)."""
+
     def handler(signum, frame):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         raise KeyboardInterrupt
@@ -38,7 +40,7 @@ def sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _check_profile(name: Optional[str]) -> None:
+def _check_profile(name: str | None) -> None:
     """Fail once, up front, on a bad profile name (instead of in every worker)."""
     from perfxl.cli.validate_run import load_checked_profile
     from perfxl.errors import PerfxlError
@@ -52,25 +54,39 @@ def _check_profile(name: Optional[str]) -> None:
 
 @app.command("batch")
 def batch(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="文件夹、文件或通配符（如 'inbox/**/*.xlsx'）", show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH", help="文件夹、文件或通配符（如 'inbox/**/*.xlsx'）", show_default=False),
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹 (OUTDIR)")] = Path("perfxl-batch"),
-    profile: Annotated[Optional[str], typer.Option("--profile", help="规则配置名称或 TOML 文件")] = None,
-    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="并行进程数（默认每个 CPU 核一个）")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="规则配置名称或 TOML 文件")] = None,
+    jobs: Annotated[int | None, typer.Option("-j", "--jobs", min=1, help="并行进程数（默认每个 CPU 核一个）")] = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="为每个文件生成批注副本")] = False,
     executor: Annotated[str, typer.Option("--executor", help="执行方式：local 或 dask")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask 调度器地址（如 tcp://host:8786）；不填则启动本机集群")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些规则代码（逗号分隔）")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="跳过这些规则代码（逗号分隔）")] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask 调度器地址（如 tcp://host:8786）；不填则启动本机集群")
+    ] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些规则代码（逗号分隔）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="跳过这些规则代码（逗号分隔）")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="忽略上次运行的缓存，全部重新检查")] = False,
-    reports: Annotated[bool, typer.Option("--reports/--no-reports", help="为每个文件生成 HTML 报告（总览页链接到它）")] = True,
+    reports: Annotated[
+        bool, typer.Option("--reports/--no-reports", help="为每个文件生成 HTML 报告（总览页链接到它）")
+    ] = True,
 ) -> None:
     """批量校验文件夹中的全部自评表，生成 summary.xlsx、dashboard.html 与 findings.jsonl。
 
     Check many workbooks in parallel; re-runs into the same OUTDIR skip unchanged files.
     """
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from perfxl.batch.executors import EXECUTORS
     from perfxl.batch.runner import run_batch
@@ -88,8 +104,15 @@ def batch(
             raise typer.Exit(2)
     console = Console(stderr=True)
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), TextColumn("剩余"), TimeRemainingColumn(), console=console, transient=False,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("剩余"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
     )
     counts = {"errors": 0, "unreadable": 0}
     task = progress.add_task("正在查找文件…", total=None)
@@ -105,9 +128,19 @@ def batch(
     try:
         with progress, sigterm_as_interrupt():
             outcome = run_batch(
-                paths, output, profile=profile, jobs=jobs, annotate=annotate, reports=reports,
-                executor=executor, address=scheduler, select=select_codes, ignore=ignore_codes,
-                use_cache=not no_cache, on_start=on_start, on_result=on_result,
+                paths,
+                output,
+                profile=profile,
+                jobs=jobs,
+                annotate=annotate,
+                reports=reports,
+                executor=executor,
+                address=scheduler,
+                select=select_codes,
+                ignore=ignore_codes,
+                use_cache=not no_cache,
+                on_start=on_start,
+                on_result=on_result,
             )
     except KeyboardInterrupt:
         typer.echo("已中断：已完成的文件保存在 state.jsonl / findings.jsonl 中，重新运行将从缓存继续。", err=True)
@@ -118,8 +151,8 @@ def batch(
     except OSError as exc:  # OUTDIR not writable, disk full… (said in Chinese, with the path)
         from perfxl.io.atomic import explain_write_error
 
-        problem = explain_write_error(exc, exc.filename or output)
-        typer.echo(f"错误 [{problem.code}] {problem.message}", err=True)
+        unwritable = explain_write_error(exc, exc.filename or output)
+        typer.echo(f"错误 [{unwritable.code}] {unwritable.message}", err=True)
         raise typer.Exit(2) from None
     _print_outcome(outcome)
     raise typer.Exit(outcome.exit_code)

@@ -4,6 +4,7 @@ A mistyped code (`--select ZZZ9`) would otherwise select nothing and report ever
 exit 0 — a silent pass. A token is valid when `perfxl.rules.selected` picks at least one check of
 the catalogue with it: an exact code, a prefix ("F", "S0"), a name or a rule id ("R-F04").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -32,5 +33,7 @@ def codes_error(option: str, codes: Iterable[str] | None) -> str | None:
     from perfxl.rules import CATALOGUE
 
     valid = ", ".join(s.code for s in CATALOGUE)
-    return (f"{option} 中的检查代码 {'、'.join(bad)} 不存在。可用的代码：{valid}"
-            f"（也可写代码前缀如 F、S0，检查名称或规则编号如 R-F04；完整列表见 perfxl rules）")
+    return (
+        f"{option} 中的检查代码 {'、'.join(bad)} 不存在。可用的代码：{valid}"
+        f"（也可写代码前缀如 F、S0，检查名称或规则编号如 R-F04；完整列表见 perfxl rules）"
+    )

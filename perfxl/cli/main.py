@@ -2,11 +2,16 @@
 on `app`; heavy libraries are imported inside the commands, so `perfxl --help` starts fast.
 `app` (the typer application) is built on first use; every command goes through it.
 """
+
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import typer
 
 #: Command modules under perfxl.cli, each defining its commands with `@app.command()`.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -19,8 +24,12 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rules_cmd",
 )
 
+#: The typer application: declared only (no value), so the first `perfxl.cli.main.app` goes through
+#: `__getattr__` below, which builds it.
+app: typer.Typer
 
-def _build_app() -> Any:
+
+def _build_app() -> typer.Typer:
     """The typer app with every command module registered (imported once, on first use)."""
     import typer
 
@@ -56,10 +65,8 @@ def safe_console_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:
             continue
-        try:
+        with contextlib.suppress(ValueError, OSError):  # a stream already in use in an incompatible way: leave it
             reconfigure(errors="replace")
-        except (ValueError, OSError):  # a stream already in use in an incompatible way: leave it
-            pass
 
 
 def run() -> None:

@@ -4,10 +4,11 @@ Checks show the severity the chosen profile gives them (and whether it switches 
 codes (reader, file, output, batch, server, tool) are listed with their fixed severity. docs/rules/ has a
 page per code with the why and an example.
 """
+
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -48,11 +49,25 @@ def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) 
             continue
         if severities and severity.value not in severities:
             continue
-        out.append({"code": spec.code, "kind": spec.kind, "name": spec.name, "rule_id": spec.rule_id,
-                    "severity": severity.value, "enabled": enabled, "status": spec.status,
-                    "title_zh": spec.title_zh, "title_en": spec.title_en, "why_zh": spec.why_zh,
-                    "example_input": spec.example_input, "example_message": spec.example_message,
-                    "rests_on": spec.rests_on.value, "source": spec.source, "doc": f"docs/rules/{spec.code}.md"})
+        out.append(
+            {
+                "code": spec.code,
+                "kind": spec.kind,
+                "name": spec.name,
+                "rule_id": spec.rule_id,
+                "severity": severity.value,
+                "enabled": enabled,
+                "status": spec.status,
+                "title_zh": spec.title_zh,
+                "title_en": spec.title_en,
+                "why_zh": spec.why_zh,
+                "example_input": spec.example_input,
+                "example_message": spec.example_message,
+                "rests_on": spec.rests_on.value,
+                "source": spec.source,
+                "doc": f"docs/rules/{spec.code}.md",
+            }
+        )
     return out
 
 
@@ -63,16 +78,27 @@ def _markdown(found: list[dict[str, Any]]) -> str:
     for r in found:
         sev = SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
         title = f"{r['title_zh']} ({r['title_en']})".replace("|", "\\|")
-        lines.append(f"| [{r['code']}](rules/{r['code']}.md) | {r['kind']} | {sev} | {title} | {r['source'].replace('|', chr(92) + '|')} |")
+        lines.append(
+            f"| [{r['code']}](rules/{r['code']}.md) | {r['kind']} | {sev} | {title} | {r['source'].replace('|', chr(92) + '|')} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 @app.command("rules")
 def rules_cmd(
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件（决定检查的级别与开关）")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="只列这些类别：check reader file output batch server tool（逗号分隔）")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="代码或前缀，如 F、S0、LAYOUT_、ZIP_BOMB、R-F04（逗号分隔）")] = None,
-    severity: Annotated[Optional[list[str]], typer.Option("--severity", help="只列这些级别：error warning info（逗号分隔）")] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件（决定检查的级别与开关）")
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", "-k", help="只列这些类别：check reader file output batch server tool（逗号分隔）"),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="代码或前缀，如 F、S0、LAYOUT_、ZIP_BOMB、R-F04（逗号分隔）")
+    ] = None,
+    severity: Annotated[
+        list[str] | None, typer.Option("--severity", help="只列这些级别：error warning info（逗号分隔）")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
 ) -> None:
     """列出 perfxl 的全部代码：检查规则与读取、文件、输出、批量、服务器代码 (list every code perfxl emits)."""

@@ -1,9 +1,10 @@
 """`perfxl score TARGET ACTUAL WEIGHT`: score one indicator and explain how (exit 2 when it cannot be scored)."""
+
 from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -12,12 +13,22 @@ from perfxl.cli.main import app
 
 @app.command("score")
 def score(
-    target: str = typer.Argument(..., help="年度指标值, e.g. \"≥12家\", \"增长12%\", \"≤4万元/家\""),
-    actual: str = typer.Argument(..., help="实际完成值, e.g. \"20家\", \"11.8%\", \"达成预期指标\""),
-    weight: str = typer.Argument(..., help="分值 (weight), e.g. 10"),
-    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="profile name (national, hunan, hubei, sichuan) or .toml path"),
-    method: Optional[str] = typer.Option(None, "--method", "-m", help="force a method: positive, reverse, reverse_ratio, reverse_linear2A, equal, equal_zero, deadline, qualitative"),
-    as_json: bool = typer.Option(False, "--json", help="print the result as JSON"),
+    target: Annotated[str, typer.Argument(help='年度指标值, e.g. "≥12家", "增长12%", "≤4万元/家"')],
+    actual: Annotated[str, typer.Argument(help='实际完成值, e.g. "20家", "11.8%", "达成预期指标"')],
+    weight: Annotated[str, typer.Argument(help="分值 (weight), e.g. 10")],
+    profile: Annotated[
+        str | None,
+        typer.Option("--profile", "-p", help="profile name (national, hunan, hubei, sichuan) or .toml path"),
+    ] = None,
+    method: Annotated[
+        str | None,
+        typer.Option(
+            "--method",
+            "-m",
+            help="force a method: positive, reverse, reverse_ratio, reverse_linear2A, equal, equal_zero, deadline, qualitative",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
 ) -> None:
     """计算单个指标得分并说明算法 (score one indicator, then a one-line explanation)."""
     from perfxl.cli.validate_run import load_checked_profile
@@ -29,7 +40,7 @@ def score(
         prof = load_checked_profile(profile)  # the same checks as validate: no profile line silently ignored
     except PerfxlError as exc:
         typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     result = score_indicator(target, actual, weight, prof, method)
     if as_json:
         payload = result.to_dict()

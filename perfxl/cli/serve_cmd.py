@@ -6,11 +6,12 @@ a missing install is explained (with the pip command) instead of a traceback. It
 address allowlist or Entra ID sign-in) or an explicit `--allow-anonymous`. Exit 2 for bad
 arguments, a missing extra, or an exposed server refused.
 """
+
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -35,20 +36,43 @@ def missing_server_modules() -> list[str]:
 
 @app.command("serve")
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host",
-                             help="address to listen on; beyond 127.0.0.1 it needs --token-file/--allow (or Entra ID) "
-                                  "or --allow-anonymous"),
-    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535, help="TCP port"),
-    certs: Optional[Path] = typer.Option(None, "--certs", help="folder with the TLS certificate and key (HTTPS)"),
-    project: Optional[Path] = typer.Option(None, "--project", help="xlwings Server project folder (default: perfxl/serve/project/)"),
-    max_cells: Optional[int] = typer.Option(None, "--max-cells", min=1,
-                                            help="largest workbook (cells) a button may send; default 500000"),
-    token_file: Optional[Path] = typer.Option(None, "--token-file",
-                                              help="file holding the shared access token (or set PERFXL_SERVE_TOKEN)"),
-    allow: list[str] = typer.Option([], "--allow",
-                                    help="client address or network allowed (repeatable, e.g. 10.1.0.0/16; or PERFXL_SERVE_ALLOW)"),
-    allow_anonymous: bool = typer.Option(False, "--allow-anonymous",
-                                         help="serve a non-loopback address without access control (anyone who can reach it)"),
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="address to listen on; beyond 127.0.0.1 it needs --token-file/--allow (or Entra ID) "
+            "or --allow-anonymous",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="TCP port")] = 8000,
+    certs: Annotated[
+        Path | None, typer.Option("--certs", help="folder with the TLS certificate and key (HTTPS)")
+    ] = None,
+    project: Annotated[
+        Path | None, typer.Option("--project", help="xlwings Server project folder (default: perfxl/serve/project/)")
+    ] = None,
+    max_cells: Annotated[
+        int | None,
+        typer.Option("--max-cells", min=1, help="largest workbook (cells) a button may send; default 500000"),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="file holding the shared access token (or set PERFXL_SERVE_TOKEN)"),
+    ] = None,
+    allow: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow",
+            help="client address or network allowed (repeatable, e.g. 10.1.0.0/16; or PERFXL_SERVE_ALLOW)",
+        ),
+    ] = None,
+    allow_anonymous: Annotated[
+        bool,
+        typer.Option(
+            "--allow-anonymous",
+            help="serve a non-loopback address without access control (anyone who can reach it)",
+        ),
+    ] = False,
 ) -> None:
     """启动绩效自评加载项服务：绩效自评选项卡与 PERF_* 函数 (serve the Office.js add-in via xlwings Server)."""
     from perfxl.errors import PerfxlError
@@ -71,26 +95,35 @@ def serve(
     try:
         folder = project_dir(project)
         Limits.from_env(max_cells=max_cells)  # a bad PERFXL_SERVE_* number is reported before start-up
-        access = AccessPolicy.from_env(token_file=token_file, allow=allow)
+        access = AccessPolicy.from_env(token_file=token_file, allow=allow or ())
         entraid = preflight(host, folder, access, allow_anonymous=allow_anonymous)
         if not is_loopback(host) and not (access.controlled or entraid):
-            typer.echo(f"警告：--allow-anonymous：在 {host} 上无访问控制地提供服务，任何能连到本机的人都能使用。\n"
-                       f"warning: serving {host} without access control (--allow-anonymous).", err=True)
+            typer.echo(
+                f"警告：--allow-anonymous：在 {host} 上无访问控制地提供服务，任何能连到本机的人都能使用。\n"
+                f"warning: serving {host} without access control (--allow-anonymous).",
+                err=True,
+            )
         pair = find_certs(certs) if certs else None
         if pair is None:
-            typer.echo("注意：未指定 --certs，以 HTTP 运行；Excel 只能通过 HTTPS 加载加载项（见 docs/server.md）。\n"
-                       "note: serving plain HTTP; Excel loads add-ins over HTTPS only (use --certs DIR).", err=True)
+            typer.echo(
+                "注意：未指定 --certs，以 HTTP 运行；Excel 只能通过 HTTPS 加载加载项（见 docs/server.md）。\n"
+                "note: serving plain HTTP; Excel loads add-ins over HTTPS only (use --certs DIR).",
+                err=True,
+            )
         if not is_loopback(host) and pair is None:
-            typer.echo(f"警告：在 {host} 上以未加密的 HTTP 对外提供服务。\nwarning: plain HTTP on a non-loopback address.",
-                       err=True)
+            typer.echo(
+                f"警告：在 {host} 上以未加密的 HTTP 对外提供服务。\nwarning: plain HTTP on a non-loopback address.",
+                err=True,
+            )
         scheme = "https" if pair else "http"
         typer.echo(f"访问控制：{describe(access, entraid=entraid)}", err=True)
         typer.echo(f"perfxl 加载项服务器：{scheme}://{host}:{port}/manifest.xml （Ctrl+C 停止）", err=True)
-        run_server(host, port, certs=certs, project=folder, max_cells=max_cells, access=access,
-                   allow_anonymous=allow_anonymous)
+        run_server(
+            host, port, certs=certs, project=folder, max_cells=max_cells, access=access, allow_anonymous=allow_anonymous
+        )
     except PerfxlError as exc:
         typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except ValueError as exc:  # a bad PERFXL_SERVE_* number
         typer.echo(f"错误：服务器设置有误：{exc}\nerror: bad server setting: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None

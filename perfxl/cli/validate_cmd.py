@@ -3,26 +3,25 @@
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 an input could not
 be read or the arguments are wrong. Errors are explained in Chinese, never as a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from perfxl.cli.main import app
-
 from perfxl.cli.validate_run import (
     DEMO_DIR,
     EXAMPLE_NAME,
     CliAbort,
-    check_catalogue,
-    make_console,
     load_cli_profile,
+    make_console,
     profile_name,
-    validate_all,
     run_validate,
+    validate_all,
 )
 
 
@@ -34,12 +33,12 @@ def _fail(message: str) -> typer.Exit:
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="工作簿文件或文件夹 (.xlsx/.xlsm/.xls)")],
-    profile: Annotated[Optional[str], typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|sarif|csv|html")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="报告写入此文件（默认输出到屏幕）")] = None,
-    annotate: Annotated[Optional[Path], typer.Option("--annotate", help="批注副本的文件（多个输入时为文件夹）")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="只运行这些检查代码（逗号分隔）")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="不运行这些检查代码（逗号分隔）")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="报告写入此文件（默认输出到屏幕）")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="批注副本的文件（多个输入时为文件夹）")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些检查代码（逗号分隔）")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些检查代码（逗号分隔）")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|info|never")] = "error",
     force: Annotated[bool, typer.Option("--force", help="允许覆盖已存在的输出文件")] = False,
     in_place: Annotated[bool, typer.Option("--in-place", help="把批注直接写入原文件（先保留备份）")] = False,

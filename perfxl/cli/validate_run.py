@@ -4,13 +4,13 @@ called and tested as a plain function returning the exit status.
 Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 an input could not
 be read or the arguments are wrong. Errors are explained in Chinese, never as a traceback.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import os
 import sys
 from pathlib import Path
-from typing import Optional
 
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 EXAMPLE_NAME = "longhui-2023-kegongxin.xlsx"
@@ -49,8 +49,11 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
     def unreadable(p: Path) -> None:
         problem = not_regular(p)
         if problem is None:
-            problems[p] = {"code": "FILE_NOT_FOUND", "message": f"找不到文件或文件夹：{p}",
-                           "message_en": f"no such file or folder: {p}"}
+            problems[p] = {
+                "code": "FILE_NOT_FOUND",
+                "message": f"找不到文件或文件夹：{p}",
+                "message_en": f"no such file or folder: {p}",
+            }
         else:
             code, zh, en = problem
             problems[p] = {"code": code, "message": f"{p}：{zh}", "message_en": f"{p}: {en}"}
@@ -58,8 +61,11 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
 
     for p in paths:
         if p.is_dir():
-            for f in sorted(f for f in p.rglob("*") if f.suffix.lower() in ACCEPTED_SUFFIXES
-                            and not f.name.startswith(("~$", ".~lock")) and not f.is_dir()):
+            for f in sorted(
+                f
+                for f in p.rglob("*")
+                if f.suffix.lower() in ACCEPTED_SUFFIXES and not f.name.startswith(("~$", ".~lock")) and not f.is_dir()
+            ):
                 if f.is_file():
                     files.append(f)
                 elif not_regular(f) is not None:
@@ -69,7 +75,12 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
         else:
             unreadable(p)
     seen: set[str] = set()
-    unique = [f for f in files if not ((real := os.path.realpath(f)) in seen or seen.add(real))]
+    unique = []
+    for f in files:  # the same file named twice (or through a link) is checked once
+        real = os.path.realpath(f)
+        if real not in seen:
+            seen.add(real)
+            unique.append(f)
     return unique, problems
 
 
@@ -79,7 +90,7 @@ def _unreadable_result(path: Path, error: dict):
     return FileResult(path=str(path), ok=False, error=error)
 
 
-def load_checked_profile(name: Optional[str]):
+def load_checked_profile(name: str | None):
     """The Profile, its `[checks.CODE]` tables checked against the catalogue (an unknown code or
     parameter is a ProfileError): every command reads a profile the same way, so none of them
     silently ignores a line another one refuses."""
@@ -91,7 +102,7 @@ def load_checked_profile(name: Optional[str]):
     return profile
 
 
-def load_cli_profile(name: Optional[str]):
+def load_cli_profile(name: str | None):
     """The checked Profile (so a bad name or a bad check setting fails once, up front, with exit 2)."""
     from perfxl.errors import PerfxlError
 
@@ -101,7 +112,7 @@ def load_cli_profile(name: Optional[str]):
         raise CliAbort(f"规则配置“{name or '默认'}”无法使用：{exc.message}") from None
 
 
-def profile_name(profile, requested: Optional[str]) -> str | None:
+def profile_name(profile, requested: str | None) -> str | None:
     """The loaded profile's name for reports, else the name the user asked for."""
     return getattr(profile, "name", None) or requested
 
@@ -120,7 +131,11 @@ def validate_all(files: list[Path], profile, select, ignore):
                 FileResult(
                     path=str(f),
                     ok=False,
-                    error={"code": "INTERNAL_ERROR", "message": f"校验时出现内部错误：{type(exc).__name__}: {exc}", "message_en": repr(exc)},
+                    error={
+                        "code": "INTERNAL_ERROR",
+                        "message": f"校验时出现内部错误：{type(exc).__name__}: {exc}",
+                        "message_en": repr(exc),
+                    },
                 )
             )
     return results
@@ -140,11 +155,11 @@ def _annotate_target(src: Path, out: Path, many: bool) -> Path:
     return out
 
 
-def _annotate_document(src: Path, result, annotate: Optional[Path], in_place: bool, many: bool, force: bool):
+def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool, many: bool, force: bool):
     """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
     from perfxl.errors import PerfxlError
 
-    if src.suffix.lower() != ".docx" or in_place:
+    if src.suffix.lower() != ".docx" or in_place or annotate is None:
         return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
     from perfxl.document.annotate_docx import annotate_docx
 
@@ -155,7 +170,7 @@ def _annotate_document(src: Path, result, annotate: Optional[Path], in_place: bo
     return f"已写出批注副本：{res.path}（添加 {res.comments} 条 Word 批注）", False
 
 
-def _annotate(results, annotate: Optional[Path], in_place: bool, force: bool):
+def _annotate(results, annotate: Path | None, in_place: bool, force: bool):
     """Write annotated copies; returns (results with annotate warnings attached, messages, any copy failed)."""
     from perfxl.annotate import annotate_workbook
     from perfxl.errors import PerfxlError
@@ -179,7 +194,7 @@ def _annotate(results, annotate: Optional[Path], in_place: bool, force: bool):
             notes.append(f"跳过批注副本：{src}（.xls 文件请先另存为 .xlsx）")
             out.append(r)
             continue
-        dest = None if in_place else _annotate_target(src, annotate, len(candidates) > 1)
+        dest = None if in_place or annotate is None else _annotate_target(src, annotate, len(candidates) > 1)
         try:
             res = annotate_workbook(src, r.findings, dest, force=force, in_place=in_place)
         except PerfxlError as exc:
@@ -224,12 +239,12 @@ def exit_code(results, fail_on: str) -> int:
 
 def run_validate(
     paths: list[Path],
-    profile: Optional[str] = None,
+    profile: str | None = None,
     fmt: str = "text",
-    output: Optional[Path] = None,
-    annotate: Optional[Path] = None,
-    select: Optional[list[str]] = None,
-    ignore: Optional[list[str]] = None,
+    output: Path | None = None,
+    annotate: Path | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
     fail_on: str = "error",
     force: bool = False,
     in_place: bool = False,
