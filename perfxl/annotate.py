@@ -17,9 +17,12 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, plan_marks
 from perfxl.model import Finding, a1
 
-__all__ = ["RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "AnnotateResult", "annotate_workbook", "annotated_bytes"]
+__all__ = ["RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "ANNOTATABLE", "AnnotateResult", "annotate_copy",
+           "annotate_workbook", "annotated_bytes"]
 
 _ANNOTATABLE = {".xlsx", ".xlsm"}
+#: Every file kind perfxl writes an annotated copy of: workbooks get marks, Word reports get comments.
+ANNOTATABLE = (".xlsx", ".xlsm", ".docx")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +115,19 @@ def annotate_workbook(
     backup = _write_atomic(dest, data, force=force, backup=in_place)
     return AnnotateResult(path=dest, backup=backup, marked_cells=marked, findings=len(findings))
 
+
+
+def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path, *, force: bool = False) -> Path:
+    """The annotated copy of any file perfxl can mark (ANNOTATABLE): a workbook's marks and 校验结果
+    sheet, or a Word report's comments; PerfxlError (ANNOTATE_UNSUPPORTED) for .xls, .pdf, .doc …"""
+    suffix = Path(src).suffix.lower()
+    if suffix == ".docx":
+        from perfxl.document.annotate_docx import annotate_docx
+
+        return annotate_docx(src, findings, dest, force=force).path
+    if suffix not in _ANNOTATABLE:
+        raise PerfxlError(
+            f"{suffix or '无扩展名'} 文件只能读取，不能生成批注副本（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）。",
+            f"no annotated copy for {suffix or 'files without an extension'} (read-only format)",
+            code="ANNOTATE_UNSUPPORTED", path=str(src))
+    return annotate_workbook(src, findings, dest, force=force).path

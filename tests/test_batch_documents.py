@@ -202,3 +202,20 @@ def test_validate_folder_picks_up_report_documents(inbox, tmp_path):
     assert [Path(f["path"]).name for f in data["files"]] == ["科工局自评报告.docx"]
     assert data["files"][0]["coverage"]["source_format"] == "docx"
     assert code == 1  # the report's own 错误 (N01, N03 and the tables' errors)
+
+
+def test_batch_annotate_comments_a_word_report(tmp_path):
+    """`perfxl batch --annotate` gives a .docx report a Word-commented copy, like `validate --annotate`."""
+    import zipfile
+
+    from perfxl.batch.runner import run_batch
+    from perfxl.workbook.report_docx import build_report_docx
+
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    build_report_docx(inbox / "自评报告.docx")
+    out = tmp_path / "结果"
+    run_batch([inbox], out, annotate=True, jobs=1)
+    [copy] = (out / "annotated").rglob("*.docx")
+    with zipfile.ZipFile(copy) as z:
+        assert "word/comments.xml" in z.namelist() and b"N01" in z.read("word/comments.xml")

@@ -24,8 +24,7 @@ __all__ = ["WorkerConfig", "Job", "init_worker", "exit_with_parent", "ORPHAN_EXI
 
 REPORTS_DIR = "reports"
 ANNOTATED_DIR = "annotated"
-#: Formats openpyxl can write an annotated copy of (.xls is read-only).
-ANNOTATABLE = (".xlsx", ".xlsm")
+from perfxl.annotate import ANNOTATABLE  # workbooks (marks) and Word reports (comments)
 
 #: validate_file's signature: (path, profile, *, select, ignore) -> FileResult.
 Validator = Callable[..., FileResult]
@@ -170,10 +169,11 @@ def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> N
 
 
 def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
-    """The annotated copy (perfxl.annotate); returns its warnings (e.g. parts openpyxl could not keep)."""
-    from perfxl.annotate import annotate_workbook
+    """The annotated copy (perfxl.annotate.annotate_copy: marks for a workbook, comments for a .docx)."""
+    from perfxl.annotate import annotate_copy
 
-    return tuple(annotate_workbook(result.path, list(result.findings), dest, force=True).warnings)
+    annotate_copy(result.path, list(result.findings), dest, force=True)
+    return ()
 
 
 def _reason(exc: Exception) -> str:
@@ -205,7 +205,8 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     if config.annotate and result.ok:
         suffix = Path(job.path).suffix.lower()
         if suffix not in ANNOTATABLE:
-            record["notes"].append(f"未生成批注副本：{suffix} 格式只能读取，不能写回（请另存为 .xlsx）")
+            record["notes"].append(f"未生成批注副本：{suffix} 格式只能读取，不能写回"
+                                   "（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）")
         else:
             rel = f"{ANNOTATED_DIR}/{job.stem}{suffix}"
             try:
