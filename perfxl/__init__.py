@@ -3,6 +3,7 @@
 The public API is this short list; everything else is internal and may change. Names load lazily,
 so `import perfxl` (and the CLI's start-up) pays only for what is used.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -31,7 +32,7 @@ _EXPORTS: dict[str, str] = {
     "batch_frames": "perfxl.frames",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = ["__version__", *_EXPORTS]  # noqa: PLE0604  # the keys of _EXPORTS are str; ruff cannot see into the dict
 
 
 def __getattr__(name: str) -> Any:

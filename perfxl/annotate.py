@@ -7,6 +7,7 @@ stays byte for byte what the user had — values, formulas with their cached res
 images, VBA and the ribbon. The copy is written atomically and never over the input unless
 `in_place=True`, which keeps a backup.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,8 +18,16 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, plan_marks
 from perfxl.model import Finding, a1
 
-__all__ = ["RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "ANNOTATABLE", "AnnotateResult", "annotate_copy",
-           "annotate_workbook", "annotated_bytes"]
+__all__ = [
+    "RESULT_SHEET",
+    "RESULT_TITLE",
+    "SEVERITY_FILL",
+    "ANNOTATABLE",
+    "AnnotateResult",
+    "annotate_copy",
+    "annotate_workbook",
+    "annotated_bytes",
+]
 
 _ANNOTATABLE = {".xlsx", ".xlsm"}
 #: Every file kind perfxl writes an annotated copy of: workbooks get marks, Word reports get comments.
@@ -45,7 +54,9 @@ def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str =
     merged: dict[tuple[str, int, int], Bounds] = {}  # every cell of a merged range → its bounds
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
         for b in pkg.merges(name):
-            merged.update(((name, r, c), b) for r in range(b[0], b[2] + 1) for c in range(b[1], min(b[3], b[1] + 255) + 1))
+            merged.update(
+                ((name, r, c), b) for r in range(b[0], b[2] + 1) for c in range(b[1], min(b[3], b[1] + 255) + 1)
+            )
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
         return merged.get((sheet, row, col))
@@ -116,7 +127,6 @@ def annotate_workbook(
     return AnnotateResult(path=dest, backup=backup, marked_cells=marked, findings=len(findings))
 
 
-
 def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path, *, force: bool = False) -> Path:
     """The annotated copy of any file perfxl can mark (ANNOTATABLE): a workbook's marks and 校验结果
     sheet, or a Word report's comments; PerfxlError (ANNOTATE_UNSUPPORTED) for .xls, .pdf, .doc …"""
@@ -129,5 +139,7 @@ def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path
         raise PerfxlError(
             f"{suffix or '无扩展名'} 文件只能读取，不能生成批注副本（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）。",
             f"no annotated copy for {suffix or 'files without an extension'} (read-only format)",
-            code="ANNOTATE_UNSUPPORTED", path=str(src))
+            code="ANNOTATE_UNSUPPORTED",
+            path=str(src),
+        )
     return annotate_workbook(src, findings, dest, force=force).path

@@ -11,6 +11,7 @@ re-reads every wheel's requirements under a Windows marker environment and the b
 is missing until the set is closed. Python itself is not on PyPI: 说明.txt says to take the
 python.org Windows installer from the agency's software mirror.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,9 +28,27 @@ from pathlib import Path
 from perfxl.errors import PerfxlError
 
 __all__ = [
-    "PYTHON_VERSIONS", "PLATFORM", "WHEELS_DIR", "INSTALL_BAT", "UNINSTALL_BAT", "README_TXT", "BAT_ENCODING",
-    "WORKBOOK", "BundleError", "Bundle", "packaged_file", "source_tree", "windows_markers",
-    "missing_for_windows", "offline_env", "check_offline", "install_bat", "uninstall_bat", "readme_txt", "encode_bat", "build_windows_bundle",
+    "PYTHON_VERSIONS",
+    "PLATFORM",
+    "WHEELS_DIR",
+    "INSTALL_BAT",
+    "UNINSTALL_BAT",
+    "README_TXT",
+    "BAT_ENCODING",
+    "WORKBOOK",
+    "BundleError",
+    "Bundle",
+    "packaged_file",
+    "source_tree",
+    "windows_markers",
+    "missing_for_windows",
+    "offline_env",
+    "check_offline",
+    "install_bat",
+    "uninstall_bat",
+    "readme_txt",
+    "encode_bat",
+    "build_windows_bundle",
 ]
 
 #: CPython versions the bundle carries wheels for (64-bit Windows).
@@ -78,7 +97,11 @@ def source_tree() -> Path | None:
     """The checkout perfxl runs from (editable install), or None for an installed wheel."""
     root = Path(__file__).resolve().parent.parent
     pyproject = root / "pyproject.toml"
-    if pyproject.is_file() and (root / "setup.py").is_file() and 'name = "perfxl"' in pyproject.read_text(encoding="utf-8"):
+    if (
+        pyproject.is_file()
+        and (root / "setup.py").is_file()
+        and 'name = "perfxl"' in pyproject.read_text(encoding="utf-8")
+    ):
         return root
     return None
 
@@ -89,10 +112,17 @@ def source_tree() -> Path | None:
 def windows_markers(python_version: str) -> dict[str, str]:
     """The environment markers of 64-bit CPython `python_version` on Windows."""
     return {
-        "python_version": python_version, "python_full_version": f"{python_version}.0",
-        "sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "platform_machine": "AMD64",
-        "implementation_name": "cpython", "platform_python_implementation": "CPython",
-        "implementation_version": f"{python_version}.0", "platform_release": "10", "platform_version": "10.0",
+        "python_version": python_version,
+        "python_full_version": f"{python_version}.0",
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "platform_machine": "AMD64",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "implementation_version": f"{python_version}.0",
+        "platform_release": "10",
+        "platform_version": "10.0",
     }
 
 
@@ -108,11 +138,14 @@ def missing_for_windows(folder: Path, python_version: str, root: str = "perfxl[e
     from packaging.requirements import Requirement
     from packaging.tags import compatible_tags, cpython_tags
     from packaging.utils import canonicalize_name, parse_wheel_filename
+    from packaging.version import Version
 
     major, minor = (int(x) for x in python_version.split("."))
-    supported = {*cpython_tags((major, minor), platforms=[PLATFORM]),
-                 *compatible_tags((major, minor), f"cp{major}{minor}", platforms=[PLATFORM])}
-    available: dict[str, list[tuple[object, Path]]] = {}
+    supported = {
+        *cpython_tags((major, minor), platforms=[PLATFORM]),
+        *compatible_tags((major, minor), f"cp{major}{minor}", platforms=[PLATFORM]),
+    }
+    available: dict[str, list[tuple[Version, Path]]] = {}
     for whl in folder.glob("*.whl"):
         name, version, _, tags = parse_wheel_filename(whl.name)
         if tags & supported:
@@ -161,8 +194,10 @@ def encode_bat(text: str) -> bytes:
 
 def _python_loop(versions: tuple[str, ...]) -> str:
     newest_first = " ".join(sorted(versions, key=lambda v: tuple(map(int, v.split("."))), reverse=True))
-    return (f'set "PYV="\n'
-            f'for %%v in ({newest_first}) do if not defined PYV py -%%v-64 -c "import sys" >nul 2>nul && set "PYV=%%v"\n')
+    return (
+        f'set "PYV="\n'
+        f'for %%v in ({newest_first}) do if not defined PYV py -%%v-64 -c "import sys" >nul 2>nul && set "PYV=%%v"\n'
+    )
 
 
 def install_bat(perfxl_version: str, xlwings_version: str, versions: tuple[str, ...] = PYTHON_VERSIONS) -> str:
@@ -248,8 +283,9 @@ exit /b 0
 """
 
 
-def readme_txt(perfxl_version: str, xlwings_version: str, wheels: list[str],
-               versions: tuple[str, ...] = PYTHON_VERSIONS) -> str:
+def readme_txt(
+    perfxl_version: str, xlwings_version: str, wheels: list[str], versions: tuple[str, ...] = PYTHON_VERSIONS
+) -> str:
     """说明.txt (Chinese, for the PC's user and IT)."""
     listed = "、".join(versions)
     return f"""perfxl {perfxl_version} 离线安装包（Windows 64 位）
@@ -288,10 +324,13 @@ def _pip(args: list[str], index_url: str | None) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", errors="replace")
 
 
-_OFFLINE = re.compile(r"(Failed to establish a new connection|Temporary failure in name resolution|"
-                      r"Name or service not known|Connection refused|NewConnectionError|ConnectTimeout|"
-                      r"ProxyError|Network is unreachable|No matching distribution found|"
-                      r"Could not find a version that satisfies)", re.I)
+_OFFLINE = re.compile(
+    r"(Failed to establish a new connection|Temporary failure in name resolution|"
+    r"Name or service not known|Connection refused|NewConnectionError|ConnectTimeout|"
+    r"ProxyError|Network is unreachable|No matching distribution found|"
+    r"Could not find a version that satisfies)",
+    re.I,
+)
 
 
 def _download_error(proc: subprocess.CompletedProcess, what: str) -> BundleError:
@@ -301,7 +340,8 @@ def _download_error(proc: subprocess.CompletedProcess, what: str) -> BundleError
             f"无法从软件包索引下载 {what}：制作离线安装包需要联网（PyPI 或本单位镜像，可用 --index-url 指定）。"
             f"请在能联网的电脑上运行 perfxl bundle windows。pip 的信息：\n{tail}",
             f"cannot download {what}: building the offline bundle needs the package index (PyPI or a mirror "
-            f"given with --index-url). pip said:\n{tail}")
+            f"given with --index-url). pip said:\n{tail}",
+        )
     return BundleError(f"下载 {what} 失败。pip 的信息：\n{tail}", f"pip download of {what} failed:\n{tail}")
 
 
@@ -313,8 +353,10 @@ def _perfxl_wheel(dest: Path, wheel: Path | None, index_url: str | None) -> Path
         return Path(shutil.copy2(wheel, dest / wheel.name))
     tree = source_tree()
     if tree is None:
-        raise BundleError("找不到 perfxl 的 wheel：请用 --wheel 指定发布的 perfxl-*.whl 文件。",
-                          "no perfxl wheel: pass the release wheel with --wheel")
+        raise BundleError(
+            "找不到 perfxl 的 wheel：请用 --wheel 指定发布的 perfxl-*.whl 文件。",
+            "no perfxl wheel: pass the release wheel with --wheel",
+        )
     proc = _pip(["wheel", "--no-deps", "-q", "-w", str(dest), str(tree)], index_url)
     if proc.returncode != 0:
         raise _download_error(proc, "perfxl 的构建工具（setuptools）")
@@ -323,8 +365,20 @@ def _perfxl_wheel(dest: Path, wheel: Path | None, index_url: str | None) -> Path
 
 
 def _download(folder: Path, requirements: list[str], python_version: str, index_url: str | None) -> None:
-    args = ["download", "-q", "--only-binary=:all:", "--platform", PLATFORM, "--python-version", python_version,
-            "--implementation", "cp", "-d", str(folder), *requirements]
+    args = [
+        "download",
+        "-q",
+        "--only-binary=:all:",
+        "--platform",
+        PLATFORM,
+        "--python-version",
+        python_version,
+        "--implementation",
+        "cp",
+        "-d",
+        str(folder),
+        *requirements,
+    ]
     proc = _pip(args, index_url)
     if proc.returncode != 0:
         raise _download_error(proc, f"Python {python_version} 的安装文件（{', '.join(requirements)}）")
@@ -343,31 +397,63 @@ def check_offline(folder: Path, python_version: str) -> None:
     Windows-marker closure is complete; raises BundleError otherwise."""
     with tempfile.TemporaryDirectory(prefix="perfxl-dry-") as target:
         proc = subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--dry-run", "--disable-pip-version-check", "-q", "--no-index",
-             "--find-links", str(folder), "--platform", PLATFORM, "--only-binary", ":all:", "--python-version",
-             python_version, "--target", target, "perfxl[excel]"],
-            capture_output=True, text=True, encoding="utf-8", errors="replace",
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--dry-run",
+                "--disable-pip-version-check",
+                "-q",
+                "--no-index",
+                "--find-links",
+                str(folder),
+                "--platform",
+                PLATFORM,
+                "--only-binary",
+                ":all:",
+                "--python-version",
+                python_version,
+                "--target",
+                target,
+                "perfxl[excel]",
+            ],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
             env=offline_env(),
         )
     if proc.returncode != 0:
-        raise BundleError(f"安装包自检失败：Python {python_version} 无法离线安装。\n{proc.stderr[-1500:]}",
-                          f"self-check failed for Python {python_version}:\n{proc.stderr[-1500:]}")
+        raise BundleError(
+            f"安装包自检失败：Python {python_version} 无法离线安装。\n{proc.stderr[-1500:]}",
+            f"self-check failed for Python {python_version}:\n{proc.stderr[-1500:]}",
+        )
     missing = missing_for_windows(folder, python_version)
     if missing:
-        raise BundleError(f"安装包缺少 Windows 所需组件（Python {python_version}）：{', '.join(missing)}",
-                          f"bundle lacks Windows requirements for {python_version}: {', '.join(missing)}")
+        raise BundleError(
+            f"安装包缺少 Windows 所需组件（Python {python_version}）：{', '.join(missing)}",
+            f"bundle lacks Windows requirements for {python_version}: {', '.join(missing)}",
+        )
 
 
-def build_windows_bundle(out: Path, *, wheel: Path | None = None, index_url: str | None = None,
-                         versions: tuple[str, ...] = PYTHON_VERSIONS, force: bool = False) -> Bundle:
+def build_windows_bundle(
+    out: Path,
+    *,
+    wheel: Path | None = None,
+    index_url: str | None = None,
+    versions: tuple[str, ...] = PYTHON_VERSIONS,
+    force: bool = False,
+) -> Bundle:
     """Write the offline installer folder `out` (built beside it, then moved into place)."""
     from perfxl.bundle_vba import xlsm_xlwings_version
 
     out = Path(out)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        if not force or not (out / INSTALL_BAT).is_file():
-            raise BundleError(f"输出文件夹已存在且不为空：{out}（如需替换以前生成的安装包，请加 --force）",
-                              f"{out} exists and is not empty (use --force to replace an earlier bundle)")
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and (not force or not (out / INSTALL_BAT).is_file()):
+        raise BundleError(
+            f"输出文件夹已存在且不为空：{out}（如需替换以前生成的安装包，请加 --force）",
+            f"{out} exists and is not empty (use --force to replace an earlier bundle)",
+        )
     workbook = packaged_file(WORKBOOK)
     if workbook is None:
         raise BundleError(f"找不到标准工作簿 {WORKBOOK}", f"the standard workbook {WORKBOOK} is missing")
@@ -381,11 +467,14 @@ def build_windows_bundle(out: Path, *, wheel: Path | None = None, index_url: str
         perfxl_version = perfxl_whl.name.split("-")[1]
         meta = _wheel_metadata(perfxl_whl)
         pins = [r for r in meta.get_all("Requires-Dist") or [] if re.match(r"xlwings\s*==", r) and "excel" in r]
-        pinned = re.match(r"xlwings\s*==\s*([^;\s]+)", pins[0]).group(1) if pins else None
+        pin = re.match(r"xlwings\s*==\s*([^;\s]+)", pins[0]) if pins else None
+        pinned = pin.group(1) if pin else None  # "xlwings ==;…" (no version) is a mismatch, not an AttributeError
         if pinned != xlwings_version:
-            raise BundleError(f"版本不一致：perfxl[excel] 要求 xlwings {pinned}，工作簿内为 {xlwings_version}；"
-                              f"请先运行 python excel/build_xlsm.py 重建工作簿。",
-                              f"perfxl[excel] pins xlwings {pinned}, the workbook embeds {xlwings_version}")
+            raise BundleError(
+                f"版本不一致：perfxl[excel] 要求 xlwings {pinned}，工作簿内为 {xlwings_version}；"
+                f"请先运行 python excel/build_xlsm.py 重建工作簿。",
+                f"perfxl[excel] pins xlwings {pinned}, the workbook embeds {xlwings_version}",
+            )
         for version in versions:
             _download(wheels, [f"{perfxl_whl}[excel]"], version, index_url)
             for _ in range(5):  # what pip skipped for this (non-Windows) machine's markers

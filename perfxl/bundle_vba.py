@@ -5,6 +5,7 @@ VBA loads `xlwings64-<version>.dll`, see docs/excel.md). The module source sits 
 `xl/vbaProject.bin` (an OLE file); this implements the MS-OVBA 2.4.1 decompression and the
 `dir` stream records needed to find it, with olefile (a core dependency) and nothing else.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,12 +25,12 @@ def decompress(data: bytes) -> bytes:
     out = bytearray()
     pos = 1
     while pos + 2 <= len(data):
-        header = int.from_bytes(data[pos:pos + 2], "little")
+        header = int.from_bytes(data[pos : pos + 2], "little")
         chunk_end = min(pos + (header & 0x0FFF) + 3, len(data))
         pos += 2
         start = len(out)
         if not header & 0x8000:  # raw chunk: 4096 literal bytes
-            out += data[pos:pos + 4096]
+            out += data[pos : pos + 4096]
             pos += 4096
             continue
         while pos < chunk_end:
@@ -42,7 +43,7 @@ def decompress(data: bytes) -> bytes:
                     out.append(data[pos])
                     pos += 1
                     continue
-                token = int.from_bytes(data[pos:pos + 2], "little")
+                token = int.from_bytes(data[pos : pos + 2], "little")
                 pos += 2
                 bit_count = max((len(out) - start - 1).bit_length(), 4)
                 offset = (token >> (16 - bit_count)) + 1
@@ -61,11 +62,11 @@ def _module_streams(dir_stream: bytes) -> dict[str, tuple[str, int]]:
     offset = 0
     pos = 0
     while pos + 6 <= len(dir_stream):
-        rec_id = int.from_bytes(dir_stream[pos:pos + 2], "little")
-        size = int.from_bytes(dir_stream[pos + 2:pos + 6], "little")
+        rec_id = int.from_bytes(dir_stream[pos : pos + 2], "little")
+        size = int.from_bytes(dir_stream[pos + 2 : pos + 6], "little")
         if rec_id == 0x0009:  # PROJECTVERSION: its size field says 4, the record holds 6 bytes
             size = 6
-        body = dir_stream[pos + 6:pos + 6 + size]
+        body = dir_stream[pos + 6 : pos + 6 + size]
         pos += 6 + size
         if rec_id == 0x0019:  # MODULENAME (MBCS)
             name, stream, offset = body.decode("latin-1"), None, 0
@@ -87,8 +88,10 @@ def vba_modules(vba_project: bytes) -> dict[str, str]:
     try:
         root = next(p[:-1] for p in ole.listdir() if p[-1] == "dir")  # ["VBA"] or a nested storage
         found = _module_streams(decompress(ole.openstream([*root, "dir"]).read()))
-        return {name: decompress(ole.openstream([*root, stream]).read()[offset:]).decode("cp1252", "replace")
-                for name, (stream, offset) in found.items()}
+        return {
+            name: decompress(ole.openstream([*root, stream]).read()[offset:]).decode("cp1252", "replace")
+            for name, (stream, offset) in found.items()
+        }
     finally:
         ole.close()
 

@@ -1,4 +1,5 @@
 """Typed, explained errors: every failure a user can cause carries a code and zh/en messages."""
+
 from __future__ import annotations
 
 __all__ = ["PerfxlError", "UnreadableWorkbook", "ProfileError", "ParseError"]
@@ -32,7 +33,7 @@ class PerfxlError(Exception):
         self.cell = cell
 
     def where(self) -> str:
-        """"file › sheet › cell" with whatever parts are known."""
+        """ "file › sheet › cell" with whatever parts are known."""
         return " › ".join(p for p in (self.path, self.sheet, self.cell) if p)
 
     def __str__(self) -> str:

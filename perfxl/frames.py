@@ -7,6 +7,7 @@ one row per table read, and per check that could not run. `batch_frames(outdir)`
 `perfxl batch` run's tables (files, findings, codes) read back from its OUTDIR. Nothing in the engine,
 the 校验 path or the batch run imports this module.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -16,19 +17,45 @@ from typing import Any
 from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, TextRef
 from perfxl.result import FileResult
 
-__all__ = ["findings_frame", "files_frame", "coverage_frame", "batch_frames", "FINDING_COLUMNS", "BATCH_FINDING_COLUMNS"]
+__all__ = [
+    "findings_frame",
+    "files_frame",
+    "coverage_frame",
+    "batch_frames",
+    "FINDING_COLUMNS",
+    "BATCH_FINDING_COLUMNS",
+]
 
 #: Columns of `findings_frame`, in order.
-FINDING_COLUMNS = ("file", "unit_name", "year", "sheet", "cell", "paragraph", "page", "severity", "level",
-                   "certainty", "code", "message", "message_en", "expected", "actual", "basis", "related")
+FINDING_COLUMNS = (
+    "file",
+    "unit_name",
+    "year",
+    "sheet",
+    "cell",
+    "paragraph",
+    "page",
+    "severity",
+    "level",
+    "certainty",
+    "code",
+    "message",
+    "message_en",
+    "expected",
+    "actual",
+    "basis",
+    "related",
+)
 
 
 def _pandas() -> Any:
     try:
         import pandas as pd
     except ImportError:  # the `report` extra
-        raise ImportError("perfxl 的 DataFrame 接口需要 pandas：pip install \"perfxl[report]\" "
-                          "(the DataFrame API needs pandas: install the `report` extra)") from None
+        raise ImportError(
+            'perfxl 的 DataFrame 接口需要 pandas：pip install "perfxl[report]" '
+            "(the DataFrame API needs pandas: install the `report` extra)"
+        ) from None
     return pd
 
 
@@ -45,23 +72,39 @@ def findings_frame(results: Iterable[FileResult]) -> Any:
         base = {"file": r.path, "unit_name": r.unit_name, "year": r.year}
         if not r.ok:
             err = r.error or {}
-            rows.append({**base, "severity": "error", "level": "错误", "certainty": "certain",
-                         "code": err.get("code") or "FILE_UNREADABLE", "message": err.get("message") or "",
-                         "message_en": err.get("message_en") or ""})
+            rows.append(
+                {
+                    **base,
+                    "severity": "error",
+                    "level": "错误",
+                    "certainty": "certain",
+                    "code": err.get("code") or "FILE_UNREADABLE",
+                    "message": err.get("message") or "",
+                    "message_en": err.get("message_en") or "",
+                }
+            )
             continue
         for f in r.findings:
             ref = f.ref
-            rows.append({
-                **base,
-                "sheet": ref.sheet if isinstance(ref, CellRef) else None,
-                "cell": ref.cell if isinstance(ref, CellRef) else None,
-                "paragraph": ref.paragraph if isinstance(ref, TextRef) else None,
-                "page": ref.page if isinstance(ref, TextRef) else None,
-                "severity": f.severity.value, "level": SEVERITY_ZH[f.severity],
-                "certainty": f.certainty.value, "code": f.code, "message": f.message, "message_en": f.message_en,
-                "expected": f.expected, "actual": f.actual, "basis": f.basis,
-                "related": "、".join(str(x) for x in f.related),
-            })
+            rows.append(
+                {
+                    **base,
+                    "sheet": ref.sheet if isinstance(ref, CellRef) else None,
+                    "cell": ref.cell if isinstance(ref, CellRef) else None,
+                    "paragraph": ref.paragraph if isinstance(ref, TextRef) else None,
+                    "page": ref.page if isinstance(ref, TextRef) else None,
+                    "severity": f.severity.value,
+                    "level": SEVERITY_ZH[f.severity],
+                    "certainty": f.certainty.value,
+                    "code": f.code,
+                    "message": f.message,
+                    "message_en": f.message_en,
+                    "expected": f.expected,
+                    "actual": f.actual,
+                    "basis": f.basis,
+                    "related": "、".join(str(x) for x in f.related),
+                }
+            )
     frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     frame["paragraph"] = frame["paragraph"].astype("Int64")
     frame["page"] = frame["page"].astype("Int64")
@@ -74,14 +117,25 @@ def files_frame(results: Iterable[FileResult]) -> Any:
     """One row per file: unit, year, kind, format, readable, counts by level, reported and recomputed totals."""
     pd = _pandas()
 
-    rows = [{
-        "file": r.path, "unit_name": r.unit_name, "year": r.year, "kind": r.kind,
-        "source_format": r.coverage.source_format, "ok": r.ok,
-        "error_code": (r.error or {}).get("code") if not r.ok else None,
-        "errors": r.summary.errors, "warnings": r.summary.warnings, "infos": r.summary.infos,
-        "score_reported": _number(r.summary.score_reported), "score_computed": _number(r.summary.score_computed),
-        "grade": r.summary.grade, "not_checked": len(r.coverage.skipped),
-    } for r in results]
+    rows = [
+        {
+            "file": r.path,
+            "unit_name": r.unit_name,
+            "year": r.year,
+            "kind": r.kind,
+            "source_format": r.coverage.source_format,
+            "ok": r.ok,
+            "error_code": (r.error or {}).get("code") if not r.ok else None,
+            "errors": r.summary.errors,
+            "warnings": r.summary.warnings,
+            "infos": r.summary.infos,
+            "score_reported": _number(r.summary.score_reported),
+            "score_computed": _number(r.summary.score_computed),
+            "grade": r.summary.grade,
+            "not_checked": len(r.coverage.skipped),
+        }
+        for r in results
+    ]
     return pd.DataFrame(rows)
 
 
@@ -92,17 +146,53 @@ def coverage_frame(results: Iterable[FileResult]) -> Any:
     rows: list[dict[str, Any]] = []
     for r in results:
         for t in r.coverage.tables:
-            rows.append({"file": r.path, "sheet": t.sheet, "what": "table", "kind": t.kind, "range": t.range,
-                         "rows": sum(run.last - run.first + 1 for run in t.rows), "code": None, "reason": None})
+            rows.append(
+                {
+                    "file": r.path,
+                    "sheet": t.sheet,
+                    "what": "table",
+                    "kind": t.kind,
+                    "range": t.range,
+                    "rows": sum(run.last - run.first + 1 for run in t.rows),
+                    "code": None,
+                    "reason": None,
+                }
+            )
         for s in r.coverage.skipped:
-            rows.append({"file": r.path, "sheet": s.sheet, "what": "not_checked", "kind": None, "range": None,
-                         "rows": None, "code": s.code, "reason": s.reason_zh})
+            rows.append(
+                {
+                    "file": r.path,
+                    "sheet": s.sheet,
+                    "what": "not_checked",
+                    "kind": None,
+                    "range": None,
+                    "rows": None,
+                    "code": s.code,
+                    "reason": s.reason_zh,
+                }
+            )
     return pd.DataFrame(rows, columns=["file", "sheet", "what", "kind", "range", "rows", "code", "reason"])
 
 
 #: Columns of `batch_frames(...)["findings"]`, in order (findings.jsonl, places flattened).
-BATCH_FINDING_COLUMNS = ("file", "path", "sheet", "cell", "paragraph", "page", "severity", "level", "certainty",
-                         "code", "message", "message_en", "expected", "actual", "basis", "related")
+BATCH_FINDING_COLUMNS = (
+    "file",
+    "path",
+    "sheet",
+    "cell",
+    "paragraph",
+    "page",
+    "severity",
+    "level",
+    "certainty",
+    "code",
+    "message",
+    "message_en",
+    "expected",
+    "actual",
+    "basis",
+    "related",
+)
 
 
 def _related_text(places: Any) -> str:
@@ -138,17 +228,31 @@ def batch_frames(outdir: Any) -> dict[str, Any]:
             except ValueError:
                 continue  # a line torn by an interrupted run
             loc = f.get("location") or {}
-            rows.append({
-                "file": f.get("file"), "path": f.get("path"), "sheet": f.get("sheet"), "cell": f.get("cell"),
-                "paragraph": loc.get("paragraph"), "page": loc.get("page"), "severity": f.get("severity"),
-                "level": SEVERITY_ZH.get(f.get("severity"), f.get("severity")), "certainty": f.get("certainty"),
-                "code": f.get("code"), "message": f.get("message"), "message_en": f.get("message_en"),
-                "expected": f.get("expected"), "actual": f.get("actual"), "basis": f.get("basis"),
-                "related": _related_text(f.get("related")),
-            })
+            rows.append(
+                {
+                    "file": f.get("file"),
+                    "path": f.get("path"),
+                    "sheet": f.get("sheet"),
+                    "cell": f.get("cell"),
+                    "paragraph": loc.get("paragraph"),
+                    "page": loc.get("page"),
+                    "severity": f.get("severity"),
+                    "level": SEVERITY_ZH.get(f.get("severity"), f.get("severity")),
+                    "certainty": f.get("certainty"),
+                    "code": f.get("code"),
+                    "message": f.get("message"),
+                    "message_en": f.get("message_en"),
+                    "expected": f.get("expected"),
+                    "actual": f.get("actual"),
+                    "basis": f.get("basis"),
+                    "related": _related_text(f.get("related")),
+                }
+            )
     findings = pd.DataFrame(rows, columns=list(BATCH_FINDING_COLUMNS))
     findings["paragraph"] = findings["paragraph"].astype("Int64")
     findings["page"] = findings["page"].astype("Int64")
-    findings["level"] = pd.Categorical(findings["level"], categories=[SEVERITY_ZH[s] for s in SEVERITY_ZH], ordered=True)
+    findings["level"] = pd.Categorical(
+        findings["level"], categories=[SEVERITY_ZH[s] for s in SEVERITY_ZH], ordered=True
+    )
     codes = pd.DataFrame(summary.get("by_code") or [], columns=["code", "severity", "count", "files", "example"])
     return {"files": files, "findings": findings, "codes": codes}

@@ -3,6 +3,7 @@
 Sources (calamine, openpyxl, an xlwings book, an Office.js payload) all become Grids, and the
 layout detector works on Grids only, so it is tested with plain lists.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 `read_submission` raises UnreadableWorkbook only when the file itself cannot be opened; anything
 inside the workbook that cannot be mapped becomes a Finding in `Submission.problems`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -61,13 +62,26 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
     for grid in grids:
         try:
             layout = read_sheet(grid)
-        except Exception as exc:  # safety net: one odd sheet must not stop the others  # noqa: BLE001
-            problems.append(Finding(
-                "LAYOUT_SHEET_ERROR", Severity.ERROR, CellRef(grid.name, "A1"),
-                f"读取工作表“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
-                f"Reading sheet '{grid.name}' failed ({type(exc).__name__}: {exc}); the sheet was skipped."))
-            sheets.append(SheetCoverage(grid.name, "other", certain=False, read=False,
-                                        note_zh="读取出错，未读入", note_en=f"reading failed: {type(exc).__name__}"))
+        except Exception as exc:  # safety net: one odd sheet must not stop the others
+            problems.append(
+                Finding(
+                    "LAYOUT_SHEET_ERROR",
+                    Severity.ERROR,
+                    CellRef(grid.name, "A1"),
+                    f"读取工作表“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
+                    f"Reading sheet '{grid.name}' failed ({type(exc).__name__}: {exc}); the sheet was skipped.",
+                )
+            )
+            sheets.append(
+                SheetCoverage(
+                    grid.name,
+                    "other",
+                    certain=False,
+                    read=False,
+                    note_zh="读取出错，未读入",
+                    note_en=f"reading failed: {type(exc).__name__}",
+                )
+            )
             continue
         evaluations.extend(layout.evaluations)
         declarations.extend(layout.declarations)
@@ -81,20 +95,37 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             if basic is None:
                 basic = layout.basic
             else:
-                problems.append(Finding(
-                    "LAYOUT_EXTRA_TABLE", Severity.WARNING, CellRef(grid.name, "A1"),
-                    f"工作簿中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
-                    f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read."))
+                problems.append(
+                    Finding(
+                        "LAYOUT_EXTRA_TABLE",
+                        Severity.WARNING,
+                        CellRef(grid.name, "A1"),
+                        f"工作簿中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
+                        f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read.",
+                    )
+                )
     if not evaluations and basic is None and not declarations and not monitoring:
         first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
-        problems.append(Finding(
-            "LAYOUT_NO_TABLE", Severity.WARNING, CellRef(first, "A1"),
-            "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
-            "No recognisable self-evaluation or basic-data table in the workbook (found by header labels)."))
+        problems.append(
+            Finding(
+                "LAYOUT_NO_TABLE",
+                Severity.WARNING,
+                CellRef(first, "A1"),
+                "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
+                "No recognisable self-evaluation or basic-data table in the workbook (found by header labels).",
+            )
+        )
     problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in cap_repeats(problems)]
     coverage = Coverage(source_format, tuple(sheets), tuple(tables), tuple(skipped))
-    return Submission(path, tuple(evaluations), basic, tuple(problems), coverage=coverage,
-                      declarations=tuple(declarations), monitoring=tuple(monitoring))
+    return Submission(
+        path,
+        tuple(evaluations),
+        basic,
+        tuple(problems),
+        coverage=coverage,
+        declarations=tuple(declarations),
+        monitoring=tuple(monitoring),
+    )
 
 
 #: Error cells reported one by one per sheet; more are summed up in one finding.
@@ -119,10 +150,15 @@ def cap_repeats(problems: list[Finding], limit: int = MAX_SAME_FINDINGS) -> list
             first, n = extra.get(key, (p, 0))
             extra[key] = (first, n + 1)
     for (code, _), (first, n) in extra.items():
-        out.append(dataclasses.replace(
-            first, message=f"本表另有 {n} 处同类问题（{code}，自此处起），不再逐一列出。",
-            message_en=f"{n} more findings of {code} on this sheet (from here on), not listed one by one.",
-            expected=None, actual=str(n)))
+        out.append(
+            dataclasses.replace(
+                first,
+                message=f"本表另有 {n} 处同类问题（{code}，自此处起），不再逐一列出。",
+                message_en=f"{n} more findings of {code} on this sheet (from here on), not listed one by one.",
+                expected=None,
+                actual=str(n),
+            )
+        )
     return out
 
 
@@ -131,17 +167,27 @@ def error_value_findings(grid: Grid) -> list[Finding]:
     formula is named as such, never read as a blank or a number."""
     cells = sorted(grid.errors.items())
     out = [
-        Finding("READ_ERROR_VALUE", Severity.ERROR, grid.ref(r, c),
-                f"单元格为 Excel 错误值 {text}（公式出错或引用失效），未按数值读取；请修正公式或填写数值。",
-                f"The cell holds the Excel error value {text} (a broken formula); it was not read as a value.",
-                actual=text)
+        Finding(
+            "READ_ERROR_VALUE",
+            Severity.ERROR,
+            grid.ref(r, c),
+            f"单元格为 Excel 错误值 {text}（公式出错或引用失效），未按数值读取；请修正公式或填写数值。",
+            f"The cell holds the Excel error value {text} (a broken formula); it was not read as a value.",
+            actual=text,
+        )
         for (r, c), text in cells[:MAX_ERROR_FINDINGS]
     ]
     if len(cells) > MAX_ERROR_FINDINGS:
         (r, c), _ = cells[MAX_ERROR_FINDINGS]
         rest = len(cells) - MAX_ERROR_FINDINGS
-        out.append(Finding("READ_ERROR_VALUE", Severity.ERROR, grid.ref(r, c),
-                           f"本表另有 {rest} 个单元格为 Excel 错误值（自此单元格起），请逐一修正。",
-                           f"{rest} more cells of this sheet hold Excel error values (from this cell on).",
-                           actual=str(rest)))
+        out.append(
+            Finding(
+                "READ_ERROR_VALUE",
+                Severity.ERROR,
+                grid.ref(r, c),
+                f"本表另有 {rest} 个单元格为 Excel 错误值（自此单元格起），请逐一修正。",
+                f"{rest} more cells of this sheet hold Excel error values (from this cell on).",
+                actual=str(rest),
+            )
+        )
     return out

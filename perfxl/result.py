@@ -1,4 +1,5 @@
 """The result of checking one file: the unit every report, batch run and macro consumes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,8 +22,8 @@ class Summary:
     grade: str | None = None  # grade of the recomputed total (优/良/中/差)
 
     @classmethod
-    def of(cls, findings: list[Finding] | tuple[Finding, ...], **scores) -> "Summary":
-        count = {s: 0 for s in Severity}
+    def of(cls, findings: list[Finding] | tuple[Finding, ...], **scores) -> Summary:
+        count = dict.fromkeys(Severity, 0)
         for f in findings:
             count[f.severity] += 1
         return cls(count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], **scores)

@@ -6,10 +6,12 @@ formula (e.g. `=HYPERLINK(…)`, DDE `=cmd|' /C calc'!A0`). Following the OWASP 
 advice, such text gets a leading apostrophe; genuine numbers ("-12.5", "+3%", "-1,234.50") are
 left alone. HTML output uses the standard library's `html.escape` — there is no helper here.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["neutralise_formula", "neutralise_row", "FORMULA_TRIGGERS", "is_plain_number"]
 

@@ -4,6 +4,7 @@ paragraphs, extract the narrative's facts, and put findings back as Word comment
 Only `facts`, `vocabulary`, `match` and `table_facts` are pure (no file access); the readers import
 python-docx / pdfplumber lazily.
 """
+
 from __future__ import annotations
 
 from .read import DOCUMENT_SUFFIXES, is_document, read_document, read_source, to_submission

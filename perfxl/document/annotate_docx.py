@@ -2,6 +2,7 @@
 names, or the table cell a table finding names), holding that place's findings. The document's text is
 never changed (an empty cell gets an empty run to anchor its comment); the copy is written atomically.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -30,7 +31,9 @@ def _runs(paragraph: Any) -> list:
     return runs
 
 
-def annotate_docx(src: str | Path, findings: Iterable[Finding], dest: str | Path, *, force: bool = False) -> DocxAnnotation:
+def annotate_docx(
+    src: str | Path, findings: Iterable[Finding], dest: str | Path, *, force: bool = False
+) -> DocxAnnotation:
     """Write `dest`: a copy of `src` with the findings as Word comments (python-docx ≥ 1.2)."""
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph

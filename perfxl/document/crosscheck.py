@@ -7,6 +7,7 @@ arithmetic (shares, 完成预算的%, 增减率, 其中 sums) is recomputed, ski
 already contradicts a table (that error is reported once, where it is); then "all targets met" claims
 are set against the indicators' completion. Pure: Submission in, `Issue`s out.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,15 +17,21 @@ from typing import Any
 from ..model import CellRef, Certainty, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..units import convert
-from .facts import ROLE_ZH, Fact, GoalClaim, extract_facts
+from .facts import Fact, GoalClaim, extract_facts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
 
 __all__ = ["Issue", "Interval", "cross_check"]
 
-_TABLE_ROLES = {"value": ("final",), "final": ("final",), "budget": ("budget",), "previous": ("previous",),
-                "change": ("change",), "change_rate": ("change_rate",)}
+_TABLE_ROLES = {
+    "value": ("final",),
+    "final": ("final",),
+    "budget": ("budget",),
+    "previous": ("previous",),
+    "change": ("change",),
+    "change_rate": ("change_rate",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +42,18 @@ class Interval:
     hi: Decimal
 
     @classmethod
-    def printed(cls, value: Decimal, step: Decimal) -> "Interval":
+    def printed(cls, value: Decimal, step: Decimal) -> Interval:
         if value < 0:
             return cls(value - step, value + step / 2)
         return cls(value - step / 2, value + step)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         return self.lo < other.hi and other.lo < self.hi
 
-    def meet(self, other: "Interval") -> "Interval":
+    def meet(self, other: Interval) -> Interval:
         return Interval(max(self.lo, other.lo), min(self.hi, other.hi)) if self.overlaps(other) else self
 
-    def scaled(self, factor: Decimal) -> "Interval":
+    def scaled(self, factor: Decimal) -> Interval:
         a, b = self.lo * factor, self.hi * factor
         return Interval(min(a, b), max(a, b))
 
@@ -98,9 +105,22 @@ def _tables_read(sub: Submission) -> bool:
     return bool(sub.evaluations) or sub.basic is not None
 
 
-def _compare(run: _Run, pi: int, ref: TextRef, fact: Fact, table_value: Decimal, table_unit: str | None,
-             table_step: Decimal, refs: tuple[CellRef, ...], label: str, *, certainty: Certainty, pairing: str = "",
-             pairing_en: str = "", formula: str = "") -> None:
+def _compare(
+    run: _Run,
+    pi: int,
+    ref: TextRef,
+    fact: Fact,
+    table_value: Decimal,
+    table_unit: str | None,
+    table_step: Decimal,
+    refs: tuple[CellRef, ...],
+    label: str,
+    *,
+    certainty: Certainty,
+    pairing: str = "",
+    pairing_en: str = "",
+    formula: str = "",
+) -> None:
     """N01 when the narrative figure and the table value cannot be the same number at their printed precision."""
     unit = fact.quantity.unit
     conv = convert(Decimal(1), unit, table_unit)
@@ -119,16 +139,36 @@ def _compare(run: _Run, pi: int, ref: TextRef, fact: Fact, table_value: Decimal,
     sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
     narrative_text = f"{sign}{fact.quantity.text}"
     cell = refs[0] if refs else None
-    basis = (f"正文{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
-             + (f"，由 {formula} 算得" if formula else "") + "；按两者印出的精度比较仍不相等" + (f"；{pairing}" if pairing else ""))
-    run.issues.append(Issue(
-        "N01", ref,
-        {"claim": fact.label, "where": _where(ref), "table_label": label, "cell": str(cell) if cell else "—",
-         "narrative": narrative_text, "table": shown_table, "pairing": f"（{pairing}）" if pairing else "",
-         "pairing_en": f" ({pairing_en})" if pairing_en else ""},
-        expected=shown_table, actual=narrative_text, related=refs, certainty=certainty, basis=basis,
-        basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
-                 + (f" ({formula})" if formula else "") + (f"; {pairing_en}" if pairing_en else "")))
+    basis = (
+        f"正文{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
+        + (f"，由 {formula} 算得" if formula else "")
+        + "；按两者印出的精度比较仍不相等"
+        + (f"；{pairing}" if pairing else "")
+    )
+    run.issues.append(
+        Issue(
+            "N01",
+            ref,
+            {
+                "claim": fact.label,
+                "where": _where(ref),
+                "table_label": label,
+                "cell": str(cell) if cell else "—",
+                "narrative": narrative_text,
+                "table": shown_table,
+                "pairing": f"（{pairing}）" if pairing else "",
+                "pairing_en": f" ({pairing_en})" if pairing_en else "",
+            },
+            expected=shown_table,
+            actual=narrative_text,
+            related=refs,
+            certainty=certainty,
+            basis=basis,
+            basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
+            + (f" ({formula})" if formula else "")
+            + (f"; {pairing_en}" if pairing_en else ""),
+        )
+    )
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -139,8 +179,21 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
-        _compare(run, pi, ref, fact, tv.value, tv.unit, tv.step, tv.refs, tv.label, certainty=certainty,
-                 pairing=tv.guess, pairing_en="table row identified by its position" if tv.guess else "", formula=tv.formula)
+        _compare(
+            run,
+            pi,
+            ref,
+            fact,
+            tv.value,
+            tv.unit,
+            tv.step,
+            tv.refs,
+            tv.label,
+            certainty=certainty,
+            pairing=tv.guess,
+            pairing_en="table row identified by its position" if tv.guess else "",
+            formula=tv.formula,
+        )
         return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
         run.unsupported.setdefault(pi, []).append(fact)
@@ -158,7 +211,11 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
             growth = iv.target.kind.value == "growth"
             if (fact.role == "change_rate") != growth:
                 continue
-        elif fact.role != "value" or actual.unit in (None, "%") or not convert(Decimal(1), fact.quantity.unit, actual.unit).ok:
+        elif (
+            fact.role != "value"
+            or actual.unit in (None, "%")
+            or not convert(Decimal(1), fact.quantity.unit, actual.unit).ok
+        ):
             continue
         out.append(iv)
     return out
@@ -176,6 +233,9 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unsupported.setdefault(pi, []).append(fact)
         return
     iv = candidates[found.index]
+    number = iv.actual.number
+    if number is None:  # _candidates keeps only indicators with a number
+        return
     cell = iv.indicator.actual.ref
     pairing = pairing_en = ""
     certainty = Certainty.CERTAIN
@@ -183,11 +243,37 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty = Certainty.GUESS
         pairing = f"按名称相似度配对：正文“{fact.subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
         pairing_en = f"paired by name similarity: '{fact.subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
-    signed_fact = fact if fact.role != "change_rate" else Fact(fact.paragraph, fact.index, fact.subject, fact.claim,
-                                                                 "value", fact.quantity, fact.clause, 0, fact.parent, fact.of)
+    signed_fact = (
+        fact
+        if fact.role != "change_rate"
+        else Fact(
+            fact.paragraph,
+            fact.index,
+            fact.subject,
+            fact.claim,
+            "value",
+            fact.quantity,
+            fact.clause,
+            0,
+            fact.parent,
+            fact.of,
+        )
+    )
     label = f"自评表指标“{iv.name}”实际完成值"
-    _compare(run, pi, ref, signed_fact, iv.actual.number, iv.actual.unit, iv.actual_step or Decimal(1),
-             (cell,) if cell else (), label, certainty=certainty, pairing=pairing, pairing_en=pairing_en)
+    _compare(
+        run,
+        pi,
+        ref,
+        signed_fact,
+        number,
+        iv.actual.unit,
+        iv.actual_step or Decimal(1),
+        (cell,) if cell else (),
+        label,
+        certainty=certainty,
+        pairing=pairing,
+        pairing_en=pairing_en,
+    )
 
 
 # ------------------------------------------------------------------ the narrative's own arithmetic (N02)
@@ -203,8 +289,18 @@ def _ratio(a: Interval, b: Interval) -> Interval | None:
     return Interval(a.lo / b.hi * HUNDRED, a.hi / b.lo * HUNDRED)
 
 
-def _arith(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], rate: Fact, computed: Interval | None,
-           point: Decimal | None, what: str, what_en: str, operands: tuple[Fact, ...]) -> None:
+def _arith(
+    run: _Run,
+    pi: int,
+    ref: TextRef,
+    facts: tuple[Fact, ...],
+    rate: Fact,
+    computed: Interval | None,
+    point: Decimal | None,
+    what: str,
+    what_en: str,
+    operands: tuple[Fact, ...],
+) -> None:
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
@@ -212,12 +308,18 @@ def _arith(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], rate: Fact
         return
     expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
     run.contradicted.add((pi, rate.index))
-    run.issues.append(Issue(
-        "N02", ref, {"where": _where(ref), "what": what, "what_en": what_en},
-        expected=expected, actual=rate.quantity.text,
-        basis=f"正文{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
-              f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），正文写 {rate.quantity.text}",
-        basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"))
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {"where": _where(ref), "what": what, "what_en": what_en},
+            expected=expected,
+            actual=rate.quantity.text,
+            basis=f"正文{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
+            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），正文写 {rate.quantity.text}",
+            basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}",
+        )
+    )
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -235,43 +337,81 @@ def _relations(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> Non
             if total.quantity.unit != part.quantity.unit:
                 continue
             pv, tv = part.quantity.value, total.quantity.value
-            _arith(run, pi, ref, facts, fact, _ratio(_operand(run, pi, part), _operand(run, pi, total)),
-                   pv / tv * HUNDRED if tv else None,
-                   f"“{part.subject}”占“{total.subject}”的比例（{part.quantity.text} / {total.quantity.text}）",
-                   f"share of {part.subject} in {total.subject}", (part, total))
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                fact,
+                _ratio(_operand(run, pi, part), _operand(run, pi, total)),
+                pv / tv * HUNDRED if tv else None,
+                f"“{part.subject}”占“{total.subject}”的比例（{part.quantity.text} / {total.quantity.text}）",
+                f"share of {part.subject} in {total.subject}",
+                (part, total),
+            )
         elif fact.role == "completion":
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
-            if final is None or budget is None or budget.quantity.value == 0 or final.quantity.unit != budget.quantity.unit:
+            if (
+                final is None
+                or budget is None
+                or budget.quantity.value == 0
+                or final.quantity.unit != budget.quantity.unit
+            ):
                 continue
-            _arith(run, pi, ref, facts, fact, _ratio(_operand(run, pi, final), _operand(run, pi, budget)),
-                   final.quantity.value / budget.quantity.value * HUNDRED,
-                   f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
-                   f"{fact.subject}: final / budget", (final, budget))
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                fact,
+                _ratio(_operand(run, pi, final), _operand(run, pi, budget)),
+                final.quantity.value / budget.quantity.value * HUNDRED,
+                f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
+                f"{fact.subject}: final / budget",
+                (final, budget),
+            )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
             current = _find(facts, fact.index, fact.subject, ("final", "value"))
             if amount is None or current is None or amount.quantity.unit != current.quantity.unit:
                 continue
             a = _operand(run, pi, amount)
-            a = Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi) if a.lo < 0 <= a.hi else Interval(min(abs(a.lo), abs(a.hi)), max(abs(a.lo), abs(a.hi)))
+            a = (
+                Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi)
+                if a.lo < 0 <= a.hi
+                else Interval(min(abs(a.lo), abs(a.hi)), max(abs(a.lo), abs(a.hi)))
+            )
             c = _operand(run, pi, current)
             down = fact.direction < 0
             prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
             av, cv = amount.quantity.value, current.quantity.value
             pv = cv + av if down else cv - av
-            _arith(run, pi, ref, facts, fact, _ratio(a, prev), av / pv * HUNDRED if pv > 0 else None,
-                   f"“{fact.subject}”与上年相比的增减率（{amount.quantity.text} / 上年 {_show(pv, current.quantity.unit)}）",
-                   f"{fact.subject}: change / last year", (amount, current))
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                fact,
+                _ratio(a, prev),
+                av / pv * HUNDRED if pv > 0 else None,
+                f"“{fact.subject}”与上年相比的增减率（{amount.quantity.text} / 上年 {_show(pv, current.quantity.unit)}）",
+                f"{fact.subject}: change / last year",
+                (amount, current),
+            )
     _sums(run, pi, ref, facts)
 
 
 def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
     for total in facts:
-        parts = [f for f in facts if f.parent == total.index and f.quantity.unit == total.quantity.unit and f.quantity.is_money]
+        parts = [
+            f
+            for f in facts
+            if f.parent == total.index and f.quantity.unit == total.quantity.unit and f.quantity.is_money
+        ]
         if len(parts) < 2 or not total.quantity.is_money or total.role == "previous":
             continue
-        needed = DECOMPOSITIONS.get(total.claim)
+        needed = DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
         lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
         hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
@@ -287,12 +427,22 @@ def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
         expected = _show(point, total.quantity.unit, places)
         what = f"“{total.subject}”的各组成部分之和（{names}）" + ("" if complete else "超过了总数")
         run.contradicted.add((pi, total.index))
-        run.issues.append(Issue(
-            "N02", ref, {"where": _where(ref), "what": what, "what_en": f"parts of {total.subject}"},
-            expected=expected, actual=total.quantity.text,
-            basis=f"正文{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
-                  + ("（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）" if complete else "（“其中”各项之和不能超过总数）"),
-            basis_en=f"{names} = {expected}, the total says {total.quantity.text}"))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {"where": _where(ref), "what": what, "what_en": f"parts of {total.subject}"},
+                expected=expected,
+                actual=total.quantity.text,
+                basis=f"正文{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
+                + (
+                    "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
+                    if complete
+                    else "（“其中”各项之和不能超过总数）"
+                ),
+                basis_en=f"{names} = {expected}, the total says {total.quantity.text}",
+            )
+        )
 
 
 # ------------------------------------------------------------------ "all targets met" (N03)
@@ -318,16 +468,28 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
     explicit = target.op is not None or target.direction is not None
     names = "、".join(f"“{i.name.text}”" for i, _ in unmet)
     related = tuple(i.actual.ref for i, _ in unmet if i.actual.ref is not None)
-    run.issues.append(Issue(
-        "N03", ref,
-        {"where": _where(ref), "claim": claim.text, "name": ind.name.text, "target": ind.target.text,
-         "completion": ind.actual.text, "cell": str(ind.actual.ref) if ind.actual.ref else "—",
-         "others": f"（未完成的指标共 {len(unmet)} 个：{names}）" if len(unmet) > 1 else ""},
-        expected=f"{ind.name.text} 未完成", actual=claim.text, related=related,
-        certainty=Certainty.CERTAIN if explicit else Certainty.GUESS,
-        basis=f"正文{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
-              + ("" if explicit else "；年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"),
-        basis_en=f"the text claims every target was met; indicator {ind.name.text}: {result.explanation_en}"))
+    run.issues.append(
+        Issue(
+            "N03",
+            ref,
+            {
+                "where": _where(ref),
+                "claim": claim.text,
+                "name": ind.name.text,
+                "target": ind.target.text,
+                "completion": ind.actual.text,
+                "cell": str(ind.actual.ref) if ind.actual.ref else "—",
+                "others": f"（未完成的指标共 {len(unmet)} 个：{names}）" if len(unmet) > 1 else "",
+            },
+            expected=f"{ind.name.text} 未完成",
+            actual=claim.text,
+            related=related,
+            certainty=Certainty.CERTAIN if explicit else Certainty.GUESS,
+            basis=f"正文{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
+            + ("" if explicit else "；年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"),
+            basis_en=f"the text claims every target was met; indicator {ind.name.text}: {result.explanation_en}",
+        )
+    )
 
 
 def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
@@ -349,7 +511,14 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
-        run.issues.append(Issue("N04", ref, {"where": _where(ref), "claims": claims},
-                                actual=claims, basis=f"正文{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
-                                basis_en="no table row or indicator of the same name or a synonym"))
+        run.issues.append(
+            Issue(
+                "N04",
+                ref,
+                {"where": _where(ref), "claims": claims},
+                actual=claims,
+                basis=f"正文{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
+                basis_en="no table row or indicator of the same name or a synonym",
+            )
+        )
     return run.issues

@@ -3,6 +3,7 @@ is a Word cell) and its body paragraphs become numbered narrative `Paragraph`s.
 
 The file passes perfxl.document.guarded first; python-docx (with lxml) parses it afterwards.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,14 +25,21 @@ def open_docx(path: str | Path) -> Any:
     try:
         import docx
     except ImportError:  # pragma: no cover - a core dependency, optional only under Pyodide
-        raise UnreadableWorkbook("读取 Word 文档需要 python-docx 组件（pip install python-docx）",
-                                 "reading .docx needs python-docx", code="DEPENDENCY_MISSING", path=str(path)) from None
+        raise UnreadableWorkbook(
+            "读取 Word 文档需要 python-docx 组件（pip install python-docx）",
+            "reading .docx needs python-docx",
+            code="DEPENDENCY_MISSING",
+            path=str(path),
+        ) from None
     try:
         return docx.Document(str(path))
     except Exception as exc:  # python-docx / lxml raise many types on broken packages
-        raise UnreadableWorkbook(f"Word 文档已损坏，无法读取：{type(exc).__name__}: {exc}"[:300],
-                                 f"corrupt .docx ({type(exc).__name__}: {exc})"[:300], code="DOCX_CORRUPT",
-                                 path=str(path)) from None
+        raise UnreadableWorkbook(
+            f"Word 文档已损坏，无法读取：{type(exc).__name__}: {exc}"[:300],
+            f"corrupt .docx ({type(exc).__name__}: {exc})"[:300],
+            code="DOCX_CORRUPT",
+            path=str(path),
+        ) from None
 
 
 def body_places(document: Any) -> tuple[dict[int, Any], list[WordTable]]:

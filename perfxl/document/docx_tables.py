@@ -4,6 +4,7 @@ every table check read a Word table exactly like a sheet.
 
 Works on the lxml elements python-docx exposes; nothing here opens a file.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -134,8 +135,9 @@ def table_grid(tbl: Any, index: int, parent: int | None = None) -> tuple[WordTab
     width = max((len(r) for r in rows), default=0)
     for row in rows:
         row.extend([""] * (width - len(row)))
-    merged = tuple((r0, c0, last, c0 + span - 1) for (r0, c0), (last, span) in sorted(starts.items())
-                   if last > r0 or span > 1)
+    merged = tuple(
+        (r0, c0, last, c0 + span - 1) for (r0, c0), (last, span) in sorted(starts.items()) if last > r0 or span > 1
+    )
     return WordTable(index, tbl, rows, merged, cells, parent), nested
 
 

@@ -4,6 +4,7 @@ with measure words (家、人、个、项…), each with the subject and role it
 
 Pure: text in, facts out. Nothing here reads a file or a table; matching to tables is perfxl.rules.narrative's job.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,26 +13,39 @@ from decimal import Decimal
 
 from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, claim_of
 
-__all__ = ["Quantity", "Fact", "GoalClaim", "ParagraphFacts", "extract_facts", "goal_claim", "compact_name",
-           "ROLE_ZH"]
+__all__ = ["Quantity", "Fact", "GoalClaim", "ParagraphFacts", "extract_facts", "goal_claim", "compact_name", "ROLE_ZH"]
 
 #: roles of a fact, as messages name them
-ROLE_ZH = {"value": "", "budget": "预算数", "final": "决算数", "previous": "上年数", "share": "占比",
-           "completion": "完成预算的比例", "change": "与上年相比增减额", "change_rate": "与上年相比增减率"}
+ROLE_ZH = {
+    "value": "",
+    "budget": "预算数",
+    "final": "决算数",
+    "previous": "上年数",
+    "share": "占比",
+    "completion": "完成预算的比例",
+    "change": "与上年相比增减额",
+    "change_rate": "与上年相比增减率",
+}
 
 _UNITS = sorted((*MONEY_UNITS, *COUNT_UNITS, "%", "％", "个百分点"), key=len, reverse=True)
-_QTY = re.compile(r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(map(re.escape, _UNITS)) + r")(?![/／每])")
+_QTY = re.compile(
+    r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(map(re.escape, _UNITS)) + r")(?![/／每])"
+)
 _SENTENCE = re.compile(r"[。！？!?\n]+")
 _CLAUSE = re.compile(r"[，,；;：:]+")
 _PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
-_LEAD = re.compile(r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
-                   r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+")
+_LEAD = re.compile(
+    r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
+    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
+)
 _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
 _TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "多")
 _DOWN = ("减少", "下降", "降低", "减", "少", "节约")
 _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
-_GOAL = re.compile(r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)")
+_GOAL = re.compile(
+    r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
+)
 _NEGATION = re.compile(r"(除|未|没有|尚未|部分)")
 
 
@@ -159,7 +173,10 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
         return "share", 0
     direction = _direction(prefix)
-    if _CHANGE_CUE.search(prefix) or (direction and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")):
+    if _CHANGE_CUE.search(prefix) or (
+        direction
+        and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")
+    ):
         return ("change_rate" if unit == "%" else "change"), direction
     if "上年" in prefix or "去年" in prefix:
         return "previous", 0
@@ -181,7 +198,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 state.subject, state.role = subject, role
         return
     for m in matches:
-        prefix = clause[pos: m.start()]
+        prefix = clause[pos : m.start()]
         raw_prefix = prefix
         pos = m.end()
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
@@ -198,13 +215,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = _CHANGE_CUE.split(subject)[0]
             subject = _clean_subject(subject)[0]
         if role in ("change", "change_rate", "share", "completion") and (subject and not claim_of(subject)):
-            subject = _clean_subject(re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0])[0]
+            subject = _clean_subject(
+                re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0]
+            )[0]
         if role in ("change", "change_rate", "share", "completion", "previous") and not subject:
             subject = state.subject
         if role in ("change", "change_rate") and subject and _direction(subject):
             subject = state.subject
         if unit in COUNT_UNITS and subject and subject in RESULT_VERBS:
-            after = re.match(r"[\u4e00-\u9fff]{1,12}", clause[m.end():])
+            after = re.match(r"[\u4e00-\u9fff]{1,12}", clause[m.end() :])
             if after:
                 subject = subject + after.group(0)
         if not subject:
@@ -217,7 +236,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 state.role = state.role if state.role and subject == state.subject else ""
         of = None
         if role in ("share", "change", "change_rate", "completion", "previous"):
-            of = next((f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None)
+            of = next(
+                (f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None
+            )
         idx = len(state.facts)
         parent = state.parent if role in ("value", "final", "budget") and state.parent is not None else None
         fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)

@@ -4,6 +4,7 @@ stream pre-scan for .pdf, and the content's real kind (a .docx that is really a 
 
 This module only calls the guard's API; the checks themselves live in perfxl/io/guard*.py.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,13 +26,18 @@ def guard_document(path: str | Path, limits: Any = None) -> Any:
     try:
         report = guard.inspect_file(p, limits)
     except ModuleNotFoundError as exc:  # a guard module still missing in this tree: say so, never skip the guard
-        raise UnreadableWorkbook(f"输入检查组件缺失（{exc.name}），为安全起见不读取此文件",
-                                 f"the input guard module {exc.name} is missing; file not read", code="GUARD_MISSING",
-                                 path=str(p)) from None
+        raise UnreadableWorkbook(
+            f"输入检查组件缺失（{exc.name}），为安全起见不读取此文件",
+            f"the input guard module {exc.name} is missing; file not read",
+            code="GUARD_MISSING",
+            path=str(p),
+        ) from None
     kind = getattr(report.kind, "value", str(report.kind))
     if kind in DOCUMENT_KINDS:
         return report
     raise guard.unreadable(
         "NOT_A_DOCUMENT",
         f"文件扩展名是 {p.suffix}，但内容是{getattr(report.kind, 'zh', kind)}，不是 Word 或 PDF 报告；请按实际格式命名后再提交",
-        f"the file is named {p.suffix} but holds {kind}, not a Word or PDF report", p)
+        f"the file is named {p.suffix} but holds {kind}, not a Word or PDF report",
+        p,
+    )

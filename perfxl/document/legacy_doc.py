@@ -2,6 +2,7 @@
 throw-away profile, time limit, the input only read), then read as a .docx; without LibreOffice a clear
 message asks for 另存为 .docx. Locations (paragraph numbers, 表1…) are those of the converted document.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -19,8 +20,12 @@ CONVERT_TIMEOUT = 120  # seconds for one conversion
 
 
 def _refuse(path: Path, why_zh: str, why_en: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook(f"旧版 Word .doc 文件{why_zh}；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
-                              f"old binary Word .doc {why_en}; save it as .docx", code="DOC_LEGACY_FORMAT", path=str(path))
+    return UnreadableWorkbook(
+        f"旧版 Word .doc 文件{why_zh}；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
+        f"old binary Word .doc {why_en}; save it as .docx",
+        code="DOC_LEGACY_FORMAT",
+        path=str(path),
+    )
 
 
 def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
@@ -38,8 +43,17 @@ def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
         work = Path(tmp)
         copy = work / "report.doc"
         shutil.copyfile(src, copy)
-        cmd = [exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
-               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(work / "out"), str(copy)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(work / "out"),
+            str(copy),
+        ]
         try:
             subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired):

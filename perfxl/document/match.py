@@ -4,10 +4,11 @@ finding resting on it is a GUESS (警告 at most) that names both names.
 
 rapidfuzz (MIT) scores when installed; difflib gives the same Indel ratio where it is not (Pyodide).
 """
+
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .facts import compact_name
@@ -34,10 +35,16 @@ def _core(text: str) -> str:
     return _VERB.sub("", normal_name(text))
 
 
-try:  # pragma: no branch
-    from rapidfuzz.fuzz import ratio as _rf_ratio
-except ImportError:  # pragma: no cover - Pyodide or a minimal install
-    _rf_ratio = None
+def _rapidfuzz_ratio() -> Callable[[str, str], float] | None:
+    """rapidfuzz.fuzz.ratio when installed, else None (difflib is used)."""
+    try:
+        from rapidfuzz.fuzz import ratio
+    except ImportError:  # pragma: no cover - Pyodide or a minimal install
+        return None
+    return ratio
+
+
+_rf_ratio = _rapidfuzz_ratio()
 
 
 def ratio(a: str, b: str) -> float:

@@ -5,6 +5,7 @@ is refused — "扫描件，无法读取文字" — never guessed.
 
 The file passes the guard's PDF pre-scan (streams inflated with a cap, pages counted) first.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -97,15 +98,20 @@ def _paragraphs(page_no: int, chars: list[tuple[float, float, float, str, float,
     for line in lines:
         x0 = min(widths[(c[0], c[2])][0] for c in line)
         x1 = max(widths[(c[0], c[2])][1] for c in line)
-        height = max(1.0, max(widths[(c[0], c[2])][1] - widths[(c[0], c[2])][0] for c in line))  # a full-width glyph ≈ 1 em
+        height = max(
+            1.0, max(widths[(c[0], c[2])][1] - widths[(c[0], c[2])][0] for c in line)
+        )  # a full-width glyph ≈ 1 em
         spans.append((x0, x1, line[0][2], "".join(c[3] for c in line), height))
     left = min(s[0] for s in spans)
     right = max(s[1] for s in spans)
     out: list[str] = []
     prev = None
     for x0, x1, top, text, em in spans:
-        ended = prev is not None and prev[1] < right - 3 * em and (
-            prev[3].rstrip().endswith(_ENDS) or prev[1] - left < 0.6 * (right - left))  # a short line ends a paragraph
+        ended = (
+            prev is not None
+            and prev[1] < right - 3 * em
+            and (prev[3].rstrip().endswith(_ENDS) or prev[1] - left < 0.6 * (right - left))
+        )  # a short line ends a paragraph
         new = prev is None or top - prev[2] > 2.2 * max(em, prev[4]) or x0 > left + 1.5 * em or ended
         if new or not out:
             out.append(text)
@@ -124,9 +130,12 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - the optional extra `pdf`
-        raise UnreadableWorkbook("读取 PDF 需要安装 pdfplumber 组件（pip install \"perfxl[pdf]\"）",
-                                 "reading PDF needs pdfplumber (pip install 'perfxl[pdf]')", code="DEPENDENCY_MISSING",
-                                 path=str(src)) from None
+        raise UnreadableWorkbook(
+            '读取 PDF 需要安装 pdfplumber 组件（pip install "perfxl[pdf]"）',
+            "reading PDF needs pdfplumber (pip install 'perfxl[pdf]')",
+            code="DEPENDENCY_MISSING",
+            path=str(src),
+        ) from None
     try:
         return _read(src, pdfplumber)
     except UnreadableWorkbook:
@@ -134,10 +143,15 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
-            raise UnreadableWorkbook("PDF 已加密，请去除密码后再提交", "the PDF is encrypted", code="FILE_ENCRYPTED",
-                                     path=str(src)) from None
-        raise UnreadableWorkbook(f"PDF 文件已损坏，无法读取：{name}: {exc}"[:300], f"corrupt PDF ({name}: {exc})"[:300],
-                                 code="PDF_CORRUPT", path=str(src)) from None
+            raise UnreadableWorkbook(
+                "PDF 已加密，请去除密码后再提交", "the PDF is encrypted", code="FILE_ENCRYPTED", path=str(src)
+            ) from None
+        raise UnreadableWorkbook(
+            f"PDF 文件已损坏，无法读取：{name}: {exc}"[:300],
+            f"corrupt PDF ({name}: {exc})"[:300],
+            code="PDF_CORRUPT",
+            path=str(src),
+        ) from None
     finally:
         del report
 
@@ -155,10 +169,16 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             if any(c["text"].strip() for c in chars):
                 any_text = True
             elif page.images:
-                problems.append(Finding(
-                    "PDF_PAGE_NO_TEXT", Severity.WARNING, TextRef(page=page_no),
-                    f"PDF 第{page_no}页没有文字层（扫描页），无法读取文字，该页未检查",
-                    f"page {page_no} has no text layer (a scanned page); it was not read", file=str(src)))
+                problems.append(
+                    Finding(
+                        "PDF_PAGE_NO_TEXT",
+                        Severity.WARNING,
+                        TextRef(page=page_no),
+                        f"PDF 第{page_no}页没有文字层（扫描页），无法读取文字，该页未检查",
+                        f"page {page_no} has no text layer (a scanned page); it was not read",
+                        file=str(src),
+                    )
+                )
             found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
             boxes = [t.bbox for t in found]
             outside = []
@@ -173,11 +193,24 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             text_above = min((c[2] for c in outside), default=page.height)
             for k, t in enumerate(found, start=1):
                 cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in t.cells]
-                table = _Table(page_no, k, t.bbox, cells, t.__dict__.get("_perfxl_chars", []),
-                               _cluster([v for c in t.cells for v in (c[0], c[2])]), page.height - t.bbox[3])
+                table = _Table(
+                    page_no,
+                    k,
+                    t.bbox,
+                    cells,
+                    t.__dict__.get("_perfxl_chars", []),
+                    _cluster([v for c in t.cells for v in (c[0], c[2])]),
+                    page.height - t.bbox[3],
+                )
                 prev = tables[-1] if tables else None
-                if (k == 1 and prev is not None and prev.page == page_no - 1 and t.bbox[1] < text_above
-                        and prev.bottom_gap < 0.2 * page.height and _continues(prev.edges, table.edges)):
+                if (
+                    k == 1
+                    and prev is not None
+                    and prev.page == page_no - 1
+                    and t.bbox[1] < text_above
+                    and prev.bottom_gap < 0.2 * page.height
+                    and _continues(prev.edges, table.edges)
+                ):
                     prev.cells += table.cells
                     prev.chars += table.chars
                     prev.page, prev.bottom_gap = page_no, table.bottom_gap
@@ -188,10 +221,14 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 paragraphs.append(Paragraph(TextRef(paragraph=n, page=page_no, excerpt=text[:EXCERPT_CHARS]), text))
             offset += float(page.height)
     if not any_text:
-        raise UnreadableWorkbook("这是扫描件，无法读取文字：PDF 中没有文字层（只有图片）。请提交 Word 原件或带文字的 PDF",
-                                 "a scanned PDF without a text layer: nothing can be read; submit the Word original",
-                                 code="PDF_SCANNED", path=str(src))
-    grids, origins = [], {}
+        raise UnreadableWorkbook(
+            "这是扫描件，无法读取文字：PDF 中没有文字层（只有图片）。请提交 Word 原件或带文字的 PDF",
+            "a scanned PDF without a text layer: nothing can be read; submit the Word original",
+            code="PDF_SCANNED",
+            path=str(src),
+        )
+    grids = []
+    origins: dict[str, tuple[int, int | None]] = {}
     for t in tables:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"

@@ -1,6 +1,7 @@
 """Report documents (.docx, .pdf, .doc) → the one `Submission` model: tables through perfxl's layout
 detector (perfxl.reader.read_grids) exactly as sheets, paragraphs as `Submission.narrative`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,9 +41,12 @@ def read_source(path: str | Path, limits: Any = None) -> DocumentSource:
         from .legacy_doc import read_doc
 
         return read_doc(path, limits, checked=True)
-    raise UnreadableWorkbook(f"不是可读取的报告文档（{suffix}）：请提交 .docx 或 .pdf",
-                             f"not a report document ({suffix}); submit .docx or .pdf",
-                             code="NOT_A_DOCUMENT", path=str(path))
+    raise UnreadableWorkbook(
+        f"不是可读取的报告文档（{suffix}）：请提交 .docx 或 .pdf",
+        f"not a report document ({suffix}); submit .docx or .pdf",
+        code="NOT_A_DOCUMENT",
+        path=str(path),
+    )
 
 
 def to_submission(source: DocumentSource) -> Submission:
@@ -50,10 +54,13 @@ def to_submission(source: DocumentSource) -> Submission:
     from ..reader import read_grids
 
     sub = read_grids(source.grids, source.path) if source.grids else Submission(source.path)
-    sheets = tuple(dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets)
+    sheets = tuple(
+        dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets
+    )
     coverage = dataclasses.replace(sub.coverage, source_format=source.source_format, sheets=sheets)
-    return Submission(source.path, sub.evaluations, sub.basic, tuple(source.problems) + sub.problems,
-                      source.paragraphs, coverage)
+    return Submission(
+        source.path, sub.evaluations, sub.basic, tuple(source.problems) + sub.problems, source.paragraphs, coverage
+    )
 
 
 def _origin_zh(source: DocumentSource, name: str) -> str:

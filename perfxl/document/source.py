@@ -1,4 +1,5 @@
 """What a document reader hands on: numbered paragraphs and table Grids, before any interpretation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ from the 基础数据表, and every indicator's 年度指标值 / 实际完成�
 Pure: reads the model (Submission), never a file. Each value keeps the cell(s) it came from and the
 precision it was printed with.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,14 @@ from ..values import ParsedValue, ValueKind, parse_value
 __all__ = ["TableValue", "IndicatorValue", "table_values", "indicator_values", "printed_step"]
 
 _BREAKDOWN = re.compile(r"([\u4e00-\u9fff（）()]+?)\s*[：:；;]\s*(-?\d[\d,]*(?:\.\d+)?)")
-_BASIC_ROWS = {"three_public": "three_public", "reception": "reception", "overseas": "overseas", "car": "vehicles",
-               "vehicles": "vehicles", "public_funds": "public_funds"}
+_BASIC_ROWS = {
+    "three_public": "three_public",
+    "reception": "reception",
+    "overseas": "overseas",
+    "car": "vehicles",
+    "vehicles": "vehicles",
+    "public_funds": "public_funds",
+}
 
 
 def printed_step(raw: Any) -> Decimal | None:
@@ -71,24 +78,54 @@ def _num(cell: CellValue | None) -> Decimal | None:
 def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, str, str]) -> None:
     label = row.label.text
     cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
-    names = dict(zip(("previous", "budget", "final"), years))
+    names = dict(zip(("previous", "budget", "final"), years, strict=True))
     for role, cell in cells.items():
         value = _num(cell)
         if value is not None and cell.ref is not None:
-            out.setdefault((claim, role), TableValue(claim, role, value, unit, printed_step(cell.raw) or Decimal(1),
-                                                     (cell.ref,), f"基础数据表“{label}”{names[role] or role}"))
+            out.setdefault(
+                (claim, role),
+                TableValue(
+                    claim,
+                    role,
+                    value,
+                    unit,
+                    printed_step(cell.raw) or Decimal(1),
+                    (cell.ref,),
+                    f"基础数据表“{label}”{names[role] or role}",
+                ),
+            )
     prev, final = _num(row.prev_final), _num(row.final)
     if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
         step = max(printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
         refs = (row.final.ref, row.prev_final.ref)
         change = final - prev
-        out.setdefault((claim, "change"), TableValue(
-            claim, "change", change, unit, step, refs, f"基础数据表“{label}”决算数与上年决算数之差",
-            f"{fmt_decimal(final)} − {fmt_decimal(prev)}"))
+        out.setdefault(
+            (claim, "change"),
+            TableValue(
+                claim,
+                "change",
+                change,
+                unit,
+                step,
+                refs,
+                f"基础数据表“{label}”决算数与上年决算数之差",
+                f"{fmt_decimal(final)} − {fmt_decimal(prev)}",
+            ),
+        )
         if prev != 0:
-            out.setdefault((claim, "change_rate"), TableValue(
-                claim, "change_rate", change / prev * HUNDRED, "%", Decimal("0.0001"), refs,
-                f"基础数据表“{label}”与上年相比的增减率", f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}"))
+            out.setdefault(
+                (claim, "change_rate"),
+                TableValue(
+                    claim,
+                    "change_rate",
+                    change / prev * HUNDRED,
+                    "%",
+                    Decimal("0.0001"),
+                    refs,
+                    f"基础数据表“{label}”与上年相比的增减率",
+                    f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}",
+                ),
+            )
 
 
 def _breakdown(out: dict, sub: Submission) -> None:
@@ -99,16 +136,16 @@ def _breakdown(out: dict, sub: Submission) -> None:
             continue
         unit = funds.unit or "万元"
         expense_col = None
-        items: list[tuple[str, Decimal, CellValue]] = []
+        items: list[tuple[str, Decimal, CellValue, CellRef]] = []
         for cell in funds.breakdown:
             for m in _BREAKDOWN.finditer(cell.text):
                 name = re.sub(r"^(其中)", "", m.group(1))
                 value = to_decimal(m.group(2).replace(",", ""))
                 if value is not None and cell.ref is not None:
-                    items.append((name, value, cell))
+                    items.append((name, value, cell, cell.ref))
                     if "支出性质" in name:
                         expense_col = cell.ref.col
-        for name, value, cell in items:
+        for name, value, cell, ref in items:
             step = printed_step(cell.text) or Decimal(1)
             label = f"自评表“{cell.text.strip()}”"
             if "收入性质" in name:
@@ -119,18 +156,25 @@ def _breakdown(out: dict, sub: Submission) -> None:
                 claim, guess = "basic_expense", ""
             elif "项目支出" in name:
                 claim, guess = "project_expense", ""
-            elif expense_col is not None and cell.ref.col == expense_col:
+            elif expense_col is not None and ref.col == expense_col:
                 claim = "project_expense"
                 guess = f"“按支出性质分”中基本支出以外的“{name}”视为项目支出"
             else:
                 continue
-            out.setdefault((claim, "final"), TableValue(claim, "final", value, unit, step, (cell.ref,), label, guess=guess))
+            out.setdefault((claim, "final"), TableValue(claim, "final", value, unit, step, (ref,), label, guess=guess))
         total = funds.total
         if total is not None and ("expense", "final") not in out:
             value = _num(total.executed)
             if value is not None and total.executed.ref is not None:
-                out[("expense", "final")] = TableValue("expense", "final", value, unit, printed_step(total.executed.raw) or Decimal(1),
-                                                       (total.executed.ref,), "自评表“年度资金总额”全年执行数")
+                out[("expense", "final")] = TableValue(
+                    "expense",
+                    "final",
+                    value,
+                    unit,
+                    printed_step(total.executed.raw) or Decimal(1),
+                    (total.executed.ref,),
+                    "自评表“年度资金总额”全年执行数",
+                )
 
 
 def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
@@ -145,10 +189,15 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                 _amount(out, claim, row, basic.unit or "元", basic.years)
         st = basic.staffing
         if st is not None:
-            for claim, cell, label in (("establishment", st.establishment, "编制数"), ("staff", st.actual, "实际在职人数")):
+            for claim, cell, label in (
+                ("establishment", st.establishment, "编制数"),
+                ("staff", st.actual, "实际在职人数"),
+            ):
                 value = _num(cell)
                 if value is not None and cell.ref is not None:
-                    out[(claim, "final")] = TableValue(claim, "final", value, "人", Decimal(1), (cell.ref,), f"基础数据表“{label}”")
+                    out[(claim, "final")] = TableValue(
+                        claim, "final", value, "人", Decimal(1), (cell.ref,), f"基础数据表“{label}”"
+                    )
     return out
 
 

@@ -5,6 +5,7 @@ Pure data; docs/documents.md lists it. Sources: 财政部《部门决算》口�
 人员经费 + 公用经费, 支出 = 基本支出 + 项目支出) and the “三公”经费 definition (因公出国（境）费 +
 公务接待费 + 公务用车购置及运行费).
 """
+
 from __future__ import annotations
 
 from types import MappingProxyType
@@ -12,37 +13,59 @@ from types import MappingProxyType
 __all__ = ["CLAIMS", "CLAIM_ZH", "DECOMPOSITIONS", "MONEY_UNITS", "COUNT_UNITS", "RESULT_VERBS", "claim_of"]
 
 #: canonical claim → the subjects (punctuation removed) that name it in a narrative.
-CLAIMS = MappingProxyType({
-    "income": ("收入", "收入决算", "部门收入", "本年收入", "收入合计", "收入总计"),
-    "expense": ("支出", "支出决算", "本年支出", "支出合计", "部门支出", "支出总计"),
-    "basic_expense": ("基本支出",),
-    "project_expense": ("项目支出",),
-    "personnel": ("人员经费",),
-    "public_funds": ("公用经费",),
-    "three_public": ("三公经费", "三公"),
-    "overseas": ("因公出国境费", "因公出国费", "出国经费", "因公出国境经费", "出国费", "因公出国境费用"),
-    "reception": ("公务接待费", "公务接待", "公务接待经费", "公务接待费用"),
-    "vehicles": ("公务用车购置费及运行维护费", "公务用车购置和维护经费", "公务用车购置及运行维护费",
-                 "公务用车购置及运行费", "公务用车费", "公车经费", "公务用车经费"),
-    "establishment": ("编制数", "编制", "编制人数", "核定编制"),
-    "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
-    "retired": ("退休", "退休人员", "退休人数"),
-})
+CLAIMS = MappingProxyType(
+    {
+        "income": ("收入", "收入决算", "部门收入", "本年收入", "收入合计", "收入总计"),
+        "expense": ("支出", "支出决算", "本年支出", "支出合计", "部门支出", "支出总计"),
+        "basic_expense": ("基本支出",),
+        "project_expense": ("项目支出",),
+        "personnel": ("人员经费",),
+        "public_funds": ("公用经费",),
+        "three_public": ("三公经费", "三公"),
+        "overseas": ("因公出国境费", "因公出国费", "出国经费", "因公出国境经费", "出国费", "因公出国境费用"),
+        "reception": ("公务接待费", "公务接待", "公务接待经费", "公务接待费用"),
+        "vehicles": (
+            "公务用车购置费及运行维护费",
+            "公务用车购置和维护经费",
+            "公务用车购置及运行维护费",
+            "公务用车购置及运行费",
+            "公务用车费",
+            "公车经费",
+            "公务用车经费",
+        ),
+        "establishment": ("编制数", "编制", "编制人数", "核定编制"),
+        "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
+        "retired": ("退休", "退休人员", "退休人数"),
+    }
+)
 
 #: How each claim is named in messages.
-CLAIM_ZH = MappingProxyType({
-    "income": "收入决算", "expense": "支出决算", "basic_expense": "基本支出", "project_expense": "项目支出",
-    "personnel": "人员经费", "public_funds": "公用经费", "three_public": "“三公”经费", "overseas": "因公出国（境）费",
-    "reception": "公务接待费", "vehicles": "公务用车购置及运行维护费", "establishment": "编制数", "staff": "在职人数",
-    "retired": "退休人数",
-})
+CLAIM_ZH = MappingProxyType(
+    {
+        "income": "收入决算",
+        "expense": "支出决算",
+        "basic_expense": "基本支出",
+        "project_expense": "项目支出",
+        "personnel": "人员经费",
+        "public_funds": "公用经费",
+        "three_public": "“三公”经费",
+        "overseas": "因公出国（境）费",
+        "reception": "公务接待费",
+        "vehicles": "公务用车购置及运行维护费",
+        "establishment": "编制数",
+        "staff": "在职人数",
+        "retired": "退休人数",
+    }
+)
 
 #: A total and the parts it consists of by definition: when the narrative states all of them, they must add up.
-DECOMPOSITIONS = MappingProxyType({
-    "expense": ("basic_expense", "project_expense"),
-    "basic_expense": ("personnel", "public_funds"),
-    "three_public": ("overseas", "reception", "vehicles"),
-})
+DECOMPOSITIONS = MappingProxyType(
+    {
+        "expense": ("basic_expense", "project_expense"),
+        "basic_expense": ("personnel", "public_funds"),
+        "three_public": ("overseas", "reception", "vehicles"),
+    }
+)
 
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
 COUNT_UNITS = ("人次", "家", "人", "个", "项", "户", "件", "名", "座", "台", "套", "辆", "所", "条", "篇", "场", "次")

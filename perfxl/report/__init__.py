@@ -2,6 +2,7 @@
 
 `render(results, fmt)` returns the report text; `ENCODING[fmt]` says how to write it to a file.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence

@@ -1,4 +1,5 @@
 """Helpers shared by the report renderers: severity labels, ordering, grouping, rule metadata."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -102,7 +103,6 @@ def decimal_text(value: Decimal | None) -> str:
     return fmt_decimal(value) if value is not None else ""
 
 
-
 def location_text(loc: Location | None) -> str:
     """One place as finance staff read it: "自评表!G4", "正文 第12段", "正文 第2页第3段"; "" for none."""
     if loc is None:
@@ -118,11 +118,25 @@ def related_text(f: Finding) -> str:
 def location_dict(loc: Location) -> dict[str, Any]:
     """A place as JSON data (schema perfxl.report/2): kind "cell" or "paragraph" and its coordinates."""
     if isinstance(loc, TextRef):
-        return {"kind": "paragraph", "sheet": None, "cell": None, "anchor": None,
-                "paragraph": loc.paragraph, "page": loc.page, "excerpt": loc.excerpt or None}
+        return {
+            "kind": "paragraph",
+            "sheet": None,
+            "cell": None,
+            "anchor": None,
+            "paragraph": loc.paragraph,
+            "page": loc.page,
+            "excerpt": loc.excerpt or None,
+        }
     assert isinstance(loc, CellRef)
-    return {"kind": "cell", "sheet": loc.sheet, "cell": loc.cell, "anchor": loc.anchor,
-            "paragraph": None, "page": None, "excerpt": None}
+    return {
+        "kind": "cell",
+        "sheet": loc.sheet,
+        "cell": loc.cell,
+        "anchor": loc.anchor,
+        "paragraph": None,
+        "page": None,
+        "excerpt": None,
+    }
 
 
 #: Chinese names of the sheet and table kinds the reader reports in coverage.
@@ -137,10 +151,24 @@ KIND_ZH = {
 }
 
 _ROW_KIND_ZH = {
-    "title": "标题", "header": "表头", "funds": "资金", "goal": "目标", "heading": "一级指标",
-    "indicator": "指标", "total": "总分", "blank": "空行", "unread": "未识别", "note": "说明",
-    "grade": "等级", "basic": "基础数据", "staffing": "人员", "amount": "金额",
-    "breakdown": "资金构成", "other": "其他", "declaration": "申报目标", "monitoring": "监控",
+    "title": "标题",
+    "header": "表头",
+    "funds": "资金",
+    "goal": "目标",
+    "heading": "一级指标",
+    "indicator": "指标",
+    "total": "总分",
+    "blank": "空行",
+    "unread": "未识别",
+    "note": "说明",
+    "grade": "等级",
+    "basic": "基础数据",
+    "staffing": "人员",
+    "amount": "金额",
+    "breakdown": "资金构成",
+    "other": "其他",
+    "declaration": "申报目标",
+    "monitoring": "监控",
 }
 
 

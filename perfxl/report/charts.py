@@ -1,5 +1,6 @@
 """Chart geometry for every HTML perfxl writes (file reports, the batch dashboard): pure numbers here,
 the SVG drawing in templates/charts.html.j2 (macros score_chart, histogram, bar_chart)."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -20,27 +21,47 @@ def _num(d: Decimal | None) -> float:
     return float(d) if d is not None else 0.0
 
 
-def score_chart(sections: Sequence[SectionScore], *, title: str = "各一级指标得分：填报 vs 重算") -> dict[str, Any] | None:
+def score_chart(
+    sections: Sequence[SectionScore], *, title: str = "各一级指标得分：填报 vs 重算"
+) -> dict[str, Any] | None:
     """Grouped horizontal bars (reported, recomputed) per 一级指标, scaled to the largest value."""
     if not sections:
         return None
     label_w, bar_w, row_h, top = 190, 420, 46, 40
-    scale = max([_num(s.weight) for s in sections] + [_num(s.score_reported) for s in sections]
-                + [_num(s.score_computed) for s in sections] + [1.0])
+    scale = max(
+        [_num(s.weight) for s in sections]
+        + [_num(s.score_reported) for s in sections]
+        + [_num(s.score_computed) for s in sections]
+        + [1.0]
+    )
     rows = []
     for i, s in enumerate(sections):
         y = top + i * row_h
         bars = []
-        for j, (value, colour, kind) in enumerate(((s.score_reported, REPORTED_COLOUR, "填报"),
-                                                   (s.score_computed, COMPUTED_COLOUR, "重算"))):
+        for j, (value, colour, kind) in enumerate(
+            ((s.score_reported, REPORTED_COLOUR, "填报"), (s.score_computed, COMPUTED_COLOUR, "重算"))
+        ):
             width = None if value is None else max(1.0, bar_w * _num(value) / scale)
-            bars.append({"y": y + 6 + j * 18, "width": width, "colour": colour, "kind": kind,
-                         "text": decimal_text(value)})
-        rows.append({"y": y, "name": s.name, "bars": bars,
-                     "label": s.name + (f"（{decimal_text(s.weight)}分）" if s.weight is not None else ""),
-                     "weight_w": None if s.weight is None else bar_w * _num(s.weight) / scale})
-    return {"title": title, "width": label_w + bar_w + 90, "height": top + row_h * len(sections) + 30,
-            "label_w": label_w, "rows": rows, "colours": (REPORTED_COLOUR, COMPUTED_COLOUR)}
+            bars.append(
+                {"y": y + 6 + j * 18, "width": width, "colour": colour, "kind": kind, "text": decimal_text(value)}
+            )
+        rows.append(
+            {
+                "y": y,
+                "name": s.name,
+                "bars": bars,
+                "label": s.name + (f"（{decimal_text(s.weight)}分）" if s.weight is not None else ""),
+                "weight_w": None if s.weight is None else bar_w * _num(s.weight) / scale,
+            }
+        )
+    return {
+        "title": title,
+        "width": label_w + bar_w + 90,
+        "height": top + row_h * len(sections) + 30,
+        "label_w": label_w,
+        "rows": rows,
+        "colours": (REPORTED_COLOUR, COMPUTED_COLOUR),
+    }
 
 
 def score_chart_svg(sections: Sequence[SectionScore], *, title: str = "各一级指标得分：填报 vs 重算") -> str:
@@ -84,12 +105,31 @@ def histogram_chart(bins: Sequence[tuple[str, int, int]], *, title: str, series:
         bars = []
         for s, count in enumerate(counts):
             h = plot_h * count / peak if peak else 0
-            bars.append({"x": x0 + s * bar_w, "y": top + plot_h - h, "w": bar_w - 2, "h": h, "count": count,
-                         "colour": HISTOGRAM_COLOURS[s], "series": series[s]})
+            bars.append(
+                {
+                    "x": x0 + s * bar_w,
+                    "y": top + plot_h - h,
+                    "w": bar_w - 2,
+                    "h": h,
+                    "count": count,
+                    "colour": HISTOGRAM_COLOURS[s],
+                    "series": series[s],
+                }
+            )
         groups.append({"label": label, "x": left + g * group_w + group_w / 2, "bars": bars})
-    return {"title": title, "width": width, "height": height, "left": left, "right": width - 16,
-            "base": top + plot_h, "grid": grid, "groups": groups,
-            "legend": [{"x": left + 130 * s, "name": name, "colour": HISTOGRAM_COLOURS[s]} for s, name in enumerate(series)]}
+    return {
+        "title": title,
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - 16,
+        "base": top + plot_h,
+        "grid": grid,
+        "groups": groups,
+        "legend": [
+            {"x": left + 130 * s, "name": name, "colour": HISTOGRAM_COLOURS[s]} for s, name in enumerate(series)
+        ],
+    }
 
 
 def bar_chart(items: Sequence[tuple[str, int]], *, title: str, colour: str = BAR_COLOUR) -> dict[str, Any]:
@@ -97,7 +137,17 @@ def bar_chart(items: Sequence[tuple[str, int]], *, title: str, colour: str = BAR
     row_h, top, left, right, width = 22, 34, 220, 56, 560
     peak = max([n for _, n in items] + [1])
     plot_w = width - left - right
-    bars = [{"y": top + i * row_h, "label": label, "count": count, "w": plot_w * count / peak}
-            for i, (label, count) in enumerate(items)]
-    return {"title": title, "width": width, "height": top + row_h * max(1, len(items)) + 12, "left": left,
-            "row_h": row_h, "top": top, "colour": colour, "bars": bars}
+    bars = [
+        {"y": top + i * row_h, "label": label, "count": count, "w": plot_w * count / peak}
+        for i, (label, count) in enumerate(items)
+    ]
+    return {
+        "title": title,
+        "width": width,
+        "height": top + row_h * max(1, len(items)) + 12,
+        "left": left,
+        "row_h": row_h,
+        "top": top,
+        "colour": colour,
+        "bars": bars,
+    }

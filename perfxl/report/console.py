@@ -4,6 +4,7 @@ Numbers are never cut: in a terminal narrower than `WIDE` columns each finding i
 block (place, level, code; then the wrapped message; then 应为/实际 in full) instead of a table.
 Each file ends with what was read (one line per table) and which checks could not run.
 """
+
 from __future__ import annotations
 
 import io
@@ -32,7 +33,9 @@ def _file_header(r: FileResult) -> str:
         parts.append(f"单位：{r.unit_name}")
     s = r.summary
     if s.score_reported is not None or s.score_computed is not None:
-        parts.append(f"总分 填报 {decimal_text(s.score_reported) or '—'} / 重算 {decimal_text(s.score_computed) or '—'}")
+        parts.append(
+            f"总分 填报 {decimal_text(s.score_reported) or '—'} / 重算 {decimal_text(s.score_computed) or '—'}"
+        )
     if s.grade:
         parts.append(f"等级（重算）：{s.grade}")
     if r.coverage.source_format:
@@ -94,8 +97,14 @@ def _sheet_table(sheet: str, findings: list[Finding]) -> Any:
     table.add_column("应为", no_wrap=True)
     table.add_column("实际", no_wrap=True)
     for f in findings:
-        table.add_row(escape(f.cell or ""), f"[{_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]", escape(f.code),
-                      escape(_explanation(f, long_values=True)), escape(_short(f.expected)), escape(_short(f.actual)))
+        table.add_row(
+            escape(f.cell or ""),
+            f"[{_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]",
+            escape(f.code),
+            escape(_explanation(f, long_values=True)),
+            escape(_short(f.expected)),
+            escape(_short(f.actual)),
+        )
     return table
 
 
@@ -106,8 +115,10 @@ def _print_blocks(console: Any, sheet: str, findings: list[Finding]) -> None:
     width = max(20, console.width - 4)
     console.print(f"工作表：{escape(sheet)}", style="bold", highlight=False)
     for f in findings:
-        console.print(f"  {escape(f.cell or '')}  [{_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]  {escape(f.code)}",
-                      highlight=False)
+        console.print(
+            f"  {escape(f.cell or '')}  [{_STYLE[f.severity]}]{SEVERITY_ZH[f.severity]}[/]  {escape(f.code)}",
+            highlight=False,
+        )
         values = "　".join(f"{k} {v}" for k, v in (("应为", f.expected), ("实际", f.actual)) if v)
         for paragraph in [*_explanation(f).splitlines(), values]:
             for line in wrap_cjk(paragraph, width):
@@ -142,7 +153,7 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
         if lines:
             console.print("  读取范围：", highlight=False)
             for line in lines:
-                for part in (wrap_cjk(line, max(20, console.width - 4)) if not wide else [line]):
+                for part in wrap_cjk(line, max(20, console.width - 4)) if not wide else [line]:
                     console.print(f"    {escape(part)}", highlight=False, soft_wrap=True)
         s = r.summary
         console.print(f"  小计：错误 {s.errors} 个，警告 {s.warnings} 个，提示 {s.infos} 个", highlight=False)

@@ -5,6 +5,7 @@ document table, or a narrative paragraph/page, plus the related places it was co
 every file the coverage: what it really was, each sheet's kind, each table's rows by kind, and the
 checks that could not run. The flat sheet/cell/anchor keys of version 1 stay for simple consumers.
 """
+
 from __future__ import annotations
 
 import json
@@ -53,13 +54,31 @@ def _coverage(c: Coverage) -> dict[str, Any]:
     """Coverage compactly: rows as [kind, first, last] runs, so a 10,000-row table costs a few entries."""
     return {
         "source_format": c.source_format or None,
-        "sheets": [{"sheet": s.sheet, "kind": s.kind, "certain": s.certain, "read": s.read,
-                    "note": s.note_zh or None, "note_en": s.note_en or None} for s in c.sheets],
-        "tables": [{"sheet": t.sheet, "kind": t.kind, "range": t.range or None,
-                    "rows": [[r.kind, r.first, r.last] for r in t.rows], "has_total_row": t.has_total_row}
-                   for t in c.tables],
-        "not_checked": [{"code": s.code, "sheet": s.sheet, "reason": s.reason_zh, "reason_en": s.reason_en or None}
-                        for s in c.skipped],
+        "sheets": [
+            {
+                "sheet": s.sheet,
+                "kind": s.kind,
+                "certain": s.certain,
+                "read": s.read,
+                "note": s.note_zh or None,
+                "note_en": s.note_en or None,
+            }
+            for s in c.sheets
+        ],
+        "tables": [
+            {
+                "sheet": t.sheet,
+                "kind": t.kind,
+                "range": t.range or None,
+                "rows": [[r.kind, r.first, r.last] for r in t.rows],
+                "has_total_row": t.has_total_row,
+            }
+            for t in c.tables
+        ],
+        "not_checked": [
+            {"code": s.code, "sheet": s.sheet, "reason": s.reason_zh, "reason_en": s.reason_en or None}
+            for s in c.skipped
+        ],
     }
 
 

@@ -6,6 +6,7 @@ narrative paragraph of a report document (logical kind "paragraph"). Related pla
 relatedLocations; certainty and basis to the result's properties. Built without any SARIF library
 at run time (a plain install writes it); the tests validate it against the sarif-pydantic model.
 """
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,9 @@ def _result(path: str, f: Finding, index: int) -> dict[str, Any]:
     return out
 
 
-def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None,
-                profile: str | None = None) -> dict[str, Any]:
+def build_sarif(
+    results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None, profile: str | None = None
+) -> dict[str, Any]:
     """The SARIF log as JSON-ready data (rules from the catalogue, one run)."""
     rules = rule_infos(catalogue)
     known = {r.code for r in rules}
@@ -114,19 +116,27 @@ def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | Non
             if code not in index:
                 index[code] = len(rules)
                 rules.append(RuleInfo(code, Severity.ERROR, err.get("message") or code, "", ""))
-            out.append({"ruleId": code, "ruleIndex": index[code], "level": "error",
-                        "message": {"text": err.get("message") or "文件无法读取"},
-                        "locations": [_location(r.path, None)]})
+            out.append(
+                {
+                    "ruleId": code,
+                    "ruleIndex": index[code],
+                    "level": "error",
+                    "message": {"text": err.get("message") or "文件无法读取"},
+                    "locations": [_location(r.path, None)],
+                }
+            )
             continue
         out.extend(_result(r.path, f, index[f.code]) for f in sorted_findings(r.findings))
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "perfxl",
-            "fullName": "perfxl 预算绩效自评校验 (budget performance self-evaluation checks)",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": [_descriptor(i) for i in rules],
-        }},
+        "tool": {
+            "driver": {
+                "name": "perfxl",
+                "fullName": "perfxl 预算绩效自评校验 (budget performance self-evaluation checks)",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [_descriptor(i) for i in rules],
+            }
+        },
         "invocations": [{"executionSuccessful": True}],
         "results": out,
     }
@@ -135,7 +145,8 @@ def build_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | Non
     return {"version": "2.1.0", "$schema": SARIF_SCHEMA_URI, "runs": [run]}
 
 
-def render_sarif(results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None,
-                 profile: str | None = None) -> str:
+def render_sarif(
+    results: Sequence[FileResult], *, catalogue: Iterable[Any] | None = None, profile: str | None = None
+) -> str:
     """SARIF JSON text (camelCase keys, nulls omitted)."""
     return json.dumps(build_sarif(results, catalogue=catalogue, profile=profile), ensure_ascii=False, indent=2) + "\n"

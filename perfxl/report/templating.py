@@ -3,6 +3,7 @@
 Templates live in perfxl/report/templates/, stylesheets in perfxl/report/static/; both ship in the
 wheel. Autoescaping is on for every template, so no text from a workbook can inject markup.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -17,8 +18,14 @@ def environment() -> Any:
     """The shared Environment: package loader, autoescape on, undefined names an error."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("perfxl.report", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("perfxl.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.globals["static_text"] = static_text
     return env
 

@@ -4,6 +4,7 @@
 import nothing heavy; `app`/`run` import xlwings Server, and `static` (contained static files,
 `..` refused) Starlette, only when a server is built, so the core CLI never needs xlwings.
 """
+
 from __future__ import annotations
 
 __all__ = ["create_app", "serve", "Limits"]

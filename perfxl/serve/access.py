@@ -11,6 +11,7 @@ Public without a token (Excel and the pane's own tags fetch them bare; they hold
 GET/HEAD of `/`, `/favicon.ico`, `/static/…`, `/help…`, the custom-function and script metadata and
 code, and xlwings' alert dialog. The allowlist applies to every request.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,8 +29,17 @@ from perfxl.errors import PerfxlError
 from .guard import Receive, Scope, Send, send_problem
 from .payload import PayloadProblem
 
-__all__ = ["AccessPolicy", "AccessGuard", "exposure_problem", "parse_networks", "describe", "TOKEN_HEADER",
-           "TOKEN_QUERY", "MIN_TOKEN_LENGTH", "PUBLIC_PATHS"]
+__all__ = [
+    "AccessPolicy",
+    "AccessGuard",
+    "exposure_problem",
+    "parse_networks",
+    "describe",
+    "TOKEN_HEADER",
+    "TOKEN_QUERY",
+    "MIN_TOKEN_LENGTH",
+    "PUBLIC_PATHS",
+]
 
 #: Header the task pane's script (static/js/perfxl-auth.js) sends the token in.
 TOKEN_HEADER = "x-perfxl-token"
@@ -84,8 +94,13 @@ class AccessPolicy:
     networks: tuple[Network, ...] = ()
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, *, token_file: str | os.PathLike[str] | None = None,
-                 allow: Iterable[str] = ()) -> AccessPolicy:
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        token_file: str | os.PathLike[str] | None = None,
+        allow: Iterable[str] = (),
+    ) -> AccessPolicy:
         """From `token_file` or $PERFXL_SERVE_TOKEN_FILE or $PERFXL_SERVE_TOKEN, and `allow` plus $PERFXL_SERVE_ALLOW."""
         env = os.environ if environ is None else environ
         token = None
@@ -95,8 +110,11 @@ class AccessPolicy:
             try:
                 lines = path.read_text(encoding="utf-8").strip().splitlines()
             except (OSError, UnicodeDecodeError) as exc:
-                raise PerfxlError(f"无法读取访问令牌文件：{path}（{exc.__class__.__name__}）",
-                                  f"cannot read the token file {path}: {exc}", code="SERVER_ACCESS") from None
+                raise PerfxlError(
+                    f"无法读取访问令牌文件：{path}（{exc.__class__.__name__}）",
+                    f"cannot read the token file {path}: {exc}",
+                    code="SERVER_ACCESS",
+                ) from None
             token = _check_token(lines[0].strip() if lines else "", f"文件 {path}")
         elif env.get("PERFXL_SERVE_TOKEN"):
             token = _check_token(env["PERFXL_SERVE_TOKEN"].strip(), "PERFXL_SERVE_TOKEN")
@@ -154,12 +172,20 @@ def exposure_problem(host: str, policy: AccessPolicy, *, entraid: bool, allow_an
 
 
 #: Paths (below the app path) served without the token to GET/HEAD, besides `/help/…` and `/static/…`.
-PUBLIC_PATHS = frozenset({
-    "/", "/favicon.ico", "/help", "/xlwings/alert",
-    "/xlwings/custom-functions-meta", "/xlwings/custom-functions-meta.json",
-    "/xlwings/custom-functions-code", "/xlwings/custom-functions-code.js",
-    "/xlwings/custom-scripts-meta", "/xlwings/custom-scripts-meta.json",
-})
+PUBLIC_PATHS = frozenset(
+    {
+        "/",
+        "/favicon.ico",
+        "/help",
+        "/xlwings/alert",
+        "/xlwings/custom-functions-meta",
+        "/xlwings/custom-functions-meta.json",
+        "/xlwings/custom-functions-code",
+        "/xlwings/custom-functions-code.js",
+        "/xlwings/custom-scripts-meta",
+        "/xlwings/custom-scripts-meta.json",
+    }
+)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -177,8 +203,14 @@ class AccessGuard:
     app nor uvicorn's access log (which reads the same scope) sees it.
     """
 
-    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], policy: AccessPolicy, *,
-                 app_path: str = "", static_path: str = "/static") -> None:
+    def __init__(
+        self,
+        app: Callable[[Scope, Receive, Send], Awaitable[None]],
+        policy: AccessPolicy,
+        *,
+        app_path: str = "",
+        static_path: str = "/static",
+    ) -> None:
         self.app = app
         self.policy = policy
         self.app_path = app_path
@@ -189,18 +221,32 @@ class AccessGuard:
             return await self.app(scope, receive, send)
         client = (scope.get("client") or ("", 0))[0]
         if not self.policy.address_allowed(client):
-            return await self._deny(scope, send, PayloadProblem(
-                403, f"不允许从地址 {client or '未知'} 访问本服务器（不在允许的地址范围内）",
-                f"address {client or 'unknown'} is not in the allowlist", "ADDRESS_REFUSED"))
+            return await self._deny(
+                scope,
+                send,
+                PayloadProblem(
+                    403,
+                    f"不允许从地址 {client or '未知'} 访问本服务器（不在允许的地址范围内）",
+                    f"address {client or 'unknown'} is not in the allowlist",
+                    "ADDRESS_REFUSED",
+                ),
+            )
         token = self._take_token(scope)
         if self.policy.token is not None:
             if self.policy.token_matches(token):
                 scope.setdefault("state", {})["perfxl_page_query"] = self.policy.page_query()
             elif not self.is_public(scope):
-                return await self._deny(scope, send, PayloadProblem(
-                    401, "需要访问令牌：请从管理员分发的加载项清单（manifest）打开，或在请求中提供令牌（Authorization: Bearer …）",
-                    "access token missing or wrong", "TOKEN_REQUIRED"),
-                    headers=((b"www-authenticate", b'Bearer realm="perfxl"'),))
+                return await self._deny(
+                    scope,
+                    send,
+                    PayloadProblem(
+                        401,
+                        "需要访问令牌：请从管理员分发的加载项清单（manifest）打开，或在请求中提供令牌（Authorization: Bearer …）",
+                        "access token missing or wrong",
+                        "TOKEN_REQUIRED",
+                    ),
+                    headers=((b"www-authenticate", b'Bearer realm="perfxl"'),),
+                )
         return await self.app(scope, receive, send)
 
     def is_public(self, scope: Scope) -> bool:
@@ -212,7 +258,7 @@ class AccessGuard:
             return True
         if not path.startswith(self.app_path):
             return False
-        rel = path[len(self.app_path):] or "/"
+        rel = path[len(self.app_path) :] or "/"
         return rel in PUBLIC_PATHS or rel.startswith("/help/")
 
     def _take_token(self, scope: Scope) -> str | None:
@@ -230,8 +276,9 @@ class AccessGuard:
             scope["query_string"] = urlencode(kept).encode("latin-1")
         return found
 
-    async def _deny(self, scope: Scope, send: Send, problem: PayloadProblem,
-                    headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+    async def _deny(
+        self, scope: Scope, send: Send, problem: PayloadProblem, headers: tuple[tuple[bytes, bytes], ...] = ()
+    ) -> None:
         if scope["type"] == "websocket":
             return await send({"type": "websocket.close", "code": 1008})
         return await send_problem(send, problem, close=True, headers=headers)
@@ -247,4 +294,3 @@ def describe(policy: AccessPolicy, *, entraid: bool) -> str:
     if entraid:
         parts.append("Entra ID 登录")
     return "、".join(parts) if parts else "无（任何能连到本服务器的人都可使用）"
-

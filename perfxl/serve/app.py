@@ -7,13 +7,15 @@ contained one (`static.secure_static_mounts`) and wraps its ASGI app, outermost 
 (no `..` in any spelling), `AccessGuard` (token / address allowlist) and `PayloadGuard` (request checks,
 built from the functions and scripts the project actually exposes).
 """
+
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, MutableMapping
+from typing import TYPE_CHECKING, Any
 
 from perfxl.errors import PerfxlError
 
@@ -22,8 +24,17 @@ from .payload import FunctionSpec, Limits
 if TYPE_CHECKING:
     from .access import AccessPolicy
 
-__all__ = ["DEFAULT_PROJECT", "project_dir", "prepare_environment", "server_settings", "entraid_enabled", "create_app",
-           "function_specs", "script_specs", "INSTALL_HINT"]
+__all__ = [
+    "DEFAULT_PROJECT",
+    "project_dir",
+    "prepare_environment",
+    "server_settings",
+    "entraid_enabled",
+    "create_app",
+    "function_specs",
+    "script_specs",
+    "INSTALL_HINT",
+]
 
 log = logging.getLogger("perfxl.serve")
 
@@ -107,10 +118,11 @@ def script_specs(module: Any) -> dict[str, int]:
         func = inspect.unwrap(obj)
         try:
             hints = typing.get_type_hints(func)
-        except Exception:  # noqa: BLE001 - unresolvable annotations: count every parameter
+        except Exception:
             hints = {}
         specs[name] = sum(
-            1 for p in inspect.signature(func).parameters.values()
+            1
+            for p in inspect.signature(func).parameters.values()
             if getattr(hints.get(p.name), "__name__", "") not in ("Book", "BookAsync", "CurrentUser")
         )
     return specs
@@ -163,8 +175,9 @@ def entraid_enabled(settings: Any) -> bool:
     return "entraid" in [str(p).lower() for p in (getattr(settings, "auth_providers", None) or [])]
 
 
-def create_app(project: str | os.PathLike[str] | None = None, *, limits: Limits | None = None,
-               access: "AccessPolicy | None" = None):
+def create_app(
+    project: str | os.PathLike[str] | None = None, *, limits: Limits | None = None, access: AccessPolicy | None = None
+):
     """The ASGI app to serve: xlwings Server for `project` with contained static files, behind
     `PathGuard`, `AccessGuard` (`access`, default from the environment) and `PayloadGuard`."""
     server_settings(project)

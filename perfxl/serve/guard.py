@@ -8,6 +8,7 @@ after answering is logged instead of reaching uvicorn (which would reset the kee
 and a 5xx of the two endpoints becomes a JSON answer in Chinese. A body refused unread is answered
 with `Connection: close`. Plain ASGI: no framework import.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,6 +34,9 @@ Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
+#: The limits when none are given (Limits is frozen, so one instance serves every guard).
+DEFAULT_LIMITS = Limits()
+
 
 class _TooLarge(Exception):
     pass
@@ -47,7 +51,7 @@ class PayloadGuard:
         *,
         functions: Mapping[str, FunctionSpec],
         scripts: Mapping[str, int],
-        limits: Limits = Limits(),
+        limits: Limits = DEFAULT_LIMITS,
         app_path: str = "",
     ) -> None:
         self.app = app
@@ -66,20 +70,34 @@ class PayloadGuard:
         if path == self.functions_path:
             script = None
         elif path.startswith(self.scripts_prefix):
-            script = path[len(self.scripts_prefix):]
+            script = path[len(self.scripts_prefix) :]
         else:
             return await _shielded(self.app, scope, receive, send, rewrite_5xx=False)
 
         try:
             body = await self._read_body(scope, receive)
         except _TooLarge:
-            return await send_problem(send, PayloadProblem(
-                413, f"请求太大：超过 {self.limits.max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
-                f"request body larger than {self.limits.max_body_bytes} bytes", "TOO_LARGE"), close=True)
+            return await send_problem(
+                send,
+                PayloadProblem(
+                    413,
+                    f"请求太大：超过 {self.limits.max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
+                    f"request body larger than {self.limits.max_body_bytes} bytes",
+                    "TOO_LARGE",
+                ),
+                close=True,
+            )
         if script is not None and script not in self.scripts:
             known = "、".join(self.scripts)
-            return await send_problem(send, PayloadProblem(
-                404, f"没有名为 {script[:60]} 的脚本（可用：{known}）", f"unknown script {script[:60]!r}", "UNKNOWN_SCRIPT"))
+            return await send_problem(
+                send,
+                PayloadProblem(
+                    404,
+                    f"没有名为 {script[:60]} 的脚本（可用：{known}）",
+                    f"unknown script {script[:60]!r}",
+                    "UNKNOWN_SCRIPT",
+                ),
+            )
         data, problem = _parse(body, _header(scope, b"content-type"))
         if problem is None:
             problem = (
@@ -111,26 +129,43 @@ class PayloadGuard:
 
 #: What a 5xx of the add-in endpoints becomes: the details stay in the server log.
 INTERNAL_ERROR = PayloadProblem(
-    500, "服务器处理请求时出错，请联系管理员查看服务器日志", "internal server error (see the server log)", "INTERNAL_ERROR")
+    500,
+    "服务器处理请求时出错，请联系管理员查看服务器日志",
+    "internal server error (see the server log)",
+    "INTERNAL_ERROR",
+)
 
 
-async def send_problem(send: Send, problem: PayloadProblem, *, close: bool = False,
-                       headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+async def send_problem(
+    send: Send, problem: PayloadProblem, *, close: bool = False, headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     """Answer with `problem` as JSON; `close` asks the server to end the connection (a body left unread)."""
     log.warning("refused add-in request: %s %s", problem.status, problem.message_en)
     payload = json.dumps(problem.body(), ensure_ascii=False).encode("utf-8")
     extra = [(b"connection", b"close")] if close else []
-    await send({
-        "type": "http.response.start",
-        "status": problem.status,
-        "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                    (b"content-length", str(len(payload)).encode()), *extra, *headers],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": problem.status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(payload)).encode()),
+                *extra,
+                *headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": payload})
 
 
-async def _shielded(app: Callable[[Scope, Receive, Send], Awaitable[None]], scope: Scope, receive: Receive,
-                    send: Send, *, rewrite_5xx: bool) -> None:
+async def _shielded(
+    app: Callable[[Scope, Receive, Send], Awaitable[None]],
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    *,
+    rewrite_5xx: bool,
+) -> None:
     """Run the inner app so that its exceptions never reach uvicorn; with `rewrite_5xx`, a 5xx answer
     becomes `INTERNAL_ERROR` in Chinese (the inner body, English or a traceback, is dropped)."""
     state = {"started": False, "replaced": False}
@@ -147,7 +182,7 @@ async def _shielded(app: Callable[[Scope, Receive, Send], Awaitable[None]], scop
 
     try:
         await app(scope, receive, guarded_send)
-    except Exception:  # noqa: BLE001 - logged; re-raising would make uvicorn reset the connection
+    except Exception:
         log.exception("add-in server error on %s %s", scope.get("method"), scope.get("path"))
         if not state["started"]:
             await send_problem(send, INTERNAL_ERROR)
@@ -163,8 +198,9 @@ def _header(scope: Scope, name: bytes) -> str:
 def _parse(body: bytes, content_type: str) -> tuple[Any, PayloadProblem | None]:
     """JSON body, or the `bookData` field of a form post (the task pane's htmx path)."""
     if not body:
-        return None, PayloadProblem(400, "请求中没有工作簿数据（请求内容为空）", "no book data provided (empty body)",
-                                    "MISSING_BOOK")
+        return None, PayloadProblem(
+            400, "请求中没有工作簿数据（请求内容为空）", "no book data provided (empty body)", "MISSING_BOOK"
+        )
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -172,15 +208,18 @@ def _parse(body: bytes, content_type: str) -> tuple[Any, PayloadProblem | None]:
     if content_type.split(";")[0].strip().lower() == "application/x-www-form-urlencoded":
         fields = parse_qs(text)
         if "bookData" not in fields:
-            return None, PayloadProblem(400, "表单中缺少工作簿数据“bookData”", "form without 'bookData'", "MISSING_BOOK")
+            return None, PayloadProblem(
+                400, "表单中缺少工作簿数据“bookData”", "form without 'bookData'", "MISSING_BOOK"
+            )
         text = fields["bookData"][0]
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
         return None, PayloadProblem(400, "请求内容不是有效的 JSON", f"invalid JSON: {str(exc)[:80]}", "BAD_JSON")
     if _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(data):
-        return None, PayloadProblem(400, "请求中的文字含有无效的 Unicode 字符（孤立的代理项）",
-                                    "text with a lone UTF-16 surrogate", "BAD_JSON")
+        return None, PayloadProblem(
+            400, "请求中的文字含有无效的 Unicode 字符（孤立的代理项）", "text with a lone UTF-16 surrogate", "BAD_JSON"
+        )
     return data, None
 
 

@@ -4,8 +4,10 @@ Each icon is a coloured rounded square with a white glyph made of strokes and do
 4× and averaged down for smooth edges. `python -m perfxl.serve.icons perfxl/serve/project/static/images`
 rewrites the committed files; the output is deterministic, so a test can compare them.
 """
+
 from __future__ import annotations
 
+import itertools
 import struct
 import sys
 import zlib
@@ -18,22 +20,40 @@ Point = tuple[float, float]
 #: name → (background RGB, strokes [(polyline, width)], dots [(centre, radius)]) in unit coordinates.
 ICONS: dict[str, tuple[tuple[int, int, int], list[tuple[list[Point], float]], list[tuple[Point, float]]]] = {
     # app: a sheet grid with a tick
-    "perfxl": ((0x21, 0x73, 0x46), [
-        ([(0.22, 0.30), (0.78, 0.30)], 0.06), ([(0.22, 0.50), (0.50, 0.50)], 0.06),
-        ([(0.22, 0.70), (0.45, 0.70)], 0.06), ([(0.55, 0.62), (0.64, 0.72), (0.82, 0.46)], 0.08),
-    ], []),
+    "perfxl": (
+        (0x21, 0x73, 0x46),
+        [
+            ([(0.22, 0.30), (0.78, 0.30)], 0.06),
+            ([(0.22, 0.50), (0.50, 0.50)], 0.06),
+            ([(0.22, 0.70), (0.45, 0.70)], 0.06),
+            ([(0.55, 0.62), (0.64, 0.72), (0.82, 0.46)], 0.08),
+        ],
+        [],
+    ),
     # 校验: a tick
     "validate": ((0x21, 0x73, 0x46), [([(0.24, 0.52), (0.42, 0.70), (0.77, 0.31)], 0.11)], []),
     # 复核得分: rising bars
-    "score": ((0x2F, 0x55, 0x97), [
-        ([(0.30, 0.76), (0.30, 0.56)], 0.11), ([(0.50, 0.76), (0.50, 0.42)], 0.11), ([(0.70, 0.76), (0.70, 0.26)], 0.11),
-    ], []),
+    "score": (
+        (0x2F, 0x55, 0x97),
+        [
+            ([(0.30, 0.76), (0.30, 0.56)], 0.11),
+            ([(0.50, 0.76), (0.50, 0.42)], 0.11),
+            ([(0.70, 0.76), (0.70, 0.26)], 0.11),
+        ],
+        [],
+    ),
     # 清除标记: a cross
     "clear": ((0xC0, 0x50, 0x2A), [([(0.30, 0.30), (0.70, 0.70)], 0.11), ([(0.70, 0.30), (0.30, 0.70)], 0.11)], []),
     # 校验结果 task pane: a list
-    "pane": ((0x59, 0x59, 0x59), [
-        ([(0.42, 0.32), (0.76, 0.32)], 0.08), ([(0.42, 0.50), (0.76, 0.50)], 0.08), ([(0.42, 0.68), (0.76, 0.68)], 0.08),
-    ], [((0.27, 0.32), 0.06), ((0.27, 0.50), 0.06), ((0.27, 0.68), 0.06)]),
+    "pane": (
+        (0x59, 0x59, 0x59),
+        [
+            ([(0.42, 0.32), (0.76, 0.32)], 0.08),
+            ([(0.42, 0.50), (0.76, 0.50)], 0.08),
+            ([(0.42, 0.68), (0.76, 0.68)], 0.08),
+        ],
+        [((0.27, 0.32), 0.06), ((0.27, 0.50), 0.06), ((0.27, 0.68), 0.06)],
+    ),
     # 帮助: an "i"
     "help": ((0x70, 0x30, 0xA0), [([(0.50, 0.45), (0.50, 0.76)], 0.12)], [((0.50, 0.27), 0.08)]),
 }
@@ -70,7 +90,7 @@ def render(name: str, size: int) -> list[list[tuple[int, int, int, int]]]:
                     if not _inside_rounded_square(u, v):
                         continue
                     white = any(
-                        _seg_dist((u, v), a, b) <= w / 2 for line, w in strokes for a, b in zip(line, line[1:])
+                        _seg_dist((u, v), a, b) <= w / 2 for line, w in strokes for a, b in itertools.pairwise(line)
                     ) or any((u - c[0]) ** 2 + (v - c[1]) ** 2 <= r * r for c, r in dots)
                     colour = (255, 255, 255) if white else bg
                     acc[0] += colour[0]
@@ -118,4 +138,4 @@ def write_icons(dest: str | Path) -> list[Path]:
 
 if __name__ == "__main__":  # pragma: no cover
     for p in write_icons(sys.argv[1] if len(sys.argv) > 1 else "perfxl/serve/project/static/images"):
-        print(p)
+        sys.stdout.write(f"{p}\n")

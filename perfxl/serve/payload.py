@@ -4,11 +4,13 @@ A malformed or oversized body must get a 4xx with a message finance staff and ad
 on, never a 500 from deep inside `xw.Book(json=...)`. Pure Python over parsed JSON: no xlwings,
 no web framework, so the rules are tested in milliseconds and reused by any server.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "Limits",
@@ -40,7 +42,7 @@ class Limits:
     max_cell_chars: int = EXCEL_MAX_CELL_CHARS
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: int | None) -> "Limits":
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: int | None) -> Limits:
         """Limits from the environment, then explicit overrides (None = keep); bad numbers raise ValueError."""
         env = os.environ if environ is None else environ
         values: dict[str, int] = {}
@@ -69,8 +71,12 @@ class PayloadProblem:
 
     def body(self) -> dict[str, str]:
         """JSON body; the add-in shows `detail` (FastAPI's convention) to the user."""
-        return {"detail": f"{self.message}（{self.message_en}）", "code": self.code,
-                "message": self.message, "message_en": self.message_en}
+        return {
+            "detail": f"{self.message}（{self.message_en}）",
+            "code": self.code,
+            "message": self.message,
+            "message_en": self.message_en,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,55 +95,92 @@ def _bad(message: str, message_en: str, *, status: int = 400, code: str = "BAD_P
 
 
 def _type_zh(value: Any) -> str:
-    return {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字"}.get(type(value), type(value).__name__)
+    return {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _is_cell_value_object(v: Any) -> bool:
     """An Excel cell-value object a custom function receives (`allowCustomDataForDataTypeAny` /
     `allowErrorForDataTypeAny` in the metadata): an error cell `{"type": "Error", "basicValue": "#DIV/0!"}`,
     a formatted number `{"type": "FormattedNumber", "basicValue": 45291}`, ... — xlwings reads `basicValue`."""
-    return (isinstance(v, dict) and isinstance(v.get("type"), str) and "basicValue" in v
-            and isinstance(v["basicValue"], _SCALARS))
+    return (
+        isinstance(v, dict)
+        and isinstance(v.get("type"), str)
+        and "basicValue" in v
+        and isinstance(v["basicValue"], _SCALARS)
+    )
 
 
-def _check_matrix(values: Any, where_zh: str, where_en: str, limits: Limits, budget: list[int], *,
-                  cell_objects: bool = False, rectangular: bool = False) -> PayloadProblem | None:
+def _check_matrix(
+    values: Any,
+    where_zh: str,
+    where_en: str,
+    limits: Limits,
+    budget: list[int],
+    *,
+    cell_objects: bool = False,
+    rectangular: bool = False,
+) -> PayloadProblem | None:
     """A 2-D list of scalars within the cell budget (budget[0] = cells still allowed).
 
     `cell_objects` also admits Excel's cell-value objects (custom-function arguments); `rectangular`
     asks for a non-empty matrix with rows of equal length (what Excel passes for a range).
     """
     if not isinstance(values, list) or any(not isinstance(row, list) for row in values):
-        return _bad(f"{where_zh}的值必须是二维数组（行的列表），收到的是{_type_zh(values)}",
-                    f"{where_en}: values must be a list of rows", status=422, code="BAD_VALUES")
+        return _bad(
+            f"{where_zh}的值必须是二维数组（行的列表），收到的是{_type_zh(values)}",
+            f"{where_en}: values must be a list of rows",
+            status=422,
+            code="BAD_VALUES",
+        )
     if rectangular and (not values or not values[0] or any(len(row) != len(values[0]) for row in values)):
-        return _bad(f"{where_zh}的值必须是非空、各行长度相同的二维数组", f"{where_en}: values must be a non-empty rectangle",
-                    status=422, code="BAD_VALUES")
+        return _bad(
+            f"{where_zh}的值必须是非空、各行长度相同的二维数组",
+            f"{where_en}: values must be a non-empty rectangle",
+            status=422,
+            code="BAD_VALUES",
+        )
     for r, row in enumerate(values, 1):
         budget[0] -= len(row)
         if budget[0] < 0:
             return _bad(
                 f"数据太大：单元格总数超过上限 {limits.max_cells:,}（可用 PERFXL_SERVE_MAX_CELLS 或 --max-cells 调整）",
-                f"too many cells: more than {limits.max_cells} in one request", status=413, code="TOO_MANY_CELLS",
+                f"too many cells: more than {limits.max_cells} in one request",
+                status=413,
+                code="TOO_MANY_CELLS",
             )
         for c, v in enumerate(row, 1):
             if cell_objects and isinstance(v, dict):
                 if not _is_cell_value_object(v):
-                    return _bad(f"{where_zh}第 {r} 行第 {c} 列的值对象无法识别（应含“type”和简单的“basicValue”）",
-                                f"{where_en} row {r} column {c}: a cell-value object needs 'type' and a plain 'basicValue'",
-                                status=422, code="BAD_VALUES")
+                    return _bad(
+                        f"{where_zh}第 {r} 行第 {c} 列的值对象无法识别（应含“type”和简单的“basicValue”）",
+                        f"{where_en} row {r} column {c}: a cell-value object needs 'type' and a plain 'basicValue'",
+                        status=422,
+                        code="BAD_VALUES",
+                    )
                 v = v["basicValue"]
             if not isinstance(v, _SCALARS):
-                return _bad(f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
-                            f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
-                            status=422, code="BAD_VALUES")
+                return _bad(
+                    f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
+                    f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
+                    status=422,
+                    code="BAD_VALUES",
+                )
             if isinstance(v, (int, float)) and not isinstance(v, bool) and not abs(v) <= EXCEL_MAX_NUMBER:
-                return _bad(f"{where_zh}第 {r} 行第 {c} 列的数值超出 Excel 单元格能存放的范围（±9.99999999999999E+307）",
-                            f"{where_en} row {r} column {c}: number beyond Excel's range", status=422, code="BAD_VALUES")
+                return _bad(
+                    f"{where_zh}第 {r} 行第 {c} 列的数值超出 Excel 单元格能存放的范围（±9.99999999999999E+307）",
+                    f"{where_en} row {r} column {c}: number beyond Excel's range",
+                    status=422,
+                    code="BAD_VALUES",
+                )
             if isinstance(v, str) and len(v) > limits.max_cell_chars:
-                return _bad(f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
-                            f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
-                            status=422, code="BAD_VALUES")
+                return _bad(
+                    f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
+                    f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
+                    status=422,
+                    code="BAD_VALUES",
+                )
     return None
 
 
@@ -150,33 +193,54 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
         return _bad(f"请求内容必须是 JSON 对象，收到的是{_type_zh(data)}", "body must be a JSON object")
     for key in ("client", "version"):
         if not isinstance(data.get(key), str):
-            return _bad(f"缺少“{key}”字段（应为文本），请从 Excel 加载项发送请求", f"missing or non-text '{key}'",
-                        code="MISSING_BOOK")
+            return _bad(
+                f"缺少“{key}”字段（应为文本），请从 Excel 加载项发送请求",
+                f"missing or non-text '{key}'",
+                code="MISSING_BOOK",
+            )
     book = data.get("book")
     if not isinstance(book, dict):
-        return _bad("缺少工作簿数据“book”，请从 Excel 加载项发送请求", "missing book data ('book' object)",
-                    code="MISSING_BOOK")
+        return _bad(
+            "缺少工作簿数据“book”，请从 Excel 加载项发送请求", "missing book data ('book' object)", code="MISSING_BOOK"
+        )
     if not isinstance(book.get("name"), str):
         return _bad("工作簿数据缺少名称“book.name”", "missing 'book.name'", code="MISSING_BOOK")
     sheets = data.get("sheets")
     if not isinstance(sheets, list) or not sheets:
-        return _bad("缺少工作表数据“sheets”（至少一个工作表）", "missing book data: 'sheets' must be a non-empty list",
-                    code="MISSING_BOOK")
+        return _bad(
+            "缺少工作表数据“sheets”（至少一个工作表）",
+            "missing book data: 'sheets' must be a non-empty list",
+            code="MISSING_BOOK",
+        )
     index = book.get("active_sheet_index", 0)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(sheets):
-        return _bad(f"“book.active_sheet_index”应为 0 到 {len(sheets) - 1} 之间的整数", "bad 'book.active_sheet_index'",
-                    status=422, code="BAD_VALUES")
+        return _bad(
+            f"“book.active_sheet_index”应为 0 到 {len(sheets) - 1} 之间的整数",
+            "bad 'book.active_sheet_index'",
+            status=422,
+            code="BAD_VALUES",
+        )
     if "selection" in book and not isinstance(book["selection"], (str, type(None))):
-        return _bad("“book.selection”应为单元格地址文本", "'book.selection' must be text", status=422, code="BAD_VALUES")
+        return _bad(
+            "“book.selection”应为单元格地址文本", "'book.selection' must be text", status=422, code="BAD_VALUES"
+        )
     names = data.get("names", [])
     if not isinstance(names, list) or any(not isinstance(n, dict) or not isinstance(n.get("name"), str) for n in names):
-        return _bad("“names”（工作簿中的名称）应为数组，每项带名称文本", "'names' must be a list of objects with a text 'name'",
-                    status=422, code="BAD_VALUES")
+        return _bad(
+            "“names”（工作簿中的名称）应为数组，每项带名称文本",
+            "'names' must be a list of objects with a text 'name'",
+            status=422,
+            code="BAD_VALUES",
+        )
     if "args" in data and not isinstance(data["args"], list):
         return _bad("“args”应为数组", "'args' must be a list", status=422, code="BAD_VALUES")
     if max_args is not None and len(data.get("args") or []) > max_args:
-        return _bad(f"该脚本最多接受 {max_args} 个参数，收到 {len(data['args'])} 个",
-                    f"the script takes at most {max_args} args, got {len(data['args'])}", status=422, code="BAD_ARGS")
+        return _bad(
+            f"该脚本最多接受 {max_args} 个参数，收到 {len(data['args'])} 个",
+            f"the script takes at most {max_args} args, got {len(data['args'])}",
+            status=422,
+            code="BAD_ARGS",
+        )
     budget = [limits.max_cells]
     seen: set[str] = set()
     for i, sheet in enumerate(sheets, 1):
@@ -187,22 +251,34 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
             return _bad(f"工作表名称重复：{name}", f"duplicate sheet name {name!r}", status=422, code="BAD_VALUES")
         seen.add(name.casefold())
         if "values" not in sheet:
-            return _bad(f"工作表“{name}”缺少单元格数据“values”", f"sheet {name!r}: missing 'values'", code="MISSING_BOOK")
+            return _bad(
+                f"工作表“{name}”缺少单元格数据“values”", f"sheet {name!r}: missing 'values'", code="MISSING_BOOK"
+            )
         problem = _check_matrix(sheet["values"], f"工作表“{name}”", f"sheet {name!r}", limits, budget)
         if problem:
             return problem
         for key in ("notes", "tables", "pictures", "shapes", "charts"):
             if key in sheet and not isinstance(sheet[key], list):
-                return _bad(f"工作表“{name}”的“{key}”应为数组", f"sheet {name!r}: '{key}' must be a list",
-                            status=422, code="BAD_VALUES")
+                return _bad(
+                    f"工作表“{name}”的“{key}”应为数组",
+                    f"sheet {name!r}: '{key}' must be a list",
+                    status=422,
+                    code="BAD_VALUES",
+                )
         for note in sheet.get("notes", []):
             if not isinstance(note, dict) or not isinstance(note.get("address"), str):
-                return _bad(f"工作表“{name}”的批注缺少地址", f"sheet {name!r}: note without 'address'",
-                            status=422, code="BAD_VALUES")
+                return _bad(
+                    f"工作表“{name}”的批注缺少地址",
+                    f"sheet {name!r}: note without 'address'",
+                    status=422,
+                    code="BAD_VALUES",
+                )
     return None
 
 
-def check_function_payload(data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = Limits()) -> PayloadProblem | None:
+def check_function_payload(
+    data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = Limits()
+) -> PayloadProblem | None:
     """A worksheet-function call (`/xlwings/custom-functions-call`): None if usable, else the problem.
 
     The shape is what xlwings Server's custom-functions-code.js posts: `client`, `version`,
@@ -221,34 +297,61 @@ def check_function_payload(data: Any, functions: Mapping[str, FunctionSpec], lim
     spec = functions.get(name) or functions.get(name.upper())
     if spec is None:
         known = "、".join(sorted(functions))
-        return _bad(f"没有名为 {name[:60]} 的函数（可用：{known}）", f"unknown function {name[:60]!r}",
-                    status=404, code="UNKNOWN_FUNCTION")
+        return _bad(
+            f"没有名为 {name[:60]} 的函数（可用：{known}）",
+            f"unknown function {name[:60]!r}",
+            status=404,
+            code="UNKNOWN_FUNCTION",
+        )
     args = data.get("args")
     if not isinstance(args, list):
         return _bad(f"{spec.name} 的参数“args”应为数组", "'args' must be a list", code="MISSING_FIELD")
     if len(args) < spec.n_required or (not spec.vararg and len(args) > spec.n_params):
         expected = str(spec.n_params) if spec.n_required == spec.n_params else f"{spec.n_required}–{spec.n_params}"
-        return _bad(f"{spec.name} 需要 {expected} 个参数，收到 {len(args)} 个",
-                    f"{spec.name} takes {expected} arguments, got {len(args)}", status=422, code="BAD_ARGS")
+        return _bad(
+            f"{spec.name} 需要 {expected} 个参数，收到 {len(args)} 个",
+            f"{spec.name} takes {expected} arguments, got {len(args)}",
+            status=422,
+            code="BAD_ARGS",
+        )
     runtime = data.get("runtime")
     if not isinstance(runtime, str) or not runtime:
-        return _bad("缺少“runtime”字段（Excel 自定义函数运行时版本，应为文本，如 1.4），请从 Excel 加载项发送请求",
-                    "missing or non-text 'runtime'", code="MISSING_FIELD")
-    for key, zh in (("caller_address", "单元格地址文本"), ("date_format", "日期格式文本"),
-                    ("culture_info_name", "区域设置名称文本"), ("session_id", "会话标识文本"), ("task_key", "任务标识文本")):
+        return _bad(
+            "缺少“runtime”字段（Excel 自定义函数运行时版本，应为文本，如 1.4），请从 Excel 加载项发送请求",
+            "missing or non-text 'runtime'",
+            code="MISSING_FIELD",
+        )
+    for key, zh in (
+        ("caller_address", "单元格地址文本"),
+        ("date_format", "日期格式文本"),
+        ("culture_info_name", "区域设置名称文本"),
+        ("session_id", "会话标识文本"),
+        ("task_key", "任务标识文本"),
+    ):
         if data.get(key) is not None and not isinstance(data[key], str):
-            return _bad(f"“{key}”应为{zh}，收到的是{_type_zh(data[key])}", f"'{key}' must be text",
-                        status=422, code="BAD_VALUES")
+            return _bad(
+                f"“{key}”应为{zh}，收到的是{_type_zh(data[key])}",
+                f"'{key}' must be text",
+                status=422,
+                code="BAD_VALUES",
+            )
     budget = [limits.max_cells]
     for i, arg in enumerate(args, 1):
         if arg is None:  # Excel passes null for an omitted optional argument (and a blank one)
             continue
         is_vararg = spec.vararg and i >= spec.n_params  # the last parameter collects several ranges
-        for matrix in (arg if is_vararg and isinstance(arg, list) else [arg]):
+        for matrix in arg if is_vararg and isinstance(arg, list) else [arg]:
             if matrix is None:
                 continue
-            problem = _check_matrix(matrix, f"{spec.name} 的第 {i} 个参数", f"{spec.name} argument {i}", limits, budget,
-                                    cell_objects=True, rectangular=True)
+            problem = _check_matrix(
+                matrix,
+                f"{spec.name} 的第 {i} 个参数",
+                f"{spec.name} argument {i}",
+                limits,
+                budget,
+                cell_objects=True,
+                rectangular=True,
+            )
             if problem:
                 return problem
     return None

@@ -4,6 +4,7 @@ Office.js add-ins load only over HTTPS, so a certificate directory is expected i
 certificate pair is found by the names the common tools write: `cert.pem`/`key.pem`,
 Let's Encrypt's `fullchain.pem`/`privkey.pem`, or mkcert's `NAME.pem`/`NAME-key.pem`.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -34,7 +35,9 @@ def find_certs(directory: str | os.PathLike[str]) -> CertPair:
     """The certificate pair in `directory`, or a PerfxlError saying which file names are expected."""
     folder = Path(directory)
     if not folder.is_dir():
-        raise PerfxlError(f"证书目录不存在：{folder}", f"certificate directory not found: {folder}", code="SERVER_CERTS")
+        raise PerfxlError(
+            f"证书目录不存在：{folder}", f"certificate directory not found: {folder}", code="SERVER_CERTS"
+        )
     for cert, key in (("cert.pem", "key.pem"), ("fullchain.pem", "privkey.pem")):
         if (folder / cert).is_file() and (folder / key).is_file():
             return CertPair(folder / cert, folder / key)
@@ -59,8 +62,9 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def preflight(host: str, project: str | os.PathLike[str] | None, access: "AccessPolicy", *,
-              allow_anonymous: bool = False) -> bool:
+def preflight(
+    host: str, project: str | os.PathLike[str] | None, access: AccessPolicy, *, allow_anonymous: bool = False
+) -> bool:
     """Refuse (PerfxlError) to listen beyond loopback without access control; True when Entra ID signs users in."""
     from .access import exposure_problem
     from .app import entraid_enabled, server_settings
@@ -79,7 +83,7 @@ def serve(
     certs: str | os.PathLike[str] | None = None,
     project: str | os.PathLike[str] | None = None,
     max_cells: int | None = None,
-    access: "AccessPolicy | None" = None,
+    access: AccessPolicy | None = None,
     allow_anonymous: bool = False,
     log_level: str = "info",
 ) -> None:
@@ -94,8 +98,9 @@ def serve(
     except ImportError:
         from .app import INSTALL_HINT
 
-        raise PerfxlError(f"未安装 uvicorn。请运行：{INSTALL_HINT}", f"uvicorn missing; run: {INSTALL_HINT}",
-                          code="SERVER_MISSING") from None
+        raise PerfxlError(
+            f"未安装 uvicorn。请运行：{INSTALL_HINT}", f"uvicorn missing; run: {INSTALL_HINT}", code="SERVER_MISSING"
+        ) from None
     from .app import create_app
 
     app = create_app(project, limits=Limits.from_env(max_cells=max_cells), access=access)

@@ -8,6 +8,7 @@ every such mount by Starlette's own `StaticFiles` over the same folders in the s
 `PathGuard` also refuses, before routing, any request path with a `..` segment however spelled.
 Imported only when a server is built (Starlette comes with the `server` extra).
 """
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,7 @@ class LayeredStaticFiles(StaticFiles):
     """Starlette's StaticFiles over several folders, first match wins; its own `lookup_path` keeps paths inside."""
 
     def __init__(self, directories: Iterable[str | os.PathLike[str]]) -> None:
-        folders = [str(Path(d)) for d in directories if Path(d).is_dir()]
+        folders: list[str | os.PathLike[str]] = [str(Path(d)) for d in directories if Path(d).is_dir()]
         if not folders:
             raise PerfxlError("找不到静态文件目录", "no static file folder exists", code="SERVER_STATIC")
         super().__init__(directory=folders[0], follow_symlink=False)
@@ -43,8 +44,7 @@ class LayeredStaticFiles(StaticFiles):
 
 def _is_contained(app: Any) -> bool:
     """Starlette's StaticFiles with Starlette's own path lookup, not following symlinks out of its folders."""
-    return (isinstance(app, StaticFiles) and type(app).lookup_path is StaticFiles.lookup_path
-            and not app.follow_symlink)
+    return isinstance(app, StaticFiles) and type(app).lookup_path is StaticFiles.lookup_path and not app.follow_symlink
 
 
 def secure_static_mounts(app: Any) -> int:
@@ -110,7 +110,14 @@ class PathGuard:
             if is_traversal(scope.get("path", "")) or is_traversal(raw):
                 if scope["type"] == "websocket":
                     return await send({"type": "websocket.close", "code": 1008})
-                return await send_problem(send, PayloadProblem(
-                    400, "请求路径无效：不允许包含“..”（上级目录）", "invalid path: '..' segments are refused",
-                    "BAD_PATH"), close=True)
+                return await send_problem(
+                    send,
+                    PayloadProblem(
+                        400,
+                        "请求路径无效：不允许包含“..”（上级目录）",
+                        "invalid path: '..' segments are refused",
+                        "BAD_PATH",
+                    ),
+                    close=True,
+                )
         return await self.app(scope, receive, send)
