@@ -77,7 +77,7 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
         else:
             anchor = (merged[0], merged[1]) if merged else (r0, c0)
         plan.notes.setdefault((ref.sheet, *anchor), []).append(f)
-        targets = [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS] + [anchor]
+        targets = [*[(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS], anchor]
         if merged:
             mr0, mc0, mr1, mc1 = merged
             targets += [(r, c) for r in range(mr0, mr1 + 1) for c in range(mc0, mc1 + 1)][:MAX_RANGE_CELLS]

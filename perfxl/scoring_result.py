@@ -105,7 +105,7 @@ class ScoreResult:
             return NotImplemented
         return all(getattr(self, f) == getattr(other, f) for f in _FIELDS)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable on purpose: __eq__ compares values, like a mutable dataclass
 
     def __repr__(self) -> str:
         return f"ScoreResult(score={self.score!r}, method={self.method!r}, explanation={self.explanation!r})"

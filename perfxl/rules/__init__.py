@@ -139,6 +139,8 @@ def _run(submission: Submission, profile: Profile, select: Iterable[str] | str |
         if not selected(s.code, select=select, ignore=ignore):
             continue
         ctx.spec = s
+        func = implementation(s.code)
+        assert func is not None  # implemented_specs() lists only codes that have an implementation
         ctx.params = {**s.params, **settings.params}
         ctx.severity = Severity(settings.severity) if settings.severity else s.severity
         for target in _targets(s, submission):
@@ -146,7 +148,7 @@ def _run(submission: Submission, profile: Profile, select: Iterable[str] | str |
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
-                findings.extend(implementation(s.code)(ctx))
+                findings.extend(func(ctx))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
     return findings

@@ -16,6 +16,7 @@ from perfxl.model import AmountRow, CellValue, Certainty, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
 from perfxl.profiles import Profile
 from perfxl.rates import RateResult
+from perfxl.scoring_result import ScoreResult
 from perfxl.units import convert
 
 from .catalogue import check
@@ -34,6 +35,7 @@ class _RowRate(NamedTuple):
     budget: Decimal
     final: Decimal
     rate: RateResult
+    percent: Decimal  # rate.percent, defined (a `_RowRate` is made only for a defined rate)
 
 
 def _row_rate(ctx: Context, key: str, rate_of: Callable[[Decimal, Decimal, Any], RateResult]) -> _RowRate | None:
@@ -48,7 +50,7 @@ def _row_rate(ctx: Context, key: str, rate_of: Callable[[Decimal, Decimal, Any],
     if budget is None or final is None:
         return None
     rate = rate_of(final, budget, ctx.profile)
-    return None if rate.percent is None else _RowRate(row, budget, final, rate)
+    return None if rate.percent is None else _RowRate(row, budget, final, rate, rate.percent)
 
 
 def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateResult:
@@ -56,13 +58,21 @@ def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateR
     return rates.budget_adjustment_rate(budget, final, profile)
 
 
-def _rate_mismatch(ctx: Context, cell: CellValue, rate) -> tuple[bool, str, str]:
+def _rate_mismatch(ctx: Context, cell: CellValue, rate: RateResult) -> tuple[bool, str, str]:
     """(differs, note_zh, note_en) comparing a typed rate cell with a RateResult."""
-    if rate.percent is None or ctx.is_blank(cell) or ctx.is_error(cell):
+    if rate.percent is None or rate.ratio is None or ctx.is_blank(cell) or ctx.is_error(cell):
         return False, "", ""
     reading = ctx.read_rate(cell, rate.percent)
     differs = not ctx.rate_agrees(reading, rate.ratio * HUNDRED)
     return differs, reading.note_zh, reading.note_en
+
+
+def _per_point(ctx: Context, section: str, result: ScoreResult) -> Decimal | None:
+    """`scoring.deduction_per_point` of a department score; None when the profile's weight is invalid (the
+    score could not be computed: there is no weight to take a share of)."""
+    if result.weight is None:
+        return None
+    return scoring.deduction_per_point(section, result.weight, ctx.profile)
 
 
 def _staffing(ctx: Context) -> tuple[Staffing, Decimal, Decimal] | None:
@@ -83,7 +93,7 @@ def staff_control_rate(ctx: Context) -> Iterator[Finding]:
     st, est, act = found
     rate = rates.staff_control_rate(act, est, ctx.profile)
     differs, note, note_en = _rate_mismatch(ctx, st.control_rate, rate)
-    if differs:
+    if differs and rate.ratio is not None:  # differs only on a defined rate
         yield ctx.finding(st.control_rate, expected=fmt_pct(rate.percent), actual=st.control_rate.text,
                           actual_staff=act, establishment=est, reading=note, reading_en=note_en,
                           basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}，控制率“{st.control_rate.text}”；"
@@ -101,9 +111,9 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
     st, est, act = found
     rate = rates.staff_control_rate(act, est, ctx.profile)
     result = scoring.staff_control_score(act, est, profile=ctx.profile)
-    per_point = scoring.deduction_per_point("staff_control", result.weight, ctx.profile)
+    per_point = _per_point(ctx, "staff_control", result)
     yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=result.weight,
-                      per_point=per_point, score=fmt_num(result.score))
+                      per_point=fmt_num(per_point), score=fmt_num(result.score))
 
 
 def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
@@ -154,7 +164,7 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
     if rate.percent is None or rate.percent <= 0:
         return
     result = scoring.three_public_change_score(cur, prev, profile=ctx.profile)
-    per_point = scoring.deduction_per_point("three_public_change", result.weight, ctx.profile)
+    per_point = _per_point(ctx, "three_public_change", result)
     yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
                       compared="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
                       compared_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
@@ -164,13 +174,13 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
 def three_public_control(ctx: Context) -> Iterator[Finding]:
     """"三公经费"控制率 = 本年决算 / 本年预算 ≤ 100%; each point above deducts (profile)."""
     found = _row_rate(ctx, "three_public", rates.three_public_control_rate)
-    if found is None or found.rate.percent <= HUNDRED:
+    if found is None or found.percent <= HUNDRED:
         return
-    row, budget, final, rate = found
+    row, budget, final, rate, _ = found
     result = scoring.three_public_control_score(final, budget, profile=ctx.profile)
-    per_point = scoring.deduction_per_point("three_public_control", result.weight, ctx.profile)
+    per_point = _per_point(ctx, "three_public_control", result)
     yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent), final=final, budget=budget,
-                      per_point=per_point, score=fmt_num(result.score))
+                      per_point=fmt_num(per_point), score=fmt_num(result.score))
 
 
 @check("B06")
@@ -183,8 +193,8 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
             continue
         yield from _row_sums(ctx, row, "le")
         found = _row_rate(ctx, key, rates.public_funds_control_rate)
-        if found is not None and found.rate.percent > HUNDRED:
-            _, budget, final, rate = found
+        if found is not None and found.percent > HUNDRED:
+            _, budget, final, rate, _ = found
             yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent),
                               what=f"“{row.label.text}”控制率 {fmt_pct(rate.percent)}（决算 {fmt_num(final)} / 预算 {fmt_num(budget)}）超过 100%",
                               what_en=f"{row.label.text} control rate {fmt_pct(rate.percent)} exceeds 100%")
@@ -194,9 +204,9 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
 def budget_adjustment(ctx: Context) -> Iterator[Finding]:
     """预算调整率 = (本年决算 − 本年预算) / 本年预算 of 部门基本支出预算调整, banded score (profile)."""
     found = _row_rate(ctx, ctx.param("row", "basic_budget_adjustment"), _adjustment_rate)
-    if found is None or found.rate.percent == 0:
+    if found is None or found.percent == 0:
         return
-    row, budget, final, rate = found
+    row, budget, final, rate, _ = found
     result = scoring.budget_adjustment_score(budget, final, profile=ctx.profile)
     yield ctx.finding(row.final, expected="0%", actual=fmt_pct(rate.percent), final=final, budget=budget,
                       weight=result.weight, score=fmt_num(result.score))
@@ -206,8 +216,8 @@ def budget_adjustment(ctx: Context) -> Iterator[Finding]:
 def procurement(ctx: Context) -> Iterator[Finding]:
     """政府采购执行率 = 实际政府采购金额 / 政府采购预算数; below 100% is reported."""
     found = _row_rate(ctx, ctx.param("row", "procurement"), rates.procurement_execution_rate)
-    if found is not None and found.rate.percent < HUNDRED:
-        row, budget, final, rate = found
+    if found is not None and found.percent < HUNDRED:
+        row, budget, final, rate, _ = found
         yield ctx.finding(row.final, expected="100%", actual=fmt_pct(rate.percent), final=final, budget=budget)
 
 
@@ -261,11 +271,13 @@ def cross_sheet(ctx: Context) -> Iterator[Finding]:
     for label, value, cell, unit in breakdown_amounts(ctx):
         key = next((k for name, k in pairs.items() if label.endswith(name)), None)
         row = basic.row(key) if key else None
-        final = ctx.number(row.final) if row is not None else None
+        if row is None:
+            continue
+        final = ctx.number(row.final)
         if final is None:
             continue
         conv = convert(final, basic.unit, unit)
-        if not conv.ok:
+        if not conv.ok or conv.value is None:  # ok carries a value
             continue
         expected = ctx.round_score(conv.value)
         if abs(expected - value) > ctx.tol_money:

@@ -22,7 +22,7 @@ _GROUP_ZH = {"income": "按收入性质分", "expenditure": "按支出性质分"
 @check("F09")
 def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
     """Each split's parts against its own figure, and that figure against the total row."""
-    funds = ctx.evaluation.funds
+    funds = ctx.ev.funds
     if funds is None or not funds.breakdown_amounts:
         return
     groups: dict[str, list[BreakdownAmount]] = {}
@@ -36,7 +36,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
         zh = _GROUP_ZH.get(group, group)
         listed = "、".join(f"{i.label} {fmt_num(i.amount)}" for i in parts)
         if head is not None and head.amount is not None and parts:
-            summed = sum((i.amount for i in parts), Decimal(0))
+            summed = sum((i.amount for i in parts if i.amount is not None), Decimal(0))  # each part has one
             gap = summed - head.amount
             if abs(gap) > ctx.tol_money:
                 over = gap > 0

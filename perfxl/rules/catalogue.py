@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from perfxl.io.guard_codes import GUARD_ENTRIES, GUARD_SETTINGS, FINDING_CODES
+from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
 
 from .code_notes import CHECK_NOTES
@@ -26,7 +26,7 @@ __all__ = ["CheckSpec", "CheckFunc", "CATALOGUE", "NOT_CHECKABLE", "spec", "impl
 
 CheckFunc = Callable[["Context"], Iterator[Finding]]
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO_ = Severity.ERROR, Severity.WARNING, Severity.INFO  # `I` reads as 1 or l (E741)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class CheckSpec:
         return self.template_zh.format_map(safe), self.template_en.format_map(safe)
 
 
-class _Fields(dict):
+class _Fields(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "?"
 
@@ -151,7 +151,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("I05", "TARGET_UNIT_INVALID", "R-I05", W, "定量指标缺少或误用计量单位", "Quantitative target has no or an unknown unit",
               "“{name}”年度指标值“{actual}”{problem}", "{name}: target {actual!r} {problem_en}",
               "四川省绩效自评表（度量单位列）", params=_p(extra_units=[])),
-    CheckSpec("I06", "TARGET_OPERATOR_IN_VALUE", "R-I06", I, "运算符和单位写在指标值单元格中", "Operator and unit written inside the value cell",
+    CheckSpec("I06", "TARGET_OPERATOR_IN_VALUE", "R-I06", INFO_, "运算符和单位写在指标值单元格中", "Operator and unit written inside the value cell",
               "{count} 个年度指标值把运算符或单位写在同一单元格（如“{actual}”），建议分列填写指标性质、指标值、度量单位",
               "{count} targets carry operator or unit in the value cell (e.g. {actual!r}); use separate columns",
               "财预〔2021〕101号 附2 模板（指标性质、指标值、度量单位分列）"),
@@ -161,7 +161,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("I08", "COST_DIRECTION", "R-I08", W, "成本指标方向或单位不当", "Cost indicator has the wrong direction or unit",
               "成本指标“{name}”年度指标值“{actual}”{problem}", "Cost indicator {name}: target {actual!r} {problem_en}",
               "财预〔2021〕101号（成本指标以上限控制）"),
-    CheckSpec("I09", "TIMELINESS_FORM", "R-I09", I, "时效指标不是日期或比率", "Timeliness indicator is not a date or rate",
+    CheckSpec("I09", "TIMELINESS_FORM", "R-I09", INFO_, "时效指标不是日期或比率", "Timeliness indicator is not a date or rate",
               "时效指标“{name}”的年度指标值“{actual}”不是日期、期限或百分比", "Timeliness indicator {name}: {actual!r} is not a date, deadline or percentage",
               "财预〔2021〕101号（时效指标）"),
     CheckSpec("I10", "SATISFACTION_FORM", "R-I10", W, "满意度指标应为 ≥ 百分比", "Satisfaction should be ≥ a percentage",
@@ -183,7 +183,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("S03", "SCORE_EQUAL_MISMATCH", "R-S03", E, "等于型指标得分计算不符", "Equal-type indicator score mismatch",
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
               "财预〔2020〕10号"),
-    CheckSpec("S04", "ACTUAL_NEGATIVE", "R-S04", I, "实际完成值为负数", "Negative actual value",
+    CheckSpec("S04", "ACTUAL_NEGATIVE", "R-S04", INFO_, "实际完成值为负数", "Negative actual value",
               "“{name}”实际完成值 {actual} 为负数，计分时按 0 计", "{name}: negative actual {actual} is scored as 0",
               "财预〔2020〕10号"),
     CheckSpec("S05", "SCORE_QUALITATIVE_BAND", "R-S05", E, "定性指标得分不在档次区间内", "Qualitative score outside its tier band",
@@ -199,11 +199,11 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”实际完成 {completion}，为年度指标值 {target} 的 {ratio}（≥{threshold}），应在偏差原因分析中说明",
               "{name}: actual {completion} is {ratio} of target {target} (≥{threshold}); explain the deviation",
               "财预〔2020〕10号（偏差较大须分析原因）；广西配置（B≥1.3A 必须说明）"),
-    CheckSpec("S09", "TARGET_SET_TOO_LOW", "R-S09", I, "年度指标值可能设定偏低", "Target possibly set too low",
+    CheckSpec("S09", "TARGET_SET_TOO_LOW", "R-S09", INFO_, "年度指标值可能设定偏低", "Target possibly set too low",
               "“{name}”实际完成 {completion} 为年度指标值 {target} 的 {ratio} 且得满分，年度指标值可能设定偏低，可按偏离度适度调减得分",
               "{name}: actual {completion} is {ratio} of target {target} with full marks; the target may be too low",
               "财预〔2020〕10号（目标明显设定偏低的，按偏离度适度调减分数）", params=_p(ratio=1.5)),
-    CheckSpec("S11", "SCORE_NOT_CHECKABLE", "R-S01", I, "无法复核得分", "Score cannot be recomputed",
+    CheckSpec("S11", "SCORE_NOT_CHECKABLE", "R-S01", INFO_, "无法复核得分", "Score cannot be recomputed",
               "“{name}”无法复核得分：{reason}", "{name}: cannot recompute the score: {reason_en}", "财预〔2020〕10号"),
     CheckSpec("S12", "SCORE_WITHOUT_ACTUAL", "R-S01", W, "无实际完成值却给分", "Score given without an actual value",
               "“{name}”{problem}，却给了得分 {actual}（分值 {weight}），得分无法复核", "{name}: {problem_en}, yet scored {actual} of {weight}; the score cannot be verified",
@@ -227,7 +227,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("D02", "EXPLANATION_PLACEHOLDER", "R-D02", W, "偏差原因过短或为占位符", "Explanation too short or a placeholder",
               "“{name}”的偏差原因“{actual}”{problem}", "{name}: explanation {actual!r} {problem_en}",
               "财预〔2020〕10号", params=_p(min_chars=10, placeholders=["无", "暂无", "没有", "—", "-", "/", "／", "无偏差", "不适用"])),
-    CheckSpec("D03", "EXPLANATION_TOO_LONG", "R-D03", I, "说明超过字数限制", "Explanation too long",
+    CheckSpec("D03", "EXPLANATION_TOO_LONG", "R-D03", INFO_, "说明超过字数限制", "Explanation too long",
               "“{name}”的偏差原因 {actual} 字，超过 {expected} 字", "{name}: explanation has {actual} characters, more than {expected}",
               "四川省项目支出绩效自评表填报说明（原因不超过100字）", params=_p(max_chars=100), enabled=False),
     # ---------------------------------------------------------------- totals (总分, 等级)
@@ -244,7 +244,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "有 {count} 个指标不适用，总分应按适用指标折算为 {expected}，表中为 {actual}",
               "{count} indicators do not apply; the rescaled total is {expected}, found {actual}",
               "项目支出绩效自评表填报说明（不适用指标按比例折算）", params=_p(markers=["不适用", "不涉及", "N/A", "NA"])),
-    CheckSpec("T06", "ROUNDING", "R-T06", I, "分数或比率超过两位小数", "More than two decimals",
+    CheckSpec("T06", "ROUNDING", "R-T06", INFO_, "分数或比率超过两位小数", "More than two decimals",
               "{what} {actual} 应保留两位小数（{expected}）", "{what_en} {actual} should have two decimals ({expected})",
               "财预〔2020〕10号（得分保留两位小数）"),
     CheckSpec("T07", "ALL_FULL_MARKS", "R-T07", W, "所有指标均为满分", "Every indicator has full marks",
@@ -332,7 +332,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "正文{where}称“{claim}”，但指标“{name}”年度指标值 {target}、实际完成值 {completion}，未达到目标（{cell}）{others}",
               "The narrative ({where}) claims every target was met, but {name} reached {completion} against {target} ({cell})",
               "财预〔2020〕10号（如实反映绩效目标完成情况，未完成的说明原因）", scope="submission"),
-    CheckSpec("N04", "NARRATIVE_UNSUPPORTED", "R-N04", I, "正文数字在表格中没有对应", "Narrative figure no table supports",
+    CheckSpec("N04", "NARRATIVE_UNSUPPORTED", "R-N04", INFO_, "正文数字在表格中没有对应", "Narrative figure no table supports",
               "正文{where}的 {claims} 在表格中找不到对应的数据，无法核对",
               "Narrative ({where}): {claims} has no counterpart in the tables and could not be checked",
               "财预〔2020〕10号（自评报告与自评表相互印证）", scope="submission"),
@@ -419,7 +419,7 @@ def implemented_specs() -> list[CheckSpec]:
 
 
 # ---------------------------------------------------------------- every other code perfxl emits (one catalogue)
-_SEVERITY = {"error": E, "warning": W, "info": I}
+_SEVERITY = {"error": E, "warning": W, "info": INFO_}
 
 
 def _other(code: str, kind: str, severity: str, title_zh: str, title_en: str, why_zh: str, example_input: str,

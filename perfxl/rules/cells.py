@@ -9,10 +9,10 @@ cell is named so the user retypes it. Excel error values (#DIV/0!) are reported 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from perfxl.model import BasicData, CellValue, Certainty, Finding, SelfEvaluation
+from perfxl.model import BasicData, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
@@ -100,7 +100,7 @@ def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
     return names
 
 
-def _label(ind) -> str:
+def _label(ind: Indicator) -> str:
     return ind.name.text or ind.level2.text
 
 
@@ -145,7 +145,8 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
         yield from _control_findings(ctx, all_cells(ctx, sub.basic), set(), seen)
 
 
-def _control_findings(ctx: Context, cells, skip: set[int], seen: set[tuple[str, str]]) -> Iterator[Finding]:
+def _control_findings(ctx: Context, cells: Iterable[tuple[str, CellValue]], skip: set[int],
+                       seen: set[tuple[str, str]]) -> Iterator[Finding]:
     for field, cell in cells:
         if id(cell) in skip or not isinstance(cell.raw, str) or cell.ref is None:
             continue

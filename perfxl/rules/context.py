@@ -29,6 +29,7 @@ from perfxl.model import (
 )
 from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
 from perfxl.profiles import Profile
+from perfxl.scoring_result import ScoreResult
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
 from .catalogue import CheckSpec
@@ -93,7 +94,7 @@ class Reading:
     would give another score; `basis`/`basis_en` then give both readings.
     """
 
-    result: Any  # ScoreResult | None (no weight)
+    result: ScoreResult | None  # None: no weight
     direction: Direction | None
     certainty: Certainty = Certainty.CERTAIN
     basis: str = ""
@@ -256,7 +257,7 @@ class Context:
 
     def explained(self, cell: CellValue | None) -> bool:
         """True when a 偏差原因/说明 cell holds real text, not blank or a placeholder."""
-        if self.is_blank(cell):
+        if cell is None or self.is_blank(cell):
             return False
         placeholders = {compact(p) for p in self.param("placeholders", PLACEHOLDERS)}
         return compact(cell.text) not in placeholders and bool(compact(cell.text))
@@ -315,7 +316,7 @@ class Context:
         memo[id(ind)] = (ind, value)
         return value
 
-    def score(self, ind: Indicator) -> Any:
+    def score(self, ind: Indicator) -> ScoreResult | None:
         """`scoring.score_indicator` for the row under this profile (cached); None without a weight.
 
         A target without operator is scored in the direction its name suggests (see `reading`).
@@ -431,7 +432,7 @@ class Context:
 PLACEHOLDERS = ("无", "暂无", "没有", "—", "-", "/", "／", "无偏差", "不适用", "……", "...")
 
 
-def _explain(result: Any, lang: str = "zh") -> str:
+def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
     """A ScoreResult's one-line explanation (or why it could not score)."""
     if result is None:
         return ""

@@ -134,7 +134,7 @@ def _settings(s: CheckSpec) -> list[str]:
 
 def render_page(s: CheckSpec) -> str:
     """docs/rules/<CODE>.md: one code, in the order of ruff's rule pages."""
-    zh, en, what = KINDS[s.kind]
+    zh, _en, what = KINDS[s.kind]
     head = [f"# {s.code} · {s.title_zh}", "", _GENERATED, "",
             f"{s.title_en}. 类别 kind: {zh} `{s.kind}` · 默认级别 severity: {_severity(s)}"
             + (f" · 名称 name: `{s.name}` · 规则 rule: {s.rule_id} · 范围 scope: {_SCOPE.get(s.scope, s.scope)}" if s.kind == "check" else "")]
@@ -170,13 +170,13 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "docs" / "rules"
     target.mkdir(parents=True, exist_ok=True)
     pages = render_pages()
-    for stale in set(p.name for p in target.glob("*.md")) - set(pages):
+    for stale in {p.name for p in target.glob("*.md")} - set(pages):
         (target / stale).unlink()
     for name, text in pages.items():
         path = target / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(pages)} pages to {target}")
+    print(f"wrote {len(pages)} pages to {target}")  # noqa: T201  # the generator prints where it wrote
     return 0
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
+from perfxl.rates import RateResult
 
 from .catalogue import check
 from .context import Context, fmt_num, fmt_pct
@@ -30,7 +31,13 @@ def _total(ctx: Context) -> FundsRow | None:
     return ev.funds.total if ev is not None and ev.funds is not None else None
 
 
-def computed_rate(ctx: Context, row: FundsRow):
+def _parts(ctx: Context) -> tuple[FundsRow, ...]:
+    """The source rows (本年财政拨款, 上年结转, 其他资金) of the funds block; () without one."""
+    ev = ctx.evaluation
+    return ev.funds.parts if ev is not None and ev.funds is not None else ()
+
+
+def computed_rate(ctx: Context, row: FundsRow) -> RateResult | None:
     """`rates.execution_rate` of a funds row (全年执行数 / 全年预算数), or None when either is missing."""
     from perfxl.rates import execution_rate
 
@@ -59,23 +66,22 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
             continue
         ref = ctx.cell_ref(cell, ev.title) or CellRef(ev.sheet, "A1")
         if key in _MAY_BE_SELF:  # a first-level unit is its own 主管部门 / 实施单位: a person judges
-            yield ctx.finding(ref, field=key, expected=key, actual=cell.text if cell is not None else BLANK,
+            yield ctx.finding(ref, field=key, expected=key, actual=cell.text,
                               certainty=Certainty.JUDGEMENT,
                               basis=f"“{key}”栏为空；一级预算单位自身即为{key}时此栏可能留空，需人工判断",
                               basis_en=f"{key} is blank; it may be left blank when the unit is itself the {key}")
             continue
-        yield ctx.finding(ref, field=key, expected=key, actual=cell.text if cell is not None else BLANK)
+        yield ctx.finding(ref, field=key, expected=key, actual=cell.text)
 
 
 @check("F02")
 def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
     """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column."""
-    ev = ctx.ev
-    total = _total(ctx)
-    if total is None or not ev.funds.parts:
+    total, rows = _total(ctx), _parts(ctx)
+    if total is None or not rows:
         return
     for zh, en, attr in _COLUMNS:
-        parts = [ctx.number(getattr(p, attr)) for p in ev.funds.parts]
+        parts = [ctx.number(getattr(p, attr)) for p in rows]
         known = [v for v in parts if v is not None]
         if not known:
             continue
@@ -117,17 +123,19 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     if rate.percent is None:
         if not ctx.is_blank(cell):
             yield ctx.finding(cell, expected=f"无法计算（{rate.reason}）", actual=cell.text, reading="",
-                              basis=f"{read}；{rate.reason}", basis_en=f"{read_en}; {rate.reason_en}", **fields)
+                              basis=f"{read}；{rate.reason}", basis_en=f"{read_en}; {rate.reason_en}",
+                              executed=fields["executed"], budget=fields["budget"])
         return
     if ctx.is_blank(cell):
         if cell.ref is None:
             return  # the form has no 执行率 cell: nothing printed to compare
         yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=BLANK, reading="",
                           basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
-                          basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}", **fields)
+                          basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}",
+                          executed=fields["executed"], budget=fields["budget"])
         return
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
-    for row in ctx.ev.funds.parts:  # a source row printing its own rate: checked, as a judgement
+    for row in _parts(ctx):  # a source row printing its own rate: checked, as a judgement
         part_rate = computed_rate(ctx, row)
         if part_rate is None or part_rate.percent is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
             continue
@@ -137,10 +145,12 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
                                  part_fields, Certainty.JUDGEMENT)
 
 
-def _rate_finding(ctx: Context, row: FundsRow, rate, read: str, read_en: str, fields: dict,
+def _rate_finding(ctx: Context, row: FundsRow, rate: RateResult, read: str, read_en: str, fields: dict[str, str],
                   certainty: Certainty | None = None) -> Iterator[Finding]:
     """F04 on one row's printed 执行率: wrong at its printed precision (certain), or one unit off in its last
     printed place (a judgement: a rounding of rounded figures)."""
+    if rate.ratio is None:  # callers pass a defined rate (ratio and percent are set together)
+        return
     cell = row.rate
     reading = ctx.read_rate(cell, rate.percent)
     exact = rate.ratio * 100
@@ -153,7 +163,8 @@ def _rate_finding(ctx: Context, row: FundsRow, rate, read: str, read_en: str, fi
                           basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
                           basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
                                    + ("differs by one unit in the last printed place" if last_place
-                                      else "does not round to the printed value"), **fields)
+                                      else "does not round to the printed value"),
+                          executed=fields["executed"], budget=fields["budget"])
 
 
 @check("F05")
@@ -190,7 +201,7 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
     (which line the form meant is for a person to say)."""
     from perfxl.scoring import execution_score
 
-    parts = ctx.ev.funds.parts
+    parts = _parts(ctx)
     budgets = [v for v in (ctx.number(p.full_budget) for p in parts) if v is not None]
     spent = [v for v in (ctx.number(p.executed) for p in parts) if v is not None]
     if not budgets or not sum(budgets, Decimal(0)) or ctx.is_error(total.score):
@@ -215,7 +226,7 @@ def _part_scores(ctx: Context) -> Iterator[Finding]:
     judgement (the form scores only the total row)."""
     from perfxl.scoring import execution_score
 
-    for row in ctx.ev.funds.parts:
+    for row in _parts(ctx):
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None:
@@ -236,9 +247,11 @@ def _part_scores(ctx: Context) -> Iterator[Finding]:
 def budget_weight_default(ctx: Context) -> Iterator[Finding]:
     """预算执行率分值 equals the profile's default (10, Hubei 20)."""
     total = _total(ctx)
-    weight = ctx.number(total.weight) if total else None
+    if total is None:
+        return
+    weight = ctx.number(total.weight)
     default = ctx.settings.budget_weight
-    if weight is not None and default is not None and weight != default:
+    if weight is not None and weight != default:  # the profile always sets weights.budget
         yield ctx.finding(total.weight, expected=default, actual=weight)
 
 
@@ -248,7 +261,7 @@ def low_rate_explained(ctx: Context) -> Iterator[Finding]:
     total = _total(ctx)
     rate = computed_rate(ctx, total) if total else None
     threshold = Decimal(str(ctx.param("threshold", 90)))
-    if rate is None or rate.percent is None or rate.percent >= threshold:
+    if total is None or rate is None or rate.percent is None or rate.percent >= threshold:
         return
     if any(_REASON.search(t) for t in _notes(ctx)):
         return

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.units import convert
-from perfxl.values import ValueKind
+from perfxl.values import ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, compact, fmt_num, similarity
@@ -44,15 +44,15 @@ def goal_not_restated(ctx: Context) -> Iterator[Finding]:
                               similarity=zh, similarity_en=en)
 
 
-def claims(ctx: Context, text: str) -> list[tuple[str, str, object]]:
+def claims(ctx: Context, text: str) -> list[tuple[str, str, ParsedValue]]:
     """(subject, clause, parsed) for each clause of `text` that states a number with a unit: "新规模企业12家"."""
-    out = []
+    out: list[tuple[str, str, ParsedValue]] = []
     for clause in _CLAUSE.split(text or ""):
         clause = clause.strip()
         if not clause:
             continue
         p = _parse(ctx, clause)
-        if p is None or p.number is None or p.kind not in (ValueKind.NUMBER, ValueKind.PERCENT) or not p.unit:
+        if p.number is None or p.kind not in (ValueKind.NUMBER, ValueKind.PERCENT) or not p.unit:
             continue
         subject = _LEAD.sub("", compact(p.label or clause.split(str(p.number))[0]))
         if subject:
@@ -60,7 +60,7 @@ def claims(ctx: Context, text: str) -> list[tuple[str, str, object]]:
     return out
 
 
-def _parse(ctx: Context, text: str):
+def _parse(ctx: Context, text: str) -> ParsedValue:
     from perfxl.values import parse_value
 
     return parse_value(text, ctx.profile)
@@ -68,7 +68,7 @@ def _parse(ctx: Context, text: str):
 
 def _candidates(ctx: Context) -> list[tuple[Indicator, str, str | None]]:
     """(indicator, compacted name, unit of its 实际完成值) of the rows with a name and a number in 实际完成值."""
-    out = []
+    out: list[tuple[Indicator, str, str | None]] = []
     for ind in ctx.indicators():
         name = compact(ind.name.text)
         actual = ctx.parsed(ind.actual)
@@ -111,16 +111,19 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
     candidates = _candidates(ctx)
     for goal in ctx.ev.goals:
         for subject, _clause, said in claims(ctx, goal.actual.text):
-            match = _best_match(ctx, subject, said.unit, candidates)
+            number, unit = said.number, said.unit
+            if number is None or not unit:  # claims() keeps only clauses with a number and a unit
+                continue
+            match = _best_match(ctx, subject, unit, candidates)
             if match is None or match[1] < minimum:
                 continue
             ind = match[0]
             actual = ctx.parsed(ind.actual)
             if actual.number is None or actual.kind != said.kind or not actual.unit:
                 continue
-            conv = convert(said.number, said.unit, actual.unit)
-            if not conv.ok or abs(conv.value - actual.number) <= ctx.tol_score:
+            conv = convert(number, unit, actual.unit)
+            if not conv.ok or conv.value is None or abs(conv.value - actual.number) <= ctx.tol_score:
                 continue
             where = str(ind.actual.ref) if ind.actual.ref else ""
-            yield ctx.finding(goal.actual, expected=ind.actual.text, actual=f"{fmt_num(said.number)}{said.unit}",
+            yield ctx.finding(goal.actual, expected=ind.actual.text, actual=f"{fmt_num(number)}{unit}",
                               subject=subject, name=ind.name.text, where=where)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import family_of, lookup, split_per
-from perfxl.values import ValueKind
+from perfxl.values import ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, compact
@@ -15,7 +15,7 @@ _OP_CHARS = set("≥≤><=＞＜＝≧≦")
 QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
 
 
-def op_name(p) -> str | None:
+def op_name(p: ParsedValue) -> str | None:
     """"GE"/"GT"/"EQ"/"LE"/"LT" of a parsed value, None without operator."""
     return getattr(p.op, "name", None)
 

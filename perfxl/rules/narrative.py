@@ -8,24 +8,28 @@ cell it contradicts in `Finding.related`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from perfxl.model import Finding
 
 from .catalogue import check
 from .context import Context
 
+if TYPE_CHECKING:  # pragma: no cover - the engine imports perfxl.document only when a report has text
+    from perfxl.document.crosscheck import Issue
+
 __all__ = ["narrative_issues"]
 
 
-def narrative_issues(ctx: Context) -> list:
+def narrative_issues(ctx: Context) -> list[Issue]:
     """The cross-check of the submission's narrative, computed once per Context."""
-    cached = getattr(ctx, "_narrative_issues", None)
-    if cached is None:
+
+    def compute() -> list[Issue]:
         from perfxl.document.crosscheck import cross_check
 
-        cached = cross_check(ctx.submission, ctx.profile) if ctx.submission.narrative else []
-        ctx._narrative_issues = cached  # type: ignore[attr-defined]
-    return cached
+        return cross_check(ctx.submission, ctx.profile) if ctx.submission.narrative else []
+
+    return ctx.once(("narrative_issues", id(ctx.submission)), compute)
 
 
 def _render(ctx: Context, code: str) -> Iterator[Finding]:

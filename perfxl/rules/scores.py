@@ -8,7 +8,7 @@ from perfxl.model import Certainty, Finding, Indicator
 from perfxl.values import ValueKind
 
 from .catalogue import check
-from .context import Context, fmt_num, fmt_pct
+from .context import Context, Reading, fmt_num, fmt_pct
 from .indicators import op_name
 
 _METHODS = {"positive": "positive", "deadline": "positive", "reverse_ratio": "reverse", "reverse_linear2A": "reverse",
@@ -30,7 +30,9 @@ def _direction(ctx: Context, ind: Indicator) -> str:
     if ctx.is_qualitative(ind):
         return "qualitative"
     op = op_name(ctx.parsed(ind.target)) or (ind.nature.text if ind.nature is not None else None)
-    op = {"≥": "GE", ">": "GT", "=": "EQ", "≤": "LE", "<": "LT"}.get(op, op) or ctx.settings.default_op
+    if op is not None:
+        op = {"≥": "GE", ">": "GT", "=": "EQ", "≤": "LE", "<": "LT"}.get(op, op)
+    op = op or ctx.settings.default_op
     return {"LE": "reverse", "LT": "reverse", "EQ": "equal"}.get(op, "positive")
 
 
@@ -211,7 +213,7 @@ def target_too_low(ctx: Context) -> Iterator[Finding]:
                               ratio=fmt_pct(result.ratio * 100))
 
 
-def _weaker(certainty: Certainty, reading) -> Certainty:
+def _weaker(certainty: Certainty, reading: Reading) -> Certainty:
     """The less sure of a check's own certainty and the row's reading (GUESS < JUDGEMENT < CERTAIN)."""
     order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
     return min(certainty, reading.certainty, key=order.index)
@@ -219,7 +221,7 @@ def _weaker(certainty: Certainty, reading) -> Certainty:
 
 # ---------------------------------------------------------------- rows whose score cannot be verified (S12–S15)
 
-def _weight_and_score(ctx: Context, ind: Indicator):
+def _weight_and_score(ctx: Context, ind: Indicator) -> tuple[Decimal | None, Decimal | None]:
     return ctx.number(ind.weight), ctx.number(ind.score)
 
 

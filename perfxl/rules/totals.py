@@ -4,17 +4,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Finding
+from perfxl.model import CellValue, Finding, FundsRow
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
 
 
-def _budget_cells(ctx: Context) -> tuple[CellValue | None, CellValue | None]:
+def _budget_row(ctx: Context) -> FundsRow | None:
+    """The funds block's 年度资金总额 row (分值 and 预算执行率得分), None without one."""
     funds = ctx.ev.funds
-    if funds is None or funds.total is None:
+    return None if funds is None else funds.total
+
+
+def _budget_cells(ctx: Context) -> tuple[CellValue | None, CellValue | None]:
+    total = _budget_row(ctx)
+    if total is None:
         return None, None
-    return funds.total.weight, funds.total.score
+    return total.weight, total.score
 
 
 def reported_sum(ctx: Context) -> tuple[Decimal, Decimal, bool]:
@@ -30,13 +36,13 @@ def _budget_score(ctx: Context) -> tuple[Decimal | None, str]:
     """The 预算执行率得分 to add: as typed; perfxl's own when the cell is an error or unreadable; 0 when blank."""
     from perfxl.scoring import execution_score
 
-    _, cell = _budget_cells(ctx)
-    if cell is None or (ctx.is_blank(cell) and not ctx.is_error(cell)):
+    total = _budget_row(ctx)
+    cell = None if total is None else total.score
+    if total is None or cell is None or (ctx.is_blank(cell) and not ctx.is_error(cell)):
         return Decimal(0), ""
     typed = ctx.number(cell)
     if typed is not None:
         return typed, ""
-    total = ctx.ev.funds.total
     executed, budget, weight = ctx.number(total.executed), ctx.number(total.full_budget), ctx.number(total.weight)
     if executed is None or budget is None or weight is None:
         return None, f"预算执行率得分“{cell.text}”无法读取，也无法重算"
@@ -152,7 +158,7 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     cells.append(("总分", "total", ctx.ev.total_score))
     for what, what_en, cell in cells:
         value = ctx.number(cell)
-        if value is None:
+        if cell is None or value is None:
             continue
         rounded = ctx.round_score(value)
         if rounded != value:
@@ -163,8 +169,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
 def all_full_marks(ctx: Context) -> Iterator[Finding]:
     """Every indicator at full marks is a pattern reviewers question (严禁刻意抬高分数)."""
     ev = ctx.ev
-    rows = [(ctx.number(i.weight), ctx.number(i.score)) for i in ctx.indicators()]
-    rows = [(w, s) for w, s in rows if w is not None]
+    numbers = [(ctx.number(i.weight), ctx.number(i.score)) for i in ctx.indicators()]
+    rows = [(w, s) for w, s in numbers if w is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
         return
     ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score

@@ -128,14 +128,20 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
 @check("W05")
 def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     """The weights declared in the 一级 labels plus the budget weight add up to the full mark."""
-    groups = [(h, rows) for h, rows in ctx.groups() if h is not None]
-    if not groups or any(h.declared_weight is None for h, _ in groups):
+    groups: list[tuple[Level1Heading, Decimal, Sequence[Indicator]]] = []
+    for h, rows in ctx.groups():
+        if h is None:
+            continue
+        if h.declared_weight is None:
+            return  # not every 一级 label declares its weight: nothing to add up
+        groups.append((h, h.declared_weight, rows))
+    if not groups:
         return
     full = ctx.dec("weights.total", 100)
-    declared = sum((h.declared_weight for h, _ in groups), Decimal(0)) + budget_weight(ctx)
+    declared = sum((d for _, d, _ in groups), Decimal(0)) + budget_weight(ctx)
     if abs(declared - full) <= ctx.tol_score:
         return
-    parts = " + ".join(f"{h.name or h.label.text} {fmt_num(h.declared_weight)}" for h, _ in groups)
+    parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
     if budget_weight(ctx):
         parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
     sure, note, note_en = _completeness(ctx)
@@ -152,10 +158,10 @@ def _funds_weight_text(ctx: Context) -> str:
     return f"（表中未列，按 {fmt_num(budget_weight(ctx))} 计）"
 
 
-def _culprit(ctx: Context, groups: list[tuple[Level1Heading, list[Indicator]]]) -> Level1Heading:
+def _culprit(ctx: Context, groups: list[tuple[Level1Heading, Decimal, Sequence[Indicator]]]) -> Level1Heading:
     """The heading whose declared weight disagrees with its rows (else the first heading)."""
-    for heading, rows in groups:
+    for heading, declared, rows in groups:
         held = row_weights(ctx, rows)
-        if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
+        if held is not None and abs(held - declared) > ctx.tol_score:
             return heading
     return groups[0][0]
