@@ -6,20 +6,23 @@ the current file to `<name>.bak` (`.bak1`, `.bak2`… when taken), so the user's
 A full disk or a folder without write permission is an `OutputUnwritable` saying so in Chinese,
 with the path (磁盘已满 / 没有写入权限), never a raw OSError.
 """
+
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable, Union
+from typing import BinaryIO, cast
 
 from ..errors import PerfxlError
 
 __all__ = ["atomic_write", "OutputExists", "OutputUnwritable", "explain_write_error", "backup_path"]
 
-Writer = Union[bytes, bytearray, str, Callable[[BinaryIO], object], Callable[[Path], object]]
+Writer = bytes | bytearray | str | Callable[[BinaryIO], object] | Callable[[Path], object]
 
 
 class OutputExists(PerfxlError):
@@ -44,12 +47,20 @@ def explain_write_error(exc: OSError, path: str | os.PathLike[str]) -> OutputUnw
     where = os.fspath(path)
     detail = exc.strerror or str(exc)
     if exc.errno in _FULL:
-        return OutputUnwritable(f"磁盘已满，无法写入：{where}（请清理磁盘空间或换一个输出位置）",
-                                f"disk full, cannot write {where}: {detail}", code="DISK_FULL", path=where)
+        return OutputUnwritable(
+            f"磁盘已满，无法写入：{where}（请清理磁盘空间或换一个输出位置）",
+            f"disk full, cannot write {where}: {detail}",
+            code="DISK_FULL",
+            path=where,
+        )
     if exc.errno in _DENIED:
         readonly = "（磁盘或文件夹是只读的）" if exc.errno == errno.EROFS else ""
-        return OutputUnwritable(f"没有写入权限：{where}{readonly}（请换一个输出位置）",
-                                f"no permission to write {where}: {detail}", code="NO_WRITE_PERMISSION", path=where)
+        return OutputUnwritable(
+            f"没有写入权限：{where}{readonly}（请换一个输出位置）",
+            f"no permission to write {where}: {detail}",
+            code="NO_WRITE_PERMISSION",
+            path=where,
+        )
     return OutputUnwritable(f"无法写入：{where}（{detail}）", f"cannot write {where}: {detail}", path=where)
 
 
@@ -101,7 +112,7 @@ def atomic_write(
     try:
         if by_path:
             os.close(fd)
-            content(tmp)  # type: ignore[operator]
+            cast(Callable[[Path], object], content)(tmp)  # by_path: the caller said it takes a path
             if durable:
                 with open(tmp, "rb+") as fh:
                     os.fsync(fh.fileno())
@@ -112,17 +123,15 @@ def atomic_write(
                 elif isinstance(content, (bytes, bytearray)):
                     fh.write(content)
                 else:
-                    content(fh)  # type: ignore[operator]
+                    cast(Callable[[BinaryIO], object], content)(fh)
                 fh.flush()
                 if durable:
                     os.fsync(fh.fileno())
         if exists:
             if backup:
                 shutil.copy2(target, backup_path(target))
-            try:
+            with contextlib.suppress(OSError):
                 shutil.copymode(target, tmp)
-            except OSError:
-                pass
         else:
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
@@ -139,10 +148,8 @@ def atomic_write(
 
 def _discard(tmp: Path) -> None:
     """Remove the temp file of a failed write (itself allowed to fail: a read-only folder)."""
-    try:
+    with contextlib.suppress(OSError):
         tmp.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def _umask() -> int:

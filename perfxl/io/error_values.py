@@ -5,6 +5,7 @@ tells the two apart, so the reader would show a broken formula as a blank. The w
 error cells with `t="e"` and holds the error text in `<v>`; this scan (a byte search, run in the
 same pass as the uncached-formula scan) recovers them so the Grid carries the error itself.
 """
+
 from __future__ import annotations
 
 import re

@@ -26,19 +26,31 @@ What has been checked when `inspect_file` returns:
   (`max_pdf_pages`), so pdfminer/pdfplumber never inflate a bomb (guard_pdf).
 The file is opened read-only and never written.
 """
+
 from __future__ import annotations
 
 import enum
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import UnreadableWorkbook
 from ..model import CellRef, Finding, Severity
 
-__all__ = ["Limits", "FileKind", "WorkbookKind", "WORKBOOK_KINDS", "SheetInfo", "GuardReport", "check_file", "inspect_file", "refuse_unsupported",
-           "read_member", "OLE_MAGIC"]
+__all__ = [
+    "Limits",
+    "FileKind",
+    "WorkbookKind",
+    "WORKBOOK_KINDS",
+    "SheetInfo",
+    "GuardReport",
+    "check_file",
+    "inspect_file",
+    "refuse_unsupported",
+    "read_member",
+    "OLE_MAGIC",
+]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIB = 1 << 20
@@ -69,17 +81,19 @@ class Limits:
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Limits":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """Defaults, overridden by PERFXL_MAX_FILE_BYTES=… style variables (integers)."""
         env = os.environ if environ is None else environ
-        pairs = [f"{f.name}={env[f'PERFXL_{f.name.upper()}']}" for f in fields(cls) if f"PERFXL_{f.name.upper()}" in env]
+        pairs = [
+            f"{f.name}={env[f'PERFXL_{f.name.upper()}']}" for f in fields(cls) if f"PERFXL_{f.name.upper()}" in env
+        ]
         return cls().with_pairs(pairs)
 
     @classmethod
-    def from_pairs(cls, pairs: list[str] | tuple[str, ...]) -> "Limits":
+    def from_pairs(cls, pairs: list[str] | tuple[str, ...]) -> Limits:
         return cls.from_env().with_pairs(pairs)
 
-    def with_pairs(self, pairs: list[str] | tuple[str, ...]) -> "Limits":
+    def with_pairs(self, pairs: list[str] | tuple[str, ...]) -> Limits:
         """A copy with "name=integer" overrides; a bad pair raises ValueError naming the keys."""
         known = {f.name for f in fields(self)}
         changes: dict[str, int] = {}
@@ -127,10 +141,16 @@ class FileKind(str, enum.Enum):
 WorkbookKind = FileKind
 WORKBOOK_KINDS = frozenset({FileKind.XLSX, FileKind.XLSM, FileKind.XLSB, FileKind.XLS, FileKind.ODS})
 _KIND_ZH = {
-    FileKind.XLSX: "Excel 工作簿 (.xlsx)", FileKind.XLSM: "启用宏的 Excel 工作簿 (.xlsm)", FileKind.XLSB: "Excel 二进制工作簿 (.xlsb)",
-    FileKind.XLS: "Excel 97-2003 工作簿 (.xls)", FileKind.ODS: "OpenDocument 表格 (.ods)",
-    FileKind.HTML: "HTML 网页表格（业务系统导出的“假 Excel”）", FileKind.XML2003: "Excel 2003 XML 表格 (SpreadsheetML)",
-    FileKind.DOCX: "Word 文档 (.docx)", FileKind.PDF: "PDF 文档", FileKind.DOC: "Word 97-2003 文档 (.doc)",
+    FileKind.XLSX: "Excel 工作簿 (.xlsx)",
+    FileKind.XLSM: "启用宏的 Excel 工作簿 (.xlsm)",
+    FileKind.XLSB: "Excel 二进制工作簿 (.xlsb)",
+    FileKind.XLS: "Excel 97-2003 工作簿 (.xls)",
+    FileKind.ODS: "OpenDocument 表格 (.ods)",
+    FileKind.HTML: "HTML 网页表格（业务系统导出的“假 Excel”）",
+    FileKind.XML2003: "Excel 2003 XML 表格 (SpreadsheetML)",
+    FileKind.DOCX: "Word 文档 (.docx)",
+    FileKind.PDF: "PDF 文档",
+    FileKind.DOC: "Word 97-2003 文档 (.doc)",
 }
 
 
@@ -157,10 +177,14 @@ class GuardReport:
     sheets: tuple[SheetInfo, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     pages: int = 0  # PDF: pages counted by the pre-scan
-    encoding: str = ""  # HTML / SpreadsheetML: the encoding the bytes decode with (may differ from the declared charset)
+    encoding: str = (
+        ""  # HTML / SpreadsheetML: the encoding the bytes decode with (may differ from the declared charset)
+    )
 
 
-def unreadable(code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None) -> UnreadableWorkbook:
+def unreadable(
+    code: str, zh: str, en: str, path: Path, *, sheet: str | None = None, part: str | None = None
+) -> UnreadableWorkbook:
     """An UnreadableWorkbook; the ZIP part, when there is one, is named as the `cell` location."""
     return UnreadableWorkbook(zh, en, code=code, path=str(path), sheet=sheet, cell=part)
 
@@ -179,20 +203,34 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
     except FileNotFoundError:
         raise unreadable("FILE_NOT_FOUND", "找不到文件", "file not found", p) from None
     except OSError as exc:
-        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable(
+            "FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p
+        ) from None
     if not p.is_file():
-        raise unreadable("FILE_NOT_READABLE", "这不是一个普通文件（可能是文件夹）", "not a regular file (a directory?)", p)
+        raise unreadable(
+            "FILE_NOT_READABLE", "这不是一个普通文件（可能是文件夹）", "not a regular file (a directory?)", p
+        )
     if st.st_size == 0:
-        raise unreadable("FILE_EMPTY", "文件是空的（0 字节），可能保存或拷贝失败，请重新导出后提交",
-                    "the file is empty (0 bytes); saving or copying probably failed", p)
+        raise unreadable(
+            "FILE_EMPTY",
+            "文件是空的（0 字节），可能保存或拷贝失败，请重新导出后提交",
+            "the file is empty (0 bytes); saving or copying probably failed",
+            p,
+        )
     if st.st_size > limits.max_file_bytes:
-        raise unreadable("FILE_TOO_LARGE", f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
-                    f"file too large ({st.st_size} bytes > limit {limits.max_file_bytes})", p)
+        raise unreadable(
+            "FILE_TOO_LARGE",
+            f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
+            f"file too large ({st.st_size} bytes > limit {limits.max_file_bytes})",
+            p,
+        )
     try:
         with p.open("rb") as fh:
             head = fh.read(8192)
     except OSError as exc:
-        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable(
+            "FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p
+        ) from None
     if head.startswith(OLE_MAGIC):
         return _inspect_ole(p, limits)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
@@ -225,10 +263,18 @@ def refuse_unsupported(report: GuardReport) -> UnreadableWorkbook:
     reader is not installed). Callers raise it."""
     p = Path(report.path)
     if report.kind is FileKind.DOC:
-        return unreadable("DOC_LEGACY_FORMAT", "旧版 Word .doc 格式，无法直接读取；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
-                          "an old binary Word .doc file; open it in Word or WPS and save as .docx", p)
-    return unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{report.kind.zh}，目前无法读取这种文件",
-                      f"not an Excel workbook: the content is {report.kind.value}, which perfxl cannot read yet", p)
+        return unreadable(
+            "DOC_LEGACY_FORMAT",
+            "旧版 Word .doc 格式，无法直接读取；请用 Word 或 WPS 打开后“另存为” .docx 再提交",
+            "an old binary Word .doc file; open it in Word or WPS and save as .docx",
+            p,
+        )
+    return unreadable(
+        "NOT_A_WORKBOOK",
+        f"这不是 Excel 工作簿：文件内容是{report.kind.zh}，目前无法读取这种文件",
+        f"not an Excel workbook: the content is {report.kind.value}, which perfxl cannot read yet",
+        p,
+    )
 
 
 def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
@@ -269,7 +315,9 @@ def check_sheet_extent(path: Path, limits: Limits, name: str, part: str, cells: 
             f"请删除远端的多余单元格后再提交。如确需读取，可设置环境变量 PERFXL_MAX_CELLS_PER_SHEET 提高上限（内存占用随之增加）",
             f"sheet {name!r} uses a range up to {corner} ({area:,} cells > limit max_cells_per_sheet={limits.max_cells_per_sheet:,}; "
             "raise it with PERFXL_MAX_CELLS_PER_SHEET, memory grows with it)",
-            path, sheet=name, part=part,
+            path,
+            sheet=name,
+            part=part,
         )
 
 
@@ -282,7 +330,13 @@ def check_workbook_totals(path: Path, limits: Limits, sheets: tuple[SheetInfo, .
     for total, limit, key, zh, en in (
         (area, limits.max_cells_per_workbook, "max_cells_per_workbook", "数据区域合计", "used ranges total"),
         (rows, limits.max_rows_per_workbook, "max_rows_per_workbook", "行数合计", "rows total"),
-        (values, limits.max_values_per_workbook, "max_values_per_workbook", "有内容的单元格合计", "cells holding a value total"),
+        (
+            values,
+            limits.max_values_per_workbook,
+            "max_values_per_workbook",
+            "有内容的单元格合计",
+            "cells holding a value total",
+        ),
     ):
         if total > limit:
             raise unreadable(
@@ -304,42 +358,76 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
         with olefile.OleFileIO(str(p)) as ole:
             content = classify_ole(ole)
             if content.encrypted:
-                raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
-                            "the workbook is password-protected (encrypted); remove the password and resubmit", p)
+                raise unreadable(
+                    "FILE_ENCRYPTED",
+                    "文件已加密，请去除密码后再提交",
+                    "the workbook is password-protected (encrypted); remove the password and resubmit",
+                    p,
+                )
             if content.word:
                 return GuardReport(str(p), FileKind.DOC)
             if content.other:
                 zh, en = content.other.split("|")
-                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{zh}", f"not an Excel workbook: the content is {en}", p)
-            if ole.get_size(content.biff_stream) > limits.max_part_bytes:
-                raise unreadable("FILE_TOO_LARGE", "工作簿数据流过大", "workbook stream too large", p, part=content.biff_stream)
-            data = ole.openstream(content.biff_stream).read()
+                raise unreadable(
+                    "NOT_A_WORKBOOK",
+                    f"这不是 Excel 工作簿：文件内容是{zh}",
+                    f"not an Excel workbook: the content is {en}",
+                    p,
+                )
+            stream = content.biff_stream
+            if stream is None:  # not reached: classify_ole names the stream unless encrypted/word/other (above)
+                raise ValueError("no workbook stream")  # → OLE_CORRUPT below
+            if ole.get_size(stream) > limits.max_part_bytes:
+                raise unreadable("FILE_TOO_LARGE", "工作簿数据流过大", "workbook stream too large", p, part=stream)
+            data = ole.openstream(stream).read()
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # olefile raises many types on corrupt input; all mean the same to the user
-        raise unreadable("OLE_CORRUPT", "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
-                    f"corrupt OLE compound file ({type(exc).__name__}: {exc})", p) from None
+        raise unreadable(
+            "OLE_CORRUPT",
+            "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
+            f"corrupt OLE compound file ({type(exc).__name__}: {exc})",
+            p,
+        ) from None
     scan = scan_biff(data)
     if scan.encrypted:
-        raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交",
-                    "the .xls workbook is password-protected (FILEPASS); remove the password and resubmit", p)
+        raise unreadable(
+            "FILE_ENCRYPTED",
+            "文件已加密，请去除密码后再提交",
+            "the .xls workbook is password-protected (FILEPASS); remove the password and resubmit",
+            p,
+        )
     if scan.truncated:
-        raise unreadable("XLS_CORRUPT", "文件已损坏或不完整（.xls 记录被截断）", "corrupt .xls: a BIFF record runs past the end of the stream", p,
-                    part=content.biff_stream)
+        raise unreadable(
+            "XLS_CORRUPT",
+            "文件已损坏或不完整（.xls 记录被截断）",
+            "corrupt .xls: a BIFF record runs past the end of the stream",
+            p,
+            part=stream,
+        )
     if scan.sst_unique * 3 > len(data):
-        raise unreadable("SHARED_STRINGS_INVALID", "文件已损坏：共享字符串数量与内容不符", "corrupt .xls: SST count exceeds what the stream can hold",
-                    p, part="SST")
+        raise unreadable(
+            "SHARED_STRINGS_INVALID",
+            "文件已损坏：共享字符串数量与内容不符",
+            "corrupt .xls: SST count exceeds what the stream can hold",
+            p,
+            part="SST",
+        )
     sheets = [s for s in scan.sheets if s.kind in (0, 1)]
     if not sheets:
         raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no worksheet", p)
     if len(sheets) > limits.max_sheets:
-        raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
-                    f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
+        raise unreadable(
+            "TOO_MANY_SHEETS",
+            f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+            f"too many sheets ({len(sheets)} > {limits.max_sheets})",
+            p,
+        )
     infos = []
     for s in sheets:
         rows, cols = (s.max_row + 1, s.max_col + 1) if s.cells else (0, 0)
-        check_sheet_extent(p, limits, s.name, content.biff_stream, s.cells, rows, cols)
-        infos.append(SheetInfo(s.name, content.biff_stream, s.hidden, s.cells, s.max_row + 1, s.max_col + 1))
+        check_sheet_extent(p, limits, s.name, stream, s.cells, rows, cols)
+        infos.append(SheetInfo(s.name, stream, s.hidden, s.cells, s.max_row + 1, s.max_col + 1))
     infos_t = tuple(infos)
     check_workbook_totals(p, limits, infos_t)
     return GuardReport(str(p), FileKind.XLS, infos_t, hidden_sheets_finding(p, infos_t))

@@ -5,6 +5,7 @@ catalogue of all codes (`perfxl rules --kind file`, docs/rules/). `GUARD_CODES[c
 title_en)` stays for the guard's own test. The message of each refusal says more (the part, the sizes,
 the limit and how to raise it); these titles name the kind of problem.
 """
+
 from __future__ import annotations
 
 from types import MappingProxyType
@@ -104,14 +105,21 @@ _FINDINGS: dict[str, tuple[str, str, str, str, str]] = {
 # fmt: on
 
 #: Which limit (environment variable) raises the bound behind a code, for the docs' settings section.
-GUARD_SETTINGS = MappingProxyType({
-    "FILE_TOO_LARGE": "PERFXL_MAX_FILE_BYTES", "ZIP_BOMB": "PERFXL_MAX_UNCOMPRESSED_BYTES, PERFXL_MAX_COMPRESSION_RATIO",
-    "ZIP_TOO_MANY_ENTRIES": "PERFXL_MAX_ENTRIES", "PART_TOO_LARGE": "PERFXL_MAX_PART_BYTES", "TOO_MANY_SHEETS": "PERFXL_MAX_SHEETS",
-    "SHEET_TOO_LARGE": "PERFXL_MAX_CELLS_PER_SHEET, PERFXL_MAX_MARKUP_CELLS",
-    "WORKBOOK_TOO_LARGE": "PERFXL_MAX_CELLS_PER_WORKBOOK, PERFXL_MAX_ROWS_PER_WORKBOOK, PERFXL_MAX_VALUES_PER_WORKBOOK, PERFXL_MAX_MARKUP_BYTES",
-    "STRING_TOO_LONG": "PERFXL_MAX_STRING_BYTES", "DOCUMENT_TOO_LARGE": "PERFXL_MAX_DOCUMENT_BYTES",
-    "PDF_BOMB": "PERFXL_MAX_PDF_STREAM_BYTES, PERFXL_MAX_UNCOMPRESSED_BYTES", "PDF_TOO_MANY_PAGES": "PERFXL_MAX_PDF_PAGES",
-})
+GUARD_SETTINGS = MappingProxyType(
+    {
+        "FILE_TOO_LARGE": "PERFXL_MAX_FILE_BYTES",
+        "ZIP_BOMB": "PERFXL_MAX_UNCOMPRESSED_BYTES, PERFXL_MAX_COMPRESSION_RATIO",
+        "ZIP_TOO_MANY_ENTRIES": "PERFXL_MAX_ENTRIES",
+        "PART_TOO_LARGE": "PERFXL_MAX_PART_BYTES",
+        "TOO_MANY_SHEETS": "PERFXL_MAX_SHEETS",
+        "SHEET_TOO_LARGE": "PERFXL_MAX_CELLS_PER_SHEET, PERFXL_MAX_MARKUP_CELLS",
+        "WORKBOOK_TOO_LARGE": "PERFXL_MAX_CELLS_PER_WORKBOOK, PERFXL_MAX_ROWS_PER_WORKBOOK, PERFXL_MAX_VALUES_PER_WORKBOOK, PERFXL_MAX_MARKUP_BYTES",
+        "STRING_TOO_LONG": "PERFXL_MAX_STRING_BYTES",
+        "DOCUMENT_TOO_LARGE": "PERFXL_MAX_DOCUMENT_BYTES",
+        "PDF_BOMB": "PERFXL_MAX_PDF_STREAM_BYTES, PERFXL_MAX_UNCOMPRESSED_BYTES",
+        "PDF_TOO_MANY_PAGES": "PERFXL_MAX_PDF_PAGES",
+    }
+)
 
 #: code → (title_zh, title_en, why_zh, example_input, example_message), in this order: refusals, reader, findings.
 GUARD_ENTRIES = MappingProxyType({**_CODES, **_READER, **_FINDINGS})

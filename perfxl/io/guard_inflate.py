@@ -13,16 +13,29 @@ the content, whatever the name): a real parser (defusedxml's expat reader, DTDs 
 until the first start tag — a DOCTYPE cannot come after it — so comments and processing
 instructions cannot hide a `<!DOCTYPE`, and the check costs a few bytes per part.
 """
+
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import struct
 import zipfile
 import zlib
-from typing import BinaryIO, Callable
+from collections.abc import Callable
+from typing import BinaryIO
 
-__all__ = ["MemberReader", "XmlPrologue", "looks_like_xml", "ZipBombError", "MemberCorrupt", "DtdForbidden", "MAX_PROLOGUE", "CHUNK", "open_member"]
+__all__ = [
+    "MemberReader",
+    "XmlPrologue",
+    "looks_like_xml",
+    "ZipBombError",
+    "MemberCorrupt",
+    "DtdForbidden",
+    "MAX_PROLOGUE",
+    "CHUNK",
+    "open_member",
+]
 
 CHUNK = 1 << 20
 RAW_CHUNK = 64 * 1024
@@ -68,7 +81,19 @@ class _FirstElement(Exception):
 
 
 _DECL_ENCODING = re.compile(rb'^(\s*<\?xml[^>]*?encoding\s*=\s*)(["\'])([A-Za-z0-9._-]+)\2')
-_EXPAT_CODECS = {"utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+_EXPAT_CODECS = {
+    "utf-8",
+    "utf8",
+    "utf-16",
+    "utf16",
+    "utf-16le",
+    "utf-16be",
+    "iso-8859-1",
+    "latin-1",
+    "latin1",
+    "us-ascii",
+    "ascii",
+}
 
 
 class XmlPrologue:
@@ -87,7 +112,7 @@ class XmlPrologue:
         self._seen = 0
         self._head = bytearray()
         self._text_mode = False
-        self._decoder = None
+        self._decoder: codecs.IncrementalDecoder | None = None
         self._parser = self._new_parser()
 
     @staticmethod
@@ -110,7 +135,7 @@ class XmlPrologue:
         self._head += piece
         if not self._text_mode:
             self._parse(piece)
-        if not self.done and self._seen >= MAX_PROLOGUE:
+        if self._seen >= MAX_PROLOGUE and not self.done:  # (_parse may have set done)
             self.done = True
             self._text_search(bytes(self._head))
             if not self._text_mode:
@@ -130,8 +155,6 @@ class XmlPrologue:
         codec = m.group(3).decode("ascii").lower()
         if codec in _EXPAT_CODECS:
             return first
-        import codecs
-
         try:
             self._decoder = codecs.getincrementaldecoder(codec)(errors="replace")
         except LookupError:
@@ -170,7 +193,7 @@ class XmlPrologue:
 class _Stop:
     """SAX content handler that ends the parse at the first start tag."""
 
-    def startElement(self, name, attrs):  # noqa: N802 - SAX API
+    def startElement(self, name, attrs):
         raise _FirstElement
 
     def __getattr__(self, name: str) -> Callable[..., None]:
@@ -181,8 +204,14 @@ class MemberReader(io.RawIOBase):
     """One ZIP member, inflated with hard caps (see the module docstring). Wrap it in
     `io.BufferedReader` for small reads. `on_complete(name)` runs once the size and CRC checked out."""
 
-    def __init__(self, fp: BinaryIO, info: zipfile.ZipInfo, *, check_xml: bool = True,
-                 on_complete: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        fp: BinaryIO,
+        info: zipfile.ZipInfo,
+        *,
+        check_xml: bool = True,
+        on_complete: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__()
         self.name = info.filename
         self._fp = fp
@@ -197,7 +226,7 @@ class MemberReader(io.RawIOBase):
         self._pos = info.header_offset + _LOCAL.size + name_len + extra_len
         self._raw_left = info.compress_size
         if info.compress_type == zipfile.ZIP_DEFLATED:
-            self._dec = zlib.decompressobj(-15)
+            self._dec: zlib._Decompress | None = zlib.decompressobj(-15)
         elif info.compress_type == zipfile.ZIP_STORED:
             self._dec = None
             if info.compress_size != info.file_size:
@@ -291,4 +320,3 @@ class MemberReader(io.RawIOBase):
 def open_member(fp: BinaryIO, info: zipfile.ZipInfo, **kwargs) -> io.BufferedReader:
     """A buffered MemberReader (small reads stay cheap)."""
     return io.BufferedReader(MemberReader(fp, info, **kwargs), CHUNK)
-

@@ -6,6 +6,7 @@ record headers only, to learn sheet names, hidden state, FILEPASS (password) and
 extent of each sheet — calamine sizes its cell buffer from that extent and from the SST count,
 so both must be bounded before calamine sees the file.
 """
+
 from __future__ import annotations
 
 import struct

@@ -12,12 +12,15 @@ file and in the inflated object streams (PDF 1.5 keeps page dictionaries there);
 Not covered (stated in docs/bad-inputs.md): streams of an encrypted PDF cannot be inflated without
 decrypting them, so they are not measured; LZWDecode streams are not inflated here.
 """
+
 from __future__ import annotations
 
+import contextlib
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from .guard import MIB, FileKind, GuardReport, Limits, unreadable
 
@@ -77,8 +80,9 @@ def scan_pdf(fh: BinaryIO, limits: Limits) -> PdfScan:
     """Walk the file once; raises _Bomb (internal) past a cap."""
     scan = PdfScan()
     other = fh.raw if hasattr(fh, "raw") else fh
-    reader = open(other.name, "rb") if hasattr(other, "name") else None  # a second handle for the inflations
-    try:
+    with contextlib.ExitStack() as stack:
+        # a second handle for the inflations
+        reader = stack.enter_context(open(other.name, "rb")) if hasattr(other, "name") else None
         for base, m in _matches(_file_chunks(fh), _TOKEN):
             if not m.group(0).startswith(b"stream"):
                 scan.pages += 1
@@ -88,15 +92,12 @@ def scan_pdf(fh: BinaryIO, limits: Limits) -> PdfScan:
             src = reader or fh
             src.seek(start)
             before = src.read(base + m.start() - start)
-            dictionary = before[before.rfind(b"obj") + 3:] if b"obj" in before else before
+            dictionary = before[before.rfind(b"obj") + 3 :] if b"obj" in before else before
             if not re.search(rb"/(?:FlateDecode|Fl)(?![A-Za-z])", dictionary):
                 continue
             scan.streams += 1
             size = _inflate(src, at, limits, scan, count_pages=b"/ObjStm" in dictionary)
             scan.largest = max(scan.largest, size)
-    finally:
-        if reader is not None:
-            reader.close()
     fh.seek(0)
     scan.encrypted = any(True for _ in _matches(_file_chunks(fh), re.compile(rb"/Encrypt(?![A-Za-z])")))
     return scan
@@ -141,16 +142,29 @@ def inspect_pdf(p: Path, size: int, limits: Limits) -> GuardReport:
             scan = scan_pdf(fh, limits)
     except _Bomb as bomb:
         if bomb.total:
-            raise unreadable("PDF_BOMB", f"PDF 文件解压后的数据过大（合计超过 {limits.max_uncompressed_bytes // MIB} MB），疑似“压缩炸弹”，已停止读取",
-                             f"PDF streams inflate past max_uncompressed_bytes={limits.max_uncompressed_bytes} in total (suspected bomb)", p,
-                             part=f"offset {bomb.offset}") from None
-        raise unreadable("PDF_BOMB", f"PDF 文件中有一个数据流解压后超过 {limits.max_pdf_stream_bytes // MIB} MB（位于第 {bomb.offset} 字节），疑似“压缩炸弹”，已停止读取",
-                         f"a PDF stream at byte {bomb.offset} inflates past max_pdf_stream_bytes={limits.max_pdf_stream_bytes} (suspected bomb)", p,
-                         part=f"offset {bomb.offset}") from None
+            raise unreadable(
+                "PDF_BOMB",
+                f"PDF 文件解压后的数据过大（合计超过 {limits.max_uncompressed_bytes // MIB} MB），疑似“压缩炸弹”，已停止读取",
+                f"PDF streams inflate past max_uncompressed_bytes={limits.max_uncompressed_bytes} in total (suspected bomb)",
+                p,
+                part=f"offset {bomb.offset}",
+            ) from None
+        raise unreadable(
+            "PDF_BOMB",
+            f"PDF 文件中有一个数据流解压后超过 {limits.max_pdf_stream_bytes // MIB} MB（位于第 {bomb.offset} 字节），疑似“压缩炸弹”，已停止读取",
+            f"a PDF stream at byte {bomb.offset} inflates past max_pdf_stream_bytes={limits.max_pdf_stream_bytes} (suspected bomb)",
+            p,
+            part=f"offset {bomb.offset}",
+        ) from None
     except OSError as exc:
-        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable(
+            "FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p
+        ) from None
     if scan.pages > limits.max_pdf_pages:
-        raise unreadable("PDF_TOO_MANY_PAGES",
-                         f"PDF 页数过多（{scan.pages:,} 页，上限 {limits.max_pdf_pages:,}）；如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGES 提高上限",
-                         f"too many PDF pages ({scan.pages} > limit max_pdf_pages={limits.max_pdf_pages}; raise it with PERFXL_MAX_PDF_PAGES)", p)
+        raise unreadable(
+            "PDF_TOO_MANY_PAGES",
+            f"PDF 页数过多（{scan.pages:,} 页，上限 {limits.max_pdf_pages:,}）；如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGES 提高上限",
+            f"too many PDF pages ({scan.pages} > limit max_pdf_pages={limits.max_pdf_pages}; raise it with PERFXL_MAX_PDF_PAGES)",
+            p,
+        )
     return GuardReport(str(p), FileKind.PDF, pages=scan.pages)

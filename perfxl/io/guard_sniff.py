@@ -3,6 +3,7 @@
 Finance staff often rename a .csv or a system's HTML export to .xlsx; telling them what the file
 really is, and how to fix it (另存为 .xlsx), saves a round of emails.
 """
+
 from __future__ import annotations
 
 __all__ = ["describe_content", "Looks"]
@@ -63,7 +64,12 @@ def _delimiter(lines: list[str]) -> str | None:
     return None
 
 
-_DELIM_NAMES = {",": ("逗号", "comma"), "\t": ("制表符", "tab"), ";": ("分号", "semicolon"), "，": ("全角逗号", "full-width comma")}
+_DELIM_NAMES = {
+    ",": ("逗号", "comma"),
+    "\t": ("制表符", "tab"),
+    ";": ("分号", "semicolon"),
+    "，": ("全角逗号", "full-width comma"),
+}
 
 
 def describe_content(head: bytes) -> Looks:
@@ -78,8 +84,10 @@ def describe_content(head: bytes) -> Looks:
     if "urn:schemas-microsoft-com:office:spreadsheet" in stripped[:4000]:
         return Looks("xml2003", "Excel 2003 XML 表格 (SpreadsheetML)", "an Excel 2003 XML spreadsheet")
     if stripped.startswith(("<!doctype html", "<html", "<table", "<meta")) or "<html" in stripped[:2000]:
-        return Looks("html", "HTML 网页（常见于业务系统导出的“假 Excel”）", "an HTML page (a common 'fake Excel' export)")
-    if stripped.startswith("<?xml") or stripped.startswith("<"):
+        return Looks(
+            "html", "HTML 网页（常见于业务系统导出的“假 Excel”）", "an HTML page (a common 'fake Excel' export)"
+        )
+    if stripped.startswith(("<?xml", "<")):
         return Looks("xml", "XML 文本", "XML text")
     if not stripped:
         return Looks("blank", "只有空白字符的文本", "text holding only whitespace")

@@ -5,6 +5,7 @@ Both are parsed into whole trees by their readers, so the file's byte size is ca
 element (`guard_inflate.XmlPrologue`, streaming); HTML has no business declaring entities either.
 The encoding the bytes really decode with is reported (exports often declare the wrong charset).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -29,7 +30,8 @@ def inspect_markup(p: Path, size: int, limits: Limits, looks: str) -> GuardRepor
             f"{what_zh}文件过大（{size / MIB:.1f} MB，上限 {limits.max_markup_bytes / MIB:.0f} MB）；"
             "如确需读取，可设置环境变量 PERFXL_MAX_MARKUP_BYTES 提高上限（内存占用随之增加）",
             f"{looks} file too large ({size} bytes > limit max_markup_bytes={limits.max_markup_bytes}; raise it with PERFXL_MAX_MARKUP_BYTES)",
-            p)
+            p,
+        )
     with p.open("rb") as fh:
         head = fh.read(MAX_PROLOGUE)
         if looks == "html":
@@ -43,9 +45,17 @@ def inspect_markup(p: Path, size: int, limits: Limits, looks: str) -> GuardRepor
                     data = fh.read(CHUNK)
                 check.close()
             except DtdForbidden as exc:
-                what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[exc.what]
-                raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：文件开头有{what}，Excel 不会生成这种内容，已拒绝读取",
-                                 f"unsafe XML: {exc.what} before the root element (XXE / entity expansion); refused", p) from None
+                what = {
+                    "entity": "实体声明 (ENTITY)",
+                    "doctype": "文档类型声明 (DOCTYPE)",
+                    "prologue": "超长的 XML 前导内容",
+                }[exc.what]
+                raise unreadable(
+                    "XML_DTD_FORBIDDEN",
+                    f"文件含有不安全的 XML 内容：文件开头有{what}，Excel 不会生成这种内容，已拒绝读取",
+                    f"unsafe XML: {exc.what} before the root element (XXE / entity expansion); refused",
+                    p,
+                ) from None
     if looks != "html" and SPREADSHEETML_NS not in head and SPREADSHEETML_NS.decode().encode("utf-16-le") not in head:
         return None
     encoding = sniff_encoding(p)
@@ -89,20 +99,27 @@ def _check_totals(p: Path, limits: Limits, rows: int, cells: int) -> None:
         (cells, limits.max_markup_cells, "max_markup_cells", "表格单元格", "table cells"),
     ):
         if total > limit:
-            raise unreadable("WORKBOOK_TOO_LARGE",
-                             f"导出的表格过大：{zh}合计 {total:,}，超过上限 {limit:,}；如确需读取，可设置环境变量 PERFXL_{key.upper()} 提高上限（内存占用随之增加）",
-                             f"exported table too large: {en} {total:,} > limit {key}={limit:,} (raise it with PERFXL_{key.upper()})", p)
+            raise unreadable(
+                "WORKBOOK_TOO_LARGE",
+                f"导出的表格过大：{zh}合计 {total:,}，超过上限 {limit:,}；如确需读取，可设置环境变量 PERFXL_{key.upper()} 提高上限（内存占用随之增加）",
+                f"exported table too large: {en} {total:,} > limit {key}={limit:,} (raise it with PERFXL_{key.upper()})",
+                p,
+            )
 
 
 def _no_entities(p: Path, head: bytes) -> None:
     upper = head.upper()
     if b"<!ENTITY" in upper or b"<\x00!\x00E\x00N\x00T\x00I\x00T\x00Y" in upper:
-        raise unreadable("XML_DTD_FORBIDDEN", "文件含有不安全的内容：网页中有实体声明 (ENTITY)，业务系统不会生成这种内容，已拒绝读取",
-                         "unsafe markup: the HTML declares an ENTITY; refused", p)
+        raise unreadable(
+            "XML_DTD_FORBIDDEN",
+            "文件含有不安全的内容：网页中有实体声明 (ENTITY)，业务系统不会生成这种内容，已拒绝读取",
+            "unsafe markup: the HTML declares an ENTITY; refused",
+            p,
+        )
 
 
 def sniff_encoding(p: Path) -> str:
-    """"utf-8-sig", "utf-16", "utf-8" when every byte decodes as UTF-8, else "gb18030" (a superset of
+    """ "utf-8-sig", "utf-16", "utf-8" when every byte decodes as UTF-8, else "gb18030" (a superset of
     GBK/GB2312, what Chinese budget systems write whatever their charset declaration says)."""
     with p.open("rb") as fh:
         first = fh.read(4)

@@ -3,10 +3,12 @@
 Same reason as the XML scans: calamine allocates a sheet's whole used range and the shared
 string table from counts in the file, so both are measured here first.
 """
+
 from __future__ import annotations
 
 import struct
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 from .guard_xml import SharedStringsScan, SheetExtent
 

@@ -8,6 +8,7 @@
   tag is only a claim: it is read and reported, never trusted.
 - `scan_shared_strings`: the `uniqueCount` calamine pre-allocates from, and the longest string.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,16 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO
 
-__all__ = ["prologue_problem", "SheetExtent", "scan_sheet_extent", "scan_sheet_extent_fast", "NeedsFullScan", "SharedStringsScan", "scan_shared_strings", "scan_ods_tables"]
+__all__ = [
+    "prologue_problem",
+    "SheetExtent",
+    "scan_sheet_extent",
+    "scan_sheet_extent_fast",
+    "NeedsFullScan",
+    "SharedStringsScan",
+    "scan_shared_strings",
+    "scan_ods_tables",
+]
 
 CHUNK = 1 << 20
 MAX_PROLOGUE = 64 * 1024
@@ -38,7 +48,7 @@ def _col_number(letters: bytes) -> int:
 
 
 def prologue_problem(head: bytes) -> str | None:
-    """"doctype"/"entity" when a declaration precedes the root element, "prologue" when no root
+    """ "doctype"/"entity" when a declaration precedes the root element, "prologue" when no root
     element starts within MAX_PROLOGUE bytes, else None. Handles UTF-16 parts too."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 1 and head[1:2] == b"\x00"):
         try:
@@ -125,7 +135,11 @@ def scan_sheet_extent_fast(stream: IO[bytes], max_area: int) -> SheetExtent:
             ref = _REF_ATTR.search(dim.group(1)) if dim else None
             ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
             first = False
-        if region.count(b"<c ") + region.count(b"<c>") != region.count(b'<c r="') or b":c " in region or b":row " in region:
+        if (
+            region.count(b"<c ") + region.count(b"<c>") != region.count(b'<c r="')
+            or b":c " in region
+            or b":row " in region
+        ):
             raise NeedsFullScan()  # (":c " may be text too: then the exact scan merely runs instead)
         cells = _FAST_CELL.findall(region)
         if not cells:

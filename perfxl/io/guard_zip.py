@@ -10,9 +10,11 @@ at the end. When the guard returns, every member's real inflated size equals its
 so calamine, openpyxl and python-docx — which inflate by themselves — inflate no more than the
 limits allow.
 """
+
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import struct
 import zipfile
@@ -20,15 +22,33 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
-from .guard import (MIB, GuardReport, Limits, SheetInfo, FileKind, unreadable, check_sheet_extent, check_workbook_totals,
-                    hidden_sheets_finding)
+from .guard import (
+    MIB,
+    FileKind,
+    GuardReport,
+    Limits,
+    SheetInfo,
+    check_sheet_extent,
+    check_workbook_totals,
+    hidden_sheets_finding,
+    unreadable,
+)
 from .guard_inflate import CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, open_member
 from .guard_xml import scan_shared_strings, scan_sheet_extent
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
 REL_OFFICE_DOC = "/officeDocument"
-CORRUPT_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError, ValueError)
+CORRUPT_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    struct.error,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 # Small parts read whole (the structure parse) are kept, so nothing is inflated twice.
 KEEP_PART_BYTES = 1 * MIB
 KEEP_TOTAL_BYTES = 16 * MIB
@@ -39,13 +59,18 @@ def _what_zip_holds(names: set[str]) -> tuple[str, str] | None:
     """zh/en description of a ZIP that is not an Excel package, or None when it looks like one."""
     lower = {n.lower() for n in names}
     if "mimetype" in lower and "[content_types].xml" not in lower:
-        return ("OpenDocument 文档（不是表格），请用 Excel 或 WPS 另存为 .xlsx", "an OpenDocument file that is not a spreadsheet")
+        return (
+            "OpenDocument 文档（不是表格），请用 Excel 或 WPS 另存为 .xlsx",
+            "an OpenDocument file that is not a spreadsheet",
+        )
     if "ppt/presentation.xml" in lower:
         return ("PowerPoint 演示文稿 (.pptx)", "a PowerPoint presentation (.pptx)")
     inner = [n for n in lower if n.endswith((".xlsx", ".xls", ".xlsm", ".et"))]
     if inner and "[content_types].xml" not in lower:
-        return (f"一个 ZIP 压缩包，里面有 {len(inner)} 个工作簿；请解压后分别提交",
-                f"a ZIP archive holding {len(inner)} workbooks; unzip it and submit them one by one")
+        return (
+            f"一个 ZIP 压缩包，里面有 {len(inner)} 个工作簿；请解压后分别提交",
+            f"a ZIP archive holding {len(inner)} workbooks; unzip it and submit them one by one",
+        )
     if "[content_types].xml" not in lower:
         return ("ZIP 压缩包（不是 Excel 工作簿）", "a ZIP archive, not an Excel package")
     return None
@@ -55,29 +80,53 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
     """Entry count, names, encryption, methods, declared sizes and ratios, overlaps: no inflation."""
     infos = zf.infolist()
     if len(infos) > limits.max_entries:
-        raise unreadable("ZIP_TOO_MANY_ENTRIES", f"压缩包成员过多（{len(infos)} 个，上限 {limits.max_entries}）",
-                    f"too many ZIP entries ({len(infos)} > {limits.max_entries})", p)
+        raise unreadable(
+            "ZIP_TOO_MANY_ENTRIES",
+            f"压缩包成员过多（{len(infos)} 个，上限 {limits.max_entries}）",
+            f"too many ZIP entries ({len(infos)} > {limits.max_entries})",
+            p,
+        )
     seen: set[str] = set()
     total = 0
     for info in infos:
         name = info.filename
         if name in seen:
-            raise unreadable("ZIP_DUPLICATE_NAME", f"文件结构异常：压缩包中有重名成员 {name}", f"duplicate ZIP member {name!r}", p, part=name)
+            raise unreadable(
+                "ZIP_DUPLICATE_NAME",
+                f"文件结构异常：压缩包中有重名成员 {name}",
+                f"duplicate ZIP member {name!r}",
+                p,
+                part=name,
+            )
         seen.add(name)
         if info.flag_bits & 0x1:
-            raise unreadable("FILE_ENCRYPTED", "文件已加密，请去除密码后再提交", "ZIP members are encrypted; remove the password", p, part=name)
+            raise unreadable(
+                "FILE_ENCRYPTED",
+                "文件已加密，请去除密码后再提交",
+                "ZIP members are encrypted; remove the password",
+                p,
+                part=name,
+            )
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise unreadable("ZIP_UNSUPPORTED", f"文件使用了 Excel 不用的压缩方式（{info.compress_type}），请用 Excel 重新保存",
-                        f"unsupported ZIP compression method {info.compress_type}", p, part=name)
+            raise unreadable(
+                "ZIP_UNSUPPORTED",
+                f"文件使用了 Excel 不用的压缩方式（{info.compress_type}），请用 Excel 重新保存",
+                f"unsupported ZIP compression method {info.compress_type}",
+                p,
+                part=name,
+            )
         total += info.file_size
-        ratio_ok = info.file_size <= limits.ratio_floor_bytes or info.file_size <= limits.max_compression_ratio * max(info.compress_size, 1)
+        ratio_ok = info.file_size <= limits.ratio_floor_bytes or info.file_size <= limits.max_compression_ratio * max(
+            info.compress_size, 1
+        )
         if info.file_size > limits.max_part_bytes and ratio_ok:
             raise unreadable(
                 "PART_TOO_LARGE",
                 f"文件中的 {name} 解压后 {info.file_size / MIB:.0f} MB，超过上限 {limits.max_part_bytes / MIB:.0f} MB（数据过多）；"
                 "请删除多余的行或工作表后再提交。如确需读取，可设置环境变量 PERFXL_MAX_PART_BYTES 提高上限（内存占用随之增加）",
                 f"{name} is {info.file_size} bytes uncompressed > limit max_part_bytes={limits.max_part_bytes} (raise it with PERFXL_MAX_PART_BYTES)",
-                p, part=name,
+                p,
+                part=name,
             )
         if info.file_size > limits.max_part_bytes or not ratio_ok:
             raise unreadable(
@@ -85,17 +134,27 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                 f"文件疑似“压缩炸弹”：成员 {name} 解压后 {info.file_size // MIB} MB（压缩后 {info.compress_size} 字节），超过安全上限",
                 f"suspected zip bomb: {name} declares {info.file_size} bytes from {info.compress_size} compressed "
                 f"(limits: {limits.max_part_bytes} bytes per part, ratio {limits.max_compression_ratio})",
-                p, part=name,
+                p,
+                part=name,
             )
     if total > limits.max_uncompressed_bytes:
-        raise unreadable("ZIP_BOMB", f"文件疑似“压缩炸弹”：解压后共 {total // MIB} MB，超过上限 {limits.max_uncompressed_bytes // MIB} MB",
-                    f"suspected zip bomb: {total} bytes uncompressed > limit {limits.max_uncompressed_bytes}", p)
+        raise unreadable(
+            "ZIP_BOMB",
+            f"文件疑似“压缩炸弹”：解压后共 {total // MIB} MB，超过上限 {limits.max_uncompressed_bytes // MIB} MB",
+            f"suspected zip bomb: {total} bytes uncompressed > limit {limits.max_uncompressed_bytes}",
+            p,
+        )
     ordered = sorted(infos, key=lambda i: i.header_offset)
     bounds = [i.header_offset for i in ordered[1:]] + [getattr(zf, "start_dir", size)]
-    for info, bound in zip(ordered, bounds):
+    for info, bound in zip(ordered, bounds, strict=True):
         if info.header_offset + 30 + len(info.filename.encode("utf-8", "replace")) + info.compress_size > bound:
-            raise unreadable("ZIP_OVERLAP", f"文件结构异常：压缩包成员 {info.filename} 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）",
-                        f"ZIP member {info.filename!r} overlaps the next member or runs past the directory", p, part=info.filename)
+            raise unreadable(
+                "ZIP_OVERLAP",
+                f"文件结构异常：压缩包成员 {info.filename} 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）",
+                f"ZIP member {info.filename!r} overlaps the next member or runs past the directory",
+                p,
+                part=info.filename,
+            )
 
 
 class ZipPass:
@@ -115,7 +174,7 @@ class ZipPass:
     def open(self, name: str) -> io.BufferedReader:
         data = self.keep.get(name)
         if data is not None:
-            return io.BufferedReader(io.BytesIO(data))  # type: ignore[arg-type]
+            return io.BufferedReader(io.BytesIO(data))
         return open_member(self.fp, self.zf.getinfo(name), on_complete=self.verified.add)
 
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
@@ -125,8 +184,13 @@ class ZipPass:
             return data
         info = self.zf.getinfo(name)
         if info.file_size > (max_bytes or self.limits.small_part_bytes):
-            raise unreadable("PART_TOO_LARGE", f"文件结构异常：{name} 过大（{info.file_size:,} 字节）", f"package part {name} too large ({info.file_size} bytes)",
-                             self.p, part=name)
+            raise unreadable(
+                "PART_TOO_LARGE",
+                f"文件结构异常：{name} 过大（{info.file_size:,} 字节）",
+                f"package part {name} too large ({info.file_size} bytes)",
+                self.p,
+                part=name,
+            )
         with self.open(name) as fh:
             data = fh.read()
         if len(data) <= min(KEEP_PART_BYTES, self._budget):
@@ -137,7 +201,7 @@ class ZipPass:
     def sweep(self) -> None:
         """Inflate (and discard) every member not yet read to its end: sizes, CRCs and XML prologues of all."""
         for info in sorted(self.zf.infolist(), key=lambda i: i.header_offset):
-            if info.filename in self.verified or info.filename in self.keep or info.is_dir() and info.file_size == 0:
+            if info.filename in self.verified or info.filename in self.keep or (info.is_dir() and info.file_size == 0):
                 continue
             with open_member(self.fp, info, on_complete=self.verified.add) as fh:
                 while fh.read(CHUNK):
@@ -151,19 +215,43 @@ class ZipPass:
 def refusal(exc: Exception, p: Path, limits: Limits):
     """UnreadableWorkbook for ZipBombError / MemberCorrupt / DtdForbidden (None for anything else)."""
     if isinstance(exc, ZipBombError):
-        return unreadable("ZIP_BOMB",
-                          f"文件疑似“压缩炸弹”：成员 {exc.member} 声明解压后 {exc.declared:,} 字节，实际解压出的数据超过声明，已停止读取",
-                          f"suspected zip bomb: {exc.member} inflates past its declared {exc.declared} bytes; reading stopped", p, part=exc.member)
+        return unreadable(
+            "ZIP_BOMB",
+            f"文件疑似“压缩炸弹”：成员 {exc.member} 声明解压后 {exc.declared:,} 字节，实际解压出的数据超过声明，已停止读取",
+            f"suspected zip bomb: {exc.member} inflates past its declared {exc.declared} bytes; reading stopped",
+            p,
+            part=exc.member,
+        )
     if isinstance(exc, MemberCorrupt):
         if exc.crc:
-            return unreadable("ZIP_CORRUPT", f"文件已损坏（校验和错误：{exc.member}），请重新获取原文件", f"corrupt file: Bad CRC-32 for {exc.member}", p, part=exc.member)
-        return unreadable("ZIP_CORRUPT", f"文件已损坏：压缩包成员 {exc.member} 的数据与其声明不符，请重新获取原文件",
-                          f"corrupt ZIP member {exc.member}: {exc.detail}", p, part=exc.member)
+            return unreadable(
+                "ZIP_CORRUPT",
+                f"文件已损坏（校验和错误：{exc.member}），请重新获取原文件",
+                f"corrupt file: Bad CRC-32 for {exc.member}",
+                p,
+                part=exc.member,
+            )
+        return unreadable(
+            "ZIP_CORRUPT",
+            f"文件已损坏：压缩包成员 {exc.member} 的数据与其声明不符，请重新获取原文件",
+            f"corrupt ZIP member {exc.member}: {exc.detail}",
+            p,
+            part=exc.member,
+        )
     if isinstance(exc, DtdForbidden):
-        what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[exc.what]
-        en = "no root element within the first 64 KiB" if exc.what == "prologue" else f"a {exc.what.upper()} declaration"
-        return unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容：{exc.member} 中有{what}，Excel 和 Word 不会生成这种内容，已拒绝读取",
-                          f"unsafe XML: {exc.member} has {en} (XXE / entity expansion); refused", p, part=exc.member)
+        what = {"entity": "实体声明 (ENTITY)", "doctype": "文档类型声明 (DOCTYPE)", "prologue": "超长的 XML 前导内容"}[
+            exc.what
+        ]
+        en = (
+            "no root element within the first 64 KiB" if exc.what == "prologue" else f"a {exc.what.upper()} declaration"
+        )
+        return unreadable(
+            "XML_DTD_FORBIDDEN",
+            f"文件含有不安全的 XML 内容：{exc.member} 中有{what}，Excel 和 Word 不会生成这种内容，已拒绝读取",
+            f"unsafe XML: {exc.member} has {en} (XXE / entity expansion); refused",
+            p,
+            part=exc.member,
+        )
     return None
 
 
@@ -178,9 +266,21 @@ def _parse(pk: ZipPass, name: str):
     try:
         return SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException:
-        raise unreadable("XML_DTD_FORBIDDEN", f"文件含有不安全的 XML 内容（{name}），已拒绝读取", f"unsafe XML in {name}", pk.p, part=name) from None
+        raise unreadable(
+            "XML_DTD_FORBIDDEN",
+            f"文件含有不安全的 XML 内容（{name}），已拒绝读取",
+            f"unsafe XML in {name}",
+            pk.p,
+            part=name,
+        ) from None
     except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
-        raise unreadable("XML_MALFORMED", f"文件已损坏：{name} 不是有效的 XML（{exc}）", f"malformed XML in {name}: {exc}", pk.p, part=name) from None
+        raise unreadable(
+            "XML_MALFORMED",
+            f"文件已损坏：{name} 不是有效的 XML（{exc}）",
+            f"malformed XML in {name}: {exc}",
+            pk.p,
+            part=name,
+        ) from None
 
 
 def _local(tag: str) -> str:
@@ -208,13 +308,23 @@ def _workbook_part(pk: ZipPass, names: set[str]) -> str:
             if target not in names:
                 break
             if not target.startswith("xl/") and not target.endswith(("workbook.xml", "workbook.bin")):
-                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿（主文档是 {target}）", f"not an Excel workbook (main part {target})", p)
+                raise unreadable(
+                    "NOT_A_WORKBOOK",
+                    f"这不是 Excel 工作簿（主文档是 {target}）",
+                    f"not an Excel workbook (main part {target})",
+                    p,
+                )
             return target
     for fallback in ("xl/workbook.xml", "xl/workbook.bin"):
         if fallback in names:
             return fallback
-    raise unreadable("WORKBOOK_PART_MISSING", "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交",
-                "corrupt package: the workbook part (xl/workbook.xml) is missing", p, part="xl/workbook.xml")
+    raise unreadable(
+        "WORKBOOK_PART_MISSING",
+        "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交",
+        "corrupt package: the workbook part (xl/workbook.xml) is missing",
+        p,
+        part="xl/workbook.xml",
+    )
 
 
 def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
@@ -256,15 +366,29 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
             with pk.open(part) as fh:
                 sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
             if sst.unique_count > sst.items + 1000:
-                raise unreadable("SHARED_STRINGS_INVALID", f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
-                            f"sharedStrings declares uniqueCount={sst.unique_count} but holds {sst.items} items", p, part=part)
+                raise unreadable(
+                    "SHARED_STRINGS_INVALID",
+                    f"文件已损坏：共享字符串表声明 {sst.unique_count:,} 项，实际只有 {sst.items:,} 项",
+                    f"sharedStrings declares uniqueCount={sst.unique_count} but holds {sst.items} items",
+                    p,
+                    part=part,
+                )
             if sst.longest > limits.max_string_bytes:
-                raise unreadable("STRING_TOO_LONG", f"文件中有超长文本（{sst.longest:,} 字节，上限 {limits.max_string_bytes:,}；Excel 单元格最多 32767 个字符）",
-                            f"a shared string of {sst.longest} bytes exceeds the limit {limits.max_string_bytes}", p, part=part)
+                raise unreadable(
+                    "STRING_TOO_LONG",
+                    f"文件中有超长文本（{sst.longest:,} 字节，上限 {limits.max_string_bytes:,}；Excel 单元格最多 32767 个字符）",
+                    f"a shared string of {sst.longest} bytes exceeds the limit {limits.max_string_bytes}",
+                    p,
+                    part=part,
+                )
             items = sst.items
     if max_index >= items:
-        raise unreadable("SHARED_STRINGS_INVALID", f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
-                    f"a cell uses shared string #{max_index} but the table holds {items}", p)
+        raise unreadable(
+            "SHARED_STRINGS_INVALID",
+            f"文件已损坏：单元格引用了第 {max_index + 1} 个共享字符串，但共享字符串表只有 {items} 项",
+            f"a cell uses shared string #{max_index} but the table holds {items}",
+            p,
+        )
     return tuple(infos)
 
 
@@ -289,10 +413,16 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
     try:
         zf = zipfile.ZipFile(p)
     except zipfile.BadZipFile:
-        raise unreadable("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），可能下载或拷贝时中断，请重新获取原文件",
-                    "truncated file: the ZIP central directory is missing (interrupted download or copy?)", p) from None
+        raise unreadable(
+            "ZIP_TRUNCATED",
+            "文件不完整（ZIP 目录缺失），可能下载或拷贝时中断，请重新获取原文件",
+            "truncated file: the ZIP central directory is missing (interrupted download or copy?)",
+            p,
+        ) from None
     except CORRUPT_ERRORS as exc:
-        raise unreadable("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p) from None
+        raise unreadable(
+            "ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p
+        ) from None
     part = None
     with zf, p.open("rb") as fp:
         pk = ZipPass(zf, fp, p, limits)
@@ -307,7 +437,12 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                 return _inspect_docx(pk)
             other = _what_zip_holds(names)
             if other:
-                raise unreadable("NOT_A_WORKBOOK", f"这不是 Excel 工作簿：文件内容是{other[0]}", f"not an Excel workbook: the content is {other[1]}", p)
+                raise unreadable(
+                    "NOT_A_WORKBOOK",
+                    f"这不是 Excel 工作簿：文件内容是{other[0]}",
+                    f"not an Excel workbook: the content is {other[1]}",
+                    p,
+                )
             part = wb_part = _workbook_part(pk, names)
             if wb_part.endswith(".bin"):
                 kind = FileKind.XLSB
@@ -318,15 +453,27 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             sheets = _sheet_list(pk, wb_part)
             rels = _rels(pk, wb_part)
             if not sheets:
-                raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part)
+                raise unreadable(
+                    "WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook declares no sheet", p, part=wb_part
+                )
             if len(sheets) > limits.max_sheets:
-                raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
-                            f"too many sheets ({len(sheets)} > {limits.max_sheets})", p)
+                raise unreadable(
+                    "TOO_MANY_SHEETS",
+                    f"工作表过多（{len(sheets)} 个，上限 {limits.max_sheets}）",
+                    f"too many sheets ({len(sheets)} > {limits.max_sheets})",
+                    p,
+                )
             for name, rid, _hidden in sheets:
                 if rid not in rels or rels[rid][1] not in names:
                     target = rels.get(rid, ("", f"relationship {rid or '(none)'}"))[1]
-                    raise unreadable("SHEET_PART_MISSING", f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
-                                f"corrupt package: the part of sheet {name!r} ({target}) is missing", p, sheet=name, part=target)
+                    raise unreadable(
+                        "SHEET_PART_MISSING",
+                        f"文件已损坏：工作表“{name}”的数据 ({target}) 缺失，请用 Excel 重新保存后提交",
+                        f"corrupt package: the part of sheet {name!r} ({target}) is missing",
+                        p,
+                        sheet=name,
+                        part=target,
+                    )
             part = None
             infos = _scan_streams(pk, kind, sheets, rels)
             check_workbook_totals(p, limits, infos)
@@ -335,9 +482,20 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             raise pk.refusal(exc) from None
         except CORRUPT_ERRORS as exc:
             if isinstance(exc, zipfile.BadZipFile) and "CRC" in str(exc):
-                raise unreadable("ZIP_CORRUPT", f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
-                            f"corrupt file: {exc}", p, part=_member(exc)) from None
-            raise unreadable("ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p, part=part) from None
+                raise unreadable(
+                    "ZIP_CORRUPT",
+                    f"文件已损坏（校验和错误：{_member(exc)}），请重新获取原文件",
+                    f"corrupt file: {exc}",
+                    p,
+                    part=_member(exc),
+                ) from None
+            raise unreadable(
+                "ZIP_CORRUPT",
+                "文件已损坏，无法作为 Excel 工作簿读取",
+                f"corrupt ZIP ({type(exc).__name__}: {exc})",
+                p,
+                part=part,
+            ) from None
     return GuardReport(str(p), kind, infos, hidden_sheets_finding(p, infos))
 
 
@@ -352,16 +510,20 @@ def _inspect_docx(pk: ZipPass) -> GuardReport:
     main = next(n for n in pk.zf.NameToInfo if n.lower() == DOCX_MAIN)
     declared = pk.zf.getinfo(main).file_size
     if declared > limits.max_document_bytes:
-        raise unreadable("DOCUMENT_TOO_LARGE",
-                         f"Word 文档正文过大（{declared / MIB:.1f} MB，上限 {limits.max_document_bytes / MIB:.0f} MB）；"
-                         f"如确需读取，可设置环境变量 PERFXL_MAX_DOCUMENT_BYTES 提高上限（内存占用随之增加）",
-                         f"the document body {main} is {declared} bytes > limit max_document_bytes={limits.max_document_bytes} "
-                         "(raise it with PERFXL_MAX_DOCUMENT_BYTES)", p, part=main)
+        raise unreadable(
+            "DOCUMENT_TOO_LARGE",
+            f"Word 文档正文过大（{declared / MIB:.1f} MB，上限 {limits.max_document_bytes / MIB:.0f} MB）；"
+            f"如确需读取，可设置环境变量 PERFXL_MAX_DOCUMENT_BYTES 提高上限（内存占用随之增加）",
+            f"the document body {main} is {declared} bytes > limit max_document_bytes={limits.max_document_bytes} "
+            "(raise it with PERFXL_MAX_DOCUMENT_BYTES)",
+            p,
+            part=main,
+        )
     pk.sweep()
     return GuardReport(str(p), FileKind.DOCX)
 
 
-def read_member(path: str | Path, name: str, limits: Limits | None = None) -> bytes:
+def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
     """One member of a ZIP (e.g. word/document.xml of a .docx) read whole through the capped reader:
     never more than its declared size, which must be within `max_part_bytes` (and `max_document_bytes`
     for an XML part); its CRC and XML prologue (no DTD) are checked. Raises UnreadableWorkbook."""
@@ -378,9 +540,16 @@ def read_member(path: str | Path, name: str, limits: Limits | None = None) -> by
             except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
                 raise pk.refusal(exc) from None
     except zipfile.BadZipFile:
-        raise unreadable("ZIP_TRUNCATED", "文件不完整（ZIP 目录缺失），请重新获取原文件", "truncated file: the ZIP central directory is missing", p) from None
+        raise unreadable(
+            "ZIP_TRUNCATED",
+            "文件不完整（ZIP 目录缺失），请重新获取原文件",
+            "truncated file: the ZIP central directory is missing",
+            p,
+        ) from None
     except OSError as exc:
-        raise unreadable("FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p) from None
+        raise unreadable(
+            "FILE_NOT_READABLE", f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})", p
+        ) from None
 
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -398,14 +567,24 @@ def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
 
     p, limits = pk.p, pk.limits
     if "content.xml" not in names:
-        raise unreadable("WORKBOOK_PART_MISSING", "文件已损坏：缺少表格内容 (content.xml)", "corrupt .ods: content.xml is missing", p, part="content.xml")
+        raise unreadable(
+            "WORKBOOK_PART_MISSING",
+            "文件已损坏：缺少表格内容 (content.xml)",
+            "corrupt .ods: content.xml is missing",
+            p,
+            part="content.xml",
+        )
     with pk.open("content.xml") as fh:
         tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
     if not tables:
         raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
     if len(tables) > limits.max_sheets:
-        raise unreadable("TOO_MANY_SHEETS", f"工作表过多（{len(tables)} 个，上限 {limits.max_sheets}）",
-                    f"too many sheets ({len(tables)} > {limits.max_sheets})", p)
+        raise unreadable(
+            "TOO_MANY_SHEETS",
+            f"工作表过多（{len(tables)} 个，上限 {limits.max_sheets}）",
+            f"too many sheets ({len(tables)} > {limits.max_sheets})",
+            p,
+        )
     for name, ext in tables:
         check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)
     infos = tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)

@@ -8,6 +8,7 @@ HTML's layout whitespace is collapsed. A cell styled `mso-number-format:"\@"` (E
 stays text; other plain numbers become Decimals, as Excel converts them on opening.
 The guard (perfxl.io.guard) has already bounded the file's size and refused entity declarations.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,9 @@ def read_html(path: str | Path, encoding: str = "", max_cells: int = 2_000_000) 
         raise UnreadableWorkbook(
             f"文件“{p.name}”是 HTML 网页，但其中没有表格（<table>），无法读取。",
             f"'{p.name}' is an HTML page without any <table>; nothing to read.",
-            code="HTML_NO_TABLE", path=str(p))
+            code="HTML_NO_TABLE",
+            path=str(p),
+        )
     return grids, used
 
 
@@ -112,7 +115,9 @@ def _table_grid(table: Any, sheet: str, budget: int) -> tuple[Grid, int]:
                 raise UnreadableWorkbook(
                     f"HTML 表格“{sheet}”过大（合并单元格展开后超过 {budget:,} 个单元格）。",
                     f"HTML table '{sheet}' is too large (over {budget:,} cells once spans are expanded).",
-                    code="SHEET_TOO_LARGE", sheet=sheet)
+                    code="SHEET_TOO_LARGE",
+                    sheet=sheet,
+                )
             value = excel_value(_text(cell), as_text=bool(_TEXT_FORMAT.search(cell.get("style", "") or "")))
             _put(rows, r, c, value)
             if colspan > 1 or rowspan > 1:

@@ -6,6 +6,7 @@ trusted: a BOM wins, then strict UTF-8, then charset-normalizer picks among the 
 ("2223.04", "-5", "10") becomes an exact Decimal, as Excel turns it into a number on opening;
 anything else ("286875 元", "94.5%", "1,234") stays text exactly as published.
 """
+
 from __future__ import annotations
 
 import codecs

@@ -1,4 +1,5 @@
 """Small facts about an .xlsx/.xlsm package that several readers need (pure zipfile + defusedxml)."""
+
 from __future__ import annotations
 
 import posixpath
@@ -32,9 +33,9 @@ def sheet_parts_of(names: Collection[str], read: Callable[[str], bytes]) -> dict
         target = rel.get("Target", "")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         targets[rel.get("Id")] = part
-    parts = {}
+    parts: dict[str, str] = {}
     for sheet in workbook.iter(f"{{{MAIN_NS}}}sheet"):
-        part = targets.get(sheet.get(f"{{{REL_NS}}}id"))
-        if part in names and "/worksheets/" in f"/{part}":
-            parts[sheet.get("name", "")] = part
+        sheet_part = targets.get(sheet.get(f"{{{REL_NS}}}id"))
+        if sheet_part is not None and sheet_part in names and "/worksheets/" in f"/{sheet_part}":
+            parts[sheet.get("name", "")] = sheet_part
     return parts

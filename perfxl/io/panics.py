@@ -6,6 +6,7 @@ descriptor 2. `quiet_native_stderr()` points fd 2 at a scratch file while calami
 landed there is passed on unchanged unless a panic was caught meanwhile (then it is the panic's
 report, whose message the UnreadableWorkbook already carries, and it goes to the debug log).
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,7 +15,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO
 
 __all__ = ["INTERRUPTS", "is_panic", "quiet_native_stderr", "note_panic"]
@@ -56,12 +57,11 @@ def _enter() -> None:
     global _depth, _saved_fd, _sink, _sink_pid, _panicked
     with _lock:
         if _depth == 0:
-            try:
+            with suppress(AttributeError, OSError, ValueError):
                 sys.stderr.flush()
-            except (AttributeError, OSError, ValueError):
-                pass
             if _sink is None or _sink_pid != os.getpid():  # one scratch file per process (forked workers too)
-                _sink, _sink_pid = tempfile.TemporaryFile(prefix="perfxl-stderr-"), os.getpid()
+                # kept open for the life of the process (reused by every guarded call), so no `with`
+                _sink, _sink_pid = tempfile.TemporaryFile(prefix="perfxl-stderr-"), os.getpid()  # noqa: SIM115
             _saved_fd = os.dup(2)
             os.dup2(_sink.fileno(), 2)
             _panicked = False
@@ -86,5 +86,5 @@ def _leave() -> None:
             _log.debug("python-calamine panic report:\n%s", captured.decode("utf-8", "replace"))
         else:
             while captured:
-                captured = captured[os.write(2, captured):]
+                captured = captured[os.write(2, captured) :]
         _panicked = False

@@ -5,20 +5,31 @@ A formula cell without a cached value (openpyxl-written, never opened in Excel) 
 calamine; it is listed in `Grid.uncached` so nobody reads it as 0. Excel error values (#DIV/0!),
 which calamine also reads as "", are recovered from the sheet XML into the grid and `Grid.errors`.
 """
+
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from .ooxml import sheet_parts
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 
-__all__ = ["open_grids", "open_workbook", "open_checked", "open_source", "uncached_formula_cells", "SUPPORTED_SUFFIXES", "READERS", "register_reader",
-           "Reader"]
+__all__ = [
+    "open_grids",
+    "open_workbook",
+    "open_checked",
+    "open_source",
+    "uncached_formula_cells",
+    "SUPPORTED_SUFFIXES",
+    "READERS",
+    "register_reader",
+    "Reader",
+]
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -103,7 +114,7 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
 
 #: FileKind value → reader. Workbook kinds are read here; other modules register theirs
 #: (`register_reader("html", read_html)`) or add a line below.
-READERS: dict[str, Reader] = {kind: _read_workbook for kind in ("xlsx", "xlsm", "xlsb", "xls", "ods")}
+READERS: dict[str, Reader] = dict.fromkeys(("xlsx", "xlsm", "xlsb", "xls", "ods"), _read_workbook)
 
 
 def _read_markup(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
@@ -151,9 +162,7 @@ def _read_calamine_sheets(path: Path) -> list[Grid]:
             try:
                 sheet = book.get_sheet_by_name(meta.name)
                 rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
-                merged = tuple(
-                    (r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ())
-                )
+                merged = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or ()))
             except BaseException as exc:  # a chart sheet or a broken part: keep the other sheets
                 if not isinstance(exc, INTERRUPTS) and "chart" in str(getattr(meta, "typ", "")).lower():
                     if is_panic(exc):
@@ -174,17 +183,28 @@ def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> Unr
     detail = f"{type(exc).__name__}: {exc}"[:300]
     if is_panic(exc):
         note_panic()
-        part_zh, part_en = (f"工作表“{sheet}”的内容", f"sheet '{sheet}'") if sheet else ("工作簿结构（工作表列表、定义的名称等）", "workbook structure (sheet list, defined names …)")
+        part_zh, part_en = (
+            (f"工作表“{sheet}”的内容", f"sheet '{sheet}'")
+            if sheet
+            else ("工作簿结构（工作表列表、定义的名称等）", "workbook structure (sheet list, defined names …)")
+        )
         return UnreadableWorkbook(
             f"文件“{path.name}”中{part_zh}有误（文件可能已损坏），读取组件无法解析：{exc}"[:400]
             + "。请用 Excel 打开该文件、另存为 .xlsx 后重新提交。",
             f"The {part_en} of '{path.name}' is internally inconsistent (the file may be damaged); "
-            f"the reader (python-calamine) panicked: {exc}"[:400] + ". Open it in Excel, save as .xlsx and resubmit.",
-            code="FILE_DAMAGED", path=str(path), sheet=sheet)
+            f"the reader (python-calamine) panicked: {exc}"[:400]
+            + ". Open it in Excel, save as .xlsx and resubmit.",
+            code="FILE_DAMAGED",
+            path=str(path),
+            sheet=sheet,
+        )
     return UnreadableWorkbook(
         f"无法读取工作簿（文件损坏、加密或不是 Excel 文件）：{detail}",
         f"Cannot read the workbook (corrupt, encrypted or not an Excel file): {detail}",
-        code="FILE_UNREADABLE", path=str(path), sheet=sheet)
+        code="FILE_UNREADABLE",
+        path=str(path),
+        sheet=sheet,
+    )
 
 
 def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
@@ -223,7 +243,9 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str] | None) -> None:
     grid.errors = dict(errors)
 
 
-def _quick_formulas(grids: list[Grid], wanted: list[str], quick: dict[str, Any]) -> dict[str, dict[tuple[int, int], str]] | None:
+def _quick_formulas(
+    grids: list[Grid], wanted: list[str], quick: dict[str, Any]
+) -> dict[str, dict[tuple[int, int], str]] | None:
     """The formula text of the `wanted` sheets as read from their XML (perfxl.io.xml_formulas), or None
     when openpyxl must read it: a sheet the XML reader declined, or a text cell starting with "=" (which
     read_formulas also reports as a formula)."""
@@ -240,7 +262,9 @@ def _quick_formulas(grids: list[Grid], wanted: list[str], quick: dict[str, Any])
     return out if len(out) == len(set(wanted)) else None
 
 
-def _scan_sheets(path: Path) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
+def _scan_sheets(
+    path: Path,
+) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
     """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
     and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays

@@ -8,6 +8,7 @@ continues right of a horizontal span; rows below name their column with ss:Index
 Number cells become exact Decimals; Error cells go to `Grid.errors`; R1C1 formulas are not loaded
 (the cached value in <Data> is read, as for any workbook).
 """
+
 from __future__ import annotations
 
 import re
@@ -37,14 +38,17 @@ def read_spreadsheetml(path: str | Path, encoding: str = "", max_cells: int = 2_
     except UnreadableWorkbook as exc:
         exc.path = exc.path or str(p)
         raise
-    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged file  # noqa: BLE001
+    except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged file
         raise UnreadableWorkbook(
             f"文件“{p.name}”是 Excel 2003 XML 表格，但内容已损坏，无法读取：{exc}"[:300],
             f"'{p.name}' is an Excel 2003 XML spreadsheet but it is malformed: {exc}"[:300],
-            code="FILE_DAMAGED", path=str(p)) from None
+            code="FILE_DAMAGED",
+            path=str(p),
+        ) from None
     if not grids:
-        raise UnreadableWorkbook(f"文件“{p.name}”中没有工作表。", f"'{p.name}' holds no worksheet.",
-                                 code="WORKBOOK_NO_SHEETS", path=str(p))
+        raise UnreadableWorkbook(
+            f"文件“{p.name}”中没有工作表。", f"'{p.name}' holds no worksheet.", code="WORKBOOK_NO_SHEETS", path=str(p)
+        )
     return grids, used
 
 
@@ -52,10 +56,11 @@ def spreadsheetml_grids(text: str, *, max_cells: int = 2_000_000) -> list[Grid]:
     """Every <Worksheet> of a SpreadsheetML text as a Grid."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     root = etree.fromstring(_XML_DECL.sub("", text, count=1).encode("utf-8"), parser)
-    grids = []
+    grids: list[Grid] = []
     budget = max_cells
     for ws in root.iter(f"{_SS}Worksheet"):
         name = ws.get(f"{_SS}Name") or f"Sheet{len(grids) + 1}"
@@ -70,7 +75,7 @@ def spreadsheetml_grids(text: str, *, max_cells: int = 2_000_000) -> list[Grid]:
 def _hidden(ws: Any) -> bool:
     opts = ws.find(f"{{{_X}}}WorksheetOptions")
     vis = opts.findtext(f"{{{_X}}}Visible") if opts is not None else None
-    return bool(vis) and vis.strip() in ("SheetHidden", "SheetVeryHidden")
+    return vis is not None and vis.strip() in ("SheetHidden", "SheetVeryHidden")
 
 
 def _index(el: Any, default: int) -> int:
@@ -106,7 +111,10 @@ def _sheet(name: str, table: Any, budget: int) -> tuple[Grid, int]:
             if cells > budget or max(r, c) > 1_048_576:
                 raise UnreadableWorkbook(
                     f"工作表“{name}”过大（超过 {budget:,} 个单元格）。",
-                    f"sheet '{name}' is too large (over {budget:,} cells).", code="SHEET_TOO_LARGE", sheet=name)
+                    f"sheet '{name}' is too large (over {budget:,} cells).",
+                    code="SHEET_TOO_LARGE",
+                    sheet=name,
+                )
             value, is_error = _value(cell.find(f"{_SS}Data"))
             if value is not None:
                 rows.setdefault(r, {})[c] = value
@@ -118,9 +126,12 @@ def _sheet(name: str, table: Any, budget: int) -> tuple[Grid, int]:
     height = max([max(rows, default=-1) + 1] + [m[2] + 1 for m in merged])
     width = max([max((max(cols) + 1 for cols in rows.values() if cols), default=0)] + [m[3] + 1 for m in merged])
     if height * width > budget:
-        raise UnreadableWorkbook(f"工作表“{name}”的区域过大（{height} 行 × {width} 列）。",
-                                 f"sheet '{name}' spans {height} × {width} cells, over the limit.",
-                                 code="SHEET_TOO_LARGE", sheet=name)
+        raise UnreadableWorkbook(
+            f"工作表“{name}”的区域过大（{height} 行 × {width} 列）。",
+            f"sheet '{name}' spans {height} × {width} cells, over the limit.",
+            code="SHEET_TOO_LARGE",
+            sheet=name,
+        )
     grid_rows = [[rows.get(i, {}).get(j, "") for j in range(width)] for i in range(height)]
     return Grid(name, grid_rows, tuple(merged), errors=errors), cells
 

@@ -7,6 +7,7 @@ and the new 校验结果 worksheet with the workbook, relationship and content-t
 Every other part — drawings, charts, images, pivot tables, VBA, the ribbon, cached formula results —
 is copied byte for byte, so nothing the user had is lost. Works on bytes; the caller writes atomically.
 """
+
 from __future__ import annotations
 
 import io
@@ -43,11 +44,32 @@ _ROW_R = re.compile(rb'\br="(\d+)"')
 _XF = re.compile(rb"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>", re.S)
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Worksheet children that must come after <legacyDrawing> (ECMA-376 CT_Worksheet order).
-_AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects", b"<controls",
-                 b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
-_AFTER_HYPERLINKS = (b"<printOptions", b"<pageMargins", b"<pageSetup", b"<headerFooter", b"<rowBreaks",
-                     b"<colBreaks", b"<customProperties", b"<cellWatches", b"<ignoredErrors", b"<smartTags",
-                     b"<drawing", b"<legacyDrawing", *_AFTER_LEGACY)
+_AFTER_LEGACY = (
+    b"<legacyDrawingHF",
+    b"<drawingHF",
+    b"<picture",
+    b"<oleObjects",
+    b"<controls",
+    b"<webPublishItems",
+    b"<tableParts",
+    b"<extLst",
+    b"</worksheet>",
+)
+_AFTER_HYPERLINKS = (
+    b"<printOptions",
+    b"<pageMargins",
+    b"<pageSetup",
+    b"<headerFooter",
+    b"<rowBreaks",
+    b"<colBreaks",
+    b"<customProperties",
+    b"<cellWatches",
+    b"<ignoredErrors",
+    b"<smartTags",
+    b"<drawing",
+    b"<legacyDrawing",
+    *_AFTER_LEGACY,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +102,11 @@ class Package:
                 self.infos = zf.infolist()
                 self.parts = {i.filename: zf.read(i.filename) for i in self.infos}
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-            raise UnreadableWorkbook(f"文件不是有效的 Excel 工作簿（{type(exc).__name__}），未生成批注副本",
-                                     f"not a valid workbook package: {exc}", path=path) from None
+            raise UnreadableWorkbook(
+                f"文件不是有效的 Excel 工作簿（{type(exc).__name__}），未生成批注副本",
+                f"not a valid workbook package: {exc}",
+                path=path,
+            ) from None
         self.path = path
         self.removed: set[str] = set()
         self.names = sheet_parts_of(set(self.parts), self.parts.__getitem__)
@@ -130,8 +155,10 @@ _MERGE_PARTS = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)
 
 def merged_ranges(sheet_xml: bytes) -> list[Bounds]:
     """The merged ranges of a worksheet part."""
-    return [(int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
-            for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml)]
+    return [
+        (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
+        for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml)
+    ]
 
 
 def _rels_name(part: str) -> str:
@@ -155,15 +182,21 @@ def _rels(pkg: Package, part: str) -> list[tuple[str, str, str]]:
         if not (rid and typ and tgt) or b'TargetMode="External"' in tag:
             continue
         target = tgt.group(1).decode()
-        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+        full = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+        )
         out.append((rid.group(1).decode(), typ.group(1).decode(), full))
     return out
 
 
 def _add_rel(pkg: Package, part: str, rel_type: str, target_part: str) -> str:
     name = _rels_name(part)
-    data = pkg.get(name) or (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    data = pkg.get(name) or (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+    )
     taken = set(re.findall(rb'\bId="([^"]*)"', data))
     n = 1
     while b"rIdPerfxl%d" % n in taken:
@@ -196,8 +229,9 @@ class _Styles:
 
     def __init__(self, data: bytes | None, path: str) -> None:
         if data is None or b"<cellXfs" not in data:
-            raise UnreadableWorkbook("工作簿缺少样式表（styles.xml），无法标记单元格", "the workbook has no styles part",
-                                     path=path)
+            raise UnreadableWorkbook(
+                "工作簿缺少样式表（styles.xml），无法标记单元格", "the workbook has no styles part", path=path
+            )
         self.data = data
         self.xfs = _XF.findall(self._block(b"cellXfs"))
         self.fill_count = self._count(b"fills")
@@ -217,8 +251,10 @@ class _Styles:
 
     def fill(self, rgb: str) -> int:
         if rgb not in self._fills:
-            self.new_fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
-                                  f'<bgColor indexed="64"/></patternFill></fill>'.encode())
+            self.new_fills.append(
+                f'<fill><patternFill patternType="solid"><fgColor rgb="FF{rgb}"/>'
+                f'<bgColor indexed="64"/></patternFill></fill>'.encode()
+            )
             self._fills[rgb] = self.fill_count + len(self.new_fills) - 1
         return self._fills[rgb]
 
@@ -234,7 +270,11 @@ class _Styles:
         """A copy of cell format `base` with the severity's fill (cached per pair)."""
         key = (base, severity)
         if key not in self._marked:
-            xf = self.xfs[base] if 0 <= base < len(self.xfs) else b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            xf = (
+                self.xfs[base]
+                if 0 <= base < len(self.xfs)
+                else b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            )
             fill = self.fill(SEVERITY_FILL[severity])
             xf = re.sub(rb'\sfillId="\d+"', b"", xf)
             xf = re.sub(rb'\sapplyFill="[^"]*"', b"", xf)
@@ -244,13 +284,16 @@ class _Styles:
 
     def to_bytes(self) -> bytes:
         data = self.data
-        for tag, items, count in ((b"fills", self.new_fills, self.fill_count), (b"fonts", self.new_fonts, self.font_count),
-                                  (b"cellXfs", self.new_xfs, len(self.xfs))):
+        for tag, items, count in (
+            (b"fills", self.new_fills, self.fill_count),
+            (b"fonts", self.new_fonts, self.font_count),
+            (b"cellXfs", self.new_xfs, len(self.xfs)),
+        ):
             if not items:
                 continue
             total = count + len(items)
             data = re.sub(rb"(<" + tag + rb"\b[^>]*?)\scount=\"\d+\"", rb"\1", data, count=1)
-            data = data.replace(b"<" + tag, b'<' + tag + b' count="%d"' % total, 1)
+            data = data.replace(b"<" + tag, b"<" + tag + b' count="%d"' % total, 1)
             data = data.replace(b"</" + tag + b">", b"".join(items) + b"</" + tag + b">", 1)
         return data
 
@@ -262,7 +305,7 @@ def _col_styles(sheet_xml: bytes) -> dict[int, int]:
     out: dict[int, int] = {}
     for m in re.finditer(rb"<col\b[^>]*/?>", sheet_xml):
         tag = m.group(0)
-        lo, hi, st = (re.search(rb'\b' + k + rb'="(\d+)"', tag) for k in (b"min", b"max", b"style"))
+        lo, hi, st = (re.search(rb"\b" + k + rb'="(\d+)"', tag) for k in (b"min", b"max", b"style"))
         if lo and hi and st:
             for c in range(int(lo.group(1)), min(int(hi.group(1)), 16384) + 1):
                 out[c] = int(st.group(1))
@@ -279,8 +322,9 @@ def _new_cell(row: int, col: int, style: int) -> bytes:
     return b'<c r="%s" s="%d"/>' % (a1(row, col).encode(), style)
 
 
-def _patch_row(body: bytes, row: int, marks: dict[int, Severity], base_style: int, col_styles: dict[int, int],
-               styles: _Styles) -> bytes:
+def _patch_row(
+    body: bytes, row: int, marks: dict[int, Severity], base_style: int, col_styles: dict[int, int], styles: _Styles
+) -> bytes:
     """A row's content with its marked cells restyled and missing marked cells inserted in column order."""
     todo = sorted(marks)
     out, pos, col, k = [], 0, 0, 0
@@ -292,14 +336,14 @@ def _patch_row(body: bytes, row: int, marks: dict[int, Severity], base_style: in
         col = column_index(ref.group(1).decode()) if ref and ref.group(1) else col + 1
         while k < len(todo) and todo[k] < col:  # marked cells missing before this one
             c = todo[k]
-            out += [body[pos:m.start()], _new_cell(row, c, styles.marked(col_styles.get(c, base_style), marks[c]))]
+            out += [body[pos : m.start()], _new_cell(row, c, styles.marked(col_styles.get(c, base_style), marks[c]))]
             pos, k = m.start(), k + 1
         if k < len(todo) and todo[k] == col:
             current = _ATTR_S.search(attrs)
             new = styles.marked(int(current.group(1)) if current else col_styles.get(col, base_style), marks[col])
             tag = m.group(0)
             start = tag.index(attrs) if attrs else len(b"<c")
-            out += [body[pos:m.start()], tag[:start] + _restyle(attrs, new) + tag[start + len(attrs):]]
+            out += [body[pos : m.start()], tag[:start] + _restyle(attrs, new) + tag[start + len(attrs) :]]
             pos, k = m.end(), k + 1
     out.append(body[pos:])
     tail = b"".join(_new_cell(row, c, styles.marked(col_styles.get(c, base_style), marks[c])) for c in todo[k:])
@@ -324,7 +368,7 @@ def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _St
         head, inner = content[:-2] + b">", b""
     else:
         open_end = content.find(b">") + 1
-        head, inner = content[:open_end], content[open_end: -len(b"</sheetData>")]
+        head, inner = content[:open_end], content[open_end : -len(b"</sheetData>")]
     pending = sorted(by_row)
     out, pos, row_no, k = [], 0, 0, 0
 
@@ -338,18 +382,24 @@ def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _St
         found = _ROW_R.search(attrs)
         row_no = int(found.group(1)) if found else row_no + 1
         while k < len(pending) and pending[k] < row_no:  # marked rows missing before this one
-            out += [inner[pos:m.start()], new_row(pending[k])]
+            out += [inner[pos : m.start()], new_row(pending[k])]
             pos, k = m.start(), k + 1
         if k < len(pending) and pending[k] == row_no:
             custom = b'customFormat="1"' in attrs or b'customFormat="true"' in attrs
             row_style = _ATTR_S.search(attrs) if custom else None
-            body = _patch_row(m.group(3) or b"", row_no, by_row[row_no], int(row_style.group(1)) if row_style else 0,
-                              col_styles, styles)
-            out += [inner[pos:m.start()], b"<row" + attrs + b">" + body + b"</row>"]
+            body = _patch_row(
+                m.group(3) or b"",
+                row_no,
+                by_row[row_no],
+                int(row_style.group(1)) if row_style else 0,
+                col_styles,
+                styles,
+            )
+            out += [inner[pos : m.start()], b"<row" + attrs + b">" + body + b"</row>"]
             pos, k = m.end(), k + 1
     out.append(inner[pos:])
     out += [new_row(r) for r in pending[k:]]
-    return xml[: sd.start()] + head + b"".join(out) + b"</sheetData>" + xml[sd.end():]
+    return xml[: sd.start()] + head + b"".join(out) + b"</sheetData>" + xml[sd.end() :]
 
 
 # ---------------------------------------------------------------- notes
@@ -361,20 +411,24 @@ def _note_run(text: str) -> bytes:
 
 def _vml_shape(n: int, row: int, col: int) -> bytes:
     r, c = row - 1, col - 1
-    return (f'<v:shape id="_x0000_s{n}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
-            f'margin-top:1.5pt;width:240pt;height:90pt;z-index:{n};visibility:hidden" fillcolor="#ffffe1" '
-            f'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
-            f'<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left">'
-            f'</div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
-            f'<x:Anchor>{c + 1}, 15, {r}, 10, {c + 5}, 15, {r + 6}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>'
-            f'<x:Row>{r}</x:Row><x:Column>{c}</x:Column></x:ClientData></v:shape>').encode()
+    return (
+        f'<v:shape id="_x0000_s{n}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
+        f'margin-top:1.5pt;width:240pt;height:90pt;z-index:{n};visibility:hidden" fillcolor="#ffffe1" '
+        f'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+        f'<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left">'
+        f'</div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+        f"<x:Anchor>{c + 1}, 15, {r}, 10, {c + 5}, 15, {r + 6}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>"
+        f"<x:Row>{r}</x:Row><x:Column>{c}</x:Column></x:ClientData></v:shape>"
+    ).encode()
 
 
-_VML_HEAD = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
-             b'xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit">'
-             b'<o:idmap v:ext="edit" data="%d"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
-             b'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
-             b'<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>')
+_VML_HEAD = (
+    b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+    b'xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit">'
+    b'<o:idmap v:ext="edit" data="%d"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
+    b'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+    b'<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+)
 
 
 def _insert_before_first(xml: bytes, markers: Sequence[bytes], fragment: bytes) -> bytes:
@@ -389,8 +443,11 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
     vml_part = next((t for _, typ, t in rels if typ.endswith("/vmlDrawing")), None)
     if comments_part is None:
         comments_part = pkg.unused("xl/comments%d.xml")
-        pkg.put(comments_part, b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                               b'<comments xmlns="' + _MAIN.encode() + b'"><authors></authors><commentList></commentList></comments>')
+        pkg.put(
+            comments_part,
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<comments xmlns="' + _MAIN.encode() + b'"><authors></authors><commentList></commentList></comments>',
+        )
         _add_rel(pkg, part, "comments", comments_part)
         _content_type(pkg, comments_part, _CT_COMMENTS)
     comments = pkg.get(comments_part) or b""
@@ -399,10 +456,14 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
         author = authors.index(b"perfxl")
     else:
         author = len(authors)
-        comments = (comments.replace(b"</authors>", b"<author>perfxl</author></authors>", 1) if b"</authors>" in comments
-                    else comments.replace(b"<authors/>", b"<authors><author>perfxl</author></authors>", 1))
-    existing = {m.group(1): m for m in re.finditer(rb'<comment\b[^>]*\bref="([A-Z]+\d+)"[^>]*>(.*?)</comment>',
-                                                    comments, re.S)}
+        comments = (
+            comments.replace(b"</authors>", b"<author>perfxl</author></authors>", 1)
+            if b"</authors>" in comments
+            else comments.replace(b"<authors/>", b"<authors><author>perfxl</author></authors>", 1)
+        )
+    existing = {
+        m.group(1): m for m in re.finditer(rb'<comment\b[^>]*\bref="([A-Z]+\d+)"[^>]*>(.*?)</comment>', comments, re.S)
+    }
     new_cells, added, edits = [], [], []
     for (row, col), note in sorted(notes.items()):
         ref = a1(row, col).encode()
@@ -461,21 +522,29 @@ def _drop_sheet(pkg: Package, name: str, part: str) -> None:
     """Remove perfxl's earlier 校验结果 sheet: its entry, relationship, content type and parts."""
     wb = pkg.get(_WB) or b""
     sheets = re.findall(rb"<sheet\b[^>]*/>", wb)
-    tag = next(t for t in sheets if re.search(rb'\bname=' + re.escape(_attr(name)), t) or f'name="{name}"'.encode() in t)
+    tag = next(
+        t for t in sheets if re.search(rb"\bname=" + re.escape(_attr(name)), t) or f'name="{name}"'.encode() in t
+    )
     index = sheets.index(tag)
     rid = re.search(rb':id="([^"]*)"', tag)
     wb = wb.replace(tag, b"", 1)
 
     def local(m: re.Match[bytes]) -> bytes:
         n = int(m.group(2))
-        return m.group(0) if n < index else (b"" if n == index else m.group(1) + b'localSheetId="%d"' % (n - 1) + m.group(3))
+        return (
+            m.group(0)
+            if n < index
+            else (b"" if n == index else m.group(1) + b'localSheetId="%d"' % (n - 1) + m.group(3))
+        )
 
     wb = re.sub(rb'(<definedName\b[^>]*?)localSheetId="(\d+)"([^>]*>.*?</definedName>)', local, wb, flags=re.S)
     pkg.put(_WB, wb)
     if rid:
         rels = pkg.get(_WB_RELS) or b""
         pkg.put(_WB_RELS, re.sub(rb'<Relationship\b[^>]*\bId="' + re.escape(rid.group(1)) + rb'"[^>]*/>', b"", rels))
-    pkg.put(_CT, (pkg.get(_CT) or b"").replace(f'<Override PartName="/{part}" ContentType="{_CT_SHEET}"/>'.encode(), b""))
+    pkg.put(
+        _CT, (pkg.get(_CT) or b"").replace(f'<Override PartName="/{part}" ContentType="{_CT_SHEET}"/>'.encode(), b"")
+    )
     pkg.remove(part)
     pkg.remove(_rels_name(part))
 
@@ -484,17 +553,30 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
     """The 校验结果 worksheet: inline strings, the level cell filled, cell links as hyperlinks."""
     from perfxl.excel.result_sheet import hyperlink_target
 
-    bold14 = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
-                           % styles.font(b'<font><b/><sz val="14"/></font>'))
+    bold14 = styles.add_xf(
+        b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+        % styles.font(b'<font><b/><sz val="14"/></font>')
+    )
     bold = styles.font(b'<font><b/><sz val="11"/></font>')
-    header = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="%d" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
-                           % (bold, styles.fill("D9D9D9")))
+    header = styles.add_xf(
+        b'<xf numFmtId="0" fontId="%d" fillId="%d" borderId="0" xfId="0" applyFont="1" applyFill="1"/>'
+        % (bold, styles.fill("D9D9D9"))
+    )
     wrap = b'<alignment vertical="top" wrapText="1"/>'
-    body = styles.add_xf(b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">%s</xf>' % wrap)
-    link = styles.add_xf(b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">%s</xf>'
-                         % (styles.font(b'<font><u/><sz val="11"/><color rgb="FF0563C1"/></font>'), wrap))
-    level = {s: styles.add_xf(b'<xf numFmtId="0" fontId="0" fillId="%d" borderId="0" xfId="0" applyFill="1" applyAlignment="1">%s</xf>'
-                              % (styles.fill(SEVERITY_FILL[s]), wrap)) for s in Severity}
+    body = styles.add_xf(
+        b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">%s</xf>' % wrap
+    )
+    link = styles.add_xf(
+        b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">%s</xf>'
+        % (styles.font(b'<font><u/><sz val="11"/><color rgb="FF0563C1"/></font>'), wrap)
+    )
+    level = {
+        s: styles.add_xf(
+            b'<xf numFmtId="0" fontId="0" fillId="%d" borderId="0" xfId="0" applyFill="1" applyAlignment="1">%s</xf>'
+            % (styles.fill(SEVERITY_FILL[s]), wrap)
+        )
+        for s in Severity
+    }
     out, links = [], []
     for r, row in enumerate(rows, 1):
         cells = []
@@ -512,27 +594,38 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells.append(b'<c r="%s" s="%d"><v>%s</v></c>' % (ref, style, str(value).encode()))
             else:
-                cells.append(b'<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
-                             % (ref, style, _xml_text(value)))
+                cells.append(
+                    b'<c r="%s" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+                    % (ref, style, _xml_text(value))
+                )
         height = b""
         if r > header_row:  # spreadsheet apps do not grow rows for wrapped text on load: size them
-            lines = max(1, -(-_width(row[5] if len(row) > 5 else "") // 54),
-                        *(-(-_width(v) // 18) for v in row[6:8]))
+            lines = max(1, -(-_width(row[5] if len(row) > 5 else "") // 54), *(-(-_width(v) // 18) for v in row[6:8]))
             height = b' ht="%d" customHeight="1"' % (15 * lines)
         out.append(b'<row r="%d"%s>' % (r, height) + b"".join(cells) + b"</row>")
     widths = (6, 6, 7, 20, 9, 56, 20, 20, 9)
     cols = b"".join(b'<col min="%d" max="%d" width="%d" customWidth="1"/>' % (i, i, w) for i, w in enumerate(widths, 1))
     last = a1(max(len(rows), 1), len(widths)).encode()
-    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' + _MAIN.encode()
-            + b'" xmlns:r="' + REL_NS.encode() + b'"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-            + b'<dimension ref="A1:' + last + b'"/><sheetViews><sheetView workbookViewId="0">'
-            + b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-            % (header_row, header_row + 1)
-            + b"<sheetFormatPr defaultRowHeight=\"15\"/><cols>" + cols + b"</cols><sheetData>" + b"".join(out)
-            + b'</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
-            + (b"<hyperlinks>" + b"".join(links) + b"</hyperlinks>" if links else b"")
-            + b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-            + b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>')
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
+        + _MAIN.encode()
+        + b'" xmlns:r="'
+        + REL_NS.encode()
+        + b'"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        + b'<dimension ref="A1:'
+        + last
+        + b'"/><sheetViews><sheetView workbookViewId="0">'
+        + b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+        % (header_row, header_row + 1)
+        + b'<sheetFormatPr defaultRowHeight="15"/><cols>'
+        + cols
+        + b"</cols><sheetData>"
+        + b"".join(out)
+        + b'</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
+        + (b"<hyperlinks>" + b"".join(links) + b"</hyperlinks>" if links else b"")
+        + b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        + b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
+    )
 
 
 _WIDE_CHAR = re.compile("[\u2e80-\U0010ffff]")
@@ -544,8 +637,9 @@ def _width(value: Any) -> int:
     return len(text) + len(_WIDE_CHAR.findall(text))
 
 
-def _add_result_sheet(pkg: Package, rows: list[list[Any]], severities: Sequence[Severity], header_row: int,
-                      styles: _Styles) -> None:
+def _add_result_sheet(
+    pkg: Package, rows: list[list[Any]], severities: Sequence[Severity], header_row: int, styles: _Styles
+) -> None:
     existing = dict(pkg.names)
     for name, part in existing.items():
         if name.startswith(RESULT_SHEET) and _own_result_sheet(pkg, part):
@@ -561,14 +655,16 @@ def _add_result_sheet(pkg: Package, rows: list[list[Any]], severities: Sequence[
     wb = pkg.get(_WB) or b""
     ids = [int(x) for x in re.findall(rb'<sheet\b[^>]*\bsheetId="(\d+)"', wb)]
     # the r: prefix declared on the element itself: valid whatever prefixes the workbook part uses
-    tag = (f'<sheet xmlns:r="{REL_NS}" name={_attr(name).decode()} sheetId="{max(ids, default=0) + 1}" '
-           f'r:id="{rid}"/>').encode()
+    tag = (
+        f'<sheet xmlns:r="{REL_NS}" name={_attr(name).decode()} sheetId="{max(ids, default=0) + 1}" r:id="{rid}"/>'
+    ).encode()
     pkg.put(_WB, wb.replace(b"</sheets>", tag + b"</sheets>", 1))
     pkg.names[name] = part
 
 
-def apply_marks(pkg: Package, plan: MarkPlan, rows: list[list[Any]], severities: Sequence[Severity],
-                header_row: int) -> PackageMarks:
+def apply_marks(
+    pkg: Package, plan: MarkPlan, rows: list[list[Any]], severities: Sequence[Severity], header_row: int
+) -> PackageMarks:
     """The package with `plan`'s fills and notes and a 校验结果 sheet of `rows`, as bytes."""
     path = pkg.path
     styles = _Styles(pkg.get(_STYLES), path)

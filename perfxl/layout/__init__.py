@@ -3,10 +3,11 @@
 Pure (no file I/O, no openpyxl/calamine): `read_layout(grids, path)` returns a Submission whose
 `problems` list everything that could not be mapped.
 """
+
 from __future__ import annotations
 
 from .detect import read_sheet
-from .indicators import join_target, parse_level1
 from .headers import normalise_label
+from .indicators import join_target, parse_level1
 
 __all__ = ["read_sheet", "parse_level1", "join_target", "normalise_label"]

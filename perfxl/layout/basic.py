@@ -4,6 +4,7 @@ Sections are found by their labels: 财政供养人员情况 (编制数 | 实际
 (上年决算数 | 本年预算数 | 本年决算数 rows with canonical keys), 楼堂馆所控制情况, 厉行节约保障措施.
 Money is in 元 unless a note in the table says otherwise.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,9 @@ def amount_columns(grid: Grid, r: int) -> tuple[dict[str, int], tuple[str, str, 
         if not isinstance(v, str):
             continue
         label = H.strip_brackets(H.normalise_label(v))
-        if label.endswith("决算数") or label.endswith("决算"):
+        if label.endswith(("决算数", "决算")):
             finals.append((c, v.strip()))
-        elif label.endswith("预算数") or label.endswith("预算"):
+        elif label.endswith(("预算数", "预算")):
             budgets.append((c, v.strip()))
     if not finals or not budgets:
         return None
@@ -45,9 +46,12 @@ def amount_columns(grid: Grid, r: int) -> tuple[dict[str, int], tuple[str, str, 
     else:
         cols["final"] = finals[0][0]
     cols["budget"] = budgets[0][0]
-    texts = {c: t for c, t in finals + budgets}
-    years = tuple(texts.get(cols.get(k, -1), "") for k in ("prev_final", "budget", "final"))
-    return cols, years  # type: ignore[return-value]
+    texts = dict(finals + budgets)
+
+    def year(role: str) -> str:
+        return texts.get(cols.get(role, -1), "")
+
+    return cols, (year("prev_final"), year("budget"), year("final"))
 
 
 class _BasicReader:
@@ -72,8 +76,7 @@ class _BasicReader:
             if not cells:
                 continue
             first_label = H.normalise_label(cells[0][1]) if isinstance(cells[0][1], str) else ""
-            section = next((k for k, syn in H.BASIC_SECTIONS.items()
-                            if H.strip_brackets(first_label) in syn), None)
+            section = next((k for k, syn in H.BASIC_SECTIONS.items() if H.strip_brackets(first_label) in syn), None)
             if self._maybe_header(r):
                 staffing_cols = columns_by_role(g, r, H.STAFFING_COLUMNS)
                 amounts = amount_columns(g, r)
@@ -115,8 +118,15 @@ class _BasicReader:
                 self._building_row(r)
             else:
                 self._unmapped(r, cells, Severity.INFO)
-        return BasicData(self.grid.name, self.unit or "元", self.years, self.staffing, tuple(self.rows),
-                         tuple(self.buildings), self.frugality)
+        return BasicData(
+            self.grid.name,
+            self.unit or "元",
+            self.years,
+            self.staffing,
+            tuple(self.rows),
+            tuple(self.buildings),
+            self.frugality,
+        )
 
     def _maybe_header(self, r: int) -> bool:
         """Cheap test: does row r hold at least two header-like labels (known ones, or ...决算数/...预算数)?"""
@@ -166,13 +176,26 @@ class _BasicReader:
             indented = text != text.lstrip() or bool(_SUBROW.match(label))
             parent = self.top if (self.top == "special_funds" or (self.top and indented)) else ""
             if parent != "special_funds":
-                self.problems.append(Finding(
-                    "LAYOUT_UNKNOWN_LABEL" if parent else "LAYOUT_UNMAPPED_ROW",
-                    Severity.INFO if parent else Severity.WARNING, self.grid.ref(r, c),
-                    f"基础数据表中的行“{text.strip()}”不是标准行名称，已原样读入。",
-                    f"Basic-data row '{text.strip()}' is not a standard row; read as written.", actual=text.strip()))
-        self.rows.append(AmountRow(key, value_at(self.grid, r, c), self._cell(r, "prev_final"),
-                                   self._cell(r, "budget"), self._cell(r, "final"), parent))
+                self.problems.append(
+                    Finding(
+                        "LAYOUT_UNKNOWN_LABEL" if parent else "LAYOUT_UNMAPPED_ROW",
+                        Severity.INFO if parent else Severity.WARNING,
+                        self.grid.ref(r, c),
+                        f"基础数据表中的行“{text.strip()}”不是标准行名称，已原样读入。",
+                        f"Basic-data row '{text.strip()}' is not a standard row; read as written.",
+                        actual=text.strip(),
+                    )
+                )
+        self.rows.append(
+            AmountRow(
+                key,
+                value_at(self.grid, r, c),
+                self._cell(r, "prev_final"),
+                self._cell(r, "budget"),
+                self._cell(r, "final"),
+                parent,
+            )
+        )
 
     def _building_row(self, r: int) -> None:
         values = [own(self.grid, r, c) for c in self.cols.values()]
@@ -180,14 +203,31 @@ class _BasicReader:
         if not present:
             return
         if all(isinstance(v, str) and _UNIT_NOTE.match(H.normalise_label(v)) for v in present) or not any(
-                is_number(v) or (isinstance(v, str) and re.search(r"\d", v)) for v in present):
-            extra = [(c, v) for c, v in row_cells(self.grid, r) if not (isinstance(v, str) and _UNIT_NOTE.match(
-                H.normalise_label(v)))]
+            is_number(v) or (isinstance(v, str) and re.search(r"\d", v)) for v in present
+        ):
+            extra = [
+                (c, v)
+                for c, v in row_cells(self.grid, r)
+                if not (isinstance(v, str) and _UNIT_NOTE.match(H.normalise_label(v)))
+            ]
             if extra and any(not H.is_placeholder_text(v) for _, v in extra):
                 self._unmapped(r, extra, Severity.INFO)
             return
-        self.buildings.append(BuildingControl(*(self._cell(r, k) for k in (
-            "approved_area", "actual_area", "area_rate", "budget_investment", "actual_investment", "investment_rate"))))
+        self.buildings.append(
+            BuildingControl(
+                *(
+                    self._cell(r, k)
+                    for k in (
+                        "approved_area",
+                        "actual_area",
+                        "area_rate",
+                        "budget_investment",
+                        "actual_investment",
+                        "investment_rate",
+                    )
+                )
+            )
+        )
 
     def _unmapped(self, r: int, cells: list, severity: Severity) -> None:
         if cells:

@@ -5,6 +5,7 @@ A group line (按收入性质分 / 按支出性质分) starts a group in its col
 it in the same column (or after it in the same cell) are its parts. Figures are read exactly
 (Decimal); thousands separators are dropped. A label without a figure keeps amount None.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,14 @@ __all__ = ["breakdown_amounts", "parse_breakdown_text"]
 #: "label [:：;；] [figure] [万元|元]" — a label is a run of non-digit, non-separator characters.
 _ITEM = re.compile(
     r"(?P<label>[^\d:;,\s、。.()（）\-]+(?:\([^()]*\))?)\s*[:;]?\s*"
-    r"(?P<amount>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)?\s*(?:万元|元)?")
-_GROUPS = (("按收入性质分", "income"), ("按支出性质分", "expenditure"), ("按收入性质", "income"),
-           ("按支出性质", "expenditure"))
+    r"(?P<amount>-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)?\s*(?:万元|元)?"
+)
+_GROUPS = (
+    ("按收入性质分", "income"),
+    ("按支出性质分", "expenditure"),
+    ("按收入性质", "income"),
+    ("按支出性质", "expenditure"),
+)
 _SKIP = {"其中", "其中:", "含", "包括"}
 
 

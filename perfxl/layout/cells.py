@@ -3,6 +3,7 @@
 Numbers become exact Decimals here (via perfxl.numbers.to_decimal), never floats; text stays as
 read. A cell listed in `Grid.uncached` that now holds a value was computed by perfxl.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal

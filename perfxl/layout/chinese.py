@@ -5,6 +5,7 @@ GB2312 can encode is simplified already and is returned unchanged without callin
 OpenCC (xlwings Lite / Pyodide), `to_simplified` returns the text unchanged and `available()` says
 so, and the reader notes in the coverage that a traditional-character table could not be read.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -23,7 +24,7 @@ def _get():
             import opencc  # OpenCC 1.1+: the maintained converter (wheels for Linux/Windows/macOS)
 
             _converter = opencc.OpenCC("t2s")
-        except Exception:  # not installed (Pyodide), or a broken build: labels stay as written  # noqa: BLE001
+        except Exception:  # not installed (Pyodide), or a broken build: labels stay as written
             _converter = None
     return _converter
 

@@ -4,6 +4,7 @@ still has its column, found from the standard column order between its recognise
 Every value the layout reads then has a cell (its position), and LAYOUT_MISSING_COLUMN names the
 header cell where the label is missing (财预〔2020〕10号 附1 column order; never fixed coordinates).
 """
+
 from __future__ import annotations
 
 from ..grid import Grid
@@ -20,8 +21,9 @@ FUNDS_ORDER = ("initial_budget", "full_budget", "executed", "weight", "rate", "s
 FUNDS_EXPECTED = FUNDS_ORDER
 
 
-def place_missing(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int], order: tuple[str, ...],
-                  expected: tuple[str, ...]) -> dict[str, int]:
+def place_missing(
+    grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int], order: tuple[str, ...], expected: tuple[str, ...]
+) -> dict[str, int]:
     """Role → column for each role of `expected` missing from `cols`.
 
     A missing role takes the first blank header column between its recognised neighbours (in
@@ -32,18 +34,20 @@ def place_missing(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int]
     missing = [k for k in expected if k not in known]
     if not missing:
         return {}
-    taken = set(known.values()) | {c for c in _labelled(grid, header_rows, known)}
+    taken = set(known.values()) | set(_labelled(grid, header_rows, known))
     placed: dict[str, int] = {}
     deferred: list[str] = []
     for role in missing:
         i = order.index(role)
         now = {**known, **placed}
         left = max((now[k] for k in order[:i] if k in now), default=-1)
-        right = min((now[k] for k in order[i + 1:] if k in now), default=None)
+        right = min((now[k] for k in order[i + 1 :] if k in now), default=None)
         if right is None or right <= left:  # a trailing role, or recognised columns out of order
             deferred.append(role)
             continue
-        gap = range(left + 1, right) if left >= 0 else range(right - 1, -1, -1)  # a leading role sits next to its right neighbour
+        gap = (
+            range(left + 1, right) if left >= 0 else range(right - 1, -1, -1)
+        )  # a leading role sits next to its right neighbour
         free = next((c for c in gap if c not in taken), None)
         if free is None:
             deferred.append(role)

@@ -1,6 +1,7 @@
 """Coverage of one sheet: what each table's rows were read as (runs of rows by kind, O(rows), no
 per-cell objects), and which checks cannot run on a table that lacks their columns.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -11,8 +12,7 @@ __all__ = ["row_runs", "table_coverage", "skipped_for", "NEEDS_INDICATOR_COLUMN"
 
 #: Checks that need a 绩效指标 column: a table without it cannot run them (coverage, not findings).
 NEEDS_INDICATOR_COLUMN: dict[str, tuple[str, ...]] = {
-    "weight": ("W01", "W02", "W03", "W04", "W05", "S01", "S02", "S03", "S05", "S06", "S07", "S08", "S11", "T05",
-               "T07"),
+    "weight": ("W01", "W02", "W03", "W04", "W05", "S01", "S02", "S03", "S05", "S06", "S07", "S08", "S11", "T05", "T07"),
     "score": ("S01", "S02", "S03", "S05", "S06", "S07", "T02", "T03", "T04", "T06", "T07"),
     "actual": ("S01", "S02", "S03", "S04", "S05", "S07", "S08", "D01", "G03"),
 }
@@ -37,8 +37,9 @@ def row_runs(marks: Iterable[tuple[int, str]]) -> tuple[RowRun, ...]:
     return tuple(runs)
 
 
-def table_coverage(sheet: str, kind: str, marks: list[tuple[int, str]], n_cols: int,
-                   has_total_row: bool | None) -> TableCoverage:
+def table_coverage(
+    sheet: str, kind: str, marks: list[tuple[int, str]], n_cols: int, has_total_row: bool | None
+) -> TableCoverage:
     """One table: its A1 range (first to last row read, all columns) and its rows by kind."""
     rng = ""
     if marks:
@@ -57,8 +58,11 @@ def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
             for code in codes:
                 if code not in seen:
                     seen.add(code)
-                    out.append(SkippedCheck(code, f"表中没有“{_ZH[role]}”列，无法检查", f"the table has no {role} column",
-                                            ev.sheet))
+                    out.append(
+                        SkippedCheck(
+                            code, f"表中没有“{_ZH[role]}”列，无法检查", f"the table has no {role} column", ev.sheet
+                        )
+                    )
     funds = ev.funds
     if funds is not None and funds.columns:
         for role, codes in NEEDS_FUNDS_COLUMN.items():
@@ -67,6 +71,12 @@ def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
             for code in codes:
                 if code not in seen:
                     seen.add(code)
-                    out.append(SkippedCheck(code, f"资金表中没有“{_ZH[role]}”列（预算执行率不计分或未列出），无法检查",
-                                            f"the funds block has no {role} column", ev.sheet))
+                    out.append(
+                        SkippedCheck(
+                            code,
+                            f"资金表中没有“{_ZH[role]}”列（预算执行率不计分或未列出），无法检查",
+                            f"the funds block has no {role} column",
+                            ev.sheet,
+                        )
+                    )
     return out

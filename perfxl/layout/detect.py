@@ -3,14 +3,15 @@ range to the right parser: 自评表 parts (evaluation.py) and 基础数据表 (
 
 Pure: works on a Grid only. Whatever it cannot map becomes a Finding; it never raises on odd grids.
 """
+
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..grid import Grid
-from ..model import (BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck,
-                     TableCoverage)
+from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 
@@ -120,12 +121,14 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         titles = []  # "项目名称 | …自评表": a header field whose value ends like a title
     if any(t.endswith("基础数据表") for t in titles):
         return RowKind.TITLE_BASIC
-    if any(t.endswith("自评表") or t.endswith("评价表") and "绩效" in t for t in titles):
+    if any(t.endswith("自评表") or (t.endswith("评价表") and "绩效" in t) for t in titles):
         return RowKind.TITLE_EVALUATION
     if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
         return RowKind.TITLE_EVALUATION
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
-        return RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER
+        return (
+            RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER
+        )
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
     if funds_columns(grid, r) is not None:
@@ -153,7 +156,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 
     A field may be "label | value" in two cells or "label：value" in one cell (value col = label col).
     """
-    out = []
+    out: list[tuple[str, int, int | None]] = []
     cells = row_cells(grid, r)
     for i, (c, v) in enumerate(cells):
         if not isinstance(v, str):
@@ -167,8 +170,8 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
             out.append((key, c, nxt[0] if nxt else None))
             continue
         head, sep, tail = label.partition(":")
-        if sep and tail and H.match_role(head, H.HEADER_FIELDS):
-            out.append((H.match_role(head, H.HEADER_FIELDS), c, c))
+        if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
+            out.append((role, c, c))
     return out
 
 
@@ -192,15 +195,21 @@ def read_sheet(grid: Grid) -> SheetLayout:
     if named in NOT_TABLE_KINDS and not titled:
         return _not_a_table(grid, layout, named, kinds)
     start = next((r for r, k in enumerate(kinds) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
-    eval_rows = range(grid.n_rows)
+    eval_rows: Sequence[int] = range(grid.n_rows)
     if start is not None:
-        stop = next((r for r in range(start + 1, grid.n_rows) if kinds[r] in (
-            RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER)), grid.n_rows)
+        stop = next(
+            (
+                r
+                for r in range(start + 1, grid.n_rows)
+                if kinds[r] in (RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER)
+            ),
+            grid.n_rows,
+        )
         basic, problems = read_basic(grid, range(start, stop), kinds)
         if basic.staffing is not None or basic.rows or basic.buildings or basic.frugality is not None:
             layout.basic = basic
             layout.problems.extend(problems)
-            eval_rows = list(range(0, start)) + list(range(stop, grid.n_rows))
+            eval_rows = list(range(start)) + list(range(stop, grid.n_rows))
             marks = [(r, _BASIC_MARKS.get(kinds[r], "basic")) for r in range(start, stop)]
             while marks and marks[-1][1] == "blank":
                 marks.pop()
@@ -229,21 +238,35 @@ def read_sheet(grid: Grid) -> SheetLayout:
         if not grid.hidden and not named:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
-            layout.problems.append(Finding(
-                "LAYOUT_SHEET_IGNORED", Severity.INFO, CellRef.at(grid.name, first + 1, c + 1),
-                f"工作表“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
-                f"Sheet '{grid.name}' holds no self-evaluation or basic-data table (by header labels); skipped."))
+            layout.problems.append(
+                Finding(
+                    "LAYOUT_SHEET_IGNORED",
+                    Severity.INFO,
+                    CellRef.at(grid.name, first + 1, c + 1),
+                    f"工作表“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
+                    f"Sheet '{grid.name}' holds no self-evaluation or basic-data table (by header labels); skipped.",
+                )
+            )
     elif grid.hidden and found:
-        layout.problems.append(Finding(
-            "LAYOUT_HIDDEN_SHEET", Severity.INFO, CellRef.at(grid.name, 1, 1),
-            f"工作表“{grid.name}”是隐藏的，但其中的表格已读取。",
-            f"Sheet '{grid.name}' is hidden; its tables were read."))
+        layout.problems.append(
+            Finding(
+                "LAYOUT_HIDDEN_SHEET",
+                Severity.INFO,
+                CellRef.at(grid.name, 1, 1),
+                f"工作表“{grid.name}”是隐藏的，但其中的表格已读取。",
+                f"Sheet '{grid.name}' is hidden; its tables were read.",
+            )
+        )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
     return layout
 
 
-_BASIC_MARKS = {RowKind.BLANK: "blank", RowKind.TITLE_BASIC: "title", RowKind.BASIC_SECTION: "header",
-                RowKind.NOTE: "note"}
+_BASIC_MARKS = {
+    RowKind.BLANK: "blank",
+    RowKind.TITLE_BASIC: "title",
+    RowKind.BASIC_SECTION: "header",
+    RowKind.NOTE: "note",
+}
 
 
 def _first_row(rng: str) -> int:
@@ -257,9 +280,13 @@ def _not_a_table(grid: Grid, layout: SheetLayout, named: str, kinds: list[RowKin
 
     zh = KIND_ZH.get(named, named)
     layout.sheet = SheetCoverage(
-        grid.name, named, certain=False, read=True,
+        grid.name,
+        named,
+        certain=False,
+        read=True,
         note_zh=f"按工作表名称判断为“{zh}”，不是自评表，未按自评表检查。",
-        note_en=f"Judged by its name to be '{named}', not a self-evaluation table; not checked as one.")
+        note_en=f"Judged by its name to be '{named}', not a self-evaluation table; not checked as one.",
+    )
     return layout
 
 
@@ -281,18 +308,30 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
             moved = [f for f in layout.problems if f.code.startswith("LAYOUT_")]
             layout.problems = [f for f in layout.problems if not f.code.startswith("LAYOUT_")]
             if moved:
-                note_zh = f"该表只读取用于核对，其版式问题 {len(moved)} 处未作为检查结果列出（首处：{moved[0].message}）"
+                note_zh = (
+                    f"该表只读取用于核对，其版式问题 {len(moved)} 处未作为检查结果列出（首处：{moved[0].message}）"
+                )
                 note_en = f"read for cross-checks only; {len(moved)} layout notes not listed as findings"
         return SheetCoverage(grid.name, kind, certain=certain, read=True, note_zh=note_zh, note_en=note_en)
     if all(k is RowKind.BLANK for k in kinds):
         return SheetCoverage(grid.name, "empty", certain=True, read=True, note_zh="空白工作表", note_en="empty sheet")
     texts = [v for row in grid.rows[:40] for v in row[:20] if isinstance(v, str) and v.strip()]
     if not available() and any(looks_traditional(t) for t in texts[:200]):
-        return SheetCoverage(grid.name, "other", certain=False, read=False,
-                             note_zh="表头为繁体字，未安装 OpenCC，无法识别该表（pip install opencc）。",
-                             note_en="traditional-character headers and OpenCC is not installed; not read")
+        return SheetCoverage(
+            grid.name,
+            "other",
+            certain=False,
+            read=False,
+            note_zh="表头为繁体字，未安装 OpenCC，无法识别该表（pip install opencc）。",
+            note_en="traditional-character headers and OpenCC is not installed; not read",
+        )
     kind = named if named and named != "evaluation" else "other"
     zh = KIND_ZH.get(kind, kind)
-    return SheetCoverage(grid.name, kind, certain=False, read=True,
-                         note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。",
-                         note_en=f"no recognisable table; treated as '{kind}', not checked")
+    return SheetCoverage(
+        grid.name,
+        kind,
+        certain=False,
+        read=True,
+        note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。",
+        note_en=f"no recognisable table; treated as '{kind}', not checked",
+    )

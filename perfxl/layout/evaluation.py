@@ -4,24 +4,36 @@ Rows are read in order; header rows (funds, goals, 绩效指标) switch what the
 Merged and blank-continuation 一级/二级 cells are forward-filled; blank and "……" rows are skipped;
 rows that fit nowhere become LAYOUT_UNMAPPED_ROW findings.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
 
 from ..grid import Grid
-from ..model import (CellRef, CellValue, Finding, FundsBlock, FundsRow, Goal, Indicator, Level1Heading,
-                     SelfEvaluation, Severity)
+from ..model import (
+    CellRef,
+    CellValue,
+    Finding,
+    FundsBlock,
+    FundsRow,
+    Goal,
+    Indicator,
+    Level1Heading,
+    SelfEvaluation,
+    Severity,
+)
 from . import headers as H
+from .breakdown import breakdown_amounts
 from .cells import empty_at, first_right, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
+from .detect import RowKind, columns_by_role, header_fields, indicator_columns
 from .findings import missing_columns, unmapped_row
-from .breakdown import breakdown_amounts
 from .funds import FundsRows
 from .indicators import join_target, parse_level1
-from .detect import RowKind, columns_by_role, header_fields, indicator_columns
 
 __all__ = ["read_evaluations", "parse_level1"]
+
 
 @dataclass
 class _Builder:
@@ -57,13 +69,29 @@ class _Builder:
     def build(self) -> SelfEvaluation:
         funds = None
         if self.funds_seen:
-            funds = FundsBlock(self.funds_total, tuple(self.funds_parts), self.funds_unit or self.unit_note or "万元",
-                               tuple(self.funds_breakdown), self.funds_ref, breakdown_amounts(self.funds_breakdown),
-                               self.funds_columns)
+            funds = FundsBlock(
+                self.funds_total,
+                tuple(self.funds_parts),
+                self.funds_unit or self.unit_note or "万元",
+                tuple(self.funds_breakdown),
+                self.funds_ref,
+                breakdown_amounts(self.funds_breakdown),
+                self.funds_columns,
+            )
         return SelfEvaluation(
-            kind=_kind(self), sheet=self.sheet, title=self.title, header=dict(self.header), funds=funds,
-            goals=tuple(self.goals), level1=tuple(self.level1.values()), indicators=tuple(self.indicators),
-            total_weight=self.total_weight, total_score=self.total_score, grade=self.grade, columns=self.columns)
+            kind=_kind(self),
+            sheet=self.sheet,
+            title=self.title,
+            header=dict(self.header),
+            funds=funds,
+            goals=tuple(self.goals),
+            level1=tuple(self.level1.values()),
+            indicators=tuple(self.indicators),
+            total_weight=self.total_weight,
+            total_score=self.total_score,
+            grade=self.grade,
+            columns=self.columns,
+        )
 
 
 def _kind(b: _Builder) -> str:
@@ -74,7 +102,7 @@ def _kind(b: _Builder) -> str:
         return form
     for text in ((b.title.text if b.title else ""), b.sheet):
         label = H.normalise_label(text)
-        if "项目" in label and "自评" in label or label.startswith("项目支出"):
+        if ("项目" in label and "自评" in label) or label.startswith("项目支出"):
             return "project"
         if "部门整体" in label or "整体支出" in label or "部门(单位)整体" in label:
             return "department"
@@ -84,7 +112,7 @@ def _kind(b: _Builder) -> str:
 
 
 def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
-    """"declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表)."""
+    """ "declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表)."""
     for text in (title, sheet):
         label = H.normalise_label(text)
         if "自评" in label:
@@ -131,10 +159,15 @@ class _Reader(FundsRows):
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
             ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
-            self.problems.append(Finding(
-                "LAYOUT_NO_TABLE", Severity.WARNING, ref,
-                "找到了表头（标题或项目名称等），但其下没有资金、目标或绩效指标表格。",
-                "Found a title or header fields, but no funds, goals or indicator table below them."))
+            self.problems.append(
+                Finding(
+                    "LAYOUT_NO_TABLE",
+                    Severity.WARNING,
+                    ref,
+                    "找到了表头（标题或项目名称等），但其下没有资金、目标或绩效指标表格。",
+                    "Found a title or header fields, but no funds, goals or indicator table below them.",
+                )
+            )
         self.cur = _Builder(self.grid.name, unit_note=None)
         self.state = "pre"
 
@@ -209,9 +242,7 @@ class _Reader(FundsRows):
         elif kind is RowKind.GRADE:
             self._grade_row(r)
             mark(r, "grade")
-        elif kind is RowKind.NOTE:
-            mark(r, "note")
-        elif self.state == "pre" and self._unit_note(r):
+        elif kind is RowKind.NOTE or (self.state == "pre" and self._unit_note(r)):
             mark(r, "note")
         else:
             self._unmapped(r, Severity.INFO if self.state in ("pre", "after") else Severity.WARNING)
@@ -249,7 +280,9 @@ class _Reader(FundsRows):
         rest = [c for c, v in cells[1:]]
         if rest:
             expected = value_at(self.grid, r, rest[0])
-            actual = value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
+            actual = (
+                value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
+            )
             self.cur.goals.append(Goal(expected, actual))
 
     def _goal_row(self, r: int) -> bool:
@@ -278,13 +311,16 @@ class _Reader(FundsRows):
         self.state = "indicators"
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
-        found = tuple(k for k in INDICATOR_ORDER + ("progress", "forecast", "possibility", "criteria") if k in cols)
+        found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
         if not {"weight", "score"} & set(cols):
             # no 分值/得分 (a target-setting table or an unscored form): those columns do not exist;
             # none is placed right of the table and none is reported missing
             optional = {"weight", "score", "deviation"} | ({"actual"} if "actual" not in cols else set())
-            placed = {k: c for k, c in placed.items() if k not in optional or c < max(
-                (v for kk, v in cols.items() if not kk.startswith("_")), default=-1)}
+            placed = {
+                k: c
+                for k, c in placed.items()
+                if k not in optional or c < max((v for kk, v in cols.items() if not kk.startswith("_")), default=-1)
+            }
         right = max((v for kk, v in cols.items() if not kk.startswith("_")), default=-1)
         sub = cols.get("_subheader", r)
         present = {k for k, c in placed.items() if c < right or _has_data(self.grid, sub + 1, c)}
@@ -302,17 +338,15 @@ class _Reader(FundsRows):
         own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
-        values_present = any(v is not None and not H.is_placeholder_text(v)
-                             for k, v in own_data.items() if k != "name")
+        values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
         l1_new, l2_new = (self._level(r, key) for key in ("level1", "level2"))
         if l1_new is not None:
             self._add_level1(l1_new)
             if l2_new is None:
                 self.carry["level2"] = None
         has_name = name_raw is not None and not placeholder_name
-        if not has_name and not values_present:
-            if placeholder_name or l2_new is None:
-                return "heading" if l1_new is not None else "blank"
+        if not has_name and not values_present and (placeholder_name or l2_new is None):
+            return "heading" if l1_new is not None else "blank"
         table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
@@ -321,11 +355,22 @@ class _Reader(FundsRows):
         if placeholder_name:
             name = CellValue(None, name.ref)
         target, nature, unit = self._target(r)
-        self.cur.indicators.append(Indicator(
-            level1, level2, name, target, self._data(r, "actual"), self._data(r, "weight"), self._data(r, "score"),
-            self._data(r, "deviation", fill=True), nature, unit,
-            self._data(r, "progress") if "progress" in cols else None,
-            self._data(r, "forecast") if "forecast" in cols else None))
+        self.cur.indicators.append(
+            Indicator(
+                level1,
+                level2,
+                name,
+                target,
+                self._data(r, "actual"),
+                self._data(r, "weight"),
+                self._data(r, "score"),
+                self._data(r, "deviation", fill=True),
+                nature,
+                unit,
+                self._data(r, "progress") if "progress" in cols else None,
+                self._data(r, "forecast") if "forecast" in cols else None,
+            )
+        )
         self.indicator_rows += 1
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
@@ -342,7 +387,8 @@ class _Reader(FundsRows):
             anchor = value_at(g, r, c, fill=True)
             if anchor.is_blank:
                 return None
-            if self.carry[key] is None or self.carry[key].ref != anchor.ref:
+            carried = self.carry[key]
+            if carried is None or carried.ref != anchor.ref:
                 self.carry[key] = anchor
                 return anchor
             return None
@@ -386,8 +432,11 @@ class _Reader(FundsRows):
         weight = value_at(g, r, wc) if wc is not None and own(g, r, wc) is not None else None
         score = value_at(g, r, sc) if sc is not None and own(g, r, sc) is not None else None
         if weight is None or score is None:
-            label_col = next(c for c, v in row_cells(g, r) if isinstance(v, str)
-                             and H.strip_brackets(H.normalise_label(v)) in H.TOTAL_LABELS)
+            label_col = next(
+                c
+                for c, v in row_cells(g, r)
+                if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in H.TOTAL_LABELS
+            )
             rest = [c for c, v in row_cells(g, r, label_col + 1)]
             if weight is None and score is None and len(rest) >= 2:
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
@@ -407,18 +456,40 @@ class _Reader(FundsRows):
     def _check_complete(self) -> None:
         b = self.cur
         if b.indicators_seen and not b.indicators:
-            self.problems.append(Finding(
-                "LAYOUT_EMPTY_TABLE", Severity.WARNING, self.grid.ref(self.ind_header_row, self.ind_cols.get("name", 0)),
-                "绩效指标表头下没有任何指标行。", "The indicator header has no indicator rows below it."))
-        if b.indicators_seen and b.total_score is None and b.total_weight is None and {"weight", "score"} & set(b.columns):
-            self.problems.append(Finding(
-                "LAYOUT_MISSING_TOTAL", Severity.WARNING, self.grid.ref(self.ind_header_row, 0),
-                "绩效指标表没有“总分”行（分值与得分合计）。",
-                "The indicator table has no 总分 (total) row."))
+            self.problems.append(
+                Finding(
+                    "LAYOUT_EMPTY_TABLE",
+                    Severity.WARNING,
+                    self.grid.ref(self.ind_header_row, self.ind_cols.get("name", 0)),
+                    "绩效指标表头下没有任何指标行。",
+                    "The indicator header has no indicator rows below it.",
+                )
+            )
+        if (
+            b.indicators_seen
+            and b.total_score is None
+            and b.total_weight is None
+            and {"weight", "score"} & set(b.columns)
+        ):
+            self.problems.append(
+                Finding(
+                    "LAYOUT_MISSING_TOTAL",
+                    Severity.WARNING,
+                    self.grid.ref(self.ind_header_row, 0),
+                    "绩效指标表没有“总分”行（分值与得分合计）。",
+                    "The indicator table has no 总分 (total) row.",
+                )
+            )
         if b.funds_seen and b.funds_total is None:
-            self.problems.append(Finding(
-                "LAYOUT_MISSING_FUNDS_TOTAL", Severity.WARNING, b.funds_ref,
-                "资金表中没有“年度资金总额”行。", "The funds block has no 年度资金总额 (total) row."))
+            self.problems.append(
+                Finding(
+                    "LAYOUT_MISSING_FUNDS_TOTAL",
+                    Severity.WARNING,
+                    b.funds_ref,
+                    "资金表中没有“年度资金总额”行。",
+                    "The funds block has no 年度资金总额 (total) row.",
+                )
+            )
 
     def _missing_columns(self, r: int, placed: dict[str, int], table: str) -> None:
         self.problems.extend(missing_columns(self.grid, r, placed, table))

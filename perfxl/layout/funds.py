@@ -4,15 +4,21 @@
 Rows after a "按收入性质分 / 按支出性质分" line, and text rows without amounts, are kept as free-text
 breakdown cells; rows with amounts and an unknown label are kept as parts and noted.
 """
+
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from ..grid import Grid
 from ..model import CellValue, Finding, FundsRow, Severity
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
+
+if TYPE_CHECKING:
+    from .evaluation import _Builder
 
 __all__ = ["FundsRows"]
 
@@ -27,6 +33,21 @@ def _numeric_text(value: object) -> bool:
 
 class FundsRows:
     """Funds-block handling for the evaluation reader (expects `grid`, `cur`, `problems`, `state`)."""
+
+    # provided by the evaluation reader (perfxl.layout.evaluation._Reader), which sets them in __init__
+    grid: Grid
+    cur: _Builder
+    problems: list[Finding]
+    state: str
+    funds_cols: dict[str, int]
+    funds_header_row: int
+    breakdown_mode: bool
+
+    if TYPE_CHECKING:  # the reader's own methods this mixin calls
+
+        def _missing_columns(self, r: int, placed: dict[str, int], table: str) -> None: ...
+
+        def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None: ...
 
     def _start_funds(self, r: int) -> None:
         cols = funds_columns(self.grid, r) or {}
@@ -66,7 +87,8 @@ class FundsRows:
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
         has_number = any(is_number(a) or _numeric_text(a) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
-                isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)):
+            isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
+        ):
             self.breakdown_mode = True
         is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
         known = is_total or bare in H.FUNDS_PART_LABELS
@@ -78,17 +100,21 @@ class FundsRows:
             return "unread"
         label_col = label_cells[-1][0] if label_cells else first_amount
         row = self._funds_row_values(r, label_col, is_total)
-        if is_total:
-            if self.cur.funds_total is None:
-                self.cur.funds_total = row
-                return "funds"
+        if is_total and self.cur.funds_total is None:
+            self.cur.funds_total = row
+            return "funds"
         self.cur.funds_parts.append(row)
         if not known:
-            self.problems.append(Finding(
-                "LAYOUT_UNKNOWN_LABEL", Severity.INFO, row.label.ref,
-                f"资金行“{row.label.text}”不是常见的行名称，已按资金明细行读取。",
-                f"Funds row label '{row.label.text}' is not a known label; read as a funds part row.",
-                actual=row.label.text))
+            self.problems.append(
+                Finding(
+                    "LAYOUT_UNKNOWN_LABEL",
+                    Severity.INFO,
+                    row.label.ref,
+                    f"资金行“{row.label.text}”不是常见的行名称，已按资金明细行读取。",
+                    f"Funds row label '{row.label.text}' is not a known label; read as a funds part row.",
+                    actual=row.label.text,
+                )
+            )
         return "funds"
 
     def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
@@ -98,7 +124,14 @@ class FundsRows:
                 return CellValue(None, None)
             return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
 
-        label = value_at(self.grid, r, label_col) if label_col is not None else CellValue(None)
-        return FundsRow(label, cell("initial_budget"), cell("full_budget"), cell("executed"), cell("weight"),
-                        cell("rate"), cell("score"), is_total)
-
+        label = value_at(self.grid, r, label_col)
+        return FundsRow(
+            label,
+            cell("initial_budget"),
+            cell("full_budget"),
+            cell("executed"),
+            cell("weight"),
+            cell("rate"),
+            cell("score"),
+            is_total,
+        )

@@ -4,6 +4,7 @@ Labels are compared after `normalise_label`, so spaces (also full-width and NBSP
 （）vs (), ：vs :, and 、，"" punctuation never matter. Tables are found by these labels, never by
 coordinates (财预〔2020〕10号 附1 layout and its provincial variants).
 """
+
 from __future__ import annotations
 
 import re
@@ -116,27 +117,94 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "level1": _syn("一级指标", "一级指标名称"),
     "level2": _syn("二级指标", "二级指标名称"),
     "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)"),
-    "target": _syn("年度指标值", "指标值", "目标值", "年度目标值", "预期指标值", "年度目标", "预期目标值",
-                   "计划指标值", "年度指标值(A)", "全年指标值", "年初目标值", "年度指标值(年初目标值)",
-                   "目标值(年初设定)", "年初设定目标值", "绩效指标值", "指标目标值"),
+    "target": _syn(
+        "年度指标值",
+        "指标值",
+        "目标值",
+        "年度目标值",
+        "预期指标值",
+        "年度目标",
+        "预期目标值",
+        "计划指标值",
+        "年度指标值(A)",
+        "全年指标值",
+        "年初目标值",
+        "年度指标值(年初目标值)",
+        "目标值(年初设定)",
+        "年初设定目标值",
+        "绩效指标值",
+        "指标目标值",
+    ),
     "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
     "unit": _syn("度量单位", "计量单位", "单位"),
-    "actual": _syn("实际完成值", "完成值", "实际值", "全年实际值", "实际完成值(B)", "全年完成值", "实际完成指标值",
-                   "全年实际完成值", "实际完成数", "年度实际完成值", "实际完成指标"),
-    "weight": _syn("分值", "权重", "分 值", "指标分值", "权重(分)", "分值(权重)", "标准分值", "参考分值", "指标权重",
-                   "权重分值", "满分", "标准分"),
+    "actual": _syn(
+        "实际完成值",
+        "完成值",
+        "实际值",
+        "全年实际值",
+        "实际完成值(B)",
+        "全年完成值",
+        "实际完成指标值",
+        "全年实际完成值",
+        "实际完成数",
+        "年度实际完成值",
+        "实际完成指标",
+    ),
+    "weight": _syn(
+        "分值",
+        "权重",
+        "分 值",
+        "指标分值",
+        "权重(分)",
+        "分值(权重)",
+        "标准分值",
+        "参考分值",
+        "指标权重",
+        "权重分值",
+        "满分",
+        "标准分",
+    ),
     "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分"),
-    "deviation": _syn("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析", "原因分析及改进措施",
-                      "偏差大或目标未完成原因分析", "未完成原因分析及改进措施", "偏差原因分析及改进措施说明",
-                      "未完成原因和改进措施", "备注"),
+    "deviation": _syn(
+        "偏差原因分析及改进措施",
+        "偏差原因",
+        "未完成原因分析",
+        "偏差原因分析",
+        "原因分析及改进措施",
+        "偏差大或目标未完成原因分析",
+        "未完成原因分析及改进措施",
+        "偏差原因分析及改进措施说明",
+        "未完成原因和改进措施",
+        "备注",
+    ),
     # 执行监控表 (财预〔2019〕136号 附件): progress to date and the full-year forecast
-    "progress": _syn(*(f"{a}{m}月{b}" for m in range(1, 13) for a in ("1-", "1至", "截至") for b in (
-        "执行情况", "完成情况", "实际完成情况", "实际完成值", "执行数")), "截至目前执行情况", "当前执行情况"),
+    "progress": _syn(
+        *(
+            f"{a}{m}月{b}"
+            for m in range(1, 13)
+            for a in ("1-", "1至", "截至")
+            for b in ("执行情况", "完成情况", "实际完成情况", "实际完成值", "执行数")
+        ),
+        "截至目前执行情况",
+        "当前执行情况",
+    ),
     "forecast": _syn("全年预计完成情况", "全年预计完成值", "预计全年完成情况", "预计完成情况", "全年预计完成"),
     "possibility": _syn("完成目标可能性", "完成可能性", "能否完成目标"),
     # descriptive columns some forms add (评价标准 / 指标说明 / 指标解释): read as known, not scored
-    "criteria": _syn("评价标准", "评分标准", "指标说明", "指标解释", "指标内容", "计分方法", "评分方法", "评分细则",
-                     "指标定义", "评(扣)分标准", "评分标准及说明", "指标值说明"),
+    "criteria": _syn(
+        "评价标准",
+        "评分标准",
+        "指标说明",
+        "指标解释",
+        "指标内容",
+        "计分方法",
+        "评分方法",
+        "评分细则",
+        "指标定义",
+        "评(扣)分标准",
+        "评分标准及说明",
+        "指标值说明",
+    ),
     # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
     "check": _syn("perfxl复核得分", "复核得分", "perfxl得分"),
 }
@@ -145,25 +213,71 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "initial_budget": _syn("年初预算数", "年初预算", "年初预算金额"),
     "full_budget": _syn("全年预算数", "调整后预算数", "全年预算数(调整后预算数)", "全年预算", "调整后预算", "预算数"),
-    "executed": _syn("全年执行数", "执行数", "全年执行", "实际执行数", "实际支出数", "预算执行数",
-                     *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至"))),
+    "executed": _syn(
+        "全年执行数",
+        "执行数",
+        "全年执行",
+        "实际执行数",
+        "实际支出数",
+        "预算执行数",
+        *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至")),
+    ),
     "weight": INDICATOR_COLUMNS["weight"],
-    "rate": _syn("执行率", "预算执行率", "执行率(%)",
-                 *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至"))),
+    "rate": _syn(
+        "执行率", "预算执行率", "执行率(%)", *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至"))
+    ),
     "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
     "score": INDICATOR_COLUMNS["score"],
 }
 FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
 
-FUNDS_TOTAL_LABELS = _syn("年度资金总额", "资金总额", "年度资金总额:", "合计", "项目资金总额", "资金总额合计",
-                          "年度财政资金总额", "年度预算资金总额", "财政资金总额", "预算资金总额", "资金合计",
-                          "总计", "年度资金合计", "年度总额", "总额", "资金总计")
+FUNDS_TOTAL_LABELS = _syn(
+    "年度资金总额",
+    "资金总额",
+    "年度资金总额:",
+    "合计",
+    "项目资金总额",
+    "资金总额合计",
+    "年度财政资金总额",
+    "年度预算资金总额",
+    "财政资金总额",
+    "预算资金总额",
+    "资金合计",
+    "总计",
+    "年度资金合计",
+    "年度总额",
+    "总额",
+    "资金总计",
+)
 FUNDS_PART_LABELS = _syn(
-    "本年财政拨款", "当年财政拨款", "本年(当年)财政拨款", "财政拨款", "上年结转资金", "上年结转", "其他资金",
-    "基本支出", "项目支出", "财政专户管理资金", "单位资金", "一般公共预算", "一般公共预算拨款",
-    "政府性基金拨款", "政府性基金", "纳入专户管理的非税收入拨款", "县级专项资金", "专项资金",
-    "中央财政资金", "地方财政资金", "省级财政资金", "市级财政资金", "县级财政资金", "中央补助资金", "财政资金",
-    "中央资金", "地方资金", "自筹资金",
+    "本年财政拨款",
+    "当年财政拨款",
+    "本年(当年)财政拨款",
+    "财政拨款",
+    "上年结转资金",
+    "上年结转",
+    "其他资金",
+    "基本支出",
+    "项目支出",
+    "财政专户管理资金",
+    "单位资金",
+    "一般公共预算",
+    "一般公共预算拨款",
+    "政府性基金拨款",
+    "政府性基金",
+    "纳入专户管理的非税收入拨款",
+    "县级专项资金",
+    "专项资金",
+    "中央财政资金",
+    "地方财政资金",
+    "省级财政资金",
+    "市级财政资金",
+    "县级财政资金",
+    "中央补助资金",
+    "财政资金",
+    "中央资金",
+    "地方资金",
+    "自筹资金",
 )
 FUNDS_SECTION_LABELS = _syn("年度预算申请", "项目资金", "资金情况", "预算执行情况", "资金使用情况")
 
@@ -177,8 +291,18 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "项目名称": _syn("项目名称"),
     "主管部门": _syn("主管部门", "主管部门及代码"),
     "实施单位": _syn("实施单位"),
-    "预算单位名称": _syn("预算单位名称", "单位名称", "部门名称", "部门(单位)名称", "预算单位", "填报单位",
-                       "一级预算单位名称", "二级预算单位名称", "预算部门名称", "部门(单位)"),
+    "预算单位名称": _syn(
+        "预算单位名称",
+        "单位名称",
+        "部门名称",
+        "部门(单位)名称",
+        "预算单位",
+        "填报单位",
+        "一级预算单位名称",
+        "二级预算单位名称",
+        "预算部门名称",
+        "部门(单位)",
+    ),
 }
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
@@ -189,18 +313,45 @@ INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指
 
 #: Rows starting with these end a table (notes and signatures). A colon is required where the bare
 #: word could begin an indicator name ("注册企业数" is data, "注：" is a note).
-NOTE_PREFIXES = tuple(_DROP.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", x).translate(_PUNCT))) for x in (
-    "说明：", "注：", "注1", "注释：", "备注：", "填表说明", "填表人", "填报人", "联系电话", "项目负责人：",
-    "财务负责人", "单位负责人", "审核人", "填报日期", "单位(盖章)", "(盖章)", "(印章)"))
+NOTE_PREFIXES = tuple(
+    _DROP.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", x).translate(_PUNCT)))
+    for x in (
+        "说明：",
+        "注：",
+        "注1",
+        "注释：",
+        "备注：",
+        "填表说明",
+        "填表人",
+        "填报人",
+        "联系电话",
+        "项目负责人：",
+        "财务负责人",
+        "单位负责人",
+        "审核人",
+        "填报日期",
+        "单位(盖章)",
+        "(盖章)",
+        "(印章)",
+    )
+)
 
 # ------------------------------------------------------------------ 基础数据表 rows (canonical keys)
 BASIC_ROWS: dict[str, tuple[str, ...]] = {
-    "three_public": _syn("三公经费", "\"三公\"经费", "三公经费合计", "三公经费支出"),
-    "car": _syn("公务用车购置和维护经费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车费",
-                "公务用车购置和运行维护经费", "公务用车购置及维护经费"),
+    "three_public": _syn("三公经费", '"三公"经费', "三公经费合计", "三公经费支出"),
+    "car": _syn(
+        "公务用车购置和维护经费",
+        "公务用车购置及运行维护费",
+        "公务用车购置及运行费",
+        "公务用车费",
+        "公务用车购置和运行维护经费",
+        "公务用车购置及维护经费",
+    ),
     "car_purchase": _syn("公车购置", "公务用车购置", "公务用车购置费", "公车购置费"),
     "car_running": _syn("公车运行维护", "公务用车运行维护费", "公车运行维护费", "公务用车运行维护", "公车运行维护经费"),
-    "overseas": _syn("出国经费", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国(境)费用", "因公出国经费"),
+    "overseas": _syn(
+        "出国经费", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国(境)费用", "因公出国经费"
+    ),
     "reception": _syn("公务接待", "公务接待费", "公务接待经费"),
     "special_funds": _syn("县级专项资金", "专项资金", "市级专项资金", "省级专项资金", "本级专项资金", "项目支出"),
     "public_funds": _syn("公用经费", "公用经费合计"),
@@ -211,9 +362,14 @@ BASIC_ROWS: dict[str, tuple[str, ...]] = {
     "basic_budget_adjustment": _syn("部门基本支出预算调整", "基本支出预算调整"),
 }
 BASIC_PARENTS: dict[str, str] = {
-    "car": "three_public", "overseas": "three_public", "reception": "three_public",
-    "car_purchase": "car", "car_running": "car",
-    "office": "public_funds", "utilities_travel": "public_funds", "meetings_training": "public_funds",
+    "car": "three_public",
+    "overseas": "three_public",
+    "reception": "three_public",
+    "car_purchase": "car",
+    "car_running": "car",
+    "office": "public_funds",
+    "utilities_travel": "public_funds",
+    "meetings_training": "public_funds",
 }
 BASIC_SECTIONS = {
     "staffing": _syn("财政供养人员情况", "人员情况", "财政供养人员"),
@@ -231,7 +387,9 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
     "actual_area": _syn("实际规模", "实际面积"),
     "area_rate": _syn("规模控制率", "面积控制率"),
     "budget_investment": _syn("预算投资", "概算投资", "批复投资"),
-    "actual_investment": _syn("实际投资",),
+    "actual_investment": _syn(
+        "实际投资",
+    ),
     "investment_rate": _syn("投资概算控制率", "投资控制率"),
 }
 
@@ -240,10 +398,24 @@ _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
 
 
 def _known_forms() -> frozenset[str]:
-    tables = (INDICATOR_COLUMNS, FUNDS_COLUMNS, GOAL_COLUMNS, HEADER_FIELDS, BASIC_SECTIONS, STAFFING_COLUMNS,
-              BUILDING_COLUMNS)
-    sets = (FUNDS_TOTAL_LABELS, FUNDS_PART_LABELS, FUNDS_SECTION_LABELS, GOALS_LABELS, TOTAL_LABELS, GRADE_LABELS,
-            INDICATOR_SECTION_LABELS)
+    tables = (
+        INDICATOR_COLUMNS,
+        FUNDS_COLUMNS,
+        GOAL_COLUMNS,
+        HEADER_FIELDS,
+        BASIC_SECTIONS,
+        STAFFING_COLUMNS,
+        BUILDING_COLUMNS,
+    )
+    sets = (
+        FUNDS_TOTAL_LABELS,
+        FUNDS_PART_LABELS,
+        FUNDS_SECTION_LABELS,
+        GOALS_LABELS,
+        TOTAL_LABELS,
+        GRADE_LABELS,
+        INDICATOR_SECTION_LABELS,
+    )
     out = {syn for table in tables for group in table.values() for syn in group}
     out.update(x for group in sets for x in group)
     return frozenset(out)
@@ -276,6 +448,6 @@ def money_unit_in(value: object) -> str | None:
 
 
 def is_placeholder_text(value: object) -> bool:
-    """"……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
+    """ "……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
     text = _SPACES.sub("", str(value)) if value is not None else ""
     return bool(text) and bool(_PLACEHOLDER.match(text))

@@ -1,6 +1,7 @@
 """One 绩效指标 row's parts: declared 一级 weights ("产出指标(55分)") and the split 指标性质 | 指标值 |
 度量单位 target joined into one text ("≥100%"), as 财预〔2021〕101号-style forms write them.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,14 +16,32 @@ from .chinese import to_simplified
 __all__ = ["parse_level1", "join_target"]
 
 _DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
-_NATURE = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "＝": "=", ">": ">",
-           "<": "<", "正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "大于等于": "≥", "小于等于": "≤",
-           "等于": "=", "大于": ">", "小于": "<"}
+_NATURE = {
+    "≥": "≥",
+    ">=": "≥",
+    "≧": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "≦": "≤",
+    "=": "=",
+    "＝": "=",
+    ">": ">",
+    "<": "<",
+    "正向": "≥",
+    "正向指标": "≥",
+    "反向": "≤",
+    "反向指标": "≤",
+    "大于等于": "≥",
+    "小于等于": "≤",
+    "等于": "=",
+    "大于": ">",
+    "小于": "<",
+}
 _QUALITATIVE = ("定性", "定性指标")
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:
-    """"产出指标(55分)" / "效益指标（35分）" → name 产出指标, declared weight 55 (the name in simplified
+    """ "产出指标(55分)" / "效益指标（35分）" → name 产出指标, declared weight 55 (the name in simplified
     characters, so "產出指標" groups like 产出指标; the label cell keeps the text as typed)."""
     text = unicodedata.normalize("NFKC", cell.text).replace("（", "(").replace("）", ")")
     text = re.sub(r"\s+", "", text)
@@ -33,8 +52,6 @@ def parse_level1(cell: CellValue) -> Level1Heading:
         except InvalidOperation:
             pass
     return Level1Heading(cell, to_simplified(text), None)
-
-
 
 
 def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:

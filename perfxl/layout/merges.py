@@ -5,6 +5,7 @@ repairs it on open), ranges that run from one table block into the next (资金 
 A merged range keeps only its top-left value, so a funds amount under such a merge would
 otherwise read as blank without a word; each case becomes a LAYOUT_* finding naming the range.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -17,8 +18,14 @@ __all__ = ["merge_findings", "BLOCK_HEADERS"]
 #: Row kinds (detect.RowKind values) that start a table block of a 自评表.
 BLOCK_HEADERS = ("funds_header", "goals_header", "indicator_header", "title_evaluation")
 _MAX_FINDINGS = 20  # per sheet and kind: a hostile file with thousands of merges gets a bounded report
-_FUNDS_ROLES = (("initial_budget", "年初预算数"), ("full_budget", "全年预算数"), ("executed", "全年执行数"),
-                ("weight", "分值"), ("rate", "执行率"), ("score", "得分"))
+_FUNDS_ROLES = (
+    ("initial_budget", "年初预算数"),
+    ("full_budget", "全年预算数"),
+    ("executed", "全年执行数"),
+    ("weight", "分值"),
+    ("rate", "执行率"),
+    ("score", "得分"),
+)
 
 
 def range_a1(rng: MergedRange) -> str:
@@ -39,12 +46,17 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
     crossing = [rng for rng in grid.merged if any(rng[0] < h <= rng[2] for h in headers)][:_MAX_FINDINGS]
     for rng in crossing:
         where = range_a1(rng)
-        out.append(Finding(
-            "LAYOUT_MERGE_ACROSS_TABLES", Severity.WARNING, CellRef(grid.name, where),
-            f"合并单元格 {where} 跨越了两个表格区域（如资金表与年度总体目标），合并区域只保留左上角的值，"
-            "其余单元格的内容无法读取；请取消该合并后重新填写。",
-            f"Merged range {where} runs across two table blocks; only its top-left value is kept. Unmerge it.",
-            actual=where))
+        out.append(
+            Finding(
+                "LAYOUT_MERGE_ACROSS_TABLES",
+                Severity.WARNING,
+                CellRef(grid.name, where),
+                f"合并单元格 {where} 跨越了两个表格区域（如资金表与年度总体目标），合并区域只保留左上角的值，"
+                "其余单元格的内容无法读取；请取消该合并后重新填写。",
+                f"Merged range {where} runs across two table blocks; only its top-left value is kept. Unmerge it.",
+                actual=where,
+            )
+        )
     out.extend(_hidden_funds(grid, evaluations))
     return out
 
@@ -63,11 +75,16 @@ def _overlaps(grid: Grid) -> list[Finding]:
     out = []
     for first, second in pairs:
         a, b = range_a1(first), range_a1(second)
-        out.append(Finding(
-            "LAYOUT_MERGE_OVERLAP", Severity.WARNING, CellRef(grid.name, b),
-            f"合并单元格 {b} 与 {a} 互相重叠（文件已损坏，Excel 打开时会提示修复），重叠处的内容无法可靠读取。",
-            f"Merged ranges {b} and {a} overlap (the file is damaged); their content cannot be read reliably.",
-            actual=f"{b} / {a}"))
+        out.append(
+            Finding(
+                "LAYOUT_MERGE_OVERLAP",
+                Severity.WARNING,
+                CellRef(grid.name, b),
+                f"合并单元格 {b} 与 {a} 互相重叠（文件已损坏，Excel 打开时会提示修复），重叠处的内容无法可靠读取。",
+                f"Merged ranges {b} and {a} overlap (the file is damaged); their content cannot be read reliably.",
+                actual=f"{b} / {a}",
+            )
+        )
     return out
 
 
@@ -96,13 +113,19 @@ def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Fin
                 if rng is None or (grid.raw(rng[0], rng[1]) is None and rng[0] == rng[2]):
                     continue
                 where = range_a1(rng)
-                out.append(Finding(
-                    "LAYOUT_FUNDS_CELL_MERGED", Severity.WARNING, CellRef(grid.name, ref.cell, ref.anchor),
-                    f"资金行“{row.label.text}”的{zh}单元格 {ref.cell} 位于合并区域 {where} 中（值只保留在左上角 {ref.anchor}），"
-                    "未能读到该列的数值；请取消合并后填写。",
-                    f"Funds row '{row.label.text}': the {role} cell {ref.cell} lies inside merged range {where} "
-                    f"(only its top-left {ref.anchor} keeps a value); no amount was read.",
-                    expected=zh, actual=where))
+                out.append(
+                    Finding(
+                        "LAYOUT_FUNDS_CELL_MERGED",
+                        Severity.WARNING,
+                        CellRef(grid.name, ref.cell, ref.anchor),
+                        f"资金行“{row.label.text}”的{zh}单元格 {ref.cell} 位于合并区域 {where} 中（值只保留在左上角 {ref.anchor}），"
+                        "未能读到该列的数值；请取消合并后填写。",
+                        f"Funds row '{row.label.text}': the {role} cell {ref.cell} lies inside merged range {where} "
+                        f"(only its top-left {ref.anchor} keeps a value); no amount was read.",
+                        expected=zh,
+                        actual=where,
+                    )
+                )
                 if len(out) >= _MAX_FINDINGS:
                     return out
     return out

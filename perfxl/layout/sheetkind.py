@@ -5,6 +5,7 @@ Names are data (`SHEET_NAMES`). A sheet named as a non-table part of a project f
 评审报告 …) is not read as a 自评表: its amounts and merges are not a funds block, and nothing on it
 may become a finding. It still counts as read, with its kind and a note.
 """
+
 from __future__ import annotations
 
 from .headers import normalise_label
@@ -26,15 +27,26 @@ SHEET_NAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("instructions", ("填表说明", "填报说明", "说明")),
 )
 KIND_ZH = {
-    "project": "项目支出绩效自评表", "department": "部门整体支出绩效自评表", "basic": "基础数据表",
-    "declaration": "绩效目标申报表", "monitoring": "绩效目标执行监控表", "project_info": "项目基本信息",
-    "basis": "项目支出立项依据", "plan": "实施方案", "spending_plan": "支出计划", "spending_detail": "支出明细",
-    "review": "评审报告", "instructions": "填表说明", "other": "其他内容", "empty": "空白工作表",
+    "project": "项目支出绩效自评表",
+    "department": "部门整体支出绩效自评表",
+    "basic": "基础数据表",
+    "declaration": "绩效目标申报表",
+    "monitoring": "绩效目标执行监控表",
+    "project_info": "项目基本信息",
+    "basis": "项目支出立项依据",
+    "plan": "实施方案",
+    "spending_plan": "支出计划",
+    "spending_detail": "支出明细",
+    "review": "评审报告",
+    "instructions": "填表说明",
+    "other": "其他内容",
+    "empty": "空白工作表",
 }
 #: Kinds that hold a table perfxl reads; the others are read as "other" parts of a project file.
 TABLE_KINDS = frozenset({"project", "department", "basic", "declaration", "monitoring"})
-NOT_TABLE_KINDS = frozenset({"project_info", "basis", "plan", "spending_plan", "spending_detail", "review",
-                             "instructions"})
+NOT_TABLE_KINDS = frozenset(
+    {"project_info", "basis", "plan", "spending_plan", "spending_detail", "review", "instructions"}
+)
 
 
 def kind_from_name(name: str) -> str:
