@@ -7,6 +7,7 @@ writes (perfxl.workbook.formulas) — so what a formula means is known here only
 numbers are Decimals and ROUND is Excel's half-up rounding. A reference is kept apart from a literal,
 as Excel does: SUM ignores text and TRUE/FALSE in referenced cells, and counts them typed as arguments.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,14 @@ _TOKEN = re.compile(
 )
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _MAX_CELLS = 100_000
-_COMPARE = {"=": lambda a, b: a == b, "<>": lambda a, b: a != b, "<": lambda a, b: a < b,
-            ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
+_COMPARE = {
+    "=": lambda a, b: a == b,
+    "<>": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+}
 
 
 class FormulaError(Exception):
@@ -143,7 +150,7 @@ class _Parser:
             if not m or m.end() == pos:
                 if text[pos:].strip() == "":
                     break
-                raise FormulaError(text[pos:pos + 20])
+                raise FormulaError(text[pos : pos + 20])
             kind = m.lastgroup or "op"
             self.tokens.append((kind, m.group(kind).strip()))
             pos = m.end()

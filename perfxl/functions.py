@@ -8,6 +8,7 @@ spills. A cell that cannot be computed becomes a `CellError` (Excel error code +
 the decorated layer (`perfxl.excel.udfs`) renders it as text for classic xlwings and as a real
 Excel error value for Office.js. Nothing here raises for user input.
 """
+
 from __future__ import annotations
 
 import math
@@ -288,16 +289,27 @@ def perf_grade(total: Any, profile: Any = None) -> Any:
 
 #: PERF_PARSE part names (en and zh) → ParsedValue attribute.
 PARSE_PARTS: dict[str, str] = {
-    "number": "number", "数值": "number",
-    "op": "op", "运算符": "op",
-    "unit": "unit", "单位": "unit",
-    "kind": "kind", "类型": "kind",
-    "tier": "tier", "档次": "tier",
+    "number": "number",
+    "数值": "number",
+    "op": "op",
+    "运算符": "op",
+    "unit": "unit",
+    "单位": "unit",
+    "kind": "kind",
+    "类型": "kind",
+    "tier": "tier",
+    "档次": "tier",
 }
 
 _KIND_ZH = {
-    "NUMBER": "数值", "PERCENT": "百分比", "GROWTH": "增长率", "DATE": "日期",
-    "QUALITATIVE": "定性", "PLACEHOLDER": "占位符", "BLANK": "空", "TEXT": "文本",
+    "NUMBER": "数值",
+    "PERCENT": "百分比",
+    "GROWTH": "增长率",
+    "DATE": "日期",
+    "QUALITATIVE": "定性",
+    "PLACEHOLDER": "占位符",
+    "BLANK": "空",
+    "TEXT": "文本",
 }
 
 

@@ -6,6 +6,7 @@ the annotated copy (perfxl.io.xlsx_marks, patching the user's file), the 校验 
 (perfxl.excel.macros, through xlwings) and the Office.js add-in (the same macro, replayed remotely).
 The 校验结果 sheet's rows come from perfxl.excel.result_sheet.result_rows for all of them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
@@ -14,8 +15,16 @@ from dataclasses import dataclass, field
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
 
 __all__ = [
-    "RESULT_SHEET", "RESULT_TITLE", "SEVERITY_FILL", "NOTE_HEAD", "MAX_RANGE_CELLS",
-    "Bounds", "MarkPlan", "plan_marks", "note_text", "cell_bounds",
+    "RESULT_SHEET",
+    "RESULT_TITLE",
+    "SEVERITY_FILL",
+    "NOTE_HEAD",
+    "MAX_RANGE_CELLS",
+    "Bounds",
+    "MarkPlan",
+    "plan_marks",
+    "note_text",
+    "cell_bounds",
 ]
 
 RESULT_SHEET = "校验结果"

@@ -3,6 +3,7 @@
 Every field read from a sheet is a `CellValue`, so any check can point back at the exact cell.
 Readers (perfxl.io, perfxl.layout) build these objects; rules (perfxl.rules) only read them.
 """
+
 from __future__ import annotations
 
 import enum
@@ -74,7 +75,7 @@ def a1(row: int, col: int) -> str:
 
 
 def parse_a1(ref: str) -> tuple[int, int]:
-    """"B7" → (7, 2), 1-based. Raises ValueError on anything else."""
+    """ "B7" → (7, 2), 1-based. Raises ValueError on anything else."""
     m = _A1.match(ref.strip().upper())
     if not m:
         raise ValueError(f"not an A1 cell reference: {ref!r}")

@@ -3,13 +3,22 @@
 Also the one rule for printed figures: a printed value is consistent when it equals the exact value
 rounded half up to the decimals it was printed with ("86%" agrees with 86.20%, "140%" not with 140.63%).
 """
+
 from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-__all__ = ["to_decimal", "round_half_up", "fmt_decimal", "printed_places", "agrees_as_printed", "HUNDRED", "ZERO",
-           "ONE"]
+__all__ = [
+    "to_decimal",
+    "round_half_up",
+    "fmt_decimal",
+    "printed_places",
+    "agrees_as_printed",
+    "HUNDRED",
+    "ZERO",
+    "ONE",
+]
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -50,8 +59,7 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     The context grows with the number, so amounts beyond the default 28 digits (1e30) round too.
     """
     digits = max(28, value.adjusted() + places + 2)
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP,
-                          context=Context(prec=digits))
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits))
 
 
 def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:
@@ -82,8 +90,9 @@ def printed_places(raw: object) -> int | None:
     return len(m.group(1)) if m.group(1) else 0
 
 
-def agrees_as_printed(printed: Decimal, exact: Decimal, places: int | None, *, default_places: int,
-                      tolerance: Decimal) -> bool:
+def agrees_as_printed(
+    printed: Decimal, exact: Decimal, places: int | None, *, default_places: int, tolerance: Decimal
+) -> bool:
     """True when `printed` equals `exact` rounded half up to the `places` it was printed with.
 
     With unknown `places` (a number cell), the exact value is rounded to `default_places` (the profile's)

@@ -4,6 +4,7 @@
 规模控制率, 投资概算控制率 (财预〔2020〕10号 附1; 财预〔2013〕53号 附件2). A zero denominator is an
 undefined rate with a Chinese reason ("全年预算数为0，预算执行率无法计算"), never 0%.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,7 +57,7 @@ class RateResult:
         return self.ratio is not None
 
     def display(self) -> str:
-        """"140.63%" or the reason."""
+        """ "140.63%" or the reason."""
         return f"{fmt_decimal(self.percent)}%" if self.percent is not None else (self.reason or "")
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,11 +107,17 @@ def generic_rate(
     n, n_unit = _amount(numerator)
     d, d_unit = _amount(denominator)
     if n is None:
-        return _undefined(name, f"{num_name}不是数字：{numerator!r}，{name}无法计算",
-                          f"{name}: numerator {numerator!r} is not a number")
+        return _undefined(
+            name,
+            f"{num_name}不是数字：{numerator!r}，{name}无法计算",
+            f"{name}: numerator {numerator!r} is not a number",
+        )
     if d is None:
-        return _undefined(name, f"{den_name}不是数字：{denominator!r}，{name}无法计算",
-                          f"{name}: denominator {denominator!r} is not a number")
+        return _undefined(
+            name,
+            f"{den_name}不是数字：{denominator!r}，{name}无法计算",
+            f"{name}: denominator {denominator!r} is not a number",
+        )
     if n_unit and d_unit and n_unit != d_unit:
         conv = convert(n, n_unit, d_unit)
         if not conv.ok or conv.value is None:
@@ -119,8 +126,9 @@ def generic_rate(
     if d == 0:
         return _undefined(name, f"{den_name}为0，{name}无法计算", f"{name} undefined: denominator is 0")
     if d < 0:
-        return _undefined(name, f"{den_name}为负数（{fmt_decimal(d)}），{name}无法计算",
-                          f"{name} undefined: denominator is negative")
+        return _undefined(
+            name, f"{den_name}为负数（{fmt_decimal(d)}），{name}无法计算", f"{name} undefined: denominator is negative"
+        )
     ratio = n / d
     return RateResult(ratio, round_half_up(ratio * HUNDRED, rate_places(profile)), name=name)
 
@@ -138,37 +146,81 @@ def _named(function: str, name: str, num_name: str, den_name: str, doc: str) -> 
 
 # The ratio formulas, called as f(numerator, denominator, profile=None): name, numerator, denominator, source.
 execution_rate = _named(
-    "execution_rate", "预算执行率", "全年执行数", "全年预算数",
-    "预算执行率 = 全年执行数 / 全年预算数 (财预〔2020〕10号 附1; Sichuan: / 调整后预算数).")
+    "execution_rate",
+    "预算执行率",
+    "全年执行数",
+    "全年预算数",
+    "预算执行率 = 全年执行数 / 全年预算数 (财预〔2020〕10号 附1; Sichuan: / 调整后预算数).",
+)
 staff_control_rate = _named(
-    "staff_control_rate", "在职人员控制率", "实际在职人数", "编制数",
-    "在职人员控制率 = 实际在职人数 / 编制数 (财预〔2013〕53号 附件2).")
+    "staff_control_rate",
+    "在职人员控制率",
+    "实际在职人数",
+    "编制数",
+    "在职人员控制率 = 实际在职人数 / 编制数 (财预〔2013〕53号 附件2).",
+)
 three_public_control_rate = _named(
-    "three_public_control_rate", "三公经费控制率", "三公经费决算数", "三公经费预算数",
-    '"三公经费"控制率 = 三公经费实际支出数 / 预算安排数 (财预〔2013〕53号 附件2).')
+    "three_public_control_rate",
+    "三公经费控制率",
+    "三公经费决算数",
+    "三公经费预算数",
+    '"三公经费"控制率 = 三公经费实际支出数 / 预算安排数 (财预〔2013〕53号 附件2).',
+)
 public_funds_control_rate = _named(
-    "public_funds_control_rate", "公用经费控制率", "公用经费决算数", "公用经费预算数",
-    "公用经费控制率 = 实际支出公用经费总额 / 预算安排公用经费总额 (财预〔2013〕53号 附件2).")
+    "public_funds_control_rate",
+    "公用经费控制率",
+    "公用经费决算数",
+    "公用经费预算数",
+    "公用经费控制率 = 实际支出公用经费总额 / 预算安排公用经费总额 (财预〔2013〕53号 附件2).",
+)
 scale_control_rate = _named(
-    "scale_control_rate", "规模控制率", "实际规模", "批复规模", "楼堂馆所 规模控制率 = 实际规模 / 批复规模.")
+    "scale_control_rate", "规模控制率", "实际规模", "批复规模", "楼堂馆所 规模控制率 = 实际规模 / 批复规模."
+)
 investment_control_rate = _named(
-    "investment_control_rate", "投资概算控制率", "实际投资", "预算投资", "楼堂馆所 投资概算控制率 = 实际投资 / 预算投资.")
+    "investment_control_rate",
+    "投资概算控制率",
+    "实际投资",
+    "预算投资",
+    "楼堂馆所 投资概算控制率 = 实际投资 / 预算投资.",
+)
 carryover_rate = _named(
-    "carryover_rate", "结转结余率", "结转结余总额", "支出预算数",
-    "结转结余率 = 结转结余总额 / 支出预算数 (53号; some regions / 支出完成数: profile `department.carryover_denominator`).")
+    "carryover_rate",
+    "结转结余率",
+    "结转结余总额",
+    "支出预算数",
+    "结转结余率 = 结转结余总额 / 支出预算数 (53号; some regions / 支出完成数: profile `department.carryover_denominator`).",
+)
 procurement_execution_rate = _named(
-    "procurement_execution_rate", "政府采购执行率", "实际政府采购金额", "政府采购预算数",
-    "政府采购执行率 = 实际政府采购金额 / 政府采购预算数 (财预〔2013〕53号 附件2).")
+    "procurement_execution_rate",
+    "政府采购执行率",
+    "实际政府采购金额",
+    "政府采购预算数",
+    "政府采购执行率 = 实际政府采购金额 / 政府采购预算数 (财预〔2013〕53号 附件2).",
+)
 budget_completion_rate = _named(
-    "budget_completion_rate", "预算完成率", "预算完成数", "预算数", "预算完成率 = 预算完成数 / 预算数 (财预〔2013〕53号 附件2).")
+    "budget_completion_rate",
+    "预算完成率",
+    "预算完成数",
+    "预算数",
+    "预算完成率 = 预算完成数 / 预算数 (财预〔2013〕53号 附件2).",
+)
 key_spending_rate = _named(
-    "key_spending_rate", "重点支出安排率", "重点项目支出", "项目总支出",
-    "重点支出安排率 = 重点项目支出 / 项目总支出 (财预〔2013〕53号 附件2).")
+    "key_spending_rate",
+    "重点支出安排率",
+    "重点项目支出",
+    "项目总支出",
+    "重点支出安排率 = 重点项目支出 / 项目总支出 (财预〔2013〕53号 附件2).",
+)
 
 
 def control_rate(
-    actual: Any, approved: Any, profile: ProfileLike = None, *, name: str = "控制率",
-    num_name: str = "实际数", den_name: str = "预算数",
+    actual: Any,
+    approved: Any,
+    profile: ProfileLike = None,
+    *,
+    name: str = "控制率",
+    num_name: str = "实际数",
+    den_name: str = "预算数",
 ) -> RateResult:
     """A control rate: actual / approved (≤ 100% is compliant)."""
     return generic_rate(actual, approved, profile, name=name, num_name=num_name, den_name=den_name)
@@ -179,8 +231,18 @@ def completion_rate(done: Any, planned: Any, profile: ProfileLike = None, *, nam
     return generic_rate(done, planned, profile, name=name, num_name="实际完成数", den_name="计划数")
 
 
-def _difference_rate(later: Any, base: Any, profile: ProfileLike, *, name: str, name_en: str, diff_name: str,
-                     base_name: str, zero_en: str | None = None, base_first: bool = False) -> RateResult:
+def _difference_rate(
+    later: Any,
+    base: Any,
+    profile: ProfileLike,
+    *,
+    name: str,
+    name_en: str,
+    diff_name: str,
+    base_name: str,
+    zero_en: str | None = None,
+    base_first: bool = False,
+) -> RateResult:
     """(later − base) / base; undefined when either is not a number (or, with `zero_en`, when base is 0).
 
     When both are not numbers the reason names the caller's first argument (`base_first`: the base).
@@ -197,12 +259,20 @@ def _difference_rate(later: Any, base: Any, profile: ProfileLike, *, name: str, 
 
 def change_rate(current: Any, previous: Any, profile: ProfileLike = None, *, name: str = "变动率") -> RateResult:
     """变动率 = (本年 − 上年) / 上年; undefined when 上年 is 0."""
-    return _difference_rate(current, previous, profile, name=name, name_en=name, diff_name="增减额", base_name="上年数",
-                            zero_en=f"{name} undefined: previous value is 0")
+    return _difference_rate(
+        current,
+        previous,
+        profile,
+        name=name,
+        name_en=name,
+        diff_name="增减额",
+        base_name="上年数",
+        zero_en=f"{name} undefined: previous value is 0",
+    )
 
 
 def three_public_change_rate(current: Any, previous: Any, profile: ProfileLike = None) -> RateResult:
-    """"三公经费"变动率 = (本年 − 上年) / 上年 on the basis the profile names (预算数 or 决算数)."""
+    """ "三公经费"变动率 = (本年 − 上年) / 上年 on the basis the profile names (预算数 or 决算数)."""
     return change_rate(current, previous, profile, name="三公经费变动率")
 
 
@@ -213,5 +283,13 @@ def carryover_change_rate(current: Any, previous: Any, profile: ProfileLike = No
 
 def budget_adjustment_rate(initial: Any, adjusted: Any, profile: ProfileLike = None) -> RateResult:
     """预算调整率 = 预算调整数 / 预算数 = (调整后预算数 − 年初预算数) / 年初预算数 (财预〔2013〕53号)."""
-    return _difference_rate(adjusted, initial, profile, name="预算调整率", name_en="budget adjustment rate",
-                            diff_name="预算调整数", base_name="年初预算数", base_first=True)
+    return _difference_rate(
+        adjusted,
+        initial,
+        profile,
+        name="预算调整率",
+        name_en="budget adjustment rate",
+        diff_name="预算调整数",
+        base_name="年初预算数",
+        base_first=True,
+    )

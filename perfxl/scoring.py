@@ -5,6 +5,7 @@
 bands 100–80% / 80–60% / 60–0%, Hubei 80/50). Also the budget-execution score, totals and the grade.
 Scores are rounded half-up (Excel ROUND) and always lie within [0, weight].
 """
+
 from __future__ import annotations
 
 import re
@@ -89,7 +90,9 @@ def _number_weight(weight: int | float) -> Decimal | None:
     return w if w is not None and w >= 0 else None
 
 
-def score_indicator(target: Any, actual: Any, weight: Any, profile: ProfileLike = None, method: str | None = None) -> ScoreResult:
+def score_indicator(
+    target: Any, actual: Any, weight: Any, profile: ProfileLike = None, method: str | None = None
+) -> ScoreResult:
     """Score one indicator: `target` (年度指标值) and `actual` (实际完成值) as typed or parsed, `weight` (分值).
 
     Never raises for user input: when it cannot score, `score` is None and `error` says why in Chinese.
@@ -98,7 +101,9 @@ def score_indicator(target: Any, actual: Any, weight: Any, profile: ProfileLike 
     s = prof.settings
     w = _weight(weight)
     if w is None:
-        return failure("invalid", f"分值不是有效的非负数字：{weight!r}", f"weight {weight!r} is not a non-negative number")
+        return failure(
+            "invalid", f"分值不是有效的非负数字：{weight!r}", f"weight {weight!r} is not a non-negative number"
+        )
     t = target if target.__class__ is ParsedValue else parse_value(target, prof)
     a = actual if actual.__class__ is ParsedValue else parse_value(actual, prof)
     if method is None and t.kind in _NUMERIC and a.kind in _NUMERIC and t.number is not None and a.number is not None:
@@ -113,8 +118,12 @@ def score_indicator(target: Any, actual: Any, weight: Any, profile: ProfileLike 
 
 def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings, method: str | None) -> ScoreResult:
     if method is not None and method not in METHODS:
-        return failure("invalid", f"未知的计分方法：{method}（可选：{'、'.join(METHODS)}）",
-                       f"unknown scoring method {method!r}", w)
+        return failure(
+            "invalid",
+            f"未知的计分方法：{method}（可选：{'、'.join(METHODS)}）",
+            f"unknown scoring method {method!r}",
+            w,
+        )
     if a.is_empty:
         return failure("missing", "实际完成值为空，无法计分", "actual value is empty; cannot score", w)
     if t.is_empty and method != "qualitative":
@@ -123,19 +132,34 @@ def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings
         return _score_qualitative(t, a, w, s)
     if method == "deadline" or (method is None and t.kind is ValueKind.DATE):
         if t.date is None or a.date is None:
-            return failure("deadline", f"时效指标需要日期：目标“{t.display()}”，实际“{a.display()}”",
-                           "a deadline indicator needs dates on both sides", w)
+            return failure(
+                "deadline",
+                f"时效指标需要日期：目标“{t.display()}”，实际“{a.display()}”",
+                "a deadline indicator needs dates on both sides",
+                w,
+            )
         return score_deadline(t, a, w, s)
     if t.kind is ValueKind.QUALITATIVE and t.number is None:
-        return failure("qualitative", f"定性指标“{t.display()}”的实际完成值应为完成等级（达成 / 部分达成 / 未达成），"
-                       f"而非“{a.display()}”", f"qualitative target {t.display()!r}: the actual must be a tier label, "
-                       f"not {a.display()!r}", w)
+        return failure(
+            "qualitative",
+            f"定性指标“{t.display()}”的实际完成值应为完成等级（达成 / 部分达成 / 未达成），而非“{a.display()}”",
+            f"qualitative target {t.display()!r}: the actual must be a tier label, not {a.display()!r}",
+            w,
+        )
     if t.number is None or t.kind not in _NUMERIC:
-        return failure("invalid", f"年度指标值“{t.display()}”不是可计分的数值或定性等级",
-                       f"target {t.display()!r} is neither a number nor a qualitative label", w)
+        return failure(
+            "invalid",
+            f"年度指标值“{t.display()}”不是可计分的数值或定性等级",
+            f"target {t.display()!r} is neither a number nor a qualitative label",
+            w,
+        )
     if a.number is None or a.kind not in _NUMERIC:
-        return failure("invalid", f"实际完成值“{a.display()}”不是数值，无法与目标 {t.display()} 比较",
-                       f"actual {a.display()!r} is not a number; cannot compare with {t.display()}", w)
+        return failure(
+            "invalid",
+            f"实际完成值“{a.display()}”不是数值，无法与目标 {t.display()} 比较",
+            f"actual {a.display()!r} is not a number; cannot compare with {t.display()}",
+            w,
+        )
     op = t.op or _OPS[s.default_op]
     if method is None:
         method = "positive" if op in _POSITIVE else ("reverse" if op in _REVERSE else "equal")
@@ -177,8 +201,12 @@ def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSett
         if a.text and a.text == t.text:
             tier = 0  # the actual repeats the qualitative target: read as 达成
         else:
-            return failure("qualitative", f"实际完成值“{a.display()}”不是定性等级（如 达成年度指标 / 部分达成 / 未达成）",
-                           f"actual {a.display()!r} is not a qualitative tier label", w)
+            return failure(
+                "qualitative",
+                f"实际完成值“{a.display()}”不是定性等级（如 达成年度指标 / 部分达成 / 未达成）",
+                f"actual {a.display()!r} is not a qualitative tier label",
+                w,
+            )
     if tier is None:
         tier = len(s.tiers) - 1
     info = s.tiers[min(tier, len(s.tiers) - 1)]
@@ -196,9 +224,13 @@ def _score_qualitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSett
         return f"定性指标：实际{which}，得分区间 {band}，{how} {_F(score)}"
 
     return ScoreResult(
-        score, "qualitative", zh,
-        lambda: f"qualitative: actual {label!r} is tier {tier} ({tier_label}), band [{_F(low)}, {_F(high)}{close}, "
-        f"score {_F(score)}",
+        score,
+        "qualitative",
+        zh,
+        lambda: (
+            f"qualitative: actual {label!r} is tier {tier} ({tier_label}), band [{_F(low)}, {_F(high)}{close}, "
+            f"score {_F(score)}"
+        ),
         meets_target=tier == 0,
         weight=w,
         band=(low, high),
@@ -212,7 +244,9 @@ def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Pro
     s = prof.settings
     w = s.budget_weight if weight is None else _weight(weight)
     if w is None:
-        return failure("budget_execution", f"分值不是有效的非负数字：{weight!r}", f"weight {weight!r} is not a non-negative number")
+        return failure(
+            "budget_execution", f"分值不是有效的非负数字：{weight!r}", f"weight {weight!r} is not a non-negative number"
+        )
     rate = execution_rate(executed, budget, prof)
     if rate.ratio is None:
         return failure("budget_execution", rate.reason or "", rate.reason_en or "", w)
@@ -225,8 +259,16 @@ def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Pro
     else:
         zh = lambda: f"执行率 {_num(executed)}/{_num(budget)} = {pct}，{pct}×{_F(w)} = {_F(score)}"  # noqa: E731
         en = lambda: f"execution rate {pct} × {_F(w)} = {_F(score)}"  # noqa: E731
-    return ScoreResult(score, "budget_execution", zh, en, meets_target=rate.ratio >= 1, ratio=rate.ratio, weight=w,
-                       exact=bounded_exact(counted * w, w))
+    return ScoreResult(
+        score,
+        "budget_execution",
+        zh,
+        en,
+        meets_target=rate.ratio >= 1,
+        ratio=rate.ratio,
+        weight=w,
+        exact=bounded_exact(counted * w, w),
+    )
 
 
 def _num(value: Any) -> str:

@@ -5,6 +5,7 @@
 [S13]; 重点支出安排率 bands [S12]; completion-type rates w·min(1, rate) [X]. Every deduction floors at 0.
 The validation rules (perfxl/rules/basic.py) report these same scores, so this is their one implementation.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -51,8 +52,15 @@ def _invalid_weight(method: str, weight: Any) -> ScoreResult:
     return failure(method, f"分值无效：{weight!r}", f"invalid weight {weight!r}")
 
 
-def _department_score(section: str, rate_of: Callable[..., RateResult], numerator: Any, denominator: Any,
-                      weight: Any, profile: ProfileLike, rule: Rule) -> ScoreResult:
+def _department_score(
+    section: str,
+    rate_of: Callable[..., RateResult],
+    numerator: Any,
+    denominator: Any,
+    weight: Any,
+    profile: ProfileLike,
+    rule: Rule,
+) -> ScoreResult:
     """Weight (argument, else `department.<section>.weight`), the rate, a clear failure, else `rule`."""
     prof = resolve_profile(profile)
     w = _valid_weight(prof.decimal(f"department.{section}.weight") if weight is None else weight)
@@ -84,13 +92,21 @@ def _deduct_above(base: Decimal) -> Rule:
         per_point = deduction_per_point(section, w, prof)
         pct = f"{_F(rate.percent)}%"
         if rate.percent <= base:
-            return ScoreResult(w, section, f"{rate.name} {pct} ≤ {_F(base)}%，得满分 {_F(w)}",
-                               f"{rate.name} {pct} ≤ {_F(base)}%: full marks {_F(w)}", meets_target=True,
-                               ratio=rate.ratio, weight=w)
+            return ScoreResult(
+                w,
+                section,
+                f"{rate.name} {pct} ≤ {_F(base)}%，得满分 {_F(w)}",
+                f"{rate.name} {pct} ≤ {_F(base)}%: full marks {_F(w)}",
+                meets_target=True,
+                ratio=rate.ratio,
+                weight=w,
+            )
         points = rate.percent - base
         score = bounded_score(w - per_point * points, w, prof.settings.score_places)
-        zh = (f"{rate.name} {pct}，超 {_F(base)}% {_F(points)} 个百分点，每点扣 {_F(per_point)}，"
-              f"{_F(w)}−{_F(per_point)}×{_F(points)} → {_F(score)}")
+        zh = (
+            f"{rate.name} {pct}，超 {_F(base)}% {_F(points)} 个百分点，每点扣 {_F(per_point)}，"
+            f"{_F(w)}−{_F(per_point)}×{_F(points)} → {_F(score)}"
+        )
         en = f"{rate.name} {pct}: {_F(points)} points above {_F(base)}%, −{_F(per_point)} each → {_F(score)}"
         return ScoreResult(score, section, zh, en, meets_target=False, ratio=rate.ratio, weight=w)
 
@@ -100,30 +116,41 @@ def _deduct_above(base: Decimal) -> Rule:
 _ABOVE_FULL = _deduct_above(HUNDRED)
 
 
-def staff_control_score(actual: Any, establishment: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
+def staff_control_score(
+    actual: Any, establishment: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
     """在职人员控制率得分: ≤100% full; each point above −`department.staff_control.deduct_per_point` (Hunan 0.5)."""
     return _department_score("staff_control", staff_control_rate, actual, establishment, weight, profile, _ABOVE_FULL)
 
 
-def three_public_control_score(actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
-    """"三公经费"控制率得分: ≤100% full; each point above −1 (S12)."""
-    return _department_score("three_public_control", three_public_control_rate, actual, budget, weight, profile,
-                             _ABOVE_FULL)
+def three_public_control_score(
+    actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
+    """ "三公经费"控制率得分: ≤100% full; each point above −1 (S12)."""
+    return _department_score(
+        "three_public_control", three_public_control_rate, actual, budget, weight, profile, _ABOVE_FULL
+    )
 
 
-def public_funds_control_score(actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
+def public_funds_control_score(
+    actual: Any, budget: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
     """公用经费控制率得分: same rule as the 三公 control rate (no published standard; profile [X])."""
-    return _department_score("public_funds_control", public_funds_control_rate, actual, budget, weight, profile,
-                             _ABOVE_FULL)
+    return _department_score(
+        "public_funds_control", public_funds_control_rate, actual, budget, weight, profile, _ABOVE_FULL
+    )
 
 
-def three_public_change_score(current: Any, previous: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
-    """"三公经费"变动率得分: ≤0 full; each point above 0 deducts w × `deduct_share_per_point` (w/10).
+def three_public_change_score(
+    current: Any, previous: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
+    """ "三公经费"变动率得分: ≤0 full; each point above 0 deducts w × `deduct_share_per_point` (w/10).
 
     The caller passes 本年/上年 on the profile's basis (`department.three_public_change_basis`: 预算数 or 决算数).
     """
-    return _department_score("three_public_change", three_public_change_rate, current, previous, weight, profile,
-                             _deduct_above(ZERO))
+    return _department_score(
+        "three_public_change", three_public_change_rate, current, previous, weight, profile, _deduct_above(ZERO)
+    )
 
 
 def _adjustment_bands(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
@@ -144,10 +171,13 @@ def _adjustment_bands(rate: RateResult, w: Decimal, prof: Profile, section: str)
     return ScoreResult(score, section, zh, en, meets_target=magnitude == 0, ratio=rate.ratio, weight=w)
 
 
-def budget_adjustment_score(initial: Any, adjusted: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
+def budget_adjustment_score(
+    initial: Any, adjusted: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
     """预算调整率得分 by bands on |rate|: 0 → full; ≤10% → 2/3; ≤20% → 1/3; ≤30% → 1/6; above → 0 (S12)."""
-    return _department_score("budget_adjustment", budget_adjustment_rate, initial, adjusted, weight, profile,
-                             _adjustment_bands)
+    return _department_score(
+        "budget_adjustment", budget_adjustment_rate, initial, adjusted, weight, profile, _adjustment_bands
+    )
 
 
 def _completion_steps(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
@@ -162,10 +192,13 @@ def _completion_steps(rate: RateResult, w: Decimal, prof: Profile, section: str)
     return ScoreResult(score, section, zh, en, meets_target=short == 0, ratio=rate.ratio, weight=w)
 
 
-def budget_completion_score(completed: Any, budget: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
+def budget_completion_score(
+    completed: Any, budget: Any, weight: Any = None, profile: ProfileLike = None
+) -> ScoreResult:
     """预算完成率得分: 100% full; each full `step_pp` points short deducts `deduct_per_step` (S13: 5 → −2), floor 0."""
-    return _department_score("budget_completion", budget_completion_rate, completed, budget, weight, profile,
-                             _completion_steps)
+    return _department_score(
+        "budget_completion", budget_completion_rate, completed, budget, weight, profile, _completion_steps
+    )
 
 
 def _key_spending_bands(rate: RateResult, w: Decimal, prof: Profile, section: str) -> ScoreResult:
@@ -184,8 +217,9 @@ def _key_spending_bands(rate: RateResult, w: Decimal, prof: Profile, section: st
 
 def key_spending_score(key_spending: Any, total: Any, weight: Any = None, profile: ProfileLike = None) -> ScoreResult:
     """重点支出安排率得分 by bands: ≥90% full; [80, 90) 0.8w; [70, 80) 0.6w; [60, 70) 0.4w; <60% 0 (S12)."""
-    return _department_score("key_spending", key_spending_rate, key_spending, total, weight, profile,
-                             _key_spending_bands)
+    return _department_score(
+        "key_spending", key_spending_rate, key_spending, total, weight, profile, _key_spending_bands
+    )
 
 
 def rate_score(rate: RateResult, weight: Any, profile: ProfileLike = None) -> ScoreResult:

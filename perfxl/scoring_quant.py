@@ -4,6 +4,7 @@ A = 年度指标值, B = 实际完成值, w = 分值. Sources: domain-rules §1.
 reverse w·min(1, A/B) [S8, S9] or linear to 0 at 2A [C1]; equal / equal-zero [C1]; negative B counts 0 [C1];
 over-completion flag at B ≥ 1.3A (B ≥ 30 when A = 0) [C1 Guangxi].
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -36,7 +37,10 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
             )
         if conv.factor is not None and conv.factor != ONE:
             value = value * conv.factor
-            note, note_en = f"（{a.display()} 折合 {_F(value)}{t.unit or ''}）", f" ({a.display()} = {_F(value)}{t.unit or ''})"
+            note, note_en = (
+                f"（{a.display()} 折合 {_F(value)}{t.unit or ''}）",
+                f" ({a.display()} = {_F(value)}{t.unit or ''})",
+            )
     if (
         s.excel_percent_fraction
         and t.kind in (ValueKind.PERCENT, ValueKind.GROWTH)
@@ -45,7 +49,10 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
         and abs(value) <= ONE < abs(target)
     ):
         value = value * HUNDRED  # an Excel %-formatted cell holds 0.96 for 96%
-        note, note_en = f"（Excel 百分比 {_F(a.number)} 即 {_F(value)}%）", f" (Excel percent {_F(a.number)} = {_F(value)}%)"
+        note, note_en = (
+            f"（Excel 百分比 {_F(a.number)} 即 {_F(value)}%）",
+            f" (Excel percent {_F(a.number)} = {_F(value)}%)",
+        )
     if t.kind is ValueKind.GROWTH and a.kind is ValueKind.GROWTH and t.direction != a.direction:
         value = -value  # 目标 增长 against 实际 下降
     if value < 0 and s.clamp_negative:
@@ -58,8 +65,9 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSett
     """Score a numeric target/actual pair by `method` (positive, reverse_ratio, reverse_linear2A, equal, equal_zero)."""
     aligned = align(t, a, s)
     if isinstance(aligned, ScoreResult):
-        return ScoreResult(None, aligned.method, aligned.explanation, aligned.explanation_en, aligned.error,
-                           aligned.error_en, weight=w)
+        return ScoreResult(
+            None, aligned.method, aligned.explanation, aligned.explanation_en, aligned.error, aligned.error_en, weight=w
+        )
     A, B, note, note_en = aligned
     unit = t.unit or a.unit or ""
     if method == "equal" and A == 0:
@@ -71,77 +79,128 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSett
         ok = B <= 0
         score = w if ok else ZERO
         return ScoreResult(
-            score, method,
+            score,
+            method,
             lambda: f"目标 = 0，实际 {_F(B)}{unit}{note}，{'得满分 ' + tw if ok else '不为 0，得 0'}",
             lambda: f"target = 0, actual {_F(B)}{unit}{note_en}: score {_F(score)}",
-            meets_target=ok, weight=w)
+            meets_target=ok,
+            weight=w,
+        )
     if B <= A:
         return ScoreResult(
-            w, method,
+            w,
+            method,
             lambda: f"实际 {_F(B)}{unit} ≤ 目标 {_F(A)}{unit}{note}，得满分 {tw}",
             lambda: f"actual {_F(B)}{unit} ≤ target {_F(A)}{unit}{note_en}: full marks {tw}",
-            meets_target=True, ratio=(A / B) if B else None, weight=w)
+            meets_target=True,
+            ratio=(A / B) if B else None,
+            weight=w,
+        )
     if A <= 0:
         return ScoreResult(
-            ZERO, method,
+            ZERO,
+            method,
             lambda: f"目标 {_F(A)}{unit}，实际 {_F(B)}{unit} 超出{note}，得 0",
             lambda: f"target {_F(A)}{unit}, actual {_F(B)}{unit} above: 0",
-            meets_target=False, ratio=ZERO, weight=w)
+            meets_target=False,
+            ratio=ZERO,
+            weight=w,
+        )
     if method == "reverse_linear2A":
         if B >= 2 * A:
             return ScoreResult(
-                ZERO, method,
+                ZERO,
+                method,
                 lambda: f"实际 {_F(B)}{unit} ≥ 目标 {_F(A)}{unit} 的 2 倍{note}，得 0",
                 lambda: f"actual {_F(B)}{unit} ≥ 2 × target {_F(A)}{unit}{note_en}: 0",
-                meets_target=False, ratio=ZERO, weight=w)
+                meets_target=False,
+                ratio=ZERO,
+                weight=w,
+            )
         raw = w * (2 * A - B) / A
         score = bounded_score(raw, w, s.score_places)
         formula = f"(1−({_F(B)}−{_F(A)})/{_F(A)})×{tw} = {_F(score)}"
         return ScoreResult(
-            score, method,
+            score,
+            method,
             lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按线性递减 {formula}",
             lambda: f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: linear decline {formula}",
-            meets_target=False, ratio=(2 * A - B) / A, weight=w, exact=bounded_exact(raw, w))
+            meets_target=False,
+            ratio=(2 * A - B) / A,
+            weight=w,
+            exact=bounded_exact(raw, w),
+        )
     score = bounded_score(w * A / B, w, s.score_places)
     exact = bounded_exact(w * A / B, w)
     return ScoreResult(
-        score, method,
+        score,
+        method,
         lambda: f"实际 {_F(B)}{unit} > 目标 {_F(A)}{unit}{note}，按比例 {_F(A)}/{_F(B)}×{tw} = {_F(score)}",
-        lambda: f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: proportional {_F(A)}/{_F(B)}×{tw} = {_F(score)}",
-        meets_target=False, ratio=A / B, weight=w, exact=exact)
+        lambda: (
+            f"actual {_F(B)}{unit} > target {_F(A)}{unit}{note_en}: proportional {_F(A)}/{_F(B)}×{tw} = {_F(score)}"
+        ),
+        meets_target=False,
+        ratio=A / B,
+        weight=w,
+        exact=exact,
+    )
 
 
-def _positive(A: Decimal, B: Decimal, w: Decimal, s: EngineSettings, method: str, unit: str, note: str,
-              note_en: str) -> ScoreResult:
+def _positive(
+    A: Decimal, B: Decimal, w: Decimal, s: EngineSettings, method: str, unit: str, note: str, note_en: str
+) -> ScoreResult:
     if A <= 0:
         ok = B >= A
         over = s.over_zero_threshold <= B
         score = w if ok else ZERO
         threshold = s.over_zero_threshold
         return ScoreResult(
-            score, method,
-            lambda: f"目标 {_F(A)}{unit}，实际 {_F(B)}{unit}{note}，{'得满分 ' + _F(w) if ok else '未达到，得 0'}"
-            + _over_zh(over, f"目标为 0 且实际 ≥ {_F(threshold)}"),
+            score,
+            method,
+            lambda: (
+                f"目标 {_F(A)}{unit}，实际 {_F(B)}{unit}{note}，{'得满分 ' + _F(w) if ok else '未达到，得 0'}"
+                + _over_zh(over, f"目标为 0 且实际 ≥ {_F(threshold)}")
+            ),
             lambda: f"target {_F(A)}{unit}, actual {_F(B)}{unit}{note_en}: {_F(score)}",
-            meets_target=ok, weight=w, over_completed=over)
+            meets_target=ok,
+            weight=w,
+            over_completed=over,
+        )
     ratio = B / A
     if B >= A:
         over = s.over_factor * A <= B
         factor = s.over_factor
         return ScoreResult(
-            w, method,
-            lambda: f"实际 {_F(B)}{unit} ≥ 目标 {_F(A)}{unit}{note}，得满分 {_F(w)}"
-            + _over_zh(over, f"达目标的 {_F(round_half_up(ratio, 2))} 倍，≥ {_F(factor)} 倍"),
-            lambda: f"actual {_F(B)}{unit} ≥ target {_F(A)}{unit}{note_en}: full marks {_F(w)}"
-            + (" (over-completed: explain the deviation)" if over else ""),
-            meets_target=True, ratio=ratio, weight=w, over_completed=over)
+            w,
+            method,
+            lambda: (
+                f"实际 {_F(B)}{unit} ≥ 目标 {_F(A)}{unit}{note}，得满分 {_F(w)}"
+                + _over_zh(over, f"达目标的 {_F(round_half_up(ratio, 2))} 倍，≥ {_F(factor)} 倍")
+            ),
+            lambda: (
+                f"actual {_F(B)}{unit} ≥ target {_F(A)}{unit}{note_en}: full marks {_F(w)}"
+                + (" (over-completed: explain the deviation)" if over else "")
+            ),
+            meets_target=True,
+            ratio=ratio,
+            weight=w,
+            over_completed=over,
+        )
     score = bounded_score(w * B / A, w, s.score_places)
     exact = bounded_exact(w * B / A, w)
     return ScoreResult(
-        score, method,
+        score,
+        method,
         lambda: f"实际 {_F(B)}{unit} < 目标 {_F(A)}{unit}{note}，按比例 {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}",
-        lambda: f"actual {_F(B)}{unit} < target {_F(A)}{unit}{note_en}: proportional {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}",
-        meets_target=False, ratio=ratio, weight=w, over_completed=False, exact=exact)
+        lambda: (
+            f"actual {_F(B)}{unit} < target {_F(A)}{unit}{note_en}: proportional {_F(B)}/{_F(A)}×{_F(w)} = {_F(score)}"
+        ),
+        meets_target=False,
+        ratio=ratio,
+        weight=w,
+        over_completed=False,
+        exact=exact,
+    )
 
 
 def _over_zh(over: bool, why: str) -> str:
@@ -155,10 +214,20 @@ def score_deadline(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings
     on_time = a.date.key(both_years) <= t.date.key(both_years)
     td, ad = t.date, a.date
     if on_time:
-        return ScoreResult(w, "deadline", lambda: f"实际 {ad.display()} 不晚于目标 {td.display()}，按时完成，得满分 {_F(w)}",
-                           lambda: f"done {ad.display()}, not later than {td.display()}: full marks {_F(w)}",
-                           meets_target=True, weight=w)
+        return ScoreResult(
+            w,
+            "deadline",
+            lambda: f"实际 {ad.display()} 不晚于目标 {td.display()}，按时完成，得满分 {_F(w)}",
+            lambda: f"done {ad.display()}, not later than {td.display()}: full marks {_F(w)}",
+            meets_target=True,
+            weight=w,
+        )
     score = bounded_score(w * s.late_share, w, s.score_places)
-    return ScoreResult(score, "deadline", lambda: f"实际 {ad.display()} 晚于目标 {td.display()}，逾期完成，得 {_F(score)}",
-                       lambda: f"done {ad.display()}, later than {td.display()}: late, score {_F(score)}",
-                       meets_target=False, weight=w)
+    return ScoreResult(
+        score,
+        "deadline",
+        lambda: f"实际 {ad.display()} 晚于目标 {td.display()}，逾期完成，得 {_F(score)}",
+        lambda: f"done {ad.display()}, later than {td.display()}: late, score {_F(score)}",
+        meets_target=False,
+        weight=w,
+    )

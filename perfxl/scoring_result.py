@@ -3,6 +3,7 @@
 The explanation may be given as a zero-argument callable: it is formatted on first access, so a batch that
 only sums scores does not pay for 200k formatted sentences (the ≥100k indicators/s target).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,8 +19,21 @@ __all__ = ["ScoreResult", "failure", "bounded_score", "bounded_exact", "fmt_cach
 fmt_cached = lru_cache(maxsize=65536)(fmt_decimal)
 
 Text = str | Callable[[], str]
-_FIELDS = ("score", "method", "explanation", "explanation_en", "error", "error_en", "meets_target", "ratio",
-           "weight", "over_completed", "band", "tier", "exact")
+_FIELDS = (
+    "score",
+    "method",
+    "explanation",
+    "explanation_en",
+    "error",
+    "error_en",
+    "meets_target",
+    "ratio",
+    "weight",
+    "over_completed",
+    "band",
+    "tier",
+    "exact",
+)
 
 
 class ScoreResult:

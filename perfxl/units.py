@@ -4,6 +4,7 @@ A family is a set of units with exact factors to one base unit (money: 元/万�
 percent: %/百分比/‰ …). Two units convert only inside one family; anything else — 家 against 亿元, or two
 units perfxl does not know — is an explicit `Conversion(ok=False, reason=…)`, never an exception.
 """
+
 from __future__ import annotations
 
 import re
@@ -118,11 +119,74 @@ _SYNONYMS: dict[str, str] = {
 
 # Count words (量词): each its own family; 万/亿 prefixes scale them.
 _COUNT_WORDS: tuple[str, ...] = (
-    "人次", "户次", "家次", "车次", "项次", "架次", "次", "家", "个", "人", "名", "位", "户", "项", "件",
-    "台", "套", "所", "批", "场", "期", "篇", "份", "本", "条", "座", "处", "辆", "间", "张", "棵", "株",
-    "头", "只", "册", "部", "支", "队", "组", "类", "起", "宗", "笔", "单", "村", "镇", "乡", "校", "园",
-    "班", "节", "课时", "学时", "床", "块", "口", "段", "道", "盏", "根", "片", "种", "门", "栋", "幢",
-    "万人", "万人次", "万户",
+    "人次",
+    "户次",
+    "家次",
+    "车次",
+    "项次",
+    "架次",
+    "次",
+    "家",
+    "个",
+    "人",
+    "名",
+    "位",
+    "户",
+    "项",
+    "件",
+    "台",
+    "套",
+    "所",
+    "批",
+    "场",
+    "期",
+    "篇",
+    "份",
+    "本",
+    "条",
+    "座",
+    "处",
+    "辆",
+    "间",
+    "张",
+    "棵",
+    "株",
+    "头",
+    "只",
+    "册",
+    "部",
+    "支",
+    "队",
+    "组",
+    "类",
+    "起",
+    "宗",
+    "笔",
+    "单",
+    "村",
+    "镇",
+    "乡",
+    "校",
+    "园",
+    "班",
+    "节",
+    "课时",
+    "学时",
+    "床",
+    "块",
+    "口",
+    "段",
+    "道",
+    "盏",
+    "根",
+    "片",
+    "种",
+    "门",
+    "栋",
+    "幢",
+    "万人",
+    "万人次",
+    "万户",
 )
 _COUNT_SYNONYMS: dict[str, str] = {"名": "人", "位": "人"}
 
@@ -161,7 +225,7 @@ def normalise_unit(text: str | None) -> str | None:
 
 
 def split_per(unit: str | None) -> tuple[str | None, str | None]:
-    """"万元/家" → ("万元", "家"); "万元" → ("万元", None)."""
+    """ "万元/家" → ("万元", "家"); "万元" → ("万元", None)."""
     if not unit or "/" not in unit:
         return unit, None
     num, _, den = unit.partition("/")

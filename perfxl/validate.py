@@ -3,6 +3,7 @@
 `validate_submission` returns every finding (reader problems first, then the checks); `validate_file`
 never raises for bad input — an unreadable file or profile becomes `FileResult(ok=False, error=…)`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,8 +57,11 @@ def validate_submission(
     return problems + run_checks(sub, prof, select=select, ignore=ignore, context=context)
 
 
-def recompute_scores(ev: SelfEvaluation, profile: ProfileLike, context: Context | None = None,
-                     ) -> tuple[Decimal | None, list[SectionScore]]:
+def recompute_scores(
+    ev: SelfEvaluation,
+    profile: ProfileLike,
+    context: Context | None = None,
+) -> tuple[Decimal | None, list[SectionScore]]:
     """perfxl's own 总分 of one 自评表 and per-section (预算执行率 + each 一级指标) reported vs recomputed.
 
     `context`: the rules' Context of the same profile, whose cached cells and indicator scores are reused.
@@ -91,16 +95,26 @@ def recompute_scores(ev: SelfEvaluation, profile: ProfileLike, context: Context 
         weights = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
         reported = [s for s in (ctx.number(i.score) for i in rows) if s is not None]
         name = (heading.name or heading.label.text) if heading is not None else "其他指标"
-        sections.append(SectionScore(name, sum(weights, Decimal(0)) if weights else None,
-                                     sum(reported, Decimal(0)) if reported else None,
-                                     sum(computed, Decimal(0)), ev.sheet))
+        sections.append(
+            SectionScore(
+                name,
+                sum(weights, Decimal(0)) if weights else None,
+                sum(reported, Decimal(0)) if reported else None,
+                sum(computed, Decimal(0)),
+                ev.sheet,
+            )
+        )
     if not parts:
         return None, sections
     return total_score(parts, profile, rate), sections
 
 
-def _summary(sub: Submission, findings: list[Finding], profile: Profile, context: Context | None = None,
-             ) -> tuple[Summary, tuple[SectionScore, ...]]:
+def _summary(
+    sub: Submission,
+    findings: list[Finding],
+    profile: Profile,
+    context: Context | None = None,
+) -> tuple[Summary, tuple[SectionScore, ...]]:
     from .scoring import grade
 
     ev = sub.evaluations[0] if sub.evaluations else None
@@ -152,14 +166,31 @@ def validate_file(
             exc.path = text
         return FileResult(path=text, ok=False, error=exc.to_dict())
     except OSError as exc:
-        return FileResult(path=text, ok=False, error={
-            "code": "FILE_UNREADABLE", "message": f"无法读取文件：{exc.strerror or exc}",
-            "message_en": f"cannot read the file: {exc}", "path": text, "sheet": None, "cell": None})
+        return FileResult(
+            path=text,
+            ok=False,
+            error={
+                "code": "FILE_UNREADABLE",
+                "message": f"无法读取文件：{exc.strerror or exc}",
+                "message_en": f"cannot read the file: {exc}",
+                "path": text,
+                "sheet": None,
+                "cell": None,
+            },
+        )
     except Exception as exc:  # a reader bug on a hostile file must not stop a batch
-        return FileResult(path=text, ok=False, error={
-            "code": "INTERNAL_ERROR", "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
-            "message_en": f"internal error while reading ({type(exc).__name__}: {exc})", "path": text,
-            "sheet": None, "cell": None})
+        return FileResult(
+            path=text,
+            ok=False,
+            error={
+                "code": "INTERNAL_ERROR",
+                "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
+                "message_en": f"internal error while reading ({type(exc).__name__}: {exc})",
+                "path": text,
+                "sheet": None,
+                "cell": None,
+            },
+        )
     from .rules import collector_paused
     from .rules.context import Context
 

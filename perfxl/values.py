@@ -6,6 +6,7 @@ deadlines (2023年底, 12月底前), qualitative tier labels (达成预期指标
 placeholders (/ — ……). Excel error values and text holding control characters are TEXT with a
 `reason`, never parsed into numbers. `parse_value` never raises; text results are cached per profile vocabulary.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -31,8 +32,16 @@ if TYPE_CHECKING:
     #: A profile's text parser, memoised (`__wrapped__` is the uncached parser, for long texts).
     TextParser = _lru_cache_wrapper["ParsedValue"]
 
-__all__ = ["ValueKind", "Op", "ParsedValue", "DateParts", "parse_value", "normalise_text", "control_characters",
-           "EXCEL_ERRORS"]
+__all__ = [
+    "ValueKind",
+    "Op",
+    "ParsedValue",
+    "DateParts",
+    "parse_value",
+    "normalise_text",
+    "control_characters",
+    "EXCEL_ERRORS",
+]
 
 T = TypeVar("T")
 
@@ -146,8 +155,26 @@ def normalise_text(text: str) -> str:
 
 
 #: Excel's error values, as a cell holding one reads (Excel 2019+ names included).
-EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
-                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"})
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#PYTHON!",
+    }
+)
 #: Control characters that are not line layout (tab, line feed and carriage return are kept as spaces).
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -164,13 +191,24 @@ def _unreadable_text(raw: str, t: str) -> ParsedValue | None:
     """Text that must not be parsed: an Excel error value, or text holding control characters
     (an escape sequence like "\\x1b[31m20家" would otherwise read as 31米)."""
     if t in EXCEL_ERRORS:
-        return ParsedValue(raw, ValueKind.TEXT, label=t, text=t, reason=f"是 Excel 错误值 {t}（公式出错或引用失效）",
-                           reason_en=f"is the Excel error value {t}")
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            label=t,
+            text=t,
+            reason=f"是 Excel 错误值 {t}（公式出错或引用失效）",
+            reason_en=f"is the Excel error value {t}",
+        )
     chars = control_characters(raw)
     if chars:
         listed = "、".join(chars)
-        return ParsedValue(raw, ValueKind.TEXT, text=t, reason=f"含不可见的控制字符（{listed}），未作为数值读取",
-                           reason_en=f"holds control characters ({', '.join(chars)}) and was not read as a value")
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            text=t,
+            reason=f"含不可见的控制字符（{listed}），未作为数值读取",
+            reason_en=f"holds control characters ({', '.join(chars)}) and was not read as a value",
+        )
     return None
 
 
@@ -182,27 +220,86 @@ _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "
 _PRE_OPS: tuple[tuple[str, Op], ...] = tuple(
     sorted(
         {
-            ">=": Op.GE, "=>": Op.GE, "≥": Op.GE, "≧": Op.GE, "⩾": Op.GE, "≮": Op.GE, "不低于": Op.GE,
-            "不少于": Op.GE, "不小于": Op.GE, "至少": Op.GE, "大于等于": Op.GE, "大于或等于": Op.GE,
-            "达到": Op.GE, "达": Op.GE, "≯": Op.LE, "<=": Op.LE, "=<": Op.LE, "≤": Op.LE, "≦": Op.LE,
-            "⩽": Op.LE, "不超过": Op.LE, "不高于": Op.LE, "不多于": Op.LE, "不大于": Op.LE, "小于等于": Op.LE,
-            "小于或等于": Op.LE, "控制在": Op.LE, "最多": Op.LE, "至多": Op.LE, "不超": Op.LE, ">": Op.GT,
-            "大于": Op.GT, "高于": Op.GT, "超过": Op.GT, "多于": Op.GT, "<": Op.LT, "小于": Op.LT,
-            "低于": Op.LT, "少于": Op.LT, "==": Op.EQ, "=": Op.EQ, "═": Op.EQ, "等于": Op.EQ,
+            ">=": Op.GE,
+            "=>": Op.GE,
+            "≥": Op.GE,
+            "≧": Op.GE,
+            "⩾": Op.GE,
+            "≮": Op.GE,
+            "不低于": Op.GE,
+            "不少于": Op.GE,
+            "不小于": Op.GE,
+            "至少": Op.GE,
+            "大于等于": Op.GE,
+            "大于或等于": Op.GE,
+            "达到": Op.GE,
+            "达": Op.GE,
+            "≯": Op.LE,
+            "<=": Op.LE,
+            "=<": Op.LE,
+            "≤": Op.LE,
+            "≦": Op.LE,
+            "⩽": Op.LE,
+            "不超过": Op.LE,
+            "不高于": Op.LE,
+            "不多于": Op.LE,
+            "不大于": Op.LE,
+            "小于等于": Op.LE,
+            "小于或等于": Op.LE,
+            "控制在": Op.LE,
+            "最多": Op.LE,
+            "至多": Op.LE,
+            "不超": Op.LE,
+            ">": Op.GT,
+            "大于": Op.GT,
+            "高于": Op.GT,
+            "超过": Op.GT,
+            "多于": Op.GT,
+            "<": Op.LT,
+            "小于": Op.LT,
+            "低于": Op.LT,
+            "少于": Op.LT,
+            "==": Op.EQ,
+            "=": Op.EQ,
+            "═": Op.EQ,
+            "等于": Op.EQ,
         }.items(),
         key=lambda kv: -len(kv[0]),
     )
 )
 _POST_OPS: tuple[tuple[str, Op], ...] = (
-    ("及以上", Op.GE), ("或以上", Op.GE), ("以上", Op.GE), ("及以下", Op.LE), ("或以下", Op.LE),
-    ("以下", Op.LE), ("以内", Op.LE), ("之内", Op.LE), ("内", Op.LE),
+    ("及以上", Op.GE),
+    ("或以上", Op.GE),
+    ("以上", Op.GE),
+    ("及以下", Op.LE),
+    ("或以下", Op.LE),
+    ("以下", Op.LE),
+    ("以内", Op.LE),
+    ("之内", Op.LE),
+    ("内", Op.LE),
 )
 _POST_NOISE = ("(含)", "含", "左右", "上下", "以上(含)")
 _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
-    ("同比增长", "up"), ("同比增加", "up"), ("同比提高", "up"), ("同比下降", "down"), ("同比减少", "down"),
-    ("增长", "up"), ("增加", "up"), ("提高", "up"), ("提升", "up"), ("上升", "up"), ("增幅", "up"), ("递增", "up"),
-    ("下降", "down"), ("降低", "down"), ("减少", "down"), ("压减", "down"), ("缩减", "down"), ("减幅", "down"),
-    ("递减", "down"), ("降幅", "down"),
+    ("同比增长", "up"),
+    ("同比增加", "up"),
+    ("同比提高", "up"),
+    ("同比下降", "down"),
+    ("同比减少", "down"),
+    ("增长", "up"),
+    ("增加", "up"),
+    ("提高", "up"),
+    ("提升", "up"),
+    ("上升", "up"),
+    ("增幅", "up"),
+    ("递增", "up"),
+    ("下降", "down"),
+    ("降低", "down"),
+    ("减少", "down"),
+    ("压减", "down"),
+    ("缩减", "down"),
+    ("减幅", "down"),
+    ("递减", "down"),
+    ("降幅", "down"),
 )
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _DIGIT = re.compile(r"\d")
@@ -288,7 +385,9 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
         scale_key = _SCALE_ALIASES.get(key, key.rstrip("等级") or key)
         if scale_key in scale_map:
             share = scale_map[scale_key]
-            return ParsedValue(raw, ValueKind.QUALITATIVE, tier=tier_of_share(share), share=share, label=scale_key, text=t)
+            return ParsedValue(
+                raw, ValueKind.QUALITATIVE, tier=tier_of_share(share), share=share, label=scale_key, text=t
+            )
         if _DIGIT.search(t):
             date = parse_date(t)
             if date is not None:
@@ -316,8 +415,11 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     """
     start, end = m.start(), m.end()
     before, after = t[:start], t[end:]
-    glued_left = before[-1:].isascii() and before[-1:].isalpha() and not (
-        len(before) >= 2 and before[-2].isascii() and before[-2].isalpha())
+    glued_left = (
+        before[-1:].isascii()
+        and before[-1:].isalpha()
+        and not (len(before) >= 2 and before[-2].isascii() and before[-2].isalpha())
+    )
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
     if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):
@@ -360,15 +462,19 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     damaged = _garbled(t, m)
     if damaged is not None:
-        return ParsedValue(raw, ValueKind.TEXT, text=t,
-                           reason=f"中的数字“{damaged}”无法识别（疑为录入或识别错误），未作为数值读取",
-                           reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
-                                     "OCR error?); it was not read as a value")
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            text=t,
+            reason=f"中的数字“{damaged}”无法识别（疑为录入或识别错误），未作为数值读取",
+            reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
+            "OCR error?); it was not read as a value",
+        )
     try:
         number = Decimal(m.group().replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
         return ParsedValue(raw, ValueKind.TEXT, text=t)
-    pre, post = t[: m.start()].strip(), t[m.end():].strip()
+    pre, post = t[: m.start()].strip(), t[m.end() :].strip()
     op, pre = _take_pre_op(pre)
     direction = None
     for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
@@ -419,7 +525,7 @@ def _split_post(post: str) -> tuple[Op | None, str, bool]:
     """(operator word after the number, unit text, True when more numbers follow)."""
     m = _UNIT_PART.match(post)
     head = m.group() if m else ""
-    rest = post[len(head):]
+    rest = post[len(head) :]
     extra = bool(_DIGIT.search(rest))
     for noise in _POST_NOISE:
         head = head.replace(noise, "")

@@ -3,6 +3,7 @@
 A period means its last day (a deadline of "2023年12月" is met on 2023-12-31), so every value becomes
 comparable `DateParts`; the year may be missing ("12月底前"), and then only month and day are compared.
 """
+
 from __future__ import annotations
 
 import calendar

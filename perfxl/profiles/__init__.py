@@ -5,6 +5,7 @@ budget weight 20) and "sichuan" extend it. A path to a user's own `.toml` works 
 setting the engine uses — weights, formula variants, bands, thresholds, rounding, tolerances, grade bands,
 and per-check switches — is read from here; `Profile.settings` holds them pre-converted to Decimals.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -96,16 +97,24 @@ class EngineSettings:
 
 
 #: The qualitative vocabulary of a profile as a hashable key: (tiers, scale, yes labels, no labels).
-Vocabulary = tuple[tuple[tuple[int, str, tuple[str, ...], tuple[str, ...], Decimal], ...],
-                   tuple[tuple[str, Decimal], ...], tuple[str, ...], tuple[str, ...]]
+Vocabulary = tuple[
+    tuple[tuple[int, str, tuple[str, ...], tuple[str, ...], Decimal], ...],
+    tuple[tuple[str, Decimal], ...],
+    tuple[str, ...],
+    tuple[str, ...],
+]
 
 
 def _required(value: Decimal | None, profile: Profile, key: str) -> Decimal:
     """A numeric setting every merged profile has (the national schema holds it); ProfileError if it is not a number."""
     if value is None:
         where = profile.files[0] if profile.files else profile.name
-        raise ProfileError(f"配置文件 {where} 的键 {key}：应为数值", f"profile {where}, key {key}: must be a number",
-                           path=str(where), cell=key)
+        raise ProfileError(
+            f"配置文件 {where} 的键 {key}：应为数值",
+            f"profile {where}, key {key}: must be a number",
+            path=str(where),
+            cell=key,
+        )
     return value
 
 
@@ -158,6 +167,7 @@ class Profile:
     @cached_property
     def settings(self) -> EngineSettings:
         """Engine settings converted once from the data."""
+
         def d(key: str, default: Decimal | None = None) -> Decimal:
             return _required(self.decimal(key, default), self, key)
 
@@ -174,12 +184,15 @@ class Profile:
             for i, t in enumerate(self.get("qualitative.tiers", []))
         )
         scale = tuple((str(k), to_decimal(v) or Decimal(0)) for k, v in self.get("qualitative.scale", {}).items())
-        bands = tuple(
-            (str(b["label"]), to_decimal(b["min"]) or Decimal(0)) for b in self.get("grade.bands", [])
-        )
+        bands = tuple((str(b["label"]), to_decimal(b["min"]) or Decimal(0)) for b in self.get("grade.bands", []))
         caps = tuple(
-            sorted((_required(to_decimal(c["below"]), self, "total.caps.below"),
-                    _required(to_decimal(c["max"]), self, "total.caps.max")) for c in self.get("total.caps", []))
+            sorted(
+                (
+                    _required(to_decimal(c["below"]), self, "total.caps.below"),
+                    _required(to_decimal(c["max"]), self, "total.caps.max"),
+                )
+                for c in self.get("total.caps", [])
+            )
         )
         return EngineSettings(
             score_places=int(self.get("rounding.score_places", 2)),
@@ -240,10 +253,13 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"配置文件 {path} 不是有效的 TOML：{exc}", f"profile {path} is not valid TOML: {exc}",
-                           path=str(path)) from None
+        raise ProfileError(
+            f"配置文件 {path} 不是有效的 TOML：{exc}", f"profile {path} is not valid TOML: {exc}", path=str(path)
+        ) from None
     except OSError as exc:
-        raise ProfileError(f"无法读取配置文件 {path}：{exc}", f"cannot read profile {path}: {exc}", path=str(path)) from None
+        raise ProfileError(
+            f"无法读取配置文件 {path}：{exc}", f"cannot read profile {path}: {exc}", path=str(path)
+        ) from None
 
 
 _CACHE: dict[tuple[str, float], Profile] = {}
@@ -267,8 +283,12 @@ def load_profile(name_or_path: ProfileLike = None) -> Profile:
     current: Path | None = path
     while current is not None:
         if any(current == p for p, _ in chain) or len(chain) > _MAX_EXTENDS:
-            raise ProfileError(f"配置文件 {current} 的 extends 形成循环", f"profile {current}: extends forms a cycle",
-                               path=str(current), cell="extends")
+            raise ProfileError(
+                f"配置文件 {current} 的 extends 形成循环",
+                f"profile {current}: extends forms a cycle",
+                path=str(current),
+                cell="extends",
+            )
         data = _read(current)
         validate(data, schema, str(current))
         chain.append((current, data))
@@ -303,16 +323,28 @@ def _check_semantics(profile: Profile) -> None:
     for i, t in enumerate(profile.get("qualitative.tiers", [])):
         for k in ("label", "low", "high", "point"):
             if k not in t:
-                raise ProfileError(f"配置文件 {path} 的键 qualitative.tiers[{i}].{k}：缺少", f"profile {path}, key "
-                                   f"qualitative.tiers[{i}].{k}: missing", path=path, cell=f"qualitative.tiers[{i}].{k}")
-        low, high, point = (_required(to_decimal(t[k]), profile, f"qualitative.tiers[{i}].{k}")
-                            for k in ("low", "high", "point"))
+                raise ProfileError(
+                    f"配置文件 {path} 的键 qualitative.tiers[{i}].{k}：缺少",
+                    f"profile {path}, key qualitative.tiers[{i}].{k}: missing",
+                    path=path,
+                    cell=f"qualitative.tiers[{i}].{k}",
+                )
+        low, high, point = (
+            _required(to_decimal(t[k]), profile, f"qualitative.tiers[{i}].{k}") for k in ("low", "high", "point")
+        )
         if not (0 <= low <= point <= high <= 1):
-            raise ProfileError(f"配置文件 {path} 的键 qualitative.tiers[{i}]：须 0 ≤ low ≤ point ≤ high ≤ 1",
-                               f"profile {path}, key qualitative.tiers[{i}]: need 0 ≤ low ≤ point ≤ high ≤ 1",
-                               path=path, cell=f"qualitative.tiers[{i}]")
+            raise ProfileError(
+                f"配置文件 {path} 的键 qualitative.tiers[{i}]：须 0 ≤ low ≤ point ≤ high ≤ 1",
+                f"profile {path}, key qualitative.tiers[{i}]: need 0 ≤ low ≤ point ≤ high ≤ 1",
+                path=path,
+                cell=f"qualitative.tiers[{i}]",
+            )
     for key in ("rounding.score_places", "rounding.rate_places"):
         value = profile.get(key)
         if not isinstance(value, int) or not 0 <= value <= 6:
-            raise ProfileError(f"配置文件 {path} 的键 {key}：应为 0–6 的整数", f"profile {path}, key {key}: "
-                               "must be an integer 0–6", path=path, cell=key)
+            raise ProfileError(
+                f"配置文件 {path} 的键 {key}：应为 0–6 的整数",
+                f"profile {path}, key {key}: must be an integer 0–6",
+                path=path,
+                cell=key,
+            )

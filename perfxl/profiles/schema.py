@@ -3,6 +3,7 @@
 A variant may only restate keys that exist in `national.toml`, with the same type, so a typo such as
 `[scoring] revers = "ratio"` is an error naming the file and the key instead of a silently ignored line.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -78,7 +79,9 @@ def validate(data: dict[str, Any], schema: dict[str, Any], path: str, prefix: st
             _validate_list(value, expected, path, dotted)
         elif isinstance(value, str) and dotted in ENUMS and value not in ENUMS[dotted]:
             allowed = ", ".join(ENUMS[dotted])
-            raise _fail(path, dotted, f"取值 {value!r} 无效，可选：{allowed}", f"invalid value {value!r}; allowed: {allowed}")
+            raise _fail(
+                path, dotted, f"取值 {value!r} 无效，可选：{allowed}", f"invalid value {value!r}; allowed: {allowed}"
+            )
 
 
 def _validate_list(value: list[Any], expected: list[Any], path: str, dotted: str) -> None:
@@ -112,8 +115,12 @@ def _validate_free(value: Any, item_type: str, path: str, dotted: str) -> None:
                 raise _fail(path, where + ".enabled", "应为 true/false", "must be true or false")
             sev = v.get("severity")
             if sev is not None and sev not in _SEVERITIES:
-                raise _fail(path, where + ".severity", f"取值 {sev!r} 无效，可选：error, warning, info",
-                            f"invalid severity {sev!r}; allowed: error, warning, info")
+                raise _fail(
+                    path,
+                    where + ".severity",
+                    f"取值 {sev!r} 无效，可选：error, warning, info",
+                    f"invalid severity {sev!r}; allowed: error, warning, info",
+                )
 
 
 def deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 `run_checks(submission, profile)` runs each enabled check of the catalogue (settings from the
 profile's `[checks.CODE]` tables) and collects all findings; one failing check never stops the others.
 """
+
 from __future__ import annotations
 
 import gc
@@ -32,8 +33,17 @@ from . import (  # noqa: F401
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
 from .context import Context
 
-__all__ = ["CATALOGUE", "NOT_CHECKABLE", "CheckSpec", "Context", "run_checks", "selected", "spec", "implemented_specs",
-           "check_profile"]
+__all__ = [
+    "CATALOGUE",
+    "NOT_CHECKABLE",
+    "CheckSpec",
+    "Context",
+    "run_checks",
+    "selected",
+    "spec",
+    "implemented_specs",
+    "check_profile",
+]
 
 _CHECKED: set[tuple[str, int]] = set()
 
@@ -48,16 +58,22 @@ def check_profile(profile: Profile) -> None:
         try:
             s = spec(code)
         except KeyError:
-            raise ProfileError(f"配置文件 {where} 的键 checks.{code}：没有这个检查代码（见 perfxl rules）",
-                               f"profile {where}, key checks.{code}: unknown check code", path=str(where),
-                               cell=f"checks.{code}") from None
+            raise ProfileError(
+                f"配置文件 {where} 的键 checks.{code}：没有这个检查代码（见 perfxl rules）",
+                f"profile {where}, key checks.{code}: unknown check code",
+                path=str(where),
+                cell=f"checks.{code}",
+            ) from None
         names = [*table, *(table.get("params") or {})] if isinstance(table.get("params"), dict) else list(table)
         for name in names:
             if name not in ("params",) and name not in ("enabled", "severity", "source") and name not in s.params:
                 known = ", ".join(["enabled", "severity", *s.params]) or "enabled, severity"
-                raise ProfileError(f"配置文件 {where} 的键 checks.{code}.{name}：未知参数（可用：{known}）",
-                                   f"profile {where}, key checks.{code}.{name}: unknown parameter (known: {known})",
-                                   path=str(where), cell=f"checks.{code}.{name}")
+                raise ProfileError(
+                    f"配置文件 {where} 的键 checks.{code}.{name}：未知参数（可用：{known}）",
+                    f"profile {where}, key checks.{code}.{name}: unknown parameter (known: {known})",
+                    path=str(where),
+                    cell=f"checks.{code}.{name}",
+                )
     _CHECKED.add(key)
 
 
@@ -78,7 +94,9 @@ def _matches(code: str, name: str, rule_id: str, tokens: list[str]) -> bool:
     return any(code.startswith(t) or t in (name, rule_id) for t in tokens)
 
 
-def selected(code: str, *, select: Iterable[str] | str | None = None, ignore: Iterable[str] | str | None = None) -> bool:
+def selected(
+    code: str, *, select: Iterable[str] | str | None = None, ignore: Iterable[str] | str | None = None
+) -> bool:
     """True when `code` passes the --select/--ignore filters (codes, prefixes, names or rule ids)."""
     try:
         s = spec(code)
@@ -126,8 +144,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _run(submission: Submission, profile: Profile, select: Iterable[str] | str | None,
-         ignore: Iterable[str] | str | None, context: Context | None) -> list[Finding]:
+def _run(
+    submission: Submission,
+    profile: Profile,
+    select: Iterable[str] | str | None,
+    ignore: Iterable[str] | str | None,
+    context: Context | None,
+) -> list[Finding]:
     ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
     not_applicable = {(k.code, k.sheet) for k in submission.coverage.skipped}
@@ -166,5 +189,6 @@ def _crash(ctx: Context, s: CheckSpec, exc: Exception, target: Any) -> Finding:
     crash = spec("X01")
     sheet = getattr(target, "sheet", None) or (ctx.submission.basic.sheet if ctx.submission.basic else "")
     zh, en = crash.render({"check": s.code, "error": f"{type(exc).__name__}: {exc}"})
-    return Finding(crash.code, crash.severity, CellRef(sheet, "A1") if sheet else None, zh, en, None, None,
-                   ctx.submission.path)
+    return Finding(
+        crash.code, crash.severity, CellRef(sheet, "A1") if sheet else None, zh, en, None, None, ctx.submission.path
+    )

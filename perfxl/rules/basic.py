@@ -4,6 +4,7 @@
 The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns,
 scored by `perfxl.scoring` (the engine's one implementation of those standards).
 """
+
 from __future__ import annotations
 
 import re
@@ -94,12 +95,19 @@ def staff_control_rate(ctx: Context) -> Iterator[Finding]:
     rate = rates.staff_control_rate(act, est, ctx.profile)
     differs, note, note_en = _rate_mismatch(ctx, st.control_rate, rate)
     if differs and rate.ratio is not None:  # differs only on a defined rate
-        yield ctx.finding(st.control_rate, expected=fmt_pct(rate.percent), actual=st.control_rate.text,
-                          actual_staff=act, establishment=est, reading=note, reading_en=note_en,
-                          basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}，控制率“{st.control_rate.text}”；"
-                                f"计算：{fmt_num(act)}/{fmt_num(est)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，按打印的小数位四舍五入后与表中不符",
-                          basis_en=f"read establishment {st.establishment.text}, staff {st.actual.text}, rate "
-                                   f"{st.control_rate.text!r}; computed {fmt_num(rate.ratio * HUNDRED, 6)}%")
+        yield ctx.finding(
+            st.control_rate,
+            expected=fmt_pct(rate.percent),
+            actual=st.control_rate.text,
+            actual_staff=act,
+            establishment=est,
+            reading=note,
+            reading_en=note_en,
+            basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}，控制率“{st.control_rate.text}”；"
+            f"计算：{fmt_num(act)}/{fmt_num(est)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，按打印的小数位四舍五入后与表中不符",
+            basis_en=f"read establishment {st.establishment.text}, staff {st.actual.text}, rate "
+            f"{st.control_rate.text!r}; computed {fmt_num(rate.ratio * HUNDRED, 6)}%",
+        )
 
 
 @check("B02")
@@ -112,8 +120,15 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
     rate = rates.staff_control_rate(act, est, ctx.profile)
     result = scoring.staff_control_score(act, est, profile=ctx.profile)
     per_point = _per_point(ctx, "staff_control", result)
-    yield ctx.finding(st.actual, expected=est, actual=act, rate=fmt_pct(rate.percent), weight=result.weight,
-                      per_point=fmt_num(per_point), score=fmt_num(result.score))
+    yield ctx.finding(
+        st.actual,
+        expected=est,
+        actual=act,
+        rate=fmt_pct(rate.percent),
+        weight=result.weight,
+        per_point=fmt_num(per_point),
+        score=fmt_num(result.score),
+    )
 
 
 def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
@@ -130,12 +145,19 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding
         total = sum(known, ZERO)
         cell: CellValue = getattr(parent, attr)
         value = ctx.number(cell)
-        bad = value is None or (abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money)
+        bad = value is None or (
+            abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money
+        )
         if bad:
-            yield ctx.finding(cell, expected=total if compare == "eq" else f"≥ {fmt_num(total)}",
-                              actual=cell.text or "（空）", column=_column_name(ctx, index), row=parent.label.text,
-                              what=f"{_column_name(ctx, index)}：“{parent.label.text}”{cell.text} 小于分项合计 {fmt_num(total)}",
-                              what_en=f"{parent.label.text} {cell.text} is less than its parts {fmt_num(total)}")
+            yield ctx.finding(
+                cell,
+                expected=total if compare == "eq" else f"≥ {fmt_num(total)}",
+                actual=cell.text or "（空）",
+                column=_column_name(ctx, index),
+                row=parent.label.text,
+                what=f"{_column_name(ctx, index)}：“{parent.label.text}”{cell.text} 小于分项合计 {fmt_num(total)}",
+                what_en=f"{parent.label.text} {cell.text} is less than its parts {fmt_num(total)}",
+            )
 
 
 @check("B03")
@@ -150,7 +172,7 @@ def three_public_sum(ctx: Context) -> Iterator[Finding]:
 
 @check("B04")
 def three_public_change(ctx: Context) -> Iterator[Finding]:
-    """"三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile)."""
+    """ "三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile)."""
     row = ctx.basic.row("three_public")
     if row is None:
         return
@@ -165,22 +187,38 @@ def three_public_change(ctx: Context) -> Iterator[Finding]:
         return
     result = scoring.three_public_change_score(cur, prev, profile=ctx.profile)
     per_point = _per_point(ctx, "three_public_change", result)
-    yield ctx.finding(current, expected="≤ 0%", actual=fmt_pct(rate.percent), current=cur, previous=prev,
-                      compared="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
-                      compared_en=basis, weight=result.weight, per_point=fmt_num(per_point), score=fmt_num(result.score))
+    yield ctx.finding(
+        current,
+        expected="≤ 0%",
+        actual=fmt_pct(rate.percent),
+        current=cur,
+        previous=prev,
+        compared="本年预算数对上年决算数" if basis == "budget" else "本年决算数对上年决算数",
+        compared_en=basis,
+        weight=result.weight,
+        per_point=fmt_num(per_point),
+        score=fmt_num(result.score),
+    )
 
 
 @check("B05")
 def three_public_control(ctx: Context) -> Iterator[Finding]:
-    """"三公经费"控制率 = 本年决算 / 本年预算 ≤ 100%; each point above deducts (profile)."""
+    """ "三公经费"控制率 = 本年决算 / 本年预算 ≤ 100%; each point above deducts (profile)."""
     found = _row_rate(ctx, "three_public", rates.three_public_control_rate)
     if found is None or found.percent <= HUNDRED:
         return
     row, budget, final, rate, _ = found
     result = scoring.three_public_control_score(final, budget, profile=ctx.profile)
     per_point = _per_point(ctx, "three_public_control", result)
-    yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent), final=final, budget=budget,
-                      per_point=fmt_num(per_point), score=fmt_num(result.score))
+    yield ctx.finding(
+        row.final,
+        expected="≤ 100%",
+        actual=fmt_pct(rate.percent),
+        final=final,
+        budget=budget,
+        per_point=fmt_num(per_point),
+        score=fmt_num(result.score),
+    )
 
 
 @check("B06")
@@ -195,9 +233,13 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
         found = _row_rate(ctx, key, rates.public_funds_control_rate)
         if found is not None and found.percent > HUNDRED:
             _, budget, final, rate, _ = found
-            yield ctx.finding(row.final, expected="≤ 100%", actual=fmt_pct(rate.percent),
-                              what=f"“{row.label.text}”控制率 {fmt_pct(rate.percent)}（决算 {fmt_num(final)} / 预算 {fmt_num(budget)}）超过 100%",
-                              what_en=f"{row.label.text} control rate {fmt_pct(rate.percent)} exceeds 100%")
+            yield ctx.finding(
+                row.final,
+                expected="≤ 100%",
+                actual=fmt_pct(rate.percent),
+                what=f"“{row.label.text}”控制率 {fmt_pct(rate.percent)}（决算 {fmt_num(final)} / 预算 {fmt_num(budget)}）超过 100%",
+                what_en=f"{row.label.text} control rate {fmt_pct(rate.percent)} exceeds 100%",
+            )
 
 
 @check("B07")
@@ -208,8 +250,15 @@ def budget_adjustment(ctx: Context) -> Iterator[Finding]:
         return
     row, budget, final, rate, _ = found
     result = scoring.budget_adjustment_score(budget, final, profile=ctx.profile)
-    yield ctx.finding(row.final, expected="0%", actual=fmt_pct(rate.percent), final=final, budget=budget,
-                      weight=result.weight, score=fmt_num(result.score))
+    yield ctx.finding(
+        row.final,
+        expected="0%",
+        actual=fmt_pct(rate.percent),
+        final=final,
+        budget=budget,
+        weight=result.weight,
+        score=fmt_num(result.score),
+    )
 
 
 @check("B11")
@@ -225,9 +274,17 @@ def procurement(ctx: Context) -> Iterator[Finding]:
 def buildings(ctx: Context) -> Iterator[Finding]:
     """楼堂馆所 规模控制率 = 实际/批复, 投资概算控制率 = 实际投资/预算投资: typed right, and ≤ 100%."""
     for b in ctx.basic.buildings:
-        pairs = (("规模控制率", "area control rate", b.actual_area, b.approved_area, b.area_rate, rates.scale_control_rate),
-                 ("投资概算控制率", "investment control rate", b.actual_investment, b.budget_investment,
-                  b.investment_rate, rates.investment_control_rate))
+        pairs = (
+            ("规模控制率", "area control rate", b.actual_area, b.approved_area, b.area_rate, rates.scale_control_rate),
+            (
+                "投资概算控制率",
+                "investment control rate",
+                b.actual_investment,
+                b.budget_investment,
+                b.investment_rate,
+                rates.investment_control_rate,
+            ),
+        )
         for zh, en, num_cell, den_cell, rate_cell, func in pairs:
             num, den = ctx.number(num_cell), ctx.number(den_cell)
             if num is None or den is None:
@@ -237,13 +294,21 @@ def buildings(ctx: Context) -> Iterator[Finding]:
                 continue
             differs, note, _ = _rate_mismatch(ctx, rate_cell, rate)
             if differs:
-                yield ctx.finding(rate_cell, expected=fmt_pct(rate.percent), actual=rate_cell.text,
-                                  what=f"{zh}应为 {fmt_pct(rate.percent)}（{fmt_num(num)}/{fmt_num(den)}），表中为 {rate_cell.text}{note}",
-                                  what_en=f"{en} should be {fmt_pct(rate.percent)}, found {rate_cell.text}")
+                yield ctx.finding(
+                    rate_cell,
+                    expected=fmt_pct(rate.percent),
+                    actual=rate_cell.text,
+                    what=f"{zh}应为 {fmt_pct(rate.percent)}（{fmt_num(num)}/{fmt_num(den)}），表中为 {rate_cell.text}{note}",
+                    what_en=f"{en} should be {fmt_pct(rate.percent)}, found {rate_cell.text}",
+                )
             if rate.percent > HUNDRED:
-                yield ctx.finding(num_cell, expected="≤ 100%", actual=fmt_pct(rate.percent),
-                                  what=f"{zh} {fmt_pct(rate.percent)} 超过 100%（{fmt_num(num)}/{fmt_num(den)}）",
-                                  what_en=f"{en} {fmt_pct(rate.percent)} exceeds 100%")
+                yield ctx.finding(
+                    num_cell,
+                    expected="≤ 100%",
+                    actual=fmt_pct(rate.percent),
+                    what=f"{zh} {fmt_pct(rate.percent)} 超过 100%（{fmt_num(num)}/{fmt_num(den)}）",
+                    what_en=f"{en} {fmt_pct(rate.percent)} exceeds 100%",
+                )
 
 
 _AMOUNT = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[：:]\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
@@ -283,16 +348,23 @@ def cross_sheet(ctx: Context) -> Iterator[Finding]:
         if abs(expected - value) > ctx.tol_money:
             # one label, possibly two meanings: the 自评表 line may include 上级 subsidies the 基础数据表 row
             # (county money only) does not — a person must judge (seed: 1336.92 includes 1020 万元 of 上级 funds)
-            yield ctx.finding(cell, expected=expected, actual=value, label=label, row=row.label.text.strip().rstrip("：:"),
-                              column=_column_name(ctx, 2), raw=f"{row.final.text} {basic.unit}, {row.final.ref or ''}",
-                              related=(row.final.ref,) if row.final.ref is not None else (),
-                              basis=f"读取：自评表“{cell.text.strip()}”中“{label}” {fmt_num(value)} {unit}；基础数据表"
-                                    f"“{row.label.text.strip()}”{_column_name(ctx, 2)} {row.final.text} {basic.unit}，折合 "
-                                    f"{fmt_num(expected)} {unit}；两表同名项目的口径可能不同（如是否含上级补助），需人工核实",
-                              basis_en=f"read {label} {fmt_num(value)} {unit} on the self-evaluation and "
-                                       f"{row.final.text} {basic.unit} (= {fmt_num(expected)} {unit}) on the basic-data "
-                                       "table; the same label may cover different money on the two forms",
-                              certainty=Certainty.JUDGEMENT)
+            yield ctx.finding(
+                cell,
+                expected=expected,
+                actual=value,
+                label=label,
+                row=row.label.text.strip().rstrip("：:"),
+                column=_column_name(ctx, 2),
+                raw=f"{row.final.text} {basic.unit}, {row.final.ref or ''}",
+                related=(row.final.ref,) if row.final.ref is not None else (),
+                basis=f"读取：自评表“{cell.text.strip()}”中“{label}” {fmt_num(value)} {unit}；基础数据表"
+                f"“{row.label.text.strip()}”{_column_name(ctx, 2)} {row.final.text} {basic.unit}，折合 "
+                f"{fmt_num(expected)} {unit}；两表同名项目的口径可能不同（如是否含上级补助），需人工核实",
+                basis_en=f"read {label} {fmt_num(value)} {unit} on the self-evaluation and "
+                f"{row.final.text} {basic.unit} (= {fmt_num(expected)} {unit}) on the basic-data "
+                "table; the same label may cover different money on the two forms",
+                certainty=Certainty.JUDGEMENT,
+            )
 
 
 def _is_subitem(row: AmountRow) -> bool:
@@ -314,9 +386,14 @@ def subitem_overspent(ctx: Context) -> Iterator[Finding]:
         if budget is None or final is None or ctx.is_error(row.final) or final <= budget + ctx.tol_money:
             continue
         parent = (labels.get(row.parent) if row.key else None) or previous_top or labels.get(row.parent) or "上级项目"
-        yield ctx.finding(row.final, expected=budget, actual=final, row=row.label.text.strip(), parent=parent,
-                          related=(row.budget.ref,) if row.budget.ref is not None else (),
-                          basis=f"读取：“{row.label.text.strip()}”本年预算数 {row.budget.text}，本年决算数 "
-                                f"{row.final.text}；决算 − 预算 = {fmt_num(final - budget)}",
-                          basis_en=f"read budget {row.budget.text}, spending {row.final.text}; over by "
-                                   f"{fmt_num(final - budget)}")
+        yield ctx.finding(
+            row.final,
+            expected=budget,
+            actual=final,
+            row=row.label.text.strip(),
+            parent=parent,
+            related=(row.budget.ref,) if row.budget.ref is not None else (),
+            basis=f"读取：“{row.label.text.strip()}”本年预算数 {row.budget.text}，本年决算数 "
+            f"{row.final.text}；决算 − 预算 = {fmt_num(final - budget)}",
+            basis_en=f"read budget {row.budget.text}, spending {row.final.text}; over by {fmt_num(final - budget)}",
+        )

@@ -6,6 +6,7 @@ an 错误. Parts below it may simply not all be listed ("其中" means "of which
 figure equal to neither the 全年预算数 nor the 全年执行数 of the 年度资金总额 row is a 警告 (the form does
 not say which the split is of). 财预〔2020〕10号 附1 (部门整体支出绩效自评表 年度预算申请).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -41,23 +42,32 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
             if abs(gap) > ctx.tol_money:
                 over = gap > 0
                 yield ctx.finding(
-                    head.cell, expected=head.amount, actual=summed, group=zh,
+                    head.cell,
+                    expected=head.amount,
+                    actual=summed,
+                    group=zh,
                     what="各项之和超过" if over else "各项之和小于",
                     what_en="parts exceed" if over else "parts fall short of",
                     related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
                     basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}",
                     basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}",
-                    certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT)
+                    certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+                )
         if head is None or head.amount is None or total is None:
             continue
         executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
         known = [x for x in (executed, budget) if x is not None]
         if known and all(abs(head.amount - x) > ctx.tol_money for x in known):
             yield ctx.finding(
-                head.cell, expected=fmt_num(executed if executed is not None else budget), actual=head.amount,
-                group=zh, what="与年度资金总额不符", what_en="differs from the funds total",
+                head.cell,
+                expected=fmt_num(executed if executed is not None else budget),
+                actual=head.amount,
+                group=zh,
+                what="与年度资金总额不符",
+                what_en="differs from the funds total",
                 related=tuple(c.ref for c in (total.executed, total.full_budget) if c.ref is not None),
                 basis=f"{zh} {fmt_num(head.amount)}；年度资金总额 全年预算数 {fmt_num(budget)}、全年执行数 {fmt_num(executed)}"
-                      "（表中未写明分项口径是预算数还是执行数）",
+                "（表中未写明分项口径是预算数还是执行数）",
                 basis_en=f"{group} split {fmt_num(head.amount)}; total row budget {fmt_num(budget)}, executed {fmt_num(executed)}",
-                certainty=Certainty.JUDGEMENT)
+                certainty=Certainty.JUDGEMENT,
+            )

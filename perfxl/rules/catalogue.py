@@ -5,6 +5,7 @@ Codes are the rule ids of domain-rules.md §6 without the "R-" prefix (R-F04 →
 (偏差原因). A few ids split into several codes (R-G01 → G01/G02/G03) so each message is precise.
 Codes never change meaning; retired codes are not reused.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
@@ -21,8 +22,19 @@ from .other_codes import KINDS, OTHER_CODES, STATUS
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context
 
-__all__ = ["CheckSpec", "CheckFunc", "CATALOGUE", "NOT_CHECKABLE", "spec", "implementation", "check", "implemented_specs",
-           "CODES", "KINDS", "code_spec"]
+__all__ = [
+    "CheckSpec",
+    "CheckFunc",
+    "CATALOGUE",
+    "NOT_CHECKABLE",
+    "spec",
+    "implementation",
+    "check",
+    "implemented_specs",
+    "CODES",
+    "KINDS",
+    "code_spec",
+]
 
 CheckFunc = Callable[["Context"], Iterator[Finding]]
 
@@ -62,7 +74,9 @@ class CheckSpec:
     why_zh: str = ""
     example_input: str = ""
     example_message: str = ""
-    status: str = "active"  # "active" | "reserved" (kept, not emitted yet) | "retired" (no longer emitted, never reused)
+    status: str = (
+        "active"  # "active" | "reserved" (kept, not emitted yet) | "retired" (no longer emitted, never reused)
+    )
     status_reason: str = ""
 
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
@@ -344,24 +358,56 @@ _SPECS: tuple[CheckSpec, ...] = (
 # fmt: on
 
 #: Rules of domain-rules.md §6 that the model cannot check, and why (listed in docs/rules/index.md).
-NOT_CHECKABLE: Mapping[str, str] = MappingProxyType({
-    "R-S10": "多子项指标的汇总需要子项明细，自评表只有汇总后的一行 (sub-items are not on the form)",
-    "R-T01": "自评表没有二级、一级指标得分小计单元格 (the form has no subtotal score cells); W02/T02 cover the sums",
-    "R-D-08": "基础数据表无预算完成率及其得分单元格；自评表执行率由 F04/F05 复核",
-    "R-D-09": "基础数据表无重点项目支出数据 (no key-project spending on the form)",
-    "R-D-10": "基础数据表无结转结余数据 (no carry-over data on the form)",
-    "R-D-13": "基础数据表无职责履行（计划/完成工作数）数据 (no workload data on the form)",
-    "R-D-15": "部门整体自评表的总分与等级由 T02/T03/T04 复核 (covered by T02–T04)",
-})
+NOT_CHECKABLE: Mapping[str, str] = MappingProxyType(
+    {
+        "R-S10": "多子项指标的汇总需要子项明细，自评表只有汇总后的一行 (sub-items are not on the form)",
+        "R-T01": "自评表没有二级、一级指标得分小计单元格 (the form has no subtotal score cells); W02/T02 cover the sums",
+        "R-D-08": "基础数据表无预算完成率及其得分单元格；自评表执行率由 F04/F05 复核",
+        "R-D-09": "基础数据表无重点项目支出数据 (no key-project spending on the form)",
+        "R-D-10": "基础数据表无结转结余数据 (no carry-over data on the form)",
+        "R-D-13": "基础数据表无职责履行（计划/完成工作数）数据 (no workload data on the form)",
+        "R-D-15": "部门整体自评表的总分与等级由 T02/T03/T04 复核 (covered by T02–T04)",
+    }
+)
 
-_NAME_DIRECTION = ("方向由指标名称推断（未写运算符）时为“依据推断”，至多警告",
-                   "a guess, at most a warning, when the direction is read from the indicator's name (no operator)")
-_NO_TOTAL_ROW = ("表中没有总分行（可能续在别处）时为“需人工判断”，至多警告",
-                 "a judgement, at most a warning, when the table has no 总分 row (it may continue elsewhere)")
+_NAME_DIRECTION = (
+    "方向由指标名称推断（未写运算符）时为“依据推断”，至多警告",
+    "a guess, at most a warning, when the direction is read from the indicator's name (no operator)",
+)
+_NO_TOTAL_ROW = (
+    "表中没有总分行（可能续在别处）时为“需人工判断”，至多警告",
+    "a judgement, at most a warning, when the table has no 总分 row (it may continue elsewhere)",
+)
 #: What each check's findings rest on, when not CERTAIN arithmetic on the cells (docs/rules/ lists it).
 _RESTS_ON: dict[str, Certainty] = {
-    **dict.fromkeys(("F06", "F07", "F08", "W01", "I02", "I05", "I06", "I07", "I08", "I09", "I10", "S08", "S09",
-                     "S12", "S13", "S14", "S15", "D02", "T05", "T07", "G02", "B14", "I11"), Certainty.JUDGEMENT),
+    **dict.fromkeys(
+        (
+            "F06",
+            "F07",
+            "F08",
+            "W01",
+            "I02",
+            "I05",
+            "I06",
+            "I07",
+            "I08",
+            "I09",
+            "I10",
+            "S08",
+            "S09",
+            "S12",
+            "S13",
+            "S14",
+            "S15",
+            "D02",
+            "T05",
+            "T07",
+            "G02",
+            "B14",
+            "I11",
+        ),
+        Certainty.JUDGEMENT,
+    ),
     "G03": Certainty.GUESS,  # a fuzzy match of a subject in the goal text to an indicator name
 }
 #: When a finding of a check rests on less than the check usually does.
@@ -369,19 +415,34 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
     **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
     "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
-    "I12": ("数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”", "a judgement when the number looks damaged (e.g. M.8万元)"),
-    "C02": ("数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
-            "a judgement when a number cell holds a damaged number or text (not an Excel error value)"),
+    "I12": (
+        "数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”",
+        "a judgement when the number looks damaged (e.g. M.8万元)",
+    ),
+    "C02": (
+        "数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
+        "a judgement when a number cell holds a damaged number or text (not an Excel error value)",
+    ),
 }
 _SPECS = tuple(
-    replace(s, rests_on=_RESTS_ON.get(s.code, s.rests_on), degrades_zh=_DEGRADES.get(s.code, ("", ""))[0],
-            degrades_en=_DEGRADES.get(s.code, ("", ""))[1])
+    replace(
+        s,
+        rests_on=_RESTS_ON.get(s.code, s.rests_on),
+        degrades_zh=_DEGRADES.get(s.code, ("", ""))[0],
+        degrades_en=_DEGRADES.get(s.code, ("", ""))[1],
+    )
     for s in _SPECS
 )
 
 _SPECS = tuple(
-    replace(s, why_zh=CHECK_NOTES[s.code][0], example_input=CHECK_NOTES[s.code][1],
-            example_message=s.render(CHECK_NOTES[s.code][2])[0]) if s.code in CHECK_NOTES else s
+    replace(
+        s,
+        why_zh=CHECK_NOTES[s.code][0],
+        example_input=CHECK_NOTES[s.code][1],
+        example_message=s.render(CHECK_NOTES[s.code][2])[0],
+    )
+    if s.code in CHECK_NOTES
+    else s
     for s in _SPECS
 )
 
@@ -422,13 +483,36 @@ def implemented_specs() -> list[CheckSpec]:
 _SEVERITY = {"error": E, "warning": W, "info": INFO_}
 
 
-def _other(code: str, kind: str, severity: str, title_zh: str, title_en: str, why_zh: str, example_input: str,
-           example_message: str) -> CheckSpec:
+def _other(
+    code: str,
+    kind: str,
+    severity: str,
+    title_zh: str,
+    title_en: str,
+    why_zh: str,
+    example_input: str,
+    example_message: str,
+) -> CheckSpec:
     """A catalogue entry for a code that is not a check: no implementation, no template, no profile table."""
     status, reason = STATUS.get(code, ("active", ""))
-    return CheckSpec(code, code, "—", _SEVERITY[severity], title_zh, title_en, "", "", "perfxl", scope="none",
-                     kind=kind, why_zh=why_zh, example_input=example_input, example_message=example_message,
-                     status=status, status_reason=reason)
+    return CheckSpec(
+        code,
+        code,
+        "—",
+        _SEVERITY[severity],
+        title_zh,
+        title_en,
+        "",
+        "",
+        "perfxl",
+        scope="none",
+        kind=kind,
+        why_zh=why_zh,
+        example_input=example_input,
+        example_message=example_message,
+        status=status,
+        status_reason=reason,
+    )
 
 
 _GUARD = tuple(

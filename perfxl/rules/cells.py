@@ -6,6 +6,7 @@ Such a value is never guessed into a number ("\\x1b[31m20家" is not 31米, TRUE
 cell is named so the user retypes it. Excel error values (#DIV/0!) are reported by the reader
 (READ_ERROR_VALUE) at every cell, so they are not repeated here.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,24 +24,58 @@ __all__ = ["visible", "cells_of"]
 _COLUMNS = {"target": ("年度指标值", "target"), "actual": ("实际完成值", "actual")}
 #: zh/en names of model fields, for C01 messages; anything else is "单元格".
 _FIELD_NAMES = {
-    "name": ("三级指标", "indicator name"), "level1": ("一级指标", "first-level indicator"),
-    "level2": ("二级指标", "second-level indicator"), "deviation": ("偏差原因分析及改进措施", "deviation analysis"),
-    "Goal.expected": ("预期目标", "expected goal"), "Goal.actual": ("实际完成情况", "achievement"),
-    "Staffing.actual": ("实际在职人数", "staff in post"), "weight": ("分值", "weight"), "score": ("得分", "score"),
-    "nature": ("指标性质", "operator"), "unit": ("度量单位", "unit"), "label": ("行标签", "row label"),
-    "initial_budget": ("年初预算数", "initial budget"), "full_budget": ("全年预算数", "full-year budget"),
-    "executed": ("全年执行数", "executed"), "rate": ("执行率", "rate"), "title": ("标题", "title"),
-    "prev_final": ("上年决算数", "previous final"), "budget": ("本年预算数", "budget"), "final": ("本年决算数", "final"),
-    "establishment": ("编制数", "establishment"), "control_rate": ("控制率", "control rate"),
-    "total_weight": ("总分行分值", "total weight"), "total_score": ("总分", "total score"),
+    "name": ("三级指标", "indicator name"),
+    "level1": ("一级指标", "first-level indicator"),
+    "level2": ("二级指标", "second-level indicator"),
+    "deviation": ("偏差原因分析及改进措施", "deviation analysis"),
+    "Goal.expected": ("预期目标", "expected goal"),
+    "Goal.actual": ("实际完成情况", "achievement"),
+    "Staffing.actual": ("实际在职人数", "staff in post"),
+    "weight": ("分值", "weight"),
+    "score": ("得分", "score"),
+    "nature": ("指标性质", "operator"),
+    "unit": ("度量单位", "unit"),
+    "label": ("行标签", "row label"),
+    "initial_budget": ("年初预算数", "initial budget"),
+    "full_budget": ("全年预算数", "full-year budget"),
+    "executed": ("全年执行数", "executed"),
+    "rate": ("执行率", "rate"),
+    "title": ("标题", "title"),
+    "prev_final": ("上年决算数", "previous final"),
+    "budget": ("本年预算数", "budget"),
+    "final": ("本年决算数", "final"),
+    "establishment": ("编制数", "establishment"),
+    "control_rate": ("控制率", "control rate"),
+    "total_weight": ("总分行分值", "total weight"),
+    "total_score": ("总分", "total score"),
 }
 #: Weight and score fields: text there (not a number, not a placeholder) cannot be computed with.
 _SCORE_FIELDS = frozenset({"weight", "score", "total_weight", "total_score"})
 #: Model fields that hold numbers: a damaged number there is C02's (I12 covers 年度指标值/实际完成值).
-_NUMBER_FIELDS = frozenset({"weight", "score", "initial_budget", "full_budget", "executed", "rate", "prev_final",
-                            "budget", "final", "establishment", "Staffing.actual", "control_rate", "total_weight",
-                            "total_score", "approved_area", "actual_area", "area_rate", "budget_investment",
-                            "actual_investment", "investment_rate"})
+_NUMBER_FIELDS = frozenset(
+    {
+        "weight",
+        "score",
+        "initial_budget",
+        "full_budget",
+        "executed",
+        "rate",
+        "prev_final",
+        "budget",
+        "final",
+        "establishment",
+        "Staffing.actual",
+        "control_rate",
+        "total_weight",
+        "total_score",
+        "approved_area",
+        "actual_area",
+        "area_rate",
+        "budget_investment",
+        "actual_investment",
+        "investment_rate",
+    }
+)
 
 
 def visible(text: str) -> str:
@@ -94,8 +129,10 @@ def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
     """(attribute, name cells_of reports) of a dataclass's fields, worked out once per class."""
     names = _FIELDS.get(cls)
     if names is None:
-        names = tuple((f.name, f"{cls.__name__}.{f.name}" if f"{cls.__name__}.{f.name}" in _FIELD_NAMES else f.name)
-                      for f in dataclasses.fields(cls))
+        names = tuple(
+            (f.name, f"{cls.__name__}.{f.name}" if f"{cls.__name__}.{f.name}" in _FIELD_NAMES else f.name)
+            for f in dataclasses.fields(cls)
+        )
         _FIELDS[cls] = names
     return names
 
@@ -114,23 +151,37 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
             raw = cell.raw
             if isinstance(raw, bool):
                 shown = "TRUE" if raw else "FALSE"
-                yield ctx.finding(cell, expected="数值或规定档次", actual=shown, name=_label(ind), column=column,
-                                  column_en=column_en,
-                                  problem=f"是逻辑值，不是有效的{column}；请填写数值（如“20家”）或规定档次（如“达成年度指标”）",
-                                  problem_en=f"is a logical value, not a valid {column_en}")
+                yield ctx.finding(
+                    cell,
+                    expected="数值或规定档次",
+                    actual=shown,
+                    name=_label(ind),
+                    column=column,
+                    column_en=column_en,
+                    problem=f"是逻辑值，不是有效的{column}；请填写数值（如“20家”）或规定档次（如“达成年度指标”）",
+                    problem_en=f"is a logical value, not a valid {column_en}",
+                )
                 continue
             if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
                 continue
             p = ctx.parsed(cell)
             if p.reason:
-                damaged = p.reason.startswith("中的数字")  # typing or OCR damage: perhaps the reading's, not the filer's
-                yield ctx.finding(cell, expected="数值或规定档次", actual=visible(raw), name=_label(ind), column=column,
-                                  column_en=column_en,
-                                  problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
-                                  problem_en=p.reason_en or "cannot be read",
-                                  certainty=Certainty.JUDGEMENT if damaged else None,
-                                  basis=f"读取 {cell.ref}：“{visible(raw)}”，{p.reason}",
-                                  basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}")
+                damaged = p.reason.startswith(
+                    "中的数字"
+                )  # typing or OCR damage: perhaps the reading's, not the filer's
+                yield ctx.finding(
+                    cell,
+                    expected="数值或规定档次",
+                    actual=visible(raw),
+                    name=_label(ind),
+                    column=column,
+                    column_en=column_en,
+                    problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
+                    problem_en=p.reason_en or "cannot be read",
+                    certainty=Certainty.JUDGEMENT if damaged else None,
+                    basis=f"读取 {cell.ref}：“{visible(raw)}”，{p.reason}",
+                    basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}",
+                )
 
 
 @check("C01")
@@ -145,8 +196,9 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
         yield from _control_findings(ctx, all_cells(ctx, sub.basic), set(), seen)
 
 
-def _control_findings(ctx: Context, cells: Iterable[tuple[str, CellValue]], skip: set[int],
-                       seen: set[tuple[str, str]]) -> Iterator[Finding]:
+def _control_findings(
+    ctx: Context, cells: Iterable[tuple[str, CellValue]], skip: set[int], seen: set[tuple[str, str]]
+) -> Iterator[Finding]:
     for field, cell in cells:
         if id(cell) in skip or not isinstance(cell.raw, str) or cell.ref is None:
             continue
@@ -157,8 +209,14 @@ def _control_findings(ctx: Context, cells: Iterable[tuple[str, CellValue]], skip
         seen.add(key)
         zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
         shown = visible(cell.raw)
-        yield ctx.finding(cell, expected=shown.translate(dict.fromkeys(range(9216, 9250))), actual=shown,
-                          column=zh, column_en=en, chars="、".join(chars))
+        yield ctx.finding(
+            cell,
+            expected=shown.translate(dict.fromkeys(range(9216, 9250))),
+            actual=shown,
+            column=zh,
+            column_en=en,
+            chars="、".join(chars),
+        )
 
 
 @check("C02")
@@ -182,24 +240,39 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
             if ctx.is_error(cell):
                 seen.add(key)
                 text = cell.text
-                yield ctx.finding(cell, expected="数值", actual=text, column=zh, column_en=en,
-                                  problem="是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
-                                  problem_en="is an Excel error value (a broken formula) and cannot be computed",
-                                  basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
-                                  basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use "
-                                           "perfxl's own scores")
+                yield ctx.finding(
+                    cell,
+                    expected="数值",
+                    actual=text,
+                    column=zh,
+                    column_en=en,
+                    problem="是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
+                    problem_en="is an Excel error value (a broken formula) and cannot be computed",
+                    basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
+                    basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
+                )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 p = ctx.parsed(cell)
                 if p.reason and p.reason.startswith("中的数字"):
-                    problem, problem_en = p.reason + "，无法计算；请核对后重新填写", (p.reason_en or "") + "; not computed"
+                    problem, problem_en = (
+                        p.reason + "，无法计算；请核对后重新填写",
+                        (p.reason_en or "") + "; not computed",
+                    )
                 elif field in _SCORE_FIELDS and p.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and p.number is None:
                     problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"
                     problem_en = "is not a number (a typing or OCR error, like IO for 10?) and cannot be computed"
                 else:
                     continue
                 seen.add(key)
-                yield ctx.finding(cell, expected="数值", actual=visible(cell.raw), column=zh, column_en=en,
-                                  problem=problem, problem_en=problem_en, certainty=Certainty.JUDGEMENT,
-                                  basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；合计按 perfxl 重算的得分复核",
-                                  basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; totals use "
-                                           "perfxl's own scores")
+                yield ctx.finding(
+                    cell,
+                    expected="数值",
+                    actual=visible(cell.raw),
+                    column=zh,
+                    column_en=en,
+                    problem=problem,
+                    problem_en=problem_en,
+                    certainty=Certainty.JUDGEMENT,
+                    basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；合计按 perfxl 重算的得分复核",
+                    basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; totals use perfxl's own scores",
+                )

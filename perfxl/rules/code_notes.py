@@ -4,6 +4,7 @@
 the check's own template with `example_fields`, so the docs show exactly the words perfxl prints.
 Kept apart from catalogue.py so the catalogue stays a readable table of codes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -4,6 +4,7 @@ Checks never parse or score by themselves: cell text goes through `perfxl.values
 rates through `perfxl.rates`, indicator scores through `perfxl.scoring`; the results are cached here
 so thirty checks over one workbook parse every cell once.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -222,15 +223,24 @@ class Context:
             return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)", places)
         if computed is not None and abs(as_percent - computed) <= self.tol_rate < abs(as_fraction - computed):
             return RateReading(as_percent, f"（按 {fmt_num(number)}% 理解）", f" (read as {fmt_num(number)}%)", places)
-        return RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)",
-                           None if places is None else max(places - 2, 0))
+        return RateReading(
+            as_fraction,
+            f"（即 {fmt_num(as_fraction)}%）",
+            f" (= {fmt_num(as_fraction)}%)",
+            None if places is None else max(places - 2, 0),
+        )
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
         """A typed rate agrees with the exact percent at the decimals it was printed with ("86%" ~ 86.20%)."""
         if reading.percent is None:
             return False
-        return agrees_as_printed(reading.percent, exact_percent, reading.places,
-                                 default_places=self.settings.rate_places, tolerance=self.tol_rate)
+        return agrees_as_printed(
+            reading.percent,
+            exact_percent,
+            reading.places,
+            default_places=self.settings.rate_places,
+            tolerance=self.tol_rate,
+        )
 
     def rate_off_by_last_place(self, reading: RateReading, exact_percent: Decimal) -> bool:
         """The printed rate agrees only within the tolerance: one unit off in its last printed place
@@ -248,8 +258,9 @@ class Context:
         places = printed_places(cell.raw) if cell is not None else None
         exact = getattr(result, "exact", None)
         exact = result.score if exact is None else exact
-        return agrees_as_printed(reported, exact, places, default_places=self.settings.score_places,
-                                 tolerance=self.tol_score)
+        return agrees_as_printed(
+            reported, exact, places, default_places=self.settings.score_places, tolerance=self.tol_score
+        )
 
     def is_error(self, cell: CellValue | None) -> bool:
         """The cell shows an Excel error value (#NAME?, #VALUE! …): it cannot be computed with."""
@@ -325,8 +336,12 @@ class Context:
 
     def direction(self, ind: Indicator) -> Direction:
         """Which way the row's target points, and how that was decided (perfxl.rules.direction)."""
-        return infer_direction(ind.name.text or ind.level2.text, self.parsed(ind.target),
-                               ind.nature.text if ind.nature is not None else None, self.profile)
+        return infer_direction(
+            ind.name.text or ind.level2.text,
+            self.parsed(ind.target),
+            ind.nature.text if ind.nature is not None else None,
+            self.profile,
+        )
 
     def reading(self, ind: Indicator) -> Reading:
         """The row's score in its inferred direction, and what a verdict on it rests on (cached).
@@ -353,17 +368,23 @@ class Context:
                 result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
                 how, how_en = way.basis()
                 if not way.from_name:
-                    reading = Reading(result, way, basis=f"{how}：{_explain(result)}",
-                                      basis_en=f"{how_en}: {_explain(result, 'en')}")
+                    reading = Reading(
+                        result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
+                    )
                 else:
                     other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
-                    same = (other.score == result.score and other.meets_target == result.meets_target)
+                    same = other.score == result.score and other.meets_target == result.meets_target
                     sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
                     both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
                     both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
                     if same:
-                        reading = Reading(result, way, Certainty.CERTAIN, f"{both}（两种理解结果相同）",
-                                          f"{both_en} (both readings agree)")
+                        reading = Reading(
+                            result,
+                            way,
+                            Certainty.CERTAIN,
+                            f"{both}（两种理解结果相同）",
+                            f"{both_en} (both readings agree)",
+                        )
                     else:
                         reading = Reading(result, way, Certainty.GUESS, both, both_en)
         self._readings[id(ind)] = (ind, reading)
@@ -409,8 +430,20 @@ class Context:
             basis, basis_en = _default_basis(self.spec, ref, exp, act)
         if certainty is None:
             certainty = self.spec.rests_on
-        return Finding(self.spec.code, self.severity, ref, zh, en, exp, act, self.submission.path,
-                       related=related, basis=basis, basis_en=basis_en or basis, certainty=certainty)
+        return Finding(
+            self.spec.code,
+            self.severity,
+            ref,
+            zh,
+            en,
+            exp,
+            act,
+            self.submission.path,
+            related=related,
+            basis=basis,
+            basis_en=basis_en or basis,
+            certainty=certainty,
+        )
 
     def skip(self, reason_zh: str, reason_en: str = "", *, sheet: str | None = None) -> None:
         """Record that the running check could not run (fully) here and why — coverage, not a finding."""

@@ -7,6 +7,7 @@ matched by their 三级指标 name exactly (after removing spaces and punctuatio
 similarity is a GUESS and says so. Two targets that read as the same value (operator written in one
 and not the other, full-width signs, spaces) are the same target.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -69,10 +70,15 @@ def targets_as_declared(ctx: Context) -> Iterator[Finding]:
             where = f"{decl.sheet}!{other.target.ref.cell}" if other.target.ref else decl.sheet
             match_zh = f"（按名称相近对应到申报表“{other.name.text}”，系推断）" if guessed else ""
             yield ctx.finding(
-                ind.target, expected=other.target.text, actual=ind.target.text, name=ind.name.text, where=where,
+                ind.target,
+                expected=other.target.text,
+                actual=ind.target.text,
+                name=ind.name.text,
+                where=where,
                 related=(other.target.ref,) if other.target.ref else (),
                 basis=f"自评表“{ind.name.text}”年度指标值 {ind.target.text}；申报表 {where} 为 {other.target.text}{match_zh}；"
-                      "目标可能经批准调整，请核对调整依据",
+                "目标可能经批准调整，请核对调整依据",
                 basis_en=f"self-evaluation target {ind.target.text!r}; declared {other.target.text!r} at {where}"
-                         + (" (rows matched by a similar name: a guess)" if guessed else ""),
-                certainty=Certainty.GUESS if guessed else Certainty.JUDGEMENT)
+                + (" (rows matched by a similar name: a guess)" if guessed else ""),
+                certainty=Certainty.GUESS if guessed else Certainty.JUDGEMENT,
+            )

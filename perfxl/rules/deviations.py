@@ -1,4 +1,5 @@
 """R-D0x checks: 偏差原因分析及改进措施 — present when a target is missed, not a placeholder, not too long."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -20,15 +21,23 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     else as sure as the reading that says the target was missed (a guess when the direction came from the name)."""
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
-        return (f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}", f"score {fmt_num(score)} below weight {fmt_num(weight)}",
-                Certainty.CERTAIN, f"读取：得分 {ind.score.text}，分值 {ind.weight.text}",
-                f"read score {ind.score.text}, weight {ind.weight.text}")
+        return (
+            f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+            f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+            Certainty.CERTAIN,
+            f"读取：得分 {ind.score.text}，分值 {ind.weight.text}",
+            f"read score {ind.score.text}, weight {ind.weight.text}",
+        )
     reading = ctx.reading(ind)
     result = reading.result
     if result is not None and result.meets_target is False:
-        return (f"实际完成值 {ind.actual.text} 未达到 {ind.target.text}",
-                f"actual {ind.actual.text} misses {ind.target.text}", reading.certainty, reading.basis,
-                reading.basis_en)
+        return (
+            f"实际完成值 {ind.actual.text} 未达到 {ind.target.text}",
+            f"actual {ind.actual.text} misses {ind.target.text}",
+            reading.certainty,
+            reading.basis,
+            reading.basis_en,
+        )
     return None
 
 
@@ -38,8 +47,17 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
     for ind in ctx.indicators():
         why = missed_with_certainty(ctx, ind)
         if why and ind.deviation.is_blank:
-            yield ctx.finding(ind.deviation, expected="偏差原因分析及改进措施", actual="（空）", name=ind.name.text,
-                              detail=why[0], detail_en=why[1], certainty=why[2], basis=why[3], basis_en=why[4])
+            yield ctx.finding(
+                ind.deviation,
+                expected="偏差原因分析及改进措施",
+                actual="（空）",
+                name=ind.name.text,
+                detail=why[0],
+                detail_en=why[1],
+                certainty=why[2],
+                basis=why[3],
+                basis_en=why[4],
+            )
 
 
 @check("D02")
@@ -55,14 +73,29 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
         body = compact(text)
         sure = Certainty.GUESS if why[2] is Certainty.GUESS else Certainty.JUDGEMENT
         if body in placeholders or not body:
-            yield ctx.finding(ind.deviation, expected="具体原因和改进措施", actual=text, name=ind.name.text,
-                              problem="只是占位符，未说明原因", problem_en="is only a placeholder", certainty=sure,
-                              basis=why[3], basis_en=why[4])
+            yield ctx.finding(
+                ind.deviation,
+                expected="具体原因和改进措施",
+                actual=text,
+                name=ind.name.text,
+                problem="只是占位符，未说明原因",
+                problem_en="is only a placeholder",
+                certainty=sure,
+                basis=why[3],
+                basis_en=why[4],
+            )
         elif len(body) < minimum:
-            yield ctx.finding(ind.deviation, expected=f"≥ {minimum} 字", actual=text, name=ind.name.text,
-                              problem=f"过短（不足 {minimum} 字），应写明原因和改进措施",
-                              problem_en=f"is shorter than {minimum} characters", certainty=sure,
-                              basis=why[3], basis_en=why[4])
+            yield ctx.finding(
+                ind.deviation,
+                expected=f"≥ {minimum} 字",
+                actual=text,
+                name=ind.name.text,
+                problem=f"过短（不足 {minimum} 字），应写明原因和改进措施",
+                problem_en=f"is shorter than {minimum} characters",
+                certainty=sure,
+                basis=why[3],
+                basis_en=why[4],
+            )
 
 
 @check("D03")

@@ -6,6 +6,7 @@ the indicator's name decides by the profile's `[direction]` word lists (受害�
 neither list is unclear; any other name reads as the profile's `scoring.default_op`. A finding whose verdict
 depends on a direction read from the name rests on a guess (`Certainty.GUESS`, at most 警告) and says so.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,24 @@ __all__ = ["Direction", "infer_direction", "OPPOSITE"]
 
 #: The reading tried against a guessed direction, to see whether the direction changes the verdict.
 OPPOSITE = {Op.GE: Op.LE, Op.GT: Op.LE, Op.LE: Op.GE, Op.LT: Op.GE, Op.EQ: Op.EQ}
-_NATURE = {"≥": Op.GE, ">=": Op.GE, "≧": Op.GE, "⩾": Op.GE, ">": Op.GT, "＞": Op.GT, "=": Op.EQ, "＝": Op.EQ,
-           "═": Op.EQ, "﹦": Op.EQ, "≤": Op.LE, "<=": Op.LE, "≦": Op.LE, "⩽": Op.LE, "<": Op.LT, "＜": Op.LT}
+_NATURE = {
+    "≥": Op.GE,
+    ">=": Op.GE,
+    "≧": Op.GE,
+    "⩾": Op.GE,
+    ">": Op.GT,
+    "＞": Op.GT,
+    "=": Op.EQ,
+    "＝": Op.EQ,
+    "═": Op.EQ,
+    "﹦": Op.EQ,
+    "≤": Op.LE,
+    "<=": Op.LE,
+    "≦": Op.LE,
+    "⩽": Op.LE,
+    "<": Op.LT,
+    "＜": Op.LT,
+}
 _OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
 
 
@@ -51,14 +68,20 @@ class Direction:
             return "年度指标值为增减幅度（增长/下降）", "the target is a growth/decline figure"
         if self.source == "name":
             lower = self.op in (Op.LE, Op.LT)
-            return (f"年度指标值未写运算符，按指标名称含“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
-                    f"no operator in the target; the name holds {self.word!r}, read as "
-                    f"{'lower' if lower else 'higher'} is better ({self.symbol})")
+            return (
+                f"年度指标值未写运算符，按指标名称含“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
+                f"no operator in the target; the name holds {self.word!r}, read as "
+                f"{'lower' if lower else 'higher'} is better ({self.symbol})",
+            )
         if self.source == "unclear":
-            return (f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
-                    f"no operator in the target and the name (with {self.word!r}) does not say which way is better")
-        return (f"年度指标值未写运算符，按规则集默认“{self.symbol}”理解",
-                f"no operator in the target; read as the profile's default {self.symbol}")
+            return (
+                f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
+                f"no operator in the target and the name (with {self.word!r}) does not say which way is better",
+            )
+        return (
+            f"年度指标值未写运算符，按规则集默认“{self.symbol}”理解",
+            f"no operator in the target; read as the profile's default {self.symbol}",
+        )
 
 
 def _longest(name: str, words: Any) -> str:

@@ -1,4 +1,5 @@
 """R-F checks: header fields and the funds block (项目资金 / 年度预算申请) — sums, 执行率 and its score."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ from perfxl.rates import RateResult
 from .catalogue import check
 from .context import Context, fmt_num, fmt_pct
 
-_COLUMNS = (("年初预算数", "initial budget", "initial_budget"), ("全年预算数", "full-year budget", "full_budget"),
-            ("全年执行数", "executed", "executed"))
+_COLUMNS = (
+    ("年初预算数", "initial budget", "initial_budget"),
+    ("全年预算数", "full-year budget", "full_budget"),
+    ("全年执行数", "executed", "executed"),
+)
 _REASON = re.compile(r"原因|由于|因为|受.{0,8}影响|执行率")
 _ADJUST = re.compile(r"调整|追加|调减|调增|追减|调剂")
 BLANK = "（空）"
@@ -66,10 +70,15 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
             continue
         ref = ctx.cell_ref(cell, ev.title) or CellRef(ev.sheet, "A1")
         if key in _MAY_BE_SELF:  # a first-level unit is its own 主管部门 / 实施单位: a person judges
-            yield ctx.finding(ref, field=key, expected=key, actual=cell.text,
-                              certainty=Certainty.JUDGEMENT,
-                              basis=f"“{key}”栏为空；一级预算单位自身即为{key}时此栏可能留空，需人工判断",
-                              basis_en=f"{key} is blank; it may be left blank when the unit is itself the {key}")
+            yield ctx.finding(
+                ref,
+                field=key,
+                expected=key,
+                actual=cell.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"“{key}”栏为空；一级预算单位自身即为{key}时此栏可能留空，需人工判断",
+                basis_en=f"{key} is blank; it may be left blank when the unit is itself the {key}",
+            )
             continue
         yield ctx.finding(ref, field=key, expected=key, actual=cell.text)
 
@@ -122,17 +131,30 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
         if not ctx.is_blank(cell):
-            yield ctx.finding(cell, expected=f"无法计算（{rate.reason}）", actual=cell.text, reading="",
-                              basis=f"{read}；{rate.reason}", basis_en=f"{read_en}; {rate.reason_en}",
-                              executed=fields["executed"], budget=fields["budget"])
+            yield ctx.finding(
+                cell,
+                expected=f"无法计算（{rate.reason}）",
+                actual=cell.text,
+                reading="",
+                basis=f"{read}；{rate.reason}",
+                basis_en=f"{read_en}; {rate.reason_en}",
+                executed=fields["executed"],
+                budget=fields["budget"],
+            )
         return
     if ctx.is_blank(cell):
         if cell.ref is None:
             return  # the form has no 执行率 cell: nothing printed to compare
-        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=BLANK, reading="",
-                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
-                          basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}",
-                          executed=fields["executed"], budget=fields["budget"])
+        yield ctx.finding(
+            cell,
+            expected=fmt_pct(rate.percent),
+            actual=BLANK,
+            reading="",
+            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
+            basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}",
+            executed=fields["executed"],
+            budget=fields["budget"],
+        )
         return
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
     for row in _parts(ctx):  # a source row printing its own rate: checked, as a judgement
@@ -140,13 +162,27 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
         if part_rate is None or part_rate.percent is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
             continue
         part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
-        yield from _rate_finding(ctx, row, part_rate, f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 "
-                                 f"{row.full_budget.text}，执行率“{row.rate.text}”", f"read the {row.label.text} row",
-                                 part_fields, Certainty.JUDGEMENT)
+        yield from _rate_finding(
+            ctx,
+            row,
+            part_rate,
+            f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 "
+            f"{row.full_budget.text}，执行率“{row.rate.text}”",
+            f"read the {row.label.text} row",
+            part_fields,
+            Certainty.JUDGEMENT,
+        )
 
 
-def _rate_finding(ctx: Context, row: FundsRow, rate: RateResult, read: str, read_en: str, fields: dict[str, str],
-                  certainty: Certainty | None = None) -> Iterator[Finding]:
+def _rate_finding(
+    ctx: Context,
+    row: FundsRow,
+    rate: RateResult,
+    read: str,
+    read_en: str,
+    fields: dict[str, str],
+    certainty: Certainty | None = None,
+) -> Iterator[Finding]:
     """F04 on one row's printed 执行率: wrong at its printed precision (certain), or one unit off in its last
     printed place (a judgement: a rounding of rounded figures)."""
     if rate.ratio is None:  # callers pass a defined rate (ratio and percent are set together)
@@ -158,13 +194,21 @@ def _rate_finding(ctx: Context, row: FundsRow, rate: RateResult, read: str, read
     if last_place or not ctx.rate_agrees(reading, exact):
         shown = "按打印的小数位" if reading.places is not None else "按规则集的小数位"
         how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
-        yield ctx.finding(cell, expected=fmt_pct(rate.percent), actual=cell.text, reading=reading.note_zh,
-                          reading_en=reading.note_en, certainty=Certainty.JUDGEMENT if last_place else certainty,
-                          basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
-                          basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
-                                   + ("differs by one unit in the last printed place" if last_place
-                                      else "does not round to the printed value"),
-                          executed=fields["executed"], budget=fields["budget"])
+        yield ctx.finding(
+            cell,
+            expected=fmt_pct(rate.percent),
+            actual=cell.text,
+            reading=reading.note_zh,
+            reading_en=reading.note_en,
+            certainty=Certainty.JUDGEMENT if last_place else certainty,
+            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
+            basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
+            + (
+                "differs by one unit in the last printed place" if last_place else "does not round to the printed value"
+            ),
+            executed=fields["executed"],
+            budget=fields["budget"],
+        )
 
 
 @check("F05")
@@ -188,12 +232,17 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
         return
     reported = ctx.number(total.score)
     if not ctx.score_agrees(total.score, reported, result):
-        yield ctx.finding(total.score, expected=result.score, actual=total.score.text or BLANK,
-                          explanation=result.explanation, explanation_en=result.explanation_en,
-                          basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
-                                f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}",
-                          basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
-                                   f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}")
+        yield ctx.finding(
+            total.score,
+            expected=result.score,
+            actual=total.score.text or BLANK,
+            explanation=result.explanation,
+            explanation_en=result.explanation_en,
+            basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
+            f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}",
+            basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
+            f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}",
+        )
 
 
 def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterator[Finding]:
@@ -211,14 +260,18 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
     reported = ctx.number(total.score)
     if result.score is None or ctx.score_agrees(total.score, reported, result):
         return
-    yield ctx.finding(total.score, expected=result.score, actual=total.score.text or BLANK,
-                      explanation=f"年度资金总额行为 {total.full_budget.text or '空'}，按各来源合计 {result.explanation}",
-                      explanation_en=f"the total row is empty; by the sum of the sources: {result.explanation_en}",
-                      certainty=Certainty.JUDGEMENT,
-                      basis=f"读取：年度资金总额行 全年预算数“{total.full_budget.text}”、全年执行数“{total.executed.text}”，"
-                            f"各来源合计 {fmt_num(budget)} / {fmt_num(executed)}；计算：{result.explanation}",
-                      basis_en=f"read an empty total row; the sources add up to {fmt_num(budget)} / {fmt_num(executed)}; "
-                               f"computed: {result.explanation_en}")
+    yield ctx.finding(
+        total.score,
+        expected=result.score,
+        actual=total.score.text or BLANK,
+        explanation=f"年度资金总额行为 {total.full_budget.text or '空'}，按各来源合计 {result.explanation}",
+        explanation_en=f"the total row is empty; by the sum of the sources: {result.explanation_en}",
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：年度资金总额行 全年预算数“{total.full_budget.text}”、全年执行数“{total.executed.text}”，"
+        f"各来源合计 {fmt_num(budget)} / {fmt_num(executed)}；计算：{result.explanation}",
+        basis_en=f"read an empty total row; the sources add up to {fmt_num(budget)} / {fmt_num(executed)}; "
+        f"computed: {result.explanation_en}",
+    )
 
 
 def _part_scores(ctx: Context) -> Iterator[Finding]:
@@ -234,13 +287,18 @@ def _part_scores(ctx: Context) -> Iterator[Finding]:
         result = execution_score(executed, budget, weight, ctx.profile)
         if result.score is None or ctx.score_agrees(row.score, reported, result):
             continue
-        yield ctx.finding(row.score, expected=result.score, actual=row.score.text,
-                          explanation=f"“{row.label.text}”行 {result.explanation}",
-                          explanation_en=f"{row.label.text}: {result.explanation_en}", certainty=Certainty.JUDGEMENT,
-                          basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
-                                f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}；该行不是计分行，需人工判断",
-                          basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}; the form scores only "
-                                   "the total row")
+        yield ctx.finding(
+            row.score,
+            expected=result.score,
+            actual=row.score.text,
+            explanation=f"“{row.label.text}”行 {result.explanation}",
+            explanation_en=f"{row.label.text}: {result.explanation_en}",
+            certainty=Certainty.JUDGEMENT,
+            basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
+            f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}；该行不是计分行，需人工判断",
+            basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}; the form scores only "
+            "the total row",
+        )
 
 
 @check("F06")
@@ -265,8 +323,11 @@ def low_rate_explained(ctx: Context) -> Iterator[Finding]:
         return
     if any(_REASON.search(t) for t in _notes(ctx)):
         return
-    yield ctx.finding(total.rate if total.rate.ref else total.executed, expected=f"{fmt_num(threshold)}%",
-                      actual=fmt_pct(rate.percent))
+    yield ctx.finding(
+        total.rate if total.rate.ref else total.executed,
+        expected=f"{fmt_num(threshold)}%",
+        actual=fmt_pct(rate.percent),
+    )
 
 
 @check("F08")
@@ -282,4 +343,3 @@ def adjustment_explained(ctx: Context) -> Iterator[Finding]:
         if not any(_ADJUST.search(t) for t in _notes(ctx)):
             yield ctx.finding(row.full_budget, expected=initial, actual=full)
         return  # one finding per block: the total row carries it
-

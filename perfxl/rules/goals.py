@@ -1,4 +1,5 @@
 """R-G01 checks: 年度总体目标 — both texts present, 实际完成情况 not a copy of 预期目标, no numbers contradicting the indicators."""
+
 from __future__ import annotations
 
 import difflib
@@ -21,7 +22,10 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．)）]|其中
 def goal_present(ctx: Context) -> Iterator[Finding]:
     """预期目标 and 实际完成情况 are both written."""
     for goal in ctx.ev.goals:
-        for cell, zh, en in ((goal.expected, "预期目标", "expected goal"), (goal.actual, "实际完成情况", "achievement")):
+        for cell, zh, en in (
+            (goal.expected, "预期目标", "expected goal"),
+            (goal.actual, "实际完成情况", "achievement"),
+        ):
             if ctx.is_blank(cell):
                 yield ctx.finding(cell, expected=zh, actual="（空）", column=zh, column_en=en)
 
@@ -40,8 +44,9 @@ def goal_not_restated(ctx: Context) -> Iterator[Finding]:
                 zh, en = "逐字包含在预期目标中", "copied word for word from the goal"
             else:
                 zh, en = f"相似度 {ratio:.0%}", f"similarity {ratio:.0%}"
-            yield ctx.finding(goal.actual, expected="实际完成的情况与数据", actual=goal.actual.text,
-                              similarity=zh, similarity_en=en)
+            yield ctx.finding(
+                goal.actual, expected="实际完成的情况与数据", actual=goal.actual.text, similarity=zh, similarity_en=en
+            )
 
 
 def claims(ctx: Context, text: str) -> list[tuple[str, str, ParsedValue]]:
@@ -77,8 +82,9 @@ def _candidates(ctx: Context) -> list[tuple[Indicator, str, str | None]]:
     return out
 
 
-def _best_match(ctx: Context, subject: str, unit: str,
-                candidates: list[tuple[Indicator, str, str | None]] | None = None) -> tuple[Indicator, float] | None:
+def _best_match(
+    ctx: Context, subject: str, unit: str, candidates: list[tuple[Indicator, str, str | None]] | None = None
+) -> tuple[Indicator, float] | None:
     """The indicator whose name is most like `subject` (`similarity`), among those with a number in a
     compatible unit; difflib's cheap upper bounds skip names that cannot beat the best so far."""
     best: tuple[Indicator, float] | None = None
@@ -125,5 +131,11 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
             if not conv.ok or conv.value is None or abs(conv.value - actual.number) <= ctx.tol_score:
                 continue
             where = str(ind.actual.ref) if ind.actual.ref else ""
-            yield ctx.finding(goal.actual, expected=ind.actual.text, actual=f"{fmt_num(number)}{unit}",
-                              subject=subject, name=ind.name.text, where=where)
+            yield ctx.finding(
+                goal.actual,
+                expected=ind.actual.text,
+                actual=f"{fmt_num(number)}{unit}",
+                subject=subject,
+                name=ind.name.text,
+                where=where,
+            )

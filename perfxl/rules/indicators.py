@@ -1,4 +1,5 @@
 """R-I checks: the form of each 三级指标 row — name, coverage, numeric targets, operators, units, kinds."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
 
 
 def op_name(p: ParsedValue) -> str | None:
-    """"GE"/"GT"/"EQ"/"LE"/"LT" of a parsed value, None without operator."""
+    """ "GE"/"GT"/"EQ"/"LE"/"LT" of a parsed value, None without operator."""
     return getattr(p.op, "name", None)
 
 
@@ -38,8 +39,13 @@ def name_present(ctx: Context) -> Iterator[Finding]:
         if ctx.is_blank(ind.name):
             yield ctx.finding(ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty")
         elif compact(ind.name.text) == compact(ind.level2.text):
-            yield ctx.finding(ind.name, expected="三级指标名称", actual=ind.name.text,
-                              problem="与二级指标名称相同", problem_en="repeats the second-level name")
+            yield ctx.finding(
+                ind.name,
+                expected="三级指标名称",
+                actual=ind.name.text,
+                problem="与二级指标名称相同",
+                problem_en="repeats the second-level name",
+            )
 
 
 @check("I02")
@@ -53,19 +59,33 @@ def coverage(ctx: Context) -> Iterator[Finding]:
     for fragment in ctx.param("level1", ()):
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
         if not found:
-            yield ctx.finding(first, expected=f"{fragment}指标", actual="（缺）",
-                              what=f"缺少一级指标“{fragment}指标”", what_en=f"first-level {fragment} indicators missing")
+            yield ctx.finding(
+                first,
+                expected=f"{fragment}指标",
+                actual="（缺）",
+                what=f"缺少一级指标“{fragment}指标”",
+                what_en=f"first-level {fragment} indicators missing",
+            )
             continue
         heading, rows = found[0]
         if not rows:
-            yield ctx.finding(heading.label, expected="≥1 个三级指标", actual="0",
-                              what=f"“{heading.name}”下没有三级指标", what_en=f"{heading.name} has no indicator rows")
+            yield ctx.finding(
+                heading.label,
+                expected="≥1 个三级指标",
+                actual="0",
+                what=f"“{heading.name}”下没有三级指标",
+                what_en=f"{heading.name} has no indicator rows",
+            )
         elif fragment == "产出":
             wanted = tuple(ctx.param("output_level2", ()))
             if wanted and not any(any(w in i.level2.text for w in wanted) for i in rows):
-                yield ctx.finding(heading.label, expected="/".join(wanted), actual="（无）",
-                                  what=f"产出指标未设{'、'.join(wanted)}任何一类二级指标",
-                                  what_en="output indicators cover none of the required classes")
+                yield ctx.finding(
+                    heading.label,
+                    expected="/".join(wanted),
+                    actual="（无）",
+                    what=f"产出指标未设{'、'.join(wanted)}任何一类二级指标",
+                    what_en="output indicators cover none of the required classes",
+                )
 
 
 @check("I03")
@@ -89,8 +109,13 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
             if text not in OPERATORS and not ctx.is_blank(ind.target):
                 # a word ("有效", "定量") may be the form's own wording: a person judges; a stray symbol is certain
                 word = bool(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
-                yield ctx.finding(ind.nature, expected="≥ > = ≤ < 定性", actual=text or "（空）", name=_label(ind),
-                                  certainty=Certainty.JUDGEMENT if word else None)
+                yield ctx.finding(
+                    ind.nature,
+                    expected="≥ > = ≤ < 定性",
+                    actual=text or "（空）",
+                    name=_label(ind),
+                    certainty=Certainty.JUDGEMENT if word else None,
+                )
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)
             if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
@@ -112,12 +137,23 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue
         unit = (ind.unit.text or None) if ind.unit is not None else p.unit
         if not unit:
-            yield ctx.finding(ind.unit if ind.unit is not None else ind.target, expected="计量单位", actual=ind.target.text,
-                              name=_label(ind), problem="未写计量单位", problem_en="has no unit")
+            yield ctx.finding(
+                ind.unit if ind.unit is not None else ind.target,
+                expected="计量单位",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem="未写计量单位",
+                problem_en="has no unit",
+            )
         elif not _unit_known(ctx, unit):
-            yield ctx.finding(ind.unit if ind.unit is not None else ind.target, expected="常用计量单位", actual=ind.target.text,
-                              name=_label(ind), problem=f"的计量单位“{unit}”不是常用单位",
-                              problem_en=f"uses the unknown unit {unit}")
+            yield ctx.finding(
+                ind.unit if ind.unit is not None else ind.target,
+                expected="常用计量单位",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem=f"的计量单位“{unit}”不是常用单位",
+                problem_en=f"uses the unknown unit {unit}",
+            )
 
 
 @check("I06")
@@ -131,24 +167,28 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
         if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == ValueKind.NUMBER)):
             mixed.append(ind)
     if mixed:
-        yield ctx.finding(mixed[0].target, actual=mixed[0].target.text, expected="指标性质|指标值|度量单位",
-                          count=len(mixed))
+        yield ctx.finding(
+            mixed[0].target, actual=mixed[0].target.text, expected="指标性质|指标值|度量单位", count=len(mixed)
+        )
 
 
 @check("I07")
 def percent_range(ctx: Context) -> Iterator[Finding]:
     """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%."""
     for ind in ctx.indicators():
-        for cell, column, column_en, only_rates in ((ind.target, "年度指标值", "target", False),
-                                                    (ind.actual, "实际完成值", "actual", True)):
+        for cell, column, column_en, only_rates in (
+            (ind.target, "年度指标值", "target", False),
+            (ind.actual, "实际完成值", "actual", True),
+        ):
             p = ctx.parsed(cell)
             if p.kind != ValueKind.PERCENT or p.number is None:
                 continue
             if only_rates and not any(w in ind.name.text for w in ("率", "满意度")):
                 continue
             if p.number < 0 or p.number > 100:
-                yield ctx.finding(cell, expected="0–100%", actual=cell.text, name=_label(ind), column=column,
-                                  column_en=column_en)
+                yield ctx.finding(
+                    cell, expected="0–100%", actual=cell.text, name=_label(ind), column=column, column_en=column_en
+                )
 
 
 @check("I08")
@@ -161,12 +201,24 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
         if p.number is None or p.kind not in QUANT_KINDS:
             continue
         if op_name(p) in ("GE", "GT"):
-            yield ctx.finding(ind.target, expected="≤ 上限", actual=ind.target.text, name=_label(ind),
-                              problem="应以 ≤ 表示成本上限", problem_en="should be a ceiling (≤)")
+            yield ctx.finding(
+                ind.target,
+                expected="≤ 上限",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem="应以 ≤ 表示成本上限",
+                problem_en="should be a ceiling (≤)",
+            )
         unit = split_per(p.unit)[0] if p.unit else None
         if p.kind == ValueKind.NUMBER and unit and family_of(unit) not in ("money", None):
-            yield ctx.finding(ind.target, expected="元/万元", actual=ind.target.text, name=_label(ind),
-                              problem="的单位不是金额", problem_en="is not in money")
+            yield ctx.finding(
+                ind.target,
+                expected="元/万元",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem="的单位不是金额",
+                problem_en="is not in money",
+            )
 
 
 @check("I09")
@@ -195,11 +247,23 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
         if p.kind != ValueKind.PERCENT:
-            yield ctx.finding(ind.target, expected="≥xx%", actual=ind.target.text, name=_label(ind),
-                              problem="应为百分比", problem_en="should be a percentage")
+            yield ctx.finding(
+                ind.target,
+                expected="≥xx%",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem="应为百分比",
+                problem_en="should be a percentage",
+            )
         elif op_name(p) in ("LE", "LT", "EQ"):
-            yield ctx.finding(ind.target, expected="≥xx%", actual=ind.target.text, name=_label(ind),
-                              problem="应为 ≥（不低于）", problem_en="should use ≥")
+            yield ctx.finding(
+                ind.target,
+                expected="≥xx%",
+                actual=ind.target.text,
+                name=_label(ind),
+                problem="应为 ≥（不低于）",
+                problem_en="should use ≥",
+            )
 
 
 @check("I11")

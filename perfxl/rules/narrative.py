@@ -5,6 +5,7 @@ cell it contradicts in `Finding.related`.
 
 财预〔2020〕10号: the self-evaluation report and its tables must agree and be objective.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -35,9 +36,16 @@ def narrative_issues(ctx: Context) -> list[Issue]:
 def _render(ctx: Context, code: str) -> Iterator[Finding]:
     for issue in narrative_issues(ctx):
         if issue.code == code:
-            yield ctx.finding(issue.ref, expected=issue.expected or None, actual=issue.actual or None,
-                              basis=issue.basis, basis_en=issue.basis_en, certainty=issue.certainty,
-                              related=issue.related, **issue.fields)
+            yield ctx.finding(
+                issue.ref,
+                expected=issue.expected or None,
+                actual=issue.actual or None,
+                basis=issue.basis,
+                basis_en=issue.basis_en,
+                certainty=issue.certainty,
+                related=issue.related,
+                **issue.fields,
+            )
 
 
 @check("N01")
@@ -54,7 +62,7 @@ def narrative_arithmetic(ctx: Context) -> Iterator[Finding]:
 
 @check("N03")
 def narrative_all_met(ctx: Context) -> Iterator[Finding]:
-    """"以上目标均已完成" while an indicator's actual misses its target."""
+    """ "以上目标均已完成" while an indicator's actual misses its target."""
     yield from _render(ctx, "N03")
 
 

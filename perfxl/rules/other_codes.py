@@ -6,6 +6,7 @@ severity is "error" | "warning" | "info" as the code is emitted. A code here is 
 be selected with --select or set in a profile's `[checks.CODE]`. The input guard's codes live in
 perfxl.io.guard_codes (kind "file"). `STATUS[code] = (status, reason)` marks codes kept but not emitted.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -15,11 +16,19 @@ __all__ = ["OTHER_CODES", "STATUS", "KINDS"]
 #: Kind → (zh, en, what a code of this kind means for the user).
 KINDS: Mapping[str, tuple[str, str, str]] = {
     "check": ("检查", "check", "一项校验规则：在单元格或报告段落上给出错误、警告或提示。"),
-    "reader": ("读取", "reader", "perfxl 读取表格或报告时的发现：哪些内容没有读入、读入时做了什么假设。它说明 perfxl 自己的局限，让人知道哪些地方没有被检查。"),
+    "reader": (
+        "读取",
+        "reader",
+        "perfxl 读取表格或报告时的发现：哪些内容没有读入、读入时做了什么假设。它说明 perfxl 自己的局限，让人知道哪些地方没有被检查。",
+    ),
     "file": ("文件", "file", "文件被拒绝或无法读取：该文件没有被检查（退出码 2，批量检查中列为无法读取的文件）。"),
     "output": ("输出", "output", "报告或批注副本无法写出：输入文件不会被改动，输出没有写成。"),
     "batch": ("批量", "batch", "perfxl batch 的文件发现、工作进程和输出文件夹的问题。"),
-    "server": ("服务器", "server", "perfxl serve（Excel 加载项服务器）拒绝请求或无法启动时的代码，随 HTTP 状态码一并返回。"),
+    "server": (
+        "服务器",
+        "server",
+        "perfxl serve（Excel 加载项服务器）拒绝请求或无法启动时的代码，随 HTTP 状态码一并返回。",
+    ),
     "tool": ("工具", "tool", "perfxl 自身或其依赖（规则配置、LibreOffice、离线安装包）的问题。"),
 }
 

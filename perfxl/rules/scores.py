@@ -1,4 +1,5 @@
 """R-S checks: each indicator's 得分 against the profile's scoring rule, bands, bounds and full-mark logic."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -11,12 +12,19 @@ from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct
 from .indicators import op_name
 
-_METHODS = {"positive": "positive", "deadline": "positive", "reverse_ratio": "reverse", "reverse_linear2A": "reverse",
-            "equal": "equal", "equal_zero": "equal", "qualitative": "qualitative"}
+_METHODS = {
+    "positive": "positive",
+    "deadline": "positive",
+    "reverse_ratio": "reverse",
+    "reverse_linear2A": "reverse",
+    "equal": "equal",
+    "equal_zero": "equal",
+    "qualitative": "qualitative",
+}
 
 
 def direction(ctx: Context, ind: Indicator) -> str:
-    """"qualitative", "positive" (≥ >, growth, deadlines), "reverse" (≤ <) or "equal": the scorer's method when it
+    """ "qualitative", "positive" (≥ >, growth, deadlines), "reverse" (≤ <) or "equal": the scorer's method when it
     scored the row, else the operator (an unstated one reads as the profile's `scoring.default_op`).
 
     Classified once per row and run: S01, S02, S03, S05, S07, S08, S09 and S11 all ask."""
@@ -50,13 +58,19 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
         if not ctx.score_agrees(ind.score, reported, result):
-            yield ctx.finding(ind.score, expected=result.score, actual=ind.score.text or "（空）", name=ind.name.text,
-                              explanation=result.explanation, explanation_en=result.explanation_en,
-                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
-                                    f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}",
-                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
-                                       f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}",
-                              certainty=reading.certainty)
+            yield ctx.finding(
+                ind.score,
+                expected=result.score,
+                actual=ind.score.text or "（空）",
+                name=ind.name.text,
+                explanation=result.explanation,
+                explanation_en=result.explanation_en,
+                basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
+                f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}",
+                basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
+                f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}",
+                certainty=reading.certainty,
+            )
 
 
 def unverifiable(ctx: Context, ind: Indicator) -> str | None:
@@ -65,8 +79,12 @@ def unverifiable(ctx: Context, ind: Indicator) -> str | None:
 
 
 def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
-    for code, test in (("S12", _no_actual_but_scored), ("S13", _actual_repeats_target), ("S14", _text_actual),
-                       ("S15", _not_scored)):
+    for code, test in (
+        ("S12", _no_actual_but_scored),
+        ("S13", _actual_repeats_target),
+        ("S14", _text_actual),
+        ("S15", _not_scored),
+    ):
         if test(ctx, ind):
             return code
     return None
@@ -101,8 +119,13 @@ def score_not_checkable(ctx: Context) -> Iterator[Finding]:
             continue
         if unverifiable(ctx, ind) or any(ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
             continue  # S12–S15, C02 or I12 already say why this row cannot be checked
-        yield ctx.finding(ind.score, actual=ind.score.text, name=ind.name.text, reason=result.error or "",
-                          reason_en=getattr(result, "error_en", None) or result.error or "")
+        yield ctx.finding(
+            ind.score,
+            actual=ind.score.text,
+            name=ind.name.text,
+            reason=result.error or "",
+            reason_en=getattr(result, "error_en", None) or result.error or "",
+        )
 
 
 @check("S04")
@@ -163,13 +186,19 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
         if unverifiable(ctx, ind):
             continue
         if abs(score - weight) <= ctx.tol_score:
-            yield ctx.finding(ind.score, expected=result.score, actual=score, name=ind.name.text,
-                              target=ind.target.text, completion=ind.actual.text,
-                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
-                                    f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}",
-                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
-                                       f"{ind.score.text}; computed: {reading.basis_en}",
-                              certainty=reading.certainty)
+            yield ctx.finding(
+                ind.score,
+                expected=result.score,
+                actual=score,
+                name=ind.name.text,
+                target=ind.target.text,
+                completion=ind.actual.text,
+                basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
+                f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}",
+                basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
+                f"{ind.score.text}; computed: {reading.basis_en}",
+                certainty=reading.certainty,
+            )
 
 
 def _full_marks(ctx: Context, ind: Indicator) -> bool:
@@ -189,11 +218,19 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
             continue
         ratio = result.ratio
         reading = ctx.reading(ind)
-        yield ctx.finding(ind.deviation, expected="偏差原因分析", actual=ind.deviation.text or "（空）",
-                          basis=reading.basis, basis_en=reading.basis_en, certainty=_weaker(Certainty.JUDGEMENT, reading),
-                          name=ind.name.text, target=ind.target.text, completion=ind.actual.text,
-                          ratio=fmt_pct(ratio * 100) if ratio is not None else "—",
-                          threshold=f"{fmt_num(factor * 100)}%" if ratio is not None else fmt_num(zero))
+        yield ctx.finding(
+            ind.deviation,
+            expected="偏差原因分析",
+            actual=ind.deviation.text or "（空）",
+            basis=reading.basis,
+            basis_en=reading.basis_en,
+            certainty=_weaker(Certainty.JUDGEMENT, reading),
+            name=ind.name.text,
+            target=ind.target.text,
+            completion=ind.actual.text,
+            ratio=fmt_pct(ratio * 100) if ratio is not None else "—",
+            threshold=f"{fmt_num(factor * 100)}%" if ratio is not None else fmt_num(zero),
+        )
 
 
 @check("S09")
@@ -206,11 +243,18 @@ def target_too_low(ctx: Context) -> Iterator[Finding]:
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
             reading = ctx.reading(ind)
-            yield ctx.finding(ind.target, expected=f"< {fmt_num(limit * 100)}%", actual=ind.target.text,
-                              basis=reading.basis, basis_en=reading.basis_en,
-                              certainty=_weaker(Certainty.JUDGEMENT, reading),
-                              name=ind.name.text, target=ind.target.text, completion=ind.actual.text,
-                              ratio=fmt_pct(result.ratio * 100))
+            yield ctx.finding(
+                ind.target,
+                expected=f"< {fmt_num(limit * 100)}%",
+                actual=ind.target.text,
+                basis=reading.basis,
+                basis_en=reading.basis_en,
+                certainty=_weaker(Certainty.JUDGEMENT, reading),
+                name=ind.name.text,
+                target=ind.target.text,
+                completion=ind.actual.text,
+                ratio=fmt_pct(result.ratio * 100),
+            )
 
 
 def _weaker(certainty: Certainty, reading: Reading) -> Certainty:
@@ -221,6 +265,7 @@ def _weaker(certainty: Certainty, reading: Reading) -> Certainty:
 
 # ---------------------------------------------------------------- rows whose score cannot be verified (S12–S15)
 
+
 def _weight_and_score(ctx: Context, ind: Indicator) -> tuple[Decimal | None, Decimal | None]:
     return ctx.number(ind.weight), ctx.number(ind.score)
 
@@ -228,21 +273,37 @@ def _weight_and_score(ctx: Context, ind: Indicator) -> tuple[Decimal | None, Dec
 def _scored_form(ctx: Context, ind: Indicator) -> bool:
     """A self-evaluation row with 实际完成值 and 得分 columns (not a target-setting or declaration table)."""
     ev = ctx.evaluation
-    return (ev is not None and ev.kind in ("project", "department") and ind.actual.ref is not None
-            and ind.score.ref is not None)
+    return (
+        ev is not None
+        and ev.kind in ("project", "department")
+        and ind.actual.ref is not None
+        and ind.score.ref is not None
+    )
 
 
 def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
     _, score = _weight_and_score(ctx, ind)
-    return (_scored_form(ctx, ind) and ctx.is_blank(ind.actual) and not ctx.is_error(ind.actual)
-            and score is not None and score > 0 and not _not_applicable(ctx, ind))
+    return (
+        _scored_form(ctx, ind)
+        and ctx.is_blank(ind.actual)
+        and not ctx.is_error(ind.actual)
+        and score is not None
+        and score > 0
+        and not _not_applicable(ctx, ind)
+    )
 
 
 def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
-    return (_scored_form(ctx, ind) and a.op is not None and a.number is not None and t.number is not None
-            and a.number == t.number and (a.unit or t.unit) == (t.unit or a.unit)
-            and ctx.number(ind.score) is not None)
+    return (
+        _scored_form(ctx, ind)
+        and a.op is not None
+        and a.number is not None
+        and t.number is not None
+        and a.number == t.number
+        and (a.unit or t.unit) == (t.unit or a.unit)
+        and ctx.number(ind.score) is not None
+    )
 
 
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
@@ -250,14 +311,27 @@ def _text_actual(ctx: Context, ind: Indicator) -> bool:
     weight, score = _weight_and_score(ctx, ind)
     numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
-    return (_scored_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)
-            and weight is not None and score is not None and abs(score - weight) <= ctx.tol_score)
+    return (
+        _scored_form(ctx, ind)
+        and numeric_target
+        and text_actual
+        and not ctx.is_error(ind.actual)
+        and weight is not None
+        and score is not None
+        and abs(score - weight) <= ctx.tol_score
+    )
 
 
 def _not_scored(ctx: Context, ind: Indicator) -> bool:
-    return (_scored_form(ctx, ind) and not ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)
-            and ctx.is_blank(ind.score) and not ctx.is_error(ind.score) and ctx.number(ind.weight) is not None
-            and not _not_applicable(ctx, ind))
+    return (
+        _scored_form(ctx, ind)
+        and not ctx.is_blank(ind.target)
+        and ctx.is_blank(ind.actual)
+        and ctx.is_blank(ind.score)
+        and not ctx.is_error(ind.score)
+        and ctx.number(ind.weight) is not None
+        and not _not_applicable(ctx, ind)
+    )
 
 
 def _not_applicable(ctx: Context, ind: Indicator) -> bool:
@@ -272,12 +346,17 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
         if not _no_actual_but_scored(ctx, ind):
             continue
         both = ctx.is_blank(ind.target)
-        yield ctx.finding(ind.score, expected="有实际完成值", actual=ind.score.text, name=ind.name.text,
-                          weight=ind.weight.text,
-                          problem="年度指标值和实际完成值均为空" if both else "实际完成值为空",
-                          problem_en="target and actual are both blank" if both else "the actual is blank",
-                          basis=f"读取：年度指标值“{ind.target.text}”，实际完成值为空，得分 {ind.score.text}",
-                          basis_en=f"read target {ind.target.text!r}, blank actual, score {ind.score.text}")
+        yield ctx.finding(
+            ind.score,
+            expected="有实际完成值",
+            actual=ind.score.text,
+            name=ind.name.text,
+            weight=ind.weight.text,
+            problem="年度指标值和实际完成值均为空" if both else "实际完成值为空",
+            problem_en="target and actual are both blank" if both else "the actual is blank",
+            basis=f"读取：年度指标值“{ind.target.text}”，实际完成值为空，得分 {ind.score.text}",
+            basis_en=f"read target {ind.target.text!r}, blank actual, score {ind.score.text}",
+        )
 
 
 @check("S13")
@@ -285,12 +364,18 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
     """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value."""
     for ind in ctx.indicators():
         if _actual_repeats_target(ctx, ind):
-            yield ctx.finding(ind.actual, expected="实际完成的数值", actual=ind.actual.text, name=ind.name.text,
-                              target=ind.target.text, score=ind.score.text,
-                              basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
-                                    "数值与指标值相同）",
-                              basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
-                                       "and the target's number)")
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成的数值",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
+                "数值与指标值相同）",
+                basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
+                "and the target's number)",
+            )
 
 
 @check("S14")
@@ -298,12 +383,18 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
     """A numeric target answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for ind in ctx.indicators():
         if _text_actual(ctx, ind):
-            yield ctx.finding(ind.actual, expected="实际完成的数值", actual=ind.actual.text, name=ind.name.text,
-                              target=ind.target.text, score=ind.score.text,
-                              basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
-                                    f"得分 {ind.score.text} 为满分",
-                              basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without "
-                                       f"a number, full marks {ind.score.text}")
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成的数值",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
+                f"得分 {ind.score.text} 为满分",
+                basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without "
+                f"a number, full marks {ind.score.text}",
+            )
 
 
 @check("S15")
@@ -311,8 +402,12 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in."""
     for ind in ctx.indicators():
         if _not_scored(ctx, ind):
-            yield ctx.finding(ind.actual, expected="实际完成值和得分", actual="（空）", name=ind.name.text,
-                              target=ind.target.text,
-                              basis=f"读取：年度指标值“{ind.target.text}”，分值 {ind.weight.text}，实际完成值和得分为空",
-                              basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text}, blank actual "
-                                       "and score")
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成值和得分",
+                actual="（空）",
+                name=ind.name.text,
+                target=ind.target.text,
+                basis=f"读取：年度指标值“{ind.target.text}”，分值 {ind.weight.text}，实际完成值和得分为空",
+                basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text}, blank actual and score",
+            )

@@ -1,4 +1,5 @@
 """R-T checks: 总分 = budget score + Σ indicator scores, ≤ full mark, grade, N/A rescaling, rounding, all-full-marks."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -83,8 +84,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         return
     budget, indicators, notes, any_typed = scores_to_add(ctx)
     if budget is None or indicators is None:
-        ctx.skip("总分无法复核：" + "；".join(notes), "the total cannot be checked: a score is neither readable nor "
-                 "recomputable")
+        ctx.skip(
+            "总分无法复核：" + "；".join(notes),
+            "the total cannot be checked: a score is neither readable nor recomputable",
+        )
         return
     if not any_typed and not notes:
         return
@@ -92,13 +95,17 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     reported = ctx.number(ev.total_score)
     if reported is None or abs(reported - expected) > ctx.tol_score:
         extra = ("；" + "；".join(notes)) if notes else ""
-        yield ctx.finding(ev.total_score, expected=expected, actual=ev.total_score.text or "（空）",
-                          budget=budget, indicators=indicators,
-                          basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
-                                f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
-                          basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
-                                   f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)"
-                                                                       if notes else ""))
+        yield ctx.finding(
+            ev.total_score,
+            expected=expected,
+            actual=ev.total_score.text or "（空）",
+            budget=budget,
+            indicators=indicators,
+            basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
+            f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
+            basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
+            f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)" if notes else ""),
+        )
 
 
 @check("T03")

@@ -1,4 +1,5 @@
 """R-W checks: the weight tree (分值) — defaults, declared 一级 weights against their rows, totals, positivity."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -14,7 +15,7 @@ LEVEL1_KEYS = (("产出", "output"), ("效益", "effect"), ("满意度", "satisf
 
 
 def level1_key(name: str) -> str | None:
-    """"产出指标" → "output"; None for a heading without a default weight (e.g. 成本指标)."""
+    """ "产出指标" → "output"; None for a heading without a default weight (e.g. 成本指标)."""
     text = compact(name)
     return next((key for frag, key in LEVEL1_KEYS if frag in text), None)
 
@@ -48,8 +49,11 @@ def _completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
     """(certainty, note zh, note en) for sums over the table: a judgement when there is no 总分 row."""
     if has_total_row(ctx):
         return None, "", ""
-    return (Certainty.JUDGEMENT, "表中没有总分行，表格可能不完整（续在其他页或其他表），合计仅就本表所列计算",
-            "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown")
+    return (
+        Certainty.JUDGEMENT,
+        "表中没有总分行，表格可能不完整（续在其他页或其他表），合计仅就本表所列计算",
+        "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown",
+    )
 
 
 @check("W01")
@@ -78,12 +82,17 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
             last = heading is final
             sure, note, note_en = _completeness(ctx) if last else (None, "", "")
-            yield ctx.finding(heading.label, expected=held, actual=heading.declared_weight,
-                              name=heading.name or heading.label.text, certainty=sure,
-                              basis=f"读取：“{heading.label.text}”标注 {fmt_num(heading.declared_weight)} 分，其下 "
-                                    f"{len(rows)} 个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
-                              basis_en=f"read {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its "
-                                       f"{len(rows)} rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""))
+            yield ctx.finding(
+                heading.label,
+                expected=held,
+                actual=heading.declared_weight,
+                name=heading.name or heading.label.text,
+                certainty=sure,
+                basis=f"读取：“{heading.label.text}”标注 {fmt_num(heading.declared_weight)} 分，其下 "
+                f"{len(rows)} 个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
+                basis_en=f"read {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its "
+                f"{len(rows)} rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
+            )
 
 
 @check("W03")
@@ -99,17 +108,23 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = _completeness(ctx)
     if abs(held - full) > ctx.tol_score:
-        yield ctx.finding(where, expected=full, actual=held,
-                          what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
-                          what_en="Budget weight plus indicator weights", certainty=sure,
-                          basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{len(ctx.indicators())} 个指标分值合计 "
-                                f"{fmt_num(leaves)}；计算：合计 {fmt_num(held)}，满分 {fmt_num(full)}" + (f"；{note}" if note else ""),
-                          basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
-                                   f"sum {fmt_num(held)} against {fmt_num(full)}" + (f"; {note_en}" if note_en else ""))
+        yield ctx.finding(
+            where,
+            expected=full,
+            actual=held,
+            what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
+            what_en="Budget weight plus indicator weights",
+            certainty=sure,
+            basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{len(ctx.indicators())} 个指标分值合计 "
+            f"{fmt_num(leaves)}；计算：合计 {fmt_num(held)}，满分 {fmt_num(full)}" + (f"；{note}" if note else ""),
+            basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
+            f"sum {fmt_num(held)} against {fmt_num(full)}" + (f"; {note_en}" if note_en else ""),
+        )
     typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     if typed is not None and abs(typed - held) > ctx.tol_score:
-        yield ctx.finding(ev.total_weight, expected=held, actual=typed, what="总分行的分值",
-                          what_en="The weight on the 总分 row")
+        yield ctx.finding(
+            ev.total_weight, expected=held, actual=typed, what="总分行的分值", what_en="The weight on the 总分 row"
+        )
 
 
 @check("W04")
@@ -145,9 +160,15 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     if budget_weight(ctx):
         parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
     sure, note, note_en = _completeness(ctx)
-    yield ctx.finding(_culprit(ctx, groups).label, expected=full, actual=declared, parts=parts, certainty=sure,
-                      basis=f"读取：一级指标标注分值 {parts}；计算：合计 {fmt_num(declared)}" + (f"；{note}" if note else ""),
-                      basis_en=f"read declared weights {parts}; sum {fmt_num(declared)}" + (f"; {note_en}" if note_en else ""))
+    yield ctx.finding(
+        _culprit(ctx, groups).label,
+        expected=full,
+        actual=declared,
+        parts=parts,
+        certainty=sure,
+        basis=f"读取：一级指标标注分值 {parts}；计算：合计 {fmt_num(declared)}" + (f"；{note}" if note else ""),
+        basis_en=f"read declared weights {parts}; sum {fmt_num(declared)}" + (f"; {note_en}" if note_en else ""),
+    )
 
 
 def _funds_weight_text(ctx: Context) -> str:
