@@ -5,15 +5,17 @@
 VBA that Excel's "Import Functions" would — so the standard workbook ships its `xlwings_udfs`
 module ready-made (no click, no "Trust access to the VBA project object model").
 """
+
 from __future__ import annotations
 
 import importlib.util
 import io
 import sys
 import types
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 __all__ = ["classic_udf_module", "generate_udfs_vba", "generate_register_vba", "classic_metadata", "UDF_MODULE_NAME"]
 
@@ -22,6 +24,13 @@ UDF_MODULE_NAME = "perfxl_udfs"  # the package udfs/ is installed as (setup.py):
 
 _UDFS_SOURCE = Path(__file__).with_name("udfs.py")
 _STUBS = ("pythoncom", "pywintypes", "win32com", "win32com.client")
+#: What each inert module holds: just the names xlwings' classic UDF module touches on import.
+_STUB_ATTRS: dict[str, dict[str, Any]] = {
+    "win32com.client": {"Dispatch": lambda *a, **k: None},
+    "win32com": {"__path__": []},
+    "pythoncom": {"CoInitialize": lambda: None},
+    "pywintypes": {"com_error": type("com_error", (Exception,), {})},
+}
 
 
 def _stub_pywin32() -> list[str]:
@@ -31,18 +40,11 @@ def _stub_pywin32() -> list[str]:
         if name in sys.modules:
             continue
         mod = types.ModuleType(name)
-        if name == "win32com.client":
-            mod.Dispatch = lambda *a, **k: None  # type: ignore[attr-defined]
-        if name == "win32com":
-            mod.__path__ = []  # type: ignore[attr-defined]
-        if name == "pythoncom":
-            mod.CoInitialize = lambda: None  # type: ignore[attr-defined]
-        if name == "pywintypes":
-            mod.com_error = type("com_error", (Exception,), {})  # type: ignore[attr-defined]
+        vars(mod).update(_STUB_ATTRS[name])
         sys.modules[name] = mod
         added.append(name)
     if "win32com.client" in added:
-        sys.modules["win32com"].client = sys.modules["win32com.client"]  # type: ignore[attr-defined]
+        vars(sys.modules["win32com"])["client"] = sys.modules["win32com.client"]
     return added
 
 
@@ -54,11 +56,13 @@ def classic_udf_module() -> Iterator[types.ModuleType]:
     import xlwings.udfs as classic
 
     saved = {k: getattr(xlwings, k, None) for k in ("func", "arg", "ret")}
-    xlwings.func, xlwings.arg, xlwings.ret = classic.xlfunc, classic.xlarg, classic.xlret
+    for attr, decorator in (("func", classic.xlfunc), ("arg", classic.xlarg), ("ret", classic.xlret)):
+        setattr(xlwings, attr, decorator)
     try:
         spec = importlib.util.spec_from_file_location("perfxl.excel._udfs_classic", _UDFS_SOURCE)
+        if spec is None or spec.loader is None:
+            raise ImportError(f"cannot load {_UDFS_SOURCE}")
         module = importlib.util.module_from_spec(spec)
-        assert spec.loader is not None
         spec.loader.exec_module(module)
         yield module
     finally:
@@ -131,7 +135,7 @@ def _hex(text: str) -> str:
 def _vba_text(var: str, text: str, chunk: int = 400) -> list[str]:
     """VBA lines building `var` from `text` via PerfxlText (the project's code page is 1252)."""
     h = _hex(text[:255])
-    parts = [h[i:i + chunk] for i in range(0, len(h), chunk)] or [""]
+    parts = [h[i : i + chunk] for i in range(0, len(h), chunk)] or [""]
     lines = [f'{var} = PerfxlText("{parts[0]}")']
     lines += [f'{var} = {var} & PerfxlText("{p}")' for p in parts[1:]]
     return lines

@@ -7,10 +7,12 @@ The user's values are never written: marks are fills, notes, perfxl's own 校验
 own perfxl复核得分 column. A remote book cannot read fills, so perfxl finds its previous marks
 from its own state: the 校验结果 sheet lists every cell it marked and whether it added the note.
 """
+
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from perfxl.grid import Grid
 from perfxl.marks import SEVERITY_FILL, Bounds, plan_marks
@@ -21,7 +23,6 @@ from .result_sheet import (
     RESULT_HEADER,
     RESULT_SHEET,
     RESULT_TITLE,
-    SEVERITY_ZH,
     Mark,
     drop_result_sheet,
     is_own_result_sheet,
@@ -54,7 +55,6 @@ __all__ = [
 #: Header of perfxl's own column of recomputed scores (written beside the user's 得分, never over it);
 #: the same header the workbook generator gives its check column.
 SCORE_HEADER = STANDARD_HEADERS["check"]
-
 
 
 # ---------------------------------------------------------------- reading the book
@@ -98,7 +98,7 @@ def book_grids(book) -> tuple[list[Grid], dict[str, list[list[Any]]]]:
             rows = [[None if c == own[1] else v for c, v in enumerate(row)] for row in rows]
         try:
             hidden = not sheet.visible
-        except Exception:  # noqa: BLE001 - engines without the property: treat as visible
+        except Exception:  # engines without the property: treat as visible
             hidden = False
         grids.append(Grid(sheet.name, rows, hidden=hidden))
     return grids, raw
@@ -140,7 +140,7 @@ def _merge_lookup(book) -> Any:
             area = book.sheets[sheet].range((row, col)).merge_area
             if area.count > 1:
                 return (area.row, area.column, area.last_cell.row, area.last_cell.column)
-        except Exception:  # noqa: BLE001 - the remote engine cannot read merges
+        except Exception:  # the remote engine cannot read merges
             pass
         return None
 
@@ -150,7 +150,7 @@ def _merge_lookup(book) -> Any:
 def _has_note(rng) -> bool:
     try:
         return rng.note is not None
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -244,20 +244,22 @@ def score(book, profile=None) -> str:
     from perfxl.rules.context import Context
 
     grids, raw = book_grids(book)
-    prof = profile if profile is not None and not isinstance(profile, str) else load_profile(profile or _profile_name(raw))
+    prof = (
+        profile if profile is not None and not isinstance(profile, str) else load_profile(profile or _profile_name(raw))
+    )
     submission = read_grids(grids, book.name)
     ctx = Context(Submission(path=""), prof)
     written = 0
     for ev in submission.evaluations:
         ctx.evaluation = ev
         rows = raw.get(ev.sheet, [])
-        scored = [ind for ind in ev.indicators if ind.score.ref is not None]
+        scored = [(ind, ind.score.ref) for ind in ev.indicators if ind.score.ref is not None]
         if not scored:
             continue
-        first = min(ind.score.ref.row for ind in scored)
-        column: list[list[Any]] = [[None] for _ in range(first, max(ind.score.ref.row for ind in scored) + 1)]
-        for ind in scored:
-            column[ind.score.ref.row - first][0] = _recomputed(ctx, ind)
+        first = min(ref.row for _, ref in scored)
+        column: list[list[Any]] = [[None] for _ in range(first, max(ref.row for _, ref in scored) + 1)]
+        for ind, ref in scored:
+            column[ref.row - first][0] = _recomputed(ctx, ind)
         values = sum(1 for (v,) in column if v is not None)
         own = _score_column(rows)
         if own is None and not values:
@@ -287,7 +289,7 @@ def run_and_alert(book, macro) -> str:
     """Run a macro on `book` and show its one-line result (or a zh reason) in a message box."""
     try:
         message = macro(book)
-    except Exception as exc:  # noqa: BLE001 - show a message box, never a traceback
+    except Exception as exc:  # show a message box, never a traceback
         from perfxl.errors import PerfxlError
 
         message = f"perfxl 未能完成：{exc.message if isinstance(exc, PerfxlError) else exc}"

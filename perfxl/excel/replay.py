@@ -5,6 +5,7 @@ compared with the CLI's annotated copy) and the Office.js payload itself (so a s
 sees what Excel would send after the first). Only the actions perfxl's macros use are known;
 any other raises, so a test notices when a macro starts doing something new.
 """
+
 from __future__ import annotations
 
 import copy
@@ -17,13 +18,25 @@ _ADDR = re.compile(r"^\$?([A-Z]+)\$?(\d+)$")
 
 
 def _rc(address: str) -> tuple[int, int]:
-    """"$B$2" → (2, 2), 1-based."""
+    """ "$B$2" → (2, 2), 1-based."""
     from perfxl.model import column_index
 
     m = _ADDR.match(address.split("!")[-1].upper())
     if not m:
         raise ValueError(f"not a cell address: {address!r}")
     return int(m.group(2)), column_index(m.group(1))
+
+
+#: Actions that name no sheet; every other one carries a sheet_position.
+_SHEETLESS = frozenset({"addSheet", "activateSheet", "alert"})
+
+
+def _position(action: dict) -> int | None:
+    """The action's sheet_position; ValueError when an action that works on a sheet has none."""
+    pos = action.get("sheet_position")
+    if pos is None and action["func"] not in _SHEETLESS:
+        raise ValueError(f"replay: {action['func']!r} without a sheet_position")
+    return pos
 
 
 def _cells(action: dict) -> list[tuple[int, int]]:
@@ -39,7 +52,8 @@ def replay_openpyxl(wb, actions: list[dict]) -> list[str]:
     alerts: list[str] = []
     for a in actions:
         func, args = a["func"], a["args"]
-        ws = wb.worksheets[a["sheet_position"]] if a.get("sheet_position") is not None else None
+        pos = _position(a)
+        ws: Any = wb.worksheets[pos] if pos is not None else None  # None only for the sheetless actions
         if func == "setValues":
             for i, row in enumerate(a["values"]):
                 for j, v in enumerate(row):
@@ -54,7 +68,9 @@ def replay_openpyxl(wb, actions: list[dict]) -> list[str]:
             fill = (
                 PatternFill(fill_type=None)
                 if colour is None
-                else PatternFill(fill_type="solid", start_color=colour.lstrip("#").upper(), end_color=colour.lstrip("#").upper())
+                else PatternFill(
+                    fill_type="solid", start_color=colour.lstrip("#").upper(), end_color=colour.lstrip("#").upper()
+                )
             )
             for r, c in _cells(a):
                 ws.cell(row=r, column=c).fill = fill
@@ -71,7 +87,7 @@ def replay_openpyxl(wb, actions: list[dict]) -> list[str]:
         elif func == "setFontProperty":
             for r, c in _cells(a):
                 cell = ws.cell(row=r, column=c)
-                cell.font = Font(**{**{"bold": cell.font.bold}, args[0]: args[1]})
+                cell.font = Font(**{"bold": cell.font.bold, args[0]: args[1]})
         elif func == "rangeClearContents":
             for r, c in _cells(a):
                 ws.cell(row=r, column=c).value = None
@@ -98,7 +114,8 @@ class PayloadState:
     def snapshot(self) -> tuple:
         """Everything visible: sheet names and values, fills, notes (for idempotency checks)."""
         sheets = tuple(
-            (s["name"], tuple(tuple(_blank(v) for v in row) for row in _trim(s["values"]))) for s in self.payload["sheets"]
+            (s["name"], tuple(tuple(_blank(v) for v in row) for row in _trim(s["values"])))
+            for s in self.payload["sheets"]
         )
         return sheets, tuple(sorted(self.fills.items())), tuple(sorted(self.notes.items()))
 
@@ -129,9 +146,9 @@ def replay_payload(state: PayloadState, actions: list[dict]) -> list[str]:
     alerts: list[str] = []
     for a in actions:
         func, args = a["func"], a["args"]
-        pos = a.get("sheet_position")
-        sheet = state.sheet(pos) if pos is not None else None
-        name = sheet["name"] if sheet else None
+        pos = _position(a)
+        sheet = state.sheet(pos) if pos is not None else {}  # {} only for the sheetless actions
+        name: str = sheet.get("name", "")
         if func == "setValues":
             for i, row in enumerate(a["values"]):
                 for j, v in enumerate(row):
@@ -155,10 +172,20 @@ def replay_payload(state: PayloadState, actions: list[dict]) -> list[str]:
             state.notes.pop((name, r, c), None)
             sheet["notes"] = [n for n in sheet["notes"] if _rc(n["address"]) != (r, c)]
         elif func == "addSheet":
-            state.payload["sheets"].insert(args[0], {
-                "name": args[1], "visibility": "Visible", "values": [[]], "notes": [], "notes_supported": True,
-                "tables": [], "pictures": [], "shapes": [], "charts": [],
-            })
+            state.payload["sheets"].insert(
+                args[0],
+                {
+                    "name": args[1],
+                    "visibility": "Visible",
+                    "values": [[]],
+                    "notes": [],
+                    "notes_supported": True,
+                    "tables": [],
+                    "pictures": [],
+                    "shapes": [],
+                    "charts": [],
+                },
+            )
         elif func == "sheetDelete":
             state.payload["sheets"].pop(pos)
             for key in [k for k in state.fills if k[0] == name]:
@@ -198,13 +225,23 @@ def payload_from_file(path: str, *, notes: dict[str, list[str]] | None = None) -
     sheets = []
     for name in wb.sheet_names:
         rows = wb.get_sheet_by_name(name).to_python()
-        sheets.append({
-            "name": name, "visibility": "Visible", "values": [[cell(v) for v in r] for r in rows] or [[]],
-            "notes": [{"address": a} for a in (notes or {}).get(name, [])], "notes_supported": True,
-            "tables": [], "pictures": [], "shapes": [], "charts": [],
-        })
+        sheets.append(
+            {
+                "name": name,
+                "visibility": "Visible",
+                "values": [[cell(v) for v in r] for r in rows] or [[]],
+                "notes": [{"address": a} for a in (notes or {}).get(name, [])],
+                "notes_supported": True,
+                "tables": [],
+                "pictures": [],
+                "shapes": [],
+                "charts": [],
+            }
+        )
     return {
-        "client": "Office.js", "version": xlwings.__version__,
+        "client": "Office.js",
+        "version": xlwings.__version__,
         "book": {"name": Path(path).name, "active_sheet_index": 0, "selection": "A1"},
-        "names": [], "sheets": sheets,
+        "names": [],
+        "sheets": sheets,
     }

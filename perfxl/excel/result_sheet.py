@@ -4,21 +4,34 @@ A remote (Office.js) book cannot read fills, so this sheet is perfxl's memory of
 one row per finding (as in the annotated copy of `perfxl.annotate`) plus whether perfxl added the
 note, and a row for every other cell it filled.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity
 from perfxl.safety import neutralise_formula
 
 __all__ = [
-    "RESULT_SHEET", "RESULT_TITLE", "RESULT_HEADER", "SEVERITY_ZH", "Mark", "is_own_result_sheet",
-    "previous_marks", "cell_text", "hyperlink_target", "result_rows", "order_key", "drop_result_sheet",
-    "write_result_sheet", "HEADER_ROW",
+    "RESULT_SHEET",
+    "RESULT_TITLE",
+    "RESULT_HEADER",
+    "SEVERITY_ZH",
+    "Mark",
+    "is_own_result_sheet",
+    "previous_marks",
+    "cell_text",
+    "hyperlink_target",
+    "result_rows",
+    "order_key",
+    "drop_result_sheet",
+    "write_result_sheet",
+    "HEADER_ROW",
 ]
 
 #: Columns of the 校验结果 sheet: the annotated copy's eight, plus whether perfxl added the note.
@@ -73,8 +86,9 @@ def hyperlink_target(value: str) -> tuple[str, str] | None:
     return (m.group(1).replace('""', '"'), m.group(2).replace('""', '"')) if m else None
 
 
-def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark], *,
-                list_area_cells: bool = True) -> list[list[Any]]:
+def result_rows(
+    findings: Sequence[Finding], marks: dict[tuple[str, str], Mark], *, list_area_cells: bool = True
+) -> list[list[Any]]:
     """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells).
 
     `list_area_cells`: list the cells filled for a range or merged area but named by no finding, so the
@@ -84,27 +98,49 @@ def result_rows(findings: Sequence[Finding], marks: dict[tuple[str, str], Mark],
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(findings)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
     for i, f in enumerate(order, 1):
-        cell = f.ref.first_cell if f.ref and _safe_row(f.ref) else (f.cell or "")
+        ref = _cell_ref(f)
+        cell = ref.first_cell if ref else (f.cell or "")
         mark = marks.get((f.sheet or "", cell))
         noted = _NOTE_ADDED if mark and mark.noted and (f.sheet, cell) not in listed else ""
         listed.add((f.sheet or "", cell))
         link = _link_formula(f.sheet, cell, f.cell) if f.sheet and cell and (f.sheet, cell) in marks else (f.cell or "")
-        rows.append([
-            i, SEVERITY_ZH[f.severity], f.code, neutralise_formula(f.sheet or ""), link,
-            neutralise_formula(f.message), neutralise_formula(f.expected or ""),
-            neutralise_formula(f.actual or ""), noted,
-        ])
+        rows.append(
+            [
+                i,
+                SEVERITY_ZH[f.severity],
+                f.code,
+                neutralise_formula(f.sheet or ""),
+                link,
+                neutralise_formula(f.message),
+                neutralise_formula(f.expected or ""),
+                neutralise_formula(f.actual or ""),
+                noted,
+            ]
+        )
     # cells filled for a range or merged area but not named by a finding: listed so a re-run clears them
     for (sheet, cell), mark in sorted(marks.items()) if list_area_cells else ():
         if (sheet, cell) not in listed:
-            rows.append(["", SEVERITY_ZH[mark.severity], "", neutralise_formula(sheet), cell, "（同上，区域内单元格）", "", "", ""])
+            rows.append(
+                [
+                    "",
+                    SEVERITY_ZH[mark.severity],
+                    "",
+                    neutralise_formula(sheet),
+                    cell,
+                    "（同上，区域内单元格）",
+                    "",
+                    "",
+                    "",
+                ]
+            )
     width = len(RESULT_HEADER)
     return [row + [""] * (width - len(row)) for row in rows]
 
 
 def order_key(f: Finding) -> tuple:
     """校验结果 order, as in the annotated copy: sheet, row, code (stable for equal keys)."""
-    return (f.sheet or "", f.ref.row if f.ref and _safe_row(f.ref) else 0, f.code)
+    ref = _cell_ref(f)
+    return (f.sheet or "", ref.row if ref else 0, f.code)
 
 
 def _legend(findings: Sequence[Finding]) -> str:
@@ -116,12 +152,17 @@ def _legend(findings: Sequence[Finding]) -> str:
     )
 
 
+def _cell_ref(f: Finding) -> CellRef | None:
+    """The cell a finding names, when it has a row (a narrative TextRef or a malformed cell text has none)."""
+    return f.ref if isinstance(f.ref, CellRef) and _safe_row(f.ref) else None
+
+
 def _safe_row(ref: CellRef) -> bool:
     try:
-        ref.row
-        return True
+        _ = ref.row  # raises ValueError for a cell text that names no row
     except ValueError:
         return False
+    return True
 
 
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
@@ -149,6 +190,6 @@ def write_result_sheet(book, rows: list[list[Any]], severities: Sequence[Severit
         sheet.range((_HEADER_ROW, 1), (_HEADER_ROW, len(RESULT_HEADER))).color = "#D9D9D9"
         for i, sev in enumerate(severities, _HEADER_ROW + 1):  # 级别 cell coloured as in the annotated copy
             sheet.range((i, 2)).color = "#" + SEVERITY_FILL[sev]
-    except Exception:  # noqa: BLE001 - formatting is a nicety
+    except Exception:  # formatting is a nicety
         pass
     return sheet

@@ -5,6 +5,7 @@ runtime passes the workbook as `book`. Each ends with the same one-line message 
 classic RunPython buttons. Import this module only where the Office.js decorators are active
 (XLWINGS_ON_SERVER=true or Pyodide); on classic Windows the workbook's VBA calls `macros.run_*`.
 """
+
 from __future__ import annotations
 
 import xlwings as xw

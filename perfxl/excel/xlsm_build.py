@@ -10,6 +10,7 @@ Steps (see docs/excel.md and the integration notes):
 4. inject the ribbon (`customUI/customUI14.xml` + its relationship in `_rels/.rels`) last, since
    every later rewrite by openpyxl/XlsxWriter would drop it; write atomically.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,9 +18,9 @@ import re
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
 
 from perfxl.io.atomic import atomic_write
 
@@ -159,7 +160,9 @@ def build_vba_project(modules: dict[str, str] | None = None, n_sheets: int = 2) 
             return zf.read("xl/vbaProject.bin")
 
 
-def _rewrite_package(data: bytes, edit: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None) -> bytes:
+def _rewrite_package(
+    data: bytes, edit: Callable[[str, bytes], bytes | None], extra: dict[str, bytes] | None = None
+) -> bytes:
     """The package with each part passed through `edit(name, body)` (None drops it), plus `extra` parts."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -201,8 +204,12 @@ def _write_conf_sheet(workbook) -> None:
     ws.write_string(0, 3, "xlwings settings of the perfxl workbook (keys in A, values in B, no blank row between).")
     ws.write_string(1, 3, "To pin a Python, add a row: Interpreter_Win | C:\\path\\to\\pythonw.exe")
     ws.write_string(2, 3, f"{PROFILE_KEY}: the rule profile of the 校验 button (national, hunan, hubei, sichuan).")
-    ws.write_string(3, 3, f"{USE_UDF_SERVER_KEY} TRUE: the buttons run in the Python process of the PERF_* functions "
-                          "(fast after the first click); close Excel to restart it after upgrading perfxl.")
+    ws.write_string(
+        3,
+        3,
+        f"{USE_UDF_SERVER_KEY} TRUE: the buttons run in the Python process of the PERF_* functions "
+        "(fast after the first click); close Excel to restart it after upgrading perfxl.",
+    )
     ws.set_column(0, 0, 18)
     ws.set_column(1, 1, 22)
 

@@ -193,7 +193,7 @@ class XmlPrologue:
 class _Stop:
     """SAX content handler that ends the parse at the first start tag."""
 
-    def startElement(self, name, attrs):
+    def startElement(self, name, attrs):  # the SAX API's name
         raise _FirstElement
 
     def __getattr__(self, name: str) -> Callable[..., None]:

@@ -118,7 +118,7 @@ def script_specs(module: Any) -> dict[str, int]:
         func = inspect.unwrap(obj)
         try:
             hints = typing.get_type_hints(func)
-        except Exception:
+        except Exception:  # unresolvable annotations: count every parameter
             hints = {}
         specs[name] = sum(
             1

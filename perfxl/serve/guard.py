@@ -182,7 +182,7 @@ async def _shielded(
 
     try:
         await app(scope, receive, guarded_send)
-    except Exception:
+    except Exception:  # logged; re-raising would make uvicorn reset the connection
         log.exception("add-in server error on %s %s", scope.get("method"), scope.get("path"))
         if not state["started"]:
             await send_problem(send, INTERNAL_ERROR)

@@ -3,6 +3,7 @@ written in real-world shapes (`write_submission`) for the reader's tests and ben
 
 XlsxWriter writes formulas with cached values; nothing here reads user files.
 """
+
 from __future__ import annotations
 
 from .content import (

@@ -4,6 +4,7 @@ Writes workbooks/perfxl-standard.xlsx (the blank standard workbook, all sheets) 
 workbooks/examples/longhui-2023-kegongxin.xlsx (the seed report, typed values only). Document
 timestamps are fixed, so rebuilding gives files whose cells, merges and formulas can be diffed.
 """
+
 from __future__ import annotations
 
 import sys
@@ -67,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         args.remove("--check")
         problems = check(Path(args[0]) if args else None)
         for p in problems:
-            print(p)
-        print("workbooks reproduced" if not problems else f"{len(problems)} difference(s)")
+            sys.stdout.write(f"{p}\n")
+        sys.stdout.write("workbooks reproduced\n" if not problems else f"{len(problems)} difference(s)\n")
         return 1 if problems else 0
     root = Path(args[0]) if args else default_root()
     for written in build_all(root):
-        print(f"wrote {written.path} ({', '.join(written.sheets)})")
+        sys.stdout.write(f"wrote {written.path} ({', '.join(written.sheets)})\n")
     return 0
 
 

@@ -4,12 +4,12 @@ A `WorkbookContent` is what finance staff typed (values exactly as typed: number
 their spaces, blanks); the layout code (`perfxl.workbook.sheets`) decides rows, columns, merges
 and formulas from a `Shape`. So one content can be written in many real-world shapes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Union
 
 __all__ = [
     "Value",
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 #: A cell value as typed: text (kept verbatim, spaces included), a number, or None for empty.
-Value = Union[str, int, float, Decimal, None]
+Value = str | int | float | Decimal | None
 
 #: The three qualitative tiers of 实际完成值 (财预〔2020〕10号 定性指标), offered as a dropdown.
 TIER_LABELS: tuple[str, str, str] = (
@@ -135,7 +135,12 @@ class BasicContent:
     amounts: tuple[AmountLine, ...] = ()
     building_label: Value = "楼堂馆所控制情况"
     building_headers: tuple[Value, ...] = (
-        "批复规模（㎡）", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）", "投资概算控制率",
+        "批复规模（㎡）",
+        "实际规模（㎡）",
+        "规模控制率",
+        "预算投资（万元）",
+        "实际投资（万元）",
+        "投资概算控制率",
     )
     building_subrow: tuple[Value, ...] | None = None  # a second header row, as the seed has
     buildings: tuple[BuildingLine, ...] = ()

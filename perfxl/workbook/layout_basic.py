@@ -3,6 +3,7 @@
 Columns A–G: A row label; three-value rows (编制数 | 实际在职人数 | 控制率 and
 上年决算数 | 本年预算数 | 本年决算数) use B:C, D:E, F:G merged; 楼堂馆所 uses B..G one each.
 """
+
 from __future__ import annotations
 
 from .content import BasicContent
@@ -14,8 +15,14 @@ __all__ = ["lay_basic", "BASIC_WIDTH"]
 
 BASIC_WIDTH = 7  # columns A..G
 _AMOUNT_ATTRS = ("prev", "budget", "final")
-_BUILDING_ATTRS = ("approved_area", "actual_area", "area_rate", "budget_investment", "actual_investment",
-                   "investment_rate")
+_BUILDING_ATTRS = (
+    "approved_area",
+    "actual_area",
+    "area_rate",
+    "budget_investment",
+    "actual_investment",
+    "investment_rate",
+)
 
 
 def lay_basic(plan: SheetPlan, b: BasicContent, shape: Shape, top: int) -> int:
@@ -36,10 +43,10 @@ def lay_basic(plan: SheetPlan, b: BasicContent, shape: Shape, top: int) -> int:
 
     # 财政供养人员情况
     plan.merge(r, c0, r + 1, c0, b.staffing_label, style="section", path="basic.staffing_label")
-    for c, text, key in zip(trio, b.staffing_headers, ("establishment", "actual_staff", "control_rate")):
+    for c, text, key in zip(trio, b.staffing_headers, ("establishment", "actual_staff", "control_rate"), strict=True):
         plan.merge(r, c, r, c + 1, text, style="header", path=f"basic.staffing_header.{key}")
     r += 1
-    for c, key in zip(trio, ("establishment", "actual_staff", "control_rate")):
+    for c, key in zip(trio, ("establishment", "actual_staff", "control_rate"), strict=True):
         plan.merge(r, c, r, c + 1, getattr(b, key), style="num", path=f"basic.{key}")
     if shape.formulas:
         put_rate(plan, r, trio[2], (r, trio[1]), (r, trio[0]), path="basic.control_rate")
@@ -47,14 +54,14 @@ def lay_basic(plan: SheetPlan, b: BasicContent, shape: Shape, top: int) -> int:
 
     # 经费控制情况: 三公经费, 县级专项资金, 公用经费, 政府采购金额, 部门基本支出预算调整
     plan.put(r, c0, b.amounts_label, style="section", path="basic.amounts_label")
-    for c, text, attr in zip(trio, b.year_headers, _AMOUNT_ATTRS):
+    for c, text, attr in zip(trio, b.year_headers, _AMOUNT_ATTRS, strict=True):
         plan.merge(r, c, r, c + 1, text, style="header", path=f"basic.year_header.{attr}")
     r += 1
     row_of: dict[str, int] = {}
     for j, line in enumerate(b.amounts):
         q = f"basic.amounts[{line.key or j}]"
         plan.put(r, c0, line.label, style="label", path=f"{q}.label")
-        for c, attr in zip(trio, _AMOUNT_ATTRS):
+        for c, attr in zip(trio, _AMOUNT_ATTRS, strict=True):
             plan.merge(r, c, r, c + 1, getattr(line, attr), style="num", path=f"{q}.{attr}")
         if line.key:
             row_of[line.key] = r
@@ -65,7 +72,7 @@ def lay_basic(plan: SheetPlan, b: BasicContent, shape: Shape, top: int) -> int:
             if not parts:
                 continue
             q = f"basic.amounts[{line.key or j}]"
-            for c, attr in zip(trio, _AMOUNT_ATTRS):
+            for c, attr in zip(trio, _AMOUNT_ATTRS, strict=True):
                 put_sum(plan, row_of[line.key], c, [(x, c) for x in parts], path=f"{q}.{attr}")
 
     # 楼堂馆所控制情况

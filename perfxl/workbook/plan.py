@@ -1,6 +1,7 @@
 """A sheet as data before any file library sees it: cells (value or formula + cached value, style),
 merged ranges, dropdowns, widths. Layout code fills a `SheetPlan`; writer backends render it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!"
 
 def number_of(value: Any) -> Decimal | None:
     """The number a cell holds as Excel sees it in SUM/N(): numbers only, never text or bool."""
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, (bool, str)):
         return None
     return to_decimal(value)
 
@@ -59,15 +60,33 @@ class SheetPlan:
     repeat_rows: tuple[int, int] | None = None
     landscape: bool = True
 
-    def put(self, r: int, c: int, value: Any = None, *, formula: str | None = None,
-            style: str = "text", path: str | None = None) -> None:
+    def put(
+        self,
+        r: int,
+        c: int,
+        value: Any = None,
+        *,
+        formula: str | None = None,
+        style: str = "text",
+        path: str | None = None,
+    ) -> None:
         """Set one cell; `path` records where a content element went."""
         self.cells[(r, c)] = CellSpec(value, formula, style)
         if path:
             self.addresses[path] = (r, c)
 
-    def merge(self, r0: int, c0: int, r1: int, c1: int, value: Any = None, *,
-              formula: str | None = None, style: str = "text", path: str | None = None) -> None:
+    def merge(
+        self,
+        r0: int,
+        c0: int,
+        r1: int,
+        c1: int,
+        value: Any = None,
+        *,
+        formula: str | None = None,
+        style: str = "text",
+        path: str | None = None,
+    ) -> None:
         """Merge a range (when larger than one cell) and set its anchor; other cells get the style."""
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):

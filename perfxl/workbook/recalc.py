@@ -4,6 +4,7 @@ Each call uses a throw-away user profile (`-env:UserInstallation`) whose setting
 recalculate OOXML and ODF files when loading them, so the output's cached values are
 LibreOffice's own results, not the ones perfxl wrote.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -40,8 +41,12 @@ def convert_many(srcs: list[Path], fmt: str, outdir: Path, *, recalc: bool = Tru
     """Convert several files in one LibreOffice run (start-up dominates the cost)."""
     exe = soffice_path()
     if exe is None:
-        raise PerfxlError("未安装 LibreOffice（soffice），无法转换文件。", "LibreOffice (soffice) is not installed.",
-                          code="SOFFICE_MISSING", path=str(srcs[0]) if srcs else None)
+        raise PerfxlError(
+            "未安装 LibreOffice（soffice），无法转换文件。",
+            "LibreOffice (soffice) is not installed.",
+            code="SOFFICE_MISSING",
+            path=str(srcs[0]) if srcs else None,
+        )
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="perfxl-lo-") as profile:
         user = Path(profile) / "user"
@@ -49,15 +54,27 @@ def convert_many(srcs: list[Path], fmt: str, outdir: Path, *, recalc: bool = Tru
         if recalc:
             (user / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, encoding="utf-8")
         filt = {"xls": "xls:MS Excel 97", "xlsx": "xlsx:Calc MS Excel 2007 XML"}.get(fmt, fmt)
-        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-               "--convert-to", filt, "--outdir", str(outdir), *map(str, srcs)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            filt,
+            "--outdir",
+            str(outdir),
+            *map(str, srcs),
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     outs = [outdir / f"{src.stem}.{fmt}" for src in srcs]
     missing = [o for o in outs if not o.exists()]
     if proc.returncode != 0 or missing:
-        raise PerfxlError(f"LibreOffice 转换失败：{proc.stderr.strip()[:200]}",
-                          f"LibreOffice conversion failed: {proc.stderr.strip()[:200]}",
-                          code="SOFFICE_FAILED", path=str(missing[0] if missing else srcs[0]))
+        raise PerfxlError(
+            f"LibreOffice 转换失败：{proc.stderr.strip()[:200]}",
+            f"LibreOffice conversion failed: {proc.stderr.strip()[:200]}",
+            code="SOFFICE_FAILED",
+            path=str(missing[0] if missing else srcs[0]),
+        )
     return outs
 
 

@@ -6,6 +6,7 @@ and the 基础数据表 and 自评表 are the seed tables of perfxl.workbook.see
 (`build_report_docx(path, figures={"hitech_firms": "14"})`) or make the narrative agree with the
 tables (`AGREEING_FIGURES`). `export_pdf` converts the document with headless LibreOffice.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -22,34 +23,68 @@ from .plan import SheetPlan
 from .seed import seed_content
 from .writer import build_plans
 
-__all__ = ["REPORT_FIGURES", "AGREEING_FIGURES", "REPORT_PARAGRAPHS", "TARGET_ROWS", "ReportDocx",
-           "report_paragraphs", "build_report_docx", "export_pdf", "soffice"]
+__all__ = [
+    "REPORT_FIGURES",
+    "AGREEING_FIGURES",
+    "REPORT_PARAGRAPHS",
+    "TARGET_ROWS",
+    "ReportDocx",
+    "report_paragraphs",
+    "build_report_docx",
+    "export_pdf",
+    "soffice",
+]
 
 #: Every figure the narrative states, as printed. Four disagree with the seed's tables on purpose,
 #: as they do in the published report: new_scale_firms (table 新进规模企业 20家), hitech_firms
 #: (table 13家), three_public_budget / reception_budget (基础数据表 2023年预算数 20000 元), and
 #: the goal sentence (规模工业总产值 增长12% was not reached: 11.8%).
 REPORT_FIGURES: Mapping[str, str] = {
-    "establishment": "32", "staff": "45", "retired": "73",
-    "output_value": "246.36", "output_growth": "11.8", "added_value": "65.94", "added_growth": "8.8",
-    "new_scale_firms": "16", "hitech_firms": "19", "tech_centres": "3",
+    "establishment": "32",
+    "staff": "45",
+    "retired": "73",
+    "output_value": "246.36",
+    "output_growth": "11.8",
+    "added_value": "65.94",
+    "added_growth": "8.8",
+    "new_scale_firms": "16",
+    "hitech_firms": "19",
+    "tech_centres": "3",
     "goal_sentence": "以上目标均以完成。",
-    "income": "2223.04", "income_drop": "496.49", "income_drop_rate": "18.26",
-    "expense": "2223.04", "basic": "886.12", "basic_share": "39.86", "project": "1336.92", "project_share": "60.14",
-    "basic_fiscal": "886.12", "personnel": "793.26", "public_funds": "92.86",
-    "three_public_budget": "3", "three_public_final": "1.11", "three_public_rate": "37",
-    "overseas_budget": "0", "overseas_final": "0",
-    "reception_budget": "3", "reception_final": "1.11", "reception_rate": "37",
-    "reception_drop": "1.4", "reception_drop_rate": "56",
-    "vehicles_budget": "0", "vehicles_final": "0",
+    "income": "2223.04",
+    "income_drop": "496.49",
+    "income_drop_rate": "18.26",
+    "expense": "2223.04",
+    "basic": "886.12",
+    "basic_share": "39.86",
+    "project": "1336.92",
+    "project_share": "60.14",
+    "basic_fiscal": "886.12",
+    "personnel": "793.26",
+    "public_funds": "92.86",
+    "three_public_budget": "3",
+    "three_public_final": "1.11",
+    "three_public_rate": "37",
+    "overseas_budget": "0",
+    "overseas_final": "0",
+    "reception_budget": "3",
+    "reception_final": "1.11",
+    "reception_rate": "37",
+    "reception_drop": "1.4",
+    "reception_drop_rate": "56",
+    "vehicles_budget": "0",
+    "vehicles_final": "0",
 }
 
 #: The same narrative agreeing with the tables (what a careful unit would have written).
 AGREEING_FIGURES: Mapping[str, str] = {
     **REPORT_FIGURES,
-    "new_scale_firms": "20", "hitech_firms": "13",
-    "three_public_budget": "2", "three_public_rate": "56",
-    "reception_budget": "2", "reception_rate": "56",
+    "new_scale_firms": "20",
+    "hitech_firms": "13",
+    "three_public_budget": "2",
+    "three_public_rate": "56",
+    "reception_budget": "2",
+    "reception_rate": "56",
     "goal_sentence": "各项指标的完成情况见附表，规模工业总产值增速略低于年初目标。",
 }
 
@@ -193,8 +228,17 @@ def export_pdf(docx_path: str | Path, out_dir: str | Path | None = None, timeout
     src = Path(docx_path)
     out = Path(out_dir) if out_dir is not None else src.parent
     with tempfile.TemporaryDirectory(prefix="perfxl-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out), str(src)]
+        cmd = [
+            exe,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(src),
+        ]
         done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
     pdf = out / (src.stem + ".pdf")
     if done.returncode != 0 or not pdf.is_file():

@@ -9,6 +9,7 @@ finding them is perfxl's job. Deliberate choices, documented in docs/workbooks.m
 - "[bookmark: _GoBack]" before 8035749.4 is a Word bookmark in the extraction, not content;
 - blank, "……" and empty rows stay where they are.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -46,29 +47,54 @@ def seed_basic() -> BasicContent:
         control_rate="140%",
         year_headers=("2022年决算数", "2023年预算数", "2023年决算数"),
         amounts=(
-            a("three_public", "三公经费", 25362, 20000, D("11131.84"),
-              sum_of=("vehicles", "overseas", "reception")),
-            a("vehicles", " 1、公务用车购置和维护经费", 0, 0, 0, parent="three_public",
-              sum_of=("vehicle_purchase", "vehicle_running")),
+            a("three_public", "三公经费", 25362, 20000, D("11131.84"), sum_of=("vehicles", "overseas", "reception")),
+            a(
+                "vehicles",
+                " 1、公务用车购置和维护经费",
+                0,
+                0,
+                0,
+                parent="three_public",
+                sum_of=("vehicle_purchase", "vehicle_running"),
+            ),
             a("vehicle_purchase", "     其中：公车购置", 0, 0, 0, parent="vehicles"),
             a("vehicle_running", "       公车运行维护", 0, 0, 0, parent="vehicles"),
             a("overseas", " 2、出国经费", 0, 0, 0, parent="three_public"),
             a("reception", " 3、公务接待", 25362, 20000, D("11131.84"), parent="three_public"),
-            a("special_funds", "县级专项资金：", 5150000, 3170000, 3170000,
-              sum_of=("special_1", "special_2", "special_3")),
+            a(
+                "special_funds",
+                "县级专项资金：",
+                5150000,
+                3170000,
+                3170000,
+                sum_of=("special_1", "special_2", "special_3"),
+            ),
             a("special_1", " 1、业务工作经费", 1150000, 1170000, 1170000, parent="special_funds"),
             a("special_2", " 2、运行维护经费", None, None, None, parent="special_funds"),
             a("special_3", "3.科技工业发展资金", 4000000, 2000000, 2000000, parent="special_funds"),
             a("", None),
             a("public_funds", "公用经费", 899763, D("928572.74"), D("928572.74")),
             a("office", "其中：办公经费", D("133561.81"), D("90179.18"), D("90179.18"), parent="public_funds"),
-            a("utilities_travel", "  水费、电费、差旅费", "286875 ", D("137500.34"), D("137500.34"),
-              parent="public_funds"),
+            a(
+                "utilities_travel",
+                "  水费、电费、差旅费",
+                "286875 ",
+                D("137500.34"),
+                D("137500.34"),
+                parent="public_funds",
+            ),
             a("meetings_training", "会议费、培训费", 0, 9988, 9988, parent="public_funds"),
             a("procurement", "政府采购金额", 626000, 900000, 900000),
             a("budget_adjustment", "部门基本支出预算调整", D("8035749.4"), D("8035749.4"), D("8861213.88")),
         ),
-        building_headers=("批复规模", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）", "投资概算控制率"),
+        building_headers=(
+            "批复规模",
+            "实际规模（㎡）",
+            "规模控制率",
+            "预算投资（万元）",
+            "实际投资（万元）",
+            "投资概算控制率",
+        ),
         building_subrow=("（2023年完工项目）", "（㎡）", None, None, None, None, None),
         buildings=(BuildingLine(),),  # one empty project row
         frugality="1.严格执行财务管理制度；2.严控“三公经费”支出。",
@@ -87,9 +113,7 @@ def seed_department() -> EvaluationContent:
         title="2023年度部门整体支出绩效自评表",
         header=(("预算单位名称", "隆回县科技和工业信息化局"),),
         funds_label="年度预算申请（万元）",
-        funds=(
-            FundsLine("年度资金总额", D("2223.04"), D("2223.04"), D("2223.04"), 10, D("94.5"), 10, is_total=True),
-        ),
+        funds=(FundsLine("年度资金总额", D("2223.04"), D("2223.04"), D("2223.04"), 10, D("94.5"), 10, is_total=True),),
         breakdown=(
             ("按收入性质分；2223.04", "按支出性质分：2223.04"),
             ("  其中：  一般公共预算：2223.04", "其中：基本支出：886.12"),

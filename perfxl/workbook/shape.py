@@ -4,6 +4,7 @@ The writer is data-driven: every real-world variant (merged or repeated 一级/�
 指标性质|指标值|度量单位 columns, synonyms in headers, inserted rows, a table not at A1, several
 tables on one sheet, formulas with or without cached values, .xls) is a `Shape`, not a new writer.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,6 +1,7 @@
 """A comparable picture of a written workbook: per sheet, cached values, formulas, merged ranges and
 dropdowns (read back with openpyxl). Used to check that a rebuild reproduces the committed files.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 Typed numbers keep the General format so they display exactly as typed (94.5, 8035749.4);
 computed cells get two decimals and a light fill so users see what perfxl fills in.
 """
+
 from __future__ import annotations
 
 __all__ = ["STYLES", "RATE_FORMAT", "SCORE_FORMAT"]
@@ -28,8 +29,14 @@ STYLES: dict[str, dict] = {
     "calc": {**_CELL, "align": "right", "num_format": "#,##0.00", "bg_color": CALC_FILL},
     "rate": {**_CELL, "align": "right", "num_format": RATE_FORMAT, "bg_color": CALC_FILL},
     "score": {**_CELL, "align": "right", "num_format": SCORE_FORMAT, "bg_color": CALC_FILL},
-    "check": {**_CELL, "align": "right", "num_format": SCORE_FORMAT, "font_color": "#1F4E79",
-              "italic": True, "bg_color": CALC_FILL},
+    "check": {
+        **_CELL,
+        "align": "right",
+        "num_format": SCORE_FORMAT,
+        "font_color": "#1F4E79",
+        "italic": True,
+        "bg_color": CALC_FILL,
+    },
     "note": {**_BASE, "align": "left", "valign": "top", "text_wrap": True},
     "plain": {**_BASE, "align": "left", "text_wrap": True},
 }

@@ -5,11 +5,13 @@ qualitative rows with tier labels, deadlines and growth targets vary; typed scor
 perfxl's scoring (`score_indicator`, `execution_score`) gives, except where an error is planted
 on purpose — each planted error is listed in `WorkbookContent.planted` with its content path.
 """
+
 from __future__ import annotations
 
 import random
 from dataclasses import replace
 from decimal import Decimal
+from typing import cast
 
 from perfxl.numbers import round_half_up
 
@@ -20,6 +22,7 @@ from .content import (
     FundsLine,
     IndicatorLine,
     PlantedError,
+    Value,
     WorkbookContent,
 )
 from .template import basic_template
@@ -27,20 +30,54 @@ from .template import basic_template
 __all__ = ["synthetic_content", "synthetic_evaluation", "many_sheet_content", "PLANTABLE"]
 
 _COUNTIES = ("隆回县", "邵东市", "新邵县", "洞口县", "武冈市", "绥宁县", "新宁县", "城步苗族自治县", "邵阳县", "双清区")
-_BUREAUS = ("教育局", "农业农村局", "交通运输局", "卫生健康局", "民政局", "文化旅游广电体育局", "自然资源局",
-            "住房和城乡建设局", "水利局", "科技和工业信息化局", "林业局", "生态环境分局")
-_PROJECTS = ("农村公路养护", "义务教育营养改善计划", "高标准农田建设", "城乡环境卫生整治", "科技创新引导资金",
-             "乡村振兴衔接资金", "公共文化服务体系建设", "高龄老人福利补贴", "中小企业发展专项", "农村饮水安全巩固提升",
-             "森林防火能力提升", "基层医疗卫生机构运行保障")
+_BUREAUS = (
+    "教育局",
+    "农业农村局",
+    "交通运输局",
+    "卫生健康局",
+    "民政局",
+    "文化旅游广电体育局",
+    "自然资源局",
+    "住房和城乡建设局",
+    "水利局",
+    "科技和工业信息化局",
+    "林业局",
+    "生态环境分局",
+)
+_PROJECTS = (
+    "农村公路养护",
+    "义务教育营养改善计划",
+    "高标准农田建设",
+    "城乡环境卫生整治",
+    "科技创新引导资金",
+    "乡村振兴衔接资金",
+    "公共文化服务体系建设",
+    "高龄老人福利补贴",
+    "中小企业发展专项",
+    "农村饮水安全巩固提升",
+    "森林防火能力提升",
+    "基层医疗卫生机构运行保障",
+)
 # (二级, 三级 name, unit, operator family, low, high)
 _QUANT = {
-    "数量指标": (("培训人次", "人次", "+", 200, 3000), ("新建改建道路里程", "公里", "+", 5, 80),
-               ("补贴发放户数", "户", "+", 100, 5000), ("改造面积", "亩", "+", 200, 20000),
-               ("购置设备数量", "台", "+", 3, 60), ("覆盖乡镇数", "个", "+", 5, 25)),
-    "质量指标": (("项目验收合格率", "%", "+", 90, 100), ("资金拨付准确率", "%", "+", 95, 100),
-               ("设备完好率", "%", "+", 85, 100)),
-    "成本指标": (("人均培训成本", "元", "-", 200, 1500), ("每公里建设成本", "万元/公里", "-", 30, 120),
-               ("项目总成本", "万元", "-", 50, 800)),
+    "数量指标": (
+        ("培训人次", "人次", "+", 200, 3000),
+        ("新建改建道路里程", "公里", "+", 5, 80),
+        ("补贴发放户数", "户", "+", 100, 5000),
+        ("改造面积", "亩", "+", 200, 20000),
+        ("购置设备数量", "台", "+", 3, 60),
+        ("覆盖乡镇数", "个", "+", 5, 25),
+    ),
+    "质量指标": (
+        ("项目验收合格率", "%", "+", 90, 100),
+        ("资金拨付准确率", "%", "+", 95, 100),
+        ("设备完好率", "%", "+", 85, 100),
+    ),
+    "成本指标": (
+        ("人均培训成本", "元", "-", 200, 1500),
+        ("每公里建设成本", "万元/公里", "-", 30, 120),
+        ("项目总成本", "万元", "-", 50, 800),
+    ),
     "经济效益指标": (("带动农户增收", "万元", "+", 20, 500), ("规模工业产值增长", "%", "+", 3, 15)),
     "社会效益指标": (("受益人口", "人", "+", 1000, 90000), ("群众知晓率", "%", "+", 80, 98)),
     "生态效益指标": (("森林覆盖率", "%", "+", 50, 70), ("垃圾无害化处理率", "%", "+", 85, 100)),
@@ -54,12 +91,22 @@ _QUALITATIVE = {
 }
 _POSITIVE_OPS = ("≥", "≥", "≥", ">", "≧", ">=", "", "不低于")
 _NEGATIVE_OPS = ("≤", "≤", "<", "≦", "<=", "不高于")
-_SHORTFALL = ("受天气影响，部分工程进度滞后，下一步将加强调度。", "部分资金到位较晚，执行进度受影响，已督促加快实施。",
-              "项目点调整，完成量未达预期，明年将优化目标设定。")
+_SHORTFALL = (
+    "受天气影响，部分工程进度滞后，下一步将加强调度。",
+    "部分资金到位较晚，执行进度受影响，已督促加快实施。",
+    "项目点调整，完成量未达预期，明年将优化目标设定。",
+)
 
 #: Error kinds `synthetic_content` can plant, each tied to a check of domain-rules.md §6.
-PLANTABLE = ("score_mismatch", "rate_mismatch", "funds_sum", "total_mismatch", "missing_deviation",
-             "weight_sum", "exec_over_budget")
+PLANTABLE = (
+    "score_mismatch",
+    "rate_mismatch",
+    "funds_sum",
+    "total_mismatch",
+    "missing_deviation",
+    "weight_sum",
+    "exec_over_budget",
+)
 
 
 def _money(rng: random.Random, low: float, high: float) -> Decimal:
@@ -73,13 +120,14 @@ def _num_text(x: Decimal) -> str:
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     """`total` points over `parts` rows, each ≥ 2, summing exactly to `total`."""
     cuts = sorted(rng.sample(range(1, total // 2), parts - 1)) if parts > 1 else []
-    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, total // 2])]
+    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, total // 2], strict=True)]
     return [2 * s for s in sizes] if total % 2 == 0 else [2 * s for s in sizes[:-1]] + [2 * sizes[-1] + 1]
 
 
 def _indicator(rng: random.Random, l1: str, l2: str, weight: int, year: int) -> IndicatorLine:
     from perfxl.scoring import score_indicator
 
+    actual: str | float  # 实际完成值: as typed, or a bare number
     if l2 == "时效指标":
         target = rng.choice((f"{year}年12月底前", f"{year}年底", f"{year}年10月31日前"))
         actual = rng.choice((f"{year}年11月", f"{year}年12月", f"{year}年9月"))
@@ -104,17 +152,19 @@ def _indicator(rng: random.Random, l1: str, l2: str, weight: int, year: int) -> 
     res = score_indicator(target, actual, weight)
     score = res.score if res.score is not None else Decimal(weight)
     deviation = rng.choice(_SHORTFALL) if res.score is not None and res.score < weight else None
-    return IndicatorLine(l1, l2, name, target, actual, weight, _cell_num(score), deviation,
-                         qualitative=res.method == "qualitative")
+    return IndicatorLine(
+        l1, l2, name, target, actual, weight, _cell_num(score), deviation, qualitative=res.method == "qualitative"
+    )
 
 
-def _cell_num(d: Decimal):
+def _cell_num(d: Decimal) -> int | Decimal:
     d = d.normalize()
     return int(d) if d == d.to_integral_value() else d
 
 
-def synthetic_evaluation(rng: random.Random, kind: str = "project", year: int = 2023,
-                         sheet: str | None = None) -> EvaluationContent:
+def synthetic_evaluation(
+    rng: random.Random, kind: str = "project", year: int = 2023, sheet: str | None = None
+) -> EvaluationContent:
     """One consistent 自评表 (no planted errors): funds add up, scores as perfxl computes them."""
     from perfxl.rates import execution_rate
     from perfxl.scoring import execution_score
@@ -127,42 +177,87 @@ def synthetic_evaluation(rng: random.Random, kind: str = "project", year: int = 
     full = initial + (_money(rng, -10, 50) if rng.random() < 0.3 else Decimal(0))
     executed = round_half_up(full * Decimal(rng.choice((100, 100, 99, 97, 95, 92, 85, 70))) / 100, 2)
     rate = execution_rate(executed, full).percent
-    exec_score = execution_score(executed, full, 10).score
+    exec_score = _computed(execution_score(executed, full, 10).score)
     parts = [fiscal, carry, other]
     adj = full - initial
     part_full = [fiscal + adj, carry, other]
-    part_exec = [round_half_up(executed - carry - other, 2), carry, other] if executed >= carry + other else \
-        [executed, Decimal(0), Decimal(0)]
+    part_exec = (
+        [round_half_up(executed - carry - other, 2), carry, other]
+        if executed >= carry + other
+        else [executed, Decimal(0), Decimal(0)]
+    )
+    funds: tuple[FundsLine, ...]
+    header: tuple[tuple[str, str], ...]
+    breakdown: tuple[tuple[str, str], ...]
     if kind == "project":
         labels = ("其中：本年财政拨款", "上年结转资金", "其他资金")
-        funds = (FundsLine("年度资金总额", initial, full, executed, 10, rate, _cell_num(exec_score), is_total=True),
-                 *(FundsLine(lb, p, f, e) for lb, p, f, e in zip(labels, parts, part_full, part_exec)))
-        header = (("项目名称", f"{year}年{rng.choice(_PROJECTS)}"), ("主管部门", f"{county}{bureau}"),
-                  ("实施单位", f"{county}{bureau}"))
+        funds = (
+            FundsLine("年度资金总额", initial, full, executed, 10, rate, _cell_num(exec_score), is_total=True),
+            *(FundsLine(lb, p, f, e) for lb, p, f, e in zip(labels, parts, part_full, part_exec, strict=True)),
+        )
+        header = (
+            ("项目名称", f"{year}年{rng.choice(_PROJECTS)}"),
+            ("主管部门", f"{county}{bureau}"),
+            ("实施单位", f"{county}{bureau}"),
+        )
         title, funds_label, breakdown = f"{year}年度项目支出绩效自评表", "项目资金（万元）", ()
     else:
         funds = (FundsLine("年度资金总额", initial, full, executed, 10, rate, _cell_num(exec_score), is_total=True),)
         header = (("预算单位名称", f"{county}{bureau}"),)
         title, funds_label = f"{year}年度部门整体支出绩效自评表", "年度预算申请（万元）"
-        breakdown = ((f"按收入性质分：{_num_text(full)}", f"按支出性质分：{_num_text(full)}"),
-                     (f"其中：一般公共预算：{_num_text(full)}", f"其中：基本支出：{_num_text(round_half_up(full * Decimal('0.4'), 2))}"))
+        breakdown = (
+            (f"按收入性质分：{_num_text(full)}", f"按支出性质分：{_num_text(full)}"),
+            (
+                f"其中：一般公共预算：{_num_text(full)}",
+                f"其中：基本支出：{_num_text(round_half_up(full * Decimal('0.4'), 2))}",
+            ),
+        )
     w_out, w_eff = rng.choice(((50, 30), (50, 30), (40, 40), (60, 20)))
     l2_out = ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"][: rng.randint(4, 5)]
     l2_eff = ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"][: rng.randint(2, 4)]
     rows = []
-    for l1, w, l2s in (("产出指标", w_out, l2_out), ("效益指标", w_eff, l2_eff), ("满意度指标", 10, ["服务对象满意度指标"])):
+    total_w = 10  # the funds block's 分值
+    for l1, w, l2s in (
+        ("产出指标", w_out, l2_out),
+        ("效益指标", w_eff, l2_eff),
+        ("满意度指标", 10, ["服务对象满意度指标"]),
+    ):
         label = f"{l1}（{w}分）" if rng.random() < 0.5 else l1
-        for l2, wi in zip(l2s, _split(rng, w, len(l2s))):
+        for l2, wi in zip(l2s, _split(rng, w, len(l2s)), strict=True):
             rows.append(_indicator(rng, label, l2, wi, year))
-    total_w = sum(r.weight for r in rows) + 10
-    total_s = sum(Decimal(str(r.score)) for r in rows) + exec_score
+            total_w += wi
+    total_s = sum((Decimal(str(r.score)) for r in rows), Decimal(0)) + exec_score
     expected = f"完成{rows[0].name}{rows[0].target}等年度目标，资金执行率达到100%。"
     return EvaluationContent(
-        kind=kind, sheet=sheet or ("项目支出绩效自评表" if kind == "project" else "部门整体支出绩效自评表"),
-        title=title, header=header, funds_label=funds_label, funds=funds, breakdown=breakdown,
-        goal_expected=expected, goal_actual=f"{rows[0].name}实际完成{rows[0].actual}，其余指标基本完成。",
-        indicators=tuple(rows), total_weight=total_w, total_score=_cell_num(total_s),
+        kind=kind,
+        sheet=sheet or ("项目支出绩效自评表" if kind == "project" else "部门整体支出绩效自评表"),
+        title=title,
+        header=header,
+        funds_label=funds_label,
+        funds=funds,
+        breakdown=breakdown,
+        goal_expected=expected,
+        goal_actual=f"{rows[0].name}实际完成{rows[0].actual}，其余指标基本完成。",
+        indicators=tuple(rows),
+        total_weight=total_w,
+        total_score=_cell_num(total_s),
     )
+
+
+def _computed(d: Decimal | None) -> Decimal:
+    """A rate or score of the generator's own figures, which always compute (budgets are never 0)."""
+    if d is None:
+        raise ValueError("synthetic figures did not compute")
+    return d
+
+
+def _amount(v: Value) -> Decimal:
+    """An amount of a funds line as the generator writes it (a Decimal; an int is taken as is)."""
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    raise TypeError(f"not an amount: {v!r}")
 
 
 def _synthetic_basic(rng: random.Random, year: int) -> BasicContent:
@@ -187,11 +282,17 @@ def _synthetic_basic(rng: random.Random, year: int) -> BasicContent:
             values[a.key] = trio
             a = replace(a, prev=trio[0], budget=trio[1], final=trio[2])
         filled.append(a)
-    rate = staff_control_rate(actual, est).percent
-    return replace(base, title=f"{year}年度部门整体支出绩效评价基础数据表", establishment=est, actual_staff=actual,
-                   control_rate=f"{_num_text(rate)}%", amounts=tuple(reversed(filled)),
-                   year_headers=(f"{year - 1}年决算数", f"{year}年预算数", f"{year}年决算数"),
-                   frugality="严格执行中央八项规定精神，压减一般性支出。")
+    rate = _computed(staff_control_rate(actual, est).percent)
+    return replace(
+        base,
+        title=f"{year}年度部门整体支出绩效评价基础数据表",
+        establishment=est,
+        actual_staff=actual,
+        control_rate=f"{_num_text(rate)}%",
+        amounts=tuple(reversed(filled)),
+        year_headers=(f"{year - 1}年决算数", f"{year}年预算数", f"{year}年决算数"),
+        frugality="严格执行中央八项规定精神，压减一般性支出。",
+    )
 
 
 def _plant(rng: random.Random, content: WorkbookContent, kind: str) -> WorkbookContent:
@@ -206,14 +307,16 @@ def _plant(rng: random.Random, content: WorkbookContent, kind: str) -> WorkbookC
             cands = [j for j in cands if ev.indicators[j].deviation] or cands
         j = rng.choice(cands)
         line = ev.indicators[j]
+        weight = cast(int, line.weight)  # cands: rows with an int weight
+        score = cast(int | Decimal, line.score)  # _indicator writes _cell_num(score)
         if kind == "score_mismatch":
-            new = replace(line, score=line.score - 1 if Decimal(str(line.score)) >= 1 else line.weight + 1)
+            new = replace(line, score=score - 1 if Decimal(str(score)) >= 1 else weight + 1)
             path, note = f"{p}.indicators[{j}].score", f"typed {new.score}, computed {line.score}"
         elif kind == "missing_deviation":
-            new = replace(line, score=line.weight - 1, deviation=None)
+            new = replace(line, score=weight - 1, deviation=None)
             path, note = f"{p}.indicators[{j}].deviation", "score below weight, no explanation"
         else:
-            new = replace(line, weight=line.weight + 2)
+            new = replace(line, weight=weight + 2)
             path, note = f"{p}.indicators[{j}].weight", "leaf weights no longer add up to the declared total"
         inds = list(ev.indicators)
         inds[j] = new
@@ -221,15 +324,15 @@ def _plant(rng: random.Random, content: WorkbookContent, kind: str) -> WorkbookC
     elif kind in ("rate_mismatch", "funds_sum", "exec_over_budget"):
         total = ev.funds[0]
         if kind == "rate_mismatch":
-            new = replace(total, rate=Decimal("94.5") if total.rate != Decimal("94.5") else Decimal(90))
-            path, note = f"{p}.funds[0].rate", f"typed {new.rate}, computed {total.rate}"
+            new_total = replace(total, rate=Decimal("94.5") if total.rate != Decimal("94.5") else Decimal(90))
+            path, note = f"{p}.funds[0].rate", f"typed {new_total.rate}, computed {total.rate}"
         elif kind == "funds_sum":
-            new = replace(total, full=total.full + Decimal("10.5"))
+            new_total = replace(total, full=_amount(total.full) + Decimal("10.5"))
             path, note = f"{p}.funds[0].full", "total ≠ sum of its parts"
         else:
-            new = replace(total, executed=total.full + Decimal("12.3"))
+            new_total = replace(total, executed=_amount(total.full) + Decimal("12.3"))
             path, note = f"{p}.funds[0].executed", "全年执行数 > 全年预算数"
-        ev = replace(ev, funds=(new, *ev.funds[1:]))
+        ev = replace(ev, funds=(new_total, *ev.funds[1:]))
     else:  # total_mismatch
         ev = replace(ev, total_score=_cell_num(Decimal(str(ev.total_score)) + 3))
         path, note = f"{p}.total_score", "总分 ≠ sum of scores"
@@ -238,8 +341,16 @@ def _plant(rng: random.Random, content: WorkbookContent, kind: str) -> WorkbookC
     return replace(content, evaluations=tuple(evs), planted=(*content.planted, PlantedError(kind, path, note)))
 
 
-def synthetic_content(seed: int, *, projects: int = 1, department: bool = False, basic: bool = False,
-                      errors: int | None = None, one_sheet: bool = False, year: int = 2023) -> WorkbookContent:
+def synthetic_content(
+    seed: int,
+    *,
+    projects: int = 1,
+    department: bool = False,
+    basic: bool = False,
+    errors: int | None = None,
+    one_sheet: bool = False,
+    year: int = 2023,
+) -> WorkbookContent:
     """A random but realistic submission. `errors`: how many to plant (default 0–3 at random)."""
     rng = random.Random(seed)
     evs = []
@@ -249,8 +360,10 @@ def synthetic_content(seed: int, *, projects: int = 1, department: bool = False,
         sheet = "项目支出绩效自评表" if one_sheet or projects == 1 else f"项目{i + 1}"
         evs.append(synthetic_evaluation(rng, "project", year, sheet))
     content = WorkbookContent(
-        basic=_synthetic_basic(rng, year) if basic else None, evaluations=tuple(evs),
-        title=f"synthetic submission #{seed}", comments=f"perfxl synthetic_content(seed={seed})",
+        basic=_synthetic_basic(rng, year) if basic else None,
+        evaluations=tuple(evs),
+        title=f"synthetic submission #{seed}",
+        comments=f"perfxl synthetic_content(seed={seed})",
     )
     n = rng.randint(0, 3) if errors is None else errors
     for kind in rng.sample(PLANTABLE, min(n, len(PLANTABLE))) if evs else ():
@@ -266,12 +379,24 @@ def many_sheet_content(seed: int = 0, sheets: int = 20) -> WorkbookContent:
 # ---------------------------------------------------------------- a whole project file exported from a budget system
 
 #: The sheets of a central-level project file as budget systems export it (项目库 → .xls), in order.
-PROJECT_FILE_SHEETS = ("项目基本信息", "项目支出立项依据", "实施方案", "项目支出计划", "支出明细", "资金测算依据",
-                       "绩效目标申报表", "绩效目标执行监控", "项目支出绩效自评表", "评审报告", "附件清单")
+PROJECT_FILE_SHEETS = (
+    "项目基本信息",
+    "项目支出立项依据",
+    "实施方案",
+    "项目支出计划",
+    "支出明细",
+    "资金测算依据",
+    "绩效目标申报表",
+    "绩效目标执行监控",
+    "项目支出绩效自评表",
+    "评审报告",
+    "附件清单",
+)
 
 
-def project_file_plans(seed: int = 0, *, year: int = 2023, adjusted: int | None = 0,
-                       overlapping_merges: bool = False) -> tuple[list, EvaluationContent, dict[str, str]]:
+def project_file_plans(
+    seed: int = 0, *, year: int = 2023, adjusted: int | None = 0, overlapping_merges: bool = False
+) -> tuple[list, EvaluationContent, dict[str, str]]:
     """The 11 sheets of an exported project file around one consistent 项目支出 自评表.
 
     The 绩效目标申报表 declares the 自评表's targets, except indicator `adjusted` (None: none), whose
@@ -294,9 +419,18 @@ def project_file_plans(seed: int = 0, *, year: int = 2023, adjusted: int | None 
 
     p = plans["项目基本信息"]
     p.put(0, 0, "项目基本信息", style="title")
-    for i, (k, v) in enumerate((("项目名称", name), ("项目代码", f"{year}110000{seed:06d}"), ("主管部门", unit),
-                                ("实施单位", dict(ev.header)["实施单位"]), ("项目类别", "其他事业发展类"),
-                                ("项目期限", f"{year}年1月至{year}年12月"), ("项目总额（万元）", _num_text(total.full))), 1):
+    for i, (k, v) in enumerate(
+        (
+            ("项目名称", name),
+            ("项目代码", f"{year}110000{seed:06d}"),
+            ("主管部门", unit),
+            ("实施单位", dict(ev.header)["实施单位"]),
+            ("项目类别", "其他事业发展类"),
+            ("项目期限", f"{year}年1月至{year}年12月"),
+            ("项目总额（万元）", _num_text(_amount(total.full))),
+        ),
+        1,
+    ):
         p.put(i, 0, k)
         p.merge(i, 1, i, 3, v)
     p = plans["项目支出立项依据"]
@@ -304,8 +438,14 @@ def project_file_plans(seed: int = 0, *, year: int = 2023, adjusted: int | None 
     p.merge(1, 0, 1, 5, f"依据《{year - 1}年县委经济工作会议纪要》及部门职责设立，用于{name}。")
     p = plans["实施方案"]
     p.put(0, 0, "实施方案", style="title")
-    for i, step in enumerate(("一、前期准备：完成需求调研和方案论证。", "二、组织实施：按进度拨付资金、组织验收。",
-                              "三、绩效管理：开展执行监控和年度自评。"), 1):
+    for i, step in enumerate(
+        (
+            "一、前期准备：完成需求调研和方案论证。",
+            "二、组织实施：按进度拨付资金、组织验收。",
+            "三、绩效管理：开展执行监控和年度自评。",
+        ),
+        1,
+    ):
         p.merge(i, 0, i, 5, step)
     # 支出计划: amounts under 年初预算数 / 全年预算数 headers and merged cells — not a 自评表 funds block
     p = plans["项目支出计划"]
@@ -314,8 +454,8 @@ def project_file_plans(seed: int = 0, *, year: int = 2023, adjusted: int | None 
     p.merge(1, 1, 1, 7, name)
     for c, h in enumerate(("序号", "支出内容", "年初预算数", "全年预算数", "一季度", "二季度", "三季度", "四季度")):
         p.put(2, c, h, style="header")
-    quarters = [round_half_up(total.full * Decimal(q) / 100, 2) for q in (20, 30, 30)]
-    quarters.append(total.full - sum(quarters))
+    quarters = [round_half_up(_amount(total.full) * Decimal(q) / 100, 2) for q in (20, 30, 30)]
+    quarters.append(_amount(total.full) - sum(quarters))
     p.put(3, 0, 1)
     p.put(3, 1, "项目支出")
     p.merge(3, 2, 4, 2, total.initial)
@@ -366,8 +506,9 @@ def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, 
     p.merge(2, 4, 2, 5, header["实施单位"])
     p.merge(3, 0, 5, 0, "项目资金（万元）")
     total = ev.funds[0]
-    for i, (label, value) in enumerate((("年度资金总额", total.initial), ("其中：财政拨款", ev.funds[1].initial),
-                                        ("其他资金", Decimal(0)))):
+    for i, (label, value) in enumerate(
+        (("年度资金总额", total.initial), ("其中：财政拨款", ev.funds[1].initial), ("其他资金", Decimal(0)))
+    ):
         p.merge(3 + i, 1, 3 + i, 2, label)
         p.merge(3 + i, 3, 3 + i, 5, value)
     p.put(6, 0, "年度绩效目标")
@@ -394,7 +535,7 @@ def _lowered(target) -> str:
     if not m:
         return text + "（调整前）"
     lower = Decimal(m.group(0)) * Decimal("0.8")
-    return text[: m.start()] + _num_text(round_half_up(lower, 0 if "." not in m.group(0) else 2)) + text[m.end():]
+    return text[: m.start()] + _num_text(round_half_up(lower, 0 if "." not in m.group(0) else 2)) + text[m.end() :]
 
 
 def _lay_monitoring(p, ev: EvaluationContent, year: int, overlapping: bool) -> None:
@@ -407,7 +548,7 @@ def _lay_monitoring(p, ev: EvaluationContent, year: int, overlapping: bool) -> N
     p.merge(2, 0, 4, 0, "项目资金（万元）")
     for c, h in enumerate(("年初预算数", "全年预算数", "1-7月执行数", "1-7月执行率", "全年预计执行数"), 2):
         p.put(2, c, h, style="header")
-    done = round_half_up(total.full * Decimal("0.55"), 2)
+    done = round_half_up(_amount(total.full) * Decimal("0.55"), 2)
     p.put(3, 1, "年度资金总额")
     for c, v in enumerate((total.initial, total.full, done, "55%", total.executed), 2):
         p.put(3, c, v)
@@ -415,14 +556,25 @@ def _lay_monitoring(p, ev: EvaluationContent, year: int, overlapping: bool) -> N
     p.put(4, 2, ev.funds[1].initial)
     p.put(4, 3, ev.funds[1].full)
     r = 5
-    heads = ("一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析", "完成目标可能性", "备注")
+    heads = (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "1-7月执行情况",
+        "全年预计完成情况",
+        "偏差原因分析",
+        "完成目标可能性",
+        "备注",
+    )
     p.merge(r, 0, r + len(ev.indicators), 0, "绩效指标")
     for c, h in enumerate(heads, 1):
         p.put(r, c, h, style="header")
     for line in ev.indicators:
         r += 1
-        for c, v in enumerate((line.level1, line.level2, line.name, line.target, "按进度推进", line.actual, None,
-                               "确定能", None), 1):
+        for c, v in enumerate(
+            (line.level1, line.level2, line.name, line.target, "按进度推进", line.actual, None, "确定能", None), 1
+        ):
             p.put(r, c, v)
     if overlapping:  # as some exporters write them: each header cell merged twice, ranges overlapping
         for c in range(1, 10):

@@ -3,6 +3,7 @@
 Layout per 财预〔2020〕10号 附1 (项目支出) and the Hunan 部门整体支出 forms (基础数据表 附件3);
 input cells are empty, computed cells carry formulas with cached values (`TEMPLATE_SHAPE`).
 """
+
 from __future__ import annotations
 
 from .content import (
@@ -16,8 +17,16 @@ from .content import (
 )
 from .shape import Shape
 
-__all__ = ["TEMPLATE_SHAPE", "KINDS", "template_content", "basic_template", "department_template",
-           "project_template", "INSTRUCTIONS", "INDICATOR_SKELETON"]
+__all__ = [
+    "TEMPLATE_SHAPE",
+    "KINDS",
+    "template_content",
+    "basic_template",
+    "department_template",
+    "project_template",
+    "INSTRUCTIONS",
+    "INDICATOR_SKELETON",
+]
 
 #: Formulas with cached values, PERF_SCORE in 得分, tier dropdown on every 实际完成值 cell.
 TEMPLATE_SHAPE = Shape(formulas=True, perf_scores=True, all_dropdowns=True)
@@ -26,11 +35,16 @@ KINDS = ("department", "project")
 
 #: 一级 → 二级 rows of the 绩效指标 block (财预〔2020〕10号 附1; two rows for 数量/质量).
 INDICATOR_SKELETON: tuple[tuple[str, str], ...] = (
-    ("产出指标", "数量指标"), ("产出指标", "数量指标"),
-    ("产出指标", "质量指标"), ("产出指标", "质量指标"),
-    ("产出指标", "时效指标"), ("产出指标", "成本指标"),
-    ("效益指标", "经济效益指标"), ("效益指标", "社会效益指标"),
-    ("效益指标", "生态效益指标"), ("效益指标", "可持续影响指标"),
+    ("产出指标", "数量指标"),
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("产出指标", "成本指标"),
+    ("效益指标", "经济效益指标"),
+    ("效益指标", "社会效益指标"),
+    ("效益指标", "生态效益指标"),
+    ("效益指标", "可持续影响指标"),
     ("满意度指标", "服务对象满意度指标"),
 )
 
@@ -47,8 +61,9 @@ INSTRUCTIONS: tuple[str, ...] = (
 
 _AMOUNTS = (
     AmountLine("three_public", "三公经费", sum_of=("vehicles", "overseas", "reception")),
-    AmountLine("vehicles", "1、公务用车购置和维护经费", parent="three_public",
-               sum_of=("vehicle_purchase", "vehicle_running")),
+    AmountLine(
+        "vehicles", "1、公务用车购置和维护经费", parent="three_public", sum_of=("vehicle_purchase", "vehicle_running")
+    ),
     AmountLine("vehicle_purchase", "其中：公车购置", parent="vehicles"),
     AmountLine("vehicle_running", "公车运行维护", parent="vehicles"),
     AmountLine("overseas", "2、出国经费", parent="three_public"),
@@ -122,8 +137,7 @@ def template_content(kind: str | None = None) -> WorkbookContent:
         raise ValueError(f"unknown template kind: {kind!r}")
     basic = basic_template() if kind in (None, "department") else None
     evaluations = tuple(
-        ev for k, ev in (("department", department_template()), ("project", project_template()))
-        if kind in (None, k)
+        ev for k, ev in (("department", department_template()), ("project", project_template())) if kind in (None, k)
     )
     return WorkbookContent(
         basic=basic,

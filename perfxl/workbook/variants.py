@@ -4,14 +4,16 @@
 A variant is a `Shape` (layout options) plus, for unit variants, a content transform; the
 transforms change only how amounts are expressed (元 vs 万元), never what they are.
 """
+
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from perfxl.numbers import to_decimal
 
@@ -25,9 +27,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .plan import SheetPlan
 
-__all__ = ["VARIANTS", "Variant", "write_submission", "funds_in_yuan", "basic_in_wanyuan",
-           "add_indicators", "scale_value", "content_plans", "plan_grid", "remove_columns", "unscored_funds",
-           "map_text", "to_traditional", "render_html", "render_spreadsheetml", "write_export"]
+__all__ = [
+    "VARIANTS",
+    "Variant",
+    "write_submission",
+    "funds_in_yuan",
+    "basic_in_wanyuan",
+    "add_indicators",
+    "scale_value",
+    "content_plans",
+    "plan_grid",
+    "remove_columns",
+    "unscored_funds",
+    "map_text",
+    "to_traditional",
+    "render_html",
+    "render_spreadsheetml",
+    "write_export",
+]
 
 TEN_THOUSAND = Decimal(10000)
 
@@ -35,8 +52,9 @@ TEN_THOUSAND = Decimal(10000)
 class Variant:
     """A named shape with an optional content transform."""
 
-    def __init__(self, shape: Shape, transform: Callable[[WorkbookContent], WorkbookContent] | None = None,
-                 doc: str = "") -> None:
+    def __init__(
+        self, shape: Shape, transform: Callable[[WorkbookContent], WorkbookContent] | None = None, doc: str = ""
+    ) -> None:
         self.shape = shape
         self.transform = transform
         self.doc = doc
@@ -66,16 +84,23 @@ def _num(d: Decimal) -> Value:
 
 
 def _funds_line_in_yuan(line: FundsLine) -> FundsLine:
-    return replace(line, initial=scale_value(line.initial, TEN_THOUSAND), full=scale_value(line.full, TEN_THOUSAND),
-                   executed=scale_value(line.executed, TEN_THOUSAND))
+    return replace(
+        line,
+        initial=scale_value(line.initial, TEN_THOUSAND),
+        full=scale_value(line.full, TEN_THOUSAND),
+        executed=scale_value(line.executed, TEN_THOUSAND),
+    )
 
 
 def funds_in_yuan(content: WorkbookContent) -> WorkbookContent:
     """自评表 funds from 万元 to 元: amounts and breakdown texts × 10000, label "（万元）" → "（元）"."""
     evs = tuple(
-        replace(ev, funds_label=ev.funds_label.replace("（万元）", "（元）").replace("(万元)", "(元)"),
-                funds=tuple(_funds_line_in_yuan(f) for f in ev.funds),
-                breakdown=tuple((scale_value(a, TEN_THOUSAND), scale_value(b, TEN_THOUSAND)) for a, b in ev.breakdown))
+        replace(
+            ev,
+            funds_label=ev.funds_label.replace("（万元）", "（元）").replace("(万元)", "(元)"),
+            funds=tuple(_funds_line_in_yuan(f) for f in ev.funds),
+            breakdown=tuple((scale_value(a, TEN_THOUSAND), scale_value(b, TEN_THOUSAND)) for a, b in ev.breakdown),
+        )
         for ev in content.evaluations
     )
     return replace(content, evaluations=evs)
@@ -119,21 +144,27 @@ VARIANTS: dict[str, Variant] = {
     "first_labels": Variant(Shape(levels="first"), doc="一级/二级 on the first row of a group only, no merges"),
     "split_target": Variant(Shape(split_target=True), doc="指标性质 | 指标值 | 度量单位 (Yunnan/Sichuan)"),
     "two_tables": Variant(Shape(one_sheet=True), doc="all 自评表s stacked on one sheet"),
-    "money_units": Variant(Shape(unit_note_row=True), money_units,
-                           doc="自评表 in 元 (×10000), 基础数据表 in 万元 (÷10000), unit rows"),
+    "money_units": Variant(
+        Shape(unit_note_row=True), money_units, doc="自评表 in 元 (×10000), 基础数据表 in 万元 (÷10000), unit rows"
+    ),
     "synonyms": Variant(Shape(headers="synonyms"), doc="目标值/完成值/权重/自评得分, line breaks in headers"),
     "spaced": Variant(Shape(headers="spaced"), doc="指标值, '分 值', '得 分', '总 分'"),
-    "openpyxl_uncached": Variant(Shape(formulas=True, perf_scores=True, engine="openpyxl"),
-                                 doc="formulas written by openpyxl, no cached values"),
+    "openpyxl_uncached": Variant(
+        Shape(formulas=True, perf_scores=True, engine="openpyxl"), doc="formulas written by openpyxl, no cached values"
+    ),
     "xls": Variant(Shape(fmt="xls"), doc="Excel 97-2003 .xls converted by LibreOffice"),
     "template": Variant(TEMPLATE_SHAPE, doc="formulas with cached values, PERF_SCORE in 得分"),
-    "sample": Variant(Shape(check_column=True),
-                      doc="all values as typed; perfxl's recomputed score in a column of its own"),
+    "sample": Variant(
+        Shape(check_column=True), doc="all values as typed; perfxl's recomputed score in a column of its own"
+    ),
 }
 
 
-def write_submission(path: str | os.PathLike, content: WorkbookContent, variant: str | Shape = "standard",
-                     ) -> WrittenWorkbook:
+def write_submission(
+    path: str | os.PathLike,
+    content: WorkbookContent,
+    variant: str | Shape = "standard",
+) -> WrittenWorkbook:
     """Write `content` in a named variant (see VARIANTS) or a custom Shape; returns the cell map."""
     if isinstance(variant, Shape):
         return write_content(path, content, variant)
@@ -144,11 +175,10 @@ def write_submission(path: str | os.PathLike, content: WorkbookContent, variant:
     return write_content(path, v.apply(content), v.shape)
 
 
-
 # ---------------------------------------------------------------- other files "saved as .xls", and plan edits
 
 
-def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -> list["SheetPlan"]:
+def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -> list[SheetPlan]:
     """The sheet plans of `content` in a variant, before any file is written (for edits and exports)."""
     from .writer import build_plans
 
@@ -158,12 +188,12 @@ def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -
     return build_plans(v.apply(content), v.shape)
 
 
-def plan_grid(plan: "SheetPlan") -> "Grid":
+def plan_grid(plan: SheetPlan) -> Grid:
     """A plan as the Grid a reader would return: cached values (numbers as Decimal), merged ranges."""
     from perfxl.grid import Grid
 
     height, width = plan.max_row + 1, plan.max_col + 1
-    rows = [["" for _ in range(width)] for _ in range(height)]
+    rows: list[list[str | Decimal | None]] = [["" for _ in range(width)] for _ in range(height)]
     for (r, c), spec in plan.cells.items():
         value = spec.value
         if value is None:
@@ -172,7 +202,7 @@ def plan_grid(plan: "SheetPlan") -> "Grid":
     return Grid(plan.name, rows, tuple(plan.merges))
 
 
-def remove_columns(plan: "SheetPlan", rows: range, cols: set[int]) -> "SheetPlan":
+def remove_columns(plan: SheetPlan, rows: range, cols: set[int]) -> SheetPlan:
     """A copy of `plan` where, in `rows`, the columns `cols` are cut out and the cells right of them move
     left (a form whose funds block has no 分值/得分 columns); merges in those rows shrink accordingly."""
     from .plan import SheetPlan
@@ -199,12 +229,13 @@ def remove_columns(plan: "SheetPlan", rows: range, cols: set[int]) -> "SheetPlan
                 out.merges.append((r0, shift(kept[0]), r1, shift(kept[-1])))
         else:
             out.merges.append((r0, c0, r1, c1))
-    out.addresses = {k: (r, shift(c) if r in rows else c) for k, (r, c) in plan.addresses.items()
-                     if not (r in rows and c in cols)}
+    out.addresses = {
+        k: (r, shift(c) if r in rows else c) for k, (r, c) in plan.addresses.items() if not (r in rows and c in cols)
+    }
     return out
 
 
-def unscored_funds(plans: list["SheetPlan"], k: int = 0) -> list["SheetPlan"]:
+def unscored_funds(plans: list[SheetPlan], k: int = 0) -> list[SheetPlan]:
     """Evaluation `k`'s funds block without 分值 and 得分 columns (execution not scored: Ningxia and
     some Hebei forms): 年初预算数 | 全年预算数 | 全年执行数 | 执行率, the rest of the table unchanged."""
     out = []
@@ -223,14 +254,20 @@ def unscored_funds(plans: list["SheetPlan"], k: int = 0) -> list["SheetPlan"]:
     return out
 
 
-def map_text(plans: list["SheetPlan"], fn: Callable[[str], str]) -> list["SheetPlan"]:
+def map_text(plans: list[SheetPlan], fn: Callable[[str], str]) -> list[SheetPlan]:
     """The plans with `fn` applied to every text cell and sheet name (e.g. OpenCC s2t: a traditional form)."""
     from .plan import CellSpec, SheetPlan
 
     out = []
     for plan in plans:
-        new = SheetPlan(fn(plan.name), merges=list(plan.merges), widths=dict(plan.widths), heights=dict(plan.heights),
-                        addresses=dict(plan.addresses), landscape=plan.landscape)
+        new = SheetPlan(
+            fn(plan.name),
+            merges=list(plan.merges),
+            widths=dict(plan.widths),
+            heights=dict(plan.heights),
+            addresses=dict(plan.addresses),
+            landscape=plan.landscape,
+        )
         for rc, spec in plan.cells.items():
             value = fn(spec.value) if isinstance(spec.value, str) else spec.value
             new.cells[rc] = CellSpec(value, spec.formula, spec.style)
@@ -238,7 +275,7 @@ def map_text(plans: list["SheetPlan"], fn: Callable[[str], str]) -> list["SheetP
     return out
 
 
-def to_traditional(plans: list["SheetPlan"], config: str = "s2t") -> list["SheetPlan"]:
+def to_traditional(plans: list[SheetPlan], config: str = "s2t") -> list[SheetPlan]:
     """Every text in traditional characters (OpenCC `config`: "s2t", or "s2tw" for Taiwan forms that
     must fit Big5), as Hong Kong/Taiwan-style or old system forms."""
     import opencc
@@ -252,20 +289,28 @@ def _cell_text(value) -> str:
         return ""
     if isinstance(value, str):
         return value
-    return _fmt(to_decimal(value)) if to_decimal(value) is not None else str(value)
+    number = to_decimal(value)
+    return _fmt(number) if number is not None else str(value)
 
 
-def render_html(plans: list["SheetPlan"], *, declared_charset: str = "utf-8") -> str:
+def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> str:
     """The plans as one HTML page (one <table> per sheet, <caption> = sheet name, colspan/rowspan for
     merges), as budget systems export "Excel" files. `declared_charset` is what the page claims."""
     from html import escape
 
-    parts = [f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
-             "<title>export</title></head><body>"]
+    parts = [
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
+        "<title>export</title></head><body>"
+    ]
     for plan in plans:
         spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in plan.merges}
-        covered = {(r, c) for r0, c0, r1, c1 in plan.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
-                   if (r, c) != (r0, c0)}
+        covered = {
+            (r, c)
+            for r0, c0, r1, c1 in plan.merges
+            for r in range(r0, r1 + 1)
+            for c in range(c0, c1 + 1)
+            if (r, c) != (r0, c0)
+        }
         parts.append(f'<table border="1"><caption>{escape(plan.name)}</caption>')
         for r in range(plan.max_row + 1):
             parts.append("<tr>")
@@ -273,7 +318,9 @@ def render_html(plans: list["SheetPlan"], *, declared_charset: str = "utf-8") ->
                 if (r, c) in covered:
                     continue
                 rowspan, colspan = spans.get((r, c), (1, 1))
-                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+                attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                    f' colspan="{colspan}"' if colspan > 1 else ""
+                )
                 value = plan.value(r, c)
                 if isinstance(value, str) and value.strip() and value.strip() != value:
                     attrs += ' style="mso-number-format:\\@"'  # text with its spaces, as typed
@@ -285,17 +332,24 @@ def render_html(plans: list["SheetPlan"], *, declared_charset: str = "utf-8") ->
     return "".join(parts)
 
 
-def render_spreadsheetml(plans: list["SheetPlan"]) -> str:
+def render_spreadsheetml(plans: list[SheetPlan]) -> str:
     """The plans as an Excel 2003 XML workbook (ss:MergeAcross/ss:MergeDown, ss:Index after gaps)."""
     from xml.sax.saxutils import escape, quoteattr
 
-    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-           'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">']
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+    ]
     for plan in plans:
         spans = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in plan.merges}
-        covered = {(r, c) for r0, c0, r1, c1 in plan.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
-                   if (r, c) != (r0, c0)}
+        covered = {
+            (r, c)
+            for r0, c0, r1, c1 in plan.merges
+            for r in range(r0, r1 + 1)
+            for c in range(c0, c1 + 1)
+            if (r, c) != (r0, c0)
+        }
         out.append(f"<Worksheet ss:Name={quoteattr(plan.name)}><Table>")
         for r in range(plan.max_row + 1):
             out.append(f'<Row ss:Index="{r + 1}">')
@@ -306,8 +360,11 @@ def render_spreadsheetml(plans: list["SheetPlan"]) -> str:
                 value = plan.value(r, c)
                 if value is None and not down and not across:
                     continue
-                attrs = f' ss:Index="{c + 1}"' + (f' ss:MergeAcross="{across}"' if across else "") + (
-                    f' ss:MergeDown="{down}"' if down else "")
+                attrs = (
+                    f' ss:Index="{c + 1}"'
+                    + (f' ss:MergeAcross="{across}"' if across else "")
+                    + (f' ss:MergeDown="{down}"' if down else "")
+                )
                 if value is None:
                     out.append(f"<Cell{attrs}/>")
                 elif isinstance(value, str):
@@ -320,8 +377,14 @@ def render_spreadsheetml(plans: list["SheetPlan"]) -> str:
     return "".join(out)
 
 
-def write_export(path: str | os.PathLike, plans: list["SheetPlan"], fmt: str, *, encoding: str = "utf-8",
-                 declared_charset: str | None = None) -> Path:
+def write_export(
+    path: str | os.PathLike,
+    plans: list[SheetPlan],
+    fmt: str,
+    *,
+    encoding: str = "utf-8",
+    declared_charset: str | None = None,
+) -> Path:
     """Write plans as a "fake Excel" file: fmt "html" (bytes in `encoding`, page claiming
     `declared_charset`, e.g. GBK bytes declared UTF-8) or "xml2003" (SpreadsheetML, UTF-8). Atomic."""
     from perfxl.io.atomic import atomic_write

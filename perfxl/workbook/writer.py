@@ -4,6 +4,7 @@
 Files are written atomically (temp file beside the target, then rename) with fixed document
 timestamps, so a rebuilt workbook can be diffed with the committed one.
 """
+
 from __future__ import annotations
 
 import os
@@ -118,12 +119,19 @@ def _xlsx_value(value: Any) -> Any:
 def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookContent) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                        "strings_to_urls": False})
-    wb.set_properties({
-        "title": content.title, "subject": content.subject, "author": "perfxl",
-        "company": "", "comments": content.comments, "created": content.created,
-    })
+    wb = xlsxwriter.Workbook(
+        str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    wb.set_properties(
+        {
+            "title": content.title,
+            "subject": content.subject,
+            "author": "perfxl",
+            "company": "",
+            "comments": content.comments,
+            "created": content.created,
+        }
+    )
     if content.comments:
         wb.set_custom_property("perfxl_source", content.comments)
     formats = {name: wb.add_format(props) for name, props in STYLES.items()}
@@ -133,7 +141,7 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
             ws.set_column(c, c, width)
         for r, height in plan.heights.items():
             ws.set_row(r, height)
-        covered = set()
+        covered: set[tuple[int, int]] = set()
         for r0, c0, r1, c1 in plan.merges:
             ws.merge_range(r0, c0, r1, c1, "", formats[plan.cells[(r0, c0)].style])
             covered.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0))
@@ -151,10 +159,20 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
             else:
                 ws.write_number(r, c, value, fmt)
         for v in plan.validations:
-            ws.data_validation(v.first_row, v.first_col, v.last_row, v.last_col, {
-                "validate": "list", "source": list(v.choices), "ignore_blank": True,
-                "show_error": v.strict, "input_title": "完成档次", "input_message": v.prompt,
-            })
+            ws.data_validation(
+                v.first_row,
+                v.first_col,
+                v.last_row,
+                v.last_col,
+                {
+                    "validate": "list",
+                    "source": list(v.choices),
+                    "ignore_blank": True,
+                    "show_error": v.strict,
+                    "input_title": "完成档次",
+                    "input_message": v.prompt,
+                },
+            )
         _print_setup(ws, plan)
     wb.close()
 
@@ -177,7 +195,7 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the default empty sheet a new Workbook starts with
     wb.properties.creator = "perfxl"
     wb.properties.title = content.title
     wb.properties.subject = content.subject
@@ -204,8 +222,14 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
         for r, height in plan.heights.items():
             ws.row_dimensions[r + 1].height = height
         for v in plan.validations:
-            dv = DataValidation(type="list", formula1='"' + ",".join(v.choices) + '"', allow_blank=True,
-                                showErrorMessage=v.strict, prompt=v.prompt, promptTitle="完成档次")
+            dv = DataValidation(
+                type="list",
+                formula1='"' + ",".join(v.choices) + '"',
+                allow_blank=True,
+                showErrorMessage=v.strict,
+                prompt=v.prompt,
+                promptTitle="完成档次",
+            )
             dv.add(f"{plan.ref(v.first_row, v.first_col)}:{plan.ref(v.last_row, v.last_col)}")
             ws.add_data_validation(dv)
         ws.page_setup.paperSize = 9
@@ -217,11 +241,18 @@ def _openpyxl_style(props: dict) -> dict:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     out: dict[str, Any] = {
-        "font": Font(name=props.get("font_name"), size=props.get("font_size"), bold=props.get("bold", False),
-                     italic=props.get("italic", False),
-                     color=props["font_color"].lstrip("#") if "font_color" in props else None),
-        "alignment": Alignment(horizontal=props.get("align"), vertical="center" if props.get("valign") == "vcenter"
-                               else props.get("valign"), wrap_text=props.get("text_wrap", False)),
+        "font": Font(
+            name=props.get("font_name"),
+            size=props.get("font_size"),
+            bold=props.get("bold", False),
+            italic=props.get("italic", False),
+            color=props["font_color"].lstrip("#") if "font_color" in props else None,
+        ),
+        "alignment": Alignment(
+            horizontal=props.get("align"),
+            vertical="center" if props.get("valign") == "vcenter" else props.get("valign"),
+            wrap_text=props.get("text_wrap", False),
+        ),
     }
     if props.get("border"):
         side = Side(style="thin")
@@ -231,4 +262,3 @@ def _openpyxl_style(props: dict) -> dict:
     if "num_format" in props:
         out["number_format"] = props["num_format"]
     return out
-
