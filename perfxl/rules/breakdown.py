@@ -4,7 +4,7 @@ The reader turns "按支出性质分：2223.04 / 其中：基本支出：886.12 
 amounts (model.BreakdownAmount). Parts above their group's figure are certain (the cells say so):
 an 错误. Parts below it may simply not all be listed ("其中" means "of which"): a 警告. A group
 figure equal to neither the 全年预算数 nor the 全年执行数 of the 年度资金总额 row is a 警告 (the form does
-not say which the split is of). 财预〔2020〕10号 附1 (部门整体支出绩效自评表 年度预算申请).
+not say which the split is of) — an 错误 when those two are the same figure, so no reading could match. 财预〔2020〕10号 附1 (部门整体支出绩效自评表 年度预算申请).
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
         executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
         known = [x for x in (executed, budget) if x is not None]
         if known and all(abs(head.amount - x) > ctx.tol_money for x in known):
+            # which column the split is of is unsaid; when 全年预算数 = 全年执行数 it does not matter
+            one_figure = len(known) == 2 and abs(known[0] - known[1]) <= ctx.tol_money
             yield ctx.finding(
                 head.cell,
                 expected=fmt_num(executed if executed is not None else budget),
@@ -67,7 +69,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                 what_en="differs from the funds total",
                 related=tuple(c.ref for c in (total.executed, total.full_budget) if c.ref is not None),
                 basis=f"{zh} {fmt_num(head.amount)}；年度资金总额 全年预算数 {fmt_num(budget)}、全年执行数 {fmt_num(executed)}"
-                "（表中未写明分项口径是预算数还是执行数）",
+                + ("（两者相同，分项与之不符）" if one_figure else "（表中未写明分项口径是预算数还是执行数）"),
                 basis_en=f"{group} split {fmt_num(head.amount)}; total row budget {fmt_num(budget)}, executed {fmt_num(executed)}",
-                certainty=Certainty.JUDGEMENT,
+                certainty=Certainty.CERTAIN if one_figure else Certainty.JUDGEMENT,
             )
