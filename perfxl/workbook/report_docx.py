@@ -173,7 +173,7 @@ def _plan_table(document: Any, plan: SheetPlan) -> None:
     table = document.add_table(rows=n_rows, cols=n_cols)
     table.style = "Table Grid"
     _keep_rows_whole(table)
-    grid = [[table.cell(r, c) for c in range(n_cols)] for r in range(n_rows)]
+    grid = [list(row.cells) for row in table.rows]  # row by row: table.cell() re-walks the whole table each call
     for r0, c0, r1, c1 in plan.merges:
         grid[r0][c0].merge(grid[r1][c1])
     for (r, c), spec in sorted(plan.cells.items()):
