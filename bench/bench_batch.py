@@ -16,9 +16,11 @@ Measures, and writes to bench/results/batch.json with the machine they came from
     .venv/bin/python bench/bench_batch.py --quick    # small counts, about a minute
     .venv/bin/python bench/bench_batch.py --skip per-file --skip memory --skip cold   # the parent/scaling/600 runs
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -29,15 +31,28 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 #: Layout variants of the generator used for the corpus, in rotation (.xls needs LibreOffice: --with-xls).
-VARIANTS = ("standard", "inserted_rows", "offset", "repeated_labels", "first_labels", "split_target",
-            "money_units", "synonyms", "spaced", "template", "sample", "openpyxl_uncached", "two_tables")
+VARIANTS = (
+    "standard",
+    "inserted_rows",
+    "offset",
+    "repeated_labels",
+    "first_labels",
+    "split_target",
+    "money_units",
+    "synonyms",
+    "spaced",
+    "template",
+    "sample",
+    "openpyxl_uncached",
+    "two_tables",
+)
 CALAMINE_READ = (
     "import sys, python_calamine as c; wb = c.CalamineWorkbook.from_path(sys.argv[1]); "
     "[wb.get_sheet_by_name(n).to_python() for n in wb.sheet_names]"
@@ -61,7 +76,9 @@ def _make_one(args: tuple[str, int, bool]) -> str:
     if path.exists():  # kept from an earlier run
         return str(path)
     dept = i % 3 == 0
-    content = synthetic_content(1000 + i, projects=1 + i % 3 if not dept else i % 2, department=dept, basic=dept or i % 5 == 0)
+    content = synthetic_content(
+        1000 + i, projects=1 + i % 3 if not dept else i % 2, department=dept, basic=dept or i % 5 == 0
+    )
     write_submission(path, content, variant=variant)
     return str(path)
 
@@ -116,7 +133,11 @@ def per_file_cost(files: list[Path]) -> dict:
     for f in files[:3]:  # warm up imports and caches
         bare(f), validate_file(f, profile), unit(f)
     for f in files:
-        for key, fn in (("calamine", bare), ("validate_file", lambda p: validate_file(p, profile)), ("batch_unit", unit)):
+        for key, fn in (
+            ("calamine", bare),
+            ("validate_file", lambda p: validate_file(p, profile)),
+            ("batch_unit", unit),
+        ):
             t = time.perf_counter()
             fn(f)
             timings[key].append(time.perf_counter() - t)
@@ -185,7 +206,7 @@ def scaling(folder: Path, n: int, repeats: int) -> dict:
         "worker_cpu_ms_per_file_2": round(1000 * cpu_two, 2),
         "target": "≥ 1.6×",
         "note": "machine_parallelism_2_procs is the speedup two pure-CPU processes got just before and after; "
-                "the batch cannot scale beyond it on a shared machine",
+        "the batch cannot scale beyond it on a shared machine",
     }
 
 
@@ -218,8 +239,16 @@ def child(folder: str, jobs: int) -> int:
     seconds = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_SELF)
     states = [json.loads(x) for x in (out / "state.jsonl").read_text(encoding="utf-8").splitlines()]
-    print(json.dumps({"files": len(outcome.rows), "seconds": seconds, "parent_cpu": _cpu(after) - _cpu(before),
-                      "worker_cpu_per_file": statistics.mean(s.get("cpu_seconds") or 0 for s in states)}))
+    print(
+        json.dumps(
+            {
+                "files": len(outcome.rows),
+                "seconds": seconds,
+                "parent_cpu": _cpu(after) - _cpu(before),
+                "worker_cpu_per_file": statistics.mean(s.get("cpu_seconds") or 0 for s in states),
+            }
+        )
+    )
     shutil.rmtree(out, ignore_errors=True)
     return 0
 
@@ -230,8 +259,13 @@ def _child_run(folder: Path, jobs: int) -> dict:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder), str(jobs)],
-                          capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", str(folder), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     figures = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -257,9 +291,13 @@ def parent_and_scaling(folder: Path, n: int, rounds: int) -> dict:
     def med(jobs: int, key: str) -> float:
         return statistics.median(r[key] for r in runs[jobs])
 
-    result: dict = {"files": n, "rounds": rounds, "load_average_at_start": load,
-                    "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
-                    "machine_parallelism_2_procs": [before, after]}
+    result: dict = {
+        "files": n,
+        "rounds": rounds,
+        "load_average_at_start": load,
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+        "machine_parallelism_2_procs": [before, after],
+    }
     for jobs in (1, 2):
         result[f"workers_{jobs}"] = {
             "seconds_median": round(med(jobs, "seconds"), 3),
@@ -271,12 +309,14 @@ def parent_and_scaling(folder: Path, n: int, rounds: int) -> dict:
             "worker_cpu_ms_per_file": round(1000 * med(jobs, "worker_cpu_per_file"), 2),
         }
     result["speedup_1_to_2"] = round(med(1, "seconds") / med(2, "seconds"), 2)
-    result["speedups_by_round"] = [round(a["seconds"] / b["seconds"], 2) for a, b in zip(runs[1], runs[2])]
+    result["speedups_by_round"] = [round(a["seconds"] / b["seconds"], 2) for a, b in zip(runs[1], runs[2], strict=True)]
     result["targets"] = {"parent_cpu_ms_per_file": "≤ 1", "speedup_1_to_2": "≥ 1.6×"}
-    result["note"] = ("parent_cpu: RUSAGE_SELF of the batch process during run_batch (main thread and the executor's "
-                      "threads; lazy imports included). batch_process_cpu: RUSAGE_CHILDREN seen by this script = the "
-                      "whole batch process with its start-up; the fork server and its workers are not its waited-for "
-                      "children, so worker CPU is the records' cpu_seconds")
+    result["note"] = (
+        "parent_cpu: RUSAGE_SELF of the batch process during run_batch (main thread and the executor's "
+        "threads; lazy imports included). batch_process_cpu: RUSAGE_CHILDREN seen by this script = the "
+        "whole batch process with its start-up; the fork server and its workers are not its waited-for "
+        "children, so worker CPU is the records' cpu_seconds"
+    )
     return result
 
 
@@ -287,8 +327,15 @@ def batch_vs_calamine(folder: Path, n: int, rounds: int, jobs: int = 2) -> dict:
     batch_s, bare_s = [], []
     for _ in range(rounds):
         out = Path(tempfile.mkdtemp(prefix="perfxl-bench-600-"))
-        cmd = ([exe] if exe else [sys.executable, "-c", PERFXL]) + ["batch", str(folder), "-o", str(out),
-                                                                    "--jobs", str(jobs), "--no-cache"]
+        cmd = ([exe] if exe else [sys.executable, "-c", PERFXL]) + [
+            "batch",
+            str(folder),
+            "-o",
+            str(out),
+            "--jobs",
+            str(jobs),
+            "--no-cache",
+        ]
         t = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
         batch_s.append(time.perf_counter() - t)
@@ -297,18 +344,24 @@ def batch_vs_calamine(folder: Path, n: int, rounds: int, jobs: int = 2) -> dict:
         subprocess.run([sys.executable, "-c", CALAMINE_READ_ALL, str(folder)], check=True, env=env)
         bare_s.append(time.perf_counter() - t)
     b, c = statistics.median(batch_s), statistics.median(bare_s)
-    return {"files": n, "jobs": jobs, "rounds": rounds, "load_average": [round(x, 2) for x in os.getloadavg()],
-            "seconds_batch": round(b, 3), "seconds_batch_all": [round(x, 3) for x in batch_s],
-            "seconds_calamine_all_files": round(c, 3), "ratio": round(b / c, 2), "target": "≤ 5×"}
+    return {
+        "files": n,
+        "jobs": jobs,
+        "rounds": rounds,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "seconds_batch": round(b, 3),
+        "seconds_batch_all": [round(x, 3) for x in batch_s],
+        "seconds_calamine_all_files": round(c, 3),
+        "ratio": round(b / c, 2),
+        "target": "≤ 5×",
+    }
 
 
 def _tree_rss(proc) -> int:
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
-        try:
+        with contextlib.suppress(Exception):  # a worker that just exited
             total += p.memory_info().rss
-        except Exception:  # a worker that just exited
-            pass
     return total
 
 
@@ -333,24 +386,36 @@ def peak_rss(folder: Path, jobs: int) -> dict:
     seconds = time.perf_counter() - t
     rows = json.loads((out / "summary.json").read_text(encoding="utf-8"))["files"]
     shutil.rmtree(out, ignore_errors=True)
-    return {"files": len(rows), "exit_code": popen.returncode, "seconds": round(seconds, 2),
-            "peak_tree_mib": round(peak_tree / 2**20, 1), "peak_parent_mib": round(peak_main / 2**20, 1)}
+    return {
+        "files": len(rows),
+        "exit_code": popen.returncode,
+        "seconds": round(seconds, 2),
+        "peak_tree_mib": round(peak_tree / 2**20, 1),
+        "peak_parent_mib": round(peak_main / 2**20, 1),
+    }
 
 
 def memory(files: list[Path], small: int, large: int, jobs: int, work: Path) -> dict:
     a = peak_rss(subset(files, small, work / "mem-small"), jobs)
     b = peak_rss(subset(files, large, work / "mem-large"), jobs)
-    return {"small": a, "large": b, "jobs": jobs,
-            "ratio_tree": round(b["peak_tree_mib"] / a["peak_tree_mib"], 3),
-            "ratio_parent": round(b["peak_parent_mib"] / a["peak_parent_mib"], 3), "target": "< 1.5×"}
+    return {
+        "small": a,
+        "large": b,
+        "jobs": jobs,
+        "ratio_tree": round(b["peak_tree_mib"] / a["peak_tree_mib"], 3),
+        "ratio_parent": round(b["peak_parent_mib"] / a["peak_parent_mib"], 3),
+        "target": "< 1.5×",
+    }
 
 
 def _bytecode_envs(cache: str) -> dict[str, dict[str, str]]:
     """The two ways a perfxl start can find its modules: bytecode cached (as after `pip install`), or not."""
     base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
     base["PYTHONPATH"] = str(REPO)
-    return {"bytecode_cached": {**base, "PYTHONPYCACHEPREFIX": cache},
-            "no_bytecode_cache": {**base, "PYTHONDONTWRITEBYTECODE": "1"}}
+    return {
+        "bytecode_cached": {**base, "PYTHONPYCACHEPREFIX": cache},
+        "no_bytecode_cache": {**base, "PYTHONDONTWRITEBYTECODE": "1"},
+    }
 
 
 def _median_seconds_interleaved(cmds: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float]:
@@ -376,12 +441,19 @@ def cold_start(file: Path, runs: int) -> dict:
     exe = shutil.which("perfxl", path=str(Path(sys.executable).parent))
     validate = [exe, "validate", str(file)] if exe else [sys.executable, "-c", PERFXL, "validate", str(file)]
     bare = [sys.executable, "-c", CALAMINE_READ, str(file)]
-    result: dict = {"file": file.name, "runs": runs, "command": "perfxl" if exe else "python -c 'perfxl.cli.main.run()'"}
+    result: dict = {
+        "file": file.name,
+        "runs": runs,
+        "command": "perfxl" if exe else "python -c 'perfxl.cli.main.run()'",
+    }
     with tempfile.TemporaryDirectory(prefix="perfxl-pycache-") as cache:
         for setting, env in _bytecode_envs(cache).items():
             t = _median_seconds_interleaved({"validate": validate, "bare": bare}, env, runs)
-            result[setting] = {"seconds_validate": round(t["validate"], 3), "seconds_bare_calamine": round(t["bare"], 3),
-                               "ratio": round(t["validate"] / t["bare"], 2)}
+            result[setting] = {
+                "seconds_validate": round(t["validate"], 3),
+                "seconds_bare_calamine": round(t["bare"], 3),
+                "ratio": round(t["validate"] / t["bare"], 2),
+            }
     result.update(result["bytecode_cached"])
     result["target"] = "≤ 3×"
     return result
@@ -396,28 +468,43 @@ def machine() -> dict:
                 break
     except OSError:
         model = platform.processor()
-    return {"nproc": os.cpu_count(), "cpu_model": model, "platform": platform.platform(),
-            "python": platform.python_version(), "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": model,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="small counts: per-file 30, scaling 40, memory 20 vs 200, 3 cold runs")
+    ap.add_argument(
+        "--quick", action="store_true", help="small counts: per-file 30, scaling 40, memory 20 vs 200, 3 cold runs"
+    )
     ap.add_argument("--per-file", type=int, default=200, help="files for the per-file cost")
     ap.add_argument("--scaling", type=int, default=200, help="files for the 1→2 worker scaling")
     ap.add_argument("--small", type=int, default=200, help="files in the small memory run")
     ap.add_argument("--large", type=int, default=2000, help="files in the large memory run")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the memory runs")
     ap.add_argument("--repeats", type=int, default=2, help="scaling runs per worker count (best kept)")
-    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds of the parent/scaling and 600-file runs (median kept)")
+    ap.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds of the parent/scaling and 600-file runs (median kept)"
+    )
     ap.add_argument("--big", type=int, default=600, help="files of the batch-vs-calamine run")
     ap.add_argument("--child", nargs=2, metavar=("FOLDER", "JOBS"), help=argparse.SUPPRESS)
     ap.add_argument("--cold-runs", type=int, default=7, help="runs of each cold-start command (median kept)")
     ap.add_argument("--with-xls", action="store_true", help="include .xls files (needs LibreOffice; slow to generate)")
-    ap.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "perfxl-bench-corpus",
-                    help="where generated submissions are kept between runs")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "perfxl-bench-corpus",
+        help="where generated submissions are kept between runs",
+    )
     ap.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "batch.json")
-    ap.add_argument("--skip", action="append", default=[], choices=["per-file", "scaling", "parent", "big", "memory", "cold"])
+    ap.add_argument(
+        "--skip", action="append", default=[], choices=["per-file", "scaling", "parent", "big", "memory", "cold"]
+    )
     args = ap.parse_args(argv)
     if args.child:
         return child(args.child[0], int(args.child[1]))
@@ -428,15 +515,26 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     info = machine()
     print(f"machine: {info['nproc']} × {info['cpu_model']} (load {info['load_average_at_start']})", flush=True)
-    sizes = {"per-file": args.per_file, "scaling": args.scaling, "parent": args.scaling, "big": args.big,
-             "memory": args.large, "cold": 1}
+    sizes = {
+        "per-file": args.per_file,
+        "scaling": args.scaling,
+        "parent": args.scaling,
+        "big": args.big,
+        "memory": args.large,
+        "cold": 1,
+    }
     need = max(n for part, n in sizes.items() if part not in args.skip)
     t = time.perf_counter()
     files = corpus(args.corpus, need, with_xls=args.with_xls)
     print(f"corpus: {len(files)} files in {args.corpus} ({time.perf_counter() - t:.1f} s)", flush=True)
     work = Path(tempfile.mkdtemp(prefix="perfxl-bench-"))
-    results: dict = {"schema": "perfxl.bench.batch/1", "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                     "machine": info, "quick": args.quick, "variants": list(VARIANTS) + (["xls"] if args.with_xls else [])}
+    results: dict = {
+        "schema": "perfxl.bench.batch/1",
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": info,
+        "quick": args.quick,
+        "variants": list(VARIANTS) + (["xls"] if args.with_xls else []),
+    }
     try:
         if "per-file" not in args.skip:
             results["per_file"] = per_file_cost(files[: args.per_file])
@@ -445,10 +543,14 @@ def main(argv: list[str] | None = None) -> int:
             results["scaling"] = scaling(subset(files, args.scaling, work / "scale"), args.scaling, args.repeats)
             print("scaling:", results["scaling"], flush=True)
         if "parent" not in args.skip:
-            results["parent"] = parent_and_scaling(subset(files, args.scaling, work / "parent"), args.scaling, args.rounds)
+            results["parent"] = parent_and_scaling(
+                subset(files, args.scaling, work / "parent"), args.scaling, args.rounds
+            )
             print("parent/scaling:", results["parent"], flush=True)
         if "big" not in args.skip:
-            results["batch_vs_calamine"] = batch_vs_calamine(subset(files, args.big, work / "big"), args.big, args.rounds)
+            results["batch_vs_calamine"] = batch_vs_calamine(
+                subset(files, args.big, work / "big"), args.big, args.rounds
+            )
             print("batch vs calamine:", results["batch_vs_calamine"], flush=True)
         if "memory" not in args.skip:
             results["memory"] = memory(files, args.small, args.large, args.jobs, work)

@@ -10,9 +10,11 @@ rows repeated (each name numbered, so every row is a distinct indicator) to 1,00
 Writes bench/results/big.json: per size, median seconds of each process, their ratio, and the per-row
 cost of validate (slope between sizes, start-up excluded) so linearity can be read off.
 """
+
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -98,9 +100,11 @@ def main(argv: list[str] | None = None) -> int:
             row = {"indicator_rows": rows, **measure(big_workbook(Path(tmp), rows), args.repeat)}
             results.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
-    for prev, cur in zip(results, results[1:], strict=False):
+    for prev, cur in itertools.pairwise(results):
         dv = float(cur["validate_median_s"]) - float(prev["validate_median_s"])  # type: ignore[arg-type]
-        cur["validate_ms_per_row_since_previous"] = round(1000 * dv / (cur["indicator_rows"] - prev["indicator_rows"]), 4)
+        cur["validate_ms_per_row_since_previous"] = round(
+            1000 * dv / (cur["indicator_rows"] - prev["indicator_rows"]), 4
+        )
     out = {
         "benchmark": "big workbook: perfxl validate vs python-calamine read, whole processes",
         "python": platform.python_version(),
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "target": f"validate ≤ {TARGET_RATIO:g}× calamine at 10,000 indicator rows, linear in rows",
         "note": "median seconds of whole processes (start-up included), runs interleaved; "
-                "validate_ms_per_row_since_previous = slope of validate time between sizes",
+        "validate_ms_per_row_since_previous = slope of validate time between sizes",
         "results": results,
     }
     history = []
@@ -121,9 +125,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             old = json.loads(RESULTS.read_text(encoding="utf-8"))
             history = old.get("history", [])
-            history.append({k: old[k] for k in ("label", "generated", "load_average_at_start") if k in old}
-                            | {"ratios": {r["indicator_rows"]: r["ratio_median"] for r in old.get("results", [])},
-                               "validate_s": {r["indicator_rows"]: r["validate_median_s"] for r in old.get("results", [])}})
+            history.append(
+                {k: old[k] for k in ("label", "generated", "load_average_at_start") if k in old}
+                | {
+                    "ratios": {r["indicator_rows"]: r["ratio_median"] for r in old.get("results", [])},
+                    "validate_s": {r["indicator_rows"]: r["validate_median_s"] for r in old.get("results", [])},
+                }
+            )
         except (ValueError, KeyError):
             history = []
     out["history"] = history[-10:]

@@ -23,10 +23,10 @@ docs/release-checklist.md). The payload is prepared once by the parent: in Excel
 - warm: repeated clicks in one process, the figure of every click after the first with
   `Use UDF Server` TRUE (the standard workbook's setting): the process and its imports stay.
 """
+
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import os
 import platform
@@ -50,7 +50,7 @@ OPTIONAL = ("pandas", "numpy", "polars", "matplotlib", "PIL", "plotly")
 REPORTED = ("xlwings", "pandas", "numpy", "polars", "matplotlib", "PIL", "openpyxl", "lxml", "jinja2", "docx")
 
 # The child: one process = `--clicks` clicks on the payload; prints its phase times as JSON.
-CHILD = r"""
+CHILD = rf"""
 import os, sys, time
 payload_path, clicks, block = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "block"
 if block:
@@ -58,8 +58,8 @@ if block:
     class _Absent(importlib.abc.MetaPathFinder):
         # as if not installed: the ModuleNotFoundError xlwings expects for an absent library
         def find_spec(self, name, path=None, target=None):
-            if name.partition(".")[0] in %(optional)r:
-                raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+            if name.partition(".")[0] in {OPTIONAL!r}:
+                raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
             return None
     sys.meta_path.insert(0, _Absent())
 os.environ["XLWINGS_ON_SERVER"] = "true"          # xlwings' remote engine (Book(json=...)) needs these
@@ -81,12 +81,12 @@ for _ in range(clicks):
     n_actions = len(book.json()["actions"])
     times.append(time.perf_counter() - t)
     cpu.append(time.process_time() - c)
-print(json.dumps({
+print(json.dumps({{
     "import_xlwings_s": t1 - t0, "import_macros_s": t2 - t1,
     "clicks_s": times, "clicks_cpu_s": cpu, "message": message, "actions": n_actions,
-    "modules": sorted(m for m in %(reported)r if m in sys.modules),
-}))
-""" % {"optional": OPTIONAL, "reported": REPORTED}
+    "modules": sorted(m for m in {REPORTED!r} if m in sys.modules),
+}}))
+"""
 
 
 def _child(payload: Path, clicks: int, block: bool, env: dict[str, str]) -> tuple[float, float, dict]:
@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     from perfxl.excel.replay import payload_from_file
 
     closure = _excel_extra_closure()
-    optional_in_closure = sorted(m for m in ("pandas", "numpy", "polars", "matplotlib", "pillow", "plotly") if m in closure)
+    optional_in_closure = sorted(
+        m for m in ("pandas", "numpy", "polars", "matplotlib", "pillow", "plotly") if m in closure
+    )
     load_start = os.getloadavg()
     result: dict = {
         "benchmark": "click",
@@ -164,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             payload.write_text(json.dumps(payload_from_file(str(path))), encoding="utf-8")
             entry: dict = {"file": str(path.relative_to(REPO)), "cold": {}}
             settings = {"user_install": True, "with_pandas_numpy": False}
-            for setting, block in settings.items():
+            for block in settings.values():
                 _child(payload, 1, block, env)  # warm the bytecode and page caches
             samples: dict[str, list[tuple[float, float, dict]]] = {s: [] for s in settings}
             for _ in range(args.runs):  # the settings take turns, so load changes hit both alike
@@ -193,17 +195,23 @@ def main(argv: list[str] | None = None) -> int:
             }
             cold = entry["cold"]["user_install"]["process_wall_s"]
             entry["cold_over_warm"] = round(cold / entry["warm"]["click_s"], 1)
-            entry["cold_over_warm_cpu"] = round(entry["cold"]["user_install"]["process_cpu_s"] / entry["warm"]["cpu_s"], 1)
-            entry["cold_with_pandas_numpy_over_warm"] = round(entry["cold"]["with_pandas_numpy"]["process_wall_s"] / entry["warm"]["click_s"], 1)
+            entry["cold_over_warm_cpu"] = round(
+                entry["cold"]["user_install"]["process_cpu_s"] / entry["warm"]["cpu_s"], 1
+            )
+            entry["cold_with_pandas_numpy_over_warm"] = round(
+                entry["cold"]["with_pandas_numpy"]["process_wall_s"] / entry["warm"]["click_s"], 1
+            )
             result["workbooks"][label] = entry
     result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for label, e in result["workbooks"].items():
         c = e["cold"]
-        print(f"{label}: warm {e['warm']['click_s'] * 1000:.1f} ms | cold {c['user_install']['process_wall_s']:.3f} s "
-              f"(user install; {c['with_pandas_numpy']['process_wall_s']:.3f} s with pandas/numpy) "
-              f"| cold/warm {e['cold_over_warm']}×")
+        print(
+            f"{label}: warm {e['warm']['click_s'] * 1000:.1f} ms | cold {c['user_install']['process_wall_s']:.3f} s "
+            f"(user install; {c['with_pandas_numpy']['process_wall_s']:.3f} s with pandas/numpy) "
+            f"| cold/warm {e['cold_over_warm']}×"
+        )
     print(f"wrote {RESULTS.relative_to(REPO)}")
     return 0
 

@@ -3,6 +3,7 @@ file (target ≤ 3×), and the PDF reader per page and against poppler's `pdftot
 
     .venv/bin/python bench/bench_document.py   → prints and writes bench/results/document.txt
 """
+
 from __future__ import annotations
 
 import shutil
@@ -34,7 +35,9 @@ def main() -> None:
         bare = best(lambda: docx.Document(str(path)))
         full = best(lambda: validate_file(path))
         lines.append(f"docx bare python-docx load: {bare * 1000:.1f} ms")
-        lines.append(f"docx read + all checks (validate_file): {full * 1000:.1f} ms  ratio {full / bare:.2f}x (target <= 3x)")
+        lines.append(
+            f"docx read + all checks (validate_file): {full * 1000:.1f} ms  ratio {full / bare:.2f}x (target <= 3x)"
+        )
         if soffice() and shutil.which("pdftotext"):
             pdf = export_pdf(path, tmp)
             import pdfplumber
@@ -43,9 +46,13 @@ def main() -> None:
                 pages = len(doc.pages)
             validate_file(pdf)
             ours = best(lambda: validate_file(pdf), 3)
-            poppler = best(lambda: subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True), 3)
-            lines.append(f"pdf ({pages} pages) read + all checks: {ours * 1000:.1f} ms = {ours / pages * 1000:.1f} ms/page; "
-                         f"pdftotext {poppler * 1000:.1f} ms; ratio {ours / poppler:.1f}x")
+            poppler = best(
+                lambda: subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True), 3
+            )
+            lines.append(
+                f"pdf ({pages} pages) read + all checks: {ours * 1000:.1f} ms = {ours / pages * 1000:.1f} ms/page; "
+                f"pdftotext {poppler * 1000:.1f} ms; ratio {ours / poppler:.1f}x"
+            )
     text = "\n".join(lines)
     print(text)
     out = Path(__file__).resolve().parent / "results" / "document.txt"

@@ -5,6 +5,7 @@ they do in a reviewer's batch; actuals are a mix of repeated text and varying Ex
 `parse_value` + `score_indicator` in one process. Target: ≥ 100,000 indicators per second.
 Writes bench/results/engine.json.  Usage: .venv/bin/python bench/bench_engine.py [N]
 """
+
 from __future__ import annotations
 
 import json
@@ -102,9 +103,11 @@ def main() -> None:
     tmp = out.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     tmp.replace(out)
-    print(f"parse+score: {rate:,.0f} indicators/s CPU ({n / best_wall:,.0f}/s wall) over {n:,} rows "
-          f"(best of 3: {best:.3f} s CPU); "
-          f"target 100,000/s {'met' if rate >= 100_000 else 'NOT met'}; execution_score {exec_rate:,.0f}/s")
+    print(
+        f"parse+score: {rate:,.0f} indicators/s CPU ({n / best_wall:,.0f}/s wall) over {n:,} rows "
+        f"(best of 3: {best:.3f} s CPU); "
+        f"target 100,000/s {'met' if rate >= 100_000 else 'NOT met'}; execution_score {exec_rate:,.0f}/s"
+    )
     print(f"wrote {out}")
 
 

@@ -10,6 +10,7 @@ openpyxl-written workbook and on one with `--rows` indicator rows.
 
 Writes bench/results/formulas.json (median and minimum seconds, the openpyxl/XML ratio of the medians, load average).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 RESULTS = REPO / "bench" / "results" / "formulas.json"
 #: A process running `perfxl validate`, optionally with the XML reader switched off (openpyxl only).
-CLI = ("import sys\nimport perfxl.io.source as s\n"
-       "if sys.argv.pop(1) == 'openpyxl':\n    s._quick_formulas = lambda *a, **k: None\n"
-       "sys.argv[0] = 'perfxl'\nfrom perfxl.cli.main import run\nrun()\n")
+CLI = (
+    "import sys\nimport perfxl.io.source as s\n"
+    "if sys.argv.pop(1) == 'openpyxl':\n    s._quick_formulas = lambda *a, **k: None\n"
+    "sys.argv[0] = 'perfxl'\nfrom perfxl.cli.main import run\nrun()\n"
+)
 
 
 def workbook(folder: Path, rows: int | None) -> Path:
@@ -49,8 +52,12 @@ def workbook(folder: Path, rows: int | None) -> Path:
 
 def cold(path: Path, reader: str) -> float:
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", CLI, reader, "validate", str(path)], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [sys.executable, "-c", CLI, reader, "validate", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - t0
 
 
@@ -86,11 +93,15 @@ def main() -> None:
                     for reader in times:
                         times[reader].append(fn(path, reader))
                 med = {k: statistics.median(v) for k, v in times.items()}
-                out["cases"][f"{name}_{kind}"] = {**{f"{k}_s": round(v, 4) for k, v in med.items()},
-                                                  **{f"{k}_min_s": round(min(v), 4) for k, v in times.items()},
-                                                  "openpyxl_over_xml": round(med["openpyxl"] / med["xml"], 2)}
-                print(f"{name:12s} {kind:5s} xml {med['xml'] * 1000:8.1f} ms  openpyxl {med['openpyxl'] * 1000:8.1f} ms"
-                      f"  ×{med['openpyxl'] / med['xml']:.2f}")
+                out["cases"][f"{name}_{kind}"] = {
+                    **{f"{k}_s": round(v, 4) for k, v in med.items()},
+                    **{f"{k}_min_s": round(min(v), 4) for k, v in times.items()},
+                    "openpyxl_over_xml": round(med["openpyxl"] / med["xml"], 2),
+                }
+                print(
+                    f"{name:12s} {kind:5s} xml {med['xml'] * 1000:8.1f} ms  openpyxl {med['openpyxl'] * 1000:8.1f} ms"
+                    f"  ×{med['openpyxl'] / med['xml']:.2f}"
+                )
     out["load_after"] = os.getloadavg()[0]
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

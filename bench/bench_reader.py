@@ -5,6 +5,7 @@ Writes bench/results/reader.json. Target (issue 3): read_submission ≤ 1.5 × t
 (values + merged ranges of every sheet). The guard (perfxl.io.guard) is timed separately as well,
 because it is a safety pass over the raw file, not part of reading.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from perfxl.io import source  # noqa: E402
-from perfxl.reader import read_grids, read_submission  # noqa: E402
+from perfxl.io import source
+from perfxl.reader import read_grids, read_submission
 
 EXAMPLE = REPO / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
 TARGET = 1.5
@@ -58,8 +59,10 @@ def twenty_sheet_workbook(folder: Path) -> Path:
 
     content = seed_content()
     ev = content.evaluations[0]
-    evs = tuple(replace(ev, sheet=f"自评表{i + 1:02d}", title=f"2023年度项目支出绩效自评表（{i + 1}）", kind="project")
-                for i in range(19))
+    evs = tuple(
+        replace(ev, sheet=f"自评表{i + 1:02d}", title=f"2023年度项目支出绩效自评表（{i + 1}）", kind="project")
+        for i in range(19)
+    )
     path = folder / "twenty-sheets.xlsx"
     write_submission(path, replace(content, evaluations=evs), "standard")
     return path
@@ -113,10 +116,12 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for r in results:
-        print(f"{r['file']}: {r['sheets']} sheets, calamine {r['calamine_bare']['min_s'] * 1000:.2f} ms, "
-              f"perfxl {r['read_submission']['min_s'] * 1000:.2f} ms (guard {r['guard_only']['min_s'] * 1000:.2f} ms, "
-              f"layout {r['layout_only']['min_s'] * 1000:.2f} ms) → ratio {r['ratio_min']}× "
-              f"(without guard {r['ratio_without_guard_min']}×), target ≤ {TARGET}×")
+        print(
+            f"{r['file']}: {r['sheets']} sheets, calamine {r['calamine_bare']['min_s'] * 1000:.2f} ms, "
+            f"perfxl {r['read_submission']['min_s'] * 1000:.2f} ms (guard {r['guard_only']['min_s'] * 1000:.2f} ms, "
+            f"layout {r['layout_only']['min_s'] * 1000:.2f} ms) → ratio {r['ratio_min']}× "
+            f"(without guard {r['ratio_without_guard_min']}×), target ≤ {TARGET}×"
+        )
     print(f"written {args.out}")
 
 

@@ -8,6 +8,7 @@ values (`to_python`), which is the floor any validator pays. Target: ratio ≤ 2
 
 Writes bench/results/validate.json (median seconds per run, ratio, target met).
 """
+
 from __future__ import annotations
 
 import argparse

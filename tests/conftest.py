@@ -1,4 +1,5 @@
 """Shared test fixtures: paths to the repo's real files. Module-specific helpers live beside their tests."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,3 +24,10 @@ def workbooks_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that drives LibreOffice or Chromium is slow too: `pytest -m "not slow"` leaves it out."""
+    for item in items:
+        if item.get_closest_marker("libreoffice") or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)

@@ -4,6 +4,7 @@ The report's 基础数据表 and 部门整体支出绩效自评表 are transcrib
 one cell per line; these helpers find rows by their labels so the tests use the published figures
 as printed, not values restated in the tests.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,7 +15,7 @@ SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "seed_tables.txt"
 def seed_cells() -> list[str]:
     """Non-empty stripped lines of the tables at the end of the seed report."""
     text = SEED_TEXT.read_text(encoding="utf-8")
-    tail = text[text.index("2023年度部门整体支出绩效评价基础数据表"):]
+    tail = text[text.index("2023年度部门整体支出绩效评价基础数据表") :]
     return [line.strip() for line in tail.splitlines() if line.strip()]
 
 
@@ -40,8 +41,14 @@ def seed_funds_row() -> dict:
     """The 年度资金总额 row of the self-evaluation table: budgets, execution, weight, printed rate and score."""
     cells = seed_cells()
     initial, full, executed, weight, rate, score = _after(cells, "年度资金总额", 6)
-    return {"initial_budget": initial, "full_budget": full, "executed": executed, "weight": weight,
-            "printed_rate": rate, "printed_score": score}
+    return {
+        "initial_budget": initial,
+        "full_budget": full,
+        "executed": executed,
+        "weight": weight,
+        "printed_rate": rate,
+        "printed_score": score,
+    }
 
 
 def seed_indicators() -> tuple[list[dict], str, str]:
@@ -50,8 +57,17 @@ def seed_indicators() -> tuple[list[dict], str, str]:
     start = cells.index("偏差原因分析及改进措施")
     end = cells.index("总分")
     rows, body = [], cells[start + 1 : end]
-    levels = {"数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-              "可持续影响指标", "服务对象满意度指标"}
+    levels = {
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+    }
     i = 0
     while i < len(body):
         cell = body[i]

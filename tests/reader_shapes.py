@@ -4,6 +4,7 @@ The numbers and texts are transcribed from the seed report's published tables (a
 tests/fixtures/seed_tables.txt), independently of perfxl.workbook, so reader tests check the reader
 against the source.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,7 +37,8 @@ SEED_ROWS: list[tuple[Any, ...]] = [
 
 #: What the reader must return for the indicators: (一级, 二级, 三级, 指标值, 完成值, 分值, 得分).
 EXPECTED_INDICATORS = [
-    (r[0], r[1], r[2], r[3], r[4], r[5], r[6]) for r in SEED_ROWS
+    (r[0], r[1], r[2], r[3], r[4], r[5], r[6])
+    for r in SEED_ROWS
     if r[2] not in ("……", None) or r[1] == "可持续影响指标"
 ]
 
@@ -108,7 +110,7 @@ class Shape:
 
 
 def _split(target: Any) -> tuple[Any, Any, Any]:
-    """"12家" → ("=", 12, "家"); "增长12%" stays text in 指标值; "≥" forms are kept."""
+    """ "12家" → ("=", 12, "家"); "增长12%" stays text in 指标值; "≥" forms are kept."""
     import re
 
     if not isinstance(target, str):
@@ -140,8 +142,11 @@ def write_evaluation(sb: SheetBuilder, top: int, shape: Shape, title: str = "202
     unit = "（元）" if shape.money == "元" else "（万元）"
     funds_top = r
     sb.put(r, c0, f"年度预算申请{unit}")
-    heads = (["年初\n预算数", "全年预算数\n（调整后）", "全年\n执行数", "权重", "执行率\n（%）", "自评得分"] if syn
-             else ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    heads = (
+        ["年初\n预算数", "全年预算数\n（调整后）", "全年\n执行数", "权重", "执行率\n（%）", "自评得分"]
+        if syn
+        else ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    )
     for i, h in enumerate(heads):
         sb.put(r, c0 + 2 + i, h)
     r += 1
@@ -177,7 +182,7 @@ def write_evaluation(sb: SheetBuilder, top: int, shape: Shape, title: str = "202
     # indicator header
     block_top = r
     sb.put(r, c0, "绩效指标")
-    names = (["一级\n指标", "二级\n指标", "三级\n指标"] if syn else ["一级指标", "二级指标", "三级指标"])
+    names = ["一级\n指标", "二级\n指标", "三级\n指标"] if syn else ["一级指标", "二级指标", "三级指标"]
     for i, h in enumerate(names):
         sb.put(r, c0 + 1 + i, h)
     col = c0 + 4
@@ -192,8 +197,11 @@ def write_evaluation(sb: SheetBuilder, top: int, shape: Shape, title: str = "202
     else:
         sb.put(r, col, "目标值" if syn else "年度指标值")
         col += 1
-    rest = (["完成值", "权重", "自评得分", "偏差原因分析\n及改进措施"] if syn
-            else ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"])
+    rest = (
+        ["完成值", "权重", "自评得分", "偏差原因分析\n及改进措施"]
+        if syn
+        else ["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    )
     for i, h in enumerate(rest):
         sb.put(r, col + i, h)
     cols = {"actual": col, "weight": col + 1, "score": col + 2, "deviation": col + 3}
@@ -212,7 +220,7 @@ def write_evaluation(sb: SheetBuilder, top: int, shape: Shape, title: str = "202
                 spans.append((c, r, r))
                 sb.put(r, c, label)
             else:
-                c_, first, _ = next(s for s in reversed(spans) if s[0] == c)
+                _, first, _ = next(s for s in reversed(spans) if s[0] == c)
                 spans[[i for i, s in enumerate(spans) if s[0] == c][-1]] = (c, first, r)
                 if shape.levels == "repeated":
                     sb.put(r, c, label)
@@ -244,19 +252,36 @@ def write_evaluation(sb: SheetBuilder, top: int, shape: Shape, title: str = "202
 
 def indicator_tuples(ev) -> list[tuple]:
     """(一级, 二级, 三级, 指标值, 完成值, 分值, 得分) as read, numbers as Decimals."""
+
     def num(cell):
         return None if cell.is_blank else cell.raw
-    return [(i.level1.text, i.level2.text, i.name.text or None, i.target.text or None, i.actual.text or None,
-             num(i.weight), num(i.score)) for i in ev.indicators]
+
+    return [
+        (
+            i.level1.text,
+            i.level2.text,
+            i.name.text or None,
+            i.target.text or None,
+            i.actual.text or None,
+            num(i.weight),
+            num(i.score),
+        )
+        for i in ev.indicators
+    ]
 
 
 def funds_in_wan(ev) -> tuple:
     """年度资金总额 (年初, 全年, 执行) normalised to 万元, plus 分值/执行率/得分."""
     from perfxl.numbers import to_decimal
+
     t = ev.funds.total
     scale = {"万元": D(1), "元": D(10000), "亿元": D("0.0001")}[ev.funds.unit]
-    return tuple(to_decimal(c.raw) / scale for c in (t.initial_budget, t.full_budget, t.executed)) + (
-        t.weight.raw, t.rate.raw, t.score.raw)
+    return (
+        *tuple(to_decimal(c.raw) / scale for c in (t.initial_budget, t.full_budget, t.executed)),
+        t.weight.raw,
+        t.rate.raw,
+        t.score.raw,
+    )
 
 
 def evaluation_grid(shape: Shape = Shape(), name: str = "部门整体支出绩效自评表") -> Grid:
@@ -286,7 +311,9 @@ def basic_grid(name: str = "基础数据表", unit_note: str | None = None) -> G
             sb.put(r, 1 + i, D(str(v)) if isinstance(v, float) else v)
         r += 1
     sb.put(r, 0, "楼堂馆所控制情况")
-    for i, h in enumerate(["批复规模", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）", "投资概算控制率"]):
+    for i, h in enumerate(
+        ["批复规模", "实际规模（㎡）", "规模控制率", "预算投资（万元）", "实际投资（万元）", "投资概算控制率"]
+    ):
         sb.put(r, 1 + i, h)
     sb.put(r + 1, 0, "（2023年完工项目）")
     sb.put(r + 1, 1, "（㎡）")
@@ -294,7 +321,11 @@ def basic_grid(name: str = "基础数据表", unit_note: str | None = None) -> G
     sb.put(r, 0, "厉行节约保障措施")
     sb.put(r, 1, "1.严格执行财务管理制度；2.严控“三公经费”支出。")
     sb.merge(r, 1, r, 6)
-    sb.put(r + 1, 0, "说明：“县级专项资金”需要填报基本支出以外的所有县级专项资金情况，“公用经费”填报基本支出中的一般商品和服务支出。")
+    sb.put(
+        r + 1,
+        0,
+        "说明：“县级专项资金”需要填报基本支出以外的所有县级专项资金情况，“公用经费”填报基本支出中的一般商品和服务支出。",
+    )
     return sb.grid()
 
 

@@ -3,13 +3,27 @@
 Coordinates follow the standard layout of docs/design.md (funds C–H, goals B/F, indicators B–I), so a
 finding's cell can be asserted exactly.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
 
-from perfxl.model import (AmountRow, BasicData, BuildingControl, CellRef, CellValue, FundsBlock, FundsRow, Goal,
-                          Indicator, Level1Heading, SelfEvaluation, Staffing, Submission)
+from perfxl.model import (
+    AmountRow,
+    BasicData,
+    BuildingControl,
+    CellRef,
+    CellValue,
+    FundsBlock,
+    FundsRow,
+    Goal,
+    Indicator,
+    Level1Heading,
+    SelfEvaluation,
+    Staffing,
+    Submission,
+)
 
 SHEET = "自评表"
 BASIC = "基础数据表"
@@ -19,23 +33,63 @@ def cv(raw: Any, cell: str, sheet: str = SHEET, anchor: str | None = None) -> Ce
     return CellValue(raw, CellRef(sheet, cell, anchor))
 
 
-def funds_row(row: int, label: str, initial: Any, full: Any, executed: Any, weight: Any = None, rate: Any = None,
-              score: Any = None, *, total: bool = False) -> FundsRow:
-    return FundsRow(cv(label, f"B{row}"), cv(initial, f"C{row}"), cv(full, f"D{row}"), cv(executed, f"E{row}"),
-                    cv(weight, f"F{row}"), cv(rate, f"G{row}"), cv(score, f"H{row}"), is_total=total)
+def funds_row(
+    row: int,
+    label: str,
+    initial: Any,
+    full: Any,
+    executed: Any,
+    weight: Any = None,
+    rate: Any = None,
+    score: Any = None,
+    *,
+    total: bool = False,
+) -> FundsRow:
+    return FundsRow(
+        cv(label, f"B{row}"),
+        cv(initial, f"C{row}"),
+        cv(full, f"D{row}"),
+        cv(executed, f"E{row}"),
+        cv(weight, f"F{row}"),
+        cv(rate, f"G{row}"),
+        cv(score, f"H{row}"),
+        is_total=total,
+    )
 
 
-def funds(total: FundsRow | None, parts: tuple[FundsRow, ...] = (), breakdown: tuple[CellValue, ...] = ()) -> FundsBlock:
+def funds(
+    total: FundsRow | None, parts: tuple[FundsRow, ...] = (), breakdown: tuple[CellValue, ...] = ()
+) -> FundsBlock:
     return FundsBlock(total, parts, "万元", breakdown, CellRef(SHEET, "A4"))
 
 
-def indicator(row: int, level1: str, level2: str, name: str, target: Any, actual: Any, weight: Any, score: Any,
-              deviation: Any = None, *, level1_cell: str | None = None, nature: Any = None, unit: Any = None) -> Indicator:
+def indicator(
+    row: int,
+    level1: str,
+    level2: str,
+    name: str,
+    target: Any,
+    actual: Any,
+    weight: Any,
+    score: Any,
+    deviation: Any = None,
+    *,
+    level1_cell: str | None = None,
+    nature: Any = None,
+    unit: Any = None,
+) -> Indicator:
     l1_anchor = level1_cell
     return Indicator(
-        cv(level1, f"B{row}", anchor=l1_anchor), cv(level2, f"C{row}"), cv(name, f"D{row}"), cv(target, f"E{row}"),
-        cv(actual, f"F{row}"), cv(weight, f"G{row}"), cv(score, f"H{row}"), cv(deviation, f"I{row}"),
-        None if nature is None else cv(nature, f"J{row}"), None if unit is None else cv(unit, f"K{row}"),
+        cv(level1, f"B{row}", anchor=l1_anchor),
+        cv(level2, f"C{row}"),
+        cv(name, f"D{row}"),
+        cv(target, f"E{row}"),
+        cv(actual, f"F{row}"),
+        cv(weight, f"G{row}"),
+        cv(score, f"H{row}"),
+        cv(deviation, f"I{row}"),
+        None if nature is None else cv(nature, f"J{row}"),
+        None if unit is None else cv(unit, f"K{row}"),
     )
 
 
@@ -43,14 +97,30 @@ def heading(label: str, cell: str, name: str, declared: Any = None) -> Level1Hea
     return Level1Heading(cv(label, cell), name, None if declared is None else Decimal(str(declared)))
 
 
-def evaluation(indicators: list[Indicator], *, level1: tuple[Level1Heading, ...] = (), fund: FundsBlock | None = None,
-               goals: tuple[Goal, ...] = (), total_weight: Any = None, total_score: Any = None, total_row: int = 40,
-               grade: Any = None, kind: str = "project", header: dict[str, CellValue] | None = None) -> SelfEvaluation:
+def evaluation(
+    indicators: list[Indicator],
+    *,
+    level1: tuple[Level1Heading, ...] = (),
+    fund: FundsBlock | None = None,
+    goals: tuple[Goal, ...] = (),
+    total_weight: Any = None,
+    total_score: Any = None,
+    total_row: int = 40,
+    grade: Any = None,
+    kind: str = "project",
+    header: dict[str, CellValue] | None = None,
+) -> SelfEvaluation:
     return SelfEvaluation(
-        kind=kind, sheet=SHEET, title=cv("2023年度项目支出绩效自评表", "A1"),
-        header=header if header is not None else {"项目名称": cv("科技专项", "B3"), "主管部门": cv("科工信局", "D3"),
-                                                  "实施单位": cv("科工信局", "G3")},
-        funds=fund, goals=goals, level1=level1, indicators=tuple(indicators),
+        kind=kind,
+        sheet=SHEET,
+        title=cv("2023年度项目支出绩效自评表", "A1"),
+        header=header
+        if header is not None
+        else {"项目名称": cv("科技专项", "B3"), "主管部门": cv("科工信局", "D3"), "实施单位": cv("科工信局", "G3")},
+        funds=fund,
+        goals=goals,
+        level1=level1,
+        indicators=tuple(indicators),
         total_weight=None if total_weight is None else cv(total_weight, f"G{total_row}"),
         total_score=None if total_score is None else cv(total_score, f"H{total_row}"),
         grade=None if grade is None else cv(grade, f"H{total_row + 1}"),
@@ -62,11 +132,19 @@ def submission(*evaluations: SelfEvaluation, basic: BasicData | None = None) -> 
 
 
 def amount(key: str, row: int, label: str, prev: Any, budget: Any, final: Any, parent: str = "") -> AmountRow:
-    return AmountRow(key, cv(label, f"A{row}", BASIC), cv(prev, f"B{row}", BASIC), cv(budget, f"C{row}", BASIC),
-                     cv(final, f"D{row}", BASIC), parent)
+    return AmountRow(
+        key,
+        cv(label, f"A{row}", BASIC),
+        cv(prev, f"B{row}", BASIC),
+        cv(budget, f"C{row}", BASIC),
+        cv(final, f"D{row}", BASIC),
+        parent,
+    )
 
 
-def basic(rows: list[AmountRow], staffing: Staffing | None = None, buildings: tuple[BuildingControl, ...] = ()) -> BasicData:
+def basic(
+    rows: list[AmountRow], staffing: Staffing | None = None, buildings: tuple[BuildingControl, ...] = ()
+) -> BasicData:
     return BasicData(BASIC, "元", ("2022年决算数", "2023年预算数", "2023年决算数"), staffing, tuple(rows), buildings)
 
 
@@ -94,23 +172,41 @@ def seed_evaluation() -> SelfEvaluation:
         indicator(21, o[0], "时效指标", "完成时间", "2023年底", "2023年底", 5, 5, level1_cell=o[1]),
         indicator(22, o[0], "成本指标", "规模工业奖励", "4万元/家", "4万元/家", 10, 10, level1_cell=o[1]),
         indicator(23, e[0], "经济效益指标", "企业研发占总产值比1.6%，", "增长2%", "增长2%", 10, 10, level1_cell=e[1]),
-        indicator(24, e[0], "社会效益指标", "规模工业总产值", "增长12%", "11.8%", 10, 9, "疫情影响企业生产放缓。",
-                  level1_cell=e[1]),
+        indicator(
+            24,
+            e[0],
+            "社会效益指标",
+            "规模工业总产值",
+            "增长12%",
+            "11.8%",
+            10,
+            9,
+            "疫情影响企业生产放缓。",
+            level1_cell=e[1],
+        ),
         indicator(25, e[0], "生态效益指标", "万元生产总值能耗降低率", "1%", "1%", 5, 5, level1_cell=e[1]),
         indicator(26, e[0], "可持续影响指标", None, None, None, None, None, level1_cell=e[1]),
         indicator(28, s[0], "服务对象满意度指标", "群众满意度达90%", "90%", "90%", 10, 10, level1_cell=s[1]),
     ]
     total = funds_row(6, "年度资金总额", 2223.04, 2223.04, 2223.04, 10, 94.5, 10, total=True)
-    breakdown = (cv("按收入性质分；2223.04", "B7"), cv("按支出性质分：2223.04", "E7"),
-                 cv("  其中：  一般公共预算：2223.04", "B8"), cv("其中：基本支出：886.12", "E8"),
-                 cv("县级专项资金：1336.92", "E9"))
+    breakdown = (
+        cv("按收入性质分；2223.04", "B7"),
+        cv("按支出性质分：2223.04", "E7"),
+        cv("  其中：  一般公共预算：2223.04", "B8"),
+        cv("其中：基本支出：886.12", "E8"),
+        cv("县级专项资金：1336.92", "E9"),
+    )
     return SelfEvaluation(
-        kind="department", sheet=SHEET, title=cv("2023年度部门整体支出绩效自评表", "A1"),
+        kind="department",
+        sheet=SHEET,
+        title=cv("2023年度部门整体支出绩效自评表", "A1"),
         header={"预算单位名称": cv("隆回县科技和工业信息化局", "B3")},
         funds=funds(total, (), breakdown),
         goals=(Goal(cv(SEED_GOAL_EXPECTED, "B14", anchor="B14"), cv(SEED_GOAL_ACTUAL, "F14", anchor="F14")),),
-        level1=(out, eff, sat), indicators=tuple(rows),
-        total_weight=cv(100, "G30"), total_score=cv(99, "H30"),
+        level1=(out, eff, sat),
+        indicators=tuple(rows),
+        total_weight=cv(100, "G30"),
+        total_score=cv(99, "H30"),
     )
 
 
@@ -152,8 +248,18 @@ def good_rows() -> list[Indicator]:
         indicator(13, o[0], "质量指标", "培训合格率", "≥95%", "96%", 10, 10, level1_cell=o[1]),
         indicator(14, o[0], "时效指标", "完成时间", "2023年底", "2023年底", 10, 10, level1_cell=o[1]),
         indicator(15, o[0], "成本指标", "人均培训成本", "≤500元", "480元", 10, 10, level1_cell=o[1]),
-        indicator(16, e[0], "社会效益指标", "站点建设数", "≥5个", "4个", 20, 16,
-                  "受选址审批影响，1个站点推迟到次年建成，已落实新址。", level1_cell=e[1]),
+        indicator(
+            16,
+            e[0],
+            "社会效益指标",
+            "站点建设数",
+            "≥5个",
+            "4个",
+            20,
+            16,
+            "受选址审批影响，1个站点推迟到次年建成，已落实新址。",
+            level1_cell=e[1],
+        ),
         indicator(17, e[0], "可持续影响指标", "长效管理机制", "健全", "达成年度指标", 10, 10, level1_cell=e[1]),
         indicator(18, s[0], "服务对象满意度指标", "培训对象满意度", "≥90%", "95%", 10, 10, level1_cell=s[1]),
     ]
@@ -165,13 +271,24 @@ def good_evaluation(**changes: Any) -> SelfEvaluation:
 
     ev = evaluation(
         good_rows(),
-        level1=(heading(OUT[0], OUT[1], "产出指标", 50), heading(EFF[0], EFF[1], "效益指标", 30),
-                heading(SAT[0], SAT[1], "满意度指标", 10)),
-        fund=funds(funds_row(5, "年度资金总额", 100, 100, 95, 10, "95.00%", 9.5, total=True),
-                   (funds_row(6, "其中：本年财政拨款", 100, 100, 95),)),
-        goals=(Goal(cv("完成培训300人次，建设站点5个，形成长效管理机制。", "B9"),
-                    cv("全年完成培训320人次，建成站点4个，另1个因选址审批推迟。", "F9")),),
-        total_weight=100, total_score=95.5, total_row=19,
+        level1=(
+            heading(OUT[0], OUT[1], "产出指标", 50),
+            heading(EFF[0], EFF[1], "效益指标", 30),
+            heading(SAT[0], SAT[1], "满意度指标", 10),
+        ),
+        fund=funds(
+            funds_row(5, "年度资金总额", 100, 100, 95, 10, "95.00%", 9.5, total=True),
+            (funds_row(6, "其中：本年财政拨款", 100, 100, 95),),
+        ),
+        goals=(
+            Goal(
+                cv("完成培训300人次，建设站点5个，形成长效管理机制。", "B9"),
+                cv("全年完成培训320人次，建成站点4个，另1个因选址审批推迟。", "F9"),
+            ),
+        ),
+        total_weight=100,
+        total_score=95.5,
+        total_row=19,
     )
     return dataclasses.replace(ev, **changes) if changes else ev
 

@@ -4,6 +4,7 @@ and a `perfxl serve` subprocess on a free loopback port.
 Expected results come from perfxl itself (the CLI's JSON report, the engine, the decorators' own
 names), never from numbers copied into the tests.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,13 @@ def server_env(**extra: str) -> dict[str, str]:
 
 def cli_findings() -> list[dict[str, Any]]:
     """The findings `perfxl validate --format json` reports for the seed example."""
-    proc = subprocess.run([str(PERFXL), "validate", str(EXAMPLE), "--format", "json"], capture_output=True,
-                          text=True, timeout=300, cwd=REPO)
+    proc = subprocess.run(
+        [str(PERFXL), "validate", str(EXAMPLE), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     (file_report,) = report["files"]
@@ -54,7 +60,7 @@ def cli_findings() -> list[dict[str, Any]]:
 
 
 def cells_of(ref: str) -> list[str]:
-    """"B5:C6" → ["B5", "B6", "C5", "C6"] (row-major per column pair is irrelevant: used as a set)."""
+    """ "B5:C6" → ["B5", "B6", "C5", "C6"] (row-major per column pair is irrelevant: used as a set)."""
     from perfxl.model import a1, parse_a1
 
     first, _, last = ref.partition(":")
@@ -93,9 +99,15 @@ def applied_marks(payload: dict[str, Any], actions: list[dict[str, Any]]):
 def function_body(func: str, *args: Any) -> dict[str, Any]:
     """A custom-function call as the add-in posts it: every argument a 2-D list."""
     return {
-        "client": "Office.js", "func_name": func, "args": list(args),
-        "caller_address": "[longhui.xlsx]部门整体支出绩效自评表!H20", "version": "0.37.8",
-        "runtime": "1.4", "culture_info_name": "zh-CN", "date_format": "yyyy/m/d", "session_id": "test",
+        "client": "Office.js",
+        "func_name": func,
+        "args": list(args),
+        "caller_address": "[longhui.xlsx]部门整体支出绩效自评表!H20",
+        "version": "0.37.8",
+        "runtime": "1.4",
+        "culture_info_name": "zh-CN",
+        "date_format": "yyyy/m/d",
+        "session_id": "test",
     }
 
 
@@ -125,10 +137,15 @@ class LiveServer:
     def __init__(self, *extra_args: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # a pipe could fill up and block the server
+        # a file, not a pipe (a pipe could fill up and block the server); closed by stop()
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [str(PERFXL), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra_args],
-            cwd=REPO, env=env or server_env(), stdout=self.log, stderr=subprocess.STDOUT, text=True,
+            cwd=REPO,
+            env=env or server_env(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.output: list[str] = []
 
@@ -149,11 +166,16 @@ class LiveServer:
                 time.sleep(0.5)
         raise RuntimeError("server did not start in time")
 
-    def request(self, method: str, path: str, body: Any = None, raw: bytes | None = None,
-                content_type: str = "application/json") -> tuple[int, bytes, dict[str, str]]:
+    def request(
+        self, method: str, path: str, body: Any = None, raw: bytes | None = None, content_type: str = "application/json"
+    ) -> tuple[int, bytes, dict[str, str]]:
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-        req = urllib.request.Request(self.base + path, data=data, method=method,
-                                     headers={"Content-Type": content_type} if data is not None else {})
+        req = urllib.request.Request(
+            self.base + path,
+            data=data,
+            method=method,
+            headers={"Content-Type": content_type} if data is not None else {},
+        )
         try:
             with urllib.request.urlopen(req, timeout=300) as r:
                 return r.status, r.read(), dict(r.headers)
@@ -176,8 +198,15 @@ class LiveServer:
 # ---------------------------------------------------------------- hardening (issue 13): raw requests
 
 
-def asgi_request(app: Any, method: str, raw_target: str, *, headers: dict[str, str] | None = None,
-                 body: bytes = b"", client: tuple[str, int] = ("127.0.0.1", 50000)) -> tuple[int, dict[str, str], bytes]:
+def asgi_request(
+    app: Any,
+    method: str,
+    raw_target: str,
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes = b"",
+    client: tuple[str, int] = ("127.0.0.1", 50000),
+) -> tuple[int, dict[str, str], bytes]:
     """One request to an ASGI app with the scope uvicorn builds from `raw_target` (path not normalised,
     percent-decoded once, query kept apart): (status, headers, body)."""
     import asyncio
@@ -185,9 +214,17 @@ def asgi_request(app: Any, method: str, raw_target: str, *, headers: dict[str, s
 
     raw_path, _, query = raw_target.partition("?")
     scope = {
-        "type": "http", "asgi": {"version": "3.0", "spec_version": "2.3"}, "http_version": "1.1",
-        "method": method, "scheme": "http", "path": unquote(raw_path), "raw_path": raw_path.encode("latin-1"),
-        "query_string": query.encode("latin-1"), "root_path": "", "client": client, "server": ("127.0.0.1", 8000),
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.3"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": unquote(raw_path),
+        "raw_path": raw_path.encode("latin-1"),
+        "query_string": query.encode("latin-1"),
+        "root_path": "",
+        "client": client,
+        "server": ("127.0.0.1", 8000),
         "headers": [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
         + [(b"host", b"127.0.0.1:8000"), (b"content-length", str(len(body)).encode())],
         "state": {},
@@ -220,9 +257,28 @@ def asgi_request(app: Any, method: str, raw_target: str, *, headers: dict[str, s
 
 #: Spellings of "one folder up" an attacker tries after /static/ (issue 13 item 1).
 UP_SPELLINGS = (
-    "../", "%2e%2e/", "%2E%2E/", ".%2e/", "%2e./", "..%2f", "..%2F", "%2e%2e%2f", "%252e%252e/", "..%252f",
-    "%252e%252e%252f", "..%5c", "..%5C", "%2e%2e%5c", "..\\", "%252e%252e%255c", ".../", "%2e%2e%2e/",
-    "%c0%ae%c0%ae/", "..%c0%af", ". ./", ".. /",
+    "../",
+    "%2e%2e/",
+    "%2E%2E/",
+    ".%2e/",
+    "%2e./",
+    "..%2f",
+    "..%2F",
+    "%2e%2e%2f",
+    "%252e%252e/",
+    "..%252f",
+    "%252e%252e%252f",
+    "..%5c",
+    "..%5C",
+    "%2e%2e%5c",
+    "..\\",
+    "%252e%252e%255c",
+    ".../",
+    "%2e%2e%2e/",
+    "%c0%ae%c0%ae/",
+    "..%c0%af",
+    ". ./",
+    ".. /",
 )
 
 
@@ -233,18 +289,36 @@ def traversal_targets(target: str, depth: int = 12) -> list[str]:
         out.append("/static/" + up * depth + target)
         out.append("/static/js/" + up * depth + target)
     # absolute spellings
-    out += ["/static//" + target, "/static/%2f" + target, "/static/%5c" + target.replace("/", "\\"),
-            "/static/\\" + target.replace("/", "\\"), "/static/%2F" + target.replace("/", "%2F"),
-            "/static/C:%5cWindows%5cwin.ini", "/static/file:%2f%2f%2f" + target, "/static/%00/../" + target]
+    out += [
+        "/static//" + target,
+        "/static/%2f" + target,
+        "/static/%5c" + target.replace("/", "\\"),
+        "/static/\\" + target.replace("/", "\\"),
+        "/static/%2F" + target.replace("/", "%2F"),
+        "/static/C:%5cWindows%5cwin.ini",
+        "/static/file:%2f%2f%2f" + target,
+        "/static/%00/../" + target,
+    ]
     return out
 
 
-def raw_http(port: int, method: str, target: str, *, headers: dict[str, str] | None = None, body: bytes = b"",
-             timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
+def raw_http(
+    port: int,
+    method: str,
+    target: str,
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes = b"",
+    timeout: float = 60,
+) -> tuple[int, dict[str, str], bytes]:
     """One request over a fresh TCP connection, the target sent byte for byte (no client normalisation or
     checks, so spaces and backslashes go out as typed); (status, headers, body) of the answer."""
-    head = [f"{method} {target} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
-            *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    head = [
+        f"{method} {target} HTTP/1.1",
+        f"Host: 127.0.0.1:{port}",
+        "Connection: close",
+        *(f"{k}: {v}" for k, v in (headers or {}).items()),
+    ]
     if body or method == "POST":
         head.append(f"Content-Length: {len(body)}")
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
@@ -310,9 +384,15 @@ vm.runInContext(input.code, ctx);
 """
 
 
-def office_js_bodies(code_js: str, calls: list[dict[str, Any]], *, runtime: str = "1.4",
-                     workbook: str = "绩效自评表.xlsx", culture: str = "zh-CN",
-                     date_format: str = "yyyy/M/d") -> list[dict[str, Any]]:
+def office_js_bodies(
+    code_js: str,
+    calls: list[dict[str, Any]],
+    *,
+    runtime: str = "1.4",
+    workbook: str = "绩效自评表.xlsx",
+    culture: str = "zh-CN",
+    date_format: str = "yyyy/M/d",
+) -> list[dict[str, Any]]:
     """The request bodies xlwings Server's own custom-functions-code.js posts for `calls`
     ({"name", "args" as Excel passes them, "address"}), run in Node."""
     import shutil
@@ -320,9 +400,22 @@ def office_js_bodies(code_js: str, calls: list[dict[str, Any]], *, runtime: str 
     node = shutil.which("node") or shutil.which("nodejs")
     if node is None:
         raise RuntimeError("Node.js is needed to run the add-in's client code (apt-get install nodejs)")
-    proc = subprocess.run([node, "-e", OFFICE_JS_HARNESS], input=json.dumps({
-        "code": code_js, "calls": calls, "runtime": runtime, "workbook": workbook, "culture": culture,
-        "dateFormat": date_format}), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [node, "-e", OFFICE_JS_HARNESS],
+        input=json.dumps(
+            {
+                "code": code_js,
+                "calls": calls,
+                "runtime": runtime,
+                "workbook": workbook,
+                "culture": culture,
+                "dateFormat": date_format,
+            }
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"node failed: {proc.stderr[-2000:]}")
     return json.loads(proc.stdout)

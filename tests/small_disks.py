@@ -3,6 +3,7 @@
 Mounting needs root (CI runs as root in its container); elsewhere the tests are skipped, except the
 read-only folder, which a non-root user gets from chmod (root ignores permission bits).
 """
+
 from __future__ import annotations
 
 import contextlib

@@ -1,5 +1,6 @@
 """The annotated copy keeps every value, formula, merged range and data validation; shows marks; warns
 about parts openpyxl drops; never clobbers; renders in LibreOffice with the marks visible."""
+
 from __future__ import annotations
 
 import os
@@ -62,7 +63,7 @@ def _findings() -> list[Finding]:
         Finding("S08", Severity.WARNING, CellRef(SHEET, "I10"), "超额完成未说明偏差原因", actual="20家"),
         Finding("G02", Severity.INFO, CellRef(SHEET, "G8", "F8"), "实际完成情况只是重复预期目标"),
         Finding("F02", Severity.ERROR, CellRef(SHEET, "C4:E4"), "资金合计不等于各项之和"),
-        Finding("E04", Severity.WARNING, CellRef(SHEET, "E4"), "=HYPERLINK(\"http://evil\") 执行数可疑", actual="=1+1"),
+        Finding("E04", Severity.WARNING, CellRef(SHEET, "E4"), '=HYPERLINK("http://evil") 执行数可疑', actual="=1+1"),
         Finding("X01", Severity.INFO, None, "整个文件的提示"),
         Finding("X02", Severity.INFO, CellRef("不存在的表", "A1"), "另一张表"),
     ]
@@ -79,7 +80,8 @@ def _snapshot(path: Path) -> dict:
                 if c.value is not None:
                     cells[c.coordinate] = (c.value, c.data_type, c.number_format, c.quotePrefix)
         dvs = sorted(
-            (str(dv.sqref), dv.type, dv.operator, dv.formula1, dv.formula2, dv.allow_blank) for dv in ws.data_validations.dataValidation
+            (str(dv.sqref), dv.type, dv.operator, dv.formula1, dv.formula2, dv.allow_blank)
+            for dv in ws.data_validations.dataValidation
         )
         snap[ws.title] = {
             "cells": cells,
@@ -122,7 +124,9 @@ def test_generator_variants_keep_every_cell(tmp_path, variant):
     for name in before["sheets"]:
         assert after[name] == before[name], name
     assert any(isinstance(v[0], str) and v[0].startswith("=") for v in before[sheet]["cells"].values()) or variant in (
-        "split_target", "two_tables"), "formula variants really carry formulas"
+        "split_target",
+        "two_tables",
+    ), "formula variants really carry formulas"
 
 
 def test_marks_fill_by_severity_notes_and_result_sheet(tmp_path):
@@ -152,7 +156,10 @@ def test_marks_fill_by_severity_notes_and_result_sheet(tmp_path):
     codes = {r[2] for r in rows}
     assert codes == {f.code for f in _findings()}
     link_rows = [r for r in rs.iter_rows(min_row=5) if r[4].hyperlink is not None]
-    assert {(r[3].value, r[4].hyperlink.location) for r in link_rows} >= {(SHEET, "'自评表'!G4"), (SHEET, "'自评表'!C4")}
+    assert {(r[3].value, r[4].hyperlink.location) for r in link_rows} >= {
+        (SHEET, "'自评表'!G4"),
+        (SHEET, "'自评表'!C4"),
+    }
     assert all(r[4].hyperlink.target is None for r in link_rows), "links are internal, not URLs"
     e04 = next(r for r in rs.iter_rows(min_row=5) if r[2].value == "E04")
     assert e04[5].data_type == "s" and not str(e04[5].value).startswith("=")
@@ -181,11 +188,21 @@ def test_keeps_charts_shapes_and_text_boxes_byte_for_byte(tmp_path):
         after = {n: b.read(n) for n in b.namelist()}
     assert set(before) <= set(after), "no part of the user's file is dropped"
     changed = {n for n in before if before[n] != after[n]}
-    assert changed == {"xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml",
-                       "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"}, changed
+    assert changed == {
+        "xl/worksheets/sheet1.xml",
+        "xl/styles.xml",
+        "xl/comments1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "[Content_Types].xml",
+    }, changed
     assert any(n.startswith("xl/charts/") for n in before) and any(n.startswith("xl/drawings/drawing") for n in before)
+
     # the marked sheet: the same text once the cells' style indexes are set aside
-    strip = lambda xml: re.sub(rb'\ss="\d+"', b"", re.sub(rb'<c r="[A-Z]+\d+" s="\d+"/>', b"", xml))
+    def strip(xml):
+        return re.sub(rb'\ss="\d+"', b"", re.sub(rb'<c r="[A-Z]+\d+" s="\d+"/>', b"", xml))
+
     assert strip(before["xl/worksheets/sheet1.xml"]) == strip(after["xl/worksheets/sheet1.xml"])
     # styles: only appended entries
     old_xfs = re.findall(rb"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>", before["xl/styles.xml"], re.S)
@@ -250,8 +267,19 @@ def test_seed_example_annotated_copy_renders_with_visible_marks_in_libreoffice(t
     def pages(xlsx: Path, stem: str) -> list[set[tuple[int, int, int]]]:
         outdir = tmp_path / stem
         subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(xlsx)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(xlsx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         [pdf] = outdir.glob("*.pdf")
         subprocess.run([pdftoppm, "-r", "60", str(pdf), str(outdir / "page")], check=True, timeout=120)
@@ -259,7 +287,7 @@ def test_seed_example_annotated_copy_renders_with_visible_marks_in_libreoffice(t
 
     def has(colours: set, hex_rgb: str) -> bool:
         rgb = tuple(bytes.fromhex(hex_rgb))
-        return any(all(abs(a - b) <= 6 for a, b in zip(c, rgb)) for c in colours)
+        return any(all(abs(a - b) <= 6 for a, b in zip(c, rgb, strict=True)) for c in colours)
 
     before = pages(EXAMPLE, "original")
     after = pages(res.path, "annotated")
@@ -285,7 +313,9 @@ def test_macro_workbook_keeps_vba_and_ribbon(tmp_path):
     assert src.is_file(), "standard .xlsm missing: built by the Excel engineer's build script"
     sheet = openpyxl.load_workbook(src, keep_vba=True).sheetnames[1]
     before = _snapshot(src)
-    res = annotate_workbook(src, [Finding("F04", Severity.ERROR, CellRef(sheet, "G4"), "执行率不符")], tmp_path / "std.xlsm")
+    res = annotate_workbook(
+        src, [Finding("F04", Severity.ERROR, CellRef(sheet, "G4"), "执行率不符")], tmp_path / "std.xlsm"
+    )
     assert res.warnings == ()
     with zipfile.ZipFile(src) as a, zipfile.ZipFile(res.path) as b:
         assert a.read("xl/vbaProject.bin") == b.read("xl/vbaProject.bin")

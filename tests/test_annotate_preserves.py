@@ -4,6 +4,7 @@ original (issue 8, data safety), on every fixture workbook of the repository, an
 Findings are the real ones `validate_file` reports for each workbook, so the cells that get marked
 are the cells a reviewer would see marked.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,13 +52,16 @@ def _load(path: Path, data_only: bool):
 
 
 def _validations(ws) -> list[tuple]:
-    return sorted((str(dv.sqref), dv.type, dv.formula1, dv.formula2, dv.allow_blank, dv.operator) for dv in ws.data_validations.dataValidation)
+    return sorted(
+        (str(dv.sqref), dv.type, dv.formula1, dv.formula2, dv.allow_blank, dv.operator)
+        for dv in ws.data_validations.dataValidation
+    )
 
 
 def _assert_preserved(src: Path, dest: Path, *, cached: bool = False) -> None:
     """Values/formulas as written, merges, validations, comments; with `cached`, the cached results
     of formulas too (what calamine, perfxl and file previews read)."""
-    for data_only in ((True,) if cached else (False,)):
+    for data_only in (True,) if cached else (False,):
         before, after = _load(src, data_only), _load(dest, data_only)
         assert after.sheetnames[: len(before.sheetnames)] == before.sheetnames
         for ws in before.worksheets:
@@ -65,8 +69,10 @@ def _assert_preserved(src: Path, dest: Path, *, cached: bool = False) -> None:
             assert copy.sheet_state == ws.sheet_state
             lost = [
                 (c.coordinate, c.value, copy[c.coordinate].value)
-                for row in ws.iter_rows() for c in row
-                if c.value != copy[c.coordinate].value or (c.value is not None and c.number_format != copy[c.coordinate].number_format)
+                for row in ws.iter_rows()
+                for c in row
+                if c.value != copy[c.coordinate].value
+                or (c.value is not None and c.number_format != copy[c.coordinate].number_format)
             ]
             kind = "cached value" if data_only else "value/formula"
             assert not lost, f"{src.name} › {ws.title}: {kind} changed: {lost[:5]}"
@@ -115,7 +121,9 @@ def test_note_on_a_commented_cell_keeps_the_users_note(tmp_path):
     from perfxl.model import CellRef, Finding, Severity
 
     src = _commented_workbook(tmp_path / "带批注.xlsx")
-    finding = Finding("F04", Severity.ERROR, CellRef("部门整体支出绩效自评表", "G4"), "执行率应为 100.00%", "rate should be 100%")
+    finding = Finding(
+        "F04", Severity.ERROR, CellRef("部门整体支出绩效自评表", "G4"), "执行率应为 100.00%", "rate should be 100%"
+    )
     dest = tmp_path / "copy.xlsx"
     annotate.annotate_workbook(src, [finding], dest)
     note = _load(dest, False)["部门整体支出绩效自评表"]["G4"].comment.text
@@ -204,7 +212,9 @@ def test_macro_workbook_copy_keeps_its_perf_values_on_open(name, tmp_path):
     dest = tmp_path / f"copy{src.suffix}"
     annotate.annotate_workbook(src, [], dest)
     flag = b"fullCalcOnLoad"
-    assert (flag in zipfile.ZipFile(dest).read("xl/workbook.xml")) == (flag in zipfile.ZipFile(src).read("xl/workbook.xml"))
+    assert (flag in zipfile.ZipFile(dest).read("xl/workbook.xml")) == (
+        flag in zipfile.ZipFile(src).read("xl/workbook.xml")
+    )
 
 
 def test_formulas_never_calculated_still_ask_for_recalculation(tmp_path):

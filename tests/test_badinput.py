@@ -4,6 +4,7 @@ The expected behaviour is the table in docs/bad-inputs.md (parsed here), so docs
 cannot drift: each row's code, location, message excerpt and exit status are checked, plus no
 traceback, a timeout and an address-space limit on the child, and the input's SHA-256 unchanged.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from badinput.corpus import CORPUS, NEEDS_LIBREOFFICE, build
+
 from perfxl.errors import UnreadableWorkbook
 from perfxl.io.guard import inspect_file, refuse_unsupported
 from perfxl.model import parse_a1
@@ -98,6 +99,8 @@ def _params(kind: str):
     for key in CORPUS:
         row = ROWS.get(key)
         marks = []
+        if NEEDS_LIBREOFFICE in CORPUS[key].needs:  # the input is made by LibreOffice (.xls, .ods, .doc)
+            marks.append(pytest.mark.libreoffice)
         if row is not None and row.pending and kind == "cli":
             marks.append(pytest.mark.xfail(strict=True, reason=row.status))
         yield pytest.param(key, marks=marks, id=key)
@@ -114,13 +117,17 @@ def _limit_memory() -> None:  # runs in the child before exec
 def run_validate(path: Path) -> tuple[int, str, str]:
     proc = subprocess.run(
         [sys.executable, "-c", CLI, "validate", str(path), "--format", "json"],
-        capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S, preexec_fn=_limit_memory,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=CHILD_TIMEOUT_S,
+        preexec_fn=_limit_memory,
     )
     return proc.returncode, proc.stdout, proc.stderr
 
 
 def _where_parts(where: str) -> dict[str, str]:
-    """"sheet 自评表; part xl/…" → {"sheet": "自评表", "part": "xl/…"}; "planted cell" → {"planted": "cell"}."""
+    """ "sheet 自评表; part xl/…" → {"sheet": "自评表", "part": "xl/…"}; "planted cell" → {"planted": "cell"}."""
     out: dict[str, str] = {}
     for piece in where.split(";"):
         word, _, rest = piece.strip().partition(" ")
@@ -132,7 +139,9 @@ def _where_parts(where: str) -> dict[str, str]:
 
 
 def test_docs_table_lists_exactly_the_corpus():
-    assert set(ROWS) == set(CORPUS), f"missing in docs: {set(CORPUS) - set(ROWS)}; not in corpus: {set(ROWS) - set(CORPUS)}"
+    assert set(ROWS) == set(CORPUS), (
+        f"missing in docs: {set(CORPUS) - set(ROWS)}; not in corpus: {set(ROWS) - set(CORPUS)}"
+    )
 
 
 def test_every_row_is_well_formed():
@@ -204,10 +213,16 @@ def _findings_match(row: Row, item, findings: list[dict]) -> None:
         for sheet, cell in item.planted:
             if where["planted"] == "row":
                 row_no = parse_a1(cell)[0]
-                here = [f for f in wanted if f["sheet"] == sheet and f["cell"] and parse_a1(f["cell"].split(":")[0])[0] == row_no]
+                here = [
+                    f
+                    for f in wanted
+                    if f["sheet"] == sheet and f["cell"] and parse_a1(f["cell"].split(":")[0])[0] == row_no
+                ]
             else:
                 here = [f for f in wanted if f["sheet"] == sheet and f["cell"] and f["cell"].split(":")[0] == cell]
-            assert here, f"no finding at {sheet}!{cell}; findings: {[(f['code'], f['sheet'], f['cell']) for f in findings]}"
+            assert here, (
+                f"no finding at {sheet}!{cell}; findings: {[(f['code'], f['sheet'], f['cell']) for f in findings]}"
+            )
             hits += here
         wanted = hits
     if "sheet" in where:
@@ -219,6 +234,7 @@ def _findings_match(row: Row, item, findings: list[dict]) -> None:
         assert f["sheet"] and f["cell"], f"a finding without a place: {f}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", list(_params("cli")))
 def test_validate_cli_matches_docs(key, corpus_dir):
     row = ROWS[key]
@@ -250,9 +266,11 @@ def test_long_string_is_read_whole(corpus_dir):
     from perfxl.reader import read_submission
 
     item = built("long_strings", corpus_dir)
-    sheet, cell = item.planted[0]
+    _sheet, cell = item.planted[0]
     sub = read_submission(item.path)
-    texts = [i.deviation for e in sub.evaluations for i in e.indicators if i.deviation.ref and i.deviation.ref.cell == cell]
+    texts = [
+        i.deviation for e in sub.evaluations for i in e.indicators if i.deviation.ref and i.deviation.ref.cell == cell
+    ]
     assert texts and len(texts[0].raw) == 32_767
 
 
@@ -261,9 +279,24 @@ def _batch(items: dict, corpus_dir: Path, out: Path) -> None:
     no traceback, every input unchanged."""
     hashes = {k: sha256(v.path) for k, v in items.items()}
     proc = subprocess.run(
-        [sys.executable, "-c", CLI, "batch", *(str(v.path) for v in items.values()), "-o", str(out),
-         "-j", "1", "--no-reports", "--no-cache"],
-        capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S * 2, preexec_fn=_limit_memory,
+        [
+            sys.executable,
+            "-c",
+            CLI,
+            "batch",
+            *(str(v.path) for v in items.values()),
+            "-o",
+            str(out),
+            "-j",
+            "1",
+            "--no-reports",
+            "--no-cache",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=CHILD_TIMEOUT_S * 2,
+        preexec_fn=_limit_memory,
     )
     assert "Traceback" not in proc.stdout + proc.stderr and "panicked" not in proc.stderr, proc.stderr[-2000:]
     assert proc.returncode == 2  # some inputs are unreadable
@@ -279,20 +312,28 @@ def _batch(items: dict, corpus_dir: Path, out: Path) -> None:
         assert sha256(item.path) == hashes[key], f"{key}: input modified"
 
 
+@pytest.mark.libreoffice  # the corpus includes the files LibreOffice makes
 def test_batch_reports_every_file_and_continues_past_unreadable_ones(corpus_dir, tmp_path):
     """The whole corpus in one batch: every file reported, unreadable ones with their reason."""
     keys = [k for k in CORPUS if _available(CORPUS[k].needs) is None]
     _batch({k: built(k, corpus_dir) for k in keys}, corpus_dir, tmp_path / "out")
 
 
+@pytest.mark.slow
 def test_limits_are_configurable_from_the_environment(corpus_dir):
     """A reviewer tightens a limit for one run: PERFXL_MAX_CELLS_PER_SHEET reaches the guard via the CLI."""
     import os
 
     item = built("xlsb", corpus_dir)  # 2 rows × 3 columns
     env = dict(os.environ, PERFXL_MAX_CELLS_PER_SHEET="5")
-    proc = subprocess.run([sys.executable, "-c", CLI, "validate", str(item.path), "--format", "json"],
-                          capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", CLI, "validate", str(item.path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=CHILD_TIMEOUT_S,
+        env=env,
+    )
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["files"][0]["error"]["code"] == "SHEET_TOO_LARGE"
     env["PERFXL_MAX_CELLS_PER_SHEET"] = "6"
@@ -300,5 +341,11 @@ def test_limits_are_configurable_from_the_environment(corpus_dir):
 
 
 def run_validate_env(path: Path, env: dict) -> int:
-    return subprocess.run([sys.executable, "-c", CLI, "validate", str(path), "--format", "json"],
-                          capture_output=True, text=True, cwd=REPO, timeout=CHILD_TIMEOUT_S, env=env).returncode
+    return subprocess.run(
+        [sys.executable, "-c", CLI, "validate", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=CHILD_TIMEOUT_S,
+        env=env,
+    ).returncode

@@ -3,22 +3,29 @@
 Needs Debian's chromium (/usr/bin/chromium) and Playwright for Python; the screenshot is kept in
 tests/artefacts/batch-dashboard.png.
 """
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from test_batch_cli import SEED_EXAMPLE
 
 from perfxl.batch import run_batch
-from test_batch_cli import SEED_EXAMPLE
 
 pytestmark = pytest.mark.browser
 
 ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")

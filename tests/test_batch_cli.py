@@ -3,6 +3,7 @@
 Each good file's row must agree with `validate_file` run on its own; each bad file must be
 reported with its reason; the exit status is the worst result; a second run comes from the cache.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,19 +36,23 @@ def perfxl(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """Run the real command in its own process, as a reviewer would."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120"}
     code = "from perfxl.cli.main import run; run()"
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def make_inbox(folder: Path) -> None:
     """Good workbooks from the repo's generator, the seed example, and four kinds of broken file."""
     import msoffcrypto.format.ooxml
+
     from perfxl.workbook.synthetic import synthetic_content
     from perfxl.workbook.variants import write_submission
 
     for name, seed, errors, variant, dept in GOOD:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        write_submission(folder / name, synthetic_content(seed, errors=errors, department=dept, basic=dept), variant=variant)
+        write_submission(
+            folder / name, synthetic_content(seed, errors=errors, department=dept, basic=dept), variant=variant
+        )
     assert SEED_EXAMPLE.is_file(), "the generator's seed example is missing"
     shutil.copy(SEED_EXAMPLE, folder / SEED_EXAMPLE.name)
     bad = folder / "bad"
@@ -75,6 +80,7 @@ def _rows(summary: dict) -> dict[str, dict]:
     return {r["name"]: r for r in summary["files"]}
 
 
+@pytest.mark.slow
 def test_every_good_file_has_the_counts_validate_gives_it(runs):
     root, first, _, _, summary = runs
     assert first.returncode == 2, first.stderr
@@ -84,7 +90,11 @@ def test_every_good_file_has_the_counts_validate_gives_it(runs):
         direct = validate_file(root / "inbox" / name)
         row = rows[name]
         assert row["ok"] and direct.ok
-        assert (row["errors"], row["warnings"], row["infos"]) == (direct.summary.errors, direct.summary.warnings, direct.summary.infos), name
+        assert (row["errors"], row["warnings"], row["infos"]) == (
+            direct.summary.errors,
+            direct.summary.warnings,
+            direct.summary.infos,
+        ), name
         assert row["unit_name"] == direct.unit_name and row["year"] == direct.year and row["kind"] == direct.kind
         got = Counter((f["code"], f["sheet"], f["cell"]) for f in findings if f["file"] == name)
         assert got == Counter(f.brief() for f in direct.findings), name
@@ -92,18 +102,23 @@ def test_every_good_file_has_the_counts_validate_gives_it(runs):
     assert rows["synonyms-two-errors.xlsx"]["errors"] >= 2  # two planted errors are caught
 
 
+@pytest.mark.slow
 def test_the_seed_example_shows_the_published_errors(runs):
     root, _, _, _, summary = runs
     row = _rows(summary)[SEED_EXAMPLE.name]
     assert row["unit_name"] == "隆回县科技和工业信息化局" and row["year"] == "2023"
     assert row["errors"] > 0
-    seed = [json.loads(x) for x in (root / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
-            if json.loads(x)["file"] == SEED_EXAMPLE.name]
+    seed = [
+        json.loads(x)
+        for x in (root / "out" / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(x)["file"] == SEED_EXAMPLE.name
+    ]
     texts = " ".join(f["message"] for f in seed if f["severity"] == "error")
     assert "94.5" in texts  # 执行率 printed 94.5 for 2223.04/2223.04
     assert "140" in texts  # 控制率 140% for 45/32
 
 
+@pytest.mark.slow
 def test_every_bad_file_is_reported_with_its_reason(runs):
     root, first, _, _, summary = runs
     rows = _rows(summary)
@@ -124,19 +139,27 @@ def test_every_bad_file_is_reported_with_its_reason(runs):
     assert "加密" in rows["bad/encrypted.xlsx"]["status"]
 
 
+@pytest.mark.slow
 def test_second_run_is_served_from_the_cache(runs):
     root, first, second, state_after_first, summary_first = runs
     assert second.returncode == first.returncode == 2
     assert "来自缓存 9 个" in second.stdout
     summary = json.loads((root / "out" / "summary.json").read_text(encoding="utf-8"))
     assert [r["cached"] for r in summary["files"]] == [True] * 9
-    drop = lambda rows: [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+
+    def drop(rows):
+        return [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+
     assert drop(summary["files"]) == drop(summary_first["files"])
     state_now = (root / "out" / "state.jsonl").read_text(encoding="utf-8")
-    key = lambda text: sorted((r["path"], r["sha256"], r["seconds"]) for r in map(json.loads, text.splitlines()))
+
+    def key(text):
+        return sorted((r["path"], r["sha256"], r["seconds"]) for r in map(json.loads, text.splitlines()))
+
     assert key(state_now) == key(state_after_first)  # no file was checked again
 
 
+@pytest.mark.slow
 def test_annotated_copies_and_reports_are_linked_from_the_summary(runs):
     root, _, _, _, summary = runs
     out = root / "out"
@@ -152,6 +175,7 @@ def test_annotated_copies_and_reports_are_linked_from_the_summary(runs):
     assert {r["annotated"] for r in summary["files"] if r["annotated"]} <= links
 
 
+@pytest.mark.slow
 def test_exit_status_is_1_for_error_findings_and_0_when_clean(tmp_path):
     from perfxl.workbook.synthetic import synthetic_content
     from perfxl.workbook.variants import write_submission
@@ -167,6 +191,7 @@ def test_exit_status_is_1_for_error_findings_and_0_when_clean(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_bad_arguments_exit_2_without_a_traceback(tmp_path):
     result = perfxl("batch", str(tmp_path), "--profile", "no-such-profile", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -188,6 +213,7 @@ def test_an_unknown_check_code_is_a_usage_error_before_any_file_is_checked(tmp_p
     assert not (tmp_path / "out").exists()  # refused up front: nothing checked, nothing written
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_pipe_and_a_link_loop_in_the_inbox_are_skipped_not_a_hang_or_a_traceback(tmp_path):
     inbox = tmp_path / "in"
@@ -198,9 +224,25 @@ def test_a_pipe_and_a_link_loop_in_the_inbox_are_skipped_not_a_hang_or_a_traceba
     os.symlink(tmp_path / "seed-elsewhere.xlsx", inbox / "unit-a.xlsx")
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "120"}
     try:
-        result = subprocess.run([sys.executable, "-c", "from perfxl.cli.main import run; run()", "batch", "in",
-                                 "-o", "out", "--jobs", "1", "--no-reports"], cwd=tmp_path, env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from perfxl.cli.main import run; run()",
+                "batch",
+                "in",
+                "-o",
+                "out",
+                "--jobs",
+                "1",
+                "--no-reports",
+            ],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("perfxl batch hung on a named pipe in the inbox")
     assert "Traceback" not in result.stderr, result.stderr
@@ -208,13 +250,17 @@ def test_a_pipe_and_a_link_loop_in_the_inbox_are_skipped_not_a_hang_or_a_traceba
     assert "已跳过：x.xlsx [NOT_REGULAR_FILE]" in result.stdout and "命名管道" in result.stdout
     assert "已跳过：loop.xlsx [SYMLINK_LOOP]" in result.stdout
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert {s["name"]: s["code"] for s in summary["skipped"]} == {"loop.xlsx": "SYMLINK_LOOP", "x.xlsx": "NOT_REGULAR_FILE"}
+    assert {s["name"]: s["code"] for s in summary["skipped"]} == {
+        "loop.xlsx": "SYMLINK_LOOP",
+        "x.xlsx": "NOT_REGULAR_FILE",
+    }
     rows = _rows(summary)
     assert rows["unit-a.xlsx"]["ok"] and rows["unit-a.xlsx"]["path"] == str(inbox / "unit-a.xlsx")  # its inbox name
     assert rows["unit-a.xlsx"]["errors"] > 0  # the seed's published errors, read through the link
     assert rows["x.xlsx"]["status"].startswith("已跳过：")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_folder_named_perfxl_in_the_current_folder_does_not_break_the_workers(tmp_path, jobs):
     """Run as a reviewer does: the installed console script, from a folder that holds a `perfxl` folder."""
@@ -225,14 +271,21 @@ def test_a_folder_named_perfxl_in_the_current_folder_does_not_break_the_workers(
     (tmp_path / "in").mkdir()
     shutil.copy(SEED_EXAMPLE, tmp_path / "in" / "seed.xlsx")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONSAFEPATH")}
-    result = subprocess.run([str(script), "batch", "in", "-o", "out", "--jobs", jobs, "--no-reports"], cwd=tmp_path,
-                            env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [str(script), "batch", "in", "-o", "out", "--jobs", jobs, "--no-reports"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "WORKERS_FAILED" not in result.stdout + result.stderr and "WORKER_CRASHED" not in result.stdout
     assert result.returncode == 1, result.stdout + result.stderr  # the seed's published errors, found
     rows = _rows(json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8")))
     assert rows["seed.xlsx"]["ok"] and rows["seed.xlsx"]["errors"] > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("trouble", ["full", "read-only"])
 def test_an_output_folder_on_a_full_or_read_only_disk_is_explained_in_chinese(tmp_path, trouble):
     from small_disks import full_disk, readonly_dir

@@ -1,4 +1,5 @@
 """perfxl.batch.discover: folders, globs and files become one sorted, de-duplicated list of workbooks."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,17 @@ def _touch(path: Path, data: bytes = b"x") -> Path:
 
 
 def _tree(root: Path) -> None:
-    for rel in ("b.xlsx", "a.XLSX", "county/c.xlsm", "county/old.xls", "county/deep/d.xlsx",
-                "notes.txt", "~$a.xlsx", ".hidden/e.xlsx", "out/previous.xlsx"):
+    for rel in (
+        "b.xlsx",
+        "a.XLSX",
+        "county/c.xlsm",
+        "county/old.xls",
+        "county/deep/d.xlsx",
+        "notes.txt",
+        "~$a.xlsx",
+        ".hidden/e.xlsx",
+        "out/previous.xlsx",
+    ):
         _touch(root / rel)
 
 

@@ -6,6 +6,7 @@ Real files built by the project's own code: the seed workbook (workbooks/example
 (perfxl.workbook.report_docx.build_report_docx) and a narrative-only report written from its paragraphs
 (report_paragraphs), so the four contradictions can only come from the workbook's tables.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ def narrative_only_docx(path: Path, figures=None) -> dict[str, int]:
     d = docx.Document()
     numbers: dict[str, int] = {}
     n = 0
-    for template, text in zip(REPORT_PARAGRAPHS, report_paragraphs(figures)):
+    for template, text in zip(REPORT_PARAGRAPHS, report_paragraphs(figures), strict=True):
         if not text.strip():
             continue
         d.add_paragraph(text)
@@ -103,6 +104,7 @@ def test_pairing_entries_only_where_a_folder_holds_reports_and_workbooks(inbox):
     assert all(p.is_file() for p in (*reports, *workbooks))
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_unit_folder_with_both_gets_the_four_contradictions_paired(batch, inbox):
     outcome, out = batch
     _, paragraphs, _ = inbox
@@ -110,15 +112,20 @@ def test_a_unit_folder_with_both_gets_the_four_contradictions_paired(batch, inbo
     pair = rows["县/科工局/报告与工作簿核对：自评报告.docx ⇄ 自评表.xlsx"]
     assert pair["ok"] and pair["kind_zh"] == PAIR_KIND and pair["unit_name"]
     lines = [f for f in _findings(out) if f["file"] == pair["name"]]
-    narrative = Counter((f["code"], f["location"]["kind"], f["location"]["paragraph"], f["actual"], f["severity"])
-                        for f in lines if f["severity"] in ("error", "warning"))
-    assert narrative == Counter({
-        ("N01", "paragraph", paragraphs["new_scale_firms"], "16家", "warning"): 1,  # fuzzy name pair: 警告
-        ("N01", "paragraph", paragraphs["hitech_firms"], "19家", "error"): 1,
-        ("N01", "paragraph", paragraphs["three_public_budget"], "3万元", "error"): 1,
-        ("N01", "paragraph", paragraphs["reception_budget"], "3万元", "error"): 1,
-        ("N03", "paragraph", paragraphs["goal_sentence"], "以上目标均以完成", "error"): 1,
-    })
+    narrative = Counter(
+        (f["code"], f["location"]["kind"], f["location"]["paragraph"], f["actual"], f["severity"])
+        for f in lines
+        if f["severity"] in ("error", "warning")
+    )
+    assert narrative == Counter(
+        {
+            ("N01", "paragraph", paragraphs["new_scale_firms"], "16家", "warning"): 1,  # fuzzy name pair: 警告
+            ("N01", "paragraph", paragraphs["hitech_firms"], "19家", "error"): 1,
+            ("N01", "paragraph", paragraphs["three_public_budget"], "3万元", "error"): 1,
+            ("N01", "paragraph", paragraphs["reception_budget"], "3万元", "error"): 1,
+            ("N03", "paragraph", paragraphs["goal_sentence"], "以上目标均以完成", "error"): 1,
+        }
+    )
     three = next(f for f in lines if f["location"]["paragraph"] == paragraphs["three_public_budget"])
     assert three["message"].startswith("报告与工作簿核对：") and "自评表.xlsx" in three["message"]
     assert [r["kind"] for r in three["related"]] == ["cell"]
@@ -150,33 +157,45 @@ def test_the_related_cell_is_the_workbooks_cell(inbox, tmp_path):
     assert str(cell).startswith("13") and hitech.expected.startswith("13")
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_folder_with_the_report_only_gets_its_own_checks(batch, inbox):
     outcome, out = batch
     _, _, report = inbox
     row = _rows(outcome)["县/报告单独/科工局自评报告.docx"]
     assert row["ok"] and row["kind"]
     lines = [f for f in _findings(out) if f["file"] == row["name"]]
-    found = {(f["code"], f["location"]["paragraph"], f["actual"]) for f in lines
-             if f["code"][0] == "N" and f["severity"] in ("error", "warning")}
-    assert found == {("N01", report.paragraph_with("new_scale_firms")[0], "16家"),
-                     ("N01", report.paragraph_with("hitech_firms")[0], "19家"),
-                     ("N01", report.paragraph_with("three_public_budget")[0], "3万元"),
-                     ("N01", report.paragraph_with("reception_budget")[0], "3万元"),
-                     ("N03", report.paragraph_with("goal_sentence")[0], "以上目标均以完成")}
+    found = {
+        (f["code"], f["location"]["paragraph"], f["actual"])
+        for f in lines
+        if f["code"][0] == "N" and f["severity"] in ("error", "warning")
+    }
+    assert found == {
+        ("N01", report.paragraph_with("new_scale_firms")[0], "16家"),
+        ("N01", report.paragraph_with("hitech_firms")[0], "19家"),
+        ("N01", report.paragraph_with("three_public_budget")[0], "3万元"),
+        ("N01", report.paragraph_with("reception_budget")[0], "3万元"),
+        ("N03", report.paragraph_with("goal_sentence")[0], "以上目标均以完成"),
+    }
     # its table findings are the workbook's (same tables), at the Word tables' cells
     assert any(f["code"] == "B01" and f["sheet"] == "表2" for f in lines)
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_an_ambiguous_folder_is_not_paired_and_says_why(batch):
     outcome, out = batch
     row = _rows(outcome)["县/两个工作簿/报告与工作簿核对：未配对（2 个工作簿、1 份报告）"]
     assert row["ok"] and (row["errors"], row["warnings"], row["infos"]) == (0, 0, 1)
     [line] = [f for f in _findings(out) if f["file"] == row["name"]]
-    assert line["code"] == "PAIR_AMBIGUOUS" and "2 个工作簿" in line["message"] and "自评表（修改稿）.xlsx" in line["message"]
+    assert (
+        line["code"] == "PAIR_AMBIGUOUS"
+        and "2 个工作簿" in line["message"]
+        and "自评表（修改稿）.xlsx" in line["message"]
+    )
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert any(c["code"] == "PAIR_AMBIGUOUS" for c in summary["by_code"])
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_an_agreeing_report_goes_quiet_and_the_cache_follows_both_files(inbox, tmp_path):
     unit = tmp_path / "科工局"
     unit.mkdir()
@@ -204,6 +223,7 @@ def test_validate_folder_picks_up_report_documents(inbox, tmp_path):
     assert code == 1  # the report's own 错误 (N01, N03 and the tables' errors)
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_batch_annotate_comments_a_word_report(tmp_path):
     """`perfxl batch --annotate` gives a .docx report a Word-commented copy, like `validate --annotate`."""
     import zipfile

@@ -1,4 +1,5 @@
 """summary.xlsx and dashboard.html of a batch (run with the stand-in validator of test_batch_runner)."""
+
 from __future__ import annotations
 
 import json
@@ -7,23 +8,26 @@ import zipfile
 
 import openpyxl
 import pytest
-
-from perfxl.batch.summary_xlsx import SHEETS
 from test_batch_runner import run_standin, write_files
 
-HOSTILE_UNIT = "=HYPERLINK(\"http://evil.example\",\"点我\")"
+from perfxl.batch.summary_xlsx import SHEETS
+
+HOSTILE_UNIT = '=HYPERLINK("http://evil.example","点我")'
 SCRIPT_UNIT = "<script>alert(1)</script>单位"
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     root = tmp_path_factory.mktemp("outputs")
-    write_files(root / "in", {
-        "a.xlsx": f"ok:2:1:{HOSTILE_UNIT}",
-        "b.xlsx": f"ok:0:1:{SCRIPT_UNIT}",
-        "c.xlsx": "ok:1:0",
-        "d.xls": "garbage",
-    })
+    write_files(
+        root / "in",
+        {
+            "a.xlsx": f"ok:2:1:{HOSTILE_UNIT}",
+            "b.xlsx": f"ok:0:1:{SCRIPT_UNIT}",
+            "c.xlsx": "ok:1:0",
+            "d.xls": "garbage",
+        },
+    )
     outcome = run_standin([root / "in"], root / "out")
     return outcome, root / "out"
 
@@ -87,7 +91,9 @@ def test_dashboard_is_self_contained_and_escapes_user_text(batch):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;单位" in html
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html)
     urls = set(re.findall(r"https?://[^\s\"'<>]+", html)) - {"http://www.w3.org/2000/svg"}
-    assert urls == {"http://evil.example&#34;,&#34;点我&#34;)"}  # only the unit name, its quotes escaped (Jinja2's &#34;)
+    assert urls == {
+        "http://evil.example&#34;,&#34;点我&#34;)"
+    }  # only the unit name, its quotes escaped (Jinja2's &#34;)
     assert html.count("<svg") == 2
     for row in outcome.rows:
         assert f'href="{row["report"]}"' in html

@@ -4,19 +4,19 @@ Checked files' rows, state lines, findings lines and pre-rendered 问题明细/d
 from the workers; the parent never builds a row or serialises a finding of a checked file. The
 workers are forked by the fork server, so a function replaced here is replaced in the parent only.
 """
+
 from __future__ import annotations
 
 import json
 import re
-import zipfile
 
 import openpyxl
+from test_batch_runner import run_standin, write_files
 
 import perfxl
 from perfxl.batch import executors, shards, tables
 from perfxl.batch.summary_xlsx import SHEETS
 from perfxl.report.charts import bar_chart, histogram_chart
-from test_batch_runner import run_standin, write_files
 
 
 def test_the_parent_never_builds_rows_or_serialises_findings_of_checked_files(tmp_path, monkeypatch):
@@ -26,6 +26,7 @@ def test_the_parent_never_builds_rows_or_serialises_findings_of_checked_files(tm
         def wrapper(*args, **kw):
             calls.append(name)
             return fn(*args, **kw)
+
         return wrapper
 
     monkeypatch.setattr(tables, "row_from_record", counted("row_from_record", tables.row_from_record))
@@ -49,8 +50,10 @@ def test_the_parent_never_builds_rows_or_serialises_findings_of_checked_files(tm
 
 
 def test_findings_sheet_rows_are_numbered_escaped_and_keep_control_characters_readable(tmp_path):
-    findings = [{"file": "a.xlsx", "code": "X1", "severity": "error", "message": " <b>&</b>\x01 ", "cell": "A1"},
-                {"file": "a.xlsx", "code": "X2", "severity": "warning", "message": "=SUM(A1)", "cell": None}]
+    findings = [
+        {"file": "a.xlsx", "code": "X1", "severity": "error", "message": " <b>&</b>\x01 ", "cell": "A1"},
+        {"file": "a.xlsx", "code": "X2", "severity": "warning", "message": "=SUM(A1)", "cell": None},
+    ]
     log = shards.ShardLog(str(tmp_path))
     log.add(shards.FileShards(0, "a", {}, {}, 2, b"", b"", shards.xlsx_finding_rows(findings), b""))
     xml = b"".join(log.xlsx_rows(["a"], first_row=5)).decode()

@@ -4,8 +4,10 @@ The stand-in reads a one-line text "ok:<errors>:<warnings>", "bad", "crash" or "
 file and logs every call beside it, so the tests can tell which files a run really checked. The
 real validator runs in tests/test_batch_cli.py.
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -38,13 +40,24 @@ def standin_validate(path, profile, *, select=None, ignore=None) -> FileResult:
         time.sleep(0.3)
         text = "ok:0:0"
     if not text.startswith("ok"):
-        return FileResult(str(path), ok=False, error={"code": "FILE_NOT_WORKBOOK", "message": "不是 Excel 工作簿", "message_en": "not a workbook"})
+        return FileResult(
+            str(path),
+            ok=False,
+            error={"code": "FILE_NOT_WORKBOOK", "message": "不是 Excel 工作簿", "message_en": "not a workbook"},
+        )
     _, errors, warnings, *rest = text.split(":")
-    findings = [Finding("STAND_ERROR", Severity.ERROR, CellRef("自评表", f"H{5 + i}"), f"错误{i}") for i in range(int(errors))]
-    findings += [Finding("STAND_WARN", Severity.WARNING, CellRef("自评表", f"G{5 + i}"), f"警告{i}") for i in range(int(warnings))]
+    findings = [
+        Finding("STAND_ERROR", Severity.ERROR, CellRef("自评表", f"H{5 + i}"), f"错误{i}") for i in range(int(errors))
+    ]
+    findings += [
+        Finding("STAND_WARN", Severity.WARNING, CellRef("自评表", f"G{5 + i}"), f"警告{i}")
+        for i in range(int(warnings))
+    ]
     unit = ":".join(rest) or "测试单位"
     summary = Summary.of(findings, score_reported=Decimal("95.5"), score_computed=Decimal("88.25"), grade="良")
-    return FileResult(str(path), ok=True, findings=tuple(findings), summary=summary, unit_name=unit, year="2023", kind="department")
+    return FileResult(
+        str(path), ok=True, findings=tuple(findings), summary=summary, unit_name=unit, year="2023", kind="department"
+    )
 
 
 def write_files(folder: Path, files: dict[str, str]) -> None:
@@ -72,6 +85,7 @@ def inbox(tmp_path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
     outcome = run_standin([inbox], tmp_path / "out")
     rows = outcome.rows
@@ -84,15 +98,26 @@ def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
     findings = [json.loads(x) for x in lines]
     # 3 findings of a.xlsx (reading order) and the unreadable file's reason, in file order
     assert [(f["file"], f["code"], f["cell"]) for f in findings] == [
-        ("a.xlsx", "STAND_WARN", "G5"), ("a.xlsx", "STAND_ERROR", "H5"), ("a.xlsx", "STAND_WARN", "G6"),
+        ("a.xlsx", "STAND_WARN", "G5"),
+        ("a.xlsx", "STAND_ERROR", "H5"),
+        ("a.xlsx", "STAND_WARN", "G6"),
         ("c.xls", "FILE_NOT_WORKBOOK", None),
     ]
     assert all((tmp_path / "out" / r["report"]).is_file() for r in rows)
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["totals"] == {"files": 3, "checked": 2, "unreadable": 1, "skipped": 0, "cached": 0, "errors": 1, "warnings": 2,
-                                 "infos": 0}
+    assert summary["totals"] == {
+        "files": 3,
+        "checked": 2,
+        "unreadable": 1,
+        "skipped": 0,
+        "cached": 0,
+        "errors": 1,
+        "warnings": 2,
+        "infos": 0,
+    }
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inbox, tmp_path):
     out = tmp_path / "out"
     first = run_standin([inbox], out)
@@ -100,7 +125,10 @@ def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inb
     second = run_standin([inbox], out)
     assert _calls(inbox) == {"a.xlsx": 1, "b.xlsx": 1, "c.xls": 1}  # nobody was checked again
     assert all(r["cached"] for r in second.rows)
-    strip = lambda rows: [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+
+    def strip(rows):
+        return [{k: v for k, v in r.items() if k not in ("cached", "seconds")} for r in rows]
+
     assert strip(second.rows) == strip(first.rows)
     (inbox / "county" / "b.xlsx").write_text("ok:3:0", encoding="utf-8")
     third = run_standin([inbox], out)
@@ -110,18 +138,21 @@ def test_second_run_is_served_from_the_cache_and_a_changed_file_is_rechecked(inb
     assert len((out / "state.jsonl").read_text(encoding="utf-8").splitlines()) == 3  # compacted
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_no_cache_rechecks_everything(inbox, tmp_path):
     run_standin([inbox], tmp_path / "out")
     run_standin([inbox], tmp_path / "out", use_cache=False)
     assert _calls(inbox) == {"a.xlsx": 2, "b.xlsx": 2, "c.xls": 2}
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_different_profile_or_filter_is_not_served_from_the_cache(inbox, tmp_path):
     run_standin([inbox], tmp_path / "out")
     run_standin([inbox], tmp_path / "out", ignore=["STAND_WARN"])
     assert _calls(inbox)["a.xlsx"] == 2
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_deleted_report_forces_a_recheck(inbox, tmp_path):
     first = run_standin([inbox], tmp_path / "out")
     (tmp_path / "out" / first.rows[0]["report"]).unlink()
@@ -129,6 +160,7 @@ def test_deleted_report_forces_a_recheck(inbox, tmp_path):
     assert [r["cached"] for r in second.rows] == [False, True, True]
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_exit_status_reflects_the_worst_result(tmp_path):
     write_files(tmp_path / "clean", {"x.xlsx": "ok:0:3"})
     write_files(tmp_path / "errors", {"x.xlsx": "ok:0:3", "y.xlsx": "ok:2:0"})
@@ -139,16 +171,21 @@ def test_exit_status_reflects_the_worst_result(tmp_path):
     assert [r["error_code"] for r in missing.rows] == [None, "FILE_NOT_FOUND"]
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_crashing_worker_or_a_raising_check_does_not_stop_the_batch(tmp_path):
     write_files(tmp_path / "in", {"a.xlsx": "ok:1:0", "b.xlsx": "crash", "c.xlsx": "raise", "d.xlsx": "ok:0:0"})
     outcome = run_standin([tmp_path / "in"], tmp_path / "out")
     assert [(r["name"], r["error_code"]) for r in outcome.rows] == [
-        ("a.xlsx", None), ("b.xlsx", "WORKER_CRASHED"), ("c.xlsx", "INTERNAL_ERROR"), ("d.xlsx", None)
+        ("a.xlsx", None),
+        ("b.xlsx", "WORKER_CRASHED"),
+        ("c.xlsx", "INTERNAL_ERROR"),
+        ("d.xlsx", None),
     ]
     assert "bug inside a check" in outcome.rows[2]["status"]
     assert outcome.exit_code == EXIT_UNREADABLE
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp_path):
     write_files(tmp_path / "in", {f"f{i:02d}.xlsx": f"ok:{i % 3}:1" for i in range(12)})
     out = tmp_path / "out"
@@ -175,6 +212,7 @@ def test_ctrl_c_leaves_a_consistent_partial_result_that_the_next_run_resumes(tmp
     assert {r["name"] for r in resumed.rows if r["cached"]} == set(seen)
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_torn_state_line_is_ignored(inbox, tmp_path):
     out = tmp_path / "out"
     run_standin([inbox], out)
@@ -196,6 +234,7 @@ with OutdirLock(sys.argv[1]):
 """
 
 
+@pytest.mark.slow
 def test_one_batch_at_a_time_per_outdir_across_processes_and_never_a_signal(inbox, tmp_path, monkeypatch):
     from perfxl.errors import PerfxlError
 
@@ -220,6 +259,7 @@ def test_one_batch_at_a_time_per_outdir_across_processes_and_never_a_signal(inbo
     assert len(outcome.rows) == 3 and not outcome.interrupted
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_a_lock_file_left_behind_never_blocks_even_if_its_pid_now_belongs_to_another_process(inbox, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -229,6 +269,7 @@ def test_a_lock_file_left_behind_never_blocks_even_if_its_pid_now_belongs_to_ano
     assert len(outcome.rows) == 3
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
     from perfxl.errors import PerfxlError
 
@@ -238,6 +279,7 @@ def test_an_outdir_that_is_a_file_is_an_explained_error(inbox, tmp_path):
     assert bad.value.code == "OUTDIR_UNUSABLE"
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_workers_that_die_on_every_file_stop_the_batch_with_an_explained_error(tmp_path):
     from perfxl.errors import PerfxlError
 
@@ -265,8 +307,9 @@ def _start_driver(inbox: Path, out: Path) -> subprocess.Popen:
     """A batch in its own process, as `perfxl batch` runs it (SIGTERM handled by the CLI's handler)."""
     tests = str(Path(__file__).resolve().parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (tests, os.environ.get("PYTHONPATH")) if p)}
-    return subprocess.Popen([sys.executable, "-c", DRIVER, str(inbox), str(out)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(inbox), str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def _wait_for(condition, what: str, limit: float = 120.0) -> None:
@@ -306,8 +349,10 @@ def test_sigterm_stops_the_batch_like_ctrl_c_and_leaves_no_worker(tmp_path):
     driver = _start_driver(tmp_path / "in", out)
     family: list = []
     try:
-        _wait_for(lambda: (out / "state.jsonl").is_file() and (out / "state.jsonl").stat().st_size > 0,
-                  "the first file to finish")
+        _wait_for(
+            lambda: (out / "state.jsonl").is_file() and (out / "state.jsonl").stat().st_size > 0,
+            "the first file to finish",
+        )
         family = psutil.Process(driver.pid).children(recursive=True)
         driver.send_signal(signal.SIGTERM)
         _, err = driver.communicate(timeout=120)
@@ -326,7 +371,5 @@ def _kill_all(pids: list[int], family: list) -> None:
     import psutil
 
     for proc in [*(psutil.Process(p) for p in pids if psutil.pid_exists(p)), *family]:
-        try:
+        with contextlib.suppress(psutil.Error):
             proc.kill()
-        except psutil.Error:
-            pass

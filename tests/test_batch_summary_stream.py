@@ -1,12 +1,13 @@
 """summary.xlsx's 问题明细 rows are streamed in while files finish; the result must equal findings.jsonl, in order."""
+
 from __future__ import annotations
 
 import json
 
 import openpyxl
-
-from perfxl.batch.summary_xlsx import SHEETS, SEVERITY_ZH, build_summary_xlsx
 from test_batch_runner import run_standin, write_files
+
+from perfxl.batch.summary_xlsx import SEVERITY_ZH, SHEETS, build_summary_xlsx
 
 
 def _sheet_values(path) -> dict[str, list[tuple]]:

@@ -6,6 +6,7 @@ alone for each Python; that the Windows-only dependencies pip skips on Linux (py
 are there; that the .xlsm is shipped and its embedded xlwings version is the one the install script
 checks; and that the scripts are CRLF and GBK (read by cmd.exe in code page 936 on a Chinese PC).
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,9 @@ PERFXL = Path(sys.executable).with_name("perfxl")
 
 
 def _bundle_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(PERFXL), "bundle", "windows", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=1800)
+    return subprocess.run(
+        [str(PERFXL), "bundle", "windows", *args], capture_output=True, text=True, cwd=cwd, timeout=1800
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +68,33 @@ def _xlsm_xlwings_version_by_oletools(path: Path) -> str:
 def test_perfxl_excel_resolves_from_the_bundle_alone(bundle, python, tmp_path):
     report = tmp_path / "report.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--dry-run", "--no-index", "--find-links", str(bundle / WHEELS_DIR),
-         "--platform", "win_amd64", "--only-binary", ":all:", "--python-version", python, "--target",
-         str(tmp_path / "target"), "--report", str(report), "-q", "perfxl[excel]"],
-        capture_output=True, text=True, env=offline_env(), timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--dry-run",
+            "--no-index",
+            "--find-links",
+            str(bundle / WHEELS_DIR),
+            "--platform",
+            "win_amd64",
+            "--only-binary",
+            ":all:",
+            "--python-version",
+            python,
+            "--target",
+            str(tmp_path / "target"),
+            "--report",
+            str(report),
+            "-q",
+            "perfxl[excel]",
+        ],
+        capture_output=True,
+        text=True,
+        env=offline_env(),
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
     installs = json.loads(report.read_text(encoding="utf-8"))["install"]
     names = {i["metadata"]["name"].lower(): i for i in installs}
@@ -94,8 +119,9 @@ def test_windows_only_dependencies_are_in_the_bundle(bundle, python):
     assert "pywin32" in windows_deps
     for dep in windows_deps:
         prefix = dep.lower().replace("-", "_") + "-"
-        assert any(w.lower().startswith(prefix) and (f"-{tag}-" in w or "-py3-none-any" in w or "py2.py3" in w)
-                   for w in wheels), f"{dep} for Python {python}"
+        assert any(
+            w.lower().startswith(prefix) and (f"-{tag}-" in w or "-py3-none-any" in w or "py2.py3" in w) for w in wheels
+        ), f"{dep} for Python {python}"
 
 
 # ---------------------------------------------------------------- the workbook and the scripts
@@ -181,8 +207,14 @@ def test_offline_says_so_in_chinese(tmp_path):
     env = {**offline_env(), "PIP_INDEX_URL": "http://127.0.0.1:9/simple", "PIP_RETRIES": "0", "PIP_TIMEOUT": "5"}
     env.pop("PIP_CONFIG_FILE")
     env["PIP_CONFIG_FILE"] = os.devnull
-    proc = subprocess.run([str(PERFXL), "bundle", "windows", "-o", str(tmp_path / "安装包")], capture_output=True,
-                          text=True, env=env, cwd=tmp_path, timeout=600)
+    proc = subprocess.run(
+        [str(PERFXL), "bundle", "windows", "-o", str(tmp_path / "安装包")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "需要联网" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "安装包").exists() and not list(tmp_path.glob(".安装包.*"))

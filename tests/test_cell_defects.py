@@ -4,11 +4,12 @@ TRUE in 实际完成值, control characters parsed into numbers, merges across t
 Each workbook is the seed example written by the project's generator with the defect planted
 (tests/badinput, the guard engineer's corpus); the findings are the ones `validate_file` reports.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from badinput.corpus import build
+
 from perfxl.grid import Grid
 from perfxl.io.error_values import error_cells
 from perfxl.layout.merges import merge_findings
@@ -44,9 +45,11 @@ def _at(findings, sheet: str, cell: str):
 
 
 def test_error_cells_are_found_in_sheet_xml():
-    xml = (b'<sheetData><row r="4"><c r="G4" s="5" t="e"><v>#DIV/0!</v></c><c r="H4" t="n"><v>10</v></c>'
-           b'<c r="I4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="J4" t="e"/></row>'
-           b'<row r="13"><c r="AB13" t="e"><v>#REF!</v></c><c r="C13" t="str"><v>#N/A</v></c></row></sheetData>')
+    xml = (
+        b'<sheetData><row r="4"><c r="G4" s="5" t="e"><v>#DIV/0!</v></c><c r="H4" t="n"><v>10</v></c>'
+        b'<c r="I4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="J4" t="e"/></row>'
+        b'<row r="13"><c r="AB13" t="e"><v>#REF!</v></c><c r="C13" t="str"><v>#N/A</v></c></row></sheetData>'
+    )
     assert error_cells(xml) == {(3, 6): "#DIV/0!", (3, 8): "#DIV/0!", (12, 27): "#REF!"}
 
 
@@ -110,20 +113,34 @@ def test_merge_from_the_funds_row_into_the_goals_is_reported(corpus):
 
 def _funds_eval(sheet: str, budget_ref: CellRef) -> SelfEvaluation:
     blank = CellValue(None)
-    total = FundsRow(CellValue("年度资金总额", CellRef(sheet, "B4")), CellValue(100, CellRef(sheet, "C4")),
-                     CellValue(None, budget_ref), CellValue(100, CellRef(sheet, "E4")), blank, blank, blank, True)
+    total = FundsRow(
+        CellValue("年度资金总额", CellRef(sheet, "B4")),
+        CellValue(100, CellRef(sheet, "C4")),
+        CellValue(None, budget_ref),
+        CellValue(100, CellRef(sheet, "E4")),
+        blank,
+        blank,
+        blank,
+        True,
+    )
     return SelfEvaluation("department", sheet, funds=FundsBlock(total))
 
 
 def test_merge_findings_on_plain_grids():
-    rows = [["年度预算申请", "", "年初预算数", "全年预算数", "全年执行数"], ["", "年度资金总额", 100, "", 100],
-            ["年度总体目标", "预期目标"], ["", "目标文字"]]
+    rows = [
+        ["年度预算申请", "", "年初预算数", "全年预算数", "全年执行数"],
+        ["", "年度资金总额", 100, "", 100],
+        ["年度总体目标", "预期目标"],
+        ["", "目标文字"],
+    ]
     kinds = ["funds_header", "other", "goals_header", "other"]
     clean = Grid("表", rows, merged=((0, 0, 1, 0), (2, 0, 3, 0)))
     assert merge_findings(clean, kinds, [_funds_eval("表", CellRef("表", "D2"))]) == []
     crossing = Grid("表", rows, merged=((1, 2, 3, 3),))
     found = merge_findings(crossing, kinds, [_funds_eval("表", CellRef("表", "D2", "C2"))])
-    assert [(f.code, f.ref.cell) for f in found] == [("LAYOUT_MERGE_ACROSS_TABLES", "C2:D4"),
-                                                    ("LAYOUT_FUNDS_CELL_MERGED", "D2")]
+    assert [(f.code, f.ref.cell) for f in found] == [
+        ("LAYOUT_MERGE_ACROSS_TABLES", "C2:D4"),
+        ("LAYOUT_FUNDS_CELL_MERGED", "D2"),
+    ]
     overlap = Grid("表", rows, merged=((1, 1, 1, 3), (1, 3, 1, 4)))
     assert [(f.code, f.ref.cell) for f in merge_findings(overlap, kinds, [])] == [("LAYOUT_MERGE_OVERLAP", "D2:E2")]

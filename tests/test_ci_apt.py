@@ -1,4 +1,5 @@
 """`.ci/run` waits, bounded, for another apt or dpkg process instead of failing at once on its lock."""
+
 from __future__ import annotations
 
 import os
@@ -26,18 +27,27 @@ NO_SOURCES = "-o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts=/nonexi
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="needs apt-get, as root")
-@pytest.mark.parametrize("command, locks", [
-    (f"update -q {NO_SOURCES}", ["/var/lib/apt/lists/lock"]),
-    ("install -y -q", ["/var/lib/dpkg/lock-frontend"]),
-])
+@pytest.mark.skipif(
+    not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs apt-get, as root"
+)
+@pytest.mark.parametrize(
+    "command, locks",
+    [
+        (f"update -q {NO_SOURCES}", ["/var/lib/apt/lists/lock"]),
+        ("install -y -q", ["/var/lib/dpkg/lock-frontend"]),
+    ],
+)
 def test_apt_get_waits_for_a_held_lock_and_then_succeeds(command, locks):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, "4", *locks], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        done = subprocess.run(["bash", "-c", f"source .ci/apt.sh && APT_LOCK_WAIT=60 apt_get {command}"], cwd=REPO,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            ["bash", "-c", f"source .ci/apt.sh && APT_LOCK_WAIT=60 apt_get {command}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
     finally:
         holder.kill()
@@ -45,15 +55,22 @@ def test_apt_get_waits_for_a_held_lock_and_then_succeeds(command, locks):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="needs apt-get, as root")
+@pytest.mark.skipif(
+    not shutil.which("apt-get") or not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs apt-get, as root"
+)
 def test_the_wait_is_bounded():
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, "60", "/var/lib/apt/lists/lock"], stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, "60", "/var/lib/apt/lists/lock"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
-        done = subprocess.run(["bash", "-c", f"source .ci/apt.sh && APT_LOCK_WAIT=2 apt_get update -q {NO_SOURCES}"],
-                              cwd=REPO, capture_output=True, text=True, timeout=50)
+        done = subprocess.run(
+            ["bash", "-c", f"source .ci/apt.sh && APT_LOCK_WAIT=2 apt_get update -q {NO_SOURCES}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=50,
+        )
         assert done.returncode != 0 and "Could not get lock" in done.stderr
     finally:
         holder.kill()

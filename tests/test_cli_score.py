@@ -3,6 +3,7 @@
 Most cases run the typer app in-process (CliRunner keeps stdout and stderr apart); two run the real
 console entry point in a fresh interpreter to pin the process exit code and the absence of tracebacks.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,16 +30,21 @@ def perfxl_process(*args: str) -> subprocess.CompletedProcess:
     """Run the console entry point (perfxl.cli.main:run) in a fresh interpreter."""
     return subprocess.run(
         [sys.executable, "-c", "import sys; from perfxl.cli.main import run; sys.argv[0] = 'perfxl'; run()", *args],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
 
 
+@pytest.mark.slow
 def test_real_process_prints_the_seed_score():
     done = perfxl_process("score", "增长12%", "11.8%", "10")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["9.83", "实际 11.8% < 目标 12%，按比例 11.8/12×10 = 9.83"]
 
 
+@pytest.mark.slow
 def test_real_process_unit_mismatch_exits_2():
     done = perfxl_process("score", "12家", "246亿元", "10")
     assert done.returncode == 2 and done.stdout == ""
@@ -124,6 +130,7 @@ CP1252_COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", CP1252_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_a_cp1252_console_gets_replacement_characters_never_a_traceback(tmp_path, args):
     """An English Windows with redirected output: PYTHONIOENCODING=cp1252 (no Chinese characters)."""
@@ -135,8 +142,13 @@ def test_a_cp1252_console_gets_replacement_characters_never_a_traceback(tmp_path
     example = repo / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
     argv = [a.format(example=example, tmp=tmp_path) for a in args]
     env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": str(repo)}
-    done = subprocess.run([sys.executable, "-c", "from perfxl.cli.main import run; run()", *argv], cwd=tmp_path,
-                          env=env, capture_output=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", "from perfxl.cli.main import run; run()", *argv],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
     out, err = done.stdout.decode("cp1252"), done.stderr.decode("cp1252")
     assert "Traceback" not in err and "UnicodeEncodeError" not in out + err, err
     assert "\\u" not in out + err  # no escaped garbage either
@@ -156,9 +168,9 @@ ENGINE_DOC = Path(__file__).resolve().parent.parent / "docs" / "engine.md"
 def _doc_profile(tmp_path: Path) -> Path:
     """The custom-profile example of docs/engine.md, written out as the page tells a user to."""
     text = ENGINE_DOC.read_text(encoding="utf-8")
-    block = text[text.index("```toml\n# my-county.toml") + len("```toml\n"):]
+    block = text[text.index("```toml\n# my-county.toml") + len("```toml\n") :]
     path = tmp_path / "my-county.toml"
-    path.write_text(block[:block.index("```")], encoding="utf-8")
+    path.write_text(block[: block.index("```")], encoding="utf-8")
     return path
 
 
@@ -172,8 +184,13 @@ def test_the_profile_example_of_the_engine_doc_works_in_validate_and_score(tmp_p
     assert res.exit_code == 0, res.output
 
 
-@pytest.mark.parametrize("body, key", [("[checks.FUND_LOW_RATE]\nthreshold = 0.9\n", "checks.FUND_LOW_RATE"),
-                                       ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold")])
+@pytest.mark.parametrize(
+    "body, key",
+    [
+        ("[checks.FUND_LOW_RATE]\nthreshold = 0.9\n", "checks.FUND_LOW_RATE"),
+        ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold"),
+    ],
+)
 def test_score_refuses_a_check_setting_validate_refuses(tmp_path, body, key):
     profile = tmp_path / "bad.toml"
     profile.write_text(f'name = "bad"\nextends = "national"\n{body}', encoding="utf-8")

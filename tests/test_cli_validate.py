@@ -1,5 +1,6 @@
 """`perfxl validate / demo / rules` end to end on the seed example: findings at the right cells,
 every report format, annotated copies, and exit codes 0/1/2 (never a traceback)."""
+
 from __future__ import annotations
 
 import csv
@@ -47,7 +48,13 @@ def report(example) -> dict:
 def _cells_holding(path: Path, predicate) -> set[tuple[str, str]]:
     """(sheet, A1) of every cell of the workbook whose value satisfies `predicate`."""
     wb = openpyxl.load_workbook(path, data_only=True)
-    return {(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None and predicate(c.value)}
+    return {
+        (ws.title, c.coordinate)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None and predicate(c.value)
+    }
 
 
 def _num(value) -> Decimal | None:
@@ -75,7 +82,9 @@ def test_seed_weights_110_and_efficacy_35_vs_25(report):
     codes = {f["code"] for f in report["files"][0]["findings"]}
     assert {"W02", "W05"} <= codes, codes
     w02 = [f for f in report["files"][0]["findings"] if f["code"] == "W02"]
-    assert any("35" in (f["actual"] or "") + f["message"] and "25" in (f["expected"] or "") + f["message"] for f in w02), w02
+    assert any(
+        "35" in (f["actual"] or "") + f["message"] and "25" in (f["expected"] or "") + f["message"] for f in w02
+    ), w02
 
 
 def test_seed_control_rate_and_over_establishment(report, example):
@@ -97,7 +106,7 @@ def test_seed_score_9_should_be_9_83(report, example):
 def test_seed_over_completion_without_reason_and_goal_text(report, example):
     s08 = [f for f in report["files"][0]["findings"] if f["code"] == "S08" and "20家" in f["message"]]
     assert len(s08) == 1, s08
-    [(sheet, cell)] = [c for c in _cells_holding(example, lambda v: str(v).strip() == "20家")]
+    [(sheet, cell)] = list(_cells_holding(example, lambda v: str(v).strip() == "20家"))
     row = int("".join(ch for ch in cell if ch.isdigit()))
     assert s08[0]["sheet"] == sheet and s08[0]["cell"].endswith(str(row)), "flagged on the 20家 row (its 偏差原因 cell)"
     assert _at(report, "G02") and _at(report, "G03")
@@ -332,14 +341,21 @@ def test_an_annotated_copy_or_report_to_a_read_only_folder_says_so(example, tmp_
 # ---------------------------------------------------------------- what a plain install needs
 
 
+@pytest.mark.slow
 def test_sarif_is_written_without_any_sarif_library(example, tmp_path):
     """sarif-pydantic is a test-time validator only: a plain install (without it) writes SARIF."""
     import subprocess
     import sys
 
     code = "import sys; sys.modules['sarif_pydantic'] = None; from perfxl.cli.main import run; run()"
-    done = subprocess.run([sys.executable, "-c", code, "validate", str(example), "--format", "sarif"], cwd=tmp_path,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", code, "validate", str(example), "--format", "sarif"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert done.returncode == 1, done.stderr  # the seed's errors, reported
     log = json.loads(done.stdout)
     assert log["version"] == "2.1.0" and log["runs"][0]["results"]

@@ -10,6 +10,7 @@ The codes are read from the source with `ast`, not with a regular expression ove
   `__all__` must be catalogued too, or be listed below as a name that is not a code (with the reason),
   so a code returned in an unusual shape (a tuple, a star-argument) cannot slip past.
 """
+
 from __future__ import annotations
 
 import ast
@@ -25,15 +26,45 @@ from perfxl.rules.catalogue import CATALOGUE, CODES, KINDS, code_spec
 PKG = Path(__file__).resolve().parent.parent / "perfxl"
 CODE_RE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]\d\d")
 #: The catalogue and its renderer name every code by design: they define codes, they do not emit them.
-CATALOGUE_FILES = {"rules/catalogue.py", "rules/code_notes.py", "rules/other_codes.py", "io/guard_codes.py", "rules/docs.py"}
+CATALOGUE_FILES = {
+    "rules/catalogue.py",
+    "rules/code_notes.py",
+    "rules/other_codes.py",
+    "io/guard_codes.py",
+    "rules/docs.py",
+}
 #: Code-shaped literals that are not codes, and why.
 NOT_CODES = {
-    **dict.fromkeys(("PERF_RATE", "PERF_SCORE", "PERF_EXPLAIN", "PERF_EXEC_SCORE", "PERF_CONTROL_RATE",
-                     "PERF_CHANGE_RATE", "PERF_GRADE", "PERF_PARSE"), "Excel cell function names (perfxl.excel.udfs)"),
-    **dict.fromkeys(("PERFXL_SERVER_PROJECT", "PERFXL_SERVE_ALLOW", "PERFXL_SERVE_TOKEN", "PERFXL_SERVE_TOKEN_FILE",
-                     "PERFXL_SERVE_MAX_BODY_BYTES", "PERFXL_SERVE_MAX_CELLS", "XLWINGS_LICENSE_KEY", "XLWINGS_ON_SERVER",
-                     "XLWINGS_PROJECT_DIR", "PIP_CONFIG_FILE"), "environment variable names"),
-    "O_BINARY": "os module flag read with getattr", "O_NONBLOCK": "os module flag read with getattr",
+    **dict.fromkeys(
+        (
+            "PERF_RATE",
+            "PERF_SCORE",
+            "PERF_EXPLAIN",
+            "PERF_EXEC_SCORE",
+            "PERF_CONTROL_RATE",
+            "PERF_CHANGE_RATE",
+            "PERF_GRADE",
+            "PERF_PARSE",
+        ),
+        "Excel cell function names (perfxl.excel.udfs)",
+    ),
+    **dict.fromkeys(
+        (
+            "PERFXL_SERVER_PROJECT",
+            "PERFXL_SERVE_ALLOW",
+            "PERFXL_SERVE_TOKEN",
+            "PERFXL_SERVE_TOKEN_FILE",
+            "PERFXL_SERVE_MAX_BODY_BYTES",
+            "PERFXL_SERVE_MAX_CELLS",
+            "XLWINGS_LICENSE_KEY",
+            "XLWINGS_ON_SERVER",
+            "XLWINGS_PROJECT_DIR",
+            "PIP_CONFIG_FILE",
+        ),
+        "environment variable names",
+    ),
+    "O_BINARY": "os module flag read with getattr",
+    "O_NONBLOCK": "os module flag read with getattr",
     "ROUND_FLOOR": "decimal rounding mode name",
 }
 
@@ -53,7 +84,9 @@ def _code_params(trees: dict[str, ast.Module]) -> dict[str, set[int]]:
                     i = names.index("code")
                     out[node.name] |= {i - 1, i} if names[0] in ("self", "cls") else {i}
             elif isinstance(node, ast.ClassDef):
-                fields = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+                fields = [
+                    s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                ]
                 if "code" in fields:
                     out[node.name].add(fields.index("code"))
     return out
@@ -76,8 +109,14 @@ def _is_code_ref(expr: ast.AST) -> bool:
         return expr.attr == "code"
     if isinstance(expr, ast.Subscript):
         return isinstance(expr.slice, ast.Constant) and expr.slice.value == "code"
-    return (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get"
-            and bool(expr.args) and isinstance(expr.args[0], ast.Constant) and expr.args[0].value == "code")
+    return (
+        isinstance(expr, ast.Call)
+        and isinstance(expr.func, ast.Attribute)
+        and expr.func.attr == "get"
+        and bool(expr.args)
+        and isinstance(expr.args[0], ast.Constant)
+        and expr.args[0].value == "code"
+    )
 
 
 def _callee(call: ast.Call) -> str:
@@ -106,8 +145,12 @@ def scan() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]
                         found += _strings(node.args[i])
                 found += [c for k in node.keywords if k.arg == "code" for c in _strings(k.value)]
             elif isinstance(node, ast.Dict):
-                found += [c for k, v in zip(node.keys, node.values)
-                          if isinstance(k, ast.Constant) and k.value == "code" for c in _strings(v)]
+                found += [
+                    c
+                    for k, v in zip(node.keys, node.values, strict=True)
+                    if isinstance(k, ast.Constant) and k.value == "code"
+                    for c in _strings(v)
+                ]
             elif isinstance(node, (ast.Assign, ast.AnnAssign)) and id(node) not in class_body:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(isinstance(t, ast.Name) and t.id == "__all__" for t in targets):
@@ -120,12 +163,20 @@ def scan() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]
                     found += [c for s in sides for c in _strings(s)]
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 args = [*node.args.posonlyargs, *node.args.args]
-                defaults = dict(zip([a.arg for a in args][len(args) - len(node.args.defaults):], node.args.defaults))
-                defaults |= {a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults) if d is not None}
+                defaults = dict(
+                    zip([a.arg for a in args][len(args) - len(node.args.defaults) :], node.args.defaults, strict=True)
+                )
+                defaults |= {
+                    a.arg: d for a, d in zip(node.args.kwonlyargs, node.args.kw_defaults, strict=True) if d is not None
+                }
                 found += _strings(defaults.get("code"))
             elif isinstance(node, ast.ClassDef):
                 for stmt in node.body:
-                    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else getattr(stmt, "target", None)
+                    target = (
+                        stmt.targets[0]
+                        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                        else getattr(stmt, "target", None)
+                    )
                     if isinstance(target, ast.Name) and target.id == "code":
                         for c in _strings(stmt.value):
                             class_codes[c.value].add(node.name)
@@ -135,8 +186,13 @@ def scan() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]
                     at_code.add(id(c))
                     used[c.value].add(f"{rel}:{c.lineno}")
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_RE.fullmatch(node.value)
-                    and id(node) not in at_code and id(node) not in exempt):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and CODE_RE.fullmatch(node.value)
+                and id(node) not in at_code
+                and id(node) not in exempt
+            ):
                 loose[node.value].add(f"{rel}:{node.lineno}")
     return used, class_codes, loose
 
@@ -161,10 +217,20 @@ def test_the_scan_sees_codes_in_each_shape_they_are_emitted_in(scanned):
     assert "perfxl/layout/merges.py" not in {p for places in used.values() for p in places}  # relative paths
     # one code of each shape: Finding(...) first argument, unreadable(...), code=, a dict "code", a class
     # default, PayloadProblem's 4th field, a parameter default, `a if c else b`, a comparison, @check("…")
-    expect = {"LAYOUT_MERGE_OVERLAP": "layout/merges.py", "ZIP_BOMB": "io/guard_zip.py", "WORKERS_FAILED": "batch/executors.py",
-              "WORKER_CRASHED": "batch/executors.py", "BAD_JSON": "serve/guard.py", "BAD_PAYLOAD": "serve/payload.py",
-              "LAYOUT_UNKNOWN_LABEL": "layout/basic.py", "OUTPUT_UNWRITABLE": "batch/runner.py", "F04": "rules/funds.py",
-              "N01": "document/crosscheck.py", "GUARD_MISSING": "document/guarded.py", "NOT_A_DOCUMENT": "document/read.py"}
+    expect = {
+        "LAYOUT_MERGE_OVERLAP": "layout/merges.py",
+        "ZIP_BOMB": "io/guard_zip.py",
+        "WORKERS_FAILED": "batch/executors.py",
+        "WORKER_CRASHED": "batch/executors.py",
+        "BAD_JSON": "serve/guard.py",
+        "BAD_PAYLOAD": "serve/payload.py",
+        "LAYOUT_UNKNOWN_LABEL": "layout/basic.py",
+        "OUTPUT_UNWRITABLE": "batch/runner.py",
+        "F04": "rules/funds.py",
+        "N01": "document/crosscheck.py",
+        "GUARD_MISSING": "document/guarded.py",
+        "NOT_A_DOCUMENT": "document/read.py",
+    }
     for code, where in expect.items():
         assert any(p.startswith(where + ":") for p in used[code]), (code, sorted(used[code]))
     assert class_codes["OUTPUT_EXISTS"] == {"OutputExists"} and "PROFILE_INVALID" in class_codes
@@ -195,7 +261,9 @@ def test_every_catalogue_entry_is_emitted_or_marked_with_a_reason(scanned):
     for s in CODES:
         assert s.status in ("active", "reserved", "retired"), s.code
         if s.status == "active":
-            assert s.code in emitted, f"{s.code} is catalogued but perfxl never emits it: mark it reserved/retired with a reason"
+            assert s.code in emitted, (
+                f"{s.code} is catalogued but perfxl never emits it: mark it reserved/retired with a reason"
+            )
         else:
             assert s.status_reason, s.code
             assert s.code not in used and s.code not in implemented, f"{s.code} is marked {s.status} but is emitted"
@@ -248,16 +316,25 @@ def test_perfxl_rules_lists_every_code_with_why_and_example():
 
 def test_perfxl_rules_filters_by_kind_code_prefix_severity_and_profile(tmp_path):
     _, reader = _rules("--kind", "reader", "--format", "json")
-    assert {r["kind"] for r in reader} == {"reader"} and {"LAYOUT_NO_TABLE", "READ_ERROR_VALUE", "SHEETS_ALL_HIDDEN"} <= {r["code"] for r in reader}
+    assert {r["kind"] for r in reader} == {"reader"} and {
+        "LAYOUT_NO_TABLE",
+        "READ_ERROR_VALUE",
+        "SHEETS_ALL_HIDDEN",
+    } <= {r["code"] for r in reader}
     _, zips = _rules("--select", "ZIP_,F04", "--format", "json")
     assert {r["code"] for r in zips} == {c for c in (s.code for s in CODES) if c.startswith("ZIP_")} | {"F04"}
     _, infos = _rules("--kind", "check", "--severity", "info", "--format", "json")
     assert infos and all(r["severity"] == "info" for r in infos) and "S04" in {r["code"] for r in infos}
     profile = tmp_path / "mild.toml"
-    profile.write_text('name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
-                       encoding="utf-8")
+    profile.write_text(
+        'name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
+        encoding="utf-8",
+    )
     _, mild = _rules("--profile", str(profile), "--select", "F04,G02", "--format", "json")
-    assert {r["code"]: (r["severity"], r["enabled"]) for r in mild} == {"F04": ("warning", True), "G02": ("warning", False)}
+    assert {r["code"]: (r["severity"], r["enabled"]) for r in mild} == {
+        "F04": ("warning", True),
+        "G02": ("warning", False),
+    }
     md, _ = _rules("--format", "markdown", "--select", "N0")
     assert md.exit_code == 0 and "| [N01](rules/N01.md) | check |" in md.stdout
     for bad in (("--kind", "nope"), ("--select", "ZZZ9"), ("--severity", "fatal"), ("--format", "xml")):

@@ -1,5 +1,6 @@
 """The .docx reader: Word tables become Grids (merges, nested tables, line breaks) and paragraphs the
 narrative; the seed report built by perfxl.workbook.report_docx is checked like its workbook."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -59,8 +60,9 @@ def test_word_merges_nested_tables_and_line_breaks(tmp_path):
 def test_seed_report_reads_its_tables_like_the_workbook(report, result):
     assert result.ok and result.coverage.source_format == "docx"
     workbook = validate_file(EXAMPLE)
-    table_findings = Counter((f.code, f.cell) for f in result.findings
-                             if not f.code.startswith("N") and f.sheet != "表1")
+    table_findings = Counter(
+        (f.code, f.cell) for f in result.findings if not f.code.startswith("N") and f.sheet != "表1"
+    )
     assert table_findings == Counter((f.code, f.cell) for f in workbook.findings)
     assert {f.sheet for f in result.findings if f.code == "B01"} == {"表2"}  # 基础数据表 is the 2nd Word table
 
@@ -93,8 +95,21 @@ def test_the_four_contradictions_are_found_at_their_paragraphs(report, result):
 def test_consistent_facts_stay_quiet(result):
     """886.12 + 1336.92 = 2223.04, 886.12 / 2223.04 = 39.86%, 1.11 / 3 = 37%, 编制数 32 and 在职 45: no finding."""
     said = " ".join(f"{f.message} {f.actual}" for f in _narrative(result))
-    for figure in ("2223.04", "886.12", "1336.92", "39.86", "60.14", "1.11", "37%", "32人", "45人", "18.26", "92.86",
-                   "246.36", "65.94"):
+    for figure in (
+        "2223.04",
+        "886.12",
+        "1336.92",
+        "39.86",
+        "60.14",
+        "1.11",
+        "37%",
+        "32人",
+        "45人",
+        "18.26",
+        "92.86",
+        "246.36",
+        "65.94",
+    ):
         assert figure not in said, figure
     assert sorted(f.actual for f in _narrative(result)) == ["16家", "19家", "3万元", "3万元", "以上目标均以完成"]
 

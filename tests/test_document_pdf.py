@@ -1,4 +1,5 @@
 """The PDF reader on the seed report's LibreOffice export, the scanned-PDF refusal, and the annotated .docx copy."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -32,7 +33,12 @@ def test_pdf_export_finds_the_four_contradictions_with_page_numbers(pdf_result):
     assert pdf_result.ok and pdf_result.coverage.source_format == "pdf"
     narrative = [f for f in pdf_result.findings if f.code in ("N01", "N02", "N03")]
     assert sorted((f.code, f.actual) for f in narrative) == [
-        ("N01", "16家"), ("N01", "19家"), ("N01", "3万元"), ("N01", "3万元"), ("N03", "以上目标均以完成")]
+        ("N01", "16家"),
+        ("N01", "19家"),
+        ("N01", "3万元"),
+        ("N01", "3万元"),
+        ("N03", "以上目标均以完成"),
+    ]
     assert all(f.ref.page == 1 and f.ref.paragraph for f in narrative)
     assert {f.related[0].sheet for f in narrative} <= {"第2页 表1", "第3页 表2"}
 
@@ -41,7 +47,9 @@ def test_pdf_export_finds_the_four_contradictions_with_page_numbers(pdf_result):
 @pytest.mark.slow
 @needs_lo
 def test_pdf_tables_give_the_same_table_findings_as_the_docx(report, pdf_result):
-    docx_codes = Counter(f.code for f in validate_file(report.path).findings if f.code[0] != "N" and "LAYOUT" not in f.code)
+    docx_codes = Counter(
+        f.code for f in validate_file(report.path).findings if f.code[0] != "N" and "LAYOUT" not in f.code
+    )
     pdf_codes = Counter(f.code for f in pdf_result.findings if f.code[0] != "N" and "LAYOUT" not in f.code)
     assert pdf_codes == docx_codes
 
@@ -65,7 +73,9 @@ def test_annotated_copy_comments_paragraphs_and_cells_without_changing_text(repo
     result = validate_file(report.path)
     copy = annotate_docx(report.path, result.findings, tmp_path / "report.校验.docx")
     assert copy.unplaced == 0
-    places = {("p", f.ref.paragraph) if f.sheet == "正文" else ("c", f.sheet, f.ref.anchor or f.cell) for f in result.findings}
+    places = {
+        ("p", f.ref.paragraph) if f.sheet == "正文" else ("c", f.sheet, f.ref.anchor or f.cell) for f in result.findings
+    }
     assert copy.comments == len(places)
     comments = list(docx.Document(str(copy.path)).comments)
     assert any("N03" in c.text and "规模工业总产值" in c.text for c in comments)

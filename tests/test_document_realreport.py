@@ -7,6 +7,7 @@ perfxl must find every expected contradiction at its paragraph, raise no 错误 
 (a table's own published errors go in `[[expect_table]]`: table name and cell), and no finding above 提示
 on a paragraph whose facts agree.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -67,14 +68,23 @@ def test_real_report(path: Path, tmp_path: Path):
     assert n_paragraphs == len(fixture["paragraphs"])  # every transcribed paragraph is numbered as in the fixture
     expected = fixture.get("expect", [])
     for e in expected:
-        hits = [f for f in narrative if f.code == e["code"] and f.ref.paragraph == e["paragraph"]
-                and RANK[f.severity.value] >= RANK[e["severity"]]]
+        hits = [
+            f
+            for f in narrative
+            if f.code == e["code"]
+            and f.ref.paragraph == e["paragraph"]
+            and RANK[f.severity.value] >= RANK[e["severity"]]
+        ]
         assert hits, f"{path.stem}: missed {e['code']} at 正文第{e['paragraph']}段 ({e['hand']})"
     expected_places = {e["paragraph"] for e in expected}
     table_errors = {(e["table"], e["cell"]) for e in fixture.get("expect_table", [])}
-    false_errors = [f for f in result.findings if f.severity.value == "error"
-                    and not (isinstance(f.ref, TextRef) and f.ref.paragraph in expected_places)
-                    and (f.sheet, f.cell) not in table_errors]
+    false_errors = [
+        f
+        for f in result.findings
+        if f.severity.value == "error"
+        and not (isinstance(f.ref, TextRef) and f.ref.paragraph in expected_places)
+        and (f.sheet, f.cell) not in table_errors
+    ]
     assert not false_errors, [f"{f.code} {f.ref}: {f.message}" for f in false_errors]  # anywhere in the file
     for fact in fixture.get("consistent", []):
         noisy = [f for f in narrative if f.ref.paragraph == fact["paragraph"] and f.severity.value != "info"]

@@ -1,5 +1,6 @@
 """Classic (Windows COM) xlwings on Linux: the decorators' metadata and the generated `xlwings_udfs`
 VBA module (pywin32 stubbed) are pinned, and classic rendering turns errors into zh text."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,16 @@ from perfxl.excel.xlsm_build import VBA_DIR
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("PERFXL_UPDATE_SNAPSHOTS") == "1"
-NAMES = {"PERF_SCORE", "PERF_EXPLAIN", "PERF_RATE", "PERF_EXEC_SCORE", "PERF_CONTROL_RATE",
-         "PERF_CHANGE_RATE", "PERF_GRADE", "PERF_PARSE"}
+NAMES = {
+    "PERF_SCORE",
+    "PERF_EXPLAIN",
+    "PERF_RATE",
+    "PERF_EXEC_SCORE",
+    "PERF_CONTROL_RATE",
+    "PERF_CHANGE_RATE",
+    "PERF_GRADE",
+    "PERF_PARSE",
+}
 
 
 def _snapshot(name: str, text: str) -> str:
@@ -59,8 +68,10 @@ def test_register_module_is_current_and_covers_every_function():
     # the hex literals decode back to the zh descriptions of the decorators
     import re
 
-    decoded = ["".join(chr(int(h[i:i + 4], 16)) for i in range(0, len(h), 4))
-               for h in re.findall(r'PerfxlText\("([0-9A-F]*)"\)', text)]
+    decoded = [
+        "".join(chr(int(h[i : i + 4], 16)) for i in range(0, len(h), 4))
+        for h in re.findall(r'PerfxlText\("([0-9A-F]*)"\)', text)
+    ]
     assert "perfxl" in decoded
     assert any(d.startswith("按财预〔2020〕10号计算绩效指标得分") for d in decoded)
 

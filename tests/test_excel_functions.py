@@ -1,6 +1,7 @@
 """The PERF_* worksheet functions called directly (plain Python, no xlwings): they return the
 engine's results for single cells and whole ranges, and a CellError (never an exception) for
 bad input. The seed report's own numbers (隆回县科工信局 2023) are the worked examples."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -5,6 +5,7 @@ The Office.js decorators exist only when XLWINGS_ON_SERVER=true and a licence ke
 environment before the first `import xlwings`, so the calls run in a fresh interpreter: this file
 doubles as that script (`python tests/test_excel_officejs.py < requests.json`).
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,13 @@ def _body(func: str, *args, caller="[标准表.xlsm]自评表!H12"):
 def _run_officejs(requests: dict) -> dict:
     env = {**os.environ, "XLWINGS_ON_SERVER": "true", "XLWINGS_LICENSE_KEY": "noncommercial"}
     proc = subprocess.run(
-        [sys.executable, str(HERE)], input=json.dumps(requests), capture_output=True, text=True, env=env,
-        cwd=HERE.parent.parent, timeout=120,
+        [sys.executable, str(HERE)],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=HERE.parent.parent,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -56,7 +62,9 @@ def officejs():
             "PERF_SCORE",
             [["≥12家"], ["≥12家"], [""], ["达成年度指标"]],
             [[20], [6], [5], ["部分达成年度指标并具有一定效果"]],
-            [[10.0]], [[None]], [[None]],
+            [[10.0]],
+            [[None]],
+            [[None]],
         ),
         "score_empty_weight": _body("PERF_SCORE", [["≥12家"]], [[20]], [[None]], [[None]], [[None]]),
         "score_blank_text_weight": _body("PERF_SCORE", [["≥12家"]], [[20]], [[""]], [[None]], [[None]]),
@@ -75,23 +83,27 @@ def officejs():
     return _run_officejs({"calls": calls})
 
 
+@pytest.mark.slow
 def test_single_cell_score_is_the_engine_score(officejs):
     from perfxl.scoring import score_indicator
 
     assert officejs["score_cell"] == {"ok": [[float(score_indicator("增长12%", "11.8%", 10).score)]]}
 
 
+@pytest.mark.slow
 def test_range_spills_with_real_error_values_for_bad_cells(officejs):
     from perfxl import functions as fx
 
-    direct = fx.perf_score([["≥12家"], ["≥12家"], [""], ["达成年度指标"]],
-                           [[20], [6], [5], ["部分达成年度指标并具有一定效果"]], 10.0)
+    direct = fx.perf_score(
+        [["≥12家"], ["≥12家"], [""], ["达成年度指标"]], [[20], [6], [5], ["部分达成年度指标并具有一定效果"]], 10.0
+    )
     out = officejs["score_column"]["ok"]
     assert [r[0] for r in out[:2]] == [direct[0][0], direct[1][0]] == [10.0, 5.0]
     assert out[2] == [{"type": "Error", "errorType": "Value"}]  # "" target: #VALUE! in that cell only
     assert out[3] == [direct[3][0]]
 
 
+@pytest.mark.slow
 def test_empty_weight_cell_raises_xlwings_error_with_zh_message(officejs):
     # an empty cell arrives as None, "" (=\"\") stays "" — both are an empty 分值
     for key in ("score_empty_weight", "score_blank_text_weight"):
@@ -99,6 +111,7 @@ def test_empty_weight_cell_raises_xlwings_error_with_zh_message(officejs):
         assert "分值为空" in officejs[key]["error"]["message"]
 
 
+@pytest.mark.slow
 def test_bad_text_and_unit_mismatch_are_explained(officejs):
     from perfxl.scoring import score_indicator
 
@@ -106,6 +119,7 @@ def test_bad_text_and_unit_mismatch_are_explained(officejs):
     assert officejs["score_unit_mismatch"]["error"]["message"] == score_indicator("≥12家", "20万元", 10).error
 
 
+@pytest.mark.slow
 def test_rates_and_grades(officejs):
     from perfxl.scoring import grade
 
@@ -124,8 +138,16 @@ def test_custom_functions_meta_snapshot():
     meta = _run_officejs({"meta": True})["meta"]
     names = [f["name"] for f in meta["functions"]]
     assert sorted(names) == sorted(
-        ["PERF_SCORE", "PERF_EXPLAIN", "PERF_RATE", "PERF_EXEC_SCORE", "PERF_CONTROL_RATE",
-         "PERF_CHANGE_RATE", "PERF_GRADE", "PERF_PARSE"]
+        [
+            "PERF_SCORE",
+            "PERF_EXPLAIN",
+            "PERF_RATE",
+            "PERF_EXEC_SCORE",
+            "PERF_CONTROL_RATE",
+            "PERF_CHANGE_RATE",
+            "PERF_GRADE",
+            "PERF_PARSE",
+        ]
     )
     for f in meta["functions"]:
         assert f["description"] and not f.get("options", {}).get("volatile")
@@ -133,7 +155,9 @@ def test_custom_functions_meta_snapshot():
     if UPDATE:  # a missing snapshot fails below: it is written only on purpose
         SNAPSHOT.parent.mkdir(parents=True, exist_ok=True)
         SNAPSHOT.write_text(json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    assert meta == json.loads(SNAPSHOT.read_text(encoding="utf-8")), "PERF_* metadata drifted: review, then PERFXL_UPDATE_SNAPSHOTS=1"
+    assert meta == json.loads(SNAPSHOT.read_text(encoding="utf-8")), (
+        "PERF_* metadata drifted: review, then PERFXL_UPDATE_SNAPSHOTS=1"
+    )
 
 
 # ---------------------------------------------------------------- subprocess side

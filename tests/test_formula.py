@@ -1,6 +1,7 @@
 """perfxl's one formula evaluator (perfxl.formula): Excel's own semantics on the points where a
 naive evaluator differs — references against literals in SUM, error values that propagate, a blank
 reference showing 0 — and the reader's use of it for cells without a cached value."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -35,7 +36,7 @@ def test_sum_ignores_text_and_logicals_in_referenced_cells_but_counts_typed_ones
 def test_a_blank_reference_shows_zero_and_compares_equal_to_empty_text():
     assert evaluate_formula("=B1", look) == D(0)
     assert evaluate_formula('=IF(B1="","空",1)', look) == "空"
-    assert evaluate_formula('=IF(A1>3,B1,1)', look) == D(0)
+    assert evaluate_formula("=IF(A1>3,B1,1)", look) == D(0)
 
 
 def test_perf_function_errors_are_excel_errors_that_iferror_catches():
@@ -49,9 +50,13 @@ def test_perf_function_errors_are_excel_errors_that_iferror_catches():
 
 def test_error_values_propagate_through_uncached_cells():
     # A1 holds #DIV/0! (cached, read from the sheet XML); B1 uses it, C1 uses B1, D1 catches it
-    g = Grid("S", [["#DIV/0!", "", "", ""]], errors={(0, 0): "#DIV/0!"},
-             formulas={(0, 1): "=A1+1", (0, 2): "=B1*2", (0, 3): "=IFERROR(C1,0)"},
-             uncached=frozenset({(0, 1), (0, 2), (0, 3)}))
+    g = Grid(
+        "S",
+        [["#DIV/0!", "", "", ""]],
+        errors={(0, 0): "#DIV/0!"},
+        formulas={(0, 1): "=A1+1", (0, 2): "=B1*2", (0, 3): "=IFERROR(C1,0)"},
+        uncached=frozenset({(0, 1), (0, 2), (0, 3)}),
+    )
     (out,), findings = resolve_uncached([g])
     assert out.rows[0][1:] == ["#DIV/0!", "#DIV/0!", D(0)]
     assert [f.code for f in findings] == ["READ_FORMULA_COMPUTED"]

@@ -1,9 +1,12 @@
 """Results as pandas DataFrames (perfxl.findings_frame & co.) on the real seed example."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import perfxl
 from perfxl.model import CellRef, Certainty, Finding, Severity, TextRef
@@ -25,8 +28,14 @@ def test_findings_frame_has_one_row_per_finding_with_its_place():
 
 
 def test_narrative_places_unreadable_files_and_files_frame():
-    text = Finding("N01", Severity.ERROR, TextRef(12, 3), "正文与表格不符", related=(CellRef("表2", "F13"),),
-                   certainty=Certainty.GUESS)
+    text = Finding(
+        "N01",
+        Severity.ERROR,
+        TextRef(12, 3),
+        "正文与表格不符",
+        related=(CellRef("表2", "F13"),),
+        certainty=Certainty.GUESS,
+    )
     ok = FileResult("报告.pdf", True, (text,), Summary.of([text]))
     bad = FileResult("坏.xlsx", False, error={"code": "ZIP_BOMB", "message": "压缩炸弹"})
     frame = perfxl.findings_frame([ok, bad])
@@ -37,7 +46,10 @@ def test_narrative_places_unreadable_files_and_files_frame():
     assert files.ok.tolist() == [True, False] and files.score_computed.iloc[0] == 99.83
 
 
+@pytest.mark.slow
 def test_the_check_path_never_imports_pandas():
-    code = ("import sys, perfxl; perfxl.validate_file(sys.argv[1]); "
-            "assert 'pandas' not in sys.modules, 'pandas imported on the 校验 path'")
+    code = (
+        "import sys, perfxl; perfxl.validate_file(sys.argv[1]); "
+        "assert 'pandas' not in sys.modules, 'pandas imported on the 校验 path'"
+    )
     subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], check=True)

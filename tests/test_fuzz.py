@@ -3,6 +3,7 @@ run over the repository's real fixture workbooks (in a child process, with an ad
 
 `PERFXL_FUZZ_MUTANTS` sets the number of mutants (default 400, seconds to a minute on one core).
 """
+
 from __future__ import annotations
 
 import io
@@ -24,15 +25,22 @@ from perfxl.errors import UnreadableWorkbook
 from perfxl.grid import Grid
 from perfxl.io.guard import OLE_MAGIC, WorkbookKind, check_file
 
+pytestmark = pytest.mark.slow  # fuzzing: hypothesis and mutated corpora (tens of seconds)
+
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = sorted((REPO / "workbooks" / "examples").glob("*.xlsx")) + [REPO / "workbooks" / "perfxl-standard.xlsx"]
+FIXTURES = [*sorted((REPO / "workbooks" / "examples").glob("*.xlsx")), REPO / "workbooks" / "perfxl-standard.xlsx"]
 MUTANTS = int(os.environ.get("PERFXL_FUZZ_MUTANTS", "400"))
 PER_FILE_SECONDS = 20
 SAFETY_NET_CODES = {"INTERNAL_ERROR", "LAYOUT_SHEET_ERROR", "CHECK_CRASHED"}
 
 #: Derandomized so CI is reproducible; raise PERFXL_FUZZ_EXAMPLES (and drop derandomize locally) to hunt.
-FUZZ = settings(max_examples=int(os.environ.get("PERFXL_FUZZ_EXAMPLES", "150")), deadline=None, database=None,
-                derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("PERFXL_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 # ---------------------------------------------------------------- the guard
@@ -51,8 +59,10 @@ def _guard_answer(data: bytes, suffix: str = ".xlsx"):
 
 
 @FUZZ
-@given(prefix=st.sampled_from([b"", b"PK\x03\x04", b"PK\x05\x06", OLE_MAGIC, b"\xef\xbb\xbf", b"<?xml"]),
-       body=st.binary(max_size=3000))
+@given(
+    prefix=st.sampled_from([b"", b"PK\x03\x04", b"PK\x05\x06", OLE_MAGIC, b"\xef\xbb\xbf", b"<?xml"]),
+    body=st.binary(max_size=3000),
+)
 def test_guard_on_arbitrary_bytes(prefix, body):
     answer = _guard_answer(prefix + body)
     assert isinstance(answer, (WorkbookKind, UnreadableWorkbook))
@@ -76,8 +86,12 @@ SMALL_PARTS = zipfile.ZipFile(io.BytesIO(SMALL_XLSX)).namelist()
 
 
 @FUZZ
-@given(part=st.sampled_from(SMALL_PARTS), position=st.floats(0, 1), junk=st.binary(min_size=1, max_size=40),
-       cut=st.integers(0, 40))
+@given(
+    part=st.sampled_from(SMALL_PARTS),
+    position=st.floats(0, 1),
+    junk=st.binary(min_size=1, max_size=40),
+    cut=st.integers(0, 40),
+)
 def test_guard_on_mutated_packages(part, position, junk, cut):
     """A valid package with one part damaged (bytes replaced/inserted) is either accepted or refused
     with a typed error — never another exception."""
@@ -96,17 +110,66 @@ def test_guard_on_mutated_packages(part, position, junk, cut):
 # ---------------------------------------------------------------- the layout detector
 
 LABELS = [
-    "年度资金总额", "其中：本年财政拨款", "上年结转资金", "其他资金", "年初预算数", "全年预算数", "全年执行数", "分值",
-    "执行率", "得分", "年度总体目标", "预期目标", "实际完成情况", "绩效指标", "一级指标", "二级指标", "三级指标",
-    "年度指标值", "指标值", "指标性质", "度量单位", "实际完成值", "偏差原因分析及改进措施", "总分", "产出指标(55分)",
-    "效益指标（35分）", "满意度指标", "数量指标", "≥12家", "≥", "%", "100%", "增长12%", "达成年度指标", "2023年底",
-    "预算单位名称", "项目名称", "基础数据表", "编制数", "实际在职人数", "控制率", "三公经费", "……", "/", "—",
-    "自评等级", "优", "项目资金（万元）", "年度预算申请（万元）", "单位：万元",
+    "年度资金总额",
+    "其中：本年财政拨款",
+    "上年结转资金",
+    "其他资金",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+    "年度总体目标",
+    "预期目标",
+    "实际完成情况",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "指标值",
+    "指标性质",
+    "度量单位",
+    "实际完成值",
+    "偏差原因分析及改进措施",
+    "总分",
+    "产出指标(55分)",
+    "效益指标（35分）",
+    "满意度指标",
+    "数量指标",
+    "≥12家",
+    "≥",
+    "%",
+    "100%",
+    "增长12%",
+    "达成年度指标",
+    "2023年底",
+    "预算单位名称",
+    "项目名称",
+    "基础数据表",
+    "编制数",
+    "实际在职人数",
+    "控制率",
+    "三公经费",
+    "……",
+    "/",
+    "—",
+    "自评等级",
+    "优",
+    "项目资金（万元）",
+    "年度预算申请（万元）",
+    "单位：万元",
 ]
 CELL = st.one_of(
-    st.none(), st.just(""), st.sampled_from(LABELS), st.text(max_size=12),
-    st.integers(-10**12, 10**12), st.floats(allow_nan=True, allow_infinity=True),
-    st.decimals(allow_nan=False, allow_infinity=False, places=4), st.booleans(),
+    st.none(),
+    st.just(""),
+    st.sampled_from(LABELS),
+    st.text(max_size=12),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4),
+    st.booleans(),
     st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
 )
 
@@ -122,8 +185,12 @@ def grids(draw) -> Grid:
             r0, c0 = draw(st.integers(0, n_rows - 1)), draw(st.integers(0, n_cols - 1))
             r1, c1 = draw(st.integers(r0, n_rows - 1)), draw(st.integers(c0, n_cols - 1))
             merged.append((r0, c0, r1, c1))
-    return Grid(draw(st.sampled_from(["自评表", "部门整体支出绩效自评表", "基础数据表", "Sheet1"])), rows, tuple(merged),
-                hidden=draw(st.booleans()))
+    return Grid(
+        draw(st.sampled_from(["自评表", "部门整体支出绩效自评表", "基础数据表", "Sheet1"])),
+        rows,
+        tuple(merged),
+        hidden=draw(st.booleans()),
+    )
 
 
 def _findings(grid_list: list[Grid]):
@@ -191,8 +258,12 @@ def test_findings_name_a_cell_when_a_header_is_blank(header):
     grid_list, blanked = [], set()
     for g in _SEED_GRIDS:
         rows = [[None if isinstance(v, str) and v.strip() == header else v for v in r] for r in g.rows]
-        blanked |= {(g.name, a1(r + 1, c + 1)) for r, row in enumerate(g.rows) for c, v in enumerate(row)
-                    if isinstance(v, str) and v.strip() == header}
+        blanked |= {
+            (g.name, a1(r + 1, c + 1))
+            for r, row in enumerate(g.rows)
+            for c, v in enumerate(row)
+            if isinstance(v, str) and v.strip() == header
+        }
         grid_list.append(Grid(g.name, rows, g.merged, hidden=g.hidden))
     assert blanked
     _assert_explained(grid_list)
@@ -210,15 +281,32 @@ def _limit_memory() -> None:
 def test_mutated_fixture_workbooks_give_findings_or_clean_errors(tmp_path):
     env = dict(os.environ, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests'}")
     proc = subprocess.run(
-        [sys.executable, "-m", "badinput.mutate", "--seed", "8", "--count", str(MUTANTS),
-         "--per-file-seconds", str(PER_FILE_SECONDS), str(tmp_path), *map(str, FIXTURES)],
-        capture_output=True, text=True, cwd=REPO / "tests", env=env,
-        timeout=MUTANTS * PER_FILE_SECONDS + 120, preexec_fn=_limit_memory,
+        [
+            sys.executable,
+            "-m",
+            "badinput.mutate",
+            "--seed",
+            "8",
+            "--count",
+            str(MUTANTS),
+            "--per-file-seconds",
+            str(PER_FILE_SECONDS),
+            str(tmp_path),
+            *map(str, FIXTURES),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO / "tests",
+        env=env,
+        timeout=MUTANTS * PER_FILE_SECONDS + 120,
+        preexec_fn=_limit_memory,
     )
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     verdicts = [d for d in lines if "start" not in d]
     started = [d for d in lines if "start" in d]
-    assert proc.returncode == 0, f"the child died (rc {proc.returncode}) on {started[-1] if started else '?'}: {proc.stderr[-1500:]}"
+    assert proc.returncode == 0, (
+        f"the child died (rc {proc.returncode}) on {started[-1] if started else '?'}: {proc.stderr[-1500:]}"
+    )
     assert len(verdicts) == MUTANTS
     bad = [d for d in verdicts if d.get("bad")]
     assert not bad, "\n".join(json.dumps(d, ensure_ascii=False) for d in bad[:10])

@@ -1,4 +1,5 @@
 """The input guard's own contract: configurable limits, and the refusals the corpus does not cover."""
+
 from __future__ import annotations
 
 import struct
@@ -6,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from badinput import builders as b
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from badinput import builders as b
 from perfxl.errors import UnreadableWorkbook
 from perfxl.io.guard import Limits, WorkbookKind, check_file, inspect_file
 
@@ -18,7 +19,9 @@ SHEET1 = "xl/worksheets/sheet1.xml"
 
 @pytest.fixture()
 def base(tmp_path) -> Path:
-    return b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]]), ("说明", [["x"]])], hidden=["说明"])
+    return b.plain_xlsx(
+        tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]]), ("说明", [["x"]])], hidden=["说明"]
+    )
 
 
 def _refused(path: Path, limits: Limits | None = None) -> UnreadableWorkbook:
@@ -42,18 +45,24 @@ def test_limits_from_environment_and_pairs():
 def test_report_names_sheets_hidden_state_and_dimension_claim(base):
     report = inspect_file(base)
     assert report.kind is WorkbookKind.XLSX
-    assert [(s.name, s.hidden, s.max_row, s.max_col) for s in report.sheets] == [("自评表", False, 1, 2), ("说明", True, 1, 1)]
+    assert [(s.name, s.hidden, s.max_row, s.max_col) for s in report.sheets] == [
+        ("自评表", False, 1, 2),
+        ("说明", True, 1, 1),
+    ]
     assert report.sheets[0].dimension == "A1:B1"
     assert report.findings == ()  # one sheet is visible
 
 
-@pytest.mark.parametrize(("limit", "code"), [
-    ("max_file_bytes=100", "FILE_TOO_LARGE"),
-    ("max_entries=3", "ZIP_TOO_MANY_ENTRIES"),
-    ("max_sheets=1", "TOO_MANY_SHEETS"),
-    ("max_cells_per_sheet=1", "SHEET_TOO_LARGE"),
-    ("max_uncompressed_bytes=1000", "ZIP_BOMB"),
-])
+@pytest.mark.parametrize(
+    ("limit", "code"),
+    [
+        ("max_file_bytes=100", "FILE_TOO_LARGE"),
+        ("max_entries=3", "ZIP_TOO_MANY_ENTRIES"),
+        ("max_sheets=1", "TOO_MANY_SHEETS"),
+        ("max_cells_per_sheet=1", "SHEET_TOO_LARGE"),
+        ("max_uncompressed_bytes=1000", "ZIP_BOMB"),
+    ],
+)
 def test_every_limit_is_enforced(base, limit, code):
     exc = _refused(base, Limits().with_pairs([limit]))
     assert exc.code == code and exc.message and exc.message_en
@@ -105,12 +114,25 @@ def test_unsupported_compression_is_refused(base, tmp_path):
 
 def test_doctype_hidden_behind_a_long_comment_or_utf16_is_found(base, tmp_path):
     padded = tmp_path / "padded.xlsx"
-    b.rewrite_zip(base, padded, {SHEET1: lambda d: d.replace(b"?>", b"?><!--" + b" " * 20000 + b"--><!DOCTYPE x [<!ENTITY a 'b'>]>", 1)})
+    b.rewrite_zip(
+        base,
+        padded,
+        {SHEET1: lambda d: d.replace(b"?>", b"?><!--" + b" " * 20000 + b"--><!DOCTYPE x [<!ENTITY a 'b'>]>", 1)},
+    )
     assert _refused(padded).code == "XML_DTD_FORBIDDEN"
     utf16 = tmp_path / "utf16.xlsx"
-    b.rewrite_zip(base, utf16, {
-        SHEET1: lambda d: d.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
-        .replace("?>", "?><!DOCTYPE x [<!ENTITY a 'b'>]>", 1).encode("utf-16")})
+    b.rewrite_zip(
+        base,
+        utf16,
+        {
+            SHEET1: lambda d: (
+                d.decode("utf-8")
+                .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+                .replace("?>", "?><!DOCTYPE x [<!ENTITY a 'b'>]>", 1)
+                .encode("utf-16")
+            )
+        },
+    )
     exc = _refused(utf16)
     assert (exc.code, exc.cell) == ("XML_DTD_FORBIDDEN", SHEET1)
 
@@ -141,7 +163,11 @@ def _sheet_xml(cells: list[tuple[int, int, bool]]) -> bytes:
     from perfxl.model import a1
 
     body = b"".join(
-        (f'<row r="{r}"><c r="{a1(r, c)}" s="1"/></row>' if empty else f'<row r="{r}"><c r="{a1(r, c)}"><v>1</v></c></row>').encode()
+        (
+            f'<row r="{r}"><c r="{a1(r, c)}" s="1"/></row>'
+            if empty
+            else f'<row r="{r}"><c r="{a1(r, c)}"><v>1</v></c></row>'
+        ).encode()
         for r, c, empty in cells
     )
     return b'<?xml version="1.0"?><worksheet><dimension ref="A1"/><sheetData>' + body + b"</sheetData></worksheet>"
@@ -153,7 +179,12 @@ def _both_scans(xml: bytes):
     from perfxl.io.guard_xml import scan_sheet_extent, scan_sheet_extent_fast
 
     fast, exact = scan_sheet_extent_fast(io.BytesIO(xml), 10**12), scan_sheet_extent(io.BytesIO(xml), 10**12)
-    return (fast.cells, fast.max_row, fast.max_col, fast.dimension), (exact.cells, exact.max_row, exact.max_col, exact.dimension)
+    return (fast.cells, fast.max_row, fast.max_col, fast.dimension), (
+        exact.cells,
+        exact.max_row,
+        exact.max_col,
+        exact.dimension,
+    )
 
 
 def test_fast_and_exact_extent_scans_agree_on_fixture_sheets():
@@ -221,7 +252,9 @@ def test_lying_two_gib_bomb_stays_under_the_memory_goal(base, tmp_path):
     from badinput.memory import GOAL_BYTES, python_code, run_measured
 
     bomb = b.zip_bomb_xlsx(base, tmp_path / "lie.xlsx", "xl/styles.xml", gib=2, declared=4096)
-    got = run_measured(python_code("from perfxl.cli.main import run; run()") + ["validate", str(bomb), "--format", "json"])
+    got = run_measured(
+        [*python_code("from perfxl.cli.main import run; run()"), "validate", str(bomb), "--format", "json"]
+    )
     assert got.returncode == 2 and '"ZIP_BOMB"' in got.stdout, got.stderr[-2000:]
     assert got.peak_bytes < GOAL_BYTES
 
@@ -229,11 +262,14 @@ def test_lying_two_gib_bomb_stays_under_the_memory_goal(base, tmp_path):
 _DTD = b"<!DOCTYPE x [<!ENTITY a SYSTEM 'file:///etc/passwd'>]>"
 
 
-@pytest.mark.parametrize(("label", "edit"), [
-    ("comment holding a start tag", lambda d: d.replace(b"?>", b"?><!-- <a> -->" + _DTD, 1)),
-    ("processing instruction holding a start tag", lambda d: d.replace(b"?>", b"?><?pi <b?>" + _DTD, 1)),
-    ("CDATA-like text in a comment", lambda d: d.replace(b"?>", b"?><!--<![CDATA[<c>]]>-->" + _DTD, 1)),
-])
+@pytest.mark.parametrize(
+    ("label", "edit"),
+    [
+        ("comment holding a start tag", lambda d: d.replace(b"?>", b"?><!-- <a> -->" + _DTD, 1)),
+        ("processing instruction holding a start tag", lambda d: d.replace(b"?>", b"?><?pi <b?>" + _DTD, 1)),
+        ("CDATA-like text in a comment", lambda d: d.replace(b"?>", b"?><!--<![CDATA[<c>]]>-->" + _DTD, 1)),
+    ],
+)
 def test_doctype_after_a_comment_or_pi_is_found(base, tmp_path, label, edit):
     bad = tmp_path / "bypass.xlsx"
     b.rewrite_zip(base, bad, {SHEET1: edit})
@@ -244,10 +280,15 @@ def test_doctype_after_a_comment_or_pi_is_found(base, tmp_path, label, edit):
 def test_xml_parts_are_found_by_content_not_by_name(base, tmp_path):
     """A sheet part named .dat (the relationship points at it) still gets the DTD check."""
     moved = tmp_path / "moved.xlsx"
-    b.rewrite_zip(base, moved, {
-        SHEET1: lambda d: None,
-        "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat"),
-    }, add={"xl/worksheets/sheet1.dat": b'<?xml version="1.0"?>' + _DTD + b'<worksheet><sheetData/></worksheet>'})
+    b.rewrite_zip(
+        base,
+        moved,
+        {
+            SHEET1: lambda d: None,
+            "xl/_rels/workbook.xml.rels": lambda d: d.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat"),
+        },
+        add={"xl/worksheets/sheet1.dat": b'<?xml version="1.0"?>' + _DTD + b"<worksheet><sheetData/></worksheet>"},
+    )
     exc = _refused(moved)
     assert (exc.code, exc.cell) == ("XML_DTD_FORBIDDEN", "xl/worksheets/sheet1.dat")
     extra = tmp_path / "extra.xlsx"
@@ -270,12 +311,23 @@ def test_a_full_height_sheet_is_refused_by_default_with_a_message_naming_the_lim
     exc = _refused(tall)
     assert exc.code == "SHEET_TOO_LARGE"
     assert "PERFXL_MAX_CELLS_PER_SHEET" in exc.message and "max_cells_per_sheet" in exc.message_en
-    assert check_file(tall, Limits().with_pairs(["max_cells_per_sheet=5000000", "max_cells_per_workbook=5000000", "max_rows_per_workbook=2000000"])) is WorkbookKind.XLSX
+    assert (
+        check_file(
+            tall,
+            Limits().with_pairs(
+                ["max_cells_per_sheet=5000000", "max_cells_per_workbook=5000000", "max_rows_per_workbook=2000000"]
+            ),
+        )
+        is WorkbookKind.XLSX
+    )
 
 
 def test_cells_are_also_limited_per_workbook(tmp_path):
     path = b.plain_xlsx(tmp_path / "three.xlsx", [(f"表{i}", [[1, 2, 3]] * 4) for i in range(3)])
-    assert check_file(path, Limits().with_pairs(["max_cells_per_sheet=12", "max_cells_per_workbook=36"])) is WorkbookKind.XLSX
+    assert (
+        check_file(path, Limits().with_pairs(["max_cells_per_sheet=12", "max_cells_per_workbook=36"]))
+        is WorkbookKind.XLSX
+    )
     exc = _refused(path, Limits().with_pairs(["max_cells_per_sheet=12", "max_cells_per_workbook=35"]))
     assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_CELLS_PER_WORKBOOK" in exc.message
     exc = _refused(path, Limits().with_pairs(["max_values_per_workbook=35"]))
@@ -299,7 +351,6 @@ def test_a_large_honest_part_is_named_with_its_limit_not_called_a_bomb(base, tmp
 def test_a_workbook_at_the_default_limits_stays_under_the_memory_goal(tmp_path):
     """Dense values up to the default per-workbook value limit, read and checked end to end."""
     import xlsxwriter
-
     from badinput.memory import GOAL_BYTES, python_code, run_measured
 
     limits = Limits()
@@ -314,7 +365,9 @@ def test_a_workbook_at_the_default_limits_stays_under_the_memory_goal(tmp_path):
             ws.write_number(r, c, r + c / 100)
     wb.close()
     assert inspect_file(path).sheets[0].cells == rows * cols
-    got = run_measured(python_code("from perfxl.cli.main import run; run()") + ["validate", str(path), "--format", "json"])
+    got = run_measured(
+        [*python_code("from perfxl.cli.main import run; run()"), "validate", str(path), "--format", "json"]
+    )
     assert got.returncode in (0, 1), got.stderr[-2000:]
     assert got.peak_bytes < GOAL_BYTES, f"{got.peak_bytes:,} bytes"
 
@@ -325,7 +378,9 @@ def test_a_workbook_at_the_default_limits_stays_under_the_memory_goal(tmp_path):
 def test_fake_excel_exports_are_classified_with_their_real_encoding(tmp_path):
     from perfxl.io.guard import FileKind
 
-    gbk = b.html_table(tmp_path / "导出.xls", [["项目名称", "全年执行数"], ["科技创新", "2223.04"]], charset="utf-8", encoding="gbk")
+    gbk = b.html_table(
+        tmp_path / "导出.xls", [["项目名称", "全年执行数"], ["科技创新", "2223.04"]], charset="utf-8", encoding="gbk"
+    )
     report = inspect_file(gbk)
     assert (report.kind, report.encoding) == (FileKind.HTML, "gb18030")  # the declared charset lies
     xml = b.spreadsheetml(tmp_path / "导出2003.xls", [["项目名称", "科技创新"]])
@@ -334,7 +389,12 @@ def test_fake_excel_exports_are_classified_with_their_real_encoding(tmp_path):
 
 
 def test_spreadsheetml_in_gbk_with_a_doctype_after_a_comment_is_refused(tmp_path):
-    bad = b.spreadsheetml(tmp_path / "x.xml", [["项目"]], prologue="<!-- 说明 <Row> --><!DOCTYPE Workbook [<!ENTITY a 'b'>]>", encoding="gbk")
+    bad = b.spreadsheetml(
+        tmp_path / "x.xml",
+        [["项目"]],
+        prologue="<!-- 说明 <Row> --><!DOCTYPE Workbook [<!ENTITY a 'b'>]>",
+        encoding="gbk",
+    )
     assert _refused(bad).code == "XML_DTD_FORBIDDEN"
     ok = b.spreadsheetml(tmp_path / "ok.xml", [["项目"]], prologue="<!-- 说明 <!DOCTYPE 只是文字 -->", encoding="gbk")
     assert check_file(ok).value == "xml2003"
@@ -376,7 +436,9 @@ def test_pdf_flate_bomb_is_refused_while_inflating(tmp_path):
     peak = _tracemalloc_peak(guard)
     assert found[0].code == "PDF_BOMB" and "压缩炸弹" in found[0].message
     assert peak < 8 * (1 << 20), f"the guard allocated {peak:,} bytes"
-    assert check_file(bomb, Limits().with_pairs(["max_pdf_stream_bytes=300000000"])).value == "pdf"  # an honest limit, not a guess
+    assert (
+        check_file(bomb, Limits().with_pairs(["max_pdf_stream_bytes=300000000"])).value == "pdf"
+    )  # an honest limit, not a guess
 
 
 def test_pdf_pages_are_counted_and_capped(tmp_path):
@@ -415,7 +477,10 @@ def test_exported_tables_are_bounded_in_rows_and_cells(tmp_path):
     html = b.html_table(tmp_path / "t.xls", rows)
     xml = b.spreadsheetml(tmp_path / "t.xml", rows)
     for path in (html, xml):
-        assert check_file(path, Limits().with_pairs(["max_markup_cells=30", "max_rows_per_workbook=10"])).value in ("html", "xml2003")
+        assert check_file(path, Limits().with_pairs(["max_markup_cells=30", "max_rows_per_workbook=10"])).value in (
+            "html",
+            "xml2003",
+        )
         exc = _refused(path, Limits().with_pairs(["max_markup_cells=29"]))
         assert exc.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_MARKUP_CELLS" in exc.message
         assert _refused(path, Limits().with_pairs(["max_rows_per_workbook=9"])).code == "WORKBOOK_TOO_LARGE"

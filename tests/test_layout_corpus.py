@@ -1,15 +1,15 @@
 """Layout cases found on the real-table corpus (tests/realworld): each table read as published."""
+
 from __future__ import annotations
 
 import sys
-from decimal import Decimal as D
 from pathlib import Path
 
 from perfxl.reader import read_submission
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, render  # noqa: E402
+from render import CORPUS, load_table, render
 
 
 def _read(name, tmp_path):
@@ -29,7 +29,9 @@ def test_second_row_of_a_split_target_header_is_not_a_new_table(tmp_path):
     sub = _read("yunnan-yongde-yingyang-2022", tmp_path)
     (ev,) = sub.evaluations
     assert {"nature", "target", "unit", "actual", "weight", "score"} <= set(ev.columns)
-    assert ev.indicators[0].target.raw == "≥735人次" and ev.indicators[0].weight.text == "10"  # ≧ joined as ≥; cells are text as published
+    assert (
+        ev.indicators[0].target.raw == "≥735人次" and ev.indicators[0].weight.text == "10"
+    )  # ≧ joined as ≥; cells are text as published
     assert not [p for p in sub.problems if p.code.startswith("LAYOUT_MERGE")]
 
 
@@ -40,7 +42,10 @@ def test_project_spending_rows_of_a_basic_table_are_not_three_public_parts(tmp_p
     assert keys["项目支出:"][0] == "special_funds"
     assert keys["1、业务工作专项"][1] == "special_funds"
     assert {r.label.text.strip() for r in sub.basic.rows if r.parent == "three_public"} == {
-        "1、公务用车购置和维护经费", "2、出国经费", "3、公务接待"}
+        "1、公务用车购置和维护经费",
+        "2、出国经费",
+        "3、公务接待",
+    }
 
 
 def test_funds_block_without_initial_budget_keeps_its_label_column(tmp_path):

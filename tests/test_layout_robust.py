@@ -1,4 +1,5 @@
 """The layout never raises, and reports what it cannot map instead of dropping it."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -14,13 +15,59 @@ from perfxl.layout.indicators import parse_level1
 from perfxl.model import CellValue
 from perfxl.reader import read_grids
 
-LABELS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
-          "年初预算数", "全年预算数", "全年执行数", "执行率", "年度资金总额", "总分", "合计", "年度总体目标", "预期目标",
-          "实际完成情况", "项目名称", "预算单位名称", "指标性质", "指标值", "度量单位", "……", "/", "—", "三公经费",
-          "经费控制情况", "编制数", "实际在职人数", "控制率", "2022年决算数", "2023年预算数", "楼堂馆所控制情况",
-          "厉行节约保障措施", "产出指标(50分)", "自评表", "基础数据表", "说明：", "单位：元", "", " ", "\n"]
-values = st.one_of(st.sampled_from(LABELS), st.none(), st.integers(-10**6, 10**6),
-                   st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=6), st.booleans())
+LABELS = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "执行率",
+    "年度资金总额",
+    "总分",
+    "合计",
+    "年度总体目标",
+    "预期目标",
+    "实际完成情况",
+    "项目名称",
+    "预算单位名称",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "……",
+    "/",
+    "—",
+    "三公经费",
+    "经费控制情况",
+    "编制数",
+    "实际在职人数",
+    "控制率",
+    "2022年决算数",
+    "2023年预算数",
+    "楼堂馆所控制情况",
+    "厉行节约保障措施",
+    "产出指标(50分)",
+    "自评表",
+    "基础数据表",
+    "说明：",
+    "单位：元",
+    "",
+    " ",
+    "\n",
+]
+values = st.one_of(
+    st.sampled_from(LABELS),
+    st.none(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=6),
+    st.booleans(),
+)
 
 
 @st.composite
@@ -156,11 +203,18 @@ def test_unknown_funds_row_is_kept_and_noted():
 
 def test_uncached_formulas_are_computed_or_reported():
     grid = evaluation_grid()
-    g = Grid(grid.name, [list(r) for r in grid.rows], grid.merged,
-             formulas={(27, 6): "=SUM(G13:G27)+F4", (27, 7): "=SUM(H13:H27)+H4",
-                       (21, 7): '=IF(OR(E22="",F22=""),"",PERF_SCORE(E22,F22,G22))',
-                       (23, 7): "=VLOOKUP(F24,Z1:Z2,1,FALSE)"},
-             uncached=frozenset({(27, 6), (27, 7), (21, 7), (23, 7)}))
+    g = Grid(
+        grid.name,
+        [list(r) for r in grid.rows],
+        grid.merged,
+        formulas={
+            (27, 6): "=SUM(G13:G27)+F4",
+            (27, 7): "=SUM(H13:H27)+H4",
+            (21, 7): '=IF(OR(E22="",F22=""),"",PERF_SCORE(E22,F22,G22))',
+            (23, 7): "=VLOOKUP(F24,Z1:Z2,1,FALSE)",
+        },
+        uncached=frozenset({(27, 6), (27, 7), (21, 7), (23, 7)}),
+    )
     for r, c in g.uncached:
         g.rows[r][c] = ""  # as calamine reads an uncached formula
     sub = read_grids([g], "f.xlsx")
@@ -182,9 +236,12 @@ def test_uncached_formulas_are_computed_or_reported():
 
 
 def test_formula_evaluator_is_exact_and_rounds_half_up():
-    g = Grid("S", [[D("0.1"), D("0.2"), ""], [2.675, "", ""]],
-             formulas={(0, 2): "=A1+B1", (1, 1): "=ROUND(A2,2)", (1, 2): "=A1/0"},
-             uncached=frozenset({(0, 2), (1, 1), (1, 2)}))
+    g = Grid(
+        "S",
+        [[D("0.1"), D("0.2"), ""], [2.675, "", ""]],
+        formulas={(0, 2): "=A1+B1", (1, 1): "=ROUND(A2,2)", (1, 2): "=A1/0"},
+        uncached=frozenset({(0, 2), (1, 1), (1, 2)}),
+    )
     (out,), findings = resolve_uncached([g])
     assert out.rows[0][2] == D("0.3")
     assert out.rows[1][1] == D("2.68")
@@ -198,7 +255,7 @@ def test_formula_evaluator_text_and_logic():
     cells = {(0, 0): D(5), (0, 1): "", (0, 2): "≥", (0, 3): D(100), (0, 4): "%"}
     look = lambda s, r, c: cells.get((r, c))  # noqa: E731
     assert evaluate_formula('=IF(OR(A1="",B1=""),"",A1*2)', look) == ""
-    assert evaluate_formula("=IF(N(B1)=0,\"\",ROUND(A1/3,2))", look) == ""
+    assert evaluate_formula('=IF(N(B1)=0,"",ROUND(A1/3,2))', look) == ""
     assert evaluate_formula("=C1&D1&E1", look) == "≥100%"
     assert evaluate_formula("=IFERROR(A1/B1,-1)", look) == D(-1)
     assert evaluate_formula("=ROUND(MIN(1,A1/D1)*10,2)", look) == D("0.50")
@@ -239,12 +296,18 @@ def test_project_funds_parts_and_unit_note():
     sb.put(3, 1, "隆回县农业技术推广中心")
     for c, h in enumerate(["项目资金", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]):
         sb.put(4, c, h or None)
-    rows = [("年度资金总额", 900000, 899740, 899740, 10, 100, 10), ("其中：当年财政拨款", 900000, 899740, 899740),
-            ("上年结转资金", 0, 0, 0), ("其他资金", None, None, None)]
+    rows = [
+        ("年度资金总额", 900000, 899740, 899740, 10, 100, 10),
+        ("其中：当年财政拨款", 900000, 899740, 899740),
+        ("上年结转资金", 0, 0, 0),
+        ("其他资金", None, None, None),
+    ]
     for i, row in enumerate(rows):
         for c, v in enumerate(row):
             sb.put(5 + i, 1 + c, v)
-    for c, h in enumerate(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]):
+    for c, h in enumerate(
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    ):
         sb.put(10, c, h)
     sb.put(11, 0, "产出指标")
     sb.put(11, 1, "数量指标")
@@ -300,5 +363,7 @@ def test_two_row_indicator_header_with_vertical_merges():
     assert [p.brief() for p in sub.problems] == []
     ev = sub.evaluations[0]
     assert [(i.name.text, i.target.text, i.weight.raw, i.score.ref.cell) for i in ev.indicators] == [
-        ("培训人次", "≥100人次", D(50), "G3"), ("满意度", "≥90%", D(10), "G4")]
+        ("培训人次", "≥100人次", D(50), "G3"),
+        ("满意度", "≥90%", D(10), "G4"),
+    ]
     assert [h.declared_weight for h in ev.level1] == [D(50), D(10)]

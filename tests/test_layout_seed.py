@@ -1,12 +1,13 @@
 """The seed report's two tables (as published, standard layout, built as Grids) read field by field."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import pytest
+from reader_shapes import basic_grid, evaluation_grid
 
 from perfxl.reader import read_grids
-from reader_shapes import basic_grid, evaluation_grid
 
 EV_SHEET, BASIC_SHEET = "部门整体支出绩效自评表", "基础数据表"
 
@@ -80,7 +81,7 @@ INDICATORS = [
 def test_all_eleven_indicators_with_their_cells(sub):
     inds = sub.evaluations[0].indicators
     assert len(inds) == 11
-    for ind, (row, l1, l2, name, target, actual, weight, score) in zip(inds, INDICATORS):
+    for ind, (row, l1, l2, name, target, actual, weight, score) in zip(inds, INDICATORS, strict=True):
         assert ind.row == row
         assert ind.level1.ref.cell == l1 and ind.level2.ref.cell == l2
         assert (ind.name.raw, ind.name.ref.cell) == (name, f"D{row}")
@@ -117,7 +118,11 @@ def test_basic_data(sub):
     assert at(s.actual) == (D(45), "C4")
     assert at(s.control_rate) == ("140%", "D4")
     tp = b.row("three_public")
-    assert (at(tp.prev_final), at(tp.budget), at(tp.final)) == ((D(25362), "B6"), (D(20000), "C6"), (D("11131.84"), "D6"))
+    assert (at(tp.prev_final), at(tp.budget), at(tp.final)) == (
+        (D(25362), "B6"),
+        (D(20000), "C6"),
+        (D("11131.84"), "D6"),
+    )
     assert [r.key for r in b.children("three_public")] == ["car", "overseas", "reception"]
     assert [r.key for r in b.children("car")] == ["car_purchase", "car_running"]
     assert b.row("reception").final.raw == D("11131.84")

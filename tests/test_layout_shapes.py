@@ -1,13 +1,22 @@
 """The seed 自评表 laid out in real-world shapes (as Grids) reads to the same model."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import pytest
+from reader_shapes import (
+    EXPECTED_INDICATORS,
+    FUNDS_TOTAL,
+    Shape,
+    SheetBuilder,
+    evaluation_grid,
+    funds_in_wan,
+    indicator_tuples,
+    write_evaluation,
+)
 
 from perfxl.reader import read_grids
-from reader_shapes import (EXPECTED_INDICATORS, FUNDS_TOTAL, Shape, SheetBuilder, evaluation_grid, funds_in_wan,
-                           indicator_tuples, write_evaluation)
 
 EXPECTED = [tuple(D(x) if isinstance(x, int) else x for x in row) for row in EXPECTED_INDICATORS]
 FUNDS = tuple(FUNDS_TOTAL)
@@ -21,8 +30,9 @@ SHAPES = {
     "inserted_rows": Shape(inserted_rows=True),
     "yuan": Shape(money="元"),
     "offset_origin": Shape(origin=(3, 2)),
-    "everything": Shape(levels="repeated", split_target=True, synonyms=True, inserted_rows=True, money="元",
-                        origin=(1, 1)),
+    "everything": Shape(
+        levels="repeated", split_target=True, synonyms=True, inserted_rows=True, money="元", origin=(1, 1)
+    ),
 }
 
 
@@ -35,7 +45,10 @@ def test_shape_reads_to_the_same_model(name):
     assert funds_in_wan(ev) == FUNDS
     assert (ev.total_weight.raw, ev.total_score.raw) == (D(100), D(99))
     assert [(h.name, h.declared_weight) for h in ev.level1] == [
-        ("产出指标", D(55)), ("效益指标", D(35)), ("满意度指标", D(10))]
+        ("产出指标", D(55)),
+        ("效益指标", D(35)),
+        ("满意度指标", D(10)),
+    ]
     assert ev.unit_name == "隆回县科技和工业信息化局"
     assert ev.kind == "department"
     # nothing in these shapes is unmappable
@@ -60,7 +73,18 @@ def test_split_target_keeps_nature_and_unit():
 
 def test_split_target_joins_operator():
     sb = SheetBuilder("项目支出绩效自评表")
-    heads = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    heads = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ]
     for c, h in enumerate(heads):
         sb.put(0, c, h)
     for c, v in enumerate(["产出指标", "质量指标", "安全警示标志设置及时率", "≥", 100, "%", "100%", 5, 5]):

@@ -10,6 +10,7 @@ packages could only come from the CDN and are named in the test output, not run.
 
 Slow: skipped only when node is absent.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,13 @@ pytestmark = [
 
 
 def _pip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pip", *args, "--disable-pip-version-check"], capture_output=True,
-                          text=True, timeout=900, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "pip", *args, "--disable-pip-version-check"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=cwd,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +56,21 @@ def pyodide_dir() -> Path:
     package = prefix / "node_modules" / "pyodide"
     if not (package / "pyodide.mjs").is_file():
         prefix.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(prefix),
-                               f"pyodide@{PYODIDE_NPM}"], capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(prefix),
+                f"pyodide@{PYODIDE_NPM}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert proc.returncode == 0, proc.stderr
     return package
 
@@ -72,23 +91,55 @@ def wheels(tmp_path_factory, pyodide_dir):
     (perfxl,) = folder.glob("perfxl-*.whl")
     with zipfile.ZipFile(perfxl) as zf:
         meta = Parser().parsestr(zf.read(next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))).decode())
-    env = {"sys_platform": "emscripten", "platform_system": "Emscripten", "platform_machine": "wasm32",
-           "os_name": "posix", "python_version": PYODIDE_PYTHON, "python_full_version": f"{PYODIDE_PYTHON}.2",
-           "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": ""}
+    env = {
+        "sys_platform": "emscripten",
+        "platform_system": "Emscripten",
+        "platform_machine": "wasm32",
+        "os_name": "posix",
+        "python_version": PYODIDE_PYTHON,
+        "python_full_version": f"{PYODIDE_PYTHON}.2",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "extra": "",
+    }
     core = [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
     core = [r for r in core if r.marker is None or r.marker.evaluate(env)]
     lock = {canonicalize_name(k) for k in _lock_packages(pyodide_dir)}
     cdn_only = []
     for req in core:
         spec = str(req).split(";")[0].strip()
-        got = _pip("download", "-q", "--no-deps", "--only-binary=:all:", "--python-version", PYODIDE_PYTHON,
-                   "--platform", PYODIDE_PLATFORM, "--platform", "any", "-d", str(folder), spec)
+        got = _pip(
+            "download",
+            "-q",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--python-version",
+            PYODIDE_PYTHON,
+            "--platform",
+            PYODIDE_PLATFORM,
+            "--platform",
+            "any",
+            "-d",
+            str(folder),
+            spec,
+        )
         if got.returncode != 0:
             assert canonicalize_name(req.name) in lock, f"{spec}: no Pyodide build anywhere (PyPI or Pyodide)"
             cdn_only.append(spec)
     for spec in (MICROPIP, "xlwings==" + _xlwings_pin()):
-        got = _pip("download", "-q", "--no-deps", "--only-binary=:all:", "--python-version", PYODIDE_PYTHON,
-                   "--platform", "any", "-d", str(folder), spec)
+        got = _pip(
+            "download",
+            "-q",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--python-version",
+            PYODIDE_PYTHON,
+            "--platform",
+            "any",
+            "-d",
+            str(folder),
+            spec,
+        )
         assert got.returncode == 0, got.stderr
     shutil.copy2(EXAMPLE, folder / EXAMPLE.name)
     shutil.copy2(REPO / "lite" / "main.py", folder / "lite_main.py")
@@ -152,8 +203,12 @@ def in_pyodide(pyodide_dir, wheels, tmp_path_factory):
     work = tmp_path_factory.mktemp("node")
     (work / "driver.mjs").write_text(NODE_DRIVER, encoding="utf-8")
     (work / "code.py").write_text(PY_CODE.replace("EXAMPLE", EXAMPLE.name), encoding="utf-8")
-    proc = subprocess.run(["node", str(work / "driver.mjs"), str(pyodide_dir), str(folder), str(work / "code.py")],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        ["node", str(work / "driver.mjs"), str(pyodide_dir), str(folder), str(work / "code.py")],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stdout[-4000:] or proc.stderr[-2000:]
     line = next(x for x in proc.stdout.splitlines() if x.startswith("RESULT "))
     return json.loads(line.removeprefix("RESULT "))
@@ -201,4 +256,6 @@ def test_requirements_txt_has_no_placeholder_url():
     lines = [ln.strip() for ln in (REPO / "lite" / "requirements.txt").read_text(encoding="utf-8").splitlines()]
     entries = [ln for ln in lines if ln and not ln.startswith("#")]
     assert not [e for e in entries if "example" in e]
-    assert any(e.startswith("xlwings==" + _xlwings_pin()) for e in entries) or any(e.startswith("perfxl") for e in entries)
+    assert any(e.startswith("xlwings==" + _xlwings_pin()) for e in entries) or any(
+        e.startswith("perfxl") for e in entries
+    )

@@ -1,5 +1,6 @@
 """The Chinese manuals (issue 15): every picture they show is one docs/screens/make_screens.py makes
 (never drawn by hand), exists, is a small PNG; the script, run for real, writes exactly its list."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -59,8 +60,12 @@ def test_excel_only_screens_are_described_and_listed_for_the_release_check():
 def test_the_script_renders_every_picture(tmp_path):
     for tool in ("soffice", "pdftoppm"):
         assert shutil.which(tool), f"{tool} is missing (.ci/run installs it)"
-    proc = subprocess.run([sys.executable, str(DOCS / "screens" / "make_screens.py"), "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, str(DOCS / "screens" / "make_screens.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     made = {p.name for p in tmp_path.glob("*.png")}
     assert made == set(_screens().OUTPUTS)

@@ -1,5 +1,6 @@
 """Variation tests: the report .docx agreeing with its tables is quiet; changing any one narrative figure
 gives exactly one new narrative finding, at that figure's paragraph."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -41,7 +42,7 @@ def test_a_narrative_that_agrees_with_its_tables_is_quiet(agreeing):
 
 @pytest.mark.parametrize("key", FIGURES)
 def test_changing_one_figure_gives_exactly_one_finding_at_its_paragraph(key, tmp_path, agreeing):
-    base, _ = agreeing
+    _base, _ = agreeing
     figures = {**AGREEING_FIGURES, key: _changed(AGREEING_FIGURES[key])}
     report = build_report_docx(tmp_path / f"{key}.docx", figures)
     findings = _narrative(report.path)

@@ -1,4 +1,5 @@
 """perfxl.numbers: Excel's ROUND semantics and exact conversion of what Excel hands over."""
+
 from decimal import Decimal
 
 import pytest
@@ -45,8 +46,10 @@ def test_fmt_decimal_prints_plain_numbers():
 from perfxl.numbers import agrees_as_printed, printed_places  # noqa: E402
 
 
-@pytest.mark.parametrize(("text", "places"), [("86%", 0), ("86.2%", 1), ("94.50", 2), (" 1,234.5 ", 1), ("≥95%", 0),
-                                              ("9", 0), ("abc", None), ("", None)])
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [("86%", 0), ("86.2%", 1), ("94.50", 2), (" 1,234.5 ", 1), ("≥95%", 0), ("9", 0), ("abc", None), ("", None)],
+)
 def test_printed_places_counts_the_decimals_as_printed(text, places):
     assert printed_places(text) == places
 
@@ -55,18 +58,22 @@ def test_printed_places_of_a_number_cell_is_unknown():
     assert printed_places(86.2) is None and printed_places(None) is None
 
 
-@pytest.mark.parametrize(("printed", "exact", "places", "ok"), [
-    ("86", "86.2", 0, True),        # 执行率 printed "86%" against 86.20%: consistent
-    ("86", "86.5", 0, False),       # half up: 87
-    ("87", "86.5", 0, True),
-    ("140", "140.625", 0, False),   # the seed's 控制率 140% against 45/32 = 140.63%: still wrong
-    ("94.5", "100", 1, False),      # the seed's 执行率
-    ("9.8", "9.8333", 1, True),
-    ("9.83", "9.8333", 2, True),
-    ("9.85", "9.8333", 2, False),   # beyond the profile tolerance (0.01)
-    ("9.83", "9.8333", None, True),  # unknown precision: the profile's places and tolerance
-    ("9.8", "9.8333", None, False),
-])
+@pytest.mark.parametrize(
+    ("printed", "exact", "places", "ok"),
+    [
+        ("86", "86.2", 0, True),  # 执行率 printed "86%" against 86.20%: consistent
+        ("86", "86.5", 0, False),  # half up: 87
+        ("87", "86.5", 0, True),
+        ("140", "140.625", 0, False),  # the seed's 控制率 140% against 45/32 = 140.63%: still wrong
+        ("94.5", "100", 1, False),  # the seed's 执行率
+        ("9.8", "9.8333", 1, True),
+        ("9.83", "9.8333", 2, True),
+        ("9.85", "9.8333", 2, False),  # beyond the profile tolerance (0.01)
+        ("9.83", "9.8333", None, True),  # unknown precision: the profile's places and tolerance
+        ("9.8", "9.8333", None, False),
+    ],
+)
 def test_agrees_as_printed_rounds_the_exact_value_to_the_printed_decimals(printed, exact, places, ok):
-    assert agrees_as_printed(Decimal(printed), Decimal(exact), places, default_places=2,
-                             tolerance=Decimal("0.01")) is ok
+    assert (
+        agrees_as_printed(Decimal(printed), Decimal(exact), places, default_places=2, tolerance=Decimal("0.01")) is ok
+    )

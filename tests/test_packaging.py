@@ -6,6 +6,7 @@ package installed under a distinct name (never a generic top-level `udfs`), no m
 The slow tests build with `python -m build` (sdist, then the wheel from the sdist, as a release does)
 and install from the normal package index (pip's cache makes a re-run quick).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -25,7 +26,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from server_helpers import free_port, function_body, server_env
 
 REPO = Path(__file__).resolve().parent.parent
@@ -67,8 +67,9 @@ def test_no_core_dependency_is_dropped_under_pyodide_when_pyodide_builds_it():
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)], capture_output=True, text=True, timeout=900
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return out
 
@@ -108,8 +109,14 @@ def test_wheel_carries_the_workbooks_the_add_in_and_the_report_templates(wheel):
     with zipfile.ZipFile(wheel) as zf:
         for rel in ("perfxl-standard.xlsx", "perfxl-standard.xlsm", "examples/longhui-2023-kegongxin.xlsx"):
             assert zf.read(f"perfxl/data/{rel}") == (REPO / "workbooks" / rel).read_bytes(), rel
-    for rel in ("templates/manifest.xml", "templates/taskpane.html", "static/js/main.js", "pyproject.toml",
-                "custom_functions/__init__.py", "custom_scripts/__init__.py"):
+    for rel in (
+        "templates/manifest.xml",
+        "templates/taskpane.html",
+        "static/js/main.js",
+        "pyproject.toml",
+        "custom_functions/__init__.py",
+        "custom_scripts/__init__.py",
+    ):
         assert f"perfxl/serve/project/{rel}" in names, rel
     for path in (REPO / "perfxl" / "report" / "templates").glob("*.j2"):
         assert f"perfxl/report/templates/{path.name}" in names
@@ -124,8 +131,11 @@ def test_the_xlsm_in_the_wheel_names_the_udf_package_the_wheel_installs(wheel):
     with zipfile.ZipFile(wheel) as zf:
         xlsm = zf.read("perfxl/data/perfxl-standard.xlsm")
         names = zf.namelist()
-    conf = {r[0]: r[1] for r in CalamineWorkbook.from_filelike(io.BytesIO(xlsm)).get_sheet_by_name("xlwings.conf").to_python()
-            if r and r[0]}
+    conf = {
+        r[0]: r[1]
+        for r in CalamineWorkbook.from_filelike(io.BytesIO(xlsm)).get_sheet_by_name("xlwings.conf").to_python()
+        if r and r[0]
+    }
     module = conf["UDF Modules"]
     assert module.split(".")[0] == "perfxl_udfs" and f"{module.replace('.', '/')}/__init__.py" in names
     from oletools.olevba import VBA_Parser
@@ -152,11 +162,23 @@ def installed(wheel, tmp_path_factory) -> Path:
     assert REPO not in home.parents
     venv.create(home, with_pip=True)
     py = home / "bin" / "python"
-    proc = subprocess.run([str(py), "-m", "pip", "install", "-q", f"{wheel}[server]"], capture_output=True,
-                          text=True, timeout=1200, env=_clean_env(), cwd=home)
+    proc = subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", f"{wheel}[server]"],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        env=_clean_env(),
+        cwd=home,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    where = subprocess.run([str(py), "-c", "import perfxl, perfxl_udfs; print(perfxl.__file__); print(perfxl_udfs.__file__)"],
-                           capture_output=True, text=True, env=_clean_env(), cwd=home, timeout=120)
+    where = subprocess.run(
+        [str(py), "-c", "import perfxl, perfxl_udfs; print(perfxl.__file__); print(perfxl_udfs.__file__)"],
+        capture_output=True,
+        text=True,
+        env=_clean_env(),
+        cwd=home,
+        timeout=120,
+    )
     for line in where.stdout.split():
         assert Path(line).is_relative_to(home), line
     return home
@@ -171,18 +193,30 @@ def test_demo_from_an_empty_folder_writes_the_annotated_copy_and_report(installe
     work = tmp_path / "空文件夹"
     work.mkdir()
     perfxl = installed / "bin" / "perfxl"
-    proc = subprocess.run([str(perfxl), "demo"], capture_output=True, text=True, cwd=work, env=_clean_env(), timeout=600)
+    proc = subprocess.run(
+        [str(perfxl), "demo"], capture_output=True, text=True, cwd=work, env=_clean_env(), timeout=600
+    )
     assert proc.returncode in (0, 1), proc.stderr
     shown = re.search(r"示例：(.+)", proc.stdout).group(1).strip()
     example = Path(shown)
-    assert example.is_relative_to(installed) and example.parts[-3:] == ("data", "examples", "longhui-2023-kegongxin.xlsx")
+    assert example.is_relative_to(installed) and example.parts[-3:] == (
+        "data",
+        "examples",
+        "longhui-2023-kegongxin.xlsx",
+    )
 
     out = work / "perfxl-demo"
     annotated = out / "longhui-2023-kegongxin.校验.xlsx"
     report = (out / "report.html").read_text(encoding="utf-8")
 
-    listing = subprocess.run([str(perfxl), "validate", str(example), "--format", "json"], capture_output=True,
-                             text=True, cwd=work, env=_clean_env(), timeout=600)
+    listing = subprocess.run(
+        [str(perfxl), "validate", str(example), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=_clean_env(),
+        timeout=600,
+    )
     (file_report,) = json.loads(listing.stdout)["files"]
     findings = [f for f in file_report["findings"] if f.get("sheet") and f.get("cell")]
     assert findings, "the seed example has findings"
@@ -198,8 +232,14 @@ def test_demo_from_an_empty_folder_writes_the_annotated_copy_and_report(installe
 def test_template_from_an_empty_folder(installed, tmp_path):
     import openpyxl
 
-    proc = subprocess.run([str(installed / "bin" / "perfxl"), "template", "-o", "自评表.xlsx"], capture_output=True,
-                          text=True, cwd=tmp_path, env=_clean_env(), timeout=300)
+    proc = subprocess.run(
+        [str(installed / "bin" / "perfxl"), "template", "-o", "自评表.xlsx"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_clean_env(),
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     sheets = openpyxl.load_workbook(tmp_path / "自评表.xlsx").sheetnames
     assert "部门整体支出绩效自评表" in sheets and "项目支出绩效自评表" in sheets
@@ -211,8 +251,13 @@ def test_serve_answers_a_perf_score_call_and_stops(installed, tmp_path):
 
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    proc = subprocess.Popen([str(installed / "bin" / "perfxl"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=tmp_path, env=_clean_env(**server_env()), stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [str(installed / "bin" / "perfxl"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=tmp_path,
+        env=_clean_env(**server_env()),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -227,8 +272,12 @@ def test_serve_answers_a_perf_score_call_and_stops(installed, tmp_path):
                 time.sleep(0.5)
         assert "绩效自评" in manifest
         body = json.dumps(function_body("PERF_SCORE", [["增长12%"]], [["11.8%"]], [[10]], [[None]], [[None]])).encode()
-        req = urllib.request.Request(base + "/xlwings/custom-functions-call", data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
+        req = urllib.request.Request(
+            base + "/xlwings/custom-functions-call",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(req, timeout=120) as r:
             answer = json.loads(r.read())
         assert answer["result"] == [[float(score_indicator("增长12%", "11.8%", 10).score)]]

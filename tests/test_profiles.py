@@ -1,4 +1,5 @@
 """Profiles as data (perfxl.profiles): bundled files, `extends`, check settings, and clear errors for bad files."""
+
 from __future__ import annotations
 
 import tomllib
@@ -59,8 +60,12 @@ def test_variants_state_only_their_differences_and_inherit_the_rest():
 
 def test_user_profile_extends_a_named_profile_and_a_relative_file(tmp_path):
     _write(tmp_path, "base.toml", 'name = "base"\nextends = "hubei"\n[over_completion]\nfactor = 1.5\n')
-    child = _write(tmp_path, "child.toml", 'name = "child"\nextends = "base.toml"\n[grade]\n'
-                   '[[grade.bands]]\nlabel = "优"\nmin = 80\n[[grade.bands]]\nlabel = "差"\nmin = 0\n')
+    child = _write(
+        tmp_path,
+        "child.toml",
+        'name = "child"\nextends = "base.toml"\n[grade]\n'
+        '[[grade.bands]]\nlabel = "优"\nmin = 80\n[[grade.bands]]\nlabel = "差"\nmin = 0\n',
+    )
     p = load_profile(child)
     assert p.name == "child"
     assert p.settings.over_factor == D("1.5")  # from base.toml
@@ -72,8 +77,12 @@ def test_user_profile_extends_a_named_profile_and_a_relative_file(tmp_path):
 def test_check_settings(tmp_path):
     p = load_profile()
     assert p.check("NO_SUCH_CHECK") == CheckSettings(True, None, {})
-    f = _write(tmp_path, "checks.toml", 'name = "c"\n[checks.FUND_LOW_RATE]\nenabled = false\nseverity = "info"\n'
-               'threshold = 0.9\n[checks.FUND_LOW_RATE.params]\nmax_chars = 100\n')
+    f = _write(
+        tmp_path,
+        "checks.toml",
+        'name = "c"\n[checks.FUND_LOW_RATE]\nenabled = false\nseverity = "info"\n'
+        "threshold = 0.9\n[checks.FUND_LOW_RATE.params]\nmax_chars = 100\n",
+    )
     c = load_profile(f).check("FUND_LOW_RATE")
     assert (c.enabled, c.severity, c.params) == (False, "info", {"threshold": 0.9, "max_chars": 100})
 
@@ -88,9 +97,11 @@ def test_check_settings(tmp_path):
         ("[over_completion]\nfactor = true\n", "over_completion.factor"),
         ('[checks.X]\nseverity = "fatal"\n', "checks.X.severity"),
         ("[checks.X]\nenabled = 1\n", "checks.X.enabled"),
-        ("[[qualitative.tiers]]\nlabel = \"a\"\nlow = 0.9\nhigh = 0.8\npoint = 0.85\n", "qualitative.tiers[0]"),
-        ("[[qualitative.tiers]]\nlabel = \"a\"\nlow = 0.9\nhigh = 1\npoint = 1\ncolour = \"red\"\n",
-         "qualitative.tiers[0].colour"),
+        ('[[qualitative.tiers]]\nlabel = "a"\nlow = 0.9\nhigh = 0.8\npoint = 0.85\n', "qualitative.tiers[0]"),
+        (
+            '[[qualitative.tiers]]\nlabel = "a"\nlow = 0.9\nhigh = 1\npoint = 1\ncolour = "red"\n',
+            "qualitative.tiers[0].colour",
+        ),
         ("[[total.caps]]\nbelow = 0.5\nmaximum = 50\n", "total.caps[0].maximum"),
         ("[rounding]\nscore_places = 9\n", "rounding.score_places"),
     ],

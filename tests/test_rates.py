@@ -1,13 +1,14 @@
 """Rates (perfxl.rates) on the seed report's own numbers, zero denominators, and Excel ROUND semantics."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
+from engine_seed import seed_basic_data, seed_funds_row
 
 from perfxl import rates
 from perfxl.numbers import round_half_up
-from engine_seed import seed_basic_data, seed_funds_row
 
 D = Decimal
 

@@ -1,5 +1,6 @@
 """The bundled seed example (workbooks/examples/longhui-2023-kegongxin.xlsx) reads back every published
 number and text, each from the cell its CellRef names (checked against a bare python-calamine read)."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
@@ -56,11 +57,23 @@ def test_example_has_no_layout_problems(sub):
 
 def test_example_funds(sub, raw):
     t = sub.evaluations[0].funds.total
-    for cell, expected in ((t.initial_budget, "2223.04"), (t.full_budget, "2223.04"), (t.executed, "2223.04"),
-                           (t.weight, 10), (t.rate, "94.5"), (t.score, 10)):
+    for cell, expected in (
+        (t.initial_budget, "2223.04"),
+        (t.full_budget, "2223.04"),
+        (t.executed, "2223.04"),
+        (t.weight, 10),
+        (t.rate, "94.5"),
+        (t.score, 10),
+    ):
         same(raw, cell, D(expected) if isinstance(expected, str) else expected)
-    assert [t.initial_budget.ref.cell[0], t.full_budget.ref.cell[0], t.executed.ref.cell[0], t.weight.ref.cell[0],
-            t.rate.ref.cell[0], t.score.ref.cell[0]] == list("CDEFGH")  # docs/design.md standard columns
+    assert [
+        t.initial_budget.ref.cell[0],
+        t.full_budget.ref.cell[0],
+        t.executed.ref.cell[0],
+        t.weight.ref.cell[0],
+        t.rate.ref.cell[0],
+        t.score.ref.cell[0],
+    ] == list("CDEFGH")  # docs/design.md standard columns
     texts = [c.text for c in sub.evaluations[0].funds.breakdown]
     assert "其中：基本支出：886.12" in texts and "县级专项资金：1336.92" in texts
     for c in sub.evaluations[0].funds.breakdown:
@@ -70,27 +83,47 @@ def test_example_funds(sub, raw):
 def test_example_indicators(sub, raw):
     inds = sub.evaluations[0].indicators
     assert len(inds) == 11
-    published = [("新进规模企业", "12家", "20家", 10, 10), ("新增高新技术企业", "10家", "13家", 10, 10),
-                 ("完成规模工业总产值", "240亿元", "246亿元", 10, 10), ("规模工业增加值", "63亿元", "65亿元", 10, 10),
-                 ("完成时间", "2023年底", "2023年底", 5, 5), ("规模工业奖励", "4万元/家", "4万元/家", 10, 10),
-                 ("企业研发占总产值比1.6%，", "增长2%", "增长2%", 10, 10), ("规模工业总产值", "增长12%", "11.8%", 10, 9),
-                 ("万元生产总值能耗降低率", "1%", "1%", 5, 5), (None, None, None, None, None),
-                 ("群众满意度达90%", "90%", "90%", 10, 10)]
-    for ind, (name, target, actual, weight, score) in zip(inds, published):
-        for cell, expected in ((ind.name, name), (ind.target, target), (ind.actual, actual), (ind.weight, weight),
-                               (ind.score, score)):
+    published = [
+        ("新进规模企业", "12家", "20家", 10, 10),
+        ("新增高新技术企业", "10家", "13家", 10, 10),
+        ("完成规模工业总产值", "240亿元", "246亿元", 10, 10),
+        ("规模工业增加值", "63亿元", "65亿元", 10, 10),
+        ("完成时间", "2023年底", "2023年底", 5, 5),
+        ("规模工业奖励", "4万元/家", "4万元/家", 10, 10),
+        ("企业研发占总产值比1.6%，", "增长2%", "增长2%", 10, 10),
+        ("规模工业总产值", "增长12%", "11.8%", 10, 9),
+        ("万元生产总值能耗降低率", "1%", "1%", 5, 5),
+        (None, None, None, None, None),
+        ("群众满意度达90%", "90%", "90%", 10, 10),
+    ]
+    for ind, (name, target, actual, weight, score) in zip(inds, published, strict=True):
+        for cell, expected in (
+            (ind.name, name),
+            (ind.target, target),
+            (ind.actual, actual),
+            (ind.weight, weight),
+            (ind.score, score),
+        ):
             if expected is None:
                 assert cell.is_blank and cell_of(raw, cell) in ("", None)
             else:
                 same(raw, cell, expected)
-        assert [ind.name.ref.cell[0], ind.target.ref.cell[0], ind.actual.ref.cell[0], ind.weight.ref.cell[0],
-                ind.score.ref.cell[0]] == list("DEFGH")
+        assert [
+            ind.name.ref.cell[0],
+            ind.target.ref.cell[0],
+            ind.actual.ref.cell[0],
+            ind.weight.ref.cell[0],
+            ind.score.ref.cell[0],
+        ] == list("DEFGH")
     assert inds[9].level2.text == "可持续影响指标"
     ev = sub.evaluations[0]
     same(raw, ev.total_weight, 100)
     same(raw, ev.total_score, 99)
     assert [(h.label.text, h.declared_weight) for h in ev.level1] == [
-        ("产出指标(55分)", D(55)), ("效益指标（35分）", D(35)), ("满意度指标（10分）", D(10))]
+        ("产出指标(55分)", D(55)),
+        ("效益指标（35分）", D(35)),
+        ("满意度指标（10分）", D(10)),
+    ]
 
 
 def test_example_basic_data(sub, raw):

@@ -1,14 +1,15 @@
 """File-level reading: the guard runs first, calamine reads values, openpyxl only for formulas."""
+
 from __future__ import annotations
 
 from decimal import Decimal as D
 
 import pytest
+from reader_shapes import EXPECTED_INDICATORS, Shape, basic_grid, evaluation_grid, indicator_tuples, write_xlsx
 
 from perfxl.errors import UnreadableWorkbook
 from perfxl.io.source import open_grids, uncached_formula_cells
 from perfxl.reader import read_submission
-from reader_shapes import EXPECTED_INDICATORS, Shape, basic_grid, evaluation_grid, indicator_tuples, write_xlsx
 
 EXPECTED = [tuple(D(x) if isinstance(x, int) else x for x in row) for row in EXPECTED_INDICATORS]
 
@@ -37,10 +38,12 @@ def test_uncached_total_is_computed_not_zero(tmp_path):
 def test_uncached_detection_tells_openpyxl_from_cached_empty_strings():
     """Excel and LibreOffice type a cached "" result `t="str"`; openpyxl with lxml writes `<v></v>` untyped
     for every formula (openpyxl 3.1.5), without lxml `<v />`: an untyped empty <v> holds no value."""
-    xml = (b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v /></c><c r="B1" s="1"/>'
-           b'<c r="C1" s="2" t="str"><f>IF(B1="","",1)</f><v></v></c><c r="D1"><f>1+1</f><v>2</v></c>'
-           b'<c r="E1"><f t="shared" si="0"/></c><c r="F1"><f>B1*2</f><v></v></c>'
-           b'<c r="G1" t="n"><f>0*1</f><v>0</v></c></row></sheetData>')
+    xml = (
+        b'<sheetData><row r="1"><c r="A1"><f>B1*2</f><v /></c><c r="B1" s="1"/>'
+        b'<c r="C1" s="2" t="str"><f>IF(B1="","",1)</f><v></v></c><c r="D1"><f>1+1</f><v>2</v></c>'
+        b'<c r="E1"><f t="shared" si="0"/></c><c r="F1"><f>B1*2</f><v></v></c>'
+        b'<c r="G1" t="n"><f>0*1</f><v>0</v></c></row></sheetData>'
+    )
     assert uncached_formula_cells(xml) == {(0, 0), (0, 4), (0, 5)}
 
 
@@ -66,8 +69,9 @@ def test_hidden_sheet_flag(tmp_path):
     assert [p.code for p in sub.problems] == []  # a hidden lookup sheet without a table is not a problem
 
 
-@pytest.mark.parametrize("content, suffix", [(b"not a workbook at all", ".xlsx"), (b"PK\x03\x04broken", ".xlsx"),
-                                             (b"", ".xls")])
+@pytest.mark.parametrize(
+    "content, suffix", [(b"not a workbook at all", ".xlsx"), (b"PK\x03\x04broken", ".xlsx"), (b"", ".xls")]
+)
 def test_unreadable_files_raise_a_typed_error(tmp_path, content, suffix):
     path = tmp_path / f"bad{suffix}"
     path.write_bytes(content)

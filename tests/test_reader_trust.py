@@ -4,20 +4,23 @@ read into the same model, with coverage saying what was read and what could not 
 Files are built by the project's own generator (perfxl.workbook: seed content, plan edits, export
 writers, the project-file builder) and the real-table corpus (tests/realworld).
 """
+
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from reader_shapes import indicator_tuples
 
 from perfxl.errors import UnreadableWorkbook
 from perfxl.reader import read_grids, read_submission
 from perfxl.validate import validate_submission
-from perfxl.workbook import seed, variants as V
-from reader_shapes import indicator_tuples
+from perfxl.workbook import seed
+from perfxl.workbook import variants as V
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
@@ -175,7 +178,9 @@ def test_coverage_names_the_format_every_sheet_and_each_tables_rows(tmp_path):
     cov = read_submission(path).coverage
     assert cov.source_format == "xlsx"
     assert [(s.sheet, s.kind, s.certain, s.read) for s in cov.sheets] == [
-        ("基础数据表", "basic", True, True), ("部门整体支出绩效自评表", "department", True, True)]
+        ("基础数据表", "basic", True, True),
+        ("部门整体支出绩效自评表", "department", True, True),
+    ]
     dept = next(t for t in cov.tables if t.kind == "department")
     assert dept.has_total_row is True and dept.range.startswith("A1:")
     kinds = [r.kind for r in dept.rows]
@@ -183,7 +188,7 @@ def test_coverage_names_the_format_every_sheet_and_each_tables_rows(tmp_path):
     assert "breakdown" in kinds and "goal" in kinds and "unread" not in kinds
     firsts = [r.first for r in dept.rows]
     assert firsts == sorted(firsts) and all(r.first <= r.last for r in dept.rows)
-    assert all(a.last + 1 == b.first for a, b in zip(dept.rows, dept.rows[1:]))  # contiguous: every row accounted for
+    assert all(a.last + 1 == b.first for a, b in itertools.pairwise(dept.rows))  # contiguous: every row accounted for
     indicator_rows = sum(r.last - r.first + 1 for r in dept.rows if r.kind == "indicator")
     assert indicator_rows == len(SEED_EXPECTED)
 
@@ -220,8 +225,9 @@ def _same_as_seed(sub):
 
 
 def test_html_export_in_gbk_declaring_utf8_reads_like_the_workbook(tmp_path):
-    path = V.write_export(tmp_path / "export.xls", V.content_plans(seed.seed_content()), "html",
-                          encoding="gbk", declared_charset="utf-8")
+    path = V.write_export(
+        tmp_path / "export.xls", V.content_plans(seed.seed_content()), "html", encoding="gbk", declared_charset="utf-8"
+    )
     assert b"charset=utf-8" in path.read_bytes()[:300]
     sub = read_submission(path)
     assert sub.coverage.source_format == "html"
@@ -262,7 +268,7 @@ def test_markup_exports_go_through_the_guard_limits(tmp_path, monkeypatch):
 def test_project_file_sheets_are_recognised_and_only_the_self_evaluation_is_checked():
     from perfxl.workbook.synthetic import PROJECT_FILE_SHEETS, project_file_plans
 
-    plans, ev, notes = project_file_plans(3, overlapping_merges=True)
+    plans, ev, _notes = project_file_plans(3, overlapping_merges=True)
     sub = read_grids(_grids(plans), "project.xls")
     kinds = {s.sheet: s.kind for s in sub.coverage.sheets}
     assert list(kinds) == list(PROJECT_FILE_SHEETS)
@@ -285,7 +291,7 @@ def test_project_file_sheets_are_recognised_and_only_the_self_evaluation_is_chec
 def test_a_target_changed_since_the_declaration_is_a_warning_naming_both_cells():
     from perfxl.workbook.synthetic import project_file_plans
 
-    plans, ev, notes = project_file_plans(3, adjusted=0)
+    plans, _ev, notes = project_file_plans(3, adjusted=0)
     findings = validate_submission(read_grids(_grids(plans), "project.xls"), None)
     (p01,) = [f for f in findings if f.code == "P01"]
     assert p01.severity.value == "warning" and f"{p01.sheet}!{p01.cell}" == notes["evaluated"]
@@ -300,7 +306,7 @@ def test_project_file_written_as_a_workbook_reads_the_same(tmp_path):
     from perfxl.workbook.synthetic import project_file_plans
     from perfxl.workbook.writer import write_plans
 
-    plans, _, notes = project_file_plans(5)
+    plans, _, _notes = project_file_plans(5)
     path = tmp_path / "project.xlsx"
     write_plans(path, plans, WorkbookContent(), Shape())
     sub = read_submission(path)

@@ -1,5 +1,6 @@
 """Files written by the project's generator (perfxl.workbook.write_submission) in every real-world
 shape read back to the same model as the published seed tables."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,17 +8,26 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
+from reader_shapes import BASIC_AMOUNTS, EXPECTED_INDICATORS, FUNDS_TOTAL, funds_in_wan, indicator_tuples
 
 from perfxl.numbers import to_decimal
 from perfxl.reader import read_submission
 from perfxl.workbook import seed, variants
-from reader_shapes import BASIC_AMOUNTS, EXPECTED_INDICATORS, FUNDS_TOTAL, funds_in_wan, indicator_tuples
 
 EXPECTED = [tuple(D(x) if isinstance(x, int) else x for x in row) for row in EXPECTED_INDICATORS]
 # where 得分 and 执行率 are formulas, the file shows perfxl's scores: 11.8% against 增长12% at 10 → 9.83
-RECOMPUTED = [row[:6] + (D("9.83"),) if row[2] == "规模工业总产值" else row for row in EXPECTED]
-TYPED = ["standard", "inserted_rows", "offset", "repeated_labels", "first_labels", "split_target", "money_units",
-         "synonyms", "spaced"]
+RECOMPUTED = [(*row[:6], D("9.83")) if row[2] == "规模工业总产值" else row for row in EXPECTED]
+TYPED = [
+    "standard",
+    "inserted_rows",
+    "offset",
+    "repeated_labels",
+    "first_labels",
+    "split_target",
+    "money_units",
+    "synonyms",
+    "spaced",
+]
 FORMULAS = ["openpyxl_uncached", "template"]
 
 
@@ -36,17 +46,34 @@ def _amount(value, scale=D(1)):
 
 def _basic_in_yuan(sub):
     scale = {"元": D(1), "万元": D(10000)}[sub.basic.unit]
-    return [(row.key, row.parent, row.label.text, *(_amount(c.raw, scale) for c in (row.prev_final, row.budget, row.final)))
-            for row in sub.basic.rows]
+    return [
+        (row.key, row.parent, row.label.text, *(_amount(c.raw, scale) for c in (row.prev_final, row.budget, row.final)))
+        for row in sub.basic.rows
+    ]
 
 
-KEYS = [("three_public", ""), ("car", "three_public"), ("car_purchase", "car"), ("car_running", "car"),
-        ("overseas", "three_public"), ("reception", "three_public"), ("special_funds", ""), ("", "special_funds"),
-        ("", "special_funds"), ("", "special_funds"), ("public_funds", ""), ("office", "public_funds"),
-        ("utilities_travel", "public_funds"), ("meetings_training", "public_funds"), ("procurement", ""),
-        ("basic_budget_adjustment", "")]
-EXPECTED_BASIC = [(*key, label.strip(), *(_amount(v) for v in vals))
-                  for key, (label, *vals) in zip(KEYS, [a for a in BASIC_AMOUNTS if a[0] is not None])]
+KEYS = [
+    ("three_public", ""),
+    ("car", "three_public"),
+    ("car_purchase", "car"),
+    ("car_running", "car"),
+    ("overseas", "three_public"),
+    ("reception", "three_public"),
+    ("special_funds", ""),
+    ("", "special_funds"),
+    ("", "special_funds"),
+    ("", "special_funds"),
+    ("public_funds", ""),
+    ("office", "public_funds"),
+    ("utilities_travel", "public_funds"),
+    ("meetings_training", "public_funds"),
+    ("procurement", ""),
+    ("basic_budget_adjustment", ""),
+]
+EXPECTED_BASIC = [
+    (*key, label.strip(), *(_amount(v) for v in vals))
+    for key, (label, *vals) in zip(KEYS, [a for a in BASIC_AMOUNTS if a[0] is not None], strict=True)
+]
 
 
 @pytest.mark.parametrize("variant", TYPED)
@@ -58,7 +85,10 @@ def test_typed_variants_read_to_the_seed_model(tmp_path_factory, variant):
     assert funds_in_wan(ev) == FUNDS_TOTAL
     assert (ev.total_weight.raw, ev.total_score.raw) == (D(100), D(99))
     assert [(h.name, h.declared_weight) for h in ev.level1] == [
-        ("产出指标", D(55)), ("效益指标", D(35)), ("满意度指标", D(10))]
+        ("产出指标", D(55)),
+        ("效益指标", D(35)),
+        ("满意度指标", D(10)),
+    ]
     assert _basic_in_yuan(sub) == EXPECTED_BASIC
     assert sub.basic.staffing.establishment.raw == D(32) and sub.basic.staffing.control_rate.raw == "140%"
 
@@ -115,9 +145,17 @@ def test_uncomputable_uncached_formula_is_reported_never_zero(tmp_path_factory):
 def test_two_tables_on_one_sheet_from_the_generator(tmp_path_factory):
     content = seed.seed_content()
     ev = content.evaluations[0]
-    second = replace(ev, kind="project", sheet="项目支出绩效自评表", title="2023年度项目支出绩效自评表",
-                     header=(("项目名称", "科技工业发展专项"), ("主管部门", "隆回县科技和工业信息化局"),
-                             ("实施单位", "隆回县科技和工业信息化局")))
+    second = replace(
+        ev,
+        kind="project",
+        sheet="项目支出绩效自评表",
+        title="2023年度项目支出绩效自评表",
+        header=(
+            ("项目名称", "科技工业发展专项"),
+            ("主管部门", "隆回县科技和工业信息化局"),
+            ("实施单位", "隆回县科技和工业信息化局"),
+        ),
+    )
     path = _write(tmp_path_factory, "two_tables", replace(content, evaluations=(ev, second)))
     sub = read_submission(path)
     assert len(sub.evaluations) == 2

@@ -1,5 +1,6 @@
 """Report renderers on real FileResult/Finding objects: JSON against the repo's schema, SARIF through
 sarif-pydantic, CSV injection safety, HTML escaping and chart, console grouping."""
+
 from __future__ import annotations
 
 import csv
@@ -27,12 +28,18 @@ HOSTILE = '<script>alert("x")</script>&'
 def _findings() -> tuple[Finding, ...]:
     """Findings shaped like those the seed report must produce, plus hostile text."""
     return (
-        Finding("F04", Severity.ERROR, CellRef(EVAL, "G6"), "执行率应为 100.00%，表中填 94.5", "rate", "100.00", "94.5"),
-        Finding("W01", Severity.WARNING, CellRef(EVAL, "B21", "B21"), "一级指标分值合计 110，应为 100", "", "100", "110"),
+        Finding(
+            "F04", Severity.ERROR, CellRef(EVAL, "G6"), "执行率应为 100.00%，表中填 94.5", "rate", "100.00", "94.5"
+        ),
+        Finding(
+            "W01", Severity.WARNING, CellRef(EVAL, "B21", "B21"), "一级指标分值合计 110，应为 100", "", "100", "110"
+        ),
         Finding("S01", Severity.ERROR, CellRef(EVAL, "H25"), "得分应为 9.83，表中填 9", "", "9.83", "9"),
-        Finding("S08", Severity.WARNING, CellRef(EVAL, "I12"), "超额完成（20家 对 12家）未说明偏差原因", "", None, "20家"),
+        Finding(
+            "S08", Severity.WARNING, CellRef(EVAL, "I12"), "超额完成（20家 对 12家）未说明偏差原因", "", None, "20家"
+        ),
         Finding("B01", Severity.ERROR, CellRef(BASIC, "D5"), "控制率应为 140.63%，表中填 140%", "", "140.63%", "140%"),
-        Finding("G02", Severity.INFO, CellRef(EVAL, "F10:I10", "F10"), HOSTILE, "", "=HYPERLINK(\"http://x\")", "-1+2"),
+        Finding("G02", Severity.INFO, CellRef(EVAL, "F10:I10", "F10"), HOSTILE, "", '=HYPERLINK("http://x")', "-1+2"),
         Finding("X99", Severity.INFO, None, "@SUM(A1) 整个文件的提示", "", "\tcmd", "\rX"),
     )
 
@@ -57,7 +64,14 @@ def _results() -> list[FileResult]:
     bad = FileResult(
         path="/data/坏文件.xlsx",
         ok=False,
-        error={"code": "FILE_UNREADABLE", "message": "文件已损坏，无法打开", "message_en": "corrupt", "path": "/data/坏文件.xlsx", "sheet": None, "cell": None},
+        error={
+            "code": "FILE_UNREADABLE",
+            "message": "文件已损坏，无法打开",
+            "message_en": "corrupt",
+            "path": "/data/坏文件.xlsx",
+            "sheet": None,
+            "cell": None,
+        },
     )
     return [ok, bad]
 
@@ -72,7 +86,14 @@ def test_json_report_validates_against_schema_and_keeps_required_keys():
     assert doc["schema"] == "perfxl.report/2" and doc["profile"] == "national"
     first, second = doc["files"]
     assert set(first) >= {"path", "ok", "error", "findings", "summary"}
-    assert first["summary"] == {"errors": 3, "warnings": 2, "infos": 2, "score_reported": 99, "score_computed": 97.66, "grade": "优"}
+    assert first["summary"] == {
+        "errors": 3,
+        "warnings": 2,
+        "infos": 2,
+        "score_reported": 99,
+        "score_computed": 97.66,
+        "grade": "优",
+    }
     f = next(x for x in first["findings"] if x["code"] == "S01")
     assert (f["severity"], f["sheet"], f["cell"], f["expected"], f["actual"]) == ("error", EVAL, "H25", "9.83", "9")
     assert second["ok"] is False and second["error"]["code"] == "FILE_UNREADABLE" and second["findings"] == []
@@ -130,7 +151,9 @@ def test_sarif_round_trips_through_sarif_pydantic():
         assert rules[res.rule_index].id == res.rule_id
     s01 = next(r for r in run.results if r.rule_id == "S01")
     loc = s01.locations[0]
-    assert loc.physical_location.artifact_location.uri == "examples/%E9%9A%86%E5%9B%9E%20%E7%A7%91%E5%B7%A5%E4%BF%A1.xlsx"
+    assert (
+        loc.physical_location.artifact_location.uri == "examples/%E9%9A%86%E5%9B%9E%20%E7%A7%91%E5%B7%A5%E4%BF%A1.xlsx"
+    )
     assert (loc.physical_location.region.start_line, loc.physical_location.region.start_column) == (25, 8)
     assert loc.logical_locations[0].fully_qualified_name == f"{EVAL}!H25"
     assert s01.level.value == "error"

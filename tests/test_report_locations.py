@@ -4,6 +4,7 @@ The findings are shaped like those a report document produces (a paragraph contr
 and those a guess produces (a direction read from an indicator's name); the file result is the real
 seed example checked by perfxl, so the narrow-console test runs on real messages.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from perfxl.model import (CellRef, Certainty, Coverage, Finding, RowRun, Severity, SheetCoverage, SkippedCheck,
-                          TableCoverage, TextRef)
+from perfxl.model import (
+    CellRef,
+    Certainty,
+    Coverage,
+    Finding,
+    RowRun,
+    Severity,
+    SheetCoverage,
+    SkippedCheck,
+    TableCoverage,
+    TextRef,
+)
 from perfxl.report import render
 from perfxl.result import FileResult, Summary
 
@@ -28,19 +39,49 @@ EXAMPLE = REPO / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
 def _narrative_result() -> FileResult:
     table_cell = CellRef("表2", "F13")
     findings = (
-        Finding("N01", Severity.ERROR, TextRef(12, None, "新增规模工业企业16家"), "正文写 16家，表中为 20家", "text 16 vs table 20",
-                "20家", "16家", "报告.docx", related=(table_cell,), basis="正文第12段“16家”；表2!F13“20家”",
-                basis_en="paragraph 12 says 16; table 2 F13 says 20"),
-        Finding("S11", Severity.ERROR, CellRef("自评表", "H9"), "按“越低越好”理解，得分应为 10", "", "10", "6",
-                "报告.docx", basis="指标名称含“受害率”，推断越低越好", certainty=Certainty.GUESS),
+        Finding(
+            "N01",
+            Severity.ERROR,
+            TextRef(12, None, "新增规模工业企业16家"),
+            "正文写 16家，表中为 20家",
+            "text 16 vs table 20",
+            "20家",
+            "16家",
+            "报告.docx",
+            related=(table_cell,),
+            basis="正文第12段“16家”；表2!F13“20家”",
+            basis_en="paragraph 12 says 16; table 2 F13 says 20",
+        ),
+        Finding(
+            "S11",
+            Severity.ERROR,
+            CellRef("自评表", "H9"),
+            "按“越低越好”理解，得分应为 10",
+            "",
+            "10",
+            "6",
+            "报告.docx",
+            basis="指标名称含“受害率”，推断越低越好",
+            certainty=Certainty.GUESS,
+        ),
         Finding("N02", Severity.WARNING, TextRef(None, 3), "第3页的说法无表格支持", "", None, None, "报告.pdf"),
     )
     coverage = Coverage(
         source_format="docx",
-        sheets=(SheetCoverage("表1", "basic"), SheetCoverage("表2", "department"),
-                SheetCoverage("表3", "other", certain=False, note_zh="无表头，未识别为自评表")),
-        tables=(TableCoverage("表2", "department", "A1:J24",
-                              (RowRun("header", 1, 3), RowRun("funds", 4, 9), RowRun("indicator", 10, 22)), False),),
+        sheets=(
+            SheetCoverage("表1", "basic"),
+            SheetCoverage("表2", "department"),
+            SheetCoverage("表3", "other", certain=False, note_zh="无表头，未识别为自评表"),
+        ),
+        tables=(
+            TableCoverage(
+                "表2",
+                "department",
+                "A1:J24",
+                (RowRun("header", 1, 3), RowRun("funds", 4, 9), RowRun("indicator", 10, 22)),
+                False,
+            ),
+        ),
         skipped=(SkippedCheck("W05", "表中没有总分行，分值合计无法确定", "no total row", "表2"),),
     )
     return FileResult(path="报告.docx", ok=True, findings=findings, summary=Summary.of(findings), coverage=coverage)
@@ -57,8 +98,15 @@ def test_json_v2_carries_locations_related_basis_certainty_and_coverage():
     assert doc["schema"] == "perfxl.report/2"
     by_code = {f["code"]: f for f in doc["files"][0]["findings"]}
     n01 = by_code["N01"]
-    assert n01["location"] == {"kind": "paragraph", "sheet": None, "cell": None, "anchor": None, "paragraph": 12,
-                               "page": None, "excerpt": "新增规模工业企业16家"}
+    assert n01["location"] == {
+        "kind": "paragraph",
+        "sheet": None,
+        "cell": None,
+        "anchor": None,
+        "paragraph": 12,
+        "page": None,
+        "excerpt": "新增规模工业企业16家",
+    }
     assert n01["related"][0]["sheet"] == "表2" and n01["related"][0]["cell"] == "F13"
     assert n01["certainty"] == "certain" and "表2!F13" in n01["basis"]
     assert by_code["S11"]["certainty"] == "guess" and by_code["S11"]["severity"] == "warning"
@@ -103,7 +151,10 @@ def test_csv_has_basis_certainty_and_related_columns():
 def test_console_and_html_show_related_basis_and_one_coverage_line_per_table():
     text = render([_narrative_result()], "text")
     assert "对照：表2!F13" in text and "依据：指标名称含“受害率”" in text
-    assert "表2：部门整体支出绩效自评表 A1:J24；第1–3行 表头，第4–9行 资金，第10–22行 指标；无总分行（表格可能不完整）；未能运行：W05" in text
+    assert (
+        "表2：部门整体支出绩效自评表 A1:J24；第1–3行 表头，第4–9行 资金，第10–22行 指标；无总分行（表格可能不完整）；未能运行：W05"
+        in text
+    )
     assert "表3：其他（非自评表，已读取，未校验）（推断），已读取（无表头，未识别为自评表）" in text
     html = render([_narrative_result()], "html")
     assert "对照：表2!F13" in html and "读取范围" in html and "第10–22行 指标" in html

@@ -1,4 +1,5 @@
 """B checks (基础数据表, R-D-xx): staff control, 三公 sums and rates, 公用经费, adjustments, buildings, cross-sheet."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -92,8 +93,14 @@ def test_b11_procurement_below_plan():
 
 
 def test_b12_building_rate_typed_wrong_and_above_100():
-    b = BuildingControl(cv(1000, "A30", BASIC), cv(1200, "B30", BASIC), cv("100%", "C30", BASIC),
-                        cv(500, "D30", BASIC), cv(450, "E30", BASIC), cv("90.00%", "F30", BASIC))
+    b = BuildingControl(
+        cv(1000, "A30", BASIC),
+        cv(1200, "B30", BASIC),
+        cv("100%", "C30", BASIC),
+        cv(500, "D30", BASIC),
+        cv(450, "E30", BASIC),
+        cv("90.00%", "F30", BASIC),
+    )
     found = validate_submission(_sub(good_basic(buildings=(b,))), select="B12")
     assert [f.brief() for f in found] == [("B12", BASIC, "C30"), ("B12", BASIC, "B30")]
     assert found[0].expected == "120.00%"
@@ -103,8 +110,11 @@ def test_b14_seed_special_funds_disagree_and_basic_expenditure_agrees():
     found = validate_submission(_sub(seed_basic(), seed_evaluation()), select="B14")
     assert [f.brief() for f in found] == [("B14", SHEET, "E9")]  # 县级专项资金 1336.92 万元 vs 3170000 元
     assert (found[0].expected, found[0].actual) == ("317", "1336.92")
-    rows = [r if r.key != "basic_budget_adjustment" else amount(r.key, 24, r.label.text, 1, 1, 8061213.88)
-            for r in seed_basic().rows]
-    broken = validate_submission(_sub(dataclasses.replace(seed_basic(), rows=tuple(rows)), seed_evaluation()),
-                                 select="B14")
+    rows = [
+        r if r.key != "basic_budget_adjustment" else amount(r.key, 24, r.label.text, 1, 1, 8061213.88)
+        for r in seed_basic().rows
+    ]
+    broken = validate_submission(
+        _sub(dataclasses.replace(seed_basic(), rows=tuple(rows)), seed_evaluation()), select="B14"
+    )
     assert ("B14", SHEET, "E8") in [f.brief() for f in broken]  # 基本支出 886.12 vs 806.12

@@ -1,4 +1,5 @@
 """The catalogue as data: codes, coverage of domain-rules §6, generated docs, profile settings, isolation."""
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,9 @@ def test_docs_pages_are_generated_from_the_catalogue():
     pages = render_pages()
     assert sorted(p.name for p in folder.glob("*.md")) == sorted(pages), "run: .venv/bin/python -m perfxl.rules.docs"
     for name, text in pages.items():
-        assert (folder / name).read_text(encoding="utf-8") == text, f"{name} is stale; run: .venv/bin/python -m perfxl.rules.docs"
+        assert (folder / name).read_text(encoding="utf-8") == text, (
+            f"{name} is stale; run: .venv/bin/python -m perfxl.rules.docs"
+        )
     index = pages["index.md"]
     for s in CODES:
         assert f"| [{s.code}]({s.code}.md) |" in index
@@ -75,7 +78,10 @@ def test_national_profile_parameters_match_the_catalogue_defaults():
 
 def test_profile_with_unknown_code_or_parameter_is_rejected(tmp_path):
     sub = seed_submission()
-    for body, key in (("[checks.F99]\nenabled = false\n", "checks.F99"), ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold")):
+    for body, key in (
+        ("[checks.F99]\nenabled = false\n", "checks.F99"),
+        ("[checks.F07]\nthreshhold = 80\n", "checks.F07.threshhold"),
+    ):
         path = tmp_path / "bad.toml"
         path.write_text(f'name = "bad{len(key)}"\nextends = "national"\n{body}', encoding="utf-8")
         with pytest.raises(ProfileError) as err:
@@ -85,18 +91,28 @@ def test_profile_with_unknown_code_or_parameter_is_rejected(tmp_path):
 
 def test_profile_sets_severity_and_switches_checks_off(tmp_path):
     path = tmp_path / "mild.toml"
-    path.write_text('name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
-                    encoding="utf-8")
+    path.write_text(
+        'name = "mild"\nextends = "national"\n[checks.F04]\nseverity = "warning"\n[checks.G02]\nenabled = false\n',
+        encoding="utf-8",
+    )
     found = run_checks(seed_submission(), load_profile(str(path)))
     f04 = [f for f in found if f.code == "F04"]
     assert f04 and all(f.severity.value == "warning" for f in f04)
     assert not [f for f in found if f.code == "G02"]
 
 
-@pytest.mark.parametrize("token, code, picked", [
-    ("F", "F04", True), ("F0", "F04", True), ("FUND_RATE_MISMATCH", "F04", True), ("R-F04", "F04", True),
-    ("R-G01", "G03", True), ("W", "F04", False), ("f04", "F04", True),
-])
+@pytest.mark.parametrize(
+    "token, code, picked",
+    [
+        ("F", "F04", True),
+        ("F0", "F04", True),
+        ("FUND_RATE_MISMATCH", "F04", True),
+        ("R-F04", "F04", True),
+        ("R-G01", "G03", True),
+        ("W", "F04", False),
+        ("f04", "F04", True),
+    ],
+)
 def test_select_by_code_prefix_name_or_rule_id(token, code, picked):
     assert selected(code, select=[token]) is picked
     assert selected(code, ignore=[token]) is (not picked)
@@ -120,11 +136,14 @@ def test_messages_render_every_field():
         assert f.message_en and "{" not in f.message_en
 
 
+@pytest.mark.slow
 def test_rules_stay_pure():
     import subprocess
     import sys
 
-    code = ("import sys, perfxl.rules; "
-            "print(sorted(m for m in ('openpyxl', 'python_calamine', 'xlwings', 'pandas') if m in sys.modules))")
+    code = (
+        "import sys, perfxl.rules; "
+        "print(sorted(m for m in ('openpyxl', 'python_calamine', 'xlwings', 'pandas') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"

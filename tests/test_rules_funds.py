@@ -1,4 +1,5 @@
 """F checks on model objects: each fires at the exact cell on a broken table and stays silent on a correct one."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,19 +16,23 @@ def test_silent_on_a_correct_table(code):
 
 
 def test_f01_blank_header_field_points_at_its_cell():
-    ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("  ", "D3"), "实施单位": cv("局", "G3")})
+    ev = good_evaluation(
+        header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("  ", "D3"), "实施单位": cv("局", "G3")}
+    )
     assert briefs(ev, "F01") == [("F01", SHEET, "D3")]
 
 
 def test_f01_blank_header_field_is_a_finding_at_its_cell():
-    ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3"), "实施单位": cv(None, "G3")})
+    ev = good_evaluation(
+        header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3"), "实施单位": cv(None, "G3")}
+    )
     assert briefs(ev, "F01") == [("F01", SHEET, "G3")]
 
 
 def test_f01_field_the_form_does_not_have_is_coverage_not_an_error():
     """Issue 11: a header perfxl cannot find (another template) is perfxl's limit, never an 错误."""
-    from perfxl.rules.context import Context
     from perfxl.profiles import load_profile
+    from perfxl.rules.context import Context
 
     ev = good_evaluation(header={"项目名称": cv("科技专项", "B3"), "主管部门": cv("局", "D3")})
     sub = submission(ev)
@@ -38,8 +43,9 @@ def test_f01_field_the_form_does_not_have_is_coverage_not_an_error():
 
 def test_f02_total_not_summed_like_the_guichi_filing():
     # S7: the total row reads 0/0/0 while 本年财政拨款 holds 90 / 89.974 / 89.974
-    fund = funds(funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True),
-                 (funds_row(6, "本年财政拨款", 90, 89.974, 89.974),))
+    fund = funds(
+        funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True), (funds_row(6, "本年财政拨款", 90, 89.974, 89.974),)
+    )
     found = validate_submission(submission(good_evaluation(funds=fund)), select="F02")
     assert [f.brief() for f in found] == [("F02", SHEET, "C5"), ("F02", SHEET, "D5"), ("F02", SHEET, "E5")]
     assert found[1].expected == "89.974" and found[1].actual == "0"
@@ -69,14 +75,17 @@ def test_f04_flags_a_wrong_rate_in_any_spelling(typed):
     assert briefs(with_total(good_evaluation(), rate=typed), "F04") == [("F04", SHEET, "G5")]
 
 
-@pytest.mark.parametrize(("typed", "flagged"), [
-    ("66.7%", False),   # 2/3 = 66.666…%: printed to 1 decimal, 66.7 is that value rounded half up
-    ("67%", False),     # printed to 0 decimals
-    ("66.67%", False),
-    ("66.6%", True),    # truncated, not rounded
-    ("66%", True),
-    ("66.64%", True),   # at the profile's 2 places, beyond the 0.01 pp tolerance
-])
+@pytest.mark.parametrize(
+    ("typed", "flagged"),
+    [
+        ("66.7%", False),  # 2/3 = 66.666…%: printed to 1 decimal, 66.7 is that value rounded half up
+        ("67%", False),  # printed to 0 decimals
+        ("66.67%", False),
+        ("66.6%", True),  # truncated, not rounded
+        ("66%", True),
+        ("66.64%", True),  # at the profile's 2 places, beyond the 0.01 pp tolerance
+    ],
+)
 def test_f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with(typed, flagged):
     """Issue 11 item 4: 执行率 printed "86%" against 86.20% is consistent; a wrongly rounded one is not."""
     ev = with_total(good_evaluation(), full=3, initial=3, executed=2, rate=typed, score=6.67)
@@ -117,8 +126,9 @@ def test_f06_budget_weight_not_default_but_right_for_hubei():
 def test_f07_low_rate_needs_a_reason():
     ev = with_total(good_evaluation(), executed=80, rate="80.00%", score=8)
     assert briefs(ev, "F07") == [("F07", SHEET, "G5")]
-    explained = dataclasses.replace(ev, funds=dataclasses.replace(
-        ev.funds, breakdown=(cv("执行率偏低的原因：项目招标延期", "B7"),)))
+    explained = dataclasses.replace(
+        ev, funds=dataclasses.replace(ev.funds, breakdown=(cv("执行率偏低的原因：项目招标延期", "B7"),))
+    )
     assert briefs(explained, "F07") == []
 
 

@@ -1,13 +1,13 @@
 """I checks: the form of indicator rows (names, coverage, numeric targets, operators, units, kinds)."""
+
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from rules_helpers import SHEET, briefs, cv, good_evaluation, indicator, replace_row
+from rules_helpers import SHEET, briefs, cv, good_evaluation, indicator, replace_row, submission
 
 from perfxl.validate import validate_submission
-from rules_helpers import submission
 
 
 @pytest.mark.parametrize("code", ["I01", "I02", "I03", "I04", "I05", "I07", "I08", "I09", "I10", "I11"])
@@ -21,7 +21,10 @@ def test_i01_row_without_a_name_and_name_repeating_level2():
 
 
 def test_empty_placeholder_rows_are_skipped():
-    rows = list(good_evaluation().indicators) + [indicator(30, "效益指标", "可持续影响指标", "……", None, None, None, None)]
+    rows = [
+        *list(good_evaluation().indicators),
+        indicator(30, "效益指标", "可持续影响指标", "……", None, None, None, None),
+    ]
     ev = dataclasses.replace(good_evaluation(), indicators=tuple(rows))
     assert briefs(ev, "I01") == [] and briefs(ev, "W04") == []
 
@@ -30,8 +33,11 @@ def test_i02_missing_satisfaction_and_output_classes():
     ev = good_evaluation()
     no_sat = dataclasses.replace(ev, indicators=ev.indicators[:-1], level1=ev.level1[:2])
     assert briefs(no_sat, "I02") == [("I02", SHEET, "B12")]
-    odd = replace_row(replace_row(replace_row(replace_row(ev, 0, level2="其他"), 1, level2="其他"), 2, level2="其他"),
-                      3, level2="其他")
+    odd = replace_row(
+        replace_row(replace_row(replace_row(ev, 0, level2="其他"), 1, level2="其他"), 2, level2="其他"),
+        3,
+        level2="其他",
+    )
     assert briefs(odd, "I02") == [("I02", SHEET, "B12")]
 
 
@@ -45,8 +51,9 @@ def test_i04_nature_column_invalid_and_optional_operator_requirement(tmp_path):
     rows[0] = dataclasses.replace(rows[0], nature=cv("大于", "J12"), unit=cv("人次", "K12"))
     assert briefs(dataclasses.replace(ev, indicators=tuple(rows)), "I04") == [("I04", SHEET, "J12")]
     strict = tmp_path / "strict.toml"
-    strict.write_text('name = "strict"\nextends = "national"\n[checks.I04]\nrequire_operator_in_value = true\n',
-                      encoding="utf-8")
+    strict.write_text(
+        'name = "strict"\nextends = "national"\n[checks.I04]\nrequire_operator_in_value = true\n', encoding="utf-8"
+    )
     bare = replace_row(ev, 0, target="300人次")
     assert briefs(bare, "I04") == []
     assert briefs(bare, "I04", profile=str(strict)) == [("I04", SHEET, "E12")]

@@ -1,5 +1,6 @@
 """The check run on big tables: rows grouped under the right 一级 heading by lookup, shared per-run caches,
 and the garbage collector paused during the run without leaving cyclic garbage (issue 14, big workbooks)."""
+
 from __future__ import annotations
 
 import gc
@@ -49,8 +50,12 @@ def test_each_heading_gets_the_rows_under_it_in_a_table_with_repeated_headings(r
 
 def test_rows_without_a_merged_cell_match_headings_by_text_first_heading_first():
     """No cell link: the exact label, then the compacted name, then a name contained in the text."""
-    heads = (heading("产出指标（50分）", "B10", "产出指标", 50), heading("效益指标", "B20", "效益指标"),
-             heading("满意度指标", "B30", "满意度指标"), heading("产出 指标", "B40", "产出指标"))
+    heads = (
+        heading("产出指标（50分）", "B10", "产出指标", 50),
+        heading("效益指标", "B20", "效益指标"),
+        heading("满意度指标", "B30", "满意度指标"),
+        heading("产出 指标", "B40", "产出指标"),
+    )
     rows = [
         indicator(11, "产出指标（50分）", "数量指标", "a", "≥1", "1", 10, 10),  # exact label → 产出 (B10)
         indicator(21, "效益 指标", "社会效益", "b", "≥1", "1", 10, 10),  # compacted name → 效益

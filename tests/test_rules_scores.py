@@ -1,4 +1,5 @@
 """S and D checks: recomputed scores per direction, qualitative bands, bounds, full marks, 偏差原因."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,9 @@ def test_silent_on_a_correct_table(code):
 
 
 def test_s01_seed_growth_score_9_should_be_9_83():
-    ev = replace_row(good_evaluation(), 4, target="增长12%", actual="11.8%", weight=20, score=18,
-                     deviation="疫情影响企业生产放缓。")
+    ev = replace_row(
+        good_evaluation(), 4, target="增长12%", actual="11.8%", weight=20, score=18, deviation="疫情影响企业生产放缓。"
+    )
     found = validate_submission(submission(ev), select="S01")
     assert [f.brief() for f in found] == [("S01", SHEET, "H16")]
     assert found[0].expected == "19.67" and found[0].actual == "18"
@@ -34,8 +36,15 @@ def test_s02_reverse_score_uses_the_profile_formula(tmp_path):
 
 
 def test_s03_equal_zero_target():
-    ev = replace_row(good_evaluation(), 1, name="安全事故数", target="=0起", actual="1起", score=10,
-                     deviation="发生一起轻微事故，已整改并加强安全培训。")
+    ev = replace_row(
+        good_evaluation(),
+        1,
+        name="安全事故数",
+        target="=0起",
+        actual="1起",
+        score=10,
+        deviation="发生一起轻微事故，已整改并加强安全培训。",
+    )
     found = validate_submission(submission(ev), select="S03")
     assert [f.brief() for f in found] == [("S03", SHEET, "H13")]
     assert found[0].expected == "0"
@@ -47,15 +56,22 @@ def test_s04_negative_actual():
 
 
 def test_s05_qualitative_score_outside_its_band():
-    ev = replace_row(good_evaluation(), 5, actual="部分达成年度指标并具有一定效果", score=9,
-                     deviation="部分制度尚未印发，下年度完成修订。")
+    ev = replace_row(
+        good_evaluation(),
+        5,
+        actual="部分达成年度指标并具有一定效果",
+        score=9,
+        deviation="部分制度尚未印发，下年度完成修订。",
+    )
     found = validate_submission(submission(ev), select="S05")
     assert [f.brief() for f in found] == [("S05", SHEET, "H17")]
     assert found[0].expected == "[6, 8)"
 
 
 def test_s05_hubei_bands_are_80_50():
-    ev = replace_row(good_evaluation(), 5, actual="部分达成预期指标", score=5.5, deviation="部分制度尚未印发，下年度完成修订。")
+    ev = replace_row(
+        good_evaluation(), 5, actual="部分达成预期指标", score=5.5, deviation="部分制度尚未印发，下年度完成修订。"
+    )
     assert briefs(ev, "S05") == [("S05", SHEET, "H17")]
     assert briefs(ev, "S05", profile="hubei") == []
 

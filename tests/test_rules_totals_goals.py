@@ -1,10 +1,20 @@
 """T and G checks: 总分, grade, N/A rescaling, rounding, all-full-marks; goal text present, not copied, consistent."""
+
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from rules_helpers import SEED_GOAL_ACTUAL, SEED_GOAL_EXPECTED, SHEET, briefs, cv, good_evaluation, replace_row, submission
+from rules_helpers import (
+    SEED_GOAL_ACTUAL,
+    SEED_GOAL_EXPECTED,
+    SHEET,
+    briefs,
+    cv,
+    good_evaluation,
+    replace_row,
+    submission,
+)
 
 from perfxl.model import Goal
 from perfxl.validate import validate_submission

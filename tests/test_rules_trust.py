@@ -3,13 +3,26 @@
 Direction without an operator, rows with no evidence, printed precision, sub-items, error cells, damaged
 numbers, B14's two meanings, tables without a 总分 row; and every finding stating its basis and certainty.
 """
+
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from rules_helpers import (BASIC, SHEET, amount, basic, briefs, cv, good_evaluation, replace_row, seed_basic,
-                           seed_evaluation, seed_submission, submission, with_total)
+from rules_helpers import (
+    BASIC,
+    SHEET,
+    amount,
+    briefs,
+    cv,
+    good_evaluation,
+    replace_row,
+    seed_basic,
+    seed_evaluation,
+    seed_submission,
+    submission,
+    with_total,
+)
 
 from perfxl.model import Certainty, Severity
 from perfxl.rules import CATALOGUE
@@ -19,8 +32,9 @@ FOREST_ROW = 1  # index of good_rows()'s 培训合格率 row (sheet row 13), reu
 
 
 def _row(ev, name, target, actual, weight=10, score=10, deviation=None):
-    ev = replace_row(ev, FOREST_ROW, name=name, target=target, actual=actual, weight=weight, score=score,
-                     deviation=deviation)
+    ev = replace_row(
+        ev, FOREST_ROW, name=name, target=target, actual=actual, weight=weight, score=score, deviation=deviation
+    )
     return ev
 
 
@@ -31,11 +45,14 @@ def _at(found, cell):
 # ---------------------------------------------------------------- 1. direction without an operator
 
 
-@pytest.mark.parametrize(("name", "target", "actual"), [
-    ("森林火灾受害率", "0.9‰", "0"),
-    ("主要林业有害生物成灾率", "0.4%", "0.1%"),
-    ("安全事故发生率", "1%", "0.5%"),
-])
+@pytest.mark.parametrize(
+    ("name", "target", "actual"),
+    [
+        ("森林火灾受害率", "0.9‰", "0"),
+        ("主要林业有害生物成灾率", "0.4%", "0.1%"),
+        ("安全事故发生率", "1%", "0.5%"),
+    ],
+)
 def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
     """The issue's rows: a perfect lower-is-better row got S01 + S07 + D01 errors when read as ≥."""
     ev = _row(good_evaluation(), name, target, actual)
@@ -87,8 +104,10 @@ def test_direction_that_does_not_change_the_verdict_stays_certain():
 
 def test_direction_lists_are_profile_data(tmp_path):
     custom = tmp_path / "p.toml"
-    custom.write_text('name = "p"\nextends = "national"\n[direction]\nlower_is_better = []\n'
-                      'higher_is_better = []\nambiguous = []\n', encoding="utf-8")
+    custom.write_text(
+        'name = "p"\nextends = "national"\n[direction]\nlower_is_better = []\nhigher_is_better = []\nambiguous = []\n',
+        encoding="utf-8",
+    )
     ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "0")
     # without the lists the row reads as the default ≥: the old false errors come back, as certain findings
     assert "S07" in {c for c, _, _ in briefs(ev, profile=str(custom))}
@@ -136,11 +155,19 @@ def test_no_evidence_codes_are_warnings_in_the_catalogue():
 # ---------------------------------------------------------------- 4. printed precision of scores
 
 
-@pytest.mark.parametrize(("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", False),
-                                                ("9", True)])
+@pytest.mark.parametrize(
+    ("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", False), ("9", True)]
+)
 def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
-    ev = replace_row(good_evaluation(), 4, target="≥6个", actual="5.9个", weight=10, score=typed,
-                     deviation="受选址审批影响，部分站点推迟到次年建成。")
+    ev = replace_row(
+        good_evaluation(),
+        4,
+        target="≥6个",
+        actual="5.9个",
+        weight=10,
+        score=typed,
+        deviation="受选址审批影响，部分站点推迟到次年建成。",
+    )
     # exact 5.9/6×10 = 9.8333…: "9.8", "9.83" and "10" (0 decimals) are that value as printed; "9" is not
     assert bool(briefs(ev, "S01")) is flagged
     if typed == "10":  # but full marks on a missed target stay wrong, whatever the rounding
@@ -153,8 +180,9 @@ def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
 def test_sub_item_overspending_is_checked_not_only_its_parent():
     rows = [r for r in seed_basic().rows if r.key != "office"]
     rows.insert(11, amount("office", 20, "其中：办公经费", 133561.81, 270000, 490900, "public_funds"))
-    found = validate_submission(submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(rows))),
-                                select="B16")
+    found = validate_submission(
+        submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(rows))), select="B16"
+    )
     assert [f.brief() for f in found] == [("B16", BASIC, "D20")]
     assert found[0].severity is Severity.WARNING and "办公经费" in found[0].message and "公用经费" in found[0].message
     assert validate_submission(seed_submission(), select="B16") == []
@@ -261,8 +289,10 @@ def test_total_row_left_at_zero_is_scored_from_its_sources_as_a_judgement():
     # 贵池 filings: 年度资金总额 0/0/0 with 得分 0 while 本年财政拨款 holds 132.912 / 132.912
     from rules_helpers import funds, funds_row
 
-    fund = funds(funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True),
-                 (funds_row(6, "本年财政拨款", 202.64, 132.912, 132.912),))
+    fund = funds(
+        funds_row(5, "年度资金总额", 0, 0, 0, 10, 0, 0, total=True),
+        (funds_row(6, "本年财政拨款", 202.64, 132.912, 132.912),),
+    )
     found = validate_submission(submission(good_evaluation(funds=fund)), select="F05")
     assert [(f.brief(), f.expected, f.severity) for f in found] == [(("F05", SHEET, "H5"), "10", Severity.WARNING)]
 
@@ -270,8 +300,10 @@ def test_total_row_left_at_zero_is_scored_from_its_sources_as_a_judgement():
 def test_source_row_repeating_a_score_is_checked_by_its_own_figures():
     from rules_helpers import funds, funds_row
 
-    fund = funds(funds_row(5, "年度资金总额", 32.4, 32.4, 31.69, 10, "97.81%", 9.78, total=True),
-                 (funds_row(6, "其中:当年财政拨款", 32.4, 32.4, 31.69, 10, "97.80%", 9),))
+    fund = funds(
+        funds_row(5, "年度资金总额", 32.4, 32.4, 31.69, 10, "97.81%", 9.78, total=True),
+        (funds_row(6, "其中:当年财政拨款", 32.4, 32.4, 31.69, 10, "97.80%", 9),),
+    )
     found = validate_submission(submission(good_evaluation(funds=fund)), select="F05")
     assert [(f.brief(), f.expected, f.severity) for f in found] == [(("F05", SHEET, "H6"), "9.78", Severity.WARNING)]
 
@@ -284,12 +316,17 @@ def test_b03_sums_only_the_named_items_and_b04_names_its_comparison():
     assert validate_submission(sub, select="B03") == []
     b16 = validate_submission(sub, select="B16")
     assert [f.brief() for f in b16] == [("B16", BASIC, "D14")]
-    grown = [r if r.key != "three_public" else amount("three_public", 8, "三公经费", 20000, 25362, 25362)
-             for r in seed_basic().rows]
-    grown = [r if r.key != "reception" else amount("reception", 13, " 3、公务接待", 20000, 25362, 25362, "three_public")
-             for r in grown]
-    b04 = validate_submission(submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(grown))),
-                              select="B04")
+    grown = [
+        r if r.key != "three_public" else amount("three_public", 8, "三公经费", 20000, 25362, 25362)
+        for r in seed_basic().rows
+    ]
+    grown = [
+        r if r.key != "reception" else amount("reception", 13, " 3、公务接待", 20000, 25362, 25362, "three_public")
+        for r in grown
+    ]
+    b04 = validate_submission(
+        submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(grown))), select="B04"
+    )
     assert b04 and "?" not in b04[0].message and "本年决算数对上年决算数" in b04[0].message
 
 

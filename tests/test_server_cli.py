@@ -1,6 +1,7 @@
 """`perfxl serve` as a command: a missing `server` extra is explained with the pip command, the
 certificate folder is understood in the usual layouts, bad folders are explained, and `--certs`
 really serves HTTPS (with a throwaway self-signed certificate) with an https manifest."""
+
 from __future__ import annotations
 
 import json
@@ -13,28 +14,35 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from server_helpers import REPO, LiveServer, server_env
 
 from perfxl.errors import PerfxlError
 from perfxl.serve.run import find_certs, is_loopback
-from server_helpers import REPO, LiveServer, server_env
 
 
 def _run_cli(code: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO,
-                          env=server_env())
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=REPO, env=server_env()
+    )
 
 
+@pytest.mark.slow
 def test_missing_server_extra_says_how_to_install_it():
-    proc = _run_cli("import sys; sys.modules['xlwings_server'] = None; from perfxl.cli.main import run; "
-                    "sys.argv = ['perfxl', 'serve']; run()")
+    proc = _run_cli(
+        "import sys; sys.modules['xlwings_server'] = None; from perfxl.cli.main import run; "
+        "sys.argv = ['perfxl', 'serve']; run()"
+    )
     assert proc.returncode == 2
     assert 'pip install "perfxl[server]"' in proc.stderr and "xlwings_server" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_a_missing_certificate_folder_is_explained(tmp_path):
-    proc = _run_cli(f"import sys; from perfxl.cli.main import run; "
-                    f"sys.argv = ['perfxl', 'serve', '--certs', {str(tmp_path / 'nope')!r}]; run()")
+    proc = _run_cli(
+        f"import sys; from perfxl.cli.main import run; "
+        f"sys.argv = ['perfxl', 'serve', '--certs', {str(tmp_path / 'nope')!r}]; run()"
+    )
     assert proc.returncode == 2 and "证书目录不存在" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -70,13 +78,30 @@ def self_signed(tmp_path) -> Path:
     if shutil.which("openssl") is None:
         pytest.fail("openssl is needed to make a test certificate")
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-         "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
-        check=True, capture_output=True, timeout=120,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(tmp_path / "key.pem"),
+            "-out",
+            str(tmp_path / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     return tmp_path
 
 
+@pytest.mark.slow
 def test_certs_serve_https_and_an_https_manifest(self_signed):
     live = LiveServer("--certs", str(self_signed))
     base = live.base.replace("http://", "https://")
@@ -101,17 +126,26 @@ def test_certs_serve_https_and_an_https_manifest(self_signed):
         assert live.stop() == 0
 
 
+@pytest.mark.slow
 def test_a_folder_that_is_not_a_server_project_is_explained(tmp_path):
-    proc = _run_cli(f"import sys; from perfxl.cli.main import run; "
-                    f"sys.argv = ['perfxl', 'serve', '--project', {str(tmp_path)!r}]; run()")
+    proc = _run_cli(
+        f"import sys; from perfxl.cli.main import run; "
+        f"sys.argv = ['perfxl', 'serve', '--project', {str(tmp_path)!r}]; run()"
+    )
     assert proc.returncode == 2 and "custom_functions/" in proc.stderr and "Traceback" not in proc.stderr
     assert "Ctrl+C" not in proc.stderr  # refused before announcing a server
 
 
+@pytest.mark.slow
 def test_a_bad_limit_in_the_environment_is_explained():
-    proc = subprocess.run([sys.executable, "-c", "import sys; from perfxl.cli.main import run; "
-                           "sys.argv = ['perfxl', 'serve']; run()"], capture_output=True, text=True, timeout=300,
-                          cwd=REPO, env=server_env(PERFXL_SERVE_MAX_CELLS="many"))
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; from perfxl.cli.main import run; sys.argv = ['perfxl', 'serve']; run()"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        env=server_env(PERFXL_SERVE_MAX_CELLS="many"),
+    )
     assert proc.returncode == 2 and "PERFXL_SERVE_MAX_CELLS" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -125,14 +159,28 @@ def test_the_default_project_is_inside_the_package_and_every_file_of_it_is_packa
     monkeypatch.delenv("PERFXL_SERVER_PROJECT", raising=False)
     package = DEFAULT_PROJECT.parent
     assert project_dir() == DEFAULT_PROJECT and package == (REPO / "perfxl" / "serve").resolve()
-    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
-        "tool"]["setuptools"]["package-data"]["perfxl.serve"]
-    shipped = {Path(f).relative_to(package).as_posix()  # setuptools' own matching: glob(..., recursive=True)
-               for pattern in patterns for f in glob.glob(str(package / pattern), recursive=True) if Path(f).is_file()}
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["perfxl.serve"]
+    shipped = {
+        Path(f).relative_to(package).as_posix()  # setuptools' own matching: glob(..., recursive=True)
+        for pattern in patterns
+        for f in glob.glob(str(package / pattern), recursive=True)
+        if Path(f).is_file()
+    }
     local_only = {".env", "certs", "__pycache__"}  # the project's .gitignore: settings and keys of one server
-    project_files = {p.relative_to(package).as_posix() for p in DEFAULT_PROJECT.rglob("*")
-                     if p.is_file() and not local_only & set(p.relative_to(DEFAULT_PROJECT).parts)
-                     and p.suffix not in (".pem", ".pyc")}
+    project_files = {
+        p.relative_to(package).as_posix()
+        for p in DEFAULT_PROJECT.rglob("*")
+        if p.is_file()
+        and not local_only & set(p.relative_to(DEFAULT_PROJECT).parts)
+        and p.suffix not in (".pem", ".pyc")
+    }
     assert project_files - shipped == set()
-    assert {"project/templates/manifest.xml", "project/templates/taskpane.html", "project/pyproject.toml",
-            "project/custom_functions/__init__.py", "project/custom_scripts/__init__.py"} <= shipped
+    assert {
+        "project/templates/manifest.xml",
+        "project/templates/taskpane.html",
+        "project/pyproject.toml",
+        "project/custom_functions/__init__.py",
+        "project/custom_scripts/__init__.py",
+    } <= shipped

@@ -8,6 +8,7 @@ builds them (its custom-functions-code.js, run in Node), and sent to the real ap
 10. what Excel sends for omitted optional arguments (null), error cells and dates is accepted;
 11. a malformed custom-function call is a 4xx with a Chinese message, never a 500 (fuzzed).
 """
+
 from __future__ import annotations
 
 import os
@@ -15,16 +16,20 @@ import os
 os.environ.setdefault("XLWINGS_ON_SERVER", "true")
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-import json  # noqa: E402
-import re  # noqa: E402
-from pathlib import Path  # noqa: E402
+import json
+import re
+from pathlib import Path
 
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from server_helpers import (  # noqa: E402
-    SERVER_PROJECT, asgi_request, function_body, office_js_bodies, seed_payload, traversal_targets,
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from server_helpers import (
+    SERVER_PROJECT,
+    asgi_request,
+    function_body,
+    office_js_bodies,
+    seed_payload,
+    traversal_targets,
 )
 
 TOKEN = "Zq3-perfxl-test-token_0123456789abcdef"
@@ -128,8 +133,17 @@ def test_a_symlink_in_the_static_folder_pointing_outside_is_not_followed(tmp_pat
     from starlette.routing import Mount
 
     static = Starlette(routes=[Mount("/", app=LayeredStaticFiles([user, package]))])
-    got = {t: asgi_request(static, "GET", t) for t in ("/own.js", "/vendor.js", "/inside.js", "/leak.txt",
-                                                       "/leakdir/secret.txt", "/%2e%2e/outside/secret.txt")}
+    got = {
+        t: asgi_request(static, "GET", t)
+        for t in (
+            "/own.js",
+            "/vendor.js",
+            "/inside.js",
+            "/leak.txt",
+            "/leakdir/secret.txt",
+            "/%2e%2e/outside/secret.txt",
+        )
+    }
     assert got["/own.js"][0] == 200 and got["/own.js"][2] == b"own"
     assert got["/vendor.js"][2] == b"vendor" and got["/inside.js"][2] == b"own"
     for t in ("/leak.txt", "/leakdir/secret.txt", "/%2e%2e/outside/secret.txt"):
@@ -150,8 +164,16 @@ def test_every_static_mount_of_the_app_is_contained(app):
 def test_traversal_detection_spellings():
     from perfxl.serve.static import is_traversal
 
-    for path in ("/static/../x", "/static/..\\x", "/static/%2e%2e/x", "/a/%252e%252e/b", "/a/.. /b", "/a/.../b",
-                 "/a/%00", "/a/\x00b"):
+    for path in (
+        "/static/../x",
+        "/static/..\\x",
+        "/static/%2e%2e/x",
+        "/a/%252e%252e/b",
+        "/a/.. /b",
+        "/a/.../b",
+        "/a/%00",
+        "/a/\x00b",
+    ):
         assert is_traversal(path), path
     for path in ("/static/js/main.js", "/static/vendor/a..b.js", "/help/rules", "/static/.well-known/x"):
         assert not is_traversal(path), path
@@ -173,16 +195,25 @@ def _call_body() -> bytes:
 
 
 def test_without_the_token_the_functions_scripts_pane_and_manifest_are_refused(guarded):
-    for method, target, body in (("POST", "/xlwings/custom-functions-call", _call_body()),
-                                 ("POST", "/xlwings/custom-scripts-call/validate", b"{}"),
-                                 ("GET", "/taskpane.html", b""), ("GET", "/manifest.xml", b""),
-                                 ("GET", "/manifest/download", b"")):
-        status, headers, out = asgi_request(guarded, method, target, body=body,
-                                            headers={"content-type": "application/json"})
+    for method, target, body in (
+        ("POST", "/xlwings/custom-functions-call", _call_body()),
+        ("POST", "/xlwings/custom-scripts-call/validate", b"{}"),
+        ("GET", "/taskpane.html", b""),
+        ("GET", "/manifest.xml", b""),
+        ("GET", "/manifest/download", b""),
+    ):
+        status, headers, out = asgi_request(
+            guarded, method, target, body=body, headers={"content-type": "application/json"}
+        )
         data = _assert_zh_4xx(status, out, want=401)
         assert "访问令牌" in data["detail"] and headers.get("www-authenticate", "").startswith("Bearer")
-    wrong = asgi_request(guarded, "POST", "/xlwings/custom-functions-call", body=_call_body(),
-                         headers={"authorization": f"Bearer {TOKEN[:-1]}x", "content-type": "application/json"})
+    wrong = asgi_request(
+        guarded,
+        "POST",
+        "/xlwings/custom-functions-call",
+        body=_call_body(),
+        headers={"authorization": f"Bearer {TOKEN[:-1]}x", "content-type": "application/json"},
+    )
     _assert_zh_4xx(wrong[0], wrong[2], want=401)
 
 
@@ -202,9 +233,17 @@ def test_the_token_opens_the_functions(guarded, how):
 
 
 def test_public_assets_need_no_token(guarded):
-    for target in ("/", "/static/js/main.js", "/static/js/perfxl-auth.js", "/static/images/perfxl-32.png",
-                   "/help", "/help/functions", "/xlwings/custom-functions-code.js",
-                   "/xlwings/custom-functions-meta.json", "/favicon.ico"):
+    for target in (
+        "/",
+        "/static/js/main.js",
+        "/static/js/perfxl-auth.js",
+        "/static/images/perfxl-32.png",
+        "/help",
+        "/help/functions",
+        "/xlwings/custom-functions-code.js",
+        "/xlwings/custom-functions-meta.json",
+        "/favicon.ico",
+    ):
         status, _, _ = asgi_request(guarded, "GET", target)
         assert status == 200, target
 
@@ -235,8 +274,14 @@ def test_an_address_allowlist(app):
 
     policy = AccessPolicy.from_env({}, allow=["192.168.10.0/24", "10.1.2.3"])
     guarded = AccessGuard(app, policy)
-    ok = asgi_request(guarded, "POST", "/xlwings/custom-functions-call", body=_call_body(),
-                      headers={"content-type": "application/json"}, client=("192.168.10.77", 5000))
+    ok = asgi_request(
+        guarded,
+        "POST",
+        "/xlwings/custom-functions-call",
+        body=_call_body(),
+        headers={"content-type": "application/json"},
+        client=("192.168.10.77", 5000),
+    )
     assert ok[0] == 200
     for addr in ("192.168.11.1", "10.1.2.4", "::1"):
         status, _, body = asgi_request(guarded, "GET", "/static/js/main.js", client=(addr, 5000))
@@ -261,9 +306,12 @@ def test_bad_access_settings_are_explained(tmp_path):
     from perfxl.errors import PerfxlError
     from perfxl.serve.access import AccessPolicy
 
-    for env, words in (({"PERFXL_SERVE_TOKEN": "short"}, "至少"), ({"PERFXL_SERVE_TOKEN": "x" * 20 + " y"}, "字符"),
-                       ({"PERFXL_SERVE_ALLOW": "10.0.0.300/8"}, "10.0.0.300/8"),
-                       ({"PERFXL_SERVE_TOKEN_FILE": str(tmp_path / "missing")}, "无法读取访问令牌文件")):
+    for env, words in (
+        ({"PERFXL_SERVE_TOKEN": "short"}, "至少"),
+        ({"PERFXL_SERVE_TOKEN": "x" * 20 + " y"}, "字符"),
+        ({"PERFXL_SERVE_ALLOW": "10.0.0.300/8"}, "10.0.0.300/8"),
+        ({"PERFXL_SERVE_TOKEN_FILE": str(tmp_path / "missing")}, "无法读取访问令牌文件"),
+    ):
         with pytest.raises(PerfxlError) as err:
             AccessPolicy.from_env(env)
         assert words in err.value.message and err.value.message_en
@@ -279,8 +327,12 @@ def test_listening_beyond_loopback_needs_access_control_or_allow_anonymous():
     assert problem is not None and "--allow-anonymous" in problem.message and "0.0.0.0" in problem.message
     assert ZH.search(problem.message) and "access control" in problem.message_en
     assert exposure_problem("0.0.0.0", AccessPolicy(token=TOKEN), entraid=False, allow_anonymous=False) is None
-    assert exposure_problem("0.0.0.0", AccessPolicy.from_env({}, allow=["10.0.0.0/8"]), entraid=False,
-                            allow_anonymous=False) is None
+    assert (
+        exposure_problem(
+            "0.0.0.0", AccessPolicy.from_env({}, allow=["10.0.0.0/8"]), entraid=False, allow_anonymous=False
+        )
+        is None
+    )
     assert exposure_problem("0.0.0.0", none, entraid=True, allow_anonymous=False) is None
     assert exposure_problem("0.0.0.0", none, entraid=False, allow_anonymous=True) is None
     everyone = AccessPolicy.from_env({}, allow=["0.0.0.0/0"])
@@ -299,16 +351,25 @@ def _expected(func: str, *args):
 
 
 #: Excel error texts → the `errorType` Office.js uses for them (runtime 1.4 answers errors as objects).
-ERROR_TYPES = {"#VALUE!": "Value", "#N/A": "NotAvailable", "#DIV/0!": "Div0", "#NUM!": "Num", "#REF!": "Ref",
-               "#NAME?": "Name", "#NULL!": "Null"}
+ERROR_TYPES = {
+    "#VALUE!": "Value",
+    "#N/A": "NotAvailable",
+    "#DIV/0!": "Div0",
+    "#NUM!": "Num",
+    "#REF!": "Ref",
+    "#NAME?": "Name",
+    "#NULL!": "Null",
+}
 
 
 def _plain(result):
     """A result matrix with error values (text or Office.js error objects) as their error type."""
+
     def cell(v):
         if isinstance(v, dict) and v.get("type") == "Error":
             return v.get("errorType")
         return ERROR_TYPES.get(v, v) if isinstance(v, str) else v
+
     return [[cell(v) for v in row] for row in result]
 
 
@@ -322,12 +383,15 @@ def test_formulas_with_omitted_optional_arguments_as_excel_sends_them(client, fu
         {"name": "PERF_SCORE", "args": [[["≥12家"]], [[20]], [[10]], None, None], "address": "表1!H12"},
         {"name": "PERF_GRADE", "args": [[[91.5]], None], "address": "表1!H24"},
         {"name": "PERF_PARSE", "args": [[["≥12家"]], None], "address": "表1!F13"},
-        {"name": "PERF_SCORE", "args": [[["≥12家"], ["增长12%"], [None]], [[20], ["11.8%"], [None]], [[10]], None,
-                                        None], "address": "表1!H12"},
+        {
+            "name": "PERF_SCORE",
+            "args": [[["≥12家"], ["增长12%"], [None]], [[20], ["11.8%"], [None]], [[10]], None, None],
+            "address": "表1!H12",
+        },
     ]
     bodies = office_js_bodies(functions_code, calls, runtime=runtime)
     assert [b["body"]["args"][-1] for b in bodies] == [None] * 4  # the JS passes Excel's null on
-    for call, posted in zip(calls, bodies):
+    for call, posted in zip(calls, bodies, strict=True):
         r = client.post("/xlwings/custom-functions-call", json=posted["body"])
         assert r.status_code == 200, (call["name"], r.status_code, r.text)
         assert _plain(r.json()["result"]) == _plain(_expected(call["name"], *call["args"])), call
@@ -335,18 +399,26 @@ def test_formulas_with_omitted_optional_arguments_as_excel_sends_them(client, fu
 
 def test_every_function_with_only_its_required_arguments(client, functions_code):
     meta = client.get("/xlwings/custom-functions-meta.json").json()["functions"]
-    calls = [{"name": f["name"], "address": "表1!C3",
-              "args": [None if p.get("optional") else [["≥12家"]] for p in f["parameters"]]} for f in meta]
-    for call, posted in zip(calls, office_js_bodies(functions_code, calls)):
+    calls = [
+        {
+            "name": f["name"],
+            "address": "表1!C3",
+            "args": [None if p.get("optional") else [["≥12家"]] for p in f["parameters"]],
+        }
+        for f in meta
+    ]
+    for call, posted in zip(calls, office_js_bodies(functions_code, calls), strict=True):
         r = client.post("/xlwings/custom-functions-call", json=posted["body"])
         assert r.status_code in (200, 400), (call["name"], r.status_code, r.text)  # 400: the function's own zh reason
         assert r.status_code == 200 or ZH.search(r.text), r.text
 
 
 def test_error_and_date_cells_reach_the_function(client, functions_code):
-    calls = [{"name": "PERF_SCORE", "args": [[["≥12家"]], [[ERROR_CELL]], [[10]], None, None], "address": "表1!H12"},
-             {"name": "PERF_PARSE", "args": [[[DATE_CELL]], None], "address": "表1!F13"}]
-    for call, posted in zip(calls, office_js_bodies(functions_code, calls)):
+    calls = [
+        {"name": "PERF_SCORE", "args": [[["≥12家"]], [[ERROR_CELL]], [[10]], None, None], "address": "表1!H12"},
+        {"name": "PERF_PARSE", "args": [[[DATE_CELL]], None], "address": "表1!F13"},
+    ]
+    for call, posted in zip(calls, office_js_bodies(functions_code, calls), strict=True):
         r = client.post("/xlwings/custom-functions-call", json=posted["body"])
         assert r.status_code < 500 and r.status_code != 422, (call["name"], r.status_code, r.text)
         assert r.status_code == 200 or ZH.search(r.text)
@@ -358,54 +430,118 @@ def test_error_and_date_cells_reach_the_function(client, functions_code):
 @pytest.fixture(scope="module")
 def js_body(functions_code) -> dict:
     """=PERF_PARSE(F13,"number") as the add-in posts it (both arguments given, so only the edit is wrong)."""
-    (posted,) = office_js_bodies(functions_code, [{"name": "PERF_PARSE", "args": [[["≥12家"]], [["number"]]],
-                                                   "address": "表1!F13"}])
+    (posted,) = office_js_bodies(
+        functions_code, [{"name": "PERF_PARSE", "args": [[["≥12家"]], [["number"]]], "address": "表1!F13"}]
+    )
     return posted["body"]
 
 
-@pytest.mark.parametrize("change", [
-    {"runtime": None}, {"runtime": 1.4}, {"date_format": 5}, {"date_format": ["y"]}, {"culture_info_name": 7},
-    {"session_id": {"a": 1}}, {"caller_address": ["A1"]}, {"version": 37}, {"client": None}, {"func_name": 3},
-    {"args": [[["≥12家"]], {"type": "Error"}]}, {"args": [[[{"basicValue": 1}]], [["number"]]]},
-    {"args": [[[{"type": "Double", "basicValue": [1]}]], [["number"]]]}, {"task_key": 5},
-    {"args": [[[10**400]], [["number"]]]}, {"args": [[[{"type": "FormattedNumber", "basicValue": 1e308}]], [["number"]]]},
-    {"args": [[["\ud800"]], [["number"]]]}, {"func_name": "PERF_\udfff"}, {"args": [[[1], [1, 2]], [["number"]]]},
-    {"args": [[], [["number"]]]},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"runtime": None},
+        {"runtime": 1.4},
+        {"date_format": 5},
+        {"date_format": ["y"]},
+        {"culture_info_name": 7},
+        {"session_id": {"a": 1}},
+        {"caller_address": ["A1"]},
+        {"version": 37},
+        {"client": None},
+        {"func_name": 3},
+        {"args": [[["≥12家"]], {"type": "Error"}]},
+        {"args": [[[{"basicValue": 1}]], [["number"]]]},
+        {"args": [[[{"type": "Double", "basicValue": [1]}]], [["number"]]]},
+        {"task_key": 5},
+        {"args": [[[10**400]], [["number"]]]},
+        {"args": [[[{"type": "FormattedNumber", "basicValue": 1e308}]], [["number"]]]},
+        {"args": [[["\ud800"]], [["number"]]]},
+        {"func_name": "PERF_\udfff"},
+        {"args": [[[1], [1, 2]], [["number"]]]},
+        {"args": [[], [["number"]]]},
+    ],
+)
 def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
     body = {**js_body, **change}
     for key, value in change.items():
         if value is None and key in ("runtime", "client"):
             body.pop(key)
-    status, _, out = asgi_request(app, "POST", "/xlwings/custom-functions-call", body=json.dumps(body).encode(),
-                                  headers={"content-type": "application/json"})
+    status, _, out = asgi_request(
+        app,
+        "POST",
+        "/xlwings/custom-functions-call",
+        body=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
     _assert_zh_4xx(status, out)
 
 
-_EDGES = st.sampled_from([10**400, -10**309, 1e308, -0.0, 5e-324, "\ud800", "\udc00x", "#DIV/0!", "", "≥1e400家",
-                          {"type": "Error", "basicValue": "#N/A"}, {"type": "Double", "basicValue": 1e308}])
-_json = st.recursive(st.none() | st.booleans() | st.integers(-10**20, 10**20) | st.floats(allow_nan=False)
-                     | st.text(max_size=12) | _EDGES, lambda inner: st.lists(inner, max_size=4)
-                     | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
-_KEYS = ["client", "func_name", "args", "caller_address", "session_id", "culture_info_name", "date_format",
-         "version", "runtime", "task_key", "extra"]
+_EDGES = st.sampled_from(
+    [
+        10**400,
+        -(10**309),
+        1e308,
+        -0.0,
+        5e-324,
+        "\ud800",
+        "\udc00x",
+        "#DIV/0!",
+        "",
+        "≥1e400家",
+        {"type": "Error", "basicValue": "#N/A"},
+        {"type": "Double", "basicValue": 1e308},
+    ]
+)
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | _EDGES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+_KEYS = [
+    "client",
+    "func_name",
+    "args",
+    "caller_address",
+    "session_id",
+    "culture_info_name",
+    "date_format",
+    "version",
+    "runtime",
+    "task_key",
+    "extra",
+]
 
 
-@pytest.mark.parametrize("raw", [b'{"args": [[[1e400]], [["number"]]]}', b'{"args": [[[NaN]], [["number"]]]}',
-                                 b'{"args": [[[-Infinity]], [["number"]]]}'])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"args": [[[1e400]], [["number"]]]}',
+        b'{"args": [[[NaN]], [["number"]]]}',
+        b'{"args": [[[-Infinity]], [["number"]]]}',
+    ],
+)
 def test_numbers_json_does_not_have_are_refused(app, js_body, raw):
     body = json.dumps({k: v for k, v in js_body.items() if k != "args"})[:-1].encode() + b", " + raw[1:]
-    status, _, out = asgi_request(app, "POST", "/xlwings/custom-functions-call", body=body,
-                                  headers={"content-type": "application/json"})
+    status, _, out = asgi_request(
+        app, "POST", "/xlwings/custom-functions-call", body=body, headers={"content-type": "application/json"}
+    )
     _assert_zh_4xx(status, out)
 
 
 _ACTIONS = st.sampled_from(["keep"] * 6 + ["drop", "set"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.fixed_dictionaries({k: st.tuples(_ACTIONS, _json) for k in _KEYS}),
-       arg_edit=st.none() | st.tuples(st.integers(0, 2), _json))
+@given(
+    edits=st.fixed_dictionaries({k: st.tuples(_ACTIONS, _json) for k in _KEYS}),
+    arg_edit=st.none() | st.tuples(st.integers(0, 2), _json),
+)
 def test_fuzzed_function_calls_never_give_a_5xx(app, js_body, edits, arg_edit):
     body = json.loads(json.dumps(js_body))
     for key, (action, value) in edits.items():
@@ -416,8 +552,13 @@ def test_fuzzed_function_calls_never_give_a_5xx(app, js_body, edits, arg_edit):
     if arg_edit is not None and isinstance(body.get("args"), list) and body["args"]:
         i, value = arg_edit
         body["args"][i % len(body["args"])] = value
-    status, _, out = asgi_request(app, "POST", "/xlwings/custom-functions-call", body=json.dumps(body).encode(),
-                                  headers={"content-type": "application/json"})
+    status, _, out = asgi_request(
+        app,
+        "POST",
+        "/xlwings/custom-functions-call",
+        body=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
     assert status < 500, (body, status, out[:300])
     if status >= 400:
         _assert_zh_4xx(status, out)
@@ -434,13 +575,19 @@ def small_book() -> dict:
 _BOOK_KEYS = ["client", "version", "book", "sheets", "names", "args", "extra"]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.lists(st.tuples(st.sampled_from(_BOOK_KEYS), _json), max_size=2),
-       book_edits=st.lists(st.tuples(st.sampled_from(["name", "active_sheet_index", "selection", "x"]), _json),
-                           max_size=2),
-       sheet_edits=st.lists(st.tuples(st.sampled_from(["name", "values", "notes", "tables", "pictures", "shapes",
-                                                       "charts", "x"]), _json), max_size=2),
-       cell=st.none() | _json)
+@given(
+    edits=st.lists(st.tuples(st.sampled_from(_BOOK_KEYS), _json), max_size=2),
+    book_edits=st.lists(
+        st.tuples(st.sampled_from(["name", "active_sheet_index", "selection", "x"]), _json), max_size=2
+    ),
+    sheet_edits=st.lists(
+        st.tuples(st.sampled_from(["name", "values", "notes", "tables", "pictures", "shapes", "charts", "x"]), _json),
+        max_size=2,
+    ),
+    cell=st.none() | _json,
+)
 def test_fuzzed_workbooks_never_give_a_5xx(app, small_book, edits, book_edits, sheet_edits, cell):
     body = json.loads(json.dumps(small_book))
     for key, value in edits:
@@ -455,8 +602,13 @@ def test_fuzzed_workbooks_never_give_a_5xx(app, small_book, edits, book_edits, s
         values = sheets[0].get("values")
         if cell is not None and isinstance(values, list) and values and isinstance(values[0], list) and values[0]:
             values[0][0] = cell
-    status, _, out = asgi_request(app, "POST", "/xlwings/custom-scripts-call/clear", body=json.dumps(body).encode(),
-                                  headers={"content-type": "application/json"})
+    status, _, out = asgi_request(
+        app,
+        "POST",
+        "/xlwings/custom-scripts-call/clear",
+        body=json.dumps(body).encode(),
+        headers={"content-type": "application/json"},
+    )
     assert status < 500, (status, out[:300])
     if status >= 400:
         _assert_zh_4xx(status, out)

@@ -7,6 +7,7 @@
 - with a token (`--token-file`) and an allowlist the server answers only with the token, keeps the
   token out of its access log, and the task pane's script adds it to the add-in's own requests.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -19,9 +20,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from server_helpers import (
-    PERFXL, REPO, SERVER_PROJECT, LiveServer, free_port, function_body, parse_http_response, raw_http, server_env,
+    PERFXL,
+    REPO,
+    SERVER_PROJECT,
+    LiveServer,
+    free_port,
+    function_body,
+    parse_http_response,
+    raw_http,
+    server_env,
     traversal_targets,
 )
 
@@ -59,9 +67,15 @@ def exposed_server(exposed_project):
 
 def test_no_traversal_spelling_or_symlink_leaks_a_file_over_http(exposed_server, exposed_project):
     project, marker = exposed_project
-    heads = {name: path.read_bytes()[:40] for name, path in (
-        ("etc/passwd", Path("/etc/passwd")), (".env", project / ".env"), ("pyproject.toml", project / "pyproject.toml"),
-        ("secret.txt", project.parent / "secret.txt"))}
+    heads = {
+        name: path.read_bytes()[:40]
+        for name, path in (
+            ("etc/passwd", Path("/etc/passwd")),
+            (".env", project / ".env"),
+            ("pyproject.toml", project / "pyproject.toml"),
+            ("secret.txt", project.parent / "secret.txt"),
+        )
+    }
     targets = ["/static/images/leak.png", "/static/js/env.js", "/static/vendor-link/secret.txt"]
     for name in heads:
         for depth in (1, 2, 12):
@@ -94,8 +108,12 @@ def test_a_malformed_request_never_breaks_the_connection(exposed_server):
             r = conn.getresponse()
             out = r.read()
             assert 400 <= r.status < 500 and ZH.search(json.loads(out)["detail"]), (path, r.status, out[:200])
-            conn.request("POST", "/xlwings/custom-functions-call", body=json.dumps(good).encode(),
-                         headers={"Content-Type": "application/json"})
+            conn.request(
+                "POST",
+                "/xlwings/custom-functions-call",
+                body=json.dumps(good).encode(),
+                headers={"Content-Type": "application/json"},
+            )
             r = conn.getresponse()
             assert r.status == 200 and json.loads(r.read())["result"] == [[12.0]], path
     finally:
@@ -104,8 +122,10 @@ def test_a_malformed_request_never_breaks_the_connection(exposed_server):
 
 def test_a_body_refused_unread_closes_the_connection_instead_of_hanging(exposed_server):
     with socket.create_connection(("127.0.0.1", exposed_server.port), timeout=30) as sock:
-        sock.sendall(b"POST /xlwings/custom-functions-call HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     b"Content-Length: 1000000000\r\n\r\n" + b'{"client": "' + b"x" * 65536)
+        sock.sendall(
+            b"POST /xlwings/custom-functions-call HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000000000\r\n\r\n" + b'{"client": "' + b"x" * 65536
+        )
         data = b""
         while chunk := sock.recv(65536):  # ends only when the server closes the connection
             data += chunk
@@ -116,8 +136,14 @@ def test_a_body_refused_unread_closes_the_connection_instead_of_hanging(exposed_
 
 def test_listening_on_every_interface_without_access_control_is_refused():
     port = free_port()
-    proc = subprocess.run([str(PERFXL), "serve", "--host", "0.0.0.0", "--port", str(port)], cwd=REPO,
-                          env=server_env(), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(PERFXL), "serve", "--host", "0.0.0.0", "--port", str(port)],
+        cwd=REPO,
+        env=server_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2, proc.stderr[-2000:]
     assert "--allow-anonymous" in proc.stderr and "访问控制" in proc.stderr and "Traceback" not in proc.stderr
     assert "Ctrl+C" not in proc.stderr  # refused before announcing a server
@@ -141,14 +167,18 @@ def token_server(tmp_path_factory):
 def test_the_token_guards_the_server_over_http(token_server):
     live, token = token_server
     body = json.dumps(function_body("PERF_PARSE", [["≥12家"]], None)).encode()
-    status, headers, out = raw_http(live.port, "POST", "/xlwings/custom-functions-call", body=body,
-                                    headers={"Content-Type": "application/json"})
+    status, headers, out = raw_http(
+        live.port, "POST", "/xlwings/custom-functions-call", body=body, headers={"Content-Type": "application/json"}
+    )
     assert status == 401 and "访问令牌" in json.loads(out)["detail"]
-    for headers, target in (({"Authorization": f"Bearer {token}"}, "/xlwings/custom-functions-call"),
-                            ({"X-Perfxl-Token": token}, "/xlwings/custom-functions-call"),
-                            ({}, f"/xlwings/custom-functions-call?perfxl_token={token}")):
-        status, _, out = raw_http(live.port, "POST", target, body=body,
-                                  headers={"Content-Type": "application/json", **headers})
+    for headers, target in (
+        ({"Authorization": f"Bearer {token}"}, "/xlwings/custom-functions-call"),
+        ({"X-Perfxl-Token": token}, "/xlwings/custom-functions-call"),
+        ({}, f"/xlwings/custom-functions-call?perfxl_token={token}"),
+    ):
+        status, _, out = raw_http(
+            live.port, "POST", target, body=body, headers={"Content-Type": "application/json", **headers}
+        )
         assert status == 200 and json.loads(out)["result"] == [[12.0]], (headers, target, out[:200])
     status, _, manifest = raw_http(live.port, "GET", f"/manifest.xml?perfxl_token={token}")
     assert status == 200 and f"taskpane.html?perfxl_token={token}".encode() in manifest
@@ -169,7 +199,8 @@ def test_the_task_pane_adds_the_token_to_the_add_ins_requests(token_server):
         try:
             page = browser.new_page()
             page.goto(f"{live.base}/taskpane.html?perfxl_token={token}", wait_until="load")
-            statuses = page.evaluate("""async (body) => {
+            statuses = page.evaluate(
+                """async (body) => {
                 const xhr = await new Promise((resolve) => {
                     const r = new XMLHttpRequest();
                     r.open("POST", window.location.origin + "/xlwings/custom-functions-call");
@@ -180,7 +211,9 @@ def test_the_task_pane_adds_the_token_to_the_add_ins_requests(token_server):
                 const viaFetch = await fetch("/xlwings/custom-functions-call", {method: "POST",
                     headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
                 return [xhr, viaFetch.status];
-            }""", body)
+            }""",
+                body,
+            )
             assert statuses == [200, 200]
         finally:
             browser.close()

@@ -2,12 +2,14 @@
 exposes perfxl's PERF_* functions and the three scripts to xlwings' own discovery, and its 校验 script
 marks the seed workbook exactly as `perfxl validate` reports. Runs in a fresh interpreter with the
 Office.js decorators switched on, as Lite has them."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 
+import pytest
 from server_helpers import REPO, cli_findings, expected_marks, seed_payload, server_env
 
 LITE = REPO / "lite"
@@ -32,14 +34,21 @@ print(json.dumps({
 """
 
 
+@pytest.mark.slow
 def test_lite_bundle_runs_without_python_calamine():
-    from perfxl.excel import udfs
     from server_helpers import applied_marks
+
+    from perfxl.excel import udfs
 
     payload = seed_payload()
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, str(LITE)], input=json.dumps(payload), capture_output=True, text=True,
-        timeout=300, cwd=REPO, env=server_env(XLWINGS_ON_SERVER="true"),
+        [sys.executable, "-c", PROBE, str(LITE)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        env=server_env(XLWINGS_ON_SERVER="true"),
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -52,6 +61,9 @@ def test_lite_bundle_runs_without_python_calamine():
 
 
 def test_lite_requirements_name_only_the_perfxl_wheel():
-    lines = [l for l in (LITE / "requirements.txt").read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.startswith("#")]
+    lines = [
+        ln
+        for ln in (LITE / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert len(lines) == 1 and lines[0].endswith(".whl") and "perfxl-" in lines[0]

@@ -4,6 +4,7 @@ then a headless Chromium (Debian's, driven by Playwright) opens the task pane �
 the ribbon actions exist at run time, and a 校验结果 sheet from the server renders as the summary.
 The server is stopped at the end and must exit cleanly.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,31 @@ from pathlib import Path
 
 import pytest
 from defusedxml import ElementTree
-
 from server_helpers import (
-    NS, REQUIRED_BUTTONS, LiveServer, applied_marks, associations, cli_findings, expected_marks, function_body,
+    NS,
+    REQUIRED_BUTTONS,
+    LiveServer,
+    applied_marks,
+    associations,
+    cli_findings,
+    expected_marks,
+    function_body,
     seed_payload,
 )
 
+pytestmark = pytest.mark.slow  # a live `perfxl serve` process and Chromium
+
 ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +66,7 @@ def validated(server, payload):
 
 
 def test_manifest_over_http_is_local_and_has_no_namespace(server):
-    status, body, headers = server.request("GET", "/manifest.xml")
+    status, body, _headers = server.request("GET", "/manifest.xml")
     assert status == 200
     root = ElementTree.fromstring(body)
     urls = [el.get("DefaultValue") for el in root.iter() if "://" in (el.get("DefaultValue") or "")]
@@ -70,10 +86,13 @@ def test_function_metadata_code_and_a_perf_score_call(server):
     assert status == 200
     names = {f["name"] for f in json.loads(meta)["functions"]}
     assert "PERF_SCORE" in names
-    status, code, headers = server.request("GET", "/xlwings/custom-functions-code.js")
+    status, code, _headers = server.request("GET", "/xlwings/custom-functions-code.js")
     assert status == 200 and all(f'CustomFunctions.associate("{n}"' in code.decode() for n in names)
-    status, body, _ = server.request("POST", "/xlwings/custom-functions-call",
-                                     function_body("PERF_SCORE", [["≥12家"]], [[20]], [[10]], [[None]], [[None]]))
+    status, body, _ = server.request(
+        "POST",
+        "/xlwings/custom-functions-call",
+        function_body("PERF_SCORE", [["≥12家"]], [[20]], [[10]], [[None]], [[None]]),
+    )
     assert status == 200, body
     assert json.loads(body)["result"] == [[float(score_indicator("≥12家", 20, 10).score)]]
 
@@ -90,12 +109,18 @@ def test_bad_payloads_over_http_are_4xx_with_a_message(server, payload):
     cases = [
         ("/xlwings/custom-scripts-call/validate", b"", 400),
         ("/xlwings/custom-scripts-call/validate", json.dumps({"client": "Office.js", "version": "1"}).encode(), 400),
-        ("/xlwings/custom-scripts-call/validate",
-         json.dumps({**payload, "sheets": [{"name": "x", "values": [[{"a": 1}]]}]}).encode(), 422),
+        (
+            "/xlwings/custom-scripts-call/validate",
+            json.dumps({**payload, "sheets": [{"name": "x", "values": [[{"a": 1}]]}]}).encode(),
+            422,
+        ),
         ("/xlwings/custom-scripts-call/nope", json.dumps(payload).encode(), 404),
         ("/xlwings/custom-functions-call", json.dumps(function_body("PERF_SCORE", "x")).encode(), 422),
-        ("/xlwings/custom-functions-call",
-         json.dumps(function_body("PERF_RATE", [[1]] * 600_000, [[1]])).encode(), 413),
+        (
+            "/xlwings/custom-functions-call",
+            json.dumps(function_body("PERF_RATE", [[1]] * 600_000, [[1]])).encode(),
+            413,
+        ),
     ]
     for path, raw, want in cases:
         status, body, _ = server.request("POST", path, raw=raw)
@@ -136,8 +161,9 @@ def test_taskpane_renders_in_chromium_without_console_errors(server, browser, pa
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.on("request", lambda r: requests.append(r.url) if r.frame == page.main_frame else None)
     page.goto(server.base + "/taskpane.html", wait_until="load")
-    page.wait_for_function("document.getElementById('perfxl-status').textContent.includes('不在 Excel 中')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "document.getElementById('perfxl-status').textContent.includes('不在 Excel 中')", timeout=60_000
+    )
     page.wait_for_timeout(1500)  # let Office.js finish its own start-up callbacks
 
     assert page.title() == "绩效自评 · perfxl"
@@ -151,8 +177,11 @@ def test_taskpane_renders_in_chromium_without_console_errors(server, browser, pa
 
     # the summary of a real 校验结果 sheet, as the pane shows it after 校验
     rows = _result_sheet_values(payload, validated)
-    shown = page.evaluate("rows => { const s = perfxlPane.parseResult({sheet: '校验结果', rows});"
-                          " perfxlPane.renderSummary(s); return s.findings.length; }", rows)
+    shown = page.evaluate(
+        "rows => { const s = perfxlPane.parseResult({sheet: '校验结果', rows});"
+        " perfxlPane.renderSummary(s); return s.findings.length; }",
+        rows,
+    )
     findings = cli_findings()
     assert shown == len(findings)
     counts = Counter({"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]] for f in findings)
@@ -181,13 +210,17 @@ def test_taskpane_without_office_js_still_renders_and_says_why(server, browser):
     page.on("requestfailed", lambda r: failed.append(r.url))
     page.route(re.compile(r".*/office\.js$"), lambda route: route.abort())
     page.goto(server.base + "/taskpane.html", wait_until="load")
-    page.wait_for_function("document.getElementById('perfxl-status').textContent.includes('未能加载 Office.js')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "document.getElementById('perfxl-status').textContent.includes('未能加载 Office.js')", timeout=60_000
+    )
     page.wait_for_timeout(6000)  # past xlwings' 5 s "add-in didn't load" timer
     assert page.locator("#xlwings-office-ready-error").is_hidden()
     assert len(failed) == 1 and failed[0].endswith("/office.js")
-    assert [text for text, url in problems if not (text.startswith("Failed to load resource") and
-                                                    url.endswith("/office.js"))] == []
+    assert [
+        text
+        for text, url in problems
+        if not (text.startswith("Failed to load resource") and url.endswith("/office.js"))
+    ] == []
     ARTEFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTEFACTS / "server-taskpane-no-officejs.png"))
     page.close()

@@ -1,6 +1,7 @@
 """The add-in request checks (`perfxl.serve.payload`), pure Python: the seed workbook's payload passes,
 every malformed variant is refused with a 4xx and a zh message naming what is wrong, and the
 limits come from the environment. Also: the core imports none of xlwings for this."""
+
 from __future__ import annotations
 
 import copy
@@ -8,9 +9,9 @@ import subprocess
 import sys
 
 import pytest
+from server_helpers import EXAMPLE, function_body
 
 from perfxl.serve.payload import FunctionSpec, Limits, check_function_payload, check_script_payload
-from server_helpers import EXAMPLE, function_body
 
 
 @pytest.fixture(scope="module")
@@ -117,9 +118,12 @@ def test_a_huge_range_argument_is_refused():
     assert problem.status == 413
 
 
+@pytest.mark.slow
 def test_the_checks_import_no_xlwings_or_web_framework():
-    code = ("import sys, perfxl.serve, perfxl.serve.payload, perfxl.serve.guard, perfxl.cli.main; "
-            "bad = [m for m in ('xlwings', 'xlwings_server', 'fastapi', 'starlette', 'uvicorn') if m in sys.modules]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, perfxl.serve, perfxl.serve.payload, perfxl.serve.guard, perfxl.cli.main; "
+        "bad = [m for m in ('xlwings', 'xlwings_server', 'fastapi', 'starlette', 'uvicorn') if m in sys.modules]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr

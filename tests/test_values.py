@@ -1,4 +1,5 @@
 """Value parsing (perfxl.values) and units (perfxl.units): every string of issue 2 item 2, plus properties."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -146,8 +147,18 @@ def test_to_dict_is_json_ready():
     data = parse_value("≤4万元/家").to_dict()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data == {
-        "raw": "≤4万元/家", "kind": "number", "op": "≤", "number": "4", "unit": "万元/家", "per": "家",
-        "tier": None, "share": None, "direction": None, "date": None, "label": None, "reason": None,
+        "raw": "≤4万元/家",
+        "kind": "number",
+        "op": "≤",
+        "number": "4",
+        "unit": "万元/家",
+        "per": "家",
+        "tier": None,
+        "share": None,
+        "direction": None,
+        "date": None,
+        "label": None,
+        "reason": None,
     }
     assert parse_value(dt.date(2023, 1, 5)).to_dict()["raw"] == "2023-01-05"
 
@@ -184,7 +195,9 @@ def test_incompatible_units_are_an_explicit_result():
 
 # ---------------------------------------------------------------- properties
 
-_FULLWIDTH = st.sampled_from(list("０１２３４５６７８９％＞＜＝，．／　—…≥≤≧≦万元家亿增长达成前底年月日\x00\x07\u200b\ufeff"))
+_FULLWIDTH = st.sampled_from(
+    list("０１２３４５６７８９％＞＜＝，．／　—…≥≤≧≦万元家亿增长达成前底年月日\x00\x07\u200b\ufeff")
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -238,6 +251,7 @@ def test_excel_error_values_are_text_with_a_reason(text):
 
 # ---------------------------------------------------------------- garbled numbers (issue 11, item 7)
 
+
 @pytest.mark.parametrize("text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%"])
 def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
@@ -245,8 +259,10 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     assert p.reason and "无法识别" in p.reason and p.reason_en
 
 
-@pytest.mark.parametrize(("text", "number", "unit"), [("12.5km", "12.5", "千米"), ("3kg", "3", "千克"),
-                                                      ("≥95%", "95", "%"), ("2,223.04万元", "2223.04", "万元")])
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("12.5km", "12.5", "千米"), ("3kg", "3", "千克"), ("≥95%", "95", "%"), ("2,223.04万元", "2223.04", "万元")],
+)
 def test_numbers_followed_by_latin_units_still_read(text, number, unit):
     p = parse_value(text)
     assert (p.number, p.unit, p.reason) == (Decimal(number), unit, None)

@@ -5,6 +5,7 @@ inputs; (2) a copy with the PERF_* cells frozen to those cached values (and no c
 any other formula, as openpyxl writes them) is recalculated by LibreOffice headless, and every
 native formula's result must equal the value perfxl cached in the original.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import WORKBOOKS
 from openpyxl import load_workbook
 
-from conftest import WORKBOOKS
 from perfxl.numbers import to_decimal
 from perfxl.scoring import score_indicator
 from perfxl.workbook.recalc import convert_many
@@ -73,7 +74,7 @@ def recalculated(tmp_path_factory):
         wb.save(path)
         frozen.append(path)
     outs = convert_many(frozen, "xlsx", work / "out")
-    return {name: (src, out) for (name, src), out in zip(sources.items(), outs)}
+    return {name: (src, out) for (name, src), out in zip(sources.items(), outs, strict=True)}
 
 
 NAMES = ["standard", "seed_template", "synthetic_3", "synthetic_11", "seed_sample"]
@@ -95,7 +96,9 @@ def test_native_formulas_recalculate_to_the_cached_values(recalculated, name):
                 theirs = lo[ws.title][cell.coordinate].value
                 checked += 1
                 if not _same(mine, theirs):
-                    mismatches.append(f"{ws.title}!{cell.coordinate} {cell.value}: perfxl {mine!r}, LibreOffice {theirs!r}")
+                    mismatches.append(
+                        f"{ws.title}!{cell.coordinate} {cell.value}: perfxl {mine!r}, LibreOffice {theirs!r}"
+                    )
     assert checked >= (1 if name == "seed_sample" else 10)  # a sample only sums its check column
     assert mismatches == []
 

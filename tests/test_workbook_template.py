@@ -1,14 +1,15 @@
 """The standard workbook: sheets, formulas with cached values, PERF_SCORE cells, dropdowns, the
 rebuild reproducing the committed files, and `perfxl template`."""
+
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
+from conftest import WORKBOOKS
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from conftest import WORKBOOKS
 from perfxl.cli.main import app
 from perfxl.numbers import to_decimal
 from perfxl.scoring import execution_score, score_indicator
@@ -41,10 +42,25 @@ def test_standard_workbook_sheets_and_headers(std):
     labels = [proj.cell(r, 2).value for r in range(5, 9)]
     assert labels == ["年度资金总额", "其中：本年财政拨款", "上年结转资金", "其他资金"]
     basic = [c.value for c in wb["基础数据表"]["A"]]
-    for label in ("财政供养人员情况", "经费控制情况", "三公经费", "1、公务用车购置和维护经费", "其中：公车购置",
-                  "公车运行维护", "2、出国经费", "3、公务接待", "县级专项资金", "公用经费", "其中：办公经费",
-                  "水费、电费、差旅费", "会议费、培训费", "政府采购金额", "部门基本支出预算调整", "楼堂馆所控制情况",
-                  "厉行节约保障措施"):
+    for label in (
+        "财政供养人员情况",
+        "经费控制情况",
+        "三公经费",
+        "1、公务用车购置和维护经费",
+        "其中：公车购置",
+        "公车运行维护",
+        "2、出国经费",
+        "3、公务接待",
+        "县级专项资金",
+        "公用经费",
+        "其中：办公经费",
+        "水费、电费、差旅费",
+        "会议费、培训费",
+        "政府采购金额",
+        "部门基本支出预算调整",
+        "楼堂馆所控制情况",
+        "厉行节约保障措施",
+    ):
         assert label in basic, label
     assert wb["基础数据表"]["A2"].value == "单位：元"
 
@@ -100,12 +116,16 @@ def test_filled_template_caches_perfxl_scores(tmp_path):
         assert to_decimal(cell) == expected, (j, cell, expected)
     assert ws[written.ref("evaluations[0].indicators[9].score").cell].value == 9.83  # 11.8/12 × 10
     assert ws[written.ref("evaluations[0].funds[0].rate").cell].value == 100  # not the typed 94.5
-    assert to_decimal(ws[written.ref("evaluations[0].funds[0].score").cell].value) == \
-        execution_score(Decimal("2223.04"), Decimal("2223.04"), 10).score
+    assert (
+        to_decimal(ws[written.ref("evaluations[0].funds[0].score").cell].value)
+        == execution_score(Decimal("2223.04"), Decimal("2223.04"), 10).score
+    )
     basic = load_workbook(path, data_only=True)["基础数据表"]
     assert basic[written.ref("basic.control_rate").cell].value == 140.63  # 45 / 32, not the typed 140%
-    total = sum(score_indicator(ln.target, ln.actual, ln.weight).score for ln in ev.indicators
-                if ln.target and ln.actual) + 10
+    total = (
+        sum(score_indicator(ln.target, ln.actual, ln.weight).score for ln in ev.indicators if ln.target and ln.actual)
+        + 10
+    )
     assert to_decimal(ws[written.ref("evaluations[0].total_score").cell].value) == total
 
 
@@ -116,7 +136,7 @@ def test_rebuild_reproduces_committed_files():
 
 def test_rebuild_is_byte_identical(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    for x, y in zip(build_all(a), build_all(b)):
+    for x, y in zip(build_all(a), build_all(b), strict=True):
         assert x.path.read_bytes() == y.path.read_bytes()
 
 

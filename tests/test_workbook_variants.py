@@ -1,7 +1,9 @@
 """The same content in real-world shapes: every content element lands where the cell map says,
 with its value as typed; synthetic content is deterministic and its planted errors are real."""
+
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import fields
 from decimal import Decimal
@@ -26,7 +28,7 @@ def content_value(content: WorkbookContent, path: str):
     """The content element a cell-map path names ("evaluations[0].indicators[3].score")."""
     obj = content
     parts = path.split(".")
-    for i, part in enumerate(parts):
+    for part in parts:
         name, idx, idx2 = _STEP.fullmatch(part).groups()
         if name in ("nature", "target_value", "unit") and hasattr(obj, "target"):
             return split_target(obj.target)[("nature", "target_value", "unit").index(name)]
@@ -36,10 +38,7 @@ def content_value(content: WorkbookContent, path: str):
             return SKIP  # layout labels (block_label, total_label…) are not content values
         obj = getattr(obj, name)
         if idx is not None:
-            if idx.isdigit():
-                obj = obj[int(idx)]
-            else:
-                obj = next(a for a in obj if a.key == idx)
+            obj = obj[int(idx)] if idx.isdigit() else next(a for a in obj if a.key == idx)
             if idx2 is not None:
                 obj = obj[int(idx2)]
     return obj
@@ -70,8 +69,19 @@ def _check_cell_map(path, content, written, skip_formulas=True):
     return checked
 
 
-TYPED_VARIANTS = ["standard", "inserted_rows", "offset", "repeated_labels", "first_labels", "split_target",
-                  "money_units", "synonyms", "spaced", "sample", "template"]
+TYPED_VARIANTS = [
+    "standard",
+    "inserted_rows",
+    "offset",
+    "repeated_labels",
+    "first_labels",
+    "split_target",
+    "money_units",
+    "synonyms",
+    "spaced",
+    "sample",
+    "template",
+]
 
 
 @pytest.mark.parametrize("variant", TYPED_VARIANTS)
@@ -94,7 +104,7 @@ def test_inserted_rows_are_blank_rows_inside_the_indicator_block(tmp_path):
     written = write_submission(tmp_path / "ins.xlsx", seed_content(), "inserted_rows")
     ws = load_workbook(tmp_path / "ins.xlsx")["部门整体支出绩效自评表"]
     rows = [written.ref(f"evaluations[0].indicators[{j}].name").row for j in range(15)]
-    gaps = [b for a, b in zip(rows, rows[1:]) if b - a > 1]
+    gaps = [b for a, b in itertools.pairwise(rows) if b - a > 1]
     assert len(gaps) == 3
     assert all(ws.cell(g - 1, c).value is None for g in gaps for c in range(4, 10))
 
@@ -110,8 +120,9 @@ def test_repeated_labels_have_no_level_merges(tmp_path):
 
 def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
     targets = [ln.target for ln in seed_content().evaluations[0].indicators]
-    targets += [ln.target for s in range(20) for ev in synthetic_content(s, projects=1).evaluations
-                for ln in ev.indicators]
+    targets += [
+        ln.target for s in range(20) for ev in synthetic_content(s, projects=1).evaluations for ln in ev.indicators
+    ]
     for t in targets:
         parts = split_target(t)
         assert "".join(p for p in parts if isinstance(p, str)) == (t or "")
@@ -119,8 +130,15 @@ def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
     assert split_target("增长12%") == (None, "增长12%", None)
     write_submission(tmp_path / "split.xlsx", seed_content(), "split_target")
     ws = load_workbook(tmp_path / "split.xlsx")["部门整体支出绩效自评表"]
-    assert [ws.cell(12, c).value for c in range(5, 12)] == ["指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分",
-                                                           "偏差原因分析及改进措施"]
+    assert [ws.cell(12, c).value for c in range(5, 12)] == [
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ]
 
 
 def test_money_units_convert_exactly(tmp_path):
@@ -140,7 +158,16 @@ def test_synonym_headers(tmp_path):
     write_submission(tmp_path / "s.xlsx", seed_content(), "synonyms")
     ws = load_workbook(tmp_path / "s.xlsx")["部门整体支出绩效自评表"]
     headers = [ws.cell(12, c).value for c in range(2, 10)]
-    assert headers == ["一级\n指标", "二级\n指标", "三级\n指标", "目标值", "完成值", "权重", "自评得分", "偏差原因分析\n及改进措施"]
+    assert headers == [
+        "一级\n指标",
+        "二级\n指标",
+        "三级\n指标",
+        "目标值",
+        "完成值",
+        "权重",
+        "自评得分",
+        "偏差原因分析\n及改进措施",
+    ]
 
 
 def test_openpyxl_variant_has_formulas_without_cached_values(tmp_path):

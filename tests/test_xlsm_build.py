@@ -1,6 +1,7 @@
 """The macro-enabled standard workbook, built on Linux: package structure, ribbon ↔ VBA callbacks,
 VBA sources equal the .bas files in git, the xlwings runtime matches the installed xlwings, and
 LibreOffice opens and recalculates it without losing sheets or values."""
+
 from __future__ import annotations
 
 import io
@@ -48,8 +49,7 @@ def _modules(path: Path) -> dict[str, str]:
 
     parser = VBA_Parser(str(path))
     try:
-        return {name.rsplit(".", 1)[0]: code
-                for _, stream, name, code in parser.extract_macros()}
+        return {name.rsplit(".", 1)[0]: code for _, stream, name, code in parser.extract_macros()}
     finally:
         parser.close()
 
@@ -114,7 +114,7 @@ def test_help_text_literals_decode_to_chinese():
     source = (VBA_DIR / "perfxl.bas").read_text(encoding="utf-8")
     literals = re.findall(r'PerfxlText\("([0-9A-F]+)"\)', source)
     assert literals and all(len(h) % 4 == 0 for h in literals)
-    text = "".join(chr(int(h[i:i + 4], 16)) for h in literals for i in range(0, len(h), 4))
+    text = "".join(chr(int(h[i : i + 4], 16)) for h in literals for i in range(0, len(h), 4))
     for word in ("校验", "复核得分", "清除标记", 'pip install "perfxl[excel]"', "docs/excel.md"):
         assert word in text
 
@@ -154,7 +154,7 @@ def test_code_names_have_document_modules(built):
     z = _zip(built)
     book = z.read("xl/workbook.xml").decode()
     assert 'codeName="ThisWorkbook"' in book
-    assert 'fullCalcOnLoad' not in book  # cached PERF_* values survive opening
+    assert "fullCalcOnLoad" not in book  # cached PERF_* values survive opening
     sheet_parts = sorted(n for n in z.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n))
     code_names = [re.search(rb'<sheetPr[^>]*codeName="([^"]+)"', z.read(n)).group(1).decode() for n in sheet_parts]
     modules = _modules(built)
@@ -203,7 +203,9 @@ def test_macros_run_in_the_persistent_udf_server(which, built):
     assert "d.Add UCase(cell.Value), cell.Offset(0, 1).Value" in runtime
     assert 'OPTIMIZED_CONNECTION = GetConfig("USE UDF SERVER", False)' in runtime
     # ... and RunPython then hands the caller book over and executes the command in the UDF server
-    optimized = re.search(r"If OPTIMIZED_CONNECTION = True Then(.*?)\n\s*Else\s*\n\s*RunPython = ExecuteWindows", runtime, re.S)
+    optimized = re.search(
+        r"If OPTIMIZED_CONNECTION = True Then(.*?)\n\s*Else\s*\n\s*RunPython = ExecuteWindows", runtime, re.S
+    )
     assert optimized, "xlwings' RunPython no longer has the UDF-server branch: re-check the setting"
     assert 'XLPy.SetAttr XLPy.Module("xlwings._xlwindows"), "BOOK_CALLER", ThisWorkbook' in optimized.group(1)
     assert "XLPy.Exec" in optimized.group(1)
@@ -233,7 +235,13 @@ def test_excel_install_brings_no_library_that_import_xlwings_would_load():
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
-    windows = {**default_environment(), "sys_platform": "win32", "platform_system": "Windows", "os_name": "nt", "extra": ""}
+    windows = {
+        **default_environment(),
+        "sys_platform": "win32",
+        "platform_system": "Windows",
+        "os_name": "nt",
+        "extra": "",
+    }
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     todo = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["excel"]]
     seen: set[str] = set()
@@ -246,8 +254,11 @@ def test_excel_install_brings_no_library_that_import_xlwings_would_load():
             continue
         seen.add(name)
         try:
-            todo += [r for r in map(Requirement, requires(req.name) or [])
-                     if r.marker is None or any(r.marker.evaluate({**windows, "extra": e}) for e in ("", *req.extras))]
+            todo += [
+                r
+                for r in map(Requirement, requires(req.name) or [])
+                if r.marker is None or any(r.marker.evaluate({**windows, "extra": e}) for e in ("", *req.extras))
+            ]
         except PackageNotFoundError:  # Windows-only, not installed on Linux; neither has requirements
             assert name in {"pywin32", "colorama"}, f"{req.name} is not installed here: cannot follow its requirements"
     assert "xlwings" in seen
@@ -258,8 +269,13 @@ def test_score_cells_hold_perf_score_with_cached_values(built):
     import openpyxl
 
     formulas = openpyxl.load_workbook(built, keep_vba=False)
-    perf = [(ws.title, c.coordinate) for ws in formulas.worksheets for row in ws.iter_rows() for c in row
-            if isinstance(c.value, str) and "PERF_SCORE(" in c.value]
+    perf = [
+        (ws.title, c.coordinate)
+        for ws in formulas.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "PERF_SCORE(" in c.value
+    ]
     assert perf, "the standard workbook's 得分 cells use =PERF_SCORE(...)"
 
 
@@ -304,7 +320,9 @@ def test_excel_extra_pins_the_xlwings_of_the_committed_workbook():
     "perfxl[excel]"` must install exactly that xlwings."""
     import tomllib
 
-    extra = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["excel"]
+    extra = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"][
+        "excel"
+    ]
     pin = next(d for d in extra if d.startswith("xlwings"))
     embedded = re.search(r"^'Version: (\S+)", _modules(COMMITTED)["xlwings"], re.M).group(1)
     assert pin == f"xlwings=={embedded}"

@@ -1,5 +1,6 @@
 """Formula text from the sheet XML (perfxl.io.xml_formulas) equals what openpyxl reads, and anything
 it cannot reproduce exactly is left to openpyxl."""
+
 from __future__ import annotations
 
 import openpyxl
@@ -35,13 +36,16 @@ def test_escaped_text_and_several_sheets(tmp_path):
     ws = wb.active
     ws.title = "自评表"
     ws["A1"] = 5
-    ws["B1"] = '=IF(A1>3,"a&b<c>",\'x\')'
+    ws["B1"] = "=IF(A1>3,\"a&b<c>\",'x')"
     ws["C1"] = '=ROUND(A1/3,2)&"%"'
     wb.create_sheet("第二")["A2"] = "=SUM(1,2)"
     wb.save(tmp_path / "t.xlsx")
     quick, slow = _quick_and_openpyxl(tmp_path / "t.xlsx")
-    assert quick == slow == {"自评表": {(0, 1): '=IF(A1>3,"a&b<c>",\'x\')', (0, 2): '=ROUND(A1/3,2)&"%"'},
-                             "第二": {(1, 0): "=SUM(1,2)"}}
+    assert (
+        quick
+        == slow
+        == {"自评表": {(0, 1): "=IF(A1>3,\"a&b<c>\",'x')", (0, 2): '=ROUND(A1/3,2)&"%"'}, "第二": {(1, 0): "=SUM(1,2)"}}
+    )
 
 
 def test_array_formulas_and_text_starting_with_equals_go_to_openpyxl(tmp_path):
@@ -63,13 +67,16 @@ def test_array_formulas_and_text_starting_with_equals_go_to_openpyxl(tmp_path):
     assert quick is None and slow["Sheet"] == {(0, 0): "=1+1", (1, 0): "=typed text"}
 
 
-@pytest.mark.parametrize("xml", [
-    b'<c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f></c><c r="A2"><f t="shared" si="0"/></c>',
-    b'<c r="A1"><f/></c>',
-    b'<c><f>1+1</f></c>',
-    b'<x:c r="A1"><x:f>1+1</x:f></x:c>',
-    b'<c r="A1"><f>1+\r\n1</f></c>',
-])
+@pytest.mark.parametrize(
+    "xml",
+    [
+        b'<c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f></c><c r="A2"><f t="shared" si="0"/></c>',
+        b'<c r="A1"><f/></c>',
+        b"<c><f>1+1</f></c>",
+        b'<x:c r="A1"><x:f>1+1</x:f></x:c>',
+        b'<c r="A1"><f>1+\r\n1</f></c>',
+    ],
+)
 def test_forms_it_does_not_reproduce_give_none(xml):
     assert formulas_from_xml(b"<sheetData><row>" + xml + b"</row></sheetData>") is None
 

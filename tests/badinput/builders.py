@@ -2,25 +2,30 @@
 
 Everything is deterministic (fixed content, fixed seeds) so a failing corpus row reproduces.
 """
+
 from __future__ import annotations
 
 import struct
 import subprocess
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 MIB = 1 << 20
 
 Edit = Callable[[bytes], bytes | None]
 
 
-def plain_xlsx(path: Path, sheets: Iterable[tuple[str, list[list[object]]]] = (), *, hidden: Iterable[str] = ()) -> Path:
+def plain_xlsx(
+    path: Path, sheets: Iterable[tuple[str, list[list[object]]]] = (), *, hidden: Iterable[str] = ()
+) -> Path:
     """A small real workbook written by XlsxWriter (the file-level defects are cut into it later)."""
     import xlsxwriter
 
-    sheets = list(sheets) or [("自评表", [["项目名称", "科技创新"], ["年度资金总额", 2223.04, 2223.04, 2223.04, 10, 100, 10]])]
+    sheets = list(sheets) or [
+        ("自评表", [["项目名称", "科技创新"], ["年度资金总额", 2223.04, 2223.04, 2223.04, 10, 100, 10]])
+    ]
     hidden = set(hidden)
     wb = xlsxwriter.Workbook(str(path))
     for name, rows in sheets:
@@ -35,8 +40,14 @@ def plain_xlsx(path: Path, sheets: Iterable[tuple[str, list[list[object]]]] = ()
     return path
 
 
-def rewrite_zip(src: Path, dst: Path, edits: dict[str, Edit] | None = None, *, add: dict[str, bytes] | None = None,
-                compression: int = zipfile.ZIP_DEFLATED) -> Path:
+def rewrite_zip(
+    src: Path,
+    dst: Path,
+    edits: dict[str, Edit] | None = None,
+    *,
+    add: dict[str, bytes] | None = None,
+    compression: int = zipfile.ZIP_DEFLATED,
+) -> Path:
     """Copy a ZIP member by member; `edits[name](data)` returns new bytes, or None to drop the member."""
     edits = edits or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", compression) as zout:
@@ -76,11 +87,34 @@ def _raw_zip(path: Path, members: list[tuple[str, int, int, list[bytes]]]) -> No
             offset = out.tell()
             csize = sum(len(p) for p in pieces)
             bname = name.encode("utf-8")
-            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, csize, usize, len(bname), 0) + bname)
+            out.write(
+                struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x21, crc, csize, usize, len(bname), 0) + bname
+            )
             for piece in pieces:
                 out.write(piece)
-            central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x21, crc, csize, usize,
-                                   len(bname), 0, 0, 0, 0, 0, offset) + bname
+            central += (
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0x800,
+                    8,
+                    0,
+                    0x21,
+                    crc,
+                    csize,
+                    usize,
+                    len(bname),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+                + bname
+            )
         start = out.tell()
         out.write(central)
         out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0))
@@ -99,8 +133,10 @@ def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: float = 2, *, declared
     inflates gigabytes. `declared` makes the member lie: its headers claim that many bytes
     (a size under every limit), while its data still inflates to `gib` GiB.
     """
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
-            b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
+        b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    )
     tail = b'<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'
     chunk = b" " * MIB
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -150,12 +186,24 @@ def xlsb_name_record(name: str, rgce: bytes) -> bytes:
     return _rec(0x27, struct.pack("<IBI", 0, 0, 0) + _wide(name) + struct.pack("<I", len(rgce)) + rgce)
 
 
-def xlsb(path: Path, sheet: str, cells: list[tuple[int, int, object]], strings: list[str] = (), *,
-         workbook_extra: bytes = b"") -> Path:
+def xlsb(
+    path: Path,
+    sheet: str,
+    cells: list[tuple[int, int, object]],
+    strings: list[str] = (),
+    *,
+    workbook_extra: bytes = b"",
+) -> Path:
     """A minimal .xlsb: one sheet, cells (0-based row, col, value: float | str | bool | ("isst", i));
     `workbook_extra` records go after the sheet list (defined names)."""
-    wb = (_rec(0x83) + _rec(0x8F) + _rec(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet)) + _rec(0x90)
-          + workbook_extra + _rec(0x84))
+    wb = (
+        _rec(0x83)
+        + _rec(0x8F)
+        + _rec(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(sheet))
+        + _rec(0x90)
+        + workbook_extra
+        + _rec(0x84)
+    )
     rows: dict[int, list[tuple[int, object]]] = {}
     for r, c, v in cells:
         rows.setdefault(r, []).append((c, v))
@@ -178,21 +226,27 @@ def xlsb(path: Path, sheet: str, cells: list[tuple[int, int, object]], strings: 
     for s in strings:
         sst += _rec(0x13, b"\x00" + _wide(s))
     sst += _rec(0xA0)
-    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-          '<Default Extension="xml" ContentType="application/xml"/>'
-          '<Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>'
-          '<Override PartName="/xl/worksheets/sheet1.bin" ContentType="application/vnd.ms-excel.worksheet"/>'
-          '<Override PartName="/xl/sharedStrings.bin" ContentType="application/vnd.ms-excel.sharedStrings"/></Types>')
+    ct = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>'
+        '<Override PartName="/xl/worksheets/sheet1.bin" ContentType="application/vnd.ms-excel.worksheet"/>'
+        '<Override PartName="/xl/sharedStrings.bin" ContentType="application/vnd.ms-excel.sharedStrings"/></Types>'
+    )
     rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    root_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                 f'<Relationship Id="rId1" Type="{rel_ns}/officeDocument" Target="xl/workbook.bin"/></Relationships>')
-    wb_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-               '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-               f'<Relationship Id="rId1" Type="{rel_ns}/worksheet" Target="worksheets/sheet1.bin"/>'
-               f'<Relationship Id="rId2" Type="{rel_ns}/sharedStrings" Target="sharedStrings.bin"/></Relationships>')
+    root_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel_ns}/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    )
+    wb_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel_ns}/worksheet" Target="worksheets/sheet1.bin"/>'
+        f'<Relationship Id="rId2" Type="{rel_ns}/sharedStrings" Target="sharedStrings.bin"/></Relationships>'
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", ct)
         zf.writestr("_rels/.rels", root_rels)
@@ -210,8 +264,19 @@ def soffice_convert(src: Path, fmt: str, outdir: Path) -> Path:
     """Convert with LibreOffice headless (own profile dir, so parallel runs do not collide)."""
     profile = outdir / ".lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(src)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     out = outdir / (src.stem + "." + fmt.split(":")[0])
     if not out.is_file():
@@ -301,26 +366,39 @@ def _write_pdf(path: Path, objects: list[bytes]) -> Path:
     return path
 
 
-SPREADSHEETML_HEAD = ('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-                      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-                      'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">')
+SPREADSHEETML_HEAD = (
+    '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+    'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+)
 
 
 def spreadsheetml(path: Path, rows: list[list[str]], *, prologue: str = "", encoding: str = "utf-8") -> Path:
     """An Excel 2003 XML (SpreadsheetML) file; `prologue` goes right after the XML declaration."""
     decl = f'<?xml version="1.0" encoding="{encoding}"?>'
-    body = "".join("<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>" for row in rows)
-    text = SPREADSHEETML_HEAD.replace('<?xml version="1.0"?>', decl + prologue) + f'<Worksheet ss:Name="自评表"><Table>{body}</Table></Worksheet></Workbook>'
+    body = "".join(
+        "<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>" for row in rows
+    )
+    text = (
+        SPREADSHEETML_HEAD.replace('<?xml version="1.0"?>', decl + prologue)
+        + f'<Worksheet ss:Name="自评表"><Table>{body}</Table></Worksheet></Workbook>'
+    )
     path.write_bytes(text.encode(encoding))
     return path
 
 
-def html_table(path: Path, rows: list[list[str]], *, charset: str = "utf-8", encoding: str = "utf-8", pad_rows: int = 0) -> Path:
+def html_table(
+    path: Path, rows: list[list[str]], *, charset: str = "utf-8", encoding: str = "utf-8", pad_rows: int = 0
+) -> Path:
     """An HTML table as budget systems export it ("保存为 .xls"); `pad_rows` repeats a filler row."""
     body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in rows)
     filler = "<tr><td>填充行</td><td>0.00</td><td>0.00</td><td>0.00</td></tr>"
     with path.open("wb") as out:
-        out.write(f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body><table>'.encode(encoding))
+        out.write(
+            f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head><body><table>'.encode(
+                encoding
+            )
+        )
         out.write(body.encode(encoding))
         for _ in range(pad_rows):
             out.write(filler.encode(encoding))

@@ -8,14 +8,15 @@ File-level defects are cut into small workbooks written by XlsxWriter (this modu
 content-level defects are planted in the seed example written by the project's own generator
 (badinput.planted, imported at the end so its entries register here too).
 """
+
 from __future__ import annotations
 
 import random
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from . import builders as b
 
@@ -84,21 +85,29 @@ def _csv_renamed(path: Path, scratch: Path) -> Built:
 
 @entry("txt_renamed", "自评报告.txt改名.xlsx")
 def _txt_renamed(path: Path, scratch: Path) -> Built:
-    path.write_text("2023年度隆回县科工信局部门整体支出绩效自评报告\n一、部门基本情况\n本部门共有编制32人。\n", encoding="utf-8")
+    path.write_text(
+        "2023年度隆回县科工信局部门整体支出绩效自评报告\n一、部门基本情况\n本部门共有编制32人。\n", encoding="utf-8"
+    )
     return Built(path)
 
 
 @entry("html_as_xls", "系统导出.xls")
 def _html_as_xls(path: Path, scratch: Path) -> Built:
-    path.write_text("<html><head><meta charset='utf-8'></head><body><table><tr><td>年度资金总额</td><td>2223.04</td></tr>"
-                    "</table></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><head><meta charset='utf-8'></head><body><table><tr><td>年度资金总额</td><td>2223.04</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
     return Built(path)
 
 
 @entry("word_renamed", "说明.docx改名.xlsx")
 def _word_renamed(path: Path, scratch: Path) -> Built:
     with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         zf.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="urn:w"/>')
     return Built(path)
 
@@ -164,8 +173,15 @@ def _ods_repeat_bomb(path: Path, scratch: Path) -> Built:
     import re
 
     def edit(d: bytes) -> bytes:
-        d = re.sub(rb"<table:table-row([^>]*)>", rb'<table:table-row\1 table:number-rows-repeated="1048576">', d, count=1)
-        return re.sub(rb"<table:table-cell (?=[^>]*office:value-type)", b'<table:table-cell table:number-columns-repeated="16000" ', d, count=1)
+        d = re.sub(
+            rb"<table:table-row([^>]*)>", rb'<table:table-row\1 table:number-rows-repeated="1048576">', d, count=1
+        )
+        return re.sub(
+            rb"<table:table-cell (?=[^>]*office:value-type)",
+            b'<table:table-cell table:number-columns-repeated="16000" ',
+            d,
+            count=1,
+        )
 
     ods = b.soffice_convert(_base(scratch), "ods", scratch)
     with zipfile.ZipFile(ods) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -215,7 +231,11 @@ def _only_hidden(path: Path, scratch: Path) -> Built:
 def _huge_dimension(path: Path, scratch: Path) -> Built:
     import re
 
-    b.rewrite_zip(_base(scratch), path, {SHEET1: lambda d: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', d)})
+    b.rewrite_zip(
+        _base(scratch),
+        path,
+        {SHEET1: lambda d: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', d)},
+    )
     return Built(path)
 
 
@@ -257,7 +277,9 @@ def _xxe(path: Path, scratch: Path) -> Built:
     def edit(d: bytes) -> bytes:
         decl = b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
         d = d.replace(b"?>", b"?>" + decl, 1)
-        return d.replace(b"<sheetData>", b'<sheetData><row r="9"><c r="A9" t="inlineStr"><is><t>&xxe;</t></is></c></row>', 1)
+        return d.replace(
+            b"<sheetData>", b'<sheetData><row r="9"><c r="A9" t="inlineStr"><is><t>&xxe;</t></is></c></row>', 1
+        )
 
     b.rewrite_zip(_base(scratch), path, {SHEET1: edit})
     return Built(path)
@@ -265,7 +287,7 @@ def _xxe(path: Path, scratch: Path) -> Built:
 
 @entry("billion_laughs", "实体膨胀.xlsx")
 def _billion_laughs(path: Path, scratch: Path) -> Built:
-    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    ents = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)]
     decl = ("<!DOCTYPE sst [" + "".join(ents) + "]>").encode()
 
     def edit(d: bytes) -> bytes:
@@ -323,14 +345,21 @@ def _pdf_bomb(path: Path, scratch: Path) -> Built:
 @entry("html_huge", "系统导出超大.xls")
 def _html_huge(path: Path, scratch: Path) -> Built:
     """A GBK HTML "Excel" export of 9 MiB, over max_markup_bytes (8 MiB)."""
-    return Built(b.html_table(path, [["项目名称", "年初预算数", "全年预算数", "全年执行数"]], charset="utf-8", encoding="gbk",
-                              pad_rows=9 * (1 << 20) // 60))
+    return Built(
+        b.html_table(
+            path,
+            [["项目名称", "年初预算数", "全年预算数", "全年执行数"]],
+            charset="utf-8",
+            encoding="gbk",
+            pad_rows=9 * (1 << 20) // 60,
+        )
+    )
 
 
 @entry("xml2003_entities", "系统导出2003.xls")
 def _xml2003_entities(path: Path, scratch: Path) -> Built:
     """SpreadsheetML 2003 with a billion-laughs DTD."""
-    ents = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    ents = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
     return Built(b.spreadsheetml(path, [["项目名称", "&lol9;"]], prologue=f"<!DOCTYPE Workbook [{ents}]>"))
 
 
@@ -355,6 +384,6 @@ def build_corpus(folder: Path, keys: list[str] | None = None) -> dict[str, Built
     return {k: build(k, folder) for k in (keys or list(CORPUS))}
 
 
-from . import planted  # noqa: E402,F401  (imported for its side effect: registers the planted entries)
+from . import planted  # noqa: E402  (imported for its side effect: registers the planted entries)
 
 __all__ += ["planted"]

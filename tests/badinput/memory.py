@@ -4,10 +4,10 @@
 that child's peak resident set (`ru_maxrss` of RUSAGE_CHILDREN, KiB on Linux). An address-space
 limit on the child keeps a regression from taking the machine down with it.
 """
+
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -39,8 +39,13 @@ class Measured:
 
 def run_measured(args: list[str], *, cwd: Path | None = None, timeout: float = 300) -> Measured:
     """Run `args` in a fresh wrapper process; its exit status, output and peak RSS in bytes."""
-    proc = subprocess.run([sys.executable, "-c", _WRAPPER, str(ADDRESS_SPACE_CAP), *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, str(ADDRESS_SPACE_CAP), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"measuring wrapper failed: {proc.stderr[-2000:]}")
     data = json.loads(proc.stdout)
@@ -50,4 +55,3 @@ def run_measured(args: list[str], *, cwd: Path | None = None, timeout: float = 3
 def python_code(code: str) -> list[str]:
     """`args` running `code` with this interpreter."""
     return [sys.executable, "-c", code]
-

@@ -9,6 +9,7 @@ run `perfxl.validate.validate_file`. One JSON line per mutant on stdout: what wa
 perfxl answered; "bad" is set when the answer is not findings-or-a-clean-unreadable-error.
 A "start" line precedes each mutant, so a crash of the whole process still names its mutant.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,18 @@ from pathlib import Path
 
 #: Codes that mean perfxl's own safety net caught an unexplained exception: a bug, not an answer.
 SAFETY_NET_CODES = {"INTERNAL_ERROR", "LAYOUT_SHEET_ERROR", "CHECK_CRASHED"}
-EXTREMES = [b"0", b"-1", b"1048576", b"1048577", b"16384", b"4294967296", b"99999999999999999999", b"1e308", b"NaN", b""]
+EXTREMES = [
+    b"0",
+    b"-1",
+    b"1048576",
+    b"1048577",
+    b"16384",
+    b"4294967296",
+    b"99999999999999999999",
+    b"1e308",
+    b"NaN",
+    b"",
+]
 _NUMBER = re.compile(rb"\d+")
 
 
@@ -84,7 +96,7 @@ class _Timeout(Exception):
     pass
 
 
-def _alarm(signum, frame):  # noqa: ARG001
+def _alarm(signum, frame):
     raise _Timeout()
 
 
@@ -99,7 +111,7 @@ def judge(path: Path, per_file_seconds: int) -> dict:
         result = validate_file(path)
     except _Timeout:
         return {"bad": f"no answer within {per_file_seconds} s"}
-    except BaseException as exc:  # noqa: BLE001 - a Rust panic arrives as a BaseException
+    except BaseException as exc:  # a Rust panic arrives as a BaseException
         return {"bad": f"raised {type(exc).__name__}: {exc}"[:300]}
     finally:
         signal.alarm(0)

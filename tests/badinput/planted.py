@@ -1,13 +1,14 @@
 """Corpus entries planted in the seed example written by the project's own generator
 (perfxl.workbook), so the layout detector and the rules meet each defect where it would occur in a
 real submission. Registered into `badinput.corpus.CORPUS` on import."""
+
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from . import builders as b
 from .corpus import NEEDS_LIBREOFFICE, NEEDS_WRITER, Built, entry
@@ -88,14 +89,18 @@ def _dates(path: Path, scratch: Path) -> Built:
 @entry("long_strings", "最长文本.xlsx", NEEDS_WRITER)
 def _long_strings(path: Path, scratch: Path) -> Built:
     text = ("偏差原因：" + "因项目进度调整，" * 5000)[:32_767]
-    w = _written(path, lambda ev: replace(ev, indicators=(replace(ev.indicators[0], deviation=text), *ev.indicators[1:])))
+    w = _written(
+        path, lambda ev: replace(ev, indicators=(replace(ev.indicators[0], deviation=text), *ev.indicators[1:]))
+    )
     return _planted(w, "indicators[0].deviation")
 
 
 @entry("control_chars", "控制字符.xlsx", NEEDS_WRITER)
 def _control_chars(path: Path, scratch: Path) -> Built:
     def change(ev):
-        first = replace(ev.indicators[0], name=f"{ev.indicators[0].name}\x07\x01", actual=f"\x1b[31m{ev.indicators[0].actual}\x00")
+        first = replace(
+            ev.indicators[0], name=f"{ev.indicators[0].name}\x07\x01", actual=f"\x1b[31m{ev.indicators[0].actual}\x00"
+        )
         return replace(ev, indicators=(first, *ev.indicators[1:]), goal_actual=f"\x0b{ev.goal_actual}\x1f")
 
     return _planted(_written(path, change), "indicators[0].name", "indicators[0].actual")

@@ -6,6 +6,7 @@ tables M" (-v: per-table detail). Naming the tables transcribed after the code w
 perfxl on tables it has never seen.
 It uses the same matching as tests/test_realworld.py (category → code family table there).
 """
+
 from __future__ import annotations
 
 import sys
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             try:
                 table = load_table(path)
-            except Exception as exc:  # noqa: BLE001 - a malformed transcription is reported, not fatal
+            except Exception as exc:  # a malformed transcription is reported, not fatal
                 broken.append(f"{path.name}: {exc}")
                 continue
             tables += 1

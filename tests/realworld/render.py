@@ -5,6 +5,7 @@ Every cell is written as the text it was published with (real exports carry text
 must never be "fixed" into a number), merged ranges are applied, and the file is written atomically by
 `perfxl.workbook.writer.write_plans`. `python tests/realworld/render.py OUTDIR` renders all of them.
 """
+
 from __future__ import annotations
 
 import re
@@ -83,18 +84,31 @@ def load_table(path: Path) -> Table:
         raise ValueError(f"{path.name}: no `rows` grid")
     grid = [[_text(v) for v in (row if isinstance(row, list) else [row])] for row in rows]
     expect = [
-        Expectation(int(e["row"]), str(e.get("what", "other")), str(e.get("severity", "error")),
-                    (str(e["col"]).strip().upper() or None) if e.get("col") else None, str(e.get("hand", "")))
+        Expectation(
+            int(e["row"]),
+            str(e.get("what", "other")),
+            str(e.get("severity", "error")),
+            (str(e["col"]).strip().upper() or None) if e.get("col") else None,
+            str(e.get("hand", "")),
+        )
         for e in data.get("expect", []) or []
     ]
     meta = {k: v for k, v in data.items() if k not in ("rows", "merges", "expect")}
-    return Table(path, grid, [str(m) for m in data.get("merges", []) or []], expect, str(data.get("kind", "")),
-                 str(data.get("province", "")), str(data.get("source", "")), str(data.get("sheet") or DEFAULT_SHEET),
-                 meta)
+    return Table(
+        path,
+        grid,
+        [str(m) for m in data.get("merges", []) or []],
+        expect,
+        str(data.get("kind", "")),
+        str(data.get("province", "")),
+        str(data.get("source", "")),
+        str(data.get("sheet") or DEFAULT_SHEET),
+        meta,
+    )
 
 
 def _merge_bounds(text: str) -> tuple[int, int, int, int] | None:
-    """"A1:D1" → 0-based (r0, c0, r1, c1); None for a malformed range."""
+    """ "A1:D1" → 0-based (r0, c0, r1, c1); None for a malformed range."""
     m = _RANGE.match(text)
     if not m:
         return None
