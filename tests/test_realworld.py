@@ -5,8 +5,10 @@ with `validate_file`, exactly as a reviewer would run it. One test id per table.
 when a finding of its category's code family is at its row with at least the expected severity; every
 other row must be free of 错误 (a false 错误 costs more than a missed one).
 """
+
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +17,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import Expectation, Table, corpus_files, load_table, render  # noqa: E402
+from render import Expectation, Table, corpus_files, load_table, render
 
-from perfxl.model import Finding, Severity  # noqa: E402
-from perfxl.result import FileResult  # noqa: E402
-from perfxl.validate import validate_file  # noqa: E402
+from perfxl.model import Finding, Severity
+from perfxl.result import FileResult
+from perfxl.validate import validate_file
 
 #: Category of an [[expect]] → the finding codes (exact, or a prefix ending in "*") that report it.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -55,10 +57,8 @@ def _rows(f: Finding, sheet: str) -> set[int]:
     rows = set()
     for loc in (f.ref, *f.related):
         if loc is not None and getattr(loc, "sheet", None) == sheet and hasattr(loc, "row"):
-            try:
+            with contextlib.suppress(ValueError):
                 rows.add(loc.row)
-            except ValueError:
-                pass
     return rows
 
 
@@ -105,8 +105,9 @@ def evaluate(table: Table, out_dir: Path) -> Outcome:
     expected_rows = {e.row for e in table.expect}
     for e in table.expect:
         need = Severity(e.severity).rank if e.severity in ("error", "warning", "info") else Severity.WARNING.rank
-        hit = any(in_family(f.code, e.what) and e.row in _rows(f, table.sheet) and f.severity.rank >= need
-                  for f in findings)
+        hit = any(
+            in_family(f.code, e.what) and e.row in _rows(f, table.sheet) and f.severity.rank >= need for f in findings
+        )
         (outcome.met if hit else outcome.missed).append(e)
     for f in findings:
         if f.severity is Severity.ERROR and _row(f, table.sheet) not in expected_rows:
@@ -129,7 +130,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "hubei-caidian-senlinfanghuo-2021": {
         9: "actual in another unit (件 against a % target) on a form without 得分: no unit-mismatch evidence check",
         10: "actual in another unit (個 against a % target) on a form without 得分: no unit-mismatch evidence check",
-        **{row: _TEXT_ACTUAL_NO_SCORE for row in (11, 12, 13, 14, 15, 17, 18, 19)},
+        **dict.fromkeys((11, 12, 13, 14, 15, 17, 18, 19), _TEXT_ACTUAL_NO_SCORE),
     },
     "hunan-hengshan-guantang-jichushuju-2023": {12: "项目支出 决算 > 预算 is not checked (only 三公/公用/其中 rows)"},
     "hunan-jichushuju-2018": {13: "a blank 项目支出 parent over filled sub-rows is not checked"},
@@ -140,7 +141,9 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         27: "OCR-garbled headers: score under weight with no reason needs the weight column",
         30: "OCR-garbled headers: score under weight with no reason needs the weight column",
     },
-    "sichuan-chaotian-quanminjianshen-2023": {22: "a text actual (建设中) against a count target is not read as not met"},
+    "sichuan-chaotian-quanminjianshen-2023": {
+        22: "a text actual (建设中) against a count target is not read as not met"
+    },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {

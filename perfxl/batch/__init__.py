@@ -7,6 +7,7 @@ findings.jsonl, summary.json, summary.xlsx and dashboard.html.
 The names below are imported on first use, so `perfxl.batch.discover` (which `perfxl validate`
 uses to tell regular files from pipes and link loops) loads without the runner and its writers.
 """
+
 from __future__ import annotations
 
 import importlib

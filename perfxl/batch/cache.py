@@ -5,8 +5,10 @@
 an interrupted run (Ctrl-C, a killed process) leaves every finished file on disk; a torn last line
 is ignored when the state is read back. At the end of a run the state is compacted atomically.
 """
+
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -122,11 +124,13 @@ class ResultCache:
         if self._fh is not None:
             self._fh.flush()
         if self._reader is None:
-            self._reader = open(self.path, "rb")
+            self._reader = open(self.path, "rb")  # noqa: SIM115  # a handle kept open across calls, closed in close()
         self._reader.seek(offset)
         return self._parse(self._reader.readline())
 
-    def lookup(self, path: str, sha256: str, *, need: Callable[[dict[str, Any]], Iterable[str]] | None = None) -> dict[str, Any] | None:
+    def lookup(
+        self, path: str, sha256: str, *, need: Callable[[dict[str, Any]], Iterable[str]] | None = None
+    ) -> dict[str, Any] | None:
         """The earlier record for this file content, if every output `need(record)` names still exists (non-empty)."""
         if not sha256:
             return None
@@ -141,14 +145,17 @@ class ResultCache:
 
     def append(self, record: Mapping[str, Any]) -> None:
         """Add one finished file to the state, flushed at once so Ctrl-C cannot lose it."""
-        self.append_line((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"),
-                         record.get("path", ""), record.get("sha256") or "")
+        self.append_line(
+            (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"),
+            record.get("path", ""),
+            record.get("sha256") or "",
+        )
 
     def append_line(self, line: bytes, path: str, sha256: str) -> None:
         """Add one finished file's state line, serialised by the worker (one JSON object, ending in a newline)."""
         if self._fh is None:
             self.outdir.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "ab")
+            self._fh = open(self.path, "ab")  # noqa: SIM115  # a handle kept open across calls, closed in close()
             size = self._fh.tell()
             if size > 0:
                 with open(self.path, "rb") as fh:
@@ -185,7 +192,7 @@ class ResultCache:
                 for key in keys:
                     offset = self._index.get(key)
                     if offset is not None:  # indexed lines were checked (key, sha256) when read or appended
-                        reader = reader or open(self.path, "rb")
+                        reader = reader or open(self.path, "rb")  # noqa: SIM115  # opened on first need, closed in finally
                         reader.seek(offset)
                         dest.write(reader.readline())
             finally:
@@ -210,7 +217,7 @@ class OutdirLock:
         self.owner_file = Path(outdir) / OWNER_FILE
         self._lock = FileLock(str(self.path))
 
-    def __enter__(self) -> "OutdirLock":
+    def __enter__(self) -> OutdirLock:
         from filelock import Timeout
 
         from perfxl.errors import PerfxlError
@@ -229,15 +236,11 @@ class OutdirLock:
                 code="OUTDIR_BUSY",
                 path=str(self.path.parent),
             ) from None
-        try:
+        with contextlib.suppress(OSError):  # only used for the message above
             self.owner_file.write_text(str(os.getpid()), encoding="ascii")
-        except OSError:
-            pass  # only used for the message above
         return self
 
     def __exit__(self, *exc: object) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.owner_file.unlink(missing_ok=True)
-        except OSError:
-            pass
         self._lock.release()  # the lock file itself stays: deleting it could let two runs both "hold" it

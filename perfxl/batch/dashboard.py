@@ -6,6 +6,7 @@ Jinja2 template perfxl/report/templates/dashboard.html.j2 (CSS and JS in perfxl/
 charts from perfxl.report.charts), streamed to disk with Template.generate(). The findings-table
 rows were rendered by the workers (perfxl.batch.shards); here they are only copied.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -36,19 +37,31 @@ def _file_row(row: dict[str, Any]) -> dict[str, Any]:
         value = row.get(key)
         empty = value is None or value == ""
         if key in _NUMERIC:
-            cells.append({"numeric": True, "value": "" if empty else str(value), "shown": "" if empty else _shown(value)})
+            cells.append(
+                {"numeric": True, "value": "" if empty else str(value), "shown": "" if empty else _shown(value)}
+            )
         else:
             cells.append({"numeric": False, "value": "" if empty else str(value)})
     cls = " ".join(c for c, on in (("bad", not row["ok"]), ("cached", row["cached"])) if on)
-    return {"cls": cls, "state": "ok" if row["ok"] else "unreadable", "cells": cells,
-            "links": ((row.get("report"), "查看"), (row.get("annotated"), "打开"))}
+    return {
+        "cls": cls,
+        "state": "ok" if row["ok"] else "unreadable",
+        "cells": cells,
+        "links": ((row.get("report"), "查看"), (row.get("annotated"), "打开")),
+    }
 
 
 def _cards(tables: BatchTables) -> list[dict[str, Any]]:
     t = tables.totals()
-    items = [("文件", t["files"], False), ("已检查", t["checked"], False), ("无法读取", t["unreadable"], t["unreadable"] > 0),
-             ("错误", t["errors"], t["errors"] > 0), ("警告", t["warnings"], False), ("提示", t["infos"], False),
-             ("来自缓存", t["cached"], False)]
+    items = [
+        ("文件", t["files"], False),
+        ("已检查", t["checked"], False),
+        ("无法读取", t["unreadable"], t["unreadable"] > 0),
+        ("错误", t["errors"], t["errors"] > 0),
+        ("警告", t["warnings"], False),
+        ("提示", t["infos"], False),
+        ("来自缓存", t["cached"], False),
+    ]
     if t["skipped"]:  # names that are not regular files (pipes, link loops…): listed in the files table
         items.insert(3, ("已跳过", t["skipped"], True))
     return [{"label": label, "n": n, "bad": bad} for label, n, bad in items]
@@ -87,7 +100,9 @@ def dashboard_chunks(tables: BatchTables, finding_rows: Iterable[bytes] | None =
     yield from template.generate(
         meta=tables.meta,
         cards=_cards(tables),
-        histogram=histogram_chart(tables.score_histogram(), title="总分分布（文件数）", series=("填报总分", "复算总分")),
+        histogram=histogram_chart(
+            tables.score_histogram(), title="总分分布（文件数）", series=("填报总分", "复算总分")
+        ),
         top_codes=bar_chart([(e["code"], e["count"]) for e in codes[:_TOP_CODES]], title="最常见的问题代码"),
         file_headers=[zh for _, zh, _ in FILE_COLUMNS],
         files=(_file_row(r) for r in tables.rows),

@@ -2,6 +2,7 @@
 
 Imported only when asked for, so the core CLI never needs dask (extra `batch`).
 """
+
 from __future__ import annotations
 
 import logging
@@ -62,10 +63,10 @@ class DaskExecutor(BatchExecutor):
         def submit(job: Job):
             key = f"perfxl-{job.index}-{job.sha256[:12] or 'nohash'}"
             fut = self._client.submit(check_packed, job, self.config, key=key, pure=False, retries=0)
-            by_key[fut.key] = job
+            by_key[key] = job
             return fut
 
-        first = [submit(job) for _, job in zip(range(self.workers * WINDOW_PER_WORKER), pending)]
+        first = [submit(job) for _, job in zip(range(self.workers * WINDOW_PER_WORKER), pending, strict=False)]
         if not first:
             return
         stream = as_completed(first)

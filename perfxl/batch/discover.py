@@ -7,6 +7,7 @@ pipe, a device, a socket, a symbolic-link loop or a dangling link with a workboo
 in `Discovery.skipped` with its reason (opening a pipe would block forever). A file reached through
 a symbolic link keeps its inbox name and path; two names for one file are checked once.
 """
+
 from __future__ import annotations
 
 import errno
@@ -19,7 +20,17 @@ from pathlib import Path
 
 from perfxl.document.read import DOCUMENT_SUFFIXES as _DOCUMENT_SUFFIXES
 
-__all__ = ["WORKBOOK_SUFFIXES", "DOCUMENT_SUFFIXES", "ACCEPTED_SUFFIXES", "is_accepted_name", "Discovered", "Skipped", "Discovery", "discover", "not_regular"]
+__all__ = [
+    "WORKBOOK_SUFFIXES",
+    "DOCUMENT_SUFFIXES",
+    "ACCEPTED_SUFFIXES",
+    "is_accepted_name",
+    "Discovered",
+    "Skipped",
+    "Discovery",
+    "discover",
+    "not_regular",
+]
 
 #: Workbook name endings (compared case-insensitively).
 WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls")
@@ -60,8 +71,12 @@ class Discovery:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-_KINDS = ((stat.S_ISFIFO, "命名管道", "a named pipe (FIFO)"), (stat.S_ISCHR, "字符设备", "a character device"),
-          (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "命名管道", "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "字符设备", "a character device"),
+    (stat.S_ISBLK, "块设备", "a block device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+)
 
 
 def not_regular(path: str | os.PathLike[str]) -> tuple[str, str, str] | None:

@@ -5,16 +5,17 @@ outputs already serialised by the worker (perfxl.batch.shards.FileShards) — ke
 window of files in flight so memory stays flat however many files a batch holds. Local workers get
 files in chunks (one pipe message each way per chunk, not per file).
 """
+
 from __future__ import annotations
 
 import multiprocessing
 import os
 import site
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 from perfxl.result import FileResult
@@ -31,9 +32,19 @@ CHUNK_MAX = 8
 #: Files that each kill a worker on their own, with no file finished yet, before the pool is declared unusable.
 _FAILED_START = 3
 #: Imported once by the fork server, so each worker starts with the engine in memory.
-_PRELOAD = ["perfxl.batch.worker", "perfxl.batch.shards", "perfxl.validate", "perfxl.reader", "perfxl.rules",
-            "perfxl.report", "perfxl.report.templating", "jinja2", "perfxl.batch.summary_xlsx", "perfxl.batch.dashboard",
-            "xlsxwriter"]
+_PRELOAD = [
+    "perfxl.batch.worker",
+    "perfxl.batch.shards",
+    "perfxl.validate",
+    "perfxl.reader",
+    "perfxl.rules",
+    "perfxl.report",
+    "perfxl.report.templating",
+    "jinja2",
+    "perfxl.batch.summary_xlsx",
+    "perfxl.batch.dashboard",
+    "xlsxwriter",
+]
 
 Outcome = tuple[Job, FileShards]
 
@@ -92,7 +103,7 @@ class BatchExecutor:
         """Run independent calls (the end-of-batch writers) and return their results; here, one after another."""
         return [fn(*args) for fn, args in calls]
 
-    def __enter__(self) -> "BatchExecutor":
+    def __enter__(self) -> BatchExecutor:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -115,6 +126,7 @@ class LocalExecutor(BatchExecutor):
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
+        ctx: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_PRELOAD)  # workers fork with the engine already imported
@@ -129,7 +141,7 @@ class LocalExecutor(BatchExecutor):
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         todo = list(jobs)
         size = chunk_size(len(todo), self.workers)
-        pending = iter([todo[i:i + size] for i in range(0, len(todo), size)])
+        pending = iter([todo[i : i + size] for i in range(0, len(todo), size)])
         suspects: deque[Job] = deque()  # in flight when a worker died: retried one at a time
         in_flight: dict[Future, tuple[list[Job], bool]] = {}
         window = self.workers * (WINDOW_PER_WORKER if size == 1 else 2)
@@ -137,6 +149,7 @@ class LocalExecutor(BatchExecutor):
         self._pool = self._new_pool()
 
         def submit(chunk: list[Job], alone: bool) -> bool:
+            assert self._pool is not None  # set above, and again whenever a broken pool is replaced
             try:
                 in_flight[self._pool.submit(check_chunk, chunk, self.config)] = (chunk, alone)
                 return True
@@ -166,11 +179,11 @@ class LocalExecutor(BatchExecutor):
                             continue
                         lone_crashes += 1
                         if not finished and lone_crashes >= _FAILED_START:
-                            raise _workers_cannot_start()
+                            raise _workers_cannot_start() from None
                         results = [crash_shards(chunk[0], "worker process died", self.config)]
                     except Exception as exc:  # the results could not come back (e.g. not picklable)
                         results = [crash_shards(job, f"{type(exc).__name__}: {exc}", self.config) for job in chunk]
-                    yield from zip(chunk, results)
+                    yield from zip(chunk, results, strict=True)
             if broken:
                 suspects.extend(job for chunk, _ in in_flight.values() for job in chunk)
                 suspects = deque(sorted(suspects, key=lambda j: j.index))
@@ -190,7 +203,7 @@ class LocalExecutor(BatchExecutor):
         except Exception:  # a broken pool
             return super().call_all(calls)
         results = []
-        for fut, (fn, args) in zip(futures, calls):
+        for fut, (fn, args) in zip(futures, calls, strict=True):
             try:
                 results.append(fut.result())
             except Exception:

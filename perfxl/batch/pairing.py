@@ -9,6 +9,7 @@ path alone. A folder holding reports and workbooks but not exactly one of each i
 entry carries one 提示 saying why (财预〔2020〕10号: the report and its tables must agree — which
 pair belongs together is not guessed).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,8 +25,18 @@ from perfxl.result import FileResult, Summary
 
 from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery
 
-__all__ = ["PAIR_KIND", "PAIR_MARK", "NARRATIVE_CODES", "pair_entries", "with_pairs", "pair_members",
-           "is_pair_path", "entry_sha256", "check_pair", "check_pair_job"]
+__all__ = [
+    "PAIR_KIND",
+    "PAIR_MARK",
+    "NARRATIVE_CODES",
+    "pair_entries",
+    "with_pairs",
+    "pair_members",
+    "is_pair_path",
+    "entry_sha256",
+    "check_pair",
+    "check_pair_job",
+]
 
 #: The kind (类型 column) and the name prefix of a pairing entry.
 PAIR_KIND = PAIR_MARK = "报告与工作簿核对"
@@ -91,7 +102,7 @@ def pair_members(path: str | os.PathLike[str]) -> tuple[list[Path], list[Path]] 
     if not is_pair_path(path):
         return None
     p = Path(path)
-    names = p.name[len(_PREFIX):].split(_SEP)
+    names = p.name[len(_PREFIX) :].split(_SEP)
     members = [p.parent / n for n in names]
     return [m for m in members if _is_report(m)], [m for m in members if not _is_report(m)]
 
@@ -121,8 +132,9 @@ def _note(code: str, zh: str, en: str) -> Finding:
 
 
 def _result(path: str, findings: list[Finding], **fields: Any) -> FileResult:
-    return FileResult(path=path, ok=True, findings=tuple(findings), summary=Summary.of(findings), kind=PAIR_KIND,
-                      **fields)
+    return FileResult(
+        path=path, ok=True, findings=tuple(findings), summary=Summary.of(findings), kind=PAIR_KIND, **fields
+    )
 
 
 def _names(paths: list[Path], limit: int = 8) -> str:
@@ -134,13 +146,17 @@ def _paired(f: Finding, report: Path, workbook: Path) -> Finding:
     """A narrative finding restated as a report-vs-workbook one: which file the text and the cells are in."""
     where = f"正文见报告 {report.name}，表格见工作簿 {workbook.name}"
     return dataclasses.replace(
-        f, message=f"{PAIR_MARK}：{f.message}（{where}）",
+        f,
+        message=f"{PAIR_MARK}：{f.message}（{where}）",
         message_en=f"Report vs workbook: {f.message_en} (text: {report.name}; tables: {workbook.name})",
         basis=f"{f.basis}；{where}" if f.basis else where,
-        basis_en=f"{f.basis_en}; text from {report.name}, tables from {workbook.name}")
+        basis_en=f"{f.basis_en}; text from {report.name}, tables from {workbook.name}",
+    )
 
 
-def check_pair(path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None) -> FileResult:
+def check_pair(
+    path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None
+) -> FileResult:
     """The pairing entry at `path`: its report's narrative checked against its workbook's tables (N01–N04),
     findings at the report's paragraphs with the workbook's cells in `related`; never raises for bad input."""
     text = os.fspath(path)
@@ -149,11 +165,15 @@ def check_pair(path: str | os.PathLike[str], profile: Any = None, *, select: Any
         raise ValueError(f"not a pairing entry: {text}")
     reports, workbooks = members
     if len(reports) != 1 or len(workbooks) != 1:
-        zh = (f"未将报告与工作簿配对核对：文件夹 {Path(text).parent.name or Path(text).parent} 中有 "
-              f"{len(workbooks)} 个工作簿（{_names(workbooks)}）和 {len(reports)} 份报告（{_names(reports)}），"
-              "无法确定哪份报告对应哪个工作簿；请每个单位一个文件夹，各放一个工作簿和一份报告")
-        en = (f"report and workbook not paired: the folder holds {len(workbooks)} workbooks and {len(reports)} "
-              "reports, so which belongs to which is not known")
+        zh = (
+            f"未将报告与工作簿配对核对：文件夹 {Path(text).parent.name or Path(text).parent} 中有 "
+            f"{len(workbooks)} 个工作簿（{_names(workbooks)}）和 {len(reports)} 份报告（{_names(reports)}），"
+            "无法确定哪份报告对应哪个工作簿；请每个单位一个文件夹，各放一个工作簿和一份报告"
+        )
+        en = (
+            f"report and workbook not paired: the folder holds {len(workbooks)} workbooks and {len(reports)} "
+            "reports, so which belongs to which is not known"
+        )
         return _result(text, [_note("PAIR_AMBIGUOUS", zh, en)])
     [report], [workbook] = reports, workbooks
     from perfxl.document.read import read_document
@@ -168,17 +188,35 @@ def check_pair(path: str | os.PathLike[str], profile: Any = None, *, select: Any
     try:
         book = read_submission(workbook, prof)
         doc = read_document(report, prof)
-    except Exception as exc:  # noqa: BLE001 - the unreadable file's own entry says why, in full
+    except Exception as exc:
         reason = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        return _result(text, [_note("PAIR_NOT_CHECKED", f"未核对报告与工作簿：{reason}（详见该文件自己的检查结果）",
-                                    f"report and workbook not compared: {exc}")])
+        return _result(
+            text,
+            [
+                _note(
+                    "PAIR_NOT_CHECKED",
+                    f"未核对报告与工作簿：{reason}（详见该文件自己的检查结果）",
+                    f"report and workbook not compared: {exc}",
+                )
+            ],
+        )
     notes = []
     if not doc.narrative:
-        notes.append(_note("PAIR_NOT_CHECKED", f"未核对：报告 {report.name} 中没有读到正文段落",
-                           f"not compared: no narrative paragraphs in {report.name}"))
+        notes.append(
+            _note(
+                "PAIR_NOT_CHECKED",
+                f"未核对：报告 {report.name} 中没有读到正文段落",
+                f"not compared: no narrative paragraphs in {report.name}",
+            )
+        )
     if not book.evaluations and book.basic is None:
-        notes.append(_note("PAIR_NOT_CHECKED", f"未核对：工作簿 {workbook.name} 中没有读到自评表或基础数据表",
-                           f"not compared: no 自评表 or 基础数据表 in {workbook.name}"))
+        notes.append(
+            _note(
+                "PAIR_NOT_CHECKED",
+                f"未核对：工作簿 {workbook.name} 中没有读到自评表或基础数据表",
+                f"not compared: no 自评表 or 基础数据表 in {workbook.name}",
+            )
+        )
     sub = dataclasses.replace(book, path=str(report), narrative=doc.narrative, problems=())
     findings = list(notes)
     if not notes:
@@ -187,14 +225,23 @@ def check_pair(path: str | os.PathLike[str], profile: Any = None, *, select: Any
 
         found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
         findings = [_paired(f, report, workbook) for f in found if selected(f.code, select=select, ignore=ignore)]
-    narrative = SheetCoverage("正文", "narrative", True, True, note_zh=f"报告 {report.name} 的正文",
-                              note_en=f"narrative of {report.name}")
-    coverage = Coverage(f"{doc.coverage.source_format or report.suffix.lstrip('.')}+"
-                        f"{book.coverage.source_format or workbook.suffix.lstrip('.')}",
-                        (narrative, *book.coverage.sheets), book.coverage.tables)
+    narrative = SheetCoverage(
+        "正文", "narrative", True, True, note_zh=f"报告 {report.name} 的正文", note_en=f"narrative of {report.name}"
+    )
+    coverage = Coverage(
+        f"{doc.coverage.source_format or report.suffix.lstrip('.')}+"
+        f"{book.coverage.source_format or workbook.suffix.lstrip('.')}",
+        (narrative, *book.coverage.sheets),
+        book.coverage.tables,
+    )
     evs = book.evaluations
-    return _result(text, findings, unit_name=next((ev.unit_name for ev in evs if ev.unit_name), ""),
-                   year=_year(book), coverage=coverage)
+    return _result(
+        text,
+        findings,
+        unit_name=next((ev.unit_name for ev in evs if ev.unit_name), ""),
+        year=_year(book),
+        coverage=coverage,
+    )
 
 
 def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
@@ -206,7 +253,7 @@ def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
     profile = load_config(config).profile  # a loaded Profile (or, with a test's stand-in validator, its name)
     try:
         result = check_pair(job.path, profile, select=config.select, ignore=config.ignore)
-    except Exception as exc:  # noqa: BLE001 - a bug on one pair must not stop the batch
+    except Exception as exc:
         from .worker import _internal_error
 
         result = _internal_error(job.path, exc)
@@ -216,7 +263,7 @@ def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
         try:
             _write_report(result, Path(config.outdir) / rel, config.profile)
             record["report"] = rel
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{_reason(exc)}")
     record["seconds"] = round(time.perf_counter() - started, 4)
     record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)

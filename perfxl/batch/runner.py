@@ -6,6 +6,7 @@ at the end (also after Ctrl-C, marked as partial). The workers serialise every l
 (perfxl.batch.shards); this process appends bytes and counts rows, and at the end concatenates the
 pre-rendered 问题明细 and dashboard rows in discovery order.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,7 +16,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ class _FindingsLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._fh = open(path, "wb")
+        self._fh = open(path, "wb")  # noqa: SIM115  # a handle kept open across calls, closed in close()
         self._spans: dict[str, tuple[int, int]] = {}
 
     def add(self, path: str, lines: bytes) -> None:
@@ -135,8 +136,14 @@ def _not_found(text: str) -> FileResult:
     return FileResult(
         path=text,
         ok=False,
-        error={"code": "FILE_NOT_FOUND", "message": f"找不到文件、文件夹或匹配项：{text}",
-               "message_en": f"no such file, folder or glob match: {text}", "path": text, "sheet": None, "cell": None},
+        error={
+            "code": "FILE_NOT_FOUND",
+            "message": f"找不到文件、文件夹或匹配项：{text}",
+            "message_en": f"no such file, folder or glob match: {text}",
+            "path": text,
+            "sheet": None,
+            "cell": None,
+        },
     )
 
 
@@ -145,8 +152,14 @@ def _skipped_result(item) -> FileResult:
     return FileResult(
         path=str(item.path),
         ok=False,
-        error={"code": item.code, "message": item.reason, "message_en": item.reason_en, "path": str(item.path),
-               "sheet": None, "cell": None},
+        error={
+            "code": item.code,
+            "message": item.reason,
+            "message_en": item.reason_en,
+            "path": str(item.path),
+            "sheet": None,
+            "cell": None,
+        },
     )
 
 
@@ -191,17 +204,49 @@ def run_batch(
         problem = explain_write_error(exc, out)
         if problem.code != "OUTPUT_UNWRITABLE":  # disk full, no permission: say exactly that
             raise problem from None
-        raise PerfxlError(f"无法创建输出文件夹 {out}：{exc.strerror or exc}", f"cannot create {out}: {exc}",
-                          code="OUTDIR_UNUSABLE", path=str(out)) from None
-    opts = WorkerConfig(str(out), profile, tuple(select) if select else None, tuple(ignore) if ignore else None,
-                        reports=reports, annotate=annotate, validator=validator)
+        raise PerfxlError(
+            f"无法创建输出文件夹 {out}：{exc.strerror or exc}",
+            f"cannot create {out}: {exc}",
+            code="OUTDIR_UNUSABLE",
+            path=str(out),
+        ) from None
+    opts = WorkerConfig(
+        str(out),
+        profile,
+        tuple(select) if select else None,
+        tuple(ignore) if ignore else None,
+        reports=reports,
+        annotate=annotate,
+        validator=validator,
+    )
     with OutdirLock(out):
-        return _run_locked(inputs, out, opts, jobs=jobs or default_jobs(), executor=executor, address=address,
-                           use_cache=use_cache, on_start=on_start, on_result=on_result, started=started)
+        return _run_locked(
+            inputs,
+            out,
+            opts,
+            jobs=jobs or default_jobs(),
+            executor=executor,
+            address=address,
+            use_cache=use_cache,
+            on_start=on_start,
+            on_result=on_result,
+            started=started,
+        )
 
 
-def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int, executor: str, address: str | None,
-                use_cache: bool, on_start, on_result, started: float) -> BatchOutcome:
+def _run_locked(
+    inputs: list[str | os.PathLike[str]],
+    out: Path,
+    config: WorkerConfig,
+    *,
+    jobs: int,
+    executor: str,
+    address: str | None,
+    use_cache: bool,
+    on_start,
+    on_result,
+    started: float,
+) -> BatchOutcome:
     """run_batch, once OUTDIR exists and is locked."""
     from .executors import make_executor
 
@@ -216,7 +261,7 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
         "profile": profile or "national",
         "executor": executor,
         "jobs": workers,
-        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "inputs": inputs,
     }
 
@@ -254,13 +299,15 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
 
     missing = [Job(len(found.files) + i, text, text, "", "") for i, text in enumerate(found.missing)]
     first_skipped = len(found.files) + len(missing)
-    skipped = [(Job(first_skipped + i, str(item.path), item.name, "", ""), item) for i, item in enumerate(found.skipped)]
+    skipped = [
+        (Job(first_skipped + i, str(gone.path), gone.name, "", ""), gone) for i, gone in enumerate(found.skipped)
+    ]
     pool = None  # kept open after the last file: its idle workers write summary.xlsx and dashboard.html
     try:
         for job in missing:
             finish_here(record_from_result(_not_found(job.path), job))
-        for job, item in skipped:
-            finish_here({**record_from_result(_skipped_result(item), job), "skipped": True})
+        for job, gone in skipped:
+            finish_here({**record_from_result(_skipped_result(gone), job), "skipped": True})
         for job in hits:  # read back one at a time: memory stays flat on a fully cached re-run
             record = cache.get(job.path, job.sha256) or {}
             finish_here({**record, "index": job.index, "name": job.name, "cached": True})
@@ -285,11 +332,18 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
     else:
         cache.compact([(r["path"], r["sha256"]) for r in tables.rows])
     outcome = BatchOutcome(out, tables, found.missing, interrupted, time.perf_counter() - started)
-    tables.meta.update(finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       seconds=round(outcome.seconds, 3), interrupted=interrupted, missing=found.missing,
-                       skipped=[{"name": i.name, "path": str(i.path), "code": i.code, "reason": i.reason,
-                                 "reason_en": i.reason_en} for i in found.skipped],
-                       totals=tables.totals(), exit_code=outcome.exit_code)
+    tables.meta.update(
+        finished=datetime.now(UTC).isoformat(timespec="seconds"),
+        seconds=round(outcome.seconds, 3),
+        interrupted=interrupted,
+        missing=found.missing,
+        skipped=[
+            {"name": i.name, "path": str(i.path), "code": i.code, "reason": i.reason, "reason_en": i.reason_en}
+            for i in found.skipped
+        ],
+        totals=tables.totals(),
+        exit_code=outcome.exit_code,
+    )
     failed = True
     try:
         outcome.outputs = write_outputs(outcome, shards, pool)
@@ -303,15 +357,13 @@ def _run_locked(inputs: list[str], out: Path, config: WorkerConfig, *, jobs: int
 
 def _summary_json(summary: dict[str, Any]) -> str:
     """summary.json: one top-level key a line and one file row a line (json's C encoder; indent= is pure Python)."""
+
     def dumps(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, default=str)
 
     items = []
     for key, value in summary.items():
-        if key == "files" and value:
-            text = "[\n" + ",\n".join(dumps(row) for row in value) + "\n]"
-        else:
-            text = dumps(value)
+        text = "[\n" + ",\n".join(dumps(row) for row in value) + "\n]" if key == "files" and value else dumps(value)
         items.append(f"{dumps(key)}: {text}")
     return "{\n" + ",\n".join(items) + "\n}\n"
 
@@ -333,6 +385,10 @@ def write_outputs(outcome: BatchOutcome, shards: ShardLog | None = None, pool: A
     summary = {"schema": "perfxl.batch/1", **tables.meta, "files": tables.rows, "by_code": tables.codes_by_count()}
     _write_text(paths["summary_json"], _summary_json(summary))
     run = pool.call_all if pool is not None else BatchExecutor().call_all
-    paths["summary_xlsx"], paths["dashboard"] = run([(write_summary_xlsx, (out / SUMMARY_XLSX, tables, shards)),
-                                                     (write_dashboard, (out / DASHBOARD_HTML, tables, shards))])
+    paths["summary_xlsx"], paths["dashboard"] = run(
+        [
+            (write_summary_xlsx, (out / SUMMARY_XLSX, tables, shards)),
+            (write_dashboard, (out / DASHBOARD_HTML, tables, shards)),
+        ]
+    )
     return paths

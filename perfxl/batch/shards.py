@@ -4,8 +4,10 @@ The batch process only appends these bytes to state.jsonl, findings.jsonl and tw
 never parses or re-serialises a finding. At the end, summary.xlsx's 问题明细 sheet and the
 dashboard's findings table are concatenated from the shards in discovery order (`ShardLog`).
 """
+
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -20,8 +22,17 @@ from perfxl.safety import neutralise_formula
 
 from .tables import record_findings, row_from_record
 
-__all__ = ["FileShards", "ShardLog", "FINDING_COLUMNS", "pack_record", "xlsx_finding_rows", "html_finding_rows",
-           "ROW_PLACEHOLDER", "XLSX_ROW_END", "HTML_ROW_END"]
+__all__ = [
+    "FileShards",
+    "ShardLog",
+    "FINDING_COLUMNS",
+    "pack_record",
+    "xlsx_finding_rows",
+    "html_finding_rows",
+    "ROW_PLACEHOLDER",
+    "XLSX_ROW_END",
+    "HTML_ROW_END",
+]
 
 #: 问题明细 columns: (finding key, header).
 FINDING_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -169,7 +180,7 @@ class ShardLog:
 
     def _reader(self) -> BinaryIO:
         if self._fh is None:
-            self._fh = open(self.path, "rb")
+            self._fh = open(self.path, "rb")  # noqa: SIM115  # a handle kept open across calls, closed in close()
         self._fh.flush()
         return self._fh
 
@@ -211,19 +222,19 @@ class ShardLog:
             self._fh.close()
             self._fh = None
         if self._owner:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(self.path)
-            except OSError:
-                pass
 
-    def __enter__(self) -> "ShardLog":
+    def __enter__(self) -> ShardLog:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def shard_log_of(findings_by_file: Iterable[tuple[str, list[Mapping[str, Any]]]], folder: str | None = None) -> ShardLog:
+def shard_log_of(
+    findings_by_file: Iterable[tuple[str, list[Mapping[str, Any]]]], folder: str | None = None
+) -> ShardLog:
     """A ShardLog built from finding lines already on disk (to rebuild the summaries from findings.jsonl)."""
     log = ShardLog(folder)
     for path, lines in findings_by_file:

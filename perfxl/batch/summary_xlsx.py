@@ -6,12 +6,13 @@ into XlsxWriter's output in one streaming pass, so the batch process never handl
 The workbook is written atomically. Every text cell goes through perfxl.safety.neutralise_formula,
 so a unit name like "=HYPERLINK(…)" stays text (formula injection).
 """
+
 from __future__ import annotations
 
 import io
 import math
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,10 @@ def _write_files_sheet(wb, ws, tables: BatchTables, fmt: dict[str, Any]) -> None
                     ws.write_number(r, c, float(value), fmt["score"] if key.startswith("score") else fmt["int"])
             else:
                 ws.write_string(r, c, _text(value), fmt["bad"] if key == "status" and not row["ok"] else None)
-        for c, key, label in ((len(FILE_COLUMNS), "annotated", "打开副本"), (len(FILE_COLUMNS) + 1, "report", "打开报告")):
+        for c, key, label in (
+            (len(FILE_COLUMNS), "annotated", "打开副本"),
+            (len(FILE_COLUMNS) + 1, "report", "打开报告"),
+        ):
             if row.get(key):
                 ws.write_url(r, c, "external:" + row[key], fmt["link"], string=label)
             else:
@@ -75,7 +79,9 @@ def _start_findings_sheet(ws, fmt: dict[str, Any]) -> None:
 
 
 def _write_codes_sheet(ws, codes: list[dict[str, Any]], fmt: dict[str, Any]) -> None:
-    ws.write_row(0, 0, ["代码 Code", "级别 Severity", "出现次数 Count", "涉及文件数 Files", "示例说明 Example"], fmt["head"])
+    ws.write_row(
+        0, 0, ["代码 Code", "级别 Severity", "出现次数 Count", "涉及文件数 Files", "示例说明 Example"], fmt["head"]
+    )
     for r, entry in enumerate(codes, start=1):
         ws.write_string(r, 0, _text(entry["code"]))
         ws.write_string(r, 1, _text(SEVERITY_ZH.get(entry["severity"], entry["severity"])))
@@ -99,18 +105,27 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
         ws.write_number(r, 2, computed)
     n = len(hist)
     chart = wb.add_chart({"type": "column"})
-    for col, series_name, colour in ((1, "填报总分", "#9DB4D6"), (2, "复算总分", "#2F5597")):
-        chart.add_series({
-            "name": [name, 0, col],
-            "categories": [name, 1, 0, n, 0],
-            "values": [name, 1, col, n, col],
-            "fill": {"color": colour},
-        })
+    for col, _series, colour in ((1, "填报总分", "#9DB4D6"), (2, "复算总分", "#2F5597")):
+        chart.add_series(
+            {
+                "name": [name, 0, col],
+                "categories": [name, 1, 0, n, 0],
+                "values": [name, 1, col, n, col],
+                "fill": {"color": colour},
+            }
+        )
     chart.set_title({"name": "总分分布（文件数）Score distribution"})
     chart.set_x_axis({"name": "总分区间"})
     peak = max([max(a, b) for _, a, b in hist] + [1])
-    chart.set_y_axis({"name": "文件数", "min": 0, "major_unit": max(1, math.ceil(peak / 8)), "num_format": "0",
-                      "major_gridlines": {"visible": True}})
+    chart.set_y_axis(
+        {
+            "name": "文件数",
+            "min": 0,
+            "major_unit": max(1, math.ceil(peak / 8)),
+            "num_format": "0",
+            "major_gridlines": {"visible": True},
+        }
+    )
     chart.set_legend({"position": "bottom"})
     ws.insert_chart(0, 4, chart, {"x_scale": 1.3, "y_scale": 1.2})
 
@@ -122,12 +137,14 @@ def _write_charts_sheet(wb, ws, tables: BatchTables, codes: list[dict[str, Any]]
         ws.write_number(start + i, 1, entry["count"])
     if top:
         bar = wb.add_chart({"type": "bar"})
-        bar.add_series({
-            "name": "出现次数",
-            "categories": [name, start + 1, 0, start + len(top), 0],
-            "values": [name, start + 1, 1, start + len(top), 1],
-            "fill": {"color": "#C55A11"},
-        })
+        bar.add_series(
+            {
+                "name": "出现次数",
+                "categories": [name, start + 1, 0, start + len(top), 0],
+                "values": [name, start + 1, 1, start + len(top), 1],
+                "fill": {"color": "#C55A11"},
+            }
+        )
         bar.set_title({"name": "最常见的问题代码 Most frequent codes"})
         bar.set_y_axis({"reverse": True})
         bar.set_legend({"none": True})
@@ -144,12 +161,15 @@ def _small_sheets(tables: BatchTables, findings: int) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    })
+    wb = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     fmt = {
         "head": wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
         "score": wb.add_format({"num_format": "0.00"}),
@@ -196,7 +216,7 @@ def _write(dest, tables: BatchTables, shards: ShardLog) -> None:
 
 def _shards_from_findings_file(tables: BatchTables) -> ShardLog:
     """Shards rebuilt from findings.jsonl (after Ctrl-C, or to rebuild the summary later)."""
-    by_path: dict[str, list[dict[str, Any]]] = {}
+    by_path: dict[str, list[Mapping[str, Any]]] = {}
     for line in tables.iter_findings():
         by_path.setdefault(line.get("path") or "", []).append(line)
     return shard_log_of(by_path.items())

@@ -3,6 +3,7 @@
 Rows are kept in memory (one small dict per file); findings stay on disk in findings.jsonl and
 are streamed, so a province-sized batch does not hold every finding at once.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,7 @@ KIND_ZH = {"department": "部门整体支出", "project": "项目支出"}
 
 
 def kind_zh(kind: str) -> str:
-    """"department+project" → "部门整体支出+项目支出" (unknown parts stay as they are)."""
+    """ "department+project" → "部门整体支出+项目支出" (unknown parts stay as they are)."""
     return "+".join(KIND_ZH.get(part, part) for part in kind.split("+")) if kind else ""
 
 

@@ -4,6 +4,7 @@ A worker loads the profile once (the pool's initializer, or the first task on a 
 keeps it for every file it is given. Whatever happens to one file — unreadable, a bug, a report
 that fails to render — becomes data in that file's record; the batch goes on.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -17,14 +18,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from perfxl.annotate import ANNOTATABLE  # workbooks (marks) and Word reports (comments)
 from perfxl.result import FileResult
 
-__all__ = ["WorkerConfig", "Job", "init_worker", "exit_with_parent", "ORPHAN_EXIT", "load_config", "check_job",
-           "check_packed", "check_chunk", "record_from_result", "REPORTS_DIR", "ANNOTATED_DIR"]
+__all__ = [
+    "WorkerConfig",
+    "Job",
+    "init_worker",
+    "exit_with_parent",
+    "ORPHAN_EXIT",
+    "load_config",
+    "check_job",
+    "check_packed",
+    "check_chunk",
+    "record_from_result",
+    "REPORTS_DIR",
+    "ANNOTATED_DIR",
+]
 
 REPORTS_DIR = "reports"
 ANNOTATED_DIR = "annotated"
-from perfxl.annotate import ANNOTATABLE  # workbooks (marks) and Word reports (comments)
 
 #: validate_file's signature: (path, profile, *, select, ignore) -> FileResult.
 Validator = Callable[..., FileResult]
@@ -73,9 +86,9 @@ def load_config(config: WorkerConfig) -> _Loaded:
     """Load the profile and the validator once per process (and again only if the config changes)."""
     global _LOADED
     if _LOADED is None or _LOADED.config != config:
-        validate = config.validator
-        if validate is None:
-            from perfxl.validate import validate_file as validate
+        from perfxl.validate import validate_file
+
+        validate: Validator = config.validator or validate_file
         profile: Any = config.profile
         if config.validator is None:
             from perfxl.profiles import load_profile
@@ -165,7 +178,9 @@ def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> N
     from perfxl.io.atomic import atomic_write
     from perfxl.report import ENCODING, render
 
-    atomic_write(dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True, durable=False)
+    atomic_write(
+        dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True, durable=False
+    )
 
 
 def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
@@ -205,8 +220,10 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     if config.annotate and result.ok:
         suffix = Path(job.path).suffix.lower()
         if suffix not in ANNOTATABLE:
-            record["notes"].append(f"未生成批注副本：{suffix} 格式只能读取，不能写回"
-                                   "（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）")
+            record["notes"].append(
+                f"未生成批注副本：{suffix} 格式只能读取，不能写回"
+                "（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）"
+            )
         else:
             rel = f"{ANNOTATED_DIR}/{job.stem}{suffix}"
             try:

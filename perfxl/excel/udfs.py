@@ -8,6 +8,7 @@ whole column is computed in one call and spills. A bad cell shows short zh text 
 real Excel error value on Office.js (a single-cell call raises `XlwingsError`, which Excel shows
 as #VALUE! with the message).
 """
+
 from __future__ import annotations
 
 import sys
@@ -46,8 +47,7 @@ def render(result: Any, officejs: bool | None = None) -> Any:
         return result.message
     if isinstance(result, list):
         return [
-            [(c.code if officejs else c.message) if isinstance(c, fx.CellError) else c for c in row]
-            for row in result
+            [(c.code if officejs else c.message) if isinstance(c, fx.CellError) else c for c in row] for row in result
         ]
     return result
 

@@ -1,4 +1,5 @@
 """Formula text through openpyxl (read-only), loaded only when a file needs it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,8 @@ def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, in
         raise UnreadableWorkbook(
             f"无法读取工作簿中的公式：{type(exc).__name__}: {exc}"[:300],
             f"Cannot read the workbook's formulas: {type(exc).__name__}: {exc}"[:300],
-            path=str(path)) from exc
+            path=str(path),
+        ) from exc
     out: dict[str, dict[tuple[int, int], str]] = {}
     try:
         for name in sheets:
@@ -31,7 +33,7 @@ def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, in
                     value = getattr(cell, "value", None)
                     if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")):
                         text = value if isinstance(value, str) else getattr(value, "text", None)
-                        if text:
+                        if text and cell.row is not None and cell.column is not None:
                             found[(cell.row - 1, cell.column - 1)] = text if text.startswith("=") else "=" + text
             out[name] = found
     finally:

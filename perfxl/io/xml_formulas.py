@@ -8,6 +8,7 @@ reader does not reproduce makes it answer None and the caller uses openpyxl: sha
 data-table formulas (`t=…`), empty `<f/>`, cells without an `r` reference, namespace prefixes,
 carriage returns (XML parsers normalise them) and non-UTF-8 parts.
 """
+
 from __future__ import annotations
 
 import re

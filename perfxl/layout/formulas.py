@@ -6,6 +6,7 @@ READ_FORMULA_UNCACHED with its cell; what it computes is marked (CellValue.compu
 per sheet as READ_FORMULA_COMPUTED. A cell computed to "" is not listed: an untyped empty `<v></v>`
 may also be a cached "" (XlsxWriter writes it so), and both readings agree on it.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -78,7 +79,7 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
 
     for grid in grids:
         computed: list[tuple[CellRef, str]] = []
-        for (r, c) in sorted(grid.uncached):
+        for r, c in sorted(grid.uncached):
             formula = grid.formulas.get((r, c), "")
             ref = CellRef.at(grid.name, r + 1, c + 1)
             try:
@@ -86,12 +87,17 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
             except ExcelError as exc:
                 result = str(exc)  # what Excel would show in the cell
             except FormulaError as exc:
-                findings.append(Finding(
-                    "READ_FORMULA_UNCACHED", Severity.WARNING, ref,
-                    f"公式 {formula} 没有保存计算结果，perfxl 也无法计算（{exc}）；请在 Excel 中打开并保存后再校验。",
-                    f"Formula {formula} has no cached value and perfxl cannot compute it ({exc}); "
-                    "open and save the file in Excel, then check again.",
-                    actual=formula or None))
+                findings.append(
+                    Finding(
+                        "READ_FORMULA_UNCACHED",
+                        Severity.WARNING,
+                        ref,
+                        f"公式 {formula} 没有保存计算结果，perfxl 也无法计算（{exc}）；请在 Excel 中打开并保存后再校验。",
+                        f"Formula {formula} has no cached value and perfxl cannot compute it ({exc}); "
+                        "open and save the file in Excel, then check again.",
+                        actual=formula or None,
+                    )
+                )
                 continue
             _put(rows[grid.name], r, c, result)
             if result != "":
@@ -99,13 +105,18 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
         if computed:
             cells = "、".join(f"{ref.cell}={shown}" for ref, shown in computed[:12])
             more = f" 等 {len(computed)} 个" if len(computed) > 12 else ""
-            findings.append(Finding(
-                "READ_FORMULA_COMPUTED", Severity.INFO, computed[0][0],
-                f"工作表“{grid.name}”有 {len(computed)} 个公式没有保存计算结果（文件未在 Excel 中保存过），"
-                f"perfxl 已代为计算：{cells}{more}。",
-                f"{len(computed)} formula cells on sheet '{grid.name}' had no cached value; perfxl computed them: "
-                + ", ".join(f"{ref.cell}={shown}" for ref, shown in computed[:12]),
-                actual=str(len(computed))))
+            findings.append(
+                Finding(
+                    "READ_FORMULA_COMPUTED",
+                    Severity.INFO,
+                    computed[0][0],
+                    f"工作表“{grid.name}”有 {len(computed)} 个公式没有保存计算结果（文件未在 Excel 中保存过），"
+                    f"perfxl 已代为计算：{cells}{more}。",
+                    f"{len(computed)} formula cells on sheet '{grid.name}' had no cached value; perfxl computed them: "
+                    + ", ".join(f"{ref.cell}={shown}" for ref, shown in computed[:12]),
+                    actual=str(len(computed)),
+                )
+            )
     out = [Grid(g.name, rows[g.name], g.merged, g.formulas, g.uncached, g.hidden, g.errors) for g in grids]
     return out, findings
 

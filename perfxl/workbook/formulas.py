@@ -6,6 +6,7 @@ Decimals, Excel's ROUND, and `PERF_*` through perfxl's own worksheet functions (
 which no spreadsheet program can compute. Nothing here restates what a formula means; the
 LibreOffice test recalculates the native ones and compares.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -52,8 +53,9 @@ def _put(plan: SheetPlan, r: int, c: int, formula: str, style: str, path: str | 
     plan.put(r, c, cached_value(plan, formula), formula=formula, style=style, path=path)
 
 
-def put_sum(plan: SheetPlan, r: int, c: int, cells: Iterable[Cell], *, style: str = "calc",
-            path: str | None = None) -> None:
+def put_sum(
+    plan: SheetPlan, r: int, c: int, cells: Iterable[Cell], *, style: str = "calc", path: str | None = None
+) -> None:
     """=SUM(a,b,…) (consecutive cells in one column collapse to a range); text and blanks count 0."""
     _put(plan, r, c, f"=SUM({_refs(plan, list(cells))})", style, path)
 
@@ -80,22 +82,41 @@ def _run_ref(plan: SheetPlan, run: list[Cell]) -> str:
     return plan.ref(*first) if len(run) == 1 else f"{plan.ref(*first)}:{plan.ref(*last)}"
 
 
-def put_rate(plan: SheetPlan, r: int, c: int, num: Cell, den: Cell, *, style: str = "rate",
-             path: str | None = None) -> None:
+def put_rate(
+    plan: SheetPlan, r: int, c: int, num: Cell, den: Cell, *, style: str = "rate", path: str | None = None
+) -> None:
     """A rate in percent points, blank while the denominator is blank or 0."""
     n, d = plan.ref(*num), plan.ref(*den)
     _put(plan, r, c, f'=IF(N({d})=0,"",ROUND({n}/{d}*100,2))', style, path)
 
 
-def put_exec_score(plan: SheetPlan, r: int, c: int, executed: Cell, budget: Cell, weight: Cell, *,
-                   style: str = "score", path: str | None = None) -> None:
+def put_exec_score(
+    plan: SheetPlan,
+    r: int,
+    c: int,
+    executed: Cell,
+    budget: Cell,
+    weight: Cell,
+    *,
+    style: str = "score",
+    path: str | None = None,
+) -> None:
     """预算执行率得分 = ROUND(MIN(1, 全年执行数/全年预算数) × 分值, 2) (common practice under 10号)."""
     e, b, w = (plan.ref(*x) for x in (executed, budget, weight))
     _put(plan, r, c, f'=IF(N({b})=0,"",ROUND(MIN(1,{e}/{b})*{w},2))', style, path)
 
 
-def put_perf_score(plan: SheetPlan, r: int, c: int, target: list[Cell], actual: Cell, weight: Cell, *,
-                   style: str = "score", path: str | None = None) -> None:
+def put_perf_score(
+    plan: SheetPlan,
+    r: int,
+    c: int,
+    target: list[Cell],
+    actual: Cell,
+    weight: Cell,
+    *,
+    style: str = "score",
+    path: str | None = None,
+) -> None:
     """Indicator 得分 = PERF_SCORE(年度指标值, 实际完成值, 分值), blank while either value is blank.
 
     With split columns the target is their concatenation (指标性质&指标值&度量单位), blank while

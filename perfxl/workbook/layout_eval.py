@@ -5,6 +5,7 @@ E 全年执行数, F 分值, G 执行率, H 得分; goals A, B:E 预期目标, F
 A 绩效指标, B 一级, C 二级, D 三级, E 年度指标值, F 实际完成值, G 分值, H 得分, I 偏差原因.
 A `Shape` moves, splits, renames and merges these; the content never changes.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,19 @@ from .shape import Shape, labels_for
 __all__ = ["lay_evaluation", "split_target", "indicator_columns", "is_qualitative"]
 
 _WIDTHS = {
-    "block": 9, "level1": 14, "level2": 14, "name": 22, "target": 14, "nature": 8,
-    "target_value": 10, "unit": 8, "actual": 14, "weight": 8, "score": 9, "deviation": 26, "check": 10,
+    "block": 9,
+    "level1": 14,
+    "level2": 14,
+    "name": 22,
+    "target": 14,
+    "nature": 8,
+    "target_value": 10,
+    "unit": 8,
+    "actual": 14,
+    "weight": 8,
+    "score": 9,
+    "deviation": 26,
+    "check": 10,
 }
 _SPLIT = re.compile(r"^(\s*(?:[≥≤≧≦＞＜><=＝]|>=|<=)?\s*)([0-9０-９]+(?:[.．][0-9０-９]+)?)(.*)$", re.S)
 _PLACEHOLDERS = {"", "……", "…", "/", "—", "-", "——", "无"}
@@ -120,8 +132,9 @@ _FUNDS = ("initial", "full", "executed", "funds_weight", "rate", "funds_score")
 _FUNDS_ATTR = ("initial", "full", "executed", "weight", "rate", "score")
 
 
-def _lay_funds(plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, labels: dict,
-               c0: int, last: int, r: int) -> int:
+def _lay_funds(
+    plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, labels: dict, c0: int, last: int, r: int
+) -> int:
     """项目资金 / 年度预算申请: header, total and part rows, then free-text breakdown rows."""
     top = r
     fc = {key: c0 + 2 + i for i, key in enumerate(_FUNDS)}
@@ -134,23 +147,30 @@ def _lay_funds(plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, lab
     for j, line in enumerate(ev.funds):
         q = f"{p}.funds[{j}]"
         plan.put(r, c0 + 1, line.label, style="label", path=f"{q}.label")
-        for key, attr in zip(_FUNDS[:-1], _FUNDS_ATTR[:-1]):
+        for key, attr in zip(_FUNDS[:-1], _FUNDS_ATTR[:-1], strict=True):
             plan.put(r, fc[key], getattr(line, attr), style="num", path=f"{q}.{attr}")
         plan.merge(r, fc["funds_score"], r, last, line.score, style="num", path=f"{q}.score")
         rows.append(r)
         r += 1
     if shape.formulas:
-        parts = [row for row, line in zip(rows, ev.funds) if not line.is_total]
-        for row, (j, line) in zip(rows, enumerate(ev.funds)):
+        parts = [row for row, line in zip(rows, ev.funds, strict=True) if not line.is_total]
+        for row, (j, line) in zip(rows, enumerate(ev.funds), strict=True):
             if not line.is_total:
                 continue
             q = f"{p}.funds[{j}]"
             if parts:
-                for key, attr in zip(("initial", "full", "executed"), ("initial", "full", "executed")):
+                for key, attr in zip(("initial", "full", "executed"), ("initial", "full", "executed"), strict=True):
                     put_sum(plan, row, fc[key], [(x, fc[key]) for x in parts], path=f"{q}.{attr}")
             put_rate(plan, row, fc["rate"], (row, fc["executed"]), (row, fc["full"]), path=f"{q}.rate")
-            put_exec_score(plan, row, fc["funds_score"], (row, fc["executed"]), (row, fc["full"]),
-                           (row, fc["funds_weight"]), path=f"{q}.score")
+            put_exec_score(
+                plan,
+                row,
+                fc["funds_score"],
+                (row, fc["executed"]),
+                (row, fc["full"]),
+                (row, fc["funds_weight"]),
+                path=f"{q}.score",
+            )
     split = c0 + 4
     for j, (left, right) in enumerate(ev.breakdown):
         plan.merge(r, c0 + 1, r, split - 1, left, path=f"{p}.breakdown[{j}][0]")
@@ -172,8 +192,17 @@ def _lay_goals(plan: SheetPlan, ev: EvaluationContent, p: str, labels: dict, c0:
     return r + 2
 
 
-def _lay_indicators(plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, labels: dict,
-                    col: dict[str, int], c0: int, last: int, r: int) -> int:
+def _lay_indicators(
+    plan: SheetPlan,
+    ev: EvaluationContent,
+    p: str,
+    shape: Shape,
+    labels: dict,
+    col: dict[str, int],
+    c0: int,
+    last: int,
+    r: int,
+) -> int:
     """绩效指标 block and the 总分 row."""
     head = r
     for key, c in col.items():
@@ -200,8 +229,13 @@ def _lay_indicator_row(plan: SheetPlan, line: IndicatorLine, q: str, shape: Shap
     if shape.split_target:
         nature, value, unit = split_target(line.target)
         plan.put(r, col["nature"], nature, style="center", path=f"{q}.nature")
-        plan.put(r, col["target_value"], value, style="num" if not isinstance(value, str) else "text",
-                 path=f"{q}.target_value")
+        plan.put(
+            r,
+            col["target_value"],
+            value,
+            style="num" if not isinstance(value, str) else "text",
+            path=f"{q}.target_value",
+        )
         plan.put(r, col["unit"], unit, style="center", path=f"{q}.unit")
         target_cells = [(r, col["nature"]), (r, col["target_value"]), (r, col["unit"])]
     else:
@@ -211,13 +245,20 @@ def _lay_indicator_row(plan: SheetPlan, line: IndicatorLine, q: str, shape: Shap
     plan.put(r, col["weight"], line.weight, style="num", path=f"{q}.weight")
     plan.put(r, col["deviation"], line.deviation, path=f"{q}.deviation")
     if shape.perf_scores:
-        put_perf_score(plan, r, col["score"], target_cells, (r, col["actual"]), (r, col["weight"]),
-                       path=f"{q}.score")
+        put_perf_score(plan, r, col["score"], target_cells, (r, col["actual"]), (r, col["weight"]), path=f"{q}.score")
     else:
         plan.put(r, col["score"], line.score, style="num", path=f"{q}.score")
     if shape.check_column:
-        put_perf_score(plan, r, col["check"], target_cells, (r, col["actual"]), (r, col["weight"]),
-                       style="check", path=f"{q}.check")
+        put_perf_score(
+            plan,
+            r,
+            col["check"],
+            target_cells,
+            (r, col["actual"]),
+            (r, col["weight"]),
+            style="check",
+            path=f"{q}.check",
+        )
 
 
 def _lay_levels(plan: SheetPlan, placed: list, p: str, shape: Shape, col: dict) -> None:
@@ -236,9 +277,7 @@ def _lay_levels(plan: SheetPlan, placed: list, p: str, shape: Shape, col: dict) 
             if shape.levels == "merged":
                 plan.merge(first, c, run[-1][0], c, text, style="label")
             for row, j, _ in run:
-                if shape.levels == "repeated" and j is not None:
-                    plan.put(row, c, text, style="label")
-                elif shape.levels == "first" and row == first:
+                if (shape.levels == "repeated" and j is not None) or (shape.levels == "first" and row == first):
                     plan.put(row, c, text, style="label")
                 if j is not None:
                     plan.addresses[f"{p}.indicators[{j}].{key}"] = (row if shape.levels == "repeated" else first, c)
@@ -256,8 +295,17 @@ def _add_dropdowns(plan: SheetPlan, placed: list, shape: Shape, col: dict) -> No
             plan.validations.append(Validation(row, c, row, c, TIER_LABELS, False, prompt))
 
 
-def _lay_total(plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, labels: dict, col: dict,
-               last: int, rows: list[int], r: int) -> int:
+def _lay_total(
+    plan: SheetPlan,
+    ev: EvaluationContent,
+    p: str,
+    shape: Shape,
+    labels: dict,
+    col: dict,
+    last: int,
+    rows: list[int],
+    r: int,
+) -> int:
     """总分 row: label over the leading columns, 分值 and 得分 totals (SUM incl. the budget row)."""
     wc, sc = col["weight"], col["score"]
     plan.merge(r, col["block"], r, wc - 1, labels["total"], style="section", path=f"{p}.total_label")
@@ -272,7 +320,8 @@ def _lay_total(plan: SheetPlan, ev: EvaluationContent, p: str, shape: Shape, lab
         plan.put(r, sc, ev.total_score, style="num", path=f"{p}.total_score")
     if shape.check_column:
         extra = [plan.addresses[f"{p}.funds[{funds_total}].score"]] if funds_total is not None else []
-        put_sum(plan, r, col["check"], [(x, col["check"]) for x in rows] + extra, style="check",
-                path=f"{p}.total_check")
+        put_sum(
+            plan, r, col["check"], [(x, col["check"]) for x in rows] + extra, style="check", path=f"{p}.total_check"
+        )
     plan.frame(r, sc + 1, r, last)
     return r + 1
