@@ -14,7 +14,11 @@ from typing import Annotated
 
 import typer
 
+from perfxl.cli.codes import codes_error, split_codes
 from perfxl.cli.main import app
+from perfxl.cli.validate_run import load_checked_profile
+from perfxl.errors import PerfxlError
+from perfxl.io.atomic import explain_write_error
 
 _SHOW_UNREADABLE = 20
 
@@ -42,9 +46,6 @@ def sigterm_as_interrupt():
 
 def _check_profile(name: str | None) -> None:
     """Fail once, up front, on a bad profile name (instead of in every worker)."""
-    from perfxl.cli.validate_run import load_checked_profile
-    from perfxl.errors import PerfxlError
-
     try:
         load_checked_profile(name)
     except PerfxlError as exc:
@@ -77,6 +78,7 @@ def batch(
 
     Check many workbooks in parallel; re-runs into the same OUTDIR skip unchanged files.
     """
+    # lazy: rich is a heavy third-party library the validate path does not need
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -88,10 +90,9 @@ def batch(
         TimeRemainingColumn,
     )
 
+    # lazy: keeps perfxl.batch.executors, perfxl.batch.runner off the `perfxl validate` cold start
     from perfxl.batch.executors import EXECUTORS
     from perfxl.batch.runner import run_batch
-    from perfxl.cli.codes import codes_error, split_codes
-    from perfxl.errors import PerfxlError
 
     if executor not in EXECUTORS:
         typer.echo(f"错误：未知的执行方式“{executor}”，可选：{'、'.join(EXECUTORS)}", err=True)
@@ -149,8 +150,6 @@ def batch(
         typer.echo(f"错误 [{exc.code}] {exc}", err=True)
         raise typer.Exit(2) from None
     except OSError as exc:  # OUTDIR not writable, disk full… (said in Chinese, with the path)
-        from perfxl.io.atomic import explain_write_error
-
         unwritable = explain_write_error(exc, exc.filename or output)
         typer.echo(f"错误 [{unwritable.code}] {unwritable.message}", err=True)
         raise typer.Exit(2) from None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from perfxl.rules import CATALOGUE, selected
+
 __all__ = ["split_codes", "unknown_codes", "codes_error"]
 
 
@@ -20,8 +22,6 @@ def split_codes(values: Iterable[str] | None) -> list[str] | None:
 
 def unknown_codes(codes: Iterable[str] | None) -> list[str]:
     """The tokens of `codes` that select no check of the catalogue."""
-    from perfxl.rules import CATALOGUE, selected
-
     return [t for t in codes or () if not any(selected(s.code, select=[t]) for s in CATALOGUE)]
 
 
@@ -30,8 +30,6 @@ def codes_error(option: str, codes: Iterable[str] | None) -> str | None:
     bad = unknown_codes(codes)
     if not bad:
         return None
-    from perfxl.rules import CATALOGUE
-
     valid = ", ".join(s.code for s in CATALOGUE)
     return (
         f"{option} 中的检查代码 {'、'.join(bad)} 不存在。可用的代码：{valid}"

@@ -13,6 +13,10 @@ from typing import Annotated, Any
 import typer
 
 from perfxl.cli.main import app
+from perfxl.cli.validate_run import CliAbort, load_cli_profile, make_console, profile_name
+from perfxl.model import SEVERITY_ZH, Severity
+from perfxl.report._common import severity_of
+from perfxl.rules.catalogue import CODES, KINDS
 
 _FORMATS = ("text", "json", "markdown")
 
@@ -34,9 +38,6 @@ def _picked(spec: Any, select: list[str]) -> bool:
 
 def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) -> list[dict[str, Any]]:
     """The catalogue entries passing the filters, as plain dicts (the JSON output), in catalogue order."""
-    from perfxl.report._common import severity_of
-    from perfxl.rules.catalogue import CODES
-
     out = []
     for spec in CODES:
         enabled, severity = spec.enabled, spec.severity
@@ -72,8 +73,6 @@ def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) 
 
 
 def _markdown(found: list[dict[str, Any]]) -> str:
-    from perfxl.model import SEVERITY_ZH, Severity
-
     lines = ["| code | kind | severity | title | source |", "|---|---|---|---|---|"]
     for r in found:
         sev = SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
@@ -102,9 +101,6 @@ def rules_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|markdown")] = "text",
 ) -> None:
     """列出 perfxl 的全部代码：检查规则与读取、文件、输出、批量、服务器代码 (list every code perfxl emits)."""
-    from perfxl.cli.validate_run import CliAbort, load_cli_profile, make_console, profile_name
-    from perfxl.rules.catalogue import KINDS
-
     kinds, severities = [k.lower() for k in _tokens(kind)], [s.lower() for s in _tokens(severity)]
     if fmt not in _FORMATS:
         raise _fail(f"--format 应为 {'、'.join(_FORMATS)} 之一，收到“{fmt}”")
@@ -127,10 +123,9 @@ def rules_cmd(
     if fmt == "markdown":
         typer.echo(_markdown(found), nl=False)
         return
+    # lazy: rich is a heavy third-party library the validate path does not need
     from rich.markup import escape
     from rich.table import Table
-
-    from perfxl.model import SEVERITY_ZH, Severity
 
     table = Table(title=f"perfxl 代码（配置：{escape(profile_name(prof, profile) or '默认')}，共 {len(found)} 个）")
     table.add_column("代码", no_wrap=True)

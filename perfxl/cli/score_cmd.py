@@ -9,6 +9,11 @@ from typing import Annotated
 import typer
 
 from perfxl.cli.main import app
+from perfxl.cli.validate_run import load_checked_profile
+from perfxl.errors import PerfxlError
+from perfxl.numbers import fmt_decimal
+from perfxl.scoring import score_indicator
+from perfxl.values import parse_value
 
 
 @app.command("score")
@@ -31,11 +36,6 @@ def score(
     as_json: Annotated[bool, typer.Option("--json", help="print the result as JSON")] = False,
 ) -> None:
     """计算单个指标得分并说明算法 (score one indicator, then a one-line explanation)."""
-    from perfxl.cli.validate_run import load_checked_profile
-    from perfxl.errors import PerfxlError
-    from perfxl.scoring import score_indicator
-    from perfxl.values import parse_value
-
     try:
         prof = load_checked_profile(profile)  # the same checks as validate: no profile line silently ignored
     except PerfxlError as exc:
@@ -55,8 +55,6 @@ def score(
     if result.score is None:
         typer.echo(f"无法计分：{result.error}\ncannot score: {result.error_en}", err=True)
         raise typer.Exit(2)
-    from perfxl.numbers import fmt_decimal
-
     typer.echo(fmt_decimal(result.score))
     typer.echo(result.explanation)
     sys.stdout.flush()

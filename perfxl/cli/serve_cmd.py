@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from perfxl.cli.main import app
+from perfxl.errors import PerfxlError
 
 #: Modules the server needs, all from the `server` extra.
 SERVER_MODULES = ("xlwings_server", "uvicorn", "fastapi")
@@ -75,7 +76,7 @@ def serve(
     ] = False,
 ) -> None:
     """启动绩效自评加载项服务：绩效自评选项卡与 PERF_* 函数 (serve the Office.js add-in via xlwings Server)."""
-    from perfxl.errors import PerfxlError
+    # lazy: keeps perfxl.serve.app off the `perfxl validate` cold start
     from perfxl.serve.app import INSTALL_HINT
 
     missing = missing_server_modules()
@@ -86,6 +87,7 @@ def serve(
             err=True,
         )
         raise typer.Exit(2)
+    # lazy: keeps perfxl.serve.access, perfxl.serve.app, perfxl.serve.payload, perfxl.serve.run off the `perfxl validate` cold start
     from perfxl.serve.access import AccessPolicy, describe
     from perfxl.serve.app import project_dir
     from perfxl.serve.payload import Limits

@@ -23,6 +23,7 @@ from perfxl.cli.validate_run import (
     run_validate,
     validate_all,
 )
+from perfxl.io.atomic import atomic_write
 
 
 def _fail(message: str) -> typer.Exit:
@@ -60,6 +61,7 @@ def _demo_report(out_dir: Path, prof):
     """Build the seed's report .docx (perfxl.workbook.report_docx), validate it, write its commented copy;
     None when python-docx is not installed."""
     try:
+        # optional: guarded, the extra may be absent
         from perfxl.document.annotate_docx import annotate_docx
         from perfxl.workbook.report_docx import build_report_docx
     except ImportError:
@@ -77,14 +79,15 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="输出文件夹")] = Path(DEMO_DIR),
 ) -> None:
     """演示：校验自带的隆回县科工信局 2023 年自评表示例，写出批注副本和 HTML 报告。"""
+    # lazy: keeps perfxl.annotate, perfxl.report.console, perfxl.report.html off the `perfxl validate` cold start
     from perfxl.annotate import annotate_workbook
-    from perfxl.io.atomic import atomic_write
     from perfxl.report.console import print_report
     from perfxl.report.html import render_html
 
     example = find_example()
     try:
         if example is None:  # an installed perfxl without the repository: build it from the bundled seed data
+            # optional: guarded, the extra may be absent
             from perfxl.workbook.build import build_example
 
             example = build_example(out_dir).path

@@ -12,6 +12,17 @@ import os
 import sys
 from pathlib import Path
 
+from perfxl.batch.discover import ACCEPTED_SUFFIXES, not_regular
+from perfxl.cli.codes import codes_error, split_codes
+from perfxl.errors import PerfxlError
+from perfxl.io.atomic import atomic_write
+from perfxl.profiles import load_profile
+from perfxl.report import ENCODING, FORMATS, render
+from perfxl.result import FileResult
+from perfxl.rules import check_profile
+from perfxl.rules.catalogue import CATALOGUE
+from perfxl.validate import validate_file
+
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 EXAMPLE_NAME = "longhui-2023-kegongxin.xlsx"
 DEMO_DIR = "perfxl-demo"
@@ -41,8 +52,6 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
     `problems` maps each of them to its error (no such file; or a name that is not a regular file —
     a named pipe, a device, a symbolic-link loop, a dangling link — which is never opened).
     """
-    from perfxl.batch.discover import ACCEPTED_SUFFIXES, not_regular
-
     files: list[Path] = []
     problems: dict[Path, dict] = {}
 
@@ -85,8 +94,6 @@ def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
 
 
 def _unreadable_result(path: Path, error: dict):
-    from perfxl.result import FileResult
-
     return FileResult(path=str(path), ok=False, error=error)
 
 
@@ -94,9 +101,6 @@ def load_checked_profile(name: str | None):
     """The Profile, its `[checks.CODE]` tables checked against the catalogue (an unknown code or
     parameter is a ProfileError): every command reads a profile the same way, so none of them
     silently ignores a line another one refuses."""
-    from perfxl.profiles import load_profile
-    from perfxl.rules import check_profile
-
     profile = load_profile(name)
     check_profile(profile)
     return profile
@@ -104,8 +108,6 @@ def load_checked_profile(name: str | None):
 
 def load_cli_profile(name: str | None):
     """The checked Profile (so a bad name or a bad check setting fails once, up front, with exit 2)."""
-    from perfxl.errors import PerfxlError
-
     try:
         return load_checked_profile(name)
     except PerfxlError as exc:
@@ -119,9 +121,6 @@ def profile_name(profile, requested: str | None) -> str | None:
 
 def validate_all(files: list[Path], profile, select, ignore):
     """FileResults in input order; a crash inside one file becomes an unreadable result, not a traceback."""
-    from perfxl.result import FileResult
-    from perfxl.validate import validate_file
-
     results = []
     for f in files:
         try:
@@ -143,8 +142,6 @@ def validate_all(files: list[Path], profile, select, ignore):
 
 def check_catalogue() -> list:
     """The check catalogue (CheckSpec objects) of perfxl.rules, for `perfxl rules` and SARIF reports."""
-    from perfxl.rules.catalogue import CATALOGUE
-
     return list(CATALOGUE)
 
 
@@ -157,10 +154,9 @@ def _annotate_target(src: Path, out: Path, many: bool) -> Path:
 
 def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool, many: bool, force: bool):
     """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
-    from perfxl.errors import PerfxlError
-
     if src.suffix.lower() != ".docx" or in_place or annotate is None:
         return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
+    # lazy: keeps perfxl.document.annotate_docx off the `perfxl validate` cold start
     from perfxl.document.annotate_docx import annotate_docx
 
     try:
@@ -172,8 +168,8 @@ def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool,
 
 def _annotate(results, annotate: Path | None, in_place: bool, force: bool):
     """Write annotated copies; returns (results with annotate warnings attached, messages, any copy failed)."""
+    # lazy: keeps perfxl.annotate off the `perfxl validate` cold start
     from perfxl.annotate import annotate_workbook
-    from perfxl.errors import PerfxlError
 
     notes: list[str] = []
     out = []
@@ -212,14 +208,12 @@ def _annotate(results, annotate: Path | None, in_place: bool, force: bool):
 
 
 def _write_report(text: str, fmt: str, output: Path, force: bool) -> None:
-    from perfxl.io.atomic import atomic_write
-    from perfxl.report import ENCODING
-
     atomic_write(output, text.encode(ENCODING[fmt]), force=force)
 
 
 def make_console():
     """A rich Console for stdout: terminal width on a terminal, 140 columns when piped."""
+    # lazy: rich is a heavy third-party library the validate path does not need
     from rich.console import Console
 
     console = Console(soft_wrap=False)
@@ -250,9 +244,6 @@ def run_validate(
     in_place: bool = False,
 ) -> int:
     """The whole `perfxl validate` command; returns its exit status (0/1/2), never raises for bad input."""
-    from perfxl.cli.codes import codes_error, split_codes
-    from perfxl.report import FORMATS, render
-
     fmt = fmt.lower()
     if fmt not in FORMATS:
         return fail(f"--format 只能是 {'/'.join(FORMATS)}，收到“{fmt}”")
@@ -286,6 +277,7 @@ def run_validate(
             _write_report(render(results, fmt, profile=name, catalogue=catalogue), fmt, output, force)
             notes.append(f"已写出报告：{output}")
         elif fmt == "text":
+            # optional: guarded, the extra may be absent
             from perfxl.report.console import print_report
 
             print_report(results, make_console())
