@@ -10,6 +10,11 @@ from typing import Any
 
 from perfxl.result import FileResult
 
+from .console import render_text
+from .csv_report import render_csv
+from .json_report import render_json
+from .sarif import render_sarif
+
 __all__ = ["FORMATS", "ENCODING", "render"]
 
 FORMATS = ("text", "json", "sarif", "csv", "html")
@@ -25,22 +30,15 @@ def render(
 ) -> str:
     """The report of `results` in format `fmt` (one of FORMATS) as text."""
     if fmt == "text":
-        from .console import render_text
-
         return render_text(results)
     if fmt == "json":
-        from .json_report import render_json
-
         return render_json(results, profile=profile)
     if fmt == "sarif":
-        from .sarif import render_sarif
-
         return render_sarif(results, catalogue=catalogue, profile=profile)
     if fmt == "csv":
-        from .csv_report import render_csv
-
         return render_csv(results)
     if fmt == "html":
+        # lazy: perfxl.report.html (charts, templating: ~5 ms) is only for --format html, not the validate cold start
         from .html import render_html
 
         return render_html(results, profile=profile)

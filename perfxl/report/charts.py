@@ -10,6 +10,7 @@ from typing import Any
 from perfxl.result import SectionScore
 
 from ._common import decimal_text
+from .templating import environment
 
 __all__ = ["score_chart", "score_chart_svg", "histogram_chart", "bar_chart", "nice_max"]
 
@@ -66,8 +67,6 @@ def score_chart(
 
 def score_chart_svg(sections: Sequence[SectionScore], *, title: str = "各一级指标得分：填报 vs 重算") -> str:
     """The score chart as an inline SVG string ("" without sections)."""
-    from .templating import environment
-
     chart = score_chart(sections, title=title)
     if chart is None:
         return ""

@@ -50,6 +50,7 @@ _ATOM = re.compile(r"[-+]?[0-9A-Za-z_.,:!/%$#@()=≥≤<>|]+|\s+|.", re.S)
 def wrap_cjk(text: str, width: int) -> Iterator[str]:
     """Lines of at most `width` terminal cells, broken between CJK characters or at spaces, never
     inside a number or an ASCII word (an atom longer than a line gets a line of its own)."""
+    # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.cells import cell_len
 
     line, used = "", 0
@@ -86,6 +87,7 @@ def _explanation(f: Finding, *, long_values: bool = False) -> str:
 
 
 def _sheet_table(sheet: str, findings: list[Finding]) -> Any:
+    # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.markup import escape
     from rich.table import Table
 
@@ -110,6 +112,7 @@ def _sheet_table(sheet: str, findings: list[Finding]) -> Any:
 
 def _print_blocks(console: Any, sheet: str, findings: list[Finding]) -> None:
     """Narrow terminals: one block per finding, wrapped by `wrap_cjk` so no number is ever cut."""
+    # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.markup import escape
 
     width = max(20, console.width - 4)
@@ -127,6 +130,7 @@ def _print_blocks(console: Any, sheet: str, findings: list[Finding]) -> None:
 
 def print_report(results: Sequence[FileResult], console: Any) -> None:
     """Print every file's findings to a rich Console, grouped by sheet, then what was read, then totals."""
+    # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.markup import escape
 
     wide = console.width >= WIDE
@@ -169,6 +173,7 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
 
 def render_text(results: Sequence[FileResult], *, width: int = 140) -> str:
     """The console report as plain text (no colour codes), for `-o report.txt` and tests."""
+    # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.console import Console
 
     buf = io.StringIO()

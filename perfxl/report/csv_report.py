@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from perfxl.result import FileResult
+from perfxl.safety import neutralise_row
 
 from ._common import CERTAINTY_ZH, SEVERITY_ZH, related_text, sorted_findings
 
@@ -31,8 +32,6 @@ CSV_HEADER = (
 
 def render_csv(results: Sequence[FileResult]) -> str:
     """One row per finding (and one per unreadable file); every text cell neutralised by perfxl.safety."""
-    from perfxl.safety import neutralise_row
-
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
