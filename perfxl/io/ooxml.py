@@ -6,6 +6,8 @@ import posixpath
 import zipfile
 from collections.abc import Callable, Collection
 
+from defusedxml import ElementTree
+
 __all__ = ["MAIN_NS", "REL_NS", "sheet_parts", "sheet_parts_of"]
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -22,8 +24,6 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def sheet_parts_of(names: Collection[str], read: Callable[[str], bytes]) -> dict[str, str]:
     """`sheet_parts` for a package held any way: its part names and a function reading one part."""
-    from defusedxml import ElementTree
-
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
     workbook = ElementTree.fromstring(read("xl/workbook.xml"))

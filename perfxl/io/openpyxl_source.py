@@ -11,6 +11,7 @@ __all__ = ["read_formulas"]
 
 def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet name → {(r, c) 0-based: "=FORMULA"} for the named sheets."""
+    # lazy: openpyxl (~200 ms) only when formulas or styles are read, not the validate cold start
     import openpyxl
 
     try:

@@ -14,10 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from ..model import column_index
+from .error_values import error_cells
+from .guard import Limits, inspect_file, refuse_unsupported
 from .ooxml import sheet_parts
+from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
+from .spreadsheetml_source import read_spreadsheetml
+from .xml_formulas import formulas_from_xml
 
 __all__ = [
     "open_grids",
@@ -77,8 +85,6 @@ def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = 
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     reader = READERS.get(kind)
     if reader is None:
-        from .guard import refuse_unsupported
-
         raise refuse_unsupported(report)
     return reader(path, report, need_formulas), tuple(getattr(report, "findings", ())), kind
 
@@ -100,8 +106,6 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
         if wanted:
             formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
             if formulas is None:
-                from .openpyxl_source import read_formulas
-
                 formulas = read_formulas(path, wanted)
             for grid in grids:
                 if grid.name in formulas:
@@ -120,15 +124,12 @@ READERS: dict[str, Reader] = dict.fromkeys(("xlsx", "xlsm", "xlsb", "xls", "ods"
 def _read_markup(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     """HTML tables and SpreadsheetML 2003 saved as .xls (perfxl.io.html_source / spreadsheetml_source),
     bounded by the workbook cell limit; the encoding is re-detected (exports declare the wrong charset)."""
-    from .guard import Limits
-
     cells = Limits.from_env().max_cells_per_workbook
     if getattr(report.kind, "value", report.kind) == "html":
+        # lazy: keeps perfxl.io.html_source (2.0 ms) off the `perfxl validate` cold start
         from .html_source import read_html
 
         return read_html(path, getattr(report, "encoding", ""), cells)[0]
-    from .spreadsheetml_source import read_spreadsheetml
-
     return read_spreadsheetml(path, getattr(report, "encoding", ""), cells)[0]
 
 
@@ -137,8 +138,6 @@ READERS.update(html=_read_markup, xml2003=_read_markup)
 
 def _guard(path: Path, limits: Any = None) -> Any:
     """The single call site of the input guard (perfxl.io.guard): size, zip bombs, encryption, format."""
-    from .guard import inspect_file
-
     return inspect_file(path, limits)
 
 
@@ -150,8 +149,6 @@ def _read_calamine(path: Path) -> list[Grid]:
 
 def _read_calamine_sheets(path: Path) -> list[Grid]:
     """The calamine calls; every failure, a Rust panic (a BaseException) included, is an UnreadableWorkbook."""
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
-
     try:
         book = CalamineWorkbook.from_path(str(path))
     except BaseException as exc:  # calamine errors, plain ValueErrors, and PanicException
@@ -227,8 +224,6 @@ def uncached_formula_cells(xml: bytes) -> set[tuple[int, int]]:
             continue
         r = _R_ATTR.search(m.group(1))
         if r:
-            from ..model import column_index
-
             found.add((int(r.group(2)) - 1, column_index(r.group(1).decode()) - 1))
     return found
 
@@ -269,9 +264,6 @@ def _scan_sheets(
     and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
     at one piece whatever the part's size."""
-    from .error_values import error_cells
-    from .xml_formulas import formulas_from_xml
-
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)

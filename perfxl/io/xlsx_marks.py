@@ -20,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from perfxl.errors import UnreadableWorkbook
+from perfxl.excel.result_sheet import hyperlink_target
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan
 from perfxl.model import Severity, a1, column_index
 
@@ -551,8 +552,6 @@ def _drop_sheet(pkg: Package, name: str, part: str) -> None:
 
 def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], header_row: int, styles: _Styles) -> bytes:
     """The 校验结果 worksheet: inline strings, the level cell filled, cell links as hyperlinks."""
-    from perfxl.excel.result_sheet import hyperlink_target
-
     bold14 = styles.add_xf(
         b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
         % styles.font(b'<font><b/><sz val="14"/></font>')

@@ -12,6 +12,9 @@ carriage returns (XML parsers normalise them) and non-UTF-8 parts.
 from __future__ import annotations
 
 import re
+from html import unescape
+
+from ..model import column_index
 
 __all__ = ["formulas_from_xml"]
 
@@ -25,10 +28,6 @@ _T_ATTR = re.compile(rb"\bt\s*=")
 def formulas_from_xml(xml: bytes) -> dict[tuple[int, int], str] | None:
     """{(r, c) 0-based: "=FORMULA"} for every formula cell of one worksheet part, or None when the
     part uses a form only openpyxl reads faithfully (see the module docstring)."""
-    from html import unescape  # here: only files with uncached formulas need it (≈ 2 ms at start-up)
-
-    from ..model import column_index
-
     if b":f>" in xml or b":f " in xml or b":c " in xml or b"\r" in xml:
         return None
     out: dict[tuple[int, int], str] = {}
