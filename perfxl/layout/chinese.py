@@ -21,6 +21,7 @@ def _get():
     if not _tried:
         _tried = True
         try:
+            # optional, guarded: opencc has no Pyodide build (absent under xlwings Lite)
             import opencc  # OpenCC 1.1+: the maintained converter (wheels for Linux/Windows/macOS)
 
             _converter = opencc.OpenCC("t2s")

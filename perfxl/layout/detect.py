@@ -14,6 +14,10 @@ from ..grid import Grid
 from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
+from .chinese import available, looks_traditional
+from .coverage import skipped_for, table_coverage
+from .merges import merge_findings
+from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
 
@@ -177,10 +181,9 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 
 def read_sheet(grid: Grid) -> SheetLayout:
     """Every table on one sheet, with the sheet's kind and coverage; no exception for any grid."""
+    # lazy: import cycle (perfxl.layout.basic and perfxl.layout.evaluation import perfxl.layout.detect at load)
     from .basic import read_basic
-    from .coverage import skipped_for, table_coverage
     from .evaluation import read_evaluation_tables
-    from .sheetkind import NOT_TABLE_KINDS, kind_from_name
 
     clear_cache(grid)
     layout = SheetLayout()
@@ -229,8 +232,6 @@ def read_sheet(grid: Grid) -> SheetLayout:
     layout.tables.sort(key=lambda t: _first_row(t.range))
     layout.problems.extend(reader.problems)
     if grid.merged and (layout.evaluations or layout.basic is not None):
-        from .merges import merge_findings
-
         layout.problems.extend(merge_findings(grid, kinds, layout.evaluations))
     found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring
     if not found and any(k is not RowKind.BLANK for k in kinds):
@@ -276,8 +277,6 @@ def _first_row(rng: str) -> int:
 
 def _not_a_table(grid: Grid, layout: SheetLayout, named: str, kinds: list[RowKind]) -> SheetLayout:
     """A sheet its name shows to be another part of a project file (支出计划, 评审报告 …): read as "other"."""
-    from .sheetkind import KIND_ZH
-
     zh = KIND_ZH.get(named, named)
     layout.sheet = SheetCoverage(
         grid.name,
@@ -296,9 +295,6 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
     Layout findings on a sheet that is not a 自评表 or 基础数据表 (申报表, 监控表, a sheet guessed from
     its name) are the export's shape, not the user's error: they become the sheet's note instead.
     """
-    from .chinese import available, looks_traditional
-    from .sheetkind import KIND_ZH
-
     table_kinds = list(dict.fromkeys(t.kind for t in layout.tables))
     note_zh, note_en = "", ""
     if table_kinds:
