@@ -14,7 +14,6 @@ from pathlib import Path
 
 from perfxl.batch.discover import ACCEPTED_SUFFIXES, not_regular
 from perfxl.cli.codes import codes_error, split_codes
-from perfxl.document.annotate_docx import annotate_docx
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
 from perfxl.profiles import load_profile
@@ -157,6 +156,9 @@ def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool,
     """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
     if src.suffix.lower() != ".docx" or in_place or annotate is None:
         return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
+    # lazy: keeps perfxl.document.annotate_docx and its docx reader (~17 ms) off the `perfxl validate` cold start
+    from perfxl.document.annotate_docx import annotate_docx
+
     try:
         res = annotate_docx(src, result.findings, _annotate_target(src, annotate, many), force=force)
     except PerfxlError as exc:

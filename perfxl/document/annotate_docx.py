@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..io.atomic import atomic_write
 from ..model import SEVERITY_ZH, CellRef, Finding, TextRef, parse_a1
+from .docx_reader import body_places, open_docx
 
 __all__ = ["DocxAnnotation", "annotate_docx", "AUTHOR"]
 
@@ -35,11 +37,9 @@ def annotate_docx(
     src: str | Path, findings: Iterable[Finding], dest: str | Path, *, force: bool = False
 ) -> DocxAnnotation:
     """Write `dest`: a copy of `src` with the findings as Word comments (python-docx ≥ 1.2)."""
+    # lazy: python-docx (with lxml, ~60 ms) only when a .docx copy is annotated
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
-
-    from ..io.atomic import atomic_write
-    from .docx_reader import body_places, open_docx
 
     document = open_docx(src)
     paragraphs, tables = body_places(document)

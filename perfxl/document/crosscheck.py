@@ -16,7 +16,9 @@ from typing import Any
 
 from ..model import CellRef, Certainty, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..scoring import score_indicator
 from ..units import convert
+from ..values import parse_value
 from .facts import Fact, GoalClaim, extract_facts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
@@ -449,8 +451,6 @@ def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
 
 
 def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
-    from ..scoring import score_indicator
-
     unmet = []
     for ev in run.sub.evaluations:
         for ind in ev.indicators:
@@ -461,8 +461,6 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
                 unmet.append((ind, result))
     if not unmet:
         return
-    from ..values import parse_value
-
     ind, result = unmet[0]
     target = parse_value(ind.target.raw, run.profile)
     explicit = target.op is not None or target.direction is not None

@@ -13,6 +13,7 @@ from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import Paragraph, TextRef
 from .docx_tables import WordTable, paragraph_text, walk_body
+from .guarded import guard_document
 from .source import DocumentSource
 
 __all__ = ["read_docx", "open_docx", "body_places", "EXCERPT_CHARS"]
@@ -23,6 +24,7 @@ EXCERPT_CHARS = 30
 def open_docx(path: str | Path) -> Any:
     """python-docx Document of a guarded file; any parse failure is an UnreadableWorkbook."""
     try:
+        # lazy and guarded: python-docx (heavy, no Pyodide build) only for .docx reports
         import docx
     except ImportError:  # pragma: no cover - a core dependency, optional only under Pyodide
         raise UnreadableWorkbook(
@@ -60,8 +62,6 @@ def body_places(document: Any) -> tuple[dict[int, Any], list[WordTable]]:
 
 def read_docx(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
     """Guard (unless the caller just did: `checked`), open and read a .docx into paragraphs and Grids."""
-    from .guarded import guard_document
-
     if not checked:
         guard_document(path, limits)
     document = open_docx(path)

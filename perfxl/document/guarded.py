@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
+from ..io import guard
 
 __all__ = ["guard_document", "DOCUMENT_KINDS"]
 
@@ -20,8 +21,6 @@ DOCUMENT_KINDS = ("docx", "pdf", "doc")
 def guard_document(path: str | Path, limits: Any = None) -> Any:
     """The guard's report on `path` when it is a report document ("docx", "pdf" or "doc" in
     `report.kind.value`); UnreadableWorkbook (code + zh/en message naming the file) otherwise."""
-    from ..io import guard
-
     p = Path(path)
     try:
         report = guard.inspect_file(p, limits)

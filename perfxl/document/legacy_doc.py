@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
+from .docx_reader import read_docx
+from .guarded import guard_document
 from .source import DocumentSource
 
 __all__ = ["read_doc", "CONVERT_TIMEOUT"]
@@ -30,9 +32,6 @@ def _refuse(path: Path, why_zh: str, why_en: str) -> UnreadableWorkbook:
 
 def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
     """Read a .doc through a LibreOffice conversion to .docx (UnreadableWorkbook when that is impossible)."""
-    from .docx_reader import read_docx
-    from .guarded import guard_document
-
     src = Path(path)
     if not checked:
         guard_document(src, limits)

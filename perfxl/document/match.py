@@ -7,6 +7,7 @@ rapidfuzz (MIT) scores when installed; difflib gives the same Indel ratio where 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ def _core(text: str) -> str:
 def _rapidfuzz_ratio() -> Callable[[str, str], float] | None:
     """rapidfuzz.fuzz.ratio when installed, else None (difflib is used)."""
     try:
+        # lazy and guarded: rapidfuzz has no Pyodide build (difflib fallback)
         from rapidfuzz.fuzz import ratio
     except ImportError:  # pragma: no cover - Pyodide or a minimal install
         return None
@@ -53,8 +55,6 @@ def ratio(a: str, b: str) -> float:
         return 0.0
     if _rf_ratio is not None:
         return float(_rf_ratio(a, b))
-    import difflib
-
     return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import Finding, Paragraph, Severity, TextRef
+from .guarded import guard_document
 from .source import DocumentSource
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
@@ -123,11 +124,10 @@ def _paragraphs(page_no: int, chars: list[tuple[float, float, float, str, float,
 
 def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
     """Guard (unless the caller just did: `checked`), open and read a text PDF into paragraphs and Grids."""
-    from .guarded import guard_document
-
     src = Path(path)
     report = None if checked else guard_document(src, limits)
     try:
+        # lazy and guarded: pdfplumber is an optional extra, heavy, only for PDF reports
         import pdfplumber
     except ImportError:  # pragma: no cover - the optional extra `pdf`
         raise UnreadableWorkbook(
