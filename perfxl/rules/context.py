@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar, cast, overload
 
@@ -30,6 +30,7 @@ from perfxl.model import (
 )
 from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
 from perfxl.profiles import Profile
+from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
@@ -352,8 +353,6 @@ class Context:
         hit = self._readings.get(id(ind))
         if hit is not None and hit[0] is ind:
             return hit[1]
-        from perfxl.scoring import score_indicator
-
         weight = self.number(ind.weight)
         if weight is None:
             reading = Reading(None, None)
@@ -473,8 +472,6 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
 
 
 def _with_op(p: ParsedValue, op: Any) -> ParsedValue:
-    from dataclasses import replace
-
     return replace(p, op=op)
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
-from perfxl.rates import RateResult
+from perfxl.rates import RateResult, execution_rate
+from perfxl.scoring import execution_score
 
 from .catalogue import check
 from .context import Context, fmt_num, fmt_pct
@@ -43,8 +44,6 @@ def _parts(ctx: Context) -> tuple[FundsRow, ...]:
 
 def computed_rate(ctx: Context, row: FundsRow) -> RateResult | None:
     """`rates.execution_rate` of a funds row (全年执行数 / 全年预算数), or None when either is missing."""
-    from perfxl.rates import execution_rate
-
     executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
     if executed is None or budget is None:
         return None
@@ -214,8 +213,6 @@ def _rate_finding(
 @check("F05")
 def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed)."""
-    from perfxl.scoring import execution_score
-
     total = _total(ctx)
     if total is None:
         return
@@ -248,8 +245,6 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
 def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterator[Finding]:
     """年度资金总额 left at 0 (or blank) while its sources hold money: the score the sources give, as a judgement
     (which line the form meant is for a person to say)."""
-    from perfxl.scoring import execution_score
-
     parts = _parts(ctx)
     budgets = [v for v in (ctx.number(p.full_budget) for p in parts) if v is not None]
     spent = [v for v in (ctx.number(p.executed) for p in parts) if v is not None]
@@ -277,8 +272,6 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
 def _part_scores(ctx: Context) -> Iterator[Finding]:
     """A source row (其中：当年财政拨款) that repeats a 分值 and 得分: its score checked by its own figures, as a
     judgement (the form scores only the total row)."""
-    from perfxl.scoring import execution_score
-
     for row in _parts(ctx):
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.units import convert
-from perfxl.values import ParsedValue, ValueKind
+from perfxl.values import ParsedValue, ValueKind, parse_value
 
 from .catalogue import check
 from .context import Context, compact, fmt_num, similarity
@@ -66,8 +66,6 @@ def claims(ctx: Context, text: str) -> list[tuple[str, str, ParsedValue]]:
 
 
 def _parse(ctx: Context, text: str) -> ParsedValue:
-    from perfxl.values import parse_value
-
     return parse_value(text, ctx.profile)
 
 

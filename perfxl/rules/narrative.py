@@ -26,6 +26,7 @@ def narrative_issues(ctx: Context) -> list[Issue]:
     """The cross-check of the submission's narrative, computed once per Context."""
 
     def compute() -> list[Issue]:
+        # lazy: perfxl.document.crosscheck pulls rapidfuzz (no Pyodide build); `import perfxl.rules` stays engine-only
         from perfxl.document.crosscheck import cross_check
 
         return cross_check(ctx.submission, ctx.profile) if ctx.submission.narrative else []

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Finding, FundsRow
+from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
@@ -35,8 +36,6 @@ def reported_sum(ctx: Context) -> tuple[Decimal, Decimal, bool]:
 
 def _budget_score(ctx: Context) -> tuple[Decimal | None, str]:
     """The 预算执行率得分 to add: as typed; perfxl's own when the cell is an error or unreadable; 0 when blank."""
-    from perfxl.scoring import execution_score
-
     total = _budget_row(ctx)
     cell = None if total is None else total.score
     if total is None or cell is None or (ctx.is_blank(cell) and not ctx.is_error(cell)):
@@ -120,8 +119,6 @@ def total_within_full_mark(ctx: Context) -> Iterator[Finding]:
 @check("T04")
 def grade_matches_total(ctx: Context) -> Iterator[Finding]:
     """自评等级 follows the typed 总分 under the profile's grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)."""
-    from perfxl.scoring import grade
-
     ev = ctx.ev
     if ev.grade is None or ctx.is_blank(ev.grade) or ev.total_score is None:
         return
