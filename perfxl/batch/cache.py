@@ -17,7 +17,11 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
+
 from perfxl import __version__
+from perfxl.errors import PerfxlError
+from perfxl.io.atomic import atomic_write
 
 __all__ = ["STATE_FILE", "CACHE_FORMAT", "sha256_file", "cache_key", "ResultCache", "OutdirLock"]
 
@@ -181,8 +185,6 @@ class ResultCache:
         Lines are copied as bytes, never parsed again: every indexed line passed `_parse` when it was
         loaded, or was appended by this run (with `"cached": false`, as earlier runs compacted theirs).
         """
-        from perfxl.io.atomic import atomic_write
-
         if self._fh is not None:
             self._fh.flush()
 
@@ -211,17 +213,11 @@ class OutdirLock:
     """
 
     def __init__(self, outdir: str | os.PathLike[str]) -> None:
-        from filelock import FileLock
-
         self.path = Path(outdir) / LOCK_FILE
         self.owner_file = Path(outdir) / OWNER_FILE
         self._lock = FileLock(str(self.path))
 
     def __enter__(self) -> OutdirLock:
-        from filelock import Timeout
-
-        from perfxl.errors import PerfxlError
-
         try:
             self._lock.acquire(timeout=0)
         except Timeout:

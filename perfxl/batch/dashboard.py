@@ -13,8 +13,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from perfxl.model import SEVERITY_ZH
+from markupsafe import Markup
 
+from perfxl.io.atomic import atomic_write
+from perfxl.model import SEVERITY_ZH
+from perfxl.report.charts import bar_chart, histogram_chart
+from perfxl.report.templating import environment
+
+from .shards import html_finding_rows
 from .tables import FILE_COLUMNS, BatchTables
 
 __all__ = ["MAX_FINDING_ROWS", "dashboard_chunks", "render_dashboard", "write_dashboard"]
@@ -69,8 +75,6 @@ def _cards(tables: BatchTables) -> list[dict[str, Any]]:
 
 def _rows_from_findings(tables: BatchTables) -> Iterator[bytes]:
     """Findings-table rows rendered here from findings.jsonl (no shards: summaries rebuilt after the run)."""
-    from .shards import html_finding_rows
-
     batch: list[dict[str, Any]] = []
     for n, finding in enumerate(tables.iter_findings()):
         if n >= MAX_FINDING_ROWS:
@@ -89,11 +93,6 @@ def dashboard_chunks(tables: BatchTables, finding_rows: Iterable[bytes] | None =
     `finding_rows`: the findings table's pre-rendered rows (at most MAX_FINDING_ROWS, in file order);
     without them they are rendered from findings.jsonl.
     """
-    from markupsafe import Markup
-
-    from perfxl.report.charts import bar_chart, histogram_chart
-    from perfxl.report.templating import environment
-
     codes = tables.codes_by_count()
     rows = _rows_from_findings(tables) if finding_rows is None else finding_rows
     template = environment().get_template("dashboard.html.j2")
@@ -125,8 +124,6 @@ def write_dashboard(dest: Path, tables: BatchTables, shards: Any = None) -> Path
     `shards` (a perfxl.batch.shards.ShardLog) holds the findings rows the workers rendered; without
     it they are rendered from findings.jsonl.
     """
-    from perfxl.io.atomic import atomic_write
-
     rows = None if shards is None else shards.html_rows([r["path"] for r in tables.rows], MAX_FINDING_ROWS)
 
     def write(fh) -> None:

@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from multiprocessing import forkserver
 from typing import Any
 
+import perfxl
+from perfxl.errors import PerfxlError
 from perfxl.result import FileResult
 
 from .shards import FileShards, pack_record
@@ -55,8 +58,6 @@ def chunk_size(files: int, workers: int) -> int:
 
 
 def _workers_cannot_start():
-    from perfxl.errors import PerfxlError
-
     return PerfxlError(
         "并行工作进程无法启动（每个进程都在检查第一个文件前退出），请检查 perfxl 的安装，或用 --jobs 1 重试",
         "worker processes die before checking any file; check the installation",
@@ -131,8 +132,6 @@ class LocalExecutor(BatchExecutor):
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(_PRELOAD)  # workers fork with the engine already imported
             with worker_environment():
-                from multiprocessing import forkserver
-
                 forkserver.ensure_running()  # started now, inside the clean environment
         else:  # Windows: spawn, whose children take the parent's sys.path themselves
             ctx = multiprocessing.get_context("spawn")
@@ -218,8 +217,6 @@ class LocalExecutor(BatchExecutor):
 
 def _perfxl_root() -> str:
     """The folder the running perfxl package was imported from (site-packages, or a source checkout)."""
-    import perfxl
-
     return os.path.dirname(os.path.dirname(os.path.abspath(perfxl.__file__)))
 
 
@@ -256,18 +253,15 @@ def make_executor(kind: str, workers: int, config: WorkerConfig, *, address: str
         return LocalExecutor(workers, config)
     if kind == "dask":
         try:
+            # optional, guarded: dask (the `batch` extra) may be absent, and is heavy
             from .dask_executor import DaskExecutor
         except ImportError as exc:  # the optional extra is missing
-            from perfxl.errors import PerfxlError
-
             raise PerfxlError(
                 "使用 --executor dask 需要安装 dask：pip install 'perfxl[batch]'",
                 "--executor dask needs dask.distributed: pip install 'perfxl[batch]'",
                 code="EXECUTOR_UNAVAILABLE",
             ) from exc
         return DaskExecutor(workers, config, address=address)
-    from perfxl.errors import PerfxlError
-
     raise PerfxlError(
         f"未知的执行器“{kind}”，可选：{'、'.join(EXECUTORS)}",
         f"unknown executor {kind!r}; choose one of {', '.join(EXECUTORS)}",

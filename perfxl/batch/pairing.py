@@ -20,10 +20,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from perfxl.document.read import is_document, read_document
+from perfxl.errors import PerfxlError
 from perfxl.model import Coverage, Finding, Severity, SheetCoverage
+from perfxl.reader import read_submission
 from perfxl.result import FileResult, Summary
+from perfxl.rules import run_checks, selected
+from perfxl.rules.context import Context
+from perfxl.validate import _profile, _year
 
-from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery
+from .cache import sha256_file
+from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery, _order
+from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result
 
 __all__ = [
     "PAIR_KIND",
@@ -48,8 +56,6 @@ _DIGEST_VERSION = b"perfxl-pair/1\n"
 
 
 def _is_report(path: Path) -> bool:
-    from perfxl.document.read import is_document
-
     return is_document(path)
 
 
@@ -86,8 +92,6 @@ def pair_entries(files: Iterable[Discovered]) -> list[Discovered]:
 
 def with_pairs(found: Discovery) -> Discovery:
     """`found` plus its pairing entries, all in path order (an entry sorts among its folder's files)."""
-    from .discover import _order
-
     found.files = sorted([*found.files, *pair_entries(found.files)], key=_order)
     return found
 
@@ -110,8 +114,6 @@ def pair_members(path: str | os.PathLike[str]) -> tuple[list[Path], list[Path]] 
 def entry_sha256(item: Discovered) -> str:
     """The cache key of an entry's content: the file's sha256, or for a pairing entry a digest of its
     members' names and contents (so changing either file re-checks the pair); "" when unreadable."""
-    from .cache import sha256_file
-
     members = pair_members(item.path)
     if members is None:
         return sha256_file(item.path)
@@ -176,11 +178,6 @@ def check_pair(
         )
         return _result(text, [_note("PAIR_AMBIGUOUS", zh, en)])
     [report], [workbook] = reports, workbooks
-    from perfxl.document.read import read_document
-    from perfxl.errors import PerfxlError
-    from perfxl.reader import read_submission
-    from perfxl.validate import _profile, _year
-
     try:
         prof = _profile(profile)
     except PerfxlError as exc:
@@ -220,9 +217,6 @@ def check_pair(
     sub = dataclasses.replace(book, path=str(report), narrative=doc.narrative, problems=())
     findings = list(notes)
     if not notes:
-        from perfxl.rules import run_checks, selected
-        from perfxl.rules.context import Context
-
         found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
         findings = [_paired(f, report, workbook) for f in found if selected(f.code, select=select, ignore=ignore)]
     narrative = SheetCoverage(
@@ -247,15 +241,11 @@ def check_pair(
 def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
     """The batch work unit of a pairing entry (perfxl.batch.worker.check_job hands it over): the record
     and the HTML report, like a file's; no annotated copy (the report's own entry has one)."""
-    from .worker import REPORTS_DIR, _reason, _write_report, load_config, record_from_result
-
     started, cpu_started = time.perf_counter(), time.process_time()
     profile = load_config(config).profile  # a loaded Profile (or, with a test's stand-in validator, its name)
     try:
         result = check_pair(job.path, profile, select=config.select, ignore=config.ignore)
     except Exception as exc:
-        from .worker import _internal_error
-
         result = _internal_error(job.path, exc)
     record = record_from_result(result, job)
     if config.reports:

@@ -22,12 +22,16 @@ from typing import Any
 
 from perfxl import __version__
 from perfxl.errors import PerfxlError
+from perfxl.io.atomic import atomic_write, explain_write_error
 from perfxl.result import FileResult
 
 from .cache import OutdirLock, ResultCache, cache_key
+from .dashboard import write_dashboard
 from .discover import discover
+from .executors import BatchExecutor, make_executor
 from .pairing import entry_sha256, with_pairs
 from .shards import FileShards, ShardLog, pack_record
+from .summary_xlsx import write_summary_xlsx
 from .tables import BatchTables
 from .worker import Job, WorkerConfig, record_from_result
 
@@ -92,8 +96,6 @@ class BatchOutcome:
 
 
 def _write_text(path: Path, text: str) -> None:
-    from perfxl.io.atomic import atomic_write
-
     atomic_write(path, text.encode("utf-8"), force=True)
 
 
@@ -125,8 +127,6 @@ class _FindingsLog:
                     start, length = self._spans.get(path, (0, 0))
                     src.seek(start)
                     dest.write(src.read(length))
-
-            from perfxl.io.atomic import atomic_write
 
             atomic_write(self.path, copy, force=True)
 
@@ -199,8 +199,6 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from perfxl.io.atomic import explain_write_error
-
         problem = explain_write_error(exc, out)
         if problem.code != "OUTPUT_UNWRITABLE":  # disk full, no permission: say exactly that
             raise problem from None
@@ -248,8 +246,6 @@ def _run_locked(
     started: float,
 ) -> BatchOutcome:
     """run_batch, once OUTDIR exists and is locked."""
-    from .executors import make_executor
-
     profile, reports, annotate, workers = config.profile, config.reports, config.annotate, jobs
     found = with_pairs(discover(inputs, exclude=[out]))  # + a 报告与工作簿核对 entry per unit folder (pairing.py)
     cache = ResultCache(out, cache_key(profile, config.select, config.ignore, extra=f"reports={reports}"))
@@ -375,10 +371,6 @@ def write_outputs(outcome: BatchOutcome, shards: ShardLog | None = None, pool: A
     rendered from findings.jsonl. With `pool` (the batch's executor, now idle) summary.xlsx and
     dashboard.html are written by its workers, side by side.
     """
-    from .dashboard import write_dashboard
-    from .executors import BatchExecutor
-    from .summary_xlsx import write_summary_xlsx
-
     out = outcome.outdir
     tables = outcome.tables
     paths = {"findings": out / FINDINGS_FILE, "summary_json": out / SUMMARY_JSON}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from perfxl.model import SEVERITY_ZH
+from perfxl.report.templating import environment
 from perfxl.safety import neutralise_formula
 
 from .tables import record_findings, row_from_record
@@ -112,8 +113,6 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
 
 def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
-    from perfxl.report.templating import environment
-
     module = environment().get_template("dashboard_rows.html.j2").module
     return str(module.finding_rows(list(findings), _SEVERITY_ZH)).encode("utf-8")
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from perfxl.io.atomic import atomic_write
 from perfxl.model import SEVERITY_ZH
 from perfxl.safety import neutralise_formula
 
@@ -158,6 +159,7 @@ _FINDINGS_PART = "xl/worksheets/sheet2.xml"  # the second sheet: 问题明细
 
 def _small_sheets(tables: BatchTables, findings: int) -> bytes:
     """The workbook from XlsxWriter, in memory, with 问题明细 holding only its header row."""
+    # lazy: xlsxwriter (~56 ms) only when summary.xlsx is written, not in `import perfxl.batch` or workers
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -231,8 +233,6 @@ def build_summary_xlsx(dest: Path, tables: BatchTables) -> None:
 def write_summary_xlsx(dest: Path, tables: BatchTables, shards: ShardLog | None = None) -> Path:
     """Write summary.xlsx atomically; returns its path. `shards` holds the workers' 问题明细 rows;
     without it they are rendered from findings.jsonl."""
-    from perfxl.io.atomic import atomic_write
-
     own = shards is None
     log = _shards_from_findings_file(tables) if shards is None else shards
     try:

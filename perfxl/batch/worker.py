@@ -18,8 +18,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from perfxl.annotate import ANNOTATABLE  # workbooks (marks) and Word reports (comments)
+from perfxl.annotate import (
+    ANNOTATABLE,  # workbooks (marks) and Word reports (comments)
+    annotate_copy,
+)
+from perfxl.io.atomic import atomic_write
+from perfxl.profiles import load_profile
+from perfxl.report import ENCODING, render
+from perfxl.report.json_report import report_dict
+from perfxl.report.templating import environment
 from perfxl.result import FileResult
+from perfxl.validate import validate_file
+
+from .shards import pack_record
 
 __all__ = [
     "WorkerConfig",
@@ -86,13 +97,9 @@ def load_config(config: WorkerConfig) -> _Loaded:
     """Load the profile and the validator once per process (and again only if the config changes)."""
     global _LOADED
     if _LOADED is None or _LOADED.config != config:
-        from perfxl.validate import validate_file
-
         validate: Validator = config.validator or validate_file
         profile: Any = config.profile
         if config.validator is None:
-            from perfxl.profiles import load_profile
-
             profile = load_profile(config.profile)
         _LOADED = _Loaded(config, profile, validate)
     return _LOADED
@@ -130,15 +137,11 @@ def init_worker(config: WorkerConfig) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent()
     load_config(config)
-    from perfxl.report.templating import environment
-
     environment().get_template("dashboard_rows.html.j2")  # compiled once per worker, before the first file
 
 
 def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
     """The state record of one file: its entry in the JSON report (perfxl.report/1) plus batch fields."""
-    from perfxl.report.json_report import report_dict
-
     record = report_dict([result])["files"][0]
     record.update(
         path=job.path,
@@ -175,9 +178,6 @@ def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> N
     Written atomically (never half-written) but without fsync: it is regenerated from the input
     on demand, and the cache treats an empty report (what a power cut may leave) as missing.
     """
-    from perfxl.io.atomic import atomic_write
-    from perfxl.report import ENCODING, render
-
     atomic_write(
         dest, render([result], "html", profile=profile_name).encode(ENCODING["html"]), force=True, durable=False
     )
@@ -185,8 +185,6 @@ def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> N
 
 def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
     """The annotated copy (perfxl.annotate.annotate_copy: marks for a workbook, comments for a .docx)."""
-    from perfxl.annotate import annotate_copy
-
     annotate_copy(result.path, list(result.findings), dest, force=True)
     return ()
 
@@ -198,6 +196,7 @@ def _reason(exc: Exception) -> str:
 
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     """Check one file and write its per-file outputs; never raises for anything the file can cause."""
+    # lazy: import cycle (perfxl.batch.pairing imports perfxl.batch.worker at load)
     from .pairing import check_pair_job, is_pair_path
 
     if is_pair_path(job.path):  # a unit's report ⇄ workbook entry (perfxl.batch.pairing)
@@ -240,8 +239,6 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
 def check_packed(job: Job, config: WorkerConfig):
     """check_job, then every batch output line of the file serialised here (perfxl.batch.shards.FileShards),
     so the batch process only appends bytes."""
-    from .shards import pack_record
-
     return pack_record(check_job(job, config), cache_key=config.cache_key)
 
 
