@@ -11,6 +11,8 @@ __all__ = ["create_app", "serve", "Limits"]
 
 
 def __getattr__(name: str):
+    # lazy (PEP 562): importing perfxl.serve.payload/access/guard must not load app/run (~120 ms with
+    # perfxl.excel.macros and perfxl.annotate); the names below resolve on first use
     if name == "create_app":
         from .app import create_app
 

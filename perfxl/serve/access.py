@@ -28,6 +28,7 @@ from perfxl.errors import PerfxlError
 
 from .guard import Receive, Scope, Send, send_problem
 from .payload import PayloadProblem
+from .run import is_loopback
 
 __all__ = [
     "AccessPolicy",
@@ -156,8 +157,6 @@ def exposure_problem(host: str, policy: AccessPolicy, *, entraid: bool, allow_an
     Loopback is always fine; any other address needs a token, an allowlist (not 0.0.0.0/0), Entra ID
     sign-in, or the explicit `--allow-anonymous`.
     """
-    from .run import is_loopback
-
     if is_loopback(host) or policy.controlled or entraid or allow_anonymous:
         return None
     return PerfxlError(

@@ -10,19 +10,23 @@ built from the functions and scripts the project actually exposes).
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import sys
+import tomllib
+import typing
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from perfxl.annotate import RESULT_SHEET
 from perfxl.errors import PerfxlError
+from perfxl.excel import macros
 
+from .access import AccessGuard, AccessPolicy
+from .guard import PayloadGuard
 from .payload import FunctionSpec, Limits
-
-if TYPE_CHECKING:
-    from .access import AccessPolicy
 
 __all__ = [
     "DEFAULT_PROJECT",
@@ -81,8 +85,6 @@ def _key_in_project(project: Path) -> bool:
                 return True
     pyproject = project / "pyproject.toml"
     if pyproject.is_file():
-        import tomllib
-
         table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("xlwings_server", {})
         return any(k.lower().removeprefix("xlwings_") == "license_key" and v for k, v in table.items())
     return False
@@ -108,9 +110,6 @@ def function_specs(module: Any) -> dict[str, FunctionSpec]:
 
 def script_specs(module: Any) -> dict[str, int]:
     """Scripts the add-in may post to `/xlwings/custom-scripts-call/{name}` → how many `args` each takes."""
-    import inspect
-    import typing
-
     specs = {}
     for name, obj in sorted(vars(module).items()):
         if not (callable(obj) and hasattr(obj, "__xlscript__")):
@@ -140,9 +139,6 @@ def _check_xlwings_not_classic() -> None:
 
 def taskpane_context() -> dict[str, Any]:
     """perfxl constants the task pane reads (the 校验结果 sheet layout), taken from perfxl itself."""
-    from perfxl.annotate import RESULT_SHEET
-    from perfxl.excel import macros
-
     return {
         "resultSheet": RESULT_SHEET,
         "resultTitle": macros.RESULT_TITLE,
@@ -160,6 +156,7 @@ def server_settings(project: str | os.PathLike[str] | None = None) -> Any:
             "government institution is a permitted purpose). Commercial use needs an xlwings licence key."
         )
     try:
+        # optional, guarded: xlwings Server (the `server` extra) may be absent; it reads the environment on import
         from xlwings_server.config import settings
     except ImportError as exc:
         raise PerfxlError(
@@ -182,6 +179,7 @@ def create_app(
     `PathGuard`, `AccessGuard` (`access`, default from the environment) and `PayloadGuard`."""
     server_settings(project)
     try:
+        # optional, guarded: xlwings Server (the `server` extra) may be absent
         from xlwings_server import main
         from xlwings_server.routers import xlwings as xlwings_router
         from xlwings_server.templates import templates
@@ -191,8 +189,7 @@ def create_app(
             f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
             code="SERVER_MISSING",
         ) from None
-    from .access import AccessGuard, AccessPolicy
-    from .guard import PayloadGuard
+    # lazy: perfxl.serve.static needs starlette (the `server` extra), which may be absent when this module loads
     from .static import PathGuard, secure_static_mounts
 
     templates.env.globals["perfxl"] = taskpane_context()

@@ -66,6 +66,7 @@ def preflight(
     host: str, project: str | os.PathLike[str] | None, access: AccessPolicy, *, allow_anonymous: bool = False
 ) -> bool:
     """Refuse (PerfxlError) to listen beyond loopback without access control; True when Entra ID signs users in."""
+    # lazy: import cycle (perfxl.serve.access and perfxl.serve.app import perfxl.serve.run at load)
     from .access import exposure_problem
     from .app import entraid_enabled, server_settings
 
@@ -88,19 +89,23 @@ def serve(
     log_level: str = "info",
 ) -> None:
     """Run the guarded xlwings Server until interrupted (blocks); refused beyond loopback without access control."""
+    # lazy: import cycle (perfxl.serve.access imports perfxl.serve.run at load)
     from .access import AccessPolicy
 
     access = access if access is not None else AccessPolicy.from_env()
     preflight(host, project, access, allow_anonymous=allow_anonymous)
     pair = find_certs(certs) if certs else None
     try:
+        # optional, guarded: uvicorn (the `server` extra) may be absent
         import uvicorn
     except ImportError:
+        # lazy: import cycle (perfxl.serve.app imports perfxl.serve.run at load)
         from .app import INSTALL_HINT
 
         raise PerfxlError(
             f"未安装 uvicorn。请运行：{INSTALL_HINT}", f"uvicorn missing; run: {INSTALL_HINT}", code="SERVER_MISSING"
         ) from None
+    # lazy: import cycle (perfxl.serve.app imports perfxl.serve.run at load)
     from .app import create_app
 
     app = create_app(project, limits=Limits.from_env(max_cells=max_cells), access=access)
