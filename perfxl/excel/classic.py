@@ -52,6 +52,7 @@ def _stub_pywin32() -> list[str]:
 def classic_udf_module() -> Iterator[types.ModuleType]:
     """A fresh copy of `perfxl.excel.udfs` decorated by the classic decorators, as on Windows."""
     added = _stub_pywin32()
+    # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
     import xlwings
     import xlwings.udfs as classic
 
@@ -82,9 +83,11 @@ class _Workbook:
 
 def generate_udfs_vba(workbook_name: str = "perfxl-standard.xlsm") -> str:
     """The complete `xlwings_udfs` module source (header + one wrapper per PERF_* function)."""
+    # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
     import xlwings
 
     with classic_udf_module() as module:
+        # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
         import xlwings.udfs as classic
         from xlwings.utils import VBAWriter
 

@@ -14,9 +14,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from perfxl.errors import PerfxlError
 from perfxl.grid import Grid
 from perfxl.marks import SEVERITY_FILL, Bounds, plan_marks
-from perfxl.model import Finding, Severity, a1
+from perfxl.model import Finding, Severity, Submission, a1
+from perfxl.profiles import load_profile
+from perfxl.reader import read_grids
+from perfxl.rules.context import Context
+from perfxl.validate import validate_submission
 from perfxl.workbook.shape import STANDARD as STANDARD_HEADERS
 
 from .result_sheet import (
@@ -116,10 +121,6 @@ def check_book(book, profile=None, *, read=None):
 
     `read` is a `book_grids(book)` result already at hand (so a macro reads each sheet once).
     """
-    from perfxl.profiles import load_profile
-    from perfxl.reader import read_grids
-    from perfxl.validate import validate_submission
-
     grids, raw = read if read is not None else book_grids(book)
     if profile is None or isinstance(profile, str):
         profile = load_profile(profile or _profile_name(raw))
@@ -238,11 +239,6 @@ def score(book, profile=None) -> str:
     Rows perfxl cannot score show the reason; blank rows stay blank. A sheet gets the column only
     when there is something to write or an earlier perfxl column to refresh.
     """
-    from perfxl.model import Submission
-    from perfxl.profiles import load_profile
-    from perfxl.reader import read_grids
-    from perfxl.rules.context import Context
-
     grids, raw = book_grids(book)
     prof = (
         profile if profile is not None and not isinstance(profile, str) else load_profile(profile or _profile_name(raw))
@@ -290,14 +286,13 @@ def run_and_alert(book, macro) -> str:
     try:
         message = macro(book)
     except Exception as exc:  # show a message box, never a traceback
-        from perfxl.errors import PerfxlError
-
         message = f"perfxl 未能完成：{exc.message if isinstance(exc, PerfxlError) else exc}"
     book.app.alert(message, title="perfxl")
     return message
 
 
 def _run(macro) -> None:
+    # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
     import xlwings as xw
 
     run_and_alert(xw.Book.caller(), macro)

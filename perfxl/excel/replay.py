@@ -9,8 +9,14 @@ any other raises, so a test notices when a macro starts doing something new.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from perfxl.model import column_index
 
 __all__ = ["replay_openpyxl", "replay_payload", "PayloadState", "payload_from_file"]
 
@@ -19,8 +25,6 @@ _ADDR = re.compile(r"^\$?([A-Z]+)\$?(\d+)$")
 
 def _rc(address: str) -> tuple[int, int]:
     """ "$B$2" → (2, 2), 1-based."""
-    from perfxl.model import column_index
-
     m = _ADDR.match(address.split("!")[-1].upper())
     if not m:
         raise ValueError(f"not a cell address: {address!r}")
@@ -46,6 +50,7 @@ def _cells(action: dict) -> list[tuple[int, int]]:
 
 def replay_openpyxl(wb, actions: list[dict]) -> list[str]:
     """Apply the actions to an openpyxl Workbook in order; return the alert messages."""
+    # lazy: openpyxl (~200 ms) only when marks are replayed into a copy
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
@@ -210,11 +215,8 @@ def payload_from_file(path: str, *, notes: dict[str, list[str]] | None = None) -
 
     `notes` lists cells that already hold a note, per sheet (Office.js sends their addresses).
     """
-    import datetime as dt
-    from pathlib import Path
-
+    # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
     import xlwings
-    from python_calamine import CalamineWorkbook
 
     def cell(v: Any) -> Any:
         if isinstance(v, (dt.date, dt.datetime, dt.time)):

@@ -23,6 +23,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from perfxl.io.atomic import atomic_write
+from perfxl.workbook.template import TEMPLATE_SHAPE, template_content
+from perfxl.workbook.writer import write_content
+
+from .classic import UDF_MODULE_NAME, generate_register_vba, generate_udfs_vba
 
 __all__ = [
     "REPO",
@@ -64,8 +68,6 @@ PERFXL_DOCUMENT_BODIES = ("ThisWorkbook",)
 
 
 def _generated() -> dict[str, str]:
-    from .classic import generate_register_vba, generate_udfs_vba
-
     return {"xlwings_udfs": generate_udfs_vba(), "perfxl_register": generate_register_vba()}
 
 
@@ -93,8 +95,6 @@ def conf_rows() -> list[tuple[str, object]]:
     when blank, so Interpreter_Win/PYTHONPATH/Conda stay with the user's settings (add a row here
     to pin them). The xlwings VBA reads from A1 down to the first empty cell.
     """
-    from .classic import UDF_MODULE_NAME
-
     return [
         ("UDF Modules", UDF_MODULE_NAME),
         ("Debug UDFs", False),
@@ -108,6 +108,7 @@ def conf_rows() -> list[tuple[str, object]]:
 
 def quickstart_path() -> Path:
     """The Excel-authored standalone workbook shipped inside the installed xlwings wheel."""
+    # lazy: xlwings (the `excel` extra, may be absent; ~1.4 s cold with pandas/numpy) only inside Excel
     import xlwings
 
     return Path(xlwings.__file__).with_name("quickstart_standalone.xlsm")
@@ -132,6 +133,7 @@ def build_vba_project(modules: dict[str, str] | None = None, n_sheets: int = 2) 
     The quickstart project has document modules Sheet1 and Sheet2; one more (Sheet3 …) is declared
     per extra worksheet so every sheet's code name has its document module, as Excel writes it.
     """
+    # lazy: pyopenvba (dev/bundle only) only when the .xlsm is built
     import pyopenvba
     from pyopenvba._new_project import _SHEET_BASES, document_header  # no public API for documents
 
@@ -219,6 +221,7 @@ def _macro_workbooks(vba_project: bytes | None):
     """While active, every XlsxWriter Workbook closes as a macro workbook: xlwings.conf sheet added,
     code names set, VBA project embedded. Lets the workbook generator write the standard sheets
     exactly as it writes the .xlsx, with no copy of its layout code here."""
+    # lazy: xlsxwriter (~56 ms) only when the .xlsm is built
     import xlsxwriter
 
     original = xlsxwriter.Workbook
@@ -270,9 +273,6 @@ def build_xlsm(
 
 def write_standard_sheets(path: Path):
     """The standard reporting workbook's sheets, from the workbook generator (PERF_SCORE in 得分)."""
-    from perfxl.workbook.template import TEMPLATE_SHAPE, template_content
-    from perfxl.workbook.writer import write_content
-
     return write_content(path, template_content(), TEMPLATE_SHAPE)
 
 
