@@ -8,10 +8,12 @@ timestamps are fixed, so rebuilding gives files whose cells, merges and formulas
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from .seed import seed_content
 from .shape import Shape
+from .snapshot import diff_snapshots, snapshot
 from .template import TEMPLATE_SHAPE, template_content
 from .writer import WrittenWorkbook, write_content
 
@@ -45,10 +47,6 @@ def build_all(root: Path | None = None) -> list[WrittenWorkbook]:
 
 def check(root: Path | None = None) -> list[str]:
     """Rebuild into a temp dir and list differences from the files under `root` (empty = reproduced)."""
-    import tempfile
-
-    from .snapshot import diff_snapshots, snapshot
-
     root = root or default_root()
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix="perfxl-build-") as tmp:

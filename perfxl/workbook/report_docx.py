@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from perfxl.io.atomic import atomic_write
+
 from .build import EXAMPLE_SHAPE
 from .plan import SheetPlan
 from .seed import seed_content
@@ -159,6 +161,7 @@ def _cell_text(value: Any) -> str:
 def _keep_rows_whole(table: Any) -> None:
     """No row broken across a page (w:cantSplit), as official forms are set: a PDF export then never
     shows half a row at the foot of a page."""
+    # lazy: python-docx (~60 ms, no Pyodide build) only when a report .docx is built
     from docx.oxml import OxmlElement
 
     for row in table.rows:
@@ -184,10 +187,9 @@ def _plan_table(document: Any, plan: SheetPlan) -> None:
 
 def build_report_docx(path: str | Path, figures: Mapping[str, str] | None = None) -> ReportDocx:
     """Write the report .docx to `path` (atomically); `figures` override REPORT_FIGURES."""
+    # lazy: python-docx (~60 ms, no Pyodide build) only when a report .docx is built
     import docx
     from docx.shared import Pt
-
-    from perfxl.io.atomic import atomic_write
 
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(10.5)

@@ -23,6 +23,7 @@ class SheetSnapshot:
 
 def snapshot(path: str | Path) -> dict[str, SheetSnapshot]:
     """Read `path` (.xlsx) into {sheet name: SheetSnapshot}, sheets in workbook order."""
+    # lazy: openpyxl (~200 ms) only for this writer/reader, not on `import perfxl.workbook`
     from openpyxl import load_workbook
 
     with_formulas = load_workbook(path)

@@ -9,11 +9,14 @@ on purpose — each planted error is listed in `WorkbookContent.planted` with it
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from decimal import Decimal
 from typing import cast
 
 from perfxl.numbers import round_half_up
+from perfxl.rates import execution_rate, staff_control_rate
+from perfxl.scoring import execution_score, score_indicator
 
 from .content import (
     TIER_LABELS,
@@ -25,6 +28,9 @@ from .content import (
     Value,
     WorkbookContent,
 )
+from .layout_eval import lay_evaluation
+from .plan import SheetPlan
+from .shape import Shape
 from .template import basic_template
 
 __all__ = ["synthetic_content", "synthetic_evaluation", "many_sheet_content", "PLANTABLE"]
@@ -125,8 +131,6 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
 
 
 def _indicator(rng: random.Random, l1: str, l2: str, weight: int, year: int) -> IndicatorLine:
-    from perfxl.scoring import score_indicator
-
     actual: str | float  # 实际完成值: as typed, or a bare number
     if l2 == "时效指标":
         target = rng.choice((f"{year}年12月底前", f"{year}年底", f"{year}年10月31日前"))
@@ -166,9 +170,6 @@ def synthetic_evaluation(
     rng: random.Random, kind: str = "project", year: int = 2023, sheet: str | None = None
 ) -> EvaluationContent:
     """One consistent 自评表 (no planted errors): funds add up, scores as perfxl computes them."""
-    from perfxl.rates import execution_rate
-    from perfxl.scoring import execution_score
-
     county, bureau = rng.choice(_COUNTIES), rng.choice(_BUREAUS)
     fiscal = _money(rng, 20, 3000)
     carry = _money(rng, 1, 200) if rng.random() < 0.4 else Decimal(0)
@@ -264,8 +265,6 @@ def _synthetic_basic(rng: random.Random, year: int) -> BasicContent:
     base = basic_template()
     est = rng.randint(15, 90)
     actual = est + rng.choice((-3, -1, 0, 0, 2, 5))
-    from perfxl.rates import staff_control_rate
-
     values: dict[str, tuple] = {}
     lines = []
     for a in base.amounts:
@@ -405,10 +404,6 @@ def project_file_plans(
     only: Excel writers refuse such files). Returns (plans, the evaluation content, notes: where the
     adjusted target is, "declared"/"evaluated" → "sheet!cell").
     """
-    from .layout_eval import lay_evaluation
-    from .plan import SheetPlan
-    from .shape import Shape
-
     rng = random.Random(seed)
     ev = synthetic_evaluation(rng, "project", year, sheet="项目支出绩效自评表")
     name = dict(ev.header)["项目名称"]
@@ -494,8 +489,6 @@ def project_file_plans(
 
 def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, notes: dict[str, str]) -> None:
     """项目支出绩效目标申报表 (财预〔2015〕88号 附件 style): header, funds, 年度目标, 一级|二级|三级|指标值."""
-    from .plan import SheetPlan
-
     header = dict(ev.header)
     p.merge(0, 0, 0, 5, f"{year}年度项目支出绩效目标申报表", style="title")
     p.put(1, 0, "项目名称")
@@ -528,8 +521,6 @@ def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, 
 
 def _lowered(target) -> str:
     """A declared target lower than the one evaluated ("≥1200人" → "≥1000人"; a text gets "（调整前）")."""
-    import re
-
     text = str(target)
     m = re.search(r"\d+(?:\.\d+)?", text)
     if not m:

@@ -12,20 +12,20 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
+from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
+from perfxl.grid import Grid
+from perfxl.io.atomic import atomic_write
 from perfxl.numbers import to_decimal
 
 from .content import EvaluationContent, FundsLine, IndicatorLine, Value, WorkbookContent
+from .plan import CellSpec, SheetPlan
 from .shape import Shape
 from .template import TEMPLATE_SHAPE
-from .writer import WrittenWorkbook, write_content
-
-if TYPE_CHECKING:  # pragma: no cover
-    from perfxl.grid import Grid
-
-    from .plan import SheetPlan
+from .writer import WrittenWorkbook, build_plans, write_content
 
 __all__ = [
     "VARIANTS",
@@ -180,8 +180,6 @@ def write_submission(
 
 def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -> list[SheetPlan]:
     """The sheet plans of `content` in a variant, before any file is written (for edits and exports)."""
-    from .writer import build_plans
-
     if isinstance(variant, Shape):
         return build_plans(content, variant)
     v = VARIANTS[variant]
@@ -190,8 +188,6 @@ def content_plans(content: WorkbookContent, variant: str | Shape = "standard") -
 
 def plan_grid(plan: SheetPlan) -> Grid:
     """A plan as the Grid a reader would return: cached values (numbers as Decimal), merged ranges."""
-    from perfxl.grid import Grid
-
     height, width = plan.max_row + 1, plan.max_col + 1
     rows: list[list[str | Decimal | None]] = [["" for _ in range(width)] for _ in range(height)]
     for (r, c), spec in plan.cells.items():
@@ -205,7 +201,6 @@ def plan_grid(plan: SheetPlan) -> Grid:
 def remove_columns(plan: SheetPlan, rows: range, cols: set[int]) -> SheetPlan:
     """A copy of `plan` where, in `rows`, the columns `cols` are cut out and the cells right of them move
     left (a form whose funds block has no 分值/得分 columns); merges in those rows shrink accordingly."""
-    from .plan import SheetPlan
 
     def shift(c: int) -> int:
         return c - sum(1 for x in cols if x < c)
@@ -256,8 +251,6 @@ def unscored_funds(plans: list[SheetPlan], k: int = 0) -> list[SheetPlan]:
 
 def map_text(plans: list[SheetPlan], fn: Callable[[str], str]) -> list[SheetPlan]:
     """The plans with `fn` applied to every text cell and sheet name (e.g. OpenCC s2t: a traditional form)."""
-    from .plan import CellSpec, SheetPlan
-
     out = []
     for plan in plans:
         new = SheetPlan(
@@ -278,6 +271,7 @@ def map_text(plans: list[SheetPlan], fn: Callable[[str], str]) -> list[SheetPlan
 def to_traditional(plans: list[SheetPlan], config: str = "s2t") -> list[SheetPlan]:
     """Every text in traditional characters (OpenCC `config`: "s2t", or "s2tw" for Taiwan forms that
     must fit Big5), as Hong Kong/Taiwan-style or old system forms."""
+    # lazy: opencc (no Pyodide build) only for the traditional-character variant
     import opencc
 
     conv = opencc.OpenCC(config)
@@ -296,8 +290,6 @@ def _cell_text(value) -> str:
 def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> str:
     """The plans as one HTML page (one <table> per sheet, <caption> = sheet name, colspan/rowspan for
     merges), as budget systems export "Excel" files. `declared_charset` is what the page claims."""
-    from html import escape
-
     parts = [
         f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
         "<title>export</title></head><body>"
@@ -334,8 +326,6 @@ def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> s
 
 def render_spreadsheetml(plans: list[SheetPlan]) -> str:
     """The plans as an Excel 2003 XML workbook (ss:MergeAcross/ss:MergeDown, ss:Index after gaps)."""
-    from xml.sax.saxutils import escape, quoteattr
-
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
         '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
@@ -368,7 +358,7 @@ def render_spreadsheetml(plans: list[SheetPlan]) -> str:
                 if value is None:
                     out.append(f"<Cell{attrs}/>")
                 elif isinstance(value, str):
-                    out.append(f'<Cell{attrs}><Data ss:Type="String">{escape(value)}</Data></Cell>')
+                    out.append(f'<Cell{attrs}><Data ss:Type="String">{xml_escape(value)}</Data></Cell>')
                 else:
                     out.append(f'<Cell{attrs}><Data ss:Type="Number">{_cell_text(value)}</Data></Cell>')
             out.append("</Row>")
@@ -387,8 +377,6 @@ def write_export(
 ) -> Path:
     """Write plans as a "fake Excel" file: fmt "html" (bytes in `encoding`, page claiming
     `declared_charset`, e.g. GBK bytes declared UTF-8) or "xml2003" (SpreadsheetML, UTF-8). Atomic."""
-    from perfxl.io.atomic import atomic_write
-
     if fmt == "html":
         data = render_html(plans, declared_charset=declared_charset or encoding).encode(encoding)
     elif fmt == "xml2003":

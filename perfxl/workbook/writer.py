@@ -21,6 +21,7 @@ from .content import WorkbookContent
 from .layout_basic import lay_basic
 from .layout_eval import lay_evaluation
 from .plan import SheetPlan
+from .recalc import convert
 from .shape import Shape
 from .styles import STYLES
 
@@ -96,8 +97,6 @@ def write_plans(path: Path, plans: list[SheetPlan], content: WorkbookContent, sh
         else:
             _write_xlsxwriter(tmp, plans, content)
         if shape.fmt == "xls":
-            from .recalc import convert
-
             with tempfile.TemporaryDirectory(prefix="perfxl-xls-") as work:
                 xls = convert(tmp, "xls", Path(work))
                 shutil.copyfile(xls, tmp)
@@ -117,6 +116,7 @@ def _xlsx_value(value: Any) -> Any:
 
 
 def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookContent) -> None:
+    # lazy: xlsxwriter (~56 ms) only when a workbook is written
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(
@@ -190,6 +190,7 @@ def _print_setup(ws, plan: SheetPlan) -> None:
 
 
 def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent) -> None:
+    # lazy: openpyxl (~200 ms) only for this writer/reader, not on `import perfxl.workbook`
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -238,6 +239,7 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
 
 
 def _openpyxl_style(props: dict) -> dict:
+    # lazy: openpyxl (~200 ms) only for this writer/reader, not on `import perfxl.workbook`
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     out: dict[str, Any] = {
