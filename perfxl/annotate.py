@@ -14,7 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfxl.document.annotate_docx import annotate_docx
 from perfxl.errors import PerfxlError, UnreadableWorkbook
+from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
+from perfxl.io.atomic import atomic_write, backup_path
+from perfxl.io.xlsx_marks import apply_marks, read_package
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, plan_marks
 from perfxl.model import Finding, a1
 
@@ -47,9 +51,6 @@ class AnnotateResult:
 
 def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str = "") -> tuple[bytes, int]:
     """The annotated package and the number of cells filled (pure bytes in, bytes out)."""
-    from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
-    from perfxl.io.xlsx_marks import apply_marks, read_package
-
     pkg = read_package(original, path)
     merged: dict[tuple[str, int, int], Bounds] = {}  # every cell of a merged range → its bounds
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
@@ -71,8 +72,6 @@ def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str =
 
 def _write_atomic(dest: Path, data: bytes, *, force: bool, backup: bool) -> Path | None:
     """Hand the bytes to the guard's atomic writer; returns the backup path when one was made."""
-    from perfxl.io.atomic import atomic_write, backup_path
-
     made = backup_path(dest) if backup and dest.exists() else None
     atomic_write(dest, data, force=force, backup=backup)
     return made
@@ -132,8 +131,6 @@ def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path
     sheet, or a Word report's comments; PerfxlError (ANNOTATE_UNSUPPORTED) for .xls, .pdf, .doc …"""
     suffix = Path(src).suffix.lower()
     if suffix == ".docx":
-        from perfxl.document.annotate_docx import annotate_docx
-
         return annotate_docx(src, findings, dest, force=force).path
     if suffix not in _ANNOTATABLE:
         raise PerfxlError(

@@ -25,6 +25,12 @@ from dataclasses import dataclass, field
 from email.parser import Parser
 from pathlib import Path
 
+from packaging.requirements import Requirement
+from packaging.tags import compatible_tags, cpython_tags
+from packaging.utils import canonicalize_name, parse_wheel_filename
+from packaging.version import Version
+
+from perfxl.bundle_vba import xlsm_xlwings_version
 from perfxl.errors import PerfxlError
 
 __all__ = [
@@ -135,11 +141,6 @@ def _wheel_metadata(path: Path):
 def missing_for_windows(folder: Path, python_version: str, root: str = "perfxl[excel]") -> list[str]:
     """Requirements of `root` (transitively, under Windows markers) that no wheel in `folder` satisfies
     for CPython `python_version` on win_amd64. Empty when the folder installs offline."""
-    from packaging.requirements import Requirement
-    from packaging.tags import compatible_tags, cpython_tags
-    from packaging.utils import canonicalize_name, parse_wheel_filename
-    from packaging.version import Version
-
     major, minor = (int(x) for x in python_version.split("."))
     supported = {
         *cpython_tags((major, minor), platforms=[PLATFORM]),
@@ -446,8 +447,6 @@ def build_windows_bundle(
     force: bool = False,
 ) -> Bundle:
     """Write the offline installer folder `out` (built beside it, then moved into place)."""
-    from perfxl.bundle_vba import xlsm_xlwings_version
-
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and (not force or not (out / INSTALL_BAT).is_file()):
         raise BundleError(

@@ -346,7 +346,8 @@ class _Parser:
 def _perf_function(name: str, args: list[object]) -> object:
     """perfxl's own worksheet functions (PERF_SCORE …), computed by the engine they wrap; a cell the
     function cannot compute is its Excel error value (IFERROR catches it)."""
-    from . import functions  # plain Python over the engine
+    # lazy: keeps perfxl.functions (~28 ms) off the `perfxl validate` cold start; only PERF_* formulas need it
+    from . import functions
 
     if name.lower() not in functions.__all__:
         raise FormulaError(f"function {name}")

@@ -10,8 +10,10 @@ the 校验 path or the batch run imports this module.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, TextRef
@@ -50,6 +52,7 @@ FINDING_COLUMNS = (
 
 def _pandas() -> Any:
     try:
+        # lazy and guarded: pandas (the `report` extra, ~300 ms) only for DataFrames, never on the validate path
         import pandas as pd
     except ImportError:  # the `report` extra
         raise ImportError(
@@ -213,9 +216,6 @@ def batch_frames(outdir: Any) -> dict[str, Any]:
     reason), place flattened into sheet/cell or paragraph/page; `codes`: findings counted by code
     (count, files, severity, example), most frequent first — the 按代码统计 sheet.
     """
-    import json
-    from pathlib import Path
-
     pd = _pandas()
     out = Path(outdir)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))

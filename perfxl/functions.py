@@ -18,8 +18,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from perfxl import rates
 from perfxl.errors import PerfxlError
 from perfxl.numbers import to_decimal
+from perfxl.profiles import list_profiles, load_profile
+from perfxl.scoring import execution_score, grade, score_indicator
+from perfxl.values import ValueKind, parse_value
 
 __all__ = [
     "CellError",
@@ -108,8 +112,6 @@ def _number(x: Any, what: str) -> Decimal | CellError:
     d = to_decimal(x)
     if d is not None:
         return d
-    from perfxl.values import ValueKind, parse_value
-
     parsed = parse_value(x)
     if parsed.number is not None and parsed.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
         if parsed.kind is ValueKind.PERCENT and (parsed.unit or "") == "%":
@@ -124,14 +126,10 @@ def _text_or_default(x: Any) -> str | None:
 
 @lru_cache(maxsize=16)
 def _profile(name: str | None):
-    from perfxl.profiles import load_profile
-
     return load_profile(name or None)
 
 
 def _builtin_profiles() -> list[str]:
-    from perfxl.profiles import list_profiles
-
     return list_profiles()
 
 
@@ -168,8 +166,6 @@ def _score_result(target: Any, actual: Any, weight: Any, method: Any, profile: A
         return CellError("#VALUE!", "年度指标值为空")
     if _blank(actual):
         return CellError("#VALUE!", "实际完成值为空")
-    from perfxl.scoring import score_indicator
-
     return score_indicator(target, actual, w, prof, method=_text_or_default(method))
 
 
@@ -205,8 +201,6 @@ def perf_explain(target: Any, actual: Any, weight: Any, method: Any = None, prof
 def _is_zero(x: Any) -> bool:
     d = to_decimal(x)
     if d is None and isinstance(x, str):
-        from perfxl.values import parse_value
-
         d = parse_value(x).number
     return d == 0
 
@@ -221,8 +215,6 @@ def _rate_cell(rate_func_name: str, what: tuple[str, str]):
             return CellError("#VALUE!", f"{what[0]}为空")
         if _blank(denominator):
             return CellError("#VALUE!", f"{what[1]}为空")
-        from perfxl import rates
-
         res = getattr(rates, rate_func_name)(numerator, denominator)
         if res.percent is None:
             code = "#DIV/0!" if _is_zero(denominator) else "#VALUE!"
@@ -254,8 +246,6 @@ def _exec_score_cell(executed, budget, weight):
     w = _number(weight, "分值")
     if isinstance(w, CellError):
         return w
-    from perfxl.scoring import execution_score
-
     res = execution_score(executed, budget, w, _profile(None))
     if res.score is None:
         return CellError("#DIV/0!" if _is_zero(budget) else "#VALUE!", res.error or "无法计分")
@@ -274,8 +264,6 @@ def _grade_cell(total, profile):
     prof = _load_profile(profile)
     if isinstance(prof, CellError):
         return prof
-    from perfxl.scoring import grade
-
     result = grade(t, prof)
     return result if result else CellError("#VALUE!", f"总分超出范围：{t}")
 
@@ -318,8 +306,6 @@ def _parse_cell(text, part):
     attr = PARSE_PARTS.get(key.lower())
     if attr is None:
         return CellError("#VALUE!", f"未知的部分：{key}（可用 number/op/unit/kind/tier）")
-    from perfxl.values import parse_value
-
     parsed = parse_value(text)
     value = getattr(parsed, attr)
     if attr == "number":

@@ -13,7 +13,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
+from perfxl.profiles import resolve_profile
 from perfxl.units import convert
+from perfxl.values import ValueKind, parse_value
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
@@ -72,8 +74,6 @@ class RateResult:
 
 def rate_places(profile: ProfileLike = None) -> int:
     """Decimal places of a percent under `profile` (national: 2)."""
-    from perfxl.profiles import resolve_profile
-
     return resolve_profile(profile).settings.rate_places
 
 
@@ -82,8 +82,6 @@ def _amount(value: Any) -> tuple[Decimal | None, str | None]:
     number = to_decimal(value)
     if number is not None:
         return number, None
-    from perfxl.values import ValueKind, parse_value
-
     parsed = parse_value(value)
     if parsed.number is not None and parsed.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
         return parsed.number, parsed.unit

@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from .grid import Grid
+from .io import source
+from .layout.detect import read_sheet
+from .layout.formulas import resolve_uncached
 from .model import CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
 __all__ = ["read_submission", "read_grids", "error_value_findings"]
@@ -24,14 +27,13 @@ def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = F
     default formulas are loaded only for cells without a cached value. `profile` is accepted for
     reader options to come and is not used yet. `coverage.source_format` says what the file really was.
     """
+    # lazy: import cycle (perfxl.document.read imports perfxl.reader at load), also below
     from .document.read import is_document
 
     if is_document(path):  # a 自评报告 (.docx/.pdf/.doc): tables as Grids, paragraphs as the narrative
         from .document.read import read_document
 
         return read_document(path, profile)
-    from .io import source
-
     opener = getattr(source, "open_source", None)
     if opener is not None:
         grids, file_findings, source_format = opener(path, need_formulas=formulas)
@@ -50,9 +52,6 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
     Besides the tables, the Submission's `coverage` lists every sheet's kind, each table's rows as
     runs by kind, and the checks that cannot run on a table lacking their columns.
     """
-    from .layout.detect import read_sheet
-    from .layout.formulas import resolve_uncached
-
     grids, problems = resolve_uncached(list(grids))
     for grid in grids:
         problems.extend(error_value_findings(grid))

@@ -12,16 +12,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import PerfxlError
 from .model import Finding, SelfEvaluation, Submission
 from .numbers import to_decimal
-from .profiles import Profile, ProfileLike, resolve_profile
+from .profiles import Profile, ProfileLike, load_profile, resolve_profile
+from .reader import read_submission
 from .result import FileResult, SectionScore, Summary
-
-if TYPE_CHECKING:
-    from .rules.context import Context
+from .rules import check_profile, collector_paused, run_checks, selected
+from .rules.context import Context
+from .rules.funds import computed_rate
+from .scoring import execution_score, grade, total_score
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
 
@@ -30,9 +31,6 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 
 def _profile(profile: ProfileLike) -> Profile:
     """The loaded profile, its `[checks.*]` tables checked against the catalogue (ProfileError on a typo)."""
-    from .profiles import load_profile
-    from .rules import check_profile
-
     prof = load_profile(profile)
     check_profile(prof)
     return prof
@@ -50,8 +48,6 @@ def validate_submission(
 
     `context` (a `perfxl.rules.context.Context(sub, profile)`) keeps the parsed cells and scores for reuse.
     """
-    from .rules import run_checks, selected
-
     prof = _profile(profile)
     problems = [f for f in sub.problems if selected(f.code, select=select, ignore=ignore)]
     return problems + run_checks(sub, prof, select=select, ignore=ignore, context=context)
@@ -66,10 +62,6 @@ def recompute_scores(
 
     `context`: the rules' Context of the same profile, whose cached cells and indicator scores are reused.
     """
-    from .rules.context import Context
-    from .rules.funds import computed_rate
-    from .scoring import execution_score, total_score
-
     ctx = context if context is not None else Context(Submission(path=""), resolve_profile(profile))
     ctx.evaluation = ev
     sections: list[SectionScore] = []
@@ -115,8 +107,6 @@ def _summary(
     profile: Profile,
     context: Context | None = None,
 ) -> tuple[Summary, tuple[SectionScore, ...]]:
-    from .scoring import grade
-
     ev = sub.evaluations[0] if sub.evaluations else None
     if ev is None:
         return Summary.of(findings), ()
@@ -154,8 +144,6 @@ def validate_file(
     ignore: Iterable[str] | str | None = None,
 ) -> FileResult:
     """Read and validate one workbook; never raises for bad input (unreadable file or profile → ok=False)."""
-    from .reader import read_submission
-
     text = str(path)
     try:
         prof = _profile(profile)
@@ -191,9 +179,6 @@ def validate_file(
                 "cell": None,
             },
         )
-    from .rules import collector_paused
-    from .rules.context import Context
-
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
     with collector_paused():  # the summary rescores from the same caches: no cycles, see collector_paused
         findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)

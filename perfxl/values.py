@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from perfxl.numbers import fmt_decimal, to_decimal
+from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import lookup, normalise_unit, split_per
 
 from .values_dates import DateParts, parse_date
@@ -326,13 +327,9 @@ def _parser_for(profile: ProfileLike) -> TextParser:
         return last_parser  # the hot path of a batch: same profile as the previous cell
     if profile is None:
         if not _DEFAULT_PARSER:
-            from perfxl.profiles import load_profile
-
             _DEFAULT_PARSER.append(_parser_for(load_profile()))
         return _DEFAULT_PARSER[0]
     if not hasattr(profile, "settings"):
-        from perfxl.profiles import resolve_profile
-
         profile = resolve_profile(profile)
     profile = cast("Profile", profile)
     hit = _BY_PROFILE.get(id(profile))

@@ -21,6 +21,7 @@ _WHERE = {"BatchOutcome": "runner", "default_jobs": "runner", "run_batch": "runn
 
 
 def __getattr__(name: str) -> Any:
+    # lazy (PEP 562): the runner (~30 ms, multiprocessing) stays off `perfxl validate`, which imports .discover
     if name in _WHERE:
         return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,7 @@ and per-check switches — is read from here; `Profile.settings` holds them pre-
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -247,8 +248,6 @@ def _resolve(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    import tomllib
-
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
