@@ -114,7 +114,6 @@ def test_other_output_on_fd2_during_a_read_is_passed_on(capfd):
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, SystemExit])
 def test_interrupts_during_a_read_are_not_swallowed(tmp_path, monkeypatch, interrupt):
-    from perfxl.io import source
 
     path = tmp_path / "seed.xlsx"
     write_xlsx([evaluation_grid()], path)
@@ -124,6 +123,6 @@ def test_interrupts_during_a_read_are_not_swallowed(tmp_path, monkeypatch, inter
         def from_path(_path):
             raise interrupt()
 
-    monkeypatch.setattr(source, "CalamineWorkbook", Interrupted)
+    monkeypatch.setattr("python_calamine.CalamineWorkbook", Interrupted)
     with pytest.raises(interrupt):
         open_grids(path)

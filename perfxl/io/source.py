@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from python_calamine import CalamineWorkbook, SheetVisibleEnum
-
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import column_index
@@ -149,6 +147,10 @@ def _read_calamine(path: Path) -> list[Grid]:
 
 def _read_calamine_sheets(path: Path) -> list[Grid]:
     """The calamine calls; every failure, a Rust panic (a BaseException) included, is an UnreadableWorkbook."""
+    # lazy: xlwings Lite on Pyodide < 0.29 has no python-calamine; the engine and the PERF_* functions
+    # must still import there (tests/test_server_lite.py)
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
     try:
         book = CalamineWorkbook.from_path(str(path))
     except BaseException as exc:  # calamine errors, plain ValueErrors, and PanicException
