@@ -1,7 +1,7 @@
 """Content-hash cache of a batch run, kept in OUTDIR so a re-run skips files that have not changed.
 
 `state.jsonl` holds one record per checked file (the file entry of the JSON report
-"perfxl.report/1" plus batch fields). Records are appended and flushed as each file finishes, so
+"perfxl.report/2" plus batch fields). Records are appended and flushed as each file finishes, so
 an interrupted run (Ctrl-C, a killed process) leaves every finished file on disk; a torn last line
 is ignored when the state is read back. At the end of a run the state is compacted atomically.
 """

@@ -141,7 +141,7 @@ def init_worker(config: WorkerConfig) -> None:
 
 
 def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
-    """The state record of one file: its entry in the JSON report (perfxl.report/1) plus batch fields."""
+    """The state record of one file: its entry in the JSON report (perfxl.report/2) plus batch fields."""
     record = report_dict([result])["files"][0]
     record.update(
         path=job.path,
