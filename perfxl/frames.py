@@ -178,24 +178,7 @@ def coverage_frame(results: Iterable[FileResult]) -> Any:
 
 
 #: Columns of `batch_frames(...)["findings"]`, in order (findings.jsonl, places flattened).
-BATCH_FINDING_COLUMNS = (
-    "file",
-    "path",
-    "sheet",
-    "cell",
-    "paragraph",
-    "page",
-    "severity",
-    "level",
-    "certainty",
-    "code",
-    "message",
-    "message_en",
-    "expected",
-    "actual",
-    "basis",
-    "related",
-)
+BATCH_FINDING_COLUMNS = ("file", "path", *FINDING_COLUMNS[FINDING_COLUMNS.index("sheet") :])
 
 
 def _related_text(places: Any) -> str:
