@@ -63,5 +63,18 @@ class FileResult:
     warnings: tuple[str, ...] = ()  # notes about the file itself (e.g. drawings openpyxl cannot keep)
     sections: tuple[SectionScore, ...] = ()  # per 一级指标 reported vs recomputed scores (HTML chart)
 
+    @classmethod
+    def unreadable(cls, path: str, code: str, message: str, message_en: str) -> FileResult:
+        """A file that could not be checked at all, with its typed error (the PerfxlError.to_dict() shape)."""
+        error: dict[str, str | None] = {
+            "code": code,
+            "message": message,
+            "message_en": message_en,
+            "path": path,
+            "sheet": None,
+            "cell": None,
+        }
+        return cls(path=path, ok=False, error=error)
+
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)

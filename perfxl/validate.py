@@ -154,30 +154,18 @@ def validate_file(
             exc.path = text
         return FileResult(path=text, ok=False, error=exc.to_dict())
     except OSError as exc:
-        return FileResult(
-            path=text,
-            ok=False,
-            error={
-                "code": "FILE_UNREADABLE",
-                "message": f"无法读取文件：{exc.strerror or exc}",
-                "message_en": f"cannot read the file: {exc}",
-                "path": text,
-                "sheet": None,
-                "cell": None,
-            },
+        return FileResult.unreadable(
+            text,
+            "FILE_UNREADABLE",
+            f"无法读取文件：{exc.strerror or exc}",
+            f"cannot read the file: {exc}",
         )
     except Exception as exc:  # a reader bug on a hostile file must not stop a batch
-        return FileResult(
-            path=text,
-            ok=False,
-            error={
-                "code": "INTERNAL_ERROR",
-                "message": f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
-                "message_en": f"internal error while reading ({type(exc).__name__}: {exc})",
-                "path": text,
-                "sheet": None,
-                "cell": None,
-            },
+        return FileResult.unreadable(
+            text,
+            "INTERNAL_ERROR",
+            f"读取文件时出错（{type(exc).__name__}: {exc}），请报告此问题",
+            f"internal error while reading ({type(exc).__name__}: {exc})",
         )
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
     with collector_paused():  # the summary rescores from the same caches: no cycles, see collector_paused

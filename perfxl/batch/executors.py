@@ -67,17 +67,11 @@ def _workers_cannot_start():
 
 def crash_record(job: Job, detail: str) -> dict[str, Any]:
     """The record of a file whose worker process died (e.g. out of memory) while checking it."""
-    result = FileResult(
-        path=job.path,
-        ok=False,
-        error={
-            "code": "WORKER_CRASHED",
-            "message": f"检查该文件时工作进程异常退出（{detail}），可能是文件过大或损坏。",
-            "message_en": f"the worker process died while checking this file ({detail})",
-            "path": job.path,
-            "sheet": None,
-            "cell": None,
-        },
+    result = FileResult.unreadable(
+        job.path,
+        "WORKER_CRASHED",
+        f"检查该文件时工作进程异常退出（{detail}），可能是文件过大或损坏。",
+        f"the worker process died while checking this file ({detail})",
     )
     record = record_from_result(result, job)
     record["seconds"] = 0.0

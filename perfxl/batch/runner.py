@@ -133,33 +133,21 @@ class _FindingsLog:
 
 def _not_found(text: str) -> FileResult:
     """An input that names no file, folder or glob match: reported like an unreadable file."""
-    return FileResult(
-        path=text,
-        ok=False,
-        error={
-            "code": "FILE_NOT_FOUND",
-            "message": f"找不到文件、文件夹或匹配项：{text}",
-            "message_en": f"no such file, folder or glob match: {text}",
-            "path": text,
-            "sheet": None,
-            "cell": None,
-        },
+    return FileResult.unreadable(
+        text,
+        "FILE_NOT_FOUND",
+        f"找不到文件、文件夹或匹配项：{text}",
+        f"no such file, folder or glob match: {text}",
     )
 
 
 def _skipped_result(item) -> FileResult:
     """A name discover() would not open (pipe, device, link loop, dangling link): reported with its reason."""
-    return FileResult(
-        path=str(item.path),
-        ok=False,
-        error={
-            "code": item.code,
-            "message": item.reason,
-            "message_en": item.reason_en,
-            "path": str(item.path),
-            "sheet": None,
-            "cell": None,
-        },
+    return FileResult.unreadable(
+        str(item.path),
+        item.code,
+        item.reason,
+        item.reason_en,
     )
 
 

@@ -158,17 +158,11 @@ def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
 def _internal_error(path: str, exc: BaseException) -> FileResult:
     """A FileResult for a bug inside perfxl, so one file's crash never stops the batch."""
     detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-    return FileResult(
-        path=path,
-        ok=False,
-        error={
-            "code": "INTERNAL_ERROR",
-            "message": f"perfxl 处理该文件时出现内部错误：{detail}",
-            "message_en": f"internal error while checking this file: {detail}",
-            "path": path,
-            "sheet": None,
-            "cell": None,
-        },
+    return FileResult.unreadable(
+        path,
+        "INTERNAL_ERROR",
+        f"perfxl 处理该文件时出现内部错误：{detail}",
+        f"internal error while checking this file: {detail}",
     )
 
 
