@@ -146,9 +146,51 @@ def test_target_with_blank_actual_and_blank_score_is_s15():
     assert not [f for f in found if f.code in ("S01", "S11", "S12") and f.cell in ("F12", "H12")]
 
 
+def _unscored(ev):
+    """The same rows on a form without 分值 and 得分 columns (Wuhan/Sichuan transfer-payment style)."""
+    from perfxl.model import CellValue
+
+    rows = tuple(dataclasses.replace(i, weight=CellValue.empty(), score=CellValue.empty()) for i in ev.indicators)
+    return dataclasses.replace(ev, indicators=rows, total_weight=None, total_score=None)
+
+
+@pytest.mark.parametrize("actual", ["达成预期指标", "已完成"])
+def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
+    ev = _unscored(replace_row(good_evaluation(), 0, actual=actual))
+    found = validate_submission(submission(ev))
+    s14 = [f for f in found if f.code == "S14"]
+    assert [f.brief() for f in s14] == [("S14", SHEET, "F12")]
+    assert "是否完成无法复核" in s14[0].message and "表中无得分栏" in s14[0].basis
+
+
+def test_actual_in_another_unit_on_a_form_without_scores_is_s16():
+    ev = _unscored(replace_row(good_evaluation(), 1, target="100%", actual="1000件"))
+    found = validate_submission(submission(ev))
+    s16 = [f for f in found if f.code == "S16"]
+    assert [f.brief() for f in s16] == [("S16", SHEET, "F13")]
+    assert s16[0].severity is Severity.WARNING and "1000件" in s16[0].message
+    # the same row where a 得分 column exists is S11's (info), not S16's
+    scored = replace_row(good_evaluation(), 1, target="100%", actual="1000件")
+    assert not briefs(scored, "S16")
+
+
+def test_missed_target_on_a_form_without_weights_still_needs_its_deviation_reason():
+    ev = _unscored(replace_row(good_evaluation(), 4, target="≥6个", actual="4个", deviation=None))
+    d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
+    assert [f.brief() for f in d01] == [("D01", SHEET, "I16")]
+    assert d01[0].severity is Severity.ERROR and "表中无分值" in d01[0].basis
+
+
+def test_under_construction_in_words_against_a_count_is_a_missed_target_as_a_warning():
+    ev = _unscored(replace_row(good_evaluation(), 4, target="1个", actual="建设中", deviation=None))
+    d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
+    assert [f.brief() for f in d01] == [("D01", SHEET, "I16")]
+    assert d01[0].severity is Severity.WARNING and "建设中" in d01[0].basis
+
+
 def test_no_evidence_codes_are_warnings_in_the_catalogue():
     for s in CATALOGUE:
-        if s.code in ("S12", "S13", "S14", "S15"):
+        if s.code in ("S12", "S13", "S14", "S15", "S16"):
             assert s.severity is Severity.WARNING and s.rests_on is Certainty.JUDGEMENT
 
 
@@ -186,6 +228,23 @@ def test_sub_item_overspending_is_checked_not_only_its_parent():
     assert [f.brief() for f in found] == [("B16", BASIC, "D20")]
     assert found[0].severity is Severity.WARNING and "办公经费" in found[0].message and "公用经费" in found[0].message
     assert validate_submission(seed_submission(), select="B16") == []
+
+
+def test_project_spending_over_budget_or_below_its_items_is_b06():
+    rows = [r for r in seed_basic().rows if "special_funds" not in (r.key, r.parent)]
+    rows.insert(6, amount("special_funds", 15, "项目支出：", 874.20, 308.17, 1025.20))
+    found = validate_submission(
+        submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(rows))), select="B06"
+    )
+    assert [f.brief() for f in found] == [("B06", BASIC, "D15")]
+    assert found[0].severity is Severity.WARNING and "332.67%" in found[0].message
+    # a blank 项目支出 over filled items (1、业务工作经费 …) is a total left out
+    blank = [r for r in seed_basic().rows if r.key != "special_funds"]
+    blank.insert(6, amount("special_funds", 15, "项目支出：", None, None, None))
+    found = validate_submission(
+        submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(blank))), select="B06"
+    )
+    assert [f.cell for f in found] == ["B15", "C15", "D15"] and all("小于分项合计" in f.message for f in found)
 
 
 # ---------------------------------------------------------------- 6. error cells

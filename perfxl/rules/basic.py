@@ -223,7 +223,7 @@ def three_public_control(ctx: Context) -> Iterator[Finding]:
 
 @check("B06")
 def public_funds(ctx: Context) -> Iterator[Finding]:
-    """公用经费 ≥ Σ its listed items; 公用经费控制率 = 决算 / 预算 ≤ 100%."""
+    """公用经费 (and 项目支出) ≥ Σ its listed items; 控制率 = 决算 / 预算 ≤ 100% (rows from the profile)."""
     basic = ctx.basic
     for key in ctx.param("parents", ()):
         row = basic.row(key)

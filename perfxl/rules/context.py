@@ -41,6 +41,9 @@ __all__ = ["Context", "RateReading", "Reading", "fmt_pct", "fmt_num", "similarit
 
 T = TypeVar("T")
 
+#: The weight a row is scored against on a form without a 分值 column, only to tell met from missed.
+NOMINAL_WEIGHT = Decimal(100)
+
 #: Indicator rows grouped under their 一级 heading (None: rows under no heading), in sheet order.
 Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
@@ -118,6 +121,7 @@ class Context:
         self._numbers: dict[tuple[int, Any], Decimal | None] = {}
         self._scores: dict[int, Any] = {}
         self._readings: dict[int, tuple[Indicator, Reading]] = {}
+        self._outcomes: dict[int, tuple[Indicator, Reading]] = {}
         self.skipped: list[SkippedCheck] = []
         # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
         # for the same non-empty rows and 一级 groups, computed once here
@@ -353,7 +357,23 @@ class Context:
         hit = self._readings.get(id(ind))
         if hit is not None and hit[0] is ind:
             return hit[1]
-        weight = self.number(ind.weight)
+        reading = self._read(ind, self.number(ind.weight))
+        self._readings[id(ind)] = (ind, reading)
+        return reading
+
+    def outcome(self, ind: Indicator) -> Reading:
+        """Whether the row met its target, also on forms without 分值: such a row is read against a nominal
+        weight of 100, whose score says nothing (only `meets_target` and `error` are used)."""
+        if ind.weight.ref is not None or self.number(ind.weight) is not None:
+            return self.reading(ind)
+        hit = self._outcomes.get(id(ind))
+        if hit is not None and hit[0] is ind:
+            return hit[1]
+        reading = self._read(ind, NOMINAL_WEIGHT)
+        self._outcomes[id(ind)] = (ind, reading)
+        return reading
+
+    def _read(self, ind: Indicator, weight: Decimal | None) -> Reading:
         if weight is None:
             reading = Reading(None, None)
         else:
@@ -386,7 +406,6 @@ class Context:
                         )
                     else:
                         reading = Reading(result, way, Certainty.GUESS, both, both_en)
-        self._readings[id(ind)] = (ind, reading)
         return reading
 
     def is_qualitative(self, ind: Indicator) -> bool:

@@ -281,6 +281,12 @@ def _scored_form(ctx: Context, ind: Indicator) -> bool:
     )
 
 
+def _evaluation_form(ctx: Context, ind: Indicator) -> bool:
+    """A self-evaluation row with an 实际完成值 column, scored or not (some forms have no 得分 column)."""
+    ev = ctx.evaluation
+    return ev is not None and ev.kind in ("project", "department") and ind.actual.ref is not None
+
+
 def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
     _, score = _weight_and_score(ctx, ind)
     return (
@@ -311,15 +317,11 @@ def _text_actual(ctx: Context, ind: Indicator) -> bool:
     weight, score = _weight_and_score(ctx, ind)
     numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
-    return (
-        _scored_form(ctx, ind)
-        and numeric_target
-        and text_actual
-        and not ctx.is_error(ind.actual)
-        and weight is not None
-        and score is not None
-        and abs(score - weight) <= ctx.tol_score
-    )
+    if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
+        return False
+    if ind.score.ref is None:
+        return True  # no 得分 column: words are all that says the target was met
+    return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
 
 
 def _not_scored(ctx: Context, ind: Indicator) -> bool:
@@ -382,19 +384,24 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
     """A numeric target answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for ind in ctx.indicators():
-        if _text_actual(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
-                expected="实际完成的数值",
-                actual=ind.actual.text,
-                name=ind.name.text,
-                target=ind.target.text,
-                score=ind.score.text,
-                basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
-                f"得分 {ind.score.text} 为满分",
-                basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without "
-                f"a number, full marks {ind.score.text}",
-            )
+        if not _text_actual(ctx, ind):
+            continue
+        unscored = ind.score.ref is None
+        yield ctx.finding(
+            ind.actual,
+            expected="实际完成的数值",
+            actual=ind.actual.text,
+            name=ind.name.text,
+            target=ind.target.text,
+            unverified="是否完成无法复核" if unscored else f"得分 {ind.score.text} 无法复核",
+            unverified_en="whether it was met cannot be verified"
+            if unscored
+            else f"the score {ind.score.text} cannot be verified",
+            basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
+            + ("表中无得分栏" if unscored else f"得分 {ind.score.text} 为满分"),
+            basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without a number, "
+            + ("no score column" if unscored else f"full marks {ind.score.text}"),
+        )
 
 
 @check("S15")
@@ -411,3 +418,30 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
                 basis=f"读取：年度指标值“{ind.target.text}”，分值 {ind.weight.text}，实际完成值和得分为空",
                 basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text}, blank actual and score",
             )
+
+
+@check("S16")
+def target_met_unknown(ctx: Context) -> Iterator[Finding]:
+    """A form without 得分: an actual that cannot be compared with its numeric target (units that do not
+    convert, "1000件" against "100%") leaves open whether the target was met (S11 says it where scored)."""
+    for ind in ctx.indicators():
+        if not _evaluation_form(ctx, ind) or ind.score.ref is not None or unverifiable(ctx, ind):
+            continue
+        if any(ctx.is_blank(c) or ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
+            continue
+        result = ctx.outcome(ind).result
+        if result is None or result.score is not None or direction(ctx, ind) == "qualitative":
+            continue
+        yield ctx.finding(
+            ind.actual,
+            expected="与年度指标值可比的实际完成值",
+            actual=ind.actual.text,
+            name=ind.name.text,
+            target=ind.target.text,
+            reason=result.error or "",
+            reason_en=getattr(result, "error_en", None) or result.error or "",
+            basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，表中无得分栏；"
+            f"计算：{result.error}",
+            basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, no score column; "
+            f"computed: {getattr(result, 'error_en', None) or result.error}",
+        )
