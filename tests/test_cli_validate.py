@@ -374,3 +374,21 @@ def test_the_python_calamine_floor_excludes_versions_that_cannot_read_and_admits
     import python_calamine
 
     assert hasattr(python_calamine.CalamineSheet, "merged_cell_ranges")  # what perfxl.io.source relies on
+
+
+def test_a_report_and_its_workbook_named_together_are_checked_against_each_other(example, tmp_path):
+    from perfxl.workbook.report_docx import build_report_docx
+
+    report = build_report_docx(tmp_path / "自评报告.docx").path
+    workbook = shutil.copy(example, tmp_path / "自评表.xlsx")
+    doc = json.loads(run("validate", report, workbook, "--format", "json").stdout)
+    jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
+    kinds = [f["kind"] for f in doc["files"]]
+    assert kinds[-1] == "报告与工作簿核对" and len(kinds) == 3, kinds
+    pair = doc["files"][-1]
+    n01 = [f for f in pair["findings"] if f["code"] == "N01" and f["cell"] == "第6段" and f["severity"] == "error"]
+    assert n01 and "13家" in n01[0]["message"] and "自评表.xlsx" in n01[0]["message"]
+    # one of them alone, or two workbooks, pair nothing
+    for alone in ((report,), (workbook,), (workbook, example)):
+        files = json.loads(run("validate", *alone, "--format", "json").stdout)["files"]
+        assert all(f["kind"] != "报告与工作簿核对" for f in files)

@@ -82,3 +82,44 @@ def test_annotated_copy_comments_paragraphs_and_cells_without_changing_text(repo
     before, after = read_source(report.path), read_source(copy.path)
     assert [p.text for p in before.paragraphs] == [p.text for p in after.paragraphs]
     assert [g.rows for g in before.grids] == [g.rows for g in after.grids]
+
+
+# ---------------------------------------------------------------- an old binary Word .doc
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@needs_lo
+def test_an_old_doc_is_converted_by_libreoffice_and_checked_like_the_docx(report, tmp_path):
+    from perfxl.io.libreoffice import convert_many
+
+    [doc] = convert_many([report.path], "doc", tmp_path)
+    assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file, not a zip
+    result = validate_file(doc)
+    assert result.ok and result.coverage.source_format == "doc"
+    # LibreOffice's own .doc round trip of this generated report keeps the narrative and the 基础数据表 (表2)
+    # but turns the 自评表 into plain text; what perfxl read is said in the coverage, never guessed
+    assert {s.sheet: s.kind for s in result.coverage.sheets if s.certain} == {"表2": "basic"}
+    [p_three] = report.paragraph_with("three_public_budget")
+    [p_recep] = report.paragraph_with("reception_budget")
+    n01 = sorted((f.ref.paragraph, f.actual, f.severity.value) for f in result.findings if f.code == "N01")
+    assert n01 == [(p_three, "3万元", "error"), (p_recep, "3万元", "error")]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@needs_lo
+def test_a_doc_without_libreoffice_or_that_will_not_convert_is_refused_with_a_message(report, tmp_path, monkeypatch):
+    from perfxl.document import legacy_doc
+    from perfxl.io.libreoffice import convert_many
+
+    [doc] = convert_many([report.path], "doc", tmp_path)
+    monkeypatch.setattr(legacy_doc, "soffice_path", lambda: None)
+    refused = validate_file(doc)
+    assert not refused.ok and refused.error["code"] == "DOC_LEGACY_FORMAT"
+    assert "另存为" in refused.error["message"] and "LibreOffice" in refused.error["message"]
+    monkeypatch.undo()
+    broken = tmp_path / "坏的.doc"
+    broken.write_bytes(doc.read_bytes()[:4096])  # an OLE2 header with its body cut off
+    cut = validate_file(broken)
+    assert not cut.ok and cut.error["code"] == "OLE_CORRUPT" and "Word 97-2003 文档 (.doc)" in cut.error["message"]

@@ -397,3 +397,25 @@ def test_rate_one_unit_off_in_its_last_printed_place_is_a_warning():
     assert [(f.brief(), f.severity) for f in found] == [(("F04", SHEET, "G5"), Severity.WARNING)]
     assert "末位" in found[0].basis
     assert validate_submission(submission(with_total(ev, rate="86.18%")), select="F04") == []
+
+
+# ---------------------------------------------------------------- figures inside the 年度总体目标 cells
+
+
+def test_goal_cell_whose_parts_exceed_its_total_is_n02_in_a_workbook_too():
+    from perfxl.model import Goal
+
+    text = "本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计、规划、测绘。"
+    ev = dataclasses.replace(good_evaluation(), goals=(Goal(cv("申请预算资金90万元", "B8"), cv(text, "F8")),))
+    n02 = [f for f in validate_submission(submission(ev)) if f.code == "N02"]
+    assert [f.brief() for f in n02] == [("N02", SHEET, "F8")]
+    # "30万元" printed without decimals may be a rounded 29.99: as written it is wrong, a person confirms
+    assert n02[0].severity is Severity.WARNING and "89.99万元" in n02[0].message and "四舍五入" in n02[0].basis
+    # parts printed to the cent that add to 89.99 exceed "89.90" whatever the rounding: certain
+    exact = text.replace("30万元用于", "30.00万元用于").replace("89.97万元", "89.90万元")
+    ev = dataclasses.replace(ev, goals=(Goal(cv("申请预算资金90万元", "B8"), cv(exact, "F8")),))
+    n02 = [f for f in validate_submission(submission(ev)) if f.code == "N02"]
+    assert [(f.cell, f.severity) for f in n02] == [("F8", Severity.ERROR)]
+    agrees = text.replace("89.97万元", "89.99万元")
+    ev = dataclasses.replace(ev, goals=(Goal(cv("申请预算资金90万元", "B8"), cv(agrees, "F8")),))
+    assert not [f for f in validate_submission(submission(ev)) if f.code == "N02"]

@@ -141,6 +141,21 @@ def validate_all(files: list[Path], profile, select, ignore):
     return results
 
 
+def pair_results(files: list[Path], profile, select, ignore) -> list[FileResult]:
+    """A report and a workbook named together from one folder are also checked against each other (N01–N04),
+    as in `perfxl batch`: one more result, "报告与工作簿核对：<report> ⇄ <workbook>"."""
+    from perfxl.document.read import is_document
+
+    if all(is_document(f) for f in files) or not any(is_document(f) for f in files):
+        return []
+    # lazy: the batch worker behind pairing costs ~80 ms of imports, paid only when a report meets a workbook
+    from perfxl.batch.discover import Discovered
+    from perfxl.batch.pairing import check_pair, pair_entries
+
+    found = [Discovered(f, str(f)) for f in files]
+    return [check_pair(entry.path, profile, select=select, ignore=ignore) for entry in pair_entries(found)]
+
+
 def check_catalogue() -> list:
     """The check catalogue (CheckSpec objects) of perfxl.rules, for `perfxl rules` and SARIF reports."""
     return list(CATALOGUE)
@@ -272,6 +287,7 @@ def run_validate(
         annotate_failed = False
         if annotate is not None or in_place:
             results, notes, annotate_failed = _annotate(results, annotate, in_place, force)
+        results += pair_results([f for f in files if f not in missing], prof, select_codes, ignore_codes)
         name = profile_name(prof, profile)
         catalogue = check_catalogue() if fmt == "sarif" else None
         if output is not None:

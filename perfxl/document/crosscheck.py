@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..model import CellRef, Certainty, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..scoring import score_indicator
 from ..units import convert
@@ -65,7 +65,7 @@ class Issue:
     """One narrative finding before rendering: code, places, template fields, certainty and basis."""
 
     code: str
-    ref: TextRef
+    ref: TextRef | CellRef  # a paragraph, or the table cell whose free text (年度总体目标) holds the figures
     fields: dict[str, Any]
     expected: str = ""
     actual: str = ""
@@ -99,8 +99,9 @@ def _show(value: Decimal, unit: str | None, places: int | None = None) -> str:
     return f"{fmt_decimal(value, places)}{unit or ''}"
 
 
-def _where(ref: TextRef) -> str:
-    return ref.cell
+def _where(ref: TextRef | CellRef) -> str:
+    """Where a narrative figure stands: "正文第6段", or a table cell's free text ("表1!F9单元格的文字")."""
+    return f"正文{ref.cell}" if isinstance(ref, TextRef) else f"{ref}单元格的文字"
 
 
 def _tables_read(sub: Submission) -> bool:
@@ -142,7 +143,7 @@ def _compare(
     narrative_text = f"{sign}{fact.quantity.text}"
     cell = refs[0] if refs else None
     basis = (
-        f"正文{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
+        f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
         + (f"，由 {formula} 算得" if formula else "")
         + "；按两者印出的精度比较仍不相等"
         + (f"；{pairing}" if pairing else "")
@@ -294,7 +295,7 @@ def _ratio(a: Interval, b: Interval) -> Interval | None:
 def _arith(
     run: _Run,
     pi: int,
-    ref: TextRef,
+    ref: TextRef | CellRef,
     facts: tuple[Fact, ...],
     rate: Fact,
     computed: Interval | None,
@@ -317,8 +318,8 @@ def _arith(
             {"where": _where(ref), "what": what, "what_en": what_en},
             expected=expected,
             actual=rate.quantity.text,
-            basis=f"正文{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
-            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），正文写 {rate.quantity.text}",
+            basis=f"{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
+            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}",
             basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}",
         )
     )
@@ -328,7 +329,7 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
-def _relations(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
@@ -404,7 +405,7 @@ def _relations(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> Non
     _sums(run, pi, ref, facts)
 
 
-def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     for total in facts:
         parts = [
             f
@@ -418,16 +419,19 @@ def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
         lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
         hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
         t = _operand(run, pi, total)
+        point = sum((p.quantity.value for p in parts), Decimal(0))
         exceeds = lo >= t.hi
-        if not (exceeds or (complete and not Interval(lo, hi).overlaps(t))):
+        # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
+        as_written = not exceeds and point >= t.hi and not complete
+        if not (exceeds or as_written or (complete and not Interval(lo, hi).overlaps(t))):
             continue
         if any((pi, f.index) in run.contradicted for f in (*parts, total)):
             continue
-        point = sum((p.quantity.value for p in parts), Decimal(0))
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = _show(point, total.quantity.unit, places)
         what = f"“{total.subject}”的各组成部分之和（{names}）" + ("" if complete else "超过了总数")
+        rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -436,13 +440,16 @@ def _sums(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
                 {"where": _where(ref), "what": what, "what_en": f"parts of {total.subject}"},
                 expected=expected,
                 actual=total.quantity.text,
-                basis=f"正文{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
+                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
                 + (
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
                     else "（“其中”各项之和不能超过总数）"
-                ),
-                basis_en=f"{names} = {expected}, the total says {total.quantity.text}",
+                )
+                + rounded,
+                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+                + ("; rounded parts could still fit, a person must check" if as_written else ""),
+                certainty=Certainty.JUDGEMENT if as_written else Certainty.CERTAIN,
             )
         )
 
@@ -483,18 +490,29 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
             actual=claim.text,
             related=related,
             certainty=Certainty.CERTAIN if explicit else Certainty.GUESS,
-            basis=f"正文{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
+            basis=f"{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
             + ("" if explicit else "；年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"),
             basis_en=f"the text claims every target was met; indicator {ind.name.text}: {result.explanation_en}",
         )
     )
 
 
+def goal_texts(sub: Submission) -> list[CellValue]:
+    """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
+    cells = (c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual))
+    return [c for c in cells if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)]
+
+
 def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
-    """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported)."""
+    """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
+    the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
+    run = _Run(sub, profile, {}, [])
+    for gi, cell in enumerate(goal_texts(sub)):
+        assert cell.ref is not None
+        _relations(run, -1 - gi, cell.ref, extract_facts(cell.text, -1 - gi).facts)
     if not sub.narrative:
-        return []
-    run = _Run(sub, profile, table_values(sub), indicator_values(sub, profile))
+        return run.issues
+    run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     for pi, ref, pf in parsed:
         for fact in pf.facts:
@@ -515,7 +533,7 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
                 ref,
                 {"where": _where(ref), "claims": claims},
                 actual=claims,
-                basis=f"正文{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
+                basis=f"{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
                 basis_en="no table row or indicator of the same name or a synonym",
             )
         )

@@ -168,8 +168,8 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
 
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
-    if "完成预算" in prefix or "预算完成率" in prefix or "预算执行率" in prefix:
-        return "completion", 0
+    if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "预算执行率" in prefix):
+        return "completion", 0  # "完成预算的95%" is a rate; "共完成预算资金89.97万元" is an amount
     if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
         return "share", 0
     direction = _direction(prefix)

@@ -6,12 +6,12 @@ message asks for 另存为 .docx. Locations (paragraph numbers, 表1…) are tho
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import UnreadableWorkbook
+from ..errors import PerfxlError, UnreadableWorkbook
+from ..io.libreoffice import convert_many, soffice_path
 from .docx_reader import read_docx
 from .guarded import guard_document
 from .source import DocumentSource
@@ -35,31 +35,20 @@ def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
     src = Path(path)
     if not checked:
         guard_document(src, limits)
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
+    if soffice_path() is None:
         raise _refuse(src, "无法直接读取（本机未安装 LibreOffice，无法自动转换）", "cannot be read without LibreOffice")
     with tempfile.TemporaryDirectory(prefix="perfxl-doc-") as tmp:
         work = Path(tmp)
         copy = work / "report.doc"
         shutil.copyfile(src, copy)
-        cmd = [
-            exe,
-            f"-env:UserInstallation=file://{work / 'profile'}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(work / "out"),
-            str(copy),
-        ]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired):
-            raise _refuse(src, "自动转换失败或超时", "conversion failed or timed out") from None
-        converted = work / "out" / "report.docx"
-        if not converted.is_file():
-            raise _refuse(src, "无法自动转换（文件可能已损坏）", "could not be converted (damaged?)")
+            [converted] = convert_many([copy], "docx", work / "out", timeout=CONVERT_TIMEOUT)
+        except PerfxlError:
+            raise _refuse(
+                src,
+                "无法自动转换（转换失败、超时或文件已损坏）",
+                "could not be converted (failed, timed out or damaged)",
+            ) from None
         source = read_docx(converted, limits)
     source.path = str(src)
     source.source_format = "doc"

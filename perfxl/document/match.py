@@ -8,6 +8,7 @@ rapidfuzz (MIT) scores when installed; difflib gives the same Indel ratio where 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,8 +37,10 @@ def _core(text: str) -> str:
     return _VERB.sub("", normal_name(text))
 
 
+@functools.cache
 def _rapidfuzz_ratio() -> Callable[[str, str], float] | None:
-    """rapidfuzz.fuzz.ratio when installed, else None (difflib is used)."""
+    """rapidfuzz.fuzz.ratio when installed, else None (difflib is used); loaded at the first name match,
+    so a workbook whose 年度总体目标 text is only checked for its own arithmetic does not pay for it."""
     try:
         # lazy and guarded: rapidfuzz has no Pyodide build (difflib fallback)
         from rapidfuzz.fuzz import ratio
@@ -46,15 +49,13 @@ def _rapidfuzz_ratio() -> Callable[[str, str], float] | None:
     return ratio
 
 
-_rf_ratio = _rapidfuzz_ratio()
-
-
 def ratio(a: str, b: str) -> float:
     """Normalised Indel similarity 0–100 (rapidfuzz.fuzz.ratio, or difflib's equivalent)."""
     if not a or not b:
         return 0.0
-    if _rf_ratio is not None:
-        return float(_rf_ratio(a, b))
+    rf = _rapidfuzz_ratio()
+    if rf is not None:
+        return float(rf(a, b))
     return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 

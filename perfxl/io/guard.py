@@ -386,9 +386,10 @@ def _inspect_ole(p: Path, limits: Limits) -> GuardReport:
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # olefile raises many types on corrupt input; all mean the same to the user
+        legacy = "Word 97-2003 文档 (.doc)" if p.suffix.lower() == ".doc" else "Excel 97-2003 工作簿 (.xls)"
         raise unreadable(
             "OLE_CORRUPT",
-            "文件已损坏，无法作为 Excel 97-2003 工作簿 (.xls) 读取",
+            f"文件已损坏，无法作为 {legacy} 读取",
             f"corrupt OLE compound file ({type(exc).__name__}: {exc})",
             p,
         ) from None

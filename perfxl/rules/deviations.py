@@ -34,11 +34,17 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
         return None
     certainty, basis, basis_en = reading.certainty, reading.basis, reading.basis_en
     if weight is None:
-        basis, basis_en = f"表中无分值，只判断是否完成；{basis}", f"no weight column, only met or missed is judged; {basis_en}"
+        basis, basis_en = (
+            f"表中无分值，只判断是否完成；{basis}",
+            f"no weight column, only met or missed is judged; {basis_en}",
+        )
     if ctx.parsed(ind.actual).number is None and ctx.parsed(ind.target).number is not None:
         # a numeric target answered in words ("建设中", "未完成"): the words are read, a person confirms
         certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
-        basis, basis_en = f"{basis}（按文字“{ind.actual.text}”判断）", f"{basis_en} (read from the words {ind.actual.text!r})"
+        basis, basis_en = (
+            f"{basis}（按文字“{ind.actual.text}”判断）",
+            f"{basis_en} (read from the words {ind.actual.text!r})",
+        )
     return (
         f"实际完成值 {ind.actual.text} 未达到 {ind.target.text}",
         f"actual {ind.actual.text} misses {ind.target.text}",

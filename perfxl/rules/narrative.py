@@ -1,5 +1,5 @@
 """Report narrative checks (N01–N04): a 自评报告's text against its own tables (or the unit's workbook)
-and against its own arithmetic. The analysis is perfxl.document.crosscheck (pure, run once per
+and against its own arithmetic (N02 also reads the 自评表's 年度总体目标 cells, in workbooks too). The analysis is perfxl.document.crosscheck (pure, run once per
 validation); each check here renders its share of it at the paragraph (`TextRef`), with the table
 cell it contradicts in `Finding.related`.
 
@@ -26,10 +26,13 @@ def narrative_issues(ctx: Context) -> list[Issue]:
     """The cross-check of the submission's narrative, computed once per Context."""
 
     def compute() -> list[Issue]:
-        # lazy: perfxl.document.crosscheck pulls rapidfuzz (no Pyodide build); `import perfxl.rules` stays engine-only
+        sub = ctx.submission
+        if not sub.narrative and not any(ev.goals for ev in sub.evaluations):
+            return []
+        # lazy: `import perfxl.rules` stays engine-only; the narrative analysis loads when there is text to read
         from perfxl.document.crosscheck import cross_check
 
-        return cross_check(ctx.submission, ctx.profile) if ctx.submission.narrative else []
+        return cross_check(sub, ctx.profile)
 
     return ctx.once(("narrative_issues", id(ctx.submission)), compute)
 

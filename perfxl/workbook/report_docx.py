@@ -9,16 +9,15 @@ tables (`AGREEING_FIGURES`). `export_pdf` converts the document with headless Li
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
+from perfxl.io.libreoffice import convert_many, soffice_path
 
 from .build import EXAMPLE_SHAPE
 from .plan import SheetPlan
@@ -218,31 +217,15 @@ def build_report_docx(path: str | Path, figures: Mapping[str, str] | None = None
 
 def soffice() -> str | None:
     """The LibreOffice executable, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    return soffice_path()
 
 
 def export_pdf(docx_path: str | Path, out_dir: str | Path | None = None, timeout: float = 180) -> Path:
-    """The PDF export of a .docx by headless LibreOffice (own throw-away profile); RuntimeError when
+    """The PDF export of a .docx by headless LibreOffice (perfxl.io.libreoffice); RuntimeError when
     LibreOffice is missing or fails."""
-    exe = soffice()
-    if exe is None:
-        raise RuntimeError("LibreOffice (soffice) is not installed")
     src = Path(docx_path)
-    out = Path(out_dir) if out_dir is not None else src.parent
-    with tempfile.TemporaryDirectory(prefix="perfxl-lo-") as profile:
-        cmd = [
-            exe,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(src),
-        ]
-        done = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-    pdf = out / (src.stem + ".pdf")
-    if done.returncode != 0 or not pdf.is_file():
-        raise RuntimeError(f"LibreOffice could not export {src.name}: {done.stderr.decode(errors='replace')[:300]}")
+    try:
+        [pdf] = convert_many([src], "pdf", Path(out_dir) if out_dir is not None else src.parent, timeout=timeout)
+    except PerfxlError as exc:
+        raise RuntimeError(f"LibreOffice could not export {src.name}: {exc.message_en}") from None
     return pdf

@@ -1,0 +1,87 @@
+"""Headless LibreOffice conversions — the one way perfxl runs `soffice` (xlsx → xls, recalculation, .docx → PDF,
+.doc → .docx): a throw-away user profile per run, a time limit, inputs only read, failures as PerfxlError.
+
+With `recalc=True` the profile forces Calc to recalculate OOXML and ODF files on load, so a converted
+workbook's cached values are LibreOffice's own results, not the ones perfxl wrote.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from perfxl.errors import PerfxlError
+
+__all__ = ["soffice_path", "convert_many", "TIMEOUT_SECONDS"]
+
+TIMEOUT_SECONDS = 180
+
+#: Output extension → LibreOffice's export filter.
+FILTERS = {
+    "xls": "xls:MS Excel 97",
+    "xlsx": "xlsx:Calc MS Excel 2007 XML",
+    "docx": "docx:MS Word 2007 XML",
+    "pdf": "pdf",
+}
+
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice_path() -> str | None:
+    """The LibreOffice executable, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_many(
+    srcs: list[Path], fmt: str, outdir: Path, *, recalc: bool = False, timeout: float = TIMEOUT_SECONDS
+) -> list[Path]:
+    """Convert several files to `fmt` (a key of FILTERS) in `outdir`, in one LibreOffice run (start-up
+    dominates the cost); the new files in input order. PerfxlError SOFFICE_MISSING / SOFFICE_FAILED."""
+    exe = soffice_path()
+    if exe is None:
+        raise PerfxlError(
+            "未安装 LibreOffice（soffice），无法转换文件。",
+            "LibreOffice (soffice) is not installed.",
+            code="SOFFICE_MISSING",
+            path=str(srcs[0]) if srcs else None,
+        )
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="perfxl-lo-") as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        if recalc:
+            (user / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, encoding="utf-8")
+        cmd = [
+            exe,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            FILTERS.get(fmt, fmt),
+            "--outdir",
+            str(outdir),
+            *map(str, srcs),
+        ]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+            why = proc.stderr.strip()[:200]
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            proc, why = None, f"{type(exc).__name__}（超过 {timeout:g} 秒或无法启动）"
+    outs = [outdir / f"{src.stem}.{fmt}" for src in srcs]
+    missing = [o for o in outs if not o.exists()]
+    if proc is None or proc.returncode != 0 or missing:
+        raise PerfxlError(
+            f"LibreOffice 转换失败：{why}",
+            f"LibreOffice conversion failed: {why}",
+            code="SOFFICE_FAILED",
+            path=str(missing[0] if missing else srcs[0]),
+        )
+    return outs
