@@ -367,3 +367,54 @@ def test_two_row_indicator_header_with_vertical_merges():
         ("满意度", "≥90%", D(10), "G4"),
     ]
     assert [h.declared_weight for h in ev.level1] == [D(50), D(10)]
+
+
+def _table(headers, rows, merges=()):
+    sb = SheetBuilder("项目")
+    for c, h in enumerate(headers):
+        sb.put(0, c, h)
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row):
+            sb.put(r, c, v)
+    for m in merges:
+        sb.merge(*m)
+    return read_grids([sb.grid()], "p.xlsx")
+
+
+def test_a_reason_column_is_found_by_its_word_and_an_absent_one_is_never_blank():
+    """'偏差及原因分析' is the reason column (issue 11 held-out tables: D01 had read the column past the sheet)."""
+    from perfxl.validate import validate_submission
+
+    headers = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差及原因分析"]
+    sub = _table(headers, [["培训人次", "≥100人次", "80人次", 10, 8, "受疫情影响，部分培训推迟到次年举办"]])
+    assert sub.evaluations[0].indicators[0].deviation.ref.cell == "F2"
+    assert not [f for f in validate_submission(sub) if f.code == "D01"]
+    # no reason column at all: reported missing, and D01 says it could not check instead of "blank"
+    sub = _table(headers[:5], [["培训人次", "≥100人次", "80人次", 10, 8]])
+    assert sub.evaluations[0].indicators[0].deviation.ref is None
+    assert [p.expected for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"] == ["偏差原因分析及改进措施"]
+    assert not [f for f in validate_submission(sub) if f.code == "D01"]
+
+
+def test_a_second_header_row_under_merged_headers_is_not_an_indicator():
+    """Hebei's 符号 | 单位 | 单项指标得分 row under 三级指标/指标分值 merged down two rows (成安 2020)."""
+    headers = ["一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "", "实际完成值", "自评得分"]
+    rows = [
+        [None, None, None, None, "符号", "单位", None, "单项指标得分"],
+        ["产出指标", "质量指标", "覆盖率", 25, ">=", "98%", "100%", 25],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 0, 5), (0, 6, 1, 6)]
+    sub = _table(headers, rows, merges)
+    names = [i.name.text for i in sub.evaluations[0].indicators]
+    assert names == ["覆盖率"]
+
+
+def test_headers_as_chongqing_prints_them_are_read():
+    """'绩效指标 指标名称' (the group heading in the cell), 指标得分(分), 说明, and the funds total 年度总金额."""
+    headers = ["绩效指标 指标名称", "计量单位", "指标值", "指标权重(分)", "全年完成值", "指标得分(分)", "说明"]
+    sub = _table(headers, [["管护面积", "万亩", "28", 10, "8", 10, ""]])
+    ind = sub.evaluations[0].indicators[0]
+    assert (ind.name.text, ind.weight.text, ind.score.text, ind.deviation.ref.cell) == ("管护面积", "10", "10", "G2")
+    from perfxl.layout import headers as H
+
+    assert "年度总金额" in H.FUNDS_TOTAL_LABELS

@@ -212,8 +212,10 @@ def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
     )
     # exact 5.9/6×10 = 9.8333…: "9.8", "9.83" and "10" (0 decimals) are that value as printed; "9" is not
     assert bool(briefs(ev, "S01")) is flagged
-    if typed == "10":  # but full marks on a missed target stay wrong, whatever the rounding
-        assert briefs(ev, "S07") == [("S07", SHEET, "H16")]
+    if typed == "10":  # full marks on a missed target stay S07, a 警告 when they are 9.83 rounded to 0 places
+        found = [f for f in validate_submission(submission(ev)) if f.code == "S07"]
+        assert [f.brief() for f in found] == [("S07", SHEET, "H16")] and found[0].severity is Severity.WARNING
+        assert "四舍五入" in found[0].basis
 
 
 # ---------------------------------------------------------------- 5. sub-items (其中 rows) of the 基础数据表
@@ -419,3 +421,28 @@ def test_goal_cell_whose_parts_exceed_its_total_is_n02_in_a_workbook_too():
     agrees = text.replace("89.97万元", "89.99万元")
     ev = dataclasses.replace(ev, goals=(Goal(cv("申请预算资金90万元", "B8"), cv(agrees, "F8")),))
     assert not [f for f in validate_submission(submission(ev)) if f.code == "N02"]
+
+
+def test_a_blank_funds_total_is_unfilled_a_warning_not_a_wrong_figure():
+    ev = good_evaluation()
+    total = ev.funds.total
+    blank = dataclasses.replace(total, executed=dataclasses.replace(total.executed, raw=None))
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, total=blank))
+    f02 = [f for f in validate_submission(submission(ev)) if f.code == "F02"]
+    assert [f.cell for f in f02] == [total.executed.ref.cell]
+    assert f02[0].severity is Severity.WARNING and "未填写" in f02[0].basis
+    wrong = dataclasses.replace(total, executed=dataclasses.replace(total.executed, raw="1"))
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, total=wrong))
+    assert [f.severity for f in validate_submission(submission(ev)) if f.code == "F02"] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("nature", "severity"), [("", Severity.WARNING), ("有效", Severity.WARNING), ("#", Severity.ERROR)]
+)
+def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nature, severity):
+    ev = good_evaluation()
+    rows = list(ev.indicators)
+    rows[1] = dataclasses.replace(rows[1], nature=cv(nature or None, "J13"))
+    ev = dataclasses.replace(ev, indicators=tuple(rows))
+    i04 = [f for f in validate_submission(submission(ev)) if f.code == "I04"]
+    assert [(f.cell, f.severity) for f in i04] == [("J13", severity)]

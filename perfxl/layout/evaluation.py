@@ -324,16 +324,24 @@ class _Reader(FundsRows):
         right = max((v for kk, v in cols.items() if not kk.startswith("_")), default=-1)
         sub = cols.get("_subheader", r)
         present = {k for k, c in placed.items() if c < right or _has_data(self.grid, sub + 1, c)}
+        # a 偏差原因 column placed beyond the sheet's last column does not exist: it is reported missing,
+        # and D01 cannot check it (never "blank" where there is no cell)
+        reported, placed = placed, {k: c for k, c in placed.items() if k != "deviation" or c < self.grid.n_cols}
         self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}
         self.indicator_rows = 0
-        if placed:
-            self._missing_columns(r, placed, "绩效指标")
+        if reported:
+            self._missing_columns(r, reported, "绩效指标")
 
     def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols
+        if "name" in cols and r > self.ind_header_row:
+            anchor_row = g.anchor_of(r, cols["name"])[0]
+            if anchor_row <= self.ind_header_row < r:
+                # the name column is the header's cell merged down: a second header row (符号 | 单位 | …)
+                return "header"
         data_roles = ("name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
         own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}
         name_raw = own_data.get("name")

@@ -73,11 +73,17 @@ def strip_numbering(label: str) -> str:
     return _NUMBERING.sub("", label)
 
 
+_GROUP_PREFIX = "绩效指标"
+
+
 @lru_cache(maxsize=8192)
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
     base = strip_numbering(label)
     forms = [label, base, strip_brackets(base), _YEAR.sub("", strip_brackets(base))]
+    if base.startswith(_GROUP_PREFIX) and len(base) > len(_GROUP_PREFIX):
+        # "绩效指标 指标名称": the merged group heading printed in the column's own cell
+        forms.append(strip_brackets(base[len(_GROUP_PREFIX) :]))
     return tuple(dict.fromkeys(f for f in forms if f))
 
 
@@ -93,7 +99,15 @@ def match_role(value: object, table: dict[str, tuple[str, ...]]) -> str | None:
         role = index[1].get(form)
         if role is not None:
             return role
+    for role, words in CONTAINS.items():  # header wordings too varied to list ("偏差及原因分析", "未完成原因")
+        if role in table and any(w in label for w in words):
+            return role
     return None
+
+
+#: Roles also recognised by a word their header contains, when no listed synonym matches exactly:
+#: every column headed "…原因…" in a 绩效指标 block is where the reasons for a missed target go.
+CONTAINS: dict[str, tuple[str, ...]] = {"deviation": ("原因",)}
 
 
 _INDEXES: dict[int, tuple[dict, dict[str, str]]] = {}
@@ -164,7 +178,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "满分",
         "标准分",
     ),
-    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分"),
+    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分", "指标得分"),
     "deviation": _syn(
         "偏差原因分析及改进措施",
         "偏差原因",
@@ -176,6 +190,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "偏差原因分析及改进措施说明",
         "未完成原因和改进措施",
         "备注",
+        "说明",
     ),
     # 执行监控表 (财预〔2019〕136号 附件): progress to date and the full-year forecast
     "progress": _syn(
@@ -243,6 +258,7 @@ FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
 FUNDS_TOTAL_LABELS = _syn(
     "年度资金总额",
     "资金总额",
+    "年度总金额",
     "年度资金总额:",
     "合计",
     "项目资金总额",

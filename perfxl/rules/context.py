@@ -257,7 +257,8 @@ class Context:
 
     def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:
         """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83,
-        "9" ~ 8.62, but "9" is not 9.83). Full marks on a missed target are S07's, whatever the rounding."""
+        "9" ~ 8.62, but "9" is not 9.83). Full marks on a missed target are S07's (a 警告 when they are the
+        proportional score as printed)."""
         if reported is None or result is None or result.score is None:
             return False
         places = printed_places(cell.raw) if cell is not None else None

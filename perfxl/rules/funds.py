@@ -96,7 +96,19 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
         expected = sum(known, Decimal(0))
         cell: CellValue = getattr(total, attr)
         reported = ctx.number(cell)
-        if reported is None or abs(reported - expected) > ctx.tol_money:
+        if reported is None and cell.is_blank and not ctx.is_error(cell):
+            # a total left blank is unfilled, not a wrong figure: a person completes it (警告)
+            yield ctx.finding(
+                cell,
+                expected=expected,
+                actual=BLANK,
+                column=zh,
+                column_en=en,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：{zh}的年度资金总额为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
+                basis_en=f"the total of {en} is blank, its sources add to {fmt_num(expected)}; unfilled, not wrong",
+            )
+        elif reported is None or abs(reported - expected) > ctx.tol_money:
             yield ctx.finding(cell, expected=expected, actual=cell.text or BLANK, column=zh, column_en=en)
 
 

@@ -107,14 +107,16 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
         if ind.nature is not None:
             text = ind.nature.text.replace(" ", "")
             if text not in OPERATORS and not ctx.is_blank(ind.target):
-                # a word ("有效", "定量") may be the form's own wording: a person judges; a stray symbol is certain
+                # a word ("有效", "定量") may be the form's own wording, and a blank cell is unfilled (the
+                # direction is then read from the name, see perfxl.rules.direction): a person judges;
+                # a stray symbol is certain
                 word = bool(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
                 yield ctx.finding(
                     ind.nature,
                     expected="≥ > = ≤ < 定性",
                     actual=text or "（空）",
                     name=_label(ind),
-                    certainty=Certainty.JUDGEMENT if word else None,
+                    certainty=Certainty.JUDGEMENT if word or not text else None,
                 )
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)

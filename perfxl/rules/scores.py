@@ -186,6 +186,9 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
         if unverifiable(ctx, ind):
             continue
         if abs(score - weight) <= ctx.tol_score:
+            # "5" for 4.84 on a form that scores whole points is the proportional score as printed: a
+            # person judges whether the form rounds (a 警告), the cells do not make it certain
+            rounded = ctx.score_agrees(ind.score, score, result)
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -194,10 +197,16 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 target=ind.target.text,
                 completion=ind.actual.text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
-                f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}",
+                f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}"
+                + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else ""),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
-                f"{ind.score.text}; computed: {reading.basis_en}",
-                certainty=reading.certainty,
+                f"{ind.score.text}; computed: {reading.basis_en}"
+                + (
+                    "; rounded to the printed precision it is full marks, which a form scoring at that precision allows"
+                    if rounded
+                    else ""
+                ),
+                certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded else reading.certainty,
             )
 
 
