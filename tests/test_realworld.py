@@ -139,9 +139,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         6: "the repost dropped the amounts' integer digits (.5 / .06): the rate is checked on the damaged figures"
     },
     "guizhou-suiyang-taibai-bumen-2021": {
-        5: "only 年初预算数 is printed (no 全年预算数 column): overspending is not judged against the initial budget",
-        6: "each source row carries its own 分值/得分 against 年初预算数: rows without 全年预算数 are not scored",
-        7: "only 年初预算数 is printed (no 全年预算数 column): overspending is not judged against the initial budget",
+        6: "a source row's own 分值/得分 is checked as a judgement (警告): which rows the form scores is for a person"
     },
     "jiangxi-nanchang-canchaweishengyuan-bumen-2021": {
         4: "a funds row with only a printed 执行率 (103.21%) is read as breakdown text, not as a funds row",

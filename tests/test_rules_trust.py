@@ -446,3 +446,24 @@ def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nat
     ev = dataclasses.replace(ev, indicators=tuple(rows))
     i04 = [f for f in validate_submission(submission(ev)) if f.code == "I04"]
     assert [(f.cell, f.severity) for f in i04] == [("J13", severity)]
+
+
+def test_a_form_with_only_the_initial_budget_is_judged_against_it_as_a_warning():
+    """年初预算数(A) | 全年执行数(B) and no 全年预算数 (贵州 绥阳 2021): the reader takes the only budget the form
+    prints; overspending and scores computed from it are 警告 that say so (in-year additions are not shown)."""
+    from rules_helpers import funds_row
+
+    ev = good_evaluation()
+    total = funds_row(4, "年度资金总额", 1172.55, 1172.55, 1268.72, 10, None, 10, total=True)
+    part = funds_row(5, "基本支出", 985.19, 985.19, 914.97, 10, None, 10)
+    block = dataclasses.replace(
+        ev.funds, total=total, parts=(part,), columns=("initial_budget", "executed", "weight", "score")
+    )
+    found = validate_submission(submission(dataclasses.replace(ev, funds=block)))
+    at = {(f.code, f.cell): f for f in found if f.code in ("F03", "F05")}
+    assert set(at) == {("F03", "E4"), ("F05", "H5")}
+    assert all(f.severity is Severity.WARNING and "只有年初预算数" in f.basis for f in at.values())
+    # the same figures under a 全年预算数 header: overspending is certain
+    block = dataclasses.replace(block, columns=("initial_budget", "full_budget", "executed", "weight", "score"))
+    found = validate_submission(submission(dataclasses.replace(ev, funds=block)))
+    assert [f.severity for f in found if f.code == "F03"] == [Severity.ERROR]

@@ -64,6 +64,11 @@ class FundsRows:
         self.cur.funds_columns = tuple(k for k in FUNDS_ORDER if k in cols)
         self.cur.funds_seen = True
         self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position
+        if "initial_budget" in cols and "full_budget" not in cols:
+            # 年初预算数(A) | 全年执行数(B): the form's only budget is the one its rate is taken against; rules
+            # see it through `FundsBlock.columns` (no "full_budget") and judge, never assert, on it
+            placed.pop("full_budget", None)
+            self.funds_cols["full_budget"] = cols["initial_budget"]
         self.funds_header_row = r
         self.breakdown_mode = False
         self.state = "funds"

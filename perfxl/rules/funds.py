@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -40,6 +41,32 @@ def _parts(ctx: Context) -> tuple[FundsRow, ...]:
     """The source rows (本年财政拨款, 上年结转, 其他资金) of the funds block; () without one."""
     ev = ctx.evaluation
     return ev.funds.parts if ev is not None and ev.funds is not None else ()
+
+
+def initial_budget_only(ctx: Context) -> bool:
+    """The form prints only 年初预算数 (no 全年预算数): the reader takes it as the budget, so a verdict that
+    rests on it is a judgement (in-year additions and adjustments are not shown)."""
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    return funds is not None and "initial_budget" in funds.columns and "full_budget" not in funds.columns
+
+
+_INITIAL_NOTE = "；表中只有年初预算数，按它计算（年中追加、调整未列出，请核实）"
+_INITIAL_NOTE_EN = "; the form prints only the initial budget, used as the budget (adjustments not shown)"
+
+
+def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Finding]:
+    """`findings` of a check computed from the budget column, as judgements when that budget is the form's
+    年初预算数 (see initial_budget_only); unchanged otherwise."""
+    if not initial_budget_only(ctx):
+        yield from findings
+        return
+    for f in findings:
+        yield dataclasses.replace(
+            f,
+            certainty=Certainty.GUESS if f.certainty is Certainty.GUESS else Certainty.JUDGEMENT,
+            basis=f.basis + _INITIAL_NOTE,
+            basis_en=f.basis_en + _INITIAL_NOTE_EN,
+        )
 
 
 def computed_rate(ctx: Context, row: FundsRow) -> RateResult | None:
@@ -115,6 +142,10 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
 @check("F03")
 def funds_overspent(ctx: Context) -> Iterator[Finding]:
     """全年执行数 ≤ 全年预算数 (+ tolerance) on every funds row."""
+    yield from on_initial_budget(ctx, _funds_overspent(ctx))
+
+
+def _funds_overspent(ctx: Context) -> Iterator[Finding]:
     ev = ctx.ev
     if ev.funds is None:
         return
@@ -128,6 +159,10 @@ def funds_overspent(ctx: Context) -> Iterator[Finding]:
 @check("F04")
 def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     """执行率 typed in the total row = 全年执行数 / 全年预算数, within the profile's rate tolerance."""
+    yield from on_initial_budget(ctx, _execution_rate_matches(ctx))
+
+
+def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     total = _total(ctx)
     if total is None:
         return
@@ -225,6 +260,10 @@ def _rate_finding(
 @check("F05")
 def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed)."""
+    yield from on_initial_budget(ctx, _execution_score_matches(ctx))
+
+
+def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     total = _total(ctx)
     if total is None:
         return
