@@ -141,10 +141,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "guizhou-suiyang-taibai-bumen-2021": {
         6: "a source row's own 分值/得分 is checked as a judgement (警告): which rows the form scores is for a person"
     },
-    "jiangxi-nanchang-canchaweishengyuan-bumen-2021": {
-        4: "a funds row with only a printed 执行率 (103.21%) is read as breakdown text, not as a funds row",
-        5: "a funds row with only a printed 执行率 (103.21%) is read as breakdown text, not as a funds row",
-    },
     "ningxia-yuanzhou-malingshu-2022": {
         17: "OCR-garbled operators ('290$', '290%'): the repeated target is not recognised as one",
         20: "OCR-garbled operators ('工5%'): the repeated target is not recognised as one",

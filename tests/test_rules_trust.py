@@ -467,3 +467,21 @@ def test_a_form_with_only_the_initial_budget_is_judged_against_it_as_a_warning()
     block = dataclasses.replace(block, columns=("initial_budget", "full_budget", "executed", "weight", "score"))
     found = validate_submission(submission(dataclasses.replace(ev, funds=block)))
     assert [f.severity for f in found if f.code == "F03"] == [Severity.ERROR]
+
+
+def test_jiangxi_scale_rows_with_only_a_rate_above_100_percent_are_overspending_as_a_warning():
+    """整体支出规模 | 资金来源:(1)财政拨款 | (blank amounts) | 103.21% (南昌县 蚕茶卫生院 2021)."""
+    from rules_helpers import funds_row
+
+    from perfxl.layout import headers as H
+
+    assert H.strip_numbering(H.normalise_label("资金来源:(1)财政拨款")) == "财政拨款"
+    ev = good_evaluation()
+    part = funds_row(5, "资金来源:(1)财政拨款", None, None, None, None, "103.21%", None)
+    fine = funds_row(6, "资金结构:(1)基本支出", None, None, None, None, "98.50%", None)
+    found = validate_submission(
+        submission(dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=(part, fine))))
+    )
+    f03 = [f for f in found if f.code == "F03"]
+    assert [(f.cell, f.severity) for f in f03] == [("G5", Severity.WARNING)]
+    assert "103.21%" in f03[0].message and "超过 100%" in f03[0].basis

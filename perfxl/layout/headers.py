@@ -45,7 +45,8 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
 _DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_NUMBERING = re.compile(r"^(?:其中:?|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
+#: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
+_NUMBERING = re.compile(r"^(?:其中:?|资金来源:|资金结构:|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
 
 

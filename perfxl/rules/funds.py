@@ -154,6 +154,24 @@ def _funds_overspent(ctx: Context) -> Iterator[Finding]:
         executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
         if executed is not None and budget is not None and executed > budget + ctx.tol_money:
             yield ctx.finding(row.executed, expected=budget, actual=executed, row=row.label.text or "年度资金总额")
+        elif executed is None and budget is None and row.rate.ref is not None and not ctx.is_blank(row.rate):
+            yield from _overspent_by_rate(ctx, row)
+
+
+def _overspent_by_rate(ctx: Context, row: FundsRow) -> Iterator[Finding]:
+    """Amounts not printed, only the 执行率 (江西 整体支出规模 rows): above 100% it says more was spent than
+    budgeted — against which budget (年初 or 调整后) the row does not show, so a person judges."""
+    printed = ctx.read_rate(row.rate, None).percent
+    if printed is not None and printed > 100:
+        yield ctx.finding(
+            row.rate,
+            expected="（执行率不应超过 100%）",
+            actual=f"（执行率 {row.rate.text}）",
+            row=row.label.text or "年度资金总额",
+            certainty=Certainty.JUDGEMENT,
+            basis=f"读取：“{row.label.text}”行执行数、预算数未填，执行率“{row.rate.text}”超过 100%，即执行数超过预算数",
+            basis_en=f"amounts blank, the printed rate {row.rate.text!r} exceeds 100%: spent more than budgeted",
+        )
 
 
 @check("F04")
