@@ -154,7 +154,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
     "anhui-shouxian-bumen-pingjia-2023": "an Anhui 部门整体 scoring sheet (评价指标 | 评分标准 | 得分) without amounts",
-    "hubei-guangshui-xiangcundaolu-2021": "a two-part Hubei form whose indicator header perfxl does not recognise",
     "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
     "anhui-tongling-jiaoqu-gongyishiye-2021": "a scoring-rule table (评分细则), not a 自评表 layout",
     "chongqing-pengshui-jihuashengyu-2024": "a transfer-payment checklist, not a 自评表 layout",

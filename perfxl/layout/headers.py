@@ -149,12 +149,14 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "年初设定目标值",
         "绩效指标值",
         "指标目标值",
+        "年初指标值",
     ),
     "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
     "unit": _syn("度量单位", "计量单位", "单位"),
     "actual": _syn(
         "实际完成值",
         "完成值",
+        "年终完成值",
         "实际值",
         "全年实际值",
         "实际完成值(B)",
@@ -179,7 +181,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "满分",
         "标准分",
     ),
-    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分", "指标得分"),
+    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分", "指标得分", "自评分"),
     "deviation": _syn(
         "偏差原因分析及改进措施",
         "偏差原因",
@@ -222,7 +224,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标值说明",
     ),
     # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
-    "check": _syn("perfxl复核得分", "复核得分", "perfxl得分"),
+    "check": _syn("perfxl复核得分", "复核得分", "perfxl得分", "复核分"),
 }
 
 # ------------------------------------------------------------------ 项目资金 / 年度预算申请 block
