@@ -418,3 +418,31 @@ def test_headers_as_chongqing_prints_them_are_read():
     from perfxl.layout import headers as H
 
     assert "年度总金额" in H.FUNDS_TOTAL_LABELS
+
+
+def test_a_scoring_table_is_read_and_a_score_above_its_weight_there_is_a_warning():
+    """评分表 (序号 | 一级 | 二级 | 三级 | 指标说明 | 分值 | 评分, 铜陵 郊区 2021; a "单位" line above the header,
+    寿县 2023): weights and scores are checked, no 指标值/完成值 is invented or asked for."""
+    from perfxl.model import Severity
+    from perfxl.validate import validate_submission
+
+    sb = SheetBuilder("评分表")
+    sb.put(0, 0, "单位")
+    for c, h in enumerate(["序号", "一级指标", "二级指标", "三级指标", "评分标准", "分值", "得分"]):
+        sb.put(1, c, h)
+    rows = [
+        ["1", "决策(10)", "项目立项", "民主议事", "记录完整得2分", 2, 2],
+        ["2", "", "", "工作安排", "有安排得1分；有正面批示加1分", 1, 2],
+    ]
+    for r, row in enumerate(rows, start=2):
+        for c, v in enumerate(row):
+            sb.put(r, c, v)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    (ev,) = sub.evaluations
+    assert [i.name.text for i in ev.indicators] == ["民主议事", "工作安排"]
+    assert not {"target", "actual"} & set(ev.columns)
+    assert not [p for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"]
+    found = validate_submission(sub)
+    s06 = [f for f in found if f.code == "S06"]
+    assert [(f.cell, f.severity) for f in s06] == [("G4", Severity.WARNING)] and "加分" in s06[0].basis
+    assert not [f for f in found if f.code in ("S12", "I03", "I05")]

@@ -121,7 +121,6 @@ TABLES = corpus_files()
 #: recall gap, stated rather than hidden. The test is strict: a row found after a fix must leave
 #: this table (and the README's recall figure is `tests/realworld/measure.py`'s, over everything).
 KNOWN_MISSES: dict[str, dict[int, str]] = {
-    "anhui-tongling-jiaoqu-gongyishiye-2021": {14: "scoring-rule table (评分细则) is not a layout perfxl reads"},
     "chongqing-pengshui-jihuashengyu-2024": {
         10: "a transfer-payment checklist with two funds blocks: not a layout perfxl reads",
         20: "a transfer-payment checklist with two funds blocks: not a layout perfxl reads",
@@ -147,15 +146,23 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         21: "OCR-garbled operators ('^80%'): the repeated target is not recognised as one",
         22: "OCR-garbled operators ('250%', '5=50%'): the repeated target is not recognised as one",
     },
+    # held-out batch 3 (measured once before any change: 1/4, no false 错误, 8 of 10 read)
+    "hunan-nanyue-yulujihua-shenbao-2023": {
+        19: "quantity × standard against the budget (101 人次 × 1500 元 > 7 万元) is not a relation perfxl checks",
+        20: "the declaration table is not read (see KNOWN_UNREAD), so the reversed direction of 逾期发放率 is not seen",
+    },
+    "sichuan-daying-chengxiangjumin-yibao-2023": {
+        8: "the stored fragment starts below the header: its rows are not read as a table, the blank 得分 unseen"
+    },
     "yunnan-longyang-huafei-2022": {
         8: "2.16 printed for 2.1548: one unit in the last place is within the named score tolerance (0.01)"
     },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
-    "anhui-shouxian-bumen-pingjia-2023": "an Anhui 部门整体 scoring sheet (评价指标 | 评分标准 | 得分) without amounts",
+    "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
+    "hunan-nanyue-yulujihua-shenbao-2023": "a 湖南 专项资金绩效目标申报表 (funds split 中央/省级/市级/本级/其他) perfxl does not recognise",
     "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
-    "anhui-tongling-jiaoqu-gongyishiye-2021": "a scoring-rule table (评分细则), not a 自评表 layout",
     "chongqing-pengshui-jihuashengyu-2024": "a transfer-payment checklist, not a 自评表 layout",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.

@@ -74,7 +74,9 @@ def _complete(cols: dict[str, int]) -> bool:
     if not named:
         return False
     grouped = "name" in cols and bool({"level1", "level2"} & cols.keys())
-    return grouped and ("target" in cols or bool({"progress", "forecast"} & cols.keys()))
+    # a scoring table (评分表: 一级/二级/三级 | 分值 | 评分标准 | 得分, no target or actual) is one too
+    scoring = {"weight", "score", "criteria"} <= cols.keys()
+    return grouped and ("target" in cols or scoring or bool({"progress", "forecast"} & cols.keys()))
 
 
 def _complete_scored(cols: dict[str, int]) -> bool:
@@ -95,7 +97,8 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
-        if _complete(merged) and not _complete_scored(sub):
+        # a complete row below a row naming one role at most ("单位" of a header line) is its own header
+        if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged
     return cols if _complete(cols) else None
 

@@ -222,7 +222,11 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "评(扣)分标准",
         "评分标准及说明",
         "指标值说明",
+        "指标说明及评分标准",
+        "评价要点",
     ),
+    # the row's serial number (序号): known, not read
+    "seq": _syn("序号", "编号"),
     # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
     "check": _syn("perfxl复核得分", "复核得分", "perfxl得分", "复核分"),
 }

@@ -164,12 +164,27 @@ def score_bounds(ctx: Context) -> Iterator[Finding]:
     funds = ctx.ev.funds
     if funds is not None and funds.total is not None:
         rows.insert(0, ("预算执行率", funds.total.weight, funds.total.score))
+    # a scoring table (分值 | 评分标准 | 得分, no 指标值/完成值) may award bonus points (加分项) by its printed
+    # rules: a score above the weight there is for a person to check against them
+    cols = ctx.ev.columns
+    scoring_table = "criteria" in cols and not {"target", "actual"} & set(cols)
     for name, wcell, scell in rows:
         weight, score = ctx.number(wcell), ctx.number(scell)
         if weight is None or score is None:
             continue
         if score < 0 or score > weight + ctx.tol_score:
-            yield ctx.finding(scell, expected=weight, actual=score, name=name)
+            bonus = scoring_table and score > weight
+            yield ctx.finding(
+                scell,
+                expected=weight,
+                actual=score,
+                name=name,
+                certainty=Certainty.JUDGEMENT if bonus else None,
+                basis=f"读取：分值 {wcell.text}，得分 {scell.text}"
+                + ("；评分表的评分标准可能设有加分项，请对照核实" if bonus else ""),
+                basis_en=f"read weight {wcell.text}, score {scell.text}"
+                + ("; a scoring table's rules may award bonus points" if bonus else ""),
+            )
 
 
 @check("S07")
