@@ -485,3 +485,13 @@ def test_jiangxi_scale_rows_with_only_a_rate_above_100_percent_are_overspending_
     f03 = [f for f in found if f.code == "F03"]
     assert [(f.cell, f.severity) for f in f03] == [("G5", Severity.WARNING)]
     assert "103.21%" in f03[0].message and "超过 100%" in f03[0].basis
+
+
+def test_missing_first_level_indicators_are_not_claimed_on_a_table_that_may_continue():
+    """Without a 总分 row the table may go on elsewhere (most stored copies are cut off): I02 records that it
+    could not check instead of warning that 满意度指标 is missing."""
+    ev = good_evaluation()
+    no_satisfaction = dataclasses.replace(ev, indicators=ev.indicators[:-1])
+    assert [f.code for f in validate_submission(submission(no_satisfaction)) if f.code == "I02"] == ["I02"]
+    open_ended = dataclasses.replace(no_satisfaction, total_weight=None, total_score=None)
+    assert not [f for f in validate_submission(submission(open_ended)) if f.code == "I02"]

@@ -55,6 +55,12 @@ def coverage(ctx: Context) -> Iterator[Finding]:
     groups = ctx.groups()
     if not ctx.indicators():
         return
+    if ev.total_score is None and ev.total_weight is None:
+        # no 总分 row: the table may continue on another page or sheet, where the missing 一级 may be
+        ctx.skip(
+            "表中没有总分行，表格可能不完整，未检查一级指标是否齐全", "no 总分 row: the table may continue; not checked"
+        )
+        return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     for fragment in ctx.param("level1", ()):
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
