@@ -193,3 +193,19 @@ def test_family_table_names_every_category_of_the_corpus_format():
     section = readme.split("Categories of `what`", 1)[1]
     named = set(re.findall(r"`([a-z_]+)` \(", section))
     assert named and named <= set(FAMILIES), named - set(FAMILIES)
+
+
+def test_the_readme_states_the_corpus_figures_measure_gives(tmp_path):
+    """The README's "N of M found" and "K of T tables read" are today's figures, not last round's."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    found = expected = read = 0
+    for path in TABLES:
+        outcome = evaluate(load_table(path), tmp_path)
+        found += len(outcome.met)
+        expected += len(outcome.met) + len(outcome.missed)
+        read += not outcome.unread
+    assert f"**{found} of {expected}** hand-found errors" in readme, (found, expected)
+    assert f"**{read} of {len(TABLES)}** tables read" in readme, (read, len(TABLES))
+    assert re.search(rf"holds {len(TABLES)} tables from \d+ provinces", readme)
