@@ -149,7 +149,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # held-out batch 3 (measured once before any change: 1/4, no false 错误, 8 of 10 read)
     "hunan-nanyue-yulujihua-shenbao-2023": {
         19: "quantity × standard against the budget (101 人次 × 1500 元 > 7 万元) is not a relation perfxl checks",
-        20: "the declaration table is not read (see KNOWN_UNREAD), so the reversed direction of 逾期发放率 is not seen",
     },
     "sichuan-daying-chengxiangjumin-yibao-2023": {
         8: "the stored fragment starts below the header: its rows are not read as a table, the blank 得分 unseen"
@@ -161,7 +160,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
     "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
-    "hunan-nanyue-yulujihua-shenbao-2023": "a 湖南 专项资金绩效目标申报表 (funds split 中央/省级/市级/本级/其他) perfxl does not recognise",
     "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
     "chongqing-pengshui-jihuashengyu-2024": "a transfer-payment checklist, not a 自评表 layout",
 }

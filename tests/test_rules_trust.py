@@ -495,3 +495,18 @@ def test_missing_first_level_indicators_are_not_claimed_on_a_table_that_may_cont
     assert [f.code for f in validate_submission(submission(no_satisfaction)) if f.code == "I02"] == ["I02"]
     open_ended = dataclasses.replace(no_satisfaction, total_weight=None, total_score=None)
     assert not [f for f in validate_submission(submission(open_ended)) if f.code == "I02"]
+
+
+def test_an_operator_against_the_names_direction_is_a_guess_on_self_evaluations_and_declarations():
+    """逾期发放率 >=100% (南岳 雨露计划 申报表 2023): the name says lower is better, the operator says ≥."""
+    ev = replace_row(good_evaluation(), 1, name="补助逾期发放率", target="≥100%", actual="100%")
+    i13 = [f for f in validate_submission(submission(ev)) if f.code == "I13"]
+    assert [(f.cell, f.severity, f.certainty) for f in i13] == [("E13", Severity.WARNING, Certainty.GUESS)]
+    assert "逾期" in i13[0].message and "写反" in i13[0].message
+    declaration = dataclasses.replace(ev, kind="declaration")
+    sub = dataclasses.replace(submission(good_evaluation()), declarations=(declaration,))
+    assert [f.cell for f in validate_submission(sub) if f.code == "I13"] == ["E13"]
+    # the name's own direction (≤), a name in no list, or = : silent
+    for name, target in (("补助逾期发放率", "≤5%"), ("培训合格率", "≥95%"), ("补助逾期发放率", "=0%")):
+        quiet = replace_row(good_evaluation(), 1, name=name, target=target, actual="0%")
+        assert not [f for f in validate_submission(submission(quiet)) if f.code == "I13"]

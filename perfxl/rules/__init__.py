@@ -180,6 +180,8 @@ def _run(
 def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
     if s.scope == "evaluation":
         return list(submission.evaluations)
+    if s.scope == "targets":
+        return [*submission.evaluations, *submission.declarations]
     if s.scope == "basic":
         return [None] if submission.basic is not None else []
     return [None]

@@ -45,8 +45,8 @@ E, W, INFO_ = Severity.ERROR, Severity.WARNING, Severity.INFO  # `I` reads as 1 
 class CheckSpec:
     """One check: stable code, readable name, default severity, zh/en texts, source and default params.
 
-    `scope` says what the check runs over: "evaluation" (once per 自评表), "basic" (the
-    基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
+    `scope` says what the check runs over: "evaluation" (once per 自评表), "targets" (every table
+    that sets targets: 自评表 and 绩效目标申报表), "basic" (the 基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
     templates over the fields a check passes (always including `expected` and `actual`).
     `rests_on` says what the check's findings rest on (CERTAIN arithmetic on the cells, a JUDGEMENT a
     person must make, or a GUESS); anything but CERTAIN is capped at 警告. `degrades_zh`/`degrades_en`
@@ -187,6 +187,10 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("I12", "VALUE_NOT_READABLE", "R-I03", E, "指标值或完成值无法识别", "Target or actual value cannot be read",
               "“{name}”的{column}“{actual}”{problem}", "{name}: {column_en} {actual!r} {problem_en}",
               "财预〔2020〕10号 附1（年度指标值、实际完成值如实填写）"),
+    CheckSpec("I13", "DIRECTION_AGAINST_NAME", "R-I04", W, "运算符与指标名称的方向相反", "Operator contradicts the indicator's name",
+              "“{name}”按名称（含“{word}”）应越{better}越好，年度指标值却写“{target}”，请核实运算符是否写反",
+              "{name}: its name (with {word!r}) says {better_en} is better, yet the target reads {target!r}; check the operator",
+              "财预〔2020〕10号 附（正向指标 ≥、反向指标 ≤）", scope="targets"),
     # ---------------------------------------------------------------- scores (得分)
     CheckSpec("S01", "SCORE_POSITIVE_MISMATCH", "R-S01", E, "正向指标得分计算不符", "Positive indicator score mismatch",
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",
@@ -414,6 +418,7 @@ _RESTS_ON: dict[str, Certainty] = {
         Certainty.JUDGEMENT,
     ),
     "G03": Certainty.GUESS,  # a fuzzy match of a subject in the goal text to an indicator name
+    "I13": Certainty.GUESS,  # the direction a name suggests comes from the profile's word lists
 }
 #: When a finding of a check rests on less than the check usually does.
 _DEGRADES: dict[str, tuple[str, str]] = {

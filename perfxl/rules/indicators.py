@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import family_of, lookup, split_per
-from perfxl.values import ParsedValue, ValueKind
+from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, compact
+from .direction import infer_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -286,3 +288,37 @@ def qualitative_label(ctx: Context) -> Iterator[Finding]:
         p = ctx.parsed(ind.actual)
         if p.tier is None and p.kind != ValueKind.DATE:
             yield ctx.finding(ind.actual, expected=labels, actual=ind.actual.text or "（空）", name=_label(ind))
+
+
+@check("I13")
+def direction_against_name(ctx: Context) -> Iterator[Finding]:
+    """An operator that contradicts the name's direction ("逾期发放率 ≥100%"): the profile's word lists say
+    which way the name points, so this is a guess (警告) that the operator may be reversed."""
+    for ind in ctx.indicators():
+        way = ctx.direction(ind)
+        target = ctx.parsed(ind.target)
+        if way.source != "operator" or way.op is Op.EQ or target.number is None:
+            continue
+        by_name = infer_direction(
+            ind.name.text or ind.level2.text, dataclasses.replace(target, op=None), None, ctx.profile
+        )
+        if by_name.source != "name" or (by_name.op in _UP) == (way.op in _UP):
+            continue
+        lower = by_name.op not in _UP
+        yield ctx.finding(
+            ind.target,
+            expected=f"{'≤' if lower else '≥'}（按名称）",
+            actual=ind.target.text,
+            name=ind.name.text,
+            word=by_name.word,
+            better="低" if lower else "高",
+            better_en="lower" if lower else "higher",
+            target=((ind.nature.text if ind.nature is not None else "") + ind.target.text),
+            basis=f"读取：年度指标值“{ind.target.text}”（{way.basis()[0]}）；指标名称含“{by_name.word}”，按规则集词表"
+            f"为越{'低' if lower else '高'}越好",
+            basis_en=f"read target {ind.target.text!r} ({way.basis()[1]}); the name holds {by_name.word!r}, "
+            f"{'lower' if lower else 'higher'} is better by the profile's word lists",
+        )
+
+
+_UP = (Op.GE, Op.GT)
