@@ -408,7 +408,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     """The damaged token when the number at `m` does not parse cleanly, else None.
 
     Typing or OCR damage glues a stray letter or point to the digits: "M.8万元" (not 0.8), "1O0人"
-    (not 1), "1.2.3万元". Letters that form a unit ("12.5km", "100m2") or a word ("PM2.5") are not damage.
+    (not 1), "10O" (not 10), "1.2.3万元". Letters that form a unit ("12.5km", "100m2") or a word ("PM2.5") are not damage.
     """
     start, end = m.start(), m.end()
     before, after = t[:start], t[end:]
@@ -433,6 +433,8 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
             while hi < len(t) and (t[hi].isdigit() or t[hi] in ".%"):
                 hi += 1
             return t[start:hi]
+    if after[:1] in ("O", "o") and not (after[1:2].isascii() and after[1:2].isalpha()):
+        return t[start : end + 1]  # "10O万元": a scanned 0 read as the letter O, never "10 O"
     return None
 
 

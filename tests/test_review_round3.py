@@ -1,5 +1,7 @@
-"""Review round 3 (changes eb87266..HEAD): cases where a finding is stronger than the cells allow, or reads
-wrongly. Each xfail names what is wrong; the lead removes the marker with the fix."""
+"""Review round 3 (changes eb87266..HEAD): cases where a finding was stronger than the cells allow, or read
+wrongly — each written as a failing test by the reviewer, then fixed (under-way words never a tier; words
+around a number make D01 a judgement on unscored forms; one cell one finding on 年初预算数-only forms; F03's
+wording; unreadable sources; a trailing O; a blank 项目支出 heading; the head of a name decides its direction)."""
 
 from __future__ import annotations
 
@@ -45,12 +47,6 @@ def _errors_at(ev, *cells):
 # ---------------------------------------------------------------- 1. "建设中"-type words (national.toml tier contains)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: the new tier words (建设中, 正在推进, 未竣工…) read as the lowest qualitative tier as firmly as "
-    "'未达成': S05 is a certain 错误 on the standard scored form (was an I11 警告 before), though the profile "
-    "says a verdict on them is a 警告",
-)
 @pytest.mark.parametrize(
     ("actual", "score"),
     [("一期已建成，二期建设中", 10), ("正在推进", 10), ("主体完工，附属工程未竣工", 8)],
@@ -62,11 +58,6 @@ def test_under_way_words_on_a_scored_form_are_never_a_certain_score_error(actual
     assert _errors_at(ev, "F17", "H17", "I17") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: on a qualitative target, 建设中 read from the words gives D01 as a certain 错误; "
-    "missed_with_certainty only lowers the certainty when the target is numeric",
-)
 @pytest.mark.parametrize("scored", [True, False])
 def test_under_way_words_against_a_qualitative_target_make_d01_a_warning(scored):
     ev = replace_row(good_evaluation(), LONG_TERM, target="按时完成", actual="正在推进", deviation=None)
@@ -79,11 +70,6 @@ def test_under_way_words_against_a_qualitative_target_make_d01_a_warning(scored)
 # ---------------------------------------------------------------- 2. D01 on forms without 分值 rests on the parse alone
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: on an unscored form D01 now rests only on the parse of the actual; '每月1次' is read as 1次 "
-    "(12 a year) and 'missed' against ≥2次 becomes a certain 错误 (same misread gives S01/S07 错误 on scored forms)",
-)
 def test_a_frequency_actual_is_not_a_certain_miss_against_a_count():
     ev = _unscored(
         replace_row(good_evaluation(), SITES, name="督导检查次数", target="≥2次", actual="每月1次", deviation=None)
@@ -119,11 +105,6 @@ def _initial_only_form(total, parts):
     return read_grids([sb.grid()], "p.xlsx")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: layout/funds.py aliases full_budget to the 年初预算数 column, so F02 reports the same cell "
-    "twice, once as '全年预算数' (a column the form does not have)",
-)
 def test_initial_budget_only_form_reports_a_wrong_total_once():
     sub = _initial_only_form(
         ("年度资金总额", 100, 90, 10, "90%", 9), [("其中：当年财政拨款", 80, 90), ("上年结转资金", 0, 0)]
@@ -133,11 +114,6 @@ def test_initial_budget_only_form_reports_a_wrong_total_once():
     assert "全年预算数" not in f02[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: on a 年初预算数-only form F03's message still says '超过全年预算数' (only the basis says "
-    "the budget is the 年初预算数)",
-)
 def test_initial_budget_only_overspending_message_names_the_column_the_form_has():
     sub = _initial_only_form(
         ("年度资金总额", 100, 90, 10, "90%", 9), [("其中：当年财政拨款", 80, 90), ("上年结转资金", 20, 0)]
@@ -147,11 +123,6 @@ def test_initial_budget_only_overspending_message_names_the_column_the_form_has(
     assert "全年预算数" not in f03[0].message and "年初预算数" in f03[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: _overspent_by_rate fills F03's amount template with stubs: '全年执行数 （执行率 103.21%） "
-    "超过全年预算数 （执行率不应超过 100%）' reads wrongly",
-)
 def test_overspending_read_from_a_rate_alone_reads_as_a_rate():
     ev = good_evaluation()
     part = funds_row(6, "资金来源:(1)财政拨款", None, None, None, None, "103.21%", None)
@@ -163,11 +134,6 @@ def test_overspending_read_from_a_rate_alone_reads_as_a_rate():
 # ---------------------------------------------------------------- 4. F02 with an unreadable part (pre-existing)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review (pre-existing, F02): a source row holding #VALUE! is left out of the sum and the total is "
-    "then 'certainly' wrong ('应为 20'); the sum is unknown, so only parts that already exceed the total are certain",
-)
 def test_funds_total_is_not_certainly_wrong_when_a_part_cannot_be_read():
     ev = good_evaluation(
         funds=funds(
@@ -181,11 +147,6 @@ def test_funds_total_is_not_certainly_wrong_when_a_part_cannot_be_read():
     assert [f for f in validate_submission(submission(ev)) if f.code == "F02" and f.severity is Severity.ERROR] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review (pre-existing, values): '80O' (OCR O for 0) is read as 80 with unit 'O' in a money cell, "
-    "giving certain F02/F03 错误; C02 flags '1O0' but not a trailing O",
-)
 def test_a_trailing_letter_o_in_an_amount_is_not_read_as_a_smaller_number():
     ev = good_evaluation(
         funds=funds(
@@ -200,11 +161,6 @@ def test_a_trailing_letter_o_in_an_amount_is_not_read_as_a_smaller_number():
 # ---------------------------------------------------------------- 5. B06 on 项目支出 heading rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: B06 now covers special_funds; a 项目支出/县级专项资金 heading row printed blank above its "
-    "items is told '“县级专项资金：” 小于分项合计' — a blank cell is unfilled, not smaller",
-)
 def test_a_blank_project_spending_heading_is_not_said_to_be_smaller_than_its_items():
     b = seed_basic()
 
@@ -225,11 +181,6 @@ def test_a_blank_project_spending_heading_is_not_said_to_be_smaller_than_its_ite
 # ---------------------------------------------------------------- 6. I13 and the bare word 逾期
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: the bare word '逾期' added to lower_is_better makes I13 tell '逾期贷款清收率 ≥95%' its operator "
-    "is reversed (collecting overdue loans: higher is better)",
-)
 def test_collecting_overdue_loans_is_not_told_its_operator_is_reversed():
     ev = replace_row(good_evaluation(), 1, name="逾期贷款清收率", target="≥95%", actual="96%")
     assert [f.cell for f in validate_submission(submission(ev)) if f.code == "I13"] == []

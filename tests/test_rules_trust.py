@@ -240,13 +240,14 @@ def test_project_spending_over_budget_or_below_its_items_is_b06():
     )
     assert [f.brief() for f in found] == [("B06", BASIC, "D15")]
     assert found[0].severity is Severity.WARNING and "332.67%" in found[0].message
-    # a blank 项目支出 over filled items (1、业务工作经费 …) is a total left out
+    # a blank 项目支出 over filled items (1、业务工作经费 …) is a total left unfilled, not a smaller one
     blank = [r for r in seed_basic().rows if r.key != "special_funds"]
     blank.insert(6, amount("special_funds", 15, "项目支出：", None, None, None))
     found = validate_submission(
         submission(seed_evaluation(), basic=dataclasses.replace(seed_basic(), rows=tuple(blank))), select="B06"
     )
-    assert [f.cell for f in found] == ["B15", "C15", "D15"] and all("小于分项合计" in f.message for f in found)
+    assert [f.cell for f in found] == ["B15", "C15", "D15"] and all("未填写" in f.message for f in found)
+    assert all(f.severity is Severity.WARNING and "不是填错" in f.basis for f in found)
 
 
 # ---------------------------------------------------------------- 6. error cells

@@ -145,6 +145,22 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding
         total = sum(known, ZERO)
         cell: CellValue = getattr(parent, attr)
         value = ctx.number(cell)
+        if value is None and cell.is_blank and not ctx.is_error(cell):
+            # a total left blank above filled items is unfilled, not smaller: a person completes it (警告)
+            yield ctx.finding(
+                cell,
+                expected=total if compare == "eq" else f"≥ {fmt_num(total)}",
+                actual="（空）",
+                column=_column_name(ctx, index),
+                row=parent.label.text,
+                what=f"{_column_name(ctx, index)}：“{parent.label.text}”未填写，其分项合计 {fmt_num(total)}",
+                what_en=f"{parent.label.text} is blank while its items add to {fmt_num(total)}",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：“{parent.label.text}”{_column_name(ctx, index)}为空，分项合计 {fmt_num(total)}；"
+                "总数未填写，不是填错",
+                basis_en=f"the total is blank, its items add to {fmt_num(total)}; unfilled, not wrong",
+            )
+            continue
         bad = value is None or (
             abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money
         )

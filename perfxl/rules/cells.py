@@ -95,8 +95,20 @@ def visible(text: str) -> str:
 
 
 def all_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str, CellValue], ...]:
-    """`cells_of(obj)` walked once per run (C01 and C02 both read every cell)."""
-    return ctx.once(("cells_of", id(obj)), lambda: tuple(cells_of(obj)))
+    """`cells_of(obj)` walked once per run (C01 and C02 both read every cell), each sheet cell once (a form
+    printing only 年初预算数 reads that column as its budget too: one cell, one finding)."""
+
+    def walk() -> tuple[tuple[str, CellValue], ...]:
+        seen: set[object] = set()
+        out = []
+        for name, cell in cells_of(obj):
+            key = cell.ref if cell.ref is not None else id(cell)
+            if key not in seen:
+                seen.add(key)
+                out.append((name, cell))
+        return tuple(out)
+
+    return ctx.once(("cells_of", id(obj)), walk)
 
 
 def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from perfxl.model import Certainty, Finding, Indicator
+from perfxl.model import CellValue, Certainty, Finding, Indicator
+from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import PLACEHOLDERS, Context, compact, fmt_num
@@ -31,15 +33,22 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     reading = ctx.outcome(ind)
     result = reading.result
     if result is None or result.meets_target is not False:
-        return None
+        return _under_way(ctx, ind)
     certainty, basis, basis_en = reading.certainty, reading.basis, reading.basis_en
     if weight is None:
         basis, basis_en = (
             f"表中无分值，只判断是否完成；{basis}",
             f"no weight column, only met or missed is judged; {basis_en}",
         )
+        if _worded(ctx, ind.actual):
+            # "每月1次": the number is read out of words, so "missed" rests on that reading
+            certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
+            basis, basis_en = (
+                f"{basis}（实际完成值“{ind.actual.text}”含文字，按其中的数字判断）",
+                f"{basis_en} (the actual {ind.actual.text!r} has words; its number was read)",
+            )
     if ctx.parsed(ind.actual).number is None and ctx.parsed(ind.target).number is not None:
-        # a numeric target answered in words ("建设中", "未完成"): the words are read, a person confirms
+        # a numeric target answered in words ("未完成"): the words are read, a person confirms
         certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
         basis, basis_en = (
             f"{basis}（按文字“{ind.actual.text}”判断）",
@@ -52,6 +61,36 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
         basis,
         basis_en,
     )
+
+
+def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, str] | None:
+    """A row whose actual says the work is still under way ("建设中": profile `qualitative.under_way`): missed,
+    as a judgement — the words are read, a person confirms."""
+    text = ind.actual.text
+    word = next((w for w in ctx.profile.get("qualitative.under_way", ()) if w and w in text), None)
+    if word is None:
+        return None
+    return (
+        f"实际完成值“{text}”表明尚未完成",
+        f"the actual {text!r} says the work is still under way",
+        Certainty.JUDGEMENT,
+        f"读取：年度指标值“{ind.target.text}”，实际完成值“{text}”含“{word}”，按文字判断未完成",
+        f"read target {ind.target.text!r}, actual {text!r} holding {word!r}: read as not yet met",
+    )
+
+
+_NUMBER_AND_MARKS = re.compile(r"[0-9０-９.,，%‰≥≤＞＜><=＝≧≦约]+")
+
+
+def _worded(ctx: Context, cell: CellValue) -> bool:
+    """True when a number was read out of words ("每月1次", "完成4个"), not a plain figure with its unit."""
+    parsed = ctx.parsed(cell)
+    if parsed.number is None or parsed.kind is ValueKind.GROWTH:
+        return False  # "增长11.8%": the growth word is the value's own form
+    rest = _NUMBER_AND_MARKS.sub("", cell.text.replace(" ", ""))
+    if parsed.unit:
+        rest = rest.replace(str(parsed.unit), "", 1)
+    return any("\u4e00" <= ch <= "\u9fff" for ch in rest)
 
 
 @check("D01")

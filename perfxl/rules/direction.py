@@ -2,7 +2,8 @@
 
 The operator in the cell (or the 指标性质 column, or a growth word) decides when there is one. Without it,
 the indicator's name decides by the profile's `[direction]` word lists (受害率, 发生率 … lower is better;
-能耗降低率, 覆盖率, 达标率 … higher is better; the longest matching word wins). A name with a rate word in
+能耗降低率, 覆盖率, 达标率 … higher is better; the word that ends last — the phrase's head — wins, the longer
+on a tie: 安全事故处置率 is a 处置率). A name with a rate word in
 neither list is unclear; any other name reads as the profile's `scoring.default_op`. A finding whose verdict
 depends on a direction read from the name rests on a guess (`Certainty.GUESS`, at most 警告) and says so.
 """
@@ -88,6 +89,18 @@ def _longest(name: str, words: Any) -> str:
     return max((w for w in words or () if w and w in name), key=len, default="")
 
 
+def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
+    """The listed word that ends last in the name — the head of a Chinese noun phrase ("安全事故处置率" is a
+    处置率) — the longer on a tie; with its (end, length) for comparing the two lists."""
+    best, key = "", (-1, 0)
+    for w in words or ():
+        if w and w in name:
+            k = (name.rfind(w) + len(w), len(w))
+            if k > key:
+                best, key = w, k
+    return best, key
+
+
 def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile) -> Direction:
     """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else default."""
     if target.op is not None:
@@ -99,9 +112,9 @@ def infer_direction(name: str, target: ParsedValue, nature: str | None, profile:
         return Direction(Op.GE, "growth")
     default = Op[str(profile.get("scoring.default_op", "GE"))]
     text = (name or "").replace(" ", "")
-    lower = _longest(text, profile.get("direction.lower_is_better", ()))
-    higher = _longest(text, profile.get("direction.higher_is_better", ()))
-    if lower and len(lower) > len(higher):
+    lower, lower_at = _head(text, profile.get("direction.lower_is_better", ()))
+    higher, higher_at = _head(text, profile.get("direction.higher_is_better", ()))
+    if lower and lower_at > higher_at:
         return Direction(Op.LE, "name", lower)
     if higher:
         return Direction(Op.GE, "name", higher)

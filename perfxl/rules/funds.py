@@ -116,13 +116,19 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
     if total is None or not rows:
         return
     for zh, en, attr in _COLUMNS:
-        parts = [ctx.number(getattr(p, attr)) for p in rows]
+        if attr == "full_budget" and initial_budget_only(ctx):
+            continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
+        cells = [getattr(p, attr) for p in rows]
+        parts = [ctx.number(c) for c in cells]
         known = [v for v in parts if v is not None]
         if not known:
             continue
         expected = sum(known, Decimal(0))
         cell: CellValue = getattr(total, attr)
         reported = ctx.number(cell)
+        unreadable = any(v is None and not c.is_blank for v, c in zip(parts, cells, strict=True))
+        if unreadable and (reported is None or expected <= reported + ctx.tol_money):
+            continue  # a source C02 cannot read: the sum is unknown, only parts already above the total are certain
         if reported is None and cell.is_blank and not ctx.is_error(cell):
             # a total left blank is unfilled, not a wrong figure: a person completes it (警告)
             yield ctx.finding(
@@ -141,21 +147,35 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
 
 @check("F03")
 def funds_overspent(ctx: Context) -> Iterator[Finding]:
-    """全年执行数 ≤ 全年预算数 (+ tolerance) on every funds row."""
+    """全年执行数 ≤ 全年预算数 (+ tolerance) on every funds row; a printed 执行率 above 100% where no amount is."""
     yield from on_initial_budget(ctx, _funds_overspent(ctx))
+    for row in _funds_rows(ctx):
+        blank = ctx.number(row.executed) is None and ctx.number(row.full_budget) is None
+        if blank and row.rate.ref is not None and not ctx.is_blank(row.rate):
+            yield from _overspent_by_rate(ctx, row)
+
+
+def _funds_rows(ctx: Context) -> list[FundsRow]:
+    funds = ctx.ev.funds
+    if funds is None:
+        return []
+    return ([funds.total] if funds.total else []) + list(funds.parts)
 
 
 def _funds_overspent(ctx: Context) -> Iterator[Finding]:
-    ev = ctx.ev
-    if ev.funds is None:
-        return
-    rows = ([ev.funds.total] if ev.funds.total else []) + list(ev.funds.parts)
-    for row in rows:
+    column = "年初预算数" if initial_budget_only(ctx) else "全年预算数"
+    for row in _funds_rows(ctx):
         executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
         if executed is not None and budget is not None and executed > budget + ctx.tol_money:
-            yield ctx.finding(row.executed, expected=budget, actual=executed, row=row.label.text or "年度资金总额")
-        elif executed is None and budget is None and row.rate.ref is not None and not ctx.is_blank(row.rate):
-            yield from _overspent_by_rate(ctx, row)
+            yield ctx.finding(
+                row.executed,
+                expected=budget,
+                actual=executed,
+                row=row.label.text or "年度资金总额",
+                what=f"全年执行数 {fmt_num(executed)} 超过{column} {fmt_num(budget)}",
+                what_en=f"executed {fmt_num(executed)} exceeds the {'initial' if column == '年初预算数' else 'full-year'} "
+                f"budget {fmt_num(budget)}",
+            )
 
 
 def _overspent_by_rate(ctx: Context, row: FundsRow) -> Iterator[Finding]:
@@ -165,9 +185,11 @@ def _overspent_by_rate(ctx: Context, row: FundsRow) -> Iterator[Finding]:
     if printed is not None and printed > 100:
         yield ctx.finding(
             row.rate,
-            expected="（执行率不应超过 100%）",
-            actual=f"（执行率 {row.rate.text}）",
+            expected="≤ 100%",
+            actual=row.rate.text,
             row=row.label.text or "年度资金总额",
+            what=f"执行率 {row.rate.text} 超过 100%，即执行数超过预算数（表中未列金额）",
+            what_en=f"the rate {row.rate.text} exceeds 100%: more spent than budgeted (amounts not printed)",
             certainty=Certainty.JUDGEMENT,
             basis=f"读取：“{row.label.text}”行执行数、预算数未填，执行率“{row.rate.text}”超过 100%，即执行数超过预算数",
             basis_en=f"amounts blank, the printed rate {row.rate.text!r} exceeds 100%: spent more than budgeted",
