@@ -377,17 +377,26 @@ def test_the_python_calamine_floor_excludes_versions_that_cannot_read_and_admits
 
 
 def test_a_report_and_its_workbook_named_together_are_checked_against_each_other(example, tmp_path):
+    """The workbook's 新增高新技术企业 says 17家 where the report's own table says 13家 and its text 19家: the pair
+    reports 19 against 17; what the report's own tables already say is not repeated (one PAIR_REPEATED note)."""
     from perfxl.workbook.report_docx import build_report_docx
 
     report = build_report_docx(tmp_path / "自评报告.docx").path
-    workbook = shutil.copy(example, tmp_path / "自评表.xlsx")
+    workbook = tmp_path / "自评表.xlsx"
+    wb = openpyxl.load_workbook(example)
+    ws = wb["部门整体支出绩效自评表"]
+    assert str(ws["F14"].value).startswith("13")
+    ws["F14"] = "17家"
+    wb.save(workbook)
     doc = json.loads(run("validate", report, workbook, "--format", "json").stdout)
     jsonschema.validate(doc, SCHEMA, cls=jsonschema.Draft202012Validator)
     kinds = [f["kind"] for f in doc["files"]]
     assert kinds[-1] == "报告与工作簿核对" and len(kinds) == 3, kinds
-    pair = doc["files"][-1]
-    n01 = [f for f in pair["findings"] if f["code"] == "N01" and f["cell"] == "第6段" and f["severity"] == "error"]
-    assert n01 and "13家" in n01[0]["message"] and "自评表.xlsx" in n01[0]["message"]
+    pair = doc["files"][-1]["findings"]
+    n01 = [f for f in pair if f["code"] == "N01"]
+    assert [(f["cell"], f["expected"], f["actual"], f["severity"]) for f in n01] == [("第6段", "17家", "19家", "error")]
+    assert "自评表.xlsx" in n01[0]["message"]
+    assert [f["code"] for f in pair if f["code"].startswith("PAIR")] == ["PAIR_REPEATED"]
     # one of them alone, or two workbooks, pair nothing
     for alone in ((report,), (workbook,), (workbook, example)):
         files = json.loads(run("validate", *alone, "--format", "json").stdout)["files"]

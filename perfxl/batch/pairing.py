@@ -22,7 +22,7 @@ from typing import Any
 
 from perfxl.document.read import is_document, read_document
 from perfxl.errors import PerfxlError
-from perfxl.model import Coverage, Finding, Severity, SheetCoverage
+from perfxl.model import Coverage, Finding, Severity, SheetCoverage, Submission, TextRef
 from perfxl.reader import read_submission
 from perfxl.result import FileResult, Summary
 from perfxl.rules import run_checks, selected
@@ -156,6 +156,17 @@ def _paired(f: Finding, report: Path, workbook: Path) -> Finding:
     )
 
 
+def _narrative_findings(sub: Submission, prof: Any, select: Any, ignore: Any) -> list[Finding]:
+    """The narrative checks (N01–N04) of `sub`, at its paragraphs only (the 年度总体目标 cells' own arithmetic
+    belongs to the workbook's or report's own entry)."""
+    found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
+    return [f for f in found if isinstance(f.ref, TextRef) and selected(f.code, select=select, ignore=ignore)]
+
+
+def _key(f: Finding) -> tuple[Any, ...]:
+    return (f.code, getattr(f.ref, "paragraph", None), f.actual, f.expected)
+
+
 def check_pair(
     path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None
 ) -> FileResult:
@@ -217,8 +228,20 @@ def check_pair(
     sub = dataclasses.replace(book, path=str(report), narrative=doc.narrative, problems=())
     findings = list(notes)
     if not notes:
-        found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
-        findings = [_paired(f, report, workbook) for f in found if selected(f.code, select=select, ignore=ignore)]
+        found = _narrative_findings(sub, prof, select, ignore)
+        # what the report's own tables already say at the same paragraph (same figures) is the report's
+        # own entry's finding: the pair lists only what the workbook adds
+        own = {_key(f) for f in _narrative_findings(doc, prof, select, ignore)} if doc.evaluations else set()
+        findings = [_paired(f, report, workbook) for f in found if _key(f) not in own]
+        repeated = len(found) - len(findings)
+        if repeated:
+            findings.append(
+                _note(
+                    "PAIR_REPEATED",
+                    f"另有 {repeated} 处与报告自身表格的核对结果相同（见报告 {report.name} 的检查结果），不重复列出",
+                    f"{repeated} more findings are the same against the report's own tables; not repeated",
+                )
+            )
     narrative = SheetCoverage(
         "正文", "narrative", True, True, note_zh=f"报告 {report.name} 的正文", note_en=f"narrative of {report.name}"
     )

@@ -163,6 +163,9 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
                        "未将报告与工作簿配对核对：文件夹 科工信局 中有 2 个工作簿（自评表.xlsx、基础数据表.xlsx）和 1 份报告（自评报告.docx），无法确定哪份报告对应哪个工作簿；请每个单位一个文件夹，各放一个工作簿和一份报告"),
     "PAIR_NOT_CHECKED": ("batch", "info", "未核对报告与工作簿", "Report and workbook not compared", _UNCHECKED,
                          "报告中没有读到正文段落（如整份是表格）", "未核对：报告 自评报告.docx 中没有读到正文段落"),
+    "PAIR_REPEATED": ("batch", "info", "与报告自身表格的核对结果相同，不重复列出", "Same as against the report's own tables; not repeated",
+                      "报告自带表格时，正文与自带表格的矛盾已在报告自身的检查结果中列出；配对只列出工作簿带来的新问题，同一问题不报两次。",
+                      "报告和工作簿中的表格数字相同", "另有 5 处与报告自身表格的核对结果相同（见报告 自评报告.docx 的检查结果），不重复列出"),
     # ---------------------------------------------------------------- server (perfxl serve)
     "BAD_PAYLOAD": ("server", "error", "请求内容格式不对", "Malformed request body", _SERVER, "请求体是 JSON 数组而不是对象",
                     "请求内容必须是 JSON 对象，收到的是数组"),
