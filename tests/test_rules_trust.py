@@ -511,3 +511,18 @@ def test_an_operator_against_the_names_direction_is_a_guess_on_self_evaluations_
     for name, target in (("补助逾期发放率", "≤5%"), ("培训合格率", "≥95%"), ("补助逾期发放率", "=0%")):
         quiet = replace_row(good_evaluation(), 1, name=name, target=target, actual="0%")
         assert not [f for f in validate_submission(submission(quiet)) if f.code == "I13"]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "flagged"),
+    [
+        ("服务外包在岸(万美元)", "20000", False),  # the unit is in the name (服务贸易 2020)
+        ("接受培训人数（人次）", "200", False),
+        ("接受培训人数", "200", True),
+        ("农村低保标准", "≥530元/人*月", False),  # a compound unit written with *, as 濉溪 prints it
+        ("农村低保标准", "≥530元/人·斤两", True),
+    ],
+)
+def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
+    ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
+    assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged

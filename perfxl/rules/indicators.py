@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
@@ -133,9 +134,22 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
 
 
 def _unit_known(ctx: Context, unit: str) -> bool:
+    """Every part of a unit is known: "万元/家", and compound parts joined by · or * ("元/人·月")."""
     extra = set(ctx.param("extra_units", ()))
-    num, den = split_per(unit)
-    return all(u is None or lookup(u) is not None or u in extra for u in (num, den))
+    parts = [p for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
+    return all(not p or lookup(p) is not None or p in extra for p in parts)
+
+
+_COMPOUND = re.compile(r"[·*×]")
+#: A unit printed in the indicator's name: "服务外包在岸(万美元)", "农村低保标准(≥**元/人·月)".
+_UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
+
+
+def _unit_in_name(ctx: Context, name: str) -> str | None:
+    """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds)."""
+    m = _UNIT_IN_NAME.search(name)
+    unit = m.group(1) if m else None
+    return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
 
 
 @check("I05")
@@ -146,6 +160,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
         if p.kind != ValueKind.NUMBER or p.number is None:
             continue
         unit = (ind.unit.text or None) if ind.unit is not None else p.unit
+        if not unit and _unit_in_name(ctx, ind.name.text):
+            continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit:
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,
