@@ -446,3 +446,27 @@ def test_a_scoring_table_is_read_and_a_score_above_its_weight_there_is_a_warning
     s06 = [f for f in found if f.code == "S06"]
     assert [(f.cell, f.severity) for f in s06] == [("G4", Severity.WARNING)] and "加分" in s06[0].basis
     assert not [f for f in found if f.code in ("S12", "I03", "I05")]
+
+
+def test_a_second_goal_block_continues_the_table_and_a_label_on_the_total_row_is_not_the_total():
+    """湖北 年度绩效目标1(40分) … 年度绩效目标2(40分) under one 总分 (黄冈 2020); "总分(100分) | 100 | 自评等级 | 优"
+    (保山 2022): one table, its total 100, its grade 优."""
+    from perfxl.validate import validate_submission
+
+    sb = SheetBuilder("项目")
+    header = ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"]
+    rows = [
+        ["年度绩效目标1(40分)", *header],
+        ["", "产出指标", "质量指标", "数据合格率", "100%", "100%", 50],
+        ["年度绩效目标2(40分)", *header],
+        ["", "产出指标", "时效指标", "按时上报率", "100%", "100%", 50],
+        ["总分(100分)", "100", "", "", "", "自评等级", "优"],
+    ]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            sb.put(r, c, v if v != "" else None)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    (ev,) = sub.evaluations
+    assert [i.name.text for i in ev.indicators] == ["数据合格率", "按时上报率"]
+    assert ev.total_score is not None and ev.total_score.text == "100" and ev.grade.text == "优"
+    assert not [f for f in validate_submission(sub) if f.code == "T02" and f.severity.value == "error"]

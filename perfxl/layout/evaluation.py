@@ -214,6 +214,11 @@ class _Reader(FundsRows):
             mark(r, "goal" if self.cur.goals else "header")
             return
         if kind is RowKind.INDICATOR_HEADER:
+            if self._next_goal_block(r):
+                # 湖北: 年度绩效目标1(40分) … 年度绩效目标2(40分) — the same header again, one table, one 总分
+                self._start_indicators(r, report_missing=False)
+                mark(r, "header")
+                return
             self.new_if(self.cur.indicators_seen)
             self._start_indicators(r)
             mark(r, "header")
@@ -305,7 +310,15 @@ class _Reader(FundsRows):
         return True
 
     # -------------------------------------------------------------- indicators
-    def _start_indicators(self, r: int) -> None:
+    def _next_goal_block(self, r: int) -> bool:
+        """True when an indicator header repeats the current one (same roles in the same columns) before the
+        table's 总分 row: another 年度绩效目标 block of the same table, not a new table."""
+        if self.state != "indicators" or not self.cur.indicators or self.cur.has_total_row:
+            return False
+        cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
+        return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
+
+    def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}
         self.cur.indicators_seen = True
         self.state = "indicators"
@@ -335,7 +348,7 @@ class _Reader(FundsRows):
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}
         self.indicator_rows = 0
-        if reported:
+        if reported and report_missing:
             self._missing_columns(r, reported, "绩效指标")
 
     def _indicator_row(self, r: int) -> str:
@@ -439,20 +452,29 @@ class _Reader(FundsRows):
     # -------------------------------------------------------------- totals
     def _total_row(self, r: int) -> None:
         g = self.grid
+
+        def held(c: int | None) -> CellValue | None:
+            # a label in the weight/score column ("总分(100分) | 100 | 自评等级 | 优") is not the total
+            v = own(g, r, c) if c is not None else None
+            return None if c is None or v is None or _label_only(v) else value_at(g, r, c)
+
         wc, sc = self.ind_cols.get("weight"), self.ind_cols.get("score")
-        weight = value_at(g, r, wc) if wc is not None and own(g, r, wc) is not None else None
-        score = value_at(g, r, sc) if sc is not None and own(g, r, sc) is not None else None
+        weight, score = held(wc), held(sc)
         if weight is None or score is None:
             label_col = next(
                 c
                 for c, v in row_cells(g, r)
                 if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in H.TOTAL_LABELS
             )
-            rest = [c for c, v in row_cells(g, r, label_col + 1)]
+            rest = [c for c, v in row_cells(g, r, label_col + 1) if not _label_only(v)]
             if weight is None and score is None and len(rest) >= 2:
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
                 score = value_at(g, r, rest[0])
+        for c, v in row_cells(g, r):  # "… | 自评等级 | 优" on the total row itself
+            if isinstance(v, str) and H.normalise_label(v) in H.GRADE_LABELS and self.cur.grade is None:
+                nxt = first_right(g, r, c)
+                self.cur.grade = value_at(g, r, nxt[0]) if nxt else None
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
         self.cur.has_total_row = True
@@ -509,6 +531,17 @@ class _Reader(FundsRows):
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
         if cells:
             self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
+
+
+def _label_only(value: object) -> bool:
+    """Words without a digit ("自评等级", "优"): a label beside a figure, never a figure itself (an error value
+    such as "#VALUE!" or a damaged number such as "IO" stays, for C02 to report)."""
+    return (
+        isinstance(value, str)
+        and not any(ch.isdigit() for ch in value)
+        and not value.strip().startswith("#")
+        and any("\u4e00" <= ch <= "\u9fff" for ch in value)
+    )
 
 
 #: How far below a header a column is scanned for data (a blank-headed last column vs no column).

@@ -245,7 +245,21 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
     for row in _parts(ctx):  # a source row printing its own rate: checked, as a judgement
         part_rate = computed_rate(ctx, row)
-        if part_rate is None or part_rate.percent is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
+        if part_rate is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
+            continue
+        if part_rate.percent is None:  # "0 | 0 | 100%": nothing budgeted, a rate printed anyway
+            yield ctx.finding(
+                row.rate,
+                expected=f"无法计算（{part_rate.reason}）",
+                actual=row.rate.text,
+                reading="",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 {row.full_budget.text}，"
+                f"执行率“{row.rate.text}”；{part_rate.reason}（有的表以 100% 表示无预算无支出，需人工判断）",
+                basis_en=f"read the {row.label.text} row; {part_rate.reason_en}",
+                executed=fmt_num(ctx.number(row.executed)),
+                budget=fmt_num(ctx.number(row.full_budget)),
+            )
             continue
         part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
         yield from _rate_finding(

@@ -235,13 +235,16 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
     """正向 B ≥ 1.3A (A = 0: B ≥ 30) → 偏差原因分析 explains it (profile [over_completion])."""
     factor, zero = ctx.settings.over_factor, ctx.settings.over_zero_threshold
     for ind in ctx.indicators():
-        result = ctx.score(ind)
+        reading = ctx.outcome(ind)  # a form without 分值 asks for the reason too
+        result = reading.result
         if result is None or not result.over_completed or direction(ctx, ind) != "positive":
             continue
         if ctx.explained(ind.deviation):
             continue
+        if ind.deviation.ref is None:
+            ctx.skip("表中未找到偏差原因栏，未检查超额完成是否说明原因", "no deviation column found; not checked")
+            continue
         ratio = result.ratio
-        reading = ctx.reading(ind)
         yield ctx.finding(
             ind.deviation,
             expected="偏差原因分析",
