@@ -24,12 +24,7 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
-KNOWN_MISSES: dict[str, dict[int, str]] = {
-    "yunnan-honghe-shujuzhongxin-xiangmu-2024": {
-        3: "project counts 年初批复8个 + 年中增加8个 vs 实施项目共15个: no 其中 list links them, and which "
-        "counts add up (年初 + 年中 = 全年) is not a relation perfxl knows"
-    },
-}
+KNOWN_MISSES: dict[str, dict[int, str]] = {}
 
 
 def _fixtures() -> list[Path]:

@@ -526,3 +526,23 @@ def test_an_operator_against_the_names_direction_is_a_guess_on_self_evaluations_
 def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 红河州数据发展中心 2024 (tests/realworld/reports): 8 + 8 ≠ 15, no reason given
+        ("实施项目共15个(含转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含转列项目5个)。", True),
+        ("实施项目共16个,年初批复8个项目,年中增加8个项目。", False),
+        # a third count of the same measure word (结转2个): the parts are not known to be only these two
+        ("实施项目共15个,年初批复8个项目,年中增加5个项目,上年结转2个项目。", False),
+    ],
+)
+def test_a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
+    from perfxl.model import Paragraph, TextRef
+
+    sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
+    n02 = [f for f in validate_submission(sub) if f.code == "N02"]
+    assert bool(n02) is flagged
+    if flagged:
+        assert n02[0].severity is Severity.WARNING and n02[0].expected == "16个" and "取消或合并" in n02[0].basis

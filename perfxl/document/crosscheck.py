@@ -10,6 +10,7 @@ are set against the indicators' completion. Pure: Submission in, `Issue`s out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -403,6 +404,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 (amount, current),
             )
     _sums(run, pi, ref, facts)
+    _initial_plus_added(run, pi, ref, facts)
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
@@ -450,6 +452,61 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else ""),
                 certainty=Certainty.JUDGEMENT if as_written else Certainty.CERTAIN,
+            )
+        )
+
+
+_TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
+_INITIAL_CUE = re.compile(r"年初")
+_ADDED_CUE = re.compile(r"(年中|年内)(追加|增加|新增|调增)|^(追加|新增)")
+
+
+def _before(fact: Fact) -> str | None:
+    """The clause's words before the figure, or None when the figure sits inside brackets ("(含…5个)")."""
+    at = re.search(r"(?<![0-9.])" + re.escape(fact.quantity.text), fact.clause)  # "5个", not the 5个 of "15个"
+    head = fact.clause[: at.start()] if at else fact.clause
+    opened = head.count("(") + head.count("（") - head.count(")") - head.count("）")
+    return None if opened > 0 else head.replace(" ", "")
+
+
+def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """Counts "共15个 … 年初8个 … 年中增加8个": the total is the 年初 ones plus those added in the year. Only when
+    the paragraph names exactly these three counts of one measure word, and as a judgement (one may have been
+    cancelled or merged without the text saying so)."""
+    by_unit: dict[str, list[tuple[Fact, str]]] = {}
+    for f in facts:
+        words = _before(f)
+        if f.quantity.is_count and words is not None:
+            by_unit.setdefault(f.quantity.unit or "", []).append((f, words))
+    for unit, found in by_unit.items():
+        if len(found) != 3:
+            continue
+        total = [f for f, w in found if _TOTAL_CUE.search(w)]
+        initial = [f for f, w in found if _INITIAL_CUE.search(w) and not _TOTAL_CUE.search(w)]
+        added = [f for f, w in found if _ADDED_CUE.search(w) and not _INITIAL_CUE.search(w)]
+        if len(total) != 1 or len(initial) != 1 or len(added) != 1:
+            continue
+        (t,), (a,), (b,) = total, initial, added
+        if any((pi, f.index) in run.contradicted for f in (t, a, b)):
+            continue
+        point = a.quantity.value + b.quantity.value
+        if point == t.quantity.value:
+            continue
+        expected = _show(point, unit)
+        names = f"年初 {a.quantity.text} + 年中增加 {b.quantity.text}"
+        run.contradicted.add((pi, t.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {"where": _where(ref), "what": f"总数（{names}）", "what_en": "the total (initial + added)"},
+                expected=expected,
+                actual=t.quantity.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names} = {expected}，而“{t.clause}”写 {t.quantity.text}"
+                "（年中若有取消或合并、正文未说明，也可能相符，请核实）",
+                basis_en=f"{a.quantity.text} at the start of the year + {b.quantity.text} added = {expected}; "
+                f"the total says {t.quantity.text} (one may have been cancelled; a person checks)",
             )
         )
 
