@@ -1,5 +1,5 @@
 """Review round 3b (changes e71fe42..HEAD): cases where the new code reads a form wrongly or gives a finding
-the cells do not support — each a failing test (xfail, strict) until fixed: two tables on one sheet joined by the
+the cells do not support — each written as a failing test by the reviewer, then fixed: two tables on one sheet joined by the
 repeated-header rule, 逾期 names losing their direction, under-way words matched inside other words and over a
 met figure, a placeholder source silencing F02, a placeholder total over zero items, the goal row label taken as
 the 预期目标 column, and a 0/0 source row printing 0.00%."""
@@ -38,11 +38,6 @@ def _sheet(rows: list[list[object]], name: str = "自评表") -> SheetBuilder:
 # ---------------------------------------------------------------- 1. layout/evaluation.py `_next_goal_block`
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: _next_goal_block joins two separate scored tables when the first has no 总分 row "
-    "(three false 错误: W03 ×2, T02 against a doubled weight sum)",
-)
 def test_two_tables_one_under_the_other_are_not_joined_when_the_first_has_no_total_row():
     """Two 项目 indicator tables on one sheet, each weighted to 100; the first prints no 总分 row and the second
     is introduced by a caption row the reader does not take for a title. Each table's weights add to 100."""
@@ -67,11 +62,6 @@ def test_two_tables_one_under_the_other_are_not_joined_when_the_first_has_no_tot
 # ---------------------------------------------------------------- 2. national.toml: "逾期" dropped from lower_is_better
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: '逾期' was removed from direction.lower_is_better, so 逾期天数/逾期未办结件数 read as the "
-    "certain default ≥ and a count kept below its ceiling gets certain S01/S07/D01 错误",
-)
 @pytest.mark.parametrize(("name", "target", "actual"), [("逾期未办结件数", "5件", "2件"), ("逾期天数", "10天", "3天")])
 def test_an_overdue_count_below_its_target_is_not_a_certain_miss(name, target, actual):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=actual, score=20, deviation=None)
@@ -82,11 +72,6 @@ def test_an_overdue_count_below_its_target_is_not_a_certain_miss(name, target, a
 # ---------------------------------------------------------------- 3. rules/deviations.py `_under_way`
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: _under_way matches '推进中'/'建设中' inside 推进中小企业 / 建设中心城区 and overrides a figure "
-    "that meets the target (25家 ≥ 20家): a D01 saying the row is unfinished",
-)
 @pytest.mark.parametrize(
     ("name", "target", "actual"),
     [
@@ -102,11 +87,6 @@ def test_an_under_way_word_inside_another_word_does_not_make_a_met_row_missed(na
 # ---------------------------------------------------------------- 4. rules/funds.py F02 "unreadable" parts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: F02 counts a placeholder source ('—', '/': none) as unreadable and skips the sum silently "
-    "(no finding, no coverage note); 100 vs 80 + — was reported before",
-)
 @pytest.mark.parametrize("none", ["—", "/"])
 def test_a_placeholder_source_row_does_not_silence_the_funds_sum(none):
     fund = funds(
@@ -120,11 +100,6 @@ def test_a_placeholder_source_row_does_not_silence_the_funds_sum(none):
 # ---------------------------------------------------------------- 5. rules/basic.py `_row_sums` (placeholder parent)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: _row_sums handles only a truly blank parent; '—' / '/' over items that add to 0 is still a "
-    "certain B03 错误 ('应为分项之和 0，表中为 —')",
-)
 @pytest.mark.parametrize("none", ["—", "/"])
 def test_a_placeholder_total_over_zero_items_is_not_an_error(none):
     b = seed_basic()
@@ -138,11 +113,6 @@ def test_a_placeholder_total_over_zero_items_is_not_an_error(none):
 # ---------------------------------------------------------------- 6. layout/headers.py goal column synonyms
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: '总体目标' is both the goals row label (GOALS_LABELS) and now a 预期目标 synonym; the label in "
-    "column A wins (first column), so each goal's expected text becomes its row label '目标1'",
-)
 def test_the_goals_row_label_is_not_taken_for_the_expected_column():
     rows = [
         ["项目支出绩效自评表"],
@@ -161,11 +131,6 @@ def test_the_goals_row_label_is_not_taken_for_the_expected_column():
 # ---------------------------------------------------------------- 7. rules/funds.py part-row 0/0 rate
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review: the new part-row 0/0 branch flags any printed rate, including the usual '0.00%' "
-    "(IFERROR) of a source with nothing budgeted or spent; its basis speaks of 100%",
-)
 def test_a_zero_over_zero_source_row_printing_zero_percent_is_not_flagged():
     fund = funds(
         funds_row(5, "年度资金总额", 100, 100, 95, 10, "95.00%", 9.5, total=True),

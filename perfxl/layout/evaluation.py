@@ -7,6 +7,7 @@ rows that fit nowhere become LAYOUT_UNMAPPED_ROW findings.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import empty_at, first_right, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, columns_by_role, header_fields, indicator_columns
+from .detect import RowKind, header_fields, indicator_columns
 from .findings import missing_columns, unmapped_row
 from .funds import FundsRows
 from .indicators import join_target, parse_level1
@@ -278,7 +279,7 @@ class _Reader(FundsRows):
     def _start_goals(self, r: int) -> None:
         self.cur.goals_seen = True
         self.state = "goals"
-        self.goal_cols = columns_by_role(self.grid, r, H.GOAL_COLUMNS)
+        self.goal_cols = _goal_columns(self.grid, r)
         if {"expected", "actual"} <= self.goal_cols.keys():
             return
         cells = row_cells(self.grid, r)
@@ -315,8 +316,11 @@ class _Reader(FundsRows):
         table's 总分 row: another 年度绩效目标 block of the same table, not a new table."""
         if self.state != "indicators" or not self.cur.indicators or self.cur.has_total_row:
             return False
+        labelled = any(
+            isinstance(v, str) and _GOAL_BLOCK.search(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
+        )
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
-        return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
+        return labelled and bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}
@@ -531,6 +535,24 @@ class _Reader(FundsRows):
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
         if cells:
             self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
+
+
+#: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).
+_GOAL_BLOCK = re.compile(r"绩效目标[0-9一二三四五六七八九十]")
+
+
+def _goal_columns(grid: Grid, r: int) -> dict[str, int]:
+    """预期目标/实际完成情况 columns of a goals header; the block's own row label ("总体目标", "年度总体目标
+    完成情况" in column A) names a column only when no other cell of the row does."""
+    found: dict[str, int] = {}
+    for c, label in row_cells(grid, r):
+        role = H.match_role(label, H.GOAL_COLUMNS)
+        if role is None:
+            continue
+        is_row_label = H.strip_brackets(H.normalise_label(label)) in H.GOALS_LABELS or c == 0
+        if role not in found or (found[role] == 0 and not is_row_label):
+            found[role] = c
+    return found
 
 
 def _label_only(value: object) -> bool:

@@ -145,7 +145,9 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding
         total = sum(known, ZERO)
         cell: CellValue = getattr(parent, attr)
         value = ctx.number(cell)
-        if value is None and cell.is_blank and not ctx.is_error(cell):
+        if value is None and ctx.is_blank(cell) and not ctx.is_error(cell):
+            if total == 0:
+                continue  # "—" over items that are all 0: nothing is missing
             # a total left blank above filled items is unfilled, not smaller: a person completes it (警告)
             yield ctx.finding(
                 cell,

@@ -32,8 +32,10 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
         )
     reading = ctx.outcome(ind)
     result = reading.result
-    if result is None or result.meets_target is not False:
-        return _under_way(ctx, ind)
+    if result is None or result.meets_target is None:
+        return _under_way(ctx, ind)  # no verdict from the figures: the words may give one
+    if result.meets_target is not False:
+        return None
     certainty, basis, basis_en = reading.certainty, reading.basis, reading.basis_en
     if weight is None:
         basis, basis_en = (
@@ -67,7 +69,11 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
     """A row whose actual says the work is still under way ("建设中": profile `qualitative.under_way`): missed,
     as a judgement — the words are read, a person confirms."""
     text = ind.actual.text
-    word = next((w for w in ctx.profile.get("qualitative.under_way", ()) if w and w in text), None)
+    # a word that ends a clause ("二期建设中"), not one inside another ("推进中小企业", "建设中心城区")
+    word = next(
+        (w for w in ctx.profile.get("qualitative.under_way", ()) if w and re.search(re.escape(w) + _CLAUSE_END, text)),
+        None,
+    )
     if word is None:
         return None
     return (
@@ -79,6 +85,7 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
     )
 
 
+_CLAUSE_END = r"(?=$|[，,。；;、）)\s！!？?])"
 _NUMBER_AND_MARKS = re.compile(r"[0-9０-９.,，%‰≥≤＞＜><=＝≧≦约]+")
 
 

@@ -126,11 +126,15 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
         expected = sum(known, Decimal(0))
         cell: CellValue = getattr(total, attr)
         reported = ctx.number(cell)
-        unreadable = any(v is None and not c.is_blank for v, c in zip(parts, cells, strict=True))
+        unreadable = any(v is None and not ctx.is_blank(c) for v, c in zip(parts, cells, strict=True))
         if unreadable and (reported is None or expected <= reported + ctx.tol_money):
-            continue  # a source C02 cannot read: the sum is unknown, only parts already above the total are certain
-        if reported is None and cell.is_blank and not ctx.is_error(cell):
-            # a total left blank is unfilled, not a wrong figure: a person completes it (警告)
+            # a source C02 cannot read: the sum is unknown, only parts already above the total are certain
+            ctx.skip(
+                f"{zh}有来源单元格无法读取，未核对年度资金总额", f"a source in {en} cannot be read; total not checked"
+            )
+            continue
+        if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell):
+            # a total left blank (or "—") is unfilled, not a wrong figure: a person completes it (警告)
             yield ctx.finding(
                 cell,
                 expected=expected,
@@ -248,6 +252,9 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
         if part_rate is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
             continue
         if part_rate.percent is None:  # "0 | 0 | 100%": nothing budgeted, a rate printed anyway
+            printed = ctx.read_rate(row.rate, None).percent
+            if printed is None or printed == 0:
+                continue  # "0.00%" (Excel's IFERROR) says the same as "无法计算"
             yield ctx.finding(
                 row.rate,
                 expected=f"无法计算（{part_rate.reason}）",
