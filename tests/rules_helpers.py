@@ -304,6 +304,14 @@ def replace_row(ev: SelfEvaluation, index: int, **changes: Any) -> SelfEvaluatio
     return dataclasses.replace(ev, indicators=tuple(rows))
 
 
+def unscored(ev: SelfEvaluation) -> SelfEvaluation:
+    """The same rows on a form without 分值 and 得分 columns (Wuhan/Sichuan transfer-payment style)."""
+    import dataclasses
+
+    rows = tuple(dataclasses.replace(i, weight=CellValue.empty(), score=CellValue.empty()) for i in ev.indicators)
+    return dataclasses.replace(ev, indicators=rows, total_weight=None, total_score=None)
+
+
 def with_total(ev: SelfEvaluation, **changes: Any) -> SelfEvaluation:
     """`ev` with its funds total row changed (raw values; cells keep their place)."""
     import dataclasses

@@ -20,20 +20,15 @@ from rules_helpers import (
     seed_basic,
     seed_evaluation,
     submission,
+    unscored,
 )
 
-from perfxl.model import CellValue, Certainty, Severity
+from perfxl.model import Certainty, Severity
 from perfxl.reader import read_grids
 from perfxl.validate import validate_submission
 
 LONG_TERM = 5  # good_rows() index of 长效管理机制 (sheet row 17, qualitative target "健全")
 SITES = 4  # good_rows() index of 站点建设数 (sheet row 16, "≥5个")
-
-
-def _unscored(ev):
-    """The same rows on a form without 分值 and 得分 columns."""
-    rows = tuple(dataclasses.replace(i, weight=CellValue.empty(), score=CellValue.empty()) for i in ev.indicators)
-    return dataclasses.replace(ev, indicators=rows, total_weight=None, total_score=None)
 
 
 def _errors_at(ev, *cells):
@@ -61,7 +56,7 @@ def test_under_way_words_on_a_scored_form_are_never_a_certain_score_error(actual
 @pytest.mark.parametrize("scored", [True, False])
 def test_under_way_words_against_a_qualitative_target_make_d01_a_warning(scored):
     ev = replace_row(good_evaluation(), LONG_TERM, target="按时完成", actual="正在推进", deviation=None)
-    ev = ev if scored else _unscored(ev)
+    ev = ev if scored else unscored(ev)
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [f.cell for f in d01] == ["I17"]
     assert d01[0].severity is Severity.WARNING and "正在推进" in d01[0].basis
@@ -71,7 +66,7 @@ def test_under_way_words_against_a_qualitative_target_make_d01_a_warning(scored)
 
 
 def test_a_frequency_actual_is_not_a_certain_miss_against_a_count():
-    ev = _unscored(
+    ev = unscored(
         replace_row(good_evaluation(), SITES, name="督导检查次数", target="≥2次", actual="每月1次", deviation=None)
     )
     assert _errors_at(ev, "F16", "I16") == []
@@ -190,7 +185,7 @@ def test_review_helpers_build_the_standard_form_silently():
     """Guard for the cases above: the unchanged standard form has no 错误 at the rows they change."""
     ev = good_evaluation()
     assert _errors_at(ev, "F16", "H16", "I16", "F17", "H17", "I17") == []
-    assert _errors_at(_unscored(ev), "F16", "I16", "F17", "I17") == []
+    assert _errors_at(unscored(ev), "F16", "I16", "F17", "I17") == []
     assert SHEET == "自评表" and cv(1, "A1").ref.cell == "A1" and Certainty.CERTAIN
 
 

@@ -21,6 +21,7 @@ from rules_helpers import (
     seed_evaluation,
     seed_submission,
     submission,
+    unscored,
     with_total,
 )
 
@@ -146,17 +147,9 @@ def test_target_with_blank_actual_and_blank_score_is_s15():
     assert not [f for f in found if f.code in ("S01", "S11", "S12") and f.cell in ("F12", "H12")]
 
 
-def _unscored(ev):
-    """The same rows on a form without 分值 and 得分 columns (Wuhan/Sichuan transfer-payment style)."""
-    from perfxl.model import CellValue
-
-    rows = tuple(dataclasses.replace(i, weight=CellValue.empty(), score=CellValue.empty()) for i in ev.indicators)
-    return dataclasses.replace(ev, indicators=rows, total_weight=None, total_score=None)
-
-
 @pytest.mark.parametrize("actual", ["达成预期指标", "已完成"])
 def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
-    ev = _unscored(replace_row(good_evaluation(), 0, actual=actual))
+    ev = unscored(replace_row(good_evaluation(), 0, actual=actual))
     found = validate_submission(submission(ev))
     s14 = [f for f in found if f.code == "S14"]
     assert [f.brief() for f in s14] == [("S14", SHEET, "F12")]
@@ -164,7 +157,7 @@ def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be
 
 
 def test_actual_in_another_unit_on_a_form_without_scores_is_s16():
-    ev = _unscored(replace_row(good_evaluation(), 1, target="100%", actual="1000件"))
+    ev = unscored(replace_row(good_evaluation(), 1, target="100%", actual="1000件"))
     found = validate_submission(submission(ev))
     s16 = [f for f in found if f.code == "S16"]
     assert [f.brief() for f in s16] == [("S16", SHEET, "F13")]
@@ -175,14 +168,14 @@ def test_actual_in_another_unit_on_a_form_without_scores_is_s16():
 
 
 def test_missed_target_on_a_form_without_weights_still_needs_its_deviation_reason():
-    ev = _unscored(replace_row(good_evaluation(), 4, target="≥6个", actual="4个", deviation=None))
+    ev = unscored(replace_row(good_evaluation(), 4, target="≥6个", actual="4个", deviation=None))
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [f.brief() for f in d01] == [("D01", SHEET, "I16")]
     assert d01[0].severity is Severity.ERROR and "表中无分值" in d01[0].basis
 
 
 def test_under_construction_in_words_against_a_count_is_a_missed_target_as_a_warning():
-    ev = _unscored(replace_row(good_evaluation(), 4, target="1个", actual="建设中", deviation=None))
+    ev = unscored(replace_row(good_evaluation(), 4, target="1个", actual="建设中", deviation=None))
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [f.brief() for f in d01] == [("D01", SHEET, "I16")]
     assert d01[0].severity is Severity.WARNING and "建设中" in d01[0].basis
