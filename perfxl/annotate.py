@@ -52,15 +52,14 @@ class AnnotateResult:
 def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str = "") -> tuple[bytes, int]:
     """The annotated package and the number of cells filled (pure bytes in, bytes out)."""
     pkg = read_package(original, path)
-    merged: dict[tuple[str, int, int], Bounds] = {}  # every cell of a merged range → its bounds
+    by_row: dict[tuple[str, int], list[Bounds]] = {}  # (sheet, row) → the merged ranges crossing that row
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
         for b in pkg.merges(name):
-            merged.update(
-                ((name, r, c), b) for r in range(b[0], b[2] + 1) for c in range(b[1], min(b[3], b[1] + 255) + 1)
-            )
+            for r in range(b[0], b[2] + 1):
+                by_row.setdefault((name, r), []).append(b)
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
-        return merged.get((sheet, row, col))
+        return next((b for b in by_row.get((sheet, row), ()) if b[1] <= col <= b[3]), None)
 
     plan = plan_marks(findings, pkg.names, merge_of)
     marks = {(s, a1(r, c)): Mark(s, a1(r, c), sev, (s, r, c) in plan.notes) for (s, r, c), sev in plan.fills.items()}

@@ -325,3 +325,68 @@ def test_macro_workbook_keeps_vba_and_ribbon(tmp_path):
     after = _snapshot(res.path)
     for name in before["sheets"]:
         assert after[name] == before[name], name
+
+
+def _raw_members(path):
+    """Each member's local header and compressed bytes, exactly as stored in the zip."""
+    import struct
+    import zipfile
+
+    data = Path(path).read_bytes()
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            n, m = struct.unpack_from("<HH", data, info.header_offset + 26)
+            start = info.header_offset + 30 + n + m
+            out[info.filename] = data[start : start + info.compress_size]
+    return out
+
+
+def test_untouched_parts_keep_their_compressed_bytes(tmp_path):
+    """A chart, drawing or image the marks do not touch is copied as stored — never inflated and deflated again."""
+    import zipfile
+
+    built = _build(tmp_path / "chart.xlsx", chart=True)
+    src = tmp_path / "excel-like.xlsx"  # deflated by another compressor than Python's default, as Excel's is
+    with zipfile.ZipFile(built) as zin, zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+    res = annotate_workbook(src, _findings(), tmp_path / "out.xlsx")
+    before, after = _raw_members(src), _raw_members(res.path)
+    kept = [n for n in before if n.startswith(("xl/charts/", "xl/drawings/drawing", "xl/theme/", "docProps/"))]
+    assert kept and all(before[n] == after[n] for n in kept), [n for n in kept if before[n] != after[n]]
+
+
+def test_members_written_with_data_descriptors_are_rewritten_intact(tmp_path):
+    """A zip streamed with data descriptors (flag bit 3, as some exporters write) cannot be copied raw:
+    those members are rewritten, and every part still reads back the same."""
+    import io
+    import zipfile
+
+    src = _build(tmp_path / "in.xlsx")
+
+    class Unseekable(io.RawIOBase):  # zipfile writes data descriptors when it cannot seek back
+        def __init__(self):
+            self.buf = bytearray()
+
+        def writable(self):
+            return True
+
+        def write(self, b):
+            self.buf += b
+            return len(b)
+
+    sink = Unseekable()
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info.filename))
+    streamed = tmp_path / "streamed.xlsx"
+    streamed.write_bytes(bytes(sink.buf))
+    with zipfile.ZipFile(streamed) as z:
+        assert all(i.flag_bits & 0x08 for i in z.infolist())  # the case under test
+    res = annotate_workbook(streamed, _findings(), tmp_path / "out.xlsx")
+    with zipfile.ZipFile(streamed) as a, zipfile.ZipFile(res.path) as b:
+        assert b.testzip() is None
+        unchanged = [n for n in a.namelist() if n.startswith(("docProps/", "xl/theme/"))]
+        assert unchanged and all(a.read(n) == b.read(n) for n in unchanged)
+    assert openpyxl.load_workbook(res.path)[RESULT_SHEET].max_row > 4

@@ -10,10 +10,13 @@ is copied byte for byte, so nothing the user had is lost. Works on bytes; the ca
 
 from __future__ import annotations
 
+import copy
 import io
 import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +32,8 @@ from .ooxml import REL_NS, sheet_parts_of
 __all__ = ["PackageMarks", "Package", "read_package", "merged_ranges", "apply_marks"]
 
 _CT = "[Content_Types].xml"
+#: A ZIP local file header (APPNOTE 4.3.7): signature … file name length, extra field length.
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _WB, _WB_RELS, _STYLES = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
@@ -95,55 +100,103 @@ def _attr(value: str) -> bytes:
 
 
 class Package:
-    """The zip's entries in order, read once; edited parts replace their bytes, new parts append."""
+    """The zip's entries in order; a part is decompressed only when read, edited parts replace their bytes,
+    new parts append, and every part left untouched is copied with its compressed bytes unchanged."""
 
     def __init__(self, original: bytes, path: str) -> None:
         try:
-            with zipfile.ZipFile(io.BytesIO(original)) as zf:
-                self.infos = zf.infolist()
-                self.parts = {i.filename: zf.read(i.filename) for i in self.infos}
+            self._zip = zipfile.ZipFile(io.BytesIO(original))
+            self.infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
             raise UnreadableWorkbook(
                 f"文件不是有效的 Excel 工作簿（{type(exc).__name__}），未生成批注副本",
                 f"not a valid workbook package: {exc}",
                 path=path,
             ) from None
+        self.original = original
         self.path = path
+        self.known = {i.filename for i in self.infos}
+        self.parts: dict[str, bytes] = {}  # parts read so far, and every part put
+        self.edited: set[str] = set()
         self.removed: set[str] = set()
-        self.names = sheet_parts_of(set(self.parts), self.parts.__getitem__)
+        self.names = sheet_parts_of(self.known, self._read)
+
+    def _read(self, name: str) -> bytes:
+        if name not in self.parts:
+            try:
+                self.parts[name] = self._zip.read(name)
+            except (zipfile.BadZipFile, OSError, EOFError, KeyError, zlib.error) as exc:
+                raise UnreadableWorkbook(
+                    f"工作簿的部件 {name} 已损坏（{type(exc).__name__}），未生成批注副本",
+                    f"package part {name} is damaged: {exc}",
+                    path=self.path,
+                ) from None
+        return self.parts[name]
 
     def merges(self, sheet: str) -> list[Bounds]:
         """The merged ranges of a worksheet (by name); [] for an unknown sheet."""
         part = self.names.get(sheet)
-        return merged_ranges(self.parts[part]) if part else []
+        return merged_ranges(self._read(part)) if part else []
 
     def get(self, name: str) -> bytes | None:
-        return None if name in self.removed else self.parts.get(name)
+        if name in self.removed or (name not in self.known and name not in self.parts):
+            return None
+        return self._read(name)
 
     def put(self, name: str, data: bytes) -> None:
         self.removed.discard(name)
         self.parts[name] = data
+        self.edited.add(name)
 
     def remove(self, name: str) -> None:
         self.removed.add(name)
 
     def unused(self, pattern: str) -> str:
         n = 1
-        while (pattern % n) in self.parts and (pattern % n) not in self.removed:
+        while ((pattern % n) in self.known or (pattern % n) in self.parts) and (pattern % n) not in self.removed:
             n += 1
         return pattern % n
 
     def to_bytes(self) -> bytes:
         buf = io.BytesIO()
-        known = {i.filename for i in self.infos}
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
             for info in self.infos:
-                if info.filename not in self.removed:
-                    out.writestr(info, self.parts[info.filename])
-            for name, data in self.parts.items():
-                if name not in known and name not in self.removed:
-                    out.writestr(name, data)
+                name = info.filename
+                if name in self.removed:
+                    continue
+                if name in self.edited or not _copy_compressed(out, self.original, info):
+                    out.writestr(copy.copy(info), self._read(name))
+            for name in self.edited - self.known - self.removed:
+                out.writestr(name, self.parts[name])
         return buf.getvalue()
+
+
+def _copy_compressed(out: zipfile.ZipFile, original: bytes, info: zipfile.ZipInfo) -> bool:
+    """Copy a member's local header and compressed bytes unchanged into `out` (no inflate, no deflate).
+
+    Follows what zipfile itself does when it writes a directory entry (fp, filelist, NameToInfo,
+    start_dir). False — the caller rewrites the member — for anything but the plain case: encrypted,
+    data descriptor (flag bits 0x01, 0x08), ZIP64 sizes or a local header that does not match."""
+    if info.flag_bits & 0x09 or max(info.compress_size, info.file_size, info.header_offset) >= 0xFFFFFFFF:
+        return False
+    start = info.header_offset
+    head = original[start : start + _LOCAL_HEADER.size]
+    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+        return False
+    name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
+    end = start + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+    if end > len(original):
+        return False
+    fp = out.fp
+    assert fp is not None  # an open writer
+    member = copy.copy(info)
+    member.header_offset = fp.tell()
+    fp.write(original[start:end])
+    out.filelist.append(member)
+    out.NameToInfo[member.filename] = member
+    out.start_dir = fp.tell()  # zipfile's own bookkeeping, as in ZipFile.mkdir
+    out._didModify = True  # type: ignore[attr-defined]  # makes close() write the central directory
+    return True
 
 
 def read_package(original: bytes, path: str = "") -> Package:
