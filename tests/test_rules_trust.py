@@ -539,3 +539,38 @@ def test_a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
     assert bool(n02) is flagged
     if flagged:
         assert n02[0].severity is Severity.WARNING and n02[0].expected == "16个" and "取消或合并" in n02[0].basis
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 南县财政局 2020 (tests/realworld/reports): "10个，即" and nine names
+        (
+            "直属事业单位10个,即县国库集中支付中心、县财政信息中心、县工资统发中心、县财政投资评审中心、"
+            "县政府债务研究评估中心、县财政预算编审中心、县国有资产服务中心、县会计服务中心、县经济开发区财政所。",
+            True,
+        ),
+        # the same report: three named, the last two joined by 和
+        ("纳入部门预算编制范围的单位有3个,分别为南县财政局机关本级、南县财政事务中心和南县国库集中支付中心。", False),
+        ("下设股室4个：办公室、预算股、国库股、人事股。", False),
+        # 和 may join two names or sit inside one (科技和工业信息化局): either count is accepted, no other
+        ("下属单位2个，即县科技和工业信息化局、县统计局。", False),
+        ("下属单位3个，即县科技和工业信息化局、县统计局。", False),
+        ("下属单位4个，即县科技和工业信息化局、县统计局。", True),
+        # not exhaustive: 等 / 包括 / no cue word
+        ("下设办公室、预算股、国库股等16个股室。", False),
+        ("直属单位5个，包括县国库集中支付中心、县财政信息中心。", False),
+        ("直属单位5个，即县国库集中支付中心、县财政信息中心等。", False),
+        ("内设事业单位2个,财政事务中心和国库集中支付中心。", False),
+        # items carrying figures are not a list of names
+        ("完成项目3个，即A项目5万元、B项目8万元。", False),
+    ],
+)
+def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, flagged):
+    from perfxl.model import Paragraph, TextRef
+
+    sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
+    n02 = [f for f in validate_submission(sub) if f.code == "N02"]
+    assert bool(n02) is flagged, [f.message for f in n02]
+    if flagged:
+        assert n02[0].severity is Severity.WARNING and "所列" in n02[0].basis

@@ -21,6 +21,7 @@ from ..scoring import score_indicator
 from ..units import convert
 from ..values import parse_value
 from .facts import Fact, GoalClaim, extract_facts
+from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
@@ -511,6 +512,31 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
         )
 
 
+def _listed(run: _Run, ref: TextRef, text: str) -> None:
+    """A count against the names its exhaustive list gives ("10个，即" and nine names): a judgement."""
+    for lc in listed_counts(text):
+        shown = f"{lc.fewest}{lc.unit}" if lc.fewest == lc.most else f"{lc.fewest}–{lc.most}{lc.unit}"
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {"where": _where(ref), "what": "所列名称的个数", "what_en": "the number of names listed"},
+                expected=shown,
+                actual=f"{lc.count}{lc.unit}",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {lc.fewest} 个（"
+                + "、".join(lc.names[:12])
+                + ("…" if len(lc.names) > 12 else "")
+                + "）"
+                + ("；“和/及”可能连接两个名称，也可能是名称的一部分" if lc.most > lc.fewest else "")
+                + "。可能漏列或两个名称连写，请核实",
+                basis_en=f"the text states {lc.count}{lc.unit} and lists {lc.fewest}"
+                + (f"–{lc.most}" if lc.most > lc.fewest else "")
+                + " names; one may be missing or two run together, a person checks",
+            )
+        )
+
+
 # ------------------------------------------------------------------ "all targets met" (N03)
 
 
@@ -579,6 +605,7 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
                 _check_indicator(run, pi, ref, fact)
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts)
+        _listed(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and sub.evaluations:
             _goal(run, ref, pf.goal)
     for pi, facts in sorted(run.unsupported.items()):
