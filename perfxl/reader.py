@@ -103,7 +103,8 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
                         f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read.",
                     )
                 )
-    if not evaluations and basic is None and not declarations and not monitoring:
+    said = any(p.code == "LAYOUT_NO_TABLE" for p in problems)  # a sheet's own notice already says it
+    if not evaluations and basic is None and not declarations and not monitoring and not said:
         first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
         problems.append(
             Finding(

@@ -470,3 +470,44 @@ def test_a_second_goal_block_continues_the_table_and_a_label_on_the_total_row_is
     assert [i.name.text for i in ev.indicators] == ["数据合格率", "按时上报率"]
     assert ev.total_score is not None and ev.total_score.text == "100" and ev.grade.text == "优"
     assert not [f for f in validate_submission(sub) if f.code == "T02" and f.severity.value == "error"]
+
+
+def test_a_header_without_a_table_is_one_notice_not_three():
+    """A title and header fields with no table under them (a truncated copy): the sheet's LAYOUT_NO_TABLE
+    says it; neither a "sheet skipped" note nor the workbook-wide LAYOUT_NO_TABLE repeats it."""
+    grid = Grid("Sheet1", [["项目支出绩效自评表"], ["项目名称", "服务贸易"], ["主管部门", "省商务厅"]])
+    sub = read_grids([grid], "x.xlsx")
+    assert [p.brief() for p in sub.problems] == [("LAYOUT_NO_TABLE", "Sheet1", "A1")]
+    # two sheets: one with a header only, one with nothing recognisable: each said once
+    other = Grid("Sheet2", [["备忘"], ["请按要求填写"]])
+    sub = read_grids([grid, other], "x.xlsx")
+    assert sorted(p.brief() for p in sub.problems) == [
+        ("LAYOUT_NO_TABLE", "Sheet1", "A1"),
+        ("LAYOUT_SHEET_IGNORED", "Sheet2", "A1"),
+    ]
+
+
+def test_a_scoring_table_with_a_weight_after_every_level_reads_the_indicators_own_weight():
+    """海南 项目绩效自评表 (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分, no 评分标准): read as a
+    scoring table, each indicator's weight the 分值 after its name, so a score above it is seen."""
+    from perfxl.validate import validate_submission
+
+    sb = SheetBuilder("评分")
+    for c, h in enumerate(["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"]):
+        sb.put(0, c, h)
+    rows = [
+        ["项目决策", 20, "项目目标", 4, "目标内容", 4, 4],
+        ["", "", "决策过程", 8, "决策依据", 3, 5],
+        ["", "", "", "", "决策程序", 5, 5],
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row):
+            sb.put(r, c, v if v != "" else None)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    (ev,) = sub.evaluations
+    assert [(i.name.text, i.weight.text) for i in ev.indicators] == [
+        ("目标内容", "4"),
+        ("决策依据", "3"),
+        ("决策程序", "5"),
+    ]
+    assert [f.cell for f in validate_submission(sub) if f.code == "S06"] == ["G3"]

@@ -137,3 +137,19 @@ def test_f08_adjustment_needs_explaining():
     assert briefs(ev, "F08") == [("F08", SHEET, "D5")]
     noted = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, breakdown=(cv("年中追加预算20万元", "B7"),)))
     assert briefs(noted, "F08") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "flagged"),
+    [
+        ("0.1", False),  # 施甸 2019: 94/650 = 0.1446 printed as a fraction to one decimal
+        ("0.14", False),
+        ("0.2", True),  # 0.1446 rounds to 0.1, not 0.2
+        ("0.15", True),
+        ("1", True),  # a whole "1" is 100%: never read as 14% "to no decimals"
+    ],
+)
+def test_f04_judges_a_rate_printed_as_a_fraction_at_its_own_decimals(typed, flagged):
+    ev = with_total(good_evaluation(), full=650, initial=650, executed=94, rate=typed, score=1.45)
+    ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
+    assert bool(briefs(ev, "F04")) is flagged

@@ -74,8 +74,8 @@ def _complete(cols: dict[str, int]) -> bool:
     if not named:
         return False
     grouped = "name" in cols and bool({"level1", "level2"} & cols.keys())
-    # a scoring table (评分表: 一级/二级/三级 | 分值 | 评分标准 | 得分, no target or actual) is one too
-    scoring = {"weight", "score", "criteria"} <= cols.keys()
+    # a scoring table (评分表: 一级/二级/三级 | 分值 | [评分标准 |] 得分, no target or actual) is one too
+    scoring = {"weight", "score"} <= cols.keys()
     return grouped and ("target" in cols or scoring or bool({"progress", "forecast"} & cols.keys()))
 
 
@@ -94,6 +94,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
+    cols = _weight_after_name(grid, r, cols)
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
@@ -101,6 +102,16 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged
     return cols if _complete(cols) else None
+
+
+def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """Scoring tables print a 分值 after every level (一级 | 分值 | 二级 | 分值 | 三级指标 | 分值 | 得分, 海南):
+    an indicator's weight is the 分值 after its name, not the first one."""
+    name, weight = cols.get("name"), cols.get("weight")
+    if name is None or weight is None or weight > name:
+        return cols
+    later = [c for c, label in row_labels(grid, r) if c > name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"]
+    return {**cols, "weight": later[0]} if later else cols
 
 
 def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
@@ -239,7 +250,8 @@ def read_sheet(grid: Grid) -> SheetLayout:
     found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring
     if not found and any(k is not RowKind.BLANK for k in kinds):
         layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
-        if not grid.hidden and not named:
+        said = any(f.code == "LAYOUT_NO_TABLE" for f in layout.problems)  # a header with no table: said once
+        if not grid.hidden and not named and not said:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
             layout.problems.append(

@@ -329,7 +329,7 @@ class _Reader(FundsRows):
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
         found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
-        scoring_table = not {"target", "actual"} & set(cols) and {"weight", "score", "criteria"} <= set(cols)
+        scoring_table = not {"target", "actual"} & set(cols) and {"weight", "score"} <= set(cols)
         if scoring_table or not {"weight", "score"} & set(cols):
             # no 分值/得分 (a target-setting table or an unscored form), or no 指标值/完成值 (a scoring table:
             # 分值 | 评分标准 | 得分): those columns do not exist; none is placed right of the table and none

@@ -232,7 +232,9 @@ class Context:
             as_fraction,
             f"（即 {fmt_num(as_fraction)}%）",
             f" (= {fmt_num(as_fraction)}%)",
-            None if places is None else max(places - 2, 0),
+            # a fraction's decimals are the percent's minus two ("0.1" is 14.46% to the nearest 10%); a whole
+            # "1" or "0" is not read as a percent printed "to the hundred"
+            None if places is None else (places - 2 if places >= 1 else 0),
         )
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
