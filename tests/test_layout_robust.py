@@ -511,3 +511,24 @@ def test_a_scoring_table_with_a_weight_after_every_level_reads_the_indicators_ow
         ("决策程序", "5"),
     ]
     assert [f.cell for f in validate_submission(sub) if f.code == "S06"] == ["G3"]
+
+
+def test_a_run_of_unread_rows_is_one_finding_naming_the_rows():
+    """Rows perfxl cannot map, one after another (a table whose header the copy lost, 2017 得分表): one finding
+    for the run that names its rows — perfxl's own limit said once, not a warning per row."""
+    from perfxl.model import Severity
+
+    sb = SheetBuilder("项目")
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    for c, h in enumerate(header):
+        sb.put(0, c, h)
+    for c, v in enumerate(["产出指标", "数量指标", "培训人数", "100人", "100人", 50, 50]):
+        sb.put(1, c, v)
+    sb.put(2, 0, "年度总体目标")  # a goals header with no 预期目标/实际完成情况 columns: rows below cannot be mapped
+    for r in range(3, 8):
+        sb.put(r, 1, f"第{r}项说明")
+        sb.put(r, 2, "文字")
+    sub = read_grids([sb.grid()], "p.xlsx")
+    unmapped = [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW" and p.severity is Severity.WARNING]
+    assert len(unmapped) == 1, [p.brief() for p in unmapped]
+    assert unmapped[0].cell == "B4:C8" and "第 4–8 行" in unmapped[0].message

@@ -29,7 +29,7 @@ from .breakdown import breakdown_amounts
 from .cells import empty_at, first_right, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns
-from .findings import missing_columns, unmapped_row
+from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows
 from .indicators import join_target, parse_level1
 
@@ -149,6 +149,8 @@ class _Reader(FundsRows):
         self.indicator_rows = 0
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
+        # the run of whole unmapped rows the last LAYOUT_UNMAPPED_ROW covers: first, last, columns, severity, finding
+        self._unmapped_run: tuple[int, int, int, int, Severity, Finding] | None = None
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
@@ -532,9 +534,22 @@ class _Reader(FundsRows):
         self.problems.extend(missing_columns(self.grid, r, placed, table))
 
     def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None:
+        """Report row r's unmapped cells; a run of whole rows one after another is one finding (perfxl's limit
+        said once, naming the rows), not a warning per row."""
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
-        if cells:
-            self.problems.append(unmapped_row(self.grid, r, cells, severity, "自评表"))
+        if not cells:
+            return
+        run, last = self._unmapped_run, self.problems[-1] if self.problems else None
+        if cols is None and run is not None and run[5] is last and run[1] == r - 1 and run[4] is severity:
+            first, _, lo, hi, _, _ = run
+            lo, hi = min(lo, cells[0][0]), max(hi, cells[-1][0])
+            merged = unmapped_rows(self.grid, first, r, lo, hi, last.actual or "", severity, "自评表")
+            self.problems[-1] = merged
+            self._unmapped_run = (first, r, lo, hi, severity, merged)
+            return
+        finding = unmapped_row(self.grid, r, cells, severity, "自评表")
+        self.problems.append(finding)
+        self._unmapped_run = (r, r, cells[0][0], cells[-1][0], severity, finding) if cols is None else None
 
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).

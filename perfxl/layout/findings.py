@@ -7,7 +7,7 @@ from typing import Any
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
 
-__all__ = ["unmapped_row", "missing_columns", "COLUMN_NAMES"]
+__all__ = ["unmapped_row", "unmapped_rows", "missing_columns", "COLUMN_NAMES"]
 
 COLUMN_NAMES = {
     "name": "三级指标",
@@ -26,17 +26,21 @@ COLUMN_NAMES = {
 def unmapped_row(grid: Grid, r: int, cells: list[tuple[int, Any]], severity: Severity, table: str) -> Finding:
     """LAYOUT_UNMAPPED_ROW for the given cells of row r (a range ref when there are several)."""
     text = " | ".join(str(v).strip() for _, v in cells)[:120]
-    ref = grid.ref(r, cells[0][0])
-    if len(cells) > 1:
-        ref = CellRef(grid.name, f"{ref.cell}:{grid.ref(r, cells[-1][0]).cell}")
-    return Finding(
-        "LAYOUT_UNMAPPED_ROW",
-        severity,
-        ref,
-        f"{table}中无法识别的内容，未读入：{text}",
-        f"Content not mapped ({table}): {text}",
-        actual=text,
-    )
+    return unmapped_rows(grid, r, r, cells[0][0], cells[-1][0], text, severity, table)
+
+
+def unmapped_rows(grid: Grid, r0: int, r1: int, c0: int, c1: int, text: str, severity: Severity, table: str) -> Finding:
+    """LAYOUT_UNMAPPED_ROW over rows r0..r1 (0-based) and columns c0..c1: one finding for a run of rows perfxl
+    could not map, naming the rows, with the first row's text."""
+    ref = grid.ref(r0, c0)
+    if (r0, c0) != (r1, c1):
+        ref = CellRef(grid.name, f"{ref.cell}:{grid.ref(r1, c1).cell}")
+    if r0 == r1:
+        zh, en = f"{table}中无法识别的内容，未读入：{text}", f"Content not mapped ({table}): {text}"
+    else:
+        zh = f"{table}中第 {r0 + 1}–{r1 + 1} 行（共 {r1 - r0 + 1} 行）无法识别，未读入；首行：{text}"
+        en = f"Rows {r0 + 1}-{r1 + 1} not mapped ({table}); first: {text}"
+    return Finding("LAYOUT_UNMAPPED_ROW", severity, ref, zh, en, actual=text)
 
 
 def missing_columns(grid: Grid, r: int, placed: dict[str, int], table: str) -> list[Finding]:
