@@ -574,3 +574,20 @@ def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text
     assert bool(n02) is flagged, [f.message for f in n02]
     if flagged:
         assert n02[0].severity is Severity.WARNING and "所列" in n02[0].basis
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "flagged"),
+    [
+        # units printed in real tables (中江 水标尺 ≥50厘米, 稷山 8例, 原州 550万粒, 黄石 25TB, 广水 "300 公 里")
+        ("水标尺宽度", "≥50厘米", False),
+        ("肺结核健康规范管理数", "8例", False),
+        ("免费发放原原种", "550万粒", False),
+        ("存储备份器容量", "25TB", False),
+        ("乡村道路建设养护里程", "300 公 里", False),
+        ("乡村道路建设养护里程", "300 公", True),  # a unit that is no unit is still asked about
+    ],
+)
+def test_common_units_of_real_tables_are_known(name, target, flagged):
+    ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
+    assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
