@@ -390,3 +390,37 @@ def test_members_written_with_data_descriptors_are_rewritten_intact(tmp_path):
         unchanged = [n for n in a.namelist() if n.startswith(("docProps/", "xl/theme/"))]
         assert unchanged and all(a.read(n) == b.read(n) for n in unchanged)
     assert openpyxl.load_workbook(res.path)[RESULT_SHEET].max_row > 4
+
+
+def _fills(path: Path) -> dict[str, str]:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[SHEET]
+    return {
+        c.coordinate: c.fill.fgColor.rgb
+        for row in ws.iter_rows()
+        for c in row
+        if c.fill is not None and c.fill.fill_type == "solid"
+    }
+
+
+def test_cells_written_in_another_attribute_order_are_marked_the_same(tmp_path):
+    """Excel writes <row r=…> and <c r=…> first, which the fast path finds directly; another writer's order
+    (<c s="…" r="…">, <row spans="…" r="…">) takes the full scan — and marks exactly the same cells."""
+    import re
+    import zipfile
+
+    src = _build(tmp_path / "in.xlsx")
+    reordered = tmp_path / "reordered.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(reordered, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<c r="([A-Z]+\d+)"([^>]*?)(/?)>', rb'<c\2 r="\1"\3>', data)
+                data = re.sub(rb'<row r="(\d+)"([^>]*?)(/?)>', rb'<row\2 r="\1"\3>', data)
+                data = data.replace(b'<c r="', b'<c  r="').replace(b'<row r="', b'<row  r="')  # no other attribute
+                assert b'<c r="' not in data and b'<row r="' not in data
+            zout.writestr(info.filename, data)
+    plain = annotate_workbook(src, _findings(), tmp_path / "plain.xlsx")
+    other = annotate_workbook(reordered, _findings(), tmp_path / "other.xlsx")
+    assert plain.marked_cells == other.marked_cells
+    assert _fills(plain.path) == _fills(other.path) and "G4" in _fills(plain.path)

@@ -221,7 +221,8 @@ def _rels_name(part: str) -> str:
 
 
 def _relative(src_part: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(src_part))
+    # rooted at "/" so relpath never asks the OS for the working directory (package paths are not files)
+    return posixpath.relpath("/" + target, "/" + posixpath.dirname(src_part))
 
 
 def _rels(pkg: Package, part: str) -> list[tuple[str, str, str]]:
@@ -380,6 +381,9 @@ def _patch_row(
     body: bytes, row: int, marks: dict[int, Severity], base_style: int, col_styles: dict[int, int], styles: _Styles
 ) -> bytes:
     """A row's content with its marked cells restyled and missing marked cells inserted in column order."""
+    direct = _restyle_in_place(body, row, marks, base_style, col_styles, styles)
+    if direct is not None:
+        return direct
     todo = sorted(marks)
     out, pos, col, k = [], 0, 0, 0
     for m in _CELL.finditer(body):
@@ -408,6 +412,59 @@ def _patch_row(
     return text
 
 
+def _restyle_in_place(
+    body: bytes, row: int, marks: dict[int, Severity], base_style: int, col_styles: dict[int, int], styles: _Styles
+) -> bytes | None:
+    """The fast path of `_patch_row`: every marked cell exists and starts `<c r="A1"` (as Excel and the
+    usual writers write it), so each is found directly and only its style changes. None otherwise."""
+    found = []
+    for col, severity in marks.items():
+        at = body.find(b'<c r="%s"' % a1(row, col).encode())
+        end = body.find(b">", at)
+        if at < 0 or end < 0:
+            return None
+        attrs_end = end - 1 if body[end - 1 : end] == b"/" else end
+        found.append((at, attrs_end, col, severity))
+    out, pos = [], 0
+    for at, attrs_end, col, severity in sorted(found):
+        attrs = body[at + 2 : attrs_end]
+        current = _ATTR_S.search(attrs)
+        style = styles.marked(int(current.group(1)) if current else col_styles.get(col, base_style), severity)
+        out += [body[pos : at + 2], _restyle(attrs, style)]
+        pos = attrs_end
+    out.append(body[pos:])
+    return b"".join(out)
+
+
+def _row_style(attrs: bytes) -> int:
+    """A row's own style (`s` with customFormat), the default for its cells that have none."""
+    custom = b'customFormat="1"' in attrs or b'customFormat="true"' in attrs
+    found = _ATTR_S.search(attrs) if custom else None
+    return int(found.group(1)) if found else 0
+
+
+def _rows_in_place(
+    inner: bytes, by_row: dict[int, dict[int, Severity]], col_styles: dict[int, int], styles: _Styles
+) -> bytes | None:
+    """The fast path of `_patch_cells`: every marked row exists, starts `<row r="N"` and has content, so
+    each is found directly instead of scanning every row before it. None otherwise."""
+    found = []
+    for r in by_row:
+        at = inner.find(b'<row r="%d"' % r)
+        end = inner.find(b">", at)
+        close = inner.find(b"</row>", end)
+        if at < 0 or end < 0 or close < 0 or inner[end - 1 : end] == b"/":
+            return None
+        found.append((at, end, close, r))
+    out, pos = [], 0
+    for at, end, close, r in sorted(found):
+        body = _patch_row(inner[end + 1 : close], r, by_row[r], _row_style(inner[at:end]), col_styles, styles)
+        out += [inner[pos : end + 1], body]
+        pos = close
+    out.append(inner[pos:])
+    return b"".join(out)
+
+
 def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _Styles) -> bytes:
     """The worksheet XML with every marked cell's style replaced by a filled copy of its own."""
     by_row: dict[int, dict[int, Severity]] = {}
@@ -423,6 +480,9 @@ def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _St
     else:
         open_end = content.find(b">") + 1
         head, inner = content[:open_end], content[open_end : -len(b"</sheetData>")]
+    direct = _rows_in_place(inner, by_row, col_styles, styles)
+    if direct is not None:
+        return xml[: sd.start()] + head + direct + b"</sheetData>" + xml[sd.end() :]
     pending = sorted(by_row)
     out, pos, row_no, k = [], 0, 0, 0
 
@@ -439,16 +499,7 @@ def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _St
             out += [inner[pos : m.start()], new_row(pending[k])]
             pos, k = m.start(), k + 1
         if k < len(pending) and pending[k] == row_no:
-            custom = b'customFormat="1"' in attrs or b'customFormat="true"' in attrs
-            row_style = _ATTR_S.search(attrs) if custom else None
-            body = _patch_row(
-                m.group(3) or b"",
-                row_no,
-                by_row[row_no],
-                int(row_style.group(1)) if row_style else 0,
-                col_styles,
-                styles,
-            )
+            body = _patch_row(m.group(3) or b"", row_no, by_row[row_no], _row_style(attrs), col_styles, styles)
             out += [inner[pos : m.start()], b"<row" + attrs + b">" + body + b"</row>"]
             pos, k = m.end(), k + 1
     out.append(inner[pos:])
