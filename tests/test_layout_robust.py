@@ -532,3 +532,18 @@ def test_a_run_of_unread_rows_is_one_finding_naming_the_rows():
     unmapped = [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW" and p.severity is Severity.WARNING]
     assert len(unmapped) == 1, [p.brief() for p in unmapped]
     assert unmapped[0].cell == "B4:C8" and "第 4–8 行" in unmapped[0].message
+
+
+def test_extra_columns_on_every_row_are_one_finding_for_the_run():
+    """重庆 2021: 得分系数(%) and 是否核心指标 beside every indicator row are the same unread columns row after
+    row: one LAYOUT_UNMAPPED_ROW (提示) over the run, not one per row."""
+    sb = SheetBuilder("项目")
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "", "核心"]
+    for c, h in enumerate(header):
+        sb.put(0, c, h or None)
+    for r in range(1, 6):
+        for c, v in enumerate(["产出指标", "数量指标", f"指标{r}", "10人", "10人", 10, 10, "100%", "是"]):
+            sb.put(r, c, v)
+    sub = read_grids([sb.grid()], "p.xlsx")
+    stray = [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW"]
+    assert [p.cell for p in stray] == ["H2:I6"], [p.brief() for p in stray]

@@ -591,3 +591,33 @@ def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text
 def test_common_units_of_real_tables_are_known(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
+
+
+def test_a_nature_column_holding_the_indicator_type_is_the_forms_own_design():
+    """重庆 部门整体绩效自评表 (2021): 指标性质 holds 定量指标 / 定性指标 on the first row of each group and is blank
+    below (the group's cell continued), with no operator anywhere. That is the form's design, not 19 unfilled
+    cells: I04 stays quiet; a stray symbol in such a column is still reported."""
+    ev = good_evaluation()
+    natures = ["定量指标", "", "定性指标"] + [""] * (len(ev.indicators) - 3)
+    rows = [
+        dataclasses.replace(ind, nature=cv(n or None, f"J{12 + i}"))
+        for i, (ind, n) in enumerate(zip(ev.indicators, natures, strict=False))
+    ]
+    quiet = dataclasses.replace(ev, indicators=tuple(rows))
+    assert [f for f in validate_submission(submission(quiet)) if f.code == "I04"] == []
+    rows[1] = dataclasses.replace(rows[1], nature=cv("#", "J13"))
+    stray = dataclasses.replace(ev, indicators=tuple(rows))
+    assert [f.cell for f in validate_submission(submission(stray)) if f.code == "I04"] == ["J13"]
+
+
+@pytest.mark.parametrize(
+    ("target", "unit", "joined"),
+    [("100%", "%", "100%"), ("26次", "次", "26次"), ("100", "%", "100%"), ("≥90%", "%", "≥90%")],
+)
+def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, unit, joined):
+    """重庆 2021: 计量单位 "%" beside 年初指标值 "100%" is one percent, not "100%%" (which made every score
+    unverifiable: "%% 与 % 无法换算")."""
+    from perfxl.layout.indicators import join_target
+    from perfxl.model import CellValue
+
+    assert join_target(CellValue(target), None, CellValue(unit)).text == joined

@@ -149,8 +149,7 @@ class _Reader(FundsRows):
         self.indicator_rows = 0
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
-        # the run of whole unmapped rows the last LAYOUT_UNMAPPED_ROW covers: first, last, columns, severity, finding
-        self._unmapped_run: tuple[int, int, int, int, Severity, Finding] | None = None
+        self._unmapped_run: _UnmappedRun | None = None  # the rows the last LAYOUT_UNMAPPED_ROW covers
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
@@ -534,22 +533,36 @@ class _Reader(FundsRows):
         self.problems.extend(missing_columns(self.grid, r, placed, table))
 
     def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None:
-        """Report row r's unmapped cells; a run of whole rows one after another is one finding (perfxl's limit
-        said once, naming the rows), not a warning per row."""
+        """Report row r's unmapped cells. A run of rows one after another — whole rows, or the same extra
+        columns on every row (得分系数 | 是否核心指标) — is one finding naming its rows (perfxl's limit said once)."""
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
         if not cells:
             return
+        key = None if cols is None else tuple(sorted(cols))
         run, last = self._unmapped_run, self.problems[-1] if self.problems else None
-        if cols is None and run is not None and run[5] is last and run[1] == r - 1 and run[4] is severity:
-            first, _, lo, hi, _, _ = run
-            lo, hi = min(lo, cells[0][0]), max(hi, cells[-1][0])
-            merged = unmapped_rows(self.grid, first, r, lo, hi, last.actual or "", severity, "自评表")
+        if run is not None and run.finding is last and run.last == r - 1 and (run.severity, run.key) == (severity, key):
+            lo, hi = min(run.lo, cells[0][0]), max(run.hi, cells[-1][0])
+            merged = unmapped_rows(self.grid, run.first, r, lo, hi, last.actual or "", severity, "自评表")
             self.problems[-1] = merged
-            self._unmapped_run = (first, r, lo, hi, severity, merged)
+            self._unmapped_run = _UnmappedRun(run.first, r, lo, hi, severity, key, merged)
             return
         finding = unmapped_row(self.grid, r, cells, severity, "自评表")
         self.problems.append(finding)
-        self._unmapped_run = (r, r, cells[0][0], cells[-1][0], severity, finding) if cols is None else None
+        self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
+
+
+@dataclass
+class _UnmappedRun:
+    """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells (None:
+    whole rows; else the extra columns), and the finding itself."""
+
+    first: int
+    last: int
+    lo: int
+    hi: int
+    severity: Severity
+    key: tuple[int, ...] | None
+    finding: Finding
 
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).

@@ -38,6 +38,7 @@ _NATURE = {
     "小于": "<",
 }
 _QUALITATIVE = ("定性", "定性指标")
+_OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:
@@ -66,6 +67,10 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
     unit_text = "" if unit is None or unit.is_blank else unit.text
+    if unit_text and text.replace(" ", "").endswith(unit_text.replace(" ", "")):
+        unit_text = ""  # "100%" beside a 计量单位 "%" is one percent, not "100%%"
+    if op and text[:1] in _OPERATOR_CHARS:
+        op = ""  # the value already carries its operator ("≥90%" beside "≥")
     if not text and not op and not unit_text:
         return target
     joined = f"{op}{text}{unit_text}" if text else f"{op}{unit_text}"

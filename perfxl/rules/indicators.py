@@ -109,12 +109,24 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(ind.target, expected="数值", actual=ind.target.text, name=_label(ind))
 
 
+#: Words a 指标性质 column holds when it gives the indicator's type, not an operator.
+_TYPE_WORDS = frozenset({"定量", "定量指标", "定性", "定性指标"})
+
+
 @check("I04")
 def operator_valid(ctx: Context) -> Iterator[Finding]:
-    """指标性质 is one of ≥ > = ≤ < 定性 (split forms); optionally an operator in single-cell targets."""
+    """指标性质 is one of ≥ > = ≤ < 定性 (split forms); optionally an operator in single-cell targets.
+
+    A column that holds the indicator type instead (定量指标 / 定性指标 on a group's first row, blank below:
+    重庆's 部门整体绩效自评表) is the form's design: its type words and blanks are not reported."""
+    natures = [compact(i.nature.text) for i in ctx.indicators() if i.nature is not None]
+    # 定量 is never an operator-column value (定性 is, on the national split form): it marks a type column
+    type_column = any(n.startswith("定量") for n in natures) and not any(n in OPERATORS - _TYPE_WORDS for n in natures)
     for ind in ctx.indicators():
         if ind.nature is not None:
             text = ind.nature.text.replace(" ", "")
+            if type_column and (not text or compact(text) in _TYPE_WORDS):
+                continue
             if text not in OPERATORS and not ctx.is_blank(ind.target):
                 # a word ("有效", "定量") may be the form's own wording, and a blank cell is unfilled (the
                 # direction is then read from the name, see perfxl.rules.direction): a person judges;
