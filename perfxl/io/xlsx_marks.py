@@ -49,6 +49,7 @@ _ATTR_S = re.compile(rb'\ss="(\d+)"')
 _ROW_R = re.compile(rb'\br="(\d+)"')
 _XF = re.compile(rb"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>", re.S)
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: Worksheet children that must come after <legacyDrawing> (ECMA-376 CT_Worksheet order).
 _AFTER_LEGACY = (
     b"<legacyDrawingHF",
@@ -92,7 +93,10 @@ def _text(value: Any) -> str:
 
 
 def _xml_text(value: Any) -> bytes:
-    return escape(_text(value)).encode()
+    text = str(value)
+    if _NEEDS_ESCAPE.search(text) is None:  # most cell texts: nothing to replace
+        return text.encode()
+    return escape(_text(text)).encode()
 
 
 def _attr(value: str) -> bytes:
@@ -417,16 +421,17 @@ def _restyle_in_place(
 ) -> bytes | None:
     """The fast path of `_patch_row`: every marked cell exists and starts `<c r="A1"` (as Excel and the
     usual writers write it), so each is found directly and only its style changes. None otherwise."""
-    found = []
-    for col, severity in marks.items():
-        at = body.find(b'<c r="%s"' % a1(row, col).encode())
+    found, start = [], 0
+    for col in sorted(marks):  # cells come in column order: each search starts where the last one ended
+        at = body.find(b'<c r="%s"' % a1(row, col).encode(), start)
         end = body.find(b">", at)
         if at < 0 or end < 0:
             return None
         attrs_end = end - 1 if body[end - 1 : end] == b"/" else end
-        found.append((at, attrs_end, col, severity))
+        found.append((at, attrs_end, col, marks[col]))
+        start = end
     out, pos = [], 0
-    for at, attrs_end, col, severity in sorted(found):
+    for at, attrs_end, col, severity in found:
         attrs = body[at + 2 : attrs_end]
         current = _ATTR_S.search(attrs)
         style = styles.marked(int(current.group(1)) if current else col_styles.get(col, base_style), severity)
@@ -448,16 +453,17 @@ def _rows_in_place(
 ) -> bytes | None:
     """The fast path of `_patch_cells`: every marked row exists, starts `<row r="N"` and has content, so
     each is found directly instead of scanning every row before it. None otherwise."""
-    found = []
-    for r in by_row:
-        at = inner.find(b'<row r="%d"' % r)
+    found, start = [], 0
+    for r in sorted(by_row):  # rows come in ascending order: each search starts where the last one ended
+        at = inner.find(b'<row r="%d"' % r, start)
         end = inner.find(b">", at)
         close = inner.find(b"</row>", end)
         if at < 0 or end < 0 or close < 0 or inner[end - 1 : end] == b"/":
             return None
         found.append((at, end, close, r))
+        start = close
     out, pos = [], 0
-    for at, end, close, r in sorted(found):
+    for at, end, close, r in found:
         body = _patch_row(inner[end + 1 : close], r, by_row[r], _row_style(inner[at:end]), col_styles, styles)
         out += [inner[pos : end + 1], body]
         pos = close
@@ -681,6 +687,7 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
         for s in Severity
     }
     out, links = [], []
+    letters = [a1(1, c)[:-1].encode() for c in range(1, max((len(row) for row in rows), default=0) + 1)]
     for r, row in enumerate(rows, 1):
         cells = []
         for c, value in enumerate(row, 1):
@@ -689,7 +696,7 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
             style = bold14 if r == 1 else header if r == header_row else body
             if r > header_row and c == 2 and r - header_row - 1 < len(severities):
                 style = level[severities[r - header_row - 1]]
-            ref = a1(r, c).encode()
+            ref = b"%s%d" % (letters[c - 1], r)
             if r > header_row and c == 5 and isinstance(value, str) and (target := hyperlink_target(value)):
                 location, value = target
                 links.append(b'<hyperlink ref="%s" location=%s display=%s/>' % (ref, _attr(location), _attr(value)))
