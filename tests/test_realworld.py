@@ -46,7 +46,10 @@ UNREAD_CODES = frozenset({"LAYOUT_NO_TABLE", "NOT_A_WORKBOOK", "LAYOUT_SHEET_ERR
 
 
 def in_family(code: str, what: str) -> bool:
-    """True when finding `code` reports an expectation of category `what`."""
+    """True when finding `code` reports an expectation of category `what` (a reader's note about the layout,
+    LAYOUT_*, never stands for a hand-found error, even of category `other`)."""
+    if code.startswith("LAYOUT_"):
+        return False
     for pattern in FAMILIES.get(what, ("*",)):
         if pattern == "*" or code == pattern or (pattern.endswith("*") and code.startswith(pattern[:-1])):
             return True
