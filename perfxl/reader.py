@@ -103,7 +103,10 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
                         f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read.",
                     )
                 )
-    said = any(p.code == "LAYOUT_NO_TABLE" for p in problems)  # a sheet's own notice already says it
+    # a workbook of one sheet whose own notice already says it holds no table: not said twice (with more
+    # sheets the workbook-wide notice stays: it says nothing in the whole file was read)
+    visible = [g for g in grids if not g.hidden]
+    said = len(visible) == 1 and any(p.code == "LAYOUT_NO_TABLE" for p in problems)
     if not evaluations and basic is None and not declarations and not monitoring and not said:
         first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
         problems.append(

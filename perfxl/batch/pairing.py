@@ -1,6 +1,6 @@
 """Report ⇄ workbook of one unit: when a folder of the inbox holds exactly one workbook and one report
 document, the report's narrative is checked against the workbook's tables with the narrative checks
-(N01–N04), as one more entry of the batch ("报告与工作簿核对").
+(N01–N05), as one more entry of the batch ("报告与工作簿核对").
 
 The entry is named by a path that exists nowhere — the folder plus "报告与工作簿核对：<report> ⇄
 <workbook>" — so it travels through the batch like a file (a Job, a cache record keyed by the
@@ -51,7 +51,7 @@ PAIR_KIND = PAIR_MARK = "报告与工作簿核对"
 _PREFIX = PAIR_MARK + "："
 _SEP = " ⇄ "
 #: The checks a pairing runs: the narrative's checks, the workbook's tables standing in for the report's.
-NARRATIVE_CODES: tuple[str, ...] = ("N01", "N02", "N03", "N04")
+NARRATIVE_CODES: tuple[str, ...] = ("N01", "N02", "N03", "N04", "N05")
 _DIGEST_VERSION = b"perfxl-pair/1\n"
 
 
@@ -157,7 +157,7 @@ def _paired(f: Finding, report: Path, workbook: Path) -> Finding:
 
 
 def _narrative_findings(sub: Submission, prof: Any, select: Any, ignore: Any) -> list[Finding]:
-    """The narrative checks (N01–N04) of `sub`, at its paragraphs only (the 年度总体目标 cells' own arithmetic
+    """The narrative checks (N01–N05) of `sub`, at its paragraphs only (the 年度总体目标 cells' own arithmetic
     belongs to the workbook's or report's own entry)."""
     found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))
     return [f for f in found if isinstance(f.ref, TextRef) and selected(f.code, select=select, ignore=ignore)]
@@ -170,7 +170,7 @@ def _key(f: Finding) -> tuple[Any, ...]:
 def check_pair(
     path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None
 ) -> FileResult:
-    """The pairing entry at `path`: its report's narrative checked against its workbook's tables (N01–N04),
+    """The pairing entry at `path`: its report's narrative checked against its workbook's tables (N01–N05),
     findings at the report's paragraphs with the workbook's cells in `related`; never raises for bad input."""
     text = os.fspath(path)
     members = pair_members(text)

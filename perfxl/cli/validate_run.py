@@ -142,7 +142,7 @@ def validate_all(files: list[Path], profile, select, ignore):
 
 
 def pair_results(files: list[Path], profile, select, ignore) -> list[FileResult]:
-    """A report and a workbook named together from one folder are also checked against each other (N01–N04),
+    """A report and a workbook named together from one folder are also checked against each other (N01–N05),
     as in `perfxl batch`: one more result, "报告与工作簿核对：<report> ⇄ <workbook>"."""
     from perfxl.document.read import is_document
 

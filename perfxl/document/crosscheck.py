@@ -513,26 +513,27 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
 
 
 def _listed(run: _Run, ref: TextRef, text: str) -> None:
-    """A count against the names its exhaustive list gives ("10个，即" and nine names): a judgement."""
+    """A count against the names its complete list gives ("10个，即" and nine names): N05, a judgement —
+    a name may be missing or the count wrong, and the text cannot say which."""
     for lc in listed_counts(text):
-        shown = f"{lc.fewest}{lc.unit}" if lc.fewest == lc.most else f"{lc.fewest}–{lc.most}{lc.unit}"
+        listed = str(lc.fewest) if lc.fewest == lc.most else f"{lc.fewest}–{lc.most}"
+        names = "、".join(lc.names[:6]) + ("…" if len(lc.names) > 6 else "")
         run.issues.append(
             Issue(
-                "N02",
+                "N05",
                 ref,
-                {"where": _where(ref), "what": "所列名称的个数", "what_en": "the number of names listed"},
-                expected=shown,
+                {"where": _where(ref), "count": f"{lc.count}{lc.unit}", "listed": listed, "names": names},
+                expected=f"{listed}个",
                 actual=f"{lc.count}{lc.unit}",
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {lc.fewest} 个（"
+                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {listed} 个（"
                 + "、".join(lc.names[:12])
                 + ("…" if len(lc.names) > 12 else "")
                 + "）"
                 + ("；“和/及”可能连接两个名称，也可能是名称的一部分" if lc.most > lc.fewest else "")
-                + "。可能漏列或两个名称连写，请核实",
-                basis_en=f"the text states {lc.count}{lc.unit} and lists {lc.fewest}"
-                + (f"–{lc.most}" if lc.most > lc.fewest else "")
-                + " names; one may be missing or two run together, a person checks",
+                + "。可能漏列了名称，也可能数目写错，请核实",
+                basis_en=f"the text states {lc.count}{lc.unit} and lists {listed} names; a name may be missing "
+                "or the count wrong, a person checks",
             )
         )
 

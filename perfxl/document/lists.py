@@ -1,8 +1,9 @@
-"""A stated count against the names its exhaustive list gives: "直属事业单位10个，即A、B、…" (N02).
+"""A stated count against the names its exhaustive list gives: "直属事业单位10个，即A、B、…" (N05).
 
-Only lists the text presents as complete — the count followed by 即 / 分别为 / 分别是 / a colon — and
-never one ending in 等 or introduced by 包括. Names are separated by 、; a 和/及/与 may join two names or
-sit inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
+Only lists the text presents as complete — the count followed by 即 (not 即将/即可…) / 分别为 / 分别是 /
+a colon — and never one ending in 等 or introduced by 包括. Names are separated by 、 outside brackets
+(“财务股（含审计、统计）”, 《资产、采购管理办法》 are one name each); a 和/及/与 may join two names or sit
+inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
 may have been dropped or two run together, and only a person can say which.
 """
 
@@ -15,10 +16,12 @@ __all__ = ["ListedCount", "listed_counts"]
 
 #: "<count><measure word>[，,：:] <cue> <names up to the clause's end>"
 _LISTED = re.compile(
-    r"(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)"
-    r"[,，]?\s*(?:即|分别为|分别是|[:：])[:：]?\s*(?P<names>[^，,。；;！!？?\n]+)"
+    r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)"
+    r"[,，]?\s*(?:即(?![将可时使便刻])|分别为|分别是|[:：])[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 )
 _NOT_ALL = re.compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
+_OPEN, _CLOSE = "（(《“【", "）)》”】"
+_CONTINUED = re.compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
 _JOINERS = re.compile(r"以及|和|及|与")
 _LONGEST_NAME = 30  # longer "items" are sentences, not names
 
@@ -35,12 +38,29 @@ class ListedCount:
     text: str
 
 
+def _split_names(body: str) -> list[str]:
+    """Split at 、 outside brackets: a 、 inside （…）《…》“…”【】 belongs to one name."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch == "、" and not depth:
+            out.append(body[start:i])
+            start = i + 1
+    out.append(body[start:])
+    return out
+
+
 def listed_counts(text: str) -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives."""
     out = []
     for m in _LISTED.finditer(text):
         body = m.group("names").strip()
-        names = tuple(n.strip() for n in body.split("、"))
+        if _CONTINUED.match(text, m.end()):
+            continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
+        names = tuple(n.strip() for n in _split_names(body))
         if len(names) < 2 or _NOT_ALL.search(body):
             continue
         if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", n) for n in names):

@@ -135,6 +135,12 @@ class Package:
                     f"package part {name} is damaged: {exc}",
                     path=self.path,
                 ) from None
+            except (RuntimeError, NotImplementedError) as exc:  # an encrypted part, an unsupported compression
+                raise UnreadableWorkbook(
+                    f"工作簿的部件 {name} 已加密或使用了不支持的压缩方式，无法标记，未生成批注副本",
+                    f"package part {name} is encrypted or uses an unsupported compression: {exc}",
+                    path=self.path,
+                ) from None
         return self.parts[name]
 
     def merges(self, sheet: str) -> list[Bounds]:
@@ -179,16 +185,24 @@ def _copy_compressed(out: zipfile.ZipFile, original: bytes, info: zipfile.ZipInf
     """Copy a member's local header and compressed bytes unchanged into `out` (no inflate, no deflate).
 
     Follows what zipfile itself does when it writes a directory entry (fp, filelist, NameToInfo,
-    start_dir). False — the caller rewrites the member — for anything but the plain case: encrypted,
-    data descriptor (flag bits 0x01, 0x08), ZIP64 sizes or a local header that does not match."""
-    if info.flag_bits & 0x09 or max(info.compress_size, info.file_size, info.header_offset) >= 0xFFFFFFFF:
+    start_dir). False — the caller rewrites the member — for anything but the plain case: a data
+    descriptor (flag bit 0x08), ZIP64 sizes, a non-ASCII name without the UTF-8 flag (zipfile would write
+    the central name differently from the copied local one), or a local header that does not match the
+    central directory's name. An encrypted part the marks do not touch is copied as it is."""
+    if info.flag_bits & 0x08 or max(info.compress_size, info.file_size, info.header_offset) >= 0xFFFFFFFF:
+        return False
+    utf8 = bool(info.flag_bits & 0x800)
+    if not utf8 and not info.orig_filename.isascii():
         return False
     start = info.header_offset
     head = original[start : start + _LOCAL_HEADER.size]
     if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
         return False
     name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
-    end = start + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+    name_at = start + _LOCAL_HEADER.size
+    if original[name_at : name_at + name_len] != info.orig_filename.encode("utf-8" if utf8 else "cp437"):
+        return False
+    end = name_at + name_len + extra_len + info.compress_size
     if end > len(original):
         return False
     fp = out.fp

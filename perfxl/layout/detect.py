@@ -101,7 +101,19 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         # a complete row below a row naming one role at most ("单位" of a header line) is its own header
         if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged
-    return cols if _complete(cols) else None
+    if not _complete(cols):
+        return None
+    if not {"target", "actual"} & cols.keys():
+        # a scoring header (分值/得分, no 指标值/完成值) only when every label right of the name is known — data
+        # columns perfxl does not know (预期目标 | 实际完成情况) would be dropped silently; an OCR-damaged level
+        # label on the left ("级指标") is harmless — and when the row below is not the full header
+        # (一级 | 二级 | 三级 | 年度目标完成情况 | … above 年度指标值 | 实际完成值)
+        name = cols.get("name", -1)
+        if any(c > name and not H.match_role(label, H.INDICATOR_COLUMNS) for c, label in row_labels(grid, r)):
+            return None
+        if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
+            return None
+    return cols
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

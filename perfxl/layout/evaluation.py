@@ -7,9 +7,11 @@ rows that fit nowhere become LAYOUT_UNMAPPED_ROW findings.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..grid import Grid
 from ..model import (
@@ -26,7 +28,7 @@ from ..model import (
 )
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import empty_at, first_right, own, row_cells, value_at
+from .cells import empty_at, exact, first_right, is_number, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -210,6 +212,8 @@ class _Reader(FundsRows):
             self._start_funds(r)
             mark(r, "header")
             return
+        if kind is RowKind.GOALS_HEADER and self._goal_word_as_level(r):
+            kind = RowKind.OTHER  # 二级指标 "绩效目标" (财预〔2020〕10号 决策) inside the table: an indicator row
         if kind is RowKind.GOALS_HEADER:
             self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
             self._start_goals(r)
@@ -376,6 +380,12 @@ class _Reader(FundsRows):
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
+        if not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data):
+            # a 一级/二级 row carrying its subtotal (决策 | | | 20 | 19, tree-shaped 评分表): a heading, and a 一级
+            # subtotal is that group's declared weight (W02 checks it against the rows under it)
+            if l1_new is not None and l2_new is None:
+                self._declare_level1(l1_new, own_data.get("weight"))
+            return "heading"
         table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
@@ -430,6 +440,31 @@ class _Reader(FundsRows):
         if previous is not None and previous.text == cell.text:
             return None  # a repeated label continues the same group
         return cell
+
+    @staticmethod
+    def _subtotal_only(own_data: dict[str, object]) -> bool:
+        """Only 分值/得分 are written in the row (no target, actual, reason, nature or unit)."""
+        written = {k for k, v in own_data.items() if v is not None and not H.is_placeholder_text(v)}
+        return bool(written) and written <= {"weight", "score"}
+
+    def _declare_level1(self, cell: CellValue, weight: object) -> None:
+        """Give a 一级 heading its subtotal row's weight when its label declares none ("决策" | 20)."""
+        key = str(cell.ref)
+        heading = self.cur.level1.get(key)
+        value = exact(weight)
+        if heading is not None and heading.declared_weight is None and isinstance(value, Decimal):
+            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=value)
+
+    def _goal_word_as_level(self, r: int) -> bool:
+        """A 绩效目标 word in the 一级/二级 column of the indicator table being read, on a row with a number
+        in the 分值/得分 column: an indicator group (决策 → 绩效目标 → 绩效目标合理性), not a goals header."""
+        if self.state != "indicators":
+            return False
+        cols = self.ind_cols
+        levels = {cols[k] for k in ("level1", "level2") if k in cols}
+        words = [c for c, v in row_cells(self.grid, r) if isinstance(v, str) and _is_goals_word(v)]
+        numbers = [own(self.grid, r, cols[k]) for k in ("weight", "score") if k in cols]
+        return bool(words) and set(words) <= levels and any(is_number(exact(v)) for v in numbers if v is not None)
 
     def _add_level1(self, cell: CellValue) -> None:
         heading = parse_level1(cell)
@@ -563,6 +598,10 @@ class _UnmappedRun:
     severity: Severity
     key: tuple[int, ...] | None
     finding: Finding
+
+
+def _is_goals_word(value: str) -> bool:
+    return H.strip_brackets(H.normalise_label(value)) in H.GOALS_LABELS
 
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).

@@ -358,6 +358,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{where}的 {claims} 在表格中找不到对应的数据，无法核对",
               "Narrative ({where}): {claims} has no counterpart in the tables and could not be checked",
               "财预〔2020〕10号（自评报告与自评表相互印证）", scope="submission"),
+    CheckSpec("N05", "NARRATIVE_LIST_COUNT", "R-N05", W, "正文所列名称个数与所写数目不符", "Narrative count differs from the names it lists",
+              "{where}写“{count}”，其后所列名称为 {listed} 个（{names}）",
+              "Narrative ({where}): states {count} but lists {listed} names ({names})",
+              "财预〔2020〕10号（自评报告数据准确）", scope="submission"),
     # ---------------------------------------------------------------- the engine itself
     CheckSpec("X01", "CHECK_CRASHED", "—", E, "检查程序内部出错", "A check failed internally",
               "检查 {check} 未能完成：{error}（请把文件发给 perfxl 维护者）", "Check {check} could not finish: {error}",

@@ -89,6 +89,7 @@ class RateReading:
     note_zh: str = ""
     note_en: str = ""
     places: int | None = None  # decimals of the percent as printed (None: a number cell, display unknown)
+    whole: bool = False  # typed as a whole fraction ("1", "0"): 96% and 100% look alike, a person judges
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +234,9 @@ class Context:
             f"（即 {fmt_num(as_fraction)}%）",
             f" (= {fmt_num(as_fraction)}%)",
             # a fraction's decimals are the percent's minus two ("0.1" is 14.46% to the nearest 10%); a whole
-            # "1" or "0" is not read as a percent printed "to the hundred"
+            # "1" or "0" is judged at whole percents, as a judgement (it may be a rounded fraction)
             None if places is None else (places - 2 if places >= 1 else 0),
+            whole=places == 0,
         )
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:

@@ -301,13 +301,15 @@ def _rate_finding(
     if last_place or not ctx.rate_agrees(reading, exact):
         shown = "按打印的小数位" if reading.places is not None else "按规则集的小数位"
         how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
+        if reading.whole:
+            how += "；表中写成整数“" + cell.text + "”，也可能是比率四舍五入到整数，需人工判断"
         yield ctx.finding(
             cell,
             expected=fmt_pct(rate.percent),
             actual=cell.text,
             reading=reading.note_zh,
             reading_en=reading.note_en,
-            certainty=Certainty.JUDGEMENT if last_place else certainty,
+            certainty=Certainty.JUDGEMENT if last_place or reading.whole else certainty,
             basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
             basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
             + (

@@ -1,4 +1,4 @@
-"""Report narrative checks (N01–N04): a 自评报告's text against its own tables (or the unit's workbook)
+"""Report narrative checks (N01–N05): a 自评报告's text against its own tables (or the unit's workbook)
 and against its own arithmetic (N02 also reads the 自评表's 年度总体目标 cells, in workbooks too). The analysis is perfxl.document.crosscheck (pure, run once per
 validation); each check here renders its share of it at the paragraph (`TextRef`), with the table
 cell it contradicts in `Finding.related`.
@@ -74,3 +74,9 @@ def narrative_all_met(ctx: Context) -> Iterator[Finding]:
 def narrative_unsupported(ctx: Context) -> Iterator[Finding]:
     """Narrative claims (counts of results, 编制/在职/退休, budget items) no table row supports."""
     yield from _render(ctx, "N04")
+
+
+@check("N05")
+def narrative_list_count(ctx: Context) -> Iterator[Finding]:
+    """ "直属事业单位10个，即" followed by nine names: a count against the names its complete list gives."""
+    yield from _render(ctx, "N05")

@@ -107,6 +107,11 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = _completeness(ctx)
+    if ev.funds is None and held < full:
+        # no funds block was read with this table: the 预算执行率 points may sit in one perfxl did not read
+        sure = Certainty.JUDGEMENT
+        note = "；".join(x for x in (note, "表中没有读到资金（预算执行率）部分，其分值可能在未读入的部分") if x)
+        note_en = "; ".join(x for x in (note_en, "no funds block was read with the table") if x)
     if abs(held - full) > ctx.tol_score:
         yield ctx.finding(
             where,
