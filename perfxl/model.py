@@ -330,6 +330,7 @@ class Level1Heading:
     label: CellValue
     name: str  # label without the declared weight: "产出指标"
     declared_weight: Decimal | None
+    declared_at: CellValue | None = None  # the subtotal row's 分值 cell, when the weight is printed there (评分表)
 
 
 @dataclass(frozen=True, slots=True)

@@ -523,8 +523,8 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
                 "N05",
                 ref,
                 {"where": _where(ref), "count": f"{lc.count}{lc.unit}", "listed": listed, "names": names},
-                expected=f"{listed}个",
-                actual=f"{lc.count}{lc.unit}",
+                expected="",  # which is right — the count or the list — the text cannot say
+                actual=f"写 {lc.count}{lc.unit}，列出 {listed} 个名称",
                 certainty=Certainty.JUDGEMENT,
                 basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {listed} 个（"
                 + "、".join(lc.names[:12])

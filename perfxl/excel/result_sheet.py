@@ -87,17 +87,18 @@ def hyperlink_target(value: str) -> tuple[str, str] | None:
 
 
 def result_rows(
-    findings: Sequence[Finding], marks: dict[tuple[str, str], Mark], *, list_area_cells: bool = True
+    ordered: Sequence[Finding], marks: dict[tuple[str, str], Mark], *, list_area_cells: bool = True
 ) -> list[list[Any]]:
     """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells).
 
-    `findings` come in the sheet's order (sorted by `order_key`: the callers sort once, for the severities too).
+    `ordered`: the findings already in the sheet's order (`sorted(findings, key=order_key)`; callers sort once,
+    for the severities column too).
 
     `list_area_cells`: list the cells filled for a range or merged area but named by no finding, so the
     live macro's next run can clear them (the annotated copy, never re-marked in place, omits them).
     """
-    order = findings
-    rows: list[list[Any]] = [[RESULT_TITLE], [_legend(findings)], [], list(RESULT_HEADER)]
+    order = ordered
+    rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
     for i, f in enumerate(order, 1):
         ref = _cell_ref(f)

@@ -183,6 +183,11 @@ class _Reader(FundsRows):
         """Record what row r was read as (coverage: runs of rows by kind)."""
         self.cur.rows.append((r, what))
 
+    @property
+    def _last_row_read(self) -> str:
+        """What the table's last non-blank row was read as ("" before any)."""
+        return next((what for _, what in reversed(self.cur.rows) if what != "blank"), "")
+
     def run(self, rows: list[int]) -> None:
         for r in rows:
             kind = self.kinds[r]
@@ -220,6 +225,9 @@ class _Reader(FundsRows):
             mark(r, "goal" if self.cur.goals else "header")
             return
         if kind is RowKind.INDICATOR_HEADER:
+            if self._page_break_header(r):
+                mark(r, "header")
+                return
             if self._next_goal_block(r):
                 # 湖北: 年度绩效目标1(40分) … 年度绩效目标2(40分) — the same header again, one table, one 总分
                 self._start_indicators(r, report_missing=False)
@@ -318,14 +326,22 @@ class _Reader(FundsRows):
     # -------------------------------------------------------------- indicators
     def _next_goal_block(self, r: int) -> bool:
         """True when an indicator header repeats the current one (same roles in the same columns) before the
-        table's 总分 row: another 年度绩效目标 block of the same table, not a new table."""
+        table's 总分 row and carries a numbered block label: another 年度绩效目标 block of the same table (湖北)."""
         if self.state != "indicators" or not self.cur.indicators or self.cur.has_total_row:
             return False
-        labelled = any(
-            isinstance(v, str) and _GOAL_BLOCK.search(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
-        )
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
-        return labelled and bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
+        if not cols or any(self.ind_cols.get(k) != v for k, v in cols.items()):
+            return False
+        return any(isinstance(v, str) and _GOAL_BLOCK.search(H.normalise_label(v)) for _, v in row_cells(self.grid, r))
+
+    def _page_break_header(self, r: int) -> bool:
+        """The indicator header repeated at a page break of a printed/PDF table: the same roles in the same
+        columns, directly under the table's last indicator row (no caption or 总分 between) — the table goes
+        on, its 一级/二级 groups too."""
+        if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
+            return False
+        cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
+        return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}
@@ -380,11 +396,16 @@ class _Reader(FundsRows):
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
-        if not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data):
+        if (
+            not has_name
+            and (l1_new is not None or l2_new is not None)
+            and self._subtotal_only(own_data)
+            and not self._label_merged_over_name(r)
+        ):
             # a 一级/二级 row carrying its subtotal (决策 | | | 20 | 19, tree-shaped 评分表): a heading, and a 一级
             # subtotal is that group's declared weight (W02 checks it against the rows under it)
             if l1_new is not None and l2_new is None:
-                self._declare_level1(l1_new, own_data.get("weight"))
+                self._declare_level1(l1_new, r)
             return "heading"
         table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
@@ -441,19 +462,31 @@ class _Reader(FundsRows):
             return None  # a repeated label continues the same group
         return cell
 
+    def _label_merged_over_name(self, r: int) -> bool:
+        """The name cell continues a label merged from its left in the same row (过程 | 预算执行率 over 二级:三级,
+        or 满意度 over 一级..三级): that label names an indicator, the row is not a subtotal heading."""
+        c = self.ind_cols.get("name")
+        if c is None:
+            return False
+        ar, ac = self.grid.anchor_of(r, c)
+        return ar == r and ac < c and own(self.grid, r, ac) is not None
+
     @staticmethod
     def _subtotal_only(own_data: dict[str, object]) -> bool:
         """Only 分值/得分 are written in the row (no target, actual, reason, nature or unit)."""
         written = {k for k, v in own_data.items() if v is not None and not H.is_placeholder_text(v)}
         return bool(written) and written <= {"weight", "score"}
 
-    def _declare_level1(self, cell: CellValue, weight: object) -> None:
-        """Give a 一级 heading its subtotal row's weight when its label declares none ("决策" | 20)."""
+    def _declare_level1(self, cell: CellValue, r: int) -> None:
+        """Give a 一级 heading its subtotal row's weight when its label declares none ("决策" | 20), with the
+        cell that holds it (W02 points there)."""
         key = str(cell.ref)
         heading = self.cur.level1.get(key)
-        value = exact(weight)
-        if heading is not None and heading.declared_weight is None and isinstance(value, Decimal):
-            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=value)
+        if heading is None or heading.declared_weight is not None or "weight" not in self.ind_cols:
+            return
+        at = value_at(self.grid, r, self.ind_cols["weight"])
+        if isinstance(at.raw, Decimal):
+            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=at.raw, declared_at=at)
 
     def _goal_word_as_level(self, r: int) -> bool:
         """A 绩效目标 word in the 一级/二级 column of the indicator table being read, on a row with a number
@@ -573,7 +606,7 @@ class _Reader(FundsRows):
         cells = [(c, v) for c, v in row_cells(self.grid, r) if cols is None or c in cols]
         if not cells:
             return
-        key = None if cols is None else tuple(sorted(cols))
+        key = "rows" if cols is None else "columns"  # whole rows, or extra columns (some may be blank on a row)
         run, last = self._unmapped_run, self.problems[-1] if self.problems else None
         if run is not None and run.finding is last and run.last == r - 1 and (run.severity, run.key) == (severity, key):
             lo, hi = min(run.lo, cells[0][0]), max(run.hi, cells[-1][0])
@@ -588,15 +621,15 @@ class _Reader(FundsRows):
 
 @dataclass
 class _UnmappedRun:
-    """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells (None:
-    whole rows; else the extra columns), and the finding itself."""
+    """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells ("rows":
+    whole rows; "columns": the extra columns beside a table), and the finding itself."""
 
     first: int
     last: int
     lo: int
     hi: int
     severity: Severity
-    key: tuple[int, ...] | None
+    key: str
     finding: Finding
 
 

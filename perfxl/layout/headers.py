@@ -225,6 +225,16 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标值说明",
         "指标说明及评分标准",
         "评价要点",
+        # text that explains a score (评分表): known, not read
+        "评分依据",
+        "评分说明",
+        "得分说明",
+        "得分依据",
+        "得分理由",
+        "扣分说明",
+        "评价依据",
+        "自评说明",
+        "佐证材料",
     ),
     # the row's serial number (序号): known, not read
     "seq": _syn("序号", "编号"),

@@ -38,6 +38,7 @@ _NATURE = {
     "小于": "<",
 }
 _QUALITATIVE = ("定性", "定性指标")
+_QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
 
 
@@ -55,6 +56,14 @@ def parse_level1(cell: CellValue) -> Level1Heading:
     return Level1Heading(cell, to_simplified(text), None)
 
 
+def _unit_written(text: str, unit: str) -> bool:
+    """The value already carries the unit after its last digit ("90％" / "%", "1000人次以上" / "人次")."""
+    norm = unicodedata.normalize("NFKC", text).replace(" ", "")
+    u = unicodedata.normalize("NFKC", unit).replace(" ", "")
+    tail = norm[max((i for i, ch in enumerate(norm) if ch.isdigit()), default=-1) + 1 :]
+    return bool(u) and u in tail
+
+
 def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:
     """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
 
@@ -63,12 +72,16 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     op = ""
     if nature is not None and not nature.is_blank:
         key = unicodedata.normalize("NFKC", nature.text).replace(" ", "")
-        op = "" if key in _QUALITATIVE else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
+        op = (
+            ""
+            if key in _QUALITATIVE or key in _QUANTITATIVE
+            else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
+        )
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
     unit_text = "" if unit is None or unit.is_blank else unit.text
-    if unit_text and text.replace(" ", "").endswith(unit_text.replace(" ", "")):
-        unit_text = ""  # "100%" beside a 计量单位 "%" is one percent, not "100%%"
+    if unit_text and _unit_written(text, unit_text):
+        unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
     if op and text[:1] in _OPERATOR_CHARS:
         op = ""  # the value already carries its operator ("≥90%" beside "≥")
     if not text and not op and not unit_text:

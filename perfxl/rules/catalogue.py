@@ -137,7 +137,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{name} weighs {actual}, the default is {expected}; justify the change",
               "财预〔2020〕10号（产出50%、效益30%、满意度10%、预算执行率10%）"),
     CheckSpec("W02", "WEIGHT_TREE_MISMATCH", "R-W02", E, "一级指标标注分值与其下指标分值合计不符", "Declared first-level weight differs from its rows",
-              "“{name}”标注 {actual} 分，其下三级指标分值合计 {expected} 分",
+              "“{name}”的分值为 {actual} 分，其下三级指标分值合计 {expected} 分",
               "{name} declares {actual} points but its rows hold {expected}",
               "财预〔2020〕10号（权重合理）；指标权重逐级汇总"),
     CheckSpec("W03", "WEIGHT_TOTAL_MISMATCH", "R-W03", E, "分值合计不等于满分", "Total weight is not the full mark",

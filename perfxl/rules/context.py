@@ -236,7 +236,10 @@ class Context:
             # a fraction's decimals are the percent's minus two ("0.1" is 14.46% to the nearest 10%); a whole
             # "1" or "0" is judged at whole percents, as a judgement (it may be a rounded fraction)
             None if places is None else (places - 2 if places >= 1 else 0),
-            whole=places == 0,
+            # a whole "1"/"0" a rounding of the fraction can explain (0.96 → 1) is a judgement; "1" for 30% is not
+            whole=places == 0
+            and computed is not None
+            and round_half_up(computed / HUNDRED, 0) * HUNDRED == as_fraction,
         )
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:

@@ -42,12 +42,19 @@ def name_present(ctx: Context) -> Iterator[Finding]:
         if ctx.is_blank(ind.name):
             yield ctx.finding(ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty")
         elif compact(ind.name.text) == compact(ind.level2.text):
+            # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
+            # a 自评表 (the form asks for a 三级 name, but the merge is deliberate)
+            merged = ind.name.ref is not None and ind.name.ref == ind.level2.ref
+            scoring = not ctx.ev.has_column("target") and not ctx.ev.has_column("actual")
+            if merged and scoring:
+                continue
             yield ctx.finding(
                 ind.name,
                 expected="三级指标名称",
                 actual=ind.name.text,
                 problem="与二级指标名称相同",
                 problem_en="repeats the second-level name",
+                certainty=Certainty.JUDGEMENT if merged else None,
             )
 
 

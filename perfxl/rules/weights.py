@@ -82,13 +82,15 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
             last = heading is final
             sure, note, note_en = _completeness(ctx) if last else (None, "", "")
+            at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
+            said = f"“{heading.label.text}”行的分值" if at is not None else f"“{heading.label.text}”标注"
             yield ctx.finding(
-                heading.label,
+                at or heading.label,
                 expected=held,
                 actual=heading.declared_weight,
                 name=heading.name or heading.label.text,
                 certainty=sure,
-                basis=f"读取：“{heading.label.text}”标注 {fmt_num(heading.declared_weight)} 分，其下 "
+                basis=f"读取：{said} {fmt_num(heading.declared_weight)} 分，其下 "
                 f"{len(rows)} 个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
                 basis_en=f"read {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its "
                 f"{len(rows)} rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
