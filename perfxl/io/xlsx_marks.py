@@ -226,10 +226,13 @@ _MERGE_PARTS = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)
 
 
 def merged_ranges(sheet_xml: bytes) -> list[Bounds]:
-    """The merged ranges of a worksheet part."""
+    """The merged ranges of a worksheet part (<mergeCells> follows <sheetData>: searched from there)."""
+    at = sheet_xml.rfind(b"<mergeCells")
+    if at < 0:
+        return []
     return [
         (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
-        for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml)
+        for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml, at)
     ]
 
 
