@@ -99,6 +99,20 @@ class SheetBuilder:
         return Grid(self.name, rows, tuple(self.merges), hidden=hidden)
 
 
+def table_grid(header: list[str], rows: list[list], name: str = "评分表", merges=()) -> Grid:
+    """One sheet: `header` on row 1, `rows` below ("" cells left empty), merges as (r0, c0, r1, c1) 0-based."""
+    sb = SheetBuilder(name)
+    for c, h in enumerate(header):
+        sb.put(0, c, h)
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row):
+            if v != "":
+                sb.put(r, c, v)
+    for m in merges:
+        sb.merge(*m)
+    return sb.grid()
+
+
 @dataclass(frozen=True)
 class Shape:
     levels: str = "merged"  # merged | repeated | first

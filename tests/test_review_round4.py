@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
-from reader_shapes import SheetBuilder
+from reader_shapes import SheetBuilder, table_grid
 from rules_helpers import good_evaluation, submission, with_total
 
 from perfxl.annotate import annotate_workbook
@@ -31,14 +31,7 @@ def _n02(text: str) -> list[Finding]:
 
 
 def _scoring_sheet(header: list[str], rows: list[list], name: str = "评分表"):
-    sb = SheetBuilder(name)
-    for c, h in enumerate(header):
-        sb.put(0, c, h)
-    for r, row in enumerate(rows, start=1):
-        for c, v in enumerate(row):
-            if v != "":
-                sb.put(r, c, v)
-    return read_grids([sb.grid()], "p.xlsx")
+    return read_grids([table_grid(header, rows, name)], "p.xlsx")
 
 
 # ---------------------------------------------------------------- 1. N02: a count against its listed names

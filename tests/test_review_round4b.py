@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from reader_shapes import SheetBuilder
+from reader_shapes import table_grid
 from rules_helpers import good_evaluation, submission, with_total
 
 from perfxl.model import Paragraph, Severity, TextRef
@@ -18,17 +18,8 @@ SCORING = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
 
 
 def _sheet(header: list[str], rows: list[list], name: str = "评分表", merges=()):
-    """One sheet: `header` on row 1, `rows` below ("" cells left empty), merges as (r0, c0, r1, c1) 0-based."""
-    sb = SheetBuilder(name)
-    for c, h in enumerate(header):
-        sb.put(0, c, h)
-    for r, row in enumerate(rows, start=1):
-        for c, v in enumerate(row):
-            if v != "":
-                sb.put(r, c, v)
-    for m in merges:
-        sb.merge(*m)
-    return read_grids([sb.grid()], "p.xlsx")
+    """One sheet read: `header` on row 1, `rows` below, merges 0-based (reader_shapes.table_grid)."""
+    return read_grids([table_grid(header, rows, name, merges)], "p.xlsx")
 
 
 def _errors(sub) -> list[tuple]:
