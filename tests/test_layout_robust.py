@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reader_shapes import Shape, SheetBuilder, evaluation_grid
+from reader_shapes import Shape, SheetBuilder, evaluation_grid, table_grid
 
 from perfxl.grid import Grid
 from perfxl.layout.detect import read_sheet
@@ -549,3 +549,24 @@ def test_extra_columns_on_every_row_are_one_finding_for_the_run():
     sub = read_grids([sb.grid()], "p.xlsx")
     stray = [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW"]
     assert [p.cell for p in stray] == ["H2:I6"], [p.brief() for p in stray]
+
+
+def test_a_repeated_header_under_a_complete_table_starts_the_next_one():
+    """Two 项目 tables stacked with nothing between (no caption, the first without a 总分 row): the first
+    already holds its 100 points, so the header under it starts a new table (a page-break repeat continues
+    only a table that is not yet complete) — no W03 "200 应为 100" on two correct tables."""
+    from perfxl.model import Severity
+    from perfxl.validate import validate_submission
+
+    head = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    rows = [
+        ["产出指标", "数量指标", "培训人数", "≥100人", "120人", 60, 60],
+        ["效益指标", "社会效益指标", "就业率", "≥80%", "85%", 40, 40],
+        head,
+        ["产出指标", "数量指标", "修路公里数", "≥10公里", "12公里", 60, 60],
+        ["效益指标", "社会效益指标", "通行满意度", "≥90%", "95%", 40, 40],
+        ["总分", "", "", "", "", 100, 100],
+    ]
+    sub = read_grids([table_grid(head, rows, "项目")], "two.xlsx")
+    assert len(sub.evaluations) == 2
+    assert [(f.code, f.cell) for f in validate_submission(sub) if f.severity is Severity.ERROR] == []

@@ -324,6 +324,16 @@ class _Reader(FundsRows):
         return True
 
     # -------------------------------------------------------------- indicators
+    def _points_so_far(self) -> Decimal | None:
+        """The weights of the table's indicator rows (and its funds row) read so far; None without weights."""
+        weights = [exact(i.weight.raw) for i in self.cur.indicators if i.weight.ref is not None]
+        numbers = [w for w in weights if isinstance(w, Decimal)]
+        if not numbers:
+            return None
+        funds = self.cur.funds_total
+        budget = exact(funds.weight.raw) if funds is not None and funds.weight is not None else None
+        return sum(numbers, Decimal(0)) + (budget if isinstance(budget, Decimal) else Decimal(0))
+
     def _next_goal_block(self, r: int) -> bool:
         """True when an indicator header repeats the current one (same roles in the same columns) before the
         table's 总分 row and carries a numbered block label: another 年度绩效目标 block of the same table (湖北)."""
@@ -336,9 +346,13 @@ class _Reader(FundsRows):
 
     def _page_break_header(self, r: int) -> bool:
         """The indicator header repeated at a page break of a printed/PDF table: the same roles in the same
-        columns, directly under the table's last indicator row (no caption or 总分 between) — the table goes
-        on, its 一级/二级 groups too."""
+        columns, directly under the table's last indicator row (no caption or 总分 between), while the rows
+        so far hold less than the full 100 points — the table goes on, its 一级/二级 groups too. A table
+        already holding 100 points is complete: the same header under it starts the next table."""
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
+            return False
+        held = self._points_so_far()
+        if held is None or held >= _FULL_MARKS:
             return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
         return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
@@ -631,6 +645,10 @@ class _UnmappedRun:
     severity: Severity
     key: str
     finding: Finding
+
+
+#: The full mark of a 自评表 (财预〔2020〕10号: 总分 100): a table whose rows hold it is complete.
+_FULL_MARKS = Decimal(100)
 
 
 def _is_goals_word(value: str) -> bool:
