@@ -306,6 +306,10 @@ _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _UNIT_PART = re.compile(r"^[^\d\s,;，。；、]+")
+#: Whitespace between two Chinese characters, or between one and a digit or %: a PDF's letter spacing.
+_SPACED_OUT = re.compile(
+    r"(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff%\d])|(?<=[\u4e00-\u9fff%\d])[ \u3000]+(?=[\u4e00-\u9fff%])"
+)
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
@@ -366,7 +370,7 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
         return next((index for low, index in lows if share >= low), None)
 
     def parse_text(raw: str) -> ParsedValue:
-        t = normalise_text(raw)
+        t = _SPACED_OUT.sub("", normalise_text(raw))  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
         if not t:
             return ParsedValue(raw, ValueKind.BLANK)
         unreadable = _unreadable_text(raw, t)

@@ -266,3 +266,21 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
 def test_numbers_followed_by_latin_units_still_read(text, number, unit):
     p = parse_value(text)
     assert (p.number, p.unit, p.reason) == (Decimal(number), unit, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "unit"),
+    [
+        ("不 低 于 90%", Op.GE, "%"),  # a PDF's letter spacing: the operator words read whole
+        ("90 % 以 上", Op.GE, "%"),
+        ("≥ 90 %", Op.GE, "%"),
+        ("300 公 里", None, "千米"),
+    ],
+)
+def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
+    p = parse_value(text)
+    assert (p.number, p.op, p.unit) == (parse_value(text.replace(" ", "")).number, op, unit)
+
+
+def test_two_numbers_separated_by_a_space_stay_two():
+    assert parse_value("100 200").kind is ValueKind.TEXT
