@@ -310,7 +310,6 @@ _UNIT_PART = re.compile(r"^[^\d\s,;，。；、]+")
 _SPACED_OUT = re.compile(
     r"(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff%\d])|(?<=[\u4e00-\u9fff%\d])[ \u3000]+(?=[\u4e00-\u9fff%])"
 )
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 def _strip_edges(text: str) -> str:
@@ -527,7 +526,6 @@ _GROWTH_BY_LAST = _by_last_char(_GROWTH_WORDS)
 
 def _split_post(post: str) -> tuple[Op | None, str, bool]:
     """(operator word after the number, unit text, True when more numbers follow)."""
-    post = _CJK_GAP.sub("", post)  # "300 公 里" (a PDF's spaced letters) is 公里
     m = _UNIT_PART.match(post)
     head = m.group() if m else ""
     rest = post[len(head) :]
