@@ -570,27 +570,3 @@ def test_a_repeated_header_under_a_complete_table_starts_the_next_one():
     sub = read_grids([table_grid(head, rows, "项目")], "two.xlsx")
     assert len(sub.evaluations) == 2
     assert [(f.code, f.cell) for f in validate_submission(sub) if f.severity is Severity.ERROR] == []
-
-
-def test_a_two_level_scoring_table_reads_its_second_level_as_the_indicators():
-    """一级指标 | 二级指标 | 分值 | 得分 with no 三级 column (评分表 of 部门整体支出): the 二级 rows are what is
-    scored, so they are read as the indicators — weights and scores checked (a score above its weight is
-    seen), a 一级 subtotal row is a heading, nothing asked of targets or actuals."""
-    from perfxl.validate import validate_submission
-
-    head = ["一级指标", "二级指标", "分值", "得分"]
-    rows = [
-        ["投入", "", 20, 19],
-        ["", "预算配置", 10, 10],
-        ["", "目标设定", 10, 9],
-        ["产出", "", 80, 82],
-        ["", "产出数量", 40, 40],
-        ["", "产出质量", 40, 42],
-        ["合计", "", 100, 101],
-    ]
-    sub = read_grids([table_grid(head, rows, "评分表")], "p.xlsx")
-    (ev,) = sub.evaluations
-    assert [i.name.text for i in ev.indicators] == ["预算配置", "目标设定", "产出数量", "产出质量"]
-    found = validate_submission(sub)
-    assert [f.cell for f in found if f.code == "S06"] == ["D7"]
-    assert not [f for f in found if f.code in ("I01", "W03", "T02") and f.severity.value == "error"]

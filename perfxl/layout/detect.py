@@ -94,7 +94,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = _two_level(_weight_after_name(grid, r, cols))
+    cols = _weight_after_name(grid, r, cols)
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
@@ -114,20 +114,6 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
     return cols
-
-
-def _two_level(cols: dict[str, int]) -> dict[str, int]:
-    """A scoring table with no 三级 column (一级指标 | 二级指标 | 分值 | 得分): its 二级 rows are what is scored,
-    so the 二级 column is read as the indicators' names."""
-    if (
-        "name" in cols
-        or {"target", "actual"} & cols.keys()
-        or not {"level1", "level2", "weight", "score"} <= cols.keys()
-    ):
-        return cols
-    out = {k: v for k, v in cols.items() if k != "level2"}
-    out["name"] = cols["level2"]
-    return out
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
