@@ -570,3 +570,26 @@ def test_a_repeated_header_under_a_complete_table_starts_the_next_one():
     sub = read_grids([table_grid(head, rows, "项目")], "two.xlsx")
     assert len(sub.evaluations) == 2
     assert [(f.code, f.cell) for f in validate_submission(sub) if f.severity is Severity.ERROR] == []
+
+
+def test_a_level1_row_with_nothing_under_it_is_a_leaf_not_a_subtotal():
+    """满意度 | | | 10 | 9 directly above the 总分 row of a three-level table (its cell not merged, as copied
+    grids lose merges): nothing is under it, so it is the indicator itself, named by its label — not a subtotal
+    heading dropped from the sums (which gave false W03/T02 错误)."""
+    from perfxl.model import Severity
+    from perfxl.validate import validate_submission
+
+    head = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    rows = [
+        ["决策", "", "", 20, 19],
+        ["", "项目立项", "立项依据充分性", 10, 10],
+        ["", "", "立项程序规范性", 10, 9],
+        ["产出", "", "", 70, 68],
+        ["", "产出数量", "实际完成率", 70, 68],
+        ["满意度", "", "", 10, 9],
+        ["合计", "", "", 100, 96],
+    ]
+    sub = read_grids([table_grid(head, rows, "评分表")], "p.xlsx")
+    (ev,) = sub.evaluations
+    assert [i.name.text for i in ev.indicators] == ["立项依据充分性", "立项程序规范性", "实际完成率", "满意度"]
+    assert [(f.code, f.cell) for f in validate_submission(sub) if f.severity is Severity.ERROR] == []

@@ -324,15 +324,24 @@ class _Reader(FundsRows):
         return True
 
     # -------------------------------------------------------------- indicators
-    def _points_so_far(self) -> Decimal | None:
-        """The weights of the table's indicator rows (and its funds row) read so far; None without weights."""
-        weights = [exact(i.weight.raw) for i in self.cur.indicators if i.weight.ref is not None]
-        numbers = [w for w in weights if isinstance(w, Decimal)]
-        if not numbers:
-            return None
-        funds = self.cur.funds_total
-        budget = exact(funds.weight.raw) if funds is not None and funds.weight is not None else None
-        return sum(numbers, Decimal(0)) + (budget if isinstance(budget, Decimal) else Decimal(0))
+    def _next_data_row(self, r: int) -> int | None:
+        """The first non-blank row below r, or None."""
+        return next((i for i in range(r + 1, len(self.kinds)) if self.kinds[i] is not RowKind.BLANK), None)
+
+    def _level_name(self, r: int) -> str | None:
+        """The 一级 label written in row r's own 一级 cell (simplified, without its declared weight), or None."""
+        c = self.ind_cols.get("level1")
+        value = own(self.grid, r, c) if c is not None else None
+        return parse_level1(value_at(self.grid, r, c)).name if value is not None and c is not None else None
+
+    def _has_children(self, r: int, level: str) -> bool:
+        """The row below r continues r's group: it is no total, and its 一级 cell (and, under a 二级 subtotal,
+        its 二级 cell) is blank — the rows a subtotal row sums."""
+        nxt = self._next_data_row(r)
+        if nxt is None or self.kinds[nxt] in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER):
+            return False
+        keys = ("level1",) if level == "level1" else ("level1", "level2")
+        return all(own(self.grid, nxt, self.ind_cols[k]) is None for k in keys if k in self.ind_cols)
 
     def _next_goal_block(self, r: int) -> bool:
         """True when an indicator header repeats the current one (same roles in the same columns) before the
@@ -346,16 +355,17 @@ class _Reader(FundsRows):
 
     def _page_break_header(self, r: int) -> bool:
         """The indicator header repeated at a page break of a printed/PDF table: the same roles in the same
-        columns, directly under the table's last indicator row (no caption or 总分 between), while the rows
-        so far hold less than the full 100 points — the table goes on, its 一级/二级 groups too. A table
-        already holding 100 points is complete: the same header under it starts the next table."""
+        columns, directly under the table's last indicator row (no caption or 总分 between), and the row below
+        it goes on with the table — its 一级 cell blank (the group continues) or a 一级 the table has not had
+        yet. A row repeating a 一级 the table already had (产出指标 again) begins the next table."""
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
             return False
-        held = self._points_so_far()
-        if held is None or held >= _FULL_MARKS:
-            return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
-        return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
+        if not cols or any(self.ind_cols.get(k) != v for k, v in cols.items()):
+            return False
+        nxt = self._next_data_row(r)
+        name = self._level_name(nxt) if nxt is not None else None
+        return name is None or name not in {h.name for h in self.cur.level1.values()}
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}
@@ -410,12 +420,9 @@ class _Reader(FundsRows):
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
-        if (
-            not has_name
-            and (l1_new is not None or l2_new is not None)
-            and self._subtotal_only(own_data)
-            and not self._label_merged_over_name(r)
-        ):
+        level_row = not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data)
+        deepest = "level2" if l2_new is not None else "level1"
+        if level_row and not self._label_merged_over_name(r) and self._has_children(r, deepest):
             # a 一级/二级 row carrying its subtotal (决策 | | | 20 | 19, tree-shaped 评分表): a heading, and a 一级
             # subtotal is that group's declared weight (W02 checks it against the rows under it)
             if l1_new is not None and l2_new is None:
@@ -428,6 +435,9 @@ class _Reader(FundsRows):
         name = value_at(g, r, cols["name"], fill=True) if "name" in cols else CellValue(None)
         if placeholder_name:
             name = CellValue(None, name.ref)
+        if level_row and name.is_blank:
+            # 满意度 | | | 10 | 9 with nothing under it: a leaf without sub-levels, named by its own label
+            name = l2_new if l2_new is not None else (l1_new or name)
         target, nature, unit = self._target(r)
         self.cur.indicators.append(
             Indicator(
@@ -645,10 +655,6 @@ class _UnmappedRun:
     severity: Severity
     key: str
     finding: Finding
-
-
-#: The full mark of a 自评表 (财预〔2020〕10号: 总分 100): a table whose rows hold it is complete.
-_FULL_MARKS = Decimal(100)
 
 
 def _is_goals_word(value: str) -> bool:
