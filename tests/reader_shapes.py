@@ -113,6 +113,13 @@ def table_grid(header: list[str], rows: list[list], name: str = "评分表", mer
     return sb.grid()
 
 
+def read_table(header: list[str], rows: list[list], name: str = "评分表", merges=()):
+    """`table_grid` read by the reader, as a one-sheet workbook p.xlsx."""
+    from perfxl.reader import read_grids
+
+    return read_grids([table_grid(header, rows, name, merges)], "p.xlsx")
+
+
 @dataclass(frozen=True)
 class Shape:
     levels: str = "merged"  # merged | repeated | first

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
-from reader_shapes import SheetBuilder, table_grid
+from reader_shapes import SheetBuilder, read_table
 from rules_helpers import good_evaluation, submission, with_total
 
 from perfxl.annotate import annotate_workbook
@@ -31,7 +31,7 @@ def _n02(text: str) -> list[Finding]:
 
 
 def _scoring_sheet(header: list[str], rows: list[list], name: str = "评分表"):
-    return read_grids([table_grid(header, rows, name)], "p.xlsx")
+    return read_table(header, rows, name)
 
 
 # ---------------------------------------------------------------- 1. N02: a count against its listed names

@@ -7,19 +7,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from reader_shapes import table_grid
+from reader_shapes import read_table
 from rules_helpers import good_evaluation, submission, with_total
 
 from perfxl.model import Paragraph, Severity, TextRef
-from perfxl.reader import read_grids
 from perfxl.validate import validate_submission
 
 SCORING = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
 
 
 def _sheet(header: list[str], rows: list[list], name: str = "评分表", merges=()):
-    """One sheet read: `header` on row 1, `rows` below, merges 0-based (reader_shapes.table_grid)."""
-    return read_grids([table_grid(header, rows, name, merges)], "p.xlsx")
+    """One sheet read: `header` on row 1, `rows` below, merges 0-based (reader_shapes.read_table)."""
+    return read_table(header, rows, name, merges)
 
 
 def _errors(sub) -> list[tuple]:

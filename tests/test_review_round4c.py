@@ -4,18 +4,17 @@ Each test failed when written."""
 
 from __future__ import annotations
 
-from reader_shapes import table_grid
+from reader_shapes import read_table
 
 from perfxl.model import Severity
-from perfxl.reader import read_grids
 from perfxl.validate import validate_submission
 
 SELF_EVAL = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
 
 
 def _sheet(header: list[str], rows: list[list], name: str = "自评表", merges=()):
-    """One sheet read: `header` on row 1, `rows` below, merges 0-based (reader_shapes.table_grid)."""
-    return read_grids([table_grid(header, rows, name, merges)], "p.xlsx")
+    """One sheet read: `header` on row 1, `rows` below, merges 0-based (reader_shapes.read_table)."""
+    return read_table(header, rows, name, merges)
 
 
 def _findings(sub, severity: Severity = Severity.ERROR) -> list[tuple]:
