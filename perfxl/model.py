@@ -296,7 +296,8 @@ class FundsBlock:
     """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns.
 
     `columns` lists the funds roles whose header the table has ("initial_budget", "full_budget",
-    "executed", "weight", "rate", "score"); empty means not stated (built by hand: assume all).
+    "executed", "weight", "rate", "score"; "management" when a 资金管理情况 text block follows the
+    amounts); empty means not stated (built by hand: assume all).
     A form that does not score execution has no "weight": its total row's weight is a blank
     CellValue without a cell, never a default 10.
     """

@@ -215,7 +215,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tieluyanxian-fragment": "the stored copy is the end of a table, without its header rows",
     "sichuan-daying-zuegebaozhang-fragment": "the stored copy is the end of a table, without its header rows",
-    "sichuan-mingshan-lincao-2024": "a transfer-fund form numbered by 行次/列次 whose header perfxl does not recognise",
     "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
     "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
     "chongqing-pengshui-jihuashengyu-2024": "a transfer-payment checklist, not a 自评表 layout",

@@ -80,4 +80,16 @@ def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
                             ev.sheet,
                         )
                     )
+        if "management" in funds.columns:  # 四川 转移支付 绩效评价表: reasons go to 资金管理情况, not read
+            for code in ("F07", "F08"):
+                if code not in seen:
+                    seen.add(code)
+                    out.append(
+                        SkippedCheck(
+                            code,
+                            "说明写在“资金管理情况”栏（情况说明、存在问题、改进措施），perfxl 未读取该栏，未检查是否说明原因",
+                            "explanations belong in the 资金管理情况 block, which perfxl does not read",
+                            ev.sheet,
+                        )
+                    )
     return out

@@ -51,6 +51,9 @@ class FundsRows:
 
     def _start_funds(self, r: int) -> None:
         cols = funds_columns(self.grid, r) or {}
+        if "net_budget" in cols:
+            # 预算执行 (E/C): the rate and any overspending are judged against C = 全年预算数 − 统筹整合资金
+            cols["full_budget"] = cols.pop("net_budget")
         placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
         first = min((cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols), default=0)
         # a form without 年初预算数 (全年预算数(A) | 全年执行数(B)): the column left of the amounts holds the
@@ -86,7 +89,18 @@ class FundsRows:
         """Read one row of the funds block; returns what it was read as ("funds", "breakdown", "unread")."""
         cols = self.funds_cols
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
-        label_cells = [(c, v) for c, v in row_cells(self.grid, r, 0, first_amount) if isinstance(v, str)]
+        labels = [H.normalise_label(v) for _, v in row_cells(self.grid, r) if isinstance(v, str)]
+        if labels and labels[0] in H.COLUMN_NUMBER_LABELS:
+            return "header"  # 列次 | 0 | 1 | 2 …: the columns' numbers, not amounts
+        if any(label in H.FUNDS_END_LABELS for label in labels):
+            self.state = "after"  # 资金管理情况: text about the money follows, no funds rows
+            self.cur.funds_columns += ("management",)  # its 情况说明/存在问题 are not read: see skipped_for
+            self._unmapped(r, Severity.INFO)
+            return "unread"
+        # a figure left of the amounts (行次 1, 2, 3 …; 全年预算数(A) beside 扣除统筹整合资金后预算金额(C)) is not the label
+        label_cells = [
+            (c, v) for c, v in row_cells(self.grid, r, 0, first_amount) if isinstance(v, str) and not _numeric_text(v)
+        ]
         label_text = H.normalise_label(label_cells[-1][1]) if label_cells else ""
         bare = H.strip_brackets(H.strip_numbering(label_text))
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]

@@ -31,6 +31,8 @@ __all__ = [
     "NOTE_PREFIXES",
     "FUNDS_AMOUNT_ROLES",
     "FUNDS_SECTION_LABELS",
+    "FUNDS_END_LABELS",
+    "COLUMN_NUMBER_LABELS",
     "GOALS_LABELS",
     "GOAL_COLUMNS",
     "INDICATOR_SECTION_LABELS",
@@ -262,14 +264,28 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "实际执行数",
         "实际支出数",
         "预算执行数",
+        "全年执行资金",  # 四川 转移支付 绩效评价表 (2024): 全年执行资金(E)
         *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
+    # 四川 转移支付 绩效评价表: 扣除统筹整合资金后预算金额(C) = A − B is what 预算执行 (E/C) is taken against
+    "net_budget": _syn("扣除统筹整合资金后预算金额", "扣除统筹整合资金后预算数"),
     "weight": INDICATOR_COLUMNS["weight"],
     "rate": _syn(
-        "执行率", "预算执行率", "执行率(%)", *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至"))
+        "执行率",
+        "预算执行率",
+        "执行率(%)",
+        "预算执行",  # 四川 转移支付 绩效评价表: 预算执行(E/C×100%)
+        *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
     "score": INDICATOR_COLUMNS["score"],
+    # known columns perfxl does not check: money pooled by 统筹整合 (B), money received (D) and its rate (D/C),
+    # the printed row number (行次) and the evidence column
+    "integrated": _syn("统筹整合资金数", "统筹整合资金"),
+    "received": _syn("全年到位资金", "到位资金", "实际到位资金"),
+    "received_rate": _syn("预算到位", "资金到位率", "到位率"),
+    "seq": _syn("行次", "序号"),
+    "evidence": _syn("佐证材料"),
 }
 FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
 
@@ -323,6 +339,11 @@ FUNDS_PART_LABELS = _syn(
     "自筹资金",
 )
 FUNDS_SECTION_LABELS = _syn("年度预算申请", "项目资金", "资金情况", "预算执行情况", "资金使用情况")
+#: A block after the amounts that is text, not funds rows (四川 转移支付 绩效评价表: 资金管理情况 with
+#: 情况说明 | 存在问题 | 改进措施): the funds block ends there.
+FUNDS_END_LABELS = _syn("资金管理情况")
+#: A row numbering the columns under a header (四川 转移支付 绩效评价表: 列次 | 0 | 1 | 2 …): part of the header.
+COLUMN_NUMBER_LABELS = _syn("列次")
 
 GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "绩效目标")
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
