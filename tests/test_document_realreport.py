@@ -24,7 +24,16 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 
 
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
-KNOWN_MISSES: dict[str, dict[int, str]] = {}
+#: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
+#: checks; they are kept in the fixtures for the record and not measured here.)
+KNOWN_MISSES: dict[str, dict[int, str]] = {
+    "anhui-jinzhai-mabuzhen-zhuanyizhifu-2023": {
+        7: "a count derived from 其中3个 + the projects listed after 剩余 (3 + 5 ≠ 10) is not a list N05 reads",
+    },
+    "neimenggu-huhehaote-shuilifazhan-2023": {
+        4: "其中 parts short of their total (2253 < 2263) are not flagged: a 其中 list may name only some parts",
+    },
+}
 
 
 def _fixtures() -> list[Path]:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..model import CellRef, CellValue, Certainty, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..scoring import score_indicator
 from ..units import convert
 from ..values import parse_value
-from .facts import Fact, GoalClaim, extract_facts
+from .facts import Fact, GoalClaim, StatedIndicator, extract_facts
 from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
@@ -71,7 +71,7 @@ class Issue:
     fields: dict[str, Any]
     expected: str = ""
     actual: str = ""
-    related: tuple[CellRef, ...] = ()
+    related: tuple[Location, ...] = ()
     certainty: Certainty = Certainty.CERTAIN
     basis: str = ""
     basis_en: str = ""
@@ -541,22 +541,45 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
 # ------------------------------------------------------------------ "all targets met" (N03)
 
 
-def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
-    unmet = []
+@dataclass(frozen=True)
+class _Unmet:
+    """An indicator that missed its target: a 自评表 row, or one the narrative states (`where` its paragraph)."""
+
+    name: str
+    target: Any
+    actual: Any
+    at: Location | None
+    where: str  # "表中" or "正文第N段"
+
+
+def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tuple[_Unmet, Any]]:
+    out = []
     for ev in run.sub.evaluations:
         for ind in ev.indicators:
             if not ind.name.text or ind.target.is_blank or ind.actual.is_blank:
                 continue
             result = score_indicator(ind.target.raw, ind.actual.raw, 10, run.profile)
             if result.meets_target is False:
-                unmet.append((ind, result))
+                out.append((_Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中"), result))
+    for at, s in stated:
+        result = score_indicator(s.target, s.actual, 10, run.profile)
+        if result.meets_target is False:
+            out.append((_Unmet(s.name, s.target, s.actual, at, _where(at)), result))
+    return out
+
+
+def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef, StatedIndicator]]) -> None:
+    unmet = _unmet(run, stated)
     if not unmet:
         return
-    ind, result = unmet[0]
-    target = parse_value(ind.target.raw, run.profile)
+    first, result = unmet[0]
+    target = parse_value(first.target, run.profile)
     explicit = target.op is not None or target.direction is not None
-    names = "、".join(f"“{i.name.text}”" for i, _ in unmet)
-    related = tuple(i.actual.ref for i, _ in unmet if i.actual.ref is not None)
+    names = "、".join(f"“{u.name}”" for u, _ in unmet)
+    related = tuple(u.at for u, _ in unmet if u.at is not None and u.at != ref)
+    notes = [] if explicit else ["年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"]
+    if not claim.all_stated:
+        notes.append("正文说“按计划完成目标”而未说“全部”，是否指每个指标由人判断")
     run.issues.append(
         Issue(
             "N03",
@@ -564,21 +587,28 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim) -> None:
             {
                 "where": _where(ref),
                 "claim": claim.text,
-                "name": ind.name.text,
-                "target": ind.target.text,
-                "completion": ind.actual.text,
-                "cell": str(ind.actual.ref) if ind.actual.ref else "—",
+                "name": first.name,
+                "target": _text(first.target),
+                "completion": _text(first.actual),
+                "cell": str(first.at) if isinstance(first.at, CellRef) else first.where,
                 "others": f"（未完成的指标共 {len(unmet)} 个：{names}）" if len(unmet) > 1 else "",
             },
-            expected=f"{ind.name.text} 未完成",
+            expected=f"{first.name} 未完成",
             actual=claim.text,
             related=related,
-            certainty=Certainty.CERTAIN if explicit else Certainty.GUESS,
-            basis=f"{_where(ref)}称“{claim.text}”；表中“{ind.name.text}”：{result.explanation}"
-            + ("" if explicit else "；年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"),
-            basis_en=f"the text claims every target was met; indicator {ind.name.text}: {result.explanation_en}",
+            certainty=Certainty.GUESS
+            if not explicit
+            else (Certainty.CERTAIN if claim.all_stated else Certainty.JUDGEMENT),
+            basis=f"{_where(ref)}称“{claim.text}”；{first.where}“{first.name}”：{result.explanation}"
+            + "".join(f"；{n}" for n in notes),
+            basis_en=f"the text claims every target was met; indicator {first.name} ({first.where}): "
+            f"{result.explanation_en}" + ("" if claim.all_stated else "; the claim says 'as planned', not 'all'"),
         )
     )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def goal_texts(sub: Submission) -> list[CellValue]:
@@ -604,11 +634,12 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
                 _check_claim(run, pi, ref, fact)
             elif fact.subject:
                 _check_indicator(run, pi, ref, fact)
+    stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts)
         _listed(run, ref, sub.narrative[pi].text)
-        if pf.goal is not None and sub.evaluations:
-            _goal(run, ref, pf.goal)
+        if pf.goal is not None and (sub.evaluations or stated):
+            _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)

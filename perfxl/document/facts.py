@@ -13,7 +13,18 @@ from decimal import Decimal
 
 from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, claim_of
 
-__all__ = ["Quantity", "Fact", "GoalClaim", "ParagraphFacts", "extract_facts", "goal_claim", "compact_name", "ROLE_ZH"]
+__all__ = [
+    "Quantity",
+    "Fact",
+    "GoalClaim",
+    "StatedIndicator",
+    "ParagraphFacts",
+    "extract_facts",
+    "goal_claim",
+    "stated_indicators",
+    "compact_name",
+    "ROLE_ZH",
+]
 
 #: roles of a fact, as messages name them
 ROLE_ZH = {
@@ -46,7 +57,15 @@ _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年
 _GOAL = re.compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
 )
+#: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
+_GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
 _NEGATION = re.compile(r"(除|未|没有|尚未|部分)")
+#: An indicator stated in the text with its target and actual, the way 自评报告 list them
+#: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
+_STATED = re.compile(
+    r"(?P<name>[^，,。；;：:]{2,40}?)(?:年初|年度)?(?:指标值|目标值)(?:为|是)?(?P<target>[^，,。；;]{1,24}?)[，,]\s*"
+    r"(?:全年)?实际完成值(?:为|是|达到|达)?(?P<actual>[^，,。；;]{1,24})"
+)
 
 
 def compact_name(text: str) -> str:
@@ -106,10 +125,22 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class GoalClaim:
-    """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成")."""
+    """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成"); `all_stated`
+    False for the weaker "已按照计划完成目标", which a person reads as a claim about every target."""
 
     paragraph: int
     text: str
+    all_stated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class StatedIndicator:
+    """An indicator the text states with its target and actual ("…年初指标值为不低于180人,全年实际完成值164人")."""
+
+    paragraph: int
+    name: str
+    target: str
+    actual: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +148,7 @@ class ParagraphFacts:
     paragraph: int
     facts: tuple[Fact, ...] = ()
     goal: GoalClaim | None = None
+    indicators: tuple[StatedIndicator, ...] = ()
 
 
 def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
@@ -125,7 +157,22 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
         m = _GOAL.search(sentence)
         if m and not _NEGATION.search(sentence[: m.end()]):
             return GoalClaim(paragraph, sentence.strip())
+    for sentence in _SENTENCE.split(text):
+        m = _GOAL_AS_PLANNED.search(sentence)
+        if m and not _NEGATION.search(sentence[: m.end()]):
+            return GoalClaim(paragraph, sentence.strip(), all_stated=False)
     return None
+
+
+def stated_indicators(text: str, paragraph: int = 0) -> tuple[StatedIndicator, ...]:
+    """The indicators `text` states with a target and an actual, in order (names compacted, values as written)."""
+    out = []
+    for m in _STATED.finditer(text or ""):
+        name = re.sub(
+            r"^(?:第[一二三四五六七八九十\d]+|\d+[、.]|[(（]?[一二三四五六七八九十\d]+[)）、])", "", m["name"]
+        )
+        out.append(StatedIndicator(paragraph, compact_name(name), m["target"].strip(), m["actual"].strip()))
+    return tuple(out)
 
 
 def _places(fraction: str | None) -> int:
@@ -149,6 +196,7 @@ class _State:
     facts: list[Fact] = field(default_factory=list)
     parent: int | None = None  # index of the total of a running "其中" list
     last_total: int | None = None
+    listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
 
 
 def _clean_subject(prefix: str) -> tuple[str, str]:
@@ -209,6 +257,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = state.last_total
+        elif _opens_wei_list(raw_prefix, unit, state):
+            # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
+            state.parent, state.listed_by_wei = state.last_total, True
+            raw_prefix = raw_prefix.lstrip()[1:]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
@@ -247,12 +299,29 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.last_total = idx
 
 
+def _opens_wei_list(prefix: str, unit: str, state: _State) -> bool:
+    """A clause "为A25万元" right after a money total opens the list of that total's parts."""
+    if not prefix.lstrip().startswith("为") or unit not in MONEY_UNITS or state.last_total is None:
+        return False
+    last = state.facts[-1] if state.facts else None
+    return last is not None and last.index == state.last_total and last.quantity.is_money
+
+
+_CLAUSE_KEEP = re.compile(r"([，,；;：:]+)")
+
+
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
-    """All figures of one paragraph with their subjects and roles, and its "all targets met" claim."""
+    """All figures of one paragraph with their subjects and roles, its "all targets met" claim and the
+    indicators it states with target and actual."""
     state = _State()
     for sentence in _SENTENCE.split(text or ""):
-        state.parent = None
-        for clause in _CLAUSE.split(sentence):
-            if clause.strip():
-                _clause_facts(clause, paragraph, state)
-    return ParagraphFacts(paragraph, tuple(state.facts), goal_claim(text or "", paragraph))
+        state.parent, state.listed_by_wei = None, False
+        pieces = _CLAUSE_KEEP.split(sentence)  # clause, separator, clause …
+        for i in range(0, len(pieces), 2):
+            if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
+                state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon
+            if pieces[i].strip():
+                _clause_facts(pieces[i], paragraph, state)
+    return ParagraphFacts(
+        paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
+    )

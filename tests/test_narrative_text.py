@@ -1,0 +1,89 @@
+"""Narrative-only reports (no table): a total's parts listed after "为", indicators the text states with
+target and actual, and "已按照计划完成目标" — the shapes of real 转移支付 自评报告 (tests/realworld/reports:
+安徽 金寨 麻埠镇 and 芜湖 镜湖区残联, 2023), here in sentences written for the tests."""
+
+from __future__ import annotations
+
+import docx
+
+from perfxl.document.facts import extract_facts
+from perfxl.model import TextRef
+from perfxl.validate import validate_file
+
+
+def _report(tmp_path, *paragraphs: str):
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    path = tmp_path / "report.docx"
+    d.save(path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return [f for f in result.findings if isinstance(f.ref, TextRef)]
+
+
+def _parents(text: str) -> list[tuple[str, int | None]]:
+    return [(f.quantity.text, f.parent) for f in extract_facts(text, 1).facts]
+
+
+def test_amounts_after_wei_are_the_parts_of_the_total_before_it_until_the_semicolon():
+    text = "省级资金80万元，为道路建设50万元，河堤维修20万元；市级资金30万元，为奖励10万元，补偿20万元。"
+    assert _parents(text) == [
+        ("80万元", None),
+        ("50万元", 0),
+        ("20万元", 0),
+        ("30万元", None),
+        ("10万元", 3),
+        ("20万元", 3),
+    ]
+
+
+def test_wei_opens_no_list_after_a_rate_or_before_a_rate():
+    assert all(p is None for _, p in _parents("执行率为95%，为历年最高。下达资金80万元，为上年的120%。"))
+
+
+def test_parts_after_wei_above_their_total_are_an_n02_error(tmp_path):
+    findings = _report(
+        tmp_path,
+        "一、资金情况",
+        "省级资金转移支付100万元，为道路建设60万元，河堤维修50万元；市级资金30万元，为奖励10万元，补偿15万元等。",
+    )
+    n02 = [f for f in findings if f.code == "N02"]
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(2, "error")]
+    assert "110万元" in n02[0].message and "100万元" in n02[0].message  # the 市级 list (25 ≤ 30, 等) is quiet
+
+
+def test_parts_after_wei_within_their_total_are_quiet(tmp_path):
+    findings = _report(tmp_path, "省级资金转移支付100万元，为道路建设60万元，河堤维修40万元。")
+    assert not [f for f in findings if f.code == "N02"]
+
+
+STATED = "第一，康复服务比例年初指标值为不低于85%，全年实际完成值100%。第二，燃油补贴人次数年初指标值为不低于180人，全年实际完成值{actual}。"
+
+
+def test_indicators_stated_in_the_text_are_read_with_target_and_actual():
+    stated = extract_facts(STATED.format(actual="164人"), 3).indicators
+    assert [(s.name, s.target, s.actual) for s in stated] == [
+        ("康复服务比例", "不低于85%", "100%"),
+        ("燃油补贴人次数", "不低于180人", "164人"),
+    ]
+
+
+def test_done_as_planned_while_a_stated_indicator_missed_is_an_n03_warning(tmp_path):
+    findings = _report(
+        tmp_path, "对照总体绩效目标，该资金项目已按照计划完成目标，达到预期效果。", STATED.format(actual="164人")
+    )
+    n03 = [f for f in findings if f.code == "N03"]
+    assert [(f.ref.paragraph, f.severity.value) for f in n03] == [(1, "warning")]  # "as planned", not "all"
+    assert "燃油补贴人次数" in n03[0].message and "164人" in n03[0].message
+    assert [r.paragraph for r in n03[0].related] == [2]  # where the text states the indicator
+
+
+def test_all_met_while_a_stated_indicator_missed_is_an_n03_error(tmp_path):
+    findings = _report(tmp_path, "以上目标均已完成。", STATED.format(actual="164人"))
+    assert [(f.code, f.severity.value) for f in findings if f.code == "N03"] == [("N03", "error")]
+
+
+def test_done_as_planned_with_every_stated_indicator_met_is_quiet(tmp_path):
+    findings = _report(tmp_path, "该资金项目已按照计划完成目标。", STATED.format(actual="186人"))
+    assert not [f for f in findings if f.code == "N03"]
