@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .chinese import to_simplified
+
 __all__ = [
     "Unit",
     "Conversion",
@@ -222,7 +224,7 @@ def normalise_unit(text: str | None) -> str | None:
     """
     if text is None:
         return None
-    t = _SPACE.sub("", str(text)).strip("()（）[]【】")
+    t = to_simplified(_SPACE.sub("", str(text)).strip("()（）[]【】"))  # 個 → 个, 萬元 → 万元
     if not t:
         return None
     low = t.lower()

@@ -126,7 +126,8 @@ def test_traditional_character_form_reads_like_the_seed():
 
 
 def test_without_opencc_a_traditional_form_is_reported_as_unread(monkeypatch):
-    from perfxl.layout import chinese, headers
+    from perfxl import chinese
+    from perfxl.layout import headers
 
     def clear():
         for f in (chinese.to_simplified, headers._normalise, headers._forms, headers.is_known_label):

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from ..chinese import to_simplified
 from ..model import BreakdownAmount, CellValue
-from .chinese import to_simplified
 
 __all__ = ["breakdown_amounts", "parse_breakdown_text"]
 

@@ -10,11 +10,11 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..chinese import available, looks_traditional
 from ..grid import Grid
 from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
-from .chinese import available, looks_traditional
 from .coverage import skipped_for, table_coverage
 from .merges import merge_findings
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
@@ -94,7 +94,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = _weight_after_name(grid, r, cols)
+    cols = _level2_under_level1(grid, r, _weight_after_name(grid, r, cols))
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
@@ -114,6 +114,18 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
     return cols
+
+
+def _level2_under_level1(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """A 一级 header merged over two columns with no 二级 header of its own (福建: 评价内容 over 产出目标 |
+    数量目标): its second column holds the 二级 labels."""
+    level1, name = cols.get("level1"), cols.get("name")
+    if level1 is None or name is None or "level2" in cols:
+        return cols
+    span = next((m for m in grid.merged if (m[0], m[1]) == (r, level1) and m[2] == r), None)
+    if span is None or span[3] != level1 + 1 or name <= level1 + 1:
+        return cols
+    return {**cols, "level2": level1 + 1}
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

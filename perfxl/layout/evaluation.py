@@ -33,7 +33,7 @@ from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows
-from .indicators import join_target, parse_level1
+from .indicators import join_target, nature_operator, parse_level1
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -334,12 +334,18 @@ class _Reader(FundsRows):
         value = own(self.grid, r, c) if c is not None else None
         return parse_level1(value_at(self.grid, r, c)).name if value is not None and c is not None else None
 
+    def _rows_follow(self, r: int) -> bool:
+        """Indicator rows follow r (the next data row is no total, grade or new header)."""
+        nxt = self._next_data_row(r)
+        return nxt is not None and self.kinds[nxt] not in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER)
+
     def _has_children(self, r: int, level: str) -> bool:
         """The row below r continues r's group: it is no total, and its 一级 cell (and, under a 二级 subtotal,
         its 二级 cell) is blank — the rows a subtotal row sums."""
-        nxt = self._next_data_row(r)
-        if nxt is None or self.kinds[nxt] in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER):
+        if not self._rows_follow(r):
             return False
+        nxt = self._next_data_row(r)
+        assert nxt is not None
         keys = ("level1",) if level == "level1" else ("level1", "level2")
         return all(own(self.grid, nxt, self.ind_cols[k]) is None for k in keys if k in self.ind_cols)
 
@@ -422,6 +428,16 @@ class _Reader(FundsRows):
             return "heading" if l1_new is not None else "blank"
         level_row = not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data)
         deepest = "level2" if l2_new is not None else "level1"
+        if (
+            not has_name
+            and not self.cur.indicators
+            and self.carry["level1"] is None
+            and self._subtotal_only(own_data)
+            and self._rows_follow(r)
+        ):
+            # a nameless row right under the header holding only 分值/得分 (保山: | | | 90.00 | 90.00): the
+            # indicator block's subtotal, not an indicator whose name is missing
+            return "subtotal"
         if level_row and not self._label_merged_over_name(r) and self._has_children(r, deepest):
             # a 一级/二级 row carrying its subtotal (决策 | | | 20 | 19, tree-shaped 评分表): a heading, and a 一级
             # subtotal is that group's declared weight (W02 checks it against the rows under it)
@@ -542,7 +558,7 @@ class _Reader(FundsRows):
         target = self._data(r, "target")
         if "nature" not in self.ind_cols and "unit" not in self.ind_cols:
             return target, None, None
-        nature = self._data(r, "nature") if "nature" in self.ind_cols else None
+        nature = nature_operator(self._data(r, "nature")) if "nature" in self.ind_cols else None
         unit = self._data(r, "unit") if "unit" in self.ind_cols else None
         return join_target(target, nature, unit), nature, unit
 

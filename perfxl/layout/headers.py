@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .chinese import to_simplified
+from ..chinese import to_simplified
 
 __all__ = [
     "normalise_label",
@@ -131,9 +131,9 @@ def _syn(*labels: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ 绩效指标 block columns
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    "level1": _syn("一级指标", "一级指标名称"),
+    "level1": _syn("一级指标", "一级指标名称", "评价内容"),  # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标)
     "level2": _syn("二级指标", "二级指标名称"),
-    "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)", "三级指标内容"),
+    "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)", "三级指标内容", "绩效内容"),
     "target": _syn(
         "年度指标值",
         "指标值",
@@ -153,6 +153,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标目标值",
         "年初指标值",
         "指标值及单位",
+        "绩效目标值",
     ),
     "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
     "unit": _syn("度量单位", "计量单位", "单位"),
@@ -240,6 +241,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # the row's serial number (序号): known, not read
     "seq": _syn("序号", "编号"),
+    # actual ÷ target as printed (福建 累计完成率): known, not checked
+    "completion_rate": _syn("累计完成率", "完成率", "完成比例"),
     # columns perfxl itself adds beside the typed ones; known, so never reported as unmapped
     "check": _syn("perfxl复核得分", "复核得分", "perfxl得分", "复核分"),
 }

@@ -8,12 +8,12 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from ..chinese import to_simplified
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
 from .cells import is_number
-from .chinese import to_simplified
 
-__all__ = ["parse_level1", "join_target"]
+__all__ = ["parse_level1", "join_target", "nature_operator"]
 
 _DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
 _NATURE = {
@@ -40,6 +40,21 @@ _NATURE = {
 _QUALITATIVE = ("定性", "定性指标")
 _QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
+
+
+#: A budget system's code printed before the operator in 指标性质 (云南: "004 >=", "005 <=").
+_SYSTEM_CODE = re.compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
+
+
+def nature_operator(nature: CellValue | None) -> CellValue | None:
+    """The 指标性质 cell as its operator: a system code before it ("004 >=") is the system's, not the
+    filer's operator, so the cell reads as ">=" (same place); anything else as read."""
+    if nature is None or not isinstance(nature.raw, str):
+        return nature
+    m = _SYSTEM_CODE.match(nature.raw)
+    if m is None:
+        return nature
+    return CellValue(nature.raw[m.end() :].strip(), nature.ref, nature.formula, nature.computed)
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:

@@ -156,6 +156,7 @@ _ROW_KIND_ZH = {
     "funds": "资金",
     "goal": "目标",
     "heading": "一级指标",
+    "subtotal": "分值小计",
     "indicator": "指标",
     "total": "总分",
     "blank": "空行",

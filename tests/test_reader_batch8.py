@@ -1,0 +1,20 @@
+"""Held-out batch 8's shapes (tests/realworld: 云南 保山 能源局 2023, 福建 宁德 人才驿站 2023), on their own."""
+
+from __future__ import annotations
+
+from perfxl.layout.indicators import nature_operator
+from perfxl.model import CellRef, CellValue
+from perfxl.units import lookup, normalise_unit
+
+
+def test_a_system_code_before_the_operator_is_not_part_of_it():
+    ref = CellRef("自评表", "D15")
+    assert nature_operator(CellValue("004 >=", ref)) == CellValue(">=", ref)
+    assert nature_operator(CellValue("005<=", ref)).raw == "<="
+    assert nature_operator(CellValue("≥", ref)).raw == "≥"  # as read
+    assert nature_operator(CellValue("2023", ref)).raw == "2023"  # a number alone is no code
+
+
+def test_traditional_unit_names_are_the_simplified_units():
+    assert normalise_unit("個") == "个" and lookup("個") == lookup("个") is not None
+    assert lookup("萬元") == lookup("万元")
