@@ -1,6 +1,7 @@
-"""Traditional → simplified Chinese for label matching, with OpenCC (optional: no Pyodide build).
+"""Traditional → simplified Chinese for label and unit matching, with OpenCC (optional: no Pyodide build).
 
-Only labels are converted (to match header synonyms); cell text stays exactly as typed. Text that
+Only labels and units are converted (to match header synonyms and unit names); cell text stays exactly
+as typed. Text that
 GB2312 can encode is simplified already and is returned unchanged without calling OpenCC. Without
 OpenCC (xlwings Lite / Pyodide), `to_simplified` returns the text unchanged and `available()` says
 so, and the reader notes in the coverage that a traditional-character table could not be read.
