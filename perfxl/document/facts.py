@@ -43,7 +43,6 @@ _QTY = re.compile(
     r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(map(re.escape, _UNITS)) + r")(?![/／每])"
 )
 _SENTENCE = re.compile(r"[。！？!?\n]+")
-_CLAUSE = re.compile(r"[，,；;：:]+")
 _PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = re.compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
@@ -307,7 +306,7 @@ def _opens_wei_list(prefix: str, unit: str, state: _State) -> bool:
     return last is not None and last.index == state.last_total and last.quantity.is_money
 
 
-_CLAUSE_KEEP = re.compile(r"([，,；;：:]+)")
+_CLAUSE = re.compile(r"([，,；;：:]+)")  # split keeping the separators: a "为" list ends at a semicolon
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
@@ -316,7 +315,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for sentence in _SENTENCE.split(text or ""):
         state.parent, state.listed_by_wei = None, False
-        pieces = _CLAUSE_KEEP.split(sentence)  # clause, separator, clause …
+        pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon

@@ -50,46 +50,29 @@ def table_coverage(
 
 def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
     """The checks that cannot run on this table because it has no column they need."""
-    out: list[SkippedCheck] = []
-    seen: set[str] = set()
-    if ev.columns:
+    out: dict[str, SkippedCheck] = {}  # one entry per code: the first reason found
+
+    def skip(codes: Iterable[str], reason_zh: str, reason_en: str) -> None:
+        for code in codes:
+            out.setdefault(code, SkippedCheck(code, reason_zh, reason_en, ev.sheet))
+
+    if ev.columns and ev.indicators:
         for role, codes in NEEDS_INDICATOR_COLUMN.items():
-            if role in ev.columns or not ev.indicators:
-                continue
-            for code in codes:
-                if code not in seen:
-                    seen.add(code)
-                    out.append(
-                        SkippedCheck(
-                            code, f"表中没有“{_ZH[role]}”列，无法检查", f"the table has no {role} column", ev.sheet
-                        )
-                    )
+            if role not in ev.columns:
+                skip(codes, f"表中没有“{_ZH[role]}”列，无法检查", f"the table has no {role} column")
     funds = ev.funds
     if funds is not None and funds.columns:
         for role, codes in NEEDS_FUNDS_COLUMN.items():
-            if role in funds.columns:
-                continue
-            for code in codes:
-                if code not in seen:
-                    seen.add(code)
-                    out.append(
-                        SkippedCheck(
-                            code,
-                            f"资金表中没有“{_ZH[role]}”列（预算执行率不计分或未列出），无法检查",
-                            f"the funds block has no {role} column",
-                            ev.sheet,
-                        )
-                    )
+            if role not in funds.columns:
+                skip(
+                    codes,
+                    f"资金表中没有“{_ZH[role]}”列（预算执行率不计分或未列出），无法检查",
+                    f"the funds block has no {role} column",
+                )
         if "management" in funds.columns:  # 四川 转移支付 绩效评价表: reasons go to 资金管理情况, not read
-            for code in ("F07", "F08"):
-                if code not in seen:
-                    seen.add(code)
-                    out.append(
-                        SkippedCheck(
-                            code,
-                            "说明写在“资金管理情况”栏（情况说明、存在问题、改进措施），perfxl 未读取该栏，未检查是否说明原因",
-                            "explanations belong in the 资金管理情况 block, which perfxl does not read",
-                            ev.sheet,
-                        )
-                    )
-    return out
+            skip(
+                ("F07", "F08"),
+                "说明写在“资金管理情况”栏（情况说明、存在问题、改进措施），perfxl 未读取该栏，未检查是否说明原因",
+                "explanations belong in the 资金管理情况 block, which perfxl does not read",
+            )
+    return list(out.values())

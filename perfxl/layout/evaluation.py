@@ -334,18 +334,18 @@ class _Reader(FundsRows):
         value = own(self.grid, r, c) if c is not None else None
         return parse_level1(value_at(self.grid, r, c)).name if value is not None and c is not None else None
 
-    def _rows_follow(self, r: int) -> bool:
-        """Indicator rows follow r (the next data row is no total, grade or new header)."""
+    def _row_that_follows(self, r: int) -> int | None:
+        """The next data row when it goes on with the indicators (no total, grade or new header), else None."""
         nxt = self._next_data_row(r)
-        return nxt is not None and self.kinds[nxt] not in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER)
+        ends = (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER)
+        return nxt if nxt is not None and self.kinds[nxt] not in ends else None
 
     def _has_children(self, r: int, level: str) -> bool:
         """The row below r continues r's group: it is no total, and its 一级 cell (and, under a 二级 subtotal,
         its 二级 cell) is blank — the rows a subtotal row sums."""
-        if not self._rows_follow(r):
+        nxt = self._row_that_follows(r)
+        if nxt is None:
             return False
-        nxt = self._next_data_row(r)
-        assert nxt is not None
         keys = ("level1",) if level == "level1" else ("level1", "level2")
         return all(own(self.grid, nxt, self.ind_cols[k]) is None for k in keys if k in self.ind_cols)
 
@@ -433,7 +433,7 @@ class _Reader(FundsRows):
             and not self.cur.indicators
             and self.carry["level1"] is None
             and self._subtotal_only(own_data)
-            and self._rows_follow(r)
+            and self._row_that_follows(r) is not None
         ):
             # a nameless row right under the header holding only 分值/得分 (保山: | | | 90.00 | 90.00): the
             # indicator block's subtotal, not an indicator whose name is missing
