@@ -268,8 +268,22 @@ def family_of(unit: str | None) -> str | None:
     return u.family if u else None
 
 
+#: Multipliers written alone after a number ("24亿" against a target in 亿元): the other side's unit is meant.
+_BARE_PREFIXES = ("万", "亿")
+
+
+def _with_bare_prefix(unit: str | None, other: str | None) -> str | None:
+    """A bare 万/亿 completed with the other side's base unit ("亿" beside "亿元" → "亿元", beside "元" →
+    "亿元"), the way a side without any unit takes the other's; any other unit as it is."""
+    if unit not in _BARE_PREFIXES or other is None or other in _BARE_PREFIXES:
+        return unit
+    base = other[1:] if other[0] in _PREFIX and lookup(other[1:]) is not None else other
+    return unit + base if lookup(unit + base) is not None else unit
+
+
 def _simple_factor(src: str | None, dst: str | None) -> Conversion:
     a, b = normalise_unit(src), normalise_unit(dst)
+    a, b = _with_bare_prefix(a, b), _with_bare_prefix(b, a)
     if a == b:
         return Conversion(True, Decimal(1))
     if a is None or b is None:

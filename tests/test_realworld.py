@@ -215,9 +215,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "shaanxi-hanyin-puhuijinrong-mubiao-2022": {
         3: "a '单位:元' line against a '资金情况 (万元)' block: which unit holds is not a relation perfxl checks"
     },
-    "yunnan-baoshan-nengyuan-2023": {
-        17: "'24亿' against '1亿' + 度量单位 '元': a bare 亿 is not read as 亿元, so the 2400% is not computed"
-    },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
