@@ -87,3 +87,8 @@ def test_all_met_while_a_stated_indicator_missed_is_an_n03_error(tmp_path):
 def test_done_as_planned_with_every_stated_indicator_met_is_quiet(tmp_path):
     findings = _report(tmp_path, "该资金项目已按照计划完成目标。", STATED.format(actual="186人"))
     assert not [f for f in findings if f.code == "N03"]
+
+
+def test_a_list_number_opening_the_paragraph_is_not_part_of_the_subject():
+    subjects = [f.subject for f in extract_facts("(二)下达上级资金转移支付755.19万元。1.三公经费支出3万元。", 1).facts]
+    assert subjects == ["下达上级资金转移支付", "三公经费支出"]  # was "二下达…", "1.三公经费支出"

@@ -198,9 +198,13 @@ class _State:
     listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
 
 
+#: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
-    s = compact_name(prefix)
+    s = compact_name(_ITEM_NUMBER.sub("", prefix))
     s = _LEAD.sub("", s)
     role = ""
     m = _ROLE_TAIL.search(s)
