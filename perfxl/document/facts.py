@@ -199,7 +199,9 @@ class _State:
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
-_ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+)
 
 
 def _clean_subject(prefix: str) -> tuple[str, str]:
