@@ -580,6 +580,8 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef,
     notes = [] if explicit else ["年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"]
     if not claim.all_stated:
         notes.append("正文说“按计划完成目标”而未说“全部”，是否指每个指标由人判断")
+    elif not isinstance(first.at, CellRef):
+        notes.append("该指标写在正文中，所称“目标均已完成”是否包括它（如报告涉及多个项目）由人判断")
     run.issues.append(
         Issue(
             "N03",
@@ -596,9 +598,11 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef,
             expected=f"{first.name} 未完成",
             actual=claim.text,
             related=related,
+            # certain only for a claim of "all" against a 自评表 row with a direction; an indicator the text states
+            # may belong to another project than the claim (a 部门 report covering several): a person judges
             certainty=Certainty.GUESS
             if not explicit
-            else (Certainty.CERTAIN if claim.all_stated else Certainty.JUDGEMENT),
+            else (Certainty.CERTAIN if claim.all_stated and isinstance(first.at, CellRef) else Certainty.JUDGEMENT),
             basis=f"{_where(ref)}称“{claim.text}”；{first.where}“{first.name}”：{result.explanation}"
             + "".join(f"；{n}" for n in notes),
             basis_en=f"the text claims every target was met; indicator {first.name} ({first.where}): "

@@ -58,12 +58,15 @@ _GOAL = re.compile(
 )
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
 _GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
-_NEGATION = re.compile(r"(除|未|没有|尚未|部分)")
+_NEGATION = re.compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
+#: An intention, not a result: "确保各项绩效目标全部完成", "为确保按计划完成目标任务".
+_INTENT = re.compile(r"(确保|力争|争取|努力|以便|为了|下一步|将要|将会|必须|要求)")
 #: An indicator stated in the text with its target and actual, the way 自评报告 list them
 #: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
+_VALUE = r"(?:[^，,。；;]|(?<=\d),(?=\d{3}(?!\d)))"  # a value's text; "1,150" keeps its thousands separator
 _STATED = re.compile(
-    r"(?P<name>[^，,。；;：:]{2,40}?)(?:年初|年度)?(?:指标值|目标值)(?:为|是)?(?P<target>[^，,。；;]{1,24}?)[，,]\s*"
-    r"(?:全年)?实际完成值(?:为|是|达到|达)?(?P<actual>[^，,。；;]{1,24})"
+    rf"(?P<name>[^，,。；;：:]{{2,40}}?)(?:年初|年度)?(?:指标值|目标值)(?:为|是)?(?P<target>{_VALUE}{{1,24}}?)[，,]\s*"
+    rf"(?:全年)?实际完成值(?:为|是|达到|达)?(?P<actual>{_VALUE}{{1,24}})"
 )
 
 
@@ -152,14 +155,11 @@ class ParagraphFacts:
 
 def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
     """The "all targets met" sentence of `text`, unless it is negated or qualified (除…外, 未, 部分)."""
-    for sentence in _SENTENCE.split(text):
-        m = _GOAL.search(sentence)
-        if m and not _NEGATION.search(sentence[: m.end()]):
-            return GoalClaim(paragraph, sentence.strip())
-    for sentence in _SENTENCE.split(text):
-        m = _GOAL_AS_PLANNED.search(sentence)
-        if m and not _NEGATION.search(sentence[: m.end()]):
-            return GoalClaim(paragraph, sentence.strip(), all_stated=False)
+    for pattern, all_stated in ((_GOAL, True), (_GOAL_AS_PLANNED, False)):
+        for sentence in _SENTENCE.split(text):
+            m = pattern.search(sentence)
+            if m and not _NEGATION.search(sentence[: m.end()]) and not _INTENT.search(sentence[: m.start()]):
+                return GoalClaim(paragraph, sentence.strip(), all_stated)
     return None
 
 
@@ -239,6 +239,8 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
+    if _NEW_STATEMENT.match(compact_name(clause)):
+        state.parent, state.listed_by_wei = None, False
     if not matches:
         name = compact_name(clause)
         if name.startswith("其中") or name == "其中":
@@ -262,7 +264,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = state.last_total
-        elif _opens_wei_list(raw_prefix, unit, state):
+        elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
             raw_prefix = raw_prefix.lstrip()[1:]
@@ -304,15 +306,32 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.last_total = idx
 
 
-def _opens_wei_list(prefix: str, unit: str, state: _State) -> bool:
-    """A clause "为A25万元" right after a money total opens the list of that total's parts."""
+def _next_start(matches: list[re.Match[str]], m: re.Match[str], clause: str) -> int:
+    """Where the figure after `m` starts in its clause (the clause's end after the last one)."""
+    i = matches.index(m)
+    return matches[i + 1].start() if i + 1 < len(matches) else len(clause)
+
+
+#: Words that make "为…" a purpose or a comparison, not a list of parts ("为村集体经济增收20万元", "为预算的95%").
+_WEI_NOT_PARTS = re.compile(r"(增收|增加|带动|节约|节省|实现|完成|达到|提高|减少|降低|预算|上年|去年|同期)")
+
+
+def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> bool:
+    """A clause "为A25万元" right after a money total opens the list of that total's parts — not "为预算数100万元
+    的95%" (a comparison: words follow the amount) nor "为村集体经济增收20万元" (a purpose)."""
     if not prefix.lstrip().startswith("为") or unit not in MONEY_UNITS or state.last_total is None:
+        return False
+    if not re.match(r"\s*(?:$|等|[、和及])", rest) or _WEI_NOT_PARTS.search(prefix):
         return False
     last = state.facts[-1] if state.facts else None
     return last is not None and last.index == state.last_total and last.quantity.is_money
 
 
-_CLAUSE = re.compile(r"([，,；;：:]+)")  # split keeping the separators: a "为" list ends at a semicolon
+#: Clause separators, kept when splitting (a "为" list ends at a semicolon); a comma between digits ("2,223.04")
+#: is a thousands separator, not one.
+_CLAUSE = re.compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
+#: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
+_NEW_STATEMENT = re.compile(r"^(?:截至|截止|截到|至)\S*?\d{1,2}月")
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:

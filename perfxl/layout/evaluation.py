@@ -26,6 +26,7 @@ from ..model import (
     SelfEvaluation,
     Severity,
 )
+from ..numbers import to_decimal
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import empty_at, exact, first_right, is_number, own, row_cells, value_at
@@ -340,6 +341,22 @@ class _Reader(FundsRows):
         ends = (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER)
         return nxt if nxt is not None and self.kinds[nxt] not in ends else None
 
+    def _block_subtotal(self, r: int) -> bool:
+        """Row r's 分值 is the indicator block's: the sum of the weights below it, or 100 less the funds block's
+        分值 (保山: 90 beside 预算执行率 10, the table cut short below) — a half-filled row whose 20 is neither
+        stays an indicator, its blank name reported."""
+        wc = self.ind_cols.get("weight")
+        if wc is None or self._row_that_follows(r) is None:
+            return False
+        held = to_decimal(own(self.grid, r, wc))
+        below, i = Decimal(0), r + 1
+        while i < len(self.kinds) and self.kinds[i] not in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER):
+            below += to_decimal(own(self.grid, i, wc)) or 0
+            i += 1
+        funds = self.cur.funds_total
+        funds_weight = to_decimal(funds.weight.raw) if funds is not None else None
+        return held == below or (funds_weight is not None and held == 100 - funds_weight)
+
     def _has_children(self, r: int, level: str) -> bool:
         """The row below r continues r's group: it is no total, and its 一级 cell (and, under a 二级 subtotal,
         its 二级 cell) is blank — the rows a subtotal row sums."""
@@ -433,7 +450,7 @@ class _Reader(FundsRows):
             and not self.cur.indicators
             and self.carry["level1"] is None
             and self._subtotal_only(own_data)
-            and self._row_that_follows(r) is not None
+            and self._block_subtotal(r)
         ):
             # a nameless row right under the header holding only 分值/得分 (保山: | | | 90.00 | 90.00): the
             # indicator block's subtotal, not an indicator whose name is missing

@@ -277,7 +277,8 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "执行率",
         "预算执行率",
         "执行率(%)",
-        "预算执行",  # 四川 转移支付 绩效评价表: 预算执行(E/C×100%)
+        "预算执行(E/C×100%)",  # 四川 转移支付 绩效评价表 (bare 预算执行 heads 湖北's funds label column)
+        "预算执行(E/C)",
         *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
@@ -346,7 +347,7 @@ FUNDS_SECTION_LABELS = _syn("年度预算申请", "项目资金", "资金情况"
 #: 情况说明 | 存在问题 | 改进措施): the funds block ends there.
 FUNDS_END_LABELS = _syn("资金管理情况")
 #: A row numbering the columns under a header (四川 转移支付 绩效评价表: 列次 | 0 | 1 | 2 …): part of the header.
-COLUMN_NUMBER_LABELS = _syn("列次")
+COLUMN_NUMBER_LABELS = _syn("列次", "栏次")
 
 GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "绩效目标")
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {

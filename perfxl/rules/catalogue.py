@@ -434,8 +434,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "a judgement when the number looks damaged (e.g. M.8万元)",
     ),
     "N03": (
-        "正文只说“按计划完成目标”而未说“全部/均已完成”时为“需人工判断”；指标未写方向时为推测",
-        "a judgement when the text says 'completed as planned' rather than 'all'; a guess when the target has no direction",
+        "正文只说“按计划完成目标”而未说“全部/均已完成”，或未完成的指标写在正文中（报告可能涉及多个项目）时为“需人工判断”；"
+        "指标未写方向时为推测",
+        "a judgement when the text says 'completed as planned' rather than 'all', or the missed indicator is stated in "
+        "the text (the report may cover several projects); a guess when the target has no direction",
     ),
     "C02": (
         "数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
