@@ -150,10 +150,12 @@ def test_missing_columns_and_total_are_reported():
     sb.put(1, 2, 8)
     sub = read_grids([sb.grid()], "p.xlsx")
     codes = {p.code: p for p in sub.problems}
-    # absent columns are expected right of the table, in the standard order
-    missing = {p.expected: p.ref.cell for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"}
-    assert missing == {"实际完成值": "D1", "分值": "E1", "偏差原因分析及改进措施": "F1"}
-    assert all(p.expected in p.message for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN")
+    # absent columns are expected right of the table, in the standard order; with nothing written there the
+    # form has no such column: a 提示 (LAYOUT_ABSENT_COLUMN), not a header the filer left blank
+    absent = {p.expected: (p.ref.cell, p.severity.value) for p in sub.problems if p.code == "LAYOUT_ABSENT_COLUMN"}
+    assert absent == {"实际完成值": ("D1", "info"), "分值": ("E1", "info"), "偏差原因分析及改进措施": ("F1", "info")}
+    assert all(p.expected in p.message for p in sub.problems if p.code == "LAYOUT_ABSENT_COLUMN")
+    assert "LAYOUT_MISSING_COLUMN" not in codes
     assert "LAYOUT_MISSING_TOTAL" in codes
     ind = sub.evaluations[0].indicators[0]
     assert ind.weight.raw is None and ind.weight.ref.cell == "E2"  # no 分值 column at all: blank, where it belongs
@@ -392,7 +394,7 @@ def test_a_reason_column_is_found_by_its_word_and_an_absent_one_is_never_blank()
     # no reason column at all: reported missing, and D01 says it could not check instead of "blank"
     sub = _table(headers[:5], [["培训人次", "≥100人次", "80人次", 10, 8]])
     assert sub.evaluations[0].indicators[0].deviation.ref is None
-    assert [p.expected for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"] == ["偏差原因分析及改进措施"]
+    assert [p.expected for p in sub.problems if p.code == "LAYOUT_ABSENT_COLUMN"] == ["偏差原因分析及改进措施"]
     assert not [f for f in validate_submission(sub) if f.code == "D01"]
 
 

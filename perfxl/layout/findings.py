@@ -43,12 +43,33 @@ def unmapped_rows(grid: Grid, r0: int, r1: int, c0: int, c1: int, text: str, sev
     return Finding("LAYOUT_UNMAPPED_ROW", severity, ref, zh, en, actual=text)
 
 
+def _empty_column(grid: Grid, c: int) -> bool:
+    """Nothing is written in column c on any row (it lies past the table's right edge)."""
+    return all(c >= len(row) or row[c] is None or not str(row[c]).strip() for row in grid.rows)
+
+
 def missing_columns(grid: Grid, r: int, placed: dict[str, int], table: str) -> list[Finding]:
-    """LAYOUT_MISSING_COLUMN for each missing column, at header row r in the column where it is expected."""
+    """For each missing column, at header row r in the column where it is expected: LAYOUT_MISSING_COLUMN
+    (警告) when that column holds values under a blank header — they are read from its position — and
+    LAYOUT_ABSENT_COLUMN (提示) when the form has no such column at all: nothing is read, and the checks that
+    need it are listed as not run (coverage), the form's design rather than the filer's mistake."""
     out = []
     for role, c in placed.items():
         zh = COLUMN_NAMES.get(role, role)
         ref = grid.ref(r, c)
+        if _empty_column(grid, c):
+            out.append(
+                Finding(
+                    "LAYOUT_ABSENT_COLUMN",
+                    Severity.INFO,
+                    ref,
+                    f"{table}表中没有“{zh}”列，依赖该列的检查未运行（见覆盖情况）。",
+                    f"The {table} table has no {role} column; the checks that need it did not run (see coverage).",
+                    expected=zh,
+                    actual="（无此列）",
+                )
+            )
+            continue
         out.append(
             Finding(
                 "LAYOUT_MISSING_COLUMN",

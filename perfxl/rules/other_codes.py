@@ -55,6 +55,11 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
     "LAYOUT_MISSING_COLUMN": ("reader", "warning", "表头缺少列", "A header column is missing",
                               "缺列时 perfxl 按标准位置读取该列，若位置不对，读到的就是别的数据。",
                               "绩效指标表头没有“度量单位”列", "绩效指标表头中缺少列：度量单位（应在 F5，该列按此位置读取）。"),
+    "LAYOUT_ABSENT_COLUMN": ("reader", "info", "表格式不含该列", "The form has no such column",
+                             "湖北等地的表格式没有“年初预算数”“分值”或“偏差原因”列；这是表格式而非填报错误，"
+                             "依赖该列的检查列为未运行，不报“空白”。",
+                             "资金表只有 预算数 | 执行数 | 执行率 | 得分 四列",
+                             "资金表中没有“年初预算数”列，依赖该列的检查未运行（见覆盖情况）。"),
     "LAYOUT_UNMAPPED_ROW": ("reader", "warning", "无法识别的行未读入", "A row that could not be mapped was not read", _UNCHECKED,
                             "资金表中多出一行“其中：追加资金 20”", "资金表中无法识别的内容，未读入：其中：追加资金 | 20"),
     "LAYOUT_UNKNOWN_LABEL": ("reader", "info", "非标准行名称，已原样读入", "A non-standard row label was read as written",
