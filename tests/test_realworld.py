@@ -234,10 +234,23 @@ DISPUTED: dict[str, dict[int, str]] = {
 }
 
 
+@pytest.fixture(scope="module")
+def outcome_of(tmp_path_factory):
+    """Each table rendered and validated once per run: the table tests and the README figures share them."""
+    done: dict[Path, Outcome] = {}
+
+    def get(path: Path) -> Outcome:
+        if path not in done:
+            done[path] = evaluate(load_table(path), tmp_path_factory.mktemp(path.stem))
+        return done[path]
+
+    return get
+
+
 @pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
-def test_real_table(path, tmp_path):
-    table = load_table(path)
-    outcome = evaluate(table, tmp_path)
+def test_real_table(path, outcome_of):
+    outcome = outcome_of(path)
+    table = outcome.table
     name = path.stem
     assert outcome.unread == (name in KNOWN_UNREAD), outcome.describe()
     missed = {e.row for e in outcome.missed}
@@ -256,14 +269,14 @@ def test_family_table_names_every_category_of_the_corpus_format():
     assert named and named <= set(FAMILIES), named - set(FAMILIES)
 
 
-def test_the_readme_states_the_corpus_figures_measure_gives(tmp_path):
+def test_the_readme_states_the_corpus_figures_measure_gives(outcome_of):
     """The README's "N of M found" and "K of T tables read" are today's figures, not last round's."""
     import re
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     found = expected = read = 0
     for path in TABLES:
-        outcome = evaluate(load_table(path), tmp_path)
+        outcome = outcome_of(path)
         found += len(outcome.met)
         expected += len(outcome.met) + len(outcome.missed)
         read += not outcome.unread
