@@ -59,8 +59,12 @@ _GOAL = re.compile(
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
 _GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
 _NEGATION = re.compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
-#: An intention, not a result: "确保各项绩效目标全部完成", "为确保按计划完成目标任务".
-_INTENT = re.compile(r"(确保|力争|争取|努力|以便|为了|下一步|将要|将会|必须|要求)")
+#: In the claim's own clause, words that make it no statement of a result: an intention ("确保各项绩效目标全部
+#: 完成", not "确保了"), a question ("核查是否全部完成") or a hindrance ("影响了项目按计划完成目标任务").
+_NOT_A_RESULT = re.compile(r"(确保(?!了)|力争|争取|以便|为了|下一步|将要|将会|必须|是否|影响)")
+#: Work about the targets, not the targets: "绩效目标编报工作已全部完成".
+_TARGET_WORK = re.compile(r"(工作|编报|编制|申报|填报|设定|评价|自评)")
+_CLAUSE_START = re.compile(r"[，,；;：:]")
 #: An indicator stated in the text with its target and actual, the way 自评报告 list them
 #: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
 _VALUE = r"(?:[^，,。；;]|(?<=\d),(?=\d{3}(?!\d)))"  # a value's text; "1,150" keeps its thousands separator
@@ -158,7 +162,10 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
     for pattern, all_stated in ((_GOAL, True), (_GOAL_AS_PLANNED, False)):
         for sentence in _SENTENCE.split(text):
             m = pattern.search(sentence)
-            if m and not _NEGATION.search(sentence[: m.end()]) and not _INTENT.search(sentence[: m.start()]):
+            if m is None or _NEGATION.search(sentence[: m.end()]) or _TARGET_WORK.search(m.group(0)):
+                continue
+            clause = _CLAUSE_START.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
+            if not _NOT_A_RESULT.search(clause):
                 return GoalClaim(paragraph, sentence.strip(), all_stated)
     return None
 
@@ -196,11 +203,13 @@ class _State:
     parent: int | None = None  # index of the total of a running "其中" list
     last_total: int | None = None
     listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
+    depth: int = 0  # brackets open before the current clause: "（人员经费…、公用经费…）" details a part
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
 _ITEM_NUMBER = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、|\d{1,2}[.．](?:(?!\d)|(?=(?:19|20)\d{2}年))"
+    r"|[一二三四五六七八九十]{1,3}、)"
 )
 
 
@@ -299,11 +308,29 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 (f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None
             )
         idx = len(state.facts)
-        parent = state.parent if role in ("value", "final", "budget") and state.parent is not None else None
+        bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
+        listed = role in ("value", "final", "budget") and state.parent is not None and not bracketed
+        parent = state.parent if listed else None
         fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)
         state.facts.append(fact)
-        if role in ("value", "final", "budget") and parent is None:
+        if role in ("value", "final", "budget") and parent is None and not bracketed:
             state.last_total = idx
+        if parent is not None and _parts_reach(state, parent):
+            state.parent, state.listed_by_wei = None, False  # the parts make the total: what follows is new
+
+
+def _opened(text: str) -> int:
+    """Brackets opened and not closed in `text`."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+def _parts_reach(state: _State, parent: int) -> bool:
+    """The parts listed so far add up to their total exactly (all in the total's unit)."""
+    total = state.facts[parent]
+    parts = [f for f in state.facts if f.parent == parent]
+    if any(f.quantity.unit != total.quantity.unit for f in parts):
+        return False
+    return sum((f.quantity.value for f in parts), Decimal(0)) == total.quantity.value
 
 
 def _next_start(matches: list[re.Match[str]], m: re.Match[str], clause: str) -> int:
@@ -331,7 +358,7 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> bool:
 #: is a thousands separator, not one.
 _CLAUSE = re.compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
-_NEW_STATEMENT = re.compile(r"^(?:截至|截止|截到|至)\S*?\d{1,2}月")
+_NEW_STATEMENT = re.compile(r"^(?:截至|截止|截到)")
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
@@ -339,13 +366,14 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     indicators it states with target and actual."""
     state = _State()
     for sentence in _SENTENCE.split(text or ""):
-        state.parent, state.listed_by_wei = None, False
+        state.parent, state.listed_by_wei, state.depth = None, False, 0
         pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon
             if pieces[i].strip():
                 _clause_facts(pieces[i], paragraph, state)
+            state.depth += _opened(pieces[i])
     return ParagraphFacts(
         paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
     )
