@@ -268,22 +268,30 @@ def family_of(unit: str | None) -> str | None:
     return u.family if u else None
 
 
-#: Multipliers written alone after a number ("24亿" against a target in 亿元): the other side's unit is meant.
-_BARE_PREFIXES = ("万", "亿")
+#: Multipliers written alone after a number ("24亿", "0.8万"): the other side's unit with that multiplier is
+#: meant. A bare 亿 is money (a count of 亿 is not how 自评表 write counts); a bare 万 may be a count too.
+_BARE_PREFIXES = {"万": ("money", "count"), "亿": ("money",)}
 
 
 def _with_bare_prefix(unit: str | None, other: str | None) -> str | None:
-    """A bare 万/亿 completed with the other side's base unit ("亿" beside "亿元" → "亿元", beside "元" →
-    "亿元"), the way a side without any unit takes the other's; any other unit as it is."""
+    """A bare 万/亿 completed with the other side's base unit ("亿" beside "亿元" or "元" → "亿元", "万" beside
+    "万人次" → "万人次"), the way a side without any unit takes the other's; any other unit as it is."""
     if unit not in _BARE_PREFIXES or other is None or other in _BARE_PREFIXES:
         return unit
     base = other[1:] if other[0] in _PREFIX and lookup(other[1:]) is not None else other
-    return unit + base if lookup(unit + base) is not None else unit
+    family = family_of(unit + base) or ""
+    allowed = other.startswith(unit) or family.split(":")[0] in _BARE_PREFIXES[unit]
+    return unit + base if allowed else unit
 
 
 def _simple_factor(src: str | None, dst: str | None) -> Conversion:
     a, b = normalise_unit(src), normalise_unit(dst)
     a, b = _with_bare_prefix(a, b), _with_bare_prefix(b, a)
+    if a in _BARE_PREFIXES or b in _BARE_PREFIXES:  # against no unit, or against the other multiplier
+        fa = _PREFIX[a] if a in _BARE_PREFIXES else Decimal(1)
+        fb = _PREFIX[b] if b in _BARE_PREFIXES else Decimal(1)
+        if (a is None or a in _BARE_PREFIXES) and (b is None or b in _BARE_PREFIXES):
+            return Conversion(True, fa / fb)
     if a == b:
         return Conversion(True, Decimal(1))
     if a is None or b is None:

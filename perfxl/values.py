@@ -489,8 +489,6 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     post_op, unit_text, extra = _split_post(post)
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
-    if unit == "万":  # bare 万 multiplies: "5万" = 50000
-        number, unit = number * 10000, None
     num_unit, per = split_per(unit)
     kind = ValueKind.PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else ValueKind.NUMBER
     if direction is not None and (num_unit in ("%", "‰", "百分点")):

@@ -61,9 +61,11 @@ _GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:�
 _NEGATION = re.compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
 #: In the claim's own clause, words that make it no statement of a result: an intention ("确保各项绩效目标全部
 #: 完成", not "确保了"), a question ("核查是否全部完成") or a hindrance ("影响了项目按计划完成目标任务").
-_NOT_A_RESULT = re.compile(r"(确保(?!了)|力争|争取|以便|为了|下一步|将要|将会|必须|是否|影响)")
+_NOT_A_RESULT = re.compile(r"(确保(?!了)|保证(?!了)|力争|争取|以便|为了|将要|将会|必须|是否|影响|推动|推进|促进)")
+#: A sentence about what comes next ("下一步，我局将…，保证各项绩效目标全部完成"): no result either.
+_PLAN = re.compile(r"(下一步|今后|明年|下一年度?)")
 #: Work about the targets, not the targets: "绩效目标编报工作已全部完成".
-_TARGET_WORK = re.compile(r"(工作|编报|编制|申报|填报|设定|评价|自评)")
+_TARGET_WORK = re.compile(r"(编报|编制|申报|填报|设定|评价|自评|工作(?!任务))")  # "目标和工作任务" are targets
 _CLAUSE_START = re.compile(r"[，,；;：:]")
 #: An indicator stated in the text with its target and actual, the way 自评报告 list them
 #: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
@@ -165,7 +167,7 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
             if m is None or _NEGATION.search(sentence[: m.end()]) or _TARGET_WORK.search(m.group(0)):
                 continue
             clause = _CLAUSE_START.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
-            if not _NOT_A_RESULT.search(clause):
+            if not _NOT_A_RESULT.search(clause) and not _PLAN.search(sentence[: m.start()]):
                 return GoalClaim(paragraph, sentence.strip(), all_stated)
     return None
 
@@ -204,6 +206,7 @@ class _State:
     last_total: int | None = None
     listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
     depth: int = 0  # brackets open before the current clause: "（人员经费…、公用经费…）" details a part
+    inner_parent: int | None = None  # the figure before the brackets, when they open with 其中 (its parts)
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
@@ -309,14 +312,18 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             )
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
-        listed = role in ("value", "final", "budget") and state.parent is not None and not bracketed
-        parent = state.parent if listed else None
+        amount = role in ("value", "final", "budget")
+        parent = (state.inner_parent if bracketed else state.parent) if amount else None
         fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)
         state.facts.append(fact)
         if role in ("value", "final", "budget") and parent is None and not bracketed:
             state.last_total = idx
-        if parent is not None and _parts_reach(state, parent):
+        rest = clause[m.end() : _next_start(matches, m, clause)]
+        if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):
             state.parent, state.listed_by_wei = None, False  # the parts make the total: what follows is new
+    tail = clause[matches[-1].end() :]
+    if _opened(tail) > 0 and "其中" in tail and state.facts:
+        state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
 
 
 def _opened(text: str) -> int:
@@ -358,7 +365,9 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> bool:
 #: is a thousands separator, not one.
 _CLAUSE = re.compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
-_NEW_STATEMENT = re.compile(r"^(?:截至|截止|截到)")
+_NEW_STATEMENT = re.compile(
+    r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
+)
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
@@ -366,7 +375,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     indicators it states with target and actual."""
     state = _State()
     for sentence in _SENTENCE.split(text or ""):
-        state.parent, state.listed_by_wei, state.depth = None, False, 0
+        state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
         pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
@@ -374,6 +383,8 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
             if pieces[i].strip():
                 _clause_facts(pieces[i], paragraph, state)
             state.depth += _opened(pieces[i])
+            if state.depth <= 0:
+                state.depth, state.inner_parent = 0, None
     return ParagraphFacts(
         paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
     )

@@ -34,7 +34,7 @@ from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows
-from .indicators import join_target, nature_operator, parse_level1
+from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -478,7 +478,7 @@ class _Reader(FundsRows):
                 level2,
                 name,
                 target,
-                self._data(r, "actual"),
+                actual_in_unit(self._data(r, "actual"), unit),
                 self._data(r, "weight"),
                 self._data(r, "score"),
                 self._data(r, "deviation", fill=True),

@@ -13,7 +13,7 @@ from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
 from .cells import is_number
 
-__all__ = ["parse_level1", "join_target", "nature_operator"]
+__all__ = ["parse_level1", "join_target", "nature_operator", "actual_in_unit"]
 
 _DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
 _NATURE = {
@@ -44,6 +44,20 @@ _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
 
 #: A budget system's code printed before the operator in 指标性质 (云南: "004 >=", "005 <=").
 _SYSTEM_CODE = re.compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+
+
+def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
+    """A plain number in 实际完成值 read in the row's 度量单位 (9500 beside 元 → "9500元", same place): the unit
+    column is the unit of the row's values, so the actual never borrows the target's "1万元" instead."""
+    if unit is None or unit.is_blank or actual.is_blank:
+        return actual
+    text = fmt_decimal(to_decimal(actual.raw)) if is_number(actual.raw) else actual.text
+    if not _PLAIN_NUMBER.match(text):
+        return actual
+    return CellValue(f"{text}{unit.text}", actual.ref, actual.formula, actual.computed)
 
 
 def nature_operator(nature: CellValue | None) -> CellValue | None:
