@@ -66,7 +66,6 @@ _NOT_A_RESULT = re.compile(r"(确保(?!了)|保证(?!了)|力争|争取|以便|�
 _PLAN = re.compile(r"(下一步|今后|明年|下一年度?)")
 #: Work about the targets, not the targets: "绩效目标编报工作已全部完成".
 _TARGET_WORK = re.compile(r"(编报|编制|申报|填报|设定|评价|自评|工作(?!任务))")  # "目标和工作任务" are targets
-_CLAUSE_START = re.compile(r"[，,；;：:]")
 #: An indicator stated in the text with its target and actual, the way 自评报告 list them
 #: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
 _VALUE = r"(?:[^，,。；;]|(?<=\d),(?=\d{3}(?!\d)))"  # a value's text; "1,150" keeps its thousands separator
@@ -166,7 +165,7 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
             m = pattern.search(sentence)
             if m is None or _NEGATION.search(sentence[: m.end()]) or _TARGET_WORK.search(m.group(0)):
                 continue
-            clause = _CLAUSE_START.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
+            clause = _CLAUSE.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
             if not _NOT_A_RESULT.search(clause) and not _PLAN.search(sentence[: m.start()]):
                 return GoalClaim(paragraph, sentence.strip(), all_stated)
     return None
@@ -316,7 +315,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         parent = (state.inner_parent if bracketed else state.parent) if amount else None
         fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)
         state.facts.append(fact)
-        if role in ("value", "final", "budget") and parent is None and not bracketed:
+        if amount and parent is None and not bracketed:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):
