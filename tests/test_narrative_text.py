@@ -6,22 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import docx
+from report_helpers import report_findings as _report
 
 from perfxl.document.facts import extract_facts
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
-
-
-def _report(tmp_path, *paragraphs: str):
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    path = tmp_path / "report.docx"
-    d.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return [f for f in result.findings if isinstance(f.ref, TextRef)]
 
 
 def _parents(text: str) -> list[tuple[str, int | None]]:

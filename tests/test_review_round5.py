@@ -6,49 +6,14 @@ failed when written."""
 
 from __future__ import annotations
 
-import docx
-import openpyxl
 import pytest
+from report_helpers import codes as _codes
+from report_helpers import report_findings as _report
+from report_helpers import workbook_result as _workbook
 
 from perfxl.document.facts import stated_indicators
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 # ---------------------------------------------------------------- helpers
-
-
-def _report(tmp_path, *paragraphs: str):
-    """A narrative-only 自评报告 (.docx): the findings placed in its text."""
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    path = tmp_path / "report.docx"
-    d.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return [f for f in result.findings if isinstance(f.ref, TextRef)]
-
-
-def _codes(findings, code: str, severity: str | None = None):
-    return [
-        (f.severity.value, f.message)
-        for f in findings
-        if f.code == code and (severity is None or f.severity.value == severity)
-    ]
-
-
-def _workbook(tmp_path, rows: list[list], merges: tuple[str, ...] = ()):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append([None if v == "" else v for v in row])
-    for m in merges:
-        ws.merge_cells(m)
-    path = tmp_path / "table.xlsx"
-    wb.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return result
 
 
 #: A 燃油补贴 indicator stated the way 转移支付 自评报告 state it (芜湖 镜湖区残联 2023): target 180, actual 164 — missed.

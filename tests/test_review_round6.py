@@ -5,44 +5,12 @@ what a reviewer at the finance bureau expects; each failed when written."""
 
 from __future__ import annotations
 
-import docx
 import pytest
-
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
-from perfxl.workbook.report_docx import AGREEING_FIGURES, build_report_docx
+from report_helpers import codes as _codes
+from report_helpers import report_findings as _report
+from report_helpers import seed_report_findings as _seed_report
 
 # ---------------------------------------------------------------- helpers
-
-
-def _report(tmp_path, *paragraphs: str):
-    """A narrative-only 自评报告 (.docx): the findings placed in its text."""
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    path = tmp_path / "report.docx"
-    d.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return [f for f in result.findings if isinstance(f.ref, TextRef)]
-
-
-def _seed_report(tmp_path, sentence: str):
-    """The seed's 部门整体 report with its 基础数据表 and 自评表 (规模工业总产值: target 增长12%, actual 11.8%,
-    missed), its narrative agreeing with the tables, and `sentence` as the paragraph after the targets table."""
-    report = build_report_docx(tmp_path / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
-    result = validate_file(report.path)
-    assert result.ok, result.error
-    [paragraph] = report.paragraph_with("goal_sentence")
-    return [f for f in result.findings if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph]
-
-
-def _codes(findings, code: str, severity: str | None = None):
-    return [
-        (f.severity.value, f.message)
-        for f in findings
-        if f.code == code and (severity is None or f.severity.value == severity)
-    ]
 
 
 # ---------------------------------------------------------------- 1. lists of parts (N02)
