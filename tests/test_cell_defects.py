@@ -7,6 +7,8 @@ Each workbook is the seed example written by the project's generator with the de
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from badinput.corpus import build
 
@@ -144,3 +146,19 @@ def test_merge_findings_on_plain_grids():
     ]
     overlap = Grid("表", rows, merged=((1, 1, 1, 3), (1, 3, 1, 4)))
     assert [(f.code, f.ref.cell) for f in merge_findings(overlap, kinds, [])] == [("LAYOUT_MERGE_OVERLAP", "D2:E2")]
+
+
+def test_a_column_the_header_lacks_is_not_hidden_by_a_merge():
+    """云南 隆阳 (tests/realworld): the funds row's 得分 is merged E8:J8 to the table's edge, and the form has
+    no 年初预算数/分值 columns (placed past that edge): nothing is hidden there, so no LAYOUT_FUNDS_CELL_MERGED."""
+    rows = [
+        ["预算执行情况", "预算数", "执行数", "执行率", "得分", "", ""],
+        ["年度财政资金总额", 278.4449, 30, "10.77%", 2.16, "", ""],
+    ]
+    grid = Grid("表", rows, merged=((1, 4, 1, 6),))
+    ev = _funds_eval("表", CellRef("表", "F2", "E2"))  # 全年预算数 placed at F, inside the score's merge
+    found = ["funds_header", "other"]
+    lacking = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, columns=("executed", "rate", "score")))
+    assert merge_findings(grid, found, [lacking]) == []
+    having = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, columns=("full_budget", "executed")))
+    assert [(f.code, f.ref.cell) for f in merge_findings(grid, found, [having])] == [("LAYOUT_FUNDS_CELL_MERGED", "F2")]

@@ -144,6 +144,7 @@ class _Reader(FundsRows):
         self.state = "pre"
         self.funds_cols: dict[str, int] = {}
         self.funds_header_row = -1
+        self.funds_declared_weight: CellValue | None = None
         self.breakdown_mode = False
         self.goal_cols: dict[str, int] = {}
         self.ind_cols: dict[str, int] = {}

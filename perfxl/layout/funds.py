@@ -8,6 +8,7 @@ breakdown cells; rows with amounts and an unknown label are kept as parts and no
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..grid import Grid
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 __all__ = ["FundsRows"]
 
 _BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
+#: The block's weight stated in its header where the form has no 分值 column: "预算执行情况(万元)(20分)",
+#: "得分 (20分*执行率)" (云南, 湖北 and 部门 forms) — a weight the table itself declares.
+_DECLARED_WEIGHT = re.compile(  # on the normalised label: ASCII brackets, no spaces, no "*"
+    r"(?:预算执行[^()]{0,12}(?:\([^()]*\))?|得分)\((\d+(?:\.\d+)?)分"
+)
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
@@ -41,6 +47,7 @@ class FundsRows:
     state: str
     funds_cols: dict[str, int]
     funds_header_row: int
+    funds_declared_weight: CellValue | None
     breakdown_mode: bool
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
@@ -64,7 +71,12 @@ class FundsRows:
             # exist, so none is placed right of the table, reported missing, or defaulted to 10
             right = max(cols.values(), default=-1)
             placed = {k: c for k, c in placed.items() if k not in ("weight", "rate", "score") or c < right}
-        self.cur.funds_columns = tuple(k for k in FUNDS_ORDER if k in cols)
+        self.funds_declared_weight = None if "weight" in cols else _declared_weight(self.grid, r)
+        if self.funds_declared_weight is not None:
+            placed.pop("weight", None)  # the header states it: no 分值 column is missing
+        self.cur.funds_columns = tuple(
+            k for k in FUNDS_ORDER if k in cols or (k == "weight" and self.funds_declared_weight is not None)
+        )
         self.cur.funds_seen = True
         self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position
         if "initial_budget" in cols and "full_budget" not in cols:
@@ -144,13 +156,25 @@ class FundsRows:
             return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
 
         label = value_at(self.grid, r, label_col)
+        weight = cell("weight")
+        if is_total and self.funds_declared_weight is not None:
+            weight = self.funds_declared_weight
         return FundsRow(
             label,
             cell("initial_budget"),
             cell("full_budget"),
             cell("executed"),
-            cell("weight"),
+            weight,
             cell("rate"),
             cell("score"),
             is_total,
         )
+
+
+def _declared_weight(grid: Grid, r: int) -> CellValue | None:
+    """The funds block's weight as its header row states it ("预算执行情况(万元)(20分)"), at that header cell."""
+    for c, v in row_cells(grid, r):
+        m = _DECLARED_WEIGHT.search(H.normalise_label(v)) if isinstance(v, str) else None
+        if m:
+            return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
+    return None

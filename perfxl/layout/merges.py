@@ -108,6 +108,8 @@ def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Fin
                 ref = cell.ref
                 if cell.raw is not None or ref is None or not ref.anchor or ref.anchor == ref.cell:
                     continue
+                if ev.funds.columns and role not in ev.funds.columns:
+                    continue  # a column the header lacks (LAYOUT_ABSENT/MISSING_COLUMN): no amount to hide
                 r, c = ref.row - 1, ref.col - 1
                 rng = _range_of(grid, r, c)
                 if rng is None or (grid.raw(rng[0], rng[1]) is None and rng[0] == rng[2]):

@@ -408,6 +408,12 @@ def _part_scores(ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _declared_by_header(row: FundsRow) -> bool:
+    """The row's 分值 is the one the block's header declares (no 分值 column): it sits on another row."""
+    weight, label = row.weight.ref, row.label.ref
+    return weight is not None and label is not None and weight.row != label.row
+
+
 @check("F06")
 def budget_weight_default(ctx: Context) -> Iterator[Finding]:
     """预算执行率分值 equals the profile's default (10, Hubei 20)."""
@@ -416,6 +422,8 @@ def budget_weight_default(ctx: Context) -> Iterator[Finding]:
         return
     weight = ctx.number(total.weight)
     default = ctx.settings.budget_weight
+    if _declared_by_header(total):
+        return  # "预算执行情况(20分)" printed in the form's header is its template's weight, not an adjustment
     if weight is not None and weight != default:  # the profile always sets weights.budget
         yield ctx.finding(total.weight, expected=default, actual=weight)
 
