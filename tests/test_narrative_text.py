@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from report_helpers import report_findings as _report
 
 from perfxl.document.facts import extract_facts
@@ -95,3 +96,23 @@ def test_a_list_number_opening_the_paragraph_is_not_part_of_the_subject():
 def test_an_amount_with_thousands_separators_is_one_figure():
     facts = extract_facts("全年支出2,223.04万元，其中基本支出886.12万元。", 1).facts
     assert [f.quantity.value for f in facts] == [Decimal("2223.04"), Decimal("886.12")]  # was 223.04: split at ","
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 内蒙古 2023 (tests/realworld/reports): seven parts 10 short of 2263 — a list that looks complete
+        ("下达资金2231万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元，山洪防治6万元。", True),
+        # the same shortfall after "等", or with only two parts, or far short: a list naming some parts
+        ("下达资金2231万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元等。", False),
+        ("下达资金1470万元。其中：河道治理1435万元，水库维养25万元。", False),
+        ("下达资金3000万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元。", False),
+    ],
+)
+def test_qizhong_parts_a_sliver_short_of_their_total_are_a_warning(tmp_path, text, flagged):
+    n02 = [(f.severity.value, f.message) for f in _report(tmp_path, text) if f.code == "N02"]
+    if not flagged:
+        assert n02 == []
+        return
+    [(severity, message)] = n02
+    assert severity == "warning" and "少于总数" in message and "2221万元" in message

@@ -426,15 +426,20 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete
-        if not (exceeds or as_written or (complete and not Interval(lo, hi).overlaps(t))):
+        short = not complete and _looks_complete_but_short(parts, hi, t, total.quantity.value)
+        if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
         if any((pi, f.index) in run.contradicted for f in (*parts, total)):
             continue
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = _show(point, total.quantity.unit, places)
-        what = f"“{total.subject}”的各组成部分之和（{names}）" + ("" if complete else "超过了总数")
+        what = f"“{total.subject}”的各组成部分之和（{names}）" + (
+            "" if complete else "少于总数" if short else "超过了总数"
+        )
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
+        if short:
+            rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -451,10 +456,28 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -
                 )
                 + rounded,
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
-                + ("; rounded parts could still fit, a person must check" if as_written else ""),
-                certainty=Certainty.JUDGEMENT if as_written else Certainty.CERTAIN,
+                + ("; rounded parts could still fit, a person must check" if as_written else "")
+                + ("; a 其中 list may name only some parts, a person must check" if short else ""),
+                certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+#: A 其中 list that falls short of its total is flagged only when it looks exhaustive: at least this many
+#: parts, no "等" after the last, and a shortfall this small a share of the total (2263 vs 2253: 0.4%) —
+#: a list naming only some parts usually leaves out far more. Even then a judgement (警告).
+_SHORT_MIN_PARTS = 3
+_SHORT_MAX_SHARE = Decimal("0.02")
+_OPEN_ENDED = re.compile(r"^[\s，,、]*(等|左右|余|多)")
+
+
+def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, value: Decimal) -> bool:
+    """The parts, even at their largest, stay below the total, by a sliver, in a list with no 等."""
+    if len(parts) < _SHORT_MIN_PARTS or hi >= total.lo or value <= 0:
+        return False
+    last = parts[-1]
+    after = last.clause.split(last.quantity.text, 1)[-1]
+    return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
 
 
 _TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
