@@ -102,7 +102,10 @@ def test_an_amount_with_thousands_separators_is_one_figure():
     ("text", "flagged"),
     [
         # 内蒙古 2023 (tests/realworld/reports): seven parts 10 short of 2263 — a list that looks complete
-        ("下达资金2231万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元，山洪防治6万元。", True),
+        (
+            "下达资金2231万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元，山洪防治6万元。",
+            True,
+        ),
         # the same shortfall after "等", or with only two parts, or far short: a list naming some parts
         ("下达资金2231万元。其中：河道治理1435万元，水库维养25万元，饮水维养55万元，小流域治理700万元等。", False),
         ("下达资金1470万元。其中：河道治理1435万元，水库维养25万元。", False),
@@ -116,3 +119,31 @@ def test_qizhong_parts_a_sliver_short_of_their_total_are_a_warning(tmp_path, tex
         return
     [(severity, message)] = n02
     assert severity == "warning" and "少于总数" in message and "2221万元" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # 湖北科技学院 2021 (tests/realworld/reports): budget and spending named differently, the rate after them
+        ("项目下达预算2000万元，实际支出1800万元，预算执行率80%。", True),
+        ("项目下达预算2000万元，实际支出1800万元，预算执行率90%。", False),
+        # two budgets before the rate: which one it is taken against is not clear, nothing is paired
+        ("项目下达预算2000万元，追加预算500万元，实际支出1800万元，预算执行率80%。", False),
+        # the figures in another sentence are not paired
+        ("项目下达预算2000万元。实际支出1800万元。预算执行率80%。", False),
+    ],
+)
+def test_a_rate_after_a_budget_and_a_spending_in_its_sentence_is_checked_as_a_judgement(tmp_path, text, flagged):
+    n02 = [(f.severity.value, f.basis) for f in _report(tmp_path, text) if f.code == "N02"]
+    assert bool(n02) == flagged
+    if flagged:
+        [(severity, basis)] = n02
+        assert severity == "warning" and "位置配对" in basis and "90%" in basis
+
+
+def test_a_rate_cut_rather_than_rounded_is_a_warning_and_a_rounded_one_is_quiet(tmp_path):
+    cut = "三公经费预算2596万元，三公经费决算2595.62万元，完成预算的99%。"  # 99.985% → 四舍五入 100%
+    [(severity, basis)] = [(f.severity.value, f.basis) for f in _report(tmp_path, cut) if f.code == "N02"]
+    assert severity == "warning" and "截去尾数" in basis
+    rounded = cut.replace("99%", "100%")
+    assert not [f for f in _report(tmp_path, rounded) if f.code == "N02"]

@@ -305,12 +305,19 @@ def _arith(
     what: str,
     what_en: str,
     operands: tuple[Fact, ...],
+    paired_by: str = "",
 ) -> None:
+    """N02 when the narrative's rate is not `computed` from its own figures at their printed precision;
+    `paired_by` says how the operands were paired when not by name (the finding is then a judgement)."""
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
-    if computed.overlaps(printed):
+    value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
+    if computed.overlaps(printed) and not truncated:
         return
+    if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
+        paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
     expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
     run.contradicted.add((pi, rate.index))
     run.issues.append(
@@ -321,10 +328,27 @@ def _arith(
             expected=expected,
             actual=rate.quantity.text,
             basis=f"{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
-            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}",
-            basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}",
+            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
+            + (f"；{paired_by}，需人工核实" if paired_by else ""),
+            basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
+            + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
+            certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
         )
     )
+
+
+_SPENT = re.compile(r"(支出|执行|使用|拨付)")
+
+
+def _spent_and_budget_in_sentence(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact | None, Fact | None]:
+    """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": the one budget and the one
+    spending amount before the rate in its own sentence, when their names differ (else none)."""
+    before = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
+    budgets = [f for f in before if f.role == "budget"]
+    spent = [f for f in before if f.role in ("final", "value") and _SPENT.search(f.subject)]
+    if len(budgets) == 1 and len(spent) == 1 and budgets[0].index < spent[0].index:
+        return spent[0], budgets[0]
+    return None, None
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -357,6 +381,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif fact.role == "completion":
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
+            paired_by = ""
+            if final is None or budget is None:
+                final, budget = _spent_and_budget_in_sentence(facts, fact)
+                paired_by = "预算数与支出数按同一句中的位置配对（名称不同）"
             if (
                 final is None
                 or budget is None
@@ -375,6 +403,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
                 f"{fact.subject}: final / budget",
                 (final, budget),
+                paired_by,
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))

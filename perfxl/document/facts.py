@@ -124,6 +124,7 @@ class Fact:
     direction: int = 0
     parent: int | None = None
     of: int | None = None
+    sentence: int = 0  # which sentence of the paragraph (。！？) it stands in
 
     @property
     def label(self) -> str:
@@ -206,6 +207,7 @@ class _State:
     listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
     depth: int = 0  # brackets open before the current clause: "（人员经费…、公用经费…）" details a part
     inner_parent: int | None = None  # the figure before the brackets, when they open with 其中 (its parts)
+    sentence: int = 0
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
@@ -313,7 +315,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount else None
-        fact = Fact(paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of)
+        fact = Fact(
+            paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
+        )
         state.facts.append(fact)
         if amount and parent is None and not bracketed:
             state.last_total = idx
@@ -373,7 +377,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     """All figures of one paragraph with their subjects and roles, its "all targets met" claim and the
     indicators it states with target and actual."""
     state = _State()
-    for sentence in _SENTENCE.split(text or ""):
+    for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
         pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
