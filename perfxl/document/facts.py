@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, claim_of
+from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, SCORE_UNIT, claim_of
 
 __all__ = [
     "Quantity",
@@ -40,7 +40,10 @@ ROLE_ZH = {
 
 _UNITS = sorted((*MONEY_UNITS, *COUNT_UNITS, "%", "％", "个百分点"), key=len, reverse=True)
 _QTY = re.compile(
-    r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(" + "|".join(map(re.escape, _UNITS)) + r")(?![/／每])"
+    r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*("
+    + "|".join(map(re.escape, _UNITS))
+    + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
+    + r")(?![/／每])"
 )
 _SENTENCE = re.compile(r"[。！？!?\n]+")
 _PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
@@ -105,6 +108,10 @@ class Quantity:
     @property
     def is_count(self) -> bool:
         return self.unit in COUNT_UNITS
+
+    @property
+    def is_score(self) -> bool:
+        return self.unit == SCORE_UNIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +280,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         unit = "%" if unit == "％" else unit
         if unit == "个百分点":
             continue
+        if unit == SCORE_UNIT and claim_of(_clean_subject(raw_prefix)[0]) != "total_score":
+            continue  # "满分100分", "90分以上为优": a score only where the text names the total score itself
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):

@@ -16,6 +16,7 @@ from typing import Any
 from ..model import AmountRow, CellRef, CellValue, Indicator, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..values import ParsedValue, ValueKind, parse_value
+from .vocabulary import SCORE_UNIT
 
 __all__ = ["TableValue", "IndicatorValue", "table_values", "indicator_values", "printed_step"]
 
@@ -177,10 +178,27 @@ def _breakdown(out: dict, sub: Submission) -> None:
                 )
 
 
+def _total_score(out: dict, sub: Submission) -> None:
+    """The 自评表's 总分, when the document has exactly one 自评表 with one (a report on several projects
+    leaves open which one a stated score is)."""
+    totals = [
+        ev.total_score for ev in sub.evaluations if ev.total_score is not None and _num(ev.total_score) is not None
+    ]
+    if len(totals) != 1 or totals[0].ref is None:
+        return
+    cell = totals[0]
+    value = _num(cell)
+    assert value is not None and cell.ref is not None
+    out[("total_score", "final")] = TableValue(
+        "total_score", "final", value, SCORE_UNIT, printed_step(cell.raw) or Decimal(1), (cell.ref,), "自评表“总分”"
+    )
+
+
 def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     """Every (claim, role) the tables state: roles "final", "budget", "previous", "change", "change_rate"."""
     out: dict[tuple[str, str], TableValue] = {}
     _breakdown(out, sub)
+    _total_score(out, sub)
     basic = sub.basic
     if basic is not None:
         for row in basic.rows:

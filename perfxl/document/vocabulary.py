@@ -8,9 +8,19 @@ Pure data; docs/documents.md lists it. Sources: 财政部《部门决算》口�
 
 from __future__ import annotations
 
+import re
 from types import MappingProxyType
 
-__all__ = ["CLAIMS", "CLAIM_ZH", "DECOMPOSITIONS", "MONEY_UNITS", "COUNT_UNITS", "RESULT_VERBS", "claim_of"]
+__all__ = [
+    "CLAIMS",
+    "CLAIM_ZH",
+    "DECOMPOSITIONS",
+    "MONEY_UNITS",
+    "SCORE_UNIT",
+    "COUNT_UNITS",
+    "RESULT_VERBS",
+    "claim_of",
+]
 
 #: canonical claim → the subjects (punctuation removed) that name it in a narrative.
 CLAIMS = MappingProxyType(
@@ -36,6 +46,19 @@ CLAIMS = MappingProxyType(
         "establishment": ("编制数", "编制", "编制人数", "核定编制"),
         "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
         "retired": ("退休", "退休人员", "退休人数"),
+        "total_score": (
+            "得分",
+            "总分",
+            "总得分",
+            "自评得分",
+            "自评总分",
+            "自评分",
+            "综合得分",
+            "评价得分",
+            "综合评价得分",
+            "绩效自评得分",
+            "自评综合得分",
+        ),
     }
 )
 
@@ -55,6 +78,7 @@ CLAIM_ZH = MappingProxyType(
         "establishment": "编制数",
         "staff": "在职人数",
         "retired": "退休人数",
+        "total_score": "自评总分",
     }
 )
 
@@ -68,6 +92,8 @@ DECOMPOSITIONS = MappingProxyType(
 )
 
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
+#: The unit of a score ("综合评价得分为99.8分"): a figure in it is read only when a score claim names it.
+SCORE_UNIT = "分"
 COUNT_UNITS = ("人次", "家", "人", "个", "项", "户", "件", "名", "座", "台", "套", "辆", "所", "条", "篇", "场", "次")
 
 #: Verbs that open a performance-result count ("新增高新技术企业19家"): a count so named is a claim
@@ -77,6 +103,17 @@ RESULT_VERBS = ("新增", "新进", "新认定", "新培育", "新引进", "新�
 _INDEX = {name: key for key, names in CLAIMS.items() for name in names}
 
 
+#: A whole report's score is also named after what it scores ("该项目自评得分", "部门整体绩效自评总分"); a score
+#: of a part ("产出指标得分", "预算执行率得分", "一级指标总分") is not it.
+_SCORE_OF_PART = re.compile(r"(指标|执行率|预算|资金|一级|二级|三级|满意度|效益|产出|单项|平均)")
+
+
 def claim_of(subject: str) -> str:
     """The canonical claim a (compacted) subject names, or "" when it names none."""
-    return _INDEX.get(subject, "")
+    claim = _INDEX.get(subject, "")
+    if claim or not subject:
+        return claim
+    for name in CLAIMS["total_score"]:
+        if subject.endswith(name) and not _SCORE_OF_PART.search(subject[: -len(name)]):
+            return "total_score"
+    return ""
