@@ -55,6 +55,14 @@ def test_t06_three_decimals():
 def test_t07_every_row_full_marks():
     ev = replace_row(good_evaluation(total_score=cv(99.5, "H19")), 4, actual="5个", score=20)
     assert briefs(ev, "T07") == [("T07", SHEET, "H19")]
+    [found] = validate_submission(submission(ev), select="T07")
+    assert "可能不完整" not in found.basis
+
+
+def test_t07_without_a_total_row_says_all_is_all_the_rows_shown():
+    ev = replace_row(good_evaluation(total_score=None, total_weight=None), 4, actual="5个", score=20)
+    [found] = validate_submission(submission(ev), select="T07")
+    assert "总分行" in found.basis and "可能不完整" in found.basis  # the table may continue elsewhere
 
 
 def test_g01_blank_goal_text():

@@ -10,6 +10,7 @@ from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
+from .weights import completeness
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -178,4 +179,12 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
         return
     ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score
-    yield ctx.finding(ref, expected="按实际完成情况计分", actual="全部满分", count=len(rows))
+    _, note, note_en = completeness(ctx)  # without a 总分 row, "all" is all the rows shown
+    yield ctx.finding(
+        ref,
+        expected="按实际完成情况计分",
+        actual="全部满分",
+        count=len(rows),
+        basis=f"读取：{len(rows)} 个指标的得分均等于分值" + (f"；{note}" if note else ""),
+        basis_en=f"read: all {len(rows)} scores equal their weights" + (f"; {note_en}" if note_en else ""),
+    )

@@ -45,7 +45,7 @@ def has_total_row(ctx: Context) -> bool:
     return ev.total_score is not None or ev.total_weight is not None
 
 
-def _completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
+def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
     """(certainty, note zh, note en) for sums over the table: a judgement when there is no 总分 row."""
     if has_total_row(ctx):
         return None, "", ""
@@ -81,7 +81,7 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
             last = heading is final
-            sure, note, note_en = _completeness(ctx) if last else (None, "", "")
+            sure, note, note_en = completeness(ctx) if last else (None, "", "")
             at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
             said = f"“{heading.label.text}”行的分值" if at is not None else f"“{heading.label.text}”标注"
             yield ctx.finding(
@@ -108,7 +108,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     held = leaves + budget_weight(ctx)
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
-    sure, note, note_en = _completeness(ctx)
+    sure, note, note_en = completeness(ctx)
     if ev.funds is None and held < full:
         # no funds block was read with this table: the 预算执行率 points may sit in one perfxl did not read
         sure = Certainty.JUDGEMENT
@@ -166,7 +166,7 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
     if budget_weight(ctx):
         parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
-    sure, note, note_en = _completeness(ctx)
+    sure, note, note_en = completeness(ctx)
     yield ctx.finding(
         _culprit(ctx, groups).label,
         expected=full,
