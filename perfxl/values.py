@@ -408,6 +408,10 @@ _LATIN = re.compile(r"[A-Za-z]+")
 _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 
 
+#: Marks that never stand before a figure in a form, so one glued to it is damage (OCR of ≥, a slipped key).
+_STRAY_SYMBOLS = "^`|\\@&_?"  # not "#": "#5" numbers a building or a lot
+
+
 def _garbled(t: str, m: re.Match[str]) -> str | None:
     """The damaged token when the number at `m` does not parse cleanly, else None.
 
@@ -420,7 +424,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         before[-1:].isascii()
         and before[-1:].isalpha()
         and not (len(before) >= 2 and before[-2].isascii() and before[-2].isalpha())
-    )
+    ) or (before[-1:] != "" and before[-1:] in _STRAY_SYMBOLS)  # "^80%": a scanned ≥ read as a stray mark
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
     if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):

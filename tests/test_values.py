@@ -252,7 +252,8 @@ def test_excel_error_values_are_text_with_a_reason(text):
 # ---------------------------------------------------------------- garbled numbers (issue 11, item 7)
 
 
-@pytest.mark.parametrize("text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%"])
+# "^80%": 宁夏 原州 2022 (tests/realworld), a ≥ scanned as a caret — read as 80% before
+@pytest.mark.parametrize("text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%", "^80%", "?12个", "|95%"])
 def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
     assert p.number is None and p.kind is ValueKind.TEXT
@@ -261,7 +262,13 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
 
 @pytest.mark.parametrize(
     ("text", "number", "unit"),
-    [("12.5km", "12.5", "千米"), ("3kg", "3", "千克"), ("≥95%", "95", "%"), ("2,223.04万元", "2223.04", "万元")],
+    [
+        ("12.5km", "12.5", "千米"),
+        ("3kg", "3", "千克"),
+        ("≥95%", "95", "%"),
+        ("2,223.04万元", "2223.04", "万元"),
+        ("#5栋", "5", "栋"),  # a number sign numbers a building, it is no damage
+    ],
 )
 def test_numbers_followed_by_latin_units_still_read(text, number, unit):
     p = parse_value(text)
