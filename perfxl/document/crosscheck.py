@@ -20,7 +20,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..scoring import score_indicator
 from ..units import convert
 from ..values import parse_value
-from .facts import Fact, GoalClaim, StatedIndicator, extract_facts
+from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentence_of
 from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
@@ -313,6 +313,8 @@ def _arith(
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
     value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    if _lower_bound(rate) and computed.hi >= value:
+        return  # "99%以上" of 99.985%: true
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
         return
@@ -337,25 +339,92 @@ def _arith(
     )
 
 
-_SPENT = re.compile(r"(支出|执行|使用|拨付)")
+_SPENT = re.compile(r"(支出|执行|使用|拨付|完成)")
+_BUDGET = re.compile(r"(预算|批复|下达|安排)")
+_ADDED = re.compile(r"(追加|调增|增加|结转)")
+#: A rate that is not this year's execution: a target, last year's, an average, a plan.
+_OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核)")
 
 
-def _spent_and_budget_in_sentence(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact | None, Fact | None]:
-    """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": the one budget and the one
-    spending amount before the rate in its own sentence, when their names differ (else none)."""
-    before = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
-    budgets = [f for f in before if f.role == "budget"]
-    spent = [f for f in before if f.role in ("final", "value") and _SPENT.search(f.subject)]
-    if len(budgets) == 1 and len(spent) == 1 and budgets[0].index < spent[0].index:
-        return spent[0], budgets[0]
-    return None, None
+def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": names that do not pair, so the rate
+    is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
+    plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
+    after the spending, and never a target, last year's or an average rate."""
+    before = [
+        f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money and f.parent is None
+    ]
+    spent = [
+        f for f in before if f.role in ("final", "value") and _SPENT.search(f.subject) and not _BUDGET.search(f.subject)
+    ]
+    if len(spent) != 1 or _OTHER_RATE.search(rate.clause):
+        return
+    paid = spent[0]
+    if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
+        return  # a second rate after the first: the year's rate was the first
+    earlier = [f for f in before if f.index < paid.index]
+    added = [f for f in earlier if _ADDED.search(f.subject)]
+    bases = [f for f in earlier if (f.role == "budget" or _BUDGET.search(f.subject)) and f not in added]
+    if not bases:
+        return
+    unit = paid.quantity.unit
+    readings: list[tuple[Interval, Decimal, str]] = []
+    for base in bases:
+        parts = [base, *added]
+        summed = _sum_in(run, pi, parts, unit)
+        if summed is None:
+            return
+        budget, point = summed
+        computed = _ratio(_operand(run, pi, paid), budget)
+        if computed is None or point <= 0:
+            return
+        readings.append((computed, paid.quantity.value / point * HUNDRED, " + ".join(f.quantity.text for f in parts)))
+    if any(_rate_agrees(rate, computed) for computed, _, _ in readings):
+        return
+    computed, point, budget_text = readings[-1]  # the last budget named (an adjusted one), with what was added
+    others = "、".join(t for _, _, t in readings[:-1])
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        computed,
+        point,
+        f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
+        f"{rate.subject}: spending / budget",
+        (paid, *bases, *added),
+        "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
+    )
+
+
+def _rate_agrees(rate: Fact, computed: Interval) -> bool:
+    """The printed rate fits the computed range: rounded half up, or as a lower bound ("99%以上", "超过99%")."""
+    value = abs(rate.quantity.value)
+    if _lower_bound(rate):
+        return computed.hi >= value
+    half = rate.quantity.step / 2
+    return computed.overlaps(Interval(value - half, value + half))
+
+
+_BOUND_BEFORE = re.compile(r"(超过|高于|不低于|不少于|大于|≥|>=|>)\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
+
+
+def _lower_bound(fact: Fact) -> bool:
+    """ "执行率达99%以上", "超过99%": the figure is a bound the rate reaches, not the rate rounded."""
+    at = fact.clause.rfind(fact.quantity.text)
+    if at < 0:
+        return False
+    head, tail = fact.clause[:at], fact.clause[at + len(fact.quantity.text) :]
+    return bool(_BOUND_BEFORE.search(head) or _BOUND_AFTER.match(tail))
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
-def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
@@ -381,16 +450,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif fact.role == "completion":
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
-            paired_by = ""
             if final is None or budget is None:
-                final, budget = _spent_and_budget_in_sentence(facts, fact)
-                paired_by = "预算数与支出数按同一句中的位置配对（名称不同）"
-            if (
-                final is None
-                or budget is None
-                or budget.quantity.value == 0
-                or final.quantity.unit != budget.quantity.unit
-            ):
+                _rate_by_place(run, pi, ref, facts, fact)
+                continue
+            if budget.quantity.value == 0 or final.quantity.unit != budget.quantity.unit:
                 continue
             _arith(
                 run,
@@ -403,7 +466,6 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
                 f"{fact.subject}: final / budget",
                 (final, budget),
-                paired_by,
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
@@ -433,29 +495,44 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"{fact.subject}: change / last year",
                 (amount, current),
             )
-    _sums(run, pi, ref, facts)
+    _sums(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
 
 
-def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
+    """The range and the point value of the figures' sum in `unit` (元 and 万元 convert exactly), or None."""
+    lo = hi = point = Decimal(0)
+    for f in facts:
+        factor = convert(Decimal(1), f.quantity.unit, unit).factor
+        if not factor:
+            return None
+        at = _operand(run, pi, f)
+        lo, hi, point = lo + at.lo * factor, hi + at.hi * factor, point + f.quantity.value * factor
+    return Interval(lo, hi), point
+
+
+def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     for total in facts:
-        parts = [
-            f
-            for f in facts
-            if f.parent == total.index and f.quantity.unit == total.quantity.unit and f.quantity.is_money
-        ]
-        if len(parts) < 2 or not total.quantity.is_money or total.role == "previous":
+        if not total.quantity.is_money or total.role == "previous":
+            continue
+        unit = total.quantity.unit
+        parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
+        summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
+        if len(parts) < 2 or summed is None:
             continue
         needed = DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
-        lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
-        hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
+        span, point = summed
+        lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
-        point = sum((p.quantity.value for p in parts), Decimal(0))
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete
-        short = not complete and _looks_complete_but_short(parts, hi, t, total.quantity.value)
+        short = (
+            not complete
+            and _looks_complete_but_short(parts, hi, t, total.quantity.value)
+            and not _PARTIAL_LIST.search(sentence_of(text, total.sentence))
+        )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
         if any((pi, f.index) in run.contradicted for f in (*parts, total)):
@@ -500,12 +577,18 @@ _SHORT_MAX_SHARE = Decimal("0.02")
 _OPEN_ENDED = re.compile(r"^[\s，,、]*(等|左右|余|多)")
 
 
+#: Words by which a sentence says its list is not the whole: 主要用于, 其余/剩余…, 以及其他…, 包括, ……
+_PARTIAL_LIST = re.compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|…|\.\.\.)")
+_BRACKETED = re.compile(r"^\s*(?:[（(][^）)]*[）)]\s*)+")
+
+
 def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, value: Decimal) -> bool:
     """The parts, even at their largest, stay below the total, by a sliver, in a list with no 等."""
     if len(parts) < _SHORT_MIN_PARTS or hi >= total.lo or value <= 0:
         return False
     last = parts[-1]
-    after = last.clause.split(last.quantity.text, 1)[-1]
+    after = last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :]
+    after = _BRACKETED.sub("", after)  # "19.00万元（含运费）等"
     return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
 
 
@@ -679,7 +762,7 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
     run = _Run(sub, profile, {}, [])
     for gi, cell in enumerate(goal_texts(sub)):
         assert cell.ref is not None
-        _relations(run, -1 - gi, cell.ref, extract_facts(cell.text, -1 - gi).facts)
+        _relations(run, -1 - gi, cell.ref, extract_facts(cell.text, -1 - gi).facts, cell.text)
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
@@ -692,7 +775,7 @@ def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
                 _check_indicator(run, pi, ref, fact)
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
-        _relations(run, pi, ref, pf.facts)
+        _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
         _listed(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)

@@ -20,6 +20,7 @@ __all__ = [
     "StatedIndicator",
     "ParagraphFacts",
     "extract_facts",
+    "sentence_of",
     "goal_claim",
     "stated_indicators",
     "compact_name",
@@ -241,8 +242,8 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
 
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
-    if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "预算执行率" in prefix):
-        return "completion", 0  # "完成预算的95%" is a rate; "共完成预算资金89.97万元" is an amount
+    if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix):
+        return "completion", 0  # "完成预算的95%", "(资金)执行率为95%" are rates; "共完成预算资金89.97万元" is an amount
     if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
         return "share", 0
     direction = _direction(prefix)
@@ -251,8 +252,8 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")
     ):
         return ("change_rate" if unit == "%" else "change"), direction
-    if "上年" in prefix or "去年" in prefix:
-        return "previous", 0
+    if ("上年" in prefix or "去年" in prefix) and not re.search(r"(上年|去年)(结转|结余)", prefix):
+        return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
     return subject_role or state_role or "value", 0
 
 
@@ -380,6 +381,12 @@ _CLAUSE = re.compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 _NEW_STATEMENT = re.compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
 )
+
+
+def sentence_of(text: str, index: int) -> str:
+    """The `index`-th sentence of `text` as `extract_facts` splits it (a fact's `sentence`)."""
+    parts = _SENTENCE.split(text or "")
+    return parts[index] if 0 <= index < len(parts) else ""
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:

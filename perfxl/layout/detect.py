@@ -52,10 +52,13 @@ class SheetLayout:
     sheet: SheetCoverage | None = None
 
 
-def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Role → column of header row r (first column wins; merged header cells count at their anchor)."""
+def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0) -> dict[str, int]:
+    """Role → column of header row r from column `start` on (first column wins; merged header cells count at
+    their anchor)."""
     found: dict[str, int] = {}
     for c, label in row_labels(grid, r):
+        if c < start:
+            continue
         role = H.match_role(label, table)
         if role and role not in found:
             found[role] = c
@@ -144,6 +147,13 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
     amounts = [k for k in H.FUNDS_AMOUNT_ROLES if k in cols]
     if len(amounts) < 2:
         return None
+    first = min(cols[k] for k in amounts)
+    if any(c < first for k, c in cols.items() if k not in H.FUNDS_AMOUNT_ROLES):
+        # the block's label over the row labels ("预算执行率(10分)") names the block, not the rate column: rates,
+        # weights and scores stand right of the amounts
+        right = columns_by_role(grid, r, H.FUNDS_COLUMNS, start=first + 1)
+        cols = {k: c for k, c in cols.items() if k in H.FUNDS_AMOUNT_ROLES or c > first}
+        cols.update({k: c for k, c in right.items() if k not in cols})
     return cols
 
 
