@@ -545,7 +545,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
-            rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"
+            rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -558,6 +558,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
+                    else "（所列各项之和少于总数）"
+                    if short
                     else "（“其中”各项之和不能超过总数）"
                 )
                 + rounded,
