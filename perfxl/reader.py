@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .grid import Grid
 from .io import source
@@ -16,10 +16,13 @@ from .layout.detect import read_sheet
 from .layout.formulas import resolve_uncached
 from .model import CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
+
 __all__ = ["read_submission", "read_grids", "error_value_findings"]
 
 
-def read_submission(path: str | Path, profile: Any = None, *, formulas: bool = False) -> Submission:
+def read_submission(path: str | Path, profile: ProfileLike = None, *, formulas: bool = False) -> Submission:
     """Open `path` (.xlsx/.xlsm/.xls/.xlsb/.ods, and HTML or SpreadsheetML 2003 saved as .xls) and map its tables;
     a report document (.docx/.pdf/.doc) goes to perfxl.document (tables and narrative).
 

@@ -18,7 +18,7 @@ import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfxl.document.read import is_document, read_document
 from perfxl.errors import PerfxlError
@@ -32,6 +32,9 @@ from perfxl.validate import _profile, _year
 from .cache import sha256_file
 from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery, _order
 from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
 
 __all__ = [
     "PAIR_KIND",
@@ -168,7 +171,7 @@ def _key(f: Finding) -> tuple[Any, ...]:
 
 
 def check_pair(
-    path: str | os.PathLike[str], profile: Any = None, *, select: Any = None, ignore: Any = None
+    path: str | os.PathLike[str], profile: ProfileLike = None, *, select: Any = None, ignore: Any = None
 ) -> FileResult:
     """The pairing entry at `path`: its report's narrative checked against its workbook's tables (N01–N05),
     findings at the report's paragraphs with the workbook's cells in `related`; never raises for bad input."""

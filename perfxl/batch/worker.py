@@ -23,7 +23,7 @@ from perfxl.annotate import (
     annotate_copy,
 )
 from perfxl.io.atomic import atomic_write
-from perfxl.profiles import load_profile
+from perfxl.profiles import ProfileLike, load_profile
 from perfxl.report import ENCODING, render
 from perfxl.report.json_report import report_dict
 from perfxl.report.templating import environment
@@ -86,7 +86,7 @@ class Job:
 @dataclass(slots=True)
 class _Loaded:
     config: WorkerConfig
-    profile: Any
+    profile: ProfileLike
     validate: Validator
 
 
@@ -98,7 +98,7 @@ def load_config(config: WorkerConfig) -> _Loaded:
     global _LOADED
     if _LOADED is None or _LOADED.config != config:
         validate: Validator = config.validator or validate_file
-        profile: Any = config.profile
+        profile: ProfileLike = config.profile
         if config.validator is None:
             profile = load_profile(config.profile)
         _LOADED = _Loaded(config, profile, validate)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
@@ -25,6 +25,9 @@ from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
 
 __all__ = ["Issue", "Interval", "cross_check"]
 
@@ -80,7 +83,7 @@ class Issue:
 @dataclass
 class _Run:
     sub: Submission
-    profile: Any
+    profile: ProfileLike
     values: dict[tuple[str, str], TableValue]
     indicators: list[IndicatorValue]
     issues: list[Issue] = field(default_factory=list)
@@ -758,7 +761,7 @@ def goal_texts(sub: Submission) -> list[CellValue]:
     return [c for c in cells if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)]
 
 
-def cross_check(sub: Submission, profile: Any = None) -> list[Issue]:
+def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
     run = _Run(sub, profile, {}, [])

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UnreadableWorkbook
 from ..model import Submission
 from ..reader import read_grids
 from .source import DocumentSource
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
 
 __all__ = ["DOCUMENT_SUFFIXES", "is_document", "read_source", "read_document", "to_submission"]
 
@@ -77,6 +80,6 @@ def _origin_zh(source: DocumentSource, name: str) -> str:
     return f"Word 文档第{index + 1}个表格{nested}"
 
 
-def read_document(path: str | Path, profile: Any = None, limits: Any = None) -> Submission:
+def read_document(path: str | Path, profile: ProfileLike = None, limits: Any = None) -> Submission:
     """Read a report document into a Submission (tables + narrative); UnreadableWorkbook when it cannot."""
     return to_submission(read_source(path, limits))

@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import AmountRow, CellRef, CellValue, Indicator, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..values import ParsedValue, ValueKind, parse_value
 from .vocabulary import SCORE_UNIT
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
 
 __all__ = ["TableValue", "IndicatorValue", "table_values", "indicator_values", "printed_step"]
 
@@ -219,7 +222,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     return out
 
 
-def indicator_values(sub: Submission, profile: Any = None) -> list[IndicatorValue]:
+def indicator_values(sub: Submission, profile: ProfileLike = None) -> list[IndicatorValue]:
     """Indicator rows with a name and a numeric 实际完成值 (growth and percent values included)."""
     out = []
     for ev in sub.evaluations:
