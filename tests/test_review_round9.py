@@ -229,9 +229,7 @@ def test_the_rest_of_a_list_stated_in_the_next_sentence_completes_it(tmp_path):
     paragraph accounts for every 万元, the 另 sentence giving the remaining part. The check reads the 其中 sentence
     alone and reports an N02 警告 "少于总数 … 99万元"; a list whose paragraph goes on with "另…1.00万元" (the
     exact shortfall) is not short."""
-    text = (
-        "全年支出100.00万元，其中设备购置50.00万元、人员培训30.00万元、宣传印刷19.00万元。另支付往年欠款1.00万元。"
-    )
+    text = "全年支出100.00万元，其中设备购置50.00万元、人员培训30.00万元、宣传印刷19.00万元。另支付往年欠款1.00万元。"
     n02 = _codes(_report(tmp_path, text), "N02")
     assert not n02, n02
 
