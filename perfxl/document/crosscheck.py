@@ -20,7 +20,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..scoring import score_indicator
 from ..units import convert
 from ..values import parse_value
-from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentence_of
+from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentences
 from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
@@ -90,6 +90,17 @@ class _Run:
     contradicted: set[tuple[int, int]] = field(default_factory=set)  # (paragraph index, fact index)
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
+    year: str = ""  # the report's year: the latest one its narrative names
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
+_COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
+
+
+def _another_years(run: _Run, fact: Fact) -> bool:
+    """ "2022年度…自评得分95分" in the 2023 report, "较2022年度自评得分95分": a score of another year."""
+    head = _around(fact)[0]
+    return bool(_COMPARED.search(head)) or any(y != run.year for y in _YEAR.findall(head))
 
 
 def _signed(fact: Fact) -> Decimal:
@@ -140,6 +151,8 @@ def _compare(
     shown_table = _show(table_value, table_unit)
     if table_unit != unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
+    if (bound := _bound(fact)) and _bound_holds(fact, bound, table, narrative):
+        return  # "综合得分90分以上" with a 总分 of 99: true
     if narrative.overlaps(table):
         run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
         return
@@ -180,6 +193,8 @@ def _compare(
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    if fact.claim == "total_score" and _another_years(run, fact):
+        return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
         if tv is None:
@@ -316,8 +331,8 @@ def _arith(
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
     value, half = abs(rate.quantity.value), rate.quantity.step / 2
-    if _lower_bound(rate) and computed.hi >= value:
-        return  # "99%以上" of 99.985%: true
+    if (bound := _bound(rate)) and _bound_holds(rate, bound, computed, Interval(value, value)):
+        return  # "99%以上" of 99.985%, "不足90%" of 85%: true
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
         return
@@ -344,9 +359,14 @@ def _arith(
 
 _SPENT = re.compile(r"(支出|执行|使用|拨付|完成)")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
-_ADDED = re.compile(r"(追加|调增|增加|结转)")
-#: A rate that is not this year's execution: a target, last year's, an average, a plan.
-_OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核)")
+_ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
+_REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
+#: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
+_NOT_THIS_YEARS = re.compile(r"(下年|下一年|以后年度|往年)")
+#: A rate that is not this year's budget execution: a target, last year's, an average, a plan, procurement.
+_OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
+#: Words naming which money a figure is: a spending so named is not paired with a budget that does not say it.
+_WHICH_MONEY = re.compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
 
 def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -365,9 +385,18 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     paid = spent[0]
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
-    earlier = [f for f in before if f.index < paid.index]
-    added = [f for f in earlier if _ADDED.search(f.subject)]
-    bases = [f for f in earlier if (f.role == "budget" or _BUDGET.search(f.subject)) and f not in added]
+    earlier = [
+        f
+        for f in before
+        if f.index < paid.index and _before(f) is not None and not _NOT_THIS_YEARS.search(f.subject + f.clause)
+    ]
+    reduced = [f for f in earlier if _REDUCED.search(f.subject)]
+    added = [f for f in earlier if _ADDED.search(f.subject) and f not in reduced]
+    bases = [
+        f for f in earlier if (f.role == "budget" or _BUDGET.search(f.subject)) and f not in added and f not in reduced
+    ]
+    named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
+    bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
         return
     unit = paid.quantity.unit
@@ -375,13 +404,16 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     for base in bases:
         parts = [base, *added]
         summed = _sum_in(run, pi, parts, unit)
-        if summed is None:
+        cut = _sum_in(run, pi, reduced, unit)
+        if summed is None or cut is None:
             return
         budget, point = summed
+        budget, point = Interval(budget.lo - cut[0].hi, budget.hi - cut[0].lo), point - cut[1]
         computed = _ratio(_operand(run, pi, paid), budget)
         if computed is None or point <= 0:
             return
-        readings.append((computed, paid.quantity.value / point * HUNDRED, " + ".join(f.quantity.text for f in parts)))
+        text = " + ".join(f.quantity.text for f in parts) + "".join(f" − {f.quantity.text}" for f in reduced)
+        readings.append((computed, paid.quantity.value / point * HUNDRED, text))
     if any(_rate_agrees(rate, computed) for computed, _, _ in readings):
         return
     computed, point, budget_text = readings[-1]  # the last budget named (an adjusted one), with what was added
@@ -396,31 +428,54 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         point,
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
         f"{rate.subject}: spending / budget",
-        (paid, *bases, *added),
+        (paid, *bases, *added, *reduced),
         "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
     )
 
 
 def _rate_agrees(rate: Fact, computed: Interval) -> bool:
-    """The printed rate fits the computed range: rounded half up, or as a lower bound ("99%以上", "超过99%")."""
+    """The printed rate fits the computed range: rounded half up, or as a bound ("99%以上", "不足90%")."""
     value = abs(rate.quantity.value)
-    if _lower_bound(rate):
-        return computed.hi >= value
     half = rate.quantity.step / 2
+    if bound := _bound(rate):
+        return _bound_holds(rate, bound, computed, Interval(value, value))
     return computed.overlaps(Interval(value - half, value + half))
 
 
-_BOUND_BEFORE = re.compile(r"(超过|高于|不低于|不少于|大于|≥|>=|>)\s*$")
-_BOUND_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
+_LOWER_BEFORE = re.compile(r"(超过|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
+_UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
+_UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
+_ABOUT = re.compile(r"(约|近|接近|将近|大约|逾)\s*$|^\s*(左右|余|多)")
 
 
-def _lower_bound(fact: Fact) -> bool:
-    """ "执行率达99%以上", "超过99%": the figure is a bound the rate reaches, not the rate rounded."""
+def _around(fact: Fact) -> tuple[str, str]:
+    """The clause's words right before and right after the figure."""
     at = fact.clause.rfind(fact.quantity.text)
     if at < 0:
-        return False
-    head, tail = fact.clause[:at], fact.clause[at + len(fact.quantity.text) :]
-    return bool(_BOUND_BEFORE.search(head) or _BOUND_AFTER.match(tail))
+        return "", ""
+    return fact.clause[:at], fact.clause[at + len(fact.quantity.text) :]
+
+
+def _bound(fact: Fact) -> str:
+    """ "99%以上", "超过99%": "lower"; "不足90%", "90%以下": "upper"; else "" (the figure is the value, rounded)."""
+    head, tail = _around(fact)
+    if _LOWER_BEFORE.search(head) or _LOWER_AFTER.match(tail):
+        return "lower"
+    if _UPPER_BEFORE.search(head) or _UPPER_AFTER.match(tail):
+        return "upper"
+    return ""
+
+
+def _bound_holds(fact: Fact, bound: str, other: Interval, own: Interval) -> bool:
+    """The stated bound (`own`, the figure's range) holds for the other side's range."""
+    return (bound == "lower" and other.hi >= own.lo) or (bound == "upper" and other.lo <= own.hi)
+
+
+def _approximate(fact: Fact) -> bool:
+    """ "约100万元", "近100万元", "100万元左右": a figure that says it is not exact."""
+    head, tail = _around(fact)
+    return bool(_ABOUT.search(head) or _ABOUT.match(tail))
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -533,8 +588,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         as_written = not exceeds and point >= t.hi and not complete
         short = (
             not complete
+            and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and _looks_complete_but_short(parts, hi, t, total.quantity.value)
-            and not _PARTIAL_LIST.search(sentence_of(text, total.sentence))
+            and not _PARTIAL_LIST.search("".join(sentences(text)[total.sentence :]))
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
@@ -582,8 +638,9 @@ _SHORT_MAX_SHARE = Decimal("0.02")
 _OPEN_ENDED = re.compile(r"^[\s，,、]*(等|左右|余|多)")
 
 
-#: Words by which a sentence says its list is not the whole: 主要用于, 其余/剩余…, 以及其他…, 包括, ……
-_PARTIAL_LIST = re.compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|…|\.\.\.)")
+#: Words by which the text from the total on says its list is not the whole: 主要用于, 其余/剩余…, 以及其他…,
+#: 包括, ……, or a further amount in the next sentence (另支付…, 此外…).
+_PARTIAL_LIST = re.compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|另|此外|…|\.\.\.)")
 _BRACKETED = re.compile(r"^\s*(?:[（(][^）)]*[）)]\s*)+")
 
 
@@ -771,6 +828,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    run.year = max((y for p in sub.narrative for y in _YEAR.findall(p.text)), default="")
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     for pi, ref, pf in parsed:
         for fact in pf.facts:

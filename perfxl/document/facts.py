@@ -20,7 +20,7 @@ __all__ = [
     "StatedIndicator",
     "ParagraphFacts",
     "extract_facts",
-    "sentence_of",
+    "sentences",
     "goal_claim",
     "stated_indicators",
     "compact_name",
@@ -383,10 +383,9 @@ _NEW_STATEMENT = re.compile(
 )
 
 
-def sentence_of(text: str, index: int) -> str:
-    """The `index`-th sentence of `text` as `extract_facts` splits it (a fact's `sentence`)."""
-    parts = _SENTENCE.split(text or "")
-    return parts[index] if 0 <= index < len(parts) else ""
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` as `extract_facts` splits them (a fact's `sentence` indexes them)."""
+    return _SENTENCE.split(text or "")
 
 
 def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:

@@ -46,8 +46,7 @@ CLAIMS = MappingProxyType(
         "establishment": ("编制数", "编制", "编制人数", "核定编制"),
         "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
         "retired": ("退休", "退休人员", "退休人数"),
-        "total_score": (
-            "得分",
+        "total_score": (  # not a bare 得分: "得分9.5分" in the analysis is one indicator's
             "总分",
             "总得分",
             "自评得分",
@@ -103,9 +102,10 @@ RESULT_VERBS = ("新增", "新进", "新认定", "新培育", "新引进", "新�
 _INDEX = {name: key for key, names in CLAIMS.items() for name in names}
 
 
-#: A whole report's score is also named after what it scores ("该项目自评得分", "部门整体绩效自评总分"); a score
-#: of a part ("产出指标得分", "预算执行率得分", "一级指标总分") is not it.
-_SCORE_OF_PART = re.compile(r"(指标|执行率|预算|资金|一级|二级|三级|满意度|效益|产出|单项|平均)")
+#: A whole report's score is also named after whose it is — only in generic words ("该项目自评得分", "部门整体支出
+#: 绩效自评总分"); a named owner is another score: a part (项目决策得分, 产出指标得分), another project (科技创新项目
+#: 自评得分), another evaluator (第三方评价得分, 复核得分).
+_WHOLE_SCORE_OWNER = re.compile(r"(?:该|本|此|我|经)?(?:部门|单位|局|项目|整体|支出|绩效|年度|综合)*")
 
 
 def claim_of(subject: str) -> str:
@@ -114,6 +114,6 @@ def claim_of(subject: str) -> str:
     if claim or not subject:
         return claim
     for name in CLAIMS["total_score"]:
-        if subject.endswith(name) and not _SCORE_OF_PART.search(subject[: -len(name)]):
+        if subject.endswith(name) and _WHOLE_SCORE_OWNER.fullmatch(subject[: -len(name)]):
             return "total_score"
     return ""

@@ -25,9 +25,10 @@ __all__ = ["FundsRows"]
 
 _BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
 #: The block's weight stated in its header where the form has no 分值 column: "预算执行情况(万元)(20分)",
-#: "得分 (20分*执行率)", "得分(满分20分)" (云南, 湖北 and 部门 forms) — a weight the table itself declares.
+#: "得分 (20分*执行率)", "得分(满分20分)", "得分（满分：20分）", "得分(分值20分)", "项目资金（万元）（20分）" (云南,
+#: 湖北 and 部门 forms) — a weight the table itself declares.
 _DECLARED_WEIGHT = re.compile(  # on the normalised label: ASCII brackets, no spaces, no "*"
-    r"(?:预算执行[^()]{0,12}(?:\([^()]*\))?|得分)\((?:满分)?(\d+(?:\.\d+)?)分"
+    r"(?:(?:预算执行|项目资金|资金)[^()]{0,12}(?:\([^()]*\))?|得分)\((?:满分|分值)?[:为]?(\d+(?:\.\d+)?)分"
 )
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
