@@ -10,7 +10,9 @@ are set against the indicators' completion. Pure: Submission in, `Issue`s out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,7 +25,7 @@ from ..values import parse_value
 from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentences
 from .lists import listed_counts
 from .match import match_name
-from .table_facts import IndicatorValue, TableValue, indicator_values, table_values
+from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
 
 if TYPE_CHECKING:
@@ -90,7 +92,7 @@ class _Run:
     contradicted: set[tuple[int, int]] = field(default_factory=set)  # (paragraph index, fact index)
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
-    year: str = ""  # the report's year: the latest one its narrative names
+    year: str = ""  # the report's year: the one its narrative names most
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
@@ -98,9 +100,12 @@ _COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
 
 
 def _another_years(run: _Run, fact: Fact) -> bool:
-    """ "2022年度…自评得分95分" in the 2023 report, "较2022年度自评得分95分": a score of another year."""
+    """A figure the words before it place in another year than the report's ("2024年“三公”经费预算1.8万元" in the
+    2023 report); a score also when compared ("较2022年度自评得分95分")."""
     head = _around(fact)[0]
-    return bool(_COMPARED.search(head)) or any(y != run.year for y in _YEAR.findall(head))
+    if fact.claim == "total_score" and _COMPARED.search(head):
+        return True
+    return bool(run.year) and any(y != run.year for y in _YEAR.findall(head))
 
 
 def _signed(fact: Fact) -> Decimal:
@@ -193,7 +198,7 @@ def _compare(
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
-    if fact.claim == "total_score" and _another_years(run, fact):
+    if _another_years(run, fact):
         return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
@@ -244,6 +249,13 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
     return out
 
 
+#: A stock (all years' together) rather than the year's new ones.
+_STOCK = re.compile(r"(总数|累计|总量|存量|共有|现有|保有)")
+#: Words saying the figure after them is the target, not what was achieved.
+_TARGET_CUE = re.compile(r"(目标|计划|指标值|预期|预计|年初设定|任务)")
+_CLOSED_BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
+
+
 def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
         return
@@ -256,41 +268,34 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unsupported.setdefault(pi, []).append(fact)
         return
     iv = candidates[found.index]
-    number = iv.actual.number
-    if number is None:  # _candidates keeps only indicators with a number
+    if bool(_STOCK.search(fact.subject)) != bool(_STOCK.search(iv.name)):
+        return  # "高新技术企业总数累计86家" is a stock, the indicator 新增高新技术企业 the year's flow
+    head = _CLOSED_BRACKETS.sub("", _around(fact)[0])  # "20家（目标12家）、…13家": that 目标 is the other's
+    if _TARGET_CUE.search(head):  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值
+        number, unit, step = iv.target.number, iv.target.unit, printed_step(iv.indicator.target.raw)
+        cell = iv.indicator.target.ref
+        label = f"自评表指标“{iv.name}”年度指标值"
+    else:
+        number, unit, step = iv.actual.number, iv.actual.unit, iv.actual_step
+        cell = iv.indicator.actual.ref
+        label = f"自评表指标“{iv.name}”实际完成值"
+    if number is None:  # _candidates keeps only indicators with a number (an actual; a target may have none)
         return
-    cell = iv.indicator.actual.ref
     pairing = pairing_en = ""
     certainty = Certainty.CERTAIN
     if not found.exact:
         certainty = Certainty.GUESS
         pairing = f"按名称相似度配对：正文“{fact.subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
         pairing_en = f"paired by name similarity: '{fact.subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
-    signed_fact = (
-        fact
-        if fact.role != "change_rate"
-        else Fact(
-            fact.paragraph,
-            fact.index,
-            fact.subject,
-            fact.claim,
-            "value",
-            fact.quantity,
-            fact.clause,
-            0,
-            fact.parent,
-            fact.of,
-        )
-    )
-    label = f"自评表指标“{iv.name}”实际完成值"
+    signed_fact = fact if fact.role != "change_rate" else dataclasses.replace(fact, role="value", direction=0)
     _compare(
         run,
         pi,
         ref,
         signed_fact,
         number,
-        iv.actual.unit,
-        iv.actual_step or Decimal(1),
+        unit,
+        step or Decimal(1),
         (cell,) if cell else (),
         label,
         certainty=certainty,
@@ -357,7 +362,7 @@ def _arith(
     )
 
 
-_SPENT = re.compile(r"(支出|执行|使用|拨付|完成)")
+_SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
@@ -377,8 +382,8 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     before = [
         f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money and f.parent is None
     ]
-    spent = [
-        f for f in before if f.role in ("final", "value") and _SPENT.search(f.subject) and not _BUDGET.search(f.subject)
+    spent = [  # "实际支出…" (value), or the named item's 决算/实际支出 (final: "三公经费…，实际支出…")
+        f for f in before if f.role == "final" or (f.role == "value" and _SPENT.search(f.subject))
     ]
     if len(spent) != 1 or _OTHER_RATE.search(rate.clause):
         return
@@ -393,7 +398,11 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     reduced = [f for f in earlier if _REDUCED.search(f.subject)]
     added = [f for f in earlier if _ADDED.search(f.subject) and f not in reduced]
     bases = [
-        f for f in earlier if (f.role == "budget" or _BUDGET.search(f.subject)) and f not in added and f not in reduced
+        f
+        for f in earlier
+        if (f.role == "budget" or (_BUDGET.search(f.subject) and not _SPENT.search(f.subject)))
+        and f not in added
+        and f not in reduced
     ]
     named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
@@ -506,6 +515,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 (part, total),
             )
         elif fact.role == "completion":
+            if _OTHER_RATE.search(_around(fact)[0]):
+                continue  # "较上年预算执行率90%", "目标值100%": not this year's rate
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
             if final is None or budget is None:
@@ -828,7 +839,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
-    run.year = max((y for p in sub.narrative for y in _YEAR.findall(p.text)), default="")
+    years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
+    run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     for pi, ref, pf in parsed:
         for fact in pf.facts:

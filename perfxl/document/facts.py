@@ -216,6 +216,11 @@ class _State:
     depth: int = 0  # brackets open before the current clause: "（人员经费…、公用经费…）" details a part
     inner_parent: int | None = None  # the figure before the brackets, when they open with 其中 (its parts)
     sentence: int = 0
+    subject_sentence: int = -1  # the sentence `subject` was named in
+
+
+#: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's.
+_DEPARTMENT_TOTALS = ("income", "expense", "basic_expense", "project_expense")
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
@@ -252,7 +257,9 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")
     ):
         return ("change_rate" if unit == "%" else "change"), direction
-    if ("上年" in prefix or "去年" in prefix) and not re.search(r"(上年|去年)(结转|结余)", prefix):
+    if (("上年" in prefix or "去年" in prefix) and not re.search(r"(上年|去年)(结转|结余)", prefix)) or re.search(
+        r"(比|较|与)\s*(?:19|20)\d{2}\s*年", prefix
+    ):
         return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
     return subject_role or state_role or "value", 0
 
@@ -312,7 +319,19 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
             if role == "value":
                 role = state.role or "value"
+        elif (
+            subject == "支出"
+            and role in ("value", "final")
+            and state.subject_sentence == state.sentence
+            and state.subject not in ("", "支出")
+            and claim_of(state.subject) not in _DEPARTMENT_TOTALS
+        ):
+            # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
+            # claim ("科技工业发展资金…，实际支出200万元") keeps the word: its spending, not the department's
+            subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}支出", "value")
         if role in ("value", "budget", "final") and subject:
+            if subject != state.subject:
+                state.subject_sentence = state.sentence
             state.subject = subject
             if role in ("budget", "final"):
                 state.role = state.role if state.role and subject == state.subject else ""
