@@ -110,10 +110,6 @@ class Quantity:
     def is_count(self) -> bool:
         return self.unit in COUNT_UNITS
 
-    @property
-    def is_score(self) -> bool:
-        return self.unit == SCORE_UNIT
-
 
 @dataclass(frozen=True, slots=True)
 class Fact:
