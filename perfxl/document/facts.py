@@ -215,8 +215,9 @@ class _State:
     subject_sentence: int = -1  # the sentence `subject` was named in
 
 
-#: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's.
-_DEPARTMENT_TOTALS = ("income", "expense", "basic_expense", "project_expense")
+#: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
+#: (after 基本支出/项目支出 it is theirs: "项目支出预算…，实际支出…" is the 项目支出's 决算).
+_DEPARTMENT_TOTALS = ("income", "expense")
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
@@ -323,8 +324,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
-            # claim ("科技工业发展资金…，实际支出200万元") keeps the word: its spending, not the department's
-            subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}支出", "value")
+            # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
+            # is not the department's 项目支出): its spending, not the department's
+            subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
         if role in ("value", "budget", "final") and subject:
             if subject != state.subject:
                 state.subject_sentence = state.sentence
