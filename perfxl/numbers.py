@@ -14,6 +14,7 @@ __all__ = [
     "round_half_up",
     "fmt_decimal",
     "printed_places",
+    "typed_places",
     "agrees_as_printed",
     "HUNDRED",
     "ZERO",
@@ -88,6 +89,21 @@ def printed_places(raw: object) -> int | None:
     if m is None:
         return None
     return len(m.group(1)) if m.group(1) else 0
+
+
+def typed_places(raw: object) -> int | None:
+    """Decimals a number cell was typed with (9.6 → 1, 14 → 0): the precision its filer rounded to, since the
+    display format is not read. None for text, booleans and a computed value's long tail (over 6 decimals)."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
+        return None
+    try:
+        exponent = (raw if isinstance(raw, Decimal) else Decimal(repr(raw))).as_tuple().exponent
+    except InvalidOperation:  # pragma: no cover - repr of a finite number is always a literal
+        return None
+    if not isinstance(exponent, int):
+        return None  # NaN or infinity
+    places = max(0, -exponent)
+    return places if places <= 6 else None
 
 
 def agrees_as_printed(

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from perfxl.chinese import to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import lookup, normalise_unit, split_per
@@ -377,7 +378,7 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
             return unreadable
         if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
             return ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
-        key = _strip_edges(t).replace(" ", "")
+        key = to_simplified(_strip_edges(t).replace(" ", ""))  # "達成年度指標" is the tier 达成年度指标
         if key in exact:
             index, canonical = exact[key]
             return ParsedValue(raw, ValueKind.QUALITATIVE, tier=index, label=canonical, text=t)

@@ -291,3 +291,13 @@ def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
 
 def test_two_numbers_separated_by_a_space_stay_two():
     assert parse_value("100 200").kind is ValueKind.TEXT
+
+
+@pytest.mark.parametrize(
+    ("raw", "places"),
+    [(Decimal("9.6"), 1), (14, 0), (9.55, 2), (Decimal("0.958620689655172"), None), ("9.6", None), (True, None)],
+)
+def test_typed_places_are_the_decimals_a_number_cell_was_typed_with(raw, places):
+    from perfxl.numbers import typed_places
+
+    assert typed_places(raw) == places  # a computed value's long tail and text (printed_places' job) give None

@@ -656,7 +656,11 @@ class _Reader(FundsRows):
             )
 
     def _missing_columns(self, r: int, placed: dict[str, int], table: str) -> None:
-        self.problems.extend(missing_columns(self.grid, r, placed, table))
+        """A column the header lacks, judged over this block's rows only (a funds block's missing 年初预算数 is
+        not "holding values" because the indicator table below has a column there)."""
+        block = (RowKind.FUNDS_HEADER, RowKind.GOALS_HEADER, RowKind.INDICATOR_HEADER, RowKind.TITLE_EVALUATION)
+        end = next((i for i in range(r + 1, len(self.kinds)) if self.kinds[i] in block), len(self.kinds))
+        self.problems.extend(missing_columns(self.grid, r, placed, table, range(r, end)))
 
     def _unmapped(self, r: int, severity: Severity, cols: list[int] | None = None) -> None:
         """Report row r's unmapped cells. A run of rows one after another — whole rows, or the same extra

@@ -43,12 +43,13 @@ def unmapped_rows(grid: Grid, r0: int, r1: int, c0: int, c1: int, text: str, sev
     return Finding("LAYOUT_UNMAPPED_ROW", severity, ref, zh, en, actual=text)
 
 
-def _empty_column(grid: Grid, c: int) -> bool:
-    """Nothing is written in column c on any row (it lies past the table's right edge)."""
-    return all(c >= len(row) or row[c] is None or not str(row[c]).strip() for row in grid.rows)
+def _empty_column(grid: Grid, c: int, rows: range | None = None) -> bool:
+    """Nothing is written in column c on the table's rows (it lies past the table's right edge)."""
+    lines = grid.rows if rows is None else grid.rows[rows.start : rows.stop]
+    return all(c >= len(row) or row[c] is None or not str(row[c]).strip() for row in lines)
 
 
-def missing_columns(grid: Grid, r: int, placed: dict[str, int], table: str) -> list[Finding]:
+def missing_columns(grid: Grid, r: int, placed: dict[str, int], table: str, rows: range | None = None) -> list[Finding]:
     """For each missing column, at header row r in the column where it is expected: LAYOUT_MISSING_COLUMN
     (警告) when that column holds values under a blank header — they are read from its position — and
     LAYOUT_ABSENT_COLUMN (提示) when the form has no such column at all: nothing is read, and the checks that
@@ -57,7 +58,7 @@ def missing_columns(grid: Grid, r: int, placed: dict[str, int], table: str) -> l
     for role, c in placed.items():
         zh = COLUMN_NAMES.get(role, role)
         ref = grid.ref(r, c)
-        if _empty_column(grid, c):
+        if _empty_column(grid, c, rows):
             out.append(
                 Finding(
                     "LAYOUT_ABSENT_COLUMN",

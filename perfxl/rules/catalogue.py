@@ -164,7 +164,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2021〕101号；四川省绩效自评表（指标性质列）", params=_p(require_operator_in_value=False)),
     CheckSpec("I05", "TARGET_UNIT_INVALID", "R-I05", W, "定量指标缺少或误用计量单位", "Quantitative target has no or an unknown unit",
               "“{name}”年度指标值“{actual}”{problem}", "{name}: target {actual!r} {problem_en}",
-              "四川省绩效自评表（度量单位列）", params=_p(extra_units=[])),
+              "四川省绩效自评表（度量单位列）", params=_p(extra_units=[], unitless_names=["系数", "指数", "倍数", "比值", "当量"])),
     CheckSpec("I06", "TARGET_OPERATOR_IN_VALUE", "R-I06", INFO_, "运算符和单位写在指标值单元格中", "Operator and unit written inside the value cell",
               "{count} 个年度指标值把运算符或单位写在同一单元格（如“{actual}”），建议分列填写指标性质、指标值、度量单位",
               "{count} targets carry operator or unit in the value cell (e.g. {actual!r}); use separate columns",

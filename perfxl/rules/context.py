@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, TypeVar, cast, overload
 
+from perfxl.chinese import to_simplified
 from perfxl.model import (
     BasicData,
     CellRef,
@@ -28,7 +29,15 @@ from perfxl.model import (
     SkippedCheck,
     Submission,
 )
-from perfxl.numbers import HUNDRED, agrees_as_printed, fmt_decimal, printed_places, round_half_up, to_decimal
+from perfxl.numbers import (
+    HUNDRED,
+    agrees_as_printed,
+    fmt_decimal,
+    printed_places,
+    round_half_up,
+    to_decimal,
+    typed_places,
+)
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
@@ -51,8 +60,9 @@ _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】�
 
 
 def compact(text: str) -> str:
-    """Text without spaces and punctuation, for comparing narratives."""
-    return _PUNCT.sub("", text or "")
+    """Text without spaces and punctuation, in simplified characters ("優" is 优), for comparing narratives and
+    labels — never shown."""
+    return _PUNCT.sub("", to_simplified(text or ""))
 
 
 def similarity(a: str, b: str) -> float:
@@ -273,6 +283,25 @@ class Context:
         exact = result.score if exact is None else exact
         return agrees_as_printed(
             reported, exact, places, default_places=self.settings.score_places, tolerance=self.tol_score
+        )
+
+    def score_rounded_as_typed(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> int | None:
+        """The decimals a number cell was typed with (9.6, 14) when the score agrees only rounded to them, else None:
+        the display format is not read, so whether the form rounds scores so is a person's call (a 警告)."""
+        places = typed_places(cell.raw) if cell is not None else None
+        if places is None or places >= self.settings.score_places or reported is None or result is None:
+            return None
+        exact = getattr(result, "exact", None)
+        exact = result.score if exact is None else exact
+        return places if exact is not None and reported == round_half_up(exact, places) else None
+
+    def rounding_note(self, places: int | None) -> tuple[str, str]:
+        """The basis words for a score that agrees only rounded to the decimals it was typed with."""
+        if places is None:
+            return "", ""
+        return (
+            f"；按所填的 {places} 位小数四舍五入则相符（单元格显示格式未读取），表格是否按此取整需人工判断",
+            f"; it agrees rounded to the {places} decimals typed (display format not read): a person judges",
         )
 
     def is_error(self, cell: CellValue | None) -> bool:

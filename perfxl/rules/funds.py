@@ -166,20 +166,47 @@ def _funds_rows(ctx: Context) -> list[FundsRow]:
     return ([funds.total] if funds.total else []) + list(funds.parts)
 
 
+#: Source rows of money from outside the approved fiscal budget (预算法 第十三条 binds the 财政 budget): more of
+#: it received and spent than planned is for a person to judge, not a certain error.
+_OUTSIDE_MONEY = re.compile(r"(其他资金|其它资金|自筹|社会|捐赠|单位资金|事业收入|经营收入)")
+
+
+def _over(ctx: Context, row: FundsRow) -> Decimal | None:
+    executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
+    if executed is not None and budget is not None and executed > budget + ctx.tol_money:
+        return executed - budget
+    return None
+
+
 def _funds_overspent(ctx: Context) -> Iterator[Finding]:
     column = "年初预算数" if initial_budget_only(ctx) else "全年预算数"
+    funds = ctx.ev.funds
+    outside = [p for p in (funds.parts if funds else ()) if _OUTSIDE_MONEY.search(p.label.text)]
+    outside_over = sum((_over(ctx, p) or Decimal(0) for p in outside), Decimal(0))
     for row in _funds_rows(ctx):
+        over = _over(ctx, row)
+        if over is None:
+            continue
         executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
-        if executed is not None and budget is not None and executed > budget + ctx.tol_money:
-            yield ctx.finding(
-                row.executed,
-                expected=budget,
-                actual=executed,
-                row=row.label.text or "年度资金总额",
-                what=f"全年执行数 {fmt_num(executed)} 超过{column} {fmt_num(budget)}",
-                what_en=f"executed {fmt_num(executed)} exceeds the {'initial' if column == '年初预算数' else 'full-year'} "
-                f"budget {fmt_num(budget)}",
-            )
+        # the excess is money from outside the fiscal budget (其他资金 25 of 20): a judgement, saying so
+        judged = row in outside or (row.is_total and outside_over > 0 and abs(over - outside_over) <= ctx.tol_money)
+        yield ctx.finding(
+            row.executed,
+            expected=budget,
+            actual=executed,
+            row=row.label.text or "年度资金总额",
+            what=f"全年执行数 {fmt_num(executed)} 超过{column} {fmt_num(budget)}",
+            what_en=f"executed {fmt_num(executed)} exceeds the {'initial' if column == '年初预算数' else 'full-year'} "
+            f"budget {fmt_num(budget)}",
+            certainty=Certainty.JUDGEMENT if judged else None,
+            basis=f"读取：“{row.label.text}”行执行数 {fmt_num(executed)}、{column} {fmt_num(budget)}；超出部分为财政预算"
+            "以外的资金（其他资金、自筹等），是否允许超计划使用需人工判断"
+            if judged
+            else "",
+            basis_en="the excess is money from outside the fiscal budget; whether it may be spent is for a person"
+            if judged
+            else "",
+        )
 
 
 def _overspent_by_rate(ctx: Context, row: FundsRow) -> Iterator[Finding]:
@@ -343,6 +370,8 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         return
     reported = ctx.number(total.score)
     if not ctx.score_agrees(total.score, reported, result):
+        typed = ctx.score_rounded_as_typed(total.score, reported, result)
+        note, note_en = ctx.rounding_note(typed)
         yield ctx.finding(
             total.score,
             expected=result.score,
@@ -350,9 +379,10 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
             explanation=result.explanation,
             explanation_en=result.explanation_en,
             basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
-            f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}",
+            f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
-            f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}",
+            f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
+            certainty=Certainty.JUDGEMENT if typed is not None else None,
         )
 
 

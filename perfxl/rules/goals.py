@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Finding, Indicator
+from perfxl.model import CellValue, Finding, Goal, Indicator
 from perfxl.units import convert
 from perfxl.values import ParsedValue, ValueKind, parse_value
 
@@ -26,8 +26,17 @@ def goal_present(ctx: Context) -> Iterator[Finding]:
             (goal.expected, "预期目标", "expected goal"),
             (goal.actual, "实际完成情况", "achievement"),
         ):
+            if _inside_the_others_merge(goal, cell):
+                continue  # 宁夏: 年度总体目标 one text merged across the row — the form has no such cell
             if ctx.is_blank(cell):
                 yield ctx.finding(cell, expected=zh, actual="（空）", column=zh, column_en=en)
+
+
+def _inside_the_others_merge(goal: Goal, cell: CellValue) -> bool:
+    """The cell lies inside the merge whose anchor is the goal's other cell (one text across the row)."""
+    other = goal.actual if cell is goal.expected else goal.expected
+    ref, anchor = cell.ref, other.ref
+    return ref is not None and anchor is not None and ref.anchor is not None and ref.anchor == anchor.cell
 
 
 @check("G02")

@@ -94,7 +94,7 @@ def coverage(ctx: Context) -> Iterator[Finding]:
             )
         elif fragment == "产出":
             wanted = tuple(ctx.param("output_level2", ()))
-            if wanted and not any(any(w in i.level2.text for w in wanted) for i in rows):
+            if wanted and not any(any(w in compact(i.level2.text) for w in wanted) for i in rows):  # 數量 is 数量
                 yield ctx.finding(
                     heading.label,
                     expected="/".join(wanted),
@@ -181,6 +181,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
         unit = (ind.unit.text or None) if ind.unit is not None else p.unit
         if not unit and _unit_in_name(ctx, ind.name.text):
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
+        if not unit and any(w in compact(ind.name.text) for w in ctx.param("unitless_names", ())):
+            continue  # 灌溉水有效利用系数 ≥0.55: a pure number
         if not unit:
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,

@@ -58,6 +58,8 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
         if not ctx.score_agrees(ind.score, reported, result):
+            typed = ctx.score_rounded_as_typed(ind.score, reported, result)
+            note, note_en = ctx.rounding_note(typed)
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -66,10 +68,10 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 explanation=result.explanation,
                 explanation_en=result.explanation_en,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
-                f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}",
+                f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}{note}",
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
-                f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}",
-                certainty=reading.certainty,
+                f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
+                certainty=Certainty.JUDGEMENT if typed is not None else reading.certainty,
             )
 
 
@@ -203,7 +205,9 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
         if abs(score - weight) <= ctx.tol_score:
             # "5" for 4.84 on a form that scores whole points is the proportional score as printed: a
             # person judges whether the form rounds (a 警告), the cells do not make it certain
-            rounded = ctx.score_agrees(ind.score, score, result)
+            rounded = ctx.score_agrees(ind.score, score, result) or (
+                ctx.score_rounded_as_typed(ind.score, score, result) is not None
+            )
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
