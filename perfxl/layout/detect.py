@@ -147,6 +147,11 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
     amounts = [k for k in H.FUNDS_AMOUNT_ROLES if k in cols]
     if len(amounts) < 2:
         return None
+    if r > 0:  # a two-row header: 分值 | 执行率 | 得分 merged down from the group row above ("预算执行情况" over C:E)
+        for c, label in row_labels(grid, r - 1):
+            role = H.match_role(label, H.FUNDS_COLUMNS)
+            if role and role not in cols and grid.anchor_of(r, c) == (r - 1, c):
+                cols[role] = c
     first = min(cols[k] for k in amounts)
     if any(c < first for k, c in cols.items() if k not in H.FUNDS_AMOUNT_ROLES):
         # the block's label over the row labels ("预算执行率(10分)") names the block, not the rate column: rates,

@@ -8,6 +8,7 @@ otherwise read as blank without a word; each case becomes a LAYOUT_* finding nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..grid import Grid, MergedRange
@@ -17,6 +18,7 @@ __all__ = ["merge_findings", "BLOCK_HEADERS"]
 
 #: Row kinds (detect.RowKind values) that start a table block of a 自评表.
 BLOCK_HEADERS = ("funds_header", "goals_header", "indicator_header", "title_evaluation")
+_FIGURE = re.compile(r"\d")  # a data row holds figures; a header's group row only labels
 _MAX_FINDINGS = 20  # per sheet and kind: a hostile file with thousands of merges gets a bounded report
 _FUNDS_ROLES = (
     ("initial_budget", "年初预算数"),
@@ -41,9 +43,14 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
     """
     if not grid.merged:
         return []
-    headers = [r for r, k in enumerate(kinds) if getattr(k, "value", k) in BLOCK_HEADERS]
+    values = [getattr(k, "value", k) for k in kinds]
+    headers = [r for r, k in enumerate(values) if k in BLOCK_HEADERS]
     out = _overlaps(grid)
-    crossing = [rng for rng in grid.merged if any(rng[0] < h <= rng[2] for h in headers)][:_MAX_FINDINGS]
+    crossing = [
+        rng
+        for rng in grid.merged
+        if any(rng[0] < h <= rng[2] and not _group_row(grid, values, rng[0], h) for h in headers)
+    ][:_MAX_FINDINGS]
     for rng in crossing:
         where = range_a1(rng)
         out.append(
@@ -59,6 +66,15 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
         )
     out.extend(_hidden_funds(grid, evaluations))
     return out
+
+
+def _group_row(grid: Grid, kinds: list[str], start: int, header: int) -> bool:
+    """A merge that starts on the row right above a header, a row of labels without a figure: that row is the
+    header's group row ("项目资金 | 预算执行情况（万元）" over 年初预算数 | 全年预算数 …), one header over two rows."""
+    if start != header - 1 or kinds[start] not in ("note", "other", "blank"):
+        return False
+    row = grid.rows[start] if start < len(grid.rows) else []
+    return not any(isinstance(v, (int, float)) or (isinstance(v, str) and _FIGURE.search(v)) for v in row)
 
 
 def _overlaps(grid: Grid) -> list[Finding]:
