@@ -298,6 +298,16 @@ class _Reader(FundsRows):
         if {"expected", "actual"} <= self.goal_cols.keys():
             return
         cells = row_cells(self.grid, r)
+        labels = [c for c, v in cells[1:] if isinstance(v, str) and _GOAL_COLUMN_LABEL.fullmatch(H.normalise_label(v))]
+        below = self._next_data_row(r)
+        texts_below = below is not None and all(
+            isinstance(self.grid.raw(below, c), str) and len(self.grid.raw(below, c)) > 12 for c in labels
+        )
+        if len(labels) == 2 and len(cells) == 3 and texts_below:
+            # 申报表 总体目标 | 中期目标（2024年—2026年） | 年度目标, 监控表 年度总体目标 | 全年目标 | 1-7月执行情况: a header
+            # row naming its two columns; the goal texts are on the rows below
+            self.goal_cols = {"expected": labels[0], "actual": labels[1]}
+            return
         rest = [c for c, v in cells[1:]]
         if rest:
             expected = value_at(self.grid, r, rest[0])
@@ -693,6 +703,11 @@ class _UnmappedRun:
     severity: Severity
     key: str
     finding: Finding
+
+
+#: A goals header's column label: a target or its progress, a period in brackets at most ("中期目标(2024年—2026年)",
+#: "全年目标", "1-7月执行情况", "年度目标").
+_GOAL_COLUMN_LABEL = re.compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
 
 
 def _is_goals_word(value: str) -> bool:
