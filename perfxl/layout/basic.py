@@ -45,7 +45,9 @@ def amount_columns(grid: Grid, r: int) -> tuple[dict[str, int], tuple[str, str, 
         cols["prev_final"], cols["final"] = finals[0][0], finals[-1][0]
     else:
         cols["final"] = finals[0][0]
-    cols["budget"] = budgets[0][0]
+    # 年初预算数 | 全年预算数 | 全年决算数: the 决算 is held to the full-year (adjusted) budget
+    adjusted = [b for b in budgets if "全年" in b[1] or "调整" in b[1]]
+    cols["budget"] = (adjusted or budgets)[0][0]
     texts = dict(finals + budgets)
 
     def year(role: str) -> str:
@@ -68,6 +70,7 @@ class _BasicReader:
         self.section = "pre"
         self.cols: dict[str, int] = {}
         self.top = ""  # key of the current top-level amount row (for free-form children)
+        self.staff_by_row: dict[str, CellValue] = {}  # 编制数 | 45 as rows
 
     def run(self, rows: range) -> BasicData:
         g = self.grid
@@ -100,8 +103,14 @@ class _BasicReader:
             if len(building_cols) >= 2:
                 self.section, self.cols = "buildings", building_cols
                 continue
-            if section is not None and len(cells) == 1:
-                self.section, self.cols = section, {}
+            if section is not None and (len(cells) == 1 or all(isinstance(v, str) for _, v in cells)):
+                self.section, self.cols = section, {}  # "财政供养人员情况" (| "人数"): the section's label row
+                continue
+            staff_role = H.match_role(H.strip_brackets(first_label), H.STAFFING_COLUMNS) if first_label else None
+            if staff_role and len(cells) == 2 and self.section in ("pre", "staffing") and not self.cols:
+                # 编制数 | 45, 实际在职人数 | 42, 控制率 | 93.33% written down the sheet, one figure a row
+                self.section = "staffing"
+                self.staff_by_row[staff_role] = value_at(g, r, cells[1][0])
                 continue
             if self.kinds[r] is RowKind.NOTE:
                 self.section = "after"
@@ -118,6 +127,12 @@ class _BasicReader:
                 self._building_row(r)
             else:
                 self._unmapped(r, cells, Severity.INFO)
+        if self.staffing is None and len(self.staff_by_row) >= 2:
+            blank = CellValue(None, None)
+            by_row = self.staff_by_row
+            self.staffing = Staffing(
+                by_row.get("establishment", blank), by_row.get("actual", blank), by_row.get("control_rate", blank)
+            )
         return BasicData(
             self.grid.name,
             self.unit or "元",

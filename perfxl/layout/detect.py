@@ -188,6 +188,10 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         )
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
+    if texts and H.strip_brackets(texts[0]) in H.BASIC_SECTIONS["amounts"]:
+        return (
+            RowKind.BASIC_SECTION
+        )  # "经费控制情况 | 年初预算数 | 全年预算数 | 全年决算数": a 基础数据表's, not a funds block
     if funds_columns(grid, r) is not None:
         return RowKind.FUNDS_HEADER
     bare = [H.strip_brackets(t) for t in texts]
