@@ -145,6 +145,7 @@ class _Reader(FundsRows):
         self.funds_cols: dict[str, int] = {}
         self.funds_header_row = -1
         self.funds_declared_weight: CellValue | None = None
+        self.pair_col = -1  # the 年度 column of a 申报表's label | amount funds pairs
         self.breakdown_mode = False
         self.goal_cols: dict[str, int] = {}
         self.ind_cols: dict[str, int] = {}
@@ -239,7 +240,9 @@ class _Reader(FundsRows):
             self._start_indicators(r)
             mark(r, "header")
             return
-        if self.state == "funds":
+        if self.state in ("pre", "pairs") and self._pair_funds_row(r):
+            mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
+        elif self.state == "funds":
             mark(r, self._funds_row(r, kind) or "funds")
         elif self.state == "goals":
             mark(r, "goal" if self._goal_row(r) else "unread")
@@ -266,7 +269,7 @@ class _Reader(FundsRows):
         elif kind is RowKind.NOTE or (self.state == "pre" and self._unit_note(r)):
             mark(r, "note")
         else:
-            self._unmapped(r, Severity.INFO if self.state in ("pre", "after") else Severity.WARNING)
+            self._unmapped(r, Severity.INFO if self.state in ("pre", "after", "pairs") else Severity.WARNING)
             mark(r, "unread")
 
     # -------------------------------------------------------------- header area

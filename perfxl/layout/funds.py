@@ -49,6 +49,7 @@ class FundsRows:
     funds_cols: dict[str, int]
     funds_header_row: int
     funds_declared_weight: CellValue | None
+    pair_col: int
     breakdown_mode: bool
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
@@ -149,6 +150,44 @@ class FundsRows:
             )
         return "funds"
 
+    def _pair_funds_row(self, r: int) -> bool:
+        """申报表 项目资金（万元）| 中期资金总额 | 900 | 年度资金总额 | 300 (then 其中：财政拨款 | 900 | 其中：财政拨款 | 300):
+        label | amount pairs, the 中期 pair and the 年度 pair side by side; the 年度 pair is the year's budget."""
+        pairs = funds_pairs(self.grid, r)
+        if not pairs or (self.cur.funds_seen and self.state != "pairs"):
+            return False
+        if self.state != "pairs":
+            totals = [p for p in pairs if _PERIOD.sub("", p[1]) in H.FUNDS_TOTAL_LABELS]
+            if len(pairs) < 2 or len(totals) < 2:
+                return False  # a block starts with its two totals side by side (中期资金总额 … 年度资金总额 …)
+            yearly = [p for p in pairs if "年度" in p[1]] or pairs[-1:]
+            self.pair_col = yearly[0][0]
+            self.state = "pairs"
+            self.cur.funds_seen = True
+            self.cur.funds_columns = ("full_budget",)
+            self.cur.funds_ref = value_at(self.grid, r, pairs[0][0]).ref
+            for _, v in row_cells(self.grid, r):
+                self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+        label_col, label, value_col = min(pairs, key=lambda p: abs(p[0] - self.pair_col))
+        bare = _PERIOD.sub("", label)
+        is_total = bare in H.FUNDS_TOTAL_LABELS or label in H.FUNDS_TOTAL_LABELS
+        blank = CellValue(None, None)
+        row = FundsRow(
+            value_at(self.grid, r, label_col),
+            blank,
+            value_at(self.grid, r, value_col),
+            blank,
+            blank,
+            blank,
+            blank,
+            is_total,
+        )
+        if is_total and self.cur.funds_total is None:
+            self.cur.funds_total = row
+        else:
+            self.cur.funds_parts.append(row)
+        return True
+
     def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
         def cell(role: str) -> CellValue:
             c = self.funds_cols.get(role)
@@ -179,3 +218,23 @@ def _declared_weight(grid: Grid, r: int) -> CellValue | None:
         if m:
             return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
     return None
+
+
+_PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金总额: the period, then the funds label
+_FUNDS_LABELS = frozenset(H.FUNDS_TOTAL_LABELS + H.FUNDS_PART_LABELS)
+
+
+def funds_pairs(grid: Grid, r: int) -> list[tuple[int, str, int]]:
+    """(label col, normalised label, amount col) of the funds label | amount pairs in row r (申报表 资金 block)."""
+    cells = row_cells(grid, r)
+    out = []
+    for i, (c, v) in enumerate(cells[:-1]):
+        if not isinstance(v, str):
+            continue
+        label = H.strip_numbering(H.normalise_label(v)).rstrip(":")
+        bare = _PERIOD.sub("", label)
+        known = bool({label, bare} & _FUNDS_LABELS)
+        nxt_c, nxt_v = cells[i + 1]
+        if known and (is_number(nxt_v) or _numeric_text(nxt_v)):
+            out.append((c, label, nxt_c))
+    return out
