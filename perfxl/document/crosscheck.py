@@ -99,6 +99,18 @@ _YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
 _COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
 
 
+#: A sentence about what is to come: its figures are plans, not this year's results.
+_PLAN_SENTENCE = re.compile(r"(下一步|下步|今后|力争|争取|明年|下一年|下年度|拟(?!定)|将(?:继续|进一步|努力))")
+
+
+def _planned(run: _Run, pi: int, fact: Fact) -> bool:
+    """The fact stands in a sentence about plans ("下一步，我局将力争…新增高新技术企业12家")."""
+    if pi < 0 or pi >= len(run.sub.narrative):
+        return False
+    parts = sentences(run.sub.narrative[pi].text)
+    return fact.sentence < len(parts) and bool(_PLAN_SENTENCE.search(parts[fact.sentence]))
+
+
 def _another_years(run: _Run, fact: Fact) -> bool:
     """A figure the words before it place in another year than the report's ("2024年“三公”经费预算1.8万元" in the
     2023 report); a score also when compared ("较2022年度自评得分95分")."""
@@ -113,7 +125,15 @@ def _signed(fact: Fact) -> Decimal:
 
 
 def _interval(fact: Fact) -> Interval:
+    """The values the printed figure may stand for: rounded or cut for amounts and rates, rounded only for a count
+    of things ("4个" is no 4.9 cut short, so it never agrees with "5个")."""
+    if fact.quantity.is_count:
+        return _rounded(_signed(fact), fact.quantity.step)
     return Interval.printed(_signed(fact), fact.quantity.step)
+
+
+def _rounded(value: Decimal, step: Decimal) -> Interval:
+    return Interval(value - step / 2, value + step / 2)
 
 
 def _show(value: Decimal, unit: str | None, places: int | None = None) -> str:
@@ -152,7 +172,7 @@ def _compare(
         return
     factor = conv.factor
     narrative = _interval(fact).scaled(factor)
-    table = Interval.printed(table_value, table_step)
+    table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
     shown_table = _show(table_value, table_unit)
     if table_unit != unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
@@ -395,8 +415,11 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         for f in before
         if f.index < paid.index and _before(f) is not None and not _NOT_THIS_YEARS.search(f.subject + f.clause)
     ]
-    reduced = [f for f in earlier if _REDUCED.search(f.subject)]
-    added = [f for f in earlier if _ADDED.search(f.subject) and f not in reduced]
+    words = {
+        f.index: _around(f)[0] or f.subject for f in earlier
+    }  # its own words ("全年预算480万元"), not a carried subject
+    reduced = [f for f in earlier if _REDUCED.search(words[f.index])]
+    added = [f for f in earlier if _ADDED.search(words[f.index]) and f not in reduced]
     bases = [
         f
         for f in earlier
@@ -844,6 +867,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     for pi, ref, pf in parsed:
         for fact in pf.facts:
+            if _planned(run, pi, fact):
+                continue
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
             elif fact.subject:
