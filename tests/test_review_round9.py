@@ -37,7 +37,8 @@ def test_the_score_of_a_first_level_block_is_not_the_total_score(tmp_path, sente
 @pytest.mark.parametrize(
     "sentence",
     [
-        "经自评，本部门整体支出绩效自评得分为99分。1.预算执行率：全年预算执行率为95%，得分9.5分。",
+        # the rate agrees with the seed's amounts (2223.04 / 2223.04 = 100%)
+        "经自评，本部门整体支出绩效自评得分为99分。1.预算执行率：全年预算执行率为100%，得分10分。",
         "（三）资金管理：该指标满分10分，得分9分。",
         "（一）项目决策：项目立项规范，绩效目标明确，此项得分20分。",
     ],

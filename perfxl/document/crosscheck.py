@@ -26,7 +26,7 @@ from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentences
 from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
-from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
@@ -267,6 +267,34 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
             continue
         out.append(iv)
     return out
+
+
+def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
+    last year's or another year's rate."""
+    tv = run.values.get(("execution_rate", "final"))
+    head = _around(fact)[0]
+    if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
+        return
+    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject):
+        return  # the rate of one part (三公经费, 财政资金): not the table's total
+    kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
+    if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
+        return  # a department's report telling of one of its projects: not the department's rate
+    rate = dataclasses.replace(fact, role="value")  # named "预算执行率", not "…完成预算的比例"
+    _compare(
+        run,
+        pi,
+        ref,
+        rate,
+        tv.value,
+        tv.unit,
+        tv.step,
+        tv.refs,
+        tv.label,
+        certainty=Certainty.CERTAIN,
+        formula=tv.formula,
+    )
 
 
 #: A stock (all years' together) rather than the year's new ones.
@@ -871,6 +899,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
+            elif fact.role == "completion":
+                _check_execution_rate(run, pi, ref, fact)
             elif fact.subject:
                 _check_indicator(run, pi, ref, fact)
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]

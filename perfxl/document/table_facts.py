@@ -181,6 +181,28 @@ def _breakdown(out: dict, sub: Submission) -> None:
                 )
 
 
+def _execution_rate(out: dict, sub: Submission) -> None:
+    """The one 自评表's 执行率 from its funds total's amounts (全年执行数 / 全年预算数): what a stated 预算执行率 restates.
+    Computed, not the printed rate cell — a wrong printed rate is F04's, and the narrative is held to the amounts."""
+    totals = [ev.funds.total for ev in sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    if len(totals) != 1:
+        return
+    total = totals[0]
+    executed, budget = _num(total.executed), _num(total.full_budget)
+    if executed is None or not budget or total.executed.ref is None or total.full_budget.ref is None:
+        return
+    out[("execution_rate", "final")] = TableValue(
+        "execution_rate",
+        "final",
+        executed / budget * HUNDRED,
+        "%",
+        Decimal("0.0001"),
+        (total.executed.ref, total.full_budget.ref),
+        "自评表资金表“全年执行数 / 全年预算数”",
+        f"{fmt_decimal(executed)} / {fmt_decimal(budget)}",
+    )
+
+
 def _total_score(out: dict, sub: Submission) -> None:
     """The 自评表's 总分, when the document has exactly one 自评表 with one (a report on several projects
     leaves open which one a stated score is)."""
@@ -202,6 +224,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     out: dict[tuple[str, str], TableValue] = {}
     _breakdown(out, sub)
     _total_score(out, sub)
+    _execution_rate(out, sub)
     basic = sub.basic
     if basic is not None:
         for row in basic.rows:

@@ -116,4 +116,6 @@ def claim_of(subject: str) -> str:
     for name in CLAIMS["total_score"]:
         if subject.endswith(name) and _WHOLE_SCORE_OWNER.fullmatch(subject[: -len(name)]):
             return "total_score"
+    if subject.endswith("得分") and subject[:-2] and _WHOLE_SCORE_OWNER.fullmatch(subject[:-2]):
+        return "total_score"  # "该项目得分95.7分": a bare 得分 only with its owner named (not "此项得分")
     return ""
