@@ -55,3 +55,8 @@ def workbook_result(tmp_path, rows: list[list], merges: tuple[str, ...] = ()):
     result = validate_file(path)
     assert result.ok, result.error
     return result
+
+
+def errors_of(result):
+    """(code, cell, message) of a validated file's 错误 — what a correct table must not get."""
+    return [(f.code, getattr(f.ref, "cell", None), f.message) for f in result.findings if f.severity.value == "error"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from report_helpers import errors_of
 from report_helpers import workbook_result as _workbook
 
 E = ""
@@ -1062,9 +1063,5 @@ QUIET = [
 @pytest.mark.parametrize("table", QUIET)
 def test_guard_correct_tables_raise_no_error(tmp_path, table):
     """Every figure of these tables is worked out by hand in its comment; none is wrong, so no 错误."""
-    errors = [
-        (f.code, getattr(f.ref, "cell", None), f.message)
-        for f in _result(tmp_path, table).findings
-        if f.severity.value == "error"
-    ]
+    errors = errors_of(_result(tmp_path, table))
     assert errors == [], errors
