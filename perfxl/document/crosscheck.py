@@ -176,7 +176,7 @@ def _compare(
     shown_table = _show(table_value, table_unit)
     if table_unit != unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
-    if (bound := _bound(fact)) and _bound_holds(fact, bound, table, narrative):
+    if (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
         return  # "综合得分90分以上" with a 总分 of 99: true
     if narrative.overlaps(table):
         run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
@@ -400,7 +400,7 @@ def _arith(
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
     value, half = abs(rate.quantity.value), rate.quantity.step / 2
-    if (bound := _bound(rate)) and _bound_holds(rate, bound, computed, Interval(value, value)):
+    if (bound := _bound(rate)) and _bound_holds(bound, computed, Interval(value, value)):
         return  # "99%以上" of 99.985%, "不足90%" of 85%: true
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
@@ -514,7 +514,7 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
     value = abs(rate.quantity.value)
     half = rate.quantity.step / 2
     if bound := _bound(rate):
-        return _bound_holds(rate, bound, computed, Interval(value, value))
+        return _bound_holds(bound, computed, Interval(value, value))
     return computed.overlaps(Interval(value - half, value + half))
 
 
@@ -543,7 +543,7 @@ def _bound(fact: Fact) -> str:
     return ""
 
 
-def _bound_holds(fact: Fact, bound: str, other: Interval, own: Interval) -> bool:
+def _bound_holds(bound: str, other: Interval, own: Interval) -> bool:
     """The stated bound (`own`, the figure's range) holds for the other side's range."""
     return (bound == "lower" and other.hi >= own.lo) or (bound == "upper" and other.lo <= own.hi)
 
