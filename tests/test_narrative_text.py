@@ -162,3 +162,19 @@ def test_the_spending_of_an_item_without_a_claim_names_no_claim_of_the_tables(tm
     """ "项目预算…，实际支出95万元": the spending belongs to the item the sentence named; joined into "项目的支出" it never
     becomes the department's 项目支出 (1336.92万元 in the seed's table) — that was a false N01."""
     assert not codes(seed_report_findings(tmp_path, sentence), "N01")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("医疗救助人次年度目标≥5000人次，实际完成4820人次，完成率94.60%。", True),  # 4820 / 5000 = 96.40%
+        ("医疗救助人次年度目标≥5000人次，实际完成4820人次，完成率96.40%。", False),
+        ("培训目标500人次，实际培训480人次，完成率96%。", False),
+        ("培训500人次，参训480人次，完成率90%。", False),  # no 目标 / 实际 said: not paired
+    ],
+)
+def test_a_completion_rate_after_a_target_and_an_actual_is_their_quotient(tmp_path, text, flagged):
+    """A 完成率 right after a target and an actual of one measure word (review round 13's 医疗救助): an N02 警告 —
+    the three are paired by their place in the sentence."""
+    n02 = [f.severity.value for f in _report(tmp_path, text) if f.code == "N02"]
+    assert n02 == (["warning"] if flagged else [])

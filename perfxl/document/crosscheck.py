@@ -633,6 +633,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
     _sums(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
+    _completion_of_target(run, pi, ref, facts)
 
 
 def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
@@ -730,6 +731,37 @@ def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, v
     after = last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :]
     after = _BRACKETED.sub("", after)  # "19.00万元（含运费）等"
     return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
+
+
+_COMPLETION_RATE = re.compile(r"^(完成率|完成比例|目标完成率)$")
+_ACTUAL_CUE = re.compile(r"(实际|完成|达到)")
+
+
+def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "年度目标≥5000人次，实际完成4820人次，完成率94.60%": a 完成率 right after a target and an actual of one measure
+    word in its sentence is the actual over the target (N02, a judgement: the three are paired by place)."""
+    for i, rate in enumerate(facts):
+        if not rate.quantity.is_percent or not _COMPLETION_RATE.match(rate.subject) or i < 2:
+            continue
+        target, actual = facts[i - 2], facts[i - 1]
+        same = target.sentence == actual.sentence == rate.sentence and target.quantity.unit == actual.quantity.unit
+        if not same or not target.quantity.is_count or target.quantity.value <= 0:
+            continue
+        if not _TARGET_CUE.search(_around(target)[0]) or not _ACTUAL_CUE.search(_around(actual)[0]):
+            continue
+        _arith(
+            run,
+            pi,
+            ref,
+            facts,
+            rate,
+            _ratio(_operand(run, pi, actual), _operand(run, pi, target)),
+            actual.quantity.value / target.quantity.value * HUNDRED,
+            f"完成率（实际 {actual.quantity.text} / 目标 {target.quantity.text}）",
+            "completion: actual / target",
+            (actual, target),
+            "目标、实际完成数与完成率按同一句中的位置配对",
+        )
 
 
 _TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
