@@ -60,3 +60,8 @@ def workbook_result(tmp_path, rows: list[list], merges: tuple[str, ...] = ()):
 def errors_of(result):
     """(code, cell, message) of a validated file's 错误 — what a correct table must not get."""
     return [(f.code, getattr(f.ref, "cell", None), f.message) for f in result.findings if f.severity.value == "error"]
+
+
+def pad(row: list, n: int = 9) -> list:
+    """A row padded with empty cells to the form's n columns (the reviewer rounds' one-sheet tables)."""
+    return row + [""] * (n - len(row))

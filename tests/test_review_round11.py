@@ -11,15 +11,10 @@ from __future__ import annotations
 import copy
 
 import pytest
-from report_helpers import errors_of
+from report_helpers import errors_of, pad
 from report_helpers import workbook_result as _workbook
 
 E = ""
-
-
-def pad(r, n=9):
-    """A row padded with empty cells to the form's n columns."""
-    return r + [E] * (n - len(r))
 
 
 def head(name, cols=9, title="项目支出绩效自评表", year="（2023年度）"):

@@ -103,12 +103,9 @@ _COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
 _PLAN_SENTENCE = re.compile(r"(下一步|下步|今后|力争|争取|明年|下一年|下年度|拟(?!定)|将(?:继续|进一步|努力))")
 
 
-def _planned(run: _Run, pi: int, fact: Fact) -> bool:
-    """The fact stands in a sentence about plans ("下一步，我局将力争…新增高新技术企业12家")."""
-    if pi < 0 or pi >= len(run.sub.narrative):
-        return False
-    parts = sentences(run.sub.narrative[pi].text)
-    return fact.sentence < len(parts) and bool(_PLAN_SENTENCE.search(parts[fact.sentence]))
+def _plan_sentences(text: str) -> set[int]:
+    """The sentences of a paragraph about plans ("下一步，我局将力争…新增高新技术企业12家"): their figures are no results."""
+    return {i for i, sentence in enumerate(sentences(text)) if _PLAN_SENTENCE.search(sentence)}
 
 
 def _another_years(run: _Run, fact: Fact) -> bool:
@@ -942,8 +939,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     for pi, ref, pf in parsed:
+        plans = _plan_sentences(sub.narrative[pi].text)  # once per paragraph
         for fact in pf.facts:
-            if _planned(run, pi, fact):
+            if fact.sentence in plans:
                 continue
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
