@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
-from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from ..scoring import score_indicator
 from ..units import convert
 from ..values import parse_value
@@ -854,6 +854,17 @@ class _Unmet:
     actual: Any
     at: Location | None
     where: str  # "表中" or "正文第N段"
+    scored_short: str = ""  # the row itself states the miss: "得分18（分值20），偏差原因：…"
+
+
+def _scored_short(ind: Any) -> str:
+    """ "得分 18 < 分值 20, 偏差原因 …" when the 自评表 row scores below its 分值 and explains a deviation: the table
+    itself says the target was missed (no direction has to be read from the name); "" otherwise."""
+    weight, score = to_decimal(ind.weight.raw), to_decimal(ind.score.raw)
+    reason = "" if ind.deviation.is_blank else ind.deviation.text.strip()
+    if weight is None or score is None or not reason or score >= weight:
+        return ""
+    return f"该行得分{fmt_decimal(score)}低于分值{fmt_decimal(weight)}，并填写了偏差原因（{reason[:30]}）"
 
 
 def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tuple[_Unmet, Any]]:
@@ -864,7 +875,8 @@ def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tup
                 continue
             result = score_indicator(ind.target.raw, ind.actual.raw, 10, run.profile)
             if result.meets_target is False:
-                out.append((_Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中"), result))
+                row = _Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中", _scored_short(ind))
+                out.append((row, result))
     for at, s in stated:
         result = score_indicator(s.target, s.actual, 10, run.profile)
         if result.meets_target is False:
@@ -876,12 +888,21 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef,
     unmet = _unmet(run, stated)
     if not unmet:
         return
-    first, result = unmet[0]
-    target = parse_value(first.target, run.profile)
-    explicit = target.op is not None or target.direction is not None
+
+    def directed(u: _Unmet) -> bool:  # the target states its direction (≥/≤/增长/下降)
+        target = parse_value(u.target, run.profile)
+        return target.op is not None or target.direction is not None
+
+    def explicit(u: _Unmet) -> bool:  # the miss needs no guessed direction: the target's, or the row's own score
+        return directed(u) or bool(u.scored_short)
+
+    first, result = next(((u, r) for u, r in unmet if explicit(u)), unmet[0])
+    explicit_first = explicit(first)
     names = "、".join(f"“{u.name}”" for u, _ in unmet)
     related = tuple(u.at for u, _ in unmet if u.at is not None and u.at != ref)
-    notes = [] if explicit else ["年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"]
+    notes = [] if explicit_first else ["年度指标值未写方向（≥/≤/增长/下降），按“越高越好”判断"]
+    if first.scored_short and not directed(first):
+        notes.append(first.scored_short)  # the row's own score states the miss a direction-less target leaves open
     if not claim.all_stated:
         notes.append("正文说“按计划完成目标”而未说“全部”，是否指每个指标由人判断")
     elif not isinstance(first.at, CellRef):
@@ -905,7 +926,7 @@ def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef,
             # certain only for a claim of "all" against a 自评表 row with a direction; an indicator the text states
             # may belong to another project than the claim (a 部门 report covering several): a person judges
             certainty=Certainty.GUESS
-            if not explicit
+            if not explicit_first
             else (Certainty.CERTAIN if claim.all_stated and isinstance(first.at, CellRef) else Certainty.JUDGEMENT),
             basis=f"{_where(ref)}称“{claim.text}”；{first.where}“{first.name}”：{result.explanation}"
             + "".join(f"；{n}" for n in notes),
