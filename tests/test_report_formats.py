@@ -222,6 +222,29 @@ def test_console_text_groups_by_sheet_in_chinese():
     assert "\x1b[" not in text
 
 
+def test_console_table_lines_align_and_never_cut_a_number():
+    """The wide layout: every table line takes the same terminal cells, the level is coloured, and a long
+    explanation wraps between characters, never inside a figure (rich's cell count: CJK = 2 cells)."""
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    long = Finding(
+        "F04", Severity.ERROR, CellRef(EVAL, "G7"), "执行率应为 " + "；".join(["2223.04/2223.04 = 100.00%"] * 9)
+    )
+    result = FileResult(path="a.xlsx", ok=True, findings=(long, *_findings()[:3]))
+    text = render([result], "text")
+    table = [line for line in text.splitlines() if line[:1] in "┏┃┡│└"]
+    assert len({cell_len(line) for line in table}) == 1, table
+    assert cell_len(table[0]) <= 140
+    pieces = [line.split("│")[4] for line in table if line.startswith("│")]
+    assert sum(piece.count("2223.04/2223.04") for piece in pieces) == 9  # each figure whole on one line
+    from perfxl.report.console import print_report
+
+    buf = io.StringIO()
+    print_report([result], Console(file=buf, width=140, force_terminal=True, color_system="standard"))
+    assert "\x1b[1;31m错误\x1b[0m" in buf.getvalue()  # the level keeps its colour
+
+
 def test_every_format_renders_an_empty_clean_result():
     clean = [FileResult(path="a.xlsx", ok=True)]
     for fmt in FORMATS:
