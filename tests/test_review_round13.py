@@ -899,13 +899,7 @@ def test_the_projects_spending_is_compared_with_the_funds_blocks_execution(tmp_p
 
 @pytest.mark.parametrize(
     "key,n",
-    [
-        _miss(
-            "p03_yiliao_jiuzhu",
-            3,
-            "the 上年结转资金 stated in the text is not compared with the funds block's 上年结转资金 row",
-        )
-    ],
+    [_v("p03_yiliao_jiuzhu", 3)],
 )
 def test_the_carried_over_funds_are_compared_with_the_funds_blocks_row(tmp_path, key, n):
     """ "年初预算1200万元，上年结转资金160万元，全年预算1350万元" while the 自评表's 上年结转资金 row has 全年预算数 150

@@ -214,8 +214,34 @@ def _compare(
     )
 
 
+def _agrees(fact: Fact, tv: TableValue) -> bool:
+    """The narrative figure may be the table value at the precision both were printed with (units converted)."""
+    conv = convert(Decimal(1), fact.quantity.unit, tv.unit)
+    if not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
+
+
+def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    """ "上年结转资金150万元" in a project's report: the 自评表's 上年结转资金 row, its 全年预算数 (or its 年初预算数, when
+    the text agrees with that). Only a figure its own words name (结转): "…上年结转资金40万元，全年预算1020万元" carries
+    the subject to the 全年预算, which is the total's."""
+    if "结转" not in _around(fact)[0] or fact.role not in ("value", "budget"):
+        return
+    full, initial = run.values.get(("carried_over", "budget")), run.values.get(("carried_over", "initial"))
+    if full is None or (initial is not None and _agrees(fact, initial)):
+        return
+    as_budget = dataclasses.replace(fact, role="value")
+    _compare(
+        run, pi, ref, as_budget, full.value, full.unit, full.step, full.refs, full.label, certainty=Certainty.CERTAIN
+    )
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _another_years(run, fact):
+        return
+    if fact.claim == "carried_over":
+        _check_carried_over(run, pi, ref, fact)
         return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))

@@ -203,6 +203,33 @@ def _execution_rate(out: dict, sub: Submission) -> None:
     )
 
 
+_CARRIED_OVER_ROW = re.compile(r"^(?:其中)?上年结转(?:资金)?$")
+
+
+def _carried_over(out: dict, sub: Submission) -> None:
+    """The one 项目支出 自评表's funds row 上年结转资金: its 全年预算数 ("budget") and 年初预算数 ("initial") — the
+    money brought from last year that a project report states ("上年结转资金150万元")."""
+    funds = [ev.funds for ev in sub.evaluations if ev.funds is not None]
+    if len(funds) != 1 or {ev.kind for ev in sub.evaluations if ev.funds is not None} != {"project"}:
+        return
+    rows = [r for r in funds[0].parts if _CARRIED_OVER_ROW.match(re.sub(r"[\s：:]", "", r.label.text))]
+    if len(rows) != 1:
+        return
+    row, unit = rows[0], funds[0].unit or "万元"
+    for role, cell, column in (("budget", row.full_budget, "全年预算数"), ("initial", row.initial_budget, "年初预算数")):
+        value = _num(cell)
+        if value is not None and cell.ref is not None:
+            out[("carried_over", role)] = TableValue(
+                "carried_over",
+                role,
+                value,
+                unit,
+                printed_step(cell.raw) or Decimal(1),
+                (cell.ref,),
+                f"自评表资金表“{row.label.text.strip()}”{column}",
+            )
+
+
 def _total_score(out: dict, sub: Submission) -> None:
     """The 自评表's 总分, when the document has exactly one 自评表 with one (a report on several projects
     leaves open which one a stated score is)."""
@@ -220,11 +247,13 @@ def _total_score(out: dict, sub: Submission) -> None:
 
 
 def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
-    """Every (claim, role) the tables state: roles "final", "budget", "previous", "change", "change_rate"."""
+    """Every (claim, role) the tables state: roles "final", "budget", "previous", "change", "change_rate" (and
+    "initial": the 上年结转资金 row's 年初预算数)."""
     out: dict[tuple[str, str], TableValue] = {}
     _breakdown(out, sub)
     _total_score(out, sub)
     _execution_rate(out, sub)
+    _carried_over(out, sub)
     basic = sub.basic
     if basic is not None:
         for row in basic.rows:

@@ -46,6 +46,8 @@ CLAIMS = MappingProxyType(
         "establishment": ("编制数", "编制", "编制人数", "核定编制"),
         "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
         "retired": ("退休", "退休人员", "退休人数"),
+        # this year's money brought from last year (a funds-block row of the 项目支出 自评表); "加上年结转资金" adds it
+        "carried_over": ("上年结转资金", "上年结转", "加上年结转资金", "加上年结转", "上年结转结余资金"),
         "total_score": (  # not a bare 得分: "得分9.5分" in the analysis is one indicator's
             "总分",
             "总得分",
@@ -77,6 +79,7 @@ CLAIM_ZH = MappingProxyType(
         "establishment": "编制数",
         "staff": "在职人数",
         "retired": "退休人数",
+        "carried_over": "上年结转资金",
         "total_score": "自评总分",
     }
 )
