@@ -834,7 +834,6 @@ def test_a_total_stated_above_the_table_is_compared(tmp_path, case):
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 MISSED = {
-    "p_exec_rate_part",
     "p_cost_no_operator",
     "bd_public_parts_over_parent",
     "mon_exec_rate",

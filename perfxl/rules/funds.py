@@ -296,16 +296,29 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
             )
             continue
         part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
+        copied = _same_figures(ctx, row, total)
         yield from _rate_finding(
             ctx,
             row,
             part_rate,
             f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 "
-            f"{row.full_budget.text}，执行率“{row.rate.text}”",
-            f"read the {row.label.text} row",
+            f"{row.full_budget.text}，执行率“{row.rate.text}”"
+            + ("（与合计行数字相同，同一比率已在合计行核对，此处需人工判断）" if copied else ""),
+            f"read the {row.label.text} row" + (" (the total's figures, its rate judged there)" if copied else ""),
             part_fields,
-            Certainty.JUDGEMENT,
+            Certainty.JUDGEMENT if copied else None,
         )
+
+
+def _same_figures(ctx: Context, row: FundsRow, total: FundsRow) -> bool:
+    """A source row whose 执行数, 全年预算数 and printed 执行率 are the total's (the only source): the total's slip
+    copied down — reported at the total, a judgement here. A row with figures of its own computes its own rate, and
+    a wrong one is as certain as the total's (review round 14)."""
+    return (
+        ctx.number(row.executed) == ctx.number(total.executed)
+        and ctx.number(row.full_budget) == ctx.number(total.full_budget)
+        and row.rate.text.strip() == total.rate.text.strip()
+    )
 
 
 def _rate_finding(
