@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, FundsRow, Location, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from ..scoring import score_indicator
 from ..units import convert
@@ -451,6 +451,7 @@ def _arith(
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
+_BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
@@ -461,43 +462,40 @@ _OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|
 _WHICH_MONEY = re.compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
 
-def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
-    """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": names that do not pair, so the rate
-    is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
-    plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
-    after the spending, and never a target, last year's or an average rate."""
-    before = [
-        f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money and f.parent is None
-    ]
-    spent = [  # "实际支出…" (value), or the named item's 决算/实际支出 (final: "三公经费…，实际支出…")
-        f for f in before if f.role == "final" or (f.role == "value" and _SPENT.search(f.subject))
-    ]
-    if len(spent) != 1 or _OTHER_RATE.search(rate.clause):
-        return
-    paid = spent[0]
-    if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
-        return  # a second rate after the first: the year's rate was the first
+def _spending_before(facts: tuple[Fact, ...], at: Fact) -> tuple[list[Fact], Fact] | None:
+    """The money figures before `at` in its sentence (no 其中 parts) and the one spending among them ("实际支出…", or
+    the named item's 决算: "三公经费…，实际支出…"); None unless exactly one."""
+    before = [f for f in facts[: at.index] if f.sentence == at.sentence and f.quantity.is_money and f.parent is None]
+    spent = [f for f in before if f.role == "final" or (f.role == "value" and _SPENT.search(f.subject))]
+    return (before, spent[0]) if len(spent) == 1 else None
+
+
+def _budget_readings(
+    run: _Run, pi: int, before: list[Fact], paid: Fact, named: set[str], *, arrived: bool = False
+) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
+    """The budgets the spending `paid` may be measured against, each with its range, point value and text: every
+    budget named before it (预算/批复/下达/安排; with `arrived` also 资金到位), alone plus what was added (年中追加,
+    上年结转) and less what was cut (调减, 收回); never money leaving the year (结转下年) nor a figure in brackets. A
+    spending naming its money (财政资金…) takes only a budget naming it too. None when nothing can be read."""
     earlier = [
         f
         for f in before
         if f.index < paid.index and _before(f) is not None and not _NOT_THIS_YEARS.search(f.subject + f.clause)
     ]
-    words = {
-        f.index: _around(f)[0] or f.subject for f in earlier
-    }  # its own words ("全年预算480万元"), not a carried subject
+    words = {f.index: _around(f)[0] or f.subject for f in earlier}  # its own words, not a carried subject
     reduced = [f for f in earlier if _REDUCED.search(words[f.index])]
     added = [f for f in earlier if _ADDED.search(words[f.index]) and f not in reduced]
+    base_words = _BUDGET_OR_ARRIVED if arrived else _BUDGET
     bases = [
         f
         for f in earlier
-        if (f.role == "budget" or (_BUDGET.search(f.subject) and not _SPENT.search(f.subject)))
+        if (f.role == "budget" or (base_words.search(f.subject) and not _SPENT.search(f.subject)))
         and f not in added
         and f not in reduced
     ]
-    named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
-        return
+        return None
     unit = paid.quantity.unit
     readings: list[tuple[Interval, Decimal, str]] = []
     for base in bases:
@@ -505,13 +503,35 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         summed = _sum_in(run, pi, parts, unit)
         cut = _sum_in(run, pi, reduced, unit)
         if summed is None or cut is None:
-            return
+            return None
         budget, point = summed
         budget, point = Interval(budget.lo - cut[0].hi, budget.hi - cut[0].lo), point - cut[1]
-        computed = _ratio(_operand(run, pi, paid), budget)
-        if computed is None or point <= 0:
-            return
+        if point <= 0:
+            return None
         text = " + ".join(f.quantity.text for f in parts) + "".join(f" − {f.quantity.text}" for f in reduced)
+        readings.append((budget, point, text))
+    return readings, (*bases, *added, *reduced)
+
+
+def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": names that do not pair, so the rate
+    is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
+    plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
+    after the spending, and never a target, last year's or an average rate."""
+    found = _spending_before(facts, rate)
+    if found is None or _OTHER_RATE.search(rate.clause):
+        return
+    before, paid = found
+    if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
+        return  # a second rate after the first: the year's rate was the first
+    got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
+    if got is None:
+        return
+    readings: list[tuple[Interval, Decimal, str]] = []
+    for budget, point, text in got[0]:
+        computed = _ratio(_operand(run, pi, paid), budget)
+        if computed is None:
+            return
         readings.append((computed, paid.quantity.value / point * HUNDRED, text))
     if any(_rate_agrees(rate, computed) for computed, _, _ in readings):
         return
@@ -527,9 +547,111 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         point,
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
         f"{rate.subject}: spending / budget",
-        (paid, *bases, *added, *reduced),
+        (paid, *got[1]),
         "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
     )
+
+
+#: What is left of the year's money: "结余8.4万元", "未支出13.2万元", "剩余资金…" (not last year's 上年结转).
+_REMAINDER = re.compile(r"^(?:年末|年底)?(?:资金)?(?:结余|未支出|尚未支出|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$")
+
+
+def _project_funds(run: _Run) -> FundsRow | None:
+    """The funds total of the document's one 项目支出 自评表 (None for a department's, or several)."""
+    totals = [ev.funds.total for ev in run.sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
+    return totals[0] if len(totals) == 1 and kinds == {"project"} else None
+
+
+def _is_cell(fact: Fact, cell: CellValue, unit: str) -> bool:
+    """The narrative figure may be the cell's number (printed precisions, 元/万元 converted)."""
+    value = None if cell.is_blank else to_decimal(cell.raw)
+    conv = convert(Decimal(1), fact.quantity.unit, unit)
+    if value is None or not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(value, printed_step(cell.raw) or Decimal(1)))
+
+
+def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rest: Fact) -> None:
+    """ "预算300万元，…全年支出291.6万元，…结余9.4万元": what is left is a budget (or the money arrived) less the one
+    spending before it in its sentence, each reading as for a rate. When the budget and the spending are the 自评表's
+    全年预算数 and 全年执行数, the cells give it (taken as printed, rounded): N02 certain; else N02 a judgement (paired
+    by place) only when no reading gives it even with the figures cut short."""
+    if _approximate(rest):
+        return
+    found = _spending_before(facts, rest)
+    if found is None:
+        return
+    before, paid = found
+    got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject)), arrived=True)
+    if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
+        return
+    conv = convert(Decimal(1), rest.quantity.unit, paid.quantity.unit)
+    if not conv.ok or not conv.factor:
+        return
+    own, bound = _interval(rest).scaled(conv.factor), _bound(rest)
+    total, unit = _project_funds(run), _funds_unit(run)
+    cells = (
+        (total.full_budget, total.executed)
+        if total is not None
+        and _is_cell(paid, total.executed, unit)
+        and all(_is_cell(f, total.full_budget, unit) for f in got[1])  # each budget named is the full budget
+        else None
+    )
+    if cells is not None:  # the cells make it: full budget − executed, each as printed (rounded half up)
+        budget_cell, spent_cell = cells
+        b, e = _cell_interval(budget_cell), _cell_interval(spent_cell)
+        factor = convert(Decimal(1), unit, paid.quantity.unit).factor or Decimal(1)
+        computed = Interval(b.lo - e.hi, b.hi - e.lo).scaled(factor)
+        point = (_cell_number(budget_cell) - _cell_number(spent_cell)) * factor
+        readings = [(computed, point, got[0][0][2])]
+    else:
+        spent = _operand(run, pi, paid)
+        readings = [(Interval(b.lo - spent.hi, b.hi - spent.lo), p - paid.quantity.value, t) for b, p, t in got[0]]
+    if any((_bound_holds(bound, c, own) if bound else c.overlaps(own)) for c, _, _ in readings):
+        return
+    computed, point, budget_text = readings[-1]
+    places = max(rest.quantity.places, paid.quantity.places)
+    expected = _show(round_half_up(point / conv.factor, places), rest.quantity.unit)
+    if cells is not None:
+        how = f"预算、支出即自评表全年预算数（{cells[0].ref}）、全年执行数（{cells[1].ref}）"
+    else:
+        others = "、".join(dict.fromkeys(t for _, _, t in readings[:-1] if t != budget_text))
+        how = "预算数与支出数按同一句中的位置配对" + (f"，按预算 {others} 计算也不相符" if others else "") + "，需人工核实"
+    run.contradicted.add((pi, rest.index))
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {
+                "where": _where(ref),
+                "what": f"结余（预算 {budget_text} − 支出 {paid.quantity.text}）",
+                "what_en": "the remainder: budget − spending",
+            },
+            expected=expected,
+            actual=rest.quantity.text,
+            related=tuple(c.ref for c in cells if c.ref) if cells else (),
+            certainty=Certainty.CERTAIN if cells else Certainty.JUDGEMENT,
+            basis=f"{_where(ref)}：{budget_text} − {paid.quantity.text} = {expected}，而“{rest.clause}”写 "
+            f"{rest.quantity.text}；{how}",
+            basis_en=f"budget {budget_text} − spending {paid.quantity.text} = {expected}; the text says "
+            f"{rest.quantity.text}" + ("" if cells else "; figures paired by place, a person checks"),
+        )
+    )
+
+
+def _cell_number(cell: CellValue) -> Decimal:
+    return to_decimal(cell.raw) or Decimal(0)
+
+
+def _cell_interval(cell: CellValue) -> Interval:
+    """A table cell's number as printed, rounded half up (the table's own figure, not one cut short)."""
+    return _rounded(_cell_number(cell), printed_step(cell.raw) or Decimal(1))
+
+
+def _funds_unit(run: _Run) -> str:
+    funds = [ev.funds for ev in run.sub.evaluations if ev.funds is not None]
+    return (funds[0].unit or "万元") if funds else "万元"
 
 
 def _rate_agrees(rate: Fact, computed: Interval) -> bool:
@@ -657,6 +779,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _sums(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
+    for fact in facts:
+        if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
+            _remainder(run, pi, ref, facts, fact)
 
 
 def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
