@@ -835,7 +835,6 @@ def test_a_total_stated_above_the_table_is_compared(tmp_path, case):
 
 MISSED = {
     "p_cost_no_operator",
-    "bd_public_parts_over_parent",
     "mon_exec_rate",
     "mon_exec_rate_part",
     "mon_overspent",

@@ -74,10 +74,14 @@ def test_b05_three_public_above_budget():
     assert briefs(_sub(good_basic(rows=tuple(rows))), "B05") == [("B05", BASIC, "D8")]
 
 
-def test_b06_public_funds_items_exceed_the_total():
+def test_b03_public_funds_named_items_exceed_the_total():
+    # 公用经费's own named 其中 items (办公经费 …) above it: certain, B03 (was a B06 警告 until review round 14)
     rows = list(good_basic().rows)
     rows[7] = amount("office", 20, "办公经费", 100000, 100000, 990000, "public_funds")
-    assert briefs(_sub(good_basic(rows=tuple(rows))), "B06") == [("B06", BASIC, "D19")]
+    sub = _sub(good_basic(rows=tuple(rows)))
+    assert briefs(sub, "B03") == [("B03", BASIC, "D19")]
+    assert [f.severity.value for f in validate_submission(sub, select="B03")] == ["error"]
+    assert briefs(sub, "B06") == []
 
 
 def test_b07_seed_budget_adjustment_rate():

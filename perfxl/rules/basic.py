@@ -131,11 +131,12 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding]:
+def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = False) -> Iterator[Finding]:
     children = ctx.basic.children(parent.key)
-    if compare == "eq":
-        # an equality (三公 = 车 + 出国 + 接待) holds over the form's named items only: a free-form row the
-        # reader placed under the parent ("1、业务工作专项" after an unrecognised "项目支出:") is not one of them
+    if compare == "eq" or named:
+        # an equality (三公 = 车 + 出国 + 接待), or a certain bound, holds over the form's named items only: a
+        # free-form row the reader placed under the parent ("1、业务工作专项" after an unrecognised "项目支出:") is
+        # not one of them
         children = tuple(c for c in children if c.key)
     for index, (attr, _) in enumerate(_COLUMNS):
         parts = [ctx.number(getattr(c, attr)) for c in children]
@@ -180,12 +181,17 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str) -> Iterator[Finding
 
 @check("B03")
 def three_public_sum(ctx: Context) -> Iterator[Finding]:
-    """三公经费 = 公务用车 + 出国 + 公务接待; 公务用车 = 购置 + 运行维护 (each column)."""
+    """三公经费 = 公务用车 + 出国 + 公务接待; 公务用车 = 购置 + 运行维护; 公用经费 ≥ its named 其中 items (办公经费,
+    水费、电费、差旅费, 会议费、培训费): the form's own parts, so a total below them is certain (each column)."""
     basic = ctx.basic
     for key in ctx.param("equal_parents", ()):
         row = basic.row(key)
         if row is not None:
             yield from _row_sums(ctx, row, "eq")
+    for key in ctx.param("le_parents", ()):
+        row = basic.row(key)
+        if row is not None:
+            yield from _row_sums(ctx, row, "le", named=True)
 
 
 @check("B04")
@@ -247,7 +253,10 @@ def public_funds(ctx: Context) -> Iterator[Finding]:
         row = basic.row(key)
         if row is None:
             continue
-        yield from _row_sums(ctx, row, "le")
+        if any(not c.key for c in basic.children(key)):
+            # free-form rows (项目支出's "1、业务工作经费", "3、省级专项资金（每个专项一行）" and its 专项) may nest: a
+            # person judges their sum; a parent with only the form's named items is B03's (certain)
+            yield from _row_sums(ctx, row, "le")
         found = _row_rate(ctx, key, rates.public_funds_control_rate)
         if found is not None and found.percent > HUNDRED:
             _, budget, final, rate, _ = found
