@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import CellRef, CellValue, Certainty, FundsRow, Location, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from ..scoring import score_indicator
-from ..units import convert
+from ..units import convert, normalise_unit
 from ..values import parse_value
 from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentences
 from .lists import listed_counts
@@ -170,14 +170,29 @@ def _compare(
     factor = conv.factor
     narrative = _interval(fact).scaled(factor)
     table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
-    shown_table = _show(table_value, table_unit)
-    if table_unit != unit and factor != 0:
+    same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
+    shown_table = _show(table_value, unit if same_unit else table_unit)
+    if not same_unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
     if (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
         return  # "综合得分90分以上" with a 总分 of 99: true
     if narrative.overlaps(table):
-        run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
-        return
+        same_step = fact.quantity.step * abs(factor) == table_step
+        if not same_step or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(
+            _rounded(table_value, table_step)
+        ):
+            run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
+            return
+        # "92%" against "93%": printed alike, they differ in the last place — the same value only if one was rounded
+        # and the other cut short: a 警告 that says so
+        if certainty is Certainty.CERTAIN:
+            certainty = Certainty.JUDGEMENT
+        pairing = "；".join(
+            p for p in (pairing, "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符") if p
+        )
+        pairing_en = "; ".join(
+            p for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)") if p
+        )
     run.contradicted.add((pi, fact.index))
     sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
     narrative_text = f"{sign}{fact.quantity.text}"
@@ -336,6 +351,18 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     )
 
 
+def _unit_word(unit: str) -> str:
+    """The measure word of a count or measure unit as a pattern: 万人次 → 人次, 名 → 名|人."""
+    base = re.sub(r"^[万亿]", "", unit)
+    return "名|人" if base in ("名", "位", "人") else re.escape(base)
+
+
+def _without_word(name: str, word: str) -> str:
+    """ `name` without its trailing measure word ("年接待读者人次" → 年接待读者, "…发放人数" → …发放), if enough is left."""
+    short = re.sub(rf"(?:{word})(?:数量|数)?$", "", name)
+    return short if len(short) >= 2 else name
+
+
 #: A stock (all years' together) rather than the year's new ones.
 _STOCK = re.compile(r"(总数|累计|总量|存量|共有|现有|保有)")
 #: Words saying the figure after them is the target, not what was achieved.
@@ -349,7 +376,13 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if not fact.quantity.is_percent and fact.role != "value":
         return
     candidates = _candidates(run, fact)
-    found = match_name(fact.subject, [c.name for c in candidates]) if candidates else None
+    names = [c.name for c in candidates]
+    found = match_name(fact.subject, names) if candidates else None
+    if found is None and candidates and (fact.quantity.is_count or fact.quantity.is_measure):
+        # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
+        # measure word, which the text puts after the number
+        word = _unit_word(fact.quantity.unit)
+        found = match_name(_without_word(fact.subject, word), [_without_word(n, word) for n in names])
     if found is None:
         if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
             run.unsupported.setdefault(pi, []).append(fact)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .vocabulary import COUNT_UNITS, MONEY_UNITS, RESULT_VERBS, SCORE_UNIT, claim_of
+from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
 
 __all__ = [
     "Quantity",
@@ -39,12 +39,14 @@ ROLE_ZH = {
     "change_rate": "与上年相比增减率",
 }
 
-_UNITS = sorted((*MONEY_UNITS, *COUNT_UNITS, "%", "％", "个百分点"), key=len, reverse=True)
+_UNITS = sorted(
+    (*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *SCALED_UNITS, "%", "％", "个百分点"), key=len, reverse=True
+)
 _QTY = re.compile(
     r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*("
     + "|".join(map(re.escape, _UNITS))
     + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
-    + r")(?![/／每])"
+    + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count
 )
 _SENTENCE = re.compile(r"[。！？!?\n]+")
 _PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
@@ -108,7 +110,13 @@ class Quantity:
 
     @property
     def is_count(self) -> bool:
+        """A count of things (exact: "4个" is no 4.9 cut short); "10.8万人次" is a measure."""
         return self.unit in COUNT_UNITS
+
+    @property
+    def is_measure(self) -> bool:
+        """A quantity of an indicator's kind that is no exact count: 公里, 万亩, 万人次 …"""
+        return self.unit in MEASURE_UNITS or self.unit in SCALED_UNITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +235,21 @@ _ITEM_NUMBER = re.compile(
 )
 
 
+#: The words before a figure that only say whom it was for ("为7680名…", "向…"): its noun follows it.
+_FOR = re.compile(r"(?:共|累计)?(?:为|向|对|给)")
+#: A clause stating an actual after a target ("…目标≥95%，实际92%", "实际完成326公里", "实际资助4536人").
+_ACTUAL_AFTER_TARGET = re.compile(r"^实际")
+#: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
+_TARGET_TAIL = re.compile(r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$")
+
+
+def _names_nothing(subject: str, name: str) -> bool:
+    """An actual's own words name nothing beyond the indicator before it: "" or a verb (完成, 达到) or a word of its
+    name ("资助" in 资助家庭经济困难学生人数)."""
+    own = re.sub(r"^(?:完成|实现|达到|达|为|是)+", "", subject)
+    return not own or own in name
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", prefix))
@@ -239,7 +262,8 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     s = _TAIL.sub("", s)
     s = s.replace("财政拨款", "")
     s = _LEAD.sub("", s)
-    return s, role
+    named = _TARGET_TAIL.sub("", s)
+    return (named if len(named) >= 2 else s), role
 
 
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
@@ -312,6 +336,20 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             after = re.match(r"[\u4e00-\u9fff]{1,12}", clause[m.end() :])
             if after:
                 subject = subject + after.group(0)
+        if not qty.is_money and not subject and _FOR.fullmatch(_LEAD.sub("", compact_name(raw_prefix))):
+            # "为7680名重度残疾人发放护理补贴": the figure before its noun — what follows it names it
+            after = re.match(r"[\u4e00-\u9fff“”]{2,30}", clause[m.end() :])
+            subject = compact_name(after.group(0)) if after else subject
+        elif (
+            not qty.is_money
+            and role == "value"
+            and state.subject
+            and state.subject_sentence == state.sentence
+            and _ACTUAL_AFTER_TARGET.match(compact_name(raw_prefix))
+            and _names_nothing(subject, state.subject)
+        ):
+            # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
+            subject = state.subject
         if not subject:
             subject = state.subject
             if role == "value":

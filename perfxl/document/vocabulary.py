@@ -18,6 +18,8 @@ __all__ = [
     "MONEY_UNITS",
     "SCORE_UNIT",
     "COUNT_UNITS",
+    "MEASURE_UNITS",
+    "SCALED_UNITS",
     "RESULT_VERBS",
     "claim_of",
 ]
@@ -97,6 +99,11 @@ MONEY_UNITS = ("亿元", "万元", "千元", "元")
 #: The unit of a score ("综合评价得分为99.8分"): a figure in it is read only when a score claim names it.
 SCORE_UNIT = "分"
 COUNT_UNITS = ("人次", "家", "人", "个", "项", "户", "件", "名", "座", "台", "套", "辆", "所", "条", "篇", "场", "次")
+#: Measure units of indicators (length, area, mass, volume) read from the narrative like their table cells
+#: ("新建防火隔离带42公里", "1.8万亩"); time units are not (2023年, 12月底 are dates, not quantities).
+MEASURE_UNITS = ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "公斤", "千克", "亩", "吨", "米")
+#: Counts and measures scaled by 万/亿 ("10.8万人次", "3.35万人", "1.8万亩"): rounded figures, not exact counts.
+SCALED_UNITS = tuple(f"{p}{u}" for p in ("万", "亿") for u in (*COUNT_UNITS, *MEASURE_UNITS))
 
 #: Verbs that open a performance-result count ("新增高新技术企业19家"): a count so named is a claim
 #: a table should support.
