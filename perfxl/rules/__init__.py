@@ -182,6 +182,8 @@ def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
         return list(submission.evaluations)
     if s.scope == "targets":
         return [*submission.evaluations, *submission.declarations]
+    if s.scope == "funds":  # every table with a funds block: 自评表, 申报表, 执行监控表 (review round 14)
+        return [*submission.evaluations, *submission.declarations, *submission.monitoring]
     if s.scope == "basic":
         return [None] if submission.basic is not None else []
     return [None]

@@ -46,7 +46,8 @@ class CheckSpec:
     """One check: stable code, readable name, default severity, zh/en texts, source and default params.
 
     `scope` says what the check runs over: "evaluation" (once per 自评表), "targets" (every table
-    that sets targets: 自评表 and 绩效目标申报表), "basic" (the 基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
+    that sets targets: 自评表 and 绩效目标申报表), "funds" (every table with a funds block: 自评表, 申报表 and
+    执行监控表), "basic" (the 基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
     templates over the fields a check passes (always including `expected` and `actual`).
     `rests_on` says what the check's findings rest on (CERTAIN arithmetic on the cells, a JUDGEMENT a
     person must make, or a GUESS); anything but CERTAIN is capped at 警告. `degrades_zh`/`degrades_en`
@@ -104,15 +105,15 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("F02", "FUND_PARTS_SUM", "R-F02", E, "资金总额不等于各来源之和", "Funds total is not the sum of its sources",
               "{column}：年度资金总额应为各来源之和 {expected}，表中为 {actual}",
               "{column}: total should be the sum of its sources {expected}, found {actual}",
-              "财预〔2020〕10号 附1（资金来源：本年财政拨款、上年结转、其他资金）"),
+              "财预〔2020〕10号 附1（资金来源：本年财政拨款、上年结转、其他资金）", scope="funds"),
     CheckSpec("F03", "FUND_OVERSPENT", "R-F03", E, "执行数超过预算数", "Execution exceeds the budget",
               "“{row}”{what}",
               "{row}: {what_en}",
-              "《预算法》第十三条（经批准的预算非经法定程序不得调整）"),
+              "《预算法》第十三条（经批准的预算非经法定程序不得调整）", scope="funds"),
     CheckSpec("F04", "FUND_RATE_MISMATCH", "R-F04", E, "执行率与执行数/预算数不符", "Execution rate does not match executed/budget",
               "执行率应为 {expected}（{executed}/{budget}），表中为 {actual}{reading}",
               "Execution rate should be {expected} ({executed}/{budget}), found {actual}{reading_en}",
-              "财预〔2020〕10号 附1（执行率=全年执行数/全年预算数）"),
+              "财预〔2020〕10号 附1（执行率=全年执行数/全年预算数）", scope="funds"),
     CheckSpec("F05", "FUND_SCORE_MISMATCH", "R-F05", E, "预算执行率得分不符", "Budget-execution score mismatch",
               "预算执行率得分应为 {expected}（{explanation}），表中为 {actual}",
               "Budget-execution score should be {expected} ({explanation_en}), found {actual}",

@@ -16,7 +16,13 @@ from .catalogue import CATALOGUE, CODES, KINDS, LIMIT_SETTINGS, NOT_CHECKABLE, C
 __all__ = ["render_index", "render_page", "render_pages", "main", "PROFILE_KEYS"]
 
 _SEV = {"error": "错误 error", "warning": "警告 warning", "info": "提示 info"}
-_SCOPE = {"evaluation": "自评表", "basic": "基础数据表", "submission": "跨表", "none": "—"}
+_SCOPE = {
+    "evaluation": "自评表",
+    "funds": "自评表、申报表、监控表的资金表",
+    "basic": "基础数据表",
+    "submission": "跨表",
+    "none": "—",
+}
 _STATUS = {"active": "", "reserved": "保留（尚未使用）reserved", "retired": "已停用 retired"}
 _DECIDED = {
     "reader": "perfxl 读取表格或报告时直接判定（表头、合并区域、公式缓存值、文字层），说明哪些内容没有读入或如何读入；不是对填报内容的评判。",

@@ -145,8 +145,25 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
                 basis=f"读取：{zh}的年度资金总额为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
                 basis_en=f"the total of {en} is blank, its sources add to {fmt_num(expected)}; unfilled, not wrong",
             )
+        elif reported is not None and expected < reported - ctx.tol_money and not _lists_every_source(rows):
+            # "其中：财政拨款" alone under a larger total: 其中 ("of which") need not list every source, and no
+            # 其他资金 row closes the list — the rest may be money the form does not list (review round 14)
+            ctx.skip(
+                f"{zh}只列出部分来源（无“其他资金”行），其合计小于年度资金总额，未核对",
+                f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
+            )
         elif reported is None or abs(reported - expected) > ctx.tol_money:
             yield ctx.finding(cell, expected=expected, actual=cell.text or BLANK, column=zh, column_en=en)
+
+
+#: A source row that closes the list of sources (the rest of the money): with it the sources are all listed.
+_CATCH_ALL = re.compile(r"其他|其它|上年结转|结转|自筹|社会")
+
+
+def _lists_every_source(rows: tuple[FundsRow, ...]) -> bool:
+    """True when the source rows are the form's full list, not an "of which" selection: more than one source, or
+    a row for the remaining money (其他资金, 上年结转 …)."""
+    return len(rows) > 1 or any(_CATCH_ALL.search(r.label.text) for r in rows)
 
 
 @check("F03")
@@ -157,6 +174,12 @@ def funds_overspent(ctx: Context) -> Iterator[Finding]:
         blank = ctx.number(row.executed) is None and ctx.number(row.full_budget) is None
         if blank and row.rate.ref is not None and not ctx.is_blank(row.rate):
             yield from _overspent_by_rate(ctx, row)
+
+
+def executed_name(ctx: Context) -> str:
+    """What the 执行数 column holds: the year's spending on a 自评表, the spending so far on a 执行监控表 (1-X月)."""
+    ev = ctx.evaluation
+    return "监控期执行数" if ev is not None and ev.kind == "monitoring" else "全年执行数"
 
 
 def _funds_rows(ctx: Context) -> list[FundsRow]:
@@ -195,7 +218,7 @@ def _funds_overspent(ctx: Context) -> Iterator[Finding]:
             expected=budget,
             actual=executed,
             row=row.label.text or "年度资金总额",
-            what=f"全年执行数 {fmt_num(executed)} 超过{column} {fmt_num(budget)}",
+            what=f"{executed_name(ctx)} {fmt_num(executed)} 超过{column} {fmt_num(budget)}",
             what_en=f"executed {fmt_num(executed)} exceeds the {'initial' if column == '年初预算数' else 'full-year'} "
             f"budget {fmt_num(budget)}",
             certainty=Certainty.JUDGEMENT if judged else None,
@@ -244,7 +267,7 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     if ctx.is_error(cell):
         return  # C02 reports the error cell once
     fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(total.full_budget))}
-    read = f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，执行率“{cell.text}”"
+    read = f"读取：{executed_name(ctx)} {total.executed.text}，全年预算数 {total.full_budget.text}，执行率“{cell.text}”"
     read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
         if not ctx.is_blank(cell):
@@ -301,7 +324,7 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
             ctx,
             row,
             part_rate,
-            f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 "
+            f"读取：“{row.label.text}”行 {executed_name(ctx)} {row.executed.text}，全年预算数 "
             f"{row.full_budget.text}，执行率“{row.rate.text}”"
             + ("（与合计行数字相同，同一比率已在合计行核对，此处需人工判断）" if copied else ""),
             f"read the {row.label.text} row" + (" (the total's figures, its rate judged there)" if copied else ""),
