@@ -703,6 +703,9 @@ CASES = {
     "br_overstaff_rows": ("BR", {"B5": 48, "B6": "106.67%"}, "overstaff", 5, "error"),
     # AH: 总分 98.5 → 优, the 总分 row's own "(自评等级：良)".
     "ah_grade_in_total_row": ("AH", {"I20": "(自评等级：良)"}, "grade", 20, "error"),
+    # P: the grade row typed as one cell "自评等级：良" (总分 98.5 → 优). Added with the fix of its cause (the grade
+    # stated with its label in one cell was not read).
+    "p_grade_one_cell": ("P", {"A23": "自评等级：良", "B23": ""}, "grade", "A23", "error"),
     # NXT: the form's stated "项目总得分98.41分" while its scores add up to 99.41 (and its 合计 row says 99.41).
     "nxt_total_in_title": ("NXT", {"A2": "项目总得分98.41分"}, "total", 2, "error"),
     # L1: 产出指标 declared "（55分）" over rows of 20 + 15 + 10 + 5 = 50.
@@ -813,10 +816,11 @@ def test_a_declarations_funds_sum_is_checked(tmp_path, case):
 # ---------------------------------------------------------------- 6. a grade written inside the 总分 row's text
 
 
-@pytest.mark.parametrize("case", ["ah_grade_in_total_row"])
+@pytest.mark.parametrize("case", ["ah_grade_in_total_row", "p_grade_one_cell"])
 def test_a_grade_in_the_total_rows_text_is_read(tmp_path, case):
     """安徽's form prints the grade in the 总分 row's last cell, "(自评等级：良)". 总分 98.5 ≥ 90 is 优, so 良 is wrong;
-    perfxl does not read the grade from that cell (only "自评等级 │ 优" as two cells), and T04 never runs."""
+    perfxl does not read the grade from that cell (only "自评等级 │ 优" as two cells), and T04 never runs. The same
+    holds for a grade row typed in one cell ("自评等级：良")."""
     _assert_found(tmp_path, case)
 
 
@@ -835,7 +839,6 @@ def test_a_total_stated_above_the_table_is_compared(tmp_path, case):
 
 MISSED = {
     "p_cost_no_operator",
-    "ah_grade_in_total_row",
     "nxt_total_in_title",
 }
 FOUND = [c for c in CASES if c not in MISSED]

@@ -182,6 +182,8 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.TITLE_EVALUATION
     if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
         return RowKind.TITLE_EVALUATION
+    if texts and cells[0][0] == labels[0][0] and H.grade_in_text(texts[0]):
+        return RowKind.GRADE  # "自评等级：良" in one cell
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
         return (
             RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER

@@ -615,10 +615,12 @@ class _Reader(FundsRows):
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
                 score = value_at(g, r, rest[0])
-        for c, v in row_cells(g, r):  # "… | 自评等级 | 优" on the total row itself
+        for c, v in row_cells(g, r):  # "… | 自评等级 | 优" or "(自评等级：优)" on the total row itself
             if isinstance(v, str) and H.normalise_label(v) in H.GRADE_LABELS and self.cur.grade is None:
                 nxt = first_right(g, r, c)
                 self.cur.grade = value_at(g, r, nxt[0]) if nxt else None
+            elif isinstance(v, str) and self.cur.grade is None and H.grade_in_text(H.normalise_label(v)):
+                self.cur.grade = value_at(g, r, c)  # the whole cell: T04 looks for the expected grade in it
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
         self.cur.has_total_row = True
@@ -626,6 +628,9 @@ class _Reader(FundsRows):
 
     def _grade_row(self, r: int) -> None:
         cells = row_cells(self.grid, r)
+        if isinstance(cells[0][1], str) and H.grade_in_text(H.normalise_label(cells[0][1])):
+            self.cur.grade = value_at(self.grid, r, cells[0][0])  # "自评等级：良" in one cell
+            return
         nxt = first_right(self.grid, r, cells[0][0])
         self.cur.grade = value_at(self.grid, r, nxt[0]) if nxt else empty_at(self.grid, r, cells[0][0] + 1)
 

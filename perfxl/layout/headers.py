@@ -26,6 +26,7 @@ __all__ = [
     "HEADER_FIELDS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
+    "grade_in_text",
     "BASIC_ROWS",
     "BASIC_PARENTS",
     "NOTE_PREFIXES",
@@ -378,6 +379,15 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+_GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
+
+
+def grade_in_text(label: str) -> str | None:
+    """The grade a cell states with its label, "(自评等级：良)" / "自评等级：优" (a normalised label), else None: 安徽 and
+    other forms print it so in the 总分 row or a row of its own."""
+    m = _GRADE_IN_TEXT.fullmatch(label)
+    return m.group(2) if m and m.group(1) in GRADE_LABELS else None
+
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表): read like a 自评表.
 FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表")
 INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
