@@ -22,7 +22,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from ..scoring import score_indicator
 from ..units import convert, normalise_unit
 from ..values import parse_value
-from .facts import Fact, GoalClaim, StatedIndicator, extract_facts, sentences
+from .facts import Fact, GoalClaim, StatedIndicator, compact_name, extract_facts, sentences
 from .lists import listed_counts
 from .match import match_name
 from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
@@ -191,7 +191,9 @@ def _compare(
             p for p in (pairing, "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符") if p
         )
         pairing_en = "; ".join(
-            p for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)") if p
+            p
+            for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)")
+            if p
         )
     run.contradicted.add((pi, fact.index))
     sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
@@ -358,7 +360,7 @@ def _unit_word(unit: str) -> str:
 
 
 def _without_word(name: str, word: str) -> str:
-    """ `name` without its trailing measure word ("年接待读者人次" → 年接待读者, "…发放人数" → …发放), if enough is left."""
+    """`name` without its trailing measure word ("年接待读者人次" → 年接待读者, "…发放人数" → …发放), if enough is left."""
     short = re.sub(rf"(?:{word})(?:数量|数)?$", "", name)
     return short if len(short) >= 2 else name
 
@@ -449,9 +451,11 @@ def _arith(
     what_en: str,
     operands: tuple[Fact, ...],
     paired_by: str = "",
+    related: tuple[Location, ...] = (),
 ) -> None:
     """N02 when the narrative's rate is not `computed` from its own figures at their printed precision;
-    `paired_by` says how the operands were paired when not by name (the finding is then a judgement)."""
+    `paired_by` says how the operands were paired when not by name (the finding is then a judgement); `related` are
+    the table cells the operands were found to be."""
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
@@ -470,9 +474,10 @@ def _arith(
             "N02",
             ref,
             {"where": _where(ref), "what": what, "what_en": what_en},
+            related=related,
             expected=expected,
             actual=rate.quantity.text,
-            basis=f"{_where(ref)}：{what} = {expected}（按正文数字、其印出精度计算，可能范围 "
+            basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
             f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
             + (f"；{paired_by}，需人工核实" if paired_by else ""),
             basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
@@ -650,7 +655,11 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         how = f"预算、支出即自评表全年预算数（{cells[0].ref}）、全年执行数（{cells[1].ref}）"
     else:
         others = "、".join(dict.fromkeys(t for _, _, t in readings[:-1] if t != budget_text))
-        how = "预算数与支出数按同一句中的位置配对" + (f"，按预算 {others} 计算也不相符" if others else "") + "，需人工核实"
+        how = (
+            "预算数与支出数按同一句中的位置配对"
+            + (f"，按预算 {others} 计算也不相符" if others else "")
+            + "，需人工核实"
+        )
     run.contradicted.add((pi, rest.index))
     run.issues.append(
         Issue(
@@ -914,34 +923,103 @@ def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, v
     return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
 
 
-_COMPLETION_RATE = re.compile(r"^(完成率|完成比例|目标完成率)$")
+#: The words before a rate saying it is a completion of a target: "完成率", "完成年度目标的", "完成年度目标3000人的".
+_COMPLETION_RATE = re.compile(
+    r"(?:(?:目标)?完成(?:率|比例)|完成(?:年度|年初)?(?:绩效)?目标(?:任务)?(?:\d[\d.,]*[^\d，,。；;]{0,4})?的)(?:为|是|达到?)?$"
+)
 _ACTUAL_CUE = re.compile(r"(实际|完成|达到)")
 
 
+def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] | None:
+    """(target, actual) of a completion rate: the two counts or measures right before it in its sentence (a difference
+    between them, "少1.2万人次", aside), one named the target (目标/计划…) and the other not — the target first and the
+    actual stated as one ("目标≥5000人次，实际完成4820人次"), or the actual first and the target set against it
+    ("10.8万人次，较目标12万人次少1.2万人次", "3210人，完成年度目标3000人的107%")."""
+    near: list[Fact] = []
+    for f in reversed(facts[: rate.index]):
+        if f.sentence != rate.sentence or len(near) == 2:
+            break
+        if f.role in ("change", "change_rate") and near == []:
+            continue
+        if not (f.quantity.is_count or f.quantity.is_measure) or f.quantity.value <= 0:
+            return None
+        near.append(f)
+    if len(near) != 2:
+        return None
+    first, second = near[1], near[0]
+    cue = [bool(_TARGET_CUE.search(_around(f)[0])) for f in (first, second)]
+    if not convert(Decimal(1), first.quantity.unit, second.quantity.unit).ok or cue[0] == cue[1]:
+        return None
+    if cue[0]:  # the target first: the actual must say it is one ("实际完成…")
+        return (first, second) if _ACTUAL_CUE.search(_around(second)[0]) else None
+    return second, first
+
+
+def _row_of(run: _Run, target: Fact, actual: Fact) -> IndicatorValue | None:
+    """The one 自评表 row whose 年度指标值 and 实际完成值 are the narrative's target and actual (printed precision, units
+    converted) — found by its cells, not its name; None when none or several."""
+    rows = []
+    for iv in run.indicators:
+        if iv.target.number is None or iv.actual.number is None:
+            continue
+        target_step = printed_step(iv.indicator.target.raw) or Decimal(1)
+        if _fits(target, iv.target.number, iv.target.unit, target_step) and _fits(
+            actual, iv.actual.number, iv.actual.unit, iv.actual_step or Decimal(1)
+        ):
+            rows.append(iv)
+    return rows[0] if len(rows) == 1 else None
+
+
+def _fits(fact: Fact, value: Decimal, unit: str | None, step: Decimal) -> bool:
+    conv = convert(Decimal(1), fact.quantity.unit, unit)
+    if not conv.ok or not conv.factor:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(value, step))
+
+
 def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
-    """ "年度目标≥5000人次，实际完成4820人次，完成率94.60%": a 完成率 right after a target and an actual of one measure
-    word in its sentence is the actual over the target (N02, a judgement: the three are paired by place)."""
-    for i, rate in enumerate(facts):
-        if not rate.quantity.is_percent or not _COMPLETION_RATE.match(rate.subject) or i < 2:
+    """ "年度目标≥5000人次，实际完成4820人次，完成率94.60%", "完成年度目标的96%": a completion rate right after a target
+    and an actual in its sentence is the actual over the target (N02). Certain when the two are the 年度指标值 and
+    实际完成值 of one 自评表 row (and its target is no upper bound: ≤ has no 完成率 of this kind); else a judgement —
+    the three are paired by place."""
+    for rate in facts:
+        if not rate.quantity.is_percent or rate.role != "value":
             continue
-        target, actual = facts[i - 2], facts[i - 1]
-        same = target.sentence == actual.sentence == rate.sentence and target.quantity.unit == actual.quantity.unit
-        if not same or not target.quantity.is_count or target.quantity.value <= 0:
+        if not _COMPLETION_RATE.search(compact_name(_around(rate)[0])):
             continue
-        if not _TARGET_CUE.search(_around(target)[0]) or not _ACTUAL_CUE.search(_around(actual)[0]):
+        pair = _completion_pair(facts, rate)
+        if pair is None:
             continue
+        target, actual = pair
+        factor = convert(Decimal(1), actual.quantity.unit, target.quantity.unit).factor or Decimal(1)
+        row = _row_of(run, target, actual) if isinstance(ref, TextRef) else None
+        if row is not None and row.target.op in ("≤", "<"):
+            row = None
+        paired_by = "" if row is not None else "目标、实际完成数与完成率按同一句中的位置配对"
+        related = tuple(c for c in (row.indicator.actual.ref, row.indicator.target.ref) if c) if row else ()
+        named = f"“{row.name}”" if row else ""
+        if row is not None:  # the row's cells: its target as set (exact), its actual as printed (rounded half up)
+            assert row.target.number is not None and row.actual.number is not None
+            to_target = convert(Decimal(1), row.actual.unit, row.target.unit).factor or Decimal(1)
+            done = _rounded(row.actual.number, row.actual_step or Decimal(1)).scaled(to_target)
+            computed = _ratio(done, Interval(row.target.number, row.target.number))
+        else:
+            computed = _ratio(_operand(run, pi, actual).scaled(factor), _operand(run, pi, target))
         _arith(
             run,
             pi,
             ref,
             facts,
             rate,
-            _ratio(_operand(run, pi, actual), _operand(run, pi, target)),
-            actual.quantity.value / target.quantity.value * HUNDRED,
-            f"完成率（实际 {actual.quantity.text} / 目标 {target.quantity.text}）",
+            computed,
+            actual.quantity.value * factor / target.quantity.value * HUNDRED,
+            f"{named}完成率（实际 {actual.quantity.text} / 目标 {target.quantity.text}"
+            + (f"，即自评表 {row.indicator.actual.ref} / {row.indicator.target.ref}" if row else "")
+            + "）",
             "completion: actual / target",
             (actual, target),
-            "目标、实际完成数与完成率按同一句中的位置配对",
+            paired_by,
+            related,
         )
 
 

@@ -240,7 +240,9 @@ _FOR = re.compile(r"(?:共|累计)?(?:为|向|对|给)")
 #: A clause stating an actual after a target ("…目标≥95%，实际92%", "实际完成326公里", "实际资助4536人").
 _ACTUAL_AFTER_TARGET = re.compile(r"^实际")
 #: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
-_TARGET_TAIL = re.compile(r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$")
+_TARGET_TAIL = re.compile(
+    r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$"
+)
 
 
 def _names_nothing(subject: str, name: str) -> bool:

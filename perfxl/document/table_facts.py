@@ -216,7 +216,10 @@ def _carried_over(out: dict, sub: Submission) -> None:
     if len(rows) != 1:
         return
     row, unit = rows[0], funds[0].unit or "万元"
-    for role, cell, column in (("budget", row.full_budget, "全年预算数"), ("initial", row.initial_budget, "年初预算数")):
+    for role, cell, column in (
+        ("budget", row.full_budget, "全年预算数"),
+        ("initial", row.initial_budget, "年初预算数"),
+    ):
         value = _num(cell)
         if value is not None and cell.ref is not None:
             out[("carried_over", role)] = TableValue(
