@@ -383,6 +383,7 @@ class Context:
             self.parsed(ind.target),
             ind.nature.text if ind.nature is not None else None,
             self.profile,
+            group=f"{ind.level1.text} {ind.level2.text}",
         )
 
     def reading(self, ind: Indicator) -> Reading:

@@ -46,7 +46,8 @@ class Direction:
     """The operator a target is scored with and where it came from.
 
     `source`: "operator" (in the cell or the 指标性质 column), "growth" (增长/下降 words), "name" (a word of the
-    profile's lists, in `word`), "unclear" (a rate word in neither list) or "default" (`scoring.default_op`).
+    profile's lists, in `word`), "group" (the indicator's 一级/二级 group, e.g. 成本指标: a ceiling, in `word`),
+    "unclear" (a rate word in neither list) or "default" (`scoring.default_op`).
     """
 
     op: Op
@@ -55,7 +56,7 @@ class Direction:
 
     @property
     def from_name(self) -> bool:
-        return self.source in ("name", "unclear")
+        return self.source in ("name", "group", "unclear")
 
     @property
     def symbol(self) -> str:
@@ -72,6 +73,13 @@ class Direction:
             return (
                 f"年度指标值未写运算符，按指标名称含“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
                 f"no operator in the target; the name holds {self.word!r}, read as "
+                f"{'lower' if lower else 'higher'} is better ({self.symbol})",
+            )
+        if self.source == "group":
+            lower = self.op in (Op.LE, Op.LT)
+            return (
+                f"年度指标值未写运算符，按所属“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
+                f"no operator in the target; its group {self.word!r} reads as "
                 f"{'lower' if lower else 'higher'} is better ({self.symbol})",
             )
         if self.source == "unclear":
@@ -101,8 +109,11 @@ def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     return best, key
 
 
-def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile) -> Direction:
-    """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else default."""
+def infer_direction(
+    name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = ""
+) -> Direction:
+    """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else its
+    group (`group`: the 一级/二级 labels — 成本指标 are ceilings, 财预〔2021〕101号), else default."""
     if target.op is not None:
         return Direction(target.op, "operator")
     op = _NATURE.get((nature or "").replace(" ", ""))
@@ -121,4 +132,7 @@ def infer_direction(name: str, target: ParsedValue, nature: str | None, profile:
     cue = _longest(text, profile.get("direction.ambiguous", ()))
     if cue:
         return Direction(default, "unclear", cue)
+    ceiling = _longest((group or "").replace(" ", ""), profile.get("direction.lower_is_better_groups", ()))
+    if ceiling:
+        return Direction(Op.LE, "group", ceiling)
     return Direction(default, "default")
