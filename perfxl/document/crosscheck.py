@@ -93,6 +93,7 @@ class _Run:
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
     year: str = ""  # the report's year: the one its narrative names most
+    facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
@@ -245,12 +246,28 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     the subject to the 全年预算, which is the total's."""
     if "结转" not in _around(fact)[0] or fact.role not in ("value", "budget"):
         return
-    full, initial = run.values.get(("carried_over", "budget")), run.values.get(("carried_over", "initial"))
-    if full is None or (initial is not None and _agrees(fact, initial)):
+    parent = run.facts[pi][fact.parent] if pi in run.facts and fact.parent is not None else None
+    if parent is not None and (parent.role == "final" or _SPENT.search(parent.subject)):
+        # "全年实际支出1296万元，其中…上年结转资金136万元": a part of the spending, the row's 全年执行数
+        table = run.values.get(("carried_over", "final"))
+    else:
+        table = run.values.get(("carried_over", "budget"))
+        initial = run.values.get(("carried_over", "initial"))
+        if initial is not None and _agrees(fact, initial):
+            return
+    if table is None:
         return
-    as_budget = dataclasses.replace(fact, role="value")
     _compare(
-        run, pi, ref, as_budget, full.value, full.unit, full.step, full.refs, full.label, certainty=Certainty.CERTAIN
+        run,
+        pi,
+        ref,
+        dataclasses.replace(fact, role="value"),
+        table.value,
+        table.unit,
+        table.step,
+        table.refs,
+        table.label,
+        certainty=Certainty.CERTAIN,
     )
 
 
@@ -991,10 +1008,14 @@ def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tup
         if pair is None:
             continue
         target, actual = pair
+        if _bound(target) == "upper" or re.search(r"[≤<]\s*$", _around(target)[0]):
+            continue  # "目标≤3000元": a ceiling has no completion rate of this kind
         factor = convert(Decimal(1), actual.quantity.unit, target.quantity.unit).factor or Decimal(1)
+        if rate.quantity.value == HUNDRED and actual.quantity.value * factor >= target.quantity.value:
+            continue  # "实际完成1620人次，完成率100%" of ≥1500: an exceeded target stated as fully completed (capped)
         row = _row_of(run, target, actual) if isinstance(ref, TextRef) else None
         if row is not None and row.target.op in ("≤", "<"):
-            row = None
+            continue
         paired_by = "" if row is not None else "目标、实际完成数与完成率按同一句中的位置配对"
         related = tuple(c for c in (row.indicator.actual.ref, row.indicator.target.ref) if c) if row else ()
         named = f"“{row.name}”" if row else ""
@@ -1221,6 +1242,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
+    run.facts = {pi: pf.facts for pi, _, pf in parsed}
     for pi, ref, pf in parsed:
         plans = _plan_sentences(sub.narrative[pi].text)  # once per paragraph
         for fact in pf.facts:

@@ -262,8 +262,8 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
         role = "budget" if m.group(1).startswith("预算") else "final"
         s = s[: m.start()]
     s = _TAIL.sub("", s)
-    s = s.replace("财政拨款", "")
-    s = _LEAD.sub("", s)
+    plain = _LEAD.sub("", s.replace("财政拨款", ""))
+    s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before
     named = _TARGET_TAIL.sub("", s)
     return (named if len(named) >= 2 else s), role
 

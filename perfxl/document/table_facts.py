@@ -207,8 +207,8 @@ _CARRIED_OVER_ROW = re.compile(r"^(?:其中)?上年结转(?:资金)?$")
 
 
 def _carried_over(out: dict, sub: Submission) -> None:
-    """The one 项目支出 自评表's funds row 上年结转资金: its 全年预算数 ("budget") and 年初预算数 ("initial") — the
-    money brought from last year that a project report states ("上年结转资金150万元")."""
+    """The one 项目支出 自评表's funds row 上年结转资金: its 全年预算数 ("budget"), 年初预算数 ("initial") and 全年执行数
+    ("final") — the money brought from last year that a project report states ("上年结转资金150万元")."""
     funds = [ev.funds for ev in sub.evaluations if ev.funds is not None]
     if len(funds) != 1 or {ev.kind for ev in sub.evaluations if ev.funds is not None} != {"project"}:
         return
@@ -219,6 +219,7 @@ def _carried_over(out: dict, sub: Submission) -> None:
     for role, cell, column in (
         ("budget", row.full_budget, "全年预算数"),
         ("initial", row.initial_budget, "年初预算数"),
+        ("final", row.executed, "全年执行数"),
     ):
         value = _num(cell)
         if value is not None and cell.ref is not None:
