@@ -376,6 +376,7 @@ class SelfEvaluation:
     total_score: CellValue | None = None  # 总分 row, 得分 column
     grade: CellValue | None = None  # 自评等级, where the form has one
     columns: tuple[str, ...] = ()  # indicator roles whose header the table has; empty = not stated (all)
+    stated_total: CellValue | None = None  # a total stated in a text row above the table ("项目总得分99.41分")
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

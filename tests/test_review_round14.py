@@ -837,10 +837,20 @@ def test_a_total_stated_above_the_table_is_compared(tmp_path, case):
 
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
-MISSED = {
+#: The cases of the cause tests above (each failed when written); the guard holds the others.
+BY_CAUSE = {
+    "p_exec_rate_part",
+    "p_cost_no_operator",
+    "bd_public_parts_over_parent",
+    "mon_exec_rate",
+    "mon_exec_rate_part",
+    "mon_overspent",
+    "decl_funds_sum",
+    "ah_grade_in_total_row",
+    "p_grade_one_cell",
     "nxt_total_in_title",
 }
-FOUND = [c for c in CASES if c not in MISSED]
+FOUND = [c for c in CASES if c not in BY_CAUSE]
 
 
 @pytest.mark.parametrize("case", FOUND)

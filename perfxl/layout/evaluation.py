@@ -60,6 +60,7 @@ class _Builder:
     total_weight: CellValue | None = None
     total_score: CellValue | None = None
     grade: CellValue | None = None
+    stated_total: CellValue | None = None
     unit_note: str | None = None
     columns: tuple[str, ...] = ()  # indicator roles found in the 绩效指标 header
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
@@ -95,6 +96,7 @@ class _Builder:
             total_score=self.total_score,
             grade=self.grade,
             columns=self.columns,
+            stated_total=self.stated_total,
         )
 
 
@@ -268,6 +270,8 @@ class _Reader(FundsRows):
             mark(r, "grade")
         elif kind is RowKind.NOTE or (self.state == "pre" and self._unit_note(r)):
             mark(r, "note")
+        elif self.state == "pre" and self._stated_total(r):
+            mark(r, "total")
         else:
             self._unmapped(r, Severity.INFO if self.state in ("pre", "after", "pairs") else Severity.WARNING)
             mark(r, "unread")
@@ -625,6 +629,16 @@ class _Reader(FundsRows):
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
         self.cur.has_total_row = True
         self.state = "after"
+
+    def _stated_total(self, r: int) -> bool:
+        """A row holding only the table's total stated with its label ("项目总得分99.41分", above the 宁夏 table)."""
+        cells = row_cells(self.grid, r)
+        if len(cells) != 1 or not isinstance(cells[0][1], str) or self.cur.stated_total is not None:
+            return False
+        if not H.is_stated_total(H.normalise_label(cells[0][1])):
+            return False
+        self.cur.stated_total = value_at(self.grid, r, cells[0][0])
+        return True
 
     def _grade_row(self, r: int) -> None:
         cells = row_cells(self.grid, r)

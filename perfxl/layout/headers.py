@@ -27,6 +27,7 @@ __all__ = [
     "TOTAL_LABELS",
     "GRADE_LABELS",
     "grade_in_text",
+    "is_stated_total",
     "BASIC_ROWS",
     "BASIC_PARENTS",
     "NOTE_PREFIXES",
@@ -379,6 +380,15 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+_STATED_TOTAL = re.compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
+
+
+def is_stated_total(label: str) -> bool:
+    """A text row stating the table's total with its label, "项目总得分99.41分" (宁夏 绩效目标自评表), a normalised
+    label."""
+    return _STATED_TOTAL.fullmatch(label) is not None
+
+
 _GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
 
 
@@ -387,6 +397,7 @@ def grade_in_text(label: str) -> str | None:
     other forms print it so in the 总分 row or a row of its own."""
     m = _GRADE_IN_TEXT.fullmatch(label)
     return m.group(2) if m and m.group(1) in GRADE_LABELS else None
+
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表): read like a 自评表.
 FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表")

@@ -109,9 +109,7 @@ def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     return best, key
 
 
-def infer_direction(
-    name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = ""
-) -> Direction:
+def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = "") -> Direction:
     """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else its
     group (`group`: the 一级/二级 labels — 成本指标 are ceilings, 财预〔2021〕101号), else default."""
     if target.op is not None:

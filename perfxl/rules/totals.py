@@ -92,6 +92,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     if not any_typed and not notes:
         return
     expected = budget + indicators
+    yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
     if reported is None or abs(reported - expected) > ctx.tol_score:
         extra = ("；" + "；".join(notes)) if notes else ""
@@ -106,6 +107,30 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
             f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)" if notes else ""),
         )
+
+
+def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: Decimal) -> Iterator[Finding]:
+    """A total stated above the table ("项目总得分99.41分") is held to the same sum as its 总分 row — only on a
+    table that has that row (a table cut short may state a total its visible rows cannot add up to)."""
+    ev = ctx.ev
+    stated = ev.stated_total
+    if stated is None or ctx.is_error(stated):
+        return
+    value = ctx.parsed(stated).number
+    if value is None or abs(value - expected) <= ctx.tol_score:
+        return
+    yield ctx.finding(
+        stated,
+        expected=expected,
+        actual=stated.text,
+        budget=budget,
+        indicators=indicators,
+        related=(ev.total_score.ref,) if ev.total_score is not None and ev.total_score.ref is not None else (),
+        basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
+        f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”",
+        basis_en=f"read the stated total {stated.text!r}; budget score {fmt_num(budget)}, indicator scores "
+        f"{fmt_num(indicators)}",
+    )
 
 
 @check("T03")
