@@ -350,7 +350,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("N02", "NARRATIVE_ARITHMETIC", "R-N02", E, "报告正文的计算有误", "Narrative arithmetic is wrong",
               "{where}：{what}，按其自身数字应为 {expected}，文字写 {actual}",
               "Narrative ({where}): {what_en} should be {expected} by its own figures, the text says {actual}",
-              "财预〔2020〕10号（自评报告数据准确）；占比、完成预算的%、增减率的定义", scope="submission"),
+              "财预〔2020〕10号（自评报告数据准确）；占比、完成预算的%、增减率、完成率（实际/目标）、结余（预算−支出）的定义", scope="submission"),
     CheckSpec("N03", "NARRATIVE_ALL_MET_CLAIM", "R-N03", E, "正文称目标全部完成，但有指标未完成", "Narrative claims every target met while one is not",
               "{where}称“{claim}”，但指标“{name}”年度指标值 {target}、实际完成值 {completion}，未达到目标（{cell}）{others}",
               "The narrative ({where}) claims every target was met, but {name} reached {completion} against {target} ({cell})",
@@ -436,9 +436,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "N03": (
         "正文只说“按计划完成目标”而未说“全部/均已完成”，或未完成的指标写在正文中（报告可能涉及多个项目）时为“需人工判断”；"
-        "指标未写方向时为推测",
+        "指标未写方向时为推测（该行得分低于分值并填写了偏差原因时，表格本身说明未完成，不算推测）",
         "a judgement when the text says 'completed as planned' rather than 'all', or the missed indicator is stated in "
-        "the text (the report may cover several projects); a guess when the target has no direction",
+        "the text (the report may cover several projects); a guess when the target has no direction (unless the row "
+        "scores below its weight and gives a deviation reason: the table itself states the miss)",
     ),
     "C02": (
         "数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
