@@ -239,10 +239,25 @@ _ITEM_NUMBER = re.compile(
 _FOR = re.compile(r"(?:共|累计)?(?:为|向|对|给)")
 #: A clause stating an actual after a target ("…目标≥95%，实际92%", "实际完成326公里", "实际资助4536人").
 _ACTUAL_AFTER_TARGET = re.compile(r"^实际")
+#: Words before a figure that make it a target.
+_TARGET_WORDS = re.compile(r"(目标|指标值|计划)")
 #: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
 _TARGET_TAIL = re.compile(
     r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$"
 )
+
+
+def _after_its_target(state: _State, qty: Quantity) -> bool:
+    """The figure before, in this sentence, was a target ("…目标≥4300人") of the same kind of quantity (a rate after a
+    rate, a count or measure after one)."""
+    if not state.facts:
+        return False
+    last = state.facts[-1]
+    if last.sentence != state.sentence or not _TARGET_WORDS.search(
+        last.clause[: last.clause.rfind(last.quantity.text)]
+    ):
+        return False
+    return last.quantity.is_percent == qty.is_percent and not last.quantity.is_money
 
 
 def _names_nothing(subject: str, name: str) -> bool:
@@ -349,6 +364,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and _ACTUAL_AFTER_TARGET.match(compact_name(raw_prefix))
             and _names_nothing(subject, state.subject)
+            and _after_its_target(state, qty)
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
