@@ -28,6 +28,7 @@ __all__ = [
     "FundsBlock",
     "Goal",
     "Level1Heading",
+    "Level2Heading",
     "Indicator",
     "SelfEvaluation",
     "AmountRow",
@@ -335,6 +336,15 @@ class Level1Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Level2Heading:
+    """A 二级指标 label and the weight printed beside it in a 分值 column of its own (评分表: 一级 │ 分值 │ 二级 │ 分值 …)."""
+
+    label: CellValue
+    declared_weight: Decimal
+    declared_at: CellValue
+
+
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One 三级指标 row of the 绩效指标 block.
 
@@ -377,6 +387,7 @@ class SelfEvaluation:
     grade: CellValue | None = None  # 自评等级, where the form has one
     columns: tuple[str, ...] = ()  # indicator roles whose header the table has; empty = not stated (all)
     stated_total: CellValue | None = None  # a total stated in a text row above the table ("项目总得分99.41分")
+    level2: tuple[Level2Heading, ...] = ()  # 二级 labels with a declared weight (评分表), in sheet order
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -389,6 +389,41 @@ def _r11(name):
     return copy.deepcopy(rows), list(merges)
 
 
+def basic_then_department():
+    """BD+D: the 基础数据表 (rows 1–20) and, after a blank row, the 部门整体 自评表 (D's rows + 21: funds total 29,
+    indicators 37–43, 总分 44) on one sheet, as 部门 files print them."""
+    b, mb = basic()
+    d, md = department()
+    return [*[pad(r, 9) for r in b], pad([]), *d], [*mb, *[_shift(m, 21) for m in md]]
+
+
+def department_then_basic():
+    """D+BD: the 部门整体 自评表 (rows 1–24) and, after a blank row, its 基础数据表 (BD's rows + 25: staff 29, 三公 31)."""
+    d, md = department()
+    b, mb = basic()
+    return [*d, pad([]), *[pad(r, 9) for r in b]], [*md, *[_shift(m, 25) for m in mb]]
+
+
+def scoring_table():
+    """HS: a 部门整体 评价指标表 with a 分值 after every level (湖南 雨花 / 海南: 一级指标 │ 分值 │ 二级指标 │ 分值 │ 三级指标 │
+    分值 │ 评价标准 │ 得分). 投入 20 = 预算配置 20 = 10 + 10; 过程 30 = 预算执行 30 = 15 + 15 (预算控制率 scored 14); 产出 30 =
+    职责履行 30 = 30; 效果 20 = 履职效益 20 = 20. 分值 100; 得分 10 + 10 + 15 + 14 + 30 + 20 = 99.
+    Rows: header 2, 投入 3–4, 过程 5–6 (二级 分值 D5), 产出 7, 效果 8, 总分 9."""
+    crit = "按评分标准计分"
+    t = [
+        pad(["部门整体支出绩效评价指标表"], 8),
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评价标准", "得分"],
+        ["投入", 20, "预算配置", 20, "在职人员控制率", 10, crit, 10],
+        [E, E, E, E, "“三公经费”变动率", 10, crit, 10],
+        ["过程", 30, "预算执行", 30, "预算完成率", 15, crit, 15],
+        [E, E, E, E, "预算控制率", 15, crit, 14],
+        ["产出", 30, "职责履行", 30, "重点工作实际完成率", 30, crit, 30],
+        ["效果", 20, "履职效益", 20, "社会效益", 20, crit, 20],
+        ["总分", 100, E, E, E, E, E, 99],
+    ]
+    return t, ["A1:H1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "B9:G9"]
+
+
 BASES = {
     "P": std10,
     "S": split4,
@@ -418,6 +453,23 @@ BASES = {
     # 10 + 10 + 10 + 20 + 20 + 10)
     "AH": lambda: _r11("t16_anhui"),
     "NXT": lambda: _r11("t17_ningxia_no_funds_score"),
+    "BD+D": basic_then_department,
+    "D+BD": department_then_basic,
+    # 湖南 部门整体 form, 8 columns (年度预算申请 with 按收入/支出性质分 text in B5:B9 and E5:E7; indicators 13–19 with
+    # 分值 F, 得分 G; 开展建筑市场执法检查 ≥120次, 110次 → 18.33 at G13; 总分 row 20: 97.83)
+    "HN": lambda: _r12("a11_hunan_department_breakdown"),
+    # 一级 merged down all its rows, 二级 merged down theirs; 路灯亮灯率 ≥98%, 97% → 14.85 at H15; 总分 99.85 at H22
+    "A14": lambda: _r12("a14_level1_merged_all_rows"),
+    "HS": scoring_table,
+    # tests/test_review_round11.py: 四川 县级 form (指标性质 E │ 指标值 F │ 度量单位 G │ 完成值 H │ 权重 I │ 得分 J;
+    # 补助发放准确率 ≥ 98 % at row 10; 合计 row 14: 100 │ 99.50)
+    "T07": lambda: _r11("t07_sichuan_nature_unit"),
+    # 元 funds, 一级 weights in their labels (产出指标(50分) at B13 over 20 + 15 + 15; 总分 row 19)
+    "T12": lambda: _r11("t12_yuan_level1_weights"),
+    # "＝" and zero targets (安全生产事故 ＝0起, 0起 at row 17, 分值 G, 得分 H; 总分 row 20)
+    "T13": lambda: _r11("t13_equal_and_zero"),
+    # 计量单位 column and growth targets (扶持企业数 ≥20 家 at row 13; 营业收入 增长10%, 8 → 12 at I16; 总分 I18 96.8)
+    "T08": lambda: _r11("t08_unit_column_growth"),
 }
 
 
@@ -710,6 +762,97 @@ CASES = {
     "nxt_total_in_title": ("NXT", {"A2": "项目总得分98.41分"}, "total", 2, "error"),
     # L1: 产出指标 declared "（55分）" over rows of 20 + 15 + 10 + 5 = 50.
     "l1_declared_weight": ("L1", {"B14": "产出指标（55分）"}, "weights_sum", 14, "error"),
+    # ---- second pass: wordings, typed forms and tables sharing a sheet
+    # P: 培训合格率 ≥95%, 98% (met) scored 9 instead of its full 10 (总分 97.5).
+    "p_met_scored_less": ("P", {"F15": "98%", "H15": 9, "H22": 97.5}, "score", "H15", "error"),
+    # P: "不低于95%", actual 90% → 10 × 90/95 = 9.47 (9 at the whole points printed), scored 10 (reason given).
+    "p_target_in_words": (
+        "P",
+        {"E15": "不低于95%", "F15": "90%", "I15": "部分学员因农忙缺考，下年调整考核时间"},
+        "score",
+        "H15",
+        "error",
+    ),
+    # P: "95%以上", actual typed 0.9 (a %-formatted cell) → 9.47 → 9, scored 10 (reason given).
+    "p_target_yishang_fraction": (
+        "P",
+        {"E15": "95%以上", "F15": 0.9, "I15": "部分学员因农忙缺考，下年调整考核时间"},
+        "score",
+        "H15",
+        "error",
+    ),
+    # P: actual in full-width "９０％" against ≥95% → 9.47 → 9, scored 10 (reason given).
+    "p_actual_fullwidth_percent": (
+        "P",
+        {"F15": "９０％", "I15": "部分学员因农忙缺考，下年调整考核时间"},
+        "score",
+        "H15",
+        "error",
+    ),
+    # PY: the total's amounts typed as text with thousands separators ("1,200,000.00", "1,140,000.00"): 95.00%, printed
+    # 96.00%.
+    "py_thousands_text": (
+        "PY",
+        {"D6": "1,200,000.00", "E6": "1,140,000.00", "G6": "96.00%"},
+        "exec_rate",
+        "G6",
+        "error",
+    ),
+    # P: the total's amounts typed with their unit ("120万元", "114万元"): 95.00%, printed 96.00%.
+    "p_amounts_with_unit": ("P", {"D6": "120万元", "E6": "114万元", "G6": "96.00%"}, "exec_rate", "G6", "error"),
+    # BD+D: the 自评表 below the 基础数据表: 执法检查户次 540 of ≥600 → 18, printed 19 (its 总分 98.75).
+    "bdd_department_score": ("BD+D", {"H38": 19, "H44": 98.75}, "score", "H38", "error"),
+    # BD+D: the 自评表 below the 基础数据表: 507/520 = 97.50%, printed 97.05%.
+    "bdd_department_exec_rate": ("BD+D", {"G29": "97.05%"}, "exec_rate", "G29", "error"),
+    # D+BD: the 基础数据表 below the 自评表: 三公 决算 11.8 ≠ 7.2 + 0 + 3.6 = 10.8.
+    "dbd_basic_three_public": ("D+BD", {"D31": 11.8}, "basic_sum", 31, "error"),
+    # D+BD: the 基础数据表 below the 自评表: 在职 48 > 编制 45 (106.67% printed right).
+    "dbd_basic_overstaff": ("D+BD", {"C29": 48, "D29": "106.67%"}, "overstaff", 29, "error"),
+    # HN: 按支出性质分：1045 but 其中：基本支出：720 + 项目支出：425 = 1145 > 1045.
+    "hn_breakdown_expenditure": ("HN", {"E6": "其中：基本支出：720"}, "funds_sum", 6, "error"),
+    # HN: 开展建筑市场执法检查 110 of ≥120 → 20 × 110/120 = 18.33, printed 18.5 (总分 98.0).
+    "hn_score": ("HN", {"G13": 18.5, "G20": 98}, "score", "G13", "error"),
+    # A14: 路灯亮灯率 97 of ≥98 → 15 × 97/98 = 14.846.. → 14.8 at one place, printed 14.5 (总分 99.5); 二级 blank under
+    # its merge.
+    "a14_merged_levels_score": ("A14", {"H15": 14.5, "H22": 99.5}, "score", "H15", "error"),
+    # S: 单处工程平均造价 with 指标性质 "反向" (read as ≤) 25 万元, actual 26.5 → 10 × 25/26.5 = 9.43, scored 10 (reason
+    # given).
+    "s_reverse_nature_word": (
+        "S",
+        {"D18": "反向", "G18": 26.5, "K18": "钢材价格上涨，单处造价超出"},
+        "score",
+        "I18",
+        "error",
+    ),
+    # ---- third pass: the provinces' forms from round 11
+    # T07: 9.5 + 30 + 20 + 10 + 20 + 10 = 99.5, the 合计 row printed "98.50".
+    "t07_total": ("T07", {"J14": "98.50"}, "total", "J14", "error"),
+    # T07: 补助发放准确率 ≥ 98 %, actual 90 → 20 × 90/98 = 18.37 (18 at the whole points printed), scored "20" (reason
+    # given).
+    "t07_score": ("T07", {"H10": "90", "K10": "部分对象信息变更未及时核实，下年加强复核"}, "score", "J10", "error"),
+    # T12: 产出指标 declared "(55分)" over rows of 20 + 15 + 15 = 50.
+    "t12_declared_weight": ("T12", {"B13": "产出指标(55分)"}, "weights_sum", 13, "error"),
+    # T13: 安全生产事故 "＝0起", actual "1起" → 0 of 10, scored 10 (reason given).
+    "t13_equal_zero": ("T13", {"F17": "1起", "I17": "施工中发生1起轻微事故，已整改"}, "score", "H17", "error"),
+    # T08: 营业收入 增长10%, actual 8 (%) → 15 × 8/10 = 12, scored 15 (总分 99.8).
+    "t08_growth_full_marks": ("T08", {"I16": 15, "I18": 99.8}, "score", "I16", "error"),
+    # T08: 扶持企业数 ≥20 (家 in the unit column), actual "18" → 30 × 18/20 = 27, scored 30 (reason given).
+    "t08_unit_column_count": (
+        "T08",
+        {"G13": "18", "J13": "2家企业停产退出，下年补充"},
+        "score",
+        "I13",
+        "error",
+    ),
+    # HS: 二级 预算执行 declared 35 over 三级 15 + 15 = 30 (and its 一级 过程 says 30).
+    "hs_level2_declared_weight": ("HS", {"D5": 35}, "weights_sum", 5, "error"),
+    # HS: 一级 过程 declared 35 over 二级 预算执行 30 (三级 15 + 15).
+    "hs_level1_declared_weight": ("HS", {"B5": 35}, "weights_sum", 5, "error"),
+    # HS: 预算控制率 weighted 15, scored 16 (投入's 在职人员控制率 scored 8 keeps the 总分 at 8 + 10 + 15 + 16 + 30 + 20 =
+    # 99). 警告: a 评分表's 评价标准 may grant bonus points (S06 says so), which the table does not show.
+    "hs_over_weight": ("HS", {"H6": 16, "H3": 8}, "over_weight", "H6", "warning"),
+    # HS: 10 + 10 + 15 + 14 + 30 + 20 = 99, 总分 printed 98.
+    "hs_total": ("HS", {"H9": 98}, "total", "H9", "error"),
 }
 
 
@@ -835,6 +978,19 @@ def test_a_total_stated_above_the_table_is_compared(tmp_path, case):
     _assert_found(tmp_path, case)
 
 
+# ---------------------------------------------------------------- 8. the 分值 beside a 一级/二级 label (second pass)
+
+
+@pytest.mark.parametrize("case", ["hs_level1_declared_weight", "hs_level2_declared_weight"])
+def test_a_weight_printed_beside_a_level_label_is_its_declared_weight(tmp_path, case):
+    """A 评分表 printing a 分值 after every level (一级指标 │ 分值 │ 二级指标 │ 分值 │ 三级指标 │ 分值 │ 评价标准 │ 得分: 湖南 雨花,
+    海南 — tests/realworld). perfxl scored the rows by the 分值 after the 三级 name but reported the 一级 and 二级 分值
+    as unread content (LAYOUT_UNMAPPED_ROW, 提示), so 过程 declared 35 (or 预算执行 35) over rows of 15 + 15 = 30 went
+    unnoticed. Found in a second pass after the first fixes; both failed then ("not found; … LAYOUT_UNMAPPED_ROW info
+    B5:D5 … 35.0 | 30.0")."""
+    _assert_found(tmp_path, case)
+
+
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 #: The cases of the cause tests above (each failed when written); the guard holds the others.
@@ -849,6 +1005,8 @@ BY_CAUSE = {
     "ah_grade_in_total_row",
     "p_grade_one_cell",
     "nxt_total_in_title",
+    "hs_level1_declared_weight",
+    "hs_level2_declared_weight",
 }
 FOUND = [c for c in CASES if c not in BY_CAUSE]
 

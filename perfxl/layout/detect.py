@@ -138,7 +138,19 @@ def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, in
     if name is None or weight is None or weight > name:
         return cols
     later = [c for c, label in row_labels(grid, r) if c > name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"]
-    return {**cols, "weight": later[0]} if later else cols
+    if not later:
+        return cols
+    found = {**cols, "weight": later[0]}
+    # the 分值 after each level name is that level's declared weight (一级 | 分值: W02 holds it to the rows under it)
+    weights = [
+        c for c, label in row_labels(grid, r) if c < name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"
+    ]
+    for level in ("level1", "level2"):
+        at = cols.get(level)
+        after = [c for c in weights if at is not None and c > at and not any(at < v < c for v in cols.values())]
+        if after:
+            found[f"{level}_weight"] = after[0]
+    return found
 
 
 def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:

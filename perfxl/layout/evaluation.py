@@ -23,6 +23,7 @@ from ..model import (
     Goal,
     Indicator,
     Level1Heading,
+    Level2Heading,
     SelfEvaluation,
     Severity,
 )
@@ -61,6 +62,7 @@ class _Builder:
     total_score: CellValue | None = None
     grade: CellValue | None = None
     stated_total: CellValue | None = None
+    level2: dict[str, Level2Heading] = field(default_factory=dict)
     unit_note: str | None = None
     columns: tuple[str, ...] = ()  # indicator roles found in the 绩效指标 header
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
@@ -97,6 +99,7 @@ class _Builder:
             grade=self.grade,
             columns=self.columns,
             stated_total=self.stated_total,
+            level2=tuple(self.level2.values()),
         )
 
 
@@ -456,8 +459,14 @@ class _Reader(FundsRows):
         l1_new, l2_new = (self._level(r, key) for key in ("level1", "level2"))
         if l1_new is not None:
             self._add_level1(l1_new)
+            if "level1_weight" in cols:  # 一级 | 分值 | 二级 …: the 分值 beside the 一级 label is its declared weight
+                self._declare_level1(l1_new, r, cols["level1_weight"])
             if l2_new is None:
                 self.carry["level2"] = None
+        if l2_new is not None and "level2_weight" in cols:  # … │ 二级 │ 分值 │ …: the 二级's declared weight
+            at = value_at(g, r, cols["level2_weight"])
+            if isinstance(at.raw, Decimal) and str(l2_new.ref) not in self.cur.level2:
+                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, at.raw, at)
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
@@ -552,14 +561,16 @@ class _Reader(FundsRows):
         written = {k for k, v in own_data.items() if v is not None and not H.is_placeholder_text(v)}
         return bool(written) and written <= {"weight", "score"}
 
-    def _declare_level1(self, cell: CellValue, r: int) -> None:
-        """Give a 一级 heading its subtotal row's weight when its label declares none ("决策" | 20), with the
-        cell that holds it (W02 points there)."""
+    def _declare_level1(self, cell: CellValue, r: int, col: int | None = None) -> None:
+        """Give a 一级 heading its subtotal row's weight (or the weight in column `col`, the 分值 printed beside
+        the 一级 label) when its label declares none ("决策" | 20), with the cell that holds it (W02 points there)."""
         key = str(cell.ref)
         heading = self.cur.level1.get(key)
-        if heading is None or heading.declared_weight is not None or "weight" not in self.ind_cols:
+        if col is None:
+            col = self.ind_cols.get("weight")
+        if heading is None or heading.declared_weight is not None or col is None:
             return
-        at = value_at(self.grid, r, self.ind_cols["weight"])
+        at = value_at(self.grid, r, col)
         if isinstance(at.raw, Decimal):
             self.cur.level1[key] = dataclasses.replace(heading, declared_weight=at.raw, declared_at=at)
 

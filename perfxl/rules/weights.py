@@ -95,6 +95,31 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its "
                 f"{len(rows)} rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
             )
+    yield from _level2_declared(ctx)
+
+
+def _level2_declared(ctx: Context) -> Iterator[Finding]:
+    """A 二级 weight printed in its own 分值 column (评分表: 二级 │ 分值) equals the weights of the rows under it."""
+    indicators = ctx.indicators()
+    for heading in ctx.ev.level2:
+        rows = [i for i in indicators if i.level2.ref is not None and i.level2.ref == heading.label.ref]
+        held = row_weights(ctx, rows) if rows else None
+        if held is None or abs(held - heading.declared_weight) <= ctx.tol_score:
+            continue
+        last = rows[-1] is indicators[-1]  # the table may go on past what was read: as for the last 一级
+        sure, note, note_en = completeness(ctx) if last else (None, "", "")
+        yield ctx.finding(
+            heading.declared_at,
+            expected=held,
+            actual=heading.declared_weight,
+            name=heading.label.text,
+            certainty=sure,
+            related=(heading.label.ref,) if heading.label.ref is not None else (),
+            basis=f"读取：二级指标“{heading.label.text}”的分值 {fmt_num(heading.declared_weight)} 分，其下 {len(rows)} "
+            f"个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
+            basis_en=f"read 二级 {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its {len(rows)} "
+            f"rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
+        )
 
 
 @check("W03")
