@@ -38,7 +38,7 @@ FAMILIES = {
     "total": ("T02", "T03"),
     "grade": ("T04",),
     "deviation": ("D01", "D02", "S08"),
-    "no_evidence": ("S12", "S13", "S14", "S15", "S16"),
+    "no_evidence": ("S12", "S13", "S14", "S15", "S16", "G02"),
     "basic_rate": ("B01", "B12"),
     "basic_sum": ("B03", "B05", "B06", "B16"),
     "overstaff": ("B02",),
@@ -424,6 +424,19 @@ def scoring_table():
     return t, ["A1:H1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "A5:A6", "B5:B6", "C5:C6", "D5:D6", "B9:G9"]
 
 
+def department_numeric_parts():
+    """DN: D with its funds split into numbered rows by nature instead of text (其中：基本支出 300 │ 300 │ 300; 项目支出
+    200 │ 220 │ 207): 500 = 300 + 200, 520 = 300 + 220, 507 = 300 + 207; 300/300 = 100.00%, 207/220 = 94.09%."""
+    t, merges = department()
+    t[8:12] = [
+        pad([E, "其中：基本支出", 300, 300, 300, "—", "100.00%", "—"]),
+        pad([E, "项目支出", 200, 220, 207, "—", "94.09%", "—"]),
+        pad([E, "其他资金", 0, 0, 0, "—", E, "—"]),
+        pad([]),
+    ]
+    return t, merges
+
+
 BASES = {
     "P": std10,
     "S": split4,
@@ -461,6 +474,7 @@ BASES = {
     # 一级 merged down all its rows, 二级 merged down theirs; 路灯亮灯率 ≥98%, 97% → 14.85 at H15; 总分 99.85 at H22
     "A14": lambda: _r12("a14_level1_merged_all_rows"),
     "HS": scoring_table,
+    "DN": department_numeric_parts,
     # tests/test_review_round11.py: 四川 县级 form (指标性质 E │ 指标值 F │ 度量单位 G │ 完成值 H │ 权重 I │ 得分 J;
     # 补助发放准确率 ≥ 98 % at row 10; 合计 row 14: 100 │ 99.50)
     "T07": lambda: _r11("t07_sichuan_nature_unit"),
@@ -853,6 +867,23 @@ CASES = {
     "hs_over_weight": ("HS", {"H6": 16, "H3": 8}, "over_weight", "H6", "warning"),
     # HS: 10 + 10 + 15 + 14 + 30 + 20 = 99, 总分 printed 98.
     "hs_total": ("HS", {"H9": 98}, "total", "H9", "error"),
+    # ---- third pass
+    # DN: 项目支出 全年执行数 typed 217 (its rate 217/220 = 98.636..% → 98.64% printed to match): 300 + 217 = 517 ≠ the
+    # total's 507.
+    "dn_parts_sum": ("DN", {"E10": 217, "G10": "98.64%"}, "funds_sum", 8, "error"),
+    # P: 培训合格率's 实际完成值 "≥95%" only repeats its target, with full marks — 警告 (S13: how much was reached is
+    # not said; a person must look).
+    "p_actual_repeats_target": ("P", {"F15": "≥95%"}, "no_evidence", 15, "warning"),
+    # P: the goal's 实际完成情况 repeats its 预期目标 word for word — 警告 (G02: a person judges what was done).
+    "p_goal_repeats_expected": (
+        "P",
+        {"F11": "完成农民实用技术培训，建设村级服务站，带动农民增收。"},
+        "no_evidence",
+        11,
+        "warning",
+    ),
+    # P: 带动就业人数 45 of ≥50 → 9, the score written "9.5（扣0.5分）" (总分 99).
+    "p_score_with_note": ("P", {"H18": "9.5（扣0.5分）", "H22": 99}, "score", "H18", "error"),
 }
 
 
@@ -991,6 +1022,17 @@ def test_a_weight_printed_beside_a_level_label_is_its_declared_weight(tmp_path, 
     _assert_found(tmp_path, case)
 
 
+# ---------------------------------------------------------------- 9. a score written with a note (third pass)
+
+
+@pytest.mark.parametrize("case", ["p_score_with_note"])
+def test_a_figure_with_a_bracketed_note_is_that_figure(tmp_path, case):
+    """带动就业人数 45 of ≥50 → 9, the score written "9.5（扣0.5分）" — the figure and the filer's note on it. perfxl read
+    the cell as text, so S01 skipped the row and the slip surfaced only as T02 at the 总分 ("…无法读取，按 perfxl 重算的
+    9 计"), not at the row. Found in a third pass; it failed then ("not found; findings … []")."""
+    _assert_found(tmp_path, case)
+
+
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 #: The cases of the cause tests above (each failed when written); the guard holds the others.
@@ -1007,6 +1049,7 @@ BY_CAUSE = {
     "nxt_total_in_title",
     "hs_level1_declared_weight",
     "hs_level2_declared_weight",
+    "p_score_with_note",
 }
 FOUND = [c for c in CASES if c not in BY_CAUSE]
 

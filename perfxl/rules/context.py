@@ -56,6 +56,8 @@ NOMINAL_WEIGHT = Decimal(100)
 #: Indicator rows grouped under their 一级 heading (None: rows under no heading), in sheet order.
 Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
+#: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
+_FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 
@@ -212,6 +214,8 @@ class Context:
                 p = self.parsed(cell)
                 if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
                     value = p.number
+                elif isinstance(cell.raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(cell.raw))):
+                    value = to_decimal(m.group(1).replace(",", ""))
         self._numbers[key] = value
         return value
 
