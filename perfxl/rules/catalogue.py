@@ -430,6 +430,11 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
     **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
     "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
+    "F04": (
+        "仅末位相差一个单位、比率写成整数，或其中行照抄合计行的数字和比率时为“需人工判断”",
+        "a judgement when only the last printed place differs, the rate is written as a whole number, or a source "
+        "row repeats the total's figures and rate",
+    ),
     "I12": (
         "数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”",
         "a judgement when the number looks damaged (e.g. M.8万元)",
