@@ -401,3 +401,24 @@ def test_a_report_and_its_workbook_named_together_are_checked_against_each_other
     for alone in ((report,), (workbook,), (workbook, example)):
         files = json.loads(run("validate", *alone, "--format", "json").stdout)["files"]
         assert all(f["kind"] != "报告与工作簿核对" for f in files)
+
+
+@pytest.mark.slow  # a fresh process: what a command imports is only visible from a cold start
+def test_a_validate_command_imports_no_pydantic(tmp_path):
+    """typer 0.29 imports pydantic to coerce parameters: +0.1 s on every command. pyproject pins typer below it;
+    this fails the day an upgrade (or a new import of ours) brings pydantic back onto the command's path."""
+    import subprocess
+    import sys
+
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('IMPORTED:' + ','.join(m for m in ('pydantic', 'pandas') if m in sys.modules)))\n"
+        "from perfxl.cli.main import run\n"
+        "sys.argv = ['perfxl', 'validate', sys.argv[1], '--format', 'json', '-o', sys.argv[2]]\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(EXAMPLE), str(tmp_path / "r.json")], capture_output=True, text=True
+    )
+    assert (tmp_path / "r.json").exists(), done.stderr
+    assert "IMPORTED:\n" in done.stdout, done.stdout
