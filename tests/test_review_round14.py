@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import copy
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from openpyxl.utils import column_index_from_string
@@ -437,6 +439,13 @@ def department_numeric_parts():
     return t, merges
 
 
+def _corpus(name):
+    """A real published table of tests/realworld (as transcribed: every cell text as printed)."""
+    with (Path(__file__).resolve().parent / "realworld" / f"{name}.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return copy.deepcopy(data["rows"]), list(data.get("merges", []))
+
+
 BASES = {
     "P": std10,
     "S": split4,
@@ -475,6 +484,16 @@ BASES = {
     "A14": lambda: _r12("a14_level1_merged_all_rows"),
     "HS": scoring_table,
     "DN": department_numeric_parts,
+    # the real 四川 名山 转移支付 绩效评价表 (tests/realworld, no error found by hand): 全年预算数(A) │ 统筹整合(B) │ 扣除后(C) │
+    # 到位(D) │ D/C │ 执行(E) │ E/C; 年度资金总额 row 5: 30.8/52.8 = 58.333..% → 58.33% at J5
+    "MS": lambda: _corpus("sichuan-mingshan-lincao-2024"),
+    # round 11's 云南 隆阳 form: weight in the funds header "(20分)", score "得分 (20分*执行率)" 18 at E4; each indicator's
+    # weight in its name "（20分）"; 亩均增收 ≥100元, 90元 → 18 at G8; 总分 G10 96
+    "T06": lambda: _r11("t06_yunnan_header_weight"),
+    # round 11's 四川 split form with 定性 rows (法律服务质量 定性 优, actual 优 → 20 at J10; 合计 J15 99.90)
+    "T20": lambda: _r11("t20_sichuan_qualitative_split"),
+    # round 11's form with "自评等级：优" in the 总分 row's last cell (I19; 总分 97.5)
+    "T19": lambda: _r11("t19_fraction_actuals_grade_in_total"),
     # tests/test_review_round11.py: 四川 县级 form (指标性质 E │ 指标值 F │ 度量单位 G │ 完成值 H │ 权重 I │ 得分 J;
     # 补助发放准确率 ≥ 98 % at row 10; 合计 row 14: 100 │ 99.50)
     "T07": lambda: _r11("t07_sichuan_nature_unit"),
@@ -884,6 +903,21 @@ CASES = {
     ),
     # P: 带动就业人数 45 of ≥50 → 9, the score written "9.5（扣0.5分）" (总分 99).
     "p_score_with_note": ("P", {"H18": "9.5（扣0.5分）", "H22": 99}, "score", "H18", "error"),
+    # ---- fourth pass: a real table and round 11's provincial forms
+    # MS: the real 名山 table with its 预算执行 (E/C) printed 60.33% for 30.8/52.8 = 58.33%.
+    "ms_exec_rate_real_table": ("MS", {"J5": "60.33%"}, "exec_rate", "J5", "error"),
+    # T06: 20 × 180/200 = 18, the funds score printed 19 (总分 97).
+    "t06_exec_score_header_weight": ("T06", {"E4": 19, "G10": 97}, "exec_score", "E4", "error"),
+    # T06: 示范区亩均增收 ≥100元, 90元 → 20 × 0.9 = 18 (its weight in its name "（20分）"), printed 19 (总分 97).
+    "t06_score_weight_in_name": ("T06", {"G8": 19, "G10": 97}, "score", "G8", "error"),
+    # T20: 法律服务质量 定性 优, actual 良 (the 良 share 0.8 of 20 = 16), scored "20" (reason given). 警告: 良 lies in
+    # the same tier as 优 (达成年度指标, [16, 20]), so whether the form lets it keep full marks is a person's call.
+    "t20_qualitative_tier": ("T20", {"H10": "良", "K10": "个别案件服务不够规范"}, "score", "J10", "warning"),
+    # T19: 总分 97.5 → 优, the 总分 row's "自评等级：良".
+    "t19_grade_in_total_row": ("T19", {"I19": "自评等级：良"}, "grade", 19, "error"),
+    # NXT: 原种繁育田面积 ≥850亩, 800亩 → 10 × 800/850 = 9.41, printed 9.8; its 合计 and the stated total follow
+    # (99.8, "项目总得分99.8分").
+    "nxt_score": ("NXT", {"H13": "9.8", "H20": "99.8", "A2": "项目总得分99.8分"}, "score", "H13", "error"),
 }
 
 
@@ -1033,6 +1067,28 @@ def test_a_figure_with_a_bracketed_note_is_that_figure(tmp_path, case):
     _assert_found(tmp_path, case)
 
 
+# ---------------------------------------------------------------- 10. weights written in the 三级 names (fourth pass)
+
+
+@pytest.mark.parametrize("case", ["t06_score_weight_in_name"])
+def test_weights_written_in_the_indicator_names_are_read(tmp_path, case):
+    """A 云南-style form without a 分值 column whose every 三级 name carries its weight ("示范区亩均增收（20分）"):
+    90 of ≥100元 → 20 × 0.9 = 18, printed 19. perfxl listed every weight and score check as not run ("表中没有“分值”
+    列，无法检查") although each row states its weight. Found in a fourth pass; it failed then ("not found; … []")."""
+    _assert_found(tmp_path, case)
+
+
+# ---------------------------------------------------------------- 11. a lower grade with full marks (fourth pass)
+
+
+@pytest.mark.parametrize("case", ["t20_qualitative_tier"])
+def test_a_lower_grade_with_full_marks_is_a_warning(tmp_path, case):
+    """法律服务质量 target 优, actual 良, full marks 20. 良 falls in the same tier as 优 (达成年度指标, [16, 20]), so S05 is
+    silent, and S07 skipped every qualitative row: nothing said that the grade was not reached. A 警告 (a person
+    judges whether the form lets 良 keep full marks; its share would give 16). Failed when found ("not found; … []")."""
+    _assert_found(tmp_path, case)
+
+
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 #: The cases of the cause tests above (each failed when written); the guard holds the others.
@@ -1050,6 +1106,8 @@ BY_CAUSE = {
     "hs_level1_declared_weight",
     "hs_level2_declared_weight",
     "p_score_with_note",
+    "t06_score_weight_in_name",
+    "t20_qualitative_tier",
 }
 FOUND = [c for c in CASES if c not in BY_CAUSE]
 

@@ -85,6 +85,7 @@ class _Builder:
                 breakdown_amounts(self.funds_breakdown),
                 self.funds_columns,
             )
+        indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
         return SelfEvaluation(
             kind=_kind(self),
             sheet=self.sheet,
@@ -93,14 +94,36 @@ class _Builder:
             funds=funds,
             goals=tuple(self.goals),
             level1=tuple(self.level1.values()),
-            indicators=tuple(self.indicators),
+            indicators=indicators,
             total_weight=self.total_weight,
             total_score=self.total_score,
             grade=self.grade,
-            columns=self.columns,
+            columns=columns,
             stated_total=self.stated_total,
             level2=tuple(self.level2.values()),
         )
+
+
+_WEIGHT_IN_NAME = re.compile(r"\((\d+(?:\.\d+)?)分\)$")
+
+
+def _weights_in_names(
+    indicators: tuple[Indicator, ...], columns: tuple[str, ...]
+) -> tuple[tuple[Indicator, ...], tuple[str, ...]]:
+    """A table without a 分值 column whose every 三级 name ends with its weight ("示范区面积（20分）", 云南): each row's
+    weight is the one in its name (its cell the name's) and the table has weights — all or nothing, so a row
+    without one is never called weightless."""
+    if not columns or "weight" in columns or not indicators:
+        return indicators, columns
+    found = [_WEIGHT_IN_NAME.search(H.normalise_label(i.name.raw)) for i in indicators]
+    if not all(found):
+        return indicators, columns
+    out = tuple(
+        dataclasses.replace(i, weight=CellValue(Decimal(m.group(1)), i.name.ref))
+        for i, m in zip(indicators, found, strict=True)
+        if m is not None
+    )
+    return out, (*columns, "weight")
 
 
 def _kind(b: _Builder) -> str:

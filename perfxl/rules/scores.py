@@ -194,6 +194,7 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     """Full marks only when the quantitative target is met (per its direction)."""
     for ind in ctx.indicators():
         if direction(ctx, ind) == "qualitative":
+            yield from _graded_full_marks(ctx, ind)
             continue
         reading = ctx.reading(ind)
         result = reading.result
@@ -227,6 +228,31 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 ),
                 certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded else reading.certainty,
             )
+
+
+def _graded_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:
+    """A grade target (优) answered with a lower grade (良) and full marks: the grade was not reached, but 良 lies in
+    the same tier (达成年度指标, [80%, 100%] of the weight) — whether the form lets it keep full marks is a person's
+    call (警告), with the grade's share as what it would score (review round 14)."""
+    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    if t.share is None or a.share is None or a.share >= t.share or a.tier != t.tier or not _full_marks(ctx, ind):
+        return  # a lower tier (优 → 中) is S05's: full marks lie outside its band
+    weight = ctx.number(ind.weight)
+    assert weight is not None  # _full_marks read it
+    share = fmt_num(Decimal(str(a.share)) * weight)
+    yield ctx.finding(
+        ind.score,
+        expected=share,
+        actual=ind.score.text,
+        name=ind.name.text,
+        target=ind.target.text,
+        completion=ind.actual.text,
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 {ind.score.text} = 分值 "
+        f"{ind.weight.text}；实际等级低于目标等级，按等级折算为 {share}；但仍属同一档次（达成年度指标），是否可得满分需人工判断",
+        basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks; the grade is below the "
+        f"target's ({share} by its share) but in the same tier, so a person judges",
+    )
 
 
 def _full_marks(ctx: Context, ind: Indicator) -> bool:
