@@ -1089,6 +1089,20 @@ def test_a_lower_grade_with_full_marks_is_a_warning(tmp_path, case):
     _assert_found(tmp_path, case)
 
 
+# ---------------------------------------------------------------- 12. a 三级 header perfxl does not know (found on the way)
+
+
+def test_a_name_column_the_header_does_not_name_is_not_called_blank(tmp_path):
+    """P with its 三级指标 header written "指标内容" (a wording perfxl does not know), every figure right. The reader
+    says so (LAYOUT_ABSENT_COLUMN: "没有“三级指标”列，依赖该列的检查未运行") — yet I01 gave nine 错误 "三级指标名称为空"
+    at J13:J21, a column right of the table that does not exist. Found while probing header wordings for misses; it
+    failed then (nine I01 错误)."""
+    result = _workbook(tmp_path, *build("P", {"D12": "指标内容"}))
+    errors = [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+    assert errors == [], errors
+    assert any(s.code == "I01" for s in result.coverage.skipped)
+
+
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 #: The cases of the cause tests above (each failed when written); the guard holds the others.
