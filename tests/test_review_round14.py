@@ -1103,6 +1103,18 @@ def test_a_name_column_the_header_does_not_name_is_not_called_blank(tmp_path):
     assert any(s.code == "I01" for s in result.coverage.skipped)
 
 
+def test_a_target_column_the_header_does_not_name_is_a_check_not_run(tmp_path):
+    """P with its 年度指标值 header written "计划值" (a wording perfxl does not know) and 带动就业人数 scored 9.5 for 45
+    of ≥50. The reader reports the column absent ("依赖该列的检查未运行（见覆盖情况）"), but coverage listed nothing, so
+    the unchecked score looked checked. The score checks that need the target are now listed as not run. (Whether
+    "计划值" should be read as the target is left open: no table of tests/realworld prints it.) Failed when found
+    (coverage.skipped was empty)."""
+    result = _workbook(tmp_path, *build("P", {"E12": "计划值", "H18": 9.5, "H22": 99}))
+    assert {"S01", "S07", "D01"} <= {s.code for s in result.coverage.skipped}
+    errors = [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+    assert errors == [], errors
+
+
 # ---------------------------------------------------------------- guard: the cases perfxl already finds
 
 #: The cases of the cause tests above (each failed when written); the guard holds the others.

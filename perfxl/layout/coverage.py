@@ -16,12 +16,20 @@ NEEDS_INDICATOR_COLUMN: dict[str, tuple[str, ...]] = {
     "weight": ("W01", "W02", "W03", "W04", "W05", "S01", "S02", "S03", "S05", "S06", "S07", "S11", "T05", "T07"),
     "score": ("S01", "S02", "S03", "S05", "S06", "S07", "T02", "T03", "T04", "T06", "T07"),
     "actual": ("S01", "S02", "S03", "S04", "S05", "S07", "S08", "D01", "G03"),
+    "target": ("S01", "S02", "S03", "S05", "S07", "S08", "S09", "S13", "S14", "S16", "D01"),
     # a 三级 column the header does not name ("指标内容") is absent: its names are not "blank" (review round 14)
     "name": ("I01",),
 }
 #: Checks that need a funds column (预算执行率 分值/得分/执行率).
 NEEDS_FUNDS_COLUMN: dict[str, tuple[str, ...]] = {"weight": ("F05", "F06"), "score": ("F05",), "rate": ("F04",)}
-_ZH = {"weight": "分值", "score": "得分", "actual": "实际完成值", "rate": "执行率", "name": "三级指标"}
+_ZH = {
+    "weight": "分值",
+    "score": "得分",
+    "actual": "实际完成值",
+    "target": "年度指标值",
+    "rate": "执行率",
+    "name": "三级指标",
+}
 
 
 def row_runs(marks: Iterable[tuple[int, str]]) -> tuple[RowRun, ...]:
