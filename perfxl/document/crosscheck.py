@@ -342,6 +342,82 @@ def _project_spending(run: _Run, fact: Fact) -> bool:
     )
 
 
+#: A budget stated only by its parts: "1.预算数：2021年，包含补助…资金774万元、补助…资金240万元…" (the 预算数 item of a
+#: 转移支付 自评报告), with no figure of its own before the list.
+_BUDGET_BY_PARTS = re.compile(
+    r"预算(?:数|资金)?\s*[:：]\s*(?P<year>(?:19|20)\d{2})?(?:年度?)?\s*[，,]?\s*(?:共|合计)?(?P<cue>包含|包括)"
+)
+#: Where the list after 包含 ends: a clause break (a comma between digits is a thousands separator).
+_LIST_END = re.compile(r"[，；;。：:！？!?\n]|(?<!\d),|,(?!\d{3}(?!\d))")
+
+
+def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
+    """ "预算数：包含A 774万元、B 240万元…" with no total of its own: the parts' sum is the budget, set against the one 自评表's
+    全年预算数 (or its 年初预算数) — N01, a judgement: 包含 may list only some parts."""
+    totals = [ev.funds for ev in run.sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    if len(totals) != 1:
+        return
+    funds = totals[0]
+    assert funds.total is not None
+    unit = funds.unit or "万元"
+    for m in _BUDGET_BY_PARTS.finditer(text):
+        if m["year"] and run.year and m["year"] != run.year:
+            continue
+        rest = text[m.end() :]
+        end = _LIST_END.search(rest)
+        segment = rest[: end.start()] if end else rest
+        items = segment.split("、")
+        if len(items) < 2 or re.search(r"等\s*$", segment):
+            continue
+        amounts = [[f for f in extract_facts(item).facts if f.quantity.is_money] for item in items]
+        if any(len(a) != 1 for a in amounts):
+            continue
+        parts = [a[0] for a in amounts]
+        factors = [convert(Decimal(1), p.quantity.unit, unit).factor for p in parts]
+        if not all(factors):
+            continue
+        spans = [_interval(p).scaled(f) for p, f in zip(parts, factors, strict=True) if f]
+        span = Interval(sum((x.lo for x in spans), Decimal(0)), sum((x.hi for x in spans), Decimal(0)))
+        point = sum((p.quantity.value * f for p, f in zip(parts, factors, strict=True) if f), Decimal(0))
+        cells = [c for c in (funds.total.full_budget, funds.total.initial_budget) if c.ref is not None]
+        values = [(c, v) for c in cells if not c.is_blank and (v := to_decimal(c.raw)) is not None]
+        if not values or any(span.overlaps(Interval.printed(v, printed_step(c.raw) or Decimal(1))) for c, v in values):
+            continue
+        cell, value = values[0]
+        assert cell.ref is not None
+        names = " + ".join(p.quantity.text for p in parts)
+        places = max(p.quantity.places for p in parts)
+        narrative = _show(point, unit, places)
+        shown_table = _show(value, unit)
+        label = f"自评表“{funds.total.label.text.strip().rstrip('：:')}”全年预算数"
+        pairing = f"正文未写预算总数，按“{m['cue']}”所列各项之和计算；所列可能不是全部，需人工核实"
+        run.issues.append(
+            Issue(
+                "N01",
+                ref,
+                {
+                    "claim": "预算数",
+                    "where": _where(ref),
+                    "table_label": label,
+                    "cell": str(cell.ref),
+                    "narrative": f"{narrative}（{names}）",
+                    "table": shown_table,
+                    "pairing": f"（{pairing}）",
+                    "pairing_en": " (the text states the budget only as the sum of its listed parts, which may not be "
+                    "all of them; a person checks)",
+                },
+                expected=shown_table,
+                actual=narrative,
+                related=(cell.ref,),
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}“{m.group(0)}{segment}”：{names} = {narrative}；{label}（{cell.ref}）= "
+                f"{shown_table}；{pairing}",
+                basis_en=f"the budget's listed parts {names} = {narrative}; table {cell.ref} = {value} {unit}; "
+                "the list may name only some parts",
+            )
+        )
+
+
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
     last year's or another year's rate."""
@@ -905,7 +981,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if complete
                     else "（所列各项之和少于总数）"
                     if short
-                    else "（“其中”各项之和不能超过总数）"
+                    else f"（{_listed_by(parts)}各项之和不能超过总数）"
                 )
                 + rounded,
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
@@ -914,6 +990,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+def _listed_by(parts: list[Fact]) -> str:
+    """How the text made these figures parts of their total: "其中", or its "一是…二是…" list."""
+    return next((p.listed_by for p in parts if p.listed_by), "“其中”")
 
 
 #: A 其中 list that falls short of its total is flagged only when it looks exhaustive: at least this many
@@ -1260,6 +1341,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
         _listed(run, ref, sub.narrative[pi].text)
+        _budget_by_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):

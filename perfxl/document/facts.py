@@ -7,6 +7,7 @@ Pure: text in, facts out. Nothing here reads a file or a table; matching to tabl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -137,6 +138,7 @@ class Fact:
     parent: int | None = None
     of: int | None = None
     sentence: int = 0  # which sentence of the paragraph (。！？) it stands in
+    listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
 
     @property
     def label(self) -> str:
@@ -210,6 +212,18 @@ def _direction(text: str) -> int:
 
 
 @dataclass
+class _Enumeration:
+    """ "区直文博系统12774万元。区直文博系统项目有：一是…9378万元…二是…5009万元": items opened by ordinal markers
+    (一是/二是…, or （一）/（二）…) after a head naming the total just stated; each item's figures, by fact index."""
+
+    total: int
+    style: str  # "是" or "()"
+    head: str
+    items: list[list[int]] = field(default_factory=list)
+    broken: bool = False  # an ordinal out of sequence: not the list it seemed
+
+
+@dataclass
 class _State:
     subject: str = ""
     role: str = ""
@@ -221,6 +235,9 @@ class _State:
     inner_parent: int | None = None  # the figure before the brackets, when they open with 其中 (its parts)
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
+    tail: str = ""  # the text since the last figure (across clauses and sentences)
+    enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
+    enumerations: list[_Enumeration] = field(default_factory=list)
 
 
 #: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
@@ -305,12 +322,16 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
+    _enumerate(clause, state)
     if _NEW_STATEMENT.match(compact_name(clause)):
         state.parent, state.listed_by_wei = None, False
     if not matches:
         name = compact_name(clause)
+        state.tail += clause
         if name.startswith("其中") or name == "其中":
             state.parent = state.last_total
+        elif _DETAIL.fullmatch(name) and _detailed(state) is not None:
+            state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
             subject, role = _clean_subject(clause)
             if re.search(r"决算", name) and not role:
@@ -332,6 +353,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = state.last_total
+        elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
+            state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
@@ -402,14 +425,86 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
         state.facts.append(fact)
+        if state.enumeration is not None and state.enumeration.items:
+            state.enumeration.items[-1].append(idx)
         if amount and parent is None and not bracketed:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):
             state.parent, state.listed_by_wei = None, False  # the parts make the total: what follows is new
     tail = clause[matches[-1].end() :]
+    state.tail = tail
     if _opened(tail) > 0 and "其中" in tail and state.facts:
         state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
+
+
+#: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"
+#: names two figures, not parts).
+_DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
+#: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
+_ORDINAL = re.compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
+_ORDINALS = "一二三四五六七八九十"
+#: The head of an enumeration of a total's parts, once the total's own subject is taken out of it: generic words
+#: and a word opening a list ("项目有", "具体是", "主要用于", "包括") — nothing of its own.
+_ENUMERATION_HEAD = re.compile(
+    r"(?:的)?(?:项目|资金|经费|具体|主要|分别|其中|明细)*(?:有|包括|包含|如下|是|为|用于)(?:以下|如下)?(?:几个方面|方面)?"
+)
+
+
+def _detailed(state: _State) -> int | None:
+    """The figure right before a "具体是/具体为" detail, when it is a money amount (the total the detail splits)."""
+    if not state.facts:
+        return None
+    last = state.facts[-1]
+    if last.quantity.is_money and last.role in ("value", "budget", "final"):
+        return last.index
+    return None
+
+
+def _enumerate(clause: str, state: _State) -> None:
+    """Follow "一是…二是…" (or "（一）（二）") lists: the first marker opens one when the words since the figure before
+    name that figure and a list ("区直文博系统12774万元。区直文博系统项目有：一是…"); the next marker in sequence opens
+    its next item; a marker out of sequence ends it."""
+    m = _ORDINAL.match(clause)
+    if m is None:
+        return
+    style = "是" if m.group("shi") else "()"
+    n = _ORDINALS.index(m.group("shi") or m.group("paren")) + 1
+    running = state.enumeration
+    if running is not None and running.style == style:
+        if n == len(running.items) + 1:
+            running.items.append([])
+            return
+        running.broken = True
+        state.enumeration = None
+    if n != 1:
+        return
+    total = _detailed(state)
+    head = re.sub(r"[^\w]", "", compact_name(state.tail))  # its words, no punctuation
+    if total is None:
+        return
+    subject = state.facts[total].subject
+    own = head.replace(subject, "", 1) if len(subject) >= 2 and subject in head else None
+    if own is not None and _ENUMERATION_HEAD.fullmatch(own):
+        state.enumeration = _Enumeration(total, style, head, [[]])
+        state.enumerations.append(state.enumeration)
+
+
+def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> None:
+    """Each item of a complete enumeration holds exactly one money amount of its own (its details, 具体是/其中, are
+    parts of it): that amount is a part of the total. An item with none or several (总投资…，本年下达…) leaves the
+    whole list unread."""
+    for e in enumerations:
+        if e.broken or len(e.items) < 2:
+            continue
+        own = [
+            [i for i in item if facts[i].quantity.is_money and facts[i].parent in (None, e.total)] for item in e.items
+        ]
+        if any(len(o) != 1 or facts[o[0]].role not in ("value", "budget", "final") for o in own):
+            continue
+        marks = "、".join(f"{_ORDINALS[k]}是" if e.style == "是" else f"（{_ORDINALS[k]}）" for k in range(len(own)))
+        for (i,) in own:
+            facts[i] = dataclasses.replace(facts[i], parent=e.total, listed_by=f"“{e.head}”{marks}")
 
 
 def _opened(text: str) -> int:
@@ -467,8 +562,11 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
+        state.tail += "。" if state.sentence else ""
         pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
+            if i:
+                state.tail += pieces[i - 1]
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon
             if pieces[i].strip():
@@ -476,6 +574,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
             state.depth += _opened(pieces[i])
             if state.depth <= 0:
                 state.depth, state.inner_parent = 0, None
+    _enumerated_parts(state.facts, state.enumerations)
     return ParagraphFacts(
         paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
     )
