@@ -15,7 +15,7 @@ table, and wordings (不低于95%, 95%以上, "9.5（扣0.5分）", 2022年决�
 Each case asserts: a finding of the category's codes at the planted cell (or row) with 错误 where the cells make the
 error certain (警告 where a person must judge — the reason is given with the case), and no 错误 on any other row. The
 tests before the guard failed when written (one per distinct cause, parametrised over the cases showing it; sections
-8–11 were found in later passes, sections 12–13 are false alarms and silent limits met on the way); the guard holds the
+8–12 were found in later passes, sections 13–14 are a false alarm and a silent limit and silent limits met on the way); the guard holds the
 cases perfxl already found."""
 
 from __future__ import annotations
@@ -908,6 +908,12 @@ CASES = {
     ),
     # P: 带动就业人数 45 of ≥50 → 9, the score written "9.5（扣0.5分）" (总分 99).
     "p_score_with_note": ("P", {"H18": "9.5（扣0.5分）", "H22": 99}, "score", "H18", "error"),
+    # ---- fifth pass: the 基础数据表's wordings
+    # BD: the 三公 row numbered "一、三公经费"; 决算 11.8 ≠ 7.2 + 0 + 3.6 = 10.8. Failed when found (the row was not
+    # recognised: "一、" read as part of the name).
+    "bd_ordinal_three_public": ("BD", {"A6": "一、三公经费", "D6": 11.8}, "basic_sum", 6, "error"),
+    # BD: 在职 headed "年末实有人数" (the 部门决算 wording): 48 > 编制 45 (106.67% printed right). Failed when found.
+    "bd_year_end_staff": ("BD", {"C3": "年末实有人数", "C4": 48, "D4": "106.67%"}, "overstaff", 4, "error"),
     # ---- fourth pass: a real table and round 11's provincial forms
     # MS: the real 名山 table with its 预算执行 (E/C) printed 60.33% for 30.8/52.8 = 58.33%.
     "ms_exec_rate_real_table": ("MS", {"J5": "60.33%"}, "exec_rate", "J5", "error"),
@@ -1094,7 +1100,18 @@ def test_a_lower_grade_with_full_marks_is_a_warning(tmp_path, case):
     _assert_found(tmp_path, case)
 
 
-# ---------------------------------------------------------------- 12. a 三级 header perfxl does not know (found on the way)
+# ---------------------------------------------------------------- 12. the 基础数据表's wordings (fifth pass)
+
+
+@pytest.mark.parametrize("case", ["bd_ordinal_three_public", "bd_year_end_staff"])
+def test_basic_table_wordings_are_read(tmp_path, case):
+    """A 三公 row numbered with a Chinese ordinal ("一、三公经费": the 、 was dropped and "一三公经费" matched nothing, so
+    B03 never ran) and 在职 headed "年末实有人数" (部门决算's wording; B02 never ran). Both failed when found ("not
+    found; … []")."""
+    _assert_found(tmp_path, case)
+
+
+# ---------------------------------------------------------------- 13. a 三级 header perfxl does not know (found on the way)
 
 
 def test_a_name_column_the_header_does_not_name_is_not_called_blank(tmp_path):
@@ -1108,7 +1125,7 @@ def test_a_name_column_the_header_does_not_name_is_not_called_blank(tmp_path):
     assert any(s.code == "I01" for s in result.coverage.skipped)
 
 
-# ---------------------------------------------------------------- 13. a target column the header does not name
+# ---------------------------------------------------------------- 14. a target column the header does not name
 
 
 def test_a_target_column_the_header_does_not_name_is_a_check_not_run(tmp_path):
@@ -1142,6 +1159,8 @@ BY_CAUSE = {
     "p_score_with_note",
     "t06_score_weight_in_name",
     "t20_qualitative_tier",
+    "bd_ordinal_three_public",
+    "bd_year_end_staff",
 }
 FOUND = [c for c in CASES if c not in BY_CAUSE]
 

@@ -61,10 +61,14 @@ def normalise_label(value: object) -> str:
     return _normalise(value if isinstance(value, str) else str(value))
 
 
+#: A leading Chinese ordinal with its 、 ("一、三公经费"): written as "(一)" so it reads as numbering, never as a word.
+_ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
 @lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_PUNCT)
-    text = _SPACES.sub("", text)
+    text = _ORDINAL.sub(r"(\1)", _SPACES.sub("", text))
     return _DROP.sub("", text).rstrip(":")
 
 
@@ -471,7 +475,7 @@ BASIC_SECTIONS = {
 }
 STAFFING_COLUMNS: dict[str, tuple[str, ...]] = {
     "establishment": _syn("编制数", "人员编制数", "核定编制数", "编制人数"),
-    "actual": _syn("实际在职人数", "在职人数", "实有人数", "实际在职人员数"),
+    "actual": _syn("实际在职人数", "在职人数", "实有人数", "实际在职人员数", "年末实有人数", "年末在职人数"),
     "control_rate": _syn("控制率", "人员控制率", "编制控制率"),
 }
 BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
