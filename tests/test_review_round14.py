@@ -15,8 +15,8 @@ table, and wordings (不低于95%, 95%以上, "9.5（扣0.5分）", 2022年决�
 Each case asserts: a finding of the category's codes at the planted cell (or row) with 错误 where the cells make the
 error certain (警告 where a person must judge — the reason is given with the case), and no 错误 on any other row. The
 tests before the guard failed when written (one per distinct cause, parametrised over the cases showing it; sections
-8–12 were found in later passes, sections 13–14 are a false alarm and a silent limit and silent limits met on the way); the guard holds the
-cases perfxl already found."""
+8–12 were found in later passes, sections 13–14 are a false alarm and a silent limit met on the way); the guard holds
+the cases perfxl already found."""
 
 from __future__ import annotations
 
