@@ -914,6 +914,12 @@ CASES = {
     "bd_ordinal_three_public": ("BD", {"A6": "一、三公经费", "D6": 11.8}, "basic_sum", 6, "error"),
     # BD: 在职 headed "年末实有人数" (the 部门决算 wording): 48 > 编制 45 (106.67% printed right). Failed when found.
     "bd_year_end_staff": ("BD", {"C3": "年末实有人数", "C4": 48, "D4": "106.67%"}, "overstaff", 4, "error"),
+    # ---- sixth pass: funds labels
+    # P: the total row labelled "资金来源合计": 114/120 = 95.00%, printed 96.00%. Failed when found (the row was not
+    # read as the total: LAYOUT_MISSING_FUNDS_TOTAL, and false W03/T02 错误 for the unread 分值/得分).
+    "p_total_label_own_words": ("P", {"B6": "资金来源合计", "G6": "96.00%"}, "exec_rate", "G6", "error"),
+    # P: the same with "预算资金合计".
+    "p_total_label_yusuan_heji": ("P", {"B6": "预算资金合计", "G6": "96.00%"}, "exec_rate", "G6", "error"),
     # ---- fourth pass: a real table and round 11's provincial forms
     # MS: the real 名山 table with its 预算执行 (E/C) printed 60.33% for 30.8/52.8 = 58.33%.
     "ms_exec_rate_real_table": ("MS", {"J5": "60.33%"}, "exec_rate", "J5", "error"),
@@ -1100,7 +1106,7 @@ def test_a_lower_grade_with_full_marks_is_a_warning(tmp_path, case):
     _assert_found(tmp_path, case)
 
 
-# ---------------------------------------------------------------- 12. the 基础数据表's wordings (fifth pass)
+# ---------------------------------------------------------------- 12. the 基础数据表's wordings and funds labels (fifth and sixth passes)
 
 
 @pytest.mark.parametrize("case", ["bd_ordinal_three_public", "bd_year_end_staff"])
@@ -1109,6 +1115,25 @@ def test_basic_table_wordings_are_read(tmp_path, case):
     B03 never ran) and 在职 headed "年末实有人数" (部门决算's wording; B02 never ran). Both failed when found ("not
     found; … []")."""
     _assert_found(tmp_path, case)
+
+
+@pytest.mark.parametrize("case", ["p_total_label_own_words", "p_total_label_yusuan_heji"])
+def test_a_funds_total_under_a_total_word_of_its_own_is_the_total(tmp_path, case):
+    """The funds block's first row of amounts labelled with a total word of its own ("资金来源合计", "预算资金合计") is
+    its 年度资金总额: the planted 执行率 slip (96.00% for 114/120) was not checked, and the unread 分值/得分 gave false
+    W03/T02 错误 besides. Sixth pass; failed when found."""
+    _assert_found(tmp_path, case)
+
+
+def test_a_funds_total_row_perfxl_cannot_read_is_no_certain_weight_or_total_error(tmp_path):
+    """P with its total row labelled "项目总投资" (not a total word perfxl reads), every figure right. The reader says it
+    found no 年度资金总额 row (LAYOUT_MISSING_FUNDS_TOTAL); the 分值 10 and 得分 9.5 on that row are therefore unread,
+    and W03 ("总分行的分值应为 90") and T02 ("总分应为 89") were certain 错误 on a correct table. Without the row they
+    rest on what perfxl could not read: 警告s saying so. Failed when found (two W03 错误 and a T02 错误)."""
+    result = _workbook(tmp_path, *build("P", {"B6": "项目总投资"}))
+    errors = [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+    assert errors == [], errors
+    assert {"W03", "T02"} <= {f.code for f in result.findings}
 
 
 # ---------------------------------------------------------------- 13. a 三级 header perfxl does not know (found on the way)
@@ -1161,6 +1186,8 @@ BY_CAUSE = {
     "t20_qualitative_tier",
     "bd_ordinal_three_public",
     "bd_year_end_staff",
+    "p_total_label_own_words",
+    "p_total_label_yusuan_heji",
 }
 FOUND = [c for c in CASES if c not in BY_CAUSE]
 

@@ -124,6 +124,9 @@ class FundsRows:
         ):
             self.breakdown_mode = True
         is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
+        if not is_total and has_number and self.cur.funds_total is None and not self.cur.funds_parts:
+            # the block's first row of amounts under a total word of its own ("资金来源合计", "预算资金合计"): the total
+            is_total = bare.endswith(("合计", "总额", "总计"))
         known = is_total or bare in H.FUNDS_PART_LABELS
         if self.breakdown_mode or (not has_number and not known):
             self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))

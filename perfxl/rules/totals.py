@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Finding, FundsRow
+from perfxl.model import CellValue, Certainty, Finding, FundsRow
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
@@ -95,6 +95,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
     if reported is None or abs(reported - expected) > ctx.tol_score:
+        unread = ev.funds is not None and ev.funds.total is None and (reported is None or reported > expected)
+        if unread:  # the funds block's total row (its 预算执行率得分) was not read: the sum may lack it
+            notes = [*notes, "资金表的合计行未读入，预算执行率得分可能未计入，需人工核对"]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
@@ -106,6 +109,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
             f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)" if notes else ""),
+            certainty=Certainty.JUDGEMENT if unread else None,
         )
 
 

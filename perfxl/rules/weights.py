@@ -134,11 +134,14 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = completeness(ctx)
-    if ev.funds is None and held < full:
-        # no funds block was read with this table: the 预算执行率 points may sit in one perfxl did not read
+    if (ev.funds is None or ev.funds.total is None) and held < full:
+        # no funds block (or none of its total row) was read with this table: the 预算执行率 points may sit in
+        # what perfxl did not read
         sure = Certainty.JUDGEMENT
-        note = "；".join(x for x in (note, "表中没有读到资金（预算执行率）部分，其分值可能在未读入的部分") if x)
-        note_en = "; ".join(x for x in (note_en, "no funds block was read with the table") if x)
+        note = "；".join(
+            x for x in (note, "表中没有读到资金（预算执行率）部分或其合计行，其分值可能在未读入的部分") if x
+        )
+        note_en = "; ".join(x for x in (note_en, "no funds block (or no total row of it) was read with the table") if x)
     if abs(held - full) > ctx.tol_score:
         yield ctx.finding(
             where,
@@ -154,8 +157,21 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         )
     typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     if typed is not None and abs(typed - held) > ctx.tol_score:
+        unread = (ev.funds is None or ev.funds.total is None) and typed > held  # the 预算执行率 分值 may be unread
         yield ctx.finding(
-            ev.total_weight, expected=held, actual=typed, what="总分行的分值", what_en="The weight on the 总分 row"
+            ev.total_weight,
+            expected=held,
+            actual=typed,
+            what="总分行的分值",
+            what_en="The weight on the 总分 row",
+            certainty=Certainty.JUDGEMENT if unread else None,
+            basis=f"读取：总分行的分值 {fmt_num(typed)}，预算执行率分值 {_funds_weight_text(ctx)}，指标分值合计 "
+            f"{fmt_num(leaves)}；表中没有读到资金部分或其合计行，预算执行率分值可能在未读入的部分"
+            if unread
+            else "",
+            basis_en="the funds block (or its total row) was not read; its weight may be missing from the sum"
+            if unread
+            else "",
         )
 
 
