@@ -1,0 +1,135 @@
+"""What a printed figure stands for: a number as printed is any value in [v − step/2, v + step) (rounded half up or
+cut short), a count only rounded; bounds ("99%以上", "不足90%") and approximate figures ("约100万元"); table cells as
+printed. Pure helpers of the narrative cross-check (perfxl.document.crosscheck)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import CellValue
+from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..units import convert
+from .facts import Fact
+from .table_facts import printed_step
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a printed number may stand for: [lo, hi) — rounded half up or truncated."""
+
+    lo: Decimal
+    hi: Decimal
+
+    @classmethod
+    def printed(cls, value: Decimal, step: Decimal) -> Interval:
+        if value < 0:
+            return cls(value - step, value + step / 2)
+        return cls(value - step / 2, value + step)
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo < other.hi and other.lo < self.hi
+
+    def meet(self, other: Interval) -> Interval:
+        return Interval(max(self.lo, other.lo), min(self.hi, other.hi)) if self.overlaps(other) else self
+
+    def scaled(self, factor: Decimal) -> Interval:
+        a, b = self.lo * factor, self.hi * factor
+        return Interval(min(a, b), max(a, b))
+
+
+def _signed(fact: Fact) -> Decimal:
+    return -fact.quantity.value if fact.direction < 0 else fact.quantity.value
+
+
+def _interval(fact: Fact) -> Interval:
+    """The values the printed figure may stand for: rounded or cut for amounts and rates, rounded only for a count
+    of things ("4个" is no 4.9 cut short, so it never agrees with "5个")."""
+    if fact.quantity.is_count:
+        return _rounded(_signed(fact), fact.quantity.step)
+    return Interval.printed(_signed(fact), fact.quantity.step)
+
+
+def _rounded(value: Decimal, step: Decimal) -> Interval:
+    return Interval(value - step / 2, value + step / 2)
+
+
+def _show(value: Decimal, unit: str | None, places: int | None = None) -> str:
+    return f"{fmt_decimal(value, places)}{unit or ''}"
+
+
+def _ratio(a: Interval, b: Interval) -> Interval | None:
+    if b.lo <= 0 or a.lo < 0:
+        return None
+    return Interval(a.lo / b.hi * HUNDRED, a.hi / b.lo * HUNDRED)
+
+
+def _is_cell(fact: Fact, cell: CellValue, unit: str) -> bool:
+    """The narrative figure may be the cell's number (printed precisions, 元/万元 converted)."""
+    value = None if cell.is_blank else to_decimal(cell.raw)
+    conv = convert(Decimal(1), fact.quantity.unit, unit)
+    if value is None or not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(value, printed_step(cell.raw) or Decimal(1)))
+
+
+def _cell_number(cell: CellValue) -> Decimal:
+    return to_decimal(cell.raw) or Decimal(0)
+
+
+def _cell_interval(cell: CellValue) -> Interval:
+    """A table cell's number as printed, rounded half up (the table's own figure, not one cut short)."""
+    return _rounded(_cell_number(cell), printed_step(cell.raw) or Decimal(1))
+
+
+def _rate_agrees(rate: Fact, computed: Interval) -> bool:
+    """The printed rate fits the computed range: rounded half up, or as a bound ("99%以上", "不足90%")."""
+    value = abs(rate.quantity.value)
+    half = rate.quantity.step / 2
+    if bound := _bound(rate):
+        return _bound_holds(bound, computed, Interval(value, value))
+    return computed.overlaps(Interval(value - half, value + half))
+
+
+_LOWER_BEFORE = re.compile(r"(超过|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
+_UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
+_UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
+_ABOUT = re.compile(r"(约|近|接近|将近|大约|逾)\s*$|^\s*(左右|余|多)")
+
+
+def _around(fact: Fact) -> tuple[str, str]:
+    """The clause's words right before and right after the figure."""
+    at = fact.clause.rfind(fact.quantity.text)
+    if at < 0:
+        return "", ""
+    return fact.clause[:at], fact.clause[at + len(fact.quantity.text) :]
+
+
+def _bound(fact: Fact) -> str:
+    """ "99%以上", "超过99%": "lower"; "不足90%", "90%以下": "upper"; else "" (the figure is the value, rounded)."""
+    head, tail = _around(fact)
+    if _LOWER_BEFORE.search(head) or _LOWER_AFTER.match(tail):
+        return "lower"
+    if _UPPER_BEFORE.search(head) or _UPPER_AFTER.match(tail):
+        return "upper"
+    return ""
+
+
+def _bound_holds(bound: str, other: Interval, own: Interval) -> bool:
+    """The stated bound (`own`, the figure's range) holds for the other side's range."""
+    return (bound == "lower" and other.hi >= own.lo) or (bound == "upper" and other.lo <= own.hi)
+
+
+def _approximate(fact: Fact) -> bool:
+    """ "约100万元", "近100万元", "100万元左右": a figure that says it is not exact."""
+    head, tail = _around(fact)
+    return bool(_ABOUT.search(head) or _ABOUT.match(tail))
+
+
+def _fits(fact: Fact, value: Decimal, unit: str | None, step: Decimal) -> bool:
+    conv = convert(Decimal(1), fact.quantity.unit, unit)
+    if not conv.ok or not conv.factor:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(value, step))

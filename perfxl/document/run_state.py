@@ -1,0 +1,144 @@
+"""The state of one narrative cross-check: the `Issue`s found so far (before rendering as Findings), the facts
+already contradicted (a figure is reported once), the intervals a table refined, the report's year; and the N02
+reporter every arithmetic check shares (`_arith`). Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..model import CellRef, Certainty, Location, Submission, TextRef
+from ..numbers import fmt_decimal, round_half_up
+from ..units import convert
+from .facts import Fact, sentences
+from .precision import Interval, _around, _bound, _bound_holds, _interval
+from .table_facts import IndicatorValue, TableValue
+
+if TYPE_CHECKING:
+    from perfxl.profiles import ProfileLike
+
+
+@dataclass
+class Issue:
+    """One narrative finding before rendering: code, places, template fields, certainty and basis."""
+
+    code: str
+    ref: TextRef | CellRef  # a paragraph, or the table cell whose free text (年度总体目标) holds the figures
+    fields: dict[str, Any]
+    expected: str = ""
+    actual: str = ""
+    related: tuple[Location, ...] = ()
+    certainty: Certainty = Certainty.CERTAIN
+    basis: str = ""
+    basis_en: str = ""
+
+
+@dataclass
+class _Run:
+    sub: Submission
+    profile: ProfileLike
+    values: dict[tuple[str, str], TableValue]
+    indicators: list[IndicatorValue]
+    issues: list[Issue] = field(default_factory=list)
+    contradicted: set[tuple[int, int]] = field(default_factory=set)  # (paragraph index, fact index)
+    refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
+    unsupported: dict[int, list[Fact]] = field(default_factory=dict)
+    year: str = ""  # the report's year: the one its narrative names most
+    facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
+_COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
+
+
+#: A sentence about what is to come: its figures are plans, not this year's results.
+_PLAN_SENTENCE = re.compile(r"(下一步|下步|今后|力争|争取|明年|下一年|下年度|拟(?!定)|将(?:继续|进一步|努力))")
+
+
+def _plan_sentences(text: str) -> set[int]:
+    """The sentences of a paragraph about plans ("下一步，我局将力争…新增高新技术企业12家"): their figures are no results."""
+    return {i for i, sentence in enumerate(sentences(text)) if _PLAN_SENTENCE.search(sentence)}
+
+
+def _another_years(run: _Run, fact: Fact) -> bool:
+    """A figure the words before it place in another year than the report's ("2024年“三公”经费预算1.8万元" in the
+    2023 report); a score also when compared ("较2022年度自评得分95分")."""
+    head = _around(fact)[0]
+    if fact.claim == "total_score" and _COMPARED.search(head):
+        return True
+    return bool(run.year) and any(y != run.year for y in _YEAR.findall(head))
+
+
+def _where(ref: TextRef | CellRef) -> str:
+    """Where a narrative figure stands: "正文第6段", or a table cell's free text ("表1!F9单元格的文字")."""
+    return f"正文{ref.cell}" if isinstance(ref, TextRef) else f"{ref}单元格的文字"
+
+
+def _tables_read(sub: Submission) -> bool:
+    return bool(sub.evaluations) or sub.basic is not None
+
+
+def _operand(run: _Run, pi: int, fact: Fact) -> Interval:
+    return run.refined.get((pi, fact.index), _interval(fact))
+
+
+def _arith(
+    run: _Run,
+    pi: int,
+    ref: TextRef | CellRef,
+    facts: tuple[Fact, ...],
+    rate: Fact,
+    computed: Interval | None,
+    point: Decimal | None,
+    what: str,
+    what_en: str,
+    operands: tuple[Fact, ...],
+    paired_by: str = "",
+    related: tuple[Location, ...] = (),
+) -> None:
+    """N02 when the narrative's rate is not `computed` from its own figures at their printed precision;
+    `paired_by` says how the operands were paired when not by name (the finding is then a judgement); `related` are
+    the table cells the operands were found to be."""
+    if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
+        return
+    printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
+    value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    if (bound := _bound(rate)) and _bound_holds(bound, computed, Interval(value, value)):
+        return  # "99%以上" of 99.985%, "不足90%" of 85%: true
+    truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
+    if computed.overlaps(printed) and not truncated:
+        return
+    if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
+        paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
+    expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
+    run.contradicted.add((pi, rate.index))
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {"where": _where(ref), "what": what, "what_en": what_en},
+            related=related,
+            expected=expected,
+            actual=rate.quantity.text,
+            basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
+            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
+            + (f"；{paired_by}，需人工核实" if paired_by else ""),
+            basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
+            + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
+            certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
+        )
+    )
+
+
+def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
+    """The range and the point value of the figures' sum in `unit` (元 and 万元 convert exactly), or None."""
+    lo = hi = point = Decimal(0)
+    for f in facts:
+        factor = convert(Decimal(1), f.quantity.unit, unit).factor
+        if not factor:
+            return None
+        at = _operand(run, pi, f)
+        lo, hi, point = lo + at.lo * factor, hi + at.hi * factor, point + f.quantity.value * factor
+    return Interval(lo, hi), point
