@@ -787,6 +787,9 @@ CASES = {
     "mon_exec_rate": ("MON", {"F6": "62.00%"}, "exec_rate", "F6", "error"),
     # MON: the 监控表's 财政拨款 1-7月 180/300 = 60.00%, printed 65.00%.
     "mon_exec_rate_part": ("MON", {"F7": "65.00%"}, "exec_rate", "F7", "error"),
+    # MON: the 1-7月执行率 printed 64.00% = 192/300, the 执行数 over the 年初预算数 (not 192/320 = 60.00%): 警告 — some
+    # monitoring forms measure progress against the initial budget, so a person judges which the form means.
+    "mon_rate_on_initial_budget": ("MON", {"F6": "64.00%"}, "exec_rate", "F6", "warning"),
     # MON: 上年结转资金 20 budgeted, 1-7月 25 spent (125.00%); total 180 + 25 = 205 of 320 = 64.0625% → 64.06%.
     "mon_overspent": ("MON", {"E8": 25, "F8": "125.00%", "E6": 205, "F6": "64.06%"}, "overspent", "E8", "error"),
     # BR: 实际在职人数 48 > 编制数 45 (控制率 48/45 = 106.67%, printed right).
@@ -978,6 +981,8 @@ def _assert_found(tmp_path, case):
     hit, others, near = _check(tmp_path, case)
     assert hit, f"not found; findings of the category or on the row: {near}"
     assert others == [], others
+    if CASES[case][4] == "warning":  # a person must judge: never a certain 错误 of the category there
+        assert all(f.severity.value != "error" for f in hit), [(f.code, f.severity.value, f.message) for f in hit]
 
 
 # ---------------------------------------------------------------- 1. a source row's wrong 执行率

@@ -12,7 +12,7 @@ from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
 
 from .catalogue import check
-from .context import Context, fmt_num, fmt_pct
+from .context import Context, RateReading, fmt_num, fmt_pct
 
 _COLUMNS = (
     ("年初预算数", "initial budget", "initial_budget"),
@@ -366,6 +366,10 @@ def _rate_finding(
         how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
         if reading.whole:
             how += "；表中写成整数“" + cell.text + "”，也可能是比率四舍五入到整数，需人工判断"
+        on_initial = _agrees_with_initial(ctx, row, reading)
+        if on_initial:
+            how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
+            certainty = Certainty.JUDGEMENT
         yield ctx.finding(
             cell,
             expected=fmt_pct(rate.percent),
@@ -381,6 +385,18 @@ def _rate_finding(
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def _agrees_with_initial(ctx: Context, row: FundsRow, reading: RateReading) -> bool:
+    """On a 执行监控表, a printed 1-X月执行率 that is the 执行数 over the 年初预算数 (some forms measure progress
+    against the initial budget): not certainly wrong."""
+    ev = ctx.evaluation
+    if ev is None or ev.kind != "monitoring":
+        return False
+    executed, initial = ctx.number(row.executed), ctx.number(row.initial_budget)
+    if executed is None or initial is None or initial <= 0:
+        return False
+    return ctx.rate_agrees(reading, executed / initial * 100)
 
 
 @check("F05")
