@@ -120,3 +120,21 @@ def test_a_budget_stated_by_its_parts_is_set_against_the_tables_budget_as_a_warn
     if flagged:
         assert "1764万元" in n01[0].message and "2118万元" in n01[0].message and "表1!C3" in n01[0].message
         assert "所列可能不是全部" in n01[0].basis
+
+
+def test_a_budget_stated_by_its_parts_may_be_one_sources_budget(tmp_path):
+    """The list sums to the 中央财政资金 row's 全年预算数 (1764), the total holding 地方资金 as well (2118): quiet."""
+    table = {
+        "name": "表1",
+        "rows": [
+            *FUNDS_TABLE["rows"][:3],
+            ["", "其中:中央财政资金", "1764", "1764", "100%"],
+            ["", "地方资金", "354", "354", "100%"],
+        ],
+    }
+    fixture = {"paragraphs": ["2021年度绩效自评报告", BUDGET.format(last="750万元", tail="")], "tables": [table]}
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    assert not [f for f in result.findings if f.code == "N01"]

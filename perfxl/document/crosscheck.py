@@ -18,7 +18,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import CellRef, CellValue, Certainty, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, FundsRow, Submission, TextRef
 from ..numbers import to_decimal
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
@@ -252,9 +252,15 @@ _BUDGET_BY_PARTS = re.compile(
 _LIST_END = re.compile(r"[，；;。：:！？!?\n]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
+def _budget_cells(row: FundsRow) -> list[tuple[CellValue, Decimal]]:
+    """A funds row's 全年预算数 and 年初预算数 that hold a number, with it."""
+    cells = (row.full_budget, row.initial_budget)
+    return [(c, v) for c in cells if c.ref is not None and not c.is_blank and (v := to_decimal(c.raw)) is not None]
+
+
 def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
     """ "预算数：包含A 774万元、B 240万元…" with no total of its own: the parts' sum is the budget, set against the one 自评表's
-    全年预算数 (or its 年初预算数) — N01, a judgement: 包含 may list only some parts."""
+    全年预算数 (or its 年初预算数, or one source's: 中央财政资金…) — N01, a judgement: 包含 may list only some parts."""
     totals = [ev.funds for ev in run.sub.evaluations if ev.funds is not None and ev.funds.total is not None]
     if len(totals) != 1:
         return
@@ -280,11 +286,13 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
         spans = [_interval(p).scaled(f) for p, f in zip(parts, factors, strict=True) if f]
         span = Interval(sum((x.lo for x in spans), Decimal(0)), sum((x.hi for x in spans), Decimal(0)))
         point = sum((p.quantity.value * f for p, f in zip(parts, factors, strict=True) if f), Decimal(0))
-        cells = [c for c in (funds.total.full_budget, funds.total.initial_budget) if c.ref is not None]
-        values = [(c, v) for c in cells if not c.is_blank and (v := to_decimal(c.raw)) is not None]
-        if not values or any(span.overlaps(Interval.printed(v, printed_step(c.raw) or Decimal(1))) for c, v in values):
+        own = _budget_cells(funds.total)
+        sources = [x for row in funds.parts for x in _budget_cells(row)]  # the list may be one source's (中央财政资金…)
+        if not own or any(
+            span.overlaps(Interval.printed(v, printed_step(c.raw) or Decimal(1))) for c, v in own + sources
+        ):
             continue
-        cell, value = values[0]
+        cell, value = own[0]
         assert cell.ref is not None
         names = " + ".join(p.quantity.text for p in parts)
         places = max(p.quantity.places for p in parts)
