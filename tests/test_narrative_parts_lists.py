@@ -57,6 +57,8 @@ def test_enumerated_parts_within_their_total_are_quiet(tmp_path):
         "全年下达资金100万元。存在的问题：一是甲项目预算60万元偏大；二是乙项目预算50万元偏大。",
         # an item with two amounts (总投资, 本年下达): which is the part is not said
         "区直单位100万元。区直单位项目有：一是甲项目总投资500万元，本年下达60万元；二是乙项目下达50万元。",
+        # each item's one amount is a project's total investment, not its share of the year's money
+        "区直单位100万元。区直单位项目有：一是甲项目，总投资300万元；二是乙项目，总投资200万元。",
         # markers out of sequence: no list
         "区直单位100万元。区直单位项目有：一是甲项目下达60万元；三是乙项目下达50万元。",
         # a head right after the total but naming nothing: no cue of a list

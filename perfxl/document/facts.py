@@ -451,6 +451,10 @@ _ENUMERATION_HEAD = re.compile(
 )
 
 
+#: Money of another measure than a year's allocation: an item so named is no share of a total not so named.
+_OTHER_MONEY = re.compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
+
+
 def _detailed(state: _State) -> int | None:
     """The figure right before a "具体是/具体为" detail, when it is a money amount (the total the detail splits)."""
     if not state.facts:
@@ -502,6 +506,10 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
         ]
         if any(len(o) != 1 or facts[o[0]].role not in ("value", "budget", "final") for o in own):
             continue
+        total = facts[e.total]
+        kinds = {k for (i,) in own for k in _OTHER_MONEY.findall(facts[i].subject)}
+        if kinds - set(_OTHER_MONEY.findall(total.subject + total.clause)):
+            continue  # "一是甲项目，总投资300万元": a project's investment, not its share of the year's 100万元
         marks = "、".join(f"{_ORDINALS[k]}是" if e.style == "是" else f"（{_ORDINALS[k]}）" for k in range(len(own)))
         for (i,) in own:
             facts[i] = dataclasses.replace(facts[i], parent=e.total, listed_by=f"“{e.head}”{marks}")
