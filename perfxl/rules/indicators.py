@@ -112,8 +112,28 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
         nature = ind.nature.text if ind.nature is not None else ""
         leading_op = ind.target.text[:1] in _OP_CHARS
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
-        if quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
+        if p.number is None and ind.unit is None and (unit := _bare_unit(ind.target.text)):
+            # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
+            # and not a 度量单位 column read as it — the reader's mapping: a person judges
+            yield ctx.finding(
+                ind.target,
+                expected="数值",
+                actual=ind.target.text,
+                name=_label(ind),
+                basis=f"读取：年度指标值“{ind.target.text}”只有计量单位“{unit}”，没有数值",
+                basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
+                certainty=Certainty.JUDGEMENT,
+            )
+        elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
             yield ctx.finding(ind.target, expected="数值", actual=ind.target.text, name=_label(ind))
+
+
+def _bare_unit(text: str) -> str | None:
+    """The unit a target holds with nothing else but operators and spaces ("公里", "≧ %"), else None."""
+    rest = "".join(ch for ch in text if ch not in _OP_CHARS and not ch.isspace())
+    if rest in ("%", "％"):
+        return "%"
+    return rest if rest and lookup(rest) is not None else None
 
 
 #: Words a 指标性质 column holds when it gives the indicator's type, not an operator.
@@ -164,8 +184,14 @@ _COMPOUND = re.compile(r"[·*×]")
 _UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 
 
+#: A name whose closing brackets hold only the percent sign: "工程合格率(%)" | 95 means 95%.
+_PERCENT_IN_NAME = re.compile(r"[(（]\s*(?:%|％|百分比)\s*[)）]\s*$")
+
+
 def _unit_in_name(ctx: Context, name: str) -> str | None:
     """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds)."""
+    if _PERCENT_IN_NAME.search(name):
+        return "%"
     m = _UNIT_IN_NAME.search(name)
     unit = m.group(1) if m else None
     return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
@@ -183,6 +209,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit and any(w in compact(ind.name.text) for w in ctx.param("unitless_names", ())):
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
+        if not unit and "时效" in ind.level2.text:
+            continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
         if not unit:
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,
@@ -293,7 +321,7 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
         p = ctx.parsed(ind.target)
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
-        if p.kind != ValueKind.PERCENT:
+        if p.kind != ValueKind.PERCENT and not (p.kind == ValueKind.NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
             yield ctx.finding(
                 ind.target,
                 expected="≥xx%",

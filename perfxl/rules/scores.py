@@ -388,7 +388,7 @@ def _not_scored(ctx: Context, ind: Indicator) -> bool:
         and ctx.is_blank(ind.actual)
         and ctx.is_blank(ind.score)
         and not ctx.is_error(ind.score)
-        and ctx.number(ind.weight) is not None
+        and (ctx.number(ind.weight) is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
         and not _not_applicable(ctx, ind)
     )
 
@@ -463,18 +463,45 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
 
 @check("S15")
 def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
-    """A row with a target but neither 实际完成值 nor 得分: the table was not filled in."""
-    for ind in ctx.indicators():
-        if _not_scored(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
-                expected="实际完成值和得分",
-                actual="（空）",
-                name=ind.name.text,
-                target=ind.target.text,
-                basis=f"读取：年度指标值“{ind.target.text}”，分值 {ind.weight.text}，实际完成值和得分为空",
-                basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text}, blank actual and score",
-            )
+    """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
+    target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
+    rows = [ind for ind in ctx.indicators() if _not_scored(ctx, ind)]
+    targeted = [ind for ind in ctx.indicators() if not ctx.is_blank(ind.target)]
+    if len(rows) >= _UNFILLED_TABLE and len(rows) == len(targeted):
+        first, last = rows[0].actual, rows[-1].actual
+        total = ctx.ev.total_score
+        yield ctx.finding(
+            total if total is not None else first,
+            expected="实际完成值和得分",
+            actual="（空）",
+            name=f"自评表的全部 {len(rows)} 个指标",
+            name_en=f"every one of the table's {len(rows)} indicators",
+            target="",
+            target_en="",
+            basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
+            "有年度指标值，实际完成值和得分均为空"
+            + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
+            basis_en=f"read {len(rows)} indicators with a target and blank actual and score",
+            related=tuple(c.ref for c in (first, last) if c.ref is not None),
+        )
+        return
+    for ind in rows:
+        weight = f"，分值 {ind.weight.text}" if ctx.ev.has_column("weight") else "，表中无分值栏"
+        yield ctx.finding(
+            ind.actual,
+            expected="实际完成值和得分",
+            actual="（空）",
+            name=f"“{ind.name.text}”",
+            name_en=ind.name.text,
+            target=f"“{ind.target.text}”",
+            target_en=f" {ind.target.text!r}",
+            basis=f"读取：年度指标值“{ind.target.text}”{weight}，实际完成值和得分为空",
+            basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank actual and score",
+        )
+
+
+#: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
+_UNFILLED_TABLE = 3
 
 
 @check("S16")

@@ -1,0 +1,97 @@
+"""Tables published unfilled, and units printed in the indicator's name (held-out batch 10).
+
+The shapes are those of two real tables in tests/realworld (云南 施甸 保山猪保种场 2021: a 自评表 without a 分值
+column whose every 实际完成值, 得分 and 总分 is blank; 陕西 陈仓 2020 绩效目标表: every 指标值 prints its unit and
+no figure), cut down to what each rule reads.
+"""
+
+from __future__ import annotations
+
+from report_helpers import pad
+from report_helpers import workbook_result as _workbook
+
+E = ""
+HEAD = ["年度绩效目标", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]
+
+
+def _self_evaluation(indicators, total=E):
+    """A 云南-style 自评表: funds in 万元, then the indicator table with no 分值 column."""
+    rows = [
+        pad(["2021年度项目支出绩效自评表"], 7),
+        pad(["项目名称", "某保种场建设项目"], 7),
+        pad(["主管部门", "某县人民政府", E, E, "实施单位", "某县农业农村局"], 7),
+        pad(["预算执行情况(万元) (20分)", E, "预算数(A)", "执行数(B)", "执行率(B/A)"], 7),
+        pad([E, "年度财政资金总额", "1500", "1500", "100.00%"], 7),
+        HEAD,
+        *indicators,
+        pad(["总分", E, E, E, E, E, total], 7),
+    ]
+    return rows
+
+
+def _codes(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+UNFILLED = [
+    [E, "产出指标", "数量指标", "标准化圈舍面积(平方米)", "5000", E, E],
+    [E, E, E, "保种数量(头)", "300", E, E],
+    [E, E, "质量指标", "工程合格率(%)", "95", E, E],
+    [E, "满意度指标", "服务对象满意度指标", "项目业主满意度(%)", "95", E, E],
+]
+
+
+def test_a_table_published_unfilled_is_one_finding_at_its_total(tmp_path):
+    """Every row with a target has neither 实际完成值 nor 得分 and the 总分 is blank: one S15 at the 总分 (the rows
+    it covers as related places), not one a row — and it runs on a form without a 分值 column."""
+    result = _workbook(tmp_path, _self_evaluation(UNFILLED))
+    [finding] = _codes(result, "S15")
+    assert finding.ref.cell == "G11" and finding.severity.value == "warning"
+    assert "全部 4 个指标" in finding.message
+    assert [r.cell for r in finding.related] == ["F7", "F10"]
+
+
+def test_one_unfilled_row_of_a_filled_table_is_named_on_its_own(tmp_path):
+    filled = [
+        [E, "产出指标", "数量指标", "标准化圈舍面积(平方米)", "5000", "5000", "20"],
+        [E, E, E, "保种数量(头)", "300", E, E],
+        [E, E, "质量指标", "工程合格率(%)", "95", "96", "20"],
+        [E, "满意度指标", "服务对象满意度指标", "项目业主满意度(%)", "95", "95", "20"],
+    ]
+    result = _workbook(tmp_path, _self_evaluation(filled, total="80"))
+    [finding] = _codes(result, "S15")
+    assert finding.ref.cell == "F8" and "“保种数量(头)”有年度指标值“300”" in finding.message
+    assert "表中无分值栏" in finding.basis
+
+
+def test_a_percent_sign_in_the_name_is_the_targets_unit(tmp_path):
+    """工程合格率(%) | 95 and 项目业主满意度(%) | 95 state their unit in the name: no I05 ("未写计量单位") and no I10
+    ("应为百分比"); a 时效 deadline typed as 2023.12 is I09's to judge, not I05's."""
+    rows = [
+        *UNFILLED[:2],
+        [E, E, "时效指标", "项目竣工时间", "2023.12", E, E],
+        *UNFILLED[2:],
+    ]
+    result = _workbook(tmp_path, _self_evaluation(rows))
+    assert not [(f.code, f.ref.cell) for f in result.findings if f.code in ("I05", "I10")]
+
+
+def test_a_target_holding_only_its_unit_has_no_figure(tmp_path):
+    """A 绩效目标表 whose 指标值 cells print the unit and no figure ('公里', '≧ %'): a 警告 on each (the column is
+    read as the value's; a person judges), never an 错误."""
+    rows = [
+        pad(["2020年省级财政水利发展资金绩效目标表"], 5),
+        pad(["专项(项目)名称", "农村饮水安全巩固提升工程专项"], 5),
+        pad(["资金情况(万元)", "资金来源", E, "资金总额"], 5),
+        pad([E, "其中:财政拨款", E, "500"], 5),
+        pad(["总体目标", "完成农村饮水项目投资500万元，改善提升9200人饮水条件。"], 5),
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+        [E, "产出指标", "数量指标", "指标1:新建堤防、护岸长度", "公里"],
+        [E, E, E, "指标2:农村饮水工程覆盖服务人口数", "万人"],
+        [E, E, "质量指标", "指标1:工程验收合格率", "≧ %"],
+        [E, E, E, "指标2:水质达标率", "≥95%"],
+    ]
+    result = _workbook(tmp_path, rows, ("A3:A4", "B3:C3", "B4:C4", "B5:E5", "A6:A10"))
+    found = _codes(result, "I03")
+    assert [(f.ref.cell, f.severity.value) for f in found] == [("E7", "warning"), ("E8", "warning"), ("E9", "warning")]
+    assert "只有计量单位" in found[0].basis
