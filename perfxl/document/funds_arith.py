@@ -148,13 +148,17 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     spending before it in its sentence, each reading as for a rate. When the budget and the spending are the 自评表's
     全年预算数 and 全年执行数, the cells give it (taken as printed, rounded): N02 certain; else N02 a judgement (paired
     by place) only when no reading gives it even with the figures cut short."""
-    if _approximate(rest):
-        return
+    if _approximate(rest) or rest.parent is not None:
+        return  # "结余55万元，其中当年财政拨款结余40万元": a 其中 part is one source's remainder, not the whole's
     found = _spending_before(facts, rest)
     if found is None:
         return
     before, paid = found
-    got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject)), arrived=True)
+    own = _around(rest)[0] or rest.subject  # "上年结转资金结余15万元": the remainder of the money its words name
+    if "结转" in own:
+        return
+    named = set(_WHICH_MONEY.findall(paid.subject + own))
+    got = _budget_readings(run, pi, before, paid, named, arrived=True)
     if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
         return
     conv = convert(Decimal(1), rest.quantity.unit, paid.quantity.unit)
