@@ -50,6 +50,25 @@ def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] |
     return second, first
 
 
+#: Words before 完成率 that name no quantity of their own: "其完成率", "目标完成率", "任务完成率", "总体完成率".
+_GENERIC_HEAD = re.compile(r"(其|该项?|此项?|本项|指标|目标|任务|年度|年初|绩效|总体|整体|综合|实际|计划|项目|的|为)")
+
+
+def _names_another_quantity(rate: Fact, target: Fact, actual: Fact) -> bool:
+    """The words of the rate's own clause before 完成率 name something the target and the actual do not ("学员结业考核
+    完成率98%" after the trainees' target and actual): the rate of another quantity, not actual / target."""
+    head = compact_name(_around(rate)[0])
+    m = _COMPLETION_RATE.search(head)
+    if m is None:
+        return False
+    words = re.sub(r"^.*\d[^\u4e00-\u9fff]*", "", head[: m.start()])  # after an earlier figure of the clause
+    words = _GENERIC_HEAD.sub("", words.removeprefix(actual.quantity.unit))
+    if len(words) < 2:
+        return False
+    names = target.subject + actual.subject + _around(target)[0] + _around(actual)[0]
+    return not any(words[i : i + 2] in names for i in range(len(words) - 1))
+
+
 def _row_of(run: _Run, target: Fact, actual: Fact) -> IndicatorValue | None:
     """The one 自评表 row whose 年度指标值 and 实际完成值 are the narrative's target and actual (printed precision, units
     converted) — found by its cells, not its name; None when none or several."""
@@ -79,6 +98,8 @@ def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tup
         if pair is None:
             continue
         target, actual = pair
+        if _names_another_quantity(rate, target, actual):
+            continue  # "实际培训320人，学员结业考核完成率98%": the exam's rate, not the training's
         if _bound(target) == "upper" or re.search(r"[≤<]\s*$", _around(target)[0]):
             continue  # "目标≤3000元": a ceiling has no completion rate of this kind
         factor = convert(Decimal(1), actual.quantity.unit, target.quantity.unit).factor or Decimal(1)
