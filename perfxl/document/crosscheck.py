@@ -327,6 +327,15 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
         )
 
 
+def _part_of_its_own_kind(facts: tuple[Fact, ...], fact: Fact) -> bool:
+    """A 其中 part read under the claim of its own total (its source's words, 当年财政拨款, taken as filler): a part of
+    the 支出 is no 支出 of the whole. The 上年结转资金 is its own row and keeps its own check."""
+    if fact.parent is None or fact.claim == "carried_over":
+        return False
+    parent = facts[fact.parent]
+    return parent.claim == fact.claim and parent.role == fact.role
+
+
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
     last year's or another year's rate."""
@@ -334,8 +343,8 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head = _around(fact)[0]
     if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
         return
-    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject):
-        return  # the rate of one part (三公经费, 财政资金): not the table's total
+    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or "结转" in fact.subject + head:
+        return  # the rate of one part (三公经费, 财政资金, 结转资金): not the table's total
     kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
@@ -403,6 +412,13 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         label = f"自评表指标“{iv.name}”实际完成值"
     if number is None:  # _candidates keeps only indicators with a number (an actual; a target may have none)
         return
+    ends = _range_ends(run.facts.get(pi, ()), fact)
+    if (
+        ends is not None
+    ):  # "目标为95%-100%": one end of a range — the range holds the table's figure, or its low end speaks
+        lo, hi = ends
+        if fact == hi or _in_range(lo, hi, number, unit):
+            return
     pairing = pairing_en = ""
     certainty = Certainty.CERTAIN
     if not found.exact:
@@ -424,6 +440,31 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         pairing=pairing,
         pairing_en=pairing_en,
     )
+
+
+_RANGE_MARK = re.compile(r"^\s*[-–—~～至到]\s*$")
+
+
+def _range_ends(facts: tuple[Fact, ...], fact: Fact) -> tuple[Fact, Fact] | None:
+    """The two ends of a range a figure is one end of ("95%-100%", "10～12公里", "3至5人"): consecutive figures of one
+    clause joined only by a range mark."""
+    for lo, hi in ((facts[i], facts[i + 1]) for i in range(len(facts) - 1)):
+        if fact not in (lo, hi) or lo.clause != hi.clause:
+            continue
+        at = hi.clause.rfind(hi.quantity.text)
+        start = hi.clause.rfind(lo.quantity.text, 0, at) if at > 0 else -1
+        if start >= 0 and _RANGE_MARK.match(hi.clause[start + len(lo.quantity.text) : at]):
+            return lo, hi
+    return None
+
+
+def _in_range(lo: Fact, hi: Fact, number: Decimal, unit: str | None) -> bool:
+    """The table's figure (in `unit`) lies between the range's ends (units converted)."""
+    conv = convert(Decimal(1), lo.quantity.unit, unit or lo.quantity.unit)
+    if not conv.ok or conv.factor is None:
+        return False
+    low, high = sorted((lo.quantity.value * conv.factor, hi.quantity.value * conv.factor))
+    return low <= number <= high
 
 
 def _listed(run: _Run, ref: TextRef, text: str) -> None:
@@ -477,6 +518,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         for fact in pf.facts:
             if fact.sentence in plans:
                 continue
+            if fact.claim and _part_of_its_own_kind(pf.facts, fact):
+                continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
             elif _project_spending(run, fact):  # "该项目…全年支出296.1万元" in the project's own report
