@@ -81,7 +81,7 @@ class _BasicReader:
             first_label = H.normalise_label(cells[0][1]) if isinstance(cells[0][1], str) else ""
             section = next((k for k, syn in H.BASIC_SECTIONS.items() if H.strip_brackets(first_label) in syn), None)
             if self._maybe_header(r):
-                staffing_cols = columns_by_role(g, r, H.STAFFING_COLUMNS)
+                staffing_cols = _prefer_in_post(g, r, columns_by_role(g, r, H.STAFFING_COLUMNS))
                 amounts = amount_columns(g, r)
                 building_cols = columns_by_role(g, r, H.BUILDING_COLUMNS)
             else:
@@ -107,6 +107,8 @@ class _BasicReader:
                 self.section, self.cols = section, {}  # "财政供养人员情况" (| "人数"): the section's label row
                 continue
             staff_role = H.match_role(H.strip_brackets(first_label), H.STAFFING_COLUMNS) if first_label else None
+            if staff_role is None and "在职" in first_label and "actual" in self.staff_by_row:
+                staff_role = "actual"  # 年末实有人数 | 60, 其中：在职人员 | 42: the 在职 row (see _prefer_in_post)
             if staff_role and len(cells) == 2 and self.section in ("pre", "staffing") and not self.cols:
                 # 编制数 | 45, 实际在职人数 | 42, 控制率 | 93.33% written down the sheet, one figure a row
                 self.section = "staffing"
@@ -254,3 +256,16 @@ def read_basic(grid: Grid, rows: range, kinds: list[RowKind]) -> tuple[BasicData
     reader = _BasicReader(grid, kinds)
     data = reader.run(rows)
     return data, reader.problems
+
+
+def _prefer_in_post(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """The 在职 column when a header prints 年末实有人数 beside "其中：在职人员" (部门决算: 实有 = 在职 + 离退休): the
+    实有 count includes the retired, so it is no 在职人数 (review round 15)."""
+    at = cols.get("actual")
+    if at is None:
+        return cols
+    labels = dict(row_labels(grid, r))
+    if "在职" in H.normalise_label(labels.get(at, "")):
+        return cols
+    in_post = [c for c, label in labels.items() if c != at and "在职" in H.normalise_label(label)]
+    return {**cols, "actual": in_post[0]} if in_post else cols
