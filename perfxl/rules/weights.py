@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from perfxl.model import CellRef, Certainty, Finding, Indicator, Level1Heading
+from perfxl.model import CellRef, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
@@ -101,8 +101,7 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
 def _level2_declared(ctx: Context) -> Iterator[Finding]:
     """A 二级 weight printed in its own 分值 column (评分表: 二级 │ 分值) equals the weights of the rows under it."""
     indicators = ctx.indicators()
-    for heading in ctx.ev.level2:
-        rows = [i for i in indicators if i.level2.ref is not None and i.level2.ref == heading.label.ref]
+    for heading, rows in _level2_runs(indicators, ctx.ev.level2):
         held = row_weights(ctx, rows) if rows else None
         if held is None or abs(held - heading.declared_weight) <= ctx.tol_score:
             continue
@@ -120,6 +119,32 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read 二级 {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its {len(rows)} "
             f"rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
         )
+
+
+def _level2_runs(
+    indicators: Sequence[Indicator], headings: Sequence[Level2Heading]
+) -> Iterator[tuple[Level2Heading, list[Indicator]]]:
+    """Each 二级 heading with the rows under it: the run of rows from its own on that carry its label — the merged
+    cell, or the same label typed again on each row (a 评分表 exported without merges repeats 预算配置 │ 20 on every
+    row of it: one heading, not one per row; review round 15)."""
+    covered: set[int] = set()
+    for heading in headings:
+        ref = heading.label.ref
+        start = next((n for n, i in enumerate(indicators) if ref is not None and i.level2.ref == ref), None)
+        if start is None or start in covered:
+            continue
+        key = compact(heading.label.text)
+        end = start + 1
+        while end < len(indicators) and (
+            indicators[end].level2.ref == ref
+            or (
+                compact(indicators[end].level2.text) == key
+                and indicators[end].level1.text in ("", indicators[start].level1.text)
+            )
+        ):
+            end += 1
+        covered.update(range(start, end))
+        yield heading, list(indicators[start:end])
 
 
 @check("W03")
