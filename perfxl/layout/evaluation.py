@@ -675,6 +675,8 @@ class _Reader(FundsRows):
         return True
 
     def _grade_row(self, r: int) -> None:
+        if self.cur.grade is not None and not self.cur.grade.is_blank:
+            return  # a later 自评结论 sentence or the form's legend does not replace the grade read (review round 15)
         cells = row_cells(self.grid, r)
         if isinstance(cells[0][1], str) and H.grade_in_text(H.normalise_label(cells[0][1])):
             self.cur.grade = value_at(self.grid, r, cells[0][0])  # "自评等级：良" in one cell

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -123,6 +124,9 @@ def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: 
     value = ctx.parsed(stated).number
     if value is None or abs(value - expected) <= ctx.tol_score:
         return
+    full = ctx.number(ev.total_weight) if ev.total_weight is not None else None
+    if "得" not in stated.text and value == (full if full is not None else ctx.settings.total_max):
+        return  # "总分：100分" without 得 is the form's full mark, not its score (review round 15)
     yield ctx.finding(
         stated,
         expected=expected,
@@ -157,8 +161,35 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         return
     expected = grade(total, ctx.profile)
     expected = getattr(expected, "label", expected)
-    if expected and compact(expected) not in compact(ev.grade.text):
+    stated = _stated_grade(ev.grade.text)
+    if stated is None:  # a sentence ("自评结论：项目实施情况良好…"), not a grade: nothing to compare (review round 15)
+        ctx.skip(
+            f"等级单元格“{ev.grade.text[:30]}”是一段文字而非等级，未与总分核对",
+            "the grade cell holds a sentence, not a grade; not compared with the total",
+        )
+        return
+    if expected and compact(expected) not in stated:
         yield ctx.finding(ev.grade, expected=expected, actual=ev.grade.text, total=total)
+
+
+#: A label before the grade ("自评等级：", "(自评等级："), a bracketed note ("（98.5分）"), a trailing 等级/等次/级.
+_GRADE_LABEL = re.compile(r"^[^:：]{0,8}[:：]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_GRADE_SUFFIX = re.compile(r"(等级|等次|级|等)$")
+_SCORE_IN_GRADE = re.compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
+
+
+def _stated_grade(text: str) -> str | None:
+    """The grade a cell states, compacted ("优", "良好", "优良中差" for a legend), or None when the cell is a sentence
+    rather than a grade: what is left after its label, bracketed notes, a score and a 等级 suffix is longer than a
+    grade word."""
+    bare = (text or "").strip()
+    if bare[:1] in "(（" and bare[-1:] in ")）":  # "(自评等级：良)"
+        bare = bare[1:-1]
+    bare = _BRACKETED.sub("", bare)
+    bare = _GRADE_LABEL.sub("", bare)
+    bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
+    return bare if len(bare) <= 4 else None
 
 
 @check("T05")
