@@ -274,6 +274,7 @@ class FundsRow:
     rate: CellValue  # 执行率 (only on the total row)
     score: CellValue  # 得分 (only on the total row)
     is_total: bool = False
+    within: bool = False  # a sub-item of the source above it (a second 其中: "其中：中央补助" under 财政拨款)
 
 
 @dataclass(frozen=True, slots=True)

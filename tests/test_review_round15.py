@@ -98,13 +98,32 @@ def p_nested_of_which():
     return _insert(rows, merges, 8, pad([E, "其中：中央补助资金", 60, 60, 57, "—", "95.00%", "—"]))
 
 
-def decl_sources_by_level():
-    """A 申报表 listing its sources by level of government: 年度资金总额 300 = 中央 150 + 省级 100 + 市县 50 (中期 900 =
-    450 + 300 + 150)."""
-    rows, merges = BASES["DECL"]()
-    rows[6] = pad([E, "其中：中央财政", 450, E, "其中：中央财政", 150], 7)
-    rows[7] = pad([E, "省级财政", 300, E, "省级财政", 100], 7)
-    return _insert(rows, merges, 9, pad([E, "市县财政", 150, E, "市县财政", 50], 7))
+def p_every_source_of_which():
+    """P with every source written "其中：…" (中央资金 60 │ 60 │ 57 and 省级资金 40 │ 60 │ 57 in place of 当年财政拨款 and 上年
+    结转): 年度资金总额 100 │ 120 │ 114 = 60 + 40 │ 60 + 60 │ 57 + 57 (+ 其他资金 0); 57/60 = 95.00% each. The second
+    "其中" is another source here, not a sub-item of the first."""
+    return build(
+        "P",
+        {
+            "B7": "其中：中央资金",
+            "C7": 60,
+            "D7": 60,
+            "E7": 57,
+            "G7": "95.00%",
+            "B8": "其中：省级资金",
+            "C8": 40,
+            "D8": 60,
+            "E8": 57,
+            "G8": "95.00%",
+        },
+    )
+
+
+def p_subtotal_between_sources():
+    """P with a 财政资金小计 row after its two 财政 sources: 当年财政拨款 100 │ 110 │ 104 + 上年结转 0 │ 10 │ 10 = 财政资金小计
+    100 │ 120 │ 114 (95.00%), then 其他资金 0: the 年度资金总额 100 │ 120 │ 114 is the sources without the subtotal."""
+    rows, merges = BASES["P"]()
+    return _insert(rows, merges, 9, pad([E, "财政资金小计", 100, 120, 114, "—", "95.00%", "—"]))
 
 
 # ---------------------------------------------------------------- 基础数据表 (B03 公用经费, numbering, 年末实有人数)
@@ -181,8 +200,6 @@ COST = {
     "p_cost_saving_amount": {"D17": "政府采购节约资金", "E17": "10万元", "F17": "12万元"},
     # 成本控制达标率 95%, 98%: met, 5 of 5 (达标率 reads ≥).
     "p_cost_control_pass_rate": {"D17": "成本控制达标率", "E17": "95%", "F17": "98%"},
-    # its own operator: 培训成本节约额 ≥10万元, 12万元: met.
-    "p_cost_own_operator": {"D17": "培训成本节约额", "E17": "≥10万元", "F17": "12万元"},
 }
 
 
@@ -392,7 +409,8 @@ CASES: dict[str, tuple] = {
     "mon_partial_sources": (mon_partial_sources, ("F02", "F03", "F04")),
     "decl_nested_of_which": (decl_nested_of_which, ("F02",)),
     "p_nested_of_which": (p_nested_of_which, ("F02", "F03", "F04")),
-    "decl_sources_by_level": (decl_sources_by_level, ("F02",)),
+    "p_every_source_of_which": (p_every_source_of_which, ("F02", "F04")),
+    "p_subtotal_between_sources": (p_subtotal_between_sources, ("F02", "F04", "W03", "T02")),
     "bd_public_subset": (bd_public_subset, ("B03", "B06")),
     "bd_public_items_with_project_money": (bd_public_items_with_project_money, ("B03",)),
     "bd_numbered_labels": (bd_numbered_labels, ("B03", "B06")),
@@ -458,12 +476,13 @@ def test_a_sources_own_of_which_is_not_another_source(tmp_path, case):
 # ---------------------------------------------------------------- 2. a 合计 row that is a block's subtotal
 
 
-@pytest.mark.parametrize("case", ["hubei_subtotals", "p_first_row_subtotal"])
+@pytest.mark.parametrize("case", ["hubei_subtotals", "p_first_row_subtotal", "p_subtotal_between_sources"])
 def test_a_subtotal_row_is_not_the_funds_total(tmp_path, case):
     """A funds block opening with 财政资金合计 (the subtotal of the 财政 sources listed under it) and closing with its
     合计 / 年度资金总额. Round 14 takes the block's first row ending 合计 as its total, so the subtotal became the total,
-    the real total a source (F02: 400 for 180), and the 分值/得分 of the real total unread (W03, T02 错误). Failed when
-    written (F02, W03 and T02 错误)."""
+    the real total a source (F02: 400 for 180), and the 分值/得分 of the real total unread (W03, T02 错误). A 财政资金小计
+    between the sources was added as one more source (F02: 240 for 120). Failed when written (F02, W03 and T02 错误;
+    the 小计 case was added with the fix and failed on the code before it)."""
     _assert_quiet(tmp_path, case)
 
 
@@ -538,6 +557,7 @@ BY_CAUSE = {
     "p_nested_of_which",
     "hubei_subtotals",
     "p_first_row_subtotal",
+    "p_subtotal_between_sources",
     "bd_public_items_with_project_money",
     "bd_year_end_with_retired",
     "p_cost_saving_amount",

@@ -7,6 +7,7 @@ breakdown cells; rows with amounts and an unknown label are kept as parts and no
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -30,6 +31,20 @@ _BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
 _DECLARED_WEIGHT = re.compile(  # on the normalised label: ASCII brackets, no spaces, no "*"
     r"(?:(?:预算执行|项目资金|资金)[^()]{0,12}(?:\([^()]*\))?|得分)\((?:满分|分值)?[:为]?(\d+(?:\.\d+)?)分"
 )
+#: The 10号 form's own sources: a row under one of these closes a source's nested 其中 list.
+_FORM_SOURCES = frozenset(
+    H.normalise_label(x)
+    for x in (
+        "本年财政拨款",
+        "当年财政拨款",
+        "财政拨款",
+        "上年结转资金",
+        "上年结转",
+        "其他资金",
+        "单位资金",
+        "自筹资金",
+    )
+)
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
@@ -51,6 +66,12 @@ class FundsRows:
     funds_declared_weight: CellValue | None
     pair_col: int
     breakdown_mode: bool
+    # the total was taken from the block's first row under a total word of its own ("财政资金合计"); a row with a
+    # known total label later shows it was a subtotal (review round 15)
+    funds_total_guessed: bool = False
+    # a 其中 list of sources has begun; a second 其中 under it opens a source's own sub-items (nested)
+    funds_of_which: bool = False
+    funds_nested: bool = False
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -88,6 +109,7 @@ class FundsRows:
             self.funds_cols["full_budget"] = cols["initial_budget"]
         self.funds_header_row = r
         self.breakdown_mode = False
+        self.funds_total_guessed = self.funds_of_which = self.funds_nested = False
         self.state = "funds"
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
         cells = row_cells(self.grid, r, 0, first_amount)
@@ -124,10 +146,21 @@ class FundsRows:
         ):
             self.breakdown_mode = True
         is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
+        guessed = False
         if not is_total and has_number and self.cur.funds_total is None and not self.cur.funds_parts:
             # the block's first row of amounts under a total word of its own ("资金来源合计", "预算资金合计"): the total
-            is_total = bare.endswith(("合计", "总额", "总计"))
+            is_total = guessed = bare.endswith(("合计", "总额", "总计"))
         known = is_total or bare in H.FUNDS_PART_LABELS
+        if not is_total and has_number and not self.breakdown_mode:
+            if not known and bare.endswith(("合计", "小计")):
+                # a subtotal of some sources ("财政资金小计") is no source of its own: not added to the sources
+                self._unmapped(r, Severity.INFO)
+                return "unread"
+            top = bare in _FORM_SOURCES
+            if label_text.startswith("其中") and not top and self.funds_of_which and self.cur.funds_parts:
+                self.funds_nested = True  # "其中：中央补助" under "其中：当年财政拨款": that source's own sub-item
+            elif top:
+                self.funds_nested = False
         if self.breakdown_mode or (not has_number and not known):
             self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
             return "breakdown"
@@ -136,9 +169,14 @@ class FundsRows:
             return "unread"
         label_col = label_cells[-1][0] if label_cells else first_amount
         row = self._funds_row_values(r, label_col, is_total)
-        if is_total and self.cur.funds_total is None:
-            self.cur.funds_total = row
+        if self.funds_nested and not is_total:
+            row = dataclasses.replace(row, within=True)
+        if is_total and (self.cur.funds_total is None or (self.funds_total_guessed and not guessed)):
+            # (the row taken for the total was a subtotal opening the block: the block's own total replaces it)
+            self.cur.funds_total, self.funds_total_guessed = row, guessed
             return "funds"
+        if label_text.startswith("其中"):
+            self.funds_of_which = True
         self.cur.funds_parts.append(row)
         if not known:
             self.problems.append(

@@ -111,8 +111,10 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
 
 @check("F02")
 def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
-    """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column."""
-    total, rows = _total(ctx), _parts(ctx)
+    """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column; a source's own 其中 rows
+    (`FundsRow.within`) are inside it, not added — unless the sum with them is the one the total states."""
+    total, every = _total(ctx), _parts(ctx)
+    rows = tuple(p for p in every if not p.within)
     if total is None or not rows:
         return
     for zh, en, attr in _COLUMNS:
@@ -153,7 +155,19 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
         elif reported is None or abs(reported - expected) > ctx.tol_money:
+            if reported is not None and len(every) > len(rows) and _sum(ctx, every, attr) == reported:
+                continue  # the rows read as a source's own 其中 add up with the others: they were sources
             yield ctx.finding(cell, expected=expected, actual=cell.text or BLANK, column=zh, column_en=en)
+
+
+def _sum(ctx: Context, rows: tuple[FundsRow, ...], attr: str) -> Decimal | None:
+    """Σ of the rows' figures in one column, or None when one of them cannot be read."""
+    values = [ctx.number(getattr(p, attr)) for p in rows]
+    return (
+        sum((v for v in values if v is not None), Decimal(0))
+        if all(v is not None or ctx.is_blank(getattr(p, attr)) for v, p in zip(values, rows, strict=True))
+        else None
+    )
 
 
 #: A source row that closes the list of sources (the rest of the money): with it the sources are all listed.
