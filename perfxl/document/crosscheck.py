@@ -27,7 +27,18 @@ from .goal_claims import _goal
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import match_name
-from .precision import Interval, _around, _bound, _bound_holds, _interval, _rounded, _show, _signed
+from .precision import (
+    Interval,
+    _around,
+    _bound,
+    _bound_holds,
+    _interval,
+    _rate_agrees,
+    _ratio,
+    _rounded,
+    _show,
+    _signed,
+)
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
 from .vocabulary import RESULT_VERBS, claim_of
@@ -336,6 +347,45 @@ def _part_of_its_own_kind(facts: tuple[Fact, ...], fact: Fact) -> bool:
     return parent.claim == fact.claim and parent.role == fact.role
 
 
+#: Words in a rate's own clause naming a part of the funds: "其中当年财政拨款执行率", "具体是…", "结转资金执行率".
+_PART_RATE = re.compile(r"(其中|具体[是为]|当年财政拨款|当年拨款|结转)")
+
+
+def _own_figures_give(facts: tuple[Fact, ...], rate: Fact) -> bool:
+    """The money figures told with the rate — in its sentence, after the rate before it — give it: the last one over an
+    earlier one, or over all earlier ones together. Then the rate is theirs (a source's, a part's); the amounts are
+    compared with the tables on their own."""
+    window: list[Fact] = []
+    for f in facts[: rate.index]:
+        if f.sentence != rate.sentence or f.role == "completion":
+            window = []
+            continue
+        if f.quantity.is_money and f.parent is None:
+            window.append(f)
+    if len(window) < 2:
+        return False
+    *earlier, paid = window
+    spent = _interval(paid)
+    for parts in [*([b] for b in earlier), earlier]:
+        base = _sum_as(parts, paid.quantity.unit)
+        computed = _ratio(spent, base) if base is not None else None
+        if computed is not None and _rate_agrees(rate, computed):
+            return True
+    return False
+
+
+def _sum_as(parts: list[Fact], unit: str) -> Interval | None:
+    """The printed ranges of `parts` added up in `unit` (None when a unit does not convert)."""
+    lo = hi = Decimal(0)
+    for part in parts:
+        conv = convert(Decimal(1), part.quantity.unit, unit)
+        if not conv.ok or conv.factor is None:
+            return None
+        got = _interval(part).scaled(conv.factor)
+        lo, hi = lo + got.lo, hi + got.hi
+    return Interval(lo, hi)
+
+
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
     last year's or another year's rate."""
@@ -343,8 +393,10 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head = _around(fact)[0]
     if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
         return
-    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or "结转" in fact.subject + head:
-        return  # the rate of one part (三公经费, 财政资金, 结转资金): not the table's total
+    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or _PART_RATE.search(head):
+        return  # the rate of one part (三公经费, 财政资金, 结转资金, "其中当年财政拨款…"): not the table's total
+    if _own_figures_give(run.facts.get(pi, ()), fact):
+        return  # "当年财政拨款1000万元，实际支出960万元，执行率96%": the rate of its own figures, which speak for it
     kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
@@ -381,11 +433,19 @@ _STOCK = re.compile(r"(总数|累计|总量|存量|共有|现有|保有)")
 _CLOSED_BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
 
 
+#: "由450公斤提高到510公斤", "从85%提升至92%": the first figure is where the change started.
+_FROM_LEVEL = re.compile(r"(由|从)\s*$")
+_TO_LEVEL = re.compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
+
+
 def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
         return
     if not fact.quantity.is_percent and fact.role != "value":
         return
+    head, tail = _around(fact)
+    if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
+        return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
     candidates = _candidates(run, fact)
     names = [c.name for c in candidates]
     found = match_name(fact.subject, names) if candidates else None
