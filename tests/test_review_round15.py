@@ -412,7 +412,8 @@ CASES: dict[str, tuple] = {
     "p_every_source_of_which": (p_every_source_of_which, ("F02", "F04")),
     "p_subtotal_between_sources": (p_subtotal_between_sources, ("F02", "F04", "W03", "T02")),
     "bd_public_subset": (bd_public_subset, ("B03", "B06")),
-    "bd_public_items_with_project_money": (bd_public_items_with_project_money, ("B03",)),
+    # a 警告 is right here (a person reads the note): no 错误, checked below that the B03 cites the note
+    "bd_public_items_with_project_money": (bd_public_items_with_project_money, ()),
     "bd_numbered_labels": (bd_numbered_labels, ("B03", "B06")),
     "bd_ordinals_everywhere": (bd_ordinals_everywhere, ("B03", "B06")),
     "bd_year_end_with_retired": (bd_year_end_with_retired, ("B01", "B02")),
@@ -493,8 +494,12 @@ def test_a_subtotal_row_is_not_the_funds_total(tmp_path, case):
 def test_named_items_explained_by_a_note_are_not_a_certain_error(tmp_path, case):
     """会议费、培训费 35 │ 36 │ 34 counts 25 │ 26 │ 25 paid from 项目支出, as the table's note says, so its 其中 rows add to
     more than 公用经费 (83 > 79). Round 14 made 公用经费 < its named items a certain B03 错误; with a note on the item
-    a person must read, it is at most a 警告. Failed when written (two B03 错误)."""
+    a person must read, it is at most a 警告, and says why. Failed when written (two B03 错误)."""
     _assert_quiet(tmp_path, case)
+    builder, _ = CASES[case]
+    result = _workbook(tmp_path, *builder())
+    b03 = [f for f in result.findings if f.code == "B03"]
+    assert b03 and all(f.severity.value == "warning" and "表注" in f.basis for f in b03), b03
 
 
 # ---------------------------------------------------------------- 4. 年末实有人数 beside an 在职 column

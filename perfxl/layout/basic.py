@@ -71,6 +71,7 @@ class _BasicReader:
         self.cols: dict[str, int] = {}
         self.top = ""  # key of the current top-level amount row (for free-form children)
         self.staff_by_row: dict[str, CellValue] = {}  # 编制数 | 45 as rows
+        self.notes: list[CellValue] = []  # 注 rows: what they say about a row makes its sums a judgement
 
     def run(self, rows: range) -> BasicData:
         g = self.grid
@@ -116,6 +117,7 @@ class _BasicReader:
                 continue
             if self.kinds[r] is RowKind.NOTE:
                 self.section = "after"
+                self.notes.append(value_at(g, r, cells[0][0]))
                 continue
             if self.section == "pre" and self._note_unit(r):
                 continue
@@ -143,6 +145,7 @@ class _BasicReader:
             tuple(self.rows),
             tuple(self.buildings),
             self.frugality,
+            tuple(self.notes),
         )
 
     def _maybe_header(self, r: int) -> bool:

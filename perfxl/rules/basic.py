@@ -21,7 +21,7 @@ from perfxl.scoring_result import ScoreResult
 from perfxl.units import convert
 
 from .catalogue import check
-from .context import Context, fmt_num, fmt_pct
+from .context import Context, compact, fmt_num, fmt_pct
 
 _COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("final", "本年决算数"))
 
@@ -168,6 +168,7 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money
         )
         if bad:
+            note = _note_on(ctx, children) if named and compare == "le" else None
             yield ctx.finding(
                 cell,
                 expected=total if compare == "eq" else f"≥ {fmt_num(total)}",
@@ -176,7 +177,26 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
                 row=parent.label.text,
                 what=f"{_column_name(ctx, index)}：“{parent.label.text}”{cell.text} 小于分项合计 {fmt_num(total)}",
                 what_en=f"{parent.label.text} {cell.text} is less than its parts {fmt_num(total)}",
+                certainty=Certainty.JUDGEMENT if note is not None else None,
+                basis=f"读取：“{parent.label.text}”{cell.text}，分项合计 {fmt_num(total)}；表注说明了分项的口径"
+                f"（“{note.text}”），分项可能含其他资金，需人工判断"
+                if note is not None
+                else "",
+                basis_en="a note on the table explains what an item holds (it may include other money): a person judges"
+                if note is not None
+                else "",
             )
+
+
+def _note_on(ctx: Context, children: tuple[AmountRow, ...]) -> CellValue | None:
+    """A 注 row of the table that names one of the items ("注：会议费、培训费含项目支出安排的…"): what the item holds is
+    explained there, so a bound over the items is a person's call (review round 15)."""
+    names = [compact(re.sub(r"^\s*其中[:：]?", "", c.label.text)) for c in children]
+    for note in ctx.basic.notes:
+        text = compact(note.text)
+        if any(name and name in text for name in names):
+            return note
+    return None
 
 
 @check("B03")
