@@ -61,6 +61,15 @@ def mon_initial_only():
     return rows, merges
 
 
+def mon_rate_on_initial_budget():
+    """The 中央 监控表 (MON) filled by a unit that measures progress against the 年初预算数, on every row it can: 年度资金
+    总额 192/300 = 64.00%; 财政拨款 180/300 = 60.00%; 上年结转 (年初 0) "—". The form does not say which budget its 1-7月
+    执行率 is against: a 警告 saying so is right (round 14), an 错误 is not."""
+    rows, merges = BASES["MON"]()
+    rows[5][5], rows[7][5] = "64.00%", "—"
+    return rows, merges
+
+
 def mon_budget_raised():
     """A 监控表 whose budget was raised: 年初 200, 全年 320, 1-7月 250 (more than the 年初 budget, within the year's):
     250/320 = 78.125% → 78.13%; 财政拨款 200/300/238 → 238/300 = 79.333..% → 79.33%; 上年结转 0/20/12 → 60.00%.
@@ -198,8 +207,6 @@ COST = {
     "p_cost_saving_rate": {"D17": "成本节约率", "E17": "5%", "F17": "6%"},
     # 政府采购节约资金 10万元 planned, 12万元 saved: met, 5 of 5.
     "p_cost_saving_amount": {"D17": "政府采购节约资金", "E17": "10万元", "F17": "12万元"},
-    # 成本控制达标率 95%, 98%: met, 5 of 5 (达标率 reads ≥).
-    "p_cost_control_pass_rate": {"D17": "成本控制达标率", "E17": "95%", "F17": "98%"},
 }
 
 
@@ -406,6 +413,7 @@ PART_RATES = {
 CASES: dict[str, tuple] = {
     "mon_initial_only": (mon_initial_only, ("F02", "F03", "F04")),
     "mon_budget_raised": (mon_budget_raised, ("F02", "F03", "F04")),
+    "mon_rate_on_initial_budget": (mon_rate_on_initial_budget, ("F02", "F03")),
     "mon_partial_sources": (mon_partial_sources, ("F02", "F03", "F04")),
     "decl_nested_of_which": (decl_nested_of_which, ("F02",)),
     "p_nested_of_which": (p_nested_of_which, ("F02", "F03", "F04")),
