@@ -159,6 +159,14 @@ C["yishi-parts-right"] = report(
     FUNDS_OK,
     "项目全年实际支出1045万元，主要用于：一是田间工程建设支出820万元；二是农民培训支出25万元；三是田间道路建设支出200万元。",
 )
+# 主要用于 lists only some uses: 820 + 25 = 845 of 1045 (partial, said so by 主要).
+C["yishi-partial-zhuyao"] = report(
+    "全年预算1100万元，实际支出1045万元，主要用于：一是田间工程建设支出820万元；二是农民培训支出25万元。"
+)
+# The budget's sources listed after the spending: 600 + 400 + 100 = 1100 (the budget, not the 1045 before them).
+C["sources-after-the-spending"] = report(
+    "全年预算1100万元，实际支出1045万元，资金包括：一是中央资金600万元；二是省级资金400万元；三是上年结转资金100万元。"
+)
 # （一）（二） section parts in one paragraph: 到位 1100 and 支出 1045 are no parts of the budget.
 C["yi-er-sections"] = report(
     "项目全年预算1100万元。（一）资金到位情况：资金到位1100万元。（二）资金使用情况：实际支出1045万元，执行率95%。"

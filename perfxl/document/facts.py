@@ -488,8 +488,13 @@ def _enumerate(clause: str, state: _State) -> None:
     if total is None:
         return
     subject = state.facts[total].subject
-    own = head.replace(subject, "", 1) if len(subject) >= 2 and subject in head else None
-    if own is not None and _ENUMERATION_HEAD.fullmatch(own):
+    # the words since the figure name it again and a list ("区直文博系统项目有："), or — when it is its sentence's one
+    # money figure, so no other can be meant — only a list ("项目全年实际支出1045万元，主要用于：")
+    alone = [f for f in state.facts if f.quantity.is_money and f.sentence == state.facts[total].sentence] == [
+        state.facts[total]
+    ]
+    own = head.replace(subject, "", 1) if len(subject) >= 2 and subject in head else (head if alone else None)
+    if own and _ENUMERATION_HEAD.fullmatch(own):
         state.enumeration = _Enumeration(total, style, head, [[]])
         state.enumerations.append(state.enumeration)
 
