@@ -140,6 +140,10 @@ C["counts-that-are-no-indicator"] = report(
 )
 # 为 + a figure named by the words after it — here the 320 trainees.
 C["wei-named-after"] = report("@全年为320名新型职业农民开展技能培训，为2.1万亩农田配套建设田间道路12.6公里。")
+# 为 + a count of another act (补贴 to 350 farmers, no indicator): not the 320 trainees.
+C["wei-another-act"] = report(
+    "@全年为350名新型职业农民发放生产补贴，为320名新型职业农民开展技能培训，受益农户满意度95%。"
+)
 # X目标≥T，实际A — then an actual of another clause (满意度) that names itself.
 C["target-actual-then-another"] = report(
     "@田间道路里程目标≥12公里，实际12.6公里，农户满意度实际达到95%；粮食亩产目标≥50公斤，实际提高60公斤。"

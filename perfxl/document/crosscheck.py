@@ -26,7 +26,7 @@ from .funds_arith import _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
 from .goal_claims import _goal
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
-from .match import match_name
+from .match import NameMatch, match_name, normal_name, ratio
 from .precision import (
     Interval,
     _around,
@@ -438,6 +438,34 @@ _FROM_LEVEL = re.compile(r"(由|从)\s*$")
 _TO_LEVEL = re.compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
 
 
+#: "为320名新型职业农民开展培训": a count after 为/向/对/给, named by the words after it.
+_FOR_WHOM = re.compile(r"(为|向|对|给)\s*$")
+
+
+def _named_in_pieces(subject: str, names: list[str], word: str) -> int | None:
+    """The one indicator name (its measure word aside, four characters at least) whose every part — at most three
+    pieces of two characters or more — the subject holds, in any order: "培训新型职业农民" in "新型职业农民开展技能培训"."""
+    hits = [
+        i
+        for i, n in enumerate(names)
+        if len(core := _without_word(normal_name(n), word)) >= 4 and _covers(core, subject)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _covers(name: str, text: str) -> bool:
+    """`name` splits into at most three pieces of two characters or more, each found in `text` (longest first)."""
+    i = pieces = 0
+    while i < len(name):
+        j = len(name)
+        while j - i >= 2 and name[i:j] not in text:
+            j -= 1
+        if j - i < 2:
+            return False
+        pieces, i = pieces + 1, j
+    return pieces <= 3
+
+
 def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
         return
@@ -454,6 +482,13 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         # measure word, which the text puts after the number
         word = _unit_word(fact.quantity.unit)
         found = match_name(_without_word(fact.subject, word), [_without_word(n, word) for n in names])
+    by_pieces = False
+    if found is None and candidates and fact.quantity.is_count and _FOR_WHOM.search(head):
+        # "为350名新型职业农民开展技能培训" ↔ 培训新型职业农民人数: the people and the act, in the other order
+        hit = _named_in_pieces(fact.subject, names, _unit_word(fact.quantity.unit))
+        found, by_pieces = (
+            (NameMatch(hit, False, ratio(fact.subject, names[hit])), True) if hit is not None else (None, False)
+        )
     if found is None:
         if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
             run.unsupported.setdefault(pi, []).append(fact)
@@ -473,9 +508,7 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if number is None:  # _candidates keeps only indicators with a number (an actual; a target may have none)
         return
     ends = _range_ends(run.facts.get(pi, ()), fact)
-    if (
-        ends is not None
-    ):  # "目标为95%-100%": one end of a range — the range holds the table's figure, or its low end speaks
+    if ends is not None:  # "目标为95%-100%": the range holds the table's figure, or its low end speaks for it
         lo, hi = ends
         if fact == hi or _in_range(lo, hi, number, unit):
             return
@@ -485,6 +518,11 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty = Certainty.GUESS
         pairing = f"按名称相似度配对：正文“{fact.subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
         pairing_en = f"paired by name similarity: '{fact.subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
+        if by_pieces:
+            pairing = (
+                f"按名称配对：表中指标“{iv.name}”的各部分都见于“为”后的正文“{fact.subject}”（词序不同），需人工核实"
+            )
+            pairing_en = f"paired by name: every part of indicator '{iv.name}' is in '{fact.subject}' (other order)"
     signed_fact = fact if fact.role != "change_rate" else dataclasses.replace(fact, role="value", direction=0)
     _compare(
         run,
