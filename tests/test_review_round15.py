@@ -135,6 +135,18 @@ def p_subtotal_between_sources():
     return _insert(rows, merges, 9, pad([E, "财政资金小计", 100, 120, 114, "—", "95.00%", "—"]))
 
 
+def decl_year_source_blank():
+    """The 申报表 (DECL) with its 年度 其中：财政拨款 left blank (中期 900 = 900 + 0 filled; 年度 300 with 财政拨款 （空） and
+    其他资金 0): every figure printed is right — the blank 年度 cell is unfilled, and may hold the 300."""
+    return build("DECL", {"F7": ""})
+
+
+def mon_carryover_execution_blank():
+    """The 监控表 (MON) with 上年结转资金's 1-7月执行数 and 执行率 left blank: 年度资金总额 192 (= 财政拨款 180 + 结转 12,
+    the 12 not typed in its row). Nothing printed is wrong; a source is unfilled."""
+    return build("MON", {"E8": "", "F8": ""})
+
+
 # ---------------------------------------------------------------- 基础数据表 (B03 公用经费, numbering, 年末实有人数)
 
 
@@ -228,14 +240,6 @@ def p_grade_conclusion_two_cells():
     return rows, merges
 
 
-def p_grade_legend_note():
-    """P with the form's legend under the grade row: "评分等级：优（90-100分）、良（80-89分）、中（60-79分）、差（60分以
-    下）" — the scale, not this table's grade (优 for 98.5)."""
-    rows, merges = BASES["P"]()
-    rows.append(pad(["评分等级：优（90-100分）、良（80-89分）、中（60-79分）、差（60分以下）"]))
-    return rows, merges
-
-
 def p_grade_legend_plain():
     """P with the legend typed without brackets: "自评等级：90分（含）以上为优，80-90分为良，60-80分为中，60分以下为差"."""
     rows, merges = BASES["P"]()
@@ -306,8 +310,6 @@ def hs_two_level2():
 NOTES = {
     # 带动就业人数 45 of ≥50 → 10 × 0.9 = 9, written with its full mark "9（满分10）".
     "p_score_full_mark_note": {"H18": "9（满分10）"},
-    # the funds score with its working, "9.5（10×95%）": 10 × 0.95 = 9.5.
-    "p_funds_score_working": {"H6": "9.5（10×95%）"},
     # the 全年预算数 with what it holds, "120（含上年结转10）": 120.
     "p_money_with_note": {"D6": "120（含上年结转10）"},
     # the actual with its detail, "45人（其中女性20人）": 45 of ≥50 → 9.
@@ -417,6 +419,9 @@ CASES: dict[str, tuple] = {
     "mon_partial_sources": (mon_partial_sources, ("F02", "F03", "F04")),
     "decl_nested_of_which": (decl_nested_of_which, ("F02",)),
     "p_nested_of_which": (p_nested_of_which, ("F02", "F03", "F04")),
+    # a 警告 that a source is blank is right (checked below): no 错误, and no source figure read from the 中期 pair
+    "decl_year_source_blank": (decl_year_source_blank, ()),
+    "mon_carryover_execution_blank": (mon_carryover_execution_blank, ("F03", "F04")),
     "p_every_source_of_which": (p_every_source_of_which, ("F02", "F04")),
     "p_subtotal_between_sources": (p_subtotal_between_sources, ("F02", "F04", "W03", "T02")),
     "bd_public_subset": (bd_public_subset, ("B03", "B06")),
@@ -428,7 +433,6 @@ CASES: dict[str, tuple] = {
     **{k: (_edit("P", v), ("S01", "S02", "S07")) for k, v in COST.items()},
     "p_grade_conclusion_row": (p_grade_conclusion_row, ("T04",)),
     "p_grade_conclusion_two_cells": (p_grade_conclusion_two_cells, ("T04",)),
-    "p_grade_legend_note": (p_grade_legend_note, ("T04",)),
     "p_grade_legend_plain": (p_grade_legend_plain, ("T04",)),
     # both tables state their own total under their titles: 98.5 and 97.5.
     "p2_stated_totals_each": (lambda: two_tables_second("项目总得分98.5分", "项目总得分97.5分"), ("T02",)),
@@ -480,6 +484,24 @@ def test_a_sources_own_of_which_is_not_another_source(tmp_path, case):
     财政拨款, not a third source. perfxl added it to the sources (160 │ 180 │ 171) and called the right 年度资金总额 100 │
     120 │ 114 wrong three times (F02 错误). Failed when written (three F02 错误 at C6:E6)."""
     _assert_quiet(tmp_path, case)
+
+
+# ---------------------------------------------------------------- 1b. a source left blank (second pass)
+
+
+@pytest.mark.parametrize("case", ["decl_year_source_blank", "mon_carryover_execution_blank"])
+def test_a_blank_source_is_no_certain_funds_sum_error(tmp_path, case):
+    """A source's cell left blank under a right total: the 申报表's 年度 其中：财政拨款, the 监控表's 结转 1-7月执行数.
+    perfxl read the 申报表's blank 年度 figure from the 中期 pair beside it (F02 错误 "应为各来源之和 900，表中为 300"),
+    and counted a blank source as nothing, so the right total was called wrong (F02 错误 "应为 180，表中为 192"): the
+    blank may hold the difference — a 警告 naming the blank source, never an 错误. Found in a second pass after the
+    fixes above; both failed then."""
+    _assert_quiet(tmp_path, case)
+    builder, _ = CASES[case]
+    result = _workbook(tmp_path, *builder())
+    f02 = [f for f in result.findings if f.code == "F02"]
+    assert f02 and all(f.severity.value == "warning" and "未填写" in f.basis for f in f02), f02
+    assert not any("900" in f.message for f in f02), f02
 
 
 # ---------------------------------------------------------------- 2. a 合计 row that is a block's subtotal
@@ -568,6 +590,8 @@ def test_a_level_label_repeated_on_each_row_is_one_heading(tmp_path, case):
 
 BY_CAUSE = {
     "p_nested_of_which",
+    "decl_year_source_blank",
+    "mon_carryover_execution_blank",
     "hubei_subtotals",
     "p_first_row_subtotal",
     "p_subtotal_between_sources",

@@ -65,6 +65,7 @@ class FundsRows:
     funds_header_row: int
     funds_declared_weight: CellValue | None
     pair_col: int
+    pair_offset: int = 1  # the 年度 amount's column right of its label (a merged label puts it further)
     breakdown_mode: bool
     # the total was taken from the block's first row under a total word of its own ("财政资金合计"); a row with a
     # known total label later shows it was a subtotal (review round 15)
@@ -203,6 +204,7 @@ class FundsRows:
                 return False  # a block starts with its two totals side by side (中期资金总额 … 年度资金总额 …)
             yearly = [p for p in pairs if "年度" in p[1]] or pairs[-1:]
             self.pair_col = yearly[0][0]
+            self.pair_offset = yearly[0][2] - yearly[0][0]
             self.state = "pairs"
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
@@ -210,13 +212,18 @@ class FundsRows:
             for _, v in row_cells(self.grid, r):
                 self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
         label_col, label, value_col = min(pairs, key=lambda p: abs(p[0] - self.pair_col))
+        blank_year = abs(label_col - self.pair_col) > 1 and self.state == "pairs" and self.cur.funds_total is not None
+        if blank_year:
+            # only the 中期 pair holds a figure ("其中：财政拨款 | 900 | 其中：财政拨款 | （空）"): the row's 年度 figure
+            # is blank, never the 中期 one beside it (review round 15)
+            value_col = self.pair_col + self.pair_offset
         bare = _PERIOD.sub("", label)
         is_total = bare in H.FUNDS_TOTAL_LABELS or label in H.FUNDS_TOTAL_LABELS
         blank = CellValue(None, None)
         row = FundsRow(
             value_at(self.grid, r, label_col),
             blank,
-            value_at(self.grid, r, value_col),
+            empty_at(self.grid, r, value_col) if blank_year else value_at(self.grid, r, value_col),
             blank,
             blank,
             blank,

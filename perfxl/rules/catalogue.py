@@ -435,6 +435,15 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "a judgement when only the last printed place differs, the rate is written as a whole number, or a source "
         "row repeats the total's figures and rate",
     ),
+    "F02": (
+        "某来源单元格未填写（该行其他栏有数，或为申报表的年度数）、差额可能即为其数额时为“需人工判断”",
+        "a judgement when a source cell is blank while its row has other figures (or it is a 申报表's yearly figure): "
+        "it may hold the difference",
+    ),
+    "B03": (
+        "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”",
+        "a judgement when 公用经费 is below its named items and a note on the table explains what an item holds",
+    ),
     "I12": (
         "数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”",
         "a judgement when the number looks damaged (e.g. M.8万元)",

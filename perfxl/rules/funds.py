@@ -155,9 +155,39 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
         elif reported is None or abs(reported - expected) > ctx.tol_money:
-            if reported is not None and len(every) > len(rows) and _sum(ctx, every, attr) == reported:
+            with_within = _sum(ctx, every, attr) if len(every) > len(rows) else None
+            if reported is not None and with_within is not None and abs(with_within - reported) <= ctx.tol_money:
                 continue  # the rows read as a source's own 其中 add up with the others: they were sources
-            yield ctx.finding(cell, expected=expected, actual=cell.text or BLANK, column=zh, column_en=en)
+            blank = [
+                p.label.text
+                for v, c, p in zip(parts, cells, rows, strict=True)
+                if v is None and ctx.is_blank(c) and _unfilled(ctx, p, c)
+            ]
+            short = reported is not None and expected < reported
+            yield ctx.finding(
+                cell,
+                expected=expected,
+                actual=cell.text or BLANK,
+                column=zh,
+                column_en=en,
+                # a source left blank may hold the difference: unfilled, so the total is not certainly wrong
+                certainty=Certainty.JUDGEMENT if blank and short else None,
+                basis=f"读取：{zh}的年度资金总额 {cell.text}，已填来源合计 {fmt_num(expected)}；来源"
+                + "、".join(f"“{b}”" for b in blank)
+                + "未填写，差额可能即为其数额，需人工核对"
+                if blank and short
+                else "",
+                basis_en=f"sources {', '.join(blank)} are blank in {en}; they may hold the difference"
+                if blank and short
+                else "",
+            )
+
+
+def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:
+    """A blank source cell that may hold money: its row has figures in other columns (结转 │ 0 │ 20 │ （空）), or it
+    is the row's only amount (a 申报表's 年度 figure). A source row blank throughout is a source not used: 0."""
+    others = [c for c in (row.initial_budget, row.full_budget, row.executed) if c is not cell and c.ref is not None]
+    return not others or any(not ctx.is_blank(c) for c in others)
 
 
 def _sum(ctx: Context, rows: tuple[FundsRow, ...], attr: str) -> Decimal | None:
