@@ -171,6 +171,11 @@ C["yishi-partial-zhuyao"] = report(
 C["sources-after-the-spending"] = report(
     "全年预算1100万元，实际支出1045万元，资金包括：一是中央资金600万元；二是省级资金400万元；三是上年结转资金100万元。"
 )
+# A 一是 item with its own 其中: 1000 = 600 + 400 (the 当年财政拨款's sources), 1000 + 100 = 1100.
+C["qizhong-inside-yishi"] = report(
+    "全年预算1100万元，具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元；二是上年结转资金100万元。"
+    "实际支出1045万元，预算执行率95%。"
+)
 # （一）（二） section parts in one paragraph: 到位 1100 and 支出 1045 are no parts of the budget.
 C["yi-er-sections"] = report(
     "项目全年预算1100万元。（一）资金到位情况：资金到位1100万元。（二）资金使用情况：实际支出1045万元，执行率95%。"
@@ -281,6 +286,17 @@ _v(
     ],
     "支出820万元",
     "支出850万元",
+    "N02",
+    "warning",
+)
+# A 其中 inside a 一是 item: 600 + 450 = 1050 ≠ 当年财政拨款 1000.
+_v(
+    "qizhong-inside-yishi-wrong",
+    [
+        "全年预算1100万元，具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元；二是上年结转资金100万元。"
+    ],
+    "省级资金400万元",
+    "省级资金450万元",
     "N02",
     "warning",
 )
@@ -398,6 +414,13 @@ def test_the_level_a_change_starts_from_is_no_actual(tmp_path, key):
     check_consistent(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["qizhong-inside-yishi"])
+def test_a_qizhong_inside_a_listed_part_details_that_part(tmp_path, key):
+    """ "具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元；二是…100万元": the 其中 took the whole
+    (1100) as its total, so 1000 + 600 + 400 + 100 = 2100 was set against 1100: a false N02 错误."""
+    check_consistent(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -413,6 +436,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "qizhong-inside-yishi",
     "rates-by-source-sentences",
     "rate-of-a-part-qizhong",
     "rate-of-a-part-juti",

@@ -329,7 +329,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         name = compact_name(clause)
         state.tail += clause
         if name.startswith("其中") or name == "其中":
-            state.parent = state.last_total
+            state.parent = _qizhong_total(state)
         elif _DETAIL.fullmatch(name) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
@@ -352,7 +352,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
-            state.parent = state.last_total
+            state.parent = _qizhong_total(state)
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
@@ -453,6 +453,17 @@ _ENUMERATION_HEAD = re.compile(
 
 #: Money of another measure than a year's allocation: an item so named is no share of a total not so named.
 _OTHER_MONEY = re.compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
+
+
+def _qizhong_total(state: _State) -> int | None:
+    """The total a "其中" opens the parts of: the figure right before it when that figure is itself a listed part
+    ("具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元" — the 1000's sources, not more parts of
+    the whole), else the last total."""
+    if state.facts:
+        last = state.facts[-1]
+        if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
+            return last.index
+    return state.last_total
 
 
 def _detailed(state: _State) -> int | None:
