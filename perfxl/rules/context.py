@@ -334,6 +334,16 @@ class Context:
             self._rows[id(ev)] = hit
         return hit[1]
 
+    def evaluation_framework(self) -> bool:
+        """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
+        评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价) rather than 10号 自评's 产出/效益/满意度: the
+        自评 default weights and 一级 set do not apply."""
+        return any(
+            compact(h.name or h.label.text).startswith(("投入", "过程", "决策"))
+            for h, _ in self.groups()
+            if h is not None
+        )
+
     def groups(self, ev: SelfEvaluation | None = None) -> Groups:
         """Indicators grouped under their 一级指标 heading, in sheet order (heading None for orphans), once per evaluation."""
         ev = ev or self.evaluation

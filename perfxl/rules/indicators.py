@@ -71,6 +71,12 @@ def coverage(ctx: Context) -> Iterator[Finding]:
             "表中没有总分行，表格可能不完整，未检查一级指标是否齐全", "no 总分 row: the table may continue; not checked"
         )
         return
+    if ctx.evaluation_framework():
+        ctx.skip(
+            "一级指标为投入、过程、产出、效果（部门整体支出绩效评价框架），不按产出/效益/满意度检查",
+            "first-level indicators follow the 投入/过程/产出/效果 framework; the 10号 set is not checked",
+        )
+        return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     for fragment in ctx.param("level1", ()):
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]

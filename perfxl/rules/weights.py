@@ -59,6 +59,8 @@ def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
 @check("W01")
 def level1_default(ctx: Context) -> Iterator[Finding]:
     """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
+    if ctx.evaluation_framework():  # 投入/过程/产出/效果 (53号 评价): 10号's default weights do not apply
+        return
     for heading, rows in ctx.groups():
         if heading is None:
             continue
