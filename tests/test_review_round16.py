@@ -232,6 +232,16 @@ C["progress-percent"] = report("@截至11月底，工程进度完成100%，建�
 # 1个月 ahead of the 时限; 15年 使用年限 (a year count, not a date) and a 12月底 date.
 C["time-units"] = report("@项目于2023年11月底完工，较12月底的时限提前1个月；工程设计使用年限15年；受益农户满意度95%。")
 
+# Cases on another 自评表: key → the project with its changed rows.
+TABLES: dict[str, dict] = {}
+
+# A cost row whose target has no direction ("1500元"), the actual below it (1450元), scored its full 5 with no 偏差原因:
+# the table judges it met (a lower cost is within it) — "各项绩效目标均已完成" agrees.
+_COST = list(IND)
+_COST[5] = ("产出指标", "成本指标", "亩均财政补助标准", "1500元", "1450元", "5", "5", E)
+TABLES["cost-without-direction-full-score"] = dict(PROJECT, ind=_COST)
+C["cost-without-direction-full-score"] = report("@亩均财政补助1450元，控制在1500元的标准以内；受益农户满意度95%。")
+
 CONSISTENT = sorted(C)
 
 # ------------------------------------------------------------------ contradictions: (paragraphs, changed, code, least)
@@ -332,7 +342,7 @@ VARIANTS = sorted(V)
 
 def _findings(tmp_path, paragraphs, tag):
     path = tmp_path / f"r16_{tag}.docx"
-    build_docx({"paragraphs": paragraphs, "tables": [_table(PROJECT)]}, path)
+    build_docx({"paragraphs": paragraphs, "tables": [_table(TABLES.get(tag, PROJECT))]}, path)
     result = validate_file(path)
     assert result.ok, result.error
     return result.findings
@@ -421,6 +431,13 @@ def test_a_qizhong_inside_a_listed_part_details_that_part(tmp_path, key):
     check_consistent(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["cost-without-direction-full-score"])
+def test_a_row_scored_in_full_is_met_whatever_direction_is_guessed(tmp_path, key):
+    """亩均财政补助标准 "1500元" / 1450元, 得分 5 of 5, no 偏差原因: N03 read the direction-less target as "higher is
+    better" and called it missed against "各项绩效目标均已完成": a false N03 警告."""
+    check_consistent(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -436,6 +453,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "cost-without-direction-full-score",
     "qizhong-inside-yishi",
     "rates-by-source-sentences",
     "rate-of-a-part-qizhong",

@@ -36,6 +36,16 @@ def _scored_short(ind: Any) -> str:
     return f"该行得分{fmt_decimal(score)}低于分值{fmt_decimal(weight)}，并填写了偏差原因（{reason[:30]}）"
 
 
+def _scored_in_full(ind: Any, run: _Run) -> bool:
+    """A row whose target states no direction (≥/≤/增长/下降), scored its full 分值 and giving no 偏差原因: the table
+    itself judges it met (a cost of 1450元 against 1500元), which a direction guessed from nothing must not overrule."""
+    target = parse_value(ind.target.raw, run.profile)
+    if target.op is not None or target.direction is not None:
+        return False
+    weight, score = to_decimal(ind.weight.raw), to_decimal(ind.score.raw)
+    return weight is not None and score is not None and score >= weight and ind.deviation.is_blank
+
+
 def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tuple[_Unmet, Any]]:
     out = []
     for ev in run.sub.evaluations:
@@ -43,6 +53,8 @@ def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tup
             if not ind.name.text or ind.target.is_blank or ind.actual.is_blank:
                 continue
             result = score_indicator(ind.target.raw, ind.actual.raw, 10, run.profile)
+            if result.meets_target is False and _scored_in_full(ind, run):
+                continue  # "1500元" / 1450元 scored 5 of 5: the row judges it met; "higher is better" would be a guess
             if result.meets_target is False:
                 row = _Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中", _scored_short(ind))
                 out.append((row, result))
