@@ -8,8 +8,10 @@ weight, ran S07 on grade targets, read "一、三公经费" as numbering and 年
 Each one-sheet workbook below is CORRECT, typed the way real provinces print their forms (tests/realworld and the
 bases of rounds 11, 12 and 14), and aimed at one edge of those rules; every figure is worked out by hand in the comment
 above its case (执行率 = 执行数/预算数 rounded half up at the places printed; score = 分值 × min(1, 实际/目标)). Each asserts
-no 错误 anywhere and no finding (警告 or 错误) of the codes that would misread it. The tests before the guard failed when
-written (one per distinct cause, parametrised over its cases); the guard holds the cases perfxl already reads right."""
+no 错误 anywhere and no finding (警告 or 错误) of the codes that would misread it (where a 警告 is the right reading — a
+blank source, a note to read — the test says so and checks its basis). The tests before the guard failed when written
+(one per distinct cause, parametrised over its cases); sections 1b and 9 were found in a second pass after the first
+fixes; the guard holds the cases perfxl already reads right."""
 
 from __future__ import annotations
 
