@@ -190,6 +190,12 @@ C["baohan-subset-deng"] = report(
     "1.预算数：2023年，包含中央资金600万元、省级资金300万元等，上年结转资金100万元。",
     "2.执行数：全年实际支出1045万元，预算执行率95%。",
 )
+# Next year's budget by its 包含 list (500 + 300 = 800 for 2024) beside this year's (600 + 400 + 100 = 1100).
+C["baohan-next-year"] = report(
+    "1.预算数：2023年，包含中央资金600万元、省级资金400万元、上年结转资金100万元。",
+    "2.执行数：全年实际支出1045万元，预算执行率95%。",
+    "3.2024年预算数：包含中央资金500万元、省级资金300万元。",
+)
 # Chinese numerals: 七百万元 + 三百万元 = 一千万元 (当年财政拨款 1000).
 C["chinese-numerals"] = report(
     "2023年该项目当年财政拨款一千万元，其中中央资金七百万元、省级资金三百万元，上年结转资金一百万元，"
@@ -438,6 +444,13 @@ def test_a_row_scored_in_full_is_met_whatever_direction_is_guessed(tmp_path, key
     check_consistent(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["baohan-next-year"])
+def test_a_budget_by_parts_of_another_year_is_not_this_years(tmp_path, key):
+    """ "3.2024年预算数：包含中央资金500万元、省级资金300万元" in the 2023 report: only a year after 预算数： was read, so
+    800 was set against the 全年预算数 1100: a false N01 警告."""
+    check_consistent(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -453,6 +466,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "baohan-next-year",
     "cost-without-direction-full-score",
     "qizhong-inside-yishi",
     "rates-by-source-sentences",

@@ -279,7 +279,9 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
     assert funds.total is not None
     unit = funds.unit or "万元"
     for m in _BUDGET_BY_PARTS.finditer(text):
-        if m["year"] and run.year and m["year"] != run.year:
+        lead = re.split(r"[。；;！？!?\n]", text[: m.start()])[-1]  # "3.2024年预算数：包含…": the year before it too
+        years = ([m["year"]] if m["year"] else []) + _YEAR.findall(lead)
+        if run.year and any(y != run.year for y in years):
             continue
         rest = text[m.end() :]
         end = _LIST_END.search(rest)
