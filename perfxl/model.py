@@ -389,6 +389,7 @@ class SelfEvaluation:
     columns: tuple[str, ...] = ()  # indicator roles whose header the table has; empty = not stated (all)
     stated_total: CellValue | None = None  # a total stated in a text row above the table ("项目总得分99.41分")
     level2: tuple[Level2Heading, ...] = ()  # 二级 labels with a declared weight (评分表), in sheet order
+    remarks: tuple[CellValue, ...] = ()  # texts of rows after the table labelled 原因分析/说明/改进措施
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -95,3 +95,28 @@ def test_a_target_holding_only_its_unit_has_no_figure(tmp_path):
     found = _codes(result, "I03")
     assert [(f.ref.cell, f.severity.value) for f in found] == [("E7", "warning"), ("E8", "warning"), ("E9", "warning")]
     assert "只有计量单位" in found[0].basis
+
+
+def _low_rate_table(remark_label, remark):
+    rows = _self_evaluation(
+        [
+            [E, "产出指标", "数量指标", "标准化圈舍面积(平方米)", "5000", "5000", "40"],
+            [E, "满意度指标", "服务对象满意度指标", "项目业主满意度(%)", "95", "95", "40"],
+        ],
+        total="80",
+    )
+    rows[4] = pad([E, "年度财政资金总额", "1500", "600", "40.00%"], 7)
+    return [*rows, pad([remark_label, remark], 7)]
+
+
+def test_a_low_rate_explained_in_a_row_below_the_total_needs_no_reason(tmp_path):
+    """施甸's form prints '偏差大或 目标未完成 原因分析 | 该项目由于…' below the 总分: the 执行率 40% is explained there, so
+    F07 stays quiet; a row of 改进措施 that explains nothing leaves F07's 警告 standing."""
+    label = "偏差大或 目标未完成 原因分析"
+    explained = _workbook(tmp_path, _low_rate_table(label, "该项目由于用地手续未办理完成，至今未形成实质性工程量。"))
+    assert not _codes(explained, "F07")
+    assert not [f for f in explained.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.cell.startswith("A12")]
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    unexplained = _workbook(bare, _low_rate_table("改进措施及结果应用方案", "进一步提高认识，强化责任落实。"))
+    assert [f.ref.cell for f in _codes(unexplained, "F07")] == ["E5"]

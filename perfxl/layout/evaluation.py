@@ -68,6 +68,7 @@ class _Builder:
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row, what it was read as), for coverage
     has_total_row: bool = False
+    remarks: list[CellValue] = field(default_factory=list)
 
     @property
     def has_body(self) -> bool:
@@ -101,8 +102,12 @@ class _Builder:
             columns=columns,
             stated_total=self.stated_total,
             level2=tuple(self.level2.values()),
+            remarks=tuple(self.remarks),
         )
 
+
+#: Labels of the explanation rows some forms print below the 总分 ("偏差大或目标未完成原因分析", "改进措施及结果应用方案").
+_REMARK_LABEL = re.compile(r"原因|说明|改进措施|整改|存在的问题")
 
 _WEIGHT_IN_NAME = re.compile(r"\((\d+(?:\.\d+)?)分\)$")
 
@@ -268,6 +273,9 @@ class _Reader(FundsRows):
             self._start_indicators(r)
             mark(r, "header")
             return
+        if self.cur.has_total_row and self._remark_row(r):
+            mark(r, "note")  # 偏差大或目标未完成原因分析 | …, 改进措施 | … below the 总分: read as the table's remarks
+            return
         if self.state in ("pre", "pairs") and self._pair_funds_row(r):
             mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
         elif self.state == "funds":
@@ -301,6 +309,18 @@ class _Reader(FundsRows):
         else:
             self._unmapped(r, Severity.INFO if self.state in ("pre", "after", "pairs") else Severity.WARNING)
             mark(r, "unread")
+
+    def _remark_row(self, r: int) -> bool:
+        """A row below the 总分 holding a label that names an explanation (原因, 说明, 改进措施 …) and one text: the
+        table's remarks, where a low 执行率 or an adjustment may be explained (F07, F08)."""
+        cells = row_cells(self.grid, r)
+        if len(cells) != 2 or not all(isinstance(v, str) for _, v in cells):
+            return False
+        label, text = H.normalise_label(cells[0][1]), cells[1][1].strip()
+        if not _REMARK_LABEL.search(label) or len(label) > 24 or len(text) < 8:
+            return False
+        self.cur.remarks.append(value_at(self.grid, r, cells[1][0]))
+        return True
 
     # -------------------------------------------------------------- header area
     def _unit_note(self, r: int) -> bool:

@@ -29,6 +29,7 @@ def _notes(ctx: Context) -> list[str]:
     ev = ctx.ev
     texts = [c.text for c in (ev.funds.breakdown if ev.funds else ())]
     texts += [g.actual.text for g in ev.goals]
+    texts += [c.text for c in ev.remarks]  # 偏差大或目标未完成原因分析 | … below the 总分
     return texts
 
 
