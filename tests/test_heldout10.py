@@ -1,8 +1,9 @@
-"""Tables published unfilled, and units printed in the indicator's name (held-out batch 10).
+"""General fixes prompted by held-out batch 10: a table published unfilled, a target holding only its unit, units
+in the indicator's name, explanations below the 总分, a unit-name label naming its level of government.
 
-The shapes are those of two real tables in tests/realworld (云南 施甸 保山猪保种场 2021: a 自评表 without a 分值
-column whose every 实际完成值, 得分 and 总分 is blank; 陕西 陈仓 2020 绩效目标表: every 指标值 prints its unit and
-no figure), cut down to what each rule reads.
+The shapes are those of real tables in tests/realworld (云南 施甸 保山猪保种场 2021: a 自评表 without a 分值 column
+whose every 实际完成值, 得分 and 总分 is blank, and an explanation row below the 总分; 陕西 陈仓 2020 绩效目标表: every
+指标值 prints its unit and no figure; 湖南 零陵 疾控 2021: 区级预算单位名称), cut down to what each rule reads.
 """
 
 from __future__ import annotations
@@ -120,3 +121,22 @@ def test_a_low_rate_explained_in_a_row_below_the_total_needs_no_reason(tmp_path)
     bare.mkdir()
     unexplained = _workbook(bare, _low_rate_table("改进措施及结果应用方案", "进一步提高认识，强化责任落实。"))
     assert [f.ref.cell for f in _codes(unexplained, "F07")] == ["E5"]
+
+
+def test_a_unit_name_label_naming_its_level_of_government_is_the_header_field(tmp_path):
+    """湖南 零陵 2021 heads its 部门整体 form with 区级预算单位名称 │ <unit> (县级/市级 elsewhere): the unit's name field,
+    so the file names its unit and F01 runs (was an unread row and F01 skipped)."""
+    rows = [
+        pad(["部门整体支出绩效自评表(2021年度)"], 8),
+        pad(["区级预算单位名称", "某区疾病预防控制中心"], 8),
+        ["年度预算申请(万元)", E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [E, "年度资金总额", "2456.18", "2456.18", "2456.18", "10", "100%", "10"],
+        ["年度总体目标", "预期目标", E, E, "实际完成情况", E, E, E],
+        [E, "做好疾病预防控制工作。", E, E, "完成疾病预防控制工作。", E, E, E],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [E, "产出指标", "数量指标", "流行病学调查完成率", "≥90%", "95%", "90", "90"],
+        pad(["总分", E, E, E, E, E, "100", "100"], 8),
+    ]
+    result = _workbook(tmp_path, rows, ("A3:A4", "A5:A6", "B5:D5", "E5:H5", "B6:D6", "E6:H6"))
+    assert result.unit_name == "某区疾病预防控制中心"
+    assert not [s for s in result.coverage.skipped if s.code == "F01"]
