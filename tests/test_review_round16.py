@@ -316,6 +316,15 @@ _v(
     "N02",
     "warning",
 )
+# 结转资金执行率90%: the 上年结转资金 row gives 85/100 = 85% (certain: its cells).
+_v(
+    "carryover-rate-wrong",
+    ["上年结转资金100万元，结转资金执行率85%。"],
+    "执行率85%",
+    "执行率90%",
+    "N01",
+    "error",
+)
 # 具体为 60 + 50 = 110 ≠ 100.
 _v(
     "juti-wrong",
@@ -451,6 +460,13 @@ def test_a_budget_by_parts_of_another_year_is_not_this_years(tmp_path, key):
     check_consistent(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["carryover-rate-wrong"])
+def test_the_carried_over_funds_rate_is_its_rows(tmp_path, key):
+    """ "上年结转资金100万元，结转资金执行率90%" against the row's 85/100 = 85%: once 结转资金执行率 stopped being compared
+    with the project's rate, nothing compared it (a miss) — now the 上年结转资金 row's cells give it (N01 错误)."""
+    check_variant(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -466,6 +482,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "carryover-rate-wrong",
     "baohan-next-year",
     "cost-without-direction-full-score",
     "qizhong-inside-yishi",

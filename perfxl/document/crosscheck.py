@@ -22,7 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, Submission, TextRef
 from ..numbers import to_decimal
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
-from .funds_arith import _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
+from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
 from .goal_claims import _goal
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
@@ -395,10 +395,13 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head = _around(fact)[0]
     if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
         return
-    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or _PART_RATE.search(head):
-        return  # the rate of one part (三公经费, 财政资金, 结转资金, "其中当年财政拨款…"): not the table's total
     if _own_figures_give(run.facts.get(pi, ()), fact):
         return  # "当年财政拨款1000万元，实际支出960万元，执行率96%": the rate of its own figures, which speak for it
+    if "结转" in fact.subject and not _NOT_THIS_YEARS.search(fact.subject):
+        _check_carried_over_rate(run, pi, ref, fact)  # "上年结转资金执行率85%": that row's 全年执行数 / 全年预算数
+        return
+    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or _PART_RATE.search(head):
+        return  # the rate of one part (三公经费, 财政资金, 结转资金, "其中当年财政拨款…"): not the table's total
     kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
@@ -415,6 +418,26 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         tv.label,
         certainty=Certainty.CERTAIN,
         formula=tv.formula,
+    )
+
+
+def _check_carried_over_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    """ "上年结转资金执行率85%" against the 上年结转资金 row's 全年执行数 / 全年预算数 (N01, computed from the cells)."""
+    spent, budget = run.values.get(("carried_over", "final")), run.values.get(("carried_over", "budget"))
+    if spent is None or budget is None or not budget.value:
+        return
+    _compare(
+        run,
+        pi,
+        ref,
+        dataclasses.replace(fact, role="value"),
+        spent.value / budget.value * Decimal(100),
+        "%",
+        Decimal("0.0001"),
+        spent.refs + budget.refs,
+        "自评表资金表“上年结转资金”全年执行数 / 全年预算数",
+        certainty=Certainty.CERTAIN,
+        formula=f"{spent.value} / {budget.value}",
     )
 
 
