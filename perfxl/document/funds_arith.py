@@ -154,10 +154,10 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if found is None:
         return
     before, paid = found
-    own = _around(rest)[0] or rest.subject  # "上年结转资金结余15万元": the remainder of the money its words name
-    if "结转" in own:
+    words = _around(rest)[0] or rest.subject  # "上年结转资金结余15万元": the remainder of the money its words name
+    if "结转" in words:
         return
-    named = set(_WHICH_MONEY.findall(paid.subject + own))
+    named = set(_WHICH_MONEY.findall(paid.subject + words))
     got = _budget_readings(run, pi, before, paid, named, arrived=True)
     if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
         return
