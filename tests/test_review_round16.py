@@ -248,6 +248,14 @@ _COST[5] = ("产出指标", "成本指标", "亩均财政补助标准", "1500元
 TABLES["cost-without-direction-full-score"] = dict(PROJECT, ind=_COST)
 C["cost-without-direction-full-score"] = report("@亩均财政补助1450元，控制在1500元的标准以内；受益农户满意度95%。")
 
+# A target set as a range (300-350人 in the table): 320 lies in it; 106.67% is 320/300, against the range's low end.
+_RANGE = list(IND)
+_RANGE[2] = ("产出指标", "数量指标", "培训新型职业农民人数", "300-350人", "320人", "10", "10", E)
+TABLES["completion-against-a-range"] = dict(PROJECT, ind=_RANGE)
+C["completion-against-a-range"] = report(
+    "@培训新型职业农民人数目标300至350人，实际培训320人，完成率106.67%；受益农户满意度95%。"
+)
+
 CONSISTENT = sorted(C)
 
 # ------------------------------------------------------------------ contradictions: (paragraphs, changed, code, least)
@@ -467,6 +475,13 @@ def test_the_carried_over_funds_rate_is_its_rows(tmp_path, key):
     check_variant(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["completion-against-a-range"])
+def test_a_completion_rate_against_a_range_target_is_not_read(tmp_path, key):
+    """ "目标300至350人，实际培训320人，完成率106.67%": the range's upper end 350 was taken as the target (320/350 =
+    91.43%): a false N02 警告 — which end a writer measured against is open."""
+    check_consistent(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -482,6 +497,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "completion-against-a-range",
     "carryover-rate-wrong",
     "baohan-next-year",
     "cost-without-direction-full-score",
