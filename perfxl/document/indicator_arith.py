@@ -50,6 +50,9 @@ def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] |
     return second, first
 
 
+#: A figure that closes a range ("300至350人", "300人-350人", "95%-100%"): a number, its unit, a range mark before it.
+_RANGE_BEFORE = re.compile(r"\d\s*[^\d\s，,。；;]{0,2}\s*[-–—~～至到]\s*$")
+
 #: Words before 完成率 that name no quantity of their own: "其完成率", "目标完成率", "任务完成率", "总体完成率".
 _GENERIC_HEAD = re.compile(r"(其|该项?|此项?|本项|指标|目标|任务|年度|年初|绩效|总体|整体|综合|实际|计划|项目|的|为)")
 
@@ -98,6 +101,8 @@ def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tup
         if pair is None:
             continue
         target, actual = pair
+        if _RANGE_BEFORE.search(_around(target)[0]):
+            continue  # "目标300至350人": which end of a range the rate measures is open
         if _names_another_quantity(rate, target, actual):
             continue  # "实际培训320人，学员结业考核完成率98%": the exam's rate, not the training's
         if _bound(target) == "upper" or re.search(r"[≤<]\s*$", _around(target)[0]):
