@@ -333,6 +333,15 @@ _v(
     "N01",
     "error",
 )
+# 执行率104.5% is 1045 over the 年初预算 1000 — the project's spending, so the project's rate: 1045/1100 = 95%.
+_v(
+    "rate-against-initial-budget",
+    ["2023年该项目年初预算1000万元，全年预算1100万元，实际支出1045万元，预算执行率95%。"],
+    "执行率95%",
+    "执行率104.5%",
+    "N01",
+    "error",
+)
 # 具体为 60 + 50 = 110 ≠ 100.
 _v(
     "juti-wrong",
@@ -482,6 +491,14 @@ def test_a_completion_rate_against_a_range_target_is_not_read(tmp_path, key):
     check_consistent(tmp_path, key)
 
 
+@pytest.mark.parametrize("key", ["rate-against-initial-budget"])
+def test_the_projects_spending_makes_the_projects_rate(tmp_path, key):
+    """ "年初预算1000万元，全年预算1100万元，实际支出1045万元，执行率104.5%": the rate its own figures give (1045/1000),
+    but of the 自评表's 全年执行数 — the project's rate, 95%. Lost by the first 'own figures' rule of this round (a miss
+    found while probing it), kept by measuring the spending against the table."""
+    check_variant(tmp_path, key)
+
+
 @pytest.mark.parametrize("key", ["wei-wrong"])
 def test_a_count_after_wei_names_the_trained(tmp_path, key):
     """ "全年为350名新型职业农民开展技能培训" against 培训新型职业农民人数 320人: missed (the words after 为 name the
@@ -497,6 +514,7 @@ def test_parts_listed_by_yishi_after_zhuyao_yongyu(tmp_path, key):
 
 
 _OWN_TEST = {
+    "rate-against-initial-budget",
     "completion-against-a-range",
     "carryover-rate-wrong",
     "baohan-next-year",

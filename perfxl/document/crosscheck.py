@@ -353,10 +353,11 @@ def _part_of_its_own_kind(facts: tuple[Fact, ...], fact: Fact) -> bool:
 _PART_RATE = re.compile(r"(其中|具体[是为]|当年财政拨款|当年拨款|结转)")
 
 
-def _own_figures_give(facts: tuple[Fact, ...], rate: Fact) -> bool:
+def _own_figures_give(facts: tuple[Fact, ...], rate: Fact, executed: TableValue | None) -> bool:
     """The money figures told with the rate — in its sentence, after the rate before it — give it: the last one over an
     earlier one, or over all earlier ones together. Then the rate is theirs (a source's, a part's); the amounts are
-    compared with the tables on their own."""
+    compared with the tables on their own. Not when that spending is the 自评表's 全年执行数 (`executed`): then it is
+    the project's rate, whatever budget the text measured it against ("年初预算1000万元…支出1045万元，执行率104.5%")."""
     window: list[Fact] = []
     for f in facts[: rate.index]:
         if f.sentence != rate.sentence or f.role == "completion":
@@ -367,6 +368,8 @@ def _own_figures_give(facts: tuple[Fact, ...], rate: Fact) -> bool:
     if len(window) < 2:
         return False
     *earlier, paid = window
+    if executed is not None and _agrees(paid, executed):
+        return False
     spent = _interval(paid)
     for parts in [*([b] for b in earlier), earlier]:
         base = _sum_as(parts, paid.quantity.unit)
@@ -395,7 +398,7 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head = _around(fact)[0]
     if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
         return
-    if _own_figures_give(run.facts.get(pi, ()), fact):
+    if _own_figures_give(run.facts.get(pi, ()), fact, run.values.get(("expense", "final"))):
         return  # "当年财政拨款1000万元，实际支出960万元，执行率96%": the rate of its own figures, which speak for it
     if "结转" in fact.subject and not _NOT_THIS_YEARS.search(fact.subject):
         _check_carried_over_rate(run, pi, ref, fact)  # "上年结转资金执行率85%": that row's 全年执行数 / 全年预算数
