@@ -132,8 +132,10 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     )
 
 
-#: What is left of the year's money: "结余8.4万元", "未支出13.2万元", "剩余资金…" (not last year's 上年结转).
-_REMAINDER = re.compile(r"^(?:年末|年底)?(?:资金)?(?:结余|未支出|尚未支出|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$")
+#: What is left of the year's money: "结余8.4万元", "结转结余资金…", "未支出13.2万元", "剩余资金…" (not 上年结转).
+_REMAINDER = re.compile(
+    r"^(?:年末|年底)?(?:资金)?(?:结转结余|结余|未支出|尚未支出|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$"
+)
 
 
 def _project_funds(run: _Run) -> FundsRow | None:
@@ -155,8 +157,8 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         return
     before, paid = found
     words = _around(rest)[0] or rest.subject  # "上年结转资金结余15万元": the remainder of the money its words name
-    if "结转" in words:
-        return
+    if re.search(r"(上年结转|结转资金)", words):
+        return  # not "结转结余资金" (what is left, carried or not): that is the whole's
     named = set(_WHICH_MONEY.findall(paid.subject + words))
     got = _budget_readings(run, pi, before, paid, named, arrived=True)
     if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
