@@ -13,7 +13,11 @@ builder). Its figures, by hand:
          亩均财政补助标准 ≤1500元 1450元; 项目区粮食亩产提高 ≥50公斤 60公斤; 工程设计使用年限 ≥15年 15年;
          受益农户满意度 ≥90% 95%.
   总分 9.5 + 90 = 99.5.
-Each case replaces the middle of a fixed report (title, 基本情况, 资金 and 绩效 sections, 自评结论 "99.5分 … 均已完成").
+Each case replaces the middle of a fixed report (title, 基本情况, 资金 and 绩效 sections, 自评结论 "99.5分 … 均已完成");
+a few use a 自评表 with one row changed (`TABLES`).
+
+The tests before the guard failed when written (or, marked so in their docstring, when the fix of another exposed
+them), one per distinct cause; the cases they hold are left out of the guard (`_OWN_TEST`), which holds the rest.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from test_review_round13 import _loud, _show, _table
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
-pytestmark = pytest.mark.slow  # some forty reports built and checked
+pytestmark = pytest.mark.slow  # some fifty reports built and checked (about 40 s on one core)
 
 E = ""
 RANK = {"info": 1, "warning": 2, "error": 3}
