@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 from report_helpers import errors_of, pad
 
+from perfxl.reader import read_submission
 from perfxl.validate import validate_file
 
 E = ""
@@ -387,7 +388,7 @@ def _p15():
     return [("自评表", *dept(E19="6.00%", H19="年末项目未完成支付"))]
 
 
-@case("dept_staff_rate_vs_basic", ("B14", "自评表", "E18", "warning"))
+@case("dept_staff_rate_vs_basic", ("B15", "自评表", "E18", "warning"))
 def _p16():
     """Two sheets: 在职人员控制率 actual printed 95.00% on the 自评表, but the 基础数据表 prints 46/50 = 92.00% for the same
     rate (财预〔2013〕53号 defines one 在职人员控制率). One of the two is wrong; which is a person's call — 警告 at the
@@ -395,18 +396,153 @@ def _p16():
     return [("基础数据表", *basic()), ("自评表", *dept(E18="95.00%"))]
 
 
-@case("dept_three_public_rate_vs_basic", ("B14", "自评表", "E16", "warning"))
+@case("dept_three_public_rate_vs_basic", ("B15", "自评表", "E16", "warning"))
 def _p17():
     """Two sheets: 三公经费控制率 printed 85.00% on the 自评表; the 基础数据表's 19.80/22.00 = 90.00%."""
     return [("基础数据表", *basic()), ("自评表", *dept(E16="85.00%"))]
+
+
+@case("dept_procurement_vs_basic", ("B15", "自评表", "E15", "warning"))
+def _p18():
+    """Two sheets: 政府采购执行率 printed 100% on the 自评表; the 基础数据表's 政府采购金额 63/70 = 90.00% (the 决算 lowered
+    to 63; B11 reports the 基础数据表's own rate below 100% as its 警告)."""
+    return [("基础数据表", *basic(D20=63)), ("自评表", *dept())]
+
+
+@case("dept_public_funds_fraction_vs_basic", ("B15", "自评表", "E17", "warning"))
+def _p19():
+    """Two sheets, the 基础数据表 in 元: 公用经费控制率 typed 0.9165 on the 自评表 (a %-formatted 91.65%); the 基础数据表's
+    1250000/1300000 = 96.1538% → 96.15%."""
+    rows, merges = basic(D3="单位：元")
+    return [("基础数据表", scaled(rows, 10000), merges), ("自评表", *dept(E17=0.9165))]
+
+
+@case("dept_two_sheets_yuan_fraction_ok")
+def _c16():
+    """Two sheets, the 基础数据表 in 元 and the rates typed as fractions on the 自评表: 在职人员控制率 0.92 (46/50),
+    三公经费控制率 0.9 (198000/220000), 公用经费控制率 0.9615 (1250000/1300000 = 0.961538), "在职人员控制率（%）" named with
+    its unit."""
+    rows, merges = basic(D3="单位：元")
+    return [
+        ("基础数据表", scaled(rows, 10000), merges),
+        ("自评表", *dept(C18="在职人员控制率（%）", E18=0.92, E16=0.9, E17=0.9615)),
+    ]
+
+
+@case("dept_indicator_repeats_wrong_basic_rate", ("B01", "基础数据表", "D5", "error"))
+def _p20():
+    """Two sheets: the 基础数据表 prints 控制率 93.00% for 46/50 = 92.00% (B01), and the 自评表's 在职人员控制率 repeats
+    93.00%: one wrong figure, reported once at its source (the indicator only copies it)."""
+    return [("基础数据表", *basic(D5="93.00%")), ("自评表", *dept(E18="93.00%"))]
+
+
+# ---- 江西 整体支出规模 (资金来源 / 资金结构 rows with their own figures) and 重庆 部门整体绩效自评表
+
+# 1150/1200 = 95.83%; 财政拨款 1060/1100 = 96.3636% → 96.36%; 其他资金 90/100 = 90.00%; 基本支出 300/300 = 100.00%;
+# 项目支出 850/900 = 94.444% → 94.44%. 资金来源 1100 + 100 = 1200, 1060 + 90 = 1150; 资金结构 300 + 900 = 1200,
+# 300 + 850 = 1150: two splits of one total, each adding up. Indicators 20 + 20 + 30 + 30 = 100, all met: total 100.
+JIANGXI = [
+    pad(["某县林业局整体支出绩效自评表（2023年度）"], 9),
+    pad(["评价部门名称", "某县林业局", E, E, E, E, "下属单位个数", 0], 9),
+    pad(["整体支出规模", E, "全年预算数", "全年执行数", "执行率"], 9),
+    pad([E, "合计", 1200, 1150, "95.83%"], 9),
+    pad([E, "资金来源：（1）财政拨款", 1100, 1060, "96.36%"], 9),
+    pad([E, "（2）其他资金", 100, 90, "90.00%"], 9),
+    pad([E, "资金结构：（1）基本支出", 300, 300, "100.00%"], 9),
+    pad([E, "（2）项目支出", 900, 850, "94.44%"], 9),
+    pad(["年度总体目标", "年初设定目标", E, E, E, "全年完成情况"], 9),
+    pad([E, "完成造林1.2万亩", E, E, E, "全年新造林1.25万亩，在职人员控制在编制内"], 9),
+    ["分解目标", "自评权重", "二级指标", "三级指标", "年度指标值", "全年完成值", "分值", "得分", "偏差及原因分析"],
+    ["管理指标", 40, "预算执行管理", "在职人员控制率", "≤100%", "92%", 20, 20, E],
+    [E, E, "政府采购管理", "政府采购执行率", "≥95%", "100%", 20, 20, E],
+    ["产出指标", 30, "数量指标", "造林面积", "≥1.2万亩", "1.25万亩", 30, 30, E],
+    ["满意度指标", 30, "服务对象满意度", "群众满意度", "≥90%", "95%", 30, 30, E],
+    pad(["总分", E, E, E, E, E, 100, 100], 9),
+]
+JIANGXI_MERGES = ["A1:I1", "A3:A8", "A9:A10", "B9:E9", "F9:I9", "B10:E10", "F10:I10", "A12:A13", "B12:B13"]
+
+
+@case("jiangxi_two_splits_ok")
+def _c17():
+    return [("自评表", [list(r) for r in JIANGXI], list(JIANGXI_MERGES))]
+
+
+@case("jiangxi_structure_sum", ("F02", "自评表", "D4", "error"))
+def _p21():
+    """资金结构 (2)项目支出 全年执行数 printed 870 (its rate 870/900 = 96.67% printed with it): 300 + 870 = 1170 ≠ 合计 1150,
+    while 资金来源 1060 + 90 = 1150 agrees with it — the structure split is the one that does not add up."""
+    rows = [list(r) for r in JIANGXI]
+    rows[7][3], rows[7][4] = 870, "96.67%"
+    return [("自评表", rows, list(JIANGXI_MERGES))]
+
+
+# 重庆: 其中财政拨款 1060/1100 = 96.3636% → 96.36 (bare), 得分 10 × 0.963636 = 9.64; indicators 30 + 30 + 30 = 90, all
+# met; 自评总分 9.64 + 90 = 99.64.
+CHONGQING = [
+    pad(["某区林业局2023年度部门整体绩效自评表"], 8),
+    pad(["主管部门", "某区林业局", E, "部门联系人", "李某", "联系电话", "12345678"], 8),
+    pad(["自评总分（分）", 99.64], 8),
+    pad([E, "年初预算数", "全年（调整）预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"], 8),
+    pad(["年度总金额", 1200, 1200, 1150], 8),
+    pad(["其中财政拨款", 1100, 1100, 1060, 96.36, 10, 9.64], 8),
+    pad(["年初绩效目标", "全年（调整）绩效目标", E, E, "全年目标实际完成情况"], 8),
+    pad(["完成造林1.2万亩", E, E, E, "完成造林1.25万亩"], 8),
+    ["绩效指标 指标名称", "计量单位", "指标性质", "指标值", "指标权重（分）", "全年完成值", "指标得分（分）", "说明"],
+    ["在职人员控制率", "%", "≤", 100, 30, 92, 30, E],
+    ["三公经费控制率", "%", "≤", 100, 30, 90, 30, E],
+    ["群众满意度", "%", "≥", 90, 30, 95, 30, E],
+]
+CHONGQING_MERGES = ["A1:H1", "B3:H3", "A7:D7", "E7:H7", "A8:D8", "E8:H8"]
+
+
+@case("chongqing_ok")
+def _c18():
+    return [("自评表", [list(r) for r in CHONGQING], list(CHONGQING_MERGES))]
+
+
+@case("chongqing_exec_score_wrong", ("F05", "自评表", "G6", "error"))
+def _p22():
+    """执行率得分 printed 9.46 (digits swapped); 10 × 1060/1100 = 9.64 (总分 moved with it: 99.46)."""
+    rows = [list(r) for r in CHONGQING]
+    rows[5][6], rows[2][1] = 9.46, 99.46
+    return [("自评表", rows, list(CHONGQING_MERGES))]
+
+
+@case("dept_carryover_income_note_below")
+def _c19():
+    """按收入性质分 with 上年结转：50 in place of 其他资金, and notes under the 总分 row."""
+    rows, merges = dept(B10="上年结转：50")
+    rows += [pad(["注：执行率=全年执行数/全年预算数×100%。"], 8), pad(["填报人：张某    联系电话：12345678"], 8)]
+    return [("自评表", rows, merges)]
+
+
+@case("dept_income_split_sum", ("F09", "自评表", "B6", "error"))
+def _p23():
+    """按收入性质分 1200 but 一般公共预算 1000 + 政府性基金 150 + 0 + 其他资金 100 = 1250: the parts exceed it."""
+    return [("自评表", *dept(B10="其他资金：100"))]
 
 
 # ---------------------------------------------------------------- the tests
 
 RANK = {"info": 1, "warning": 2, "error": 3}
 
-#: The department indicators whose actual the 基础数据表 also prints (missed when written: nothing compared them).
-INDICATOR_VS_BASIC = ["dept_staff_rate_vs_basic", "dept_three_public_rate_vs_basic"]
+#: Cause 1 (miss): a 部门整体 indicator whose actual contradicts the same rate on the 基础数据表 was compared with
+#: nothing (B15 now compares 在职人员控制率, 三公经费控制率, 公用经费控制率, 政府采购执行率).
+INDICATOR_VS_BASIC = [
+    "dept_staff_rate_vs_basic",
+    "dept_three_public_rate_vs_basic",
+    "dept_procurement_vs_basic",
+    "dept_public_funds_fraction_vs_basic",
+]
+#: Cause 2 (false 错误): F02 added 江西's 资金结构 rows (基本支出/项目支出) to its 资金来源 rows (财政拨款/其他资金), so a
+#: correct table "should be" 2400 = 2 × 1200; the planted 资金结构 error was reported beside a false one in 全年预算数.
+TWO_SPLITS = ["jiangxi_two_splits_ok", "jiangxi_structure_sum"]
+#: Cause 3 (false 错误 + miss): 重庆 scores 执行率 on its 其中财政拨款 row (执行率 | 执行率权重 | 执行率得分): the two
+#: columns were unknown, the 年度总金额 row's blank 执行率 was an F04 错误, and a wrong 执行率得分 went unchecked.
+SCORED_SOURCE_ROW = ["chongqing_ok", "chongqing_exec_score_wrong"]
+#: Cause 4 (table not read): 江西's 分解目标 (the 一级指标 column) and 全年完成情况 (the goals' actual) were unknown
+#: headers: the goal row went unread (LAYOUT_UNMAPPED_ROW) and 产出指标/满意度指标 were "missing" (I02).
+JIANGXI_HEADERS = ["jiangxi_two_splits_ok", "jiangxi_structure_sum"]
 
 
 def check_case(tmp_path, name: str) -> None:
@@ -417,7 +553,7 @@ def check_case(tmp_path, name: str) -> None:
     if expected is None:
         assert errors_of(result) == [], findings(result)
         # and no 警告 that misreads the table: the sums, rates and splits the comment checks by hand
-        misreads = {"B01", "B03", "B05", "B06", "B14", "B16", "F04", "F05", "F09", "T02", "S01", "S02", "S07"}
+        misreads = {"B01", "B03", "B05", "B06", "B14", "B15", "B16", "F04", "F05", "F09", "T02", "S01", "S02", "S07"}
         assert [f for f in findings(result) if f[0] in misreads] == [], findings(result)
         return
     code, sheet, cell, severity = expected
@@ -432,11 +568,41 @@ def check_case(tmp_path, name: str) -> None:
 
 @pytest.mark.parametrize("name", INDICATOR_VS_BASIC)
 def test_indicator_contradicting_basic_table_is_found(tmp_path, name):
-    """A 部门整体 indicator (在职人员控制率, 三公经费控制率) whose actual differs from the same rate on the 基础数据表."""
+    """A 部门整体 indicator (在职人员控制率, 三公经费控制率 …) whose actual differs from the same rate on the 基础数据表."""
     check_case(tmp_path, name)
 
 
-@pytest.mark.parametrize("name", [n for n in CASES if n not in INDICATOR_VS_BASIC])
+@pytest.mark.parametrize("name", TWO_SPLITS)
+def test_source_and_structure_splits_add_up_separately(tmp_path, name):
+    """资金来源 and 资金结构 each split the same 合计: each is summed alone."""
+    check_case(tmp_path, name)
+
+
+@pytest.mark.parametrize("name", SCORED_SOURCE_ROW)
+def test_execution_scored_on_a_source_row(tmp_path, name):
+    """重庆: 执行率, 执行率权重 and 执行率得分 on the 其中财政拨款 row are the form's 预算执行率 score."""
+    check_case(tmp_path, name)
+
+
+@pytest.mark.parametrize("name", JIANGXI_HEADERS)
+def test_jiangxi_goal_and_level1_columns_are_read(tmp_path, name):
+    """江西 整体支出绩效自评表: 年初设定目标 | 全年完成情况 and 分解目标 | 自评权重 are read."""
+    fn, _ = CASES[name]
+    result = validate(tmp_path, *fn())
+    unread = [f for f in findings(result) if f[0] == "LAYOUT_UNMAPPED_ROW"]
+    assert unread == [], unread
+    missing = [f for f in findings(result) if f[0] == "I02" and ("产出" in f[4] or "满意度" in f[4])]
+    assert missing == [], missing
+    [ev] = read_submission(tmp_path / "dept.xlsx").evaluations
+    assert [g.actual.text for g in ev.goals] == ["全年新造林1.25万亩，在职人员控制在编制内"]
+    assert {i.level1.text for i in ev.indicators} >= {"管理指标", "产出指标", "满意度指标"}
+
+
+CAUSES = {*INDICATOR_VS_BASIC, *TWO_SPLITS, *SCORED_SOURCE_ROW, *JIANGXI_HEADERS}
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n not in CAUSES])
 def test_guard(tmp_path, name):
-    """Cases perfxl already reads right: correct tables stay clean, planted errors are found at their cell."""
+    """Cases perfxl already read right when written: correct tables stay clean, planted errors are found at their
+    cell."""
     check_case(tmp_path, name)
