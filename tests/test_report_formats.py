@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from perfxl.model import CellRef, Finding, Severity
+from perfxl.model import CellRef, Finding, Severity, TextRef
 from perfxl.report import ENCODING, FORMATS, render
 from perfxl.result import FileResult, SectionScore, Summary
 from perfxl.safety import is_plain_number
@@ -243,6 +243,11 @@ def test_console_table_lines_align_and_never_cut_a_number():
     buf = io.StringIO()
     print_report([result], Console(file=buf, width=140, force_terminal=True, color_system="standard"))
     assert "\x1b[1;31m错误\x1b[0m" in buf.getvalue()  # the level keeps its colour
+    text_finding = Finding("N01", Severity.WARNING, TextRef(paragraph=12), "正文与表格不符")
+    buf = io.StringIO()
+    narrative = FileResult(path="报告.docx", ok=True, findings=(text_finding,))
+    print_report([narrative], Console(file=buf, width=140, force_terminal=True, color_system="standard"))
+    assert "│ 第12段 │ \x1b[33m警告\x1b[0m │" in buf.getvalue()  # a CJK place does not shift the colour
 
 
 def test_every_format_renders_an_empty_clean_result():

@@ -161,8 +161,8 @@ def _sheet_table(sheet: str, findings: list[Finding], width: int) -> Any:
         for n, (part, size) in enumerate(message or [("", 0)]):
             shown = cells if n == 0 else blank
             text = line([*shown[:3], part, *shown[4:]], "│", size)
-            if n == 0:  # the level's colour: it starts after "│ cell │ "
-                start = at + 2 + widths[0] + 3
+            if n == 0:  # the level's colour: it starts after "│ cell │ " (in characters: a place may be CJK, 第3段)
+                start = at + len(f"│ {shown[0]}{' ' * (widths[0] - _cells(shown[0]))} │ ")
                 spans.append(Span(start, start + len(shown[1]), _STYLE[f.severity]))
             parts.append(text)
             at += len(text)
