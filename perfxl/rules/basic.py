@@ -444,3 +444,82 @@ def subitem_overspent(ctx: Context) -> Iterator[Finding]:
             f"{row.final.text}；决算 − 预算 = {fmt_num(final - budget)}",
             basis_en=f"read budget {row.budget.text}, spending {row.final.text}; over by {fmt_num(final - budget)}",
         )
+
+
+#: 基础数据表 rate behind each 部门整体 indicator key: (row key, zh, en, rate function (final, budget)). "staff" is the
+#: staffing block's 实际在职人数 / 编制数.
+_INDICATOR_RATES: dict[str, tuple[str, str, Callable[[Decimal, Decimal, Any], RateResult]]] = {
+    "three_public": ("“三公经费”本年决算数/本年预算数", "三公 spending / budget", rates.three_public_control_rate),
+    "public_funds": ("“公用经费”本年决算数/本年预算数", "公用经费 spending / budget", rates.public_funds_control_rate),
+    "procurement": (
+        "“政府采购金额”本年决算数/本年预算数",
+        "procurement spending / budget",
+        rates.procurement_execution_rate,
+    ),
+}
+
+
+def _basic_rate(ctx: Context, key: str) -> tuple[Decimal, str, str, tuple[CellValue, ...], CellValue | None] | None:
+    """(exact percent, source zh, source en, cells read, the rate printed there) of the 基础数据表 rate `key`."""
+    if key == "staff":
+        found = _staffing(ctx)
+        if found is None:
+            return None
+        st, est, act = found
+        rate = rates.staff_control_rate(act, est, ctx.profile)
+        if rate.ratio is None:
+            return None
+        source = f"实际在职人数 {st.actual.text}/编制数 {st.establishment.text}"
+        return rate.ratio * HUNDRED, source, "staff / establishment", (st.actual, st.establishment), st.control_rate
+    if key not in _INDICATOR_RATES:
+        return None
+    zh, en, rate_of = _INDICATOR_RATES[key]
+    found_row = _row_rate(ctx, key, rate_of)
+    if found_row is None or found_row.rate.ratio is None:
+        return None
+    row = found_row.row
+    source = f"{zh}（{row.final.text}/{row.budget.text}）"
+    return found_row.rate.ratio * HUNDRED, source, en, (row.final, row.budget), None
+
+
+@check("B15")
+def indicator_vs_basic(ctx: Context) -> Iterator[Finding]:
+    """A 部门整体 indicator that IS a 基础数据表 rate by its name (在职人员控制率, 三公经费控制率, 公用经费控制率, 政府采购执行率:
+    财预〔2013〕53号 附件2 formulas) reports the rate the 基础数据表's own cells give. Which form is wrong is a person's
+    call (the indicator may be of another year or scope): 警告, the 基础数据表 figures in its basis."""
+    basic = ctx.submission.basic
+    if basic is None:
+        return
+    names = {compact(n): k for n, k in dict(ctx.param("indicators", {})).items()}
+    for ev in ctx.submission.evaluations:
+        if ev.kind != "department":
+            continue
+        for ind in ev.indicators:
+            key = names.get(compact(ind.name.text).removesuffix("%"))  # "在职人员控制率（%）"
+            if key is None or ctx.is_blank(ind.actual) or ctx.is_error(ind.actual):
+                continue
+            found = _basic_rate(ctx, key)
+            if found is None:
+                continue
+            exact, source, source_en, cells, printed = found
+            reading = ctx.read_rate(ind.actual, exact)
+            if reading.percent is None or ctx.rate_agrees(reading, exact) or ctx.rate_off_by_last_place(reading, exact):
+                continue
+            if printed is not None and not ctx.is_blank(printed):
+                as_printed = ctx.read_rate(printed, exact).percent
+                if as_printed is not None and abs(as_printed - reading.percent) <= ctx.tol_rate:
+                    continue  # the indicator repeats the 基础数据表's printed rate: B01 judges that rate
+            yield ctx.finding(
+                ind.actual,
+                expected=fmt_pct(exact),
+                actual=f"{ind.actual.text}{reading.note_zh}",
+                name=ind.name.text.strip(),
+                source=source,
+                source_en=source_en,
+                related=tuple(c.ref for c in cells if c.ref is not None),
+                basis=f"读取：自评表“{ind.name.text.strip()}”实际完成值“{ind.actual.text}”{reading.note_zh}；基础数据表"
+                f"{source}，计算得 {fmt_num(exact, 6)}%；指标名称即财预〔2013〕53号所定义的同一比率，两表口径或年度若不同需人工判断",
+                basis_en=f"read {ind.name.text.strip()} = {ind.actual.text!r}; the basic-data table gives "
+                f"{fmt_num(exact, 6)}% ({source_en}); a person judges which form is wrong",
+                certainty=Certainty.JUDGEMENT,
+            )

@@ -323,6 +323,15 @@ _SPECS: tuple[CheckSpec, ...] = (
               "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw}); the same label may cover different money on the two forms (e.g. with or without higher-level subsidies)",
               "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
               params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
+    CheckSpec("B15", "INDICATOR_VS_BASIC", "R-D-15", W, "部门整体指标完成值与基础数据表不符",
+              "A department indicator's actual differs from the basic-data table",
+              "自评表指标“{name}”实际完成值为 {actual}，而按基础数据表{source}计算为 {expected}；两表应出自同一决算数据，请核实哪一处有误",
+              "Indicator {name} reports {actual} on the self-evaluation; the basic-data table gives {source_en} = {expected}; "
+              "the two forms come from the same final accounts",
+              "财预〔2013〕53号 附件2（在职人员控制率、“三公经费”控制率、公用经费控制率、政府采购执行率的计算公式）；"
+              "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
+              params=_p(indicators={"在职人员控制率": "staff", "人员控制率": "staff", "三公经费控制率": "three_public",
+                                    "公用经费控制率": "public_funds", "政府采购执行率": "procurement"})),
     CheckSpec("B16", "SUBITEM_OVERSPENT", "R-D-06", W, "其中项决算超过预算", "A sub-item's spending exceeds its budget",
               "“{row}”（{parent}之其中项）本年决算数 {actual} 超过本年预算数 {expected}",
               "{row} (a sub-item of {parent}): spending {actual} exceeds the budget {expected}",
@@ -418,6 +427,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "T07",
             "G02",
             "B14",
+            "B15",
             "I11",
         ),
         Certainty.JUDGEMENT,
