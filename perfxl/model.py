@@ -317,6 +317,17 @@ class FundsBlock:
         """False when the table has no 分值 for 预算执行率 (execution not scored in the funds block)."""
         return not self.columns or "weight" in self.columns
 
+    @property
+    def scored(self) -> FundsRow | None:
+        """The row whose 执行率 the form scores: the total row; or, when the total prints no 执行率, 分值 or 得分, the
+        one source row that prints its 分值 and 得分 (重庆 部门整体绩效自评表: 年度总金额 carries the amounts only,
+        其中财政拨款 its 执行率 | 执行率权重 | 执行率得分)."""
+        total = self.total
+        if total is None or any(not c.is_blank for c in (total.rate, total.weight, total.score)):
+            return total
+        scored = [p for p in self.parts if not p.weight.is_blank and not p.score.is_blank]
+        return scored[0] if len(scored) == 1 else total
+
 
 @dataclass(frozen=True, slots=True)
 class Goal:

@@ -138,9 +138,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     # held-out batch 2 (transcribed after this round's code, measured once before any fix: 14/30, 8 false 错误)
     "buxiang-changjiangjinbu-yuye-2020": {15: "OCR turned ≥90% into '290%': read as a number, not an operator"},
-    "chongqing-liangping-linye-bumen-2023": {
-        6: "the repost dropped the amounts' integer digits (.5 / .06): the rate is checked on the damaged figures"
-    },
     "guizhou-suiyang-taibai-bumen-2021": {
         6: "a source row's own 分值/得分 is checked as a judgement (警告): which rows the form scores is for a person"
     },

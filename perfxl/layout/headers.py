@@ -137,7 +137,8 @@ def _syn(*labels: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ 绩效指标 block columns
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    "level1": _syn("一级指标", "一级指标名称", "评价内容"),  # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标)
+    # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标); 分解目标: 江西 整体支出绩效自评表 (管理指标 | 产出指标 …)
+    "level1": _syn("一级指标", "一级指标名称", "评价内容", "分解目标"),
     "level2": _syn("二级指标", "二级指标名称"),
     "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)", "三级指标内容", "绩效内容"),
     "target": _syn(
@@ -278,7 +279,8 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # 四川 转移支付 绩效评价表: 扣除统筹整合资金后预算金额(C) = A − B is what 预算执行 (E/C) is taken against
     "net_budget": _syn("扣除统筹整合资金后预算金额", "扣除统筹整合资金后预算数"),
-    "weight": INDICATOR_COLUMNS["weight"],
+    # 重庆 部门整体绩效自评表: 执行率 | 执行率权重 | 执行率得分
+    "weight": INDICATOR_COLUMNS["weight"] + _syn("执行率权重", "执行率分值", "预算执行率权重", "预算执行率分值"),
     "rate": _syn(
         "执行率",
         "预算执行率",
@@ -288,7 +290,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
-    "score": INDICATOR_COLUMNS["score"],
+    "score": INDICATOR_COLUMNS["score"] + _syn("执行率得分", "预算执行率得分"),
     # known columns perfxl does not check: money pooled by 统筹整合 (B), money received (D) and its rate (D/C),
     # the printed row number (行次) and the evidence column
     "integrated": _syn("统筹整合资金数", "统筹整合资金"),
@@ -359,7 +361,14 @@ GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年�
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "expected": _syn("预期目标", "年度目标", "预期绩效目标", "总体目标", "年初设定目标"),
     "actual": _syn(
-        "实际完成情况", "目标实际完成情况", "实际完成", "完成情况", "全年实际完成情况", "年度总体目标完成情况"
+        "实际完成情况",
+        "目标实际完成情况",
+        "实际完成",
+        "完成情况",
+        "全年实际完成情况",
+        "年度总体目标完成情况",
+        "全年完成情况",  # 江西 整体支出绩效自评表 (年初设定目标 | 全年完成情况)
+        "全年目标实际完成情况",  # 重庆 部门整体绩效自评表
     ),
 }
 

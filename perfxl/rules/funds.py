@@ -38,6 +38,12 @@ def _total(ctx: Context) -> FundsRow | None:
     return ev.funds.total if ev is not None and ev.funds is not None else None
 
 
+def _scored(ctx: Context) -> FundsRow | None:
+    """The row the form scores 预算执行率 on (`FundsBlock.scored`: the total, or 重庆's 其中财政拨款)."""
+    ev = ctx.evaluation
+    return ev.funds.scored if ev is not None and ev.funds is not None else None
+
+
 def _parts(ctx: Context) -> tuple[FundsRow, ...]:
     """The source rows (本年财政拨款, 上年结转, 其他资金) of the funds block; () without one."""
     ev = ctx.evaluation
@@ -115,9 +121,36 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
     """年度资金总额 = Σ sources (本年财政拨款, 上年结转, 其他资金) in each amount column; a source's own 其中 rows
     (`FundsRow.within`) are inside it, not added — unless the sum with them is the one the total states."""
     total, every = _total(ctx), _parts(ctx)
-    rows = tuple(p for p in every if not p.within)
-    if total is None or not rows:
+    if total is None:
         return
+    for group, rows, members in _split_groups(tuple(p for p in every if not p.within), every):
+        yield from _group_sum(ctx, total, group, rows, members)
+
+
+#: A funds row that splits the total by the nature of the spending (资金结构：基本支出 / 项目支出), where the rows
+#: before it split it by source (资金来源：财政拨款 / 其他资金): 江西's 整体支出规模 prints both, each adding up alone.
+_STRUCTURE = re.compile(
+    r"^(?:资金结构|按支出性质分|支出结构|(?:其中)?[:：]?\s*[（(]?[0-9一二三四五六七八九十]*[)）.、]?\s*(?:基本支出|项目支出))"
+)
+
+
+def _split_groups(
+    rows: tuple[FundsRow, ...], every: tuple[FundsRow, ...]
+) -> list[tuple[str, tuple[FundsRow, ...], tuple[FundsRow, ...]]]:
+    """(group name, source rows, all rows with their 其中) of each split of the total: one group, or the sources and
+    the 资金结构 rows after them when the block lists both (never one sum of the two, which counts the money twice)."""
+    at = next((i for i, r in enumerate(rows) if _STRUCTURE.match(r.label.text.strip())), None)
+    if not at:  # no 资金结构 row, or the block splits by nature only (其中：基本支出 │ 项目支出 │ 其他资金)
+        return [("", rows, every)] if rows else []
+    first = rows[at]
+    cut = every.index(first)
+    return [("资金来源", rows[:at], every[:cut]), ("资金结构", rows[at:], every[cut:])]
+
+
+def _group_sum(
+    ctx: Context, total: FundsRow, group: str, rows: tuple[FundsRow, ...], every: tuple[FundsRow, ...]
+) -> Iterator[Finding]:
+    """F02 over one split of the total (see `_split_groups`)."""
     for zh, en, attr in _COLUMNS:
         if attr == "full_budget" and initial_budget_only(ctx):
             continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
@@ -148,7 +181,7 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
                 basis=f"读取：{zh}的年度资金总额为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
                 basis_en=f"the total of {en} is blank, its sources add to {fmt_num(expected)}; unfilled, not wrong",
             )
-        elif reported is not None and expected < reported - ctx.tol_money and not _lists_every_source(rows):
+        elif reported is not None and expected < reported - ctx.tol_money and not _lists_every_source(rows, group):
             # "其中：财政拨款" alone under a larger total: 其中 ("of which") need not list every source, and no
             # 其他资金 row closes the list — the rest may be money the form does not list (review round 14)
             ctx.skip(
@@ -177,6 +210,10 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
                 + "、".join(f"“{b}”" for b in blank)
                 + "未填写，差额可能即为其数额，需人工核对"
                 if blank and short
+                else f"读取：{zh}的年度资金总额 {cell.text}；{group}各行（"
+                + "、".join(f"“{p.label.text.strip()}”" for p in rows)
+                + f"）合计 {fmt_num(expected)}；资金来源与资金结构是同一总额的两种分法，分别核对"
+                if group
                 else "",
                 basis_en=f"sources {', '.join(blank)} are blank in {en}; they may hold the difference"
                 if blank and short
@@ -205,9 +242,12 @@ def _sum(ctx: Context, rows: tuple[FundsRow, ...], attr: str) -> Decimal | None:
 _CATCH_ALL = re.compile(r"其他|其它|上年结转|结转|自筹|社会")
 
 
-def _lists_every_source(rows: tuple[FundsRow, ...]) -> bool:
+def _lists_every_source(rows: tuple[FundsRow, ...], group: str = "") -> bool:
     """True when the source rows are the form's full list, not an "of which" selection: more than one source, or
-    a row for the remaining money (其他资金, 上年结转 …)."""
+    a row for the remaining money (其他资金, 上年结转 …); a 资金结构 split is whole with both 基本支出 and 项目支出."""
+    if group == "资金结构":
+        text = "".join(r.label.text for r in rows)
+        return "基本支出" in text and "项目支出" in text
     return len(rows) > 1 or any(_CATCH_ALL.search(r.label.text) for r in rows)
 
 
@@ -302,7 +342,7 @@ def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
 
 
 def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
-    total = _total(ctx)
+    total = _scored(ctx)
     if total is None:
         return
     rate = computed_rate(ctx, total)
@@ -343,6 +383,8 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
         return
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
     for row in _parts(ctx):  # a source row printing its own rate: checked, as a judgement
+        if row is total:
+            continue  # the row the form scores (重庆's 其中财政拨款): checked above, certain
         part_rate = computed_rate(ctx, row)
         if part_rate is None or ctx.is_blank(row.rate) or ctx.is_error(row.rate):
             continue
@@ -451,10 +493,10 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
 
 
 def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
-    total = _total(ctx)
+    total = _scored(ctx)
     if total is None:
         return
-    yield from _part_scores(ctx)
+    yield from _part_scores(ctx, total)
     weight = ctx.number(total.weight)
     executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
     if weight is not None and not budget and not executed:
@@ -510,10 +552,12 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
     )
 
 
-def _part_scores(ctx: Context) -> Iterator[Finding]:
+def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
     """A source row (其中：当年财政拨款) that repeats a 分值 and 得分: its score checked by its own figures, as a
-    judgement (the form scores only the total row)."""
+    judgement (the form scores only the total row) — unless it is the row the form scores (`scored`)."""
     for row in _parts(ctx):
+        if row is scored:
+            continue
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None:
@@ -544,7 +588,7 @@ def _declared_by_header(row: FundsRow) -> bool:
 @check("F06")
 def budget_weight_default(ctx: Context) -> Iterator[Finding]:
     """预算执行率分值 equals the profile's default (10, Hubei 20)."""
-    total = _total(ctx)
+    total = _scored(ctx)
     if total is None:
         return
     weight = ctx.number(total.weight)

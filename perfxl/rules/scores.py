@@ -164,8 +164,8 @@ def score_bounds(ctx: Context) -> Iterator[Finding]:
     """0 ≤ 得分 ≤ 分值 on every row, the budget row included."""
     rows = [(i.name.text, i.weight, i.score) for i in ctx.indicators()]
     funds = ctx.ev.funds
-    if funds is not None and funds.total is not None:
-        rows.insert(0, ("预算执行率", funds.total.weight, funds.total.score))
+    if funds is not None and funds.scored is not None:
+        rows.insert(0, ("预算执行率", funds.scored.weight, funds.scored.score))
     # a scoring table (分值 | 评分标准 | 得分, no 指标值/完成值) may award bonus points (加分项) by its printed
     # rules: a score above the weight there is for a person to check against them
     cols = ctx.ev.columns

@@ -15,9 +15,10 @@ from .weights import completeness
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
-    """The funds block's 年度资金总额 row (分值 and 预算执行率得分), None without one."""
+    """The funds row the form scores (分值 and 预算执行率得分): the 年度资金总额 row, or 重庆's 其中财政拨款
+    (`FundsBlock.scored`); None without one."""
     funds = ctx.ev.funds
-    return None if funds is None else funds.total
+    return None if funds is None else funds.scored
 
 
 def _budget_cells(ctx: Context) -> tuple[CellValue | None, CellValue | None]:

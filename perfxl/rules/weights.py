@@ -31,7 +31,8 @@ def budget_weight(ctx: Context) -> Decimal:
     only weights that exist in the table count — forms whose funds block is not scored) or the profile's
     `weights.budget` (`funds_weight = "profile"`)."""
     funds = ctx.ev.funds
-    typed = ctx.number(funds.total.weight) if funds is not None and funds.total is not None else None
+    scored = funds.scored if funds is not None else None  # 重庆: the 其中财政拨款 row carries the 执行率权重
+    typed = ctx.number(scored.weight) if scored is not None else None
     if typed is not None:
         return typed
     if str(ctx.profile.get("weights.funds_weight", "table")) == "profile":
