@@ -467,6 +467,7 @@ class BasicData:
     buildings: tuple[BuildingControl, ...] = ()
     frugality: CellValue | None = None  # 厉行节约保障措施
     notes: tuple[CellValue, ...] = ()  # 注 rows on the table, as printed ("注：会议费、培训费含项目支出安排的…")
+    procurement_rate: CellValue | None = None  # 政府采购执行率 printed in a 政府采购情况 block (its row: "procurement")
 
     def row(self, key: str) -> AmountRow | None:
         return next((r for r in self.rows if r.key == key), None)

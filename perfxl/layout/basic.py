@@ -72,6 +72,8 @@ class _BasicReader:
         self.top = ""  # key of the current top-level amount row (for free-form children)
         self.staff_by_row: dict[str, CellValue] = {}  # 编制数 | 45 as rows
         self.notes: list[CellValue] = []  # 注 rows: what they say about a row makes its sums a judgement
+        self.procurement_label: CellValue | None = None
+        self.procurement_rate: CellValue | None = None
 
     def run(self, rows: range) -> BasicData:
         g = self.grid
@@ -104,6 +106,12 @@ class _BasicReader:
             if len(building_cols) >= 2:
                 self.section, self.cols = "buildings", building_cols
                 continue
+            if section == "procurement" or (self.section == "procurement" and not self.cols):
+                procurement_cols = columns_by_role(g, r, H.PROCUREMENT_COLUMNS)
+                if len(procurement_cols) >= 2:  # 政府采购情况 │ 政府采购预算数 │ 实际政府采购金额 │ 政府采购执行率
+                    self.section, self.cols = "procurement", procurement_cols
+                    self.procurement_label = value_at(g, r, cells[0][0])
+                    continue
             if section is not None and (len(cells) == 1 or all(isinstance(v, str) for _, v in cells)):
                 self.section, self.cols = section, {}  # "财政供养人员情况" (| "人数"): the section's label row
                 continue
@@ -129,6 +137,8 @@ class _BasicReader:
                 self._amount_row(r, cells)
             elif self.section == "buildings":
                 self._building_row(r)
+            elif self.section == "procurement" and self.cols:
+                self._procurement_row(r, cells)
             else:
                 self._unmapped(r, cells, Severity.INFO)
         if self.staffing is None and len(self.staff_by_row) >= 2:
@@ -146,6 +156,7 @@ class _BasicReader:
             tuple(self.buildings),
             self.frugality,
             tuple(self.notes),
+            self.procurement_rate,
         )
 
     def _maybe_header(self, r: int) -> bool:
@@ -216,6 +227,22 @@ class _BasicReader:
                 parent,
             )
         )
+
+    def _procurement_row(self, r: int, cells: list) -> None:
+        """The figures under a 政府采购情况 header: the "procurement" row (budget │ actual) and its printed rate —
+        unless the 经费 rows already gave one (one figure, one place)."""
+        if all(own(self.grid, r, c) is None for c in self.cols.values()) or any(
+            row.key == "procurement" for row in self.rows
+        ):
+            self._unmapped(r, cells, Severity.INFO)
+            return
+        label = self.procurement_label or CellValue("政府采购", None)
+        self.rows.append(
+            AmountRow("procurement", label, CellValue(None, None), self._cell(r, "budget"), self._cell(r, "final"), "")
+        )
+        if "rate" in self.cols:
+            self.procurement_rate = self._cell(r, "rate")
+        self.section = "after"
 
     def _building_row(self, r: int) -> None:
         values = [own(self.grid, r, c) for c in self.cols.values()]

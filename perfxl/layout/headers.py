@@ -39,6 +39,7 @@ __all__ = [
     "GOAL_COLUMNS",
     "INDICATOR_SECTION_LABELS",
     "BASIC_SECTIONS",
+    "PROCUREMENT_COLUMNS",
     "STAFFING_COLUMNS",
     "BUILDING_COLUMNS",
     "is_placeholder_text",
@@ -454,7 +455,16 @@ BASIC_ROWS: dict[str, tuple[str, ...]] = {
         "公务用车购置及维护经费",
     ),
     "car_purchase": _syn("公车购置", "公务用车购置", "公务用车购置费", "公车购置费"),
-    "car_running": _syn("公车运行维护", "公务用车运行维护费", "公车运行维护费", "公务用车运行维护", "公车运行维护经费"),
+    "car_running": _syn(
+        "公车运行维护",
+        "公务用车运行维护费",
+        "公车运行维护费",
+        "公务用车运行维护",
+        "公车运行维护经费",
+        "公务用车运行费",  # 10号 wording beside 公务用车购置及运行费 (review round 17)
+        "公车运行费",
+        "公务用车运行维护经费",
+    ),
     "overseas": _syn(
         "出国经费", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国(境)费用", "因公出国经费"
     ),
@@ -482,6 +492,15 @@ BASIC_SECTIONS = {
     "amounts": _syn("经费控制情况", "经费情况"),
     "buildings": _syn("楼堂馆所控制情况", "楼堂馆所"),
     "frugality": _syn("厉行节约保障措施", "厉行节约措施"),
+    # blocks some provinces add below the 经费 rows: 政府采购 (budget │ actual │ rate, read as the "procurement" row)
+    # and 资产 (资产总额 │ 固定资产 …: known, nothing checked)
+    "procurement": _syn("政府采购情况", "政府采购执行情况", "政府采购控制情况"),
+    "assets": _syn("资产情况", "资产管理情况", "国有资产情况", "资产配置情况"),
+}
+PROCUREMENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "budget": _syn("政府采购预算数", "政府采购预算", "采购预算数", "政府采购预算金额"),
+    "final": _syn("实际政府采购金额", "政府采购金额", "实际采购金额", "政府采购实际金额", "政府采购决算数"),
+    "rate": _syn("政府采购执行率", "采购执行率", "执行率"),
 }
 STAFFING_COLUMNS: dict[str, tuple[str, ...]] = {
     "establishment": _syn("编制数", "人员编制数", "核定编制数", "编制人数"),
