@@ -605,6 +605,25 @@ def _p26():
     return [("基础数据表", rows, merges)]
 
 
+# ---- fourth pass: 其中 nested two deep in the 自评表's text splits
+
+
+@case("dept_expenditure_nested_two_deep")
+def _c25():
+    """按支出性质分：1150 │ 其中：基本支出：300 │ 其中：人员经费：200 │ 公用经费：100 │ 项目支出：850: 基本支出 300 = 人员经费
+    200 + 公用经费 100 (its own 其中), and 300 + 850 = 1150 — the 人员/公用 lines are inside 基本支出, not added again."""
+    rows, merges = dept(E7="其中：基本支出：300", E8="其中：人员经费：200", E9="公用经费：100", E10="项目支出：850")
+    return [("自评表", rows, merges)]
+
+
+@case("dept_expenditure_nested_wrong", ("F09", "自评表", "E6", "error"))
+def _p28():
+    """As dept_expenditure_nested_two_deep, with 项目支出 printed 950: 300 + 950 = 1250 > 1150 however the nested
+    lines are read (with them: 1550)."""
+    rows, merges = dept(E7="其中：基本支出：300", E8="其中：人员经费：200", E9="公用经费：100", E10="项目支出：950")
+    return [("自评表", rows, merges)]
+
+
 # ---------------------------------------------------------------- the tests
 
 RANK = {"info": 1, "warning": 2, "error": 3}
@@ -709,7 +728,26 @@ def test_procurement_and_asset_blocks_are_read(tmp_path, name):
     check_case(tmp_path, name)
 
 
-CAUSES = {*INDICATOR_VS_BASIC, *TWO_SPLITS, *SCORED_SOURCE_ROW, *JIANGXI_HEADERS, *UNKNOWN_PART, *PROCUREMENT_BLOCK}
+#: Cause 7 (false 错误): a second 其中 inside 按支出性质分 (其中：基本支出 300 │ 其中：人员经费 200 │ 公用经费 100 │ 项目支出
+#: 850) was added as more parts: "1450 > 1150", certain.
+NESTED_SPLIT = ["dept_expenditure_nested_two_deep", "dept_expenditure_nested_wrong"]
+
+
+@pytest.mark.parametrize("name", NESTED_SPLIT)
+def test_split_with_nested_items(tmp_path, name):
+    """A part's own 其中 items inside a 按支出性质分 split are inside it, not added again."""
+    check_case(tmp_path, name)
+
+
+CAUSES = {
+    *INDICATOR_VS_BASIC,
+    *TWO_SPLITS,
+    *SCORED_SOURCE_ROW,
+    *JIANGXI_HEADERS,
+    *UNKNOWN_PART,
+    *PROCUREMENT_BLOCK,
+    *NESTED_SPLIT,
+}
 
 
 @pytest.mark.parametrize("name", [n for n in CASES if n not in CAUSES])
