@@ -33,7 +33,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
     total = funds.total
     for group, items in groups.items():
         head = next((i for i in items if i.is_group_total), None)
-        parts = [i for i in items if not i.is_group_total and i.amount is not None]
+        parts, unresolved = _top_level(ctx, [i for i in items if not i.is_group_total and i.amount is not None])
         zh = _GROUP_ZH.get(group, group)
         listed = "、".join(f"{i.label} {fmt_num(i.amount)}" for i in parts)
         if head is not None and head.amount is not None and parts:
@@ -51,7 +51,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                     related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
                     basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}",
                     basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}",
-                    certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+                    certainty=Certainty.CERTAIN if over and not unresolved else Certainty.JUDGEMENT,
                 )
         if head is None or head.amount is None or total is None:
             continue
@@ -73,3 +73,34 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"{group} split {fmt_num(head.amount)}; total row budget {fmt_num(budget)}, executed {fmt_num(executed)}",
                 certainty=Certainty.CERTAIN if one_figure else Certainty.JUDGEMENT,
             )
+
+
+def _opens_sub_items(item: BreakdownAmount) -> bool:
+    """The item's cell begins with a second "其中" ("其中：人员经费：200" under "其中：基本支出：300"): the lines from it on
+    may be the previous part's own items."""
+    text = item.cell.text.strip()
+    return bool(item.label) and text.startswith("其中") and text[2:].lstrip(":： ").startswith(item.label)
+
+
+def _top_level(ctx: Context, parts: list[BreakdownAmount]) -> tuple[list[BreakdownAmount], bool]:
+    """(the parts without the sub-items of a part, whether a second 其中 list could not be placed). A second 其中
+    after the first part opens that part's items when the lines from it add up to the part exactly ("其中：基本支出：300
+    │ 其中：人员经费：200 │ 公用经费：100 │ 项目支出：850": 200 + 100 = 300, so 项目支出 is the next part); they are then
+    inside it, not added again. When they add up to no part the list is unclear: a judgement."""
+    out: list[BreakdownAmount] = []
+    unresolved = False
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        out.append(part)
+        i += 1
+        if i < len(parts) and _opens_sub_items(parts[i]) and part.amount is not None:
+            running, j = Decimal(0), i
+            while j < len(parts) and running < part.amount - ctx.tol_money:
+                running += parts[j].amount or Decimal(0)
+                j += 1
+            if abs(running - part.amount) <= ctx.tol_money:
+                i = j  # the part's own items: inside it
+            else:
+                unresolved = True
+    return out, unresolved
