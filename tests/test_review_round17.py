@@ -1,12 +1,14 @@
 """Review round 17: the DEPARTMENT side of issue 11 — 部门整体支出绩效评价基础数据表 (编制/在职/控制率, 三公经费 and its
 其中 rows, 项目支出, 公用经费 and its 其中 items, 政府采购) and 部门整体支出绩效自评表 (年度预算申请 with 按收入性质分 /
-按支出性质分 text cells, 部门整体 indicators), typed the way 湖南, 重庆 and 10号 forms print them.
+按支出性质分 text cells, 部门整体 indicators), typed the way 湖南, 重庆, 江西 and 10号 forms print them — alone, or a
+基础数据表 beside its 自评表 where a cross-check needs both (元 beside 万元).
 
 Half the workbooks are CORRECT (every figure worked out by hand in the comment above the case: rates rounded half up
 at the places printed, 得分 = 分值 × min(1, 执行率)); they must get no 错误 and none of the codes that would misread
 them. Half carry ONE planted error the printed cells make certain (or a 警告 where a person must judge — the case says
 why); it must be found at its cell and nothing else may be an 错误. Tests before the guard failed when written (one
-per distinct cause, parametrised over its cases); the guard holds the cases perfxl already reads right."""
+per distinct cause, parametrised over its cases: seven causes over five passes, each fixed); the guard holds the
+cases perfxl already read right when written. 56 cases: 27 correct, 29 planted."""
 
 from __future__ import annotations
 
@@ -622,6 +624,45 @@ def _p28():
     lines are read (with them: 1550)."""
     rows, merges = dept(E7="其中：基本支出：300", E8="其中：人员经费：200", E9="公用经费：100", E10="项目支出：950")
     return [("自评表", rows, merges)]
+
+
+# ---- fifth pass: 元 基础数据表 beside a 万元 自评表 (B14), a 上年结转 column
+
+
+def basic_yuan_with_adjustment(final: int) -> tuple[list, list[str]]:
+    """BASIC in 元 with 部门基本支出预算调整 3000000 (年初) → `final` (决算) appended."""
+    rows, merges = basic(D3="单位：元")
+    rows = scaled(rows, 10000)
+    rows.append(["部门基本支出预算调整", E, 3000000, final])
+    return rows, merges
+
+
+@case("two_sheets_yuan_basic_expense_ok")
+def _c26():
+    """基础数据表 in 元: 部门基本支出预算调整 决算 3000000 元 = 300 万元, the 自评表's 基本支出：300 (万元)."""
+    return [("基础数据表", *basic_yuan_with_adjustment(3000000)), ("自评表", *dept())]
+
+
+@case("two_sheets_yuan_basic_expense_differs", ("B14", "自评表", "E7", "warning"))
+def _p29():
+    """基础数据表 决算 3200000 元 = 320 万元 against 基本支出：300 on the 自评表: one label on two forms that may cover
+    different money — a person judges (B14 警告; B07's 预算调整率 6.67% 警告 comes with it)."""
+    return [("基础数据表", *basic_yuan_with_adjustment(3200000)), ("自评表", *dept())]
+
+
+@case("basic_carryover_column")
+def _c27():
+    """经费 columns 2022年决算数 │ 上年结转数 │ 2023年预算数 │ 2023年决算数 (结转 all 0 or blank): the 上年结转 column is
+    neither budget nor spending; BASIC's sums hold."""
+    rows, _ = basic()
+    for i, row in enumerate(rows):
+        if i == 5:
+            rows[i] = [row[0], row[1], "上年结转数", row[2], row[3]]
+        elif i > 5:
+            rows[i] = [row[0], row[1], 0 if i < 12 else E, row[2], row[3]]
+        else:
+            rows[i] = [*row, E]
+    return [("基础数据表", rows, ["A1:E1", "A2:E2", "A3:C3", "A4:A5"])]
 
 
 # ---------------------------------------------------------------- the tests
