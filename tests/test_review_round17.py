@@ -8,7 +8,7 @@ at the places printed, 得分 = 分值 × min(1, 执行率)); they must get no �
 them. Half carry ONE planted error the printed cells make certain (or a 警告 where a person must judge — the case says
 why); it must be found at its cell and nothing else may be an 错误. Tests before the guard failed when written (one
 per distinct cause, parametrised over its cases: seven causes over five passes, each fixed); the guard holds the
-cases perfxl already read right when written. 56 cases: 27 correct, 29 planted."""
+cases perfxl already read right when written. 59 cases: 29 correct, 30 planted."""
 
 from __future__ import annotations
 
@@ -663,6 +663,40 @@ def _c27():
         else:
             rows[i] = [*row, E]
     return [("基础数据表", rows, ["A1:E1", "A2:E2", "A3:C3", "A4:A5"])]
+
+
+# ---- sixth pass: a rate on a half (round half up, as Excel's ROUND)
+
+
+@case("two_sheets_rate_on_a_half")
+def _c28():
+    """编制 160, 在职 153: 153/160 = 95.625% exactly → 95.63% (half up; banker's rounding would print 95.62%). The
+    基础数据表 prints "95.63%", the 自评表's 在职人员控制率 the bare 95.63 and 三公经费控制率 0.9 (19.80/22.00)."""
+    return [
+        ("基础数据表", *basic(B5=160, C5=153, D5="95.63%")),
+        ("自评表", *dept(E18=95.63, E16=0.9)),
+    ]
+
+
+@case("basic_rate_on_a_half_wrong", ("B01", "基础数据表", "D5", "error"))
+def _p30():
+    """153/160 = 95.625% printed "95.52%" (digits swapped)."""
+    return [("基础数据表", *basic(B5=160, C5=153, D5="95.52%"))]
+
+
+@case("two_sheets_yuan_self_evaluation_ok")
+def _c29():
+    """The 自评表 in 元 (年度预算申请（元）: 12000000 │ 12000000 │ 11500000, 执行率 95.83%, 得分 9.58; 按收入性质分：
+    12000000 = 10000000 + 1500000 + 0 + 500000; 按支出性质分：11500000 = 3000000 + 8500000) beside the 基础数据表 in 万元
+    (部门基本支出预算调整 300 → 300): 基本支出 3000000 元 = 300 万元."""
+    rows, merges = dept(
+        A4="年度预算申请（元）", C5=12000000, D5=12000000, E5=11500000,
+        B6="按收入性质分：12000000", B7="其中：一般公共预算：10000000", B8="政府性基金拨款：1500000",
+        B10="其他资金：500000", E6="按支出性质分：11500000", E7="其中：基本支出：3000000", E8="项目支出：8500000",
+    )  # fmt: skip
+    basic_rows, basic_merges = basic()
+    basic_rows.append(["部门基本支出预算调整", E, 300, 300])
+    return [("基础数据表", basic_rows, basic_merges), ("自评表", rows, merges)]
 
 
 # ---------------------------------------------------------------- the tests
