@@ -29,6 +29,7 @@ import pytest
 from openpyxl.utils import column_index_from_string
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
+from test_review_round11 import GOAL, IND_HEAD, head  # the 10号 form's head rows, shared with round 11
 
 E = ""
 RANK = {"info": 1, "warning": 2, "error": 3}
@@ -54,40 +55,6 @@ FAMILIES = {
 # ---------------------------------------------------------------- correct base tables (every figure checked by hand)
 
 
-def head(name, cols=9, title="项目支出绩效自评表", year="（2023年度）"):
-    """The 10号 form's title, year, 项目名称 and 主管部门/实施单位 rows."""
-    return [
-        pad([title], cols),
-        pad([year], cols),
-        pad(["项目名称", name], cols),
-        pad(["主管部门", "某县农业农村局", E, E, E, "实施单位", "某县农业技术推广中心"], cols),
-    ]
-
-
-GOAL = [
-    pad(["年度总体目标", "预期目标", E, E, E, "实际完成情况"]),
-    pad(
-        [
-            E,
-            "完成农民实用技术培训，建设村级服务站，带动农民增收。",
-            E,
-            E,
-            E,
-            "完成培训和服务站建设，农民增收目标基本实现。",
-        ]
-    ),
-]
-IND_HEAD = [
-    "绩效指标",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-]
 FUNDS_HEAD = pad(["项目资金（万元）", E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
 FUNDS_ROWS = [
     pad([E, "年度资金总额", 100, 120, 114, 10, "95.00%", 9.5]),
