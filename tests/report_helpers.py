@@ -44,13 +44,20 @@ def codes(findings, code: str, severity: str | None = None):
 
 def workbook_result(tmp_path, rows: list[list], merges: tuple[str, ...] = ()):
     """One sheet written with openpyxl ("" cells left empty) and validated."""
+    return sheets_result(tmp_path, ("Sheet", rows, merges))
+
+
+def sheets_result(tmp_path, *sheets: tuple, name: str = "table.xlsx"):
+    """Sheets (name, rows, merges) written with openpyxl ("" cells left empty), in order, and validated."""
     wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in rows:
-        ws.append([None if v == "" else v for v in row])
-    for m in merges:
-        ws.merge_cells(m)
-    path = tmp_path / "table.xlsx"
+    wb.remove(wb.active)
+    for sheet, rows, merges in sheets:
+        ws = wb.create_sheet(sheet)
+        for row in rows:
+            ws.append([None if v == "" else v for v in row])
+        for m in merges:
+            ws.merge_cells(m)
+    path = tmp_path / name
     wb.save(path)
     result = validate_file(path)
     assert result.ok, result.error

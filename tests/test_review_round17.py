@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import copy
 
-import openpyxl
 import pytest
-from report_helpers import errors_of, pad
+from report_helpers import errors_of, pad, sheets_result
 
 from perfxl.reader import read_submission
-from perfxl.validate import validate_file
 
 E = ""
 
@@ -122,19 +120,7 @@ def dept(**cells) -> tuple[list, list[str]]:
 
 def validate(tmp_path, *sheets: tuple[str, list, list[str]]):
     """Sheets written with openpyxl ("" cells left empty), validated."""
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows, merges in sheets:
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append([None if v == "" else v for v in row])
-        for m in merges:
-            ws.merge_cells(m)
-    path = tmp_path / "dept.xlsx"
-    wb.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return result
+    return sheets_result(tmp_path, *sheets, name="dept.xlsx")
 
 
 def findings(result, *, at_least: str = "warning"):
