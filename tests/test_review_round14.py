@@ -29,7 +29,7 @@ import pytest
 from openpyxl.utils import column_index_from_string
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
-from test_review_round11 import GOAL, IND_HEAD, head  # the 10号 form's head rows, shared with round 11
+from test_review_round11 import GOAL, IND_HEAD, TABLES, head  # the 10号 form's head rows, shared with round 11
 
 E = ""
 RANK = {"info": 1, "warning": 2, "error": 3}
@@ -173,33 +173,8 @@ def department():
     按收入性质分 520 = 一般公共预算 500 + 政府性基金 20 + 其他 0; 按支出性质分 507 = 基本支出 300 + 项目支出 207.
     执法检查户次 ≥600, 540: 20 × 540/600 = 18 (reason given); the rest met. Total 9.75 + 20 + 18 + 50 = 97.75 → 优.
     Rows: funds 7–12 (total 8, breakdown text 9–12), goal 13–14, header 15, indicators 16–22, 总分 23."""
-    t = [
-        pad(["部门整体支出绩效自评表"]),
-        pad(["（2023年度）"]),
-        pad(["部门（单位）名称", "某县市场监督管理局"]),
-        pad(["年度主要任务", "任务名称", E, "主要内容"]),
-        pad([E, "食品安全监管", E, "开展食品生产经营监督检查"]),
-        pad([E, "市场秩序整治", E, "开展市场执法检查和投诉处理"]),
-        pad(["年度部门整体支出预算（万元）", E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
-        pad([E, "年度资金总额", 500, 520, 507, 10, "97.50%", 9.75]),
-        pad([E, "按收入性质分：520", E, E, E, "按支出性质分：507"]),
-        pad([E, "其中：一般公共预算：500", E, E, E, "其中：基本支出：300"]),
-        pad([E, "政府性基金拨款：20", E, E, E, "项目支出：207"]),
-        pad([E, "其他资金：0", E, E, E, E]),
-        pad(["年度总体目标", "预期目标", E, E, E, "实际完成情况"]),
-        pad([E, "加强食品安全监管和市场秩序整治。", E, E, E, "完成全年监管任务，未发生食品安全事故。"]),
-        IND_HEAD,
-        [E, "产出指标", "数量指标", "完成重点工作任务数", "≥8项", "8项", 20, 20, E],
-        [E, E, E, "执法检查户次", "≥600户次", "540户次", 20, 18, "人员抽调参加专项整治，检查户次减少，下年合理安排"],
-        [E, E, "质量指标", "投诉案件办结率", "≥95%", "97%", 10, 10, E],
-        [E, "效益指标", "社会效益指标", "食品安全事故发生率", "≤1%", "0", 10, 10, E],
-        [E, E, E, "群众投诉处理及时率", "100%", "100%", 10, 10, E],
-        [E, E, "可持续影响指标", "监管制度健全性", "健全", "达成年度指标", 10, 10, E],
-        [E, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "91.5%", 10, 10, E],
-        pad(["总分", E, E, E, E, E, 100, 97.75]),
-        pad(["自评等级", "优"]),
-    ]
-    return t, ["A4:A6", "A7:A12", "A13:A14", "A15:A22", "B16:B18", "B19:B21"]
+    rows, merges = TABLES["t10_department"]  # the same table as round 11's T10
+    return copy.deepcopy(rows), list(merges)
 
 
 BASIC_MONEY = [
