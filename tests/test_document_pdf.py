@@ -123,3 +123,66 @@ def test_a_doc_without_libreoffice_or_that_will_not_convert_is_refused_with_a_me
     broken.write_bytes(doc.read_bytes()[:4096])  # an OLE2 header with its body cut off
     cut = validate_file(broken)
     assert not cut.ok and cut.error["code"] == "OLE_CORRUPT" and "Word 97-2003 文档 (.doc)" in cut.error["message"]
+
+
+# ---------------------------------------------------------------- tables over a page break (PDF parity)
+
+
+def _ruled_docx(path, paragraphs: int, rows: list[list[str]]):
+    """A .docx of `paragraphs` filler paragraphs, then one ruled table ("Table Grid") of `rows`."""
+    import docx
+
+    d = docx.Document()
+    for n in range(paragraphs):
+        d.add_paragraph(f"第{n + 1}段：本段为版面填充文字，用来把表格推到页面下部。")
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).paragraphs[0].text = text
+    d.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def page_break_pdfs(tmp_path_factory):
+    """(docx, pdf) pairs: a table whose rows break between pages, and one with a row broken over the break."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    from perfxl.io.libreoffice import convert_many
+
+    out = tmp_path_factory.mktemp("pagebreak")
+    many = [["指标", "年度指标值", "分值"]] + [[f"指标{n}", f"{n}个", "2"] for n in range(1, 51)]
+    long_row = [
+        ["指标", "说明", "分值"],
+        ["质量指标", "说明" + "，".join(f"第{n}项工作按期完成" for n in range(1, 40)) + "。", "10"],
+        ["满意度", "满意", "5"],
+    ]
+    docs = [_ruled_docx(out / "rows.docx", 20, many), _ruled_docx(out / "broken.docx", 25, long_row)]
+    return list(zip(docs, convert_many(docs, "pdf", out / "pdf"), strict=True))
+
+
+def _cells(source):
+    return [[[v.replace("\n", "").replace(" ", "") for v in row] for row in g.rows] for g in source.grids]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_table_continued_on_the_next_page_has_no_phantom_row(page_break_pdfs):
+    from perfxl.document import read_source
+
+    docx_path, pdf_path = page_break_pdfs[0]
+    pdf = read_source(pdf_path)
+    assert pdf.pages >= 2 and len(pdf.grids) == 1  # one table over the page break
+    assert _cells(pdf) == _cells(read_source(docx_path))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_row_broken_over_a_page_break_is_read_as_one_row(page_break_pdfs):
+    from perfxl.document import read_source
+
+    docx_path, pdf_path = page_break_pdfs[1]
+    pdf = read_source(pdf_path)
+    assert pdf.pages >= 2 and len(pdf.grids) == 1
+    assert _cells(pdf) == _cells(read_source(docx_path))
