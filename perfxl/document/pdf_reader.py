@@ -32,7 +32,7 @@ class _Table:
     number: int  # on its first page
     bbox: tuple[float, float, float, float]
     cells: list[tuple[float, float, float, float]] = field(default_factory=list)  # document coordinates
-    chars: list[tuple[float, float, float, str]] = field(default_factory=list)  # (x-centre, y-centre, top, text)
+    chars: list[tuple] = field(default_factory=list)  # (x-centre, y-centre, top, text, x0, x1)
     edges: list[float] = field(default_factory=list)
     bottom_gap: float = 0.0
 
@@ -185,7 +185,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             for c in chars:
                 cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
-                item = (cx, cy + offset, c["top"] + offset, c["text"])
+                item = (cx, cy + offset, c["top"] + offset, c["text"], c["x0"], c["x1"])
                 if owner is None:
                     outside.append((cx, cy, c["top"], c["text"], c["x0"], c["x1"]))
                 else:
@@ -211,8 +211,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                     and prev.bottom_gap < 0.2 * page.height
                     and _continues(prev.edges, table.edges)
                 ):
-                    prev.cells += table.cells
-                    prev.chars += table.chars
+                    _join(prev, table)
                     prev.page, prev.bottom_gap = page_no, table.bottom_gap
                     prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
                     continue
@@ -241,3 +240,56 @@ def _continues(previous: list[float], current: list[float]) -> bool:
     """A table at the top of a page continues the last one of the page before when its column lines
     are lines of that table too."""
     return bool(current) and all(any(abs(c - p) <= EDGE_TOLERANCE for p in previous) for c in current)
+
+
+def _join(prev: _Table, cont: _Table) -> None:
+    """Append a table's continuation on the next page: its top edge moved onto the previous part's bottom
+    edge (the page margins between them are no row), and a row broken over the page break made one row
+    again (`_broken_row`): each of its cells' two parts become one cell."""
+    seam = max(c[3] for c in prev.cells)
+    shift = seam - min(c[1] for c in cont.cells)
+    cells = [(x0, top + shift, x1, bottom + shift) for x0, top, x1, bottom in cont.cells]
+    chars = [(ch[0], ch[1] + shift, ch[2] + shift, *ch[3:]) for ch in cont.chars]
+    above = [c for c in prev.cells if abs(c[3] - seam) <= EDGE_TOLERANCE]
+    below = [c for c in cells if abs(c[1] - seam) <= EDGE_TOLERANCE]
+    pairs = [
+        (a, b)
+        for a in above
+        for b in below
+        if abs(a[0] - b[0]) <= EDGE_TOLERANCE and abs(a[2] - b[2]) <= EDGE_TOLERANCE
+    ]
+    if pairs and _broken_row(pairs, prev.chars, chars):
+        joined = {a: (a[0], a[1], a[2], b[3]) for a, b in pairs}
+        gone = {b for _, b in pairs}
+        prev.cells = [joined.get(c, c) for c in prev.cells]
+        cells = [c for c in cells if c not in gone]
+    prev.cells += cells
+    prev.chars += chars
+
+
+def _inside(cell: tuple[float, float, float, float], chars: list[tuple]) -> list[tuple]:
+    return [ch for ch in chars if cell[0] <= ch[0] <= cell[2] and cell[1] <= ch[1] <= cell[3]]
+
+
+def _broken_row(pairs: list[tuple], above_chars: list[tuple], below_chars: list[tuple]) -> bool:
+    """True when the row at the seam was broken over the page break rather than ending there: some cell
+    goes on below the seam, and every cell with text below the seam had its text above the seam run to the
+    cell's right edge — cut mid-flow. A cell that ends above and holds text below ("8" over "8") is two rows."""
+    goes_on = False
+    for above, below in pairs:
+        if not _inside(below, below_chars):
+            continue
+        text = _inside(above, above_chars)
+        if not text:
+            return False
+        lines = _lines(text)
+        em = max(ch[5] - ch[4] for ch in lines[-1])
+        end = max(ch[5] for ch in lines[-1])
+        if len(lines) > 1:  # wrapped: its widest line is the fill width; a line-breaking rule (、。 never
+            full = end >= max(ch[5] for line in lines for ch in line) - 1.6 * em  # begin a line) takes ≤1 char
+        else:  # one line: it reaches the cell's right padding (taken equal to the left one)
+            full = above[2] - end <= min(ch[4] for ch in text) - above[0] + 1.2 * em
+        if not full:
+            return False  # the text above ended short of its line: it was complete
+        goes_on = True
+    return goes_on
