@@ -416,7 +416,8 @@ _STRAY_SYMBOLS = "^`|\\@&_?"  # not "#": "#5" numbers a building or a lot
 def _garbled(t: str, m: re.Match[str]) -> str | None:
     """The damaged token when the number at `m` does not parse cleanly, else None.
 
-    Typing or OCR damage glues a stray letter or point to the digits: "M.8万元" (not 0.8), "1O0人"
+    Typing or OCR damage glues a stray letter or point to the digits, or drops the integer digits: "M.8万元"
+    (not 0.8), ".5" (not 0.5: Excel shows 0.5, a printed table too), "1O0人"
     (not 1), "10O" (not 10), "1.2.3万元". Letters that form a unit ("12.5km", "100m2") or a word ("PM2.5") are not damage.
     """
     start, end = m.start(), m.end()
@@ -428,6 +429,8 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     ) or (before[-1:] != "" and before[-1:] in _STRAY_SYMBOLS)  # "^80%": a scanned ≥ read as a stray mark
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
+    if not glued_left and m.group().lstrip("+-").startswith("."):  # ".5", ".06万元": integer digits lost
+        return m.group()
     if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):
         lo = start - 1 if glued_left or before.endswith(".") else start
         hi = end + (2 if after[:1] == "." else 0)

@@ -25,10 +25,11 @@ from perfxl.validate import validate_file
 
 #: Category of an [[expect]] → the finding codes (exact, or a prefix ending in "*") that report it.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "exec_rate": ("F04",),
-    "exec_score": ("F05",),
-    "funds_sum": ("F02", "F09", "F10"),
-    "overspent": ("F03", "B05", "B06", "B16"),
+    # C02: an amount whose figure cannot be read (".5", integer digits lost) leaves the sum or rate unverified
+    "exec_rate": ("F04", "C02"),
+    "exec_score": ("F05", "C02"),
+    "funds_sum": ("F02", "F09", "F10", "C02"),
+    "overspent": ("F03", "B05", "B06", "B16", "C02"),
     "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "I12"),
     "over_weight": ("S06",),
     "weights_sum": ("W02", "W03", "W05"),

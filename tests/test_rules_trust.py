@@ -281,6 +281,16 @@ def test_damaged_money_in_the_funds_block_is_c02_and_no_rate_is_computed():
     assert not [f for f in found if f.code in ("F04", "F05")]
 
 
+def test_money_printed_without_its_integer_digits_is_c02_never_a_certain_overspend():
+    """重庆 梁平 2023 as reposted: 全年预算数 ".06", 全年执行数 ".5" — read as 0.06 and 0.5 they gave certain F03/F04/F05
+    错误 (833%); the figures lost their integer digits, so each is C02's 警告 and nothing is computed from a guess."""
+    ev = with_total(good_evaluation(), full=".06", executed=".5")
+    found = validate_submission(submission(ev))
+    c02 = [f for f in found if f.code == "C02"]
+    assert {f.cell for f in c02} == {"D5", "E5"} and all(f.severity is Severity.WARNING for f in c02)
+    assert not [f for f in found if f.code in ("F03", "F04", "F05")]
+
+
 # ---------------------------------------------------------------- B14: one label, two meanings
 
 

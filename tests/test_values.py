@@ -253,7 +253,10 @@ def test_excel_error_values_are_text_with_a_reason(text):
 
 
 # "^80%": 宁夏 原州 2022 (tests/realworld), a ≥ scanned as a caret — read as 80% before
-@pytest.mark.parametrize("text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%", "^80%", "?12个", "|95%"])
+# ".5", ".06万元": 重庆 梁平 2023 (tests/realworld) printed its amounts without their integer digits — read as 0.5 before
+@pytest.mark.parametrize(
+    "text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%", "^80%", "?12个", "|95%", ".5", ".06万元", "≥.5%", "-.5"]
+)
 def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
     assert p.number is None and p.kind is ValueKind.TEXT

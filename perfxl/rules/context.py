@@ -57,6 +57,7 @@ NOMINAL_WEIGHT = Decimal(100)
 Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
+_POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 _FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
@@ -209,7 +210,9 @@ class Context:
             pass
         value = None
         if not cell.is_blank:
-            value = to_decimal(cell.raw)
+            raw = cell.raw
+            # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
+            value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
             if value is None:
                 p = self.parsed(cell)
                 if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
