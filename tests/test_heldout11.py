@@ -1,0 +1,139 @@
+"""General fixes prompted by held-out batch 11: a 目标表 whose funds are single label | value lines, the older 岳阳
+自评报告 whose money runs across one row in label | value pairs, a 目标表 title with a bracketed suffix, and an
+indicator block none of whose rows names a measure.
+
+The shapes are those of real tables in tests/realworld (陕西 陈仓 残疾人 2023: 资金金额 │ 年度资金总额 │ (blank) over
+其中:中央补助 │ 50.29; 湖南 岳阳县 农村公路养护 2020 and 南湖 优抚 2016: 计划安排资金 (万元) │ 170 │ 实际到位资金 (万元) │
+170 │ 实际支出 (万元) │ 179.6 │ 结余(万元) │ 0 with the same pairs split by source below; 湖南 宁乡 坝塘镇 2021:
+一级指标 │ 二级指标 │ 指标内容 │ 指标值 │ 备注 with every 指标内容 blank), cut down to what each rule reads.
+"""
+
+from __future__ import annotations
+
+from report_helpers import pad
+from report_helpers import workbook_result as _workbook
+
+E = ""
+
+
+def _codes(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def _errors(result):
+    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+
+
+# ---------------------------------------------------------------- 陈仓 2023: single label | value funds lines
+
+CHENCANG = [
+    pad(["绩效目标表(一般公共预算资金)"], 6),
+    pad(["项目名称", "残疾人事业发展补助资金(一般公共预算)"], 6),
+    pad(["区级主管部门", "区残联"], 6),
+    pad(["资金金额", "年度资金总额"], 6),
+    pad([E, "其中:中央补助", "50.29"], 6),
+    pad([E, "地方资金"], 6),
+    pad(["年度总体目标", "1.为农村困难残疾人进行实"], 6),
+]
+CHENCANG_MERGES = ("A1:F1", "B2:F2", "B3:F3", "A4:A6", "C4:F4", "C5:F5", "C6:F6", "B7:F7")
+
+
+def test_a_target_table_title_with_a_bracketed_suffix_is_a_declaration(tmp_path):
+    """'绩效目标表(一般公共预算资金)' names a 目标表 whatever its bracket says: read as a 申报表, not a 自评表."""
+    result = _workbook(tmp_path, CHENCANG, CHENCANG_MERGES)
+    assert [s.kind for s in result.coverage.sheets] == ["declaration"]
+
+
+def test_single_label_value_funds_lines_are_a_funds_block(tmp_path):
+    """资金金额 │ 年度资金总额 │ (blank) over 其中:中央补助 │ 50.29 and 地方资金 │ (blank): the block is read, and the
+    blank total beside a part of 50.29 is F02's 警告 (unfilled, not wrong) at the total's value cell."""
+    result = _workbook(tmp_path, CHENCANG, CHENCANG_MERGES)
+    [f02] = _codes(result, "F02")
+    assert (f02.ref.cell, f02.severity.value) == ("C4", "warning")
+    assert "50.29" in f02.basis
+    assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and "资金" in (f.actual or "")]
+
+
+def test_single_label_value_funds_lines_that_add_up_raise_nothing(tmp_path):
+    """The same block filled (年度资金总额 │ 50.29): nothing to say about the money."""
+    rows = [list(r) for r in CHENCANG]
+    rows[3] = pad(["资金金额", "年度资金总额", "50.29"], 6)
+    result = _workbook(tmp_path, rows, CHENCANG_MERGES)
+    assert not _codes(result, "F02") and not _errors(result)
+
+
+def test_a_regional_target_tables_annual_amount_line_is_its_total(tmp_path):
+    """重庆 忠县 区域绩效目标表: 资金情况 │ 年度金额(万元): │ 397 over 其中:中央补助(万元) │ 397 and 地方资金(万元) │ (blank)
+    is the funds block (397 = 397: no finding), and its rows are read, not left as unmapped rows."""
+    rows = [
+        pad(["生猪(牛羊)调出大县奖励资金区域绩效目标表"], 6),
+        pad(["资金名称", "生猪(牛羊)调出大县奖励资金"], 6),
+        pad(["资金情况", "年度金额(万元):", "397"], 6),
+        pad([E, "其中:中央补助(万元)", "397"], 6),
+        pad([E, "地方资金(万元)"], 6),
+        pad(["年度目标", "到2022年底,生猪生产稳定有序发展。"], 6),
+    ]
+    merges = ("A1:F1", "B2:F2", "A3:A5", "C3:F3", "C4:F4", "C5:F5", "B6:F6")
+    result = _workbook(tmp_path, rows, merges)
+    runs = [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
+    assert ("funds", 3, 5) in runs, runs
+    assert not _codes(result, "F02") and not _errors(result)
+
+
+# ---------------------------------------------------------------- 岳阳 自评报告: four label | value pairs a row
+
+NANHU_MONEY = [
+    ["计划安排资金 (万元)", "170", "实际到位资金 (万元)", "170", "实际支出 (万元)", "179.6", "结余(万元)", "0"],
+    ["其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E],
+    ["省财政", "170", "省财政", "170", "省财政", "170", "省财政", E],
+    ["市财政", E, "市财政", E, "市财政", E, "市财政", E],
+    ["区财政", E, "区财政", E, "区财政", E, "区财政", E],
+    ["其它", E, "其它", "9.6", "其它", "9.6", "其它", E],
+]
+
+
+def _yueyang_report(money):
+    return [
+        pad(["岳阳市南湖新区财政支出项目绩效评价自评报告"], 8),
+        pad(["项目名称        优 抚"], 8),
+        pad(["一、项 目 基 本 概 况"], 8),
+        pad(["项目负责人", "鲁明霞", E, E, "联系电话", "8328726"], 8),
+        *money,
+        pad(["二、项目支出明细情况"], 8),
+        pad(["支出内容", "实际支出数", "会计凭证号", E, E, E, E, "备注"], 8),
+        pad(["上半年重点优抚对象补助", "67", "1月31日33号凭证"], 8),
+    ]
+
+
+def test_money_in_label_value_pairs_across_a_row_is_a_funds_block(tmp_path):
+    """南湖 2016: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0 is read as the funds block
+    (计划安排资金 the budget, 实际支出 the execution), so 实际支出 179.6 over the plan of 170 is F03 at F5, and the
+    sources below add up in both columns (省 170; 省 170 + 其它 9.6 = 179.6): no F02. It was LAYOUT_NO_TABLE."""
+    result = _workbook(tmp_path, _yueyang_report(NANHU_MONEY))
+    assert not _codes(result, "LAYOUT_NO_TABLE")
+    [f03] = _codes(result, "F03")
+    assert f03.ref.cell == "F5"
+    assert not _codes(result, "F02")
+
+
+def test_label_value_pairs_whose_figures_add_up_raise_nothing(tmp_path):
+    money = [list(r) for r in NANHU_MONEY]
+    money[0][5] = "170"
+    money[5] = ["其它", E, "其它", E, "其它", E, "其它", E]
+    result = _workbook(tmp_path, _yueyang_report(money))
+    assert not _codes(result, "LAYOUT_NO_TABLE")
+    assert not _codes(result, "F02") and not _codes(result, "F03") and not _errors(result)
+
+
+def test_an_unreadable_figure_in_the_pairs_is_no_false_sum(tmp_path):
+    """岳阳县 2020 prints 实际到位资金 and 实际支出 as '7,00.0,77' (and their 县财政 parts): the block is read, the plan
+    700 = 县财政 700 holds, and no sum or overspending is asserted on figures that cannot be read."""
+    money = [
+        ["计划安排资金 (万元)", "700", "实际到位资金 (万元)", "7,00.0,77", "实际支出 (万元)", "7,00.0,77", "结余 (万元)", "0"],
+        ["其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E],
+        ["县财政", "700", "县财政", "7,00.0,77", "县财政", "7,00.0,77", "县财政", E],
+        ["其它", E, "其它", E, "其它", E, "其它", E],
+    ]
+    result = _workbook(tmp_path, _yueyang_report(money))
+    assert not _codes(result, "LAYOUT_NO_TABLE")
+    assert not [f for f in result.findings if f.code in ("F02", "F03") and f.severity.value == "error"]
