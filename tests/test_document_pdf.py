@@ -144,6 +144,22 @@ def _ruled_docx(path, paragraphs: int, rows: list[list[str]]):
     return path
 
 
+#: A real report's paragraphs, as published (云南省应急管理厅 2020 森林航空消防 自评,
+#: http://yjglt.yn.gov.cn/html/2021/ysgk_0421/25860.html): two end with "。" on a nearly full last line and
+#: the next, a numbered heading without indent, begins on the very next line.
+HEADED_PARAGRAPHS = (
+    "2.总体绩效目标完成情况",
+    "2020年云南省租用7架航空应急救援直升机开展森林航空消防工作。防期内共发生火灾54起,森林火灾发生率约为0.2次/10万公顷,"
+    "受害森林面积995.26公顷,受害率为0.038‰。森林航空消防经费投入,极大提升森林火灾扑救效率,较好实现了年度目标。",
+    "3.绩效指标完成情况",
+    "2)效益指标",
+    "生态效益指标:年森林火灾发生率需控制在6.5次/10万公顷,实际森林火灾发生率为0.2次/10万公顷;森林火灾受害率需控制在1‰以内,"
+    "实际森林火灾受害率为0.038‰。",
+    "3)满意度指标",
+    "基层群众对森林草原航空消防项目的满意度需达到80%以上,实际满意度为90%。",
+)
+
+
 @pytest.fixture(scope="module")
 def page_break_pdfs(tmp_path_factory):
     """(docx, pdf) pairs: a table whose rows break between pages, and one with a row broken over the break."""
@@ -159,6 +175,13 @@ def page_break_pdfs(tmp_path_factory):
         ["满意度", "满意", "5"],
     ]
     docs = [_ruled_docx(out / "rows.docx", 20, many), _ruled_docx(out / "broken.docx", 25, long_row)]
+    import docx
+
+    headed = docx.Document()
+    for text in HEADED_PARAGRAPHS:
+        headed.add_paragraph(text)
+    headed.save(out / "headed.docx")
+    docs.append(out / "headed.docx")
     return list(zip(docs, convert_many(docs, "pdf", out / "pdf"), strict=True))
 
 
@@ -186,3 +209,12 @@ def test_a_row_broken_over_a_page_break_is_read_as_one_row(page_break_pdfs):
     pdf = read_source(pdf_path)
     assert pdf.pages >= 2 and len(pdf.grids) == 1
     assert _cells(pdf) == _cells(read_source(docx_path))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_numbered_heading_after_a_full_last_line_is_its_own_paragraph(page_break_pdfs):
+    from perfxl.document import read_source
+
+    _, pdf_path = page_break_pdfs[2]
+    assert [p.text for p in read_source(pdf_path).paragraphs] == list(HEADED_PARAGRAPHS)
