@@ -8,6 +8,7 @@ The file passes the guard's PDF pre-scan (streams inflated with a cap, pages cou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ EDGE_TOLERANCE = 2.0  # points: cell edges closer than this are one grid line
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
 EXCERPT_CHARS = 30
 _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
+#: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
+#: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
+_NUMBERED = re.compile(
+    r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
+)
 
 
 @dataclass
@@ -113,7 +119,8 @@ def _paragraphs(page_no: int, chars: list[tuple[float, float, float, str, float,
             and prev[1] < right - 3 * em
             and (prev[3].rstrip().endswith(_ENDS) or prev[1] - left < 0.6 * (right - left))
         )  # a short line ends a paragraph
-        new = prev is None or top - prev[2] > 2.2 * max(em, prev[4]) or x0 > left + 1.5 * em or ended
+        numbered = prev is not None and prev[3].rstrip().endswith(_ENDS) and _NUMBERED.match(text.lstrip())
+        new = prev is None or top - prev[2] > 2.2 * max(em, prev[4]) or x0 > left + 1.5 * em or ended or numbered
         if new or not out:
             out.append(text)
         else:
