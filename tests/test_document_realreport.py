@@ -26,7 +26,8 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: Real reports 5 (blind, first run 2026-12-03, seven narrative-only reports — 云南应急厅 2020/2021/2022/2024, 四川应急厅
 #: 2020, 耒阳四中 2022, 汶川 食品监管 2021): found 0 of 1, no false 错误 (no finding at all on the seven), all 30
 #: agreeing paragraphs quiet. The miss: an arrival rate (资金到位率 = 下达 2513 / 预算 7952 = 31.60%, printed 31%) — no
-#: relation read it.
+#: relation read it. After the general fix (an arrival rate is 到位 / 计划 by their words, a 警告; tests/test_realreports5.py):
+#: 1 of 1, still no false 错误 and the 30 agreeing paragraphs quiet.
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
@@ -37,9 +38,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     "anhui-jinzhai-mabuzhen-zhuanyizhifu-2023": {
         7: "a count derived from 其中3个 + the projects listed after 剩余 (3 + 5 ≠ 10) is not a list N05 reads",
-    },
-    "yunnan-yingjiting-hangkongxiaofang-2020": {
-        8: "first run (reports 5): a 资金到位率 is read as a plain percentage — no relation takes it as 到位 / 预算",
     },
     "guangxi-wuzhou-yibaoju-bumen-2024": {
         3: "by design: 其中 lists need not be exhaustive — two parts (本级 385.58 + 对下转移支付 0 of 656.93万元, 8 + 0 of "

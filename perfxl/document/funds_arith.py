@@ -1,6 +1,6 @@
 """The narrative's own money arithmetic (N02): shares, 完成预算的% and 增减率 of its own figures, 其中 (and 一是/二是,
 具体是) parts against their total, a rate or a 结余 after a budget and a spending of its sentence, and counts that make a
-total (年初 + 年中增加). Pure: facts in, `Issue`s into the run."""
+total (年初 + 年中增加), and an arrival rate (到位 / 计划). Pure: facts in, `Issue`s into the run."""
 
 from __future__ import annotations
 
@@ -129,6 +129,54 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         f"{rate.subject}: spending / budget",
         (paid, *got[1]),
         "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
+    )
+
+
+#: An arrival rate ("资金到位率为31%", "到位率90%"): the money arrived over the money planned.
+_ARRIVAL_RATE = re.compile(r"到位率$")
+#: The words of the money planned (预算飞行经费, 应到位资金, 计划资金) and of the money arrived (实际下达, 实际到位, 拨付):
+#: "应到位"/"应下达" plan, "实际" arrives; a figure the words do not place is neither.
+_PLANNED = re.compile(r"(预算|计划|应到位|应下达|应拨付|批复|安排)")
+_ARRIVED = re.compile(r"(下达|到位|拨付|拨入|收到|到账)")
+_NOT_ARRIVED = re.compile(r"(应到位|应下达|应拨付|计划|预算)")
+
+
+def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """ "2020年预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%": an arrival rate is the money arrived
+    (下达/到位/拨付) over the money planned (预算/计划/应到位) — only when its sentence names exactly two money figures
+    before it (no 其中 parts), one of each by their words. Paired by words, not by name: a judgement (警告 at most)."""
+    if _OTHER_RATE.search(_around(rate)[0]) or rate.parent is not None:
+        return  # "目标到位率", "上年到位率": not this year's
+    before = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
+    if len(before) != 2 or any(f.parent is not None for f in before):
+        return
+    words = {f.index: _around(f)[0] or f.subject for f in before}
+    planned = [f for f in before if _PLANNED.search(words[f.index]) and "实际" not in words[f.index]]
+    arrived = [
+        f
+        for f in before
+        if _ARRIVED.search(words[f.index])
+        and ("实际" in words[f.index] or not _NOT_ARRIVED.search(words[f.index]))
+        and f not in planned
+    ]
+    if len(planned) != 1 or len(arrived) != 1:
+        return
+    (plan,), (got,) = planned, arrived
+    summed = _sum_in(run, pi, [plan], got.quantity.unit)  # 亿元/万元/元 convert exactly
+    if summed is None or summed[1] <= 0:
+        return
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(_operand(run, pi, got), summed[0]),
+        got.quantity.value / summed[1] * HUNDRED,
+        f"“{rate.subject}”（到位 {got.quantity.text} / 计划 {plan.quantity.text}）",
+        f"{rate.subject}: arrived / planned",
+        (got, plan),
+        "到位资金与计划资金按所在句中的用语配对（到位/下达/拨付 对 预算/计划/应到位）",
     )
 
 
@@ -303,6 +351,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"{fact.subject}: change / last year",
                 (amount, current),
             )
+        elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
+            _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)

@@ -1,0 +1,61 @@
+"""Real reports 5 (issue 12): the causes of the blind batch's misses, each from a real report's own paragraph
+(tests/realworld/reports: 云南省应急管理厅 2020/2022/2024 航空消防补助 自评报告), plus sentences that probe the same
+relation at its edges. Built as narrative-only .docx reports by the project's own helper and validated.
+
+An arrival rate (资金到位率) is the money that arrived (下达/到位/拨付) over the money planned (预算/计划/应到位): "2020年
+预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%" — 2513 / 7952 = 31.60%, which rounds to 32%.
+The two figures are paired by their words, not by name (a judgement: 警告 at most), and only when the sentence
+holds exactly one planned and one arrived figure before the rate."""
+
+from __future__ import annotations
+
+from report_helpers import report_findings as _report
+
+#: 云南省2020年度中央自然灾害救灾资金绩效自评报告, paragraph 8 as published (half-width commas as stored).
+YUNNAN_2020_P8 = "1)项目资金到位情况。2020年预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%。"
+
+
+def _n02(findings):
+    return [f for f in findings if f.code == "N02"]
+
+
+def test_an_arrival_rate_is_the_arrived_money_over_the_planned_money(tmp_path):
+    """Failed before: 资金到位率 was read as a plain percentage, so 31% for 2513 / 7952 = 31.60% went unseen."""
+    n02 = _n02(_report(tmp_path, "1.资金投入情况", YUNNAN_2020_P8))
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(2, "warning")]  # paired by words: a judgement
+    message = n02[0].message + n02[0].basis
+    assert "2513万元" in message and "7952万元" in message and "31%" in message and "32%" in message
+    assert "正文第2段" in message
+
+
+def test_an_arrival_rate_off_by_more_than_rounding_is_a_warning_naming_both_figures(tmp_path):
+    n02 = _n02(_report(tmp_path, "该项目应到位资金200万元，实际到位150万元，到位率90%。"))
+    assert [f.severity.value for f in n02] == ["warning"]
+    assert "150万元" in n02[0].message + n02[0].basis and "200万元" in n02[0].message + n02[0].basis
+    assert "75%" in n02[0].message + n02[0].basis
+
+
+def test_an_arrival_rate_that_agrees_is_quiet(tmp_path):
+    findings = _report(
+        tmp_path,
+        "该项目应到位资金200万元，实际到位180万元，到位率90%，未到位的20万元已申请结转至2024年使用。",
+        "年度计划资金1.2亿元，实际到位9000万元，资金到位率75%。",  # 亿元 and 万元 convert exactly
+    )
+    assert not [f for f in findings if f.severity.value != "info"]
+
+
+def test_an_arrival_rate_without_one_planned_and_one_arrived_figure_is_not_paired(tmp_path):
+    findings = _report(
+        tmp_path,
+        # 云南 2022 p8: one figure only
+        "(1)项目资金投入情况。10441万元资金全部拨付到位,资金到位率100%。",
+        # 云南 2024 p6: the rate before the spending, one figure before it
+        "中央财政安排和省级财政配套的14856.17万元资金全部拨付到位,资金到位率100%。实际形成支出14474.11553万元,支出率97.43%。",
+        # two batches of one 下达: no planned figure (200 / 500 would be a false 40%)
+        "省财政分两批下达资金500万元，第一批300万元，第二批200万元，资金到位率100%。",
+        # two arrived figures, no planned one
+        "2023年省财政厅下达专项资金100万元，实际到位100万元，到位率100%。",
+        # a rate as of a date, no figure
+        "一是部分项目资金到位较晚，截至9月底资金到位率仅为60%。",
+    )
+    assert not [f for f in findings if f.severity.value != "info"]
