@@ -144,6 +144,37 @@ def _ruled_docx(path, paragraphs: int, rows: list[list[str]]):
     return path
 
 
+RUNNING_HEAD = "隆回县科技和工业信息化局2023年度部门整体支出绩效自评报告"
+#: The seed report's own figures (its 部门决算 paragraph), repeated so that one paragraph runs over a page break.
+FUNDS_SENTENCE = "部门2023年度收入决算2223.04万元，其中基本支出886.12万元，占支出总额的39.86%；项目支出1336.92万元，占支出总额的60.14%。"
+
+
+def _running_heads_docx(path):
+    """Twelve indented paragraphs over two pages under a running header and a 第 N 页 footer (a PAGE field)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.header.paragraphs[0].text = RUNNING_HEAD
+    footer = section.footer.paragraphs[0]
+    footer.text = "第 "
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    footer.add_run(" 页")
+    for n in range(12):
+        d.add_paragraph(f"本段第{n + 1}段。" + FUNDS_SENTENCE * 3).paragraph_format.first_line_indent = Pt(21)
+    d.save(path)
+    return path
+
+
 #: A real report's paragraphs, as published (云南省应急管理厅 2020 森林航空消防 自评,
 #: http://yjglt.yn.gov.cn/html/2021/ysgk_0421/25860.html): two end with "。" on a nearly full last line and
 #: the next, a numbered heading without indent, begins on the very next line.
@@ -182,6 +213,7 @@ def page_break_pdfs(tmp_path_factory):
         headed.add_paragraph(text)
     headed.save(out / "headed.docx")
     docs.append(out / "headed.docx")
+    docs.append(_running_heads_docx(out / "running.docx"))
     return list(zip(docs, convert_many(docs, "pdf", out / "pdf"), strict=True))
 
 
@@ -218,3 +250,19 @@ def test_a_numbered_heading_after_a_full_last_line_is_its_own_paragraph(page_bre
 
     _, pdf_path = page_break_pdfs[2]
     assert [p.text for p in read_source(pdf_path).paragraphs] == list(HEADED_PARAGRAPHS)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_page_heads_and_numbers_are_no_narrative_and_a_paragraph_runs_over_the_page_break(page_break_pdfs):
+    from perfxl.document import read_source
+
+    docx_path, pdf_path = page_break_pdfs[3]
+    pdf = read_source(pdf_path)
+    assert pdf.pages == 2
+    assert [p.text for p in pdf.paragraphs] == [p.text for p in read_source(docx_path).paragraphs]
+    pages = [p.ref.page for p in pdf.paragraphs]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] == 2  # a paragraph keeps the page it begins on
+    assert [p.ref.paragraph for p in pdf.paragraphs if p.ref.page == 2] == list(range(1, pages.count(2) + 1))
+    narrative = [f for f in validate_file(pdf_path).findings if f.code.startswith("N") and f.severity.rank >= 2]
+    assert not narrative, [f"{f.code} {f.ref}: {f.message}" for f in narrative]  # the figures agree with each other
