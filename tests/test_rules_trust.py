@@ -89,6 +89,32 @@ def test_unclear_rate_name_is_a_warning_with_both_readings_never_an_error():
     assert all("未表明" in f.basis and "若按" in f.basis for f in found)
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "actual"),
+    [
+        ("行政审批办结时限", "5个工作日", "3个工作日"),  # a time limit: a ceiling by its name (时限)
+        ("项目建设工期", "180天", "150天"),
+        ("单位面积建设成本", "500元", "480元"),  # a unit cost outside a 成本指标 group
+        ("平均等待时长", "15分钟", "10分钟"),  # 时长 may be a limit or an amount of service: unclear
+        ("窗口办件", "2小时", "1小时"),  # a duration unit and no word in the name: unclear
+    ],
+)
+def test_a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error(name, target, actual):
+    """Full marks for a limit beaten (3 of 5 working days, 480 of 500 元): read as the default ≥ it gave certain
+    S01 + S07 + D01 错误; a limit by its name is silent, an unclear duration is a 警告 giving both readings."""
+    found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
+    assert all(f.severity is not Severity.ERROR for f in found)
+    assert all("若按" in f.basis for f in found if f.code in ("S01", "S02", "S07"))
+
+
+def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
+    found = _at(validate_submission(submission(_row(good_evaluation(), "窗口办件", "2小时", "1小时"))), "H13")
+    assert found and all("单位“小时”" in f.basis for f in found if f.code in ("S01", "S07"))
+    # 培训合格率 is in the higher list: its unit does not make it unclear
+    ev = _row(good_evaluation(), "培训合格率", "95%", "90%", score=10)
+    assert "S07" in {f.code for f in _at(validate_submission(submission(ev)), "H13")}
+
+
 def test_explicit_operator_wins_over_the_name_and_stays_certain():
     ev = _row(good_evaluation(), "森林火灾受害率", "≥0.9‰", "0.5‰", score=10)
     found = _at(validate_submission(submission(ev)), "H13")

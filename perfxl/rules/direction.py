@@ -4,7 +4,8 @@ The operator in the cell (or the 指标性质 column, or a growth word) decides 
 the indicator's name decides by the profile's `[direction]` word lists (受害率, 发生率 … lower is better;
 能耗降低率, 覆盖率, 达标率 … higher is better; the word that ends last — the phrase's head — wins, the longer
 on a tie: 安全事故处置率 is a 处置率). A name with a rate word in
-neither list is unclear; any other name reads as the profile's `scoring.default_op`. A finding whose verdict
+neither list is unclear, and so is a target counted in a duration unit (5个工作日, 2小时: a limit or an amount
+of service); any other name reads as the profile's `scoring.default_op`. A finding whose verdict
 depends on a direction read from the name rests on a guess (`Certainty.GUESS`, at most 警告) and says so.
 """
 
@@ -47,7 +48,8 @@ class Direction:
 
     `source`: "operator" (in the cell or the 指标性质 column), "growth" (增长/下降 words), "name" (a word of the
     profile's lists, in `word`), "group" (the indicator's 一级/二级 group, e.g. 成本指标: a ceiling, in `word`),
-    "unclear" (a rate word in neither list) or "default" (`scoring.default_op`).
+    "unclear" (a rate word in neither list), "unit" (a target counted in a duration unit, 工作日/小时 …, the
+    profile's `direction.ambiguous_units`) or "default" (`scoring.default_op`).
     """
 
     op: Op
@@ -56,7 +58,7 @@ class Direction:
 
     @property
     def from_name(self) -> bool:
-        return self.source in ("name", "group", "unclear")
+        return self.source in ("name", "group", "unclear", "unit")
 
     @property
     def symbol(self) -> str:
@@ -86,6 +88,11 @@ class Direction:
             return (
                 f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
                 f"no operator in the target and the name (with {self.word!r}) does not say which way is better",
+            )
+        if self.source == "unit":
+            return (
+                f"年度指标值未写运算符，其单位“{self.word}”为时长，未表明越长越好还是越短越好",
+                f"no operator in the target and its unit {self.word!r} is a duration: longer or shorter may be better",
             )
         return (
             f"年度指标值未写运算符，按规则集默认“{self.symbol}”理解",
@@ -133,4 +140,6 @@ def infer_direction(name: str, target: ParsedValue, nature: str | None, profile:
     ceiling = _longest((group or "").replace(" ", ""), profile.get("direction.lower_is_better_groups", ()))
     if ceiling:
         return Direction(Op.LE, "group", ceiling)
+    if target.unit and target.unit in profile.get("direction.ambiguous_units", ()):
+        return Direction(default, "unit", target.unit)
     return Direction(default, "default")
