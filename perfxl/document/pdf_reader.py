@@ -8,7 +8,6 @@ The file passes the guard's PDF pre-scan (streams inflated with a cap, pages cou
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,19 +16,13 @@ from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import Finding, Paragraph, Severity, TextRef
 from .guarded import guard_document
+from .pdf_text import LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
 from .source import DocumentSource
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
 EDGE_TOLERANCE = 2.0  # points: cell edges closer than this are one grid line
-LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
 EXCERPT_CHARS = 30
-_ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
-#: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
-#: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
-_NUMBERED = re.compile(
-    r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
-)
 
 
 @dataclass
@@ -55,15 +48,7 @@ def _index(edges: list[float], v: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
-def _lines(chars: list[tuple[float, float, float, str]]) -> list[list[tuple[float, float, float, str]]]:
-    """Characters grouped into lines (by top), each line sorted left to right."""
-    lines: list[list[tuple[float, float, float, str]]] = []
-    for ch in sorted(chars, key=lambda c: (c[2], c[0])):
-        if lines and abs(lines[-1][0][2] - ch[2]) <= LINE_TOLERANCE:
-            lines[-1].append(ch)
-        else:
-            lines.append([ch])
-    return [sorted(line, key=lambda c: c[0]) for line in lines]
+_lines = group_lines
 
 
 def _text(chars: list[tuple[float, float, float, str]]) -> str:
@@ -93,40 +78,6 @@ def _grid(table: _Table, name: str) -> Grid:
     for (r, c), chars in buckets.items():
         rows[r][c] = _text(chars)
     return Grid(name, rows, tuple(sorted(set(merged))))
-
-
-def _paragraphs(page_no: int, chars: list[tuple[float, float, float, str, float, float]]) -> list[str]:
-    """Text lines → paragraphs: a new one after a blank gap, at an indented line, or after a short line."""
-    if not chars:
-        return []
-    lines = _lines([(c[0], c[1], c[2], c[3]) for c in chars])
-    widths = {(c[0], c[2]): (c[4], c[5]) for c in chars}
-    spans = []
-    for line in lines:
-        x0 = min(widths[(c[0], c[2])][0] for c in line)
-        x1 = max(widths[(c[0], c[2])][1] for c in line)
-        height = max(
-            1.0, max(widths[(c[0], c[2])][1] - widths[(c[0], c[2])][0] for c in line)
-        )  # a full-width glyph ≈ 1 em
-        spans.append((x0, x1, line[0][2], "".join(c[3] for c in line), height))
-    left = min(s[0] for s in spans)
-    right = max(s[1] for s in spans)
-    out: list[str] = []
-    prev = None
-    for x0, x1, top, text, em in spans:
-        ended = (
-            prev is not None
-            and prev[1] < right - 3 * em
-            and (prev[3].rstrip().endswith(_ENDS) or prev[1] - left < 0.6 * (right - left))
-        )  # a short line ends a paragraph
-        numbered = prev is not None and prev[3].rstrip().endswith(_ENDS) and _NUMBERED.match(text.lstrip())
-        new = prev is None or top - prev[2] > 2.2 * max(em, prev[4]) or x0 > left + 1.5 * em or ended or numbered
-        if new or not out:
-            out.append(text)
-        else:
-            out[-1] += text
-        prev = (x0, x1, top, text, em)
-    return [t.strip() for t in out if t.strip()]
 
 
 def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> DocumentSource:
@@ -165,12 +116,13 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
 
 def _read(src: Path, pdfplumber: Any) -> DocumentSource:
     tables: list[_Table] = []
-    paragraphs: list[Paragraph] = []
+    paragraphs_out: list[Paragraph] = []
     problems: list[Finding] = []
     offset = 0.0
     any_text = False
     with pdfplumber.open(str(src)) as pdf:
         pages = len(pdf.pages)
+        read = []  # per page: its height, tables found (with their characters) and the text outside them
         for page_no, page in enumerate(pdf.pages, start=1):
             chars = [c for c in page.chars if c.get("text", "").strip() or c.get("text") == " "]
             if any(c["text"].strip() for c in chars):
@@ -188,44 +140,54 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 )
             found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
             boxes = [t.bbox for t in found]
-            outside = []
+            inside: list[list[tuple]] = [[] for _ in found]
+            outside: list[tuple] = []
             for c in chars:
                 cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
-                item = (cx, cy + offset, c["top"] + offset, c["text"], c["x0"], c["x1"])
-                if owner is None:
-                    outside.append((cx, cy, c["top"], c["text"], c["x0"], c["x1"]))
-                else:
-                    found[owner].__dict__.setdefault("_perfxl_chars", []).append(item)
-            text_above = min((c[2] for c in outside), default=page.height)
-            for k, t in enumerate(found, start=1):
-                cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in t.cells]
-                table = _Table(
-                    page_no,
-                    k,
-                    t.bbox,
-                    cells,
-                    t.__dict__.get("_perfxl_chars", []),
-                    _cluster([v for c in t.cells for v in (c[0], c[2])]),
-                    page.height - t.bbox[3],
-                )
-                prev = tables[-1] if tables else None
-                if (
-                    k == 1
-                    and prev is not None
-                    and prev.page == page_no - 1
-                    and t.bbox[1] < text_above
-                    and prev.bottom_gap < 0.2 * page.height
-                    and _continues(prev.edges, table.edges)
-                ):
-                    _join(prev, table)
-                    prev.page, prev.bottom_gap = page_no, table.bottom_gap
-                    prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
-                    continue
-                tables.append(table)
-            for n, text in enumerate(_paragraphs(page_no, outside), start=1):
-                paragraphs.append(Paragraph(TextRef(paragraph=n, page=page_no, excerpt=text[:EXCERPT_CHARS]), text))
-            offset += float(page.height)
+                item = (cx, cy, c["top"], c["text"], c["x0"], c["x1"])
+                (outside if owner is None else inside[owner]).append(item)
+            tops = [(b[1], b[3]) for b in boxes]
+            read.append(
+                (float(page.height), [(t.bbox, t.cells) for t in found], inside, PageText(page_no, outside, tops))
+            )
+    texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
+    for (height, found_tables, inside, _), text in zip(read, texts, strict=True):
+        page_no = text.page
+        text_above = min((c[2] for c in text.chars), default=height)
+        for k, ((bbox, raw_cells), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
+            cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
+            moved = [(ch[0], ch[1] + offset, ch[2] + offset, *ch[3:]) for ch in table_chars]
+            table = _Table(
+                page_no,
+                k,
+                bbox,
+                cells,
+                moved,
+                _cluster([v for c in raw_cells for v in (c[0], c[2])]),
+                height - bbox[3],
+            )
+            prev = tables[-1] if tables else None
+            if (
+                k == 1
+                and prev is not None
+                and prev.page == page_no - 1
+                and bbox[1] < text_above
+                and prev.bottom_gap < 0.2 * height
+                and _continues(prev.edges, table.edges)
+            ):
+                _join(prev, table)
+                prev.page, prev.bottom_gap = page_no, table.bottom_gap
+                prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
+                continue
+            tables.append(table)
+        offset += height
+    numbers: dict[int, int] = {}
+    for begins, said in paragraphs(texts):  # numbered per page, on the page each paragraph begins on
+        numbers[begins] = numbers.get(begins, 0) + 1
+        paragraphs_out.append(
+            Paragraph(TextRef(paragraph=numbers[begins], page=begins, excerpt=said[:EXCERPT_CHARS]), said)
+        )
     if not any_text:
         raise UnreadableWorkbook(
             "这是扫描件，无法读取文字：PDF 中没有文字层（只有图片）。请提交 Word 原件或带文字的 PDF",
@@ -240,7 +202,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         name = f"第{first}页 表{t.number}"
         grids.append(_grid(t, name))
         origins[name] = (first, t.number)
-    return DocumentSource(str(src), "pdf", tuple(paragraphs), grids, origins, tuple(problems), pages)
+    return DocumentSource(str(src), "pdf", tuple(paragraphs_out), grids, origins, tuple(problems), pages)
 
 
 def _continues(previous: list[float], current: list[float]) -> bool:

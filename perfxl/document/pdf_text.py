@@ -1,0 +1,152 @@
+"""The narrative of a PDF (text outside its tables): running headers, footers and page numbers left out, lines
+joined into paragraphs — over a page break too, so a sentence printed across two pages stays one paragraph
+with its figures (收入决算 | 2223.04万元) together, as in the Word original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["LINE_TOLERANCE", "PageText", "group_lines", "drop_running_heads", "paragraphs"]
+
+LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
+HEAD_TOLERANCE = 3.0  # points: a running head sits at the same height on every page
+_ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
+#: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
+#: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
+_NUMBERED = re.compile(
+    r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
+)
+#: A page number line: 3 / - 3 - / — 3 — / 第3页 / 第 3 页 共 9 页 / 3/9 / Page 3 of 9.
+_PAGE_NUMBER = re.compile(
+    r"[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
+    r"|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+
+Char = tuple  # (x-centre, y-centre, top, text, x0, x1), page coordinates
+
+
+@dataclass
+class PageText:
+    """One page's characters outside its tables, and the (top, bottom) of each table on it."""
+
+    page: int
+    chars: list[Char]
+    tables: list[tuple[float, float]] = field(default_factory=list)
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into lines (by top), each line sorted left to right."""
+    lines: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: (c[2], c[0])):
+        if lines and abs(lines[-1][0][2] - ch[2]) <= LINE_TOLERANCE:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [sorted(line, key=lambda c: c[0]) for line in lines]
+
+
+def _key(line: list[Char]) -> str:
+    return "".join(c[3] for c in line).replace(" ", "").replace("\u3000", "")
+
+
+def drop_running_heads(pages: list[PageText]) -> list[PageText]:
+    """The pages without their running heads: up to two lines at the top or bottom of a page that are a page
+    number, or that stand word for word at the same height at the top or bottom of every page (of all but
+    the first, which often has its own) of a document of two pages or more. A title repeated on some pages
+    only is narrative and stays."""
+    edges = []
+    for p in pages:
+        lines = group_lines(p.chars)
+        edges.append(lines[:2] + lines[-2:] if len(lines) > 4 else lines)
+    need = max(2, len(pages) - 1)
+
+    def repeats(line: list[Char]) -> bool:
+        text, top = _key(line), line[0][2]
+        hits = sum(any(_key(o) == text and abs(o[0][2] - top) <= HEAD_TOLERANCE for o in e) for e in edges)
+        return len(pages) >= 2 and hits >= need
+
+    out = []
+    for p in pages:
+        lines = group_lines(p.chars)
+        drop: list[list[Char]] = []
+        for ordered in (lines[:2], lines[::-1][:2]):
+            for line in ordered:
+                if _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line):
+                    drop.append(line)
+                else:
+                    break
+        gone = {id(ch) for line in drop for ch in line}
+        out.append(PageText(p.page, [c for c in p.chars if id(c) not in gone], p.tables))
+    return out
+
+
+@dataclass
+class _Line:
+    page: int
+    x0: float
+    x1: float
+    top: float
+    text: str
+    em: float
+    left: float  # the page's text column
+    right: float
+
+
+def _page_lines(p: PageText) -> list[_Line]:
+    lines = []
+    for line in group_lines(p.chars):
+        em = max(1.0, max(c[5] - c[4] for c in line))  # a full-width glyph ≈ 1 em
+        lines.append(
+            _Line(
+                p.page,
+                min(c[4] for c in line),
+                max(c[5] for c in line),
+                line[0][2],
+                "".join(c[3] for c in line),
+                em,
+                0,
+                0,
+            )
+        )
+    if lines:
+        left, right = min(s.x0 for s in lines), max(s.x1 for s in lines)
+        for s in lines:
+            s.left, s.right = left, right
+    return lines
+
+
+def _ended(prev: _Line) -> bool:
+    """A line short of its column's right edge that ends a sentence, or is shorter than 60% of the column."""
+    return prev.x1 < prev.right - 3 * prev.em and (
+        prev.text.rstrip().endswith(_ENDS) or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
+    )
+
+
+def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:
+    """(page it begins on, text) of each paragraph: a new one after a blank gap or a table, at an indented
+    line, after a short line, or at a numbered line after a sentence's end. A page break is no gap: a
+    paragraph whose last line on a page runs to the edge goes on at the top of the next page (unless a
+    table stands between, or the next page's line is indented)."""
+    out: list[tuple[int, str]] = []
+    prev: _Line | None = None
+    by_page = {p.page: p for p in pages}
+    for p in pages:
+        for line in _page_lines(p):
+            new = prev is None or _ended(prev) or line.x0 > line.left + 1.5 * line.em
+            if prev is not None and not new:
+                if prev.page == line.page:
+                    new = line.top - prev.top > 2.2 * max(line.em, prev.em)
+                else:  # over a page break: a table below the last line or above this one stands between
+                    new = any(top > prev.top for top, _ in by_page[prev.page].tables) or any(
+                        bottom < line.top for _, bottom in p.tables
+                    )
+                new = new or bool(prev.text.rstrip().endswith(_ENDS) and _NUMBERED.match(line.text.lstrip()))
+            if new:
+                out.append((line.page, line.text))
+            else:
+                out[-1] = (out[-1][0], out[-1][1] + line.text)
+            prev = line
+    return [(page, text.strip()) for page, text in out if text.strip()]
