@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from report_helpers import report_findings as _report
 
+from perfxl.document.facts import extract_facts
+
 #: 云南省2020年度中央自然灾害救灾资金绩效自评报告, paragraph 8 as published (half-width commas as stored).
 YUNNAN_2020_P8 = "1)项目资金到位情况。2020年预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%。"
 
@@ -59,3 +61,59 @@ def test_an_arrival_rate_without_one_planned_and_one_arrived_figure_is_not_paire
         "一是部分项目资金到位较晚，截至9月底资金到位率仅为60%。",
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+#: 四川省应急管理厅 2020 自评报告, paragraph 7 as published — its third part's amount cut off by the stored copy.
+SICHUAN_2020_P7 = (
+    "2020年度,财政部会同应急管理部共下达我省中央自然灾害救灾资金15.4235亿元。主要包含三大方面:一是中央自然灾害救灾资金"
+    "(重特大自然灾害救灾)9.9162亿元。含自然灾害生活救助资金2.7609亿元、农房恢复重建资金4.4645亿元、地质灾害救灾资金"
+    "1.5908亿元、抗洪抢险救灾资金1.1亿元。二是中央自然灾害救灾资金(冬春临时生活困难救助)5.323亿元。三是中央自然灾害"
+    "救灾资金(森林草原航"
+)
+#: The same paragraph with a third amount (the real one would be 15.4235 − 9.9162 − 5.323 = 0.1843亿元).
+SICHUAN_THIRD = "空消防补助)0.1843亿元。"
+
+
+def _parents(text: str) -> list[tuple[str, str | None]]:
+    facts = extract_facts(text, 1).facts
+    return [(f.quantity.text, None if f.parent is None else facts[f.parent].quantity.text) for f in facts]
+
+
+def test_a_sentence_opening_with_han_lists_the_parts_of_the_amount_before_it():
+    """Failed before: "…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…" — the 含 amounts were read as amounts of their own."""
+    assert _parents(SICHUAN_2020_P7)[1:6] == [
+        ("9.9162亿元", None),
+        ("2.7609亿元", "9.9162亿元"),
+        ("4.4645亿元", "9.9162亿元"),
+        ("1.5908亿元", "9.9162亿元"),
+        ("1.1亿元", "9.9162亿元"),
+    ]
+    # 含 in brackets stays what it was (a detail already inside the figure before), and 含税 is no list
+    assert _parents("年初批复预算8个项目985万元(含1个年初结转结余项目50万元),调整预算后项目预算861.46万元。")[-1] == (
+        "861.46万元",
+        None,
+    )
+    assert _parents("合同金额100万元，含税价款106万元。")[-1] == ("106万元", None)
+
+
+def test_han_parts_over_their_amount_are_an_n02_error(tmp_path):
+    text = SICHUAN_2020_P7.replace("2.7609亿元", "2.8609亿元")  # 2.8609 + 4.4645 + 1.5908 + 1.1 = 10.0162 > 9.9162
+    n02 = _n02(_report(tmp_path, text))
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(1, "error")]
+    assert "10.0162亿元" in n02[0].message and "9.9162亿元" in n02[0].message
+
+
+def test_parts_enumerated_after_san_da_fang_mian_are_the_total_s_parts(tmp_path):
+    """Failed before: "主要包含三大方面:一是…二是…三是…" — "三大方面" was not a list head, so the three amounts were
+    not read as the parts of the 15.4235亿元 before them."""
+    agreeing = SICHUAN_2020_P7 + SICHUAN_THIRD
+    assert not [f for f in _report(tmp_path, agreeing) if f.severity.value != "info"]
+    over = SICHUAN_2020_P7 + SICHUAN_THIRD.replace("0.1843", "0.2843")  # 9.9162 + 5.323 + 0.2843 = 15.5235
+    n02 = _n02(_report(tmp_path, over))
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(1, "error")]
+    assert "15.5235亿元" in n02[0].message and "15.4235亿元" in n02[0].message
+
+
+def test_the_published_paragraph_with_its_third_amount_cut_off_is_quiet(tmp_path):
+    # the third item has no amount: the list cannot be summed — no finding (and the 含 list agrees: 9.9162)
+    assert not [f for f in _report(tmp_path, SICHUAN_2020_P7) if f.severity.value != "info"]

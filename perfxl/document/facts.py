@@ -355,6 +355,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _qizhong_total(state)
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
+        elif _INCLUDES.match(raw_prefix.lstrip()) and not state.depth and _detailed(state) is not None:
+            state.parent = _detailed(state)  # "…9.9162亿元。含A 2.7609亿元、B 4.4645亿元" (not "(含…)": bracketed)
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
@@ -441,13 +443,17 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 #: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"
 #: names two figures, not parts).
 _DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
+#: A clause opening with 含 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…") lists what the amount
+#: right before it includes — its parts, like 其中 (not 含税/含量/含有; "（含…）" in brackets is a detail already inside).
+_INCLUDES = re.compile(r"含(?!税|量|有|义)")
 #: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
 _ORDINAL = re.compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
 _ORDINALS = "一二三四五六七八九十"
 #: The head of an enumeration of a total's parts, once the total's own subject is taken out of it: generic words
 #: and a word opening a list ("项目有", "具体是", "主要用于", "包括") — nothing of its own.
 _ENUMERATION_HEAD = re.compile(
-    r"(?:的)?(?:项目|资金|经费|具体|主要|分别|其中|明细)*(?:有|包括|包含|如下|是|为|用于)(?:以下|如下)?(?:几个方面|方面)?"
+    r"(?:的)?(?:项目|资金|经费|具体|主要|分别|其中|明细)*(?:有|包括|包含|如下|是|为|用于)(?:以下|如下)?"
+    r"(?:[一二三四五六七八九十两几]?(?:个|大|项)?方面)?"  # "主要包含三大方面", "包括以下几个方面", "两方面"
 )
 
 
