@@ -115,6 +115,21 @@ def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
     assert "S07" in {f.code for f in _at(validate_submission(submission(ev)), "H13")}
 
 
+@pytest.mark.parametrize("actual", ["0.96", "1"])
+def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent(actual):
+    """ "0.96" or "1" typed as text (a Word or PDF table) against "≥95%" with full marks: read only as 0.96% it gave
+    certain S01 + S07 + D01 错误; as a fraction — how Excel stores 96% — the row is right."""
+    found = _at(validate_submission(submission(_row(good_evaluation(), "培训合格率", "≥95%", actual))), "H13")
+    assert [f.code for f in found] == []
+
+
+def test_a_text_fraction_whose_readings_disagree_is_a_warning_giving_both():
+    found = _at(validate_submission(submission(_row(good_evaluation(), "培训合格率", "≥95%", "0.9"))), "H13")
+    s01 = [f for f in found if f.code == "S01"]
+    assert s01 and s01[0].severity is Severity.WARNING and s01[0].certainty is Certainty.GUESS
+    assert "按 90% 理解" in s01[0].basis and "若按 0.9% 理解" in s01[0].basis and s01[0].expected == "9.47"
+
+
 def test_explicit_operator_wins_over_the_name_and_stays_certain():
     ev = _row(good_evaluation(), "森林火灾受害率", "≥0.9‰", "0.5‰", score=10)
     found = _at(validate_submission(submission(ev)), "H13")

@@ -430,37 +430,62 @@ class Context:
 
     def _read(self, ind: Indicator, weight: Decimal | None) -> Reading:
         if weight is None:
-            reading = Reading(None, None)
+            return Reading(None, None)
+        t, a = self.parsed(ind.target), self.parsed(ind.actual)
+        reading = self._read_values(ind, t, a, weight)
+        if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
+            return reading
+        # "0.96" typed as text against "≥95%": 96% (a fraction, as Excel stores it) or 0.96%? A person judges
+        assert a.number is not None
+        shown = fmt_decimal(a.number * HUNDRED)
+        as_percent = replace(a, number=a.number * HUNDRED, kind=ValueKind.PERCENT, unit="%")
+        fraction = self._read_values(ind, t, as_percent, weight)
+        same = (fraction.result and fraction.result.score, fraction.result and fraction.result.meets_target) == (
+            reading.result and reading.result.score,
+            reading.result and reading.result.meets_target,
+        )
+        if same:
+            return reading
+        return Reading(
+            fraction.result,
+            fraction.direction,
+            Certainty.GUESS,
+            f"实际完成值“{a.text or a.raw}”未写%：按 {shown}% 理解，{fraction.basis}；若按 {fmt_decimal(a.number)}% "
+            f"理解，{reading.basis}",
+            f"the actual {a.raw!r} has no %: as {shown}%, {fraction.basis_en}; as {fmt_decimal(a.number)}%, "
+            f"{reading.basis_en}",
+        )
+
+    def _read_values(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
+        """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives."""
+        numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
+        way = self.direction(ind) if numeric else None
+        if way is None or way.source in ("operator", "growth"):
+            result = score_indicator(t, a, weight, self.profile)
+            reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
         else:
-            t, a = self.parsed(ind.target), self.parsed(ind.actual)
-            numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
-            way = self.direction(ind) if numeric else None
-            if way is None or way.source in ("operator", "growth"):
-                result = score_indicator(t, a, weight, self.profile)
-                reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
+            result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
+            how, how_en = way.basis()
+            if not way.from_name:
+                reading = Reading(
+                    result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
+                )
             else:
-                result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
-                how, how_en = way.basis()
-                if not way.from_name:
+                other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
+                same = other.score == result.score and other.meets_target == result.meets_target
+                sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
+                both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
+                both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
+                if same:
                     reading = Reading(
-                        result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
+                        result,
+                        way,
+                        Certainty.CERTAIN,
+                        f"{both}（两种理解结果相同）",
+                        f"{both_en} (both readings agree)",
                     )
                 else:
-                    other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
-                    same = other.score == result.score and other.meets_target == result.meets_target
-                    sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
-                    both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
-                    both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
-                    if same:
-                        reading = Reading(
-                            result,
-                            way,
-                            Certainty.CERTAIN,
-                            f"{both}（两种理解结果相同）",
-                            f"{both_en} (both readings agree)",
-                        )
-                    else:
-                        reading = Reading(result, way, Certainty.GUESS, both, both_en)
+                    reading = Reading(result, way, Certainty.GUESS, both, both_en)
         return reading
 
     def is_qualitative(self, ind: Indicator) -> bool:
@@ -543,6 +568,21 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
     if result is None:
         return ""
     return result.explanation if lang == "zh" else result.explanation_en
+
+
+def _bare_fraction(t: ParsedValue, a: ParsedValue) -> bool:
+    """A text actual that is a bare number from 0 to 1 against a percent target above 1% ("≥95%" │ "0.96")."""
+    return (
+        t.kind is ValueKind.PERCENT
+        and t.number is not None
+        and abs(t.number) > 1
+        and a.kind is ValueKind.NUMBER
+        and a.unit is None
+        and a.op is None
+        and isinstance(a.raw, str)
+        and a.number is not None
+        and 0 <= a.number <= 1
+    )
 
 
 def _with_op(p: ParsedValue, op: Any) -> ParsedValue:
