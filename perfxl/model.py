@@ -275,6 +275,7 @@ class FundsRow:
     score: CellValue  # 得分 (only on the total row)
     is_total: bool = False
     within: bool = False  # a sub-item of the source above it (a second 其中: "其中：中央补助" under 财政拨款)
+    arrived: CellValue | None = None  # 实际到位资金 (岳阳 自评报告's money row); None on forms without it
 
 
 @dataclass(frozen=True, slots=True)

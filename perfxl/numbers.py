@@ -26,6 +26,10 @@ ONE = Decimal(1)
 HUNDRED = Decimal(100)
 
 
+#: A figure whose commas separate thousands: one to three digits, then groups of exactly three, none after the point.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
 def to_decimal(value: object) -> Decimal | None:
     """A number from Excel (int, float, Decimal, numeric str) → exact Decimal, else None.
 
@@ -43,7 +47,10 @@ def to_decimal(value: object) -> Decimal | None:
             return None
         return Decimal(repr(value))
     if isinstance(value, str):
-        text = value.strip().replace(",", "")
+        text = value.strip()
+        if "," in text and not _GROUPED.fullmatch(text):
+            return None  # '7,00.0,77' (岳阳县 2020): commas that are no thousands separators — no figure is read
+        text = text.replace(",", "")
         if not text:
             return None
         try:

@@ -418,7 +418,8 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
 
     Typing or OCR damage glues a stray letter or point to the digits, or drops the integer digits: "M.8万元"
     (not 0.8), ".5" (not 0.5: Excel shows 0.5, a printed table too), "1O0人"
-    (not 1), "10O" (not 10), "1.2.3万元". Letters that form a unit ("12.5km", "100m2") or a word ("PM2.5") are not damage.
+    (not 1), "10O" (not 10), "1.2.3万元", "7,00.0,77" (commas that separate no thousands). Letters that form a unit
+    ("12.5km", "100m2") or a word ("PM2.5") are not damage.
     """
     start, end = m.start(), m.end()
     before, after = t[:start], t[end:]
@@ -431,6 +432,12 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
     if not glued_left and m.group().lstrip("+-").startswith("."):  # ".5", ".06万元": integer digits lost
         return m.group()
+    if not glued_left and after[:1] == "," and after[1:2].isdigit():
+        # "7,00.0,77" (岳阳县 2020): a comma where no thousands separator fits (the pattern took the valid groups)
+        hi = end
+        while hi < len(t) and (t[hi].isdigit() or t[hi] in ",."):
+            hi += 1
+        return t[start:hi]
     if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):
         lo = start - 1 if glued_left or before.endswith(".") else start
         hi = end + (2 if after[:1] == "." else 0)

@@ -107,13 +107,16 @@ def _yueyang_report(money):
 
 def test_money_in_label_value_pairs_across_a_row_is_a_funds_block(tmp_path):
     """南湖 2016: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0 is read as the funds block
-    (计划安排资金 the budget, 实际支出 the execution), so 实际支出 179.6 over the plan of 170 is F03 at F5, and the
-    sources below add up in both columns (省 170; 省 170 + 其它 9.6 = 179.6): no F02. It was LAYOUT_NO_TABLE."""
+    (计划安排资金 the budget, 实际支出 the execution, 实际到位资金 the money arrived). 实际支出 179.6 over the plan of
+    170 is F03 at F5 — a 警告: the excess is the 9.6 of 其它, money from outside the fiscal budget; the budget and
+    spending columns add up by source (省 170; 省 170 + 其它 9.6 = 179.6), the 到位 column does not: 170 printed for
+    省 170 + 其它 9.6 = 179.6 is F02's 错误 at D5. It was LAYOUT_NO_TABLE."""
     result = _workbook(tmp_path, _yueyang_report(NANHU_MONEY))
     assert not _codes(result, "LAYOUT_NO_TABLE")
     [f03] = _codes(result, "F03")
-    assert f03.ref.cell == "F5"
-    assert not _codes(result, "F02")
+    assert (f03.ref.cell, f03.severity.value) == ("F5", "warning")
+    [f02] = _codes(result, "F02")
+    assert (f02.ref.cell, f02.severity.value) == ("D5", "error") and "179.6" in f02.message
 
 
 def test_label_value_pairs_whose_figures_add_up_raise_nothing(tmp_path):
@@ -129,7 +132,16 @@ def test_an_unreadable_figure_in_the_pairs_is_no_false_sum(tmp_path):
     """岳阳县 2020 prints 实际到位资金 and 实际支出 as '7,00.0,77' (and their 县财政 parts): the block is read, the plan
     700 = 县财政 700 holds, and no sum or overspending is asserted on figures that cannot be read."""
     money = [
-        ["计划安排资金 (万元)", "700", "实际到位资金 (万元)", "7,00.0,77", "实际支出 (万元)", "7,00.0,77", "结余 (万元)", "0"],
+        [
+            "计划安排资金 (万元)",
+            "700",
+            "实际到位资金 (万元)",
+            "7,00.0,77",
+            "实际支出 (万元)",
+            "7,00.0,77",
+            "结余 (万元)",
+            "0",
+        ],
         ["其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E],
         ["县财政", "700", "县财政", "7,00.0,77", "县财政", "7,00.0,77", "县财政", E],
         ["其它", E, "其它", E, "其它", E, "其它", E],
@@ -137,3 +149,81 @@ def test_an_unreadable_figure_in_the_pairs_is_no_false_sum(tmp_path):
     result = _workbook(tmp_path, _yueyang_report(money))
     assert not _codes(result, "LAYOUT_NO_TABLE")
     assert not [f for f in result.findings if f.code in ("F02", "F03") and f.severity.value == "error"]
+
+
+def test_an_amount_whose_commas_are_no_thousands_separators_is_not_read_as_a_figure(tmp_path):
+    """'7,00.0,77' (岳阳县 2020, 实际到位资金 and 实际支出) read as 700.077 by dropping its commas — a guess that gave a
+    certain F03 错误 (700.077 > 700). Commas that separate no thousands leave no figure: C02 says the cell cannot be
+    computed (a 警告: a person reads what was meant), and no sum or overspending is asserted on it."""
+    from perfxl.numbers import to_decimal
+    from perfxl.values import parse_value
+
+    assert to_decimal("7,00.0,77") is None and to_decimal("1,157.97") == to_decimal("1157.97")
+    assert parse_value("7,00.0,77").reason and parse_value("12,345.6万元").number is not None
+    money = [
+        [
+            "计划安排资金 (万元)",
+            "700",
+            "实际到位资金 (万元)",
+            "7,00.0,77",
+            "实际支出 (万元)",
+            "7,00.0,77",
+            "结余 (万元)",
+            "0",
+        ],
+        ["县财政", "700", "县财政", "7,00.0,77", "县财政", "7,00.0,77", "县财政", E],
+    ]
+    result = _workbook(tmp_path, _yueyang_report(money))
+    c02 = [(f.ref.cell, f.severity.value) for f in _codes(result, "C02")]
+    assert ("F5", "warning") in c02, c02
+    assert not _errors(result)
+
+
+# ---------------------------------------------------------------- 宁乡 坝塘镇 2021: 指标内容 names the indicators
+
+
+def _batang(names):
+    """The 宁乡 项目绩效目标表's indicator block: 一级指标 │ 二级指标 │ 指标内容 │ 指标值 │ 备注, no 三级 column."""
+    body = [
+        ["", "产出指标", "数量指标", names[0], "88", "100"],
+        ["", "", "质量指标", names[1], "88", "100"],
+        ["", "", "时效指标", names[2], "88", "100"],
+        ["", "效益指标", "社会效益指标", names[3], "68", "100"],
+        ["", "", "生态效益指标", names[4], "20", "100"],
+        ["", "社会公众或服务对象满意度指标", "", names[5], "88", "100"],
+    ]
+    return [
+        pad(["项目绩效目标表"], 6),
+        pad(["项目名称", "镇域内基础设施建设"], 6),
+        ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"],
+        *body,
+    ]
+
+
+BATANG_MERGES = ("A1:F1", "B2:F2", "A3:A9", "B4:B6", "B7:B8", "B9:C9")
+
+
+def test_a_target_tables_indicator_content_column_names_its_indicators(tmp_path):
+    """一级指标 │ 二级指标 │ 指标内容 │ 指标值 │ 备注 with no 三级 column (宁乡/长沙 项目绩效目标表): 指标内容 is where each
+    indicator is named, so the block is read as indicators (it was read as goal text, nothing checked)."""
+    names = ["新建道路长度", "工程验收合格率", "按期完工率", "受益群众人数", "绿化覆盖率", "群众满意度"]
+    result = _workbook(tmp_path, _batang(names), BATANG_MERGES)
+    runs = [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
+    assert ("indicator", 4, 9) in runs, runs
+    assert not _codes(result, "I01") and not _errors(result)
+
+
+def test_an_indicator_block_that_names_no_measure_is_one_finding(tmp_path):
+    """坝塘镇 2021 as published: every 指标内容 blank, bare numbers (88, 68, 20) as 指标值. One I01 at the block's first
+    row naming the rows it covers — not one 错误 a row."""
+    result = _workbook(tmp_path, _batang([""] * 6), BATANG_MERGES)
+    [i01] = _codes(result, "I01")
+    assert i01.ref.cell == "D4" and "全部 6 个" in i01.message
+    assert [r.cell for r in i01.related] == ["D5", "D6", "D7", "D8", "D9"]
+    assert [e for e in _errors(result) if e[0] != "I01"] == []
+
+
+def test_one_unnamed_row_among_named_ones_is_named_on_its_own(tmp_path):
+    names = ["新建道路长度", "", "按期完工率", "受益群众人数", "绿化覆盖率", "群众满意度"]
+    result = _workbook(tmp_path, _batang(names), BATANG_MERGES)
+    assert [f.ref.cell for f in _codes(result, "I01")] == ["D5"]

@@ -215,10 +215,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     # held-out batch 9 (measured once before any change: 0/3, no false 错误, 0 of 3 read — the stores are
     # exhausted, only these three were found)
-    "hunan-yueyang-nanhu-youfu-2016": {
-        15: "岳阳 附件3-2 (2016): the money runs across one row in label | value pairs (计划安排资金 | 170 | 实际到位资金 "
-        "| 170 | 实际支出 | 179.6 | 结余 | 0), sources in pairs below — not a funds layout perfxl reads",
-    },
     "sichuan-daying-tushuguan-fragment-2022": {2: "the stored fragment starts below the header: its rows are not read"},
     # held-out batch 11 (measured once before any change: 0/4, no false 错误, 3 of 4 read — the stores are exhausted
     # for the provinces asked for; only these four new tables were found)
@@ -226,14 +222,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         19: "a 目标表 whose indicator header reads 一级指标 | 二级指标 | 指标内容 | 指标值 | 备注: 指标内容 is not a name column, "
         "so the block is read as goal text and the blank names are unseen",
         30: "the same header again for the 年度 block: read as goal text, the blank names unseen",
-    },
-    "hunan-yueyangxian-nongcungonglu-2020": {
-        13: "岳阳 自评报告 form: the money as label | value pairs across one row (计划安排资金 | 700 | 实际到位资金 | "
-        "'7,00.0,77' | …) is not a funds layout perfxl reads, so the unreadable amount is unseen",
-    },
-    "shaanxi-chencang-canlian-mubiao-2023": {
-        4: "a 目标表 funds block of single label | value lines (资金金额 | 年度资金总额 | — ; 其中:中央补助 | 50.29) is "
-        "not read, so the blank total is unseen",
     },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
@@ -243,7 +231,6 @@ KNOWN_UNREAD: dict[str, str] = {
     "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
     "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
     "chongqing-pengshui-jihuashengyu-2024": "a transfer-payment checklist, not a 自评表 layout",
-    "hunan-yueyang-nanhu-youfu-2016": "岳阳 附件3-2 (2016): label | value pairs across a row, not a funds layout",
     "sichuan-daying-tushuguan-fragment-2022": "the stored copy is the end of a table, without its header rows",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
@@ -251,8 +238,6 @@ KNOWN_UNREAD: dict[str, str] = {
     "(合计 | 市级 | 省级 | 中央 | 县级 by year) is not a funds layout perfxl reads",
     "zhejiang-wuyi-fangchenxihu-2019": "浙江省 项目支出绩效评价报告 form (计划安排资金 | 实际到位资金 by source, 实际支出 "
     "and 支出明细): none of the 自评表 header words",
-    "hunan-yueyangxian-nongcungonglu-2020": "岳阳 自评报告 form (as 南湖 2016): label | value pairs across a row, not a "
-    "funds layout",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {

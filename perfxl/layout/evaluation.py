@@ -156,7 +156,8 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
             return ""
         if "监控" in label:
             return "monitoring"
-        if "申报" in label or label.endswith("目标表"):
+        # "绩效目标表(一般公共预算资金)": the bracket names the money, the table is still a 目标表 (陕西 陈仓 2023)
+        if "申报" in label or H.strip_brackets(label).endswith("目标表"):
             return "declaration"
     if columns and {"progress", "forecast"} & set(columns):
         return "monitoring"
@@ -179,6 +180,7 @@ class _Reader(FundsRows):
         self.funds_header_row = -1
         self.funds_declared_weight: CellValue | None = None
         self.pair_col = -1  # the 年度 column of a 申报表's label | amount funds pairs
+        self.plan_cols: dict[str, tuple[int, int]] = {}
         self.breakdown_mode = False
         self.goal_cols: dict[str, int] = {}
         self.ind_cols: dict[str, int] = {}
@@ -276,7 +278,9 @@ class _Reader(FundsRows):
         if self.cur.has_total_row and self._remark_row(r):
             mark(r, "note")  # 偏差大或目标未完成原因分析 | …, 改进措施 | … below the 总分: read as the table's remarks
             return
-        if self.state in ("pre", "pairs") and self._pair_funds_row(r):
+        if self.state in ("pre", "plan") and self._plan_pairs_row(r):
+            mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0
+        elif self.state in ("pre", "pairs") and self._pair_funds_row(r):
             mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
         elif self.state == "funds":
             mark(r, self._funds_row(r, kind) or "funds")

@@ -66,6 +66,9 @@ class FundsRows:
     funds_declared_weight: CellValue | None
     pair_col: int
     pair_offset: int = 1  # the 年度 amount's column right of its label (a merged label puts it further)
+    # role → (label col, value col) of a 岳阳 自评报告's 计划安排资金 │ … │ 实际支出 │ … money row (`_plan_pairs_row`)
+    plan_cols: dict[str, tuple[int, int]]
+    pair_source_open: bool = False  # a pair line "其中：财政拨款" (a form source) may have its own 其中 lines below
     breakdown_mode: bool
     # the total was taken from the block's first row under a total word of its own ("财政资金合计"); a row with a
     # known total label later shows it was a subtotal (review round 15)
@@ -194,18 +197,30 @@ class FundsRows:
 
     def _pair_funds_row(self, r: int) -> bool:
         """申报表 项目资金（万元）| 中期资金总额 | 900 | 年度资金总额 | 300 (then 其中：财政拨款 | 900 | 其中：财政拨款 | 300):
-        label | amount pairs, the 中期 pair and the 年度 pair side by side; the 年度 pair is the year's budget."""
+        label | amount pairs, the 中期 pair and the 年度 pair side by side; the 年度 pair is the year's budget.
+
+        A 目标表 may print one pair a line under a group label (资金金额 │ 年度资金总额 │ (空) over 其中:中央补助 │ 50.29
+        and 地方资金 │ (空), 陕西 陈仓 2023; 资金情况 │ 年度金额(万元): │ 397, 重庆 忠县 2022): the same block, one
+        column."""
+        if self.cur.funds_seen and self.state != "pairs":
+            return False
         pairs = funds_pairs(self.grid, r)
-        if not pairs or (self.cur.funds_seen and self.state != "pairs"):
+        if self.state != "pairs" and (single := _single_total_line(self.grid, r)) is not None:
+            pairs = [single]
+        elif self.state == "pairs" and not pairs:
+            pairs = _blank_pair_line(self.grid, r, self.pair_col)
+        if not pairs:
             return False
         if self.state != "pairs":
-            totals = [p for p in pairs if _PERIOD.sub("", p[1]) in H.FUNDS_TOTAL_LABELS]
-            if len(pairs) < 2 or len(totals) < 2:
+            totals = [p for p in pairs if _is_pair_total(p[1])]
+            single_line = len(pairs) == 1 and len(totals) == 1 and _single_total_line(self.grid, r) is not None
+            if not single_line and (len(pairs) < 2 or len(totals) < 2):
                 return False  # a block starts with its two totals side by side (中期资金总额 … 年度资金总额 …)
             yearly = [p for p in pairs if "年度" in p[1]] or pairs[-1:]
             self.pair_col = yearly[0][0]
             self.pair_offset = yearly[0][2] - yearly[0][0]
             self.state = "pairs"
+            self.pair_source_open = False
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
             self.cur.funds_ref = value_at(self.grid, r, pairs[0][0]).ref
@@ -217,24 +232,72 @@ class FundsRows:
             # only the 中期 pair holds a figure ("其中：财政拨款 | 900 | 其中：财政拨款 | （空）"): the row's 年度 figure
             # is blank, never the 中期 one beside it (review round 15)
             value_col = self.pair_col + self.pair_offset
-        bare = _PERIOD.sub("", label)
-        is_total = bare in H.FUNDS_TOTAL_LABELS or label in H.FUNDS_TOTAL_LABELS
+        is_total = _is_pair_total(label)
         blank = CellValue(None, None)
+        amount = value_at(self.grid, r, value_col) if own(self.grid, r, value_col) is not None else None
+        # 其中：财政拨款 │ 300 then 其中：中央补助 │ 200: a sub-item of the form's source above it, not a third source
+        of_which = H.normalise_label(own(self.grid, r, label_col) or "").startswith("其中")
+        source = label in _FORM_SOURCES
+        within = not is_total and of_which and not source and self.pair_source_open
+        if not is_total and not within:
+            self.pair_source_open = source and of_which
         row = FundsRow(
             value_at(self.grid, r, label_col),
             blank,
-            empty_at(self.grid, r, value_col) if blank_year else value_at(self.grid, r, value_col),
+            amount if amount is not None and not blank_year else empty_at(self.grid, r, value_col),
             blank,
             blank,
             blank,
             blank,
             is_total,
+            within,
         )
         if is_total and self.cur.funds_total is None:
             self.cur.funds_total = row
         else:
             self.cur.funds_parts.append(row)
         return True
+
+    def _plan_pairs_row(self, r: int) -> bool:
+        """岳阳's older 自评报告 (附件3-2 财政支出项目绩效评价自评报告, 湖南 南湖 2016, 岳阳县 2020): the money as label │
+        value pairs across one row — 计划安排资金 (万元) │ 170 │ 实际到位资金 (万元) │ 170 │ 实际支出 (万元) │ 179.6 │
+        结余(万元) │ 0 — and the same pairs split by source on the rows below (其中:中央财政 │ … │ 省财政 │ …). The plan
+        is the year's budget, 实际支出 its execution, 实际到位资金 the money arrived (summed by source like them); 结余 has
+        no column of the 10号 form and is not read."""
+        if self.state == "pre" and not self.cur.funds_seen:
+            found = _plan_pairs(self.grid, r)
+            if found is None:
+                return False
+            self.plan_cols = found
+            self.state = "plan"
+            self.cur.funds_seen = True
+            self.cur.funds_columns = ("full_budget", "executed")
+            self.cur.funds_ref = value_at(self.grid, r, found["full_budget"][0]).ref
+            for _, v in row_cells(self.grid, r):
+                self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+            self.cur.funds_total = self._plan_row(r, is_total=True)
+            return True
+        if self.state != "plan":
+            return False
+        (plan_label, _), (exec_label, _) = self.plan_cols["full_budget"], self.plan_cols["executed"]
+        first, again = own(self.grid, r, plan_label), own(self.grid, r, exec_label)
+        if not isinstance(first, str) or H.normalise_label(first) != H.normalise_label(again):
+            self.state = "after"  # the source rows end where the label no longer repeats in each pair
+            return False
+        self.cur.funds_parts.append(self._plan_row(r, is_total=False))
+        return True
+
+    def _plan_row(self, r: int, is_total: bool) -> FundsRow:
+        def cell(role: str) -> CellValue:
+            c = self.plan_cols[role][1]
+            return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+
+        blank = CellValue(None, None)
+        label = value_at(self.grid, r, self.plan_cols["full_budget"][0])
+        arrived = cell("arrived") if "arrived" in self.plan_cols else None
+        return FundsRow(
+            label, blank, cell("full_budget"), cell("executed"), blank, blank, blank, is_total, arrived=arrived
+        )
 
     def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
         def cell(role: str) -> CellValue:
@@ -269,7 +332,37 @@ def _declared_weight(grid: Grid, r: int) -> CellValue | None:
 
 
 _PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金总额: the period, then the funds label
-_FUNDS_LABELS = frozenset(H.FUNDS_TOTAL_LABELS + H.FUNDS_PART_LABELS)
+#: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
+#: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
+_PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
+_FUNDS_LABELS = frozenset((*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助"))
+#: The group label left of a 目标表's single pair lines (资金金额 │ 年度资金总额 │ …; 资金情况(万元) │ 年度金额 │ 397).
+_PAIR_GROUPS = frozenset((*H.FUNDS_SECTION_LABELS, "资金金额", "资金来源"))
+
+
+def _is_pair_total(label: str) -> bool:
+    """中期资金总额 / 年度资金总额 / 年度金额: a total, with or without its period."""
+    return label in _PAIR_TOTALS or _PERIOD.sub("", label) in _PAIR_TOTALS
+
+
+def _pair_label(value: object) -> str | None:
+    """The funds label of a pair cell ("其中:中央补助(万元)" → "中央补助", "年度金额(万元):" → "年度金额"), or None."""
+    if not isinstance(value, str):
+        return None
+    label = H.strip_numbering(H.normalise_label(value)).rstrip(":")
+    for form in (label, H.strip_brackets(label).rstrip(":")):
+        if {form, _PERIOD.sub("", form)} & _FUNDS_LABELS:
+            return form
+    return None
+
+
+def _right_of(grid: Grid, r: int, c: int) -> int:
+    """The column right of cell (r, c), past the merge it anchors."""
+    end = c
+    for r1, c1, r2, c2 in grid.merged:
+        if c1 == c and r1 <= r <= r2:
+            end = max(end, c2)
+    return end + 1
 
 
 def funds_pairs(grid: Grid, r: int) -> list[tuple[int, str, int]]:
@@ -277,12 +370,55 @@ def funds_pairs(grid: Grid, r: int) -> list[tuple[int, str, int]]:
     cells = row_cells(grid, r)
     out = []
     for i, (c, v) in enumerate(cells[:-1]):
-        if not isinstance(v, str):
-            continue
-        label = H.strip_numbering(H.normalise_label(v)).rstrip(":")
-        bare = _PERIOD.sub("", label)
-        known = bool({label, bare} & _FUNDS_LABELS)
+        label = _pair_label(v)
         nxt_c, nxt_v = cells[i + 1]
-        if known and (is_number(nxt_v) or _numeric_text(nxt_v)):
+        if label and (is_number(nxt_v) or _numeric_text(nxt_v)):
             out.append((c, label, nxt_c))
     return out
+
+
+#: The pairs of 岳阳's 自评报告 money row that are read (计划安排资金 the budget, 实际支出 the execution, 实际到位资金
+#: the money arrived), and the pair label read with them but not kept (结余).
+_PLAN_ROLES = {"计划安排资金": "full_budget", "实际支出": "executed", "实际到位资金": "arrived"}
+_PLAN_OTHERS = frozenset(("结余", "结余资金"))
+
+
+def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
+    """Role → (label col, value col) of a 计划安排资金 │ … │ 实际支出 │ … money row, else None. The values may be blank
+    or text no amount reads from ('7,00.0,77'): they are the row's figures all the same, to be judged."""
+    found: dict[str, tuple[int, int]] = {}
+    others = 0
+    for c, v in row_cells(grid, r):
+        if not isinstance(v, str):
+            continue
+        label = H.strip_brackets(H.normalise_label(v)).rstrip(":")
+        if label in _PLAN_ROLES and _PLAN_ROLES[label] not in found:
+            found[_PLAN_ROLES[label]] = (c, _right_of(grid, r, c))
+        elif label in _PLAN_OTHERS:
+            others += 1
+    return found if {"full_budget", "executed"} <= found.keys() and ("arrived" in found or others) else None
+
+
+def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
+    """A group label, a total label and its amount (or nothing) as a row's only cells — 资金金额 │ 年度资金总额 │ (空),
+    资金情况 │ 年度金额(万元): │ 397 — the first line of a 目标表's single-pair funds block, else None."""
+    cells = row_cells(grid, r)
+    if len(cells) not in (2, 3) or not isinstance(cells[0][1], str):
+        return None
+    group = H.strip_brackets(H.normalise_label(cells[0][1])).rstrip(":")
+    label = _pair_label(cells[1][1])
+    if group not in _PAIR_GROUPS or label is None or not _is_pair_total(label):
+        return None
+    value_col = _right_of(grid, r, cells[1][0])
+    if len(cells) == 3 and (cells[2][0] != value_col or not (is_number(cells[2][1]) or _numeric_text(cells[2][1]))):
+        return None
+    return cells[1][0], label, value_col
+
+
+def _blank_pair_line(grid: Grid, r: int, pair_col: int) -> list[tuple[int, str, int]]:
+    """A pair line whose amount is blank (地方资金 │ (空)) in the pair column of a block already begun."""
+    cells = row_cells(grid, r)
+    if len(cells) != 1 or cells[0][0] != pair_col:
+        return []
+    label = _pair_label(cells[0][1])
+    return [(pair_col, label, _right_of(grid, r, pair_col))] if label else []

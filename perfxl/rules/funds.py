@@ -18,6 +18,7 @@ _COLUMNS = (
     ("年初预算数", "initial budget", "initial_budget"),
     ("全年预算数", "full-year budget", "full_budget"),
     ("全年执行数", "executed", "executed"),
+    ("实际到位资金", "funds arrived", "arrived"),  # 岳阳 自评报告 only (`FundsRow.arrived`)
 )
 _REASON = re.compile(r"原因|由于|因为|受.{0,8}影响|执行率")
 _ADJUST = re.compile(r"调整|追加|调减|调增|追减|调剂")
@@ -154,6 +155,8 @@ def _group_sum(
     for zh, en, attr in _COLUMNS:
         if attr == "full_budget" and initial_budget_only(ctx):
             continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
+        if getattr(total, attr) is None:
+            continue  # a column this form does not have (实际到位资金 outside 岳阳's 自评报告)
         cells = [getattr(p, attr) for p in rows]
         parts = [ctx.number(c) for c in cells]
         known = [v for v in parts if v is not None]
@@ -276,7 +279,9 @@ def _funds_rows(ctx: Context) -> list[FundsRow]:
 
 #: Source rows of money from outside the approved fiscal budget (预算法 第十三条 binds the 财政 budget): more of
 #: it received and spent than planned is for a person to judge, not a certain error.
-_OUTSIDE_MONEY = re.compile(r"(其他资金|其它资金|自筹|社会|捐赠|单位资金|事业收入|经营收入)")
+_OUTSIDE_MONEY = re.compile(
+    r"(其他资金|其它资金|自筹|社会|捐赠|单位资金|事业收入|经营收入)|^\s*其[他它]\s*$"
+)  # 其它 │ 9.6 (南湖)
 
 
 def _over(ctx: Context, row: FundsRow) -> Decimal | None:
@@ -286,11 +291,17 @@ def _over(ctx: Context, row: FundsRow) -> Decimal | None:
     return None
 
 
+def _unplanned(ctx: Context, row: FundsRow) -> Decimal:
+    """What a source spent with no amount planned for it (其它 │ (空) … │ 9.6, 南湖 2016): all of it is over the plan."""
+    executed = ctx.number(row.executed)
+    return executed if executed is not None and executed > 0 and ctx.is_blank(row.full_budget) else Decimal(0)
+
+
 def _funds_overspent(ctx: Context) -> Iterator[Finding]:
     column = "年初预算数" if initial_budget_only(ctx) else "全年预算数"
     funds = ctx.ev.funds
     outside = [p for p in (funds.parts if funds else ()) if _OUTSIDE_MONEY.search(p.label.text)]
-    outside_over = sum((_over(ctx, p) or Decimal(0) for p in outside), Decimal(0))
+    outside_over = sum((_over(ctx, p) or _unplanned(ctx, p) for p in outside), Decimal(0))
     for row in _funds_rows(ctx):
         over = _over(ctx, row)
         if over is None:
@@ -355,14 +366,17 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     read = f"读取：{executed_name(ctx)} {total.executed.text}，全年预算数 {total.full_budget.text}，执行率“{cell.text}”"
     read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
-        if not ctx.is_blank(cell):
+        printed = None if ctx.is_blank(cell) else ctx.read_rate(cell, None).percent
+        if not ctx.is_blank(cell) and printed != 0:  # "0.00%" (Excel's IFERROR) says the same as "无法计算"
             yield ctx.finding(
                 cell,
                 expected=f"无法计算（{rate.reason}）",
                 actual=cell.text,
                 reading="",
-                basis=f"{read}；{rate.reason}",
-                basis_en=f"{read_en}; {rate.reason_en}",
+                # a rate over a zero budget cannot be verified, not shown wrong (some forms print 100% for it)
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{read}；{rate.reason}（表中执行率无法核实，有的表以 100% 表示无预算无支出，需人工判断）",
+                basis_en=f"{read_en}; {rate.reason_en} (the printed rate cannot be verified; a person judges)",
                 executed=fields["executed"],
                 budget=fields["budget"],
             )
@@ -453,6 +467,10 @@ def _rate_finding(
         how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
         if reading.whole:
             how += "；表中写成整数“" + cell.text + "”，也可能是比率四舍五入到整数，需人工判断"
+        cap = ctx.settings.rate_cap * 100
+        if reading.percent == cap < exact:  # 105/100 printed "100%": the rate as scored, capped
+            how += f"；表中执行率等于封顶值 {fmt_num(cap)}%（执行数超过预算数，有的表按封顶后的执行率填列），需人工判断"
+            certainty = Certainty.JUDGEMENT
         on_initial = _agrees_with_initial(ctx, row, reading)
         if on_initial:
             how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
