@@ -117,3 +117,30 @@ def test_parts_enumerated_after_san_da_fang_mian_are_the_total_s_parts(tmp_path)
 def test_the_published_paragraph_with_its_third_amount_cut_off_is_quiet(tmp_path):
     # the third item has no amount: the list cannot be summed — no finding (and the 含 list agrees: 9.9162)
     assert not [f for f in _report(tmp_path, SICHUAN_2020_P7) if f.severity.value != "info"]
+
+
+#: 云南省应急管理厅 2021 自评报告, paragraph 9 as published: no budget in the paragraph (it is in paragraph 8), but what
+#: was spent and what is left make the year's money: 9109.54 / (9109.54 + 689.66) = 92.96%.
+YUNNAN_2021_P9 = "(2)项目资金执行情况。实际执行飞行经费9109.54万元,结余689.66万元,为中央补助资金。项目执行率92.96%。"
+
+
+def test_a_rate_after_the_spending_and_what_is_left_is_spent_over_their_sum(tmp_path):
+    """Failed before: with no budget named, a rate after "执行…万元,结余…万元" was never computed."""
+    assert not [f for f in _report(tmp_path, YUNNAN_2021_P9) if f.severity.value != "info"]  # as published: agrees
+    n02 = _n02(_report(tmp_path, YUNNAN_2021_P9.replace("92.96%", "95.96%")))
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(1, "warning")]  # the budget is not named: judgement
+    text = n02[0].message + n02[0].basis
+    assert "9109.54万元" in text and "689.66万元" in text and "92.96%" in text and "95.96%" in text
+    n02 = _n02(_report(tmp_path, "全年实际支出95万元，结余5万元，执行率90%。"))  # in one sentence
+    assert [f.severity.value for f in n02] == ["warning"] and "95%" in n02[0].message + n02[0].basis
+
+
+def test_spent_and_left_are_not_summed_when_a_budget_or_other_money_is_named(tmp_path):
+    findings = _report(
+        tmp_path,
+        "全年实际支出95万元，历年累计结余30万元，执行率95%。",  # not this year's remainder
+        "预算100万元，实际支出95万元，结余5万元，执行率95%。",  # the budget is named: its own reading
+        "实际支出95万元，结余5万元，上年结转10万元，执行率95%。",  # other money in the sentence
+        "实际执行9265.353442万元,项目执行率88.74%。",  # spending only (云南 2022 p9's shape)
+    )
+    assert not [f for f in findings if f.severity.value != "info"]

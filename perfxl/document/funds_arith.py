@@ -98,14 +98,18 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
     plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
     after the spending, and never a target, last year's or an average rate."""
+    if _OTHER_RATE.search(rate.clause):
+        return
     found = _spending_before(facts, rate)
-    if found is None or _OTHER_RATE.search(rate.clause):
+    if found is None:
+        _spent_over_spent_and_left(run, pi, ref, facts, rate)
         return
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
     got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
     if got is None:
+        _spent_over_spent_and_left(run, pi, ref, facts, rate)
         return
     readings: list[tuple[Interval, Decimal, str]] = []
     for budget, point, text in got[0]:
@@ -129,6 +133,44 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         f"{rate.subject}: spending / budget",
         (paid, *got[1]),
         "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
+    )
+
+
+#: The words of a spending ("实际执行飞行经费", "全年实际支出"), anywhere in them — not a budget's.
+_SPENT_WORDS = re.compile(r"(支出|执行|使用|拨付)")
+
+
+def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """ "实际执行飞行经费9109.54万元,结余689.66万元,为中央补助资金。项目执行率92.96%。": no budget named, but what was
+    spent and what is left of it make the year's money — the rate is spent / (spent + left). Read only from the rate's
+    sentence, or the sentence before when the rate's own names no money: exactly two money figures, a spending and then
+    a 结余 (the year's remainder by name, not 累计/上年). Paired by place: a judgement (警告 at most)."""
+    own = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
+    sentence = rate.sentence if own else rate.sentence - 1
+    money = [f for f in facts[: rate.index] if f.sentence == sentence and f.quantity.is_money]
+    if len(money) != 2 or any(f.parent is not None for f in money):
+        return
+    paid, left = money
+    words = _around(paid)[0] or paid.subject
+    if paid.role not in ("value", "final") or not _SPENT_WORDS.search(words) or _BUDGET_OR_ARRIVED.search(words):
+        return
+    if left.role != "value" or not _REMAINDER.match(left.subject) or _approximate(left) or _approximate(paid):
+        return
+    summed = _sum_in(run, pi, [paid, left], paid.quantity.unit)
+    if summed is None or summed[1] <= 0:
+        return
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(_operand(run, pi, paid), summed[0]),
+        paid.quantity.value / summed[1] * HUNDRED,
+        f"“{rate.subject}”（支出 {paid.quantity.text} / (支出 {paid.quantity.text} + 结余 {left.quantity.text})）",
+        f"{rate.subject}: spent / (spent + left)",
+        (paid, left),
+        "预算数未在文字中写出，按支出与其后结余之和作预算（按位置配对）",
     )
 
 
