@@ -104,11 +104,14 @@ def test_f04_issue_example_86_percent_against_86_20():
 
 
 def test_f04_zero_budget_with_a_rate_typed():
+    """Nothing budgeted: "0%" says what 无法计算 says (Excel's IFERROR); any other rate cannot be verified — a
+    judgement (some forms print 100% for nothing budgeted and nothing spent), never a certain 错误."""
     ev = with_total(good_evaluation(), initial=0, full=0, executed=0, rate="0%", score=0)
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
-    found = validate_submission(submission(ev), select="F04")
+    assert validate_submission(submission(ev), select="F04") == []
+    found = validate_submission(submission(with_total(ev, rate="100%")), select="F04")
     assert [f.brief() for f in found] == [("F04", SHEET, "G5")]
-    assert "无法计算" in found[0].expected
+    assert "无法计算" in found[0].expected and found[0].certainty.value == "judgement"
 
 
 def test_f05_score_not_rate_times_weight():

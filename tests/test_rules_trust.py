@@ -15,6 +15,8 @@ from rules_helpers import (
     amount,
     briefs,
     cv,
+    funds,
+    funds_row,
     good_evaluation,
     replace_row,
     seed_basic,
@@ -702,3 +704,29 @@ def test_weights_short_of_100_without_a_funds_block_are_a_judgement():
     )
     w03 = [f for f in validate_submission(submission(no_funds)) if f.code == "W03"]
     assert [f.severity for f in w03] == [Severity.WARNING] and "资金" in w03[0].basis
+
+
+# ---------------------------------------------------------------- printed 执行率 a person must judge
+
+
+def _funds_total(*values):
+    ev = good_evaluation()
+    return dataclasses.replace(ev, funds=funds(funds_row(5, "年度资金总额", *values, total=True), ()))
+
+
+def test_a_rate_printed_over_a_zero_budget_is_a_judgement_and_zero_percent_is_silent():
+    """0 | 0 | 100%: some forms print 100% (or 0.00%, Excel's IFERROR) when nothing was budgeted; the rate cannot
+    be verified, so it is not shown wrong (the source rows already read it so; the total row gave a certain F04)."""
+    f04 = [f for f in validate_submission(submission(_funds_total(0, 0, 0, 10, "100%", 10))) if f.code == "F04"]
+    assert len(f04) == 1 and f04[0].severity is Severity.WARNING and "需人工判断" in f04[0].basis
+    assert not [f for f in validate_submission(submission(_funds_total(0, 0, 0, 10, "0.00%", 0))) if f.code == "F04"]
+
+
+def test_the_capped_rate_printed_for_an_overspend_is_a_judgement_while_the_overspend_stays_certain():
+    found = validate_submission(submission(_funds_total(100, 100, 105, 10, "100%", 10)))
+    f04 = [f for f in found if f.code == "F04"]
+    assert len(f04) == 1 and f04[0].severity is Severity.WARNING and "封顶" in f04[0].basis
+    assert [f.severity for f in found if f.code == "F03"] == [Severity.ERROR]
+    # any other wrong figure stays certain
+    wrong = [f for f in validate_submission(submission(_funds_total(100, 100, 105, 10, "98%", 10))) if f.code == "F04"]
+    assert len(wrong) == 1 and wrong[0].severity is Severity.ERROR

@@ -153,7 +153,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     # ---------------------------------------------------------------- indicators (绩效指标)
     CheckSpec("I01", "INDICATOR_NAME_MISSING", "R-I01", E, "三级指标名称缺失", "Third-level indicator has no name",
               "该行有分值或指标值，但三级指标名称{problem}", "The row has values but its indicator name {problem_en}",
-              "财预〔2020〕10号 附1"),
+              "财预〔2020〕10号 附1", scope="targets"),
     CheckSpec("I02", "INDICATOR_COVERAGE", "R-I02", W, "缺少必设指标", "Required indicator class missing",
               "{what}", "{what_en}", "财预〔2020〕10号 附1（产出、效益、满意度指标）", params=_p(
                   level1=["产出", "效益", "满意度"], output_level2=["数量", "质量", "时效", "成本"])),
@@ -445,9 +445,11 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
     "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
     "F04": (
-        "仅末位相差一个单位、比率写成整数，或其中行照抄合计行的数字和比率时为“需人工判断”",
-        "a judgement when only the last printed place differs, the rate is written as a whole number, or a source "
-        "row repeats the total's figures and rate",
+        "仅末位相差一个单位、比率写成整数、其中行照抄合计行的数字和比率、预算数为 0 时仍填了执行率，或填的是封顶后的 100% "
+        "时为“需人工判断”",
+        "a judgement when only the last printed place differs, the rate is written as a whole number, a source "
+        "row repeats the total's figures and rate, a rate is printed over a zero budget, or the rate printed is the "
+        "capped 100%",
     ),
     "F02": (
         "某来源单元格未填写（该行其他栏有数，或为申报表的年度数）、差额可能即为其数额时为“需人工判断”",
