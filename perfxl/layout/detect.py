@@ -105,7 +105,9 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged
     if not _complete(cols):
-        return None
+        cols = _content_as_name(grid, r, cols)
+        if not _complete(cols):
+            return None
     if not {"target", "actual"} & cols.keys():
         # a scoring header (分值/得分, no 指标值/完成值) only when every label right of the name is known — data
         # columns perfxl does not know (预期目标 | 实际完成情况) would be dropped silently; an OCR-damaged level
@@ -116,6 +118,21 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             return None
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
+    return cols
+
+
+def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """一级指标 │ 二级指标 │ 指标内容 │ 指标值 with no 三级 column (宁乡/长沙 项目绩效目标表, 湖南 坝塘镇 2021): 指标内容 is
+    where each indicator is named. Only for a header that is no table without it — beside a 三级 column, or in a
+    自评表 complete without it, 指标内容 stays a description (review round 14)."""
+    if "name" in cols or "level2" not in cols:
+        return cols
+    for c, label in row_labels(grid, r):
+        if label == "指标内容" and cols["level2"] < c < min(
+            (cols[k] for k in ("target", "weight") if k in cols), default=c + 1
+        ):
+            found = {k: v for k, v in cols.items() if v != c}
+            return {**found, "name": c}
     return cols
 
 

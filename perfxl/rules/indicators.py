@@ -35,10 +35,23 @@ def _label(ind: Indicator) -> str:
 
 @check("I01")
 def name_present(ctx: Context) -> Iterator[Finding]:
-    """A row with values has a 三级指标 name that is not just its 二级 name."""
-    for ind in ctx.indicators():
-        if ctx.is_blank(ind.weight) and ctx.is_blank(ind.target):
-            continue
+    """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
+    indicator (宁乡 坝塘镇 2021: every 指标内容 blank, bare numbers as 指标值) is one finding at its first row, naming
+    the others, not one a row: the table was filled without naming what is measured."""
+    valued = [i for i in ctx.indicators() if not (ctx.is_blank(i.weight) and ctx.is_blank(i.target))]
+    unnamed = [i for i in valued if ctx.is_blank(i.name)]
+    if len(unnamed) >= 2 and len(unnamed) == len(valued):
+        first, rest = unnamed[0], unnamed[1:]
+        yield ctx.finding(
+            first.name,
+            expected="三级指标名称",
+            actual="（空）",
+            problem=f"为空——本表全部 {len(unnamed)} 个指标都没有名称，只有指标值或分值",
+            problem_en=f"is empty — none of the table's {len(unnamed)} indicators has a name, only values",
+            related=tuple(i.name.ref for i in rest if i.name.ref is not None),
+        )
+        return
+    for ind in valued:
         if ctx.is_blank(ind.name):
             yield ctx.finding(ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty")
         elif compact(ind.name.text) == compact(ind.level2.text):
