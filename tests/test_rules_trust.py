@@ -730,3 +730,14 @@ def test_the_capped_rate_printed_for_an_overspend_is_a_judgement_while_the_overs
     # any other wrong figure stays certain
     wrong = [f for f in validate_submission(submission(_funds_total(100, 100, 105, 10, "98%", 10))) if f.code == "F04"]
     assert len(wrong) == 1 and wrong[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("grade", "severity"), [("A", Severity.WARNING), ("较好", Severity.WARNING), ("良", Severity.ERROR)]
+)
+def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain(grade, severity):
+    """95.5 is 优: "良" is certainly wrong; "A" or "较好" belong to a scale perfxl cannot map (was a certain 错误)."""
+    ev = dataclasses.replace(good_evaluation(), grade=cv(grade, "H20"))
+    t04 = validate_submission(submission(ev), select="T04")
+    assert [(f.code, f.severity) for f in t04] == [("T04", severity)]
+    assert "优、良、中、差" in t04[0].basis

@@ -170,7 +170,21 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         )
         return
     if expected and compact(expected) not in stated:
-        yield ctx.finding(ev.grade, expected=expected, actual=ev.grade.text, total=total)
+        labels = [label for label, _ in ctx.settings.grade_bands]
+        known = any(compact(label) in stated for label in labels)
+        yield ctx.finding(
+            ev.grade,
+            expected=expected,
+            actual=ev.grade.text,
+            total=total,
+            # "A", "较好", "合格": another scale (a province's own), which only a person can map onto 优/良/中/差
+            certainty=None if known else Certainty.JUDGEMENT,
+            basis=f"读取：总分“{ev.total_score.text}”，等级“{ev.grade.text}”；规则集等级：{'、'.join(labels)}"
+            + ("" if known else f"；“{ev.grade.text}”不是其中之一（可能是本地的其他等级体系），需人工核对"),
+            basis_en=f"read total {ev.total_score.text!r}, grade {ev.grade.text!r}; the profile's grades: "
+            + ", ".join(labels)
+            + ("" if known else f"; {ev.grade.text!r} is none of them (another scale?), a person checks"),
+        )
 
 
 #: A label before the grade ("自评等级：", "(自评等级："), a bracketed note ("（98.5分）"), a trailing 等级/等次/级.
