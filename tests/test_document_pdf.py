@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -175,6 +176,39 @@ def _running_heads_docx(path):
     return path
 
 
+REALWORLD = Path(__file__).resolve().parent / "realworld" / "reports"
+#: Real paragraphs whose lines wrap short of the edge before a unit LibreOffice keeps whole ("元、2023" after
+#: "11.60 万", "话:0838-7211924" after "联系电"): no paragraph ends there.
+WRAPPED_UNITS = (("guangxi-wuzhou-yibaoju-bumen-2024", 4), ("sichuan-zhongjiang-shuili-xianjie-2022", 1))
+#: A real report's one-line title paragraphs, set as a 公文: 三号 with a two-character indent on every line.
+INDENTED_TITLES = (
+    ("unknown-jichushujubiao-2018", 1),
+    ("unknown-jichushujubiao-2018", 2),
+    ("unknown-jichushujubiao-2018", 3),
+    ("unknown-jichushujubiao-2018", 4),
+)
+
+
+def _real_paragraphs_docx(path, which, *, indent: bool):
+    """A .docx of real published paragraphs (fixture, paragraph number), as body text — 三号 (16 pt) with
+    a two-character first-line indent when `indent`."""
+    import tomllib
+
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    if indent:
+        d.styles["Normal"].font.size = Pt(16)
+    for stem, n in which:
+        text = tomllib.loads((REALWORLD / f"{stem}.toml").read_text(encoding="utf-8"))["paragraphs"][n - 1]
+        p = d.add_paragraph(text)
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(32)
+    d.save(path)
+    return path
+
+
 #: A real report's paragraphs, as published (云南省应急管理厅 2020 森林航空消防 自评,
 #: http://yjglt.yn.gov.cn/html/2021/ysgk_0421/25860.html): two end with "。" on a nearly full last line and
 #: the next, a numbered heading without indent, begins on the very next line.
@@ -214,6 +248,8 @@ def page_break_pdfs(tmp_path_factory):
     headed.save(out / "headed.docx")
     docs.append(out / "headed.docx")
     docs.append(_running_heads_docx(out / "running.docx"))
+    docs.append(_real_paragraphs_docx(out / "wrapped.docx", WRAPPED_UNITS, indent=False))
+    docs.append(_real_paragraphs_docx(out / "titles.docx", INDENTED_TITLES, indent=True))
     return list(zip(docs, convert_many(docs, "pdf", out / "pdf"), strict=True))
 
 
@@ -266,3 +302,13 @@ def test_page_heads_and_numbers_are_no_narrative_and_a_paragraph_runs_over_the_p
     assert [p.ref.paragraph for p in pdf.paragraphs if p.ref.page == 2] == list(range(1, pages.count(2) + 1))
     narrative = [f for f in validate_file(pdf_path).findings if f.code.startswith("N") and f.severity.rank >= 2]
     assert not narrative, [f"{f.code} {f.ref}: {f.message}" for f in narrative]  # the figures agree with each other
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [4, 5], ids=["wrapped-units", "indented-titles"])
+def test_real_paragraphs_are_read_whole_from_the_pdf(page_break_pdfs, case):
+    from perfxl.document import read_source
+
+    docx_path, pdf_path = page_break_pdfs[case]
+    assert [p.text for p in read_source(pdf_path).paragraphs] == [p.text for p in read_source(docx_path).paragraphs]

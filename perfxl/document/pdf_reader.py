@@ -149,7 +149,12 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 (outside if owner is None else inside[owner]).append(item)
             tops = [(b[1], b[3]) for b in boxes]
             read.append(
-                (float(page.height), [(t.bbox, t.cells) for t in found], inside, PageText(page_no, outside, tops))
+                (
+                    float(page.height),
+                    [(t.bbox, t.cells) for t in found],
+                    inside,
+                    PageText(page_no, outside, tops, float(page.width)),
+                )
             )
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
     for (height, found_tables, inside, _), text in zip(read, texts, strict=True):

@@ -12,12 +12,14 @@ __all__ = ["LINE_TOLERANCE", "PageText", "group_lines", "drop_running_heads", "p
 
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
 HEAD_TOLERANCE = 3.0  # points: a running head sits at the same height on every page
+HEAD_LINES = 3  # a running header or footer has at most this many lines
 _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
 #: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
 #: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
 _NUMBERED = re.compile(
     r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
 )
+_CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")  # "元、2023" or "话:0838-…" wrap as one unit
 #: A page number line: 3 / - 3 - / — 3 — / 第3页 / 第 3 页 共 9 页 / 3/9 / Page 3 of 9.
 _PAGE_NUMBER = re.compile(
     r"[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
@@ -35,6 +37,7 @@ class PageText:
     page: int
     chars: list[Char]
     tables: list[tuple[float, float]] = field(default_factory=list)
+    width: float = 0.0
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
@@ -53,14 +56,14 @@ def _key(line: list[Char]) -> str:
 
 
 def drop_running_heads(pages: list[PageText]) -> list[PageText]:
-    """The pages without their running heads: up to two lines at the top or bottom of a page that are a page
+    """The pages without their running heads: up to HEAD_LINES lines at the top or bottom of a page that are a page
     number, or that stand word for word at the same height at the top or bottom of every page (of all but
     the first, which often has its own) of a document of two pages or more. A title repeated on some pages
     only is narrative and stays."""
     edges = []
     for p in pages:
         lines = group_lines(p.chars)
-        edges.append(lines[:2] + lines[-2:] if len(lines) > 4 else lines)
+        edges.append(lines[:HEAD_LINES] + lines[-HEAD_LINES:] if len(lines) > 2 * HEAD_LINES else lines)
     need = max(2, len(pages) - 1)
 
     def repeats(line: list[Char]) -> bool:
@@ -72,14 +75,14 @@ def drop_running_heads(pages: list[PageText]) -> list[PageText]:
     for p in pages:
         lines = group_lines(p.chars)
         drop: list[list[Char]] = []
-        for ordered in (lines[:2], lines[::-1][:2]):
+        for ordered in (lines[:HEAD_LINES], lines[::-1][:HEAD_LINES]):
             for line in ordered:
                 if _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line):
                     drop.append(line)
                 else:
                     break
         gone = {id(ch) for line in drop for ch in line}
-        out.append(PageText(p.page, [c for c in p.chars if id(c) not in gone], p.tables))
+        out.append(PageText(p.page, [c for c in p.chars if id(c) not in gone], p.tables, p.width))
     return out
 
 
@@ -95,33 +98,32 @@ class _Line:
     right: float
 
 
-def _page_lines(p: PageText) -> list[_Line]:
+def _page_lines(p: PageText, left: float | None) -> list[_Line]:
+    """The page's lines, with its text column: from `left` (the leftmost line of the pages of its width) to the
+    rightmost line or, when no line reaches it, the page's width less the left margin (margins are symmetric)."""
     lines = []
     for line in group_lines(p.chars):
         em = max(1.0, max(c[5] - c[4] for c in line))  # a full-width glyph ≈ 1 em
-        lines.append(
-            _Line(
-                p.page,
-                min(c[4] for c in line),
-                max(c[5] for c in line),
-                line[0][2],
-                "".join(c[3] for c in line),
-                em,
-                0,
-                0,
-            )
-        )
+        x0, x1 = min(c[4] for c in line), max(c[5] for c in line)
+        lines.append(_Line(p.page, x0, x1, line[0][2], "".join(c[3] for c in line), em, 0, 0))
     if lines:
-        left, right = min(s.x0 for s in lines), max(s.x1 for s in lines)
+        column_left = min([s.x0 for s in lines] + ([left] if left is not None else []))
+        column_right = max([s.x1 for s in lines] + ([p.width - column_left] if p.width else []))
         for s in lines:
-            s.left, s.right = left, right
+            s.left, s.right = column_left, column_right
     return lines
 
 
-def _ended(prev: _Line) -> bool:
-    """A line short of its column's right edge that ends a sentence, or is shorter than 60% of the column."""
+def _ended(prev: _Line, line: _Line) -> bool:
+    """`prev` closes its paragraph: it stops short of its column's right edge, and it ends a sentence, or
+    `line` (the next) begins with two Chinese characters — the first would have fitted, since Chinese wraps
+    character by character (a line-breaking rule takes one or two along, never three; a character glued to
+    punctuation and digits, "元、2023", moves as one unit) — or it is shorter than 60% of the column (a long
+    Latin word or number goes whole to the next line)."""
     return prev.x1 < prev.right - 3 * prev.em and (
-        prev.text.rstrip().endswith(_ENDS) or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
+        prev.text.rstrip().endswith(_ENDS)
+        or bool(_CJK_START.match(line.text.lstrip()))
+        or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
     )
 
 
@@ -133,9 +135,14 @@ def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     prev: _Line | None = None
     by_page = {p.page: p for p in pages}
+    lefts: dict[int, float] = {}  # page width (rounded) → leftmost line of the pages so wide
     for p in pages:
-        for line in _page_lines(p):
-            new = prev is None or _ended(prev) or line.x0 > line.left + 1.5 * line.em
+        for row in group_lines(p.chars):
+            key = round(p.width)
+            lefts[key] = min(lefts.get(key, row[0][4]), row[0][4])
+    for p in pages:
+        for line in _page_lines(p, lefts.get(round(p.width))):
+            new = prev is None or _ended(prev, line) or line.x0 > line.left + 1.5 * line.em
             if prev is not None and not new:
                 if prev.page == line.page:
                     new = line.top - prev.top > 2.2 * max(line.em, prev.em)
