@@ -32,6 +32,7 @@ def batch(tmp_path_factory):
     return outcome, root / "out"
 
 
+@pytest.mark.slow  # the `batch` fixture: a pool of worker processes
 def test_files_sheet_has_one_row_per_file_with_counts_scores_and_links(batch):
     outcome, out = batch
     wb = openpyxl.load_workbook(out / "summary.xlsx")
@@ -51,6 +52,7 @@ def test_files_sheet_has_one_row_per_file_with_counts_scores_and_links(batch):
     assert (out / outcome.rows[0]["report"]).is_file()
 
 
+@pytest.mark.slow  # the `batch` fixture: a pool of worker processes
 def test_text_cells_are_safe_from_formula_injection(batch):
     _, out = batch
     wb = openpyxl.load_workbook(out / "summary.xlsx")
@@ -60,6 +62,7 @@ def test_text_cells_are_safe_from_formula_injection(batch):
     assert units == ["'" + HOSTILE_UNIT]
 
 
+@pytest.mark.slow  # the `batch` fixture: a pool of worker processes
 def test_findings_and_by_code_sheets_match_findings_jsonl(batch):
     _, out = batch
     lines = [json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -71,6 +74,7 @@ def test_findings_and_by_code_sheets_match_findings_jsonl(batch):
     assert by_code == {"STAND_ERROR": (3, 2), "STAND_WARN": (2, 2), "FILE_NOT_WORKBOOK": (1, 1)}
 
 
+@pytest.mark.slow  # the `batch` fixture: a pool of worker processes
 def test_native_charts_plot_the_score_bands_and_the_top_codes(batch):
     _, out = batch
     with zipfile.ZipFile(out / "summary.xlsx") as z:
@@ -84,6 +88,7 @@ def test_native_charts_plot_the_score_bands_and_the_top_codes(batch):
     assert bands["90–100"] == (3, 0) and bands["80–90"] == (0, 3)  # reported 95.5, recomputed 88.25
 
 
+@pytest.mark.slow  # the `batch` fixture: a pool of worker processes
 def test_dashboard_is_self_contained_and_escapes_user_text(batch):
     outcome, out = batch
     html = (out / "dashboard.html").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import json
 import re
 
 import openpyxl
+import pytest
 from test_batch_runner import run_standin, write_files
 
 import perfxl
@@ -19,6 +20,7 @@ from perfxl.batch.summary_xlsx import SHEETS
 from perfxl.report.charts import bar_chart, histogram_chart
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_the_parent_never_builds_rows_or_serialises_findings_of_checked_files(tmp_path, monkeypatch):
     calls = []
 
@@ -78,6 +80,7 @@ def test_dashboard_charts_come_from_the_one_chart_module():
     assert bars["bars"][1]["w"] == bars["bars"][0]["w"] / 2
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_batch_frames_read_a_finished_batch(tmp_path):
     write_files(tmp_path / "in", {"a.xlsx": "ok:2:1", "b.xlsx": "ok:0:1", "c.xls": "garbage"})
     run_standin([tmp_path / "in"], tmp_path / "out")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+import pytest
 from test_batch_runner import run_standin, write_files
 
 from perfxl.batch.summary_xlsx import SEVERITY_ZH, SHEETS, build_summary_xlsx
@@ -15,6 +16,7 @@ def _sheet_values(path) -> dict[str, list[tuple]]:
     return {name: [tuple(r) for r in wb[name].iter_rows(values_only=True)] for name in wb.sheetnames}
 
 
+@pytest.mark.slow  # a batch: a pool of worker processes
 def test_streamed_findings_sheet_follows_discovery_order_when_cached_and_rechecked_files_interleave(tmp_path):
     inbox, out = tmp_path / "in", tmp_path / "out"
     write_files(inbox, {f"u{i:02d}.xlsx": f"ok:{i % 3}:{(i * 5) % 4}" for i in range(14)} | {"zz.xls": "broken"})

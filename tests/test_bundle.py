@@ -191,6 +191,7 @@ def test_the_generated_install_script_passes_the_cmd_byte_check():
     encode_bat(install_bat("0.1.0", "0.37.8"))
 
 
+@pytest.mark.slow  # `perfxl bundle` run as a process
 def test_a_non_empty_output_folder_is_refused_and_kept(tmp_path):
     out = tmp_path / "安装包"
     out.mkdir()

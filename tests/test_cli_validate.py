@@ -316,6 +316,7 @@ def test_a_pipe_or_a_link_loop_is_named_as_such_not_missing_and_never_a_tracebac
 # ---------------------------------------------------------------- outputs that cannot be written
 
 
+@pytest.mark.slow  # mount(8)/umount(8) processes make the small tmpfs
 def test_a_report_to_a_full_disk_says_so_in_chinese_with_the_path(example, tmp_path):
     from small_disks import full_disk
 
@@ -327,6 +328,7 @@ def test_a_report_to_a_full_disk_says_so_in_chinese_with_the_path(example, tmp_p
         assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]  # no temp file left behind
 
 
+@pytest.mark.slow  # mount(8)/umount(8) processes make the read-only tmpfs
 def test_an_annotated_copy_or_report_to_a_read_only_folder_says_so(example, tmp_path):
     from small_disks import readonly_dir
 

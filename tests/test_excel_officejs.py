@@ -134,6 +134,7 @@ def test_rates_and_grades(officejs):
     assert "9.83" in officejs["explain"]["ok"][0][0]
 
 
+@pytest.mark.slow  # a fresh interpreter (subprocess): the Office.js decorators need XLWINGS_ON_SERVER at first import
 def test_custom_functions_meta_snapshot():
     meta = _run_officejs({"meta": True})["meta"]
     names = [f["name"] for f in meta["functions"]]

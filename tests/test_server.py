@@ -231,6 +231,7 @@ def test_a_bad_cell_is_a_400_with_the_zh_reason_not_a_500(client):
 # ---------------------------------------------------------------- 校验 / 复核得分 / 清除标记
 
 
+@pytest.mark.slow  # the findings come from `perfxl validate` run as a process
 def test_validate_script_marks_exactly_the_cells_perfxl_validate_reports(client, payload, findings):
     r = client.post("/xlwings/custom-scripts-call/validate", json=payload)
     assert r.status_code == 200, r.text

@@ -377,6 +377,7 @@ ERROR_CELL = {"type": "Error", "basicType": "Error", "basicValue": "#DIV/0!", "e
 DATE_CELL = {"type": "FormattedNumber", "basicValue": 45291, "numberFormat": "yyyy/m/d"}
 
 
+@pytest.mark.slow  # Node runs the add-in's client code
 @pytest.mark.parametrize("runtime", ["1.4", "1.2"])
 def test_formulas_with_omitted_optional_arguments_as_excel_sends_them(client, functions_code, runtime):
     calls = [
@@ -397,6 +398,7 @@ def test_formulas_with_omitted_optional_arguments_as_excel_sends_them(client, fu
         assert _plain(r.json()["result"]) == _plain(_expected(call["name"], *call["args"])), call
 
 
+@pytest.mark.slow  # Node runs the add-in's client code
 def test_every_function_with_only_its_required_arguments(client, functions_code):
     meta = client.get("/xlwings/custom-functions-meta.json").json()["functions"]
     calls = [
@@ -413,6 +415,7 @@ def test_every_function_with_only_its_required_arguments(client, functions_code)
         assert r.status_code == 200 or ZH.search(r.text), r.text
 
 
+@pytest.mark.slow  # Node runs the add-in's client code
 def test_error_and_date_cells_reach_the_function(client, functions_code):
     calls = [
         {"name": "PERF_SCORE", "args": [[["≥12家"]], [[ERROR_CELL]], [[10]], None, None], "address": "表1!H12"},
@@ -427,13 +430,30 @@ def test_error_and_date_cells_reach_the_function(client, functions_code):
 # ---------------------------------------------------------------- 11. malformed calls: 4xx with a zh message
 
 
+JS_BODY = Path(__file__).resolve().parent / "snapshots" / "officejs_perf_parse_body.json"
+UPDATE_SNAPSHOTS = os.environ.get("PERFXL_UPDATE_SNAPSHOTS") == "1"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 @pytest.fixture(scope="module")
-def js_body(functions_code) -> dict:
-    """=PERF_PARSE(F13,"number") as the add-in posts it (both arguments given, so only the edit is wrong)."""
+def js_body() -> dict:
+    """=PERF_PARSE(F13,"number") as the add-in posts it (both arguments given, so only the edit is wrong):
+    pinned in tests/snapshots, so the guard tests need no Node; the slow test below checks the pin."""
+    return json.loads(JS_BODY.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow  # Node runs the add-in's client code
+def test_the_pinned_body_is_what_the_add_in_posts(functions_code, js_body):
     (posted,) = office_js_bodies(
         functions_code, [{"name": "PERF_PARSE", "args": [[["≥12家"]], [["number"]]], "address": "表1!F13"}]
     )
-    return posted["body"]
+    body = posted["body"]
+    assert UUID.fullmatch(body["session_id"]) and UUID.fullmatch(js_body["session_id"])  # a fresh id per session
+    if UPDATE_SNAPSHOTS:  # the pin is rewritten only on purpose
+        JS_BODY.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert {**body, "session_id": js_body["session_id"]} == js_body, (
+        "the add-in's request body drifted: review, then PERFXL_UPDATE_SNAPSHOTS=1"
+    )
 
 
 @pytest.mark.parametrize(
