@@ -144,3 +144,49 @@ def test_spent_and_left_are_not_summed_when_a_budget_or_other_money_is_named(tmp
         "实际执行9265.353442万元,项目执行率88.74%。",  # spending only (云南 2022 p9's shape)
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+#: 云南省应急管理厅 2022 自评报告, paragraph 16 as published: targets with ≥, actuals after "实际".
+YUNNAN_2022_P16 = "数量指标:布防飞机数量≥6架,实际布防6架;飞机飞行时长≥928小时,实际飞行时长909.93小时。"
+#: 云南 2020, paragraphs 17 and 19: a target to stay under (控制在…以内) and one to reach (需达到…以上).
+YUNNAN_2020_P17_P19 = (
+    "生态效益指标:年森林火灾发生率需控制在6.5次/10万公顷,实际森林火灾发生率为0.2次/10万公顷;森林火灾受害率需控制在"
+    "1‰以内,实际森林火灾受害率为0.038‰。",
+    "基层群众对森林草原航空消防项目的满意度需达到80%以上,实际满意度为90%。",
+)
+
+
+def test_indicators_stated_as_a_directed_target_then_the_actual_are_read():
+    """Failed before: only "…指标值…，实际完成值…" was read; "X≥928小时,实际飞行时长909.93小时" was not."""
+    stated = extract_facts(YUNNAN_2022_P16, 1).indicators
+    assert [(s.name, s.target, s.actual) for s in stated] == [
+        ("布防飞机数量", "≥6架", "6架"),
+        ("飞机飞行时长", "≥928小时", "909.93小时"),
+    ]
+    stated = [s for text in YUNNAN_2020_P17_P19 for s in extract_facts(text, 1).indicators]
+    assert [(s.name, s.target, s.actual) for s in stated] == [
+        # "需控制在6.5次/10万公顷" names no direction after the figure (以下/以内) nor an operator: not read
+        ("森林火灾受害率", "1‰以内", "0.038‰"),
+        ("基层群众对森林草原航空消防项目的满意度", "80%以上", "90%"),
+    ]
+
+
+def test_all_met_while_a_directed_stated_indicator_missed_is_an_n03_warning(tmp_path):
+    findings = _report(
+        tmp_path, "2022年云南省租用6架航空应急救援直升机开展森林航空消防工作,各项绩效目标均已完成。", YUNNAN_2022_P16
+    )
+    n03 = [f for f in findings if f.code == "N03"]
+    assert [(f.ref.paragraph, f.severity.value) for f in n03] == [(1, "warning")]
+    assert "飞机飞行时长" in n03[0].message and "909.93小时" in n03[0].message and "928小时" in n03[0].message
+    assert [r.paragraph for r in n03[0].related] == [2]
+
+
+def test_a_hedged_claim_beside_a_missed_stated_indicator_is_quiet(tmp_path):
+    # 云南 2022 p13 as published: "较好实现了年度目标" is not a claim that every target was met
+    findings = _report(
+        tmp_path,
+        "2022年云南省租用6架航空应急救援直升机开展森林航空消防工作。有效遏制了重特大森林火灾发生,较好实现了年度目标。",
+        YUNNAN_2022_P16,
+        *YUNNAN_2020_P17_P19,
+    )
+    assert not [f for f in findings if f.severity.value != "info"]

@@ -188,13 +188,36 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
 
 def stated_indicators(text: str, paragraph: int = 0) -> tuple[StatedIndicator, ...]:
     """The indicators `text` states with a target and an actual, in order (names compacted, values as written)."""
+    found = [(m.start(), m["name"], m["target"], m["actual"]) for m in _STATED.finditer(text or "")]
+    taken = [m.span() for m in _STATED.finditer(text or "")]
+    found += _directed_indicators(text or "", taken)
     out = []
-    for m in _STATED.finditer(text or ""):
-        name = re.sub(
-            r"^(?:第[一二三四五六七八九十\d]+|\d+[、.]|[(（]?[一二三四五六七八九十\d]+[)）、])", "", m["name"]
-        )
-        out.append(StatedIndicator(paragraph, compact_name(name), m["target"].strip(), m["actual"].strip()))
+    for _, raw, target, actual in sorted(found):
+        name = re.sub(r"^(?:第[一二三四五六七八九十\d]+|\d+[、.]|[(（]?[一二三四五六七八九十\d]+[)）、])", "", raw)
+        out.append(StatedIndicator(paragraph, compact_name(name), target.strip(), actual.strip()))
     return tuple(out)
+
+
+#: The other way 自评报告 state an indicator: its name, a target with its direction, then "实际…" and the actual
+#: ("飞机飞行时长≥928小时,实际飞行时长909.93小时", "满意度需达到80%以上,实际满意度为90%", "受害率需控制在1‰以内,实际…
+#: 为0.038‰"). Only a target whose direction is written (≥/≤/不低于/不超过… before it, 以上/以下/以内 after it) is read.
+_OPERATOR = r"(?:≥|≤|＞|＜|>=|<=|>|<|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)"
+_NUMBER = r"(?<![\d.])\d+(?:\.\d+)?"
+_STATED_DIRECTED = re.compile(
+    rf"(?P<name>[^，,。；;：:≥≤><]{{2,40}}?)(?:需|应|要)?(?:达到|控制在|保持在)?"
+    rf"(?P<target>{_OPERATOR}\s*{_NUMBER}\s*[^\d，,。；;\s]{{0,10}}?|{_NUMBER}\s*[^\d，,。；;\s]{{0,10}}?(?:及以上|以上|以下|以内))"
+    rf"[，,]\s*实际(?:[^\d，,。；;]{{0,14}}?)(?:为|是|达到|达)?(?P<actual>{_NUMBER}\s*[^\d，,。；;\s]{{0,10}})(?=[，,。；;\s]|$)"
+)
+
+
+def _directed_indicators(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str, str, str]]:
+    """(start, name, target, actual) of each indicator stated the directed way, outside the spans already read."""
+    out = []
+    for m in _STATED_DIRECTED.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append((m.start(), m["name"], m["target"], m["actual"]))
+    return out
 
 
 def _places(fraction: str | None) -> int:
