@@ -363,7 +363,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("N02", "NARRATIVE_ARITHMETIC", "R-N02", E, "报告正文的计算有误", "Narrative arithmetic is wrong",
               "{where}：{what}，按其自身数字应为 {expected}，文字写 {actual}",
               "Narrative ({where}): {what_en} should be {expected} by its own figures, the text says {actual}",
-              "财预〔2020〕10号（自评报告数据准确）；占比、完成预算的%、增减率、完成率（实际/目标）、结余（预算−支出）的定义", scope="submission"),
+              "财预〔2020〕10号（自评报告数据准确）；占比、完成预算的%、增减率、完成率（实际/目标）、结余（预算−支出）、到位率（到位/计划）的定义", scope="submission"),
     CheckSpec("N03", "NARRATIVE_ALL_MET_CLAIM", "R-N03", E, "正文称目标全部完成，但有指标未完成", "Narrative claims every target met while one is not",
               "{where}称“{claim}”，但指标“{name}”年度指标值 {target}、实际完成值 {completion}，未达到目标（{cell}）{others}",
               "The narrative ({where}) claims every target was met, but {name} reached {completion} against {target} ({cell})",
