@@ -25,6 +25,7 @@ __all__ = [
     "convert",
     "compatible",
     "split_per",
+    "count_of_noun",
 ]
 
 
@@ -259,6 +260,23 @@ def lookup(unit: str | None) -> Unit | None:
         base = lookup(sym[1:])
         if base is not None and base.family not in ("percent", "percent_point", "time", "workday"):
             return Unit(sym, base.family, base.factor * _PREFIX[sym[0]], base.approximate)
+    return None
+
+
+_CJK_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def count_of_noun(unit: str | None) -> Unit | None:
+    """The count word of a measure word and the noun it counts ("个站点" → 个, "家企业" → 家, "座桥梁" → 座): what is
+    counted is named, the unit is the count word. None when the rest is itself a unit ("个百分点") or not a noun."""
+    sym = normalise_unit(unit)
+    if not sym:
+        return None
+    for size in (2, 1):
+        head, rest = sym[:size], sym[size:]
+        base = UNITS.get(head)
+        if base is not None and base.family.startswith("count") and _CJK_NOUN.fullmatch(rest) and lookup(rest) is None:
+            return base
     return None
 
 

@@ -64,6 +64,13 @@ def test_i05_missing_and_unknown_units():
     assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
 
 
+@pytest.mark.parametrize("target", ["5个站点", "建设5个站点", "≥12家企业", "3座桥梁"])
+def test_i05_a_count_word_with_the_noun_it_counts_is_a_known_unit(target):
+    """ "5个站点" is 5 of the unit 个, naming what is counted (was an I05 警告: unit "个站点" unknown)."""
+    assert briefs(replace_row(good_evaluation(), 0, target=target), "I05") == []
+    assert briefs(replace_row(good_evaluation(), 0, target="≥5个咕噜噜噜噜噜噜"), "I05") == [("I05", SHEET, "E12")]
+
+
 def test_i06_one_advice_per_table_for_single_cell_targets():
     assert briefs(good_evaluation(), "I06") == [("I06", SHEET, "E12")]
     ev = good_evaluation()

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
-from perfxl.units import family_of, lookup, split_per
+from perfxl.units import count_of_noun, family_of, lookup, split_per
 from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
@@ -192,10 +192,11 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
 
 
 def _unit_known(ctx: Context, unit: str) -> bool:
-    """Every part of a unit is known: "万元/家", and compound parts joined by · or * ("元/人·月")."""
+    """Every part of a unit is known: "万元/家", compound parts joined by · or * ("元/人·月"), a count word with the
+    noun it counts ("个站点")."""
     extra = set(ctx.param("extra_units", ()))
     parts = [p for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
-    return all(not p or lookup(p) is not None or p in extra for p in parts)
+    return all(not p or lookup(p) is not None or p in extra or count_of_noun(p) is not None for p in parts)
 
 
 _COMPOUND = re.compile(r"[·*×]")
