@@ -37,8 +37,100 @@ from perfxl.io.libreoffice import convert_many, soffice_path
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
-#: fixture → difference (as `compare` prints it) → why it is a limit of reading the PDF, not a reader bug.
-KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {}
+#: Why a difference is a limit of reading a PDF, not a reader bug.
+STACKED = (
+    "build_docx sets the report's two tables back to back, no paragraph between them; LibreOffice prints them as one "
+    "ruled block (their rules touch) and an untagged PDF marks no table boundary, so the PDF holds one table with "
+    "both tables' column lines: the second table's own verdicts go, the first's sit at other columns or rows. What "
+    "a reader of the PDF sees is that one table too; no 错误 comes of it"
+)
+ONE_PAGE_HEAD = (
+    "a one-page PDF's running header repeats on no other page, so it cannot be told from a title line: it is read "
+    "as the first paragraph of page 1 (the unit's name and year, no figure a check reads; no finding comes of it)"
+)
+
+#: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
+KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
+    "guangxi-wuzhou-yibaoju-bumen-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「梧州市医疗保障局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "heilongjiang-daoli-jihuashengyu-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「哈尔滨市道里区2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-daying-shuangxin-wenming-2020": {
+        "[ruled] tables docx only: ('LAYOUT_NO_TABLE', 'warning', '表2', 'B1')": STACKED,
+        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
+        "[ruled] coverage docx only: ('table', '表1', 'declaration', 'A1:F7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
+        "[ruled] coverage pdf only: ('table', '表1', 'declaration', 'A1:H7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
+        "[ruled] reader 第1页 表1 → 表1: cells differ (7×6 vs 8×8)": STACKED,
+        "[published] tables docx only: ('LAYOUT_NO_TABLE', 'warning', '表2', 'B1')": STACKED,
+        "[published] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
+        "[published] coverage docx only: ('table', '表1', 'declaration', 'A1:F7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
+        "[published] coverage pdf only: ('table', '表1', 'declaration', 'A1:H7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
+        "[published] reader 第1页 表1 → 表1: cells differ (7×6 vs 8×8)": STACKED,
+    },
+    "unknown-bumen-zhengti-defenbiao-2017": {
+        "[ruled] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
+        "[ruled] tables docx only: ('LAYOUT_UNMAPPED_ROW', 'info', '表1', 'B1:F2')": STACKED,
+        "[ruled] tables docx only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'A4:F19')": STACKED,
+        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'info', '表1', 'B1:H2')": STACKED,
+        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'A4:H26')": STACKED,
+        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
+        "[ruled] coverage docx only: ('table', '表1', 'project', 'A1:F19', (('unread', 1, 2), ('goal', 3, 3), ('unread', 4, 19)))": STACKED,
+        "[ruled] coverage pdf only: ('table', '表1', 'project', 'A1:H26', (('unread', 1, 2), ('goal', 3, 3), ('unread', 4, 26)))": STACKED,
+        "[ruled] reader 第1页 表1 → 表1: cells differ (19×6 vs 26×8)": STACKED,
+    },
+    "unknown-jichushujubiao-2018": {
+        "[ruled] tables docx only: ('B03', 'warning', '表1', 'B13')": STACKED,
+        "[ruled] tables docx only: ('B03', 'warning', '表1', 'C13')": STACKED,
+        "[ruled] tables docx only: ('B04', 'warning', '表1', 'D4')": STACKED,
+        "[ruled] tables docx only: ('B06', 'warning', '表1', 'B10')": STACKED,
+        "[ruled] tables docx only: ('B06', 'warning', '表1', 'C10')": STACKED,
+        "[ruled] tables docx only: ('B16', 'warning', '表1', 'D11')": STACKED,
+        "[ruled] tables docx only: ('B16', 'warning', '表1', 'D15')": STACKED,
+        "[ruled] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
+        "[ruled] tables pdf only: ('B03', 'warning', '表1', 'G13')": STACKED,
+        "[ruled] tables pdf only: ('B03', 'warning', '表1', 'J13')": STACKED,
+        "[ruled] tables pdf only: ('B04', 'warning', '表1', 'J4')": STACKED,
+        "[ruled] tables pdf only: ('B06', 'warning', '表1', 'G10')": STACKED,
+        "[ruled] tables pdf only: ('B06', 'warning', '表1', 'J10')": STACKED,
+        "[ruled] tables pdf only: ('B16', 'warning', '表1', 'J11')": STACKED,
+        "[ruled] tables pdf only: ('B16', 'warning', '表1', 'J15')": STACKED,
+        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C19')": STACKED,
+        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C20')": STACKED,
+        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C22')": STACKED,
+        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
+        "[ruled] coverage docx only: ('table', '表1', 'basic', 'A1:D18', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 18)))": STACKED,
+        "[ruled] coverage pdf only: ('table', '表1', 'basic', 'A1:L23', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 23)))": STACKED,
+        "[ruled] reader 第1页 表1 → 表1: cells differ (18×4 vs 23×12)": STACKED,
+        "[published] tables docx only: ('B03', 'warning', '表1', 'B13')": STACKED,
+        "[published] tables docx only: ('B03', 'warning', '表1', 'C13')": STACKED,
+        "[published] tables docx only: ('B04', 'warning', '表1', 'D4')": STACKED,
+        "[published] tables docx only: ('B06', 'warning', '表1', 'B10')": STACKED,
+        "[published] tables docx only: ('B06', 'warning', '表1', 'C10')": STACKED,
+        "[published] tables docx only: ('B16', 'warning', '表1', 'D11')": STACKED,
+        "[published] tables docx only: ('B16', 'warning', '表1', 'D15')": STACKED,
+        "[published] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
+        "[published] tables pdf only: ('B03', 'warning', '表1', 'G13')": STACKED,
+        "[published] tables pdf only: ('B03', 'warning', '表1', 'J13')": STACKED,
+        "[published] tables pdf only: ('B04', 'warning', '表1', 'J4')": STACKED,
+        "[published] tables pdf only: ('B06', 'warning', '表1', 'G10')": STACKED,
+        "[published] tables pdf only: ('B06', 'warning', '表1', 'J10')": STACKED,
+        "[published] tables pdf only: ('B16', 'warning', '表1', 'J11')": STACKED,
+        "[published] tables pdf only: ('B16', 'warning', '表1', 'J15')": STACKED,
+        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C19')": STACKED,
+        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C20')": STACKED,
+        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C22')": STACKED,
+        "[published] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
+        "[published] coverage docx only: ('table', '表1', 'basic', 'A1:D18', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 18)))": STACKED,
+        "[published] coverage pdf only: ('table', '表1', 'basic', 'A1:L23', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 23)))": STACKED,
+        "[published] reader 第1页 表1 → 表1: cells differ (18×4 vs 23×12)": STACKED,
+    },
+    "zhejiang-keqiao-weijian-zhuanxiangzhai-2023": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「绍兴市柯桥区卫生健康局2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+}
 
 _SPACE = re.compile(r"\s+")
 
@@ -141,73 +233,129 @@ def reader_differences(fixture: dict, docx_path: Path, pdf_path: Path) -> list[s
     return out
 
 
-def _rule_tables(path: Path) -> None:
-    """Every table of the .docx gets Word's "Table Grid" style (all cell borders), as the published 自评表
-    are printed: build_docx's tables carry no borders, and a PDF keeps a table's grid only in its rules."""
+LAYOUTS = ("ruled", "published")
+
+
+def _page_number_field(paragraph) -> None:
+    """A PAGE field (Word's page number) at the end of `paragraph`."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def lay_out(path: Path, layout: str, fixture: dict) -> None:
+    """Print the .docx as the reports are published. "plain": build_docx as it is (its tables carry no
+    borders: a PDF keeps a table's grid only in its rules). "ruled": every table in Word's "Table Grid" (all
+    borders), as the published 自评表 are. "published": ruled, and set like a 公文 (GB/T 9704): body text 三号
+    (16 pt) with a two-character first-line indent, tables 五号 (10.5 pt), the publisher as a running header and
+    "— N —" page numbers in the footer — so the narrative and the tables run over page breaks."""
+    if layout == "plain":
+        return
     import docx
+    from docx.shared import Pt
 
     document = docx.Document(str(path))
     for table in document.tables:
         table.style = "Table Grid"
+        if layout == "published":
+            for row in table.rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.first_line_indent = Pt(0)
+                        for run in paragraph.runs:
+                            run.font.size = Pt(10.5)
+    if layout == "published":
+        document.styles["Normal"].font.size = Pt(16)
+        for paragraph in document.paragraphs:
+            paragraph.paragraph_format.first_line_indent = Pt(32)
+        section = document.sections[0]
+        publisher = re.split(r"[（(]", str(fixture.get("publisher", "")))[0].strip()  # without a transcriber's note
+        section.header.paragraphs[0].text = f"{publisher}{fixture.get('year', '')}年度绩效自评报告"
+        footer = section.footer.paragraphs[0]
+        footer.text = "— "
+        _page_number_field(footer)
+        footer.add_run(" —")
     document.save(str(path))
 
 
-def export_all(paths: list[Path], out: Path, *, ruled: bool = True) -> list[tuple[Path, dict, Path, Path]]:
-    """Each fixture's .docx (build_docx; its tables ruled as published unless `ruled=False`) and its PDF
-    export, LibreOffice started once for all."""
+def export_all(paths: list[Path], out: Path, layout: str = "ruled") -> list[tuple[Path, dict, Path, Path]]:
+    """Each fixture's .docx (build_docx, then `lay_out`) and its PDF export, LibreOffice started once for all."""
     rows = []
     for path in paths:
         fixture = tomllib.loads(path.read_text(encoding="utf-8"))
         docx_path = out / f"{path.stem}.docx"
         build_docx(fixture, docx_path)
-        if ruled:
-            _rule_tables(docx_path)
+        lay_out(docx_path, layout, fixture)
         rows.append((path, fixture, docx_path))
     pdfs = convert_many([r[2] for r in rows], "pdf", out / "pdf")
     return [(p, f, d, pdf) for (p, f, d), pdf in zip(rows, pdfs, strict=True)]
 
 
-@pytest.fixture(scope="module")
-def exports(tmp_path_factory):
+def differences(fixture: dict, docx_path: Path, pdf_path: Path, layout: str) -> list[str]:
+    """The verdicts' differences, then the reader's, each line prefixed with its layout."""
+    verdicts = compare(fixture, docx_path, pdf_path)
+    read = [f"reader {d}" for d in reader_differences(fixture, docx_path, pdf_path)]
+    return [f"[{layout}] {d}" for d in verdicts + read]
+
+
+@pytest.fixture(scope="module", params=LAYOUTS)
+def exports(request, tmp_path_factory):
     if soffice_path() is None:
         pytest.skip("LibreOffice (soffice) not installed")
-    exported = export_all(_fixtures(), tmp_path_factory.mktemp("parity"))
-    return {p.stem: (f, d, pdf) for p, f, d, pdf in exported}
+    exported = export_all(_fixtures(), tmp_path_factory.mktemp(f"parity-{request.param}"), request.param)
+    return request.param, {p.stem: (f, d, pdf) for p, f, d, pdf in exported}
 
 
 @pytest.mark.libreoffice
 @pytest.mark.slow
 @pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.stem)
 def test_pdf_export_gives_the_docx_verdicts(path: Path, exports):
-    fixture, docx_path, pdf_path = exports[path.stem]
-    differences = compare(fixture, docx_path, pdf_path)
-    known = KNOWN_PDF_DIFFERENCES.get(path.stem, {})
-    assert sorted(differences) == sorted(known), (
-        f"{path.stem}: new {sorted(set(differences) - set(known))}, gone {sorted(set(known) - set(differences))}"
-    )
-    pdf_errors = [d for d in differences if "pdf only" in d and "'error'" in d]
+    layout, exported = exports
+    fixture, docx_path, pdf_path = exported[path.stem]
+    found = differences(fixture, docx_path, pdf_path, layout)
+    known = {d for d in KNOWN_PDF_DIFFERENCES.get(path.stem, {}) if d.startswith(f"[{layout}] ")}
+    assert set(found) == known, f"{path.stem}: new {sorted(set(found) - known)}, gone {sorted(known - set(found))}"
+    assert len(found) == len(set(found))  # a difference twice is two differences
+    pdf_errors = [d for d in found if "pdf only" in d and "'error'" in d]
     assert not pdf_errors  # no 错误 on the PDF that the .docx does not have, known or not
 
 
-def test_known_differences_name_real_fixtures():
+def test_known_differences_name_real_fixtures_and_say_why():
     names = {p.stem for p in _fixtures()}
     assert set(KNOWN_PDF_DIFFERENCES) <= names
-    assert all(why.strip() for diffs in KNOWN_PDF_DIFFERENCES.values() for why in diffs.values())
+    for diffs in KNOWN_PDF_DIFFERENCES.values():
+        assert all(d.startswith(tuple(f"[{layout}] " for layout in LAYOUTS)) for d in diffs)
+        assert all(why.strip() for why in diffs.values())
 
 
 if __name__ == "__main__":
     import tempfile
 
+    layout = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--layout=")), "ruled")
     with tempfile.TemporaryDirectory() as tmp:
-        exported = export_all(_fixtures(), Path(tmp), ruled="--unruled" not in sys.argv)
-        same = 0
+        exported = export_all(_fixtures(), Path(tmp), layout)
+        same = read_same = 0
         for path, fixture, docx_path, pdf_path in exported:
             diffs = compare(fixture, docx_path, pdf_path)
+            read = reader_differences(fixture, docx_path, pdf_path)
             same += not diffs
+            read_same += not read
             print(f"== {path.stem}: {'identical' if not diffs else f'{len(diffs)} differences'}")
             for d in diffs:
                 print("   ", d)
             if "-v" in sys.argv:
-                for d in reader_differences(fixture, docx_path, pdf_path):
+                for d in read:
                     print("    reader:", d)
-        print(f"identical verdicts: {same} of {len(exported)}")
+            if "--dict" in sys.argv:
+                for d in differences(fixture, docx_path, pdf_path, layout):
+                    print(f"DICT {path.stem}\t{d}")
+        print(
+            f"[{layout}] identical verdicts: {same} of {len(exported)}; read identically: {read_same} of {len(exported)}"
+        )
