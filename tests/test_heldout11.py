@@ -227,3 +227,31 @@ def test_one_unnamed_row_among_named_ones_is_named_on_its_own(tmp_path):
     names = ["新建道路长度", "", "按期完工率", "受益群众人数", "绿化覆盖率", "群众满意度"]
     result = _workbook(tmp_path, _batang(names), BATANG_MERGES)
     assert [f.ref.cell for f in _codes(result, "I01")] == ["D5"]
+
+
+# ---------------------------------------------------------------- 甘孜州 2023: a 目标表's targets are judged like a 自评表's
+
+GANZI = [
+    pad(["绩效目标表"], 7),
+    pad(["单位信息:", "324001-甘孜藏族自治州市场监督管理局机关"], 7),
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重(%)"],
+    ["产出指标", "成本指标", "检查差旅费", "", "470", "人/天", "2"],
+    ["产出指标", "成本指标", "培训费", "", "320", "人/天", "3"],
+    ["产出指标", "时效指标", "完成时限", "", "1", "", "5"],
+    ["产出指标", "数量指标", "召开食品安委会全体会议", "", "2", "", "15"],
+    ["产出指标", "质量指标", "食安委成员单位食品安全工作齐抓共管", "", "100", "%", "10"],
+    ["满意度指标", "服务对象满意度指标", "公众对食品安全满意度", "定性", "高中低", "", "5"],
+]
+
+
+def test_a_target_tables_operators_and_units_are_checked(tmp_path):
+    """A 目标表 is where the targets are set: the 指标性质 left blank on its quantitative rows (I04), a count or a
+    deadline without its 度量单位 (I05) and a cost in '人/天' (I08) are said there, as on a 自评表 (they ran on 自评表
+    only: 甘孜州 市场监督管理局 2023 raised nothing)."""
+    result = _workbook(tmp_path, GANZI, ("A1:G1", "B2:G2"))
+    assert [s.kind for s in result.coverage.sheets] == ["declaration"]
+    i04 = {f.ref.cell for f in _codes(result, "I04")}
+    assert {"D4", "D5", "D6", "D7", "D8"} <= i04, i04
+    i05 = {f.ref.cell for f in _codes(result, "I05")}
+    assert {"F6", "F7"} <= i05 or {"E6", "E7"} <= i05, i05
+    assert _codes(result, "I08"), [f.brief() for f in result.findings]
