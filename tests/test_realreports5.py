@@ -190,3 +190,30 @@ def test_a_hedged_claim_beside_a_missed_stated_indicator_is_quiet(tmp_path):
         *YUNNAN_2020_P17_P19,
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+#: 云南省应急管理厅 2024 自评报告, paragraph 8 (its helicopter sentence) as published: 12架 = 1 + 2 + 1 + 6 + 2, the
+#: model names M-26, H-125, K-32, M-171, 直8A carrying digits that are no counts.
+YUNNAN_2024_P8 = (
+    "2024年云南省共布局12架森林草原航空消防直升机(其中:云南省租用1架M-26直升机、2架H-125直升机、1架K-32直升机、"
+    "6架M-171高原型直升机,应急管理部在昆明布局2架直8A直升机)。"
+)
+
+
+def test_aircraft_counted_in_jia_are_counts_and_their_qizhong_parts_add_up():
+    """Failed before: 架 was no count unit, so "12架 (其中 1架、2架…)" was not read at all."""
+    facts = extract_facts(YUNNAN_2024_P8, 1).facts
+    assert [(f.quantity.text, None if f.parent is None else facts[f.parent].quantity.text) for f in facts] == [
+        ("12架", None),
+        ("1架", "12架"),
+        ("2架", "12架"),
+        ("1架", "12架"),
+        ("6架", "12架"),
+        ("2架", "12架"),
+    ]
+    assert [f.quantity.text for f in extract_facts("全年飞行120架次，出动3架。", 1).facts] == ["120架次", "3架"]
+
+
+def test_aircraft_counts_read_in_jia_stay_quiet_when_they_agree(tmp_path):
+    # counts are not summed under 其中 (categories of people or households may overlap): reading 架 adds no N02
+    assert not [f for f in _report(tmp_path, YUNNAN_2024_P8) if f.severity.value != "info"]

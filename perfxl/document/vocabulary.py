@@ -98,7 +98,28 @@ DECOMPOSITIONS = MappingProxyType(
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
 #: The unit of a score ("综合评价得分为99.8分"): a figure in it is read only when a score claim names it.
 SCORE_UNIT = "分"
-COUNT_UNITS = ("人次", "家", "人", "个", "项", "户", "件", "名", "座", "台", "套", "辆", "所", "条", "篇", "场", "次")
+#: Measure words of counts; 架/架次 (aircraft, sorties) as 航空消防 reports count them ("共布局12架…其中1架…").
+COUNT_UNITS = (
+    "人次",
+    "架次",
+    "家",
+    "人",
+    "个",
+    "项",
+    "户",
+    "件",
+    "名",
+    "座",
+    "台",
+    "套",
+    "辆",
+    "架",
+    "所",
+    "条",
+    "篇",
+    "场",
+    "次",
+)
 #: Measure units of indicators (length, area, mass, volume) read from the narrative like their table cells
 #: ("新建防火隔离带42公里", "1.8万亩"); time units are not (2023年, 12月底 are dates, not quantities).
 MEASURE_UNITS = ("平方公里", "平方米", "立方米", "公里", "千米", "公顷", "公斤", "千克", "亩", "吨", "米")
