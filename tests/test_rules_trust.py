@@ -720,6 +720,11 @@ def test_a_rate_printed_over_a_zero_budget_is_a_judgement_and_zero_percent_is_si
     f04 = [f for f in validate_submission(submission(_funds_total(0, 0, 0, 10, "100%", 10))) if f.code == "F04"]
     assert len(f04) == 1 and f04[0].severity is Severity.WARNING and "需人工判断" in f04[0].basis
     assert not [f for f in validate_submission(submission(_funds_total(0, 0, 0, 10, "0.00%", 0))) if f.code == "F04"]
+    # a zero total over source rows that hold money (池州 塘西 2022: 0 | 0 | 0 | 执行率 0 above 89.974): not silent
+    ev = _funds_total(0, 0, 0, 10, "0", 0)
+    ev = dataclasses.replace(ev, funds=funds(ev.funds.total, (funds_row(6, "其中：本年财政拨款", 90, 89.974, 89.974),)))
+    f04 = [f for f in validate_submission(submission(ev)) if f.code == "F04"]
+    assert len(f04) == 1 and f04[0].severity is Severity.WARNING
 
 
 def test_the_capped_rate_printed_for_an_overspend_is_a_judgement_while_the_overspend_stays_certain():

@@ -10,6 +10,7 @@ from decimal import Decimal
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
+from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import Context, RateReading, fmt_num, fmt_pct
@@ -367,7 +368,11 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
         printed = None if ctx.is_blank(cell) else ctx.read_rate(cell, None).percent
-        if not ctx.is_blank(cell) and printed != 0:  # "0.00%" (Excel's IFERROR) says the same as "无法计算"
+        # "0.00%" (Excel's IFERROR) says what 无法计算 says — unless the source rows hold money the zero total lacks
+        sources_hold_money = any(
+            (ctx.number(c) or 0) > 0 for row in _parts(ctx) for c in (row.full_budget, row.executed)
+        )
+        if not ctx.is_blank(cell) and (printed != 0 or sources_hold_money):
             yield ctx.finding(
                 cell,
                 expected=f"无法计算（{rate.reason}）",
@@ -468,7 +473,9 @@ def _rate_finding(
         if reading.whole:
             how += "；表中写成整数“" + cell.text + "”，也可能是比率四舍五入到整数，需人工判断"
         cap = ctx.settings.rate_cap * 100
-        if reading.percent == cap < exact:  # 105/100 printed "100%": the rate as scored, capped
+        typed = ctx.parsed(cell)  # "1" typed as text is read as a fraction already: no second excuse on top
+        text_fraction = isinstance(cell.raw, str) and typed.kind is ValueKind.NUMBER and (typed.number or 0) <= 1
+        if reading.percent == cap < exact and not text_fraction:  # 105/100 printed "100%": the capped rate
             how += f"；表中执行率等于封顶值 {fmt_num(cap)}%（执行数超过预算数，有的表按封顶后的执行率填列），需人工判断"
             certainty = Certainty.JUDGEMENT
         on_initial = _agrees_with_initial(ctx, row, reading)
