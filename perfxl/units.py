@@ -269,15 +269,29 @@ _CJK_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
 def count_of_noun(unit: str | None) -> Unit | None:
     """The count word of a measure word and the noun it counts ("个站点" → 个, "家企业" → 家, "座桥梁" → 座): what is
     counted is named, the unit is the count word. None when the rest is itself a unit ("个百分点") or not a noun."""
-    sym = normalise_unit(unit)
+    found = _count_and_noun(normalise_unit(unit))
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def _count_and_noun(sym: str | None) -> tuple[Unit, str] | None:
     if not sym:
         return None
     for size in (2, 1):
         head, rest = sym[:size], sym[size:]
         base = UNITS.get(head)
         if base is not None and base.family.startswith("count") and _CJK_NOUN.fullmatch(rest) and lookup(rest) is None:
-            return base
+            return base, rest
     return None
+
+
+def _counted(unit: str, other: str) -> Unit | None:
+    """`unit` read as its count word against `other` ("个站点" against "个" or "个站点"), unless both name what they
+    count and the nouns differ ("个站点" against "个学校" are not one quantity)."""
+    mine, theirs = _count_and_noun(unit), _count_and_noun(other)
+    if mine is None or (theirs is not None and theirs[1] != mine[1]):
+        return None
+    return mine[0]
 
 
 def family_of(unit: str | None) -> str | None:
@@ -314,7 +328,7 @@ def _simple_factor(src: str | None, dst: str | None) -> Conversion:
         return Conversion(True, Decimal(1))
     if a is None or b is None:
         return Conversion(True, Decimal(1))  # one side states no unit: read it in the other's unit
-    ua, ub = lookup(a), lookup(b)
+    ua, ub = lookup(a) or _counted(a, b), lookup(b) or _counted(b, a)  # "5个站点" against "4个"
     if ua is None or ub is None or ua.family != ub.family:
         return Conversion(
             False,
