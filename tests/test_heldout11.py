@@ -255,3 +255,27 @@ def test_a_target_tables_operators_and_units_are_checked(tmp_path):
     i05 = {f.ref.cell for f in _codes(result, "I05")}
     assert "F7" in i05 and "F6" not in i05, i05  # 完成时限 '1' is a 时效 value: I09's to judge, not I05's (batch 10)
     assert _codes(result, "I08"), [f.brief() for f in result.findings]
+
+
+def test_a_blank_budget_weight_field_beside_weights_short_of_100_is_said_there(tmp_path):
+    """甘孜州 2023's 目标表 heads its table with '预算执行率权重(%):' left blank, and its indicator 权重 add to 90: the
+    weights reach 100 only with 10 there — a W03 警告 at the blank field (unfilled, a person completes it)."""
+    rows = [
+        *GANZI[:2],
+        pad(["预算执行率权重(%):"], 7),
+        *GANZI[2:],
+        ["效益指标", "社会效益指标", "食品安全整体状况", "定性", "高中低", "", "10"],
+        ["产出指标", "数量指标", "开展食品安全专项整治", "", "2", "", "10"],
+        ["产出指标", "数量指标", "组织州县食安委成员单位人员培训", "", "1", "", "15"],
+        ["产出指标", "数量指标", "开展食品安全宣传周活动", "", "1", "", "10"],
+        ["效益指标", "可持续影响指标", "进一步提高食品安全工作科学化、规范化", "定性", "高中低", "", "5"],
+    ]
+    result = _workbook(tmp_path, rows, ("A1:G1", "B2:G2", "B3:G3"))
+    [w03] = _codes(result, "W03")
+    assert (w03.ref.cell, w03.severity.value) == ("B3", "warning"), w03.brief()
+    assert "90" in w03.basis
+    filled = [list(r) for r in rows]
+    filled[2] = pad(["预算执行率权重(%):", "10"], 7)
+    other = tmp_path / "filled"
+    other.mkdir()
+    assert not _codes(_workbook(other, filled, ("A1:G1", "B2:G2", "B3:G3")), "W03")
