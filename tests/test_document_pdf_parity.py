@@ -359,3 +359,35 @@ if __name__ == "__main__":
         print(
             f"[{layout}] identical verdicts: {same} of {len(exported)}; read identically: {read_same} of {len(exported)}"
         )
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_the_seed_report_set_large_gives_the_docx_verdicts(tmp_path):
+    """The project's own seed report (build_report_docx: the 隆回县 2023 figures, its 基础数据表 and 自评表 with
+    their merges) set in 四号 (14 pt) and 三号 (16 pt): its tables run over several pages, starting with rows
+    of merged cells whose column lines are fewer than the rows after the break."""
+    import docx
+    from docx.shared import Pt
+
+    from perfxl.workbook.report_docx import build_report_docx
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    report = build_report_docx(tmp_path / "seed.docx")
+    paths = []
+    for size in (14, 16):
+        document = docx.Document(str(report.path))
+        document.styles["Normal"].font.size = Pt(size)
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    for run in (r for p in cell.paragraphs for r in p.runs):
+                        run.font.size = Pt(size)
+        paths.append(tmp_path / f"seed-{size}pt.docx")
+        document.save(str(paths[-1]))
+    fixture = {"paragraphs": [p.text for p in read_source(report.path).paragraphs]}
+    for docx_path, pdf_path in zip(paths, convert_many(paths, "pdf", tmp_path / "pdf"), strict=True):
+        assert read_source(pdf_path).pages > 4
+        assert compare(fixture, docx_path, pdf_path) == [], docx_path.name
+        assert reader_differences(fixture, docx_path, pdf_path) == [], docx_path.name
