@@ -217,3 +217,10 @@ def test_aircraft_counted_in_jia_are_counts_and_their_qizhong_parts_add_up():
 def test_aircraft_counts_read_in_jia_stay_quiet_when_they_agree(tmp_path):
     # counts are not summed under 其中 (categories of people or households may overlap): reading 架 adds no N02
     assert not [f for f in _report(tmp_path, YUNNAN_2024_P8) if f.severity.value != "info"]
+
+
+def test_an_ordinal_yi_shi_opening_a_clause_is_not_part_of_the_subject():
+    """Failed before: the 9.9162亿元's subject was "一是中央自然灾害救灾资金…" (the message named "一是…")."""
+    subjects = [f.subject for f in extract_facts(SICHUAN_2020_P7, 1).facts]
+    assert subjects[1] == "中央自然灾害救灾资金重特大自然灾害救灾"
+    assert subjects[-1] == "中央自然灾害救灾资金冬春临时生活困难救助"

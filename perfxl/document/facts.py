@@ -271,7 +271,7 @@ _DEPARTMENT_TOTALS = ("income", "expense")
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
 _ITEM_NUMBER = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、|\d{1,2}[.．](?:(?!\d)|(?=(?:19|20)\d{2}年))"
-    r"|[一二三四五六七八九十]{1,3}、)"
+    r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))"
 )
 
 
