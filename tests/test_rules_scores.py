@@ -124,6 +124,14 @@ def test_a_count_naming_what_it_counts_compares_with_the_bare_count_word(target,
     assert [c for c, _, _ in briefs(other) if c in ("S01", "S07", "S11")] == ["S11"]
 
 
+def test_s13_an_actual_that_is_the_target_text_again_with_a_mark_before_the_figure():
+    """宁夏 原州 2022 as OCR'd: target and actual both "工5%" (≥5% with ≥ read as 工), full marks — the actual only
+    repeats the target; a bare "5%" against "5%" is a real actual and stays silent."""
+    ev = replace_row(good_evaluation(), 1, target="工5%", actual="工5%")
+    assert ("S13", SHEET, "F13") in briefs(ev, "S13")
+    assert briefs(replace_row(good_evaluation(), 1, target="95%", actual="95%"), "S13") == []
+
+
 def test_d01_missed_target_without_explanation():
     ev = replace_row(good_evaluation(), 4, deviation=None)
     assert briefs(ev, "D01") == [("D01", SHEET, "I16")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -357,16 +358,25 @@ def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
 
 
 def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
+    """The actual is the target again: its operator too ("≥95%" │ "≥95%"), or the same text with a mark before the
+    figure that is no unit ("工5%" │ "工5%": ≥ as OCR'd, 宁夏 原州 2022)."""
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    same_marked_text = (
+        ind.actual.text.strip() == ind.target.text.strip() and _MARK_BEFORE_FIGURE.match(ind.target.text) is not None
+    )
     return (
         _scored_form(ctx, ind)
-        and a.op is not None
+        and (a.op is not None or same_marked_text)
         and a.number is not None
         and t.number is not None
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
         and ctx.number(ind.score) is not None
     )
+
+
+#: Something other than a sign before the first digit: an operator, or a mark OCR made of one.
+_MARK_BEFORE_FIGURE = re.compile(r"\s*[^\s\d+\-.]\s*\d")
 
 
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
