@@ -391,6 +391,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
         "预算部门单位名称",  # 湖南 部门整体: "预算部门、单位名称"
         "部门(单位)",
     ),
+    # 四川 一体化 绩效目标表 head: "预算执行率权重(%): │ 10" — the weight the funds' execution takes of the 100 (W03)
+    "预算执行率权重": _syn("预算执行率权重", "预算执行率权重(%)"),
 }
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")

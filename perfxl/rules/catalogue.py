@@ -143,7 +143,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2020〕10号（权重合理）；指标权重逐级汇总"),
     CheckSpec("W03", "WEIGHT_TOTAL_MISMATCH", "R-W03", E, "分值合计不等于满分", "Total weight is not the full mark",
               "{what}应为 {expected}，实际为 {actual}", "{what_en} should be {expected}, found {actual}",
-              "财预〔2020〕10号 附1（总分100分）"),
+              "财预〔2020〕10号 附1（总分100分）", scope="targets"),
     CheckSpec("W04", "WEIGHT_NOT_POSITIVE", "R-W04", E, "指标分值缺失或不为正数", "Indicator weight missing or not positive",
               "“{name}”分值应大于 0，表中为 {actual}", "{name}: weight must be > 0, found {actual}",
               "财预〔2020〕10号（权重合理）"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from perfxl.model import CellRef, Certainty, Finding, Indicator, Level1Heading, Level2Heading
+from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
@@ -35,9 +35,20 @@ def budget_weight(ctx: Context) -> Decimal:
     typed = ctx.number(scored.weight) if scored is not None else None
     if typed is not None:
         return typed
+    stated = declared_budget_weight(ctx)
+    if stated is not None and (number := ctx.number(stated)) is not None:
+        return number  # 预算执行率权重(%): 10 in the table's head (四川 目标表)
     if str(ctx.profile.get("weights.funds_weight", "table")) == "profile":
         return ctx.settings.budget_weight or Decimal(0)
     return Decimal(0)
+
+
+def declared_budget_weight(ctx: Context) -> CellValue | None:
+    """The head field '预算执行率权重(%)' of a table without a scored funds block (四川 一体化 绩效目标表), else None."""
+    funds = ctx.ev.funds
+    if funds is not None and funds.scored is not None and ctx.number(funds.scored.weight) is not None:
+        return None
+    return ctx.ev.header.get("预算执行率权重")
 
 
 def has_total_row(ctx: Context) -> bool:
@@ -162,6 +173,22 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = completeness(ctx)
+    stated = declared_budget_weight(ctx)
+    if stated is not None and ctx.is_blank(stated) and stated.ref is not None and held < full:
+        # '预算执行率权重(%):' left blank beside weights short of the full mark: unfilled, said at the blank field
+        yield ctx.finding(
+            stated.ref,
+            expected=full - leaves,
+            actual="（空）",
+            what="预算执行率权重",
+            what_en="The budget-execution weight",
+            certainty=Certainty.JUDGEMENT,
+            basis=f"读取：预算执行率权重未填写，{len(ctx.indicators())} 个指标权重合计 {fmt_num(leaves)}；满分 "
+            f"{fmt_num(full)}，该栏应为 {fmt_num(full - leaves)}；未填写，不是填错",
+            basis_en=f"the budget-execution weight is blank, indicator weights total {fmt_num(leaves)} of "
+            f"{fmt_num(full)}; unfilled, not wrong",
+        )
+        return
     if (ev.funds is None or ev.funds.total is None) and held < full:
         # no funds block (or none of its total row) was read with this table: the 预算执行率 points may sit in
         # what perfxl did not read
