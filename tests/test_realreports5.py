@@ -142,6 +142,7 @@ def test_spent_and_left_are_not_summed_when_a_budget_or_other_money_is_named(tmp
         "预算100万元，实际支出95万元，结余5万元，执行率95%。",  # the budget is named: its own reading
         "实际支出95万元，结余5万元，上年结转10万元，执行率95%。",  # other money in the sentence
         "实际执行9265.353442万元,项目执行率88.74%。",  # spending only (云南 2022 p9's shape)
+        "“三公”经费支出30万元，结余10万元。项目执行率95%。",  # an item's money, not the project's
     )
     assert not [f for f in findings if f.severity.value != "info"]
 

@@ -138,6 +138,8 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
 
 #: The words of a spending ("实际执行飞行经费", "全年实际支出"), anywhere in them — not a budget's.
 _SPENT_WORDS = re.compile(r"(支出|执行|使用|拨付)")
+#: A department's items with money of their own (“三公”经费, 人员/公用经费, 基本支出): not a project's spending.
+_AN_ITEMS_MONEY = re.compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
 
 
 def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -154,6 +156,8 @@ def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts
     words = _around(paid)[0] or paid.subject
     if paid.role not in ("value", "final") or not _SPENT_WORDS.search(words) or _BUDGET_OR_ARRIVED.search(words):
         return
+    if _AN_ITEMS_MONEY.search(words):
+        return  # "“三公”经费支出30万元，结余10万元": an item's own money, not the project's the rate measures
     if left.role != "value" or not _REMAINDER.match(left.subject) or _approximate(left) or _approximate(paid):
         return
     summed = _sum_in(run, pi, [paid, left], paid.quantity.unit)
