@@ -30,6 +30,11 @@ HUNDRED = Decimal(100)
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
+#: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms; nothing else (not NFKC,
+#: which would also turn the list marker "①" into 1).
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+
+
 def to_decimal(value: object) -> Decimal | None:
     """A number from Excel (int, float, Decimal, numeric str) → exact Decimal, else None.
 
@@ -47,7 +52,7 @@ def to_decimal(value: object) -> Decimal | None:
             return None
         return Decimal(repr(value))
     if isinstance(value, str):
-        text = value.strip()
+        text = (value if value.isascii() else value.translate(_HALF_WIDTH)).strip()
         if "," in text and not _GROUPED.fullmatch(text):
             return None  # '7,00.0,77' (岳阳县 2020): commas that are no thousands separators — no figure is read
         text = text.replace(",", "")
@@ -92,6 +97,8 @@ def printed_places(raw: object) -> int | None:
     """
     if not isinstance(raw, str):
         return None
+    if not raw.isascii():  # "８６．２０％" typed with a full-width IME: 2 decimals, like "86.20%"
+        raw = raw.translate(_HALF_WIDTH)
     m = _PRINTED_NUMBER.search(raw)
     if m is None:
         return None

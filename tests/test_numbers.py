@@ -54,6 +54,17 @@ def test_printed_places_counts_the_decimals_as_printed(text, places):
     assert printed_places(text) == places
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "places"),
+    [("８６．２０", "86.20", 2), ("９０．００", "90.00", 2), ("１，２３４．５", "1234.5", 1), ("①", None, None)],
+)
+def test_full_width_digits_read_as_typed_with_a_chinese_ime(text, number, places):
+    """ "８６．２０％" (a full-width IME) printed 86.20 at 2 decimals: read as 86 at 0 before, so 86.20% against
+    86.2345% was judged at the profile's places — a false F04; "①" (a list marker) stays no number."""
+    assert to_decimal(text) == (None if number is None else Decimal(number))
+    assert printed_places(text) == places
+
+
 def test_printed_places_of_a_number_cell_is_unknown():
     assert printed_places(86.2) is None and printed_places(None) is None
 
