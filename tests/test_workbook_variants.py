@@ -7,9 +7,11 @@ import itertools
 import re
 from dataclasses import fields
 from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from perfxl.numbers import to_decimal
 from perfxl.rates import execution_rate
@@ -52,9 +54,8 @@ def _same(cell, expected) -> bool:
     return to_decimal(cell) == to_decimal(expected)
 
 
-def _check_cell_map(path, content, written, skip_formulas=True):
-    formulas = load_workbook(path)
-    values = load_workbook(path, data_only=True)
+def _check_cell_map(path, content, written, skip_formulas=True, books=None):
+    formulas, values = books or (load_workbook(path), load_workbook(path, data_only=True))
     checked = 0
     for key, ref in written.cells.items():
         expected = content_value(content, key)
@@ -84,12 +85,34 @@ TYPED_VARIANTS = [
 ]
 
 
+class SeedVariant(NamedTuple):
+    path: Path
+    written: Any
+    formulas: Workbook  # load_workbook(path)
+    values: Workbook  # load_workbook(path, data_only=True)
+
+
+@pytest.fixture(scope="module")
+def seed_variant(tmp_path_factory):
+    """The seed written in a variant and loaded both ways, once for the module: its tests only read it."""
+    folder = tmp_path_factory.mktemp("variants")
+    made: dict[str, SeedVariant] = {}
+
+    def get(variant: str) -> SeedVariant:
+        if variant not in made:
+            path = folder / f"{variant}.xlsx"
+            written = write_submission(path, seed_content(), variant)
+            made[variant] = SeedVariant(path, written, load_workbook(path), load_workbook(path, data_only=True))
+        return made[variant]
+
+    return get
+
+
 @pytest.mark.parametrize("variant", TYPED_VARIANTS)
-def test_every_seed_value_lands_at_its_mapped_cell(tmp_path, variant):
-    path = tmp_path / f"{variant}.xlsx"
-    written = write_submission(path, seed_content(), variant)
+def test_every_seed_value_lands_at_its_mapped_cell(seed_variant, variant):
+    v = seed_variant(variant)
     expected_content = VARIANTS[variant].apply(seed_content())
-    assert _check_cell_map(path, expected_content, written) > 100
+    assert _check_cell_map(v.path, expected_content, v.written, books=(v.formulas, v.values)) > 100
 
 
 def test_two_project_tables_on_one_sheet(tmp_path):
@@ -100,25 +123,25 @@ def test_two_project_tables_on_one_sheet(tmp_path):
     assert _check_cell_map(tmp_path / "two.xlsx", content, written) > 60
 
 
-def test_inserted_rows_are_blank_rows_inside_the_indicator_block(tmp_path):
-    written = write_submission(tmp_path / "ins.xlsx", seed_content(), "inserted_rows")
-    ws = load_workbook(tmp_path / "ins.xlsx")["部门整体支出绩效自评表"]
+def test_inserted_rows_are_blank_rows_inside_the_indicator_block(seed_variant):
+    _, written, wb, _ = seed_variant("inserted_rows")
+    ws = wb["部门整体支出绩效自评表"]
     rows = [written.ref(f"evaluations[0].indicators[{j}].name").row for j in range(15)]
     gaps = [b for a, b in itertools.pairwise(rows) if b - a > 1]
     assert len(gaps) == 3
     assert all(ws.cell(g - 1, c).value is None for g in gaps for c in range(4, 10))
 
 
-def test_repeated_labels_have_no_level_merges(tmp_path):
-    written = write_submission(tmp_path / "rep.xlsx", seed_content(), "repeated_labels")
-    ws = load_workbook(tmp_path / "rep.xlsx")["部门整体支出绩效自评表"]
+def test_repeated_labels_have_no_level_merges(seed_variant):
+    _, written, wb, _ = seed_variant("repeated_labels")
+    ws = wb["部门整体支出绩效自评表"]
     level_merges = [str(r) for r in ws.merged_cells.ranges if r.min_col == r.max_col and r.min_col in (2, 3)]
     assert level_merges == []
     for j in range(15):
         assert ws[written.ref(f"evaluations[0].indicators[{j}].level1").cell].value
 
 
-def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
+def test_split_target_is_lossless_and_spread_over_three_columns(seed_variant):
     targets = [ln.target for ln in seed_content().evaluations[0].indicators]
     targets += [
         ln.target for s in range(20) for ev in synthetic_content(s, projects=1).evaluations for ln in ev.indicators
@@ -128,8 +151,7 @@ def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
         assert "".join(p for p in parts if isinstance(p, str)) == (t or "")
     assert split_target("≥12家") == ("≥", "12", "家")
     assert split_target("增长12%") == (None, "增长12%", None)
-    write_submission(tmp_path / "split.xlsx", seed_content(), "split_target")
-    ws = load_workbook(tmp_path / "split.xlsx")["部门整体支出绩效自评表"]
+    ws = seed_variant("split_target").formulas["部门整体支出绩效自评表"]
     assert [ws.cell(12, c).value for c in range(5, 12)] == [
         "指标性质",
         "指标值",
@@ -141,9 +163,8 @@ def test_split_target_is_lossless_and_spread_over_three_columns(tmp_path):
     ]
 
 
-def test_money_units_convert_exactly(tmp_path):
-    written = write_submission(tmp_path / "m.xlsx", seed_content(), "money_units")
-    wb = load_workbook(tmp_path / "m.xlsx")
+def test_money_units_convert_exactly(seed_variant):
+    _, written, wb, _ = seed_variant("money_units")
     ws = wb["部门整体支出绩效自评表"]
     assert ws[written.ref("evaluations[0].funds[0].full").cell].value == 22230400
     assert ws[written.ref("evaluations[0].breakdown[1][1]").cell].value == "其中：基本支出：8861200"
@@ -154,9 +175,8 @@ def test_money_units_convert_exactly(tmp_path):
     assert basic[written.ref("basic.unit_note").cell].value == "单位：万元"
 
 
-def test_synonym_headers(tmp_path):
-    write_submission(tmp_path / "s.xlsx", seed_content(), "synonyms")
-    ws = load_workbook(tmp_path / "s.xlsx")["部门整体支出绩效自评表"]
+def test_synonym_headers(seed_variant):
+    ws = seed_variant("synonyms").formulas["部门整体支出绩效自评表"]
     headers = [ws.cell(12, c).value for c in range(2, 10)]
     assert headers == [
         "一级\n指标",
