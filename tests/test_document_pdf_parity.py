@@ -361,6 +361,46 @@ if __name__ == "__main__":
         )
 
 
+SEED_TITLE = (
+    "the title fills its line to within two characters, ends without a full stop, and the heading after it "
+    "(一、单位基本情况) is not indented: nothing on the page tells a new paragraph from a wrapped line (the title "
+    "holds no figure a check reads)"
+)
+SEED_UNINDENTED = (
+    "the paragraph's last line ends with 。 within three characters of the edge and the next, not indented, "
+    "begins with a number (2023年度…): nothing on the page tells a new paragraph from a wrapped line (both are "
+    "read as one; their figures are the same, no verdict changes)"
+)
+SEED_SPLIT_MERGE = (
+    "a merged cell split by the page break prints its text only on the part below (the vertically centred "
+    "label) and each part is one row high: the PDF shows two cells, the upper one empty — an empty label cell "
+    "over a label at a page break is also what an unmerged table prints, so the reader does not guess a merge"
+)
+#: font size → what differs between the .docx's and the PDF's verdicts and reading of the seed report → why.
+SEED_DIFFERENCES: dict[int, dict[str, str]] = {
+    14: {
+        "paragraph ¶1: not read whole": SEED_TITLE,
+        "paragraph ¶2: not read whole": SEED_TITLE,
+        "pdf paragraph 第1页第1段: no such paragraph「隆回县科技和工业信息化局2023年度部门整体支出绩效自评报告」": SEED_TITLE,
+    },
+    16: {
+        # 财政供养人员情况 (rows 3–4 merged) breaks between them: the 人员 checks B01/B02 do not run on the PDF
+        "tables docx only: ('B01', 'error', '表2', 'F4')": SEED_SPLIT_MERGE,
+        "tables docx only: ('B02', 'error', '表2', 'D4')": SEED_SPLIT_MERGE,
+        "coverage docx only: ('table', '表2', 'basic', 'A1:G27', (('title', 1, 1), ('blank', 2, 2), ('header', 3, 3), "
+        "('basic', 4, 4), ('header', 5, 5), ('basic', 6, 15), ('blank', 16, 16), ('basic', 17, 22), ('header', 23, 23), "
+        "('basic', 24, 24), ('blank', 25, 25), ('header', 26, 26), ('note', 27, 27)))": SEED_SPLIT_MERGE,
+        "coverage pdf only: ('table', '表2', 'basic', 'A1:G27', (('title', 1, 1), ('blank', 2, 2), ('basic', 3, 3), "
+        "('header', 4, 5), ('basic', 6, 15), ('blank', 16, 16), ('basic', 17, 22), ('header', 23, 23), ('basic', 24, 24), "
+        "('blank', 25, 25), ('header', 26, 26), ('note', 27, 27)))": SEED_SPLIT_MERGE,
+        "第2页 表1 → 表2: cells differ (27×7 vs 27×7)": SEED_SPLIT_MERGE,
+        "paragraph ¶10: not read whole": SEED_UNINDENTED,
+        "paragraph ¶11: not read whole": SEED_UNINDENTED,
+        "pdf paragraph 第1页第10段: no such paragraph「收入决算：2023年末部门决算数2223.04万元，比上年减」": SEED_UNINDENTED,
+    },
+}
+
+
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_the_seed_report_set_large_gives_the_docx_verdicts(tmp_path):
@@ -387,7 +427,9 @@ def test_the_seed_report_set_large_gives_the_docx_verdicts(tmp_path):
         paths.append(tmp_path / f"seed-{size}pt.docx")
         document.save(str(paths[-1]))
     fixture = {"paragraphs": [p.text for p in read_source(report.path).paragraphs]}
-    for docx_path, pdf_path in zip(paths, convert_many(paths, "pdf", tmp_path / "pdf"), strict=True):
+    for size, docx_path, pdf_path in zip((14, 16), paths, convert_many(paths, "pdf", tmp_path / "pdf"), strict=True):
         assert read_source(pdf_path).pages > 4
-        assert compare(fixture, docx_path, pdf_path) == [], docx_path.name
-        assert reader_differences(fixture, docx_path, pdf_path) == [], docx_path.name
+        found = compare(fixture, docx_path, pdf_path) + reader_differences(fixture, docx_path, pdf_path)
+        known = set(SEED_DIFFERENCES[size])
+        assert set(found) == known, f"{size} pt: new {sorted(set(found) - known)}, gone {sorted(known - set(found))}"
+        assert not [d for d in found if "pdf only" in d and "'error'" in d]

@@ -156,10 +156,13 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                     PageText(page_no, outside, tops, float(page.width)),
                 )
             )
+    last_text_below = False  # text stands below the last table of the page before
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
     for (height, found_tables, inside, _), text in zip(read, texts, strict=True):
         page_no = text.page
         text_above = min((c[2] for c in text.chars), default=height)
+        if tables and tables[-1].page == page_no - 1 and last_text_below:
+            tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
         for k, ((bbox, raw_cells), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
             moved = [(ch[0], ch[1] + offset, ch[2] + offset, *ch[3:]) for ch in table_chars]
@@ -186,6 +189,8 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
                 continue
             tables.append(table)
+        last_bottom = max((b[3] for b, _ in found_tables), default=None)
+        last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
         offset += height
     numbers: dict[int, int] = {}
     for begins, said in paragraphs(texts):  # numbered per page, on the page each paragraph begins on
@@ -211,9 +216,17 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
 
 
 def _continues(previous: list[float], current: list[float]) -> bool:
-    """A table at the top of a page continues the last one of the page before when its column lines
-    are lines of that table too."""
-    return bool(current) and all(any(abs(c - p) <= EDGE_TOLERANCE for p in previous) for c in current)
+    """A table at the top of a page continues the last one of the page before when it stands between the same
+    outer column lines and the column lines of one part are lines of the other (the part before the break
+    may hold only rows of merged cells, with fewer lines)."""
+
+    def within(a: list[float], b: list[float]) -> bool:
+        return all(any(abs(x - y) <= EDGE_TOLERANCE for y in b) for x in a)
+
+    if not previous or not current:
+        return False
+    same_frame = abs(previous[0] - current[0]) <= EDGE_TOLERANCE and abs(previous[-1] - current[-1]) <= EDGE_TOLERANCE
+    return same_frame and (within(current, previous) or within(previous, current))
 
 
 def _join(prev: _Table, cont: _Table) -> None:
@@ -232,13 +245,43 @@ def _join(prev: _Table, cont: _Table) -> None:
         for b in below
         if abs(a[0] - b[0]) <= EDGE_TOLERANCE and abs(a[2] - b[2]) <= EDGE_TOLERANCE
     ]
-    if pairs and _broken_row(pairs, prev.chars, chars):
-        joined = {a: (a[0], a[1], a[2], b[3]) for a, b in pairs}
-        gone = {b for _, b in pairs}
-        prev.cells = [joined.get(c, c) for c in prev.cells]
-        cells = [c for c in cells if c not in gone]
-    prev.cells += cells
+    whole = len(pairs) == len(above) == len(below)  # a broken row keeps its cells on both sides of the seam
+    if not (pairs and whole and _broken_row(pairs, prev.chars, chars)):
+        pairs = _merged_over_seam(pairs, above, below, prev.chars, chars)
+    joined = {a: (a[0], a[1], a[2], b[3]) for a, b in pairs}
+    gone = {b for _, b in pairs}
+    prev.cells = [joined.get(c, c) for c in prev.cells]
+    prev.cells += [c for c in cells if c not in gone]
     prev.chars += chars
+
+
+def _merged_over_seam(pairs: list[tuple], above: list[tuple], below: list[tuple], above_chars, below_chars) -> list:
+    """The cells of a vertically merged cell split by the page break (the row at the seam ended there): a part
+    taller than its row on either side (so a merged cell), whose part below is empty (all its text printed
+    above) or whose text above runs to the line's end and down to the seam ("产出指标" | "(55分)")."""
+    row_top = max(c[1] for c in above)
+    row_bottom = min(c[3] for c in below)
+    out = []
+    for a, b in pairs:
+        if a[1] >= row_top - EDGE_TOLERANCE and b[3] <= row_bottom + EDGE_TOLERANCE:
+            continue  # one row on each side: two cells
+        text_above, text_below = _inside(a, above_chars), _inside(b, below_chars)
+        if not text_below or (text_above and _runs_on(a, text_above)):
+            out.append((a, b))
+    return out
+
+
+def _runs_on(cell: tuple, text: list[tuple]) -> bool:
+    """The cell's text runs to the end of its last line (its widest line, or the cell's right padding when it
+    has one line; a line-breaking rule takes ≤1 character along) and down to the cell's bottom."""
+    lines = _lines(text)
+    em = max(ch[5] - ch[4] for ch in lines[-1])
+    end = max(ch[5] for ch in lines[-1])
+    if len(lines) > 1:
+        full = end >= max(ch[5] for line in lines for ch in line) - 1.6 * em
+    else:  # the right padding taken equal to the left one
+        full = cell[2] - end <= min(ch[4] for ch in text) - cell[0] + 1.2 * em
+    return full and cell[3] - max(2 * ch[1] - ch[2] for ch in lines[-1]) <= 2 * em
 
 
 def _inside(cell: tuple[float, float, float, float], chars: list[tuple]) -> list[tuple]:
@@ -248,22 +291,14 @@ def _inside(cell: tuple[float, float, float, float], chars: list[tuple]) -> list
 def _broken_row(pairs: list[tuple], above_chars: list[tuple], below_chars: list[tuple]) -> bool:
     """True when the row at the seam was broken over the page break rather than ending there: some cell
     goes on below the seam, and every cell with text below the seam had its text above the seam run to the
-    cell's right edge — cut mid-flow. A cell that ends above and holds text below ("8" over "8") is two rows."""
+    cell's right edge and down to the seam — cut mid-flow. A cell that ends above and holds text below ("8" over
+    "8"), or a taller merged cell whose text ends higher up, is no broken row."""
     goes_on = False
     for above, below in pairs:
         if not _inside(below, below_chars):
             continue
         text = _inside(above, above_chars)
-        if not text:
-            return False
-        lines = _lines(text)
-        em = max(ch[5] - ch[4] for ch in lines[-1])
-        end = max(ch[5] for ch in lines[-1])
-        if len(lines) > 1:  # wrapped: its widest line is the fill width; a line-breaking rule (、。 never
-            full = end >= max(ch[5] for line in lines for ch in line) - 1.6 * em  # begin a line) takes ≤1 char
-        else:  # one line: it reaches the cell's right padding (taken equal to the left one)
-            full = above[2] - end <= min(ch[4] for ch in text) - above[0] + 1.2 * em
-        if not full:
-            return False  # the text above ended short of its line: it was complete
+        if not text or not _runs_on(above, text):
+            return False  # complete above (or empty): the text below begins a new row
         goes_on = True
     return goes_on

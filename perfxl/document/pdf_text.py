@@ -115,15 +115,15 @@ def _page_lines(p: PageText, left: float | None) -> list[_Line]:
 
 
 def _ended(prev: _Line, line: _Line) -> bool:
-    """`prev` closes its paragraph: it stops short of its column's right edge, and it ends a sentence, or
-    `line` (the next) begins with two Chinese characters — the first would have fitted, since Chinese wraps
-    character by character (a line-breaking rule takes one or two along, never three; a character glued to
-    punctuation and digits, "元、2023", moves as one unit) — or it is shorter than 60% of the column (a long
-    Latin word or number goes whole to the next line)."""
+    """`prev` closes its paragraph: `line` (the next) begins with two Chinese characters and the first would
+    have fitted on `prev` (Chinese wraps character by character; a character glued to punctuation or digits,
+    "元、2023", moves as one unit and is no such start) — or `prev` stops three characters short of the
+    column's right edge (a line-breaking rule takes one or two along) and ends a sentence or is shorter than
+    60% of the column (a long Latin word or number goes whole to the next line)."""
+    if prev.x1 < prev.right - 1.5 * prev.em and _CJK_START.match(line.text.lstrip()):
+        return True  # room for the next line's first character, which could have gone on this line
     return prev.x1 < prev.right - 3 * prev.em and (
-        prev.text.rstrip().endswith(_ENDS)
-        or bool(_CJK_START.match(line.text.lstrip()))
-        or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
+        prev.text.rstrip().endswith(_ENDS) or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
     )
 
 
