@@ -57,6 +57,8 @@ def test_an_arrival_rate_without_one_planned_and_one_arrived_figure_is_not_paire
         "省财政分两批下达资金500万元，第一批300万元，第二批200万元，资金到位率100%。",
         # two arrived figures, no planned one
         "2023年省财政厅下达专项资金100万元，实际到位100万元，到位率100%。",
+        # a 下达 that is not said to be what arrived (one source of the budget, perhaps): not paired
+        "年初预算100万元，上级下达专项资金50万元，资金到位率100%。",
         # a rate as of a date, no figure
         "一是部分项目资金到位较晚，截至9月底资金到位率仅为60%。",
     )

@@ -185,6 +185,7 @@ _ARRIVAL_RATE = re.compile(r"到位率$")
 _PLANNED = re.compile(r"(预算|计划|应到位|应下达|应拨付|批复|安排)")
 _ARRIVED = re.compile(r"(下达|到位|拨付|拨入|收到|到账)")
 _NOT_ARRIVED = re.compile(r"(应到位|应下达|应拨付|计划|预算)")
+_ACTUALLY = re.compile(r"(实际|到位|到账|收到)")
 
 
 def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -203,6 +204,7 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
         for f in before
         if _ARRIVED.search(words[f.index])
         and ("实际" in words[f.index] or not _NOT_ARRIVED.search(words[f.index]))
+        and _ACTUALLY.search(words[f.index])  # "上级下达专项资金50万元" may be one source of several, not what arrived
         and f not in planned
     ]
     if len(planned) != 1 or len(arrived) != 1:
