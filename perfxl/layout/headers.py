@@ -375,7 +375,9 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "项目名称": _syn("项目名称"),
-    "主管部门": _syn("主管部门", "主管部门及代码"),
+    # the local unit's own 主管部门 of a 目标表 passed down with the money (陕西 陈仓 区级主管部门; 重庆 忠县 区县主管部门,
+    # beside 中央/省级主管部门, which stay unread)
+    "主管部门": _syn("主管部门", "主管部门及代码", "区级主管部门", "县级主管部门", "区县主管部门", "县区主管部门"),
     "实施单位": _syn("实施单位"),
     "预算单位名称": _syn(
         "预算单位名称",
