@@ -129,9 +129,11 @@ def test_a_doc_without_libreoffice_or_that_will_not_convert_is_refused_with_a_me
 # ---------------------------------------------------------------- tables over a page break (PDF parity)
 
 
-def _ruled_docx(path, paragraphs: int, rows: list[list[str]]):
-    """A .docx of `paragraphs` filler paragraphs, then one ruled table ("Table Grid") of `rows`."""
+def _ruled_docx(path, paragraphs: int, rows: list[list[str]], *, repeat_header: bool = False):
+    """A .docx of `paragraphs` filler paragraphs, then one ruled table ("Table Grid") of `rows` — its first
+    row repeated at the top of every page when `repeat_header` (Word's 标题行重复, w:tblHeader)."""
     import docx
+    from docx.oxml import OxmlElement
 
     d = docx.Document()
     for n in range(paragraphs):
@@ -141,6 +143,8 @@ def _ruled_docx(path, paragraphs: int, rows: list[list[str]]):
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             t.cell(r, c).paragraphs[0].text = text
+    if repeat_header:
+        t.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     d.save(path)
     return path
 
@@ -250,6 +254,7 @@ def page_break_pdfs(tmp_path_factory):
     docs.append(_running_heads_docx(out / "running.docx"))
     docs.append(_real_paragraphs_docx(out / "wrapped.docx", WRAPPED_UNITS, indent=False))
     docs.append(_real_paragraphs_docx(out / "titles.docx", INDENTED_TITLES, indent=True))
+    docs.append(_ruled_docx(out / "repeated.docx", 20, many, repeat_header=True))
     return list(zip(docs, convert_many(docs, "pdf", out / "pdf"), strict=True))
 
 
@@ -312,3 +317,14 @@ def test_real_paragraphs_are_read_whole_from_the_pdf(page_break_pdfs, case):
 
     docx_path, pdf_path = page_break_pdfs[case]
     assert [p.text for p in read_source(pdf_path).paragraphs] == [p.text for p in read_source(docx_path).paragraphs]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_a_header_row_repeated_on_the_next_page_is_read_once(page_break_pdfs):
+    from perfxl.document import read_source
+
+    docx_path, pdf_path = page_break_pdfs[6]
+    pdf = read_source(pdf_path)
+    assert pdf.pages >= 2 and len(pdf.grids) == 1
+    assert _cells(pdf) == _cells(read_source(docx_path))
