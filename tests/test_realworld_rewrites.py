@@ -1,8 +1,10 @@
 """Benign rewrites of real tables change no verdict (issue 11: no 错误 on a correct row).
 
 A published table typed with a full-width IME ("８６．２０％", "≧95％") or with padded cells means what the
-table in tests/realworld/ means: perfxl must raise the same 错误 rows on both. The tables are those whose rates
-and scores are judged at their printed precision (where a misread "．" once turned 86.20% into a false F04).
+table in tests/realworld/ means: perfxl must raise the same 错误 rows on both. The same table typed in Excel —
+figures as number cells, percents as %-formatted fractions (86.2% holds 0.862) — must raise no 错误 the text does
+not: a number cell's display format is not read, so what it could show is a judgement at most. The tables are
+those whose rates, scores and weights are judged at their printed precision or read as percents.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
+import render as R
 from render import CORPUS, load_table, render
 
 from perfxl.model import Severity
@@ -35,6 +38,11 @@ TABLES = [
     "yunnan-baoshan-nengyuan-2023",
     "yunnan-longyang-huafei-2022",
     "yunnan-shidian-xinxingzhuti-2019",
+    "yunnan-yongde-yingyang-2022",  # 实际完成值 100% under a 度量单位 "%" column
+    "sichuan-puhuijinrong-ziping",  # 权重 "20%": in points of the 100
+    "anhui-tianjiaan-jiuyebuzhu-2024",
+    "hebei-langfang-nuantong-2019",
+    "shanxi-jishan-jiandanglika-2020",
 ]
 _FIGURE = re.compile(r"^\s*[≥≤><=]?\s*\d[\d,]*(?:\.\d+)?\s*%?\s*$")
 _FULL_WIDTH = str.maketrans("0123456789.%≥≤", "０１２３４５６７８９．％≧≦")
@@ -63,3 +71,33 @@ def test_a_benign_rewrite_of_every_figure_changes_no_error(name, rewrite, tmp_pa
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     assert _error_rows(changed, tmp_path / "b") == _error_rows(table, tmp_path / "a")
+
+
+_NUMBER = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*$")
+_PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
+
+
+_TEXT_PLAN = R.plan_of
+
+
+def _typed_in_excel(table) -> object:
+    """The table's plan with every plain figure a number cell and every "86.2%" a %-formatted 0.862."""
+    plan = _TEXT_PLAN(table)
+    for (r, c), cell in list(plan.cells.items()):
+        if not isinstance(cell.value, str):
+            continue
+        if (m := _NUMBER.match(cell.value)) and not re.match(r"^0\d", m.group(1)):
+            plan.put(r, c, float(m.group(1)), style="num")
+        elif m := _PERCENT.match(cell.value):
+            plan.put(r, c, float(m.group(1)) / 100, style="rate")
+    return plan
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_the_table_typed_in_excel_raises_no_error_the_text_does_not(name, tmp_path, monkeypatch):
+    table = load_table(CORPUS / f"{name}.toml")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "excel").mkdir()
+    as_text = _error_rows(table, tmp_path / "text")
+    monkeypatch.setattr(R, "plan_of", _typed_in_excel)
+    assert _error_rows(table, tmp_path / "excel") - as_text == set()

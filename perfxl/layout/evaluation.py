@@ -87,6 +87,7 @@ class _Builder:
                 self.funds_columns,
             )
         indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
+        indicators = _weights_in_percent(indicators)
         return SelfEvaluation(
             kind=_kind(self),
             sheet=self.sheet,
@@ -129,6 +130,33 @@ def _weights_in_names(
         if m is not None
     )
     return out, (*columns, "weight")
+
+
+_PERCENT_WEIGHT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+    """A 权重 column printed in percent of the 100 points (四川: "20%", or 0.2 in a %-formatted number cell) read in
+    points (20) — all or nothing: every weighted row so, at least two, adding up to 50–100 %. Read as 0.2, a score
+    of 20 was "above its weight" on every row."""
+    points: list[Decimal | None] = []
+    for ind in indicators:
+        raw = ind.weight.raw
+        if ind.weight.is_blank:
+            points.append(None)
+        elif isinstance(raw, str) and (m := _PERCENT_WEIGHT.match(raw)):
+            points.append(Decimal(m.group(1)))
+        elif not isinstance(raw, (str, bool)) and (share := to_decimal(raw)) is not None and 0 < share <= 1:
+            points.append(share * 100)
+        else:
+            return indicators
+    given = [p for p in points if p is not None]
+    if len(given) < 2 or not Decimal(50) <= sum(given, Decimal(0)) <= Decimal("100.5"):
+        return indicators
+    return tuple(
+        ind if p is None else dataclasses.replace(ind, weight=dataclasses.replace(ind.weight, raw=p))
+        for ind, p in zip(indicators, points, strict=True)
+    )
 
 
 def _kind(b: _Builder) -> str:

@@ -571,18 +571,21 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
 
 
 def _bare_fraction(t: ParsedValue, a: ParsedValue) -> bool:
-    """A text actual that is a bare number from 0 to 1 against a percent target above 1% ("≥95%" │ "0.96")."""
-    return (
-        t.kind is ValueKind.PERCENT
-        and t.number is not None
-        and abs(t.number) > 1
-        and a.kind is ValueKind.NUMBER
-        and a.unit is None
-        and a.op is None
-        and isinstance(a.raw, str)
-        and a.number is not None
-        and 0 <= a.number <= 1
-    )
+    """An actual that may be a fraction or a percent against a percent target: a bare number from 0 to 1 typed as
+    text ("≥95%" │ "0.96"), or a number cell from 1 to 1.5 (115.25% in a %-formatted cell holds 1.1525; read as
+    1.1525% it misses "≥10%"). A number cell up to 1 is Excel's fraction (`scoring.excel_percent_fraction`)."""
+    if not (
+        t.kind is ValueKind.PERCENT and t.number is not None and a.kind is ValueKind.NUMBER and a.number is not None
+    ):
+        return False
+    if a.unit is not None or a.op is not None:
+        return False
+    if isinstance(a.raw, str):
+        return abs(t.number) > 1 and 0 <= a.number <= 1
+    return abs(t.number) > _FRACTION_CEILING and 1 < a.number <= _FRACTION_CEILING
+
+
+_FRACTION_CEILING = Decimal("1.5")  # as in `Context.read_rate`: a number cell up to 1.5 may be a fraction
 
 
 def _with_op(p: ParsedValue, op: Any) -> ParsedValue:

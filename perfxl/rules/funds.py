@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
+from perfxl.numbers import round_half_up, to_decimal, typed_places
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
 from perfxl.values import ValueKind
@@ -482,6 +483,12 @@ def _rate_finding(
         if on_initial:
             how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
             certainty = Certainty.JUDGEMENT
+        typed_as = _typed_percent_places(cell, reading)
+        if typed_as is not None and reading.percent == round_half_up(exact, typed_as):
+            # 0.86 in a number cell for 86.20%: it agrees at the decimals typed, and the cell's display format
+            # (0% or 0.00%) is not read — like a score typed 9.6 (Context.score_rounded_as_typed)
+            how += f"；按所填的 {typed_as} 位小数（百分数）四舍五入则相符（单元格显示格式未读取），需人工判断"
+            certainty = Certainty.JUDGEMENT
         yield ctx.finding(
             cell,
             expected=fmt_pct(rate.percent),
@@ -497,6 +504,17 @@ def _rate_finding(
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def _typed_percent_places(cell: CellValue, reading: RateReading) -> int | None:
+    """The decimals of the percent a number cell was typed with (0.897 → 1, 0.86 → 0, 0.1 → −1: the nearest 10%, as
+    for the text "0.1"; 89.7 → 1); None for text."""
+    places = typed_places(cell.raw)
+    if places is None or reading.percent is None:
+        return None
+    if to_decimal(cell.raw) == reading.percent:  # 89.7 read as 89.7%
+        return places
+    return places - 2 if places >= 1 else 0  # 0.897 read as 89.7%
 
 
 def _agrees_with_initial(ctx: Context, row: FundsRow, reading: RateReading) -> bool:
