@@ -115,6 +115,7 @@ def test_money_in_label_value_pairs_across_a_row_is_a_funds_block(tmp_path):
     assert not _codes(result, "LAYOUT_NO_TABLE")
     [f03] = _codes(result, "F03")
     assert (f03.ref.cell, f03.severity.value) == ("F5", "warning")
+    assert "实际支出 179.6 超过计划安排资金 170" in f03.message  # the form's own column names
     [f02] = _codes(result, "F02")
     assert (f02.ref.cell, f02.severity.value) == ("D5", "error") and "179.6" in f02.message
 

@@ -155,6 +155,7 @@ def _group_sum(
 ) -> Iterator[Finding]:
     """F02 over one split of the total (see `_split_groups`)."""
     for zh, en, attr in _COLUMNS:
+        zh = _PLAN_NAMES.get(attr, zh) if _plan_form(ctx) else zh
         if attr == "full_budget" and initial_budget_only(ctx):
             continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
         if getattr(total, attr) is None:
@@ -267,9 +268,22 @@ def funds_overspent(ctx: Context) -> Iterator[Finding]:
 
 
 def executed_name(ctx: Context) -> str:
-    """What the 执行数 column holds: the year's spending on a 自评表, the spending so far on a 执行监控表 (1-X月)."""
+    """What the 执行数 column holds: the year's spending on a 自评表, the spending so far on a 执行监控表 (1-X月),
+    实际支出 on 岳阳's 自评报告 (its money row of label │ value pairs)."""
     ev = ctx.evaluation
+    if _plan_form(ctx):
+        return "实际支出"
     return "监控期执行数" if ev is not None and ev.kind == "monitoring" else "全年执行数"
+
+
+def _plan_form(ctx: Context) -> bool:
+    """The funds were read from 岳阳's 计划安排资金 │ 实际到位资金 │ 实际支出 │ 结余 row (the total carries 到位)."""
+    funds = ctx.ev.funds if ctx.evaluation is not None else None
+    return funds is not None and funds.total is not None and funds.total.arrived is not None
+
+
+#: The 10号 form's column names as 岳阳's 自评报告 prints them (`_plan_form`).
+_PLAN_NAMES = {"full_budget": "计划安排资金", "executed": "实际支出"}
 
 
 def _funds_rows(ctx: Context) -> list[FundsRow]:
@@ -301,6 +315,8 @@ def _unplanned(ctx: Context, row: FundsRow) -> Decimal:
 
 def _funds_overspent(ctx: Context) -> Iterator[Finding]:
     column = "年初预算数" if initial_budget_only(ctx) else "全年预算数"
+    if _plan_form(ctx):
+        column = _PLAN_NAMES["full_budget"]
     funds = ctx.ev.funds
     outside = [p for p in (funds.parts if funds else ()) if _OUTSIDE_MONEY.search(p.label.text)]
     outside_over = sum((_over(ctx, p) or _unplanned(ctx, p) for p in outside), Decimal(0))
