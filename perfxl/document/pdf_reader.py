@@ -233,6 +233,10 @@ def _join(prev: _Table, cont: _Table) -> None:
     """Append a table's continuation on the next page: its top edge moved onto the previous part's bottom
     edge (the page margins between them are no row), and a row broken over the page break made one row
     again (`_broken_row`): each of its cells' two parts become one cell."""
+    head_end = _repeated_head(prev, cont)
+    if head_end is not None:  # Word's 标题行重复: the header rows printed again are no data
+        cont.cells = [c for c in cont.cells if c[1] >= head_end - EDGE_TOLERANCE]
+        cont.chars = [ch for ch in cont.chars if ch[1] >= head_end]
     seam = max(c[3] for c in prev.cells)
     shift = seam - min(c[1] for c in cont.cells)
     cells = [(x0, top + shift, x1, bottom + shift) for x0, top, x1, bottom in cont.cells]
@@ -253,6 +257,30 @@ def _join(prev: _Table, cont: _Table) -> None:
     prev.cells = [joined.get(c, c) for c in prev.cells]
     prev.cells += [c for c in cells if c not in gone]
     prev.chars += chars
+
+
+def _band(cells: list[tuple], chars: list[tuple], top: float, bottom: float) -> list[tuple]:
+    """(left, right, text) of the cells lying between `top` and `bottom`, left to right, top to bottom."""
+    band = [c for c in cells if c[1] >= top - EDGE_TOLERANCE and c[3] <= bottom + EDGE_TOLERANCE]
+    return [(c[0], c[2], _text(_inside(c, chars))) for c in sorted(band, key=lambda c: (c[1], c[0]))]
+
+
+def _repeated_head(prev: _Table, cont: _Table) -> float | None:
+    """Where the header rows that the continuation repeats from the table's first rows end (up to three
+    rows, same cells, same text), or None when it repeats none."""
+    first, again = _cluster([c[1] for c in prev.cells]), _cluster([c[1] for c in cont.cells])
+    found = None
+    for k in range(1, min(3, len(first) - 1, len(again) - 1) + 1):
+        a = _band(prev.cells, prev.chars, first[0], first[k])
+        b = _band(cont.cells, cont.chars, again[0], again[k])
+        same = len(a) == len(b) and all(
+            abs(x[0] - y[0]) <= EDGE_TOLERANCE and abs(x[1] - y[1]) <= EDGE_TOLERANCE and x[2] == y[2]
+            for x, y in zip(a, b, strict=True)
+        )
+        if not (same and any(x[2] for x in a)):
+            break
+        found = again[k]
+    return found
 
 
 def _merged_over_seam(pairs: list[tuple], above: list[tuple], below: list[tuple], above_chars, below_chars) -> list:
