@@ -1,7 +1,8 @@
 """Read a report PDF that has a text layer (pdfplumber, MIT, on pdfminer.six): each ruled table becomes a
-Grid named "第3页 表1" (a table continued on the next page is joined to it), the text outside tables
-becomes paragraphs numbered per page (TextRef(page=3, paragraph=2)). A PDF without any text (a scan)
-is refused — "扫描件，无法读取文字" — never guessed.
+Grid named "第3页 表1" (a table continued on the next page is joined to it at the page break: no row from
+the margins, a repeated header row read once, a row or merged cell broken by the break made whole), the
+text outside tables becomes paragraphs numbered per page (TextRef(page=3, paragraph=2); running heads left
+out, see pdf_text). A PDF without any text (a scan) is refused — "扫描件，无法读取文字" — never guessed.
 
 The file passes the guard's PDF pre-scan (streams inflated with a cap, pages counted) first.
 """
