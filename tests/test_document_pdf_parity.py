@@ -10,12 +10,19 @@ files in one run), both are validated, and compared:
   the PDF text, mapped back to the fixture's paragraph by its text (whitespace ignored);
 - table findings: (code, severity, table, cell) — a PDF grid "第3页 表1" is mapped to the Word table
   whose cell texts it shares;
-- coverage: each table's kind, certainty and whether it was read, and the checks skipped.
+- coverage: each table's kind, certainty and whether it was read, and the checks skipped;
+- what was read: every fixture paragraph whole among the PDF's paragraphs, every table's cells.
+
+Two layouts (`lay_out`): "ruled" (build_docx's tables given Word's Table Grid borders, as the published
+自评表 are — without rules a PDF keeps no table grid: the first run, on build_docx's borderless tables, found
+no table in any PDF) and "published" (set like a 公文, text and tables running over page breaks, a running
+header and page numbers). The seed report set in 14 and 16 pt is measured the same way.
 
 A difference is a reader gap or a false alarm of the PDF path; one that is a real limit of reading PDFs
 goes in KNOWN_PDF_DIFFERENCES with its reason, and leaves it the day it goes away (the test is strict).
 
-Run as a script for the figures: `.venv/bin/python tests/test_document_pdf_parity.py`.
+Run as a script for the figures: `.venv/bin/python tests/test_document_pdf_parity.py [--layout=plain|ruled|published]
+[-v] [--dict]` (-v prints what was read differently; --dict prints lines in KNOWN_PDF_DIFFERENCES' form).
 """
 
 from __future__ import annotations
