@@ -433,11 +433,13 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     if not glued_left and m.group().lstrip("+-").startswith("."):  # ".5", ".06万元": integer digits lost
         return m.group()
     if not glued_left and after[:1] == "," and after[1:2].isdigit():
-        # "7,00.0,77" (岳阳县 2020): a comma where no thousands separator fits (the pattern took the valid groups)
+        # "7,00.0,77" (岳阳县 2020): a comma where no thousands separator fits (the pattern took the valid groups) in a
+        # figure with a decimal point — "1,2月" (January and February), "2,3" list numbers and are not damage
         hi = end
         while hi < len(t) and (t[hi].isdigit() or t[hi] in ",."):
             hi += 1
-        return t[start:hi]
+        if "." in t[start:hi]:
+            return t[start:hi]
     if glued_left or before.endswith(".") or (after[:1] == "." and after[1:2].isdigit()):
         lo = start - 1 if glued_left or before.endswith(".") else start
         hi = end + (2 if after[:1] == "." else 0)

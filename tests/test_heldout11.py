@@ -161,6 +161,7 @@ def test_an_amount_whose_commas_are_no_thousands_separators_is_not_read_as_a_fig
 
     assert to_decimal("7,00.0,77") is None and to_decimal("1,157.97") == to_decimal("1157.97")
     assert parse_value("7,00.0,77").reason and parse_value("12,345.6万元").number is not None
+    assert parse_value("1,2月").reason is None and parse_value("2,3").reason is None  # lists of numbers, not damage
     money = [
         [
             "计划安排资金 (万元)",
