@@ -3,8 +3,10 @@
 A published table typed with a full-width IME ("８６．２０％", "≧95％") or with padded cells means what the
 table in tests/realworld/ means: perfxl must raise the same 错误 rows on both. The same table typed in Excel —
 figures as number cells, percents as %-formatted fractions (86.2% holds 0.862) — must raise no 错误 the text does
-not: a number cell's display format is not read, so what it could show is a judgement at most. The tables are
-those whose rates, scores and weights are judged at their printed precision or read as percents.
+not: a number cell's display format is not read, so what it could show is a judgement at most. And the same
+table exported without its merged cells (values in the first cell only, as many systems export) must raise no
+错误 the merged one does not. The tables are those whose rates, scores and weights are judged at their printed
+precision or read as percents, and those whose headers and names span rows.
 """
 
 from __future__ import annotations
@@ -101,3 +103,21 @@ def test_the_table_typed_in_excel_raises_no_error_the_text_does_not(name, tmp_pa
     as_text = _error_rows(table, tmp_path / "text")
     monkeypatch.setattr(R, "plan_of", _typed_in_excel)
     assert _error_rows(table, tmp_path / "excel") - as_text == set()
+
+
+#: Tables whose second header row or 三级 names are merged over rows.
+MERGED = [
+    "anhui-tongling-jiaoqu-gongyishiye-2021",  # 账务管理 merged over its two criteria rows
+    "hebei-chengan-gaolingjintie-2020",  # 符号 │ 单位(文字描述) │ 单项指标得分 … under the merged header
+    "hubei-huangshi-dangxiao-pifu-2022",  # 2021年实际实现值 │ 预期2022年实现值 under 指标值
+]
+
+
+@pytest.mark.parametrize("name", MERGED)
+def test_the_table_exported_without_merges_raises_no_error_the_merged_one_does_not(name, tmp_path):
+    table = load_table(CORPUS / f"{name}.toml")
+    unmerged = copy.deepcopy(table)
+    unmerged.merges = []
+    (tmp_path / "merged").mkdir()
+    (tmp_path / "unmerged").mkdir()
+    assert _error_rows(unmerged, tmp_path / "unmerged") - _error_rows(table, tmp_path / "merged") == set()

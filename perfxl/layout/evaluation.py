@@ -132,6 +132,22 @@ def _weights_in_names(
     return out, (*columns, "weight")
 
 
+#: What a column header may carry besides words: a year (2021年实际实现值), a percent sign ((%)), 1-9月.
+_HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d{1,2}月")
+
+
+def _header_words_only(cells: list[tuple[int, object]]) -> bool:
+    """A row of column words only ("符号 | 单位(文字描述) | 单项指标得分 | 权重占比(%)", "2021年实际实现值 | 预期2022年
+    实现值"): short texts with Chinese, no figure but a year or a percent sign."""
+    return bool(cells) and all(
+        isinstance(v, str)
+        and len(v.strip()) <= 12
+        and re.search(r"[\u4e00-\u9fff]", v) is not None
+        and not re.search(r"\d", _HEADER_FIGURES.sub("", v))
+        for _, v in cells
+    )
+
+
 _PERCENT_WEIGHT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
 
 
@@ -525,6 +541,9 @@ class _Reader(FundsRows):
             anchor_row = g.anchor_of(r, cols["name"])[0]
             if anchor_row <= self.ind_header_row < r:
                 # the name column is the header's cell merged down: a second header row (符号 | 单位 | …)
+                return "header"
+            if r == self.ind_header_row + 1 and not self.cur.indicators and _header_words_only(row_cells(g, r)):
+                # the same second header row exported without its merges: no name, only column words
                 return "header"
         data_roles = ("name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
         own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}

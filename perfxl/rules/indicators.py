@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -33,6 +34,16 @@ def _label(ind: Indicator) -> str:
     return ind.name.text or ind.level2.text
 
 
+def _next_row(above: Indicator, below: Indicator) -> bool:
+    a, b = above.name.ref, below.name.ref
+    return a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1
+
+
+def _merged_name(ind: Indicator, above: Indicator) -> bool:
+    """The blank name cell is no lost merge: a merged name would have been read (the reader fills merges)."""
+    return ind.name.ref is not None and above.name.ref is not None and ind.name.ref == above.name.ref
+
+
 @check("I01")
 def name_present(ctx: Context) -> Iterator[Finding]:
     """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
@@ -51,9 +62,29 @@ def name_present(ctx: Context) -> Iterator[Finding]:
             related=tuple(i.name.ref for i in rest if i.name.ref is not None),
         )
         return
+    named_above = {
+        id(below): above
+        for above, below in itertools.pairwise(valued)
+        if not ctx.is_blank(above.name) and _next_row(above, below)
+    }
     for ind in valued:
         if ctx.is_blank(ind.name):
-            yield ctx.finding(ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty")
+            above = named_above.get(id(ind))
+            if above is None or _merged_name(ind, above):
+                yield ctx.finding(
+                    ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty"
+                )
+                continue
+            # directly under a named row, in a table whose merges may not have survived the export (a 三级 merged
+            # over its two criteria rows): perhaps the name above, perhaps none — a person checks
+            yield ctx.finding(
+                ind.name,
+                expected="三级指标名称",
+                actual="（空）",
+                problem=f"为空（可能与上一行“{above.name.text}”为同一指标，合并单元格未保留），需人工核对",
+                problem_en=f"is empty (perhaps the row above's {above.name.text!r}, its merge lost): a person checks",
+                certainty=Certainty.JUDGEMENT,
+            )
         elif compact(ind.name.text) == compact(ind.level2.text):
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
             # a 自评表 (the form asks for a 三级 name, but the merge is deliberate)
