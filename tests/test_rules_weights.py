@@ -61,3 +61,23 @@ def test_w03_leaf_total_and_total_row_weight():
 def test_w04_zero_or_blank_weight():
     ev = replace_row(replace_row(good_evaluation(), 1, weight=0, score=0), 2, weight=None)
     assert briefs(ev, "W04") == [("W04", SHEET, "G13"), ("W04", SHEET, "G14")]
+
+
+def _with_deduction(weight, score):
+    """The good table with a 扣分项 row (违规使用资金扣分) and its 总分 95.5 + score."""
+    from rules_helpers import cv, indicator
+
+    ev = good_evaluation()
+    row = indicator(19, SAT[0], "扣分项", "违规使用资金扣分", "", "", weight, score, level1_cell=SAT[1])
+    return dataclasses.replace(ev, indicators=(*ev.indicators, row), total_score=cv(95.5 + score, "H20"))
+
+
+@pytest.mark.parametrize("weight", [None, 5])
+def test_a_deduction_row_has_no_weight_of_its_own(weight):
+    """扣分项 │ 违规使用资金扣分 │ 分值 (空 or a 5-point cap) │ 得分 -2: no W04 "分值应大于 0", no S06 "below 0", and
+    a cap of 5 is no part of the 100 (W03); the 总分 includes the deduction (T02)."""
+    assert [c for c, _, _ in briefs(_with_deduction(weight, -2)) if c in ("W03", "W04", "S06", "T02")] == []
+
+
+def test_a_deduction_beyond_its_cap_is_s06():
+    assert briefs(_with_deduction(5, -8), "S06") == [("S06", SHEET, "H19")]

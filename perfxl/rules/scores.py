@@ -12,6 +12,7 @@ from perfxl.values import ValueKind
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct
 from .indicators import op_name
+from .weights import is_adjustment
 
 _METHODS = {
     "positive": "positive",
@@ -163,18 +164,20 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
 @check("S06")
 def score_bounds(ctx: Context) -> Iterator[Finding]:
     """0 ≤ 得分 ≤ 分值 on every row, the budget row included."""
-    rows = [(i.name.text, i.weight, i.score) for i in ctx.indicators()]
+    rows = [(i.name.text, i.weight, i.score, is_adjustment(ctx, i)) for i in ctx.indicators()]
     funds = ctx.ev.funds
     if funds is not None and funds.scored is not None:
-        rows.insert(0, ("预算执行率", funds.scored.weight, funds.scored.score))
+        rows.insert(0, ("预算执行率", funds.scored.weight, funds.scored.score, False))
     # a scoring table (分值 | 评分标准 | 得分, no 指标值/完成值) may award bonus points (加分项) by its printed
     # rules: a score above the weight there is for a person to check against them
     cols = ctx.ev.columns
     scoring_table = "criteria" in cols and not {"target", "actual"} & set(cols)
-    for name, wcell, scell in rows:
+    for name, wcell, scell, adjustment in rows:
         weight, score = ctx.number(wcell), ctx.number(scell)
         if weight is None or score is None:
             continue
+        if adjustment:  # 扣分项 │ 5 │ -2: the 分值 caps the deduction (or the bonus) either way
+            score = abs(score)
         if score < 0 or score > weight + ctx.tol_score:
             bonus = scoring_table and score > weight
             yield ctx.finding(

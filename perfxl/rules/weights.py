@@ -20,9 +20,15 @@ def level1_key(name: str) -> str | None:
     return next((key for frag, key in LEVEL1_KEYS if frag in text), None)
 
 
+def is_adjustment(ctx: Context, ind: Indicator) -> bool:
+    """A 扣分项/加分项 row (profile `weights.adjustment_words`): it adjusts the total, its 分值 is no part of the 100."""
+    labels = compact(f"{ind.level1.text}{ind.level2.text}{ind.name.text}")
+    return any(w in labels for w in ctx.profile.get("weights.adjustment_words", ()))
+
+
 def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
-    """Σ of the rows' weights; None when no row has a weight."""
-    values = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
+    """Σ of the rows' weights (扣分项/加分项 rows left out); None when no row has a weight."""
+    values = [w for w in (ctx.number(i.weight) for i in rows if not is_adjustment(ctx, i)) if w is not None]
     return sum(values, Decimal(0)) if values else None
 
 
@@ -237,6 +243,8 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
         weight = ctx.number(ind.weight)
         if weight is None and ctx.is_blank(ind.weight) and ctx.is_blank(ind.score):
             continue  # an unfilled slot ("指标2") or a 其中 sub-line: nothing is scored on it
+        if is_adjustment(ctx, ind):
+            continue  # 扣分项 │ … │ (空) │ -2: a deduction has no weight of its own
         if weight is None and (ctx.is_error(ind.weight) or not ctx.is_blank(ind.weight)):
             continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
