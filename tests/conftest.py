@@ -31,3 +31,78 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("libreoffice") or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+
+
+# ---------------------------------------------------------------- PERFXL_CHECK_SLOW_MARKS=1: is the fast loop pure?
+
+#: Programs a library starts on its own, not the test: platform.architecture() asks file(1) about the
+#: interpreter (croniter does so at import, under the server's xlwings).
+INCIDENTAL_PROGRAMS = {"file"}
+
+
+class ProcessWatch:
+    """Lists the tests that start a process (subprocess, fork, a multiprocessing worker) without a `slow` mark,
+    and fails the run if there are any: `PERFXL_CHECK_SLOW_MARKS=1 pytest -m "not slow"`."""
+
+    def __init__(self) -> None:
+        self.current: pytest.Item | None = None
+        self.offenders: dict[str, list[str]] = {}
+
+    def started(self, what: str) -> None:
+        item = self.current
+        if item is not None and item.get_closest_marker("slow") is None:
+            self.offenders.setdefault(item.nodeid, []).append(what)
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import multiprocessing.process
+        import os
+        import subprocess
+
+        popen_init, fork, start = subprocess.Popen.__init__, os.fork, multiprocessing.process.BaseProcess.start
+
+        def watched_popen_init(popen, args, *rest, **kw):
+            argv = [args] if isinstance(args, (str, bytes, os.PathLike)) else list(args)
+            if Path(str(argv[0])).name not in INCIDENTAL_PROGRAMS:
+                self.started(" ".join(str(a) for a in argv)[:120])
+            return popen_init(popen, args, *rest, **kw)
+
+        def watched_fork():
+            self.started("os.fork()")
+            return fork()
+
+        def watched_start(process):
+            self.started(f"multiprocessing {type(process).__name__}")
+            return start(process)
+
+        monkeypatch.setattr(subprocess.Popen, "__init__", watched_popen_init)
+        monkeypatch.setattr(os, "fork", watched_fork)
+        monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", watched_start)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None):
+        self.current = item
+        try:
+            return (yield)
+        finally:
+            self.current = None
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.offenders:
+            terminalreporter.section("tests that start a process but are not marked slow")
+            for nodeid, what in self.offenders.items():
+                terminalreporter.line(f"{nodeid}: {what[0]}" + (f" (+{len(what) - 1} more)" if len(what) > 1 else ""))
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.offenders:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import os
+
+    if os.environ.get("PERFXL_CHECK_SLOW_MARKS") == "1":
+        watch = ProcessWatch()
+        patcher = pytest.MonkeyPatch()
+        watch.install(patcher)
+        config.add_cleanup(patcher.undo)
+        config.pluginmanager.register(watch, "perfxl-process-watch")

@@ -10,7 +10,7 @@ from test_review_round13 import PROJECTS, _findings, _loud, _show
 
 from perfxl.model import TextRef
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # a mutation corpus: round 13's reports, one paragraph changed in each
 
 
 def _with(key, number, text):

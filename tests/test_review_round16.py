@@ -29,7 +29,7 @@ from test_review_round13 import _loud, _show, _table
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
-pytestmark = pytest.mark.slow  # some fifty reports built and checked (about 40 s on one core)
+pytestmark = pytest.mark.slow  # a mutation corpus: some fifty reports, each built and checked (about 40 s on one core)
 
 E = ""
 RANK = {"info": 1, "warning": 2, "error": 3}
