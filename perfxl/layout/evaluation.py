@@ -230,6 +230,9 @@ class _Reader(FundsRows):
         self.ind_cols: dict[str, int] = {}
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
+        # the merged anchor (row, col) each carried 一级/二级 label was read from: a row inside that merge needs no
+        # new CellValue to learn that it continues the same label (one per row of a 10,000-row table)
+        self.carried_at: dict[str, tuple[CellValue, int, int]] = {}
         self.indicator_rows = 0
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
@@ -622,13 +625,18 @@ class _Reader(FundsRows):
         g = self.grid
         ar, ac = g.anchor_of(r, c)
         if (ar, ac) != (r, c) and ar != r:
+            carried = self.carry[key]
+            at = self.carried_at.get(key)
+            if carried is not None and at is not None and at[0] is carried and at[1] == ar and at[2] == ac:
+                return None  # still inside the merge the carried label came from
             anchor = value_at(g, r, c, fill=True)
             if anchor.is_blank:
                 return None
-            carried = self.carry[key]
             if carried is None or carried.ref != anchor.ref:
                 self.carry[key] = anchor
+                self.carried_at[key] = (anchor, ar, ac)
                 return anchor
+            self.carried_at[key] = (carried, ar, ac)  # the label read on the merge's own first row
             return None
         value = own(g, r, c)
         if value is None:

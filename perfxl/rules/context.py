@@ -394,7 +394,11 @@ class Context:
         return self.reading(ind).result
 
     def direction(self, ind: Indicator) -> Direction:
-        """Which way the row's target points, and how that was decided (perfxl.rules.direction)."""
+        """Which way the row's target points, and how that was decided (perfxl.rules.direction); once per row
+        (scoring asks it and I13 again)."""
+        return self.per_row("way", ind, self._direction)
+
+    def _direction(self, ind: Indicator) -> Direction:
         return infer_direction(
             ind.name.text or ind.level2.text,
             self.parsed(ind.target),

@@ -17,7 +17,7 @@ from typing import Any
 from perfxl.profiles import Profile
 from perfxl.values import Op, ParsedValue, ValueKind
 
-__all__ = ["Direction", "infer_direction", "OPPOSITE"]
+__all__ = ["Direction", "infer_direction", "name_direction", "OPPOSITE"]
 
 #: The reading tried against a guessed direction, to see whether the direction changes the verdict.
 OPPOSITE = {Op.GE: Op.LE, Op.GT: Op.LE, Op.LE: Op.GE, Op.LT: Op.GE, Op.EQ: Op.EQ}
@@ -116,6 +116,19 @@ def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     return best, key
 
 
+def name_direction(name: str, profile: Profile) -> Direction | None:
+    """The direction the profile's `[direction]` word lists give a name (source "name"), or None when no listed
+    word occurs in it: the name step of `infer_direction`, asked alone by I13 for a target with an operator."""
+    text = (name or "").replace(" ", "")
+    lower, lower_at = _head(text, profile.get("direction.lower_is_better", ()))
+    higher, higher_at = _head(text, profile.get("direction.higher_is_better", ()))
+    if lower and lower_at > higher_at:
+        return Direction(Op.LE, "name", lower)
+    if higher:
+        return Direction(Op.GE, "name", higher)
+    return None
+
+
 def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = "") -> Direction:
     """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else its
     group (`group`: the 一级/二级 labels — 成本指标 are ceilings, 财预〔2021〕101号), else default."""
@@ -126,14 +139,11 @@ def infer_direction(name: str, target: ParsedValue, nature: str | None, profile:
         return Direction(op, "operator")
     if target.kind is ValueKind.GROWTH:
         return Direction(Op.GE, "growth")
+    by_name = name_direction(name, profile)
+    if by_name is not None:
+        return by_name
     default = Op[str(profile.get("scoring.default_op", "GE"))]
     text = (name or "").replace(" ", "")
-    lower, lower_at = _head(text, profile.get("direction.lower_is_better", ()))
-    higher, higher_at = _head(text, profile.get("direction.higher_is_better", ()))
-    if lower and lower_at > higher_at:
-        return Direction(Op.LE, "name", lower)
-    if higher:
-        return Direction(Op.GE, "name", higher)
     cue = _longest(text, profile.get("direction.ambiguous", ()))
     if cue:
         return Direction(default, "unclear", cue)

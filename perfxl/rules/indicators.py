@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, compact
-from .direction import infer_direction
+from .direction import name_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -415,10 +414,10 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
         target = ctx.parsed(ind.target)
         if way.source != "operator" or way.op is Op.EQ or target.number is None:
             continue
-        by_name = infer_direction(
-            ind.name.text or ind.level2.text, dataclasses.replace(target, op=None), None, ctx.profile
-        )
-        if by_name.source != "name" or (by_name.op in _UP) == (way.op in _UP):
+        if target.kind is ValueKind.GROWTH:
+            continue  # without its operator a growth target reads as growth, not by its name
+        by_name = name_direction(ind.name.text or ind.level2.text, ctx.profile)
+        if by_name is None or (by_name.op in _UP) == (way.op in _UP):
             continue
         lower = by_name.op not in _UP
         yield ctx.finding(
