@@ -27,6 +27,7 @@ from .goal_claims import _goal
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
+from .plain_text import plain_narrative
 from .precision import (
     Interval,
     _around,
@@ -628,10 +629,14 @@ def goal_texts(sub: Submission) -> list[CellValue]:
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
+    if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
+        plain = tuple(dataclasses.replace(p, text=plain_narrative(p.text)) for p in sub.narrative)
+        sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
     for gi, cell in enumerate(goal_texts(sub)):
         assert cell.ref is not None
-        _relations(run, -1 - gi, cell.ref, extract_facts(cell.text, -1 - gi).facts, cell.text)
+        text = plain_narrative(cell.text)
+        _relations(run, -1 - gi, cell.ref, extract_facts(text, -1 - gi).facts, text)
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
