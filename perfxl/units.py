@@ -200,6 +200,13 @@ _COUNT_WORDS: tuple[str, ...] = (
     "幢",
     "例",
     "粒",
+    "台套",  # 设备 counted as sets of machines
+    "倍",  # a multiple (放大倍数 ≥2倍): compared as a count of times
+    "羽",  # poultry
+    "尾",  # fish fry
+    "眼",  # wells
+    "场次",
+    "批次",
     "万人",
     "万人次",
     "万户",

@@ -64,7 +64,7 @@ def test_i05_missing_and_unknown_units():
     assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
 
 
-@pytest.mark.parametrize("target", ["5个站点", "建设5个站点", "≥12家企业", "3座桥梁"])
+@pytest.mark.parametrize("target", ["5个站点", "建设5个站点", "≥12家企业", "3座桥梁", "≥2倍", "3台套", "2场次"])
 def test_i05_a_count_word_with_the_noun_it_counts_is_a_known_unit(target):
     """ "5个站点" is 5 of the unit 个, naming what is counted (was an I05 警告: unit "个站点" unknown)."""
     assert briefs(replace_row(good_evaluation(), 0, target=target), "I05") == []
