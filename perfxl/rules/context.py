@@ -378,7 +378,9 @@ class Context:
 
     def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
         """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
-        memo = self._per_row.setdefault(key, {})
+        memo = self._per_row.get(key)
+        if memo is None:
+            memo = self._per_row[key] = {}
         hit = memo.get(id(ind))
         if hit is not None and hit[0] is ind:
             return cast(T, hit[1])

@@ -21,7 +21,13 @@ def level1_key(name: str) -> str | None:
 
 
 def is_adjustment(ctx: Context, ind: Indicator) -> bool:
-    """A 扣分项/加分项 row (profile `weights.adjustment_words`): it adjusts the total, its 分值 is no part of the 100."""
+    """A 扣分项/加分项 row (profile `weights.adjustment_words`): it adjusts the total, its 分值 is no part of the 100.
+
+    Decided once per row and run (W01–W04, S06 and the sums ask it several times per row)."""
+    return ctx.per_row("adjustment", ind, lambda row: _is_adjustment(ctx, row))
+
+
+def _is_adjustment(ctx: Context, ind: Indicator) -> bool:
     labels = compact(f"{ind.level1.text}{ind.level2.text}{ind.name.text}")
     return any(w in labels for w in ctx.profile.get("weights.adjustment_words", ()))
 
