@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import cast
 
-from perfxl.numbers import round_half_up
+from perfxl.numbers import round_half_up, to_decimal
 from perfxl.rates import execution_rate, staff_control_rate
 from perfxl.scoring import execution_score, score_indicator
 
@@ -504,7 +504,7 @@ def _lay_declaration(p, ev: EvaluationContent, year: int, adjusted: int | None, 
         (
             ("年度资金总额", total.initial),
             ("其中：财政拨款", ev.funds[1].initial),
-            ("其他资金", total.initial - ev.funds[1].initial),
+            ("其他资金", (to_decimal(total.initial) or Decimal(0)) - (to_decimal(ev.funds[1].initial) or Decimal(0))),
         )
     ):
         p.merge(3 + i, 1, 3 + i, 2, label)
