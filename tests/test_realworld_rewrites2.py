@@ -29,6 +29,8 @@ CASES: dict[str, tuple[str, ...]] = {
     "note_column": ("chongqing-kexuecheng-rongmeiti-bumen-2021", "hubei-huanggang-shuitubaochi-2020"),
     # traditional characters: "建設中" under a numeric target was not read as "still under way" (D01 lost)
     "traditional": ("sichuan-chaotian-quanminjianshen-2023", "yunnan-yongde-yingyang-2022"),
+    # the table twice on one sheet: a second 基础数据表 was read as more rows of the first (B03: 三公经费 ≠ 2 × its parts)
+    "stacked": ("hunan-jichushuju-2018", "hunan-hengshan-guantang-jichushuju-2023", "yunnan-yongde-yingyang-2022"),
 }
 
 
@@ -43,4 +45,4 @@ def test_a_benign_rewrite_raises_no_error_the_published_table_does_not(rewrite, 
     published, rewritten = P.findings(table, tmp_path / "published"), P.findings(changed, tmp_path / "rewritten")
     assert P.errors(changed, rewritten, rowmap) - P.errors(table, published, None) == set()
     # and every hand-found error the published table gives is still found, at its row
-    assert P.met(table, published, None) - P.met(table, rewritten, rowmap) == set()
+    assert P.met(table, published, None) - P.met(changed, rewritten, rowmap) == set()
