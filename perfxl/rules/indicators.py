@@ -68,21 +68,19 @@ def name_present(ctx: Context) -> Iterator[Finding]:
     }
     for ind in valued:
         if ctx.is_blank(ind.name):
-            above = named_above.get(id(ind))
-            if above is None or _merged_name(ind, above):
-                yield ctx.finding(
-                    ind.name, expected="三级指标名称", actual="（空）", problem="为空", problem_en="is empty"
-                )
-                continue
             # directly under a named row, in a table whose merges may not have survived the export (a 三级 merged
             # over its two criteria rows): perhaps the name above, perhaps none — a person checks
+            above = named_above.get(id(ind))
+            lost = above.name.text if above is not None and not _merged_name(ind, above) else None
             yield ctx.finding(
                 ind.name,
                 expected="三级指标名称",
                 actual="（空）",
-                problem=f"为空（可能与上一行“{above.name.text}”为同一指标，合并单元格未保留），需人工核对",
-                problem_en=f"is empty (perhaps the row above's {above.name.text!r}, its merge lost): a person checks",
-                certainty=Certainty.JUDGEMENT,
+                problem=f"为空（可能与上一行“{lost}”为同一指标，合并单元格未保留），需人工核对" if lost else "为空",
+                problem_en=f"is empty (perhaps the row above's {lost!r}, its merge lost): a person checks"
+                if lost
+                else "is empty",
+                certainty=Certainty.JUDGEMENT if lost else None,
             )
         elif compact(ind.name.text) == compact(ind.level2.text):
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
