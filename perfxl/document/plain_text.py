@@ -1,7 +1,7 @@
 """A narrative paragraph in the one form the fact reader's patterns are written for, meaning exactly what was typed:
 full-width digits and number marks as ASCII (a Chinese IME's "２２２３．０４万元", "３９．８６％", "１，３３６．９２万元"),
 traditional characters as simplified (OpenCC, when installed: "預算執行率" is 预算执行率), a manual line break
-(Shift+Enter) after punctuation as nothing, and the space typed between a figure and its unit ("886.12 万元") dropped.
+(Shift+Enter) inside a sentence as nothing, and the space typed between a figure and its unit ("886.12 万元") dropped.
 
 Only the cross-check reads this form (and quotes it in its messages); the document and the paragraph's place keep
 the text as written. Pure: text in, text out.
@@ -20,9 +20,14 @@ _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.
 #: A full-width comma between thousands ("１，３３６．９２" → "1,336.92"): one to three digits, then groups of exactly
 #: three — the same reading a half-width "1,336.92" gets (perfxl.document.facts); never before a percent sign.
 _GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+(?![\d%])")
-#: A line break after punctuation is layout: the sentence (or clause) goes on. One after words stays a break (a
-#: heading or a list line ends there).
-_LAYOUT_BREAK = re.compile(r"(?<=[。；;：:，,、！？!?）)”])[ \t\u3000]*\n[\s\u3000]*")
+#: Clause punctuation: a line holding none is a heading, a title or a "项目名称：…" label line.
+_PUNCTUATED = re.compile(r"[。；;，,！？!?]")
+#: A line ending in punctuation: the break after it is layout.
+_ENDS_PUNCTUATED = re.compile(r"[。；;：:，,、！？!?）)”]$")
+#: A line opening a list item or a numbered heading: "一是", "（二）", "3、", "1.", "四、", "第一，".
+_ITEM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}[、是]|第[一二三四五六七八九十]{1,3}[，,、])"
+)
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
 
@@ -37,5 +42,28 @@ def plain_narrative(text: str) -> str:
             text = _GROUPED.sub(lambda m: m.group(0).replace("，", ","), text)
         text = to_simplified(text)
     if "\n" in text:
-        text = _LAYOUT_BREAK.sub("", text)
+        text = _unwrapped(text)
     return _SPACE_AFTER_FIGURE.sub("", text)
+
+
+def _unwrapped(text: str) -> str:
+    """Manual line breaks (Shift+Enter, or the breaks a web page pasted into Word leaves at its line ends) read as
+    layout: the lines joined where the sentence goes on — after punctuation, or mid-clause ("…基本\n支出189.25万元"
+    is 基本支出) — and kept as a sentence end after a heading or label line (no clause punctuation) and before a list
+    item or numbered heading."""
+    out: list[str] = []
+    current = ""  # the line since the last break kept
+    for line in (line.strip(" \t\u3000") for line in text.split("\n")):
+        if not line:  # an empty line: a break kept
+            if current:
+                out.append(current)
+            current = ""
+        elif not current or _ENDS_PUNCTUATED.search(current):
+            current += line
+        elif _ITEM.match(line) or not _PUNCTUATED.search(current):
+            out.append(current)
+            current = line
+        else:
+            current += line
+    out.append(current)
+    return "\n".join(s for s in out if s)
