@@ -383,6 +383,11 @@ class Indicator:
         return self.name.ref.row if self.name.ref else None
 
 
+#: Role in `SelfEvaluation.columns` when the column read as 偏差原因 is headed only 备注/说明: remarks that may hold
+#: the reasons, so whether a blank one leaves a missed target unexplained is a person's judgement.
+REMARK_DEVIATION = "deviation_remark"
+
+
 @dataclass(frozen=True, slots=True)
 class SelfEvaluation:
     """One 自评表 (项目支出 or 部门整体支出): header fields, funds, goals, indicators, totals."""

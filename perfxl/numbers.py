@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = [
     "to_decimal",
+    "ascii_figures",
     "round_half_up",
     "fmt_decimal",
     "printed_places",
@@ -33,6 +34,11 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 #: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms; nothing else (not NFKC,
 #: which would also turn the list marker "①" into 1).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+
+
+def ascii_figures(text: str) -> str:
+    """The text with full-width digits and number marks as ASCII ("５０．２９" → "50.29"), all else as typed."""
+    return text if text.isascii() else text.translate(_HALF_WIDTH)
 
 
 def to_decimal(value: object) -> Decimal | None:

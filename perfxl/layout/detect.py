@@ -202,7 +202,13 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.BLANK
     labels = [(c, H.normalise_label(v)) for c, v in cells if isinstance(v, str)]
     texts = [lab for _, lab in labels]
-    titles = [H.strip_brackets(t) for t in texts if len(t) <= 40] if len(cells) <= 2 else []
+    # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled)
+    one_text = len(texts) == len(cells) and len(set(texts)) == 1
+    titles = (
+        [H.strip_brackets(t) for t in texts[: 1 if one_text else 2] if len(t) <= 40]
+        if len(cells) <= 2 or one_text
+        else []
+    )
     if titles and H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
         titles = []  # "项目名称 | …自评表": a header field whose value ends like a title
     if any(t.endswith("基础数据表") for t in titles):
@@ -267,6 +273,31 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
     return out
 
 
+def _second_basic(grid: Grid, kinds: list[RowKind], top: int, rows: list[int], layout: SheetLayout) -> list[int]:
+    """A second 基础数据表 under the first (another unit's): a submission holds one, so it is not read — said as a
+    warning on its title, its rows kept from the 自评表 reader (they are no indicators)."""
+    end = next(
+        (
+            r
+            for r in range(top + 1, grid.n_rows)
+            if kinds[r] in (RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER)
+        ),
+        grid.n_rows,
+    )
+    c = row_cells(grid, top)[0][0] if row_cells(grid, top) else 0
+    layout.problems.append(
+        Finding(
+            "LAYOUT_UNMAPPED_ROW",
+            Severity.WARNING,
+            grid.ref(top, c),
+            f"第 {top + 1} 行起是第二张基础数据表，未读取核对（每份文件只核对第一张基础数据表），请分开文件后再核对。",
+            f"Row {top + 1} begins a second basic-data table; it was not read (one per file is checked): "
+            "split it into its own file.",
+        )
+    )
+    return [r for r in rows if not top <= r < end]
+
+
 def read_sheet(grid: Grid) -> SheetLayout:
     """Every table on one sheet, with the sheet's kind and coverage; no exception for any grid."""
     # lazy: import cycle (perfxl.layout.basic and perfxl.layout.evaluation import perfxl.layout.detect at load)
@@ -292,7 +323,10 @@ def read_sheet(grid: Grid) -> SheetLayout:
             (
                 r
                 for r in range(start + 1, grid.n_rows)
+                # another 基础数据表's title (a second unit's, one under the other) ends this one: its rows are
+                # not this table's parts
                 if kinds[r] in (RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER)
+                or (kinds[r] is RowKind.TITLE_BASIC and kinds[start] is RowKind.TITLE_BASIC)
             ),
             grid.n_rows,
         )
@@ -301,6 +335,8 @@ def read_sheet(grid: Grid) -> SheetLayout:
             layout.basic = basic
             layout.problems.extend(problems)
             eval_rows = list(range(start)) + list(range(stop, grid.n_rows))
+            if stop < grid.n_rows and kinds[stop] is RowKind.TITLE_BASIC:
+                eval_rows = _second_basic(grid, kinds, stop, eval_rows, layout)
             marks = [(r, _BASIC_MARKS.get(kinds[r], "basic")) for r in range(start, stop)]
             while marks and marks[-1][1] == "blank":
                 marks.pop()

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ..grid import Grid
 from ..model import (
+    REMARK_DEVIATION,
     CellRef,
     CellValue,
     Finding,
@@ -134,6 +135,15 @@ def _weights_in_names(
 
 #: What a column header may carry besides words: a year (2021年实际实现值), a percent sign ((%)), 1-9月.
 _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d{1,2}月")
+
+
+_REMARK_HEADS = frozenset({"备注", "说明"})
+
+
+def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
+    """True when the column read as 偏差原因 is headed only 备注/说明 (no 原因 word): a remarks column."""
+    heads = {H.strip_brackets(H.normalise_label(value_at(grid, r, c, fill=True).text)) for r in header_rows} - {""}
+    return bool(heads) and heads <= _REMARK_HEADS
 
 
 def _header_words_only(cells: list[tuple[int, object]]) -> bool:
@@ -531,6 +541,8 @@ class _Reader(FundsRows):
         # and D01 cannot check it (never "blank" where there is no cell)
         reported, placed = placed, {k: c for k, c in placed.items() if k != "deviation" or c < self.grid.n_cols}
         self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
+        if "deviation" in cols and _remark_header(self.grid, header_rows, cols["deviation"]):
+            self.cur.columns += (REMARK_DEVIATION,)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
         self.carry = {"level1": None, "level2": None}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..grid import Grid
 from ..model import CellValue, Finding, FundsRow, Severity
+from ..numbers import ascii_figures
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
@@ -50,7 +51,7 @@ _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?
 
 def _numeric_text(value: object) -> bool:
     """An amount typed or exported as text ("2000", "1,157.97", "4753.66万元"): the row holds figures."""
-    return isinstance(value, str) and bool(_NUMERIC_TEXT.match(value))
+    return isinstance(value, str) and bool(_NUMERIC_TEXT.match(ascii_figures(value)))  # "５０．２９" typed full-width
 
 
 class FundsRows:
@@ -130,8 +131,10 @@ class FundsRows:
         cols = self.funds_cols
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
         labels = [H.normalise_label(v) for _, v in row_cells(self.grid, r) if isinstance(v, str)]
-        if labels and labels[0] in H.COLUMN_NUMBER_LABELS:
-            return "header"  # 列次 | 0 | 1 | 2 …: the columns' numbers, not amounts
+        if any(label in H.COLUMN_NUMBER_LABELS for label in labels):
+            # 列次 | 0 | 1 | 2 …: the columns' numbers, not amounts — also after the block's label repeated into the
+            # row's first cell (a merge exported filled: 资金投入情况 | 列次 | 0 | 1 …)
+            return "header"
         if any(label in H.FUNDS_END_LABELS for label in labels):
             self.state = "after"  # 资金管理情况: text about the money follows, no funds rows
             self.cur.funds_columns += ("management",)  # its 情况说明/存在问题 are not read: see skipped_for

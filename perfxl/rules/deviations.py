@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from perfxl.model import CellValue, Certainty, Finding, Indicator
+from perfxl.chinese import to_simplified
+from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
 from perfxl.values import ValueKind
 
 from .catalogue import check
@@ -69,9 +70,10 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
     """A row whose actual says the work is still under way ("建设中": profile `qualitative.under_way`): missed,
     as a judgement — the words are read, a person confirms."""
     text = ind.actual.text
+    plain = to_simplified(text)  # "建設中" typed in traditional characters is the same word
     # a word that ends a clause ("二期建设中"), not one inside another ("推进中小企业", "建设中心城区")
     word = next(
-        (w for w in ctx.profile.get("qualitative.under_way", ()) if w and re.search(re.escape(w) + _CLAUSE_END, text)),
+        (w for w in ctx.profile.get("qualitative.under_way", ()) if w and re.search(re.escape(w) + _CLAUSE_END, plain)),
         None,
     )
     if word is None:
@@ -109,6 +111,15 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
             ctx.skip("表中未找到偏差原因栏，未检查未完成指标是否说明原因", "no deviation column found; not checked")
             continue
         if why and ind.deviation.is_blank:
+            certainty, basis, basis_en = why[2], why[3], why[4]
+            if REMARK_DEVIATION in ctx.ev.columns:
+                # a 备注 column may hold the reasons, or not: the form has no column that must
+                certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
+                basis, basis_en = (
+                    f"{basis}；表中没有偏差原因栏，按“备注/说明”栏核对，原因是否须写在此栏请人工判断",
+                    f"{basis_en}; the table has no deviation column, its 备注/说明 column was read as one: "
+                    "whether reasons belong there is a person's judgement",
+                )
             yield ctx.finding(
                 ind.deviation,
                 expected="偏差原因分析及改进措施",
@@ -116,9 +127,9 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
                 name=ind.name.text,
                 detail=why[0],
                 detail_en=why[1],
-                certainty=why[2],
-                basis=why[3],
-                basis_en=why[4],
+                certainty=certainty,
+                basis=basis,
+                basis_en=basis_en,
             )
 
 
