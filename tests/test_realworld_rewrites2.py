@@ -4,9 +4,13 @@ The same published table with its operators written as words or ASCII ("≥95%" 
 "95%以上": 以上/以下 include the number, 《民法典》第一千二百五十九条), the operator or the unit in a column of its own
 (指标性质 | 指标值 | 度量单位, as 云南's and 四川's forms print them) or back in the value, in traditional characters
 (OpenCC s2t), further right and down on the sheet, with an empty 备注 column at its right or a blank row between its
-blocks, its 分值 typed "10.00", its 其中 rows labelled "其中:", "其中 " or only indented, or its funds block's
-全年预算数 and 全年执行数 columns in the other order under their headers, means what the table in tests/realworld/
-means: perfxl must raise no 错误 on it that the published text does not, and find what it finds there. The rewrites are those of
+blocks, its 分值 typed "10.00", its 其中 rows labelled "其中:", "其中 " or only indented, its funds block's
+全年预算数 and 全年执行数 columns in the other order under their headers, twice on one sheet, copied from a web page
+(no-break spaces), with Alt+Enter inside its headers, thousands separators, other brackets and dashes, or its merges
+exported filled (取消合并并填充: each label repeated in every cell it covered) means what the table in tests/realworld/
+means: perfxl must raise no 错误 on it that the published text does not, and find what it finds there.
+Not benign, so not here: a 得分 typed "9.00" for "9" (the printed precision then says exactly 9.00, while "9" may be
+a rounded 8.97), and amounts typed in 元 under a title saying 万元. The rewrites are those of
 tests/realworld/probe_rewrites.py, which applies them to the whole corpus; here each runs over tables it changes
 (those that exercised it), rows mapped back where it inserts rows.
 """
@@ -35,8 +39,16 @@ CASES: dict[str, tuple[str, ...]] = {
     # the table twice on one sheet: a second 基础数据表 was read as more rows of the first (B03: 三公经费 ≠ 2 × its parts)
     "stacked": ("hunan-jichushuju-2018", "hunan-hengshan-guantang-jichushuju-2023", "yunnan-yongde-yingyang-2022"),
     # merges exported filled (取消合并并填充: a label repeated in every cell it covered): 资金投入情况 | 列次 | 0 | 1 …
-    # was read as a source row (F02/F03/F04), and a title repeated across its row was no title (F01 on a 目标表)
-    "unmerged_filled": ("sichuan-mingshan-lincao-2024", "sichuan-ganzi-shijianju-mubiao-2023"),
+    # was read as a source row (F02/F03/F04), a title repeated across its row was no title (F01 on a 目标表), the
+    # goal text's row under a repeated 年度总体目标 began a second table (T02 with no 预算执行率得分, W05, I01), and a
+    # 注 row repeated across the table was read as an indicator (I01)
+    "unmerged_filled": (
+        "sichuan-mingshan-lincao-2024",
+        "sichuan-ganzi-shijianju-mubiao-2023",
+        "yunnan-yongde-yingyang-2022",
+        "shanxi-jishan-jiandanglika-2020",
+        "hunan-yueyangxian-gaobiaozhunnongtian-shenbao-2022",
+    ),
     # found nothing at the first run over the corpus: held to it on the tables that exercise them most
     "ops_ascii": ("sichuan-zhongjiang-shuibiaochi-2022", "yunnan-longyang-huafei-2022"),
     "ops_words": ("sichuan-zhongjiang-shuibiaochi-2022", "yunnan-longyang-huafei-2022"),

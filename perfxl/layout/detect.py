@@ -221,7 +221,9 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
         return (
-            RowKind.NOTE if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)) else RowKind.OTHER
+            RowKind.NOTE
+            if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], 1 if one_text else len(cells))
+            else RowKind.OTHER
         )
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
@@ -244,7 +246,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE
     if header_fields(grid, r):
         return RowKind.HEADER_FIELD
-    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], len(cells)):
+    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], 1 if one_text else len(cells)):
         return RowKind.NOTE
     return RowKind.OTHER
 

@@ -237,6 +237,7 @@ class _Reader(FundsRows):
         self.plan_cols: dict[str, tuple[int, int]] = {}
         self.breakdown_mode = False
         self.goal_cols: dict[str, int] = {}
+        self.goal_label: tuple[int, str] | None = None  # (column, label) of the goals block's first cell
         self.ind_cols: dict[str, int] = {}
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
@@ -314,6 +315,8 @@ class _Reader(FundsRows):
             return
         if kind is RowKind.GOALS_HEADER and self._goal_word_as_level(r):
             kind = RowKind.OTHER  # 二级指标 "绩效目标" (财预〔2020〕10号 决策) inside the table: an indicator row
+        if kind is RowKind.GOALS_HEADER and self._goal_label_repeated(r):
+            kind = RowKind.OTHER  # 年度总体目标 | the goal text: the block's label repeated by a merge exported filled
         if kind is RowKind.GOALS_HEADER:
             self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
             self._start_goals(r)
@@ -408,6 +411,8 @@ class _Reader(FundsRows):
     def _start_goals(self, r: int) -> None:
         self.cur.goals_seen = True
         self.state = "goals"
+        first = row_cells(self.grid, r)[:1]
+        self.goal_label = (first[0][0], H.normalise_label(first[0][1])) if first else None
         self.goal_cols = _goal_columns(self.grid, r)
         if {"expected", "actual"} <= self.goal_cols.keys():
             return
@@ -429,6 +434,16 @@ class _Reader(FundsRows):
                 value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
             )
             self.cur.goals.append(Goal(expected, actual))
+
+    def _goal_label_repeated(self, r: int) -> bool:
+        """A row of the goals block whose first cell repeats the block's label (年度总体目标 merged down, exported
+        filled) and names no goal column (预期目标/实际完成情况): the goal texts, not a new goals header."""
+        if self.state != "goals" or self.goal_label is None:
+            return False
+        first = row_cells(self.grid, r)[:1]
+        if not first or (first[0][0], H.normalise_label(first[0][1])) != self.goal_label:
+            return False
+        return not {"expected", "actual"} & _goal_columns(self.grid, r).keys()
 
     def _goal_row(self, r: int) -> bool:
         ec, ac = self.goal_cols.get("expected"), self.goal_cols.get("actual")
