@@ -635,7 +635,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     run = _Run(sub, profile, {}, [])
     for gi, cell in enumerate(goal_texts(sub)):
         assert cell.ref is not None
-        text = plain_narrative(cell.text)
+        text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         _relations(run, -1 - gi, cell.ref, extract_facts(text, -1 - gi).facts, text)
     if not sub.narrative:
         return run.issues

@@ -32,8 +32,9 @@ _ITEM = re.compile(
 _SPACE_AFTER_FIGURE = re.compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
 
 
-def plain_narrative(text: str) -> str:
-    """`text` as the cross-check reads it (see the module docstring); ASCII text without breaks is returned as is."""
+def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
+    """`text` as the cross-check reads it (see the module docstring); ASCII text without breaks is returned as is.
+    `manual_breaks` False for a table cell's text, whose line breaks also end its paragraphs: they are kept."""
     if not text:
         return text
     if not text.isascii():
@@ -41,7 +42,7 @@ def plain_narrative(text: str) -> str:
         if "，" in text:
             text = _GROUPED.sub(lambda m: m.group(0).replace("，", ","), text)
         text = to_simplified(text)
-    if "\n" in text:
+    if manual_breaks and "\n" in text:
         text = _unwrapped(text)
     return _SPACE_AFTER_FIGURE.sub("", text)
 
