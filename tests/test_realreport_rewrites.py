@@ -433,3 +433,35 @@ def test_a_qizhong_list_in_a_paragraph_of_its_own_changes_no_verdict(published, 
         problems += _problems(name, fixture, verdicts, baseline[name][1])
     assert changed, "the rewrite changed no report"
     assert not problems, "\n".join(problems)
+
+
+def _filled(fixture: dict) -> dict | None:
+    """The fixture's tables exported without merges, each merged label repeated in every cell it covered (None when
+    no table has a merge)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    if not any(t.get("merges") for t in fixture.get("tables", [])):
+        return None
+    tables = []
+    for table in fixture["tables"]:
+        rows = [list(row) for row in table["rows"]]
+        for merge in table.get("merges", []):
+            c0, r0, c1, r1 = range_boundaries(merge)
+            for r in range(r0 - 1, r1):
+                for c in range(c0 - 1, c1):
+                    rows[r][c] = rows[r0 - 1][c0 - 1]
+        tables.append({**table, "rows": rows, "merges": []})
+    return {**fixture, "tables": tables}
+
+
+def test_tables_exported_with_merged_labels_repeated_change_no_verdict(published, baseline, tmp_path):
+    """The other way systems export a merged cell: its text in every cell it covered (built anew: few reports)."""
+    changed, problems = 0, []
+    for name, (fixture, _) in published.items():
+        if (filled := _filled(fixture)) is None:
+            continue
+        changed += 1
+        build_docx(filled, tmp_path / f"{name}.docx")
+        problems += _problems(name, fixture, _file_verdicts(tmp_path / f"{name}.docx"), baseline[name][1])
+    assert changed, "no report has a merged cell"
+    assert not problems, "\n".join(problems)
