@@ -7,7 +7,8 @@ The same published table with its operators written as words or ASCII ("≥95%" 
 blocks, its 分值 typed "10.00", its 其中 rows labelled "其中:", "其中 " or only indented, its funds block's
 全年预算数 and 全年执行数 columns in the other order under their headers, twice on one sheet, copied from a web page
 (no-break spaces), with Alt+Enter inside its headers, thousands separators, other brackets and dashes, or its merges
-exported filled (取消合并并填充: each label repeated in every cell it covered) means what the table in tests/realworld/
+exported filled (取消合并并填充: each label repeated in every cell it covered), its 总分 row labelled 合计, its
+执行率's "%" in the header, or several of these at once means what the table in tests/realworld/
 means: perfxl must raise no 错误 on it that the published text does not, and find what it finds there.
 Not benign, so not here: a 得分 typed "9.00" for "9" (the printed precision then says exactly 9.00, while "9" may be
 a rounded 8.97), and amounts typed in 元 under a title saying 万元. The rewrites are those of
@@ -74,6 +75,12 @@ CASES: dict[str, tuple[str, ...]] = {
     "qizhong_indent": ("hunan-yueyang-nanhu-youfu-2016",),
     "qizhong_space": ("hunan-yueyang-nanhu-youfu-2016",),
     "funds_swap": ("shanghai-putuo-tiyu-2022", "shanxi-jishan-gonggongweisheng-2021"),
+    "total_heji": ("hubei-xinzhou-chujutuan-2020", "sichuan-zhongjiang-shuibiaochi-2022"),
+    "pct_in_header": ("anhui-jinzhai-meilixiangcun-bumen-2023", "anhui-guichi-cunji-2022"),
+    # several at once
+    "shifted+filled": ("yunnan-yongde-yingyang-2022", "shanxi-jishan-jiandanglika-2020"),
+    "full_width+traditional+blank_rows": ("sichuan-chaotian-quanminjianshen-2023",),
+    "op_column+unit_column": ("anhui-xiaoxian-hexicun-2023",),
 }
 
 

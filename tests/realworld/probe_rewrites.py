@@ -521,7 +521,56 @@ def unmerged_filled(table):
     return t, None
 
 
+def total_label(to: str):
+    """The 总分 row labelled otherwise ("合计", "总 分", "总计")."""
+
+    def rewrite(table):
+        t = copy.deepcopy(table)
+        for row in t.rows:
+            for c, cell in enumerate(row):
+                if _head(cell) in ("总分", "总分值", "总 分"):
+                    row[c] = to
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
+_RATE_HEAD = re.compile(r"^(执行率|预算执行率|资金执行率)$")
+
+
+def pct_in_header(table):
+    """The rate column's "%" moved into its header: "执行率(%)" over "89.7" instead of "执行率" over "89.7%"."""
+    heads = _find_header(table, _RATE_HEAD)
+    if not heads:
+        return None
+    t = copy.deepcopy(table)
+    for hr, c in heads:
+        t.rows[hr][c] = t.rows[hr][c].strip() + "(%)"
+        for r in range(hr + 1, len(t.rows)):
+            if c < len(t.rows[r]) and (m := _PERCENT.match(t.rows[r][c])):
+                t.rows[r][c] = m.group(1)
+    return t, None
+
+
+def compose(*names: str):
+    def rewrite(table):
+        rowmap = None
+        for name in names:
+            got = REWRITES[name](table)
+            if got is None:
+                continue
+            table, step = got
+            if step:  # rows inserted: map through to the published rows
+                rowmap = {new: (rowmap or {}).get(old, old) for new, old in step.items()}
+        return table, rowmap
+
+    return rewrite
+
+
 REWRITES: dict[str, Callable] = {
+    "total_heji": total_label("合计"),
+    "total_zongji": total_label("总计"),
+    "pct_in_header": pct_in_header,
     "unmerged_filled": unmerged_filled,
     "full_width": cellwise(full_width),
     "padded": cellwise(lambda c: f" {c} " if _FIG.match(c) else c),
@@ -556,6 +605,13 @@ REWRITES: dict[str, Callable] = {
     "qizhong_indent": qizhong("indent"),
     "qizhong_space": qizhong("space"),
     "funds_swap": funds_swap,
+}
+REWRITES |= {
+    "traditional+excel": compose("traditional", "typed_in_excel"),
+    "shifted+filled": compose("unmerged_filled", "shifted"),
+    "words+unit_column": compose("ops_words", "unit_column"),
+    "op_column+unit_column": compose("op_column", "unit_column"),
+    "full_width+traditional+blank_rows": compose("full_width", "traditional", "blank_rows"),
 }
 
 
