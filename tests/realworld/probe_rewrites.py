@@ -467,36 +467,10 @@ def unmerged(table):
     return t, None
 
 
-_NUMBER = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*$")
-_PERCENT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
-
-
-def _excel_plan(table):
-    plan = _TEXT_PLAN(table)
-    for (r, c), cell in list(plan.cells.items()):
-        if not isinstance(cell.value, str):
-            continue
-        if (m := _NUMBER.match(cell.value)) and not re.match(r"^0\d", m.group(1)):
-            plan.put(r, c, float(m.group(1)), style="num")
-        elif m := _PERCENT.match(cell.value):
-            plan.put(r, c, float(m.group(1)) / 100, style="rate")
-    return plan
-
-
-_TEXT_PLAN = R.plan_of
-
-
-def _plan_of(table):
-    return _excel_plan(table) if table.meta.get("_excel") else _TEXT_PLAN(table)
-
-
-R.plan_of = _plan_of
-
-
 def typed_in_excel(table):
     """Typed in Excel: plain figures number cells, "86.2%" a %-formatted 0.862."""
     t = copy.deepcopy(table)
-    t.meta = {**t.meta, "_excel": True}
+    t.meta = {**t.meta, "typed_in_excel": True}
     t.rows = [list(r) for r in t.rows]
     t.rows.append([])  # marks it changed for the runner; an empty row at the end is no cell
     return t, None
@@ -547,7 +521,7 @@ def pct_in_header(table):
     for hr, c in heads:
         t.rows[hr][c] = t.rows[hr][c].strip() + "(%)"
         for r in range(hr + 1, len(t.rows)):
-            if c < len(t.rows[r]) and (m := _PERCENT.match(t.rows[r][c])):
+            if c < len(t.rows[r]) and (m := R.PERCENT_TEXT.match(t.rows[r][c])):
                 t.rows[r][c] = m.group(1)
     return t, None
 

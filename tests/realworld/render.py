@@ -21,7 +21,16 @@ from perfxl.workbook.plan import SheetPlan
 from perfxl.workbook.shape import Shape
 from perfxl.workbook.writer import write_plans
 
-__all__ = ["CORPUS", "Table", "Expectation", "load_table", "corpus_files", "render", "render_all"]
+__all__ = [
+    "CORPUS",
+    "Table",
+    "Expectation",
+    "load_table",
+    "corpus_files",
+    "plan_typed_in_excel",
+    "render",
+    "render_all",
+]
 
 CORPUS = Path(__file__).resolve().parent
 #: Sheet name used when the TOML names none: neutral, so nothing is recognised by its sheet name alone.
@@ -137,13 +146,34 @@ def plan_of(table: Table) -> SheetPlan:
     return plan
 
 
+_FIGURE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*$")
+#: A percent typed as text ("86.2%"): Excel would hold it as the fraction 0.862.
+PERCENT_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def plan_typed_in_excel(table: Table) -> SheetPlan:
+    """The same table as typed in Excel: every plain figure a number cell, every "86.2%" a %-formatted 0.862
+    (what calamine then reads); text that is no figure ("012" codes, words) stays text."""
+    plan = plan_of(table)
+    for (r, c), cell in list(plan.cells.items()):
+        if not isinstance(cell.value, str):
+            continue
+        if (m := _FIGURE.match(cell.value)) and not re.match(r"^0\d", m.group(1)):
+            plan.put(r, c, float(m.group(1)), style="num")
+        elif m := PERCENT_TEXT.match(cell.value):
+            plan.put(r, c, float(m.group(1)) / 100, style="rate")
+    return plan
+
+
 def render(table: Table | Path, out_dir: Path) -> Path:
-    """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path."""
+    """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path. A table
+    whose `meta["typed_in_excel"]` is set is written as `plan_typed_in_excel` (the rewrites tests)."""
     if isinstance(table, Path):
         table = load_table(table)
     target = out_dir / f"{table.name}.xlsx"
     content = WorkbookContent(title=table.meta.get("source_title", table.name), comments=table.source)
-    write_plans(target, [plan_of(table)], content, Shape())
+    plan = plan_typed_in_excel(table) if table.meta.get("typed_in_excel") else plan_of(table)
+    write_plans(target, [plan], content, Shape())
     return target
 
 
