@@ -19,9 +19,11 @@ from perfxl.profiles import Profile
 from perfxl.rates import RateResult
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import convert
+from perfxl.values import normalise_text
 
 from .catalogue import check
 from .context import Context, compact, fmt_num, fmt_pct
+from .funds import damaged_number
 
 _COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("final", "本年决算数"))
 
@@ -59,13 +61,35 @@ def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateR
     return rates.budget_adjustment_rate(budget, final, profile)
 
 
+_FRACTION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)\s*")
+
+
 def _rate_mismatch(ctx: Context, cell: CellValue, rate: RateResult) -> tuple[bool, str, str]:
-    """(differs, note_zh, note_en) comparing a typed rate cell with a RateResult."""
+    """(differs, note_zh, note_en) comparing a typed rate cell with a RateResult. A rate printed as the
+    fraction itself ("30/32": 实有 over 编制) is compared exactly; a damaged number (".9375") is C02's."""
     if rate.percent is None or rate.ratio is None or ctx.is_blank(cell) or ctx.is_error(cell):
         return False, "", ""
+    if isinstance(cell.raw, str) and (m := _FRACTION.fullmatch(normalise_text(cell.raw))):
+        num, den = Decimal(m.group(1)), Decimal(m.group(2))
+        if not den:
+            return False, "", ""
+        exact = num / den * HUNDRED
+        note = f"（即 {fmt_num(exact, 6)}%）"
+        return abs(exact - rate.ratio * HUNDRED) > ctx.tol_rate, note, f" (= {fmt_num(exact, 6)}%)"
     reading = ctx.read_rate(cell, rate.percent)
+    if reading.percent is None and damaged_number(ctx, cell):
+        return False, "", ""
     differs = not ctx.rate_agrees(reading, rate.ratio * HUNDRED)
     return differs, reading.note_zh, reading.note_en
+
+
+def _unreadable_rate(ctx: Context, cell: CellValue) -> bool:
+    """A printed rate that is neither a percent, a number nor a fraction ("9 3.75%"): compared, as a judgement."""
+    return (
+        isinstance(cell.raw, str)
+        and not _FRACTION.fullmatch(normalise_text(cell.raw))
+        and ctx.read_rate(cell, None).percent is None
+    )
 
 
 def _per_point(ctx: Context, section: str, result: ScoreResult) -> Decimal | None:
@@ -95,6 +119,7 @@ def staff_control_rate(ctx: Context) -> Iterator[Finding]:
     rate = rates.staff_control_rate(act, est, ctx.profile)
     differs, note, note_en = _rate_mismatch(ctx, st.control_rate, rate)
     if differs and rate.ratio is not None:  # differs only on a defined rate
+        unreadable = _unreadable_rate(ctx, st.control_rate)
         yield ctx.finding(
             st.control_rate,
             expected=fmt_pct(rate.percent),
@@ -104,7 +129,13 @@ def staff_control_rate(ctx: Context) -> Iterator[Finding]:
             reading=note,
             reading_en=note_en,
             basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}，控制率“{st.control_rate.text}”；"
-            f"计算：{fmt_num(act)}/{fmt_num(est)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，按打印的小数位四舍五入后与表中不符",
+            f"计算：{fmt_num(act)}/{fmt_num(est)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，"
+            + (
+                f"表中“{st.control_rate.text}”无法读取为比率，需人工核对"
+                if unreadable
+                else "按打印的小数位四舍五入后与表中不符"
+            ),
+            certainty=Certainty.JUDGEMENT if unreadable else None,
             basis_en=f"read establishment {st.establishment.text}, staff {st.actual.text}, rate "
             f"{st.control_rate.text!r}; computed {fmt_num(rate.ratio * HUNDRED, 6)}%",
         )

@@ -482,6 +482,8 @@ def _rate_finding(
         return
     cell = row.rate
     reading = ctx.read_rate(cell, rate.percent)
+    if reading.percent is None and damaged_number(ctx, cell):
+        return  # ".95", "9 5%": C02's one finding (it may be the right rate; nothing here computes with a guess)
     exact = rate.ratio * 100
     last_place = ctx.rate_off_by_last_place(reading, exact)
     if last_place or not ctx.rate_agrees(reading, exact):
@@ -494,6 +496,9 @@ def _rate_finding(
         text_fraction = isinstance(cell.raw, str) and typed.kind is ValueKind.NUMBER and (typed.number or 0) <= 1
         if reading.percent == cap < exact and not text_fraction:  # 105/100 printed "100%": the capped rate
             how += f"；表中执行率等于封顶值 {fmt_num(cap)}%（执行数超过预算数，有的表按封顶后的执行率填列），需人工判断"
+            certainty = Certainty.JUDGEMENT
+        if reading.percent is None:  # "9 5%", words: not a rate perfxl can read — whether it is the rate is a call
+            how += f"；表中“{cell.text}”无法读取为比率，需人工核对"
             certainty = Certainty.JUDGEMENT
         on_initial = _agrees_with_initial(ctx, row, reading)
         if on_initial:
@@ -520,6 +525,12 @@ def _rate_finding(
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def damaged_number(ctx: Context, cell: CellValue) -> bool:
+    """Text holding a number that does not parse cleanly (".95", "9 5%"): C02 reports it, F04 does not guess."""
+    reason = ctx.parsed(cell).reason if isinstance(cell.raw, str) else None
+    return bool(reason) and reason.startswith("中的数字")
 
 
 def _typed_percent_places(cell: CellValue, reading: RateReading) -> int | None:
