@@ -69,3 +69,62 @@ def test_an_unreadable_control_rate_is_c02s_or_a_judgement_never_a_certain_b01()
     found = _found(_staff("9 3.75%"), "B01", "C02")
     assert [(f.code, f.severity.value) for f in found] == [("B01", "warning")]
     assert found[0].certainty is Certainty.JUDGEMENT and "无法读取为比率" in found[0].basis
+
+
+def _procurement(rate):
+    import dataclasses
+
+    from rules_helpers import BASIC, amount, basic, cv
+
+    from perfxl.model import Submission
+
+    b = basic([amount("procurement", 23, "政府采购金额", 0, 90, 80)])
+    b = dataclasses.replace(b, procurement_rate=cv(rate, "D26", BASIC))
+    return Submission(path="x.xlsx", evaluations=(), basic=b)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("88.89%", []),
+        ("80/90", []),  # 实际 over 预算, the rate itself
+        (".8889", [("C02", "warning")]),  # C02's one finding
+        ("8 8.89%", [("B13", "warning")]),  # cannot be read: a person checks it
+        ("80/100", [("B13", "error")]),
+        ("90%", [("B13", "error")]),
+    ],
+)
+def test_procurement_rate_printed_as_a_fraction_or_unreadable(typed, expected):
+    assert [(f.code, f.severity.value) for f in _found(_procurement(typed), "B13", "C02")] == expected
+
+
+# ---------------------------------------------------------------- funds: a source's own 其中 rows under a bare label
+
+
+def _sources(*parts):
+    from rules_helpers import funds, funds_row
+
+    total = funds_row(5, "年度资金总额", 100, 120, 114, 10, "95.00%", 9.5, total=True)
+    rows = tuple(funds_row(6 + i, label, *money) for i, (label, money) in enumerate(parts))
+    return good_evaluation(funds=funds(total, rows))
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # 财政拨款 split by level: 中央 60/70/66 + 省级 40/50/48 = 财政拨款 100/120/114
+        (("财政拨款", (100, 120, 114)), ("其中：中央资金", (60, 70, 66)), ("省级资金", (40, 50, 48))),
+        # 财政拨款 including its 上年结转 (其中), then 其他资金 0
+        (("财政拨款", (100, 120, 114)), ("其中：上年结转", (0, 10, 10)), ("其他资金", (0, 0, 0))),
+    ],
+)
+def test_of_which_rows_under_a_bare_source_are_its_items_when_that_adds_up(parts):
+    """'财政拨款' then '其中：中央资金 / 省级资金': the 其中 rows are 财政拨款's own items. Summed as sources of
+    their own they gave a certain F02 '应为各来源之和 240，表中为 120' on a correct table."""
+    assert _found(_sources(*parts), "F02") == []
+
+
+def test_of_which_rows_that_fit_neither_reading_stay_a_certain_f02():
+    parts = (("财政拨款", (100, 120, 114)), ("其中：中央资金", (60, 70, 66)), ("其他资金", (5, 5, 5)))
+    found = _found(_sources(*parts), "F02")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("C5", "error"), ("D5", "error"), ("E5", "error")]
