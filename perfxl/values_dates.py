@@ -45,6 +45,8 @@ _CN = re.compile(
     r")?"
     r"(?P<post>[^\d]{0,12})$"
 )
+#: Words naming another year than the one written: a month after them is not in a year perfxl can place.
+_RELATIVE_YEAR = ("次年", "翌年", "下年", "下一年", "明年", "来年", "上年", "上一年", "去年", "前年")
 _BEFORE = ("前", "之前", "以前", "不晚于", "截至", "截止", "内", "以内", "之内")
 
 
@@ -76,6 +78,8 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
     year = int(g["y"]) if g["y"] else None
     if g["yend"] and year is None:
         return None
+    if year is None and any(w in (g["pre"] or "") for w in _RELATIVE_YEAR):
+        return None  # "次年1月" is January of the next year: read as a bare 1月 it was on time against "12月底"
     if g["m"]:
         month = int(g["m"])
         if not 1 <= month <= 12:

@@ -746,3 +746,109 @@ def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_s
     t04 = validate_submission(submission(ev), select="T04")
     assert [(f.code, f.severity) for f in t04] == [("T04", severity)]
     assert "优、良、中、差" in t04[0].basis
+
+
+# ---------------------------------------------------------------- domain probes round 2: indicator rows
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual"),
+    [
+        ("人均培训成本", "≤500元/人", "15万元"),  # the project's total written as the actual
+        ("人均培训成本", "≤500元/人次", "150000元"),
+    ],
+)
+def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, target, actual):
+    """ "≤500元/人" │ "15万元": read per person (filers drop "/人") it was a certain S02 + S07 + D01 错误, yet 15万元 is
+    most likely the total; which one it is, a person judges. The same actual written per person stays certain."""
+    found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
+    found += _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "I13")
+    assert {f.code for f in found} == {"S02", "S07", "D01"}
+    assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
+    assert all("总额" in f.basis and "未写“/人" in f.basis for f in found)
+    per_unit = _row(good_evaluation(), name, target, "520" + target[4:])
+    d01 = [f for f in validate_submission(submission(per_unit)) if f.code == "D01"]
+    assert [f.severity for f in d01] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(("nature", "actual", "flagged"), [("≤", "480元", False), ("≤", "520元", True)])
+def test_the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged):
+    """指标性质 "≤" beside "500元" │ "480元": the direction was read as ≤ from the column, yet the row was scored ≥ and
+    a limit kept (480 of 500 元) gave a certain D01 错误; 520 of 500 元 is a certain miss."""
+    ev = _row(good_evaluation(), "人均成本", "500元", actual)
+    rows = list(ev.indicators)
+    rows[FOREST_ROW] = dataclasses.replace(rows[FOREST_ROW], nature=cv(nature, "J13"))
+    found = _at(validate_submission(submission(dataclasses.replace(ev, indicators=tuple(rows)))), "I13")
+    assert [(f.code, f.severity) for f in found] == ([("D01", Severity.ERROR)] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "severities"),
+    [
+        ("不适用", "不适用", 0, []),  # the row says it does not apply: 0 points is consistent (was a certain W04)
+        ("本年度不涉及", "/", None, []),
+        ("无", "无", 0, [Severity.WARNING]),  # 无 may be "not applicable" or "0 incidents": a person judges
+        ("≥95%", "96%", 0, [Severity.ERROR]),  # a target met and scored nothing: certainly a missing weight
+    ],
+)
+def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual, weight, severities):
+    ev = _row(good_evaluation(), "培训合格率", target, actual, weight=weight, score=0)
+    w04 = [f for f in validate_submission(submission(ev)) if f.code == "W04"]
+    assert [f.severity for f in w04] == severities
+    assert all("需人工判断" in f.basis for f in w04 if f.severity is Severity.WARNING)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score", "expected"),
+    [
+        ("12月底", "2024年1月", 10, {"S01": Severity.ERROR, "S07": Severity.ERROR}),  # late: was silent
+        ("12月底", "2024年1月", 0, {}),  # late and scored 0: was a certain S01 "should be 10"
+        ("12月底", "2023年11月", 10, {}),
+        ("2023年12月前", "11月", 10, {}),
+    ],
+)
+def test_a_date_without_its_year_is_read_in_the_tables_year(target, actual, score, expected):
+    """ "12月底" │ "2024年1月" was compared by month and day alone (1月 ≤ 12月: on time); on the 2023 table the target
+    is 2023-12-31 and January 2024 is late, the basis saying so."""
+    ev = _row(good_evaluation(), "完成时间", target, actual, score=score, deviation="因设备到货延迟，次年1月完成验收")
+    found = [f for f in _at(validate_submission(submission(ev)), "H13") if f.code in ("S01", "S07")]
+    assert {f.code: f.severity for f in found} == expected
+    assert all("按表头年度 2023 年理解" in f.basis for f in found)
+
+
+def test_a_date_without_its_year_and_a_table_without_one_is_a_guess():
+    ev = _row(
+        good_evaluation(), "完成时间", "12月底", "2024年1月", score=0, deviation="因设备到货延迟，次年1月完成验收"
+    )
+    ev = dataclasses.replace(ev, title=cv("项目支出绩效自评表", "A1"))
+    found = [f for f in _at(validate_submission(submission(ev)), "H13") if f.code == "S01"]
+    assert [(f.severity, f.certainty) for f in found] == [(Severity.WARNING, Certainty.GUESS)]
+    assert "未写年份" in found[0].basis
+
+
+@pytest.mark.parametrize("actual", ["次年1月", "翌年3月", "下一年度1月"])
+def test_a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
+    """ "12月底前" │ "次年1月" │ 8 分: read as a bare 1月 it was on time and a certain S01 said 10."""
+    from perfxl.values import ValueKind, parse_value
+
+    assert parse_value(actual).kind is not ValueKind.DATE
+    ev = _row(good_evaluation(), "完成时间", "12月底前", actual, score=8, deviation="因设备到货延迟，次年完成验收工作")
+    found = _at(validate_submission(submission(ev)), "H13")
+    assert all(f.severity is not Severity.ERROR for f in found)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "severity"),
+    [
+        ("300人次左右", "290人次", Severity.WARNING),  # about 300: whether 290 met it is a judgement (was certain)
+        ("约300人次", "290人次", Severity.WARNING),
+        ("约300人次", "200人次", Severity.ERROR),  # a third short of "about 300" is certainly missed
+        ("≥300人次", "290人次", Severity.ERROR),
+    ],
+)
+def test_an_approximate_target_missed_by_little_is_a_judgement(target, actual, severity):
+    ev = _row(good_evaluation(), "培训人次", target, actual)
+    d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
+    assert [f.severity for f in d01] == [severity]
+    if severity is Severity.WARNING:
+        assert "约数" in d01[0].basis and "需人工判断" in d01[0].basis

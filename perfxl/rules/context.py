@@ -31,6 +31,7 @@ from perfxl.model import (
 )
 from perfxl.numbers import (
     HUNDRED,
+    ONE,
     agrees_as_printed,
     fmt_decimal,
     printed_places,
@@ -41,6 +42,7 @@ from perfxl.numbers import (
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
+from perfxl.units import split_per
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
 from .catalogue import CheckSpec
@@ -438,7 +440,10 @@ class Context:
         if weight is None:
             return Reading(None, None)
         t, a = self.parsed(ind.target), self.parsed(ind.actual)
-        reading = self._read_values(ind, t, a, weight)
+        share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
+        reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
+        if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
+            return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
             return reading
         # "0.96" typed as text against "≥95%": 96% (a fraction, as Excel stores it) or 0.96%? A person judges
@@ -462,11 +467,41 @@ class Context:
             f"{reading.basis_en}",
         )
 
+    def _read_yearless(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, months: Reading
+    ) -> Reading:
+        """A date without its year against one with it ("12月底" │ "2024年1月"): compared by month and day alone,
+        January 2024 was on time. The yearless side is the year of the table's title ("2023年度…"); without a
+        title year the month-and-day verdict is a guess."""
+        yearless, written = (t, a) if t.date is not None and t.date.year is None else (a, t)
+        which = "年度指标值" if yearless is t else "实际完成值"
+        year = _title_year(self.evaluation)
+        if year is None:
+            return Reading(
+                months.result,
+                months.direction,
+                Certainty.GUESS,
+                f"{which}“{yearless.text or yearless.raw}”未写年份，表头也未写年度：只比较了月日，{months.basis}；"
+                f"两者若不在同一年，结论不同，需人工判断",
+                f"the {'target' if yearless is t else 'actual'} {yearless.raw!r} has no year and the title none either: "
+                f"month and day compared, {months.basis_en}",
+            )
+        assert yearless.date is not None
+        dated = replace(yearless, date=replace(yearless.date, year=year))
+        reading = (
+            self._read_values(ind, dated, a, weight) if yearless is t else self._read_values(ind, t, dated, weight)
+        )
+        note = f"{which}“{yearless.text or yearless.raw}”未写年份，按表头年度 {year} 年理解，与“{written.text or written.raw}”比较"
+        note_en = f"{yearless.raw!r} has no year: read in the title's year {year}"
+        return replace(reading, basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
+
     def _read_values(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives."""
         numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
         way = self.direction(ind) if numeric else None
         if way is None or way.source in ("operator", "growth"):
+            if way is not None and way.source == "operator" and t.op is None:
+                t = _with_op(t, way.op)  # the operator stood in the 指标性质 column, not in the target text
             result = score_indicator(t, a, weight, self.profile)
             reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
         else:
@@ -574,6 +609,66 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
     if result is None:
         return ""
     return result.explanation if lang == "zh" else result.explanation_en
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _title_year(ev: SelfEvaluation | None) -> int | None:
+    """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023), else None."""
+    if ev is None or ev.title is None:
+        return None
+    m = _TITLE_YEAR.search(ev.title.text or "")
+    return int(m.group(1)) if m else None
+
+
+_APPROXIMATE = ("左右", "上下", "约", "大概")
+
+
+def _approximate(t: ParsedValue, reading: Reading, share: Decimal) -> Reading:
+    """An approximate target ("300人次左右", "约300人次") missed by at most `share` of its figure (profile
+    `scoring.approximate_tolerance`, 10%): 290 may well be "about 300", so whether the target was met is for a
+    person to judge, not a certain miss; 200 against "约300" stays one."""
+    result = reading.result
+    text = t.text or (t.raw if isinstance(t.raw, str) else "")
+    if result is None or result.meets_target is not False or t.number is None or result.ratio is None:
+        return reading
+    if ONE - result.ratio > share:
+        return reading
+    word = next((w for w in _APPROXIMATE if w in text), None)
+    if word is None:
+        return reading
+    return Reading(
+        result,
+        reading.direction,
+        _weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+        f"年度指标值“{text}”是约数（“{word}”）：{reading.basis}；实际与约数相差多少仍算完成，需人工判断",
+        f"the target {text!r} is approximate ({word}): {reading.basis_en}; whether the actual is close enough is a "
+        "judgement",
+    )
+
+
+def _weaker_certainty(a: Certainty, b: Certainty) -> Certainty:
+    order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
+    return min(a, b, key=order.index)
+
+
+def _per_unit_dropped(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
+    """A per-unit target ("≤500元/人") against an actual in a plain unit ("15万元"): read per unit (filers often drop
+    "/人"), but the actual may be the total, which cannot be compared; a verdict of a missed target is then a guess."""
+    per = split_per(t.unit)[1]
+    result = reading.result
+    if not per or a.unit is None or split_per(a.unit)[1] or result is None or result.meets_target is not False:
+        return reading
+    return Reading(
+        result,
+        reading.direction,
+        Certainty.GUESS,
+        f"年度指标值按“/{per}”计，实际完成值“{a.text or a.raw}”未写“/{per}”：按每{per}的值理解，{reading.basis}；"
+        f"若实际完成值为总额，则与目标不可比，需人工判断",
+        f"the target is per {per} and the actual {a.raw!r} is not: read per {per}, {reading.basis_en}; if the actual "
+        f"is a total it cannot be compared with the target",
+    )
 
 
 def _bare_fraction(t: ParsedValue, a: ParsedValue) -> bool:

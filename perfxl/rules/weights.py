@@ -254,7 +254,29 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
         if weight is None and (ctx.is_error(ind.weight) or not ctx.is_blank(ind.weight)):
             continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
-            yield ctx.finding(ind.weight, expected="> 0", actual=ind.weight.text or "（空）", name=ind.name.text)
+            if (weight is None or weight == 0) and _declared_not_applicable(ind):
+                continue  # 不适用 │ 不适用 │ 0: the row says it does not apply, and 0 points is consistent with that
+            unfilled = weight == 0 and ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)
+            yield ctx.finding(
+                ind.weight,
+                expected="> 0",
+                actual=ind.weight.text or "（空）",
+                name=ind.name.text,
+                basis=f"读取：分值“{ind.weight.text}”，年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”："
+                "两者均未填写，若本行不适用则分值 0 无误，若“无”指数量为 0（如 0 起事故）则分值应大于 0，需人工判断"
+                if unfilled
+                else "",
+                basis_en=f"read weight {ind.weight.text!r}, target {ind.target.text!r}, actual {ind.actual.text!r}: "
+                "neither is filled; 0 is right if the row does not apply, wrong if 无 means a count of 0"
+                if unfilled
+                else "",
+                certainty=Certainty.JUDGEMENT if unfilled else None,
+            )
+
+
+def _declared_not_applicable(ind: Indicator) -> bool:
+    """The row's target, actual or deviation cell says 不适用/不涉及 (its 0 分值 is then no mistake)."""
+    return any(m in f"{ind.target.text}{ind.actual.text}{ind.deviation.text}" for m in ("不适用", "不涉及"))
 
 
 @check("W05")
