@@ -409,9 +409,15 @@ def procurement_rate(ctx: Context) -> Iterator[Finding]:
             reading_en=note_en,
             related=tuple(c.ref for c in (row.final, row.budget) if c.ref is not None),
             basis=f"读取：政府采购预算数 {row.budget.text}，实际政府采购金额 {row.final.text}，政府采购执行率“{cell.text}”；"
-            f"计算：{fmt_num(final)}/{fmt_num(budget)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，按打印的小数位四舍五入后与表中不符",
+            f"计算：{fmt_num(final)}/{fmt_num(budget)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，"
+            + (
+                f"表中“{cell.text}”无法读取为比率，需人工核对"
+                if _unreadable_rate(ctx, cell)
+                else "按打印的小数位四舍五入后与表中不符"
+            ),
             basis_en=f"read budget {row.budget.text}, actual {row.final.text}, rate {cell.text!r}; computed "
             f"{fmt_num(rate.ratio * HUNDRED, 6)}%",
+            certainty=Certainty.JUDGEMENT if _unreadable_rate(ctx, cell) else None,
         )
 
 
@@ -445,6 +451,7 @@ def buildings(ctx: Context) -> Iterator[Finding]:
                     actual=rate_cell.text,
                     what=f"{zh}应为 {fmt_pct(rate.percent)}（{fmt_num(num)}/{fmt_num(den)}），表中为 {rate_cell.text}{note}",
                     what_en=f"{en} should be {fmt_pct(rate.percent)}, found {rate_cell.text}",
+                    certainty=Certainty.JUDGEMENT if _unreadable_rate(ctx, rate_cell) else None,
                 )
             if rate.percent > HUNDRED:
                 yield ctx.finding(

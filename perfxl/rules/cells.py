@@ -46,6 +46,7 @@ _FIELD_NAMES = {
     "final": ("本年决算数", "final"),
     "establishment": ("编制数", "establishment"),
     "control_rate": ("控制率", "control rate"),
+    "procurement_rate": ("政府采购执行率", "procurement rate"),
     "total_weight": ("总分行分值", "total weight"),
     "total_score": ("总分", "total score"),
 }
@@ -66,6 +67,7 @@ _NUMBER_FIELDS = frozenset(
         "establishment",
         "Staffing.actual",
         "control_rate",
+        "procurement_rate",
         "total_weight",
         "total_score",
         "approved_area",

@@ -198,6 +198,10 @@ def _group_sum(
             with_within = _sum(ctx, every, attr) if len(every) > len(rows) else None
             if reported is not None and with_within is not None and abs(with_within - reported) <= ctx.tol_money:
                 continue  # the rows read as a source's own 其中 add up with the others: they were sources
+            top = _top_sources(rows)
+            nested = _sum(ctx, top, attr) if len(top) < len(rows) else None
+            if reported is not None and nested is not None and abs(nested - reported) <= ctx.tol_money:
+                continue  # 财政拨款 │ 其中：中央资金 │ 省级资金: that source's own items, and so the total adds up
             blank = [
                 p.label.text
                 for v, c, p in zip(parts, cells, rows, strict=True)
@@ -225,6 +229,28 @@ def _group_sum(
                 if blank and short
                 else "",
             )
+
+
+#: A source the forms print at the top level (a row so named ends a source's 其中 items).
+_TOP_SOURCE = re.compile(r"^(?:本年|当年)?财政拨款(?:资金)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
+
+
+def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
+    """The rows read with a 其中 row directly under a source not itself labelled 其中 (财政拨款 │ 其中：中央资金 │
+    省级资金) as that source's items, up to the next row named as a top-level source (其他资金): the reading a
+    person gives such a block. The reader keeps them as sources; F02 accepts the total when this reading adds up."""
+    out: list[FundsRow] = []
+    inside = False
+    for row in rows:
+        label = re.sub(r"\s", "", row.label.text)
+        of_which = label.startswith("其中")
+        if inside and not of_which and _TOP_SOURCE.match(label):
+            inside = False
+        elif not inside and of_which and out and not re.sub(r"\s", "", out[-1].label.text).startswith("其中"):
+            inside = True
+        if not inside:
+            out.append(row)
+    return tuple(out)
 
 
 def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:
