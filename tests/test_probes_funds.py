@@ -128,3 +128,27 @@ def test_of_which_rows_that_fit_neither_reading_stay_a_certain_f02():
     parts = (("财政拨款", (100, 120, 114)), ("其中：中央资金", (60, 70, 66)), ("其他资金", (5, 5, 5)))
     found = _found(_sources(*parts), "F02")
     assert [(f.brief()[2], f.severity.value) for f in found] == [("C5", "error"), ("D5", "error"), ("E5", "error")]
+
+
+# ---------------------------------------------------------------- 基础数据表: 编制数 0
+
+
+def _staffed(establishment, actual, rate):
+    from rules_helpers import basic, staffing
+
+    from perfxl.model import Submission
+
+    return Submission(path="x.xlsx", evaluations=(), basic=basic([], staffing(establishment, actual, rate)))
+
+
+def test_staff_against_an_establishment_of_zero_is_a_judgement_not_a_certain_overstaffing():
+    """编制数 0 with 5 in post: a unit without 核定编制 (all 编外) or the figure not filled — the rate cannot be
+    computed (B02 printed '控制率 —，应得 — 分' as a certain 错误)."""
+    found = _found(_staffed(0, 5, "—"), "B01", "B02")
+    assert [(f.code, f.severity.value) for f in found] == [("B02", "warning")]
+    assert found[0].certainty is Certainty.JUDGEMENT and "编制数为 0" in found[0].basis
+
+
+def test_staff_above_a_real_establishment_stays_a_certain_b02():
+    found = _found(_staffed(32, 45, "140.63%"), "B01", "B02")
+    assert [(f.code, f.severity.value) for f in found] == [("B02", "error")]
