@@ -852,3 +852,37 @@ def test_an_approximate_target_missed_by_little_is_a_judgement(target, actual, s
     assert [f.severity for f in d01] == [severity]
     if severity is Severity.WARNING:
         assert "约数" in d01[0].basis and "需人工判断" in d01[0].basis
+
+
+@pytest.mark.parametrize(
+    ("weight", "score", "flagged"), [(-5, 0, False), (-5, -2, False), (-5, -8, True), (5, -8, True)]
+)
+def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weight, score, flagged):
+    """扣分项 │ 0起 │ 0起 │ -5 │ 0: the 分值 of a deduction written as "-5" is its cap; nothing deducted is within it
+    (was a certain S06 "得分 0 应在 0 到分值 -5 之间"); deducting 8 of at most 5 is certainly wrong."""
+    ev = _row(good_evaluation(), "安全事故扣分", "0起", "0起" if score == 0 else "3起", weight=weight, score=score)
+    s06 = [f for f in validate_submission(submission(ev)) if f.code == "S06"]
+    assert [f.severity for f in s06] == ([Severity.ERROR] if flagged else [])
+
+
+def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
+    """ "≥300人次" │ "基本完成" │ 10: the tier ("部分达成…") is read from the words, not from a figure; S05 was a
+    certain 错误 beside S14's warning that the score cannot be verified. A 定性 row keeps its certain band."""
+    ev = _row(good_evaluation(), "培训人次", "≥300人次", "基本完成")
+    s05 = [f for f in validate_submission(submission(ev)) if f.code == "S05"]
+    assert [(f.severity, f.certainty) for f in s05] == [(Severity.WARNING, Certainty.JUDGEMENT)]
+    assert "按文字归入" in s05[0].basis
+    ev = _row(good_evaluation(), "长效管理机制", "健全", "部分达成年度指标并具有一定效果")
+    assert [f.severity for f in validate_submission(submission(ev)) if f.code == "S05"] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    ("target", "severity"),
+    [("≥百分之九十五", Severity.WARNING), ("≥五场", Severity.WARNING), ("≥良好", Severity.ERROR)],
+)
+def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
+    """ "≥百分之九十五" holds a number perfxl does not convert: its own limit, a 警告 (was a certain I03 "不是数值");
+    an operator before a grade word has no figure at all."""
+    ev = _row(good_evaluation(), "培训合格率", target, "96%")
+    i03 = [f for f in validate_submission(submission(ev)) if f.code == "I03"]
+    assert [f.severity for f in i03] == [severity]

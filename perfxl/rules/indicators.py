@@ -172,7 +172,26 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 certainty=Certainty.JUDGEMENT,
             )
         elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
-            yield ctx.finding(ind.target, expected="数值", actual=ind.target.text, name=_label(ind))
+            worded = _CN_NUMERAL.search(ind.target.text)
+            yield ctx.finding(
+                ind.target,
+                expected="数值",
+                actual=ind.target.text,
+                name=_label(ind),
+                basis=f"读取：年度指标值“{ind.target.text}”的数值以汉字“{worded.group()}”书写，perfxl 未换算；"
+                "是否为数值需人工判断（宜改填阿拉伯数字）"
+                if worded
+                else "",
+                basis_en=f"read target {ind.target.text!r}: a figure written in Chinese numerals "
+                f"({worded.group()!r}), not converted by perfxl"
+                if worded
+                else "",
+                certainty=Certainty.JUDGEMENT if worded else None,
+            )
+
+
+#: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
+_CN_NUMERAL = re.compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万]+")
 
 
 def _bare_unit(text: str) -> str | None:

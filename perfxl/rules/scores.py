@@ -158,7 +158,25 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
         inside = low <= score and (score <= high if top_inclusive else score < high)
         if not inside:
             band = f"[{fmt_num(low)}, {fmt_num(high)}{']' if top_inclusive else ')'}"
-            yield ctx.finding(ind.score, expected=band, actual=score, name=ind.name.text, tier=t.label)
+            # a numeric target ("≥300人次") with only words as its actual ("基本完成"): the tier is read from the
+            # words, not from a figure, so the band is a person's call (S14 asks for the figure)
+            worded = ctx.parsed(ind.target).number is not None
+            yield ctx.finding(
+                ind.score,
+                expected=band,
+                actual=score,
+                name=ind.name.text,
+                tier=t.label,
+                basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值只写“{ind.actual.text}”，按文字归入"
+                f"“{t.label}”档，得分区间 {band}，表中为 {ind.score.text}；是否属于该档需人工判断"
+                if worded
+                else "",
+                basis_en=f"read a numeric target {ind.target.text!r} and only words as the actual "
+                f"{ind.actual.text!r}, read as the tier {t.label!r}: band {band}, score {ind.score.text}"
+                if worded
+                else "",
+                certainty=Certainty.JUDGEMENT if worded else None,
+            )
 
 
 @check("S06")
@@ -176,8 +194,8 @@ def score_bounds(ctx: Context) -> Iterator[Finding]:
         weight, score = ctx.number(wcell), ctx.number(scell)
         if weight is None or score is None:
             continue
-        if adjustment:  # 扣分项 │ 5 │ -2: the 分值 caps the deduction (or the bonus) either way
-            score = abs(score)
+        if adjustment:  # 扣分项 │ 5 │ -2 (or │ -5 │ 0): the 分值 caps the deduction (or the bonus) either way
+            score, weight = abs(score), abs(weight)
         if score < 0 or score > weight + ctx.tol_score:
             bonus = scoring_table and score > weight
             yield ctx.finding(
