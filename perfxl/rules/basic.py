@@ -151,6 +151,8 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
     rate = rates.staff_control_rate(act, est, ctx.profile)
     result = scoring.staff_control_score(act, est, profile=ctx.profile)
     per_point = _per_point(ctx, "staff_control", result)
+    # 编制数 0: a unit with no 核定编制 (all 编外) or the figure not filled — no rate, so a person judges
+    no_establishment = not est
     yield ctx.finding(
         st.actual,
         expected=est,
@@ -159,6 +161,15 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
         weight=result.weight,
         per_point=fmt_num(per_point),
         score=fmt_num(result.score),
+        certainty=Certainty.JUDGEMENT if no_establishment else None,
+        basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}；编制数为 0，控制率无法计算"
+        "（可能未核定编制或未填写），是否超编需人工判断"
+        if no_establishment
+        else "",
+        basis_en=f"read establishment {st.establishment.text}, staff {st.actual.text}; an establishment of 0 gives "
+        "no rate (none approved, or not filled): a person judges"
+        if no_establishment
+        else "",
     )
 
 
