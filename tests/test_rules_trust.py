@@ -886,3 +886,32 @@ def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, se
     ev = _row(good_evaluation(), "培训合格率", target, "96%")
     i03 = [f for f in validate_submission(submission(ev)) if f.code == "I03"]
     assert [f.severity for f in i03] == [severity]
+
+
+@pytest.mark.parametrize(("nature", "joined"), [("逆向指标", "≤5次"), ("越小越好", "≤5次"), ("越大越好", "≥5次")])
+def test_direction_words_of_the_nature_column_are_its_operator(nature, joined):
+    """指标性质 "逆向指标" │ 5 │ 次 │ 实际 3次: joined as "逆向指标5次" it was read ≥ by default and a ceiling kept (3 of
+    at most 5) gave certain S01 + S07 + D01 错误; it is "≤5次", and I04 no longer calls the word stray."""
+    from perfxl.layout.indicators import join_target
+    from perfxl.model import CellValue
+
+    assert join_target(CellValue("5"), CellValue(nature), CellValue("次")).text == joined
+    ev = _row(good_evaluation(), "会议次数", "5次", "3次" if joined[0] == "≤" else "6次")
+    rows = list(ev.indicators)
+    rows[FOREST_ROW] = dataclasses.replace(rows[FOREST_ROW], nature=cv(nature, "J13"))
+    found = _at(validate_submission(submission(dataclasses.replace(ev, indicators=tuple(rows)))), "H13")
+    found += _at(validate_submission(submission(dataclasses.replace(ev, indicators=tuple(rows)))), "J13")
+    assert [f.brief() for f in found] == []
+
+
+@pytest.mark.parametrize(("typed", "read"), [("0.96", "0.96"), ("1", "1"), ("96", "96%"), ("320", "320%")])
+def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read):
+    """年度指标值 95 │ 计量单位 % │ 实际 "0.96" (text): joined as "0.96%" it was a certain miss of 95%; the
+    fraction 96% is as likely, so it stays a bare number the scorer reads both ways (a 警告 when they differ)."""
+    from perfxl.layout.indicators import actual_in_unit
+    from perfxl.model import CellValue
+
+    assert actual_in_unit(CellValue(typed), CellValue("%")).raw == read
+    ev = _row(good_evaluation(), "培训合格率", "≥95%", "0.9")  # 90% or 0.9%: missed either way, scores differ
+    d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
+    assert [(f.severity, f.certainty) for f in d01] == [(Severity.WARNING, Certainty.GUESS)]

@@ -31,6 +31,10 @@ _NATURE = {
     "正向指标": "≥",
     "反向": "≤",
     "反向指标": "≤",
+    "逆向": "≤",  # 逆向指标 is the other common name of a 反向 (ceiling) indicator
+    "逆向指标": "≤",
+    "越小越好": "≤",
+    "越大越好": "≥",
     "大于等于": "≥",
     "小于等于": "≤",
     "等于": "=",
@@ -59,6 +63,8 @@ def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     text = fmt_decimal(to_decimal(actual.raw)) if is_number(actual.raw) else actual.text
     if not _PLAIN_NUMBER.match(text):
         return actual
+    if unit.text.strip() in ("%", "％") and (n := to_decimal(text)) is not None and 0 < n <= 1:
+        return actual  # "0.96" typed under "%": 96% as a fraction or 0.96%? scoring reads it both ways
     return CellValue(f"{text}{unit.text}", actual.ref, actual.formula, actual.computed)
 
 

@@ -38,6 +38,17 @@ _NATURE = {
     "⩽": Op.LE,
     "<": Op.LT,
     "＜": Op.LT,
+    # the words forms print in a 指标性质/指标方向 column (the reader joins them as ≥/≤ too)
+    "正向": Op.GE,
+    "正向指标": Op.GE,
+    "越大越好": Op.GE,
+    "大于等于": Op.GE,
+    "反向": Op.LE,
+    "反向指标": Op.LE,
+    "逆向": Op.LE,
+    "逆向指标": Op.LE,
+    "越小越好": Op.LE,
+    "小于等于": Op.LE,
 }
 _OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
 

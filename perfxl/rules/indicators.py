@@ -16,6 +16,10 @@ from .direction import name_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
+#: Direction words of a 指标性质 column that read as an operator (正向指标 → ≥, 逆向指标 → ≤): valid, not stray.
+NATURE_WORDS = frozenset(
+    {"正向", "正向指标", "越大越好", "大于等于", "反向", "反向指标", "逆向", "逆向指标", "越小越好", "小于等于"}
+)
 QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
 
 
@@ -220,7 +224,7 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
             text = ind.nature.text.replace(" ", "")
             if type_column and (not text or compact(text) in _TYPE_WORDS):
                 continue
-            if text not in OPERATORS and not ctx.is_blank(ind.target):
+            if text not in OPERATORS and text not in NATURE_WORDS and not ctx.is_blank(ind.target):
                 # a word ("有效", "定量") may be the form's own wording, and a blank cell is unfilled (the
                 # direction is then read from the name, see perfxl.rules.direction): a person judges;
                 # a stray symbol is certain
