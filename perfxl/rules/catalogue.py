@@ -459,15 +459,26 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "F04": (
         "仅末位相差一个单位、比率写成整数、其中行照抄合计行的数字和比率、预算数为 0 时仍填了执行率，或填的是封顶后的 100% "
-        "时为“需人工判断”",
+        "时为“需人工判断”；表中执行率无法读取为比率（如“9 5%”）时亦为“需人工判断”",
         "a judgement when only the last printed place differs, the rate is written as a whole number, a source "
         "row repeats the total's figures and rate, a rate is printed over a zero budget, or the rate printed is the "
-        "capped 100%",
+        "capped 100%; also when the printed rate cannot be read as a rate (e.g. 9 5%)",
     ),
     "F02": (
         "某来源单元格未填写（该行其他栏有数，或为申报表的年度数）、差额可能即为其数额时为“需人工判断”",
         "a judgement when a source cell is blank while its row has other figures (or it is a 申报表's yearly figure): "
         "it may hold the difference",
+    ),
+    **dict.fromkeys(
+        ("B01", "B12", "B13"),
+        (
+            "表中比率无法读取为比率（如“9 3.75%”）时为“需人工判断”",
+            "a judgement when the printed rate cannot be read as a rate (e.g. 9 3.75%)",
+        ),
+    ),
+    "B02": (
+        "编制数为 0（未核定编制或未填写，控制率无法计算）时为“需人工判断”",
+        "a judgement when the establishment is 0 (none approved, or not filled: no rate)",
     ),
     "B03": (
         "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”",
