@@ -152,3 +152,20 @@ def test_staff_against_an_establishment_of_zero_is_a_judgement_not_a_certain_ove
 def test_staff_above_a_real_establishment_stays_a_certain_b02():
     found = _found(_staffed(32, 45, "140.63%"), "B01", "B02")
     assert [(f.code, f.severity.value) for f in found] == [("B02", "error")]
+
+
+def test_a_workbook_with_of_which_rows_under_a_bare_source_reads_and_raises_no_f02(tmp_path):
+    """End to end: the 10号 自评表 of review round 14 with its sources written 财政拨款 │ 其中：中央资金 │ 省级资金."""
+    from report_helpers import pad, workbook_result
+    from test_review_round14 import FUNDS_ROWS, std10
+
+    table, merges = std10()
+    at = next(i for i, row in enumerate(table) if row[1] == "年度资金总额")
+    table[at + 1 : at + len(FUNDS_ROWS)] = [
+        pad(["", "财政拨款", 100, 120, 114, "—", "95.00%", "—"]),
+        pad(["", "其中：中央资金", 60, 70, 66]),
+        pad(["", "省级资金", 40, 50, 48]),
+    ]
+    result = workbook_result(tmp_path, table, tuple(merges))
+    assert [f for f in result.findings if f.severity.value == "error"] == []
+    assert any(f.code == "F08" for f in result.findings)  # the funds block was read (120 ≠ 100 is F08's)
