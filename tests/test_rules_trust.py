@@ -915,3 +915,19 @@ def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, r
     ev = _row(good_evaluation(), "培训合格率", "≥95%", "0.9")  # 90% or 0.9%: missed either way, scores differ
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [(f.severity, f.certainty) for f in d01] == [(Severity.WARNING, Certainty.GUESS)]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score", "expected"),
+    [
+        ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
+        ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
+        ("≤5万元", "60000", 10, [("S02", Severity.WARNING), ("S07", Severity.WARNING)]),  # 6万 or 60000万: a guess
+        ("≥3.5万人次", "3", 10, [("S01", Severity.ERROR), ("S07", Severity.ERROR)]),  # 3万 is near: certain miss
+    ],
+)
+def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
+    name = "培训人次" if "人次" in target else "项目成本"
+    ev = _row(good_evaluation(), name, target, actual, score=score, deviation=None)
+    found = [(f.code, f.severity) for f in _at(validate_submission(submission(ev)), "H13")]
+    assert found == expected

@@ -42,7 +42,7 @@ from perfxl.numbers import (
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
-from perfxl.units import split_per
+from perfxl.units import conversion_factor, lookup, split_per
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
 
 from .catalogue import CheckSpec
@@ -442,6 +442,9 @@ class Context:
         t, a = self.parsed(ind.target), self.parsed(ind.actual)
         share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
         reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
+        base = _multiplier_base(t, a)
+        if base is not None:
+            reading = self._read_unitless(ind, t, a, weight, reading, base)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -465,6 +468,39 @@ class Context:
             f"理解，{reading.basis}",
             f"the actual {a.raw!r} has no %: as {shown}%, {fraction.basis_en}; as {fmt_decimal(a.number)}%, "
             f"{reading.basis_en}",
+        )
+
+    def _read_unitless(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading, base: str
+    ) -> Reading:
+        """A bare number against a target in 万/亿 units ("≤5万元" │ "48000"): read in the target's unit it is
+        48000万元. When that reading is far off the target (beyond ×10 either way) and the base unit ("元",
+        4.8万元) gives another verdict, which was meant is a guess; the closer reading is scored, both are stated."""
+        assert t.number is not None and a.number is not None
+        factor = conversion_factor(base, t.unit).factor
+        if not t.number or factor is None or _near(a.number / t.number):
+            return reading
+        other = self._read_values(ind, t, replace(a, unit=base), weight)
+        near = _near(a.number * factor / t.number)
+        shown = a.text or a.raw
+        if _verdict(other) == _verdict(reading):
+            if not near:
+                return reading
+            return replace(  # the same verdict: the plausible reading's ratios (no 9600-fold S08 over-completion)
+                other,
+                certainty=reading.certainty,
+                basis=f"实际完成值“{shown}”未写单位，按“{base}”理解（按“{t.unit}”理解结论相同）：{other.basis}",
+                basis_en=f"the actual {a.raw!r} has no unit: as {base} (as {t.unit}, the same verdict): "
+                f"{other.basis_en}",
+            )
+        chosen, alternative = (other, reading) if near else (reading, other)
+        first, second = (base, t.unit) if chosen is other else (t.unit, base)
+        return Reading(
+            chosen.result,
+            chosen.direction,
+            Certainty.GUESS,
+            f"实际完成值“{shown}”未写单位：按“{first}”理解，{chosen.basis}；若按“{second}”理解，{alternative.basis}",
+            f"the actual {a.raw!r} has no unit: as {first}, {chosen.basis_en}; as {second}, {alternative.basis_en}",
         )
 
     def _read_yearless(
@@ -620,6 +656,29 @@ def _title_year(ev: SelfEvaluation | None) -> int | None:
         return None
     m = _TITLE_YEAR.search(ev.title.text or "")
     return int(m.group(1)) if m else None
+
+
+_NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one
+
+
+def _near(ratio: Decimal) -> bool:
+    return 1 / _NEAR <= abs(ratio) <= _NEAR
+
+
+def _verdict(reading: Reading) -> tuple[Any, Any]:
+    r = reading.result
+    return (r.score, r.meets_target) if r is not None else (None, None)
+
+
+def _multiplier_base(t: ParsedValue, a: ParsedValue) -> str | None:
+    """The base unit of a target in 万/亿 units ("5万元" → "元", "3.5万人次" → "人次") when the actual is a bare number
+    (no unit of its own), else None."""
+    if a.unit is not None or a.number is None or t.number is None or not t.unit or a.kind is not ValueKind.NUMBER:
+        return None
+    num, per = split_per(t.unit)
+    if not num or len(num) < 2 or num[0] not in "万亿" or lookup(num[1:]) is None:
+        return None
+    return num[1:] + (f"/{per}" if per else "")
 
 
 _APPROXIMATE = ("左右", "上下", "约", "大概")
