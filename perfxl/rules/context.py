@@ -454,11 +454,7 @@ class Context:
         shown = fmt_decimal(a.number * HUNDRED)
         as_percent = replace(a, number=a.number * HUNDRED, kind=ValueKind.PERCENT, unit="%")
         fraction = self._read_values(ind, t, as_percent, weight)
-        same = (fraction.result and fraction.result.score, fraction.result and fraction.result.meets_target) == (
-            reading.result and reading.result.score,
-            reading.result and reading.result.meets_target,
-        )
-        if same:
+        if _verdict(fraction) == _verdict(reading):
             return reading
         return Reading(
             fraction.result,
