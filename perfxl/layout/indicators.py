@@ -58,12 +58,13 @@ def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     column is the unit of the row's values, so the actual never borrows the target's "1万元" instead."""
     if unit is None or unit.is_blank or actual.is_blank:
         return actual
-    if not isinstance(actual.raw, str) and unit.text.strip() in ("%", "％"):
+    percent = unit.text.strip() in ("%", "％")
+    if percent and not isinstance(actual.raw, str):
         return actual  # a number cell under "%": 1.0 may be Excel's 100% — scoring reads it against the % target
     text = fmt_decimal(to_decimal(actual.raw)) if is_number(actual.raw) else actual.text
     if not _PLAIN_NUMBER.match(text):
         return actual
-    if unit.text.strip() in ("%", "％") and (n := to_decimal(text)) is not None and 0 < n <= 1:
+    if percent and (n := to_decimal(text)) is not None and 0 < n <= 1:
         return actual  # "0.96" typed under "%": 96% as a fraction or 0.96%? scoring reads it both ways
     return CellValue(f"{text}{unit.text}", actual.ref, actual.formula, actual.computed)
 
