@@ -129,20 +129,24 @@ def test_label_value_pairs_whose_figures_add_up_raise_nothing(tmp_path):
     assert not _codes(result, "F02") and not _codes(result, "F03") and not _errors(result)
 
 
+#: 岳阳县 2020's money row as published: 实际到位资金 and 实际支出 printed '7,00.0,77'.
+_YUEYANG_2020_MONEY = [
+    "计划安排资金 (万元)",
+    "700",
+    "实际到位资金 (万元)",
+    "7,00.0,77",
+    "实际支出 (万元)",
+    "7,00.0,77",
+    "结余 (万元)",
+    "0",
+]
+
+
 def test_an_unreadable_figure_in_the_pairs_is_no_false_sum(tmp_path):
     """岳阳县 2020 prints 实际到位资金 and 实际支出 as '7,00.0,77' (and their 县财政 parts): the block is read, the plan
     700 = 县财政 700 holds, and no sum or overspending is asserted on figures that cannot be read."""
     money = [
-        [
-            "计划安排资金 (万元)",
-            "700",
-            "实际到位资金 (万元)",
-            "7,00.0,77",
-            "实际支出 (万元)",
-            "7,00.0,77",
-            "结余 (万元)",
-            "0",
-        ],
+        _YUEYANG_2020_MONEY,
         ["其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E, "其中:中央财政", E],
         ["县财政", "700", "县财政", "7,00.0,77", "县财政", "7,00.0,77", "县财政", E],
         ["其它", E, "其它", E, "其它", E, "其它", E],
@@ -163,16 +167,7 @@ def test_an_amount_whose_commas_are_no_thousands_separators_is_not_read_as_a_fig
     assert parse_value("7,00.0,77").reason and parse_value("12,345.6万元").number is not None
     assert parse_value("1,2月").reason is None and parse_value("2,3").reason is None  # lists of numbers, not damage
     money = [
-        [
-            "计划安排资金 (万元)",
-            "700",
-            "实际到位资金 (万元)",
-            "7,00.0,77",
-            "实际支出 (万元)",
-            "7,00.0,77",
-            "结余 (万元)",
-            "0",
-        ],
+        _YUEYANG_2020_MONEY,
         ["县财政", "700", "县财政", "7,00.0,77", "县财政", "7,00.0,77", "县财政", E],
     ]
     result = _workbook(tmp_path, _yueyang_report(money))
