@@ -334,6 +334,30 @@ def test_pdf_export_gives_the_docx_verdicts(path: Path, exports):
     assert not pdf_errors  # no 错误 on the PDF that the .docx does not have, known or not
 
 
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path_factory):
+    """build_docx's tables as they are carry no borders, so their PDF keeps no table grid ("plain"): each report
+    with a table must say, in its coverage, that a table on that page was not read — and a report without one
+    must not; no 错误 may come of reading such a table's text. (Ruled and 公文 exports have no text in columns:
+    the parity test above would show it as a coverage difference.)"""
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    exported = export_all(_fixtures(), tmp_path_factory.mktemp("parity-plain"), "plain")
+    with_tables = 0
+    for path, _fixture, docx_path, pdf_path in exported:
+        tables = read_source(docx_path).grids
+        result = validate_file(pdf_path)
+        unread = [s for s in result.coverage.sheets if s.kind == "unruled_table"]
+        assert bool(unread) == bool(tables), path.stem
+        assert all(not s.read and not s.certain and "未作为表格检查" in s.note_zh for s in unread), path.stem
+        docx_errors = Counter(f.code for f in validate_file(docx_path).findings if f.severity.value == "error")
+        pdf_errors = Counter(f.code for f in result.findings if f.severity.value == "error")
+        assert not pdf_errors - docx_errors, path.stem
+        with_tables += bool(tables)
+    assert with_tables >= 9  # the real reports that print tables (9 of 28 on 2026-12-03; batches add more)
+
+
 def test_known_differences_name_real_fixtures_and_say_why():
     names = {p.stem for p in _fixtures()}
     assert set(KNOWN_PDF_DIFFERENCES) <= names

@@ -289,6 +289,19 @@ def test_project_file_sheets_are_recognised_and_only_the_self_evaluation_is_chec
     assert mon.indicators[0].forecast.raw is not None
 
 
+def test_the_coverage_names_a_project_files_sheets_in_chinese():
+    """Failed before: the reviewer read "项目支出计划：spending_plan（推断）" — the report had its own, shorter list of
+    kind names than the reader's."""
+    from perfxl.report._common import coverage_lines
+    from perfxl.workbook.synthetic import project_file_plans
+
+    plans, _ev, _notes = project_file_plans(3)
+    lines = coverage_lines(read_grids(_grids(plans), "project.xls").coverage)
+    plan_line = next(line for line in lines if line.startswith("项目支出计划："))
+    assert plan_line.startswith("项目支出计划：支出计划（推断），已读取")
+    assert not [line for line in lines if "spending" in line or "project_info" in line]
+
+
 def test_a_target_changed_since_the_declaration_is_a_warning_naming_both_cells():
     from perfxl.workbook.synthetic import project_file_plans
 

@@ -2,7 +2,9 @@
 Grid named "第3页 表1" (a table continued on the next page is joined to it at the page break: no row from
 the margins, a repeated header row read once, a row or merged cell broken by the break made whole), the
 text outside tables becomes paragraphs numbered per page (TextRef(page=3, paragraph=2); running heads left
-out, see pdf_text). A PDF without any text (a scan) is refused — "扫描件，无法读取文字" — never guessed.
+out, see pdf_text); text standing in columns outside the ruled tables — a table printed without rules — is
+reported as a table not read (pdf_columns), never guessed into a grid. A PDF without any text (a scan) is
+refused — "扫描件，无法读取文字" — never guessed.
 
 The file passes the guard's PDF pre-scan (streams inflated with a cap, pages counted) first.
 """
@@ -17,6 +19,7 @@ from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import Finding, Paragraph, Severity, TextRef
 from .guarded import guard_document
+from .pdf_columns import column_blocks, unread_coverage
 from .pdf_text import LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
 from .source import DocumentSource
 
@@ -213,7 +216,10 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         name = f"第{first}页 表{t.number}"
         grids.append(_grid(t, name))
         origins[name] = (first, t.number)
-    return DocumentSource(str(src), "pdf", tuple(paragraphs_out), grids, origins, tuple(problems), pages)
+    blocks = [block for text in texts for block in column_blocks(text)]
+    return DocumentSource(
+        str(src), "pdf", tuple(paragraphs_out), grids, origins, tuple(problems), pages, unread_coverage(blocks)
+    )
 
 
 def _continues(previous: list[float], current: list[float]) -> bool:

@@ -63,7 +63,9 @@ def to_submission(source: DocumentSource) -> Submission:
     sheets = tuple(
         dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets
     )
-    coverage = dataclasses.replace(sub.coverage, source_format=source.source_format, sheets=sheets)
+    coverage = dataclasses.replace(
+        sub.coverage, source_format=source.source_format, sheets=sheets + tuple(source.unread)
+    )
     return Submission(
         source.path, sub.evaluations, sub.basic, tuple(source.problems) + sub.problems, source.paragraphs, coverage
     )

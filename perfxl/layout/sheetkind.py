@@ -41,6 +41,7 @@ KIND_ZH = {
     "instructions": "填表说明",
     "other": "其他内容",
     "empty": "空白工作表",
+    "unruled_table": "无框线表格",  # a PDF table printed without rules (perfxl.document.pdf_columns)
 }
 #: Kinds that hold a table perfxl reads; the others are read as "other" parts of a project file.
 TABLE_KINDS = frozenset({"project", "department", "basic", "declaration", "monitoring"})

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from perfxl.layout.sheetkind import KIND_ZH as SHEET_KIND_ZH
 from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, Coverage, Finding, Location, Severity, TextRef, parse_a1
 from perfxl.numbers import fmt_decimal
 
@@ -141,11 +142,7 @@ def location_dict(loc: Location) -> dict[str, Any]:
 
 #: Chinese names of the sheet and table kinds the reader reports in coverage.
 KIND_ZH = {
-    "project": "项目支出绩效自评表",
-    "department": "部门整体支出绩效自评表",
-    "basic": "基础数据表",
-    "declaration": "绩效目标申报表",
-    "monitoring": "绩效目标执行监控表",
+    **SHEET_KIND_ZH,  # the reader's names, one list: a 支出计划 sheet is printed as such, not "spending_plan"
     "narrative": "报告正文",
     "other": "其他（非自评表，已读取，未校验）",
 }

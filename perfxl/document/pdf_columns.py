@@ -1,0 +1,127 @@
+"""Text outside a PDF's ruled tables that stands in columns: a table printed without borders.
+
+A PDF keeps a table's grid only in its rules. Without them, the cells are loose text lines; which lines make
+one row, and which text wraps inside a cell, cannot be told reliably — so perfxl does not guess a grid (a
+wrong grid would put findings on cells the user never filled). It reports the block as a table it could not
+read (coverage), so a clean verdict does not claim to cover it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import SheetCoverage
+from .pdf_text import Char, PageText, group_lines
+
+__all__ = ["ColumnBlock", "column_blocks", "unread_coverage"]
+
+#: Characters further apart than this many ems start a new run of text on the line (a column gap). Narrative
+#: text, justified or not, keeps its characters closer (no run split in the 28 real reports printed ruled and set as a 公文).
+COLUMN_GAP_EM = 1.0
+#: A line in columns has at least this many runs (a label │ value pair is too common in narrative).
+MIN_RUNS = 3
+#: A block needs this many lines in columns …
+MIN_LINES = 3
+#: … with at most this many other lines (a cell's wrapped text) between two of them.
+MAX_BETWEEN = 2
+EXCERPT_CHARS = 30
+
+
+@dataclass(frozen=True)
+class ColumnBlock:
+    """Lines of one page that stand in columns: their page, how many lines, and the first such line."""
+
+    page: int
+    lines: int
+    first_line: str
+
+
+Run = tuple[float, float, str]  # x0, x1, text
+
+
+def _runs(line: list[Char]) -> list[Run]:
+    """The line's runs of text, a run ending where the next character is over a column gap away."""
+    chars = [c for c in line if c[3].strip()]
+    if not chars:
+        return []
+    em = max(1.0, max(c[5] - c[4] for c in chars))  # a full-width glyph ≈ 1 em
+    runs = [(chars[0][4], chars[0][5], chars[0][3])]
+    for a, b in pairwise(chars):
+        if b[4] - a[5] > COLUMN_GAP_EM * em:
+            runs.append((b[4], b[5], b[3]))
+        else:
+            x0, _, text = runs[-1]
+            runs[-1] = (x0, b[5], text + b[3])
+    return runs
+
+
+def _wraps_in_columns(runs: list[Run], columns: dict[float, float], em: float) -> bool:
+    """Each run starts at a column of the block and is no wider than that column has been: a cell's wrapped
+    text (拟采取 │ 的改进 under 未完成原因及). A narrative line after the table runs the full width: it does not."""
+    for x0, x1, _ in runs:
+        width = next((w for start, w in columns.items() if abs(start - x0) <= em), None)
+        if width is None or x1 - x0 > width + em:
+            return False
+    return bool(runs)
+
+
+def column_blocks(page: PageText) -> list[ColumnBlock]:
+    """The page's blocks of lines in columns: at least MIN_LINES lines of MIN_RUNS runs, with only their cells'
+    wrapped text, or at most MAX_BETWEEN other lines, between two of them."""
+    blocks: list[ColumnBlock] = []
+    first: list[Run] = []
+    lines = between = 0
+    columns: dict[float, float] = {}  # a column's start → the widest run seen in it
+
+    def close() -> None:
+        if lines >= MIN_LINES:
+            text = " │ ".join(run[2] for run in first)
+            blocks.append(ColumnBlock(page.page, lines, text[:EXCERPT_CHARS]))
+
+    for line in group_lines(page.chars):
+        runs = _runs(line)
+        em = max((c[5] - c[4] for c in line if c[3].strip()), default=1.0)
+        if len(runs) >= MIN_RUNS:
+            first, lines, between = first or runs, lines + 1, 0
+            for x0, x1, _ in runs:
+                start = next((s for s in columns if abs(s - x0) <= em), x0)
+                columns[start] = max(columns.get(start, 0.0), x1 - x0)
+        elif lines and _wraps_in_columns(runs, columns, em):
+            between = 0
+        elif lines:
+            between += 1
+            if between > MAX_BETWEEN:
+                close()
+                first, lines, between, columns = [], 0, 0, {}
+    close()
+    return blocks
+
+
+def unread_coverage(blocks: list[ColumnBlock]) -> tuple[SheetCoverage, ...]:
+    """One unread table per page that has blocks in columns, saying where it is and why it was not checked."""
+    pages: dict[int, list[ColumnBlock]] = {}
+    for block in blocks:
+        pages.setdefault(block.page, []).append(block)
+    out = []
+    for page, on_page in pages.items():
+        lines = sum(b.lines for b in on_page)
+        out.append(
+            SheetCoverage(
+                f"第{page}页 无框线表格",
+                "unruled_table",
+                certain=False,
+                read=False,
+                note_zh=(
+                    f"第{page}页有{lines}行文字按列排列（首行“{on_page[0].first_line}”），似为没有表格线的表格；"
+                    "PDF 未保留表格线，行列无法可靠还原，未作为表格检查，其文字按正文读取。"
+                    "请提交 Word 原件或带表格线的 PDF"
+                ),
+                note_en=(
+                    f"page {page}: {lines} lines of text in columns, a table printed without rules; its rows "
+                    "and columns cannot be recovered reliably, so it was not checked as a table (its text was "
+                    "read as narrative)"
+                ),
+            )
+        )
+    return tuple(out)
