@@ -101,6 +101,7 @@ class ParsedValue:
     text: str = ""
     reason: str | None = None  # zh, when the cell could not be read as typed (control characters, Excel error)
     reason_en: str | None = None
+    damaged: bool = False  # a figure that does not parse cleanly ("M.8万元", ".95"): typing or OCR damage, not read
 
     @property
     def is_numeric(self) -> bool:
@@ -489,6 +490,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             reason=f"中的数字“{damaged}”无法识别（疑为录入或识别错误），未作为数值读取",
             reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
             "OCR error?); it was not read as a value",
+            damaged=True,
         )
     try:
         number = Decimal(m.group().replace(",", ""))

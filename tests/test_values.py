@@ -261,6 +261,12 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
     assert p.number is None and p.kind is ValueKind.TEXT
     assert p.reason and "无法识别" in p.reason and p.reason_en
+    assert p.damaged  # the rules ask the flag, not the wording of the reason
+
+
+@pytest.mark.parametrize("text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%"])
+def test_other_unread_or_read_cells_are_not_damaged_figures(text):
+    assert not parse_value(text).damaged
 
 
 @pytest.mark.parametrize(

@@ -187,9 +187,7 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                 continue
             p = ctx.parsed(cell)
             if p.reason:
-                damaged = p.reason.startswith(
-                    "中的数字"
-                )  # typing or OCR damage: perhaps the reading's, not the filer's
+                damaged = p.damaged  # typing or OCR damage: perhaps the reading's, not the filer's
                 yield ctx.finding(
                     cell,
                     expected="数值或规定档次",
@@ -274,7 +272,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 p = ctx.parsed(cell)
-                if p.reason and p.reason.startswith("中的数字"):
+                if p.damaged:
                     problem, problem_en = (
                         p.reason + "，无法计算；请核对后重新填写",
                         (p.reason_en or "") + "; not computed",

@@ -555,8 +555,7 @@ def _rate_finding(
 
 def damaged_number(ctx: Context, cell: CellValue) -> bool:
     """Text holding a number that does not parse cleanly (".95", "9 5%"): C02 reports it, F04 does not guess."""
-    reason = ctx.parsed(cell).reason if isinstance(cell.raw, str) else None
-    return reason is not None and reason.startswith("中的数字")  # values._parse_number_text's damaged-figure reason
+    return isinstance(cell.raw, str) and ctx.parsed(cell).damaged
 
 
 def _typed_percent_places(cell: CellValue, reading: RateReading) -> int | None:
