@@ -57,6 +57,8 @@ _LEAD = re.compile(
 )
 _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
 _TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
+#: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
+_SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "多")
 _DOWN = ("减少", "下降", "降低", "减", "少", "节约")
 _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
@@ -315,7 +317,9 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     m = _ROLE_TAIL.search(s)
     if m:
         role = "budget" if m.group(1).startswith("预算") else "final"
-        s = s[: m.start()]
+        stem = s[: m.start()]
+        # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
+        s = stem + "支出" if "支出" in m.group(0) and claim_of(stem + "支出") in _SPENDING_PARTS else stem
     s = _TAIL.sub("", s)
     plain = _LEAD.sub("", s.replace("财政拨款", ""))
     s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before
@@ -379,7 +383,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
         elif _INCLUDES.match(raw_prefix.lstrip()) and not state.depth and _detailed(state) is not None:
-            state.parent = _detailed(state)  # "…9.9162亿元。含A 2.7609亿元、B 4.4645亿元" (not "(含…)": bracketed)
+            # "…9.9162亿元。含A 2.7609亿元、B 4.4645亿元" (not "(含…)": bracketed); "其中基本支出2994.57万元,包含工资福利
+            # 支出1754.89万元;…": the parts of the 2994.57 right before, not more parts of the total the 其中 opened
+            state.parent = _detailed(state)
+            raw_prefix = raw_prefix.lstrip()[_INCLUDES.match(raw_prefix.lstrip()).end() :]
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
@@ -466,9 +473,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 #: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"
 #: names two figures, not parts).
 _DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
-#: A clause opening with 含 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…") lists what the amount
-#: right before it includes — its parts, like 其中 (not 含税/含量/含有; "（含…）" in brackets is a detail already inside).
-_INCLUDES = re.compile(r"含(?!税|量|有|义)")
+#: A clause opening with 含/包含/包括 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…", "基本支出2994.57
+#: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
+#: "（含…）" in brackets is a detail already inside).
+_INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
 #: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
 _ORDINAL = re.compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
 _ORDINALS = "一二三四五六七八九十"

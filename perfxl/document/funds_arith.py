@@ -426,11 +426,22 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete
+        classes = _economic_classes(total, parts)
+        after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
-            and _looks_complete_but_short(parts, hi, t, total.quantity.value)
-            and not _PARTIAL_LIST.search("".join(sentences(text)[total.sentence :]))
+            and (
+                (
+                    _looks_complete_but_short(parts, hi, t, total.quantity.value)
+                    and not _PARTIAL_LIST.search(after_total)
+                )
+                or (
+                    bool(classes)
+                    and _short_classes(parts, hi, t)
+                    and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
+                )
+            )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
@@ -445,6 +456,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
+        if short and classes:
+            rounded = (
+                f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
+                "若另有未列的类，也可能相符，请核实）"
+            )
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -457,6 +473,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
+                    else ""
+                    if short and classes
                     else "（所列各项之和少于总数）"
                     if short
                     else f"（{_listed_by(parts)}各项之和不能超过总数）"
@@ -464,7 +482,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + rounded,
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
-                + ("; a 其中 list may name only some parts, a person must check" if short else ""),
+                + (
+                    "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
+                    if short and classes
+                    else "; a 其中 list may name only some parts, a person must check"
+                    if short
+                    else ""
+                ),
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
@@ -497,6 +521,46 @@ def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, v
     after = last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :]
     after = _BRACKETED.sub("", after)  # "19.00万元（含运费）等"
     return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
+
+
+#: The economic classes of 基本支出 (政府收支分类科目, 支出经济分类: 301 工资福利支出, 302 商品和服务支出, 303 对个人和
+#: 家庭的补助, 310 资本性支出): a list naming three or more of them, one each, splits the 基本支出 by its classification —
+#: read as the whole, so falling short of it is said too (a 警告: a class such as 债务利息 may have been left out).
+_ECONOMIC_CLASSES = (
+    ("工资福利支出", re.compile(r"工资福利性?支出")),
+    ("商品和服务支出", re.compile(r"商品和服务支出")),
+    ("对个人和家庭的补助", re.compile(r"对(?:个人和家庭|家庭和个人)的?补助")),
+    ("资本性支出", re.compile(r"资本性支出")),
+)
+_ECONOMIC_CLASS_ZH = tuple(name for name, _ in _ECONOMIC_CLASSES)
+#: The class names as words of the text (their 其他 in "其他资本性支出" says nothing of the list being partial).
+_ECONOMIC_CLASS_WORDS = re.compile("|".join(f"(?:其他)?{c.pattern}" for _, c in _ECONOMIC_CLASSES) + "|包含|包括")
+_MIN_CLASSES = 3
+_BASIC_EXPENSE = re.compile(r"基本支出")
+
+
+def _economic_classes(total: Fact, parts: list[Fact]) -> list[str]:
+    """The classes the parts name when `total` is a 基本支出 (by its claim or by the words before it: "其中基本支出决算数为
+    2994.57万元") and every part names exactly one class, each a different one, three or more; else []."""
+    words = _before(total) or ""
+    if total.claim != "basic_expense" and not _BASIC_EXPENSE.search(words[-12:]):
+        return []
+    named = []
+    for p in parts:
+        hits = [name for name, c in _ECONOMIC_CLASSES if c.search(p.subject)]
+        if len(hits) != 1:
+            return []
+        named.append(hits[0])
+    return named if len(set(named)) == len(named) >= _MIN_CLASSES else []
+
+
+def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
+    """The classes, even at their largest, stay below the total, and the list is not open-ended ("…等")."""
+    if hi >= total.lo:
+        return False
+    last = parts[-1]
+    after = _BRACKETED.sub("", last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :])
+    return not _OPEN_ENDED.match(after)
 
 
 _TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
