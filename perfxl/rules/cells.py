@@ -272,7 +272,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 p = ctx.parsed(cell)
-                if p.damaged:
+                if p.damaged and p.reason:
                     problem, problem_en = (
                         p.reason + "，无法计算；请核对后重新填写",
                         (p.reason_en or "") + "; not computed",

@@ -456,14 +456,10 @@ class Context:
         fraction = self._read_values(ind, t, as_percent, weight)
         if _verdict(fraction) == _verdict(reading):
             return reading
-        return Reading(
-            fraction.result,
-            fraction.direction,
-            Certainty.GUESS,
-            f"实际完成值“{a.text or a.raw}”未写%：按 {shown}% 理解，{fraction.basis}；若按 {fmt_decimal(a.number)}% "
-            f"理解，{reading.basis}",
-            f"the actual {a.raw!r} has no %: as {shown}%, {fraction.basis_en}; as {fmt_decimal(a.number)}%, "
-            f"{reading.basis_en}",
+        return _either(
+            (f"实际完成值“{a.text or a.raw}”未写%", f"the actual {a.raw!r} has no %"),
+            (f" {shown}% ", f"{shown}%", fraction),
+            (f" {fmt_decimal(a.number)}% ", f"{fmt_decimal(a.number)}%", reading),
         )
 
     def _read_unitless(
@@ -489,14 +485,10 @@ class Context:
                 basis_en=f"the actual {a.raw!r} has no unit: as {base} (as {t.unit}, the same verdict): "
                 f"{other.basis_en}",
             )
-        chosen, alternative = (other, reading) if near else (reading, other)
-        first, second = (base, t.unit) if chosen is other else (t.unit, base)
-        return Reading(
-            chosen.result,
-            chosen.direction,
-            Certainty.GUESS,
-            f"实际完成值“{shown}”未写单位：按“{first}”理解，{chosen.basis}；若按“{second}”理解，{alternative.basis}",
-            f"the actual {a.raw!r} has no unit: as {first}, {chosen.basis_en}; as {second}, {alternative.basis_en}",
+        as_base, as_target = (f"“{base}”", base, other), (f"“{t.unit}”", t.unit, reading)
+        return _either(
+            (f"实际完成值“{shown}”未写单位", f"the actual {a.raw!r} has no unit"),
+            *((as_base, as_target) if near else (as_target, as_base)),
         )
 
     def _read_yearless(
@@ -659,6 +651,19 @@ _NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one
 
 def _near(ratio: Decimal) -> bool:
     return 1 / _NEAR <= abs(ratio) <= _NEAR
+
+
+def _either(why: tuple[str, str], chosen: tuple[str, str, Reading], other: tuple[str, str, Reading]) -> Reading:
+    """A cell read two ways that give different verdicts (no %, no unit): which was meant is a guess — the chosen
+    reading is scored and both are stated. `why` is (zh, en); each reading is (zh "as", en "as", its Reading)."""
+    (zh1, en1, first), (zh2, en2, second) = chosen, other
+    return Reading(
+        first.result,
+        first.direction,
+        Certainty.GUESS,
+        f"{why[0]}：按{zh1}理解，{first.basis}；若按{zh2}理解，{second.basis}",
+        f"{why[1]}: as {en1}, {first.basis_en}; as {en2}, {second.basis_en}",
+    )
 
 
 def _verdict(reading: Reading) -> tuple[Any, Any]:
