@@ -53,6 +53,9 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
 _NUMBERING = re.compile(r"^(?:其中:?|资金来源:|资金结构:|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
+#: A column's printed key at the end of its header — a circled number, alone or with the formula it is computed by
+#: ("年中调整金额②", "小计 ③=①+②", "支出实现率(%)⑤=④/③": 福建 部门整体支出绩效自评表): not part of the name.
+_CIRCLED_KEY = re.compile(r"[\u2460-\u2473](?:\s*[=＝]\s*[\u2460-\u2473+＋\-－/／×*\s]+)?\s*$")
 
 
 def normalise_label(value: object) -> str:
@@ -68,7 +71,7 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 @lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_PUNCT)
+    text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(_PUNCT)
     text = _ORDINAL.sub(r"(\1)", _SPACES.sub("", text))
     return _DROP.sub("", text).rstrip(":")
 
@@ -257,7 +260,9 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # ------------------------------------------------------------------ 项目资金 / 年度预算申请 block
 FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "initial_budget": _syn("年初预算数", "年初预算", "年初预算金额"),
+    # 福建 部门整体支出绩效自评表: 年初部门预算安排金额 | 历年结余结转 | 年中调整金额 | 小计 | 年度拨付金额 | 支出实现率 |
+    # 本年度结余金额 | 资金结余率 — 小计 (= 年初 + 结转 + 调整) is the year's budget, 支出实现率 = 年度拨付金额 / 小计
+    "initial_budget": _syn("年初预算数", "年初预算", "年初预算金额", "年初部门预算安排金额"),
     "full_budget": _syn(
         "全年预算数",
         "调整后预算数",
@@ -267,6 +272,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "调整预算数",
         "全年调整预算数",
         "预算数",
+        "小计",
     ),
     "executed": _syn(
         "全年执行数",
@@ -276,6 +282,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "实际支出数",
         "预算执行数",
         "全年执行资金",  # 四川 转移支付 绩效评价表 (2024): 全年执行资金(E)
+        "年度拨付金额",
         *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     # 四川 转移支付 绩效评价表: 扣除统筹整合资金后预算金额(C) = A − B is what 预算执行 (E/C) is taken against
@@ -288,6 +295,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "执行率(%)",
         "预算执行(E/C×100%)",  # 四川 转移支付 绩效评价表 (bare 预算执行 heads 湖北's funds label column)
         "预算执行(E/C)",
+        "支出实现率",
         *(f"{a}{m}月执行率" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     "forecast": _syn("全年预计执行数", "预计全年执行数", "全年预计执行"),
@@ -298,6 +306,10 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "received": _syn("全年到位资金", "到位资金", "实际到位资金"),
     "received_rate": _syn("预算到位", "资金到位率", "到位率"),
     "seq": _syn("行次", "序号"),
+    "carryover": _syn("历年结余结转"),
+    "adjustment": _syn("年中调整金额"),
+    "balance": _syn("本年度结余金额", "结余金额"),
+    "balance_rate": _syn("资金结余率", "结余率"),
     "evidence": _syn("佐证材料"),
 }
 FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
@@ -358,7 +370,8 @@ FUNDS_END_LABELS = _syn("资金管理情况")
 #: A row numbering the columns under a header (四川 转移支付 绩效评价表: 列次 | 0 | 1 | 2 …): part of the header.
 COLUMN_NUMBER_LABELS = _syn("列次", "栏次")
 
-GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "绩效目标")
+# "年度总体目标完成情况" heads the goals block of 福建's 部门整体支出绩效自评表 (… │ 预期目标 │ 目标实际完成情况)
+GOALS_LABELS = _syn("年度总体目标", "总体目标", "年度目标", "年度绩效目标", "绩效目标", "年度总体目标完成情况")
 GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "expected": _syn("预期目标", "年度目标", "预期绩效目标", "总体目标", "年初设定目标"),
     "actual": _syn(

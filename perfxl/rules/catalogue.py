@@ -446,8 +446,9 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
     "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
     "D01": (
-        _NAME_DIRECTION[0] + "；偏差原因栏只写“备注/说明”时为“需人工判断”",
-        _NAME_DIRECTION[1] + "; a judgement when the deviation column is headed only 备注/说明",
+        _NAME_DIRECTION[0] + "；偏差原因栏只写“备注/说明”时、实际完成值已达到指标值而得分低于分值时为“需人工判断”",
+        _NAME_DIRECTION[1] + "; a judgement when the deviation column is headed only 备注/说明, and when the actual "
+        "meets the target but the score is below the weight",
     ),
     "I01": (
         "名称为空的行紧接在有名称的行之下（可能是未保留的合并单元格）时为“需人工判断”",

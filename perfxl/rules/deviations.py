@@ -23,15 +23,30 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     """(zh, en, certainty, basis zh, basis en) of a missed row: certain when its own score is below its weight,
     else as sure as the reading that says the target was missed (a guess when the direction came from the name)."""
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    reading = ctx.outcome(ind)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
+        basis = f"读取：得分 {ind.score.text}，分值 {ind.weight.text}"
+        basis_en = f"read score {ind.score.text}, weight {ind.weight.text}"
+        if reading.result is not None and reading.result.meets_target is True:
+            # 100 │ 100 scored 9.34: the printed actual meets the target, so the row is not shown missed — the low
+            # score is the scoring check's finding (S01/S02); whether a deduction still owes a reason is a judgement
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}，而实际完成值已达到年度指标值",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)} while the actual meets the target",
+                Certainty.JUDGEMENT,
+                f"{basis}；实际完成值 {ind.actual.text} 已达到年度指标值 {ind.target.text}，"
+                "低分是否扣分有因、须否说明请人工判断（得分本身由得分核对检查）",
+                f"{basis_en}; the actual {ind.actual.text} meets the target {ind.target.text}: whether points were "
+                "taken off for a reason that must be given is a person's judgement (the score itself is checked "
+                "by the scoring checks)",
+            )
         return (
             f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
             f"score {fmt_num(score)} below weight {fmt_num(weight)}",
             Certainty.CERTAIN,
-            f"读取：得分 {ind.score.text}，分值 {ind.weight.text}",
-            f"read score {ind.score.text}, weight {ind.weight.text}",
+            basis,
+            basis_en,
         )
-    reading = ctx.outcome(ind)
     result = reading.result
     if result is None or result.meets_target is None:
         return _under_way(ctx, ind)  # no verdict from the figures: the words may give one

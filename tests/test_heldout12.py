@@ -1,0 +1,194 @@
+"""General fixes prompted by held-out batch 12: 福建's 部门整体支出绩效自评表 funds block (预算安排 │ 拨付情况 │ 结余情况,
+its column keys printed as circled numbers and formulas), its goals row headed 年度总体目标完成情况, the 年度预算安排 block
+of its 部门整体支出绩效目标表, and a deviation reason demanded as certain on a row whose printed actual meets its target.
+
+The shapes are those of real tables in tests/realworld (宁德市地震局 2020 and 宁德 方志委 2018 部门整体支出绩效自评表, 方志委
+2019 部门整体支出绩效目标表; 宁夏 原州区 送茶入户 2022 自评表: 时效 100 │ 100 scored 9.34 of 10), cut down to what each rule
+reads.
+"""
+
+from __future__ import annotations
+
+from report_helpers import pad
+from report_helpers import workbook_result as _workbook
+
+E = ""
+
+
+def _codes(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def _errors(result):
+    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+
+
+def _runs(result):
+    return [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
+
+
+# ---------------------------------------------------------------- 宁德市地震局 2020: 福建 部门整体 funds block
+
+NINGDE_HEAD = [
+    pad(["部门整体支出绩效自评表"], 10),
+    pad(["部门(单位)名称", "宁德市地震局", E, E, E, "部门预算编码", "409001007"], 10),
+    ["财政资金安排和使用情况", "资金结构\n(万元)", "预算安排", E, E, "拨付情况", E, "结余情况", E, E],
+    [
+        E,
+        E,
+        "年初部门预算安排金额(含历年结余结转)①",
+        "年中调整金额②",
+        "小计\n③=①+②",
+        "年度拨付金额",
+        "支出实现率(%)⑤=④/③",
+        "本年度结余金额⑥=③-④",
+        "资金结余率(%)⑦=⑥/③",
+        E,
+    ],
+]
+NINGDE_GOALS = [
+    ["年度总体目标完成情况", "预期目标", E, E, E, "目标实际完成情况", E, E, E, E],
+    [E, "推进我市防震减灾事业健康发展。", E, E, E, "完成年度目标", E, E, E, E],
+]
+NINGDE_MERGES = (
+    "A1:J1",
+    "B2:E2",
+    "G2:J2",
+    "A3:A9",
+    "B3:B4",
+    "C3:E3",
+    "F3:G3",
+    "H3:I3",
+    "A10:A11",
+    "B10:E10",
+    "F10:J10",
+    "B11:E11",
+    "F11:J11",
+)
+
+
+def _ningde(executed="188.45", rate="99.92"):
+    """The 2020 table's money as published (合 计 │ 130.54 │ 58.07 │ 188.61 │ 188.45 │ 99.92 …), the 合计 row's 年度拨付金额
+    and 支出实现率 replaceable."""
+    money = [
+        [E, "财政资金小计", "130.54", "58.07", "188.61", "188.45", "99.92", "0.16", "0.08", E],
+        [E, "① 项目支出", "30", "0", "30", "30", "100", "0", "0", E],
+        [E, "② 基本支出", "100.54", "58.07", "158.61", "158.45", "99.9", "0.16", "0.1", E],
+        [E, "2.单位其它收入", "0", "0", "0", "0", "0", "0", "0", E],
+        [E, "合 计", "130.54", "58.07", "188.61", executed, rate, "0.16", "0.08", E],
+    ]
+    return NINGDE_HEAD + money + NINGDE_GOALS
+
+
+def test_circled_column_keys_and_their_formulas_are_not_part_of_a_header():
+    """'年中调整金额②', '小计 ③=①+②', '支出实现率(%)⑤=④/③': the circled key (and the formula computing the column from
+    the others' keys) is printed beside the name; a leading ① numbers a row and stays."""
+    from perfxl.layout.headers import normalise_label
+
+    assert normalise_label("年中调整金额②") == "年中调整金额"
+    assert normalise_label("小计\n④ = ①+② +③") == "小计"
+    assert normalise_label("支出实现率(%)⑤=④/③") == "支出实现率(%)"
+    assert normalise_label("资金结余率\n(%)\n⑧=⑦/④") == "资金结余率(%)"
+    assert normalise_label("① 项目支出") == "1项目支出"
+
+
+def test_the_fujian_department_funds_block_is_read(tmp_path):
+    """宁德 2020 as published: 年初部门预算安排金额 │ 年中调整金额 │ 小计 │ 年度拨付金额 │ 支出实现率 … is a funds block — its
+    rows are read (they were 'unread': execution went unchecked), the goals row below it ends it, and a correct block
+    (188.45 / 188.61 = 99.92 printed without '%' under a '(%)' header; 30 + 158.61 + 0 = 188.61) raises no 错误."""
+    result = _workbook(tmp_path, _ningde(), NINGDE_MERGES)
+    runs = _runs(result)
+    assert ("funds", 6, 9) in runs and ("goal", 11, 11) in runs, runs
+    assert not _errors(result)
+
+
+def test_a_wrong_fujian_execution_rate_is_found(tmp_path):
+    """支出实现率 is the form's execution rate (⑤=④/③, 年度拨付金额 / 小计): 92.99 printed for 188.45 / 188.61 = 99.92% is
+    F04 at the rate cell."""
+    result = _workbook(tmp_path, _ningde(rate="92.99"), NINGDE_MERGES)
+    assert [(f.ref.cell, f.severity.value) for f in _codes(result, "F04")] == [("G9", "error")]
+
+
+def test_fujian_disbursement_over_the_budget_is_found(tmp_path):
+    """年度拨付金额 190 against a 小计 of 188.61 is spending over the year's budget (F03 at the 合计 row)."""
+    result = _workbook(tmp_path, _ningde(executed="190", rate="100.74"), NINGDE_MERGES)
+    assert ("F9", "error") in [(f.ref.cell, f.severity.value) for f in _codes(result, "F03")]
+
+
+# ---------------------------------------------------------------- 方志委 2019 目标表: 年度预算安排 │ 资金总额 │ 171.41
+
+
+def _target_table(basic="110.61"):
+    rows = [
+        pad(["部门整体支出绩效目标表"], 5),
+        pad(["部门(单位)名称", "中共宁德市委党史和地方志研究室", E, "部门预算编码", "901001033"], 5),
+        pad(["年度\n预算\n安排\n(万元)", "资金总额", "171.41"], 5),
+        pad([E, "项目支出", "60.8"], 5),
+        pad([E, "基本支出", basic], 5),
+        pad(["年度\n总体\n目标", "目标1:确保本室日常办公所需经费正常运行;"], 5),
+        ["一级指标", "二级指标", "三级指标", "指标解释", "目标值"],
+        ["产出指标", "数量指标", "确保日常工作正常运行", "100%", "100%"],
+    ]
+    merges = ("A1:E1", "B2:C2", "A3:A5", "C3:E3", "C4:E4", "C5:E5", "B6:E6")
+    return rows, merges
+
+
+def test_a_target_tables_annual_budget_block_is_its_funds(tmp_path):
+    """年度预算安排(万元) │ 资金总额 │ 171.41 over 项目支出 │ 60.8 and 基本支出 │ 110.61 is the funds block (it was unread),
+    and 60.8 + 110.61 = 171.41 raises nothing."""
+    rows, merges = _target_table()
+    result = _workbook(tmp_path, rows, merges)
+    assert ("funds", 3, 5) in _runs(result), _runs(result)
+    assert not _codes(result, "F02") and not _errors(result)
+
+
+def test_a_target_tables_annual_budget_that_does_not_add_up_is_found(tmp_path):
+    """基本支出 100.61 with 项目支出 60.8 makes 161.41, not the 资金总额 171.41: F02."""
+    rows, merges = _target_table(basic="100.61")
+    result = _workbook(tmp_path, rows, merges)
+    assert [f.severity.value for f in _codes(result, "F02")] == ["error"]
+
+
+# ---------------------------------------------------------------- 原州 送茶入户 2022: a met target scored low
+
+
+SONGCHA_HEADER = ["绩效指标", "一级指标", "二级指标", "三级指标", "分值", "指标值(A)", "全年实际值(B)", "得分计算方法"]
+SONGCHA_HEADER += ["得分", "未完成原因分析"]
+
+
+def _songcha(deviation=E):
+    return [
+        pad(["项目支出绩效自评表(2022年度)"], 10),
+        pad(["项目名称", "2022年原州区健康饮茶“送茶入户”边销茶推广项目"], 10),
+        SONGCHA_HEADER,
+        [
+            E,
+            "产出指标(40分)",
+            "时效指标(必填)",
+            "确定于于2022年12月底前发放完毕",
+            "10",
+            "100",
+            "100",
+            E,
+            "9.34",
+            deviation,
+        ],
+    ]
+
+
+def test_a_met_target_scored_low_is_one_certain_finding_not_two(tmp_path):
+    """时效 100 │ 100 scored 9.34 of 10: the score is wrong (S02, certain). The blank reason beside it was a second
+    错误 (D01 '未完成') although the printed actual meets the target; whether a deduction owes a reason is a judgement
+    now — a 警告 whose basis says the actual meets the target."""
+    result = _workbook(tmp_path, _songcha(), ("A1:J1", "B2:J2", "A3:A4"))
+    assert [f.code for f in result.findings if f.severity.value == "error"] == ["S02"]
+    [d01] = _codes(result, "D01")
+    assert d01.severity.value == "warning" and "已达到" in d01.basis
+
+
+def test_a_score_below_weight_on_a_missed_target_still_needs_its_reason(tmp_path):
+    """The same row with an actual of 90 against 100: missed, so the blank reason stays a certain D01."""
+    rows = _songcha()
+    rows[3] = [E, "产出指标(40分)", "时效指标(必填)", "按期发放率", "10", "100%", "90%", E, "9", E]
+    result = _workbook(tmp_path, rows, ("A1:J1", "B2:J2", "A3:A4"))
+    assert [f.severity.value for f in _codes(result, "D01")] == ["error"]
