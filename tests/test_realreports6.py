@@ -89,3 +89,32 @@ def test_a_short_list_is_read_as_whole_only_for_three_classes_of_basic_expense(t
         "基本支出2994.57万元,其中人员工资1754.89万元、办公费452.34万元、差旅费598.14万元。",
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+#: 衡阳 2019 p6's figures as published: 292.37 / (2994.57 − 292.37) = 10.82%.
+HENGYANG_P6 = "2019年我局基本支出2994.57万元,较上年增加292.37万元,增幅10.82%。"
+
+
+def test_a_zengfu_after_a_change_is_the_change_rate(tmp_path):
+    """Failed before (probe of p6 with 10.82% changed to 11.82%): "增幅" was no change-rate word, so the rate was never
+    computed from the 增加 amount before it."""
+    assert not [f for f in _report(tmp_path, HENGYANG_P6) if f.severity.value != "info"]  # as published: agrees
+    n02 = _n02(_report(tmp_path, HENGYANG_P6.replace("10.82%", "11.82%")))
+    assert [f.severity.value for f in n02] == ["error"]
+    text = n02[0].message + n02[0].basis
+    assert "292.37万元" in text and "10.82%" in text and "11.82%" in text
+    # 降幅, 增长率 and 幅度 are read the same way
+    n02 = _n02(
+        _report(tmp_path, "支出100万元,比上年减少20万元,降幅20%。", "收入120万元,较上年增加20万元,增长率为25%。")
+    )
+    assert [(f.ref.paragraph, f.severity.value) for f in n02] == [(1, "error"), (2, "error")]
+    assert "17%" in n02[0].message and "20%" in n02[1].message  # judged at the precision printed (20%)
+
+
+def test_a_growth_rate_without_a_change_amount_is_not_computed(tmp_path):
+    findings = _report(
+        tmp_path,
+        "规模工业增加值增长率目标8%,实际增长率7.5%。",  # an indicator, not a change of a stated amount
+        "营业收入100万元,增长率8%。",  # no change amount: nothing to compute
+    )
+    assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]

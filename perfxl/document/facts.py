@@ -59,8 +59,8 @@ _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:
 _TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
-_UP = ("增加", "增长", "提高", "上升", "上涨", "多")
-_DOWN = ("减少", "下降", "降低", "减", "少", "节约")
+_UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
+_DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
 _GOAL = re.compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
@@ -336,7 +336,11 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     direction = _direction(prefix)
     if _CHANGE_CUE.search(prefix) or (
         direction
-        and re.fullmatch(r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?", compact_name(prefix) or "x")
+        # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
+        and re.fullmatch(
+            r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
+            compact_name(prefix) or "x",
+        )
     ):
         return ("change_rate" if unit == "%" else "change"), direction
     if (("上年" in prefix or "去年" in prefix) and not re.search(r"(上年|去年)(结转|结余)", prefix)) or re.search(
