@@ -10,7 +10,7 @@ images, VBA and the ribbon. The copy is written atomically and never over the in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +19,8 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
 from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
-from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, plan_marks
-from perfxl.model import Finding, a1
+from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
+from perfxl.model import Finding, a1, parse_a1
 
 __all__ = [
     "RESULT_SHEET",
@@ -62,11 +62,40 @@ def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str =
         return next((b for b in by_row.get((sheet, row), ()) if b[1] <= col <= b[3]), None)
 
     plan = plan_marks(findings, pkg.names, merge_of)
-    marks = {(s, a1(r, c)): Mark(s, a1(r, c), sev, (s, r, c) in plan.notes) for (s, r, c), sev in plan.fills.items()}
     order = sorted(findings, key=order_key)
-    rows = result_rows(order, marks, list_area_cells=False)
+    rows = result_rows(order, _Marks(plan), list_area_cells=False)
     patched = apply_marks(pkg, plan, rows, [f.severity for f in order], HEADER_ROW)
     return patched.data, patched.marked_cells
+
+
+class _Marks(Mapping[tuple[str, str], Mark]):
+    """The plan's filled cells as `result_rows` reads them, (sheet, "B7") → Mark, made only for the cells asked
+    about (a finding's own cell) instead of one Mark and two A1 texts for every filled cell."""
+
+    def __init__(self, plan: MarkPlan) -> None:
+        self._plan = plan
+        self._cells: dict[str, tuple[int, int] | None] = {}  # cell text → (row, col), parsed once
+
+    def __getitem__(self, key: tuple[str, str]) -> Mark:
+        sheet, cell = key
+        if cell not in self._cells:
+            try:
+                r, c = parse_a1(cell)
+            except ValueError:
+                self._cells[cell] = None
+            else:  # only the canonical text names a filled cell ("b7", "$B$7" do not)
+                self._cells[cell] = (r, c) if a1(r, c) == cell else None
+        at = self._cells[cell]
+        severity = self._plan.fills.get((sheet, *at)) if at is not None else None
+        if at is None or severity is None:
+            raise KeyError(key)
+        return Mark(sheet, cell, severity, (sheet, *at) in self._plan.notes)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((s, a1(r, c)) for s, r, c in self._plan.fills)
+
+    def __len__(self) -> int:
+        return len(self._plan.fills)
 
 
 def _write_atomic(dest: Path, data: bytes, *, force: bool, backup: bool) -> Path | None:

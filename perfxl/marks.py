@@ -70,29 +70,46 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
     paragraphs, unknown sheets, whole-file notes) are listed on the 校验结果 sheet only."""
     names = set(sheets)
     plan = MarkPlan()
+    fills, notes = plan.fills, plan.notes
+    bounds: dict[str, Bounds | None] = {}  # a cell text's bounds, parsed once: findings share cells
     for f in findings:
         ref = f.ref
         if not isinstance(ref, CellRef) or ref.sheet not in names:
             continue
-        try:
-            r0, c0, r1, c1 = cell_bounds(ref.cell)
-        except ValueError:
+        cell = ref.cell
+        if cell not in bounds:
+            try:
+                bounds[cell] = cell_bounds(cell)
+            except ValueError:
+                bounds[cell] = None
+        found = bounds[cell]
+        if found is None:
             continue
-        merged = merge_of(ref.sheet, r0, c0)
+        r0, c0, r1, c1 = found
+        sheet = ref.sheet
+        merged = merge_of(sheet, r0, c0)
         if merged is None and ref.anchor:  # the reader saw the merge; this book cannot tell
             ar, ac = parse_a1(ref.anchor)
-            merged = merge_of(ref.sheet, ar, ac)
+            merged = merge_of(sheet, ar, ac)
             anchor = (merged[0], merged[1]) if merged else (ar, ac)
         else:
             anchor = (merged[0], merged[1]) if merged else (r0, c0)
-        plan.notes.setdefault((ref.sheet, *anchor), []).append(f)
-        targets = [*[(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS], anchor]
+        notes.setdefault((sheet, *anchor), []).append(f)
+        if r0 == r1 and c0 == c1:
+            targets = [(r0, c0), anchor]
+        else:
+            targets = [*[(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS], anchor]
         if merged:
             mr0, mc0, mr1, mc1 = merged
             targets += [(r, c) for r in range(mr0, mr1 + 1) for c in range(mc0, mc1 + 1)][:MAX_RANGE_CELLS]
+        severity = f.severity
+        rank = _RANK[severity]
         for r, c in targets:
-            key = (ref.sheet, r, c)
-            old = plan.fills.get(key)
-            if old is None or f.severity.rank > old.rank:
-                plan.fills[key] = f.severity
+            key = (sheet, r, c)
+            old = fills.get(key)
+            if old is None or rank > _RANK[old]:
+                fills[key] = severity
     return plan
+
+
+_RANK = {s: s.rank for s in Severity}  # Severity.rank builds a dict per call

@@ -7,14 +7,15 @@ note, and a row for every other cell it filled.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
-from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity
+from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
 from perfxl.safety import neutralise_formula
 
 __all__ = [
@@ -87,7 +88,7 @@ def hyperlink_target(value: str) -> tuple[str, str] | None:
 
 
 def result_rows(
-    ordered: Sequence[Finding], marks: dict[tuple[str, str], Mark], *, list_area_cells: bool = True
+    ordered: Sequence[Finding], marks: Mapping[tuple[str, str], Mark], *, list_area_cells: bool = True
 ) -> list[list[Any]]:
     """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells).
 
@@ -102,17 +103,19 @@ def result_rows(
     listed: set[tuple[str, str]] = set()
     for i, f in enumerate(order, 1):
         ref = _cell_ref(f)
-        cell = ref.first_cell if ref else (f.cell or "")
-        mark = marks.get((f.sheet or "", cell))
-        noted = _NOTE_ADDED if mark and mark.noted and (f.sheet, cell) not in listed else ""
-        listed.add((f.sheet or "", cell))
-        link = _link_formula(f.sheet, cell, f.cell) if f.sheet and cell and (f.sheet, cell) in marks else (f.cell or "")
+        sheet, named = f.sheet, f.cell
+        cell = ref.first_cell if ref else (named or "")
+        mark = marks.get((sheet or "", cell))
+        noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
+        listed.add((sheet or "", cell))
+        # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
+        link = _link_formula(sheet, cell, named) if sheet and cell and mark is not None else (named or "")
         rows.append(
             [
                 i,
                 SEVERITY_ZH[f.severity],
                 f.code,
-                neutralise_formula(f.sheet or ""),
+                neutralise_formula(sheet or ""),
                 link,
                 neutralise_formula(f.message),
                 neutralise_formula(f.expected or ""),
@@ -142,8 +145,9 @@ def result_rows(
 
 def order_key(f: Finding) -> tuple:
     """校验结果 order, as in the annotated copy: sheet, row, code (stable for equal keys)."""
-    ref = _cell_ref(f)
-    return (f.sheet or "", ref.row if ref else 0, f.code)
+    ref = f.ref
+    row = _row_of(ref.cell) if isinstance(ref, CellRef) else None
+    return (f.sheet or "", row if row is not None else 0, f.code)
 
 
 def _legend(findings: Sequence[Finding]) -> str:
@@ -157,15 +161,17 @@ def _legend(findings: Sequence[Finding]) -> str:
 
 def _cell_ref(f: Finding) -> CellRef | None:
     """The cell a finding names, when it has a row (a narrative TextRef or a malformed cell text has none)."""
-    return f.ref if isinstance(f.ref, CellRef) and _safe_row(f.ref) else None
+    ref = f.ref
+    return ref if isinstance(ref, CellRef) and _row_of(ref.cell) is not None else None
 
 
-def _safe_row(ref: CellRef) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _row_of(cell: str) -> int | None:
+    """The row of a cell text's first cell, None when it names no row (parsed once per text: findings share cells)."""
     try:
-        _ = ref.row  # raises ValueError for a cell text that names no row
+        return parse_a1(cell.split(":", 1)[0])[0]
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
