@@ -118,3 +118,44 @@ def test_a_growth_rate_without_a_change_amount_is_not_computed(tmp_path):
         "营业收入100万元,增长率8%。",  # no change amount: nothing to compute
     )
     assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
+
+
+#: 南县住房和城乡建设局 2018年度整体支出绩效评价报告 (http://www.nanxian.gov.cn/jc_nx/187/195/content_16189.html), 一、1 as
+#: published: 21 names before "21个股室和直属单位", 8 before "8个二级单位" — the names first, their count after.
+NANXIAN_2018 = (
+    "1、组织机构设置及人员情况:南县住房和城乡建设局正科级行政单位,内设办公室、人事股、财计股、法规股、联合工会、"
+    "政务服务股、房改股、城建档案馆、城市建设股、村镇建设股、规划技术股、规划管理股、建筑管理股、公用事业股、"
+    "建设工程管理站、燃气办、质安监站、建筑材料检测中心、城乡规划建设服务中心、规划勘测设计院、信息中心21个股室和"
+    "直属单位,另按规定设立了机关党支部、纪检监察室。下辖自来水公司、环境卫生管理处、公用事业设施管理站、德昌公园"
+    "管理处、路灯管理所、建筑勘察设计院、园林绿化管理处、建筑工程公司8个二级单位。全局现有在职人员246人,离退休"
+    "人员85人。"
+)
+
+
+def _n05(findings):
+    return [f for f in findings if f.code == "N05"]
+
+
+def test_names_listed_before_their_count_are_counted(tmp_path):
+    """Failed before (probe with 21 → 22, 8 → 9): only "<count>个，即/：<names>" was read, never "内设<names>21个股室"."""
+    assert not [f for f in _report(tmp_path, NANXIAN_2018) if f.severity.value != "info"]  # as published: 21 and 8
+    n05 = _n05(_report(tmp_path, NANXIAN_2018.replace("信息中心21个", "信息中心22个").replace("公司8个", "公司9个")))
+    assert [f.severity.value for f in n05] == ["warning", "warning"]  # a name dropped or the count wrong: a judgement
+    assert "22个" in n05[0].message and "21" in n05[0].message and "9个" in n05[1].message and "8" in n05[1].message
+
+
+def test_a_count_right_after_an_organisation_noun_and_a_colon_heads_its_list(tmp_path):
+    """Failed before: "内设机构4:A、B、C" had no measure word, so the list was not read."""
+    n05 = _n05(_report(tmp_path, "我局为正处级行政单位,内设机构4:办公室、财务审计科、法制科(行政审批服务科)。"))
+    assert [f.severity.value for f in n05] == ["warning"] and "4" in n05[0].message and "3" in n05[0].message
+    findings = _report(
+        tmp_path,
+        "我局内设机构3:办公室、财务审计科、法制科(行政审批服务科)。",  # agrees
+        # 怀化 2023 p5's shape: the list goes on after the comma ("另设机关党委"): not read as complete
+        "内设机构11:办公室、人事教育科、财务审计科,另设机关党委。",
+        "内设股室11个,所属事业单位10个。",  # counts with no list
+        "内设办公室和财务股2个股室。",  # one name with 和: fewer than two names
+        "内设办公室、财务股等3个股室。",  # 等: not the whole list
+        "配备比例为3:1、2:1。",  # a ratio, no organisation noun
+    )
+    assert not [f for f in findings if f.severity.value != "info"]

@@ -1,7 +1,8 @@
 """A stated count against the names its exhaustive list gives: "直属事业单位10个，即A、B、…" (N05).
 
 Only lists the text presents as complete — the count followed by 即 (not 即将/即可…) / 分别为 / 分别是 /
-a colon — and never one ending in 等 or introduced by 包括. Names are separated by 、 outside brackets
+a colon ("内设机构10:A、B…" too, the count right after an organisation noun), or the names after 内设/下设/下辖
+and before their count ("内设A、B、…21个股室") — and never one ending in 等 or introduced by 包括. Names are separated by 、 outside brackets
 (“财务股（含审计、统计）”, 《资产、采购管理办法》 are one name each); a 和/及/与 may join two names or sit
 inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
 may have been dropped or two run together, and only a person can say which.
@@ -18,6 +19,18 @@ __all__ = ["ListedCount", "listed_counts"]
 _LISTED = re.compile(
     r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)"
     r"[,，]?\s*(?:即(?![将可时使便刻])|分别为|分别是|[:：])[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
+)
+#: The same list with no measure word, its count right after an organisation noun and before a colon
+#: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
+_LISTED_BARE = re.compile(
+    r"(?:机构|股室|科室|处室|单位|部门)(?P<count>\d+)(?P<unit>)[:：]\s*"
+    r"(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
+)
+#: The names before their count, after a verb of an organisation's structure: "内设A、B、…、U21个股室和直属单位",
+#: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个").
+_LISTED_BEFORE = re.compile(
+    r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d])+?)"
+    r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 _NOT_ALL = re.compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
@@ -56,9 +69,10 @@ def _split_names(body: str) -> list[str]:
 def listed_counts(text: str) -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives."""
     out = []
-    for m in _LISTED.finditer(text):
+    found = [*_LISTED.finditer(text), *_LISTED_BARE.finditer(text), *_LISTED_BEFORE.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         body = m.group("names").strip()
-        if _CONTINUED.match(text, m.end()):
+        if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
             continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
         names = tuple(n.strip() for n in _split_names(body))
         if len(names) < 2 or _NOT_ALL.search(body):
