@@ -931,3 +931,57 @@ def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(tar
     ev = _row(good_evaluation(), name, target, actual, score=score, deviation=None)
     found = [(f.code, f.severity) for f in _at(validate_submission(submission(ev)), "H13")]
     assert found == expected
+
+
+# ---------------------------------------------------------------- "2023.12": a year and a month, not a number
+# 云南 施甸 2021 (tests/realworld): 时效指标 │ 项目竣工时间 │ "2023.12". Read as the number 2023.12, an actual "2023.11"
+# (a month early) missed it and "2024.01" (a month late) exceeded it; and I09 said the target was no date.
+
+
+def _deadline(target, actual, score=10, **changes):
+    ev = replace_row(good_evaluation(), 2, target=target, actual=actual, score=score, **changes)
+    return [f for f in validate_submission(submission(ev)) if str(f.ref).endswith("14")]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [("2023.12", "2023.11"), ("2023.12", "2023.12"), ("2023.12", "2023年11月"), ("≤2024.6", "2024.3")],
+)
+def test_a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
+    """Failed before: "2023.12" │ "2023.11" gave S07 + D01 (missed) and I09 (no date)."""
+    assert [f.brief() for f in _deadline(target, actual)] == []
+
+
+def test_a_year_and_month_with_a_point_missed_is_a_warning_naming_both_dates():
+    found = _deadline("2023.12", "2024.01")
+    assert {(f.code, f.severity) for f in found} == {
+        ("S01", Severity.WARNING),
+        ("S07", Severity.WARNING),
+        ("D01", Severity.WARNING),
+    }
+    s01 = next(f for f in found if f.code == "S01")
+    assert "2024-01-31" in s01.message and "2023-12-31" in s01.message
+    assert "按“年.月”理解为日期" in s01.basis  # the format is inferred: a judgement, never an 错误
+
+
+def test_a_figure_under_a_unit_column_or_typed_in_a_number_cell_stays_a_number():
+    """With a 度量单位 column (万元), "2023.12" is an amount; a number cell 2023.1 may have lost October's 0."""
+    from perfxl.rules.context import dotted_year_month
+    from perfxl.values import parse_value
+
+    assert dotted_year_month(parse_value("2023.12")).date.display() == "2023-12-31"
+    assert dotted_year_month(parse_value("≤2024.2")).date.display() == "2024-02-29"
+    for typed in ("2023.12万元", "2023.13", "12023.12", "2023.125", 2023.12, "23.12"):
+        assert dotted_year_month(parse_value(typed)) is None, typed
+    ev = replace_row(good_evaluation(), 2, target="2023.12", actual="2024.01")
+    late = ev.indicators[2]
+    ev = dataclasses.replace(
+        ev,
+        indicators=(
+            *ev.indicators[:2],
+            dataclasses.replace(late, unit=dataclasses.replace(late.weight, raw="万元")),
+            *ev.indicators[3:],
+        ),
+    )
+    found = [f for f in validate_submission(submission(ev)) if str(f.ref).endswith("14")]
+    assert not [f for f in found if "年.月" in f.basis or f.code in ("S01", "S07")]  # 2024.01 ≥ 2023.12 as amounts

@@ -7,6 +7,7 @@ so thirty checks over one workbook parse every cell once.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -44,6 +45,7 @@ from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import conversion_factor, lookup, split_per
 from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
+from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec
 from .direction import OPPOSITE, Direction, infer_direction
@@ -440,6 +442,21 @@ class Context:
         if weight is None:
             return Reading(None, None)
         t, a = self.parsed(ind.target), self.parsed(ind.actual)
+        if ind.unit is None or self.is_blank(ind.unit):
+            dated_t, dated_a = dotted_year_month(t), dotted_year_month(a)
+            if (dated_t or dated_a) and (dated_t or t).kind is ValueKind.DATE and (dated_a or a).kind is ValueKind.DATE:
+                # "2023.12" │ "2023.11": a year and month written with a point, not the number 2023.12
+                dotted = "、".join(f"“{p.text}”" for p, d in ((t, dated_t), (a, dated_a)) if d is not None)
+                reading = self._read_parsed(ind, dated_t or t, dated_a or a, weight)
+                return replace(
+                    reading,
+                    certainty=_weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+                    basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
+                    basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
+                )
+        return self._read_parsed(ind, t, a, weight)
+
+    def _read_parsed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
         reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
         base = _multiplier_base(t, a)
@@ -706,6 +723,23 @@ def _approximate(t: ParsedValue, reading: Reading, share: Decimal) -> Reading:
         f"the target {text!r} is approximate ({word}): {reading.basis_en}; whether the actual is close enough is a "
         "judgement",
     )
+
+
+#: "2023.12", "≤2024.6": a year and a month joined by a point, as 时效 targets and actuals are often typed.
+_DOTTED_YEAR_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．])")
+
+
+def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
+    """A text "2023.12" (no unit) as the date it stands for — December 2023, its last day, as "2023年12月" reads —
+    else None. Only typed text: a number cell 2023.1 may have lost the 0 of October."""
+    if p.kind is not ValueKind.NUMBER or p.unit is not None or p.number is None or not isinstance(p.raw, str):
+        return None
+    m = _DOTTED_YEAR_MONTH.search(p.text)
+    if m is None or not 1 <= int(m.group(2)) <= 12 or Decimal(f"{m.group(1)}.{m.group(2)}") != p.number:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    day = calendar.monthrange(year, month)[1]
+    return replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
 
 
 def _weaker_certainty(a: Certainty, b: Certainty) -> Certainty:

@@ -11,7 +11,7 @@ from perfxl.units import count_of_noun, family_of, lookup, split_per
 from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
-from .context import Context, compact
+from .context import Context, compact, dotted_year_month
 from .direction import name_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
@@ -375,6 +375,8 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
             continue
         p = ctx.parsed(ind.target)
         if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
+            continue
+        if dotted_year_month(p) is not None:  # "2023.12": December 2023
             continue
         if p.kind == ValueKind.NUMBER and family_of(p.unit) in ("time", "workday"):
             continue
