@@ -407,6 +407,8 @@ class SelfEvaluation:
     stated_total: CellValue | None = None  # a total stated in a text row above the table ("项目总得分99.41分")
     level2: tuple[Level2Heading, ...] = ()  # 二级 labels with a declared weight (评分表), in sheet order
     remarks: tuple[CellValue, ...] = ()  # texts of rows after the table labelled 原因分析/说明/改进措施
+    # 年度履职目标 rows of a 部门整体支出绩效目标表 (福建): (支出项目名称, 预算金额) — the budget split by spending item
+    duties: tuple[tuple[CellValue, CellValue], ...] = ()
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -192,3 +192,65 @@ def test_a_score_below_weight_on_a_missed_target_still_needs_its_reason(tmp_path
     rows[3] = [E, "产出指标(40分)", "时效指标(必填)", "按期发放率", "10", "100%", "90%", E, "9", E]
     result = _workbook(tmp_path, rows, ("A1:J1", "B2:J2", "A3:A4"))
     assert [f.severity.value for f in _codes(result, "D01")] == ["error"]
+
+
+# ---------------------------------------------------------------- 方志委 2019 目标表: 年度履职目标 amounts
+
+
+def _duties(basic_item="171.41"):
+    """The 2019 目标表's 预算安排 block and its 年度履职目标 as published (the third item, 基本支出, printed 171.41 — the
+    whole 资金总额 — where the 预算安排 block gives 基本支出 110.61)."""
+    rows, merges = _target_table()
+    duties = [
+        ["年度\n履职\n目标", "部门职能", "年度目标任务", "支出项目名称", "预算金额(万元)"],
+        [
+            E,
+            "组织、指导、编纂地方志、年鉴、地情工作",
+            "保障志鉴地情相关工作开展所需资金",
+            "地情、市志编纂与年鉴出版经费",
+            "49.8",
+        ],
+        [E, "确保本室各人员工资及福利的发放", "按时发放2019年人员福利", "地情、市志编纂与年鉴出版经费", "11"],
+        [E, "确保日常工作正常运行", "按时发放2019年人员工资待遇", "基本支出", basic_item],
+    ]
+    rows = [*rows[:6], *duties, *rows[6:]]
+    return rows, (*merges, "A7:A10")
+
+
+def test_duty_amounts_above_the_funds_total_are_found(tmp_path):
+    """49.8 + 11 + 171.41 = 232.21 against a 资金总额 of 171.41: the items split more money than the table has — F10,
+    certain. It stands at the item the 预算安排 block contradicts (基本支出 171.41 there 110.61, with which the items add
+    up), naming the total (C3) and the other amounts (E8, E9)."""
+    rows, merges = _duties()
+    result = _workbook(tmp_path, rows, merges)
+    [f10] = _codes(result, "F10")
+    assert (f10.ref.cell, f10.severity.value) == ("E10", "error")
+    assert [loc.cell for loc in f10.related] == ["C3", "E8", "E9"]
+    assert "232.21" in f10.message and "110.61" in f10.basis
+    assert ("funds", 8, 10) in _runs(result), _runs(result)
+
+
+def test_duty_amounts_that_add_up_raise_nothing(tmp_path):
+    """基本支出 110.61: 49.8 + 11 + 110.61 = 171.41, nothing to say."""
+    rows, merges = _duties(basic_item="110.61")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F10") and not _errors(result)
+
+
+def test_duty_amounts_below_the_total_are_a_judgement(tmp_path):
+    """基本支出 100 where the 预算安排 block says 110.61: the items add to 160.8 < 171.41. Below the total is a judgement
+    (the list may name only the items tied to a duty): a 警告 saying so, at the 基本支出 item (with 110.61 they add up)."""
+    rows, merges = _duties(basic_item="100")
+    result = _workbook(tmp_path, rows, merges)
+    [f10] = _codes(result, "F10")
+    assert (f10.ref.cell, f10.severity.value) == ("E10", "warning") and "人工判断" in f10.basis
+
+
+def test_duty_amounts_that_do_not_add_up_for_no_single_item_stand_at_the_total(tmp_path):
+    """49.8 + 20 + 110.61 = 180.41 > 171.41 with every item agreeing with the funds block (no same-named item differs):
+    F10 stands at the 资金总额 it exceeds."""
+    rows, merges = _duties(basic_item="110.61")
+    rows[8] = [E, "确保本室各人员工资及福利的发放", "按时发放2019年人员福利", "地情、市志编纂与年鉴出版经费", "20"]
+    result = _workbook(tmp_path, rows, merges)
+    [f10] = _codes(result, "F10")
+    assert (f10.ref.cell, f10.severity.value) == ("C3", "error")

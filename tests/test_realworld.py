@@ -226,9 +226,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         6: "a '资金结构 (万元)' block whose amounts are in 元 (2537695 万元 = 253.77亿元 for a municipal office): which unit "
         "holds is a plausibility judgement, not a relation perfxl checks"
     },
-    "fujian-ningde-fangzhiwei-mubiao-2019": {
-        11: "the 年度履职目标 block (支出项目名称 │ 预算金额) is not read, so its amounts are not added up against the 资金总额"
-    },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {

@@ -70,6 +70,7 @@ class _Builder:
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row, what it was read as), for coverage
     has_total_row: bool = False
     remarks: list[CellValue] = field(default_factory=list)
+    duties: list[tuple[CellValue, CellValue]] = field(default_factory=list)  # 年度履职目标 (支出项目名称, 预算金额)
 
     @property
     def has_body(self) -> bool:
@@ -105,6 +106,7 @@ class _Builder:
             stated_total=self.stated_total,
             level2=tuple(self.level2.values()),
             remarks=tuple(self.remarks),
+            duties=tuple(self.duties),
         )
 
 
@@ -337,6 +339,9 @@ class _Reader(FundsRows):
             return
         if self.cur.has_total_row and self._remark_row(r):
             mark(r, "note")  # 偏差大或目标未完成原因分析 | …, 改进措施 | … below the 总分: read as the table's remarks
+            return
+        if self.state != "indicators" and (duty := self._duties_row(r)):
+            mark(r, duty)  # 年度履职目标 │ 支出项目名称 │ 预算金额 (福建 部门整体支出绩效目标表)
             return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0

@@ -77,6 +77,7 @@ class FundsRows:
     # a 其中 list of sources has begun; a second 其中 under it opens a source's own sub-items (nested)
     funds_of_which: bool = False
     funds_nested: bool = False
+    duty_cols: tuple[int, int] | None = None  # (支出项目名称, 预算金额) columns of a 年度履职目标 block
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -196,6 +197,23 @@ class FundsRows:
                     actual=row.label.text,
                 )
             )
+        return "funds"
+
+    def _duties_row(self, r: int) -> str:
+        """福建 部门整体支出绩效目标表's 年度履职目标 (部门职能 │ 年度目标任务 │ 支出项目名称 │ 预算金额(万元)): its header
+        ("header") and each spending item with an amount ("funds"), kept as (item, amount) for F10; "" for any other row.
+        """
+        cols = _duty_columns(self.grid, r)
+        if cols is not None:
+            self.duty_cols, self.state = cols, "duties"
+            return "header"
+        if self.state != "duties" or self.duty_cols is None:
+            return ""
+        item_col, amount_col = self.duty_cols
+        amount = own(self.grid, r, amount_col)
+        if not (is_number(amount) or _numeric_text(amount)):
+            return ""
+        self.cur.duties.append((value_at(self.grid, r, item_col), value_at(self.grid, r, amount_col)))
         return "funds"
 
     def _pair_funds_row(self, r: int) -> bool:
@@ -342,6 +360,22 @@ _FUNDS_LABELS = frozenset((*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", 
 #: The group label left of a 目标表's single pair lines (资金金额 │ 年度资金总额 │ …; 资金情况(万元) │ 年度金额 │ 397;
 #: 年度预算安排(万元) │ 资金总额 │ 171.41 over 项目支出 │ 60.8 and 基本支出 │ 110.61, 福建 部门整体支出绩效目标表).
 _PAIR_GROUPS = frozenset((*H.FUNDS_SECTION_LABELS, "资金金额", "资金来源", "年度预算安排"))
+
+
+_DUTY_ITEM, _DUTY_AMOUNT = H.normalise_label("支出项目名称"), H.normalise_label("预算金额")
+
+
+def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
+    """(支出项目名称 col, 预算金额 col) of a 年度履职目标 header row (… │ 支出项目名称 │ 预算金额(万元)), else None."""
+    item = amount = None
+    for c, v in row_cells(grid, r):
+        if isinstance(v, str):
+            label = H.strip_brackets(H.normalise_label(v))
+            if label == _DUTY_ITEM:
+                item = c
+            elif label == _DUTY_AMOUNT:
+                amount = c
+    return (item, amount) if item is not None and amount is not None and item < amount else None
 
 
 def _is_pair_total(label: str) -> bool:

@@ -132,6 +132,10 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("F09", "FUND_BREAKDOWN_SUM", "R-F02", E, "按收入/支出性质分项之和与总数不符", "A 按性质分 split does not add up",
               "{group} {actual}：{what} {expected}", "{group}: {what_en} {expected} (found {actual})",
               "财预〔2020〕10号 附1 部门整体支出绩效自评表（年度预算申请：按收入性质分、按支出性质分）"),
+    CheckSpec("F10", "FUND_DUTIES_SUM", "R-F02", E, "履职目标预算金额合计与资金总额不符", "Duty amounts do not match the funds total",
+              "年度履职目标各支出项目预算金额合计 {actual}，{relation}年度资金总额 {expected}",
+              "The duties' spending items add up to {actual}, which {relation_en} the total {expected}",
+              "福建省 部门整体支出绩效目标表（年度预算安排；年度履职目标：支出项目名称、预算金额）", scope="funds"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",

@@ -724,3 +724,52 @@ def adjustment_explained(ctx: Context) -> Iterator[Finding]:
         if not any(_ADJUST.search(t) for t in _notes(ctx)):
             yield ctx.finding(row.full_budget, expected=initial, actual=full)
         return  # one finding per block: the total row carries it
+
+
+@check("F10")
+def duties_within_total(ctx: Context) -> Iterator[Finding]:
+    """年度履职目标 (福建 部门整体支出绩效目标表): the 预算金额 of the spending items the duties need split the year's
+    funds, so they add up to no more than the 年度资金总额 — above it is certain; below it a judgement (the list may name
+    only the items tied to a duty)."""
+    ev, total = ctx.evaluation, _total(ctx)
+    if ev is None or not ev.duties or total is None:
+        return
+    cell = total.full_budget
+    reported = ctx.number(cell)
+    amounts = [ctx.number(a) for _, a in ev.duties]
+    if reported is None or any(v is None for v in amounts):
+        ctx.skip("年度履职目标的预算金额或资金总额无法读取，未核对其合计", "a duty amount or the total cannot be read")
+        return
+    found = sum((v for v in amounts if v is not None), Decimal(0))
+    if abs(found - reported) <= ctx.tol_money:
+        return
+    over = found > reported
+    listed = " + ".join(a.text for _, a in ev.duties)
+    parts = {p.label.text.strip(): p.full_budget for p in (ev.funds.parts if ev.funds else ())}
+    at: CellValue = cell  # the total; or the one item whose figure the funds block contradicts, when it is the cause
+    clashes = []
+    for item, amount in ev.duties:
+        part = parts.get(item.text.strip())
+        own, theirs = ctx.number(amount), None if part is None else ctx.number(part)
+        if part is None or own is None or theirs is None or own == theirs:
+            continue
+        clashes.append(f"“{item.text.strip()}”{amount.text}（资金表中为 {part.text}）")
+        if abs(found - own + theirs - reported) <= ctx.tol_money:
+            at = amount  # 基本支出 171.41 where the block says 110.61: with 110.61 the items add up
+    basis = f"读取：年度履职目标预算金额 {listed} = {fmt_num(found)}，年度资金总额 {cell.text}"
+    if clashes:
+        basis += "；同名支出项目金额不一致：" + "、".join(clashes)
+    if not over:
+        basis += "；履职目标可能只列出与职能对应的支出项目，是否须覆盖全部预算请人工判断"
+    yield ctx.finding(
+        at,
+        expected=cell.text,
+        actual=fmt_num(found),
+        relation="超过" if over else "小于",
+        relation_en="exceeds" if over else "is below",
+        certainty=None if over else Certainty.JUDGEMENT,
+        basis=basis,
+        basis_en=f"read duty amounts {listed} = {fmt_num(found)} against the total {cell.text}"
+        + ("" if over else "; the list may name only the items tied to a duty: a person judges"),
+        related=tuple(c.ref for c in (cell, *(a for _, a in ev.duties)) if c.ref is not None and c is not at),
+    )
