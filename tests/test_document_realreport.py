@@ -64,10 +64,11 @@ def build_docx(fixture: dict, path: Path) -> None:
     for table in fixture.get("tables", []):
         rows = table["rows"]
         t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
+        for row, cells in zip(rows, (r.cells for r in t.rows), strict=True):
+            # a row's cells in one pass: Table.cell(r, c) lists every cell of the table on each call
+            for text, cell in zip(row, cells, strict=False):
                 if text:
-                    t.cell(r, c).paragraphs[0].text = str(text)
+                    cell.paragraphs[0].text = str(text)
         for merge in table.get("merges", []):
             from openpyxl.utils.cell import range_boundaries
 
