@@ -9,6 +9,7 @@ placeholders (/ — ……). Excel error values and text holding control charact
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import enum
 import re
@@ -414,6 +415,18 @@ _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 _STRAY_SYMBOLS = "^`|\\@&_?"  # not "#": "#5" numbers a building or a lot
 
 
+_DOTTED_DATE = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})")
+
+
+def _dotted_date(token: str) -> bool:
+    """True when `token` is a calendar date written with points ("2021.1.1", "2021.12.31")."""
+    m = _DOTTED_DATE.fullmatch(token)
+    if m is None:
+        return False
+    year, month, day = (int(g) for g in m.groups())
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
 def _garbled(t: str, m: re.Match[str]) -> str | None:
     """The damaged token when the number at `m` does not parse cleanly, else None.
 
@@ -482,6 +495,10 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if m is None:  # digits but no parsable number (e.g. "1e")
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     damaged = _garbled(t, m)
+    if damaged is not None and _dotted_date(damaged):
+        # "2021.1.1-12.31", "2021.12.31前": a date written with points inside a period or a deadline, not a damaged
+        # number — text perfxl does not read as one value, with nothing to say about the figure
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
     if damaged is not None:
         return ParsedValue(
             raw,

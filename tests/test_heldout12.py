@@ -254,3 +254,23 @@ def test_duty_amounts_that_do_not_add_up_for_no_single_item_stand_at_the_total(t
     result = _workbook(tmp_path, rows, merges)
     [f10] = _codes(result, "F10")
     assert (f10.ref.cell, f10.severity.value) == ("C3", "error")
+
+
+# ---------------------------------------------------------------- 吕梁 护工培训 2021: a period written with points
+
+
+def test_a_period_written_with_dotted_dates_is_no_damaged_number(tmp_path):
+    """吕梁 2021: 培训任务完成及时 │ 2021.1.1-12.31 │ 2021.1.1-12.31 — a period, its dates written with points. It was read
+    as a damaged number '2021.1.1' (I12 on both cells, '疑为录入或识别错误'); a date that is not a calendar date
+    ('2021.13.1') still is one."""
+    from perfxl.values import parse_value
+
+    assert parse_value("2021.1.1-12.31").reason is None and parse_value("2021.12.31前").reason is None
+    assert parse_value("2021.13.1-12.31").reason and parse_value("1.2.3万元").reason
+    rows = [
+        ["一级指标", "二级指标", "指标名称", "目标值", "完成值"],
+        ["产出指标", "产出时效", "培训任务完成及时", "2021.1.1-12.31", "2021.1.1-12.31"],
+        [E, E, "参训学员结业考核通过率", "100%", "98.79%"],
+    ]
+    result = _workbook(tmp_path, rows, ("A2:A3", "B2:B3"))
+    assert not _codes(result, "I12") and not _errors(result)
