@@ -159,3 +159,32 @@ def test_a_count_right_after_an_organisation_noun_and_a_colon_heads_its_list(tmp
         "配备比例为3:1、2:1。",  # a ratio, no organisation noun
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+#: 南县住房和城乡建设局(人防办) 2023 部门整体支出绩效评价报告, paragraph 5 as published: 178 = 129 + 49.
+NANXIAN_2023_P5 = (
+    "(一)机构设置及人员情况。南县住房和城乡建设局(人防办)属正科级行政单位,内设股室11个,所属事业单位10个(含二级独立"
+    "核算事业单位德昌公园管理所)。全局实有职工人数178 人,其中:在职129人,退休49人"
+)
+
+
+def test_a_headcount_split_into_in_service_and_retired_is_summed(tmp_path):
+    """Failed before (probe with 178 → 180 and → 170): counts under 其中 were never summed; 在职 and 退休 do not overlap."""
+    assert not [f for f in _report(tmp_path, NANXIAN_2023_P5) if f.severity.value != "info"]  # as published
+    n02 = _n02(_report(tmp_path, NANXIAN_2023_P5.replace("178 人", "180 人")))
+    assert [f.severity.value for f in n02] == ["warning"]  # short: a status such as 临聘 may be unlisted
+    assert "178人" in n02[0].message and "180人" in n02[0].message
+    n02 = _n02(_report(tmp_path, NANXIAN_2023_P5.replace("178 人", "170 人")))
+    assert [f.severity.value for f in n02] == ["error"]  # over: the two statuses cannot overlap
+
+
+def test_headcounts_by_other_categories_stay_unsummed(tmp_path):
+    findings = _report(
+        tmp_path,
+        "编制30人,实有在职28人,其中:行政25人,事业5人。",  # categories that are no status
+        # 赫山 2019 p13 with its total changed: 协管员 is no status, units (局本级/环卫处) are no status
+        "区城管执法局现有人员1904人,其中局本级187人(在职在编139人、退休人员8人、协管员40人),环卫处1707人。",
+        "现有在职职工85人,离退休人员158人。",  # no total (衡阳 2019 p3's shape)
+        "全局职工178人,其中在职129人。",  # one status only
+    )
+    assert not [f for f in findings if f.severity.value != "info"]

@@ -402,6 +402,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
+    _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
     for fact in facts:
@@ -561,6 +562,61 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
     last = parts[-1]
     after = _BRACKETED.sub("", last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :])
     return not _OPEN_ENDED.match(after)
+
+
+#: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
+#: categories of people (其中 counts are otherwise never summed).
+_STAFF_STATUS = re.compile(r"(?:实有)?(?P<status>在职(?:在编)?|在编|离退休|退休|离休)(?:人员|职工|干部)?(?:人数)?")
+_RETIRED = ("离退休", "退休", "离休")
+#: A total naming the unit's people (not its 编制, a quota the staff may exceed).
+_HEADCOUNT = re.compile(r"^(?!.*编制).*(?:人员|职工|人数|干部|实有|现有)")
+
+
+def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """A headcount split by status under 其中 ("实有职工人数178人,其中:在职129人,退休49人"): in service and retired do not
+    overlap, so more than the total is certain (错误); less is a 警告 (a status such as 临聘 may be unlisted)."""
+    for total in facts:
+        if total.quantity.unit != "人" or total.parent is not None or not _HEADCOUNT.search(total.subject):
+            continue  # "核定编制数为32人，其中在职45人": a quota, not the staff (在职 may exceed it)
+        parts = [f for f in facts if f.parent == total.index]
+        statuses = [m.group("status") if (m := _STAFF_STATUS.fullmatch(p.subject)) else None for p in parts]
+        if len(parts) < 2 or None in statuses or len(set(statuses)) != len(statuses):
+            continue
+        if not any(s.startswith(("在职", "在编")) for s in statuses if s) or not any(s in _RETIRED for s in statuses):
+            continue
+        if any(p.quantity.unit != "人" for p in parts) or any(
+            (pi, f.index) in run.contradicted for f in (*parts, total)
+        ):
+            continue
+        point = sum((p.quantity.value for p in parts), Decimal(0))
+        if point == total.quantity.value:
+            continue
+        over = point > total.quantity.value
+        names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+        expected = _show(point, "人")
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{total.subject}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
+                    "what_en": f"parts of {total.subject} by status",
+                },
+                expected=expected,
+                actual=total.quantity.text,
+                certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
+                + (
+                    "（在职与离退休人员互不重叠，其和不能超过总数）"
+                    if over
+                    else "（在职与离退休人员互不重叠；若另有未列的人员类别，如临聘，也可能相符，请核实）"
+                ),
+                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+                + ("" if over else "; another status may be unlisted, a person checks"),
+            )
+        )
 
 
 _TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
