@@ -866,9 +866,9 @@ def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weigh
 
 
 def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
-    """ "≥300人次" │ "基本完成" │ 10: the tier ("部分达成…") is read from the words, not from a figure; S05 was a
+    """ "≥300人次" │ "部分完成" │ 10: the tier ("部分达成…") is read from the words, not from a figure; S05 was a
     certain 错误 beside S14's warning that the score cannot be verified. A 定性 row keeps its certain band."""
-    ev = _row(good_evaluation(), "培训人次", "≥300人次", "基本完成")
+    ev = _row(good_evaluation(), "培训人次", "≥300人次", "部分完成")
     s05 = [f for f in validate_submission(submission(ev)) if f.code == "S05"]
     assert [(f.severity, f.certainty) for f in s05] == [(Severity.WARNING, Certainty.JUDGEMENT)]
     assert "按文字归入" in s05[0].basis
@@ -985,3 +985,29 @@ def test_a_figure_under_a_unit_column_or_typed_in_a_number_cell_stays_a_number()
     )
     found = [f for f in validate_submission(submission(ev)) if str(f.ref).endswith("14")]
     assert not [f for f in found if "年.月" in f.basis or f.code in ("S01", "S07")]  # 2024.01 ≥ 2023.12 as amounts
+
+
+# ---------------------------------------------------------------- "基本完成": 达成 or 部分达成 — a decision (issue 11)
+# The national profile reads "基本完成"/"基本达成" as 部分达成 (band [60%, 80%)), yet older forms word the top tier
+# "全部或基本达成预期指标" ([80%, 100%]). Before, "基本完成" scored 10 of 10 was a certain S05 + D01 错误.
+
+
+@pytest.mark.parametrize("score", [10, 8, 7])
+def test_words_that_fit_two_tiers_are_checked_against_both_bands(score):
+    ev = replace_row(good_evaluation(), 5, actual="基本完成", score=score, deviation=None)
+    found = [f for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")]
+    assert [f.code for f in found if f.severity is Severity.ERROR] == []
+    (d01,) = [f for f in found if f.code == "D01"]  # no reason given for a row that may be 部分达成: a judgement
+    assert d01.severity is Severity.WARNING and "达成年度指标" in d01.basis
+
+
+def test_a_score_outside_both_tiers_bands_stays_an_error():
+    ev = replace_row(good_evaluation(), 5, actual="基本完成", score=5, deviation="机制尚在完善")
+    (s05,) = [f for f in validate_submission(submission(ev)) if f.code == "S05"]
+    assert s05.severity is Severity.ERROR and "[6, 10]" in s05.message and "按哪一档都不符" in s05.basis
+
+
+def test_a_prescribed_tier_keeps_its_own_band():
+    ev = replace_row(good_evaluation(), 5, actual="部分达成", score=10, deviation="机制尚在完善")
+    (s05,) = [f for f in validate_submission(submission(ev)) if f.code == "S05"]
+    assert s05.severity is Severity.ERROR and "[6, 8)" in s05.message

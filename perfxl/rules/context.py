@@ -459,6 +459,15 @@ class Context:
     def _read_parsed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
         reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
+        higher = self.higher_tier(a)
+        if higher is not None:  # "基本完成": 达成 ("全部或基本达成") or 部分达成? A person judges
+            other = self._read_values(ind, t, higher, weight)
+            if _verdict(other) != _verdict(reading):
+                return _either(
+                    (f"实际完成值“{a.text}”可归入两档", f"the actual {a.text!r} fits two tiers"),
+                    (f"“{a.label}”档", a.label or "", reading),
+                    (f"“{higher.label}”档", higher.label or "", other),
+                )
         base = _multiplier_base(t, a)
         if base is not None:
             reading = self._read_unitless(ind, t, a, weight, reading, base)
@@ -569,6 +578,16 @@ class Context:
                 else:
                     reading = Reading(result, way, Certainty.GUESS, both, both_en)
         return reading
+
+    def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
+        """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
+        "基本完成" is 部分达成 in most forms, yet older forms word the top tier "全部或基本达成预期指标"), else None."""
+        words = self.profile.get("qualitative.between_tiers", ())
+        text = normalise_text(actual.text)
+        if not actual.tier or not any(w in text for w in words):
+            return None
+        above = self.settings.tiers[actual.tier - 1]
+        return replace(actual, tier=actual.tier - 1, label=above.label)
 
     def is_qualitative(self, ind: Indicator) -> bool:
         """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column."""

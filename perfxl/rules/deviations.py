@@ -40,6 +40,16 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
                 "taken off for a reason that must be given is a person's judgement (the score itself is checked "
                 "by the scoring checks)",
             )
+        higher = ctx.higher_tier(ctx.parsed(ind.actual))
+        if higher is not None:  # "基本完成" may be 达成 (its top band reaches 80%): whether it owes a reason is judged
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                Certainty.JUDGEMENT,
+                f"{basis}；实际完成值“{ind.actual.text}”可归入“{higher.label}”档，低分是否须说明偏差原因请人工判断",
+                f"{basis_en}; the actual {ind.actual.text!r} may be the tier {higher.label!r}: whether the lower "
+                "score owes a reason is a person's judgement",
+            )
         return (
             f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
             f"score {fmt_num(score)} below weight {fmt_num(weight)}",

@@ -153,28 +153,42 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
         if tier is None or tier >= len(tiers) or weight is None or score is None:
             continue
         t = tiers[tier]
-        low, high = ctx.round_score(t.low * weight), ctx.round_score(t.high * weight)
-        top_inclusive = t.high >= 1
+        higher = ctx.higher_tier(ctx.parsed(ind.actual))  # "基本完成": this tier or the one above
+        top = tiers[tier - 1] if higher is not None else t
+        low, high = ctx.round_score(t.low * weight), ctx.round_score(top.high * weight)
+        top_inclusive = top.high >= 1
         inside = low <= score and (score <= high if top_inclusive else score < high)
         if not inside:
             band = f"[{fmt_num(low)}, {fmt_num(high)}{']' if top_inclusive else ')'}"
+            label = f"{top.label}”或“{t.label}" if higher is not None else t.label
             # a numeric target ("≥300人次") with only words as its actual ("基本完成"): the tier is read from the
-            # words, not from a figure, so the band is a person's call (S14 asks for the figure)
+            # words, not from a figure, so the band is a person's call (S14 asks for the figure). Words that fit
+            # two tiers have both bands: a score outside them is wrong either way
             worded = ctx.parsed(ind.target).number is not None
             yield ctx.finding(
                 ind.score,
                 expected=band,
                 actual=score,
                 name=ind.name.text,
-                tier=t.label,
+                tier=label,
                 basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值只写“{ind.actual.text}”，按文字归入"
-                f"“{t.label}”档，得分区间 {band}，表中为 {ind.score.text}；是否属于该档需人工判断"
+                f"“{label}”档，得分区间 {band}，表中为 {ind.score.text}；是否属于该档需人工判断"
                 if worded
-                else "",
+                else (
+                    f"读取：实际完成值“{ind.actual.text}”可归入“{label}”档，两档得分区间合为 {band}，表中为 "
+                    f"{ind.score.text}，按哪一档都不符"
+                    if higher is not None
+                    else ""
+                ),
                 basis_en=f"read a numeric target {ind.target.text!r} and only words as the actual "
-                f"{ind.actual.text!r}, read as the tier {t.label!r}: band {band}, score {ind.score.text}"
+                f"{ind.actual.text!r}, read as the tier {label!r}: band {band}, score {ind.score.text}"
                 if worded
-                else "",
+                else (
+                    f"read the actual {ind.actual.text!r}, which fits the tiers {label!r}: their bands make "
+                    f"{band}, score {ind.score.text} — outside either"
+                    if higher is not None
+                    else ""
+                ),
                 certainty=Certainty.JUDGEMENT if worded else None,
             )
 
