@@ -119,8 +119,11 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
     # lazy: xlsxwriter (~56 ms) only when a workbook is written
     import xlsxwriter
 
+    # in_memory: the parts are zipped from memory, not written to and removed from temp files one by one
+    # (the standard workbook: ≈ 15 → 10 ms of CPU, 18–21 → 11 ms wall; the same parts)
     wb = xlsxwriter.Workbook(
-        str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+        str(tmp),
+        {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
     )
     wb.set_properties(
         {
