@@ -274,3 +274,17 @@ def test_a_period_written_with_dotted_dates_is_no_damaged_number(tmp_path):
     ]
     result = _workbook(tmp_path, rows, ("A2:A3", "B2:B3"))
     assert not _codes(result, "I12") and not _errors(result)
+
+
+# ---------------------------------------------------------------- the year line under the title
+
+
+def test_the_year_line_under_a_title_is_a_note_not_an_unread_row(tmp_path):
+    """'( 2020 年度)' under 宁德's title (and '(2022年度)', '2019年度)' without its bracket, '年度:2024年' in 35 tables of
+    the corpus) is the period the table covers: read as a note, no longer 'unread' with a LAYOUT_UNMAPPED_ROW."""
+    for line in ("( 2020 年度)", "2019年度)", "年度:2024年"):
+        rows = _songcha(deviation="按剩余人数扣分")
+        rows.insert(1, pad([line], 10))
+        result = _workbook(tmp_path, rows, ("A1:J1", "A2:J2", "B3:J3", "A4:A5"))
+        assert ("note", 2, 2) in _runs(result), (line, _runs(result))
+        assert not [f for f in _codes(result, "LAYOUT_UNMAPPED_ROW") if f.ref.cell.startswith("A2")]

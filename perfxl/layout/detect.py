@@ -7,6 +7,7 @@ Pure: works on a Grid only. Whatever it cannot map becomes a Finding; it never r
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -191,6 +192,11 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
     return cols
 
 
+#: The year line under a form's title — "(2022年度)", "( 2020 年度)", "2019年度)" printed without its bracket, "年度:2024年"
+#: (on the normalised label): the period the table covers, read as a note, not an unrecognised row.
+_YEAR_LINE = re.compile(r"^\(?(?:年度:)?(?:19|20)\d{2}年度?\)?$")
+
+
 def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
@@ -219,6 +225,8 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.TITLE_EVALUATION
     if texts and cells[0][0] == labels[0][0] and H.grade_in_text(texts[0]):
         return RowKind.GRADE  # "自评等级：良" in one cell
+    if one_text and _YEAR_LINE.match(texts[0]):
+        return RowKind.NOTE
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
         return (
             RowKind.NOTE
