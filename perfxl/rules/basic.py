@@ -23,7 +23,7 @@ from perfxl.values import normalise_text
 
 from .catalogue import check
 from .context import Context, compact, fmt_num, fmt_pct
-from .funds import damaged_number
+from .funds import damaged_number, rounded_sum
 
 _COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("final", "本年决算数"))
 
@@ -252,6 +252,20 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             )
         elif bad:
             note = _note_on(ctx, children) if named and compare == "le" else None
+            printed = [cell, *(getattr(c, attr) for c in children)]
+            if value is not None and note is None and abs(value - total) < ctx.rounding_slack(printed):
+                yield rounded_sum(
+                    ctx,
+                    cell,
+                    total,
+                    printed,
+                    total if compare == "eq" else f"≥ {fmt_num(total)}",
+                    column=_column_name(ctx, index),
+                    row=parent.label.text,
+                    what=f"{_column_name(ctx, index)}：“{parent.label.text}”{cell.text} 与分项合计 {fmt_num(total)} 不符",
+                    what_en=f"{parent.label.text} {cell.text} differs from its parts {fmt_num(total)}",
+                )
+                continue
             yield ctx.finding(
                 cell,
                 expected=total if compare == "eq" else f"≥ {fmt_num(total)}",

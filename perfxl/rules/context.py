@@ -263,6 +263,17 @@ class Context:
             and round_half_up(computed / HUNDRED, 0) * HUNDRED == as_fraction,
         )
 
+    def rounding_slack(self, cells: Iterable[CellValue | None]) -> Decimal:
+        """How far a sum of printed figures may miss its printed total by rounding alone — strictly less than half a
+        unit in the last printed place of each figure typed as text, summed ("33" │ "33" │ "33" may be 33.33 each,
+        so 100 holds them; a number cell holds its exact value and adds nothing). A difference must be below it."""
+        slack = Decimal(0)
+        for cell in cells:
+            places = printed_places(cell.raw) if cell is not None and isinstance(cell.raw, str) else None
+            if places is not None:
+                slack += Decimal(5).scaleb(-places - 1)
+        return slack
+
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
         """A typed rate agrees with the exact percent at the decimals it was printed with ("86%" ~ 86.20%)."""
         if reading.percent is None:

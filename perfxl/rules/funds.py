@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 from perfxl.numbers import round_half_up, to_decimal, typed_places
@@ -208,6 +209,9 @@ def _group_sum(
                 if v is None and ctx.is_blank(c) and _unfilled(ctx, p, c)
             ]
             short = reported is not None and expected < reported
+            if reported is not None and not blank and abs(reported - expected) < ctx.rounding_slack([cell, *cells]):
+                yield rounded_sum(ctx, cell, expected, [cell, *cells], expected, column=zh, column_en=en)
+                continue
             yield ctx.finding(
                 cell,
                 expected=expected,
@@ -229,6 +233,25 @@ def _group_sum(
                 if blank and short
                 else "",
             )
+
+
+def rounded_sum(
+    ctx: Context, cell: CellValue, parts_sum: Decimal, cells: list[CellValue], expected: Any, **fields: Any
+) -> Finding:
+    """A sum off its total by no more than the rounding of the printed figures: 33 │ 33 │ 33 under 100 may be 33.33
+    each. Whether the figures were rounded or wrong is for a person to judge (a 警告 naming the slack)."""
+    slack = ctx.rounding_slack(cells)
+    return ctx.finding(
+        cell,
+        expected=expected,
+        actual=cell.text,
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：合计 {cell.text}，各分项合计 {fmt_num(parts_sum)}；差额小于各数按打印位数四舍五入可能造成的"
+        f"误差之和 {fmt_num(slack)}，可能是四舍五入所致，需人工核对",
+        basis_en=f"read total {cell.text}, parts add to {fmt_num(parts_sum)}: the difference is below what rounding "
+        f"the printed figures can make ({fmt_num(slack)}); rounded or wrong is a person's call",
+        **fields,
+    )
 
 
 #: A source the forms print at the top level (a row so named ends a source's 其中 items).

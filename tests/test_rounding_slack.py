@@ -1,0 +1,71 @@
+"""A sum of printed figures judged at the precision they were printed with (issue 11, item 4; brief: "a printed
+value is judged at the precision it was printed with").
+
+A total printed "100" over parts printed "33" │ "33" │ "33" may be 100 over 33.33 each, rounded for print: the
+difference (1) is below half a unit of each printed figure, summed (4 × 0.5 = 2), so whether the figures were rounded or
+wrong is a 警告 for a person, not an 错误 (F02 funds sources; B03 三公经费 items). A number cell holds its exact value,
+so 100 over number cells 33, 33, 33 stays an 错误, and so does a difference beyond the rounding ("100.00" over
+"19.99" × 5: 0.05 > 6 × 0.005).
+"""
+
+from __future__ import annotations
+
+import pytest
+from rules_helpers import amount, basic, funds, funds_row, good_evaluation, submission
+
+from perfxl.model import Certainty, Severity
+from perfxl.validate import validate_submission
+
+SOURCES = ("其中：本年财政拨款", "上年结转资金", "其他资金", "中央补助", "省级补助")
+
+
+def _f02(total, parts):
+    block = funds(
+        funds_row(5, "年度资金总额", total, total, total, 10, "100.00%", 10, total=True),
+        tuple(funds_row(6 + i, SOURCES[i], p, p, p) for i, p in enumerate(parts)),
+    )
+    return [f for f in validate_submission(submission(good_evaluation(funds=block))) if f.code == "F02"]
+
+
+def test_whole_figures_that_rounding_can_explain_are_a_warning():
+    found = _f02("100", ["33", "33", "33"])
+    assert [(f.cell, f.severity, f.certainty) for f in found] == [
+        (cell, Severity.WARNING, Certainty.JUDGEMENT) for cell in ("C5", "D5", "E5")
+    ]
+    assert "四舍五入" in found[0].basis and "误差之和 2" in found[0].basis
+
+
+@pytest.mark.parametrize(
+    ("total", "parts"),
+    [
+        (100, [33, 33, 33]),  # number cells: exact values, no rounding to allow for
+        ("100.00", ["19.99"] * 5),  # 0.05 off, rounding explains less than 0.03
+        ("100", ["33", "33", "30"]),  # 4 off, rounding explains less than 2
+        # 内蒙古 临河 2022 (tests/realworld): five sources at two decimals 0.03 under the total — six figures
+        # rounded half up can each be off by less than 0.005, so together by less than 0.03: a certain gap
+        ("7165.32", ["3144.00", "570.17", "433.00", "1426.90", "1591.22"]),
+    ],
+)
+def test_a_difference_rounding_cannot_explain_stays_an_error(total, parts):
+    assert {f.severity for f in _f02(total, parts)} == {Severity.ERROR}
+
+
+def _b03(total, car, overseas, reception):
+    rows = [
+        amount("three_public", 8, "三公经费", total, total, total),
+        amount("car", 9, "1、公务用车购置和维护经费", car, car, car, "three_public"),
+        amount("overseas", 12, "2、出国经费", overseas, overseas, overseas, "three_public"),
+        amount("reception", 13, "3、公务接待", reception, reception, reception, "three_public"),
+    ]
+    sub = submission(good_evaluation(), basic=basic(rows))
+    return [f for f in validate_submission(sub) if f.code == "B03"]
+
+
+def test_three_public_items_printed_whole_are_judged_at_that_precision():
+    found = _b03("1.00", "0.33", "0.33", "0.33")  # 万元 at two decimals: 0.99 is 1.00 within tolerance already
+    assert found == []
+    found = _b03("100", "33", "33", "33")
+    assert {(f.severity, f.certainty) for f in found} == {(Severity.WARNING, Certainty.JUDGEMENT)}
+    assert len(found) == 3 and "分项合计 99" in found[0].basis
+    assert {f.severity for f in _b03(100, 33, 33, 33)} == {Severity.ERROR}
+    assert {f.severity for f in _b03("100", "33", "33", "30")} == {Severity.ERROR}
