@@ -59,7 +59,10 @@ def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str =
                 by_row.setdefault((name, r), []).append(b)
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
-        return next((b for b in by_row.get((sheet, row), ()) if b[1] <= col <= b[3]), None)
+        for b in by_row.get((sheet, row), ()):
+            if b[1] <= col <= b[3]:
+                return b
+        return None
 
     plan = plan_marks(findings, pkg.names, merge_of)
     order = sorted(findings, key=order_key)

@@ -142,7 +142,7 @@ class Package:
         self.path = path
         self.known = {i.filename for i in self.infos}
         self.parts: dict[str, bytes] = {}  # parts read so far, and every part put
-        self.edited: set[str] = set()
+        self.edited: dict[str, None] = {}  # in the order first put: new parts are written in that order
         self.removed: set[str] = set()
         self.names = sheet_parts_of(self.known, self._read)
 
@@ -177,7 +177,7 @@ class Package:
     def put(self, name: str, data: bytes) -> None:
         self.removed.discard(name)
         self.parts[name] = data
-        self.edited.add(name)
+        self.edited[name] = None
 
     def remove(self, name: str) -> None:
         self.removed.add(name)
@@ -197,7 +197,7 @@ class Package:
                     continue
                 if name in self.edited or not _copy_compressed(out, self.original, info):
                     out.writestr(copy.copy(info), self._read(name), compresslevel=_WRITE_LEVEL)
-            for name in self.edited - self.known - self.removed:
+            for name in [n for n in self.edited if n not in self.known and n not in self.removed]:
                 out.writestr(name, self.parts[name], compresslevel=_WRITE_LEVEL)
         return buf.getvalue()
 
@@ -510,46 +510,48 @@ def _rows_in_place(
 
 
 def _cells_in_place(
-    inner: bytes, marks: dict[tuple[int, int], Severity], col_styles: dict[int, int], styles: _Styles
+    xml: bytes, lo: int, hi: int, marks: dict[tuple[int, int], Severity], col_styles: dict[int, int], styles: _Styles
 ) -> bytes | None:
     """The fastest path of `_patch_cells`: every marked cell exists and starts `<c r="A1"` (as Excel and the usual
     writers write it), so one forward walk over the marked cells in (row, column) order finds each by its address
-    and splices its new style in — no row is parsed. None (the caller falls back) when a cell is missing or out of
-    order; nothing is styled before every cell is found, so the cell formats are added in the same order either way.
+    between `lo` and `hi` (the inside of <sheetData>) and splices its new style in — no row is parsed, and the
+    worksheet is copied once. None (the caller falls back) when a cell is missing or out of order; nothing is
+    styled before every cell is found, so the cell formats are added in the same order either way.
     """
     keys = sorted(marks)  # rows ascend and cells ascend within a row: each search starts at the last hit
     tags = [b'<c r="%s%d"' % (_letters(c), r) for r, c in keys]
     found: list[tuple[int, int]] = []
-    find, start = inner.find, 0
+    find, start = xml.find, lo
     for tag in tags:
-        at = find(tag, start)
-        end = find(b">", at) if at >= 0 else -1
+        at = find(tag, start, hi)
+        end = find(b">", at, hi) if at >= 0 else -1
         if end < 0:
             return None
-        start = end - 1 if inner[end - 1] == 47 else end  # 47: the "/" of an empty <c …/>
+        start = end - 1 if xml[end - 1] == 47 else end  # 47: the "/" of an empty <c …/>
         found.append((at, start))
-    out: list[bytes] = []
+    view = memoryview(xml)  # pieces are views: the one copy is the final join
+    out: list[bytes | memoryview] = []
     pos = 0
     for (at, attrs_end), key in zip(found, keys, strict=True):
         s_at = find(b' s="', at, attrs_end)
         close = find(b'"', s_at + 4, attrs_end) if s_at >= 0 else -1
-        if close > s_at + 4 and inner[s_at + 4 : close].isdigit():  # the usual <c r="B7" s="12" …>
-            style = styles.marked(int(inner[s_at + 4 : close]), marks[key])
-            out += [inner[pos:s_at], b' s="%d"' % style]
+        if close > s_at + 4 and xml[s_at + 4 : close].isdigit():  # the usual <c r="B7" s="12" …>
+            style = styles.marked(int(xml[s_at + 4 : close]), marks[key])
+            out += [view[pos:s_at], b' s="%d"' % style]
             pos = close + 1
             continue
-        attrs = inner[at + 2 : attrs_end]
+        attrs = xml[at + 2 : attrs_end]
         current = _ATTR_S.search(attrs)
         if current is not None:
             base = int(current.group(1))
         elif key[1] in col_styles:
             base = col_styles[key[1]]
         else:  # the row's own style, from the <row …> this cell sits in
-            row_at = inner.rfind(b"<row", 0, at)  # inside <sheetData> only <row> tags start so
-            base = _row_style(inner[row_at : inner.find(b">", row_at)]) if row_at >= 0 else 0
-        out += [inner[pos : at + 2], _restyle(attrs, styles.marked(base, marks[key]))]
+            row_at = xml.rfind(b"<row", lo, at)  # inside <sheetData> only <row> tags start so
+            base = _row_style(xml[row_at : xml.find(b">", row_at)]) if row_at >= 0 else 0
+        out += [view[pos : at + 2], _restyle(attrs, styles.marked(base, marks[key]))]
         pos = attrs_end
-    out.append(inner[pos:])
+    out.append(view[pos:])
     return b"".join(out)
 
 
@@ -583,15 +585,16 @@ def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _St
         return xml
     start, end = span
     col_styles = _col_styles(xml[:start])
+    if not xml.endswith(b"/>", start, end):
+        direct = _cells_in_place(xml, xml.find(b">", start) + 1, end - len(b"</sheetData>"), marks, col_styles, styles)
+        if direct is not None:
+            return direct
     content = xml[start:end]
     if content.endswith(b"/>"):
         head, inner = content[:-2] + b">", b""
     else:
         open_end = content.find(b">") + 1
         head, inner = content[:open_end], content[open_end : -len(b"</sheetData>")]
-    direct = _cells_in_place(inner, marks, col_styles, styles)
-    if direct is not None:
-        return xml[:start] + head + direct + b"</sheetData>" + xml[end:]
     by_row: dict[int, dict[int, Severity]] = {}
     for (r, c), sev in marks.items():
         by_row.setdefault(r, {})[c] = sev
@@ -849,28 +852,22 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
             height = f' ht="{15 * lines}" customHeight="1"'
         out.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
     widths = (6, 6, 7, 20, 9, 56, 20, 20, 9)
-    cols = b"".join(b'<col min="%d" max="%d" width="%d" customWidth="1"/>' % (i, i, w) for i, w in enumerate(widths, 1))
-    last = a1(max(len(rows), 1), len(widths)).encode()
-    return (
-        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="'
-        + _MAIN.encode()
-        + b'" xmlns:r="'
-        + REL_NS.encode()
-        + b'"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
-        + b'<dimension ref="A1:'
-        + last
-        + b'"/><sheetViews><sheetView workbookViewId="0">'
-        + b'<pane ySplit="%d" topLeftCell="A%d" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-        % (header_row, header_row + 1)
-        + b'<sheetFormatPr defaultRowHeight="15"/><cols>'
-        + cols
-        + b"</cols><sheetData>"
-        + "".join(out).encode()
-        + b'</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
-        + (("<hyperlinks>" + "".join(links) + "</hyperlinks>").encode() if links else b"")
-        + b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-        + b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
+    last = a1(max(len(rows), 1), len(widths))
+    head = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{_MAIN}" xmlns:r="{REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<dimension ref="A1:{last}"/><sheetViews><sheetView workbookViewId="0">'
+        f'<pane ySplit="{header_row}" topLeftCell="A{header_row + 1}" activePane="bottomLeft" state="frozen"/>'
+        f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
     )
+    tail = (
+        '</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
+        + ("<hyperlinks>" + "".join(links) + "</hyperlinks>" if links else "")
+        + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
+    )
+    return "".join([head, *out, tail]).encode()  # one join, one encode: the body is most of the bytes
 
 
 def _finding_row(
@@ -885,39 +882,52 @@ def _finding_row(
 ) -> str | None:
     """One finding's row of 校验结果 as `_result_sheet_xml`'s cell-by-cell loop writes it, in one template: the
     usual row (a number, then texts, the first six never empty). None for any other row (the loop writes it)."""
-    if len(row) != 9 or row[0].__class__ is not int or any(v.__class__ is not str for v in row[1:]):
+    if len(row) != 9 or row[0].__class__ is not int:
         return None
+    for value in row[1:]:
+        if value.__class__ is not str:
+            return None
     _, lvl, code, sheet, where, message, expected, actual, noted = row
     if not (lvl and code and sheet and where and message):
         return None
-    esc = [texts.get(v) for v in row[1:]]
-    for i, text in enumerate(esc):
-        if text is None:
-            esc[i] = texts[row[i + 1]] = _escaped(row[i + 1])
+    get = texts.get
+    e_lvl, e_code, e_sheet, e_message = get(lvl), get(code), get(sheet), get(message)
+    if e_lvl is None:
+        e_lvl = texts[lvl] = _escaped(lvl)
+    if e_code is None:
+        e_code = texts[code] = _escaped(code)
+    if e_sheet is None:
+        e_sheet = texts[sheet] = _escaped(sheet)
+    if e_message is None:
+        e_message = texts[message] = _escaped(message)
     where_style = body
     if (target := hyperlink_target(where)) is not None:
         location, display = target
         links.append(f'<hyperlink ref="E{r}" location={_attr_text(location)} display={_attr_text(display)}/>')
-        where_style, esc[3] = link, _escaped(display)
+        where_style, e_where = link, _escaped(display)
+    else:
+        e_where = _escaped(where)
     lines = max(
         1,
         -(-_width(message, widths_of) // 54),
         -(-_width(expected, widths_of) // 18),
         -(-_width(actual, widths_of) // 18),
     )
-    text = '" t="inlineStr"><is><t xml:space="preserve">'
-    end = "</t></is></c>"
-    tail = "".join(
-        f'<c r="{col}{r}" s="{body}{text}{esc[i]}{end}'
-        for col, i, value in (("G", 5, expected), ("H", 6, actual), ("I", 7, noted))
-        if value
-    )
-    return (
+    text = (
         f'<row r="{r}" ht="{15 * lines}" customHeight="1"><c r="A{r}" s="{body}"><v>{row[0]}</v></c>'
-        f'<c r="B{r}" s="{level}{text}{esc[0]}{end}<c r="C{r}" s="{body}{text}{esc[1]}{end}'
-        f'<c r="D{r}" s="{body}{text}{esc[2]}{end}<c r="E{r}" s="{where_style}{text}{esc[3]}{end}'
-        f'<c r="F{r}" s="{body}{text}{esc[4]}{end}{tail}</row>'
+        f'<c r="B{r}" s="{level}" t="inlineStr"><is><t xml:space="preserve">{e_lvl}</t></is></c>'
+        f'<c r="C{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_code}</t></is></c>'
+        f'<c r="D{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_sheet}</t></is></c>'
+        f'<c r="E{r}" s="{where_style}" t="inlineStr"><is><t xml:space="preserve">{e_where}</t></is></c>'
+        f'<c r="F{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_message}</t></is></c>'
     )
+    if expected:
+        text += f'<c r="G{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(expected)}</t></is></c>'
+    if actual:
+        text += f'<c r="H{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(actual)}</t></is></c>'
+    if noted:
+        text += f'<c r="I{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(noted)}</t></is></c>'
+    return text + "</row>"
 
 
 _WIDE_RUN = re.compile("[\u2e80-\U0010ffff]+")
