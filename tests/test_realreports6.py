@@ -188,3 +188,23 @@ def test_headcounts_by_other_categories_stay_unsummed(tmp_path):
         "全局职工178人,其中在职129人。",  # one status only
     )
     assert not [f for f in findings if f.severity.value != "info"]
+
+
+def test_a_lone_qizhong_part_over_its_total_right_before_it_is_an_error(tmp_path):
+    """Failed before (probe of 衡阳 p8 with 4389.86 → 2000.00): a 其中 with one part was never compared with its total."""
+    n02 = _n02(_report(tmp_path, HENGYANG_P8.replace("4389.86", "2000.00")))
+    errors = [f for f in n02 if f.severity.value == "error"]
+    assert len(errors) == 1
+    assert (
+        "局机关总支出" in errors[0].message
+        and "2994.57万元" in errors[0].message
+        and "2000.00万元" in errors[0].message
+    )
+    findings = _report(
+        tmp_path,
+        HENGYANG_P8.replace("1754.89万元", "1877.49万元"),  # as published but agreeing: 2994.57 ≤ 4389.86
+        # the lone part not right after the total: which total the 其中 opened is less sure
+        "本年支出480万元，结余20万元，其中基本支出300万元。",
+        "收入100万元，其中财政拨款约100万元。",  # equal at most: no finding
+    )
+    assert not [f for f in findings if f.severity.value != "info"]

@@ -319,7 +319,9 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
         role = "budget" if m.group(1).startswith("预算") else "final"
         stem = s[: m.start()]
         # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
-        s = stem + "支出" if "支出" in m.group(0) and claim_of(stem + "支出") in _SPENDING_PARTS else stem
+        # as does "局机关总支出决算数" (not "局机关总")
+        spending = claim_of(stem + "支出") in _SPENDING_PARTS or stem.endswith("总")
+        s = stem + "支出" if "支出" in m.group(0) and spending else stem
     s = _TAIL.sub("", s)
     plain = _LEAD.sub("", s.replace("财政拨款", ""))
     s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before

@@ -417,20 +417,24 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         unit = total.quantity.unit
         parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
-        if len(parts) < 2 or summed is None:
+        # one part is checked only right after its total ("总支出4389.86万元,其中基本支出2994.57万元"): more than the
+        # whole is then certain; further away, which total a lone 其中 opened is less sure
+        single = len(parts) == 1
+        if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
             continue
-        needed = DECOMPOSITIONS.get(total.claim, ())
+        needed = () if single else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
-        as_written = not exceeds and point >= t.hi and not complete
+        as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
         after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
+            and not single
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (
                 (
@@ -454,6 +458,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         what = f"“{total.subject}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
+        if single:
+            names = f"{parts[0].subject} {parts[0].quantity.text}"
+            what, expected = f"“{total.subject}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
@@ -478,6 +485,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short and classes
                     else "（所列各项之和少于总数）"
                     if short
+                    else f"（{_listed_by(parts)}所列的一项不能超过总数）"
+                    if single
                     else f"（{_listed_by(parts)}各项之和不能超过总数）"
                 )
                 + rounded,
@@ -493,6 +502,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+#: The kind of money a subject names, by its last such word ("局机关总支出" and "基本支出": 支出; "结余": 结余).
+_MONEY_KIND = re.compile(r"(支出|收入|资金|经费|结余|结转|拨款|预算|补助|费)")
+
+
+def _lone_part_of(total: Fact, part: Fact) -> bool:
+    """A lone 其中 part is compared with its total only right after it and of the same kind of money ("总支出…，其中基本
+    支出…"; not "支出480万元，结余20万元，其中基本支出300万元", where the 其中 may split the 支出)."""
+    if part.index != total.index + 1:
+        return False
+    kinds = [_MONEY_KIND.findall(f.subject) for f in (total, part)]
+    return not (kinds[0] and kinds[1] and kinds[0][-1] != kinds[1][-1])
 
 
 def _listed_by(parts: list[Fact]) -> str:
