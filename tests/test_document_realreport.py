@@ -32,6 +32,18 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: 结余); a sentence opening with 含 lists the amount's parts; "主要包含三大方面:一是…" heads a list; "X≥928小时,实际…
 #: 909.93小时" states an indicator (N03 against 均已完成). Still out of reach by design: two 其中 parts short of their
 #: total (其中 need not be exhaustive), a rate whose base is in another paragraph, counts under 其中 (categories overlap).
+#: Real reports 6 (blind, first run 2026-12-03, six reports aiming at ones that carry tables — 丰都公安局 辅警 2022 with its
+#: 绩效目标 table, and 衡阳住建 2019, 赫山城管 2019, 渑池美丽乡村 2019, 南县住建 2023, 怀化交通 2023, whose stored copies hold
+#: narrative only; 91 paragraphs, 1 table): found 0 of 1 and 1 false 错误 — at 衡阳 p8 the N02 fired on a relation the text does
+#: not state (the 基本支出's four 包含 classes summed with the 2994.57 against the 4389.86 总支出), while the real one (2871.97
+#: short of 2994.57) went unsaid; the table was not read (a flat 指标名称|计量单位|指标性质|指标值 target list: layout, 0 of 1),
+#: so its 512人 = the text's 512人 was not compared (it agrees); the 22 agreeing paragraphs quiet. After the general fixes
+#: (tests/test_realreports6.py: 包含/包括 opens the parts of the amount right before it; three or more economic classes of 基本
+#: 支出 read as the whole → a short list is a 警告): 1 of 1, no false 错误, the 22 quiet. Probing the batch's paragraphs with
+#: one figure changed found five more shapes nothing read, fixed in general there too: 增幅/降幅/增长率 after a change amount;
+#: names before their count ("内设A、B…21个股室") and "内设机构10:A、B…" (N05); a headcount split into 在职 + 退休 (N02);
+#: a lone 其中 part over the total right before it. Still out of reach: the flat target table (layout), a total in another
+#: paragraph than its parts (渑池 p14 vs p21–24), counts under 其中 by other categories, a name list going on after "另设…".
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
