@@ -354,3 +354,25 @@ def test_rows_and_cells_in_another_writers_form_are_marked_like_excels(tmp_path)
             "E4": SEVERITY_FILL[Severity.INFO],
         }
     )
+
+
+@pytest.mark.slow  # two interpreters with different string hashing
+def test_the_same_input_gives_the_same_copy_in_every_process(tmp_path):
+    """New parts (comments, VML, 校验结果) are written in the order they are made: before, their order came from
+    a set of names, so two runs on the same workbook could give different bytes."""
+    import subprocess
+    import sys
+
+    src = _package(tmp_path / "in.xlsx", ROWS)
+    script = (
+        "import sys; from perfxl.annotate import annotate_workbook; from perfxl.model import *\n"
+        f"f = [Finding('F04', Severity.ERROR, CellRef({SHEET!r}, c), c) for c in ('B2', 'C3', 'E4')]\n"
+        "annotate_workbook(sys.argv[1], f, sys.argv[2])\n"
+    )
+    outs = []
+    for seed in ("1", "2", "3", "4"):
+        out = tmp_path / f"out{seed}.xlsx"
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        subprocess.run([sys.executable, "-c", script, str(src), str(out)], check=True, env=env, timeout=120)
+        outs.append(out.read_bytes())
+    assert all(o == outs[0] for o in outs[1:])

@@ -197,8 +197,12 @@ class Package:
                     continue
                 if name in self.edited or not _copy_compressed(out, self.original, info):
                     out.writestr(copy.copy(info), self._read(name), compresslevel=_WRITE_LEVEL)
+            # new parts carry the package's own date, not the clock's: the same input gives the same bytes
+            stamp = self.infos[0].date_time if self.infos else (1980, 1, 1, 0, 0, 0)
             for name in [n for n in self.edited if n not in self.known and n not in self.removed]:
-                out.writestr(name, self.parts[name], compresslevel=_WRITE_LEVEL)
+                info = zipfile.ZipInfo(name, date_time=stamp)
+                info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16  # as writestr(name) sets
+                out.writestr(info, self.parts[name], compresslevel=_WRITE_LEVEL)
         return buf.getvalue()
 
 
