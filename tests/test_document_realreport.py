@@ -44,6 +44,8 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: names before their count ("内设A、B…21个股室") and "内设机构10:A、B…" (N05); a headcount split into 在职 + 退休 (N02);
 #: a lone 其中 part over the total right before it. Still out of reach: the flat target table (layout), a total in another
 #: paragraph than its parts (渑池 p14 vs p21–24), counts under 其中 by other categories, a name list going on after "另设…".
+#: A seventh, 大足发改委 2020 (a list before its count with 、 inside brackets, "…等12个科室"), hand-checked blind and first
+#: run after these fixes: quiet, as the hand check says.
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
