@@ -388,11 +388,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _qizhong_total(state)
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
-        elif _INCLUDES.match(raw_prefix.lstrip()) and not state.depth and _detailed(state) is not None:
+        elif (opener := _INCLUDES.match(raw_prefix.lstrip())) and not state.depth and _detailed(state) is not None:
             # "…9.9162亿元。含A 2.7609亿元、B 4.4645亿元" (not "(含…)": bracketed); "其中基本支出2994.57万元,包含工资福利
             # 支出1754.89万元;…": the parts of the 2994.57 right before, not more parts of the total the 其中 opened
             state.parent = _detailed(state)
-            raw_prefix = raw_prefix.lstrip()[_INCLUDES.match(raw_prefix.lstrip()).end() :]
+            raw_prefix = raw_prefix.lstrip()[opener.end() :]
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
