@@ -806,14 +806,15 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
         )
         for s in Severity
     }
-    out: list[str] = []  # built as text and encoded once: 483 findings are ≈ 4,000 cells
-    links: list[str] = []
+    out: list[bytes] = []  # joined once: 483 findings are ≈ 4,000 cells
+    links: list[bytes] = []
     letters = [column_letter(c) for c in range(1, max((len(row) for row in rows), default=0) + 1)]
     texts: dict[str, str] = {}  # escaped text per value: sheet names, levels, codes repeat on every row
+    encoded: dict[str, bytes] = {}  # the same, escaped and encoded, for the findings' rows
     widths_of: dict[str, int] = {}
     for r, row in enumerate(rows, 1):
         if r > header_row and r - header_row - 1 < len(severities):
-            fast = _finding_row(r, row, level[severities[r - header_row - 1]], body, link, links, texts, widths_of)
+            fast = _finding_row(r, row, level[severities[r - header_row - 1]], body, link, links, encoded, widths_of)
             if fast is not None:
                 out.append(fast)
                 continue
@@ -831,7 +832,8 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
                 elif c == 5 and isinstance(value, str) and (target := hyperlink_target(value)):
                     location, value = target
                     links.append(
-                        f'<hyperlink ref="{letters[4]}{r}" location={_attr_text(location)} display={_attr_text(value)}/>'
+                        f'<hyperlink ref="{letters[4]}{r}" location={_attr_text(location)} '
+                        f"display={_attr_text(value)}/>".encode()
                     )
                     style = link
             if value.__class__ is str:
@@ -854,7 +856,7 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
                 *(-(-_width(v, widths_of) // 18) for v in row[6:8]),
             )
             height = f' ht="{15 * lines}" customHeight="1"'
-        out.append(f'<row r="{r}"{height}>{"".join(cells)}</row>')
+        out.append(f'<row r="{r}"{height}>{"".join(cells)}</row>'.encode())
     widths = (6, 6, 7, 20, 9, 56, 20, 20, 9)
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
     last = a1(max(len(rows), 1), len(widths))
@@ -866,12 +868,12 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
         f'</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
     )
     tail = (
-        '</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
-        + ("<hyperlinks>" + "".join(links) + "</hyperlinks>" if links else "")
-        + '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
-        '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
+        b'</sheetData><mergeCells count="1"><mergeCell ref="A2:H2"/></mergeCells>'
+        + (b"<hyperlinks>" + b"".join(links) + b"</hyperlinks>" if links else b"")
+        + b'<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+        b'<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>'
     )
-    return "".join([head, *out, tail]).encode()  # one join, one encode: the body is most of the bytes
+    return b"".join([head.encode(), *out, tail])  # one join: the body is most of the bytes
 
 
 def _finding_row(
@@ -880,12 +882,13 @@ def _finding_row(
     level: int,
     body: int,
     link: int,
-    links: list[str],
-    texts: dict[str, str],
+    links: list[bytes],
+    encoded: dict[str, bytes],
     widths_of: dict[str, int],
-) -> str | None:
-    """One finding's row of 校验结果 as `_result_sheet_xml`'s cell-by-cell loop writes it, in one template: the
-    usual row (a number, then texts, the first six never empty). None for any other row (the loop writes it)."""
+) -> bytes | None:
+    """One finding's row of 校验结果 as `_result_sheet_xml`'s cell-by-cell loop writes it, from one bytes template
+    (about twice as fast as building text and encoding it): the usual row, a number then texts, the first six
+    never empty. None for any other row (the loop writes it)."""
     if len(row) != 9 or row[0].__class__ is not int:
         return None
     for value in row[1:]:
@@ -894,44 +897,71 @@ def _finding_row(
     _, lvl, code, sheet, where, message, expected, actual, noted = row
     if not (lvl and code and sheet and where and message):
         return None
-    get = texts.get
+    get = encoded.get
     e_lvl, e_code, e_sheet, e_message = get(lvl), get(code), get(sheet), get(message)
     if e_lvl is None:
-        e_lvl = texts[lvl] = _escaped(lvl)
+        e_lvl = encoded[lvl] = _xml_text(lvl)
     if e_code is None:
-        e_code = texts[code] = _escaped(code)
+        e_code = encoded[code] = _xml_text(code)
     if e_sheet is None:
-        e_sheet = texts[sheet] = _escaped(sheet)
+        e_sheet = encoded[sheet] = _xml_text(sheet)
     if e_message is None:
-        e_message = texts[message] = _escaped(message)
+        e_message = encoded[message] = _xml_text(message)
     where_style = body
     if (target := hyperlink_target(where)) is not None:
         location, display = target
-        links.append(f'<hyperlink ref="E{r}" location={_attr_text(location)} display={_attr_text(display)}/>')
-        where_style, e_where = link, _escaped(display)
+        links.append(
+            b'<hyperlink ref="E%d" location=%s display=%s/>' % (r, _attr_bytes(location), _attr_bytes(display))
+        )
+        where_style, e_where = link, _xml_text(display)
     else:
-        e_where = _escaped(where)
+        e_where = _xml_text(where)
     lines = max(
         1,
         -(-_width(message, widths_of) // 54),
         -(-_width(expected, widths_of) // 18),
         -(-_width(actual, widths_of) // 18),
     )
-    text = (
-        f'<row r="{r}" ht="{15 * lines}" customHeight="1"><c r="A{r}" s="{body}"><v>{row[0]}</v></c>'
-        f'<c r="B{r}" s="{level}" t="inlineStr"><is><t xml:space="preserve">{e_lvl}</t></is></c>'
-        f'<c r="C{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_code}</t></is></c>'
-        f'<c r="D{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_sheet}</t></is></c>'
-        f'<c r="E{r}" s="{where_style}" t="inlineStr"><is><t xml:space="preserve">{e_where}</t></is></c>'
-        f'<c r="F{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{e_message}</t></is></c>'
+    text = _FINDING_ROW % (
+        r,
+        15 * lines,
+        r,
+        body,
+        row[0],
+        r,
+        level,
+        e_lvl,
+        r,
+        body,
+        e_code,
+        r,
+        body,
+        e_sheet,
+        r,
+        where_style,
+        e_where,
+        r,
+        body,
+        e_message,
     )
     if expected:
-        text += f'<c r="G{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(expected)}</t></is></c>'
+        text += _TEXT_CELL % (b"G", r, body, _xml_text(expected))
     if actual:
-        text += f'<c r="H{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(actual)}</t></is></c>'
+        text += _TEXT_CELL % (b"H", r, body, _xml_text(actual))
     if noted:
-        text += f'<c r="I{r}" s="{body}" t="inlineStr"><is><t xml:space="preserve">{_escaped(noted)}</t></is></c>'
-    return text + "</row>"
+        text += _TEXT_CELL % (b"I", r, body, _xml_text(noted))
+    return text + b"</row>"
+
+
+_TEXT_CELL = b'<c r="%s%d" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+_FINDING_ROW = b'<row r="%d" ht="%d" customHeight="1"><c r="A%d" s="%d"><v>%d</v></c>' + b"".join(
+    _TEXT_CELL.replace(b"%s%d", col + b"%d", 1) for col in (b"B", b"C", b"D", b"E", b"F")
+)
+
+
+def _attr_bytes(value: str) -> bytes:
+    """`_attr_text`, encoded."""
+    return _attr_text(value).encode()
 
 
 _WIDE_RUN = re.compile("[\u2e80-\U0010ffff]+")
