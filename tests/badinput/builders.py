@@ -125,6 +125,50 @@ def _deflate_member(data: bytes) -> tuple[int, int, list[bytes]]:
     return zlib.crc32(data), len(data), [c.compress(data) + c.flush()]
 
 
+def _times(columns: tuple[int, ...], v: int) -> int:
+    """The 32×32 bit matrix `columns` (column i: the image of bit i) times the 32-bit vector `v`, over GF(2)."""
+    out, i = 0, 0
+    while v:
+        if v & 1:
+            out ^= columns[i]
+        v >>= 1
+        i += 1
+    return out
+
+
+def crc32_repeated(block: bytes, n: int, crc: int = 0) -> int:
+    """`zlib.crc32` of `block` repeated `n` times, continuing `crc`, without hashing n blocks (2 GiB: 0.6 s → 0.02 s).
+
+    zlib.crc32(block, c) is an affine map of c over GF(2): c ↦ M·c ⊕ crc32(block, 0), with M's columns read off
+    zlib itself (crc32(block, 1 << i) ⊕ crc32(block, 0)); the map is raised to the n-th power by squaring."""
+    zero = zlib.crc32(block, 0)
+    power = (tuple(zlib.crc32(block, 1 << i) ^ zero for i in range(32)), zero)  # one block: (M, b)
+    result: tuple[tuple[int, ...], int] | None = None
+
+    def then(f, g):  # f, then g: x ↦ G(Fx ⊕ f_b) ⊕ g_b
+        return tuple(_times(g[0], c) for c in f[0]), _times(g[0], f[1]) ^ g[1]
+
+    while n:
+        if n & 1:
+            result = power if result is None else then(result, power)
+        power = then(power, power)
+        n >>= 1
+    return crc if result is None else _times(result[0], crc) ^ result[1]
+
+
+def adler32_repeated(block: bytes, n: int, adler: int = 1) -> int:
+    """`zlib.adler32` of `block` repeated `n` times, continuing `adler`, in closed form (RFC 1950's sums:
+    A grows by the block's byte sum each time, B by the block's length times A plus the block's own B)."""
+    mod, length = 65521, len(block)
+    one = zlib.adler32(block, 1)  # from A = 1, B = 0
+    s = ((one & 0xFFFF) - 1) % mod  # the block's byte sum
+    t = ((one >> 16) - length) % mod  # its B from A = 0
+    a, b = adler & 0xFFFF, adler >> 16
+    b = (b + n * length * a + length * s * (n * (n - 1) // 2) + n * t) % mod
+    a = (a + n * s) % mod
+    return (b << 16) | a
+
+
 def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: float = 2, *, declared: int | None = None) -> Path:
     """`src` with `member` replaced by a valid worksheet padded with `gib` GiB of spaces.
 
@@ -146,10 +190,7 @@ def zip_bomb_xlsx(src: Path, dst: Path, member: str, gib: float = 2, *, declared
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
     last = c.compress(tail) + c.flush()
     repeats = int(gib * 1024)
-    crc = zlib.crc32(head)
-    for _ in range(repeats):
-        crc = zlib.crc32(chunk, crc)
-    crc = zlib.crc32(tail, crc)
+    crc = zlib.crc32(tail, crc32_repeated(chunk, repeats, zlib.crc32(head)))
     members = []
     with zipfile.ZipFile(src) as zin:
         for info in zin.infolist():
@@ -327,9 +368,7 @@ def pdf_flate_bomb(path: Path, mib: int = 1024) -> Path:
     raw = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = raw.compress(chunk) + raw.flush(zlib.Z_FULL_FLUSH)
     end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
-    adler = zlib.adler32(head)
-    for _ in range(mib):
-        adler = zlib.adler32(chunk, adler)
+    adler = adler32_repeated(chunk, mib, zlib.adler32(head))
     stream = first + block * mib + end + struct.pack(">I", adler)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
