@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _ANNOTATABLE = {".xlsx", ".xlsm"}
+_TALL = 32  # rows: a merged range this tall is not listed row by row
 #: Every file kind perfxl writes an annotated copy of: workbooks get marks, Word reports get comments.
 ANNOTATABLE = (".xlsx", ".xlsm", ".docx")
 
@@ -52,17 +53,31 @@ class AnnotateResult:
 def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str = "") -> tuple[bytes, int]:
     """The annotated package and the number of cells filled (pure bytes in, bytes out)."""
     pkg = read_package(original, path)
-    by_row: dict[tuple[str, int], list[Bounds]] = {}  # (sheet, row) → the merged ranges crossing that row
+    # merged ranges by the rows they cross, for merge_of; a range taller than _TALL rows (a label merged down a
+    # whole table, A12:A1012) is kept whole and tested on each lookup instead of being listed on every row
+    by_row: dict[tuple[str, int], list[tuple[int, Bounds]]] = {}
+    tall: dict[str, list[tuple[int, Bounds]]] = {}
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
-        for b in pkg.merges(name):
+        for i, b in enumerate(pkg.merges(name)):
+            if b[2] - b[0] >= _TALL:
+                tall.setdefault(name, []).append((i, b))
+                continue
             for r in range(b[0], b[2] + 1):
-                by_row.setdefault((name, r), []).append(b)
+                by_row.setdefault((name, r), []).append((i, b))
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
-        for b in by_row.get((sheet, row), ()):
+        """The first merged range (in the sheet's order) holding the cell."""
+        found: tuple[int, Bounds] | None = None
+        for i, b in by_row.get((sheet, row), ()):
             if b[1] <= col <= b[3]:
-                return b
-        return None
+                found = (i, b)
+                break
+        for i, b in tall.get(sheet, ()):
+            if b[0] <= row <= b[2] and b[1] <= col <= b[3]:
+                if found is None or i < found[0]:
+                    found = (i, b)
+                break
+        return found[1] if found else None
 
     plan = plan_marks(findings, pkg.names, merge_of)
     order = sorted(findings, key=order_key)

@@ -257,6 +257,22 @@ def test_an_address_that_begins_another_marks_only_its_own_cell(tmp_path):
     assert b'<c r="B10" s="1">' in sheet
 
 
+def test_a_finding_inside_a_tall_merged_range_is_noted_on_its_anchor(tmp_path):
+    """A label merged down a whole table (A2:A60, taller than the row index perfxl keeps per row): a finding on
+    A40 is noted on the range's first cell A2 and every cell of the range is filled; B40 beside it is not."""
+    rows = "".join(f'<row r="{r}"><c r="A{r}" s="1"/><c r="B{r}"><v>{r}</v></c></row>' for r in range(2, 61))
+    tail = '<mergeCells count="1"><mergeCell ref="A2:A60"/></mergeCells>' + _SHEET_TAIL
+    src = _package(tmp_path / "tall.xlsx", f"<sheetData>{rows}</sheetData>", tail=tail)
+    out = annotate_workbook(src, [_finding("A40", Severity.WARNING)], tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(out.path)[SHEET]
+    assert ws["A2"].comment is not None and ws["A40"].comment is None
+    assert out.marked_cells == 59
+    parts = _parts(out.path)
+    sheet, styles = parts["xl/worksheets/sheet1.xml"], parts["xl/styles.xml"]
+    assert {_fill_of(sheet, styles, f"A{r}") for r in range(2, 61)} == {SEVERITY_FILL[Severity.WARNING]}
+    assert b'<c r="B40"><v>40</v></c>' in sheet
+
+
 _COMMENTS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     f'<comments xmlns="{MAIN}"><authors><author>财务科</author></authors><commentList>'

@@ -255,10 +255,14 @@ def merged_ranges(sheet_xml: bytes) -> list[Bounds]:
     at = sheet_xml.rfind(b"<mergeCells")
     if at < 0:
         return []
-    return [
-        (int(r0), column_index(c0.decode()), int(r1), column_index(c1.decode()))
-        for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml, at)
-    ]
+    col = _column_of
+    return [(int(r0), col(c0), int(r1), col(c1)) for c0, r0, c1, r1 in _MERGE_PARTS.findall(sheet_xml, at)]
+
+
+def _column_of(letters: bytes) -> int:
+    """Column letters (bytes) → 1-based number; A … ZZ from a table."""
+    found = _COLUMN_OF.get(letters)
+    return found if found is not None else column_index(letters.decode())
 
 
 def _rels_name(part: str) -> str:
@@ -565,6 +569,7 @@ def _letters(col: int) -> bytes:
 
 
 _COLUMN_BYTES = [b""] + [column_letter(c).encode() for c in range(1, 703)]  # A … ZZ
+_COLUMN_OF = {letters: c for c, letters in enumerate(_COLUMN_BYTES) if c}
 
 
 def _sheet_data(xml: bytes) -> tuple[int, int] | None:
@@ -664,7 +669,8 @@ def _insert_before_first(xml: bytes, markers: Sequence[bytes], fragment: bytes) 
     end = xml.rfind(b"</sheetData>")
     start = end if end >= 0 else 0
     at = min((i for i in (xml.find(m, start) for m in markers) if i >= 0), default=len(xml))
-    return xml[:at] + fragment + xml[at:]
+    view = memoryview(xml)
+    return b"".join((view[:at], fragment, view[at:]))  # one copy of the sheet, not three
 
 
 def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int], str], block: int) -> bytes:
