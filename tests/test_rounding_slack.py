@@ -69,3 +69,56 @@ def test_three_public_items_printed_whole_are_judged_at_that_precision():
     assert len(found) == 3 and "分项合计 99" in found[0].basis
     assert {f.severity for f in _b03(100, 33, 33, 33)} == {Severity.ERROR}
     assert {f.severity for f in _b03("100", "33", "33", "30")} == {Severity.ERROR}
+
+
+# ---------------------------------------------------------------- F09: the seed's 按支出性质分 split, printed whole
+
+
+def _seed_breakdown(head, basic_item, special):
+    """The seed report's funds block (隆回县 2023: 按支出性质分 2223.04 = 基本支出 886.12 + 县级专项资金 1336.92) with
+    the split printed as given."""
+    from dataclasses import replace
+
+    from perfxl.reader import read_grids
+    from perfxl.workbook import seed
+    from perfxl.workbook import variants as V
+
+    content = seed.seed_content()
+    ev = content.evaluations[0]
+    bd = list(ev.breakdown)
+    bd[0] = (bd[0][0], f"按支出性质分：{head}")
+    bd[1] = (bd[1][0], f"其中：基本支出：{basic_item}")
+    bd[2] = (bd[2][0], f"县级专项资金：{special}")
+    changed = replace(content, evaluations=(replace(ev, breakdown=tuple(bd)),))
+    sub = read_grids([V.plan_grid(p) for p in V.content_plans(changed)])
+    return [f for f in validate_submission(sub, None) if f.code == "F09"]
+
+
+def test_a_split_printed_to_whole_wan_is_judged_at_that_precision():
+    """2223 over 887 + 1337 (886.12 and 1336.92 rounded): the parts exceed their figure by 1, which rounding three whole
+    figures can make (less than 1.5) — a 警告; 2223 against the 年度资金总额 2223.04 is that figure rounded: nothing."""
+    assert _seed_breakdown("2223.04", "886.12", "1336.92") == []
+    found = _seed_breakdown("2223", "887", "1337")
+    assert [(f.severity, f.certainty) for f in found] == [(Severity.WARNING, Certainty.JUDGEMENT)]
+    assert "四舍五入" in found[0].basis
+    over = _seed_breakdown("2223.04", "986.12", "1336.92")  # 100 over at two decimals: certain
+    assert [f.severity for f in over] == [Severity.ERROR]
+
+
+# ---------------------------------------------------------------- F10: 宁德 方志委 2019's 年度履职目标, printed whole
+
+
+def test_duty_amounts_printed_whole_are_judged_at_that_precision(tmp_path):
+    """The real 目标表's duties 49.8 + 11 + 110.61 = 171.41 (tests/test_heldout12.py) printed to whole 万元, 50 + 11 + 111
+    = 172 over the 资金总额 171.41: rounding three whole figures can make up to 1.5 — a 警告, not the certain F10 that
+    232.21 (171.41 printed for 基本支出) stays."""
+    from report_helpers import workbook_result
+    from test_heldout12 import _duties
+
+    rows, merges = _duties(basic_item="111")
+    rows = [[{"49.8": "50"}.get(c, c) for c in r] for r in rows]
+    (f10,) = [f for f in workbook_result(tmp_path, rows, merges).findings if f.code == "F10"]
+    assert (f10.severity, f10.certainty) == (Severity.WARNING, Certainty.JUDGEMENT) and "四舍五入" in f10.basis
+    rows, merges = _duties()
+    (f10,) = [f for f in workbook_result(tmp_path, rows, merges).findings if f.code == "F10"]
+    assert f10.severity is Severity.ERROR

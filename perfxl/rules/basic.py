@@ -253,7 +253,7 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
         elif bad:
             note = _note_on(ctx, children) if named and compare == "le" else None
             printed = [cell, *(getattr(c, attr) for c in children)]
-            if value is not None and note is None and abs(value - total) < ctx.rounding_slack(printed):
+            if value is not None and note is None and not ctx.beyond_rounding(value - total, printed):
                 yield rounded_sum(
                     ctx,
                     cell,

@@ -41,6 +41,8 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
             gap = summed - head.amount
             if abs(gap) > ctx.tol_money:
                 over = gap > 0
+                # parts above the figure by less than their printing's rounding may be rounded, not wrong
+                rounded = not ctx.beyond_rounding(gap, [head.amount, *(i.amount for i in parts)])
                 yield ctx.finding(
                     head.cell,
                     expected=head.amount,
@@ -49,17 +51,20 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                     what="各项之和超过" if over else "各项之和小于",
                     what_en="parts exceed" if over else "parts fall short of",
                     related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
-                    basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}",
-                    basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}",
-                    certainty=Certainty.CERTAIN if over and not unresolved else Certainty.JUDGEMENT,
+                    basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}"
+                    + ("；差额小于各数按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致" if rounded else ""),
+                    basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}"
+                    + ("; within the rounding of the printed figures" if rounded else ""),
+                    certainty=Certainty.CERTAIN if over and not unresolved and not rounded else Certainty.JUDGEMENT,
                 )
         if head is None or head.amount is None or total is None:
             continue
         executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
-        known = [x for x in (executed, budget) if x is not None]
-        if known and all(abs(head.amount - x) > ctx.tol_money for x in known):
+        known = [(x, c) for x, c in ((executed, total.executed), (budget, total.full_budget)) if x is not None]
+        # "按支出性质分：2223" over a 年度资金总额 of 2223.04: the split's figure was printed to whole 万元
+        if known and all(ctx.beyond_rounding(head.amount - x, [head.amount, c]) for x, c in known):
             # which column the split is of is unsaid; when 全年预算数 = 全年执行数 it does not matter
-            one_figure = len(known) == 2 and abs(known[0] - known[1]) <= ctx.tol_money
+            one_figure = len(known) == 2 and abs(known[0][0] - known[1][0]) <= ctx.tol_money
             yield ctx.finding(
                 head.cell,
                 expected=fmt_num(executed if executed is not None else budget),

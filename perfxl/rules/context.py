@@ -263,16 +263,26 @@ class Context:
             and round_half_up(computed / HUNDRED, 0) * HUNDRED == as_fraction,
         )
 
-    def rounding_slack(self, cells: Iterable[CellValue | None]) -> Decimal:
+    def rounding_slack(self, printed: Iterable[CellValue | Decimal | None]) -> Decimal:
         """How far a sum of printed figures may miss its printed total by rounding alone — strictly less than half a
         unit in the last printed place of each figure typed as text, summed ("33" │ "33" │ "33" may be 33.33 each,
-        so 100 holds them; a number cell holds its exact value and adds nothing). A difference must be below it."""
+        so 100 holds them; a number cell holds its exact value and adds nothing). A difference must be below it.
+        A figure read out of text (a Decimal) counts at the places it was written with ("886.12": 0.005)."""
         slack = Decimal(0)
-        for cell in cells:
-            places = printed_places(cell.raw) if cell is not None and isinstance(cell.raw, str) else None
+        for item in printed:
+            if isinstance(item, Decimal):
+                exponent = item.as_tuple().exponent
+                places: int | None = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+            else:
+                places = printed_places(item.raw) if item is not None and isinstance(item.raw, str) else None
             if places is not None:
                 slack += Decimal(5).scaleb(-places - 1)
         return slack
+
+    def beyond_rounding(self, difference: Decimal, printed: Iterable[CellValue | Decimal | None]) -> bool:
+        """A printed total and its printed parts differ by more than the money tolerance and than rounding the
+        printed figures can explain (`rounding_slack`): only then is the difference certain."""
+        return abs(difference) > self.tol_money and abs(difference) >= self.rounding_slack(printed)
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
         """A typed rate agrees with the exact percent at the decimals it was printed with ("86%" ~ 86.20%)."""

@@ -209,7 +209,7 @@ def _group_sum(
                 if v is None and ctx.is_blank(c) and _unfilled(ctx, p, c)
             ]
             short = reported is not None and expected < reported
-            if reported is not None and not blank and abs(reported - expected) < ctx.rounding_slack([cell, *cells]):
+            if reported is not None and not blank and not ctx.beyond_rounding(reported - expected, [cell, *cells]):
                 yield rounded_sum(ctx, cell, expected, [cell, *cells], expected, column=zh, column_en=en)
                 continue
             yield ctx.finding(
@@ -767,6 +767,7 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
     if abs(found - reported) <= ctx.tol_money:
         return
     over = found > reported
+    rounded = over and not ctx.beyond_rounding(found - reported, [cell, *(a for _, a in ev.duties)])
     listed = " + ".join(a.text for _, a in ev.duties)
     parts = {p.label.text.strip(): p.full_budget for p in (ev.funds.parts if ev.funds else ())}
     at: CellValue = cell  # the total; or the one item whose figure the funds block contradicts, when it is the cause
@@ -784,13 +785,15 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         basis += "；同名支出项目金额不一致：" + "、".join(clashes)
     if not over:
         basis += "；履职目标可能只列出与职能对应的支出项目，是否须覆盖全部预算请人工判断"
+    elif rounded:
+        basis += "；差额小于各数按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致，需人工核对"
     yield ctx.finding(
         at,
         expected=cell.text,
         actual=fmt_num(found),
         relation="超过" if over else "小于",
         relation_en="exceeds" if over else "is below",
-        certainty=None if over else Certainty.JUDGEMENT,
+        certainty=None if over and not rounded else Certainty.JUDGEMENT,
         basis=basis,
         basis_en=f"read duty amounts {listed} = {fmt_num(found)} against the total {cell.text}"
         + ("" if over else "; the list may name only the items tied to a duty: a person judges"),
