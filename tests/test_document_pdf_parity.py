@@ -58,6 +58,11 @@ ONE_PAGE_HEAD = (
 
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
 KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
+    "chongqing-dazu-fagaiwei-bumen-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市大足区发展和改革委员会2020年度绩效自评报告」": (
+            ONE_PAGE_HEAD
+        ),
+    },
     "guangxi-wuzhou-yibaoju-bumen-2024": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「梧州市医疗保障局2024年度绩效自评报告」": ONE_PAGE_HEAD,
     },
