@@ -196,14 +196,43 @@ class Package:
                 if name in self.removed:
                     continue
                 if name in self.edited or not _copy_compressed(out, self.original, info):
-                    out.writestr(copy.copy(info), self._read(name), compresslevel=_WRITE_LEVEL)
+                    _write_member(out, info, self._read(name))
             # new parts carry the package's own date, not the clock's: the same input gives the same bytes
             stamp = self.infos[0].date_time if self.infos else (1980, 1, 1, 0, 0, 0)
             for name in [n for n in self.edited if n not in self.known and n not in self.removed]:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16  # as writestr(name) sets
-                out.writestr(info, self.parts[name], compresslevel=_WRITE_LEVEL)
+                _write_member(out, info, self.parts[name])
         return buf.getvalue()
+
+
+def _write_member(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
+    """What `out.writestr(info, data, compresslevel=_WRITE_LEVEL)` writes — the same header, the same deflated
+    bytes (zlib at that level, raw, default memory) — in one call per part instead of zipfile's streaming writer
+    (a compressor object, a seek back to patch the header): ≈ 30 µs a part, a third of a small workbook's copy.
+    Stored parts stay stored; other compressions and ZIP64 sizes go through zipfile itself."""
+    packed: bytes | None = None
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        packed = zlib.compress(data, _WRITE_LEVEL, -15)
+    elif info.compress_type == zipfile.ZIP_STORED:
+        packed = data
+    if packed is None or max(len(data), len(packed)) >= 0x7FFFFFFF:
+        out.writestr(copy.copy(info), data, compresslevel=_WRITE_LEVEL)
+        return
+    member = copy.copy(info)
+    member.flag_bits = 0  # as writestr: no data descriptor (the UTF-8 name flag is FileHeader's to add)
+    member.file_size, member.compress_size, member.CRC = len(data), len(packed), zlib.crc32(data)
+    if not member.external_attr:
+        member.external_attr = 0o600 << 16
+    fp = out.fp
+    assert fp is not None  # an open writer
+    member.header_offset = fp.tell()
+    fp.write(member.FileHeader(False))
+    fp.write(packed)
+    out.filelist.append(member)
+    out.NameToInfo[member.filename] = member
+    out.start_dir = fp.tell()  # zipfile's own bookkeeping, as in _copy_compressed
+    out._didModify = True  # type: ignore[attr-defined]  # makes close() write the central directory
 
 
 def _copy_compressed(out: zipfile.ZipFile, original: bytes, info: zipfile.ZipInfo) -> bool:
