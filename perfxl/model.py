@@ -409,6 +409,7 @@ class SelfEvaluation:
     remarks: tuple[CellValue, ...] = ()  # texts of rows after the table labelled 原因分析/说明/改进措施
     # 年度履职目标 rows of a 部门整体支出绩效目标表 (福建): (支出项目名称, 预算金额) — the budget split by spending item
     duties: tuple[tuple[CellValue, CellValue], ...] = ()
+    duties_unit: str = ""  # the money unit of the 预算金额 header ("预算金额(元)"), "" when it states none
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -30,6 +30,9 @@ _GROUPS = (
     ("按支出性质", "expenditure"),
 )
 _SKIP = {"其中", "其中:", "含", "包括"}
+#: A bracketed note right after an item's figure ("政府性基金拨款：100（含上年结转20）"): it says what that figure
+#: holds, so its figures are the item's detail, never parts of the split. A bracket before the figure is the label's.
+_NOTE_AFTER_FIGURE = re.compile(r"(\d\s*(?:万元|元)?)\s*\([^()]*\)")
 
 
 def _group_of(label: str) -> str:
@@ -37,8 +40,9 @@ def _group_of(label: str) -> str:
 
 
 def parse_breakdown_text(text: str) -> list[tuple[str, Decimal | None]]:
-    """(label, amount) pairs of one cell's text, in order; "其中" markers dropped."""
+    """(label, amount) pairs of one cell's text, in order; "其中" markers and bracketed notes after a figure dropped."""
     text = unicodedata.normalize("NFKC", to_simplified(text or "")).replace("：", ":").replace("；", ";")
+    text = _NOTE_AFTER_FIGURE.sub(r"\1 ", text)
     out: list[tuple[str, Decimal | None]] = []
     for m in _ITEM.finditer(text):
         label = m.group("label").strip()

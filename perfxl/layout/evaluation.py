@@ -71,6 +71,7 @@ class _Builder:
     has_total_row: bool = False
     remarks: list[CellValue] = field(default_factory=list)
     duties: list[tuple[CellValue, CellValue]] = field(default_factory=list)  # 年度履职目标 (支出项目名称, 预算金额)
+    duties_unit: str = ""  # the unit its 预算金额 header states
 
     @property
     def has_body(self) -> bool:
@@ -107,6 +108,7 @@ class _Builder:
             level2=tuple(self.level2.values()),
             remarks=tuple(self.remarks),
             duties=tuple(self.duties),
+            duties_unit=self.duties_unit,
         )
 
 

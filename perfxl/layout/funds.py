@@ -206,6 +206,7 @@ class FundsRows:
         cols = _duty_columns(self.grid, r)
         if cols is not None:
             self.duty_cols, self.state = cols, "duties"
+            self.cur.duties_unit = H.money_unit_in(own(self.grid, r, cols[1])) or ""
             return "header"
         if self.state != "duties" or self.duty_cols is None:
             return ""
@@ -213,6 +214,8 @@ class FundsRows:
         amount = own(self.grid, r, amount_col)
         if not (is_number(amount) or _numeric_text(amount)):
             return ""
+        if _duties_total_line(self.grid, r, amount_col):
+            return "subtotal"  # the list's own 合计 line, not one more spending item
         self.cur.duties.append((value_at(self.grid, r, item_col), value_at(self.grid, r, amount_col)))
         return "funds"
 
@@ -376,6 +379,17 @@ def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
             elif label == _DUTY_AMOUNT:
                 amount = c
     return (item, amount) if item is not None and amount is not None and item < amount else None
+
+
+def _duties_total_line(grid: Grid, r: int, amount_col: int) -> bool:
+    """A 年度履职目标 line labelled 合计 / 总计 / 小计 left of its amount: the list's total, not a spending item."""
+    for c, v in row_cells(grid, r):
+        if c < amount_col and isinstance(v, str) and H.normalise_label(v) in _DUTY_TOTALS:
+            return True
+    return False
+
+
+_DUTY_TOTALS = frozenset(H.normalise_label(w) for w in ("合计", "总计", "小计", "合 计", "总 计"))
 
 
 def _is_pair_total(label: str) -> bool:

@@ -12,6 +12,7 @@ from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 from perfxl.numbers import round_half_up, to_decimal, typed_places
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
+from perfxl.units import convert
 from perfxl.values import ValueKind
 
 from .catalogue import check
@@ -749,6 +750,30 @@ def adjustment_explained(ctx: Context) -> Iterator[Finding]:
         return  # one finding per block: the total row carries it
 
 
+def _duty_unit_factor(ev: Any) -> Decimal:
+    """What one 预算金额 of the duties list is in the funds block's unit: 预算金额(元) under a 年度预算安排(万元) is 0.0001."""
+    if not ev.duties_unit or ev.funds is None:
+        return Decimal(1)
+    conv = convert(Decimal(1), ev.duties_unit, ev.funds.unit)
+    return conv.value if conv.ok and conv.value is not None else Decimal(1)
+
+
+def _repeated_duties(ctx: Context, ev: Any) -> dict[str, Decimal]:
+    """Items printed with the same amount under more than one duty ("地情经费 │ 60.8" twice): item → the amount the
+    repeats add (one spending item serving two duties may be the same money listed twice)."""
+    seen: dict[tuple[str, str], list[CellValue]] = {}
+    for item, amount in ev.duties:
+        key = (item.text.strip(), amount.text.strip())
+        if key[0]:
+            seen.setdefault(key, []).append(amount)
+    out: dict[str, Decimal] = {}
+    for (item, text), cells in seen.items():
+        value = ctx.number(cells[0]) if len(cells) > 1 else None
+        if value is not None:
+            out[f"{item} {text} ×{len(cells)}"] = value * (len(cells) - 1)
+    return out
+
+
 @check("F10")
 def duties_within_total(ctx: Context) -> Iterator[Finding]:
     """年度履职目标 (福建 部门整体支出绩效目标表): the 预算金额 of the spending items the duties need split the year's
@@ -759,7 +784,8 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         return
     cell = total.full_budget
     reported = ctx.number(cell)
-    amounts = [ctx.number(a) for _, a in ev.duties]
+    factor = _duty_unit_factor(ev)
+    amounts = [None if (v := ctx.number(a)) is None else v * factor for _, a in ev.duties]
     if reported is None or any(v is None for v in amounts):
         ctx.skip("年度履职目标的预算金额或资金总额无法读取，未核对其合计", "a duty amount or the total cannot be read")
         return
@@ -767,7 +793,9 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
     if abs(found - reported) <= ctx.tol_money:
         return
     over = found > reported
-    rounded = over and not ctx.beyond_rounding(found - reported, [cell, *(a for _, a in ev.duties)])
+    rounded = over and not ctx.beyond_rounding((found - reported) / factor, [cell, *(a for _, a in ev.duties)])
+    repeats = _repeated_duties(ctx, ev)
+    repeated = over and bool(repeats) and found - sum(v * factor for v in repeats.values()) <= reported + ctx.tol_money
     listed = " + ".join(a.text for _, a in ev.duties)
     parts = {p.label.text.strip(): p.full_budget for p in (ev.funds.parts if ev.funds else ())}
     at: CellValue = cell  # the total; or the one item whose figure the funds block contradicts, when it is the cause
@@ -778,9 +806,17 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         if part is None or own is None or theirs is None or own == theirs:
             continue
         clashes.append(f"“{item.text.strip()}”{amount.text}（资金表中为 {part.text}）")
-        if abs(found - own + theirs - reported) <= ctx.tol_money:
+        if abs(found - own * factor + theirs - reported) <= ctx.tol_money:
             at = amount  # 基本支出 171.41 where the block says 110.61: with 110.61 the items add up
-    basis = f"读取：年度履职目标预算金额 {listed} = {fmt_num(found)}，年度资金总额 {cell.text}"
+    unit = ev.funds.unit if ev.funds else ""
+    converted = f"（预算金额以{ev.duties_unit}填列，折合 {fmt_num(found)} {unit}）" if factor != 1 else ""
+    basis = f"读取：年度履职目标预算金额 {listed} = {fmt_num(found)}{converted}，年度资金总额 {cell.text}"
+    if repeated:
+        basis += (
+            "；同一支出项目在多个履职目标下重复列出相同金额（"
+            + "、".join(repeats)
+            + "），可能是同一笔资金重复列示，需人工判断"
+        )
     if clashes:
         basis += "；同名支出项目金额不一致：" + "、".join(clashes)
     if not over:
@@ -793,7 +829,7 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         actual=fmt_num(found),
         relation="超过" if over else "小于",
         relation_en="exceeds" if over else "is below",
-        certainty=None if over and not rounded else Certainty.JUDGEMENT,
+        certainty=None if over and not rounded and not repeated else Certainty.JUDGEMENT,
         basis=basis,
         basis_en=f"read duty amounts {listed} = {fmt_num(found)} against the total {cell.text}"
         + ("" if over else "; the list may name only the items tied to a duty: a person judges"),

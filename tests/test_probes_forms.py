@@ -1,0 +1,118 @@
+"""Domain probes round 3 (issue 11): 绩效目标申报表 / 目标表, 绩效目标执行监控表 and 部门整体支出绩效自评表 varied the way
+real filers write them, each variant judged by hand; an 错误 only where the cells make it certain.
+
+The probe script is tests/realworld/probe_forms.py; what it found wrong is tested here, on the correct tables of
+tests/test_review_round12.py (worked out by hand there) and the real 福建 宁德 目标表 of tests/realworld.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from openpyxl.utils import column_index_from_string
+from report_helpers import workbook_result
+from test_review_round12 import TABLES as R12
+
+from perfxl.model import Certainty
+
+REALWORLD = Path(__file__).resolve().parent / "realworld"
+
+
+def _plant(rows: list[list], changes: dict[str, object]) -> list[list]:
+    rows = copy.deepcopy(rows)
+    for address, value in changes.items():
+        m = re.fullmatch(r"([A-Z]+)(\d+)", address)
+        assert m, address
+        r, c = int(m.group(2)) - 1, column_index_from_string(m.group(1)) - 1
+        rows[r][c] = value
+    return rows
+
+
+def _found(tmp_path, rows, merges, *codes):
+    result = workbook_result(tmp_path, rows, tuple(merges))
+    return [f for f in result.findings if f.code in codes]
+
+
+# ---------------------------------------------------------------- 部门整体 按收入性质分: a bracketed note on an item
+
+
+def _hunan_department(**changes):
+    rows, merges = R12["a11_hunan_department_breakdown"]
+    return _plant(rows, changes), merges
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("B7", "政府性基金拨款：100（含上年结转20）"),
+        ("B6", "其中：一般公共预算：1000（其中上级补助300万元）"),
+        ("E6", "其中：基本支出：620(含人员经费500)"),
+    ],
+)
+def test_a_figure_in_a_bracketed_note_after_an_item_is_that_items_detail_not_a_part(tmp_path, cell, text):
+    """a11 (湖南 部门整体): 按收入性质分 1100 = 一般公共预算 1000 + 政府性基金 100; 按支出性质分 1045 = 620 + 425. A note
+    "（含上年结转20）" after the 100 says what the 100 includes; read as a part of its own it gave a certain F09
+    '按收入性质分 1120：各项之和超过 1100' on a correct table."""
+    rows, merges = _hunan_department(**{cell: text})
+    assert _found(tmp_path, rows, merges, "F09") == []
+
+
+def test_a_part_written_after_a_bracketed_label_still_counts(tmp_path):
+    """The guard: a wrong split stays a certain F09 — a bracket before the figure is the label's, and a part whose
+    figure is too big is still read (1000 + 150 = 1150 > 1100)."""
+    rows, merges = _hunan_department(B7="政府性基金拨款（含上年结转20万元）：150")
+    found = _found(tmp_path, rows, merges, "F09")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("B5", "error")]
+
+
+# ---------------------------------------------------------------- 福建 部门整体支出绩效目标表: 年度履职目标 amounts (F10)
+
+
+def _fujian(changes):
+    with (REALWORLD / "fujian-ningde-fangzhiwei-mubiao-2019.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    rows = [list(r) for r in data["rows"]]
+    # the published defect (基本支出 171.41, the whole 资金总额) corrected to the block's 110.61: a right table
+    rows = _plant(rows, {"E11": "110.61", **changes})
+    return rows, data.get("merges", [])
+
+
+def test_the_corrected_fujian_duties_are_silent(tmp_path):
+    """49.8 + 11 + 110.61 = 171.41 = 资金总额 (the base the variants below change)."""
+    assert _found(tmp_path, *_fujian({}), "F10") == []
+
+
+def test_duty_amounts_in_yuan_under_a_block_in_wan_are_converted(tmp_path):
+    """预算金额(元) 498000 + 110000 + 1106100 = 1714100 元 = 171.41 万元: the header says 元 while the 年度预算安排 says
+    万元. Summed as 万元 it gave a certain F10 '合计 1714100，超过年度资金总额 171.41'."""
+    rows, merges = _fujian({"E8": "预算金额(元)", "E9": "498,000.00", "E10": "110000", "E11": "1106100"})
+    assert _found(tmp_path, rows, merges, "F10") == []
+
+
+def test_duty_amounts_in_yuan_that_exceed_the_total_stay_certain(tmp_path):
+    """498000 + 110000 + 1716100 = 2324100 元 = 232.41 万元 > 171.41 万元: still a certain 错误."""
+    rows, merges = _fujian({"E8": "预算金额(元)", "E9": "498000", "E10": "110000", "E11": "1716100"})
+    found = _found(tmp_path, rows, merges, "F10")
+    assert [f.severity.value for f in found] == ["error"]
+
+
+def test_a_total_line_of_the_duties_list_is_not_one_more_item(tmp_path):
+    """A 合计 line under the 履职 items (… │ 合计 │ 171.41) is the list's own total: added as an item it doubled the
+    sum (342.82) into a certain F10 on a correct table."""
+    rows, merges = _fujian({"D12": "合计", "E12": "171.41"})
+    assert _found(tmp_path, rows, merges, "F10") == []
+
+
+def test_one_item_repeated_under_two_duties_with_its_amount_is_a_judgement(tmp_path):
+    """One spending item serving two duties, its 60.8 printed on both lines (49.8 + 11 merged into the one item
+    地情、市志编纂与年鉴出版经费 60.8): the repeat may be the same money listed twice, so 60.8 + 60.8 + 110.61 =
+    232.21 > 171.41 is a 警告 naming the repeat, not a certain 错误."""
+    item = "地情、市志编纂与年鉴出版经费"
+    rows, merges = _fujian({"D9": item, "E9": "60.8", "D10": item, "E10": "60.8"})
+    found = _found(tmp_path, rows, merges, "F10")
+    assert [(f.severity.value, f.certainty) for f in found] == [("warning", Certainty.JUDGEMENT)]
+    assert "重复" in found[0].basis
