@@ -1,11 +1,14 @@
-"""A sum of printed figures judged at the precision they were printed with (issue 11, item 4; brief: "a printed
-value is judged at the precision it was printed with").
+"""Sums of printed figures judged at the precision they were printed with (issue 11, item 4; brief: "a printed
+value is judged at the precision it was printed with"), where the table shows that it rounds.
 
-A total printed "100" over parts printed "33" │ "33" │ "33" may be 100 over 33.33 each, rounded for print: the
-difference (1) is below half a unit of each printed figure, summed (4 × 0.5 = 2), so whether the figures were rounded or
-wrong is a 警告 for a person, not an 错误 (F02 funds sources; B03 三公经费 items). A number cell holds its exact value,
-so 100 over number cells 33, 33, 33 stays an 错误, and so does a difference beyond the rounding ("100.00" over
-"19.99" × 5: 0.05 > 6 × 0.005).
+Six sources printed "16.67" under "100.00" (a sixth each, 16.6667) add to 100.02: the difference is below half a
+unit of each printed figure, summed (7 × 0.005), so rounded or wrong is a 警告 for a person, not an 错误 — for F02
+sources, F09 按性质分 splits, F10 履职目标 amounts, B03 三公 items and T02 总分 alike (`Context.rounding_slack`). A table
+shows it rounds when every part is typed at one number of decimals, and that is ≥ 1 or fewer than the total's. Whole
+parts under a whole total count whole units (山西 吉山 2020's 总分 94 over scores adding to 93 is a slip); parts of
+mixed precision ("10" │ "9.5") are printed as typed; number cells are exact; a difference at or beyond the slack is
+certain (内蒙古 临河 2022: 0.03 over five two-decimal sources). A total printed with fewer decimals than its parts that
+is their sum so rounded agrees outright ("按支出性质分：2223" over 886.12 + 1336.92).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from rules_helpers import amount, basic, funds, funds_row, good_evaluation, subm
 from perfxl.model import Certainty, Severity
 from perfxl.validate import validate_submission
 
-SOURCES = ("其中：本年财政拨款", "上年结转资金", "其他资金", "中央补助", "省级补助")
+SOURCES = ("其中：本年财政拨款", "上年结转资金", "其他资金", "中央补助", "省级补助", "市级补助")
 
 
 def _f02(total, parts):
@@ -27,20 +30,21 @@ def _f02(total, parts):
     return [f for f in validate_submission(submission(good_evaluation(funds=block))) if f.code == "F02"]
 
 
-def test_whole_figures_that_rounding_can_explain_are_a_warning():
-    found = _f02("100", ["33", "33", "33"])
+def test_parts_printed_rounded_under_their_total_are_a_warning():
+    found = _f02("100.00", ["16.67"] * 6)
     assert [(f.cell, f.severity, f.certainty) for f in found] == [
         (cell, Severity.WARNING, Certainty.JUDGEMENT) for cell in ("C5", "D5", "E5")
     ]
-    assert "四舍五入" in found[0].basis and "误差之和 2" in found[0].basis
+    assert "四舍五入" in found[0].basis and "误差之和 0.035" in found[0].basis
 
 
 @pytest.mark.parametrize(
     ("total", "parts"),
     [
+        ("100", ["33", "33", "33"]),  # every figure whole: the form counts whole 万元, nothing was rounded away
         (100, [33, 33, 33]),  # number cells: exact values, no rounding to allow for
         ("100.00", ["19.99"] * 5),  # 0.05 off, rounding explains less than 0.03
-        ("100", ["33", "33", "30"]),  # 4 off, rounding explains less than 2
+        ("100.00", ["33", "33", "33.01"]),  # mixed precision: printed as typed
         # 内蒙古 临河 2022 (tests/realworld): five sources at two decimals 0.03 under the total — six figures
         # rounded half up can each be off by less than 0.005, so together by less than 0.03: a certain gap
         ("7165.32", ["3144.00", "570.17", "433.00", "1426.90", "1591.22"]),
@@ -61,14 +65,13 @@ def _b03(total, car, overseas, reception):
     return [f for f in validate_submission(sub) if f.code == "B03"]
 
 
-def test_three_public_items_printed_whole_are_judged_at_that_precision():
-    found = _b03("1.00", "0.33", "0.33", "0.33")  # 万元 at two decimals: 0.99 is 1.00 within tolerance already
-    assert found == []
-    found = _b03("100", "33", "33", "33")
+def test_three_public_items_are_judged_at_the_precision_printed():
+    assert _b03("1.00", "0.33", "0.33", "0.33") == []  # 0.99 is 1.00 within the money tolerance already
+    found = _b03("2.0", "0.7", "0.7", "0.7")  # a third each, 0.6667 printed to one decimal: 2.1 over 2.0, below 0.2
     assert {(f.severity, f.certainty) for f in found} == {(Severity.WARNING, Certainty.JUDGEMENT)}
-    assert len(found) == 3 and "分项合计 99" in found[0].basis
-    assert {f.severity for f in _b03(100, 33, 33, 33)} == {Severity.ERROR}
-    assert {f.severity for f in _b03("100", "33", "33", "30")} == {Severity.ERROR}
+    assert len(found) == 3 and "分项合计 2.1" in found[0].basis
+    assert {f.severity for f in _b03("100", "33", "33", "33")} == {Severity.ERROR}  # whole 元: exact
+    assert {f.severity for f in _b03(2, 0.7, 0.7, 0.7)} == {Severity.ERROR}  # number cells: exact
 
 
 # ---------------------------------------------------------------- F09: the seed's 按支出性质分 split, printed whole
@@ -95,10 +98,11 @@ def _seed_breakdown(head, basic_item, special):
 
 
 def test_a_split_printed_to_whole_wan_is_judged_at_that_precision():
-    """2223 over 887 + 1337 (886.12 and 1336.92 rounded): the parts exceed their figure by 1, which rounding three whole
-    figures can make (less than 1.5) — a 警告; 2223 against the 年度资金总额 2223.04 is that figure rounded: nothing."""
+    """2223.04 over 887 + 1337 (886.12 and 1336.92 rounded): the parts exceed their figure by 0.96, which rounding
+    can make (below 1.005) — a 警告; "按支出性质分：2223" against the 年度资金总额 2223.04 is that figure rounded: nothing."""
     assert _seed_breakdown("2223.04", "886.12", "1336.92") == []
-    found = _seed_breakdown("2223", "887", "1337")
+    assert _seed_breakdown("2223", "886.12", "1336.92") == []
+    found = _seed_breakdown("2223.04", "887", "1337")
     assert [(f.severity, f.certainty) for f in found] == [(Severity.WARNING, Certainty.JUDGEMENT)]
     assert "四舍五入" in found[0].basis
     over = _seed_breakdown("2223.04", "986.12", "1336.92")  # 100 over at two decimals: certain
@@ -122,3 +126,28 @@ def test_duty_amounts_printed_whole_are_judged_at_that_precision(tmp_path):
     rows, merges = _duties()
     (f10,) = [f for f in workbook_result(tmp_path, rows, merges).findings if f.code == "F10"]
     assert f10.severity is Severity.ERROR
+
+
+# ---------------------------------------------------------------- T02: scores printed rounded under an exact total
+
+
+def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
+    """Twelve rows of 8⅓ printed "8.33" under a 总分 "100.00" (the filer summed the exact scores): 99.96, 0.04 short —
+    less than rounding thirteen figures can make (13 × 0.005). Under "100" it is the sum printed whole: it agrees.
+    Scores typed whole that add to 96 under 100 stay an 错误."""
+    import dataclasses
+
+    from rules_helpers import indicator
+
+    def total_finding(score, total):
+        rows = tuple(
+            indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, score) for k in range(12)
+        )
+        ev = good_evaluation(indicators=rows, level1=(), funds=None)
+        ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
+        return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
+
+    assert total_finding("8.33", "100") == []
+    (t02,) = total_finding("8.33", "100.00")
+    assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT) and "四舍五入" in t02.basis
+    assert [f.severity for f in total_finding("8", "100")] == [Severity.ERROR]  # 96 under 100, all whole

@@ -230,7 +230,9 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             )
             continue
         bad = value is None or (
-            abs(value - total) > ctx.tol_money if compare == "eq" else total > value + ctx.tol_money
+            abs(value - total) > ctx.tol_money and not ctx.total_as_printed(cell, total)
+            if compare == "eq"
+            else total > value + ctx.tol_money and not ctx.total_as_printed(cell, total)
         )
         if bad and unread is not None and value is not None:
             extra = ctx.number(getattr(unread, attr))
@@ -252,13 +254,13 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             )
         elif bad:
             note = _note_on(ctx, children) if named and compare == "le" else None
-            printed = [cell, *(getattr(c, attr) for c in children)]
-            if value is not None and note is None and not ctx.beyond_rounding(value - total, printed):
+            items = [getattr(c, attr) for c in children]
+            if value is not None and note is None and not ctx.beyond_rounding(value - total, cell, items):
                 yield rounded_sum(
                     ctx,
                     cell,
                     total,
-                    printed,
+                    items,
                     total if compare == "eq" else f"≥ {fmt_num(total)}",
                     column=_column_name(ctx, index),
                     row=parent.label.text,

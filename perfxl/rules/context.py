@@ -65,6 +65,9 @@ _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 _FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
+#: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
+Printed = CellValue | Decimal | None
+
 
 def compact(text: str) -> str:
     """Text without spaces and punctuation, in simplified characters ("優" is 优), for comparing narratives and
@@ -263,26 +266,49 @@ class Context:
             and round_half_up(computed / HUNDRED, 0) * HUNDRED == as_fraction,
         )
 
-    def rounding_slack(self, printed: Iterable[CellValue | Decimal | None]) -> Decimal:
-        """How far a sum of printed figures may miss its printed total by rounding alone — strictly less than half a
-        unit in the last printed place of each figure typed as text, summed ("33" │ "33" │ "33" may be 33.33 each,
-        so 100 holds them; a number cell holds its exact value and adds nothing). A difference must be below it.
-        A figure read out of text (a Decimal) counts at the places it was written with ("886.12": 0.005)."""
-        slack = Decimal(0)
-        for item in printed:
-            if isinstance(item, Decimal):
-                exponent = item.as_tuple().exponent
-                places: int | None = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-            else:
-                places = printed_places(item.raw) if item is not None and isinstance(item.raw, str) else None
-            if places is not None:
-                slack += Decimal(5).scaleb(-places - 1)
-        return slack
+    def rounding_slack(self, total: Printed, parts: Iterable[Printed]) -> Decimal:
+        """How far printed parts may miss their printed total by rounding alone (a difference must be below it): less
+        than half a unit in the last printed place of each, summed — but only where the table shows it rounds: every
+        part typed at one number of decimals, and that either ≥ 1 (a fixed "0.00" format: 12 × "8.33" under
+        "100.00") or fewer than the total's ("887" │ "1337" under "2223.04"). Parts printed whole under a whole total
+        count in whole units (93 points summed to a printed 94 is a slip); parts of mixed precision ("10", "9.5",
+        "8.33") are printed as typed; a number cell holds its exact value: none of these leaves any slack."""
+        shown = [self._places(p) for p in parts]
+        places = set(shown)
+        if not shown or len(places) != 1 or None in places:
+            return Decimal(0)
+        (each,) = places
+        own = self._places(total)
+        assert each is not None
+        if each == 0 and (own is None or own <= each):
+            return Decimal(0)
+        half = Decimal(5).scaleb(-each - 1) * len(shown)
+        return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
 
-    def beyond_rounding(self, difference: Decimal, printed: Iterable[CellValue | Decimal | None]) -> bool:
-        """A printed total and its printed parts differ by more than the money tolerance and than rounding the
-        printed figures can explain (`rounding_slack`): only then is the difference certain."""
-        return abs(difference) > self.tol_money and abs(difference) >= self.rounding_slack(printed)
+    def _places(self, figure: Printed) -> int | None:
+        """Decimals a figure was typed with: a Decimal read out of text at its exponent, a text cell as printed;
+        None for a number cell (an exact value) or nothing."""
+        if isinstance(figure, Decimal):
+            exponent = figure.as_tuple().exponent
+            return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        if figure is not None and isinstance(figure.raw, str):
+            return printed_places(figure.raw)
+        return None
+
+    def total_as_printed(self, total: Printed, exact: Decimal) -> bool:
+        """A total typed as text with fewer decimals than its parts is their sum rounded to the places it shows
+        ("按支出性质分：2223" over 886.12 + 1336.92 = 2223.04): it agrees, as a rate printed "86%" for 86.20% does."""
+        places = self._places(total)
+        value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
+        return places is not None and value is not None and round_half_up(exact, places) == value
+
+    def beyond_rounding(
+        self, difference: Decimal, total: Printed, parts: Iterable[Printed], tolerance: Decimal | None = None
+    ) -> bool:
+        """Printed parts and their printed total differ by more than the tolerance (money's, unless given) and than
+        rounding the printed figures can explain (`rounding_slack`): only then is the difference certain."""
+        limit = self.tol_money if tolerance is None else tolerance
+        return abs(difference) > limit and abs(difference) >= self.rounding_slack(total, parts)
 
     def rate_agrees(self, reading: RateReading, exact_percent: Decimal) -> bool:
         """A typed rate agrees with the exact percent at the decimals it was printed with ("86%" ~ 86.20%)."""

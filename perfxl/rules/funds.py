@@ -196,7 +196,9 @@ def _group_sum(
                 f"{zh}只列出部分来源（无“其他资金”行），其合计小于年度资金总额，未核对",
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
-        elif reported is None or abs(reported - expected) > ctx.tol_money:
+        elif reported is None or (
+            abs(reported - expected) > ctx.tol_money and not ctx.total_as_printed(cell, expected)
+        ):
             with_within = _sum(ctx, every, attr) if len(every) > len(rows) else None
             if reported is not None and with_within is not None and abs(with_within - reported) <= ctx.tol_money:
                 continue  # the rows read as a source's own 其中 add up with the others: they were sources
@@ -210,8 +212,8 @@ def _group_sum(
                 if v is None and ctx.is_blank(c) and _unfilled(ctx, p, c)
             ]
             short = reported is not None and expected < reported
-            if reported is not None and not blank and not ctx.beyond_rounding(reported - expected, [cell, *cells]):
-                yield rounded_sum(ctx, cell, expected, [cell, *cells], expected, column=zh, column_en=en)
+            if reported is not None and not blank and not ctx.beyond_rounding(reported - expected, cell, cells):
+                yield rounded_sum(ctx, cell, expected, cells, expected, column=zh, column_en=en)
                 continue
             yield ctx.finding(
                 cell,
@@ -237,11 +239,11 @@ def _group_sum(
 
 
 def rounded_sum(
-    ctx: Context, cell: CellValue, parts_sum: Decimal, cells: list[CellValue], expected: Any, **fields: Any
+    ctx: Context, cell: CellValue, parts_sum: Decimal, parts: list[CellValue], expected: Any, **fields: Any
 ) -> Finding:
-    """A sum off its total by no more than the rounding of the printed figures: 33 │ 33 │ 33 under 100 may be 33.33
-    each. Whether the figures were rounded or wrong is for a person to judge (a 警告 naming the slack)."""
-    slack = ctx.rounding_slack(cells)
+    """A sum off its total by less than the rounding of the printed figures can make (`Context.rounding_slack`: six
+    sources "16.67" under "100.00" may be 16.6667 each). Rounded or wrong is for a person to judge (a 警告)."""
+    slack = ctx.rounding_slack(cell, parts)
     return ctx.finding(
         cell,
         expected=expected,
@@ -790,10 +792,10 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         ctx.skip("年度履职目标的预算金额或资金总额无法读取，未核对其合计", "a duty amount or the total cannot be read")
         return
     found = sum((v for v in amounts if v is not None), Decimal(0))
-    if abs(found - reported) <= ctx.tol_money:
+    if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
         return
     over = found > reported
-    rounded = over and not ctx.beyond_rounding((found - reported) / factor, [cell, *(a for _, a in ev.duties)])
+    rounded = over and not ctx.beyond_rounding((found - reported) / factor, cell, [a for _, a in ev.duties])
     repeats = _repeated_duties(ctx, ev)
     repeated = over and bool(repeats) and found - sum(v * factor for v in repeats.values()) <= reported + ctx.tol_money
     listed = " + ".join(a.text for _, a in ev.duties)

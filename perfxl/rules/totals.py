@@ -96,10 +96,21 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     expected = budget + indicators
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
-    if reported is None or abs(reported - expected) > ctx.tol_score:
+    if reported is None or (
+        abs(reported - expected) > ctx.tol_score and not ctx.total_as_printed(ev.total_score, expected)
+    ):
         unread = ev.funds is not None and ev.funds.total is None and (reported is None or reported > expected)
         if unread:  # the funds block's total row (its 预算执行率得分) was not read: the sum may lack it
             notes = [*notes, "资金表的合计行未读入，预算执行率得分可能未计入，需人工核对"]
+        scores = [_budget_cells(ctx)[1], *(i.score for i in ctx.indicators())]
+        rounded = reported is not None and not ctx.beyond_rounding(
+            reported - expected,
+            ev.total_score,
+            [s for s in scores if s is not None and not ctx.is_blank(s)],
+            ctx.tol_score,
+        )
+        if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
+            notes = [*notes, "差额小于各得分按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致，需人工核对"]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
@@ -111,7 +122,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
             f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)" if notes else ""),
-            certainty=Certainty.JUDGEMENT if unread else None,
+            certainty=Certainty.JUDGEMENT if unread or rounded else None,
         )
 
 
