@@ -116,3 +116,27 @@ def test_one_item_repeated_under_two_duties_with_its_amount_is_a_judgement(tmp_p
     found = _found(tmp_path, rows, merges, "F10")
     assert [(f.severity.value, f.certainty) for f in found] == [("warning", Certainty.JUDGEMENT)]
     assert "重复" in found[0].basis
+
+
+# ---------------------------------------------------------------- 指标性质 "/" or "——": left unfilled, not a stray symbol
+
+
+def _ganzi(changes):
+    with (REALWORLD / "sichuan-ganzi-shijianju-mubiao-2023.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return _plant([list(r) for r in data["rows"]], changes), data.get("merges", [])
+
+
+@pytest.mark.parametrize("typed", ["/", "——", "—", "-", "≈"])
+def test_a_placeholder_or_approximate_sign_in_the_nature_column_is_a_judgement(tmp_path, typed):
+    """The real 甘孜 目标表 (指标性质 │ 指标值 │ 度量单位 │ 权重): "/" or "——" in 指标性质 is the filer's mark for a cell
+    left unfilled — the same as the blank cells of the table, which are a 警告 — and "≈" says 'about'. Each was a
+    certain I04 '指标性质“/”无效'."""
+    found = _found(tmp_path, *_ganzi({"D11": typed}), "I04")
+    assert ("D11", "warning") in [(f.brief()[2], f.severity.value) for f in found]
+    assert all(f.severity.value == "warning" for f in found)
+
+
+def test_a_stray_symbol_in_the_nature_column_stays_a_certain_i04(tmp_path):
+    found = _found(tmp_path, *_ganzi({"D11": "#"}), "I04")
+    assert ("D11", "error") in [(f.brief()[2], f.severity.value) for f in found]

@@ -206,6 +206,8 @@ def _bare_unit(text: str) -> str | None:
     return rest if rest and lookup(rest) is not None else None
 
 
+#: "About" signs typed as an operator ("≈ 2"): the filer's intent is clear, the scoring rule is not — a judgement.
+_APPROXIMATE = frozenset({"≈", "≒", "~", "～", "约等于"})
 #: Words a 指标性质 column holds when it gives the indicator's type, not an operator.
 _TYPE_WORDS = frozenset({"定量", "定量指标", "定性", "定性指标"})
 
@@ -225,16 +227,19 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
             if type_column and (not text or compact(text) in _TYPE_WORDS):
                 continue
             if text not in OPERATORS and text not in NATURE_WORDS and not ctx.is_blank(ind.target):
-                # a word ("有效", "定量") may be the form's own wording, and a blank cell is unfilled (the
-                # direction is then read from the name, see perfxl.rules.direction): a person judges;
-                # a stray symbol is certain
+                # a word ("有效", "定量") may be the form's own wording, a blank cell or a placeholder ("/", "——")
+                # is unfilled (the direction is then read from the name, see perfxl.rules.direction), "≈" means
+                # about: a person judges; a stray symbol is certain
                 word = bool(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text)
+                unfilled = not text or ctx.is_blank(ind.nature)
                 yield ctx.finding(
                     ind.nature,
                     expected="≥ > = ≤ < 定性",
                     actual=text or "（空）",
                     name=_label(ind),
-                    certainty=Certainty.JUDGEMENT if word or not text else None,
+                    certainty=Certainty.JUDGEMENT if word or unfilled or text in _APPROXIMATE else None,
+                    basis=f"读取：指标性质“{text}”为占位符，视为未填写" if text and unfilled else "",
+                    basis_en=f"read the nature {text!r}: a placeholder, taken as unfilled" if text and unfilled else "",
                 )
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)
