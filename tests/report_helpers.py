@@ -3,21 +3,102 @@ shared by the narrative and reviewer tests (test_narrative_text, test_review_rou
 
 from __future__ import annotations
 
+import io
+import tempfile
+import zipfile
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
 import docx
 import openpyxl
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
-from perfxl.workbook.report_docx import AGREEING_FIGURES, build_report_docx
+from perfxl.workbook.report_docx import AGREEING_FIGURES, REPORT_FIGURES, ReportDocx, build_report_docx
+
+# ---------------------------------------------------------------- .docx made once, its text spliced in
+# python-docx takes ≈ 20 ms to open its template and save a document; the narrative tests build ≈ 200 reports that
+# differ only in their text. So each package is built once by python-docx (or by build_report_docx) and the text is
+# spliced into its word/document.xml exactly as python-docx writes it; text python-docx would write any other way
+# (line breaks, tabs, control characters, blank ends kept with xml:space) is still built by python-docx itself.
+
+
+def _plain(text: str) -> bool:
+    """Text python-docx writes as one <w:t> of one run: no tab or break, no control character, no blank end."""
+    return bool(text) and text == text.strip() and all(ord(c) >= 0x20 for c in text)
+
+
+def _paragraph_xml(text: str) -> str:
+    """python-docx's `add_paragraph(text)` for "" or `_plain` text, as it serializes it."""
+    return "<w:p/>" if not text else f"<w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p>"
+
+
+def _parts(package: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        return [(info.filename, z.read(info)) for info in z.infolist()]
+
+
+def _write_package(path: Path, parts: list[tuple[str, bytes]], document_xml: bytes) -> None:
+    """The package's parts in their order, deflated as python-docx writes them, document.xml replaced."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts:
+            z.writestr(name, document_xml if name == "word/document.xml" else blob)
+
+
+@cache
+def _blank_docx() -> tuple[list[tuple[str, bytes]], bytes, bytes]:
+    """python-docx's empty document: (its parts, document.xml up to <w:sectPr, the rest from <w:sectPr)."""
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    parts = _parts(buffer.getvalue())
+    head, sect, tail = dict(parts)["word/document.xml"].partition(b"<w:sectPr")
+    assert sect and b"<w:body>" in head and head.endswith(b"<w:body>"), "python-docx's blank document changed shape"
+    return parts, head, sect + tail
+
+
+def narrative_docx(path: Path, *paragraphs: str) -> Path:
+    """`docx.Document()` with each of `paragraphs` added by `add_paragraph`, saved to `path`."""
+    if all(not text or _plain(text) for text in paragraphs):
+        parts, head, tail = _blank_docx()
+        _write_package(path, parts, head + "".join(map(_paragraph_xml, paragraphs)).encode() + tail)
+        return path
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    d.save(path)
+    return path
+
+
+_GOAL = "⟦goal_sentence⟧"  # a placeholder no report text holds
+
+
+@cache
+def _seed_report() -> tuple[list[tuple[str, bytes]], bytes, dict[int, int]]:
+    """The seed report with its narrative agreeing with the tables, built once by build_report_docx with a placeholder
+    goal sentence: (its parts, its document.xml, the paragraph numbers)."""
+    with tempfile.TemporaryDirectory(prefix="perfxl-seed-report-") as tmp:
+        built = build_report_docx(Path(tmp) / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": _GOAL})
+        parts = _parts(built.path.read_bytes())
+    document_xml = dict(parts)["word/document.xml"]
+    assert document_xml.count(_paragraph_xml(_GOAL).encode()) == 1
+    return parts, document_xml, built.paragraph_of
+
+
+def seed_report_docx(path: Path, sentence: str) -> ReportDocx:
+    """build_report_docx(path, AGREEING_FIGURES with `sentence` as goal_sentence)."""
+    figures = {**AGREEING_FIGURES, "goal_sentence": sentence}
+    if not _plain(sentence):
+        return build_report_docx(path, figures)
+    parts, document_xml, paragraph_of = _seed_report()
+    spliced = document_xml.replace(_paragraph_xml(_GOAL).encode(), _paragraph_xml(sentence).encode())
+    _write_package(path, parts, spliced)
+    return ReportDocx(path, dict(paragraph_of), {**REPORT_FIGURES, **figures})
 
 
 def report_findings(tmp_path, *paragraphs: str):
     """A narrative-only 自评报告 (.docx): the findings placed in its text."""
-    d = docx.Document()
-    for text in paragraphs:
-        d.add_paragraph(text)
-    path = tmp_path / "report.docx"
-    d.save(path)
+    path = narrative_docx(tmp_path / "report.docx", *paragraphs)
     result = validate_file(path)
     assert result.ok, result.error
     return [f for f in result.findings if isinstance(f.ref, TextRef)]
@@ -26,7 +107,7 @@ def report_findings(tmp_path, *paragraphs: str):
 def seed_report_findings(tmp_path, sentence: str):
     """The seed's 部门整体 report with its 基础数据表 and 自评表 (规模工业总产值: target 增长12%, actual 11.8%,
     missed), its narrative agreeing with the tables, and `sentence` as the paragraph after the targets table."""
-    report = build_report_docx(tmp_path / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
+    report = seed_report_docx(tmp_path / "seed.docx", sentence)
     result = validate_file(report.path)
     assert result.ok, result.error
     [paragraph] = report.paragraph_with("goal_sentence")
