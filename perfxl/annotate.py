@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from perfxl.document.annotate_docx import annotate_docx
 from perfxl.errors import PerfxlError, UnreadableWorkbook
@@ -95,6 +96,16 @@ class _Marks(Mapping[tuple[str, str], Mark]):
         self._cells: dict[str, tuple[int, int] | None] = {}  # cell text → (row, col), parsed once
 
     def __getitem__(self, key: tuple[str, str]) -> Mark:
+        found = self._find(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: tuple[str, str], default: Any = None) -> Any:  # Mapping.get without a KeyError per miss
+        found = self._find(key)
+        return default if found is None else found
+
+    def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
         if cell not in self._cells:
             try:
@@ -104,10 +115,10 @@ class _Marks(Mapping[tuple[str, str], Mark]):
             else:  # only the canonical text names a filled cell ("b7", "$B$7" do not)
                 self._cells[cell] = (r, c) if a1(r, c) == cell else None
         at = self._cells[cell]
-        severity = self._plan.fills.get((sheet, *at)) if at is not None else None
-        if at is None or severity is None:
-            raise KeyError(key)
-        return Mark(sheet, cell, severity, (sheet, *at) in self._plan.notes)
+        if at is None:
+            return None
+        severity = self._plan.fills.get((sheet, *at))
+        return None if severity is None else Mark(sheet, cell, severity, (sheet, *at) in self._plan.notes)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return ((s, a1(r, c)) for s, r, c in self._plan.fills)

@@ -102,9 +102,9 @@ def result_rows(
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
     for i, f in enumerate(order, 1):
-        ref = _cell_ref(f)
-        sheet, named = f.sheet, f.cell
-        cell = ref.first_cell if ref else (named or "")
+        ref = f.ref
+        sheet, named = (ref.sheet, ref.cell) if ref else (None, None)  # f.sheet, f.cell
+        cell = ref.first_cell if isinstance(ref, CellRef) and _row_of(ref.cell) is not None else (named or "")
         mark = marks.get((sheet or "", cell))
         noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
         listed.add((sheet or "", cell))
@@ -140,7 +140,7 @@ def result_rows(
                 ]
             )
     width = len(RESULT_HEADER)
-    return [row + [""] * (width - len(row)) for row in rows]
+    return [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
 
 
 def order_key(f: Finding) -> tuple:
