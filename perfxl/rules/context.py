@@ -273,32 +273,22 @@ class Context:
         "100.00") or fewer than the total's ("887" │ "1337" under "2223.04"). Parts printed whole under a whole total
         count in whole units (93 points summed to a printed 94 is a slip); parts of mixed precision ("10", "9.5",
         "8.33") are printed as typed; a number cell holds its exact value: none of these leaves any slack."""
-        shown = [self._places(p) for p in parts]
+        shown = [_typed_places_of(p) for p in parts]
         places = set(shown)
         if not shown or len(places) != 1 or None in places:
             return Decimal(0)
         (each,) = places
-        own = self._places(total)
+        own = _typed_places_of(total)
         assert each is not None
         if each == 0 and (own is None or own <= each):
             return Decimal(0)
         half = Decimal(5).scaleb(-each - 1) * len(shown)
         return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
 
-    def _places(self, figure: Printed) -> int | None:
-        """Decimals a figure was typed with: a Decimal read out of text at its exponent, a text cell as printed;
-        None for a number cell (an exact value) or nothing."""
-        if isinstance(figure, Decimal):
-            exponent = figure.as_tuple().exponent
-            return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        if figure is not None and isinstance(figure.raw, str):
-            return printed_places(figure.raw)
-        return None
-
     def total_as_printed(self, total: Printed, exact: Decimal) -> bool:
         """A total typed as text with fewer decimals than its parts is their sum rounded to the places it shows
         ("按支出性质分：2223" over 886.12 + 1336.92 = 2223.04): it agrees, as a rate printed "86%" for 86.20% does."""
-        places = self._places(total)
+        places = _typed_places_of(total)
         value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
         return places is not None and value is not None and round_half_up(exact, places) == value
 
@@ -806,6 +796,17 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     year, month = int(m.group(1)), int(m.group(2))
     day = calendar.monthrange(year, month)[1]
     return replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
+
+
+def _typed_places_of(figure: Printed) -> int | None:
+    """Decimals a figure was typed with: a Decimal read out of text at its exponent, a text cell as printed; None for
+    a number cell (an exact value) or nothing."""
+    if isinstance(figure, Decimal):
+        exponent = figure.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if figure is not None and isinstance(figure.raw, str):
+        return printed_places(figure.raw)
+    return None
 
 
 def _weaker_certainty(a: Certainty, b: Certainty) -> Certainty:
