@@ -140,3 +140,23 @@ def test_a_placeholder_or_approximate_sign_in_the_nature_column_is_a_judgement(t
 def test_a_stray_symbol_in_the_nature_column_stays_a_certain_i04(tmp_path):
     found = _found(tmp_path, *_ganzi({"D11": "#"}), "I04")
     assert ("D11", "error") in [(f.brief()[2], f.severity.value) for f in found]
+
+
+# ---------------------------------------------------------------- "≥上年": a target set against a benchmark (I03)
+
+
+@pytest.mark.parametrize("typed", ["≥上年", "≥上年水平", "≥去年同期", "≤上年", "≥全省平均", "≥国家标准"])
+def test_a_target_against_a_benchmark_the_table_does_not_print_is_a_judgement(tmp_path, typed):
+    """a11 (湖南 部门整体): 城建档案数字化率 "≥上年" — a target set by a 历史标准/行业标准 (财预〔2021〕101号) whose figure the
+    table does not print. Written "不低于上年" it raised nothing; with the sign it was a certain I03 '不是数值'. The figure
+    is missing, which a person must check: a 警告 that says so."""
+    rows, merges = _hunan_department(D18=typed, E18="85%")
+    found = _found(tmp_path, rows, merges, "I03")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("D18", "warning")]
+    assert "参照" in found[0].basis
+
+
+def test_a_quantitative_target_of_plain_words_stays_a_certain_i03(tmp_path):
+    rows, merges = _hunan_department(D18="≥较好", E18="85%")
+    found = _found(tmp_path, rows, merges, "I03")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("D18", "error")]

@@ -177,20 +177,33 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             )
         elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
             worded = _CN_NUMERAL.search(ind.target.text)
+            # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
+            benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
+            if worded:
+                basis = (
+                    f"读取：年度指标值“{ind.target.text}”的数值以汉字“{worded.group()}”书写，perfxl 未换算；"
+                    "是否为数值需人工判断（宜改填阿拉伯数字）"
+                )
+                basis_en = (
+                    f"read target {ind.target.text!r}: a figure written in Chinese numerals "
+                    f"({worded.group()!r}), not converted by perfxl"
+                )
+            elif benchmark:
+                basis = (
+                    f"读取：年度指标值“{ind.target.text}”以参照标准“{benchmark}”表示，表中未写明其数值；"
+                    "请核对参照值并宜填写具体数值"
+                )
+                basis_en = f"read target {ind.target.text!r}: set against {benchmark!r}, whose figure the table omits"
+            else:
+                basis = basis_en = ""
             yield ctx.finding(
                 ind.target,
                 expected="数值",
                 actual=ind.target.text,
                 name=_label(ind),
-                basis=f"读取：年度指标值“{ind.target.text}”的数值以汉字“{worded.group()}”书写，perfxl 未换算；"
-                "是否为数值需人工判断（宜改填阿拉伯数字）"
-                if worded
-                else "",
-                basis_en=f"read target {ind.target.text!r}: a figure written in Chinese numerals "
-                f"({worded.group()!r}), not converted by perfxl"
-                if worded
-                else "",
-                certainty=Certainty.JUDGEMENT if worded else None,
+                basis=basis,
+                basis_en=basis_en,
+                certainty=Certainty.JUDGEMENT if worded or benchmark else None,
             )
 
 
