@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -15,10 +16,17 @@ import openpyxl
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
-from perfxl.workbook.report_docx import AGREEING_FIGURES, REPORT_FIGURES, ReportDocx, build_report_docx
+from perfxl.workbook.report_docx import (
+    AGREEING_FIGURES,
+    REPORT_FIGURES,
+    REPORT_PARAGRAPHS,
+    ReportDocx,
+    build_report_docx,
+    report_paragraphs,
+)
 
 # ---------------------------------------------------------------- .docx made once, its text spliced in
-# python-docx takes ≈ 20 ms to open its template and save a document; the narrative tests build ≈ 200 reports that
+# python-docx takes ≈ 20 ms to open its template and save a document; the narrative tests build ≈ 250 reports that
 # differ only in their text. So each package is built once by python-docx (or by build_report_docx) and the text is
 # spliced into its word/document.xml exactly as python-docx writes it; text python-docx would write any other way
 # (line breaks, tabs, control characters, blank ends kept with xml:space) is still built by python-docx itself.
@@ -70,30 +78,31 @@ def narrative_docx(path: Path, *paragraphs: str) -> Path:
     return path
 
 
-_GOAL = "⟦goal_sentence⟧"  # a placeholder no report text holds
-
-
 @cache
-def _seed_report() -> tuple[list[tuple[str, bytes]], bytes, dict[int, int]]:
-    """The seed report with its narrative agreeing with the tables, built once by build_report_docx with a placeholder
-    goal sentence: (its parts, its document.xml, the paragraph numbers)."""
-    with tempfile.TemporaryDirectory(prefix="perfxl-seed-report-") as tmp:
-        built = build_report_docx(Path(tmp) / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": _GOAL})
+def _report_template() -> tuple[list[tuple[str, bytes]], bytes, dict[int, int], list[str]]:
+    """The seed report built once by build_report_docx with every figure a placeholder ("⟦income⟧", text no report
+    holds): (its parts, its document.xml, the paragraph numbers, the paragraph texts)."""
+    placeholders = {key: f"⟦{key}⟧" for key in REPORT_FIGURES}
+    with tempfile.TemporaryDirectory(prefix="perfxl-report-template-") as tmp:
+        built = build_report_docx(Path(tmp) / "template.docx", placeholders)
         parts = _parts(built.path.read_bytes())
-    document_xml = dict(parts)["word/document.xml"]
-    assert document_xml.count(_paragraph_xml(_GOAL).encode()) == 1
-    return parts, document_xml, built.paragraph_of
+    return parts, dict(parts)["word/document.xml"], built.paragraph_of, report_paragraphs(placeholders)
 
 
-def seed_report_docx(path: Path, sentence: str) -> ReportDocx:
-    """build_report_docx(path, AGREEING_FIGURES with `sentence` as goal_sentence)."""
-    figures = {**AGREEING_FIGURES, "goal_sentence": sentence}
-    if not _plain(sentence):
+def report_docx(path: Path, figures: Mapping[str, str] | None = None) -> ReportDocx:
+    """What `build_report_docx(path, figures)` writes and returns: the template's paragraphs with the figures spliced
+    in, when every paragraph stays `_plain` (else build_report_docx itself)."""
+    texts = report_paragraphs(figures)
+    if not all(_plain(text) for text, template in zip(texts, REPORT_PARAGRAPHS, strict=True) if template):
         return build_report_docx(path, figures)
-    parts, document_xml, paragraph_of = _seed_report()
-    spliced = document_xml.replace(_paragraph_xml(_GOAL).encode(), _paragraph_xml(sentence).encode())
-    _write_package(path, parts, spliced)
-    return ReportDocx(path, dict(paragraph_of), {**REPORT_FIGURES, **figures})
+    parts, document_xml, paragraph_of, template_texts = _report_template()
+    for text, placeholder in zip(texts, template_texts, strict=True):
+        if text != placeholder:
+            old = _paragraph_xml(placeholder).encode()
+            assert document_xml.count(old) == 1, placeholder
+            document_xml = document_xml.replace(old, _paragraph_xml(text).encode())
+    _write_package(path, parts, document_xml)
+    return ReportDocx(path, dict(paragraph_of), {**REPORT_FIGURES, **(figures or {})})
 
 
 def report_findings(tmp_path, *paragraphs: str):
@@ -107,7 +116,7 @@ def report_findings(tmp_path, *paragraphs: str):
 def seed_report_findings(tmp_path, sentence: str):
     """The seed's 部门整体 report with its 基础数据表 and 自评表 (规模工业总产值: target 增长12%, actual 11.8%,
     missed), its narrative agreeing with the tables, and `sentence` as the paragraph after the targets table."""
-    report = seed_report_docx(tmp_path / "seed.docx", sentence)
+    report = report_docx(tmp_path / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
     result = validate_file(report.path)
     assert result.ok, result.error
     [paragraph] = report.paragraph_with("goal_sentence")
