@@ -35,7 +35,7 @@ def test_parts_printed_rounded_under_their_total_are_a_warning():
     assert [(f.cell, f.severity, f.certainty) for f in found] == [
         (cell, Severity.WARNING, Certainty.JUDGEMENT) for cell in ("C5", "D5", "E5")
     ]
-    assert "四舍五入" in found[0].basis and "误差之和 0.035" in found[0].basis
+    assert "四舍五入" in found[0].basis and "各数舍入误差之和小于 0.035" in found[0].basis
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from perfxl.model import BreakdownAmount, Certainty, Finding
 
 from .catalogue import check
-from .context import Context, fmt_num
+from .context import ROUNDED_EN, ROUNDED_ZH, Context, fmt_num
 
 _GROUP_ZH = {"income": "按收入性质分", "expenditure": "按支出性质分"}
 
@@ -52,9 +52,9 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                     what_en="parts exceed" if over else "parts fall short of",
                     related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
                     basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}"
-                    + ("；差额小于各数按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致" if rounded else ""),
+                    + (f"；{ROUNDED_ZH}" if rounded else ""),
                     basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}"
-                    + ("; within the rounding of the printed figures" if rounded else ""),
+                    + (f"; {ROUNDED_EN}" if rounded else ""),
                     certainty=Certainty.CERTAIN if over and not unresolved and not rounded else Certainty.JUDGEMENT,
                 )
         if head is None or head.amount is None or total is None:

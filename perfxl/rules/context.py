@@ -67,6 +67,9 @@ _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】�
 
 #: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
 Printed = CellValue | Decimal | None
+#: The basis words of a sum that rounding the printed figures can explain (`Context.beyond_rounding` is False).
+ROUNDED_ZH = "差额小于各数按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致，需人工核对"
+ROUNDED_EN = "the difference is below what rounding the printed figures can make; rounded or wrong is a person's call"
 
 
 def compact(text: str) -> str:

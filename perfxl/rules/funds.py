@@ -16,7 +16,7 @@ from perfxl.units import convert
 from perfxl.values import ValueKind
 
 from .catalogue import check
-from .context import Context, RateReading, fmt_num, fmt_pct
+from .context import ROUNDED_EN, ROUNDED_ZH, Context, RateReading, fmt_num, fmt_pct
 
 _COLUMNS = (
     ("年初预算数", "initial budget", "initial_budget"),
@@ -249,10 +249,9 @@ def rounded_sum(
         expected=expected,
         actual=cell.text,
         certainty=Certainty.JUDGEMENT,
-        basis=f"读取：合计 {cell.text}，各分项合计 {fmt_num(parts_sum)}；差额小于各数按打印位数四舍五入可能造成的"
-        f"误差之和 {fmt_num(slack)}，可能是四舍五入所致，需人工核对",
-        basis_en=f"read total {cell.text}, parts add to {fmt_num(parts_sum)}: the difference is below what rounding "
-        f"the printed figures can make ({fmt_num(slack)}); rounded or wrong is a person's call",
+        basis=f"读取：合计 {cell.text}，各分项合计 {fmt_num(parts_sum)}（各数舍入误差之和小于 {fmt_num(slack)}）；{ROUNDED_ZH}",
+        basis_en=f"read total {cell.text}, parts add to {fmt_num(parts_sum)} (rounding makes less than "
+        f"{fmt_num(slack)}); {ROUNDED_EN}",
         **fields,
     )
 
@@ -824,7 +823,7 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
     if not over:
         basis += "；履职目标可能只列出与职能对应的支出项目，是否须覆盖全部预算请人工判断"
     elif rounded:
-        basis += "；差额小于各数按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致，需人工核对"
+        basis += f"；{ROUNDED_ZH}"
     yield ctx.finding(
         at,
         expected=cell.text,

@@ -10,7 +10,7 @@ from perfxl.model import CellValue, Certainty, Finding, FundsRow
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
-from .context import Context, compact, fmt_num
+from .context import ROUNDED_ZH, Context, compact, fmt_num
 from .weights import completeness
 
 
@@ -110,7 +110,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             ctx.tol_score,
         )
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
-            notes = [*notes, "差额小于各得分按打印位数四舍五入可能造成的误差之和，可能是四舍五入所致，需人工核对"]
+            notes = [*notes, ROUNDED_ZH]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
