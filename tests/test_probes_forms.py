@@ -160,3 +160,43 @@ def test_a_quantitative_target_of_plain_words_stays_a_certain_i03(tmp_path):
     rows, merges = _hunan_department(D18="≥较好", E18="85%")
     found = _found(tmp_path, rows, merges, "I03")
     assert [(f.brief()[2], f.severity.value) for f in found] == [("D18", "error")]
+
+
+# ---------------------------------------------------------------- P01: the declared target reworded, not changed
+
+
+def _declared(index, typed):
+    import dataclasses
+
+    from rules_helpers import good_evaluation, replace_row
+
+    from perfxl.model import Submission
+
+    ev = good_evaluation()
+    declared = dataclasses.replace(replace_row(ev, index, target=typed), kind="declaration", sheet="申报表")
+    return Submission(path="x.xlsx", evaluations=(ev,), declarations=(declared,))
+
+
+@pytest.mark.parametrize(
+    ("index", "typed"),
+    [
+        (1, "≥0.95"),  # 培训合格率 ≥95% declared as a fraction
+        (3, "≤0.05万元"),  # 人均培训成本 ≤500元 declared in 万元
+        (2, "2023年12月底"),  # 完成时间 2023年底
+        (2, "12月底前"),  # the same deadline without its year
+    ],
+)
+def test_a_declared_target_written_in_another_unit_or_wording_is_the_same_target(index, typed):
+    """good_evaluation()'s targets (≥95%, ≤500元, 2023年底) declared in the 申报表 as ≥0.95, ≤0.05万元, 2023年12月底: the
+    same targets, each a P01 警告 '与申报表不一致' before."""
+    from perfxl.validate import validate_submission
+
+    assert [f.brief() for f in validate_submission(_declared(index, typed)) if f.code == "P01"] == []
+
+
+@pytest.mark.parametrize(("index", "typed"), [(1, "≥0.9"), (3, "≤0.06万元"), (2, "2023年6月底"), (1, "≤95%")])
+def test_a_declared_target_that_differs_stays_a_p01_warning(index, typed):
+    from perfxl.validate import validate_submission
+
+    found = [f for f in validate_submission(_declared(index, typed)) if f.code == "P01"]
+    assert [f.severity.value for f in found] == ["warning"]

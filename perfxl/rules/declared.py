@@ -5,14 +5,17 @@ Actuals are reported against the targets approved with the budget (财预〔2020
 (绩效目标调整), so a difference is at most a 警告 (certainty JUDGEMENT), with both cells named. Rows are
 matched by their 三级指标 name exactly (after removing spaces and punctuation); a match found only by
 similarity is a GUESS and says so. Two targets that read as the same value (operator written in one
-and not the other, full-width signs, spaces) are the same target.
+and not the other, full-width signs, spaces; ≤500元 and ≤0.05万元; ≥95% and ≥0.95; 2023年底 and 2023年12月底) are
+the same target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfxl.model import Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.units import convert
 
 from .catalogue import check
 from .context import Context, compact, similarity
@@ -37,11 +40,26 @@ def _declaration_for(ev: SelfEvaluation, declarations: tuple[SelfEvaluation, ...
 
 def _same_target(ctx: Context, a: Indicator, b: Indicator) -> bool:
     pa, pb = ctx.parsed(a.target), ctx.parsed(b.target)
+    same_op = pa.op is None or pb.op is None or pa.op == pb.op
     if pa.number is not None and pb.number is not None:
-        same_op = pa.op is None or pb.op is None or pa.op == pb.op
-        same_unit = not pa.unit or not pb.unit or pa.unit == pb.unit
-        return pa.number == pb.number and same_op and same_unit
+        return same_op and _same_amount(pa.number, pa.unit, pb.number, pb.unit)
+    if pa.date is not None and pb.date is not None:
+        # "2023年底" and "2023年12月底" (or "12月底前": the year left out) are one deadline
+        da, db = pa.date, pb.date
+        same_year = da.year is None or db.year is None or da.year == db.year
+        return same_op and same_year and (da.month, da.day) == (db.month, db.day)
     return compact(a.target.text) == compact(b.target.text)
+
+
+def _same_amount(x: Decimal, ux: str | None, y: Decimal, uy: str | None) -> bool:
+    """One amount in two writings: ≤500元 and ≤0.05万元, ≥95% and ≥0.95 (a fraction where the other says %)."""
+    if ux and uy and ux != uy:
+        conv = convert(x, ux, uy)
+        return conv.ok and conv.value is not None and not conv.approximate and conv.value == y
+    if x != y and (ux == "%") != (uy == "%"):
+        fraction, percent = (y, x) if ux == "%" else (x, y)
+        return fraction <= 1 and fraction * 100 == percent
+    return x == y
 
 
 @check("P01")
