@@ -200,3 +200,28 @@ def test_a_declared_target_that_differs_stays_a_p01_warning(index, typed):
 
     found = [f for f in validate_submission(_declared(index, typed)) if f.code == "P01"]
     assert [f.severity.value for f in found] == ["warning"]
+
+
+# ---------------------------------------------------------------- B14: an adjustment row left at zero
+
+
+def test_a_budget_adjustment_row_of_zeros_is_no_basic_expenditure_figure(tmp_path):
+    """round 14's 部门整体 自评表 (按支出性质分 基本支出 300) with its 基础数据表 whose 部门基本支出预算调整 row is 0 │ 0 │ 0 —
+    no adjustment. Where that row carries figures it is the 基本支出 budget (the seed: 8,861,213.88 元 = 886.12 万元),
+    but a row of zeros says there was no adjustment: B14 warned '基本支出为 300 万元，…全年决算数为 0 万元'."""
+    from report_helpers import sheets_result
+    from test_review_round14 import basic, department
+
+    d, md = department()
+    b, mb = basic()
+    result = sheets_result(tmp_path, ("自评表", d, tuple(md)), ("基础数据表", b, tuple(mb)))
+    assert [f.brief() for f in result.findings if f.code in ("B14", "X01")] == []
+
+
+def test_the_seeds_b14_warning_stays():
+    from rules_helpers import seed_submission
+
+    from perfxl.validate import validate_submission
+
+    found = [f for f in validate_submission(seed_submission()) if f.code == "B14"]
+    assert [(f.severity.value, "县级专项资金" in f.message) for f in found] == [("warning", True)]

@@ -520,6 +520,13 @@ def cross_sheet(ctx: Context) -> Iterator[Finding]:
         final = ctx.number(row.final)
         if final is None:
             continue
+        if (
+            final == 0
+            and value > 0
+            and "调整" in row.label.text
+            and not any(ctx.number(c) for c in (row.prev_final, row.budget))
+        ):
+            continue  # 部门基本支出预算调整 0 │ 0 │ 0: no adjustment, not a 基本支出 of 0 (with figures it holds 基本支出)
         conv = convert(final, basic.unit, unit)
         if not conv.ok or conv.value is None:  # ok carries a value
             continue
