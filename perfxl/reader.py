@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .grid import Grid
 from .io import source
 from .layout.detect import read_sheet
+from .layout.findings import WORKBOOK, container
 from .layout.formulas import resolve_uncached
 from .model import CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
@@ -56,6 +57,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
     runs by kind, and the checks that cannot run on a table lacking their columns.
     """
     grids, problems = resolve_uncached(list(grids))
+    words = container(source_format)  # a report's tables are no workbook's sheets: the notices say which
     for grid in grids:
         problems.extend(error_value_findings(grid))
     evaluations = []
@@ -63,15 +65,15 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
     basic = None
     for grid in grids:
         try:
-            layout = read_sheet(grid)
+            layout = read_sheet(grid, source_format=source_format)
         except Exception as exc:  # safety net: one odd sheet must not stop the others
             problems.append(
                 Finding(
                     "LAYOUT_SHEET_ERROR",
                     Severity.ERROR,
                     CellRef(grid.name, "A1"),
-                    f"读取工作表“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
-                    f"Reading sheet '{grid.name}' failed ({type(exc).__name__}: {exc}); the sheet was skipped.",
+                    f"读取{words.sheet_zh}“{grid.name}”时出错（{type(exc).__name__}），该表未读入；请报告此问题。",
+                    f"Reading {words.sheet_en} '{grid.name}' failed ({type(exc).__name__}: {exc}); it was skipped.",
                 )
             )
             sheets.append(
@@ -102,8 +104,9 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
                         "LAYOUT_EXTRA_TABLE",
                         Severity.WARNING,
                         CellRef(grid.name, "A1"),
-                        f"工作簿中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
-                        f"The workbook holds more than one basic-data table; only the one on '{basic.sheet}' was read.",
+                        f"{words.file_zh}中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
+                        f"The {words.file_en} holds more than one basic-data table; only the one in '{basic.sheet}' "
+                        "was read.",
                     )
                 )
     # a workbook of one sheet whose own notice already says it holds no table: not said twice (with more
@@ -117,8 +120,9 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
                 "LAYOUT_NO_TABLE",
                 Severity.WARNING,
                 CellRef(first, "A1"),
-                "工作簿中没有找到可识别的自评表或基础数据表（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
-                "No recognisable self-evaluation or basic-data table in the workbook (found by header labels).",
+                f"{words.file_zh}{'' if words is WORKBOOK else '的表格'}中没有找到可识别的自评表或基础数据表"
+                "（按表头文字“三级指标”“年度指标值”“全年执行数”等识别）。",
+                f"No recognisable self-evaluation or basic-data table in the {words.file_en} (found by header labels).",
             )
         )
     problems = [dataclasses.replace(p, file=p.file or path) if path else p for p in cap_repeats(problems)]

@@ -14,7 +14,10 @@ import pytest
 from report_helpers import sheets_result
 from test_document_realreport import build_docx
 
-from perfxl.reader import read_submission
+from perfxl.grid import Grid
+from perfxl.layout.indicators import join_target
+from perfxl.model import CellRef, CellValue
+from perfxl.reader import read_grids, read_submission
 from perfxl.validate import validate_file
 
 FENGDU = Path(__file__).parent / "realworld" / "reports" / "chongqing-fengdu-fujing-2022.toml"
@@ -142,7 +145,23 @@ def test_no_table_notice_on_a_document_speaks_of_its_tables(tmp_path):
     [no_table] = [m for c, m in notices if c == "LAYOUT_NO_TABLE"]
     assert no_table.startswith("文档的表格中没有找到")
     [ignored] = [m for c, m in notices if c == "LAYOUT_SHEET_IGNORED"]
-    assert ignored.startswith("表格“表1”中没有找到")
+    assert ignored.startswith("Word 表格“表1”中没有找到")
+
+
+@pytest.mark.parametrize(
+    ("source_format", "no_table", "ignored"),
+    [
+        ("xlsx", "工作簿中没有找到", "工作表“表1”中没有找到"),
+        ("html", "工作簿中没有找到", "工作表“表1”中没有找到"),  # an HTML table saved as .xls is the user's workbook
+        ("docx", "文档的表格中没有找到", "Word 表格“表1”中没有找到"),
+        ("pdf", "PDF 文档的表格中没有找到", "PDF 表格“表1”中没有找到"),
+    ],
+)
+def test_no_table_notices_name_what_the_file_is(source_format, no_table, ignored):
+    sub = read_grids([Grid("表1", _no_table_rows())], "x", source_format=source_format)
+    messages = {f.code: f.message for f in sub.problems}
+    assert messages["LAYOUT_NO_TABLE"].startswith(no_table)
+    assert messages["LAYOUT_SHEET_IGNORED"].startswith(ignored)
 
 
 def test_no_table_notice_on_a_workbook_speaks_of_its_sheets(tmp_path):
@@ -150,3 +169,16 @@ def test_no_table_notice_on_a_workbook_speaks_of_its_sheets(tmp_path):
     [no_table] = [f.message for f in result.findings if f.code == "LAYOUT_NO_TABLE"]
     [ignored] = [f.message for f in result.findings if f.code == "LAYOUT_SHEET_IGNORED"]
     assert no_table.startswith("工作簿中没有找到") and ignored.startswith("工作表“完成情况”中没有找到")
+
+
+@pytest.mark.parametrize(
+    ("nature", "unit", "expected"),
+    [
+        ("基本建立", "定性", ("基本建立", "C3")),  # the value one cell to the left (丰都): read there
+        ("/", "定性", ("", "D3")),  # a placeholder is no value, and 定性 is no unit
+        ("定量", "人", ("人", "D3")),
+    ],
+)
+def test_a_blank_value_beside_its_nature_and_unit(nature, unit, expected):
+    joined = join_target(CellValue(None, CellRef("s", "D3")), CellValue(nature, CellRef("s", "C3")), CellValue(unit))
+    assert (joined.text, joined.ref.cell if joined.ref else None) == expected

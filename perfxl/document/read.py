@@ -59,15 +59,23 @@ def read_source(path: str | Path, limits: Any = None) -> DocumentSource:
 
 def to_submission(source: DocumentSource) -> Submission:
     """The Submission of a read document: its grids mapped by the layout detector, its narrative kept."""
-    sub = read_grids(source.grids, source.path) if source.grids else Submission(source.path)
+    sub = (
+        read_grids(source.grids, source.path, source_format=source.source_format)
+        if source.grids
+        else Submission(source.path)
+    )
     sheets = tuple(
         dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets
     )
     coverage = dataclasses.replace(
         sub.coverage, source_format=source.source_format, sheets=sheets + tuple(source.unread)
     )
-    return Submission(
-        source.path, sub.evaluations, sub.basic, tuple(source.problems) + sub.problems, source.paragraphs, coverage
+    # every table read is kept — 目标表 and 监控表 too (declarations, monitoring), as from a workbook
+    return dataclasses.replace(
+        sub,
+        problems=tuple(source.problems) + sub.problems,
+        narrative=source.paragraphs,
+        coverage=coverage,
     )
 
 

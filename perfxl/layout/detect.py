@@ -17,6 +17,7 @@ from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, Sheet
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 from .coverage import skipped_for, table_coverage
+from .findings import container
 from .merges import merge_findings
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
@@ -107,7 +108,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             return merged
     if not _complete(cols):
         cols = _content_as_name(grid, r, cols)
-        if not _complete(cols):
+        if not _complete(cols) and not _flat_targets(grid, r, cols):
             return None
     if not {"target", "actual"} & cols.keys():
         # a scoring header (分值/得分, no 指标值/完成值) only when every label right of the name is known — data
@@ -120,6 +121,29 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
     return cols
+
+
+#: Columns a flat target table may have beside its names and values (序号, 评价标准 …), all known labels.
+_FLAT_TARGET_ROLES = frozenset({"seq", "name", "target", "nature", "unit", "criteria"})
+
+
+def _flat_targets(grid: Grid, r: int, cols: dict[str, int]) -> bool:
+    """指标名称 │ 计量单位 │ 指标性质 │ 指标值 with no 一级/二级 and no 完成值/分值/得分 (重庆 丰都 2022 自评报告's 绩效目标):
+    a target-setting table, when the header also names the 指标性质 or 计量单位 of its values (a bare 指标名称 │ 指标值
+    list says nothing of targets) and every other label of the row is one such a table has (a column perfxl does not
+    know would be dropped silently)."""
+    if not {"name", "target"} <= cols.keys() or not {"nature", "unit"} & cols.keys():
+        return False
+    if {"level1", "level2"} & cols.keys():
+        return False
+    for c, label in row_labels(grid, r):
+        role = H.match_role(label, H.INDICATOR_COLUMNS)
+        if role in _FLAT_TARGET_ROLES:
+            continue
+        if c < cols["name"] and H.strip_brackets(label) in H.INDICATOR_SECTION_LABELS:
+            continue  # the block's own label on its left ("绩效指标")
+        return False
+    return True
 
 
 def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
@@ -308,14 +332,17 @@ def _second_basic(grid: Grid, kinds: list[RowKind], top: int, rows: list[int], l
     return [r for r in rows if not top <= r < end]
 
 
-def read_sheet(grid: Grid) -> SheetLayout:
-    """Every table on one sheet, with the sheet's kind and coverage; no exception for any grid."""
+def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
+    """Every table on one sheet, with the sheet's kind and coverage; no exception for any grid.
+
+    `source_format` (a report's "docx"/"pdf") only words the notices: a Word table is no 工作表."""
     # lazy: import cycle (perfxl.layout.basic and perfxl.layout.evaluation import perfxl.layout.detect at load)
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
 
     clear_cache(grid)
     layout = SheetLayout()
+    words = container(source_format)
     kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
         if k is RowKind.INDICATOR_HEADER:
@@ -379,8 +406,9 @@ def read_sheet(grid: Grid) -> SheetLayout:
                     "LAYOUT_SHEET_IGNORED",
                     Severity.INFO,
                     CellRef.at(grid.name, first + 1, c + 1),
-                    f"工作表“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
-                    f"Sheet '{grid.name}' holds no self-evaluation or basic-data table (by header labels); skipped.",
+                    f"{words.sheet_zh}“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
+                    f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' holds no self-evaluation or basic-data table "
+                    "(by header labels); skipped.",
                 )
             )
     elif grid.hidden and found:
@@ -389,8 +417,8 @@ def read_sheet(grid: Grid) -> SheetLayout:
                 "LAYOUT_HIDDEN_SHEET",
                 Severity.INFO,
                 CellRef.at(grid.name, 1, 1),
-                f"工作表“{grid.name}”是隐藏的，但其中的表格已读取。",
-                f"Sheet '{grid.name}' is hidden; its tables were read.",
+                f"{words.sheet_zh}“{grid.name}”是隐藏的，但其中的表格已读取。",
+                f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' is hidden; its tables were read.",
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)

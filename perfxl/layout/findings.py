@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
 
-__all__ = ["unmapped_row", "unmapped_rows", "missing_columns", "COLUMN_NAMES"]
+__all__ = ["unmapped_row", "unmapped_rows", "missing_columns", "COLUMN_NAMES", "Container", "container", "WORKBOOK"]
+
+
+@dataclass(frozen=True)
+class Container:
+    """What the reader's notices call the file and each grid of it: a workbook's sheets, a report's tables."""
+
+    file_zh: str
+    sheet_zh: str
+    file_en: str
+    sheet_en: str
+
+
+WORKBOOK = Container("工作簿", "工作表", "workbook", "sheet")
+_CONTAINERS = {
+    "docx": Container("文档", "Word 表格", "document", "Word table"),
+    "doc": Container("文档", "Word 表格", "document", "Word table"),
+    "pdf": Container("PDF 文档", "PDF 表格", "PDF document", "PDF table"),
+}
+
+
+def container(source_format: str) -> Container:
+    """The words for `coverage.source_format`'s file ("docx", "pdf" … ; a workbook, HTML or XML export otherwise):
+    a Word report's grids are its tables ("Word 表格“表1”"), never the sheets of a workbook it does not have."""
+    return _CONTAINERS.get(source_format, WORKBOOK)
+
 
 COLUMN_NAMES = {
     "name": "三级指标",

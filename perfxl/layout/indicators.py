@@ -102,22 +102,36 @@ def _unit_written(text: str, unit: str) -> bool:
     return bool(u) and u in tail
 
 
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
+
+
+def _is_type(key: str) -> bool:
+    """定性/定量 (指标): the indicator's type, neither an operator nor a unit."""
+    return key in _QUALITATIVE or key in _QUANTITATIVE
+
+
+def _is_value_text(key: str) -> bool:
+    """Words or figures ("基本建立", "好"), not an operator ("≥") or a placeholder ("/", "——")."""
+    return any(ch.isalnum() for ch in key) and not any(ch in _OPERATOR_CHARS for ch in key)
+
+
 def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:
     """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
 
-    正向/反向 natures become ≥/≤; 定性 adds no operator. Blank parts leave the target as read.
+    正向/反向 natures become ≥/≤; 定性 adds no operator. Blank parts leave the target as read. A type word in the
+    计量单位 column ("定性") is no unit; and a 指标性质 cell holding text that is no operator beside a blank 指标值
+    ("项目持续期 │ 定性 │ 基本建立 │ ", 丰都 2022) is the value written one cell to the left: the target, at its cell.
     """
     op = ""
     if nature is not None and not nature.is_blank:
-        key = unicodedata.normalize("NFKC", nature.text).replace(" ", "")
-        op = (
-            ""
-            if key in _QUALITATIVE or key in _QUANTITATIVE
-            else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
-        )
+        key = _key(nature.text)
+        op = "" if _is_type(key) else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
+        if op == nature.text and target.is_blank and _is_value_text(key):
+            return CellValue(nature.text, nature.ref, nature.formula, nature.computed)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
-    unit_text = "" if unit is None or unit.is_blank else unit.text
+    unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else unit.text
     if unit_text and _unit_written(text, unit_text):
         unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
     if op and text[:1] in _OPERATOR_CHARS:
