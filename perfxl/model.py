@@ -377,6 +377,7 @@ class Indicator:
     unit: CellValue | None = None
     progress: CellValue | None = None  # 执行监控表: 1-X月执行情况
     forecast: CellValue | None = None  # 执行监控表: 全年预计完成情况
+    criteria: CellValue | None = None  # 评分标准 / 评价标准 printed beside the row (the row's own scoring rule), if any
 
     @property
     def row(self) -> int | None:

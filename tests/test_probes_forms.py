@@ -225,3 +225,47 @@ def test_the_seeds_b14_warning_stays():
 
     found = [f for f in validate_submission(seed_submission()) if f.code == "B14"]
     assert [(f.severity.value, "县级专项资金" in f.message) for f in found] == [("warning", True)]
+
+
+# ---------------------------------------------------------------- a row scored by the 评分标准 printed beside it
+
+
+def _dizhenju(rule, actual, score):
+    """The real 福建 宁德 地震局 部门整体 自评表 (2020): 三级指标 │ 目标值 │ 实际完成值 │ 评分标准 │ 指标分值 │ 自评得分 │ 未完成原因;
+    row 14 抽查台站运维情况个数 9个, 6 分, '本指标满分6分,…达9个得6分,少检查一个扣1分,扣完为止。'"""
+    with (REALWORLD / "fujian-ningde-dizhenju-bumen-2020.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    rows = [list(r) for r in data["rows"]]
+    changes = {"F14": actual, "I14": score, "J14": "一个台站因道路中断未能按期抽查，下年优先安排"}
+    if rule is not None:
+        changes["G14"] = rule
+    return _plant(rows, changes), data.get("merges", [])
+
+
+@pytest.mark.parametrize(
+    ("rule", "actual", "score"),
+    [
+        ("本指标满分6分,达9个得6分,少检查一个扣2分,扣完为止。", "8个", "4"),  # 6 − 2 × 1 = 4
+        ("本指标满分6分,达9个得6分,每少一个扣3分,扣完为止。", "7个", "0"),  # 6 − 3 × 2 = 0
+        ("本指标满分6分,达9个得6分,未达到不得分。", "8个", "0"),  # all or nothing
+        (None, "8个", "5"),  # the published rule: 少一个扣1分 → 6 − 1 = 5
+    ],
+)
+def test_a_score_that_follows_the_rows_own_scoring_rule_is_no_error(tmp_path, rule, actual, score):
+    """A form printing a 评分标准 for each row scores by it, not by the 10号 proportion: 8 of 9 under '少一个扣2分' is 4
+    (the proportion gives 5.33). S01 called the rule's score a certain '得分应为 5.33'."""
+    found = _found(tmp_path, *_dizhenju(rule, actual, score), "S01", "S07")
+    assert [(f.code, f.severity.value) for f in found if f.severity.value == "error"] == []
+
+
+def test_a_score_that_follows_neither_the_rule_nor_the_proportion_stays_certain(tmp_path):
+    """少一个扣1分 gives 5 and the proportion 5.33: a score of 4 is wrong either way."""
+    found = _found(tmp_path, *_dizhenju(None, "8个", "4"), "S01")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("I14", "error")]
+
+
+def test_a_score_under_a_rule_perfxl_cannot_apply_is_a_judgement_naming_it(tmp_path):
+    rule = "本指标满分6分,根据抽查完成情况酌情扣分。"
+    found = _found(tmp_path, *_dizhenju(rule, "8个", "4"), "S01")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("I14", "warning")]
+    assert "评分标准" in found[0].basis

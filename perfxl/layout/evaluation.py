@@ -644,6 +644,7 @@ class _Reader(FundsRows):
                 unit,
                 self._data(r, "progress") if "progress" in cols else None,
                 self._data(r, "forecast") if "forecast" in cols else None,
+                self._data(r, "criteria") if "criteria" in cols else None,
             )
         )
         self.indicator_rows += 1

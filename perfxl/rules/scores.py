@@ -11,6 +11,7 @@ from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct
+from .criteria import row_rule
 from .indicators import op_name
 from .weights import is_adjustment
 
@@ -60,8 +61,16 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
         if not ctx.score_agrees(ind.score, reported, result):
+            rule = row_rule(ctx, ind)
+            by_rule = rule.score if rule is not None and which == "positive" else None
+            if by_rule is not None and abs(by_rule - reported) <= ctx.tol_score:
+                continue  # scored by the 评分标准 printed beside it ("少一个扣2分"), which the form applies
             typed = ctx.score_rounded_as_typed(ind.score, reported, result)
             note, note_en = ctx.rounding_note(typed)
+            if rule is not None:
+                applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
+                note += f"；表中评分标准为“{rule.text}”{applied}"
+                note_en += f"; the form prints its own scoring rule {rule.text!r}"
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -73,7 +82,9 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}{note}",
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
                 f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
-                certainty=Certainty.JUDGEMENT if typed is not None else reading.certainty,
+                certainty=Certainty.JUDGEMENT
+                if typed is not None or (rule is not None and by_rule is None)
+                else reading.certainty,
             )
 
 

@@ -1,0 +1,70 @@
+"""The scoring rule a form prints beside an indicator (评分标准 / 评价标准), as far as perfxl can apply it.
+
+Many provinces' forms (福建 部门整体支出绩效自评表, …) give each row its own 评分标准 — "少检查一个扣1分，扣完为止",
+"未达到不得分" — and score by it rather than by the 10号 proportion (财预〔2020〕10号 附1 leaves the 评分标准 to the
+form). A score that follows the printed rule is right; one that follows neither the rule nor the proportion is wrong;
+under a rule perfxl cannot apply, a score off the proportion is for a person to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from perfxl.model import Indicator
+from perfxl.numbers import ZERO
+
+from .context import Context
+
+__all__ = ["RowRule", "row_rule"]
+
+#: "每少一个扣1分", "少检查一场扣0.5分", "每低于1个百分点扣2分": points off per unit short of the target.
+_PER_UNIT = re.compile(
+    r"(?:每|少|低于|减少|未完成)[^，,。；;]*?(?:一|1)\s*[^\d，,。；;]{0,4}?扣\s*(\d+(?:\.\d+)?)\s*分"
+)
+#: "未达到不得分", "未完成不得分", "达不到得0分": all or nothing.
+_ALL_OR_NOTHING = re.compile(r"(?:未|不|达不到|没有)(?:达到|完成|达标)?[^，,。；;]{0,6}?(?:不得分|得\s*0\s*分)")
+#: Words that make a text a scoring rule (not only an explanation of the indicator, "90%(计划标准)").
+_RULE_WORDS = re.compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|计分|酌情")
+#: The rule says the proportion itself: the 10号 formula applies as it is.
+_PROPORTIONAL = re.compile(r"比例|按完成率|[×*]\s*完成率")
+
+
+class RowRule(NamedTuple):
+    """A row's printed scoring rule: its text, and the score it gives (None when perfxl cannot apply it)."""
+
+    text: str
+    score: Decimal | None
+
+
+def row_rule(ctx: Context, ind: Indicator) -> RowRule | None:
+    """The rule printed beside `ind` when it is a scoring rule other than the proportion, else None."""
+    cell = ind.criteria
+    if cell is None or ctx.is_blank(cell):
+        return None
+    text = re.sub(r"\s+", "", cell.text)
+    if not _RULE_WORDS.search(text) or _PROPORTIONAL.search(text):
+        return None
+    return RowRule(cell.text.strip(), _apply(ctx, ind, text))
+
+
+def _apply(ctx: Context, ind: Indicator, text: str) -> Decimal | None:
+    """The score the rule gives on a row with a numeric target met or missed upward (≥ targets), else None."""
+    weight = ctx.number(ind.weight)
+    target, actual = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    if weight is None or target.number is None or actual.number is None:
+        return None
+    if target.unit and actual.unit and target.unit != actual.unit:
+        return None
+    if getattr(target.op, "name", "GE") not in ("GE", "GT"):
+        return None
+    short = target.number - actual.number
+    if short <= 0:
+        return weight
+    if _ALL_OR_NOTHING.search(text):
+        return ZERO
+    m = _PER_UNIT.search(text)
+    if m is None:
+        return None
+    return max(ZERO, weight - Decimal(m.group(1)) * short)
