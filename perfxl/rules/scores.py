@@ -256,6 +256,8 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             rounded = ctx.score_agrees(ind.score, score, result) or (
                 ctx.score_rounded_as_typed(ind.score, score, result) is not None
             )
+            rule = row_rule(ctx, ind)
+            own_rule = rule is not None and rule.score is None  # a rule perfxl cannot apply may grant full marks
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -265,7 +267,8 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 completion=ind.actual.text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
                 f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}"
-                + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else ""),
+                + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else "")
+                + (f"；表中评分标准为“{rule.text}”，是否允许满分需按该标准人工核对" if own_rule and rule else ""),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
                 f"{ind.score.text}; computed: {reading.basis_en}"
                 + (
@@ -273,7 +276,7 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                     if rounded
                     else ""
                 ),
-                certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded else reading.certainty,
+                certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded or own_rule else reading.certainty,
             )
 
 
