@@ -272,7 +272,12 @@ def test_a_score_under_a_rule_perfxl_cannot_apply_is_a_judgement_naming_it(tmp_p
 
 
 @pytest.mark.parametrize(
-    "rule", ["本指标满分6分,抽查达8个及以上得6分,少一个扣1分。", "完成率达85%以上得满分,每低1个百分点扣0.5分。"]
+    "rule",
+    [
+        "本指标满分6分,抽查达8个及以上得6分,少一个扣1分。",
+        "完成率达85%以上得满分,每低1个百分点扣0.5分。",
+        "每少一个扣1分,最低得6分。",  # a floor of its own
+    ],
 )
 def test_full_marks_under_a_threshold_rule_of_the_rows_own_are_a_judgement(tmp_path, rule):
     """The row's own rule grants full marks short of the target (8 of 9 under '达8个及以上得6分'): S01 '应为 5.33' and
