@@ -258,3 +258,13 @@ def test_n05_does_not_put_the_listed_count_in_the_expected_column():
     sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
     (f,) = [f for f in validate_submission(sub) if f.code == "N05"]
     assert f.expected in (None, "") or "10" in f.expected, f.expected
+
+
+def test_an_operator_beside_a_blank_value_is_kept():
+    """指标性质 "≥" │ 指标值 (blank) │ 计量单位 "万元": the operator was dropped ("" starts with every string), so the target
+    read "万元"; it reads "≥万元" — a unit and its operator with no figure (I03's case), as the table prints it."""
+    from perfxl.layout.indicators import join_target
+    from perfxl.model import CellValue
+
+    assert join_target(CellValue(None), CellValue("≥"), CellValue("万元")).raw == "≥万元"
+    assert join_target(CellValue("≥90"), CellValue("≥"), CellValue("%")).raw == "≥90%"  # its own operator: once

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from ..chinese import to_simplified
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
+from ..values import ValueKind, parse_value
 from .cells import is_number
 
 __all__ = ["parse_level1", "join_target", "nature_operator", "actual_in_unit"]
@@ -124,7 +125,7 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     ("项目持续期 │ 定性 │ 基本建立 │ ", 丰都 2022) is the value written one cell to the left: the target, at its cell.
     """
     op = ""
-    if nature is not None and not nature.is_blank:
+    if nature is not None and not nature.is_blank and parse_value(nature.raw).kind is not ValueKind.PLACEHOLDER:
         key = _key(nature.text)
         op = "" if _is_type(key) else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
         if op == nature.text and target.is_blank and _is_value_text(key):
@@ -134,7 +135,7 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else unit.text
     if unit_text and _unit_written(text, unit_text):
         unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
-    if op and text[:1] in _OPERATOR_CHARS:
+    if op and text and text[0] in _OPERATOR_CHARS:
         op = ""  # the value already carries its operator ("≥90%" beside "≥")
     if not text and not op and not unit_text:
         return target
