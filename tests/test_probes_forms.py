@@ -285,3 +285,34 @@ def test_full_marks_under_a_threshold_rule_of_the_rows_own_are_a_judgement(tmp_p
     found = _found(tmp_path, *_dizhenju(rule, "8个", "6"), "S01", "S07")
     assert sorted((f.code, f.severity.value) for f in found) == [("S01", "warning"), ("S07", "warning")]
     assert all("评分标准" in f.basis for f in found)
+
+
+def _dizhenju_tier(rule, actual, score):
+    rows, merges = _dizhenju(None, "9个", "6")
+    changes = {
+        "D15": "宣传效果",
+        "E15": "优",
+        "F15": actual,
+        "G15": rule,
+        "I15": score,
+        "J15": "宣传覆盖面不足，下年加强",
+    }
+    return _plant(rows, changes), merges
+
+
+def test_a_tier_scored_as_the_rows_own_rule_states_is_no_error(tmp_path):
+    """A 定性 row whose 评分标准 prices each tier ('优得6分,良得4分,中得2分'): 良 scored 4 follows it, though the national
+    band of 良's tier is [4.8, 6] — S05 called it a certain '得分应在 [4.8, 6] 之间'."""
+    found = _found(tmp_path, *_dizhenju_tier("优得6分,良得4分,中得2分,差不得分。", "良", "4"), "S05")
+    assert found == []
+
+
+def test_a_tier_scored_against_the_rows_own_rule_stays_certain(tmp_path):
+    found = _found(tmp_path, *_dizhenju_tier("优得6分,良得5分,中得2分,差不得分。", "良", "4"), "S05")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("I15", "error")]
+
+
+def test_a_tier_under_a_rule_that_does_not_price_it_is_a_judgement(tmp_path):
+    found = _found(tmp_path, *_dizhenju_tier("根据宣传效果酌情扣分,扣完为止。", "良", "4"), "S05")
+    assert [(f.brief()[2], f.severity.value) for f in found] == [("I15", "warning")]
+    assert "评分标准" in found[0].basis

@@ -17,7 +17,7 @@ from perfxl.numbers import ZERO
 
 from .context import Context
 
-__all__ = ["RowRule", "row_rule"]
+__all__ = ["RowRule", "row_rule", "tier_points"]
 
 #: "每少一个扣1分", "少检查一场扣0.5分", "每低于1个百分点扣2分": points off per unit short of the target.
 _PER_UNIT = re.compile(
@@ -72,3 +72,14 @@ def _apply(ctx: Context, ind: Indicator, text: str) -> Decimal | None:
     if m is None:
         return None
     return max(ZERO, weight - Decimal(m.group(1)) * short)
+
+
+def tier_points(rule: RowRule, actual: str) -> Decimal | None:
+    """The points the rule gives the actual's own words ("优得6分,良得4分" and 良 → 4), None when it names no price."""
+    label = re.sub(r"\s+", "", actual)
+    if not label:
+        return None
+    m = re.search(re.escape(label) + r"(?:的)?得\s*(\d+(?:\.\d+)?)\s*分", re.sub(r"\s+", "", rule.text))
+    if m is not None:
+        return Decimal(m.group(1))
+    return ZERO if re.search(re.escape(label) + r"(?:的)?不得分", rule.text) else None

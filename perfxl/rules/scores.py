@@ -11,7 +11,7 @@ from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct
-from .criteria import row_rule
+from .criteria import row_rule, tier_points
 from .indicators import op_name
 from .weights import is_adjustment
 
@@ -169,6 +169,10 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
         low, high = ctx.round_score(t.low * weight), ctx.round_score(top.high * weight)
         top_inclusive = top.high >= 1
         inside = low <= score and (score <= high if top_inclusive else score < high)
+        rule = row_rule(ctx, ind)  # "优得6分,良得4分" printed beside the row: the form prices its tiers itself
+        priced = tier_points(rule, ind.actual.text) if rule is not None else None
+        if not inside and priced is not None and abs(priced - score) <= ctx.tol_score:
+            continue
         if not inside:
             band = f"[{fmt_num(low)}, {fmt_num(high)}{']' if top_inclusive else ')'}"
             label = f"{top.label}”或“{t.label}" if higher is not None else t.label
@@ -176,31 +180,43 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
             # words, not from a figure, so the band is a person's call (S14 asks for the figure). Words that fit
             # two tiers have both bands: a score outside them is wrong either way
             worded = ctx.parsed(ind.target).number is not None
+            unpriced = rule is not None and priced is None
+            basis, basis_en = "", ""
+            if worded:
+                basis = (
+                    f"读取：年度指标值“{ind.target.text}”为数值，实际完成值只写“{ind.actual.text}”，按文字归入"
+                    f"“{label}”档，得分区间 {band}，表中为 {ind.score.text}；是否属于该档需人工判断"
+                )
+                basis_en = (
+                    f"read a numeric target {ind.target.text!r} and only words as the actual "
+                    f"{ind.actual.text!r}, read as the tier {label!r}: band {band}, score {ind.score.text}"
+                )
+            elif higher is not None:
+                basis = (
+                    f"读取：实际完成值“{ind.actual.text}”可归入“{label}”档，两档得分区间合为 {band}，表中为 "
+                    f"{ind.score.text}，按哪一档都不符"
+                )
+                basis_en = (
+                    f"read the actual {ind.actual.text!r}, which fits the tiers {label!r}: their bands make "
+                    f"{band}, score {ind.score.text} — outside either"
+                )
+            if unpriced and rule is not None:
+                basis = (
+                    basis
+                    or f"读取：实际完成值“{ind.actual.text}”归入“{label}”档，得分区间 {band}，表中为 {ind.score.text}"
+                ) + f"；表中评分标准为“{rule.text}”，未写明该档得分，需按该标准人工核对"
+                basis_en = (basis_en or f"read the actual {ind.actual.text!r} as the tier {label!r}: band {band}") + (
+                    f"; the form prints its own scoring rule {rule.text!r}, which prices no such tier"
+                )
             yield ctx.finding(
                 ind.score,
                 expected=band,
                 actual=score,
                 name=ind.name.text,
                 tier=label,
-                basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值只写“{ind.actual.text}”，按文字归入"
-                f"“{label}”档，得分区间 {band}，表中为 {ind.score.text}；是否属于该档需人工判断"
-                if worded
-                else (
-                    f"读取：实际完成值“{ind.actual.text}”可归入“{label}”档，两档得分区间合为 {band}，表中为 "
-                    f"{ind.score.text}，按哪一档都不符"
-                    if higher is not None
-                    else ""
-                ),
-                basis_en=f"read a numeric target {ind.target.text!r} and only words as the actual "
-                f"{ind.actual.text!r}, read as the tier {label!r}: band {band}, score {ind.score.text}"
-                if worded
-                else (
-                    f"read the actual {ind.actual.text!r}, which fits the tiers {label!r}: their bands make "
-                    f"{band}, score {ind.score.text} — outside either"
-                    if higher is not None
-                    else ""
-                ),
-                certainty=Certainty.JUDGEMENT if worded else None,
+                basis=basis,
+                basis_en=basis_en,
+                certainty=Certainty.JUDGEMENT if worded or unpriced else None,
             )
 
 
