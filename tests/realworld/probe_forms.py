@@ -34,6 +34,7 @@ GANZI, NINGDE, DIZHEN = (
 )
 HUBEI = "hubei-huangshi-shenyi-jiankong-2019"
 REASON = "一个台站因道路中断未能按期抽查，下年优先安排"
+TIER = {"D15": "宣传效果", "E15": "优", "F15": "良", "I15": "4", "J15": "宣传覆盖面不足，下年加强"}
 
 # (kind, label, base, {cell: text}); a base of tests/realworld is named by its file stem
 VARIANTS: list[tuple[str, str, str, dict[str, object]]] = [
@@ -129,6 +130,16 @@ VARIANTS: list[tuple[str, str, str, dict[str, object]]] = [
         {"G14": "达8个及以上得6分,少一个扣1分。", "F14": "8个", "I14": "6", "J14": REASON},
     ),
     ("department", "WRONG 评分标准 少一个扣1分, scored 4", DIZHEN, {"F14": "8个", "I14": "4", "J14": REASON}),
+    (
+        "department",
+        "评分标准 最低得6分",
+        DIZHEN,
+        {"G14": "每少一个扣1分,最低得6分。", "F14": "8个", "I14": "6", "J14": REASON},
+    ),
+    *[
+        ("department", f"{'WRONG ' if wrong else ''}定性 评分标准 {rule}", DIZHEN, {**TIER, "G15": rule})
+        for rule, wrong in (("优得6分,良得4分,中得2分,差不得分。", False), ("优得6分,良得5分,中得2分。", True))
+    ],
 ]
 
 
