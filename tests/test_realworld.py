@@ -17,11 +17,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import Expectation, Table, corpus_files, load_table, render
+from render import Expectation, Table, corpus_files, load_table, validated
 
 from perfxl.model import Finding, Severity
 from perfxl.result import FileResult
-from perfxl.validate import validate_file
 
 #: Category of an [[expect]] → the finding codes (exact, or a prefix ending in "*") that report it.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -100,8 +99,7 @@ class Outcome:
 
 def evaluate(table: Table, out_dir: Path) -> Outcome:
     """Render `table`, validate it, and score perfxl's findings against the hand-made expectations."""
-    path = render(table, out_dir)
-    result = validate_file(path)
+    result = validated(table, out_dir)  # render + validate_file, once per run for the table as published
     outcome = Outcome(table, result)
     findings = list(result.findings)
     coverage = getattr(result, "coverage", None)

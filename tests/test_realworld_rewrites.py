@@ -20,10 +20,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, render
+from render import CORPUS, load_table, validated
 
 from perfxl.model import Severity
-from perfxl.validate import validate_file
 
 TABLES = [
     "anhui-jinzhai-meilixiangcun-bumen-2023",
@@ -58,7 +57,7 @@ def _padded(text: str) -> str:
 
 
 def _error_rows(table, out: Path) -> set[tuple[str, int | None]]:
-    result = validate_file(render(table, out))
+    result = validated(table, out)  # render + validate_file, once per run for the same table
     return {(f.code, getattr(f.ref, "row", None)) for f in result.findings if f.severity is Severity.ERROR}
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.model import parse_a1
+from perfxl.result import FileResult
+from perfxl.validate import validate_file
 from perfxl.workbook.content import WorkbookContent
 from perfxl.workbook.plan import SheetPlan
 from perfxl.workbook.shape import Shape
@@ -30,6 +32,7 @@ __all__ = [
     "plan_typed_in_excel",
     "render",
     "render_all",
+    "validated",
 ]
 
 CORPUS = Path(__file__).resolve().parent
@@ -175,6 +178,27 @@ def render(table: Table | Path, out_dir: Path) -> Path:
     plan = plan_typed_in_excel(table) if table.meta.get("typed_in_excel") else plan_of(table)
     write_plans(target, [plan], content, Shape())
     return target
+
+
+#: validate_file's result per table content (name, sheet, source, rows, merges, meta), for this process.
+_VALIDATED: dict[tuple[Any, ...], FileResult] = {}
+
+
+def validated(table: Table, out_dir: Path) -> FileResult:
+    """`validate_file(render(table, out_dir))`, rendered and validated once per run for the same table content: the
+    corpus tests, the rewrite tests and the probes each validate the published tables again (validate_file is a pure
+    function of the file's bytes, and render of the table). `.path` is the first rendering's."""
+    key = (
+        table.name,
+        table.sheet,
+        table.source,
+        tuple(map(tuple, table.rows)),
+        tuple(table.merges),
+        repr(sorted(table.meta.items())),
+    )
+    if key not in _VALIDATED:
+        _VALIDATED[key] = validate_file(render(table, out_dir))
+    return _VALIDATED[key]
 
 
 def render_all(out_dir: Path, root: Path = CORPUS) -> list[Path]:
