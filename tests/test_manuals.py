@@ -1,16 +1,28 @@
 """The Chinese manuals (issue 15): every picture they show is one docs/screens/make_screens.py makes
-(never drawn by hand), exists, is a small PNG; the script, run for real, writes exactly its list."""
+(never drawn by hand), exists, is a small PNG; the script, run for real, writes exactly its list. Every
+`perfxl …` command they show parses with the real CLI, and every output they quote from the demo files is
+what perfxl prints for them today — so the manuals cannot drift from the product."""
 
 from __future__ import annotations
 
 import importlib.util
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer.main
+
+from perfxl.cli.codes import split_codes, unknown_codes
+from perfxl.cli.main import app
+from perfxl.cli.validate_cmd import find_example
+from perfxl.model import SEVERITY_ZH, Severity
+from perfxl.report._common import coverage_lines
+from perfxl.report.json_report import report_dict
+from perfxl.validate import validate_file
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -72,3 +84,148 @@ def test_the_script_renders_every_picture(tmp_path):
     for name in made:
         data = (tmp_path / name).read_bytes()
         assert data.startswith(b"\x89PNG") and 2_000 < len(data) <= MAX_BYTES, name
+
+
+# ---------------------------------------------------------------- commands shown in the manuals
+
+_FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```", re.S | re.M)
+_INLINE = re.compile(r"`(perfxl [a-z][^`]*)`")  # not "perfxl Profile" (an xlwings.conf row)
+#: options whose help lists the only values they accept ("text|json|sarif|csv|html")
+_CHOICES = re.compile(r"^[a-z]+(?:\|[a-z]+)+$")
+
+
+def _blocks(path: Path) -> list[tuple[str, str]]:
+    """(info string, body) of every fenced code block."""
+    return [(m.group(1).strip(), m.group(2)) for m in _FENCE.finditer(path.read_text(encoding="utf-8"))]
+
+
+def _commands(path: Path) -> list[str]:
+    """Every `perfxl …` command line in the code blocks (comments after # dropped): a full command to run."""
+    lines = [line.strip() for _, body in _blocks(path) for line in body.splitlines()]
+    return [line for line in lines if line.startswith("perfxl ")]
+
+
+def _mentions(path: Path) -> list[str]:
+    """`perfxl …` in inline code: a command named in the text ("`perfxl batch` 的输出"), maybe not complete."""
+    return _INLINE.findall(path.read_text(encoding="utf-8"))
+
+
+def _parse(line: str, *, complete: bool = True) -> None:
+    """Parse `line` with perfxl's own click command tree, as the shell would pass it; fail on anything unknown.
+    Not `complete` (a command named in the text): its command and options must exist, arguments may be left out."""
+    argv = shlex.split(line, comments=True)
+    assert argv[0] == "perfxl", line
+    command = typer.main.get_command(app)  # typer's own click: a group has .commands
+    args, path = argv[1:], ["perfxl"]
+    while hasattr(command, "commands"):
+        assert args and args[0] in command.commands, f"{line}: no command {args[:1]} under {' '.join(path)}"
+        path.append(args[0])
+        command = command.commands[args.pop(0)]
+    if not complete:
+        known = {opt for param in command.params for opt in param.opts + param.secondary_opts}
+        for token in args:
+            assert not token.startswith("-") or token.split("=")[0] in known, f"{line}: no option {token}"
+        return
+    try:
+        ctx = command.make_context(" ".join(path), list(args))
+    except Exception as exc:  # typer's click: UsageError / BadParameter / NoSuchOption
+        raise AssertionError(f"{line}: {type(exc).__name__}: {exc}") from exc
+    for param in command.params:
+        value = ctx.params.get(param.name)
+        allowed = getattr(param, "help", None) or ""
+        if value is not None and _CHOICES.match(allowed) and isinstance(value, str):
+            assert value in allowed.split("|"), f"{line}: {param.opts[0]} {value} (allowed: {allowed})"
+    if path[1] in ("validate", "batch"):
+        for name in ("select", "ignore"):
+            assert not unknown_codes(split_codes(ctx.params.get(name))), f"{line}: unknown code in --{name}"
+
+
+@pytest.mark.parametrize("manual", MANUALS, ids=lambda p: p.name)
+def test_every_command_in_a_manual_is_a_real_perfxl_command(manual):
+    commands = _commands(manual)
+    assert commands, f"{manual.name} shows commands"
+    for line in commands:
+        _parse(line)
+    for line in _mentions(manual):
+        _parse(line, complete=False)
+
+
+def test_the_command_check_catches_drift():
+    """The check itself fails on an option, a subcommand, a format or a code that perfxl does not have."""
+    for wrong in (
+        "perfxl validate a.xlsx --annotated b.xlsx",
+        "perfxl check a.xlsx",
+        "perfxl validate a.xlsx --format pdf",
+        "perfxl batch 收件箱/ --select ZZZ9",
+        "perfxl bundle linux",
+    ):
+        with pytest.raises(AssertionError):
+            _parse(wrong)
+    with pytest.raises(AssertionError):
+        _parse("perfxl batch --no-cash", complete=False)
+    _parse("perfxl batch 收件箱/ -o 审核结果/ --annotate -j 4 --no-cache")
+    _parse("perfxl batch --no-cache", complete=False)
+
+
+# ---------------------------------------------------------------- output quoted from the demo files
+
+#: the labels 审核手册.md uses to lay one finding out field by field → the report's JSON key
+_FIELDS = {
+    "位置": "cell",
+    "级别": "severity",
+    "代码": "code",
+    "确定性": "certainty",
+    "说明": "message",
+    "应为": "expected",
+    "实际": "actual",
+    "对照": "related",
+    "依据": "basis",
+}
+
+
+@pytest.fixture(scope="module")
+def demo_output(tmp_path_factory):
+    """What perfxl reports on the demo's two files (the seed workbook, the seed report .docx `perfxl demo`
+    builds): every finding as its JSON dict, and every 读取范围 line."""
+    from perfxl.workbook.report_docx import build_report_docx
+
+    report = build_report_docx(tmp_path_factory.mktemp("demo") / "longhui-2023-自评报告.docx").path
+    workbook = find_example()
+    assert workbook is not None
+    results = [validate_file(workbook), validate_file(report)]
+    findings = [f for file in report_dict(results)["files"] for f in file["findings"]]
+    lines = [line for r in results for line in coverage_lines(r.coverage)]
+    return findings, lines
+
+
+def _field_value(finding: dict, key: str) -> str | None:
+    if key == "severity":
+        return SEVERITY_ZH[Severity(finding["severity"])]
+    if key == "related":
+        return "、".join(f"{r['sheet']}!{r['cell']}" for r in finding["related"])
+    return finding[key]
+
+
+def test_every_finding_quoted_in_the_reviewer_manual_is_one_perfxl_reports(demo_output):
+    """Each ```text block laid out as 位置：… 级别：… 说明：… is one real finding of the demo files, field for field."""
+    findings, _ = demo_output
+    quoted = [body for info, body in _blocks(DOCS / "审核手册.md") if info == "text" and body.startswith("位置：")]
+    assert len(quoted) >= 3, "the manual shows real findings"
+    for body in quoted:
+        fields = {}
+        for line in body.splitlines():
+            for part in re.split(r"\s{2,}", line.strip()):
+                label, _, value = part.partition("：")
+                assert label in _FIELDS, f"unknown label {label!r} in: {line}"
+                fields[_FIELDS[label]] = value
+        match = [f for f in findings if all(_field_value(f, k) == v for k, v in fields.items())]
+        assert match, f"no finding of the demo files reads so:\n{body}"
+
+
+def test_every_coverage_line_quoted_from_the_demo_is_what_perfxl_prints(demo_output):
+    _, lines = demo_output
+    blocks = [body for info, body in _blocks(DOCS / "审核手册.md") if info == "text" and body.startswith("读取范围：")]
+    assert blocks, "the manual shows the demo's 读取范围"
+    for body in blocks:
+        for line in body.splitlines()[1:]:
+            assert line in lines, f"perfxl does not print this 读取范围 line for the demo files: {line}"
