@@ -316,3 +316,31 @@ def test_a_tier_under_a_rule_that_does_not_price_it_is_a_judgement(tmp_path):
     found = _found(tmp_path, *_dizhenju_tier("根据宣传效果酌情扣分,扣完为止。", "良", "4"), "S05")
     assert [(f.brief()[2], f.severity.value) for f in found] == [("I15", "warning")]
     assert "评分标准" in found[0].basis
+
+
+# ---------------------------------------------------------------- 绩效跟踪表: a monitoring form by another name
+
+
+def _tracking(title, progress_header):
+    rows, merges = R12["a10_monitoring_1_7"]
+    rows = _plant(rows, {"A1": title, "E5": "1-6月执行数", "F5": "1-6月执行率", "G5": "", "F12": progress_header})
+    for row in rows[4:9] + rows[11:]:
+        row[6] = ""  # no 全年预计 columns
+    return rows, merges
+
+
+@pytest.mark.parametrize("title", ["项目绩效跟踪表", "2023年绩效运行跟踪表", "项目绩效目标执行情况跟踪表"])
+def test_a_tracking_form_is_a_monitoring_form(tmp_path, title):
+    """a10 (中央 执行监控表) titled 项目绩效跟踪表, its progress column headed 实际完成值 and no 全年预计 columns: read as a
+    自评表, its half-year 60.00% drew F07 '执行率 60.00% 低于 90%，应说明原因' (and any 分值 would have been held to the
+    year's targets). 绩效跟踪 is 绩效运行监控 by another name."""
+    result = workbook_result(tmp_path, *_tracking(title, "实际完成值"))
+    assert [t.kind for t in result.coverage.tables] == ["monitoring"]
+    assert [f.brief() for f in result.findings if f.code == "F07"] == []
+
+
+def test_a_project_named_for_tracking_audit_keeps_its_form(tmp_path):
+    """跟踪审计 in a 项目名称 title of a 目标表 does not make it a monitoring form."""
+    rows, merges = R12["a09_declaration_midterm"]
+    result = workbook_result(tmp_path, _plant(rows, {"A1": "安置点建设跟踪审计项目绩效目标表"}), tuple(merges))
+    assert [t.kind for t in result.coverage.tables] == ["declaration"]

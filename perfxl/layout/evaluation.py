@@ -206,13 +206,17 @@ def _kind(b: _Builder) -> str:
     return "department" if "预算单位名称" in b.header else "project"
 
 
+#: 绩效跟踪 is 绩效运行监控 by another name ("项目绩效跟踪表", "绩效目标执行情况跟踪表"); a project's 跟踪审计 is not.
+_TRACKING = ("跟踪表", "绩效跟踪", "运行跟踪", "跟踪监控")
+
+
 def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
     """ "declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表)."""
     for text in (title, sheet):
         label = H.normalise_label(text)
         if "自评" in label:
             return ""
-        if "监控" in label:
+        if "监控" in label or any(w in label for w in _TRACKING):
             return "monitoring"
         # "绩效目标表(一般公共预算资金)": the bracket names the money, the table is still a 目标表 (陕西 陈仓 2023)
         if "申报" in label or H.strip_brackets(label).endswith("目标表"):
