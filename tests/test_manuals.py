@@ -6,6 +6,7 @@ what perfxl prints for them today — so the manuals cannot drift from the produ
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shlex
 import shutil
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from typer.testing import CliRunner
 
 from perfxl.cli.codes import split_codes, unknown_codes
 from perfxl.cli.main import app
@@ -189,13 +191,24 @@ def demo_output(tmp_path_factory):
     builds): every finding as its JSON dict, and every 读取范围 line."""
     from perfxl.workbook.report_docx import build_report_docx
 
-    report = build_report_docx(tmp_path_factory.mktemp("demo") / "longhui-2023-自评报告.docx").path
-    workbook = find_example()
-    assert workbook is not None
+    unit = tmp_path_factory.mktemp("demo")  # one unit's folder: its workbook and its report
+    report = build_report_docx(unit / "自评报告.docx").path
+    example = find_example()
+    assert example is not None
+    workbook = unit / "自评表.xlsx"
+    shutil.copyfile(example, workbook)
     results = [validate_file(workbook), validate_file(report)]
     findings = [f for file in report_dict(results)["files"] for f in file["findings"]]
     lines = [line for r in results for line in coverage_lines(r.coverage)]
-    return findings, lines
+    printed = CliRunner().invoke(app, ["validate", str(report), str(workbook), "--format", "json"])
+    pair = [
+        f
+        for file in json.loads(printed.output)["files"]
+        if "报告与工作簿核对" in file["path"]
+        for f in file["findings"]
+    ]
+    assert pair, printed.output[-2000:]
+    return findings, lines, pair
 
 
 def _field_value(finding: dict, key: str) -> str | None:
@@ -208,7 +221,7 @@ def _field_value(finding: dict, key: str) -> str | None:
 
 def test_every_finding_quoted_in_the_reviewer_manual_is_one_perfxl_reports(demo_output):
     """Each ```text block laid out as 位置：… 级别：… 说明：… is one real finding of the demo files, field for field."""
-    findings, _ = demo_output
+    findings, _, _ = demo_output
     quoted = [body for info, body in _blocks(DOCS / "审核手册.md") if info == "text" and body.startswith("位置：")]
     assert len(quoted) >= 3, "the manual shows real findings"
     for body in quoted:
@@ -223,9 +236,67 @@ def test_every_finding_quoted_in_the_reviewer_manual_is_one_perfxl_reports(demo_
 
 
 def test_every_coverage_line_quoted_from_the_demo_is_what_perfxl_prints(demo_output):
-    _, lines = demo_output
+    _, lines, _ = demo_output
     blocks = [body for info, body in _blocks(DOCS / "审核手册.md") if info == "text" and body.startswith("读取范围：")]
     assert blocks, "the manual shows the demo's 读取范围"
     for body in blocks:
         for line in body.splitlines()[1:]:
             assert line in lines, f"perfxl does not print this 读取范围 line for the demo files: {line}"
+
+
+def test_the_pairing_note_quoted_is_what_perfxl_reports_for_the_demo_unit(demo_output):
+    """报告与工作簿核对 of the demo's unit folder: the report's own tables already hold the contradictions."""
+    _, _, pair = demo_output
+    for line in _quoted("另有 "):
+        assert line in [f["message"] for f in pair], line
+
+
+# ---------------------------------------------------------------- output quoted from other real files
+
+
+def _quoted(prefix: str) -> list[str]:
+    """The lines of 审核手册.md's code blocks that start with `prefix`."""
+    lines = [line for _, body in _blocks(DOCS / "审核手册.md") for line in body.splitlines()]
+    found = [line for line in lines if line.startswith(prefix)]
+    assert found, f"the manual quotes a line starting {prefix!r}"
+    return found
+
+
+def test_the_checks_not_run_line_is_what_perfxl_prints_for_that_real_table(tmp_path):
+    """未能运行: the published 北京海淀 2016 项目支出 table the corpus holds (no 总分 row), built by the project's writer."""
+    sys.path.insert(0, str(REPO / "tests" / "realworld"))
+    from render import CORPUS, render
+
+    path = render(CORPUS / "beijing-haidian-xueyuanlu-baojie-2016.toml", tmp_path)
+    lines = coverage_lines(validate_file(path).coverage)
+    for line in _quoted("Sheet1："):
+        assert "未能运行" in line and line in lines, line
+
+
+def test_the_scanned_pdf_line_is_what_perfxl_says(tmp_path):
+    """A PDF holding only a picture (what a scanner writes) is refused with the words the manual quotes."""
+    image = pytest.importorskip("PIL.Image")
+    path = tmp_path / "扫描件.pdf"
+    image.new("RGB", (595, 842), "white").save(path)
+    printed = CliRunner().invoke(app, ["validate", str(path)])
+    assert printed.exit_code == 2
+    [line] = _quoted("无法读取 [")
+    assert line in [row.strip() for row in printed.output.splitlines()], printed.output
+
+
+@pytest.mark.slow
+@pytest.mark.libreoffice
+def test_the_unruled_pdf_table_line_is_what_perfxl_prints(tmp_path):
+    """第N页 无框线表格 … 未能读取: the real 中江县 2022 report exported by LibreOffice with its tables unruled, as
+    tests/test_document_pdf_parity.py does ("plain")."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_document_pdf_parity import REPORTS, export_all
+
+    from perfxl.io.libreoffice import soffice_path
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    [(_, _, _, pdf)] = export_all([REPORTS / "sichuan-zhongjiang-shuili-xianjie-2022.toml"], tmp_path, "plain")
+    lines = coverage_lines(validate_file(pdf).coverage)
+    for line in _quoted("第1页 无框线表格："):
+        assert line in lines, line
