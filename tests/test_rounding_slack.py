@@ -151,3 +151,21 @@ def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
     (t02,) = total_finding("8.33", "100.00")
     assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT) and "四舍五入" in t02.basis
     assert [f.severity for f in total_finding("8", "100")] == [Severity.ERROR]  # 96 under 100, all whole
+
+
+@pytest.mark.parametrize("unused", [None, "", "/", "0", "—"])
+def test_a_source_not_used_leaves_the_slack_of_the_others(unused):
+    """Six sources "16.67" under "100.00" and a seventh row left blank, "/" or "0" (a source not used): the blank or
+    zero holds no money and shows no precision, so the six still may be rounded — the same 警告 as without the row,
+    not a certain 错误 (review of 96f50ff: any blank part made the table "mixed precision")."""
+    block = funds(
+        funds_row(5, "年度资金总额", "100.00", "100.00", "100.00", 10, "100.00%", 10, total=True),
+        (
+            *(funds_row(6 + i, SOURCES[i], "16.67", "16.67", "16.67") for i in range(6)),
+            funds_row(12, "社会资金", unused, unused, unused),
+        ),
+    )
+    found = [f for f in validate_submission(submission(good_evaluation(funds=block))) if f.code == "F02"]
+    assert [(f.cell, f.severity, f.certainty) for f in found] == [
+        (cell, Severity.WARNING, Certainty.JUDGEMENT) for cell in ("C5", "D5", "E5")
+    ]

@@ -275,8 +275,9 @@ class Context:
         part typed at one number of decimals, and that either ≥ 1 (a fixed "0.00" format: 12 × "8.33" under
         "100.00") or fewer than the total's ("887" │ "1337" under "2223.04"). Parts printed whole under a whole total
         count in whole units (93 points summed to a printed 94 is a slip); parts of mixed precision ("10", "9.5",
-        "8.33") are printed as typed; a number cell holds its exact value: none of these leaves any slack."""
-        shown = [_typed_places_of(p) for p in parts]
+        "8.33") are printed as typed; a number cell holds its exact value: none of these leaves any slack. A blank,
+        placeholder or zero part (a source not used) holds no money and shows no precision: it is left out."""
+        shown = [_typed_places_of(p) for p in parts if not self._holds_nothing(p)]
         places = set(shown)
         if not shown or len(places) != 1 or None in places:
             return Decimal(0)
@@ -287,6 +288,13 @@ class Context:
             return Decimal(0)
         half = Decimal(5).scaleb(-each - 1) * len(shown)
         return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
+
+    def _holds_nothing(self, figure: Printed) -> bool:
+        """A part that is blank, a placeholder ("/", "—") or zero: nothing to add and nothing rounded."""
+        if figure is None:
+            return True
+        value = figure if isinstance(figure, Decimal) else self.number(figure)
+        return value == 0 if value is not None else self.is_blank(figure)
 
     def total_as_printed(self, total: Printed, exact: Decimal) -> bool:
         """A total typed as text with fewer decimals than its parts is their sum rounded to the places it shows
