@@ -293,7 +293,9 @@ class Context:
         """A part that is blank, a placeholder ("/", "—") or zero: nothing to add and nothing rounded."""
         if figure is None:
             return True
-        value = figure if isinstance(figure, Decimal) else self.number(figure)
+        if isinstance(figure, Decimal):
+            return figure == 0
+        value = self.number(figure)
         return value == 0 if value is not None else self.is_blank(figure)
 
     def total_as_printed(self, total: Printed, exact: Decimal) -> bool:
