@@ -344,3 +344,20 @@ def test_a_project_named_for_tracking_audit_keeps_its_form(tmp_path):
     rows, merges = R12["a09_declaration_midterm"]
     result = workbook_result(tmp_path, _plant(rows, {"A1": "安置点建设跟踪审计项目绩效目标表"}), tuple(merges))
     assert [t.kind for t in result.coverage.tables] == ["declaration"]
+
+
+def test_an_untitled_form_executing_1_to_6_months_is_a_monitoring_form(tmp_path):
+    """No title, no 全年预计 columns, the progress column headed 实际完成值 — but the funds header says 1-6月执行数: money
+    spent in the first half of the year is a monitoring form's, never a 自评表's full-year 执行数."""
+    rows, merges = _tracking("", "实际完成值")
+    result = workbook_result(tmp_path, rows, merges)
+    assert [t.kind for t in result.coverage.tables] == ["monitoring"]
+    assert [f.brief() for f in result.findings if f.code == "F07"] == []
+
+
+def test_a_self_evaluation_executing_1_to_12_months_keeps_its_form(tmp_path):
+    """1-12月执行数 is the whole year: the 自评表 stays a 自评表."""
+    rows, merges = _tracking("", "实际完成值")
+    rows = _plant(rows, {"E5": "1-12月执行数", "F5": "执行率"})
+    result = workbook_result(tmp_path, rows, merges)
+    assert [t.kind for t in result.coverage.tables] == ["project"]

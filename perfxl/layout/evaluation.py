@@ -72,6 +72,7 @@ class _Builder:
     remarks: list[CellValue] = field(default_factory=list)
     duties: list[tuple[CellValue, CellValue]] = field(default_factory=list)  # 年度履职目标 (支出项目名称, 预算金额)
     duties_unit: str = ""  # the unit its 预算金额 header states
+    interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
 
     @property
     def has_body(self) -> bool:
@@ -192,7 +193,7 @@ def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, .
 def _kind(b: _Builder) -> str:
     """The form: 申报表/监控表 by title, sheet name or columns; else project vs department, from the
     title, then the sheet name, then the header fields."""
-    form = form_kind(b.title.text if b.title else "", b.sheet, b.columns)
+    form = form_kind(b.title.text if b.title else "", b.sheet, b.columns, interim=b.interim_funds)
     if form:
         return form
     for text in ((b.title.text if b.title else ""), b.sheet):
@@ -210,8 +211,9 @@ def _kind(b: _Builder) -> str:
 _TRACKING = ("跟踪表", "绩效跟踪", "运行跟踪", "跟踪监控")
 
 
-def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
-    """ "declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表)."""
+def form_kind(title: str, sheet: str, columns: tuple[str, ...], *, interim: bool = False) -> str:
+    """ "declaration" (绩效目标申报表 / a target-setting table), "monitoring" (执行监控表) or "" (a 自评表);
+    `interim`: the funds block executes part of the year (1-6月执行数), which only a monitoring form does."""
     for text in (title, sheet):
         label = H.normalise_label(text)
         if "自评" in label:
@@ -221,7 +223,7 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...]) -> str:
         # "绩效目标表(一般公共预算资金)": the bracket names the money, the table is still a 目标表 (陕西 陈仓 2023)
         if "申报" in label or H.strip_brackets(label).endswith("目标表"):
             return "declaration"
-    if columns and {"progress", "forecast"} & set(columns):
+    if interim or (columns and {"progress", "forecast"} & set(columns)):
         return "monitoring"
     if columns and "target" in columns and not {"actual", "weight", "score"} & set(columns):
         return "declaration"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,8 @@ class FundsRows:
             k for k in FUNDS_ORDER if k in cols or (k == "weight" and self.funds_declared_weight is not None)
         )
         self.cur.funds_seen = True
+        if "executed" in cols and _interim(own(self.grid, r, cols["executed"])):
+            self.cur.interim_funds = True  # 1-6月执行数: money spent so far this year, a monitoring form's
         self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position
         if "initial_budget" in cols and "full_budget" not in cols:
             # 年初预算数(A) | 全年执行数(B): the form's only budget is the one its rate is taken against; rules
@@ -379,6 +382,15 @@ def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
             elif label == _DUTY_AMOUNT:
                 amount = c
     return (item, amount) if item is not None and amount is not None and item < amount else None
+
+
+_INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")
+
+
+def _interim(label: object) -> bool:
+    """An execution header for part of the year ("1-6月执行数", "截至9月执行数"); 1-12月 is the whole year."""
+    m = _INTERIM.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(label or ""))))
+    return m is not None and int(m.group(1)) < 12
 
 
 def _duties_total_line(grid: Grid, r: int, amount_col: int) -> bool:
