@@ -50,6 +50,10 @@ VARIANTS: list[tuple[str, str, str, dict[str, object]]] = [
     ("monitoring", "时间进度 column", MON, {"H5": "时间进度", "H6": "58.33%", "H7": "58.33%", "H8": "58.33%"}),
     ("monitoring", "executed with its unit", MON, {"E6": "192万元", "E7": "180万元", "E8": "12万元"}),
     ("monitoring", "WRONG 1-7月执行率 0.62", MON, {"F6": "0.62"}),
+    *[
+        ("monitoring", f"title {t}, progress headed 实际完成值", MON, {"A1": t, "F12": "实际完成值", "G12": ""})
+        for t in ("项目绩效跟踪表", "绩效目标执行情况跟踪表", "")
+    ],
     ("monitoring", "湖北: 全年预计执行数 filled", HUBEI, {"D10": "220", "D11": "220"}),
     ("monitoring", "湖北: 半年度 progress against a ceiling", HUBEI, {"D15": "≤220万元", "E15": "87.57万元"}),
     # ---- 申报表 / 目标表: targets reworded, operators as words, 指标性质 columns
