@@ -81,3 +81,13 @@ def test_g03_goal_numbers_contradict_the_indicator_actuals():
     assert [f.brief() for f in found] == [("G03", SHEET, "F9")]
     assert (found[0].expected, found[0].actual) == ("320人次", "300人次")
     assert "自评表!F12" in found[0].message
+
+
+def test_g03_states_the_name_pairing_it_rests_on():
+    """G03 pairs a subject of the goal text with an indicator by name similarity — a guess, so its basis must say which
+    names were paired and how alike (the seed: 新规模企业 in the text ↔ 新进规模企业 in the table)."""
+    ev = good_evaluation(goals=(Goal(cv("完成培训300人次", "B9"), cv("全年完成培训300人次，建成站点4个。", "F9")),))
+    (g03,) = validate_submission(submission(ev), select="G03")
+    assert g03.certainty.value == "guess" and g03.severity.value == "warning"
+    assert "按名称相似度配对" in g03.basis and "↔“培训人次”" in g03.basis and "%" in g03.basis
+    assert [str(r) for r in g03.related] == ["自评表!F12"]

@@ -138,6 +138,7 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
             if not conv.ok or conv.value is None or abs(conv.value - actual.number) <= ctx.tol_score:
                 continue
             where = str(ind.actual.ref) if ind.actual.ref else ""
+            similarity = round(match[1] * 100)
             yield ctx.finding(
                 goal.actual,
                 expected=ind.actual.text,
@@ -145,4 +146,10 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
                 subject=subject,
                 name=ind.name.text,
                 where=where,
+                basis=f"读取：实际完成情况写“{subject}”{fmt_num(number)}{unit}；指标“{ind.name.text}”实际完成值"
+                f"“{ind.actual.text}”（{where}）；按名称相似度配对：“{subject}”↔“{ind.name.text}”（相似度 {similarity}%），"
+                "配对是推断，请核对是否同一事项",
+                basis_en=f"read {subject!r} {fmt_num(number)}{unit} in the achievement text; the indicator "
+                f"{ind.name.text!r} has {ind.actual.text!r} ({where}); paired by name similarity ({similarity}%): a guess",
+                related=(ind.actual.ref,) if ind.actual.ref is not None else (),
             )
