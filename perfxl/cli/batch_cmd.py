@@ -161,7 +161,7 @@ def _print_outcome(outcome) -> None:
     """A short account of the run on stdout: totals, unreadable files with their reasons, the outputs."""
     t = outcome.tables.totals()
     if not t["files"] and not outcome.interrupted:
-        typer.echo("没有找到可检查的 .xlsx/.xlsm/.xls 文件。")
+        typer.echo("没有找到可检查的工作簿或自评报告（.xlsx/.xlsm/.xls/.docx/.pdf/.doc）。")
     passed = [r for r in outcome.rows if r.get("skipped")]
     for row in passed[:_SHOW_UNREADABLE]:
         typer.echo(f"已跳过：{row['name']} [{row['error_code']}] {row['status'].removeprefix('已跳过：')}")

@@ -34,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="工作簿文件或文件夹 (.xlsx/.xlsm/.xls)")],
+    paths: Annotated[list[Path], typer.Argument(help="工作簿、自评报告或文件夹 (.xlsx/.xlsm/.xls，含 HTML/XML 导出的 .xls；.docx/.pdf/.doc)")],
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|sarif|csv|html")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="报告写入此文件（默认输出到屏幕）")] = None,
