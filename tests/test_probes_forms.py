@@ -277,6 +277,7 @@ def test_a_score_under_a_rule_perfxl_cannot_apply_is_a_judgement_naming_it(tmp_p
         "本指标满分6分,抽查达8个及以上得6分,少一个扣1分。",
         "完成率达85%以上得满分,每低1个百分点扣0.5分。",
         "每少一个扣1分,最低得6分。",  # a floor of its own
+        "抽查≥8个得6分,每少一个扣1分。",  # a threshold below the target
     ],
 )
 def test_full_marks_under_a_threshold_rule_of_the_rows_own_are_a_judgement(tmp_path, rule):

@@ -28,7 +28,7 @@ _ALL_OR_NOTHING = re.compile(r"(?:未|不|达不到|没有)(?:达到|完成|达�
 #: Words that make a text a scoring rule (not only an explanation of the indicator, "90%(计划标准)").
 _RULE_WORDS = re.compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|计分|酌情")
 #: A threshold or floor of its own ("达8个及以上得6分", "85%以上得满分", "最低得3分"): not applied — a person checks.
-_THRESHOLD = re.compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少")
+_THRESHOLD = re.compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少|[≥≧>＞]")
 #: The rule says the proportion itself: the 10号 formula applies as it is.
 _PROPORTIONAL = re.compile(r"比例|按完成率|[×*]\s*完成率")
 
