@@ -19,9 +19,10 @@ from .context import Context
 
 __all__ = ["RowRule", "row_rule", "tier_points"]
 
-#: "每少一个扣1分", "少检查一场扣0.5分", "每低于1个百分点扣2分": points off per unit short of the target.
+#: "每少一个扣1分", "少检查一场扣0.5分", "每低于1个百分点扣2分": points off per unit short of the target — one unit, not
+#: a multiple or share of it ("每少一百人", "每少一成", "少于一半") nor a flat deduction ("一律扣2分"), which are not applied.
 _PER_UNIT = re.compile(
-    r"(?:每|少|低于|减少|未完成)[^，,。；;]*?(?:一|1)\s*[^\d，,。；;]{0,4}?扣\s*(\d+(?:\.\d+)?)\s*分"
+    r"(?:每|少|低于|减少|未完成)[^，,。；;]*?(?:一|1)(?![十百千万亿成倍半律概般\d.．])\s*[^\d，,。；;]{0,4}?扣\s*(\d+(?:\.\d+)?)\s*分"
 )
 #: "未达到不得分", "未完成不得分", "达不到得0分": all or nothing.
 _ALL_OR_NOTHING = re.compile(r"(?:未|不|达不到|没有)(?:达到|完成|达标)?[^，,。；;]{0,6}?(?:不得分|得\s*0\s*分)")

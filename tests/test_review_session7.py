@@ -1,0 +1,30 @@
+"""Review of session 7's changes (2026-12-03): inputs built to break them, each a failure before its fix.
+
+评分标准 beside a row (perfxl/rules/criteria.py): "每少一个扣1分" is points per ONE unit short. A rule whose unit is a
+multiple or a share ("每少一百人扣1分", "每少一成扣2分"), a flat deduction ("未完成的一律扣2分") or a threshold ("少于一半扣3分")
+was read as per one unit, so a score that follows the rule got a certain S01 "按该标准应为 0" — a rule perfxl cannot
+apply is a person's call (警告 naming the rule), as the module says.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_probes_forms import _dizhenju, _found, _plant
+
+
+@pytest.mark.parametrize(
+    ("rule", "target", "actual", "score"),
+    [
+        ("本指标满分6分,达1000人得6分,每少一百人扣1分。", "1000人", "800人", "4"),  # 6 − 2 = 4 (proportion 4.8)
+        ("完成率达到100%得6分,每少一成扣2分。", "100%", "90%", "4"),  # 6 − 2 = 4 (proportion 5.4)
+        ("本指标满分6分,未完成的一律扣2分。", "9个", "7个", "4"),  # 6 − 2 = 4 (proportion 4.67)
+        ("本指标满分6分,少于一半扣3分。", "9个", "8个", "6"),  # 8 of 9 is no less than half: 6
+    ],
+)
+def test_a_rule_not_per_one_unit_is_not_applied_as_one(tmp_path, rule, target, actual, score):
+    """宁德 地震局 2020's row 14 with its 评分标准 reworded: each score follows its rule; perfxl cannot apply these rules,
+    so a score off the proportion is a 警告 naming the rule, never a certain 错误 from a misread rule."""
+    rows, merges = _dizhenju(rule, actual, score)
+    found = _found(tmp_path, _plant(rows, {"E14": target}), merges, "S01", "S07")
+    assert found and {f.severity.value for f in found} == {"warning"}
+    assert all("评分标准" in f.basis and "按该标准应为" not in f.basis for f in found)
