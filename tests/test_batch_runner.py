@@ -108,6 +108,7 @@ def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
     assert summary["totals"] == {
         "files": 3,
         "checked": 2,
+        "partly_read": 0,
         "unreadable": 1,
         "skipped": 0,
         "cached": 0,

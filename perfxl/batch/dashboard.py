@@ -62,6 +62,7 @@ def _cards(tables: BatchTables) -> list[dict[str, Any]]:
     items = [
         ("文件", t["files"], False),
         ("已检查", t["checked"], False),
+        ("有表格未能读取", t["partly_read"], t["partly_read"] > 0),
         ("无法读取", t["unreadable"], t["unreadable"] > 0),
         ("错误", t["errors"], t["errors"] > 0),
         ("警告", t["warnings"], False),

@@ -14,7 +14,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCORE_BINS", "FILE_COLUMNS", "BatchTables", "row_from_record", "unreadable_finding", "score_bin"]
+__all__ = [
+    "SCORE_BINS",
+    "FILE_COLUMNS",
+    "BatchTables",
+    "row_from_record",
+    "unreadable_finding",
+    "unread_tables",
+    "score_bin",
+]
 
 #: Score histogram bins by grade band (差 <60, 中 60–80, 良 80–90, 优 90–100) and >100, which no total may reach.
 SCORE_BINS: tuple[str, ...] = ("<60", "60–70", "70–80", "80–90", "90–100", ">100")
@@ -91,8 +99,14 @@ def row_from_record(record: Mapping[str, Any]) -> dict[str, Any]:
     if reported is not None and computed is not None:
         gap = float(Decimal(str(reported)) - Decimal(str(computed)))
     error = record.get("error") or {}
+    unread = unread_tables(record)
     if record.get("ok"):
-        status = "已检查"
+        # a clean row must not claim tables perfxl could not read (a PDF table without rules, an unreadable sheet)
+        status = (
+            f"已检查（{len(unread)} 个表格未能读取：{'、'.join(unread[:3])}{'…' if len(unread) > 3 else ''}）"
+            if unread
+            else "已检查"
+        )
     elif record.get("skipped"):
         status = f"已跳过：{error.get('message') or error.get('code') or ''}"
     else:
@@ -123,7 +137,14 @@ def row_from_record(record: Mapping[str, Any]) -> dict[str, Any]:
         "seconds": record.get("seconds"),
         "sha256": record.get("sha256"),
         "notes": list(record.get("notes") or ()),
+        "unread_tables": len(unread),
     }
+
+
+def unread_tables(record: Mapping[str, Any]) -> list[str]:
+    """The names of the sheets and document tables of a checked file that perfxl could not read (its coverage)."""
+    coverage = record.get("coverage") or {}
+    return [str(s.get("sheet") or "") for s in coverage.get("sheets") or () if s.get("read") is False]
 
 
 @dataclass(slots=True)
@@ -178,6 +199,7 @@ class BatchTables:
         return {
             "files": len(self.rows),
             "checked": sum(1 for r in self.rows if r["ok"]),
+            "partly_read": sum(1 for r in self.rows if r["ok"] and r.get("unread_tables")),
             "unreadable": sum(1 for r in self.rows if not r["ok"] and not r.get("skipped")),
             "skipped": sum(1 for r in self.rows if r.get("skipped")),
             "cached": sum(1 for r in self.rows if r["cached"]),
