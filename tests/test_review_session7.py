@@ -28,3 +28,26 @@ def test_a_rule_not_per_one_unit_is_not_applied_as_one(tmp_path, rule, target, a
     found = _found(tmp_path, _plant(rows, {"E14": target}), merges, "S01", "S07")
     assert found and {f.severity.value for f in found} == {"warning"}
     assert all("评分标准" in f.basis and "按该标准应为" not in f.basis for f in found)
+
+
+@pytest.mark.parametrize(
+    ("rule", "target", "actual", "score"),
+    [
+        ("本指标满分6分,未达到8个不得分。", "9个", "8个", "6"),  # 8 reaches the rule's 8: full marks by it
+        ("本指标满分6分,达10个得6分,每少一个扣1分。", "9个", "9个", "5"),  # the rule counts from 10: 6 − 1 = 5
+    ],
+)
+def test_a_rule_counting_from_a_figure_other_than_the_target_is_not_applied(tmp_path, rule, target, actual, score):
+    """The rule's own figure (达10个, 未达到8个) is not the row's 目标值 (9个): the rule was applied as if counted from the
+    target, and the score that follows the rule got a certain S01/S07 — a person checks which the form meant."""
+    rows, merges = _dizhenju(rule, actual, score)
+    found = _found(tmp_path, _plant(rows, {"E14": target}), merges, "S01", "S07")
+    assert found and {f.severity.value for f in found} == {"warning"}
+    assert all("评分标准" in f.basis and "按该标准应为" not in f.basis for f in found)
+
+
+def test_a_rule_counting_from_the_target_is_still_applied(tmp_path):
+    """The published rule (达9个得6分, 少检查一个扣1分) over 9个: 8 scored 4 follows neither it (5) nor the proportion."""
+    rows, merges = _dizhenju(None, "8个", "4")
+    (s01,) = _found(tmp_path, rows, merges, "S01")
+    assert s01.severity.value == "error" and "按该标准应为 5" in s01.basis

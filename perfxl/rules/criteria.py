@@ -30,6 +30,9 @@ _ALL_OR_NOTHING = re.compile(r"(?:未|不|达不到|没有)(?:达到|完成|达�
 _RULE_WORDS = re.compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|计分|酌情")
 #: A threshold or floor of its own ("达8个及以上得6分", "85%以上得满分", "最低得3分"): not applied — a person checks.
 _THRESHOLD = re.compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少|[≥≧>＞]")
+#: The figure a rule counts from or holds to ("达9个得6分", "未达到8个不得分"): a figure other than the row's 目标值 is a
+#: baseline or threshold of the rule's own, and the rule is not applied.
+_RULE_FIGURE = re.compile(r"(?:达到|达|完成)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*分)")
 #: The rule says the proportion itself: the 10号 formula applies as it is.
 _PROPORTIONAL = re.compile(r"比例|按完成率|[×*]\s*完成率")
 
@@ -61,6 +64,8 @@ def _apply(ctx: Context, ind: Indicator, text: str) -> Decimal | None:
     if target.unit and actual.unit and target.unit != actual.unit:
         return None
     if getattr(target.op, "name", "GE") not in ("GE", "GT"):
+        return None
+    if any(Decimal(f) != target.number for f in _RULE_FIGURE.findall(text)):
         return None
     short = target.number - actual.number
     if short <= 0:
