@@ -51,3 +51,29 @@ def test_a_rule_counting_from_the_target_is_still_applied(tmp_path):
     rows, merges = _dizhenju(None, "8个", "4")
     (s01,) = _found(tmp_path, rows, merges, "S01")
     assert s01.severity.value == "error" and "按该标准应为 5" in s01.basis
+
+
+# ---------------------------------------------------------------- N02: a growth rate compared with last year's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年收入3000万元，比上年增加300万元，增幅较上年提高5%。",  # the 增幅 itself rose by 5 points
+        "本年收入3000万元，比上年增加300万元，增幅比上年回落2%。",
+        "本年收入3000万元，比上年增加300万元，增幅同比提高1.5%。",
+    ],
+)
+def test_a_growth_rate_compared_with_another_is_not_the_change_rate(tmp_path, sentence):
+    """Since 增幅 became a direction word (461831e), '增幅较上年提高5%' was read as the rate of the 300万元 change and
+    gave a certain N02 '应为 11%' — the sentence says the growth rate rose by 5 points, not that it was 5%."""
+    from report_helpers import report_findings
+
+    assert [f.brief() for f in report_findings(tmp_path, sentence) if f.severity.value != "info"] == []
+
+
+def test_the_rate_of_the_change_just_stated_is_still_computed(tmp_path):
+    from report_helpers import report_findings
+
+    found = [f for f in report_findings(tmp_path, "本年收入3000万元，比上年增加300万元，增幅5%。") if f.code == "N02"]
+    assert [f.severity.value for f in found] == ["error"] and "11%" in found[0].message  # 300 / 2700
