@@ -62,7 +62,7 @@ _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
 _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 #: A growth rate compared with another ("增幅较上年提高5%", "增幅比上年回落2%", "增速同比提高"): a change of the rate.
-_RATE_COMPARED = re.compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:比|较|同比|高于|低于)")
+_RATE_COMPARED = re.compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
 _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
 _GOAL = re.compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
