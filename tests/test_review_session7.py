@@ -77,3 +77,15 @@ def test_the_rate_of_the_change_just_stated_is_still_computed(tmp_path):
 
     found = [f for f in report_findings(tmp_path, "本年收入3000万元，比上年增加300万元，增幅5%。") if f.code == "N02"]
     assert [f.severity.value for f in found] == ["error"] and "11%" in found[0].message  # 300 / 2700
+
+
+@pytest.mark.parametrize(
+    "rule", ["本指标满分6分,每少一个扣1分,未开展的不得分。", "本指标满分6分,未开展不得分,每少一个扣1分。"]
+)
+def test_a_rule_with_both_a_deduction_and_a_nothing_clause_is_not_applied_as_all_or_nothing(tmp_path, rule):
+    """'每少一个扣1分,未开展的不得分': 8 of 10 scored 6 − 2 = 4 follows it; read as all or nothing it was a certain S01
+    '按该标准应为 0'. Which clause applies is the rule's own condition — a person checks (警告 naming the rule)."""
+    rows, merges = _dizhenju(rule, "8个", "4")
+    found = _found(tmp_path, _plant(rows, {"E14": "10个"}), merges, "S01", "S07")
+    assert [(f.code, f.severity.value) for f in found] == [("S01", "warning")]
+    assert "评分标准" in found[0].basis and "按该标准应为" not in found[0].basis

@@ -72,9 +72,10 @@ def _apply(ctx: Context, ind: Indicator, text: str) -> Decimal | None:
         return weight
     if _THRESHOLD.search(text):
         return None
-    if _ALL_OR_NOTHING.search(text):
-        return ZERO
     m = _PER_UNIT.search(text)
+    if _ALL_OR_NOTHING.search(text):
+        # "每少一个扣1分,未开展的不得分": which clause applies is the rule's own condition — not applied
+        return ZERO if m is None else None
     if m is None:
         return None
     return max(ZERO, weight - Decimal(m.group(1)) * short)
