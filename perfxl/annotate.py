@@ -21,7 +21,8 @@ from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
 from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
-from perfxl.model import Finding, a1, parse_a1
+from perfxl.model import Coverage, Finding, a1, parse_a1
+from perfxl.report._common import coverage_lines
 
 __all__ = [
     "RESULT_SHEET",
@@ -51,8 +52,11 @@ class AnnotateResult:
     warnings: tuple[str, ...] = ()
 
 
-def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str = "") -> tuple[bytes, int]:
-    """The annotated package and the number of cells filled (pure bytes in, bytes out)."""
+def annotated_bytes(
+    original: bytes, findings: Sequence[Finding], *, path: str = "", coverage: Coverage | None = None
+) -> tuple[bytes, int]:
+    """The annotated package and the number of cells filled (pure bytes in, bytes out); `coverage` adds the
+    读取范围 lines under the findings of the 校验结果 sheet."""
     pkg = read_package(original, path)
     # merged ranges by the rows they cross, for merge_of; a range taller than _TALL rows (a label merged down a
     # whole table, A12:A1012) is kept whole and tested on each lookup instead of being listed on every row
@@ -82,7 +86,8 @@ def annotated_bytes(original: bytes, findings: Sequence[Finding], *, path: str =
 
     plan = plan_marks(findings, pkg.names, merge_of)
     order = sorted(findings, key=order_key)
-    rows = result_rows(order, _Marks(plan), list_area_cells=False)
+    lines = coverage_lines(coverage) if coverage is not None else []
+    rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines)
     patched = apply_marks(pkg, plan, rows, [f.severity for f in order], HEADER_ROW)
     return patched.data, patched.marked_cells
 
@@ -141,6 +146,7 @@ def annotate_workbook(
     *,
     force: bool = False,
     in_place: bool = False,
+    coverage: Coverage | None = None,
 ) -> AnnotateResult:
     """Write the annotated copy of `src` to `dest` (or over `src` with a backup when `in_place`).
 
@@ -178,12 +184,19 @@ def annotate_workbook(
         original = src.read_bytes()
     except OSError as exc:
         raise UnreadableWorkbook(f"无法读取文件：{exc.strerror or exc}", str(exc), path=str(src)) from None
-    data, marked = annotated_bytes(original, findings, path=str(src))
+    data, marked = annotated_bytes(original, findings, path=str(src), coverage=coverage)
     backup = _write_atomic(dest, data, force=force, backup=in_place)
     return AnnotateResult(path=dest, backup=backup, marked_cells=marked, findings=len(findings))
 
 
-def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path, *, force: bool = False) -> Path:
+def annotate_copy(
+    src: str | Path,
+    findings: Sequence[Finding],
+    dest: str | Path,
+    *,
+    force: bool = False,
+    coverage: Coverage | None = None,
+) -> Path:
     """The annotated copy of any file perfxl can mark (ANNOTATABLE): a workbook's marks and 校验结果
     sheet, or a Word report's comments; PerfxlError (ANNOTATE_UNSUPPORTED) for .xls, .pdf, .doc …"""
     suffix = Path(src).suffix.lower()
@@ -196,4 +209,4 @@ def annotate_copy(src: str | Path, findings: Sequence[Finding], dest: str | Path
             code="ANNOTATE_UNSUPPORTED",
             path=str(src),
         )
-    return annotate_workbook(src, findings, dest, force=force).path
+    return annotate_workbook(src, findings, dest, force=force, coverage=coverage).path

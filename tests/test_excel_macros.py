@@ -101,11 +101,15 @@ def test_replayed_copy_has_the_annotated_copys_marks(xw, payload, cli_findings, 
     import openpyxl
 
     from perfxl.annotate import annotate_workbook
-    from perfxl.excel.result_sheet import cell_text
+    from perfxl.excel.result_sheet import COVERAGE_TITLE, cell_text
+    from perfxl.validate import validate_file
 
     state = PayloadState(payload)
     _, actions = _run(xw, state, "validate")
-    cli = openpyxl.load_workbook(annotate_workbook(EXAMPLE, cli_findings, tmp_path / "cli.xlsx").path)
+    coverage = validate_file(EXAMPLE).coverage  # the 读取范围 rows under the findings, in both
+    cli = openpyxl.load_workbook(
+        annotate_workbook(EXAMPLE, cli_findings, tmp_path / "cli.xlsx", coverage=coverage).path
+    )
     mine = openpyxl.load_workbook(EXAMPLE)
     alerts = replay_openpyxl(mine, actions)
     mine.save(tmp_path / "macro.xlsx")  # the visible result as a file
@@ -116,8 +120,10 @@ def test_replayed_copy_has_the_annotated_copys_marks(xw, payload, cli_findings, 
     cli_rows = [[c.value for c in r][:8] for r in cli["校验结果"].iter_rows()]
     my_rows = [[c.value for c in r][:8] for r in mine["校验结果"].iter_rows()]
     for row in my_rows[4:]:
-        row[4] = cell_text(row[4])
+        row[4] = cell_text(row[4]) if row[4] is not None else None  # a link formula's display text
     assert my_rows == cli_rows
+    titles = [r[0] for r in my_rows]
+    assert COVERAGE_TITLE in titles and any(str(r[5] or "").startswith("基础数据表：") for r in my_rows)
 
 
 def _marks(wb) -> dict:

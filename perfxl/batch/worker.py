@@ -179,7 +179,7 @@ def _write_report(result: FileResult, dest: Path, profile_name: str | None) -> N
 
 def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
     """The annotated copy (perfxl.annotate.annotate_copy: marks for a workbook, comments for a .docx)."""
-    annotate_copy(result.path, list(result.findings), dest, force=True)
+    annotate_copy(result.path, list(result.findings), dest, force=True, coverage=result.coverage)
     return ()
 
 

@@ -34,7 +34,10 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="工作簿、自评报告或文件夹 (.xlsx/.xlsm/.xls，含 HTML/XML 导出的 .xls；.docx/.pdf/.doc)")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="工作簿、自评报告或文件夹 (.xlsx/.xlsm/.xls，含 HTML/XML 导出的 .xls；.docx/.pdf/.doc)"),
+    ],
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|sarif|csv|html")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="报告写入此文件（默认输出到屏幕）")] = None,
@@ -97,7 +100,13 @@ def demo(
             raise CliAbort(f"示例工作簿无法读取：{(result.error or {}).get('message')}")
         out_dir.mkdir(parents=True, exist_ok=True)
         # The demo's own outputs are overwritten on every run (they are regenerated, never user files).
-        ann = annotate_workbook(example, result.findings, out_dir / f"{example.stem}.校验{example.suffix}", force=True)
+        ann = annotate_workbook(
+            example,
+            result.findings,
+            out_dir / f"{example.stem}.校验{example.suffix}",
+            force=True,
+            coverage=result.coverage,
+        )
         result = dataclasses.replace(result, warnings=(*result.warnings, *ann.warnings))
         html_path = out_dir / "report.html"
         atomic_write(html_path, render_html([result], profile=profile_name(prof, None)).encode("utf-8"), force=True)

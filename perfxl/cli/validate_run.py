@@ -208,7 +208,7 @@ def _annotate(results, annotate: Path | None, in_place: bool, force: bool):
             continue
         dest = None if in_place or annotate is None else _annotate_target(src, annotate, len(candidates) > 1)
         try:
-            res = annotate_workbook(src, r.findings, dest, force=force, in_place=in_place)
+            res = annotate_workbook(src, r.findings, dest, force=force, in_place=in_place, coverage=r.coverage)
         except PerfxlError as exc:
             failed = True
             notes.append(f"未生成批注副本：{src}：{exc.message}")

@@ -10,6 +10,7 @@ from its own state: the 校验结果 sheet lists every cell it marked and whethe
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from perfxl.marks import SEVERITY_FILL, Bounds, plan_marks
 from perfxl.model import Finding, Severity, Submission, a1
 from perfxl.profiles import load_profile
 from perfxl.reader import read_grids
+from perfxl.report._common import coverage_lines
 from perfxl.rules.context import Context
 from perfxl.validate import validate_submission
 from perfxl.workbook.shape import STANDARD as STANDARD_HEADERS
@@ -125,8 +127,11 @@ def check_book(book, profile=None, *, read=None):
     if profile is None or isinstance(profile, str):
         profile = load_profile(profile or _profile_name(raw))
     submission = read_grids(grids, book.name)
-    findings = validate_submission(submission, profile)
-    return submission, findings, profile
+    context = Context(submission, profile)
+    findings = validate_submission(submission, profile, context=context)
+    # the checks that could not run join the reader's coverage, as validate_file does, for the 读取范围 rows
+    coverage = dataclasses.replace(submission.coverage, skipped=submission.coverage.skipped + tuple(context.skipped))
+    return dataclasses.replace(submission, coverage=coverage), findings, profile
 
 
 # ---------------------------------------------------------------- writing marks
@@ -205,13 +210,14 @@ def validate(book, profile=None) -> str:
     read = book_grids(book)
     raw = read[1]
     old = previous_marks(raw)
-    _, findings, _ = check_book(book, profile, read=read)
+    submission, findings, _ = check_book(book, profile, read=read)
     _unmark(book, old)
     drop_result_sheet(book, raw)
     marks = _mark(book, findings)
     summary = summary_line(findings, len(marks))
     order = sorted(findings, key=order_key)
-    sheet = write_result_sheet(book, result_rows(order, marks), [f.severity for f in order])
+    rows = result_rows(order, marks, coverage=coverage_lines(submission.coverage))
+    sheet = write_result_sheet(book, rows, [f.severity for f in order])
     sheet.activate()
     return summary
 

@@ -33,8 +33,11 @@ __all__ = [
     "drop_result_sheet",
     "write_result_sheet",
     "HEADER_ROW",
+    "COVERAGE_TITLE",
 ]
 
+#: The heading of the rows under the findings that say what perfxl read (its coverage), as the reports call it.
+COVERAGE_TITLE = "读取范围（未能读取的表格、未能运行的检查不是填报错误，但其中的数字未经核对）"
 #: Columns of the 校验结果 sheet: the annotated copy's eight, plus whether perfxl added the note.
 RESULT_HEADER = ("序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注")
 HEADER_ROW = _HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
@@ -88,15 +91,22 @@ def hyperlink_target(value: str) -> tuple[str, str] | None:
 
 
 def result_rows(
-    ordered: Sequence[Finding], marks: Mapping[tuple[str, str], Mark], *, list_area_cells: bool = True
+    ordered: Sequence[Finding],
+    marks: Mapping[tuple[str, str], Mark],
+    *,
+    list_area_cells: bool = True,
+    coverage: Sequence[str] = (),
 ) -> list[list[Any]]:
-    """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells).
+    """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells, then 读取范围).
 
     `ordered`: the findings already in the sheet's order (`sorted(findings, key=order_key)`; callers sort once,
     for the severities column too).
 
     `list_area_cells`: list the cells filled for a range or merged area but named by no finding, so the
     live macro's next run can clear them (the annotated copy, never re-marked in place, omits them).
+
+    `coverage`: the 读取范围 lines (`perfxl.report._common.coverage_lines`), so the sheet says what was not read or
+    checked, as the console and HTML reports do; they name no cell, so the next run's `previous_marks` skips them.
     """
     order = ordered
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
@@ -139,6 +149,8 @@ def result_rows(
                     "",
                 ]
             )
+    if coverage:
+        rows += [[], [COVERAGE_TITLE], *([""] * 5 + [neutralise_formula(line)] for line in coverage)]
     width = len(RESULT_HEADER)
     return [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
 
