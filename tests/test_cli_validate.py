@@ -424,3 +424,13 @@ def test_a_validate_command_imports_no_pydantic(tmp_path):
     )
     assert (tmp_path / "r.json").exists(), done.stderr
     assert "IMPORTED:\n" in done.stdout, done.stdout
+
+
+def test_rules_lists_file_codes_as_files_left_unchecked():
+    """A file code (PDF_SCANNED, DOCX_CORRUPT …) means the file went unchecked — a batch counts it as 无法读取 — so
+    `perfxl rules` must not label it 错误 like a finding in a table (a reviewer's report)."""
+    res = run("rules")
+    row = next(line for line in res.stdout.splitlines() if "PDF_SCANNED" in line)
+    assert "无法读取" in row and "错误" not in row
+    s01 = next(line for line in res.stdout.splitlines() if line.startswith("│ S01 "))
+    assert "错误" in s01

@@ -72,10 +72,17 @@ def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) 
     return out
 
 
+def _level(r: dict[str, Any]) -> str:
+    """The level as a reviewer reads it: a file code means the file went unchecked (无法读取), not a finding in it."""
+    if r["kind"] == "file":
+        return "无法读取（文件未检查）"
+    return SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
+
+
 def _markdown(found: list[dict[str, Any]]) -> str:
     lines = ["| code | kind | severity | title | source |", "|---|---|---|---|---|"]
     for r in found:
-        sev = SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
+        sev = _level(r)
         title = f"{r['title_zh']} ({r['title_en']})".replace("|", "\\|")
         lines.append(
             f"| [{r['code']}](rules/{r['code']}.md) | {r['kind']} | {sev} | {title} | {r['source'].replace('|', chr(92) + '|')} |"
@@ -132,6 +139,6 @@ def rules_cmd(
     for col in ("类别", "级别", "说明", "依据"):
         table.add_column(col)
     for r in found:
-        label = SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
+        label = _level(r)
         table.add_row(escape(r["code"]), KINDS[r["kind"]][0], label, escape(r["title_zh"]), escape(r["source"]))
     make_console().print(table)
