@@ -89,3 +89,27 @@ def test_a_rule_with_both_a_deduction_and_a_nothing_clause_is_not_applied_as_all
     found = _found(tmp_path, _plant(rows, {"E14": "10个"}), merges, "S01", "S07")
     assert [(f.code, f.severity.value) for f in found] == [("S01", "warning")]
     assert "评分标准" in found[0].basis and "按该标准应为" not in found[0].basis
+
+
+# ---------------------------------------------------------------- "2023.12" beside a 度量单位 of time
+
+
+@pytest.mark.parametrize("unit", ["月", "年月", "日期", "时间"])
+def test_a_year_and_month_beside_a_unit_of_time_is_a_date(unit):
+    """时效 row │ 度量单位 "月" (or 年月, 日期, 时间) │ "2023.12" │ "2023.11": a month early, yet read as the numbers 2023.11 <
+    2023.12 it drew S07 '未达到年度指标值' and D01 — the guard for a 万元 column (an amount) also caught units of time."""
+    import dataclasses
+
+    from rules_helpers import good_evaluation, indicator, submission
+
+    from perfxl.rules.context import dotted_year_month
+    from perfxl.validate import validate_submission
+    from perfxl.values import parse_value
+
+    rows = (indicator(12, "产出指标", "时效指标", "项目完成时间", "2023.12", "2023.11", 10, 10, unit=unit),)
+    ev = good_evaluation(indicators=rows, level1=(), funds=None)
+    ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=None))
+    assert [f.brief() for f in validate_submission(submission(ev)) if f.code in ("S01", "S07", "D01")] == []
+    # the reader joins the unit to the value ("2023.12月"): still December 2023
+    assert dotted_year_month(parse_value(f"2023.12{unit}")).date.display() == "2023-12-31"
+    assert dotted_year_month(parse_value("2023.12万元")) is None

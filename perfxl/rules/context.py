@@ -492,7 +492,7 @@ class Context:
         if weight is None:
             return Reading(None, None)
         t, a = self.parsed(ind.target), self.parsed(ind.actual)
-        if ind.unit is None or self.is_blank(ind.unit):
+        if ind.unit is None or self.is_blank(ind.unit) or normalise_text(ind.unit.text) in DATE_UNITS:
             dated_t, dated_a = dotted_year_month(t), dotted_year_month(a)
             if (dated_t or dated_a) and (dated_t or t).kind is ValueKind.DATE and (dated_a or a).kind is ValueKind.DATE:
                 # "2023.12" │ "2023.11": a year and month written with a point, not the number 2023.12
@@ -794,14 +794,22 @@ def _approximate(t: ParsedValue, reading: Reading, share: Decimal) -> Reading:
     )
 
 
+#: Units a 度量单位 column gives a date ("月", "年月", "日期"): "2023.12" beside them is still a year and month (a money or
+#: count unit — 万元, 个 — makes it an amount).
+DATE_UNITS = frozenset({"年", "月", "年月", "年.月", "年/月", "日期", "时间"})
 #: "2023.12", "≤2024.6": a year and a month joined by a point, as 时效 targets and actuals are often typed.
 _DOTTED_YEAR_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．])")
 
 
 def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
-    """A text "2023.12" (no unit) as the date it stands for — December 2023, its last day, as "2023年12月" reads —
-    else None. Only typed text: a number cell 2023.1 may have lost the 0 of October."""
-    if p.kind is not ValueKind.NUMBER or p.unit is not None or p.number is None or not isinstance(p.raw, str):
+    """A text "2023.12" (no unit, or a unit of time) as the date it stands for — December 2023, its last day, as
+    "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October."""
+    if (
+        p.kind is not ValueKind.NUMBER
+        or p.unit not in (None, *DATE_UNITS)
+        or p.number is None
+        or not isinstance(p.raw, str)
+    ):
         return None
     m = _DOTTED_YEAR_MONTH.search(p.text)
     if m is None or not 1 <= int(m.group(2)) <= 12 or Decimal(f"{m.group(1)}.{m.group(2)}") != p.number:
