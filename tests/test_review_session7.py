@@ -113,3 +113,28 @@ def test_a_year_and_month_beside_a_unit_of_time_is_a_date(unit):
     # the reader joins the unit to the value ("2023.12月"): still December 2023
     assert dotted_year_month(parse_value(f"2023.12{unit}")).date.display() == "2023-12-31"
     assert dotted_year_month(parse_value("2023.12万元")) is None
+
+
+# ---------------------------------------------------------------- a flat 指标名称 │ 计量单位 │ 指标值 list is no 目标表
+
+
+def test_a_statistics_list_with_units_is_not_a_declared_target_table(tmp_path):
+    """宁德 地震局 2020's 自评表 beside a sheet of statistics (指标名称 │ 计量单位 │ 指标值, nothing saying the figures are
+    targets): read as a flat 目标表 since 3e5d24e, its figures were called the declared targets — two P01 '与绩效目标申报表
+    （统计!C3）的 12个 不一致'. A flat target table names its 指标性质 (丰都 2022: 指标名称 │ 计量单位 │ 指标性质 │ 指标值)."""
+    import tomllib
+    from pathlib import Path
+
+    from report_helpers import sheets_result
+    from test_flat_targets import _workbook_targets
+
+    data = tomllib.loads((Path(__file__).parent / "realworld" / "fujian-ningde-dizhenju-bumen-2020.toml").read_text())
+    stats = [
+        ["2020年地震监测工作统计", "", ""],
+        ["指标名称", "计量单位", "指标值"],
+        ["抽查全市地震监测台站运维情况个数", "个", "12"],
+        ["开展防震减灾科普“进基层”宣传活动场数", "场", "15"],
+    ]
+    result = sheets_result(tmp_path, ("自评表", data["rows"], tuple(data.get("merges", []))), ("统计", stats, ()))
+    assert [f.brief() for f in result.findings if f.code == "P01"] == []
+    assert _workbook_targets(tmp_path, stats[1:]) == []
