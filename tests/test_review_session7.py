@@ -138,3 +138,11 @@ def test_a_statistics_list_with_units_is_not_a_declared_target_table(tmp_path):
     result = sheets_result(tmp_path, ("自评表", data["rows"], tuple(data.get("merges", []))), ("统计", stats, ()))
     assert [f.brief() for f in result.findings if f.code == "P01"] == []
     assert _workbook_targets(tmp_path, stats[1:]) == []
+
+
+def test_a_flat_table_calling_its_values_targets_needs_no_nature_column(tmp_path):
+    """指标名称 │ 计量单位 │ 年度指标值 ("≥300"): the header says the values are targets, so it stays a flat 目标表."""
+    from test_flat_targets import _workbook_targets
+
+    rows = [["指标名称", "计量单位", "年度指标值"], ["培训人次", "人次", "≥300"]]
+    assert _workbook_targets(tmp_path, rows) == [("培训人次", "≥300人次", "C2")]

@@ -129,11 +129,13 @@ _FLAT_TARGET_ROLES = frozenset({"seq", "name", "target", "nature", "unit", "crit
 
 def _flat_targets(grid: Grid, r: int, cols: dict[str, int]) -> bool:
     """指标名称 │ 计量单位 │ 指标性质 │ 指标值 with no 一级/二级 and no 完成值/分值/得分 (重庆 丰都 2022 自评报告's 绩效目标):
-    a target-setting table, when the header also names the 指标性质 of its values (a 指标名称 │ 计量单位 │ 指标值 list of
-    figures says nothing of targets) and every other label of the row is one such a table has (a column perfxl does
-    not know would be dropped silently)."""
-    if not {"name", "target", "nature"} <= cols.keys():
+    a target-setting table, when the header names the 指标性质 of its values or calls them targets (年度指标值, 目标值 —
+    a 指标名称 │ 计量单位 │ 指标值 list of figures says nothing of targets) and every other label of the row is one such a
+    table has (a column perfxl does not know would be dropped silently)."""
+    if not {"name", "target"} <= cols.keys() or not {"nature", "unit"} & cols.keys():
         return False
+    if "nature" not in cols and dict(row_labels(grid, r)).get(cols["target"]) == H.normalise_label("指标值"):
+        return False  # 指标名称 │ 计量单位 │ 指标值: figures with their units (a statistics table), not targets
     if {"level1", "level2"} & cols.keys():
         return False
     for c, label in row_labels(grid, r):
