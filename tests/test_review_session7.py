@@ -146,3 +146,26 @@ def test_a_flat_table_calling_its_values_targets_needs_no_nature_column(tmp_path
 
     rows = [["指标名称", "计量单位", "年度指标值"], ["培训人次", "人次", "≥300"]]
     assert _workbook_targets(tmp_path, rows) == [("培训人次", "≥300人次", "C2")]
+
+
+# ---------------------------------------------------------------- a .docx whose document part has no body
+
+
+def test_a_docx_without_a_body_is_named_corrupt_not_an_internal_error(tmp_path):
+    """word/document.xml holding an empty <w:document/>: reading it gave INTERNAL_ERROR ('NoneType' object is not
+    iterable, '请报告此问题') — bad input must get a clear message naming the file."""
+    import zipfile
+
+    from report_helpers import narrative_docx
+
+    from perfxl.validate import validate_file
+
+    src = narrative_docx(tmp_path / "report.docx", "一、基本情况")
+    empty = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    out = tmp_path / "no-body.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, empty if info.filename == "word/document.xml" else zin.read(info))
+    result = validate_file(out)
+    assert not result.ok and result.error["code"] == "DOCX_CORRUPT" and "正文" in result.error["message"]
+    assert result.error["path"] == str(out)

@@ -79,9 +79,16 @@ def open_body(path: str | Path) -> Any:
         if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:  # python-docx's own refusal, in its words
             raise ValueError(f"file '{path}' is not a Word file, content type is '{content_type}'")
         document: Any = parse_xml(blob)  # a CT_Document (python-docx's element class for w:document)
-        return document.body
     except Exception as exc:  # python-docx / lxml raise many types on broken packages
         raise _corrupt(path, exc) from None
+    if document.body is None:  # an empty <w:document/>: nothing to read, and no reader could go on
+        raise UnreadableWorkbook(
+            "Word 文档已损坏，无法读取：文档中没有正文（w:body）",
+            "corrupt .docx: the document part has no body (w:body)",
+            code="DOCX_CORRUPT",
+            path=str(path),
+        )
+    return document.body
 
 
 def body_places(document: Any) -> tuple[dict[int, Any], list[WordTable]]:
