@@ -218,10 +218,11 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
+    """The 自评表 rows whose 实际完成值 is a quantity of the figure's kind (a 目标表 row has no actual: never one)."""
     out = []
     for iv in run.indicators:
         actual = iv.actual
-        if actual.per is not None or actual.number is None:
+        if iv.role != "evaluation" or actual.per is not None or actual.number is None:
             continue
         if fact.quantity.is_percent:
             if actual.unit != "%":
@@ -236,6 +237,31 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
         ):
             continue
         out.append(iv)
+    return out
+
+
+def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
+    """The 目标表/申报表 rows whose 指标值 is a quantity of the target figure's kind — the first of rows repeating one
+    name and value (a report printing its 目标表 twice, or a 申报表 beside it, names one target)."""
+    out: list[IndicatorValue] = []
+    seen: set[tuple[str, Decimal, str | None]] = set()
+    for iv in run.indicators:
+        target = iv.target
+        if iv.role != "target" or target.per is not None or target.number is None:
+            continue
+        if fact.quantity.is_percent:
+            if target.unit != "%" or (fact.role == "change_rate") != (target.kind.value == "growth"):
+                continue
+        elif (
+            fact.role != "value"
+            or target.unit in (None, "%")
+            or not convert(Decimal(1), fact.quantity.unit, target.unit).ok
+        ):
+            continue
+        key = (normal_name(iv.name), target.number, target.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(iv)
     return out
 
 
@@ -495,7 +521,64 @@ def _covers(name: str, text: str) -> bool:
     return pieces <= 3
 
 
+#: A sentence that opens by naming its figures targets ("年度绩效目标:辅警人员512人,…满意度不低于95%"): each clause after
+#: the colon states a target, until one says it states what was done (实际/完成/实现/已).
+_TARGET_LEAD = re.compile(r"(?:目标|计划|预期|预计)(?:值|任务)?(?:如下|为|是)?\s*[:：]")
+_ACTUAL_CUE = re.compile(r"(实际|完成|实现|已|达成)")
+#: The words around an indicator's name in a target clause: the cue before it ("年度绩效目标为"), the bound after it.
+_TARGET_HEAD = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?|本年度?|今年|全年|年度|年初|本?项目|绩效|总体|的)*(?:目标|计划|预期|预计)(?:值|任务)?"
+    r"(?:为|是|达到|达)?"
+)
+_BOUND_TAIL = re.compile(
+    r"(?:不少于|不低于|不超过|不高于|不多于|大于|小于|高于|低于|达到|超过|至少|为|是|[≥≤><＞＜=])+$"
+)
+
+
+def _is_target(run: _Run, pi: int, fact: Fact) -> bool:
+    """The text marks the figure a target: a cue in its own clause ("年初目标为…10家", "计划10家"; a bracketed 目标 is
+    another figure's), or a target lead with a colon opening its sentence with no word of a result after it."""
+    head = _CLOSED_BRACKETS.sub("", _around(fact)[0])  # "20家（目标12家）、…13家": that 目标 is the other's
+    if _TARGET_CUE.search(head):
+        return True
+    if pi < 0:
+        return False
+    sentence = sentences(run.sub.narrative[pi].text)[fact.sentence]
+    at = sentence.find(fact.clause)
+    lead = _TARGET_LEAD.search(sentence[: at if at >= 0 else 0])
+    return lead is not None and not _ACTUAL_CUE.search(sentence[lead.end() : at] + head)
+
+
+def _target_name(subject: str) -> str:
+    """A target clause's subject as an indicator's name: "年度绩效目标为辅警人员" → 辅警人员, "满意度不低于" → 满意度."""
+    named = _BOUND_TAIL.sub("", _TARGET_HEAD.sub("", subject))
+    return named if len(named) >= 2 else subject
+
+
+def _match(fact: Fact, subject: str, head: str, candidates: list[IndicatorValue]) -> tuple[NameMatch | None, bool]:
+    """The indicator `subject` names among `candidates` (exact or synonym, else scored fuzzy), and whether it was paired
+    only by the pieces of its name after 为/向/对/给."""
+    if not candidates:
+        return None, False
+    names = [c.name for c in candidates]
+    found = match_name(subject, names)
+    if found is None and (fact.quantity.is_count or fact.quantity.is_measure):
+        # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
+        # measure word, which the text puts after the number
+        word = _unit_word(fact.quantity.unit)
+        found = match_name(_without_word(subject, word), [_without_word(n, word) for n in names])
+    if found is None and fact.quantity.is_count and _FOR_WHOM.search(head):
+        # "为350名新型职业农民开展技能培训" ↔ 培训新型职业农民人数: the people and the act, in the other order
+        hit = _named_in_pieces(subject, names, _unit_word(fact.quantity.unit))
+        if hit is not None:
+            return NameMatch(hit, False, ratio(subject, names[hit])), True
+    return found, False
+
+
 def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+    """An indicator's figure against its row: an actual against the 自评表's 实际完成值; a figure the text marks a target
+    against the 自评表's 年度指标值, else (no 自评表 row of that name) the 目标表/申报表's 指标值 — never an actual
+    against a declared target, nor a target against an actual."""
     if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
         return
     if not fact.quantity.is_percent and fact.role != "value":
@@ -503,21 +586,13 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head, tail = _around(fact)
     if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
         return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
+    target = _is_target(run, pi, fact)
+    subject = _target_name(fact.subject) if target else fact.subject
     candidates = _candidates(run, fact)
-    names = [c.name for c in candidates]
-    found = match_name(fact.subject, names) if candidates else None
-    if found is None and candidates and (fact.quantity.is_count or fact.quantity.is_measure):
-        # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
-        # measure word, which the text puts after the number
-        word = _unit_word(fact.quantity.unit)
-        found = match_name(_without_word(fact.subject, word), [_without_word(n, word) for n in names])
-    by_pieces = False
-    if found is None and candidates and fact.quantity.is_count and _FOR_WHOM.search(head):
-        # "为350名新型职业农民开展技能培训" ↔ 培训新型职业农民人数: the people and the act, in the other order
-        hit = _named_in_pieces(fact.subject, names, _unit_word(fact.quantity.unit))
-        found, by_pieces = (
-            (NameMatch(hit, False, ratio(fact.subject, names[hit])), True) if hit is not None else (None, False)
-        )
+    found, by_pieces = _match(fact, subject, head, candidates)
+    if found is None and target:
+        candidates = _declared_candidates(run, fact)
+        found, by_pieces = _match(fact, subject, head, candidates)
     if found is None:
         if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
             run.unsupported.setdefault(pi, []).append(fact)
@@ -525,11 +600,10 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     iv = candidates[found.index]
     if bool(_STOCK.search(fact.subject)) != bool(_STOCK.search(iv.name)):
         return  # "高新技术企业总数累计86家" is a stock, the indicator 新增高新技术企业 the year's flow
-    head = _CLOSED_BRACKETS.sub("", _around(fact)[0])  # "20家（目标12家）、…13家": that 目标 is the other's
-    if _TARGET_CUE.search(head):  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值
+    if target:  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值 (or the 目标表's 指标值)
         number, unit, step = iv.target.number, iv.target.unit, printed_step(iv.indicator.target.raw)
         cell = iv.indicator.target.ref
-        label = f"自评表指标“{iv.name}”年度指标值"
+        label = f"目标表指标“{iv.name}”指标值" if iv.role == "target" else f"自评表指标“{iv.name}”年度指标值"
     else:
         number, unit, step = iv.actual.number, iv.actual.unit, iv.actual_step
         cell = iv.indicator.actual.ref
@@ -545,8 +619,8 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     certainty = Certainty.CERTAIN
     if not found.exact:
         certainty = Certainty.GUESS
-        pairing = f"按名称相似度配对：正文“{fact.subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
-        pairing_en = f"paired by name similarity: '{fact.subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
+        pairing = f"按名称相似度配对：正文“{subject}”↔ 表中指标“{iv.name}”（相似度 {found.score:.0f}%）"
+        pairing_en = f"paired by name similarity: '{subject}' <-> indicator '{iv.name}' ({found.score:.0f}%)"
         if by_pieces:
             pairing = (
                 f"按名称配对：表中指标“{iv.name}”的各部分都见于“为”后的正文“{fact.subject}”（词序不同），需人工核实"

@@ -1,6 +1,6 @@
 """What the tables of a submission say about the narrative's claims: 收入/支出 and 基本/项目支出 from the
 自评表's funds block, “三公”经费 and 公用经费 (预算/决算/上年, and the change from last year) and staffing
-from the 基础数据表, and every indicator's 年度指标值 / 实际完成值.
+from the 基础数据表, every indicator's 年度指标值 / 实际完成值, and the 目标表/申报表's 指标值 (targets only).
 
 Pure: reads the model (Submission), never a file. Each value keeps the cell(s) it came from and the
 precision it was printed with.
@@ -66,13 +66,16 @@ class TableValue:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorValue:
-    """One 三级指标 row: its name, parsed target and actual, and where they are."""
+    """One 三级指标 row: its name, parsed target and actual, and where they are. `role` "target" marks a 目标表/申报表
+    row (Submission.declarations): it states a declared 指标值 only — its actual is blank, so no actual is set
+    against it."""
 
     name: str
     indicator: Indicator
     target: ParsedValue
     actual: ParsedValue
     actual_step: Decimal | None
+    role: str = "evaluation"  # "evaluation" (a 自评表 row) | "target" (a 目标表/申报表 row)
 
 
 def _num(cell: CellValue | None) -> Decimal | None:
@@ -278,17 +281,30 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     return out
 
 
+_NUMERIC = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+
+
+def _named(ind: Indicator) -> bool:
+    name = ind.name.text
+    return bool(name) and not set(name) <= set("…. ")
+
+
 def indicator_values(sub: Submission, profile: ProfileLike = None) -> list[IndicatorValue]:
-    """Indicator rows with a name and a numeric 实际完成值 (growth and percent values included)."""
+    """自评表 indicator rows with a name and a numeric 实际完成值 (growth and percent values included); then the
+    目标表/申报表 rows with a name and a numeric 指标值, marked `role="target"` (a narrative target is set against them)."""
     out = []
     for ev in sub.evaluations:
         for ind in ev.indicators:
-            name = ind.name.text
-            if not name or set(name) <= set("…. "):
+            if not _named(ind):
                 continue
             target, actual = parse_value(ind.target.raw, profile), parse_value(ind.actual.raw, profile)
-            if actual.number is None or actual.kind not in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH):
+            if actual.number is None or actual.kind not in _NUMERIC:
                 continue
             step = Decimal(1).scaleb(min(int(actual.number.as_tuple().exponent), 0))
-            out.append(IndicatorValue(name, ind, target, actual, step))
+            out.append(IndicatorValue(ind.name.text, ind, target, actual, step))
+    for decl in sub.declarations:
+        for ind in decl.indicators:
+            target = parse_value(ind.target.raw, profile)
+            if _named(ind) and target.number is not None and target.kind in _NUMERIC and ind.target.ref is not None:
+                out.append(IndicatorValue(ind.name.text, ind, target, parse_value(None, profile), None, role="target"))
     return out

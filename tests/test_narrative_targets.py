@@ -1,0 +1,156 @@
+"""A narrative target against the 目标表's 指标值 (issue 12): a sentence the text marks a target ("年度绩效目标:…",
+"计划…", "预期…") is set against the matching row of a 目标表/申报表 of the same document (Submission.declarations) — N01,
+units converted, printed precision respected; a fuzzy name pair is a 警告 naming both names — and an actual is never
+set against a declared target.
+
+The document is the real 丰都县公安局 2022 辅警人员经费 自评报告 (tests/realworld/reports/chongqing-fengdu-fujing-2022.toml),
+its paragraphs and 绩效目标 table as published. Its stored copy prints the targets only in the table, under the heading
+"(三)绩效目标。"; the target sentence these tests put under that heading restates the table's own rows
+(辅警人员 =512人, 节约多招录正式民警资金支出 ≥1500万元, 受益对象满意度 ≥95%) in the report's words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import docx
+import pytest
+from report_helpers import report_docx
+from test_document_realreport import build_docx
+
+from perfxl.model import TextRef
+from perfxl.reader import read_submission
+from perfxl.validate import validate_file
+from perfxl.workbook.report_docx import AGREEING_FIGURES
+
+FENGDU = Path(__file__).parent / "realworld" / "reports" / "chongqing-fengdu-fujing-2022.toml"
+HEADING = "(三)绩效目标。"
+TARGETS = "年度绩效目标:辅警人员512人,节约多招录正式民警资金支出不少于1500万元,受益对象满意度不低于95%。"
+ACTUAL = "目前,我局实有辅警人员512人"
+
+
+def _fengdu() -> dict:
+    return tomllib.loads(FENGDU.read_text(encoding="utf-8"))
+
+
+def _with_targets(sentence: str, *, actual: str = ACTUAL) -> dict:
+    """The 丰都 report with `sentence` under its (三)绩效目标 heading (paragraph 7), and the actual of paragraph 4 as
+    `actual`."""
+    fixture = _fengdu()
+    paragraphs = list(fixture["paragraphs"])
+    assert paragraphs[6] == HEADING and ACTUAL in paragraphs[3]
+    paragraphs[6] = HEADING + sentence
+    paragraphs[3] = paragraphs[3].replace(ACTUAL, actual)
+    fixture["paragraphs"] = paragraphs
+    return fixture
+
+
+def _narrative(tmp_path: Path, fixture: dict):
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return result, [f for f in result.findings if isinstance(f.ref, TextRef)]
+
+
+def test_the_report_s_targets_as_its_table_states_them_stay_quiet(tmp_path):
+    """The three targets as the table prints them (512人, ≥1500万元, ≥95%), the actual 512人 beside them: no finding."""
+    result, narrative = _narrative(tmp_path, _with_targets(TARGETS))
+    assert [(f.code, f.ref.paragraph) for f in narrative] == []
+    assert [f for f in result.findings if f.severity.value == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("changed", "written", "table", "cell"),
+    [
+        (("辅警人员512人", "辅警人员520人"), "520人", "=512人", "D2"),
+        (("不少于1500万元", "不少于1600万元"), "1600万元", "1500万元", "D5"),
+        (("不低于95%", "不低于98%"), "98%", "95%", "D7"),
+    ],
+    ids=["count", "money", "percent"],
+)
+def test_one_target_changed_in_the_text_is_one_n01_there(tmp_path, changed, written, table, cell):
+    """Failed before (no N01: a target was compared only with a 自评表's 年度指标值, and this report has none): one
+    certain N01 at paragraph 7, naming both figures and both places (the paragraph and the 目标表 cell)."""
+    _, narrative = _narrative(tmp_path, _with_targets(TARGETS.replace(*changed)))
+    assert [(f.code, f.ref.paragraph, f.severity.value) for f in narrative] == [("N01", 7, "error")]
+    [n01] = narrative
+    assert [(r.sheet, r.cell) for r in n01.related] == [("表1", cell)]
+    assert written in n01.message and table.lstrip("=") in n01.message
+    assert "正文第7段" in n01.message and f"表1!{cell}" in n01.message and "目标表" in n01.message
+    assert n01.actual == written
+
+
+def test_a_target_in_other_units_and_within_printed_precision_is_quiet(tmp_path):
+    """0.15亿元 is 1500万元; "95.0%" is 95%: the same targets, printed otherwise."""
+    sentence = TARGETS.replace("1500万元", "0.15亿元").replace("95%", "95.0%")
+    _, narrative = _narrative(tmp_path, _with_targets(sentence))
+    assert narrative == []
+
+
+@pytest.mark.parametrize("actual", ["目前,我局实有辅警人员500人", "目前,我局辅警人员500人"])
+def test_an_actual_is_never_compared_with_the_declared_target(tmp_path, actual):
+    """An actual (500 辅警人员 on the payroll) beside a 目标表 stating the target =512人, and beside the target sentence:
+    the table holds no actual, so the actual is not set against the target (nor reported unsupported)."""
+    _, narrative = _narrative(tmp_path, _with_targets(TARGETS, actual=actual))
+    assert [(f.code, f.ref.paragraph) for f in narrative] == []
+
+
+def test_a_target_named_otherwise_is_a_warning_naming_the_pair(tmp_path):
+    """Failed before (no finding): "节约招录正式民警资金支出" is paired with the table's 节约多招录正式民警资金支出 by name
+    similarity only — a 警告 at most, naming both names — and its 1600万元 is not the table's ≥1500万元."""
+    sentence = "年度绩效目标:节约招录正式民警资金支出不少于1600万元。"
+    _, narrative = _narrative(tmp_path, _with_targets(sentence))
+    assert [(f.code, f.ref.paragraph, f.severity.value) for f in narrative] == [("N01", 7, "warning")]
+    [n01] = narrative
+    assert "节约招录正式民警资金支出" in n01.message and "节约多招录正式民警资金支出" in n01.message
+    assert "相似度" in n01.message and "1600万元" in n01.message and [r.cell for r in n01.related] == ["D5"]
+
+
+def test_a_target_cue_in_its_own_clause(tmp_path):
+    """ "计划…" / "…目标为…" in the figure's own clause mark it a target too; a changed one is the one N01."""
+    _, quiet = _narrative(tmp_path, _with_targets("受益对象满意度目标为95%。"))
+    assert quiet == []
+    _, narrative = _narrative(tmp_path, _with_targets("受益对象满意度目标为90%。"))
+    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in narrative] == [("N01", 7, "error", "90%")]
+
+
+# ---------------------------------------------------------------- a 目标表 beside the 自评表: N04 no longer fires
+
+
+def _seed_with_targets(tmp_path: Path, sentence: str):
+    """The seed's 部门整体 report (基础数据表, 自评表, narrative agreeing) with `sentence` after its targets table, and a flat
+    目标表 appended (指标名称 │ 计量单位 │ 指标性质 │ 指标值) whose row the 自评表 does not have: 新增专精特新企业 ≥5家."""
+    report = report_docx(tmp_path / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
+    document = docx.Document(str(report.path))
+    rows = [["指标名称", "计量单位", "指标性质", "指标值"], ["新增专精特新企业", "家", "≥", "5"]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for row, cells in zip(rows, (r.cells for r in table.rows), strict=True):
+        for text, cell in zip(row, cells, strict=True):
+            cell.paragraphs[0].text = text
+    document.save(str(report.path))
+    result = validate_file(report.path)
+    assert result.ok, result.error
+    [paragraph] = report.paragraph_with("goal_sentence")
+    assert [d.kind for d in read_submission(report.path).declarations] == ["declaration"]
+    return [f for f in result.findings if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph], paragraph
+
+
+def test_a_target_only_the_target_table_holds_is_supported_not_n04(tmp_path):
+    """Failed before: "新增专精特新企业5家" as a target found no 自评表 row and was reported unsupported (N04) though the
+    document's 目标表 states it; now it is compared with that row — agreeing, quiet; changed, the one N01."""
+    quiet, _ = _seed_with_targets(tmp_path, "年度绩效目标:新增专精特新企业5家。")
+    assert quiet == []
+    changed, paragraph = _seed_with_targets(tmp_path, "年度绩效目标:新增专精特新企业6家。")
+    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in changed] == [
+        ("N01", paragraph, "error", "6家")
+    ]
+    assert "目标表指标“新增专精特新企业”指标值" in changed[0].message
+
+
+def test_an_actual_only_the_target_table_names_stays_unsupported(tmp_path):
+    """ "新增专精特新企业6家" as a result: the 目标表 states a target, not what was done — the actual is not set against it
+    (no N01), and no table row supports it (N04, 提示, as before)."""
+    findings, paragraph = _seed_with_targets(tmp_path, "全年新增专精特新企业6家。")
+    assert [(f.code, f.ref.paragraph, f.severity.value) for f in findings] == [("N04", paragraph, "info")]
