@@ -119,12 +119,12 @@ def test_a_target_cue_in_its_own_clause(tmp_path):
 # ---------------------------------------------------------------- a 目标表 beside the 自评表: N04 no longer fires
 
 
-def _seed_with_targets(tmp_path: Path, sentence: str):
+def _seed_with_targets(tmp_path: Path, sentence: str, row: tuple[str, ...] = ("新增专精特新企业", "家", "≥", "5")):
     """The seed's 部门整体 report (基础数据表, 自评表, narrative agreeing) with `sentence` after its targets table, and a flat
-    目标表 appended (指标名称 │ 计量单位 │ 指标性质 │ 指标值) whose row the 自评表 does not have: 新增专精特新企业 ≥5家."""
+    目标表 appended (指标名称 │ 计量单位 │ 指标性质 │ 指标值) with one row the 自评表 does not have: 新增专精特新企业 ≥5家."""
     report = report_docx(tmp_path / "seed.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
     document = docx.Document(str(report.path))
-    rows = [["指标名称", "计量单位", "指标性质", "指标值"], ["新增专精特新企业", "家", "≥", "5"]]
+    rows = [["指标名称", "计量单位", "指标性质", "指标值"], list(row)]
     table = document.add_table(rows=len(rows), cols=4)
     for row, cells in zip(rows, (r.cells for r in table.rows), strict=True):
         for text, cell in zip(row, cells, strict=True):
@@ -154,3 +154,17 @@ def test_an_actual_only_the_target_table_names_stays_unsupported(tmp_path):
     (no N01), and no table row supports it (N04, 提示, as before)."""
     findings, paragraph = _seed_with_targets(tmp_path, "全年新增专精特新企业6家。")
     assert [(f.code, f.ref.paragraph, f.severity.value) for f in findings] == [("N04", paragraph, "info")]
+
+
+def test_a_target_table_row_of_that_very_name_beats_a_self_evaluation_row_like_it(tmp_path):
+    """Failed before: "新增规模工业企业16家" as a target was paired by similarity with the 自评表's 新进规模企业 (年度指标值
+    12家; N01 警告 16 ≠ 12) though the 目标表 names 新增规模工业企业 ≥16家 exactly: now that row, agreeing — quiet; changed,
+    a certain N01 against it."""
+    row = ("新增规模工业企业", "家", "≥", "16")
+    quiet, _ = _seed_with_targets(tmp_path, "年度绩效目标:新增规模工业企业16家。", row)
+    assert quiet == []
+    changed, paragraph = _seed_with_targets(tmp_path, "年度绩效目标:新增规模工业企业18家。", row)
+    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in changed] == [
+        ("N01", paragraph, "error", "18家")
+    ]
+    assert "目标表指标“新增规模工业企业”指标值" in changed[0].message and "新进规模企业" not in changed[0].message

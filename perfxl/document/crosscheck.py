@@ -577,8 +577,8 @@ def _match(fact: Fact, subject: str, head: str, candidates: list[IndicatorValue]
 
 def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """An indicator's figure against its row: an actual against the 自评表's 实际完成值; a figure the text marks a target
-    against the 自评表's 年度指标值, else (no 自评表 row of that name) the 目标表/申报表's 指标值 — never an actual
-    against a declared target, nor a target against an actual."""
+    against the 自评表's 年度指标值, else (no 自评表 row of that name, or one only like it while a 目标表 row is named
+    exactly) the 目标表/申报表's 指标值 — never an actual against a declared target, nor a target against an actual."""
     if fact.quantity.is_percent and fact.role not in ("value", "change_rate"):
         return
     if not fact.quantity.is_percent and fact.role != "value":
@@ -590,9 +590,11 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     subject = _target_name(fact.subject) if target else fact.subject
     candidates = _candidates(run, fact)
     found, by_pieces = _match(fact, subject, head, candidates)
-    if found is None and target:
-        candidates = _declared_candidates(run, fact)
-        found, by_pieces = _match(fact, subject, head, candidates)
+    if target and (found is None or not found.exact):  # a 目标表 row of that very name beats a 自评表 row like it
+        declared = _declared_candidates(run, fact)
+        named, named_by_pieces = _match(fact, subject, head, declared)
+        if named is not None and (found is None or named.exact):
+            candidates, found, by_pieces = declared, named, named_by_pieces
     if found is None:
         if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
             run.unsupported.setdefault(pi, []).append(fact)
