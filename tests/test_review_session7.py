@@ -169,3 +169,32 @@ def test_a_docx_without_a_body_is_named_corrupt_not_an_internal_error(tmp_path):
     result = validate_file(out)
     assert not result.ok and result.error["code"] == "DOCX_CORRUPT" and "正文" in result.error["message"]
     assert result.error["path"] == str(out)
+
+
+# ---------------------------------------------------------------- full marks typed whole beside rounded scores
+
+
+def test_full_marks_typed_whole_beside_scores_printed_rounded_leave_their_slack():
+    """Four rows at full marks typed "10" and six at 8⅓ printed "8.33" under a 总分 "90.00" (the exact sum): 89.98, 0.02
+    short. The "10"s made the table 'mixed precision' and the slack 0, so T02 was a certain 错误 — with "10.00" typed it
+    was the rounding 警告. A whole figure beside finer ones is exact; the finer ones may each be off by half their last
+    place (6 × 0.005 + 0.005): a 警告. A difference beyond that stays an 错误."""
+    import dataclasses
+
+    from rules_helpers import good_evaluation, indicator, submission
+
+    from perfxl.model import Certainty, Severity
+    from perfxl.validate import validate_submission
+
+    def t02(scores, total):
+        rows = tuple(
+            indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, s)
+            for k, s in enumerate(scores)
+        )
+        ev = good_evaluation(indicators=rows, level1=(), funds=None)
+        ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
+        return [(f.severity, f.certainty) for f in validate_submission(submission(ev)) if f.code == "T02"]
+
+    assert t02(["10"] * 4 + ["8.33"] * 6, "90.00") == [(Severity.WARNING, Certainty.JUDGEMENT)]
+    assert t02(["10"] * 4 + ["8.33"] * 6, "90.10") == [(Severity.ERROR, Certainty.CERTAIN)]  # 0.12: beyond 0.035
+    assert t02(["10"] * 4 + ["9.5"] * 6, "96.00") == [(Severity.ERROR, Certainty.CERTAIN)]  # 97 as typed: 1 off

@@ -271,22 +271,20 @@ class Context:
 
     def rounding_slack(self, total: Printed, parts: Iterable[Printed]) -> Decimal:
         """How far printed parts may miss their printed total by rounding alone (a difference must be below it): less
-        than half a unit in the last printed place of each, summed — but only where the table shows it rounds: every
-        part typed at one number of decimals, and that either ≥ 1 (a fixed "0.00" format: 12 × "8.33" under
-        "100.00") or fewer than the total's ("887" │ "1337" under "2223.04"). Parts printed whole under a whole total
-        count in whole units (93 points summed to a printed 94 is a slip); parts of mixed precision ("10", "9.5",
-        "8.33") are printed as typed; a number cell holds its exact value: none of these leaves any slack. A blank,
-        placeholder or zero part (a source not used) holds no money and shows no precision: it is left out."""
+        than half a unit in the last printed place of each part that may be rounded, plus the total's own — where the
+        table shows it rounds: the parts printed with the most decimals, when that is ≥ 1 (a fixed "0.00" format: 12 ×
+        "8.33" under "100.00"; of "10" │ "8.33" only the 8.33 — full marks typed whole are exact), or whole parts under
+        a total printed with decimals ("887" │ "1337" under "2223.04"). Whole parts under a whole total count whole units
+        (93 points summed to a printed 94 is a slip), and a number cell among the parts holds its exact value: no slack
+        then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out."""
         shown = [_typed_places_of(p) for p in parts if not self._holds_nothing(p)]
-        places = set(shown)
-        if not shown or len(places) != 1 or None in places:
+        if not shown or None in shown:
             return Decimal(0)
-        (each,) = places
+        each = max(p for p in shown if p is not None)
         own = _typed_places_of(total)
-        assert each is not None
         if each == 0 and (own is None or own <= each):
             return Decimal(0)
-        half = Decimal(5).scaleb(-each - 1) * len(shown)
+        half = Decimal(5).scaleb(-each - 1) * shown.count(each)
         return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
 
     def _holds_nothing(self, figure: Printed) -> bool:
