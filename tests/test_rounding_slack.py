@@ -4,9 +4,9 @@ value is judged at the precision it was printed with"), where the table shows th
 Six sources printed "16.67" under "100.00" (a sixth each, 16.6667) add to 100.02: the difference is below half a
 unit of each printed figure, summed (7 × 0.005), so rounded or wrong is a 警告 for a person, not an 错误 — for F02
 sources, F09 按性质分 splits, F10 履职目标 amounts, B03 三公 items and T02 总分 alike (`Context.rounding_slack`). A table
-shows it rounds when every part is typed at one number of decimals, and that is ≥ 1 or fewer than the total's. Whole
-parts under a whole total count whole units (山西 吉山 2020's 总分 94 over scores adding to 93 is a slip); parts of
-mixed precision ("10" │ "9.5") are printed as typed; number cells are exact; a difference at or beyond the slack is
+shows it rounds when its parts are printed with decimals (of mixed precision only the finest may be rounded: "10" │
+"8.33", the 8.33) or whole under a total with decimals. Whole parts under a whole total count whole units (山西 吉山
+2020's 总分 94 over scores adding to 93 is a slip); number cells are exact; a difference at or beyond the slack is
 certain (内蒙古 临河 2022: 0.03 over five two-decimal sources). A total printed with fewer decimals than its parts that
 is their sum so rounded agrees outright ("按支出性质分：2223" over 886.12 + 1336.92).
 """
@@ -44,7 +44,7 @@ def test_parts_printed_rounded_under_their_total_are_a_warning():
         ("100", ["33", "33", "33"]),  # every figure whole: the form counts whole 万元, nothing was rounded away
         (100, [33, 33, 33]),  # number cells: exact values, no rounding to allow for
         ("100.00", ["19.99"] * 5),  # 0.05 off, rounding explains less than 0.03
-        ("100.00", ["33", "33", "33.01"]),  # mixed precision: printed as typed
+        ("100.00", ["33", "33", "33.01"]),  # mixed precision: only the 33.01 may be rounded (0.01)
         # 内蒙古 临河 2022 (tests/realworld): five sources at two decimals 0.03 under the total — six figures
         # rounded half up can each be off by less than 0.005, so together by less than 0.03: a certain gap
         ("7165.32", ["3144.00", "570.17", "433.00", "1426.90", "1591.22"]),
