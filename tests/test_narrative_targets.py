@@ -168,3 +168,11 @@ def test_a_target_table_row_of_that_very_name_beats_a_self_evaluation_row_like_i
         ("N01", paragraph, "error", "18家")
     ]
     assert "目标表指标“新增规模工业企业”指标值" in changed[0].message and "新进规模企业" not in changed[0].message
+
+
+def test_next_year_s_target_is_not_this_year_s_table(tmp_path):
+    """Failed before (an N01 520 ≠ 512): "2023年度绩效目标:辅警人员520人" in the 2022 report is next year's plan — not set
+    against the 2022 目标表 (the year's own target sentence beside it agrees)."""
+    sentence = "2022年度绩效目标:辅警人员512人。2023年度绩效目标:辅警人员520人。"
+    _, narrative = _narrative(tmp_path, _with_targets(sentence))
+    assert narrative == []

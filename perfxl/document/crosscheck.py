@@ -549,6 +549,15 @@ def _is_target(run: _Run, pi: int, fact: Fact) -> bool:
     return lead is not None and not _ACTUAL_CUE.search(sentence[lead.end() : at] + head)
 
 
+def _another_years_target(run: _Run, pi: int, fact: Fact) -> bool:
+    """A target its sentence places in another year than the report's ("2023年度绩效目标:辅警人员520人" in the 2022
+    report): next year's plan, not the year's 目标表."""
+    sentence = sentences(run.sub.narrative[pi].text)[fact.sentence] if pi >= 0 else ""
+    at = sentence.find(fact.clause)
+    before = (sentence[:at] if at >= 0 else "") + _around(fact)[0]
+    return bool(run.year) and any(y != run.year for y in _YEAR.findall(before))
+
+
 def _target_name(subject: str) -> str:
     """A target clause's subject as an indicator's name: "年度绩效目标为辅警人员" → 辅警人员, "满意度不低于" → 满意度."""
     named = _BOUND_TAIL.sub("", _TARGET_HEAD.sub("", subject))
@@ -587,6 +596,8 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
         return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
     target = _is_target(run, pi, fact)
+    if target and _another_years_target(run, pi, fact):
+        return
     subject = _target_name(fact.subject) if target else fact.subject
     candidates = _candidates(run, fact)
     found, by_pieces = _match(fact, subject, head, candidates)
