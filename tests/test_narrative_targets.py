@@ -176,3 +176,28 @@ def test_next_year_s_target_is_not_this_year_s_table(tmp_path):
     sentence = "2022年度绩效目标:辅警人员512人。2023年度绩效目标:辅警人员520人。"
     _, narrative = _narrative(tmp_path, _with_targets(sentence))
     assert narrative == []
+
+
+def test_a_target_s_bound_is_its_value(tmp_path):
+    """Failed before (quiet: "90%以上" held for the table's 95%): "预期受益对象满意度达到90%以上" states the target ≥90%,
+    the 目标表 ≥95% — two targets, compared like for like: one N01 naming 90% and 95%."""
+    _, narrative = _narrative(tmp_path, _with_targets("预期受益对象满意度达到90%以上。"))
+    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual, f.expected) for f in narrative] == [
+        ("N01", 7, "error", "90%", "95%")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "已完成年度绩效目标:辅警人员500人。",
+        "年度绩效目标:辅警人员512人,实际在岗辅警人员500人。",
+        "绩效目标完成情况:辅警人员500人。",
+    ],
+    ids=["done-before-the-lead", "actual-after-the-target", "not-a-target-lead"],
+)
+def test_a_result_after_a_target_lead_is_no_target(tmp_path, sentence):
+    """A colon after 目标 marks the figures after it targets only where no word before them says they are results
+    ("已完成…目标:", "实际…", "目标完成情况:"): those 500人 are actuals, never set against the 目标表's =512人."""
+    _, narrative = _narrative(tmp_path, _with_targets(sentence))
+    assert narrative == []

@@ -75,8 +75,11 @@ def _compare(
     pairing: str = "",
     pairing_en: str = "",
     formula: str = "",
+    bounds: bool = True,
 ) -> None:
-    """N01 when the narrative figure and the table value cannot be the same number at their printed precision."""
+    """N01 when the narrative figure and the table value cannot be the same number at their printed precision. With
+    `bounds` a bound the text states ("90分以上") holds when the table's value meets it; a target's bound is its value
+    ("满意度不低于90%" against a 指标值 ≥95%: two targets, 90 ≠ 95), compared like for like (bounds=False)."""
     unit = fact.quantity.unit
     conv = convert(Decimal(1), unit, table_unit)
     if not conv.ok or conv.factor is None:
@@ -88,7 +91,7 @@ def _compare(
     shown_table = _show(table_value, unit if same_unit else table_unit)
     if not same_unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
-    if (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
+    if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
         return  # "综合得分90分以上" with a 总分 of 99: true
     if narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
@@ -522,7 +525,7 @@ def _covers(name: str, text: str) -> bool:
 
 
 #: A sentence that opens by naming its figures targets ("年度绩效目标:辅警人员512人,…满意度不低于95%"): each clause after
-#: the colon states a target, until one says it states what was done (实际/完成/实现/已).
+#: the colon states a target, unless a word before the figure says it states what was done ("完成了年度目标:…", "…,实际…").
 _TARGET_LEAD = re.compile(r"(?:目标|计划|预期|预计)(?:值|任务)?(?:如下|为|是)?\s*[:：]")
 _ACTUAL_CUE = re.compile(r"(实际|完成|实现|已|达成)")
 #: The words around an indicator's name in a target clause: the cue before it ("年度绩效目标为"), the bound after it.
@@ -546,7 +549,7 @@ def _is_target(run: _Run, pi: int, fact: Fact) -> bool:
     sentence = sentences(run.sub.narrative[pi].text)[fact.sentence]
     at = sentence.find(fact.clause)
     lead = _TARGET_LEAD.search(sentence[: at if at >= 0 else 0])
-    return lead is not None and not _ACTUAL_CUE.search(sentence[lead.end() : at] + head)
+    return lead is not None and not _ACTUAL_CUE.search(sentence[: max(at, 0)] + head)  # "完成年度目标:…": results
 
 
 def _another_years_target(run: _Run, pi: int, fact: Fact) -> bool:
@@ -653,6 +656,7 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty=certainty,
         pairing=pairing,
         pairing_en=pairing_en,
+        bounds=iv.role != "target",  # a 目标表's 指标值 against the text's target: like for like (a 自评表's as before)
     )
 
 
