@@ -198,3 +198,28 @@ def test_full_marks_typed_whole_beside_scores_printed_rounded_leave_their_slack(
     assert t02(["10"] * 4 + ["8.33"] * 6, "90.00") == [(Severity.WARNING, Certainty.JUDGEMENT)]
     assert t02(["10"] * 4 + ["8.33"] * 6, "90.10") == [(Severity.ERROR, Certainty.CERTAIN)]  # 0.12: beyond 0.035
     assert t02(["10"] * 4 + ["9.5"] * 6, "96.00") == [(Severity.ERROR, Certainty.CERTAIN)]  # 97 as typed: 1 off
+
+
+# ---------------------------------------------------------------- a cover page set with letter spacing
+
+
+def test_a_cover_page_with_letter_spaced_labels_is_no_table():
+    """A 自评报告's cover: "项 目 名 称：…", "主 管 部 门：…" — labels set with letter spacing. Each line stood in four or
+    five runs at the same places, so the cover was reported as a table printed without rules that perfxl could not read
+    (and, since a1a44ad, the batch status names it). A run of one character is letter spacing, not a cell."""
+    from test_pdf_columns import EM, LEFT, _line
+
+    from perfxl.document.pdf_columns import column_blocks
+    from perfxl.document.pdf_text import PageText
+
+    chars: list = []
+    top = 200.0
+    for label, value in [
+        ("项目名称", "农村饮水安全巩固提升工程"),
+        ("主管部门", "某某县水利局"),
+        ("实施单位", "某某县水利局"),
+        ("填报日期", "2023年3月1日"),
+    ]:
+        _line(chars, top, [(LEFT + k * 2.5 * EM, ch) for k, ch in enumerate(label)] + [(LEFT + 10 * EM, "：" + value)])
+        top += 2 * EM
+    assert column_blocks(PageText(1, chars, [], 595.0)) == []

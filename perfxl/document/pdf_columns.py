@@ -19,7 +19,8 @@ __all__ = ["ColumnBlock", "column_blocks", "unread_coverage"]
 #: Characters further apart than this many ems start a new run of text on the line (a column gap). Narrative
 #: text, justified or not, keeps its characters closer (no run split in the 28 real reports printed ruled and set as a 公文).
 COLUMN_GAP_EM = 1.0
-#: A line in columns has at least this many runs (a label │ value pair is too common in narrative).
+#: A line in columns has at least this many runs of two characters or more (a label │ value pair is too common in
+#: narrative; a run of one character is letter spacing — "项 目 名 称：" on a cover — not a cell).
 MIN_RUNS = 3
 #: A block needs this many lines in columns …
 MIN_LINES = 3
@@ -82,7 +83,7 @@ def column_blocks(page: PageText) -> list[ColumnBlock]:
     for line in group_lines(page.chars):
         runs = _runs(line)
         em = max((c[5] - c[4] for c in line if c[3].strip()), default=1.0)
-        if len(runs) >= MIN_RUNS:
+        if sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS:
             first, lines, between = first or runs, lines + 1, 0
             for x0, x1, _ in runs:
                 start = next((s for s in columns if abs(s - x0) <= em), x0)
