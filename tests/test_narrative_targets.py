@@ -171,7 +171,7 @@ def test_a_target_table_row_of_that_very_name_beats_a_self_evaluation_row_like_i
 
 
 def test_next_year_s_target_is_not_this_year_s_table(tmp_path):
-    """Failed before (an N01 520 ≠ 512): "2023年度绩效目标:辅警人员520人" in the 2022 report is next year's plan — not set
+    """A guard (the first version of the target comparison gave an N01 520 ≠ 512 here): "2023年度绩效目标:辅警人员520人" in the 2022 report is next year's plan — not set
     against the 2022 目标表 (the year's own target sentence beside it agrees)."""
     sentence = "2022年度绩效目标:辅警人员512人。2023年度绩效目标:辅警人员520人。"
     _, narrative = _narrative(tmp_path, _with_targets(sentence))
@@ -201,3 +201,38 @@ def test_a_result_after_a_target_lead_is_no_target(tmp_path, sentence):
     ("已完成…目标:", "实际…", "目标完成情况:"): those 500人 are actuals, never set against the 目标表's =512人."""
     _, narrative = _narrative(tmp_path, _with_targets(sentence))
     assert narrative == []
+
+
+# ---------------------------------------------------------------- the paired workbook's 目标表 (batch pairing)
+
+
+def test_a_paired_workbook_s_target_table_is_the_report_s(tmp_path):
+    """The unit's workbook (the seed's, with a 绩效目标 sheet added: 新增专精特新企业 ≥5家) paired with its narrative-only
+    report: the pairing checks the text against the workbook's tables by the same code, so the report's target 6家 is
+    the one N01, at its paragraph, pointing at the workbook's 指标值 cell."""
+    from openpyxl import load_workbook
+    from test_batch_documents import EXAMPLE, narrative_only_docx
+
+    from perfxl.batch.discover import discover
+    from perfxl.batch.pairing import check_pair, with_pairs
+
+    unit = tmp_path / "科工局"
+    unit.mkdir()
+    book = load_workbook(EXAMPLE)
+    sheet = book.create_sheet("绩效目标")
+    for row in (["指标名称", "计量单位", "指标性质", "指标值"], ["新增专精特新企业", "家", "≥", 5]):
+        sheet.append(row)
+    book.save(unit / "自评表.xlsx")
+    results = {}
+    for written in ("5家", "6家"):
+        sentence = f"年度绩效目标:新增专精特新企业{written}。"
+        paragraphs = narrative_only_docx(unit / "自评报告.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
+        [pair] = [f for f in with_pairs(discover([unit])).files if f.name.startswith("报告与")]
+        result = check_pair(pair.path)
+        at = paragraphs["goal_sentence"]
+        results[written] = [
+            (f.code, f.severity.value, f.actual, [(r.sheet, r.cell) for r in f.related])
+            for f in result.findings
+            if getattr(f.ref, "paragraph", None) == at
+        ]
+    assert results == {"5家": [], "6家": [("N01", "error", "6家", [("绩效目标", "D2")])]}
