@@ -223,3 +223,41 @@ def test_a_cover_page_with_letter_spaced_labels_is_no_table():
         _line(chars, top, [(LEFT + k * 2.5 * EM, ch) for k, ch in enumerate(label)] + [(LEFT + 10 * EM, "：" + value)])
         top += 2 * EM
     assert column_blocks(PageText(1, chars, [], 595.0)) == []
+
+
+# ---------------------------------------------------------------- an annotated copy of a sheet written with ' quotes
+
+
+def test_a_sheet_written_with_single_quoted_attributes_is_marked_in_place():
+    """<row r='9'><c r='B9' …> is XML as valid as r="9" (some writers quote so). The splice looked for r="…" only: it
+    took the rows for numbered 1, 2, 3 …, found no row 9 and appended a second <row r="9"> holding an empty B9 — the
+    copy showed the user's 20 gone (openpyxl reads the later row) and Excel would repair the file."""
+    import io
+    import re
+    import zipfile
+
+    import openpyxl
+
+    from perfxl.annotate import annotated_bytes
+    from perfxl.model import CellRef, Finding, Severity
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws["A1"], ws["B5"], ws["B9"] = "标题", 10, 20
+    ws.column_dimensions["B"].width = 12
+    buf = io.BytesIO()
+    wb.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<(?:row|c|col)\b[^>]*>", lambda m: m.group(0).replace(b'"', b"'"), data)
+            zout.writestr(info, data)
+    marked, _ = annotated_bytes(out.getvalue(), [Finding("S01", Severity.ERROR, CellRef("自评表", "B9"), "得分有误")])
+    with zipfile.ZipFile(io.BytesIO(marked)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    assert len(re.findall(rb"<row\b[^>]*\br=['\"]9['\"]", sheet)) == 1
+    cell = openpyxl.load_workbook(io.BytesIO(marked))["自评表"]["B9"]
+    assert cell.value == 20 and cell.fill.fill_type == "solid"

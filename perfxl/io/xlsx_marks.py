@@ -43,9 +43,10 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 _ROW = re.compile(rb"<row\b([^>]*?)/>|<row\b([^>]*)>(.*?)</row>", re.S)
 _CELL = re.compile(rb"<c\b([^>]*?)/>|<c\b([^>]*)>(.*?)</c>", re.S)
-_ATTR_R = re.compile(rb'\br="([A-Z]*)(\d+)"')
-_ATTR_S = re.compile(rb'\ss="(\d+)"')
-_ROW_R = re.compile(rb'\br="(\d+)"')
+# attribute values in either quote (r="B9" as most writers write it, r='B9' as some do: both are XML)
+_ATTR_R = re.compile(rb"""\br=["']([A-Z]*)(\d+)["']""")
+_ATTR_S = re.compile(rb"""\ss=["'](\d+)["']""")
+_ROW_R = re.compile(rb"""\br=["'](\d+)["']""")
 _XF = re.compile(rb"<xf\b[^>]*/>|<xf\b[^>]*>.*?</xf>", re.S)
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -276,7 +277,7 @@ def read_package(original: bytes, path: str = "") -> Package:
     return Package(original, path)
 
 
-_MERGE_PARTS = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_MERGE_PARTS = re.compile(rb"""<mergeCell\b[^>]*\bref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']""")
 
 
 def merged_ranges(sheet_xml: bytes) -> list[Bounds]:
@@ -439,7 +440,7 @@ def _col_styles(sheet_xml: bytes) -> dict[int, int]:
     out: dict[int, int] = {}
     for m in re.finditer(rb"<col\b[^>]*/?>", sheet_xml):
         tag = m.group(0)
-        lo, hi, st = (re.search(rb"\b" + k + rb'="(\d+)"', tag) for k in (b"min", b"max", b"style"))
+        lo, hi, st = (re.search(rb"\b" + k + rb"""=["'](\d+)["']""", tag) for k in (b"min", b"max", b"style"))
         if lo and hi and st:
             for c in range(int(lo.group(1)), min(int(hi.group(1)), 16384) + 1):
                 out[c] = int(st.group(1))
@@ -518,7 +519,7 @@ def _restyle_in_place(
 
 def _row_style(attrs: bytes) -> int:
     """A row's own style (`s` with customFormat), the default for its cells that have none."""
-    custom = b'customFormat="1"' in attrs or b'customFormat="true"' in attrs
+    custom = re.search(rb"""customFormat=["'](?:1|true)["']""", attrs) is not None
     found = _ATTR_S.search(attrs) if custom else None
     return int(found.group(1)) if found else 0
 
