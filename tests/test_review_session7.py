@@ -261,3 +261,10 @@ def test_a_sheet_written_with_single_quoted_attributes_is_marked_in_place():
     assert len(re.findall(rb"<row\b[^>]*\br=['\"]9['\"]", sheet)) == 1
     cell = openpyxl.load_workbook(io.BytesIO(marked))["自评表"]["B9"]
     assert cell.value == 20 and cell.fill.fill_type == "solid"
+
+
+@pytest.mark.parametrize("rule", ["本指标满分6分,未完成1个扣2分。", "本指标满分6分,少完成1个扣2分。"])
+def test_a_per_unit_rule_opened_by_wei_wancheng_is_still_applied(tmp_path, rule):
+    """'未完成1个扣2分' is points per unit short (its 1 is the unit, not a baseline): 8 of 9 scored 4 follows it."""
+    rows, merges = _dizhenju(rule, "8个", "4")
+    assert _found(tmp_path, rows, merges, "S01", "S07") == []

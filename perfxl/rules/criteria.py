@@ -32,7 +32,7 @@ _RULE_WORDS = re.compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|�
 _THRESHOLD = re.compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少|[≥≧>＞]")
 #: The figure a rule counts from or holds to ("达9个得6分", "未达到8个不得分"): a figure other than the row's 目标值 is a
 #: baseline or threshold of the rule's own, and the rule is not applied.
-_RULE_FIGURE = re.compile(r"(?:达到|达|完成)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*分)")
+_RULE_FIGURE = re.compile(r"(?:达到|达|(?<![未少每])完成)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*分)")  # 未完成1项: a unit
 #: The rule says the proportion itself: the 10号 formula applies as it is.
 _PROPORTIONAL = re.compile(r"比例|按完成率|[×*]\s*完成率")
 
