@@ -236,3 +236,33 @@ def test_a_paired_workbook_s_target_table_is_the_report_s(tmp_path):
             if getattr(f.ref, "paragraph", None) == at
         ]
     assert results == {"5家": [], "6家": [("N01", "error", "6家", [("绩效目标", "D2")])]}
+
+
+def test_a_workbook_of_targets_alone_is_paired_too(tmp_path):
+    """A unit whose workbook holds only its 绩效目标表 (no 自评表, no 基础数据表) was PAIR_NOT_CHECKED: its report's targets
+    were never held to it. They are now, by the same code."""
+    from openpyxl import Workbook
+    from test_batch_documents import narrative_only_docx
+
+    from perfxl.batch.discover import discover
+    from perfxl.batch.pairing import check_pair, with_pairs
+
+    unit = tmp_path / "科工局"
+    unit.mkdir()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标"
+    for row in (["指标名称", "计量单位", "指标性质", "指标值"], ["新增专精特新企业", "家", "≥", 5]):
+        sheet.append(row)
+    book.save(unit / "目标表.xlsx")
+    sentence = "年度绩效目标:新增专精特新企业6家。"
+    paragraphs = narrative_only_docx(unit / "自评报告.docx", {**AGREEING_FIGURES, "goal_sentence": sentence})
+    [pair] = [f for f in with_pairs(discover([unit])).files if f.name.startswith("报告与")]
+    result = check_pair(pair.path)
+    assert "PAIR_NOT_CHECKED" not in {f.code for f in result.findings}
+    n01 = [
+        f
+        for f in result.findings
+        if f.code == "N01" and getattr(f.ref, "paragraph", None) == paragraphs["goal_sentence"]
+    ]
+    assert [(f.severity.value, f.actual) for f in n01] == [("error", "6家")]

@@ -220,12 +220,13 @@ def check_pair(
                 f"not compared: no narrative paragraphs in {report.name}",
             )
         )
-    if not book.evaluations and book.basic is None:
+    if not book.evaluations and book.basic is None and not book.declarations:
+        # a workbook of targets alone (a 目标表/申报表) still holds the figures a narrative's targets are held to
         notes.append(
             _note(
                 "PAIR_NOT_CHECKED",
-                f"未核对：工作簿 {workbook.name} 中没有读到自评表或基础数据表",
-                f"not compared: no 自评表 or 基础数据表 in {workbook.name}",
+                f"未核对：工作簿 {workbook.name} 中没有读到自评表、基础数据表或绩效目标表",
+                f"not compared: no 自评表, 基础数据表 or 目标表 in {workbook.name}",
             )
         )
     sub = dataclasses.replace(book, path=str(report), narrative=doc.narrative, problems=())
