@@ -9,9 +9,9 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 import xlsxwriter
+from xlsx_load import load_workbook
 
 from perfxl.annotate import RESULT_SHEET, SEVERITY_FILL, annotate_workbook
 from perfxl.errors import PerfxlError
@@ -71,7 +71,7 @@ def _findings() -> list[Finding]:
 
 def _snapshot(path: Path) -> dict:
     """Every cell's value/formula, merged ranges, data validations, comments' presence, per original sheet."""
-    wb = openpyxl.load_workbook(path, rich_text=True)
+    wb = load_workbook(path, rich_text=True)
     snap = {"sheets": wb.sheetnames, "defined": sorted(wb.defined_names)}
     for ws in wb.worksheets:
         cells = {}
@@ -132,7 +132,7 @@ def test_generator_variants_keep_every_cell(tmp_path, variant):
 def test_marks_fill_by_severity_notes_and_result_sheet(tmp_path):
     src = _build(tmp_path / "in.xlsx")
     res = annotate_workbook(src, _findings(), tmp_path / "out.xlsx")
-    wb = openpyxl.load_workbook(res.path)
+    wb = load_workbook(res.path)
     ws = wb[SHEET]
 
     def fill(coord):
@@ -170,7 +170,7 @@ def test_second_run_replaces_its_own_result_sheet(tmp_path):
     src = _build(tmp_path / "in.xlsx")
     first = annotate_workbook(src, _findings(), tmp_path / "once.xlsx")
     second = annotate_workbook(first.path, _findings()[:2], tmp_path / "twice.xlsx")
-    wb = openpyxl.load_workbook(second.path)
+    wb = load_workbook(second.path)
     assert wb.sheetnames.count(RESULT_SHEET) == 1 and len(wb.sheetnames) == 2
     assert wb[RESULT_SHEET].max_row == 4 + 2
 
@@ -219,12 +219,12 @@ def test_never_clobbers_and_in_place_keeps_a_backup(tmp_path):
         annotate_workbook(src, _findings(), dest)
     assert dest.read_bytes() == b"user's own file"
     annotate_workbook(src, _findings(), dest, force=True)
-    assert openpyxl.load_workbook(dest)[SHEET]["G4"].comment is not None
+    assert load_workbook(dest)[SHEET]["G4"].comment is not None
     with pytest.raises(PerfxlError):
         annotate_workbook(src, _findings(), src)  # over the input only with in_place
     res = annotate_workbook(src, _findings(), in_place=True)
     assert res.path == src and res.backup is not None and res.backup.read_bytes() == original
-    assert RESULT_SHEET in openpyxl.load_workbook(src).sheetnames
+    assert RESULT_SHEET in load_workbook(src).sheetnames
 
 
 def test_refuses_xls_and_broken_files_with_a_typed_error(tmp_path):
@@ -311,7 +311,7 @@ def test_macro_workbook_keeps_vba_and_ribbon(tmp_path):
 
     src = REPO / "workbooks" / "perfxl-standard.xlsm"
     assert src.is_file(), "standard .xlsm missing: built by the Excel engineer's build script"
-    sheet = openpyxl.load_workbook(src, keep_vba=True).sheetnames[1]
+    sheet = load_workbook(src, keep_vba=True).sheetnames[1]
     before = _snapshot(src)
     res = annotate_workbook(
         src, [Finding("F04", Severity.ERROR, CellRef(sheet, "G4"), "执行率不符")], tmp_path / "std.xlsm"
@@ -389,11 +389,11 @@ def test_members_written_with_data_descriptors_are_rewritten_intact(tmp_path):
         assert b.testzip() is None
         unchanged = [n for n in a.namelist() if n.startswith(("docProps/", "xl/theme/"))]
         assert unchanged and all(a.read(n) == b.read(n) for n in unchanged)
-    assert openpyxl.load_workbook(res.path)[RESULT_SHEET].max_row > 4
+    assert load_workbook(res.path)[RESULT_SHEET].max_row > 4
 
 
 def _fills(path: Path) -> dict[str, str]:
-    wb = openpyxl.load_workbook(path)
+    wb = load_workbook(path)
     ws = wb[SHEET]
     return {
         c.coordinate: c.fill.fgColor.rgb

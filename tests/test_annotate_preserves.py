@@ -46,9 +46,9 @@ def _sha(path: Path) -> str:
 
 
 def _load(path: Path, data_only: bool):
-    import openpyxl
+    from xlsx_load import load_workbook
 
-    return openpyxl.load_workbook(path, data_only=data_only, keep_vba=path.suffix.lower() == ".xlsm")
+    return load_workbook(path, data_only=data_only, keep_vba=path.suffix.lower() == ".xlsm")
 
 
 def _validations(ws) -> list[tuple]:

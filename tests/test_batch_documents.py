@@ -150,7 +150,7 @@ def test_the_related_cell_is_the_workbooks_cell(inbox, tmp_path):
     result = check_pair(pair.path)
     hitech = next(f for f in result.findings if f.actual == "19家")
     assert hitech.ref.paragraph == paragraphs["hitech_firms"]
-    from openpyxl import load_workbook
+    from xlsx_load import load_workbook
 
     ref = hitech.related[0]
     cell = load_workbook(EXAMPLE, data_only=True)[ref.sheet][ref.cell].value

@@ -14,6 +14,7 @@ import jsonschema
 import openpyxl
 import pytest
 from typer.testing import CliRunner
+from xlsx_load import load_workbook
 
 from perfxl.cli.main import app
 
@@ -47,7 +48,7 @@ def report(example) -> dict:
 
 def _cells_holding(path: Path, predicate) -> set[tuple[str, str]]:
     """(sheet, A1) of every cell of the workbook whose value satisfies `predicate`."""
-    wb = openpyxl.load_workbook(path, data_only=True)
+    wb = load_workbook(path, data_only=True)
     return {
         (ws.title, c.coordinate)
         for ws in wb.worksheets
@@ -148,7 +149,7 @@ def test_annotate_one_file_and_a_folder_of_files(example, tmp_path):
     out = tmp_path / "copy.xlsx"
     res = run("validate", example, "--annotate", out, "--fail-on", "never")
     assert res.exit_code == 0 and out.is_file() and "已写出批注副本" in res.output
-    assert "校验结果" in openpyxl.load_workbook(out).sheetnames
+    assert "校验结果" in load_workbook(out).sheetnames
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(example, folder / "a.xlsx")
@@ -167,7 +168,7 @@ def test_annotate_over_an_existing_file_needs_force_and_report_never_over_input(
     res = run("validate", example, "--annotate", out, "--fail-on", "never")
     assert res.exit_code == 2 and out.read_bytes() == b"mine" and "--force" in res.output
     assert run("validate", example, "--annotate", out, "--force", "--fail-on", "never").exit_code == 0
-    assert "校验结果" in openpyxl.load_workbook(out).sheetnames
+    assert "校验结果" in load_workbook(out).sheetnames
     target = tmp_path / "in.xlsx"
     shutil.copy(example, target)
     before = target.read_bytes()
@@ -182,7 +183,7 @@ def test_in_place_keeps_a_backup(example, tmp_path):
     res = run("validate", target, "--in-place", "--fail-on", "never")
     assert res.exit_code == 0, res.output
     assert (tmp_path / "mine.xlsx.bak").read_bytes() == original
-    assert "校验结果" in openpyxl.load_workbook(target).sheetnames
+    assert "校验结果" in load_workbook(target).sheetnames
 
 
 # ---------------------------------------------------------------- exit codes

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from server_helpers import cells_of
+from xlsx_load import load_workbook
 
 from perfxl.excel.replay import PayloadState, payload_from_file, replay_openpyxl, replay_payload
 
@@ -107,13 +108,11 @@ def test_replayed_copy_has_the_annotated_copys_marks(xw, payload, cli_findings, 
     state = PayloadState(payload)
     _, actions = _run(xw, state, "validate")
     coverage = validate_file(EXAMPLE).coverage  # the 读取范围 rows under the findings, in both
-    cli = openpyxl.load_workbook(
-        annotate_workbook(EXAMPLE, cli_findings, tmp_path / "cli.xlsx", coverage=coverage).path
-    )
+    cli = load_workbook(annotate_workbook(EXAMPLE, cli_findings, tmp_path / "cli.xlsx", coverage=coverage).path)
     mine = openpyxl.load_workbook(EXAMPLE)
     alerts = replay_openpyxl(mine, actions)
     mine.save(tmp_path / "macro.xlsx")  # the visible result as a file
-    mine = openpyxl.load_workbook(tmp_path / "macro.xlsx")
+    mine = load_workbook(tmp_path / "macro.xlsx")
     assert alerts == []  # the summary alert is raised by the RunPython/script wrapper, not validate()
     assert _marks(mine) == _marks(cli) and _marks(cli)
     assert mine.sheetnames == cli.sheetnames

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 from engine_seed import SEED_TEXT  # the published tables, tests/fixtures/seed_tables.txt
-from openpyxl import load_workbook
+from xlsx_load import load_workbook
 
 EXAMPLE = EXAMPLES / "longhui-2023-kegongxin.xlsx"
 BASIC, DEPT = "基础数据表", "部门整体支出绩效自评表"

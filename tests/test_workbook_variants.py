@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
+from xlsx_load import load_workbook
 
 from perfxl.numbers import to_decimal
 from perfxl.rates import execution_rate
