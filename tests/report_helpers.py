@@ -4,15 +4,20 @@ shared by the narrative and reviewer tests (test_narrative_text, test_review_rou
 from __future__ import annotations
 
 import io
+import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import docx
 import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
@@ -139,6 +144,24 @@ def workbook_result(tmp_path, rows: list[list], merges: tuple[str, ...] = ()):
 
 def sheets_result(tmp_path, *sheets: tuple, name: str = "table.xlsx"):
     """Sheets (name, rows, merges) written with openpyxl ("" cells left empty), in order, and validated."""
+    path = tmp_path / name
+    write_sheets(path, sheets)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return result
+
+
+# ---------------------------------------------------------------- .xlsx: openpyxl's package once, its sheets spliced in
+# openpyxl takes ≈ 8 ms to build and save a one-sheet table (its save dominates); the reviewer tests write ≈ 450. So the
+# package is built once per list of sheet names by openpyxl, and each sheet's XML is written here exactly as openpyxl
+# serializes `ws.append(row)` and `ws.merge_cells(ref)` for plain values (text, numbers, booleans); any other value
+# (a formula, an error code, a date, text openpyxl would refuse or cut) is still written by openpyxl itself.
+# PERFXL_CHECK_XLSX_WRITE=1 builds every workbook both ways and fails unless every part is openpyxl's (the creation
+# time in docProps/core.xml aside; merged ranges compared as a set, openpyxl writes its set of them in hash order).
+
+
+def write_sheets_openpyxl(path: Path, sheets) -> None:
+    """Sheets (name, rows, merges) written with openpyxl ("" cells left empty), in order."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for sheet, rows, merges in sheets:
@@ -147,11 +170,124 @@ def sheets_result(tmp_path, *sheets: tuple, name: str = "table.xlsx"):
             ws.append([None if v == "" else v for v in row])
         for m in merges:
             ws.merge_cells(m)
-    path = tmp_path / name
     wb.save(path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return result
+
+
+_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+_ILLEGAL = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r")
+
+
+def _cell_xml(ref: str, value) -> str | None:
+    """openpyxl's <c> for a plain value (None: a value this writer leaves to openpyxl)."""
+    if isinstance(value, str):
+        if (
+            len(value) > 32767
+            or value in _ERROR_CODES
+            or (len(value) > 1 and value.startswith("="))
+            or not _ILLEGAL.isdisjoint(value)
+        ):
+            return None
+        # lxml's serializer, as openpyxl drives it: &, <, > and CR escaped, anything not ASCII as a character reference
+        text = escape(value).replace("\r", "&#13;").encode("ascii", "xmlcharrefreplace").decode("ascii")
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if type(value) in (int, float, Decimal):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        number = "%.16g" % value  # noqa: UP031 — openpyxl's safe_string; format() would print a Decimal otherwise
+        return f'<c r="{ref}" t="n"><v>{number}</v></c>'
+    return None
+
+
+def _sheet_data(rows, merges) -> tuple[str, str, str] | None:
+    """(dimension, <sheetData> content, <mergeCells>) as openpyxl writes them, or None for openpyxl to write."""
+    cells: dict[tuple[int, int], str | None] = {}  # (row, col) 1-based → the <c> written ("" for an empty cell)
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            if v == "" or v is None:
+                cells[(r, c)] = ""
+            else:
+                xml = _cell_xml(f"{get_column_letter(c)}{r}", v)
+                if xml is None:
+                    return None
+                cells[(r, c)] = xml
+    ranges = MultiCellRange()
+    for m in merges:
+        cr = CellRange(m)
+        ranges.add(cr)
+        for r, c in cr.cells:  # the anchor keeps its value, the others become empty MergedCells
+            cells[(r, c)] = cells.get((r, c), "") if (r, c) == (cr.min_row, cr.min_col) else ""
+    if cells:
+        rs, cs = {r for r, _ in cells}, {c for _, c in cells}
+        dimension = f"{get_column_letter(min(cs))}{min(rs)}:{get_column_letter(max(cs))}{max(rs)}"
+    else:
+        dimension = "A1:A1"
+    by_row: dict[int, list[str]] = {}
+    for (r, _), xml in sorted(cells.items()):
+        by_row.setdefault(r, []).append(xml or "")
+    data = "".join(f'<row r="{r}">{"".join(xs)}</row>' for r, xs in by_row.items())
+    merged = [str(cr) for cr in ranges]
+    merge_xml = (
+        f'<mergeCells count="{len(merged)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merged) + "</mergeCells>"
+        if merged
+        else ""
+    )
+    return dimension, data, merge_xml
+
+
+@cache
+def _blank_xlsx(names: tuple[str, ...]) -> tuple[list[tuple[str, bytes]], list[tuple[bytes, bytes, bytes]]]:
+    """openpyxl's package with empty sheets `names`: (its parts, each sheet's XML cut around its dimension and data)."""
+    buffer = io.BytesIO()
+    write_sheets_openpyxl(buffer, [(n, [], ()) for n in names])
+    parts = _parts(buffer.getvalue())
+    cuts = []
+    for i in range(1, len(names) + 1):
+        xml = dict(parts)[f"xl/worksheets/sheet{i}.xml"]
+        head, dim, rest = xml.partition(b'<dimension ref="A1:A1"/>')
+        middle, data, tail = rest.partition(b"<sheetData></sheetData>")
+        assert dim and data, "openpyxl's empty sheet changed shape"
+        cuts.append((head, middle, tail))
+    return parts, cuts
+
+
+def write_sheets(path: Path, sheets) -> None:
+    """What `write_sheets_openpyxl(path, sheets)` writes: openpyxl's package, each sheet's XML spliced in."""
+    sheets = list(sheets)
+    made = [_sheet_data(rows, merges) for _, rows, merges in sheets]
+    if any(m is None for m in made):
+        write_sheets_openpyxl(path, sheets)
+        return
+    parts, cuts = _blank_xlsx(tuple(name for name, _, _ in sheets))
+    written = dict(parts)
+    for i, ((head, middle, tail), (dimension, data, merge_xml)) in enumerate(zip(cuts, made, strict=True), start=1):
+        sheet = (
+            f'<dimension ref="{dimension}"/>'.encode() + middle + f"<sheetData>{data}</sheetData>{merge_xml}".encode()
+        )
+        written[f"xl/worksheets/sheet{i}.xml"] = head + sheet + tail
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, _ in parts:
+            z.writestr(part, written[part])
+    if os.environ.get("PERFXL_CHECK_XLSX_WRITE"):
+        _assert_openpyxls(path, sheets)
+
+
+def _assert_openpyxls(path: Path, sheets) -> None:
+    """Every part of `path` is openpyxl's for `sheets` (merged ranges as a set, the creation time aside)."""
+    buffer = io.BytesIO()
+    write_sheets_openpyxl(buffer, sheets)
+    theirs, mine = dict(_parts(buffer.getvalue())), dict(_parts(path.read_bytes()))
+    assert list(theirs) == list(mine), (list(theirs), list(mine))
+
+    def merges_as_set(xml: bytes) -> tuple[bytes, frozenset]:
+        found = re.findall(rb'<mergeCell ref="[^"]*"/>', xml)
+        return re.sub(rb'<mergeCell ref="[^"]*"/>', b"", xml), frozenset(found)
+
+    for part, blob in theirs.items():
+        if part != "docProps/core.xml":
+            assert merges_as_set(mine[part]) == merges_as_set(blob), (path, part, mine[part][:3000], blob[:3000])
 
 
 def errors_of(result):
