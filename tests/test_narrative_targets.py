@@ -1,7 +1,8 @@
 """A narrative target against the 目标表's 指标值 (issue 12): a sentence the text marks a target ("年度绩效目标:…",
 "计划…", "预期…") is set against the matching row of a 目标表/申报表 of the same document (Submission.declarations) — N01,
-units converted, printed precision respected; a fuzzy name pair is a 警告 naming both names — and an actual is never
-set against a declared target.
+units converted, printed precision respected; a 警告 (a 目标表 holds the target as approved, the text may state it as
+adjusted since — as P01 treats the 自评表's targets), naming both names when they pair only by similarity — and an actual
+is never set against a declared target.
 
 The document is the real 丰都县公安局 2022 辅警人员经费 自评报告 (tests/realworld/reports/chongqing-fengdu-fujing-2022.toml),
 its paragraphs and 绩效目标 table as published. Its stored copy prints the targets only in the table, under the heading
@@ -72,9 +73,9 @@ def test_the_report_s_targets_as_its_table_states_them_stay_quiet(tmp_path):
 )
 def test_one_target_changed_in_the_text_is_one_n01_there(tmp_path, changed, written, table, cell):
     """Failed before (no N01: a target was compared only with a 自评表's 年度指标值, and this report has none): one
-    certain N01 at paragraph 7, naming both figures and both places (the paragraph and the 目标表 cell)."""
+    N01 (a 警告: the text may state an adjusted target) at paragraph 7, naming both figures and both places (the paragraph and the 目标表 cell)."""
     _, narrative = _narrative(tmp_path, _with_targets(TARGETS.replace(*changed)))
-    assert [(f.code, f.ref.paragraph, f.severity.value) for f in narrative] == [("N01", 7, "error")]
+    assert [(f.code, f.ref.paragraph, f.severity.value) for f in narrative] == [("N01", 7, "warning")]
     [n01] = narrative
     assert [(r.sheet, r.cell) for r in n01.related] == [("表1", cell)]
     assert written in n01.message and table.lstrip("=") in n01.message
@@ -113,7 +114,7 @@ def test_a_target_cue_in_its_own_clause(tmp_path):
     _, quiet = _narrative(tmp_path, _with_targets("受益对象满意度目标为95%。"))
     assert quiet == []
     _, narrative = _narrative(tmp_path, _with_targets("受益对象满意度目标为90%。"))
-    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in narrative] == [("N01", 7, "error", "90%")]
+    assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in narrative] == [("N01", 7, "warning", "90%")]
 
 
 # ---------------------------------------------------------------- a 目标表 beside the 自评表: N04 no longer fires
@@ -144,7 +145,7 @@ def test_a_target_only_the_target_table_holds_is_supported_not_n04(tmp_path):
     assert quiet == []
     changed, paragraph = _seed_with_targets(tmp_path, "年度绩效目标:新增专精特新企业6家。")
     assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in changed] == [
-        ("N01", paragraph, "error", "6家")
+        ("N01", paragraph, "warning", "6家")
     ]
     assert "目标表指标“新增专精特新企业”指标值" in changed[0].message
 
@@ -159,13 +160,13 @@ def test_an_actual_only_the_target_table_names_stays_unsupported(tmp_path):
 def test_a_target_table_row_of_that_very_name_beats_a_self_evaluation_row_like_it(tmp_path):
     """Failed before: "新增规模工业企业16家" as a target was paired by similarity with the 自评表's 新进规模企业 (年度指标值
     12家; N01 警告 16 ≠ 12) though the 目标表 names 新增规模工业企业 ≥16家 exactly: now that row, agreeing — quiet; changed,
-    a certain N01 against it."""
+    an N01 (a 警告) against it."""
     row = ("新增规模工业企业", "家", "≥", "16")
     quiet, _ = _seed_with_targets(tmp_path, "年度绩效目标:新增规模工业企业16家。", row)
     assert quiet == []
     changed, paragraph = _seed_with_targets(tmp_path, "年度绩效目标:新增规模工业企业18家。", row)
     assert [(f.code, f.ref.paragraph, f.severity.value, f.actual) for f in changed] == [
-        ("N01", paragraph, "error", "18家")
+        ("N01", paragraph, "warning", "18家")
     ]
     assert "目标表指标“新增规模工业企业”指标值" in changed[0].message and "新进规模企业" not in changed[0].message
 
@@ -183,7 +184,7 @@ def test_a_target_s_bound_is_its_value(tmp_path):
     the 目标表 ≥95% — two targets, compared like for like: one N01 naming 90% and 95%."""
     _, narrative = _narrative(tmp_path, _with_targets("预期受益对象满意度达到90%以上。"))
     assert [(f.code, f.ref.paragraph, f.severity.value, f.actual, f.expected) for f in narrative] == [
-        ("N01", 7, "error", "90%", "95%")
+        ("N01", 7, "warning", "90%", "95%")
     ]
 
 
@@ -235,7 +236,7 @@ def test_a_paired_workbook_s_target_table_is_the_report_s(tmp_path):
             for f in result.findings
             if getattr(f.ref, "paragraph", None) == at
         ]
-    assert results == {"5家": [], "6家": [("N01", "error", "6家", [("绩效目标", "D2")])]}
+    assert results == {"5家": [], "6家": [("N01", "warning", "6家", [("绩效目标", "D2")])]}
 
 
 def test_a_workbook_of_targets_alone_is_paired_too(tmp_path):
@@ -265,4 +266,4 @@ def test_a_workbook_of_targets_alone_is_paired_too(tmp_path):
         for f in result.findings
         if f.code == "N01" and getattr(f.ref, "paragraph", None) == paragraphs["goal_sentence"]
     ]
-    assert [(f.severity.value, f.actual) for f in n01] == [("error", "6家")]
+    assert [(f.severity.value, f.actual) for f in n01] == [("warning", "6家")]

@@ -642,6 +642,11 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
                 f"按名称配对：表中指标“{iv.name}”的各部分都见于“为”后的正文“{fact.subject}”（词序不同），需人工核实"
             )
             pairing_en = f"paired by name: every part of indicator '{iv.name}' is in '{fact.subject}' (other order)"
+    if iv.role == "target" and certainty is Certainty.CERTAIN:
+        # a 目标表 is the target as approved; the text may state it as adjusted since (P01 treats the 自评表 so too)
+        certainty = Certainty.JUDGEMENT
+        pairing = "目标表是批复时的目标，正文所写可能是经批准调整后的目标，需人工核对"
+        pairing_en = "the 目标表 holds the target as approved; the text may state it as adjusted since"
     signed_fact = fact if fact.role != "change_rate" else dataclasses.replace(fact, role="value", direction=0)
     _compare(
         run,
