@@ -992,7 +992,13 @@ def test_a_figure_under_a_unit_column_or_typed_in_a_number_cell_stays_a_number()
 # "全部或基本达成预期指标" ([80%, 100%]). Before, "基本完成" scored 10 of 10 was a certain S05 + D01 错误.
 
 
-@pytest.mark.parametrize("score", [10, 8, 7])
+def test_words_that_fit_two_tiers_at_full_marks_owe_nothing():
+    """ "基本完成" scored 10 of 10: words that may mean 达成, scored so by the filer — no D01 asking for a reason (review)."""
+    ev = replace_row(good_evaluation(), 5, actual="基本完成", score=10, deviation=None)
+    assert [f.brief() for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")] == []
+
+
+@pytest.mark.parametrize("score", [8, 7])
 def test_words_that_fit_two_tiers_are_checked_against_both_bands(score):
     ev = replace_row(good_evaluation(), 5, actual="基本完成", score=score, deviation=None)
     found = [f for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")]
@@ -1011,3 +1017,17 @@ def test_a_prescribed_tier_keeps_its_own_band():
     ev = replace_row(good_evaluation(), 5, actual="部分达成", score=10, deviation="机制尚在完善")
     (s05,) = [f for f in validate_submission(submission(ev)) if f.code == "S05"]
     assert s05.severity is Severity.ERROR and "[6, 8)" in s05.message
+
+
+def test_a_floor_written_like_a_year_and_month_stays_a_number():
+    """ "≥2023.5" │ "2023.1" on an amount row: read as dates, a numeric miss went unreported and "≥2023.5" │ "2024.1" was
+    called 逾期 (review). A deadline is at most a date: after ≥ or > the figure is a number."""
+    from perfxl.rules.context import dotted_year_month
+    from perfxl.values import parse_value
+
+    assert dotted_year_month(parse_value("≥2023.5")) is None and dotted_year_month(parse_value(">2023.5")) is None
+    assert dotted_year_month(parse_value("≤2023.5")) is not None
+    ev = replace_row(good_evaluation(), 0, target="≥2023.5", actual="2023.1", score=20)
+    found = [f for f in validate_submission(submission(ev)) if str(f.ref).endswith("12")]
+    assert "S01" in {f.code for f in found} or "S07" in {f.code for f in found}  # 2023.1 < 2023.5: missed
+    assert not [f for f in found if "年.月" in f.basis]

@@ -801,12 +801,14 @@ _DOTTED_YEAR_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?
 
 def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     """A text "2023.12" (no unit, or a unit of time) as the date it stands for — December 2023, its last day, as
-    "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October."""
+    "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October; and not
+    after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
         p.kind is not ValueKind.NUMBER
         or p.unit not in (None, *DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
+        or (p.op is not None and p.op.name in ("GE", "GT"))  # "≥2023.5" is a floor of an amount, never a deadline
     ):
         return None
     m = _DOTTED_YEAR_MONTH.search(p.text)

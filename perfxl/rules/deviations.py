@@ -58,6 +58,8 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
             basis_en,
         )
     result = reading.result
+    if weight is not None and score is not None and ctx.higher_tier(ctx.parsed(ind.actual)) is not None:
+        return None  # "基本完成" at full marks: words that may mean 达成, and the filer scored it so — nothing owed
     if result is None or result.meets_target is None:
         return _under_way(ctx, ind)  # no verdict from the figures: the words may give one
     if result.meets_target is not False:
