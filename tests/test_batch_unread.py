@@ -23,7 +23,8 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "examples" / "l
 def _record(*unread: str) -> dict:
     result = validate_file(EXAMPLE)
     extra = tuple(
-        SheetCoverage(name, "unruled_table", certain=False, read=False, note_zh="似为没有表格线的表格") for name in unread
+        SheetCoverage(name, "unruled_table", certain=False, read=False, note_zh="似为没有表格线的表格")
+        for name in unread
     )
     coverage = dataclasses.replace(result.coverage, sheets=result.coverage.sheets + extra)
     return report_dict([dataclasses.replace(result, coverage=coverage)])["files"][0]
