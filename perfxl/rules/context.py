@@ -498,7 +498,7 @@ class Context:
                 reading = self._read_parsed(ind, dated_t or t, dated_a or a, weight)
                 return replace(
                     reading,
-                    certainty=_weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+                    certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
                     basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
@@ -785,7 +785,7 @@ def _approximate(t: ParsedValue, reading: Reading, share: Decimal) -> Reading:
     return Reading(
         result,
         reading.direction,
-        _weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+        weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
         f"年度指标值“{text}”是约数（“{word}”）：{reading.basis}；实际与约数相差多少仍算完成，需人工判断",
         f"the target {text!r} is approximate ({word}): {reading.basis_en}; whether the actual is close enough is a "
         "judgement",
@@ -830,7 +830,8 @@ def _typed_places_of(figure: Printed) -> int | None:
     return None
 
 
-def _weaker_certainty(a: Certainty, b: Certainty) -> Certainty:
+def weaker_certainty(a: Certainty, b: Certainty) -> Certainty:
+    """The less sure of two certainties (GUESS < JUDGEMENT < CERTAIN)."""
     order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
     return min(a, b, key=order.index)
 

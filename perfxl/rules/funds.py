@@ -833,6 +833,7 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         certainty=None if over and not rounded and not repeated else Certainty.JUDGEMENT,
         basis=basis,
         basis_en=f"read duty amounts {listed} = {fmt_num(found)} against the total {cell.text}"
-        + ("" if over else "; the list may name only the items tied to a duty: a person judges"),
+        + ("" if over else "; the list may name only the items tied to a duty: a person judges")
+        + (f"; {ROUNDED_EN}" if over and rounded else ""),
         related=tuple(c.ref for c in (cell, *(a for _, a in ev.duties)) if c.ref is not None and c is not at),
     )

@@ -10,7 +10,7 @@ from perfxl.model import Certainty, Finding, Indicator
 from perfxl.values import ValueKind
 
 from .catalogue import check
-from .context import Context, Reading, fmt_num, fmt_pct
+from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
 from .indicators import op_name
 from .weights import is_adjustment
@@ -381,9 +381,8 @@ def target_too_low(ctx: Context) -> Iterator[Finding]:
 
 
 def _weaker(certainty: Certainty, reading: Reading) -> Certainty:
-    """The less sure of a check's own certainty and the row's reading (GUESS < JUDGEMENT < CERTAIN)."""
-    order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
-    return min(certainty, reading.certainty, key=order.index)
+    """The less sure of a check's own certainty and the row's reading."""
+    return weaker_certainty(certainty, reading.certainty)
 
 
 # ---------------------------------------------------------------- rows whose score cannot be verified (S12–S15)

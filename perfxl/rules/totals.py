@@ -10,7 +10,7 @@ from perfxl.model import CellValue, Certainty, Finding, FundsRow
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
-from .context import ROUNDED_ZH, Context, compact, fmt_num
+from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .weights import completeness
 
 
@@ -96,6 +96,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     expected = budget + indicators
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
+    recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
     if reported is None or (
         abs(reported - expected) > ctx.tol_score and not ctx.total_as_printed(ev.total_score, expected)
     ):
@@ -121,7 +122,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
-            f"total {ev.total_score.text!r}" + (" (unreadable scores recomputed by perfxl)" if notes else ""),
+            f"total {ev.total_score.text!r}"
+            + (" (unreadable scores recomputed by perfxl)" if recomputed else "")
+            + ("; the funds total row was not read: the budget score may be missing" if unread else "")
+            + (f"; {ROUNDED_EN}" if rounded else ""),
             certainty=Certainty.JUDGEMENT if unread or rounded else None,
         )
 
