@@ -392,3 +392,28 @@ def test_the_same_input_gives_the_same_copy_in_every_process(tmp_path):
         subprocess.run([sys.executable, "-c", script, str(src), str(out)], check=True, env=env, timeout=120)
         outs.append(out.read_bytes())
     assert all(o == outs[0] for o in outs[1:])
+
+
+def test_a_sheet_perfxl_cannot_mark_is_refused_not_copied_without_marks(tmp_path):
+    """A worksheet whose <sheetData> carries a namespace prefix (<x:sheetData>, as some .NET writers write it) gave an
+    annotated copy with no mark at all and no word about it (review). It is now refused, naming the sheet."""
+    import io
+
+    from perfxl.annotate import annotated_bytes
+    from perfxl.errors import PerfxlError
+    from perfxl.validate import validate_file
+
+    example = Path(__file__).resolve().parent.parent / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    findings = validate_file(example).findings
+    out = io.BytesIO()
+    with zipfile.ZipFile(example) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+                data = data.replace(b"<sheetData>", b'<x:sheetData xmlns:x="' + main + b'">')
+                data = data.replace(b"</sheetData>", b"</x:sheetData>")
+            dst.writestr(info, data)
+    with pytest.raises(PerfxlError) as refused:
+        annotated_bytes(out.getvalue(), findings)
+    assert refused.value.code == "ANNOTATE_UNSUPPORTED" and "无法在其中标注" in refused.value.message

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from perfxl.errors import UnreadableWorkbook
+from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import hyperlink_target
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan
 from perfxl.model import Severity, a1, column_index, column_letter
@@ -1057,7 +1057,17 @@ def apply_marks(
             notes.setdefault(key[0], {})[(key[1], key[2])] = plan.note(key)
     for block, sheet in enumerate(sorted(set(by_sheet) | set(notes)), 60):
         part = pkg.names[sheet]
-        xml = _patch_cells(pkg.get(part) or b"", by_sheet.get(sheet, {}), styles)
+        original = pkg.get(part) or b""
+        if _sheet_data(original) is None:
+            # a sheet written with a namespace prefix (<x:sheetData>, some .NET writers) or damaged: no mark could be
+            # placed — say so instead of a copy that silently carries none
+            raise PerfxlError(
+                f"工作表“{sheet}”的 XML 写法 perfxl 无法在其中标注（如带前缀的 <x:sheetData>），未生成批注副本；"
+                "请用 Excel 或 WPS 另存为 .xlsx 后重试",
+                f"sheet {sheet!r} is written in a form perfxl cannot mark (e.g. a prefixed <x:sheetData>); no copy made",
+                code="ANNOTATE_UNSUPPORTED",
+            )
+        xml = _patch_cells(original, by_sheet.get(sheet, {}), styles)
         if sheet in notes:
             xml = _patch_notes(pkg, part, xml, notes[sheet], block)
         pkg.put(part, xml)
