@@ -133,7 +133,7 @@ def test_duty_amounts_printed_whole_are_judged_at_that_precision(tmp_path):
 
 def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
     """Twelve rows of 8⅓ printed "8.33" under a 总分 "100.00" (the filer summed the exact scores): 99.96, 0.04 short —
-    less than rounding thirteen figures can make (13 × 0.005). Under "100" it is the sum printed whole: it agrees.
+    less than rounding thirteen figures can make (13 × 0.005). Under "100" the 总分 is rounded too: still a 警告.
     Scores typed whole that add to 96 under 100 stay an 错误."""
     import dataclasses
 
@@ -147,7 +147,8 @@ def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
         ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
         return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
 
-    assert total_finding("8.33", "100") == []
+    (t02,) = total_finding("8.33", "100")  # the 总分 rounded too: a 警告, never silence (it may move the grade band)
+    assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT)
     (t02,) = total_finding("8.33", "100.00")
     assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT) and "四舍五入" in t02.basis
     assert [f.severity for f in total_finding("8", "100")] == [Severity.ERROR]  # 96 under 100, all whole
@@ -169,3 +170,16 @@ def test_a_source_not_used_leaves_the_slack_of_the_others(unused):
     assert [(f.cell, f.severity, f.certainty) for f in found] == [
         (cell, Severity.WARNING, Certainty.JUDGEMENT) for cell in ("C5", "D5", "E5")
     ]
+
+
+def test_a_total_score_rounded_to_whole_points_is_a_warning_not_silence():
+    """总分 "90" over scores adding to 89.6 ("9.6" among whole ones): rounding the total can explain it, but 89.6 shown
+    as 90 moves the grade band (良 → 优), so it is a 警告 for a person — not silence, as for a funds split (review)."""
+    import dataclasses
+
+    ev = good_evaluation()
+    rows = list(ev.indicators)
+    rows[4] = dataclasses.replace(rows[4], score=dataclasses.replace(rows[4].score, raw="15.6"))  # 16 → 15.6
+    ev = dataclasses.replace(ev, indicators=tuple(rows), total_score=dataclasses.replace(ev.total_score, raw="95"))
+    t02 = [f for f in validate_submission(submission(ev)) if f.code == "T02"]
+    assert [(f.severity, f.certainty) for f in t02] == [(Severity.WARNING, Certainty.JUDGEMENT)]

@@ -276,16 +276,30 @@ class Context:
         "8.33" under "100.00"; of "10" │ "8.33" only the 8.33 — full marks typed whole are exact), or whole parts under
         a total printed with decimals ("887" │ "1337" under "2223.04"). Whole parts under a whole total count whole units
         (93 points summed to a printed 94 is a slip), and a number cell among the parts holds its exact value: no slack
-        then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out."""
-        shown = [_typed_places_of(p) for p in parts if not self._holds_nothing(p)]
-        if not shown or None in shown:
-            return Decimal(0)
-        each = max(p for p in shown if p is not None)
+        then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out.
+        A total typed with fewer decimals than its parts hold ("95" over scores adding to 95.1) may be rounded itself:
+        its own half unit counts whatever the parts are."""
+        held = [p for p in parts if not self._holds_nothing(p)]
+        shown = [_typed_places_of(p) for p in held]
         own = _typed_places_of(total)
+        finest = max((self._decimals_of(p) for p in held), default=0)
+        own_half = Decimal(5).scaleb(-own - 1) if own is not None and finest > own else Decimal(0)
+        if not shown or None in shown:
+            return own_half
+        each = max(p for p in shown if p is not None)
         if each == 0 and (own is None or own <= each):
-            return Decimal(0)
+            return own_half
         half = Decimal(5).scaleb(-each - 1) * shown.count(each)
         return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
+
+    def _decimals_of(self, figure: Printed) -> int:
+        """Decimals a part holds: as typed for text and Decimals, as stored for a number cell (8.3333 → 4)."""
+        places = _typed_places_of(figure)
+        if places is not None:
+            return places
+        value = self.number(figure) if isinstance(figure, CellValue) else None
+        exponent = value.normalize().as_tuple().exponent if value is not None else 0
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
     def _holds_nothing(self, figure: Printed) -> bool:
         """A part that is blank, a placeholder ("/", "—") or zero: nothing to add and nothing rounded."""

@@ -97,9 +97,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
-    if reported is None or (
-        abs(reported - expected) > ctx.tol_score and not ctx.total_as_printed(ev.total_score, expected)
-    ):
+    # a 总分 printed rounded to fewer decimals than its scores is never quietly "as printed": 89.6 shown as 90 moves the
+    # grade band (良 → 优) — a difference rounding can explain is a 警告 below, not silence
+    if reported is None or abs(reported - expected) > ctx.tol_score:
         unread = ev.funds is not None and ev.funds.total is None and (reported is None or reported > expected)
         if unread:  # the funds block's total row (its 预算执行率得分) was not read: the sum may lack it
             notes = [*notes, "资金表的合计行未读入，预算执行率得分可能未计入，需人工核对"]
