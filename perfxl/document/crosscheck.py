@@ -227,20 +227,17 @@ def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
         actual = iv.actual
         if iv.role != "evaluation" or actual.per is not None or actual.number is None:
             continue
-        if fact.quantity.is_percent:
-            if actual.unit != "%":
-                continue
-            growth = iv.target.kind.value == "growth"
-            if (fact.role == "change_rate") != growth:
-                continue
-        elif (
-            fact.role != "value"
-            or actual.unit in (None, "%")
-            or not convert(Decimal(1), fact.quantity.unit, actual.unit).ok
-        ):
-            continue
-        out.append(iv)
+        if _same_kind(fact, actual.unit, iv.target.kind.value == "growth"):
+            out.append(iv)
     return out
+
+
+def _same_kind(fact: Fact, unit: str | None, growth: bool) -> bool:
+    """A table figure in `unit` is a quantity of the narrative figure's kind: a percent for a percent (a growth
+    target's for a change rate), else a unit the figure's converts to, for a plain value."""
+    if fact.quantity.is_percent:
+        return unit == "%" and (fact.role == "change_rate") == growth
+    return fact.role == "value" and unit not in (None, "%") and convert(Decimal(1), fact.quantity.unit, unit).ok
 
 
 def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
@@ -252,14 +249,7 @@ def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
         target = iv.target
         if iv.role != "target" or target.per is not None or target.number is None:
             continue
-        if fact.quantity.is_percent:
-            if target.unit != "%" or (fact.role == "change_rate") != (target.kind.value == "growth"):
-                continue
-        elif (
-            fact.role != "value"
-            or target.unit in (None, "%")
-            or not convert(Decimal(1), fact.quantity.unit, target.unit).ok
-        ):
+        if not _same_kind(fact, target.unit, target.kind.value == "growth"):
             continue
         key = (normal_name(iv.name), target.number, target.unit)
         if key not in seen:
