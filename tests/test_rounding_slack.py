@@ -6,7 +6,7 @@ unit of each printed figure, summed (7 × 0.005), so rounded or wrong is a 警�
 sources, F09 按性质分 splits, F10 履职目标 amounts, B03 三公 items and T02 总分 alike (`Context.rounding_slack`). A table
 shows it rounds when its parts are printed with decimals (of mixed precision only the finest may be rounded: "10" │
 "8.33", the 8.33) or whole under a total with decimals. Whole parts under a whole total count whole units (山西 吉山
-2020's 总分 94 over scores adding to 93 is a slip); number cells are exact; a difference at or beyond the slack is
+2020's 总分 94 over scores adding to 93 is a slip); number cells count at the decimals typed (8.33 as typed, whole ones exact); a difference at or beyond the slack is
 certain (内蒙古 临河 2022: 0.03 over five two-decimal sources). A total printed with fewer decimals than its parts that
 is their sum so rounded agrees outright ("按支出性质分：2223" over 886.12 + 1336.92).
 """
@@ -42,7 +42,7 @@ def test_parts_printed_rounded_under_their_total_are_a_warning():
     ("total", "parts"),
     [
         ("100", ["33", "33", "33"]),  # every figure whole: the form counts whole 万元, nothing was rounded away
-        (100, [33, 33, 33]),  # number cells: exact values, no rounding to allow for
+        (100, [33, 33, 33]),  # number cells typed whole: whole units, no rounding to allow for
         ("100.00", ["19.99"] * 5),  # 0.05 off, rounding explains less than 0.03
         ("100.00", ["33", "33", "33.01"]),  # mixed precision: only the 33.01 may be rounded (0.01)
         # 内蒙古 临河 2022 (tests/realworld): five sources at two decimals 0.03 under the total — six figures
@@ -71,7 +71,9 @@ def test_three_public_items_are_judged_at_the_precision_printed():
     assert {(f.severity, f.certainty) for f in found} == {(Severity.WARNING, Certainty.JUDGEMENT)}
     assert len(found) == 3 and "分项合计 2.1" in found[0].basis
     assert {f.severity for f in _b03("100", "33", "33", "33")} == {Severity.ERROR}  # whole 元: exact
-    assert {f.severity for f in _b03(2, 0.7, 0.7, 0.7)} == {Severity.ERROR}  # number cells: exact
+    # number cells typed to one decimal: the filer rounded to it, as a score typed 9.6 is judged (a 警告); whole ones exact
+    assert {f.severity for f in _b03(2, 0.7, 0.7, 0.7)} == {Severity.WARNING}
+    assert {f.severity for f in _b03(100, 33, 33, 33)} == {Severity.ERROR}
 
 
 # ---------------------------------------------------------------- F09: the seed's 按支出性质分 split, printed whole
@@ -183,3 +185,23 @@ def test_a_total_score_rounded_to_whole_points_is_a_warning_not_silence():
     ev = dataclasses.replace(ev, indicators=tuple(rows), total_score=dataclasses.replace(ev.total_score, raw="95"))
     t02 = [f for f in validate_submission(submission(ev)) if f.code == "T02"]
     assert [(f.severity, f.certainty) for f in t02] == [(Severity.WARNING, Certainty.JUDGEMENT)]
+
+
+def test_scores_typed_rounded_in_number_cells_are_judged_as_one_score_is():
+    """Twelve number cells 8.33 under a 总分 100: one such cell against its exact 8⅓ is a 警告 (typed to two decimals,
+    the display format unread: `score_rounded_as_typed`), so their sum is judged the same way — not a certain T02
+    (review). Number cells 8 under 100 stay an 错误 (whole units)."""
+    import dataclasses
+
+    from rules_helpers import indicator
+
+    def total_finding(score, total):
+        rows = tuple(
+            indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, score) for k in range(12)
+        )
+        ev = good_evaluation(indicators=rows, level1=(), funds=None)
+        ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
+        return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
+
+    assert [(f.severity, f.certainty) for f in total_finding(8.33, 100)] == [(Severity.WARNING, Certainty.JUDGEMENT)]
+    assert [f.severity for f in total_finding(8, 100)] == [Severity.ERROR]

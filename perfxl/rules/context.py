@@ -275,12 +275,12 @@ class Context:
         table shows it rounds: the parts printed with the most decimals, when that is ≥ 1 (a fixed "0.00" format: 12 ×
         "8.33" under "100.00"; of "10" │ "8.33" only the 8.33 — full marks typed whole are exact), or whole parts under
         a total printed with decimals ("887" │ "1337" under "2223.04"). Whole parts under a whole total count whole units
-        (93 points summed to a printed 94 is a slip), and a number cell among the parts holds its exact value: no slack
-        then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out.
+        (93 points summed to a printed 94 is a slip); a number cell counts at the decimals it was typed with (8.33 as
+        typed, as one score is judged), a computed value's long tail is exact: no slack then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out.
         A total typed with fewer decimals than its parts hold ("95" over scores adding to 95.1) may be rounded itself:
         its own half unit counts whatever the parts are."""
         held = [p for p in parts if not self._holds_nothing(p)]
-        shown = [_typed_places_of(p) for p in held]
+        shown = [_part_places_of(p) for p in held]
         own = _typed_places_of(total)
         finest = max((self._decimals_of(p) for p in held), default=0)
         own_half = Decimal(5).scaleb(-own - 1) if own is not None and finest > own else Decimal(0)
@@ -831,6 +831,15 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     year, month = int(m.group(1)), int(m.group(2))
     day = calendar.monthrange(year, month)[1]
     return replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
+
+
+def _part_places_of(figure: Printed) -> int | None:
+    """Decimals a part was written with: as printed for text, as typed for a number cell (8.33 → 2: the precision its
+    filer rounded to, since the display format is not read — as `Context.score_rounded_as_typed` judges one score);
+    None for a computed value's long tail (exact)."""
+    if isinstance(figure, CellValue) and not isinstance(figure.raw, str):
+        return typed_places(figure.raw)
+    return _typed_places_of(figure)
 
 
 def _typed_places_of(figure: Printed) -> int | None:
