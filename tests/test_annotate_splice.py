@@ -417,3 +417,49 @@ def test_a_sheet_perfxl_cannot_mark_is_refused_not_copied_without_marks(tmp_path
     with pytest.raises(PerfxlError) as refused:
         annotated_bytes(out.getvalue(), findings)
     assert refused.value.code == "ANNOTATE_UNSUPPORTED" and "无法在其中标注" in refused.value.message
+
+
+def _single_quoted(path: Path) -> bytes:
+    """The workbook with every attribute of every XML part in single quotes (valid XML; some writers do so)."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                data = re.sub(rb'(\s[\w:]+)="([^"]*)"', rb"\1='\2'", data)
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_package_written_in_single_quotes_is_marked_as_one_in_double_quotes(tmp_path):
+    """styles.xml's count='…', an xf's fillId='…', the relationships' Id='…' were read in double quotes only: the copy of
+    a package written in single quotes had two count attributes on <cellXfs> — not XML, Excel refuses it (review). It
+    now carries the same marks as the double-quoted original's copy, and annotating that copy again keeps one 校验结果."""
+    from perfxl.annotate import annotated_bytes
+    from perfxl.validate import validate_file
+
+    example = Path(__file__).resolve().parent.parent / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    findings = validate_file(example).findings
+    plain, _ = annotated_bytes(example.read_bytes(), findings)
+    quoted, marked = annotated_bytes(_single_quoted(example), findings)
+    fills = []
+    for data in (plain, quoted):
+        (tmp_path / "copy.xlsx").write_bytes(data)
+        book = openpyxl.load_workbook(tmp_path / "copy.xlsx")  # raised XMLSyntaxError before
+        fills.append(
+            {
+                (ws.title, c.coordinate): c.fill.fgColor.rgb
+                for ws in book.worksheets
+                for row in ws.iter_rows()
+                for c in row
+                if c.fill is not None and c.fill.fill_type == "solid" and not ws.title.startswith("校验结果")
+            }
+        )
+    assert marked > 0 and fills[0] == fills[1] and fills[0]
+    again, _ = annotated_bytes(quoted, findings)
+    (tmp_path / "again.xlsx").write_bytes(again)
+    assert [n for n in openpyxl.load_workbook(tmp_path / "again.xlsx").sheetnames if n.startswith("校验结果")] == [
+        "校验结果"
+    ]

@@ -305,24 +305,30 @@ def _relative(src_part: str, target: str) -> str:
     return posixpath.relpath("/" + target, "/" + posixpath.dirname(src_part))
 
 
+def _attr_of(tag: bytes, name: bytes) -> bytes | None:
+    """The value of attribute `name` (a local name, or the suffix ":id" for any prefix) in a start tag, in either
+    quote — XML allows both, and some writers use single quotes throughout."""
+    lead = rb"" if name.startswith(b":") else rb"(?<![\w:.-])"
+    m = re.search(lead + re.escape(name) + rb"""\s*=\s*(["'])(.*?)\1""", tag, re.S)
+    return m.group(2) if m else None
+
+
 def _rels(pkg: Package, part: str) -> list[tuple[str, str, str]]:
     """(Id, Type, absolute target part) of a part's relationships."""
     data = pkg.get(_rels_name(part)) or b""
     out = []
     for m in re.finditer(rb"<Relationship\b[^>]*/?>", data):
         tag = m.group(0)
-        rid = re.search(rb'\bId="([^"]*)"', tag)
-        typ = re.search(rb'\bType="([^"]*)"', tag)
-        tgt = re.search(rb'\bTarget="([^"]*)"', tag)
-        if not (rid and typ and tgt) or b'TargetMode="External"' in tag:
+        rid, typ, tgt = _attr_of(tag, b"Id"), _attr_of(tag, b"Type"), _attr_of(tag, b"Target")
+        if rid is None or typ is None or tgt is None or _attr_of(tag, b"TargetMode") == b"External":
             continue
-        target = tgt.group(1).decode()
+        target = tgt.decode()
         full = (
             target.lstrip("/")
             if target.startswith("/")
             else posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
         )
-        out.append((rid.group(1).decode(), typ.group(1).decode(), full))
+        out.append((rid.decode(), typ.decode(), full))
     return out
 
 
@@ -332,7 +338,7 @@ def _add_rel(pkg: Package, part: str, rel_type: str, target_part: str) -> str:
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
     )
-    taken = set(re.findall(rb'\bId="([^"]*)"', data))
+    taken = {m.group(2) for m in re.finditer(rb"""(?<![\w:.-])Id\s*=\s*(["'])(.*?)\1""", data)}
     n = 1
     while b"rIdPerfxl%d" % n in taken:
         n += 1
@@ -411,8 +417,8 @@ class _Styles:
                 else b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
             )
             fill = self.fill(SEVERITY_FILL[severity])
-            xf = re.sub(rb'\sfillId="\d+"', b"", xf)
-            xf = re.sub(rb'\sapplyFill="[^"]*"', b"", xf)
+            xf = re.sub(rb"""\sfillId\s*=\s*(["'])\d+\1""", b"", xf)
+            xf = re.sub(rb"""\sapplyFill\s*=\s*(["'])[^"']*\1""", b"", xf)
             xf = xf.replace(b"<xf", b'<xf fillId="%d" applyFill="1"' % fill, 1)
             self._marked[key] = self.add_xf(xf)
         return self._marked[key]
@@ -427,7 +433,7 @@ class _Styles:
             if not items:
                 continue
             total = count + len(items)
-            data = re.sub(rb"(<" + tag + rb"\b[^>]*?)\scount=\"\d+\"", rb"\1", data, count=1)
+            data = re.sub(rb"(<" + tag + rb"""\b[^>]*?)\scount\s*=\s*(["'])\d+\2""", rb"\1", data, count=1)
             data = data.replace(b"<" + tag, b"<" + tag + b' count="%d"' % total, 1)
             data = data.replace(b"</" + tag + b">", b"".join(items) + b"</" + tag + b">", 1)
         return data
@@ -770,11 +776,11 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
 
 def _own_result_sheet(pkg: Package, part: str) -> bool:
     xml = pkg.get(part) or b""
-    m = re.search(rb'<c\b[^>]*\br="A1"[^>]*>(.*?)</c>', xml, re.S)
+    m = re.search(rb"""<c\b[^>]*\br\s*=\s*(["'])A1\1[^>]*>(.*?)</c>""", xml, re.S)
     if m is None:
         return False
     cell = m.group(0)
-    if b't="s"' in cell:
+    if _attr_of(cell[: cell.find(b">") + 1], b"t") == b"s":
         v = re.search(rb"<v>(\d+)</v>", cell)
         strings = re.findall(rb"<si\b[^>]*>(.*?)</si>", pkg.get("xl/sharedStrings.xml") or b"", re.S)
         if v is None or int(v.group(1)) >= len(strings):
@@ -793,22 +799,24 @@ def _drop_sheet(pkg: Package, name: str, part: str) -> None:
         t for t in sheets if re.search(rb"\bname=" + re.escape(_attr(name)), t) or f'name="{name}"'.encode() in t
     )
     index = sheets.index(tag)
-    rid = re.search(rb':id="([^"]*)"', tag)
+    rid = _attr_of(tag, b":id")
     wb = wb.replace(tag, b"", 1)
 
     def local(m: re.Match[bytes]) -> bytes:
-        n = int(m.group(2))
+        n = int(m.group(3))
         return (
             m.group(0)
             if n < index
-            else (b"" if n == index else m.group(1) + b'localSheetId="%d"' % (n - 1) + m.group(3))
+            else (b"" if n == index else m.group(1) + b'localSheetId="%d"' % (n - 1) + m.group(4))
         )
 
-    wb = re.sub(rb'(<definedName\b[^>]*?)localSheetId="(\d+)"([^>]*>.*?</definedName>)', local, wb, flags=re.S)
+    defined = rb"""(<definedName\b[^>]*?)localSheetId\s*=\s*(["'])(\d+)\2([^>]*>.*?</definedName>)"""
+    wb = re.sub(defined, local, wb, flags=re.S)
     pkg.put(_WB, wb)
     if rid:
         rels = pkg.get(_WB_RELS) or b""
-        pkg.put(_WB_RELS, re.sub(rb'<Relationship\b[^>]*\bId="' + re.escape(rid.group(1)) + rb'"[^>]*/>', b"", rels))
+        own = rb"""<Relationship\b[^>]*(?<![\w:.-])Id\s*=\s*(["'])""" + re.escape(rid) + rb"\1[^>]*/>"
+        pkg.put(_WB_RELS, re.sub(own, b"", rels))
     pkg.put(
         _CT, (pkg.get(_CT) or b"").replace(f'<Override PartName="/{part}" ContentType="{_CT_SHEET}"/>'.encode(), b"")
     )
@@ -1032,7 +1040,7 @@ def _add_result_sheet(
     rid = _add_rel(pkg, _WB, "worksheet", part)
     _content_type(pkg, part, _CT_SHEET)
     wb = pkg.get(_WB) or b""
-    ids = [int(x) for x in re.findall(rb'<sheet\b[^>]*\bsheetId="(\d+)"', wb)]
+    ids = [int(m.group(2)) for m in re.finditer(rb"""<sheet\b[^>]*\bsheetId\s*=\s*(["'])(\d+)\1""", wb)]
     # the r: prefix declared on the element itself: valid whatever prefixes the workbook part uses
     tag = (
         f'<sheet xmlns:r="{REL_NS}" name={_attr(name).decode()} sheetId="{max(ids, default=0) + 1}" r:id="{rid}"/>'
