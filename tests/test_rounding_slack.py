@@ -133,27 +133,29 @@ def test_duty_amounts_printed_whole_are_judged_at_that_precision(tmp_path):
 # ---------------------------------------------------------------- T02: scores printed rounded under an exact total
 
 
-def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
-    """Twelve rows of 8⅓ printed "8.33" under a 总分 "100.00" (the filer summed the exact scores): 99.96, 0.04 short —
-    less than rounding thirteen figures can make (13 × 0.005). Under "100" the 总分 is rounded too: still a 警告.
-    Scores typed whole that add to 96 under 100 stay an 错误."""
+def _twelve_scores_t02(score, total):
+    """T02 of twelve rows weighted 10, each scored `score`, under a 总分 `total` (no funds block)."""
     import dataclasses
 
     from rules_helpers import indicator
 
-    def total_finding(score, total):
-        rows = tuple(
-            indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, score) for k in range(12)
-        )
-        ev = good_evaluation(indicators=rows, level1=(), funds=None)
-        ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
-        return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
+    rows = tuple(indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, score) for k in range(12))
+    ev = good_evaluation(indicators=rows, level1=(), funds=None)
+    ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
+    return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
 
-    (t02,) = total_finding("8.33", "100")  # the 总分 rounded too: a 警告, never silence (it may move the grade band)
+
+def test_scores_printed_rounded_under_a_total_of_the_exact_ones_are_a_warning():
+    """Twelve rows of 8⅓ printed "8.33" under a 总分 "100.00" (the filer summed the exact scores): 99.96, 0.04 short —
+    less than rounding thirteen figures can make (13 × 0.005). Under "100" the 总分 is rounded too: still a 警告.
+    Scores typed whole that add to 96 under 100 stay an 错误."""
+    (t02,) = _twelve_scores_t02(
+        "8.33", "100"
+    )  # the 总分 rounded too: a 警告, never silence (it may move the grade band)
     assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT)
-    (t02,) = total_finding("8.33", "100.00")
+    (t02,) = _twelve_scores_t02("8.33", "100.00")
     assert (t02.severity, t02.certainty) == (Severity.WARNING, Certainty.JUDGEMENT) and "四舍五入" in t02.basis
-    assert [f.severity for f in total_finding("8", "100")] == [Severity.ERROR]  # 96 under 100, all whole
+    assert [f.severity for f in _twelve_scores_t02("8", "100")] == [Severity.ERROR]  # 96 under 100, all whole
 
 
 @pytest.mark.parametrize("unused", [None, "", "/", "0", "—"])
@@ -191,17 +193,7 @@ def test_scores_typed_rounded_in_number_cells_are_judged_as_one_score_is():
     """Twelve number cells 8.33 under a 总分 100: one such cell against its exact 8⅓ is a 警告 (typed to two decimals,
     the display format unread: `score_rounded_as_typed`), so their sum is judged the same way — not a certain T02
     (review). Number cells 8 under 100 stay an 错误 (whole units)."""
-    import dataclasses
-
-    from rules_helpers import indicator
-
-    def total_finding(score, total):
-        rows = tuple(
-            indicator(12 + k, "产出指标", "数量指标", f"指标{k + 1}", "≥3个", "3个", 10, score) for k in range(12)
-        )
-        ev = good_evaluation(indicators=rows, level1=(), funds=None)
-        ev = dataclasses.replace(ev, total_score=dataclasses.replace(ev.total_score, raw=total))
-        return [f for f in validate_submission(submission(ev)) if f.code == "T02"]
-
-    assert [(f.severity, f.certainty) for f in total_finding(8.33, 100)] == [(Severity.WARNING, Certainty.JUDGEMENT)]
-    assert [f.severity for f in total_finding(8, 100)] == [Severity.ERROR]
+    assert [(f.severity, f.certainty) for f in _twelve_scores_t02(8.33, 100)] == [
+        (Severity.WARNING, Certainty.JUDGEMENT)
+    ]
+    assert [f.severity for f in _twelve_scores_t02(8, 100)] == [Severity.ERROR]

@@ -175,19 +175,27 @@ def op_column(table):
     return t, None
 
 
-def op_into_value(table):
-    """A 指标性质 column folded back into the value ("≥" | "95" → "≥95", the column left blank)."""
-    heads = _find_header(table, re.compile(r"^指标性质$"))
+def _fold(table, header, fold_row):
+    """The table with the column under `header` folded into a neighbour by `fold_row(row, column)` on every row below."""
+    heads = _find_header(table, header)
     if not heads:
         return None
-    hr, oc = heads[0]
+    hr, col = heads[0]
     t = copy.deepcopy(table)
     for r in range(hr + 1, len(t.rows)):
-        row = t.rows[r]
+        fold_row(t.rows[r], col)
+    return t, None
+
+
+def op_into_value(table):
+    """A 指标性质 column folded back into the value ("≥" | "95" → "≥95", the column left blank)."""
+
+    def fold(row, oc):
         if oc + 1 < len(row) and re.match(r"^\s*[≥≤≧≦=═><＝]+\s*$", row[oc]) and row[oc + 1].strip():
             row[oc + 1] = row[oc].strip() + row[oc + 1].strip()
             row[oc] = ""
-    return t, None
+
+    return _fold(table, re.compile(r"^指标性质$"), fold)
 
 
 _UNITVAL = re.compile(r"^\s*([≥≤≧≦><=]*\s*\d[\d,]*(?:\.\d+)?)\s*([\u4e00-\u9fffA-Za-z㎡][^\d]{0,5})\s*$")
@@ -212,17 +220,13 @@ def unit_column(table):
 
 def unit_into_value(table):
     """A 度量单位/计量单位 column folded back into the value ("735" | "人次" → "735人次")."""
-    heads = _find_header(table, re.compile(r"^(度量单位|计量单位)$"))
-    if not heads:
-        return None
-    hr, uc = heads[0]
-    t = copy.deepcopy(table)
-    for r in range(hr + 1, len(t.rows)):
-        row = t.rows[r]
+
+    def fold(row, uc):
         if uc >= 1 and uc < len(row) and row[uc].strip() and re.search(r"\d\s*$", row[uc - 1]):
             row[uc - 1] = row[uc - 1].rstrip() + row[uc].strip()
             row[uc] = ""
-    return t, None
+
+    return _fold(table, re.compile(r"^(度量单位|计量单位)$"), fold)
 
 
 # ---------------------------------------------------------------- whole-table rewrites
