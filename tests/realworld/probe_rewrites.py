@@ -289,7 +289,12 @@ _ZEROS = re.compile(r"^\s*(\d+)\.0+\s*$")
 
 
 def _score_columns(table, fn):
-    heads = _find_header(table, _SCORE_HEAD)
+    return _map_columns(table, _SCORE_HEAD, fn)
+
+
+def _map_columns(table, head, fn):
+    """The table with `fn` applied to every cell below each header matching `head`; None when nothing changed."""
+    heads = _find_header(table, head)
     if not heads:
         return None
     t = copy.deepcopy(table)
@@ -306,15 +311,7 @@ _WEIGHT_HEAD = re.compile(r"^(指标)?(分值|权重|标准分值)(\(分\)|（�
 def weights_zeros(table):
     """分值 typed with two decimals ("10" → "10.00"): a weight is exact. (A 得分 "9" → "9.00" is not benign: the
     printed precision says the score is exactly 9.00, while "9" may be a rounded 8.97.)"""
-    heads = _find_header(table, _WEIGHT_HEAD)
-    if not heads:
-        return None
-    t = copy.deepcopy(table)
-    for hr, c in heads:
-        for r in range(hr + 1, len(t.rows)):
-            if c < len(t.rows[r]) and (m := _INT.match(t.rows[r][c])):
-                t.rows[r][c] = f"{m.group(1)}.00"
-    return (t, None) if t.rows != table.rows else None
+    return _map_columns(table, _WEIGHT_HEAD, lambda v: f"{m.group(1)}.00" if (m := _INT.match(v)) else v)
 
 
 _BIG = re.compile(r"^(\s*[≥≤≧≦><=]?\s*)(\d{4,})((?:\.\d+)?\s*\S{0,4})$")
