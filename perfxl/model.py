@@ -26,6 +26,7 @@ __all__ = [
     "FundsRow",
     "BreakdownAmount",
     "FundsBlock",
+    "ComponentRow",
     "Goal",
     "Level1Heading",
     "Level2Heading",
@@ -331,6 +332,17 @@ class FundsBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class ComponentRow:
+    """One line of a 项目资金构成 block (子项名称 │ 预算数 │ 实际数; 江苏 苏州市级 自评表): a 子项, or the block's 合计.
+
+    `budget` / `actual` are None where the block has no such column (the 2017 form lists 实际金额 only)."""
+
+    label: CellValue
+    budget: CellValue | None = None
+    actual: CellValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Goal:
     """年度总体目标: 预期目标 and 实际完成情况 free text."""
 
@@ -411,6 +423,9 @@ class SelfEvaluation:
     # 年度履职目标 rows of a 部门整体支出绩效目标表 (福建): (支出项目名称, 预算金额) — the budget split by spending item
     duties: tuple[tuple[CellValue, CellValue], ...] = ()
     duties_unit: str = ""  # the money unit of the 预算金额 header ("预算金额(元)"), "" when it states none
+    # 项目资金构成 (江苏 苏州市级 自评表): the project's money split by 子项 (子项名称 │ 预算数 │ 实际数) and its 合计 line
+    components: tuple[ComponentRow, ...] = ()
+    components_total: ComponentRow | None = None
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

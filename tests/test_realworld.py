@@ -27,7 +27,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # C02: an amount whose figure cannot be read (".5", integer digits lost) leaves the sum or rate unverified
     "exec_rate": ("F04", "C02"),
     "exec_score": ("F05", "C02"),
-    "funds_sum": ("F02", "F09", "F10", "C02"),
+    "funds_sum": ("F02", "F09", "F10", "F11", "C02"),
     "overspent": ("F03", "B05", "B06", "B16", "C02"),
     "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "I12"),
     "over_weight": ("S06",),

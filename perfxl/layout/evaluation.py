@@ -18,6 +18,7 @@ from ..model import (
     REMARK_DEVIATION,
     CellRef,
     CellValue,
+    ComponentRow,
     Finding,
     FundsBlock,
     FundsRow,
@@ -72,6 +73,8 @@ class _Builder:
     remarks: list[CellValue] = field(default_factory=list)
     duties: list[tuple[CellValue, CellValue]] = field(default_factory=list)  # 年度履职目标 (支出项目名称, 预算金额)
     duties_unit: str = ""  # the unit its 预算金额 header states
+    components: list[ComponentRow] = field(default_factory=list)  # 项目资金构成's 子项 lines (江苏 苏州市级)
+    components_total: ComponentRow | None = None  # its 合计 line
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
 
     @property
@@ -110,6 +113,8 @@ class _Builder:
             remarks=tuple(self.remarks),
             duties=tuple(self.duties),
             duties_unit=self.duties_unit,
+            components=tuple(self.components),
+            components_total=self.components_total,
         )
 
 
@@ -350,6 +355,9 @@ class _Reader(FundsRows):
             return
         if self.state != "indicators" and (duty := self._duties_row(r)):
             mark(r, duty)  # 年度履职目标 │ 支出项目名称 │ 预算金额 (福建 部门整体支出绩效目标表)
+            return
+        if self.state != "indicators" and (part := self._components_row(r)):
+            mark(r, part)  # 项目资金构成 │ 子项名称 │ 预算数 │ 实际数, then its 子项 and 合计 (江苏 苏州市级 自评表)
             return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..grid import Grid
-from ..model import CellValue, Finding, FundsRow, Severity
+from ..model import CellValue, ComponentRow, Finding, FundsRow, Severity
 from ..numbers import ascii_figures
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
@@ -79,6 +79,8 @@ class FundsRows:
     funds_of_which: bool = False
     funds_nested: bool = False
     duty_cols: tuple[int, int] | None = None  # (支出项目名称, 预算金额) columns of a 年度履职目标 block
+    # (子项名称, 预算数, 实际数) columns of a 项目资金构成 block; an amount column the block lacks is None
+    component_cols: tuple[int, int | None, int | None] | None = None
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -220,6 +222,33 @@ class FundsRows:
         if _duties_total_line(self.grid, r, amount_col):
             return "subtotal"  # the list's own 合计 line, not one more spending item
         self.cur.duties.append((value_at(self.grid, r, item_col), value_at(self.grid, r, amount_col)))
+        return "funds"
+
+    def _components_row(self, r: int) -> str:
+        """江苏 苏州市级 自评表's 项目资金构成 (子项名称 │ 预算数(万元) │ 实际数(万元), one line per 子项, then 合计): its header
+        ("header"), each 子项 with a figure ("funds") and the 合计 line ("subtotal"), kept for F11; "" for any other row
+        (a row without a figure ends the block)."""
+        cols = _component_columns(self.grid, r)
+        if cols is not None:
+            self.component_cols, self.state = cols, "components"
+            return "header"
+        if self.state != "components" or self.component_cols is None:
+            return ""
+        name_col, budget_col, actual_col = self.component_cols
+        amounts = [c for c in (budget_col, actual_col) if c is not None]
+        if not any(is_number(own(self.grid, r, c)) or _numeric_text(own(self.grid, r, c)) for c in amounts):
+            self.component_cols, self.state = None, "pre"
+            return ""
+        row = ComponentRow(
+            value_at(self.grid, r, name_col),
+            None if budget_col is None else value_at(self.grid, r, budget_col),
+            None if actual_col is None else value_at(self.grid, r, actual_col),
+        )
+        if _duties_total_line(self.grid, r, min(amounts)):
+            self.cur.components_total = row
+            self.component_cols, self.state = None, "pre"
+            return "subtotal"  # the block's 合计: the sum F11 holds its 子项 to
+        self.cur.components.append(row)
         return "funds"
 
     def _pair_funds_row(self, r: int) -> bool:
@@ -391,6 +420,30 @@ def _interim(label: object) -> bool:
     """An execution header for part of the year ("1-6月执行数", "截至9月执行数"); 1-12月 is the whole year."""
     m = _INTERIM.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(label or ""))))
     return m is not None and int(m.group(1)) < 12
+
+
+_COMPONENT_NAME = frozenset({"子项名称", "子项目名称"})
+_COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数"})
+_COMPONENT_ACTUAL = frozenset({"实际数", "实际金额", "实际支出数", "实际支出", "实际支付数"})
+
+
+def _component_columns(grid: Grid, r: int) -> tuple[int, int | None, int | None] | None:
+    """(子项名称, 预算数, 实际数) columns when row r is a 项目资金构成 header (子项名称 │ 预算数(万元) │ 实际数(万元); the 2017
+    form: 子项目名称 │ 实际金额(万元)), amounts right of the name; None for any other row."""
+    name = budget = actual = None
+    for c, v in row_cells(grid, r):
+        if not isinstance(v, str):
+            continue
+        label = H.strip_brackets(H.normalise_label(v))
+        if label in _COMPONENT_NAME and name is None:
+            name = c
+        elif name is not None and label in _COMPONENT_BUDGET and budget is None:
+            budget = c
+        elif name is not None and label in _COMPONENT_ACTUAL and actual is None:
+            actual = c
+    if name is None or (budget is None and actual is None):
+        return None
+    return name, budget, actual
 
 
 def _duties_total_line(grid: Grid, r: int, amount_col: int) -> bool:

@@ -20,6 +20,8 @@ from . import (  # noqa: F401
     basic,
     breakdown,
     cells,
+    components,
+    cost,
     declared,
     deviations,
     funds,

@@ -1,0 +1,79 @@
+"""R-F12: a 成本指标 set at the year's whole budget measures what the project spent, so its actual is the 全年执行数."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import Finding, Indicator
+from perfxl.numbers import round_half_up
+
+from .catalogue import check
+from .context import Context, fmt_num
+
+#: 元 per unit of the money units a 成本 figure or a funds block is printed in ("150万" is 150 万元).
+_YUAN = {
+    "元": Decimal(1),
+    "万": Decimal(10000),
+    "万元": Decimal(10000),
+    "亿": Decimal(10) ** 8,
+    "亿元": Decimal(10) ** 8,
+}
+
+
+@check("F12")
+def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
+    """A 成本指标 whose 指标值 is the funds block's 全年预算数 (the project's whole cost, in a money unit) and whose actual is
+    not the 全年执行数 — at the places each is printed — contradicts the table's own spending (often the budget copied into
+    the actual): a 警告, since a cost may be counted on other money than the block's."""
+    ev = ctx.evaluation
+    total = ev.funds.total if ev is not None and ev.funds is not None else None
+    if ev is None or ev.funds is None or total is None:
+        return
+    block = _YUAN.get(ev.funds.unit or "万元")
+    budget = ctx.number(total.full_budget)
+    if budget is None:
+        budget = ctx.number(total.initial_budget)
+    executed = ctx.number(total.executed)
+    if block is None or budget is None or executed is None or budget <= 0:
+        return
+    for ind in ctx.indicators(ev):
+        if not _is_cost(ind):
+            continue
+        t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+        if t.number is None or a.number is None or t.number <= 0:
+            continue
+        unit_t = _YUAN.get(t.unit or a.unit or ev.funds.unit or "")
+        unit_a = _YUAN.get(a.unit or t.unit or ev.funds.unit or "")
+        if unit_t is None or unit_a is None:
+            continue  # a unit cost (万元/场), a count, a rate: not the project's whole money
+        if not _as_printed(budget * block / unit_t, t.number) or _as_printed(executed * block / unit_a, a.number):
+            continue  # a target that is not the whole budget, or an actual that is the spending
+        if _as_printed(budget * block / unit_a, executed * block / unit_a):
+            continue  # all the budget spent: the budget and the spending are one figure
+        budget_text = total.full_budget.text or total.initial_budget.text
+        yield ctx.finding(
+            ind.actual,
+            name=ind.name.text,
+            budget=ind.target.text,
+            actual=ind.actual.text,
+            executed=total.executed.text,
+            basis=f"读取：成本指标“{ind.name.text}”指标值 {ind.target.text}，与全年预算数 {budget_text} 相同；"
+            f"实际完成值 {ind.actual.text}，资金表全年执行数 {total.executed.text}"
+            f"（折合 {fmt_num(executed * block / unit_a)}）；成本可能另有口径，需人工核对",
+            basis_en=f"read cost {ind.name.text!r}: target {ind.target.text} = the budget, actual {ind.actual.text}, "
+            f"spent {total.executed.text}; the cost may be counted on other money, a person checks",
+            related=tuple(c.ref for c in (total.executed, ind.target) if c.ref is not None),
+        )
+
+
+def _is_cost(ind: Indicator) -> bool:
+    """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
+    return "成本" in ind.level2.text or ("成本" in ind.name.text and not ind.level2.text.strip())
+
+
+def _as_printed(exact: Decimal, printed: Decimal) -> bool:
+    """`exact` rounded to the decimals `printed` shows equals it (132.912 ~ "132.9"; 202.64 ~ "202.6")."""
+    exponent = printed.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return round_half_up(exact, places) == printed
