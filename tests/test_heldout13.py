@@ -142,3 +142,30 @@ def test_a_cost_actual_equal_to_the_spending_or_a_unit_cost_is_quiet(tmp_path):
         rows, merges = _ezhou(cost_target=target, cost_actual=actual)
         result = _workbook(tmp_path, rows, merges)
         assert not _codes(result, "F12"), (target, actual, [f.message for f in _codes(result, "F12")])
+
+
+# ---------------------------------------------------------------- 鄂州 2019: a 时效 target missed, scored part of its weight
+
+
+def _late(tmp_path, score):
+    """鄂州市财政局 2019 财政政务管理 as published, cut to its 时效 row (完成时限 2019年 │ 2020年 │ 20) and one met row."""
+    rows = [
+        pad(["项目支出绩效自评表"]),
+        pad(["项目名称", "财政政务管理"]),
+        ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", "偏差原因分析"],
+        [E, "产出指标", "时效指标", "完成时限", "2019年", "2020年", "20", score, "部分项目延续至下年"],
+        [E, "效益指标", "社会效益 指标", "群众满意度", "≥90%", "95%", "20", "20", E],
+    ]
+    return _workbook(tmp_path, rows, ("A1:I1", "B2:I2", "A3:A5"))
+
+
+def test_a_late_deadline_scored_part_of_its_weight_is_a_warning_naming_the_unsourced_share(tmp_path):
+    """As published: 2019年 missed (done 2020年) and scored 10 of 20. 10号 sets no share a late row keeps, so perfxl's
+    deadline.late_share = 0 is a default, not a rule the cells make certain: the S01 on H4 is a 警告 saying so. Full marks
+    on a missed deadline stay an 错误 (any share below 1 gives less); 0 agrees with the default and is quiet."""
+    partial = _codes(_late(tmp_path, "10"), "S01")
+    assert [(f.ref.cell, f.severity.value) for f in partial] == [("H4", "warning")]
+    assert "deadline.late_share" in partial[0].basis
+    full = _codes(_late(tmp_path, "20"), "S01")
+    assert [(f.ref.cell, f.severity.value) for f in full] == [("H4", "error")]
+    assert not _codes(_late(tmp_path, "0"), "S01")

@@ -7,18 +7,19 @@ from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.numbers import round_half_up
+from perfxl.units import convert, family_of, normalise_unit
 
 from .catalogue import check
 from .context import Context, fmt_num
 
-#: 元 per unit of the money units a 成本 figure or a funds block is printed in ("150万" is 150 万元).
-_YUAN = {
-    "元": Decimal(1),
-    "万": Decimal(10000),
-    "万元": Decimal(10000),
-    "亿": Decimal(10) ** 8,
-    "亿元": Decimal(10) ** 8,
-}
+
+def _yuan_per(unit: str | None) -> Decimal | None:
+    """元 per unit of a money unit ("150万" beside money is 150 万元); None for a unit cost (万元/场), a count, a rate."""
+    symbol = normalise_unit(unit)
+    symbol = f"{symbol}元" if symbol in ("万", "亿") else symbol
+    if family_of(symbol) != "money":
+        return None
+    return convert(Decimal(1), symbol, "元").value
 
 
 @check("F12")
@@ -30,7 +31,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
         return
-    block = _YUAN.get(ev.funds.unit or "万元")
+    block = _yuan_per(ev.funds.unit or "万元")
     budget = ctx.number(total.full_budget)
     if budget is None:
         budget = ctx.number(total.initial_budget)
@@ -43,8 +44,8 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
         t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
         if t.number is None or a.number is None or t.number <= 0:
             continue
-        unit_t = _YUAN.get(t.unit or a.unit or ev.funds.unit or "")
-        unit_a = _YUAN.get(a.unit or t.unit or ev.funds.unit or "")
+        unit_t = _yuan_per(t.unit or a.unit or ev.funds.unit)
+        unit_a = _yuan_per(a.unit or t.unit or ev.funds.unit)
         if unit_t is None or unit_a is None:
             continue  # a unit cost (万元/场), a count, a rate: not the project's whole money
         if not _as_printed(budget * block / unit_t, t.number) or _as_printed(executed * block / unit_a, a.number):

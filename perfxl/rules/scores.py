@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import Certainty, Finding, Indicator
+from perfxl.scoring_result import ScoreResult
 from perfxl.values import ValueKind
 
 from .catalogue import check
@@ -71,6 +72,8 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
                 note += f"；表中评分标准为“{rule.text}”{applied}"
                 note_en += f"; the form prints its own scoring rule {rule.text!r}"
+            late = _late_partial(ctx, result, reported)
+            note, note_en = note + late[0], note_en + late[1]
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -83,9 +86,23 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
                 f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
                 certainty=Certainty.JUDGEMENT
-                if typed is not None or (rule is not None and by_rule is None)
+                if typed is not None or (rule is not None and by_rule is None) or late[0]
                 else reading.certainty,
             )
+
+
+def _late_partial(ctx: Context, result: ScoreResult, reported: Decimal) -> tuple[str, str]:
+    """A 时效 target missed but scored part of its weight: 10号 sets no share kept for lateness, so perfxl's
+    `deadline.late_share` is a default, not a rule the cells make certain — a person judges (full marks stay certain)."""
+    weight = result.weight
+    if result.method != "deadline" or result.meets_target or weight is None or not 0 < reported < weight:
+        return "", ""
+    share = fmt_num(ctx.settings.late_share)
+    return (
+        f"；逾期完成的扣分无统一标准（本配置按 deadline.late_share = {share} 计），表中给部分得分是否合理需人工判断",
+        f"; no standard sets the share kept when late (this profile uses deadline.late_share = {share}): "
+        "a person judges a partial score",
+    )
 
 
 def unverifiable(ctx: Context, ind: Indicator) -> str | None:
