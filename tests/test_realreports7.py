@@ -1,0 +1,68 @@
+"""Real reports 7 (issue 12): the causes found by probing the blind batch's own paragraphs with one figure changed
+(tests/realworld/reports, 宣州区应急管理局 2023 转移支付 绩效自评报告 — the funds block of its 自评表 repeated in words), each
+built as a narrative-only .docx report by the project's own helper and validated.
+
+"年度资金总额全年预算数5372.5833万元,全年执行数4772.58万元,当前预算执行率88.83%。其中中央财政资金全年预算数1800万元,
+全年执行数1200万元,当前预算执行率66.67%;地方财政资金…;其他资金…": each source's rate stands after its own budget and
+spending, in its own run of the sentence (after the sentence's previous rate). The first run read only the total's rate:
+the sources' rates, after a 其中 part's budget or after several spendings in one sentence, were never computed."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from report_helpers import report_findings as _report
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+
+
+def _paragraph(stem: str, n: int) -> str:
+    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))["paragraphs"][n - 1]
+
+
+#: 宣州区应急管理局 2023, paragraph 6 as published: 88.83% = 4772.58 / 5372.5833; 66.67% = 1200 / 1800; 100%; 100%.
+HUAGONG_P6 = _paragraph("anhui-xuanzhou-huagongyuanqu-zhuanyi-2023", 6)
+
+
+def _n02(findings):
+    return [f for f in findings if f.code == "N02"]
+
+
+def test_the_published_funds_block_is_quiet(tmp_path):
+    assert not [f for f in _report(tmp_path, HUAGONG_P6) if f.severity.value != "info"]
+
+
+def test_a_sources_rate_after_its_own_budget_and_spending_is_computed(tmp_path):
+    """Failed before (probe with 66.67% → 76.67%): quiet — the rate after a 其中 part's budget was never paired."""
+    n02 = _n02(_report(tmp_path, HUAGONG_P6.replace("66.67%", "76.67%")))
+    assert [f.severity.value for f in n02] == ["warning"]  # paired by place within its run: a judgement
+    text = n02[0].message + n02[0].basis
+    assert "1200万元" in text and "1800万元" in text and "66.67%" in text and "76.67%" in text
+
+
+def test_the_second_and_third_sources_rates_are_computed(tmp_path):
+    """Failed before: quiet — after the first source, the sentence holds several spendings, so none was taken."""
+    changed = HUAGONG_P6.replace("地方财政资金全年预算数2192.58万元,全年执行数2192.58万元,当前预算执行率100%",
+                                 "地方财政资金全年预算数2192.58万元,全年执行数2192.58万元,当前预算执行率90%")
+    n02 = _n02(_report(tmp_path, changed))
+    assert [f.severity.value for f in n02] == ["warning"]
+    assert "2192.58万元" in n02[0].message and "90%" in n02[0].message
+    changed = HUAGONG_P6.replace("其他资金全年预算数1380万元,全年执行数1380万元", "其他资金全年预算数1380万元,全年执行数1180万元")
+    n02 = _n02(_report(tmp_path, changed))
+    assert [(f.severity.value, "85.51%" in f.message) for f in n02] == [("warning", True)]  # 1180 / 1380 = 85.51%
+
+
+def test_runs_that_do_not_state_one_budget_and_one_spending_stay_quiet(tmp_path):
+    findings = _report(
+        tmp_path,
+        # a second rate with no money of its own run: last year's, a source named without amounts
+        "项目预算100万元,实际支出90万元,预算执行率90%,其中财政资金执行率95%。",
+        # two budgets in the run (年初 and 调整后): which one the rate measures is open, left to the existing readings
+        "其中中央资金年初预算100万元,调整后预算80万元,执行数80万元,执行率100%;省级资金预算50万元,执行数50万元,执行率100%。",
+        # a run whose spending comes before its budget: not this shape
+        "其中中央资金执行数60万元,预算数100万元,执行率60%;省级资金执行数50万元,预算数50万元,执行率100%。",
+        # a target rate is no execution rate
+        "其中中央资金预算数100万元,执行数60万元,目标执行率90%;省级资金预算数50万元,执行数50万元,执行率100%。",
+    )
+    assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
