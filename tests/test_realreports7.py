@@ -107,3 +107,27 @@ def test_sources_blocks_of_other_shapes_stay_quiet(tmp_path):
         HUAGONG_P6.replace("5372.5833万元", "53725833元").replace("2192.58万元", "21925800元"),
     )
     assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
+
+
+#: 保山市文化和旅游局 2020, paragraph 5 as published: 共下达873万元, 具体为 545 + 105 + 223 = 873.
+WENWU_P5 = _paragraph("yunnan-baoshan-wenwubaohu-zhuanyi-2020", 5)
+
+
+def test_a_figure_after_a_cited_document_is_named_by_its_own_words(tmp_path):
+    """Failed before (probe with 545 → 555): the N02 named its total “保山市财政局关于下达2020年国家文物保护专项经费资金
+    及绩效目标的通知保财教2020180共下达保山市国家文物保护专项经费” — the cited notice's title and number read as the
+    figure's name. A title in 《》 and the document number after it cite a source; the words after them name the figure."""
+    assert not [f for f in _report(tmp_path, WENWU_P5) if f.severity.value != "info"]  # as published: agrees
+    n02 = _n02(_report(tmp_path, WENWU_P5.replace("修缮工程545万元", "修缮工程555万元")))
+    assert [f.severity.value for f in n02] == ["error"]  # 555 + 105 + 223 = 883 > 873
+    assert "“下达保山市国家文物保护专项经费”" in n02[0].message
+    assert "通知" not in n02[0].message and "保财教" not in n02[0].message
+    # the same for a "根据《…》(…号)文件规定" lead (宣州区 2022, paragraph 3's shape)
+    n02 = _n02(
+        _report(
+            tmp_path,
+            "根据《安徽省财政厅关于下达2022年中央自然灾害救灾资金的通知》(皖财环〔2022〕792号)文件规定补助金额为180万元,"
+            "其中A镇100万元、B镇50万元、C镇40万元。",
+        )
+    )
+    assert [f.severity.value for f in n02] == ["error"] and "“补助金额”" in n02[0].message
