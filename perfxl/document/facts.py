@@ -311,9 +311,25 @@ def _names_nothing(subject: str, name: str) -> bool:
     return not own or own in name
 
 
+#: What follows a cited document's title: its number in brackets or not ("(皖财环〔2022〕792号)", "(保财教2020180)") and
+#: "文件规定/要求/精神" — a citation, not words naming the figure.
+_CITATION_TAIL = re.compile(
+    r"^[\s,，、]*(?:[（(][^（()）]*[)）])?[\s,，、]*(?:[\u4e00-\u9fff]{0,10}[〔\[［]\d{4}[〕\]］]\s*\d+号)?"
+    r"[\s,，、]*(?:文件)?(?:规定|要求|精神)?(?:的)?"
+)
+
+
+def _after_citations(prefix: str) -> str:
+    """The words before a figure after the last document it cites: "《关于下达…的通知》(保财教2020180)共下达…专项经费"
+    names the 专项经费, not the notice (a figure inside an unclosed 《 keeps its words)."""
+    if "》" not in prefix:
+        return prefix
+    return _CITATION_TAIL.sub("", prefix.rsplit("》", 1)[1])
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
-    s = compact_name(_ITEM_NUMBER.sub("", prefix))
+    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(prefix)))
     s = _LEAD.sub("", s)
     role = ""
     m = _ROLE_TAIL.search(s)
