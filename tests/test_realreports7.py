@@ -131,3 +131,28 @@ def test_a_figure_after_a_cited_document_is_named_by_its_own_words(tmp_path):
         )
     )
     assert [f.severity.value for f in n02] == ["error"] and "“补助金额”" in n02[0].message
+
+
+#: 保山市交通运输局 2021, paragraph 2 as published: 还需拨付325万元, 市级预算安排80%计260万元 (325 × 80% = 260).
+ZHANFANG_P2 = _paragraph("yunnan-baoshan-zhanfang-xiangmu-2021", 2)
+
+
+def test_a_share_stated_with_its_amount_is_computed(tmp_path):
+    """Failed before (probe with 260 → 270): quiet — "80%计270万元" was never computed from an amount before it.
+    Now N% × one of the sentence's earlier amounts must give it (which one is paired by place: a 警告)."""
+    assert not [f for f in _report(tmp_path, ZHANFANG_P2) if f.severity.value != "info"]  # 325 × 80% = 260
+    n02 = _n02(_report(tmp_path, ZHANFANG_P2.replace("80%计260万元", "80%计270万元")))
+    assert [f.severity.value for f in n02] == ["warning"]
+    text = n02[0].message + n02[0].basis
+    assert "80%" in text and "325万元" in text and "260万元" in text and "270万元" in text
+
+
+def test_shares_of_other_shapes_stay_quiet(tmp_path):
+    findings = _report(
+        tmp_path,
+        "项目总投资500万元,申请补助资金300万元,按60%计180万元。",  # 60% of the nearest amount
+        "项目总投资500万元,申请补助资金300万元,按60%计300万元。",  # 60% of the total 500: one reading gives it
+        "完成投资80%计400万元。",  # no amount before it: nothing to compute
+        "资金到位率80%,计划下达100万元。",  # no 计 right after the percentage
+    )
+    assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
