@@ -437,6 +437,66 @@ def _sources_against(
     )
 
 
+#: "市级预算安排80%计260万元", "按60%计180万元": a share written with the amount it comes to.
+_COMES_TO = r"\s*(?:计|即|合计|共计)\s*"
+
+
+def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "还需拨付325万元,市级预算安排80%计260万元": a percentage followed by 计 and an amount is that share of an amount
+    before it in its sentence (each one tried, no 其中 part) — N02 only when none gives it at the printed precision.
+    Which amount is the base is paired by place: a judgement (警告 at most)."""
+    for pct in facts[:-1]:
+        amount = facts[pct.index + 1]
+        if not (pct.quantity.is_percent and amount.quantity.is_money and amount.sentence == pct.sentence):
+            continue
+        pattern = re.escape(pct.quantity.text) + _COMES_TO + re.escape(amount.quantity.text)
+        if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
+            continue
+        bases = [
+            f
+            for f in facts[: pct.index]
+            if f.sentence == pct.sentence and f.quantity.is_money and f.parent is None and not _approximate(f)
+        ]
+        readings: list[tuple[Interval, Decimal, Fact]] = []
+        for base in bases:
+            factor = convert(Decimal(1), base.quantity.unit, amount.quantity.unit).factor
+            if not factor:
+                continue
+            share = _operand(run, pi, pct).scaled(Decimal("0.01"))
+            b = _operand(run, pi, base).scaled(factor)
+            point = base.quantity.value * factor * pct.quantity.value / HUNDRED
+            readings.append((Interval(b.lo * share.lo, b.hi * share.hi), point, base))
+        own = _operand(run, pi, amount)
+        if not readings or any(c.overlaps(own) for c, _, _ in readings):
+            continue
+        if any((pi, f.index) in run.contradicted for f in (pct, amount, *(b for _, _, b in readings))):
+            continue
+        _, point, base = readings[-1]  # the nearest amount before it
+        expected = _show(round_half_up(point, amount.quantity.places), amount.quantity.unit)
+        others = "、".join(b.quantity.text for _, _, b in readings[:-1])
+        run.contradicted.add((pi, amount.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{amount.subject}”按比例计算的金额（{base.quantity.text} × {pct.quantity.text}）",
+                    "what_en": "a share's amount: base × percentage",
+                },
+                expected=expected,
+                actual=amount.quantity.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{base.quantity.text} × {pct.quantity.text} = {expected}，而“{amount.clause}”写 "
+                f"{amount.quantity.text}；比例的基数按同一句中的位置取其前最近的金额"
+                + (f"（按 {others} 计算也不相符）" if others else "")
+                + "，需人工核实",
+                basis_en=f"{base.quantity.text} × {pct.quantity.text} = {expected}; the text says "
+                f"{amount.quantity.text}; the base paired by place, a person checks",
+            )
+        )
+
+
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
     for fact in facts:
@@ -514,6 +574,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
+    _share_with_amount(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
