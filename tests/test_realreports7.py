@@ -156,3 +156,26 @@ def test_shares_of_other_shapes_stay_quiet(tmp_path):
         "资金到位率80%,计划下达100万元。",  # no 计 right after the percentage
     )
     assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
+
+
+#: 保山市文化和旅游局 2020, paragraph 11 as published: 预算控制数545万元, 分别于1月下达第一笔250万元, 9月下达第二批295万元.
+WENWU_P11 = _paragraph("yunnan-baoshan-wenwubaohu-zhuanyi-2020", 11)
+
+
+def test_instalments_after_an_amount_are_its_parts(tmp_path):
+    """Failed before (probe with 250 → 260): quiet — "分别于…下达第一笔经费…,…第二批…" was no list of the 545's parts."""
+    assert not [f for f in _report(tmp_path, WENWU_P11) if f.severity.value != "info"]  # 250 + 295 = 545
+    n02 = _n02(_report(tmp_path, WENWU_P11.replace("第一笔经费250万元", "第一笔经费260万元")))
+    assert [f.severity.value for f in n02] == ["error"]  # 260 + 295 = 555 > 545
+    assert "555万元" in n02[0].message and "545万元" in n02[0].message
+    assert "第一笔" in n02[0].basis and "“其中”" not in n02[0].basis  # says what made them parts
+
+
+def test_other_lists_after_fenbie_stay_as_they_were(tmp_path):
+    findings = _report(
+        tmp_path,
+        "预算数、决算数分别为100万元、90万元。",  # 分别为 names two figures, not parts
+        "项目资金545万元,分别用于A工程250万元、B工程200万元。",  # no instalment ordinal: not this shape (short, 2 parts)
+        "下达资金545万元,第一批资金300万元已于3月拨付,第二批资金300万元于9月拨付。",  # no 分别/分N批 opener
+    )
+    assert not [f for f in findings if f.code == "N02" and f.severity.value != "info"]
