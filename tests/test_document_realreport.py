@@ -58,9 +58,11 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: fixes below: quiet, as the hand check says. Probing the batch's own paragraphs with one figure changed found shapes
 #: nothing read, fixed in general (tests/test_realreports7.py): a source's rate after its own budget and spending in a
 #: 其中 funds block ("…;地方财政资金全年预算数…,全年执行数…,执行率…"); the sources' budgets/spendings above the whole's
-#: (N02 错误); a share written with its amount ("80%计260万元"); and a figure's name no longer includes the notice it
-#: cites ("《…的通知》(保财教2020180)共下达…专项经费"). Still out of reach: money in 万 without 元 ("水东8万、狸桥6万…"), a
-#: remainder told after its figure ("还有600万元暂未拨付"), instalments "分别于…第一笔250万元,…第二批295万元" as parts.
+#: (N02 错误); a share written with its amount ("80%计260万元"); instalments "分别于…第一笔250万元,…第二批295万元" as
+#: the parts of the amount before them; and a figure's name no longer includes the notice it cites ("《…的通知》(保财教
+#: 2020180)共下达…专项经费"). Still out of reach: money in 万 without 元 ("水东8万、狸桥6万…": not read as money — reading
+#: it would be a guess), a remainder told after its figure ("还有600万元暂未拨付"), paid + still to pay = total ("已…支付
+#: 9600万元…共9925万元,还需拨付325万元"), a rate whose counts are in other paragraphs (无为 "超任务43%").
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
