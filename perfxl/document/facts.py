@@ -265,6 +265,7 @@ class _State:
     tail: str = ""  # the text since the last figure (across clauses and sentences)
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
+    instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
 
 
 #: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
@@ -311,9 +312,25 @@ def _names_nothing(subject: str, name: str) -> bool:
     return not own or own in name
 
 
+#: What follows a cited document's title: its number in brackets or not ("(皖财环〔2022〕792号)", "(保财教2020180)") and
+#: "文件规定/要求/精神" — a citation, not words naming the figure.
+_CITATION_TAIL = re.compile(
+    r"^[\s,，、]*(?:[（(][^（()）]*[)）])?[\s,，、]*(?:[\u4e00-\u9fff]{0,10}[〔\[［]\d{4}[〕\]］]\s*\d+号)?"
+    r"[\s,，、]*(?:文件)?(?:规定|要求|精神)?(?:的)?"
+)
+
+
+def _after_citations(prefix: str) -> str:
+    """The words before a figure after the last document it cites: "《关于下达…的通知》(保财教2020180)共下达…专项经费"
+    names the 专项经费, not the notice (a figure inside an unclosed 《 keeps its words)."""
+    if "》" not in prefix:
+        return prefix
+    return _CITATION_TAIL.sub("", prefix.rsplit("》", 1)[1])
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
-    s = compact_name(_ITEM_NUMBER.sub("", prefix))
+    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(prefix)))
     s = _LEAD.sub("", s)
     role = ""
     m = _ROLE_TAIL.search(s)
@@ -397,6 +414,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # 支出1754.89万元;…": the parts of the 2994.57 right before, not more parts of the total the 其中 opened
             state.parent = _detailed(state)
             raw_prefix = raw_prefix.lstrip()[opener.end() :]
+        elif (
+            _FIRST_INSTALMENT.match(compact_name(raw_prefix))
+            and state.parent is None
+            and not state.depth
+            and _detailed(state) is not None
+        ):
+            # "…预算控制数为545万元,分别于2020年1月下达第一笔经费250万元,9月下达第二批专项经费295万元": instalments
+            state.parent = state.instalments_of = _detailed(state)
         elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
             state.parent, state.listed_by_wei = state.last_total, True
@@ -466,6 +491,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
+        if parent is not None and parent == state.instalments_of:
+            fact = dataclasses.replace(fact, listed_by="“分别…第一笔/批…”所列")
         state.facts.append(fact)
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
@@ -487,6 +514,9 @@ _DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
 #: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
 #: "（含…）" in brackets is a detail already inside).
 _INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
+#: A clause opening the instalments of the amount right before it: "分别于2020年1月下达第一笔经费250万元,9月下达第二批
+#: …295万元", "分两批拨付,第一批…" — the amounts so numbered are the parts of that amount.
+_FIRST_INSTALMENT = re.compile(r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)")
 #: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
 _ORDINAL = re.compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
 _ORDINALS = "一二三四五六七八九十"

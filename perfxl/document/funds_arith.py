@@ -102,14 +102,16 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         return
     found = _spending_before(facts, rate)
     if found is None:
-        _spent_over_spent_and_left(run, pi, ref, facts, rate)
+        if not _rate_in_run(run, pi, ref, facts, rate):
+            _spent_over_spent_and_left(run, pi, ref, facts, rate)
         return
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
     got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
     if got is None:
-        _spent_over_spent_and_left(run, pi, ref, facts, rate)
+        if not _rate_in_run(run, pi, ref, facts, rate):
+            _spent_over_spent_and_left(run, pi, ref, facts, rate)
         return
     readings: list[tuple[Interval, Decimal, str]] = []
     for budget, point, text in got[0]:
@@ -134,6 +136,47 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         (paid, *got[1]),
         "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
     )
+
+
+def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> bool:
+    """ "其中中央财政资金全年预算数1800万元,全年执行数1200万元,当前预算执行率66.67%;地方财政资金全年预算数…": a funds block
+    copied from the 自评表 gives each source its budget, spending and rate in a run of the sentence that ends at the
+    rate (it starts after the sentence's previous rate). When the run holds exactly two money figures, a budget and
+    then a spending, the rate is spending / budget — also for a 其中 part, whose own run it is. Paired by place within
+    the run: a judgement (警告 at most). True when the run had this shape (whether or not the rate agrees)."""
+    run_facts = [
+        f
+        for f in facts[: rate.index]
+        if f.sentence == rate.sentence and not any(g.role == "completion" for g in facts[f.index : rate.index])
+    ]
+    money = [f for f in run_facts if f.quantity.is_money]
+    if len(money) != 2:
+        return False
+    budget, paid = money
+    budget_words = _around(budget)[0] or budget.subject
+    if not (budget.role == "budget" or (_BUDGET.search(budget_words) and not _SPENT_WORDS.search(budget_words))):
+        return False
+    if not (paid.role == "final" or (paid.role == "value" and _SPENT.search(paid.subject))):
+        return False
+    if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
+        return False
+    summed = _sum_in(run, pi, [budget], paid.quantity.unit)  # 元 and 万元 convert exactly
+    if summed is None or summed[1] <= 0:
+        return False
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(_operand(run, pi, paid), summed[0]),
+        paid.quantity.value / summed[1] * HUNDRED,
+        f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget.quantity.text}）",
+        f"{rate.subject}: spending / budget of its own run",
+        (paid, budget),
+        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对",
+    )
+    return True
 
 
 #: The words of a spending ("实际执行飞行经费", "全年实际支出"), anywhere in them — not a budget's.
@@ -326,7 +369,136 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
+def _is_budget(f: Fact) -> bool:
+    words = _around(f)[0] or f.subject
+    return f.role == "budget" or bool(_BUDGET.search(words) and not _SPENT_WORDS.search(words))
+
+
+def _is_spending(f: Fact) -> bool:
+    return f.role == "final" or (f.role == "value" and bool(_SPENT.search(f.subject)))
+
+
+#: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").
+_A_SOURCE = re.compile(r"(资金|拨款|结转)")
+
+
+def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "年度资金总额全年预算数5372.5833万元,全年执行数4772.58万元,…。其中中央财政资金全年预算数1800万元,全年执行数1200
+    万元,…;地方财政资金全年预算数…,全年执行数…;其他资金…": the 自评表's funds block in words — a sentence opening with 其中
+    that gives two or more sources a budget and then a spending each, right after a sentence whose money is one budget
+    and then one spending. The sources' budgets are parts of that budget, their spendings parts of that spending: more
+    than the whole is certain (N02 错误). Less is not said: the sources' figures are often rounded where the whole is
+    not (1800 + 2192.58 + 1380 against 5372.5833万元), and a 其中 may leave a source out."""
+    for s in sorted({f.sentence for f in facts}):
+        money = [f for f in facts if f.sentence == s and f.quantity.is_money]
+        whole = [f for f in facts if f.sentence == s - 1 and f.quantity.is_money]
+        if len(money) < 4 or len(money) % 2 or len(whole) != 2 or not money[0].clause.lstrip().startswith("其中"):
+            continue
+        budgets, spendings = money[0::2], money[1::2]
+        if not (all(map(_is_budget, budgets)) and all(map(_is_spending, spendings))):
+            continue
+        if not all(_A_SOURCE.search(_around(f)[0] or f.subject) for f in budgets):
+            continue
+        if not (_is_budget(whole[0]) and _is_spending(whole[1])) or any(map(_approximate, (*whole, *money))):
+            continue
+        for total, parts, kind in ((whole[0], budgets, "预算数"), (whole[1], spendings, "执行数")):
+            _sources_against(run, pi, ref, facts, total, parts, kind)
+
+
+def _sources_against(
+    run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], kind: str
+) -> None:
+    summed = _sum_in(run, pi, parts, total.quantity.unit)
+    if summed is None or any((pi, f.index) in run.contradicted for f in (total, *parts)):
+        return
+    lo, point = summed[0].lo, summed[1]
+    if lo < _operand(run, pi, total).hi:
+        return
+    names = " + ".join(p.quantity.text for p in parts)
+    expected = _show(point, total.quantity.unit, max(p.quantity.places for p in parts))
+    run.contradicted.update((pi, f.index) for f in (total, *parts))  # one finding for the wrong figure, not its rates
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {
+                "where": _where(ref),
+                "what": f"各资金来源的{kind}之和（{names}）超过了总的{kind}",
+                "what_en": f"the sources' {kind} against the whole's",
+            },
+            expected=expected,
+            actual=total.quantity.text,
+            basis=f"{_where(ref)}：“其中”各资金来源的{kind} {names} = {expected}，而其前一句总的{kind}写 "
+            f"{total.quantity.text}（各来源的{kind}是总{kind}的组成部分，之和不能超过总数）",
+            basis_en=f"the sources' {kind} {names} = {expected}; the whole's, in the sentence before, is "
+            f"{total.quantity.text}: parts cannot exceed it",
+            certainty=Certainty.CERTAIN,
+        )
+    )
+
+
+#: "市级预算安排80%计260万元", "按60%计180万元": a share written with the amount it comes to.
+_COMES_TO = r"\s*(?:计|即|合计|共计)\s*"
+
+
+def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "还需拨付325万元,市级预算安排80%计260万元": a percentage followed by 计 and an amount is that share of an amount
+    before it in its sentence (each one tried, no 其中 part) — N02 only when none gives it at the printed precision.
+    Which amount is the base is paired by place: a judgement (警告 at most)."""
+    for pct in facts[:-1]:
+        amount = facts[pct.index + 1]
+        if not (pct.quantity.is_percent and amount.quantity.is_money and amount.sentence == pct.sentence):
+            continue
+        pattern = re.escape(pct.quantity.text) + _COMES_TO + re.escape(amount.quantity.text)
+        if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
+            continue
+        bases = [
+            f
+            for f in facts[: pct.index]
+            if f.sentence == pct.sentence and f.quantity.is_money and f.parent is None and not _approximate(f)
+        ]
+        readings: list[tuple[Interval, Decimal, Fact]] = []
+        for base in bases:
+            factor = convert(Decimal(1), base.quantity.unit, amount.quantity.unit).factor
+            if not factor:
+                continue
+            share = _operand(run, pi, pct).scaled(Decimal("0.01"))
+            b = _operand(run, pi, base).scaled(factor)
+            point = base.quantity.value * factor * pct.quantity.value / HUNDRED
+            readings.append((Interval(b.lo * share.lo, b.hi * share.hi), point, base))
+        own = _operand(run, pi, amount)
+        if not readings or any(c.overlaps(own) for c, _, _ in readings):
+            continue
+        if any((pi, f.index) in run.contradicted for f in (pct, amount, *(b for _, _, b in readings))):
+            continue
+        _, point, base = readings[-1]  # the nearest amount before it
+        expected = _show(round_half_up(point, amount.quantity.places), amount.quantity.unit)
+        others = "、".join(b.quantity.text for _, _, b in readings[:-1])
+        run.contradicted.add((pi, amount.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{amount.subject}”按比例计算的金额（{base.quantity.text} × {pct.quantity.text}）",
+                    "what_en": "a share's amount: base × percentage",
+                },
+                expected=expected,
+                actual=amount.quantity.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{base.quantity.text} × {pct.quantity.text} = {expected}，而“{amount.clause}”写 "
+                f"{amount.quantity.text}；比例的基数按同一句中的位置取其前最近的金额"
+                + (f"（按 {others} 计算也不相符）" if others else "")
+                + "，需人工核实",
+                basis_en=f"{base.quantity.text} × {pct.quantity.text} = {expected}; the text says "
+                f"{amount.quantity.text}; the base paired by place, a person checks",
+            )
+        )
+
+
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
+    _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
@@ -402,6 +574,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
+    _share_with_amount(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
