@@ -87,7 +87,7 @@ def annotated_bytes(
     plan = plan_marks(findings, pkg.names, merge_of)
     order = sorted(findings, key=order_key)
     lines = coverage_lines(coverage) if coverage is not None else []
-    rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines)
+    rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines, as_hyperlinks=True)
     patched = apply_marks(pkg, plan, rows, [f.severity for f in order], HEADER_ROW)
     return patched.data, patched.marked_cells
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
@@ -24,6 +24,7 @@ __all__ = [
     "RESULT_HEADER",
     "SEVERITY_ZH",
     "Mark",
+    "Hyperlink",
     "is_own_result_sheet",
     "previous_marks",
     "cell_text",
@@ -53,6 +54,15 @@ class Mark:
     cell: str
     severity: Severity
     noted: bool
+
+
+class Hyperlink(NamedTuple):
+    """A 单元格 link as a writer that stores links as links takes it (the annotated copy's <hyperlink>): the place
+    (`'Sheet'!B7`) and the text shown — what `hyperlink_target` reads back from the HYPERLINK formula of the same
+    row, without writing the formula and parsing it again."""
+
+    location: str
+    display: str
 
 
 def is_own_result_sheet(name: str, rows: list[list[Any]]) -> bool:
@@ -96,6 +106,7 @@ def result_rows(
     *,
     list_area_cells: bool = True,
     coverage: Sequence[str] = (),
+    as_hyperlinks: bool = False,
 ) -> list[list[Any]]:
     """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells, then 读取范围).
 
@@ -107,6 +118,8 @@ def result_rows(
 
     `coverage`: the 读取范围 lines (`perfxl.report._common.coverage_lines`), so the sheet says what was not read or
     checked, as the console and HTML reports do; they name no cell, so the next run's `previous_marks` skips them.
+
+    `as_hyperlinks`: a link to a marked cell as a `Hyperlink` (location, display) instead of its HYPERLINK formula.
     """
     order = ordered
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
@@ -119,7 +132,10 @@ def result_rows(
         noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
         listed.add((sheet or "", cell))
         # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
-        link = _link_formula(sheet, cell, named) if sheet and cell and mark is not None else (named or "")
+        if sheet and cell and mark is not None:
+            link: Any = _hyperlink(sheet, cell, named) if as_hyperlinks else _link_formula(sheet, cell, named)
+        else:
+            link = named or ""
         rows.append(
             [
                 i,
@@ -184,6 +200,11 @@ def _row_of(cell: str) -> int | None:
         return parse_a1(cell.split(":", 1)[0])[0]
     except ValueError:
         return None
+
+
+def _hyperlink(sheet: str, cell: str, display: str | None) -> Hyperlink:
+    """The link `_link_formula` writes, as (location, display): `hyperlink_target` of that formula."""
+    return Hyperlink("'" + sheet.replace("'", "''") + "'!" + cell, display or cell)
 
 
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
