@@ -92,6 +92,9 @@ def annotated_bytes(
     return patched.data, patched.marked_cells
 
 
+_UNPARSED: Any = object()  # a cell text _Marks has not parsed yet
+
+
 class _Marks(Mapping[tuple[str, str], Mark]):
     """The plan's filled cells as `result_rows` reads them, (sheet, "B7") → Mark, made only for the cells asked
     about (a finding's own cell) instead of one Mark and two A1 texts for every filled cell."""
@@ -112,18 +115,19 @@ class _Marks(Mapping[tuple[str, str], Mark]):
 
     def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
-        if cell not in self._cells:
+        at = self._cells.get(cell, _UNPARSED)
+        if at is _UNPARSED:
             try:
                 r, c = parse_a1(cell)
             except ValueError:
-                self._cells[cell] = None
+                at = self._cells[cell] = None
             else:  # only the canonical text names a filled cell ("b7", "$B$7" do not)
-                self._cells[cell] = (r, c) if a1(r, c) == cell else None
-        at = self._cells[cell]
+                at = self._cells[cell] = (r, c) if a1(r, c) == cell else None
         if at is None:
             return None
-        severity = self._plan.fills.get((sheet, *at))
-        return None if severity is None else Mark(sheet, cell, severity, (sheet, *at) in self._plan.notes)
+        place = (sheet, at[0], at[1])
+        severity = self._plan.fills.get(place)
+        return None if severity is None else Mark(sheet, cell, severity, place in self._plan.notes)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return ((s, a1(r, c)) for s, r, c in self._plan.fills)

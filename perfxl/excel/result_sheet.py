@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
-from perfxl.safety import neutralise_formula
+from perfxl.safety import FORMULA_TRIGGERS, neutralise_formula
 
 __all__ = [
     "RESULT_SHEET",
@@ -43,6 +43,7 @@ COVERAGE_TITLE = "读取范围（未能读取的表格、未能运行的检查�
 RESULT_HEADER = ("序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注")
 HEADER_ROW = _HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
 _NOTE_ADDED = "是"
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)  # first characters that neutralise_formula looks at
 _HYPERLINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$', re.IGNORECASE)
 
 
@@ -124,11 +125,12 @@ def result_rows(
     order = ordered
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
+    get = marks.get
     for i, f in enumerate(order, 1):
         ref = f.ref
         sheet, named = (ref.sheet, ref.cell) if ref else (None, None)  # f.sheet, f.cell
         cell = ref.first_cell if isinstance(ref, CellRef) and _row_of(ref.cell) is not None else (named or "")
-        mark = marks.get((sheet or "", cell))
+        mark = get((sheet or "", cell))
         noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
         listed.add((sheet or "", cell))
         # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
@@ -136,19 +138,17 @@ def result_rows(
             link: Any = _hyperlink(sheet, cell, named) if as_hyperlinks else _link_formula(sheet, cell, named)
         else:
             link = named or ""
-        rows.append(
-            [
-                i,
-                SEVERITY_ZH[f.severity],
-                f.code,
-                neutralise_formula(sheet or ""),
-                link,
-                neutralise_formula(f.message),
-                neutralise_formula(f.expected or ""),
-                neutralise_formula(f.actual or ""),
-                noted,
-            ]
-        )
+        # neutralise_formula, called only for texts it may change (four calls a finding were a tenth of this loop)
+        where, message, expected, actual = sheet or "", f.message, f.expected or "", f.actual or ""
+        if where[:1] in _TRIGGERS:
+            where = neutralise_formula(where)
+        if message.__class__ is not str or message[:1] in _TRIGGERS:
+            message = neutralise_formula(message)
+        if expected.__class__ is not str or expected[:1] in _TRIGGERS:
+            expected = neutralise_formula(expected)
+        if actual.__class__ is not str or actual[:1] in _TRIGGERS:
+            actual = neutralise_formula(actual)
+        rows.append([i, SEVERITY_ZH[f.severity], f.code, where, link, message, expected, actual, noted])
     # cells filled for a range or merged area but not named by a finding: listed so a re-run clears them
     for (sheet, cell), mark in sorted(marks.items()) if list_area_cells else ():
         if (sheet, cell) not in listed:

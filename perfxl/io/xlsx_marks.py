@@ -709,17 +709,18 @@ def _note_run(text: str) -> bytes:
     return b'<r><t xml:space="preserve">' + _xml_text(text) + b"</t></r>"
 
 
-def _vml_shape(n: int, row: int, col: int) -> bytes:
-    r, c = row - 1, col - 1
-    return (
-        f'<v:shape id="_x0000_s{n}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
-        f'margin-top:1.5pt;width:240pt;height:90pt;z-index:{n};visibility:hidden" fillcolor="#ffffe1" '
-        f'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
-        f'<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left">'
-        f'</div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
-        f"<x:Anchor>{c + 1}, 15, {r}, 10, {c + 5}, 15, {r + 6}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>"
-        f"<x:Row>{r}</x:Row><x:Column>{c}</x:Column></x:ClientData></v:shape>"
-    ).encode()
+#: A note's shape in Excel's own form: its number twice, the anchor (the cell's 1-based column and 0-based row, then
+#: four columns right and six rows down), the cell's 0-based row and column. One bytes template: an f-string per
+#: note was a third of the notes' time at 400 notes.
+_VML_SHAPE = (
+    b'<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;'
+    b'margin-top:1.5pt;width:240pt;height:90pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" '
+    b'o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+    b'<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left">'
+    b'</div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
+    b"<x:Anchor>%d, 15, %d, 10, %d, 15, %d, 4</x:Anchor><x:AutoFill>False</x:AutoFill>"
+    b"<x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>"
+)
 
 
 _VML_HEAD = (
@@ -770,11 +771,15 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
         m.group(1): m for m in re.finditer(rb'<comment\b[^>]*\bref="([A-Z]+\d+)"[^>]*>(.*?)</comment>', comments, re.S)
     }
     new_cells, added, edits = [], [], []
+    runs: dict[str, bytes] = {}  # a note's text run: cells of one rule share their note
     for (row, col), note in sorted(notes.items()):
-        ref = a1(row, col).encode()
+        ref = b"%s%d" % (_letters(col), row)
         m = existing.get(ref)
         if m is None:
-            added.append(b'<comment ref="%s" authorId="%d"><text>%s</text></comment>' % (ref, author, _note_run(note)))
+            run = runs.get(note)
+            if run is None:
+                run = runs[note] = _note_run(note)
+            added.append(b'<comment ref="%s" authorId="%d"><text>%s</text></comment>' % (ref, author, run))
             new_cells.append((row, col))
             continue
         body = m.group(2)
@@ -797,7 +802,10 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
         xml = _insert_before_first(xml, _AFTER_LEGACY, f'<legacyDrawing xmlns:r="{REL_NS}" r:id="{rid}"/>'.encode())
     if new_cells and vml_part is not None:
         vml = pkg.get(vml_part) or b""
-        shapes = b"".join(_vml_shape(block * 1024 + i + 1, r, c) for i, (r, c) in enumerate(new_cells))
+        first = block * 1024 + 1
+        shapes = b"".join(
+            [_VML_SHAPE % (n, n, c, r - 1, c + 4, r + 5, r - 1, c - 1) for n, (r, c) in enumerate(new_cells, first)]
+        )
         at = vml.rfind(b"</xml>")
         pkg.put(vml_part, vml[:at] + shapes + vml[at:] if at >= 0 else vml + shapes)
     return xml
