@@ -405,6 +405,19 @@ class _Styles:
         self._fills: dict[str, int] = {}
         self._marked: dict[tuple[int, Severity], int] = {}
 
+    def checkpoint(self) -> tuple[int, ...]:
+        """How much has been added so far, for `rollback`."""
+        return len(self.new_xfs), len(self.new_fills), len(self.new_fonts), len(self._fills), len(self._marked)
+
+    def rollback(self, saved: tuple[int, ...]) -> None:
+        """Take back everything added since `checkpoint` gave `saved` (entries are only ever appended)."""
+        xfs, fills, fonts, fill_keys, marked_keys = saved
+        del self.new_xfs[xfs:], self.new_fills[fills:], self.new_fonts[fonts:]
+        for key in list(self._fills)[fill_keys:]:
+            del self._fills[key]
+        for marked in list(self._marked)[marked_keys:]:
+            del self._marked[marked]
+
     def _block(self, tag: bytes) -> bytes:
         m = re.search(rb"<" + tag + rb"\b[^>]*>(.*?)</" + tag + rb">", self.data, re.S)
         return m.group(1) if m else b""
@@ -581,29 +594,26 @@ def _cells_in_place(
     """The fastest path of `_patch_cells`: every marked cell exists and starts `<c r="A1"` (as Excel and the usual
     writers write it), so one forward walk over the marked cells in (row, column) order finds each by its address
     between `lo` and `hi` (the inside of <sheetData>) and splices its new style in — no row is parsed, and the
-    worksheet is copied once. None (the caller falls back) when a cell is missing or out of order; nothing is
-    styled before every cell is found, so the cell formats are added in the same order either way.
+    worksheet is copied once. None (the caller falls back) when a cell is missing or out of order; the cell formats
+    added on the way are taken back then, so they are added in the same order either way.
     """
-    keys = sorted(marks)  # rows ascend and cells ascend within a row: each search starts at the last hit
-    found: list[int] = []  # each cell's start and the end of its attributes, flat
-    find, start, add = xml.find, lo, found.append
-    letters, known = _COLUMN_BYTES, len(_COLUMN_BYTES)
-    for r, c in keys:
-        at = find(b'<c r="%s%d"' % (letters[c] if c < known else _letters(c), r), start, hi)
-        end = find(b">", at, hi) if at >= 0 else -1
-        if end < 0:
-            return None
-        start = end - 1 if xml[end - 1] == 47 else end  # 47: the "/" of an empty <c …/>
-        add(at)
-        add(start)
     view = memoryview(xml)  # pieces are views: the one copy is the final join
     out: list[bytes | memoryview] = []
     put = out.append
     pos = 0
     spliced: dict[tuple[bytes, Severity], bytes] = {}  # (old s digits, severity) → the new ` s="N"`
-    pairs = iter(found)
-    for key, at, attrs_end in zip(keys, pairs, pairs, strict=True):
-        severity = marks[key]
+    find, start = xml.find, lo
+    letters, known = _COLUMN_BYTES, len(_COLUMN_BYTES)
+    saved = styles.checkpoint()
+    # rows ascend and cells ascend within a row: each search starts at the last hit
+    for key, severity in sorted(marks.items()):  # keys differ: the levels are never compared
+        r, c = key
+        at = find(b'<c r="%s%d"' % (letters[c] if c < known else _letters(c), r), start, hi)
+        end = find(b">", at, hi) if at >= 0 else -1
+        if end < 0:
+            styles.rollback(saved)
+            return None
+        attrs_end = start = end - 1 if xml[end - 1] == 47 else end  # 47: the "/" of an empty <c …/>
         s_at = find(b' s="', at, attrs_end)
         close = find(b'"', s_at + 4, attrs_end) if s_at >= 0 else -1
         digits = xml[s_at + 4 : close] if close > s_at + 4 else b""
