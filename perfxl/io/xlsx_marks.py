@@ -589,13 +589,20 @@ def _rows_in_place(
 
 
 def _cells_in_place(
-    xml: bytes, lo: int, hi: int, marks: dict[tuple[int, int], Severity], col_styles: dict[int, int], styles: _Styles
+    xml: bytes,
+    lo: int,
+    hi: int,
+    marks: dict[tuple[int, int], Severity],
+    col_styles: dict[int, int],
+    styles: _Styles,
+    insert: tuple[int, bytes] | None = None,
 ) -> bytes | None:
     """The fastest path of `_patch_cells`: every marked cell exists and starts `<c r="A1"` (as Excel and the usual
     writers write it), so one forward walk over the marked cells in (row, column) order finds each by its address
     between `lo` and `hi` (the inside of <sheetData>) and splices its new style in — no row is parsed, and the
     worksheet is copied once. None (the caller falls back) when a cell is missing or out of order; the cell formats
-    added on the way are taken back then, so they are added in the same order either way.
+    added on the way are taken back then, so they are added in the same order either way. `insert`: a fragment to
+    put at an offset past `hi` (perfxl's <legacyDrawing>) in the same copy.
     """
     view = memoryview(xml)  # pieces are views: the one copy is the final join
     out: list[bytes | memoryview] = []
@@ -637,7 +644,13 @@ def _cells_in_place(
         put(view[pos : at + 2])
         put(_restyle(attrs, styles.marked(base, severity)))
         pos = attrs_end
-    out.append(view[pos:])
+    if insert is None:
+        put(view[pos:])
+    else:  # perfxl's <legacyDrawing>, after </sheetData>: past every cell
+        at, fragment = insert
+        put(view[pos:at])
+        put(fragment)
+        put(view[at:])
     return b"".join(out)
 
 
@@ -665,17 +678,36 @@ def _sheet_data(xml: bytes) -> tuple[int, int] | None:
     return None if close < 0 else (at, close + len(b"</sheetData>"))
 
 
-def _patch_cells(xml: bytes, marks: dict[tuple[int, int], Severity], styles: _Styles) -> bytes:
-    """The worksheet XML with every marked cell's style replaced by a filled copy of its own."""
+def _patch_cells(
+    xml: bytes, marks: dict[tuple[int, int], Severity], styles: _Styles, legacy: bytes | None = None
+) -> bytes:
+    """The worksheet XML with every marked cell's style replaced by a filled copy of its own, and `legacy` (perfxl's
+    <legacyDrawing>) in its place after <sheetData> when given — in the same copy of the sheet on the usual path."""
     span = _sheet_data(xml)
     if span is None or not marks:
-        return xml
+        return xml if legacy is None else _insert_before_first(xml, _AFTER_LEGACY, legacy)
     start, end = span
     col_styles = _col_styles(xml[:start])
     if not xml.endswith(b"/>", start, end):
-        direct = _cells_in_place(xml, xml.find(b">", start) + 1, end - len(b"</sheetData>"), marks, col_styles, styles)
+        insert = (_legacy_at(xml, _AFTER_LEGACY), legacy) if legacy is not None else None
+        lo, hi = xml.find(b">", start) + 1, end - len(b"</sheetData>")
+        direct = _cells_in_place(xml, lo, hi, marks, col_styles, styles, insert)
         if direct is not None:
             return direct
+    patched = _patch_rows(xml, start, end, marks, col_styles, styles)
+    return patched if legacy is None else _insert_before_first(patched, _AFTER_LEGACY, legacy)
+
+
+def _patch_rows(
+    xml: bytes,
+    start: int,
+    end: int,
+    marks: dict[tuple[int, int], Severity],
+    col_styles: dict[int, int],
+    styles: _Styles,
+) -> bytes:
+    """`_patch_cells` row by row, for sheets `_cells_in_place` cannot walk (cells or rows missing, other forms);
+    `start`, `end`: where <sheetData> is."""
     content = xml[start:end]
     if content.endswith(b"/>"):
         head, inner = content[:-2] + b">", b""
@@ -743,17 +775,24 @@ _VML_HEAD = (
 
 
 def _insert_before_first(xml: bytes, markers: Sequence[bytes], fragment: bytes) -> bytes:
-    """`fragment` put before the first of `markers` after <sheetData> (its rows may hold an <extLst> of their
-    own, and searching a 300 KB sheet nine times for markers it lacks cost more than a millisecond)."""
-    end = xml.rfind(b"</sheetData>")
-    start = end if end >= 0 else 0
-    at = min((i for i in (xml.find(m, start) for m in markers) if i >= 0), default=len(xml))
+    """`fragment` put before the first of `markers` after <sheetData> (`_legacy_at`)."""
+    at = _legacy_at(xml, markers)
     view = memoryview(xml)
     return b"".join((view[:at], fragment, view[at:]))  # one copy of the sheet, not three
 
 
-def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int], str], block: int) -> bytes:
-    """Add perfxl's notes to a sheet: appended to a user's note on the same cell, new notes otherwise."""
+def _legacy_at(xml: bytes, markers: Sequence[bytes]) -> int:
+    """Where the first of `markers` is after <sheetData> (its rows may hold an <extLst> of their own, and searching a
+    300 KB sheet nine times for markers it lacks cost more than a millisecond); the end when none is."""
+    end = xml.rfind(b"</sheetData>")
+    start = end if end >= 0 else 0
+    return min((i for i in (xml.find(m, start) for m in markers) if i >= 0), default=len(xml))
+
+
+def _patch_notes(pkg: Package, part: str, notes: dict[tuple[int, int], str], block: int) -> bytes | None:
+    """Add perfxl's notes to a sheet: appended to a user's note on the same cell, new notes otherwise. Returns the
+    <legacyDrawing> the sheet must get when its notes' shapes are in a new VML part (None when it has one already),
+    for `_patch_cells` to put in while it copies the sheet."""
     rels = _rels(pkg, part)
     comments_part = next((t for _, typ, t in rels if typ.endswith("/comments")), None)
     vml_part = next((t for _, typ, t in rels if typ.endswith("/vmlDrawing")), None)
@@ -801,24 +840,26 @@ def _patch_notes(pkg: Package, part: str, xml: bytes, notes: dict[tuple[int, int
         edits.append((m.start(2), m.end(2), body.replace(b"</text>", _note_run(sep + note) + b"</text>", 1)))
     for start, end, body in sorted(edits, reverse=True):
         comments = comments[:start] + body + comments[end:]
-    if added:
-        comments = comments.replace(b"</commentList>", b"".join(added) + b"</commentList>", 1)
+    at = comments.find(b"</commentList>") if added else -1
+    if at >= 0:  # one copy of the part (as replace(…, 1) put them before the first </commentList>)
+        comments = b"".join([comments[:at], *added, comments[at:]])
     pkg.put(comments_part, comments)
+    legacy = None
     if vml_part is None and new_cells:
         vml_part = pkg.unused("xl/drawings/vmlDrawingPerfxl%d.vml")
         pkg.put(vml_part, (_VML_HEAD % block) + b"</xml>")
         rid = _add_rel(pkg, part, "vmlDrawing", vml_part)
         _vml_default(pkg)
-        xml = _insert_before_first(xml, _AFTER_LEGACY, f'<legacyDrawing xmlns:r="{REL_NS}" r:id="{rid}"/>'.encode())
+        legacy = f'<legacyDrawing xmlns:r="{REL_NS}" r:id="{rid}"/>'.encode()
     if new_cells and vml_part is not None:
         vml = pkg.get(vml_part) or b""
         first = block * 1024 + 1
-        shapes = b"".join(
-            [_VML_SHAPE % (n, n, c, r - 1, c + 4, r + 5, r - 1, c - 1) for n, (r, c) in enumerate(new_cells, first)]
-        )
+        shapes = [
+            _VML_SHAPE % (n, n, c, r - 1, c + 4, r + 5, r - 1, c - 1) for n, (r, c) in enumerate(new_cells, first)
+        ]
         at = vml.rfind(b"</xml>")
-        pkg.put(vml_part, vml[:at] + shapes + vml[at:] if at >= 0 else vml + shapes)
-    return xml
+        pkg.put(vml_part, b"".join([vml[:at], *shapes, vml[at:]] if at >= 0 else [vml, *shapes]))  # one copy
+    return legacy
 
 
 # ---------------------------------------------------------------- the 校验结果 sheet
@@ -1130,10 +1171,8 @@ def apply_marks(
                 f"sheet {sheet!r} is written in a form perfxl cannot mark (e.g. a prefixed <x:sheetData>); no copy made",
                 code="ANNOTATE_UNSUPPORTED",
             )
-        xml = _patch_cells(original, by_sheet.get(sheet, {}), styles)
-        if sheet in notes:
-            xml = _patch_notes(pkg, part, xml, notes[sheet], block)
-        pkg.put(part, xml)
+        legacy = _patch_notes(pkg, part, notes[sheet], block) if sheet in notes else None
+        pkg.put(part, _patch_cells(original, by_sheet.get(sheet, {}), styles, legacy))
     _add_result_sheet(pkg, rows, severities, header_row, styles)
     pkg.put(_STYLES, styles.to_bytes())
     return PackageMarks(pkg.to_bytes(), sum(len(v) for v in by_sheet.values()))
