@@ -11,7 +11,6 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
@@ -47,9 +46,9 @@ _TRIGGERS = frozenset(FORMULA_TRIGGERS)  # first characters that neutralise_form
 _HYPERLINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$', re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One marked cell: where, the severity shown, and whether perfxl put a note on it."""
+class Mark(NamedTuple):
+    """One marked cell: where, the severity shown, and whether perfxl put a note on it. A named tuple: the annotated
+    copy makes one for each finding's cell, and a frozen dataclass took twice as long to make."""
 
     sheet: str
     cell: str
@@ -126,6 +125,7 @@ def result_rows(
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
     get = marks.get
+    places: dict[str, str] = {}
     for i, f in enumerate(order, 1):
         ref = f.ref
         sheet, named = (ref.sheet, ref.cell) if ref else (None, None)  # f.sheet, f.cell
@@ -135,7 +135,13 @@ def result_rows(
         listed.add((sheet or "", cell))
         # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
         if sheet and cell and mark is not None:
-            link: Any = _hyperlink(sheet, cell, named) if as_hyperlinks else _link_formula(sheet, cell, named)
+            if as_hyperlinks:  # what hyperlink_target reads from `_link_formula`; the quoted sheet name made once
+                quoted = places.get(sheet)
+                if quoted is None:
+                    quoted = places[sheet] = "'" + sheet.replace("'", "''") + "'!"
+                link: Any = Hyperlink(quoted + cell, named or cell)
+            else:
+                link = _link_formula(sheet, cell, named)
         else:
             link = named or ""
         # neutralise_formula, called only for texts it may change (four calls a finding were a tenth of this loop)
@@ -200,11 +206,6 @@ def _row_of(cell: str) -> int | None:
         return parse_a1(cell.split(":", 1)[0])[0]
     except ValueError:
         return None
-
-
-def _hyperlink(sheet: str, cell: str, display: str | None) -> Hyperlink:
-    """The link `_link_formula` writes, as (location, display): `hyperlink_target` of that formula."""
-    return Hyperlink("'" + sheet.replace("'", "''") + "'!" + cell, display or cell)
 
 
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
