@@ -60,20 +60,27 @@ def annotated_bytes(
     pkg = read_package(original, path)
     # merged ranges by the rows they cross, for merge_of; a range taller than _TALL rows (a label merged down a
     # whole table, A12:A1012) is kept whole and tested on each lookup instead of being listed on every row
-    by_row: dict[tuple[str, int], list[tuple[int, Bounds]]] = {}
+    by_row: dict[str, dict[int, list[tuple[int, Bounds]]]] = {}
     tall: dict[str, list[tuple[int, Bounds]]] = {}
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
+        at_row = by_row[name] = {}
         for i, b in enumerate(pkg.merges(name)):
+            entry = (i, b)
             if b[2] - b[0] >= _TALL:
-                tall.setdefault(name, []).append((i, b))
+                tall.setdefault(name, []).append(entry)
                 continue
             for r in range(b[0], b[2] + 1):
-                by_row.setdefault((name, r), []).append((i, b))
+                crossing = at_row.get(r)
+                if crossing is None:
+                    at_row[r] = [entry]
+                else:
+                    crossing.append(entry)
+    no_rows: dict[int, list[tuple[int, Bounds]]] = {}
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
         """The first merged range (in the sheet's order) holding the cell."""
         found: tuple[int, Bounds] | None = None
-        for i, b in by_row.get((sheet, row), ()):
+        for i, b in by_row.get(sheet, no_rows).get(row, ()):
             if b[1] <= col <= b[3]:
                 found = (i, b)
                 break
