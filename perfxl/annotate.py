@@ -10,6 +10,7 @@ images, VBA and the ribbon. The copy is written atomically and never over the in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
 from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
-from perfxl.model import Coverage, Finding, a1, parse_a1
+from perfxl.model import Coverage, Finding, a1, column_index
 from perfxl.report._common import coverage_lines
 
 __all__ = [
@@ -100,6 +101,7 @@ def annotated_bytes(
 
 
 _UNPARSED: Any = object()  # a cell text _Marks has not parsed yet
+_CANONICAL = re.compile(r"([A-Z]{1,3})([1-9][0-9]*|0)\Z")  # what a1(row, col) writes
 
 
 class _Marks(Mapping[tuple[str, str], Mark]):
@@ -123,13 +125,9 @@ class _Marks(Mapping[tuple[str, str], Mark]):
     def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
         at = self._cells.get(cell, _UNPARSED)
-        if at is _UNPARSED:
-            try:
-                r, c = parse_a1(cell)
-            except ValueError:
-                at = self._cells[cell] = None
-            else:  # only the canonical text names a filled cell ("b7", "$B$7" do not)
-                at = self._cells[cell] = (r, c) if a1(r, c) == cell else None
+        if at is _UNPARSED:  # only the canonical text (a1's) names a filled cell: "b7", "$B$7", "B07" do not
+            m = _CANONICAL.match(cell)
+            at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
         if at is None:
             return None
         place = (sheet, at[0], at[1])

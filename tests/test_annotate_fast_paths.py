@@ -113,3 +113,26 @@ def test_parts_deflated_by_isal_or_by_zlib_unzip_to_the_same_parts(monkeypatch):
             parts.append({i.filename: z.read(i.filename) for i in z.infolist()})
     assert parts[0] == parts[1]
     assert "校验结果".encode() in parts[0]["xl/workbook.xml"] and parts[0] != _parts(data)  # the marks are in both
+
+
+def test_the_copys_marks_name_a_filled_cell_only_by_its_canonical_text():
+    """`annotate._Marks` reads a cell text by one regex; the definition is a1's text of the filled cell."""
+    from perfxl.annotate import _Marks
+    from perfxl.marks import plan_marks
+    from perfxl.model import a1, parse_a1
+
+    findings = [Finding("T01", Severity.ERROR, CellRef("表", cell), "x") for cell in ("B7", "AA10", "C1:D2", "B0")]
+    plan = plan_marks(findings, ["表"], lambda sheet, row, col: None)
+    marks = _Marks(plan)
+    asked = ["B7", "b7", "$B$7", "B07", " B7", "B7 ", "AA10", "aa10", "C1", "D2", "C1:D2", "B0", "E5", "B٧", "", "7"]
+    for text in asked:
+        try:
+            row, col = parse_a1(text)
+            expected = ("表", row, col) in plan.fills and a1(row, col) == text
+        except ValueError:
+            expected = False
+        found = marks.get(("表", text))
+        assert (found is not None) == expected, text
+        if found is not None:
+            assert found == Mark("表", text, Severity.ERROR, ("表", row, col) in plan.notes)
+    assert len(marks) == len(plan.fills) == 7
