@@ -136,3 +136,21 @@ def test_the_copys_marks_name_a_filled_cell_only_by_its_canonical_text():
         if found is not None:
             assert found == Mark("表", text, Severity.ERROR, ("表", row, col) in plan.notes)
     assert len(marks) == len(plan.fills) == 7
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        b'<mergeCell ref="A1:B2"/><mergeCell ref="AA10:AB12"/>',  # Excel's form: the plain pattern
+        b'<mergeCell ref="A1:B2"/><mergeCell\tref="C3:D4"/>',  # a tab after the name
+        b"<mergeCell ref=\"A1:B2\"/><mergeCell ref='E5:F6'/>",  # single quotes
+        b'<mergeCell ref="A1:B2"/><mergeCell ref="C3"/><mergeCell x="1" ref="G7:H8"/>',  # no range; another attribute
+    ],
+)
+def test_merged_ranges_read_every_form_the_general_pattern_reads(tags):
+    xml = b'<worksheet><sheetData/><mergeCells count="9">' + tags + b"</mergeCells></worksheet>"
+    general = [
+        (int(r0), xlsx_marks._column_of(c0), int(r1), xlsx_marks._column_of(c1))
+        for c0, r0, c1, r1 in xlsx_marks._MERGE_PARTS.findall(xml)
+    ]
+    assert xlsx_marks.merged_ranges(xml) == general and len(general) >= 2
