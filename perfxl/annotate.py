@@ -10,6 +10,7 @@ images, VBA and the ribbon. The copy is written atomically and never over the in
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,7 +58,23 @@ def annotated_bytes(
     original: bytes, findings: Sequence[Finding], *, path: str = "", coverage: Coverage | None = None
 ) -> tuple[bytes, int]:
     """The annotated package and the number of cells filled (pure bytes in, bytes out); `coverage` adds the
-    读取范围 lines under the findings of the 校验结果 sheet."""
+    读取范围 lines under the findings of the 校验结果 sheet.
+
+    Python's cyclic collector is paused meanwhile (as `perfxl.rules.collector_paused` does for the checks): the copy
+    makes tens of thousands of short-lived tuples, lists and strings and no reference cycles, and each burst of
+    them set the collector walking everything the caller holds — after validation, the whole submission."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _annotated_bytes(original, findings, path, coverage)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _annotated_bytes(
+    original: bytes, findings: Sequence[Finding], path: str, coverage: Coverage | None
+) -> tuple[bytes, int]:
     pkg = read_package(original, path)
     # merged ranges by the rows they cross, for merge_of; a range taller than _TALL rows (a label merged down a
     # whole table, A12:A1012) is kept whole and tested on each lookup instead of being listed on every row
