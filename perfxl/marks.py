@@ -100,6 +100,7 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
         r0, c0, r1, c1 = found
         sheet = ref.sheet
         merged = merge_of(sheet, r0, c0)
+        inside = merged is not None  # the finding's first cell lies in the merged area
         if merged is None and ref.anchor:  # the reader saw the merge; this book cannot tell
             ar, ac = parse_a1(ref.anchor)
             merged = merge_of(sheet, ar, ac)
@@ -115,13 +116,14 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
         severity = f.severity
         rank = _RANK[severity]
         if r0 == r1 and c0 == c1:
-            targets = [(sheet, r0, c0), at]
+            first = (sheet, r0, c0)
+            targets = [first] if first == at else [first, at]
         else:
             cells = [(sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
             targets = [*cells[:MAX_RANGE_CELLS], at]
         if merged:
             merge = (sheet, merged)
-            if area_rank.get(merge, 0) < rank:  # else every cell of the area is filled at this rank or above
+            if area_rank.get(merge, 0) < rank:
                 area_rank[merge] = rank
                 area = areas.get(merge)
                 if area is None:
@@ -130,6 +132,9 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
                         :MAX_RANGE_CELLS
                     ]
                 targets += area
+            elif inside and r0 == r1 and c0 == c1 and len(areas[merge]) < MAX_RANGE_CELLS:
+                # the whole area — this cell and its anchor too — is filled at this rank or above: nothing changes
+                continue
         for key in targets:
             old = fills.get(key)
             if old is None or rank > _RANK[old]:
