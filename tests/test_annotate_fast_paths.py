@@ -154,3 +154,32 @@ def test_merged_ranges_read_every_form_the_general_pattern_reads(tags):
         for c0, r0, c1, r1 in xlsx_marks._MERGE_PARTS.findall(xml)
     ]
     assert xlsx_marks.merged_ranges(xml) == general and len(general) >= 2
+
+
+def test_rows_that_are_not_all_text_are_written_cell_by_cell(monkeypatch):
+    """A template is checked once per distinct text; a row with a number, None or a list among its texts — equal to
+    no checked text — goes to the cell-by-cell loop as before."""
+    link = Hyperlink("'表'!B7", "B7")
+    texts = ["错误", "F04", "表", link, "执行率应为 95.1%", "95.1%", "90", "是"]
+    rows = [
+        ["perfxl 校验结果"],
+        ["图例"],
+        [],
+        ["序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注"],
+        [1, *texts],
+        [2, *texts[:5], 95.1, "90", "是"],  # a number where a text was
+        [3, *texts[:6], None, ""],
+        [4, *texts[:6], ["90"], ""],  # unhashable
+        [5, *texts[:3], "", *texts[4:]],  # no 单元格
+        [6, *texts],
+    ]
+    severities = [Severity.ERROR] * 6
+    styles = xlsx_marks.read_package(EXAMPLE.read_bytes()).get("xl/styles.xml")
+
+    def sheet_xml() -> bytes:
+        return xlsx_marks._result_sheet_xml(rows, severities, HEADER_ROW, xlsx_marks._Styles(styles, ""))
+
+    fast = sheet_xml()
+    monkeypatch.setattr(xlsx_marks, "_finding_row", lambda *args: None)
+    assert fast == sheet_xml()
+    assert b"<v>95.1</v>" in fast and fast.count(b"<hyperlink ") == 5

@@ -1090,22 +1090,27 @@ def _finding_row(
     if len(row) != 9 or row[0].__class__ is not int:
         return None
     _, lvl, code, sheet, where, message, expected, actual, noted = row
-    if (
-        lvl.__class__ is not str
-        or code.__class__ is not str
-        or sheet.__class__ is not str
-        or message.__class__ is not str
-        or expected.__class__ is not str
-        or actual.__class__ is not str
-        or noted.__class__ is not str
-        or not (lvl and code and sheet and where and message)
-    ):
-        return None
     key = (level, lvl, code, sheet, message, expected, actual, noted)
-    found = templates.get(key)
-    if found is None:
+    try:
+        found = templates.get(key)
+    except TypeError:  # an unhashable value: not a row of texts
+        return None
+    if found is None:  # texts checked once per template: a row equal to a checked key holds the same texts
+        if (
+            lvl.__class__ is not str
+            or code.__class__ is not str
+            or sheet.__class__ is not str
+            or message.__class__ is not str
+            or expected.__class__ is not str
+            or actual.__class__ is not str
+            or noted.__class__ is not str
+            or not (lvl and code and sheet and message)
+        ):
+            return None
         found = templates[key] = _row_template(level, body, lvl, code, sheet, message, expected, actual, noted)
     template, tail = found
+    if not where:
+        return None
     if where.__class__ is Hyperlink:
         location, display = where
     elif where.__class__ is str:
