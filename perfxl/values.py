@@ -234,9 +234,10 @@ def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     return t, None
 
 
+@lru_cache(maxsize=65536)
 def blank_text(raw: str) -> bool:
     """`parse_value(raw).kind` is BLANK or PLACEHOLDER for this text ("", "/", "——", "无"), decided without parsing
-    the rest: whether a name or a remark is filled in is asked of every row, its figures rarely (issue 14)."""
+    the rest: whether a name or a remark is filled in is asked of every row, often by several checks (issue 14)."""
     try:
         head = _text_head(raw)[1]
     except Exception:  # parse_value reads text it cannot take apart as TEXT, which is not blank
