@@ -243,6 +243,8 @@ def blank_text(raw: str) -> bool:
     except Exception:  # parse_value reads text it cannot take apart as TEXT, which is not blank
         return False
     return head is not None and head.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+
+
 _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
 
 # Operator words, longest first so "不低于" wins over "低于".
