@@ -99,3 +99,49 @@ def test_a_source_rows_right_repeated_rate_is_silent(tmp_path):
     rows, merges = _fucai(part_rate="95.36%")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "F04", "F7")
+
+
+# ---------------------------------------------------------------- 年度绩效目标 (80分) over 一级 blocks that declare 100
+
+
+def _fuwumaoyi(output="60", benefit="40"):
+    """2020 年市级服务贸易发展资金项目自评表 (tests/realworld/buxiang-fuwumaoyi-2020.toml, a 云南 区直 form): 预算执行
+    情况 (20 分) and 年度绩效目标 (80 分), whose 一级 blocks declare 产出指标 (60 分) and 效益指标 (40 分); no 分值
+    column (the weights are only declared)."""
+    rows = [
+        pad(["2020 年市级服务贸易发展资金项目自评表"], 7),
+        pad(["单位名称:区商务局", E, E, "填报日期:2021 年 4 月 22 日"], 7),
+        pad(["项目名称", "2020 年市级服务贸易发展资金"], 7),
+        pad(["主管部门", "区商务局", E, "项目实施单位", "投资促进中心"], 7),
+        pad(["预算执行 情况(万元) (20 分)", "预算数 (A)", "执行数(B)", "执行率(B/A)", "得分 (20 分*执行率)"], 7),
+        pad(["年度财政 资金总额", "285.84", "285.84", "100%", "20"], 7),
+        ["年度 绩效 目标 (80 分)", "一级指标", "二级指标", "三级指标", "年初目标值 (A)", "实际完成值 (B)", "得分"],
+        [E, f"产出指标 ({output} 分)", "数量指标", "服务外包离岸(万美元)", "4500", "4557.51", "10"],
+        [E, E, E, "支持服务贸易、服务外 包企业数量", "3家", "3家", "10"],
+        [E, E, "质量指标", "企业国际质量提升", "获得目的国 (地区)受 众欢迎", "受目的国受 众欢迎显著", "10"],
+        [E, E, "时效指标", "预算资金执行率", "90%", "100%", "10"],
+        [E, E, E, "资金拨付及时性", "98%以上", "100%", "10"],
+        [E, f"效益指标 ({benefit} 分)", "社会效益 指标", "企业把握政治导向和文 化方向情况", "正确导向", "较好把握", "20"],
+        [E, E, "可持续影 响指标", "推动企业走出去方面发 挥的作用", "是否利于企 业走出去", "有利于推动 企业走出去", "20"],
+        pad(["总分", E, E, E, E, E, "100"], 7),
+    ]
+    merges = ("A1:G1", "A2:C2", "D2:G2", "B3:G3", "B4:C4", "E4:G4", "E5:G5", "E6:G6", "A7:A14", "B8:B12", "C8:C9",
+              "C11:C12", "B13:B14", "A15:F15")
+    return rows, merges
+
+
+def test_first_level_weights_above_the_declared_goal_block_weight_are_certain(tmp_path):
+    """年度绩效目标 (80 分) holds 产出指标 (60 分) + 效益指标 (40 分) = 100: the table's own declarations contradict each
+    other (with 预算执行 20 分 its weights come to 120) — an 错误 at the 年度绩效目标 label, A7."""
+    rows, merges = _fuwumaoyi()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "W05", "A7")
+    assert found and all(f.severity.value == "error" for f in found), [(f.code, f.severity.value) for f in found]
+    assert [c for c in _errors(result) if c[0] == "W05"] == [("W05", "A7")]
+
+
+def test_first_level_weights_adding_up_to_the_goal_block_weight_are_silent(tmp_path):
+    """产出指标 (50 分) + 效益指标 (30 分) = 80 = 年度绩效目标 (80 分), and 20 + 80 = 100: no W05."""
+    rows, merges = _fuwumaoyi(output="50", benefit="30")
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code == "W05"]

@@ -155,7 +155,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "anhui-yuan-wenwubaohu-2022": {
         12: "a text actual identical to a text target is normal for qualitative rows: not read as no evidence",
     },
-    "buxiang-fuwumaoyi-2020": {10: "a weight declared over several 一级 blocks (年度绩效目标 80 分) is not summed"},
     "hubei-huangshi-tushuguan-gongxiang-2022": {
         17: "the 得分 is merged over two rows, so the repeated '≥360天' has no score of its own to question"
     },
