@@ -145,3 +145,42 @@ def test_first_level_weights_adding_up_to_the_goal_block_weight_are_silent(tmp_p
     rows, merges = _fuwumaoyi(output="50", benefit="30")
     result = _workbook(tmp_path, rows, merges)
     assert not [f for f in result.findings if f.code == "W05"]
+
+
+# ---------------------------------------------------------------- a headerless fragment: what the coverage says
+
+
+def _tieluyanxian_fragment():
+    """The stored end of a 大英县 部门预算项目支出绩效自评表 (tests/realworld/sichuan-daying-tieluyanxian-fragment.toml):
+    indicator rows without their header, the 合计 row and the 评价结论 rows."""
+    rows = [
+        [E, E, E, "安全警示标志设置及时率", "=", "100", "%", "100", "5", E, E],
+        [E, E, "成本指标", "安全隐患排查成本预算", "=", "6", "万元", "6", "5", E, E],
+        [E, E, E, "警示标志设置成本预算", "=", "5", "万元", "5", "5", E, E],
+        [E, "效益指标", "社会效益指标", "环境治理亮化美化率", "≥", "90", "%", "93", "10", E, E],
+        [E, "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%", "96", "10", E, E],
+        ["合计", E, E, E, E, E, E, E, "100", E, E],
+        pad(["评价结论", "预算编制质量较高,完成预算目标,总体评价良好。"], 11),
+        pad(["项目负责人:", E, E, E, E, E, "财务负责人:"], 11),
+    ]
+    merges = ("A6:H6", "B7:K7", "A8:F8", "G8:K8")
+    return rows, merges
+
+
+def test_a_headerless_fragment_is_named_as_one_in_the_coverage(tmp_path):
+    """perfxl finds tables by their header labels, so a table's continuation without its header stays unread (a stated
+    limit). The coverage must say what the rows are — the headerless rest of a 绩效指标 table, rows 1–6 — not only
+    "no recognisable table"."""
+    rows, merges = _tieluyanxian_fragment()
+    result = _workbook(tmp_path, rows, merges)
+    sheet = result.coverage.sheets[0]
+    assert "没有表头" in sheet.note_zh and "第 1–6 行" in sheet.note_zh, sheet.note_zh
+    assert "header" in sheet.note_en, sheet.note_en
+    assert not _errors(result)
+
+
+def test_rows_of_words_are_not_called_a_fragment(tmp_path):
+    """A sheet of text (a report's paragraphs with a 合计 line) is no indicator fragment: the plain note stays."""
+    rows = [["一、项目概况", E], ["本项目用于道路保洁。", E], ["合计", "三项"]]
+    result = _workbook(tmp_path, rows)
+    assert "没有表头" not in result.coverage.sheets[0].note_zh

@@ -18,6 +18,7 @@ from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 from .coverage import skipped_for, table_coverage
 from .findings import container
+from .fragment import headerless_indicator_rows
 from .merges import merge_findings
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
@@ -403,14 +404,16 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         if not grid.hidden and not named and not said:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
+            fragment = _fragment_words(grid)
             layout.problems.append(
                 Finding(
                     "LAYOUT_SHEET_IGNORED",
                     Severity.INFO,
                     CellRef.at(grid.name, first + 1, c + 1),
-                    f"{words.sheet_zh}“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
+                    f"{words.sheet_zh}“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。"
+                    + (fragment[0] if fragment else ""),
                     f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' holds no self-evaluation or basic-data table "
-                    "(by header labels); skipped.",
+                    "(by header labels); skipped." + (f" {fragment[1]}" if fragment else ""),
                 )
             )
     elif grid.hidden and found:
@@ -488,11 +491,26 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
         )
     kind = named if named and named != "evaluation" else "other"
     zh = KIND_ZH.get(kind, kind)
+    fragment = _fragment_words(grid)
     return SheetCoverage(
         grid.name,
         kind,
         certain=False,
         read=True,
-        note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。",
-        note_en=f"no recognisable table; treated as '{kind}', not checked",
+        note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。" + (fragment[0] if fragment else ""),
+        note_en=f"no recognisable table; treated as '{kind}', not checked" + (f"; {fragment[1]}" if fragment else ""),
+    )
+
+
+def _fragment_words(grid: Grid) -> tuple[str, str] | None:
+    """What a sheet's headerless 绩效指标 rows are (`headerless_indicator_rows`), in words for its note, else None."""
+    rows = headerless_indicator_rows(grid)
+    if rows is None:
+        return None
+    a, b = rows[0] + 1, rows[1] + 1
+    return (
+        f"第 {a}–{b} 行是绩效指标表的一部分（指标名、指标值、分值及合计行），但其上没有表头：表格接续上一页或其他工作表，"
+        "perfxl 按表头文字识别各列，这些行未读入、未检查。",
+        f"rows {a}-{b} are part of an indicator table without its header (continued from another page or sheet); "
+        "perfxl finds columns by their header labels, so these rows were not read or checked",
     )
