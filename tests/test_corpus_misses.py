@@ -184,3 +184,41 @@ def test_rows_of_words_are_not_called_a_fragment(tmp_path):
     rows = [["一、项目概况", E], ["本项目用于道路保洁。", E], ["合计", "三项"]]
     result = _workbook(tmp_path, rows)
     assert "没有表头" not in result.coverage.sheets[0].note_zh
+
+
+# ---------------------------------------------------------------- a score merged over two rows
+
+
+def _huangshi(actual="≥360天"):
+    """2022年度共享工程项目自评表, 黄石市图书馆 (tests/realworld/hubei-huangshi-tushuguan-gongxiang-2022.toml): the two
+    时效指标 rows share one 得分 cell merged over both (G16:G17 there); the second's actual repeats its target."""
+    rows = [
+        pad(["2022年度共享工程项目自评表"], 7),
+        pad(["项目名称", "共享工程"], 7),
+        pad(["主管部门", "黄石市文化和旅游局", E, "项目实施单位", "黄石市图书馆"], 7),
+        pad(["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"], 7),
+        pad(["年度财政资金总额", "5", "5", "100%", "20"], 7),
+        ["年度绩效目标1 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标(40分)", "数量指标", "一个存储备份器", "25TB", "25TB", "10"],
+        [E, E, "时效指标", "可保证读者使用时长", "全天候可用", "全天候", "10"],
+        [E, E, E, "2022年全年", "≥360天", actual, E],
+        [E, E, "成本指标", "以低价位高质量为采购原则", "5万元", "5万元", "10"],
+    ]
+    merges = ("A1:G1", "B2:G2", "B3:C3", "E3:G3", "E4:G4", "E5:G5", "A6:A10", "B7:B10", "C8:C9", "G8:G9")
+    return rows, merges
+
+
+def test_an_actual_repeating_its_target_under_a_merged_score_is_flagged(tmp_path):
+    """2022年全年: target ≥360天, actual ≥360天 — the target with its operator, no count of days — and the row is scored
+    by the 得分 10 merged over it and the row above (G8:G9). The merged score scores this row too: S13, a 警告."""
+    rows, merges = _huangshi()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S13", "F9")
+    assert found and all(f.severity.value == "warning" for f in found), [(f.code, f.severity.value) for f in found]
+    assert "G8" in found[0].basis and "得分 10" in found[0].message, (found[0].basis, found[0].message)
+
+
+def test_a_measured_actual_under_a_merged_score_is_silent(tmp_path):
+    rows, merges = _huangshi(actual="365天")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S13", "F9")

@@ -155,9 +155,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "anhui-yuan-wenwubaohu-2022": {
         12: "a text actual identical to a text target is normal for qualitative rows: not read as no evidence",
     },
-    "hubei-huangshi-tushuguan-gongxiang-2022": {
-        17: "the 得分 is merged over two rows, so the repeated '≥360天' has no score of its own to question"
-    },
     "ningxia-fucai-app-2023": {
         15: "'已完成' against a deadline target ('12月') is not flagged: whether the date must be given is a judgement",
     },

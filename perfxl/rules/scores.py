@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Certainty, Finding, Indicator
+from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import ValueKind
 
@@ -452,8 +452,21 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
         and t.number is not None
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
-        and ctx.number(ind.score) is not None
+        and (ctx.number(ind.score) is not None or _merged_score(ctx, ind) is not None)
     )
+
+
+def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
+    """The 得分 of the merged cell that covers this row's blank score cell (one score over two indicators, 湖北 黄石
+    2022: G16:G17), when it holds a number; else None."""
+    ref = ind.score.ref
+    if ref is None or ref.anchor is None or ref.anchor == ref.cell or not ctx.is_blank(ind.score):
+        return None
+    for other in ctx.indicators():
+        at = other.score.ref
+        if at is not None and at.sheet == ref.sheet and at.cell == ref.anchor and ctx.number(other.score) is not None:
+            return other.score
+    return None
 
 
 #: Something other than a sign before the first digit: an operator, or a mark OCR made of one.
@@ -520,12 +533,20 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 actual=ind.actual.text,
                 name=ind.name.text,
                 target=ind.target.text,
-                score=ind.score.text,
+                score=ind.score.text or (_merged_score(ctx, ind) or ind.score).text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
-                "数值与指标值相同）",
+                "数值与指标值相同）" + _merged_note(ctx, ind),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
                 "and the target's number)",
             )
+
+
+def _merged_note(ctx: Context, ind: Indicator) -> str:
+    """Basis words for a row scored by a merged 得分 cell over it and others, else ""."""
+    merged = _merged_score(ctx, ind)
+    if merged is None or merged.ref is None:
+        return ""
+    return f"；得分为合并单元格 {merged.ref.cell} 的 {merged.text}（与其他指标合并计分）"
 
 
 @check("S14")
