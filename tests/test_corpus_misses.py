@@ -222,3 +222,43 @@ def test_a_measured_actual_under_a_merged_score_is_silent(tmp_path):
     rows, merges = _huangshi(actual="365天")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "S13", "F9")
+
+
+# ---------------------------------------------------------------- 河北 自评报告's 项目资金情况: 预算安排 │ 实际到位金额 │ 实际支出金额
+
+
+def _ningjin(total=("", "", "", "")):
+    """宁晋县 民政局 2019 (tests/realworld/hebei-ningjin-xiaofang-2019.toml): 一、项目资金情况 with 以前年度资金 │ 本年度资金
+    (预算安排 │ 实际到位金额 │ 实际支出金额 │ 结余金额) by source, its 合计 row as published (blank) or filled."""
+    rows = [
+        pad(["工作活动(项目)负责人", "曹建峰", "联系电话", "5804476"], 6),
+        pad(["一、项目资金情况"], 6),
+        pad([E, "以前年度资金(万元)", "本年度资金(评价项目的资金使用年度)"], 6),
+        [E, E, "预算安排 (万元)", "实际到位金额 (到达项目单位)", "实际支出金额 (项目单位支出)", "结余金额 (万元)"],
+        ["合计", E, *total],
+        pad(["中央财政资金"], 6),
+        ["省财政资金", E, "300", "300", "151.56", "148.44"],
+        ["县财政资金", E, "254", "254", "254", E],
+        pad(["其他财政资金"], 6),
+        pad(["二、工作活动(项目)绩效目标情况"], 6),
+        pad(["绩效目标", E, E, "完成绩效目标情况及未完成的原因"], 6),
+    ]
+    merges = ("A2:F2", "A3:A4", "B3:B4", "C3:F3", "A10:F10", "A11:C11", "D11:F11")
+    return rows, merges
+
+
+def test_the_hebei_report_funds_block_is_read_and_its_blank_total_said(tmp_path):
+    """The block's 预算安排 is the year's budget and 实际支出金额 its execution: read, the blank 合计 under printed sources
+    (300 + 254 = 554; 151.56 + 254 = 405.56) is F02's unfilled total, a 警告 at C5 and E5. Before, rows 5–10 were
+    unmapped and nothing was checked."""
+    rows, merges = _ningjin()
+    result = _workbook(tmp_path, rows, merges)
+    f02 = sorted((f.ref.cell, f.severity.value) for f in result.findings if f.code == "F02")
+    assert f02 == [("C5", "warning"), ("E5", "warning")], f02
+    assert not _errors(result)
+
+
+def test_the_hebei_report_funds_block_filled_right_is_silent(tmp_path):
+    rows, merges = _ningjin(total=("554", "554", "405.56", "148.44"))
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code in ("F02", "F03", "F04")]

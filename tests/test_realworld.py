@@ -160,9 +160,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     # held-out batch 5 (measured once before any change: 1/11, 2 false 错误 — a label read as the 总分 and a
     # second goal block read as a new table, both fixed — 6 of 8 read)
-    "hebei-ningjin-xiaofang-2019": {
-        9: "a 预算 | 到位 | 支出 | 结余 funds table with a 合计 row is not a funds layout perfxl reads"
-    },
     "hubei-huanggang-shuitubaochi-2020": {
         13: "no per-indicator 分值 column: the weight (20) is only implied by the block's 40分, so the score is unchecked"
     },
