@@ -262,3 +262,48 @@ def test_the_hebei_report_funds_block_filled_right_is_silent(tmp_path):
     rows, merges = _ningjin(total=("554", "554", "405.56", "148.44"))
     result = _workbook(tmp_path, rows, merges)
     assert not [f for f in result.findings if f.code in ("F02", "F03", "F04")]
+
+
+# ---------------------------------------------------------------- 浙江省项目支出绩效评价报告: 实际支出 on a line of its own
+
+
+def _wuyi(county="1355.81"):
+    """武义县 防尘洗护费 2019 (tests/realworld/zhejiang-wuyi-fangchenxihu-2019.toml), the 浙江省财政厅 form's 一、项目基本
+    信息: 计划安排资金 │ 1355.81 │ 实际到位资金 │ 1355.81, both split by source on the lines below, then 实际支出 │ 588.23
+    alone."""
+    rows = [
+        pad(["浙江省项目支出绩效评价报告(防尘洗护费)"], 4),
+        pad(["项目名称 防尘洗护费"], 4),
+        pad(["一、项 目 基 本 信 息"], 4),
+        ["项目负责人", "宁华武", "联系电话", E],
+        pad(["项目起止时间", "2019.1.1~2019.12.31"], 4),
+        ["计划安排资金(万元)", "1355.81", "实际到位资金(万元)", "1355.81"],
+        ["其中:中央财政", E, "其中:中央财政", E],
+        ["省财政", E, "省财政", E],
+        ["市县财政", county, "市县财政", "1355.81"],
+        ["其它", E, "其它", E],
+        pad(["实际支出(万元)", "588.23"], 4),
+        pad(["二、项目支出明细情况"], 4),
+    ]
+    merges = ("A1:D1", "A2:D2", "A3:D3", "B5:D5", "B11:D11", "A12:D12")
+    return rows, merges
+
+
+def test_the_zhejiang_report_funds_are_read(tmp_path):
+    """Before, no table was recognised (LAYOUT_NO_TABLE). Read, the plan is the budget and the 实际支出 line its
+    execution: 588.23 / 1355.81 = 43.39% with no reason in the table is F07's 警告, at the 实际支出 cell."""
+    rows, merges = _wuyi()
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code == "LAYOUT_NO_TABLE"]
+    f07 = [(f.ref.cell, f.severity.value) for f in result.findings if f.code == "F07"]
+    assert f07 == [("B11", "warning")], f07
+    assert not _errors(result)
+
+
+def test_the_zhejiang_report_sources_are_summed(tmp_path):
+    """市县财政 1255.81 as the only filled source of a 计划安排资金 of 1355.81: F02 at the plan's total — a 警告, as the
+    blank 中央/省/其它 lines may hold the difference (F02's rule for blank sources)."""
+    rows, merges = _wuyi(county="1255.81")
+    result = _workbook(tmp_path, rows, merges)
+    f02 = [(f.ref.cell, f.severity.value) for f in result.findings if f.code == "F02"]
+    assert f02 == [("B6", "warning")], f02

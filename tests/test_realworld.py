@@ -225,8 +225,6 @@ KNOWN_UNREAD: dict[str, str] = {
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
     "hunan-xiangyin-youeryuan-shenbao-2022": "a 申报表 cut before its 绩效指标: its 项目资金申请 block "
     "(合计 | 市级 | 省级 | 中央 | 县级 by year) is not a funds layout perfxl reads",
-    "zhejiang-wuyi-fangchenxihu-2019": "浙江省 项目支出绩效评价报告 form (计划安排资金 | 实际到位资金 by source, 实际支出 "
-    "and 支出明细): none of the 自评表 header words",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {
