@@ -13,6 +13,11 @@ def _at(result, code, cell):
     return [f for f in result.findings if f.code == code and getattr(f.ref, "cell", None) == cell]
 
 
+def _merges(ranges: str) -> tuple[str, ...]:
+    """Merged ranges written as one space-separated line (the real tables' merge lists are long)."""
+    return tuple(ranges.split())
+
+
 def _errors(result):
     return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
 
@@ -34,12 +39,23 @@ def _yuan(part_score="8"):
         pad([E, "其他资金"]),
         pad(["年度总体目标", "预期目标", E, E, E, "实际完成情况"]),
         pad([E, "完成文物日常维护和测绘。", E, E, E, "基本完成年度目标。"]),
-        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度 指标值",
+            "实际 完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
         pad([E, "产出指标", "数量指标", "指标2:修缮建筑面积", "6000平方米", "6000平方米", "7", "7"]),
         pad([E, E, "质量指标", "指标2:工程质量管理", "≥95%", "98%", "6", "6"]),
     ]
-    merges = ("A1:I1", "B2:I2", "B3:E3", "G3:I3", "A4:A8", "H4:I4", "H5:I5", "H6:I6", "H7:I7", "H8:I8", "A9:A10",
-              "B9:E9", "F9:I9", "B10:E10", "F10:I10", "A11:A13", "B12:B13")
+    merges = _merges(
+        "A1:I1 B2:I2 B3:E3 G3:I3 A4:A8 H4:I4 H5:I5 H6:I6 H7:I7 H8:I8 A9:A10 B9:E9 F9:I9 B10:E10 F10:I10 A11:A13 B12:B13"
+    )
     return rows, merges
 
 
@@ -79,9 +95,9 @@ def _fucai(part_rate="95.00%"):
         pad([E, "产出指标", "数量指标", "福彩APP系统改版升级", "100%", "100%"], 7),
         pad([E, E, "质量指标", "验收合格率", "100%", "100%"], 7),
     ]
-    merges = ("A1:G1", "A2:B2", "C2:G2", "A3:B3", "C3:G3", "A4:B4", "C4:D4", "F4:G4", "A5:C5", "F5:G5", "A6:A9",
-              "B6:C6", "F6:G6", "B7:C7", "F7:G7", "B8:C8", "F8:G8", "B9:C9", "F9:G9", "A10:A11", "B10:D10", "E10:G10",
-              "B11:D11", "E11:G11", "A12:A14", "B13:B14")
+    merges = _merges(
+        "A1:G1 A2:B2 C2:G2 A3:B3 C3:G3 A4:B4 C4:D4 F4:G4 A5:C5 F5:G5 A6:A9 B6:C6 F6:G6 B7:C7 F7:G7 B8:C8 F8:G8 B9:C9 F9:G9 A10:A11 B10:D10 E10:G10 B11:D11 E11:G11 A12:A14 B13:B14"
+    )
     return rows, merges
 
 
@@ -121,12 +137,27 @@ def _fuwumaoyi(output="60", benefit="40"):
         [E, E, "质量指标", "企业国际质量提升", "获得目的国 (地区)受 众欢迎", "受目的国受 众欢迎显著", "10"],
         [E, E, "时效指标", "预算资金执行率", "90%", "100%", "10"],
         [E, E, E, "资金拨付及时性", "98%以上", "100%", "10"],
-        [E, f"效益指标 ({benefit} 分)", "社会效益 指标", "企业把握政治导向和文 化方向情况", "正确导向", "较好把握", "20"],
-        [E, E, "可持续影 响指标", "推动企业走出去方面发 挥的作用", "是否利于企 业走出去", "有利于推动 企业走出去", "20"],
+        [
+            E,
+            f"效益指标 ({benefit} 分)",
+            "社会效益 指标",
+            "企业把握政治导向和文 化方向情况",
+            "正确导向",
+            "较好把握",
+            "20",
+        ],
+        [
+            E,
+            E,
+            "可持续影 响指标",
+            "推动企业走出去方面发 挥的作用",
+            "是否利于企 业走出去",
+            "有利于推动 企业走出去",
+            "20",
+        ],
         pad(["总分", E, E, E, E, E, "100"], 7),
     ]
-    merges = ("A1:G1", "A2:C2", "D2:G2", "B3:G3", "B4:C4", "E4:G4", "E5:G5", "E6:G6", "A7:A14", "B8:B12", "C8:C9",
-              "C11:C12", "B13:B14", "A15:F15")
+    merges = _merges("A1:G1 A2:C2 D2:G2 B3:G3 B4:C4 E4:G4 E5:G5 E6:G6 A7:A14 B8:B12 C8:C9 C11:C12 B13:B14 A15:F15")
     return rows, merges
 
 
@@ -163,7 +194,7 @@ def _tieluyanxian_fragment():
         pad(["评价结论", "预算编制质量较高,完成预算目标,总体评价良好。"], 11),
         pad(["项目负责人:", E, E, E, E, E, "财务负责人:"], 11),
     ]
-    merges = ("A6:H6", "B7:K7", "A8:F8", "G8:K8")
+    merges = _merges("A6:H6 B7:K7 A8:F8 G8:K8")
     return rows, merges
 
 
@@ -204,7 +235,7 @@ def _huangshi(actual="≥360天"):
         [E, E, E, "2022年全年", "≥360天", actual, E],
         [E, E, "成本指标", "以低价位高质量为采购原则", "5万元", "5万元", "10"],
     ]
-    merges = ("A1:G1", "B2:G2", "B3:C3", "E3:G3", "E4:G4", "E5:G5", "A6:A10", "B7:B10", "C8:C9", "G8:G9")
+    merges = _merges("A1:G1 B2:G2 B3:C3 E3:G3 E4:G4 E5:G5 A6:A10 B7:B10 C8:C9 G8:G9")
     return rows, merges
 
 
@@ -243,7 +274,7 @@ def _ningjin(total=("", "", "", "")):
         pad(["二、工作活动(项目)绩效目标情况"], 6),
         pad(["绩效目标", E, E, "完成绩效目标情况及未完成的原因"], 6),
     ]
-    merges = ("A2:F2", "A3:A4", "B3:B4", "C3:F3", "A10:F10", "A11:C11", "D11:F11")
+    merges = _merges("A2:F2 A3:A4 B3:B4 C3:F3 A10:F10 A11:C11 D11:F11")
     return rows, merges
 
 
@@ -285,7 +316,7 @@ def _wuyi(county="1355.81"):
         pad(["实际支出(万元)", "588.23"], 4),
         pad(["二、项目支出明细情况"], 4),
     ]
-    merges = ("A1:D1", "A2:D2", "A3:D3", "B5:D5", "B11:D11", "A12:D12")
+    merges = _merges("A1:D1 A2:D2 A3:D3 B5:D5 B11:D11 A12:D12")
     return rows, merges
 
 

@@ -13,7 +13,9 @@ from .cells import is_number, row_cells
 __all__ = ["headerless_indicator_rows"]
 
 #: 一级/二级 indicator names of the 10号 framework a 绩效指标 row carries in its group columns.
-_GROUP = re.compile(r"^(?:产出|效益|满意度|数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|服务对象满意度)指标$")
+_GROUP = re.compile(
+    r"^(?:产出|效益|满意度|数量|质量|时效|成本|社会效益|经济效益|生态效益|可持续影响|服务对象满意度)指标$"
+)
 #: 指标性质 cells of the split 指标性质 │ 指标值 │ 度量单位 forms (四川 一体化).
 _OPERATORS = frozenset(("=", "＝", "≥", "≤", ">", "<", "＞", "＜", "≧", "≦", "定性", "定量"))
 
