@@ -6,6 +6,7 @@ Pure: works on a Grid only. Whatever it cannot map becomes a Finding; it never r
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections.abc import Sequence
@@ -427,7 +428,31 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
+    if layout.tables:
+        _leading_fragment(grid, layout)
     return layout
+
+
+def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:
+    """Rows above the sheet's first table header that are the headerless end of another table (a page of a paginated
+    repost that opens inside a table): the note about them and the sheet's coverage say so."""
+    runs = layout.tables[0].rows
+    if not runs or runs[0].kind != "unread" or runs[0].first != 1:
+        return
+    fragment = _fragment_words(grid, limit=runs[0].last)
+    if fragment is None or layout.sheet is None:
+        return
+    for i, f in enumerate(layout.problems):
+        if f.code == "LAYOUT_UNMAPPED_ROW" and isinstance(f.ref, CellRef) and f.ref.row == 1:
+            layout.problems[i] = dataclasses.replace(
+                f, message=f.message + "。" + fragment[0], message_en=f"{f.message_en}; {fragment[1]}"
+            )
+    sheet = layout.sheet
+    layout.sheet = dataclasses.replace(
+        sheet,
+        note_zh=(sheet.note_zh + "；" if sheet.note_zh else "") + fragment[0],
+        note_en=(sheet.note_en + "; " if sheet.note_en else "") + fragment[1],
+    )
 
 
 _BASIC_MARKS = {
@@ -502,9 +527,10 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
     )
 
 
-def _fragment_words(grid: Grid) -> tuple[str, str] | None:
-    """What a sheet's headerless 绩效指标 rows are (`headerless_indicator_rows`), in words for its note, else None."""
-    rows = headerless_indicator_rows(grid)
+def _fragment_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
+    """What a sheet's headerless 绩效指标 rows (in its first `limit` rows) are (`headerless_indicator_rows`), in words
+    for its note, else None."""
+    rows = headerless_indicator_rows(grid, limit)
     if rows is None:
         return None
     a, b = rows[0] + 1, rows[1] + 1
