@@ -345,7 +345,8 @@ def test_a_headerless_fragment_above_a_table_is_named_as_one(tmp_path):
     the end of one table (indicator rows, 合计, 评价结论 …) and then the next table's head. The fragment's rows are not
     read (their header is on the page before); the note about them says what they are, not only "无法识别"."""
     rows, merges = _tieluyanxian_fragment()
-    rows = rows + [
+    rows = [
+        *rows,
         pad(["部门预算项目支出绩效自评表(2023年度)"], 11),
         pad(["项目名称", "51092322T000000431595-城乡居民监管工作经费"], 11),
         pad(["主管部门", "大英县医疗保障局部门", E, E, E, E, E, "实施单位 (盖章)", "大英县医疗保障局"], 11),
@@ -366,7 +367,7 @@ def test_a_headerless_fragment_above_a_table_is_named_as_one(tmp_path):
         ),
         pad([E, "年度资金总额", "45", "45", "45", E, E, "100%", "10", "10"], 11),
     ]
-    result = _workbook(tmp_path, rows, merges + ("A9:K9", "B10:K10"))
+    result = _workbook(tmp_path, rows, (*merges, "A9:K9", "B10:K10"))
     unmapped = [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.row == 1]
     assert unmapped and "没有表头" in unmapped[0].message, [f.message for f in unmapped]
     assert "没有表头" in result.coverage.sheets[0].note_zh, result.coverage.sheets[0].note_zh
