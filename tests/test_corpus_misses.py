@@ -371,3 +371,40 @@ def test_a_headerless_fragment_above_a_table_is_named_as_one(tmp_path):
     unmapped = [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.row == 1]
     assert unmapped and "没有表头" in unmapped[0].message, [f.message for f in unmapped]
     assert "没有表头" in result.coverage.sheets[0].note_zh, result.coverage.sheets[0].note_zh
+
+
+# ---------------------------------------------------------------- a 一级 block's declared weight held by its only row
+
+
+def _chunjie(score="10"):
+    """保山市 春节慰问 2022 (tests/realworld/yunnan-baoshan-chunjiewenwei-2022.toml), a 云南 form without a 分值 column:
+    效益指标(10分) holds one row, target 小于5次 (群体性事件), actual the words 无上访, 得分 10."""
+    rows = [
+        pad(["2022年度项目支出绩效自评表"], 7),
+        pad(["项目名称", "春节慰问经费"], 7),
+        pad(["主管部门", "保山市退役军人事务局", E, "项目实施单位", "保山市退役军人事务局"], 7),
+        pad(["预算执行情况(万元) (20分)", E, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)"], 7),
+        pad([E, "年度财政资金总额", "34.64", "34.64", "100%", "20"], 7),
+        ["年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标(60分)", "质量指标", "补助经费足额拨付率", "100%", "100%", "60"],
+        [E, "效益指标(10分)", "社会效益指标", "年内无群体性事件发生", "小于5次", "无上访", score],
+        [E, "满意度指标(10分)", "服务对象满意度指标", "重点优抚对象满意率", "100%", "100%", "10"],
+        pad(["总分(100分)", str(20 + 60 + int(score) + 10), E, E, "自评等级", "优"], 7),
+    ]
+    return rows, _merges("A1:G1 B2:G2 B3:C3 E3:G3 A4:B4 F4:G4 F5:G5 A6:A9")
+
+
+def test_words_against_a_count_with_full_marks_of_a_one_row_block_are_flagged(tmp_path):
+    """No 分值 column, but 效益指标(10分) declares 10 and holds only this row, so its weight is 10 and 得分 10 is full marks
+    for the words 无上访 against a count target: S14, a 警告 naming where the weight came from."""
+    rows, merges = _chunjie()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S14", "F8")
+    assert found and all(f.severity.value == "warning" for f in found), [(f.code, f.severity.value) for f in found]
+    assert "效益指标" in found[0].basis, found[0].basis
+
+
+def test_words_below_full_marks_of_a_one_row_block_are_not_flagged(tmp_path):
+    rows, merges = _chunjie(score="8")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S14", "F8")

@@ -165,9 +165,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     "sichuan-daying-tieluyanxian-fragment": {9: "the stored fragment starts below the header: its rows are not read"},
     "sichuan-daying-zuegebaozhang-fragment": {5: "the stored fragment starts below the header: its rows are not read"},
-    "yunnan-baoshan-chunjiewenwei-2022": {
-        15: "no per-indicator 分值 column: full marks cannot be told, so words against a count target are not flagged"
-    },
     "yunnan-longyang-huafei-2022": {
         8: "2.16 printed for 2.1548: one unit in the last place is within the named score tolerance (0.01)"
     },
