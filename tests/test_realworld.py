@@ -138,7 +138,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # held-out batch 2 (transcribed after this round's code, measured once before any fix: 14/30, 8 false 错误)
     "buxiang-changjiangjinbu-yuye-2020": {15: "OCR turned ≥90% into '290%': read as a number, not an operator"},
     "guizhou-suiyang-taibai-bumen-2021": {
-        6: "a source row's own 分值/得分 is checked as a judgement (警告): which rows the form scores is for a person"
+        6: "the form prints only 年初预算数 (no 全年预算数): a score resting on it is a judgement (警告), as on every "
+        "such form — an in-year adjustment to ≤ 914.97 would make the printed 10 right"
     },
     "ningxia-yuanzhou-malingshu-2022": {
         17: "OCR-garbled operators ('290$', '290%'): the repeated target is not recognised as one",
@@ -166,7 +167,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "sichuan-daying-tieluyanxian-fragment": {9: "the stored fragment starts below the header: its rows are not read"},
     "sichuan-daying-zuegebaozhang-fragment": {5: "the stored fragment starts below the header: its rows are not read"},
     "yunnan-longyang-huafei-2022": {
-        8: "2.16 printed for 2.1548: one unit in the last place is within the named score tolerance (0.01)"
+        8: "2.16 printed for 2.1548: within the named score tolerance (0.01); 30.00 printed may stand for up to "
+        "30.0049, which gives 2.1552 → 2.16, so the cells do not make the slip certain"
     },
     # held-out batch 6 (measured once before any change: 0/8, 1 false 错误 — a rate printed as a fraction
     # to one decimal, fixed — 5 of 7 read; every expectation is a 警告 on a relation between fields)
