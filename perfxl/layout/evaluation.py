@@ -361,6 +361,9 @@ class _Reader(FundsRows):
         if self.state != "indicators" and (part := self._components_row(r)):
             mark(r, part)  # 项目资金构成 │ 子项名称 │ 预算数 │ 实际数, then its 子项 and 合计 (江苏 苏州市级 自评表)
             return
+        if self.state in ("pre", "lines") and (line := self._line_funds_row(r)):
+            mark(r, line)  # 苏州: 市级预算执行情况 / 市级财政资金使用情况 │ headers over one line of figures
+            return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0
         elif self.state in ("pre", "pairs") and self._pair_funds_row(r):

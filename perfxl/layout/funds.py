@@ -81,6 +81,9 @@ class FundsRows:
     duty_cols: tuple[int, int] | None = None  # (支出项目名称, 预算金额) columns of a 年度履职目标 block
     # (子项名称, 预算数, 实际数) columns of a 项目资金构成 block; an amount column the block lacks is None
     component_cols: tuple[int, int | None, int | None] | None = None
+    # role → column of a 苏州 预算执行 / 资金使用 block's headers awaiting their line of figures (`_line_funds_row`)
+    line_cols: dict[str, int] | None = None
+    line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -249,6 +252,46 @@ class FundsRows:
             self.component_cols, self.state = None, "pre"
             return "subtotal"  # the block's 合计: the sum F11 holds its 子项 to
         self.cur.components.append(row)
+        return "funds"
+
+    def _line_funds_row(self, r: int) -> str:
+        """江苏 苏州市级 自评表's money: blocks of headers over one line of figures — 市级预算执行情况(万元) │ 年初预算数 │ … │
+        财政拨款数 │ 指标结余数, then 市级财政资金使用情况(万元) │ 财政拨款数 │ 实际支付数 │ 资金结余、结转数 │ 其中: (结转数 │
+        财政收回数 on a second header line). Read as the table's funds total: 年初预算数 its initial budget, 财政拨款数 (the
+        money granted; the later block's when both print it) the year's budget, 实际支付数 its execution. "header" for a
+        header line, "funds" for a line of figures, "" for any other row (which ends the blocks)."""
+        cols = _line_header(self.grid, r)
+        if cols is not None and (self.state == "lines" or (self.state == "pre" and not self.cur.funds_seen)):
+            if not self.cur.funds_seen:
+                self.cur.funds_seen = True
+                self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).ref
+            self.line_cols, self.state = cols, "lines"
+            self.line_label = value_at(self.grid, r, row_cells(self.grid, r)[0][0])
+            self.cur.funds_unit = H.money_unit_in(self.line_label.raw) or self.cur.funds_unit
+            return "header"
+        if self.state != "lines":
+            return ""
+        if self.line_cols is None:
+            self.state = "after"  # the blocks' figures are read: what follows is no part of them
+            return ""
+        values = {k: own(self.grid, r, c) for k, c in self.line_cols.items()}
+        if not any(is_number(v) or _numeric_text(v) for v in values.values()):
+            if row_cells(self.grid, r) and all(isinstance(v, str) for _, v in row_cells(self.grid, r)):
+                return "header"  # 结转数 │ 财政收回数: the header's second line
+            self.state = "after"
+            return ""
+        total = self.cur.funds_total
+        blank = CellValue(None, None)
+        found = {
+            k: value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+            for k, c in self.line_cols.items()
+        }
+        old = {} if total is None else {k: getattr(total, k) for k in ("initial_budget", "full_budget", "executed")}
+        cells = {k: found.get(k) or old.get(k) or blank for k in ("initial_budget", "full_budget", "executed")}
+        label = self.line_label if "executed" in found or total is None else total.label
+        self.cur.funds_total = FundsRow(label or blank, *cells.values(), blank, blank, blank, True)
+        self.cur.funds_columns = tuple(k for k in cells if not cells[k].is_blank or k in found)
+        self.line_cols = None
         return "funds"
 
     def _pair_funds_row(self, r: int) -> bool:
@@ -430,6 +473,27 @@ def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
             elif label == _DUTY_AMOUNT:
                 amount = c
     return (item, amount) if item is not None and amount is not None and item < amount else None
+
+
+#: The label of a 苏州 money block (市级预算执行情况(万元), 市级财政资金使用情况(万元)) and the headers read under it.
+_LINE_BLOCK = re.compile(r"(?:预算执行|资金使用)情况$")
+_LINE_ROLES = {"年初预算数": "initial_budget", "财政拨款数": "full_budget", "实际支付数": "executed"}
+
+
+def _line_header(grid: Grid, r: int) -> dict[str, int] | None:
+    """Role → column of a 苏州 money block's header line (its label first, then 年初预算数 / 财政拨款数 / 实际支付数
+    among its headers), else None."""
+    cells = row_cells(grid, r)
+    if len(cells) < 3 or not isinstance(cells[0][1], str):
+        return None
+    if not _LINE_BLOCK.search(H.strip_brackets(H.normalise_label(cells[0][1]))):
+        return None
+    cols: dict[str, int] = {}
+    for c, v in cells[1:]:
+        role = _LINE_ROLES.get(H.strip_brackets(H.normalise_label(v))) if isinstance(v, str) else None
+        if role is not None and role not in cols:
+            cols[role] = c
+    return cols or None
 
 
 _INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")
