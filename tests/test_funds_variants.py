@@ -5,9 +5,10 @@ Each shape is cut down from a real published table in tests/realworld, cited at 
 
 from __future__ import annotations
 
-from perfxl.reader import read_submission
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
+
+from perfxl.reader import read_submission
 
 E = ""
 
@@ -40,7 +41,15 @@ def _suzhou(initial="210", adjusted="0", granted="210", paid="197.33", left="12.
         pad(["苏州市级财政支出项目绩效自评表"], 7),
         pad(["项目名称", "市财政灾备中心建设", E, E, "项目年份", "2021"], 7),
         pad(["项目主管部门(单位)", "苏州市财政局"], 7),
-        ["市级预算执行情况(万元)", "年初预算数", E, "当年使用上年结余、结转及当年调整预算数", E, "财政拨款数", "指标结余数"],
+        [
+            "市级预算执行情况(万元)",
+            "年初预算数",
+            E,
+            "当年使用上年结余、结转及当年调整预算数",
+            E,
+            "财政拨款数",
+            "指标结余数",
+        ],
         [E, initial, E, adjusted, E, granted, "0"],
         ["市级财政资金使用情况(万元)", "财政拨款数", "实际支付数", "资金结余、结转数", "其中:", E, E],
         [E, E, E, E, "结转数", "财政收回数", E],
