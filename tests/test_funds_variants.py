@@ -90,3 +90,84 @@ def test_suzhou_payment_above_the_grant_is_overspending(tmp_path):
     result = _workbook(tmp_path, rows, merges)
     found = [f.ref.cell for f in _codes(result, "F03")]
     assert found == ["C8"], (found, _runs(result))
+
+
+# ---------------------------------------------------------------- 湘阴 2022: 项目资金申请 │ 上年度安排资金 │ 本年度申请资金
+
+
+def _xiangyin(county="259", start="2022.1", detail=True):
+    """tests/realworld/hunan-xiangyin-youeryuan-shenbao-2022.toml (湘阴县教育局, 幼儿园公用经费 申报表 2022) rows 1-4 and 12-23
+    as published: the 项目资金申请(万元) block (项 目 │ 上年度安排资金 │ 本年度申请资金; 合 计 213.4 │ 259 over 市级/省级/中央/
+    县级资金), its 支出明细预算(万元) block under it (the same headers and 测算依据及说明; 合 计 and one item, 259), and the
+    项目年度实施进度计划 whose 开始时间 │ 结束时间 print 2022.1 │ 2022.12 in the amounts' columns; 县级资金 and the start
+    replaceable, and without `detail` the 支出明细预算 and 保障制度 lines (rows 11-14 here) cut out, so the 进度计划 follows
+    the sources directly."""
+    rows = [
+        pad(["项目支出预算绩效目标申报表"], 6),
+        pad(["(2022年度)"], 6),
+        pad(["填报单位:湘阴县教育局"], 6),
+        ["项目基本情况", "项目名称", "公办和普惠性民办幼儿园公用经费", E, E, E],
+        ["项目资金情况", "项目资金申请(万元)", "项 目", "上年度安排资金", "本年度申请资金", E],
+        [E, E, "合 计", "213.4", "259", E],
+        [E, E, "市级资金", E, E, E],
+        [E, E, "省级资金", E, E, E],
+        [E, E, "中央资金", E, E, E],
+        [E, E, "县级资金", "213.4", county, E],
+        [E, "支出明细预算(万元)", "项 目", "上年度安排资金", "本年度申请资金", "测算依据及说明"],
+        [E, E, "合 计", "213.4", "259", "根据湘财教﹝2019﹞24号文件精神,按照全县公办园和普惠性民办幼儿园数据实测算"],
+        [E, E, "幼儿园生均经费", "213.4", "259", E],
+        ["单位已有的(或拟订的)保障项目实施的制度、措施", E, "建立了幼儿园财金管理制度和审核制度", E, E, E],
+        ["项目年度实施进度计划", E, "项目实施内容", E, "开始时间", "结束时间"],
+        [E, E, "1、对全县公办和普惠性幼儿园生均经费的补助", E, start, "2022.12"],
+    ]
+    merges = (
+        "A1:F1", "A2:F2", "A3:F3", "C4:F4",
+        "A5:A13", "B5:B10", "E5:F5", "E6:F6", "E7:F7", "E8:F8", "E9:F9", "E10:F10", "B11:B13",
+        "A14:B14", "C14:F14", "A15:B16", "C15:D15", "C16:D16",
+    )  # fmt: skip
+    if not detail:
+        rows = rows[:10] + rows[14:]
+        merges = ("A1:F1", "A2:F2", "A3:F3", "C4:F4", "A5:A10", "B5:B10", "E5:F5", "E6:F6", "E7:F7", "E8:F8", "E9:F9")
+        merges += ("E10:F10", "A11:B12", "C11:D11", "C12:D12")
+    return rows, merges
+
+
+def _tables(result):
+    return [(t.kind, t.range) for t in result.coverage.tables]
+
+
+def test_xiangyin_funds_block_with_its_spending_detail_is_one_table(tmp_path):
+    """As published: no table was recognised at all (LAYOUT_NO_TABLE). The 项目资金申请 block is the 申报表's funds: 合 计
+    259 (E6) the year's requested total over its four sources (259 from 县级资金: it adds up, nothing to report); the
+    支出明细预算 block under it is the same table, not a second one; and the 进度计划 line's 2022.1 (a year and month,
+    under 开始时间) is no amount — no F02, no 错误."""
+    rows, merges = _xiangyin()
+    result = _workbook(tmp_path, rows, merges)
+    assert len(result.coverage.tables) == 1, _tables(result)
+    assert not _unread(result, 5, 13), _runs(result)
+    sub = read_submission(result.path)
+    (form,) = (*sub.evaluations, *sub.declarations)
+    funds = form.funds
+    assert funds is not None and funds.total is not None
+    assert (funds.total.full_budget.text, funds.total.full_budget.ref.cell) == ("259", "E6")
+    assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]
+    assert not _codes(result, "F02") and not _errors(result), _errors(result)
+
+
+def test_xiangyin_sources_that_do_not_add_up_are_an_error(tmp_path):
+    """县级资金 270 (the published 259 changed) under a 合 计 of 259: the funds checks run on the block — F02 at E6, an 错误
+    (the blank 市级/省级/中央 lines cannot make 270 smaller)."""
+    rows, merges = _xiangyin(county="270")
+    result = _workbook(tmp_path, rows, merges)
+    assert [(f.ref.cell, f.severity.value) for f in _codes(result, "F02")] == [("E6", "error")], _runs(result)
+
+
+def test_xiangyin_a_year_and_month_under_the_sources_is_no_amount(tmp_path):
+    """The 进度计划 line right under the sources (the published 支出明细 and 保障制度 lines cut out): its 2022.1 │ 2022.12
+    stand in the amounts' columns, but "2022.1" is a year and month written with a point (`perfxl.values.dotted_year_month`,
+    as 时效 values read), so the line is no fifth source: the sources add up to 259 — no F02, no 错误."""
+    rows, merges = _xiangyin(detail=False)
+    result = _workbook(tmp_path, rows, merges)
+    funds = read_submission(result.path).declarations[0].funds
+    assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]
+    assert not _codes(result, "F02") and not _errors(result), _errors(result)

@@ -222,8 +222,6 @@ KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "the stored copy is the end of a table, without its header rows",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
-    "hunan-xiangyin-youeryuan-shenbao-2022": "a 申报表 cut before its 绩效指标: its 项目资金申请 block "
-    "(合计 | 市级 | 省级 | 中央 | 县级 by year) is not a funds layout perfxl reads",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {

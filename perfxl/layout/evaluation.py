@@ -325,6 +325,10 @@ class _Reader(FundsRows):
             self._header_fields(r)
             mark(r, "header")
             return
+        if kind is RowKind.FUNDS_HEADER and self.state == "funds" and self._detail_header(r):
+            # 支出明细预算 │ 项 目 │ … under the funds block (湘阴 2022): the same table's money, split by item
+            mark(r, "header")
+            return
         if kind is RowKind.FUNDS_HEADER:
             self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
             self._start_funds(r)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..grid import Grid
 from ..model import CellValue, ComponentRow, Finding, FundsRow, Severity
 from ..numbers import ascii_figures
+from ..values import dotted_year_month, parse_value
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
@@ -48,6 +49,11 @@ _FORM_SOURCES = frozenset(
     )
 )
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
+
+
+def _dated(value: object) -> bool:
+    """Text that reads as a year and month written with a point ("2022.1", "2022.12"): a date, not an amount."""
+    return isinstance(value, str) and dotted_year_month(parse_value(value)) is not None
 
 
 def _numeric_text(value: object) -> bool:
@@ -97,6 +103,8 @@ class FundsRows:
             # 预算执行 (E/C): the rate and any overspending are judged against C = 全年预算数 − 统筹整合资金
             cols["full_budget"] = cols.pop("net_budget")
         placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
+        if "prior_year" in cols:
+            placed = {}  # a 申报表 requests the year's money (上年度安排资金 │ 本年度申请资金): nothing executed or scored
         first = min((cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols), default=0)
         # a form without 年初预算数 (全年预算数(A) | 全年执行数(B)): the column left of the amounts holds the
         # row labels, it is not a blank-headed 年初预算数
@@ -135,6 +143,19 @@ class FundsRows:
         if placed:
             self._missing_columns(r, placed, "资金")
 
+    def _detail_header(self, r: int) -> bool:
+        """A second funds header in the block naming a 明细 (支出明细预算(万元) │ 项 目 │ 上年度安排资金 │ 本年度申请资金 │
+        测算依据及说明, 湖南 申报表): the block's money split by spending item, kept as breakdown cells of the same table —
+        neither a new table nor more sources of the total."""
+        first = min(c for k, c in self.funds_cols.items() if k in H.FUNDS_AMOUNT_ROLES)
+        if not any(
+            isinstance(v, str) and "明细" in H.strip_brackets(H.normalise_label(v))
+            for _, v in row_cells(self.grid, r, 0, first)
+        ):
+            return False
+        self.breakdown_mode = True
+        return True
+
     def _funds_row(self, r: int, kind: RowKind) -> str:
         """Read one row of the funds block; returns what it was read as ("funds", "breakdown", "unread")."""
         cols = self.funds_cols
@@ -156,7 +177,10 @@ class FundsRows:
         label_text = H.normalise_label(label_cells[-1][1]) if label_cells else ""
         bare = H.strip_brackets(H.strip_numbering(label_text))
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
-        has_number = any(is_number(a) or _numeric_text(a) for a in amounts)
+        known_label = bare in H.FUNDS_TOTAL_LABELS or bare in H.FUNDS_PART_LABELS
+        # a year and month typed "2022.1" on a line of another block (开始时间 │ 结束时间 of a 实施进度计划 under the
+        # funds, 湘阴 2022) is a date, no amount (`perfxl.values.dotted_year_month`); a funds label keeps it an amount
+        has_number = any((is_number(a) or _numeric_text(a)) and (known_label or not _dated(a)) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
@@ -289,7 +313,16 @@ class FundsRows:
         old = {} if total is None else {k: getattr(total, k) for k in ("initial_budget", "full_budget", "executed")}
         cells = {k: found.get(k) or old.get(k) or blank for k in ("initial_budget", "full_budget", "executed")}
         label = self.line_label if "executed" in found or total is None else total.label
-        self.cur.funds_total = FundsRow(label or blank, *cells.values(), blank, blank, blank, True)
+        self.cur.funds_total = FundsRow(
+            label or blank,
+            cells["initial_budget"],
+            cells["full_budget"],
+            cells["executed"],
+            blank,
+            blank,
+            blank,
+            is_total=True,
+        )
         self.cur.funds_columns = tuple(k for k in cells if not cells[k].is_blank or k in found)
         self.line_cols = None
         return "funds"
