@@ -171,3 +171,75 @@ def test_xiangyin_a_year_and_month_under_the_sources_is_no_amount(tmp_path):
     funds = read_submission(result.path).declarations[0].funds
     assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]
     assert not _codes(result, "F02") and not _errors(result), _errors(result)
+
+
+# ---------------------------------------------------------------- 彭水 2024: stacked label │ value blocks, one per fund
+
+
+def _pengshui(special_local="20.25"):
+    """tests/realworld/chongqing-pengshui-jihuashengyu-2024.toml (彭水自治县, 中央对地方转移支付计划生育服务项目 自评表 2024)
+    rows 1 and 7-30 as published: the 预算资金安排 line, then 年度预算资金总额 │ 1084.25 over 中央补助 │ 市级资金 │ 本级资金, and
+    the same for each fund under its name (奖励扶助 763.00; 特别扶助 321.25 printed over 166.00 + 136.00 + 20.25; the
+    2023年绩效调整资金 block blank), then the 资金下达 row; 特别扶助's 本级资金 replaceable."""
+    fund = [
+        ("计划生育转移支付资金合计(万元)", E),
+        ("年度预算资金总额):", "1084.25"),
+        ("其中:中央补助", "668.00"),
+        ("市级资金", "343.00"),
+        ("本级资金(包括结转结余)", "73.25"),
+        ("其中:", E),
+        ("农村部分计划生育家庭奖励扶助制度补助资金(万元)", E),
+        ("年度预算资金总额:", "763.00"),
+        ("其中:中央补助", "502.00"),
+        ("市级资金", "208.00"),
+        ("本级资金(包括结转结余)", "53.00"),
+        ("其中:", E),
+        ("计划生育家庭特别扶助制度补助资金(万元)", E),
+        ("年度预算资金总额:", "321.25"),
+        ("其中:中央补助", "166.00"),
+        ("市级资金", "136.00"),
+        ("本级资金(包括结转结余)", special_local),
+        ("其中:", E),
+        ("2023年绩效调整资金(万元)", E),
+        ("年度预算资金总额:", E),
+        ("其中:中央补助", E),
+        ("市级资金", E),
+        ("本级资金(包括结转结余)", E),
+    ]
+    rows = [pad(["彭水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评表"], 8)]
+    rows += [[E, E, E, E, label, value, E, E] for label, value in fund]
+    rows[1][2:4] = ["预算资金安排", "2024年度计划生育转移支付资金预算安排情况。"]
+    rows.append(
+        [E, "资金下达", "资金发放及时性", "在30日内正式下达", "中央、市提前批资金(-年-月-日)", E, E, "以资金文"]
+    )
+    return rows, ("A1:H1", "A2:A25", "B2:B24", "C2:C24", "D2:D24")
+
+
+def test_pengshui_each_funds_block_is_read_and_checked(tmp_path):
+    """As published: no table was recognised. The stacked lines are read as four funds blocks of one table — the overall
+    one (1084.25 over 668.00 │ 343.00 │ 73.25) as its funds, the three funds' blocks as `funds_more` — and F02 checks
+    each: 特别扶助's 166.00 + 136.00 + 20.25 = 322.25 under a printed 321.25 is an 错误 at F15, its total; the others
+    add up (the blank 2023年绩效调整资金 block has nothing to add)."""
+    rows, merges = _pengshui()
+    result = _workbook(tmp_path, rows, merges)
+    assert len(result.coverage.tables) == 1 and not _unread(result, 2, 24), _runs(result)
+    ev = read_submission(result.path).evaluations[0]
+    assert ev.funds is not None and ev.funds.total is not None
+    assert (ev.funds.total.full_budget.text, [p.full_budget.text for p in ev.funds.parts]) == (
+        "1084.25",
+        ["668.00", "343.00", "73.25"],
+    )
+    assert [(b.total.full_budget.text, len(b.parts)) for b in ev.funds_more if b.total is not None] == [
+        ("763.00", 3),
+        ("321.25", 3),
+        ("", 3),
+    ]
+    assert [(f.ref.cell, f.severity.value) for f in _codes(result, "F02")] == [("F15", "error")]
+    assert _errors(result) == [("F02", "F15")]
+
+
+def test_pengshui_blocks_that_add_up_are_quiet(tmp_path):
+    """特别扶助's 本级资金 19.25 (the published 20.25 changed): 166.00 + 136.00 + 19.25 = 321.25 — no F02, no 错误."""
+    rows, merges = _pengshui(special_local="19.25")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F02") and not _errors(result), _errors(result)

@@ -77,6 +77,7 @@ class _Builder:
     components_total: ComponentRow | None = None  # its 合计 line
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
+    funds_more: list[FundsBlock] = field(default_factory=list)  # further funds blocks (彭水: one per fund)
 
     @property
     def has_body(self) -> bool:
@@ -117,6 +118,7 @@ class _Builder:
             components=tuple(self.components),
             components_total=self.components_total,
             indicators_declared=self.indicators_declared,
+            funds_more=tuple(self.funds_more),
         )
 
 
@@ -367,6 +369,9 @@ class _Reader(FundsRows):
             return
         if self.state in ("pre", "lines") and (line := self._line_funds_row(r)):
             mark(r, line)  # 苏州: 市级预算执行情况 / 市级财政资金使用情况 │ headers over one line of figures
+            return
+        if self.state in ("pre", "stack") and (stacked := self._stacked_row(r)):
+            mark(r, stacked)  # 彭水: 年度预算资金总额: │ 1084.25 over 其中:中央补助 │ 668.00 …, one block per fund
             return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0

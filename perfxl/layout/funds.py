@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..grid import Grid
-from ..model import CellValue, ComponentRow, Finding, FundsRow, Severity
+from ..model import CellValue, ComponentRow, Finding, FundsBlock, FundsRow, Severity
 from ..numbers import ascii_figures
 from ..values import dotted_year_month, parse_value
 from . import headers as H
@@ -90,6 +90,7 @@ class FundsRows:
     # role → column of a 苏州 预算执行 / 资金使用 block's headers awaiting their line of figures (`_line_funds_row`)
     line_cols: dict[str, int] | None = None
     line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
+    stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -327,6 +328,59 @@ class FundsRows:
         self.line_cols = None
         return "funds"
 
+    def _stacked_row(self, r: int) -> str:
+        """重庆 彭水 转移支付 自评表: the money as label │ value lines stacked in one pair of columns — 年度预算资金总额: │
+        1084.25 over 其中:中央补助 │ 668.00, 市级资金 │ 343.00, 本级资金(包括结转结余) │ 73.25 — then the same for each fund
+        under a line naming it (农村部分计划生育家庭奖励扶助制度补助资金(万元)). The first block is the table's funds, each
+        later one a block of `funds_more`, checked alike. "funds" for a label │ value line, "header" for a fund's name or a
+        bare 其中: line, "" for any other row (which ends the blocks)."""
+        cells = row_cells(self.grid, r)
+        if self.state != "stack":
+            line = _stacked_line(self.grid, r, cells)
+            if self.cur.funds_seen or line is None or not line[2] or not is_number_like(own(self.grid, r, line[1])):
+                return (
+                    ""  # the blocks open on a total line with its figure (年度预算资金总额: │ 1084.25) alone on the row
+                )
+            if "资金" not in H.normalise_label(cells[0][1]):
+                return ""  # a bare 合计 │ 100 under an indicator table totals its weights, it opens no funds block
+            self.state, self.stack_col = "stack", line[0]
+            self.cur.funds_seen = True
+            self.cur.funds_columns = ("full_budget",)
+            self.cur.funds_ref = value_at(self.grid, r, line[0]).ref
+        elif any(c not in (self.stack_col, _right_of(self.grid, r, self.stack_col)) for c, _ in cells):
+            self.state = "after"
+            return ""
+        line = _stacked_line(self.grid, r, cells)
+        if line is None:
+            if len(cells) == 1 and isinstance(cells[0][1], str):
+                return "header"  # 计划生育家庭特别扶助制度补助资金(万元), 其中: — a fund's name over its lines
+            self.state = "after"
+            return ""
+        label_col, value_col, is_total = line
+        blank = CellValue(None, None)
+        amount = value_at(self.grid, r, value_col) if own(self.grid, r, value_col) is not None else None
+        row = FundsRow(
+            value_at(self.grid, r, label_col),
+            blank,
+            amount if amount is not None else empty_at(self.grid, r, value_col),
+            blank,
+            blank,
+            blank,
+            blank,
+            is_total,
+        )
+        more = self.cur.funds_more
+        if is_total and self.cur.funds_total is None:
+            self.cur.funds_total = row
+        elif is_total:
+            unit = self.cur.funds_unit or self.cur.unit_note or "万元"
+            more.append(FundsBlock(row, (), unit, ref=row.label.ref, columns=("full_budget",)))
+        elif more:
+            more[-1] = dataclasses.replace(more[-1], parts=(*more[-1].parts, row))
+        else:
+            self.cur.funds_parts.append(row)
+        return "funds"
+
     def _pair_funds_row(self, r: int) -> bool:
         """申报表 项目资金（万元）| 中期资金总额 | 900 | 年度资金总额 | 300 (then 其中：财政拨款 | 900 | 其中：财政拨款 | 300):
         label | amount pairs, the 中期 pair and the 年度 pair side by side; the 年度 pair is the year's budget.
@@ -486,7 +540,9 @@ _PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金�
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
 #: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
-_FUNDS_LABELS = frozenset((*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助"))
+_FUNDS_LABELS = frozenset(
+    (*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助", "本级资金")  # 本级: 彭水 2024
+)
 #: The group label left of a 目标表's single pair lines (资金金额 │ 年度资金总额 │ …; 资金情况(万元) │ 年度金额 │ 397;
 #: 年度预算安排(万元) │ 资金总额 │ 171.41 over 项目支出 │ 60.8 and 基本支出 │ 110.61, 福建 部门整体支出绩效目标表).
 _PAIR_GROUPS = frozenset((*H.FUNDS_SECTION_LABELS, "资金金额", "资金来源", "年度预算安排"))
@@ -632,6 +688,27 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     if {"full_budget", "arrived"} <= found.keys():
         return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
     return found if {"full_budget", "executed"} <= found.keys() and others else None
+
+
+def is_number_like(value: object) -> bool:
+    """A figure, typed as a number or as text ("1084.25")."""
+    return is_number(value) or _numeric_text(value)
+
+
+def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[int, int, bool] | None:
+    """(label col, value col, is a total) of a line holding one funds label and its figure or nothing (年度预算资金总额: │
+    1084.25, 其中:中央补助 │ 668.00, 本级资金(包括结转结余) │ (空)), else None. A stray closing bracket after the label
+    ("年度预算资金总额):", 彭水 2024 as printed) is not part of it."""
+    if not cells or len(cells) > 2 or not isinstance(cells[0][1], str):
+        return None
+    text = H.normalise_label(cells[0][1]).rstrip(":")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip(":")
+    label = _pair_label(text)
+    value_col = _right_of(grid, r, cells[0][0])
+    if label is None or (len(cells) == 2 and cells[1][0] != value_col):
+        return None
+    return cells[0][0], value_col, _is_pair_total(label)
 
 
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
