@@ -95,7 +95,7 @@ def test_suzhou_payment_above_the_grant_is_overspending(tmp_path):
 # ---------------------------------------------------------------- 湘阴 2022: 项目资金申请 │ 上年度安排资金 │ 本年度申请资金
 
 
-def _xiangyin(county="259", start="2022.1", detail=True):
+def _xiangyin(county="259", start="2022.1", detail=True, county_label="县级资金", total="259"):
     """tests/realworld/hunan-xiangyin-youeryuan-shenbao-2022.toml (湘阴县教育局, 幼儿园公用经费 申报表 2022) rows 1-4 and 12-23
     as published: the 项目资金申请(万元) block (项 目 │ 上年度安排资金 │ 本年度申请资金; 合 计 213.4 │ 259 over 市级/省级/中央/
     县级资金), its 支出明细预算(万元) block under it (the same headers and 测算依据及说明; 合 计 and one item, 259), and the
@@ -108,11 +108,11 @@ def _xiangyin(county="259", start="2022.1", detail=True):
         pad(["填报单位:湘阴县教育局"], 6),
         ["项目基本情况", "项目名称", "公办和普惠性民办幼儿园公用经费", E, E, E],
         ["项目资金情况", "项目资金申请(万元)", "项 目", "上年度安排资金", "本年度申请资金", E],
-        [E, E, "合 计", "213.4", "259", E],
+        [E, E, "合 计", "213.4", total, E],
         [E, E, "市级资金", E, E, E],
         [E, E, "省级资金", E, E, E],
         [E, E, "中央资金", E, E, E],
-        [E, E, "县级资金", "213.4", county, E],
+        [E, E, county_label, "213.4", county, E],
         [E, "支出明细预算(万元)", "项 目", "上年度安排资金", "本年度申请资金", "测算依据及说明"],
         [E, E, "合 计", "213.4", "259", "根据湘财教﹝2019﹞24号文件精神,按照全县公办园和普惠性民办幼儿园数据实测算"],
         [E, E, "幼儿园生均经费", "213.4", "259", E],
@@ -242,4 +242,15 @@ def test_pengshui_blocks_that_add_up_are_quiet(tmp_path):
     """特别扶助's 本级资金 19.25 (the published 20.25 changed): 166.00 + 136.00 + 19.25 = 321.25 — no F02, no 错误."""
     rows, merges = _pengshui(special_local="19.25")
     result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F02") and not _errors(result), _errors(result)
+
+
+def test_a_source_whose_amount_looks_like_a_year_and_month_stays_an_amount(tmp_path):
+    """The same block with its 县级 line relabelled 县本级配套 (no funds label) and 2022.1 requested, the 合 计 2022.1 too
+    (the published figures changed): one such figure on a line is an amount (2022.1万元), not a date — read as the
+    block's fourth source, and the block adds up: no F02."""
+    rows, merges = _xiangyin(county="2022.1", county_label="县本级配套", total="2022.1")
+    result = _workbook(tmp_path, rows, merges)
+    funds = read_submission(result.path).declarations[0].funds
+    assert [p.full_budget.text for p in funds.parts][-1] == "2022.1", [p.label.text for p in funds.parts]
     assert not _codes(result, "F02") and not _errors(result), _errors(result)

@@ -179,9 +179,12 @@ class FundsRows:
         bare = H.strip_brackets(H.strip_numbering(label_text))
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
         known_label = bare in H.FUNDS_TOTAL_LABELS or bare in H.FUNDS_PART_LABELS
-        # a year and month typed "2022.1" on a line of another block (开始时间 │ 结束时间 of a 实施进度计划 under the
-        # funds, 湘阴 2022) is a date, no amount (`perfxl.values.dotted_year_month`); a funds label keeps it an amount
-        has_number = any((is_number(a) or _numeric_text(a)) and (known_label or not _dated(a)) for a in amounts)
+        # 2022.1 │ 2022.12 on a line of another block (开始时间 │ 结束时间 of a 实施进度计划 under the funds, 湘阴 2022):
+        # years and months (`perfxl.values.dotted_year_month`), no amounts. A funds label, or a single such figure (a
+        # source of 2021.5万元), keeps them amounts
+        figures = [v for _, v in row_cells(self.grid, r) if is_number(v) or _numeric_text(v)]
+        dated = not known_label and len(figures) >= 2 and all(_dated(v) for v in figures)
+        has_number = not dated and any(is_number(a) or _numeric_text(a) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
