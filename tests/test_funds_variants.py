@@ -176,7 +176,7 @@ def test_xiangyin_a_year_and_month_under_the_sources_is_no_amount(tmp_path):
 # ---------------------------------------------------------------- 彭水 2024: stacked label │ value blocks, one per fund
 
 
-def _pengshui(special_local="20.25"):
+def _pengshui(special_local="20.25", overall_city="343.00"):
     """tests/realworld/chongqing-pengshui-jihuashengyu-2024.toml (彭水自治县, 中央对地方转移支付计划生育服务项目 自评表 2024)
     rows 1 and 7-30 as published: the 预算资金安排 line, then 年度预算资金总额 │ 1084.25 over 中央补助 │ 市级资金 │ 本级资金, and
     the same for each fund under its name (奖励扶助 763.00; 特别扶助 321.25 printed over 166.00 + 136.00 + 20.25; the
@@ -185,7 +185,7 @@ def _pengshui(special_local="20.25"):
         ("计划生育转移支付资金合计(万元)", E),
         ("年度预算资金总额):", "1084.25"),
         ("其中:中央补助", "668.00"),
-        ("市级资金", "343.00"),
+        ("市级资金", overall_city),
         ("本级资金(包括结转结余)", "73.25"),
         ("其中:", E),
         ("农村部分计划生育家庭奖励扶助制度补助资金(万元)", E),
@@ -236,6 +236,18 @@ def test_pengshui_each_funds_block_is_read_and_checked(tmp_path):
     ]
     assert [(f.ref.cell, f.severity.value) for f in _codes(result, "F02")] == [("F15", "error")]
     assert _errors(result) == [("F02", "F15")]
+
+
+def test_pengshui_an_overall_source_that_is_not_the_sum_of_the_funds_is_a_warning(tmp_path):
+    """As published: the funds' totals split the overall one (763.00 + 321.25 = 1084.25), and 中央补助 (502.00 + 166.00) and
+    本级资金 (53.00 + 20.25) agree, but 市级资金 208.00 + 136.00 = 344.00 against the overall 343.00 — F13, a 警告 at F5 (the
+    overall figure) naming the funds' cells: which of them is wrong is for a person to find. 344.00 there is quiet."""
+    rows, merges = _pengshui()
+    found = _codes(_workbook(tmp_path, rows, merges), "F13")
+    assert [(f.ref.cell, f.severity.value) for f in found] == [("F5", "warning")]
+    assert "344" in found[0].message and {r.cell for r in found[0].related} == {"F11", "F17"}
+    rows, merges = _pengshui(overall_city="344.00")
+    assert not _codes(_workbook(tmp_path, rows, merges), "F13")
 
 
 def test_pengshui_blocks_that_add_up_are_quiet(tmp_path):

@@ -26,6 +26,7 @@ from . import (  # noqa: F401
     declared,
     deviations,
     funds,
+    funds_blocks,
     goals,
     indicators,
     narrative,
