@@ -181,10 +181,6 @@ def _run(
     return findings
 
 
-#: Checks that judge one funds block by its own cells (sources add up, no overspending, the rate): run on every block.
-_EVERY_FUNDS_BLOCK = frozenset({"F02", "F03", "F04"})
-
-
 def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
     if s.scope == "evaluation":
         return list(submission.evaluations)
@@ -198,6 +194,10 @@ def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
     if s.scope == "basic":
         return [None] if submission.basic is not None else []
     return [None]
+
+
+#: Checks that judge one funds block by its own cells (sources add up, no overspending, the rate): run on every block.
+_EVERY_FUNDS_BLOCK = frozenset({"F02", "F03", "F04"})
 
 
 def _crash(ctx: Context, s: CheckSpec, exc: Exception, target: Any) -> Finding:
