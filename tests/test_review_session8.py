@@ -373,3 +373,20 @@ def test_wrong_funds_sentences_are_found(tmp_path, case):
     n02 = [(f.severity.value, f.message) for f in _report(tmp_path, text) if f.code == "N02"]
     assert [s for s, _ in n02] == [severity], (case, n02)
     assert expected in n02[0][1], (case, n02)
+
+
+def _year_lined(target, actual, score):
+    """The 10号 form's title with its year on the line below ("( 2023 年度)", as 鄂州 prints it), then the 时效 row."""
+    return [pad(["项目支出绩效自评表"]), pad(["( 2023 年度)"]), *_deadline(target, actual, score)[1:]]
+
+
+def test_a_yearless_deadline_is_read_in_the_year_line_under_the_title(tmp_path):
+    """Failed before: "12月底前" │ "2024年1月" under a "( 2023 年度)" line was compared by month alone — S01 警告 "得分应为
+    20（实际 2024-01-31 不晚于目标 12-31，按时完成…），表中为 0", its basis saying "表头也未写年度". The year line under
+    the title dates the table: December 2023 was missed, 0 is the default's score (quiet), part of the weight a 警告."""
+    assert not _codes(_workbook(tmp_path, _year_lined("12月底前", "2024年1月", "0")), "S01")
+    partial = [f for f in _workbook(tmp_path, _year_lined("12月底前", "2024年1月", "10")).findings if f.code == "S01"]
+    assert [f.severity.value for f in partial] == ["warning"]
+    assert "2023" in partial[0].basis and "表头也未写年度" not in partial[0].basis
+    # met within the year: quiet
+    assert not _codes(_workbook(tmp_path, _year_lined("12月底前", "2023年11月", "20")), "S01")

@@ -737,11 +737,15 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _title_year(ev: SelfEvaluation | None) -> int | None:
-    """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023), else None."""
-    if ev is None or ev.title is None:
+    """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023) or the year line under it ("( 2023 年度)"),
+    else None."""
+    if ev is None:
         return None
-    m = _TITLE_YEAR.search(ev.title.text or "")
-    return int(m.group(1)) if m else None
+    for cell in (ev.title, ev.period):
+        m = _TITLE_YEAR.search(cell.text or "") if cell is not None else None
+        if m:
+            return int(m.group(1))
+    return None
 
 
 _NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one
