@@ -382,11 +382,7 @@ def _budget_spending_pairs(parts: list[Fact]) -> bool:
     """The parts a 其中 gave one total are a budget then a spending, again and again ("其中上年结转资金预算数100万元,
     执行数100万元;当年财政拨款预算数400万元,执行数350万元"): each source's own pair — budgets and spendings are not
     parts of one figure (`_sources_block` holds each kind to the whole's)."""
-    return (
-        len(parts) % 2 == 0
-        and all(map(_is_budget, parts[0::2]))
-        and all(map(_is_spending, parts[1::2]))
-    )
+    return len(parts) % 2 == 0 and all(map(_is_budget, parts[0::2])) and all(map(_is_spending, parts[1::2]))
 
 
 #: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").

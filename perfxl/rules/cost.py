@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.numbers import round_half_up
-from perfxl.values import Op
 from perfxl.units import convert, family_of, normalise_unit
+from perfxl.values import Op
 
 from .catalogue import check
 from .context import Context, fmt_num
