@@ -329,6 +329,10 @@ _BENIGN_TEXT = {
     "占比 of another base": "全年支出450万元,其中人员经费占比40%,计180万元。",
     "完成率 of an investment": "项目总投资1000万元,已完成投资600万元,完成率60%计600万元。",
     "a share and the rest": "共安排资金200万元,按50%计100万元,剩余100万元由县级承担。",
+    # failed before: a change on last year's figure read as a share of this year's — N02 警告 "“三公经费”按比例计算的金额
+    # （90万元 × 10%），按其自身数字应为 9万元，文字写 10万元" (last year's 100万元 × 10% = 10万元)
+    "a decline's amount": "本年三公经费90万元,较上年下降10%计10万元。",
+    "a growth's amount": "本年支出220万元,比上年增长10%即20万元。",
     "即 after a progress": "资金总额200万元,执行进度90%即180万元。",
     "a share rounded": "下达资金333万元,按30%计99.9万元。",
     "a share rounded to 万": "下达资金333万元,按30%计100万元。",
@@ -339,6 +343,11 @@ _BENIGN_TEXT = {
     "分别于 instalments": "预算控制数为545万元,分别于2020年1月下达第一笔经费250万元,9月下达第二批专项经费295万元。",
     "instalments then a 其中": "下达资金545万元,分别于3月下达第一批300万元、9月下达第二批245万元,其中用于设备采购100万元。",
     "a cumulative second instalment": "下达资金545万元,分两批拨付,第一批250万元,第二批后累计拨付545万元。",
+    # failed before: the running total after the first instalment read as a second part — N02 错误 "“下达资金”的各组成部分
+    # 之和（300万元 + 545万元）超过了总数 … 845万元"
+    "累计 after the first instalment": "下达资金545万元,分两次拨付第一次300万元,第二次累计拨付545万元。",
+    "分三次 in one clause": "下达资金600万元,分三次拨付第一次200万元、第二次200万元、第三次200万元。",
+    "instalments of the spending": "预算545万元,已支出400万元,分别于1月拨付第一笔250万元,9月拨付第二笔150万元。",
     "an instalment still due": "全年预算600万元,分三批下达,第一批200万元,第二批200万元,第三批尚未下达。",
     "instalments' rates": "全年预算600万元,分两次拨付,第一次拨付到位率50%,第二次拨付到位率100%。",
     "a cited notice": "根据《关于下达2023年资金的通知》(财预〔2023〕10号),下达资金100万元,其中A镇60万元、B镇40万元。",
@@ -396,6 +405,11 @@ _WRONG_TEXT = {
         "预算控制数为545万元,分别于2020年1月下达第一笔经费260万元,9月下达第二批专项经费295万元。",
         "error",
         "555万元",
+    ),
+    "instalments in one clause over the amount": (
+        "下达资金600万元,分三次拨付第一次200万元、第二次200万元、第三次300万元。",
+        "error",
+        "700万元",
     ),
     "总支出's parts over it": (
         "总支出4389.86万元,其中基本支出2994.57万元,项目支出1495.29万元。",

@@ -471,6 +471,8 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         pattern = re.escape(pct.quantity.text) + _COMES_TO + re.escape(amount.quantity.text)
         if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
             continue
+        if pct.role in ("change", "change_rate"):
+            continue  # "较上年下降10%计10万元": a change on last year's figure, not a share of this year's before it
         bases = [
             f
             for f in facts[: pct.index]
