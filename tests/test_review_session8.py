@@ -348,6 +348,9 @@ _BENIGN_TEXT = {
     "累计 after the first instalment": "下达资金545万元,分两次拨付第一次300万元,第二次累计拨付545万元。",
     "分三次 in one clause": "下达资金600万元,分三次拨付第一次200万元、第二次200万元、第三次200万元。",
     "instalments of the spending": "预算545万元,已支出400万元,分别于1月拨付第一笔250万元,9月拨付第二笔150万元。",
+    "instalments, spending inside": "下达资金545万元,分两批下达,第一批250万元,已支出200万元,第二批295万元,已支出100万元。",
+    "instalments, then other money": "下达资金545万元,分两批下达,第一批250万元,第二批295万元,另安排工作经费20万元。",
+    "分两期 of the works": "项目资金545万元,工程分两期实施,第一期投资300万元,第二期投资400万元。",
     "an instalment still due": "全年预算600万元,分三批下达,第一批200万元,第二批200万元,第三批尚未下达。",
     "instalments' rates": "全年预算600万元,分两次拨付,第一次拨付到位率50%,第二次拨付到位率100%。",
     "a cited notice": "根据《关于下达2023年资金的通知》(财预〔2023〕10号),下达资金100万元,其中A镇60万元、B镇40万元。",
@@ -403,6 +406,12 @@ _WRONG_TEXT = {
     # instalments over their amount
     "instalments over the amount": (
         "预算控制数为545万元,分别于2020年1月下达第一笔经费260万元,9月下达第二批专项经费295万元。",
+        "error",
+        "555万元",
+    ),
+    # missed before (quiet): "分两批下达" in a clause of its own, the instalments in the clauses after it
+    "instalments after a 分两批 clause over the amount": (
+        "下达资金545万元,分两批下达,第一批260万元,第二批295万元。",
         "error",
         "555万元",
     ),
