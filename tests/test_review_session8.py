@@ -115,6 +115,17 @@ def test_the_2017_form_with_only_an_actual_column_adds_up_quietly(tmp_path):
     assert not _codes(result, "F11") and not _errors(result)
 
 
+@pytest.mark.parametrize("blank", ["", "/", "—"])
+def test_a_blank_components_total_is_said_as_blank_not_as_unreadable(tmp_path, blank):
+    """Failed before: a 合计 left blank (or "/", "—") was skipped as "项目资金构成实际数有无法读取的数字" — the cell is
+    empty, not unreadable; the coverage says so (nothing to hold the 子项 to: no finding)."""
+    result = _workbook(
+        tmp_path, _components([("机房建设", "203", "200"), ("监理服务", "7", "10")], ("合计", "210", blank))
+    )
+    reasons = [s.reason_zh for s in result.coverage.skipped if s.code == "F11"]
+    assert reasons == ["项目资金构成实际数的合计栏未填写，未核对各子项之和"] and not _codes(result, "F11")
+
+
 @pytest.mark.parametrize(
     ("items", "total", "found"),
     [

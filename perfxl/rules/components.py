@@ -27,6 +27,9 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
         if cell is None or any(c is None for c in cells):
             continue  # the block has no such column
         parts = [c for c in cells if c is not None]
+        if ctx.is_blank(cell):
+            ctx.skip(f"项目资金构成{zh}的合计栏未填写，未核对各子项之和", f"the components' {en} total is blank")
+            continue
         reported = ctx.number(cell)
         values = [ctx.number(c) for c in parts]
         if reported is None or any(v is None and not ctx.is_blank(c) for v, c in zip(values, parts, strict=True)):
