@@ -462,3 +462,18 @@ def test_a_yearless_deadline_is_read_in_the_year_line_under_the_title(tmp_path):
     assert "2023" in partial[0].basis and "表头也未写年度" not in partial[0].basis
     # met within the year: quiet
     assert not _codes(_workbook(tmp_path, _year_lined("12月底前", "2023年11月", "20")), "S01")
+
+
+def test_a_month_before_deadline_met_within_that_month_is_no_certain_verdict(tmp_path):
+    """Failed before: "2023年10月前" │ "2023年10月15日" scored 10 of 20 was an S01 错误 "得分应为 20（实际 2023-10-15 不晚于目标
+    2023-10-31，按时完成…）". "10月前" reads "before October" as well as "by October's end": a day inside October is late on
+    the first reading, so the filer's deduction is no certain mistake — a 警告 naming both readings. "10月底前" is one
+    reading only: the same score stays an 错误."""
+    ambiguous = list(_workbook(tmp_path, _deadline("2023年10月前", "2023年10月15日", "10")).findings)
+    s01 = [f for f in ambiguous if f.code == "S01"]
+    assert [f.severity.value for f in s01] == ["warning"] and "10月前" in s01[0].basis
+    assert not [f for f in ambiguous if f.severity.value == "error"]
+    assert _codes(_workbook(tmp_path, _deadline("2023年10月底前", "2023年10月15日", "10")), "S01") == [("H4", "error")]
+    # before the month, both readings agree: full marks quiet, part of them the usual 错误
+    assert not _codes(_workbook(tmp_path, _deadline("2023年10月前", "2023年9月20日", "20")), "S01")
+    assert _codes(_workbook(tmp_path, _deadline("2023年10月前", "2023年9月20日", "10")), "S01") == [("H4", "error")]
