@@ -328,6 +328,15 @@ _BENIGN_TEXT = {
     # 执行数 450 — N02 错误 "“执行数”的各组成部分之和（100万元 + 100万元 + 400万元 + 350万元）超过了总数 … 950万元"
     "sources without rates": "全年预算数500万元,全年执行数450万元。其中上年结转资金预算数100万元,执行数100万元;"
     "当年财政拨款预算数400万元,执行数350万元。",
+    # failed before: "其中中央财政资金:全年预算数1800万元、全年执行数1200万元、执行率66.67%;…" — N02 错误 "“执行数”的各组成部分之和
+    # （1800万元 + 1200万元 + 2192.58万元 + 2192.58万元）超过了总数 … 7385.16万元，文字写 4772.58万元"
+    "sources after a colon, 、 between": "年度资金总额全年预算数5372.5833万元,全年执行数4772.58万元,当前预算执行率88.83%。"
+    "其中中央财政资金:全年预算数1800万元、全年执行数1200万元、执行率66.67%;地方财政资金:全年预算数2192.58万元、"
+    "全年执行数2192.58万元、执行率100%。",
+    # failed before: the whole and its sources in one sentence — N02 错误 "“执行数”的各组成部分之和（300万元 + 270万元 +
+    # 200万元 + 180万元）超过了总数 … 950万元，文字写 450万元"
+    "the whole and its sources in one sentence": "全年预算数500万元,全年执行数450万元,其中中央资金预算数300万元,执行数270万元,"
+    "省级资金预算数200万元,执行数180万元。",
     "one source without a rate": "全年预算数500万元,全年执行数450万元。其中中央资金预算数300万元,执行数270万元。",
     # failed before: the whole's 年初 budget against the sources' 全年 ones (a budget raised mid-year) — N02 错误
     # "各资金来源的预算数之和（250万元 + 200万元）超过了总的预算数 … 450万元，文字写 300万元"
@@ -392,6 +401,19 @@ _WRONG_TEXT = {
         "当年财政拨款预算数400万元,执行数380万元。",
         "error",
         "480万元",
+    ),
+    # the whole and its sources in one sentence: the sources' spendings (290 + 180) over the 全年执行数
+    "sources' spendings over the whole, one sentence": (
+        "全年预算数500万元,全年执行数450万元,其中中央资金预算数300万元,执行数290万元,省级资金预算数200万元,执行数180万元。",
+        "error",
+        "470万元",
+    ),
+    # a source's rate wrong where the source's figures follow a colon, 、 between them
+    "a source's rate after a colon": (
+        "年度资金总额全年预算数5372.5833万元,全年执行数4772.58万元,当前预算执行率88.83%。其中中央财政资金:全年预算数"
+        "1800万元、全年执行数1200万元、执行率76.67%;地方财政资金:全年预算数2192.58万元、全年执行数2192.58万元、执行率100%。",
+        "warning",
+        "66.67%",
     ),
     # one source whose spending exceeds the whole's
     "one source over the whole": (

@@ -616,9 +616,17 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
             continue
-        if _budget_spending_pairs(parts):
-            continue  # "其中中央资金预算数100万元,执行数100万元;省级资金…": each source's pair, not parts of one total
-        needed = () if single else DECOMPOSITIONS.get(total.claim, ())
+        paired = _budget_spending_pairs(parts)
+        if paired:
+            # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
+            # its spendings (or budgets) are parts of a spending (or budget) total, the other kind not; only more than
+            # the whole is said (a 其中 may leave a source out)
+            parts = parts[1::2] if _is_spending(total) else parts[0::2] if _is_budget(total) else []
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = False
+        needed = () if single or paired else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
         span, point = summed
         lo, hi = span.lo, span.hi
@@ -631,6 +639,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         short = (
             not complete
             and not single
+            and not paired
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (
                 (
