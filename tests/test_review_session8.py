@@ -115,6 +115,20 @@ def test_the_2017_form_with_only_an_actual_column_adds_up_quietly(tmp_path):
     assert not _codes(result, "F11") and not _errors(result)
 
 
+def test_components_in_mixed_units_are_not_summed_as_plain_numbers(tmp_path):
+    """Failed before: a 子项 written in 元 in the 万元 form ("2030000元" beside 7 under a 合计 of 210) was summed as the
+    number 2030000 — F11 错误 "项目资金构成预算数：各子项之和为 2030007，合计栏为 210". Figures in other units than the
+    form's 万元 are not added as plain numbers: the check is skipped, saying why; 万元 written on some cells only is the
+    form's own unit and still summed."""
+    result = _workbook(tmp_path, _components([("机房建设", "2030000元", "200"), ("监理服务", "7", "10")]))
+    assert not _codes(result, "F11") and not _errors(result)
+    assert [s.reason_zh for s in result.coverage.skipped if s.code == "F11"] == [
+        "项目资金构成预算数各栏单位不一（元、未写），未核对合计"
+    ]
+    wrong = _components([("机房建设", "203万元", "200"), ("监理服务", "17", "10")], ("合计", "210万元", "210"))
+    assert _codes(_workbook(tmp_path, wrong), "F11") == [("D7", "error")]
+
+
 @pytest.mark.parametrize("blank", ["", "/", "—"])
 def test_a_blank_components_total_is_said_as_blank_not_as_unreadable(tmp_path, blank):
     """Failed before: a 合计 left blank (or "/", "—") was skipped as "项目资金构成实际数有无法读取的数字" — the cell is
