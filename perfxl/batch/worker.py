@@ -137,7 +137,7 @@ def init_worker(config: WorkerConfig) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent()
     load_config(config)
-    environment().get_template("dashboard_rows.html.j2")  # compiled once per worker, before the first file
+    environment().get_template("report.html.j2")  # compiled once per worker, before the first file
 
 
 def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
