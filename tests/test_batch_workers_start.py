@@ -44,3 +44,21 @@ def test_the_early_start_imports_nothing_of_the_engine():
     code = "import sys, perfxl.workers; print(sorted(m for m in sys.modules if m.startswith('perfxl')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['perfxl', 'perfxl.workers']"
+
+
+@pytest.mark.slow
+def test_a_worker_keeps_what_it_loaded_out_of_the_collectors_walks(tmp_path):
+    """The engine, profile and template a worker loads live as long as it does: frozen (gc.freeze), so the
+    full collections during a batch do not walk them again and again."""
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from perfxl.batch.worker import WorkerConfig, init_worker
+    from perfxl.workers import start_forkserver
+
+    ctx = multiprocessing.get_context("forkserver" if start_forkserver() else "spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=ctx, initializer=init_worker, initargs=(WorkerConfig(str(tmp_path)),)
+    ) as pool:
+        assert pool.submit(gc.get_freeze_count).result() > 10_000
