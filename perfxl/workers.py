@@ -40,6 +40,7 @@ PRELOAD = [
     "perfxl.layout.basic",
     "perfxl.layout.breakdown",
     "perfxl.document.crosscheck",
+    "perfxl.batch.templates_warm",  # last: compiles the report and dashboard templates
 ]
 
 
