@@ -1,7 +1,7 @@
 """Work a batch worker used to repeat for every file, now done once (issue 14, "faster where users wait"):
 the reader scans the worksheet XML the guard already inflated and verified, the rules' plan (enabled
-checks, parameters, severities) is worked out once per profile and filters, and the dashboard rows
-are written without a template engine. Each must give exactly what the repeated work gave."""
+checks, parameters, severities) is worked out once per profile and filters. Each must give exactly what the
+repeated work gave; the dashboard rows (rendered by their template in the workers) escape every text."""
 
 from __future__ import annotations
 

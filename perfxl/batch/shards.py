@@ -17,9 +17,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from markupsafe import escape
-
 from perfxl.model import SEVERITY_ZH
+from perfxl.report.templating import environment
 from perfxl.safety import neutralise_formula
 
 from .tables import record_findings, row_from_record
@@ -112,24 +111,10 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def _td(value: Any) -> str:
-    return "<td></td>" if value is None or value == "" else f"<td>{escape(value)}</td>"
-
-
 def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
-    """The dashboard's findings-table rows, each one line ending in HTML_ROW_END (the batch cuts the
-    table there), every text escaped. Plain Python: the Jinja macro it replaces took ≈ 25 µs a row."""
-    rows = []
-    for f in findings:
-        sev = escape(f.get("severity") or "")
-        code = escape(f.get("code") or "")
-        zh = escape(_SEVERITY_ZH.get(f.get("severity") or "", f.get("severity") or ""))
-        rows.append(
-            f'<tr data-severity="{sev}" data-code="{code}">{_td(f.get("file"))}<td><code>{code}</code></td>'
-            f'<td class="sev-{sev}" data-v="{sev}">{zh}</td>{_td(f.get("sheet"))}{_td(f.get("cell"))}'
-            f"{_td(f.get('message'))}{_td(f.get('expected'))}{_td(f.get('actual'))}</tr>\n"
-        )
-    return "".join(rows).encode("utf-8")
+    """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
+    module = environment().get_template("dashboard_rows.html.j2").module
+    return str(module.finding_rows(list(findings), _SEVERITY_ZH)).encode("utf-8")
 
 
 def _finding_line(record: Mapping[str, Any], finding: Mapping[str, Any]) -> dict[str, Any]:

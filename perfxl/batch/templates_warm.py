@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from perfxl.report.templating import environment
 
-TEMPLATES = ("report.html.j2", "charts.html.j2", "dashboard.html.j2")  # charts: both import it
+TEMPLATES = (
+    "report.html.j2",
+    "charts.html.j2",
+    "dashboard.html.j2",
+    "dashboard_rows.html.j2",
+)  # charts: both import it
 
 for _name in TEMPLATES:
     environment().get_template(_name)
