@@ -9,6 +9,10 @@ rows repeated (each name numbered, so every row is a distinct indicator) to 1,00
 
 Writes bench/results/big.json: per size, median seconds of each process, their ratio, and the per-row
 cost of validate (slope between sizes, start-up excluded) so linearity can be read off.
+
+Both processes run with their bytecode cached in a private PYTHONPYCACHEPREFIX, warmed by a first run: what
+an installed perfxl pays. (With PYTHONDONTWRITEBYTECODE=1, as in the development tree, every start also
+compiles every perfxl module, ≈ 0.3 s; `bench_coldstart.py` measures that start-up on its own.)
 """
 
 from __future__ import annotations
@@ -54,24 +58,30 @@ def big_workbook(folder: Path, rows: int) -> Path:
     return path
 
 
-def run_s(cmd: list[str]) -> float:
+def run_s(cmd: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=env)
     elapsed = time.perf_counter() - t0
     if done.returncode not in (0, 1):  # 1: findings at the fail level (the bench file has some)
         raise SystemExit(f"{cmd} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-2000:]}")
     return elapsed
 
 
-def measure(path: Path, repeat: int) -> dict[str, object]:
+def bytecode_env(cache: str) -> dict[str, str]:
+    """The environment of both processes: bytecode cached in `cache` (as after `pip install`), not recompiled."""
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    return {**base, "PYTHONPYCACHEPREFIX": cache}
+
+
+def measure(path: Path, repeat: int, env: dict[str, str] | None = None) -> dict[str, object]:
     validate = [*PERFXL, "validate", str(path), "--format", "json", "-o", os.devnull, "--force"]
     calamine = [sys.executable, "-c", CALAMINE, str(path)]
-    run_s(validate)  # warm the OS file cache and .pyc files once
-    run_s(calamine)
+    run_s(validate, env)  # warm the OS file cache and the bytecode cache once
+    run_s(calamine, env)
     v_times, c_times = [], []
     for _ in range(repeat):  # interleaved, so machine load hits both alike
-        v_times.append(run_s(validate))
-        c_times.append(run_s(calamine))
+        v_times.append(run_s(validate, env))
+        c_times.append(run_s(calamine, env))
     v, c = statistics.median(v_times), statistics.median(c_times)
     return {
         "file": path.name,
@@ -95,9 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(n) for n in args.rows.split(",")]
     load_start = os.getloadavg()
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory(prefix="perfxl-pyc-") as cache:
+        env = bytecode_env(cache)
         for rows in sizes:
-            row = {"indicator_rows": rows, **measure(big_workbook(Path(tmp), rows), args.repeat)}
+            row = {"indicator_rows": rows, **measure(big_workbook(Path(tmp), rows), args.repeat, env)}
             results.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)
     for prev, cur in itertools.pairwise(results):
@@ -118,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         "target": f"validate ≤ {TARGET_RATIO:g}× calamine at 10,000 indicator rows, linear in rows",
         "note": "median seconds of whole processes (start-up included), runs interleaved; "
         "validate_ms_per_row_since_previous = slope of validate time between sizes",
+        "bytecode": "cached in a private PYTHONPYCACHEPREFIX warmed by a first run (as an installed perfxl)",
         "results": results,
     }
     history = []

@@ -10,6 +10,8 @@ images, VBA and the ribbon. The copy is written atomically and never over the in
 
 from __future__ import annotations
 
+import gc
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,7 @@ from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
 from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
-from perfxl.model import Coverage, Finding, a1, parse_a1
+from perfxl.model import Coverage, Finding, a1, column_index
 from perfxl.report._common import coverage_lines
 
 __all__ = [
@@ -56,24 +58,47 @@ def annotated_bytes(
     original: bytes, findings: Sequence[Finding], *, path: str = "", coverage: Coverage | None = None
 ) -> tuple[bytes, int]:
     """The annotated package and the number of cells filled (pure bytes in, bytes out); `coverage` adds the
-    读取范围 lines under the findings of the 校验结果 sheet."""
+    读取范围 lines under the findings of the 校验结果 sheet.
+
+    Python's cyclic collector is paused meanwhile (as `perfxl.rules.collector_paused` does for the checks): the copy
+    makes tens of thousands of short-lived tuples, lists and strings and no reference cycles, and each burst of
+    them set the collector walking everything the caller holds — after validation, the whole submission."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _annotated_bytes(original, findings, path, coverage)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _annotated_bytes(
+    original: bytes, findings: Sequence[Finding], path: str, coverage: Coverage | None
+) -> tuple[bytes, int]:
     pkg = read_package(original, path)
     # merged ranges by the rows they cross, for merge_of; a range taller than _TALL rows (a label merged down a
     # whole table, A12:A1012) is kept whole and tested on each lookup instead of being listed on every row
-    by_row: dict[tuple[str, int], list[tuple[int, Bounds]]] = {}
+    by_row: dict[str, dict[int, list[tuple[int, Bounds]]]] = {}
     tall: dict[str, list[tuple[int, Bounds]]] = {}
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
+        at_row = by_row[name] = {}
         for i, b in enumerate(pkg.merges(name)):
+            entry = (i, b)
             if b[2] - b[0] >= _TALL:
-                tall.setdefault(name, []).append((i, b))
+                tall.setdefault(name, []).append(entry)
                 continue
             for r in range(b[0], b[2] + 1):
-                by_row.setdefault((name, r), []).append((i, b))
+                crossing = at_row.get(r)
+                if crossing is None:
+                    at_row[r] = [entry]
+                else:
+                    crossing.append(entry)
+    no_rows: dict[int, list[tuple[int, Bounds]]] = {}
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
         """The first merged range (in the sheet's order) holding the cell."""
         found: tuple[int, Bounds] | None = None
-        for i, b in by_row.get((sheet, row), ()):
+        for i, b in by_row.get(sheet, no_rows).get(row, ()):
             if b[1] <= col <= b[3]:
                 found = (i, b)
                 break
@@ -87,9 +112,13 @@ def annotated_bytes(
     plan = plan_marks(findings, pkg.names, merge_of)
     order = sorted(findings, key=order_key)
     lines = coverage_lines(coverage) if coverage is not None else []
-    rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines)
+    rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines, as_hyperlinks=True)
     patched = apply_marks(pkg, plan, rows, [f.severity for f in order], HEADER_ROW)
     return patched.data, patched.marked_cells
+
+
+_UNPARSED: Any = object()  # a cell text _Marks has not parsed yet
+_CANONICAL = re.compile(r"([A-Z]{1,3})([1-9][0-9]*|0)\Z")  # what a1(row, col) writes
 
 
 class _Marks(Mapping[tuple[str, str], Mark]):
@@ -112,18 +141,15 @@ class _Marks(Mapping[tuple[str, str], Mark]):
 
     def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
-        if cell not in self._cells:
-            try:
-                r, c = parse_a1(cell)
-            except ValueError:
-                self._cells[cell] = None
-            else:  # only the canonical text names a filled cell ("b7", "$B$7" do not)
-                self._cells[cell] = (r, c) if a1(r, c) == cell else None
-        at = self._cells[cell]
+        at = self._cells.get(cell, _UNPARSED)
+        if at is _UNPARSED:  # only the canonical text (a1's) names a filled cell: "b7", "$B$7", "B07" do not
+            m = _CANONICAL.match(cell)
+            at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
         if at is None:
             return None
-        severity = self._plan.fills.get((sheet, *at))
-        return None if severity is None else Mark(sheet, cell, severity, (sheet, *at) in self._plan.notes)
+        place = (sheet, at[0], at[1])
+        severity = self._plan.fills.get(place)
+        return None if severity is None else Mark(sheet, cell, severity, place in self._plan.notes)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return ((s, a1(r, c)) for s, r, c in self._plan.fills)

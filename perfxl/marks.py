@@ -9,10 +9,12 @@ The 校验结果 sheet's rows come from perfxl.excel.result_sheet.result_rows fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
+from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, column_index, parse_a1
 
 __all__ = [
     "RESULT_SHEET",
@@ -72,44 +74,74 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
     plan = MarkPlan()
     fills, notes = plan.fills, plan.notes
     bounds: dict[str, Bounds | None] = {}  # a cell text's bounds, parsed once: findings share cells
+    # a merged area's cells (as fill keys), and the highest rank they were all filled at: a finding on an area already
+    # filled at its level or above changes none of them (findings of one row often share its merged label)
+    areas: dict[tuple[str, Bounds], list[tuple[str, int, int]]] = {}
+    area_rank: dict[tuple[str, Bounds], int] = {}
+    simple = _SIMPLE_CELL.match
     for f in findings:
         ref = f.ref
         if not isinstance(ref, CellRef) or ref.sheet not in names:
             continue
         cell = ref.cell
-        if cell not in bounds:
-            try:
-                bounds[cell] = cell_bounds(cell)
-            except ValueError:
-                bounds[cell] = None
-        found = bounds[cell]
+        found = bounds.get(cell, _UNPARSED)
+        if found is _UNPARSED:
+            m = simple(cell)  # "B7", as most findings name their cell
+            if m is not None:
+                r, c = int(m.group(2)), column_index(m.group(1))
+                found = bounds[cell] = (r, c, r, c)
+            else:
+                try:
+                    found = bounds[cell] = cell_bounds(cell)
+                except ValueError:
+                    found = bounds[cell] = None
         if found is None:
             continue
         r0, c0, r1, c1 = found
         sheet = ref.sheet
         merged = merge_of(sheet, r0, c0)
+        inside = merged is not None  # the finding's first cell lies in the merged area
         if merged is None and ref.anchor:  # the reader saw the merge; this book cannot tell
             ar, ac = parse_a1(ref.anchor)
             merged = merge_of(sheet, ar, ac)
             anchor = (merged[0], merged[1]) if merged else (ar, ac)
         else:
             anchor = (merged[0], merged[1]) if merged else (r0, c0)
-        notes.setdefault((sheet, *anchor), []).append(f)
-        if r0 == r1 and c0 == c1:
-            targets = [(r0, c0), anchor]
+        at = (sheet, anchor[0], anchor[1])
+        noted = notes.get(at)
+        if noted is None:
+            notes[at] = [f]
         else:
-            targets = [*[(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)][:MAX_RANGE_CELLS], anchor]
-        if merged:
-            mr0, mc0, mr1, mc1 = merged
-            targets += [(r, c) for r in range(mr0, mr1 + 1) for c in range(mc0, mc1 + 1)][:MAX_RANGE_CELLS]
+            noted.append(f)
         severity = f.severity
         rank = _RANK[severity]
-        for r, c in targets:
-            key = (sheet, r, c)
+        if r0 == r1 and c0 == c1:
+            first = (sheet, r0, c0)
+            targets = [first] if first == at else [first, at]
+        else:
+            cells = [(sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+            targets = [*cells[:MAX_RANGE_CELLS], at]
+        if merged:
+            merge = (sheet, merged)
+            if area_rank.get(merge, 0) < rank:
+                area_rank[merge] = rank
+                area = areas.get(merge)
+                if area is None:
+                    mr0, mc0, mr1, mc1 = merged
+                    area = areas[merge] = [(sheet, r, c) for r in range(mr0, mr1 + 1) for c in range(mc0, mc1 + 1)][
+                        :MAX_RANGE_CELLS
+                    ]
+                targets += area
+            elif inside and r0 == r1 and c0 == c1 and len(areas[merge]) < MAX_RANGE_CELLS:
+                # the whole area — this cell and its anchor too — is filled at this rank or above: nothing changes
+                continue
+        for key in targets:
             old = fills.get(key)
             if old is None or rank > _RANK[old]:
                 fills[key] = severity
     return plan
 
 
+_UNPARSED: Any = object()
+_SIMPLE_CELL = re.compile(r"([A-Z]{1,3})(\d+)\Z")  # a plain "B7": what parse_a1 reads the same without strip/upper
 _RANK = {s: s.rank for s in Severity}  # Severity.rank builds a dict per call

@@ -428,6 +428,8 @@ class SelfEvaluation:
     components_total: ComponentRow | None = None
     # the year line under the title ("( 2023 年度)", 财预〔2020〕10号 附1): the year a date without one is read in
     period: CellValue | None = None
+    # the weight the 绩效指标 header's own label declares for all its 一级 blocks: "年度绩效目标 (80 分)" (云南 区直 form)
+    indicators_declared: CellValue | None = None
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -218,6 +218,33 @@ def _unreadable_text(raw: str, t: str) -> ParsedValue | None:
 
 _PLACEHOLDER = re.compile(r"^[\s/\\\-—–―_~·.。…,，*＊、]+$")
 _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "空", "null", "NULL", "None", "略"}
+
+
+def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
+    """The normalised text of `raw`, and its ParsedValue when that alone decides it: blank, unreadable (an Excel
+    error value, control characters) or a placeholder ("/", "——", "无"); None when the text must be parsed."""
+    t = _SPACED_OUT.sub("", normalise_text(raw))  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
+    if not t:
+        return t, ParsedValue(raw, ValueKind.BLANK)
+    unreadable = _unreadable_text(raw, t)
+    if unreadable is not None:
+        return t, unreadable
+    if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
+        return t, ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
+    return t, None
+
+
+@lru_cache(maxsize=65536)
+def blank_text(raw: str) -> bool:
+    """`parse_value(raw).kind` is BLANK or PLACEHOLDER for this text ("", "/", "——", "无"), decided without parsing
+    the rest: whether a name or a remark is filled in is asked of every row, often by several checks (issue 14)."""
+    try:
+        head = _text_head(raw)[1]
+    except Exception:  # parse_value reads text it cannot take apart as TEXT, which is not blank
+        return False
+    return head is not None and head.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+
+
 _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
 
 # Operator words, longest first so "不低于" wins over "低于".
@@ -372,14 +399,9 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
         return next((index for low, index in lows if share >= low), None)
 
     def parse_text(raw: str) -> ParsedValue:
-        t = _SPACED_OUT.sub("", normalise_text(raw))  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
-        if not t:
-            return ParsedValue(raw, ValueKind.BLANK)
-        unreadable = _unreadable_text(raw, t)
-        if unreadable is not None:
-            return unreadable
-        if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
-            return ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
+        t, head = _text_head(raw)
+        if head is not None:
+            return head
         key = to_simplified(_strip_edges(t).replace(" ", ""))  # "達成年度指標" is the tier 达成年度指标
         if key in exact:
             index, canonical = exact[key]

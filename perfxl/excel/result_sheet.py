@@ -11,12 +11,11 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL  # the one plan of marks
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, parse_a1
-from perfxl.safety import neutralise_formula
+from perfxl.safety import FORMULA_TRIGGERS, neutralise_formula
 
 __all__ = [
     "RESULT_SHEET",
@@ -24,6 +23,7 @@ __all__ = [
     "RESULT_HEADER",
     "SEVERITY_ZH",
     "Mark",
+    "Hyperlink",
     "is_own_result_sheet",
     "previous_marks",
     "cell_text",
@@ -42,17 +42,27 @@ COVERAGE_TITLE = "读取范围（未能读取的表格、未能运行的检查�
 RESULT_HEADER = ("序号", "级别", "代码", "工作表", "单元格", "问题说明", "应为", "实际", "perfxl批注")
 HEADER_ROW = _HEADER_ROW = 4  # 1-based row of RESULT_HEADER; findings start below it
 _NOTE_ADDED = "是"
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)  # first characters that neutralise_formula looks at
 _HYPERLINK = re.compile(r'^=HYPERLINK\("#((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$', re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One marked cell: where, the severity shown, and whether perfxl put a note on it."""
+class Mark(NamedTuple):
+    """One marked cell: where, the severity shown, and whether perfxl put a note on it. A named tuple: the annotated
+    copy makes one for each finding's cell, and a frozen dataclass took twice as long to make."""
 
     sheet: str
     cell: str
     severity: Severity
     noted: bool
+
+
+class Hyperlink(NamedTuple):
+    """A 单元格 link as a writer that stores links as links takes it (the annotated copy's <hyperlink>): the place
+    (`'Sheet'!B7`) and the text shown — what `hyperlink_target` reads back from the HYPERLINK formula of the same
+    row, without writing the formula and parsing it again."""
+
+    location: str
+    display: str
 
 
 def is_own_result_sheet(name: str, rows: list[list[Any]]) -> bool:
@@ -96,6 +106,7 @@ def result_rows(
     *,
     list_area_cells: bool = True,
     coverage: Sequence[str] = (),
+    as_hyperlinks: bool = False,
 ) -> list[list[Any]]:
     """The 校验结果 block (title, summary, header, one row per finding, then unlisted marked cells, then 读取范围).
 
@@ -107,32 +118,43 @@ def result_rows(
 
     `coverage`: the 读取范围 lines (`perfxl.report._common.coverage_lines`), so the sheet says what was not read or
     checked, as the console and HTML reports do; they name no cell, so the next run's `previous_marks` skips them.
+
+    `as_hyperlinks`: a link to a marked cell as a `Hyperlink` (location, display) instead of its HYPERLINK formula.
     """
     order = ordered
     rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
+    get = marks.get
+    places: dict[str, str] = {}
     for i, f in enumerate(order, 1):
         ref = f.ref
         sheet, named = (ref.sheet, ref.cell) if ref else (None, None)  # f.sheet, f.cell
         cell = ref.first_cell if isinstance(ref, CellRef) and _row_of(ref.cell) is not None else (named or "")
-        mark = marks.get((sheet or "", cell))
+        mark = get((sheet or "", cell))
         noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
         listed.add((sheet or "", cell))
         # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
-        link = _link_formula(sheet, cell, named) if sheet and cell and mark is not None else (named or "")
-        rows.append(
-            [
-                i,
-                SEVERITY_ZH[f.severity],
-                f.code,
-                neutralise_formula(sheet or ""),
-                link,
-                neutralise_formula(f.message),
-                neutralise_formula(f.expected or ""),
-                neutralise_formula(f.actual or ""),
-                noted,
-            ]
-        )
+        if sheet and cell and mark is not None:
+            if as_hyperlinks:  # what hyperlink_target reads from `_link_formula`; the quoted sheet name made once
+                quoted = places.get(sheet)
+                if quoted is None:
+                    quoted = places[sheet] = "'" + sheet.replace("'", "''") + "'!"
+                link: Any = Hyperlink(quoted + cell, named or cell)
+            else:
+                link = _link_formula(sheet, cell, named)
+        else:
+            link = named or ""
+        # neutralise_formula, called only for texts it may change (four calls a finding were a tenth of this loop)
+        where, message, expected, actual = sheet or "", f.message, f.expected or "", f.actual or ""
+        if where[:1] in _TRIGGERS:
+            where = neutralise_formula(where)
+        if message.__class__ is not str or message[:1] in _TRIGGERS:
+            message = neutralise_formula(message)
+        if expected.__class__ is not str or expected[:1] in _TRIGGERS:
+            expected = neutralise_formula(expected)
+        if actual.__class__ is not str or actual[:1] in _TRIGGERS:
+            actual = neutralise_formula(actual)
+        rows.append([i, SEVERITY_ZH[f.severity], f.code, where, link, message, expected, actual, noted])
     # cells filled for a range or merged area but not named by a finding: listed so a re-run clears them
     for (sheet, cell), mark in sorted(marks.items()) if list_area_cells else ():
         if (sheet, cell) not in listed:

@@ -13,7 +13,7 @@ __all__ = ["row_runs", "table_coverage", "skipped_for", "NEEDS_INDICATOR_COLUMN"
 #: Checks that need a 绩效指标 column: a table without it cannot run them (coverage, not findings).
 NEEDS_INDICATOR_COLUMN: dict[str, tuple[str, ...]] = {
     # S08 (over-completion explained) also runs without 分值: `Context.outcome` judges the row
-    "weight": ("W01", "W02", "W03", "W04", "W05", "S01", "S02", "S03", "S05", "S06", "S07", "S11", "T05", "T07"),
+    "weight": ("W01", "W02", "W03", "W04", "S01", "S02", "S03", "S05", "S06", "S07", "S11", "T05", "T07"),
     "score": ("S01", "S02", "S03", "S05", "S06", "S07", "T02", "T03", "T04", "T06", "T07"),
     "actual": ("S01", "S02", "S03", "S04", "S05", "S07", "S08", "D01", "G03"),
     "target": ("S01", "S02", "S03", "S05", "S07", "S08", "S09", "S13", "S14", "S16", "D01"),

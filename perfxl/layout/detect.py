@@ -6,6 +6,7 @@ Pure: works on a Grid only. Whatever it cannot map becomes a Finding; it never r
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 from .coverage import skipped_for, table_coverage
 from .findings import container
+from .fragment import headerless_indicator_rows
 from .merges import merge_findings
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
@@ -409,14 +411,16 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         if not grid.hidden and not named and not said:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
+            fragment = _fragment_words(grid)
             layout.problems.append(
                 Finding(
                     "LAYOUT_SHEET_IGNORED",
                     Severity.INFO,
                     CellRef.at(grid.name, first + 1, c + 1),
-                    f"{words.sheet_zh}“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。",
+                    f"{words.sheet_zh}“{grid.name}”中没有找到自评表或基础数据表（按表头文字识别），已跳过。"
+                    + (fragment[0] if fragment else ""),
                     f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' holds no self-evaluation or basic-data table "
-                    "(by header labels); skipped.",
+                    "(by header labels); skipped." + (f" {fragment[1]}" if fragment else ""),
                 )
             )
     elif grid.hidden and found:
@@ -430,7 +434,31 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
+    if layout.tables:
+        _leading_fragment(grid, layout)
     return layout
+
+
+def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:
+    """Rows above the sheet's first table header that are the headerless end of another table (a page of a paginated
+    repost that opens inside a table): the note about them and the sheet's coverage say so."""
+    runs = layout.tables[0].rows
+    if not runs or runs[0].kind != "unread" or runs[0].first != 1:
+        return
+    fragment = _fragment_words(grid, limit=runs[0].last)
+    if fragment is None or layout.sheet is None:
+        return
+    for i, f in enumerate(layout.problems):
+        if f.code == "LAYOUT_UNMAPPED_ROW" and isinstance(f.ref, CellRef) and f.ref.row == 1:
+            layout.problems[i] = dataclasses.replace(
+                f, message=f.message + "。" + fragment[0], message_en=f"{f.message_en}; {fragment[1]}"
+            )
+    sheet = layout.sheet
+    layout.sheet = dataclasses.replace(
+        sheet,
+        note_zh=(sheet.note_zh + "；" if sheet.note_zh else "") + fragment[0],
+        note_en=(sheet.note_en + "; " if sheet.note_en else "") + fragment[1],
+    )
 
 
 _BASIC_MARKS = {
@@ -494,11 +522,27 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
         )
     kind = named if named and named != "evaluation" else "other"
     zh = KIND_ZH.get(kind, kind)
+    fragment = _fragment_words(grid)
     return SheetCoverage(
         grid.name,
         kind,
         certain=False,
         read=True,
-        note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。",
-        note_en=f"no recognisable table; treated as '{kind}', not checked",
+        note_zh=f"未找到可识别的表格，按“{zh}”处理，未作检查。" + (fragment[0] if fragment else ""),
+        note_en=f"no recognisable table; treated as '{kind}', not checked" + (f"; {fragment[1]}" if fragment else ""),
+    )
+
+
+def _fragment_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
+    """What a sheet's headerless 绩效指标 rows (in its first `limit` rows) are (`headerless_indicator_rows`), in words
+    for its note, else None."""
+    rows = headerless_indicator_rows(grid, limit)
+    if rows is None:
+        return None
+    a, b = rows[0] + 1, rows[1] + 1
+    return (
+        f"第 {a}–{b} 行是绩效指标表的一部分（指标名、指标值、分值及合计行），但其上没有表头：表格接续上一页或其他工作表，"
+        "perfxl 按表头文字识别各列，这些行未读入、未检查。",
+        f"rows {a}-{b} are part of an indicator table without its header (continued from another page or sheet); "
+        "perfxl finds columns by their header labels, so these rows were not read or checked",
     )

@@ -77,6 +77,7 @@ class _Builder:
     components_total: ComponentRow | None = None  # its 合计 line
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
+    indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
 
     @property
     def has_body(self) -> bool:
@@ -117,6 +118,7 @@ class _Builder:
             components=tuple(self.components),
             components_total=self.components_total,
             period=self.period,
+            indicators_declared=self.indicators_declared,
         )
 
 
@@ -585,6 +587,8 @@ class _Reader(FundsRows):
             self.cur.columns += (REMARK_DEVIATION,)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         self.ind_header_row = r
+        if report_missing:  # a new table's header; a repeated numbered block (湖北) declares its own share only
+            self.cur.indicators_declared = _goal_block_weight(self.grid, r)
         self.carry = {"level1": None, "level2": None}
         self.indicator_rows = 0
         if reported and report_missing:
@@ -906,6 +910,18 @@ def _is_goals_word(value: str) -> bool:
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).
 _GOAL_BLOCK = re.compile(r"绩效目标[0-9一二三四五六七八九十]")
+#: The weight an indicator header's own label declares for the whole 绩效指标 part: "年度 绩效 目标 (80 分)" (云南 区直
+#: form, beside 预算执行情况 (20 分)), "绩效指标(90分)" (四川); on the normalised label. A numbered block is not the part.
+_GOAL_BLOCK_WEIGHT = re.compile(r"^(?:年度)?绩效(?:目标|指标)\((\d+(?:\.\d+)?)分\)$")
+
+
+def _goal_block_weight(grid: Grid, r: int) -> CellValue | None:
+    """The weight the indicator header row r declares for all its 一级 blocks ("年度绩效目标 (80 分)"), at its cell."""
+    for c, v in row_cells(grid, r):
+        m = _GOAL_BLOCK_WEIGHT.match(H.normalise_label(v)) if isinstance(v, str) else None
+        if m:
+            return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
+    return None
 
 
 def _goal_columns(grid: Grid, r: int) -> dict[str, int]:

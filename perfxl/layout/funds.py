@@ -337,16 +337,35 @@ class FundsRows:
             return True
         if self.state != "plan":
             return False
-        (plan_label, _), (exec_label, _) = self.plan_cols["full_budget"], self.plan_cols["executed"]
+        plan_label = self.plan_cols["full_budget"][0]
+        exec_label = (self.plan_cols.get("executed") or self.plan_cols["arrived"])[0]
         first, again = own(self.grid, r, plan_label), own(self.grid, r, exec_label)
         if not isinstance(first, str) or H.normalise_label(first) != H.normalise_label(again):
             self.state = "after"  # the source rows end where the label no longer repeats in each pair
-            return False
+            return self._spent_line(r)
         self.cur.funds_parts.append(self._plan_row(r, is_total=False))
+        return True
+
+    def _spent_line(self, r: int) -> bool:
+        """浙江省项目支出绩效评价报告: 实际支出(万元) │ 588.23 on its own line under the 计划安排资金 │ 实际到位资金 pairs and
+        their sources — the total's execution (the form splits only the plan and the arrived money by source)."""
+        total = self.cur.funds_total
+        if "executed" in self.plan_cols or total is None:
+            return False
+        cells = row_cells(self.grid, r)
+        if not cells or not isinstance(cells[0][1], str):
+            return False
+        if _PLAN_ROLES.get(H.strip_brackets(H.normalise_label(cells[0][1])).rstrip(":")) != "executed":
+            return False
+        c = _right_of(self.grid, r, cells[0][0])
+        spent = value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+        self.cur.funds_total = dataclasses.replace(total, executed=spent)
         return True
 
     def _plan_row(self, r: int, is_total: bool) -> FundsRow:
         def cell(role: str) -> CellValue:
+            if role not in self.plan_cols:
+                return CellValue(None, None)  # 浙江: 实际支出 is a line of its own below (`_spent_line`)
             c = self.plan_cols[role][1]
             return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
 
@@ -515,7 +534,9 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
             found[_PLAN_ROLES[label]] = (c, _right_of(grid, r, c))
         elif label in _PLAN_OTHERS:
             others += 1
-    return found if {"full_budget", "executed"} <= found.keys() and ("arrived" in found or others) else None
+    if {"full_budget", "arrived"} <= found.keys():
+        return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
+    return found if {"full_budget", "executed"} <= found.keys() and others else None
 
 
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:

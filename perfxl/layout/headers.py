@@ -273,6 +273,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "全年调整预算数",
         "预算数",
         "小计",
+        "预算安排",  # 河北 项目支出绩效自评报告 (宁晋 2019): 预算安排(万元) │ 实际到位金额 │ 实际支出金额 │ 结余金额
     ),
     "executed": _syn(
         "全年执行数",
@@ -283,6 +284,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "预算执行数",
         "全年执行资金",  # 四川 转移支付 绩效评价表 (2024): 全年执行资金(E)
         "年度拨付金额",
+        "实际支出金额",
         *(f"{a}{m}月执行数" for m in range(1, 13) for a in ("1-", "1至", "截至")),
     ),
     # 四川 转移支付 绩效评价表: 扣除统筹整合资金后预算金额(C) = A − B is what 预算执行 (E/C) is taken against
@@ -303,7 +305,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     # known columns perfxl does not check: money pooled by 统筹整合 (B), money received (D) and its rate (D/C),
     # the printed row number (行次) and the evidence column
     "integrated": _syn("统筹整合资金数", "统筹整合资金"),
-    "received": _syn("全年到位资金", "到位资金", "实际到位资金"),
+    "received": _syn("全年到位资金", "到位资金", "实际到位资金", "实际到位金额"),
     "received_rate": _syn("预算到位", "资金到位率", "到位率"),
     "seq": _syn("行次", "序号"),
     "carryover": _syn("历年结余结转"),
@@ -357,6 +359,10 @@ FUNDS_PART_LABELS = _syn(
     "省级财政资金",
     "市级财政资金",
     "县级财政资金",
+    "省财政资金",  # 河北 项目支出绩效自评报告: 中央财政资金 │ 省财政资金 │ 县财政资金 │ 其他财政资金
+    "市财政资金",
+    "县财政资金",
+    "其他财政资金",
     "中央补助资金",
     "财政资金",
     "中央资金",

@@ -141,5 +141,29 @@ def report_dict(results: Sequence[FileResult], *, profile: str | None = None) ->
 
 
 def render_json(results: Sequence[FileResult], *, profile: str | None = None) -> str:
-    """Pretty, UTF-8 (not \\u-escaped) JSON text ending in a newline."""
-    return json.dumps(report_dict(results, profile=profile), ensure_ascii=False, indent=2) + "\n"
+    """UTF-8 (not \\u-escaped) JSON text ending in a newline, indented by two spaces down to the records (a
+    finding, a section, a coverage entry), each record on one line.
+
+    `json.dumps(..., indent=2)` runs json's pure-Python encoder: 0.35 s of CPU for the 4,683 findings of a
+    10,000-row workbook (issue 14). Here only the frame is indented in Python; every record is encoded by
+    json's C encoder (≈ 10× faster), and one record a line still reads, greps and diffs well."""
+    return _indented(report_dict(results, profile=profile), "") + "\n"
+
+
+#: json's C encoder (used when no indent is asked), with the report's text not \\u-escaped.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+#: Dicts nested this deep or deeper (report → files → file → findings → finding) are written on one line.
+_RECORD_DEPTH = 4
+
+
+def _indented(value: Any, pad: str) -> str:
+    """`value` as JSON, laid out as `json.dumps(indent=2)` would down to `_RECORD_DEPTH`, records on one line."""
+    if isinstance(value, dict) and value and len(pad) < 2 * _RECORD_DEPTH:
+        inner = pad + "  "
+        body = ",\n".join(f"{inner}{_ONE_LINE(k)}: {_indented(v, inner)}" for k, v in value.items())
+        return f"{{\n{body}\n{pad}}}"
+    if isinstance(value, list) and value:  # a list inside a record is written with its record
+        inner = pad + "  "
+        body = ",\n".join(f"{inner}{_indented(v, inner)}" for v in value)
+        return f"[\n{body}\n{pad}]"
+    return _ONE_LINE(value)

@@ -104,7 +104,8 @@ def all_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str,
         seen: set[object] = set()
         out = []
         for name, cell in cells_of(obj):
-            key = cell.ref if cell.ref is not None else id(cell)
+            ref = cell.ref  # keyed by its fields: CellRef's generated __hash__ is a Python call per cell
+            key = (ref.sheet, ref.cell, ref.anchor) if ref is not None else id(cell)
             if key not in seen:
                 seen.add(key)
                 out.append((name, cell))

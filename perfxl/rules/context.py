@@ -44,7 +44,7 @@ from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import conversion_factor, lookup, split_per
-from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, normalise_text, parse_value
+from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, blank_text, normalise_text, parse_value
 from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec
@@ -236,6 +236,9 @@ class Context:
         """Blank or a placeholder ("/", "—", "……")."""
         if cell is None or cell.is_blank:
             return True
+        raw = cell.raw
+        if raw.__class__ is str and (id(cell), raw) not in self._parsed:
+            return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
         return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:

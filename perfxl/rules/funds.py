@@ -494,16 +494,15 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
             continue
         part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
         copied = _same_figures(ctx, row, total)
+        # a row repeating the total's figures and rate is as wrong by its own cells as the total (corpus: 宁夏福彩 2023)
         yield from _rate_finding(
             ctx,
             row,
             part_rate,
             f"读取：“{row.label.text}”行 {executed_name(ctx)} {row.executed.text}，全年预算数 "
-            f"{row.full_budget.text}，执行率“{row.rate.text}”"
-            + ("（与合计行数字相同，同一比率已在合计行核对，此处需人工判断）" if copied else ""),
-            f"read the {row.label.text} row" + (" (the total's figures, its rate judged there)" if copied else ""),
+            f"{row.full_budget.text}，执行率“{row.rate.text}”" + ("（与合计行数字相同）" if copied else ""),
+            f"read the {row.label.text} row" + (" (the total's figures repeated)" if copied else ""),
             part_fields,
-            Certainty.JUDGEMENT if copied else None,
         )
 
 
@@ -673,29 +672,32 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
 
 
 def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
-    """A source row (其中：当年财政拨款) that repeats a 分值 and 得分: its score checked by its own figures, as a
-    judgement (the form scores only the total row) — unless it is the row the form scores (`scored`)."""
+    """A source row (其中：当年财政拨款) that prints its own 分值 and 得分: its score checked by its own figures. Whether
+    the form counts the row in 总分 does not change its arithmetic: a 得分 its own 分值, 执行数 and 预算数 contradict
+    is certain (corpus: 裕安区 文物保护 2022 repeats 分值 9 │ 得分 8 for 9 × 27.8/29 = 8.63), unless it agrees at the
+    places it was typed with (a judgement, as on the total row)."""
     for row in _parts(ctx):
         if row is scored:
             continue
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
-        if weight is None or executed is None or budget is None or reported is None:
+        if weight is None or executed is None or budget is None or reported is None or ctx.is_error(row.score):
             continue
         result = execution_score(executed, budget, weight, ctx.profile)
         if result.score is None or ctx.score_agrees(row.score, reported, result):
             continue
+        typed = ctx.score_rounded_as_typed(row.score, reported, result)
+        note, note_en = ctx.rounding_note(typed)
         yield ctx.finding(
             row.score,
             expected=result.score,
             actual=row.score.text,
             explanation=f"“{row.label.text}”行 {result.explanation}",
             explanation_en=f"{row.label.text}: {result.explanation_en}",
-            certainty=Certainty.JUDGEMENT,
+            certainty=Certainty.JUDGEMENT if typed is not None else None,
             basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
-            f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}；该行不是计分行，需人工判断",
-            basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}; the form scores only "
-            "the total row",
+            f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
+            basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
         )
 
 

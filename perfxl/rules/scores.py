@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Certainty, Finding, Indicator
+from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import ValueKind
 
@@ -452,17 +452,43 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
         and t.number is not None
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
-        and ctx.number(ind.score) is not None
+        and (ctx.number(ind.score) is not None or _merged_score(ctx, ind) is not None)
     )
+
+
+def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
+    """The 得分 of the merged cell that covers this row's blank score cell (one score over two indicators, 湖北 黄石
+    2022: G16:G17), when it holds a number; else None."""
+    ref = ind.score.ref
+    if ref is None or ref.anchor is None or ref.anchor == ref.cell or not ctx.is_blank(ind.score):
+        return None
+    for other in ctx.indicators():
+        at = other.score.ref
+        if at is not None and at.sheet == ref.sheet and at.cell == ref.anchor and ctx.number(other.score) is not None:
+            return other.score
+    return None
 
 
 #: Something other than a sign before the first digit: an operator, or a mark OCR made of one.
 _MARK_BEFORE_FIGURE = re.compile(r"\s*[^\s\d+\-.]\s*\d")
 
 
+def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
+    """The 一级 heading declaring a weight ("效益指标(10分)") whose only row this is, on a table without a 分值 column:
+    that row's weight is the declared one (云南 区直 form); else None."""
+    if ctx.ev.has_column("weight") or ctx.number(ind.weight) is not None:
+        return None
+    for heading, rows in ctx.groups():
+        if heading is not None and len(rows) == 1 and rows[0] is ind and heading.declared_weight is not None:
+            return heading
+    return None
+
+
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
     weight, score = _weight_and_score(ctx, ind)
+    if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
+        weight = block.declared_weight
     numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
@@ -520,12 +546,20 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 actual=ind.actual.text,
                 name=ind.name.text,
                 target=ind.target.text,
-                score=ind.score.text,
+                score=ind.score.text or (_merged_score(ctx, ind) or ind.score).text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
-                "数值与指标值相同）",
+                "数值与指标值相同）" + _merged_note(ctx, ind),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
                 "and the target's number)",
             )
+
+
+def _merged_note(ctx: Context, ind: Indicator) -> str:
+    """Basis words for a row scored by a merged 得分 cell over it and others, else ""."""
+    merged = _merged_score(ctx, ind)
+    if merged is None or merged.ref is None:
+        return ""
+    return f"；得分为合并单元格 {merged.ref.cell} 的 {merged.text}（与其他指标合并计分）"
 
 
 @check("S14")
@@ -546,7 +580,14 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
             if unscored
             else f"the score {ind.score.text} cannot be verified",
             basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
-            + ("表中无得分栏" if unscored else f"得分 {ind.score.text} 为满分"),
+            + ("表中无得分栏" if unscored else f"得分 {ind.score.text} 为满分")
+            + (
+                f"（表中无分值栏，分值按一级指标“{block.label.text}”所标 {fmt_num(block.declared_weight)}，该一级指标下仅此一项）"
+                if not unscored
+                and (block := _sole_row_block(ctx, ind)) is not None
+                and block.declared_weight is not None
+                else ""
+            ),
             basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without a number, "
             + ("no score column" if unscored else f"full marks {ind.score.text}"),
         )

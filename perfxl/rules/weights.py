@@ -291,6 +291,12 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
         groups.append((h, h.declared_weight, rows))
     if not groups:
         return
+    block = ctx.ev.indicators_declared
+    if block is not None and (stated := ctx.number(block)) is not None:
+        held = sum((d for _, d, _ in groups), Decimal(0))
+        if abs(held - stated) > ctx.tol_score:
+            yield from _against_goal_block(ctx, block, stated, held, groups)
+            return
     full = ctx.dec("weights.total", 100)
     declared = sum((d for _, d, _ in groups), Decimal(0)) + budget_weight(ctx)
     if abs(declared - full) <= ctx.tol_score:
@@ -307,6 +313,31 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
         certainty=sure,
         basis=f"读取：一级指标标注分值 {parts}；计算：合计 {fmt_num(declared)}" + (f"；{note}" if note else ""),
         basis_en=f"read declared weights {parts}; sum {fmt_num(declared)}" + (f"; {note_en}" if note_en else ""),
+    )
+
+
+def _against_goal_block(
+    ctx: Context,
+    block: CellValue,
+    stated: Decimal,
+    held: Decimal,
+    groups: list[tuple[Level1Heading, Decimal, Sequence[Indicator]]],
+) -> Iterator[Finding]:
+    """The 一级 labels' declared weights against the weight the 绩效指标 header declares for them all ("年度绩效目标
+    (80 分)" over 产出指标 (60 分) + 效益指标 (40 分), 云南 区直 form): two declarations of the table contradict."""
+    parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
+    sure, note, note_en = completeness(ctx)
+    yield ctx.finding(
+        block,
+        expected=stated,
+        actual=held,
+        parts=parts,
+        certainty=sure,
+        related=tuple(h.label.ref for h, _, _ in groups if h.label.ref is not None),
+        basis=f"读取：“{block.text}”标注 {fmt_num(stated)} 分，其下一级指标标注分值 {parts}；计算：合计 {fmt_num(held)}"
+        + (f"；{note}" if note else ""),
+        basis_en=f"read {block.text!r} declaring {fmt_num(stated)}; its first-level labels declare {parts}, sum "
+        f"{fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
     )
 
 
