@@ -321,10 +321,17 @@ def parent_and_scaling(folder: Path, n: int, rounds: int) -> dict:
 
 
 def batch_vs_calamine(folder: Path, n: int, rounds: int, jobs: int = 2) -> dict:
-    """`perfxl batch FOLDER` (whole process, `jobs` workers, no cache) vs one process reading all files with calamine."""
+    """`perfxl batch FOLDER` (whole process, `jobs` workers, no cache) vs one process reading all files with calamine.
+
+    Besides wall time (the target), CPU seconds: the batch process's own (RUSAGE_CHILDREN here) plus its
+    workers' (the records' cpu_seconds; the fork server's one-off imports are in neither) against the
+    calamine process's — on a shared machine the CPU ratio moves less with the load than the wall ratio.
+    """
+    import resource
+
     exe = shutil.which("perfxl", path=str(Path(sys.executable).parent))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    batch_s, bare_s = [], []
+    batch_s, bare_s, batch_cpu, bare_cpu = [], [], [], []
     for _ in range(rounds):
         out = Path(tempfile.mkdtemp(prefix="perfxl-bench-600-"))
         cmd = ([exe] if exe else [sys.executable, "-c", PERFXL]) + [
@@ -336,13 +343,19 @@ def batch_vs_calamine(folder: Path, n: int, rounds: int, jobs: int = 2) -> dict:
             str(jobs),
             "--no-cache",
         ]
+        before = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
         t = time.perf_counter()
         subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
         batch_s.append(time.perf_counter() - t)
+        own = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - before
+        states = [json.loads(x) for x in (out / "state.jsonl").read_text(encoding="utf-8").splitlines()]
+        batch_cpu.append(own + sum(s.get("cpu_seconds") or 0 for s in states))
         shutil.rmtree(out, ignore_errors=True)
+        before = _cpu(resource.getrusage(resource.RUSAGE_CHILDREN))
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", CALAMINE_READ_ALL, str(folder)], check=True, env=env)
         bare_s.append(time.perf_counter() - t)
+        bare_cpu.append(_cpu(resource.getrusage(resource.RUSAGE_CHILDREN)) - before)
     b, c = statistics.median(batch_s), statistics.median(bare_s)
     return {
         "files": n,
@@ -353,6 +366,9 @@ def batch_vs_calamine(folder: Path, n: int, rounds: int, jobs: int = 2) -> dict:
         "seconds_batch_all": [round(x, 3) for x in batch_s],
         "seconds_calamine_all_files": round(c, 3),
         "ratio": round(b / c, 2),
+        "cpu_seconds_batch": round(statistics.median(batch_cpu), 3),
+        "cpu_seconds_calamine": round(statistics.median(bare_cpu), 3),
+        "cpu_ratio": round(statistics.median(batch_cpu) / statistics.median(bare_cpu), 2),
         "target": "≤ 5×",
     }
 
@@ -502,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         help="where generated submissions are kept between runs",
     )
     ap.add_argument("--output", type=Path, default=REPO / "bench" / "results" / "batch.json")
+    ap.add_argument("--label", default="", help="what this run measures (recorded in the results)")
     ap.add_argument(
         "--skip", action="append", default=[], choices=["per-file", "scaling", "parent", "big", "memory", "cold"]
     )
@@ -531,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {
         "schema": "perfxl.bench.batch/1",
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "label": args.label,
         "machine": info,
         "quick": args.quick,
         "variants": list(VARIANTS) + (["xls"] if args.with_xls else []),

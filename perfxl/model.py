@@ -426,6 +426,8 @@ class SelfEvaluation:
     # 项目资金构成 (江苏 苏州市级 自评表): the project's money split by 子项 (子项名称 │ 预算数 │ 实际数) and its 合计 line
     components: tuple[ComponentRow, ...] = ()
     components_total: ComponentRow | None = None
+    # the year line under the title ("( 2023 年度)", 财预〔2020〕10号 附1): the year a date without one is read in
+    period: CellValue | None = None
     # the weight the 绩效指标 header's own label declares for all its 一级 blocks: "年度绩效目标 (80 分)" (云南 区直 form)
     indicators_declared: CellValue | None = None
     # further funds blocks of the same table, one per fund, after the one in `funds` (重庆 彭水 转移支付 自评表: the

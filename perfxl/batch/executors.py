@@ -9,19 +9,16 @@ files in chunks (one pipe message each way per chunk, not per file).
 from __future__ import annotations
 
 import multiprocessing
-import os
-import site
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from multiprocessing import forkserver
 from typing import Any
 
-import perfxl
 from perfxl.errors import PerfxlError
 from perfxl.result import FileResult
+from perfxl.workers import PRELOAD as _PRELOAD  # noqa: F401  # its name here before it moved
+from perfxl.workers import start_forkserver, worker_environment  # noqa: F401  # (worker_environment re-exported)
 
 from .shards import FileShards, pack_record
 from .worker import Job, WorkerConfig, check_chunk, init_worker, record_from_result
@@ -34,20 +31,6 @@ WINDOW_PER_WORKER = 4
 CHUNK_MAX = 8
 #: Files that each kill a worker on their own, with no file finished yet, before the pool is declared unusable.
 _FAILED_START = 3
-#: Imported once by the fork server, so each worker starts with the engine in memory.
-_PRELOAD = [
-    "perfxl.batch.worker",
-    "perfxl.batch.shards",
-    "perfxl.validate",
-    "perfxl.reader",
-    "perfxl.rules",
-    "perfxl.report",
-    "perfxl.report.templating",
-    "jinja2",
-    "perfxl.batch.summary_xlsx",
-    "perfxl.batch.dashboard",
-    "xlsxwriter",
-]
 
 Outcome = tuple[Job, FileShards]
 
@@ -121,14 +104,9 @@ class LocalExecutor(BatchExecutor):
         self._pool: ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        ctx: multiprocessing.context.BaseContext
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(_PRELOAD)  # workers fork with the engine already imported
-            with worker_environment():
-                forkserver.ensure_running()  # started now, inside the clean environment
-        else:  # Windows: spawn, whose children take the parent's sys.path themselves
-            ctx = multiprocessing.get_context("spawn")
+        # workers fork from a server with the engine imported (running already if the CLI started it);
+        # Windows: spawn, whose children take the parent's sys.path themselves
+        ctx = multiprocessing.get_context("forkserver" if start_forkserver() else "spawn")
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_worker, initargs=(self.config,))
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
@@ -207,38 +185,6 @@ class LocalExecutor(BatchExecutor):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=cancel)
             self._pool = None
-
-
-def _perfxl_root() -> str:
-    """The folder the running perfxl package was imported from (site-packages, or a source checkout)."""
-    return os.path.dirname(os.path.dirname(os.path.abspath(perfxl.__file__)))
-
-
-@contextmanager
-def worker_environment():
-    """Environment for starting the fork server: its Python must import the same perfxl as this process.
-
-    The fork server runs `python -c …`, which puts the current folder first on sys.path, and
-    Python 3.11's fork server ignores the sys.path the parent sends. A folder named `perfxl` (or
-    `openpyxl`…) in the reviewer's current folder then shadowed the installed package and every
-    worker died (WORKERS_FAILED). PYTHONSAFEPATH=1 keeps the current folder off sys.path, and the
-    folder perfxl was imported from is put on PYTHONPATH when it is not a site folder (an
-    editable install or a source checkout), so the workers load exactly this perfxl.
-    """
-    saved = {k: os.environ.get(k) for k in ("PYTHONSAFEPATH", "PYTHONPATH")}
-    root = _perfxl_root()
-    site_dirs = {os.path.normcase(os.path.abspath(d)) for d in [*site.getsitepackages(), site.getusersitepackages()]}
-    os.environ["PYTHONSAFEPATH"] = "1"
-    if os.path.normcase(root) not in site_dirs:
-        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (root, saved["PYTHONPATH"]) if p)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def make_executor(kind: str, workers: int, config: WorkerConfig, *, address: str | None = None) -> BatchExecutor:

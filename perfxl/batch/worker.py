@@ -7,6 +7,7 @@ that fails to render — becomes data in that file's record; the batch goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -133,11 +134,17 @@ def exit_with_parent() -> threading.Thread | None:
 
 def init_worker(config: WorkerConfig) -> None:
     """Pool initializer: ignore Ctrl-C (sent to the whole process group; the parent decides how to
-    stop), end with the parent, and load the profile now."""
+    stop), end with the parent, and load the profile now.
+
+    Then everything loaded so far (the engine's modules, the profile, the compiled template: ≈ 36,000
+    objects that live as long as the worker) is moved out of the cyclic collector's sight (gc.freeze):
+    each full collection during the batch walked them all again (≈ 0.3 ms a file, measured).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent()
     load_config(config)
-    environment().get_template("dashboard_rows.html.j2")  # compiled once per worker, before the first file
+    environment().get_template("report.html.j2")  # compiled before the first file (the fork server did: a cache hit)
+    gc.freeze()
 
 
 def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:

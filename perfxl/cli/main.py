@@ -72,9 +72,26 @@ def safe_console_streams() -> None:
             reconfigure(errors="replace")
 
 
+def _start_batch_workers(args: list[str]) -> None:
+    """`perfxl batch` with local workers: start their fork server now (perfxl.workers), so it imports
+    the engine while this process imports the CLI, instead of after it (≈ 0.4 s before the first file)."""
+    if args[:1] != ["batch"] or {"-h", "--help"} & set(args):
+        return
+    for i, arg in enumerate(args):
+        if (arg == "--executor" and args[i + 1 : i + 2] != ["local"]) or arg.startswith("--executor=dask"):
+            return
+    try:
+        from perfxl.workers import start_forkserver  # light: the standard library only
+
+        start_forkserver()
+    except Exception:  # only a head start: the pool starts the server itself and reports failures
+        pass
+
+
 def run() -> None:
     """Console-script entry: runs the app; any unexplained exception becomes exit 2, not a traceback."""
     safe_console_streams()
+    _start_batch_workers(sys.argv[1:])
     # lazy: typer (~40 ms) loads when the CLI runs, not on `import perfxl.cli.main` (measured)
     import typer
 

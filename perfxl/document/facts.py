@@ -415,7 +415,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _detailed(state)
             raw_prefix = raw_prefix.lstrip()[opener.end() :]
         elif (
-            _FIRST_INSTALMENT.match(compact_name(raw_prefix))
+            (
+                _FIRST_INSTALMENT.match(compact_name(raw_prefix))
+                or (_FIRST_ORDINAL.match(compact_name(raw_prefix)) and _split_announced(state.tail))
+            )
             and state.parent is None
             and not state.depth
             and _detailed(state) is not None
@@ -488,6 +491,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount else None
+        if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
+            # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
+            parent = state.parent = state.instalments_of = None
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
@@ -514,6 +520,18 @@ _DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
 #: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
 #: "（含…）" in brackets is a detail already inside).
 _INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
+#: The first instalment in a clause of its own, after a clause announcing the split ("分两批下达,第一批250万元").
+_FIRST_ORDINAL = re.compile(r"^第[一1](?:笔|批|次)")
+_SPLIT = re.compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
+
+
+def _split_announced(tail: str) -> bool:
+    """The words since the last figure, in this sentence, announce instalments ("…545万元,分两批下达,")."""
+    return "。" not in tail and bool(_SPLIT.search(compact_name(tail)))
+
+
+#: Words of a running total among instalments ("第二次累计拨付", "共计", "合计"): the whole so far, not one more part.
+_RUNNING_TOTAL = re.compile(r"(累计|共计|合计|总计|共)")
 #: A clause opening the instalments of the amount right before it: "分别于2020年1月下达第一笔经费250万元,9月下达第二批
 #: …295万元", "分两批拨付,第一批…" — the amounts so numbered are the parts of that amount.
 _FIRST_INSTALMENT = re.compile(r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)")

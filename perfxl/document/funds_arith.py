@@ -378,6 +378,13 @@ def _is_spending(f: Fact) -> bool:
     return f.role == "final" or (f.role == "value" and bool(_SPENT.search(f.subject)))
 
 
+def _budget_spending_pairs(parts: list[Fact]) -> bool:
+    """The parts a 其中 gave one total are a budget then a spending, again and again ("其中上年结转资金预算数100万元,
+    执行数100万元;当年财政拨款预算数400万元,执行数350万元"): each source's own pair — budgets and spendings are not
+    parts of one figure (`_sources_block` holds each kind to the whole's)."""
+    return len(parts) % 2 == 0 and all(map(_is_budget, parts[0::2])) and all(map(_is_spending, parts[1::2]))
+
+
 #: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").
 _A_SOURCE = re.compile(r"(资金|拨款|结转)")
 
@@ -385,14 +392,14 @@ _A_SOURCE = re.compile(r"(资金|拨款|结转)")
 def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """ "年度资金总额全年预算数5372.5833万元,全年执行数4772.58万元,…。其中中央财政资金全年预算数1800万元,全年执行数1200
     万元,…;地方财政资金全年预算数…,全年执行数…;其他资金…": the 自评表's funds block in words — a sentence opening with 其中
-    that gives two or more sources a budget and then a spending each, right after a sentence whose money is one budget
+    that gives one or more sources a budget and then a spending each, right after a sentence whose money is one budget
     and then one spending. The sources' budgets are parts of that budget, their spendings parts of that spending: more
     than the whole is certain (N02 错误). Less is not said: the sources' figures are often rounded where the whole is
     not (1800 + 2192.58 + 1380 against 5372.5833万元), and a 其中 may leave a source out."""
     for s in sorted({f.sentence for f in facts}):
         money = [f for f in facts if f.sentence == s and f.quantity.is_money]
         whole = [f for f in facts if f.sentence == s - 1 and f.quantity.is_money]
-        if len(money) < 4 or len(money) % 2 or len(whole) != 2 or not money[0].clause.lstrip().startswith("其中"):
+        if len(money) < 2 or len(money) % 2 or len(whole) != 2 or not money[0].clause.lstrip().startswith("其中"):
             continue
         budgets, spendings = money[0::2], money[1::2]
         if not (all(map(_is_budget, budgets)) and all(map(_is_spending, spendings))):
@@ -401,8 +408,20 @@ def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
             continue
         if not (_is_budget(whole[0]) and _is_spending(whole[1])) or any(map(_approximate, (*whole, *money))):
             continue
+        if len({_stage(f) for f in (whole[0], *budgets)} - {""}) > 1:
+            continue  # "年初预算数300万元" over sources' 全年预算数: budgets of two moments, no whole and parts
         for total, parts, kind in ((whole[0], budgets, "预算数"), (whole[1], spendings, "执行数")):
             _sources_against(run, pi, ref, facts, total, parts, kind)
+
+
+#: The moment a budget is stated at: the year's start (年初) or after its adjustments (全年, 调整后, 追加后).
+_STAGE = re.compile(r"(年初|全年|调整|追加)")
+
+
+def _stage(budget: Fact) -> str:
+    """ "initial" for a 年初 budget, "adjusted" for a 全年/调整后 one, "" when its words name no moment."""
+    found = _STAGE.findall(_around(budget)[0] or budget.subject)
+    return "" if not found else "initial" if found[-1] == "年初" else "adjusted"
 
 
 def _sources_against(
@@ -452,6 +471,8 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         pattern = re.escape(pct.quantity.text) + _COMES_TO + re.escape(amount.quantity.text)
         if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
             continue
+        if pct.role in ("change", "change_rate"):
+            continue  # "较上年下降10%计10万元": a change on last year's figure, not a share of this year's before it
         bases = [
             f
             for f in facts[: pct.index]
@@ -595,7 +616,17 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
             continue
-        needed = () if single else DECOMPOSITIONS.get(total.claim, ())
+        paired = _budget_spending_pairs(parts)
+        if paired:
+            # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
+            # its spendings (or budgets) are parts of a spending (or budget) total, the other kind not; only more than
+            # the whole is said (a 其中 may leave a source out)
+            parts = parts[1::2] if _is_spending(total) else parts[0::2] if _is_budget(total) else []
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = False
+        needed = () if single or paired else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
         span, point = summed
         lo, hi = span.lo, span.hi
@@ -608,6 +639,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         short = (
             not complete
             and not single
+            and not paired
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (
                 (

@@ -181,6 +181,10 @@ class GuardReport:
     encoding: str = (
         ""  # HTML / SpreadsheetML: the encoding the bytes decode with (may differ from the declared charset)
     )
+    #: .xlsx/.xlsm: every ZIP member's name, and the small parts the guard read whole (verified: size,
+    #: CRC, no DTD) — workbook, relationships, worksheets under 1 MiB — so the reader does not inflate them again.
+    members: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    parts: Mapping[str, bytes] = field(default_factory=dict, repr=False, compare=False)
 
 
 def unreadable(

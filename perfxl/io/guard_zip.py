@@ -394,6 +394,11 @@ def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
     if binary:
         with pk.open(part) as fh:
             return scan_xlsb_sheet(fh, max_area)
+    size = pk.zf.getinfo(part).file_size
+    if size < CHUNK and size <= pk._budget:
+        # The scan's first read would inflate (and verify) all of it anyway: read it whole and keep it
+        # for the reader (perfxl.io.source), which scans it again for error values and formulas.
+        pk.read(part)
     try:
         with pk.open(part) as fh:
             return scan_sheet_extent_fast(fh, max_area)
@@ -490,7 +495,9 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                 p,
                 part=part,
             ) from None
-    return GuardReport(str(p), kind, infos, hidden_sheets_finding(p, infos))
+    return GuardReport(
+        str(p), kind, infos, hidden_sheets_finding(p, infos), members=frozenset(zf.NameToInfo), parts=pk.keep
+    )
 
 
 def _is_docx(names: set[str]) -> bool:

@@ -8,9 +8,10 @@ which calamine also reads as "", are recovered from the sheet XML into the grid 
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from ..grid import Grid
 from ..model import column_index
 from .error_values import error_cells
 from .guard import Limits, inspect_file, refuse_unsupported
-from .ooxml import sheet_parts
+from .ooxml import sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .spreadsheetml_source import read_spreadsheetml
@@ -97,7 +98,7 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path)
     if kind in _OOXML:
-        uncached, errors, quick = _scan_sheets(path)
+        uncached, errors, quick = _scan_sheets(path, getattr(report, "members", None), getattr(report, "parts", None))
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
@@ -260,35 +261,45 @@ def _quick_formulas(
 
 
 def _scan_sheets(
-    path: Path,
+    path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None
 ) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
     """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
     and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
-    at one piece whatever the part's size."""
+    at one piece whatever the part's size. `members`/`kept`: the guard's member names and the parts
+    it read whole (GuardReport); when they hold every part needed, the ZIP is not opened again."""
     try:
+        if members and kept and "xl/workbook.xml" in kept and "xl/_rels/workbook.xml.rels" in kept:
+            parts = sheet_parts_of(members, kept.__getitem__)
+            if all(part in kept for part in parts.values()):
+                return _scan_parts(parts, lambda part: io.BytesIO(kept[part]))
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
             names = set(archive.namelist())
-            uncached, errors, quick = {}, {}, {}
-            for name, part in parts.items():
-                if part not in names:
-                    continue
-                found_uncached: set[tuple[int, int]] = set()
-                found_errors: dict[tuple[int, int], str] = {}
-                with archive.open(part) as fh:
-                    for piece in _row_pieces(fh):
-                        found_uncached |= uncached_formula_cells(piece)
-                        found_errors.update(error_cells(piece))
-                uncached[name], errors[name] = found_uncached, found_errors
-                if found_uncached:  # a second read, only for files saved without calculated values
-                    with archive.open(part) as fh:
-                        quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-            return uncached, errors, quick
+            parts = {name: part for name, part in sheet_parts(archive).items() if part in names}
+            return _scan_parts(parts, archive.open)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML
         raise _unreadable(path, exc) from exc
+
+
+def _scan_parts(
+    parts: Mapping[str, str], open_part: Callable[[str], Any]
+) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
+    """_scan_sheets over worksheet name → part, each part opened with `open_part`."""
+    uncached, errors, quick = {}, {}, {}
+    for name, part in parts.items():
+        found_uncached: set[tuple[int, int]] = set()
+        found_errors: dict[tuple[int, int], str] = {}
+        with open_part(part) as fh:
+            for piece in _row_pieces(fh):
+                found_uncached |= uncached_formula_cells(piece)
+                found_errors.update(error_cells(piece))
+        uncached[name], errors[name] = found_uncached, found_errors
+        if found_uncached:  # a second read, only for files saved without calculated values
+            with open_part(part) as fh:
+                quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
+    return uncached, errors, quick
 
 
 _PIECE = 4 << 20

@@ -228,6 +228,12 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
 _YEAR_LINE = re.compile(r"^\(?(?:年度:)?(?:19|20)\d{2}年度?\)?$")
 
 
+def year_line(grid: Grid, r: int) -> bool:
+    """Row r is the year line under a form's title ("( 2023 年度)"), one text however many cells its merge fills."""
+    texts = {H.normalise_label(v) for _, v in row_cells(grid, r) if isinstance(v, str)}
+    return len(texts) == 1 and bool(_YEAR_LINE.match(texts.pop()))
+
+
 def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 

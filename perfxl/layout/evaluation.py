@@ -34,7 +34,7 @@ from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import empty_at, exact, first_right, is_number, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, header_fields, indicator_columns
+from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows
 from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
@@ -76,6 +76,7 @@ class _Builder:
     components: list[ComponentRow] = field(default_factory=list)  # 项目资金构成's 子项 lines (江苏 苏州市级)
     components_total: ComponentRow | None = None  # its 合计 line
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
+    period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
     funds_more: list[FundsBlock] = field(default_factory=list)  # further funds blocks (彭水: one per fund)
 
@@ -117,6 +118,7 @@ class _Builder:
             duties_unit=self.duties_unit,
             components=tuple(self.components),
             components_total=self.components_total,
+            period=self.period,
             indicators_declared=self.indicators_declared,
             funds_more=tuple(self.funds_more),
         )
@@ -402,6 +404,8 @@ class _Reader(FundsRows):
             self._grade_row(r)
             mark(r, "grade")
         elif kind is RowKind.NOTE or (self.state == "pre" and self._unit_note(r)):
+            if kind is RowKind.NOTE and self.state == "pre" and self.cur.period is None and year_line(self.grid, r):
+                self.cur.period = value_at(self.grid, r, row_cells(self.grid, r)[0][0])  # "( 2023 年度)"
             mark(r, "note")
         elif self.state == "pre" and self._stated_total(r):
             mark(r, "total")

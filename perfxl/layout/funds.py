@@ -279,6 +279,8 @@ class FundsRows:
             self.cur.components_total = row
             self.component_cols, self.state = None, "pre"
             return "subtotal"  # the block's 合计: the sum F11 holds its 子项 to
+        if H.normalise_label(row.label.text).startswith("其中"):
+            return "funds"  # "其中：设备购置" under a 子项: a part of the line above, not one more 子项 of the 合计
         self.cur.components.append(row)
         return "funds"
 

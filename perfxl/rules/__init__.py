@@ -158,18 +158,12 @@ def _run(
     ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
     not_applicable = {(k.code, k.sheet) for k in submission.coverage.skipped}
-    for s in implemented_specs():
-        settings = profile.check(s.code)
-        explicit = profile.get(f"checks.{s.code}.enabled")
-        if not (s.enabled if explicit is None else bool(explicit)):
-            continue
-        if not selected(s.code, select=select, ignore=ignore):
-            continue
+    for s, params, severity in _plan(profile, select, ignore):
         ctx.spec = s
         func = implementation(s.code)
         assert func is not None  # implemented_specs() lists only codes that have an implementation
-        ctx.params = {**s.params, **settings.params}
-        ctx.severity = Severity(settings.severity) if settings.severity else s.severity
+        ctx.params = dict(params)
+        ctx.severity = severity
         for target in _targets(s, submission):
             if (s.code, getattr(target, "sheet", None)) in not_applicable:
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
@@ -179,6 +173,38 @@ def _run(
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
     return findings
+
+
+#: (profile name, id of its data, select, ignore, implemented codes) → (the data, the plan); the data is
+#: kept so its id cannot be reused by another profile while the entry lives.
+_PLANS: dict[tuple[Any, ...], tuple[Any, list[tuple[CheckSpec, dict[str, Any], Severity]]]] = {}
+
+
+def _plan(
+    profile: Profile, select: Iterable[str] | str | None, ignore: Iterable[str] | str | None
+) -> list[tuple[CheckSpec, dict[str, Any], Severity]]:
+    """The enabled, selected checks in catalogue order with their parameters and severity, worked out
+    once per profile and filters (a batch worker checks every file with the same ones)."""
+    sel, ign = tuple(_tokens(select)), tuple(_tokens(ignore))
+    specs = implemented_specs()
+    key = (profile.name, id(profile.data), sel, ign, tuple(s.code for s in specs))
+    kept = _PLANS.get(key)
+    if kept is not None and kept[0] is profile.data:
+        return kept[1]
+    plan = []
+    for s in specs:
+        settings = profile.check(s.code)
+        explicit = profile.get(f"checks.{s.code}.enabled")
+        if not (s.enabled if explicit is None else bool(explicit)):
+            continue
+        if not selected(s.code, select=sel, ignore=ign):
+            continue
+        severity = Severity(settings.severity) if settings.severity else s.severity
+        plan.append((s, {**s.params, **settings.params}, severity))
+    if len(_PLANS) > 64:  # profiles made on the fly (tests, the server): keep the cache small
+        _PLANS.clear()
+    _PLANS[key] = (profile.data, plan)
+    return plan
 
 
 def _targets(s: CheckSpec, submission: Submission) -> list[Any]:

@@ -528,7 +528,35 @@ class Context:
                     basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
-        return self._read_parsed(ind, t, a, weight)
+        return self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
+
+    def _month_before(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
+    ) -> Reading:
+        """ "2023年10月前" │ "2023年10月15日": "10月前" reads "by October's end" (perfxl's date, the period's last day) and
+        "before October" alike; a day inside that month is on time on the first and late on the second. When the two
+        verdicts differ, which was meant is a guess (警告 at most, both stated); "10月底前" is one reading only."""
+        td, ad = t.date, a.date
+        if td is None or ad is None or td.precision != "month" or ad.month != td.month:
+            return reading
+        if td.year is not None and ad.year is not None and td.year != ad.year:
+            return reading
+        if not _MONTH_BEFORE.search(normalise_text(t.text or str(t.raw))) or (td.month == 1 and td.year is None):
+            return reading
+        year, month = (td.year, td.month - 1) if td.month > 1 else ((td.year or 1) - 1, 12)
+        strict = replace(t, date=DateParts(year, month, calendar.monthrange(year or 2001, month)[1], "month"))
+        other = self._read_values(ind, strict, a, weight)
+        if _verdict(other) == _verdict(reading):
+            return reading
+        shown = t.text or str(t.raw)
+        return _either(
+            (
+                f"年度指标值“{shown}”可理解为该月底前或该月1日前",
+                f"the target {shown!r} reads by the month's end or before it",
+            ),
+            (f"“{td.month}月底前”", f"by the end of month {td.month}", reading),
+            (f"“{td.month}月1日前”", f"before month {td.month}", other),
+        )
 
     def _read_parsed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
@@ -745,15 +773,21 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
     return result.explanation if lang == "zh" else result.explanation_en
 
 
+#: A deadline written as a month and 前 alone ("10月前", "10月份之前"; not 10月底前/10月末前/10月15日前).
+_MONTH_BEFORE = re.compile(r"\d{1,2}\s*月份?\s*(?:之|以)?前")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _title_year(ev: SelfEvaluation | None) -> int | None:
-    """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023), else None."""
-    if ev is None or ev.title is None:
+    """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023) or the year line under it ("( 2023 年度)"),
+    else None."""
+    if ev is None:
         return None
-    m = _TITLE_YEAR.search(ev.title.text or "")
-    return int(m.group(1)) if m else None
+    for cell in (ev.title, ev.period):
+        m = _TITLE_YEAR.search(cell.text or "") if cell is not None else None
+        if m:
+            return int(m.group(1))
+    return None
 
 
 _NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one

@@ -8,6 +8,7 @@ from decimal import Decimal
 from perfxl.model import Finding, Indicator
 from perfxl.numbers import round_half_up
 from perfxl.units import convert, family_of, normalise_unit
+from perfxl.values import Op
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -44,6 +45,8 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
         t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
         if t.number is None or a.number is None or t.number <= 0:
             continue
+        if a.op is not None and a.op is not Op.EQ:
+            continue  # "≤150万元" as the actual: a bound the spending keeps, not a figure of it (S13 names a copy)
         unit_t = _yuan_per(t.unit or a.unit or ev.funds.unit)
         unit_a = _yuan_per(a.unit or t.unit or ev.funds.unit)
         if unit_t is None or unit_a is None:
