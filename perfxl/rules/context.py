@@ -7,6 +7,7 @@ so thirty checks over one workbook parse every cell once.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -55,6 +56,7 @@ from perfxl.values import (
 from perfxl.values import (
     dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
 )
+from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec
 from .direction import OPPOSITE, Direction, infer_direction
