@@ -430,6 +430,10 @@ class SelfEvaluation:
     period: CellValue | None = None
     # the weight the 绩效指标 header's own label declares for all its 一级 blocks: "年度绩效目标 (80 分)" (云南 区直 form)
     indicators_declared: CellValue | None = None
+    # further funds blocks of the same table, one per fund, after the one in `funds` (重庆 彭水 转移支付 自评表: the
+    # 奖励扶助 and 特别扶助 blocks, each 年度预算资金总额 over 中央补助 │ 市级资金 │ 本级资金, under the overall one):
+    # each is checked by F02/F03/F04 as `funds` is
+    funds_more: tuple[FundsBlock, ...] = ()
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

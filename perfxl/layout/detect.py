@@ -203,6 +203,9 @@ def funds_columns(grid: Grid, r: int) -> dict[str, int] | None:
     """Columns of a funds header row (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分)."""
     cols = columns_by_role(grid, r, H.FUNDS_COLUMNS)
     amounts = [k for k in H.FUNDS_AMOUNT_ROLES if k in cols]
+    if amounts == ["full_budget"] and cols.get("prior_year", cols["full_budget"]) < cols["full_budget"]:
+        # 湖南 申报表: 项 目 │ 上年度安排资金 │ 本年度申请资金 — last year's money beside this year's request
+        return cols
     if len(amounts) < 2:
         return None
     if r > 0:  # a two-row header: 分值 | 执行率 | 得分 merged down from the group row above ("预算执行情况" over C:E)

@@ -78,6 +78,7 @@ class _Builder:
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
+    funds_more: list[FundsBlock] = field(default_factory=list)  # further funds blocks (彭水: one per fund)
 
     @property
     def has_body(self) -> bool:
@@ -119,6 +120,7 @@ class _Builder:
             components_total=self.components_total,
             period=self.period,
             indicators_declared=self.indicators_declared,
+            funds_more=tuple(self.funds_more),
         )
 
 
@@ -327,6 +329,10 @@ class _Reader(FundsRows):
             self._header_fields(r)
             mark(r, "header")
             return
+        if kind is RowKind.FUNDS_HEADER and self.state == "funds" and self._detail_header(r):
+            # 支出明细预算 │ 项 目 │ … under the funds block (湘阴 2022): the same table's money, split by item
+            mark(r, "header")
+            return
         if kind is RowKind.FUNDS_HEADER:
             self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
             self._start_funds(r)
@@ -362,6 +368,12 @@ class _Reader(FundsRows):
             return
         if self.state != "indicators" and (part := self._components_row(r)):
             mark(r, part)  # 项目资金构成 │ 子项名称 │ 预算数 │ 实际数, then its 子项 and 合计 (江苏 苏州市级 自评表)
+            return
+        if self.state in ("pre", "lines") and (line := self._line_funds_row(r)):
+            mark(r, line)  # 苏州: 市级预算执行情况 / 市级财政资金使用情况 │ headers over one line of figures
+            return
+        if self.state in ("pre", "stack") and (stacked := self._stacked_row(r)):
+            mark(r, stacked)  # 彭水: 年度预算资金总额: │ 1084.25 over 其中:中央补助 │ 668.00 …, one block per fund
             return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0

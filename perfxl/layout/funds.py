@@ -14,8 +14,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..grid import Grid
-from ..model import CellValue, ComponentRow, Finding, FundsRow, Severity
+from ..model import CellValue, ComponentRow, Finding, FundsBlock, FundsRow, Severity
 from ..numbers import ascii_figures
+from ..values import dotted_year_month, parse_value
 from . import headers as H
 from .cells import empty_at, is_number, own, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
@@ -50,6 +51,11 @@ _FORM_SOURCES = frozenset(
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
+def _dated(value: object) -> bool:
+    """Text that reads as a year and month written with a point ("2022.1", "2022.12"): a date, not an amount."""
+    return isinstance(value, str) and dotted_year_month(parse_value(value)) is not None
+
+
 def _numeric_text(value: object) -> bool:
     """An amount typed or exported as text ("2000", "1,157.97", "4753.66万元"): the row holds figures."""
     return isinstance(value, str) and bool(_NUMERIC_TEXT.match(ascii_figures(value)))  # "５０．２９" typed full-width
@@ -81,6 +87,10 @@ class FundsRows:
     duty_cols: tuple[int, int] | None = None  # (支出项目名称, 预算金额) columns of a 年度履职目标 block
     # (子项名称, 预算数, 实际数) columns of a 项目资金构成 block; an amount column the block lacks is None
     component_cols: tuple[int, int | None, int | None] | None = None
+    # role → column of a 苏州 预算执行 / 资金使用 block's headers awaiting their line of figures (`_line_funds_row`)
+    line_cols: dict[str, int] | None = None
+    line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
+    stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -94,6 +104,8 @@ class FundsRows:
             # 预算执行 (E/C): the rate and any overspending are judged against C = 全年预算数 − 统筹整合资金
             cols["full_budget"] = cols.pop("net_budget")
         placed = place_missing(self.grid, (r,), cols, FUNDS_ORDER, FUNDS_EXPECTED)
+        if "prior_year" in cols:
+            placed = {}  # a 申报表 requests the year's money (上年度安排资金 │ 本年度申请资金): nothing executed or scored
         first = min((cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols), default=0)
         # a form without 年初预算数 (全年预算数(A) | 全年执行数(B)): the column left of the amounts holds the
         # row labels, it is not a blank-headed 年初预算数
@@ -132,6 +144,19 @@ class FundsRows:
         if placed:
             self._missing_columns(r, placed, "资金")
 
+    def _detail_header(self, r: int) -> bool:
+        """A second funds header in the block naming a 明细 (支出明细预算(万元) │ 项 目 │ 上年度安排资金 │ 本年度申请资金 │
+        测算依据及说明, 湖南 申报表): the block's money split by spending item, kept as breakdown cells of the same table —
+        neither a new table nor more sources of the total."""
+        first = min(c for k, c in self.funds_cols.items() if k in H.FUNDS_AMOUNT_ROLES)
+        if not any(
+            isinstance(v, str) and "明细" in H.strip_brackets(H.normalise_label(v))
+            for _, v in row_cells(self.grid, r, 0, first)
+        ):
+            return False
+        self.breakdown_mode = True
+        return True
+
     def _funds_row(self, r: int, kind: RowKind) -> str:
         """Read one row of the funds block; returns what it was read as ("funds", "breakdown", "unread")."""
         cols = self.funds_cols
@@ -153,7 +178,13 @@ class FundsRows:
         label_text = H.normalise_label(label_cells[-1][1]) if label_cells else ""
         bare = H.strip_brackets(H.strip_numbering(label_text))
         amounts = [own(self.grid, r, cols[k]) for k in H.FUNDS_AMOUNT_ROLES if k in cols]
-        has_number = any(is_number(a) or _numeric_text(a) for a in amounts)
+        known_label = bare in H.FUNDS_TOTAL_LABELS or bare in H.FUNDS_PART_LABELS
+        # 2022.1 │ 2022.12 on a line of another block (开始时间 │ 结束时间 of a 实施进度计划 under the funds, 湘阴 2022):
+        # years and months (`perfxl.values.dotted_year_month`), no amounts. A funds label, or a single such figure (a
+        # source of 2021.5万元), keeps them amounts
+        figures = [v for _, v in row_cells(self.grid, r) if is_number(v) or _numeric_text(v)]
+        dated = not known_label and len(figures) >= 2 and all(_dated(v) for v in figures)
+        has_number = not dated and any(is_number(a) or _numeric_text(a) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
@@ -251,6 +282,108 @@ class FundsRows:
         if H.normalise_label(row.label.text).startswith("其中"):
             return "funds"  # "其中：设备购置" under a 子项: a part of the line above, not one more 子项 of the 合计
         self.cur.components.append(row)
+        return "funds"
+
+    def _line_funds_row(self, r: int) -> str:
+        """江苏 苏州市级 自评表's money: blocks of headers over one line of figures — 市级预算执行情况(万元) │ 年初预算数 │ … │
+        财政拨款数 │ 指标结余数, then 市级财政资金使用情况(万元) │ 财政拨款数 │ 实际支付数 │ 资金结余、结转数 │ 其中: (结转数 │
+        财政收回数 on a second header line). Read as the table's funds total: 年初预算数 its initial budget, 财政拨款数 (the
+        money granted; the later block's when both print it) the year's budget, 实际支付数 its execution. "header" for a
+        header line, "funds" for a line of figures, "" for any other row (which ends the blocks)."""
+        cols = _line_header(self.grid, r)
+        if cols is not None and (self.state == "lines" or (self.state == "pre" and not self.cur.funds_seen)):
+            if not self.cur.funds_seen:
+                self.cur.funds_seen = True
+                self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).ref
+            self.line_cols, self.state = cols, "lines"
+            self.line_label = value_at(self.grid, r, row_cells(self.grid, r)[0][0])
+            self.cur.funds_unit = H.money_unit_in(self.line_label.raw) or self.cur.funds_unit
+            return "header"
+        if self.state != "lines":
+            return ""
+        if self.line_cols is None:
+            self.state = "after"  # the blocks' figures are read: what follows is no part of them
+            return ""
+        values = {k: own(self.grid, r, c) for k, c in self.line_cols.items()}
+        if not any(is_number(v) or _numeric_text(v) for v in values.values()):
+            if row_cells(self.grid, r) and all(isinstance(v, str) for _, v in row_cells(self.grid, r)):
+                return "header"  # 结转数 │ 财政收回数: the header's second line
+            self.state = "after"
+            return ""
+        total = self.cur.funds_total
+        blank = CellValue(None, None)
+        found = {
+            k: value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+            for k, c in self.line_cols.items()
+        }
+        old = {} if total is None else {k: getattr(total, k) for k in ("initial_budget", "full_budget", "executed")}
+        cells = {k: found.get(k) or old.get(k) or blank for k in ("initial_budget", "full_budget", "executed")}
+        label = self.line_label if "executed" in found or total is None else total.label
+        self.cur.funds_total = FundsRow(
+            label or blank,
+            cells["initial_budget"],
+            cells["full_budget"],
+            cells["executed"],
+            blank,
+            blank,
+            blank,
+            is_total=True,
+        )
+        self.cur.funds_columns = tuple(k for k in cells if not cells[k].is_blank or k in found)
+        self.line_cols = None
+        return "funds"
+
+    def _stacked_row(self, r: int) -> str:
+        """重庆 彭水 转移支付 自评表: the money as label │ value lines stacked in one pair of columns — 年度预算资金总额: │
+        1084.25 over 其中:中央补助 │ 668.00, 市级资金 │ 343.00, 本级资金(包括结转结余) │ 73.25 — then the same for each fund
+        under a line naming it (农村部分计划生育家庭奖励扶助制度补助资金(万元)). The first block is the table's funds, each
+        later one a block of `funds_more`, checked alike. "funds" for a label │ value line, "header" for a fund's name or a
+        bare 其中: line, "" for any other row (which ends the blocks)."""
+        cells = row_cells(self.grid, r)
+        if self.state != "stack":
+            line = _stacked_line(self.grid, r, cells)
+            if self.cur.funds_seen or line is None or not line[2] or not is_number_like(own(self.grid, r, line[1])):
+                return (
+                    ""  # the blocks open on a total line with its figure (年度预算资金总额: │ 1084.25) alone on the row
+                )
+            if "资金" not in H.normalise_label(cells[0][1]):
+                return ""  # a bare 合计 │ 100 under an indicator table totals its weights, it opens no funds block
+            self.state, self.stack_col = "stack", line[0]
+            self.cur.funds_seen = True
+            self.cur.funds_columns = ("full_budget",)
+            self.cur.funds_ref = value_at(self.grid, r, line[0]).ref
+        elif any(c not in (self.stack_col, _right_of(self.grid, r, self.stack_col)) for c, _ in cells):
+            self.state = "after"
+            return ""
+        line = _stacked_line(self.grid, r, cells)
+        if line is None:
+            if len(cells) == 1 and isinstance(cells[0][1], str):
+                return "header"  # 计划生育家庭特别扶助制度补助资金(万元), 其中: — a fund's name over its lines
+            self.state = "after"
+            return ""
+        label_col, value_col, is_total = line
+        blank = CellValue(None, None)
+        amount = value_at(self.grid, r, value_col) if own(self.grid, r, value_col) is not None else None
+        row = FundsRow(
+            value_at(self.grid, r, label_col),
+            blank,
+            amount if amount is not None else empty_at(self.grid, r, value_col),
+            blank,
+            blank,
+            blank,
+            blank,
+            is_total,
+        )
+        more = self.cur.funds_more
+        if is_total and self.cur.funds_total is None:
+            self.cur.funds_total = row
+        elif is_total:
+            unit = self.cur.funds_unit or self.cur.unit_note or "万元"
+            more.append(FundsBlock(row, (), unit, ref=row.label.ref, columns=("full_budget",)))
+        elif more:
+            more[-1] = dataclasses.replace(more[-1], parts=(*more[-1].parts, row))
+        else:
+            self.cur.funds_parts.append(row)
         return "funds"
 
     def _pair_funds_row(self, r: int) -> bool:
@@ -412,7 +545,9 @@ _PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金�
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
 #: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
-_FUNDS_LABELS = frozenset((*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助"))
+_FUNDS_LABELS = frozenset(
+    (*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助", "本级资金")  # 本级: 彭水 2024
+)
 #: The group label left of a 目标表's single pair lines (资金金额 │ 年度资金总额 │ …; 资金情况(万元) │ 年度金额 │ 397;
 #: 年度预算安排(万元) │ 资金总额 │ 171.41 over 项目支出 │ 60.8 and 基本支出 │ 110.61, 福建 部门整体支出绩效目标表).
 _PAIR_GROUPS = frozenset((*H.FUNDS_SECTION_LABELS, "资金金额", "资金来源", "年度预算安排"))
@@ -432,6 +567,27 @@ def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
             elif label == _DUTY_AMOUNT:
                 amount = c
     return (item, amount) if item is not None and amount is not None and item < amount else None
+
+
+#: The label of a 苏州 money block (市级预算执行情况(万元), 市级财政资金使用情况(万元)) and the headers read under it.
+_LINE_BLOCK = re.compile(r"(?:预算执行|资金使用)情况$")
+_LINE_ROLES = {"年初预算数": "initial_budget", "财政拨款数": "full_budget", "实际支付数": "executed"}
+
+
+def _line_header(grid: Grid, r: int) -> dict[str, int] | None:
+    """Role → column of a 苏州 money block's header line (its label first, then 年初预算数 / 财政拨款数 / 实际支付数
+    among its headers), else None."""
+    cells = row_cells(grid, r)
+    if len(cells) < 3 or not isinstance(cells[0][1], str):
+        return None
+    if not _LINE_BLOCK.search(H.strip_brackets(H.normalise_label(cells[0][1]))):
+        return None
+    cols: dict[str, int] = {}
+    for c, v in cells[1:]:
+        role = _LINE_ROLES.get(H.strip_brackets(H.normalise_label(v))) if isinstance(v, str) else None
+        if role is not None and role not in cols:
+            cols[role] = c
+    return cols or None
 
 
 _INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")
@@ -537,6 +693,27 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     if {"full_budget", "arrived"} <= found.keys():
         return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
     return found if {"full_budget", "executed"} <= found.keys() and others else None
+
+
+def is_number_like(value: object) -> bool:
+    """A figure, typed as a number or as text ("1084.25")."""
+    return is_number(value) or _numeric_text(value)
+
+
+def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[int, int, bool] | None:
+    """(label col, value col, is a total) of a line holding one funds label and its figure or nothing (年度预算资金总额: │
+    1084.25, 其中:中央补助 │ 668.00, 本级资金(包括结转结余) │ (空)), else None. A stray closing bracket after the label
+    ("年度预算资金总额):", 彭水 2024 as printed) is not part of it."""
+    if not cells or len(cells) > 2 or not isinstance(cells[0][1], str):
+        return None
+    text = H.normalise_label(cells[0][1]).rstrip(":")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip(":")
+    label = _pair_label(text)
+    value_col = _right_of(grid, r, cells[0][0])
+    if label is None or (len(cells) == 2 and cells[1][0] != value_col):
+        return None
+    return cells[0][0], value_col, _is_pair_total(label)
 
 
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:

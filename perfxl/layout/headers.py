@@ -274,6 +274,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
         "预算数",
         "小计",
         "预算安排",  # 河北 项目支出绩效自评报告 (宁晋 2019): 预算安排(万元) │ 实际到位金额 │ 实际支出金额 │ 结余金额
+        "本年度申请资金",  # 湖南 申报表 (湘阴 2022): 项 目 │ 上年度安排资金 │ 本年度申请资金 — the year's money requested
     ),
     "executed": _syn(
         "全年执行数",
@@ -313,6 +314,7 @@ FUNDS_COLUMNS: dict[str, tuple[str, ...]] = {
     "balance": _syn("本年度结余金额", "结余金额"),
     "balance_rate": _syn("资金结余率", "结余率"),
     "evidence": _syn("佐证材料"),
+    "prior_year": _syn("上年度安排资金"),  # 湖南 申报表: last year's allocation beside 本年度申请资金
 }
 FUNDS_AMOUNT_ROLES = ("initial_budget", "full_budget", "executed")
 
@@ -366,6 +368,9 @@ FUNDS_PART_LABELS = _syn(
     "中央补助资金",
     "财政资金",
     "中央资金",
+    "省级资金",  # 湖南 申报表 (湘阴 2022): 市级 │ 省级 │ 中央 │ 县级资金, the sources by level of government
+    "市级资金",
+    "县级资金",
     "地方资金",
     "自筹资金",
 )

@@ -6,6 +6,7 @@ profile's `[checks.CODE]` tables) and collects all findings; one failing check n
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from . import (  # noqa: F401
     declared,
     deviations,
     funds,
+    funds_blocks,
     goals,
     indicators,
     narrative,
@@ -211,10 +213,17 @@ def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
     if s.scope == "targets":
         return [*submission.evaluations, *submission.declarations]
     if s.scope == "funds":  # every table with a funds block: 自评表, 申报表, 执行监控表 (review round 14)
-        return [*submission.evaluations, *submission.declarations, *submission.monitoring]
+        tables = [*submission.evaluations, *submission.declarations, *submission.monitoring]
+        if s.code in _EVERY_FUNDS_BLOCK:  # a table's further funds blocks (one per fund, 彭水 2024): checked alike
+            tables += [dataclasses.replace(t, funds=b, funds_more=()) for t in tables for b in t.funds_more]
+        return tables
     if s.scope == "basic":
         return [None] if submission.basic is not None else []
     return [None]
+
+
+#: Checks that judge one funds block by its own cells (sources add up, no overspending, the rate): run on every block.
+_EVERY_FUNDS_BLOCK = frozenset({"F02", "F03", "F04"})
 
 
 def _crash(ctx: Context, s: CheckSpec, exc: Exception, target: Any) -> Finding:

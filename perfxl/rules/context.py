@@ -44,7 +44,18 @@ from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import conversion_factor, lookup, split_per
-from perfxl.values import EXCEL_ERRORS, ParsedValue, ValueKind, blank_text, normalise_text, parse_value
+from perfxl.values import (
+    DATE_UNITS,
+    EXCEL_ERRORS,
+    ParsedValue,
+    ValueKind,
+    blank_text,
+    normalise_text,
+    parse_value,
+)
+from perfxl.values import (
+    dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
+)
 from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec
@@ -841,33 +852,6 @@ def _approximate(t: ParsedValue, reading: Reading, share: Decimal) -> Reading:
         f"the target {text!r} is approximate ({word}): {reading.basis_en}; whether the actual is close enough is a "
         "judgement",
     )
-
-
-#: Units a 度量单位 column gives a date ("月", "年月", "日期"): "2023.12" beside them is still a year and month (a money or
-#: count unit — 万元, 个 — makes it an amount).
-DATE_UNITS = frozenset({"年", "月", "年月", "年.月", "年/月", "日期", "时间"})
-#: "2023.12", "≤2024.6": a year and a month joined by a point, as 时效 targets and actuals are often typed.
-_DOTTED_YEAR_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．])")
-
-
-def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
-    """A text "2023.12" (no unit, or a unit of time) as the date it stands for — December 2023, its last day, as
-    "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October; and not
-    after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
-    if (
-        p.kind is not ValueKind.NUMBER
-        or p.unit not in (None, *DATE_UNITS)
-        or p.number is None
-        or not isinstance(p.raw, str)
-        or (p.op is not None and p.op.name in ("GE", "GT"))  # "≥2023.5" is a floor of an amount, never a deadline
-    ):
-        return None
-    m = _DOTTED_YEAR_MONTH.search(p.text)
-    if m is None or not 1 <= int(m.group(2)) <= 12 or Decimal(f"{m.group(1)}.{m.group(2)}") != p.number:
-        return None
-    year, month = int(m.group(1)), int(m.group(2))
-    day = calendar.monthrange(year, month)[1]
-    return replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
 
 
 def _part_places_of(figure: Printed) -> int | None:
