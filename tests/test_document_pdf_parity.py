@@ -45,12 +45,6 @@ from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
 #: Why a difference is a limit of reading a PDF, not a reader bug.
-STACKED = (
-    "build_docx sets the report's two tables back to back, no paragraph between them; LibreOffice prints them as one "
-    "ruled block (their rules touch) and an untagged PDF marks no table boundary, so the PDF holds one table with "
-    "both tables' column lines: the second table's own verdicts go, the first's sit at other columns or rows. What "
-    "a reader of the PDF sees is that one table too; no 错误 comes of it"
-)
 ONE_PAGE_HEAD = (
     "a one-page PDF's running header repeats on no other page, so it cannot be told from a title line: it is read "
     "as the first paragraph of page 1 (the unit's name and year, no figure a check reads; no finding comes of it)"
@@ -76,74 +70,7 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「哈尔滨市道里区2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },
     "sichuan-daying-shuangxin-wenming-2020": {
-        "[ruled] tables docx only: ('LAYOUT_NO_TABLE', 'warning', '表2', 'B1')": STACKED,
-        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
-        "[ruled] coverage docx only: ('table', '表1', 'declaration', 'A1:F7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
-        "[ruled] coverage pdf only: ('table', '表1', 'declaration', 'A1:H7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
-        "[ruled] reader 第1页 表1 → 表1: cells differ (7×6 vs 8×8)": STACKED,
-        "[published] tables docx only: ('LAYOUT_NO_TABLE', 'warning', '表2', 'B1')": STACKED,
-        "[published] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
-        "[published] coverage docx only: ('table', '表1', 'declaration', 'A1:F7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
-        "[published] coverage pdf only: ('table', '表1', 'declaration', 'A1:H7', (('header', 1, 1), ('indicator', 2, 7)))": STACKED,
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
-        "[published] reader 第1页 表1 → 表1: cells differ (7×6 vs 8×8)": STACKED,
-    },
-    "unknown-bumen-zhengti-defenbiao-2017": {
-        "[ruled] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
-        "[ruled] tables docx only: ('LAYOUT_UNMAPPED_ROW', 'info', '表1', 'B1:F2')": STACKED,
-        "[ruled] tables docx only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'A4:F19')": STACKED,
-        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'info', '表1', 'B1:H2')": STACKED,
-        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'A4:H26')": STACKED,
-        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
-        "[ruled] coverage docx only: ('table', '表1', 'project', 'A1:F19', (('unread', 1, 2), ('goal', 3, 3), ('unread', 4, 19)))": STACKED,
-        "[ruled] coverage pdf only: ('table', '表1', 'project', 'A1:H26', (('unread', 1, 2), ('goal', 3, 3), ('unread', 4, 26)))": STACKED,
-        "[ruled] reader 第1页 表1 → 表1: cells differ (19×6 vs 26×8)": STACKED,
-    },
-    "unknown-jichushujubiao-2018": {
-        "[ruled] tables docx only: ('B03', 'warning', '表1', 'B13')": STACKED,
-        "[ruled] tables docx only: ('B03', 'warning', '表1', 'C13')": STACKED,
-        "[ruled] tables docx only: ('B04', 'warning', '表1', 'D4')": STACKED,
-        "[ruled] tables docx only: ('B06', 'warning', '表1', 'B10')": STACKED,
-        "[ruled] tables docx only: ('B06', 'warning', '表1', 'C10')": STACKED,
-        "[ruled] tables docx only: ('B16', 'warning', '表1', 'D11')": STACKED,
-        "[ruled] tables docx only: ('B16', 'warning', '表1', 'D15')": STACKED,
-        "[ruled] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
-        "[ruled] tables pdf only: ('B03', 'warning', '表1', 'G13')": STACKED,
-        "[ruled] tables pdf only: ('B03', 'warning', '表1', 'J13')": STACKED,
-        "[ruled] tables pdf only: ('B04', 'warning', '表1', 'J4')": STACKED,
-        "[ruled] tables pdf only: ('B06', 'warning', '表1', 'G10')": STACKED,
-        "[ruled] tables pdf only: ('B06', 'warning', '表1', 'J10')": STACKED,
-        "[ruled] tables pdf only: ('B16', 'warning', '表1', 'J11')": STACKED,
-        "[ruled] tables pdf only: ('B16', 'warning', '表1', 'J15')": STACKED,
-        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C19')": STACKED,
-        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C20')": STACKED,
-        "[ruled] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C22')": STACKED,
-        "[ruled] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
-        "[ruled] coverage docx only: ('table', '表1', 'basic', 'A1:D18', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 18)))": STACKED,
-        "[ruled] coverage pdf only: ('table', '表1', 'basic', 'A1:L23', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 23)))": STACKED,
-        "[ruled] reader 第1页 表1 → 表1: cells differ (18×4 vs 23×12)": STACKED,
-        "[published] tables docx only: ('B03', 'warning', '表1', 'B13')": STACKED,
-        "[published] tables docx only: ('B03', 'warning', '表1', 'C13')": STACKED,
-        "[published] tables docx only: ('B04', 'warning', '表1', 'D4')": STACKED,
-        "[published] tables docx only: ('B06', 'warning', '表1', 'B10')": STACKED,
-        "[published] tables docx only: ('B06', 'warning', '表1', 'C10')": STACKED,
-        "[published] tables docx only: ('B16', 'warning', '表1', 'D11')": STACKED,
-        "[published] tables docx only: ('B16', 'warning', '表1', 'D15')": STACKED,
-        "[published] tables docx only: ('LAYOUT_SHEET_IGNORED', 'info', '表2', 'A1')": STACKED,
-        "[published] tables pdf only: ('B03', 'warning', '表1', 'G13')": STACKED,
-        "[published] tables pdf only: ('B03', 'warning', '表1', 'J13')": STACKED,
-        "[published] tables pdf only: ('B04', 'warning', '表1', 'J4')": STACKED,
-        "[published] tables pdf only: ('B06', 'warning', '表1', 'G10')": STACKED,
-        "[published] tables pdf only: ('B06', 'warning', '表1', 'J10')": STACKED,
-        "[published] tables pdf only: ('B16', 'warning', '表1', 'J11')": STACKED,
-        "[published] tables pdf only: ('B16', 'warning', '表1', 'J15')": STACKED,
-        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C19')": STACKED,
-        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C20')": STACKED,
-        "[published] tables pdf only: ('LAYOUT_UNMAPPED_ROW', 'warning', '表1', 'C22')": STACKED,
-        "[published] coverage docx only: ('sheet', '表2', 'other', False, True)": STACKED,
-        "[published] coverage docx only: ('table', '表1', 'basic', 'A1:D18', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 18)))": STACKED,
-        "[published] coverage pdf only: ('table', '表1', 'basic', 'A1:L23', (('header', 1, 1), ('basic', 2, 2), ('header', 3, 3), ('basic', 4, 23)))": STACKED,
-        "[published] reader 第1页 表1 → 表1: cells differ (18×4 vs 23×12)": STACKED,
     },
     "yunnan-mile-zhujian-weifang-2023": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「弥勒市住房和城乡建设局2023年度绩效自评报告」": ONE_PAGE_HEAD,
