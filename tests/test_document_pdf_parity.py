@@ -13,15 +13,17 @@ files in one run), both are validated, and compared:
 - coverage: each table's kind, certainty and whether it was read, and the checks skipped;
 - what was read: every fixture paragraph whole among the PDF's paragraphs, every table's cells.
 
-Two layouts (`lay_out`): "ruled" (build_docx's tables given Word's Table Grid borders, as the published
+Three layouts (`lay_out`): "ruled" (build_docx's tables given Word's Table Grid borders, as the published
 自评表 are — without rules a PDF keeps no table grid: the first run, on build_docx's borderless tables, found
-no table in any PDF) and "published" (set like a 公文, text and tables running over page breaks, a running
-header and page numbers). The seed report set in 14 and 16 pt is measured the same way.
+no table in any PDF), "published" (set like a 公文, text and tables running over page breaks, a running
+header and page numbers) and "tagged" (published, exported as a tagged PDF — as Word's "Save as PDF" does by
+default —, whose running heads are marked as artifacts). The seed report set in 14 and 16 pt is measured the
+same way.
 
 A difference is a reader gap or a false alarm of the PDF path; one that is a real limit of reading PDFs
 goes in KNOWN_PDF_DIFFERENCES with its reason, and leaves it the day it goes away (the test is strict).
 
-Run as a script for the figures: `.venv/bin/python tests/test_document_pdf_parity.py [--layout=plain|ruled|published]
+Run as a script for the figures: `.venv/bin/python tests/test_document_pdf_parity.py [--layout=plain|ruled|published|tagged]
 [-v] [--dict]` (-v prints what was read differently; --dict prints lines in KNOWN_PDF_DIFFERENCES' form).
 """
 
@@ -184,7 +186,9 @@ def reader_differences(fixture: dict, docx_path: Path, pdf_path: Path) -> list[s
     return out
 
 
-LAYOUTS = ("ruled", "published")
+LAYOUTS = ("ruled", "published", "tagged")
+#: LibreOffice's PDF export with tags (structure and artifacts), as Word's "Save as PDF" writes by default.
+TAGGED_PDF = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
 
 
 def _page_number_field(paragraph) -> None:
@@ -206,23 +210,25 @@ def lay_out(path: Path, layout: str, fixture: dict) -> None:
     borders: a PDF keeps a table's grid only in its rules). "ruled": every table in Word's "Table Grid" (all
     borders), as the published 自评表 are. "published": ruled, and set like a 公文 (GB/T 9704): body text 三号
     (16 pt) with a two-character first-line indent, tables 五号 (10.5 pt), the publisher as a running header and
-    "— N —" page numbers in the footer — so the narrative and the tables run over page breaks."""
+    "— N —" page numbers in the footer — so the narrative and the tables run over page breaks. "tagged": set as
+    "published" (export_all exports it as a tagged PDF)."""
     if layout == "plain":
         return
+    published = layout in ("published", "tagged")
     import docx
     from docx.shared import Pt
 
     document = docx.Document(str(path))
     for table in document.tables:
         table.style = "Table Grid"
-        if layout == "published":
+        if published:
             for row in table.rows:
                 for cell in row.cells:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.first_line_indent = Pt(0)
                         for run in paragraph.runs:
                             run.font.size = Pt(10.5)
-    if layout == "published":
+    if published:
         document.styles["Normal"].font.size = Pt(16)
         for paragraph in document.paragraphs:
             paragraph.paragraph_format.first_line_indent = Pt(32)
@@ -245,7 +251,7 @@ def export_all(paths: list[Path], out: Path, layout: str = "ruled") -> list[tupl
         build_docx(fixture, docx_path)
         lay_out(docx_path, layout, fixture)
         rows.append((path, fixture, docx_path))
-    pdfs = convert_many([r[2] for r in rows], "pdf", out / "pdf")
+    pdfs = convert_many([r[2] for r in rows], TAGGED_PDF if layout == "tagged" else "pdf", out / "pdf")
     return [(p, f, d, pdf) for (p, f, d), pdf in zip(rows, pdfs, strict=True)]
 
 

@@ -21,7 +21,7 @@ from ..model import Finding, Paragraph, Severity, TextRef
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
 from .pdf_stacked import split_stacked
-from .pdf_text import _CJK_START, LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
+from .pdf_text import _CJK_START, ARTIFACT, LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
 from .source import DocumentSource
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
@@ -143,8 +143,16 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                         file=str(src),
                     )
                 )
-            items = [
-                ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c["top"], c["text"], c["x0"], c["x1"])
+            items = [  # a tagged PDF marks running heads and page numbers as artifacts (pdf_text.ARTIFACT)
+                (
+                    (c["x0"] + c["x1"]) / 2,
+                    (c["top"] + c["bottom"]) / 2,
+                    c["top"],
+                    c["text"],
+                    c["x0"],
+                    c["x1"],
+                    c.get("tag") == ARTIFACT,
+                )
                 for c in chars
             ]
             found = _page_tables(page, items)
