@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,36 @@ def test_one_table_whose_lower_part_hangs_under_a_merged_label_stays_one_table(e
     assert len(read_source(docx_path).grids) == len(pdf.grids) == 1
     cells = _cells(pdf.grids[0])
     assert cells[0][0] == "项目名称" and "绩效指标" in cells[4] and "指标3" in cells[-1]
+
+
+def _row(top: float, edges: list[float], height: float = 20.0) -> list[tuple[float, float, float, float]]:
+    return [(a, top, b, top + height) for a, b in pairwise(edges)]
+
+
+SIX = [84.6 + 72 * i for i in range(7)]  # the real reports' 6-column table on an A4 text width
+FOUR = [84.6 + 108 * i for i in range(5)]  # … and the 4-column one under it
+
+
+def _chars(cells, text: str) -> list[tuple]:
+    return [((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, c[1], text, c[0] + 5, c[0] + 15) for c in cells]
+
+
+def test_the_block_parts_only_under_a_row_of_column_headings():
+    """Printed the same, the 4 columns under the rule are another table when their first row heads each column with
+    text; under a row of figures (5 | 5 | 4 | 3) they are rows of the same table whose columns change."""
+    from perfxl.document.pdf_stacked import split_stacked
+
+    upper = _row(100, SIX) + _row(120, SIX)
+    lower = _row(140, FOUR) + _row(160, FOUR)
+    heading = _chars(lower[:4], "指标")
+    assert [len(part) for part in split_stacked(upper + lower, heading + _chars(lower[4:], "5"))] == [12, 8]
+    assert [len(part) for part in split_stacked(upper + lower, _chars(lower, "5"))] == [20]
+
+
+def test_rows_that_only_merge_columns_of_the_grid_above_stay_one_table():
+    """Every column line below is a line above (3 columns of 144 under 6 of 72): one table, merged differently."""
+    from perfxl.document.pdf_stacked import split_stacked
+
+    upper = _row(100, SIX)
+    lower = _row(120, SIX[::2])
+    assert [len(part) for part in split_stacked(upper + lower, _chars(lower, "指标"))] == [9]

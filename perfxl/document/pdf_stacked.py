@@ -45,6 +45,8 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
         return False  # one grid refines the other: one table's rows, merged differently
     heading = [c for c in below if abs(c[1] - y) <= TOLERANCE]
+    if not heading:
+        return False
     bottom = min(c[3] for c in heading)
     if any(abs(c[3] - bottom) > TOLERANCE for c in heading):
         return False  # a label merged down beside the row: a section of the same table
