@@ -48,8 +48,9 @@ from perfxl.validate import validate_file
 
 #: Why a difference is a limit of reading a PDF, not a reader bug.
 ONE_PAGE_HEAD = (
-    "a one-page PDF's running header repeats on no other page, so it cannot be told from a title line: it is read "
-    "as the first paragraph of page 1 (the unit's name and year, no figure a check reads; no finding comes of it)"
+    "an untagged one-page PDF's running header repeats on no other page and nothing marks it (a tagged PDF marks it "
+    "an artifact: the tagged layout reads it so), so it cannot be told from a title line: it is read as the first "
+    "paragraph of page 1 (the unit's name and year, no figure a check reads; no finding comes of it)"
 )
 
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
