@@ -20,7 +20,8 @@ from ..grid import Grid
 from ..model import Finding, Paragraph, Severity, TextRef
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
-from .pdf_text import LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
+from .pdf_stacked import split_stacked
+from .pdf_text import _CJK_START, ARTIFACT, LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
 from .source import DocumentSource
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
@@ -142,24 +143,28 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                         file=str(src),
                     )
                 )
-            found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
-            boxes = [t.bbox for t in found]
+            items = [  # a tagged PDF marks running heads and page numbers as artifacts (pdf_text.ARTIFACT)
+                (
+                    (c["x0"] + c["x1"]) / 2,
+                    (c["top"] + c["bottom"]) / 2,
+                    c["top"],
+                    c["text"],
+                    c["x0"],
+                    c["x1"],
+                    c.get("tag") == ARTIFACT,
+                )
+                for c in chars
+            ]
+            found = _page_tables(page, items)
+            boxes = [bbox for bbox, _ in found]
             inside: list[list[tuple]] = [[] for _ in found]
             outside: list[tuple] = []
-            for c in chars:
-                cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            for item in items:
+                cx, cy = item[0], item[1]
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
-                item = (cx, cy, c["top"], c["text"], c["x0"], c["x1"])
                 (outside if owner is None else inside[owner]).append(item)
             tops = [(b[1], b[3]) for b in boxes]
-            read.append(
-                (
-                    float(page.height),
-                    [(t.bbox, t.cells) for t in found],
-                    inside,
-                    PageText(page_no, outside, tops, float(page.width)),
-                )
-            )
+            read.append((float(page.height), found, inside, PageText(page_no, outside, tops, float(page.width))))
     last_text_below = False  # text stands below the last table of the page before
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
     for (height, found_tables, inside, _), text in zip(read, texts, strict=True):
@@ -220,6 +225,24 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
     return DocumentSource(
         str(src), "pdf", tuple(paragraphs_out), grids, origins, tuple(problems), pages, unread_coverage(blocks)
     )
+
+
+def _page_tables(page: Any, chars: list[tuple]) -> list[tuple[tuple[float, float, float, float], list]]:
+    """(bbox, cells) of each ruled table of the page, top to bottom: pdfplumber's tables, a block of tables printed
+    back to back parted into its tables (pdf_stacked)."""
+    out = []
+    for t in page.find_tables():
+        x0, top, x1, bottom = t.bbox
+        mine = [ch for ch in chars if x0 <= ch[0] <= x1 and top <= ch[1] <= bottom]
+        for cells in split_stacked(t.cells, mine):
+            box = (
+                min(c[0] for c in cells),
+                min(c[1] for c in cells),
+                max(c[2] for c in cells),
+                max(c[3] for c in cells),
+            )
+            out.append((box, cells))
+    return sorted(out, key=lambda part: (part[0][1], part[0][0]))
 
 
 def _continues(previous: list[float], current: list[float]) -> bool:
@@ -333,7 +356,19 @@ def _broken_row(pairs: list[tuple], above_chars: list[tuple], below_chars: list[
         if not _inside(below, below_chars):
             continue
         text = _inside(above, above_chars)
-        if not text or not _runs_on(above, text):
+        if not text or not _runs_on(above, text) or _would_have_fitted(above, text, _inside(below, below_chars)):
             return False  # complete above (or empty): the text below begins a new row
         goes_on = True
     return goes_on
+
+
+def _would_have_fitted(cell: tuple, above: list[tuple], below: list[tuple]) -> bool:
+    """The text below the seam begins with two Chinese characters and the first would have fitted on the last line
+    above, before the cell's right padding (taken equal to its left one): Chinese wraps character by character,
+    so the line above ended its text (省级财力专项预算 | 分配时限(1分) over 中央专款…: two rows)."""
+    first = _lines(below)[0]
+    if not _CJK_START.match("".join(ch[3] for ch in first).lstrip()):
+        return False
+    last = _lines(above)[-1]
+    right = cell[2] - (min(ch[4] for ch in above) - cell[0])
+    return max(ch[5] for ch in last) + (first[0][5] - first[0][4]) <= right

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["LINE_TOLERANCE", "PageText", "group_lines", "drop_running_heads", "paragraphs"]
+__all__ = ["ARTIFACT", "LINE_TOLERANCE", "PageText", "group_lines", "drop_running_heads", "paragraphs"]
 
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
 HEAD_TOLERANCE = 3.0  # points: a running head sits at the same height on every page
@@ -27,7 +27,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-Char = tuple  # (x-centre, y-centre, top, text, x0, x1), page coordinates
+Char = tuple  # (x-centre, y-centre, top, text, x0, x1[, artifact]), page coordinates
+#: The marked-content tag of a tagged PDF's artifacts — running heads, page numbers — which are no part of the
+#: document's content (ISO 32000-1 §14.8.2.2; Word's and LibreOffice's tagged exports mark headers and footers so).
+ARTIFACT = "Artifact"
 
 
 @dataclass
@@ -57,9 +60,10 @@ def _key(line: list[Char]) -> str:
 
 def drop_running_heads(pages: list[PageText]) -> list[PageText]:
     """The pages without their running heads: up to HEAD_LINES lines at the top or bottom of a page that are a page
-    number, or that stand word for word at the same height at the top or bottom of every page (of all but
-    the first, which often has its own) of a document of two pages or more. A title repeated on some pages
-    only is narrative and stays."""
+    number, that a tagged PDF marks as artifacts (a one-page document's header too), or that stand word for word
+    at the same height at the top or bottom of every page (of all but the first, which often has its own) of a
+    document of two pages or more. A title repeated on some pages only is narrative and stays. (An untagged
+    one-page PDF's header cannot be told from a title: it stays.)"""
     edges = []
     for p in pages:
         lines = group_lines(p.chars)
@@ -77,7 +81,7 @@ def drop_running_heads(pages: list[PageText]) -> list[PageText]:
         drop: list[list[Char]] = []
         for ordered in (lines[:HEAD_LINES], lines[::-1][:HEAD_LINES]):
             for line in ordered:
-                if _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line):
+                if _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line) or all(c[6:7] == (True,) for c in line):
                     drop.append(line)
                 else:
                     break

@@ -43,8 +43,8 @@ def soffice_path() -> str | None:
 def convert_many(
     srcs: list[Path], fmt: str, outdir: Path, *, recalc: bool = False, timeout: float = TIMEOUT_SECONDS
 ) -> list[Path]:
-    """Convert several files to `fmt` (a key of FILTERS) in `outdir`, in one LibreOffice run (start-up
-    dominates the cost); the new files in input order. PerfxlError SOFFICE_MISSING / SOFFICE_FAILED."""
+    """Convert several files to `fmt` (a key of FILTERS, or "ext:filter:options") in `outdir`, in one LibreOffice
+    run (start-up dominates the cost); the new files in input order. PerfxlError SOFFICE_MISSING / SOFFICE_FAILED."""
     exe = soffice_path()
     if exe is None:
         raise PerfxlError(
@@ -75,7 +75,7 @@ def convert_many(
             why = proc.stderr.strip()[:200]
         except (OSError, subprocess.TimeoutExpired) as exc:
             proc, why = None, f"{type(exc).__name__}（超过 {timeout:g} 秒或无法启动）"
-    outs = [outdir / f"{src.stem}.{fmt}" for src in srcs]
+    outs = [outdir / f"{src.stem}.{fmt.split(':', 1)[0]}" for src in srcs]  # "pdf:writer_pdf_Export:{…}" too
     missing = [o for o in outs if not o.exists()]
     if proc is None or proc.returncode != 0 or missing:
         raise PerfxlError(

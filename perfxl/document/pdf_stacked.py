@@ -1,0 +1,80 @@
+"""Two ruled tables printed back to back: a PDF shows them as one ruled block (their rules touch; an untagged PDF
+marks no table boundary), so pdfplumber finds one table holding both tables' column lines. The block is parted
+where the second table visibly begins: a rule running the full width (no cell crosses it), below which another
+column grid starts — each side has a column line the other lacks — under a row of column headings (every column
+of the grid below headed by a one-row cell of text, none a number).
+
+The same print can come from one Word table whose rows change their column lines; its sections (绩效指标 …) hang
+under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["split_stacked"]
+
+TOLERANCE = 2.0  # points: lines closer than this are one line (pdf_reader.EDGE_TOLERANCE)
+_NUMBER = re.compile(r"[-+−]?[\d,，.．]+%?")
+
+Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _near(v: float, values: Sequence[float] | set[float]) -> bool:
+    return any(abs(v - w) <= TOLERANCE for w in values)
+
+
+def _lines(cells: Sequence[Cell], left: float, right: float) -> list[float]:
+    """The interior column lines the cells stand between (the frame left out)."""
+    out: list[float] = []
+    for v in sorted(x for c in cells for x in (c[0], c[2])):
+        if v - left > TOLERANCE and right - v > TOLERANCE and not _near(v, out):
+            out.append(v)
+    return out
+
+
+def _text(cell: Cell, chars: Sequence[tuple]) -> str:
+    return "".join(ch[3] for ch in chars if cell[0] <= ch[0] <= cell[2] and cell[1] <= ch[1] <= cell[3]).strip()
+
+
+def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequence[tuple], frame: Cell) -> bool:
+    """The rule at `y` ends one table and begins another (see the module's docstring)."""
+    left, right = frame[0], frame[2]
+    upper, lower = _lines(above, left, right), _lines(below, left, right)
+    if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
+        return False  # one grid refines the other: one table's rows, merged differently
+    heading = [c for c in below if abs(c[1] - y) <= TOLERANCE]
+    if not heading:
+        return False
+    bottom = min(c[3] for c in heading)
+    if any(abs(c[3] - bottom) > TOLERANCE for c in heading):
+        return False  # a label merged down beside the row: a section of the same table
+    headed = _lines(heading, left, right)
+    if len(headed) != len(lower) or not all(_near(v, headed) for v in lower):
+        return False  # some column below has no heading of its own
+    texts = [_text(c, chars) for c in heading]
+    return all(t and not _NUMBER.fullmatch("".join(t.split())) for t in texts)
+
+
+def split_stacked(cells: Sequence[Cell], chars: Sequence[tuple]) -> list[list[Cell]]:
+    """The cells of one ruled block parted into the tables printed back to back in it, top to bottom (one part
+    when it is one table). `chars`: (x-centre, y-centre, top, text, x0, x1) of the block's characters."""
+    if not cells:
+        return [list(cells)]
+    frame = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+    rules: list[float] = []
+    for v in sorted({c[1] for c in cells} | {c[3] for c in cells}):
+        if v - frame[1] > TOLERANCE and frame[3] - v > TOLERANCE and not _near(v, rules):
+            rules.append(v)
+    parts: list[list[Cell]] = []
+    rest = list(cells)
+    for y in rules:
+        if any(c[1] < y - TOLERANCE and c[3] > y + TOLERANCE for c in rest):
+            continue  # a cell crosses the rule: not the full width
+        above = [c for c in rest if c[3] <= y + TOLERANCE]
+        below = [c for c in rest if c[1] >= y - TOLERANCE]
+        if above and below and _starts_table(y, above, below, chars, frame):
+            parts.append(above)
+            rest = below
+    return [*parts, rest]
