@@ -64,7 +64,9 @@ def test_a_cost_block_that_adds_up_is_read_and_quiet(tmp_path):
     rows, merges = _office(total_2020="662.88")
     result = _workbook(tmp_path, rows, merges)
     runs = _runs(result)
-    assert ("header", 4, 4) in runs and not any(kind == "unread" and first <= 8 <= last for kind, first, last in runs), runs
+    assert ("header", 4, 4) in runs and not any(
+        kind == "unread" and first <= 8 <= last for kind, first, last in runs
+    ), runs
     assert not _codes(result, "F11") and not _errors(result)
     rows, merges = _office(total_2020="662.88", total_amount="815")
     found = [(f.ref.cell, f.severity.value) for f in _codes(_workbook(tmp_path, rows, merges), "F11")]

@@ -81,7 +81,9 @@ class FundsRows:
     duty_cols: tuple[int, int] | None = None  # (支出项目名称, 预算金额) columns of a 年度履职目标 block
     # (子项名称, 预算数, 实际数) columns of a 项目资金构成 block; an amount column the block lacks is None
     component_cols: tuple[int, int | None, int | None] | None = None
-    component_extra: tuple[int, ...] = ()  # its further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
+    component_extra: tuple[
+        int, ...
+    ] = ()  # its further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
