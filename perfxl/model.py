@@ -333,13 +333,16 @@ class FundsBlock:
 
 @dataclass(frozen=True, slots=True)
 class ComponentRow:
-    """One line of a 项目资金构成 block (子项名称 │ 预算数 │ 实际数; 江苏 苏州市级 自评表): a 子项, or the block's 合计.
+    """One line of a 项目资金构成 block (子项名称 │ 预算数 │ 实际数; 江苏 苏州市级 自评表) or of a 目标表's 项目预算 block
+    (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 …; 湖北 鄂州 市直): a 子项 / cost line, or the block's 合计.
 
     `budget` / `actual` are None where the block has no such column (the 2017 form lists 实际金额 only)."""
 
     label: CellValue
     budget: CellValue | None = None
     actual: CellValue | None = None
+    # further amount columns, in the order of `SelfEvaluation.components_extra` (鄂州 目标表's 2020年实际执行数 │ 2021年…)
+    extra: tuple[CellValue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +429,8 @@ class SelfEvaluation:
     # 项目资金构成 (江苏 苏州市级 自评表): the project's money split by 子项 (子项名称 │ 预算数 │ 实际数) and its 合计 line
     components: tuple[ComponentRow, ...] = ()
     components_total: ComponentRow | None = None
+    # the headers of the block's further amount columns (湖北 鄂州 目标表 项目预算: "2020年实际执行数", "2021年实际执行数")
+    components_extra: tuple[str, ...] = ()
     # the year line under the title ("( 2023 年度)", 财预〔2020〕10号 附1): the year a date without one is read in
     period: CellValue | None = None
     # the weight the 绩效指标 header's own label declares for all its 一级 blocks: "年度绩效目标 (80 分)" (云南 区直 form)

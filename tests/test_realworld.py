@@ -207,6 +207,12 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         6: "a '资金结构 (万元)' block whose amounts are in 元 (2537695 万元 = 253.77亿元 for a municipal office): which unit "
         "holds is a plausibility judgement, not a relation perfxl checks"
     },
+    # held-out batch 14 (measured once before any change: 1/3, no false 错误, 2 of 4 read — the stores are exhausted;
+    # only these four new tables were found). After tests/test_heldout14.py's fix (F11 on a 目标表's 项目预算 cost block,
+    # the block alone a table read): 2/3, 3 of 4 read.
+    "hunan-yueyangxian-xinkaizhen-bumen-2021": {
+        8: "实有人数 against 人员编制 in a 岳阳 自评报告's 基本概况 line: that table is not read (B02 reads a 基础数据表 only)"
+    },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
@@ -217,6 +223,8 @@ KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "the stored copy is the end of a table, without its header rows",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
+    "hunan-yueyangxian-xinkaizhen-bumen-2021": "a report cover page, its 基本概况 table and the 收入 table's heads only: "
+    "no 自评表 in it",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {

@@ -75,6 +75,7 @@ class _Builder:
     duties_unit: str = ""  # the unit its 预算金额 header states
     components: list[ComponentRow] = field(default_factory=list)  # 项目资金构成's 子项 lines (江苏 苏州市级)
     components_total: ComponentRow | None = None  # its 合计 line
+    components_extra: tuple[str, ...] = ()  # headers of its further amount columns (鄂州 目标表: 2020年实际执行数 …)
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
@@ -82,7 +83,8 @@ class _Builder:
 
     @property
     def has_body(self) -> bool:
-        return self.funds_seen or self.goals_seen or self.indicators_seen
+        # a 目标表 cut after its 项目预算 cost block (鄂州 2020) has read that block: a table, not a header alone
+        return self.funds_seen or self.goals_seen or self.indicators_seen or bool(self.components)
 
     def build(self) -> SelfEvaluation:
         funds = None
@@ -118,6 +120,7 @@ class _Builder:
             duties_unit=self.duties_unit,
             components=tuple(self.components),
             components_total=self.components_total,
+            components_extra=self.components_extra,
             period=self.period,
             indicators_declared=self.indicators_declared,
             funds_more=tuple(self.funds_more),

@@ -91,6 +91,9 @@ class FundsRows:
     line_cols: dict[str, int] | None = None
     line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
     stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
+    component_extra: tuple[
+        int, ...
+    ] = ()  # its further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -256,17 +259,20 @@ class FundsRows:
         return "funds"
 
     def _components_row(self, r: int) -> str:
-        """江苏 苏州市级 自评表's 项目资金构成 (子项名称 │ 预算数(万元) │ 实际数(万元), one line per 子项, then 合计): its header
-        ("header"), each 子项 with a figure ("funds") and the 合计 line ("subtotal"), kept for F11; "" for any other row
-        (a row without a figure ends the block)."""
+        """江苏 苏州市级 自评表's 项目资金构成 (子项名称 │ 预算数(万元) │ 实际数(万元), one line per 子项, then 合计) or a 湖北
+        鄂州 目标表's 项目预算 (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 │ 2021年实际执行数): its header ("header"),
+        each line with a figure ("funds") and the 合计 line ("subtotal"), kept for F11; "" for any other row (a row
+        without a figure ends the block)."""
         cols = _component_columns(self.grid, r)
         if cols is not None:
             self.component_cols, self.state = cols, "components"
+            self.component_extra = tuple(c for c, _ in _component_extra_columns(self.grid, r, cols[0]))
+            self.cur.components_extra = tuple(label for _, label in _component_extra_columns(self.grid, r, cols[0]))
             return "header"
         if self.state != "components" or self.component_cols is None:
             return ""
         name_col, budget_col, actual_col = self.component_cols
-        amounts = [c for c in (budget_col, actual_col) if c is not None]
+        amounts = [c for c in (budget_col, actual_col, *self.component_extra) if c is not None]
         if not any(is_number(own(self.grid, r, c)) or _numeric_text(own(self.grid, r, c)) for c in amounts):
             self.component_cols, self.state = None, "pre"
             return ""
@@ -274,6 +280,7 @@ class FundsRows:
             value_at(self.grid, r, name_col),
             None if budget_col is None else value_at(self.grid, r, budget_col),
             None if actual_col is None else value_at(self.grid, r, actual_col),
+            tuple(value_at(self.grid, r, c) for c in self.component_extra),
         )
         if _duties_total_line(self.grid, r, min(amounts)):
             self.cur.components_total = row
@@ -599,8 +606,11 @@ def _interim(label: object) -> bool:
     return m is not None and int(m.group(1)) < 12
 
 
-_COMPONENT_NAME = frozenset({"子项名称", "子项目名称"})
-_COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数"})
+# 成本构成 │ 金额: the 项目预算 block of a 湖北 鄂州 市直部门预算项目支出绩效目标表 (its cost lines and their 合计)
+_COMPONENT_NAME = frozenset({"子项名称", "子项目名称", "成本构成"})
+_COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数", "金额"})
+# "2020年实际执行数": a prior year's spending on each cost line (鄂州 目标表), a further column of the block to add up
+_COMPONENT_YEAR_ACTUAL = re.compile(r"^(?:\d{4}年度?|上年|上上年)实际执行数$")
 _COMPONENT_ACTUAL = frozenset({"实际数", "实际金额", "实际支出数", "实际支出", "实际支付数"})
 
 
@@ -621,6 +631,17 @@ def _component_columns(grid: Grid, r: int) -> tuple[int, int | None, int | None]
     if name is None or (budget is None and actual is None):
         return None
     return name, budget, actual
+
+
+def _component_extra_columns(grid: Grid, r: int, name_col: int) -> list[tuple[int, str]]:
+    """(column, header) of each prior-year 实际执行数 right of the name in a cost block's header row ("2020年实际执行数")."""
+    found = []
+    for c, v in row_cells(grid, r):
+        if c > name_col and isinstance(v, str):
+            label = H.strip_brackets(H.normalise_label(v))
+            if _COMPONENT_YEAR_ACTUAL.match(label):
+                found.append((c, v.strip()))
+    return found
 
 
 def _duties_total_line(grid: Grid, r: int, amount_col: int) -> bool:

@@ -140,7 +140,9 @@ _SPECS: tuple[CheckSpec, ...] = (
               "Project components do not add up to their total",
               "项目资金构成{column}：各子项之和为 {expected}，合计栏为 {actual}",
               "Project components, {column_en}: the items add up to {expected}, the total reads {actual}",
-              "苏州市级财政支出项目绩效自评表（项目资金构成：子项名称、预算数、实际数、合计）"),
+              "苏州市级财政支出项目绩效自评表（项目资金构成：子项名称、预算数、实际数、合计）；"
+              "鄂州市市直部门预算项目支出绩效目标表（项目预算：成本构成、金额、测算依据、以前年度实际执行数、合计）",
+              scope="funds"),
     CheckSpec("F12", "FUND_COST_ACTUAL_VS_EXECUTED", "R-F02", W, "总成本指标完成值与全年执行数不符",
               "A whole-budget cost indicator's actual is not the amount spent",
               "成本指标“{name}”的指标值即全年预算数 {budget}，实际完成值 {actual} 却不是资金表的全年执行数 {executed}",

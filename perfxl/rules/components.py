@@ -1,4 +1,6 @@
-"""R-F11: the 项目资金构成 block of a 自评表 (江苏 苏州市级: 子项名称 │ 预算数 │ 实际数, then 合计) adds up to its 合计."""
+"""R-F11: the 项目资金构成 block of a 自评表 (江苏 苏州市级: 子项名称 │ 预算数 │ 实际数, then 合计) — or the 项目预算 cost block
+of a 目标表 (湖北 鄂州 市直: 成本构成 │ 金额 │ … │ 2020年实际执行数 │ 2021年实际执行数, then 合计) — adds up to its 合计 in
+every amount column."""
 
 from __future__ import annotations
 
@@ -21,9 +23,20 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
     ev = ctx.evaluation
     if ev is None or not ev.components or ev.components_total is None:
         return
-    for attr, zh, en in _COLUMNS:
-        cell: CellValue | None = getattr(ev.components_total, attr)
-        cells: list[CellValue | None] = [getattr(c, attr) for c in ev.components]
+    total = ev.components_total
+    columns: list[tuple[CellValue | None, list[CellValue | None], str, str]] = [
+        (getattr(total, attr), [getattr(c, attr) for c in ev.components], zh, en) for attr, zh, en in _COLUMNS
+    ]
+    for i, header in enumerate(ev.components_extra):  # a prior year's 实际执行数 (鄂州 目标表 项目预算)
+        columns.append(
+            (
+                total.extra[i] if i < len(total.extra) else None,
+                [c.extra[i] if i < len(c.extra) else None for c in ev.components],
+                header,
+                header,
+            )
+        )
+    for cell, cells, zh, en in columns:
         if cell is None or any(c is None for c in cells):
             continue  # the block has no such column
         parts = [c for c in cells if c is not None]
