@@ -393,6 +393,10 @@ _BENIGN_TEXT = {
     "two cited notices": "根据《通知一》(财预〔2023〕1号)和《通知二》(财预〔2023〕2号)文件精神,共下达资金300万元,"
     "其中第一批100万元、第二批200万元。",
     "总支出 and its parts": "总支出4389.86万元,其中基本支出2994.57万元,项目支出1395.29万元。",
+    # failed before (lead, after the review): the part's amount restated after its share read as one more part — N02 错误
+    # "“项目总投资”的各组成部分之和（300万元 + 300万元）超过了总数 … 600万元，文字写 500万元"
+    "a part restated after its share": "项目总投资500万元,其中财政资金300万元,占比60%计300万元,自筹资金200万元。",
+    "a part restated after its share, 即": "项目总投资500万元,其中财政资金300万元,占60%即300万元。",
 }
 
 

@@ -491,6 +491,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount else None
+        if parent is not None and _restated_share_amount(state, qty, raw_prefix):
+            parent = None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
@@ -511,6 +513,24 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     state.tail = tail
     if _opened(tail) > 0 and "其中" in tail and state.facts:
         state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
+
+
+#: The words between a share and the amount it comes to ("80%计260万元", "60%即300万元"; funds_arith checks the amount).
+COMES_TO = r"\s*(?:计|即|合计|共计)\s*"
+
+
+def _restated_share_amount(state: _State, qty: Quantity, raw_prefix: str) -> bool:
+    """An amount right after "N%计"/"即" (its prefix only those words) that equals the amount stated just before the share:
+    the same part said again in money, not one more part of the total."""
+    if not re.fullmatch(COMES_TO, raw_prefix) or len(state.facts) < 2:
+        return False
+    share, before = state.facts[-1], state.facts[-2]
+    return (
+        share.quantity.unit == "%"
+        and before.role in ("value", "final", "budget")
+        and before.quantity.unit == qty.unit
+        and before.quantity.value == qty.value
+    )
 
 
 #: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import Fact, sentences
+from .facts import COMES_TO, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -456,9 +456,6 @@ def _sources_against(
     )
 
 
-#: "市级预算安排80%计260万元", "按60%计180万元": a share written with the amount it comes to.
-_COMES_TO = r"\s*(?:计|即|合计|共计)\s*"
-
 
 def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """ "还需拨付325万元,市级预算安排80%计260万元": a percentage followed by 计 and an amount is that share of an amount
@@ -468,7 +465,7 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         amount = facts[pct.index + 1]
         if not (pct.quantity.is_percent and amount.quantity.is_money and amount.sentence == pct.sentence):
             continue
-        pattern = re.escape(pct.quantity.text) + _COMES_TO + re.escape(amount.quantity.text)
+        pattern = re.escape(pct.quantity.text) + COMES_TO + re.escape(amount.quantity.text)
         if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
             continue
         if pct.role in ("change", "change_rate"):
