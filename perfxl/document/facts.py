@@ -492,7 +492,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount else None
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
-            parent = None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
+            parent = (
+                None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
+            )
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None

@@ -456,7 +456,6 @@ def _sources_against(
     )
 
 
-
 def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """ "还需拨付325万元,市级预算安排80%计260万元": a percentage followed by 计 and an amount is that share of an amount
     before it in its sentence (each one tried, no 其中 part) — N02 only when none gives it at the printed precision.
