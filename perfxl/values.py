@@ -47,6 +47,7 @@ __all__ = [
     "normalise_text",
     "control_characters",
     "EXCEL_ERRORS",
+    "is_excel_error",
 ]
 
 T = TypeVar("T")
@@ -182,6 +183,16 @@ EXCEL_ERRORS = frozenset(
         "#PYTHON!",
     }
 )
+#: Every character NFKC turns into (or keeps as) "#", with which every error value starts: text holding none of them
+#: cannot read as one, so `is_excel_error` skips normalising it (tests/test_is_excel_error.py checks all of Unicode).
+NUMBER_SIGNS = ("#", "\ufe5f", "\uff03")
+
+
+def is_excel_error(text: str) -> bool:
+    """`normalise_text(text) in EXCEL_ERRORS`, without normalising the text when it holds no number sign."""
+    return ("#" in text or "\ufe5f" in text or "\uff03" in text) and normalise_text(text) in EXCEL_ERRORS
+
+
 #: Control characters that are not line layout (tab, line feed and carriage return are kept as spaces).
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 

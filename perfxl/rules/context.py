@@ -46,10 +46,10 @@ from perfxl.scoring_result import ScoreResult
 from perfxl.units import conversion_factor, lookup, split_per
 from perfxl.values import (
     DATE_UNITS,
-    EXCEL_ERRORS,
     ParsedValue,
     ValueKind,
     blank_text,
+    is_excel_error,
     normalise_text,
     parse_value,
 )
@@ -393,7 +393,7 @@ class Context:
 
     def is_error(self, cell: CellValue | None) -> bool:
         """The cell shows an Excel error value (#NAME?, #VALUE! …): it cannot be computed with."""
-        return cell is not None and isinstance(cell.raw, str) and normalise_text(cell.raw) in EXCEL_ERRORS
+        return cell is not None and isinstance(cell.raw, str) and is_excel_error(cell.raw)
 
     def explained(self, cell: CellValue | None) -> bool:
         """True when a 偏差原因/说明 cell holds real text, not blank or a placeholder."""
