@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, TypeVar, cast, overload
 
 from perfxl.chinese import to_simplified
@@ -83,9 +84,11 @@ ROUNDED_ZH = "差额小于各数按打印位数四舍五入可能造成的误差
 ROUNDED_EN = "the difference is below what rounding the printed figures can make; rounded or wrong is a person's call"
 
 
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Text without spaces and punctuation, in simplified characters ("優" is 优), for comparing narratives and
-    labels — never shown."""
+    labels — never shown. Cached by text: the checks compact each row's names several times (68,000 calls, 20,000
+    texts on 10,000 rows)."""
     return _PUNCT.sub("", to_simplified(text or ""))
 
 
