@@ -11,7 +11,7 @@ import calendar
 import difflib
 import re
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar, cast, overload
@@ -920,7 +920,13 @@ _FRACTION_CEILING = Decimal("1.5")  # as in `Context.read_rate`: a number cell u
 
 
 def _with_op(p: ParsedValue, op: Any) -> ParsedValue:
-    return replace(p, op=op)
+    """`replace(p, op=op)`, built directly: `dataclasses.replace` costs ≈ 3 µs on ParsedValue's 15 fields, asked
+    for every scored row."""
+    return ParsedValue(*[op if name == "op" else getattr(p, name) for name in _PARSED_FIELDS])
+
+
+#: ParsedValue's fields in `__init__` order (all of them init fields, as `replace` requires).
+_PARSED_FIELDS = tuple(f.name for f in fields(ParsedValue))
 
 
 def _default_basis(spec: CheckSpec, ref: Location | None, exp: str | None, act: str | None) -> tuple[str, str]:
