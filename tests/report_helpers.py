@@ -298,3 +298,18 @@ def errors_of(result):
 def pad(row: list, n: int = 9) -> list:
     """A row padded with empty cells to the form's n columns (the reviewer rounds' one-sheet tables)."""
     return row + [""] * (n - len(row))
+
+
+def findings_of(result, code: str):
+    """A validated file's findings of one code."""
+    return [f for f in result.findings if f.code == code]
+
+
+def error_cells(result):
+    """(code, cell) of a validated file's 错误."""
+    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
+
+
+def row_runs(result):
+    """(kind, first, last) of every table's runs of rows as read: what the reader made of each row."""
+    return [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]

@@ -3,6 +3,7 @@ cut down from the real published table named in its test's docstring."""
 
 from __future__ import annotations
 
+from report_helpers import error_cells as _errors
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
 
@@ -16,10 +17,6 @@ def _at(result, code, cell):
 def _merges(ranges: str) -> tuple[str, ...]:
     """Merged ranges written as one space-separated line (the real tables' merge lists are long)."""
     return tuple(ranges.split())
-
-
-def _errors(result):
-    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
 
 
 # ---------------------------------------------------------------- a source row that repeats 分值 │ 执行率 │ 得分

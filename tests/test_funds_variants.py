@@ -5,24 +5,15 @@ Each shape is cut down from a real published table in tests/realworld, cited at 
 
 from __future__ import annotations
 
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
 from report_helpers import pad
+from report_helpers import row_runs as _runs
 from report_helpers import workbook_result as _workbook
 
 from perfxl.reader import read_submission
 
 E = ""
-
-
-def _codes(result, code):
-    return [f for f in result.findings if f.code == code]
-
-
-def _errors(result):
-    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
-
-
-def _runs(result):
-    return [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
 
 
 def _unread(result, first, last):

@@ -8,6 +8,7 @@ whose every 实际完成值, 得分 and 总分 is blank, and an explanation row 
 
 from __future__ import annotations
 
+from report_helpers import findings_of as _codes
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
 
@@ -28,10 +29,6 @@ def _self_evaluation(indicators, total=E):
         pad(["总分", E, E, E, E, E, total], 7),
     ]
     return rows
-
-
-def _codes(result, code):
-    return [f for f in result.findings if f.code == code]
 
 
 UNFILLED = [

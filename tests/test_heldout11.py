@@ -10,18 +10,12 @@ The shapes are those of real tables in tests/realworld (陕西 陈仓 残疾人 
 
 from __future__ import annotations
 
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
 from report_helpers import pad
 from report_helpers import workbook_result as _workbook
 
 E = ""
-
-
-def _codes(result, code):
-    return [f for f in result.findings if f.code == code]
-
-
-def _errors(result):
-    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
 
 
 # ---------------------------------------------------------------- 陈仓 2023: single label | value funds lines

@@ -9,22 +9,13 @@ reads.
 
 from __future__ import annotations
 
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
 from report_helpers import pad
+from report_helpers import row_runs as _runs
 from report_helpers import workbook_result as _workbook
 
 E = ""
-
-
-def _codes(result, code):
-    return [f for f in result.findings if f.code == code]
-
-
-def _errors(result):
-    return [(f.code, getattr(f.ref, "cell", None)) for f in result.findings if f.severity.value == "error"]
-
-
-def _runs(result):
-    return [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
 
 
 # ---------------------------------------------------------------- 宁德市地震局 2020: 福建 部门整体 funds block

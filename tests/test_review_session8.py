@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from report_helpers import errors_of as _errors
 from report_helpers import pad
 from report_helpers import report_findings as _report
 from report_helpers import workbook_result as _workbook
@@ -25,10 +26,6 @@ E = ""
 
 def _codes(result, code):
     return [(f.ref.cell, f.severity.value) for f in result.findings if f.code == code]
-
-
-def _errors(result):
-    return [(f.code, f.ref.cell, f.message) for f in result.findings if f.severity.value == "error"]
 
 
 # ---------------------------------------------------------------- F11: 项目资金构成 │ 子项名称 │ 预算数 │ 实际数
