@@ -5,6 +5,7 @@ what perfxl prints for them today — so the manuals cannot drift from the produ
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer.main
@@ -112,12 +114,19 @@ def _mentions(path: Path) -> list[str]:
     return _INLINE.findall(path.read_text(encoding="utf-8"))
 
 
+@functools.cache
+def _click_command() -> Any:
+    """typer's own click command tree of perfxl (a group has .commands), built once (10–20 ms of CPU each time); parsing a
+    line only reads it (`make_context` makes a new context, the commands stay as built)."""
+    return typer.main.get_command(app)
+
+
 def _parse(line: str, *, complete: bool = True) -> None:
     """Parse `line` with perfxl's own click command tree, as the shell would pass it; fail on anything unknown.
     Not `complete` (a command named in the text): its command and options must exist, arguments may be left out."""
     argv = shlex.split(line, comments=True)
     assert argv[0] == "perfxl", line
-    command = typer.main.get_command(app)  # typer's own click: a group has .commands
+    command = _click_command()
     args, path = argv[1:], ["perfxl"]
     while hasattr(command, "commands"):
         assert args and args[0] in command.commands, f"{line}: no command {args[:1]} under {' '.join(path)}"

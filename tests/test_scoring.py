@@ -8,6 +8,7 @@ import pytest
 from engine_seed import seed_basic_data, seed_funds_row, seed_indicators
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from perfxl.profiles import load_profile
 from perfxl.rates import procurement_execution_rate
@@ -261,7 +262,7 @@ _WEIGHT = st.decimals(min_value=0, max_value=100, allow_nan=False, allow_infinit
 _METHODS = st.sampled_from([None, "positive", "reverse", "reverse_ratio", "reverse_linear2A", "equal", "equal_zero"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500, 150), deadline=None)
 @given(_OPS, _NUM, _NUM, _WEIGHT, _METHODS, st.sampled_from(["national", "hubei", "hunan", "sichuan"]))
 def test_scores_stay_within_zero_and_weight(op, a, b, w, method, profile):
     r = score_indicator(f"{op}{a}%", f"{b}%", w, profile=profile, method=method)
@@ -270,7 +271,7 @@ def test_scores_stay_within_zero_and_weight(op, a, b, w, method, profile):
     assert r.explanation
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300, 100), deadline=None)
 @given(st.text(max_size=30), st.text(max_size=30), st.one_of(_WEIGHT, st.text(max_size=5)))
 def test_scoring_arbitrary_text_never_raises_and_stays_in_bounds(target, actual, weight):
     r = score_indicator(target, actual, weight)
@@ -283,7 +284,7 @@ def test_scoring_arbitrary_text_never_raises_and_stays_in_bounds(target, actual,
     assert isinstance(r.to_dict(), dict)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200, 100), deadline=None)
 @given(
     st.sampled_from(["达成预期指标", "部分达成年度指标并具有一定效果", "未达成预期指标", "优", "良", "中", "低", "差"]),
     st.decimals(min_value="0.5", max_value=100, places=2),
@@ -298,7 +299,7 @@ def test_qualitative_scores_fall_in_their_own_band(label, w, profile):
 _AMOUNT = st.decimals(min_value=-1000, max_value=10**7, allow_nan=False, allow_infinity=False, places=2)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200, 100), deadline=None)
 @given(_AMOUNT, _AMOUNT, _WEIGHT, st.sampled_from(["national", "hunan", "hubei"]))
 def test_budget_and_department_scores_stay_within_zero_and_weight(x, y, w, profile):
     for fn in (

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis_budget import examples
 
 from perfxl.profiles import load_profile
 from perfxl.units import compatible, conversion_factor, convert, family_of, lookup, normalise_unit
@@ -200,7 +201,7 @@ _FULLWIDTH = st.sampled_from(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400, 150), deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet=_FULLWIDTH), st.lists(_FULLWIDTH).map("".join)))
 def test_parser_never_raises_on_arbitrary_text(text):
     p = parse_value(text)
@@ -210,7 +211,7 @@ def test_parser_never_raises_on_arbitrary_text(text):
         assert p.number.is_finite()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200, 100), deadline=None)
 @given(st.one_of(st.floats(), st.integers(), st.decimals(), st.none(), st.booleans(), st.datetimes()))
 def test_parser_never_raises_on_python_values(value):
     assert isinstance(parse_value(value), ParsedValue)
