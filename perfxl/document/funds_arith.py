@@ -160,7 +160,30 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
         return False
     if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
         return False
-    summed = _sum_in(run, pi, [budget], paid.quantity.unit)  # 元 and 万元 convert exactly
+    return _rate_over(
+        run,
+        (pi, ref, facts, rate),
+        paid,
+        [budget],
+        f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget.quantity.text}）",
+        f"{rate.subject}: spending / budget of its own run",
+        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对",
+    )
+
+
+def _rate_over(
+    run: _Run,
+    where: tuple[int, TextRef | CellRef, tuple[Fact, ...], Fact],
+    part: Fact,
+    base: list[Fact],
+    what: str,
+    what_en: str,
+    pairing: str,
+) -> bool:
+    """The stated rate (`where`: paragraph, place, facts, the rate) held to part / Σ base, the base converted to the
+    part's unit (元, 万元 and 亿元 convert exactly); False when the base cannot be summed or is not above zero."""
+    pi, ref, facts, rate = where
+    summed = _sum_in(run, pi, base, part.quantity.unit)
     if summed is None or summed[1] <= 0:
         return False
     _arith(
@@ -169,12 +192,12 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
         ref,
         facts,
         rate,
-        _ratio(_operand(run, pi, paid), summed[0]),
-        paid.quantity.value / summed[1] * HUNDRED,
-        f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget.quantity.text}）",
-        f"{rate.subject}: spending / budget of its own run",
-        (paid, budget),
-        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对",
+        _ratio(_operand(run, pi, part), summed[0]),
+        part.quantity.value / summed[1] * HUNDRED,
+        what,
+        what_en,
+        (part, *(b for b in base if b is not part)),
+        pairing,
     )
     return True
 
@@ -203,20 +226,13 @@ def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts
         return  # "“三公”经费支出30万元，结余10万元": an item's own money, not the project's the rate measures
     if left.role != "value" or not _REMAINDER.match(left.subject) or _approximate(left) or _approximate(paid):
         return
-    summed = _sum_in(run, pi, [paid, left], paid.quantity.unit)
-    if summed is None or summed[1] <= 0:
-        return
-    _arith(
+    _rate_over(
         run,
-        pi,
-        ref,
-        facts,
-        rate,
-        _ratio(_operand(run, pi, paid), summed[0]),
-        paid.quantity.value / summed[1] * HUNDRED,
+        (pi, ref, facts, rate),
+        paid,
+        [paid, left],
         f"“{rate.subject}”（支出 {paid.quantity.text} / (支出 {paid.quantity.text} + 结余 {left.quantity.text})）",
         f"{rate.subject}: spent / (spent + left)",
-        (paid, left),
         "预算数未在文字中写出，按支出与其后结余之和作预算（按位置配对）",
     )
 
@@ -253,20 +269,13 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
     if len(planned) != 1 or len(arrived) != 1:
         return
     (plan,), (got,) = planned, arrived
-    summed = _sum_in(run, pi, [plan], got.quantity.unit)  # 亿元/万元/元 convert exactly
-    if summed is None or summed[1] <= 0:
-        return
-    _arith(
+    _rate_over(
         run,
-        pi,
-        ref,
-        facts,
-        rate,
-        _ratio(_operand(run, pi, got), summed[0]),
-        got.quantity.value / summed[1] * HUNDRED,
+        (pi, ref, facts, rate),
+        got,
+        [plan],
         f"“{rate.subject}”（到位 {got.quantity.text} / 计划 {plan.quantity.text}）",
         f"{rate.subject}: arrived / planned",
-        (got, plan),
         "到位资金与计划资金按所在句中的用语配对（到位/下达/拨付 对 预算/计划/应到位）",
     )
 
