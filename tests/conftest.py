@@ -126,6 +126,11 @@ class ProcessWatch:
 def pytest_configure(config: pytest.Config) -> None:
     import os
 
+    import hypothesis_budget
+
+    # the fast loop (`-m "not slow"`) draws fewer property-test examples; every whole run draws them all
+    hypothesis_budget.FAST = "not slow" in (config.getoption("markexpr") or "")
+
     if os.environ.get("PERFXL_CHECK_SLOW_MARKS") == "1":
         watch = ProcessWatch()
         patcher = pytest.MonkeyPatch()
