@@ -153,10 +153,7 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
     if len(money) != 2:
         return False
     budget, paid = money
-    budget_words = _around(budget)[0] or budget.subject
-    if not (budget.role == "budget" or (_BUDGET.search(budget_words) and not _SPENT_WORDS.search(budget_words))):
-        return False
-    if not (paid.role == "final" or (paid.role == "value" and _SPENT.search(paid.subject))):
+    if not (_is_budget(budget) and _is_spending(paid)):
         return False
     if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
         return False
@@ -379,11 +376,13 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
 
 
 def _is_budget(f: Fact) -> bool:
+    """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付)."""
     words = _around(f)[0] or f.subject
     return f.role == "budget" or bool(_BUDGET.search(words) and not _SPENT_WORDS.search(words))
 
 
 def _is_spending(f: Fact) -> bool:
+    """A spending: a 决算数 (role "final"), or a value whose subject ends in 支出, 执行, 使用, 拨付 or 完成."""
     return f.role == "final" or (f.role == "value" and bool(_SPENT.search(f.subject)))
 
 
