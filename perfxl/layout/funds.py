@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -545,8 +546,13 @@ class FundsRows:
 
 def _declared_weight(grid: Grid, r: int) -> CellValue | None:
     """The funds block's weight as its header row states it ("预算执行情况(万元)(20分)"), at that header cell."""
+    return weight_in_header(grid, r, _DECLARED_WEIGHT.search)
+
+
+def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | None]) -> CellValue | None:
+    """The weight the first label of header row r that `find` matches declares (its group 1), at that label's cell."""
     for c, v in row_cells(grid, r):
-        m = _DECLARED_WEIGHT.search(H.normalise_label(v)) if isinstance(v, str) else None
+        m = find(H.normalise_label(v)) if isinstance(v, str) else None
         if m:
             return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
     return None
