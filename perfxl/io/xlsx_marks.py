@@ -1123,13 +1123,7 @@ def _row_template(
     """The bytes template of a findings row with these texts, and how many cells follow 单元格 (each takes the row
     number). Its slots, in order: the row number (the row and its A…E cells), the 序号, the 单元格
     style and text. Texts are escaped with `%` doubled, so they pass through the formatting unchanged."""
-    widths: dict[str, int] = {}
-    lines = max(
-        1,
-        -(-_width(message, widths) // 54),
-        -(-_width(expected, widths) // 18),
-        -(-_width(actual, widths) // 18),
-    )
+    lines = max(1, -(-_width(message) // 54), -(-_width(expected) // 18), -(-_width(actual) // 18))
     cells = [(b"F", message), *((col, text) for col, text in ((b"G", expected), (b"H", actual), (b"I", noted)) if text)]
     head = b'<row r="%%d" ht="%d" customHeight="1"><c r="A%%d" s="%d"><v>%%d</v></c>' % (15 * lines, body)
     fixed = b"".join(
