@@ -144,12 +144,12 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
     rate (it starts after the sentence's previous rate). When the run holds exactly two money figures, a budget and
     then a spending, the rate is spending / budget — also for a 其中 part, whose own run it is. Paired by place within
     the run: a judgement (警告 at most). True when the run had this shape (whether or not the rate agrees)."""
-    run_facts = [
-        f
-        for f in facts[: rate.index]
-        if f.sentence == rate.sentence and not any(g.role == "completion" for g in facts[f.index : rate.index])
-    ]
-    money = [f for f in run_facts if f.quantity.is_money]
+    money: list[Fact] = []  # the run's money figures, walked back from the rate to the run's start
+    for f in reversed(facts[: rate.index]):
+        if f.sentence != rate.sentence or f.role == "completion":
+            break
+        if f.quantity.is_money:
+            money.insert(0, f)
     if len(money) != 2:
         return False
     budget, paid = money
