@@ -404,9 +404,12 @@ def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     and then one spending. The sources' budgets are parts of that budget, their spendings parts of that spending: more
     than the whole is certain (N02 错误). Less is not said: the sources' figures are often rounded where the whole is
     not (1800 + 2192.58 + 1380 against 5372.5833万元), and a 其中 may leave a source out."""
-    for s in sorted({f.sentence for f in facts}):
-        money = [f for f in facts if f.sentence == s and f.quantity.is_money]
-        whole = [f for f in facts if f.sentence == s - 1 and f.quantity.is_money]
+    money_in: dict[int, list[Fact]] = {}  # each sentence's money figures, in order
+    for f in facts:
+        if f.quantity.is_money:
+            money_in.setdefault(f.sentence, []).append(f)
+    for s, money in sorted(money_in.items()):
+        whole = money_in.get(s - 1, [])
         if len(money) < 2 or len(money) % 2 or len(whole) != 2 or not money[0].clause.lstrip().startswith("其中"):
             continue
         budgets, spendings = money[0::2], money[1::2]
