@@ -10,13 +10,13 @@ images, VBA and the ribbon. The copy is written atomically and never over the in
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from perfxl.collector import collector_paused
 from perfxl.document.annotate_docx import annotate_docx
 from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
@@ -60,16 +60,11 @@ def annotated_bytes(
     """The annotated package and the number of cells filled (pure bytes in, bytes out); `coverage` adds the
     读取范围 lines under the findings of the 校验结果 sheet.
 
-    Python's cyclic collector is paused meanwhile (as `perfxl.rules.collector_paused` does for the checks): the copy
+    Python's cyclic collector is paused meanwhile (`perfxl.collector.collector_paused`, as for the checks): the copy
     makes tens of thousands of short-lived tuples, lists and strings and no reference cycles, and each burst of
     them set the collector walking everything the caller holds — after validation, the whole submission."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _annotated_bytes(original, findings, path, coverage)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _annotated_bytes(

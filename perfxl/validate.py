@@ -13,13 +13,14 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from .collector import collector_paused
 from .errors import PerfxlError
 from .model import Finding, SelfEvaluation, Submission
 from .numbers import to_decimal
 from .profiles import Profile, ProfileLike, load_profile, resolve_profile
 from .reader import read_submission
 from .result import FileResult, SectionScore, Summary
-from .rules import check_profile, collector_paused, run_checks, selected
+from .rules import check_profile, run_checks, selected
 from .rules.context import Context
 from .rules.funds import computed_rate
 from .scoring import execution_score, grade, total_score

@@ -17,8 +17,7 @@ from typing import Any
 
 from perfxl.errors import PerfxlError
 from perfxl.result import FileResult
-from perfxl.workers import PRELOAD as _PRELOAD  # noqa: F401  # its name here before it moved
-from perfxl.workers import start_forkserver, worker_environment  # noqa: F401  # (worker_environment re-exported)
+from perfxl.workers import start_forkserver
 
 from .shards import FileShards, pack_record
 from .worker import Job, WorkerConfig, check_chunk, init_worker, record_from_result

@@ -144,19 +144,16 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
     rate (it starts after the sentence's previous rate). When the run holds exactly two money figures, a budget and
     then a spending, the rate is spending / budget — also for a 其中 part, whose own run it is. Paired by place within
     the run: a judgement (警告 at most). True when the run had this shape (whether or not the rate agrees)."""
-    run_facts = [
-        f
-        for f in facts[: rate.index]
-        if f.sentence == rate.sentence and not any(g.role == "completion" for g in facts[f.index : rate.index])
-    ]
-    money = [f for f in run_facts if f.quantity.is_money]
+    money: list[Fact] = []  # the run's money figures, walked back from the rate to the run's start
+    for f in reversed(facts[: rate.index]):
+        if f.sentence != rate.sentence or f.role == "completion":
+            break
+        if f.quantity.is_money:
+            money.insert(0, f)
     if len(money) != 2:
         return False
     budget, paid = money
-    budget_words = _around(budget)[0] or budget.subject
-    if not (budget.role == "budget" or (_BUDGET.search(budget_words) and not _SPENT_WORDS.search(budget_words))):
-        return False
-    if not (paid.role == "final" or (paid.role == "value" and _SPENT.search(paid.subject))):
+    if not (_is_budget(budget) and _is_spending(paid)):
         return False
     if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
         return False
@@ -379,11 +376,13 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
 
 
 def _is_budget(f: Fact) -> bool:
+    """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付)."""
     words = _around(f)[0] or f.subject
     return f.role == "budget" or bool(_BUDGET.search(words) and not _SPENT_WORDS.search(words))
 
 
 def _is_spending(f: Fact) -> bool:
+    """A spending: a 决算数 (role "final"), or a value whose subject ends in 支出, 执行, 使用, 拨付 or 完成."""
     return f.role == "final" or (f.role == "value" and bool(_SPENT.search(f.subject)))
 
 
@@ -405,9 +404,12 @@ def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     and then one spending. The sources' budgets are parts of that budget, their spendings parts of that spending: more
     than the whole is certain (N02 错误). Less is not said: the sources' figures are often rounded where the whole is
     not (1800 + 2192.58 + 1380 against 5372.5833万元), and a 其中 may leave a source out."""
-    for s in sorted({f.sentence for f in facts}):
-        money = [f for f in facts if f.sentence == s and f.quantity.is_money]
-        whole = [f for f in facts if f.sentence == s - 1 and f.quantity.is_money]
+    money_in: dict[int, list[Fact]] = {}  # each sentence's money figures, in order
+    for f in facts:
+        if f.quantity.is_money:
+            money_in.setdefault(f.sentence, []).append(f)
+    for s, money in sorted(money_in.items()):
+        whole = money_in.get(s - 1, [])
         if len(money) < 2 or len(money) % 2 or len(whole) != 2 or not money[0].clause.lstrip().startswith("其中"):
             continue
         budgets, spendings = money[0::2], money[1::2]

@@ -21,12 +21,20 @@ from ..model import Finding, Paragraph, Severity, TextRef
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
 from .pdf_stacked import split_stacked
-from .pdf_text import _CJK_START, ARTIFACT, LINE_TOLERANCE, PageText, drop_running_heads, group_lines, paragraphs
+from .pdf_text import (
+    ARTIFACT,
+    CJK_START,
+    EDGE_TOLERANCE,
+    LINE_TOLERANCE,
+    PageText,
+    drop_running_heads,
+    group_lines,
+    paragraphs,
+)
 from .source import DocumentSource
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
-EDGE_TOLERANCE = 2.0  # points: cell edges closer than this are one grid line
 EXCERPT_CHARS = 30
 
 
@@ -367,7 +375,7 @@ def _would_have_fitted(cell: tuple, above: list[tuple], below: list[tuple]) -> b
     above, before the cell's right padding (taken equal to its left one): Chinese wraps character by character,
     so the line above ended its text (省级财力专项预算 | 分配时限(1分) over 中央专款…: two rows)."""
     first = _lines(below)[0]
-    if not _CJK_START.match("".join(ch[3] for ch in first).lstrip()):
+    if not CJK_START.match("".join(ch[3] for ch in first).lstrip()):
         return False
     last = _lines(above)[-1]
     right = cell[2] - (min(ch[4] for ch in above) - cell[0])

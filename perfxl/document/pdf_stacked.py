@@ -13,23 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .pdf_text import EDGE_TOLERANCE  # points: rules closer than this are one line
+
 __all__ = ["split_stacked"]
 
-TOLERANCE = 2.0  # points: lines closer than this are one line (pdf_reader.EDGE_TOLERANCE)
 _NUMBER = re.compile(r"[-+−]?[\d,，.．]+%?")
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
 def _near(v: float, values: Sequence[float] | set[float]) -> bool:
-    return any(abs(v - w) <= TOLERANCE for w in values)
+    return any(abs(v - w) <= EDGE_TOLERANCE for w in values)
 
 
 def _lines(cells: Sequence[Cell], left: float, right: float) -> list[float]:
     """The interior column lines the cells stand between (the frame left out)."""
     out: list[float] = []
     for v in sorted(x for c in cells for x in (c[0], c[2])):
-        if v - left > TOLERANCE and right - v > TOLERANCE and not _near(v, out):
+        if v - left > EDGE_TOLERANCE and right - v > EDGE_TOLERANCE and not _near(v, out):
             out.append(v)
     return out
 
@@ -44,11 +45,11 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     upper, lower = _lines(above, left, right), _lines(below, left, right)
     if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
         return False  # one grid refines the other: one table's rows, merged differently
-    heading = [c for c in below if abs(c[1] - y) <= TOLERANCE]
+    heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading:
         return False
     bottom = min(c[3] for c in heading)
-    if any(abs(c[3] - bottom) > TOLERANCE for c in heading):
+    if any(abs(c[3] - bottom) > EDGE_TOLERANCE for c in heading):
         return False  # a label merged down beside the row: a section of the same table
     headed = _lines(heading, left, right)
     if len(headed) != len(lower) or not all(_near(v, headed) for v in lower):
@@ -65,15 +66,15 @@ def split_stacked(cells: Sequence[Cell], chars: Sequence[tuple]) -> list[list[Ce
     frame = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
     rules: list[float] = []
     for v in sorted({c[1] for c in cells} | {c[3] for c in cells}):
-        if v - frame[1] > TOLERANCE and frame[3] - v > TOLERANCE and not _near(v, rules):
+        if v - frame[1] > EDGE_TOLERANCE and frame[3] - v > EDGE_TOLERANCE and not _near(v, rules):
             rules.append(v)
     parts: list[list[Cell]] = []
     rest = list(cells)
     for y in rules:
-        if any(c[1] < y - TOLERANCE and c[3] > y + TOLERANCE for c in rest):
+        if any(c[1] < y - EDGE_TOLERANCE and c[3] > y + EDGE_TOLERANCE for c in rest):
             continue  # a cell crosses the rule: not the full width
-        above = [c for c in rest if c[3] <= y + TOLERANCE]
-        below = [c for c in rest if c[1] >= y - TOLERANCE]
+        above = [c for c in rest if c[3] <= y + EDGE_TOLERANCE]
+        below = [c for c in rest if c[1] >= y - EDGE_TOLERANCE]
         if above and below and _starts_table(y, above, below, chars, frame):
             parts.append(above)
             rest = below

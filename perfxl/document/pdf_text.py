@@ -8,9 +8,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["ARTIFACT", "LINE_TOLERANCE", "PageText", "group_lines", "drop_running_heads", "paragraphs"]
+__all__ = [
+    "ARTIFACT",
+    "CJK_START",
+    "EDGE_TOLERANCE",
+    "LINE_TOLERANCE",
+    "PageText",
+    "group_lines",
+    "drop_running_heads",
+    "paragraphs",
+]
 
 LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one line
+EDGE_TOLERANCE = 2.0  # points: table cell edges closer than this are one grid line
 HEAD_TOLERANCE = 3.0  # points: a running head sits at the same height on every page
 HEAD_LINES = 3  # a running header or footer has at most this many lines
 _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
@@ -19,7 +29,9 @@ _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a
 _NUMBERED = re.compile(
     r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
 )
-_CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")  # "元、2023" or "话:0838-…" wrap as one unit
+#: Two Chinese characters opening a text: Chinese wraps character by character ("元、2023" or "话:0838-…" wrap as
+#: one unit), so a line below starting so could have begun on the line above.
+CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
 #: A page number line: 3 / - 3 - / — 3 — / 第3页 / 第 3 页 共 9 页 / 3/9 / Page 3 of 9.
 _PAGE_NUMBER = re.compile(
     r"[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
@@ -124,7 +136,7 @@ def _ended(prev: _Line, line: _Line) -> bool:
     "元、2023", moves as one unit and is no such start) — or `prev` stops three characters short of the
     column's right edge (a line-breaking rule takes one or two along) and ends a sentence or is shorter than
     60% of the column (a long Latin word or number goes whole to the next line)."""
-    if prev.x1 < prev.right - 1.5 * prev.em and _CJK_START.match(line.text.lstrip()):
+    if prev.x1 < prev.right - 1.5 * prev.em and CJK_START.match(line.text.lstrip()):
         return True  # room for the next line's first character, which could have gone on this line
     return prev.x1 < prev.right - 3 * prev.em and (
         prev.text.rstrip().endswith(_ENDS) or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)

@@ -138,7 +138,7 @@ def result_rows(
             if as_hyperlinks:  # what hyperlink_target reads from `_link_formula`; the quoted sheet name made once
                 quoted = places.get(sheet)
                 if quoted is None:
-                    quoted = places[sheet] = "'" + sheet.replace("'", "''") + "'!"
+                    quoted = places[sheet] = _sheet_prefix(sheet)
                 link: Any = Hyperlink(quoted + cell, named or cell)
             else:
                 link = _link_formula(sheet, cell, named)
@@ -208,8 +208,13 @@ def _row_of(cell: str) -> int | None:
         return None
 
 
+def _sheet_prefix(sheet: str) -> str:
+    """A link location's sheet part, quoted as Excel quotes it: 'Sheet''s name'! (an apostrophe doubled)."""
+    return "'" + sheet.replace("'", "''") + "'!"
+
+
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
-    target = "#'" + sheet.replace("'", "''") + "'!" + cell
+    target = "#" + _sheet_prefix(sheet) + cell
     return f'=HYPERLINK("{target.replace(chr(34), chr(34) * 2)}","{(display or cell).replace(chr(34), chr(34) * 2)}")'
 
 

@@ -224,26 +224,33 @@ def _inflate(original: bytes, info: zipfile.ZipInfo) -> bytes | None:
     deflated part whose local header names it."""
     if info.flag_bits & 0x41 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         return None  # encrypted, or another compression
-    start = info.header_offset
-    head = original[start : start + _LOCAL_HEADER.size]
-    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+    data_at = _data_offset(original, info)
+    if data_at is None:
         return None
-    name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
-    name_at = start + _LOCAL_HEADER.size
-    utf8 = bool(info.flag_bits & 0x800)
-    try:
-        name = info.orig_filename.encode("utf-8" if utf8 else "cp437")
-    except UnicodeEncodeError:
-        return None
-    if original[name_at : name_at + name_len] != name:
-        return None
-    data_at = name_at + name_len + extra_len
     raw = original[data_at : data_at + info.compress_size]
     try:
         data = zlib.decompress(raw, -15) if info.compress_type == zipfile.ZIP_DEFLATED else raw
     except zlib.error:
         return None
     return data if len(data) == info.file_size and zlib.crc32(data) == info.CRC else None
+
+
+def _data_offset(original: bytes, info: zipfile.ZipInfo) -> int | None:
+    """Where a member's compressed bytes start in `original`: right after its local header, when the header is
+    there and names this member (as the central directory does); None otherwise."""
+    start = info.header_offset
+    head = original[start : start + _LOCAL_HEADER.size]
+    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+        return None
+    name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
+    name_at = start + _LOCAL_HEADER.size
+    try:
+        name = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    except UnicodeEncodeError:
+        return None
+    if original[name_at : name_at + name_len] != name:
+        return None
+    return name_at + name_len + extra_len
 
 
 def _write_member(out: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
@@ -285,18 +292,12 @@ def _copy_compressed(out: zipfile.ZipFile, original: bytes, info: zipfile.ZipInf
     central directory's name. An encrypted part the marks do not touch is copied as it is."""
     if info.flag_bits & 0x08 or max(info.compress_size, info.file_size, info.header_offset) >= 0xFFFFFFFF:
         return False
-    utf8 = bool(info.flag_bits & 0x800)
-    if not utf8 and not info.orig_filename.isascii():
+    if not info.flag_bits & 0x800 and not info.orig_filename.isascii():
         return False
-    start = info.header_offset
-    head = original[start : start + _LOCAL_HEADER.size]
-    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+    data_at = _data_offset(original, info)
+    if data_at is None:
         return False
-    name_len, extra_len = _LOCAL_HEADER.unpack(head)[-2:]
-    name_at = start + _LOCAL_HEADER.size
-    if original[name_at : name_at + name_len] != info.orig_filename.encode("utf-8" if utf8 else "cp437"):
-        return False
-    end = name_at + name_len + extra_len + info.compress_size
+    start, end = info.header_offset, data_at + info.compress_size
     if end > len(original):
         return False
     fp = out.fp
@@ -1122,13 +1123,7 @@ def _row_template(
     """The bytes template of a findings row with these texts, and how many cells follow 单元格 (each takes the row
     number). Its slots, in order: the row number (the row and its A…E cells), the 序号, the 单元格
     style and text. Texts are escaped with `%` doubled, so they pass through the formatting unchanged."""
-    widths: dict[str, int] = {}
-    lines = max(
-        1,
-        -(-_width(message, widths) // 54),
-        -(-_width(expected, widths) // 18),
-        -(-_width(actual, widths) // 18),
-    )
+    lines = max(1, -(-_width(message) // 54), -(-_width(expected) // 18), -(-_width(actual) // 18))
     cells = [(b"F", message), *((col, text) for col, text in ((b"G", expected), (b"H", actual), (b"I", noted)) if text)]
     head = b'<row r="%%d" ht="%d" customHeight="1"><c r="A%%d" s="%d"><v>%%d</v></c>' % (15 * lines, body)
     fixed = b"".join(

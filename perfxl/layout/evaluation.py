@@ -36,7 +36,7 @@ from .cells import empty_at, exact, first_right, is_number, own, row_cells, valu
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
-from .funds import FundsRows
+from .funds import FundsRows, weight_in_header
 from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
 
 __all__ = ["read_evaluations", "parse_level1"]
@@ -932,11 +932,7 @@ _GOAL_BLOCK_WEIGHT = re.compile(r"^(?:年度)?绩效(?:目标|指标)\((\d+(?:\.
 
 def _goal_block_weight(grid: Grid, r: int) -> CellValue | None:
     """The weight the indicator header row r declares for all its 一级 blocks ("年度绩效目标 (80 分)"), at its cell."""
-    for c, v in row_cells(grid, r):
-        m = _GOAL_BLOCK_WEIGHT.match(H.normalise_label(v)) if isinstance(v, str) else None
-        if m:
-            return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
-    return None
+    return weight_in_header(grid, r, _GOAL_BLOCK_WEIGHT.match)
 
 
 def _goal_columns(grid: Grid, r: int) -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,11 @@ def _numeric_text(value: object) -> bool:
     return isinstance(value, str) and bool(_NUMERIC_TEXT.match(ascii_figures(value)))  # "５０．２９" typed full-width
 
 
+def _number_like(value: object) -> bool:
+    """A figure, typed as a number or as text ("1084.25")."""
+    return is_number(value) or _numeric_text(value)
+
+
 class FundsRows:
     """Funds-block handling for the evaluation reader (expects `grid`, `cur`, `problems`, `state`)."""
 
@@ -91,9 +97,8 @@ class FundsRows:
     line_cols: dict[str, int] | None = None
     line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
     stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
-    component_extra: tuple[
-        int, ...
-    ] = ()  # its further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
+    # the 项目资金构成 block's further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
+    component_extra: tuple[int, ...] = ()
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -185,9 +190,9 @@ class FundsRows:
         # 2022.1 │ 2022.12 on a line of another block (开始时间 │ 结束时间 of a 实施进度计划 under the funds, 湘阴 2022):
         # years and months (`perfxl.values.dotted_year_month`), no amounts. A funds label, or a single such figure (a
         # source of 2021.5万元), keeps them amounts
-        figures = [v for _, v in row_cells(self.grid, r) if is_number(v) or _numeric_text(v)]
+        figures = [v for _, v in row_cells(self.grid, r) if _number_like(v)]
         dated = not known_label and len(figures) >= 2 and all(_dated(v) for v in figures)
-        has_number = not dated and any(is_number(a) or _numeric_text(a) for a in amounts)
+        has_number = not dated and any(_number_like(a) for a in amounts)
         if _BREAKDOWN_START.match(bare) or any(
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
@@ -251,7 +256,7 @@ class FundsRows:
             return ""
         item_col, amount_col = self.duty_cols
         amount = own(self.grid, r, amount_col)
-        if not (is_number(amount) or _numeric_text(amount)):
+        if not _number_like(amount):
             return ""
         if _duties_total_line(self.grid, r, amount_col):
             return "subtotal"  # the list's own 合计 line, not one more spending item
@@ -266,14 +271,15 @@ class FundsRows:
         cols = _component_columns(self.grid, r)
         if cols is not None:
             self.component_cols, self.state = cols, "components"
-            self.component_extra = tuple(c for c, _ in _component_extra_columns(self.grid, r, cols[0]))
-            self.cur.components_extra = tuple(label for _, label in _component_extra_columns(self.grid, r, cols[0]))
+            extra = _component_extra_columns(self.grid, r, cols[0])
+            self.component_extra = tuple(c for c, _ in extra)
+            self.cur.components_extra = tuple(label for _, label in extra)
             return "header"
         if self.state != "components" or self.component_cols is None:
             return ""
         name_col, budget_col, actual_col = self.component_cols
         amounts = [c for c in (budget_col, actual_col, *self.component_extra) if c is not None]
-        if not any(is_number(own(self.grid, r, c)) or _numeric_text(own(self.grid, r, c)) for c in amounts):
+        if not any(_number_like(own(self.grid, r, c)) for c in amounts):
             self.component_cols, self.state = None, "pre"
             return ""
         row = ComponentRow(
@@ -312,7 +318,7 @@ class FundsRows:
             self.state = "after"  # the blocks' figures are read: what follows is no part of them
             return ""
         values = {k: own(self.grid, r, c) for k, c in self.line_cols.items()}
-        if not any(is_number(v) or _numeric_text(v) for v in values.values()):
+        if not any(_number_like(v) for v in values.values()):
             if row_cells(self.grid, r) and all(isinstance(v, str) for _, v in row_cells(self.grid, r)):
                 return "header"  # 结转数 │ 财政收回数: the header's second line
             self.state = "after"
@@ -349,10 +355,9 @@ class FundsRows:
         cells = row_cells(self.grid, r)
         if self.state != "stack":
             line = _stacked_line(self.grid, r, cells)
-            if self.cur.funds_seen or line is None or not line[2] or not is_number_like(own(self.grid, r, line[1])):
-                return (
-                    ""  # the blocks open on a total line with its figure (年度预算资金总额: │ 1084.25) alone on the row
-                )
+            if self.cur.funds_seen or line is None or not line[2] or not _number_like(own(self.grid, r, line[1])):
+                # the blocks open on a total line with its figure (年度预算资金总额: │ 1084.25) alone on the row
+                return ""
             if "资金" not in H.normalise_label(cells[0][1]):
                 return ""  # a bare 合计 │ 100 under an indicator table totals its weights, it opens no funds block
             if not _stack_goes_on(self.grid, r + 1):
@@ -543,8 +548,13 @@ class FundsRows:
 
 def _declared_weight(grid: Grid, r: int) -> CellValue | None:
     """The funds block's weight as its header row states it ("预算执行情况(万元)(20分)"), at that header cell."""
+    return weight_in_header(grid, r, _DECLARED_WEIGHT.search)
+
+
+def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | None]) -> CellValue | None:
+    """The weight the first label of header row r that `find` matches declares (its group 1), at that label's cell."""
     for c, v in row_cells(grid, r):
-        m = _DECLARED_WEIGHT.search(H.normalise_label(v)) if isinstance(v, str) else None
+        m = find(H.normalise_label(v)) if isinstance(v, str) else None
         if m:
             return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
     return None
@@ -689,7 +699,7 @@ def funds_pairs(grid: Grid, r: int) -> list[tuple[int, str, int]]:
     for i, (c, v) in enumerate(cells[:-1]):
         label = _pair_label(v)
         nxt_c, nxt_v = cells[i + 1]
-        if label and (is_number(nxt_v) or _numeric_text(nxt_v)):
+        if label and _number_like(nxt_v):
             out.append((c, label, nxt_c))
     return out
 
@@ -716,11 +726,6 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     if {"full_budget", "arrived"} <= found.keys():
         return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
     return found if {"full_budget", "executed"} <= found.keys() and others else None
-
-
-def is_number_like(value: object) -> bool:
-    """A figure, typed as a number or as text ("1084.25")."""
-    return is_number(value) or _numeric_text(value)
 
 
 def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[int, int, bool] | None:
@@ -759,7 +764,7 @@ def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
     if group not in _PAIR_GROUPS or label is None or not _is_pair_total(label):
         return None
     value_col = _right_of(grid, r, cells[1][0])
-    if len(cells) == 3 and (cells[2][0] != value_col or not (is_number(cells[2][1]) or _numeric_text(cells[2][1]))):
+    if len(cells) == 3 and (cells[2][0] != value_col or not _number_like(cells[2][1])):
         return None
     return cells[1][0], label, value_col
 

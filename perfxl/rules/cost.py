@@ -32,12 +32,12 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
         return
-    block = _yuan_per(ev.funds.unit or "万元")
+    funds_yuan = _yuan_per(ev.funds.unit or "万元")  # 元 per unit of the funds block's figures
     budget = ctx.number(total.full_budget)
     if budget is None:
         budget = ctx.number(total.initial_budget)
     executed = ctx.number(total.executed)
-    if block is None or budget is None or executed is None or budget <= 0:
+    if funds_yuan is None or budget is None or executed is None or budget <= 0:
         return
     for ind in ctx.indicators(ev):
         if not _is_cost(ind):
@@ -51,9 +51,11 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
         unit_a = _yuan_per(a.unit or t.unit or ev.funds.unit)
         if unit_t is None or unit_a is None:
             continue  # a unit cost (万元/场), a count, a rate: not the project's whole money
-        if not _as_printed(budget * block / unit_t, t.number) or _as_printed(executed * block / unit_a, a.number):
+        if not _as_printed(budget * funds_yuan / unit_t, t.number) or _as_printed(
+            executed * funds_yuan / unit_a, a.number
+        ):
             continue  # a target that is not the whole budget, or an actual that is the spending
-        if _as_printed(budget * block / unit_a, executed * block / unit_a):
+        if _as_printed(budget * funds_yuan / unit_a, executed * funds_yuan / unit_a):
             continue  # all the budget spent: the budget and the spending are one figure
         budget_text = total.full_budget.text or total.initial_budget.text
         yield ctx.finding(
@@ -64,7 +66,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
             executed=total.executed.text,
             basis=f"读取：成本指标“{ind.name.text}”指标值 {ind.target.text}，与全年预算数 {budget_text} 相同；"
             f"实际完成值 {ind.actual.text}，资金表全年执行数 {total.executed.text}"
-            f"（折合 {fmt_num(executed * block / unit_a)}）；成本可能另有口径，需人工核对",
+            f"（折合 {fmt_num(executed * funds_yuan / unit_a)}）；成本可能另有口径，需人工核对",
             basis_en=f"read cost {ind.name.text!r}: target {ind.target.text} = the budget, actual {ind.actual.text}, "
             f"spent {total.executed.text}; the cost may be counted on other money, a person checks",
             related=tuple(c.ref for c in (total.executed, ind.target) if c.ref is not None),

@@ -524,10 +524,10 @@ def _rate_finding(
     read: str,
     read_en: str,
     fields: dict[str, str],
-    certainty: Certainty | None = None,
 ) -> Iterator[Finding]:
     """F04 on one row's printed 执行率: wrong at its printed precision (certain), or one unit off in its last
     printed place (a judgement: a rounding of rounded figures)."""
+    certainty: Certainty | None = None  # a judgement when one of the excuses below applies
     if rate.ratio is None:  # callers pass a defined rate (ratio and percent are set together)
         return
     cell = row.rate

@@ -19,7 +19,7 @@ _OF_WHICH = re.compile(r"^其中[:：]?")
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
-def _key(row: FundsRow) -> str:
+def _source_name(row: FundsRow) -> str:
     """A source's name without 其中:, brackets or spaces ("本级资金(包括结转结余)" → "本级资金")."""
     text = re.sub(r"\s+", "", normalise_text(row.label.text))
     return _BRACKETED.sub("", _OF_WHICH.sub("", text)).rstrip(":")
@@ -38,14 +38,14 @@ def blocks_add_up(ctx: Context) -> Iterator[Finding]:
     blocks = [b for b in ev.funds_more if b.total is not None and ctx.number(b.total.full_budget) is not None]
     if total is None or len(blocks) < 2:
         return
-    totals = [_amount(ctx, b) for b in blocks]
+    totals = [_block_total(ctx, b) for b in blocks]
     if sum(totals, Decimal(0)) != total:
         return  # the funds' blocks do not split the overall total: no relation between their sources to hold
     for part in main.parts:
         amount = ctx.number(part.full_budget)
         if amount is None:
             continue
-        same = [p for b in blocks for p in b.parts if _key(p) == _key(part)]
+        same = [p for b in blocks for p in b.parts if _source_name(p) == _source_name(part)]
         values = [ctx.number(p.full_budget) for p in same]
         if len(same) != len(blocks) or any(v is None for v in values):
             continue
@@ -69,6 +69,7 @@ def blocks_add_up(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _amount(ctx: Context, block: FundsBlock) -> Decimal:
+def _block_total(ctx: Context, block: FundsBlock) -> Decimal:
+    """A funds block's total (its 全年预算数 figure), 0 when it prints none."""
     value = ctx.number(block.total.full_budget) if block.total is not None else None
     return value if value is not None else Decimal(0)
