@@ -89,6 +89,20 @@ def test_profile_with_unknown_code_or_parameter_is_rejected(tmp_path):
         assert err.value.cell == key
 
 
+def test_a_profile_whose_data_takes_a_checked_ones_id_is_still_checked(tmp_path):
+    """check_profile remembers checked profiles by (name, id of the data). A profile built on the fly with the same name
+    may get the id of a freed dict checked before: its typo must still be reported, not taken as already checked."""
+    import perfxl.rules as rules
+
+    path = tmp_path / "bad.toml"
+    path.write_text('name = "onthefly"\nextends = "national"\n[checks.F99]\nenabled = false\n', encoding="utf-8")
+    bad = load_profile(str(path))
+    rules._CHECKED[(bad.name, id(bad.data))] = {"another": "profile's data, freed since"}  # the id reused
+    with pytest.raises(ProfileError) as err:
+        rules.check_profile(bad)
+    assert err.value.cell == "checks.F99"
+
+
 def test_profile_sets_severity_and_switches_checks_off(tmp_path):
     path = tmp_path / "mild.toml"
     path.write_text(

@@ -48,13 +48,15 @@ __all__ = [
     "check_profile",
 ]
 
-_CHECKED: set[tuple[str, int]] = set()
+#: (profile name, id of its data) → the data checked; kept so its id cannot be reused by another profile's data (a
+#: profile built on the fly with the same name) while the entry lives — that one's typos would go unreported.
+_CHECKED: dict[tuple[str, int], Any] = {}
 
 
 def check_profile(profile: Profile) -> None:
     """ProfileError for a `[checks.CODE]` table naming an unknown code or an unknown parameter (typos)."""
     key = (profile.name, id(profile.data))
-    if key in _CHECKED:
+    if _CHECKED.get(key) is profile.data:
         return
     where = profile.files[0] if getattr(profile, "files", None) else profile.name
     for code, table in (profile.get("checks", {}) or {}).items():
@@ -77,7 +79,9 @@ def check_profile(profile: Profile) -> None:
                     path=str(where),
                     cell=f"checks.{code}.{name}",
                 )
-    _CHECKED.add(key)
+    if len(_CHECKED) > 64:  # profiles made on the fly (tests, the server): keep it small
+        _CHECKED.clear()
+    _CHECKED[key] = profile.data
 
 
 def _tokens(codes: Iterable[str] | str | None) -> list[str]:
