@@ -9,9 +9,10 @@ from dataclasses import replace
 import pytest
 from rules_helpers import SHEET, evaluation, heading, indicator, submission
 
+from perfxl.collector import collector_paused
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
-from perfxl.rules import collector_paused, run_checks
+from perfxl.rules import run_checks
 from perfxl.rules.context import Context
 from perfxl.validate import validate_file
 

@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
-from perfxl.collector import collector_paused as collector_paused  # re-exported: tests import it from here
+from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
 from perfxl.model import CellRef, Finding, Severity, Submission
 from perfxl.profiles import Profile
