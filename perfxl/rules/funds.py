@@ -677,7 +677,7 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
     is certain (corpus: 裕安区 文物保护 2022 repeats 分值 9 │ 得分 8 for 9 × 27.8/29 = 8.63), unless it agrees at the
     places it was typed with (a judgement, as on the total row)."""
     for row in _parts(ctx):
-        if row is scored:
+        if row is scored or _repeats_total_score(ctx, row, scored):
             continue
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
@@ -699,6 +699,18 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
             f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
         )
+
+
+def _repeats_total_score(ctx: Context, row: FundsRow, total: FundsRow) -> bool:
+    """A source row with figures of its own whose 分值 and 得分 are the total row's: the total's score copied into each
+    row (filers fill it down; a converted merged score cell lands in every row). Its score is the total's, judged at
+    the total — not the row's own (review 9). A row repeating the total's figures too is checked (裕安区 2022)."""
+    return (
+        ctx.number(row.weight) == ctx.number(total.weight)
+        and ctx.number(row.score) == ctx.number(total.score)
+        and (ctx.number(row.executed), ctx.number(row.full_budget))
+        != (ctx.number(total.executed), ctx.number(total.full_budget))
+    )
 
 
 def _declared_by_header(row: FundsRow) -> bool:

@@ -1,0 +1,136 @@
+"""Review of session 8's reader and rule changes on benign variants real filers write (review 9).
+
+Each case is a 项目支出绩效自评表 (or a block of one) as filers fill it. A benign case asserts no 错误 and no
+unwarranted 警告 from the check under review; a defect case asserts its finding. Shapes follow the real tables cited
+in tests/test_corpus_misses.py and tests/test_funds_variants.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import error_cells as _errors
+from report_helpers import pad
+from report_helpers import workbook_result as _workbook
+
+E = ""
+_TOTAL = ["100", "100", "95", "10", "95%", "9.5"]
+_LABELS = ("其中:当年财政拨款", "上年结转资金", "其他资金")
+
+
+def _form(total=None, parts=((), (), ()), merges=()):
+    """The national 项目支出绩效自评表 (财预〔2020〕10号 附件): 项目资金 │ 年初预算数 │ 全年预算数 │ 全年执行数 │ 分值 │
+    执行率 │ 得分, its three source rows, goals, three indicator rows (30 + 30 + 30) and 总分 = 10 + 90."""
+    rows = [
+        pad(["项目支出绩效自评表"]),
+        pad(["项目名称", "某某项目"]),
+        pad(["主管部门", "某局", E, E, E, "实施单位", "某局"]),
+        pad(["项目资金 (万元)", E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]),
+        pad([E, "年度资金总额", *(total or _TOTAL)]),
+        *(pad([E, label, *part]) for label, part in zip(_LABELS, parts, strict=True)),
+        pad(["年度总体目标", "预期目标", E, E, E, "实际完成情况"]),
+        pad([E, "完成年度维护任务。", E, E, E, "完成年度维护任务。"]),
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", "偏差原因"],
+        pad([E, "产出指标", "数量指标", "维护面积", "6000平方米", "6000平方米", "30", "30"]),
+        pad([E, "效益指标", "社会效益指标", "群众满意度", "≥95%", "98%", "30", "30"]),
+        pad([E, "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", "30", "30"]),
+        pad(["总分", E, E, E, E, E, "100", "99.5"]),
+    ]
+    base = "A1:I1 B2:I2 B3:E3 G3:I3 A4:A8 A9:A10 B9:E9 F9:I9 B10:E10 F10:I10 A11:A14 A15:F15"
+    return rows, (*base.split(), *merges)
+
+
+def _bad(result):
+    """错误 and 警告 of the funds checks (F*) and the layout's funds notes."""
+    return [
+        (f.code, getattr(f.ref, "cell", None), f.severity.value)
+        for f in result.findings
+        if f.severity.value in ("error", "warning") and (f.code.startswith("F") or "FUNDS" in f.code)
+    ]
+
+
+# ---------------------------------------------------------------- 1. source rows' own 执行率 and 得分 (F04/F05)
+
+
+def test_sources_repeating_the_totals_weight_and_score_are_no_error(tmp_path):
+    """Filers often copy the total's 分值 10 │ 得分 9.5 into every source row (the form scores only the total row; a
+    PDF-to-Excel conversion fills a merged score cell into each row). The sources' own figures (80/80, 15/20) give other
+    scores, but 9.5 is the total's score repeated, and right for the total (95/100 × 10): no 错误 on the copies."""
+    rows, merges = _form(parts=(["80", "80", "80", "10", "100%", "9.5"], ["20", "20", "15", "10", "75%", "9.5"], []))
+    result = _workbook(tmp_path, rows, merges)
+    assert _bad(result) == [], _bad(result)
+
+
+def test_a_score_column_merged_down_from_the_total_is_no_hidden_amount(tmp_path):
+    """The form scores only the total row, so filers merge 分值 (F5:F8) and 得分 (H5:H8) down over the source rows.
+    The sources have no score to hide: no LAYOUT_FUNDS_CELL_MERGED 警告 asking them to unmerge, no F05."""
+    rows, merges = _form(parts=(["100", "100", "95", E, "95%", E], [], []), merges=("F5:F8", "H5:H8"))
+    result = _workbook(tmp_path, rows, merges)
+    assert _bad(result) == [], _bad(result)
+
+
+def test_an_amount_merged_down_over_the_sources_is_still_named(tmp_path):
+    """Defect: 全年执行数 merged from the total over the source rows (E5:E6) hides the source's own amount — the
+    reader says so (a 警告 at E6), as before."""
+    rows, merges = _form(parts=(["100", "100", E, E, "95%", E], [], []), merges=("E5:E6",))
+    result = _workbook(tmp_path, rows, merges)
+    assert ("LAYOUT_FUNDS_CELL_MERGED", "E6", "warning") in _bad(result), _bad(result)
+
+
+_T = _TOTAL
+
+
+@pytest.mark.parametrize(
+    ("case", "parts"),
+    [
+        # the national form's "—" on the sources' 分值 and 得分 (they are scored only on the total row)
+        ("dash", (["100", "100", "95", "—", "95%", "—"], [], [])),
+        ("slash", (["100", "100", "95", "/", "95%", "/"], [], [])),
+        # the only source repeats the total's figures, rate and score (a true copy: right because the total is)
+        ("repeat", (_T, [], [])),
+        # a source printing only its 年初预算数 (the rest left to the total)
+        ("initial only", (["100", E, E, E, E, E], [], [])),
+        # a source with nothing to spend: 0 │ 0 │ 0, rate blank, 0% or "—"
+        ("zero zero", (["100", "100", "95", E, "95%", E], ["0", "0", "0", E, E, E], [])),
+        ("zero zero 0%", (["100", "100", "95", E, "95%", E], ["0", "0", "0", E, "0%", E], [])),
+        ("zero zero dash", (["100", "100", "95", E, "95%", E], ["0", "0", "0", "—", "—", "—"], [])),
+        # the rate printed as the fraction itself
+        ("fraction", (["100", "100", "95", "10", "0.95", "9.5"], [], [])),
+        # 全年预算数 blank, 年初 filled: the rate is not judged on a budget the row does not print
+        ("blank full budget", (["100", E, "95", "10", "95%", "9.5"], [], [])),
+        ("blank full budget, no rate", (["100", E, "95", E, E, E], [], [])),
+        # the score printed with a trailing zero, amounts with their unit
+        ("9.50", (["100", "100", "95", "10", "95%", "9.50"], [], [])),
+        ("unit", (["100万元", "100万元", "95万元", "10", "95%", "9.5"], [], [])),
+        # two sources, each with its own right rate and score
+        ("own rates", (["80", "80", "80", "—", "100%", "—"], ["20", "20", "15", "—", "75%", "—"], [])),
+        ("own scores", (["80", "80", "80", "10", "100%", "10"], ["20", "20", "15", "10", "75%", "7.5"], [])),
+        # a source with nothing to spend scored 0 of the total's 分值
+        ("zero scored 0", (_T, ["0", "0", "0", "10", "0", "0"], [])),
+    ],
+)
+def test_benign_source_rows(tmp_path, case, parts):
+    """Source rows as filers fill them: no funds 错误 or 警告."""
+    rows, merges = _form(parts=parts)
+    result = _workbook(tmp_path, rows, merges)
+    assert _bad(result) == [], (case, _bad(result))
+
+
+def test_a_rate_printed_100_for_99_996_is_silent(tmp_path):
+    """24,999 of 25,000 is 99.996%, printed "100%" at whole percent on the total and its one source: right at the
+    precision printed, and 10 × 99.996% = 9.9996 prints 10."""
+    row = ["25000", "25000", "24999", "10", "100%", "10"]
+    rows, merges = _form(total=row, parts=(row, [], []))
+    assert _bad(_workbook(tmp_path, rows, merges)) == []
+
+
+def test_a_source_with_nothing_to_spend_printed_100_is_only_a_judgement(tmp_path):
+    """0 │ 0 │ 0 printed 100%: the rate is undefined (0/0), some filers write 100% — a 警告, never an 错误."""
+    rows, merges = _form(parts=(_T, ["0", "0", "0", E, "100%", E], []))
+    assert _bad(_workbook(tmp_path, rows, merges)) == [("F04", "G7", "warning")]
+
+
+def test_a_sources_own_wrong_score_is_still_certain(tmp_path):
+    """Defect: a source scoring itself (分值 10) with a 得分 its figures contradict, not the total's copied (9): 80/80
+    gives 10 — an 错误 at H6, as session 8 made it."""
+    rows, merges = _form(parts=(["80", "80", "80", "10", "100%", "9"], ["20", "20", "15", "10", "75%", "7.5"], []))
+    assert ("F05", "H6") in _errors(_workbook(tmp_path, rows, merges))
