@@ -134,3 +134,58 @@ def test_a_sources_own_wrong_score_is_still_certain(tmp_path):
     gives 10 — an 错误 at H6, as session 8 made it."""
     rows, merges = _form(parts=(["80", "80", "80", "10", "100%", "9"], ["20", "20", "15", "10", "75%", "7.5"], []))
     assert ("F05", "H6") in _errors(_workbook(tmp_path, rows, merges))
+
+
+# ---------------------------------------------------------------- 2. W05 against the 绩效指标 header's declared weight
+
+
+def _goal_block(header="年度 绩效 目标 (80 分)", output="50", benefit="30"):
+    """The 云南 区直 form (tests/realworld/buxiang-fuwumaoyi-2020.toml, cut as in tests/test_corpus_misses.py): 预算执行
+    情况 (20 分) with 得分 20, then the 绩效指标 header `header` over 产出指标 (`output` 分) and 效益指标 (`benefit` 分),
+    the indicator scores filled to the declared weights, 总分 100."""
+    o, b = int(output), int(benefit)
+    rows = [
+        pad(["2020 年市级服务贸易发展资金项目自评表"], 7),
+        pad(["项目名称", "2020 年市级服务贸易发展资金"], 7),
+        pad(["主管部门", "区商务局", E, "项目实施单位", "投资促进中心"], 7),
+        pad(["预算执行 情况(万元) (20 分)", "预算数 (A)", "执行数(B)", "执行率(B/A)", "得分 (20 分*执行率)"], 7),
+        pad(["年度财政 资金总额", "285.84", "285.84", "100%", "20"], 7),
+        [header, "一级指标", "二级指标", "三级指标", "年初目标值 (A)", "实际完成值 (B)", "得分"],
+        [E, f"产出指标 ({output} 分)", "数量指标", "服务外包离岸(万美元)", "4500", "4557.51", str(o - 10)],
+        [E, E, "时效指标", "资金拨付及时性", "98%以上", "100%", "10"],
+        [E, f"效益指标 ({benefit} 分)", "社会效益 指标", "推动企业走出去", "有利于", "有利于", str(b)],
+        pad(["总分", E, E, E, E, E, str(20 + o + b)], 7),
+    ]
+    return rows, ("A1:G1", "B2:G2", "B3:C3", "E3:G3", "E4:G4", "E5:G5", "A6:A9", "B7:B8", "A10:F10")
+
+
+def _weights(result):
+    return [
+        (f.code, getattr(f.ref, "cell", None), f.severity.value) for f in result.findings if f.code in ("W05", "T02")
+    ]
+
+
+def test_a_goal_header_naming_the_whole_tables_100_is_no_contradiction(tmp_path):
+    """年度绩效目标 (100 分) over 产出指标 (50 分) + 效益指标 (30 分), with 预算执行 20 分: the header names the whole
+    table's 100 (80 + 20), which the weights make — no W05."""
+    rows, merges = _goal_block(header="年度 绩效 目标 (100 分)")
+    result = _workbook(tmp_path, rows, merges)
+    assert _weights(result) == [], _weights(result)
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["年度 绩效 目标 (80 分)", "年度绩效指标（80分）", "绩效指标(满分100分)", "一、年度绩效目标(80分)", "年度绩效目标"],
+)
+def test_goal_headers_that_agree_or_declare_nothing_are_silent(tmp_path, header):
+    """50 + 30 under a header that declares 80, a full mark, a numbered block or nothing: no W05."""
+    rows, merges = _goal_block(header=header)
+    result = _workbook(tmp_path, rows, merges)
+    assert _weights(result) == [], (header, _weights(result))
+
+
+def test_labels_short_of_the_goal_headers_weight_are_still_found(tmp_path):
+    """Defect: 绩效指标 (80 分) over 40 + 30 = 70 (and 70 + 20 ≠ 80 or 100): the W05 at the header stays."""
+    rows, merges = _goal_block(header="绩效指标(80分)", output="40")
+    result = _workbook(tmp_path, rows, merges)
+    assert ("W05", "A6", "error") in _weights(result), _weights(result)
