@@ -677,8 +677,9 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
     is certain (corpus: 裕安区 文物保护 2022 repeats 分值 9 │ 得分 8 for 9 × 27.8/29 = 8.63), unless it agrees at the
     places it was typed with (a judgement, as on the total row)."""
     for row in _parts(ctx):
-        if row is scored or _repeats_total_score(ctx, row, scored):
+        if row is scored:
             continue
+        copied = _repeats_total_score(ctx, row, scored)
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None or ctx.is_error(row.score):
@@ -688,13 +689,16 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
             continue
         typed = ctx.score_rounded_as_typed(row.score, reported, result)
         note, note_en = ctx.rounding_note(typed)
+        if copied:
+            note += "；该行分值、得分与合计行相同，可能是合计行得分的重复填写（表只对合计行计分），需人工判断"
+            note_en += "; the row repeats the total's weight and score (the form may score only the total row)"
         yield ctx.finding(
             row.score,
             expected=result.score,
             actual=row.score.text,
             explanation=f"“{row.label.text}”行 {result.explanation}",
             explanation_en=f"{row.label.text}: {result.explanation_en}",
-            certainty=Certainty.JUDGEMENT if typed is not None else None,
+            certainty=Certainty.JUDGEMENT if typed is not None or copied else None,
             basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
             f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
@@ -703,8 +707,9 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
 
 def _repeats_total_score(ctx: Context, row: FundsRow, total: FundsRow) -> bool:
     """A source row with figures of its own whose 分值 and 得分 are the total row's: the total's score copied into each
-    row (filers fill it down; a converted merged score cell lands in every row). Its score is the total's, judged at
-    the total — not the row's own (review 9). A row repeating the total's figures too is checked (裕安区 2022)."""
+    row (filers fill it down; a converted merged score cell lands in every row). Its score may be the total's, judged at
+    the total: against the row's own figures a judgement (review 9). A row repeating the total's figures too stays
+    certain (裕安区 2022)."""
     return (
         ctx.number(row.weight) == ctx.number(total.weight)
         and ctx.number(row.score) == ctx.number(total.score)
