@@ -192,3 +192,39 @@ def test_labels_short_of_the_goal_headers_weight_are_still_found(tmp_path):
     rows, merges = _goal_block(header="绩效指标(80分)", output="40")
     result = _workbook(tmp_path, rows, merges)
     assert ("W05", "A6", "error") in _weights(result), _weights(result)
+
+
+# ---------------------------------------------------------------- 3. funds reading: stacked, dotted, line blocks
+
+
+def _pengshui_with(line_at: int, label: str, value: str):
+    """tests/test_funds_variants.py's 彭水 2024 stacked blocks, 特别扶助's 本级资金 19.25 (so every block adds up), with
+    one more label │ value line inserted as row `line_at` (1-based) in the stack's columns."""
+    from test_funds_variants import _pengshui
+
+    rows, merges = _pengshui(special_local="19.25")
+    rows.insert(line_at - 1, [E, E, E, E, label, value, E, E])
+    return rows, merges
+
+
+@pytest.mark.parametrize(
+    ("line_at", "label", "value"),
+    [
+        (5, "受益人数(人)", "12"),  # between 中央补助 and 市级资金 of the overall block
+        (6, "项目个数", "3"),  # between 市级资金 and 本级资金
+        (7, "资金到位率", "100%"),  # after 本级资金
+    ],
+)
+def test_a_line_that_is_no_money_inside_a_stacked_block_cuts_no_source_off(tmp_path, line_at, label, value):
+    """A count or a rate printed as a label │ value line among the stacked funds lines is no source, and does not end
+    the block: the sources after it are still the block's (668.00 + 343.00 + 73.25 = 1084.25) — no F02 on a block cut
+    short (it was a certain F02: 668.00 + 343.00 = 1011 against 1084.25)."""
+    rows, merges = _pengshui_with(line_at, label, value)
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result), _errors(result)
+    assert not _codes(result, "F02"), [(f.ref.cell, f.message) for f in _codes(result, "F02")]
+    from perfxl.reader import read_submission
+
+    ev = read_submission(result.path).evaluations[0]
+    assert [p.full_budget.text for p in ev.funds.parts] == ["668.00", "343.00", "73.25"]
+    assert len(ev.funds_more) == 3

@@ -366,6 +366,8 @@ class FundsRows:
         if line is None:
             if len(cells) == 1 and isinstance(cells[0][1], str):
                 return "header"  # 计划生育家庭特别扶助制度补助资金(万元), 其中: — a fund's name over its lines
+            if _other_figure_line(self.grid, r, cells, self.stack_col):
+                return "unread"  # 受益人数 │ 12 among the lines: no source, and the sources under it stay the block's
             self.state = "after"
             return ""
         label_col, value_col, is_total = line
@@ -735,6 +737,19 @@ def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[
     if label is None or (len(cells) == 2 and cells[1][0] != value_col):
         return None
     return cells[0][0], value_col, _is_pair_total(label)
+
+
+def _other_figure_line(grid: Grid, r: int, cells: list[tuple[int, object]], label_col: int) -> bool:
+    """A label │ figure line in a stacked funds block's own columns whose label names no funds (受益人数(人) │ 12,
+    资金到位率 │ 100%): not money, yet no end of the block — cutting it there would drop the sources printed under it
+    and make a certain F02 of a block that adds up (review 9)."""
+    return (
+        len(cells) == 2
+        and cells[0][0] == label_col
+        and cells[1][0] == _right_of(grid, r, label_col)
+        and isinstance(cells[0][1], str)
+        and (is_number_like(cells[1][1]) or parse_value(cells[1][1]).number is not None)
+    )
 
 
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
