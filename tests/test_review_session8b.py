@@ -228,3 +228,17 @@ def test_a_line_that_is_no_money_inside_a_stacked_block_cuts_no_source_off(tmp_p
     ev = read_submission(result.path).evaluations[0]
     assert [p.full_budget.text for p in ev.funds.parts] == ["668.00", "343.00", "73.25"]
     assert len(ev.funds_more) == 3
+
+
+def test_zhejiang_report_blank_sources_weigh_alike_in_plan_and_arrival(tmp_path):
+    """浙江省项目支出绩效评价报告 (武义 2019, tests/test_corpus_misses.py's `_wuyi`): 市县财政 1000 │ 1000 filled, 中央/省/其它
+    blank in both pairs, under 1355.81 │ 1355.81. The plan's F02 is a 警告 (the blank lines may hold 355.81); the same
+    blank lines under 实际到位资金 weigh the same — a 警告 too, never an 错误 (the arrival column was certain)."""
+    from test_corpus_misses import _wuyi
+
+    rows, merges = _wuyi()
+    rows[8] = ["市县财政", "1000", "市县财政", "1000"]
+    result = _workbook(tmp_path, rows, merges)
+    f02 = sorted((f.ref.cell, f.severity.value) for f in _codes(result, "F02"))
+    assert f02 == [("B6", "warning"), ("D6", "warning")], f02
+    assert not _errors(result), _errors(result)

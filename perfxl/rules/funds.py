@@ -280,7 +280,11 @@ def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
 
 def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:
     """A blank source cell that may hold money: its row has figures in other columns (结转 │ 0 │ 20 │ （空）), or it
-    is the row's only amount (a 申报表's 年度 figure). A source row blank throughout is a source not used: 0."""
+    is the row's only amount (a 申报表's 年度 figure). A source row blank throughout is a source not used: 0. The 到位
+    column of a pairs form (浙江 评价报告: 计划安排 │ 实际到位 by source) weighs as its plan does: its blank lines may
+    hold money in either column alike (review 9)."""
+    if cell is row.arrived:
+        cell = row.full_budget
     others = [c for c in (row.initial_budget, row.full_budget, row.executed) if c is not cell and c.ref is not None]
     return not others or any(not ctx.is_blank(c) for c in others)
 
