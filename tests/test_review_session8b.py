@@ -242,3 +242,24 @@ def test_zhejiang_report_blank_sources_weigh_alike_in_plan_and_arrival(tmp_path)
     f02 = sorted((f.ref.cell, f.severity.value) for f in _codes(result, "F02"))
     assert f02 == [("B6", "warning"), ("D6", "warning")], f02
     assert not _errors(result), _errors(result)
+
+
+def test_a_small_table_under_the_form_does_not_replace_its_total(tmp_path):
+    """Filers put a second small table under the 自评表 on the same sheet (其他说明: 项目 │ 金额, 设备购置 │ 60, 合计 │ 60).
+    Its 合计 │ 60 holds no figure in the 分值/得分 columns: it is not the 自评表's 总分 (100 │ 99.5, read above) — no T02
+    (it was a certain T02: 总分应为 99.5，表中为 60)."""
+    rows, merges = _form()
+    rows += [pad(["其他说明"]), pad(["项目", "金额"]), pad(["设备购置", "60"]), pad(["合计", "60"])]
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result), _errors(result)
+    assert not [f for f in result.findings if f.code.startswith("T0") and f.code != "T07"]
+
+
+def test_a_later_total_row_in_the_score_columns_is_still_the_total(tmp_path):
+    """Defect kept: the form's 合计 row (分值 90 │ 得分 90, the indicators only) and then its 总分 row printed wrong
+    (100 │ 98 for 9.5 + 90): the 总分 row in the 分值/得分 columns is the total and T02 finds it."""
+    rows, merges = _form()
+    rows[-1] = pad(["合计", E, E, E, E, E, "90", "90"])
+    rows.append(pad(["总分", E, E, E, E, E, "100", "98"]))
+    result = _workbook(tmp_path, rows, merges)
+    assert ("T02", "H16") in _errors(result), _errors(result)
