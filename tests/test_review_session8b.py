@@ -263,3 +263,20 @@ def test_a_later_total_row_in_the_score_columns_is_still_the_total(tmp_path):
     rows.append(pad(["总分", E, E, E, E, E, "100", "98"]))
     result = _workbook(tmp_path, rows, merges)
     assert ("T02", "H16") in _errors(result), _errors(result)
+
+
+def test_a_schedule_under_the_sources_with_one_date_is_no_source(tmp_path):
+    """湘阴 2022 申报表 (tests/test_funds_variants.py's `_xiangyin`, the 支出明细 cut out): the 项目年度实施进度计划 header
+    (项目实施内容 │ 开始时间 │ 结束时间) right under the sources, then a line whose 开始时间 is 2022.1 and 结束时间 left
+    blank. A lone 2022.1 could be an amount, but under a 开始时间 header it is a date: the schedule is no part of the
+    money — no fifth source, no F02 (it was a certain F02: 259 + 2022.1 = 2281.1 against 259)."""
+    from test_funds_variants import _xiangyin
+
+    from perfxl.reader import read_submission
+
+    rows, merges = _xiangyin(detail=False)
+    rows[-1][5] = E
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F02") and not _errors(result), _errors(result)
+    funds = read_submission(result.path).declarations[0].funds
+    assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]

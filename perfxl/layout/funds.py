@@ -48,6 +48,8 @@ _FORM_SOURCES = frozenset(
         "自筹资金",
     )
 )
+#: A schedule's column header under a funds block (开始时间 │ 结束时间, 完成时间, 起止时间): the lines under it are dates.
+_SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开工|竣工)(?:时间|日期)$")
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
@@ -191,6 +193,10 @@ class FundsRows:
         if _BREAKDOWN_START.match(bare) or any(
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
+            self.breakdown_mode = True
+        if any(_SCHEDULE.match(label) for label in labels):
+            # 项目实施内容 │ 开始时间 │ 结束时间 (湘阴 2022 实施进度计划): a schedule under the money, its figures dates —
+            # one alone ("2022.1", 结束时间 blank) is no source either (review 9)
             self.breakdown_mode = True
         is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
         guessed = False
