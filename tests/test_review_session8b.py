@@ -280,3 +280,11 @@ def test_a_schedule_under_the_sources_with_one_date_is_no_source(tmp_path):
     assert not _codes(result, "F02") and not _errors(result), _errors(result)
     funds = read_submission(result.path).declarations[0].funds
     assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]
+
+
+def test_a_rate_column_merged_down_from_the_total_is_no_hidden_amount(tmp_path):
+    """执行率 merged from the total row over the sources (G5:G8), as 分值/得分 are: one rate shown for the block, the
+    sources' own rates not given — nothing hidden, no LAYOUT_FUNDS_CELL_MERGED 警告 and no F04."""
+    rows, merges = _form(parts=(["100", "100", "95", E, E, E], [], []), merges=("G5:G8",))
+    result = _workbook(tmp_path, rows, merges)
+    assert _bad(result) == [], _bad(result)

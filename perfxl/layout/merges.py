@@ -110,9 +110,10 @@ def _range_of(grid: Grid, r: int, c: int) -> MergedRange | None:
 
 
 def _total_score_merged_down(total: FundsRow | None, row: FundsRow, role: str, anchor: str) -> bool:
-    """A source row's 分值 or 得分 inside a merge anchored at the total row's own 分值/得分: the form scores only the
-    total row (财预〔2020〕10号 附件), so filers merge its score down over the sources; no source amount is hidden (review 9)."""
-    if total is None or row is total or role not in ("weight", "score"):
+    """A source row's 分值, 执行率 or 得分 inside a merge anchored at the total row's own cell: the form scores only the
+    total row (财预〔2020〕10号 附件), so filers merge its score (and the one rate they give) down over the sources; no
+    source amount is hidden (review 9). Amounts merged down still are."""
+    if total is None or row is total or role not in ("weight", "rate", "score"):
         return False
     own = getattr(total, role).ref
     return own is not None and own.cell == anchor
