@@ -288,3 +288,28 @@ def test_a_rate_column_merged_down_from_the_total_is_no_hidden_amount(tmp_path):
     rows, merges = _form(parts=(["100", "100", "95", E, E, E], [], []), merges=("G5:G8",))
     result = _workbook(tmp_path, rows, merges)
     assert _bad(result) == [], _bad(result)
+
+
+def test_a_score_split_over_the_sources_weights_is_only_a_judgement(tmp_path):
+    """Some forms share the budget's 分值 out over the sources (部门整体: 基本支出 5 │ 项目支出 5 of 10) and print the total's
+    得分 as the sum of theirs: 60/60 × 5 = 5 and 35/40 × 5 = 4.38, total 9.38 — where 95/100 × 10 = 9.5. Two readings of
+    the table's own figures: the total's F05 is a 警告 naming the split, not an 错误."""
+    rows, merges = _form(
+        total=["100", "100", "95", "10", "95%", "9.38"],
+        parts=(["60", "60", "60", "5", "100%", "5"], ["40", "40", "35", "5", "87.5%", "4.38"], []),
+    )
+    rows[-1] = pad(["总分", E, E, E, E, E, "100", "99.38"])
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result), _errors(result)
+    f05 = _codes(result, "F05")
+    assert [(f.ref.cell, f.severity.value) for f in f05] == [("H5", "warning")]
+    assert "各来源" in f05[0].basis
+
+
+def test_a_total_score_that_no_split_explains_stays_certain(tmp_path):
+    """Defect: the same sources' scores (5 + 4.38 = 9.38) under a total printed 9 — neither 9.5 nor their sum: 错误."""
+    rows, merges = _form(
+        total=["100", "100", "95", "10", "95%", "9"],
+        parts=(["60", "60", "60", "5", "100%", "5"], ["40", "40", "35", "5", "87.5%", "4.38"], []),
+    )
+    assert ("F05", "H5") in _errors(_workbook(tmp_path, rows, merges))

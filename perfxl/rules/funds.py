@@ -634,6 +634,10 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if not ctx.score_agrees(total.score, reported, result):
         typed = ctx.score_rounded_as_typed(total.score, reported, result)
         note, note_en = ctx.rounding_note(typed)
+        split = _split_score(ctx, total, weight, reported)
+        if split:
+            note += f"；各来源分值之和等于合计行分值，其得分之和 {split} 等于表中得分：表可能按来源分配分值，需人工判断"
+            note_en += f"; the sources' weights add up to the total's and their scores to {split}, the printed score"
         yield ctx.finding(
             total.score,
             expected=result.score,
@@ -644,8 +648,23 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
             f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
             f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-            certainty=Certainty.JUDGEMENT if typed is not None else None,
+            certainty=Certainty.JUDGEMENT if typed is not None or split else None,
         )
+
+
+def _split_score(ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None) -> str:
+    """The sources' own 分值 adding up to the total's and their 得分 to the total's printed 得分 (部门整体: 基本支出 5 │
+    项目支出 5 of 10): the form shares the score out by source, another reading of its own figures (review 9). The
+    sum's text, or "" when the sources do not split it so."""
+    scored = [p for p in _parts(ctx) if p is not total and ctx.number(p.weight) is not None]
+    scores = [ctx.number(p.score) for p in scored]
+    if reported is None or len(scored) < 2 or any(v is None for v in scores):
+        return ""
+    weights = sum((ctx.number(p.weight) or Decimal(0) for p in scored), Decimal(0))
+    points = sum((v for v in scores if v is not None), Decimal(0))
+    if abs(weights - weight) > ctx.tol_score or abs(points - reported) > ctx.tol_score:
+        return ""
+    return fmt_num(points)
 
 
 def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterator[Finding]:
