@@ -313,3 +313,36 @@ def test_a_total_score_that_no_split_explains_stays_certain(tmp_path):
         parts=(["60", "60", "60", "5", "100%", "5"], ["40", "40", "35", "5", "87.5%", "4.38"], []),
     )
     assert ("F05", "H5") in _errors(_workbook(tmp_path, rows, merges))
+
+
+def _with_lines(*lines):
+    """`_form` with extra lines under the sources, inside the funds block (its label merged A4 down over them)."""
+    rows, merges = _form(parts=(["100", "100", "95"], [], []))
+    at = 8
+    rows[at:at] = [pad([E, *line]) for line in lines]
+    n = len(lines)
+
+    def shift(ref: str) -> str:
+        col, row = ref.rstrip("0123456789"), int(ref[len(ref.rstrip("0123456789")) :])
+        return f"{col}{row + n if row > at else row}"
+
+    moved = tuple(":".join(shift(x) for x in m.split(":")) for m in merges)
+    return rows, tuple(f"A4:A{8 + n}" if m.startswith("A4:") else m for m in moved)
+
+
+def test_a_total_repeated_under_the_sources_is_no_source(tmp_path):
+    """Some forms close the funds block with a 合计 row repeating the 年度资金总额 (100 │ 100 │ 95). A total-labelled row
+    is never one of the sources: F02 adds 当年财政拨款 only (100 = 100) — it was three certain F02 (200 against 100)."""
+    rows, merges = _with_lines(["合计", "100", "100", "95"])
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result), _errors(result)
+    assert not _codes(result, "F02")
+
+
+def test_a_count_under_the_sources_is_no_source(tmp_path):
+    """受益人数(人) │ 12 under the sources, in the 年初预算数 column: a count in people, no money — no F02 (it was a certain
+    F02: 100 + 12 = 112 against 100)."""
+    rows, merges = _with_lines(["受益人数(人)", "12"])
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result), _errors(result)
+    assert not _codes(result, "F02")

@@ -50,6 +50,8 @@ _FORM_SOURCES = frozenset(
 )
 #: A schedule's column header under a funds block (开始时间 │ 结束时间, 完成时间, 起止时间): the lines under it are dates.
 _SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开工|竣工)(?:时间|日期)$")
+#: A funds-block line that counts people or things (受益人数(人), 项目个数, 覆盖户数(户)): not money.
+_COUNT_LABEL = re.compile(r"人数|人次|个数|户数|家数|[（(](?:人|个|家|次|户|项|人次|%|％)[)）]$")
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
@@ -214,6 +216,15 @@ class FundsRows:
                 self.funds_nested = True  # "其中：中央补助" under "其中：当年财政拨款": that source's own sub-item
             elif top:
                 self.funds_nested = False
+        if is_total and self.cur.funds_total is not None and not self.funds_total_guessed:
+            # a 合计 closing the block under a 年度资金总额 already read (repeating it, or totalling other lines): a
+            # total is never one of the sources — kept as breakdown (review 9: it was added, a certain F02)
+            self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
+            return "breakdown"
+        if not known and _COUNT_LABEL.search(label_text):
+            # 受益人数(人) │ 12 under the sources: a count, no money — no source (review 9)
+            self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
+            return "breakdown"
         if self.breakdown_mode or (not has_number and not known):
             self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
             return "breakdown"
