@@ -257,3 +257,12 @@ def test_a_source_whose_amount_looks_like_a_year_and_month_stays_an_amount(tmp_p
     funds = read_submission(result.path).declarations[0].funds
     assert [p.full_budget.text for p in funds.parts][-1] == "2022.1", [p.label.text for p in funds.parts]
     assert not _codes(result, "F02") and not _errors(result), _errors(result)
+
+
+def test_one_label_value_line_alone_is_no_stacked_funds_block(tmp_path):
+    """年度资金总额 │ 2223.04 alone on a sheet (a system's one-line export) opens no 彭水-type block: nothing under it is a
+    line of the money, so it is no table (LAYOUT_NO_TABLE, as docs/bad-inputs.md says for html_as_xls) — it was read as a
+    funds table with nothing to check."""
+    result = _workbook(tmp_path, [["年度资金总额", "2223.04"]])
+    assert [f.code for f in result.findings if f.code == "LAYOUT_NO_TABLE"] == ["LAYOUT_NO_TABLE"]
+    assert not [run for t in result.coverage.tables for run in t.rows if run.kind == "funds"]

@@ -372,6 +372,8 @@ class FundsRows:
                 )
             if "资金" not in H.normalise_label(cells[0][1]):
                 return ""  # a bare 合计 │ 100 under an indicator table totals its weights, it opens no funds block
+            if not _stack_goes_on(self.grid, r + 1):
+                return ""  # one label │ value line alone (年度资金总额 │ 2223.04) is no block of the money's lines
             self.state, self.stack_col = "stack", line[0]
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
@@ -767,6 +769,15 @@ def _other_figure_line(grid: Grid, r: int, cells: list[tuple[int, object]], labe
         and isinstance(cells[0][1], str)
         and (is_number_like(cells[1][1]) or parse_value(cells[1][1]).number is not None)
     )
+
+
+def _stack_goes_on(grid: Grid, r: int) -> bool:
+    """The row under a stacked block's total is one of its lines: a label │ value line, or a lone text (其中:, a fund's
+    name) — as `FundsRows._stacked_row` reads them."""
+    if r > grid.n_rows:
+        return False
+    cells = row_cells(grid, r)
+    return _stacked_line(grid, r, cells) is not None or (len(cells) == 1 and isinstance(cells[0][1], str))
 
 
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
