@@ -400,7 +400,7 @@ class _Reader(FundsRows):
                 mark(r, "note")
             else:
                 mark(r, self._indicator_row(r))
-        elif kind is RowKind.TOTAL and self.cur.indicators_seen:
+        elif kind is RowKind.TOTAL and self.cur.indicators_seen and not self._total_elsewhere(r):
             self._total_row(r)
             mark(r, "total")
         elif kind is RowKind.GRADE:
@@ -783,6 +783,14 @@ class _Reader(FundsRows):
         return join_target(target, nature, unit), nature, unit
 
     # -------------------------------------------------------------- totals
+    def _total_elsewhere(self, r: int) -> bool:
+        """A 合计 row after the table's total was read whose figures stand in neither the 分值 nor the 得分 column (a small
+        table under the form: 项目 │ 金额 … 合计 │ 60): another table's total, not a second 总分 (review 9)."""
+        if not self.cur.has_total_row:
+            return False
+        cols = [c for c in (self.ind_cols.get("weight"), self.ind_cols.get("score")) if c is not None]
+        return bool(cols) and all((v := own(self.grid, r, c)) is None or _label_only(v) for c in cols)
+
     def _total_row(self, r: int) -> None:
         g = self.grid
 

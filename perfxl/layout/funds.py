@@ -49,6 +49,10 @@ _FORM_SOURCES = frozenset(
         "自筹资金",
     )
 )
+#: A schedule's column header under a funds block (开始时间 │ 结束时间, 完成时间, 起止时间): the lines under it are dates.
+_SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开工|竣工)(?:时间|日期)$")
+#: A funds-block line that counts people or things (受益人数(人), 项目个数, 覆盖户数(户)): not money.
+_COUNT_LABEL = re.compile(r"人数|人次|个数|户数|家数|[（(](?:人|个|家|次|户|项|人次|%|％)[)）]$")
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
 
 
@@ -197,6 +201,10 @@ class FundsRows:
             isinstance(v, str) and _BREAKDOWN_START.match(H.normalise_label(v)) for _, v in row_cells(self.grid, r)
         ):
             self.breakdown_mode = True
+        if any(_SCHEDULE.match(label) for label in labels):
+            # 项目实施内容 │ 开始时间 │ 结束时间 (湘阴 2022 实施进度计划): a schedule under the money, its figures dates —
+            # one alone ("2022.1", 结束时间 blank) is no source either (review 9)
+            self.breakdown_mode = True
         is_total = bare in H.FUNDS_TOTAL_LABELS or H.strip_numbering(label_text) in H.FUNDS_TOTAL_LABELS
         guessed = False
         if not is_total and has_number and self.cur.funds_total is None and not self.cur.funds_parts:
@@ -213,6 +221,15 @@ class FundsRows:
                 self.funds_nested = True  # "其中：中央补助" under "其中：当年财政拨款": that source's own sub-item
             elif top:
                 self.funds_nested = False
+        if is_total and self.cur.funds_total is not None and not self.funds_total_guessed:
+            # a 合计 closing the block under a 年度资金总额 already read (repeating it, or totalling other lines): a
+            # total is never one of the sources — kept as breakdown (review 9: it was added, a certain F02)
+            self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
+            return "breakdown"
+        if not known and _COUNT_LABEL.search(label_text):
+            # 受益人数(人) │ 12 under the sources: a count, no money — no source (review 9)
+            self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
+            return "breakdown"
         if self.breakdown_mode or (not has_number and not known):
             self.cur.funds_breakdown.extend(value_at(self.grid, r, c) for c, _ in row_cells(self.grid, r))
             return "breakdown"
@@ -373,6 +390,8 @@ class FundsRows:
         if line is None:
             if len(cells) == 1 and isinstance(cells[0][1], str):
                 return "header"  # 计划生育家庭特别扶助制度补助资金(万元), 其中: — a fund's name over its lines
+            if _other_figure_line(self.grid, r, cells, self.stack_col):
+                return "unread"  # 受益人数 │ 12 among the lines: no source, and the sources under it stay the block's
             self.state = "after"
             return ""
         label_col, value_col, is_total = line
@@ -742,6 +761,19 @@ def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[
     if label is None or (len(cells) == 2 and cells[1][0] != value_col):
         return None
     return cells[0][0], value_col, _is_pair_total(label)
+
+
+def _other_figure_line(grid: Grid, r: int, cells: list[tuple[int, object]], label_col: int) -> bool:
+    """A label │ figure line in a stacked funds block's own columns whose label names no funds (受益人数(人) │ 12,
+    资金到位率 │ 100%): not money, yet no end of the block — cutting it there would drop the sources printed under it
+    and make a certain F02 of a block that adds up (review 9)."""
+    return (
+        len(cells) == 2
+        and cells[0][0] == label_col
+        and cells[1][0] == _right_of(grid, r, label_col)
+        and isinstance(cells[0][1], str)
+        and (is_number_like(cells[1][1]) or parse_value(cells[1][1]).number is not None)
+    )
 
 
 def _stack_goes_on(grid: Grid, r: int) -> bool:

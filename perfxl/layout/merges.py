@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..grid import Grid, MergedRange
-from ..model import CellRef, CellValue, Finding, SelfEvaluation, Severity, a1
+from ..model import CellRef, CellValue, Finding, FundsRow, SelfEvaluation, Severity, a1
 
 __all__ = ["merge_findings", "BLOCK_HEADERS"]
 
@@ -109,6 +109,16 @@ def _range_of(grid: Grid, r: int, c: int) -> MergedRange | None:
     return next((m for m in grid.merged if m[0] == ar and m[1] == ac and m[0] <= r <= m[2] and m[1] <= c <= m[3]), None)
 
 
+def _total_score_merged_down(total: FundsRow | None, row: FundsRow, role: str, anchor: str) -> bool:
+    """A source row's 分值, 执行率 or 得分 inside a merge anchored at the total row's own cell: the form scores only the
+    total row (财预〔2020〕10号 附件), so filers merge its score (and the one rate they give) down over the sources; no
+    source amount is hidden (review 9). Amounts merged down still are."""
+    if total is None or row is total or role not in ("weight", "rate", "score"):
+        return False
+    own = getattr(total, role).ref
+    return own is not None and own.cell == anchor
+
+
 def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Finding]:
     """Funds amounts read as blank because their cell continues a merge anchored elsewhere, while the
     merge's anchor holds a value or the merge spans several rows: the user sees a number we cannot read."""
@@ -126,6 +136,8 @@ def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Fin
                     continue
                 if ev.funds.columns and role not in ev.funds.columns:
                     continue  # a column the header lacks (LAYOUT_ABSENT/MISSING_COLUMN): no amount to hide
+                if _total_score_merged_down(ev.funds.total, row, role, ref.anchor):
+                    continue
                 r, c = ref.row - 1, ref.col - 1
                 rng = _range_of(grid, r, c)
                 if rng is None or (grid.raw(rng[0], rng[1]) is None and rng[0] == rng[2]):

@@ -280,7 +280,11 @@ def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
 
 def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:
     """A blank source cell that may hold money: its row has figures in other columns (结转 │ 0 │ 20 │ （空）), or it
-    is the row's only amount (a 申报表's 年度 figure). A source row blank throughout is a source not used: 0."""
+    is the row's only amount (a 申报表's 年度 figure). A source row blank throughout is a source not used: 0. The 到位
+    column of a pairs form (浙江 评价报告: 计划安排 │ 实际到位 by source) weighs as its plan does: its blank lines may
+    hold money in either column alike (review 9)."""
+    if cell is row.arrived:
+        cell = row.full_budget
     others = [c for c in (row.initial_budget, row.full_budget, row.executed) if c is not cell and c.ref is not None]
     return not others or any(not ctx.is_blank(c) for c in others)
 
@@ -630,6 +634,10 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if not ctx.score_agrees(total.score, reported, result):
         typed = ctx.score_rounded_as_typed(total.score, reported, result)
         note, note_en = ctx.rounding_note(typed)
+        split = _split_score(ctx, total, weight, reported)
+        if split:
+            note += f"；各来源分值之和等于合计行分值，其得分之和 {split} 等于表中得分：表可能按来源分配分值，需人工判断"
+            note_en += f"; the sources' weights add up to the total's and their scores to {split}, the printed score"
         yield ctx.finding(
             total.score,
             expected=result.score,
@@ -640,8 +648,23 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
             f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
             f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-            certainty=Certainty.JUDGEMENT if typed is not None else None,
+            certainty=Certainty.JUDGEMENT if typed is not None or split else None,
         )
+
+
+def _split_score(ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None) -> str:
+    """The sources' own 分值 adding up to the total's and their 得分 to the total's printed 得分 (部门整体: 基本支出 5 │
+    项目支出 5 of 10): the form shares the score out by source, another reading of its own figures (review 9). The
+    sum's text, or "" when the sources do not split it so."""
+    scored = [p for p in _parts(ctx) if p is not total and ctx.number(p.weight) is not None]
+    scores = [ctx.number(p.score) for p in scored]
+    if reported is None or len(scored) < 2 or any(v is None for v in scores):
+        return ""
+    weights = sum((ctx.number(p.weight) or Decimal(0) for p in scored), Decimal(0))
+    points = sum((v for v in scores if v is not None), Decimal(0))
+    if abs(weights - weight) > ctx.tol_score or abs(points - reported) > ctx.tol_score:
+        return ""
+    return fmt_num(points)
 
 
 def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterator[Finding]:
@@ -679,6 +702,7 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
     for row in _parts(ctx):
         if row is scored:
             continue
+        copied = _repeats_total_score(ctx, row, scored)
         weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None or ctx.is_error(row.score):
@@ -688,17 +712,33 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
             continue
         typed = ctx.score_rounded_as_typed(row.score, reported, result)
         note, note_en = ctx.rounding_note(typed)
+        if copied:
+            note += "；该行分值、得分与合计行相同，可能是合计行得分的重复填写（表只对合计行计分），需人工判断"
+            note_en += "; the row repeats the total's weight and score (the form may score only the total row)"
         yield ctx.finding(
             row.score,
             expected=result.score,
             actual=row.score.text,
             explanation=f"“{row.label.text}”行 {result.explanation}",
             explanation_en=f"{row.label.text}: {result.explanation_en}",
-            certainty=Certainty.JUDGEMENT if typed is not None else None,
+            certainty=Certainty.JUDGEMENT if typed is not None or copied else None,
             basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
             f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
         )
+
+
+def _repeats_total_score(ctx: Context, row: FundsRow, total: FundsRow) -> bool:
+    """A source row with figures of its own whose 分值 and 得分 are the total row's: the total's score copied into each
+    row (filers fill it down; a converted merged score cell lands in every row). Its score may be the total's, judged at
+    the total: against the row's own figures a judgement (review 9). A row repeating the total's figures too stays
+    certain (裕安区 2022)."""
+    return (
+        ctx.number(row.weight) == ctx.number(total.weight)
+        and ctx.number(row.score) == ctx.number(total.score)
+        and (ctx.number(row.executed), ctx.number(row.full_budget))
+        != (ctx.number(total.executed), ctx.number(total.full_budget))
+    )
 
 
 def _declared_by_header(row: FundsRow) -> bool:
