@@ -249,10 +249,19 @@ def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     return t, None
 
 
-@lru_cache(maxsize=65536)
 def blank_text(raw: str) -> bool:
     """`parse_value(raw).kind` is BLANK or PLACEHOLDER for this text ("", "/", "——", "无"), decided without parsing
-    the rest: whether a name or a remark is filled in is asked of every row, often by several checks (issue 14)."""
+    the rest: whether a name or a remark is filled in is asked of every row, often by several checks (issue 14).
+    Cached by text up to CACHE_MAX_LEN characters, as parse_value."""
+    return _blank_text_cached(raw) if len(raw) <= CACHE_MAX_LEN else _blank_text(raw)
+
+
+@lru_cache(maxsize=65536)
+def _blank_text_cached(raw: str) -> bool:
+    return _blank_text(raw)
+
+
+def _blank_text(raw: str) -> bool:
     try:
         head = _text_head(raw)[1]
     except Exception:  # parse_value reads text it cannot take apart as TEXT, which is not blank
@@ -626,7 +635,7 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
         cls = x.__class__
         if cls is str:
             parser = _parser_for(profile)
-            return parser(x) if len(x) <= _CACHE_MAX_LEN else parser.__wrapped__(x)
+            return parser(x) if len(x) <= CACHE_MAX_LEN else parser.__wrapped__(x)
         if cls is float or cls is int or cls is Decimal:
             return _parse_number(x)
         if cls is ParsedValue:
@@ -645,7 +654,7 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
 
 
 _BLANK = ParsedValue(None, ValueKind.BLANK)
-_CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the cache stays small
+CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the caches stay small
 
 
 @lru_cache(maxsize=65536, typed=True)

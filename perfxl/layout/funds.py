@@ -772,7 +772,7 @@ def _other_figure_line(grid: Grid, r: int, cells: list[tuple[int, object]], labe
         and cells[0][0] == label_col
         and cells[1][0] == _right_of(grid, r, label_col)
         and isinstance(cells[0][1], str)
-        and (is_number_like(cells[1][1]) or parse_value(cells[1][1]).number is not None)
+        and (_number_like(cells[1][1]) or parse_value(cells[1][1]).number is not None)
     )
 
 

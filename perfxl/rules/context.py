@@ -46,6 +46,7 @@ from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import conversion_factor, lookup, split_per
 from perfxl.values import (
+    CACHE_MAX_LEN,
     DATE_UNITS,
     ParsedValue,
     ValueKind,
@@ -84,12 +85,17 @@ ROUNDED_ZH = "差额小于各数按打印位数四舍五入可能造成的误差
 ROUNDED_EN = "the difference is below what rounding the printed figures can make; rounded or wrong is a person's call"
 
 
-@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """Text without spaces and punctuation, in simplified characters ("優" is 优), for comparing narratives and
-    labels — never shown. Cached by text: the checks compact each row's names several times (68,000 calls, 20,000
-    texts on 10,000 rows)."""
-    return _PUNCT.sub("", to_simplified(text or ""))
+    labels — never shown. Cached by text up to CACHE_MAX_LEN characters (as parse_value: a batch worker keeps no long
+    goals or remarks): the checks compact each row's names several times (68,000 calls, 20,000 texts on 10,000 rows)."""
+    text = text or ""
+    return _compact_cached(text) if len(text) <= CACHE_MAX_LEN else _PUNCT.sub("", to_simplified(text))
+
+
+@lru_cache(maxsize=65536)
+def _compact_cached(text: str) -> str:
+    return _PUNCT.sub("", to_simplified(text))
 
 
 def similarity(a: str, b: str) -> float:
