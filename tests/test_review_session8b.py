@@ -346,3 +346,19 @@ def test_a_count_under_the_sources_is_no_source(tmp_path):
     result = _workbook(tmp_path, rows, merges)
     assert not _errors(result), _errors(result)
     assert not _codes(result, "F02")
+
+
+def test_a_spending_line_among_the_sources_is_a_warning_when_the_named_sources_add_up(tmp_path):
+    """(lead, from review 9's "left" list) 当年财政拨款 80 + 上年结转 20 = 100 = the total, with 设备购置 │ 60 │ 60 │ 58 under
+    them: a line that names no source of money — a spending placed among the sources, or a misnamed source. Failed
+    before: three certain F02 "年度资金总额应为各来源之和 160" (C5, D5, E5). Now a 警告 naming the line; when the named
+    sources do not add up either, the 错误 stays."""
+    rows, merges = _form(parts=(["80", "80", "80"], ["20", "20", "15"], ["60", "60", "58"]))
+    rows[7][1] = "设备购置"
+    found = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "F02"]
+    assert [(f.ref.cell, f.severity.value) for f in found] == [("C5", "warning"), ("D5", "warning"), ("E5", "warning")]
+    assert "设备购置" in found[0].basis
+    rows, merges = _form(parts=(["70", "70", "70"], ["20", "20", "15"], ["60", "60", "58"]))
+    rows[7][1] = "设备购置"
+    found = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "F02"]
+    assert [(f.ref.cell, f.severity.value) for f in found] == [("C5", "error"), ("D5", "error"), ("E5", "error")]

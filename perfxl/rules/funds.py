@@ -206,6 +206,25 @@ def _group_sum(
             nested = _sum(ctx, top, attr) if len(top) < len(rows) else None
             if reported is not None and nested is not None and abs(nested - reported) <= ctx.tol_money:
                 continue  # 财政拨款 │ 其中：中央资金 │ 省级资金: that source's own items, and so the total adds up
+            named = tuple(p for p in rows if _SOURCE_WORDS.search(p.label.text) or not p.label.text.strip())
+            by_name = _sum(ctx, named, attr) if 0 < len(named) < len(rows) else None
+            if reported is not None and by_name is not None and abs(by_name - reported) <= ctx.tol_money:
+                # 当年财政拨款 80 + 上年结转 20 = 100 with 设备购置 │ 60 under them: a spending line placed among the sources,
+                # or a source misnamed — which is a person's call (a 警告), not a certain wrong total
+                odd = "、".join(f"“{p.label.text.strip()}”" for p in rows if p not in named)
+                yield ctx.finding(
+                    cell,
+                    expected=expected,
+                    actual=cell.text,
+                    column=zh,
+                    column_en=en,
+                    certainty=Certainty.JUDGEMENT,
+                    basis=f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；其中{odd}不像资金来源的名称"
+                    f"（可能是支出明细），其余来源合计 {fmt_num(by_name)} 与总额相符，需人工核对",
+                    basis_en=f"{en}: the rows add to {fmt_num(expected)}, but {odd} names no source of money (a spending "
+                    f"line?); the named sources add to the total {cell.text}",
+                )
+                continue
             blank = [
                 p.label.text
                 for v, c, p in zip(parts, cells, rows, strict=True)
@@ -255,6 +274,12 @@ def rounded_sum(
         **fields,
     )
 
+
+#: Words a funding source's name holds (当年财政拨款, 上年结转, 中央补助, 自筹资金, 其他): a row under the total without
+#: any (设备购置, 人员工资) names a spending, not where the money came from.
+_SOURCE_WORDS = re.compile(
+    r"资金|拨款|结转|结余|补助|财政|自筹|收入|债|基金|专项|配套|奖补|中央|省|市|县|区|乡|镇|本级|上级|地方|社会|单位|其[他它]|经费|预算"
+)
 
 #: A source the forms print at the top level (a row so named ends a source's 其中 items).
 _TOP_SOURCE = re.compile(r"^(?:本年|当年)?财政拨款(?:资金)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
