@@ -703,7 +703,9 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
-        state.instalments_of = None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
+        state.instalments_of = (
+            None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
+        )
         state.tail += "。" if state.sentence else ""
         pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
