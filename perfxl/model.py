@@ -479,6 +479,9 @@ class Staffing:
     establishment: CellValue
     actual: CellValue
     control_rate: CellValue
+    # read from a 部门(单位)基本概况 table's "人员编制 │ 128 │ 实有人数 │ 185" line, not a 财政供养人员情况 block:
+    # whether its 实有 counts only staff on the 编制 (not 编外/临聘) is not printed, so 超编 there is a judgement
+    overview: bool = False
 
 
 @dataclass(frozen=True, slots=True)

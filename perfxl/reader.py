@@ -15,7 +15,7 @@ from .io import source
 from .layout.detect import read_sheet
 from .layout.findings import WORKBOOK, container
 from .layout.formulas import resolve_uncached
-from .model import CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
+from .model import BasicData, CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
@@ -96,9 +96,9 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             sheets.append(layout.sheet)
         problems.extend(layout.problems)
         if layout.basic is not None:
-            if basic is None:
-                basic = layout.basic
-            else:
+            if basic is None or (_overview(basic) and not _overview(layout.basic)):
+                basic = layout.basic  # a 基础数据表 wins over a 基本概况 table's staffing line, silently
+            elif not _overview(layout.basic):
                 problems.append(
                     Finding(
                         "LAYOUT_EXTRA_TABLE",
@@ -136,6 +136,11 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
         declarations=tuple(declarations),
         monitoring=tuple(monitoring),
     )
+
+
+def _overview(basic: BasicData) -> bool:
+    """A BasicData read from a 基本概况 table's staffing line only (`perfxl.layout.overview`)."""
+    return basic.staffing is not None and basic.staffing.overview
 
 
 #: Error cells reported one by one per sheet; more are summed up in one finding.

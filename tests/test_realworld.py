@@ -209,22 +209,17 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     # held-out batch 14 (measured once before any change: 1/3, no false 错误, 2 of 4 read — the stores are exhausted;
     # only these four new tables were found). After tests/test_heldout14.py's fix (F11 on a 目标表's 项目预算 cost block,
-    # the block alone a table read): 2/3, 3 of 4 read.
-    "hunan-yueyangxian-xinkaizhen-bumen-2021": {
-        8: "实有人数 against 人员编制 in a 岳阳 自评报告's 基本概况 line: that table is not read (B02 reads a 基础数据表 only)"
-    },
+    # the block alone a table read): 2/3, 3 of 4 read; after tests/test_staffing_overview.py's (a 基本概况 table's
+    # 人员编制 │ 实有人数 line read as the staffing facts B02 checks, a 警告 there): 3/3, 4 of 4 read.
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tieluyanxian-fragment": "the stored copy is the end of a table, without its header rows",
     "sichuan-daying-zuegebaozhang-fragment": "the stored copy is the end of a table, without its header rows",
     "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
-    "hunan-yueyang-chengguanjiandu-bumen-2018": "a report cover page and its 基本概况 table only: no 自评表 in it",
     "sichuan-daying-tushuguan-fragment-2022": "the stored copy is the end of a table, without its header rows",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
-    "hunan-yueyangxian-xinkaizhen-bumen-2021": "a report cover page, its 基本概况 table and the 收入 table's heads only: "
-    "no 自评表 in it",
 }
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {

@@ -352,6 +352,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     # lazy: import cycle (perfxl.layout.basic and perfxl.layout.evaluation import perfxl.layout.detect at load)
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
+    from .overview import read_overview
 
     clear_cache(grid)
     layout = SheetLayout()
@@ -391,6 +392,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             while marks and marks[-1][1] == "blank":
                 marks.pop()
             layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+    if layout.basic is None and (overview := read_overview(grid, kinds)) is not None:
+        # a 部门(单位)基本概况 line "人员编制 │ 128 │ 实有人数 │ 185": the 基础数据表's staffing facts, marked as such
+        layout.basic, row = overview
+        layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     for ev, marks, has_total in reader.tables:
         while marks and marks[-1][1] == "blank":
@@ -404,6 +409,11 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             layout.evaluations.append(ev)
             layout.skipped.extend(skipped_for(ev))
     layout.tables.sort(key=lambda t: _first_row(t.range))
+    staffing = layout.basic.staffing if layout.basic is not None else None
+    if not reader.tables and staffing is not None and staffing.overview:
+        # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
+        # with its header missing
+        reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_UNMAPPED_ROW", "LAYOUT_NO_TABLE")]
     layout.problems.extend(reader.problems)
     if grid.merged and (layout.evaluations or layout.basic is not None):
         layout.problems.extend(merge_findings(grid, kinds, layout.evaluations))

@@ -503,8 +503,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         ),
     ),
     "B02": (
-        "编制数为 0（未核定编制或未填写，控制率无法计算）时为“需人工判断”",
-        "a judgement when the establishment is 0 (none approved, or not filled: no rate)",
+        "编制数为 0（未核定编制或未填写，控制率无法计算）时，或人数取自基本概况表的“人员编制 │ 实有人数”"
+        "（未说明实有是否只计编制内人员）时为“需人工判断”",
+        "a judgement when the establishment is 0 (none approved, or not filled: no rate), or when the figures come "
+        "from an overview table's 人员编制 │ 实有人数 line (whether 实有 counts only staff on the establishment is not said)",
     ),
     "B03": (
         "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”",

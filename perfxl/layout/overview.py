@@ -1,0 +1,78 @@
+"""部门(单位)基本概况 / 单位基本情况 table → the staffing facts of a BasicData (编制 │ 实有).
+
+A 部门整体支出绩效评价自评报告 (岳阳 form) opens with 一、部门(单位)基本概况: "联系人 │ … │ 人员编制 │ 128 │ 实有人数 │
+185", label │ value pairs, several on a row. Those two figures are the 财政供养人员情况 of 财预〔2013〕53号 附件2, read
+into the same `Staffing` the 基础数据表 gives, so the one 超编 check (B02) runs on them; marked `overview`, since such
+a table does not say whether its 实有 counts only staff on the 编制.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..grid import Grid
+from ..model import BasicData, CellValue, Staffing
+from . import headers as H
+from .cells import is_number, row_cells, value_at
+from .detect import RowKind
+
+__all__ = ["read_overview"]
+
+#: The overview table's heading, in a row above its staffing line or as that row's first cell.
+_HEADING = ("基本概况", "基本情况")
+_ESTABLISHMENT = frozenset({"人员编制", "编制数", "编制人数", "核定编制", "核定编制数"})
+_ACTUAL = frozenset({"实有人数", "在职人数", "实有在职", "实有在职人数", "实际在职人数"})
+#: How far below its heading a staffing line may stand (the 岳阳 form: the next row).
+_REACH = 6
+_COUNT = re.compile(r"\d{1,6}")
+
+
+def _count(value: Any) -> bool:
+    """A head count as printed: a whole number, or its digits as text ("128")."""
+    if is_number(value):
+        return bool(value == int(value)) and value >= 0
+    return isinstance(value, str) and _COUNT.fullmatch(value.strip()) is not None
+
+
+def _pairs(grid: Grid, r: int) -> dict[str, int]:
+    """role → column of the value, for each "人员编制 │ N" / "实有人数 │ M" pair of row r."""
+    cells = row_cells(grid, r)
+    out: dict[str, int] = {}
+    for i, (_, v) in enumerate(cells[:-1]):
+        if not isinstance(v, str):
+            continue
+        label = H.strip_brackets(H.normalise_label(v))
+        role = "establishment" if label in _ESTABLISHMENT else "actual" if label in _ACTUAL else None
+        c, value = cells[i + 1]
+        if role and role not in out and _count(value):
+            out[role] = c
+    return out
+
+
+def _headed(grid: Grid, r: int) -> bool:
+    """A 基本概况/基本情况 heading on row r or within `_REACH` rows above it."""
+    for rr in range(max(0, r - _REACH), r + 1):
+        if any(word in label for _, label in _labels(grid, rr) for word in _HEADING):
+            return True
+    return False
+
+
+def _labels(grid: Grid, r: int) -> list[tuple[int, str]]:
+    return [(c, H.normalise_label(v)) for c, v in row_cells(grid, r) if isinstance(v, str)]
+
+
+def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
+    """The first 基本概况 staffing line holding both 编制 and 实有 as label │ value pairs: (a BasicData with its
+    `Staffing`, the row), or None. Header rows of a 自评表 or 基础数据表 are never such a line."""
+    for r, kind in enumerate(kinds):
+        if kind is not RowKind.OTHER:
+            continue
+        pairs = _pairs(grid, r)
+        if len(pairs) < 2 or not _headed(grid, r):
+            continue
+        staffing = Staffing(
+            value_at(grid, r, pairs["establishment"]), value_at(grid, r, pairs["actual"]), CellValue(None, None), True
+        )
+        return BasicData(grid.name, staffing=staffing), r
+    return None
