@@ -5,6 +5,7 @@ total (年初 + 年中增加), and an arrival rate (到位 / 计划). Pure: fact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
@@ -612,11 +613,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
-    for total in facts:
-        if not total.quantity.is_money or total.role == "previous":
-            continue
+    for total, parts in _part_lists(facts):
         unit = total.quantity.unit
-        parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
         # one part is checked only right after its total ("总支出4389.86万元,其中基本支出2994.57万元"): more than the
         # whole is then certain; further away, which total a lone 其中 opened is less sure
@@ -714,6 +712,17 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each money total with each list of its parts: the text may split one whole twice — into instalments and, in a
+    later 其中, by use ("分别于1月下达第一笔经费250万元…。其中用于设备采购300万元…") — and each list is summed on its own."""
+    for total in facts:
+        if not total.quantity.is_money or total.role == "previous":
+            continue
+        parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
+        for split in dict.fromkeys(p.listed_by for p in parts):
+            yield total, [p for p in parts if p.listed_by == split]
 
 
 #: The kind of money a subject names, by its last such word ("局机关总支出" and "基本支出": 支出; "结余": 结余).
