@@ -74,3 +74,11 @@ def test_a_qizhong_inside_a_running_instalment_list_still_splits_that_instalment
     text = "下达资金545万元,分别于3月下达第一批300万元,其中中央资金200万元、省级资金100万元,9月下达第二批245万元。"
     assert _parents(text)[:4] == [("545万元", None), ("300万元", 0), ("200万元", 1), ("100万元", 1)]
     assert _n02(tmp_path, text) == []
+
+
+def test_a_lone_use_above_the_whole_is_an_error_at_the_whole(tmp_path):
+    # before the fix it was weighed against the last instalment (600 > 295); a lone 300 ≤ 545 is quiet
+    n02 = _n02(tmp_path, INSTALMENTS + "其中用于设备采购600万元。")
+    assert [s for s, _ in n02] == ["error"], n02
+    assert "“预算控制数”" in n02[0][1] and "600万元" in n02[0][1] and "545万元" in n02[0][1], n02
+    assert _n02(tmp_path, INSTALMENTS + "其中用于设备采购300万元。") == []

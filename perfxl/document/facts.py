@@ -26,6 +26,7 @@ __all__ = [
     "stated_indicators",
     "compact_name",
     "ROLE_ZH",
+    "SPLIT_OF_WHOLE",
 ]
 
 #: roles of a fact, as messages name them
@@ -505,7 +506,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
-            fact = dataclasses.replace(fact, listed_by="“其中”")
+            fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.facts.append(fact)
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
@@ -575,8 +576,10 @@ _ENUMERATION_HEAD = re.compile(
 _OTHER_MONEY = re.compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
 
 
-#: How an instalment list marks its parts (`Fact.listed_by`); a later 其中 of the same whole is another list.
+#: How an instalment list marks its parts (`Fact.listed_by`); a later 其中 of the same whole is another list, marked
+#: SPLIT_OF_WHOLE (its total is the whole for certain: even a lone part of it is checked against the whole).
 _INSTALMENTS = "“分别…第一笔/批…”所列"
+SPLIT_OF_WHOLE = "“其中”"
 
 
 def _qizhong_total(state: _State) -> int | None:

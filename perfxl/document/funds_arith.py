@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import COMES_TO, Fact, sentences
+from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -731,7 +731,10 @@ _MONEY_KIND = re.compile(r"(支出|收入|资金|经费|结余|结转|拨款|预
 
 def _lone_part_of(total: Fact, part: Fact) -> bool:
     """A lone 其中 part is compared with its total only right after it and of the same kind of money ("总支出…，其中基本
-    支出…"; not "支出480万元，结余20万元，其中基本支出300万元", where the 其中 may split the 支出)."""
+    支出…"; not "支出480万元，结余20万元，其中基本支出300万元", where the 其中 may split the 支出) — or a 其中 of the whole
+    after its instalments ("…第二批295万元。其中用于设备采购600万元": more than the whole, and than any instalment)."""
+    if part.listed_by == SPLIT_OF_WHOLE:
+        return True
     if part.index != total.index + 1:
         return False
     kinds = [_MONEY_KIND.findall(f.subject) for f in (total, part)]
