@@ -26,6 +26,7 @@ __all__ = [
     "stated_indicators",
     "compact_name",
     "ROLE_ZH",
+    "SPLIT_OF_WHOLE",
 ]
 
 #: roles of a fact, as messages name them
@@ -502,7 +503,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
         if parent is not None and parent == state.instalments_of:
-            fact = dataclasses.replace(fact, listed_by="“分别…第一笔/批…”所列")
+            fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
+        elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
+            # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
+            fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.facts.append(fact)
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
@@ -572,12 +576,22 @@ _ENUMERATION_HEAD = re.compile(
 _OTHER_MONEY = re.compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
 
 
+#: How an instalment list marks its parts (`Fact.listed_by`); a later 其中 of the same whole is another list, marked
+#: SPLIT_OF_WHOLE (its total is the whole for certain: even a lone part of it is checked against the whole).
+_INSTALMENTS = "“分别…第一笔/批…”所列"
+SPLIT_OF_WHOLE = "“其中”"
+
+
 def _qizhong_total(state: _State) -> int | None:
     """The total a "其中" opens the parts of: the figure right before it when that figure is itself a listed part
     ("具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元" — the 1000's sources, not more parts of
-    the whole), else the last total."""
+    the whole), else the last total. After an instalment list that has ended (its total made, or in a sentence before)
+    it opens a second split of the whole ("…第二批专项经费295万元。其中用于设备采购300万元、人员培训200万元": by use)."""
     if state.facts:
         last = state.facts[-1]
+        if last.listed_by == _INSTALMENTS and last.parent is not None and state.parent != last.parent:
+            state.instalments_of = None
+            return last.parent
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
     return state.last_total
@@ -656,7 +670,8 @@ def _opened(text: str) -> int:
 def _parts_reach(state: _State, parent: int) -> bool:
     """The parts listed so far add up to their total exactly (all in the total's unit)."""
     total = state.facts[parent]
-    parts = [f for f in state.facts if f.parent == parent]
+    split = state.facts[-1].listed_by  # the list of the part just read: instalments and a split by use are two
+    parts = [f for f in state.facts if f.parent == parent and f.listed_by == split]
     if any(f.quantity.unit != total.quantity.unit for f in parts):
         return False
     return sum((f.quantity.value for f in parts), Decimal(0)) == total.quantity.value

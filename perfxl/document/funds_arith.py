@@ -5,12 +5,13 @@ total (年初 + 年中增加), and an arrival rate (到位 / 计划). Pure: fact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import COMES_TO, Fact, sentences
+from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -612,11 +613,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
-    for total in facts:
-        if not total.quantity.is_money or total.role == "previous":
-            continue
+    for total, parts in _part_lists(facts):
         unit = total.quantity.unit
-        parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
         # one part is checked only right after its total ("总支出4389.86万元,其中基本支出2994.57万元"): more than the
         # whole is then certain; further away, which total a lone 其中 opened is less sure
@@ -716,13 +714,27 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
 
 
+def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each money total with each list of its parts: the text may split one whole twice — into instalments and, in a
+    later 其中, by use ("分别于1月下达第一笔经费250万元…。其中用于设备采购300万元…") — and each list is summed on its own."""
+    for total in facts:
+        if not total.quantity.is_money or total.role == "previous":
+            continue
+        parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
+        for split in dict.fromkeys(p.listed_by for p in parts):
+            yield total, [p for p in parts if p.listed_by == split]
+
+
 #: The kind of money a subject names, by its last such word ("局机关总支出" and "基本支出": 支出; "结余": 结余).
 _MONEY_KIND = re.compile(r"(支出|收入|资金|经费|结余|结转|拨款|预算|补助|费)")
 
 
 def _lone_part_of(total: Fact, part: Fact) -> bool:
     """A lone 其中 part is compared with its total only right after it and of the same kind of money ("总支出…，其中基本
-    支出…"; not "支出480万元，结余20万元，其中基本支出300万元", where the 其中 may split the 支出)."""
+    支出…"; not "支出480万元，结余20万元，其中基本支出300万元", where the 其中 may split the 支出) — or a 其中 of the whole
+    after its instalments ("…第二批295万元。其中用于设备采购600万元": more than the whole, and than any instalment)."""
+    if part.listed_by == SPLIT_OF_WHOLE:
+        return True
     if part.index != total.index + 1:
         return False
     kinds = [_MONEY_KIND.findall(f.subject) for f in (total, part)]
