@@ -153,9 +153,7 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
     per_point = _per_point(ctx, "staff_control", result)
     # 编制数 0: a unit with no 核定编制 (all 编外) or the figure not filled — no rate, so a person judges
     no_establishment = not est
-    if st.overview and not no_establishment:
-        yield _overview_over(ctx, st, est, act, rate, result, per_point)
-        return
+    basis, basis_en = _staffing_basis(st, est, act, no_establishment)
     yield ctx.finding(
         st.actual,
         expected=est,
@@ -164,39 +162,33 @@ def over_establishment(ctx: Context) -> Iterator[Finding]:
         weight=result.weight,
         per_point=fmt_num(per_point),
         score=fmt_num(result.score),
-        certainty=Certainty.JUDGEMENT if no_establishment else None,
-        basis=f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}；编制数为 0，控制率无法计算"
-        "（可能未核定编制或未填写），是否超编需人工判断"
-        if no_establishment
-        else "",
-        basis_en=f"read establishment {st.establishment.text}, staff {st.actual.text}; an establishment of 0 gives "
-        "no rate (none approved, or not filled): a person judges"
-        if no_establishment
-        else "",
+        certainty=Certainty.JUDGEMENT if basis else None,
+        basis=basis,
+        basis_en=basis_en,
     )
 
 
-def _overview_over(
-    ctx: Context, st: Staffing, est: Decimal, act: Decimal, rate: RateResult, result: ScoreResult, per_point: Any
-) -> Finding:
-    """B02 on a 基本概况 table's "人员编制 │ 实有人数" line: its 实有 may count 编外/临聘 staff and its 编制 may be only
-    the 行政 or 事业 posts, which such a table does not say — a judgement (警告) stating both figures."""
-    return ctx.finding(
-        st.actual,
-        expected=est,
-        actual=act,
-        rate=fmt_pct(rate.percent),
-        weight=result.weight,
-        per_point=fmt_num(per_point),
-        score=fmt_num(result.score),
-        certainty=Certainty.JUDGEMENT,
-        basis=f"读取：基本概况表中人员编制 {st.establishment.text}，实有人数 {st.actual.text}"
-        f"（多 {fmt_num(act - est)} 人）；该表未说明实有人数是否只计编制内人员（可能含编外、临聘人员），"
-        "编制数也可能只是行政或事业编制，是否超编需人工核对",
-        basis_en=f"read from an overview table: establishment {st.establishment.text}, staff {st.actual.text} "
-        f"({fmt_num(act - est)} more); the table does not say whether the staff count holds only staff on the "
-        "establishment (it may include contract staff): a person judges",
-    )
+def _staffing_basis(st: Staffing, est: Decimal, act: Decimal, no_establishment: bool) -> tuple[str, str]:
+    """Why B02 is a judgement, or ("", "") when the cells make it certain: an establishment of 0 gives no rate; a 基本概况
+    table's "人员编制 │ 实有人数" line may count 编外/临聘 staff in 实有 and only 行政 or 事业 posts in 编制, which such a
+    table does not say."""
+    if no_establishment:
+        return (
+            f"读取：编制数 {st.establishment.text}，实际在职人数 {st.actual.text}；编制数为 0，控制率无法计算"
+            "（可能未核定编制或未填写），是否超编需人工判断",
+            f"read establishment {st.establishment.text}, staff {st.actual.text}; an establishment of 0 gives "
+            "no rate (none approved, or not filled): a person judges",
+        )
+    if st.overview:
+        return (
+            f"读取：基本概况表中人员编制 {st.establishment.text}，实有人数 {st.actual.text}"
+            f"（多 {fmt_num(act - est)} 人）；该表未说明实有人数是否只计编制内人员（可能含编外、临聘人员），"
+            "编制数也可能只是行政或事业编制，是否超编需人工核对",
+            f"read from an overview table: establishment {st.establishment.text}, staff {st.actual.text} "
+            f"({fmt_num(act - est)} more); the table does not say whether the staff count holds only staff on the "
+            "establishment (it may include contract staff): a person judges",
+        )
+    return "", ""
 
 
 def _unread_among(ctx: Context, parent: AmountRow) -> AmountRow | None:
