@@ -313,3 +313,9 @@ def error_cells(result):
 def row_runs(result):
     """(kind, first, last) of every table's runs of rows as read: what the reader made of each row."""
     return [(run.kind, run.first, run.last) for t in result.coverage.tables for run in t.rows]
+
+
+def indicator_header(first: str = "绩效指标", reason: str = "偏差原因分析") -> list[str]:
+    """The 绩效指标 header row of the national 项目支出绩效自评表 (财预〔2020〕10号 附件), as real tables print it: its first
+    cell ("绩效指标", or letter-spaced "绩 效 指 标") and its reason column's title vary."""
+    return [first, "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", reason]

@@ -4,7 +4,7 @@ cut down from the real published table named in its test's docstring."""
 from __future__ import annotations
 
 from report_helpers import error_cells as _errors
-from report_helpers import pad
+from report_helpers import indicator_header, pad
 from report_helpers import workbook_result as _workbook
 
 E = ""
@@ -36,17 +36,7 @@ def _yuan(part_score="8"):
         pad([E, "其他资金"]),
         pad(["年度总体目标", "预期目标", E, E, E, "实际完成情况"]),
         pad([E, "完成文物日常维护和测绘。", E, E, E, "基本完成年度目标。"]),
-        [
-            "绩效指标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度 指标值",
-            "实际 完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
+        indicator_header("绩效指标", "偏差原因分析及改进措施"),
         pad([E, "产出指标", "数量指标", "指标2:修缮建筑面积", "6000平方米", "6000平方米", "7", "7"]),
         pad([E, E, "质量指标", "指标2:工程质量管理", "≥95%", "98%", "6", "6"]),
     ]

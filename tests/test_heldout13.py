@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from report_helpers import error_cells as _errors
 from report_helpers import findings_of as _codes
-from report_helpers import pad
+from report_helpers import indicator_header, pad
 from report_helpers import row_runs as _runs
 from report_helpers import workbook_result as _workbook
 
@@ -97,17 +97,7 @@ def _ezhou(cost_target="150万", cost_actual="150万", executed="125.25万", rat
         ["项目资金 (万元)", E, E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
         [E, "年度资金总额", E, "150万", "150万", executed, "10", rate, "8.35"],
         [E, "其中:当年财政拨款", E, "150万", "150万", executed, "—", E, "—"],
-        [
-            "绩 效 指 标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度 指标值",
-            "实际 完成值",
-            "分值",
-            "得分",
-            "偏差原因分析及改进措施",
-        ],
+        indicator_header("绩 效 指 标", "偏差原因分析及改进措施"),
         [E, "产出指标", "成本指标", "市民中心运行维护费", cost_target, cost_actual, "10", "10", E],
         [E, "效益指标", "经济效益 指标", "大厅运行正常率", "100%", "100%", "10", "10", E],
     ]
@@ -143,17 +133,7 @@ def _late(tmp_path, score):
     rows = [
         pad(["项目支出绩效自评表"]),
         pad(["项目名称", "财政政务管理"]),
-        [
-            "绩 效 指 标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度 指标值",
-            "实际 完成值",
-            "分值",
-            "得分",
-            "偏差原因分析",
-        ],
+        indicator_header("绩 效 指 标", "偏差原因分析"),
         [E, "产出指标", "时效指标", "完成时限", "2019年", "2020年", "20", score, "部分项目延续至下年"],
         [E, "效益指标", "社会效益 指标", "群众满意度", "≥90%", "95%", "20", "20", E],
     ]

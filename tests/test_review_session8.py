@@ -17,7 +17,7 @@ import datetime
 
 import pytest
 from report_helpers import errors_of as _errors
-from report_helpers import pad
+from report_helpers import indicator_header, pad
 from report_helpers import report_findings as _report
 from report_helpers import workbook_result as _workbook
 
@@ -175,17 +175,7 @@ def _cost(costs, initial="150万", full="150万", executed="125.25万", rate="83
         [funds_header, E, E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
         [E, "年度资金总额", E, initial, full, executed, "10", rate, "8.35"],
         [E, "其中:当年财政拨款", E, initial, full, executed, "—", E, "—"],
-        [
-            "绩 效 指 标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度 指标值",
-            "实际 完成值",
-            "分值",
-            "得分",
-            "偏差原因分析",
-        ],
+        indicator_header("绩 效 指 标", "偏差原因分析"),
         *([E, "产出指标", "成本指标", name, target, actual, "10", "10", E] for name, target, actual in costs),
         [E, "效益指标", "经济效益 指标", "大厅运行正常率", "100%", "100%", "10", "10", E],
     ]
@@ -254,17 +244,7 @@ def _deadline(target, actual, score, weight="20"):
     rows = [
         pad(["项目支出绩效自评表"]),
         pad(["项目名称", "财政政务管理"]),
-        [
-            "绩 效 指 标",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "年度 指标值",
-            "实际 完成值",
-            "分值",
-            "得分",
-            "偏差原因分析",
-        ],
+        indicator_header("绩 效 指 标", "偏差原因分析"),
         [E, "产出指标", "时效指标", "完成时限", target, actual, weight, score, "部分项目因审批延误延续至下年完成"],
         [E, "效益指标", "社会效益 指标", "群众满意度", "≥90%", "95%", "20", "20", E],
     ]
