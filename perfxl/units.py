@@ -26,6 +26,7 @@ __all__ = [
     "compatible",
     "split_per",
     "count_of_noun",
+    "money_symbol",
 ]
 
 
@@ -385,3 +386,9 @@ def convert(value: Decimal, src: str | None, dst: str | None) -> Conversion:
 def compatible(a: str | None, b: str | None) -> bool:
     """True when values in `a` and `b` can be compared (same family, or one side has no unit)."""
     return conversion_factor(a, b).ok
+
+
+def money_symbol(unit: str | None) -> str | None:
+    """A unit written beside money, normalised, with a bare 万/亿 read as 万元/亿元 ("150万" in a funds block is 150 万元)."""
+    symbol = normalise_unit(unit)
+    return f"{symbol}元" if symbol in ("万", "亿") else symbol

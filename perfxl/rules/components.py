@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding
+from perfxl.units import money_symbol
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -43,7 +44,7 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
         if ctx.is_blank(cell):
             ctx.skip(f"项目资金构成{zh}的合计栏未填写，未核对各子项之和", f"the components' {en} total is blank")
             continue
-        units = {_money_unit(ctx.parsed(c).unit) for c in (cell, *parts) if not ctx.is_blank(c)}
+        units = {money_symbol(ctx.parsed(c).unit) or "" for c in (cell, *parts) if not ctx.is_blank(c)}
         if len(units - {"", "万元"}) > 0 and len(units) > 1:
             shown = "、".join(sorted(u or "未写" for u in units))
             ctx.skip(f"项目资金构成{zh}各栏单位不一（{shown}），未核对合计", f"the components' {en} mix units")
@@ -85,8 +86,3 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
             + ("; a blank item may hold the difference" if blank and short else ""),
             related=tuple(c.ref for c in parts if c.ref is not None),
         )
-
-
-def _money_unit(unit: str | None) -> str:
-    """A cell's own unit as the form writes money: "" (none), "万元" for 万 or 万元, else as parsed (元, 亿元 …)."""
-    return "" if not unit else "万元" if unit in ("万", "万元") else unit

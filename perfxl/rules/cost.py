@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from perfxl.model import Finding, Indicator
 from perfxl.numbers import round_half_up
-from perfxl.units import convert, family_of, normalise_unit
+from perfxl.units import convert, family_of, money_symbol
 from perfxl.values import Op
 
 from .catalogue import check
@@ -16,8 +16,7 @@ from .context import Context, fmt_num
 
 def _yuan_per(unit: str | None) -> Decimal | None:
     """元 per unit of a money unit ("150万" beside money is 150 万元); None for a unit cost (万元/场), a count, a rate."""
-    symbol = normalise_unit(unit)
-    symbol = f"{symbol}元" if symbol in ("万", "亿") else symbol
+    symbol = money_symbol(unit)
     if family_of(symbol) != "money":
         return None
     return convert(Decimal(1), symbol, "元").value
