@@ -47,6 +47,21 @@ def _merged_name(ind: Indicator, above: Indicator) -> bool:
     return ind.name.ref is not None and above.name.ref is not None and ind.name.ref == above.name.ref
 
 
+def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
+    """For each blank-named row, the named row its name may be merged down from: the row right above it, or the one
+    above an unbroken run of blank-named rows (a 三级 merged over three criteria rows loses its merge as one over two
+    does)."""
+    named: dict[int, Indicator] = {}
+    for above, below in itertools.pairwise(valued):
+        if not _next_row(above, below) or not ctx.is_blank(below.name):
+            continue
+        if not ctx.is_blank(above.name):
+            named[id(below)] = above
+        elif id(above) in named:
+            named[id(below)] = named[id(above)]
+    return named
+
+
 @check("I01")
 def name_present(ctx: Context) -> Iterator[Finding]:
     """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
@@ -65,23 +80,20 @@ def name_present(ctx: Context) -> Iterator[Finding]:
             related=tuple(i.name.ref for i in rest if i.name.ref is not None),
         )
         return
-    named_above = {
-        id(below): above
-        for above, below in itertools.pairwise(valued)
-        if not ctx.is_blank(above.name) and _next_row(above, below)
-    }
+    named_above = _named_above(ctx, valued)
     for ind in valued:
         if ctx.is_blank(ind.name):
-            # directly under a named row, in a table whose merges may not have survived the export (a 三级 merged
-            # over its two criteria rows): perhaps the name above, perhaps none — a person checks
+            # directly under a named row (or under a run of blank-named rows that starts under one), in a table whose
+            # merges may not have survived the export (a 三级 merged over its criteria rows): perhaps that name,
+            # perhaps none — a person checks
             above = named_above.get(id(ind))
             lost = above.name.text if above is not None and not _merged_name(ind, above) else None
             yield ctx.finding(
                 ind.name,
                 expected="三级指标名称",
                 actual="（空）",
-                problem=f"为空（可能与上一行“{lost}”为同一指标，合并单元格未保留），需人工核对" if lost else "为空",
-                problem_en=f"is empty (perhaps the row above's {lost!r}, its merge lost): a person checks"
+                problem=f"为空（可能与上方“{lost}”为同一指标，合并单元格未保留），需人工核对" if lost else "为空",
+                problem_en=f"is empty (perhaps {lost!r} above, its merge lost): a person checks"
                 if lost
                 else "is empty",
                 certainty=Certainty.JUDGEMENT if lost else None,
