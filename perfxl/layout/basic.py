@@ -12,7 +12,7 @@ import re
 from ..grid import Grid
 from ..model import AmountRow, BasicData, BuildingControl, CellValue, Finding, Severity, Staffing
 from . import headers as H
-from .cells import empty_at, first_right, is_number, own, row_cells, row_labels, value_at
+from .cells import empty_at, first_right, is_number, own, own_cell, row_cells, row_labels, value_at
 from .detect import RowKind, columns_by_role
 from .findings import unmapped_row
 
@@ -180,7 +180,7 @@ class _BasicReader:
         c = self.cols.get(key)
         if c is None:
             return CellValue(None, None)
-        return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+        return own_cell(self.grid, r, c)
 
     def _staffing_row(self, r: int) -> None:
         if self.staffing is not None or all(own(self.grid, r, c) is None for c in self.cols.values()):

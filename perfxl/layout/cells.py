@@ -15,7 +15,19 @@ from ..model import CellRef, CellValue, a1
 from ..numbers import to_decimal
 from .headers import normalise_label
 
-__all__ = ["own", "own_text", "value_at", "exact", "is_number", "row_cells", "first_right", "is_blank_value"]
+__all__ = [
+    "own",
+    "own_text",
+    "value_at",
+    "own_cell",
+    "cell_of",
+    "empty_at",
+    "exact",
+    "is_number",
+    "row_cells",
+    "first_right",
+    "is_blank_value",
+]
 
 
 def exact(value: Any) -> Any:
@@ -43,13 +55,12 @@ def own(grid: Grid, r: int, c: int) -> Any:
 
     A horizontal merge anchored in the same row counts as this row's own value.
     """
-    ar, ac = grid.anchor_of(r, c)
-    if ar != r:
+    if grid.merged and grid.anchor_of(r, c) != (r, c):
         return None
-    if ac != c:
-        return None
-    value = grid.raw(r, c)
-    return None if is_blank_value(value) else value
+    rows = grid.rows
+    row = rows[r] if 0 <= r < len(rows) else ()
+    value = row[c] if 0 <= c < len(row) else None
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
 
 
 def own_text(grid: Grid, r: int, c: int) -> str:
@@ -62,27 +73,34 @@ def value_at(grid: Grid, r: int, c: int, *, fill: bool = False) -> CellValue:
     if fill:
         r, c = grid.anchor_of(r, c)
     raw = grid.raw(r, c)
-    if isinstance(raw, str) and not raw.strip():
-        raw = None
-    computed = raw is not None and (r, c) in grid.uncached
-    return CellValue(exact(raw), cell_ref(grid, r, c), grid.formulas.get((r, c)) if grid.formulas else None, computed)
+    return cell_of(grid, r, c, None if is_blank_value(raw) else raw)
+
+
+def own_cell(grid: Grid, r: int, c: int) -> CellValue:
+    """CellValue of what (r, c) holds itself (`own`): empty, its formula kept, when blank or continuing a merge
+    from another cell — a data cell of a table row (an 指标值, 分值, 预算数 …)."""
+    return cell_of(grid, r, c, own(grid, r, c))
 
 
 def empty_at(grid: Grid, r: int, c: int) -> CellValue:
     """An empty CellValue at (r, c), keeping the cell's formula when it has one (uncached, uncomputable)."""
-    return CellValue(None, cell_ref(grid, r, c), grid.formulas.get((r, c)) if grid.formulas else None)
+    return cell_of(grid, r, c, None)
+
+
+def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
+    """The CellValue of (r, c) holding `raw`, its non-blank value as read (None: empty): numbers exact, the ref (a
+    merged cell's with its anchor; A1 texts cached), the formula, and whether perfxl computed it. The one place the
+    layout builds a cell: callers that have read the value already (an indicator row reads each of its cells once)
+    pass it instead of reading it again."""
+    computed = raw is not None and (r, c) in grid.uncached
+    value = raw if raw is None or raw.__class__ is str else exact(raw)
+    ref = grid.ref(r, c) if grid.merged and grid.is_merged(r, c) else CellRef(grid.name, _a1(r, c))
+    return CellValue(value, ref, grid.formulas.get((r, c)) if grid.formulas else None, computed)
 
 
 @lru_cache(maxsize=65536)
 def _a1(r: int, c: int) -> str:
     return a1(r + 1, c + 1)
-
-
-def cell_ref(grid: Grid, r: int, c: int) -> CellRef:
-    """Grid.ref with cached A1 strings (the same CellRef, built faster)."""
-    if grid.merged and grid.is_merged(r, c):
-        return grid.ref(r, c)
-    return CellRef(grid.name, _a1(r, c))
 
 
 def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:

@@ -243,7 +243,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     cells = row_cells(grid, r)
     if not cells:
         return RowKind.BLANK
-    labels = [(c, H.normalise_label(v)) for c, v in cells if isinstance(v, str)]
+    labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled)
     one_text = len(texts) == len(cells) and len(set(texts)) == 1

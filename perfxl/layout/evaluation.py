@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..grid import Grid
 from ..model import (
@@ -32,7 +33,7 @@ from ..model import (
 from ..numbers import to_decimal
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import empty_at, exact, first_right, is_number, own, row_cells, value_at
+from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -157,6 +158,8 @@ _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d
 
 
 _REMARK_HEADS = frozenset({"备注", "说明"})
+#: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
+_DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation"})
 
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
@@ -619,12 +622,15 @@ class _Reader(FundsRows):
             if r == self.ind_header_row + 1 and not self.cur.indicators and _header_words_only(row_cells(g, r)):
                 # the same second header row exported without its merges: no name, only column words
                 return "header"
-        data_roles = ("name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
-        own_data = {k: own(g, r, cols[k]) for k in data_roles if k in cols}
+        # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
+        # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
+        cells = row_cells(g, r)
+        held = dict(cells)
+        own_data = {k: held.get(c) for k, c in cols.items() if k in _DATA_ROLES}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
         values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
-        l1_new, l2_new = (self._level(r, key) for key in ("level1", "level2"))
+        l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
         if l1_new is not None:
             self._add_level1(l1_new)
             if "level1_weight" in cols:  # 一级 | 分值 | 二级 …: the 分值 beside the 一级 label is its declared weight
@@ -657,31 +663,45 @@ class _Reader(FundsRows):
                 self._declare_level1(l1_new, r)
             return "heading"
         table_cols = {v for k, v in cols.items() if not k.startswith("_")}
-        stray = [c for c, _ in row_cells(g, r) if c not in table_cols]
+        stray = [c for c, _ in cells if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
-        name = value_at(g, r, cols["name"], fill=True) if "name" in cols else CellValue(None)
+
+        def filled(c: int) -> CellValue:  # value_at(g, r, c, fill=True), from the row's own value when it has one
+            value = held.get(c)
+            return value_at(g, r, c, fill=True) if value is None else cell_of(g, r, c, value)
+
+        name = filled(cols["name"]) if "name" in cols else CellValue(None)
         if placeholder_name:
             name = CellValue(None, name.ref)
         if level_row and name.is_blank:
             # 满意度 | | | 10 | 9 with nothing under it: a leaf without sub-levels, named by its own label
             name = l2_new if l2_new is not None else (l1_new or name)
-        target, nature, unit = self._target(r)
+
+        def data(role: str) -> CellValue:
+            c = cols.get(role)
+            if c is None:
+                return CellValue(None, None)
+            return cell_of(g, r, c, held.get(c))
+
+        nature = nature_operator(data("nature")) if "nature" in cols else None
+        unit = data("unit") if "unit" in cols else None
+        target = data("target") if nature is None and unit is None else join_target(data("target"), nature, unit)
         self.cur.indicators.append(
             Indicator(
                 level1,
                 level2,
                 name,
                 target,
-                actual_in_unit(self._data(r, "actual"), unit),
-                self._data(r, "weight"),
-                self._data(r, "score"),
-                self._data(r, "deviation", fill=True),
+                actual_in_unit(data("actual"), unit),
+                data("weight"),
+                data("score"),
+                filled(cols["deviation"]) if "deviation" in cols else CellValue(None, None),
                 nature,
                 unit,
-                self._data(r, "progress") if "progress" in cols else None,
-                self._data(r, "forecast") if "forecast" in cols else None,
-                self._data(r, "criteria") if "criteria" in cols else None,
+                data("progress") if "progress" in cols else None,
+                data("forecast") if "forecast" in cols else None,
+                data("criteria") if "criteria" in cols else None,
             )
         )
         self.indicator_rows += 1
@@ -689,14 +709,23 @@ class _Reader(FundsRows):
             self._unmapped(r, Severity.INFO, cols=stray)
         return "indicator"
 
-    def _level(self, r: int, key: str) -> CellValue | None:
-        """Update the forward-filled 一级/二级 label; return it when this row writes a new one."""
+    def _level(self, r: int, key: str, held: dict[int, Any]) -> CellValue | None:
+        """Update the forward-filled 一级/二级 label; return it when this row writes a new one (`held`: the row's own
+        non-blank values by column)."""
         c = self.ind_cols.get(key)
         if c is None:
             return None
         g = self.grid
+        value = held.get(c)
+        if value is not None:  # written in the row itself
+            cell = cell_of(g, r, c, value)
+            previous = self.carry[key]
+            self.carry[key] = cell
+            if previous is not None and previous.text == cell.text:
+                return None  # a repeated label continues the same group
+            return cell
         ar, ac = g.anchor_of(r, c)
-        if (ar, ac) != (r, c) and ar != r:
+        if ar != r:  # inside a label merged down from a row above
             carried = self.carry[key]
             at = self.carried_at.get(key)
             if carried is not None and at is not None and at[0] is carried and at[1] == ar and at[2] == ac:
@@ -709,16 +738,7 @@ class _Reader(FundsRows):
                 self.carried_at[key] = (anchor, ar, ac)
                 return anchor
             self.carried_at[key] = (carried, ar, ac)  # the label read on the merge's own first row
-            return None
-        value = own(g, r, c)
-        if value is None:
-            return None
-        cell = value_at(g, r, c)
-        previous = self.carry[key]
-        self.carry[key] = cell
-        if previous is not None and previous.text == cell.text:
-            return None  # a repeated label continues the same group
-        return cell
+        return None
 
     def _label_merged_over_name(self, r: int) -> bool:
         """The name cell continues a label merged from its left in the same row (过程 | 预算执行率 over 二级:三级,
@@ -764,23 +784,6 @@ class _Reader(FundsRows):
         key = str(cell.ref)
         if key not in self.cur.level1:
             self.cur.level1[key] = heading
-
-    def _data(self, r: int, role: str, *, fill: bool = False) -> CellValue:
-        c = self.ind_cols.get(role)
-        if c is None:
-            return CellValue(None, None)
-        if fill:
-            return value_at(self.grid, r, c, fill=True)
-        return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
-
-    def _target(self, r: int) -> tuple[CellValue, CellValue | None, CellValue | None]:
-        """年度指标值, joining split 指标性质 | 指标值 | 度量单位 columns into one text ("≥100%")."""
-        target = self._data(r, "target")
-        if "nature" not in self.ind_cols and "unit" not in self.ind_cols:
-            return target, None, None
-        nature = nature_operator(self._data(r, "nature")) if "nature" in self.ind_cols else None
-        unit = self._data(r, "unit") if "unit" in self.ind_cols else None
-        return join_target(target, nature, unit), nature, unit
 
     # -------------------------------------------------------------- totals
     def _total_elsewhere(self, r: int) -> bool:

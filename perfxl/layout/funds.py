@@ -19,7 +19,7 @@ from ..model import CellValue, ComponentRow, Finding, FundsBlock, FundsRow, Seve
 from ..numbers import ascii_figures
 from ..values import dotted_year_month, parse_value
 from . import headers as H
-from .cells import empty_at, is_number, own, row_cells, value_at
+from .cells import empty_at, is_number, own, own_cell, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
 
@@ -342,10 +342,7 @@ class FundsRows:
             return ""
         total = self.cur.funds_total
         blank = CellValue(None, None)
-        found = {
-            k: value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
-            for k, c in self.line_cols.items()
-        }
+        found = {k: own_cell(self.grid, r, c) for k, c in self.line_cols.items()}
         old = {} if total is None else {k: getattr(total, k) for k in ("initial_budget", "full_budget", "executed")}
         cells = {k: found.get(k) or old.get(k) or blank for k in ("initial_budget", "full_budget", "executed")}
         label = self.line_label if "executed" in found or total is None else total.label
@@ -524,7 +521,7 @@ class FundsRows:
         if _PLAN_ROLES.get(H.strip_brackets(H.normalise_label(cells[0][1])).rstrip(":")) != "executed":
             return False
         c = _right_of(self.grid, r, cells[0][0])
-        spent = value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+        spent = own_cell(self.grid, r, c)
         self.cur.funds_total = dataclasses.replace(total, executed=spent)
         return True
 
@@ -533,7 +530,7 @@ class FundsRows:
             if role not in self.plan_cols:
                 return CellValue(None, None)  # 浙江: 实际支出 is a line of its own below (`_spent_line`)
             c = self.plan_cols[role][1]
-            return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+            return own_cell(self.grid, r, c)
 
         blank = CellValue(None, None)
         label = value_at(self.grid, r, self.plan_cols["full_budget"][0])
@@ -547,7 +544,7 @@ class FundsRows:
             c = self.funds_cols.get(role)
             if c is None:
                 return CellValue(None, None)
-            return value_at(self.grid, r, c) if own(self.grid, r, c) is not None else empty_at(self.grid, r, c)
+            return own_cell(self.grid, r, c)
 
         label = value_at(self.grid, r, label_col)
         weight = cell("weight")

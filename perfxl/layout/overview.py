@@ -14,7 +14,7 @@ from typing import Any
 from ..grid import Grid
 from ..model import BasicData, CellValue, Staffing
 from . import headers as H
-from .cells import is_number, row_cells, value_at
+from .cells import is_number, row_cells, row_labels, value_at
 from .detect import RowKind
 
 __all__ = ["read_overview"]
@@ -38,11 +38,12 @@ def _count(value: Any) -> bool:
 def _pairs(grid: Grid, r: int) -> dict[str, int]:
     """role → column of the value, for each "人员编制 │ N" / "实有人数 │ M" pair of row r."""
     cells = row_cells(grid, r)
+    labels = dict(row_labels(grid, r))  # normalised once per row, as classify_row read them
     out: dict[str, int] = {}
-    for i, (_, v) in enumerate(cells[:-1]):
+    for i, (col, v) in enumerate(cells[:-1]):
         if not isinstance(v, str):
             continue
-        label = H.strip_brackets(H.normalise_label(v))
+        label = H.strip_brackets(labels[col])
         role = "establishment" if label in _ESTABLISHMENT else "actual" if label in _ACTUAL else None
         c, value = cells[i + 1]
         if role and role not in out and _count(value):
@@ -53,13 +54,9 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
 def _headed(grid: Grid, r: int) -> bool:
     """A 基本概况/基本情况 heading on row r or within `_REACH` rows above it."""
     for rr in range(max(0, r - _REACH), r + 1):
-        if any(word in label for _, label in _labels(grid, rr) for word in _HEADING):
+        if any(word in label for _, label in row_labels(grid, rr) for word in _HEADING):
             return True
     return False
-
-
-def _labels(grid: Grid, r: int) -> list[tuple[int, str]]:
-    return [(c, H.normalise_label(v)) for c, v in row_cells(grid, r) if isinstance(v, str)]
 
 
 def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
