@@ -18,6 +18,7 @@ from ..model import (
     REMARK_DEVIATION,
     CellRef,
     CellValue,
+    ComponentGroup,
     ComponentRow,
     Finding,
     FundsBlock,
@@ -76,6 +77,10 @@ class _Builder:
     components: list[ComponentRow] = field(default_factory=list)  # 项目资金构成's 子项 lines (江苏 苏州市级)
     components_total: ComponentRow | None = None  # its 合计 line
     components_extra: tuple[str, ...] = ()  # headers of its further amount columns (鄂州 目标表: 2020年实际执行数 …)
+    components_more: list[ComponentGroup] = field(
+        default_factory=list
+    )  # its further groups (湖北 支出构成), each closed
+    components_label: str = ""  # what the block is called in messages ("部门总体资金情况"; "" = 项目资金构成)
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
@@ -121,6 +126,8 @@ class _Builder:
             components=tuple(self.components),
             components_total=self.components_total,
             components_extra=self.components_extra,
+            components_more=tuple(self.components_more),
+            components_label=self.components_label,
             period=self.period,
             indicators_declared=self.indicators_declared,
             funds_more=tuple(self.funds_more),

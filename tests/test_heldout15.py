@@ -1,0 +1,154 @@
+"""General fixes prompted by held-out batch 15.
+
+1. The 部门总体资金情况 block of a 湖北 部门整体支出绩效目标申报表 — 总体资金情况 │ 当年金额 │ 占比 │ 近两年收支金额 (年 │ 年),
+   收入构成 财政拨款 / 其他资金 / 合计, then 支出构成 基本支出 / 项目支出 / 合计 — is read (the sheet was LAYOUT_NO_TABLE) and
+   each group is held to its own 合计 by F11; where each line prints its 占比, the one line whose figure disagrees with its
+   share is named, not the 合计 that is right.
+2. I14: an indicator whose name states its value ("…质量达标率100%") while its 指标值 says another (">=98%").
+
+The shapes are those of real tables in tests/realworld (广水市人民政府办公室 2021: 基本支出 printed 7242318 — the 元 figure —
+beside 项目支出 243.96 under 合计 968.1918, its 占比 74.8% giving 724.2318; 南岳 2018 人大代表扶贫基地 申报表), cut down to
+what the rules read.
+"""
+
+from __future__ import annotations
+
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
+from report_helpers import row_runs as _runs
+from report_helpers import workbook_result as _workbook
+
+E = ""
+
+# ---------------------------------------------------------------- 广水 2021: 部门总体资金情况 │ 收入构成 │ 支出构成
+
+
+def _guangshui(basic="7242318", share="74.8%", project="243.96", project_share="25.2%"):
+    """The 申报表's head and its 部门总体资金情况 block as published (基本支出 7242318 │ 74.8%), the 基本支出 line replaceable."""
+    rows = [
+        ["附件2:", E, E, E, E, E, E],
+        ["部门整体支出绩效目标申报表", E, E, E, E, E, E],
+        ["填报日期:2021 年 1 月 28 日", E, E, E, E, E, E],
+        ["部门(单位) 名称", "广水市人民政府办公室", E, "填报人", "南春锋", "联系电话", "6296906"],
+        ["部门总体 资金情况 单位:万元", "总体资金情况", E, "当年 金额", "占比", "近两年收支金额", E],
+        [E, E, E, E, E, "年", "年"],
+        [E, "收入构成", "财政拨款", "968.1918", E, E, E],
+        [E, E, "其他资金", E, E, E, E],
+        [E, E, "合计", "968.1918", "100%", E, E],
+        [E, "支出构成", "基本支出", basic, share, E, E],
+        [E, E, "项目支出", project, project_share, E, E],
+        [E, E, "合计", "968.1918", "100%", E, E],
+        ["部门职能概述", "(一)负责全市人民防空工作。", E, E, E, E, E],
+    ]
+    merges = ("A2:G2", "A3:G3", "B4:C4", "A5:A12", "B5:C6", "D5:D6", "E5:E6", "F5:G5", "B7:B9", "B10:B12", "B13:G13")
+    return rows, merges
+
+
+def test_the_block_is_read_and_the_line_its_share_disowns_is_the_error(tmp_path):
+    """Failed before (LAYOUT_NO_TABLE, nothing checked): as published, 7242318 + 243.96 = 7242561.96 ≠ 合计 968.1918, and
+    only 基本支出's figure disagrees with its 占比 (968.1918 × 74.8% ≈ 724.2; 968.1918 − 243.96 = 724.2318): one F11 错误
+    at D10, naming both sums and the share; the 收入 group (968.1918 + blank 其他资金 = 968.1918) is quiet."""
+    rows, merges = _guangshui()
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "LAYOUT_NO_TABLE")
+    assert _errors(result) == [("F11", "D10")]
+    f11 = _codes(result, "F11")[0]
+    assert "7242561.96" in f11.message and "968.1918" in f11.message and "支出构成" in f11.message
+    assert "74.8%" in f11.basis and "724.2318" in f11.basis
+    assert {ref.cell for ref in f11.related} >= {"D12", "D11"}
+
+
+def test_a_block_that_adds_up_is_read_and_quiet(tmp_path):
+    """The same block with 724.2318: header, lines and both 合计 are read (the 年 │ 年 row as the header's second row, the
+    blank 其他资金 as a line) and nothing is raised."""
+    rows, merges = _guangshui(basic="724.2318")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F11") and not _errors(result)
+    runs = _runs(result)
+    assert any(kind == "header" and first <= 5 and last >= 6 for kind, first, last in runs), runs
+    assert not any(kind == "unread" and last >= 7 and first <= 12 for kind, first, last in runs), runs
+
+
+def test_shares_that_single_out_no_line_leave_the_error_at_the_total(tmp_path):
+    """项目支出's share printed wrong too (52.5%): two lines disagree with their shares, so none is singled out — the F11
+    错误 stays at the 合计 (D12), as for a block without 占比."""
+    rows, merges = _guangshui(project_share="52.5%")
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F11", "D12")]
+
+
+def test_a_total_off_its_lines_whose_shares_agree_is_the_error_at_the_total(tmp_path):
+    """A 合计 that is itself wrong: 724.2318 + 243.96 under 合计 986.1918 (digits swapped), both shares agreeing with
+    968.1918 rather than the printed 合计 — neither line is singled out, the 错误 is at D12."""
+    rows, merges = _guangshui(basic="724.2318")
+    rows[11][3] = "986.1918"
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F11", "D12")]
+
+
+# ---------------------------------------------------------------- 南岳 2018: a name that states its value
+
+
+def _nanyue(name="*贫困地区旅游基础设施建设质量达标率100%", target=">=98%"):
+    """The 申报表 as published, cut to its funds, goal and a few indicators; the 质量指标 row replaceable."""
+    rows = [
+        ["绩效目标申报表", E, E, E, E, E],
+        ["项目名称", "2018年市级专项扶贫资金基础设施(人大代表扶贫基地)", E, "项目负责人及电话", "郭铁梅18932106863", E],
+        ["主管部门", "南岳镇政府", E, "实施单位", "[610001]湖南省润山润水生态农业发展有限公司", E],
+        ["资金情况(万元)", "年度资金总额:", "10", E, E, E],
+        [E, "其中:财政拨款", "10", E, E, E],
+        [E, "其他资金", "0", E, E, E],
+        ["总体目标", "年度目标", E, E, "年度总体目标完成情况", E],
+        [E, "为水濂村带来观光游客不少于6万人,村集体收入达6万元。", E, E, E, E],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "备注"],
+        [E, "产出指标", "数量指标", "贫困地区旅游景点开发数量( ≥**个 )", ">=4个", E],
+        [E, E, "质量指标", name, target, E],
+        [E, E, "时效指标", "贫困地区基础设施建设按期完成率(≥**%)", ">=95%", E],
+        [E, "效益指标", "社会效益指标", "受益建档立卡贫困人口数≥**人", ">=29人", E],
+        [E, "满意度指标", "服务对象满意度指标", "游客满意度(≥**%)", ">=90%", E],
+    ]
+    merges = (
+        "A1:F1",
+        "B2:C2",
+        "E2:F2",
+        "B3:C3",
+        "E3:F3",
+        "A4:A6",
+        "C4:F4",
+        "C5:F5",
+        "C6:F6",
+        "A7:A8",
+        "B7:D7",
+        "E7:F7",
+        "B8:D8",
+        "E8:F8",
+        "A9:A14",
+        "B10:B12",
+    )
+    return rows, merges
+
+
+def test_a_name_stating_another_value_than_the_target_is_a_warning(tmp_path):
+    """Failed before (nothing said): the name ends "…质量达标率100%" while the 指标值 reads ">=98%" — I14, a 警告 at the
+    target (E11) naming both; the placeholders "(≥**个 )", "(≥**%)", "≥**人" state no value and stay quiet."""
+    rows, merges = _nanyue()
+    result = _workbook(tmp_path, rows, merges)
+    found = [(f.ref.cell, f.severity.value) for f in _codes(result, "I14")]
+    assert found == [("E11", "warning")], found
+    i14 = _codes(result, "I14")[0]
+    assert "100%" in i14.message and ">=98%" in i14.message
+    assert not _errors(result)
+
+
+def test_a_name_whose_value_is_the_target_or_no_percent_is_quiet(tmp_path):
+    """The same figure in both ("…达标率100%" │ "100%", "=100%"), or a name whose figure is no percentage, or a target that is
+    no percentage: nothing to compare, no I14."""
+    for name, target in (
+        ("*贫困地区旅游基础设施建设质量达标率100%", "100%"),
+        ("*贫困地区旅游基础设施建设质量达标率100%", "=100%"),
+        ("建设工程20平方米", ">=98%"),
+        ("*贫困地区旅游基础设施建设质量达标率100%", "达标"),
+    ):
+        rows, merges = _nanyue(name, target)
+        result = _workbook(tmp_path, rows, merges)
+        assert not _codes(result, "I14"), (name, target)
