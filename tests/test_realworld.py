@@ -211,6 +211,14 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # only these four new tables were found). After tests/test_heldout14.py's fix (F11 on a 目标表's 项目预算 cost block,
     # the block alone a table read): 2/3, 3 of 4 read; after tests/test_staffing_overview.py's (a 基本概况 table's
     # 人员编制 │ 实有人数 line read as the staffing facts B02 checks, a 警告 there): 3/3, 4 of 4 read.
+    # held-out batch 15 (measured once before any change: 0/3, no false 错误, 3 of 4 read — the pages store is exhausted
+    # for the provinces asked for (~45 queries, none found there); only these four unseen tables were found). After
+    # tests/test_heldout15.py's fixes (a 湖北 申报表's 部门总体资金情况 read, each of its groups held to its own 合计 by F11
+    # and the line its 占比 disowns named; I14 on a name stating another value than its 指标值): 2/3, 4 of 4 read.
+    "buxiang-bumen-defenbiao-fragment-2017": {
+        19: "the stored fragment starts below the 项目 score table's header, so its rows are not read as indicators (its "
+        "'绩效目标(10 )' row is taken for a goals heading instead) and the blank 总分 goes unseen"
+    },
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
