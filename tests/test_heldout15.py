@@ -152,3 +152,86 @@ def test_a_name_whose_value_is_the_target_or_no_percent_is_quiet(tmp_path):
         rows, merges = _nanyue(name, target)
         result = _workbook(tmp_path, rows, merges)
         assert not _codes(result, "I14"), (name, target)
+
+
+# ---------------------------------------------------------------- 萧县 杨楼 2023: ★ rows scored on their items
+
+
+def _yanglou(pear_actual="6亩"):
+    """The 绩效目标自评表 as published (its head, goals and the 数量指标 block), one item's actual replaceable."""
+    rows = [
+        ["项目名称", "2023年杨楼社区特色种养殖补贴到户项目", E, E, E, "项目负责人及电话", E, "黄蓓蓓0557-5271001", E],
+        ["主管部门", "县农业农村局", E, E, E, "实施单位", E, "杨楼镇人民政府", E],
+        ["资金情况 (万元)", E, "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分", E, E],
+        [E, "年度资金总额:", "8.408", "8.408", "10", "100.00%", "10", E, E],
+        [E, "其中:本年财政拨款", "8.408", "8.408", "10", "100.00%", "10", E, E],
+        [E, "其他资金", "0", "0", E, E, E, E, E],
+        ["年度总体目标", "年初设定目标", E, E, E, "年度总体目标完成情况综述", E, E, E],
+        [
+            E,
+            "以产业补助的形式对64户脱贫户进行补助,增加脱贫户收入10.9304万元。",
+            E,
+            E,
+            E,
+            "落实64户特色种养业奖补政策,增加脱贫户家庭收入10.9304万元",
+            E,
+            E,
+            E,
+        ],
+        [
+            "绩效指标",
+            "一级 指标",
+            "二级指标",
+            "三级指标",
+            "分值",
+            "年度指标值",
+            "全年实际值",
+            "得分",
+            "未完成原因及拟采取的改进措施",
+        ],
+        [E, "(50分)", "数量指标", "★补助各类粮食作物种植面积", "10", E, E, "10", E],
+        [E, E, E, "红薯种植面积", E, "5.5亩", "5.5亩", E, E],
+        [E, E, E, "★补助各类瓜果蔬菜种植面积", "10", E, E, "10", E],
+        [E, E, E, "梨树种植面积", E, "6亩", pear_actual, E, E],
+        [E, E, E, "桃种植面积", E, "1亩", "1亩", E, E],
+        [E, E, E, "★补助家畜家禽养殖数量", "10", E, E, "10", E],
+        [E, E, E, "猪养殖数量", E, "80头", "80头", E, E],
+        [E, E, E, "羊养殖数量", E, "283只", "283只", E, E],
+    ]
+    merges = (
+        "B1:E1",
+        "F1:G1",
+        "H1:I1",
+        "B2:E2",
+        "F2:G2",
+        "H2:I2",
+        "A3:B3",
+        "A4:A6",
+        "A7:A8",
+        "B7:E7",
+        "F7:I7",
+        "B8:E8",
+        "F8:I8",
+        "A9:A17",
+        "B10:B17",
+        "C10:C17",
+    )
+    return rows, merges
+
+
+def test_a_star_row_whose_items_carry_the_values_is_not_scored_without_evidence(tmp_path):
+    """Failed before (three S12 警告 "年度指标值和实际完成值均为空"): each ★ row is scored on the items below it, which carry
+    their targets and actuals, all met — no S12; the goal row under 年初设定目标 │ 年度总体目标完成情况综述 is read as the
+    goals (it was LAYOUT_UNMAPPED_ROW)."""
+    rows, merges = _yanglou()
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "S12")
+    assert not [f for f in _codes(result, "LAYOUT_UNMAPPED_ROW") if f.ref.row == 8]
+    assert not _errors(result)
+
+
+def test_a_star_row_with_an_item_short_of_its_target_is_still_unsupported(tmp_path):
+    """梨树 4亩 against 6亩: the items do not bear out full marks — the S12 警告 stays on that ★ row (H12) only."""
+    rows, merges = _yanglou(pear_actual="4亩")
+    result = _workbook(tmp_path, rows, merges)
+    assert [f.ref.cell for f in _codes(result, "S12")] == ["H12"]
