@@ -235,3 +235,24 @@ def test_a_star_row_with_an_item_short_of_its_target_is_still_unsupported(tmp_pa
     rows, merges = _yanglou(pear_actual="4亩")
     result = _workbook(tmp_path, rows, merges)
     assert [f.ref.cell for f in _codes(result, "S12")] == ["H12"]
+
+
+# ---------------------------------------------------------------- a repost's page 4: a score table seen without its header
+
+
+def test_a_weighted_goals_word_on_a_scored_row_is_no_goals_header(tmp_path):
+    """Failed before (a goals block 'read' from "绩效目标(10 )" │ 明确性 │ 5 │ 5, the sheet counted as read, 28 rows
+    unmapped and a merge 'across tables'): the 二级 group of a 项目支出 score table whose header is on the previous page is
+    no goals header — nothing is read, and the sheet says so (LAYOUT_NO_TABLE), with no merge or goals finding."""
+    rows = [
+        [E, "项目决策(20 分)", "科学决策(10 分)", "必要性 (政策依据)", "5", "5"],
+        [E, E, E, "可行性 (政策完善)", "5", "5"],
+        [E, E, "绩效目标(10 )", "明确性", "5", "5"],
+        [E, E, E, "合理性", "5", "5"],
+        [E, "项目管理(10 分)", "资金管理(7分)", "资金分配", "3", "3"],
+        [E, E, E, "资金使用", "4", "4"],
+    ]
+    result = _workbook(tmp_path, rows, ("B1:B4", "C1:C2", "C3:C4", "B5:B6", "C5:C6"))
+    assert _codes(result, "LAYOUT_NO_TABLE")
+    assert not _codes(result, "LAYOUT_MERGE_ACROSS_TABLES")
+    assert not any(kind == "goal" for kind, _, _ in _runs(result))

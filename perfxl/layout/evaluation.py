@@ -348,7 +348,7 @@ class _Reader(FundsRows):
             self._start_funds(r)
             mark(r, "header")
             return
-        if kind is RowKind.GOALS_HEADER and self._goal_word_as_level(r):
+        if kind is RowKind.GOALS_HEADER and (self._goal_word_as_level(r) or _weighted_goal_word_scored(self.grid, r)):
             kind = RowKind.OTHER  # 二级指标 "绩效目标" (财预〔2020〕10号 决策) inside the table: an indicator row
         if kind is RowKind.GOALS_HEADER and self._goal_label_repeated(r):
             kind = RowKind.OTHER  # 年度总体目标 | the goal text: the block's label repeated by a merge exported filled
@@ -932,6 +932,24 @@ class _UnmappedRun:
 #: A goals header's column label: a target or its progress, a period in brackets at most ("中期目标(2024年—2026年)",
 #: "全年目标", "1-7月执行情况", "年度目标").
 _GOAL_COLUMN_LABEL = re.compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
+
+
+#: A goals word carrying its own weight ("绩效目标(10 )", "绩效目标(10分)"): a score table's 二级 group, not a block label.
+_WEIGHTED_GOAL_WORD = re.compile(r"^(?:年度)?绩效目标\(\d+(?:\.\d+)?分?\)$")
+
+
+def _weighted_goal_word_scored(grid: Grid, r: int) -> bool:
+    """ "绩效目标(10 )" │ 明确性 │ 5 │ 5 — a goals word with a weight of its own, on a row ending in figures (分值, 得分): the
+    二级 group of a 项目支出 score table (共性指标 → 项目决策 → 绩效目标), seen without its header when a repost's page starts
+    below it; never a goals header, which carries no weight and no figures."""
+    cells = row_cells(grid, r)
+    weighted = any(isinstance(v, str) and _WEIGHTED_GOAL_WORD.match(H.normalise_label(v)) for _, v in cells)
+    return weighted and sum(1 for _, v in cells if is_number(exact(v)) or _numeric_label(v)) >= 2
+
+
+def _numeric_label(value: object) -> bool:
+    """A figure typed as text ("5")."""
+    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value) is not None
 
 
 def _is_goals_word(value: str) -> bool:
