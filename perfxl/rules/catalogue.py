@@ -139,7 +139,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("F11", "FUND_COMPONENTS_SUM", "R-F02", E, "项目资金构成各子项之和与合计不符",
               "Project components do not add up to their total",
               "{block}{column}：各子项之和为 {expected}，合计栏为 {actual}",
-              "{block} {column_en}: the items add up to {expected}, the total reads {actual}",
+              "{block}{column_en}: the items add up to {expected}, the total reads {actual}",
               "苏州市级财政支出项目绩效自评表（项目资金构成：子项名称、预算数、实际数、合计）；"
               "鄂州市市直部门预算项目支出绩效目标表（项目预算：成本构成、金额、测算依据、以前年度实际执行数、合计）；"
               "湖北省部门整体支出绩效目标申报表（部门总体资金情况：收入构成、支出构成、当年金额、占比、合计）",

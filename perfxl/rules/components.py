@@ -132,7 +132,9 @@ def _group_sum(
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
         blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]
         if not blank and not ctx.beyond_rounding(reported - found, cell, parts):
-            yield rounded_sum(ctx, cell, found, parts, fmt_num(found), column=zh, column_en=en, block=block)
+            yield rounded_sum(
+                ctx, cell, found, parts, fmt_num(found), column=zh, column_en=f" {en}" if en else "", block=block
+            )
             continue
         located = None if blank else _out_of_line(ctx, lines, parts, reported)
         if located is not None:  # its 占比 names the line out of line: the finding is at that line, not the 合计
@@ -143,7 +145,7 @@ def _group_sum(
                 expected=fmt_num(found),
                 actual=cell.text,
                 column=zh,
-                column_en=en,
+                column_en=f" {en}" if en else "",
                 block=block,
                 basis=f"读取：{block}{zh} {listed} = {fmt_num(found)}，合计栏 {cell.text}；各行占比中只有“{line.label.text}”"
                 f"的 {parts[i].text} 与其占比 {line.share.text if line.share else ''} 不符，合计 {cell.text} 减其余各项为 "
@@ -160,7 +162,7 @@ def _group_sum(
             expected=fmt_num(found),
             actual=cell.text,
             column=zh,
-            column_en=en,
+            column_en=f" {en}" if en else "",
             block=block,
             certainty=Certainty.JUDGEMENT if blank and short else None,
             basis=f"读取：{block}{zh} {listed} = {fmt_num(found)}，合计栏 {cell.text}"
