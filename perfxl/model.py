@@ -27,6 +27,7 @@ __all__ = [
     "BreakdownAmount",
     "FundsBlock",
     "ComponentRow",
+    "ComponentGroup",
     "Goal",
     "Level1Heading",
     "Level2Heading",
@@ -343,6 +344,19 @@ class ComponentRow:
     actual: CellValue | None = None
     # further amount columns, in the order of `SelfEvaluation.components_extra` (鄂州 目标表's 2020年实际执行数 │ 2021年…)
     extra: tuple[CellValue, ...] = ()
+    share: CellValue | None = (
+        None  # the line's printed 占比 of its 合计 (湖北 部门总体资金情况), None where none is printed
+    )
+    group: str = ""  # the group label the line stands under (收入构成 / 支出构成), "" in a block without groups
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentGroup:
+    """A further group of lines of the same block, closed by its own 合计 line: the 湖北 部门整体支出绩效目标申报表's
+    部门总体资金情况 lists 收入构成 (财政拨款, 其他资金, 合计) and then 支出构成 (基本支出, 项目支出, 合计) under one header."""
+
+    lines: tuple[ComponentRow, ...]
+    total: ComponentRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +445,11 @@ class SelfEvaluation:
     components_total: ComponentRow | None = None
     # the headers of the block's further amount columns (湖北 鄂州 目标表 项目预算: "2020年实际执行数", "2021年实际执行数")
     components_extra: tuple[str, ...] = ()
+    # the groups after the first of a block whose lines come in groups, each closed by its own 合计 (湖北 部门整体支出
+    # 绩效目标申报表's 部门总体资金情况: 收入构成 in `components`, 支出构成 here): each is checked by F11 as the first is
+    components_more: tuple[ComponentGroup, ...] = ()
+    # what the block is called in messages: "" for 项目资金构成 (苏州) / 项目预算 (鄂州), "部门总体资金情况" (湖北 申报表)
+    components_label: str = ""
     # the year line under the title ("( 2023 年度)", 财预〔2020〕10号 附1): the year a date without one is read in
     period: CellValue | None = None
     # the weight the 绩效指标 header's own label declares for all its 一级 blocks: "年度绩效目标 (80 分)" (云南 区直 form)

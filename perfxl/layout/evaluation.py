@@ -19,6 +19,7 @@ from ..model import (
     REMARK_DEVIATION,
     CellRef,
     CellValue,
+    ComponentGroup,
     ComponentRow,
     Finding,
     FundsBlock,
@@ -77,6 +78,10 @@ class _Builder:
     components: list[ComponentRow] = field(default_factory=list)  # 项目资金构成's 子项 lines (江苏 苏州市级)
     components_total: ComponentRow | None = None  # its 合计 line
     components_extra: tuple[str, ...] = ()  # headers of its further amount columns (鄂州 目标表: 2020年实际执行数 …)
+    components_more: list[ComponentGroup] = field(
+        default_factory=list
+    )  # its further groups (湖北 支出构成), each closed
+    components_label: str = ""  # what the block is called in messages ("部门总体资金情况"; "" = 项目资金构成)
     interim_funds: bool = False  # the funds header executes part of the year (1-6月执行数): a monitoring form
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
@@ -122,6 +127,8 @@ class _Builder:
             components=tuple(self.components),
             components_total=self.components_total,
             components_extra=self.components_extra,
+            components_more=tuple(self.components_more),
+            components_label=self.components_label,
             period=self.period,
             indicators_declared=self.indicators_declared,
             funds_more=tuple(self.funds_more),
@@ -344,7 +351,7 @@ class _Reader(FundsRows):
             self._start_funds(r)
             mark(r, "header")
             return
-        if kind is RowKind.GOALS_HEADER and self._goal_word_as_level(r):
+        if kind is RowKind.GOALS_HEADER and (self._goal_word_as_level(r) or _weighted_goal_word_scored(self.grid, r)):
             kind = RowKind.OTHER  # 二级指标 "绩效目标" (财预〔2020〕10号 决策) inside the table: an indicator row
         if kind is RowKind.GOALS_HEADER and self._goal_label_repeated(r):
             kind = RowKind.OTHER  # 年度总体目标 | the goal text: the block's label repeated by a merge exported filled
@@ -928,6 +935,24 @@ class _UnmappedRun:
 #: A goals header's column label: a target or its progress, a period in brackets at most ("中期目标(2024年—2026年)",
 #: "全年目标", "1-7月执行情况", "年度目标").
 _GOAL_COLUMN_LABEL = re.compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
+
+
+#: A goals word carrying its own weight ("绩效目标(10 )", "绩效目标(10分)"): a score table's 二级 group, not a block label.
+_WEIGHTED_GOAL_WORD = re.compile(r"^(?:年度)?绩效目标\(\d+(?:\.\d+)?分?\)$")
+
+
+def _weighted_goal_word_scored(grid: Grid, r: int) -> bool:
+    """ "绩效目标(10 )" │ 明确性 │ 5 │ 5 — a goals word with a weight of its own, on a row ending in figures (分值, 得分): the
+    二级 group of a 项目支出 score table (共性指标 → 项目决策 → 绩效目标), seen without its header when a repost's page starts
+    below it; never a goals header, which carries no weight and no figures."""
+    cells = row_cells(grid, r)
+    weighted = any(isinstance(v, str) and _WEIGHTED_GOAL_WORD.match(H.normalise_label(v)) for _, v in cells)
+    return weighted and sum(1 for _, v in cells if is_number(exact(v)) or _numeric_label(v)) >= 2
+
+
+def _numeric_label(value: object) -> bool:
+    """A figure typed as text ("5")."""
+    return isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value) is not None
 
 
 def _is_goals_word(value: str) -> bool:

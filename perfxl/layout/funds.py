@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..grid import Grid
-from ..model import CellValue, ComponentRow, Finding, FundsBlock, FundsRow, Severity
+from ..model import CellValue, ComponentGroup, ComponentRow, Finding, FundsBlock, FundsRow, Severity
 from ..numbers import ascii_figures
 from ..values import dotted_year_month, parse_value
 from . import headers as H
@@ -103,6 +103,9 @@ class FundsRows:
     stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
     # the 项目资金构成 block's further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
     component_extra: tuple[int, ...] = ()
+    component_share: int | None = None  # its 占比 column (湖北 部门总体资金情况), None where it prints none
+    # lines read after the block's first 合计, awaiting their own 合计 (湖北 部门总体资金情况: the 支出构成 group)
+    component_pending: list[ComponentRow] | None = None
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -281,37 +284,61 @@ class FundsRows:
         return "funds"
 
     def _components_row(self, r: int) -> str:
-        """江苏 苏州市级 自评表's 项目资金构成 (子项名称 │ 预算数(万元) │ 实际数(万元), one line per 子项, then 合计) or a 湖北
-        鄂州 目标表's 项目预算 (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 │ 2021年实际执行数): its header ("header"),
-        each line with a figure ("funds") and the 合计 line ("subtotal"), kept for F11; "" for any other row (a row
-        without a figure ends the block)."""
+        """江苏 苏州市级 自评表's 项目资金构成 (子项名称 │ 预算数(万元) │ 实际数(万元), one line per 子项, then 合计), a 湖北
+        鄂州 目标表's 项目预算 (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 │ 2021年实际执行数) or a 湖北 部门整体支出绩效
+        目标申报表's 部门总体资金情况 (总体资金情况 │ 当年金额 │ 占比 │ 近两年收支金额: 收入构成 财政拨款 / 其他资金 / 合计, then
+        支出构成 基本支出 / 项目支出 / 合计): its header ("header"), each line with a figure ("funds") and each 合计 line
+        ("subtotal"), kept for F11; "" for any other row. A row without a figure ends the block — except a second header
+        row before any line (the years under 近两年收支金额) and a source line left blank (其他资金 │ │), which stay in it."""
         cols = _component_columns(self.grid, r)
         if cols is not None:
             self.component_cols, self.state = cols, "components"
             extra = _component_extra_columns(self.grid, r, cols[0])
             self.component_extra = tuple(c for c, _ in extra)
             self.cur.components_extra = tuple(label for _, label in extra)
+            self.component_share = _component_share_column(self.grid, r, cols[0])
+            self.cur.components_label = _component_block_label(self.grid, r, cols[0])
+            self.component_pending = None
             return "header"
         if self.state != "components" or self.component_cols is None:
             return ""
         name_col, budget_col, actual_col = self.component_cols
         amounts = [c for c in (budget_col, actual_col, *self.component_extra) if c is not None]
+        first = min(amounts)
+        labels = [(c, v) for c, v in row_cells(self.grid, r, name_col, first) if isinstance(v, str)]
+        read = self.cur.components or self.component_pending
         if not any(_number_like(own(self.grid, r, c)) for c in amounts):
-            self.component_cols, self.state = None, "pre"
-            return ""
+            if not read and not labels:
+                return "header"  # 年 │ 年 under 近两年收支金额: the header's second row, nothing of a line
+            bare = H.strip_brackets(H.strip_numbering(H.normalise_label(labels[-1][1]))) if labels else ""
+            if not read or bare not in H.FUNDS_PART_LABELS:
+                self.component_cols, self.state = None, "pre"
+                return ""
+        label_col = labels[-1][0] if labels else name_col
+        group = ""
+        if label_col > name_col:  # 收入构成 / 支出构成 merged down its lines, left of each line's own label
+            group = value_at(self.grid, r, name_col, fill=True).text.strip()
         row = ComponentRow(
-            value_at(self.grid, r, name_col),
+            value_at(self.grid, r, label_col),
             None if budget_col is None else value_at(self.grid, r, budget_col),
             None if actual_col is None else value_at(self.grid, r, actual_col),
             tuple(value_at(self.grid, r, c) for c in self.component_extra),
+            None if self.component_share is None else value_at(self.grid, r, self.component_share),
+            group,
         )
-        if _duties_total_line(self.grid, r, min(amounts)):
-            self.cur.components_total = row
-            self.component_cols, self.state = None, "pre"
-            return "subtotal"  # the block's 合计: the sum F11 holds its 子项 to
+        if _duties_total_line(self.grid, r, first):
+            if self.cur.components_total is None:
+                self.cur.components_total = row  # the block's (first group's) 合计: the sum F11 holds its 子项 to
+            elif self.component_pending:
+                self.cur.components_more.append(ComponentGroup(tuple(self.component_pending), row))
+            self.component_pending = []  # a further group may follow under the same header (支出构成)
+            return "subtotal"
         if H.normalise_label(row.label.text).startswith("其中"):
             return "funds"  # "其中：设备购置" under a 子项: a part of the line above, not one more 子项 of the 合计
-        self.cur.components.append(row)
+        if self.component_pending is None:
+            self.cur.components.append(row)
+        else:
+            self.component_pending.append(row)
         return "funds"
 
     def _line_funds_row(self, r: int) -> str:
@@ -635,8 +662,9 @@ def _interim(label: object) -> bool:
 
 
 # 成本构成 │ 金额: the 项目预算 block of a 湖北 鄂州 市直部门预算项目支出绩效目标表 (its cost lines and their 合计)
-_COMPONENT_NAME = frozenset({"子项名称", "子项目名称", "成本构成"})
-_COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数", "金额"})
+# 总体资金情况 │ 当年金额: the 部门总体资金情况 block of a 湖北 部门整体支出绩效目标申报表 (收入构成 and 支出构成, each with its 合计)
+_COMPONENT_NAME = frozenset({"子项名称", "子项目名称", "成本构成", "总体资金情况"})
+_COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数", "金额", "当年金额"})
 # "2020年实际执行数": a prior year's spending on each cost line (鄂州 目标表), a further column of the block to add up
 _COMPONENT_YEAR_ACTUAL = re.compile(r"^(?:\d{4}年度?|上年|上上年)实际执行数$")
 _COMPONENT_ACTUAL = frozenset({"实际数", "实际金额", "实际支出数", "实际支出", "实际支付数"})
@@ -659,6 +687,26 @@ def _component_columns(grid: Grid, r: int) -> tuple[int, int | None, int | None]
     if name is None or (budget is None and actual is None):
         return None
     return name, budget, actual
+
+
+#: 占比: each line's share of its 合计, printed beside the amount (湖北 部门整体支出绩效目标申报表's 部门总体资金情况).
+_COMPONENT_SHARE = frozenset({"占比", "比例", "所占比例"})
+#: What a block headed by one of these names is called in messages; any other block is the 项目资金构成 / 项目预算 F11 names.
+_COMPONENT_BLOCKS = {"总体资金情况": "部门总体资金情况"}
+
+
+def _component_share_column(grid: Grid, r: int, name_col: int) -> int | None:
+    """The 占比 column right of the name in a component block's header row, or None."""
+    for c, v in row_cells(grid, r):
+        if c > name_col and isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in _COMPONENT_SHARE:
+            return c
+    return None
+
+
+def _component_block_label(grid: Grid, r: int, name_col: int) -> str:
+    """What a component block is called in messages, from its name header ("总体资金情况" → 部门总体资金情况); "" otherwise."""
+    value = own(grid, r, name_col)
+    return _COMPONENT_BLOCKS.get(H.strip_brackets(H.normalise_label(value)), "") if isinstance(value, str) else ""
 
 
 def _component_extra_columns(grid: Grid, r: int, name_col: int) -> list[tuple[int, str]]:

@@ -138,10 +138,11 @@ _SPECS: tuple[CheckSpec, ...] = (
               "福建省 部门整体支出绩效目标表（年度预算安排；年度履职目标：支出项目名称、预算金额）", scope="funds"),
     CheckSpec("F11", "FUND_COMPONENTS_SUM", "R-F02", E, "项目资金构成各子项之和与合计不符",
               "Project components do not add up to their total",
-              "项目资金构成{column}：各子项之和为 {expected}，合计栏为 {actual}",
-              "Project components, {column_en}: the items add up to {expected}, the total reads {actual}",
+              "{block}{column}：各子项之和为 {expected}，合计栏为 {actual}",
+              "{block}{column_en}: the items add up to {expected}, the total reads {actual}",
               "苏州市级财政支出项目绩效自评表（项目资金构成：子项名称、预算数、实际数、合计）；"
-              "鄂州市市直部门预算项目支出绩效目标表（项目预算：成本构成、金额、测算依据、以前年度实际执行数、合计）",
+              "鄂州市市直部门预算项目支出绩效目标表（项目预算：成本构成、金额、测算依据、以前年度实际执行数、合计）；"
+              "湖北省部门整体支出绩效目标申报表（部门总体资金情况：收入构成、支出构成、当年金额、占比、合计）",
               scope="funds"),
     CheckSpec("F12", "FUND_COST_ACTUAL_VS_EXECUTED", "R-F02", W, "总成本指标完成值与全年执行数不符",
               "A whole-budget cost indicator's actual is not the amount spent",
@@ -216,6 +217,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”按名称（含“{word}”）应越{better}越好，年度指标值却写“{target}”，请核实运算符是否写反",
               "{name}: its name (with {word!r}) says {better_en} is better, yet the target reads {target!r}; check the operator",
               "财预〔2020〕10号 附（正向指标 ≥、反向指标 ≤）", scope="targets"),
+    CheckSpec("I14", "TARGET_AGAINST_NAME_VALUE", "R-I03", W, "指标名称写明的数值与指标值不符", "The name states another value than the target",
+              "“{name}”名称中写明 {stated}，年度指标值却为“{actual}”，两者不一致，请核实哪个是年度目标",
+              "{name}: the name states {stated}, yet the target reads {actual!r}; check which is the year's target",
+              "财预〔2021〕101号（指标名称与指标值分列，指标值即年度目标）", scope="targets"),
     # ---------------------------------------------------------------- scores (得分)
     CheckSpec("S01", "SCORE_POSITIVE_MISMATCH", "R-S01", E, "正向指标得分计算不符", "Positive indicator score mismatch",
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: score should be {expected} ({explanation_en}), found {actual}",

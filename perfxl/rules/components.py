@@ -1,14 +1,18 @@
 """R-F11: the 项目资金构成 block of a 自评表 (江苏 苏州市级: 子项名称 │ 预算数 │ 实际数, then 合计) — or the 项目预算 cost block
-of a 目标表 (湖北 鄂州 市直: 成本构成 │ 金额 │ … │ 2020年实际执行数 │ 2021年实际执行数, then 合计) — adds up to its 合计 in
-every amount column."""
+of a 目标表 (湖北 鄂州 市直: 成本构成 │ 金额 │ … │ 2020年实际执行数 │ 2021年实际执行数, then 合计), or each group of the
+部门总体资金情况 of a 湖北 部门整体支出绩效目标申报表 (总体资金情况 │ 当年金额 │ 占比: 收入构成 … 合计, 支出构成 … 合计) — adds
+up to its 合计 in every amount column. Where the block prints each line's 占比 of the 合计, the one line whose figure
+disagrees with its share while the others agree is named as the figure out of line, not the 合计."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Certainty, Finding
+from perfxl.model import CellValue, Certainty, ComponentRow, Finding, SelfEvaluation
+from perfxl.numbers import printed_places, typed_places
 from perfxl.units import money_symbol
+from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -17,22 +21,90 @@ from .funds import rounded_sum
 _COLUMNS = (("budget", "预算数", "budget"), ("actual", "实际数", "actual"))
 
 
+def _groups(ev: SelfEvaluation) -> list[tuple[tuple[ComponentRow, ...], ComponentRow]]:
+    """The block's lines with their 合计: the first group, then each further one (湖北 支出构成)."""
+    out = [(ev.components, ev.components_total)] if ev.components and ev.components_total is not None else []
+    return out + [(g.lines, g.total) for g in ev.components_more if g.lines]
+
+
+def _block_name(ev: SelfEvaluation, lines: tuple[ComponentRow, ...]) -> str:
+    """ "项目资金构成", or the block's own name with its group ("部门总体资金情况（支出构成）")."""
+    if not ev.components_label:
+        return "项目资金构成"
+    group = next((line.group for line in lines if line.group), "")
+    return f"{ev.components_label}（{group}）" if group else ev.components_label
+
+
+def _share(ctx: Context, cell: CellValue | None) -> tuple[Decimal, Decimal] | None:
+    """A printed 占比 as (fraction, half a unit of its last printed digit): "74.8%" → (0.748, 0.0005); a number cell
+    0.748 (a percentage format) likewise from its typed decimals; None when blank or not a share."""
+    if cell is None or ctx.is_blank(cell):
+        return None
+    p = ctx.parsed(cell)
+    if p.number is None:
+        return None
+    if p.kind is ValueKind.PERCENT:
+        places = printed_places(cell.raw)
+        return p.number / 100, Decimal(5) / 10 ** ((places or 0) + 3)
+    if p.kind is ValueKind.NUMBER and 0 <= p.number <= 1:
+        places = typed_places(cell.raw)
+        return p.number, Decimal(5) / 10 ** ((places if places is not None else 4) + 1)
+    return None
+
+
+def _out_of_line(
+    ctx: Context, lines: tuple[ComponentRow, ...], cells: list[CellValue], total: Decimal
+) -> tuple[int, Decimal] | None:
+    """(index, figure its share gives) of the one line whose printed 占比 shows it is the figure out of line: every other
+    line agrees with its share of the 合计, it does not, and the 合计 less the others is what its share says. None when
+    the block prints no shares, or they do not single out one line."""
+    if total <= 0:
+        return None
+    off: list[int] = []
+    for i, (line, cell) in enumerate(zip(lines, cells, strict=True)):
+        share, half = _share(ctx, line.share) or (None, Decimal(0))
+        value = ctx.number(cell)
+        if share is None or value is None:
+            return None
+        if abs(value - total * share) > total * half + ctx.tol_money:
+            off.append(i)
+    if len(off) != 1:
+        return None
+    i = off[0]
+    share, half = _share(ctx, lines[i].share) or (Decimal(0), Decimal(0))
+    rest = total - sum((ctx.number(c) or Decimal(0) for j, c in enumerate(cells) if j != i), Decimal(0))
+    if abs(rest - total * share) > total * half + ctx.tol_money:
+        return None
+    return i, rest
+
+
 @check("F11")
 def components_sum(ctx: Context) -> Iterator[Finding]:
     """Each amount column of the 子项 lines sums to the 合计 line's figure: off by more than the printed figures' rounding
-    is an 错误; within it, or with a 子项 left blank under a larger 合计 (it may hold the difference), a 警告."""
+    is an 错误; within it, or with a 子项 left blank under a larger 合计 (it may hold the difference), a 警告. Every group
+    of a block in groups (收入构成, 支出构成) is held to its own 合计."""
     ev = ctx.evaluation
-    if ev is None or not ev.components or ev.components_total is None:
+    if ev is None:
         return
-    total = ev.components_total
+    for lines, total in _groups(ev):
+        yield from _group_sum(ctx, ev, lines, total)
+
+
+def _group_sum(
+    ctx: Context, ev: SelfEvaluation, lines: tuple[ComponentRow, ...], total: ComponentRow
+) -> Iterator[Finding]:
+    """F11 over one group of lines and its 合计."""
+    block = _block_name(ev, lines)
     columns: list[tuple[CellValue | None, list[CellValue | None], str, str]] = [
-        (getattr(total, attr), [getattr(c, attr) for c in ev.components], zh, en) for attr, zh, en in _COLUMNS
+        (getattr(total, attr), [getattr(c, attr) for c in lines], zh, en) for attr, zh, en in _COLUMNS
     ]
+    if ev.components_label:  # the block names its one amount column itself (当年金额)
+        columns = [(cell, cells, "", "") for cell, cells, _, _ in columns]
     for i, header in enumerate(ev.components_extra):  # a prior year's 实际执行数 (鄂州 目标表 项目预算)
         columns.append(
             (
                 total.extra[i] if i < len(total.extra) else None,
-                [c.extra[i] if i < len(c.extra) else None for c in ev.components],
+                [c.extra[i] if i < len(c.extra) else None for c in lines],
                 header,
                 header,
             )
@@ -42,31 +114,47 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
             continue  # the block has no such column
         parts = [c for c in cells if c is not None]
         if ctx.is_blank(cell):
-            ctx.skip(f"项目资金构成{zh}的合计栏未填写，未核对各子项之和", f"the components' {en} total is blank")
+            ctx.skip(f"{block}{zh}的合计栏未填写，未核对各子项之和", f"the components' {en} total is blank")
             continue
         units = {money_symbol(ctx.parsed(c).unit) or "" for c in (cell, *parts) if not ctx.is_blank(c)}
         if len(units - {"", "万元"}) > 0 and len(units) > 1:
             shown = "、".join(sorted(u or "未写" for u in units))
-            ctx.skip(f"项目资金构成{zh}各栏单位不一（{shown}），未核对合计", f"the components' {en} mix units")
+            ctx.skip(f"{block}{zh}各栏单位不一（{shown}），未核对合计", f"the components' {en} mix units")
             continue  # "2030000元" beside 7 in the 万元 form: not added as plain numbers
         reported = ctx.number(cell)
         values = [ctx.number(c) for c in parts]
         if reported is None or any(v is None and not ctx.is_blank(c) for v, c in zip(values, parts, strict=True)):
-            ctx.skip(
-                f"项目资金构成{zh}有无法读取的数字，未核对合计", f"a figure of the components' {en} cannot be read"
-            )
+            ctx.skip(f"{block}{zh}有无法读取的数字，未核对合计", f"a figure of the components' {en} cannot be read")
             continue
         found = sum((v for v in values if v is not None), Decimal(0))
         if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
             continue
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
-        blank = [
-            c.label.text.strip()
-            for c, v in zip(ev.components, values, strict=True)
-            if v is None and c.label.text.strip()
-        ]
+        blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]
         if not blank and not ctx.beyond_rounding(reported - found, cell, parts):
-            yield rounded_sum(ctx, cell, found, parts, fmt_num(found), column=zh, column_en=en)
+            yield rounded_sum(
+                ctx, cell, found, parts, fmt_num(found), column=zh, column_en=f" {en}" if en else "", block=block
+            )
+            continue
+        located = None if blank else _out_of_line(ctx, lines, parts, reported)
+        if located is not None:  # its 占比 names the line out of line: the finding is at that line, not the 合计
+            i, meant = located
+            line = lines[i]
+            yield ctx.finding(
+                parts[i],
+                expected=fmt_num(found),
+                actual=cell.text,
+                column=zh,
+                column_en=f" {en}" if en else "",
+                block=block,
+                basis=f"读取：{block}{zh} {listed} = {fmt_num(found)}，合计栏 {cell.text}；各行占比中只有“{line.label.text}”"
+                f"的 {parts[i].text} 与其占比 {line.share.text if line.share else ''} 不符，合计 {cell.text} 减其余各项为 "
+                f"{fmt_num(meant)}，正合其占比，故填错的是这一格",
+                basis_en=f"read {listed} = {fmt_num(found)} against the total {cell.text}; only "
+                f"{line.label.text}'s {parts[i].text} disagrees with its share, and the total less the other lines, "
+                f"{fmt_num(meant)}, is what that share gives",
+                related=tuple(c.ref for j, c in enumerate((cell, *parts)) if j != i + 1 and c.ref is not None),
+            )
             continue
         short = found < reported
         yield ctx.finding(
@@ -74,9 +162,10 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
             expected=fmt_num(found),
             actual=cell.text,
             column=zh,
-            column_en=en,
+            column_en=f" {en}" if en else "",
+            block=block,
             certainty=Certainty.JUDGEMENT if blank and short else None,
-            basis=f"读取：项目资金构成{zh} {listed} = {fmt_num(found)}，合计栏 {cell.text}"
+            basis=f"读取：{block}{zh} {listed} = {fmt_num(found)}，合计栏 {cell.text}"
             + (
                 "；子项" + "、".join(f"“{b}”" for b in blank) + "未填写，差额可能即为其数额，需人工核对"
                 if blank and short

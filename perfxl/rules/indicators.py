@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
@@ -486,6 +488,37 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
             f"为越{'低' if lower else '高'}越好",
             basis_en=f"read target {ind.target.text!r} ({way.basis()[1]}); the name holds {by_name.word!r}, "
             f"{'lower' if lower else 'higher'} is better by the profile's word lists",
+        )
+
+
+#: A percentage ending an indicator's name ("…质量达标率100%"): the value the name itself states.
+_NAME_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
+
+
+@check("I14")
+def value_in_name(ctx: Context) -> Iterator[Finding]:
+    """A name ending in a percentage ("*贫困地区旅游基础设施建设质量达标率100%", a template's name left with its value)
+    beside a 指标值 that is another percentage (">=98%"): the row states two targets — a 警告, since which one was meant
+    is for the filer to say (财预〔2021〕101号: the value belongs in 指标值). A placeholder ("(≥**%)"), a blank or a
+    non-percent target, or the same figure in both, says nothing."""
+    for ind in ctx.indicators():
+        name = unicodedata.normalize("NFKC", ind.name.text or "").strip()
+        m = _NAME_PERCENT.search(name)
+        if m is None or ctx.is_blank(ind.target):
+            continue
+        target = ctx.parsed(ind.target)
+        if target.kind is not ValueKind.PERCENT or target.number is None or target.number == Decimal(m.group(1)):
+            continue
+        yield ctx.finding(
+            ind.target,
+            expected=f"{m.group(1)}%",
+            actual=ind.target.text,
+            name=ind.name.text,
+            stated=f"{m.group(1)}%",
+            basis=f"读取：三级指标名称“{ind.name.text}”末尾写明 {m.group(1)}%，年度指标值“{ind.target.text}”"
+            f"（{target.display()}）",
+            basis_en=f"read the name {ind.name.text!r}, ending in {m.group(1)}%, and the target {ind.target.text!r}",
+            related=(ind.name.ref,) if ind.name.ref is not None else (),
         )
 
 

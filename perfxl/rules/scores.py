@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
-from perfxl.values import ValueKind
+from perfxl.values import Op, ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
@@ -528,11 +528,44 @@ def _not_applicable(ctx: Context, ind: Indicator) -> bool:
     return any(m in (ind.target.text + ind.actual.text + ind.deviation.text) for m in markers)
 
 
+def _items_met(ctx: Context, ind: Indicator) -> bool:
+    """A scored row with neither target nor actual of its own whose unscored rows right below carry both, each met
+    (★补助各类粮食作物种植面积 │ 10 │ │ │ 10 over 红薯种植面积 │ │ 5.5亩 │ 5.5亩, 萧县 衔接资金 绩效目标自评表): its score rests
+    on those items. An item met: its actual the target's very text with no operator ("5.5亩" │ "5.5亩"), or a figure in
+    the target's unit on the target's side of it (≥ unless the target says ≤/<). False when any item is not so, or
+    when no such row follows."""
+    if not (ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)) or ind.row is None:
+        return False
+    rows = ctx.indicators()
+    below = [i for i in rows if i.row is not None and i.row > ind.row]
+    items: list[Indicator] = []
+    for item in below:
+        if item.row != ind.row + len(items) + 1 or not (ctx.is_blank(item.weight) and ctx.is_blank(item.score)):
+            break
+        if _merged_score(ctx, item) is not None:
+            break  # a row scored by a merged 得分 cell is no item of the row above
+        items.append(item)
+    if not items:
+        return False
+    for item in items:
+        if ctx.is_blank(item.target) or ctx.is_blank(item.actual):
+            return False
+        t, a = ctx.parsed(item.target), ctx.parsed(item.actual)
+        if a.op is None and item.actual.text.strip() == item.target.text.strip():
+            continue
+        if a.op is not None or t.number is None or a.number is None or (t.unit or a.unit) != (a.unit or t.unit):
+            return False
+        if (a.number > t.number) if t.op in (Op.LE, Op.LT) else (a.number < t.number):
+            return False
+    return True
+
+
 @check("S12")
 def score_without_actual(ctx: Context) -> Iterator[Finding]:
-    """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it."""
+    """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it — unless the row's items below
+    it carry the targets and actuals, each met (`_items_met`)."""
     for ind in ctx.indicators():
-        if not _no_actual_but_scored(ctx, ind):
+        if not _no_actual_but_scored(ctx, ind) or _items_met(ctx, ind):
             continue
         both = ctx.is_blank(ind.target)
         yield ctx.finding(
