@@ -6,6 +6,7 @@ disagrees with its share while the others agree is named as the figure out of li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -78,6 +79,21 @@ def _out_of_line(
     return i, rest
 
 
+#: A group's name (收入构成, 支出构成): two or more letters that are no digits or numerals — not a line's number (1, 一).
+_GROUP_WORD = re.compile(r"[^\W\d_一二三四五六七八九十百零〇]{2,}")
+
+
+def _last_group_start(lines: tuple[ComponentRow, ...]) -> int | None:
+    """Where the last of several named groups starts (支出构成 after 收入构成 lines, one 合计 closing both), or None when
+    the lines stand under one group or none. Lines with no group name of their own (an unmerged layout's blank group
+    cell) belong to the group above them."""
+    names = [line.group if _GROUP_WORD.search(line.group) else "" for line in lines]
+    start = next((i for i, name in enumerate(names) if name and all(n in ("", name) for n in names[i:])), None)
+    if start is None or not any(names[:start]):
+        return None
+    return start
+
+
 @check("F11")
 def components_sum(ctx: Context) -> Iterator[Finding]:
     """Each amount column of the 子项 lines sums to the 合计 line's figure: off by more than the printed figures' rounding
@@ -129,6 +145,13 @@ def _group_sum(
         found = sum((v for v in values if v is not None), Decimal(0))
         if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
             continue
+        last, other_reading, other_reading_en = _last_group_start(lines), "", ""
+        if last is not None:
+            own = sum((v for v in values[last:] if v is not None), Decimal(0))
+            if abs(own - reported) <= ctx.tol_money or ctx.total_as_printed(cell, own):
+                continue  # 收入构成 printed no 合计 of its own: the one 合计 is 支出构成's, and its lines add up to it
+            other_reading = f"；若合计只计“{lines[last].group}”各行，其和为 {fmt_num(own)}，亦不符"
+            other_reading_en = f"; {lines[last].group}'s lines alone give {fmt_num(own)}, no match either"
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
         blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]
         if not blank and not ctx.beyond_rounding(reported - found, cell, parts):
@@ -170,8 +193,10 @@ def _group_sum(
                 "；子项" + "、".join(f"“{b}”" for b in blank) + "未填写，差额可能即为其数额，需人工核对"
                 if blank and short
                 else ""
-            ),
+            )
+            + other_reading,
             basis_en=f"read the components' {en}: {listed} = {fmt_num(found)}, total {cell.text}"
-            + ("; a blank item may hold the difference" if blank and short else ""),
+            + ("; a blank item may hold the difference" if blank and short else "")
+            + other_reading_en,
             related=tuple(c.ref for c in parts if c.ref is not None),
         )
