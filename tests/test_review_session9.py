@@ -1,0 +1,238 @@
+"""Review of round 3 session 9's new and changed checks on benign variants — correct tables written the ways real filers
+write them — looking for false findings (issue 11: "never cry wolf").
+
+- I14 (a name ending in a percentage other than its 指标值; 南岳 2018 申报表, tests/test_heldout15.py);
+- S12 on ★ rows scored on the items below them (萧县 杨楼 2023);
+- F11 per group of the 湖北 部门总体资金情况 (收入构成 / 支出构成, 广水 2021);
+- G02 under the goals header 年度总体目标完成情况综述;
+- F12 (a 成本指标 at the whole budget against the 全年执行数; 鄂州 2021, tests/test_review_session8.py).
+
+Each benign case asserts no finding of the rule under review (and no 错误); each defect case asserts its finding stays.
+Cases marked "failed before" raised a false finding on main at 61f962a (quoted).
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import errors_of as _errors
+from report_helpers import findings_of as _findings
+from report_helpers import workbook_result as _workbook
+from test_heldout15 import _guangshui, _nanyue, _yanglou
+from test_review_session8 import _components, _cost
+
+E = ""
+
+
+def _codes(result, code):
+    return [(f.ref.cell, f.severity.value) for f in result.findings if f.code == code]
+
+
+# ---------------------------------------------------------------- I14: the value a name states
+
+
+_NAMES_AGREEING = {
+    # failed before: a range ending the name, the target inside it — I14 警告 "名称中写明 95%，年度指标值却为“92%”"
+    "range, target inside": ("建设质量达标率90%-95%", "92%"),
+    # failed before: the range's low end as a floor (I14 警告 "写明 95%" against "≥90%")
+    "range, target at its floor": ("建设质量达标率90%-95%", "≥90%"),
+    "range without the first %": ("建设质量达标率90-95%", "≥90%"),
+    "range with ~": ("建设质量达标率90%~95%", "≥90%"),
+    "range with 至": ("建设质量达标率90%至95%", "≥90%"),
+    # failed before: a change the name states and the level it gives (100 − 5): I14 警告 "写明 5%，年度指标值却为“≤95%”"
+    "a fall and its level": ("能耗较上年降低5%", "≤95%"),
+    "a rise and its level": ("农户收入较上年增长10%", "≥110%"),
+    # failed before: a name stating several percentages — no one of them the name's target (I14 警告 "写明 20%" against
+    # "80%")
+    "several percentages": ("资金配套比例中央80%、地方20%", "80%"),
+    # quiet before and after
+    "a year before the figure": ("2023年覆盖率≥95%", "95%"),
+    "a rise stated, the same figure": ("贫困户收入提升5%", "≥5%"),
+    "the figure first": ("100%全覆盖", "100%"),
+    "printed to more places": ("合格率达到95%", "95.00%"),
+    "a number cell": ("合格率达到95%", 0.95),
+    "full-width": ("合格率１００％", "100%"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_NAMES_AGREEING))
+def test_a_name_whose_stated_value_the_target_keeps_raises_no_i14(tmp_path, case):
+    name, target = _NAMES_AGREEING[case]
+    rows, merges = _nanyue(name, target)
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "I14") and not _errors(result), (case, _findings(result, "I14"))
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "stated"),
+    [
+        ("*贫困地区旅游基础设施建设质量达标率100%", ">=98%", "100%"),  # 南岳 2018 as published
+        ("建设质量达标率90%-95%", "≥98%", "90%-95%"),  # a target outside the name's range
+        ("能耗较上年降低5%", "≤90%", "5%"),  # a level another than the stated fall gives
+        ("補助發放率100%", "≥98%", "100%"),  # traditional characters
+    ],
+)
+def test_a_name_stating_another_value_is_still_a_warning(tmp_path, name, target, stated):
+    rows, merges = _nanyue(name, target)
+    result = _workbook(tmp_path, rows, merges)
+    assert _codes(result, "I14") == [("E11", "warning")]
+    assert f"写明 {stated}，" in _findings(result, "I14")[0].message
+
+
+# ---------------------------------------------------------------- S12: ★ rows scored on their items
+
+
+def test_a_star_row_whose_score_cells_are_merged_over_its_items_is_scored_on_them(tmp_path):
+    """Failed before: the ★ rows' 分值 and 得分 merged down over their items (E10:E11, H10:H11 …), as a filer merging the
+    sheet lays them out — three S12 警告 "年度指标值和实际完成值均为空，却给了得分 10": each item sits in its ★ row's
+    merged score, so it is that row's item, and all are met. An item short of its target keeps the 警告 (H12)."""
+    rows, merges = _yanglou()
+    merged = (*merges, "E10:E11", "H10:H11", "E12:E14", "H12:H14", "E15:E17", "H15:H17")
+    result = _workbook(tmp_path, rows, merged)
+    assert not _codes(result, "S12") and not _errors(result)
+    rows, merges = _yanglou(pear_actual="4亩")
+    assert _codes(_workbook(tmp_path, rows, (*merges, "E12:E14", "H12:H14")), "S12") == [("H12", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "quiet"),
+    [
+        # failed before: an item met in words (S12 警告 on the ★ row "年度指标值和实际完成值均为空")
+        ("按时完成", "已完成", True),
+        ("按期完成", "完成", True),
+        ("是", "是", True),  # the same text: quiet before too
+        ("按时完成", "未完成", False),  # an item not met: the 警告 stays
+        ("按时完成", "基本完成", False),
+    ],
+)
+def test_a_star_row_whose_item_is_met_in_words(tmp_path, target, actual, quiet):
+    rows, merges = _yanglou()
+    rows[12][5], rows[12][6] = target, actual  # 梨树 │ target │ actual under ★补助各类瓜果蔬菜种植面积
+    result = _workbook(tmp_path, rows, merges)
+    assert _codes(result, "S12") == ([] if quiet else [("H12", "warning")])
+
+
+# ---------------------------------------------------------------- F11: 部门总体资金情况 in groups
+
+
+def _hubei(drop_income_total=False, merged=True, basic="724.2318"):
+    """广水 2021's 部门总体资金情况 (correct: 724.2318 + 243.96 = 968.1918), its 收入构成 合计 line left out when asked and
+    its merges kept or lost (the group label then only on each group's first line)."""
+    rows, merges = _guangshui(basic=basic)
+    if not drop_income_total:
+        return rows, (merges if merged else ("A2:G2", "A3:G3", "B4:C4", "B13:G13"))
+    del rows[8]
+    if not merged:
+        return rows, ("A2:G2", "A3:G3", "B4:C4", "B12:G12")
+    return rows, ("A2:G2", "A3:G3", "B4:C4", "A5:A11", "B5:C6", "D5:D6", "E5:E6", "F5:G5", "B7:B8", "B9:B11", "B12:G12")
+
+
+@pytest.mark.parametrize(
+    ("drop", "merged"),
+    [
+        # failed before: 收入构成 printed with no 合计 of its own — its lines were summed into 支出构成's: F11 错误
+        # "部门总体资金情况（收入构成）：各子项之和为 1936.3836，合计栏为 968.1918"
+        (True, True),
+        (True, False),  # the same, its merges lost
+        (False, True),  # as published: quiet before too
+        (False, False),
+    ],
+    ids=["no income 合计", "no income 合计, unmerged", "both 合计", "both 合计, unmerged"],
+)
+def test_groups_that_add_up_raise_no_f11(tmp_path, drop, merged):
+    rows, merges = _hubei(drop, merged)
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F11") and not _errors(result), _findings(result, "F11")
+
+
+def test_a_wrong_line_under_the_one_total_is_still_an_error_naming_both_readings(tmp_path):
+    """收入构成 without its 合计, 基本支出 printed 7242318 (广水 as published): wrong whichever lines the 合计 totals — the
+    错误 stays, its basis giving the 支出构成 lines' own sum too."""
+    rows, merges = _hubei(drop_income_total=True, basic="7242318")
+    result = _workbook(tmp_path, rows, merges)
+    assert [e[0] for e in _errors(result)] == ["F11"]
+    assert "若合计只计“支出构成”各行，其和为 7242561.96，亦不符" in _findings(result, "F11")[0].basis
+
+
+@pytest.mark.parametrize("number", ["1", "一", "(1)", 1])
+def test_numbered_components_are_no_groups(tmp_path, number):
+    """A 子项's number in the 子项名称 column, its name beside it (1 │ 机房建设): no group — the lines are held to the 合计
+    together (200 + 10 = 210 against 200: the 错误 at F7), never one line alone (guard: quiet before too)."""
+    rows = _components([("机房建设", "203", "200"), ("监理服务", "7", "10")], ("合计", "210", "200"))
+    rows[4][1:3] = [number, "机房建设"]
+    rows[5][1:3] = [number if isinstance(number, int) else number.replace("1", "2").replace("一", "二"), "监理服务"]
+    assert _codes(_workbook(tmp_path, rows), "F11") == [("F7", "error")]
+
+
+def test_components_in_categories_are_held_to_the_one_total(tmp_path):
+    """设备购置 (服务器, 交换机) and 工程监理 (监理服务) merged down the 子项名称 column over one 合计: all three lines add up
+    to it — quiet; a wrong 合计 is still the 错误 (guard: quiet before too)."""
+    rows = _components([("x", "100", "100"), ("x", "103", "100"), ("x", "7", "10")], ("合计", "210", "210"))
+    rows[4][1:3], rows[5][1:3], rows[6][1:3] = ["设备购置", "服务器"], [E, "交换机"], ["工程监理", "监理服务"]
+    assert not _codes(_workbook(tmp_path, rows, ("B5:B6",)), "F11")
+    rows[7][5] = "200"
+    assert _codes(_workbook(tmp_path, rows, ("B5:B6",)), "F11") == [("F8", "error")]
+
+
+# ---------------------------------------------------------------- G02: 年度总体目标完成情况综述
+
+
+def _goals(expected, actual):
+    rows, merges = _yanglou()
+    rows[7][1], rows[7][5] = expected, actual
+    return rows, merges
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual"),
+    [
+        # failed before: a bare completion word that the goal happens to hold — G02 警告 "实际完成情况只是重复预期目标
+        # （逐字包含在预期目标中）"; it says too little, but copies nothing of the goal
+        ("完成64户脱贫户补助", "完成"),
+        ("全部完成64户补助任务", "全部完成"),
+        ("完成年度目标任务，增加脱贫户收入10.9304万元", "完成年度目标任务"),
+        # quiet before and after
+        ("以产业补助的形式对64户脱贫户进行补助", "已完成"),
+        ("对64户脱贫户进行补助", "对64户脱贫户进行补助，实际补助64户，发放资金8.408万元"),
+    ],
+)
+def test_a_completion_word_is_no_restated_goal(tmp_path, expected, actual):
+    result = _workbook(tmp_path, *_goals(expected, actual))
+    assert not _codes(result, "G02"), _findings(result, "G02")
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual"),
+    [
+        (
+            "落实39户特色种养业奖补政策,增加脱贫户家庭收入",
+            "落实39户特色种养业奖补政策,增加脱贫户家庭收入",
+        ),  # 河西村 2023
+        ("以产业补助的形式对64户脱贫户进行补助,增加脱贫户收入10.9304万元。", "增加脱贫户收入"),  # a fragment copied
+        ("完成年度目标任务", "完成年度目标任务"),  # the goal itself only completion words: still copied
+    ],
+)
+def test_a_copied_goal_is_still_a_warning(tmp_path, expected, actual):
+    assert _codes(_workbook(tmp_path, *_goals(expected, actual)), "G02") == [("F8", "warning")]
+
+
+# ---------------------------------------------------------------- F12: the spending printed to fewer places
+
+
+@pytest.mark.parametrize(
+    "executed",
+    [
+        # failed before: the block prints the spending to fewer places than the cost's actual — F12 警告 "实际完成值
+        # 125.25万 却不是资金表的全年执行数 125.3万"; 125.25 is 125.3 at the block's precision
+        "125.3万",
+        "125.25万",  # the same places: quiet before too
+    ],
+)
+def test_an_actual_that_is_the_spending_at_the_blocks_precision_raises_no_f12(tmp_path, executed):
+    result = _workbook(tmp_path, _cost([("运维费", "150万", "125.25万")], executed=executed))
+    assert not _codes(result, "F12")
+
+
+def test_an_actual_off_the_spending_at_either_precision_is_still_a_warning(tmp_path):
+    """150 copied into the actual while the block prints 125.3 spent: the 警告 stays."""
+    result = _workbook(tmp_path, _cost([("运维费", "150万", "150万")], executed="125.3万"))
+    assert _codes(result, "F12") == [("F8", "warning")]
