@@ -190,6 +190,10 @@ def _goals(expected, actual):
         ("完成64户脱贫户补助", "完成"),
         ("全部完成64户补助任务", "全部完成"),
         ("完成年度目标任务，增加脱贫户收入10.9304万元", "完成年度目标任务"),
+        # failed before: nothing written in either ("/" │ "/", "无" │ "无") — G01 says so for both, and G02 added a 警告
+        # "实际完成情况只是重复预期目标（逐字包含在预期目标中）" about a cell with nothing in it
+        ("/", "/"),
+        ("无", "无"),
         # quiet before and after
         ("以产业补助的形式对64户脱贫户进行补助", "已完成"),
         ("对64户脱贫户进行补助", "对64户脱贫户进行补助，实际补助64户，发放资金8.408万元"),

@@ -53,8 +53,8 @@ def goal_not_restated(ctx: Context) -> Iterator[Finding]:
     threshold = float(ctx.param("similarity", 0.9))
     for goal in ctx.ev.goals:
         exp, act = compact(goal.expected.text), compact(goal.actual.text)
-        if not exp or not act:
-            continue
+        if not exp or not act or ctx.is_blank(goal.expected) or ctx.is_blank(goal.actual):
+            continue  # "/" │ "/", "无" │ "无": nothing written (G01 says so), nothing restated
         ratio = similarity(exp, act)
         if act != exp and _DONE_ONLY.match(act):
             continue  # "完成" inside "完成64户补助": a bare completion word, not the goal's text
