@@ -153,6 +153,43 @@ def test_a_wrong_line_under_the_one_total_is_still_an_error_naming_both_readings
     assert "若合计只计“支出构成”各行，其和为 7242561.96，亦不符" in _findings(result, "F11")[0].basis
 
 
+def _of_which(second_part="公用经费", second="124.2318", first="600"):
+    """广水's 支出构成 with 基本支出 724.2318 split by a 其中 list on two lines, only the first carrying 其中 (the usual print:
+    "其中：人员经费 │ 600" then "公用经费 │ 124.2318")."""
+    rows, _ = _guangshui(basic="724.2318")
+    rows.insert(10, [E, E, "其中：人员经费", first, E, E, E])
+    rows.insert(11, [E, E, second_part, second, E, E, E])
+    merges = ("A2:G2", "A3:G3", "B4:C4", "A5:A14", "B5:C6", "D5:D6", "E5:E6", "F5:G5", "B7:B9", "B10:B14", "B15:G15")
+    return rows, merges
+
+
+@pytest.mark.parametrize(
+    "second_part",
+    [
+        # failed before: the list's second part read as one more line of the 合计 — F11 错误 "部门总体资金情况（支出构成）：
+        # 各子项之和为 1092.4236，合计栏为 968.1918" (724.2318 + 124.2318 + 243.96); 600 + 124.2318 is 基本支出's 724.2318
+        "公用经费",
+        "  日常公用经费",  # indented as a part
+        "其中：公用经费",  # both lines marked: quiet before too
+    ],
+)
+def test_a_second_part_printed_without_its_own_of_which_is_a_part(tmp_path, second_part):
+    result = _workbook(tmp_path, *_of_which(second_part))
+    assert not _codes(result, "F11") and not _errors(result), _findings(result, "F11")
+
+
+def test_a_line_after_an_of_which_that_completes_nothing_is_a_line(tmp_path):
+    """苏州's shape: 机房建设 203 │ 其中：设备 100 │ 软件 103 │ 监理服务 7 under 合计 210 — 100 + 103 is 机房建设's 203, so
+    软件 is its part (quiet); with 软件 at 50 the parts complete nothing, 软件 is a line and the 合计 is wrong either way."""
+    items = [("机房建设", "203", "200"), ("其中：设备", "100", "100"), ("软件", "103", "100"), ("监理服务", "7", "10")]
+    assert not _codes(_workbook(tmp_path, _components(items, ("合计", "210", "210"))), "F11")
+    items[2] = ("软件", "50", "50")
+    assert _codes(_workbook(tmp_path, _components(items, ("合计", "210", "210"))), "F11") == [
+        ("D9", "error"),
+        ("F9", "error"),
+    ]
+
+
 @pytest.mark.parametrize("number", ["1", "一", "(1)", 1])
 def test_numbered_components_are_no_groups(tmp_path, number):
     """A 子项's number in the 子项名称 column, its name beside it (1 │ 机房建设): no group — the lines are held to the 合计
