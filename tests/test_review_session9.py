@@ -93,6 +93,19 @@ def test_a_star_row_whose_score_cells_are_merged_over_its_items_is_scored_on_the
     assert _codes(_workbook(tmp_path, rows, (*merges, "E12:E14", "H12:H14")), "S12") == [("H12", "warning")]
 
 
+def test_items_printed_with_a_weight_and_score_of_zero_are_items(tmp_path):
+    """Failed before: the items' 分值 and 得分 printed 0 (not blank) under ★补助各类瓜果蔬菜种植面积 — W04 错误 "“梨树种植面积”
+    分值应大于 0，表中为 0" at E13 and E14, and the S12 警告 on the ★ row: a 0 on an item is its having no weight of its
+    own, as a blank is. A 0-weight row under an ordinary row (its own target and actual) keeps its W04 错误."""
+    rows, merges = _yanglou()
+    for r in (12, 13):  # 梨树, 桃
+        rows[r][4] = rows[r][7] = "0"
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "W04") and not _codes(result, "S12") and not _errors(result)
+    rows[11][5] = rows[11][6] = "29.5亩"  # the ★ row with its own target and actual: 梨树 no longer its item
+    assert ("E13", "error") in _codes(_workbook(tmp_path, rows, merges), "W04")
+
+
 @pytest.mark.parametrize(
     ("target", "actual", "quiet"),
     [

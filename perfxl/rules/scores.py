@@ -14,7 +14,7 @@ from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
 from .indicators import op_name
-from .weights import is_adjustment
+from .weights import is_adjustment, unweighted
 
 _METHODS = {
     "positive": "positive",
@@ -541,7 +541,7 @@ def _items_met(ctx: Context, ind: Indicator) -> bool:
     below = [i for i in rows if i.row is not None and i.row > ind.row]
     items: list[Indicator] = []
     for item in below:
-        if item.row != ind.row + len(items) + 1 or not (ctx.is_blank(item.weight) and ctx.is_blank(item.score)):
+        if item.row != ind.row + len(items) + 1 or not unweighted(ctx, item):
             break
         merged = _merged_score(ctx, item)
         if merged is not None and merged is not ind.score:
