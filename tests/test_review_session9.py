@@ -290,3 +290,22 @@ def test_an_actual_off_the_spending_at_either_precision_is_still_a_warning(tmp_p
     """150 copied into the actual while the block prints 125.3 spent: the 警告 stays."""
     result = _workbook(tmp_path, _cost([("运维费", "150万", "150万")], executed="125.3万"))
     assert _codes(result, "F12") == [("F8", "warning")]
+
+
+# ---------------------------------------------------------------- I01: approval boxes under the table, merges filled
+
+
+@pytest.mark.parametrize("filled", [True, False], ids=["merges exported filled", "merged"])
+def test_approval_boxes_under_the_table_are_no_indicators(tmp_path, filled):
+    """Failed before (filled): 南岳 2018's 申报表 ends with "财政部门支出股室初审意见 │ (盖章)" boxes; with the merges exported
+    filled (取消合并并填充) each "(盖章)" stood in the 三级 and 指标值 columns alike — three I01 错误 "三级指标名称与二级指标
+    名称相同" on rows that are no indicators. An approval box ends the table like a note, however its merge was saved."""
+    rows, merges = _nanyue()
+    boxes = ["财政部门支出股室初审意见", "财政部门绩效评价股审核意见", "区扶贫办审核意见"]
+    if filled:
+        rows += [[box, *["(盖章)"] * 5] for box in boxes]
+    else:
+        rows += [[box, "(盖章)", E, E, E, E] for box in boxes]
+        merges = (*merges, "B15:F15", "B16:F16", "B17:F17")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "I01") and not _errors(result), _findings(result, "I01")
