@@ -239,8 +239,15 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
 
 
 def _is_approval(texts: list[str]) -> bool:
-    """An approval box: "…初审意见" then at most one text, however often its merge exported filled repeats it."""
-    return bool(texts) and texts[0].endswith(H.APPROVAL_ENDINGS) and len(set(texts[1:])) <= 1
+    """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
+    exported filled repeats it — not an indicator named "…审核意见" with its values."""
+    rest = set(texts[1:])
+    return (
+        bool(texts)
+        and texts[0].endswith(H.APPROVAL_ENDINGS)
+        and len(rest) <= 1
+        and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
+    )
 
 
 def classify_row(grid: Grid, r: int) -> RowKind:
