@@ -309,3 +309,13 @@ def test_approval_boxes_under_the_table_are_no_indicators(tmp_path, filled):
         merges = (*merges, "B15:F15", "B16:F16", "B17:F17")
     result = _workbook(tmp_path, rows, merges)
     assert not _codes(result, "I01") and not _errors(result), _findings(result, "I01")
+
+
+def test_an_indicator_named_like_an_approval_box_stays_an_indicator(tmp_path):
+    """An indicator "出具审核意见" first on its row (its 二级 merged from above) whose 指标值 and 备注 print one text ("100%")
+    is no approval box: the table reads on past it (the 质量指标 row's I14, one row lower, is still found). Failed with
+    the first cut of the approval rule (any one text after the label), which ended the table there."""
+    rows, merges = _nanyue()
+    rows.insert(10, [E, E, E, "出具审核意见", "100%", "100%"])
+    merges = tuple(m.replace("A9:A14", "A9:A15").replace("B10:B12", "B10:B13") for m in merges)
+    assert _codes(_workbook(tmp_path, rows, merges), "I14") == [("E12", "warning")]
