@@ -13,12 +13,20 @@ Cases marked "failed before" raised a false finding on main at 61f962a (quoted).
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from report_helpers import errors_of as _errors
 from report_helpers import findings_of as _findings
 from report_helpers import workbook_result as _workbook
 from test_heldout15 import _guangshui, _nanyue, _yanglou
 from test_review_session8 import _components, _cost
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+import probe_rewrites as P
+from render import CORPUS, load_table, validated
 
 E = ""
 
@@ -319,3 +327,37 @@ def test_an_indicator_named_like_an_approval_box_stays_an_indicator(tmp_path):
     rows.insert(10, [E, E, E, "出具审核意见", "100%", "100%"])
     merges = tuple(m.replace("A9:A14", "A9:A15").replace("B10:B12", "B10:B13") for m in merges)
     assert _codes(_workbook(tmp_path, rows, merges), "I14") == [("E12", "warning")]
+
+
+# ---------------------------------------------------------------- goals rows of real tables, merges exported filled
+
+
+@pytest.mark.parametrize(
+    ("name", "rewrite"),
+    [
+        # failed before: 年度总体目标完成情况 (the block's label, also a name of the 实际完成情况 column) repeated down
+        # column A made the goal-text row a new goals header, its two filled copies of the 预期目标 text read as the
+        # goal and its achievement — G02 警告 "实际完成情况只是重复预期目标（逐字包含在预期目标中）" at C11
+        ("anhui-chuzhou-sanzhiyifu-2022", "unmerged_filled"),
+        # failed before: a goals row under no column header (年度总体目标 │ goal B:E │ achievement F:J), the goal's
+        # merge filled: its copy in C read as the achievement (G02 at C8)
+        ("beijing-haidian-xueyuanlu-baojie-2016", "unmerged_filled"),
+        # failed before: the title line 项目支出绩效指标表 merged across the table under the goals, filled: read as one
+        # more goal whose achievement repeats it (G02 at F11)
+        ("yunnan-baoshan-nengyuan-2023", "unmerged_filled"),
+        # failed before: the table two columns right and two rows down — the row label 年度总体目标完成情况 in column C
+        # kept the 实际完成情况 column for itself (an empty cell): G01 警告 "“实际完成情况”未填写" at C14
+        ("anhui-chuzhou-sanzhiyifu-2022", "shifted"),
+        ("fujian-ningde-fangzhiwei-bumen-2018", "shifted"),
+    ],
+)
+def test_a_goals_row_laid_out_otherwise_raises_no_goal_finding_the_published_does_not(tmp_path, name, rewrite):
+    published = load_table(CORPUS / f"{name}.toml")
+    changed, _ = P.REWRITES[rewrite](published)
+    found = {code: _goal_findings(changed, tmp_path / "changed", code) for code in ("G01", "G02")}
+    before = {code: _goal_findings(published, tmp_path / "published", code) for code in ("G01", "G02")}
+    assert {code: len(v) for code, v in found.items()} == {code: len(v) for code, v in before.items()}, found
+
+
+def _goal_findings(table, out, code):
+    return [f.message for f in validated(table, out).findings if f.code == code]
