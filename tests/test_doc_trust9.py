@@ -1,0 +1,233 @@
+"""Issue 12, session 9: what a report's PDF and its .docx must agree on, and what the narrative must not call wrong.
+
+1. One Word table printed as two PDF tables. A 自评表 whose 绩效指标 part (一级指标 │ 二级指标 │ …) starts under a
+   full-width rule on other column lines, without a label merged down beside it, prints exactly like two tables back
+   to back; pdf_stacked parts it, and read as two the lower half's 总分 was checked without the 预算执行率 得分 — a
+   T02 错误 (and two W03) the .docx, one table, does not have. The same at a page break: a 基础数据表 and a 自评表 as
+   one Word table, its column lines changing at the break, was read as two (the 自评表's title left above as a
+   heading without table). perfxl.document.stacked_forms reads the halves of one form as one table again.
+"""
+
+from __future__ import annotations
+
+import copy
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from perfxl.grid import Grid
+from perfxl.model import CellRef, TextRef
+from perfxl.validate import validate_file
+
+# ---------------------------------------------------------------- 1. one Word table, two PDF tables
+
+FUNDS = [
+    ["项目名称", "乡村道路建设项目", "", "", "", "", ""],
+    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "100", "100", "95", "10", "95%", "9.5"],
+    ["其中：当年财政拨款", "100", "100", "95", "—", "95%", "—"],
+]
+INDICATORS = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "新建道路长度", "≥10公里", "10公里", "50", "50", ""],
+    ["效益指标", "社会效益指标", "群众出行条件", "有效改善", "有效改善", "30", "30", ""],
+    ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+    ["总分", "", "", "", "", "100", "99.5", ""],
+]
+TITLE = "项目支出绩效自评表（2023年度）"
+
+
+def _one_form_docx(path: Path, heading: str) -> Path:
+    """One Word table on a 56-column grid: the title, the 资金 part on 7 columns (8 wide), a full-width `heading`
+    row (none when ""), the 绩效指标 part on 8 columns (7 wide) and its 总分 — no label merged down beside the
+    绩效指标 heading row, so the PDF prints two tables back to back."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("乡村道路建设项目支出绩效自评报告")
+    d.add_paragraph("该项目全年预算100万元，实际支出95万元，预算执行率95%，自评得分99.5分。")
+    t = d.add_table(rows=1 + len(FUNDS) + bool(heading) + len(INDICATORS), cols=56)
+    t.style = "Table Grid"
+    grid = [list(r.cells) for r in t.rows]
+
+    def put(r: int, c0: int, c1: int, text: str) -> None:
+        cell = grid[r][c0].merge(grid[r][c1]) if c1 > c0 else grid[r][c0]
+        if text:
+            cell.text = text
+
+    put(0, 0, 55, TITLE)
+    r = 1
+    for row in FUNDS:
+        if row[0] == "项目名称":
+            put(r, 0, 7, row[0])
+            put(r, 8, 55, row[1])
+        else:
+            for c, text in enumerate(row):
+                put(r, 8 * c, 8 * c + 7, text)
+        r += 1
+    if heading:
+        put(r, 0, 55, heading)
+        r += 1
+    for row in INDICATORS:
+        if row[0] == "总分":
+            put(r, 0, 34, "总分")
+            put(r, 35, 41, row[5])
+            put(r, 42, 48, row[6])
+            put(r, 49, 55, "")
+        else:
+            for c, text in enumerate(row):
+                put(r, 7 * c, 7 * c + 6, text)
+        r += 1
+    d.save(str(path))
+    return path
+
+
+def _seed_as_one_table(path: Path, figures) -> Path:
+    """The seed report with its 基础数据表 and 自评表 as ONE Word table: the rows of both on the union of their column
+    lines (each cell spanning the grid columns between its own lines), a full-width heading row between them."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from perfxl.workbook.report_docx import build_report_docx
+
+    build_report_docx(path, figures)
+    d = docx.Document(str(path))
+    body = d.element.body
+    _, basic, form = body.findall(qn("w:tbl"))
+
+    def lines(t) -> list[int]:
+        widths = [int(g.get(qn("w:w"))) for g in t.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+        out, acc = [0], 0
+        for w in widths:
+            acc += w
+            out.append(round(acc * 9000 / sum(widths)))
+        return out
+
+    mine = {id(basic): lines(basic), id(form): lines(form)}
+    union = sorted(set(mine[id(basic)]) | set(mine[id(form)]))
+    for t in (basic, form):
+        own = mine[id(t)]
+        for tr in t.findall(qn("w:tr")):
+            col = 0
+            for tc in tr.findall(qn("w:tc")):
+                pr = tc.find(qn("w:tcPr"))
+                if pr is None:
+                    pr = OxmlElement("w:tcPr")
+                    tc.insert(0, pr)
+                span_el = pr.find(qn("w:gridSpan"))
+                span = int(span_el.get(qn("w:val"))) if span_el is not None else 1
+                if span_el is None:
+                    span_el = OxmlElement("w:gridSpan")
+                    pr.append(span_el)
+                span_el.set(qn("w:val"), str(union.index(own[col + span]) - union.index(own[col])))
+                col += span
+    grid = basic.find(qn("w:tblGrid"))
+    for g in list(grid):
+        grid.remove(g)
+    for a, b in pairwise(union):
+        g = OxmlElement("w:gridCol")
+        g.set(qn("w:w"), str(b - a))
+        grid.append(g)
+    heading = copy.deepcopy(form.findall(qn("w:tr"))[0])  # the 自评表's title row: one cell the full width
+    assert len(heading.findall(qn("w:tc"))) == 1
+    for t in heading.iter(qn("w:t")):
+        t.text = ""
+    heading.find(f"{qn('w:tc')}/{qn('w:p')}").append(_run("二、部门整体支出绩效自评表"))
+    basic.append(heading)
+    for tr in form.findall(qn("w:tr")):
+        basic.append(tr)
+    before = form.getprevious()
+    body.remove(form)
+    if before is not None and before.tag == qn("w:p") and not "".join(before.itertext()).strip():
+        body.remove(before)
+    d.save(str(path))
+    return path
+
+
+def _run(text: str):
+    from docx.oxml import OxmlElement
+
+    r, t = OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def _verdicts(result) -> list[tuple]:
+    """(code, severity, the row or the paragraph) of every finding: the table's name left out (表2 ↔ 第2页 表1), and
+    its column (a Word grid has a column between every two lines of any row; the PDF's only where lines are)."""
+    out = []
+    for f in result.findings:
+        if isinstance(f.ref, CellRef):
+            where = "".join(ch for ch in f.ref.cell.split(":")[0] if ch.isdigit())
+        elif isinstance(f.ref, TextRef):
+            where = f"¶{f.ref.paragraph}"
+        else:
+            where = ""
+        out.append((f.code, f.severity.value, where))
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def one_table_exports(tmp_path_factory):
+    from perfxl.io.libreoffice import convert_many, soffice_path
+    from perfxl.workbook.report_docx import AGREEING_FIGURES, REPORT_FIGURES
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    out = tmp_path_factory.mktemp("one-table")
+    docs = [
+        _one_form_docx(out / "form-heading.docx", "绩效指标"),
+        _one_form_docx(out / "form-plain.docx", ""),
+        _seed_as_one_table(out / "seed-one.docx", REPORT_FIGURES),
+        _seed_as_one_table(out / "agreeing-one.docx", AGREEING_FIGURES),
+    ]
+    return dict(zip((p.stem for p in docs), zip(docs, convert_many(docs, "pdf", out), strict=True), strict=True))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", ["form-heading", "form-plain", "seed-one", "agreeing-one"])
+def test_one_word_table_printed_as_two_gives_the_docx_verdicts(one_table_exports, stem):
+    """Failed before: the PDF of form-* had T02 错误 (总分 90 = 预算执行率 0 + 指标 90) and two W03; seed-one kept
+    an extra LAYOUT_NO_TABLE at the 自评表's title left above the page break."""
+    docx_path, pdf_path = one_table_exports[stem]
+    word, pdf = validate_file(docx_path), validate_file(pdf_path)
+    assert not [f for f in pdf.findings if f.code in ("T02", "W03")]
+    assert _verdicts(pdf) == _verdicts(word)
+
+
+def _grid(name: str, rows: list[list[str]]) -> Grid:
+    width = max(len(r) for r in rows)
+    return Grid(name, [r + [""] * (width - len(r)) for r in rows])
+
+
+def test_the_halves_of_one_form_are_read_as_one_table():
+    """Fast, on the grids pdf_reader makes of form-heading's PDF: the 资金 half (title, header, funds, the heading
+    row) and the 绩效指标 half, and the block read whole. Failed before (no rejoin): T02 错误 on the lower half."""
+    from perfxl.document.read import to_submission
+    from perfxl.document.source import DocumentSource
+    from perfxl.profiles import load_profile
+    from perfxl.rules import run_checks
+
+    above = _grid("第1页 表1", [[TITLE], *FUNDS, ["绩效指标"]])
+    below = _grid("第1页 表2", INDICATORS)
+    whole = _grid("第1页 表1", [[TITLE], *FUNDS, ["绩效指标"], *INDICATORS])
+    source = DocumentSource("x.pdf", "pdf", (), [above, below], stacked=(("第1页 表1", "第1页 表2", whole),))
+    sub = to_submission(source)
+    assert len(sub.evaluations) == 1 and sub.evaluations[0].funds is not None and sub.evaluations[0].indicators
+    assert not [f for f in run_checks(sub, load_profile(None)) if f.code in ("T02", "W03")]
+
+
+def test_two_complete_forms_back_to_back_stay_two():
+    """A 自评表 over another 自评表 (each with its 资金 and 绩效指标): two tables, as pdf_stacked parted them."""
+    from perfxl.document.read import to_submission
+    from perfxl.document.source import DocumentSource
+
+    form = [[TITLE], *FUNDS, *INDICATORS]
+    above, below = _grid("第1页 表1", form), _grid("第1页 表2", form)
+    whole = _grid("第1页 表1", form + form)
+    source = DocumentSource("x.pdf", "pdf", (), [above, below], stacked=(("第1页 表1", "第1页 表2", whole),))
+    assert len(to_submission(source).evaluations) == 2
