@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from report_helpers import codes, report_findings
 
 from perfxl.grid import Grid
 from perfxl.model import CellRef, TextRef
@@ -231,3 +232,29 @@ def test_two_complete_forms_back_to_back_stay_two():
     whole = _grid("第1页 表1", form + form)
     source = DocumentSource("x.pdf", "pdf", (), [above, below], stacked=(("第1页 表1", "第1页 表2", whole),))
     assert len(to_submission(source).evaluations) == 2
+
+
+# ---------------------------------------------------------------- 2. the narrative's lists of parts
+
+
+def test_a_qizhong_inside_an_instalment_list_details_that_instalment_only(tmp_path):
+    """ "第一笔经费250万元，其中中央资金150万元，9月下达第二批…": the 其中 details the first instalment; the second is the
+    whole's part again. Failed before: the 295 was read as a part of the 250 (150 + 295 > 250, a false N02 错误) and the
+    instalments' own sum (250 + 395 > 545) went unchecked."""
+    lead = "项目预算控制数为545万元，分别于2020年1月下达第一笔经费250万元，其中中央资金150万元，"
+    assert not codes(report_findings(tmp_path, lead + "9月下达第二批专项经费295万元。"), "N02")
+    announced = "下达资金545万元，分两批下达，第一批250万元，其中中央资金150万元、省级资金100万元，第二批295万元。"
+    assert not codes(report_findings(tmp_path, announced), "N02")
+    [(severity, message)] = codes(report_findings(tmp_path, lead + "9月下达第二批专项经费395万元。"), "N02")
+    assert severity == "error" and "250万元 + 395万元" in message and "545万元" in message
+
+
+def test_two_lists_of_one_whole_that_both_exceed_it_are_both_said(tmp_path):
+    """Instalments (250 + 395 = 645) and a 其中 by use (400 + 200 = 600) of one 545: the whole alone cannot be put right
+    for both, so each list is an N02. Failed before: only the first was said. Lists that come to one sum (the whole
+    alone is wrong) stay one finding."""
+    head = "项目预算控制数为545万元，分别于2020年1月下达第一笔经费250万元，9月下达第二批专项经费395万元。"
+    both = codes(report_findings(tmp_path, head + "其中用于设备采购400万元、人员培训200万元。"), "N02", "error")
+    assert len(both) == 2 and "645万元" in both[0][1] and "600万元" in both[1][1]
+    same = codes(report_findings(tmp_path, head + "其中用于设备采购400万元、人员培训245万元。"), "N02", "error")
+    assert len(same) == 1 and "645万元" in same[0][1]

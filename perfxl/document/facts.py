@@ -408,6 +408,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
+        elif (
+            state.instalments_of is not None
+            and state.parent != state.instalments_of
+            and not state.depth
+            and _NEXT_ORDINAL.search(compact_name(raw_prefix))
+        ):
+            # "…第一笔经费250万元，其中中央资金150万元，9月下达第二批专项经费295万元": the 其中 detailed the first
+            # instalment; the next one is the whole's part again, not one more part of the 250
+            state.parent = state.instalments_of
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
         elif (opener := _INCLUDES.match(raw_prefix.lstrip())) and not state.depth and _detailed(state) is not None:
@@ -549,6 +558,8 @@ _INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
 #: The first instalment in a clause of its own, after a clause announcing the split ("分两批下达,第一批250万元").
 _FIRST_ORDINAL = re.compile(r"^第[一1](?:笔|批|次)")
 _SPLIT = re.compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
+#: A later instalment ("第二批", "第3笔"): after a 其中 detailing the one before, it is a part of the whole again.
+_NEXT_ORDINAL = re.compile(r"第[二三四五六七八九十2-9](?:笔|批|次)")
 
 
 def _split_announced(tail: str) -> bool:

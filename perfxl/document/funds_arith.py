@@ -613,6 +613,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
+    said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _part_lists(facts):
         unit = total.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
@@ -660,8 +661,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
-        if any((pi, f.index) in run.contradicted for f in (*parts, total)):
+        if any((pi, f.index) in run.contradicted for f in parts) or (
+            (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
+        ):
+            # a figure is reported once — but two lists of one whole that come to different sums ("分别…第一笔…" and a
+            # later 其中 by use) cannot both be put right by the whole alone: each is said
             continue
+        said.setdefault(total.index, set()).add(point)
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = _show(point, total.quantity.unit, places)
