@@ -30,6 +30,8 @@ from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
 from .precision import (
     Interval,
+    _about_interval,
+    _approximate,
     _around,
     _bound,
     _bound_holds,
@@ -85,7 +87,8 @@ def _compare(
     if not conv.ok or conv.factor is None:
         return
     factor = conv.factor
-    narrative = _interval(fact).scaled(factor)
+    about = _approximate(fact)  # "约…", "近…", "…左右": the text itself says the figure is not exact
+    narrative = (_about_interval(fact) if about else _interval(fact)).scaled(factor)
     table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
     same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
     shown_table = _show(table_value, unit if same_unit else table_unit)
@@ -95,8 +98,10 @@ def _compare(
         return  # "综合得分90分以上" with a 总分 of 99: true
     if narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
-        if not same_step or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(
-            _rounded(table_value, table_step)
+        if (
+            about
+            or not same_step
+            or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
         ):
             run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
             return
@@ -551,6 +556,15 @@ def _another_years_target(run: _Run, pi: int, fact: Fact) -> bool:
     return bool(run.year) and any(y != run.year for y in _YEAR.findall(before))
 
 
+def _another_years_result(run: _Run, head: str) -> bool:
+    """The words before a figure place it in another year than the report's, not as the base of a comparison
+    ("2022年新增…8家"; but "比2022年增长11.8%" is this year's change)."""
+    return bool(run.year) and any(
+        m.group(1) != run.year and not re.search(r"(?:较|比|与|同|对比|相比)\s*$", head[: m.start()])
+        for m in _YEAR.finditer(head)
+    )
+
+
 def _target_name(subject: str) -> str:
     """A target clause's subject as an indicator's name: "年度绩效目标为辅警人员" → 辅警人员, "满意度不低于" → 满意度."""
     named = _BOUND_TAIL.sub("", _TARGET_HEAD.sub("", subject))
@@ -591,6 +605,8 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     target = _is_target(run, pi, fact)
     if target and _another_years_target(run, pi, fact):
         return
+    if not target and _another_years_result(run, head):
+        return  # "2022年新增高新技术企业8家" in the 2023 report: last year's result, not the 实际完成值
     subject = _target_name(fact.subject) if target else fact.subject
     candidates = _candidates(run, fact)
     found, by_pieces = _match(fact, subject, head, candidates)

@@ -57,7 +57,12 @@ _LEAD = re.compile(
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
 _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
-_TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
+#: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
+#: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
+_TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|大约|(?<!附)近|接近|将近|突破|超过|超出|逾|了|有|计)+$")
+#: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
+#: before it, not one more figure of the subject before (公用经费).
+_SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
@@ -471,6 +476,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
+        if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
+            subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject:
             subject = state.subject
             if role == "value":
