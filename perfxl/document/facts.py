@@ -59,7 +59,9 @@ _LEAD = re.compile(
 _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
 #: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
 #: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
-_TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|大约|(?<!附)近|接近|将近|突破|超过|超出|逾|了|有|计)+$")
+_TAIL = re.compile(
+    r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|逾|了|有|计)+$"
+)
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
 _SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
@@ -354,6 +356,24 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     return (named if len(named) >= 2 else s), role
 
 
+#: Saved against a budget ("节约0.89万元", "节约率44.5%"): no change on last year unless the words say so (比上年节约).
+_SAVED = re.compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
+#: The base of a comparison stated as a figure before its change ("较上年2.54万元下降56.3%", "比年度目标12家多8家"):
+#: the words before it end in the comparison, the words after it begin with the change.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|对比)(?P<base>[^\d，,。；;：:]{0,8})$")
+_YEAR_BASE = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
+)
+
+
+def stated_base(prefix: str, rest: str) -> bool:
+    """A figure stated as the base its sentence's change is measured from: the words before it end in 比/较 (…), the
+    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家")."""
+    m = _BASE_BEFORE.search(compact_name(prefix))
+    return m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(rest))
+
+
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
     if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix):
@@ -363,6 +383,11 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     if unit == "%" and _RATE_COMPARED.search(compact_name(prefix)):
         return "value", 0  # "增幅较上年提高5%": the rate itself compared, in points — not the rate of the change stated
     direction = _direction(prefix)
+    if _SAVED.fullmatch(compact_name(prefix) or "x") and not _CHANGE_CUE.search(prefix):
+        return (
+            "value",
+            0,
+        )  # "预算2万元，实际支出1.11万元，节约0.89万元": saved against the budget, no change on last year
     if _CHANGE_CUE.search(prefix) or (
         direction
         # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
@@ -446,6 +471,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[1:]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if role in ("value", "change", "change_rate") and stated_base(raw_prefix, clause[m.end() :]):
+            # "较上年2.54万元下降56.3%": last year's figure, not the change; "比年度目标12家多8家": the target — of the
+            # figure compared, whose subject it keeps (not "较上年")
+            role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
+            subject = state.subject
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
             subject = _clean_subject(subject)[0]

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
+from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences, stated_base
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -372,6 +372,38 @@ def _funds_unit(run: _Run) -> str:
     return (funds[0].unit or "万元") if funds else "万元"
 
 
+def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
+    比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
+    base = _find(facts, rate.index, rate.subject, ("previous", "value", "final"))
+    if base is None or base.index != rate.index - 1 or not stated_base(*_around(base)):
+        return
+    current = _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
+        return
+    b, c = _operand(run, pi, base), _operand(run, pi, current)
+    down = rate.direction < 0
+    if (current.quantity.value < base.quantity.value) != down or current.quantity.value == base.quantity.value:
+        return  # the words and the figures go different ways: not this rate's pair
+    diff = Interval(b.lo - c.hi, b.hi - c.lo) if down else Interval(c.lo - b.hi, c.hi - b.lo)
+    if diff.lo < 0:
+        diff = Interval(Decimal(0), diff.hi)
+    point = abs(current.quantity.value - base.quantity.value)
+    label = "上年" if base.role == "previous" else "比较基数"
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(diff, b),
+        point / base.quantity.value * HUNDRED,
+        f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）",
+        f"{rate.subject}: change / base",
+        (current, base),
+    )
+
+
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
@@ -575,7 +607,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
             current = _find(facts, fact.index, fact.subject, ("final", "value"))
-            if amount is None or current is None or amount.quantity.unit != current.quantity.unit:
+            if amount is None:
+                _rate_from_base(run, pi, ref, facts, fact)
+                continue
+            if current is None or amount.quantity.unit != current.quantity.unit:
                 continue
             a = _operand(run, pi, amount)
             a = (
@@ -588,6 +623,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
             av, cv = amount.quantity.value, current.quantity.value
             pv = cv + av if down else cv - av
+            base = "上年"
+            if stated_base(*_around(current)):  # "比年度目标12家多8家，增长66.67%": the change is measured from the 12
+                prev, pv, base = c, cv, "比较基数"
             _arith(
                 run,
                 pi,
@@ -596,7 +634,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 fact,
                 _ratio(a, prev),
                 av / pv * HUNDRED if pv > 0 else None,
-                f"“{fact.subject}”与上年相比的增减率（{amount.quantity.text} / 上年 {_show(pv, current.quantity.unit)}）",
+                f"“{fact.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {_show(pv, current.quantity.unit)}）",
                 f"{fact.subject}: change / last year",
                 (amount, current),
             )
