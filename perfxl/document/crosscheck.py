@@ -192,8 +192,17 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     )
 
 
+def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
+    """A change measured from a base the text states that is not last year's ("比年度目标240亿元增加6.36亿元，增长
+    2.65%", "较预算数2万元减少0.89万元"): no change on last year, nor the indicator's 增长 (against the target)."""
+    if fact.base is None or fact.role not in ("change", "change_rate"):
+        return False
+    facts = run.facts.get(pi, ())
+    return fact.base < len(facts) and facts[fact.base].role != "previous"
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
-    if _another_years(run, fact):
+    if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
     if fact.claim == "carried_over":
         _check_carried_over(run, pi, ref, fact)
@@ -602,6 +611,8 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head, tail = _around(fact)
     if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
         return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
+    if _against_stated_base(run, pi, fact):
+        return
     target = _is_target(run, pi, fact)
     if target and _another_years_target(run, pi, fact):
         return

@@ -151,6 +151,7 @@ class Fact:
     of: int | None = None
     sentence: int = 0  # which sentence of the paragraph (。！？) it stands in
     listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
+    base: int | None = None  # a change's stated base ("较上年2.54万元下降…", "比年度目标12家多8家"): its index
 
     @property
     def label(self) -> str:
@@ -271,6 +272,7 @@ class _State:
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
+    base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
@@ -360,14 +362,14 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
 _SAVED = re.compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
 #: The base of a comparison stated as a figure before its change ("较上年2.54万元下降56.3%", "比年度目标12家多8家"):
 #: the words before it end in the comparison, the words after it begin with the change.
-_BASE_BEFORE = re.compile(r"(?:比|较|与|对比)(?P<base>[^\d，,。；;：:]{0,8})$")
+_BASE_BEFORE = re.compile(r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$")
 _YEAR_BASE = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
 )
 
 
-def stated_base(prefix: str, rest: str) -> bool:
+def _stated_base(prefix: str, rest: str) -> bool:
     """A figure stated as the base its sentence's change is measured from: the words before it end in 比/较 (…), the
     words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家")."""
     m = _BASE_BEFORE.search(compact_name(prefix))
@@ -471,11 +473,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[1:]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
-        if role in ("value", "change", "change_rate") and stated_base(raw_prefix, clause[m.end() :]):
+        if role in ("value", "previous", "change", "change_rate") and _stated_base(raw_prefix, clause[m.end() :]):
             # "较上年2.54万元下降56.3%": last year's figure, not the change; "比年度目标12家多8家": the target — of the
             # figure compared, whose subject it keeps (not "较上年")
             role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
             subject = state.subject
+            state.base = len(state.facts)
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
             subject = _clean_subject(subject)[0]
@@ -548,6 +551,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
+        if role in ("change", "change_rate") and state.base is not None:
+            fact = dataclasses.replace(fact, base=state.base)
         if parent is not None and parent == state.instalments_of:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
@@ -766,6 +771,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
+        state.base = None
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences, stated_base
+from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -375,9 +375,9 @@ def _funds_unit(run: _Run) -> str:
 def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
     """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
     比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
-    base = _find(facts, rate.index, rate.subject, ("previous", "value", "final"))
-    if base is None or base.index != rate.index - 1 or not stated_base(*_around(base)):
+    if rate.base is None or rate.base != rate.index - 1:
         return
+    base = facts[rate.base]
     current = _find(facts, base.index, rate.subject, ("final", "value", "budget"))
     if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
         return
@@ -624,8 +624,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             av, cv = amount.quantity.value, current.quantity.value
             pv = cv + av if down else cv - av
             base = "上年"
-            if stated_base(*_around(current)):  # "比年度目标12家多8家，增长66.67%": the change is measured from the 12
-                prev, pv, base = c, cv, "比较基数"
+            if fact.base is not None and fact.base == current.index:
+                # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
+                prev, pv, base = c, cv, "上年" if current.role == "previous" else "比较基数"
             _arith(
                 run,
                 pi,
