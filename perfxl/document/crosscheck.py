@@ -41,6 +41,7 @@ from .precision import (
     _rounded,
     _show,
     _signed,
+    bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
@@ -96,6 +97,10 @@ def _compare(
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
     if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
         return  # "综合得分90分以上" with a 总分 of 99: true
+    if (low := bare_range_low(fact)) is not None and 0 <= low < fact.quantity.value:
+        ends = (_rounded if fact.quantity.is_count else Interval.printed)(low, fact.quantity.step).scaled(factor)
+        if table.overlaps(Interval(ends.lo, narrative.hi)):
+            return  # "新增10-15家" with 13 in the table: the range holds it
     if narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
         if (

@@ -60,8 +60,10 @@ _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:
 #: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
 #: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
 _TAIL = re.compile(
-    r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|逾|了|有|计)+$"
+    r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
+#: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
+_BARE_RANGE_LOW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
 _SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
@@ -340,7 +342,7 @@ def _after_citations(prefix: str) -> str:
 
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
-    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(prefix)))
+    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
     s = _LEAD.sub("", s)
     role = ""
     m = _ROLE_TAIL.search(s)

@@ -92,7 +92,7 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
     return computed.overlaps(Interval(value - half, value + half))
 
 
-_LOWER_BEFORE = re.compile(r"(超过|超出|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_BEFORE = re.compile(r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
 _LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
 _UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
 _UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
@@ -115,6 +115,16 @@ def _bound(fact: Fact) -> str:
     if _UPPER_BEFORE.search(head) or _UPPER_AFTER.match(tail):
         return "upper"
     return ""
+
+
+#: A range whose low end is printed bare ("10-15家", "1～2万元"): the words right before the figure.
+_BARE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-–—~～至到]\s*$")
+
+
+def bare_range_low(fact: Fact) -> Decimal | None:
+    """The low end of a range the figure closes when that end is printed without its unit ("10-15家": 10)."""
+    m = _BARE_LOW.search(_around(fact)[0])
+    return Decimal(m.group(1)) if m else None
 
 
 def _bound_holds(bound: str, other: Interval, own: Interval) -> bool:
