@@ -441,6 +441,34 @@ CONSISTENT = (
     "县级专项资金317万元中，科技工业发展资金200万元，业务工作经费117万元。",
     "2023年度“三公”经费预算2万元，2024年预算1.8万元。",
     "下一步，力争新增高新技术企业15家以上。",
+    # round 6 — 分别 lists, 上年/2022年 figures, 其中 of counts; “三公”经费控制在预算以内，支出1.11万元 was an N01 错误 (the
+    # 支出 read as the department's, the item named in a clause without figures forgotten)
+    "基本支出、项目支出分别为886.12万元、1336.92万元，分别占39.86%、60.14%。",
+    "规模工业总产值和增加值分别达246.36亿元、65.94亿元，同比分别增长11.8%和8.8%。",
+    "“三公”经费预算、决算分别为2万元、1.11万元。",
+    "“三公”经费支出11131.84元，较上年（25362元）减少14230.16元。",
+    "“三公”经费支出1.11万元，上年同期为2.54万元。",
+    "“三公”经费支出比2022年度减少1.42万元。",
+    "2023年度支出2223.04万元，2022年度支出2719.53万元。",
+    "2022年“三公”经费决算2.54万元。",
+    "“三公”经费决算数比2022年度的2.54万元下降56.3%。",
+    "“三公”经费支出1.11万元，其中：公务接待费1.11万元（占100%）。",
+    "在职人员45人（其中行政编制20人、事业编制25人）。",
+    "新增规模工业企业20家，其中高新技术企业13家、企业技术中心3家。",
+    "年度资金总额2223.04万元，执行数2223.04万元，执行率为100.00%。",
+    "“三公”经费控制在预算以内，支出1.11万元，仅为预算2万元的55.66%。",
+    "“三公”经费比预算节约44.34%。",
+    "全年完成规模工业总产值246.36亿元，为年度目标的102.65%。",
+    "规模工业增加值65.94亿元，完成年度目标63亿元的104.67%。",
+    "新增规模工业企业20家，是年度目标的1.67倍。",
+    "服务对象满意度90%，达到年度目标。",
+    "项目支出1336.92万元，全部为县级专项资金。",
+    "全年支出2223.04万元，全部为一般公共预算财政拨款。",
+    "“三公”经费支出中，公务接待费1.11万元，公务用车和因公出国（境）费均为零。",
+    "县级专项资金3170000元，其中科技工业发展资金2000000元。",
+    "2023年“三公”经费预算比2022年决算减少0.54万元。",
+    "全年接待各类来访人员约300人次。",
+    "新增高新技术企业13家，高新技术企业总数达到86家。",
 )
 
 #: One real contradiction each, and the one N finding it must give.
@@ -500,3 +528,11 @@ def test_contradictions_not_seen_yet_are_missed_never_called_otherwise(tmp_path,
     """Recorded, not hidden: each is silent (no 错误 or 警告 anywhere in its paragraph) — when one is caught, move it."""
     found = [(f.code, f.severity.value) for f in seed_report_findings(tmp_path, sentence)]
     assert not [f for f in found if f[1] != "info"], (MISSED[sentence], found)
+
+
+@pytest.mark.parametrize("sentence", ["部门整体预算执行率94.5%。", "年度资金总额2223.04万元，预算执行率94.5%。"])
+def test_a_rate_copied_from_the_tables_wrong_cell_says_so(tmp_path, sentence):
+    """The 自评表 prints 执行率 94.5 beside 2223.04 / 2223.04 (F04's 错误); the text repeating it is still wrong against the
+    amounts — one N01 错误 whose message names the printed cell, so both are put right (before: no word of the cell)."""
+    [(severity, message)] = codes(seed_report_findings(tmp_path, sentence), "N01")
+    assert severity == "error" and "100%" in message and "表3!G4" in message and "F04" in message

@@ -448,6 +448,7 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
     rate = dataclasses.replace(fact, role="value")  # named "预算执行率", not "…完成预算的比例"
+    printed = _printed_rate_alike(run, fact)
     _compare(
         run,
         pi,
@@ -460,7 +461,26 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         tv.label,
         certainty=Certainty.CERTAIN,
         formula=tv.formula,
+        pairing=f"自评表所印执行率（{printed}）与正文相同，但与表中金额不符（见 F04），两处都须更正" if printed else "",
+        pairing_en=f"the 自评表 prints the same rate ({printed}), which its amounts do not give (F04)"
+        if printed
+        else "",
     )
+
+
+def _printed_rate_alike(run: _Run, fact: Fact) -> str:
+    """The one 自评表's printed 执行率 cell, when it says what the text says ("94.5" and "预算执行率94.5%"): the text
+    repeats the table's wrong rate — still wrong against the amounts, and the finding says where it came from."""
+    funds = [ev.funds for ev in run.sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    if len(funds) != 1 or funds[0].total is None:
+        return ""
+    cell = funds[0].total.rate
+    value = None if cell.is_blank else to_decimal(str(cell.raw).rstrip("%％"))
+    if value is None or cell.ref is None:
+        return ""
+    if value <= 1 and fact.quantity.value > 1:
+        value *= 100  # a rate printed as a fraction (0.945)
+    return str(cell.ref) if value == fact.quantity.value else ""
 
 
 def _check_carried_over_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:

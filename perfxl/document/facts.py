@@ -408,6 +408,16 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     return subject_role or state_role or "value", 0
 
 
+def _leading_item(words: str) -> str:
+    """The item a clause without figures opens with, when it names one that is not the department's total
+    ("三公经费控制在预算以内" → 三公经费): the longest such opening words."""
+    for k in range(min(len(words), 12), 1, -1):
+        claim = claim_of(words[:k])
+        if claim and claim not in _DEPARTMENT_TOTALS:
+            return words[:k]
+    return ""
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
@@ -427,6 +437,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 role = "final"
             if subject and claim_of(subject):
                 state.subject, state.role = subject, role
+                state.subject_sentence = state.sentence
+                return
+        item = _leading_item(_clean_subject(clause)[0])
+        if item:  # "“三公”经费控制在预算以内，支出1.11万元": the item the sentence is about, whose 支出 follows
+            state.subject, state.role, state.subject_sentence = item, "", state.sentence
         return
     for m in matches:
         prefix = clause[pos : m.start()]
