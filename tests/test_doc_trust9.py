@@ -469,6 +469,26 @@ CONSISTENT = (
     "2023年“三公”经费预算比2022年决算减少0.54万元。",
     "全年接待各类来访人员约300人次。",
     "新增高新技术企业13家，高新技术企业总数达到86家。",
+    # round 7 — the 基础数据表's rows in 元 and 万元, 2022/2023 columns, 其中 of a score (all silent before too)
+    "公用经费928572.74元，其中办公经费90179.18元，水费、电费、差旅费137500.34元，会议费、培训费9988元。",
+    "公用经费92.86万元，其中办公经费9.02万元、水电差旅费13.75万元、会议培训费1万元等。",
+    "2023年公用经费92.86万元，比2022年的89.98万元增加2.88万元，增长3.2%。",
+    "办公经费2023年决算9.02万元，2022年决算13.36万元。",
+    "政府采购预算90万元，实际采购90万元，完成率100%。",
+    "部门基本支出预算调整后886.12万元，较年初803.57万元增加82.55万元，调整率10.27%。",
+    "“三公”经费2022年决算2.54万元，2023年预算2万元，2023年决算1.11万元。",
+    "2023年“三公”经费较2022年下降56.11%，较预算下降44.34%。",
+    "全年未发生因公出国（境）费用和公务用车购置及运行维护费用。",
+    "公务接待费1.11万元，主要用于上级检查指导和外地考察交流接待。",
+    "县级专项资金317万元，全部按规定用途使用，执行率100%。",
+    "科技工业发展资金200万元，主要用于企业奖励和创新平台建设，其中规模工业奖励每家4万元。",
+    "对新进规模企业每家奖励4万元，共奖励20家。",
+    "2023年度共有在职人员45人，编制32人，控制率140.63%。",
+    "部门整体支出绩效自评得分99分，其中预算执行率10分，产出指标55分，效益指标24分，满意度指标10分。",
+    "本年度收入2223.04万元，支出2223.04万元，收支平衡。",
+    "年初预算2223.04万元，全年预算2223.04万元，全年执行2223.04万元。",
+    "新增规模企业数量较年度目标增长66.7%。",
+    "高新技术企业新增13家，较上年新增数增加3家。",
 )
 
 #: One real contradiction each, and the one N finding it must give.
@@ -496,6 +516,8 @@ CONTRADICTIONS = {
     "“三公”经费支出11131.84元，比2022年的25362元下降46.11%。": ("N02", "error"),
     "新增高新技术企业14-15家。": ("N01", "error"),
     "全年新增高新技术企业超15家。": ("N01", "error"),
+    "公用经费92.86万元，其中办公经费9.02万元、水电差旅费13.75万元、会议培训费71万元。": ("N02", "error"),
+    "2023年公用经费92.86万元，比2022年的89.98万元增加2.88万元，增长5.2%。": ("N01", "error"),
 }
 
 #: Contradictions perfxl does not see yet (missed, never false): why.
@@ -507,6 +529,14 @@ MISSED = {
     "全年新增高新技术企业13家，较年初目标10家多5家。": "a difference between actual and target is skipped",
     "县级专项资金预算317万元，全年执行300万元。": "县级专项资金's spending is compared only under its own row's name, not read from 全年执行",
     "“三公”经费预算2万元，实际支出1.11万元，节约0.89万元，节约率54.5%。": "a saving's rate (节约率) is not computed against its budget",
+    "部门整体支出绩效自评得分99分，其中预算执行率10分，产出指标55分，效益指标25分，满意度指标10分。": (
+        "a score's 其中 parts in 分 are not summed"
+    ),
+    "2023年度共有在职人员45人，编制32人，控制率150%。": "a stated 控制率 is not computed from 在职 / 编制",
+    "对新进规模企业每家奖励4万元，共奖励18家。": "共奖励…家 names no indicator (新进规模企业 is in the clause before)",
+    "“三公”经费2022年决算3.54万元，2023年预算2万元，2023年决算1.11万元。": (
+        "a figure named by last year's number is not compared with the 基础数据表's 2022年决算数 column"
+    ),
 }
 
 
@@ -536,3 +566,10 @@ def test_a_rate_copied_from_the_tables_wrong_cell_says_so(tmp_path, sentence):
     amounts — one N01 错误 whose message names the printed cell, so both are put right (before: no word of the cell)."""
     [(severity, message)] = codes(seed_report_findings(tmp_path, sentence), "N01")
     assert severity == "error" and "100%" in message and "表3!G4" in message and "F04" in message
+
+
+def test_a_rate_computed_from_two_columns_is_shown_rounded(tmp_path):
+    """公用经费 2022 899763元 → 2023 928572.74元 is +3.2019…%: the N01 shows 3.202%, not 28 decimals (before)."""
+    sentence = "2023年公用经费92.86万元，比2022年的89.98万元增加2.88万元，增长5.2%。"
+    [(severity, message)] = codes(seed_report_findings(tmp_path, sentence), "N01")
+    assert severity == "error" and "3.202%" in message and "3.2019" not in message

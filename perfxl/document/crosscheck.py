@@ -92,7 +92,11 @@ def _compare(
     narrative = (_about_interval(fact) if about else _interval(fact)).scaled(factor)
     table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
     same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
-    shown_table = _show(table_value, unit if same_unit else table_unit)
+    # a figure computed from the cells (a change rate of two columns) is shown to two places beyond the text's, not
+    # to 28 ("3.201925395909811805997801643%")
+    exponent = table_value.as_tuple().exponent
+    computed_places = fact.quantity.places + 2 if isinstance(exponent, int) and exponent < -6 else None
+    shown_table = _show(table_value, unit if same_unit else table_unit, computed_places)
     if not same_unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
     if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
