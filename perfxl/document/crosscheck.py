@@ -137,7 +137,7 @@ def _compare(
         + (f"；{pairing}" if pairing else "")
     )
     run.issues.append(
-        Issue(
+        issue := Issue(
             "N01",
             ref,
             {
@@ -160,6 +160,7 @@ def _compare(
             + (f"; {pairing_en}" if pairing_en else ""),
         )
     )
+    run.contradicted_by[(pi, fact.index)] = issue
 
 
 def _agrees(fact: Fact, tv: TableValue) -> bool:

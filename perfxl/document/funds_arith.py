@@ -700,9 +700,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
-        if any((pi, f.index) in run.contradicted for f in parts) or (
-            (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
-        ):
+        total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
+        if exceeds and not (single or paired or as_written or short or total_said):
+            _give_way(run, pi, parts)
+        if any((pi, f.index) in run.contradicted for f in parts) or total_said:
             # a figure is reported once — but two lists of one whole that come to different sums ("分别…第一笔…" and a
             # later 其中 by use) cannot both be put right by the whole alone: each is said
             continue
@@ -757,6 +758,21 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+def _give_way(run: _Run, pi: int, parts: list[Fact]) -> None:
+    """Parts that certainly exceed their total ("本年支出合计2223.04万元，其中基本支出886.12万元，项目支出1436.92万元"):
+    a part contradicted only by a guess against the tables (项目支出 ↔ the 自评表's 县级专项资金, a 警告) gives way, so
+    the certain N02 is said instead — one finding on the figure, the surer one."""
+    said = [(f, run.contradicted_by.get((pi, f.index))) for f in parts if (pi, f.index) in run.contradicted]
+    if not said or any(issue is None or issue.certainty is Certainty.CERTAIN for _, issue in said):
+        return  # nothing to give way, or a part contradicted for certain (or by another check): it stands
+    for f, issue in said:
+        assert issue is not None
+        if issue in run.issues:
+            run.issues.remove(issue)
+        run.contradicted.discard((pi, f.index))
+        del run.contradicted_by[(pi, f.index)]
 
 
 def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
