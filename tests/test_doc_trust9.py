@@ -489,6 +489,17 @@ CONSISTENT = (
     "年初预算2223.04万元，全年预算2223.04万元，全年执行2223.04万元。",
     "新增规模企业数量较年度目标增长66.7%。",
     "高新技术企业新增13家，较上年新增数增加3家。",
+    # round 8 — claims of the targets met; 数量指标均已完成 was an N03 错误 (the missed row is a 社会效益指标)
+    "各项绩效目标基本完成。",
+    "除一项指标外，其余指标均已完成。",
+    "部分指标未完成，主要是规模工业总产值增速低于目标。",
+    "下一步将确保各项绩效目标全部完成。",
+    "绩效目标完成情况良好，规模工业总产值增速未达预期。",
+    "满意度指标已完成。",
+    "数量指标均已完成。",
+    "产出指标均已完成。",
+    "满意度指标全部达到。",
+    "质量指标和数量指标均已完成。",
 )
 
 #: One real contradiction each, and the one N finding it must give.
@@ -518,6 +529,10 @@ CONTRADICTIONS = {
     "全年新增高新技术企业超15家。": ("N01", "error"),
     "公用经费92.86万元，其中办公经费9.02万元、水电差旅费13.75万元、会议培训费71万元。": ("N02", "error"),
     "2023年公用经费92.86万元，比2022年的89.98万元增加2.88万元，增长5.2%。": ("N01", "error"),
+    "绩效目标全部完成。": ("N03", "error"),
+    "年度绩效目标均已实现。": ("N03", "error"),
+    "效益指标均已完成。": ("N03", "error"),
+    "社会效益指标均已完成。": ("N03", "error"),
 }
 
 #: Contradictions perfxl does not see yet (missed, never false): why.
@@ -537,6 +552,7 @@ MISSED = {
     "“三公”经费2022年决算3.54万元，2023年预算2万元，2023年决算1.11万元。": (
         "a figure named by last year's number is not compared with the 基础数据表's 2022年决算数 column"
     ),
+    "全面完成了年度各项目标任务。": "a claim with 全面完成 before the 目标 it claims is not read as one",
 }
 
 

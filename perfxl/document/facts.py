@@ -77,6 +77,11 @@ _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年
 _GOAL = re.compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
 )
+#: A group of indicators named right before the claim's 指标/目标 ("数量指标均已完成", "满意度目标全部实现"): the 一级 or
+#: 二级 指标 of the national 自评表 (财预〔2020〕10号 附件), the claim is about that group's rows only.
+_GOAL_SCOPE = re.compile(
+    r"(产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$"
+)
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
 _GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
 _NEGATION = re.compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
@@ -168,6 +173,7 @@ class GoalClaim:
     paragraph: int
     text: str
     all_stated: bool = True
+    scope: str = ""  # a group of indicators the claim names ("数量指标均已完成"): only that group's rows are claimed
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +203,8 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
                 continue
             clause = _CLAUSE.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
             if not _NOT_A_RESULT.search(clause) and not _PLAN.search(sentence[: m.start()]):
-                return GoalClaim(paragraph, sentence.strip(), all_stated)
+                scope = _GOAL_SCOPE.search(sentence[: m.start(1)])
+                return GoalClaim(paragraph, sentence.strip(), all_stated, scope[1] + "指标" if scope else "")
     return None
 
 
