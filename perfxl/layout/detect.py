@@ -21,6 +21,7 @@ from .coverage import skipped_for, table_coverage
 from .findings import container
 from .fragment import headerless_indicator_rows
 from .merges import merge_findings
+from .reordered import reordered_weight
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
@@ -101,7 +102,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = _level2_under_level1(grid, r, _weight_after_name(grid, r, cols))
+    cols = reordered_weight(grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, cols)))
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}

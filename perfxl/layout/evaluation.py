@@ -38,6 +38,7 @@ from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, weight_in_header
 from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
+from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -608,6 +609,8 @@ class _Reader(FundsRows):
         self.indicator_rows = 0
         if reported and report_missing:
             self._missing_columns(r, reported, "绩效指标")
+        if "_reordered" in cols:
+            self.problems.append(reordered_finding(self.grid, r, cols["_reordered"]))
 
     def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols

@@ -1,0 +1,124 @@
+"""Fixes prompted by the corpus misses of issue 11 (session 9), each built from the real cells of the table named in
+its test's docstring: a 分值 header scrambled by OCR read when the declared weights confirm it, a 预算执行率 indicator
+row's score checked, a budget-execution score one unit off in its last printed place."""
+
+from __future__ import annotations
+
+from report_helpers import workbook_result as _workbook
+
+E = ""
+
+
+def _at(result, code, cell):
+    return [f for f in result.findings if f.code == code and getattr(f.ref, "cell", None) == cell]
+
+
+def _merges(ranges: str) -> tuple[str, ...]:
+    return tuple(ranges.split())
+
+
+# ---------------------------------------------------------------- 银川 初中公用经费 2021: "考值参分" for 参考分值
+
+
+def _yinchuan(weight_head="考值参分", exec_score="9", first_weight="4"):
+    """银川市本级 项目支出绩效自评表 (tests/realworld/ningxia-yinchuan-chuzhong-gongyong-2021.toml), as OCR'd: the header
+    "考值参分" (参考分值 scrambled); 项目决策(10分) and 项目管理(25分) as printed, one 产出 row after them."""
+    rows = [
+        ["银川市本级部门项目支出绩效自评表(2021年)", E, E, E, E, E, E, E],
+        ["项目名称", "初中公用经费", E, E, "主管部门", "银川市教育局", E, E],
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            weight_head,
+            "指标值(八)",
+            "全年实际值(B)",
+            "得分",
+            "未完成原因分析及改进措施",
+        ],
+        ["项目决策(10分)", "项目目标", "完整性", first_weight, "一", "目标明确、内容细化、目标量化", "4", E],
+        [E, "项目立项", "相关性", "2", "一", "按照学校管理标准对学校进行管理", "2", E],
+        [E, E, "可行性", "2", E, "实际工作需求", "2", E],
+        [E, E, "适当性", "2", E, "有资金测第标准", "2", E],
+        ["项目管理(25分)", "投入管理", "预算执行率", "10", "一", "100%", exec_score, E],
+        [E, "财务管理", "财务管理制度有效性", "7", "一", "财务制度健全,严格执行制度,会计核算规范", "7", E],
+        [E, "项Fl实施", "绩效监控有效性", "2", "一", "持续有效", "2", E],
+        [E, E, "管理制度有效性", "6", "-", "严格执行相关管理制度", "6", E],
+        ["顼目产出(30分)", "时效指标(5分)", "公用经费完成时间", "5", "2021年12月完成", "2021年12月完成", "4", E],
+    ]
+    return rows, _merges("A1:H1 B2:D2 F2:H2 A4:A7 B5:B7 A8:A11 B10:B11")
+
+
+def test_a_scrambled_weight_header_confirmed_by_the_declared_weights_is_read(tmp_path):
+    """考值参分 holds 参考分值's characters, and its numbers add up to 项目决策(10分) (4+2+2+2) and 项目管理(25分)
+    (10+7+2+6): read as the 分值 column, said in a 提示; the score under its weight with no reason is then seen."""
+    rows, merges = _yinchuan()
+    result = _workbook(tmp_path, rows, merges)
+    note = _at(result, "LAYOUT_HEADER_REORDERED", "D3")
+    assert note and note[0].severity.value == "info" and "参考分值" in note[0].message
+    assert _at(result, "D01", "H12"), [(f.code, f.ref) for f in result.findings]
+
+
+def test_a_scrambled_header_the_weights_do_not_confirm_stays_unread(tmp_path):
+    """The same header over numbers that do not add up to 项目决策(10分) (5+2+2+2 = 11): not read as 分值."""
+    rows, merges = _yinchuan(first_weight="5")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "LAYOUT_HEADER_REORDERED", "D3")
+    assert not [f for f in result.findings if f.code in ("D01", "F05")]
+
+
+def test_a_budget_execution_indicator_at_100_percent_below_full_marks_is_certain(tmp_path):
+    """项目管理 │ 投入管理 │ 预算执行率 │ 10 │ 一 │ 100% │ 9: at 100% every method gives full marks, 10 — an 错误 (F05)."""
+    rows, merges = _yinchuan()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "F05", "G8")
+    assert found and found[0].severity.value == "error", [(f.code, f.ref, f.severity) for f in result.findings]
+    assert "10" in found[0].message
+
+
+def test_a_budget_execution_indicator_at_full_marks_is_silent(tmp_path):
+    rows, merges = _yinchuan(exec_score="10")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "F05", "G8")
+
+
+# ---------------------------------------------------------------- 隆阳区 化肥减量增效 2022: 2.16 for 20 × 10.77%
+
+
+def _longyang(score="2.16", rate="10.77%"):
+    """隆阳区 2022年度项目支出绩效自评表 (tests/realworld/yunnan-longyang-huafei-2022.toml): 预算执行情况(万元) (20分) │
+    预算数(A) │ 执行数(B) │ 执行率(B/A) │ 得分 (20分*执行率); two indicator rows kept."""
+    rows = [
+        ["2022年度项目支出绩效自评表", E, E, E, E, E, E],
+        ["项目名称", "隆阳区2021年中央化肥减量增效示范县项目补助资金", E, E, E, E, E],
+        ["预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)", E, E],
+        ["年度财政资金总额", "278.4449", "30.00", rate, score, E, E],
+        ["年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标", "质量指标", "示范区配方肥到位率", "≧80%", "85.6%", "10.0"],
+        [E, E, "时效指标", "项目按时完成率", "100%", "100%", "10.0"],
+    ]
+    return rows, _merges("A1:G1 B2:G2 E3:G3 E4:G4 A5:A7 B6:B7")
+
+
+def test_a_score_no_rate_printed_as_the_rows_rate_gives_is_certain(tmp_path):
+    """20 × 30.00/278.4449 = 2.1548 → 2.15; 30.00 alone could be 30.0049 (→ 2.1552 → 2.16), but the printed 10.77%
+    puts the rate in [10.765%, 10.775%): 20 × that is [2.153, 2.155), never 2.16 — an 错误 within the tolerance."""
+    rows, merges = _longyang()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "F05", "E4")
+    assert found and found[0].severity.value == "error", [(f.code, f.ref, f.severity) for f in result.findings]
+    assert "10.77%" in found[0].basis
+
+
+def test_a_score_one_unit_off_a_rate_without_decimals_can_give_is_a_judgement(tmp_path):
+    """Printed 执行率 "11%" ([10.5%, 11.5%) → 20 × = [2.10, 2.30)) can give 2.16: one unit off 2.15, a 警告."""
+    rows, merges = _longyang(rate="11%")
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "F05", "E4")
+    assert found and all(f.severity.value == "warning" for f in found), [(f.code, f.severity) for f in found]
+
+
+def test_a_score_equal_at_its_printed_places_is_silent(tmp_path):
+    rows, merges = _longyang(score="2.15")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "F05", "E4")
