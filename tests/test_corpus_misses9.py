@@ -122,3 +122,33 @@ def test_a_score_equal_at_its_printed_places_is_silent(tmp_path):
     rows, merges = _longyang(score="2.15")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "F05", "E4")
+
+
+# ---------------------------------------------------------------- 宁夏福彩 APP 2023: "已完成" against the deadline "12月"
+
+
+def _fucai(actual="已完成"):
+    """2023年福彩中心绩效项目支出自评表 (tests/realworld/ningxia-fucai-app-2023.toml): 年度指标值 │ 全年完成值 │
+    未完成原因和改进措施, no 分值/得分; the 时效 row and one 质量 row kept."""
+    rows = [
+        ["2023年福彩中心绩效项目支出自评表", E, E, E, E, E, E],
+        ["专项(项目)名称", E, "彩票市场调控资金﹣宁夏福彩AP系统改版升级", E, E, E, E],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"],
+        [E, "产出指标", "质量指标", "验收合格率", "100%", "100%", E],
+        [E, E, "时效指标", "完成时间", "12月", actual, E],
+    ]
+    return rows, _merges("A1:G1 A2:B2 C2:G2 A3:A5 B4:B5")
+
+
+def test_a_deadline_answered_only_done_is_flagged(tmp_path):
+    """时效 target "12月" answered "已完成": no date of completion, so whether it was on time cannot be verified (S14)."""
+    rows, merges = _fucai()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S14", "F5")
+    assert found and found[0].severity.value == "warning" and "时间" in found[0].message, found
+
+
+def test_a_deadline_answered_with_a_date_is_silent(tmp_path):
+    rows, merges = _fucai(actual="2023年11月")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S14", "F5")

@@ -149,9 +149,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "anhui-yuan-wenwubaohu-2022": {
         12: "a text actual identical to a text target is normal for qualitative rows: not read as no evidence",
     },
-    "ningxia-fucai-app-2023": {
-        15: "'已完成' against a deadline target ('12月') is not flagged: whether the date must be given is a judgement",
-    },
+    # ningxia-fucai-app-2023 row 15 found (session 9): S14 also reads a deadline target ('12月') answered '已完成'
     # held-out batch 5 (measured once before any change: 1/11, 2 false 错误 — a label read as the 总分 and a
     # second goal block read as a new table, both fixed — 6 of 8 read)
     "hubei-huanggang-shuitubaochi-2020": {

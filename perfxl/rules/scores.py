@@ -502,7 +502,10 @@ def _text_actual(ctx: Context, ind: Indicator) -> bool:
     weight, score = _weight_and_score(ctx, ind)
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
-    numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
+    numeric_target = (t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)) or (
+        t.kind is ValueKind.DATE and t.date is not None
+    )
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
@@ -577,22 +580,26 @@ def _merged_note(ctx: Context, ind: Indicator) -> str:
 
 @check("S14")
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
-    """A numeric target answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
+    """A numeric target, or a deadline, answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for ind in ctx.indicators():
         if not _text_actual(ctx, ind):
             continue
         unscored = ind.score.ref is None
+        deadline = ctx.parsed(ind.target).kind is ValueKind.DATE
+        kind, kind_en = ("时间", "date") if deadline else ("数值", "numeric")
         yield ctx.finding(
             ind.actual,
-            expected="实际完成的数值",
+            expected=f"实际完成的{kind}",
             actual=ind.actual.text,
             name=ind.name.text,
             target=ind.target.text,
+            kind=kind,
+            kind_en=kind_en,
             unverified="是否完成无法复核" if unscored else f"得分 {ind.score.text} 无法复核",
             unverified_en="whether it was met cannot be verified"
             if unscored
             else f"the score {ind.score.text} cannot be verified",
-            basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
+            basis=f"读取：年度指标值“{ind.target.text}”为{kind}，实际完成值“{ind.actual.text}”不含{kind}，"
             + ("表中无得分栏" if unscored else f"得分 {ind.score.text} 为满分")
             + (
                 f"（表中无分值栏，分值按一级指标“{block.label.text}”所标 {fmt_num(block.declared_weight)}，该一级指标下仅此一项）"
@@ -601,7 +608,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
                 and block.declared_weight is not None
                 else ""
             ),
-            basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without a number, "
+            basis_en=f"read {kind_en} target {ind.target.text!r}, actual {ind.actual.text!r} without one, "
             + ("no score column" if unscored else f"full marks {ind.score.text}"),
         )
 
