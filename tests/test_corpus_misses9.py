@@ -152,3 +152,77 @@ def test_a_deadline_answered_with_a_date_is_silent(tmp_path):
     rows, merges = _fucai(actual="2023年11月")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "S14", "F5")
+
+
+def test_words_around_a_year_are_no_deadline(tmp_path):
+    """ "同比2022年销量显著提高" answered "显著提高" (the same 福彩 table): a comparison with a year, not a deadline."""
+    rows, merges = _fucai()
+    rows[4][3:6] = ["提升彩票销量", "同比2022年销量显著提高", "显著提高"]
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S14", "F5")
+
+
+# ---------------------------------------------------------------- forms without 分值: the weights the scores imply
+
+
+def _shidian(output_score="31.9"):
+    """施甸县 项目支出绩效自评表 2019 (tests/realworld/yunnan-shidian-xinxingzhuti-2019.toml): 预算执行情况(万元)(20分),
+    年初目标值(A) │ 实际完成值(B) │ 得分, no 分值 column, a 总分 row."""
+    rows = [
+        ["项目支出绩效自评表", E, E, E, E, E, E],
+        ["项目名称", "2019年新型农业经营主体扶持项目", E, E, E, E, E],
+        ["预算执行情况(万元)(20分)", E, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)", E],
+        [E, "年度财政资金总额", "650", "94", "0.1", "2.9", E],
+        ["年度绩效目标1 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标", "数量指标", "扶持发展新型农业经营主体 (个)", "15", "6", "8.0"],
+        [E, E, "数量指标", "带动贫困户(人)", "11442", "4164", "7.3"],
+        [E, "效益指标", "经济效益指标", "新型经营主体实现产值(%)", "8000", "12767.36", output_score],
+        [E, E, "经济效益指标", "新型经营主体助农增收 (元)", "1980", "2074", "10.5"],
+        [E, "满意度指标", "服务对象满意度指标", "满意度(%)", "90", "100", "11.1"],
+        ["总分", "71.7", E, E, E, E, E],
+    ]
+    return rows, _merges("A1:G1 B2:G2 A3:B3 A5:A10 B6:B7 B8:B9")
+
+
+def test_scores_above_the_only_weights_the_scores_admit_are_flagged(tmp_path):
+    """8.0 for 6 of 15 and 7.3 for 4164 of 11442 imply 20 each; 80 − 40 leaves 20 + 10 + 10 for the three over-achieved
+    rows, which the scores give only uncapped (31.9 = 20 × 1.596): each is above its implied weight — 警告 S17."""
+    rows, merges = _shidian()
+    result = _workbook(tmp_path, rows, merges)
+    found = {f.ref.cell: f for f in result.findings if f.code == "S17"}
+    assert set(found) == {"G8", "G9", "G10"}, [(f.code, f.ref) for f in result.findings]
+    assert all(f.severity.value == "warning" and "推断" in f.basis for f in found.values())
+
+
+def test_scores_no_weight_set_fits_say_nothing(tmp_path):
+    """产值 scored 25.3 and 助农增收 10.8: no whole weight gives either, and the sum can give only one row its weight —
+    no weight set is fixed, so nothing is inferred and no S17."""
+    rows, merges = _shidian(output_score="25.3")
+    rows[8][6] = "10.8"
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code == "S17"]
+
+
+def test_a_met_target_short_of_the_weight_the_sum_leaves_is_flagged(tmp_path):
+    """黄冈 水土保持监测 2020 (tests/realworld/hubei-huanggang-shuitubaochi-2020.toml): 10 + 10 (met) and 20 + 20 (met)
+    leave 80 − 60 = 20 for 整编资料审核, met at 98% of 98% but scored 19.6 = 20 × 98% — 警告 S17."""
+    rows = [
+        ["2020年度水土保持监测项目绩效自评表", E, E, E, E, E, E],
+        ["项目名称", "水土保持监测", E, "主管部门", "黄冈市水利和湖泊局", "项目实施单位", "本单位"],
+        ["预算执行情况(万元)(20分)", E, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)", E],
+        [E, "年度财政资金总额", "10", "10", "100%", "20", E],
+        ["年度绩效目标1(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标", "质量指标", "监测数据必须合格", "100%", "100%", "10"],
+        [E, E, "进度指标", "取得2018-2022监测资料", "100%", "100%", "10"],
+        [E, "满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", "19.6"],
+        ["年度绩效目标2(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标", "质量指标", "监测数据资料整编", "100%", "100%", "20"],
+        [E, E, "进度指标", "完成年度资料上报", "100%", "100%", "20"],
+        ["总分", E, E, E, E, E, "99.6"],
+    ]
+    merges = _merges("A1:G1 A3:B3 A5:A8 B6:B7 A9:A11 B10:B11")
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S17", "G8")
+    assert found and found[0].severity.value == "warning" and "20" in found[0].message, [
+        (f.code, f.ref) for f in result.findings
+    ]

@@ -267,6 +267,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”实际完成值“{actual}”与年度指标值“{target}”无法比较（{reason}），表中又无得分，是否完成无法判断",
               "{name}: the actual {actual!r} cannot be compared with the target {target!r} ({reason_en}) and there is no score; whether it was met is unknown",
               "财预〔2020〕10号（定量指标按完成值与指标值比较）"),
+    CheckSpec("S17", "SCORE_BY_IMPLIED_WEIGHT", "R-S01", W, "得分与推断的分值不符", "Score contradicts the implied weight",
+              "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}",
+              "{name}: score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号 附1（得分不得突破权重；完成即得满分）"),
     # ---------------------------------------------------------------- deviation explanations (偏差原因)
     CheckSpec("D01", "MISSED_TARGET_UNEXPLAINED", "R-D01", E, "未完成指标未说明偏差原因", "Missed target without an explanation",
               "“{name}”未完成（{detail}），偏差原因分析及改进措施不能为空", "{name}: target missed ({detail_en}); the deviation analysis must not be empty",
@@ -450,6 +454,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "S14",
             "S15",
             "S16",
+            "S17",
             "D02",
             "T05",
             "T07",

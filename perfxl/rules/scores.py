@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
-from perfxl.values import ValueKind
+from perfxl.values import ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
+from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .weights import is_adjustment
 
@@ -126,6 +127,12 @@ def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
 def positive_score(ctx: Context) -> Iterator[Finding]:
     """正向 (≥, >, growth, deadlines): s = round(w × min(1, B/A), 2)."""
     yield from _mismatch(ctx, "positive")
+
+
+@check("S17")
+def score_by_implied_weight(ctx: Context) -> Iterator[Finding]:
+    """On a form without 分值: each score against the one whole-point weight set the scores admit (`implied_weights`)."""
+    yield from implied_weight_scores(ctx, direction)
 
 
 @check("S02")
@@ -497,15 +504,22 @@ def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
     return None
 
 
+#: A target that is only a deadline ("12月", "2023年12月底前完成", "12月31日前"), not words around a year ("同比2022年…").
+_DEADLINE = re.compile(r"[0-9０-９\s年月日号底前内以之截止至完成\-—－./]+")
+
+
+def _deadline(t: ParsedValue) -> bool:
+    return t.kind is ValueKind.DATE and t.date is not None and _DEADLINE.fullmatch(t.text.strip()) is not None
+
+
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
     weight, score = _weight_and_score(ctx, ind)
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
-    numeric_target = (t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)) or (
-        t.kind is ValueKind.DATE and t.date is not None
-    )
+    numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    numeric_target = numeric or _deadline(t)
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
@@ -585,7 +599,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
         if not _text_actual(ctx, ind):
             continue
         unscored = ind.score.ref is None
-        deadline = ctx.parsed(ind.target).kind is ValueKind.DATE
+        deadline = _deadline(ctx.parsed(ind.target))
         kind, kind_en = ("时间", "date") if deadline else ("数值", "numeric")
         yield ctx.finding(
             ind.actual,
