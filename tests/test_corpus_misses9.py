@@ -226,3 +226,39 @@ def test_a_met_target_short_of_the_weight_the_sum_leaves_is_flagged(tmp_path):
     assert found and found[0].severity.value == "warning" and "20" in found[0].message, [
         (f.code, f.ref) for f in result.findings
     ]
+
+
+# ---------------------------------------------------------------- 海南 服务贸易 自评表: 到位率 full marks for 69.98%
+
+
+def _hainan(arrived="398.88", score="3"):
+    """海南省商务厅 服务贸易项目绩效自评表 (tests/realworld/hainan-shangwuting-fuwumaoyi.toml): 一、项目基本情况 with
+    计划投资额 │ 实际到位资金 │ 实际使用情况, then the 评分 table (一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值 │ 得分)."""
+    rows = [
+        ["服务贸易项目绩效自评表", E, E, E, E, E, E, E],
+        ["一、项目基本情况", E, E, E, E, E, E, E],
+        ["项目实施单位", "省商务厅服务贸易和商贸服务业处", E, E, "主管部门", "省商务厅", E, E],
+        ["计划投资额 (万元)", E, "570", "实际到位资金 (万元)", E, arrived, "实际使用情况(万元)", "395.86"],
+        ["二、绩效评价指标评分", E, E, E, E, E, E, E],
+        ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分", E],
+        ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4", E],
+        ["项目管理", "25", "资金到位", "5", "到位率", "3", score, E],
+        [E, E, E, E, "到位时效", "2", "2", E],
+    ]
+    return rows, _merges("A1:H1 A2:H2 A5:H5 A8:A9 B8:B9 C8:C9 D8:D9")
+
+
+def test_full_marks_for_an_arrival_rate_the_head_money_puts_at_70_percent_is_flagged(tmp_path):
+    """398.88 of 570 arrived = 69.98%: 到位率 3 of 3 needs a reason (pro rata 3 × 69.98% = 2.1) — a 警告 S18."""
+    rows, merges = _hainan()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S18", "G8")
+    assert found and found[0].severity.value == "warning" and "2.1" in found[0].message, [
+        (f.code, f.ref) for f in result.findings
+    ]
+
+
+def test_full_marks_for_money_all_arrived_is_silent(tmp_path):
+    rows, merges = _hainan(arrived="570")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S18", "G8")

@@ -29,7 +29,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "exec_score": ("F05", "C02"),
     "funds_sum": ("F02", "F09", "F10", "F11", "F13", "C02"),
     "overspent": ("F03", "B05", "B06", "B16", "C02"),
-    "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "S17", "I12"),
+    "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "S17", "S18", "I12"),
     "over_weight": ("S06",),
     "weights_sum": ("W02", "W03", "W05"),
     "total": ("T02", "T03", "T05"),
@@ -163,9 +163,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "anhui-bozhou-rengongzengyu-mubiao-2023": {
         5: "a 项目期 of 1年 against a 中期 plan (2023—2025) and its amount: a plausibility perfxl does not check"
     },
-    "hainan-shangwuting-fuwumaoyi": {
-        19: "到位率 scored against 实际到位资金 / 计划投资额 of the 基本情况 block: that block is not read as funds"
-    },
+    # hainan-shangwuting-fuwumaoyi row 19 found (session 9): S18 reads 计划投资额 │ 实际到位资金 of the 基本情况 block
     "hunan-xiangyin-youeryuan-shenbao-2022": {
         17: "shares stated in the 项目概况 text (省级 70%, 县级 30%) against the source split: not a relation checked"
     },

@@ -318,6 +318,19 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
         head, sep, tail = label.partition(":")
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
             out.append((role, c, c))
+    return out + _companions(cells, {key for key, _, _ in out})
+
+
+def _companions(cells: list[tuple[int, object]], found: set[str]) -> list[tuple[str, int, int | None]]:
+    """The `HEADER_COMPANIONS` of the fields found on the row (实际到位资金 beside 计划投资额), label | value."""
+    out: list[tuple[str, int, int | None]] = []
+    for key, (anchor, synonyms) in H.HEADER_COMPANIONS.items():
+        if anchor not in found:
+            continue
+        for i, (c, v) in enumerate(cells):
+            if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in synonyms and i + 1 < len(cells):
+                out.append((key, c, cells[i + 1][0]))
+                break
     return out
 
 

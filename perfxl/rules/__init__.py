@@ -17,6 +17,7 @@ from perfxl.profiles import Profile
 
 # importing the check modules registers their checks (breakdown: F09, declared: P01)
 from . import (  # noqa: F401
+    arrival,
     basic,
     breakdown,
     cells,

@@ -271,6 +271,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}",
               "{name}: score should be {expected} ({explanation_en}), found {actual}",
               "财预〔2020〕10号 附1（得分不得突破权重；完成即得满分）"),
+    CheckSpec("S18", "ARRIVAL_SCORE_MISMATCH", "R-S01", W, "到位率得分与到位资金不符", "Arrival-rate score contradicts the money",
+              "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}",
+              "{name}: score should be {expected} ({explanation_en}), found {actual}",
+              "财预〔2020〕10号 附2（共性指标：资金到位率=实际到位资金/预算资金×100%）"),
     # ---------------------------------------------------------------- deviation explanations (偏差原因)
     CheckSpec("D01", "MISSED_TARGET_UNEXPLAINED", "R-D01", E, "未完成指标未说明偏差原因", "Missed target without an explanation",
               "“{name}”未完成（{detail}），偏差原因分析及改进措施不能为空", "{name}: target missed ({detail_en}); the deviation analysis must not be empty",
@@ -455,6 +459,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "S15",
             "S16",
             "S17",
+            "S18",
             "D02",
             "T05",
             "T07",
