@@ -262,3 +262,34 @@ def test_full_marks_for_money_all_arrived_is_silent(tmp_path):
     rows, merges = _hainan(arrived="570")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "S18", "G8")
+
+
+# ---------------------------------------------------------------- a share above 100%: "290%" for ≥90% as OCR'd
+
+
+def _buxiang(actual="290%", name="退捕渔民抽样调查满意度"):
+    """2020年度长江禁捕项目自评表 (tests/realworld/buxiang-changjiangjinbu-yuye-2020.toml): the satisfaction row as
+    OCR'd, ≥ read as "2" ("290%" for ≥90%), full credit 40; one 产出 row kept."""
+    rows = [
+        ["2020年度长江禁捕项目自评表", E, E, E, E, E, E],
+        ["项目名称", "渔业成品油价格改革补贴", E, E, E, E, E],
+        ["年度绩效目标", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        [E, "产出指标", "数量指标", "补贴渔船数", "6", "6", "20"],
+        [E, "满意度指标", "服务对象满意度", name, "90%", actual, "40"],
+    ]
+    return rows, _merges("A1:G1 B2:G2 A3:A5")
+
+
+def test_a_satisfaction_above_100_percent_is_flagged_with_the_ocr_reading(tmp_path):
+    """满意度 "290%": a share cannot pass 100%; read as ≥90% it only repeats the target — a 警告 I12 naming ≥90%."""
+    rows, merges = _buxiang()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "I12", "F5")
+    assert found and found[0].severity.value == "warning" and "≥90%" in found[0].message, found
+
+
+def test_a_growth_above_100_percent_is_silent(tmp_path):
+    """增长率 may pass 100%: not a share, no I12."""
+    rows, merges = _buxiang(name="渔民收入增长率")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "I12", "F5")
