@@ -293,3 +293,48 @@ def test_a_growth_above_100_percent_is_silent(tmp_path):
     rows, merges = _buxiang(name="渔民收入增长率")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "I12", "F5")
+
+
+# ---------------------------------------------------------------- 裕安区 文物保护 2022: a 数量指标's task list copied
+
+
+_TASKS = "完成六安市六安市罗氏宗祠、李氏宗祠、英布墓日常维护,指挥部旧址报病虫害防治测绘、国保省保矢量数据测绘、龙盘石刻护栏制装"
+
+
+def _yuan_tasks(actual=_TASKS):
+    """裕安区 市级文物保护专项经费绩效自评表 2022 (tests/realworld/anhui-yuan-wenwubaohu-2022.toml): 修缮建筑数量 whose
+    年度指标值 and 实际完成值 are the year's task list, 7 of 7; 修缮级别 (a short text twice) kept."""
+    rows = [
+        ["市级文物保护专项经费绩效自评表(2022年度)", E, E, E, E, E, E, E, E],
+        ["项目名称", "市级文物保护专项经费", E, E, E, E, E, E, E],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度 指标值",
+            "实际 完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        [E, "产出指标", "数量指标", "指标1:修缮建筑数量", _TASKS, actual, "7", "7", E],
+        [E, E, E, "指标3:修缮级别", "市级保护单位", "市级保护单位", "7", "7", E],
+    ]
+    return rows, _merges("A1:I1 B2:I2 A3:A5 B4:B5 C4:C5")
+
+
+def test_a_quantity_rows_task_list_copied_as_its_actual_is_flagged(tmp_path):
+    """The same 60-character task list as target and actual of 修缮建筑数量, 7 of 7: no count given — a 警告 S13; the
+    short qualitative 市级保护单位 twice stays silent."""
+    rows, merges = _yuan_tasks()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S13", "F4")
+    assert found and found[0].severity.value == "warning" and "数量" in found[0].message, found
+    assert not _at(result, "S13", "F5")
+
+
+def test_a_quantity_row_with_its_count_is_silent(tmp_path):
+    rows, merges = _yuan_tasks(actual="修缮完成3处建筑")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "S13", "F4")

@@ -143,9 +143,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
         8: "the stored fragment starts below the header: its rows are not read as a table, the blank 得分 unseen"
     },
     # held-out batch 4 (measured once before any change: 8/14, no false 错误, 7 of 8 read)
-    "anhui-yuan-wenwubaohu-2022": {
-        12: "a text actual identical to a text target is normal for qualitative rows: not read as no evidence",
-    },
+    # anhui-yuan-wenwubaohu-2022 row 12 found (session 9): S13 reads a 数量指标's long task list copied as its actual
     # ningxia-fucai-app-2023 row 15 found (session 9): S14 also reads a deadline target ('12月') answered '已完成'
     # held-out batch 5 (measured once before any change: 1/11, 2 false 错误 — a label read as the 总分 and a
     # second goal block read as a new table, both fixed — 6 of 8 read)

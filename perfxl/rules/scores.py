@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.layout.headers import normalise_label
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import ParsedValue, ValueKind
@@ -463,6 +464,26 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
     )
 
 
+#: A description this long is a task list, not a qualitative grade ("市级保护单位", "改善学校的办学条件").
+_TASK_CHARS = 20
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _task_copied(ctx: Context, ind: Indicator) -> bool:
+    """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
+    figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
+    year's task list twice │ 7 │ 7)."""
+    text = compact_text(ind.target.text)
+    if len(text) < _TASK_CHARS or text != compact_text(ind.actual.text) or re.search(r"[0-9０-９]", text):
+        return False
+    quantity = "数量" in ind.name.text or normalise_label(ind.level2.text) == "数量指标"
+    weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    return quantity and weight is not None and score is not None and score >= weight
+
+
 def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
     """The 得分 of the merged cell that covers this row's blank score cell (one score over two indicators, 湖北 黄石
     2022: G16:G17), when it holds a number; else None."""
@@ -567,8 +588,28 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
 
 @check("S13")
 def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
-    """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value."""
+    """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
+    task description copied word for word (`_task_copied`)."""
     for ind in ctx.indicators():
+        if _task_copied(ctx, ind):
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成的数量",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                how="一字不差的任务描述，没有完成的数量",
+                how_en="a task description copied word for word, no count",
+                what="数量",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：数量指标“{ind.name.text}”的年度指标值与实际完成值是同一段不含数字的文字"
+                f"（{len(compact_text(ind.target.text))} 字），分值 {ind.weight.text}，得分 {ind.score.text}（满分）；"
+                "数量指标应填写完成的数量，照抄任务描述无法复核，需人工判断",
+                basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
+                f"{ind.score.text}",
+            )
+            continue
         if _actual_repeats_target(ctx, ind):
             yield ctx.finding(
                 ind.actual,
@@ -576,6 +617,9 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 actual=ind.actual.text,
                 name=ind.name.text,
                 target=ind.target.text,
+                how="连同数字前的运算符或符号",
+                how_en="with the operator or mark before its figure",
+                what="数值",
                 score=ind.score.text or (_merged_score(ctx, ind) or ind.score).text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
                 "数值与指标值相同）" + _merged_note(ctx, ind),
