@@ -338,3 +338,71 @@ def test_a_quantity_row_with_its_count_is_silent(tmp_path):
     rows, merges = _yuan_tasks(actual="修缮完成3处建筑")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "S13", "F4")
+
+
+# ---------------------------------------------------------------- a headerless fragment read by its contents (大英县)
+
+
+def _fragment(scores=("", "", "", "", ""), total_score="", actuals=("100", "6", "5", "93", "96")):
+    """The stored end of a 大英县 部门预算项目支出绩效自评表 (tests/realworld/sichuan-daying-tieluyanxian-fragment.toml):
+    indicator rows on the 一体化 form's columns without their header, the 合计 row (权重 100), 评价结论."""
+    body = [
+        ("", "", "安全警示标志设置及时率", "=", "100", "%", "5"),
+        ("", "成本指标", "安全隐患排查成本预算", "=", "6", "万元", "5"),
+        ("", "", "警示标志设置成本预算", "=", "5", "万元", "5"),
+        ("效益指标", "社会效益指标", "环境治理亮化美化率", "≥", "90", "%", "10"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%", "10"),
+    ]
+    rows = [
+        [E, l1, l2, name, op, target, unit, actual, weight, score, E]
+        for (l1, l2, name, op, target, unit, weight), actual, score in zip(body, actuals, scores, strict=True)
+    ]
+    rows += [
+        ["合计", E, E, E, E, E, E, E, "100", total_score, E],
+        ["评价结论", "预算编制质量较高,完成预算目标,总体评价良好。", E, E, E, E, E, E, E, E, E],
+    ]
+    return rows, _merges("C2:C3 A6:H6 B7:K7")
+
+
+def test_a_fragment_with_every_score_blank_is_read_and_flagged(tmp_path):
+    """完成值 filled, every 得分 and the 合计 得分 blank: read by its contents (指标性质 │ 指标值 │ 度量单位 │ 完成值 │ 权重 │
+    得分, the 合计's 100), the scores published unfilled — one S15 警告 at the 合计 得分; the sheet marked inferred."""
+    rows, merges = _fragment()
+    result = _workbook(tmp_path, rows, merges)
+    sheet = result.coverage.sheets[0]
+    assert sheet.read and not sheet.certain and "推断" in sheet.note_zh, sheet
+    found = _at(result, "S15", "J6")
+    assert found and found[0].severity.value == "warning" and "推断" in found[0].basis, [
+        (f.code, f.ref) for f in result.findings
+    ]
+
+
+def test_nothing_on_a_fragment_is_an_error_and_its_whole_table_sums_are_skipped(tmp_path):
+    """A score above its weight (安全警示 6 of 5) on the fragment: S06 stays a 警告 (the columns are a guess); the weights
+    (5+5+5+10+10 = 35 against 合计 100) and the 总分 are not summed — the table's first rows are elsewhere."""
+    rows, merges = _fragment(scores=("6", "5", "5", "10", "10"), total_score="100")
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.severity.value == "error"], [(f.code, f.ref) for f in result.findings]
+    assert _at(result, "S06", "J1")
+    assert not [f for f in result.findings if f.code in ("W03", "T02", "I02")]
+    skipped = {s.code for s in result.coverage.skipped}
+    assert {"W03", "T02", "I02"} <= skipped, skipped
+
+
+def test_placeholder_options_copied_as_target_and_actual_are_flagged(tmp_path):
+    """大英县 图书馆免费开放 2022 (tests/realworld/sichuan-daying-tushuguan-fragment-2022.toml): 定性 │ 好坏 │ │ 好坏 │ 5 │ 5 —
+    the template's options typed in both cells, none chosen, full marks: a 警告 S13."""
+    rows, merges = _fragment(scores=("5", "5", "5", "10", "10"), total_score="100")
+    rows[2][4:10] = ["定性", "好坏", E, "好坏", "5", "5"]
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "S13", "H3")
+    assert found and found[0].severity.value == "warning" and "档次" in found[0].message, found
+
+
+def test_rows_that_do_not_fit_the_template_stay_unread(tmp_path):
+    """The same rows with a 合计 weight neither their sum nor 100 (90): the columns are not confirmed, nothing is read."""
+    rows, merges = _fragment()
+    rows[5][8] = "90"
+    result = _workbook(tmp_path, rows, merges)
+    assert not result.coverage.sheets[0].read or result.coverage.sheets[0].kind == "other"
+    assert not [f for f in result.findings if f.code == "S15"]

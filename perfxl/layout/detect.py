@@ -11,6 +11,7 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..chinese import available, looks_traditional
 from ..grid import Grid
@@ -19,7 +20,13 @@ from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 from .coverage import skipped_for, table_coverage
 from .findings import container
-from .fragment import headerless_indicator_rows
+from .fragment import (
+    WHOLE_TABLE_CHECKS,
+    WHOLE_TABLE_REASON,
+    fragment_note,
+    headerless_indicator_rows,
+    template_columns,
+)
 from .merges import merge_findings
 from .reordered import reordered_weight
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
@@ -411,18 +418,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
-    for ev, marks, has_total in reader.tables:
-        while marks and marks[-1][1] == "blank":
-            marks.pop()
-        layout.tables.append(table_coverage(grid.name, ev.kind, marks, grid.n_cols, has_total))
-        if ev.kind == "declaration":
-            layout.declarations.append(ev)
-        elif ev.kind == "monitoring":
-            layout.monitoring.append(ev)
-        else:
-            layout.evaluations.append(ev)
-            layout.skipped.extend(skipped_for(ev))
-    layout.tables.sort(key=lambda t: _first_row(t.range))
+    headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
+    if headerless is not None:  # the rows above any header are the end of a table whose header is elsewhere
+        reader = read_evaluation_tables(grid, list(eval_rows), kinds, headerless[:2])
+    _add_tables(grid, layout, reader)
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -461,9 +460,43 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
-    if layout.tables:
+    if headerless is not None and layout.evaluations:
+        zh, en = fragment_note(headerless[0], headerless[2])
+        layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
+        why_zh, why_en = WHOLE_TABLE_REASON
+        layout.skipped.extend(SkippedCheck(code, why_zh, why_en, grid.name) for code in WHOLE_TABLE_CHECKS)
+    elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
+
+
+def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
+    """The reader's tables into the layout: coverage, and each table as an evaluation, 申报表 or 监控表."""
+    for ev, marks, has_total in reader.tables:
+        while marks and marks[-1][1] == "blank":
+            marks.pop()
+        layout.tables.append(table_coverage(grid.name, ev.kind, marks, grid.n_cols, has_total))
+        if ev.kind == "declaration":
+            layout.declarations.append(ev)
+        elif ev.kind == "monitoring":
+            layout.monitoring.append(ev)
+        else:
+            layout.evaluations.append(ev)
+            layout.skipped.extend(skipped_for(ev))
+    layout.tables.sort(key=lambda t: _first_row(t.range))
+
+
+def _headerless_fragment(grid: Grid, rows: list[int], reader: Any) -> tuple[int, dict[str, int], int] | None:
+    """(first row, columns, its 合计 row) of a headerless 绩效指标 fragment whose columns fit the template by their contents, its rows
+    read by no table (above any header); else None."""
+    found = headerless_indicator_rows(grid)
+    if found is None or found[0] not in rows:
+        return None
+    read = {r for _, marks, _ in reader.tables for r, what in marks if what not in ("unread", "blank")}
+    if any(found[0] <= r <= found[1] for r in read):
+        return None
+    cols = template_columns(grid, *found)
+    return (found[0], cols, found[1]) if cols is not None else None
 
 
 def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:

@@ -309,8 +309,12 @@ class _Reader(FundsRows):
         """What the table's last non-blank row was read as ("" before any)."""
         return next((what for _, what in reversed(self.cur.rows) if what != "blank"), "")
 
-    def run(self, rows: list[int]) -> None:
+    def run(self, rows: list[int], headerless: tuple[int, dict[str, int]] | None = None) -> None:
+        """Read `rows`; `headerless` (row, columns): a 绩效指标 fragment without its header begins at that row, its
+        columns recognised from their contents (layout.fragment.template_columns)."""
         for r in rows:
+            if headerless is not None and r == headerless[0]:
+                self._start_headerless(*headerless)
             kind = self.kinds[r]
             if kind is RowKind.BLANK:
                 if self.cur.has_body or self.cur.title is not None:
@@ -611,6 +615,17 @@ class _Reader(FundsRows):
             self._missing_columns(r, reported, "绩效指标")
         if "_reordered" in cols:
             self.problems.append(reordered_finding(self.grid, r, cols["_reordered"]))
+
+    def _start_headerless(self, r: int, cols: dict[str, int]) -> None:
+        """The indicator state at row r with `cols`, as if a header row stood above it (none is printed)."""
+        self.new_if(self.cur.has_body)
+        self.cur.indicators_seen = True
+        self.state = "indicators"
+        self.cur.columns = tuple(k for k in INDICATOR_ORDER if k in cols)
+        self.ind_cols = dict(cols)
+        self.ind_header_row = r - 1
+        self.carry = {"level1": None, "level2": None}
+        self.indicator_rows = 0
 
     def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols
@@ -991,8 +1006,11 @@ def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple
     return reader.out, reader.problems
 
 
-def read_evaluation_tables(grid: Grid, rows: list[int], kinds: list[RowKind]) -> _Reader:
-    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as."""
+def read_evaluation_tables(
+    grid: Grid, rows: list[int], kinds: list[RowKind], headerless: tuple[int, dict[str, int]] | None = None
+) -> _Reader:
+    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as; `headerless`: see
+    `_Reader.run`."""
     reader = _Reader(grid, kinds)
-    reader.run(rows)
+    reader.run(rows, headerless)
     return reader

@@ -472,6 +472,24 @@ def compact_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+#: The grade words a 定性 template lists for the filer to choose from ("好坏", "优良中低差", "是否").
+_OPTION_WORDS = frozenset("好坏优良中低差是否高有无")
+
+
+def _options_copied(ctx: Context, ind: Indicator) -> bool:
+    """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
+    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
+    text = compact_text(ind.target.text)
+    options = set(text)
+    return (
+        len(text) >= 2
+        and len(options) == len(text)
+        and options <= _OPTION_WORDS
+        and text == compact_text(ind.actual.text)
+        and ctx.number(ind.score) is not None
+    )
+
+
 def _task_copied(ctx: Context, ind: Indicator) -> bool:
     """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
@@ -591,6 +609,24 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
     """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
     task description copied word for word (`_task_copied`)."""
     for ind in ctx.indicators():
+        if _options_copied(ctx, ind):
+            yield ctx.finding(
+                ind.actual,
+                expected="选定的档次",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                how="模板列出的备选档次原样照抄，未选定其中之一",
+                how_en="the template's list of options copied, none chosen",
+                what="档次",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：年度指标值与实际完成值都是“{ind.target.text}”（模板列出的备选档次），得分 "
+                f"{ind.score.text}；未选定档次，得分无从依据，需人工判断",
+                basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
+                f"{ind.score.text}",
+            )
+            continue
         if _task_copied(ctx, ind):
             yield ctx.finding(
                 ind.actual,
@@ -677,6 +713,10 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
     rows = [ind for ind in ctx.indicators() if _not_scored(ctx, ind)]
     targeted = [ind for ind in ctx.indicators() if not ctx.is_blank(ind.target)]
+    unscored = _scores_unfilled(ctx, targeted)
+    if unscored is not None:
+        yield unscored
+        return
     if len(rows) >= _UNFILLED_TABLE and len(rows) == len(targeted):
         first, last = rows[0].actual, rows[-1].actual
         total = ctx.ev.total_score
@@ -688,6 +728,8 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
             name_en=f"every one of the table's {len(rows)} indicators",
             target="",
             target_en="",
+            blank="实际完成值和得分均",
+            blank_en="neither actual nor score is",
             basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
             "有年度指标值，实际完成值和得分均为空"
             + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
@@ -705,6 +747,8 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
             name_en=ind.name.text,
             target=f"“{ind.target.text}”",
             target_en=f" {ind.target.text!r}",
+            blank="实际完成值和得分均",
+            blank_en="neither actual nor score is",
             basis=f"读取：年度指标值“{ind.target.text}”{weight}，实际完成值和得分为空",
             basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank actual and score",
         )
@@ -712,6 +756,35 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
 _UNFILLED_TABLE = 3
+
+
+def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
+    """Every row with a target (at least three) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
+    self-evaluation's scores were published unfilled (大英县 铁路沿线整治: 完成值 all met, 得分 and 合计 blank). One
+    finding at the 总分, a 警告 (S15)."""
+    total = ctx.ev.total_score
+    if len(targeted) < _UNFILLED_TABLE or total is None or not ctx.is_blank(total) or not ctx.ev.has_column("score"):
+        return None
+    if any(ctx.is_blank(i.actual) or not ctx.is_blank(i.score) or ctx.is_error(i.score) for i in targeted):
+        return None
+    if any(i.score.ref is None for i in targeted):
+        return None
+    first, last = targeted[0].score, targeted[-1].score
+    return ctx.finding(
+        total,
+        expected="各指标得分和总分",
+        actual="（空）",
+        name=f"自评表的全部 {len(targeted)} 个指标",
+        name_en=f"every one of the table's {len(targeted)} indicators",
+        target="且已填实际完成值",
+        target_en=" and an actual",
+        blank="得分和总分均",
+        blank_en="no score (nor the total) is",
+        basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.ref.cell if first.ref else ''}–"
+        f"{last.ref.cell if last.ref else ''}）和总分均为空：自评分未填写",
+        basis_en=f"read {len(targeted)} indicators with a target and an actual, blank scores and a blank total",
+        related=tuple(c.ref for c in (first, last) if c.ref is not None),
+    )
 
 
 @check("S16")
