@@ -406,3 +406,32 @@ def test_rows_that_do_not_fit_the_template_stay_unread(tmp_path):
     result = _workbook(tmp_path, rows, merges)
     assert not result.coverage.sheets[0].read or result.coverage.sheets[0].kind == "other"
     assert not [f for f in result.findings if f.code == "S15"]
+
+
+# ---------------------------------------------------------------- 银川 2021: a stated 自评得分 no sum can reach
+
+
+def _yinchuan_head(stated="98"):
+    """The 银川 table (above) with its head line 实施单位 │ … │ 自评得分 │ 98, a header read as 参考分值, one 产出 row
+    (项目决策(10分) + 项目管理(25分) + 项目产出(65分) declared) and no 总分 row."""
+    rows, _ = _yinchuan(weight_head="参考分值")
+    rows = rows[:11]
+    rows.insert(2, ["实施单位", "银川市第六中学", E, E, "自评得分", stated, "财政审核评分", E])
+    rows.append(["项目产出(65分)", "数量指标", "保障人数", "65", "2370人", "2370人", "50", E])
+    return rows, _merges("A1:H1 B2:D2 F2:H2 B3:D3 G3:H3 A5:A8 B6:B8 A9:A12 B11:B12")
+
+
+def test_a_stated_total_above_what_the_scores_and_weights_allow_is_certain(tmp_path):
+    """No 总分 row; the scores add up to 10 + 24 + 50 = 84 with every weight listed (100): 98 cannot be the total — an
+    错误 (T02) at the stated 自评得分, the 一级 labels declaring 10 + 25 + 65 = 100."""
+    rows, merges = _yinchuan_head()
+    result = _workbook(tmp_path, rows, merges)
+    found = _at(result, "T02", "F3")
+    assert found and found[0].severity.value == "error", [(f.code, f.ref, f.severity) for f in result.findings]
+    assert "84" in found[0].basis
+
+
+def test_a_stated_total_within_reach_is_silent(tmp_path):
+    rows, merges = _yinchuan_head(stated="84")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "T02", "F3")

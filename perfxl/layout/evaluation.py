@@ -453,6 +453,9 @@ class _Reader(FundsRows):
                 self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
             else:
                 self.cur.header[key] = value_at(self.grid, r, vc)
+        stated = self.cur.header.get("自评得分")
+        if stated is not None and self.cur.stated_total is None and not stated.is_blank:
+            self.cur.stated_total = stated  # the head's 自评得分 is the total the unit states, as "项目总得分99.41分"
 
     # -------------------------------------------------------------- goals
     def _start_goals(self, r: int) -> None:

@@ -422,6 +422,8 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "预算执行率权重": _syn("预算执行率权重", "预算执行率权重(%)"),
     # 海南 项目绩效自评表 一、项目基本情况: 计划投资额 │ 实际到位资金 — what a 到位率 indicator is scored on (S18)
     "计划投资额": _syn("计划投资额"),
+    # 宁夏 银川市本级 自评表 head: 实施单位 │ … │ 自评得分 │ 98 │ 财政审核评分 — the total the unit states (T02)
+    "自评得分": _syn("自评得分"),
 }
 #: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
 #: field → (the field that must be on the row, synonyms).
