@@ -435,3 +435,38 @@ def test_a_stated_total_within_reach_is_silent(tmp_path):
     rows, merges = _yinchuan_head(stated="84")
     result = _workbook(tmp_path, rows, merges)
     assert not _at(result, "T02", "F3")
+
+
+# ---------------------------------------------------------------- 港南区 2018: a 评分细则 whose 得分 has no header
+
+
+def _gangnan(last_score="10"):
+    """港南区八塘街道 耕地地力保护补贴 绩效评分细则 2018 (tests/realworld/guangxi-gangnan-batang-gengdidili-2018.toml):
+    目标名称 │ (评分标准, no header) │ 分值 │ (得分, no header)."""
+    rows = [
+        ["港南区八塘街道2018年耕地地力保护补贴项目专项支出绩效评分细则", E, E, E],
+        ["目标名称", E, "分值", E],
+        ["充分性", "制定有耕地地力保护补贴项目实施方案,得3分 ,否则不得分。", "3", "3"],
+        ["宣传培训工作", "通过板报宣传耕地地力保护补贴项目,对村级工作人员进行培训,得2分。", "2", "2"],
+        ["实施情况", "按时报送补贴面积的得4分;按时下发补贴资金得4分。", "8", "8"],
+        ["完成情况", "全部完成发放补贴面积得5分; 全部完成补贴资金下发得5分。", "10", last_score],
+    ]
+    return rows, _merges("A1:D1")
+
+
+def test_a_scoring_sheet_whose_score_column_has_no_header_is_read_as_a_guess(tmp_path):
+    """The column after 分值 holds a number no larger than the 分值 on every row: read as 得分, the sheet marked
+    inferred; the sheet no longer counts as unread."""
+    rows, merges = _gangnan()
+    result = _workbook(tmp_path, rows, merges)
+    sheet = result.coverage.sheets[0]
+    assert sheet.read and sheet.kind == "project" and not sheet.certain and "得分" in sheet.note_zh, sheet
+    assert not [f for f in result.findings if f.code in ("LAYOUT_NO_TABLE", "LAYOUT_SHEET_IGNORED")]
+    assert not [f for f in result.findings if f.severity.value == "error"]
+
+
+def test_a_column_holding_a_number_above_its_weight_is_no_score_column(tmp_path):
+    """12 beside 分值 10: the column is not confirmed as 得分 by its contents — the sheet stays unread (coverage)."""
+    rows, merges = _gangnan(last_score="12")
+    result = _workbook(tmp_path, rows, merges)
+    assert result.coverage.sheets[0].kind == "other"

@@ -189,12 +189,13 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
-    "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
     "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
     "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
 }
+# guangxi-gangnan-batang-gengdidili-2018 read (session 9): a 评分细则 headed only 目标名称 │ 分值, its unheaded 得分 column
+# recognised by its contents (layout/scoring_sheet.py), the sheet marked inferred.
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {
     "shanxi-jishan-gonggongweisheng-2021": {

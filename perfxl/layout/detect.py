@@ -29,6 +29,7 @@ from .fragment import (
 )
 from .merges import merge_findings
 from .reordered import reordered_weight
+from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
@@ -419,8 +420,11 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
+    scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
     if headerless is not None:  # the rows above any header are the end of a table whose header is elsewhere
         reader = read_evaluation_tables(grid, list(eval_rows), kinds, headerless[:2])
+    elif scoring is not None:  # 目标名称 │ │ 分值 │ : the 得分 column recognised by its contents
+        reader = read_evaluation_tables(grid, list(eval_rows), kinds, (scoring[0] + 1, scoring[1]), scoring[0])
     _add_tables(grid, layout, reader)
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
@@ -465,6 +469,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
         why_zh, why_en = WHOLE_TABLE_REASON
         layout.skipped.extend(SkippedCheck(code, why_zh, why_en, grid.name) for code in WHOLE_TABLE_CHECKS)
+    elif scoring is not None and layout.evaluations:
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=SCORING_NOTE[0], note_en=SCORING_NOTE[1]
+        )
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout

@@ -309,10 +309,14 @@ class _Reader(FundsRows):
         """What the table's last non-blank row was read as ("" before any)."""
         return next((what for _, what in reversed(self.cur.rows) if what != "blank"), "")
 
-    def run(self, rows: list[int], headerless: tuple[int, dict[str, int]] | None = None) -> None:
+    def run(self, rows: list[int], headerless: tuple[int, dict[str, int]] | None = None, header: int = -1) -> None:
         """Read `rows`; `headerless` (row, columns): a 绩效指标 fragment without its header begins at that row, its
-        columns recognised from their contents (layout.fragment.template_columns)."""
+        columns recognised from their contents (layout.fragment.template_columns); `header`: the row of a partial
+        header above it (layout.scoring_sheet), read as the table's header."""
         for r in rows:
+            if r == header:
+                self.mark(r, "header")
+                continue
             if headerless is not None and r == headerless[0]:
                 self._start_headerless(*headerless)
             kind = self.kinds[r]
@@ -1010,10 +1014,14 @@ def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple
 
 
 def read_evaluation_tables(
-    grid: Grid, rows: list[int], kinds: list[RowKind], headerless: tuple[int, dict[str, int]] | None = None
+    grid: Grid,
+    rows: list[int],
+    kinds: list[RowKind],
+    headerless: tuple[int, dict[str, int]] | None = None,
+    header: int = -1,
 ) -> _Reader:
-    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as; `headerless`: see
-    `_Reader.run`."""
+    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as; `headerless` and
+    `header`: see `_Reader.run`."""
     reader = _Reader(grid, kinds)
-    reader.run(rows, headerless)
+    reader.run(rows, headerless, header)
     return reader
