@@ -767,8 +767,8 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
         return None
     if any(ctx.is_blank(i.actual) or not ctx.is_blank(i.score) or ctx.is_error(i.score) for i in targeted):
         return None
-    if any(i.score.ref is None for i in targeted):
-        return None
+    if not all(_scored_form(ctx, i) for i in targeted):
+        return None  # a target-setting or monitoring table has no scores to fill
     first, last = targeted[0].score, targeted[-1].score
     return ctx.finding(
         total,
