@@ -24,6 +24,7 @@ __all__ = [
     "FUNDS_TOTAL_LABELS",
     "FUNDS_PART_LABELS",
     "HEADER_FIELDS",
+    "HEADER_COMPANIONS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
     "grade_in_text",
@@ -420,7 +421,14 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     # 四川 一体化 绩效目标表 head: "预算执行率权重(%): │ 10" — the weight the funds' execution takes of the 100 (W03)
     "预算执行率权重": _syn("预算执行率权重", "预算执行率权重(%)"),
+    # 海南 项目绩效自评表 一、项目基本情况: 计划投资额 │ 实际到位资金 — what a 到位率 indicator is scored on (S18)
+    "计划投资额": _syn("计划投资额"),
+    # 宁夏 银川市本级 自评表 head: 实施单位 │ … │ 自评得分 │ 98 │ 财政审核评分 — the total the unit states (T02)
+    "自评得分": _syn("自评得分"),
 }
+#: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
+#: field → (the field that must be on the row, synonyms).
+HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
