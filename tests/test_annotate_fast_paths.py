@@ -231,3 +231,19 @@ def test_a_findings_row_names_only_the_places_a_reader_cannot_count(monkeypatch)
         gaps = sum(1 for a, b in itertools.pairwise(filled) if b != a + 1)
         assert xml.count(b"<c ") == len(filled)
         assert xml.count(b"<c r=") == 1 + gaps, xml
+
+
+def test_a_text_is_marked_preserve_only_when_its_spacing_could_change(monkeypatch):
+    """`xml:space="preserve"` on a 校验结果 text with leading or trailing space, a line break, a tab, a run of spaces or
+    any other white space; none on words and single spaces (most findings' texts). The readback test above reads
+    both kinds back exactly."""
+    plain = ["B7", "执行率应为 100.00%（2223.04/2223.04），表中为 94.5", "a <b> & c", "宽" * 60]
+    spaced = [" 前后空格 ", "第一行\n第二行", "a  b", "a\tb", "全角\u3000空格", "end "]
+    for text in plain:
+        assert xlsx_marks._t_element(text).startswith("<t>"), text
+    for text in spaced:
+        assert xlsx_marks._t_element(text).startswith('<t xml:space="preserve">'), text
+    copy, _ = _result_rows_written(monkeypatch, sorted([*validate_file(EXAMPLE).findings, *_findings()], key=order_key))
+    added = set(_parts(copy)) - set(_parts(EXAMPLE.read_bytes()))
+    (sheet,) = [xml for name, xml in _parts(copy).items() if name in added and name.startswith("xl/worksheets/sheet")]
+    assert b"<t>" in sheet and '<t xml:space="preserve">第一行\n第二行</t>'.encode() in sheet
