@@ -243,6 +243,10 @@ def test_a_text_is_marked_preserve_only_when_its_spacing_could_change(monkeypatc
         assert xlsx_marks._t_element(text).startswith("<t>"), text
     for text in spaced:
         assert xlsx_marks._t_element(text).startswith('<t xml:space="preserve">'), text
+    # the one-regex path for plain texts writes what the escape-and-test path writes, control characters too
+    for text in [*plain, *spaced, *_MESSAGES, *_SHEETS, "a\x0ex", "a\x1b", "\x7f", "a\ufffeb", "x\x00", "<", "&amp;"]:
+        head = '<t xml:space="preserve">' if xlsx_marks._PLAIN_SPACING.match(text) is None else "<t>"
+        assert xlsx_marks._t_element(text) == head + xlsx_marks._escaped(text) + "</t>", text
     copy, _ = _result_rows_written(monkeypatch, sorted([*validate_file(EXAMPLE).findings, *_findings()], key=order_key))
     added = set(_parts(copy)) - set(_parts(EXAMPLE.read_bytes()))
     (sheet,) = [xml for name, xml in _parts(copy).items() if name in added and name.startswith("xl/worksheets/sheet")]

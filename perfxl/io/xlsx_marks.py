@@ -1162,12 +1162,17 @@ def _t_element(value: Any) -> str:
     change — leading or trailing space, a line break, a tab, a run of spaces, any other white space (U+3000 too): a
     text of words and single spaces has nothing to preserve (openpyxl writes it so as well). Most findings' texts
     need none: 19 bytes a cell, ≈ 70 KB of 483 findings' sheet."""
-    text = str(value)
+    text = value if value.__class__ is str else str(value)
+    if _PLAIN_TEXT.match(text) is not None:  # the usual text: nothing to escape or preserve, one regex
+        return "<t>" + text + "</t>"
     head = "<t>" if _PLAIN_SPACING.match(text) is not None else '<t xml:space="preserve">'
     return head + _escaped(text) + "</t>"
 
 
 _PLAIN_SPACING = re.compile(r"[^\s]+(?: [^\s]+)*\Z")  # words and single spaces, nothing else white
+_PLAIN_TEXT = re.compile(
+    r"[^\s&<>\x00-\x1f\ufffe\uffff]+(?: [^\s&<>\x00-\x1f\ufffe\uffff]+)*\Z"
+)  # … nor markup, control characters
 
 
 def _attr_bytes(value: str) -> bytes:
