@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.layout.headers import normalise_label, strip_brackets, strip_numbering
+from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding
 from perfxl.numbers import round_half_up
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.layout.headers import normalise_label, strip_numbering
+from perfxl.labels import normalise_label, strip_numbering
 from perfxl.model import Certainty, Finding, Indicator
 from perfxl.numbers import round_half_up
 from perfxl.values import ValueKind

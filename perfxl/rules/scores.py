@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.layout.headers import normalise_label
+from perfxl.labels import normalise_label
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
