@@ -29,7 +29,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "exec_score": ("F05", "C02"),
     "funds_sum": ("F02", "F09", "F10", "F11", "F13", "C02"),
     "overspent": ("F03", "B05", "B06", "B16", "C02"),
-    "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "I12"),
+    "score": ("S01", "S02", "S03", "S05", "S07", "S12", "S13", "S14", "S15", "S16", "S17", "S18", "I12"),
     "over_weight": ("S06",),
     "weights_sum": ("W02", "W03", "W05"),
     "total": ("T02", "T03", "T05"),
@@ -124,56 +124,36 @@ TABLES = corpus_files()
 #: recall gap, stated rather than hidden. The test is strict: a row found after a fix must leave
 #: this table (and the README's recall figure is `tests/realworld/measure.py`'s, over everything).
 KNOWN_MISSES: dict[str, dict[int, str]] = {
-    "ningxia-yinchuan-chuzhong-gongyong-2021": {
-        3: "OCR-garbled headers (考值参分): the weight and score columns are not mapped, so the sums are skipped",
-        12: "OCR-garbled headers: the funds block inside 项目管理 is not read as a funds block",
-        20: "OCR-garbled headers: score under weight with no reason needs the weight column",
-        27: "OCR-garbled headers: score under weight with no reason needs the weight column",
-        30: "OCR-garbled headers: score under weight with no reason needs the weight column",
-    },
+    # ningxia-yinchuan-chuzhong-gongyong-2021 all found (session 9, tests/test_corpus_misses9.py): rows 12/20/27/30 once
+    # "考值参分" is read as 参考分值 (its numbers add up to the declared 一级 weights) and a 预算执行率 indicator row's
+    # score is checked; row 3 by the head's 自评得分 read as the stated total and bounded on a table cut short
     # held-out batch 2 (transcribed after this round's code, measured once before any fix: 14/30, 8 false 错误)
-    "buxiang-changjiangjinbu-yuye-2020": {15: "OCR turned ≥90% into '290%': read as a number, not an operator"},
-    "guizhou-suiyang-taibai-bumen-2021": {
-        6: "the form prints only 年初预算数 (no 全年预算数): a score resting on it is a judgement (警告), as on every "
-        "such form — an in-year adjustment to ≤ 914.97 would make the printed 10 right"
-    },
-    "ningxia-yuanzhou-malingshu-2022": {
-        17: "OCR-garbled operators ('290$', '290%'): the repeated target is not recognised as one",
-        22: "OCR-garbled operators ('250%', '5=50%'): the repeated target is not recognised as one",
-    },
+    # buxiang-changjiangjinbu-yuye-2020 row 15 and ningxia-yuanzhou-malingshu-2022 rows 17/22 found (session 9): a
+    # share (满意度, 合格率, 认知度) above 100% is an I12 警告 naming the OCR reading ("290%" → ≥90%)
+    # guizhou-suiyang-taibai-bumen-2021 row 6 re-judged 错误 → 警告 (session 9; reason in its TOML notes): the form prints
+    # only 年初预算数 (no 全年预算数) and the row repeats the total's 分值/得分, so 9.29 vs 10 is a judgement; F05 gives it.
     # held-out batch 3 (measured once before any change: 1/4, no false 错误, 8 of 10 read)
     "hunan-nanyue-yulujihua-shenbao-2023": {
         19: "quantity × standard against the budget (101 人次 × 1500 元 > 7 万元) is not a relation perfxl checks",
     },
-    "sichuan-daying-chengxiangjumin-yibao-2023": {
-        8: "the stored fragment starts below the header: its rows are not read as a table, the blank 得分 unseen"
-    },
+    # the 大英 fragments (chengxiangjumin-yibao row 8, tieluyanxian row 9, zuegebaozhang row 5, tushuguan row 2) found and
+    # read (session 9): a headerless fragment whose columns fit the 一体化 template by their contents is read as a guess
+    # (every finding a 警告, whole-table checks skipped) — S15 on unfilled scores, S13 on '好坏' copied
     # held-out batch 4 (measured once before any change: 8/14, no false 错误, 7 of 8 read)
-    "anhui-yuan-wenwubaohu-2022": {
-        12: "a text actual identical to a text target is normal for qualitative rows: not read as no evidence",
-    },
-    "ningxia-fucai-app-2023": {
-        15: "'已完成' against a deadline target ('12月') is not flagged: whether the date must be given is a judgement",
-    },
+    # anhui-yuan-wenwubaohu-2022 row 12 found (session 9): S13 reads a 数量指标's long task list copied as its actual
+    # ningxia-fucai-app-2023 row 15 found (session 9): S14 also reads a deadline target ('12月') answered '已完成'
     # held-out batch 5 (measured once before any change: 1/11, 2 false 错误 — a label read as the 总分 and a
     # second goal block read as a new table, both fixed — 6 of 8 read)
-    "hubei-huanggang-shuitubaochi-2020": {
-        13: "no per-indicator 分值 column: the weight (20) is only implied by the block's 40分, so the score is unchecked"
-    },
-    "sichuan-daying-tieluyanxian-fragment": {9: "the stored fragment starts below the header: its rows are not read"},
-    "sichuan-daying-zuegebaozhang-fragment": {5: "the stored fragment starts below the header: its rows are not read"},
-    "yunnan-longyang-huafei-2022": {
-        8: "2.16 printed for 2.1548: within the named score tolerance (0.01); 30.00 printed may stand for up to "
-        "30.0049, which gives 2.1552 → 2.16, so the cells do not make the slip certain"
-    },
+    # hubei-huanggang-shuitubaochi-2020 row 13 found (session 9): S17 infers the one whole-point weight set (20) a form
+    # without 分值 admits
+    # yunnan-longyang-huafei-2022 row 8 found (session 9): 30.00 alone may stand for 30.0049 (→ 2.16), but the row's
+    # printed 执行率 10.77% bounds the rate below 10.775%, so 20 × rate < 2.155 → 2.15: certain at printed precision.
     # held-out batch 6 (measured once before any change: 0/8, 1 false 错误 — a rate printed as a fraction
     # to one decimal, fixed — 5 of 7 read; every expectation is a 警告 on a relation between fields)
     "anhui-bozhou-rengongzengyu-mubiao-2023": {
         5: "a 项目期 of 1年 against a 中期 plan (2023—2025) and its amount: a plausibility perfxl does not check"
     },
-    "hainan-shangwuting-fuwumaoyi": {
-        19: "到位率 scored against 实际到位资金 / 计划投资额 of the 基本情况 block: that block is not read as funds"
-    },
+    # hainan-shangwuting-fuwumaoyi row 19 found (session 9): S18 reads 计划投资额 │ 实际到位资金 of the 基本情况 block
     "hunan-xiangyin-youeryuan-shenbao-2022": {
         17: "shares stated in the 项目概况 text (省级 70%, 县级 30%) against the source split: not a relation checked"
     },
@@ -183,11 +163,7 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "shanxi-yangquan-sihaonongcunlu-shenbao-2021": {
         11: "a 申报表's 实施计划 amounts against its 年度/中期 budget: not a relation perfxl checks"
     },
-    "yunnan-shidian-xinxingzhuti-2019": {
-        12: "no per-indicator 分值 column: the weights are only implied by the scores, so over-weight is unseen",
-        13: "no per-indicator 分值 column: the weights are only implied by the scores, so over-weight is unseen",
-        14: "no per-indicator 分值 column: the weights are only implied by the scores, so over-weight is unseen",
-    },
+    # yunnan-shidian-xinxingzhuti-2019 rows 12–14 found (session 9): S17, scores above the implied weights 20/10/10
     # held-out batch 8 (measured once before any change: 2/5, 2 false 错误 — a system code before the operator
     # ("004 >=") and a nameless 分值/得分 subtotal under the header, both fixed — 7 of 8 read)
     "shaanxi-hanyin-puhuijinrong-mubiao-2022": {
@@ -195,7 +171,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     },
     # held-out batch 9 (measured once before any change: 0/3, no false 错误, 0 of 3 read — the stores are
     # exhausted, only these three were found)
-    "sichuan-daying-tushuguan-fragment-2022": {2: "the stored fragment starts below the header: its rows are not read"},
     # held-out batch 11 (measured once before any change: 0/4, no false 错误, 3 of 4 read — the stores are exhausted
     # for the provinces asked for; only these four new tables were found). All four found and read after the general
     # fixes of tests/test_heldout11.py, so none is listed here. A fifth table found late (甘孜州 市场监督管理局 绩效目标表,
@@ -224,15 +199,15 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
-    "sichuan-daying-tieluyanxian-fragment": "the stored copy is the end of a table, without its header rows",
-    "sichuan-daying-zuegebaozhang-fragment": "the stored copy is the end of a table, without its header rows",
-    "guangxi-gangnan-batang-gengdidili-2018": "a 评分细则 sheet headed only 目标名称 | 分值 (the score column has no header)",
-    "sichuan-daying-tushuguan-fragment-2022": "the stored copy is the end of a table, without its header rows",
+    "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
+    "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
     "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
     "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
     "buxiang-bumen-defenbiao-fragment-2017": "a repost's page 4: the 项目 score table without its header, then a 部门整体 "
     "得分表 headed 一级指标 | 二级指标 | 三级指标 | 得分 with the weights only inside its labels (no 分值 column)",
 }
+# guangxi-gangnan-batang-gengdidili-2018 read (session 9): a 评分细则 headed only 目标名称 │ 分值, its unheaded 得分 column
+# recognised by its contents (layout/scoring_sheet.py), the sheet marked inferred.
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.
 DISPUTED: dict[str, dict[int, str]] = {
     # (稷山 2021's row 15, a blank name under a run of blank names the export lost, was one until I01 read such a run

@@ -30,6 +30,8 @@ from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
 from .precision import (
     Interval,
+    _about_interval,
+    _approximate,
     _around,
     _bound,
     _bound_holds,
@@ -39,6 +41,7 @@ from .precision import (
     _rounded,
     _show,
     _signed,
+    bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
@@ -85,18 +88,29 @@ def _compare(
     if not conv.ok or conv.factor is None:
         return
     factor = conv.factor
-    narrative = _interval(fact).scaled(factor)
+    about = _approximate(fact)  # "约…", "近…", "…左右": the text itself says the figure is not exact
+    narrative = (_about_interval(fact) if about else _interval(fact)).scaled(factor)
     table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
     same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
-    shown_table = _show(table_value, unit if same_unit else table_unit)
+    # a figure computed from the cells (a change rate of two columns) is shown to two places beyond the text's, not
+    # to 28 ("3.201925395909811805997801643%")
+    exponent = table_value.as_tuple().exponent
+    computed_places = fact.quantity.places + 2 if isinstance(exponent, int) and exponent < -6 else None
+    shown_table = _show(table_value, unit if same_unit else table_unit, computed_places)
     if not same_unit and factor != 0:
         shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
     if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
         return  # "综合得分90分以上" with a 总分 of 99: true
+    if (low := bare_range_low(fact)) is not None and 0 <= low < fact.quantity.value:
+        ends = (_rounded if fact.quantity.is_count else Interval.printed)(low, fact.quantity.step).scaled(factor)
+        if table.overlaps(Interval(ends.lo, narrative.hi)):
+            return  # "新增10-15家" with 13 in the table: the range holds it
     if narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
-        if not same_step or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(
-            _rounded(table_value, table_step)
+        if (
+            about
+            or not same_step
+            or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
         ):
             run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
             return
@@ -123,7 +137,7 @@ def _compare(
         + (f"；{pairing}" if pairing else "")
     )
     run.issues.append(
-        Issue(
+        issue := Issue(
             "N01",
             ref,
             {
@@ -146,6 +160,7 @@ def _compare(
             + (f"; {pairing_en}" if pairing_en else ""),
         )
     )
+    run.contradicted_by[(pi, fact.index)] = issue
 
 
 def _agrees(fact: Fact, tv: TableValue) -> bool:
@@ -187,8 +202,17 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     )
 
 
+def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
+    """A change measured from a base the text states that is not last year's ("比年度目标240亿元增加6.36亿元，增长
+    2.65%", "较预算数2万元减少0.89万元"): no change on last year, nor the indicator's 增长 (against the target)."""
+    if fact.base is None or fact.role not in ("change", "change_rate"):
+        return False
+    facts = run.facts.get(pi, ())
+    return fact.base < len(facts) and facts[fact.base].role != "previous"
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
-    if _another_years(run, fact):
+    if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
     if fact.claim == "carried_over":
         _check_carried_over(run, pi, ref, fact)
@@ -429,6 +453,7 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
     rate = dataclasses.replace(fact, role="value")  # named "预算执行率", not "…完成预算的比例"
+    printed = _printed_rate_alike(run, fact)
     _compare(
         run,
         pi,
@@ -441,7 +466,26 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         tv.label,
         certainty=Certainty.CERTAIN,
         formula=tv.formula,
+        pairing=f"自评表所印执行率（{printed}）与正文相同，但与表中金额不符（见 F04），两处都须更正" if printed else "",
+        pairing_en=f"the 自评表 prints the same rate ({printed}), which its amounts do not give (F04)"
+        if printed
+        else "",
     )
+
+
+def _printed_rate_alike(run: _Run, fact: Fact) -> str:
+    """The one 自评表's printed 执行率 cell, when it says what the text says ("94.5" and "预算执行率94.5%"): the text
+    repeats the table's wrong rate — still wrong against the amounts, and the finding says where it came from."""
+    funds = [ev.funds for ev in run.sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    if len(funds) != 1 or funds[0].total is None:
+        return ""
+    cell = funds[0].total.rate
+    value = None if cell.is_blank else to_decimal(str(cell.raw).rstrip("%％"))
+    if value is None or cell.ref is None:
+        return ""
+    if value <= 1 and fact.quantity.value > 1:
+        value *= 100  # a rate printed as a fraction (0.945)
+    return str(cell.ref) if value == fact.quantity.value else ""
 
 
 def _check_carried_over_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -551,6 +595,15 @@ def _another_years_target(run: _Run, pi: int, fact: Fact) -> bool:
     return bool(run.year) and any(y != run.year for y in _YEAR.findall(before))
 
 
+def _another_years_result(run: _Run, head: str) -> bool:
+    """The words before a figure place it in another year than the report's, not as the base of a comparison
+    ("2022年新增…8家"; but "比2022年增长11.8%" is this year's change)."""
+    return bool(run.year) and any(
+        m.group(1) != run.year and not re.search(r"(?:较|比|与|同|对比|相比)\s*$", head[: m.start()])
+        for m in _YEAR.finditer(head)
+    )
+
+
 def _target_name(subject: str) -> str:
     """A target clause's subject as an indicator's name: "年度绩效目标为辅警人员" → 辅警人员, "满意度不低于" → 满意度."""
     named = _BOUND_TAIL.sub("", _TARGET_HEAD.sub("", subject))
@@ -588,9 +641,13 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     head, tail = _around(fact)
     if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
         return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
+    if _against_stated_base(run, pi, fact):
+        return
     target = _is_target(run, pi, fact)
     if target and _another_years_target(run, pi, fact):
         return
+    if not target and _another_years_result(run, head):
+        return  # "2022年新增高新技术企业8家" in the 2023 report: last year's result, not the 实际完成值
     subject = _target_name(fact.subject) if target else fact.subject
     candidates = _candidates(run, fact)
     found, by_pieces = _match(fact, subject, head, candidates)

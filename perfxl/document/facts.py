@@ -57,7 +57,16 @@ _LEAD = re.compile(
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
 _ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
-_TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
+#: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
+#: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
+_TAIL = re.compile(
+    r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
+)
+#: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
+_BARE_RANGE_LOW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
+#: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
+#: before it, not one more figure of the subject before (公用经费).
+_SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
@@ -67,6 +76,11 @@ _RATE_COMPARED = re.compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度
 _CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
 _GOAL = re.compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
+)
+#: A group of indicators named right before the claim's 指标/目标 ("数量指标均已完成", "满意度目标全部实现"): the 一级 or
+#: 二级 指标 of the national 自评表 (财预〔2020〕10号 附件), the claim is about that group's rows only.
+_GOAL_SCOPE = re.compile(
+    r"(产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$"
 )
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
 _GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
@@ -144,6 +158,7 @@ class Fact:
     of: int | None = None
     sentence: int = 0  # which sentence of the paragraph (。！？) it stands in
     listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
+    base: int | None = None  # a change's stated base ("较上年2.54万元下降…", "比年度目标12家多8家"): its index
 
     @property
     def label(self) -> str:
@@ -158,6 +173,7 @@ class GoalClaim:
     paragraph: int
     text: str
     all_stated: bool = True
+    scope: str = ""  # a group of indicators the claim names ("数量指标均已完成"): only that group's rows are claimed
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +203,8 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
                 continue
             clause = _CLAUSE.split(sentence[: m.end()])[-1]  # the claim's own clause, up to its end
             if not _NOT_A_RESULT.search(clause) and not _PLAN.search(sentence[: m.start()]):
-                return GoalClaim(paragraph, sentence.strip(), all_stated)
+                scope = _GOAL_SCOPE.search(sentence[: m.start(1)])
+                return GoalClaim(paragraph, sentence.strip(), all_stated, scope[1] + "指标" if scope else "")
     return None
 
 
@@ -264,6 +281,7 @@ class _State:
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
+    base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
@@ -331,7 +349,7 @@ def _after_citations(prefix: str) -> str:
 
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
-    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(prefix)))
+    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
     s = _LEAD.sub("", s)
     role = ""
     m = _ROLE_TAIL.search(s)
@@ -349,6 +367,24 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     return (named if len(named) >= 2 else s), role
 
 
+#: Saved against a budget ("节约0.89万元", "节约率44.5%"): no change on last year unless the words say so (比上年节约).
+_SAVED = re.compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
+#: The base of a comparison stated as a figure before its change ("较上年2.54万元下降56.3%", "比年度目标12家多8家"):
+#: the words before it end in the comparison, the words after it begin with the change.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$")
+_YEAR_BASE = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
+)
+
+
+def _stated_base(prefix: str, rest: str) -> bool:
+    """A figure stated as the base its sentence's change is measured from: the words before it end in 比/较 (…), the
+    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家")."""
+    m = _BASE_BEFORE.search(compact_name(prefix))
+    return m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(rest))
+
+
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
     if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix):
@@ -358,6 +394,11 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     if unit == "%" and _RATE_COMPARED.search(compact_name(prefix)):
         return "value", 0  # "增幅较上年提高5%": the rate itself compared, in points — not the rate of the change stated
     direction = _direction(prefix)
+    if _SAVED.fullmatch(compact_name(prefix) or "x") and not _CHANGE_CUE.search(prefix):
+        return (
+            "value",
+            0,
+        )  # "预算2万元，实际支出1.11万元，节约0.89万元": saved against the budget, no change on last year
     if _CHANGE_CUE.search(prefix) or (
         direction
         # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
@@ -372,6 +413,16 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     ):
         return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
     return subject_role or state_role or "value", 0
+
+
+def _leading_item(words: str) -> str:
+    """The item a clause without figures opens with, when it names one that is not the department's total
+    ("三公经费控制在预算以内" → 三公经费): the longest such opening words."""
+    for k in range(min(len(words), 12), 1, -1):
+        claim = claim_of(words[:k])
+        if claim and claim not in _DEPARTMENT_TOTALS:
+            return words[:k]
+    return ""
 
 
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
@@ -393,6 +444,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 role = "final"
             if subject and claim_of(subject):
                 state.subject, state.role = subject, role
+                state.subject_sentence = state.sentence
+                return
+        item = _leading_item(_clean_subject(clause)[0])
+        if item:  # "“三公”经费控制在预算以内，支出1.11万元": the item the sentence is about, whose 支出 follows
+            state.subject, state.role, state.subject_sentence = item, "", state.sentence
         return
     for m in matches:
         prefix = clause[pos : m.start()]
@@ -408,6 +464,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
+        elif (
+            state.instalments_of is not None
+            and state.parent != state.instalments_of
+            and not state.depth
+            and _NEXT_ORDINAL.search(compact_name(raw_prefix))
+        ):
+            # "…第一笔经费250万元，其中中央资金150万元，9月下达第二批专项经费295万元": the 其中 detailed the first
+            # instalment; the next one is the whole's part again, not one more part of the 250
+            state.parent = state.instalments_of
         elif _DETAIL.match(compact_name(raw_prefix)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "346.87万元，…，具体为A 11.60万元、B 335.27万元"
         elif (opener := _INCLUDES.match(raw_prefix.lstrip())) and not state.depth and _detailed(state) is not None:
@@ -432,6 +497,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[1:]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if role in ("value", "previous", "change", "change_rate") and _stated_base(raw_prefix, clause[m.end() :]):
+            # "较上年2.54万元下降56.3%": last year's figure, not the change; "比年度目标12家多8家": the target — of the
+            # figure compared, whose subject it keeps (not "较上年")
+            role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
+            subject = state.subject
+            state.base = len(state.facts)
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
             subject = _clean_subject(subject)[0]
@@ -462,6 +533,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
+        if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
+            subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject:
             subject = state.subject
             if role == "value":
@@ -502,6 +575,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
+        if role in ("change", "change_rate") and state.base is not None:
+            fact = dataclasses.replace(fact, base=state.base)
         if parent is not None and parent == state.instalments_of:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
@@ -549,6 +624,8 @@ _INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
 #: The first instalment in a clause of its own, after a clause announcing the split ("分两批下达,第一批250万元").
 _FIRST_ORDINAL = re.compile(r"^第[一1](?:笔|批|次)")
 _SPLIT = re.compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
+#: A later instalment ("第二批", "第3笔"): after a 其中 detailing the one before, it is a part of the whole again.
+_NEXT_ORDINAL = re.compile(r"第[二三四五六七八九十2-9](?:笔|批|次)")
 
 
 def _split_announced(tail: str) -> bool:
@@ -718,6 +795,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
+        state.base = None
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )

@@ -372,6 +372,38 @@ def _funds_unit(run: _Run) -> str:
     return (funds[0].unit or "万元") if funds else "万元"
 
 
+def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
+    比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
+    if rate.base is None or rate.base != rate.index - 1:
+        return
+    base = facts[rate.base]
+    current = _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
+        return
+    b, c = _operand(run, pi, base), _operand(run, pi, current)
+    down = rate.direction < 0
+    if (current.quantity.value < base.quantity.value) != down or current.quantity.value == base.quantity.value:
+        return  # the words and the figures go different ways: not this rate's pair
+    diff = Interval(b.lo - c.hi, b.hi - c.lo) if down else Interval(c.lo - b.hi, c.hi - b.lo)
+    if diff.lo < 0:
+        diff = Interval(Decimal(0), diff.hi)
+    point = abs(current.quantity.value - base.quantity.value)
+    label = "上年" if base.role == "previous" else "比较基数"
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(diff, b),
+        point / base.quantity.value * HUNDRED,
+        f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）",
+        f"{rate.subject}: change / base",
+        (current, base),
+    )
+
+
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
@@ -575,7 +607,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
             current = _find(facts, fact.index, fact.subject, ("final", "value"))
-            if amount is None or current is None or amount.quantity.unit != current.quantity.unit:
+            if amount is None:
+                _rate_from_base(run, pi, ref, facts, fact)
+                continue
+            if current is None or amount.quantity.unit != current.quantity.unit:
                 continue
             a = _operand(run, pi, amount)
             a = (
@@ -588,6 +623,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
             av, cv = amount.quantity.value, current.quantity.value
             pv = cv + av if down else cv - av
+            base = "上年"
+            if fact.base is not None and fact.base == current.index:
+                # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
+                prev, pv, base = c, cv, "上年" if current.role == "previous" else "比较基数"
             _arith(
                 run,
                 pi,
@@ -596,7 +635,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 fact,
                 _ratio(a, prev),
                 av / pv * HUNDRED if pv > 0 else None,
-                f"“{fact.subject}”与上年相比的增减率（{amount.quantity.text} / 上年 {_show(pv, current.quantity.unit)}）",
+                f"“{fact.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {_show(pv, current.quantity.unit)}）",
                 f"{fact.subject}: change / last year",
                 (amount, current),
             )
@@ -613,6 +652,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
+    said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _part_lists(facts):
         unit = total.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
@@ -660,8 +700,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
-        if any((pi, f.index) in run.contradicted for f in (*parts, total)):
+        total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
+        if exceeds and not (single or paired or as_written or short or total_said):
+            _give_way(run, pi, parts)
+        if any((pi, f.index) in run.contradicted for f in parts) or total_said:
+            # a figure is reported once — but two lists of one whole that come to different sums ("分别…第一笔…" and a
+            # later 其中 by use) cannot both be put right by the whole alone: each is said
             continue
+        said.setdefault(total.index, set()).add(point)
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = _show(point, total.quantity.unit, places)
@@ -712,6 +758,21 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
             )
         )
+
+
+def _give_way(run: _Run, pi: int, parts: list[Fact]) -> None:
+    """Parts that certainly exceed their total ("本年支出合计2223.04万元，其中基本支出886.12万元，项目支出1436.92万元"):
+    a part contradicted only by a guess against the tables (项目支出 ↔ the 自评表's 县级专项资金, a 警告) gives way, so
+    the certain N02 is said instead — one finding on the figure, the surer one."""
+    said = [(f, run.contradicted_by.get((pi, f.index))) for f in parts if (pi, f.index) in run.contradicted]
+    if not said or any(issue is None or issue.certainty is Certainty.CERTAIN for _, issue in said):
+        return  # nothing to give way, or a part contradicted for certain (or by another check): it stands
+    for f, issue in said:
+        assert issue is not None
+        if issue in run.issues:
+            run.issues.remove(issue)
+        run.contradicted.discard((pi, f.index))
+        del run.contradicted_by[(pi, f.index)]
 
 
 def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:

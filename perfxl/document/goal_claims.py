@@ -10,7 +10,7 @@ from ..model import CellRef, Certainty, Location, TextRef
 from ..numbers import fmt_decimal, to_decimal
 from ..scoring import score_indicator
 from ..values import parse_value
-from .facts import GoalClaim, StatedIndicator
+from .facts import GoalClaim, StatedIndicator, compact_name
 from .run_state import Issue, _Run, _where
 
 
@@ -46,11 +46,16 @@ def _scored_in_full(ind: Any, run: _Run) -> bool:
     return weight is not None and score is not None and score >= weight and ind.deviation.is_blank
 
 
-def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tuple[_Unmet, Any]]:
+def _in_scope(ind: Any, scope: str) -> bool:
+    """The row belongs to the group a claim names ("数量指标"): its 一级 or 二级 指标 says so."""
+    return not scope or any(scope in compact_name(level.text) for level in (ind.level1, ind.level2))
+
+
+def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]], scope: str = "") -> list[tuple[_Unmet, Any]]:
     out = []
     for ev in run.sub.evaluations:
         for ind in ev.indicators:
-            if not ind.name.text or ind.target.is_blank or ind.actual.is_blank:
+            if not ind.name.text or ind.target.is_blank or ind.actual.is_blank or not _in_scope(ind, scope):
                 continue
             result = score_indicator(ind.target.raw, ind.actual.raw, 10, run.profile)
             if result.meets_target is False and _scored_in_full(ind, run):
@@ -58,7 +63,7 @@ def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tup
             if result.meets_target is False:
                 row = _Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中", _scored_short(ind))
                 out.append((row, result))
-    for at, s in stated:
+    for at, s in stated if not scope else ():  # an indicator the text states has no group to be in
         result = score_indicator(s.target, s.actual, 10, run.profile)
         if result.meets_target is False:
             out.append((_Unmet(s.name, s.target, s.actual, at, _where(at)), result))
@@ -66,7 +71,9 @@ def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]]) -> list[tup
 
 
 def _goal(run: _Run, ref: TextRef, claim: GoalClaim, stated: list[tuple[TextRef, StatedIndicator]]) -> None:
-    unmet = _unmet(run, stated)
+    if claim.scope and not any(_in_scope(i, claim.scope) for ev in run.sub.evaluations for i in ev.indicators):
+        return  # "数量指标均已完成" where no row says it is one: which rows are claimed is not known
+    unmet = _unmet(run, stated, claim.scope)
     if not unmet:
         return
 

@@ -11,7 +11,7 @@ The file passes the guard's PDF pre-scan (streams inflated with a cap, pages cou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,10 @@ class _Table:
     chars: list[tuple] = field(default_factory=list)  # (x-centre, y-centre, top, text, x0, x1)
     edges: list[float] = field(default_factory=list)
     bottom_gap: float = 0.0
+    # the table above it in one ruled block, parted from it by pdf_stacked — or, `over_page`, the last table of the
+    # page before, in the same frame, that it does not continue (its column lines change at the page break)
+    stacked_on: _Table | None = None
+    over_page: bool = False
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -164,7 +168,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 for c in chars
             ]
             found = _page_tables(page, items)
-            boxes = [bbox for bbox, _ in found]
+            boxes = [bbox for bbox, _, _ in found]
             inside: list[list[tuple]] = [[] for _ in found]
             outside: list[tuple] = []
             for item in items:
@@ -180,7 +184,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         text_above = min((c[2] for c in text.chars), default=height)
         if tables and tables[-1].page == page_no - 1 and last_text_below:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
-        for k, ((bbox, raw_cells), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
+        for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
             moved = [(ch[0], ch[1] + offset, ch[2] + offset, *ch[3:]) for ch in table_chars]
             table = _Table(
@@ -191,6 +195,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 moved,
                 _cluster([v for c in raw_cells for v in (c[0], c[2])]),
                 height - bbox[3],
+                tables[-1] if parted else None,
             )
             prev = tables[-1] if tables else None
             if (
@@ -199,14 +204,16 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 and prev.page == page_no - 1
                 and bbox[1] < text_above
                 and prev.bottom_gap < 0.2 * height
-                and _continues(prev.edges, table.edges)
             ):
-                _join(prev, table)
-                prev.page, prev.bottom_gap = page_no, table.bottom_gap
-                prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
-                continue
+                if _continues(prev.edges, table.edges):
+                    _join(prev, table)
+                    prev.page, prev.bottom_gap = page_no, table.bottom_gap
+                    prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
+                    continue
+                if _same_frame(prev.edges, table.edges):  # its column lines change at the break: maybe one table
+                    table.stacked_on, table.over_page = prev, True
             tables.append(table)
-        last_bottom = max((b[3] for b, _ in found_tables), default=None)
+        last_bottom = max((b[3] for b, _, _ in found_tables), default=None)
         last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
         offset += height
     numbers: dict[int, int] = {}
@@ -224,33 +231,69 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         )
     grids = []
     origins: dict[str, tuple[int, int | None]] = {}
+    names: dict[int, str] = {}
+    stacked = []
     for t in tables:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"
         grids.append(_grid(t, name))
         origins[name] = (first, t.number)
+        names[id(t)] = name
+        if t.stacked_on is not None and id(t.stacked_on) in names:
+            above = names[id(t.stacked_on)]
+            stacked.append((above, name, _grid(_whole(t.stacked_on, t), above)))
     blocks = [block for text in texts for block in column_blocks(text)]
     return DocumentSource(
-        str(src), "pdf", tuple(paragraphs_out), grids, origins, tuple(problems), pages, unread_coverage(blocks)
+        str(src),
+        "pdf",
+        tuple(paragraphs_out),
+        grids,
+        origins,
+        tuple(problems),
+        pages,
+        unread_coverage(blocks),
+        tuple(stacked),
     )
 
 
-def _page_tables(page: Any, chars: list[tuple]) -> list[tuple[tuple[float, float, float, float], list]]:
-    """(bbox, cells) of each ruled table of the page, top to bottom: pdfplumber's tables, a block of tables printed
-    back to back parted into its tables (pdf_stacked)."""
+def _page_tables(page: Any, chars: list[tuple]) -> list[tuple[tuple[float, float, float, float], list, bool]]:
+    """(bbox, cells, parted) of each ruled table of the page, top to bottom: pdfplumber's tables, a block of tables
+    printed back to back parted into its tables (pdf_stacked); `parted`: the part below another of its block."""
     out = []
     for t in page.find_tables():
         x0, top, x1, bottom = t.bbox
         mine = [ch for ch in chars if x0 <= ch[0] <= x1 and top <= ch[1] <= bottom]
-        for cells in split_stacked(t.cells, mine):
+        for k, cells in enumerate(split_stacked(t.cells, mine)):
             box = (
                 min(c[0] for c in cells),
                 min(c[1] for c in cells),
                 max(c[2] for c in cells),
                 max(c[3] for c in cells),
             )
-            out.append((box, cells))
+            out.append((box, cells, k > 0))
     return sorted(out, key=lambda part: (part[0][1], part[0][0]))
+
+
+def _whole(above: _Table, below: _Table) -> _Table:
+    """The two tables read as one (copies: the tables themselves are kept as read), the part below joined at the
+    page break as a continuation is, or — parted on one page — simply with it."""
+    whole = replace(above, cells=list(above.cells), chars=list(above.chars))
+    rest = replace(below, cells=list(below.cells), chars=list(below.chars))
+    if below.over_page:
+        _join(whole, rest)
+    else:
+        whole.cells += rest.cells
+        whole.chars += rest.chars
+    return whole
+
+
+def _same_frame(previous: list[float], current: list[float]) -> bool:
+    """Both tables stand between the same outer column lines."""
+    return (
+        bool(previous and current)
+        and abs(previous[0] - current[0]) <= EDGE_TOLERANCE
+        and abs(previous[-1] - current[-1]) <= EDGE_TOLERANCE
+    )
 
 
 def _continues(previous: list[float], current: list[float]) -> bool:
@@ -261,10 +304,7 @@ def _continues(previous: list[float], current: list[float]) -> bool:
     def within(a: list[float], b: list[float]) -> bool:
         return all(any(abs(x - y) <= EDGE_TOLERANCE for y in b) for x in a)
 
-    if not previous or not current:
-        return False
-    same_frame = abs(previous[0] - current[0]) <= EDGE_TOLERANCE and abs(previous[-1] - current[-1]) <= EDGE_TOLERANCE
-    return same_frame and (within(current, previous) or within(previous, current))
+    return _same_frame(previous, current) and (within(current, previous) or within(previous, current))
 
 
 def _join(prev: _Table, cont: _Table) -> None:

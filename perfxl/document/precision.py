@@ -92,7 +92,7 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
     return computed.overlaps(Interval(value - half, value + half))
 
 
-_LOWER_BEFORE = re.compile(r"(超过|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_BEFORE = re.compile(r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
 _LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
 _UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
 _UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
@@ -117,6 +117,16 @@ def _bound(fact: Fact) -> str:
     return ""
 
 
+#: A range whose low end is printed bare ("10-15家", "1～2万元"): the words right before the figure.
+_BARE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-–—~～至到]\s*$")
+
+
+def bare_range_low(fact: Fact) -> Decimal | None:
+    """The low end of a range the figure closes when that end is printed without its unit ("10-15家": 10)."""
+    m = _BARE_LOW.search(_around(fact)[0])
+    return Decimal(m.group(1)) if m else None
+
+
 def _bound_holds(bound: str, other: Interval, own: Interval) -> bool:
     """The stated bound (`own`, the figure's range) holds for the other side's range."""
     return (bound == "lower" and other.hi >= own.lo) or (bound == "upper" and other.lo <= own.hi)
@@ -126,6 +136,16 @@ def _approximate(fact: Fact) -> bool:
     """ "约100万元", "近100万元", "100万元左右": a figure that says it is not exact."""
     head, tail = _around(fact)
     return bool(_ABOUT.search(head) or _ABOUT.match(tail))
+
+
+def _about_interval(fact: Fact) -> Interval:
+    """An approximate figure ("约250亿元", "近66亿元") stands for any value its last non-zero digit may round or be cut
+    to: "约250" is 245 … 260, "近66" 65.5 … 67 — never a figure to be judged in its last place."""
+    step = fact.quantity.step
+    value = abs(fact.quantity.value)
+    while value and value % (step * 10) == 0:
+        step *= 10
+    return Interval.printed(_signed(fact), step)
 
 
 def _fits(fact: Fact, value: Decimal, unit: str | None, step: Decimal) -> bool:

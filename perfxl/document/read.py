@@ -59,11 +59,13 @@ def read_source(path: str | Path, limits: Any = None) -> DocumentSource:
 
 def to_submission(source: DocumentSource) -> Submission:
     """The Submission of a read document: its grids mapped by the layout detector, its narrative kept."""
-    sub = (
-        read_grids(source.grids, source.path, source_format=source.source_format)
-        if source.grids
-        else Submission(source.path)
-    )
+    grids = source.grids
+    if source.stacked:
+        # lazy: only a PDF with tables printed back to back reads its parts again (perfxl.document.stacked_forms)
+        from .stacked_forms import rejoin_halves
+
+        grids = rejoin_halves(grids, source.stacked)
+    sub = read_grids(grids, source.path, source_format=source.source_format) if grids else Submission(source.path)
     sheets = tuple(
         dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets
     )

@@ -43,6 +43,8 @@ class _Run:
     indicators: list[IndicatorValue]
     issues: list[Issue] = field(default_factory=list)
     contradicted: set[tuple[int, int]] = field(default_factory=set)  # (paragraph index, fact index)
+    # the N01 that contradicted a figure against the tables: a guess may give way to a certain N02 on the same figure
+    contradicted_by: dict[tuple[int, int], Issue] = field(default_factory=dict)
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
     year: str = ""  # the report's year: the one its narrative names most

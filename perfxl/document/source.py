@@ -15,7 +15,9 @@ class DocumentSource:
     """One report document as read: `paragraphs` (narrative, with TextRefs), `grids` (one per table,
     named "表1"… or "第3页 表1"…), and `origins`: grid name → (Word table index, enclosing table index)
     for .docx, (page, table number on the page) for PDF — so findings on a grid can be put back; `unread`:
-    tables seen but not read (a PDF table printed without rules), for the coverage."""
+    tables seen but not read (a PDF table printed without rules), for the coverage; `stacked`: (the grid above, the
+    grid below, the two read as one grid named as the one above) for each pair of PDF tables parted from one ruled
+    block by pdf_stacked — the same print may be one Word table (perfxl.document.stacked_forms decides)."""
 
     path: str
     source_format: str  # "docx" | "pdf" | "doc"
@@ -25,3 +27,4 @@ class DocumentSource:
     problems: tuple[Finding, ...] = ()
     pages: int = 0
     unread: tuple[SheetCoverage, ...] = ()
+    stacked: tuple[tuple[str, str, Grid], ...] = ()

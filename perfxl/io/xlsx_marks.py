@@ -954,7 +954,15 @@ def _drop_sheet(pkg: Package, name: str, part: str) -> None:
 
 
 def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], header_row: int, styles: _Styles) -> bytes:
-    """The 校验结果 worksheet: inline strings, the level cell filled, cell links as hyperlinks."""
+    """The 校验结果 worksheet: inline strings, the level cell filled, cell links as hyperlinks.
+
+    The first cell of a row, and a cell after an empty column, name their place (`r="H12"`); any other cell is the one
+    right of the cell before it, as a `<c>` without `r` is (ECMA-376 Part 1, 18.3.1.4: `r` is optional; openpyxl,
+    python-calamine and LibreOffice read it so), and a text is marked `xml:space="preserve"` only when its spacing
+    needs it (`_t_element`). A findings row then differs from the rows of the same rule only in its row number, 序号
+    and 单元格, and deflate takes the rest as one long match: for 483 findings the sheet is 335 KB instead of 449 KB
+    and deflates in half the time (0.67 → 0.33 ms) to half the bytes. perfxl's own new part only: the user's sheets
+    are never rewritten so."""
     bold14 = styles.add_xf(
         b'<xf numFmtId="0" fontId="%d" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
         % styles.font(b'<font><b/><sz val="14"/></font>')
@@ -982,7 +990,7 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
     out: list[bytes] = []  # joined once: 483 findings are ≈ 4,000 cells
     links: list[bytes] = []
     letters = [column_letter(c) for c in range(1, max((len(row) for row in rows), default=0) + 1)]
-    texts: dict[str, str] = {}  # escaped text per value: sheet names, levels, codes repeat on every row
+    texts: dict[str, str] = {}  # <t> element per value: sheet names, levels, codes repeat on every row
     encoded: dict[str, bytes] = {}  # the same, escaped and encoded, for the findings' rows
     widths_of: dict[str, int] = {}
     templates: dict[tuple[Any, ...], tuple[bytes, int]] = {}  # a findings row's fixed cells, per texts
@@ -996,9 +1004,12 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
         data = r > header_row
         row_style = bold14 if r == 1 else header if r == header_row else body
         sev_at = r - header_row - 1
+        after = 0  # the column of the cell written last: the next names its place unless it follows
         for c, value in enumerate(row, 1):
             if value is None or value == "":
                 continue
+            place = f' r="{letters[c - 1]}{r}"' if c != after + 1 or after == 0 else ""
+            after = c
             style = row_style
             if data and (c == 2 or c == 5):
                 if c == 5 and value.__class__ is Hyperlink:
@@ -1020,15 +1031,13 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
             if value.__class__ is str:
                 text = texts.get(value)
                 if text is None:
-                    text = texts[value] = _escaped(value)
+                    text = texts[value] = _t_element(value)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
-                cells.append(f'<c r="{letters[c - 1]}{r}" s="{style}"><v>{value}</v></c>')
+                cells.append(f'<c{place} s="{style}"><v>{value}</v></c>')
                 continue
             else:
-                text = _escaped(value)
-            cells.append(
-                f'<c r="{letters[c - 1]}{r}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-            )
+                text = _t_element(value)
+            cells.append(f'<c{place} s="{style}" t="inlineStr"><is>{text}</is></c>')
         height = ""
         if data:  # spreadsheet apps do not grow rows for wrapped text on load: size them
             lines = max(
@@ -1103,39 +1112,67 @@ def _finding_row(
         if target is None:
             e_where = encoded.get(where)
             if e_where is None:
-                e_where = encoded[where] = _xml_text(where)
-            return template % ((r, r, row[0], r, r, r, r, body, e_where) + (r,) * tail)
+                e_where = encoded[where] = _t_element(where).encode()
+            return template % ((r, r, row[0], body, e_where) + (r,) * tail)
         location, display = target
     else:
         return None
-    # a cell's address needs no escaping: quoted as _attr_text quotes it, without its search
-    shown = b'"%s"' % display.encode() if display.isalnum() else _attr_bytes(display)
-    links.append(b'<hyperlink ref="E%d" location=%s display=%s/>' % (r, _attr_bytes(location), shown))
+    if display.isalnum():  # a cell's address: nothing to escape or preserve (as _attr_text and _t_element write it)
+        shown = display.encode()
+        links.append(b'<hyperlink ref="E%d" location=%s display="%s"/>' % (r, _attr_bytes(location), shown))
+        return template % ((r, r, row[0], link, b"<t>%s</t>" % shown) + (r,) * tail)
+    links.append(b'<hyperlink ref="E%d" location=%s display=%s/>' % (r, _attr_bytes(location), _attr_bytes(display)))
     e_where = encoded.get(display)
     if e_where is None:
-        e_where = encoded[display] = _xml_text(display)
-    return template % ((r, r, row[0], r, r, r, r, link, e_where) + (r,) * tail)
+        e_where = encoded[display] = _t_element(display).encode()
+    return template % ((r, r, row[0], link, e_where) + (r,) * tail)
 
 
 def _row_template(
     level: int, body: int, lvl: str, code: str, sheet: str, message: str, expected: str, actual: str, noted: str
 ) -> tuple[bytes, int]:
-    """The bytes template of a findings row with these texts, and how many cells follow 单元格 (each takes the row
-    number). Its slots, in order: the row number (the row and its A…E cells), the 序号, the 单元格
-    style and text. Texts are escaped with `%` doubled, so they pass through the formatting unchanged."""
+    """The bytes template of a findings row with these texts, and how many of its cells after 单元格 name their place
+    (each takes the row number). Its slots, in order: the row number (the row and its A cell), the 序号, the 单元格
+    style and text, then those row numbers. Texts are escaped with `%` doubled, so they pass through the formatting
+    unchanged. Cells name their place as `_result_sheet_xml` says."""
     lines = max(1, -(-_width(message) // 54), -(-_width(expected) // 18), -(-_width(actual) // 18))
-    cells = [(b"F", message), *((col, text) for col, text in ((b"G", expected), (b"H", actual), (b"I", noted)) if text)]
     head = b'<row r="%%d" ht="%d" customHeight="1"><c r="A%%d" s="%d"><v>%%d</v></c>' % (15 * lines, body)
     fixed = b"".join(
-        _TEXT_CELL % (col, style, _xml_text(text).replace(b"%", b"%%"))
-        for col, style, text in ((b"B", level, lvl), (b"C", body, code), (b"D", body, sheet))
+        _TEXT_CELL % (style, _t_element(text).encode().replace(b"%", b"%%"))
+        for style, text in ((level, lvl), (body, code), (body, sheet))
     )
-    where = b'<c r="E%d" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
-    after = b"".join(_TEXT_CELL % (col, body, _xml_text(text).replace(b"%", b"%%")) for col, text in cells)
-    return head + fixed + where + after + b"</row>", len(cells)
+    where = b'<c s="%d" t="inlineStr"><is>%s</is></c>'
+    after, placed, follows = [_TEXT_CELL % (body, _t_element(message).encode().replace(b"%", b"%%"))], 0, True
+    for col, text in ((b"G", expected), (b"H", actual), (b"I", noted)):
+        if not text:
+            follows = False
+            continue
+        cell = _TEXT_CELL % (body, _t_element(text).encode().replace(b"%", b"%%"))
+        if not follows:  # after an empty column: the cell says where it is
+            cell, placed, follows = cell.replace(b"<c ", b'<c r="%s%%d" ' % col, 1), placed + 1, True
+        after.append(cell)
+    return head + fixed + where + b"".join(after) + b"</row>", placed
 
 
-_TEXT_CELL = b'<c r="%s%%d" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+_TEXT_CELL = b'<c s="%d" t="inlineStr"><is>%s</is></c>'
+
+
+def _t_element(value: Any) -> str:
+    """A 校验结果 cell's `<t>` element, escaped. `xml:space="preserve"` only on a text whose spacing an application could
+    change — leading or trailing space, a line break, a tab, a run of spaces, any other white space (U+3000 too): a
+    text of words and single spaces has nothing to preserve (openpyxl writes it so as well). Most findings' texts
+    need none: 19 bytes a cell, ≈ 70 KB of 483 findings' sheet."""
+    text = value if value.__class__ is str else str(value)
+    if _PLAIN_TEXT.match(text) is not None:  # the usual text: nothing to escape or preserve, one regex
+        return "<t>" + text + "</t>"
+    head = "<t>" if _PLAIN_SPACING.match(text) is not None else '<t xml:space="preserve">'
+    return head + _escaped(text) + "</t>"
+
+
+_PLAIN_SPACING = re.compile(r"[^\s]+(?: [^\s]+)*\Z")  # words and single spaces, nothing else white
+_PLAIN_TEXT = re.compile(
+    r"[^\s&<>\x00-\x1f\ufffe\uffff]+(?: [^\s&<>\x00-\x1f\ufffe\uffff]+)*\Z"
+)  # … nor markup, control characters
 
 
 def _attr_bytes(value: str) -> bytes:

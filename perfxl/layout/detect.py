@@ -11,6 +11,7 @@ import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..chinese import available, looks_traditional
 from ..grid import Grid
@@ -19,8 +20,16 @@ from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
 from .coverage import skipped_for, table_coverage
 from .findings import container
-from .fragment import headerless_indicator_rows
+from .fragment import (
+    WHOLE_TABLE_CHECKS,
+    WHOLE_TABLE_REASON,
+    fragment_note,
+    headerless_indicator_rows,
+    template_columns,
+)
 from .merges import merge_findings
+from .reordered import reordered_weight
+from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
@@ -101,7 +110,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = _level2_under_level1(grid, r, _weight_after_name(grid, r, cols))
+    cols = reordered_weight(grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, cols)))
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**cols, **sub, "_subheader": r + 1}
@@ -335,6 +344,19 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
         head, sep, tail = label.partition(":")
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
             out.append((role, c, c))
+    return out + _companions(cells, {key for key, _, _ in out})
+
+
+def _companions(cells: list[tuple[int, object]], found: set[str]) -> list[tuple[str, int, int | None]]:
+    """The `HEADER_COMPANIONS` of the fields found on the row (实际到位资金 beside 计划投资额), label | value."""
+    out: list[tuple[str, int, int | None]] = []
+    for key, (anchor, synonyms) in H.HEADER_COMPANIONS.items():
+        if anchor not in found:
+            continue
+        for i, (c, v) in enumerate(cells):
+            if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in synonyms and i + 1 < len(cells):
+                out.append((key, c, cells[i + 1][0]))
+                break
     return out
 
 
@@ -415,18 +437,13 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
-    for ev, marks, has_total in reader.tables:
-        while marks and marks[-1][1] == "blank":
-            marks.pop()
-        layout.tables.append(table_coverage(grid.name, ev.kind, marks, grid.n_cols, has_total))
-        if ev.kind == "declaration":
-            layout.declarations.append(ev)
-        elif ev.kind == "monitoring":
-            layout.monitoring.append(ev)
-        else:
-            layout.evaluations.append(ev)
-            layout.skipped.extend(skipped_for(ev))
-    layout.tables.sort(key=lambda t: _first_row(t.range))
+    headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
+    scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
+    if headerless is not None:  # the rows above any header are the end of a table whose header is elsewhere
+        reader = read_evaluation_tables(grid, list(eval_rows), kinds, headerless[:2])
+    elif scoring is not None:  # 目标名称 │ │ 分值 │ : the 得分 column recognised by its contents
+        reader = read_evaluation_tables(grid, list(eval_rows), kinds, (scoring[0] + 1, scoring[1]), scoring[0])
+    _add_tables(grid, layout, reader)
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -465,9 +482,47 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
-    if layout.tables:
+    if headerless is not None and layout.evaluations:
+        zh, en = fragment_note(headerless[0], headerless[2])
+        layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
+        why_zh, why_en = WHOLE_TABLE_REASON
+        layout.skipped.extend(SkippedCheck(code, why_zh, why_en, grid.name) for code in WHOLE_TABLE_CHECKS)
+    elif scoring is not None and layout.evaluations:
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=SCORING_NOTE[0], note_en=SCORING_NOTE[1]
+        )
+    elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
+
+
+def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
+    """The reader's tables into the layout: coverage, and each table as an evaluation, 申报表 or 监控表."""
+    for ev, marks, has_total in reader.tables:
+        while marks and marks[-1][1] == "blank":
+            marks.pop()
+        layout.tables.append(table_coverage(grid.name, ev.kind, marks, grid.n_cols, has_total))
+        if ev.kind == "declaration":
+            layout.declarations.append(ev)
+        elif ev.kind == "monitoring":
+            layout.monitoring.append(ev)
+        else:
+            layout.evaluations.append(ev)
+            layout.skipped.extend(skipped_for(ev))
+    layout.tables.sort(key=lambda t: _first_row(t.range))
+
+
+def _headerless_fragment(grid: Grid, rows: list[int], reader: Any) -> tuple[int, dict[str, int], int] | None:
+    """(first row, columns, its 合计 row) of a headerless 绩效指标 fragment whose columns fit the template by their contents, its rows
+    read by no table (above any header); else None."""
+    found = headerless_indicator_rows(grid)
+    if found is None or found[0] not in rows:
+        return None
+    read = {r for _, marks, _ in reader.tables for r, what in marks if what not in ("unread", "blank")}
+    if any(found[0] <= r <= found[1] for r in read):
+        return None
+    cols = template_columns(grid, *found)
+    return (found[0], cols, found[1]) if cols is not None else None
 
 
 def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:

@@ -40,6 +40,7 @@ from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, weight_in_header
 from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
+from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -318,8 +319,16 @@ class _Reader(FundsRows):
         """What the table's last non-blank row was read as ("" before any)."""
         return next((what for _, what in reversed(self.cur.rows) if what != "blank"), "")
 
-    def run(self, rows: list[int]) -> None:
+    def run(self, rows: list[int], headerless: tuple[int, dict[str, int]] | None = None, header: int = -1) -> None:
+        """Read `rows`; `headerless` (row, columns): a 绩效指标 fragment without its header begins at that row, its
+        columns recognised from their contents (layout.fragment.template_columns); `header`: the row of a partial
+        header above it (layout.scoring_sheet), read as the table's header."""
         for r in rows:
+            if r == header:
+                self.mark(r, "header")
+                continue
+            if headerless is not None and r == headerless[0]:
+                self._start_headerless(*headerless)
             kind = self.kinds[r]
             if kind is RowKind.BLANK:
                 if self.cur.has_body or self.cur.title is not None:
@@ -458,6 +467,9 @@ class _Reader(FundsRows):
                 self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
             else:
                 self.cur.header[key] = value_at(self.grid, r, vc)
+        stated = self.cur.header.get("自评得分")
+        if stated is not None and self.cur.stated_total is None and not stated.is_blank:
+            self.cur.stated_total = stated  # the head's 自评得分 is the total the unit states, as "项目总得分99.41分"
 
     # -------------------------------------------------------------- goals
     def _start_goals(self, r: int) -> None:
@@ -633,6 +645,19 @@ class _Reader(FundsRows):
         self.indicator_rows = 0
         if reported and report_missing:
             self._missing_columns(r, reported, "绩效指标")
+        if "_reordered" in cols:
+            self.problems.append(reordered_finding(self.grid, r, cols["_reordered"]))
+
+    def _start_headerless(self, r: int, cols: dict[str, int]) -> None:
+        """The indicator state at row r with `cols`, as if a header row stood above it (none is printed)."""
+        self.new_if(self.cur.has_body)
+        self.cur.indicators_seen = True
+        self.state = "indicators"
+        self.cur.columns = tuple(k for k in INDICATOR_ORDER if k in cols)
+        self.ind_cols = dict(cols)
+        self.ind_header_row = r - 1
+        self.carry = {"level1": None, "level2": None}
+        self.indicator_rows = 0
 
     def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols
@@ -1034,8 +1059,15 @@ def read_evaluations(grid: Grid, rows: list[int], kinds: list[RowKind]) -> tuple
     return reader.out, reader.problems
 
 
-def read_evaluation_tables(grid: Grid, rows: list[int], kinds: list[RowKind]) -> _Reader:
-    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as."""
+def read_evaluation_tables(
+    grid: Grid,
+    rows: list[int],
+    kinds: list[RowKind],
+    headerless: tuple[int, dict[str, int]] | None = None,
+    header: int = -1,
+) -> _Reader:
+    """Like `read_evaluations`, keeping the reader: its `tables` say what each row was read as; `headerless` and
+    `header`: see `_Reader.run`."""
     reader = _Reader(grid, kinds)
-    reader.run(rows)
+    reader.run(rows, headerless, header)
     return reader

@@ -1,16 +1,30 @@
 """A headerless fragment: the rest of a 绩效指标 table whose header is on another page or sheet (a paginated repost,
 a table split over sheets). perfxl finds tables by their header labels, so such rows stay unread; this names them so
-the coverage says what they are instead of only "no recognisable table"."""
+the coverage says what they are instead of only "no recognisable table" — and, when their contents fit the split
+指标性质 │ 指标值 │ 度量单位 template column for column (`template_columns`), says where each column is, so the rows
+can be read as a guess: every finding on them is then a 警告 at most and says the columns were recognised from
+their contents (财政部/四川 预算管理一体化 自评表 510000_0013zp: 一级 │ 二级 │ 三级指标 │ 指标性质 │ 指标值 │ 度量单位 │
+完成值 │ 权重 │ 得分 │ 未完成原因分析)."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from decimal import Decimal
 
 from ..grid import Grid
+from ..numbers import to_decimal
 from . import headers as H
-from .cells import is_number, row_cells
+from .cells import is_number, own, row_cells
 
-__all__ = ["headerless_indicator_rows"]
+__all__ = [
+    "headerless_indicator_rows",
+    "template_columns",
+    "TEMPLATE_NOTE",
+    "WHOLE_TABLE_CHECKS",
+    "WHOLE_TABLE_REASON",
+    "fragment_note",
+]
 
 #: 一级/二级 indicator names of the 10号 framework a 绩效指标 row carries in its group columns.
 _GROUP = re.compile(
@@ -47,3 +61,61 @@ def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] |
             first = r if first is None else first
             count += 1
     return None
+
+
+#: The template's columns by their offset from 指标性质, and what the coverage says of a fragment read by them.
+_TEMPLATE = {"level1": -3, "level2": -2, "name": -1, "nature": 0, "target": 1, "unit": 2, "actual": 3, "weight": 4,
+             "score": 5, "deviation": 6}  # fmt: skip
+TEMPLATE_NOTE = (
+    "各列按内容对照预算管理一体化自评表的列序推断（指标性质 │ 指标值 │ 度量单位 │ 完成值 │ 权重 │ 得分），合计行的权重"
+    "等于各行之和或 100；据此读取，所有结论至多为警告。",
+    "the columns were recognised from their contents against the 一体化 template and the 合计 row's weights; read as a "
+    "guess, every finding at most a warning",
+)
+
+
+def fragment_note(first: int, last: int) -> tuple[str, str]:
+    """The coverage note of a fragment read by `template_columns` (rows first..last, 0-based)."""
+    a, b = first + 1, last + 1
+    return (
+        f"第 {a}–{b} 行是绩效指标表的一部分，但其上没有表头：表格接续上一页或其他工作表；" + TEMPLATE_NOTE[0],
+        f"rows {a}-{b} are part of an indicator table without its header (continued from another page or sheet); "
+        + TEMPLATE_NOTE[1],
+    )
+
+
+def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None:
+    """Role → column of the headerless rows first..last (0-based; `last` the closing 合计 row), when one column holds an
+    operator (=, ≥, 定性 …) on at least two thirds of the indicator rows, the template's columns fit around it, every
+    such row has a numeric 权重, and the 合计 row's 权重 is their sum or 100; else None."""
+    rows = [r for r in range(first, last) if _indicator_like(grid, r)]
+    counts: Counter[int] = Counter()
+    for r in rows:
+        for c, v in row_cells(grid, r):
+            if isinstance(v, str) and v.strip() in _OPERATORS:
+                counts[c] += 1
+    if len(rows) < 2 or not counts:
+        return None
+    nature, hits = counts.most_common(1)[0]
+    if 3 * hits < 2 * len(rows) or nature + _TEMPLATE["level1"] < 0:
+        return None
+    # a column beyond the sheet's last is blank throughout (得分 never filled): the score stays, the reasons go
+    cols = {role: nature + offset for role, offset in _TEMPLATE.items()}
+    if cols["deviation"] >= grid.n_cols:
+        del cols["deviation"]
+    weights = [to_decimal(own(grid, r, cols["weight"])) for r in rows]
+    if any(w is None for w in weights):
+        return None
+    total = to_decimal(own(grid, last, cols["weight"]))
+    if total is None or total not in (sum((w for w in weights if w is not None), Decimal(0)), Decimal(100)):
+        return None
+    return cols
+
+
+#: Checks over the whole table (its weights, 一级 classes, 总分, grade): a fragment lacks its first rows, so they are
+#: not run on it (coverage says why) — its rows are checked one by one.
+WHOLE_TABLE_CHECKS = ("W01", "W02", "W03", "W05", "I02", "T02", "T04", "T05", "T07")
+WHOLE_TABLE_REASON = (
+    "表格开头（表头及其前的指标）不在本表，分值合计、必设指标、总分与等级无从核对",
+    "the table's beginning (header and first indicators) is elsewhere: sums, classes, total and grade not checked",
+)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..chinese import to_simplified
+from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 
 __all__ = [
     "normalise_label",
@@ -24,6 +24,7 @@ __all__ = [
     "FUNDS_TOTAL_LABELS",
     "FUNDS_PART_LABELS",
     "HEADER_FIELDS",
+    "HEADER_COMPANIONS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
     "grade_in_text",
@@ -48,45 +49,7 @@ __all__ = [
     "is_known_label",
 ]
 
-_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-_PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
-_DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
-_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-#: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
-_NUMBERING = re.compile(r"^(?:其中:?|资金来源:|资金结构:|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
-#: A column's printed key at the end of its header — a circled number, alone or with the formula it is computed by
-#: ("年中调整金额②", "小计 ③=①+②", "支出实现率(%)⑤=④/③": 福建 部门整体支出绩效自评表): not part of the name.
-_CIRCLED_KEY = re.compile(r"[\u2460-\u2473](?:\s*[=＝]\s*[\u2460-\u2473+＋\-－/／×*\s]+)?\s*$")
-
-
-def normalise_label(value: object) -> str:
-    """Canonical form of a label: NFKC, no whitespace, ASCII brackets and colon, no list punctuation."""
-    if value is None:
-        return ""
-    return _normalise(value if isinstance(value, str) else str(value))
-
-
-#: A leading Chinese ordinal with its 、 ("一、三公经费"): written as "(一)" so it reads as numbering, never as a word.
-_ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
-
-
-@lru_cache(maxsize=8192)
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(_PUNCT)
-    text = _ORDINAL.sub(r"(\1)", _SPACES.sub("", text))
-    return _DROP.sub("", text).rstrip(":")
-
-
-def strip_brackets(label: str) -> str:
-    """A normalised label without bracketed notes: "全年预算数(调整后预算数)" → "全年预算数"."""
-    return _BRACKETS.sub("", label)
-
-
-def strip_numbering(label: str) -> str:
-    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name."""
-    return _NUMBERING.sub("", label)
-
 
 _GROUP_PREFIX = "绩效指标"
 
@@ -422,7 +385,14 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     # 四川 一体化 绩效目标表 head: "预算执行率权重(%): │ 10" — the weight the funds' execution takes of the 100 (W03)
     "预算执行率权重": _syn("预算执行率权重", "预算执行率权重(%)"),
+    # 海南 项目绩效自评表 一、项目基本情况: 计划投资额 │ 实际到位资金 — what a 到位率 indicator is scored on (S18)
+    "计划投资额": _syn("计划投资额"),
+    # 宁夏 银川市本级 自评表 head: 实施单位 │ … │ 自评得分 │ 98 │ 财政审核评分 — the total the unit states (T02)
+    "自评得分": _syn("自评得分"),
 }
+#: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
+#: field → (the field that must be on the row, synonyms).
+HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
@@ -452,7 +422,7 @@ INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指
 #: Rows starting with these end a table (notes and signatures). A colon is required where the bare
 #: word could begin an indicator name ("注册企业数" is data, "注：" is a note).
 NOTE_PREFIXES = tuple(
-    _DROP.sub("", _SPACES.sub("", unicodedata.normalize("NFKC", x).translate(_PUNCT)))
+    DROP.sub("", SPACES.sub("", unicodedata.normalize("NFKC", x).translate(PUNCT)))
     for x in (
         "说明：",
         "注：",
@@ -610,5 +580,5 @@ def money_unit_in(value: object) -> str | None:
 
 def is_placeholder_text(value: object) -> bool:
     """ "……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
-    text = _SPACES.sub("", str(value)) if value is not None else ""
+    text = SPACES.sub("", str(value)) if value is not None else ""
     return bool(text) and bool(_PLACEHOLDER.match(text))

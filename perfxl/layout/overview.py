@@ -8,6 +8,7 @@ a table does not say whether its 实有 counts only staff on the 编制.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -31,7 +32,7 @@ _COUNT = re.compile(r"\d{1,6}")
 def _count(value: Any) -> bool:
     """A head count as printed: a whole number, or its digits as text ("128")."""
     if is_number(value):
-        return bool(value == int(value)) and value >= 0
+        return math.isfinite(value) and bool(value == int(value)) and value >= 0  # inf/NaN: no head count
     return isinstance(value, str) and _COUNT.fullmatch(value.strip()) is not None
 
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
-from perfxl.model import CellRef, Finding, Severity, Submission
+from perfxl.model import CellRef, Certainty, Finding, Severity, Submission
 from perfxl.profiles import Profile
 
 # importing the check modules registers their checks (breakdown: F09, declared: P01)
 from . import (  # noqa: F401
+    arrival,
     basic,
     breakdown,
     cells,
@@ -157,7 +158,30 @@ def _run(
                 findings.extend(func(ctx))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
-    return findings
+    return _on_guessed_sheets(submission, findings)
+
+
+def _on_guessed_sheets(submission: Submission, findings: list[Finding]) -> list[Finding]:
+    """Findings on a sheet whose reading was guessed (`SheetCoverage.certain` False: a headerless fragment read by its
+    contents) rest on that guess: each is a 警告 at most, its basis saying so (model.Finding caps a GUESS)."""
+    guessed = {s.sheet: s for s in submission.coverage.sheets if not s.certain and s.read and s.kind != "other"}
+    if not guessed:
+        return findings
+    out = []
+    for f in findings:
+        sheet = guessed.get(f.sheet or "")
+        if sheet is None or f.certainty is Certainty.GUESS:
+            out.append(f)
+            continue
+        out.append(
+            dataclasses.replace(
+                f,
+                certainty=Certainty.GUESS,
+                basis=f"{f.basis}；{sheet.note_zh}" if f.basis else sheet.note_zh,
+                basis_en=f"{f.basis_en}; {sheet.note_en}" if f.basis_en else sheet.note_en,
+            )
+        )
+    return out
 
 
 #: (profile name, id of its data, select, ignore, implemented codes) → (the data, the plan); the data is

@@ -18,6 +18,7 @@ from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
 from .context import Context
+from .share_bounds import share_above_whole
 
 __all__ = ["visible", "cells_of"]
 
@@ -166,7 +167,8 @@ def _label(ind: Indicator) -> str:
 @check("I12")
 def value_readable(ctx: Context) -> Iterator[Finding]:
     """年度指标值 / 实际完成值 hold a number, a percentage, a date or a tier label — not TRUE/FALSE,
-    and not text with control characters (which must not be parsed into a number)."""
+    and not text with control characters (which must not be parsed into a number); a share (满意度, 合格率) not
+    above 100% (`share_bounds`, a 警告)."""
     for ind in ctx.indicators():
         for attr, (column, column_en) in _COLUMNS.items():
             cell = getattr(ind, attr)
@@ -187,6 +189,8 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
             if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
                 continue
             p = ctx.parsed(cell)
+            if not p.reason:
+                yield from share_above_whole(ctx, ind, cell, column, column_en)
             if p.reason:
                 damaged = p.damaged  # typing or OCR damage: perhaps the reading's, not the filer's
                 yield ctx.finding(

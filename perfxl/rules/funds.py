@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
-from perfxl.numbers import round_half_up, to_decimal, typed_places
+from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_places
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
 from perfxl.units import convert
@@ -17,6 +17,8 @@ from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, RateReading, fmt_num, fmt_pct
+from .funds_indicator import rate_indicator_scores
+from .score_precision import reachable_from_printed_rate
 
 _COLUMNS = (
     ("年初预算数", "initial budget", "initial_budget"),
@@ -636,8 +638,10 @@ def _agrees_with_initial(ctx: Context, row: FundsRow, reading: RateReading) -> b
 
 @check("F05")
 def execution_score_matches(ctx: Context) -> Iterator[Finding]:
-    """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed)."""
+    """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed); on a
+    form scoring it as a 预算执行率 indicator row instead, that row's (`funds_indicator`)."""
     yield from on_initial_budget(ctx, _execution_score_matches(ctx))
+    yield from rate_indicator_scores(ctx)
 
 
 def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
@@ -656,25 +660,60 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if result.score is None or ctx.is_error(total.score):
         return
     reported = ctx.number(total.score)
-    if not ctx.score_agrees(total.score, reported, result):
-        typed = ctx.score_rounded_as_typed(total.score, reported, result)
-        note, note_en = ctx.rounding_note(typed)
-        split = _split_score(ctx, total, weight, reported)
-        if split:
-            note += f"；各来源分值之和等于合计行分值，其得分之和 {split} 等于表中得分：表可能按来源分配分值，需人工判断"
-            note_en += f"; the sources' weights add up to the total's and their scores to {split}, the printed score"
-        yield ctx.finding(
-            total.score,
-            expected=result.score,
-            actual=total.score.text or BLANK,
-            explanation=result.explanation,
-            explanation_en=result.explanation_en,
-            basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
-            f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
-            basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
-            f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-            certainty=Certainty.JUDGEMENT if typed is not None or split else None,
-        )
+    if ctx.score_agrees(total.score, reported, result):
+        yield from _last_place(ctx, total, weight, reported, result)
+        return
+    typed = ctx.score_rounded_as_typed(total.score, reported, result)
+    note, note_en = ctx.rounding_note(typed)
+    split = _split_score(ctx, total, weight, reported)
+    if split:
+        note += f"；各来源分值之和等于合计行分值，其得分之和 {split} 等于表中得分：表可能按来源分配分值，需人工判断"
+        note_en += f"; the sources' weights add up to the total's and their scores to {split}, the printed score"
+    yield ctx.finding(
+        total.score,
+        expected=result.score,
+        actual=total.score.text or BLANK,
+        explanation=result.explanation,
+        explanation_en=result.explanation_en,
+        basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
+        f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
+        basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
+        f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
+        certainty=Certainty.JUDGEMENT if typed is not None or split else None,
+    )
+
+
+def _last_place(
+    ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None, result: Any
+) -> Iterator[Finding]:
+    """A score within the tolerance yet off the exact figure at its printed decimals (2.16 for 2.1548): certain when
+    no rate that prints as the row's 执行率 gives it (`score_precision`), else a judgement (a rounded rate used)."""
+    places = printed_places(total.score.raw)
+    if reported is None or places is None or result.ratio is None:
+        return
+    exact = result.exact if result.exact is not None else result.score
+    shown = round_half_up(exact, places)
+    if reported == shown:
+        return
+    reachable = reachable_from_printed_rate(ctx, total, weight, result.ratio * 100)
+    if reachable is False:
+        note = f"；表中执行率 {total.rate.text} 按其小数位所能代表的任何值 ×{fmt_num(weight)} 都四舍五入不到 {total.score.text}"
+        note_en = f"; no rate that prints as {total.rate.text} gives {total.score.text}"
+    else:
+        note = "；仅末位相差一个单位（可能按舍入后的执行率计算），需人工判断"
+        note_en = "; one unit off in the last printed place (a rounded rate may have been used): a person judges"
+    yield ctx.finding(
+        total.score,
+        expected=shown,
+        actual=total.score.text,
+        explanation=result.explanation,
+        explanation_en=result.explanation_en,
+        basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 {total.weight.text}，"
+        f"得分“{total.score.text}”；计算：{result.explanation}，按得分的 {places} 位小数为 {fmt_num(shown)}{note}",
+        basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight {total.weight.text}, "
+        f"score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
+        certainty=None if reachable is False else Certainty.JUDGEMENT,
+    )
 
 
 def _split_score(ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None) -> str:

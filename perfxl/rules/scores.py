@@ -6,13 +6,15 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.labels import normalise_label
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
-from perfxl.values import Op, ValueKind
+from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
+from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .weights import is_adjustment, unweighted
 
@@ -126,6 +128,12 @@ def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
 def positive_score(ctx: Context) -> Iterator[Finding]:
     """正向 (≥, >, growth, deadlines): s = round(w × min(1, B/A), 2)."""
     yield from _mismatch(ctx, "positive")
+
+
+@check("S17")
+def score_by_implied_weight(ctx: Context) -> Iterator[Finding]:
+    """On a form without 分值: each score against the one whole-point weight set the scores admit (`implied_weights`)."""
+    yield from implied_weight_scores(ctx, direction)
 
 
 @check("S02")
@@ -456,6 +464,44 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
     )
 
 
+#: A description this long is a task list, not a qualitative grade ("市级保护单位", "改善学校的办学条件").
+_TASK_CHARS = 20
+
+
+def compact_text(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+#: The grade words a 定性 template lists for the filer to choose from ("好坏", "优良中低差", "是否").
+_OPTION_WORDS = frozenset("好坏优良中低差是否高有无")
+
+
+def _options_copied(ctx: Context, ind: Indicator) -> bool:
+    """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
+    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
+    text = compact_text(ind.target.text)
+    options = set(text)
+    return (
+        len(text) >= 2
+        and len(options) == len(text)
+        and options <= _OPTION_WORDS
+        and text == compact_text(ind.actual.text)
+        and ctx.number(ind.score) is not None
+    )
+
+
+def _task_copied(ctx: Context, ind: Indicator) -> bool:
+    """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
+    figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
+    year's task list twice │ 7 │ 7)."""
+    text = compact_text(ind.target.text)
+    if len(text) < _TASK_CHARS or text != compact_text(ind.actual.text) or re.search(r"[0-9０-９]", text):
+        return False
+    quantity = "数量" in ind.name.text or normalise_label(ind.level2.text) == "数量指标"
+    weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    return quantity and weight is not None and score is not None and score >= weight
+
+
 def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
     """The 得分 of the merged cell that covers this row's blank score cell (one score over two indicators, 湖北 黄石
     2022: G16:G17), when it holds a number; else None."""
@@ -497,12 +543,22 @@ def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
     return None
 
 
+#: A target that is only a deadline ("12月", "2023年12月底前完成", "12月31日前"), not words around a year ("同比2022年…").
+_DEADLINE = re.compile(r"[0-9０-９\s年月日号底前内以之截止至完成\-—－./]+")
+
+
+def _deadline(t: ParsedValue) -> bool:
+    return t.kind is ValueKind.DATE and t.date is not None and _DEADLINE.fullmatch(t.text.strip()) is not None
+
+
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
     weight, score = _weight_and_score(ctx, ind)
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
-    numeric_target = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
+    numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    numeric_target = numeric or _deadline(t)
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
@@ -587,8 +643,46 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
 
 @check("S13")
 def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
-    """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value."""
+    """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
+    task description copied word for word (`_task_copied`)."""
     for ind in ctx.indicators():
+        if _options_copied(ctx, ind):
+            yield ctx.finding(
+                ind.actual,
+                expected="选定的档次",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                how="模板列出的备选档次原样照抄，未选定其中之一",
+                how_en="the template's list of options copied, none chosen",
+                what="档次",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：年度指标值与实际完成值都是“{ind.target.text}”（模板列出的备选档次），得分 "
+                f"{ind.score.text}；未选定档次，得分无从依据，需人工判断",
+                basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
+                f"{ind.score.text}",
+            )
+            continue
+        if _task_copied(ctx, ind):
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成的数量",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                score=ind.score.text,
+                how="一字不差的任务描述，没有完成的数量",
+                how_en="a task description copied word for word, no count",
+                what="数量",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：数量指标“{ind.name.text}”的年度指标值与实际完成值是同一段不含数字的文字"
+                f"（{len(compact_text(ind.target.text))} 字），分值 {ind.weight.text}，得分 {ind.score.text}（满分）；"
+                "数量指标应填写完成的数量，照抄任务描述无法复核，需人工判断",
+                basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
+                f"{ind.score.text}",
+            )
+            continue
         if _actual_repeats_target(ctx, ind):
             yield ctx.finding(
                 ind.actual,
@@ -596,6 +690,9 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 actual=ind.actual.text,
                 name=ind.name.text,
                 target=ind.target.text,
+                how="连同数字前的运算符或符号",
+                how_en="with the operator or mark before its figure",
+                what="数值",
                 score=ind.score.text or (_merged_score(ctx, ind) or ind.score).text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
                 "数值与指标值相同）" + _merged_note(ctx, ind),
@@ -614,22 +711,26 @@ def _merged_note(ctx: Context, ind: Indicator) -> str:
 
 @check("S14")
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
-    """A numeric target answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
+    """A numeric target, or a deadline, answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for ind in ctx.indicators():
         if not _text_actual(ctx, ind):
             continue
         unscored = ind.score.ref is None
+        deadline = _deadline(ctx.parsed(ind.target))
+        kind, kind_en = ("时间", "date") if deadline else ("数值", "numeric")
         yield ctx.finding(
             ind.actual,
-            expected="实际完成的数值",
+            expected=f"实际完成的{kind}",
             actual=ind.actual.text,
             name=ind.name.text,
             target=ind.target.text,
+            kind=kind,
+            kind_en=kind_en,
             unverified="是否完成无法复核" if unscored else f"得分 {ind.score.text} 无法复核",
             unverified_en="whether it was met cannot be verified"
             if unscored
             else f"the score {ind.score.text} cannot be verified",
-            basis=f"读取：年度指标值“{ind.target.text}”为数值，实际完成值“{ind.actual.text}”不含数值，"
+            basis=f"读取：年度指标值“{ind.target.text}”为{kind}，实际完成值“{ind.actual.text}”不含{kind}，"
             + ("表中无得分栏" if unscored else f"得分 {ind.score.text} 为满分")
             + (
                 f"（表中无分值栏，分值按一级指标“{block.label.text}”所标 {fmt_num(block.declared_weight)}，该一级指标下仅此一项）"
@@ -638,7 +739,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
                 and block.declared_weight is not None
                 else ""
             ),
-            basis_en=f"read numeric target {ind.target.text!r}, actual {ind.actual.text!r} without a number, "
+            basis_en=f"read {kind_en} target {ind.target.text!r}, actual {ind.actual.text!r} without one, "
             + ("no score column" if unscored else f"full marks {ind.score.text}"),
         )
 
@@ -649,6 +750,10 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
     rows = [ind for ind in ctx.indicators() if _not_scored(ctx, ind)]
     targeted = [ind for ind in ctx.indicators() if not ctx.is_blank(ind.target)]
+    unscored = _scores_unfilled(ctx, targeted)
+    if unscored is not None:
+        yield unscored
+        return
     if len(rows) >= _UNFILLED_TABLE and len(rows) == len(targeted):
         first, last = rows[0].actual, rows[-1].actual
         total = ctx.ev.total_score
@@ -660,6 +765,8 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
             name_en=f"every one of the table's {len(rows)} indicators",
             target="",
             target_en="",
+            blank="实际完成值和得分均",
+            blank_en="neither actual nor score is",
             basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
             "有年度指标值，实际完成值和得分均为空"
             + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
@@ -677,6 +784,8 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
             name_en=ind.name.text,
             target=f"“{ind.target.text}”",
             target_en=f" {ind.target.text!r}",
+            blank="实际完成值和得分均",
+            blank_en="neither actual nor score is",
             basis=f"读取：年度指标值“{ind.target.text}”{weight}，实际完成值和得分为空",
             basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank actual and score",
         )
@@ -684,6 +793,35 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
 _UNFILLED_TABLE = 3
+
+
+def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
+    """Every row with a target (at least three) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
+    self-evaluation's scores were published unfilled (大英县 铁路沿线整治: 完成值 all met, 得分 and 合计 blank). One
+    finding at the 总分, a 警告 (S15)."""
+    total = ctx.ev.total_score
+    if len(targeted) < _UNFILLED_TABLE or total is None or not ctx.is_blank(total) or not ctx.ev.has_column("score"):
+        return None
+    if any(ctx.is_blank(i.actual) or not ctx.is_blank(i.score) or ctx.is_error(i.score) for i in targeted):
+        return None
+    if not all(_scored_form(ctx, i) for i in targeted):
+        return None  # a target-setting or monitoring table has no scores to fill
+    first, last = targeted[0].score, targeted[-1].score
+    return ctx.finding(
+        total,
+        expected="各指标得分和总分",
+        actual="（空）",
+        name=f"自评表的全部 {len(targeted)} 个指标",
+        name_en=f"every one of the table's {len(targeted)} indicators",
+        target="且已填实际完成值",
+        target_en=" and an actual",
+        blank="得分和总分均",
+        blank_en="no score (nor the total) is",
+        basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.ref.cell if first.ref else ''}–"
+        f"{last.ref.cell if last.ref else ''}）和总分均为空：自评分未填写",
+        basis_en=f"read {len(targeted)} indicators with a target and an actual, blank scores and a blank total",
+        related=tuple(c.ref for c in (first, last) if c.ref is not None),
+    )
 
 
 @check("S16")

@@ -11,6 +11,7 @@ from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
+from .total_bound import stated_above_reach
 from .weights import completeness
 
 
@@ -82,6 +83,12 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
 def total_is_sum(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed; perfxl's own score where a typed one is an error value)."""
     ev = ctx.ev
+    if ev.total_score is None and ev.stated_total is not None:
+        budget_score, _ = _budget_score(ctx)
+        weight_cell, _ = _budget_cells(ctx)
+        if budget_score is not None:
+            yield from stated_above_reach(ctx, budget_score, ctx.number(weight_cell) or Decimal(0))
+        return
     if ev.total_score is None or ctx.is_error(ev.total_score):
         return
     budget, indicators, notes, any_typed = scores_to_add(ctx)

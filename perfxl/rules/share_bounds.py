@@ -1,0 +1,57 @@
+"""I12 on a share that cannot pass 100%: 满意度 290%, 合格率 250% (a 警告, the cell likely misread or mistyped).
+
+A satisfaction rate, a pass rate or a coverage rate is a part of a whole: above 100% the figure is not what the row
+measures. OCR of a published table reads "≥" as "2" ("≥90%" → "290%", 卜乡/原州 2020–2022), so such an actual often
+only repeats a "≥90%" target and its full marks rest on nothing. Which rows are shares is read from the indicator's
+name (the words below), so the finding is a judgement and says so; growth and completion rates (增长率, 完成率) may
+pass 100% and are not named here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from perfxl.model import CellValue, Certainty, Finding, Indicator
+from perfxl.values import ValueKind
+
+from .context import Context, fmt_num
+
+__all__ = ["share_above_whole"]
+
+#: Words naming a share of a whole in a 三级指标 name.
+_SHARE = re.compile(
+    r"满意度|满意率|合格率|达标率|覆盖率|知晓率|知晓度|认知度|认可度|入学率|巩固率|参保率|出勤率|准确率|正确率|及格率|"
+    r"优良率|通过率|成活率|存活率|普及率|识别率|辨识度"
+)
+#: "2" read for "≥" before a percent of at most 100: "290%" → "≥90%".
+_GE_AS_TWO = re.compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
+HUNDRED = Decimal(100)
+
+
+def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str, column_en: str) -> Iterator[Finding]:
+    """I12 when `cell` (the row's target or actual) is a percent above 100% on a row whose name names a share."""
+    p = ctx.parsed(cell)
+    if p.kind is not ValueKind.PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
+        return
+    word = _SHARE.search(ind.name.text)
+    if word is None:
+        return
+    ocr = _GE_AS_TWO.match(cell.text)
+    guess = f"疑为“≥{ocr.group(1)}%”（“≥”被识别或录入为“2”）" if ocr else "疑为识别或录入错误"
+    yield ctx.finding(
+        cell,
+        expected="不超过 100% 的比率",
+        actual=cell.text,
+        name=ind.name.text,
+        column=column,
+        column_en=column_en,
+        problem=f"超过 100%，而“{word.group(0)}”不可能超过 100%，{guess}；该值不能作为{column}，请核对后重新填写",
+        problem_en=f"is above 100%, which a {word.group(0)} cannot be (likely misread or mistyped)",
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取 {cell.ref}：“{cell.text}”，即 {fmt_num(p.number)}%；指标名称含“{word.group(0)}”（占全体的比率，"
+        f"按名称判断），不超过 100%；{guess}，需人工核对",
+        basis_en=f"read {cell.ref}: {cell.text!r} = {fmt_num(p.number)}%; the name says a share ({word.group(0)}), "
+        "at most 100% (judged from the name)",
+    )
