@@ -348,6 +348,7 @@ class ComponentRow:
         None  # the line's printed 占比 of its 合计 (湖北 部门总体资金情况), None where none is printed
     )
     group: str = ""  # the group label the line stands under (收入构成 / 支出构成), "" in a block without groups
+    within: bool = False  # a 其中 line: a part of the line above it, not one more line of the 合计
 
 
 @dataclass(frozen=True, slots=True)

@@ -247,6 +247,18 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
 
+def _is_approval(texts: list[str]) -> bool:
+    """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
+    exported filled repeats it — not an indicator named "…审核意见" with its values."""
+    rest = set(texts[1:])
+    return (
+        bool(texts)
+        and texts[0].endswith(H.APPROVAL_ENDINGS)
+        and len(rest) <= 1
+        and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
+    )
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -276,7 +288,9 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
         return (
             RowKind.NOTE
-            if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], 1 if one_text else len(cells))
+            if texts
+            and cells[0][0] == labels[0][0]
+            and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
             else RowKind.OTHER
         )
     if indicator_columns(grid, r) is not None:
@@ -300,7 +314,11 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE
     if header_fields(grid, r):
         return RowKind.HEADER_FIELD
-    if texts and cells[0][0] == labels[0][0] and _is_note(texts[0], 1 if one_text else len(cells)):
+    if (
+        texts
+        and cells[0][0] == labels[0][0]
+        and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
+    ):
         return RowKind.NOTE
     return RowKind.OTHER
 

@@ -494,8 +494,18 @@ class _Reader(FundsRows):
         rest = [c for c, v in cells[1:]]
         if rest:
             expected = value_at(self.grid, r, rest[0])
+            # the expected text's merge exported filled (年度总体目标 │ text │ text │ text │ other text): its copies in the
+            # columns right after it are no 实际完成情况 — the first other cell is (all copies: the second one, as before)
+            copies = 1
+            while (
+                copies < len(rest)
+                and rest[copies] == rest[copies - 1] + 1
+                and self.grid.raw(r, rest[copies]) == self.grid.raw(r, rest[0])
+            ):
+                copies += 1
+            second = rest[copies] if copies < len(rest) else rest[1] if len(rest) > 1 else None
             actual = (
-                value_at(self.grid, r, rest[1]) if len(rest) > 1 else CellValue(None, self.grid.ref(r, rest[0] + 1))
+                value_at(self.grid, r, second) if second is not None else CellValue(None, self.grid.ref(r, rest[0] + 1))
             )
             self.cur.goals.append(Goal(expected, actual))
 
@@ -507,7 +517,9 @@ class _Reader(FundsRows):
         first = row_cells(self.grid, r)[:1]
         if not first or (first[0][0], H.normalise_label(first[0][1])) != self.goal_label:
             return False
-        return not {"expected", "actual"} & _goal_columns(self.grid, r).keys()
+        # the label itself may name a column ("年度总体目标完成情况" is also the 实际完成情况's name): only the others count
+        named = {role for role, c in _goal_columns(self.grid, r).items() if c != first[0][0]}
+        return not {"expected", "actual"} & named
 
     def _goal_row(self, r: int) -> bool:
         ec, ac = self.goal_cols.get("expected"), self.goal_cols.get("actual")
@@ -515,6 +527,9 @@ class _Reader(FundsRows):
             self._unmapped(r, Severity.WARNING)
             return False
         lo, hi = sorted((ec, ac))
+        cells = row_cells(self.grid, r)
+        if len(cells) > 2 and cells[0][0] < lo and len({str(v) for _, v in cells}) == 1:
+            return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
         first = [(c, v) for c, v in row_cells(self.grid, r, lo, hi)]
         second = [(c, v) for c, v in row_cells(self.grid, r, hi)]
         left = value_at(self.grid, r, first[0][0]) if first else empty_at(self.grid, r, lo)
@@ -1000,12 +1015,15 @@ def _goal_columns(grid: Grid, r: int) -> dict[str, int]:
     """预期目标/实际完成情况 columns of a goals header; the block's own row label ("总体目标", "年度总体目标
     完成情况" in column A) names a column only when no other cell of the row does."""
     found: dict[str, int] = {}
+    row_labels: set[int] = set()  # columns holding the block's row label (column A, or wherever the table starts)
     for c, label in row_cells(grid, r):
         role = H.match_role(label, H.GOAL_COLUMNS)
         if role is None:
             continue
         is_row_label = H.strip_brackets(H.normalise_label(label)) in H.GOALS_LABELS or c == 0
-        if role not in found or (found[role] == 0 and not is_row_label):
+        if is_row_label:
+            row_labels.add(c)
+        if role not in found or (found[role] in row_labels and not is_row_label):
             found[role] = c
     return found
 

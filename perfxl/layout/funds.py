@@ -334,7 +334,9 @@ class FundsRows:
             self.component_pending = []  # a further group may follow under the same header (支出构成)
             return "subtotal"
         if H.normalise_label(row.label.text).startswith("其中"):
-            return "funds"  # "其中：设备购置" under a 子项: a part of the line above, not one more 子项 of the 合计
+            # "其中：设备购置" under a 子项: a part of the line above, not one more 子项 of the 合计 (kept, marked, for F11
+            # to tell the parts printed after it without their own 其中)
+            row = dataclasses.replace(row, within=True)
         if self.component_pending is None:
             self.cur.components.append(row)
         else:

@@ -32,6 +32,8 @@ __all__ = [
     "BASIC_ROWS",
     "BASIC_PARENTS",
     "NOTE_PREFIXES",
+    "APPROVAL_ENDINGS",
+    "SEAL_WORDS",
     "FUNDS_AMOUNT_ROLES",
     "FUNDS_SECTION_LABELS",
     "FUNDS_END_LABELS",
@@ -441,6 +443,11 @@ NOTE_PREFIXES = tuple(
         "(印章)",
     )
 )
+
+#: A row opening with an approval box ("财政部门支出股室初审意见 │ (盖章)", under 湖南 南岳's 申报表) ends a table like a
+#: note — whatever its merge, exported filled, repeats across the row.
+APPROVAL_ENDINGS = ("审核意见", "初审意见", "审批意见", "审查意见", "复核意见", "审定意见")
+SEAL_WORDS = ("盖章", "印章", "签章", "签字", "公章")
 
 # ------------------------------------------------------------------ 基础数据表 rows (canonical keys)
 BASIC_ROWS: dict[str, tuple[str, ...]] = {

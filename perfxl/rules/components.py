@@ -6,6 +6,7 @@ disagrees with its share while the others agree is named as the figure out of li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -78,6 +79,50 @@ def _out_of_line(
     return i, rest
 
 
+#: A group's name (收入构成, 支出构成): two or more letters that are no digits or numerals — not a line's number (1, 一).
+_GROUP_WORD = re.compile(r"[^\W\d_一二三四五六七八九十百零〇]{2,}")
+
+
+def _last_group_start(lines: tuple[ComponentRow, ...]) -> int | None:
+    """Where the last of several named groups starts (支出构成 after 收入构成 lines, one 合计 closing both), or None when
+    the lines stand under one group or none. Lines with no group name of their own (an unmerged layout's blank group
+    cell) belong to the group above them."""
+    names = [line.group if _GROUP_WORD.search(line.group) else "" for line in lines]
+    start = next((i for i, name in enumerate(names) if name and all(n in ("", name) for n in names[i:])), None)
+    if start is None or not any(names[:start]):
+        return None
+    return start
+
+
+def _completing_parts(ctx: Context, every: tuple[ComponentRow, ...], cells: list[CellValue | None]) -> set[int]:
+    """Indices of lines printed without 其中 that complete a 其中 list: "其中：人员经费 600" then "公用经费 124.2318" under
+    基本支出 724.2318 — the lines right after the 其中 lines whose figures bring theirs exactly to the line above are
+    its parts too (a 其中 heads its whole list). Empty when no run of lines does so."""
+    out: set[int] = set()
+    parent: Decimal | None = None
+    i = 0
+    while i < len(every):
+        if not every[i].within:
+            parent, i = ctx.number(cells[i]), i + 1
+            continue
+        j, found = i, Decimal(0)
+        while j < len(every) and every[j].within:
+            found += ctx.number(cells[j]) or Decimal(0)
+            j += 1
+        i = j
+        k = j
+        while parent is not None and k < len(every) and not every[k].within and found < parent - ctx.tol_money:
+            value = ctx.number(cells[k])
+            if value is None:
+                break
+            found, k = found + value, k + 1
+            if abs(found - parent) <= ctx.tol_money:
+                out.update(range(j, k))
+                i = k
+                break
+    return out
+
+
 @check("F11")
 def components_sum(ctx: Context) -> Iterator[Finding]:
     """Each amount column of the 子项 lines sums to the 合计 line's figure: off by more than the printed figures' rounding
@@ -93,10 +138,11 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
 def _group_sum(
     ctx: Context, ev: SelfEvaluation, lines: tuple[ComponentRow, ...], total: ComponentRow
 ) -> Iterator[Finding]:
-    """F11 over one group of lines and its 合计."""
+    """F11 over one group of lines and its 合计 (其中 lines kept aside: parts of the line above them)."""
+    every, lines = lines, tuple(line for line in lines if not line.within)
     block = _block_name(ev, lines)
     columns: list[tuple[CellValue | None, list[CellValue | None], str, str]] = [
-        (getattr(total, attr), [getattr(c, attr) for c in lines], zh, en) for attr, zh, en in _COLUMNS
+        (getattr(total, attr), [getattr(c, attr) for c in every], zh, en) for attr, zh, en in _COLUMNS
     ]
     if ev.components_label:  # the block names its one amount column itself (当年金额)
         columns = [(cell, cells, "", "") for cell, cells, _, _ in columns]
@@ -104,15 +150,15 @@ def _group_sum(
         columns.append(
             (
                 total.extra[i] if i < len(total.extra) else None,
-                [c.extra[i] if i < len(c.extra) else None for c in lines],
+                [c.extra[i] if i < len(c.extra) else None for c in every],
                 header,
                 header,
             )
         )
-    for cell, cells, zh, en in columns:
-        if cell is None or any(c is None for c in cells):
+    for cell, every_cell, zh, en in columns:
+        if cell is None or any(c is None for c in every_cell):
             continue  # the block has no such column
-        parts = [c for c in cells if c is not None]
+        parts = [c for c, line in zip(every_cell, every, strict=True) if c is not None and not line.within]
         if ctx.is_blank(cell):
             ctx.skip(f"{block}{zh}的合计栏未填写，未核对各子项之和", f"the components' {en} total is blank")
             continue
@@ -129,6 +175,19 @@ def _group_sum(
         found = sum((v for v in values if v is not None), Decimal(0))
         if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
             continue
+        last, other_reading, other_reading_en = _last_group_start(lines), "", ""
+        if last is not None:
+            own = sum((v for v in values[last:] if v is not None), Decimal(0))
+            if abs(own - reported) <= ctx.tol_money or ctx.total_as_printed(cell, own):
+                continue  # 收入构成 printed no 合计 of its own: the one 合计 is 支出构成's, and its lines add up to it
+            other_reading = f"；若合计只计“{lines[last].group}”各行，其和为 {fmt_num(own)}，亦不符"
+            other_reading_en = f"; {lines[last].group}'s lines alone give {fmt_num(own)}, no match either"
+        completing = _completing_parts(ctx, every, every_cell)
+        if completing:
+            rest = [ctx.number(c) for j, c in enumerate(every_cell) if not every[j].within and j not in completing]
+            own = sum((v for v in rest if v is not None), Decimal(0))
+            if abs(own - reported) <= ctx.tol_money or ctx.total_as_printed(cell, own):
+                continue  # "其中：人员经费" then "公用经费" under 基本支出: the second part printed without its own 其中
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
         blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]
         if not blank and not ctx.beyond_rounding(reported - found, cell, parts):
@@ -170,8 +229,10 @@ def _group_sum(
                 "；子项" + "、".join(f"“{b}”" for b in blank) + "未填写，差额可能即为其数额，需人工核对"
                 if blank and short
                 else ""
-            ),
+            )
+            + other_reading,
             basis_en=f"read the components' {en}: {listed} = {fmt_num(found)}, total {cell.text}"
-            + ("; a blank item may hold the difference" if blank and short else ""),
+            + ("; a blank item may hold the difference" if blank and short else "")
+            + other_reading_en,
             related=tuple(c.ref for c in parts if c.ref is not None),
         )

@@ -50,9 +50,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
         unit_a = _yuan_per(a.unit or t.unit or ev.funds.unit)
         if unit_t is None or unit_a is None:
             continue  # a unit cost (万元/场), a count, a rate: not the project's whole money
-        if not _as_printed(budget * funds_yuan / unit_t, t.number) or _as_printed(
-            executed * funds_yuan / unit_a, a.number
-        ):
+        if not _as_printed(budget * funds_yuan / unit_t, t.number) or _agree(executed * funds_yuan / unit_a, a.number):
             continue  # a target that is not the whole budget, or an actual that is the spending
         if _as_printed(budget * funds_yuan / unit_a, executed * funds_yuan / unit_a):
             continue  # all the budget spent: the budget and the spending are one figure
@@ -75,6 +73,12 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
 def _is_cost(ind: Indicator) -> bool:
     """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
     return "成本" in ind.level2.text or ("成本" in ind.name.text and not ind.level2.text.strip())
+
+
+def _agree(spent: Decimal, actual: Decimal) -> bool:
+    """The 全年执行数 and the actual are one figure at the coarser of their printed places: "125.25万" against a block
+    printing 125.3 (or 125) is the spending, not another figure."""
+    return _as_printed(spent, actual) or _as_printed(actual, spent)
 
 
 def _as_printed(exact: Decimal, printed: Decimal) -> bool:

@@ -39,15 +39,25 @@ def _inside_the_others_merge(goal: Goal, cell: CellValue) -> bool:
     return ref is not None and anchor is not None and ref.anchor is not None and ref.anchor == anchor.cell
 
 
+#: An achievement of completion words only ("完成", "已全部完成", "按计划完成年度目标"): no words of the goal copied, even
+#: where the goal holds them ("完成64户补助") — too little said, but no restatement.
+_DONE_ONLY = re.compile(
+    r"^(?:已|均|均已|全部|基本|按时|按期|如期|按计划|圆满|顺利|足额)*(?:完成|实现|达到|达成|落实)了?"
+    r"(?:年度|全年|预期|既定)?(?:绩效)?(?:目标|任务|目标任务)?$"
+)
+
+
 @check("G02")
 def goal_not_restated(ctx: Context) -> Iterator[Finding]:
     """实际完成情况 is not the 预期目标 again (identical, a fragment of it, or ≥ 90% similar)."""
     threshold = float(ctx.param("similarity", 0.9))
     for goal in ctx.ev.goals:
         exp, act = compact(goal.expected.text), compact(goal.actual.text)
-        if not exp or not act:
-            continue
+        if not exp or not act or ctx.is_blank(goal.expected) or ctx.is_blank(goal.actual):
+            continue  # "/" │ "/", "无" │ "无": nothing written (G01 says so), nothing restated
         ratio = similarity(exp, act)
+        if act != exp and _DONE_ONLY.match(act):
+            continue  # "完成" inside "完成64户补助": a bare completion word, not the goal's text
         if act in exp or ratio >= threshold:
             if act in exp:
                 zh, en = "逐字包含在预期目标中", "copied word for word from the goal"

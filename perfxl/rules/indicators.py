@@ -491,8 +491,31 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
         )
 
 
-#: A percentage ending an indicator's name ("…质量达标率100%"): the value the name itself states.
-_NAME_PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
+#: A percentage ending an indicator's name ("…质量达标率100%"): the value the name itself states — or a range ending it
+#: ("达标率90%-95%", "90~95%"), the target then anywhere inside it.
+_NAME_PERCENT = re.compile(r"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*[-~～—–至到]\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
+_PERCENT = re.compile(r"\d\s*%")
+#: A change the name states ("较上年降低5%"): its level is 100 − 5 (or 100 + 5 after a rise), a target may state that.
+_CHANGE_WORD = re.compile(r"(?:降低|下降|减少|压减|压缩|节约|提高|提升|增长|增加|上升|上涨)\s*$")
+_FALL = ("降低", "下降", "减少", "压减", "压缩", "节约")
+
+
+def _name_states(name: str) -> tuple[Decimal, Decimal, str] | None:
+    """(lowest, highest, as printed) of the percentage or range ending `name`, or None: none ends it, or the name
+    states other percentages before it ("中央80%、地方20%": several values, none the name's one target)."""
+    m = _NAME_PERCENT.search(name)
+    if m is None or _PERCENT.search(name[: m.start()]):
+        return None
+    low, high = Decimal(m.group(1) or m.group(2)), Decimal(m.group(2))
+    return min(low, high), max(low, high), m.group(0).strip()
+
+
+def _change_level(name: str, stated: Decimal, start: int) -> Decimal | None:
+    """The level a change word before the name's figure gives ("降低5%" → 95, "增长10%" → 110), or None."""
+    m = _CHANGE_WORD.search(name[:start])
+    if m is None:
+        return None
+    return Decimal(100) - stated if m.group(0).strip() in _FALL else Decimal(100) + stated
 
 
 @check("I14")
@@ -500,24 +523,28 @@ def value_in_name(ctx: Context) -> Iterator[Finding]:
     """A name ending in a percentage ("*贫困地区旅游基础设施建设质量达标率100%", a template's name left with its value)
     beside a 指标值 that is another percentage (">=98%"): the row states two targets — a 警告, since which one was meant
     is for the filer to say (财预〔2021〕101号: the value belongs in 指标值). A placeholder ("(≥**%)"), a blank or a
-    non-percent target, or the same figure in both, says nothing."""
+    non-percent target, the same figure in both, a target inside a range the name ends with ("90%-95%" │ "92%"), the
+    level a stated change gives ("较上年降低5%" │ "≤95%"), or a name stating several percentages, says nothing."""
     for ind in ctx.indicators():
         name = unicodedata.normalize("NFKC", ind.name.text or "").strip()
-        m = _NAME_PERCENT.search(name)
-        if m is None or ctx.is_blank(ind.target):
+        stated = _name_states(name)
+        if stated is None or ctx.is_blank(ind.target):
             continue
+        low, high, printed = stated
         target = ctx.parsed(ind.target)
-        if target.kind is not ValueKind.PERCENT or target.number is None or target.number == Decimal(m.group(1)):
+        if target.kind is not ValueKind.PERCENT or target.number is None or low <= target.number <= high:
+            continue
+        if low == high and target.number == _change_level(name, low, len(name) - len(printed)):
             continue
         yield ctx.finding(
             ind.target,
-            expected=f"{m.group(1)}%",
+            expected=printed,
             actual=ind.target.text,
             name=ind.name.text,
-            stated=f"{m.group(1)}%",
-            basis=f"读取：三级指标名称“{ind.name.text}”末尾写明 {m.group(1)}%，年度指标值“{ind.target.text}”"
+            stated=printed,
+            basis=f"读取：三级指标名称“{ind.name.text}”末尾写明 {printed}，年度指标值“{ind.target.text}”"
             f"（{target.display()}）",
-            basis_en=f"read the name {ind.name.text!r}, ending in {m.group(1)}%, and the target {ind.target.text!r}",
+            basis_en=f"read the name {ind.name.text!r}, ending in {printed}, and the target {ind.target.text!r}",
             related=(ind.name.ref,) if ind.name.ref is not None else (),
         )
 

@@ -16,7 +16,7 @@ from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
-from .weights import is_adjustment
+from .weights import is_adjustment, unweighted
 
 _METHODS = {
     "positive": "positive",
@@ -587,8 +587,9 @@ def _not_applicable(ctx: Context, ind: Indicator) -> bool:
 def _items_met(ctx: Context, ind: Indicator) -> bool:
     """A scored row with neither target nor actual of its own whose unscored rows right below carry both, each met
     (★补助各类粮食作物种植面积 │ 10 │ │ │ 10 over 红薯种植面积 │ │ 5.5亩 │ 5.5亩, 萧县 衔接资金 绩效目标自评表): its score rests
-    on those items. An item met: its actual the target's very text with no operator ("5.5亩" │ "5.5亩"), or a figure in
-    the target's unit on the target's side of it (≥ unless the target says ≤/<). False when any item is not so, or
+    on those items. An item met: its actual the target's very text with no operator ("5.5亩" │ "5.5亩"), a figure in
+    the target's unit on the target's side of it (≥ unless the target says ≤/<), or, under a target in words, words of
+    the top tier ("按时完成" │ "已完成"). False when any item is not so, or
     when no such row follows."""
     if not (ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)) or ind.row is None:
         return False
@@ -596,10 +597,11 @@ def _items_met(ctx: Context, ind: Indicator) -> bool:
     below = [i for i in rows if i.row is not None and i.row > ind.row]
     items: list[Indicator] = []
     for item in below:
-        if item.row != ind.row + len(items) + 1 or not (ctx.is_blank(item.weight) and ctx.is_blank(item.score)):
+        if item.row != ind.row + len(items) + 1 or not unweighted(ctx, item):
             break
-        if _merged_score(ctx, item) is not None:
-            break  # a row scored by a merged 得分 cell is no item of the row above
+        merged = _merged_score(ctx, item)
+        if merged is not None and merged is not ind.score:
+            break  # a row scored by another merged 得分 cell is no item of the row above
         items.append(item)
     if not items:
         return False
@@ -609,6 +611,8 @@ def _items_met(ctx: Context, ind: Indicator) -> bool:
         t, a = ctx.parsed(item.target), ctx.parsed(item.actual)
         if a.op is None and item.actual.text.strip() == item.target.text.strip():
             continue
+        if t.number is None and a.number is None and a.tier == 0:
+            continue  # a worded item met in words ("按时完成" │ "已完成"), as any 定性 row is
         if a.op is not None or t.number is None or a.number is None or (t.unit or a.unit) != (a.unit or t.unit):
             return False
         if (a.number > t.number) if t.op in (Op.LE, Op.LT) else (a.number < t.number):

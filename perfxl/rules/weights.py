@@ -32,6 +32,37 @@ def _is_adjustment(ctx: Context, ind: Indicator) -> bool:
     return any(w in labels for w in ctx.profile.get("weights.adjustment_words", ()))
 
 
+def unweighted(ctx: Context, ind: Indicator) -> bool:
+    """A row that carries no weight of its own: 分值 and 得分 blank ("/", "—" as blank), or both printed 0."""
+    if ctx.is_blank(ind.weight) and ctx.is_blank(ind.score):
+        return True
+    return ctx.number(ind.weight) == 0 and (ctx.is_blank(ind.score) or ctx.number(ind.score) == 0)
+
+
+def is_item(ctx: Context, ind: Indicator) -> bool:
+    """An item of a ★ row: an unweighted row in the unbroken run of unweighted rows right under a weighted row with no
+    target and no actual of its own (★补助各类瓜果蔬菜种植面积 │ 10 │ │ │ 10 over 梨树种植面积 │ 0 │ 6亩 │ 6亩 │ 0, 萧县
+    衔接资金 绩效目标自评表): that row is scored on its items, which carry no weight."""
+    rows = ctx.indicators()
+    return id(ind) in ctx.once(("star_items", id(rows)), lambda: (rows, _items(ctx, rows)))[1]
+
+
+def _items(ctx: Context, rows: Sequence[Indicator]) -> frozenset[int]:
+    """The ids of the rows `is_item` holds, in one pass over the table."""
+    found: set[int] = set()
+    heading = False  # the row above is a ★ row, or one of its items
+    for above, ind in zip((None, *rows), rows, strict=False):
+        adjacent = above is not None and above.row is not None and ind.row is not None and ind.row == above.row + 1
+        if not unweighted(ctx, ind):
+            heading = ctx.is_blank(ind.target) and ctx.is_blank(ind.actual) and ctx.number(ind.weight) is not None
+            continue
+        if heading and adjacent:
+            found.add(id(ind))
+        else:
+            heading = False
+    return frozenset(found)
+
+
 def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
     """Σ of the rows' weights (扣分项/加分项 rows left out); None when no row has a weight."""
     values = [w for w in (ctx.number(i.weight) for i in rows if not is_adjustment(ctx, i)) if w is not None]
@@ -251,6 +282,8 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
             continue  # an unfilled slot ("指标2") or a 其中 sub-line: nothing is scored on it
         if is_adjustment(ctx, ind):
             continue  # 扣分项 │ … │ (空) │ -2: a deduction has no weight of its own
+        if weight == 0 and is_item(ctx, ind):
+            continue  # 梨树种植面积 │ 0 │ 6亩 │ 6亩 │ 0 under a ★ row scored on it: an item, weighted on the ★ row
         if weight is None and (ctx.is_error(ind.weight) or not ctx.is_blank(ind.weight)):
             continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
