@@ -56,7 +56,7 @@ _LEAD = re.compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
-_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
+_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$")  # "…经费预算安排5万元"
 _TAIL = re.compile(r"(?:合计|总计|共计|总额|为|是|达到|达|约|了|有|计)+$")
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
@@ -462,7 +462,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
-        if not subject:
+        if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
+            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
             subject = state.subject
             if role == "value":
                 role = state.role or "value"
