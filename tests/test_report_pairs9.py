@@ -171,3 +171,36 @@ def test_a_funds_cell_printed_with_its_unit_is_read(tmp_path):
     assert _codes(_narrative(tmp_path, HUANGGANG, 6, "執行率100%", "執行率90%")) == [("N01", "error", 6)]
     assert _codes(_narrative(tmp_path, HUANGGANG, 8, "項目經費10萬元", "項目經費12萬元")) == [("N01", "warning", 8)]
     assert not _narrative(tmp_path, HUANGGANG, 6, "實際支出10萬元", "實際支出100000元")
+
+
+# ---------------------------------------------------------------- an indicator restated: target, then 实际完成值 (宁德 p8)
+
+NINGDE = "fujian-ningde-rencaiyizhan-2023"
+
+
+def test_an_actual_told_as_the_forms_own_column_word_is_the_indicators(tmp_path):
+    """Failed before (宁德 p8, "實際完成值為40次" → 55次): only N02 (55 / 28 ≠ 143%) — the 55次 was read as some "完成值",
+    no indicator's actual, and never set against the table's 實際完成值 40次."""
+    found = _narrative(tmp_path, NINGDE, 8, "實際完成值為40次", "實際完成值為55次")
+    assert _codes(found) == [("N01", "error", 8)]
+    assert "40次" in found[0][3] and "55次" in found[0][3]
+
+
+def test_a_traditional_character_table_names_its_indicators_as_the_text_reads(tmp_path):
+    """Failed before (宁德 p1, 到位率 目標值 100% → 137%): quiet — the table's indicator names are printed in traditional
+    characters, the narrative is read as simplified, so no name ever matched."""
+    found = _narrative(tmp_path, NINGDE, 1, "目標值為100%", "目標值為137%")
+    assert _codes(found) == [("N01", "error", 1)]
+
+
+def test_the_year_word_before_an_indicators_name_is_filler(tmp_path):
+    """Failed before: the target "組織活動數量績效目標值是28次" → 38次 was paired by similarity only (a 警告 "按名称相似度
+    配对") — the table's name opens with 當年, which the text's subject drops; 当年/本年 are filler like 全年."""
+    found = _narrative(tmp_path, NINGDE, 8, "目標值是28次", "目標值是38次")
+    assert _codes(found) == [("N01", "error", 8)]
+    assert "相似度" not in found[0][3]
+
+
+def test_the_indicators_restated_as_published_stay_quiet(tmp_path):
+    assert not _narrative(tmp_path, NINGDE)
+    assert not _narrative(tmp_path, NINGDE, 8, "實際完成值為40次", "實際完成值為40次以上")

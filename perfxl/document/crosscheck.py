@@ -631,7 +631,7 @@ def _match(fact: Fact, subject: str, head: str, candidates: list[IndicatorValue]
     only by the pieces of its name after 为/向/对/给."""
     if not candidates:
         return None, False
-    names = [c.name for c in candidates]
+    names = [plain_narrative(c.name) for c in candidates]  # a traditional-character table, as the text reads
     found = match_name(subject, names)
     if found is None and (fact.quantity.is_count or fact.quantity.is_measure):
         # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own

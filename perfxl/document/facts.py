@@ -307,9 +307,9 @@ def _after_its_target(state: _State, qty: Quantity) -> bool:
 
 
 def _names_nothing(subject: str, name: str) -> bool:
-    """An actual's own words name nothing beyond the indicator before it: "" or a verb (完成, 达到) or a word of its
-    name ("资助" in 资助家庭经济困难学生人数)."""
-    own = re.sub(r"^(?:完成|实现|达到|达|为|是)+", "", subject)
+    """An actual's own words name nothing beyond the indicator before it: "" or a verb (完成, 达到), the 自评表's own
+    column word ("实际完成值为40次": 完成值) or a word of its name ("资助" in 资助家庭经济困难学生人数)."""
+    own = re.sub(r"^(?:完成|实现|达到|达|为|是)+(?:值|数)?", "", subject)
     return not own or own in name
 
 
