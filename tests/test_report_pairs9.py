@@ -204,3 +204,25 @@ def test_the_year_word_before_an_indicators_name_is_filler(tmp_path):
 def test_the_indicators_restated_as_published_stay_quiet(tmp_path):
     assert not _narrative(tmp_path, NINGDE)
     assert not _narrative(tmp_path, NINGDE, 8, "實際完成值為40次", "實際完成值為40次以上")
+
+
+# ---------------------------------------------------------------- what is NOT the project's own money
+
+
+def test_a_bare_spending_after_another_items_label_is_that_items(tmp_path):
+    """Failed before: "其中培训项目:全年预算数为50万元,执行数为45万元" — the 执行数 of the item the label names was set
+    against the project's 全年执行数 179.43 as an 错误. An owner-less 预算数/执行数 after 其中 or after a label naming an
+    item is that item's; after a heading ("资金投入情况:") it stays the project's."""
+    old = "全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。"
+    assert not _narrative(tmp_path, LUAN, 2, old, "其中培训项目:全年预算数为50万元,执行数为45万元。")
+    assert not _narrative(tmp_path, LUAN, 2, old, "中央财政资金:全年预算数为150万元,执行数为140万元。")
+    found = _narrative(tmp_path, LUAN, 2, old, "资金投入情况:全年预算数为200万元,执行数为189.43万元。")
+    assert ("N01", "error", 2) in _codes(found)
+
+
+def test_the_report_year_is_the_one_its_table_states(tmp_path):
+    """Failed before: a 2021 report naming 2021 once (its heading) and 2022 once took 2022 for its year (the later of a
+    tie), so "2022年预算安排250万元" — next year's plan — was set against the 2021 自评表's 全年预算数 200. The 自评表's
+    own year line "(2021 年度)" decides."""
+    new = "2022年预算安排250万元。全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。"
+    assert not _narrative(tmp_path, LUAN, 2, "全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。", new)

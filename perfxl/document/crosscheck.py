@@ -282,10 +282,31 @@ def _project_spending(run: _Run, fact: Fact) -> bool:
     )
 
 
+#: A spending told by the 自评表's column word alone ("执行数为…"), no owner named.
+_BARE_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)")
 #: A project report's budget told with no owner but the project's own words ("全年预算数为200万元", "该项目年初预算…").
 _OWN_PROJECT = re.compile(r"(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|的)*")
 #: Its money told by the project's own generic name, budget or spending unsaid ("2020年项目经费10万元主要用于…").
 _OWN_PROJECT_MONEY = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|该|本|此)*(?:项目|专项)(?:经费|资金)(?:总额)?")
+
+
+#: A label its sentence opens with ("其中培训项目：", "中央财政资金：") naming what the figures after it are of — unless it
+#: names a heading ("资金投入情况：", "1.预算执行分析：").
+_LABEL = re.compile(r"([^，,。；;：:]+)[：:]")
+_HEADING_LABEL = re.compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
+
+
+def _told_of_another(run: _Run, pi: int, fact: Fact) -> bool:
+    """An owner-less 预算数/执行数 its sentence tells of something it named before: after 其中 ("其中培训项目：全年预算数
+    为50万元") or after a label that names an item, not a heading — that item's money, not the project's."""
+    if pi < 0:
+        return False
+    sentence = sentences(run.sub.narrative[pi].text)[fact.sentence]
+    at = sentence.find(fact.clause)
+    before = sentence[: max(at, 0)]
+    if "其中" in before:
+        return True
+    return any(not _HEADING_LABEL.search(m.group(1)) for m in _LABEL.finditer(before))
 
 
 def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
@@ -309,10 +330,10 @@ def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
         pairing = f"按项目名称“{project.name}”与项目表的资金总额对照" + (
             "，正文未写明是预算数还是执行数" if role == "value" else ""
         )
-    elif fact.role == "budget" and _OWN_PROJECT.fullmatch(subject):
+    elif fact.role == "budget" and _OWN_PROJECT.fullmatch(subject) and not _told_of_another(run, pi, fact):
         amounts = project.budgets
         pairing = "正文未写明是哪一笔资金的预算，按本报告唯一一张项目表的资金总额对照"
-    elif fact.role == "value" and _OWN_PROJECT_MONEY.fullmatch(subject):
+    elif fact.role == "value" and _OWN_PROJECT_MONEY.fullmatch(subject) and not _told_of_another(run, pi, fact):
         amounts = (*project.budgets, project.executed)
         pairing = "正文写的是项目经费，未写明是预算数还是执行数，按本报告唯一一张项目表的资金总额对照"
     else:
@@ -781,6 +802,10 @@ def goal_texts(sub: Submission) -> list[CellValue]:
     return [c for c in cells if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)]
 
 
+#: The year a table's title or year line states ("(2021年度)", "2021 年度)").
+_TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
@@ -798,6 +823,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
+    tables = (*sub.evaluations, *sub.declarations)
+    stated = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
+    if len(stated) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
+        run.year = stated.pop()
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     for pi, ref, pf in parsed:
@@ -811,7 +840,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 _check_claim(run, pi, ref, fact)
             elif _check_project_money(run, pi, ref, fact):
                 continue  # "古昌镇…绿化美化项目100万元", "全年预算数为200万元": the one project table's funds total
-            elif _project_spending(run, fact):  # "该项目…全年支出296.1万元" in the project's own report
+            elif _project_spending(run, fact) and not (
+                _BARE_SPENDING.fullmatch(fact.subject) and _told_of_another(run, pi, fact)
+            ):  # "该项目…全年支出296.1万元", "执行数为179.43万元" in the project's own report
                 role = "value" if "执行" in fact.subject else "final"  # "执行数" is its own label, not "执行数决算数"
                 _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role=role))
             elif fact.role == "completion":
