@@ -824,9 +824,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
     tables = (*sub.evaluations, *sub.declarations)
-    stated = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
-    if len(stated) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
-        run.year = stated.pop()
+    table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
+    if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
+        run.year = table_years.pop()
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     for pi, ref, pf in parsed:
