@@ -226,3 +226,42 @@ def test_the_report_year_is_the_one_its_table_states(tmp_path):
     own year line "(2021 年度)" decides."""
     new = "2022年预算安排250万元。全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。"
     assert not _narrative(tmp_path, LUAN, 2, "全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。", new)
+
+
+# ---------------------------------------------------------------- probes on corpus tables (a written paragraph, a real table)
+
+
+def _with_corpus_table(tmp_path: Path, stem: str, paragraph: str):
+    """(code, severity, paragraph) of the findings above 提示 of a report: `paragraph`, then the corpus table `stem`."""
+    table = tomllib.loads((REPORTS.parent / f"{stem}.toml").read_text(encoding="utf-8"))
+    fixture = {"paragraphs": [paragraph], "tables": [{"name": "表1", "rows": table["rows"], "merges": table["merges"]}]}
+    path = tmp_path / "probe.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return [
+        (f.code, f.severity.value, f.ref.paragraph)
+        for f in result.findings
+        if isinstance(f.ref, TextRef) and f.severity.value != "info"
+    ]
+
+
+NENGYUAN = "yunnan-baoshan-nengyuan-2023"  # 保山市能源局 2023: funds in 元 (330,000.00 / 329,998.60 / 329,998.60)
+
+
+def test_a_spending_named_by_the_project_and_the_forms_column_word(tmp_path):
+    """Failed before: "能源安全检查及新能源项目推进经费全年执行数30万元" was quiet against the table's 329,998.60元 — the
+    name and the 自评表's column word together named no claim."""
+    found = _with_corpus_table(tmp_path, NENGYUAN, "2023年,能源安全检查及新能源项目推进经费全年执行数30万元。")
+    assert found == [("N01", "error", 1)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "2023年,能源安全检查及新能源项目推进经费年初预算33万元,全年预算数32.99986万元,全年执行数32.99986万元,执行率100%。",
+        "2023年,该项目全年预算数约33万元,全年执行数为329998.60元,预算执行率100%。",
+    ],
+)
+def test_a_table_in_yuan_restated_in_wan_stays_quiet(tmp_path, paragraph):
+    assert not _with_corpus_table(tmp_path, NENGYUAN, paragraph)

@@ -282,6 +282,8 @@ def _project_spending(run: _Run, fact: Fact) -> bool:
     )
 
 
+#: The 自评表's spending column word after a name ("…推进经费全年执行数30万元").
+_SPENDING_TAIL = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)$")
 #: A spending told by the 自评表's column word alone ("执行数为…"), no owner named.
 _BARE_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)")
 #: A project report's budget told with no owner but the project's own words ("全年预算数为200万元", "该项目年初预算…").
@@ -323,6 +325,8 @@ def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     subject, role = fact.subject, fact.role
     if subject.endswith("的支出"):  # facts' "X的支出": X's spending ("…专项经费预算10万元,实际支出10万元")
         subject, role = subject[: -len("的支出")], "final"
+    elif (tail := _SPENDING_TAIL.search(subject)) and tail.start() > 0:  # "…推进经费全年执行数30万元"
+        subject, role = subject[: tail.start()], "final"
     if name and normal_name(subject) == name:
         amounts = {"budget": project.budgets, "final": (project.executed,)}.get(
             role, (*project.budgets, project.executed)
