@@ -79,7 +79,7 @@ def test_a_bare_budget_is_the_project_tables_budget(tmp_path):
     the 210 was never set against the 自评表's 全年预算数 200. Now one N01 — a 警告: the text does not say whose budget."""
     found = _narrative(tmp_path, LUAN, 2, "全年预算数为200万元", "全年预算数为210万元")
     assert _codes(found) == [("N01", "warning", 2)]
-    assert "210万元" in found[0][3] and "200万元" in found[0][3] and "表1!E6" in found[0][3]
+    assert "210万元" in found[0][3] and "200万元" in found[0][3] and "表1!D6" in found[0][3]
 
 
 def test_a_bare_spending_is_the_project_tables_spending(tmp_path):
