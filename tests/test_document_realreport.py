@@ -63,6 +63,21 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: 2020180)共下达…专项经费"). Still out of reach: money in 万 without 元 ("水东8万、狸桥6万…": not read as money — reading
 #: it would be a guess), a remainder told after its figure ("还有600万元暂未拨付"), paid + still to pay = total ("已…支付
 #: 9600万元…共9925万元,还需拨付325万元"), a rate whose counts are in other paragraphs (无为 "超任务43%").
+#: Report pairs 9 (blind, first run 2026-12-04; searched FROM THE TABLE SIDE: ≈40 searches of the stored pages for the
+#: corpus tables' own reports found five publications that hold a table of the corpus AND the narrative restating it —
+#: 黄冈档案馆 2020 (its one-page 项目绩效自评报告 before 附件2), 六安 公共文化 2021 (a 自评综述 paragraph above the table),
+#: 宁德 人才驿站 2023 (a 项目绩效评价 text around its 定量目标 table), 淮北 农村文化 2025 (seven numbered items above its
+#: 目标表), 荣昌 绿化 2022 (a list of projects and amounts above its 目标表); 64 paragraphs, 5 tables, each table copied
+#: from its corpus file): found 0 of 1 (荣昌 p1: the list's 100万元 against the 目标表's 153.5184 for the same project, a
+#: 警告), no false 错误, no false 警告, all 16 agreeing facts quiet; the one table error (六安 I7) found. But quiet for a
+#: poor reason: probing the pairs' own paragraphs with one figure changed showed the narrative was barely held to its
+#: table — a bare "全年预算数为210万元", "执行数为189.43万元", "完成预算的87.7%" (N02 only, never N01), a budget or a
+#: spending named by the table's own 项目名称, "预算安排6万元", and every figure of a 自评表 printing "10萬" (no number read)
+#: went unchecked; "约为180万元" against 179.43 was an 错误. After the general fixes (tests/test_report_pairs9.py): 1 of 1,
+#: no false 错误 or 警告, the 16 quiet, and each of those probes finds exactly one N01 at its paragraph (a 警告 where the
+#: text does not say which amount it means or gives a 约数), while the same figures restated in 元, rounded, with 约/近,
+#: as the 年初 column or another year's stay quiet. Not read: the 宁德 text's claim that 预算执行率 earned full marks for
+#: 资金使用率 > 95% while it states 资金投入 0萬元 of 10萬元 ([[expect_other]], two paragraphs' claims).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

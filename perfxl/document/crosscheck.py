@@ -44,7 +44,7 @@ from .precision import (
     bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
-from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, table_values
+from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, project_funds, table_values
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -126,6 +126,10 @@ def _compare(
             for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)")
             if p
         )
+    if _approximate(fact):  # "约100万元" against 153.5: far apart, but the text says it is no exact figure
+        certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
+        pairing = "；".join(p for p in (pairing, "正文写的是约数") if p)
+        pairing_en = "; ".join(p for p in (pairing_en, "the text gives an approximate figure") if p)
     run.contradicted.add((pi, fact.index))
     sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
     narrative_text = f"{sign}{fact.quantity.text}"
@@ -284,6 +288,8 @@ def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
 
 _PROJECT_SPENDING = re.compile(
     r"(?:(?:该|本|此)?项目|(?:资金)?到位)(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|共|的)*支出"  # …资金到位…，实际支出
+    # the 自评表's own column word with no other owner: "执行数为179.43万元", "该项目全年执行数…", "实际执行金额…"
+    r"|(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)"
 )
 
 
@@ -296,6 +302,90 @@ def _project_spending(run: _Run, fact: Fact) -> bool:
         and fact.role in ("value", "final")
         and bool(_PROJECT_SPENDING.fullmatch(fact.subject))
     )
+
+
+#: The 自评表's spending column word after a name ("…推进经费全年执行数30万元").
+_SPENDING_TAIL = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)$")
+#: A spending told by the 自评表's column word alone ("执行数为…"), no owner named.
+_BARE_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)")
+#: A project report's budget told with no owner but the project's own words ("全年预算数为200万元", "该项目年初预算…").
+_OWN_PROJECT = re.compile(r"(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|的)*")
+#: Its money told by the project's own generic name, budget or spending unsaid ("2020年项目经费10万元主要用于…").
+_OWN_PROJECT_MONEY = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|该|本|此)*(?:项目|专项)(?:经费|资金)(?:总额)?")
+
+
+#: A label its sentence opens with ("其中培训项目：", "中央财政资金：") naming what the figures after it are of — unless it
+#: names a heading ("资金投入情况：", "1.预算执行分析：").
+_LABEL = re.compile(r"([^，,。；;：:]+)[：:]")
+_HEADING_LABEL = re.compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
+
+
+def _told_of_another(run: _Run, pi: int, fact: Fact) -> bool:
+    """An owner-less 预算数/执行数 its sentence tells of something it named before: after 其中 ("其中培训项目：全年预算数
+    为50万元") or after a label that names an item, not a heading — that item's money, not the project's."""
+    if pi < 0:
+        return False
+    sentence = sentences(run.sub.narrative[pi].text)[fact.sentence]
+    at = sentence.find(fact.clause)
+    before = sentence[: max(at, 0)]
+    if "其中" in before:
+        return True
+    return any(not _HEADING_LABEL.search(m.group(1)) for m in _LABEL.finditer(before))
+
+
+def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """A money figure of the report's one project (table_facts.project_funds) against that table's funds total — named
+    by the table's own 项目名称 ("古昌镇…绿化美化项目100万元": one of its budgets, or its 全年执行数), or a budget with no
+    other owner ("全年预算数为200万元": its 全年 or 年初预算数). N01 when it is none of them, a judgement: the text does
+    not say which amount it states. True when the figure was taken as the project's."""
+    project = run.project
+    if project is None or not fact.quantity.is_money or fact.role not in ("value", "budget", "final"):
+        return False
+    if fact.parent is not None or _another_years(run, fact):
+        return False  # a part ("其中中央资金…"), another year's
+    name = normal_name(plain_narrative(project.name))  # a traditional-character table, as the (simplified) text reads
+    subject, role = fact.subject, fact.role
+    if subject.endswith("的支出"):  # facts' "X的支出": X's spending ("…专项经费预算10万元,实际支出10万元")
+        subject, role = subject[: -len("的支出")], "final"
+    elif (tail := _SPENDING_TAIL.search(subject)) and tail.start() > 0:  # "…推进经费全年执行数30万元"
+        subject, role = subject[: tail.start()], "final"
+    if name and normal_name(subject) == name:
+        amounts = {"budget": project.budgets, "final": (project.executed,)}.get(
+            role, (*project.budgets, project.executed)
+        )
+        pairing = f"按项目名称“{project.name}”与项目表的资金总额对照" + (
+            "，正文未写明是预算数还是执行数" if role == "value" else ""
+        )
+    elif fact.role == "budget" and _OWN_PROJECT.fullmatch(subject) and not _told_of_another(run, pi, fact):
+        amounts = project.budgets
+        pairing = "正文未写明是哪一笔资金的预算，按本报告唯一一张项目表的资金总额对照"
+    elif fact.role == "value" and _OWN_PROJECT_MONEY.fullmatch(subject) and not _told_of_another(run, pi, fact):
+        amounts = (*project.budgets, project.executed)
+        pairing = "正文写的是项目经费，未写明是预算数还是执行数，按本报告唯一一张项目表的资金总额对照"
+    else:
+        return False
+    found = [a for a in amounts if a is not None]
+    if not found:
+        return False
+    if not any(_agrees(fact, a) for a in found):
+        table = found[0]
+        _compare(
+            run,
+            pi,
+            ref,
+            fact,
+            table.value,
+            table.unit,
+            table.step,
+            table.refs,
+            table.label,
+            # its spending, named: the 全年执行数 (as "该项目…支出"); a budget or an amount: which one is meant is open
+            certainty=Certainty.CERTAIN if role == "final" else Certainty.JUDGEMENT,
+            pairing=pairing,
+            pairing_en="the project's money by its name or with no other owner"
+            + ("" if role == "final" else "; which amount the text means is not said"),
+        )
+    return True
 
 
 #: A budget stated only by its parts: "1.预算数：2021年，包含补助…资金774万元、补助…资金240万元…" (the 预算数 item of a
@@ -440,8 +530,9 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     last year's or another year's rate."""
     tv = run.values.get(("execution_rate", "final"))
     head = _around(fact)[0]
-    if tv is None or "执行率" not in fact.subject + head or _OTHER_RATE.search(head) or _another_years(run, fact):
-        return
+    named = "执行率" in fact.subject + head or ("完成预算" in head and run.project is not None and run.project.executed)
+    if tv is None or not named or _OTHER_RATE.search(head) or _another_years(run, fact):
+        return  # "完成预算的89.7%" is the rate in a project's own report (its 自评表 states 执行数), not a 三公经费's
     if _own_figures_give(run.facts.get(pi, ()), fact, run.values.get(("expense", "final"))):
         return  # "当年财政拨款1000万元，实际支出960万元，执行率96%": the rate of its own figures, which speak for it
     if "结转" in fact.subject and not _NOT_THIS_YEARS.search(fact.subject):
@@ -452,7 +543,8 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
         return  # a department's report telling of one of its projects: not the department's rate
-    rate = dataclasses.replace(fact, role="value")  # named "预算执行率", not "…完成预算的比例"
+    # named "预算执行率", not "…完成预算的比例" (unless the text says 完成预算 itself)
+    rate = dataclasses.replace(fact, role="value") if "执行率" in fact.subject + head else fact
     printed = _printed_rate_alike(run, fact)
     _compare(
         run,
@@ -615,7 +707,7 @@ def _match(fact: Fact, subject: str, head: str, candidates: list[IndicatorValue]
     only by the pieces of its name after 为/向/对/给."""
     if not candidates:
         return None, False
-    names = [c.name for c in candidates]
+    names = [plain_narrative(c.name) for c in candidates]  # a traditional-character table, as the text reads
     found = match_name(subject, names)
     if found is None and (fact.quantity.is_count or fact.quantity.is_measure):
         # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
@@ -769,6 +861,10 @@ def goal_texts(sub: Submission) -> list[CellValue]:
     return [c for c in cells if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)]
 
 
+#: The year a table's title or year line states ("(2021年度)", "2021 年度)").
+_TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
@@ -783,8 +879,13 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
+    tables = (*sub.evaluations, *sub.declarations)
+    table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
+    if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
+        run.year = table_years.pop()
     parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     for pi, ref, pf in parsed:
@@ -796,8 +897,13 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
-            elif _project_spending(run, fact):  # "该项目…全年支出296.1万元" in the project's own report
-                _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role="final"))
+            elif _check_project_money(run, pi, ref, fact):
+                continue  # "古昌镇…绿化美化项目100万元", "全年预算数为200万元": the one project table's funds total
+            elif _project_spending(run, fact) and not (
+                _BARE_SPENDING.fullmatch(fact.subject) and _told_of_another(run, pi, fact)
+            ):  # "该项目…全年支出296.1万元", "执行数为179.43万元" in the project's own report
+                role = "value" if "执行" in fact.subject else "final"  # "执行数" is its own label, not "执行数决算数"
+                _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role=role))
             elif fact.role == "completion":
                 _check_execution_rate(run, pi, ref, fact)
             elif fact.subject:

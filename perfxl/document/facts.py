@@ -56,7 +56,7 @@ _LEAD = re.compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
-_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算数?|决算数?)(?:为|是|达|达到)?$")
+_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$")  # "…经费预算安排5万元"
 #: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
 #: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
 _TAIL = re.compile(
@@ -325,9 +325,9 @@ def _after_its_target(state: _State, qty: Quantity) -> bool:
 
 
 def _names_nothing(subject: str, name: str) -> bool:
-    """An actual's own words name nothing beyond the indicator before it: "" or a verb (完成, 达到) or a word of its
-    name ("资助" in 资助家庭经济困难学生人数)."""
-    own = re.sub(r"^(?:完成|实现|达到|达|为|是)+", "", subject)
+    """An actual's own words name nothing beyond the indicator before it: "" or a verb (完成, 达到), the 自评表's own
+    column word ("实际完成值为40次": 完成值) or a word of its name ("资助" in 资助家庭经济困难学生人数)."""
+    own = re.sub(r"^(?:完成|实现|达到|达|为|是)+(?:值|数)?", "", subject)
     return not own or own in name
 
 
@@ -535,7 +535,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
-        if not subject:
+        if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
+            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
             subject = state.subject
             if role == "value":
                 role = state.role or "value"

@@ -22,7 +22,7 @@ __all__ = ["NameMatch", "match_name", "normal_name", "ratio", "FUZZY_THRESHOLD",
 FUZZY_THRESHOLD = 75.0
 FUZZY_MARGIN = 10.0
 
-_FILLER = re.compile(r"^(?:全县|全市|全区|我县|我市|全年|累计|完成|实现|达到)+")
+_FILLER = re.compile(r"^(?:全县|全市|全区|我县|我市|全年|当年|本年|累计|完成|实现|达到)+")
 _VERB = re.compile(r"^(?:" + "|".join(sorted(RESULT_VERBS, key=len, reverse=True)) + r")")
 _TRAIL = re.compile(r"[0-9.%，,。]+$")
 

@@ -96,7 +96,7 @@ _LOWER_BEFORE = re.compile(r"(超过|超出|(?<![赶])超|突破|高于|不低�
 _LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
 _UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
 _UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
-_ABOUT = re.compile(r"(约|近|接近|将近|大约|逾)\s*$|^\s*(左右|余|多)")
+_ABOUT = re.compile(r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)")  # "约为180万元" too
 
 
 def _around(fact: Fact) -> tuple[str, str]:
@@ -139,13 +139,16 @@ def _approximate(fact: Fact) -> bool:
 
 
 def _about_interval(fact: Fact) -> Interval:
-    """An approximate figure ("约250亿元", "近66亿元") stands for any value its last non-zero digit may round or be cut
-    to: "约250" is 245 … 260, "近66" 65.5 … 67 — never a figure to be judged in its last place."""
-    step = fact.quantity.step
-    value = abs(fact.quantity.value)
-    while value and value % (step * 10) == 0:
-        step *= 10
-    return Interval.printed(_signed(fact), step)
+    """The values an approximate figure ("约150万元", "近100万元") may stand for: rounded at its last nonzero digit, so
+    "约150万元" is anything in [145, 155) and "约100万元" anything in [50, 150); an exact figure keeps `_interval`."""
+    if not _approximate(fact):
+        return _interval(fact)
+    value, step = _signed(fact), fact.quantity.step
+    steps = abs(value) / step
+    while steps and steps % 10 == 0:
+        step, steps = step * 10, steps / 10
+    exact = _interval(fact)  # never narrower than the figure as printed
+    return Interval(min(value - step / 2, exact.lo), max(value + step / 2, exact.hi))
 
 
 def _fits(fact: Fact, value: Decimal, unit: str | None, step: Decimal) -> bool:

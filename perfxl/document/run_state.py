@@ -14,7 +14,7 @@ from ..numbers import fmt_decimal, round_half_up
 from ..units import convert
 from .facts import Fact, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
-from .table_facts import IndicatorValue, TableValue
+from .table_facts import IndicatorValue, ProjectFunds, TableValue
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
@@ -49,6 +49,7 @@ class _Run:
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
     year: str = ""  # the report's year: the one its narrative names most
     facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
+    project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
 
 
 _YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")

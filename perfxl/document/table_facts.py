@@ -15,13 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import AmountRow, CellRef, CellValue, Indicator, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
 from .vocabulary import SCORE_UNIT
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
-__all__ = ["TableValue", "IndicatorValue", "table_values", "indicator_values", "printed_step"]
+__all__ = [
+    "TableValue",
+    "IndicatorValue",
+    "ProjectFunds",
+    "table_values",
+    "indicator_values",
+    "project_funds",
+    "printed_step",
+]
 
 _BREAKDOWN = re.compile(r"([\u4e00-\u9fff（）()]+?)\s*[：:；;]\s*(-?\d[\d,]*(?:\.\d+)?)")
 _BASIC_ROWS = {
@@ -80,6 +89,19 @@ class IndicatorValue:
 
 def _num(cell: CellValue | None) -> Decimal | None:
     return None if cell is None or cell.is_blank else to_decimal(cell.raw)
+
+
+def _money(cell: CellValue | None, unit: str) -> Decimal | None:
+    """A funds cell's amount in the block's `unit`: a number, or one printed with its money unit ("10萬" in a 万元
+    block is 10; "100000元" in it 10). None for anything else (a word, an approximate "约10万")."""
+    number = _num(cell)
+    if number is not None or cell is None or cell.is_blank or not isinstance(cell.raw, str):
+        return number
+    parsed = parse_value(cell.raw)
+    if parsed.kind is not ValueKind.NUMBER or parsed.number is None or not parsed.unit or "约" in cell.raw:
+        return None
+    conv = convert(parsed.number, parsed.unit, unit)
+    return conv.value if conv.ok and not conv.approximate else None
 
 
 def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, str, str]) -> None:
@@ -171,7 +193,7 @@ def _breakdown(out: dict, sub: Submission) -> None:
             out.setdefault((claim, "final"), TableValue(claim, "final", value, unit, step, (ref,), label, guess=guess))
         total = funds.total
         if total is not None and ("expense", "final") not in out:
-            value = _num(total.executed)
+            value = _money(total.executed, unit)
             if value is not None and total.executed.ref is not None:
                 out[("expense", "final")] = TableValue(
                     "expense",
@@ -191,7 +213,8 @@ def _execution_rate(out: dict, sub: Submission) -> None:
     if len(totals) != 1:
         return
     total = totals[0]
-    executed, budget = _num(total.executed), _num(total.full_budget)
+    unit = next(ev.funds.unit for ev in sub.evaluations if ev.funds is not None and ev.funds.total is total) or "万元"
+    executed, budget = _money(total.executed, unit), _money(total.full_budget, unit)
     if executed is None or not budget or total.executed.ref is None or total.full_budget.ref is None:
         return
     out[("execution_rate", "final")] = TableValue(
@@ -279,6 +302,48 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                         claim, "final", value, "人", Decimal(1), (cell.ref,), f"基础数据表“{label}”"
                     )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFunds:
+    """The one project table of a report (its 项目支出 自评表, or its 目标表/申报表 when it has no 自评表): the 项目名称 and
+    the funds total's amounts — `budgets` (全年预算数, then 年初预算数) and `executed` (全年执行数; None on a 目标表)."""
+
+    name: str
+    budgets: tuple[TableValue, ...]
+    executed: TableValue | None
+
+
+def project_funds(sub: Submission) -> ProjectFunds | None:
+    """The project whose money a project report's narrative tells without naming another: the one 项目支出 自评表 with a
+    funds total, else the one 目标表/申报表 with one (a report with several, or a 部门整体 one, names no single project)."""
+    evaluations = [ev for ev in sub.evaluations if ev.funds is not None and ev.funds.total is not None]
+    tables = evaluations or [ev for ev in sub.declarations if ev.funds is not None and ev.funds.total is not None]
+    if len(tables) != 1 or (evaluations and tables[0].kind != "project"):
+        return None
+    table = tables[0]
+    assert table.funds is not None and table.funds.total is not None
+    total, unit = table.funds.total, table.funds.unit or "万元"
+    label = "自评表" if evaluations else "目标表"
+    name_cell = table.header.get("项目名称")
+
+    def value(cell: CellValue, column: str) -> TableValue | None:
+        number = _money(cell, unit)
+        if number is None or cell.ref is None:
+            return None
+        step = printed_step(cell.raw) or Decimal(1)
+        row = total.label.text.strip().rstrip("：:")
+        return TableValue(
+            "project", column, number, unit, step, (cell.ref,), f"{label}“{row}”{column if evaluations else ''}"
+        )
+
+    budgets = tuple(
+        v for v in (value(total.full_budget, "全年预算数"), value(total.initial_budget, "年初预算数")) if v is not None
+    )
+    executed = value(total.executed, "全年执行数") if evaluations else None
+    if not budgets and executed is None:
+        return None
+    return ProjectFunds(name_cell.text.strip() if name_cell is not None else "", budgets, executed)
 
 
 _NUMERIC = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
