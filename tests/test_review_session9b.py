@@ -156,3 +156,16 @@ def test_a_month_or_day_deadline_answered_done_is_still_flagged(tmp_path, deadli
     rows, merges = real._fucai()
     rows[4][4] = deadline
     assert _at(_workbook(tmp_path, rows, merges), "S14", "F5") == [("S14", "warning")]
+
+
+# ---------------------------------------------------------------- 港南 2018: an unheaded column that counts the rows
+
+
+def test_an_unheaded_column_counting_the_rows_is_no_score_column(tmp_path):
+    """港南区 2018's 评分细则 with 1, 2, 3, 4 after 分值 (3, 2, 8, 10): each no larger than its 分值, but a counter — a
+    序号 written at the right, not scores. Before, read as 得分 (sheet "read", scores 1 of 3, 2 of 2 …); now unread,
+    which the coverage says."""
+    rows, merges = real._gangnan()
+    for number, row in enumerate(rows[2:], 1):
+        row[3] = str(number)
+    assert _workbook(tmp_path, rows, merges).coverage.sheets[0].kind == "other"
