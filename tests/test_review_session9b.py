@@ -58,6 +58,38 @@ def test_a_full_rate_no_printed_precision_explains_stays_certain(tmp_path, actua
     assert _at(_workbook(tmp_path, rows, merges), "F05", "G8") == [("F05", "error")]
 
 
+def _yinchuan_criteria(criteria, actual, score):
+    """The 银川 table with a 评分标准 column after 得分, as 部门 评分表 print it."""
+    rows, merges = real._yinchuan(weight_head="分值")
+    for row in rows:
+        row.insert(7, E)
+    rows[2][7] = "评分标准"
+    rows[7][5], rows[7][6], rows[7][7] = actual, score, criteria
+    return rows, merges
+
+
+def test_a_rate_below_100_under_a_stated_tiered_method_is_coverage(tmp_path):
+    """评分标准 "执行率≥90%得满分，每低1%扣0.5分", 95% scored 10 — right by the form's method. Before: 警告 F05 "95.00%×10 =
+    9.5（表中未写明该指标的计分方法…）" though the row states it. perfxl does not apply a stated tiered rule here: the
+    row is not checked, and the coverage says why."""
+    rows, merges = _yinchuan_criteria("执行率≥90%得满分，每低1%扣0.5分", "95%", "10")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _at(result, "F05", "G8")
+    assert [s.code for s in result.coverage.skipped if "评分标准另有写法" in s.reason_zh] == ["F05"]
+
+
+@pytest.mark.parametrize(
+    ("criteria", "expected"),
+    [
+        ("得分=执行率×分值", "error"),  # the words confirm the plain method: 9 at 100% stays certain
+        ("按序时进度考核，每季度未达进度扣1分", "warning"),  # another basis named: before, 错误
+    ],
+)
+def test_a_full_rate_under_stated_words(tmp_path, criteria, expected):
+    rows, merges = _yinchuan_criteria(criteria, "100%", "9")
+    assert _at(_workbook(tmp_path, rows, merges), "F05", "G8") == [("F05", expected)]
+
+
 # ---------------------------------------------------------------- T02: a stated 自评得分 that is a grade band
 
 

@@ -5,17 +5,19 @@ The row prints no target (a dash), so the indicator scoring checks skip it; its 
 of 100% or more every method gives full marks (财预〔2020〕10号 附1: 执行率 × 分值, capped at the 分值; a tiered
 method's top tier too), so a lower score is certain — judged at the rate's printed precision ("100%" may be a rounded
 99.6%, whose 9.96 is no error) and only where the row prints no words of its own (a 评分标准 or a reason such as
-"未按序时进度执行扣2分" says the form's method is another). Below 100% the table does not state its method: the score
-执行率 × 分值 gives is a judgement.
+"未按序时进度执行扣2分" says the form's method is another; "得分=执行率×分值" confirms it). Below 100% a row whose
+评分标准 states another method (区间计分: "90%以上满分，每低1%扣0.1分") is not checked (coverage says so); without one the
+score 执行率 × 分值 gives is a judgement.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_numbering
-from perfxl.model import Certainty, Finding, Indicator
+from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import printed_places, round_half_up
 from perfxl.values import ValueKind
 
@@ -54,12 +56,17 @@ def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, rep
     return reported + step > lowest
 
 
-def _own_words(ctx: Context, ind: Indicator) -> str:
-    """The row's 评分标准 or reason text, when it prints one: its method may be another than 执行率 × 分值."""
-    for cell in (ind.criteria, ind.deviation):
-        if cell is not None and cell.ref is not None and not ctx.is_blank(cell):
-            return cell.text
-    return ""
+#: Words that only restate the plain method ("得分=执行率×分值"): they confirm it, naming no other basis.
+_PLAIN = re.compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
+_OTHER_BASIS = re.compile(r"扣|进度|序时|调整|结转|结余|合规|档")
+
+
+def _words(ctx: Context, cell: CellValue | None) -> str:
+    """The text of a row's 评分标准 or reason cell when it may state another method than 执行率 × 分值, else ""."""
+    if cell is None or cell.ref is None or ctx.is_blank(cell):
+        return ""
+    text = cell.text
+    return "" if _PLAIN.search(text) and not _OTHER_BASIS.search(text) else text
 
 
 def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
@@ -81,7 +88,14 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
         full = counted == HUNDRED
         if reported == expected or (not full and abs(reported - expected) <= ctx.tol_score):
             continue
-        words = _own_words(ctx, ind) if full else ""
+        method = _words(ctx, ind.criteria)
+        if method and not full:
+            ctx.skip(
+                f"“{ind.name.text}”的评分标准另有写法（{method}），未按执行率×分值核对其得分",
+                f"the {ind.name.text} row states its own scoring rule: not checked as rate × weight",
+            )
+            continue
+        words = (method or _words(ctx, ind.deviation)) if full else ""
         rounded = full and _below_full_reachable(ind, percent, weight, reported)
         how = (
             f"执行率 {ind.actual.text} 已达 100%，按执行率×分值或任何分档计分均得满分 {fmt_num(weight)}"
