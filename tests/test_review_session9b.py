@@ -201,3 +201,28 @@ def test_an_unheaded_column_counting_the_rows_is_no_score_column(tmp_path):
     for number, row in enumerate(rows[2:], 1):
         row[3] = str(number)
     assert _workbook(tmp_path, rows, merges).coverage.sheets[0].kind == "other"
+
+
+# ---------------------------------------------------------------- a headerless fragment's 权重 column confirmed
+
+
+def test_a_fragment_whose_weight_column_lists_more_than_its_total_is_not_read(tmp_path):
+    """大英县's fragment with 权重 and 完成值 in the other order (… │ 度量单位 │ 权重 │ 完成值 │ 得分) and 100 printed in
+    both columns of the 合计 row: the template's 权重 place then holds the actuals 100 + 6 + 5 + 93 + 96 = 300 under a
+    合计 of 100 — no weights. Before, read as the 权重 column (the 合计's 100 taken as the full mark); now unread."""
+    rows, merges = real._fragment(scores=("5", "5", "5", "10", "10"), total_score="100")
+    for row in rows[:6]:
+        row[7], row[8] = row[8], row[7]
+    rows[5][8] = "100"
+    assert _workbook(tmp_path, rows, merges).coverage.sheets[0].kind == "other"
+
+
+def test_a_fragment_whose_weights_pass_the_full_mark_is_not_read(tmp_path):
+    """The fragment with 2022 in the 权重 place on every row and their sum 10110 as 合计: weights above 100 are years,
+    not weights. Before, read (an S15 警告 on its blank scores); now unread."""
+    rows, merges = real._fragment()
+    for row in rows[:5]:
+        row[8] = "2022"
+    rows[5][8] = "10110"
+    result = _workbook(tmp_path, rows, merges)
+    assert result.coverage.sheets[0].kind == "other" and not [f for f in result.findings if f.code == "S15"]
