@@ -226,3 +226,18 @@ def test_a_fragment_whose_weights_pass_the_full_mark_is_not_read(tmp_path):
     rows[5][8] = "10110"
     result = _workbook(tmp_path, rows, merges)
     assert result.coverage.sheets[0].kind == "other" and not [f for f in result.findings if f.code == "S15"]
+
+
+# ---------------------------------------------------------------- S15: scores unfilled under a stated 自评得分
+
+
+def test_unfilled_row_scores_under_a_stated_total_do_not_say_the_score_is_missing(tmp_path):
+    """The 银川 table with its head's 自评得分 95, every indicator's 得分 and the 总分 blank: the rows cannot verify the
+    95 (a 警告 S15 still), but the self-evaluation did give a score. Before, the basis said "自评分未填写"."""
+    rows, merges = real._yinchuan_head(stated="95")
+    for row in rows[4:]:
+        row[6] = E
+    rows.append(["总分", E, E, "100", E, E, E, E])
+    found = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "S15"]
+    assert [f.severity.value for f in found] == ["warning"]
+    assert "自评分未填写" not in found[0].basis and "95" in found[0].basis

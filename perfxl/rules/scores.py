@@ -823,6 +823,10 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
     if not all(_scored_form(ctx, i) for i in targeted):
         return None  # a target-setting or monitoring table has no scores to fill
     first, last = targeted[0].score, targeted[-1].score
+    stated = ctx.ev.stated_total
+    stated_text = stated.text.strip() if stated is not None and ctx.parsed(stated).number is not None else ""
+    # a 自评得分 stated above the table (95) is a score given, only not per indicator: say so, not "未填写"
+    unfilled = f"：表上方所写自评得分“{stated_text}”无从由各指标得分复核" if stated_text else "：自评分未填写"
     return ctx.finding(
         total,
         expected="各指标得分和总分",
@@ -834,7 +838,7 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
         blank="得分和总分均",
         blank_en="no score (nor the total) is",
         basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.ref.cell if first.ref else ''}–"
-        f"{last.ref.cell if last.ref else ''}）和总分均为空：自评分未填写",
+        f"{last.ref.cell if last.ref else ''}）和总分均为空{unfilled}",
         basis_en=f"read {len(targeted)} indicators with a target and an actual, blank scores and a blank total",
         related=tuple(c.ref for c in (first, last) if c.ref is not None),
     )
