@@ -63,6 +63,8 @@ def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] |
     return None
 
 
+HUNDRED = Decimal(100)
+
 #: The template's columns by their offset from 指标性质, and what the coverage says of a fragment read by them.
 _TEMPLATE = {"level1": -3, "level2": -2, "name": -1, "nature": 0, "target": 1, "unit": 2, "actual": 3, "weight": 4,
              "score": 5, "deviation": 6}  # fmt: skip
@@ -87,7 +89,7 @@ def fragment_note(first: int, last: int) -> tuple[str, str]:
 def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None:
     """Role → column of the headerless rows first..last (0-based; `last` the closing 合计 row), when one column holds an
     operator (=, ≥, 定性 …) on at least two thirds of the indicator rows, the template's columns fit around it, every
-    such row has a numeric 权重, and the 合计 row's 权重 is their sum or 100; else None."""
+    such row has a numeric 权重, and the 合计 row's 权重 is their sum or 100 (and not below their sum); else None."""
     rows = [r for r in range(first, last) if _indicator_like(grid, r)]
     counts: Counter[int] = Counter()
     for r in rows:
@@ -107,7 +109,10 @@ def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None
     if any(w is None for w in weights):
         return None
     total = to_decimal(own(grid, last, cols["weight"]))
-    if total is None or total not in (sum((w for w in weights if w is not None), Decimal(0)), Decimal(100)):
+    listed = sum((w for w in weights if w is not None), Decimal(0))
+    # the 合计 is their sum or the full 100 — never below what the rows list (actuals 100 + 6 + 5 + 93 + 96 under a
+    # 合计 of 100 are no weights), nor above the full mark
+    if total is None or total not in (listed, HUNDRED) or listed > total or total > HUNDRED:
         return None
     return cols
 

@@ -49,8 +49,9 @@ def scoring_sheet_columns(grid: Grid, limit: int = 40) -> tuple[int, dict[str, i
 
 
 def _scores_below(grid: Grid, r: int, c_name: int, c_weight: int, c_score: int) -> bool:
-    """Under header row r, every row with a name and a numeric 分值 holds a numeric 得分 no larger (at least three)."""
-    seen = 0
+    """Under header row r, every row with a name and a numeric 分值 holds a numeric 得分 no larger (at least three),
+    and the column is no counter (1, 2, 3 … down the rows: a 序号 written at the right, not scores)."""
+    scores = []
     for i in range(r + 1, grid.n_rows):
         cells = dict(row_cells(grid, i))
         weight = to_decimal(cells.get(c_weight)) if c_weight in cells else None
@@ -59,5 +60,5 @@ def _scores_below(grid: Grid, r: int, c_name: int, c_weight: int, c_score: int) 
         score = to_decimal(cells.get(c_score)) if c_score in cells else None
         if score is None or score < 0 or score > weight:
             return False
-        seen += 1
-    return seen >= _MIN_ROWS
+        scores.append(score)
+    return len(scores) >= _MIN_ROWS and scores != list(range(1, len(scores) + 1))

@@ -3,18 +3,22 @@
 
 The row prints no target (a dash), so the indicator scoring checks skip it; its actual is the execution rate. At a rate
 of 100% or more every method gives full marks (财预〔2020〕10号 附1: 执行率 × 分值, capped at the 分值; a tiered
-method's top tier too), so a lower score is certain. Below 100% the table does not state its method: the score
-执行率 × 分值 gives is a judgement.
+method's top tier too), so a lower score is certain — judged at the rate's printed precision ("100%" may be a rounded
+99.6%, whose 9.96 is no error) and only where the row prints no words of its own (a 评分标准 or a reason such as
+"未按序时进度执行扣2分" says the form's method is another; "得分=执行率×分值" confirms it). Below 100% a row whose
+评分标准 states another method (区间计分: "90%以上满分，每低1%扣0.1分") is not checked (coverage says so); without one the
+score 执行率 × 分值 gives is a judgement.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_numbering
-from perfxl.model import Certainty, Finding, Indicator
-from perfxl.numbers import round_half_up
+from perfxl.model import CellValue, Certainty, Finding, Indicator
+from perfxl.numbers import printed_places, round_half_up
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
@@ -37,6 +41,34 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
     return actual.number if actual.kind is ValueKind.PERCENT and actual.op is None else None
 
 
+def _half_unit(places: int) -> Decimal:
+    return Decimal(5) * Decimal(10) ** -(places + 1)
+
+
+def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, reported: Decimal) -> bool:
+    """Whether a rate that prints as the row's actual ("100%": [99.5%, 100.5%)) gives the printed score (9.96, 9.95)."""
+    rate_places = printed_places(ind.actual.raw)
+    if rate_places is None:
+        return False  # a number cell: the rate is exact
+    score_places = printed_places(ind.score.raw)
+    step = _half_unit(score_places) if score_places is not None else Decimal(0)
+    lowest = weight * (percent - _half_unit(rate_places)) / HUNDRED
+    return reported + step > lowest
+
+
+#: Words that only restate the plain method ("得分=执行率×分值"): they confirm it, naming no other basis.
+_PLAIN = re.compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
+_OTHER_BASIS = re.compile(r"扣|进度|序时|调整|结转|结余|合规|档")
+
+
+def _words(ctx: Context, cell: CellValue | None) -> str:
+    """The text of a row's 评分标准 or reason cell when it may state another method than 执行率 × 分值, else ""."""
+    if cell is None or cell.ref is None or ctx.is_blank(cell):
+        return ""
+    text = cell.text
+    return "" if _PLAIN.search(text) and not _OTHER_BASIS.search(text) else text
+
+
 def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
     """得分 of a 预算执行率 indicator row against 执行率 × 分值 (capped at the 分值); only on a table whose funds block
     scores nothing (one place scores budget execution)."""
@@ -56,8 +88,23 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
         full = counted == HUNDRED
         if reported == expected or (not full and abs(reported - expected) <= ctx.tol_score):
             continue
+        method = _words(ctx, ind.criteria)
+        if method and not full:
+            ctx.skip(
+                f"“{ind.name.text}”的评分标准另有写法（{method}），未按执行率×分值核对其得分",
+                f"the {ind.name.text} row states its own scoring rule: not checked as rate × weight",
+            )
+            continue
+        words = (method or _words(ctx, ind.deviation)) if full else ""
+        rounded = full and _below_full_reachable(ind, percent, weight, reported)
         how = (
             f"执行率 {ind.actual.text} 已达 100%，按执行率×分值或任何分档计分均得满分 {fmt_num(weight)}"
+            + (
+                f"（但 {ind.actual.text} 可能是四舍五入的值，按其小数位 {ind.score.text} 可以得到，需人工判断）"
+                if rounded
+                else ""
+            )
+            + (f"（但该行写有“{words}”，表中计分方法可能另有规定，需人工判断）" if words and not rounded else "")
             if full
             else f"执行率 {ind.actual.text}，{fmt_pct(counted)}×{fmt_num(weight)} = {fmt_num(expected)}（表中未写明该指标的计分方法，"
             "按 财预〔2020〕10号 执行率×分值 计，需人工判断）"
@@ -68,7 +115,7 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
             actual=ind.score.text,
             explanation=how,
             explanation_en=f"rate {fmt_pct(percent)} × weight {fmt_num(weight)} = {fmt_num(expected)}",
-            certainty=None if full else Certainty.JUDGEMENT,
+            certainty=None if full and not rounded and not words else Certainty.JUDGEMENT,
             basis=f"读取：三级指标“{ind.name.text}”实际完成值 {ind.actual.text}，分值 {ind.weight.text}，"
             f"得分“{ind.score.text}”；计算：{how}",
             basis_en=f"read the {ind.name.text} row: rate {ind.actual.text}, weight {ind.weight.text}, score "

@@ -472,8 +472,16 @@ def compact_text(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-#: The grade words a 定性 template lists for the filer to choose from ("好坏", "优良中低差", "是否").
+#: A count in a task text: digits, or a Chinese numeral before a measure word ("三处", "十二个"; not 六安市's 六).
+_FIGURE = re.compile(
+    r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[个处项次件所家人户座条台套名批期场间类座栋口亩公里米]"
+)
+
+
+#: The grade words a 定性 template lists for the filer to choose from ("好坏", "优良中低差", "是否"): a list of
+#: options runs from a good grade to a bad one, so it holds one of each; "良好" or "优良" alone is a grade chosen.
 _OPTION_WORDS = frozenset("好坏优良中低差是否高有无")
+_GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差低否无")
 
 
 def _options_copied(ctx: Context, ind: Indicator) -> bool:
@@ -485,6 +493,8 @@ def _options_copied(ctx: Context, ind: Indicator) -> bool:
         len(text) >= 2
         and len(options) == len(text)
         and options <= _OPTION_WORDS
+        and bool(options & _GOOD_OPTIONS)
+        and bool(options & _BAD_OPTIONS)
         and text == compact_text(ind.actual.text)
         and ctx.number(ind.score) is not None
     )
@@ -495,7 +505,7 @@ def _task_copied(ctx: Context, ind: Indicator) -> bool:
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
     year's task list twice │ 7 │ 7)."""
     text = compact_text(ind.target.text)
-    if len(text) < _TASK_CHARS or text != compact_text(ind.actual.text) or re.search(r"[0-9０-９]", text):
+    if len(text) < _TASK_CHARS or text != compact_text(ind.actual.text) or _FIGURE.search(text):
         return False
     quantity = "数量" in ind.name.text or normalise_label(ind.level2.text) == "数量指标"
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
@@ -547,8 +557,18 @@ def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
 _DEADLINE = re.compile(r"[0-9０-９\s年月日号底前内以之截止至完成\-—－./]+")
 
 
+#: A deadline names its month or day: a bare year ("2023年") is the evaluated year itself, which "已完成" answers.
+_MONTH_OR_DAY = re.compile(r"月|日|号|\d\s*[-—－./]\s*\d")
+
+
 def _deadline(t: ParsedValue) -> bool:
-    return t.kind is ValueKind.DATE and t.date is not None and _DEADLINE.fullmatch(t.text.strip()) is not None
+    text = t.text.strip()
+    return (
+        t.kind is ValueKind.DATE
+        and t.date is not None
+        and _DEADLINE.fullmatch(text) is not None
+        and _MONTH_OR_DAY.search(text) is not None
+    )
 
 
 def _text_actual(ctx: Context, ind: Indicator) -> bool:
@@ -807,6 +827,10 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
     if not all(_scored_form(ctx, i) for i in targeted):
         return None  # a target-setting or monitoring table has no scores to fill
     first, last = targeted[0].score, targeted[-1].score
+    stated = ctx.ev.stated_total
+    stated_text = stated.text.strip() if stated is not None and ctx.parsed(stated).number is not None else ""
+    # a 自评得分 stated above the table (95) is a score given, only not per indicator: say so, not "未填写"
+    unfilled = f"：表上方所写自评得分“{stated_text}”无从由各指标得分复核" if stated_text else "：自评分未填写"
     return ctx.finding(
         total,
         expected="各指标得分和总分",
@@ -818,7 +842,7 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
         blank="得分和总分均",
         blank_en="no score (nor the total) is",
         basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.ref.cell if first.ref else ''}–"
-        f"{last.ref.cell if last.ref else ''}）和总分均为空：自评分未填写",
+        f"{last.ref.cell if last.ref else ''}）和总分均为空{unfilled}",
         basis_en=f"read {len(targeted)} indicators with a target and an actual, blank scores and a blank total",
         related=tuple(c.ref for c in (first, last) if c.ref is not None),
     )

@@ -25,9 +25,10 @@ def stated_above_reach(ctx: Context, budget: Decimal, budget_weight: Decimal) ->
     stated = ev.stated_total
     if stated is None or ev.total_score is not None or ctx.is_error(stated):
         return
-    value = ctx.parsed(stated).number
-    if value is None:
-        return
+    parsed = ctx.parsed(stated)
+    value = parsed.number
+    if value is None or parsed.op is not None:
+        return  # a grade band ("90分以上", "<90") is no stated score: "90分以下" agrees with any total below 90
     scores, weights, unread = Decimal(0), Decimal(0), 0
     for ind in ctx.indicators():
         weight, score = ctx.number(ind.weight), ctx.number(ind.score)
