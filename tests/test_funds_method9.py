@@ -80,3 +80,43 @@ def test_a_note_under_the_table_stating_the_method_is_read(tmp_path):
     result = _workbook(tmp_path, rows, merges)
     assert _at(result, "F05", "E8") == [("F05", "warning")]
     assert "90%以上得满分" in _basis(result, "F05", "E8")
+
+
+# ---------------------------------------------------------------- F04 with amounts printed rounded
+
+
+def test_a_rate_from_unrounded_amounts_printed_whole_is_a_warning_naming_the_slack(tmp_path):
+    """ "278" │ "30" printed whole (the 278.4449 │ 30.00 of the real table) with the rate 10.77% it computed: 30/278 =
+    10.79%, but 29.5/278.5 … 30.5/277.5 = 10.59% … 10.99% holds 10.77%. Before: 错误 F04 "应为 10.79%"."""
+    rows, merges = _longyang(B8="278", C8="30", E8="2.15")
+    result = _workbook(tmp_path, rows, merges)
+    assert _at(result, "F04", "D8") == [("F04", "warning")]
+    basis = _basis(result, "F04", "D8")
+    assert "10.59%" in basis and "10.99%" in basis
+
+
+def test_a_rate_outside_what_the_printed_amounts_allow_stays_certain(tmp_path):
+    """ "278" │ "30" allow 10.59% … 10.99%: 11.50% is wrong whatever the unrounded amounts were."""
+    rows, merges = _longyang(B8="278", C8="30", D8="11.50%", E8="2.30")
+    assert _at(_workbook(tmp_path, rows, merges), "F04", "D8") == [("F04", "error")]
+
+
+def test_amounts_printed_to_their_last_place_leave_no_room(tmp_path):
+    """278.4449 │ 30.00 as published give 10.7738% … 10.7745%: a printed 10.79% stays an 错误."""
+    rows, merges = _longyang(D8="10.79%", E8="2.16")
+    assert _at(_workbook(tmp_path, rows, merges), "F04", "D8") == [("F04", "error")]
+
+
+def test_number_cells_keep_their_exact_value(tmp_path):
+    """278 │ 30 typed as numbers are the values the sheet's rate formula used: 10.77% against 10.79% stays an 错误."""
+    rows, merges = _longyang(E8="2.15")
+    rows[7][1], rows[7][2] = 278, 30  # type: ignore[call-overload]
+    assert _at(_workbook(tmp_path, rows, merges), "F04", "D8") == [("F04", "error")]
+
+
+def test_sources_adding_up_in_printed_units_keep_the_amounts_exact(tmp_path):
+    """宣城 2023 (tests/realworld/anhui-xuancheng-dongwufangyi-2023.toml): 102 │ 46 add up to 148 and 0 │ 46 to 46, so the
+    table counts in whole 万元 (docs/engine.md: whole parts under a whole total count whole units): 46/148 = 31.08%
+    printed 31.00% stays an 错误 though 45.5/148.5 … 46.5/147.5 would hold it."""
+    table = load_table(CORPUS / "anhui-xuancheng-dongwufangyi-2023.toml")
+    assert _at(_workbook(tmp_path, table.rows, table.merges), "F04", "E7") == [("F04", "error")]

@@ -585,6 +585,19 @@ def _rate_finding(
         if on_initial:
             how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
             certainty = Certainty.JUDGEMENT
+        exact_units = last_place or _counted_in_printed_units(ctx, row)
+        printed = None if exact_units else ctx.rate_within_printed_amounts(reading, row.executed, row.full_budget)
+        slack_en = ""
+        if printed is not None:
+            how += (
+                f"；但金额按打印的小数位（{row.executed.text}、{row.full_budget.text}）可能是四舍五入后的值，"
+                f"其所能代表的执行率在 {fmt_pct(printed[0])} 至 {fmt_pct(printed[1])} 之间，表中“{cell.text}”在此范围内"
+                "（可能按未舍入的金额计算），需人工判断"
+            )
+            certainty = Certainty.JUDGEMENT
+            slack_en = (
+                f"; the amounts as printed may be rounded: they allow {fmt_pct(printed[0])} to {fmt_pct(printed[1])}"
+            )
         typed_as = _typed_percent_places(cell, reading)
         if typed_as is not None and reading.percent == round_half_up(exact, typed_as):
             # 0.86 in a number cell for 86.20%: it agrees at the decimals typed, and the cell's display format
@@ -600,12 +613,27 @@ def _rate_finding(
             certainty=Certainty.JUDGEMENT if last_place or reading.whole else certainty,
             basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
             basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
-            + (
-                "differs by one unit in the last printed place" if last_place else "does not round to the printed value"
-            ),
+            + ("differs by one unit in the last printed place" if last_place else "does not round to the printed value")
+            + slack_en,
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def _counted_in_printed_units(ctx: Context, row: FundsRow) -> bool:
+    """The block's sources add up exactly to the total row's 全年预算数 and 全年执行数 as printed (宣城 2023: 102 │ 46
+    under 148, 0 │ 46 under 46): the table counts in the units it prints — as docs/engine.md decides for sums, whole parts
+    under a whole total count whole units — so its amounts are exact and a rate off their quotient stays certain."""
+    if row is not _total(ctx):
+        return False
+    sources = tuple(p for p in _top_sources(_parts(ctx)) if not p.within)
+    if len(sources) < 2:
+        return False
+    for attr in ("full_budget", "executed"):
+        total = ctx.number(getattr(row, attr))
+        if total is None or _sum(ctx, sources, attr) != total:
+            return False
+    return True
 
 
 def damaged_number(ctx: Context, cell: CellValue) -> bool:
