@@ -314,6 +314,9 @@ class FundsBlock:
     ref: CellRef | None = None  # the block's header cell
     breakdown_amounts: tuple[BreakdownAmount, ...] = ()  # the figures read out of `breakdown`
     columns: tuple[str, ...] = ()
+    # the header cells of the block's 分值, 执行率 and 得分 columns as printed ("得分(区间计分)", "得分 (20分*执行率)"):
+    # where a table states how it scores 执行率 (rules/funds_indicator.py reads the method, F05)
+    score_headers: tuple[CellValue, ...] = ()
 
     @property
     def has_weight(self) -> bool:

@@ -71,6 +71,8 @@ class _Builder:
     unit_note: str | None = None
     columns: tuple[str, ...] = ()  # indicator roles found in the 绩效指标 header
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
+    # the funds header's 分值 / 执行率 / 得分 cells (`FundsBlock.score_headers`)
+    funds_score_headers: tuple[CellValue, ...] = ()
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row, what it was read as), for coverage
     has_total_row: bool = False
     remarks: list[CellValue] = field(default_factory=list)
@@ -104,6 +106,7 @@ class _Builder:
                 self.funds_ref,
                 breakdown_amounts(self.funds_breakdown),
                 self.funds_columns,
+                self.funds_score_headers,
             )
         indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
         indicators = _weights_in_percent(indicators)

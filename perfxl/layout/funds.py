@@ -137,6 +137,9 @@ class FundsRows:
             k for k in FUNDS_ORDER if k in cols or (k == "weight" and self.funds_declared_weight is not None)
         )
         self.cur.funds_seen = True
+        self.cur.funds_score_headers = tuple(
+            value_at(self.grid, r, cols[k]) for k in ("weight", "rate", "score") if k in cols
+        )
         if "executed" in cols and _interim(own(self.grid, r, cols["executed"])):
             self.cur.interim_funds = True  # 1-6月执行数: money spent so far this year, a monitoring form's
         self.funds_cols = {**cols, **placed}  # a blank-headed column is still read, from its position

@@ -368,6 +368,39 @@ class Context:
         shown = round_half_up(exact_percent, reading.places)
         return reading.percent != shown and self.rate_agrees(reading, exact_percent)
 
+    def rate_within_printed_amounts(
+        self, reading: RateReading, executed: CellValue, budget: CellValue
+    ) -> tuple[Decimal, Decimal] | None:
+        """The range of percents (lowest, highest) the amounts allow as printed, when the printed rate lies inside it
+        though not at the amounts' own quotient: "30" │ "278" stand for [29.5, 30.5) │ [277.5, 278.5), so 10.59% …
+        10.99%, and a printed "10.77%" (from 30.00 │ 278.4449) may be right — a 警告 naming the slack, never an 错误.
+        As `rounding_slack` judges sums: only where the table shows it rounds — the rate printed with more decimals
+        than the amounts (whole amounts under a whole "11%" count whole units), and of amounts at mixed precision only
+        those printed finest may be rounded; number cells are exact (the sheet's rate formula used them), and so is a
+        zero or blank amount. None otherwise."""
+        if reading.percent is None or reading.places is None:
+            return None
+        held = [c for c in (executed, budget) if not self._holds_nothing(c)]
+        shown = [_typed_places_of(c) for c in held]
+        if not held or None in shown:
+            return None  # a number cell: its exact value was used
+        finest = max(p for p in shown if p is not None)
+        if reading.places <= finest:
+            return None
+        half = Decimal(5).scaleb(-finest - 1)
+
+        def bounds(cell: CellValue) -> tuple[Decimal, Decimal]:
+            value = self.number(cell) or Decimal(0)
+            slack = half if cell in held and _typed_places_of(cell) == finest else Decimal(0)
+            return value - slack, value + slack
+
+        (spent_low, spent_high), (budget_low, budget_high) = bounds(executed), bounds(budget)
+        if budget_low <= 0:
+            return None
+        low, high = max(spent_low, Decimal(0)) / budget_high * 100, spent_high / budget_low * 100
+        own = Decimal(5).scaleb(-reading.places - 1)
+        return (low, high) if reading.percent - own <= high and reading.percent + own >= low else None
+
     def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:
         """A typed score agrees with perfxl's, judged at the decimals it was printed with ("9.8" ~ 9.83,
         "9" ~ 8.62, but "9" is not 9.83). Full marks on a missed target are S07's (a 警告 when they are the

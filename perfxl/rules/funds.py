@@ -17,7 +17,7 @@ from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, RateReading, fmt_num, fmt_pct
-from .funds_indicator import rate_indicator_scores
+from .funds_indicator import rate_indicator_scores, stated_method
 from .score_precision import reachable_from_printed_rate
 
 _COLUMNS = (
@@ -585,6 +585,19 @@ def _rate_finding(
         if on_initial:
             how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
             certainty = Certainty.JUDGEMENT
+        exact_units = last_place or _counted_in_printed_units(ctx, row)
+        printed = None if exact_units else ctx.rate_within_printed_amounts(reading, row.executed, row.full_budget)
+        slack_en = ""
+        if printed is not None:
+            how += (
+                f"；但金额按打印的小数位（{row.executed.text}、{row.full_budget.text}）可能是四舍五入后的值，"
+                f"其所能代表的执行率在 {fmt_pct(printed[0])} 至 {fmt_pct(printed[1])} 之间，表中“{cell.text}”在此范围内"
+                "（可能按未舍入的金额计算），需人工判断"
+            )
+            certainty = Certainty.JUDGEMENT
+            slack_en = (
+                f"; the amounts as printed may be rounded: they allow {fmt_pct(printed[0])} to {fmt_pct(printed[1])}"
+            )
         typed_as = _typed_percent_places(cell, reading)
         if typed_as is not None and reading.percent == round_half_up(exact, typed_as):
             # 0.86 in a number cell for 86.20%: it agrees at the decimals typed, and the cell's display format
@@ -600,12 +613,27 @@ def _rate_finding(
             certainty=Certainty.JUDGEMENT if last_place or reading.whole else certainty,
             basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_num(exact, 6)}%，{shown}{how}",
             basis_en=f"{read_en}; computed {fmt_num(exact, 6)}%, which "
-            + (
-                "differs by one unit in the last printed place" if last_place else "does not round to the printed value"
-            ),
+            + ("differs by one unit in the last printed place" if last_place else "does not round to the printed value")
+            + slack_en,
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def _counted_in_printed_units(ctx: Context, row: FundsRow) -> bool:
+    """The block's sources add up exactly to the total row's 全年预算数 and 全年执行数 as printed (宣城 2023: 102 │ 46
+    under 148, 0 │ 46 under 46): the table counts in the units it prints — as docs/engine.md decides for sums, whole parts
+    under a whole total count whole units — so its amounts are exact and a rate off their quotient stays certain."""
+    if row is not _total(ctx):
+        return False
+    sources = tuple(p for p in _top_sources(_parts(ctx)) if not p.within)
+    if len(sources) < 2:
+        return False
+    for attr in ("full_budget", "executed"):
+        total = ctx.number(getattr(row, attr))
+        if total is None or _sum(ctx, sources, attr) != total:
+            return False
+    return True
 
 
 def damaged_number(ctx: Context, cell: CellValue) -> bool:
@@ -660,8 +688,9 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if result.score is None or ctx.is_error(total.score):
         return
     reported = ctx.number(total.score)
+    method = _stated_method(ctx)
     if ctx.score_agrees(total.score, reported, result):
-        yield from _last_place(ctx, total, weight, reported, result)
+        yield from _last_place(ctx, total, weight, reported, result, method)
         return
     typed = ctx.score_rounded_as_typed(total.score, reported, result)
     note, note_en = ctx.rounding_note(typed)
@@ -669,6 +698,9 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if split:
         note += f"；各来源分值之和等于合计行分值，其得分之和 {split} 等于表中得分：表可能按来源分配分值，需人工判断"
         note_en += f"; the sources' weights add up to the total's and their scores to {split}, the printed score"
+    if method:
+        note += _METHOD_NOTE.format(method=method)
+        note_en += _METHOD_NOTE_EN.format(method=method)
     yield ctx.finding(
         total.score,
         expected=result.score,
@@ -679,12 +711,28 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
         f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-        certainty=Certainty.JUDGEMENT if typed is not None or split else None,
+        certainty=Certainty.JUDGEMENT if typed is not None or split or method else None,
     )
 
 
+_METHOD_NOTE = (
+    "；表中写明了计分方法“{method}”，得分未必按执行率×分值计算（本工具按执行率×分值核对），需人工按该方法判断"
+)
+_METHOD_NOTE_EN = "; the table states its own scoring method ({method!r}): the score need not be rate × weight"
+
+
+def _stated_method(ctx: Context) -> str:
+    """The scoring method the funds block's 分值/执行率/得分 header or a note under the table states, other than 执行率 ×
+    分值 ("得分(区间计分)", "执行率低于60%不得分", "90%以上得满分"), read as a 预算执行率 row's 评分标准 is
+    (`funds_indicator.stated_method`); "" when none. perfxl's 执行率 × 分值 is then an assumption, not the table's rule."""
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    if funds is None:
+        return ""
+    return stated_method(ctx, funds.score_headers, (*funds.breakdown, *ctx.ev.remarks))
+
+
 def _last_place(
-    ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None, result: Any
+    ctx: Context, total: FundsRow, weight: Decimal, reported: Decimal | None, result: Any, method: str = ""
 ) -> Iterator[Finding]:
     """A score within the tolerance yet off the exact figure at its printed decimals (2.16 for 2.1548): certain when
     no rate that prints as the row's 执行率 gives it (`score_precision`), else a judgement (a rounded rate used)."""
@@ -702,6 +750,9 @@ def _last_place(
     else:
         note = "；仅末位相差一个单位（可能按舍入后的执行率计算），需人工判断"
         note_en = "; one unit off in the last printed place (a rounded rate may have been used): a person judges"
+    if method:
+        note += _METHOD_NOTE.format(method=method)
+        note_en += _METHOD_NOTE_EN.format(method=method)
     yield ctx.finding(
         total.score,
         expected=shown,
@@ -712,7 +763,7 @@ def _last_place(
         f"得分“{total.score.text}”；计算：{result.explanation}，按得分的 {places} 位小数为 {fmt_num(shown)}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight {total.weight.text}, "
         f"score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-        certainty=None if reachable is False else Certainty.JUDGEMENT,
+        certainty=None if reachable is False and not method else Certainty.JUDGEMENT,
     )
 
 

@@ -23,7 +23,7 @@ from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
 
-__all__ = ["rate_indicator_scores"]
+__all__ = ["rate_indicator_scores", "stated_method"]
 
 #: The 三级指标 names of a budget-execution indicator.
 _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
@@ -67,6 +67,22 @@ def _words(ctx: Context, cell: CellValue | None) -> str:
         return ""
     text = cell.text
     return "" if _PLAIN.search(text) and not _OTHER_BASIS.search(text) else text
+
+
+#: Words that state a method of scoring 执行率 in a text not given to it alone (a 得分 header, a note under the table):
+#: "区间计分", "分档", "低于60%不得分", "每低1%扣0.1分", "90%以上得满分". "得分(满分20分)" declares a weight only.
+_STATED = re.compile(r"区间|分档|档次|不得分|得满分|扣\s*[0-9.]+\s*分|每[低少减]|以上.{0,4}满分|以下.{0,4}得")
+
+
+def stated_method(ctx: Context, headers: tuple[CellValue, ...], notes: tuple[CellValue, ...]) -> str:
+    """The words of a funds block's 分值/执行率/得分 header, or of a note under the table naming 执行率, that state a
+    method of scoring execution other than 执行率 × 分值 (read as a row's 评分标准 is, `_words`), else "". A score off
+    执行率 × 分值 under them is not certainly wrong (F05 on the funds block; issue 11)."""
+    for cell, own in [(h, True) for h in headers] + [(n, False) for n in notes]:
+        text = _words(ctx, cell)
+        if text and _STATED.search(text) and (own or "执行" in text):
+            return text.strip()
+    return ""
 
 
 def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
