@@ -1,0 +1,66 @@
+"""False 错误 a reviewer found on realistic variants of real filings (issue 11: a false 错误 costs more than a missed one).
+
+1. A funds cell carrying its own money unit ("300000元", "0.003亿元") in a block headed 资金情况(万元): the cell's unit
+   wins (濉溪 临时救助 2019, tests/realworld/anhui-suixi-linshijiuzhu-2019.toml, 年度资金总额 30 万元). Failed before:
+   F02 / F04 / F05 错误 "执行率应为 0.01%（30/300000）", F03 错误 "全年执行数 30 超过全年预算数 0.003".
+   A finding only the cell's unit gives (the header's reading gives none) is a 警告 stating both readings.
+
+Each case marked "failed before" raised the false finding on main at 54057c2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import CORPUS, load_table, validated
+
+_SUIXI = "anhui-suixi-linshijiuzhu-2019"
+
+
+def _suixi(tmp_path, cells):
+    """濉溪 2019 as published, with cells replaced ({(row, col): text}, 0-based)."""
+    table = load_table(CORPUS / f"{_SUIXI}.toml")
+    rows = [list(r) for r in table.rows]
+    for (r, c), text in cells.items():
+        rows[r][c] = text
+    return validated(dataclasses.replace(table, rows=rows), tmp_path)
+
+
+def _funds(result):
+    return [(f.code, f.severity.value, f.ref.cell if f.ref else None) for f in result.findings if f.code[0] == "F"]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {(4, 2): "300000元"},  # failed before: F02, F04, F05 错误 (30/300000 = 0.01%)
+        {(4, 2): "300000元", (4, 3): "300000元"},  # failed before: F02 错误 on C5 and D5
+        {(4, 2): "0.003亿元"},  # failed before: F02 错误, F03 错误 "全年执行数 30 超过全年预算数 0.003"
+        {(4, 3): "300,000.00元"},
+        {(4, 2): "30万元", (4, 3): "30.00万元"},  # the header's own unit: quiet before and after
+        {(5, 2): "300000元", (5, 3): "300000元"},  # a source row: failed before (F02 错误)
+    ],
+)
+def test_a_funds_cell_in_its_own_unit_is_read_in_it(tmp_path, cells):
+    assert _funds(_suixi(tmp_path, cells)) == []
+
+
+def test_a_finding_only_the_cells_unit_gives_is_a_warning_stating_both_readings(tmp_path):
+    # 200000元 = 20 万元 (30 spent: overspent) by the cell's unit; 200000 万元 by the header's (not overspent)
+    result = _suixi(tmp_path, {(4, 2): "200000元"})
+    f03 = [f for f in result.findings if f.code == "F03"]
+    assert [(f.severity.value, f.ref.cell) for f in f03] == [("warning", "D5")]
+    assert "按单元格单位读作 20万元" in f03[0].basis and "按表头单位读作 200000万元" in f03[0].basis
+
+
+def test_a_finding_both_readings_give_stays_an_error(tmp_path):
+    # 500000元 = 50 万元: 30/50 = 60% by the cell's unit, 30/500000 by the header's; 100% printed is wrong either way
+    result = _suixi(tmp_path, {(4, 2): "500000元"})
+    assert ("F04", "error", "F5") in _funds(result)
+    assert ("F02", "error", "C5") in _funds(result)  # 30 from the sources either way
