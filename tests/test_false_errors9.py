@@ -15,6 +15,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from report_helpers import workbook_result as _workbook
+from test_heldout15 import _yanglou
+
+from perfxl.profiles import load_profile
+from perfxl.values import parse_value
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
@@ -64,3 +69,27 @@ def test_a_finding_both_readings_give_stays_an_error(tmp_path):
     result = _suixi(tmp_path, {(4, 2): "500000元"})
     assert ("F04", "error", "F5") in _funds(result)
     assert ("F02", "error", "C5") in _funds(result)  # 30 from the sources either way
+
+
+# 3. Tier words: "已达标", "已按时完成", "已按期完成" are the top tier as "达标" and "按时完成" are (profile data).
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("达标", "已达标"),  # failed before: S12 警告 "年度指标值和实际完成值均为空，却给了得分 10" at H12
+        ("按时完成", "已按时完成"),  # failed before: the same
+        ("按期完成", "已按期完成"),  # failed before: the same
+    ],
+)
+def test_a_star_rows_item_met_in_prefixed_tier_words(tmp_path, target, actual):
+    rows, merges = _yanglou()
+    rows[12][5], rows[12][6] = target, actual  # 梨树 │ target │ actual under ★补助各类瓜果蔬菜种植面积 (萧县 杨楼 2023)
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code in ("S12", "I11")], [f.message for f in result.findings]
+
+
+def test_the_prefixed_tier_words_read_as_the_top_tier():
+    for name in ("national", "hubei"):
+        profile = load_profile(name)
+        assert [parse_value(w, profile).tier for w in ("已达标", "已按时完成", "已按期完成")] == [0, 0, 0], name
