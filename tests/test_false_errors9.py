@@ -93,3 +93,27 @@ def test_the_prefixed_tier_words_read_as_the_top_tier():
     for name in ("national", "hubei"):
         profile = load_profile(name)
         assert [parse_value(w, profile).tier for w in ("已达标", "已按时完成", "已按期完成")] == [0, 0, 0], name
+
+
+# 4. I01 across an empty row: a blank-named row under an entirely empty row under a named one (萧县 杨楼 2023, 桃 row's
+# name lost) may be that name merged over the rows, the empty one an export's spacer — as directly under it.
+
+
+def _yanglou_gap(between):
+    rows, merges = _yanglou()
+    rows[13][3] = ""  # 桃种植面积 │ 1亩 │ 1亩: its name blank under 梨树种植面积
+    return [*rows[:13], between, *rows[13:]], merges
+
+
+def test_a_blank_name_across_an_empty_row_is_a_lost_merge_judgement(tmp_path):
+    # failed before: I01 错误 "该行有分值或指标值，但三级指标名称为空" at D15
+    rows, merges = _yanglou_gap([""] * 9)
+    i01 = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "I01"]
+    assert [(f.severity.value, f.ref.cell) for f in i01] == [("warning", "D15")]
+    assert "梨树种植面积" in i01[0].message
+
+
+def test_a_blank_name_across_a_row_holding_anything_stays_an_error(tmp_path):
+    rows, merges = _yanglou_gap(["", "", "", "", "", "", "", "", "另见附表"])
+    i01 = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "I01"]
+    assert [(f.severity.value, f.ref.cell) for f in i01] == [("error", "D15")]
