@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from report_helpers import workbook_result as _workbook
 from test_heldout15 import _yanglou
+from test_review_session8 import _cost
 
 from perfxl.profiles import load_profile
 from perfxl.values import parse_value
@@ -117,3 +118,23 @@ def test_a_blank_name_across_a_row_holding_anything_stays_an_error(tmp_path):
     rows, merges = _yanglou_gap(["", "", "", "", "", "", "", "", "另见附表"])
     i01 = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "I01"]
     assert [(f.severity.value, f.ref.cell) for f in i01] == [("error", "D15")]
+
+
+@pytest.mark.parametrize(
+    "funds",
+    [
+        {"initial": "1500000元", "full": "1500000元", "executed": "1252500元"},
+        {"initial": "150万元", "full": "150万元", "executed": "125.25万元"},
+        {"initial": "0.015亿元", "full": "0.015亿元", "executed": "0.012525亿元"},
+        {"executed": "1252500元"},  # failed before: F03 错误, F05, F12 (see below)
+    ],
+)
+def test_funds_cells_in_their_own_unit_against_a_cost_row(tmp_path, funds):
+    """鄂州 2021 市民中心运行维护费 (tests/test_review_session8.py `_cost`), its 项目资金 (万元) cells typed with their own
+    unit, the 成本指标 运维费 150万 │ 125.25万 (the whole budget, spent). Every cell in one unit was quiet before too; only
+    执行数 in 元 beside budgets in the header's 万元 failed ("1252500元" read as 1252500 万元):
+    F03 错误 "全年执行数 1252500 超过全年预算数 150", F04 / F05, F12 against the execution."""
+    result = _workbook(tmp_path, _cost([("运维费", "150万", "125.25万")], **funds))
+    assert not [f for f in result.findings if f.code in ("F02", "F03", "F04", "F05", "F12")], [
+        (f.code, f.message) for f in result.findings
+    ]
