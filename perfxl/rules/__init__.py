@@ -155,10 +155,39 @@ def _run(
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
-                findings.extend(func(ctx))
+                findings.extend(_unit_readings(ctx, func))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
     return _on_guessed_sheets(submission, findings)
+
+
+def _unit_readings(ctx: Context, func: Any) -> list[Finding]:
+    """A check's findings where funds cells state their own money unit ("1252500元" under 资金情况(万元)): read in the
+    cell's unit (it wins), and once more in the header's. A finding both readings give stands; one only the cell's unit
+    gives rests on which unit the filer meant — a 警告 at most, its basis stating both readings."""
+    ctx.unit_doubts = {}
+    found = list(func(ctx))
+    if not ctx.unit_doubts or not found:
+        return found
+    doubts = dict(ctx.unit_doubts)
+    ctx.bare_units = True
+    try:
+        bare = {(f.code, f.ref) for f in func(ctx)}
+    finally:
+        ctx.bare_units = False
+    zh = "；".join(d[0] for d in doubts.values())
+    en = "; ".join(d[1] for d in doubts.values())
+    return [
+        f
+        if (f.code, f.ref) in bare or f.certainty is not Certainty.CERTAIN
+        else dataclasses.replace(
+            f,
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{f.basis}；{zh}" if f.basis else zh,
+            basis_en=f"{f.basis_en}; {en}" if f.basis_en else en,
+        )
+        for f in found
+    ]
 
 
 def _on_guessed_sheets(submission: Submission, findings: list[Finding]) -> list[Finding]:

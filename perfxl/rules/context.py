@@ -44,7 +44,7 @@ from perfxl.numbers import (
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult
-from perfxl.units import conversion_factor, lookup, split_per
+from perfxl.units import conversion_factor, convert, family_of, lookup, money_symbol, split_per
 from perfxl.values import (
     CACHE_MAX_LEN,
     DATE_UNITS,
@@ -173,6 +173,11 @@ class Context:
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
         self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
         self._once: dict[Hashable, Any] = {}
+        # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
+        # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
+        self.bare_units = False
+        self.unit_doubts: dict[str, tuple[str, str]] = {}
+        self._money: dict[int, tuple[Any, dict[int, str]]] = {}
 
     @property
     def ev(self) -> SelfEvaluation:
@@ -235,7 +240,7 @@ class Context:
             return None
         key = (id(cell), cell.raw)
         try:
-            return self._numbers[key]
+            return self._in_block_unit(cell, self._numbers[key])
         except KeyError:
             pass
         value = None
@@ -250,7 +255,47 @@ class Context:
                 elif isinstance(cell.raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(cell.raw))):
                     value = to_decimal(m.group(1).replace(",", ""))
         self._numbers[key] = value
-        return value
+        return self._in_block_unit(cell, value)
+
+    def _in_block_unit(self, cell: CellValue, value: Decimal | None) -> Decimal | None:
+        """A funds amount typed with its own money unit ("1252500元", "1.2亿元") in its block's unit (万元 from the header
+        资金情况(万元)): the cell's unit wins over the header's. Where they differ, which one the filer meant is noted in
+        `unit_doubts` (both readings) for the runner; `bare_units` gives the header's reading instead."""
+        if value is None or self.evaluation is None or not isinstance(cell.raw, str):
+            return value
+        block_unit = self._money_cells().get(id(cell))
+        own = money_symbol(self.parsed(cell).unit)
+        if block_unit is None or own is None or own == block_unit or family_of(own) != "money":
+            return value
+        conv = convert(value, own, block_unit)
+        if not conv.ok or conv.value is None:
+            return value
+        converted = conv.value.normalize() if conv.value == conv.value.to_integral() else conv.value
+        self.unit_doubts[cell.text] = (
+            f"“{cell.text}”自带单位{own}，与表头单位{block_unit}不一致：按单元格单位读作 {fmt_num(converted)}{block_unit}，"
+            f"按表头单位读作 {fmt_num(value)}{block_unit}，以哪一个为准需人工判断",
+            f"{cell.text!r} states its own unit {own}, the header {block_unit}: {fmt_num(converted)} {block_unit} by the "
+            f"cell's unit, {fmt_num(value)} {block_unit} by the header's; which holds, a person judges",
+        )
+        return value if self.bare_units else converted
+
+    def _money_cells(self) -> dict[int, str]:
+        """The amount cells of the evaluation's funds blocks (by id) and each block's money unit."""
+        ev = self.evaluation
+        hit = self._money.get(id(ev))
+        if hit is not None and hit[0] is ev:  # tables made per check (one per funds block) may reuse an id
+            return hit[1]
+        cells: dict[int, str] = {}
+        for block in (getattr(ev, "funds", None), *getattr(ev, "funds_more", ())):
+            unit = None if block is None else money_symbol(block.unit)
+            if block is None or unit is None or family_of(unit) != "money":
+                continue
+            for row in (block.total, *block.parts):
+                for c in () if row is None else (row.initial_budget, row.full_budget, row.executed, row.arrived):
+                    if c is not None:
+                        cells[id(c)] = unit
+        self._money[id(ev)] = (ev, cells)
+        return cells
 
     def is_blank(self, cell: CellValue | None) -> bool:
         """Blank or a placeholder ("/", "—", "……")."""

@@ -44,6 +44,29 @@ def _next_row(above: Indicator, below: Indicator) -> bool:
     return a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1
 
 
+#: How many entirely empty rows may lie inside a merged name's rows (an export artefact, a spacer row).
+_EMPTY_ROWS_INSIDE = 2
+
+
+def _across_empty_rows(ctx: Context, above: Indicator, below: Indicator) -> bool:
+    """`below` follows `above` across rows that hold nothing (no indicator row read there, or only empty ones), in the
+    same 一级 and 二级: the empty rows may lie inside a merged name's rows (an export's spacer), so a blank name there may
+    be the name above, its merge lost — as directly under it. A row with anything between them ends that."""
+    a, b = above.name.ref, below.name.ref
+    if a is None or b is None or a.sheet != b.sheet or not a.row + 1 < b.row <= a.row + 1 + _EMPTY_ROWS_INSIDE:
+        return False
+    if compact(above.level1.text) != compact(below.level1.text) or compact(above.level2.text) != compact(
+        below.level2.text
+    ):
+        return False
+    between = [i for i in ctx.ev.indicators if i.row is not None and a.row < i.row < b.row]
+    return all(_blank_row(ctx, i) for i in between)
+
+
+def _blank_row(ctx: Context, ind: Indicator) -> bool:
+    return all(ctx.is_blank(c) for c in (ind.name, ind.target, ind.actual, ind.weight, ind.score, ind.deviation))
+
+
 def _merged_name(ind: Indicator, above: Indicator) -> bool:
     """The blank name cell is no lost merge: a merged name would have been read (the reader fills merges)."""
     return ind.name.ref is not None and above.name.ref is not None and ind.name.ref == above.name.ref
@@ -55,7 +78,7 @@ def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
     does)."""
     named: dict[int, Indicator] = {}
     for above, below in itertools.pairwise(valued):
-        if not _next_row(above, below) or not ctx.is_blank(below.name):
+        if not (_next_row(above, below) or _across_empty_rows(ctx, above, below)) or not ctx.is_blank(below.name):
             continue
         if not ctx.is_blank(above.name):
             named[id(below)] = above
