@@ -24,6 +24,7 @@ from perfxl.values import parse_value
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
+import probe_rewrites as P
 from render import CORPUS, load_table, validated
 
 _SUIXI = "anhui-suixi-linshijiuzhu-2019"
@@ -138,3 +139,19 @@ def test_funds_cells_in_their_own_unit_against_a_cost_row(tmp_path, funds):
     assert not [f for f in result.findings if f.code in ("F02", "F03", "F04", "F05", "F12")], [
         (f.code, f.message) for f in result.findings
     ]
+
+
+# 2. 成安 2020 (河北 预算项目绩效自评表): 预期指标值 merged over 符号 │ (blank) │ 单位(文字描述), the actual under
+# 单项指标实际完成值. Failed before: I03 错误 "年度指标值“>=”不是数值" at F12–F15 (the 符号 column read as the target),
+# S12 警告 "实际完成值为空" at K12–K15 (the actual looked for in column N).
+
+
+@pytest.mark.parametrize("rewrite", ["", "unmerged"])
+def test_a_split_target_under_a_blank_sub_header_is_joined_and_the_actual_found(tmp_path, rewrite):
+    table = load_table(CORPUS / "hebei-chengan-gaolingjintie-2020.toml")
+    if rewrite:
+        table, _ = P.REWRITES[rewrite](table)
+    result = validated(table, tmp_path)
+    codes = {(f.code, f.ref.cell if f.ref else None) for f in result.findings}
+    # failed before: I03 错误 at F12–F15, S12 警告 at K12–K15; I05/I09/I10 on "≥98%(百分比)" while the unit kept its name
+    assert not {c for c in codes if c[0] in ("I03", "S12", "I05", "I09", "I10")}, codes

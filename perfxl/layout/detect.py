@@ -117,6 +117,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         # a complete row below a row naming one role at most ("单位" of a header line) is its own header
         if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged
+    cols = _split_target(grid, r, cols)
     if not _complete(cols):
         cols = _content_as_name(grid, r, cols)
         if not _complete(cols) and not _flat_targets(grid, r, cols):
@@ -157,6 +158,31 @@ def _flat_targets(grid: Grid, r: int, cols: dict[str, int]) -> bool:
             continue  # the block's own label on its left ("绩效指标")
         return False
     return True
+
+
+def _split_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """预期指标值 merged over 符号 │ (blank) │ 单位(文字描述) on the row below (河北 预算项目绩效自评表, 成安 2020), the rest of
+    that row headed otherwise: the operator, the value under the blank sub-header and the unit, joined as one target
+    (`join_target`). Without it the 符号 column was read as the target (">=": a false I03 错误)."""
+    c0 = cols.get("target")
+    if c0 is None or "nature" in cols or "unit" in cols:
+        return cols
+    merged = next((m[3] for m in grid.merged if (m[0], m[1]) == (r, c0) and m[2] == r), None)
+    last = merged if merged is not None else _blank_run(grid, r, c0)  # the header exported without its merge
+    below = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, c0)
+    split = {k: c for k, c in below.items() if c <= last and k in ("nature", "unit")}
+    blank = [c for c in range(c0, last + 1) if c not in split.values() and grid.raw(r + 1, c) is None]
+    if not split or len(blank) != 1 or len(split) + 1 != last - c0 + 1:
+        return cols
+    return {**cols, **split, "target": blank[0], "_subheader": r + 1}
+
+
+def _blank_run(grid: Grid, r: int, c: int) -> int:
+    """The last column of the blank header cells right of (r, c) that a merge would have spanned (at most 3 more)."""
+    last = c
+    while last < c + 3 and grid.raw(r, last + 1) is None and grid.anchor_of(r, last + 1) == (r, last + 1):
+        last += 1
+    return last
 
 
 def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

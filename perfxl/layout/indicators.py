@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from ..chinese import to_simplified
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
+from ..units import normalise_unit
 from ..values import ValueKind, parse_value
 from .cells import is_number
 
@@ -117,6 +118,17 @@ def _is_value_text(key: str) -> bool:
     return any(ch.isalnum() for ch in key) and not any(ch in _OPERATOR_CHARS for ch in key)
 
 
+_SPELLED = re.compile(r"\s*([^（(]+?)\s*[（(]\s*([^（()）]+?)\s*[）)]\s*")
+
+
+def _spelled_out(unit: str) -> str:
+    """A unit with its name in brackets, as 河北 forms print it under 单位(文字描述): "%(百分比)" → "%"."""
+    m = _SPELLED.fullmatch(unit)
+    if m and normalise_unit(m.group(1)) == normalise_unit(m.group(2)) is not None:
+        return m.group(1)
+    return unit
+
+
 def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:
     """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
 
@@ -132,7 +144,7 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
             return CellValue(nature.text, nature.ref, nature.formula, nature.computed)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
-    unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else unit.text
+    unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)
     if unit_text and _unit_written(text, unit_text):
         unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
     if op and text and text[0] in _OPERATOR_CHARS:
