@@ -1,0 +1,67 @@
+"""Small trust fixes of issue 11 ("never cry wolf; every finding states its basis"), each built from the real cells of
+the corpus table its test names:
+
+- S18 with the head's money in different units by label ("计划投资额(元)" │ "实际到位资金(万元)");
+- B02 from a 基本概况 line printing counts with their measure word ("人员编制 21人 │ 实有人数 23人");
+- T07 on ★ rows whose items print 分值 0 and 得分 0;
+- F11's message naming what its basis says when one 合计 closes both groups.
+
+Cases marked "failed before" raised a false finding (or missed a true one) on main at c1b0cf9 (quoted).
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import errors_of as _errors
+from report_helpers import workbook_result as _workbook
+from test_corpus_misses9 import _hainan
+
+E = ""
+
+
+def _at(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+# ---------------------------------------------------------------- S18: the head's money in the units its labels state
+
+
+def _hainan_units(planned_label, planned, arrived_label, arrived, score="3"):
+    """海南 服务贸易 自评表 (tests/realworld/hainan-shangwuting-fuwumaoyi.toml) with its head money relabelled."""
+    rows, merges = _hainan(arrived=arrived, score=score)
+    rows[3][0], rows[3][2], rows[3][3] = planned_label, planned, arrived_label
+    return rows, merges
+
+
+def test_head_money_in_yuan_against_wan_yuan_is_compared_in_one_unit(tmp_path):
+    """Failed before: 计划投资额(元) 5700000 against 实际到位资金(万元) 570 read as a 0.01% 到位率 — S18 警告 "按比例 0"
+    on full marks for money all arrived. In one unit 570 万元 = 5700000 元: 100%, silent."""
+    result = _workbook(tmp_path, *_hainan_units("计划投资额 (元)", "5700000", "实际到位资金 (万元)", "570"))
+    assert not _at(result, "S18") and not _errors(result), [(f.code, f.message) for f in result.findings]
+
+
+def test_head_money_in_different_units_keeps_a_true_warning_and_says_the_conversion(tmp_path):
+    """398.88 万元 of 5700000 元 = 69.98%: full marks stay a 警告, its basis naming the units and the conversion."""
+    result = _workbook(tmp_path, *_hainan_units("计划投资额 (元)", "5700000", "实际到位资金 (万元)", "398.88"))
+    found = _at(result, "S18")
+    assert [f.ref.cell for f in found] == ["G8"] and found[0].severity.value == "warning"
+    said = found[0].message + (found[0].basis or "")
+    assert "69.98%" in said and "398.88 万元/5700000 元" in said and "折合 3988800 元" in said, said
+
+
+@pytest.mark.parametrize(
+    ("planned_label", "planned", "arrived_label", "arrived"),
+    [
+        ("计划投资额 (元)", "5700000", "实际到位资金", "398.88"),  # 万元 by the look of it, not by the cells
+        ("计划投资额", "5700000", "实际到位资金 (万元)", "398.88"),
+    ],
+)
+def test_a_unit_missing_on_one_side_with_magnitudes_apart_raises_nothing(
+    tmp_path, planned_label, planned, arrived_label, arrived
+):
+    """Failed before: a unit stated on one side only, the rate 0.007% — S18 警告 "按比例 0": the rate rests on a guess at
+    the missing unit, so no finding does. The same labels with amounts of one magnitude keep the 警告."""
+    result = _workbook(tmp_path, *_hainan_units(planned_label, planned, arrived_label, arrived))
+    assert not _at(result, "S18"), [(f.code, f.message) for f in result.findings]
+    result = _workbook(tmp_path, *_hainan_units(planned_label, "570", arrived_label, arrived))
+    assert [f.ref.cell for f in _at(result, "S18")] == ["G8"]
