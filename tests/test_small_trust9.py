@@ -15,6 +15,7 @@ import pytest
 from report_helpers import errors_of as _errors
 from report_helpers import workbook_result as _workbook
 from test_corpus_misses9 import _hainan
+from test_staffing_overview import _report
 
 E = ""
 
@@ -65,3 +66,27 @@ def test_a_unit_missing_on_one_side_with_magnitudes_apart_raises_nothing(
     assert not _at(result, "S18"), [(f.code, f.message) for f in result.findings]
     result = _workbook(tmp_path, *_hainan_units(planned_label, "570", arrived_label, arrived))
     assert [f.ref.cell for f in _at(result, "S18")] == ["G8"]
+
+
+# ---------------------------------------------------------------- B02: counts printed with their measure word
+
+
+@pytest.mark.parametrize(
+    ("establishment", "actual"), [("21人", "23人"), ("21 人", "23 人"), ("21名", "23名"), ("21", "23人")]
+)
+def test_an_overview_staffing_line_with_measure_words_is_read(tmp_path, establishment, actual):
+    """Failed before: "人员编制 │ 21人 │ 实有人数 │ 23人" on 岳阳县新开镇 2021's 基本概况 line (tests/realworld/
+    hunan-yueyangxian-xinkaizhen-bumen-2021.toml, 城管监督指挥中心 2018's 21 posts) was not read — no B02, where the bare
+    numbers give its 警告. A count with its measure word is the same count: B02 at H8, a 警告 naming both figures."""
+    result = _workbook(tmp_path, *_report(establishment=establishment, actual=actual))
+    found = _at(result, "B02")
+    assert [(f.ref.cell, f.severity.value) for f in found] == [("H8", "warning")], found
+    assert "21" in found[0].message and "23" in found[0].message and "多 2 人" in (found[0].basis or "")
+    assert not _errors(result)
+
+
+@pytest.mark.parametrize("actual", ["2万人", "23亩", "23人次", "23个"])
+def test_a_figure_with_another_unit_is_no_head_count(tmp_path, actual):
+    """ "2万人" (a count in ten thousands), "亩", "人次", "个": no head count on the staffing line — not read, no B02."""
+    result = _workbook(tmp_path, *_report(establishment="21", actual=actual))
+    assert not _at(result, "B02") and not _errors(result)
