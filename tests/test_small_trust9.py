@@ -15,6 +15,7 @@ import pytest
 from report_helpers import errors_of as _errors
 from report_helpers import workbook_result as _workbook
 from test_corpus_misses9 import _hainan
+from test_heldout15 import _yanglou
 from test_staffing_overview import _report
 
 E = ""
@@ -90,3 +91,31 @@ def test_a_figure_with_another_unit_is_no_head_count(tmp_path, actual):
     """ "2万人" (a count in ten thousands), "亩", "人次", "个": no head count on the staffing line — not read, no B02."""
     result = _workbook(tmp_path, *_report(establishment="21", actual=actual))
     assert not _at(result, "B02") and not _errors(result)
+
+
+# ---------------------------------------------------------------- T07: ★ items printed 0 │ 0 are no indicators of their own
+
+
+def _yanglou_zeros(star_rows=3):
+    """萧县 杨楼 2023 (tests/realworld/anhui-xiaoxian-yanglou-zhongyang-2023.toml) with the ★ rows' items printing 分值 0
+    and 得分 0 (not blank), the first `star_rows` ★ blocks kept."""
+    rows, merges = _yanglou()
+    for r in (10, 12, 13, 15, 16):
+        rows[r][4] = rows[r][7] = "0"
+    return rows[: {1: 11, 2: 14, 3: 17}[star_rows]], merges
+
+
+def test_all_full_marks_counts_only_the_weighted_rows(tmp_path):
+    """Failed before: T07 "全部 8 个指标均为满分" — the five items 梨树种植面积 │ 0 │ … │ 0 counted as indicators at full marks
+    (0 of 0). They carry no weight of their own (their ★ row does, as W04/S12 read them): "全部 3 个指标"."""
+    result = _workbook(tmp_path, *_yanglou_zeros())
+    found = _at(result, "T07")
+    assert len(found) == 1 and "全部 3 个指标" in found[0].message, [f.message for f in found]
+    assert "另有 5 行分值为 0" in (found[0].basis or "")
+
+
+def test_two_star_rows_full_with_zero_items_are_no_all_full_marks_pattern(tmp_path):
+    """Failed before: two ★ rows at 10 of 10 and their three 0 │ 0 items — T07 "全部 5 个指标均为满分" on what is two
+    weighted rows, below T07's three."""
+    result = _workbook(tmp_path, *_yanglou_zeros(star_rows=2))
+    assert not _at(result, "T07"), [f.message for f in _at(result, "T07")]
