@@ -16,6 +16,7 @@ from report_helpers import errors_of as _errors
 from report_helpers import workbook_result as _workbook
 from test_corpus_misses9 import _hainan
 from test_heldout15 import _yanglou
+from test_review_session9 import _hubei
 from test_staffing_overview import _report
 
 E = ""
@@ -119,3 +120,24 @@ def test_two_star_rows_full_with_zero_items_are_no_all_full_marks_pattern(tmp_pa
     weighted rows, below T07's three."""
     result = _workbook(tmp_path, *_yanglou_zeros(star_rows=2))
     assert not _at(result, "T07"), [f.message for f in _at(result, "T07")]
+
+
+# ---------------------------------------------------------------- F11: the block its basis sums
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged", "unmerged"])
+def test_one_total_closing_both_groups_is_named_with_both(tmp_path, merged):
+    """Failed before: 广水 2021's 部门总体资金情况 (tests/realworld/hubei-guangshui-zhengfuban-bumen-mubiao-2021.toml, 收入构成 printed without its
+    own 合计, 基本支出 7242318) — F11 错误 "部门总体资金情况（收入构成）：各子项之和为 7243530.1518", while the sum is over
+    the 收入构成 and the 支出构成 lines under the one 合计. The message names both groups, as its basis sums them."""
+    rows, merges = _hubei(drop_income_total=True, basic="7242318", merged=merged)
+    found = _at(_workbook(tmp_path, rows, merges), "F11")
+    assert len(found) == 1 and found[0].severity.value == "error"
+    assert "部门总体资金情况（收入构成、支出构成）：各子项之和为 7243530.1518" in found[0].message, found[0].message
+
+
+def test_each_group_under_its_own_total_keeps_its_own_name(tmp_path):
+    """广水 as published (each group closed by its 合计): the 支出构成 error names 支出构成 alone."""
+    rows, merges = _hubei(basic="7242318")
+    found = _at(_workbook(tmp_path, rows, merges), "F11")
+    assert len(found) == 1 and "部门总体资金情况（支出构成）" in found[0].message, [f.message for f in found]
