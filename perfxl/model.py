@@ -430,6 +430,8 @@ class SelfEvaluation:
     sheet: str
     title: CellValue | None = None
     header: dict[str, CellValue] = field(default_factory=dict)  # 项目名称/预算单位名称/主管部门/实施单位
+    # the money unit a head field's own label states ("计划投资额(元)" → 元), by the `header` key; absent = none stated
+    header_units: dict[str, str] = field(default_factory=dict)
     funds: FundsBlock | None = None
     goals: tuple[Goal, ...] = ()
     level1: tuple[Level1Heading, ...] = ()

@@ -58,6 +58,7 @@ class _Builder:
     funds_ref: CellRef | None = None
     funds_unit: str | None = None
     funds_seen: bool = False
+    header_units: dict[str, str] = field(default_factory=dict)  # `SelfEvaluation.header_units`
     goals: list[Goal] = field(default_factory=list)
     goals_seen: bool = False
     level1: dict[str, Level1Heading] = field(default_factory=dict)
@@ -115,6 +116,7 @@ class _Builder:
             sheet=self.sheet,
             title=self.title,
             header=dict(self.header),
+            header_units=dict(self.header_units),
             funds=funds,
             goals=tuple(self.goals),
             level1=tuple(self.level1.values()),
@@ -461,6 +463,10 @@ class _Reader(FundsRows):
 
     def _header_fields(self, r: int) -> None:
         for key, c, vc in header_fields(self.grid, r):
+            label = unicodedata.normalize("NFKC", value_at(self.grid, r, c).text).replace("：", ":")
+            unit = H.money_unit_in(label.partition(":")[0])  # "计划投资额(元)", "实际到位资金(万元):39.888"
+            if unit:
+                self.cur.header_units[key] = unit
             if vc is None:
                 self.cur.header.setdefault(key, empty_at(self.grid, r, c + 1))
             elif vc == c:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..grid import Grid
 from ..model import BasicData, CellValue, Staffing
+from ..units import lookup
 from . import headers as H
 from .cells import is_number, row_cells, row_labels, value_at
 from .detect import RowKind
@@ -26,14 +27,19 @@ _ESTABLISHMENT = frozenset({"人员编制", "编制数", "编制人数", "核定
 _ACTUAL = frozenset({"实有人数", "在职人数", "实有在职", "实有在职人数", "实际在职人数"})
 #: How far below its heading a staffing line may stand (the 岳阳 form: the next row).
 _REACH = 6
-_COUNT = re.compile(r"\d{1,6}")
+_COUNT = re.compile(r"(\d{1,6})\s*(\S{0,2})")
 
 
 def _count(value: Any) -> bool:
-    """A head count as printed: a whole number, or its digits as text ("128")."""
+    """A head count as printed: a whole number, or its digits as text ("128"), or with the measure word of a count of
+    people ("21人", "23名": perfxl.units' count words of one person each — not "2万人")."""
     if is_number(value):
         return math.isfinite(value) and bool(value == int(value)) and value >= 0  # inf/NaN: no head count
-    return isinstance(value, str) and _COUNT.fullmatch(value.strip()) is not None
+    m = _COUNT.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        return False
+    unit = lookup(m.group(2)) if m.group(2) else None
+    return not m.group(2) or (unit is not None and unit.family == "count:人" and unit.factor == 1)
 
 
 def _pairs(grid: Grid, r: int) -> dict[str, int]:

@@ -4,16 +4,22 @@
 实际完成值 column; the rate is the table's own 实际到位资金 / 计划投资额 (一、项目基本情况), or a funds block's 到位资金 /
 全年预算数. Below 100%, full marks — or any score off 分值 × 到位率 — need a reason: the table states no method (分档
 scoring exists), so this is a judgement (财预〔2020〕10号 附2 共性指标: 资金到位率 = 实际到位资金 / 预算资金 × 100%).
+
+Each head amount is in the unit its own label states ("计划投资额(元)" │ "实际到位资金(万元)"): the two are compared in
+one unit (perfxl.units). Where one label states a unit and the other none, and the rate comes out below 1% (the
+magnitudes of 元 against 万元), the rate would rest on a guess at the missing unit: no finding.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding
 from perfxl.numbers import round_half_up
+from perfxl.units import convert
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -22,18 +28,56 @@ __all__ = ["arrival_rate_score"]
 
 _NAMES = frozenset({"到位率", "资金到位率", "预算资金到位率", "项目资金到位率"})
 
+#: Below this rate, with a unit stated on one side only, the amounts' magnitudes suggest different units (元 / 万元).
+_MISMATCH_BELOW = Decimal("0.01")
 
-def _money(ctx: Context) -> tuple[CellValue, CellValue] | None:
-    """(到位 money, planned money) cells the table prints: its head's 实际到位资金 / 计划投资额, else the funds total's
-    到位资金 / 全年预算数; None without both."""
+
+@dataclass(frozen=True, slots=True)
+class _Money:
+    """The 到位 and planned money cells, the rate between them in one unit, and how messages say them."""
+
+    arrived: CellValue
+    planned: CellValue
+    ratio: Decimal
+    units: tuple[str | None, str | None] = (None, None)  # as the labels state them, when they differ
+    converted: str = ""  # "（折合 398880 元）": the 到位 money in the planned money's unit
+
+    def said(self) -> str:
+        """ "398.88/570", or "39.888 万元/570000 元" under labels stating different units."""
+        a, p = self.units
+        return (
+            f"{self.arrived.text} {a}/{self.planned.text} {p}"
+            if self.converted
+            else f"{self.arrived.text}/{self.planned.text}"
+        )
+
+
+def _money(ctx: Context) -> _Money | None:
+    """The table's 到位 and planned money: its head's 实际到位资金 / 计划投资额 (each in its label's unit), else the funds
+    total's 到位资金 / 全年预算数 (one unit, the block's); None without both, or when the rate needs a guessed unit."""
     ev = ctx.ev
     arrived, planned = ev.header.get("实际到位资金"), ev.header.get("计划投资额")
+    units: tuple[str | None, str | None] = (None, None)
     if arrived is None or planned is None:
         total = ev.funds.total if ev.funds is not None else None
         arrived, planned = (total.arrived, total.full_budget) if total is not None else (None, None)
-    if arrived is None or planned is None or ctx.number(arrived) is None or not ctx.number(planned):
+    else:
+        units = (ev.header_units.get("实际到位资金"), ev.header_units.get("计划投资额"))
+    got, plan = (ctx.number(arrived), ctx.number(planned)) if arrived and planned else (None, None)
+    if arrived is None or planned is None or got is None or not plan:
         return None
-    return arrived, planned
+    converted = ""
+    if units[0] and units[1] and units[0] != units[1]:
+        conv = convert(got, units[0], units[1])
+        if not conv.ok or conv.value is None:
+            return None
+        got, converted = conv.value, f"（折合 {fmt_num(conv.value)} {units[1]}）"
+    ratio = got / plan
+    if bool(units[0]) != bool(units[1]) and ratio < _MISMATCH_BELOW:
+        return (
+            None  # 计划投资额(元) 570000 against 实际到位资金 398.88 with no unit: 万元 by the look, not by the cells
+        )
+    return _Money(arrived, planned, ratio, units, converted)
 
 
 @check("S18")
@@ -49,8 +93,7 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
         money = money or _money(ctx)
         if weight is None or score is None or money is None:
             continue
-        arrived, planned = money
-        ratio = (ctx.number(arrived) or Decimal(0)) / (ctx.number(planned) or Decimal(1))
+        arrived, planned, ratio = money.arrived, money.planned, money.ratio
         if ratio >= 1:
             continue
         expected = round_half_up(weight * ratio, ctx.settings.score_places)
@@ -62,11 +105,11 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
             expected=expected,
             actual=ind.score.text,
             name=ind.name.text,
-            explanation=f"到位率 {arrived.text}/{planned.text} = {pct}%，按比例 {fmt_num(weight)}×{pct}% = {fmt_num(expected)}",
-            explanation_en=f"arrival {arrived.text}/{planned.text} = {pct}%, pro rata {fmt_num(expected)}",
+            explanation=f"到位率 {money.said()} = {pct}%，按比例 {fmt_num(weight)}×{pct}% = {fmt_num(expected)}",
+            explanation_en=f"arrival {money.said()} = {pct}%, pro rata {fmt_num(expected)}",
             certainty=Certainty.JUDGEMENT,
             basis=f"读取：“{ind.name.text}”分值 {ind.weight.text}，得分“{ind.score.text}”；实际到位资金 {arrived.text}"
-            f"（{arrived.ref.cell if arrived.ref else ''}），计划投资额 {planned.text}（{planned.ref.cell if planned.ref else ''}）；"
+            f"（{arrived.ref.cell if arrived.ref else ''}）{money.converted}，计划投资额 {planned.text}（{planned.ref.cell if planned.ref else ''}）；"
             f"计算：到位率 {pct}%，按比例 {fmt_num(expected)}；表中未写明该指标的计分方法（可能分档），需人工判断",
             basis_en=f"read weight {ind.weight.text}, score {ind.score.text!r}; arrived {arrived.text} of planned "
             f"{planned.text} = {pct}%; the table states no method: a judgement",

@@ -29,10 +29,12 @@ def _groups(ev: SelfEvaluation) -> list[tuple[tuple[ComponentRow, ...], Componen
 
 
 def _block_name(ev: SelfEvaluation, lines: tuple[ComponentRow, ...]) -> str:
-    """ "项目资金构成", or the block's own name with its group ("部门总体资金情况（支出构成）")."""
+    """ "项目资金构成", or the block's own name with its group ("部门总体资金情况（支出构成）") — with every group its lines
+    span when one 合计 closes several ("部门总体资金情况（收入构成、支出构成）"): the block the basis sums, not its first."""
     if not ev.components_label:
         return "项目资金构成"
-    group = next((line.group for line in lines if line.group), "")
+    named = list(dict.fromkeys(line.group for line in lines if _GROUP_WORD.search(line.group)))
+    group = "、".join(named) if len(named) > 1 else next((line.group for line in lines if line.group), "")
     return f"{ev.components_label}（{group}）" if group else ev.components_label
 
 

@@ -12,7 +12,7 @@ from perfxl.scoring import execution_score, grade
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach
-from .weights import completeness
+from .weights import completeness, unweighted
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -271,19 +271,27 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
 
 @check("T07")
 def all_full_marks(ctx: Context) -> Iterator[Finding]:
-    """Every indicator at full marks is a pattern reviewers question (严禁刻意抬高分数)."""
+    """Every indicator at full marks is a pattern reviewers question (严禁刻意抬高分数).
+
+    A row with no weight of its own (分值 0, 得分 0 or blank: the items of a ★ row, weighted on it, as W04/S12 read
+    them) has no marks to be full of: it is not counted, so "全部 N 个指标" names the weighted rows only."""
     ev = ctx.ev
-    numbers = [(ctx.number(i.weight), ctx.number(i.score)) for i in ctx.indicators()]
+    weighted = [i for i in ctx.indicators() if not unweighted(ctx, i)]
+    left_out = sum(1 for i in ctx.indicators() if ctx.number(i.weight) is not None) - len(weighted)
+    numbers = [(ctx.number(i.weight), ctx.number(i.score)) for i in weighted]
     rows = [(w, s) for w, s in numbers if w is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
         return
     ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score
     _, note, note_en = completeness(ctx)  # without a 总分 row, "all" is all the rows shown
+    unweighted_zh = f"（另有 {left_out} 行分值为 0，无自身分值可满，未计入）" if left_out else ""
+    unweighted_en = f" ({left_out} rows weighted 0 left out)" if left_out else ""
     yield ctx.finding(
         ref,
         expected="按实际完成情况计分",
         actual="全部满分",
         count=len(rows),
-        basis=f"读取：{len(rows)} 个指标的得分均等于分值" + (f"；{note}" if note else ""),
-        basis_en=f"read: all {len(rows)} scores equal their weights" + (f"; {note_en}" if note_en else ""),
+        basis=f"读取：{len(rows)} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
+        basis_en=f"read: all {len(rows)} scores equal their weights{unweighted_en}"
+        + (f"; {note_en}" if note_en else ""),
     )
