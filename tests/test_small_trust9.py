@@ -115,6 +115,15 @@ def test_all_full_marks_counts_only_the_weighted_rows(tmp_path):
     assert "另有 5 行分值为 0" in (found[0].basis or "")
 
 
+def test_a_weight_sum_counts_only_the_weighted_rows(tmp_path):
+    """Failed before: W03's basis "8 个指标分值合计 30" counted the five 0 │ 0 items; the sum is over the three ★ rows."""
+    result = _workbook(tmp_path, *_yanglou_zeros())
+    found = _at(result, "W03")
+    assert found and all("3 个指标" in (f.basis or "") and "8 个指标" not in (f.basis or "") for f in found), [
+        f.basis for f in found
+    ]
+
+
 def test_two_star_rows_full_with_zero_items_are_no_all_full_marks_pattern(tmp_path):
     """Failed before: two ★ rows at 10 of 10 and their three 0 │ 0 items — T07 "全部 5 个指标均为满分" on what is two
     weighted rows, below T07's three."""

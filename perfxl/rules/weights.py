@@ -39,6 +39,11 @@ def unweighted(ctx: Context, ind: Indicator) -> bool:
     return ctx.number(ind.weight) == 0 and (ctx.is_blank(ind.score) or ctx.number(ind.score) == 0)
 
 
+def _weighted_count(ctx: Context) -> int:
+    """How many indicators carry a weight of their own — the rows a sum of 分值 is over (a ★ row's 0 │ 0 items are not)."""
+    return sum(not unweighted(ctx, ind) for ind in ctx.indicators())
+
+
 def is_item(ctx: Context, ind: Indicator) -> bool:
     """An item of a ★ row: an unweighted row in the unbroken run of unweighted rows right under a weighted row with no
     target and no actual of its own (★补助各类瓜果蔬菜种植面积 │ 10 │ │ │ 10 over 梨树种植面积 │ 0 │ 6亩 │ 6亩 │ 0, 萧县
@@ -226,7 +231,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             what="预算执行率权重",
             what_en="The budget-execution weight",
             certainty=Certainty.JUDGEMENT,
-            basis=f"读取：预算执行率权重未填写，{len(ctx.indicators())} 个指标权重合计 {fmt_num(leaves)}；满分 "
+            basis=f"读取：预算执行率权重未填写，{_weighted_count(ctx)} 个指标权重合计 {fmt_num(leaves)}；满分 "
             f"{fmt_num(full)}，该栏应为 {fmt_num(full - leaves)}；未填写，不是填错",
             basis_en=f"the budget-execution weight is blank, indicator weights total {fmt_num(leaves)} of "
             f"{fmt_num(full)}; unfilled, not wrong",
@@ -248,7 +253,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
             what_en="Budget weight plus indicator weights",
             certainty=sure,
-            basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{len(ctx.indicators())} 个指标分值合计 "
+            basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{_weighted_count(ctx)} 个指标分值合计 "
             f"{fmt_num(leaves)}；计算：合计 {fmt_num(held)}，满分 {fmt_num(full)}" + (f"；{note}" if note else ""),
             basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
             f"sum {fmt_num(held)} against {fmt_num(full)}" + (f"; {note_en}" if note_en else ""),
