@@ -114,3 +114,17 @@ def test_a_plain_budget_in_the_outcome_matching_neither_is_a_warning(tmp_path):
     """failed before: 村级 (202.64 │ 132.912) with "本项目预算资金150万元" in its 实际完成情况: neither — a 警告."""
     found = _n01(tmp_path, CUNJI, "F12", D7="202.64", E7="132.912", F7="132.912", F12="本项目预算资金150万元。")
     assert _severities(found) == ["warning"]
+
+
+def test_an_appropriation_matching_neither_the_total_nor_its_source_row_is_a_warning_naming_both(tmp_path):
+    """failed before: 鄂州 "本年度财政拨款为160万元" — the total's budget (150万) or the 其中:当年财政拨款 row's (150万)
+    may be meant; it is neither: a 警告 saying both readings."""
+    found = _n01(tmp_path, EZHOU, "F11", F11=EZHOU_TEXT.replace("为150万元", "为160万元"))
+    assert _severities(found) == ["warning"]
+    assert "资金总额" in found[0][2] and "本年财政拨款" in found[0][2]
+
+
+def test_an_appropriation_agreeing_with_its_source_row_is_quiet(tmp_path):
+    """The 当年财政拨款 row at 140万 under a total of 150万: "本年度财政拨款为140万元" is that row's — a part, quiet."""
+    text = EZHOU_TEXT.replace("为150万元", "为140万元")
+    assert _n01(tmp_path, EZHOU, "F11", F11=text, D7="140万", E7="140万") == []

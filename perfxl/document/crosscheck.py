@@ -883,14 +883,16 @@ def _check_goal_funds(
     """A goal text's money and 完成预算的% against its own table's funds total (goal_funds.goal_pairing says which
     amount it restates and how certain that is), compared as a narrative figure is (N01, `_compare`)."""
     funds = table_funds(table)
-    if funds is None:
+    if funds is None or table.funds is None:
         return
+    appropriations = [p for p in table.funds.parts if "财政拨款" in p.label.text]  # "其中：本年财政拨款"
+    source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
     years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
     run.year = years.pop() if len(years) == 1 else ""  # "2021年…" in a 2022 table's text: another year's figure
     for fact in facts:
         if _another_years(run, fact):
             continue
-        pairing = goal_pairing(fact, funds, outcome)
+        pairing = goal_pairing(fact, funds, outcome, source)
         if pairing is not None:
             tv = pairing.table
             _compare(

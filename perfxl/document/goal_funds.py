@@ -34,6 +34,8 @@ _EXECUTED = re.compile(
 _BUDGET = re.compile(
     r"(?:(?:该|本|此)?项目)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|共|的|预计|申请|总)*(?:预算(?:数|资金)?(?:总额)?)?"
 )
+#: The appropriation by its source's name ("本年度财政拨款为150万元"): the total's budget, or the 本年财政拨款 row's.
+_APPROPRIATION = re.compile(r"(?:(?:该|本|此)?项目|本年度?|当年|全年|年度|的)*财政(?:拨款|资金)(?:资金)?(?:预算数?)?")
 _FULL = re.compile(r"全年预算|调整后预算")
 _INITIAL = re.compile(r"年初预算")
 
@@ -68,9 +70,12 @@ def _rate(funds: ProjectFunds) -> TableValue | None:
     )
 
 
-def goal_pairing(fact: Fact, funds: ProjectFunds, outcome: bool) -> GoalPairing | None:
+def goal_pairing(
+    fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None
+) -> GoalPairing | None:
     """How goal figure `fact` (of the 实际完成情况 when `outcome`, else of the 预期目标) is held to its table's funds
-    total; None when it is not one of its amounts, or agrees with one it may be."""
+    total (`source`: its 本年财政拨款 row, which a figure named 财政拨款 may mean instead); None when it is not one of
+    its amounts, or agrees with one it may be."""
     head = _around(fact)[0]
     amounts = (*funds.budgets, *((funds.executed,) if funds.executed is not None else ()))
     if fact.parent is not None or "其中" in head or _approximate(fact) or not any(a.value for a in amounts):
@@ -95,6 +100,17 @@ def goal_pairing(fact: Fact, funds: ProjectFunds, outcome: bool) -> GoalPairing 
             "实际完成情况写明是执行（支出、完成）的资金，按本表资金总额的全年执行数对照",
             "stated as the money spent: the table's 全年执行数",
         )
+    if funds.budgets and fact.role in ("value", "budget") and _APPROPRIATION.fullmatch(subject):
+        parts = source.budgets if source is not None else ()
+        if any(_agrees(fact, b) for b in (*funds.budgets, *parts)):
+            return None
+        cells = "、".join(f"{b.role}{fmt_decimal(b.value)}{b.unit}" for b in funds.budgets)
+        part = "、".join(f"{b.role}{fmt_decimal(b.value)}{b.unit}" for b in parts)
+        text = f"文字写的是财政拨款：可能指资金总额（{cells}）" + (
+            f"，也可能指其中本年财政拨款（{part}）" if part else ""
+        )
+        text += "，与各数都不相符"
+        return GoalPairing(funds.budgets[0], Certainty.JUDGEMENT, text, "the appropriation: the total or one source")
     if not funds.budgets or not (fact.role == "budget" or "预算" in subject) or not _BUDGET.fullmatch(subject):
         return None
     words = subject + head

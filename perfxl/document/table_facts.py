@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import AmountRow, CellRef, CellValue, Indicator, SelfEvaluation, Submission
+from ..model import AmountRow, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
@@ -325,12 +325,13 @@ def project_funds(sub: Submission) -> ProjectFunds | None:
     return table_funds(tables[0], evaluation=bool(evaluations))
 
 
-def table_funds(table: SelfEvaluation, *, evaluation: bool = True) -> ProjectFunds | None:
+def table_funds(table: SelfEvaluation, *, evaluation: bool = True, row: FundsRow | None = None) -> ProjectFunds | None:
     """One table's 项目名称 and funds total (全年预算数, 年初预算数, and on a 自评表 its 全年执行数) — what a text about that
-    table's money restates: a report's narrative (project_funds), or the table's own 年度总体目标 cells."""
+    table's money restates: a report's narrative (project_funds), or the table's own 年度总体目标 cells; with `row`, that
+    source row's amounts instead (本年财政拨款: what "财政拨款为150万元" may mean)."""
     if table.funds is None or table.funds.total is None:
         return None
-    total, unit = table.funds.total, table.funds.unit or "万元"
+    total, unit = row or table.funds.total, table.funds.unit or "万元"
     label = "自评表" if evaluation else "目标表"
     name_cell = table.header.get("项目名称")
 
