@@ -128,3 +128,22 @@ def test_an_appropriation_agreeing_with_its_source_row_is_quiet(tmp_path):
     """The 当年财政拨款 row at 140万 under a total of 150万: "本年度财政拨款为140万元" is that row's — a part, quiet."""
     text = EZHOU_TEXT.replace("为150万元", "为140万元")
     assert _n01(tmp_path, EZHOU, "F11", F11=text, D7="140万", E7="140万") == []
+
+
+def test_the_spending_of_the_project_money_told_after_its_budget_is_its_execution(tmp_path):
+    """failed before: "2021年预算资金150万元，实际支出130万元" (facts read "预算资金的支出") against 全年执行数 125.25万."""
+    found = _n01(tmp_path, EZHOU, "F11", F11="2021年预算资金150万元，实际支出130万元。")
+    assert _severities(found) == ["error"]
+
+
+def test_a_figure_as_of_a_date_before_the_years_end_is_quiet(tmp_path):
+    assert _n01(tmp_path, EZHOU, "F11", F11="截至11月底，执行数为100万元。") == []
+    # the year's end is the 全年 figure: "截至2021年12月31日" is held to the table (failed before)
+    assert _severities(_n01(tmp_path, EZHOU, "F11", F11="截至2021年12月31日，执行数为100万元。")) == ["error"]
+
+
+def test_a_rate_stated_as_a_bound_is_a_warning(tmp_path):
+    """failed before: "预算执行率达到90%以上" while 125.25 / 150 = 83.5%: the bound may be the target's words copied."""
+    found = _n01(tmp_path, EZHOU, "F11", F11="预算执行率达到90%以上。")
+    assert _severities(found) == ["warning"]
+    assert "界限" in found[0][2]

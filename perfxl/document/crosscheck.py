@@ -878,7 +878,7 @@ def goal_texts(sub: Submission) -> list[CellValue]:
 
 
 def _check_goal_funds(
-    run: _Run, gi: int, ref: CellRef, facts: tuple[Fact, ...], table: SelfEvaluation, outcome: bool
+    run: _Run, gi: int, ref: CellRef, text: str, facts: tuple[Fact, ...], table: SelfEvaluation, outcome: bool
 ) -> None:
     """A goal text's money and 完成预算的% against its own table's funds total (goal_funds.goal_pairing says which
     amount it restates and how certain that is), compared as a narrative figure is (N01, `_compare`)."""
@@ -889,10 +889,11 @@ def _check_goal_funds(
     source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
     years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
     run.year = years.pop() if len(years) == 1 else ""  # "2021年…" in a 2022 table's text: another year's figure
+    said = sentences(text)
     for fact in facts:
         if _another_years(run, fact):
             continue
-        pairing = goal_pairing(fact, funds, outcome, source)
+        pairing = goal_pairing(fact, funds, outcome, source, said[fact.sentence] if fact.sentence < len(said) else "")
         if pairing is not None:
             tv = pairing.table
             _compare(
@@ -929,7 +930,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         assert cell.ref is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         goal_facts = extract_facts(text, -1 - gi).facts
-        _check_goal_funds(run, -1 - gi, cell.ref, goal_facts, table, outcome)  # before N02: contradicted ones stay out
+        _check_goal_funds(
+            run, -1 - gi, cell.ref, text, goal_facts, table, outcome
+        )  # before N02: contradicted ones stay out
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues

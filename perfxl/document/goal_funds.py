@@ -20,7 +20,7 @@ from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
 from .facts import Fact
 from .funds_arith import _OTHER_RATE, _WHICH_MONEY
-from .precision import _agrees, _approximate, _around
+from .precision import _agrees, _approximate, _around, _bound
 from .table_facts import ProjectFunds, TableValue
 
 __all__ = ["GoalPairing", "goal_pairing"]
@@ -36,6 +36,10 @@ _BUDGET = re.compile(
 )
 #: The appropriation by its source's name ("本年度财政拨款为150万元"): the total's budget, or the 本年财政拨款 row's.
 _APPROPRIATION = re.compile(r"(?:(?:该|本|此)?项目|本年度?|当年|全年|年度|的)*财政(?:拨款|资金)(?:资金)?(?:预算数?)?")
+#: Whose spending "X的支出" is (facts' reading of "预算资金150万元，实际支出130万元"): the project's own money.
+_OWN_MONEY = re.compile(r"(?:(?:该|本|此)?项目)?(?:预算)?(?:资金|经费)?")
+#: A figure as of a date before the year's end ("截至11月底，执行数为100万元"): not the 全年 amount.
+_BEFORE_YEAR_END = re.compile(r"截[至止](?:(?:19|20)\d{2}年)?(?:[1-9]|1[01])月")
 _FULL = re.compile(r"全年预算|调整后预算")
 _INITIAL = re.compile(r"年初预算")
 
@@ -71,7 +75,7 @@ def _rate(funds: ProjectFunds) -> TableValue | None:
 
 
 def goal_pairing(
-    fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None
+    fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None, sentence: str = ""
 ) -> GoalPairing | None:
     """How goal figure `fact` (of the 实际完成情况 when `outcome`, else of the 预期目标) is held to its table's funds
     total (`source`: its 本年财政拨款 row, which a figure named 财政拨款 may mean instead); None when it is not one of
@@ -80,7 +84,11 @@ def goal_pairing(
     amounts = (*funds.budgets, *((funds.executed,) if funds.executed is not None else ()))
     if fact.parent is not None or "其中" in head or _approximate(fact) or not any(a.value for a in amounts):
         return None
+    if _BEFORE_YEAR_END.search(sentence[: max(sentence.find(fact.clause), 0)] + head):
+        return None
     subject = fact.subject
+    if subject.endswith("的支出") and _OWN_MONEY.fullmatch(subject[: -len("的支出")]):
+        subject = "支出"  # "预算资金150万元，实际支出130万元": the project money's spending
     if fact.quantity.is_percent:
         stated = "执行率" in subject or (fact.role == "completion" and "完成预算" in head)
         if not outcome or not stated or _OTHER_RATE.search(head) or _WHICH_MONEY.search(subject):
@@ -88,6 +96,14 @@ def goal_pairing(
         rate = _rate(funds)
         if rate is None:
             return None
+        if _bound(fact):  # "执行率达到90%以上": a bound, perhaps the target's words copied — a person judges
+            return GoalPairing(
+                rate,
+                Certainty.JUDGEMENT,
+                "写明是执行率，但写的是界限（以上/以下），可能照抄了目标",
+                "a bound on the execution rate, perhaps the target's words",
+                rate.formula,
+            )
         return GoalPairing(
             rate, Certainty.CERTAIN, "写明是完成预算的比例（执行率）", "stated as the execution rate", rate.formula
         )
