@@ -456,7 +456,11 @@ def test_goal_cell_whose_parts_exceed_its_total_is_n02_in_a_workbook_too():
     from perfxl.model import Goal
 
     text = "本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计、规划、测绘。"
-    ev = dataclasses.replace(good_evaluation(), goals=(Goal(cv("申请预算资金90万元", "B8"), cv(text, "F8")),))
+    # no funds block: good_evaluation's (100 │ 100 │ 95) would contradict "共完成预算资金89.97万元" (N01, goal_funds), and
+    # a figure contradicting its table is left out of the text's own arithmetic — this test is about that arithmetic
+    ev = dataclasses.replace(
+        good_evaluation(), funds=None, goals=(Goal(cv("申请预算资金90万元", "B8"), cv(text, "F8")),)
+    )
     n02 = [f for f in validate_submission(submission(ev)) if f.code == "N02"]
     assert [f.brief() for f in n02] == [("N02", SHEET, "F8")]
     # "30万元" printed without decimals may be a rounded 29.99: as written it is wrong, a person confirms

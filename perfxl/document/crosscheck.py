@@ -18,12 +18,13 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import CellRef, CellValue, Certainty, FundsRow, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Submission, TextRef
 from ..numbers import to_decimal
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
 from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
 from .goal_claims import _goal
+from .goal_funds import goal_pairing
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
@@ -31,6 +32,7 @@ from .plain_text import plain_narrative
 from .precision import (
     Interval,
     _about_interval,
+    _agrees,
     _approximate,
     _around,
     _bound,
@@ -44,7 +46,15 @@ from .precision import (
     bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
-from .table_facts import IndicatorValue, TableValue, indicator_values, printed_step, project_funds, table_values
+from .table_facts import (
+    IndicatorValue,
+    TableValue,
+    indicator_values,
+    printed_step,
+    project_funds,
+    table_funds,
+    table_values,
+)
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -66,7 +76,7 @@ _TABLE_ROLES = {
 def _compare(
     run: _Run,
     pi: int,
-    ref: TextRef,
+    ref: TextRef | CellRef,
     fact: Fact,
     table_value: Decimal,
     table_unit: str | None,
@@ -165,14 +175,6 @@ def _compare(
         )
     )
     run.contradicted_by[(pi, fact.index)] = issue
-
-
-def _agrees(fact: Fact, tv: TableValue) -> bool:
-    """The narrative figure may be the table value at the precision both were printed with (units converted)."""
-    conv = convert(Decimal(1), fact.quantity.unit, tv.unit)
-    if not conv.ok or conv.factor is None:
-        return False
-    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
 
 
 def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -855,10 +857,61 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
         )
 
 
+def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]:
+    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures."""
+    cells = (
+        (ev, outcome, c)
+        for ev in sub.evaluations
+        for g in ev.goals
+        for outcome, c in ((False, g.expected), (True, g.actual))
+    )
+    return [
+        (ev, outcome, c)
+        for ev, outcome, c in cells
+        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)
+    ]
+
+
 def goal_texts(sub: Submission) -> list[CellValue]:
     """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
-    cells = (c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual))
-    return [c for c in cells if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)]
+    return [c for _, _, c in _goal_cells(sub)]
+
+
+def _check_goal_funds(
+    run: _Run, gi: int, ref: CellRef, text: str, facts: tuple[Fact, ...], table: SelfEvaluation, outcome: bool
+) -> None:
+    """A goal text's money and 完成预算的% against its own table's funds total (goal_funds.goal_pairing says which
+    amount it restates and how certain that is), compared as a narrative figure is (N01, `_compare`)."""
+    funds = table_funds(table)
+    if funds is None or table.funds is None:
+        return
+    appropriations = [p for p in table.funds.parts if "财政拨款" in p.label.text]  # "其中：本年财政拨款"
+    source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
+    years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
+    run.year = years.pop() if len(years) == 1 else ""  # "2021年…" in a 2022 table's text: another year's figure
+    said = sentences(text)
+    for fact in facts:
+        if _another_years(run, fact):
+            continue
+        pairing = goal_pairing(fact, funds, outcome, source, said[fact.sentence] if fact.sentence < len(said) else "")
+        if pairing is not None:
+            tv = pairing.table
+            _compare(
+                run,
+                gi,
+                ref,
+                fact,
+                tv.value,
+                tv.unit,
+                tv.step,
+                tv.refs,
+                tv.label,
+                certainty=pairing.certainty,
+                pairing=pairing.pairing,
+                pairing_en=pairing.pairing_en,
+                formula=pairing.formula,
+            )
+    run.year = ""
 
 
 #: The year a table's title or year line states ("(2021年度)", "2021 年度)").
@@ -867,15 +920,20 @@ _TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
-    the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02)."""
+    the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
+    their money and 完成预算的% against their own table's funds total (N01; perfxl.document.goal_funds)."""
     if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
         plain = tuple(dataclasses.replace(p, text=plain_narrative(p.text)) for p in sub.narrative)
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
-    for gi, cell in enumerate(goal_texts(sub)):
+    for gi, (table, outcome, cell) in enumerate(_goal_cells(sub)):
         assert cell.ref is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
-        _relations(run, -1 - gi, cell.ref, extract_facts(text, -1 - gi).facts, text)
+        goal_facts = extract_facts(text, -1 - gi).facts
+        _check_goal_funds(
+            run, -1 - gi, cell.ref, text, goal_facts, table, outcome
+        )  # before N02: contradicted ones stay out
+        _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)

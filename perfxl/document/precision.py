@@ -12,7 +12,7 @@ from ..model import CellValue
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..units import convert
 from .facts import Fact
-from .table_facts import printed_step
+from .table_facts import TableValue, printed_step
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,3 +156,11 @@ def _fits(fact: Fact, value: Decimal, unit: str | None, step: Decimal) -> bool:
     if not conv.ok or not conv.factor:
         return False
     return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(value, step))
+
+
+def _agrees(fact: Fact, tv: TableValue) -> bool:
+    """The narrative figure may be the table value at the precision both were printed with (units converted)."""
+    conv = convert(Decimal(1), fact.quantity.unit, tv.unit)
+    if not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))

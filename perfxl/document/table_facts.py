@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import AmountRow, CellRef, CellValue, Indicator, Submission
+from ..model import AmountRow, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
@@ -29,6 +29,7 @@ __all__ = [
     "table_values",
     "indicator_values",
     "project_funds",
+    "table_funds",
     "printed_step",
 ]
 
@@ -321,10 +322,17 @@ def project_funds(sub: Submission) -> ProjectFunds | None:
     tables = evaluations or [ev for ev in sub.declarations if ev.funds is not None and ev.funds.total is not None]
     if len(tables) != 1 or (evaluations and tables[0].kind != "project"):
         return None
-    table = tables[0]
-    assert table.funds is not None and table.funds.total is not None
-    total, unit = table.funds.total, table.funds.unit or "万元"
-    label = "自评表" if evaluations else "目标表"
+    return table_funds(tables[0], evaluation=bool(evaluations))
+
+
+def table_funds(table: SelfEvaluation, *, evaluation: bool = True, row: FundsRow | None = None) -> ProjectFunds | None:
+    """One table's 项目名称 and funds total (全年预算数, 年初预算数, and on a 自评表 its 全年执行数) — what a text about that
+    table's money restates: a report's narrative (project_funds), or the table's own 年度总体目标 cells; with `row`, that
+    source row's amounts instead (本年财政拨款: what "财政拨款为150万元" may mean)."""
+    if table.funds is None or table.funds.total is None:
+        return None
+    total, unit = row or table.funds.total, table.funds.unit or "万元"
+    label = "自评表" if evaluation else "目标表"
     name_cell = table.header.get("项目名称")
 
     def value(cell: CellValue, column: str) -> TableValue | None:
@@ -334,13 +342,13 @@ def project_funds(sub: Submission) -> ProjectFunds | None:
         step = printed_step(cell.raw) or Decimal(1)
         row = total.label.text.strip().rstrip("：:")
         return TableValue(
-            "project", column, number, unit, step, (cell.ref,), f"{label}“{row}”{column if evaluations else ''}"
+            "project", column, number, unit, step, (cell.ref,), f"{label}“{row}”{column if evaluation else ''}"
         )
 
     budgets = tuple(
         v for v in (value(total.full_budget, "全年预算数"), value(total.initial_budget, "年初预算数")) if v is not None
     )
-    executed = value(total.executed, "全年执行数") if evaluations else None
+    executed = value(total.executed, "全年执行数") if evaluation else None
     if not budgets and executed is None:
         return None
     return ProjectFunds(name_cell.text.strip() if name_cell is not None else "", budgets, executed)

@@ -1,5 +1,6 @@
 """Report narrative checks (N01–N05): a 自评报告's text against its own tables (or the unit's workbook)
-and against its own arithmetic (N02 also reads the 自评表's 年度总体目标 cells, in workbooks too). The analysis is perfxl.document.crosscheck (pure, run once per
+and against its own arithmetic (N02 also reads the 自评表's 年度总体目标 cells, in workbooks too, and N01 sets
+their money and 完成预算的% against their own table's funds total: perfxl.document.goal_funds). The analysis is perfxl.document.crosscheck (pure, run once per
 validation); each check here renders its share of it at the paragraph (`TextRef`), with the table
 cell it contradicts in `Finding.related`.
 
