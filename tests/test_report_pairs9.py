@@ -13,11 +13,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from report_helpers import fixture_findings
 from test_document_realreport import build_docx
 
 from perfxl.document.facts import extract_facts
 from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 LUAN = "anhui-luan-gonggongwenhua-2021"
@@ -29,18 +29,17 @@ HUAIBEI = "anhui-huaibei-nongcunwenhua-mubiao-2025"
 def _narrative(tmp_path: Path, stem: str, paragraph: int = 0, old: str = "", new: str = ""):
     """(code, severity, paragraph) of the narrative findings above 提示 of fixture `stem`, with `old` → `new` in
     paragraph `paragraph` (1-based; 0 = as published)."""
-    fixture = copy.deepcopy(tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8")))
+    published = tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))
+    fixture = copy.deepcopy(published)
     if paragraph:
         text = fixture["paragraphs"][paragraph - 1]
         assert old in text, (old, text[:60])
         fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
-    path = tmp_path / f"{stem}.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
+    # the published report is built and read once; a changed paragraph is put into that read (report_helpers)
+    findings = fixture_findings(fixture, published, tmp_path / f"{stem}.docx", build_docx)
     return [
         (f.code, f.severity.value, f.ref.paragraph, f.message)
-        for f in result.findings
+        for f in findings
         if isinstance(f.ref, TextRef) and f.severity.value != "info"
     ]
 
@@ -234,14 +233,14 @@ def test_the_report_year_is_the_one_its_table_states(tmp_path):
 def _with_corpus_table(tmp_path: Path, stem: str, paragraph: str):
     """(code, severity, paragraph) of the findings above 提示 of a report: `paragraph`, then the corpus table `stem`."""
     table = tomllib.loads((REPORTS.parent / f"{stem}.toml").read_text(encoding="utf-8"))
-    fixture = {"paragraphs": [paragraph], "tables": [{"name": "表1", "rows": table["rows"], "merges": table["merges"]}]}
-    path = tmp_path / "probe.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
+    tables = [{"name": "表1", "rows": table["rows"], "merges": table["merges"]}]
+    base = {"paragraphs": ["⟦paragraph⟧"], "tables": tables}  # built and read once for every paragraph probed
+    findings = fixture_findings(
+        {"paragraphs": [paragraph], "tables": tables}, base, tmp_path / "probe.docx", build_docx
+    )
     return [
         (f.code, f.severity.value, f.ref.paragraph)
-        for f in result.findings
+        for f in findings
         if isinstance(f.ref, TextRef) and f.severity.value != "info"
     ]
 
