@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding, Indicator
-from perfxl.numbers import printed_places, round_half_up
+from perfxl.numbers import printed_places
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
@@ -99,8 +99,7 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
             continue
         counted = min(percent, HUNDRED)
         exact = weight * counted / HUNDRED
-        places = ctx.settings.score_places
-        expected = round_half_up(exact, places)
+        expected = ctx.round_score(exact)
         full = counted == HUNDRED
         if reported == expected or (not full and abs(reported - expected) <= ctx.tol_score):
             continue
