@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, ComponentRow, Finding, SelfEvaluation
-from perfxl.numbers import printed_places, typed_places
+from perfxl.numbers import half_unit, printed_places, typed_places
 from perfxl.units import money_symbol
 from perfxl.values import ValueKind
 
@@ -48,10 +48,10 @@ def _share(ctx: Context, cell: CellValue | None) -> tuple[Decimal, Decimal] | No
         return None
     if p.kind is ValueKind.PERCENT:
         places = printed_places(cell.raw)
-        return p.number / 100, Decimal(5) / 10 ** ((places or 0) + 3)
+        return p.number / 100, half_unit((places or 0) + 2)
     if p.kind is ValueKind.NUMBER and 0 <= p.number <= 1:
         places = typed_places(cell.raw)
-        return p.number, Decimal(5) / 10 ** ((places if places is not None else 4) + 1)
+        return p.number, half_unit(places if places is not None else 4)
     return None
 
 
