@@ -664,46 +664,36 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
 @check("S13")
 def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
     """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
-    task description copied word for word (`_task_copied`)."""
+    task description copied word for word (`_task_copied`), nor the template's list of options (`_options_copied`)."""
     for ind in ctx.indicators():
         if _options_copied(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
+            yield _copied(
+                ctx,
+                ind,
                 expected="选定的档次",
-                actual=ind.actual.text,
-                name=ind.name.text,
-                target=ind.target.text,
-                score=ind.score.text,
                 how="模板列出的备选档次原样照抄，未选定其中之一",
                 how_en="the template's list of options copied, none chosen",
                 what="档次",
-                certainty=Certainty.JUDGEMENT,
                 basis=f"读取：年度指标值与实际完成值都是“{ind.target.text}”（模板列出的备选档次），得分 "
                 f"{ind.score.text}；未选定档次，得分无从依据，需人工判断",
                 basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
                 f"{ind.score.text}",
             )
-            continue
-        if _task_copied(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
+        elif _task_copied(ctx, ind):
+            yield _copied(
+                ctx,
+                ind,
                 expected="实际完成的数量",
-                actual=ind.actual.text,
-                name=ind.name.text,
-                target=ind.target.text,
-                score=ind.score.text,
                 how="一字不差的任务描述，没有完成的数量",
                 how_en="a task description copied word for word, no count",
                 what="数量",
-                certainty=Certainty.JUDGEMENT,
                 basis=f"读取：数量指标“{ind.name.text}”的年度指标值与实际完成值是同一段不含数字的文字"
                 f"（{len(compact_text(ind.target.text))} 字），分值 {ind.weight.text}，得分 {ind.score.text}（满分）；"
                 "数量指标应填写完成的数量，照抄任务描述无法复核，需人工判断",
                 basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
                 f"{ind.score.text}",
             )
-            continue
-        if _actual_repeats_target(ctx, ind):
+        elif _actual_repeats_target(ctx, ind):
             yield ctx.finding(
                 ind.actual,
                 expected="实际完成的数值",
@@ -719,6 +709,27 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
                 "and the target's number)",
             )
+
+
+def _copied(
+    ctx: Context, ind: Indicator, *, expected: str, how: str, how_en: str, what: str, basis: str, basis_en: str
+) -> Finding:
+    """S13 at an actual that copies text instead of stating a result (what was expected, how it was copied, the
+    basis): a judgement, since the score then rests on nothing a person can check."""
+    return ctx.finding(
+        ind.actual,
+        expected=expected,
+        actual=ind.actual.text,
+        name=ind.name.text,
+        target=ind.target.text,
+        score=ind.score.text,
+        how=how,
+        how_en=how_en,
+        what=what,
+        certainty=Certainty.JUDGEMENT,
+        basis=basis,
+        basis_en=basis_en,
+    )
 
 
 def _merged_note(ctx: Context, ind: Indicator) -> str:
