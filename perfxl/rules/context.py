@@ -385,6 +385,12 @@ class Context:
         value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
         return places is not None and value is not None and round_half_up(exact, places) == value
 
+    def sum_agrees(self, total: Printed, exact: Decimal) -> bool:
+        """A printed total agrees with the exact sum of its parts: within the money tolerance, or that sum rounded to
+        the decimals the total shows (`total_as_printed`)."""
+        value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
+        return (value is not None and abs(value - exact) <= self.tol_money) or self.total_as_printed(total, exact)
+
     def beyond_rounding(
         self, difference: Decimal, total: Printed, parts: Iterable[Printed], tolerance: Decimal | None = None
     ) -> bool:
