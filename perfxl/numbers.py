@@ -13,6 +13,7 @@ __all__ = [
     "to_decimal",
     "ascii_figures",
     "round_half_up",
+    "half_unit",
     "fmt_decimal",
     "printed_places",
     "typed_places",
@@ -79,6 +80,12 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """
     digits = max(28, value.adjusted() + places + 2)
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits))
+
+
+def half_unit(places: int) -> Decimal:
+    """Half a unit in the last of `places` decimals (2 → 0.005): how far the exact value behind a figure printed
+    with that many decimals may lie from it, rounding half up."""
+    return Decimal(5) * Decimal(10) ** -(places + 1)
 
 
 def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:

@@ -124,6 +124,19 @@ def test_a_weight_sum_counts_only_the_weighted_rows(tmp_path):
     ]
 
 
+def test_the_rows_left_out_are_the_zero_weighted_ones_only(tmp_path):
+    """Failed before: a fourth ★ row at 10 of 10 and a row scored 5 with its 分值 blank (a row with a score is weighted,
+    though its weight is unread) — "另有 4 行" counted the numeric weights minus the weighted rows; the five 0 │ 0 items
+    are what was left out."""
+    rows, merges = _yanglou_zeros()
+    rows += [
+        [E, E, E, "★补助水产养殖面积", "10", E, E, "10", E],
+        [E, E, E, "鱼塘面积", E, "2亩", "2亩", "5", E],
+    ]
+    found = _at(_workbook(tmp_path, rows, merges), "T07")
+    assert len(found) == 1 and "另有 5 行分值为 0" in (found[0].basis or ""), [f.basis for f in found]
+
+
 def test_two_star_rows_full_with_zero_items_are_no_all_full_marks_pattern(tmp_path):
     """Failed before: two ★ rows at 10 of 10 and their three 0 │ 0 items — T07 "全部 5 个指标均为满分" on what is two
     weighted rows, below T07's three."""

@@ -289,6 +289,17 @@ def _is_approval(texts: list[str]) -> bool:
     )
 
 
+def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], one_text: bool) -> bool:
+    """A row that ends a table as a note does: its first cell a label opening a note ("注：", "说明：") or an approval
+    box (`_is_approval`)."""
+    texts = [lab for _, lab in labels]
+    return (
+        bool(texts)
+        and cells[0][0] == labels[0][0]
+        and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
+    )
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -316,13 +327,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
     if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
-        return (
-            RowKind.NOTE
-            if texts
-            and cells[0][0] == labels[0][0]
-            and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
-            else RowKind.OTHER
-        )
+        return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
     if texts and H.strip_brackets(texts[0]) in H.BASIC_SECTIONS["amounts"]:
@@ -344,13 +349,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE
     if header_fields(grid, r):
         return RowKind.HEADER_FIELD
-    if (
-        texts
-        and cells[0][0] == labels[0][0]
-        and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
-    ):
-        return RowKind.NOTE
-    return RowKind.OTHER
+    return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
 
 
 def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:

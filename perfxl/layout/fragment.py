@@ -13,7 +13,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ..grid import Grid
-from ..numbers import to_decimal
+from ..numbers import HUNDRED, to_decimal
 from . import headers as H
 from .cells import is_number, own, row_cells
 
@@ -62,8 +62,6 @@ def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] |
             count += 1
     return None
 
-
-HUNDRED = Decimal(100)
 
 #: The template's columns by their offset from 指标性质, and what the coverage says of a fragment read by them.
 _TEMPLATE = {"level1": -3, "level2": -2, "name": -1, "nature": 0, "target": 1, "unit": 2, "actual": 3, "weight": 4,

@@ -181,12 +181,7 @@ def _unit_readings(ctx: Context, func: Any) -> list[Finding]:
     return [
         f
         if (f.code, f.ref) in bare or f.certainty is not Certainty.CERTAIN
-        else dataclasses.replace(
-            f,
-            certainty=Certainty.JUDGEMENT,
-            basis=f"{f.basis}；{zh}" if f.basis else zh,
-            basis_en=f"{f.basis_en}; {en}" if f.basis_en else en,
-        )
+        else _resting_on(f, Certainty.JUDGEMENT, zh, en)
         for f in found
     ]
 
@@ -197,21 +192,24 @@ def _on_guessed_sheets(submission: Submission, findings: list[Finding]) -> list[
     guessed = {s.sheet: s for s in submission.coverage.sheets if not s.certain and s.read and s.kind != "other"}
     if not guessed:
         return findings
-    out = []
-    for f in findings:
-        sheet = guessed.get(f.sheet or "")
-        if sheet is None or f.certainty is Certainty.GUESS:
-            out.append(f)
-            continue
-        out.append(
-            dataclasses.replace(
-                f,
-                certainty=Certainty.GUESS,
-                basis=f"{f.basis}；{sheet.note_zh}" if f.basis else sheet.note_zh,
-                basis_en=f"{f.basis_en}; {sheet.note_en}" if f.basis_en else sheet.note_en,
-            )
-        )
-    return out
+    sheets = [guessed.get(f.sheet or "") for f in findings]
+    return [
+        f
+        if sheet is None or f.certainty is Certainty.GUESS
+        else _resting_on(f, Certainty.GUESS, sheet.note_zh, sheet.note_en)
+        for f, sheet in zip(findings, sheets, strict=True)
+    ]
+
+
+def _resting_on(f: Finding, certainty: Certainty, zh: str, en: str) -> Finding:
+    """`f` resting on more than the cells (the unit the filer meant, a guessed sheet): that `certainty` and its basis
+    extended by why (`zh`/`en`); model.Finding then caps its severity."""
+    return dataclasses.replace(
+        f,
+        certainty=certainty,
+        basis=f"{f.basis}；{zh}" if f.basis else zh,
+        basis_en=f"{f.basis_en}; {en}" if f.basis_en else en,
+    )
 
 
 #: (profile name, id of its data, select, ignore, implemented codes) → (the data, the plan); the data is

@@ -18,7 +18,6 @@ from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding
-from perfxl.numbers import round_half_up
 from perfxl.units import convert
 
 from .catalogue import check
@@ -96,7 +95,7 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
         arrived, planned, ratio = money.arrived, money.planned, money.ratio
         if ratio >= 1:
             continue
-        expected = round_half_up(weight * ratio, ctx.settings.score_places)
+        expected = ctx.round_score(weight * ratio)
         if abs(expected - score) <= ctx.tol_score:
             continue
         pct = fmt_num(ratio * 100, 2)

@@ -39,7 +39,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
         if head is not None and head.amount is not None and parts:
             summed = sum((i.amount for i in parts if i.amount is not None), Decimal(0))  # each part has one
             gap = summed - head.amount
-            if abs(gap) > ctx.tol_money and not ctx.total_as_printed(head.amount, summed):
+            if not ctx.sum_agrees(head.amount, summed):
                 over = gap > 0
                 # parts above the figure by less than their printing's rounding may be rounded, not wrong
                 rounded = not ctx.beyond_rounding(gap, head.amount, [i.amount for i in parts])
@@ -62,9 +62,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
         executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
         known = [x for x in (executed, budget) if x is not None]
         # "按支出性质分：2223" over a 年度资金总额 of 2223.04: the split's figure was printed to whole 万元
-        if known and all(
-            abs(head.amount - x) > ctx.tol_money and not ctx.total_as_printed(head.amount, x) for x in known
-        ):
+        if known and all(not ctx.sum_agrees(head.amount, x) for x in known):
             # which column the split is of is unsaid; when 全年预算数 = 全年执行数 it does not matter
             one_figure = len(known) == 2 and abs(known[0] - known[1]) <= ctx.tol_money
             yield ctx.finding(

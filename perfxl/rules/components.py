@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, ComponentRow, Finding, SelfEvaluation
-from perfxl.numbers import printed_places, typed_places
+from perfxl.numbers import half_unit, printed_places, typed_places
 from perfxl.units import money_symbol
 from perfxl.values import ValueKind
 
@@ -48,10 +48,10 @@ def _share(ctx: Context, cell: CellValue | None) -> tuple[Decimal, Decimal] | No
         return None
     if p.kind is ValueKind.PERCENT:
         places = printed_places(cell.raw)
-        return p.number / 100, Decimal(5) / 10 ** ((places or 0) + 3)
+        return p.number / 100, half_unit((places or 0) + 2)
     if p.kind is ValueKind.NUMBER and 0 <= p.number <= 1:
         places = typed_places(cell.raw)
-        return p.number, Decimal(5) / 10 ** ((places if places is not None else 4) + 1)
+        return p.number, half_unit(places if places is not None else 4)
     return None
 
 
@@ -175,12 +175,12 @@ def _group_sum(
             ctx.skip(f"{block}{zh}有无法读取的数字，未核对合计", f"a figure of the components' {en} cannot be read")
             continue
         found = sum((v for v in values if v is not None), Decimal(0))
-        if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
+        if ctx.sum_agrees(cell, found):
             continue
         last, other_reading, other_reading_en = _last_group_start(lines), "", ""
         if last is not None:
             own = sum((v for v in values[last:] if v is not None), Decimal(0))
-            if abs(own - reported) <= ctx.tol_money or ctx.total_as_printed(cell, own):
+            if ctx.sum_agrees(cell, own):
                 continue  # 收入构成 printed no 合计 of its own: the one 合计 is 支出构成's, and its lines add up to it
             other_reading = f"；若合计只计“{lines[last].group}”各行，其和为 {fmt_num(own)}，亦不符"
             other_reading_en = f"; {lines[last].group}'s lines alone give {fmt_num(own)}, no match either"
@@ -188,7 +188,7 @@ def _group_sum(
         if completing:
             rest = [ctx.number(c) for j, c in enumerate(every_cell) if not every[j].within and j not in completing]
             own = sum((v for v in rest if v is not None), Decimal(0))
-            if abs(own - reported) <= ctx.tol_money or ctx.total_as_printed(cell, own):
+            if ctx.sum_agrees(cell, own):
                 continue  # "其中：人员经费" then "公用经费" under 基本支出: the second part printed without its own 其中
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
         blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]

@@ -36,6 +36,7 @@ from perfxl.numbers import (
     ONE,
     agrees_as_printed,
     fmt_decimal,
+    half_unit,
     printed_places,
     round_half_up,
     to_decimal,
@@ -351,14 +352,14 @@ class Context:
         shown = [_part_places_of(p) for p in held]
         own = _typed_places_of(total)
         finest = max((self._decimals_of(p) for p in held), default=0)
-        own_half = Decimal(5).scaleb(-own - 1) if own is not None and finest > own else Decimal(0)
+        own_half = half_unit(own) if own is not None and finest > own else Decimal(0)
         if not shown or None in shown:
             return own_half
         each = max(p for p in shown if p is not None)
         if each == 0 and (own is None or own <= each):
             return own_half
-        half = Decimal(5).scaleb(-each - 1) * shown.count(each)
-        return half + (Decimal(5).scaleb(-own - 1) if own is not None else Decimal(0))
+        half = half_unit(each) * shown.count(each)
+        return half + (half_unit(own) if own is not None else Decimal(0))
 
     def _decimals_of(self, figure: Printed) -> int:
         """Decimals a part holds: as typed for text and Decimals, as stored for a number cell (8.3333 → 4)."""
@@ -384,6 +385,12 @@ class Context:
         places = _typed_places_of(total)
         value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
         return places is not None and value is not None and round_half_up(exact, places) == value
+
+    def sum_agrees(self, total: Printed, exact: Decimal) -> bool:
+        """A printed total agrees with the exact sum of its parts: within the money tolerance, or that sum rounded to
+        the decimals the total shows (`total_as_printed`)."""
+        value = total if isinstance(total, Decimal) else self.number(total) if total is not None else None
+        return (value is not None and abs(value - exact) <= self.tol_money) or self.total_as_printed(total, exact)
 
     def beyond_rounding(
         self, difference: Decimal, total: Printed, parts: Iterable[Printed], tolerance: Decimal | None = None
@@ -432,7 +439,7 @@ class Context:
         finest = max(p for p in shown if p is not None)
         if reading.places <= finest:
             return None
-        half = Decimal(5).scaleb(-finest - 1)
+        half = half_unit(finest)
 
         def bounds(cell: CellValue) -> tuple[Decimal, Decimal]:
             value = self.number(cell) or Decimal(0)
@@ -443,7 +450,7 @@ class Context:
         if budget_low <= 0:
             return None
         low, high = max(spent_low, Decimal(0)) / budget_high * 100, spent_high / budget_low * 100
-        own = Decimal(5).scaleb(-reading.places - 1)
+        own = half_unit(reading.places)
         return (low, high) if reading.percent - own <= high and reading.percent + own >= low else None
 
     def score_agrees(self, cell: CellValue | None, reported: Decimal | None, result: Any) -> bool:

@@ -198,9 +198,7 @@ def _group_sum(
                 f"{zh}只列出部分来源（无“其他资金”行），其合计小于年度资金总额，未核对",
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
-        elif reported is None or (
-            abs(reported - expected) > ctx.tol_money and not ctx.total_as_printed(cell, expected)
-        ):
+        elif reported is None or not ctx.sum_agrees(cell, expected):
             with_within = _sum(ctx, every, attr) if len(every) > len(rows) else None
             if reported is not None and with_within is not None and abs(with_within - reported) <= ctx.tol_money:
                 continue  # the rows read as a source's own 其中 add up with the others: they were sources
@@ -948,7 +946,7 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         ctx.skip("年度履职目标的预算金额或资金总额无法读取，未核对其合计", "a duty amount or the total cannot be read")
         return
     found = sum((v for v in amounts if v is not None), Decimal(0))
-    if abs(found - reported) <= ctx.tol_money or ctx.total_as_printed(cell, found):
+    if ctx.sum_agrees(cell, found):
         return
     over = found > reported
     rounded = over and not ctx.beyond_rounding((found - reported) / factor, cell, [a for _, a in ev.duties])

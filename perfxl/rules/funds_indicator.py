@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding, Indicator
-from perfxl.numbers import printed_places, round_half_up
+from perfxl.numbers import HUNDRED, half_unit, printed_places
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
@@ -27,7 +27,6 @@ __all__ = ["rate_indicator_scores", "stated_method"]
 
 #: The 三级指标 names of a budget-execution indicator.
 _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
-HUNDRED = Decimal(100)
 
 
 def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
@@ -41,18 +40,14 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
     return actual.number if actual.kind is ValueKind.PERCENT and actual.op is None else None
 
 
-def _half_unit(places: int) -> Decimal:
-    return Decimal(5) * Decimal(10) ** -(places + 1)
-
-
 def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, reported: Decimal) -> bool:
     """Whether a rate that prints as the row's actual ("100%": [99.5%, 100.5%)) gives the printed score (9.96, 9.95)."""
     rate_places = printed_places(ind.actual.raw)
     if rate_places is None:
         return False  # a number cell: the rate is exact
     score_places = printed_places(ind.score.raw)
-    step = _half_unit(score_places) if score_places is not None else Decimal(0)
-    lowest = weight * (percent - _half_unit(rate_places)) / HUNDRED
+    step = half_unit(score_places) if score_places is not None else Decimal(0)
+    lowest = weight * (percent - half_unit(rate_places)) / HUNDRED
     return reported + step > lowest
 
 
@@ -99,8 +94,7 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
             continue
         counted = min(percent, HUNDRED)
         exact = weight * counted / HUNDRED
-        places = ctx.settings.score_places
-        expected = round_half_up(exact, places)
+        expected = ctx.round_score(exact)
         full = counted == HUNDRED
         if reported == expected or (not full and abs(reported - expected) <= ctx.tol_score):
             continue

@@ -14,17 +14,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.model import CellValue, FundsRow
-from perfxl.numbers import printed_places, round_half_up
+from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up
 
 from .context import Context
 
 __all__ = ["reachable_from_printed_rate"]
-
-HUNDRED = Decimal(100)
-
-
-def _half_unit(places: int) -> Decimal:
-    return Decimal(5) * Decimal(10) ** -(places + 1)
 
 
 def reachable_from_printed_rate(ctx: Context, row: FundsRow, weight: Decimal, exact_percent: Decimal) -> bool | None:
@@ -40,11 +34,11 @@ def reachable_from_printed_rate(ctx: Context, row: FundsRow, weight: Decimal, ex
         return None
     if round_half_up(exact_percent, reading.places) != reading.percent:
         return None  # the rate agrees only within the tolerance: not a bound to judge the score by
-    half = _half_unit(reading.places)
+    half = half_unit(reading.places)
     low = min(weight, weight * (reading.percent - half) / HUNDRED)
     high = min(weight, weight * (reading.percent + half) / HUNDRED)
     capped = high == weight  # a rate reaching the cap gives the 分值 itself
-    step = _half_unit(places)
+    step = half_unit(places)
     # the exact scores that print as `reported`: [reported − step, reported + step)
     if capped:
         return reported - step <= high and low < reported + step

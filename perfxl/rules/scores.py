@@ -468,7 +468,9 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
 _TASK_CHARS = 20
 
 
-def compact_text(text: str) -> str:
+def _without_spaces(text: str) -> str:
+    """The text with no whitespace, punctuation kept (`context.compact` drops that too): a task description as
+    typed, compared and counted in characters."""
     return re.sub(r"\s+", "", text)
 
 
@@ -487,7 +489,7 @@ _GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差
 def _options_copied(ctx: Context, ind: Indicator) -> bool:
     """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
     chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
-    text = compact_text(ind.target.text)
+    text = _without_spaces(ind.target.text)
     options = set(text)
     return (
         len(text) >= 2
@@ -495,7 +497,7 @@ def _options_copied(ctx: Context, ind: Indicator) -> bool:
         and options <= _OPTION_WORDS
         and bool(options & _GOOD_OPTIONS)
         and bool(options & _BAD_OPTIONS)
-        and text == compact_text(ind.actual.text)
+        and text == _without_spaces(ind.actual.text)
         and ctx.number(ind.score) is not None
     )
 
@@ -504,8 +506,8 @@ def _task_copied(ctx: Context, ind: Indicator) -> bool:
     """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
     year's task list twice │ 7 │ 7)."""
-    text = compact_text(ind.target.text)
-    if len(text) < _TASK_CHARS or text != compact_text(ind.actual.text) or _FIGURE.search(text):
+    text = _without_spaces(ind.target.text)
+    if len(text) < _TASK_CHARS or text != _without_spaces(ind.actual.text) or _FIGURE.search(text):
         return False
     quantity = "数量" in ind.name.text or normalise_label(ind.level2.text) == "数量指标"
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
@@ -664,46 +666,36 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
 @check("S13")
 def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
     """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
-    task description copied word for word (`_task_copied`)."""
+    task description copied word for word (`_task_copied`), nor the template's list of options (`_options_copied`)."""
     for ind in ctx.indicators():
         if _options_copied(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
+            yield _copied(
+                ctx,
+                ind,
                 expected="选定的档次",
-                actual=ind.actual.text,
-                name=ind.name.text,
-                target=ind.target.text,
-                score=ind.score.text,
                 how="模板列出的备选档次原样照抄，未选定其中之一",
                 how_en="the template's list of options copied, none chosen",
                 what="档次",
-                certainty=Certainty.JUDGEMENT,
                 basis=f"读取：年度指标值与实际完成值都是“{ind.target.text}”（模板列出的备选档次），得分 "
                 f"{ind.score.text}；未选定档次，得分无从依据，需人工判断",
                 basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
                 f"{ind.score.text}",
             )
-            continue
-        if _task_copied(ctx, ind):
-            yield ctx.finding(
-                ind.actual,
+        elif _task_copied(ctx, ind):
+            yield _copied(
+                ctx,
+                ind,
                 expected="实际完成的数量",
-                actual=ind.actual.text,
-                name=ind.name.text,
-                target=ind.target.text,
-                score=ind.score.text,
                 how="一字不差的任务描述，没有完成的数量",
                 how_en="a task description copied word for word, no count",
                 what="数量",
-                certainty=Certainty.JUDGEMENT,
                 basis=f"读取：数量指标“{ind.name.text}”的年度指标值与实际完成值是同一段不含数字的文字"
-                f"（{len(compact_text(ind.target.text))} 字），分值 {ind.weight.text}，得分 {ind.score.text}（满分）；"
+                f"（{len(_without_spaces(ind.target.text))} 字），分值 {ind.weight.text}，得分 {ind.score.text}（满分）；"
                 "数量指标应填写完成的数量，照抄任务描述无法复核，需人工判断",
                 basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
                 f"{ind.score.text}",
             )
-            continue
-        if _actual_repeats_target(ctx, ind):
+        elif _actual_repeats_target(ctx, ind):
             yield ctx.finding(
                 ind.actual,
                 expected="实际完成的数值",
@@ -719,6 +711,27 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
                 "and the target's number)",
             )
+
+
+def _copied(
+    ctx: Context, ind: Indicator, *, expected: str, how: str, how_en: str, what: str, basis: str, basis_en: str
+) -> Finding:
+    """S13 at an actual that copies text instead of stating a result (what was expected, how it was copied, the
+    basis): a judgement, since the score then rests on nothing a person can check."""
+    return ctx.finding(
+        ind.actual,
+        expected=expected,
+        actual=ind.actual.text,
+        name=ind.name.text,
+        target=ind.target.text,
+        score=ind.score.text,
+        how=how,
+        how_en=how_en,
+        what=what,
+        certainty=Certainty.JUDGEMENT,
+        basis=basis,
+        basis_en=basis_en,
+    )
 
 
 def _merged_note(ctx: Context, ind: Indicator) -> str:

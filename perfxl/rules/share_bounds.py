@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, Indicator
+from perfxl.numbers import HUNDRED
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num
@@ -31,7 +31,6 @@ _SHARE = re.compile(
 _MAY_PASS = re.compile(r"毛入学率|毛入园率|巩固率")
 #: "2" read for "≥" before a percent of at most 100: "290%" → "≥90%".
 _GE_AS_TWO = re.compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
-HUNDRED = Decimal(100)
 
 
 def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str, column_en: str) -> Iterator[Finding]:

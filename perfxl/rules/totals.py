@@ -277,7 +277,7 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     them) has no marks to be full of: it is not counted, so "全部 N 个指标" names the weighted rows only."""
     ev = ctx.ev
     weighted = [i for i in ctx.indicators() if not unweighted(ctx, i)]
-    left_out = sum(1 for i in ctx.indicators() if ctx.number(i.weight) is not None) - len(weighted)
+    left_out = sum(1 for i in ctx.indicators() if ctx.number(i.weight) == 0 and unweighted(ctx, i))
     numbers = [(ctx.number(i.weight), ctx.number(i.score)) for i in weighted]
     rows = [(w, s) for w, s in numbers if w is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
