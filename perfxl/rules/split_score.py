@@ -13,14 +13,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Finding
-from perfxl.numbers import printed_places, round_half_up, typed_places
+from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up, typed_places
 
 from .catalogue import check
 from .context import Context, fmt_num
 
 __all__ = ["converted_score"]
-
-HUNDRED = Decimal(100)
 
 
 def _span(ctx: Context, cell: CellValue) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -30,7 +28,7 @@ def _span(ctx: Context, cell: CellValue) -> tuple[Decimal, Decimal, Decimal] | N
     if value is None:
         return None
     places = printed_places(cell.raw) if isinstance(cell.raw, str) else None
-    half = Decimal(5).scaleb(-(places + 1)) if places is not None else Decimal(0)
+    half = half_unit(places) if places is not None else Decimal(0)
     return value, value - half, value + half
 
 
