@@ -411,6 +411,9 @@ class Indicator:
     progress: CellValue | None = None  # 执行监控表: 1-X月执行情况
     forecast: CellValue | None = None  # 执行监控表: 全年预计完成情况
     criteria: CellValue | None = None  # 评分标准 / 评价标准 printed beside the row (the row's own scoring rule), if any
+    # 河北 自评得分 split (单项指标得分 │ 权重占比(%) │ 单项指标折算得分): the indicator's own score on its own scale;
+    # `weight` is then 权重占比 and `score` the 折算得分 = own_score × weight / 100 (S19)
+    own_score: CellValue | None = None
 
     @property
     def row(self) -> int | None:

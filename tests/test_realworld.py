@@ -133,15 +133,9 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # guizhou-suiyang-taibai-bumen-2021 row 6 re-judged 错误 → 警告 (session 9; reason in its TOML notes): the form prints
     # only 年初预算数 (no 全年预算数) and the row repeats the total's 分值/得分, so 9.29 vs 10 is a judgement; F05 gives it.
     # held-out batch 3 (measured once before any change: 1/4, no false 错误, 8 of 10 read)
-    # hebei-chengan-gaolingjintie-2020 rows 12–15 were "found" by S12 警告 "实际完成值为空" — the actual read from the
-    # wrong column (branch false-errors-chengan reads the split target and 单项指标实际完成值). The real defect (单项指标得分 ×
-    # 权重占比 applies the weight twice) needs the 河北 自评得分 split (单项指标得分 │ 权重占比(%) │ 折算得分) read as a scheme
-    "hebei-chengan-gaolingjintie-2020": {
-        12: "折算得分 = 单项指标得分 × 权重占比 (weight applied twice): the 河北 自评得分 split is not read as a scheme",
-        13: "as row 12",
-        14: "as row 12",
-        15: "as row 12",
-    },
+    # hebei-chengan-gaolingjintie-2020 rows 12–15 found (session 9, tests/test_hebei_split9.py): the 河北 自评得分 split
+    # (单项指标得分 │ 权重占比(%) │ 单项指标折算得分) read as the scheme — a met target credited 6.25 of its 25 is an S01 警告
+    # stating the reading; 折算得分 = 单项指标得分 × 权重占比 / 100 is S19
     "hunan-nanyue-yulujihua-shenbao-2023": {
         19: "quantity × standard against the budget (101 人次 × 1500 元 > 7 万元) is not a relation perfxl checks",
     },

@@ -113,7 +113,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = reordered_weight(grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, cols)))
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
-        merged = {**cols, **sub, "_subheader": r + 1}
+        merged = {**_split_target(grid, r, cols), **sub, "_subheader": r + 1}
+        if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
+            # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
+            # the indicator (成安 2020 "享受补贴政策人数占…的比例"), read as known text, not as the weight
+            merged.setdefault("criteria", cols["weight"])
         # a complete row below a row naming one role at most ("单位" of a header line) is its own header
         if _complete(merged) and not _complete_scored(sub) and not (_complete(sub) and len(cols) <= 1):
             return merged

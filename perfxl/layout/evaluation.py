@@ -172,7 +172,7 @@ _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d
 
 _REMARK_HEADS = frozenset({"备注", "说明"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
-_DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation"})
+_DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
@@ -758,6 +758,7 @@ class _Reader(FundsRows):
                 data("progress") if "progress" in cols else None,
                 data("forecast") if "forecast" in cols else None,
                 data("criteria") if "criteria" in cols else None,
+                data("own_score") if "own_score" in cols else None,
             )
         )
         self.indicator_rows += 1

@@ -161,8 +161,15 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "权重分值",
         "满分",
         "标准分",
+        "权重占比",  # 河北 预算项目绩效自评表 (成安 2020): the weight in points of 100, under 自评得分
+        "权重占比(%)",
     ),
-    "score": _syn("得分", "自评得分", "实际得分", "评分", "得 分", "指标得分", "自评分"),
+    "score": _syn(
+        "得分", "自评得分", "实际得分", "评分", "得 分", "指标得分", "自评分", "单项指标折算得分", "折算得分"
+    ),
+    # 河北 预算项目绩效自评表: 自评得分 split into 单项指标得分 │ 权重占比(%) │ 单项指标折算得分 — the indicator's own
+    # score on its own scale, which × 权重占比 / 100 gives the 折算得分 that counts (`Indicator.own_score`, S19)
+    "own_score": _syn("单项指标得分"),
     "deviation": _syn(
         "偏差原因分析及改进措施",
         "偏差原因",

@@ -31,6 +31,7 @@ from . import (  # noqa: F401
     indicators,
     narrative,
     scores,
+    split_score,
     totals,
     weights,
 )

@@ -280,6 +280,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”得分应为 {expected}（{explanation}），表中为 {actual}",
               "{name}: score should be {expected} ({explanation_en}), found {actual}",
               "财预〔2020〕10号 附2（共性指标：资金到位率=实际到位资金/预算资金×100%）"),
+    CheckSpec("S19", "CONVERTED_SCORE_MISMATCH", "R-S01", E, "折算得分不等于单项指标得分×权重占比", "Converted score is not own score × weight share",
+              "“{name}”单项指标折算得分应为 {expected}（单项指标得分 {own} × 权重占比 {share}% ÷ 100），表中为 {actual}",
+              "{name}: converted score should be {expected} (own score {own} × weight share {share}% / 100), found {actual}",
+              "河北 预算项目绩效自评表（自评得分栏：单项指标得分 × 权重占比(%) = 单项指标折算得分）"),
     # ---------------------------------------------------------------- deviation explanations (偏差原因)
     CheckSpec("D01", "MISSED_TARGET_UNEXPLAINED", "R-D01", E, "未完成指标未说明偏差原因", "Missed target without an explanation",
               "“{name}”未完成（{detail}），偏差原因分析及改进措施不能为空", "{name}: target missed ({detail_en}); the deviation analysis must not be empty",

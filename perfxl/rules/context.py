@@ -593,8 +593,26 @@ class Context:
         if hit is not None and hit[0] is ind:
             return hit[1]
         reading = self._read(ind, self.number(ind.weight))
+        if ind.own_score is not None and reading.result is not None:
+            reading = self._split_scheme(ind, reading)
         self._readings[id(ind)] = (ind, reading)
         return reading
+
+    def _split_scheme(self, ind: Indicator, reading: Reading) -> Reading:
+        """河北 自评得分 split (单项指标得分 │ 权重占比(%) │ 单项指标折算得分): that 权重占比 is the row's weight in points of
+        100 and 折算得分 its score is perfxl's reading of the form (its rules are not printed), so a verdict resting on
+        it is a 警告 at most and says so; a 指标分值 cell holding a description (成安 2020) is named as not the weight."""
+        described = ind.criteria is not None and not self.is_blank(ind.criteria) and self.number(ind.criteria) is None
+        note = "“指标分值”栏填的是文字说明，" if described else ""
+        note_en = "the 指标分值 column holds a description; " if described else ""
+        return replace(
+            reading,
+            certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+            basis=f"{note}分值按“权重占比(%)”{ind.weight.text} 读作该指标在100分中的分值，得分按“单项指标折算得分”读取"
+            f"（河北自评表的读法，表上未写明计分规则）：{reading.basis}",
+            basis_en=f"{note_en}the weight read from 权重占比(%) ({ind.weight.text} of 100 points), the score from "
+            f"单项指标折算得分 (a reading of the 河北 form, whose scoring rules are not printed): {reading.basis_en}",
+        )
 
     def outcome(self, ind: Indicator) -> Reading:
         """Whether the row met its target, also on forms without 分值: such a row is read against a nominal
