@@ -73,6 +73,8 @@ _LUAN_OLD = "全年预算数为200万元,执行数为179.43万元,完成预算�
         "截至目前,执行数为190万元。",  # failed before: N01 错误
         "项目累计执行数为500万元。",  # failed before: N01 错误
         "全年预算数为200万元,实际支出20万元用于购买设备。",  # failed before: N01 错误
+        "全年预算数为200万元。活动经费预算50万元,执行数为45万元。",  # failed before: N01 错误 (the item's 执行数)
+        "两年预算数为400万元,执行数为350万元。",  # failed before: N01 错误 (two years' money)
     ],
 )
 def test_a_report_figure_not_the_projects_whole_year_is_no_error(tmp_path, new):
@@ -87,6 +89,7 @@ def test_a_report_figure_not_the_projects_whole_year_is_no_error(tmp_path, new):
         "上年结转资金20万元,全年预算数为200万元,执行数为170万元。",  # 上年结转 is this year's money
         "截至12月31日,执行数为170万元。",
         "2021年执行数为170万元。",
+        "该项目预算200万元,执行数为170万元。",  # the project's own budget, then its 执行数
     ],
 )
 def test_the_reports_true_errors_stand(tmp_path, new):
@@ -99,3 +102,18 @@ def test_the_reports_true_errors_stand(tmp_path, new):
 def test_a_currency_sign_is_the_cells_unit(tmp_path):
     """failed before: F02 错误 on C5 and D5 — "¥300,000.00" under 资金情况(万元) is 300000 元 = 30 万元, the sources' sum."""
     assert _funds(_suixi(tmp_path, {(4, 2): "¥300,000.00", (4, 3): "￥300,000.00"})) == []
+
+
+# ---------------------------------------------------------------- a report's sources against its whole, by moment
+
+_XUANZHOU = "anhui-xuanzhou-huagongyuanqu-zhuanyi-2023"  # 全年执行数4772.58万元 … 其中中央财政资金…全年执行数1200万元
+_CENTRAL = "其中中央财政资金全年预算数1800万元,全年执行数1200万元"
+
+
+def test_a_source_spent_as_of_today_is_no_part_of_the_years_spending(tmp_path):
+    """failed before: N02 错误 "各资金来源的执行数之和（1500 + 2192.58 + 1380）超过了总的执行数 4772.58" — the 1500 is
+    the central money spent 截至目前, the whole the 全年执行数: figures of two moments, no whole and parts."""
+    dated = _CENTRAL.replace("全年执行数1200", "截至目前执行数1500")
+    assert ("N02", "error", 6) not in _codes(_narrative(tmp_path, _XUANZHOU, 6, _CENTRAL, dated))
+    undated = _CENTRAL.replace("全年执行数1200", "全年执行数1500")
+    assert ("N02", "error", 6) in _codes(_narrative(tmp_path, _XUANZHOU, 6, _CENTRAL, undated))

@@ -328,8 +328,29 @@ _HEADING_LABEL = re.compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
 _UNITS_MONEY = re.compile(
     r"(?:部门|单位)(?:整体)?(?:(?:19|20)\d{2}年度?)?(?:全年|年初|年度)?(?:预算|决算|收入|支出|执行)"
 )
-#: Last year's money ("上年全年预算数…,执行数…"; 上年结转 is this year's money brought forward).
-_LAST_YEAR = re.compile(r"(?:上|去|前)一?年(?:度)?(?!结转|结余)")
+#: Last year's money ("上年全年预算数…,执行数…"; 上年结转 is this year's money brought forward), or several years'
+#: ("两年预算数为400万元,执行数…").
+_LAST_YEAR = re.compile(r"(?:上|去|前)一?年(?:度)?(?!结转|结余)|(?:[两二三四五]|多|几)个?年")
+
+
+_BUDGET_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后)*预算(?:数|资金)?(?:总额)?\s*(?:为|是|[:：])?\s*$"
+)
+
+
+def _budget_of_another(run: _Run, pi: int, fact: Fact) -> bool:
+    """A bare 执行数 right after a budget its sentence gives an item ("活动经费预算50万元,执行数为45万元"): the item's."""
+    if not _BARE_SPENDING.fullmatch(fact.subject) or run.project is None:
+        return False
+    before = [f for f in run.facts.get(pi, ())[: fact.index] if f.sentence == fact.sentence and f.quantity.is_money]
+    # the budget's own words, not facts' subject (which may carry an earlier figure's: "上年结转资金20万元,全年预算数…")
+    words = _around(before[-1])[0] if before and before[-1].role == "budget" else ""
+    owner = _BUDGET_WORDS.sub("", words).strip(" ，,")
+    return bool(owner) and not (
+        _OWN_PROJECT.fullmatch(owner)
+        or _OWN_PROJECT_MONEY.fullmatch(owner)
+        or normal_name(owner) == normal_name(plain_narrative(run.project.name))
+    )
 
 
 def _not_the_years_whole(run: _Run, pi: int, fact: Fact) -> bool:
@@ -348,6 +369,7 @@ def _not_the_years_whole(run: _Run, pi: int, fact: Fact) -> bool:
         or _UNITS_MONEY.search(before)
         or "累计" in fact.subject + head
         or _FOR_A_USE.match(tail)
+        or _budget_of_another(run, pi, fact)
     )
 
 
