@@ -117,3 +117,24 @@ def test_a_source_spent_as_of_today_is_no_part_of_the_years_spending(tmp_path):
     assert ("N02", "error", 6) not in _codes(_narrative(tmp_path, _XUANZHOU, 6, _CENTRAL, dated))
     undated = _CENTRAL.replace("全年执行数1200", "全年执行数1500")
     assert ("N02", "error", 6) in _codes(_narrative(tmp_path, _XUANZHOU, 6, _CENTRAL, undated))
+
+
+# ---------------------------------------------------------------- a goal text restating its table's own cells
+
+
+def test_a_goal_rate_restating_the_printed_or_capped_rate_is_a_warning(tmp_path):
+    """failed before: 错误 — the text restates a cell the amounts contradict (F04's finding, not the text's): 鄂州 with
+    the rate cell printed 80% (125.25 / 150 = 83.5%); 160 spent of 150 stated 100% (capped)."""
+    found = _n01(tmp_path, EZHOU, "F11", F11="执行率为80%。", H6="80%")
+    assert [s for _, s, _ in found] == ["warning"] and "印出的执行率80%" in found[0][2]
+    capped = {"F6": "160万", "F7": "160万", "H6": ""}  # no rate printed: the text caps it itself
+    found = _n01(tmp_path, EZHOU, "F11", F11="执行数为160万元，执行率100%。", **capped)
+    assert [s for _, s, _ in found] == ["warning"] and "封顶" in found[0][2]
+    # a rate matching neither the amounts nor the printed cell stays an 错误
+    assert [s for _, s, _ in _n01(tmp_path, EZHOU, "F11", F11="执行率为90%。", H6="80%")] == ["error"]
+
+
+def test_a_goal_amount_ten_thousand_times_the_cell_is_a_warning(tmp_path):
+    """failed before: 错误 "执行数为125.25万元" against a cell printed 1252500 under 项目资金(万元) — the cell in 元 as likely."""
+    found = _n01(tmp_path, EZHOU, "F11", F11="执行数为125.25万元。", F6="1252500", F7="1252500")
+    assert [s for _, s, _ in found] == ["warning"] and "一万倍" in found[0][2]

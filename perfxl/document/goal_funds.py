@@ -12,12 +12,14 @@ target's rate, and a table whose total prints no amount (0 / 0 / 0: the funds ru
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
+from ..units import convert
 from .facts import Fact
 from .funds_arith import _OTHER_RATE, _WHICH_MONEY
 from .precision import _agrees, _approximate, _around, _bound
@@ -82,6 +84,30 @@ def _rate(funds: ProjectFunds, budget: str = "全年预算数") -> TableValue | 
 def goal_pairing(
     fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None, sentence: str = ""
 ) -> GoalPairing | None:
+    """`_pairing`, a certain one held to a 警告 when the text's money is the cell's times or over 10000 exactly: the cell
+    printed in 元 under a 万元 header (or the reverse) as likely as the text wrong — the funds rules' unit finding."""
+    pairing = _pairing(fact, funds, outcome, source, sentence)
+    if pairing is None or pairing.certainty is not Certainty.CERTAIN or not fact.quantity.is_money:
+        return pairing
+    conv = convert(fact.quantity.value, fact.quantity.unit, pairing.table.unit)
+    cell = pairing.table.value
+    if (
+        not conv.ok
+        or conv.value is None
+        or not cell
+        or cell not in (conv.value * _TEN_THOUSAND, conv.value / _TEN_THOUSAND)
+    ):
+        return pairing
+    text = f"{pairing.pairing}；两数恰差一万倍：表中金额可能按元（或万元）填写而与表头单位不一致"
+    return dataclasses.replace(pairing, certainty=Certainty.JUDGEMENT, pairing=text)
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+def _pairing(
+    fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None, sentence: str = ""
+) -> GoalPairing | None:
     """How goal figure `fact` (of the 实际完成情况 when `outcome`, else of the 预期目标) is held to its table's funds
     total (`source`: its 本年财政拨款 row, which a figure named 财政拨款 may mean instead); None when it is not one of
     its amounts, or agrees with one it may be."""
@@ -109,6 +135,13 @@ def goal_pairing(
                 "a bound on the execution rate, perhaps the target's words",
                 rate.formula,
             )
+        printed = funds.rate
+        if printed is not None and _agrees(fact, printed):  # the text restates the cell: the cell's finding (F04)
+            text = f"写明是执行率，与本表印出的执行率{fmt_decimal(printed.value)}%相符而与金额算得的不符：正文照录了表中执行率"
+            return GoalPairing(rate, Certainty.JUDGEMENT, text, "restates the table's printed rate", rate.formula)
+        if fact.quantity.value == HUNDRED and rate.value > HUNDRED:
+            text = "写明是执行率100%，金额算得超过100%：可能按100%封顶填列"
+            return GoalPairing(rate, Certainty.JUDGEMENT, text, "a rate capped at 100%", rate.formula)
         initial = _rate(funds, "年初预算数")
         if initial is not None and _agrees(fact, initial) and not _agrees(fact, rate):
             return GoalPairing(  # "执行率65.59%" = 132.912 / 202.64: over the 年初 budget, not the adjusted one
