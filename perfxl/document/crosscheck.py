@@ -24,7 +24,7 @@ from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
 from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
 from .goal_claims import _goal
-from .goal_funds import goal_pairing
+from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
@@ -220,6 +220,8 @@ def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
+    if fact.claim == "expense" and _FOR_A_USE.match(_around(fact)[1]):
+        return  # "实际支出20万元用于购买设备": the money of one use, as likely as the whole
     if fact.claim == "carried_over":
         _check_carried_over(run, pi, ref, fact)
         return
@@ -322,6 +324,55 @@ _LABEL = re.compile(r"([^，,。；;：:]+)[：:]")
 _HEADING_LABEL = re.compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
 
 
+#: A department's or unit's own money named before an owner-less figure ("部门全年预算数为2000万元,执行数为1800万元").
+_UNITS_MONEY = re.compile(
+    r"(?:部门|单位)(?:整体)?(?:(?:19|20)\d{2}年度?)?(?:全年|年初|年度)?(?:预算|决算|收入|支出|执行)"
+)
+#: Last year's money ("上年全年预算数…,执行数…"; 上年结转 is this year's money brought forward), or several years'
+#: ("两年预算数为400万元,执行数…").
+_LAST_YEAR = re.compile(r"(?:上|去|前)一?年(?:度)?(?!结转|结余)|(?:[两二三四五]|多|几)个?年")
+
+
+_BUDGET_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后)*预算(?:数|资金)?(?:总额)?\s*(?:为|是|[:：])?\s*$"
+)
+
+
+def _budget_of_another(run: _Run, pi: int, fact: Fact) -> bool:
+    """A bare 执行数 right after a budget its sentence gives an item ("活动经费预算50万元,执行数为45万元"): the item's."""
+    if not _BARE_SPENDING.fullmatch(fact.subject) or run.project is None:
+        return False
+    before = [f for f in run.facts.get(pi, ())[: fact.index] if f.sentence == fact.sentence and f.quantity.is_money]
+    # the budget's own words, not facts' subject (which may carry an earlier figure's: "上年结转资金20万元,全年预算数…")
+    words = _around(before[-1])[0] if before and before[-1].role == "budget" else ""
+    owner = _BUDGET_WORDS.sub("", words).strip(" ，,")
+    return bool(owner) and not (
+        _OWN_PROJECT.fullmatch(owner)
+        or _OWN_PROJECT_MONEY.fullmatch(owner)
+        or normal_name(owner) == normal_name(plain_narrative(run.project.name))
+    )
+
+
+def _not_the_years_whole(run: _Run, pi: int, fact: Fact) -> bool:
+    """An owner-less spending or budget its sentence places elsewhere than the project's whole year (issues 11/12):
+    another year's or last year's, as of a date before the year's end or of the day of writing ("截至目前"), one
+    source's ("财政拨款执行数"), a department's, cumulative (累计: perhaps several years'), or put to a use ("实际支出
+    20万元用于购买设备": an item's as likely as the whole). Not the table's 全年 amount for certain: no finding."""
+    head, tail = _around(fact)
+    sentence = sentences(run.sub.narrative[pi].text)[fact.sentence] if pi >= 0 else ""
+    before = sentence[: max(sentence.find(fact.clause), 0)] + head
+    return bool(
+        _another_years_result(run, before)
+        or _LAST_YEAR.search(before)
+        or _BEFORE_YEAR_END.search(before)
+        or _WHICH_MONEY.search(head)
+        or _UNITS_MONEY.search(before)
+        or "累计" in fact.subject + head
+        or _FOR_A_USE.match(tail)
+        or _budget_of_another(run, pi, fact)
+    )
+
+
 def _told_of_another(run: _Run, pi: int, fact: Fact) -> bool:
     """An owner-less 预算数/执行数 its sentence tells of something it named before: after 其中 ("其中培训项目：全年预算数
     为50万元") or after a label that names an item, not a heading — that item's money, not the project's."""
@@ -358,6 +409,8 @@ def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
         pairing = f"按项目名称“{project.name}”与项目表的资金总额对照" + (
             "，正文未写明是预算数还是执行数" if role == "value" else ""
         )
+    elif _not_the_years_whole(run, pi, fact):
+        return False
     elif fact.role == "budget" and _OWN_PROJECT.fullmatch(subject) and not _told_of_another(run, pi, fact):
         amounts = project.budgets
         pairing = "正文未写明是哪一笔资金的预算，按本报告唯一一张项目表的资金总额对照"
@@ -957,8 +1010,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 _check_claim(run, pi, ref, fact)
             elif _check_project_money(run, pi, ref, fact):
                 continue  # "古昌镇…绿化美化项目100万元", "全年预算数为200万元": the one project table's funds total
-            elif _project_spending(run, fact) and not (
-                _BARE_SPENDING.fullmatch(fact.subject) and _told_of_another(run, pi, fact)
+            elif (
+                _project_spending(run, fact)
+                and not (_BARE_SPENDING.fullmatch(fact.subject) and _told_of_another(run, pi, fact))
+                and not _not_the_years_whole(run, pi, fact)
             ):  # "该项目…全年支出296.1万元", "执行数为179.43万元" in the project's own report
                 role = "value" if "执行" in fact.subject else "final"  # "执行数" is its own label, not "执行数决算数"
                 _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role=role))

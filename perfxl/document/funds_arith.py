@@ -455,7 +455,12 @@ def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         if len({_stage(f) for f in (whole[0], *budgets)} - {""}) > 1:
             continue  # "年初预算数300万元" over sources' 全年预算数: budgets of two moments, no whole and parts
         for total, parts, kind in ((whole[0], budgets, "预算数"), (whole[1], spendings, "执行数")):
-            _sources_against(run, pi, ref, facts, total, parts, kind)
+            if len({bool(_AS_OF.search(_around(f)[0])) for f in (total, *parts)}) == 1:  # figures of one moment
+                _sources_against(run, pi, ref, facts, total, parts, kind)
+
+
+#: A figure dated by its words ("截至目前执行数1500万元"): beside an undated whole, parts of another moment — no sum.
+_AS_OF = re.compile(r"截[至止]|目前|当前")
 
 
 #: The moment a budget is stated at: the year's start (年初) or after its adjustments (全年, 调整后, 追加后).

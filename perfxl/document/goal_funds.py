@@ -12,12 +12,14 @@ target's rate, and a table whose total prints no amount (0 / 0 / 0: the funds ru
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
+from ..units import convert
 from .facts import Fact
 from .funds_arith import _OTHER_RATE, _WHICH_MONEY
 from .precision import _agrees, _approximate, _around, _bound
@@ -38,8 +40,12 @@ _BUDGET = re.compile(
 _APPROPRIATION = re.compile(r"(?:(?:该|本|此)?项目|本年度?|当年|全年|年度|的)*财政(?:拨款|资金)(?:资金)?(?:预算数?)?")
 #: Whose spending "X的支出" is (facts' reading of "预算资金150万元，实际支出130万元"): the project's own money.
 _OWN_MONEY = re.compile(r"(?:(?:该|本|此)?项目)?(?:预算)?(?:资金|经费)?")
-#: A figure as of a date before the year's end ("截至11月底，执行数为100万元"): not the 全年 amount.
-_BEFORE_YEAR_END = re.compile(r"截[至止](?:(?:19|20)\d{2}年)?(?:[1-9]|1[01])月")
+#: A figure as of a date before the year's end ("截至11月底，执行数为100万元") or of the day the text was written
+#: ("截至目前": spending after the year's end included): not the 全年 amount.
+_BEFORE_YEAR_END = re.compile(r"截[至止](?:(?:19|20)\d{2}年)?(?:(?:[1-9]|1[01])月|目前|当前|现在|今|发稿|评价|自评)")
+#: The money after the figure is put to a use ("实际支出20万元用于宣传"): an item's spending as likely as the whole
+#: (not "主要用于…", "全部用于…": the whole money's uses listed).
+_FOR_A_USE = re.compile(r"\s*(?:已|专项)?用于")
 _FULL = re.compile(r"全年预算|调整后预算")
 _INITIAL = re.compile(r"年初预算")
 
@@ -56,9 +62,10 @@ class GoalPairing:
     formula: str = ""
 
 
-def _rate(funds: ProjectFunds) -> TableValue | None:
-    """全年执行数 / 全年预算数 of the table's total, in percent: what "完成预算的83.50%" restates."""
-    full = next((b for b in funds.budgets if b.role == "全年预算数"), None)
+def _rate(funds: ProjectFunds, budget: str = "全年预算数") -> TableValue | None:
+    """全年执行数 / 全年预算数 of the table's total, in percent: what "完成预算的83.50%" restates (with `budget`
+    "年初预算数", the rate some texts state instead: 执行数 over the budget as first set)."""
+    full = next((b for b in funds.budgets if b.role == budget), None)
     spent = funds.executed
     if full is None or spent is None or not full.value:
         return None
@@ -69,12 +76,36 @@ def _rate(funds: ProjectFunds) -> TableValue | None:
         "%",
         Decimal("0.0001"),
         (*spent.refs, *full.refs),
-        "本表资金总额“全年执行数 / 全年预算数”",
+        f"本表资金总额“全年执行数 / {budget}”",
         f"{fmt_decimal(spent.value)} / {fmt_decimal(full.value)}",
     )
 
 
 def goal_pairing(
+    fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None, sentence: str = ""
+) -> GoalPairing | None:
+    """`_pairing`, a certain one held to a 警告 when the text's money is the cell's times or over 10000 exactly: the cell
+    printed in 元 under a 万元 header (or the reverse) as likely as the text wrong — the funds rules' unit finding."""
+    pairing = _pairing(fact, funds, outcome, source, sentence)
+    if pairing is None or pairing.certainty is not Certainty.CERTAIN or not fact.quantity.is_money:
+        return pairing
+    conv = convert(fact.quantity.value, fact.quantity.unit, pairing.table.unit)
+    cell = pairing.table.value
+    if (
+        not conv.ok
+        or conv.value is None
+        or not cell
+        or cell not in (conv.value * _TEN_THOUSAND, conv.value / _TEN_THOUSAND)
+    ):
+        return pairing
+    text = f"{pairing.pairing}；两数恰差一万倍：表中金额可能按元（或万元）填写而与表头单位不一致"
+    return dataclasses.replace(pairing, certainty=Certainty.JUDGEMENT, pairing=text)
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+def _pairing(
     fact: Fact, funds: ProjectFunds, outcome: bool, source: ProjectFunds | None = None, sentence: str = ""
 ) -> GoalPairing | None:
     """How goal figure `fact` (of the 实际完成情况 when `outcome`, else of the 预期目标) is held to its table's funds
@@ -104,12 +135,37 @@ def goal_pairing(
                 "a bound on the execution rate, perhaps the target's words",
                 rate.formula,
             )
+        printed = funds.rate
+        if printed is not None and _agrees(fact, printed):  # the text restates the cell: the cell's finding (F04)
+            text = f"写明是执行率，与本表印出的执行率{fmt_decimal(printed.value)}%相符而与金额算得的不符：正文照录了表中执行率"
+            return GoalPairing(rate, Certainty.JUDGEMENT, text, "restates the table's printed rate", rate.formula)
+        if fact.quantity.value == HUNDRED and rate.value > HUNDRED:
+            text = "写明是执行率100%，金额算得超过100%：可能按100%封顶填列"
+            return GoalPairing(rate, Certainty.JUDGEMENT, text, "a rate capped at 100%", rate.formula)
+        initial = _rate(funds, "年初预算数")
+        if initial is not None and _agrees(fact, initial) and not _agrees(fact, rate):
+            return GoalPairing(  # "执行率65.59%" = 132.912 / 202.64: over the 年初 budget, not the adjusted one
+                rate,
+                Certainty.JUDGEMENT,
+                f"写明是执行率，与“全年执行数 / 年初预算数”（{initial.formula}）相符：可能按年初预算计算",
+                "the execution rate over the initial budget",
+                rate.formula,
+            )
         return GoalPairing(
             rate, Certainty.CERTAIN, "写明是完成预算的比例（执行率）", "stated as the execution rate", rate.formula
         )
     if not fact.quantity.is_money or fact.role not in ("value", "budget", "final"):
         return None
     if outcome and fact.role != "budget" and _EXECUTED.fullmatch(subject) and funds.executed is not None:
+        if _WHICH_MONEY.search(head) or _FOR_A_USE.match(_around(fact)[1]):
+            return None  # one source's spending ("财政拨款执行数"), or an item's ("实际支出20万元用于宣传")
+        if "累计" in subject + head:  # "累计支出资金300万元": a multi-year project's, or the year's — a person judges
+            return GoalPairing(
+                funds.executed,
+                Certainty.JUDGEMENT,
+                "实际完成情况写的是累计执行（支出）的资金，可能含以前年度，按本表资金总额的全年执行数对照",
+                "a cumulative spending: perhaps of several years",
+            )
         return GoalPairing(
             funds.executed,
             Certainty.CERTAIN,

@@ -313,6 +313,7 @@ class ProjectFunds:
     name: str
     budgets: tuple[TableValue, ...]
     executed: TableValue | None
+    rate: TableValue | None = None  # the 执行率 the total row prints (a percent cell), as printed
 
 
 def project_funds(sub: Submission) -> ProjectFunds | None:
@@ -351,7 +352,12 @@ def table_funds(table: SelfEvaluation, *, evaluation: bool = True, row: FundsRow
     executed = value(total.executed, "全年执行数") if evaluation else None
     if not budgets and executed is None:
         return None
-    return ProjectFunds(name_cell.text.strip() if name_cell is not None else "", budgets, executed)
+    ref, printed = total.rate.ref, parse_value(total.rate.raw)
+    rate = None
+    if evaluation and ref is not None and printed.kind is ValueKind.PERCENT and printed.number is not None:
+        step = printed_step(total.rate.raw) or Decimal(1)
+        rate = TableValue("execution_rate", "printed", printed.number, "%", step, (ref,), "本表印出的执行率")
+    return ProjectFunds(name_cell.text.strip() if name_cell is not None else "", budgets, executed, rate)
 
 
 _NUMERIC = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)

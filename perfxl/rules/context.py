@@ -74,8 +74,10 @@ NOMINAL_WEIGHT = Decimal(100)
 #: Indicator rows grouped under their 一级 heading (None: rows under no heading), in sheet order.
 Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
-#: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
+#: A currency sign before the amount ("¥300,000.00", a 元 amount formatted as currency): the cell's unit is 元.
+_YUAN_SIGN = re.compile(r"\s*[¥￥]")
 _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
+#: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
 _FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
@@ -265,7 +267,7 @@ class Context:
         if value is None or self.evaluation is None or not isinstance(cell.raw, str):
             return value
         block_unit = self._money_cells().get(id(cell))
-        own = money_symbol(self.parsed(cell).unit)
+        own = money_symbol(self.parsed(cell).unit) or ("元" if _YUAN_SIGN.match(cell.raw) else None)
         if block_unit is None or own is None or own == block_unit or family_of(own) != "money":
             return value
         conv = convert(value, own, block_unit)
