@@ -267,8 +267,10 @@ class Context:
         if value is None or self.evaluation is None or not isinstance(cell.raw, str):
             return value
         block_unit = self._money_cells().get(id(cell))
+        if block_unit is None:  # not a funds amount: most cells, so their unit is not parsed for nothing
+            return value
         own = money_symbol(self.parsed(cell).unit) or ("元" if _YUAN_SIGN.match(cell.raw) else None)
-        if block_unit is None or own is None or own == block_unit or family_of(own) != "money":
+        if own is None or own == block_unit or family_of(own) != "money":
             return value
         conv = convert(value, own, block_unit)
         if not conv.ok or conv.value is None:
