@@ -51,7 +51,7 @@ def converted_score(ctx: Context) -> Iterator[Finding]:
         if agrees:
             continue
         product = own[0] * share[0] / HUNDRED
-        expected = fmt_num(round_half_up(product, places if places is not None else 2))
+        expected = fmt_num(round_half_up(product, places) if places is not None else ctx.round_score(product))
         yield ctx.finding(
             ind.score,
             expected=expected,
