@@ -1,0 +1,63 @@
+"""One certain defect injected into a real table's correct row is found at that row (issue 11, mutation recall).
+
+Each case is a gap tests/realworld/probe_defects.py showed: a published table from tests/realworld/, one cell
+changed so that the row is certainly wrong, and the finding perfxl must then give at that row — while the table
+as published keeps no 错误 there. The defects are the probe's: a 预算执行率 得分 above its 分值, a printed 执行率
+the row's own amounts contradict.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import CORPUS, load_table, render, validated
+
+from perfxl.model import Finding, Severity, parse_a1
+from perfxl.validate import validate_file
+
+
+def _at(findings, row: int) -> list[Finding]:
+    return [f for f in findings if f.ref is not None and getattr(f.ref, "row", None) == row]
+
+
+def _mutant(name: str, changes: dict[str, str], out: Path) -> list[Finding]:
+    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
+    for address, text in changes.items():
+        r, c = parse_a1(address)
+        table.rows[r - 1][c - 1] = text
+    return list(validate_file(render(table, out)).findings)
+
+
+# (table, injected cells, row, codes that fit, severity the cells make certain)
+CASES = [
+    # 新疆 阜康 2023: the funds block heads its weight column "分值权重" — read as the 分值, so a 得分 12 above it is
+    # found (before: "资金表中没有“分值”列", F05/F06 skipped and nothing at the row)
+    pytest.param(
+        "xinjiang-fukang-tongji-2023", {"H6": "12"}, 6, {"F05", "S06"}, Severity.ERROR, id="fenzhi-quanzhong-header"
+    ),
+    # 湖北 襄阳 2021: the rate column's header was stored as "执行率(B/A1" (its ")" lost): still the 执行率 column, so
+    # 80% against 1000/1000 is an F04 (before: "资金表中没有“执行率”列", F04 skipped)
+    pytest.param(
+        "hubei-xiangyang-zhongxinyiyuan-2021", {"E9": "80%"}, 9, {"F04"}, Severity.ERROR, id="unclosed-bracket-header"
+    ),
+    # 宁夏 原州 2022: the 年度资金总额 row prints no amounts, the 自治区补助 row 300万元 │ 259.45万元 │ 86.5%; its
+    # rate changed to 66.5% is wrong by its own cells (before: F04 stopped at the blank total, the source rows unchecked)
+    pytest.param(
+        "ningxia-yuanzhou-malingshu-2022", {"E10": "66.5%"}, 10, {"F04"}, Severity.ERROR, id="source-rate-blank-total"
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "changes", "row", "codes", "severity"), CASES)
+def test_injected_defect_found_at_its_row(tmp_path, name, changes, row, codes, severity):
+    published = validated(load_table(CORPUS / f"{name}.toml"), tmp_path / "published")
+    assert not [f for f in _at(published.findings, row) if f.severity is Severity.ERROR]
+    found = [f for f in _at(_mutant(name, changes, tmp_path / "mutant"), row) if f.code in codes]
+    assert found, f"no {sorted(codes)} at row {row}"
+    assert max(f.severity.rank for f in found) == severity.rank
