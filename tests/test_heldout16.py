@@ -87,3 +87,73 @@ def test_a_block_label_left_of_the_names_is_not_the_target_column(tmp_path):
     assert not any(getattr(f.ref, "cell", "").startswith("A") for f in result.findings if f.code.startswith("I")), [
         (f.code, f.ref, f.message) for f in result.findings
     ]
+
+
+# ---------------------------------------------------------------- 随州 2022: 项目资金 │ 来源 │ 中央 │ 省、地 │ 本级 │ 其他 │ 合计 │ 执行数 │ 执行率
+
+
+def _suizhou(central="4.9", provincial="18.4", total="23.3", executed="23.3", rate="100%"):
+    """The head and money of 随州市急救中心's 2022 自评表 (随州市财政预算支出项目绩效目标自评表) as published, its OCR'd rate
+    "1(X)%" given as printed in the original (100%) unless replaced; the money line's cells replaceable."""
+    rows = [
+        ["随州市财政预算支出项目绩效目标自评表", E, E, E, E, E, E, E, E],
+        [
+            "项目名称",
+            "2021年卫生健康人才培养培训一次性开办费",
+            E,
+            "项目实施单位",
+            "随州市急救中心",
+            "项目主管单位",
+            "随州市卫生健康委员会",
+            "项目负责人",
+            "蒋涛",
+        ],
+        [
+            "项目资金",
+            "来源",
+            "中央(万元)",
+            "省、地(万元)",
+            "本级(万元)",
+            "其他(万元)",
+            "合计(万元)",
+            "执行数(万元)",
+            "执行率",
+        ],
+        [E, E, central, provincial, E, E, total, executed, rate],
+        ["项目年度目标", "2022年市急救中心正式运行。", E, E, E, E, E, E, E],
+    ]
+    return rows, ("A1:I1", "B2:C2", "A3:A4", "B5:I5")
+
+
+def test_the_sources_line_is_read_as_the_funds_and_adds_up(tmp_path):
+    """Failed before (the line of figures unmapped, no funds read): the 合计 is the year's budget, 执行数 its execution,
+    the four source columns its parts — 4.9 + 18.4 = 23.3, 23.3 / 23.3 = 100%: read, and nothing raised."""
+    rows, merges = _suizhou()
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result)
+    runs = _runs(result)
+    assert any(kind == "funds" and first <= 4 <= last for kind, first, last in runs), runs
+
+
+def test_a_total_below_its_sources_is_an_error(tmp_path):
+    """合计 printed 22.8 under sources 4.9 + 18.4 = 23.3: more money came from the sources than the total holds — F02
+    错误 at the 合计 (G4)."""
+    rows, merges = _suizhou(total="22.8", executed="22.8")
+    result = _workbook(tmp_path, rows, merges)
+    assert ("F02", "G4") in _errors(result), [(f.code, f.ref, f.message) for f in result.findings]
+
+
+def test_a_total_above_its_sources_with_blank_sources_is_a_warning(tmp_path):
+    """合计 printed 23.8 over 4.9 + 18.4 = 23.3 with 本级 and 其他 left blank: the 0.5 may be money a blank source holds
+    (F02's rule for an unfilled source) — a 警告 at G4, not an 错误."""
+    rows, merges = _suizhou(total="23.8", executed="23.8")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result)
+    assert [f.severity.value for f in _codes(result, "F02") if f.ref.cell == "G4"] == ["warning"]
+
+
+def test_a_rate_off_its_quotient_is_an_error(tmp_path):
+    """执行数 20.97 of 合计 23.3 is 90%, printed 100%: F04 at the rate (I4)."""
+    rows, merges = _suizhou(executed="20.97")
+    result = _workbook(tmp_path, rows, merges)
+    assert ("F04", "I4") in _errors(result), [(f.code, f.ref, f.message) for f in result.findings]
