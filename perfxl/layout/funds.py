@@ -354,8 +354,10 @@ class FundsRows:
         财政拨款数 │ 指标结余数, then 市级财政资金使用情况(万元) │ 财政拨款数 │ 实际支付数 │ 资金结余、结转数 │ 其中: (结转数 │
         财政收回数 on a second header line). Read as the table's funds total: 年初预算数 its initial budget, 财政拨款数 (the
         money granted; the later block's when both print it) the year's budget, 实际支付数 its execution. "header" for a
-        header line, "funds" for a line of figures, "" for any other row (which ends the blocks)."""
-        cols, sources = _line_header(self.grid, r), ()
+        header line, "funds" for a line of figures, "" for any other row (which ends the blocks). 随州's 项目资金 │ 来源 │ 中央 │ … │
+        合计 │ 执行数 │ 执行率 header (`_source_line_header`) is read alike, its sources the 合计's parts."""
+        cols = _line_header(self.grid, r)
+        sources: tuple[int, ...] = ()
         if cols is None and (by_source := _source_line_header(self.grid, r)) is not None:
             cols, sources = by_source
         if cols is not None and (self.state == "lines" or (self.state == "pre" and not self.cur.funds_seen)):
