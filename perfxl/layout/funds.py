@@ -673,7 +673,7 @@ def _line_header(grid: Grid, r: int) -> dict[str, int] | None:
     return cols or None
 
 
-#: 湖北 随州 财政预算支出项目绩效目标自评表 (随州 2022, 广水 2021): 项目资金 │ 来源 │ 中央(万元) │ 省、地(万元) │ 本级(万元) │
+#: 湖北 随州 财政预算支出项目绩效目标自评表 (随州 2022, 广水 2019 and 2021): 项目资金 │ 来源 │ 中央(万元) │ 省、地(万元) │ 本级(万元) │
 #: 其他(万元) │ 合计(万元) │ 执行数(万元) │ 执行率 over one line of figures — the sources across, their 合计 the year's budget.
 _SOURCE_LINE_BLOCK = frozenset(H.normalise_label(x) for x in ("项目资金", "项目资金来源", "资金来源"))
 _SOURCE_LINE_SOURCES = frozenset(
