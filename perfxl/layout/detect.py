@@ -110,7 +110,9 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = reordered_weight(grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, cols)))
+    cols = reordered_weight(
+        grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, _target_after_name(grid, r, cols)))
+    )
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**_split_target(grid, r, cols), **sub, "_subheader": r + 1}
@@ -214,6 +216,23 @@ def _level2_under_level1(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, 
     if span is None or span[3] != level1 + 1 or name <= level1 + 1:
         return cols
     return {**cols, "level2": level1 + 1}
+
+
+def _target_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """A target-headed column left of the indicator names is the block's own label, not where the targets are (澧县 2021:
+    绩效目标 │ 一级指标 │ 二级指标 │ 三级指标 │ …, "绩效目标" merged down the block's rows; 海南's 目标表 prints 绩效目标 right
+    of 指标名称 as its target column): the target is the first target-headed column right of the names, if any."""
+    target = cols.get("target")
+    first = min((cols[k] for k in ("level1", "level2", "name") if k in cols), default=None)
+    if target is None or first is None or target > first:
+        return cols
+    found = {k: c for k, c in cols.items() if k != "target"}
+    later = [
+        c for c, label in row_labels(grid, r) if c > first and H.match_role(label, H.INDICATOR_COLUMNS) == "target"
+    ]
+    if later:
+        found["target"] = later[0]
+    return found
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
