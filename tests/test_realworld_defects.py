@@ -59,6 +59,11 @@ CASES = [
     # 安徽 亳州 2023 申报表: the amounts are printed "449.8万" / "189.8万" (万 alone for 万元) — the 中期 │ 年度 pairs are
     # the funds block, so the 年度 财政拨款 raised to 208.8万 puts an F02 on 年度资金总额 189.8万 (before: the block was
     # not read — rows 6–8 a note and unread lines)
+    # 湖北 随州 2022 (the 广水 form): 项目权重 │ 评价内容 │ 分值 │ 自评分 │ 复核分 │ 评价标准及依据 — the 项目决策/项目管理 part
+    # is read (评价内容 names the items, 项目权重 holds their groups) and S06 runs on it although the 项目绩效 part below
+    # has no 分值 column (a check is skipped per table, not per sheet); a 自评分 3 of 分值 2 is a 警告, as on every
+    # scoring table whose rules might award bonus points (before: rows 8–14 unread)
+    pytest.param("hubei-suizhou-jijiuzhongxin-2022", {"D9": "3"}, 9, {"S06"}, Severity.WARNING, id="hubei-scored-part"),
     pytest.param(
         "anhui-bozhou-rengongzengyu-mubiao-2023", {"G7": "208.8万"}, 6, {"F02"}, Severity.ERROR, id="wan-amounts"
     ),
@@ -74,3 +79,24 @@ def test_injected_defect_found_at_its_row(tmp_path, name, changes, row, codes, s
     found = [f for f in _at(_mutant(name, changes, tmp_path / "mutant"), row) if f.code in codes]
     assert found, f"no {sorted(codes)} at row {row}"
     assert max(f.severity.rank for f in found) == severity.rank
+
+
+HUBEI_PARTS = [
+    "hubei-guangshui-jiwei-juyuwang-2019",
+    "hubei-guangshui-xiangcundaolu-2021",
+    "hubei-suizhou-jijiuzhongxin-2022",
+]
+WHOLE_TABLE = {"W01", "W02", "W03", "W05", "I02", "T02", "T04", "T05", "T07"}
+
+
+@pytest.mark.parametrize("name", HUBEI_PARTS)
+def test_hubei_scored_part_read_but_not_judged_as_a_whole_table(tmp_path, name):
+    """The 项目决策/项目管理 part (15 分: its groups declare 2 + 13, its rows add up to that, no 总分 row) is read row by
+    row but is no whole table: 分值合计 15 is not held to 100, nor its five full marks taken for the form's (W03/T07
+    were 警告 on it once read)."""
+    table = load_table(CORPUS / f"{name}.toml")
+    result = validated(table, tmp_path)
+    first = next(r for r in range(1, 20) if table.rows[r - 1][1].replace(" ", "") == "评价内容") + 1
+    runs = [run for t in result.coverage.tables for run in t.rows if run.kind == "indicator"]
+    assert any(run.first == first and run.last >= first + 4 for run in runs)
+    assert not [f for f in result.findings if f.code in WHOLE_TABLE and _rows(f) & set(range(first - 1, first + 6))]
