@@ -23,7 +23,7 @@ from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
 
-__all__ = ["rate_indicator_scores", "stated_method"]
+__all__ = ["rate_indicator_scores", "rate_times_weight", "stated_method"]
 
 #: The 三级指标 names of a budget-execution indicator.
 _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
@@ -38,6 +38,18 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
         return None  # a row with its own target ("≥90%") is the indicator scoring checks' (S01)
     actual = ctx.parsed(ind.actual)
     return actual.number if actual.kind is ValueKind.PERCENT and actual.op is None else None
+
+
+def rate_times_weight(ctx: Context, ind: Indicator) -> Decimal | None:
+    """执行率 × 分值 (the rate capped at 100%) of a 预算执行率 indicator row that prints its own target ("≥90%") and its
+    rate as the actual: the budget rule of 财预〔2020〕10号 附1, which such a row may be scored by instead of the target
+    proportion (85% of ≥90% → 8.5, not 85/90 × 10). None for any other row."""
+    if strip_numbering(normalise_label(ind.name.text)) not in _NAMES or ctx.parsed(ind.target).number is None:
+        return None
+    actual, weight = ctx.parsed(ind.actual), ctx.number(ind.weight)
+    if actual.kind is not ValueKind.PERCENT or actual.op is not None or actual.number is None or weight is None:
+        return None
+    return weight * min(max(actual.number, Decimal(0)), HUNDRED) / HUNDRED
 
 
 def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, reported: Decimal) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.labels import normalise_label
@@ -14,6 +15,7 @@ from perfxl.values import Op, ParsedValue, ValueKind
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
+from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .weights import is_adjustment, unweighted
@@ -70,6 +72,14 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 continue  # scored by the 评分标准 printed beside it ("少一个扣2分"), which the form applies
             typed = ctx.score_rounded_as_typed(ind.score, reported, result)
             note, note_en = ctx.rounding_note(typed)
+            budget = rate_times_weight(ctx, ind) if which == "positive" else None
+            by_budget = budget is not None and ctx.score_agrees(ind.score, reported, _Exact(budget))
+            if budget is not None and by_budget:
+                note += (
+                    f"；该行为预算执行率，按 财预〔2020〕10号 执行率×分值 计为 {fmt_num(ctx.round_score(budget))}，与表中得分"
+                    "相符：表中可能按此计分，需人工判断"
+                )
+                note_en += f"; a budget execution row: rate × weight gives {fmt_num(budget)}, the printed score"
             if rule is not None:
                 applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
                 note += f"；表中评分标准为“{rule.text}”{applied}"
@@ -88,9 +98,17 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
                 f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
                 certainty=Certainty.JUDGEMENT
-                if typed is not None or (rule is not None and by_rule is None) or late[0]
+                if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget
                 else reading.certainty,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _Exact:
+    """A score computed outside the scorer (执行率 × 分值), in the shape `Context.score_agrees` reads."""
+
+    score: Decimal
+    exact: Decimal | None = None
 
 
 def _late_partial(ctx: Context, result: ScoreResult, reported: Decimal) -> tuple[str, str]:
