@@ -1,0 +1,163 @@
+"""Review 10 (issues 11/12, "never cry wolf"): false findings on realistic variants of the real corpus tables and reports
+by what session 9 added — each case marked "failed before" raised the false 错误 on main at a676b28; each family keeps
+a truly wrong variant that must keep its 错误 (a defect guard), so a fix cannot just silence the check.
+
+1. A funds cell perfxl cannot read as a figure ("3O", "叁拾万元", "#VALUE!", "1O") is perfxl's reading limit (C02 or the
+   reader says so; coverage says what was not checked), not the filer's 错误: F02 and F05 said "应为 30，表中为 3O".
+2. A 预算执行率 indicator row with its own target, scored 执行率 × 分值 (财预〔2020〕10号's budget rule: 85% → 8.5) where
+   the target proportion gives another score (85/90 × 10 = 9.44): either method may be the form's — a 警告 naming both.
+3. 成安 2020's split target (预期指标值 over 符号 │ value │ 单位) exported unmerged with the merge's text repeated in each
+   cell ("取消合并并填充", tests/realworld/probe_rewrites.py unmerged_filled): the 符号 column was read as the target
+   (I03 错误 "年度指标值“>=”不是数值").
+4. An execution rate its words put over money arrived ("到位资金执行率100%", "执行率100%（按到位资金计算）") is not the
+   table's 全年执行数 / 全年预算数: N01 错误 in a goal text and in a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import workbook_result as _workbook
+from test_corpus_misses9 import _yinchuan
+from test_false_errors9 import _suixi
+from test_goal_funds9 import EZHOU, _n01
+from test_hebei_split9 import _chengan
+from test_report_pairs9 import LUAN, _codes, _narrative
+
+E = ""
+
+
+def _at(result, code, cell):
+    return [
+        (f.code, f.severity.value) for f in result.findings if f.code == code and getattr(f.ref, "cell", None) == cell
+    ]
+
+
+# ---------------------------------------------------------------- 1. funds cells perfxl cannot read (濉溪 2019)
+
+
+@pytest.mark.parametrize(
+    ("cells", "cell"),
+    [
+        pytest.param({(4, 2): "3O"}, "C5", id="total-ocr"),  # failed before: F02 错误 "应为各来源之和 30，表中为 3O"
+        pytest.param({(4, 2): "叁拾万元"}, "C5", id="total-capitals"),  # failed before: F02 错误 (叁拾万元 is 30 万元)
+        pytest.param({(4, 3): "1O"}, "D5", id="executed-ocr"),  # failed before: F02 错误
+        pytest.param({(4, 2): "#VALUE!"}, "C5", id="total-error-cell"),  # failed before: F02 错误 beside the reader's
+        pytest.param({(4, 6): "1O"}, "G5", id="score-ocr"),  # failed before: F05 错误 "应为 10，表中为 1O"
+        pytest.param({(4, 6): "满分"}, "G5", id="score-words"),  # failed before: F05 错误
+    ],
+)
+def test_a_funds_cell_perfxl_cannot_read_is_no_error_of_the_filer(tmp_path, cells, cell):
+    result = _suixi(tmp_path, cells)
+    assert not [f for f in result.findings if f.code in ("F02", "F05") and f.severity.value == "error"]
+    assert any("无法读取为数值" in s.reason_zh for s in result.coverage.skipped), result.coverage.skipped
+
+
+@pytest.mark.parametrize(
+    ("cells", "code", "cell"),
+    [
+        pytest.param({(4, 2): "40"}, "F02", "C5", id="total-off"),  # 40 over sources of 30
+        pytest.param({(4, 6): "8"}, "F05", "G5", id="score-off"),  # 8 for 100% of 10
+    ],
+)
+def test_a_readable_funds_cell_off_its_arithmetic_keeps_its_error(tmp_path, cells, code, cell):
+    assert (code, "error") in _at(_suixi(tmp_path, cells), code, cell)
+
+
+# ---------------------------------------------------------------- 2. a 预算执行率 row scored 执行率 × 分值 (银川 2021)
+
+
+def _yinchuan_rate(target, actual, score):
+    rows, merges = _yinchuan(exec_score=score)
+    rows[7][4], rows[7][5] = target, actual  # 项目管理 │ 投入管理 │ 预算执行率 │ 10 │ target │ actual │ score
+    return rows, merges
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        pytest.param("≥90%", "85%", "8.5", id="below-target"),  # failed before: S01 错误 "应为 9.44（85/90×10）"
+        pytest.param("≥98%", "98.6%", "9.86", id="above-target"),  # failed before: S01 错误 "应为 10"
+        pytest.param("≥98%", "98.6%", "9.9", id="above-target-1dp"),  # 9.86 printed at one decimal: failed before
+    ],
+)
+def test_a_budget_execution_row_scored_rate_times_weight_is_a_warning(tmp_path, target, actual, score):
+    result = _workbook(tmp_path, *_yinchuan_rate(target, actual, score))
+    found = [f for f in result.findings if f.code == "S01" and f.ref.cell == "G8"]
+    assert [f.severity.value for f in found] == ["warning"]
+    assert "执行率×分值" in found[0].basis
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "score"),
+    [
+        pytest.param("100%", "100%", "9.5", id="full-rate"),  # 100% of 100%: every method gives 10
+        pytest.param("≥90%", "85%", "7", id="neither"),  # 9.44 proportionally, 8.5 by the budget rule: 7 by neither
+    ],
+)
+def test_a_budget_execution_row_no_method_explains_keeps_its_error(tmp_path, target, actual, score):
+    assert _at(_workbook(tmp_path, *_yinchuan_rate(target, actual, score)), "S01", "G8") == [("S01", "error")]
+
+
+# ---------------------------------------------------------------- 3. 成安's split target with its merge filled
+
+
+def _filled(**cells):
+    """成安 2020 exported without merges, the 预期指标值 header repeated over 符号 │ (blank) │ 单位."""
+    rows, merges = _chengan(**cells)
+    rows[9][5:8] = ["预期指标值"] * 3
+    return rows, tuple(m for m in merges if m != "F10:H10")
+
+
+def test_a_split_target_whose_header_merge_is_filled_is_joined(tmp_path):
+    # failed before: I03 错误 "年度指标值“>=”不是数值" at F12–F15
+    result = _workbook(tmp_path, *_filled())
+    assert not [f for f in result.findings if f.code == "I03"], [(f.code, f.ref) for f in result.findings]
+    assert not [f for f in result.findings if f.severity.value == "error"]
+
+
+def test_a_split_target_filled_still_reads_its_true_errors(tmp_path):
+    """折算得分 6.50 where 25.00 × 25.00 / 100 = 6.25 (S19) and an actual under its target with full marks stay found."""
+    result = _workbook(tmp_path, *_filled(M12="6.50"))
+    assert ("S19", "error") in _at(result, "S19", "M12")
+
+
+# ---------------------------------------------------------------- 4. an execution rate over money arrived
+
+_LUAN_OLD = "全年预算数为200万元,执行数为179.43万元,完成预算的89.7%。"
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        pytest.param(
+            "全年预算数为200万元,执行数为179.43万元,执行率为100%（按到位资金计算）。", id="report-basis-after"
+        ),
+        pytest.param(
+            "全年预算数为200万元,到位资金179.43万元,执行数为179.43万元,到位资金执行率100%。", id="report-arrived-rate"
+        ),
+    ],
+)
+def test_a_report_rate_over_money_arrived_is_no_error(tmp_path, new):
+    # failed before: N01 错误 "写“执行率”为 100%，而自评表资金表“全年执行数 / 全年预算数”为 89.715%"
+    found = [c for c in _codes(_narrative(tmp_path, LUAN, 2, _LUAN_OLD, new)) if c[0] in ("N01", "N02")]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        pytest.param("全年预算数为200万元,执行数为179.43万元,执行率为100%。", id="report-plain"),
+        pytest.param(
+            "全年预算数为200万元,执行数为179.43万元,执行率为100%（按全年预算计算）。", id="report-budget-basis"
+        ),
+    ],
+)
+def test_a_report_rate_over_the_budget_keeps_its_error(tmp_path, new):
+    assert ("N01", "error", 2) in _codes(_narrative(tmp_path, LUAN, 2, _LUAN_OLD, new))
+
+
+def test_a_goal_rate_over_money_arrived_is_quiet_and_the_plain_one_stays_an_error(tmp_path):
+    # failed before: N01 错误 at F11 (125.25 / 150 = 83.5%)
+    assert _n01(tmp_path, EZHOU, "F11", F11="执行数为125.25万元，执行率为100%（按到位资金计算）。") == []
+    plain = _n01(tmp_path, EZHOU, "F11", F11="执行数为125.25万元，执行率为100%。")
+    assert [s for _, s, _ in plain] == ["error"]
