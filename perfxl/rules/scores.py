@@ -598,13 +598,24 @@ def _text_actual(ctx: Context, ind: Indicator) -> bool:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
     numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
-    numeric_target = numeric or _deadline(t)
+    numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
     if ind.score.ref is None:
         return True  # no 得分 column: words are all that says the target was met
     return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
+
+
+#: An actual saying the deadline was kept ("按时完成", "已按期完成", "及时完成"): it answers what a deadline asks — whether
+#: on time — though not when; "未按时完成" says the opposite.
+_ON_TIME = re.compile(r"按时|按期|如期|及时|准时")
+_NOT = re.compile(r"未|没有|不")
+
+
+def _on_time(text: str) -> bool:
+    """Words saying a deadline was kept, not denying it (S14 asks for a date only where the words do not say that)."""
+    return bool(_ON_TIME.search(text)) and not _NOT.search(text)
 
 
 def _not_scored(ctx: Context, ind: Indicator) -> bool:
