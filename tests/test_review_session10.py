@@ -11,16 +11,21 @@ a truly wrong variant that must keep its 错误 (a defect guard), so a fix canno
    (I03 错误 "年度指标值“>=”不是数值").
 4. An execution rate its words put over money arrived ("到位资金执行率100%", "执行率100%（按到位资金计算）") is not the
    table's 全年执行数 / 全年预算数: N01 错误 in a goal text and in a report.
+5. I01: a row printing its own 二级 beside a blank 三级 (a 二级 merged across the 三级 column, exported unmerged) was an
+   错误 where the merged table gives a 警告; under a new 二级 the 警告 named the name of another group's row as "lost".
+6. Warnings with no basis: I12 "参保率不可能超过 100%" (insured counted against a base that leaves some out: 100.3% is
+   printed); S14 "是否完成无法复核" on a deadline answered "按时完成" (the words say it was kept).
 """
 
 from __future__ import annotations
 
 import pytest
 from report_helpers import workbook_result as _workbook
-from test_corpus_misses9 import _yinchuan
+from test_corpus_misses9 import _buxiang, _fucai, _yinchuan
 from test_false_errors9 import _suixi
 from test_goal_funds9 import EZHOU, _n01
 from test_hebei_split9 import _chengan
+from test_heldout15 import _yanglou
 from test_report_pairs9 import LUAN, _codes, _narrative
 
 E = ""
@@ -161,3 +166,80 @@ def test_a_goal_rate_over_money_arrived_is_quiet_and_the_plain_one_stays_an_erro
     assert _n01(tmp_path, EZHOU, "F11", F11="执行数为125.25万元，执行率为100%（按到位资金计算）。") == []
     plain = _n01(tmp_path, EZHOU, "F11", F11="执行数为125.25万元，执行率为100%。")
     assert [s for _, s, _ in plain] == ["error"]
+
+
+# ---------------------------------------------------------------- 5. I01: a 二级 across the 三级 column, merge lost (银川 2021)
+
+
+def _yinchuan_leaf(row: int, merged: bool):
+    """银川 with the 三级 name of `row` (1-based) left blank: its 二级 spans the 三级 column (merged) or was exported so."""
+    rows, merges = _yinchuan(weight_head="分值")
+    rows[row - 1][2] = E
+    return rows, (*merges, f"B{row}:C{row}") if merged else merges
+
+
+@pytest.mark.parametrize("row", [pytest.param(4, id="first-row"), pytest.param(12, id="new-level2")])
+def test_a_level2_across_the_name_column_exported_unmerged_is_a_warning(tmp_path, row):
+    # failed before: I01 错误 "三级指标名称为空" (first-row); the 警告 naming 管理制度有效性, another group's row (new-level2)
+    found = [f for f in _workbook(tmp_path, *_yinchuan_leaf(row, merged=False)).findings if f.code == "I01"]
+    assert [(f.severity.value, f.ref.cell) for f in found] == [("warning", f"C{row}")]
+    assert "横跨三级指标栏" in found[0].message and "管理制度有效性" not in found[0].message
+    merged = [f for f in _workbook(tmp_path, *_yinchuan_leaf(row, merged=True)).findings if f.code == "I01"]
+    assert [f.severity.value for f in merged] == ["warning"]
+
+
+def test_a_blank_name_far_from_any_named_row_stays_an_error(tmp_path):
+    """萧县 杨楼 2023 with 桃种植面积's name blank three entirely empty rows under 梨树种植面积, its 二级 carried from above:
+    no merge spans that far — 错误 (the guard of test_false_errors9's two-spacer 警告)."""
+    rows, merges = _yanglou()
+    rows[13][3] = E
+    rows = [*rows[:13], *([[E] * 9] * 3), *rows[13:]]
+    found = [(f.severity.value, f.ref.cell) for f in _workbook(tmp_path, rows, merges).findings if f.code == "I01"]
+    assert found == [("error", "D17")]
+
+
+# ---------------------------------------------------------------- 6. warnings with no basis
+
+
+@pytest.mark.parametrize(
+    ("name", "actual"),
+    [
+        pytest.param("城乡居民基本医疗保险参保率", "100.3%", id="insured"),  # failed before: I12 警告 "不可能超过 100%"
+        pytest.param("养老保险参保率", "101.5%", id="pension"),  # failed before
+    ],
+)
+def test_an_insured_share_above_100_percent_is_silent(tmp_path, name, actual):
+    assert not _at(_workbook(tmp_path, *_buxiang(actual=actual, name=name)), "I12", "F5")
+
+
+@pytest.mark.parametrize(
+    ("name", "actual"),
+    [
+        pytest.param("养老保险参保率", "295%", id="insured-ge-as-2"),  # "≥95%" with ≥ read as 2: still flagged
+        pytest.param("群众满意度", "100.3%", id="satisfaction"),
+    ],
+)
+def test_a_share_that_cannot_pass_100_percent_is_still_flagged(tmp_path, name, actual):
+    assert _at(_workbook(tmp_path, *_buxiang(actual=actual, name=name)), "I12", "F5") == [("I12", "warning")]
+
+
+@pytest.mark.parametrize(
+    "actual",
+    [
+        pytest.param("按时完成", id="on-time"),
+        pytest.param("已按时完成", id="done-on-time"),
+        pytest.param("已按期完成", id="done-by-date"),
+        pytest.param("及时完成", id="timely"),
+    ],
+)
+def test_a_deadline_answered_kept_in_words_is_silent(tmp_path, actual):
+    # failed before: S14 警告 "实际完成值只写“按时完成”，是否完成无法复核"
+    assert not _at(_workbook(tmp_path, *_fucai(actual=actual)), "S14", "F5")
+
+
+@pytest.mark.parametrize(
+    "actual",
+    [pytest.param("已完成", id="done"), pytest.param("全部完成", id="all-done"), pytest.param("未按时完成", id="late")],
+)
+def test_a_deadline_answered_without_saying_when_is_still_flagged(tmp_path, actual):
+    assert _at(_workbook(tmp_path, *_fucai(actual=actual)), "S14", "F5") == [("S14", "warning")]
