@@ -93,6 +93,28 @@ def test_a_budget_execution_row_scored_rate_times_weight_is_a_warning(tmp_path, 
 
 
 @pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("预算执行率(%)", id="unit-suffix"),  # failed before: S01 错误 "应为 9.44"
+        pytest.param("项目资金执行率", id="project-funds"),  # failed before
+        pytest.param("财政资金执行率", id="fiscal-funds"),  # failed before
+        pytest.param("资金支出率", id="spending-rate"),  # failed before
+    ],
+)
+def test_a_budget_execution_row_by_another_name_scored_rate_times_weight_is_a_warning(tmp_path, name):
+    rows, merges = _yinchuan_rate("≥90%", "85%", "8.5")
+    rows[7][2] = name
+    assert _at(_workbook(tmp_path, rows, merges), "S01", "G8") == [("S01", "warning")]
+
+
+def test_a_rate_of_something_else_scored_as_a_share_of_100_keeps_its_error(tmp_path):
+    """计划执行率 (plans carried out) is no budget execution: 85% of ≥90% is 9.44 of 10, 8.5 stays an 错误."""
+    rows, merges = _yinchuan_rate("≥90%", "85%", "8.5")
+    rows[7][2] = "计划执行率"
+    assert _at(_workbook(tmp_path, rows, merges), "S01", "G8") == [("S01", "error")]
+
+
+@pytest.mark.parametrize(
     ("target", "actual", "score"),
     [
         pytest.param("100%", "100%", "9.5", id="full-rate"),  # 100% of 100%: every method gives 10
