@@ -15,13 +15,17 @@ a truly wrong variant that must keep its 错误 (a defect guard), so a fix canno
    错误 where the merged table gives a 警告; under a new 二级 the 警告 named the name of another group's row as "lost".
 6. Warnings with no basis: I12 "参保率不可能超过 100%" (insured counted against a base that leaves some out: 100.3% is
    printed); S14 "是否完成无法复核" on a deadline answered "按时完成" (the words say it was kept).
+7. T02 on a 自评表 whose 资金 part is on another sheet (or not in the table): its 总分 row declares 100 over rows of 90,
+   so up to 10 points are scored where perfxl does not look — 99.5 was an 错误 "总分应为 90".
 """
 
 from __future__ import annotations
 
 import pytest
+from report_helpers import sheets_result
 from report_helpers import workbook_result as _workbook
 from test_corpus_misses9 import _buxiang, _fucai, _yinchuan
+from test_doc_trust9 import FUNDS, INDICATORS, TITLE
 from test_false_errors9 import _suixi
 from test_goal_funds9 import EZHOU, _n01
 from test_hebei_split9 import _chengan
@@ -265,3 +269,30 @@ def test_a_deadline_answered_kept_in_words_is_silent(tmp_path, actual):
 )
 def test_a_deadline_answered_without_saying_when_is_still_flagged(tmp_path, actual):
     assert _at(_workbook(tmp_path, *_fucai(actual=actual)), "S14", "F5") == [("S14", "warning")]
+
+
+# ---------------------------------------------------------------- 7. T02 with the 资金 part elsewhere (test_doc_trust9's form)
+
+
+def _split_sheets(tmp_path, total: str, funds_sheet: bool = True):
+    """The 乡村道路 自评表 with its 资金 part on a sheet of its own (or left out), the 绩效指标 sheet's 总分 100 │ `total`."""
+    indicators = [[TITLE], ["项目名称", "乡村道路建设项目"], *INDICATORS[:-1], ["总分", E, E, E, E, "100", total, E]]
+    sheets = (("资金", [[TITLE], *FUNDS], ()),) if funds_sheet else ()
+    return sheets_result(tmp_path, *sheets, ("绩效指标", indicators, ()))
+
+
+@pytest.mark.parametrize("funds_sheet", [pytest.param(True, id="funds-sheet"), pytest.param(False, id="no-funds")])
+def test_a_total_within_the_weight_its_rows_lack_is_a_warning(tmp_path, funds_sheet):
+    # failed before: T02 错误 "总分应为 90（预算执行率得分 0 + 指标得分合计 90），表中为 99.5"
+    found = [f for f in _split_sheets(tmp_path, "99.5", funds_sheet).findings if f.code == "T02"]
+    assert [f.severity.value for f in found] == ["warning"]
+    assert "多 10 分" in found[0].basis
+
+
+@pytest.mark.parametrize(
+    "total",
+    [pytest.param("85", id="below-rows"), pytest.param("100.5", id="beyond-gap")],
+)
+def test_a_total_outside_what_the_missing_weight_allows_keeps_its_error(tmp_path, total):
+    found = [f for f in _split_sheets(tmp_path, total).findings if f.code == "T02"]
+    assert [f.severity.value for f in found] == ["error"]
