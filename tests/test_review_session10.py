@@ -15,22 +15,34 @@ a truly wrong variant that must keep its 错误 (a defect guard), so a fix canno
    错误 where the merged table gives a 警告; under a new 二级 the 警告 named the name of another group's row as "lost".
 6. Warnings with no basis: I12 "参保率不可能超过 100%" (insured counted against a base that leaves some out: 100.3% is
    printed); S14 "是否完成无法复核" on a deadline answered "按时完成" (the words say it was kept).
+8. 保山 2023's unlabelled 指标 subtotal row (│ 90.00 │ 90.00 │ under the 绩效指标 header) typed "90.00分": read as an
+   indicator without a name (I01 错误) — the layout read weights with a closing 分 as no number (numbers.to_points).
+9. A funds finding the cell's own unit gives as an 错误 and the header's unit only as a last-place 警告 (普陀 2022 with
+   "250000.00万元" typed under 项目资金(元)) rested on the cell's unit alone: F04 错误 "应为 0.01%".
 7. T02 on a 自评表 whose 资金 part is on another sheet (or not in the table): its 总分 row declares 100 over rows of 90,
    so up to 10 points are scored where perfxl does not look — 99.5 was an 错误 "总分应为 90".
 """
 
 from __future__ import annotations
 
+import dataclasses
+import sys
+from pathlib import Path
+
 import pytest
 from report_helpers import sheets_result
 from report_helpers import workbook_result as _workbook
 from test_corpus_misses9 import _buxiang, _fucai, _yinchuan
 from test_doc_trust9 import FUNDS, INDICATORS, TITLE
-from test_false_errors9 import _suixi
+from test_false_errors9 import _funds, _suixi
 from test_goal_funds9 import EZHOU, _n01
 from test_hebei_split9 import _chengan
 from test_heldout15 import _yanglou
 from test_report_pairs9 import LUAN, _codes, _narrative
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import CORPUS, load_table, validated
 
 E = ""
 
@@ -296,3 +308,48 @@ def test_a_total_within_the_weight_its_rows_lack_is_a_warning(tmp_path, funds_sh
 def test_a_total_outside_what_the_missing_weight_allows_keeps_its_error(tmp_path, total):
     found = [f for f in _split_sheets(tmp_path, total).findings if f.code == "T02"]
     assert [f.severity.value for f in found] == ["error"]
+
+
+# ---------------------------------------------------------------- 8. weights and scores typed with 分 (保山 2023)
+
+
+def _corpus(tmp_path, stem: str, **cells: str):
+    """A corpus table as published, the cells named by their A1 address replaced, validated."""
+    table = load_table(CORPUS / f"{stem}.toml")
+    rows = [list(r) for r in table.rows]
+    for address, text in cells.items():
+        rows[int(address[1:]) - 1][ord(address[0]) - ord("A")] = text
+    return validated(dataclasses.replace(table, rows=rows), tmp_path)
+
+
+def test_an_unlabelled_subtotal_typed_with_points_is_no_indicator(tmp_path):
+    # failed before: I01 错误 C14 "该行有分值或指标值，但三级指标名称为空" (and S12, a W03 over 154)
+    result = _corpus(tmp_path, "yunnan-baoshan-nengyuan-2023", H14="90.00分", I14="90.00分")
+    assert not [f for f in result.findings if getattr(f.ref, "row", 0) == 14 and f.code in ("I01", "S12")]
+
+
+def test_a_blank_named_row_of_a_weight_no_sum_gives_keeps_its_error(tmp_path):
+    """The same row at 20分: neither the rows' sum nor 100 less the funds 分值 — an indicator whose name is missing."""
+    result = _corpus(tmp_path, "yunnan-baoshan-nengyuan-2023", H14="20分", I14="20分")
+    assert ("I01", "error") in _at(result, "I01", "C14")
+
+
+# ---------------------------------------------------------------- 9. a finding certain by the cell's own unit only
+
+
+def test_an_error_only_the_cells_own_unit_gives_is_a_warning(tmp_path):
+    # failed before: F04 错误 "执行率应为 0.01%（215457.6/2500000000）" — by 项目资金(元) the rate is 86.18% (86.19% printed)
+    cells = {
+        "D6": "250000.00万元",
+        "E6": "250000.00万元",
+        "D7": "250000.00万元",
+        "E7": "250000.00万元",
+        "F7": "215457.6万元",
+    }
+    result = _corpus(tmp_path, "shanghai-putuo-tiyu-2022", **cells)
+    assert _at(result, "F04", "H6") == [("F04", "warning")]
+
+
+def test_an_error_both_units_give_stays_certain(tmp_path):
+    """濉溪 with 500000元 under 资金情况(万元): 30/50 or 30/500000, the printed 100% wrong either way (guard)."""
+    assert ("F04", "error", "F5") in _funds(_suixi(tmp_path, {(4, 2): "500000元"}))
