@@ -493,13 +493,14 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     if ctx.is_blank(cell):
         if cell.ref is None:
             return  # the form has no 执行率 cell: nothing printed to compare
-        yield ctx.finding(
+        yield ctx.finding(  # a rate left blank is unfilled, not a wrong figure: a person completes it (警告, as F02)
             cell,
             expected=fmt_pct(rate.percent),
             actual=BLANK,
             reading="",
-            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
-            basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}",
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}；执行率未填写，不是填错",
+            basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}; the rate is blank: unfilled, not wrong",
             executed=fields["executed"],
             budget=fields["budget"],
         )
@@ -713,6 +714,10 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if method:
         note += _METHOD_NOTE.format(method=method)
         note_en += _METHOD_NOTE_EN.format(method=method)
+    unfilled = reported is None  # a score left blank is unfilled, not a wrong figure: a person completes it (警告)
+    if unfilled:
+        note += "；得分未填写，不是填错"
+        note_en += "; the score is blank: unfilled, not wrong"
     yield ctx.finding(
         total.score,
         expected=result.score,
@@ -723,7 +728,7 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
         f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-        certainty=Certainty.JUDGEMENT if typed is not None or split or method else None,
+        certainty=Certainty.JUDGEMENT if typed is not None or split or method or unfilled else None,
     )
 
 

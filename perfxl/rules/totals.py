@@ -103,6 +103,13 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     expected = budget + indicators
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
+    if reported is None and not ctx.is_blank(ev.total_score):
+        # text perfxl cannot read as a figure ("九十九", "3O"): C02 names the cell; the sum is perfxl's limit, not an 错误
+        ctx.skip(
+            f"总分“{ev.total_score.text}”无法读取为数值，未与各项得分之和核对",
+            f"the total ({ev.total_score.text!r}) cannot be read as a figure; not compared with the sum of scores",
+        )
+        return
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
     # a 总分 printed rounded to fewer decimals than its scores is never quietly "as printed": 89.6 shown as 90 moves the
     # grade band (良 → 优) — a difference rounding can explain is a 警告 below, not silence
@@ -122,6 +129,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         )
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
             notes = [*notes, ROUNDED_ZH]
+        unfilled = reported is None  # a 总分 left blank (or "—") is unfilled, not a wrong figure (警告, as F02 and W03)
+        if unfilled:
+            notes = [*notes, "总分未填写，不是填错"]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
@@ -136,8 +146,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + (" (unreadable scores recomputed by perfxl)" if recomputed else "")
             + ("; the funds total row was not read: the budget score may be missing" if unread else "")
             + ("; the 总分 row declares weight its rows do not carry, scored elsewhere perhaps" if elsewhere else "")
-            + (f"; {ROUNDED_EN}" if rounded else ""),
-            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere else None,
+            + (f"; {ROUNDED_EN}" if rounded else "")
+            + ("; the total is blank: unfilled, not wrong" if unfilled else ""),
+            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere or unfilled else None,
         )
 
 
