@@ -40,7 +40,7 @@ def test_t02_a_blank_total_is_unfilled_not_wrong(blank):
 
 
 def test_t02_a_total_perfxl_cannot_read_is_coverage_not_an_error():
-    """"九五点五" or "9O" is perfxl's limit (C02 names the cell), not a wrong total."""
+    """ "九五点五" or "9O" is perfxl's limit (C02 names the cell), not a wrong total."""
     found = validate_submission(submission(good_evaluation(total_score=cv("9O", "H19"))), select="T02")
     assert found == []
 
