@@ -685,6 +685,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
+        by_kind = not complete and _basic_and_project(total, parts)
         after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
@@ -701,6 +702,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and _short_classes(parts, hi, t)
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
+                or (by_kind and hi < t.lo)
             )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
@@ -725,6 +727,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
+        if short and by_kind:
+            rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
             rounded = (
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
@@ -743,7 +747,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
                     else ""
-                    if short and classes
+                    if short and (classes or by_kind)
                     else "（所列各项之和少于总数）"
                     if short
                     else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -756,6 +760,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
+                    else "; 基本支出 and 项目支出 read as the whole spending, the total may hold more: a person must check"
+                    if short and by_kind
                     else "; a 其中 list may name only some parts, a person must check"
                     if short
                     else ""
@@ -874,6 +880,24 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
     last = parts[-1]
     after = _BRACKETED.sub("", last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :])
     return not _OPEN_ENDED.match(after)
+
+
+#: A budget or spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出
+#: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
+#: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
+#: a total named 总支出/支出合计 is already the whole by definition, an 错误).
+_SPENDING_WHOLE = re.compile(r"预算|支出")
+_NOT_SPENDING = re.compile(r"收入|结余|结转|到位|下达|拨付")
+
+
+def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
+    """The parts are one 基本支出 and one 项目支出, and the total names a budget or spending (not income, not a rest)."""
+    return (
+        len(parts) == 2
+        and sorted(p.claim for p in parts) == ["basic_expense", "project_expense"]
+        and bool(_SPENDING_WHOLE.search(total.subject))
+        and not _NOT_SPENDING.search(total.subject)
+    )
 
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
