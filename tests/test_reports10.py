@@ -106,3 +106,10 @@ def test_basic_and_project_spending_under_an_income_total_stays_quiet(tmp_path):
     """收入 may exceed what was spent (结余): 基本支出 + 项目支出 short of a 收入合计 says nothing."""
     text = "收入合计830.74万元,其中:基本支出757.49万元,项目支出46.25万元。"
     assert not _above_info(_report(tmp_path, text))
+
+
+def test_a_baokuo_list_after_a_count_of_projects_is_not_read():
+    """A 包括 list after "N个项目" may name the work, not the projects: only an organisation's noun carries a count
+    to its list ("3个项目,包括道路硬化、路灯安装、绿化美化、排水" says nothing)."""
+    assert listed_counts("实施3个项目,包括道路硬化、路灯安装、绿化美化、排水。") == []
+    assert [c.count for c in listed_counts("全县下辖3个乡镇,包括:甲镇、乙镇、丙镇、丁镇。")] == [3]

@@ -1,6 +1,6 @@
 """A stated count against the names its exhaustive list gives: "直属事业单位10个，即A、B、…" (N05).
 
-Only lists the text presents as complete — the count (with its noun or not: "共设置6个内设机构，即…") followed by 即
+Only lists the text presents as complete — the count (with its organisation noun or not: "共设置6个内设机构，即…") followed by 即
 (not 即将/即可…) / 分别为 / 分别是 / a colon ("内设机构10:A、B…" too, the count right after an organisation noun), or
 the names after 内设/下设/下辖 and before their count ("内设A、B、…21个股室") — and never one ending in 等. A list
 introduced by 包括/包含 ("共设置5个内设机构,包括:A、B…") may name only some, so it is held only to what a part of the
@@ -17,8 +17,12 @@ from dataclasses import dataclass
 
 __all__ = ["ListedCount", "listed_counts"]
 
-#: "<count><measure word>[<its noun>][，,：:] <cue> <names up to the clause's end>"
-_COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)(?P<noun>[\u4e00-\u9fff]{0,8}?)[,，]?\s*"
+#: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
+#: unit of an organisation or place — not "3个项目,包括道路硬化、路灯安装、绿化", whose list may be the work, not the
+#: projects.
+_ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队))?"
+#: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
+_COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 _LISTED = re.compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
 #: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it.
