@@ -113,3 +113,21 @@ def test_a_baokuo_list_after_a_count_of_projects_is_not_read():
     to its list ("3个项目,包括道路硬化、路灯安装、绿化美化、排水" says nothing)."""
     assert listed_counts("实施3个项目,包括道路硬化、路灯安装、绿化美化、排水。") == []
     assert [c.count for c in listed_counts("全县下辖3个乡镇,包括:甲镇、乙镇、丙镇、丁镇。")] == [3]
+
+
+# ---------------------------------------------------------------- the reports' measure line
+
+
+def test_the_reports_measure_line(capsys):
+    """tests/realworld/measure_reports.py prints the one line the batches quote (here on one real pair and one
+    narrative-only report of this batch)."""
+    import sys
+
+    sys.path.insert(0, str(REPORTS.parent))
+    from measure_reports import main
+
+    main(["anhui-luan-gonggongwenhua-2021.toml", "henan-xuchang-hehushuixi-zhengti-2022.toml"])
+    assert capsys.readouterr().out.strip() == (
+        "reports 2 (1 with a table): found 0/0, false 错误 0, false 警告 0 on agreeing facts (3 facts), "
+        "table errors found 1/1"
+    )
