@@ -131,3 +131,46 @@ def test_the_reports_measure_line(capsys):
         "reports 2 (1 with a table): found 0/0, false 错误 0, false 警告 0 on agreeing facts (3 facts), "
         "table errors found 1/1"
     )
+
+
+# ---------------------------------------------------------------- "共N个项目…X万元，其中：" and N projects' amounts
+
+#: 许昌 p12 as published: 共有 1 个项目 …, 项目金额 46.00 万元。其中: its one project 46.00 万元.
+XUCHANG_P12 = _paragraph("henan-xuchang-hehushuixi-zhengti-2022", 12)
+
+
+def test_the_one_counted_project_short_of_its_amount_is_a_warning(tmp_path):
+    """Failed before (probe 项目金额 46.00 → 64.00): quiet — a lone 其中 part below its total says nothing (其中 need not
+    be exhaustive). But the text counts the projects (共有 1 个项目) and the 其中 names that many: they are all of them,
+    so 46.00 short of 64.00 is N02 — a 警告, the total might still hold money the count does not cover."""
+    changed = XUCHANG_P12.replace("项目金额 46.00", "项目金额 64.00")
+    found = [f for f in _report(tmp_path, changed) if f.severity.value != "info"]
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert "1个项目" in found[0].basis.replace(" ", "")
+
+
+def test_as_many_project_amounts_as_projects_counted_are_the_whole(tmp_path):
+    """Three projects counted, three amounts under 其中: 50 + 40 + 20 = 110 short of 120 (8%, far beyond the 2% a
+    list of unknown extent is allowed) — N02 警告. As published (sum 120) quiet."""
+    text = "我单位共实施3个项目,涉及资金120万元,其中:道路硬化项目50万元,路灯安装项目40万元,绿化项目20万元。"
+    found = [f for f in _report(tmp_path, text) if f.severity.value != "info"]
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert not _above_info(_report(tmp_path, text.replace("绿化项目20万元", "绿化项目30万元")))
+
+
+def test_sources_under_a_project_count_are_not_the_projects(tmp_path):
+    """ "共2个项目,总投资500万元,其中中央资金300万元,省级资金150万元": two sources, not the two projects — a 其中 of
+    sources may leave one out, so nothing is said."""
+    text = "共2个项目,总投资500万元,其中中央资金300万元,省级资金150万元。"
+    assert not _above_info(_report(tmp_path, text))
+
+
+def test_fewer_amounts_than_projects_counted_say_nothing(tmp_path):
+    text = "我单位共实施3个项目,涉及资金120万元,其中:道路硬化项目50万元,路灯安装项目40万元。"
+    assert not _above_info(_report(tmp_path, text))
+
+
+def test_counted_projects_with_money_said_apart_stay_quiet(tmp_path):
+    """The text says more money follows ("另安排管理费10万元", "其余…"): the projects' amounts need not make the total."""
+    text = "共有3个项目,资金150万元,其中:A项目50万元、B项目50万元、C项目40万元。另安排管理费10万元。"
+    assert not _above_info(_report(tmp_path, text))
