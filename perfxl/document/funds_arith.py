@@ -39,6 +39,18 @@ _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 _NOT_THIS_YEARS = re.compile(r"(下年|下一年|以后年度|往年)")
 #: A rate that is not this year's budget execution: a target, last year's, an average, a plan, procurement.
 _OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
+#: An execution rate over money other than the budget: "到位资金执行率100%", "执行率100%（按到位资金计算）" — money arrived or
+#: allotted, which the 自评表's 全年执行数 / 全年预算数 is not (issue 11).
+_BASE_BEFORE = re.compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的?(执行|支出|使用)率")
+_BASE_AFTER = re.compile(r"\s*[（(]?\s*(按|以)[^）)，,。；;]{0,8}(到位|下达|拨付|拨入)")
+
+
+def _another_base(fact: Fact) -> bool:
+    """The rate's own words put it over money arrived or allotted, not the budget (`_BASE_BEFORE`, `_BASE_AFTER`)."""
+    head, tail = _around(fact)
+    return bool(_BASE_BEFORE.search(head) or _BASE_AFTER.match(tail))
+
+
 #: Words naming which money a figure is: a spending so named is not paired with a budget that does not say it.
 _WHICH_MONEY = re.compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
@@ -99,7 +111,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
     plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
     after the spending, and never a target, last year's or an average rate."""
-    if _OTHER_RATE.search(rate.clause):
+    if _OTHER_RATE.search(rate.clause) or _another_base(rate):
         return
     found = _spending_before(facts, rate)
     if found is None:
@@ -249,7 +261,7 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
     """ "2020年预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%": an arrival rate is the money arrived
     (下达/到位/拨付) over the money planned (预算/计划/应到位) — only when its sentence names exactly two money figures
     before it (no 其中 parts), one of each by their words. Paired by words, not by name: a judgement (警告 at most)."""
-    if _OTHER_RATE.search(_around(rate)[0]) or rate.parent is not None:
+    if _OTHER_RATE.search(_around(rate)[0]) or _another_base(rate) or rate.parent is not None:
         return  # "目标到位率", "上年到位率": not this year's
     before = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
     if len(before) != 2 or any(f.parent is not None for f in before):
@@ -588,7 +600,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 (part, total),
             )
         elif fact.role == "completion":
-            if _OTHER_RATE.search(_around(fact)[0]):
+            if _OTHER_RATE.search(_around(fact)[0]) or _another_base(fact):
                 continue  # "较上年预算执行率90%", "目标值100%": not this year's rate
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))

@@ -110,7 +110,9 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
     if not cols:
         return None
-    cols = reordered_weight(grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, cols)))
+    cols = reordered_weight(
+        grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, _target_after_name(grid, r, cols)))
+    )
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
         merged = {**_split_target(grid, r, cols), **sub, "_subheader": r + 1}
@@ -172,7 +174,8 @@ def _split_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     if c0 is None or "nature" in cols or "unit" in cols:
         return cols
     merged = next((m[3] for m in grid.merged if (m[0], m[1]) == (r, c0) and m[2] == r), None)
-    last = merged if merged is not None else _blank_run(grid, r, c0)  # the header exported without its merge
+    # the header exported without its merge: blank cells after it, or its text repeated in them ("取消合并并填充")
+    last = merged if merged is not None else max(_blank_run(grid, r, c0), _filled_run(grid, r, c0))
     below = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, c0)
     split = {k: c for k, c in below.items() if c <= last and k in ("nature", "unit")}
     blank = [c for c in range(c0, last + 1) if c not in split.values() and grid.raw(r + 1, c) is None]
@@ -185,6 +188,16 @@ def _blank_run(grid: Grid, r: int, c: int) -> int:
     """The last column of the blank header cells right of (r, c) that a merge would have spanned (at most 3 more)."""
     last = c
     while last < c + 3 and grid.raw(r, last + 1) is None and grid.anchor_of(r, last + 1) == (r, last + 1):
+        last += 1
+    return last
+
+
+def _filled_run(grid: Grid, r: int, c: int) -> int:
+    """The last column of the cells right of (r, c) repeating its text, as an unmerged export fills a merge's cells (at
+    most 3 more)."""
+    text = grid.raw(r, c)
+    last = c
+    while isinstance(text, str) and last < c + 3 and grid.raw(r, last + 1) == text:
         last += 1
     return last
 
@@ -214,6 +227,23 @@ def _level2_under_level1(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, 
     if span is None or span[3] != level1 + 1 or name <= level1 + 1:
         return cols
     return {**cols, "level2": level1 + 1}
+
+
+def _target_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """A target-headed column left of the indicator names is the block's own label, not where the targets are (澧县 2021:
+    绩效目标 │ 一级指标 │ 二级指标 │ 三级指标 │ …, "绩效目标" merged down the block's rows; 海南's 目标表 prints 绩效目标 right
+    of 指标名称 as its target column): the target is the first target-headed column right of the names, if any."""
+    target = cols.get("target")
+    first = min((cols[k] for k in ("level1", "level2", "name") if k in cols), default=None)
+    if target is None or first is None or target > first:
+        return cols
+    found = {k: c for k, c in cols.items() if k != "target"}
+    later = [
+        c for c, label in row_labels(grid, r) if c > first and H.match_role(label, H.INDICATOR_COLUMNS) == "target"
+    ]
+    if later:
+        found["target"] = later[0]
+    return found
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

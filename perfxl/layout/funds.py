@@ -100,6 +100,9 @@ class FundsRows:
     # role → column of a 苏州 预算执行 / 资金使用 block's headers awaiting their line of figures (`_line_funds_row`)
     line_cols: dict[str, int] | None = None
     line_label: CellValue | None = None  # that block's label cell (市级财政资金使用情况(万元))
+    # 随州's 项目资金 │ 来源 │ 中央 │ 省、地 │ 本级 │ 其他 │ 合计 …: the source columns of the line and the header row naming them
+    line_sources: tuple[int, ...] = ()
+    line_header_row: int = -1
     stack_col: int = -1  # the label column of 彭水's stacked label │ value funds lines (`_stacked_row`)
     # the 项目资金构成 block's further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
     component_extra: tuple[int, ...] = ()
@@ -351,15 +354,21 @@ class FundsRows:
         财政拨款数 │ 指标结余数, then 市级财政资金使用情况(万元) │ 财政拨款数 │ 实际支付数 │ 资金结余、结转数 │ 其中: (结转数 │
         财政收回数 on a second header line). Read as the table's funds total: 年初预算数 its initial budget, 财政拨款数 (the
         money granted; the later block's when both print it) the year's budget, 实际支付数 its execution. "header" for a
-        header line, "funds" for a line of figures, "" for any other row (which ends the blocks)."""
+        header line, "funds" for a line of figures, "" for any other row (which ends the blocks). 随州's 项目资金 │ 来源 │ 中央 │ … │
+        合计 │ 执行数 │ 执行率 header (`_source_line_header`) is read alike, its sources the 合计's parts."""
         cols = _line_header(self.grid, r)
+        sources: tuple[int, ...] = ()
+        if cols is None and (by_source := _source_line_header(self.grid, r)) is not None:
+            cols, sources = by_source
         if cols is not None and (self.state == "lines" or (self.state == "pre" and not self.cur.funds_seen)):
+            self.line_sources, self.line_header_row = sources, r
             if not self.cur.funds_seen:
                 self.cur.funds_seen = True
                 self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).ref
             self.line_cols, self.state = cols, "lines"
             self.line_label = value_at(self.grid, r, row_cells(self.grid, r)[0][0])
-            self.cur.funds_unit = H.money_unit_in(self.line_label.raw) or self.cur.funds_unit
+            units = (H.money_unit_in(v) for _, v in row_cells(self.grid, r))  # 随州: 中央(万元) │ … │ 合计(万元)
+            self.cur.funds_unit = H.money_unit_in(self.line_label.raw) or next(filter(None, units), self.cur.funds_unit)
             return "header"
         if self.state != "lines":
             return ""
@@ -384,12 +393,19 @@ class FundsRows:
             cells["full_budget"],
             cells["executed"],
             blank,
-            blank,
+            found.get("rate") or blank,
             blank,
             is_total=True,
         )
-        self.cur.funds_columns = tuple(k for k in cells if not cells[k].is_blank or k in found)
-        self.line_cols = None
+        self.cur.funds_columns = tuple(k for k in cells if not cells[k].is_blank or k in found) + (
+            ("rate",) if "rate" in found else ()
+        )
+        for (
+            c
+        ) in self.line_sources:  # each source's amount is a part of the 合计 (F02); a blank one is a source not used
+            name = value_at(self.grid, self.line_header_row, c)
+            self.cur.funds_parts.append(FundsRow(name, blank, own_cell(self.grid, r, c), blank, blank, blank, blank))
+        self.line_cols, self.line_sources = None, ()
         return "funds"
 
     def _stacked_row(self, r: int) -> str:
@@ -655,6 +671,37 @@ def _line_header(grid: Grid, r: int) -> dict[str, int] | None:
         if role is not None and role not in cols:
             cols[role] = c
     return cols or None
+
+
+#: 湖北 随州 财政预算支出项目绩效目标自评表 (随州 2022, 广水 2019 and 2021): 项目资金 │ 来源 │ 中央(万元) │ 省、地(万元) │ 本级(万元) │
+#: 其他(万元) │ 合计(万元) │ 执行数(万元) │ 执行率 over one line of figures — the sources across, their 合计 the year's budget.
+_SOURCE_LINE_BLOCK = frozenset(H.normalise_label(x) for x in ("项目资金", "项目资金来源", "资金来源"))
+_SOURCE_LINE_SOURCES = frozenset(
+    H.normalise_label(x) for x in ("中央", "省、地", "省", "省级", "市", "市级", "县", "县级", "本级", "其他")
+)
+_SOURCE_LINE_ROLES = {"合计": "full_budget", "执行数": "executed", "执行率": "rate"}
+
+
+def _source_line_header(grid: Grid, r: int) -> tuple[dict[str, int], tuple[int, ...]] | None:
+    """(role → column, source columns) of a 随州 money header: its first cell 项目资金, two source columns or more and a
+    合计 among its headers; else None. Read like 苏州's line blocks (`FundsRows._line_funds_row`): the line below holds
+    the figures, the 合计 the budget, each source a part of it."""
+    cells = row_cells(grid, r)
+    if len(cells) < 4 or not isinstance(cells[0][1], str):
+        return None
+    if H.strip_brackets(H.normalise_label(cells[0][1])) not in _SOURCE_LINE_BLOCK:
+        return None
+    cols: dict[str, int] = {}
+    sources: list[int] = []
+    for c, v in cells[1:]:
+        label = H.strip_brackets(H.normalise_label(v)) if isinstance(v, str) else ""
+        if label in _SOURCE_LINE_SOURCES:
+            sources.append(c)
+        elif (role := _SOURCE_LINE_ROLES.get(label)) is not None and role not in cols:
+            cols[role] = c
+    if len(sources) < 2 or "full_budget" not in cols:
+        return None
+    return cols, tuple(sources)
 
 
 _INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")

@@ -106,8 +106,9 @@ def _syn(*labels: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ 绩效指标 block columns
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
-    # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标); 分解目标: 江西 整体支出绩效自评表 (管理指标 | 产出指标 …)
-    "level1": _syn("一级指标", "一级指标名称", "评价内容", "分解目标"),
+    # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标); 分解目标: 江西 整体支出绩效自评表 (管理指标 | 产出指标 …);
+    # 指标类型: 海南 项目绩效目标表 (指标类型 │ 指标名称 │ 绩效目标 │ 绩效标准 — 产出/成效/效率指标, 海口 2016)
+    "level1": _syn("一级指标", "一级指标名称", "评价内容", "分解目标", "指标类型"),
     "level2": _syn("二级指标", "二级指标名称"),
     "name": _syn("三级指标", "三级指标名称", "指标名称", "绩效指标名称", "三级指标(名称)", "三级指标内容", "绩效内容"),
     "target": _syn(
@@ -130,6 +131,9 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "年初指标值",
         "指标值及单位",
         "绩效目标值",
+        # 海南 项目绩效目标表: 绩效目标 is each indicator's target (never left of the names, where it labels the block:
+        # `detect._target_after_name`); 绩效标准 beside it names the standard it is judged by (criteria)
+        "绩效目标",
     ),
     "nature": _syn("指标性质", "计算符号", "指标方向", "符号"),
     "unit": _syn("度量单位", "计量单位", "单位"),
@@ -212,6 +216,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标值说明",
         "指标说明及评分标准",
         "评价要点",
+        "绩效标准",  # 海南 项目绩效目标表: 计划/行业/历史标准 (财预〔2011〕285号), not a value
         # text that explains a score (评分表): known, not read
         "评分依据",
         "评分说明",
