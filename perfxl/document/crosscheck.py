@@ -903,7 +903,11 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
                 + ("…" if len(lc.names) > 12 else "")
                 + "）"
                 + ("；“和/及”可能连接两个名称，也可能是名称的一部分" if lc.most > lc.fewest else "")
-                + "。可能漏列了名称，也可能数目写错，请核实",
+                + (
+                    "。“包括”可只列出一部分，但不会多于总数：可能多列了名称，也可能数目写错，请核实"
+                    if lc.partial
+                    else "。可能漏列了名称，也可能数目写错，请核实"
+                ),
                 basis_en=f"the text states {lc.count}{lc.unit} and lists {listed} names; a name may be missing "
                 "or the count wrong, a person checks",
             )

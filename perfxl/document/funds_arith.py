@@ -697,14 +697,17 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
+        by_kind = not complete and _basic_and_project(total, parts)
+        counted = None if complete or paired else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
-            and not single
             and not paired
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
+            and (counted is not None or not single)
             and (
-                (
+                (counted is not None and hi < t.lo and not _PARTIAL_LIST.search(after_total))
+                or (
                     _looks_complete_but_short(parts, hi, t, total.quantity.value)
                     and not _PARTIAL_LIST.search(after_total)
                 )
@@ -713,6 +716,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and _short_classes(parts, hi, t)
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
+                or (by_kind and hi < t.lo)
             )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
@@ -731,12 +735,22 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         what = f"“{total.subject}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
-        if single:
+        if single and short:  # the one project the text counts ("共有 1 个项目"), below its money
+            names = f"{parts[0].subject} {parts[0].quantity.text}"
+            what, expected = f"“{total.subject}”的唯一一项（{names}）少于总数", parts[0].quantity.text
+        elif single:
             names = f"{parts[0].subject} {parts[0].quantity.text}"
             what, expected = f"“{total.subject}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
+        if short and counted is not None:
+            rounded = (
+                f"（文中写共{counted.quantity.text.replace(' ', '')}项目，“其中”所列{len(parts)}项读作全部项目；"
+                "若总数另含未列入的款项，也可能相符，请核实）"
+            )
+        if short and by_kind:
+            rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
             rounded = (
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
@@ -755,7 +769,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
                     else ""
-                    if short and classes
+                    if short and (classes or by_kind or counted is not None)
                     else "（所列各项之和少于总数）"
                     if short
                     else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -768,6 +782,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
+                    else "; 基本支出 and 项目支出 read as the whole spending, the total may hold more: a person must check"
+                    if short and by_kind
+                    else "; as many amounts as the projects the text counts, read as all of them: a person must check"
+                    if short and counted is not None
                     else "; a 其中 list may name only some parts, a person must check"
                     if short
                     else ""
@@ -886,6 +904,47 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
     last = parts[-1]
     after = _BRACKETED.sub("", last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :])
     return not _OPEN_ENDED.match(after)
+
+
+#: "共有 1 个项目…,项目金额 46.00 万元。其中: A 46.00 万元": the projects the text counts (N个项目, right before their money
+#: total in its sentence), and a 其中 naming as many amounts — each a project's, none a source's (中央资金, 省级资金…, which
+#: a 其中 may list only some of) — are all of them: falling short of the total is said too (a 警告: the total may hold
+#: money the count does not cover).
+_PROJECT_COUNT = re.compile(r"\s*(?:个)?(?:项目|子项目)")
+_SOURCE_WORDS = re.compile(r"中央|省级|市级|州级|县级|区级|本级|上级|自筹|财政|社会资本|银行|债券")
+
+
+def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -> Fact | None:
+    """The count of projects ("共有 1 个项目") in the total's sentence before it that the parts match one for one."""
+    if not total.quantity.is_money or any(
+        not p.quantity.is_money or not p.subject or _SOURCE_WORDS.search(p.subject) for p in parts
+    ):
+        return None
+    for c in facts[: total.index]:
+        if c.sentence != total.sentence or c.parent is not None or c.quantity.unit not in ("个", "项"):
+            continue
+        after = c.clause[c.clause.find(c.quantity.text) + len(c.quantity.text) :]
+        if c.quantity.value == len(parts) and _PROJECT_COUNT.match(after):
+            return c
+    return None
+
+
+#: A budget or spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出
+#: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
+#: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
+#: a total named 总支出/支出合计 is already the whole by definition, an 错误).
+_SPENDING_WHOLE = re.compile(r"预算|支出")
+_NOT_SPENDING = re.compile(r"收入|结余|结转|到位|下达|拨付")
+
+
+def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
+    """The parts are one 基本支出 and one 项目支出, and the total names a budget or spending (not income, not a rest)."""
+    return (
+        len(parts) == 2
+        and sorted(p.claim for p in parts) == ["basic_expense", "project_expense"]
+        and bool(_SPENDING_WHOLE.search(total.subject))
+        and not _NOT_SPENDING.search(total.subject)
+    )
 
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
