@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = [
     "to_decimal",
+    "to_points",
     "ascii_figures",
     "round_half_up",
     "half_unit",
@@ -71,6 +72,14 @@ def to_decimal(value: object) -> Decimal | None:
             return None
         return d if d.is_finite() else None
     return None
+
+
+def to_points(value: object) -> Decimal | None:
+    """A 分值/得分 cell's number: `to_decimal`, its text allowed a closing 分 ("10分", "90.00 分") as weights and scores
+    are often typed — the layout's reading of a weight column agrees with the rules' (`Context.number`)."""
+    if isinstance(value, str) and value.rstrip().endswith("分"):
+        value = value.rstrip()[:-1]
+    return to_decimal(value)
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:

@@ -323,9 +323,11 @@ _PRE_OPS: tuple[tuple[str, Op], ...] = tuple(
     )
 )
 _POST_OPS: tuple[tuple[str, Op], ...] = (
+    ("及其以上", Op.GE),
     ("及以上", Op.GE),
     ("或以上", Op.GE),
     ("以上", Op.GE),
+    ("及其以下", Op.LE),
     ("及以下", Op.LE),
     ("或以下", Op.LE),
     ("以下", Op.LE),

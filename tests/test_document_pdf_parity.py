@@ -58,6 +58,9 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "anhui-luan-gonggongwenhua-2021": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「六安市文化和旅游局2021年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "anhui-yongqiao-lvyoufazhan-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「宿州市埇桥区文化和旅游局2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "anhui-xuanzhou-honglao-zhuanyi-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「宣城市宣州区应急管理局2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },
@@ -68,6 +71,9 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市大足区发展和改革委员会2020年度绩效自评报告」": (
             ONE_PAGE_HEAD
         ),
+    },
+    "guangxi-nanning-kunnandaxuexinsheng-2018": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「南宁市学生资助管理办公室2018年度绩效自评报告」": ONE_PAGE_HEAD,
     },
     "guangxi-wuzhou-yibaoju-bumen-2024": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「梧州市医疗保障局2024年度绩效自评报告」": ONE_PAGE_HEAD,

@@ -78,6 +78,19 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: text does not say which amount it means or gives a 约数), while the same figures restated in 元, rounded, with 约/近,
 #: as the 年初 column or another year's stay quiet. Not read: the 宁德 text's claim that 预算执行率 earned full marks for
 #: 资金使用率 > 95% while it states 资金投入 0萬元 of 10萬元 ([[expect_other]], two paragraphs' claims).
+#: Real reports 10 (blind, first run 2026-12-04; the aim was more reports WITH their own table, but ≈37 searches of the
+#: stored pages — 自评综述/自评表 pages, 决算 附件 pages, 公示 pages, school/clinic/乡镇 reports, traditional-character
+#: mirrors, and from the table side — found none not already in the corpus; so four narrative-only reports: 许昌 河湖水系
+#: 2022 (河南), 红河 数据发展中心 部门整体 2024 (云南), 南宁 困难大学新生 2018 (广西), 埇桥 旅游发展 2021 (安徽); 50
+#: paragraphs, 0 tables): found 0 of 0, no false 错误, no false 警告, no finding at all, the 8 agreeing facts quiet. Quiet
+#: for a poor reason: of 12 one-figure probes of their own paragraphs one was found. Fixed in general
+#: (tests/test_reports10.py): a 其中 printed right after its total ("803.74 万元其中:基本支出…") opens the parts after the
+#: colon (N02 错误 when they exceed it); 基本支出 + 项目支出 short of a budget/spending total not named 总支出 (N02 警告);
+#: "共设置N个内设机构,即/包括:" lists (an organisation noun between count and cue; a 包括 list is held only to naming
+#: more than the count — N05); as many 其中 amounts as the projects the text counts ("共有 1 个项目…项目金额…。其中:…") are
+#: all of them (short: N02 警告). After: 6 of 12 probes found, the published reports still quiet. Still out of reach: counts under 其中
+#: (3000名 其中 1250人 + 1850人: categories may overlap), 实有 above 编制 in words, a 包括 list naming fewer than its count
+#: (may be partial), a rate with no counts ("执行率98%", "支出完毕").
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

@@ -120,6 +120,16 @@ def test_f05_score_not_rate_times_weight():
     assert found[0].expected == "9.5"
 
 
+@pytest.mark.parametrize("code,field,cell", [("F04", "rate", "G5"), ("F05", "score", "H5")])
+@pytest.mark.parametrize("blank", [None, "", "—"])
+def test_f04_f05_a_blank_rate_or_score_is_unfilled_not_wrong(code, field, cell, blank):
+    """A 执行率 or 预算执行率得分 left blank is a 警告 giving the value ("未填写，不是填错"), as F02's blank total and T02's
+    blank 总分 — a typed wrong figure stays an 错误 (the tests above)."""
+    found = validate_submission(submission(with_total(good_evaluation(), **{field: blank})), select=code)
+    assert [(f.brief(), f.severity.value) for f in found] == [((code, SHEET, cell), "warning")]
+    assert "未填写" in found[0].basis
+
+
 def test_f06_budget_weight_not_default_but_right_for_hubei():
     ev = with_total(good_evaluation(), weight=20, score=19)
     assert briefs(ev, "F06") == [("F06", SHEET, "F5")]

@@ -31,6 +31,20 @@ def test_t02_total_not_the_sum():
     assert found[0].expected == "95.5"
 
 
+@pytest.mark.parametrize("blank", [None, "", "—"])
+def test_t02_a_blank_total_is_unfilled_not_wrong(blank):
+    """A 总分 left blank under filled scores is a 警告 giving the sum ("未填写，不是填错", as F02 and W03 say)."""
+    found = validate_submission(submission(good_evaluation(total_score=cv(blank, "H19"))), select="T02")
+    assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]
+    assert found[0].expected == "95.5" and "未填写" in found[0].basis
+
+
+def test_t02_a_total_perfxl_cannot_read_is_coverage_not_an_error():
+    """ "九五点五" or "9O" is perfxl's limit (C02 names the cell), not a wrong total."""
+    found = validate_submission(submission(good_evaluation(total_score=cv("9O", "H19"))), select="T02")
+    assert found == []
+
+
 def test_t03_total_above_100():
     ev = replace_row(good_evaluation(total_score=cv(105.5, "H19")), 4, score=26)
     assert briefs(ev, "T03") == [("T03", SHEET, "H19")]

@@ -44,6 +44,8 @@ NUMERIC_CASES = [
     ("3年内", K.NUMBER, Op.LE, "3", "年"),
     ("1.2万人次", K.NUMBER, None, "1.2", "万人次"),
     ("下降5%", K.GROWTH, None, "5", "%"),
+    ("15%及其以下", K.PERCENT, Op.LE, "15", "%"),  # 苏州 财政 2021 资金节约率 (once unit "%及其")
+    ("90%及其以上", K.PERCENT, Op.GE, "90", "%"),
 ]
 
 
@@ -183,6 +185,10 @@ def test_conversions_within_a_family():
     assert conversion_factor("万元/家", "元/家").factor == D(10000)
     assert convert(D("1.2"), "万人次", "人次").value == D(12000)
     assert conversion_factor("月", "天").approximate
+    # minutes and seconds are time (苏州 财政 2021 灾备切换速度 "5 分钟" was an "unknown unit", I05)
+    # (day-based factors, so approximate like 小时: equal to many places, not exactly)
+    assert round(convert(D(2), "小时", "分钟").value, 9) == D(120)
+    assert round(convert(D(90), "秒", "分钟").value, 9) == D("1.5")
 
 
 def test_incompatible_units_are_an_explicit_result():

@@ -22,7 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
-from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _relations
+from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _another_base, _relations
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .indicator_arith import _TARGET_CUE
@@ -586,7 +586,7 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     tv = run.values.get(("execution_rate", "final"))
     head = _around(fact)[0]
     named = "执行率" in fact.subject + head or ("完成预算" in head and run.project is not None and run.project.executed)
-    if tv is None or not named or _OTHER_RATE.search(head) or _another_years(run, fact):
+    if tv is None or not named or _OTHER_RATE.search(head) or _another_base(fact) or _another_years(run, fact):
         return  # "完成预算的89.7%" is the rate in a project's own report (its 自评表 states 执行数), not a 三公经费's
     if _own_figures_give(run.facts.get(pi, ()), fact, run.values.get(("expense", "final"))):
         return  # "当年财政拨款1000万元，实际支出960万元，执行率96%": the rate of its own figures, which speak for it
@@ -903,7 +903,11 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
                 + ("…" if len(lc.names) > 12 else "")
                 + "）"
                 + ("；“和/及”可能连接两个名称，也可能是名称的一部分" if lc.most > lc.fewest else "")
-                + "。可能漏列了名称，也可能数目写错，请核实",
+                + (
+                    "。“包括”可只列出一部分，但不会多于总数：可能多列了名称，也可能数目写错，请核实"
+                    if lc.partial
+                    else "。可能漏列了名称，也可能数目写错，请核实"
+                ),
                 basis_en=f"the text states {lc.count}{lc.unit} and lists {listed} names; a name may be missing "
                 "or the count wrong, a person checks",
             )

@@ -785,6 +785,27 @@ _NEW_STATEMENT = re.compile(
 )
 
 
+#: "803.74 万元其中:基本支出…": a 其中 printed right after an amount, before the separator, opens the next clause's parts.
+_QIZHONG_AT_END = re.compile(r"其中\s*$")
+
+
+def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
+    """Clauses (and their separators) with a trailing 其中 that follows an amount moved to the start of the next clause
+    ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,…" reads as "…803.74 万元" / "其中:基本支出…"): without a
+    comma before it, the 其中 stood in the total's clause and the parts after the colon had no total."""
+    out = list(pieces)
+    for i in range(0, len(out) - 2, 2):
+        m = _QIZHONG_AT_END.search(out[i])
+        if m is None:
+            continue
+        head = out[i][: m.start()]
+        amounts = list(_QTY.finditer(head))
+        if not amounts or head[amounts[-1].end() :].strip():
+            continue  # "其中" not right after an amount ("…项目，其中"): the clause is the 其中 already
+        out[i], out[i + 2] = head, "其中" + out[i + 2]
+    return out
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of `text` as `extract_facts` splits them (a fact's `sentence` indexes them)."""
     return _SENTENCE.split(text or "")
@@ -801,7 +822,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
         state.tail += "。" if state.sentence else ""
-        pieces = _CLAUSE.split(sentence)  # clause, separator, clause …
+        pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if i:
                 state.tail += pieces[i - 1]

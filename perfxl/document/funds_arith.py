@@ -39,6 +39,18 @@ _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 _NOT_THIS_YEARS = re.compile(r"(下年|下一年|以后年度|往年)")
 #: A rate that is not this year's budget execution: a target, last year's, an average, a plan, procurement.
 _OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
+#: An execution rate over money other than the budget: "到位资金执行率100%", "执行率100%（按到位资金计算）" — money arrived or
+#: allotted, which the 自评表's 全年执行数 / 全年预算数 is not (issue 11).
+_BASE_BEFORE = re.compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的?(执行|支出|使用)率")
+_BASE_AFTER = re.compile(r"\s*[（(]?\s*(按|以)[^）)，,。；;]{0,8}(到位|下达|拨付|拨入)")
+
+
+def _another_base(fact: Fact) -> bool:
+    """The rate's own words put it over money arrived or allotted, not the budget (`_BASE_BEFORE`, `_BASE_AFTER`)."""
+    head, tail = _around(fact)
+    return bool(_BASE_BEFORE.search(head) or _BASE_AFTER.match(tail))
+
+
 #: Words naming which money a figure is: a spending so named is not paired with a budget that does not say it.
 _WHICH_MONEY = re.compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
@@ -99,7 +111,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
     plus what was added (年中追加, 上年结转) — and is a 警告 only when no reading gives it. Only the first rate
     after the spending, and never a target, last year's or an average rate."""
-    if _OTHER_RATE.search(rate.clause):
+    if _OTHER_RATE.search(rate.clause) or _another_base(rate):
         return
     found = _spending_before(facts, rate)
     if found is None:
@@ -249,7 +261,7 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
     """ "2020年预算飞行经费共计7952万元,财政部实际下达资金2513万元,资金到位率为31%": an arrival rate is the money arrived
     (下达/到位/拨付) over the money planned (预算/计划/应到位) — only when its sentence names exactly two money figures
     before it (no 其中 parts), one of each by their words. Paired by words, not by name: a judgement (警告 at most)."""
-    if _OTHER_RATE.search(_around(rate)[0]) or rate.parent is not None:
+    if _OTHER_RATE.search(_around(rate)[0]) or _another_base(rate) or rate.parent is not None:
         return  # "目标到位率", "上年到位率": not this year's
     before = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.quantity.is_money]
     if len(before) != 2 or any(f.parent is not None for f in before):
@@ -588,7 +600,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 (part, total),
             )
         elif fact.role == "completion":
-            if _OTHER_RATE.search(_around(fact)[0]):
+            if _OTHER_RATE.search(_around(fact)[0]) or _another_base(fact):
                 continue  # "较上年预算执行率90%", "目标值100%": not this year's rate
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
@@ -685,14 +697,17 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
+        by_kind = not complete and _basic_and_project(total, parts)
+        counted = None if complete or paired else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
-            and not single
             and not paired
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
+            and (counted is not None or not single)
             and (
-                (
+                (counted is not None and hi < t.lo and not _PARTIAL_LIST.search(after_total))
+                or (
                     _looks_complete_but_short(parts, hi, t, total.quantity.value)
                     and not _PARTIAL_LIST.search(after_total)
                 )
@@ -701,6 +716,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and _short_classes(parts, hi, t)
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
+                or (by_kind and hi < t.lo)
             )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
@@ -719,12 +735,22 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         what = f"“{total.subject}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
-        if single:
+        if single and short:  # the one project the text counts ("共有 1 个项目"), below its money
+            names = f"{parts[0].subject} {parts[0].quantity.text}"
+            what, expected = f"“{total.subject}”的唯一一项（{names}）少于总数", parts[0].quantity.text
+        elif single:
             names = f"{parts[0].subject} {parts[0].quantity.text}"
             what, expected = f"“{total.subject}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
+        if short and counted is not None:
+            rounded = (
+                f"（文中写共{counted.quantity.text.replace(' ', '')}项目，“其中”所列{len(parts)}项读作全部项目；"
+                "若总数另含未列入的款项，也可能相符，请核实）"
+            )
+        if short and by_kind:
+            rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
             rounded = (
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
@@ -743,7 +769,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
                     else ""
-                    if short and classes
+                    if short and (classes or by_kind or counted is not None)
                     else "（所列各项之和少于总数）"
                     if short
                     else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -756,6 +782,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
+                    else "; 基本支出 and 项目支出 read as the whole spending, the total may hold more: a person must check"
+                    if short and by_kind
+                    else "; as many amounts as the projects the text counts, read as all of them: a person must check"
+                    if short and counted is not None
                     else "; a 其中 list may name only some parts, a person must check"
                     if short
                     else ""
@@ -874,6 +904,47 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
     last = parts[-1]
     after = _BRACKETED.sub("", last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :])
     return not _OPEN_ENDED.match(after)
+
+
+#: "共有 1 个项目…,项目金额 46.00 万元。其中: A 46.00 万元": the projects the text counts (N个项目, right before their money
+#: total in its sentence), and a 其中 naming as many amounts — each a project's, none a source's (中央资金, 省级资金…, which
+#: a 其中 may list only some of) — are all of them: falling short of the total is said too (a 警告: the total may hold
+#: money the count does not cover).
+_PROJECT_COUNT = re.compile(r"\s*(?:个)?(?:项目|子项目)")
+_SOURCE_WORDS = re.compile(r"中央|省级|市级|州级|县级|区级|本级|上级|自筹|财政|社会资本|银行|债券")
+
+
+def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -> Fact | None:
+    """The count of projects ("共有 1 个项目") in the total's sentence before it that the parts match one for one."""
+    if not total.quantity.is_money or any(
+        not p.quantity.is_money or not p.subject or _SOURCE_WORDS.search(p.subject) for p in parts
+    ):
+        return None
+    for c in facts[: total.index]:
+        if c.sentence != total.sentence or c.parent is not None or c.quantity.unit not in ("个", "项"):
+            continue
+        after = c.clause[c.clause.find(c.quantity.text) + len(c.quantity.text) :]
+        if c.quantity.value == len(parts) and _PROJECT_COUNT.match(after):
+            return c
+    return None
+
+
+#: A budget or spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出
+#: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
+#: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
+#: a total named 总支出/支出合计 is already the whole by definition, an 错误).
+_SPENDING_WHOLE = re.compile(r"预算|支出")
+_NOT_SPENDING = re.compile(r"收入|结余|结转|到位|下达|拨付")
+
+
+def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
+    """The parts are one 基本支出 and one 项目支出, and the total names a budget or spending (not income, not a rest)."""
+    return (
+        len(parts) == 2
+        and sorted(p.claim for p in parts) == ["basic_expense", "project_expense"]
+        and bool(_SPENDING_WHOLE.search(total.subject))
+        and not _NOT_SPENDING.search(total.subject)
+    )
 
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most

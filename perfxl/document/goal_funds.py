@@ -21,7 +21,7 @@ from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
 from ..units import convert
 from .facts import Fact
-from .funds_arith import _OTHER_RATE, _WHICH_MONEY
+from .funds_arith import _OTHER_RATE, _WHICH_MONEY, _another_base
 from .precision import _agrees, _approximate, _around, _bound
 from .table_facts import ProjectFunds, TableValue
 
@@ -122,7 +122,7 @@ def _pairing(
         subject = "支出"  # "预算资金150万元，实际支出130万元": the project money's spending
     if fact.quantity.is_percent:
         stated = "执行率" in subject or (fact.role == "completion" and "完成预算" in head)
-        if not outcome or not stated or _OTHER_RATE.search(head) or _WHICH_MONEY.search(subject):
+        if not outcome or not stated or _OTHER_RATE.search(head) or _another_base(fact) or _WHICH_MONEY.search(subject):
             return None  # a target ("执行率达到90%以上"), one source's rate ("财政资金执行率")
         rate = _rate(funds)
         if rate is None:

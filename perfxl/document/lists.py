@@ -1,8 +1,10 @@
 """A stated count against the names its exhaustive list gives: "直属事业单位10个，即A、B、…" (N05).
 
-Only lists the text presents as complete — the count followed by 即 (not 即将/即可…) / 分别为 / 分别是 /
-a colon ("内设机构10:A、B…" too, the count right after an organisation noun), or the names after 内设/下设/下辖
-and before their count ("内设A、B、…21个股室") — and never one ending in 等 or introduced by 包括. Names are separated by 、 outside brackets
+Only lists the text presents as complete — the count (with its organisation noun or not: "共设置6个内设机构，即…") followed by 即
+(not 即将/即可…) / 分别为 / 分别是 / a colon ("内设机构10:A、B…" too, the count right after an organisation noun), or
+the names after 内设/下设/下辖 and before their count ("内设A、B、…21个股室") — and never one ending in 等. A list
+introduced by 包括/包含 ("共设置5个内设机构,包括:A、B…") may name only some, so it is held only to what a part of the
+whole cannot do: name more than the count. Names are separated by 、 outside brackets
 (“财务股（含审计、统计）”, 《资产、采购管理办法》 are one name each); a 和/及/与 may join two names or sit
 inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
 may have been dropped or two run together, and only a person can say which.
@@ -15,11 +17,16 @@ from dataclasses import dataclass
 
 __all__ = ["ListedCount", "listed_counts"]
 
-#: "<count><measure word>[，,：:] <cue> <names up to the clause's end>"
-_LISTED = re.compile(
-    r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)"
-    r"[,，]?\s*(?:即(?![将可时使便刻])|分别为|分别是|[:：])[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
-)
+#: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
+#: unit of an organisation or place — not "3个项目,包括道路硬化、路灯安装、绿化", whose list may be the work, not the
+#: projects.
+_ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队))?"
+#: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
+_COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
+_NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
+_LISTED = re.compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
+#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it.
+_LISTED_SOME = re.compile(_COUNT + r"(?:包括|包含)" + _NAMES)
 #: The same list with no measure word, its count right after an organisation noun and before a colon
 #: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
 _LISTED_BARE = re.compile(
@@ -49,6 +56,7 @@ class ListedCount:
     fewest: int
     most: int
     text: str
+    partial: bool = False  # introduced by 包括/包含: only more names than the count is a mismatch
 
 
 def _split_names(body: str) -> list[str]:
@@ -69,7 +77,12 @@ def _split_names(body: str) -> list[str]:
 def listed_counts(text: str) -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives."""
     out = []
-    found = [*_LISTED.finditer(text), *_LISTED_BARE.finditer(text), *_LISTED_BEFORE.finditer(text)]
+    found = [
+        *_LISTED.finditer(text),
+        *_LISTED_SOME.finditer(text),
+        *_LISTED_BARE.finditer(text),
+        *_LISTED_BEFORE.finditer(text),
+    ]
     for m in sorted(found, key=lambda m: m.start()):
         body = m.group("names").strip()
         if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
@@ -82,6 +95,7 @@ def listed_counts(text: str) -> list[ListedCount]:
         fewest = len(names)
         most = fewest + sum(len(_JOINERS.findall(n)) for n in names)
         count = int(m.group("count"))
-        if not fewest <= count <= most:
-            out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0)))
+        partial = m.re is _LISTED_SOME
+        if (fewest > count) if partial else not fewest <= count <= most:
+            out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0), partial))
     return out

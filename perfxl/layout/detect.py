@@ -178,7 +178,8 @@ def _split_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     if c0 is None or "nature" in cols or "unit" in cols:
         return cols
     merged = next((m[3] for m in grid.merged if (m[0], m[1]) == (r, c0) and m[2] == r), None)
-    last = merged if merged is not None else _blank_run(grid, r, c0)  # the header exported without its merge
+    # the header exported without its merge: blank cells after it, or its text repeated in them ("取消合并并填充")
+    last = merged if merged is not None else max(_blank_run(grid, r, c0), _filled_run(grid, r, c0))
     below = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, c0)
     split = {k: c for k, c in below.items() if c <= last and k in ("nature", "unit")}
     blank = [c for c in range(c0, last + 1) if c not in split.values() and grid.raw(r + 1, c) is None]
@@ -191,6 +192,16 @@ def _blank_run(grid: Grid, r: int, c: int) -> int:
     """The last column of the blank header cells right of (r, c) that a merge would have spanned (at most 3 more)."""
     last = c
     while last < c + 3 and grid.raw(r, last + 1) is None and grid.anchor_of(r, last + 1) == (r, last + 1):
+        last += 1
+    return last
+
+
+def _filled_run(grid: Grid, r: int, c: int) -> int:
+    """The last column of the cells right of (r, c) repeating its text, as an unmerged export fills a merge's cells (at
+    most 3 more)."""
+    text = grid.raw(r, c)
+    last = c
+    while isinstance(text, str) and last < c + 3 and grid.raw(r, last + 1) == text:
         last += 1
     return last
 

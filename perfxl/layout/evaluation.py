@@ -31,7 +31,7 @@ from ..model import (
     SelfEvaluation,
     Severity,
 )
-from ..numbers import to_decimal
+from ..numbers import to_decimal, to_points
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, value_at
@@ -576,13 +576,13 @@ class _Reader(FundsRows):
         wc = self.ind_cols.get("weight")
         if wc is None or self._row_that_follows(r) is None:
             return False
-        held = to_decimal(own(self.grid, r, wc))
+        held = to_points(own(self.grid, r, wc))
         below, i = Decimal(0), r + 1
         while i < len(self.kinds) and self.kinds[i] not in (RowKind.TOTAL, RowKind.GRADE, RowKind.INDICATOR_HEADER):
-            below += to_decimal(own(self.grid, i, wc)) or 0
+            below += to_points(own(self.grid, i, wc)) or 0
             i += 1
         funds = self.cur.funds_total
-        funds_weight = to_decimal(funds.weight.raw) if funds is not None else None
+        funds_weight = to_points(funds.weight.raw) if funds is not None else None
         return held == below or (funds_weight is not None and held == 100 - funds_weight)
 
     def _has_children(self, r: int, level: str) -> bool:

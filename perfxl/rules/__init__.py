@@ -199,7 +199,9 @@ def _unit_readings(ctx: Context, func: Any) -> list[Finding]:
     doubts = dict(ctx.unit_doubts)
     ctx.bare_units = True
     try:
-        bare = {(f.code, f.ref) for f in func(ctx)}
+        # certain by the header's reading too: the same cell, and no weaker there (a last-place 警告 by the header's
+        # unit is no support for an 错误 the cell's unit alone gives)
+        bare = {(f.code, f.ref) for f in func(ctx) if f.certainty is Certainty.CERTAIN}
     finally:
         ctx.bare_units = False
     zh = "；".join(d[0] for d in doubts.values())

@@ -191,24 +191,31 @@ def _group_sum(
                 basis=f"读取：{zh}的年度资金总额为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
                 basis_en=f"the total of {en} is blank, its sources add to {fmt_num(expected)}; unfilled, not wrong",
             )
-        elif reported is not None and expected < reported - ctx.tol_money and not _lists_every_source(rows, group):
+        elif reported is None:
+            # text perfxl cannot read as a figure ("3O", "叁拾万元", "#VALUE!"): C02 or the reader says so; the total is
+            # not known to be wrong — perfxl's reading limit, not the filer's 错误
+            ctx.skip(
+                f"{zh}的年度资金总额“{cell.text}”无法读取为数值，未核对各来源之和",
+                f"the total of {en} ({cell.text!r}) cannot be read as a figure; sources not summed",
+            )
+        elif expected < reported - ctx.tol_money and not _lists_every_source(rows, group):
             # "其中：财政拨款" alone under a larger total: 其中 ("of which") need not list every source, and no
             # 其他资金 row closes the list — the rest may be money the form does not list (review round 14)
             ctx.skip(
                 f"{zh}只列出部分来源（无“其他资金”行），其合计小于年度资金总额，未核对",
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
-        elif reported is None or not ctx.sum_agrees(cell, expected):
+        elif not ctx.sum_agrees(cell, expected):
             with_within = _sum(ctx, every, attr) if len(every) > len(rows) else None
-            if reported is not None and with_within is not None and abs(with_within - reported) <= ctx.tol_money:
+            if with_within is not None and abs(with_within - reported) <= ctx.tol_money:
                 continue  # the rows read as a source's own 其中 add up with the others: they were sources
             top = _top_sources(rows)
             nested = _sum(ctx, top, attr) if len(top) < len(rows) else None
-            if reported is not None and nested is not None and abs(nested - reported) <= ctx.tol_money:
+            if nested is not None and abs(nested - reported) <= ctx.tol_money:
                 continue  # 财政拨款 │ 其中：中央资金 │ 省级资金: that source's own items, and so the total adds up
             named = tuple(p for p in rows if _SOURCE_WORDS.search(p.label.text) or not p.label.text.strip())
             by_name = _sum(ctx, named, attr) if 0 < len(named) < len(rows) else None
-            if reported is not None and by_name is not None and abs(by_name - reported) <= ctx.tol_money:
+            if by_name is not None and abs(by_name - reported) <= ctx.tol_money:
                 # 当年财政拨款 80 + 上年结转 20 = 100 with 设备购置 │ 60 under them: a spending line placed among the sources,
                 # or a source misnamed — which is a person's call (a 警告), not a certain wrong total
                 odd = "、".join(f"“{p.label.text.strip()}”" for p in rows if p not in named)
@@ -230,8 +237,8 @@ def _group_sum(
                 for v, c, p in zip(parts, cells, rows, strict=True)
                 if v is None and ctx.is_blank(c) and _unfilled(ctx, p, c)
             ]
-            short = reported is not None and expected < reported
-            if reported is not None and not blank and not ctx.beyond_rounding(reported - expected, cell, cells):
+            short = expected < reported
+            if not blank and not ctx.beyond_rounding(reported - expected, cell, cells):
                 yield rounded_sum(ctx, cell, expected, cells, expected, column=zh, column_en=en)
                 continue
             yield ctx.finding(
@@ -492,13 +499,14 @@ def _total_rate_matches(ctx: Context, total: FundsRow) -> Iterator[Finding]:
     if ctx.is_blank(cell):
         if cell.ref is None:
             return  # the form has no 执行率 cell: nothing printed to compare
-        yield ctx.finding(
+        yield ctx.finding(  # a rate left blank is unfilled, not a wrong figure: a person completes it (警告, as F02)
             cell,
             expected=fmt_pct(rate.percent),
             actual=BLANK,
             reading="",
-            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}",
-            basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}",
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{read}；计算：{fields['executed']}/{fields['budget']} = {fmt_pct(rate.percent)}；执行率未填写，不是填错",
+            basis_en=f"{read_en}; computed {fmt_pct(rate.percent)}; the rate is blank: unfilled, not wrong",
             executed=fields["executed"],
             budget=fields["budget"],
         )
@@ -697,6 +705,13 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if result.score is None or ctx.is_error(total.score):
         return
     reported = ctx.number(total.score)
+    if reported is None and not ctx.is_blank(total.score):
+        # text perfxl cannot read as a score ("1O", "满分"): C02's finding; the score is not known to be wrong
+        ctx.skip(
+            f"预算执行率得分“{total.score.text}”无法读取为数值，未核对",
+            f"the budget execution score {total.score.text!r} cannot be read as a figure; not checked",
+        )
+        return
     method = _stated_method(ctx)
     if ctx.score_agrees(total.score, reported, result):
         yield from _last_place(ctx, total, weight, reported, result, method)
@@ -710,6 +725,10 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
     if method:
         note += _METHOD_NOTE.format(method=method)
         note_en += _METHOD_NOTE_EN.format(method=method)
+    unfilled = reported is None  # a score left blank is unfilled, not a wrong figure: a person completes it (警告)
+    if unfilled:
+        note += "；得分未填写，不是填错"
+        note_en += "; the score is blank: unfilled, not wrong"
     yield ctx.finding(
         total.score,
         expected=result.score,
@@ -720,7 +739,7 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
         f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
-        certainty=Certainty.JUDGEMENT if typed is not None or split or method else None,
+        certainty=Certainty.JUDGEMENT if typed is not None or split or method or unfilled else None,
     )
 
 

@@ -16,14 +16,14 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.labels import normalise_label, strip_numbering
+from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED, half_unit, printed_places
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
 
-__all__ = ["rate_indicator_scores", "stated_method"]
+__all__ = ["rate_indicator_scores", "rate_times_weight", "stated_method"]
 
 #: The 三级指标 names of a budget-execution indicator.
 _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
@@ -38,6 +38,24 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
         return None  # a row with its own target ("≥90%") is the indicator scoring checks' (S01)
     actual = ctx.parsed(ind.actual)
     return actual.number if actual.kind is ValueKind.PERCENT and actual.op is None else None
+
+
+#: A budget execution rate by any of its names ("预算执行率(%)", "项目资金执行率", "财政资金执行率", "资金支出率"): an
+#: alternative reading only lowers a finding to a 警告, so the names are read more widely than F05's own `_NAMES`.
+_SPENDING_RATE = re.compile(r"(?:.{0,6}(?:预算|资金|经费).{0,4})?执行率|.{0,6}(?:资金|预算|经费)支出率")
+
+
+def rate_times_weight(ctx: Context, ind: Indicator) -> Decimal | None:
+    """执行率 × 分值 (the rate capped at 100%) of a 预算执行率 indicator row that prints its own target ("≥90%") and its
+    rate as the actual: the budget rule of 财预〔2020〕10号 附1, which such a row may be scored by instead of the target
+    proportion (85% of ≥90% → 8.5, not 85/90 × 10). None for any other row."""
+    name = strip_brackets(strip_numbering(normalise_label(ind.name.text)))
+    if not _SPENDING_RATE.fullmatch(name) or ctx.parsed(ind.target).number is None:
+        return None
+    actual, weight = ctx.parsed(ind.actual), ctx.number(ind.weight)
+    if actual.kind is not ValueKind.PERCENT or actual.op is not None or actual.number is None or weight is None:
+        return None
+    return weight * min(max(actual.number, Decimal(0)), HUNDRED) / HUNDRED
 
 
 def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, reported: Decimal) -> bool:

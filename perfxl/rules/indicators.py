@@ -55,9 +55,7 @@ def _across_empty_rows(ctx: Context, above: Indicator, below: Indicator) -> bool
     a, b = above.name.ref, below.name.ref
     if a is None or b is None or a.sheet != b.sheet or not a.row + 1 < b.row <= a.row + 1 + _EMPTY_ROWS_INSIDE:
         return False
-    if compact(above.level1.text) != compact(below.level1.text) or compact(above.level2.text) != compact(
-        below.level2.text
-    ):
+    if not _same_groups(above, below):
         return False
     between = [i for i in ctx.ev.indicators if i.row is not None and a.row < i.row < b.row]
     return all(_blank_row(ctx, i) for i in between)
@@ -72,6 +70,27 @@ def _merged_name(ind: Indicator, above: Indicator) -> bool:
     return ind.name.ref is not None and above.name.ref is not None and ind.name.ref == above.name.ref
 
 
+def _same_groups(above: Indicator, below: Indicator) -> bool:
+    """Both rows under one 一级 and one 二级: a 三级 name merged over rows never crosses a group's line."""
+    return compact(above.level1.text) == compact(below.level1.text) and compact(above.level2.text) == compact(
+        below.level2.text
+    )
+
+
+def _level2_across(ctx: Context, ind: Indicator) -> bool:
+    """The row prints its own 二级 right left of its blank name cell: a 二级 merged across the 三级 column (a leaf, read
+    as "与二级指标名称相同" when the merge survives) whose merge the export lost — the same table as the merged one."""
+    lv, nm = ind.level2.ref, ind.name.ref
+    return (
+        lv is not None
+        and nm is not None
+        and not ctx.is_blank(ind.level2)
+        and lv.sheet == nm.sheet
+        and lv.row == nm.row
+        and lv.col + 1 == nm.col
+    )
+
+
 def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
     """For each blank-named row, the named row its name may be merged down from: the row right above it, or the one
     above an unbroken run of blank-named rows (a 三级 merged over three criteria rows loses its merge as one over two
@@ -80,6 +99,8 @@ def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
     for above, below in itertools.pairwise(valued):
         if not (_next_row(above, below) or _across_empty_rows(ctx, above, below)) or not ctx.is_blank(below.name):
             continue
+        if not _same_groups(above, below):
+            continue  # a new 一级 or 二级 starts here: the name above does not reach down
         if not ctx.is_blank(above.name):
             named[id(below)] = above
         elif id(above) in named:
@@ -113,15 +134,21 @@ def name_present(ctx: Context) -> Iterator[Finding]:
             # perhaps none — a person checks
             above = named_above.get(id(ind))
             lost = above.name.text if above is not None and not _merged_name(ind, above) else None
+            across = ind.level2.text.strip() if lost is None and _level2_across(ctx, ind) else None
+            problem, problem_en = "为空", "is empty"
+            if lost:
+                problem = f"为空（可能与上方“{lost}”为同一指标，合并单元格未保留），需人工核对"
+                problem_en = f"is empty (perhaps {lost!r} above, its merge lost): a person checks"
+            elif across:
+                problem = f"为空（本行二级指标“{across}”可能横跨三级指标栏，合并单元格未保留），需人工核对"
+                problem_en = f"is empty (the row's 二级 {across!r} may span the 三级 column, its merge lost)"
             yield ctx.finding(
                 ind.name,
                 expected="三级指标名称",
                 actual="（空）",
-                problem=f"为空（可能与上方“{lost}”为同一指标，合并单元格未保留），需人工核对" if lost else "为空",
-                problem_en=f"is empty (perhaps {lost!r} above, its merge lost): a person checks"
-                if lost
-                else "is empty",
-                certainty=Certainty.JUDGEMENT if lost else None,
+                problem=problem,
+                problem_en=problem_en,
+                certainty=Certainty.JUDGEMENT if lost or across else None,
             )
         elif compact(ind.name.text) == compact(ind.level2.text):
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in

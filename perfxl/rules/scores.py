@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.labels import normalise_label
@@ -14,6 +15,7 @@ from perfxl.values import Op, ParsedValue, ValueKind
 from .catalogue import check
 from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
+from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .weights import is_adjustment, unweighted
@@ -70,6 +72,14 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 continue  # scored by the 评分标准 printed beside it ("少一个扣2分"), which the form applies
             typed = ctx.score_rounded_as_typed(ind.score, reported, result)
             note, note_en = ctx.rounding_note(typed)
+            budget = rate_times_weight(ctx, ind) if which == "positive" else None
+            by_budget = budget is not None and ctx.score_agrees(ind.score, reported, _Exact(budget))
+            if budget is not None and by_budget:
+                note += (
+                    f"；该行为预算执行率，按 财预〔2020〕10号 执行率×分值 计为 {fmt_num(ctx.round_score(budget))}，与表中得分"
+                    "相符：表中可能按此计分，需人工判断"
+                )
+                note_en += f"; a budget execution row: rate × weight gives {fmt_num(budget)}, the printed score"
             if rule is not None:
                 applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
                 note += f"；表中评分标准为“{rule.text}”{applied}"
@@ -88,9 +98,17 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
                 f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
                 certainty=Certainty.JUDGEMENT
-                if typed is not None or (rule is not None and by_rule is None) or late[0]
+                if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget
                 else reading.certainty,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class _Exact:
+    """A score computed outside the scorer (执行率 × 分值), in the shape `Context.score_agrees` reads."""
+
+    score: Decimal
+    exact: Decimal | None = None
 
 
 def _late_partial(ctx: Context, result: ScoreResult, reported: Decimal) -> tuple[str, str]:
@@ -580,13 +598,24 @@ def _text_actual(ctx: Context, ind: Indicator) -> bool:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
     numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
-    numeric_target = numeric or _deadline(t)
+    numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
     if ind.score.ref is None:
         return True  # no 得分 column: words are all that says the target was met
     return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
+
+
+#: An actual saying the deadline was kept ("按时完成", "已按期完成", "及时完成"): it answers what a deadline asks — whether
+#: on time — though not when; "未按时完成" says the opposite.
+_ON_TIME = re.compile(r"按时|按期|如期|及时|准时")
+_NOT = re.compile(r"未|没有|不")
+
+
+def _on_time(text: str) -> bool:
+    """Words saying a deadline was kept, not denying it (S14 asks for a date only where the words do not say that)."""
+    return bool(_ON_TIME.search(text)) and not _NOT.search(text)
 
 
 def _not_scored(ctx: Context, ind: Indicator) -> bool:

@@ -6,7 +6,9 @@ only repeats a "≥90%" target and its full marks rest on nothing. Which rows ar
 name (the words below), so the finding is a judgement and says so; growth and completion rates (增长率, 完成率) may
 pass 100% and are not named here, nor are the education ratios defined to pass it: a 毛入学率 counts pupils of any age
 against the age group (初中阶段毛入学率 103.5%), a 巩固率 counts those who finish against those who entered, transfers in
-included (教育部 教育统计指标解释).
+included (教育部 教育统计指标解释); a 参保率 counts the insured against a base that leaves some of them out (户籍 or
+目标人口, while residents from elsewhere insure here too), so 100.3% is a figure tables print. Under those names only the
+"≥" misread as "2" ("295%" for ≥95%) is flagged.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ _SHARE = re.compile(
     r"满意度|满意率|合格率|达标率|覆盖率|知晓率|知晓度|认知度|认可度|入学率|巩固率|参保率|出勤率|准确率|正确率|及格率|"
     r"优良率|通过率|成活率|存活率|普及率|识别率|辨识度"
 )
-#: Education ratios named like shares that pass 100% by definition (see the module's docstring).
-_MAY_PASS = re.compile(r"毛入学率|毛入园率|巩固率")
+#: Ratios named like shares that pass 100% by definition or by their base (see the module's docstring).
+_MAY_PASS = re.compile(r"毛入学率|毛入园率|巩固率|参保率")
 #: "2" read for "≥" before a percent of at most 100: "290%" → "≥90%".
 _GE_AS_TWO = re.compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
 
@@ -39,9 +41,9 @@ def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str
     if p.kind is not ValueKind.PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
         return
     word = _SHARE.search(ind.name.text)
-    if word is None or _MAY_PASS.search(ind.name.text):
-        return
     ocr = _GE_AS_TWO.match(cell.text)
+    if word is None or (_MAY_PASS.search(ind.name.text) and not ocr):
+        return
     guess = f"疑为“≥{ocr.group(1)}%”（“≥”被识别或录入为“2”）" if ocr else "疑为识别或录入错误"
     yield ctx.finding(
         cell,

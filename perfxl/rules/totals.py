@@ -103,6 +103,13 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     expected = budget + indicators
     yield from _stated_total(ctx, expected, budget, indicators)
     reported = ctx.number(ev.total_score)
+    if reported is None and not ctx.is_blank(ev.total_score):
+        # text perfxl cannot read as a figure ("九十九", "3O"): C02 names the cell; the sum is perfxl's limit, not an 错误
+        ctx.skip(
+            f"总分“{ev.total_score.text}”无法读取为数值，未与各项得分之和核对",
+            f"the total ({ev.total_score.text!r}) cannot be read as a figure; not compared with the sum of scores",
+        )
+        return
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
     # a 总分 printed rounded to fewer decimals than its scores is never quietly "as printed": 89.6 shown as 90 moves the
     # grade band (良 → 优) — a difference rounding can explain is a 警告 below, not silence
@@ -110,6 +117,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         unread = ev.funds is not None and ev.funds.total is None and (reported is None or reported > expected)
         if unread:  # the funds block's total row (its 预算执行率得分) was not read: the sum may lack it
             notes = [*notes, "资金表的合计行未读入，预算执行率得分可能未计入，需人工核对"]
+        elsewhere = _weight_elsewhere(ctx, expected, reported)
+        if elsewhere:
+            notes = [*notes, elsewhere]
         scores = [_budget_cells(ctx)[1], *(i.score for i in ctx.indicators())]
         rounded = reported is not None and not ctx.beyond_rounding(
             reported - expected,
@@ -119,6 +129,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         )
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
             notes = [*notes, ROUNDED_ZH]
+        unfilled = reported is None  # a 总分 left blank (or "—") is unfilled, not a wrong figure (警告, as F02 and W03)
+        if unfilled:
+            notes = [*notes, "总分未填写，不是填错"]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
@@ -132,9 +145,29 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             f"total {ev.total_score.text!r}"
             + (" (unreadable scores recomputed by perfxl)" if recomputed else "")
             + ("; the funds total row was not read: the budget score may be missing" if unread else "")
-            + (f"; {ROUNDED_EN}" if rounded else ""),
-            certainty=Certainty.JUDGEMENT if unread or rounded else None,
+            + ("; the 总分 row declares weight its rows do not carry, scored elsewhere perhaps" if elsewhere else "")
+            + (f"; {ROUNDED_EN}" if rounded else "")
+            + ("; the total is blank: unfilled, not wrong" if unfilled else ""),
+            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere or unfilled else None,
         )
+
+
+def _weight_elsewhere(ctx: Context, expected: Decimal, reported: Decimal | None) -> str:
+    """The words saying why a 总分 above the visible scores may still be right, or "": a table with no funds block whose
+    总分 row declares more 分值 than its rows carry (总分 │ 100 over rows of 90: the 预算执行率 part printed on another
+    sheet, page or table) may hold up to that much more score — perfxl cannot see it, so the sum is not certain."""
+    ev = ctx.ev
+    if ev.funds is not None or ev.total_weight is None or reported is None or reported <= expected:
+        return ""
+    declared = ctx.number(ev.total_weight)
+    carried = sum((w for i in ctx.indicators() if (w := ctx.number(i.weight)) is not None), Decimal(0))
+    if declared is None or declared <= carried or reported > expected + declared - carried + ctx.tol_score:
+        return ""
+    gap = fmt_num(declared - carried)
+    return (
+        f"总分行分值 {fmt_num(declared)} 比各行分值合计 {fmt_num(carried)} 多 {gap} 分，本表没有资金（预算执行率）部分，"
+        f"这 {gap} 分的得分可能在其他表或页上，未计入，需人工核对"
+    )
 
 
 def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: Decimal) -> Iterator[Finding]:
