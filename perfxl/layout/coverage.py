@@ -5,8 +5,11 @@ per-cell objects), and which checks cannot run on a table that lacks their colum
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..model import RowRun, SelfEvaluation, SkippedCheck, TableCoverage, a1
+from ..numbers import HUNDRED, to_decimal
+from .fragment import WHOLE_TABLE_CHECKS
 
 __all__ = ["row_runs", "table_coverage", "skipped_for", "NEEDS_INDICATOR_COLUMN", "NEEDS_FUNDS_COLUMN"]
 
@@ -66,6 +69,14 @@ def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
         for code in codes:
             out.setdefault(code, SkippedCheck(code, reason_zh, reason_en, ev.sheet))
 
+    if (part := _part_of_form(ev)) is not None:
+        skip(
+            WHOLE_TABLE_CHECKS,
+            f"本表无总分行，一级指标标注分值合计 {part} 分，与其下各项分值之和相同：只是评分表的一部分（其余分值在另一部分），"
+            "分值合计、必设指标、总分与等级无从核对",
+            f"no 总分 row, and the 一级 weights declared ({part} in all) are the rows' own sum: one part of a scoring form "
+            "(the rest of the 100 elsewhere); sums, classes, total and grade not checked",
+        )
     if ev.columns and ev.indicators:
         for role, codes in NEEDS_INDICATOR_COLUMN.items():
             if role not in ev.columns:
@@ -86,3 +97,26 @@ def skipped_for(ev: SelfEvaluation) -> list[SkippedCheck]:
                 "explanations belong in the 资金管理情况 block, which perfxl does not read",
             )
     return list(out.values())
+
+
+def _part_of_form(ev: SelfEvaluation) -> Decimal | None:
+    """The declared 一级 weights' sum of a table that is one part of its scoring form, else None: no 总分 row, every
+    一级 declaring its weight ("项目决策2分", "项目管理13分"), the rows' printed 分值 adding up to exactly that, and that
+    short of 100 (湖北 项目支出绩效自评表, 广水 2019/2021, 随州 2022: the 项目决策/项目管理 part, 15 分, read apart from the
+    项目绩效 part's 85). A table whose rows fall short of its own declarations is no part: W02/W03 judge it."""
+    if ev.total_score is not None or ev.total_weight is not None or not ev.level1 or not ev.indicators:
+        return None
+    scored = ev.funds.scored if ev.funds is not None else None
+    if scored is not None and to_decimal(scored.weight.raw) is not None:
+        return None  # a 10号 form scoring its 预算执行率: its weights are judged with that row's
+    groups = {i.level1.raw for i in ev.indicators}
+    declared = [h.declared_weight for h in ev.level1 if h.label.raw in groups]  # a heading over no row is no group
+    if not declared:
+        return None
+    if any(d is None for d in declared):
+        return None
+    weights = [to_decimal(i.weight.raw) for i in ev.indicators]
+    if any(w is None for w in weights):
+        return None
+    part = sum((d for d in declared if d is not None), Decimal(0))
+    return part if sum((w for w in weights if w is not None), Decimal(0)) == part < HUNDRED else None

@@ -111,7 +111,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     if not cols:
         return None
     cols = reordered_weight(
-        grid, r, _level2_under_level1(grid, r, _weight_after_name(grid, r, _target_after_name(grid, r, cols)))
+        grid,
+        r,
+        _level2_under_level1(
+            grid, r, _weight_after_name(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+        ),
     )
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
@@ -215,6 +219,23 @@ def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]
             found = {k: v for k, v in cols.items() if v != c}
             return {**found, "name": c}
     return cols
+
+
+def _content_scored(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """项目权重 │ 评价内容 │ 分值 │ 自评分 │ 复核分 │ 评价标准及依据 (湖北 项目支出绩效自评表, 广水 2019/2021, 随州 2022: the
+    项目决策/项目管理 part scored before the 项目绩效 indicators): 评价内容, with 分值 and 得分 right after it and no other
+    name or 二级 column, names each scored item, and the column left of it holds the groups with their points
+    ("项目管理13分") — the 一级 of the rows. Elsewhere 评价内容 heads the 一级 groups (福建: over 产出目标 │ 数量目标)."""
+    level1 = cols.get("level1")
+    if level1 is None or "name" in cols or "level2" in cols or not {"weight", "score"} <= cols.keys():
+        return cols
+    labels = dict(row_labels(grid, r))
+    if labels.get(level1) != "评价内容" or not level1 < cols["weight"] < cols["score"]:
+        return cols
+    left = [c for c in labels if c < level1]
+    if len(left) != 1 or H.match_role(labels[left[0]], H.INDICATOR_COLUMNS) is not None:
+        return cols
+    return {**cols, "name": level1, "level1": left[0]}
 
 
 def _level2_under_level1(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

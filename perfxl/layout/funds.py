@@ -53,7 +53,7 @@ _FORM_SOURCES = frozenset(
 _SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开工|竣工)(?:时间|日期)$")
 #: A funds-block line that counts people or things (受益人数(人), 项目个数, 覆盖户数(户)): not money.
 _COUNT_LABEL = re.compile(r"人数|人次|个数|户数|家数|[（(](?:人|个|家|次|户|项|人次|%|％)[)）]$")
-_NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|元|%)?\s*$")
+_NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|万|元|%)?\s*$")
 
 
 def _dated(value: object) -> bool:
@@ -62,7 +62,8 @@ def _dated(value: object) -> bool:
 
 
 def _numeric_text(value: object) -> bool:
-    """An amount typed or exported as text ("2000", "1,157.97", "4753.66万元"): the row holds figures."""
+    """An amount typed or exported as text ("2000", "1,157.97", "4753.66万元", "449.8万" as 亳州 2023 prints 万元): the row
+    holds figures."""
     return isinstance(value, str) and bool(_NUMERIC_TEXT.match(ascii_figures(value)))  # "５０．２９" typed full-width
 
 

@@ -52,6 +52,8 @@ __all__ = [
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
 
 _GROUP_PREFIX = "绩效指标"
+#: A bracketed note left open at the label's end ("执行率(B/A1", a scan's or repost's lost ")").
+_UNCLOSED = re.compile(r"\([^()]*$")
 
 
 @lru_cache(maxsize=8192)
@@ -59,6 +61,8 @@ def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
     base = strip_numbering(label)
     forms = [label, base, strip_brackets(base), _YEAR.sub("", strip_brackets(base))]
+    if _UNCLOSED.search(base):  # "执行率(B/A1": the stored copy lost the closing bracket of the printed note
+        forms.append(_UNCLOSED.sub("", strip_brackets(base)))
     if base.startswith(_GROUP_PREFIX) and len(base) > len(_GROUP_PREFIX):
         # "绩效指标 指标名称": the merged group heading printed in the column's own cell
         forms.append(strip_brackets(base[len(_GROUP_PREFIX) :]))
@@ -167,6 +171,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "标准分",
         "权重占比",  # 河北 预算项目绩效自评表 (成安 2020): the weight in points of 100, under 自评得分
         "权重占比(%)",
+        "分值权重",  # 新疆 阜康 2023 项目资金 │ 资金来源 │ … │ 分值权重 │ 执行率 │ 得分
+        "指标分值权重",
     ),
     "score": _syn(
         "得分", "自评得分", "实际得分", "评分", "得 分", "指标得分", "自评分", "单项指标折算得分", "折算得分"
@@ -213,6 +219,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标定义",
         "评(扣)分标准",
         "评分标准及说明",
+        "评价标准及依据",  # 湖北 项目支出绩效自评表 (广水 2019/2021, 随州 2022): 项目决策/项目管理 part
         "指标值说明",
         "指标说明及评分标准",
         "评价要点",

@@ -12,7 +12,8 @@ from typing import Any
 
 from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
-from perfxl.model import CellRef, Certainty, Finding, Severity, Submission
+from perfxl.layout.coverage import skipped_for
+from perfxl.model import CellRef, Certainty, Finding, SelfEvaluation, Severity, Submission
 from perfxl.profiles import Profile
 
 # importing the check modules registers their checks (breakdown: F09, declared: P01)
@@ -144,7 +145,16 @@ def _run(
 ) -> list[Finding]:
     ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
-    not_applicable = {(k.code, k.sheet) for k in submission.coverage.skipped}
+    not_applicable = _sheet_wide_skips(submission)
+    # each table's own skips, worked out once per table (the table kept beside its id, so no id is reused)
+    own: dict[int, tuple[Any, frozenset[str]]] = {}
+
+    def table_skips(target: Any) -> frozenset[str]:
+        hit = own.get(id(target))
+        if hit is None or hit[0] is not target:
+            hit = own[id(target)] = (target, _table_skips(target))
+        return hit[1]
+
     for s, params, severity in _plan(profile, select, ignore):
         ctx.spec = s
         func = implementation(s.code)
@@ -152,7 +162,7 @@ def _run(
         ctx.params = dict(params)
         ctx.severity = severity
         for target in _targets(s, submission):
-            if (s.code, getattr(target, "sheet", None)) in not_applicable:
+            if (s.code, getattr(target, "sheet", None)) in not_applicable or s.code in table_skips(target):
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
@@ -160,6 +170,22 @@ def _run(
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
     return _on_guessed_sheets(submission, findings)
+
+
+def _table_skips(target: Any) -> frozenset[str]:
+    """The checks a 自评表 cannot run for want of a column (`layout.coverage.skipped_for`): that table's own, never its
+    sheet's — a second table on the sheet without 分值 (湖北 广水/随州: the 项目绩效 part after the scored 项目决策/项目管理
+    part) no longer silences S06 on the first."""
+    if not isinstance(target, SelfEvaluation) or target.kind in ("declaration", "monitoring"):
+        return frozenset()
+    return frozenset(k.code for k in skipped_for(target))
+
+
+def _sheet_wide_skips(submission: Submission) -> set[tuple[str, str | None]]:
+    """(code, sheet) of the checks skipped for a whole sheet (a guessed fragment's whole-table checks); the per-table
+    entries of `coverage.skipped` are asked of each table by `_table_skips`."""
+    per_table = {k for ev in submission.evaluations for k in skipped_for(ev)}
+    return {(k.code, k.sheet) for k in submission.coverage.skipped if k not in per_table}
 
 
 def _unit_readings(ctx: Context, func: Any) -> list[Finding]:

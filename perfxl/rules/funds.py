@@ -461,6 +461,12 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     total = _scored(ctx)
     if total is None:
         return
+    yield from _total_rate_matches(ctx, total)
+    yield from _part_rates_match(ctx, total)
+
+
+def _total_rate_matches(ctx: Context, total: FundsRow) -> Iterator[Finding]:
+    """The scored row's printed 执行率 against its own amounts (nothing when they are not printed)."""
     rate = computed_rate(ctx, total)
     if rate is None:
         return
@@ -506,7 +512,12 @@ def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
         )
         return
     yield from _rate_finding(ctx, total, rate, read, read_en, fields)
-    for row in _parts(ctx):  # a source row printing its own rate: checked, as a judgement
+
+
+def _part_rates_match(ctx: Context, total: FundsRow) -> Iterator[Finding]:
+    """Each source row printing its own 执行率 against its own amounts — also where the total row prints none
+    (宁夏 原州 2022: 年度资金总额 blank, 自治区补助 300万元 │ 259.45万元 │ 86.5%), whose rate is then no reason to stop."""
+    for row in _parts(ctx):  # a source row printing its own rate
         if row is total:
             continue  # the row the form scores (重庆's 其中财政拨款): checked above, certain
         part_rate = computed_rate(ctx, row)

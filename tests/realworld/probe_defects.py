@@ -1,0 +1,577 @@
+"""Probe: one certain defect injected into a real table's correct rows, and whether perfxl finds it there.
+
+`python tests/realworld/probe_defects.py [--kind KIND] [-t TABLE] [--all] [-q]` (--kind, -t repeatable) takes every
+tests/realworld/*.toml table, finds the cells a defect kind needs by the table's own header words (never by
+perfxl's reading, so a row perfxl does not read is a miss, not a row left out), and writes ONE defect at a time
+into a copy of the published grid, on rows the hand check judged correct (no [[expect]] there, and for a sum none
+of that category in the table). Each copy is validated as the corpus tests do; the defect is *detected* when a
+finding new to the copy (any severity) of a code that fits the kind names the injected row (its place or a
+related one) — or, for `weights_sum`, anywhere on the sheet, since a sum has no one row. Prints detected/injected
+per kind and per table, then every miss with what the untouched table's coverage says of the row (the kind of
+row perfxl read it as, the sheet's certainty, checks skipped, `truncated`) and the findings the row did get.
+
+Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
+Not a test: a gap it shows gets a test in tests/test_realworld_defects.py built from the real table's cells.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import render as R  # noqa: E402
+from probe_rewrites import _bounds, _head  # noqa: E402
+from render import corpus_files, load_table  # noqa: E402
+from test_realworld import _rows, in_family  # noqa: E402
+
+from perfxl.validate import validate_file  # noqa: E402
+
+# ---------------------------------------------------------------- header words (the probe's own reading)
+
+_BRACKETS = re.compile(r"[（(][^（）()]*[）)]?$")
+
+
+_SIMPLE = None
+
+
+def _simplified(text: str) -> str:
+    global _SIMPLE
+    if _SIMPLE is None:
+        import opencc
+
+        _SIMPLE = opencc.OpenCC("t2s")
+    return _SIMPLE.convert(text)
+
+
+def _label(cell: str) -> str:
+    """A header cell's words: simplified, no spaces, colon, enumerator or trailing bracket ("全年预算数（A）" →
+    "全年预算数", "4.其他资金" → "其他资金")."""
+    text = re.sub(r"^(\d+[.、]|[一二三四五六]、|\(\d\)|（\d）)", "", _simplified(_head(cell))).rstrip(":：")
+    return _BRACKETS.sub("", text) if len(text) > 2 else text
+
+
+ROLES: dict[str, re.Pattern[str]] = {
+    "weight": re.compile(r"^(指标|项目|自评|标准)?(分值|权重|分值权重|指标分值权重|权重占比)$"),
+    "score": re.compile(r"^(指标|自评|实际|评价)?(得分|自评分|评分)$|^单项指标折算得分$"),
+    "target": re.compile(
+        r"^(年度|年初|全年|预期|绩效|指标|达到|达成|年度目标)?(指标值|目标值)(及单位)?$|^指标目标值$|^绩效目标值$"
+    ),
+    "actual": re.compile(
+        r"^(全年|单项指标|指标|目标|全年目标|年终)?(实际)?(完成值|实际值|完成情况|完成指标值)$|^实际完成$"
+    ),
+    "budget": re.compile(r"^(全年|年度|调整后|全年调整|调整|转移支付)?(预算数|预算)$|^全年\(调整\)预算数$"),
+    "executed": re.compile(r"^(全年|预算|转移支付)?执行数$|^实际支出数?$"),
+    "rate": re.compile(r"^(预算|预算资金|资金)?执行率$"),
+    "start": re.compile(r"^年初预算数?$"),
+    "op": re.compile(r"^(指标性质|符号)$"),
+    "unit": re.compile(r"^(度量单位|计量单位)$"),
+    "basic_budget": re.compile(r"^\d{4}年预算数$"),
+    "basic_final": re.compile(r"^\d{4}年决算数$"),
+}
+_TOTAL = re.compile(r"^(总分|总分值|合计|总计|得分合计|总得分|自评总分|分值合计)$")
+_FUNDS_TOTAL = re.compile(r"^(年度资金总额|资金总额|项目资金总额|年度资金总额合计)")
+_SOURCE = re.compile(r"^(其中)?[:：]?(当年|本年)?(财政拨款|上年结转|其他资金|中央|省级|市级|县级|区级|自筹)")
+_NUM = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(分|万元|万)?\s*$")
+_PCT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
+_TARGET = re.compile(
+    r"^\s*(≥|>=|≧|＞＝|不低于|不少于|大于等于|≤|<=|≦|＜＝|不高于|不超过|小于等于|=|＝)?\s*"
+    r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fa5A-Za-z²㎡]{1,4})?\s*(以上|以下|以内)?\s*$"
+)
+_DOWN = ("≤", "<=", "≦", "＜＝", "不高于", "不超过", "小于等于", "以下", "以内")
+
+
+def number(cell: str) -> Decimal | None:
+    """A plain printed figure ("9.5", "89.7%" as 89.7), else None."""
+    m = _NUM.match(cell) or _PCT.match(cell)
+    try:
+        return Decimal(m.group(1)) if m else None
+    except InvalidOperation:  # pragma: no cover - the regex admits only figures
+        return None
+
+
+def printed(value: Decimal, like: str) -> str:
+    """`value` printed at the decimals of `like` (at least those the value needs to stay clear), with its "%"."""
+    places = len(m.group(1).split(".")[1]) if (m := _NUM.match(like) or _PCT.match(like)) and "." in m.group(1) else 0
+    exponent = value.normalize().as_tuple().exponent
+    places = max(places, -exponent if isinstance(exponent, int) else 0)  # the new value's own decimals stay
+    text = f"{value.quantize(Decimal(1).scaleb(-places)) if places else value.to_integral_value()}"
+    m = _NUM.match(like)
+    return text + ("%" if _PCT.match(like) else (m.group(2) or "") if m else "")
+
+
+@dataclass
+class Region:
+    """A header row and the rows under it up to the next header row: role → column."""
+
+    header: int  # 0-based
+    end: int  # exclusive
+    cols: dict[str, int]
+
+
+def regions(table: R.Table) -> list[Region]:
+    """Every header row naming two roles or more (a role's shortest header word wins), with the rows it governs."""
+    heads: list[tuple[int, dict[str, int]]] = []
+    for r, row in enumerate(table.rows):
+        cols: dict[str, int] = {}
+        sizes: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            words = _label(cell)
+            for role, pattern in ROLES.items():
+                if words and pattern.match(words) and len(words) < sizes.get(role, 99):
+                    cols[role], sizes[role] = c, len(words)  # the plainest word wins ("分值" over "项目权重")
+        if len(cols) >= 2:
+            heads.append((r, cols))
+    out = []
+    for i, (r, cols) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(table.rows)
+        out.append(Region(r, end, cols))
+    return out
+
+
+def _cell(table: R.Table, r: int, c: int) -> str:
+    row = table.rows[r]
+    return row[c] if c < len(row) else ""
+
+
+def _vertical(table: R.Table) -> set[tuple[int, int]]:
+    """Cells inside a merge spanning more than one row (a 一级指标's weight, a label over several rows)."""
+    return {
+        (r, c) for r0, c0, r1, c1 in _bounds(table) if r1 > r0 for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+    }
+
+
+def _words(table: R.Table, r: int, upto: int) -> list[str]:
+    return [_label(x) for x in table.rows[r][:upto] if x.strip()]
+
+
+# ---------------------------------------------------------------- injections
+
+
+@dataclass
+class Injection:
+    """One defect: the cells to write (0-based), the 1-based row it must be found at, what was done."""
+
+    kind: str
+    row: int
+    col: int
+    changes: dict[tuple[int, int], str]
+    what: str
+    rows: frozenset[int] = frozenset()  # further rows a finding may name (a sum's total row)
+
+    def apply(self, table: R.Table) -> R.Table:
+        t = copy.deepcopy(table)
+        width = max(len(r) for r in t.rows)
+        t.rows = [r + [""] * (width - len(r)) for r in t.rows]
+        for (r, c), text in self.changes.items():
+            t.rows[r][c] = text
+        return t
+
+
+def _expected_rows(table: R.Table) -> set[int]:
+    return {e.row - 1 for e in table.expect}
+
+
+def _has(table: R.Table, *whats: str) -> bool:
+    return any(e.what in whats for e in table.expect)
+
+
+def weighted_rows(table: R.Table, region: Region) -> Iterator[tuple[int, Decimal]]:
+    """(row, weight) of each row under a 分值 header printing a positive plain weight not merged over rows, no total."""
+    w = region.cols.get("weight")
+    if w is None:
+        return
+    vertical = _vertical(table)
+    for r in range(region.header + 1, region.end):
+        weight = number(_cell(table, r, w))
+        if weight is None or weight <= 0 or (r, w) in vertical or _PCT.match(_cell(table, r, w)):
+            continue
+        if any(_TOTAL.match(x) for x in _words(table, r, w)):
+            continue
+        yield r, weight
+
+
+def indicator_rows(table: R.Table, region: Region) -> Iterator[tuple[int, Decimal, Decimal]]:
+    """(row, weight, score) of each weighted row whose 得分 is a plain figure not merged over rows, the row not
+    expected wrong."""
+    s = region.cols.get("score")
+    if s is None:
+        return
+    vertical, wrong = _vertical(table), _expected_rows(table)
+    for r, weight in weighted_rows(table, region):
+        score = number(_cell(table, r, s))
+        if score is None or r in wrong or (r, s) in vertical or any(_TOTAL.match(x) for x in _words(table, r, s)):
+            continue
+        yield r, weight, score
+
+
+def _is_funds(region: Region) -> bool:
+    return "budget" in region.cols or "executed" in region.cols or "start" in region.cols
+
+
+def over_weight(table: R.Table) -> Iterator[Injection]:
+    for region in regions(table):
+        for r, weight, _score in indicator_rows(table, region):
+            s = region.cols["score"]
+            new = weight + max(Decimal(1), (weight / 5).to_integral_value())
+            text = printed(new, _cell(table, r, s))
+            yield Injection(
+                "over_weight", r + 1, s, {(r, s): text}, f"得分 {_cell(table, r, s)} → {text} (分值 {weight})"
+            )
+
+
+def missed_full(table: R.Table) -> Iterator[Injection]:
+    """A numeric target's actual set to half of it (twice a ≤ target), the score to the full weight. The target is
+    the 指标值 cell, or 指标性质 │ 指标值 │ 度量单位 read together; the actual keeps the target's unit unless the
+    table has a unit column."""
+    for region in regions(table):
+        t, a = region.cols.get("target"), region.cols.get("actual")
+        if t is None or a is None or _is_funds(region):
+            continue
+        op, unit_col = region.cols.get("op"), region.cols.get("unit")
+        vertical = _vertical(table)
+        for r, weight, _score in indicator_rows(table, region):
+            target = "".join(_cell(table, r, c) for c in (op, t, unit_col) if c is not None)
+            m = _TARGET.match(target)
+            if not m or (r, t) in vertical or (r, a) in vertical:
+                continue
+            value, unit = Decimal(m.group(2)), m.group(3) or ""
+            if value <= 0 or re.search(r"年|月|日|天|小时|时", unit):
+                continue
+            down = (m.group(1) or "") in _DOWN or (m.group(4) or "") in _DOWN
+            if not (m.group(1) or m.group(4) or (op is not None and _cell(table, r, op).strip())):
+                bare = _bare_direction(table, r, t, unit, {c for c in (op, unit_col) if c is not None})
+                if bare is None:
+                    continue
+                down = bare
+            actual = value * 2 if down else value / 2
+            text = f"{actual.normalize():f}{'' if unit_col is not None else unit}"
+            s = region.cols["score"]
+            full = printed(weight, _cell(table, r, s))
+            yield Injection(
+                "missed_full",
+                r + 1,
+                a,
+                {(r, a): text, (r, s): full},
+                f"目标 {target}，实际 {_cell(table, r, a)} → {text}，得分 → {full}",
+            )
+
+
+def _bare_direction(table: R.Table, r: int, t: int, unit: str, skip: set[int]) -> bool | None:
+    """Whether a target printed without an operator is a ceiling, as the profile's `[direction]` word lists read the
+    row's name (perfxl.rules.direction.name_direction); a name no list holds reads ≥ (scoring.default_op). None where
+    that reading is itself unclear — a rate word alone, a duration unit, a ceiling group (成本/时效指标) — for a
+    defect there is no certain one."""
+    from perfxl.profiles import load_profile
+    from perfxl.rules.direction import name_direction
+
+    profile = load_profile()
+    words = [_label(x) for c, x in enumerate(table.rows[r][:t]) if x.strip() and c not in skip]
+    name = words[-1] if words else ""
+    by_name = name_direction(name, profile)
+    if by_name is not None:
+        return by_name.op.name == "LE"
+    if any(w in name for w in profile.get("direction.ambiguous", ())) or unit in profile.get(
+        "direction.ambiguous_units", ()
+    ):
+        return None
+    if any(g in "".join(words) for g in profile.get("direction.lower_is_better_groups", ())):
+        return None
+    return False
+
+
+def total(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    if _has(table, "total"):
+        return
+    for region in regions(table):
+        s = region.cols.get("score")
+        if s is None or _is_funds(region):
+            continue
+        for r in range(region.header + 1, region.end):
+            value = number(_cell(table, r, s))
+            if r in wrong or value is None or not any(_TOTAL.match(x) for x in _words(table, r, s)):
+                continue
+            new = value - 10 if value >= 10 else value + 10
+            text = printed(new, _cell(table, r, s))
+            yield Injection("total", r + 1, s, {(r, s): text}, f"总分 {_cell(table, r, s)} → {text}")
+
+
+def exec_rate(table: R.Table) -> Iterator[Injection]:
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        b, e, k = region.cols.get("budget"), region.cols.get("executed"), region.cols.get("rate")
+        if b is None or e is None or k is None:
+            continue
+        for r in range(region.header + 1, region.end):
+            budget, executed, rate = (number(_cell(table, r, c)) for c in (b, e, k))
+            if r in wrong or (r, k) in vertical or None in (budget, executed, rate) or not budget:
+                continue
+            assert rate is not None
+            shown = _cell(table, r, k)
+            scale = Decimal(100) if (_PCT.match(shown) or rate > 1) else Decimal(1)
+            step = Decimal(20) if scale == 100 else Decimal("0.2")
+            new = rate - step if rate > scale / 2 else rate + step
+            text = printed(new, shown)
+            yield Injection("exec_rate", r + 1, k, {(r, k): text}, f"执行率 {shown} → {text} ({executed}/{budget})")
+
+
+def funds_overspent(table: R.Table) -> Iterator[Injection]:
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        b, e, k = region.cols.get("budget"), region.cols.get("executed"), region.cols.get("rate")
+        if b is None or e is None or "basic_budget" in region.cols:
+            continue
+        for r in range(region.header + 1, region.end):
+            budget, executed = number(_cell(table, r, b)), number(_cell(table, r, e))
+            if r in wrong or (r, e) in vertical or budget is None or executed is None or budget <= 0:
+                continue
+            new = budget * Decimal("1.2")
+            changes = {(r, e): printed(new, _cell(table, r, e))}
+            if k is not None and number(_cell(table, r, k)) is not None:
+                shown = _cell(table, r, k)
+                scale = Decimal(100) if (_PCT.match(shown) or (number(shown) or 0) > 1) else Decimal(1)
+                changes[(r, k)] = printed(Decimal("1.2") * scale, shown)
+            yield Injection(
+                "funds_overspent", r + 1, e, changes, f"执行数 {executed} → {changes[(r, e)]} (预算 {budget})"
+            )
+
+
+def basic_overspent(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    for region in regions(table):
+        b = region.cols.get("basic_budget")
+        if b is None:
+            continue
+        year = _label(table.rows[region.header][b])[:4]
+        f = next((c for c, x in enumerate(table.rows[region.header]) if _label(x) == f"{year}年决算数"), None)
+        if f is None:
+            continue
+        in_three = False
+        for r in range(region.header + 1, region.end):
+            label = "".join(_words(table, r, min(b, f)))
+            in_three = in_three or "三公" in label
+            if re.search(r"项目支出|公用经费$|政府采购|调整", label) and "其中" not in label:
+                in_three = False
+            budget, final = number(_cell(table, r, b)), number(_cell(table, r, f))
+            if r in wrong or budget is None or budget <= 0 or final is None:
+                continue
+            if not (in_three or "其中" in label):
+                continue
+            text = printed(budget * Decimal("1.5"), _cell(table, r, f))
+            yield Injection(
+                "basic_overspent", r + 1, f, {(r, f): text}, f"{label} 决算 {final} → {text} (预算 {budget})"
+            )
+
+
+def funds_sum(table: R.Table) -> Iterator[Injection]:
+    """A source's amount changed under a 年度资金总额 line whose printed sources add up to it: the amount column is
+    the first to the right of the label holding a figure (a 申报表's lone amount, a 自评表's 年初预算数)."""
+    if _has(table, "funds_sum"):
+        return
+    wrong = _expected_rows(table)
+    for top, row in enumerate(table.rows):
+        at = next((c for c, x in enumerate(row) if _FUNDS_TOTAL.match(_label(x))), None)
+        if at is None or top in wrong:
+            continue
+        col = next((c for c in range(at + 1, len(row)) if number(row[c]) is not None), None)
+        if col is None:
+            continue
+        sources = []
+        for r in range(top + 1, len(table.rows)):
+            words = _words(table, r, col)
+            if not words or not _SOURCE.match(words[-1]):
+                break
+            sources.append(r)
+        whole = number(_cell(table, top, col))
+        parts = [number(_cell(table, r, col)) for r in sources]
+        if whole is None or not sources or any(r in wrong for r in sources):
+            continue
+        if any(p is None and _cell(table, r, col).strip() for r, p in zip(sources, parts, strict=True)):
+            continue
+        if sum((p for p in parts if p is not None), Decimal(0)) != whole:
+            continue  # the published sources do not add up: no certain injection
+        r = next((r for r, p in zip(sources, parts, strict=True) if p is not None), sources[0])
+        old = number(_cell(table, r, col)) or Decimal(0)
+        new = old + max(Decimal(1), (whole / 10).to_integral_value())
+        text = printed(new, _cell(table, r, col) or _cell(table, top, col))
+        yield Injection(
+            "funds_sum", r + 1, col, {(r, col): text}, f"来源 {old} → {text} (总额 {whole})", frozenset({top + 1})
+        )
+
+
+def weights_sum(table: R.Table) -> Iterator[Injection]:
+    """One indicator's 分值 raised by 5 where every printed weight (the 预算执行率 row's included) adds up to 100."""
+    if table.meta.get("truncated") or _has(table, "weights_sum"):
+        return
+    rows = [(reg, r, w) for reg in regions(table) for r, w in weighted_rows(table, reg)]
+    if not rows or sum(w for _, _, w in rows) != 100:
+        return  # the probe cannot tell the weights add up: no certain injection
+    wrong = _expected_rows(table)
+    indicators = [(reg, r, w) for reg, r, w in rows if not _is_funds(reg) and r not in wrong]
+    if not indicators:
+        return
+    reg, r, w = indicators[len(indicators) // 2]
+    c = reg.cols["weight"]
+    text = printed(w + 5, _cell(table, r, c))
+    yield Injection("weights_sum", r + 1, c, {(r, c): text}, f"分值 {w} → {text}（合计 105）")
+
+
+KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
+    "over_weight": over_weight,
+    "missed_full": missed_full,
+    "total": total,
+    "exec_rate": exec_rate,
+    "funds_overspent": funds_overspent,
+    "basic_overspent": basic_overspent,
+    "funds_sum": funds_sum,
+    "weights_sum": weights_sum,
+}
+#: Kind → the expectation category whose code family fits it (tests/test_realworld.py FAMILIES).
+FITS: dict[str, tuple[str, ...]] = {
+    "over_weight": ("over_weight", "score", "exec_score"),
+    "missed_full": ("score",),
+    "total": ("total",),
+    "exec_rate": ("exec_rate",),
+    "funds_overspent": ("overspent",),
+    "basic_overspent": ("overspent", "basic_sum"),
+    "funds_sum": ("funds_sum",),
+    "weights_sum": ("weights_sum",),
+}
+WHOLE_SHEET = frozenset({"weights_sum"})
+
+
+def spread(items: list[Injection], every: bool) -> list[Injection]:
+    """Every injection, or up to three: the first, the middle and the last (deterministic)."""
+    if every or len(items) <= 3:
+        return items
+    return [items[0], items[len(items) // 2], items[-1]]
+
+
+# ---------------------------------------------------------------- running
+
+
+def _key(f) -> tuple[str, str, str]:
+    return (f.code, str(f.ref), f.message)
+
+
+@dataclass
+class Outcome:
+    injection: Injection
+    detected: bool
+    severity: str = ""
+    code: str = ""
+    at_row: list[str] = field(default_factory=list)  # other findings at the row (code severity)
+
+
+def _run_of(result, sheet: str, row: int) -> str:
+    for t in result.coverage.tables:
+        if t.sheet != sheet:
+            continue
+        for run in t.rows:
+            if run.first <= row <= run.last:
+                return f"{t.kind}:{run.kind}"
+    return "not in a table read"
+
+
+def context(table: R.Table, base) -> str:
+    """What the untouched table's reading says: sheet certainty, skipped checks, truncated."""
+    bits = []
+    for s in base.coverage.sheets:
+        if s.sheet == table.sheet:
+            bits.append(f"sheet {s.kind}{'' if s.certain else ' (guessed)'}{'' if s.read else ' UNREAD'}")
+    skipped = sorted({k.code for k in base.coverage.skipped})
+    if skipped:
+        bits.append("skipped " + ",".join(skipped))
+    if table.meta.get("truncated"):
+        bits.append("truncated")
+    return "; ".join(bits)
+
+
+def probe(table: R.Table, base, injection: Injection, work: Path) -> Outcome:
+    mutant = injection.apply(table)
+    result = validate_file(R.render(mutant, work))
+    before = {_key(f) for f in base.findings}
+    rows = {injection.row} | set(injection.rows)
+    fresh = [f for f in result.findings if _key(f) not in before]
+    fits = [f for f in fresh if any(in_family(f.code, w) for w in FITS[injection.kind])]
+    placed = fits if injection.kind in WHOLE_SHEET else [f for f in fits if rows & _rows(f, table.sheet)]
+    if placed:
+        best = max(placed, key=lambda f: f.severity.rank)
+        return Outcome(injection, True, best.severity.value, best.code)
+    at_row = sorted(
+        {
+            f"{f.code} {f.severity.value}{'' if _key(f) not in before else ' (before)'}"
+            for f in result.findings
+            if rows & _rows(f, table.sheet)
+        }
+    )
+    elsewhere = sorted({f"{f.code}@{f.ref.cell if f.ref else '?'}" for f in fits})
+    return Outcome(injection, False, at_row=at_row + ([f"elsewhere {','.join(elsewhere)}"] if elsewhere else []))
+
+
+def main(argv: list[str]) -> int:
+    kinds = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--kind"] or list(KINDS)
+    only = {a for i, a in enumerate(argv) if i and argv[i - 1] == "-t"}
+    every, quiet = "--all" in argv, "-q" in argv
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        print(f"unknown kind(s) {sorted(unknown)}; kinds: {', '.join(KINDS)}")
+        return 2
+    per_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    per_table: dict[str, Counter[str]] = defaultdict(Counter)
+    severities: dict[str, Counter[str]] = defaultdict(Counter)
+    misses: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="perfxl-defects-") as tmp:
+        work = Path(tmp)
+        for path in corpus_files():
+            if only and path.stem not in only:
+                continue
+            table = load_table(path)
+            injections = [i for k in kinds for i in spread(list(KINDS[k](table)), every)]
+            if not injections:
+                continue
+            base = R.validated(table, work / "base")
+            note = context(table, base)
+            for injection in injections:
+                out = probe(table, base, injection, work)
+                per_kind[injection.kind]["injected"] += 1
+                per_table[table.name]["injected"] += 1
+                if out.detected:
+                    per_kind[injection.kind]["detected"] += 1
+                    per_table[table.name]["detected"] += 1
+                    severities[injection.kind][out.severity] += 1
+                    continue
+                read_as = _run_of(base, table.sheet, injection.row)
+                misses.append(
+                    f"  {injection.kind} {table.name} row {injection.row}: {injection.what} | read as {read_as}; "
+                    f"{note} | at row: {', '.join(out.at_row) or '-'}"
+                )
+    print("per kind (detected/injected; severity of the finding):")
+    for kind in kinds:
+        c = per_kind.get(kind, Counter())
+        sev = ", ".join(f"{k} {v}" for k, v in sorted(severities[kind].items()))
+        print(f"  {kind}: {c['detected']}/{c['injected']}" + (f" ({sev})" if sev else ""))
+    total_c = sum(per_kind.values(), Counter())
+    print(f"  all: {total_c['detected']}/{total_c['injected']}")
+    if not quiet:
+        print("per table:")
+        for name, c in sorted(per_table.items()):
+            print(f"  {name}: {c['detected']}/{c['injected']}")
+    print(f"misses ({len(misses)}):")
+    print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
