@@ -241,24 +241,28 @@ class Context:
         """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
         if cell is None:
             return None
-        key = (id(cell), cell.raw)
+        raw = cell.raw
+        key = (id(cell), raw)
         try:
-            return self._in_block_unit(cell, self._numbers[key])
+            value = self._numbers[key]
         except KeyError:
-            pass
-        value = None
-        if not cell.is_blank:
-            raw = cell.raw
-            # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
-            value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
-            if value is None:
-                p = self.parsed(cell)
-                if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
-                    value = p.number
-                elif isinstance(cell.raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(cell.raw))):
-                    value = to_decimal(m.group(1).replace(",", ""))
-        self._numbers[key] = value
-        return self._in_block_unit(cell, value)
+            value = self._numbers[key] = self._read_number(cell)
+        # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
+        return value if value is None or not isinstance(raw, str) else self._in_block_unit(cell, value)
+
+    def _read_number(self, cell: CellValue) -> Decimal | None:
+        if cell.is_blank:
+            return None
+        raw = cell.raw
+        # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
+        value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
+        if value is None:
+            p = self.parsed(cell)
+            if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
+                value = p.number
+            elif isinstance(raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw))):
+                value = to_decimal(m.group(1).replace(",", ""))
+        return value
 
     def _in_block_unit(self, cell: CellValue, value: Decimal | None) -> Decimal | None:
         """A funds amount typed with its own money unit ("1252500元", "1.2亿元") in its block's unit (万元 from the header
@@ -561,7 +565,8 @@ class Context:
             memo = self._per_row[key] = {}
         hit = memo.get(id(ind))
         if hit is not None and hit[0] is ind:
-            return cast(T, hit[1])
+            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call, and this is asked ≈ 19 times a row
+            return answer
         value = compute(ind)
         memo[id(ind)] = (ind, value)
         return value
