@@ -172,7 +172,10 @@ class CellValue:
 
     @property
     def is_blank(self) -> bool:
-        return self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
+        raw = self.raw
+        if raw.__class__ is str:  # most cells: no isinstance call
+            return not raw.strip()
+        return raw is None or (isinstance(raw, str) and not raw.strip())
 
     @property
     def text(self) -> str:

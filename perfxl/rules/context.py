@@ -175,7 +175,7 @@ class Context:
         # for the same non-empty rows and 一级 groups, computed once here
         self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
-        self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
+        self._per_row: dict[tuple[str, int], tuple[Indicator, Any]] = {}
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
         # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
@@ -309,11 +309,16 @@ class Context:
 
     def is_blank(self, cell: CellValue | None) -> bool:
         """Blank or a placeholder ("/", "—", "……")."""
-        if cell is None or cell.is_blank:
+        if cell is None:
             return True
         raw = cell.raw
-        if raw.__class__ is str and (id(cell), raw) not in self._parsed:
-            return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+        if raw.__class__ is str:  # `cell.is_blank` spelt out for text, the usual case (≈ 13 asks a row)
+            if not raw.strip():
+                return True
+            if (id(cell), raw) not in self._parsed:
+                return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+        elif cell.is_blank:
+            return True
         return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
@@ -561,15 +566,13 @@ class Context:
 
     def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
         """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
-        memo = self._per_row.get(key)
-        if memo is None:
-            memo = self._per_row[key] = {}
-        hit = memo.get(id(ind))
+        at = (key, id(ind))
+        hit = self._per_row.get(at)
         if hit is not None and hit[0] is ind:
             answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call, and this is asked ≈ 19 times a row
             return answer
         value = compute(ind)
-        memo[id(ind)] = (ind, value)
+        self._per_row[at] = (ind, value)
         return value
 
     def score(self, ind: Indicator) -> ScoreResult | None:
