@@ -46,7 +46,8 @@ def _normalise(text: str) -> str:
 
 def strip_brackets(label: str) -> str:
     """A normalised label without bracketed notes: "全年预算数(调整后预算数)" → "全年预算数"."""
-    return _BRACKETS.sub("", label)
+    # most labels hold no bracket (every indicator name is asked): no regex call for them
+    return _BRACKETS.sub("", label) if "(" in label or "[" in label else label
 
 
 def strip_numbering(label: str) -> str:

@@ -10,8 +10,10 @@ cell is named so the user retypes it. Excel error values (#DIV/0!) are reported 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
 from perfxl.model import BasicData, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
@@ -97,22 +99,26 @@ def visible(text: str) -> str:
     return "".join(out).strip()
 
 
-def all_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str, CellValue], ...]:
-    """`cells_of(obj)` walked once per run (C01 and C02 both read every cell), each sheet cell once (a form
-    printing only 年初预算数 reads that column as its budget too: one cell, one finding)."""
+def text_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str, CellValue], ...]:
+    """The located text cells of `cells_of(obj)` — all that C01 and C02 read (a number holds no control character and
+    no error text) — walked once per run, each sheet cell once: its first occurrence names it, whatever it holds (a
+    form printing only 年初预算数 reads that column as its budget too: one cell, one finding)."""
 
     def walk() -> tuple[tuple[str, CellValue], ...]:
-        seen: set[object] = set()
+        seen: set[tuple[str, str, str | None]] = set()
         out = []
         for name, cell in cells_of(obj):
-            ref = cell.ref  # keyed by its fields: CellRef's generated __hash__ is a Python call per cell
-            key = (ref.sheet, ref.cell, ref.anchor) if ref is not None else id(cell)
+            ref = cell.ref
+            if ref is None:
+                continue
+            key = (ref.sheet, ref.cell, ref.anchor)  # its fields: CellRef's generated __hash__ is a Python call
             if key not in seen:
                 seen.add(key)
-                out.append((name, cell))
+                if isinstance(cell.raw, str):
+                    out.append((name, cell))
         return tuple(out)
 
-    return ctx.once(("cells_of", id(obj)), walk)
+    return ctx.once(("text_cells", id(obj)), walk)
 
 
 def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:
@@ -125,11 +131,11 @@ def cells_of(obj: object, field: str = "") -> Iterator[tuple[str, CellValue]]:
 
 def _collect(obj: object, field: str, out: list[tuple[str, CellValue]]) -> None:
     """`cells_of` into a list: one pass, no generator per nested object (a 10,000-row table has 100,000 cells)."""
-    if isinstance(obj, CellValue):
+    if obj.__class__ is CellValue:  # (CellValue has no subclasses: the class test is no call)
         out.append((field, obj))
     elif isinstance(obj, (tuple, list)):
         for item in obj:
-            if isinstance(item, CellValue):
+            if item.__class__ is CellValue:
                 out.append((field, item))
             else:
                 _collect(item, field, out)
@@ -137,27 +143,27 @@ def _collect(obj: object, field: str, out: list[tuple[str, CellValue]]) -> None:
         for key, item in obj.items():
             _collect(item, str(key), out)
     elif not isinstance(obj, type) and hasattr(type(obj), "__dataclass_fields__"):  # = dataclasses.is_dataclass
-        for attr, name in _field_names(type(obj)):
-            value = getattr(obj, attr)
-            if isinstance(value, CellValue):
+        get, names = _fields_of(type(obj))
+        for name, value in zip(names, get(obj), strict=True):
+            if value.__class__ is CellValue:
                 out.append((name, value))
             elif value is not None and not isinstance(value, (str, int, float, Decimal)):
                 _collect(value, name, out)
 
 
-_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+_FIELDS: dict[type, tuple[Callable[[object], tuple[Any, ...]], tuple[str, ...]]] = {}
 
 
-def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
-    """(attribute, name cells_of reports) of a dataclass's fields, worked out once per class."""
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = tuple(
-            (f.name, f"{cls.__name__}.{f.name}" if f"{cls.__name__}.{f.name}" in _FIELD_NAMES else f.name)
-            for f in dataclasses.fields(cls)
-        )
-        _FIELDS[cls] = names
-    return names
+def _fields_of(cls: type) -> tuple[Callable[[object], tuple[Any, ...]], tuple[str, ...]]:
+    """A dataclass's field values in one call (`attrgetter`), with the names cells_of reports ("Class.field" where
+    _FIELD_NAMES tells those apart), worked out once per class."""
+    hit = _FIELDS.get(cls)
+    if hit is None:
+        attrs = tuple(f.name for f in dataclasses.fields(cls))
+        names = tuple(f"{cls.__name__}.{a}" if f"{cls.__name__}.{a}" in _FIELD_NAMES else a for a in attrs)
+        getter = attrgetter(*attrs) if len(attrs) > 1 else lambda o: tuple(getattr(o, a) for a in attrs)
+        hit = _FIELDS[cls] = (getter, names)
+    return hit
 
 
 def _label(ind: Indicator) -> str:
@@ -215,19 +221,20 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple[str, str]] = set()
     for ev in sub.evaluations:
         skip = {id(c) for ind in ev.indicators for c in (ind.target, ind.actual)}
-        yield from _control_findings(ctx, all_cells(ctx, ev), skip, seen)
+        yield from _control_findings(ctx, text_cells(ctx, ev), skip, seen)
     if sub.basic is not None:
-        yield from _control_findings(ctx, all_cells(ctx, sub.basic), set(), seen)
+        yield from _control_findings(ctx, text_cells(ctx, sub.basic), set(), seen)
 
 
 def _control_findings(
     ctx: Context, cells: Iterable[tuple[str, CellValue]], skip: set[int], seen: set[tuple[str, str]]
 ) -> Iterator[Finding]:
     for field, cell in cells:
-        if id(cell) in skip or not isinstance(cell.raw, str) or cell.ref is None:
+        ref = cell.ref
+        if id(cell) in skip or ref is None:  # (text_cells gives located cells only)
             continue
         chars = control_characters(cell.raw)
-        key = (cell.ref.sheet, cell.ref.anchor or cell.ref.cell)
+        key = (ref.sheet, ref.anchor or ref.cell)
         if not chars or key in seen:
             continue
         seen.add(key)
@@ -250,15 +257,16 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
     sub = ctx.submission
     reported = {(p.ref.sheet, p.ref.cell) for p in sub.problems if p.code == "READ_ERROR_VALUE" and p.ref is not None}
     seen: set[tuple[str, str]] = set()
-    sources = [all_cells(ctx, ev) for ev in sub.evaluations]
+    sources = [text_cells(ctx, ev) for ev in sub.evaluations]
     if sub.basic is not None:
-        sources.append(all_cells(ctx, sub.basic))
+        sources.append(text_cells(ctx, sub.basic))
     for cells in sources:
         for field, cell in cells:
-            if cell.ref is None or not isinstance(cell.raw, str):
+            ref = cell.ref
+            if ref is None:  # (text_cells gives located cells only)
                 continue
-            key = (cell.ref.sheet, cell.ref.anchor or cell.ref.cell)
-            if key in seen or (cell.ref.sheet, cell.ref.cell) in reported:
+            key = (ref.sheet, ref.anchor or ref.cell)
+            if key in seen or (ref.sheet, ref.cell) in reported:
                 continue
             zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
             if ctx.is_error(cell):

@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, TypeVar, cast, overload
 
 from perfxl.chinese import to_simplified
@@ -174,7 +175,7 @@ class Context:
         # for the same non-empty rows and 一级 groups, computed once here
         self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
-        self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
+        self._per_row: dict[tuple[str, int], tuple[Indicator, Any]] = {}
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
         # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
@@ -241,24 +242,28 @@ class Context:
         """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
         if cell is None:
             return None
-        key = (id(cell), cell.raw)
+        raw = cell.raw
+        key = (id(cell), raw)
         try:
-            return self._in_block_unit(cell, self._numbers[key])
+            value = self._numbers[key]
         except KeyError:
-            pass
-        value = None
-        if not cell.is_blank:
-            raw = cell.raw
-            # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
-            value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
-            if value is None:
-                p = self.parsed(cell)
-                if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
-                    value = p.number
-                elif isinstance(cell.raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(cell.raw))):
-                    value = to_decimal(m.group(1).replace(",", ""))
-        self._numbers[key] = value
-        return self._in_block_unit(cell, value)
+            value = self._numbers[key] = self._read_number(cell)
+        # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
+        return value if value is None or not isinstance(raw, str) else self._in_block_unit(cell, value)
+
+    def _read_number(self, cell: CellValue) -> Decimal | None:
+        if cell.is_blank:
+            return None
+        raw = cell.raw
+        # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
+        value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
+        if value is None:
+            p = self.parsed(cell)
+            if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
+                value = p.number
+            elif isinstance(raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw))):
+                value = to_decimal(m.group(1).replace(",", ""))
+        return value
 
     def _in_block_unit(self, cell: CellValue, value: Decimal | None) -> Decimal | None:
         """A funds amount typed with its own money unit ("1252500元", "1.2亿元") in its block's unit (万元 from the header
@@ -304,11 +309,16 @@ class Context:
 
     def is_blank(self, cell: CellValue | None) -> bool:
         """Blank or a placeholder ("/", "—", "……")."""
-        if cell is None or cell.is_blank:
+        if cell is None:
             return True
         raw = cell.raw
-        if raw.__class__ is str and (id(cell), raw) not in self._parsed:
-            return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+        if raw.__class__ is str:  # `cell.is_blank` spelt out for text, the usual case (≈ 13 asks a row)
+            if not raw.strip():
+                return True
+            if (id(cell), raw) not in self._parsed:
+                return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+        elif cell.is_blank:
+            return True
         return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
@@ -556,14 +566,13 @@ class Context:
 
     def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
         """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
-        memo = self._per_row.get(key)
-        if memo is None:
-            memo = self._per_row[key] = {}
-        hit = memo.get(id(ind))
+        at = (key, id(ind))
+        hit = self._per_row.get(at)
         if hit is not None and hit[0] is ind:
-            return cast(T, hit[1])
+            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call, and this is asked ≈ 19 times a row
+            return answer
         value = compute(ind)
-        memo[id(ind)] = (ind, value)
+        self._per_row[at] = (ind, value)
         return value
 
     def score(self, ind: Indicator) -> ScoreResult | None:
@@ -802,9 +811,11 @@ class Context:
     def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
         """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
         "基本完成" is 部分达成 in most forms, yet older forms word the top tier "全部或基本达成预期指标"), else None."""
+        if not actual.tier:
+            return None
         words = self.profile.get("qualitative.between_tiers", ())
         text = normalise_text(actual.text)
-        if not actual.tier or not any(w in text for w in words):
+        if not any(w in text for w in words):
             return None
         above = self.settings.tiers[actual.tier - 1]
         return replace(actual, tier=actual.tier - 1, label=above.label)
@@ -1035,11 +1046,15 @@ _FRACTION_CEILING = Decimal("1.5")  # as in `Context.read_rate`: a number cell u
 def _with_op(p: ParsedValue, op: Any) -> ParsedValue:
     """`replace(p, op=op)`, built directly: `dataclasses.replace` costs ≈ 3 µs on ParsedValue's 15 fields, asked
     for every scored row."""
-    return ParsedValue(*[op if name == "op" else getattr(p, name) for name in _PARSED_FIELDS])
+    values = list(_PARSED_VALUES(p))
+    values[_OP_AT] = op
+    return ParsedValue(*values)
 
 
-#: ParsedValue's fields in `__init__` order (all of them init fields, as `replace` requires).
+#: ParsedValue's fields in `__init__` order (all of them init fields, as `replace` requires), read in one call.
 _PARSED_FIELDS = tuple(f.name for f in fields(ParsedValue))
+_PARSED_VALUES = attrgetter(*_PARSED_FIELDS)
+_OP_AT = _PARSED_FIELDS.index("op")
 
 
 def _default_basis(spec: CheckSpec, ref: Location | None, exp: str | None, act: str | None) -> tuple[str, str]:

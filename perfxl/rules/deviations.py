@@ -100,7 +100,11 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
     plain = to_simplified(text)  # "建設中" typed in traditional characters is the same word
     # a word that ends a clause ("二期建设中"), not one inside another ("推进中小企业", "建设中心城区")
     word = next(
-        (w for w in ctx.profile.get("qualitative.under_way", ()) if w and re.search(re.escape(w) + _CLAUSE_END, plain)),
+        (
+            w
+            for w in ctx.profile.get("qualitative.under_way", ())
+            if w and w in plain and re.search(re.escape(w) + _CLAUSE_END, plain)
+        ),
         None,
     )
     if word is None:

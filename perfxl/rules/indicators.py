@@ -97,8 +97,8 @@ def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
     does)."""
     named: dict[int, Indicator] = {}
     for above, below in itertools.pairwise(valued):
-        if not (_next_row(above, below) or _across_empty_rows(ctx, above, below)) or not ctx.is_blank(below.name):
-            continue
+        if not ctx.is_blank(below.name) or not (_next_row(above, below) or _across_empty_rows(ctx, above, below)):
+            continue  # (the name first: most rows have one, and a row number is an A1 text to parse)
         if not _same_groups(above, below):
             continue  # a new 一级 or 二级 starts here: the name above does not reach down
         if not ctx.is_blank(above.name):

@@ -131,15 +131,13 @@ def unverifiable(ctx: Context, ind: Indicator) -> str | None:
 
 
 def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
-    for code, test in (
-        ("S12", _no_actual_but_scored),
-        ("S13", _actual_repeats_target),
-        ("S14", _text_actual),
-        ("S15", _not_scored),
-    ):
-        if test(ctx, ind):
-            return code
-    return None
+    return next((code for code in _UNVERIFIABLE if fails(ctx, ind, code)), None)
+
+
+def fails(ctx: Context, ind: Indicator, code: str) -> bool:
+    """Whether the row fails the test of `code` (S12–S15: its score unverifiable that way); once per row and run —
+    `unverifiable` asks it for the score checks and the check itself again for its findings."""
+    return ctx.per_row(code, ind, lambda row: _UNVERIFIABLE[code](ctx, row))
 
 
 @check("S01")
@@ -489,7 +487,10 @@ _TASK_CHARS = 20
 def _without_spaces(text: str) -> str:
     """The text with no whitespace, punctuation kept (`context.compact` drops that too): a task description as
     typed, compared and counted in characters."""
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 #: A count in a task text: digits, or a Chinese numeral before a measure word ("三处", "十二个"; not 六安市's 六).
@@ -635,6 +636,15 @@ def _not_applicable(ctx: Context, ind: Indicator) -> bool:
     return any(m in (ind.target.text + ind.actual.text + ind.deviation.text) for m in markers)
 
 
+#: The tests of S12–S15, in the order `unverifiable` names the first a row fails.
+_UNVERIFIABLE = {
+    "S12": _no_actual_but_scored,
+    "S13": _actual_repeats_target,
+    "S14": _text_actual,
+    "S15": _not_scored,
+}
+
+
 def _items_met(ctx: Context, ind: Indicator) -> bool:
     """A scored row with neither target nor actual of its own whose unscored rows right below carry both, each met
     (★补助各类粮食作物种植面积 │ 10 │ │ │ 10 over 红薯种植面积 │ │ 5.5亩 │ 5.5亩, 萧县 衔接资金 绩效目标自评表): its score rests
@@ -676,7 +686,7 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
     """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it — unless the row's items below
     it carry the targets and actuals, each met (`_items_met`)."""
     for ind in ctx.indicators():
-        if not _no_actual_but_scored(ctx, ind) or _items_met(ctx, ind):
+        if not fails(ctx, ind, "S12") or _items_met(ctx, ind):
             continue
         both = ctx.is_blank(ind.target)
         yield ctx.finding(
@@ -724,7 +734,7 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
                 f"{ind.score.text}",
             )
-        elif _actual_repeats_target(ctx, ind):
+        elif fails(ctx, ind, "S13"):
             yield ctx.finding(
                 ind.actual,
                 expected="实际完成的数值",
@@ -775,7 +785,7 @@ def _merged_note(ctx: Context, ind: Indicator) -> str:
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
     """A numeric target, or a deadline, answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for ind in ctx.indicators():
-        if not _text_actual(ctx, ind):
+        if not fails(ctx, ind, "S14"):
             continue
         unscored = ind.score.ref is None
         deadline = _deadline(ctx.parsed(ind.target))
@@ -810,7 +820,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
 def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
     target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
-    rows = [ind for ind in ctx.indicators() if _not_scored(ctx, ind)]
+    rows = [ind for ind in ctx.indicators() if fails(ctx, ind, "S15")]
     targeted = [ind for ind in ctx.indicators() if not ctx.is_blank(ind.target)]
     unscored = _scores_unfilled(ctx, targeted)
     if unscored is not None:

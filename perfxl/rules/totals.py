@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Certainty, Finding, FundsRow
+from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
@@ -290,8 +290,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     """Scores are typed with at most the profile's decimal places (2)."""
     places = ctx.settings.score_places
     _, budget_score = _budget_cells(ctx)
-    cells = [("预算执行率得分", "budget score", budget_score)]
-    cells += [(f"“{i.name.text}”得分", "score", i.score) for i in ctx.indicators()]
+    cells: list[tuple[Indicator | str, str, CellValue | None]] = [("预算执行率得分", "budget score", budget_score)]
+    cells += [(i, "score", i.score) for i in ctx.indicators()]  # a row's "“name”得分" is worded for a finding only
     cells.append(("总分", "total", ctx.ev.total_score))
     for what, what_en, cell in cells:
         value = ctx.number(cell)
@@ -299,7 +299,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
             continue
         rounded = ctx.round_score(value)
         if rounded != value:
-            yield ctx.finding(cell, expected=fmt_num(rounded, places), actual=cell.text, what=what, what_en=what_en)
+            shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
+            yield ctx.finding(cell, expected=fmt_num(rounded, places), actual=cell.text, what=shown, what_en=what_en)
 
 
 @check("T07")
