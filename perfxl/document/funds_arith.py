@@ -435,7 +435,16 @@ def _budget_spending_pairs(parts: list[Fact]) -> bool:
     """The parts a 其中 gave one total are a budget then a spending, again and again ("其中上年结转资金预算数100万元,
     执行数100万元;当年财政拨款预算数400万元,执行数350万元"): each source's own pair — budgets and spendings are not
     parts of one figure (`_sources_block` holds each kind to the whole's)."""
-    return len(parts) % 2 == 0 and all(map(_is_budget, parts[0::2])) and all(map(_is_spending, parts[1::2]))
+    if len(parts) % 2 or not all(map(_is_spending, parts[1::2])):
+        return False
+    # "其中:道路项目80万元,执行60万元;路灯项目40万元,执行30万元": a spending named by its word alone follows its item's money
+    return all(
+        _is_budget(b) or (_BARE_SPENT.match(s.subject) and not _is_spending(b))
+        for b, s in zip(parts[0::2], parts[1::2], strict=True)
+    )
+
+
+_BARE_SPENT = re.compile(r"^(?:实际|已)?(?:支出|执行数?|使用|拨付|支付|完成)$")
 
 
 #: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").
@@ -683,7 +692,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
             # its spendings (or budgets) are parts of a spending (or budget) total, the other kind not; only more than
             # the whole is said (a 其中 may leave a source out)
-            parts = parts[1::2] if _is_spending(total) else parts[0::2] if _is_budget(total) else []
+            # a total neither budget nor spending by its words (项目金额, 资金总额) is the money the budgets split
+            parts = parts[1::2] if _is_spending(total) else parts[0::2]
             summed = _sum_in(run, pi, parts, unit) if parts else None
             if summed is None:
                 continue
