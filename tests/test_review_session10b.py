@@ -7,12 +7,15 @@ keep its finding (a defect guard), so a fix cannot just silence the check.
    指标类型 (共性指标/个性指标, 定量/定性) beside 一级指标, a 绩效目标 goal text beside 指标值, a 绩效目标 column in a scoring
    sheet. First column winning, the real 一级 or target column was lost: I03 错误 "不是数值" on the goal text, D01/S03
    错误s, hand-found 错误s gone. Such labels are weak (`headers.WEAK_SYNONYMS`): they yield to another label for the role,
-   and a 绩效目标 in a scoring sheet (分值/得分, no actual) is no target.
+   and a 绩效目标 in a scoring sheet (分值/得分, no actual) is no target. 随州's money line with a 到位数 column: its 执行率
+   may be over the money arrived — not held to the 合计 (F04 错误 before).
 2. 绩效标准 (计划/行业/历史标准) read as 评分标准: "计划标准" there was taken for a stated scoring method, softening a
    certain F05 (预算执行率 100% scored below full marks) to a 警告.
 3. Narrative sums (N02): "其中财政拨款支出:基本支出…,项目支出…" splits that money, not the whole (an 错误 against a
    支出合计, a 警告 against a budget); counted projects' amounts under other source names (一般公共预算资金, 政府性基金,
-   转移支付, 配套) or naming money paid/done (已支付, 完成投资) are no projects' whole money.
+   转移支付, 配套) or naming money paid/done (已支付, 完成投资) are no projects' whole money. Older, found on the way
+   (错误s): the amounts after a part's colon ("其中财政拨款950万元:基本支出…") are that part's; "按支出功能分:" splits the
+   whole a second way; "道路项目80万元,执行60万元;…" is each project's money then its spending — none summed with the rest.
 4. Units: 分钟/秒 (and 小时, 亩) held as rounded decimals of a day: 5分钟 against ≤300秒, 1小时 against ≤60分钟, 24小时
    against ≤1天 came out a hair above the target (S07 "未达到"). Conversions now multiply before they divide.
 5. A 总分 typed in Chinese numerals ("九十八") was read as blank: T02 said "表中为（空）…总分未填写" of a filled cell.
@@ -29,6 +32,7 @@ from pathlib import Path
 import pytest
 from report_helpers import report_findings as _report
 from report_helpers import workbook_result as _workbook
+from test_heldout16 import _suizhou
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
@@ -155,6 +159,24 @@ def test_a_goal_header_alone_is_still_the_target_column(tmp_path):
     assert not _errors(_workbook(tmp_path, *_self_evaluation("绩效目标", "120人", "50")))
 
 
+def test_a_rate_beside_money_arrived_is_not_held_to_the_sources_total(tmp_path):
+    """随州 2022's money line with a 到位数 column before 执行数 (合计 30 │ 到位数 20 │ 执行数 20 │ 执行率 100%): the rate
+    may be over the money arrived. Failed before: F04 错误 "执行率应为 66.67%（20/30），表中为 100%"."""
+    rows, merges = _suizhou()
+    rows[2] = [*rows[2][:7], "到位数(万元)", *rows[2][7:]]
+    rows[3] = [E, E, "10", "20", E, E, "30", "20", "20", "100%"]
+    rows = [row + [E] * (10 - len(row)) for row in rows]
+    result = _workbook(tmp_path, rows, merges)
+    assert not [f for f in result.findings if f.code == "F04"]
+    assert not [f for f in result.findings if f.severity.value == "error"]
+
+
+def test_the_published_sources_line_keeps_its_rate_check(tmp_path):
+    """Defect guard: without a 到位 column the rate is the 合计's — 20.97 of 23.3 printed 100% keeps its F04 错误."""
+    result = _workbook(tmp_path, *_suizhou(executed="20.97"))
+    assert [f.severity.value for f in result.findings if f.code == "F04"] == ["error"]
+
+
 # ---------------------------------------------------------------- 2. 绩效标准 "计划标准" is no scoring method (银川 2021)
 
 
@@ -224,6 +246,54 @@ def test_parts_of_another_money_than_the_total_stay_quiet(tmp_path, text):
 )
 def test_parts_of_the_totals_own_money_keep_their_finding(tmp_path, text, found):
     assert _above_info(_report(tmp_path, text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # failed before: N02 错误 "各组成部分之和（950万元 + 700万元 + 250万元）超过了总数…应为 1900万元" — the amounts after
+        # a part's colon are that part's own
+        pytest.param("预算总额1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元。", id="part-colon"),
+        pytest.param(
+            "预算总额1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元;上年结转50万元。",
+            id="part-colon-then-next-part",
+        ),
+        # failed before: N02 错误 (950 + 700 + 250): 按支出功能分 splits the whole a second way
+        pytest.param(
+            "2023年部门预算1000万元,其中一般公共预算拨款950万元,按支出功能分:基本支出700万元,项目支出250万元。",
+            id="split-by-function",
+        ),
+        # failed before: N02 错误 (80 + 60 + 40 + 30): each project's money and then its spending
+        pytest.param(
+            "共有2个项目,项目金额120万元,其中:道路项目80万元,执行60万元;路灯项目40万元,执行30万元。",
+            id="money-then-spent",
+        ),
+    ],
+)
+def test_a_part_detailed_or_the_whole_split_again_is_not_summed_twice(tmp_path, text):
+    assert not _above_info(_report(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("预算总额1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出300万元。", id="detail-exceeds"),
+        pytest.param(
+            "预算总额1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元;上年结转100万元。",
+            id="parts-exceed",
+        ),
+        pytest.param(
+            "2023年部门预算1000万元,其中一般公共预算拨款950万元,按支出功能分:基本支出700万元,项目支出400万元。",
+            id="second-split-exceeds",
+        ),
+        pytest.param(
+            "共有2个项目,项目金额120万元,其中:道路项目80万元,执行60万元;路灯项目60万元,执行30万元。",
+            id="projects-money-exceeds",
+        ),
+    ],
+)
+def test_parts_beyond_their_whole_in_those_lists_keep_their_error(tmp_path, text):
+    assert _above_info(_report(tmp_path, text)) == [("N02", "error")]
 
 
 # ---------------------------------------------------------------- 4. time units converted exactly (苏州 财政 2021)
