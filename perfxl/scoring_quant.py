@@ -36,7 +36,7 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
                 f"unit mismatch: target {t.display()}, actual {a.display()} ({t.unit} vs {a.unit}) cannot be converted",
             )
         if conv.factor is not None and conv.factor != ONE:
-            value = value * conv.factor
+            value = conv.apply(value)  # multiplied before divided: 300秒 is 5分钟 exactly
             note, note_en = (
                 f"（{a.display()} 折合 {_F(value)}{t.unit or ''}）",
                 f" ({a.display()} = {_F(value)}{t.unit or ''})",

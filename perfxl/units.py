@@ -34,13 +34,15 @@ __all__ = [
 class Unit:
     """A known unit: its canonical symbol, family, and exact factor to the family's base unit.
 
-    `approximate` marks conventional factors (月 = 30 天, 年 = 365 天) that are not exact.
+    `approximate` marks conventional factors (月 = 30 天, 年 = 365 天) that are not exact. A factor no decimal holds
+    (1 小时 = 1/24 天) is `factor` / `per`, so conversions stay exact (24 小时 is 1 天, not 1.00000000000000000000000008).
     """
 
     symbol: str
     family: str
     factor: Decimal
     approximate: bool = False
+    per: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +55,20 @@ class Conversion:
     approximate: bool = False
     reason: str | None = None
     reason_en: str | None = None
+    # the factor as multiplier / divisor when it is no terminating decimal (分钟 → 天: 1 / 1440), for `apply`
+    multiplier: Decimal | None = None
+    divisor: Decimal | None = None
+
+    def apply(self, value: Decimal) -> Decimal:
+        """`value` × the factor, multiplied before it is divided: exact wherever the result is (300 秒 → 5 分钟)."""
+        if self.multiplier is not None and self.divisor is not None:
+            return value * self.multiplier / self.divisor
+        assert self.factor is not None
+        return value * self.factor
 
 
-def _u(symbol: str, family: str, factor: str | int, approximate: bool = False) -> Unit:
-    return Unit(symbol, family, Decimal(factor), approximate)
+def _u(symbol: str, family: str, factor: str | int, approximate: bool = False, per: int = 1) -> Unit:
+    return Unit(symbol, family, Decimal(factor), approximate, Decimal(per))
 
 
 # Canonical units by family. Count words (家, 个, 人次…) each form their own family: 12家 and 12个
@@ -70,9 +82,9 @@ _CANONICAL: tuple[Unit, ...] = (
     _u("%", "percent", 1),
     _u("‰", "percent", "0.1"),
     _u("百分点", "percent_point", 1),
-    _u("秒", "time", "0.00001157407407407407407407407", True),
-    _u("分钟", "time", "0.0006944444444444444444444444", True),
-    _u("小时", "time", "0.04166666666666666666666667", True),
+    _u("秒", "time", 1, True, per=86400),
+    _u("分钟", "time", 1, True, per=1440),
+    _u("小时", "time", 1, True, per=24),
     _u("天", "time", 1),
     _u("工作日", "workday", 1),
     _u("周", "time", 7),
@@ -88,7 +100,7 @@ _CANONICAL: tuple[Unit, ...] = (
     _u("GB", "data", 1),
     _u("TB", "data", 1024, True),
     _u("㎡", "area", 1),
-    _u("亩", "area", "666.6666666666666666666666667", True),
+    _u("亩", "area", 2000, True, per=3),
     _u("公顷", "area", 10000),
     _u("平方千米", "area", 1000000),
     _u("m³", "volume", 1),
@@ -269,7 +281,7 @@ def lookup(unit: str | None) -> Unit | None:
     if len(sym) > 1 and sym[0] in _PREFIX:
         base = lookup(sym[1:])
         if base is not None and base.family not in ("percent", "percent_point", "time", "workday"):
-            return Unit(sym, base.family, base.factor * _PREFIX[sym[0]], base.approximate)
+            return Unit(sym, base.family, base.factor * _PREFIX[sym[0]], base.approximate, base.per)
     return None
 
 
@@ -345,7 +357,10 @@ def _simple_factor(src: str | None, dst: str | None) -> Conversion:
             reason=f"计量单位不一致：{a} 与 {b} 无法换算",
             reason_en=f"incompatible units: {a} and {b} cannot be converted",
         )
-    return Conversion(True, ua.factor / ub.factor, approximate=ua.approximate or ub.approximate)
+    multiplier, divisor = ua.factor * ub.per, ua.per * ub.factor
+    return Conversion(
+        True, multiplier / divisor, approximate=ua.approximate or ub.approximate, multiplier=multiplier, divisor=divisor
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -365,7 +380,15 @@ def conversion_factor(src: str | None, dst: str | None) -> Conversion:
         if not den.ok:
             return Conversion(False, reason=_mismatch(src, dst), reason_en=_mismatch_en(src, dst))
         assert num.factor is not None and den.factor is not None  # ok=True always carries a factor
-        return Conversion(True, num.factor / den.factor, approximate=num.approximate or den.approximate)
+        multiplier = (num.multiplier or num.factor) * (den.divisor or 1)
+        divisor = (num.divisor or 1) * (den.multiplier or den.factor)
+        return Conversion(
+            True,
+            multiplier / divisor,
+            approximate=num.approximate or den.approximate,
+            multiplier=multiplier,
+            divisor=divisor,
+        )
     return num
 
 
@@ -382,7 +405,7 @@ def convert(value: Decimal, src: str | None, dst: str | None) -> Conversion:
     c = conversion_factor(src, dst)
     if not c.ok or c.factor is None:
         return c
-    return Conversion(True, c.factor, value * c.factor, c.approximate)
+    return Conversion(True, c.factor, c.apply(value), c.approximate, multiplier=c.multiplier, divisor=c.divisor)
 
 
 def compatible(a: str | None, b: str | None) -> bool:

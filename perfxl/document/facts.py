@@ -285,6 +285,8 @@ class _State:
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
+    detailing: int | None = None  # the list a part's colon interrupted ("其中财政拨款950万元:基本支出…"), back at ；
+    split_by: str = ""  # "按支出功能分": the parts after it split the whole another way (a list apart)
 
 
 #: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
@@ -436,6 +438,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         state.tail += clause
         if name.startswith("其中") or name == "其中":
             state.parent = _qizhong_total(state)
+        elif _SPLIT_BY.fullmatch(name) and state.parent is not None:
+            state.split_by = name  # "其中一般公共预算拨款950万元,按支出功能分:基本支出…": the whole split again
         elif _DETAIL.fullmatch(name) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
@@ -580,6 +584,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, base=state.base)
         if parent is not None and parent == state.instalments_of:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
+        elif parent is not None and state.split_by:
+            fact = dataclasses.replace(fact, listed_by=f"“{state.split_by}”")
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
@@ -595,6 +601,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     state.tail = tail
     if _opened(tail) > 0 and "其中" in tail and state.facts:
         state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
+
+
+#: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
+#: a list of their own, not more parts of the list before (summed together they count the money twice, review 10b).
+_SPLIT_BY = re.compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?")
 
 
 #: The words between a share and the amount it comes to ("80%计260万元", "60%即300万元"; funds_arith checks the amount).
@@ -673,6 +684,17 @@ def _qizhong_total(state: _State) -> int | None:
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
     return state.last_total
+
+
+def _part_before_colon(state: _State) -> int | None:
+    """A listed money part that ends its clause right before a colon ("其中当年财政拨款950万元:"): the figure the
+    amounts after the colon detail, as a 其中 after a listed part opens that part's own (`_qizhong_total`)."""
+    if not state.facts or state.depth or not re.fullmatch(r"[\s：:]*", state.tail):
+        return None
+    last = state.facts[-1]
+    if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
+        return last.index
+    return None
 
 
 def _detailed(state: _State) -> int | None:
@@ -817,7 +839,8 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
-        state.base = None
+        state.base = state.detailing = None
+        state.split_by = ""
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
@@ -828,6 +851,11 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
                 state.tail += pieces[i - 1]
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon
+            if i and re.search("[：:]", pieces[i - 1]) and (part := _part_before_colon(state)) is not None:
+                # "预算1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元": the 950's parts, not the 1000's
+                state.detailing, state.parent = state.parent, part
+            elif state.detailing is not None and i and re.search("[；;]", pieces[i - 1]):
+                state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
                 _clause_facts(pieces[i], paragraph, state)
             state.depth += _opened(pieces[i])

@@ -435,7 +435,16 @@ def _budget_spending_pairs(parts: list[Fact]) -> bool:
     """The parts a 其中 gave one total are a budget then a spending, again and again ("其中上年结转资金预算数100万元,
     执行数100万元;当年财政拨款预算数400万元,执行数350万元"): each source's own pair — budgets and spendings are not
     parts of one figure (`_sources_block` holds each kind to the whole's)."""
-    return len(parts) % 2 == 0 and all(map(_is_budget, parts[0::2])) and all(map(_is_spending, parts[1::2]))
+    if len(parts) % 2 or not all(map(_is_spending, parts[1::2])):
+        return False
+    # "其中:道路项目80万元,执行60万元;路灯项目40万元,执行30万元": a spending named by its word alone follows its item's money
+    return all(
+        _is_budget(b) or (_BARE_SPENT.match(s.subject) and not _is_spending(b))
+        for b, s in zip(parts[0::2], parts[1::2], strict=True)
+    )
+
+
+_BARE_SPENT = re.compile(r"^(?:实际|已)?(?:支出|执行数?|使用|拨付|支付|完成)$")
 
 
 #: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").
@@ -683,12 +692,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
             # its spendings (or budgets) are parts of a spending (or budget) total, the other kind not; only more than
             # the whole is said (a 其中 may leave a source out)
-            parts = parts[1::2] if _is_spending(total) else parts[0::2] if _is_budget(total) else []
+            # a total neither budget nor spending by its words (项目金额, 资金总额) is the money the budgets split
+            parts = parts[1::2] if _is_spending(total) else parts[0::2]
             summed = _sum_in(run, pi, parts, unit) if parts else None
             if summed is None:
                 continue
             single = False
-        needed = () if single or paired else DECOMPOSITIONS.get(total.claim, ())
+        subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
+        needed = () if single or paired or subset else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
         span, point = summed
         lo, hi = span.lo, span.hi
@@ -697,12 +708,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
-        by_kind = not complete and _basic_and_project(total, parts)
-        counted = None if complete or paired else _counted_projects(total, parts, facts)
+        by_kind = not complete and not subset and _basic_and_project(total, parts)
+        counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         short = (
             not complete
             and not paired
+            and not subset
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (counted is not None or not single)
             and (
@@ -906,18 +918,43 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
     return not _OPEN_ENDED.match(after)
 
 
+#: Words after 其中 naming which money its parts are, before the first of them ("支出合计1000万元,其中财政拨款支出:基本支出
+#: 700万元,项目支出250万元"): the parts split that money, not the whole — they may fall short of the total, never exceed it.
+_QIZHONG_OF = re.compile(
+    r"其中\s*[:：]?\s*(?:当年|本年|年初)?(财政|中央|省级|市级|县级|自筹|专项|一般公共预算|政府性基金|国有资本)"
+)
+
+
+def _named_subset(text: str, total: Fact, parts: list[Fact]) -> bool:
+    """Whether the words between the total and its first part name a subset of its money (`_QIZHONG_OF`)."""
+    start = text.find(total.clause)
+    end = text.find(parts[0].clause, start + len(total.clause)) if start >= 0 else -1
+    return end >= 0 and bool(_QIZHONG_OF.search(text[start + len(total.clause) : end]))
+
+
 #: "共有 1 个项目…,项目金额 46.00 万元。其中: A 46.00 万元": the projects the text counts (N个项目, right before their money
 #: total in its sentence), and a 其中 naming as many amounts — each a project's, none a source's (中央资金, 省级资金…, which
 #: a 其中 may list only some of) — are all of them: falling short of the total is said too (a 警告: the total may hold
 #: money the count does not cover).
 _PROJECT_COUNT = re.compile(r"\s*(?:个)?(?:项目|子项目)")
-_SOURCE_WORDS = re.compile(r"中央|省级|市级|州级|县级|区级|本级|上级|自筹|财政|社会资本|银行|债券")
+_SOURCE_WORDS = re.compile(
+    r"中央|省级|市级|州级|县级|区级|本级|上级|自筹|财政|社会资本|银行|债券"
+    r"|一般公共预算|政府性基金|国有资本|转移支付|配套|统筹"  # 共2个项目…其中:一般公共预算资金80万元,政府性基金30万元 (review 10b)
+)
+#: A part's words naming money paid, spent or done (道路项目已支付50万元, 完成投资80万元) under a total that does not: the
+#: projects' spending need not make their money (the rest unspent) — the parts are another kind than the total (review 10b).
+_MONEY_MOVED = re.compile(r"支付|支出|执行|使用|拨付|完成|到位|结余|结转")
 
 
 def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -> Fact | None:
     """The count of projects ("共有 1 个项目") in the total's sentence before it that the parts match one for one."""
+    moved = not _MONEY_MOVED.search(total.subject)
     if not total.quantity.is_money or any(
-        not p.quantity.is_money or not p.subject or _SOURCE_WORDS.search(p.subject) for p in parts
+        not p.quantity.is_money
+        or not p.subject
+        or _SOURCE_WORDS.search(p.subject)
+        or (moved and _MONEY_MOVED.search(p.subject))
+        for p in parts
     ):
         return None
     for c in facts[: total.index]:

@@ -66,15 +66,23 @@ class SheetLayout:
 
 
 def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0) -> dict[str, int]:
-    """Role → column of header row r from column `start` on (first column wins; merged header cells count at
+    """Role → column of header row r from column `start` on (first column wins, except that a label naming its role
+    only where nothing else does — `H.WEAK_SYNONYMS` — yields to another label for it; merged header cells count at
     their anchor)."""
     found: dict[str, int] = {}
+    weak: set[str] = set()
     for c, label in row_labels(grid, r):
         if c < start:
             continue
         role = H.match_role(label, table)
-        if role and role not in found:
+        if not role or (role in found and role not in weak):
+            continue
+        is_weak = H.strip_brackets(label) in H.WEAK_SYNONYMS  # "绩效目标", "绩效目标(10分)"
+        if role not in found or not is_weak:
             found[role] = c
+            weak.discard(role)
+            if is_weak:
+                weak.add(role)
     return found
 
 
@@ -114,12 +122,16 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         grid,
         r,
         _level2_under_level1(
-            grid, r, _weight_after_name(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+            grid,
+            r,
+            _weight_after_name(
+                grid, r, _goal_of_scoring(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+            ),
         ),
     )
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
     if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
-        merged = {**_split_target(grid, r, cols), **sub, "_subheader": r + 1}
+        merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
         if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
             # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
             # the indicator (成安 2020 "享受补贴政策人数占…的比例"), read as known text, not as the weight
@@ -265,6 +277,20 @@ def _target_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, in
     if later:
         found["target"] = later[0]
     return found
+
+
+def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """A 绩效目标 column (a weak synonym, `H.WEAK_SYNONYMS`) in a scoring sheet's header — 分值 and 得分, no actual
+    column (一级 │ 二级 │ 三级 │ 绩效目标 │ 分值 │ 评分标准 │ 得分) — holds the goal each line is scored against, not a target
+    an actual is measured by: read as one, every scored line would lack its actual (S12) and the sheet would lose its
+    评分表 reading (review 10b). 海南's 目标表 (no 分值/得分) and a 自评表 with an actual column keep it as the target."""
+    target = cols.get("target")
+    if target is None or "actual" in cols or not {"weight", "score"} <= cols.keys():
+        return cols
+    label = next((label for c, label in row_labels(grid, r) if c == target), "")
+    if H.strip_brackets(label) not in H.WEAK_SYNONYMS:
+        return cols
+    return {k: c for k, c in cols.items() if k != "target"}
 
 
 def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

@@ -855,9 +855,12 @@ class _Reader(FundsRows):
         g = self.grid
 
         def held(c: int | None) -> CellValue | None:
-            # a label in the weight/score column ("总分(100分) | 100 | 自评等级 | 优") is not the total
+            # a label in the weight/score column ("总分(100分) | 100 | 自评等级 | 优") is not the total; a figure in
+            # Chinese numerals ("九十八") is — perfxl cannot read it (T02 says so), but the cell is filled, not blank
             v = own(g, r, c) if c is not None else None
-            return None if c is None or v is None or _label_only(v) else value_at(g, r, c)
+            if c is None or v is None or (_label_only(v) and not _CHINESE_FIGURE.match(str(v).strip())):
+                return None
+            return value_at(g, r, c)
 
         wc, sc = self.ind_cols.get("weight"), self.ind_cols.get("score")
         weight, score = held(wc), held(sc)
@@ -1036,6 +1039,10 @@ def _goal_columns(grid: Grid, r: int) -> dict[str, int]:
         if role not in found or (found[role] in row_labels and not is_row_label):
             found[role] = c
     return found
+
+
+#: A figure in Chinese numerals ("九十八", "玖拾捌分", "一百"): words without a digit, yet a value, not a label.
+_CHINESE_FIGURE = re.compile(r"^[零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾佰点]+分?$")
 
 
 def _label_only(value: object) -> bool:

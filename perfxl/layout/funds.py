@@ -702,7 +702,14 @@ def _source_line_header(grid: Grid, r: int) -> tuple[dict[str, int], tuple[int, 
             cols[role] = c
     if len(sources) < 2 or "full_budget" not in cols:
         return None
+    if any(isinstance(v, str) and _ARRIVED.search(v) for _, v in cells):
+        # 合计 │ 到位数 │ 执行数 │ 执行率: the rate may be over the money arrived, not the 合计 — not read as the budget's
+        cols.pop("rate", None)
     return cols, tuple(sources)
+
+
+#: Money arrived or allotted beside the 合计 (到位数, 拨付数): a 执行率 after it may be taken over that money instead.
+_ARRIVED = re.compile(r"到位|拨付|下达")
 
 
 _INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")

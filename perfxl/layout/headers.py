@@ -108,6 +108,13 @@ def _syn(*labels: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalise_label(x) for x in labels))
 
 
+#: Labels that name a 绩效指标 role only in a header with no other label for it (`detect.columns_by_role`): 海南's 目标表
+#: heads its 一级 column 指标类型 and its targets 绩效目标 (指标类型 │ 指标名称 │ 绩效目标 │ 绩效标准, 海口 2016), but beside
+#: 一级指标 a 指标类型 column holds 共性指标/个性指标 or 定量/定性, and beside 指标值 a 绩效目标 column holds the goal's text —
+#: read as the role, the real 一级 or target column would be lost (I03 "不是数值" on the goal text, review 10b).
+WEAK_SYNONYMS: frozenset[str] = frozenset(normalise_label(x) for x in ("指标类型", "绩效目标"))
+
+
 # ------------------------------------------------------------------ 绩效指标 block columns
 INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
     # 评价内容: 福建 项目年度绩效目标 (产出目标 | 数量目标); 分解目标: 江西 整体支出绩效自评表 (管理指标 | 产出指标 …);

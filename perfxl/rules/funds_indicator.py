@@ -74,11 +74,18 @@ _PLAIN = re.compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
 _OTHER_BASIS = re.compile(r"扣|进度|序时|调整|结转|结余|合规|档")
 
 
+#: The kind of standard a 绩效标准 column names (计划标准, 行业标准, 历史标准, 其他标准: 财预〔2011〕285号's 评价标准):
+#: what a target is judged against, no method of scoring (海南 目标表's 绩效标准 column reads as 评分标准, review 10b).
+_STANDARD_KIND = re.compile(r"^\s*(计划|行业|历史|其他)标准\s*$")
+
+
 def _words(ctx: Context, cell: CellValue | None) -> str:
     """The text of a row's 评分标准 or reason cell when it may state another method than 执行率 × 分值, else ""."""
     if cell is None or cell.ref is None or ctx.is_blank(cell):
         return ""
     text = cell.text
+    if _STANDARD_KIND.match(text):
+        return ""
     return "" if _PLAIN.search(text) and not _OTHER_BASIS.search(text) else text
 
 
