@@ -25,7 +25,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_rewrites as P
-from render import CORPUS, load_table
+from render import CORPUS, load_table, validated
 
 from perfxl.reader import read_submission
 from perfxl.validate import validate_file
@@ -157,3 +157,38 @@ def test_traditional_text_adds_no_warning(name, added, tmp_path):
     published, rewritten = P.findings(table, tmp_path / "published"), P.findings(changed, tmp_path / "rewritten")
     assert added not in {(f.code, getattr(f.ref, "row", None)) for f in published}
     assert _codes_rows(rewritten) == _codes_rows(published)
+
+
+# ---------------------------------------------------------------- 4. 随州/广水: 项目权重 │ 评价内容 │ 分值 │ 自评分 │ 复核分
+
+SUIZHOU = "hubei-suizhou-jijiuzhongxin-2022"
+
+
+def _suizhou(tmp_path, **cells: str):
+    """The 随州 table as published, with cells changed by A1 address ("C13": "5")."""
+    table = load_table(CORPUS / f"{SUIZHOU}.toml")
+    for ref, text in cells.items():
+        col, row = ord(ref[0]) - ord("A"), int(ref[1:]) - 1
+        table.rows[row][col] = text
+    return P.findings(table, tmp_path)
+
+
+def test_the_management_part_is_read_as_a_scoring_table_of_its_own(tmp_path):
+    """Failed before: rows 8–14 were one LAYOUT_UNMAPPED_ROW run. Read now (项目权重 the 一级 with its weight, 评价内容
+    the rows), with no 警告 the published table did not have: the part has no 总分 row of its own, and the sums to 100,
+    the 总分 and the grade are the whole form's (coverage says so)."""
+    table = load_table(CORPUS / f"{SUIZHOU}.toml")
+    result = validated(table, tmp_path)
+    runs = [(t.kind, t.first, t.last) for tc in result.coverage.tables for t in tc.rows]
+    assert ("header", 8, 8) in runs and ("indicator", 9, 13) in runs
+    assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.row == 8]
+    assert not [f for f in result.findings if f.severity.value != "info" and f.ref is not None and f.ref.row < 15]
+    assert any(s.code == "W03" and "一部分" in s.reason_zh for s in result.coverage.skipped)
+
+
+def test_the_management_parts_weights_and_scores_are_checked(tmp_path):
+    """Failed before (the part unread): 项目管理13分 over 3 + 2 + 4 + 5 is W02; a 自评分 above its 分值 is S06."""
+    found = _suizhou(tmp_path / "w", C13="5")
+    assert [(f.code, f.severity.value, f.ref.row) for f in found if f.code == "W02"] == [("W02", "error", 10)]
+    found = _suizhou(tmp_path / "s", D13="5")
+    assert [(f.code, f.ref.row) for f in found if f.code == "S06"] == [("S06", 13)]

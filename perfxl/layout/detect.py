@@ -125,7 +125,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             return merged
     cols = _split_target(grid, r, cols)
     if not _complete(cols):
-        cols = _content_as_name(grid, r, cols)
+        cols = _content_as_name(grid, r, _groups_left_of_content(grid, r, cols))
         if not _complete(cols) and not _flat_targets(grid, r, cols):
             return None
     if not {"target", "actual"} & cols.keys():
@@ -215,6 +215,21 @@ def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]
             found = {k: v for k, v in cols.items() if v != c}
             return {**found, "name": c}
     return cols
+
+
+def _groups_left_of_content(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """项目权重 │ 评价内容 │ 分值 │ 自评分 with no other level (湖北 随州/广水 财政预算支出项目绩效目标自评表's 项目决策/项目管理
+    part): the 项目权重 column holds each group with its weight ("项目管理 13 分", the 一级) and 评价内容 what is scored in
+    it (财务制度, 组织机构: the rows), a scoring table of its own (W02 holds each group to its rows). It is one part of the
+    form, scored with the 项目绩效 part below it and totalled above the form (自评总分: 98), so it has no 总分 row of its
+    own ("_part")."""
+    level1 = cols.get("level1")
+    if level1 is None or level1 == 0 or {"name", "level2"} & cols.keys() or not {"weight", "score"} <= cols.keys():
+        return cols
+    left = dict(row_labels(grid, r)).get(level1 - 1)
+    if left is None or H.strip_brackets(left) not in H.GROUP_WEIGHT_LABELS:
+        return cols
+    return {**cols, "level1": level1 - 1, "name": level1, "_part": 1}
 
 
 def _level2_under_level1(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
@@ -509,6 +524,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         # with its header missing
         reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_UNMAPPED_ROW", "LAYOUT_NO_TABLE")]
     layout.problems.extend(reader.problems)
+    layout.skipped.extend(reader.skipped)
     if grid.merged and (layout.evaluations or layout.basic is not None):
         layout.problems.extend(merge_findings(grid, kinds, layout.evaluations))
     found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring

@@ -30,6 +30,7 @@ from ..model import (
     Level2Heading,
     SelfEvaluation,
     Severity,
+    SkippedCheck,
 )
 from ..numbers import to_decimal, to_points
 from . import headers as H
@@ -268,6 +269,7 @@ class _Reader(FundsRows):
         self.kinds = kinds
         self.out: list[SelfEvaluation] = []
         self.problems: list[Finding] = []
+        self.skipped: list[SkippedCheck] = []  # checks not run on a table for what the reader found (coverage)
         self.cur = _Builder(grid.name)
         self.state = "pre"
         self.funds_cols: dict[str, int] = {}
@@ -921,6 +923,7 @@ class _Reader(FundsRows):
             and b.total_score is None
             and b.total_weight is None
             and {"weight", "score"} & set(b.columns)
+            and "_part" not in self.ind_cols  # one part of a form totalled elsewhere (`detect._groups_left_of_content`)
         ):
             self.problems.append(
                 Finding(
@@ -931,6 +934,9 @@ class _Reader(FundsRows):
                     "The indicator table has no 总分 (total) row.",
                 )
             )
+        if b.indicators_seen and "_part" in self.ind_cols:
+            zh, en = PART_REASON
+            self.skipped.extend(SkippedCheck(code, zh, en, self.grid.name) for code in PART_SKIPS)
         if b.funds_seen and b.funds_total is None:
             self.problems.append(
                 Finding(
@@ -1047,6 +1053,15 @@ def _label_only(value: object) -> bool:
         and not value.strip().startswith("#")
         and any("\u4e00" <= ch <= "\u9fff" for ch in value)
     )
+
+
+#: Checks of a whole form's weights, classes, 总分 and grade: not run on one part of it (`detect._groups_left_of_content`).
+PART_SKIPS = ("W03", "W05", "I02", "T02", "T04", "T05", "T07")
+PART_REASON = (
+    "本表是自评表的一部分（项目决策、项目管理等，与下方“项目绩效”部分共计总分），分值合计、必设指标、总分与等级未单独核对",
+    "one part of the form (项目决策, 项目管理 …, totalled with the 项目绩效 part below): sums, classes, total and grade "
+    "not checked on it alone",
+)
 
 
 def _total_row_label(value: object) -> bool:

@@ -227,6 +227,7 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "评价依据",
         "自评说明",
         "佐证材料",
+        "评价标准及依据",  # 湖北 随州/广水 财政预算支出项目绩效目标自评表
     ),
     # the row's serial number (序号): known, not read
     "seq": _syn("序号", "编号"),
@@ -409,6 +410,9 @@ HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+#: A column holding each group with its weight ("项目决策 2 分", "项目管理 13 分") left of what is scored in it (湖北 随州/广水
+#: 财政预算支出项目绩效目标自评表: 项目权重 │ 评价内容 │ 分值 │ 自评分 │ 复核分 │ 评价标准及依据).
+GROUP_WEIGHT_LABELS = _syn("项目权重")
 #: Grades as forms print them beside the 总分 (10号 优良中差, 四川 优良中低差, 合格 forms): a label, never the total.
 GRADE_WORDS = _syn("优", "良", "中", "低", "差", "优秀", "良好", "中等", "较差", "合格", "不合格")
 _STATED_TOTAL = re.compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")

@@ -7,11 +7,12 @@ profile's `[checks.CODE]` tables) and collects all findings; one failing check n
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
+from perfxl.layout.coverage import skipped_for
 from perfxl.model import CellRef, Certainty, Finding, Severity, Submission
 from perfxl.profiles import Profile
 
@@ -144,7 +145,7 @@ def _run(
 ) -> list[Finding]:
     ctx = context if context is not None else Context(submission, profile)
     findings: list[Finding] = []
-    not_applicable = {(k.code, k.sheet) for k in submission.coverage.skipped}
+    not_applicable = _not_applicable(submission)
     for s, params, severity in _plan(profile, select, ignore):
         ctx.spec = s
         func = implementation(s.code)
@@ -152,7 +153,7 @@ def _run(
         ctx.params = dict(params)
         ctx.severity = severity
         for target in _targets(s, submission):
-            if (s.code, getattr(target, "sheet", None)) in not_applicable:
+            if not_applicable(s.code, target):
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
@@ -244,6 +245,26 @@ def _plan(
         _PLANS.clear()
     _PLANS[key] = (profile.data, plan)
     return plan
+
+
+def _not_applicable(submission: Submission) -> Callable[[str, Any], bool]:
+    """Whether a check is not run on a target, by the reader's coverage.skipped: a column a 自评表 lacks stops the
+    checks needing it on that table only (`layout.coverage.skipped_for`) — another table on its sheet that has the column
+    is checked (随州/广水: the 项目管理 part's 分值 column, the 项目绩效 part below it without one); other skips (a
+    fragment's whole-table checks, a table kind's) stand for the sheet, as before."""
+    skipped = submission.coverage.skipped
+    own = {id(ev): {k.code for k in skipped_for(ev)} for ev in submission.evaluations}
+    per_table = {k for ev in submission.evaluations for k in skipped_for(ev)}
+    by_sheet = {(k.code, k.sheet) for k in skipped if k not in per_table}
+    every = {(k.code, k.sheet) for k in skipped}
+
+    def not_applicable(code: str, target: Any) -> bool:
+        sheet = getattr(target, "sheet", None)
+        if id(target) in own:
+            return code in own[id(target)] or (code, sheet) in by_sheet
+        return (code, sheet) in every
+
+    return not_applicable
 
 
 def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
