@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from perfxl.chinese import to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
-from perfxl.units import lookup, normalise_unit, split_per
+from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
 from .values_dates import DateParts, parse_date
 
@@ -244,7 +244,7 @@ def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     unreadable = _unreadable_text(raw, t)
     if unreadable is not None:
         return t, unreadable
-    if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS:
+    if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS or to_simplified(t) in _PLACEHOLDER_WORDS:  # "無" is 无
         return t, ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
     return t, None
 
@@ -561,7 +561,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         number = Decimal(m.group().replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
         return ParsedValue(raw, ValueKind.TEXT, text=t)
-    pre, post = t[: m.start()].strip(), t[m.end() :].strip()
+    # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
+    pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[m.end() :].strip())
     op, pre = _take_pre_op(pre)
     direction = None
     for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
@@ -570,7 +571,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
-    post_op, unit_text, extra = _split_post(post)
+    post_op, unit_text, extra, clause = _split_post(post)
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
     num_unit, per = split_per(unit)
@@ -580,9 +581,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     elif direction is not None:
         pre = (pre + ("增加" if direction == "up" else "减少")).strip()
         direction = None
-    if extra:
-        kind = ValueKind.TEXT
     label = _strip_edges(pre) or None
+    if extra or (clause and label is not None and _CJK.search(label)):
+        # more figures follow ("编印30本和1000"), or the figure sits inside a sentence — words before it and a clause
+        # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
+        kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
 
 
@@ -606,8 +609,16 @@ _PRE_OPS_BY_LAST = _by_last_char(_PRE_OPS)
 _GROWTH_BY_LAST = _by_last_char(_GROWTH_WORDS)
 
 
-def _split_post(post: str) -> tuple[Op | None, str, bool]:
-    """(operator word after the number, unit text, True when more numbers follow)."""
+#: Words after a figure that are a clause, not a unit ("周年来取得的成就"): four or more Chinese characters only.
+_CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
+    """(operator word after the number, unit text, True when more numbers follow, True when the words after the
+    figure are a clause rather than a unit).
+
+    A percent sign followed by words is a percent ("100%覆盖", "95%的企业完成": the words say what it covers); words
+    after a figure that no unit and no count word with its noun explains ("95周年来取得的成就") are a clause."""
     m = _UNIT_PART.match(post)
     head = m.group() if m else ""
     rest = post[len(head) :]
@@ -620,9 +631,14 @@ def _split_post(post: str) -> tuple[Op | None, str, bool]:
             op, head = candidate, head[: -len(word)]
             break
     head = _strip_edges(head)
-    if len(head) > 8:  # a clause, not a unit ("95%的企业完成…" keeps only "%")
+    if head[:1] in ("%", "‰") and _CJK.fullmatch(head[1:2] or "-"):
+        words = head[1:]  # "95%以上覆盖": the operator word may stand before the words
+        op = op or next((o for w, o in _POST_OPS if len(w) > 1 and words.startswith(w)), None)
+        return op, head[:1], extra, False
+    clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None
+    if len(head) > 8:  # a clause, not a unit
         head = ""
-    return op, head, extra
+    return op, head, extra, clause
 
 
 # ---------------------------------------------------------------- entry point

@@ -855,12 +855,9 @@ class _Reader(FundsRows):
         g = self.grid
 
         def held(c: int | None) -> CellValue | None:
-            # a label in the weight/score column ("总分(100分) | 100 | 自评等级 | 优") is not the total; a figure in
-            # Chinese numerals ("九十八") is — perfxl cannot read it (T02 says so), but the cell is filled, not blank
+            # a label in the weight/score column ("总分(100分) | 100 | 自评等级 | 优") is not the total; other text is
             v = own(g, r, c) if c is not None else None
-            if c is None or v is None or (_label_only(v) and not _CHINESE_FIGURE.match(str(v).strip())):
-                return None
-            return value_at(g, r, c)
+            return None if c is None or v is None or _total_row_label(v) else value_at(g, r, c)
 
         wc, sc = self.ind_cols.get("weight"), self.ind_cols.get("score")
         weight, score = held(wc), held(sc)
@@ -1042,7 +1039,6 @@ def _goal_columns(grid: Grid, r: int) -> dict[str, int]:
 
 
 #: A figure in Chinese numerals ("九十八", "玖拾捌分", "一百"): words without a digit, yet a value, not a label.
-_CHINESE_FIGURE = re.compile(r"^[零〇一二三四五六七八九十百两壹贰叁肆伍陆柒捌玖拾佰点]+分?$")
 
 
 def _label_only(value: object) -> bool:
@@ -1053,6 +1049,24 @@ def _label_only(value: object) -> bool:
         and not any(ch.isdigit() for ch in value)
         and not value.strip().startswith("#")
         and any("\u4e00" <= ch <= "\u9fff" for ch in value)
+    )
+
+
+def _total_row_label(value: object) -> bool:
+    """A label standing in the 总分 row's 分值/得分 column: the total's own label repeated ("得分合计", a merge exported
+    filled), a grade's label or a grade ("自评等级", "优", "(自评等级：良)") or a column's header word ("分值"). Any other
+    text there ("九十九", "见附件") is the total as typed — perfxl cannot read it as a figure, and C02/T02 say so
+    (coverage), where a label taken for the total would leave it blank ("总分未填写")."""
+    if not _label_only(value):
+        return False
+    label = H.normalise_label(value)
+    bare = H.strip_brackets(label)
+    return (
+        bare in H.TOTAL_LABELS
+        or bare in H.GRADE_LABELS
+        or bare in H.GRADE_WORDS
+        or H.grade_in_text(label) is not None
+        or H.match_role(value, H.INDICATOR_COLUMNS) is not None
     )
 
 

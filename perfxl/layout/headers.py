@@ -423,6 +423,8 @@ HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
+#: Grades as forms print them beside the 总分 (10号 优良中差, 四川 优良中低差, 合格 forms): a label, never the total.
+GRADE_WORDS = _syn("优", "良", "中", "低", "差", "优秀", "良好", "中等", "较差", "合格", "不合格")
 _STATED_TOTAL = re.compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
 
 

@@ -11,7 +11,7 @@ from perfxl.units import convert, family_of, money_symbol
 from perfxl.values import Op
 
 from .catalogue import check
-from .context import Context, fmt_num
+from .context import Context, compact, fmt_num
 
 
 def _yuan_per(unit: str | None) -> Decimal | None:
@@ -72,7 +72,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
 
 def _is_cost(ind: Indicator) -> bool:
     """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
-    return "成本" in ind.level2.text or ("成本" in ind.name.text and not ind.level2.text.strip())
+    return "成本" in compact(ind.level2.text) or ("成本" in compact(ind.name.text) and not ind.level2.text.strip())
 
 
 def _agree(spent: Decimal, actual: Decimal) -> bool:

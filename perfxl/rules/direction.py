@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from perfxl.chinese import to_simplified
 from perfxl.profiles import Profile
 from perfxl.values import Op, ParsedValue, ValueKind
 
@@ -111,6 +112,12 @@ class Direction:
         )
 
 
+def _plain(text: str | None) -> str:
+    """The text as the profile's word lists are written: no spaces, simplified characters (OpenCC via
+    `perfxl.chinese`: "時效指標" is the 时效指标 group, "違規率" a 违规率)."""
+    return to_simplified((text or "").replace(" ", ""))
+
+
 def _longest(name: str, words: Any) -> str:
     return max((w for w in words or () if w and w in name), key=len, default="")
 
@@ -130,7 +137,7 @@ def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
 def name_direction(name: str, profile: Profile) -> Direction | None:
     """The direction the profile's `[direction]` word lists give a name (source "name"), or None when no listed
     word occurs in it: the name step of `infer_direction`, asked alone by I13 for a target with an operator."""
-    text = (name or "").replace(" ", "")
+    text = _plain(name)
     lower, lower_at = _head(text, profile.get("direction.lower_is_better", ()))
     higher, higher_at = _head(text, profile.get("direction.higher_is_better", ()))
     if lower and lower_at > higher_at:
@@ -154,11 +161,11 @@ def infer_direction(name: str, target: ParsedValue, nature: str | None, profile:
     if by_name is not None:
         return by_name
     default = Op[str(profile.get("scoring.default_op", "GE"))]
-    text = (name or "").replace(" ", "")
+    text = _plain(name)
     cue = _longest(text, profile.get("direction.ambiguous", ()))
     if cue:
         return Direction(default, "unclear", cue)
-    ceiling = _longest((group or "").replace(" ", ""), profile.get("direction.lower_is_better_groups", ()))
+    ceiling = _longest(_plain(group), profile.get("direction.lower_is_better_groups", ()))
     if ceiling:
         return Direction(Op.LE, "group", ceiling)
     if target.unit and target.unit in profile.get("direction.ambiguous_units", ()):

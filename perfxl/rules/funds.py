@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from perfxl.chinese import to_simplified
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_places
 from perfxl.rates import RateResult, execution_rate
@@ -213,7 +214,9 @@ def _group_sum(
             nested = _sum(ctx, top, attr) if len(top) < len(rows) else None
             if nested is not None and abs(nested - reported) <= ctx.tol_money:
                 continue  # 财政拨款 │ 其中：中央资金 │ 省级资金: that source's own items, and so the total adds up
-            named = tuple(p for p in rows if _SOURCE_WORDS.search(p.label.text) or not p.label.text.strip())
+            named = tuple(
+                p for p in rows if _SOURCE_WORDS.search(to_simplified(p.label.text)) or not p.label.text.strip()
+            )
             by_name = _sum(ctx, named, attr) if 0 < len(named) < len(rows) else None
             if by_name is not None and abs(by_name - reported) <= ctx.tol_money:
                 # 当年财政拨款 80 + 上年结转 20 = 100 with 设备购置 │ 60 under them: a spending line placed among the sources,
@@ -299,7 +302,7 @@ def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
     out: list[FundsRow] = []
     inside = False
     for row in rows:
-        label = re.sub(r"\s", "", row.label.text)
+        label = to_simplified(re.sub(r"\s", "", row.label.text))  # "財政撥款" is 财政拨款
         of_which = label.startswith("其中")
         if inside and not of_which and _TOP_SOURCE.match(label):
             inside = False
@@ -912,7 +915,7 @@ def low_rate_explained(ctx: Context) -> Iterator[Finding]:
     threshold = Decimal(str(ctx.param("threshold", 90)))
     if total is None or rate is None or rate.percent is None or rate.percent >= threshold:
         return
-    if any(_REASON.search(t) for t in _notes(ctx)):
+    if any(_REASON.search(to_simplified(t)) for t in _notes(ctx)):  # "由於…影響" is 由于…影响
         return
     yield ctx.finding(
         total.rate if total.rate.ref else total.executed,

@@ -362,7 +362,7 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit and any(w in compact(ind.name.text) for w in ctx.param("unitless_names", ())):
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
-        if not unit and "时效" in ind.level2.text:
+        if not unit and "时效" in compact(ind.level2.text):
             continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
         if not unit:
             yield ctx.finding(
@@ -411,7 +411,7 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
             p = ctx.parsed(cell)
             if p.kind != ValueKind.PERCENT or p.number is None:
                 continue
-            if only_rates and not any(w in ind.name.text for w in ("率", "满意度")):
+            if only_rates and not any(w in compact(ind.name.text) for w in ("率", "满意度")):
                 continue
             if p.number < 0 or p.number > 100:
                 yield ctx.finding(
@@ -423,7 +423,7 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
 def cost_direction(ctx: Context) -> Iterator[Finding]:
     """成本指标 are ceilings (≤, <, =) in money."""
     for ind in ctx.indicators():
-        if "成本" not in ind.level2.text and "成本" not in ind.level1.text:
+        if "成本" not in compact(ind.level2.text) and "成本" not in compact(ind.level1.text):
             continue
         p = ctx.parsed(ind.target)
         if p.number is None or p.kind not in QUANT_KINDS:
@@ -453,7 +453,7 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
 def timeliness_form(ctx: Context) -> Iterator[Finding]:
     """时效指标 give a date, a deadline (time unit) or a percentage."""
     for ind in ctx.indicators():
-        if "时效" not in ind.level2.text:
+        if "时效" not in compact(ind.level2.text):  # 時效指標 is 时效指标
             continue
         p = ctx.parsed(ind.target)
         if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
@@ -471,7 +471,7 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
 def satisfaction_form(ctx: Context) -> Iterator[Finding]:
     """满意度 targets are percentages with ≥ (an unstated operator reads as ≥)."""
     for ind in ctx.indicators():
-        if "满意" not in ind.level1.text + ind.level2.text + ind.name.text:
+        if "满意" not in compact(ind.level1.text + ind.level2.text + ind.name.text):
             continue
         p = ctx.parsed(ind.target)
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
-from .context import Context, Reading, fmt_num, fmt_pct, weaker_certainty
+from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
 from .criteria import row_rule, tier_points
 from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
@@ -508,7 +509,7 @@ _GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差
 def _options_copied(ctx: Context, ind: Indicator) -> bool:
     """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
     chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
-    text = _without_spaces(ind.target.text)
+    text = to_simplified(_without_spaces(ind.target.text))  # "好壞" is 好坏
     options = set(text)
     return (
         len(text) >= 2
@@ -516,7 +517,7 @@ def _options_copied(ctx: Context, ind: Indicator) -> bool:
         and options <= _OPTION_WORDS
         and bool(options & _GOOD_OPTIONS)
         and bool(options & _BAD_OPTIONS)
-        and text == _without_spaces(ind.actual.text)
+        and text == to_simplified(_without_spaces(ind.actual.text))
         and ctx.number(ind.score) is not None
     )
 
@@ -528,7 +529,7 @@ def _task_copied(ctx: Context, ind: Indicator) -> bool:
     text = _without_spaces(ind.target.text)
     if len(text) < _TASK_CHARS or text != _without_spaces(ind.actual.text) or _FIGURE.search(text):
         return False
-    quantity = "数量" in ind.name.text or normalise_label(ind.level2.text) == "数量指标"
+    quantity = "数量" in compact(ind.name.text) or normalise_label(ind.level2.text) == "数量指标"
     weight, score = ctx.number(ind.weight), ctx.number(ind.score)
     return quantity and weight is not None and score is not None and score >= weight
 

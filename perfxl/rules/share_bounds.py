@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED
 from perfxl.values import ValueKind
@@ -40,9 +41,10 @@ def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str
     p = ctx.parsed(cell)
     if p.kind is not ValueKind.PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
         return
-    word = _SHARE.search(ind.name.text)
+    name = to_simplified(ind.name.text)  # "滿意度" is 满意度
+    word = _SHARE.search(name)
     ocr = _GE_AS_TWO.match(cell.text)
-    if word is None or (_MAY_PASS.search(ind.name.text) and not ocr):
+    if word is None or (_MAY_PASS.search(name) and not ocr):
         return
     guess = f"疑为“≥{ocr.group(1)}%”（“≥”被识别或录入为“2”）" if ocr else "疑为识别或录入错误"
     yield ctx.finding(
