@@ -122,29 +122,26 @@ class _Marks(Mapping[tuple[str, str], Mark]):
 
     def __init__(self, plan: MarkPlan) -> None:
         self._plan = plan
+        self._fills, self._notes = plan.fills, plan.notes
         self._cells: dict[str, tuple[int, int] | None] = {}  # cell text → (row, col), parsed once
 
     def __getitem__(self, key: tuple[str, str]) -> Mark:
-        found = self._find(key)
+        found = self.get(key)
         if found is None:
             raise KeyError(key)
         return found
 
     def get(self, key: tuple[str, str], default: Any = None) -> Any:  # Mapping.get without a KeyError per miss
-        found = self._find(key)
-        return default if found is None else found
-
-    def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
         at = self._cells.get(cell, _UNPARSED)
         if at is _UNPARSED:  # only the canonical text (a1's) names a filled cell: "b7", "$B$7", "B07" do not
             m = _CANONICAL.match(cell)
             at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
         if at is None:
-            return None
+            return default
         place = (sheet, at[0], at[1])
-        severity = self._plan.fills.get(place)
-        return None if severity is None else Mark(sheet, cell, severity, place in self._plan.notes)
+        severity = self._fills.get(place)
+        return default if severity is None else Mark(sheet, cell, severity, place in self._notes)
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return ((s, a1(r, c)) for s, r, c in self._plan.fills)

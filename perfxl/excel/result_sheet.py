@@ -129,10 +129,15 @@ def result_rows(
     for i, f in enumerate(order, 1):
         ref = f.ref
         sheet, named = (ref.sheet, ref.cell) if ref else (None, None)  # f.sheet, f.cell
-        cell = ref.first_cell if isinstance(ref, CellRef) and _row_of(ref.cell) is not None else (named or "")
-        mark = get((sheet or "", cell))
-        noted = _NOTE_ADDED if mark and mark.noted and (sheet, cell) not in listed else ""
-        listed.add((sheet or "", cell))
+        if named and isinstance(ref, CellRef) and _row_of(named) is not None:
+            cell = named if ":" not in named else named.split(":", 1)[0]  # ref.first_cell
+        else:
+            cell = named or ""
+        key = (sheet or "", cell)
+        mark = get(key)
+        # (a finding without a sheet is never "listed": its key's sheet is "")
+        noted = _NOTE_ADDED if mark is not None and mark.noted and (sheet is None or key not in listed) else ""
+        listed.add(key)
         # a link only to a marked cell (`mark` is that cell's entry whenever `sheet` is a name)
         if sheet and cell and mark is not None:
             if as_hyperlinks:  # what hyperlink_target reads from `_link_formula`; the quoted sheet name made once
@@ -180,8 +185,10 @@ def result_rows(
 def order_key(f: Finding) -> tuple:
     """校验结果 order, as in the annotated copy: sheet, row, code (stable for equal keys)."""
     ref = f.ref
-    row = _row_of(ref.cell) if isinstance(ref, CellRef) else None
-    return (f.sheet or "", row if row is not None else 0, f.code)
+    if ref is None:
+        return ("", 0, f.code)
+    row = _row_of(ref.cell) if isinstance(ref, CellRef) else None  # f.sheet and its row, without the property
+    return (ref.sheet or "", row if row is not None else 0, f.code)
 
 
 def _legend(findings: Sequence[Finding]) -> str:
