@@ -88,7 +88,7 @@ def _annotated_bytes(
                 crossing(r, []).append(entry)
     no_rows: dict[int, list[tuple[int, Bounds]]] = {}
     indexes = {name: (by_row[name], tall.get(name, [])) for name in by_row}  # one look-up a call
-    no_index = (no_rows, [])
+    no_index: tuple[dict[int, list[tuple[int, Bounds]]], list[tuple[int, Bounds]]] = (no_rows, [])
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
         """The first merged range (in the sheet's order) holding the cell."""

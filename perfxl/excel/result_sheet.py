@@ -34,6 +34,7 @@ __all__ = [
     "drop_result_sheet",
     "write_result_sheet",
     "HEADER_ROW",
+    "sheet_prefix",
     "COVERAGE_TITLE",
 ]
 
@@ -125,7 +126,8 @@ def result_rows(
     `as_hyperlinks`: a link to a marked cell as a `Hyperlink` (location, display) instead of its HYPERLINK formula.
     """
     order = ordered
-    rows: list[list[Any]] = [[RESULT_TITLE], [_legend(order)], [], list(RESULT_HEADER)]
+    width = len(RESULT_HEADER)  # every row is this wide: the rows below built so, the others padded
+    rows: list[list[Any]] = [_padded([RESULT_TITLE]), _padded([_legend(order)]), [""] * width, list(RESULT_HEADER)]
     listed: set[tuple[str, str]] = set()
     get = marks.get
     places: dict[str, str] = {}
@@ -146,7 +148,7 @@ def result_rows(
             if as_hyperlinks:  # what hyperlink_target reads from `_link_formula`; the quoted sheet name made once
                 quoted = places.get(sheet)
                 if quoted is None:
-                    quoted = places[sheet] = _sheet_prefix(sheet)
+                    quoted = places[sheet] = sheet_prefix(sheet)
                 link: Any = _new_tuple(Hyperlink, (quoted + cell, named or cell))  # Hyperlink(…), one call less
             else:
                 link = _link_formula(sheet, cell, named)
@@ -182,9 +184,14 @@ def result_rows(
                 ]
             )
     if coverage:
-        rows += [[], [COVERAGE_TITLE], *([""] * 5 + [neutralise_formula(line)] for line in coverage)]
-    width = len(RESULT_HEADER)
-    return [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
+        rows += [[""] * width, _padded([COVERAGE_TITLE])]
+        rows += (_padded([""] * 5 + [neutralise_formula(line)]) for line in coverage)
+    return rows
+
+
+def _padded(row: list[Any]) -> list[Any]:
+    """A 校验结果 row made as wide as the header with empty texts."""
+    return row + [""] * (len(RESULT_HEADER) - len(row))
 
 
 def order_key(f: Finding) -> tuple:
@@ -192,8 +199,8 @@ def order_key(f: Finding) -> tuple:
     ref = f.ref
     if ref is None:
         return ("", 0, f.code)
-    row = _row_of(ref.cell) if isinstance(ref, CellRef) else None  # f.sheet and its row, without the property
-    return (ref.sheet or "", row if row is not None else 0, f.code)
+    row = (_row_of(ref.cell) or 0) if isinstance(ref, CellRef) else 0  # f.sheet and its row, without the property
+    return (ref.sheet or "", row, f.code)
 
 
 def _legend(findings: Sequence[Finding]) -> str:
@@ -220,13 +227,13 @@ def _row_of(cell: str) -> int | None:
         return None
 
 
-def _sheet_prefix(sheet: str) -> str:
+def sheet_prefix(sheet: str) -> str:
     """A link location's sheet part, quoted as Excel quotes it: 'Sheet''s name'! (an apostrophe doubled)."""
     return "'" + sheet.replace("'", "''") + "'!"
 
 
 def _link_formula(sheet: str, cell: str, display: str | None) -> str:
-    target = "#" + _sheet_prefix(sheet) + cell
+    target = "#" + sheet_prefix(sheet) + cell
     return f'=HYPERLINK("{target.replace(chr(34), chr(34) * 2)}","{(display or cell).replace(chr(34), chr(34) * 2)}")'
 
 

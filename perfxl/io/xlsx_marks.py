@@ -22,7 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from perfxl.errors import PerfxlError, UnreadableWorkbook
-from perfxl.excel.result_sheet import Hyperlink, hyperlink_target
+from perfxl.excel.result_sheet import Hyperlink, hyperlink_target, sheet_prefix
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, note_text
 from perfxl.model import Severity, a1, column_index, column_letter
 
@@ -1014,9 +1014,13 @@ def _result_sheet_xml(rows: list[list[Any]], severities: Sequence[Severity], hea
     encoded: dict[str, bytes] = {}  # the same, escaped and encoded, for the findings' rows
     widths_of: dict[str, int] = {}
     templates: dict[tuple[Any, ...], tuple[bytes, int, bytes]] = {}  # a findings row's fixed cells, per texts
+    heads: dict[str, Any] = {}  # per sheet: its link location's start and a <hyperlink> template (`_finding_row`)
+    last_finding = header_row + len(severities)  # the findings' rows: header_row + 1 … last_finding
     for r, row in enumerate(rows, 1):
-        if r > header_row and r - header_row - 1 < len(severities):
-            fast = _finding_row(r, row, level[severities[r - header_row - 1]], body, link, links, encoded, templates)
+        if header_row < r <= last_finding:
+            fast = _finding_row(
+                r, row, level[severities[r - header_row - 1]], body, link, links, encoded, templates, heads
+            )
             if fast is not None:
                 out.append(fast)
                 continue
@@ -1095,6 +1099,7 @@ def _finding_row(
     links: list[bytes],
     encoded: dict[str, bytes],
     templates: dict[tuple[Any, ...], tuple[bytes, int, bytes]],
+    heads: dict[str, Any],
 ) -> bytes | None:
     """One finding's row of 校验结果 as `_result_sheet_xml`'s cell-by-cell loop writes it: the usual row, a number then
     texts (the 单元格 text a link or not), the first six never empty. Everything but the row number, the 序号 and the
@@ -1139,8 +1144,19 @@ def _finding_row(
         return None
     if display.isalnum():  # a cell's address: nothing to escape or preserve (as _attr_text and _t_element write it)
         shown = display.encode()
-        if _ATTR_SPECIAL.search(location) is None:  # the usual 'Sheet'!B7: in double quotes as it is (`_attr_text`)
-            links.append(b'<hyperlink ref="E%d" location="%s" display="%s"/>' % (r, location.encode(), shown))
+        head = heads.get(sheet, _UNSET)
+        if head is _UNSET:  # the row's sheet as a link names it, and its <hyperlink> template, once a sheet
+            prefix = sheet_prefix(sheet)
+            head = heads[sheet] = (
+                (
+                    prefix,
+                    b'<hyperlink ref="E%%d" location="%s%%s" display="%%s"/>' % prefix.encode().replace(b"%", b"%%"),
+                )
+                if _ATTR_SPECIAL.search(prefix) is None  # else quoted and escaped as `_attr_text` does, below
+                else None
+            )
+        if head is not None and location == head[0] + display:  # the usual link, to the cell on the row's sheet
+            links.append(head[1] % (r, shown, shown))
         else:
             links.append(b'<hyperlink ref="E%d" location=%s display="%s"/>' % (r, _attr_bytes(location), shown))
         return linked % ((r, r, row[0], shown) + (r,) * tail if tail else (r, r, row[0], shown))
