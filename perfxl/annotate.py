@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -77,27 +78,27 @@ def _annotated_bytes(
     tall: dict[str, list[tuple[int, Bounds]]] = {}
     for name in {f.ref.sheet for f in findings if f.ref is not None}:
         at_row = by_row[name] = {}
+        crossing = at_row.setdefault  # the row's list of the ranges crossing it
         for i, b in enumerate(pkg.merges(name)):
             entry = (i, b)
             if b[2] - b[0] >= _TALL:
                 tall.setdefault(name, []).append(entry)
                 continue
             for r in range(b[0], b[2] + 1):
-                crossing = at_row.get(r)
-                if crossing is None:
-                    at_row[r] = [entry]
-                else:
-                    crossing.append(entry)
+                crossing(r, []).append(entry)
     no_rows: dict[int, list[tuple[int, Bounds]]] = {}
+    indexes = {name: (by_row[name], tall.get(name, [])) for name in by_row}  # one look-up a call
+    no_index: tuple[dict[int, list[tuple[int, Bounds]]], list[tuple[int, Bounds]]] = (no_rows, [])
 
     def merge_of(sheet: str, row: int, col: int) -> Bounds | None:
         """The first merged range (in the sheet's order) holding the cell."""
         found: tuple[int, Bounds] | None = None
-        for i, b in by_row.get(sheet, no_rows).get(row, ()):
+        at_row, tall_ones = indexes.get(sheet, no_index)
+        for i, b in at_row.get(row, ()):
             if b[1] <= col <= b[3]:
                 found = (i, b)
                 break
-        for i, b in tall.get(sheet, ()):
+        for i, b in tall_ones:
             if b[0] <= row <= b[2] and b[1] <= col <= b[3]:
                 if found is None or i < found[0]:
                     found = (i, b)
@@ -108,11 +109,13 @@ def _annotated_bytes(
     order = sorted(findings, key=order_key)
     lines = coverage_lines(coverage) if coverage is not None else []
     rows = result_rows(order, _Marks(plan), list_area_cells=False, coverage=lines, as_hyperlinks=True)
-    patched = apply_marks(pkg, plan, rows, [f.severity for f in order], HEADER_ROW)
+    patched = apply_marks(pkg, plan, rows, list(map(_SEVERITY_OF, order)), HEADER_ROW)
     return patched.data, patched.marked_cells
 
 
+_SEVERITY_OF = attrgetter("severity")
 _UNPARSED: Any = object()  # a cell text _Marks has not parsed yet
+_new_tuple = tuple.__new__  # what a named tuple's generated __new__ calls: Mark(…) for one Python call less a finding
 _CANONICAL = re.compile(r"([A-Z]{1,3})([1-9][0-9]*|0)\Z")  # what a1(row, col) writes
 
 
@@ -122,29 +125,28 @@ class _Marks(Mapping[tuple[str, str], Mark]):
 
     def __init__(self, plan: MarkPlan) -> None:
         self._plan = plan
+        self._fills, self._notes = plan.fills, plan.notes
         self._cells: dict[str, tuple[int, int] | None] = {}  # cell text → (row, col), parsed once
 
     def __getitem__(self, key: tuple[str, str]) -> Mark:
-        found = self._find(key)
+        found = self.get(key)
         if found is None:
             raise KeyError(key)
         return found
 
     def get(self, key: tuple[str, str], default: Any = None) -> Any:  # Mapping.get without a KeyError per miss
-        found = self._find(key)
-        return default if found is None else found
-
-    def _find(self, key: tuple[str, str]) -> Mark | None:
         sheet, cell = key
         at = self._cells.get(cell, _UNPARSED)
         if at is _UNPARSED:  # only the canonical text (a1's) names a filled cell: "b7", "$B$7", "B07" do not
             m = _CANONICAL.match(cell)
             at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
         if at is None:
-            return None
+            return default
         place = (sheet, at[0], at[1])
-        severity = self._plan.fills.get(place)
-        return None if severity is None else Mark(sheet, cell, severity, place in self._plan.notes)
+        severity = self._fills.get(place)
+        if severity is None:
+            return default
+        return _new_tuple(Mark, (sheet, cell, severity, place in self._notes))  # Mark(…) without its Python frame
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return ((s, a1(r, c)) for s, r, c in self._plan.fills)

@@ -117,6 +117,11 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
         rank = _RANK[severity]
         if r0 == r1 and c0 == c1:
             first = (sheet, r0, c0)
+            if merged is None and first == at:  # the usual finding: one cell, not merged — filled here, no list
+                old = fills.get(first)
+                if old is None or (old is not severity and rank > _RANK[old]):
+                    fills[first] = severity
+                continue
             targets = [first] if first == at else [first, at]
         else:
             cells = [(sheet, r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
@@ -137,7 +142,7 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
                 continue
         for key in targets:
             old = fills.get(key)
-            if old is None or rank > _RANK[old]:
+            if old is None or (old is not severity and rank > _RANK[old]):
                 fills[key] = severity
     return plan
 
