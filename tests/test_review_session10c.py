@@ -100,6 +100,16 @@ def test_a_hubei_part_whose_weights_leave_the_form_short_keeps_its_w05(tmp_path)
     assert ("W05", "warning", 16) in _found(result)
 
 
+def test_a_hubei_part_whose_rows_miss_their_declaration_keeps_its_w02(tmp_path):
+    """Defect guard: 运行监管 printed 5 — 项目管理's rows come to 14 of its declared 13; although the declarations still
+    make up 100 with the other part's 85, the rows are wrong by their own cells (W02 错误) — the parts' sum does not
+    excuse them."""
+    table = _hubei_form()
+    table.rows[11][2] = "5"
+    result = validated(table, tmp_path)
+    assert ("W02", "error", 10) in _found(result)
+
+
 # ---------------------------------------------------------------- 2. a source row's rate over the money arrived
 
 _NINGJIN = (

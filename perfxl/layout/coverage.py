@@ -115,7 +115,7 @@ def part_of_form(ev: SelfEvaluation, sheet_tables: Iterable[SelfEvaluation] = ()
     table is a part when it has no 总分 row, every 一级 declares its weight, their sum is short of 100, another indicator
     table is on the sheet, and either the two parts' stated weights make up 100, or this part's rows print 分值 adding
     up to its declarations and the other part leaves room for them (the stored copy may stop inside it). A table whose
-    rows fall short of its own declarations is no part (W02/W03 judge it), nor a lone table whose consistent
+    rows print 分值 adding up to other than its declarations is no part (W02/W03 judge it), nor a lone table whose consistent
     declarations add up to 90 (产出50 + 效益30 + 满意度10, 预算执行率 unscored): its W03/W05 stand."""
     others = [other for other in sheet_tables if _another_part(ev, other)]
     if not others or ev.total_score is not None or ev.total_weight is not None or not ev.indicators:
@@ -126,10 +126,13 @@ def part_of_form(ev: SelfEvaluation, sheet_tables: Iterable[SelfEvaluation] = ()
     part = _declared(ev)
     if part is None or part >= HUNDRED:
         return None
+    rows = _rows_weight(ev)
+    if rows is not None and rows != part:
+        return None  # its rows are not what its groups declare: W02/W03 judge it
     rest = [_stated_weight(other) for other in others]
     if any(w is not None and part + w == HUNDRED for w in rest):
         return part  # the two parts make up the form's 100 (湖北: 15 + 85)
-    if _rows_weight(ev) == part and any(w is None or part + w <= HUNDRED for w in rest):
+    if rows == part and any(w is None or part + w <= HUNDRED for w in rest):
         return part
     return None
 
