@@ -284,6 +284,9 @@ class FundsRow:
     is_total: bool = False
     within: bool = False  # a sub-item of the source above it (a second 其中: "其中：中央补助" under 财政拨款)
     arrived: CellValue | None = None  # 实际到位资金 (岳阳 自评报告's money row); None on forms without it
+    # 到位资金 in a column of its own (全年到位资金, 实际到位金额: 宁晋 2019) — not summed or checked, only read so that
+    # a 执行率 the form takes over the money arrived is not called wrong (F04)
+    received: CellValue | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from ..grid import Grid
 from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
-from .coverage import skipped_for, table_coverage
+from .coverage import part_of_form, skipped_for, table_coverage
 from .findings import container
 from .fragment import (
     WHOLE_TABLE_CHECKS,
@@ -604,6 +604,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
 
 def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
     """The reader's tables into the layout: coverage, and each table as an evaluation, 申报表 or 监控表."""
+    headers: dict[int, int] = {}  # id of a 自评表 → its indicator header's row (1-based)
     for ev, marks, has_total in reader.tables:
         while marks and marks[-1][1] == "blank":
             marks.pop()
@@ -614,7 +615,15 @@ def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
             layout.monitoring.append(ev)
         else:
             layout.evaluations.append(ev)
-            layout.skipped.extend(skipped_for(ev))
+            rows = [r for r, what in marks if what == "indicator"]
+            headers[id(ev)] = max((r + 1 for r, what in marks if what == "header" and rows and r < rows[0]), default=0)
+    for ev in layout.evaluations:  # after the sheet's last table: a part of a form is known by the other part
+        layout.skipped.extend(skipped_for(ev, layout.evaluations))
+    # a part of a form (湖北 项目决策/项目管理) has its total with the form's, not a row of its own: coverage says so
+    parts = {headers[id(ev)] for ev in layout.evaluations if part_of_form(ev, layout.evaluations) is not None}
+    reader.problems = [
+        f for f in reader.problems if f.code != "LAYOUT_MISSING_TOTAL" or getattr(f.ref, "row", None) not in parts
+    ]
     layout.tables.sort(key=lambda t: _first_row(t.range))
 
 

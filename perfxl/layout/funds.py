@@ -608,6 +608,7 @@ class FundsRows:
             cell("rate"),
             cell("score"),
             is_total,
+            received=cell("received") if "received" in self.funds_cols else None,
         )
 
 

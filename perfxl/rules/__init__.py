@@ -152,7 +152,7 @@ def _run(
     def table_skips(target: Any) -> frozenset[str]:
         hit = own.get(id(target))
         if hit is None or hit[0] is not target:
-            hit = own[id(target)] = (target, _table_skips(target))
+            hit = own[id(target)] = (target, _table_skips(target, submission))
         return hit[1]
 
     for s, params, severity in _plan(profile, select, ignore):
@@ -172,19 +172,19 @@ def _run(
     return _on_guessed_sheets(submission, findings)
 
 
-def _table_skips(target: Any) -> frozenset[str]:
+def _table_skips(target: Any, submission: Submission) -> frozenset[str]:
     """The checks a 自评表 cannot run for want of a column (`layout.coverage.skipped_for`): that table's own, never its
     sheet's — a second table on the sheet without 分值 (湖北 广水/随州: the 项目绩效 part after the scored 项目决策/项目管理
     part) no longer silences S06 on the first."""
     if not isinstance(target, SelfEvaluation) or target.kind in ("declaration", "monitoring"):
         return frozenset()
-    return frozenset(k.code for k in skipped_for(target))
+    return frozenset(k.code for k in skipped_for(target, submission.evaluations))
 
 
 def _sheet_wide_skips(submission: Submission) -> set[tuple[str, str | None]]:
     """(code, sheet) of the checks skipped for a whole sheet (a guessed fragment's whole-table checks); the per-table
     entries of `coverage.skipped` are asked of each table by `_table_skips`."""
-    per_table = {k for ev in submission.evaluations for k in skipped_for(ev)}
+    per_table = {k for ev in submission.evaluations for k in skipped_for(ev, submission.evaluations)}
     return {(k.code, k.sheet) for k in submission.coverage.skipped if k not in per_table}
 
 

@@ -605,6 +605,9 @@ def _rate_finding(
         if on_initial:
             how += "；按年初预算数计算则相符（有的监控表按年初预算数计算执行进度），需人工判断"
             certainty = Certainty.JUDGEMENT
+        if _agrees_with_received(ctx, row, reading):
+            how += f"；按到位资金 {row.received.text if row.received else ''} 计算则相符（有的表以执行数/到位资金计执行率），需人工判断"
+            certainty = Certainty.JUDGEMENT
         exact_units = last_place or _counted_in_printed_units(ctx, row)
         printed = None if exact_units else ctx.rate_within_printed_amounts(reading, row.executed, row.full_budget)
         slack_en = ""
@@ -682,6 +685,18 @@ def _agrees_with_initial(ctx: Context, row: FundsRow, reading: RateReading) -> b
     if executed is None or initial is None or initial <= 0:
         return False
     return ctx.rate_agrees(reading, executed / initial * 100)
+
+
+def _agrees_with_received(ctx: Context, row: FundsRow, reading: RateReading) -> bool:
+    """A printed 执行率 that is the row's 执行数 over its 到位资金, in a form printing that column (宁晋 2019: 预算安排 │
+    实际到位金额 │ 实际支出金额; 执行率 = 支出/到位 on some forms): not certainly wrong — a 警告, as a monitoring
+    form's rate over its 年初预算数 (`_agrees_with_initial`). A rate agreeing with neither stays an 错误."""
+    if row.received is None:
+        return False
+    executed, received = ctx.number(row.executed), ctx.number(row.received)
+    if executed is None or received is None or received <= 0:
+        return False
+    return ctx.rate_agrees(reading, executed / received * 100)
 
 
 @check("F05")
