@@ -2,7 +2,7 @@
 `defects`) tried on variants of the real tables they were made for — each case marked "failed before" gave the false
 finding, or lost the real one, on main at d25a642; each family keeps its defect guard.
 
-1. `coverage.part_of_form` took any table with no 总分 row whose 一级 declarations match its rows and add up to less
+1. `perfxl.skips.part_of_form` took any table with no 总分 row whose 一级 declarations match its rows and add up to less
    than 100 for one part of a form, its whole-table checks skipped: a lone table whose weights are simply short
    (产出50 + 效益30 + 满意度10 = 90, 预算执行率 not scored) lost its W03/W05. A part now needs another indicator part on
    its sheet; and the 湖北 form's second part (项目绩效 85: 产出40 + 效益30 + 满意度15, no 分值 column), which makes up

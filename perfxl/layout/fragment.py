@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..grid import Grid
 from ..numbers import HUNDRED, to_decimal
+from ..skips import WHOLE_TABLE_CHECKS
 from . import headers as H
 from .cells import is_number, own, row_cells
 
@@ -115,9 +116,6 @@ def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None
     return cols
 
 
-#: Checks over the whole table (its weights, 一级 classes, 总分, grade): a fragment lacks its first rows, so they are
-#: not run on it (coverage says why) — its rows are checked one by one.
-WHOLE_TABLE_CHECKS = ("W01", "W02", "W03", "W05", "I02", "T02", "T04", "T05", "T07")
 WHOLE_TABLE_REASON = (
     "表格开头（表头及其前的指标）不在本表，分值合计、必设指标、总分与等级无从核对",
     "the table's beginning (header and first indicators) is elsewhere: sums, classes, total and grade not checked",

@@ -12,9 +12,9 @@ from typing import Any
 
 from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
-from perfxl.layout.coverage import skipped_for
 from perfxl.model import CellRef, Certainty, Finding, SelfEvaluation, Severity, Submission
 from perfxl.profiles import Profile
+from perfxl.skips import skipped_for
 
 # importing the check modules registers their checks (breakdown: F09, declared: P01)
 from . import (  # noqa: F401
@@ -173,7 +173,7 @@ def _run(
 
 
 def _table_skips(target: Any, submission: Submission) -> frozenset[str]:
-    """The checks a 自评表 cannot run for want of a column (`layout.coverage.skipped_for`): that table's own, never its
+    """The checks a 自评表 cannot run for want of a column (`perfxl.skips.skipped_for`): that table's own, never its
     sheet's — a second table on the sheet without 分值 (湖北 广水/随州: the 项目绩效 part after the scored 项目决策/项目管理
     part) no longer silences S06 on the first."""
     if not isinstance(target, SelfEvaluation) or target.kind in ("declaration", "monitoring"):
