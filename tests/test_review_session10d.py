@@ -118,3 +118,22 @@ def test_a_label_in_the_total_rows_weight_column_leaves_a_wrong_total_an_error(t
     found = _found(result)
     assert ("T02", "error", 40) in found
     assert not [f for f in found if f[0] == "C02"]
+
+
+# ---------------------------------------------------------------- 3. a 总分 typed in words
+
+
+@pytest.mark.parametrize("text", ["见附件", "九十九"])
+def test_a_total_in_words_is_not_called_a_typing_or_ocr_error(tmp_path, text):
+    """gaps10 made a text 总分 the total's cell, which C02 names. Failed before: C02 said '疑为录入或识别错误，如“IO”'
+    of Chinese words — a guess with no sign in the cell; the words are named as words, the sum not compared."""
+    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": text}), tmp_path)
+    c02 = [f for f in result.findings if f.code == "C02" and getattr(f.ref, "row", None) == 40]
+    assert len(c02) == 1 and c02[0].severity.value == "warning"
+    assert "识别错误" not in c02[0].message and "是文字" in c02[0].message
+    assert not [f for f in result.findings if f.code == "T02" and f.severity.value == "error"]
+
+
+def test_a_total_typed_with_letters_for_digits_keeps_the_typing_hint(tmp_path):
+    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": "IOO"}), tmp_path)
+    assert any(f.code == "C02" and "识别错误" in f.message for f in result.findings)
