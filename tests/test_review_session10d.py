@@ -137,3 +137,29 @@ def test_a_total_in_words_is_not_called_a_typing_or_ocr_error(tmp_path, text):
 def test_a_total_typed_with_letters_for_digits_keeps_the_typing_hint(tmp_path):
     result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": "IOO"}), tmp_path)
     assert any(f.code == "C02" and "识别错误" in f.message for f in result.findings)
+
+
+# ---------------------------------------------------------------- 4. a blank score under the total
+
+
+@pytest.mark.parametrize(("cell", "named"), [("I6", "预算执行率"), ("H13", "指标1:完成中型灌区节水改造项目数量")])
+def test_a_weighted_score_left_blank_makes_the_total_a_warning(tmp_path, cell, named):
+    """天长 2022 (预算执行率 分值 10 │ 得分 10; 指标 9 × 10; 总分 100): one weighted score left blank. The 总分 100 is right
+    if the blank is the 10 it should be (F05 says so of the 预算执行率得分) — which is wrong the cells do not say.
+    Failed before: T02 错误 '总分应为 90 …，表中为 100' beside F05's '预算执行率得分应为 10，表中为（空）'."""
+    result = validated(_variant("anhui-tianchang-shuihan-2022", {cell: E}), tmp_path)
+    t02 = [f for f in result.findings if f.code == "T02"]
+    assert [f.severity.value for f in t02] == ["warning"]
+    assert "得分未填写" in t02[0].basis and named in t02[0].basis
+
+
+@pytest.mark.parametrize("cell", ["I6", "H13"])
+def test_a_weighted_score_typed_0_keeps_the_total_an_error(tmp_path, cell):
+    """Guard: a 0 is a typed figure, not a blank — the 总分 100 over scores adding up to 90 stays an 错误."""
+    result = validated(_variant("anhui-tianchang-shuihan-2022", {cell: "0"}), tmp_path)
+    assert ("T02", "error", 40) in _found(result)
+
+
+def test_a_wrong_total_over_filled_scores_stays_an_error(tmp_path):
+    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": "95"}), tmp_path)
+    assert ("T02", "error", 40) in _found(result)
