@@ -10,6 +10,7 @@ cell is named so the user retypes it. Excel error values (#DIV/0!) are reported 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from operator import attrgetter
@@ -170,6 +171,11 @@ def _label(ind: Indicator) -> str:
     return ind.name.text or ind.level2.text
 
 
+#: A score cell's text that may be a figure mistyped or misread (Latin letters or digits: "IO", "9O", "l0"); words
+#: in Chinese ("九十九", "见附件") are not — the C02 message says which, never guessing an OCR error without a sign.
+_MISTYPED = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
+
+
 @check("I12")
 def value_readable(ctx: Context) -> Iterator[Finding]:
     """年度指标值 / 实际完成值 hold a number, a percentage, a date or a tier label — not TRUE/FALSE,
@@ -291,8 +297,12 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                         (p.reason_en or "") + "; not computed",
                     )
                 elif field in _SCORE_FIELDS and p.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and p.number is None:
-                    problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"
-                    problem_en = "is not a number (a typing or OCR error, like IO for 10?) and cannot be computed"
+                    if _MISTYPED.search(cell.text):  # "IO", "9O": letters typed or read for digits
+                        problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"
+                        problem_en = "is not a number (a typing or OCR error, like IO for 10?) and cannot be computed"
+                    else:  # words ("九十九", "见附件"): nothing suggests a mistyped figure
+                        problem = "是文字，不是数值，无法计算；请填写数值"
+                        problem_en = "is words, not a number, and cannot be computed"
                 else:
                     continue
                 seen.add(key)

@@ -132,6 +132,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         unfilled = reported is None  # a 总分 left blank (or "—") is unfilled, not a wrong figure (警告, as F02 and W03)
         if unfilled:
             notes = [*notes, "总分未填写，不是填错"]
+        blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
+        if blanks:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
+            notes = [*notes, f"{'、'.join(blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
         extra = ("；" + "；".join(notes)) if notes else ""
         yield ctx.finding(
             ev.total_score,
@@ -147,9 +150,27 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + ("; the funds total row was not read: the budget score may be missing" if unread else "")
             + ("; the 总分 row declares weight its rows do not carry, scored elsewhere perhaps" if elsewhere else "")
             + (f"; {ROUNDED_EN}" if rounded else "")
-            + ("; the total is blank: unfilled, not wrong" if unfilled else ""),
-            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere or unfilled else None,
+            + ("; the total is blank: unfilled, not wrong" if unfilled else "")
+            + ("; a weighted score is blank: counted as 0, the total may be right" if blanks else ""),
+            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere or unfilled or blanks else None,
         )
+
+
+def _blank_weighted_scores(ctx: Context) -> list[str]:
+    """The names of the scores left blank on rows that carry weight (预算执行率 分值 10 │ 得分 blank; an indicator of
+    分值 10 with no 得分): T02 adds them as 0, but a 总分 above that sum may be the right total with a score unfilled —
+    which of the two is wrong the cells do not say (as a blank 总分 is "未填写，不是填错"), so T02 is a 警告 there."""
+    out: list[str] = []
+    weight_cell, score_cell = _budget_cells(ctx)
+    if _blank_with_weight(ctx, score_cell, weight_cell):
+        out.append("预算执行率")
+    out += [f"“{ind.name.text}”" for ind in ctx.indicators() if _blank_with_weight(ctx, ind.score, ind.weight)]
+    return out
+
+
+def _blank_with_weight(ctx: Context, score: CellValue | None, weight: CellValue | None) -> bool:
+    blank = score is not None and ctx.is_blank(score) and not ctx.is_error(score)
+    return blank and (ctx.number(weight) or Decimal(0)) > 0
 
 
 def _weight_elsewhere(ctx: Context, expected: Decimal, reported: Decimal | None) -> str:
