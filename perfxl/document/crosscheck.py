@@ -48,6 +48,7 @@ from .precision import (
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .table_facts import (
     IndicatorValue,
+    ProjectFunds,
     TableValue,
     indicator_values,
     printed_step,
@@ -934,18 +935,33 @@ def goal_texts(sub: Submission) -> list[CellValue]:
     return [c for _, _, c in _goal_cells(sub)]
 
 
-def _check_goal_funds(
-    run: _Run, gi: int, ref: CellRef, text: str, facts: tuple[Fact, ...], table: SelfEvaluation, outcome: bool
-) -> None:
-    """A goal text's money and 完成预算的% against its own table's funds total (goal_funds.goal_pairing says which
-    amount it restates and how certain that is), compared as a narrative figure is (N01, `_compare`)."""
+def _goal_funds_of(table: SelfEvaluation) -> tuple[ProjectFunds, ProjectFunds | None, str] | None:
+    """What a table's goal texts are set against (`_check_goal_funds`), worked out once per table, not per cell: its
+    funds total, its one 财政拨款 source row's amounts (or None), and the one year its title or year line states ("")."""
     funds = table_funds(table)
     if funds is None or table.funds is None:
-        return
+        return None
     appropriations = [p for p in table.funds.parts if "财政拨款" in p.label.text]  # "其中：本年财政拨款"
     source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
     years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
-    run.year = years.pop() if len(years) == 1 else ""  # "2021年…" in a 2022 table's text: another year's figure
+    return funds, source, years.pop() if len(years) == 1 else ""
+
+
+def _check_goal_funds(
+    run: _Run,
+    gi: int,
+    ref: CellRef,
+    text: str,
+    facts: tuple[Fact, ...],
+    against: tuple[ProjectFunds, ProjectFunds | None, str] | None,
+    outcome: bool,
+) -> None:
+    """A goal text's money and 完成预算的% against its own table's funds total (`against`: `_goal_funds_of`;
+    goal_funds.goal_pairing says which amount it restates and how certain that is), compared as a narrative figure is
+    (N01, `_compare`)."""
+    if against is None:
+        return
+    funds, source, run.year = against  # "2021年…" in a 2022 table's text: another year's figure
     said = sentences(text)
     for fact in facts:
         if _another_years(run, fact):
@@ -983,12 +999,15 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         plain = tuple(dataclasses.replace(p, text=plain_narrative(p.text)) for p in sub.narrative)
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
+    against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
     for gi, (table, outcome, cell) in enumerate(_goal_cells(sub)):
         assert cell.ref is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         goal_facts = extract_facts(text, -1 - gi).facts
+        if id(table) not in against:
+            against[id(table)] = _goal_funds_of(table)
         _check_goal_funds(
-            run, -1 - gi, cell.ref, text, goal_facts, table, outcome
+            run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
         )  # before N02: contradicted ones stay out
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:

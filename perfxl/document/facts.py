@@ -210,9 +210,11 @@ def goal_claim(text: str, paragraph: int = 0) -> GoalClaim | None:
 
 def stated_indicators(text: str, paragraph: int = 0) -> tuple[StatedIndicator, ...]:
     """The indicators `text` states with a target and an actual, in order (names compacted, values as written)."""
-    found = [(m.start(), m["name"], m["target"], m["actual"]) for m in _STATED.finditer(text or "")]
-    taken = [m.span() for m in _STATED.finditer(text or "")]
-    found += _directed_indicators(text or "", taken)
+    if not text or "实际" not in text:  # both forms state "…实际…" (实际完成值, "，实际…为"): nothing to find
+        return ()
+    matches = list(_STATED.finditer(text))
+    found = [(m.start(), m["name"], m["target"], m["actual"]) for m in matches]
+    found += _directed_indicators(text, [m.span() for m in matches])
     out = []
     for _, raw, target, actual in sorted(found):
         name = re.sub(r"^(?:第[一二三四五六七八九十\d]+|\d+[、.]|[(（]?[一二三四五六七八九十\d]+[)）、])", "", raw)

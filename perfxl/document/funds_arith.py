@@ -1046,8 +1046,11 @@ _ADDED_CUE = re.compile(r"(年中|年内)(追加|增加|新增|调增)|^(追加|
 
 def _before(fact: Fact) -> str | None:
     """The clause's words before the figure, or None when the figure sits inside brackets ("(含…5个)")."""
-    at = re.search(r"(?<![0-9.])" + re.escape(fact.quantity.text), fact.clause)  # "5个", not the 5个 of "15个"
-    head = fact.clause[: at.start()] if at else fact.clause
+    text, clause = fact.quantity.text, fact.clause
+    at = clause.find(text)
+    while at > 0 and clause[at - 1] in "0123456789.":  # "5个", not the 5个 of "15个"
+        at = clause.find(text, at + 1)
+    head = clause[:at] if at >= 0 else clause
     opened = head.count("(") + head.count("（") - head.count(")") - head.count("）")
     return None if opened > 0 else head.replace(" ", "")
 
@@ -1058,8 +1061,7 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
     cancelled or merged without the text saying so)."""
     by_unit: dict[str, list[tuple[Fact, str]]] = {}
     for f in facts:
-        words = _before(f)
-        if f.quantity.is_count and words is not None:
+        if f.quantity.is_count and (words := _before(f)) is not None:
             by_unit.setdefault(f.quantity.unit or "", []).append((f, words))
     for unit, found in by_unit.items():
         if len(found) != 3:

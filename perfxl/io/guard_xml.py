@@ -208,19 +208,55 @@ def scan_shared_strings(stream: IO[bytes]) -> SharedStringsScan:
                 unique = _UNIQUE.search(root.group(1))
                 out.unique_count = int(unique.group(1)) if unique else 0
             first = False
-        for m in _SI.finditer(region):
-            closing, selfclosed = m.group(1), m.group(2)
-            if selfclosed:
-                out.items += 1
-            elif not closing:
-                opened_at = offset + m.end()
-            else:
-                out.items += 1
-                if opened_at is not None:
-                    out.longest = max(out.longest, offset + m.start() - opened_at)
-                opened_at = None
+        if b":si" in region or _SI_UNUSUAL.search(region):
+            opened_at = _si_tokens(out, region, offset, opened_at)
+        else:
+            opened_at = _si_plain(out, region, offset, opened_at)
         offset += len(region)
     return out
+
+
+#: What `_SI` matches other than a bare `<si>` or `</si>` (a prefix is caught by looking for ":si"): attributes,
+#: white space, a self-closed `<si/>`.
+_SI_UNUSUAL = re.compile(rb"</?si[\s/]")
+
+
+def _si_tokens(out: SharedStringsScan, region: bytes, offset: int, opened_at: int | None) -> int | None:
+    """One region's `<si>` tokens, any form (`_SI`); returns where the open item's text starts, if one is open."""
+    for m in _SI.finditer(region):
+        closing, selfclosed = m.group(1), m.group(2)
+        if selfclosed:
+            out.items += 1
+        elif not closing:
+            opened_at = offset + m.end()
+        else:
+            out.items += 1
+            if opened_at is not None:
+                out.longest = max(out.longest, offset + m.start() - opened_at)
+            opened_at = None
+    return opened_at
+
+
+def _si_plain(out: SharedStringsScan, region: bytes, offset: int, opened_at: int | None) -> int | None:
+    """`_si_tokens` for a region whose only `_SI` matches are bare `<si>` and `</si>` (what Excel writes): split at
+    each `</si>`, an item's text runs from the last `<si>` before it — one string search per item, not a regex match
+    and a Python step per tag (a 180-string table: ≈ 0.3 → 0.06 ms, issue 14). The pieces copy one region, which
+    `_tokens` bounds."""
+    pieces = region.split(b"</si>")
+    last = pieces[-1]
+    if len(pieces) > 1:
+        start = pieces[0].rfind(b"<si>")  # the first item may have opened in the region before
+        if start >= 0:
+            opened_at = offset + start + 4
+        if opened_at is not None:
+            out.longest = max(out.longest, offset + len(pieces[0]) - opened_at)
+        lengths = [len(p) - at - 4 for p in pieces[1:-1] if (at := p.rfind(b"<si>")) >= 0]
+        if lengths:
+            out.longest = max(out.longest, max(lengths))
+        out.items += len(pieces) - 1
+        opened_at = None
+    start = last.rfind(b"<si>")
+    return offset + len(region) - len(last) + start + 4 if start >= 0 else opened_at
 
 
 _ODS_TOKEN = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
