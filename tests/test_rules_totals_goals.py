@@ -39,6 +39,15 @@ def test_t02_a_blank_total_is_unfilled_not_wrong(blank):
     assert found[0].expected == "95.5" and "未填写" in found[0].basis
 
 
+@pytest.mark.parametrize("text", ["满分100", "满分 100分"])
+def test_t02_a_total_cell_saying_full_marks_is_a_judgement(text):
+    """"满分100" in the 总分's 得分 cell may state the form's full mark rather than claim the score (review 10d): a 警告
+    giving the sum, not an 错误; a plain 97 over scores adding to 95.5 stays an 错误 (test above)."""
+    found = validate_submission(submission(good_evaluation(total_score=cv(text, "H19"))), select="T02")
+    assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]
+    assert "满分" in found[0].basis and found[0].expected == "95.5"
+
+
 def test_t02_a_total_perfxl_cannot_read_is_coverage_not_an_error():
     """ "九五点五" or "9O" is perfxl's limit (C02 names the cell), not a wrong total."""
     found = validate_submission(submission(good_evaluation(total_score=cv("9O", "H19"))), select="T02")
