@@ -41,7 +41,7 @@ def test_t02_a_blank_total_is_unfilled_not_wrong(blank):
 
 @pytest.mark.parametrize("text", ["满分100", "满分 100分"])
 def test_t02_a_total_cell_saying_full_marks_is_a_judgement(text):
-    """"满分100" in the 总分's 得分 cell may state the form's full mark rather than claim the score (review 10d): a 警告
+    """ "满分100" in the 总分's 得分 cell may state the form's full mark rather than claim the score (review 10d): a 警告
     giving the sum, not an 错误; a plain 97 over scores adding to 95.5 stays an 错误 (test above)."""
     found = validate_submission(submission(good_evaluation(total_score=cv(text, "H19"))), select="T02")
     assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]

@@ -135,7 +135,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
         if blanks:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
             notes = [*notes, f"{'、'.join(blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
-        full_mark = reported is not None and "满分" in ev.total_score.text  # "满分100": the form's full mark, or a claim?
+        full_mark = (
+            reported is not None and "满分" in ev.total_score.text
+        )  # "满分100": the form's full mark, or a claim?
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
         extra = ("；" + "；".join(notes)) if notes else ""
@@ -156,7 +158,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + ("; the total is blank: unfilled, not wrong" if unfilled else "")
             + ("; a weighted score is blank: counted as 0, the total may be right" if blanks else "")
             + ("; the cell says 满分: the form's full mark perhaps, not the score" if full_mark else ""),
-            certainty=Certainty.JUDGEMENT if unread or rounded or elsewhere or unfilled or blanks or full_mark else None,
+            certainty=Certainty.JUDGEMENT
+            if unread or rounded or elsewhere or unfilled or blanks or full_mark
+            else None,
         )
 
 
