@@ -27,6 +27,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
 from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
@@ -550,6 +551,15 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     elif scoring is not None:  # 目标名称 │ │ 分值 │ : the 得分 column recognised by its contents
         reader = read_evaluation_tables(grid, list(eval_rows), kinds, (scoring[0] + 1, scoring[1]), scoring[0])
     _add_tables(grid, layout, reader)
+    listing = None
+    if headerless is None and scoring is None and not reader.tables and layout.basic is None:
+        listing = read_listing(grid)
+    if listing is not None:  # a 预算执行情况表: each line a monitoring table's money block
+        top, lines, line_rows = listing
+        layout.monitoring.extend(lines)
+        marks = [(top, "header"), (top + 1, "header"), *((r, "funds") for r in line_rows)]
+        layout.tables.append(table_coverage(grid.name, "monitoring", marks, grid.n_cols, None))
+        reader.problems = [f for f in reader.problems if f.code != "LAYOUT_NO_TABLE"]
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -597,6 +607,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=SCORING_NOTE[0], note_en=SCORING_NOTE[1]
         )
+    elif listing is not None:
+        layout.sheet = dataclasses.replace(layout.sheet, note_zh=LISTING_NOTE[0], note_en=LISTING_NOTE[1])
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
