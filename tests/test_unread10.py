@@ -4,7 +4,13 @@ real cells of tests/realworld/sichuan-youxian-shenji-jiankong-2023.toml (游仙�
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from report_helpers import workbook_result as _workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+from render import CORPUS, load_table
 
 E = ""
 _HEAD = [
@@ -95,3 +101,14 @@ def test_a_single_source_equal_to_its_total_does_not_make_the_amounts_exact(tmp_
     result = _youxian(tmp_path)
     rate = [f for f in result.findings if f.code == "F04" and f.ref.cell == "L15"]
     assert rate and rate[0].severity.value == "warning"
+
+
+def test_a_rate_printed_no_coarser_than_the_amounts_but_finer_than_their_unit_moves_it_is_a_warning(tmp_path):
+    """裕安 2022 (tests/realworld/anhui-yuan-wenwubaohu-2022.toml): 27.8 / 29 = 95.86%, printed 0.958. The rate and 27.8 both
+    print one decimal (of a percent, of a 万元), so F04 counted the amounts' units and called it an 错误; but 0.1 万元 of 29
+    moves the rate 0.34%, more than its printed 0.1%: 27.75/29.05 … 27.85/28.95 = 95.69% … 96.03% holds 95.8% (the hand
+    check: "not demonstrably wrong"). A 警告 naming that range."""
+    table = load_table(CORPUS / "anhui-yuan-wenwubaohu-2022.toml")
+    result = _workbook(tmp_path, table.rows, table.merges)
+    found = [f for f in result.findings if f.code == "F04" and f.ref.cell == "G5"]
+    assert found and found[0].severity.value == "warning" and "95.69%" in found[0].basis, found
