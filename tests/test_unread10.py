@@ -112,3 +112,28 @@ def test_a_rate_printed_no_coarser_than_the_amounts_but_finer_than_their_unit_mo
     result = _workbook(tmp_path, table.rows, table.merges)
     found = [f for f in result.findings if f.code == "F04" and f.ref.cell == "G5"]
     assert found and found[0].severity.value == "warning" and "95.69%" in found[0].basis, found
+
+
+# ---------------------------------------------------------------- a 得分表 with its weights only inside the labels
+
+_BUXIANG = [
+    ["2017年部门整体支出绩效评价得分表", E, E, E],
+    ["一级指 标", "二级指标", "三级指标", "得分"],
+    ["部门决 策(25 分)", "目标任务(15 分)", "相关性(5 分)", "5"],
+    [E, E, "明确性(5 分)", "5"],
+    [E, E, "合理性(5 分)", "5"],
+    [E, "预算编制(10 分)", "测算依据(5 分)", "2"],
+    [E, E, "目标管理(5 分)", "4"],
+    ["综合管 理(30 分)", "专项资金分配时限(2 分)", "省级财力专项预算分配时限(1 分)", "1"],
+    [E, E, "中央专款分配合规", E],
+]
+
+
+def test_a_score_only_header_is_named_in_the_coverage_as_a_table_not_read(tmp_path):
+    """buxiang 2017 (tests/realworld/buxiang-bumen-defenbiao-fragment-2017.toml, rows 21-29): 一级指标 │ 二级指标 │ 三级指标 │
+    得分, the weights only inside the labels, cut after 中央专款分配合规. Not read (a 分值 read out of the labels of a table
+    cut short is not done); the coverage said only "未找到可识别的表格" — now it names the header and why it was not read."""
+    result = _workbook(tmp_path, _BUXIANG, ("A1:D1", "A3:A7", "B3:B5", "B6:B7", "A8:A9", "B8:B9"))
+    note = result.coverage.sheets[0].note_zh
+    assert "第 2 行的表头" in note and "只有得分列" in note and "未读入" in note, note
+    assert not [f for f in result.findings if f.severity.value == "error"]
