@@ -210,11 +210,11 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
     "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
-    "sichuan-youxian-shenji-jiankong-2023": "a 1-9月 预算执行情况表 (per-project 预算额度 | 执行进度 by source, "
-    "支付进度): no 自评表 block, a monitoring layout perfxl does not read",
     "buxiang-bumen-defenbiao-fragment-2017": "a repost's page 4: the 项目 score table without its header, then a 部门整体 "
     "得分表 headed 一级指标 | 二级指标 | 三级指标 | 得分 with the weights only inside its labels (no 分值 column)",
 }
+# sichuan-youxian-shenji-jiankong-2023 read (session 10): a 1-9月 预算执行情况表 (预算额度 │ 执行进度, each 合计 │ sources, and
+# 支付进度) read line by line as monitoring money blocks (layout/listing.py); no 错误 (tests/test_unread10.py).
 # guangxi-gangnan-batang-gengdidili-2018 read (session 9): a 评分细则 headed only 目标名称 │ 分值, its unheaded 得分 column
 # recognised by its contents (layout/scoring_sheet.py), the sheet marked inferred.
 #: 错误 on rows the transcriber left unflagged where the two readings differ, with the reason.

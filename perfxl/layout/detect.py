@@ -27,6 +27,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
 from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
@@ -550,6 +551,15 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     elif scoring is not None:  # 目标名称 │ │ 分值 │ : the 得分 column recognised by its contents
         reader = read_evaluation_tables(grid, list(eval_rows), kinds, (scoring[0] + 1, scoring[1]), scoring[0])
     _add_tables(grid, layout, reader)
+    listing = None
+    if headerless is None and scoring is None and not reader.tables and layout.basic is None:
+        listing = read_listing(grid)
+    if listing is not None:  # a 预算执行情况表: each line a monitoring table's money block
+        top, lines, line_rows = listing
+        layout.monitoring.extend(lines)
+        marks = [(top, "header"), (top + 1, "header"), *((r, "funds") for r in line_rows)]
+        layout.tables.append(table_coverage(grid.name, "monitoring", marks, grid.n_cols, None))
+        reader.problems = [f for f in reader.problems if f.code != "LAYOUT_NO_TABLE"]
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -565,7 +575,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         if not grid.hidden and not named and not said:
             first = next((r for r, k in enumerate(kinds) if k is not RowKind.BLANK), 0)
             c = row_cells(grid, first)[0][0] if row_cells(grid, first) else 0
-            fragment = _fragment_words(grid)
+            fragment = _fragment_words(grid) or _score_only_words(grid)
             layout.problems.append(
                 Finding(
                     "LAYOUT_SHEET_IGNORED",
@@ -597,6 +607,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=SCORING_NOTE[0], note_en=SCORING_NOTE[1]
         )
+    elif listing is not None:
+        layout.sheet = dataclasses.replace(layout.sheet, note_zh=LISTING_NOTE[0], note_en=LISTING_NOTE[1])
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
@@ -723,7 +735,7 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
         )
     kind = named if named and named != "evaluation" else "other"
     zh = KIND_ZH.get(kind, kind)
-    fragment = _fragment_words(grid)
+    fragment = _fragment_words(grid) or _score_only_words(grid)
     return SheetCoverage(
         grid.name,
         kind,
@@ -747,3 +759,22 @@ def _fragment_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
         f"rows {a}-{b} are part of an indicator table without its header (continued from another page or sheet); "
         "perfxl finds columns by their header labels, so these rows were not read or checked",
     )
+
+
+def _score_only_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
+    """What an indicator header with a 得分 column but no 分值, 指标值 or 完成值 (一级指标 │ 二级指标 │ 三级指标 │ 得分, the
+    weights at most inside the labels) is, in words for the sheet's note — a table perfxl does not read, said as such
+    rather than as no table at all; None when the sheet (its first `limit` rows) has none."""
+    for r in range(min(grid.n_rows, limit)):
+        cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
+        if "score" not in cols or "name" not in cols or {"weight", "target", "actual"} & cols.keys():
+            continue
+        if not {"level1", "level2"} & cols.keys():
+            continue
+        heads = " │ ".join(str(v).strip() for _, v in row_cells(grid, r))
+        return (
+            f"第 {r + 1} 行的表头（{heads}）只有得分列，没有分值、指标值或完成值列（分值只写在指标名称里的，perfxl 不据此识别表格），该表未读入、未检查。",
+            f"the header on row {r + 1} ({heads}) has a score column but no weight, target or actual column; "
+            "perfxl does not recognise a table by weights written only inside its labels, so that table was not read or checked",
+        )
+    return None

@@ -645,13 +645,19 @@ def _rate_finding(
 
 def _counted_in_printed_units(ctx: Context, row: FundsRow) -> bool:
     """The block's sources add up exactly to the total row's 全年预算数 and 全年执行数 as printed (宣城 2023: 102 │ 46
-    under 148, 0 │ 46 under 46): the table counts in the units it prints — as docs/engine.md decides for sums, whole parts
-    under a whole total count whole units — so its amounts are exact and a rate off their quotient stays certain."""
+        under 148, 0 │ 46 under 46): the table counts in the units it prints — as docs/engine.md decides for sums, whole parts
+        under a whole total count whole units — so its amounts are exact and a rate off their quotient stays certain. Only when
+    two sources at least hold money in one of the columns: a single source equal to its total is the total again, it says
+    nothing of the units the figures were counted in."""
     if row is not _total(ctx):
         return False
     sources = tuple(p for p in _top_sources(_parts(ctx)) if not p.within)
     if len(sources) < 2:
         return False
+    if not any(sum(1 for p in sources if ctx.number(getattr(p, attr))) >= 2 for attr in ("full_budget", "executed")):
+        return (
+            False  # one source holding the whole total (游仙 2023: 5.00 │ 0.00 │ 0.00 │ 0.00) shows no unit counted in
+        )
     for attr in ("full_budget", "executed"):
         total = ctx.number(getattr(row, attr))
         if total is None or _sum(ctx, sources, attr) != total:

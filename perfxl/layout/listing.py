@@ -1,0 +1,159 @@
+"""A 预算执行情况表: one line per unit or project, the money by source across — a budget group (预算额度: 合计 │ 一般公共预算
+│ 政府性基金预算 │ …) and an execution group (截止9月30日预算执行进度: 合计 │ the same sources) side by side, and the
+line's rate (支付进度 = 执行合计 / 预算合计). 四川 绵阳 游仙区 2023年度1-9月绩效运行监控分析表 prints it so; no 自评表 header
+(三级指标, 全年执行数 …) is on the sheet, so the sheet was unread.
+
+Each line is read as a monitoring table's money block (`model.FundsBlock`): its total the two 合计 and the rate, its parts
+one per source column, so the funds checks run on it as on any funds block — the sources add up to the 合计 (F02), the
+rate is the quotient judged at its printed precision (F04), nothing executed beyond its budget (F03). The two-row
+header is read by its labels (a budget group, an execution group, 合计 first under each, the same sources in the same
+order under both), nothing is guessed; lines the listing nests (a unit over its groups over its projects) are not
+summed into each other: the form prints no level column, so which lines a total covers is not in the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..grid import Grid
+from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
+from . import headers as H
+from .cells import own, own_cell, row_cells, row_labels
+
+__all__ = ["LISTING_NOTE", "read_listing"]
+
+#: Labels over the budget group of a 预算执行情况表 (on the normalised label, brackets stripped).
+_BUDGET_GROUP = frozenset(H.normalise_label(x) for x in ("预算额度", "预算指标", "预算数", "全年预算数", "预算安排"))
+#: The execution group's label: "截止9月30日预算执行进度", "预算执行情况", "1-9月执行数".
+_EXECUTED_GROUP = re.compile(r"执行(?:进度|情况|数)$")
+#: The line's rate column under (or beside) the execution group.
+_RATE = frozenset(H.normalise_label(x) for x in ("支付进度", "执行进度", "执行率", "预算执行率", "支出进度"))
+_TOTAL = H.normalise_label("合计")
+
+LISTING_NOTE = (
+    "按行读取的预算执行情况表：每行的预算合计、执行合计与各资金来源之和核对，支付进度与执行合计/预算合计核对；表中各行之间"
+    "的上下级汇总关系（单位、分类、项目）表内未标明，未核对。",
+    "a budget execution listing read line by line: each line's 合计 against its sources and its rate against executed / "
+    "budget; which lines a unit's or group's line sums is not marked in the cells and is not checked",
+)
+
+
+class _Columns(NamedTuple):
+    """Where a listing's header puts each column (0-based): the sources as (budget column, executed column) pairs."""
+
+    sub: int  # the header's second row (合计 │ sources)
+    name: int
+    budget: int
+    executed: int
+    rate: int | None
+    sources: tuple[tuple[int, int], ...]
+
+
+def _span(grid: Grid, r: int, c: int) -> tuple[int, int]:
+    """The columns [first, last] of the cell (r, c) with its merge."""
+    for r0, c0, _, c1 in grid.merged:
+        if r0 == r and c0 == c:
+            return c0, c1
+    return c, c
+
+
+def _label(grid: Grid, r: int, c: int) -> str:
+    value = own(grid, r, c)
+    return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
+
+
+def _header(grid: Grid, r: int) -> _Columns | None:
+    """Columns of a listing's two-row header at rows r, r + 1: name, budget 合计 and sources, executed 合计 and sources,
+    rate; None unless both groups are there with 合计 first and the same sources under each."""
+    groups: dict[str, tuple[int, int]] = {}
+    name = None
+    for c, label in row_labels(grid, r):
+        label = H.strip_brackets(label)
+        if label in _BUDGET_GROUP and "budget" not in groups:
+            groups["budget"] = _span(grid, r, c)
+        elif _EXECUTED_GROUP.search(label) and "budget" in groups and "executed" not in groups:
+            groups["executed"] = _span(grid, r, c)
+        elif not groups and name is None:
+            name = c
+    if name is None or len(groups) < 2:
+        return None
+    parts: dict[str, list[tuple[int, str]]] = {}
+    rate = None
+    for role, (first, last) in groups.items():
+        if _label(grid, r + 1, first) != _TOTAL:
+            return None
+        parts[role] = []
+        for c in range(first + 1, last + 1):
+            label = _label(grid, r + 1, c)
+            if label in _RATE:
+                rate = c
+            elif label:
+                parts[role].append((c, label))
+    if rate is None:
+        after = groups["executed"][1] + 1
+        if _label(grid, r, after) in _RATE or _label(grid, r + 1, after) in _RATE:
+            rate = after
+    if [x for _, x in parts["budget"]] != [x for _, x in parts["executed"]]:
+        parts = {"budget": [], "executed": []}  # sources that do not pair up are not read as parts of either 合计
+    pairs = tuple((b, e) for (b, _), (e, _) in zip(parts["budget"], parts["executed"], strict=True))
+    return _Columns(r + 1, name, groups["budget"][0], groups["executed"][0], rate, pairs)
+
+
+def _number(value: object) -> bool:
+    return (
+        value is not None and not isinstance(value, bool) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?", str(value).strip()))
+    )
+
+
+def read_listing(grid: Grid, limit: int = 40) -> tuple[int, list[SelfEvaluation], list[int]] | None:
+    """(header row, one monitoring table per line, the lines' rows) of a 预算执行情况表 whose two-row header is in the
+    first `limit` rows; None when the sheet has none or no line under it."""
+    for r in range(min(grid.n_rows - 1, limit)):
+        cols = _header(grid, r)
+        if cols is None:
+            continue
+        lines = []
+        for i in range(r + 2, grid.n_rows):
+            cells = row_cells(grid, i)
+            if not cells:
+                continue
+            if not _number(own(grid, i, cols.budget)):
+                break
+            lines.append(i)
+        if not lines:
+            return None
+        unit = next((u for row in range(r) for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
+        return r, [_line(grid, i, cols, unit) for i in lines], lines
+    return None
+
+
+def _line(grid: Grid, r: int, cols: _Columns, unit: str) -> SelfEvaluation:
+    """One line of the listing as a monitoring table: its money block, the line's name its 项目名称."""
+    blank = CellValue(None)
+    label = own_cell(grid, r, cols.name)
+    total = FundsRow(
+        label=label,
+        initial_budget=blank,
+        full_budget=own_cell(grid, r, cols.budget),
+        executed=own_cell(grid, r, cols.executed),
+        weight=blank,
+        rate=own_cell(grid, r, cols.rate) if cols.rate is not None else blank,
+        score=blank,
+        is_total=True,
+    )
+    parts = tuple(
+        FundsRow(
+            label=own_cell(grid, cols.sub, b),
+            initial_budget=blank,
+            full_budget=own_cell(grid, r, b),
+            executed=own_cell(grid, r, e),
+            weight=blank,
+            rate=blank,
+            score=blank,
+        )
+        for b, e in cols.sources
+    )
+    columns = ("full_budget", "executed") + (("rate",) if cols.rate is not None else ())
+    funds = FundsBlock(total=total, parts=parts, unit=unit, ref=label.ref, columns=columns)
+    return SelfEvaluation(kind="monitoring", sheet=grid.name, header={"项目名称": label}, funds=funds)
