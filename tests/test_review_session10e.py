@@ -1,0 +1,60 @@
+"""Review 10e (issue 11: no false 错误, no silenced real defect) of session 10's F04 rounding room, the 预算执行情况表
+listing (perfxl/layout/listing.py) and T02 over a 总分 cell saying 满分 — built from real corpus cells
+(tests/realworld/*.toml) and 游仙 2023's listing (tests/test_unread10.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from report_helpers import workbook_result as _workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+from render import CORPUS, load_table
+
+
+def _f04(result, cell: str):
+    return [f for f in result.findings if f.code == "F04" and f.ref is not None and f.ref.cell == cell]
+
+
+def _table(tmp_path, name: str, changes: dict[tuple[int, int], str]):
+    table = load_table(CORPUS / f"{name}.toml")
+    rows = [list(r) for r in table.rows]
+    for (r, c), text in changes.items():
+        rows[r][c] = text
+    return _workbook(tmp_path, rows, table.merges)
+
+
+# ---------------------------------------------------------------- F04: whole amounts under a whole rate
+
+
+def test_whole_amounts_under_a_whole_rate_count_whole_units_even_under_100(tmp_path):
+    """黄石 2022 (hubei-huangshi-tushuguan-gongxiang-2022): 预算数 5 │ 执行数 5 │ 执行率 printed "118%" for 100%. Session
+    10's room asked whether one unit of the amounts moves the rate more than its last place (1 of 5 is 20%), so every
+    whole-万元 block under 100 万元 with a whole rate got a room (4.5/5.5 … 5.5/4.5) and a wrong rate became a 警告. As
+    whole parts under a whole total count whole units (docs/engine.md), whole amounts under a whole rate do: an 错误."""
+    result = _table(tmp_path, "hubei-huangshi-tushuguan-gongxiang-2022", {(10, 3): "118%"})
+    found = _f04(result, "D11")
+    assert found and found[0].severity.value == "error", [(f.code, f.ref, f.severity, f.message) for f in found]
+
+
+def test_whole_amounts_under_a_whole_rate_one_off_is_an_error_too(tmp_path):
+    """滁州 2022: 99 │ 99 │ "101%" (one unit of 99 moves the rate 1.01%, just over the rate's 1%): whole units counted."""
+    result = _table(tmp_path, "anhui-chuzhou-sanzhiyifu-2022", {(5, 6): "101%"})
+    found = _f04(result, "G6")
+    assert found and found[0].severity.value == "error", [(f.code, f.severity, f.message) for f in found]
+
+
+def test_guard_whole_amounts_under_a_decimal_rate_keep_their_room(tmp_path):
+    """Guard: 黄石's 5 │ 5 under "104.10%": a rate printed finer than the whole amounts may be from unrounded amounts
+    (4.5/5.5 … 5.5/4.5 holds it) — a 警告 naming the range, as before."""
+    result = _table(tmp_path, "hubei-huangshi-tushuguan-gongxiang-2022", {(10, 3): "104.10%"})
+    found = _f04(result, "D11")
+    assert found and found[0].severity.value == "warning", [(f.severity, f.basis) for f in found]
+
+
+def test_guard_whole_amounts_rate_outside_every_value_they_allow_is_an_error(tmp_path):
+    """Guard: 5 │ 5 under "125.00%": outside 4.5/5.5 … 5.5/4.5 (81.82% … 122.22%) — certain."""
+    result = _table(tmp_path, "hubei-huangshi-tushuguan-gongxiang-2022", {(10, 3): "125.00%"})
+    found = _f04(result, "D11")
+    assert found and found[0].severity.value == "error", [(f.severity, f.basis) for f in found]
