@@ -58,3 +58,57 @@ def test_guard_whole_amounts_rate_outside_every_value_they_allow_is_an_error(tmp
     result = _table(tmp_path, "hubei-huangshi-tushuguan-gongxiang-2022", {(10, 3): "125.00%"})
     found = _f04(result, "D11")
     assert found and found[0].severity.value == "error", [(f.severity, f.basis) for f in found]
+
+
+# ---------------------------------------------------------------- the 预算执行情况表 listing (游仙 2023)
+
+
+def _youxian(tmp_path, lines):
+    from test_unread10 import _HEAD, _MERGES
+
+    return _workbook(tmp_path, _HEAD + lines, _MERGES)
+
+
+def _lines():
+    from test_unread10 import _LINES
+
+    return [list(line) for line in _LINES]
+
+
+def test_a_heading_line_without_money_does_not_end_the_listing(tmp_path):
+    """A group heading ("二、项目支出", no money of its own) between 游仙's lines ended the read: every line under it went
+    unchecked while the sheet said it was read — 审计项目经费补助2023's rate 64.73% for 16.42/30.00 (54.73%) was silent."""
+    lines = _lines()
+    lines[10][11] = "64.73%"
+    lines.insert(4, ["二、项目支出"] + [""] * 11)
+    result = _youxian(tmp_path, lines)
+    found = [f for f in result.findings if f.code == "F04" and f.ref.cell == "L18"]
+    assert found and found[0].severity.value == "error", [(f.code, f.ref, f.message) for f in result.findings]
+
+
+def test_a_budget_printed_with_thousands_commas_does_not_end_the_listing(tmp_path):
+    """跟踪审计服务2023 at 1,227.00 万元 (its rates and sources consistent): the line and those under it are read —
+    the wrong rate two lines below is found, and the comma-grouped line itself gets no 错误."""
+    lines = _lines()
+    lines[9] = ["跟踪审计服务2023", "1,227.00", "0.00", "0.00", "0.00", "1,227.00", "107.00"] + ["0.00"] * 3
+    lines[9] += ["107.00", "8.72%"]
+    lines[11][11] = "73.43%"  # 30.45 / 48.00 = 63.44%
+    result = _youxian(tmp_path, lines)
+    errors = [(f.code, f.ref.cell) for f in result.findings if f.severity.value == "error"]
+    assert errors == [("F04", "L18")], errors
+
+
+def test_guard_benign_listing_variants_give_no_error(tmp_path):
+    """Guard: a 小计 line, blank or "—" sources, rates as fractions ("0.4838"), a zero-budget line with "—" as its rate,
+    a 合计 line at the foot: 游仙's figures stay right, so no 错误."""
+    lines = _lines()
+    for line in lines:
+        line[3], line[4], line[8], line[9] = "", "—", "", "—"
+    lines.insert(6, ["小计", "57.00", "52.00", "", "—", "5.00", "0.00", "0.00", "", "—", "0.00", "0.00%"])
+    lines.append(["新项目", "0.00", "0.00", "", "", "0.00", "0.00", "0.00", "", "", "0.00", "—"])
+    lines.append(["合计", "539.47", "239.60", "", "", "299.87", "261.00", "99.71", "", "", "161.29", "0.4838"])
+    result = _youxian(tmp_path, lines)
+    assert not [f for f in result.findings if f.severity.value == "error"], [
+        (f.code, f.ref, f.message) for f in result.findings if f.severity.value == "error"
+    ]
+    assert [s.kind for s in result.coverage.sheets] == ["monitoring"]
