@@ -7,7 +7,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from report_helpers import workbook_result as _workbook
+from rules_helpers import SHEET, cv, good_evaluation, submission
+
+from perfxl.validate import validate_submission
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 from render import CORPUS, load_table
@@ -112,3 +116,21 @@ def test_guard_benign_listing_variants_give_no_error(tmp_path):
         (f.code, f.ref, f.message) for f in result.findings if f.severity.value == "error"
     ]
     assert [s.kind for s in result.coverage.sheets] == ["monitoring"]
+
+
+# ---------------------------------------------------------------- T02: 满分 in the 总分 cell
+
+
+@pytest.mark.parametrize("text", ["85（满分100）", "90(满分100分)", "90分（满分100分）"])
+def test_t02_a_score_beside_its_full_mark_is_still_the_claimed_score(text):
+    """Session 10 made any 总分 cell saying 满分 a 警告 ("满分100" may state the form's full mark). "85（满分100）" claims
+    85 beside the full mark: the figure read is the score, not the 满分 — a sum of 95.5 against it stays an 错误."""
+    found = validate_submission(submission(good_evaluation(total_score=cv(text, "H19"))), select="T02")
+    assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "error")]
+
+
+@pytest.mark.parametrize("text", ["满分100", "满分 100分", "100（满分）"])
+def test_guard_t02_a_cell_that_is_only_the_full_mark_stays_a_warning(text):
+    """Guard (session 10's case): the cell's one figure is the 满分 — the form's full mark perhaps, a 警告."""
+    found = validate_submission(submission(good_evaluation(total_score=cv(text, "H19"))), select="T02")
+    assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]

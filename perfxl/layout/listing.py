@@ -17,8 +17,8 @@ import re
 from typing import NamedTuple
 
 from ..grid import Grid
-from ..numbers import to_decimal
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
+from ..numbers import to_decimal
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
 
