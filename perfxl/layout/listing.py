@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from ..grid import Grid
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
+from ..numbers import to_decimal
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
 
@@ -101,9 +102,12 @@ def _header(grid: Grid, r: int) -> _Columns | None:
 
 
 def _number(value: object) -> bool:
-    return (
-        value is not None and not isinstance(value, bool) and bool(re.fullmatch(r"-?\d+(?:\.\d+)?", str(value).strip()))
-    )
+    """A money figure as printed: digits with a point, or thousands commas ("1,501.60"), full-width digits too."""
+    return to_decimal(value) is not None
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def read_listing(grid: Grid, limit: int = 40) -> tuple[int, list[SelfEvaluation], list[int]] | None:
@@ -118,7 +122,10 @@ def read_listing(grid: Grid, limit: int = 40) -> tuple[int, list[SelfEvaluation]
             cells = row_cells(grid, i)
             if not cells:
                 continue
-            if not _number(own(grid, i, cols.budget)):
+            budget = own(grid, i, cols.budget)
+            if _blank(budget) and _blank(own(grid, i, cols.executed)):
+                continue  # a heading line ("二、项目支出") with no money of its own: the lines under it are read on
+            if not _number(budget):
                 break
             lines.append(i)
         if not lines:

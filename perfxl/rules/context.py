@@ -441,7 +441,8 @@ class Context:
         though not at the amounts' own quotient: "30" │ "278" stand for [29.5, 30.5) │ [277.5, 278.5), so 10.59% …
         10.99%, and a printed "10.77%" (from 30.00 │ 278.4449) may be right — a 警告 naming the slack, never an 错误.
         As `rounding_slack` judges sums: only where the table shows it rounds — the rate printed finer than one unit of
-        the amounts' last place moves it (whole amounts under a whole "11%" count whole units; "0.92" │ "5.00" under
+        the amounts' last place moves it (whole amounts under a whole rate count whole units, "99" │ "99" │ "101%" too, as
+        whole parts under a whole total do for sums; "0.92" │ "5.00" under
         "18.35%" do not: 0.01 of 5.00 is 0.2%), and of amounts at mixed precision only
         those printed finest may be rounded; number cells are exact (the sheet's rate formula used them), and so is a
         zero or blank amount. None otherwise."""
@@ -454,6 +455,8 @@ class Context:
         finest = max(p for p in shown if p is not None)
         half = half_unit(finest)
         printed_budget = self.number(budget) or Decimal(0)
+        if finest <= 0 and reading.places <= 0:
+            return None  # whole amounts under a whole rate count whole units, as whole parts under a whole total do
         if printed_budget <= 0 or half_unit(reading.places) >= half / printed_budget * 100:
             # the rate printed no finer than one unit of the amounts moves it ("50" │ "100" │ "51%": a unit of the
             # amounts is 1%, the rate's too): it counts the amounts' units. A finer rate ("0.92" │ "5.00" │ "18.35%": a

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator
+from perfxl.numbers import ascii_figures
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
@@ -79,6 +80,16 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
     return budget, total, notes, typed_any or ctx.number(budget_cell) is not None
 
 
+def _says_full_mark(text: str, reported: Decimal) -> bool:
+    """The 总分 cell's figure may be the form's full mark, not a claimed score: "满分100" or "100（满分）" — 满分 in the
+    text and no other figure after it. "85（满分100）" claims 85 beside the full mark 100: the 85 is the score (review
+    10e), so a sum off it stays certain."""
+    if "满分" not in text:
+        return False
+    marks = re.findall(r"满分\D{0,3}?(\d+(?:\.\d+)?)", ascii_figures(text))
+    return all(Decimal(m) == reported for m in marks)
+
+
 @check("T02")
 def total_is_sum(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed; perfxl's own score where a typed one is an error value)."""
@@ -135,9 +146,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
         if blanks:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
             notes = [*notes, f"{'、'.join(blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
-        full_mark = (
-            reported is not None and "满分" in ev.total_score.text
-        )  # "满分100": the form's full mark, or a claim?
+        full_mark = reported is not None and _says_full_mark(ev.total_score.text, reported)
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
         extra = ("；" + "；".join(notes)) if notes else ""
