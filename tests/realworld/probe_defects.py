@@ -82,7 +82,7 @@ ROLES: dict[str, re.Pattern[str]] = {
 _TOTAL = re.compile(r"^(总分|总分值|合计|总计|得分合计|总得分|自评总分|分值合计)$")
 _FUNDS_TOTAL = re.compile(r"^(年度资金总额|资金总额|项目资金总额|年度资金总额合计)")
 _SOURCE = re.compile(r"^(其中)?[:：]?(当年|本年)?(财政拨款|上年结转|其他资金|中央|省级|市级|县级|区级|自筹)")
-_NUM = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(分|万元|万)?\s*$")
+_NUM = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(分|万元|万|萬元|萬)?\s*$")
 _PCT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
 _TARGET = re.compile(
     r"^\s*(≥|>=|≧|＞＝|不低于|不少于|大于等于|≤|<=|≦|＜＝|不高于|不超过|小于等于|=|＝)?\s*"
@@ -120,23 +120,34 @@ class Region:
 
 
 def regions(table: R.Table) -> list[Region]:
-    """Every header row naming two roles or more (a role's shortest header word wins), with the rows it governs."""
-    heads: list[tuple[int, dict[str, int]]] = []
+    """Every header row naming two roles or more, with the rows it governs. Where several columns carry a role's
+    words, a column holding a figure under the header wins (not "年度预算数(万元)" over the row labels), then the
+    plainest word ("分值" over "项目权重"), then for a weight the rightmost (一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值 │
+    得分: the 三级 weight is the one a 得分 is given against)."""
+    heads: list[tuple[int, dict[str, list[tuple[int, int]]]]] = []
     for r, row in enumerate(table.rows):
-        cols: dict[str, int] = {}
-        sizes: dict[str, int] = {}
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c, cell in enumerate(row):
             words = _label(cell)
             for role, pattern in ROLES.items():
-                if words and pattern.match(words) and len(words) < sizes.get(role, 99):
-                    cols[role], sizes[role] = c, len(words)  # the plainest word wins ("分值" over "项目权重")
-        if len(cols) >= 2:
-            heads.append((r, cols))
+                if words and pattern.match(words):
+                    found[role].append((c, len(words)))
+        if len(found) >= 2:
+            heads.append((r, found))
     out = []
-    for i, (r, cols) in enumerate(heads):
+    for i, (r, found) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(table.rows)
+        held = {c for c in range(max(len(x) for x in table.rows)) if _holds_figure(table, r + 1, end, c)}
+        cols = {
+            role: min(cands, key=lambda cl: (cl[0] not in held, cl[1], -cl[0] if role == "weight" else cl[0]))[0]
+            for role, cands in found.items()
+        }
         out.append(Region(r, end, cols))
     return out
+
+
+def _holds_figure(table: R.Table, start: int, end: int, c: int) -> bool:
+    return any(number(_cell(table, r, c)) is not None for r in range(start, end))
 
 
 def _cell(table: R.Table, r: int, c: int) -> str:
