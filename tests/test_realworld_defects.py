@@ -3,7 +3,7 @@
 Each case is a gap tests/realworld/probe_defects.py showed: a published table from tests/realworld/, one cell
 changed so that the row is certainly wrong, and the finding perfxl must then give at that row — while the table
 as published keeps no 错误 there. The defects are the probe's: a 预算执行率 得分 above its 分值, a printed 执行率
-the row's own amounts contradict, a source that no longer adds up to 年度资金总额.
+the row's own amounts contradict, a source that no longer adds up to 年度资金总额, an 执行数 above its 预算数.
 """
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ CASES = [
     pytest.param(
         "anhui-bozhou-rengongzengyu-mubiao-2023", {"G7": "208.8万"}, 6, {"F02"}, Severity.ERROR, id="wan-amounts"
     ),
+    # 河北 成安 2020 and 四川 安居 2021 (中央转移支付): the money as label │ value pairs on one row — 预算数 │ 6.84 │ 到位数 │
+    # 6.84 │ 执行数 │ 6.84, 预算数: │ 2.38 │ 执行数: │ 2.38 — read as pairs, so 执行数 raised above 预算数 is an F03 (before:
+    # the row taken for a funds header, "资金表中没有“年度资金总额”行" and nothing at the row)
+    pytest.param(
+        "hebei-chengan-gaolingjintie-2020", {"G4": "8.21"}, 4, {"F03"}, Severity.ERROR, id="inline-pairs-arrived"
+    ),
+    pytest.param("sichuan-anju-shipinjianguan-2021", {"E5": "2.86"}, 5, {"F03"}, Severity.ERROR, id="inline-pairs"),
 ]
 
 
