@@ -70,8 +70,10 @@ ROLES: dict[str, re.Pattern[str]] = {
     "actual": re.compile(
         r"^(全年|单项指标|指标|目标|全年目标|年终)?(实际)?(完成值|实际值|完成情况|完成指标值)$|^实际完成$"
     ),
-    "budget": re.compile(r"^(全年|年度|调整后|全年调整|调整|转移支付)?(预算数|预算)$|^全年\(调整\)预算数$"),
-    "executed": re.compile(r"^(全年|预算|转移支付)?执行数$|^实际支出数?$"),
+    "budget": re.compile(
+        r"^(全年|年度|调整后|全年调整|调整|转移支付)?(预算数|预算)$|^全年\(调整\)预算数$|^预算安排$|^计划安排资金$"
+    ),
+    "executed": re.compile(r"^(全年|预算|转移支付)?执行数$|^实际支出(数|金额)?$"),
     "rate": re.compile(r"^(预算|预算资金|资金)?执行率$"),
     "start": re.compile(r"^年初预算数?$"),
     "op": re.compile(r"^(指标性质|符号)$"),
@@ -358,6 +360,72 @@ def funds_overspent(table: R.Table) -> Iterator[Injection]:
             )
 
 
+def funds_pairs(table: R.Table) -> Iterator[dict[str, tuple[int, int]]]:
+    """Funds blocks printed as label │ value pairs ("预算数: │ 2.38 │ 执行数: │ 2.38", "转移支付预算数(A) │ 5.8万 │
+    预算执行率(B/A) │ 100%" over "转移支付执行数(B) │ 5.8万", 浙江 计划安排资金(万元) │ 1355.81 with 实际支出(万元) │ 588.23
+    under its sources): role → the value cell right of its label, one 预算数 and one 执行数 (at most one 执行率) within
+    five rows, each value a figure."""
+    found: list[tuple[str, int, int]] = []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row[:-1]):
+            words = _label(cell)
+            role = next((k for k in ("budget", "executed", "rate") if words and ROLES[k].match(words)), None)
+            if role and number(row[c + 1]) is not None:
+                found.append((role, r, c + 1))
+    for role, r, c in found:
+        if role != "budget":
+            continue
+        near = [(k, rr, cc) for k, rr, cc in found if r <= rr <= r + 5]
+        executed = [(rr, cc) for k, rr, cc in near if k == "executed"]
+        rates = [(rr, cc) for k, rr, cc in near if k == "rate"]
+        if len(executed) != 1 or len(rates) > 1 or sum(k == "budget" for k, _, _ in near) != 1:
+            continue
+        yield {"budget": (r, c), "executed": executed[0], **({"rate": rates[0]} if rates else {})}
+
+
+def pair_exec_rate(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    for cells in funds_pairs(table):
+        if "rate" not in cells or {r for r, _ in cells.values()} & wrong:
+            continue
+        (br, bc), (er, ec), (kr, kc) = cells["budget"], cells["executed"], cells["rate"]
+        budget, executed, shown = number(_cell(table, br, bc)), number(_cell(table, er, ec)), _cell(table, kr, kc)
+        rate = number(shown)
+        if not budget or executed is None or rate is None:
+            continue
+        scale = Decimal(100) if (_PCT.match(shown) or rate > 1) else Decimal(1)
+        new = rate - (Decimal(20) if scale == 100 else Decimal("0.2")) if rate > scale / 2 else rate + scale / 5
+        text = printed(new, shown)
+        yield Injection(
+            "exec_rate", kr + 1, kc, {(kr, kc): text}, f"执行率 {shown} → {text} ({executed}/{budget}, 成对)"
+        )
+
+
+def pair_overspent(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    for cells in funds_pairs(table):
+        if {r for r, _ in cells.values()} & wrong:
+            continue
+        (br, bc), (er, ec) = cells["budget"], cells["executed"]
+        budget = number(_cell(table, br, bc))
+        if budget is None or budget <= 0:
+            continue
+        changes = {(er, ec): printed(budget * Decimal("1.2"), _cell(table, er, ec))}
+        if "rate" in cells:
+            kr, kc = cells["rate"]
+            shown = _cell(table, kr, kc)
+            scale = Decimal(100) if (_PCT.match(shown) or (number(shown) or 0) > 1) else Decimal(1)
+            changes[(kr, kc)] = printed(Decimal("1.2") * scale, shown)
+        yield Injection(
+            "funds_overspent",
+            er + 1,
+            ec,
+            changes,
+            f"执行数 {_cell(table, er, ec)} → {changes[(er, ec)]} (预算 {budget}, 成对)",
+            frozenset({br + 1}),
+        )
+
+
 def basic_overspent(table: R.Table) -> Iterator[Injection]:
     wrong = _expected_rows(table)
     for region in regions(table):
@@ -442,12 +510,25 @@ KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "over_weight": over_weight,
     "missed_full": missed_full,
     "total": total,
-    "exec_rate": exec_rate,
-    "funds_overspent": funds_overspent,
+    "exec_rate": lambda t: _unique(exec_rate(t), pair_exec_rate(t)),
+    "funds_overspent": lambda t: _unique(funds_overspent(t), pair_overspent(t)),
     "basic_overspent": basic_overspent,
     "funds_sum": funds_sum,
     "weights_sum": weights_sum,
 }
+
+
+def _unique(*sources: Iterator[Injection]) -> Iterator[Injection]:
+    """Injections of one kind from two readings, each cell changed once (a header-row block read both ways)."""
+    seen: set[tuple[int, int]] = set()
+    for source in sources:
+        for injection in source:
+            if injection.changes.keys() & seen:
+                continue
+            seen |= injection.changes.keys()
+            yield injection
+
+
 #: Kind → the expectation category whose code family fits it (tests/test_realworld.py FAMILIES).
 FITS: dict[str, tuple[str, ...]] = {
     "over_weight": ("over_weight", "score", "exec_score"),
