@@ -107,3 +107,13 @@ def test_hubei_scored_part_read_but_not_judged_as_a_whole_table(tmp_path, name):
     runs = [run for t in result.coverage.tables for run in t.rows if run.kind == "indicator"]
     assert any(run.first == first and run.last >= first + 4 for run in runs)
     assert not [f for f in result.findings if f.code in WHOLE_TABLE and _rows(f) & set(range(first - 1, first + 6))]
+
+
+def test_inline_pairs_finding_names_the_columns_the_form_prints(tmp_path):
+    """河北 成安 2020 prints 预算数 │ 6.84 │ 到位数 │ 6.84 │ 执行数 │ 6.84: the F03 names 执行数 and 预算数, not 岳阳's
+    计划安排资金/实际支出 (the same pairs reader, other words)."""
+    found = [
+        f for f in _at(_mutant("hebei-chengan-gaolingjintie-2020", {"G4": "8.21"}, tmp_path), 4) if f.code == "F03"
+    ]
+    assert found and all("执行数" in f.message and "预算数" in f.message for f in found), [f.message for f in found]
+    assert not any("计划安排资金" in f.message or "实际支出" in f.message for f in found)
