@@ -3,7 +3,7 @@
 Each case is a gap tests/realworld/probe_defects.py showed: a published table from tests/realworld/, one cell
 changed so that the row is certainly wrong, and the finding perfxl must then give at that row — while the table
 as published keeps no 错误 there. The defects are the probe's: a 预算执行率 得分 above its 分值, a printed 执行率
-the row's own amounts contradict, a source that no longer adds up to 年度资金总额.
+the row's own amounts contradict, a source that no longer adds up to 年度资金总额, an 执行数 above its 预算数.
 """
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ CASES = [
     pytest.param(
         "anhui-bozhou-rengongzengyu-mubiao-2023", {"G7": "208.8万"}, 6, {"F02"}, Severity.ERROR, id="wan-amounts"
     ),
+    # 河北 成安 2020 and 四川 安居 2021 (中央转移支付): the money as label │ value pairs on one row — 预算数 │ 6.84 │ 到位数 │
+    # 6.84 │ 执行数 │ 6.84, 预算数: │ 2.38 │ 执行数: │ 2.38 — read as pairs, so 执行数 raised above 预算数 is an F03 (before:
+    # the row taken for a funds header, "资金表中没有“年度资金总额”行" and nothing at the row)
+    pytest.param(
+        "hebei-chengan-gaolingjintie-2020", {"G4": "8.21"}, 4, {"F03"}, Severity.ERROR, id="inline-pairs-arrived"
+    ),
+    pytest.param("sichuan-anju-shipinjianguan-2021", {"E5": "2.86"}, 5, {"F03"}, Severity.ERROR, id="inline-pairs"),
 ]
 
 
@@ -100,3 +107,13 @@ def test_hubei_scored_part_read_but_not_judged_as_a_whole_table(tmp_path, name):
     runs = [run for t in result.coverage.tables for run in t.rows if run.kind == "indicator"]
     assert any(run.first == first and run.last >= first + 4 for run in runs)
     assert not [f for f in result.findings if f.code in WHOLE_TABLE and _rows(f) & set(range(first - 1, first + 6))]
+
+
+def test_inline_pairs_finding_names_the_columns_the_form_prints(tmp_path):
+    """河北 成安 2020 prints 预算数 │ 6.84 │ 到位数 │ 6.84 │ 执行数 │ 6.84: the F03 names 执行数 and 预算数, not 岳阳's
+    计划安排资金/实际支出 (the same pairs reader, other words)."""
+    found = [
+        f for f in _at(_mutant("hebei-chengan-gaolingjintie-2020", {"G4": "8.21"}, tmp_path), 4) if f.code == "F03"
+    ]
+    assert found and all("执行数" in f.message and "预算数" in f.message for f in found), [f.message for f in found]
+    assert not any("计划安排资金" in f.message or "实际支出" in f.message for f in found)

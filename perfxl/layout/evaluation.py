@@ -38,7 +38,7 @@ from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_ce
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
-from .funds import FundsRows, weight_in_header
+from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
 from .reordered import reordered_finding
 
@@ -359,6 +359,10 @@ class _Reader(FundsRows):
         if kind is RowKind.FUNDS_HEADER and self.state == "funds" and self._detail_header(r):
             # 支出明细预算 │ 项 目 │ … under the funds block (湘阴 2022): the same table's money, split by item
             mark(r, "header")
+            return
+        pairs = kind is RowKind.FUNDS_HEADER and self.state == "pre" and inline_pairs(self.grid, r) is not None
+        if pairs and self._plan_pairs_row(r):  # 预算数 │ 6.84 │ 执行数 │ 6.84: the money as pairs, not a header
+            mark(r, "funds")
             return
         if kind is RowKind.FUNDS_HEADER:
             self.new_if(self.cur.funds_seen or self.cur.indicators_seen)

@@ -535,7 +535,7 @@ class FundsRows:
         is the year's budget, 实际支出 its execution, 实际到位资金 the money arrived (summed by source like them); 结余 has
         no column of the 10号 form and is not read."""
         if self.state == "pre" and not self.cur.funds_seen:
-            found = _plan_pairs(self.grid, r)
+            found = _plan_pairs(self.grid, r) or inline_pairs(self.grid, r)
             if found is None:
                 return False
             self.plan_cols = found
@@ -833,6 +833,9 @@ def funds_pairs(grid: Grid, r: int) -> list[tuple[int, str, int]]:
 #: the money arrived), and the pair label read with them but not kept (结余).
 _PLAN_ROLES = {"计划安排资金": "full_budget", "实际支出": "executed", "实际到位资金": "arrived"}
 _PLAN_OTHERS = frozenset(("结余", "结余资金"))
+#: The same money row printed with the plain column words (河北 成安 2020: 预算数 │ 6.84 │ 到位数 │ 6.84 │ 执行数 │ 6.84;
+#: 四川 中央转移支付 自评表: 预算数: │ 2.38 │ 执行数: │ 2.38) — read as pairs only where each label has its figure.
+_INLINE_ROLES = {"预算数": "full_budget", "执行数": "executed", "到位数": "arrived"}
 
 
 def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
@@ -851,6 +854,20 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     if {"full_budget", "arrived"} <= found.keys():
         return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
     return found if {"full_budget", "executed"} <= found.keys() and others else None
+
+
+def inline_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
+    """Role → (label col, value col) of a 预算数 │ 6.84 │ 执行数 │ 6.84 money row, else None: the row a funds header's
+    words would claim, read as pairs because a figure stands right of both the 预算数 and the 执行数 label (a header
+    has none)."""
+    found: dict[str, tuple[int, int]] = {}
+    for c, v in row_cells(grid, r):
+        label = H.strip_brackets(H.normalise_label(v)).rstrip(":：") if isinstance(v, str) else ""
+        if label in _INLINE_ROLES and _INLINE_ROLES[label] not in found:
+            found[_INLINE_ROLES[label]] = (c, _right_of(grid, r, c))
+    if not {"full_budget", "executed"} <= found.keys():
+        return None
+    return found if all(_number_like(own(grid, r, found[k][1])) for k in ("full_budget", "executed")) else None
 
 
 def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[int, int, bool] | None:

@@ -160,7 +160,7 @@ def _group_sum(
 ) -> Iterator[Finding]:
     """F02 over one split of the total (see `_split_groups`)."""
     for zh, en, attr in _COLUMNS:
-        zh = _PLAN_NAMES.get(attr, zh) if _plan_form(ctx) else zh
+        zh = _plan_names(ctx).get(attr, zh) if _plan_form(ctx) else zh
         if attr == "full_budget" and initial_budget_only(ctx):
             continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
         if getattr(total, attr) is None:
@@ -362,7 +362,7 @@ def executed_name(ctx: Context) -> str:
     实际支出 on 岳阳's 自评报告 (its money row of label │ value pairs)."""
     ev = ctx.evaluation
     if _plan_form(ctx):
-        return "实际支出"
+        return _plan_names(ctx)["executed"]
     return "监控期执行数" if ev is not None and ev.kind == "monitoring" else "全年执行数"
 
 
@@ -372,8 +372,17 @@ def _plan_form(ctx: Context) -> bool:
     return funds is not None and funds.total is not None and funds.total.arrived is not None
 
 
-#: The 10号 form's column names as 岳阳's 自评报告 prints them (`_plan_form`).
+#: The 10号 form's column names as 岳阳's 自评报告 prints them (`_plan_form`), and as a row of plain pairs prints them
+#: (河北 成安 2020: 预算数 │ 6.84 │ 到位数 │ 6.84 │ 执行数 │ 6.84).
 _PLAN_NAMES = {"full_budget": "计划安排资金", "executed": "实际支出"}
+_PAIR_NAMES = {"full_budget": "预算数", "executed": "执行数"}
+
+
+def _plan_names(ctx: Context) -> dict[str, str]:
+    """The words the form's money row prints: a finding names the columns the filer sees."""
+    funds = ctx.ev.funds
+    label = funds.total.label.text if funds is not None and funds.total is not None else ""
+    return _PAIR_NAMES if label.strip().rstrip(":：") in _PAIR_NAMES.values() else _PLAN_NAMES
 
 
 def _funds_rows(ctx: Context) -> list[FundsRow]:
@@ -406,7 +415,7 @@ def _unplanned(ctx: Context, row: FundsRow) -> Decimal:
 def _funds_overspent(ctx: Context) -> Iterator[Finding]:
     column = "年初预算数" if initial_budget_only(ctx) else "全年预算数"
     if _plan_form(ctx):
-        column = _PLAN_NAMES["full_budget"]
+        column = _plan_names(ctx)["full_budget"]
     funds = ctx.ev.funds
     outside = [p for p in (funds.parts if funds else ()) if _OUTSIDE_MONEY.search(p.label.text)]
     outside_over = sum((_over(ctx, p) or _unplanned(ctx, p) for p in outside), Decimal(0))

@@ -70,8 +70,10 @@ ROLES: dict[str, re.Pattern[str]] = {
     "actual": re.compile(
         r"^(全年|单项指标|指标|目标|全年目标|年终)?(实际)?(完成值|实际值|完成情况|完成指标值)$|^实际完成$"
     ),
-    "budget": re.compile(r"^(全年|年度|调整后|全年调整|调整|转移支付)?(预算数|预算)$|^全年\(调整\)预算数$"),
-    "executed": re.compile(r"^(全年|预算|转移支付)?执行数$|^实际支出数?$"),
+    "budget": re.compile(
+        r"^(全年|年度|调整后|全年调整|调整|转移支付)?(预算数|预算)$|^全年\(调整\)预算数$|^预算安排$|^计划安排资金$"
+    ),
+    "executed": re.compile(r"^(全年|预算|转移支付)?执行数$|^实际支出(数|金额)?$"),
     "rate": re.compile(r"^(预算|预算资金|资金)?执行率$"),
     "start": re.compile(r"^年初预算数?$"),
     "op": re.compile(r"^(指标性质|符号)$"),
@@ -82,7 +84,7 @@ ROLES: dict[str, re.Pattern[str]] = {
 _TOTAL = re.compile(r"^(总分|总分值|合计|总计|得分合计|总得分|自评总分|分值合计)$")
 _FUNDS_TOTAL = re.compile(r"^(年度资金总额|资金总额|项目资金总额|年度资金总额合计)")
 _SOURCE = re.compile(r"^(其中)?[:：]?(当年|本年)?(财政拨款|上年结转|其他资金|中央|省级|市级|县级|区级|自筹)")
-_NUM = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(分|万元|万)?\s*$")
+_NUM = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(分|万元|万|萬元|萬)?\s*$")
 _PCT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
 _TARGET = re.compile(
     r"^\s*(≥|>=|≧|＞＝|不低于|不少于|大于等于|≤|<=|≦|＜＝|不高于|不超过|小于等于|=|＝)?\s*"
@@ -120,23 +122,34 @@ class Region:
 
 
 def regions(table: R.Table) -> list[Region]:
-    """Every header row naming two roles or more (a role's shortest header word wins), with the rows it governs."""
-    heads: list[tuple[int, dict[str, int]]] = []
+    """Every header row naming two roles or more, with the rows it governs. Where several columns carry a role's
+    words, a column holding a figure under the header wins (not "年度预算数(万元)" over the row labels), then the
+    plainest word ("分值" over "项目权重"), then for a weight the rightmost (一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值 │
+    得分: the 三级 weight is the one a 得分 is given against)."""
+    heads: list[tuple[int, dict[str, list[tuple[int, int]]]]] = []
     for r, row in enumerate(table.rows):
-        cols: dict[str, int] = {}
-        sizes: dict[str, int] = {}
+        found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c, cell in enumerate(row):
             words = _label(cell)
             for role, pattern in ROLES.items():
-                if words and pattern.match(words) and len(words) < sizes.get(role, 99):
-                    cols[role], sizes[role] = c, len(words)  # the plainest word wins ("分值" over "项目权重")
-        if len(cols) >= 2:
-            heads.append((r, cols))
+                if words and pattern.match(words):
+                    found[role].append((c, len(words)))
+        if len(found) >= 2:
+            heads.append((r, found))
     out = []
-    for i, (r, cols) in enumerate(heads):
+    for i, (r, found) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else len(table.rows)
+        held = {c for c in range(max(len(x) for x in table.rows)) if _holds_figure(table, r + 1, end, c)}
+        cols = {
+            role: min(cands, key=lambda cl: (cl[0] not in held, cl[1], -cl[0] if role == "weight" else cl[0]))[0]
+            for role, cands in found.items()
+        }
         out.append(Region(r, end, cols))
     return out
+
+
+def _holds_figure(table: R.Table, start: int, end: int, c: int) -> bool:
+    return any(number(_cell(table, r, c)) is not None for r in range(start, end))
 
 
 def _cell(table: R.Table, r: int, c: int) -> str:
@@ -347,6 +360,72 @@ def funds_overspent(table: R.Table) -> Iterator[Injection]:
             )
 
 
+def funds_pairs(table: R.Table) -> Iterator[dict[str, tuple[int, int]]]:
+    """Funds blocks printed as label │ value pairs ("预算数: │ 2.38 │ 执行数: │ 2.38", "转移支付预算数(A) │ 5.8万 │
+    预算执行率(B/A) │ 100%" over "转移支付执行数(B) │ 5.8万", 浙江 计划安排资金(万元) │ 1355.81 with 实际支出(万元) │ 588.23
+    under its sources): role → the value cell right of its label, one 预算数 and one 执行数 (at most one 执行率) within
+    five rows, each value a figure."""
+    found: list[tuple[str, int, int]] = []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row[:-1]):
+            words = _label(cell)
+            role = next((k for k in ("budget", "executed", "rate") if words and ROLES[k].match(words)), None)
+            if role and number(row[c + 1]) is not None:
+                found.append((role, r, c + 1))
+    for role, r, c in found:
+        if role != "budget":
+            continue
+        near = [(k, rr, cc) for k, rr, cc in found if r <= rr <= r + 5]
+        executed = [(rr, cc) for k, rr, cc in near if k == "executed"]
+        rates = [(rr, cc) for k, rr, cc in near if k == "rate"]
+        if len(executed) != 1 or len(rates) > 1 or sum(k == "budget" for k, _, _ in near) != 1:
+            continue
+        yield {"budget": (r, c), "executed": executed[0], **({"rate": rates[0]} if rates else {})}
+
+
+def pair_exec_rate(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    for cells in funds_pairs(table):
+        if "rate" not in cells or {r for r, _ in cells.values()} & wrong:
+            continue
+        (br, bc), (er, ec), (kr, kc) = cells["budget"], cells["executed"], cells["rate"]
+        budget, executed, shown = number(_cell(table, br, bc)), number(_cell(table, er, ec)), _cell(table, kr, kc)
+        rate = number(shown)
+        if not budget or executed is None or rate is None:
+            continue
+        scale = Decimal(100) if (_PCT.match(shown) or rate > 1) else Decimal(1)
+        new = rate - (Decimal(20) if scale == 100 else Decimal("0.2")) if rate > scale / 2 else rate + scale / 5
+        text = printed(new, shown)
+        yield Injection(
+            "exec_rate", kr + 1, kc, {(kr, kc): text}, f"执行率 {shown} → {text} ({executed}/{budget}, 成对)"
+        )
+
+
+def pair_overspent(table: R.Table) -> Iterator[Injection]:
+    wrong = _expected_rows(table)
+    for cells in funds_pairs(table):
+        if {r for r, _ in cells.values()} & wrong:
+            continue
+        (br, bc), (er, ec) = cells["budget"], cells["executed"]
+        budget = number(_cell(table, br, bc))
+        if budget is None or budget <= 0:
+            continue
+        changes = {(er, ec): printed(budget * Decimal("1.2"), _cell(table, er, ec))}
+        if "rate" in cells:
+            kr, kc = cells["rate"]
+            shown = _cell(table, kr, kc)
+            scale = Decimal(100) if (_PCT.match(shown) or (number(shown) or 0) > 1) else Decimal(1)
+            changes[(kr, kc)] = printed(Decimal("1.2") * scale, shown)
+        yield Injection(
+            "funds_overspent",
+            er + 1,
+            ec,
+            changes,
+            f"执行数 {_cell(table, er, ec)} → {changes[(er, ec)]} (预算 {budget}, 成对)",
+            frozenset({br + 1}),
+        )
+
+
 def basic_overspent(table: R.Table) -> Iterator[Injection]:
     wrong = _expected_rows(table)
     for region in regions(table):
@@ -431,12 +510,25 @@ KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "over_weight": over_weight,
     "missed_full": missed_full,
     "total": total,
-    "exec_rate": exec_rate,
-    "funds_overspent": funds_overspent,
+    "exec_rate": lambda t: _unique(exec_rate(t), pair_exec_rate(t)),
+    "funds_overspent": lambda t: _unique(funds_overspent(t), pair_overspent(t)),
     "basic_overspent": basic_overspent,
     "funds_sum": funds_sum,
     "weights_sum": weights_sum,
 }
+
+
+def _unique(*sources: Iterator[Injection]) -> Iterator[Injection]:
+    """Injections of one kind from two readings, each cell changed once (a header-row block read both ways)."""
+    seen: set[tuple[int, int]] = set()
+    for source in sources:
+        for injection in source:
+            if injection.changes.keys() & seen:
+                continue
+            seen |= injection.changes.keys()
+            yield injection
+
+
 #: Kind → the expectation category whose code family fits it (tests/test_realworld.py FAMILIES).
 FITS: dict[str, tuple[str, ...]] = {
     "over_weight": ("over_weight", "score", "exec_score"),
