@@ -25,31 +25,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, validated
+from render import CORPUS, judged, load_table, validated, variant
 
 import perfxl.layout.headers as H
-from perfxl.model import parse_a1
 
 E = ""
-
-
-def _variant(name: str, changes: dict[str, str]):
-    """The corpus table with the cells at the A1 addresses replaced (rows widened as needed)."""
-    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
-    for address, text in changes.items():
-        r, c = parse_a1(address)
-        for row in table.rows:
-            row.extend([E] * (c - len(row)))
-        table.rows[r - 1][c - 1] = text
-    return table
-
-
-def _found(result) -> set[tuple[str, str, int | None]]:
-    return {
-        (f.code, f.severity.value, getattr(f.ref, "row", None))
-        for f in result.findings
-        if f.severity.value in ("error", "warning")
-    }
 
 
 # ---------------------------------------------------------------- 1. a part of a form, and a table merely short of 100
@@ -65,8 +45,8 @@ _SUIXI_UNSCORED = {
 @pytest.mark.parametrize("changes", list(_SUIXI_UNSCORED.values()), ids=list(_SUIXI_UNSCORED))
 def test_a_lone_table_whose_weights_come_to_90_keeps_its_findings(tmp_path, changes):
     """Failed before: W03 and W05 skipped ("只是评分表的一部分"), the weights' shortfall said nowhere as a finding."""
-    result = validated(_variant("anhui-suixi-linshijiuzhu-2019", changes), tmp_path)
-    assert {("W03", "warning", 11), ("W05", "warning", 11)} <= _found(result)
+    result = validated(variant("anhui-suixi-linshijiuzhu-2019", changes), tmp_path)
+    assert {("W03", "warning", 11), ("W05", "warning", 11)} <= judged(result)
     assert not [s for s in result.coverage.skipped if s.code in ("W03", "W05")]
 
 
@@ -97,7 +77,7 @@ def test_the_hubei_forms_two_parts_making_up_100_are_parts(tmp_path):
 def test_a_hubei_part_whose_weights_leave_the_form_short_keeps_its_w05(tmp_path):
     """Defect guard: 满意度 declared 10 — the parts come to 95; the 项目绩效 part's W05 stays."""
     result = validated(_hubei_form("满意度 指标 10 分"), tmp_path)
-    assert ("W05", "warning", 16) in _found(result)
+    assert ("W05", "warning", 16) in judged(result)
 
 
 def test_a_hubei_part_whose_rows_miss_their_declaration_keeps_its_w02(tmp_path):
@@ -107,7 +87,7 @@ def test_a_hubei_part_whose_rows_miss_their_declaration_keeps_its_w02(tmp_path):
     table = _hubei_form()
     table.rows[11][2] = "5"
     result = validated(table, tmp_path)
-    assert ("W02", "error", 10) in _found(result)
+    assert ("W02", "error", 10) in judged(result)
 
 
 # ---------------------------------------------------------------- 2. a source row's rate over the money arrived
@@ -121,7 +101,7 @@ def _ningjin(tmp_path, **cells: str):
     changes = {"G8": "执行率", "G12": "100%", **cells}
     return [
         (f.severity.value, getattr(f.ref, "row", None))
-        for f in validated(_variant(_NINGJIN, changes), tmp_path).findings
+        for f in validated(variant(_NINGJIN, changes), tmp_path).findings
         if f.code == "F04"
     ]
 
@@ -184,14 +164,14 @@ _SUIXI = (
     ],
 )
 def test_wan_counts_and_units_make_no_funds_error(tmp_path, changes):
-    result = validated(_variant(_SUIXI, changes), tmp_path)
+    result = validated(variant(_SUIXI, changes), tmp_path)
     assert not [f for f in result.findings if f.code.startswith("F") and f.severity.value == "error"]
 
 
 def test_a_wan_source_over_its_total_is_still_an_error(tmp_path):
     """Defect guard: 其他资金 5万 beside 财政拨款 30 under a 年度资金总额 of 30 — certainly more than the total."""
-    result = validated(_variant(_SUIXI, {"C7": "5万", "D7": "5万"}), tmp_path)
-    assert {("F02", "error", 5)} <= _found(result)
+    result = validated(variant(_SUIXI, {"C7": "5万", "D7": "5万"}), tmp_path)
+    assert {("F02", "error", 5)} <= judged(result)
 
 
 def test_unclosed_header_brackets_in_the_corpus_match_only_their_own_role():

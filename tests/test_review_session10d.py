@@ -14,7 +14,6 @@ or gave a false one, on main at 4f3f1fd; each family keeps its guard.
 
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
@@ -22,32 +21,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, validated
+from render import judged, validated, variant
 
 from perfxl.chinese import to_simplified
-from perfxl.model import parse_a1
 from perfxl.values import ValueKind, parse_value
 
 E = ""
-
-
-def _variant(name: str, changes: dict[str, str]):
-    """The corpus table with the cells at the A1 addresses replaced (rows widened as needed)."""
-    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
-    for address, text in changes.items():
-        r, c = parse_a1(address)
-        for row in table.rows:
-            row.extend([E] * (c - len(row)))
-        table.rows[r - 1][c - 1] = text
-    return table
-
-
-def _found(result) -> set[tuple[str, str, int | None]]:
-    return {
-        (f.code, f.severity.value, getattr(f.ref, "row", None))
-        for f in result.findings
-        if f.severity.value in ("error", "warning")
-    }
 
 
 # ---------------------------------------------------------------- 1. a phrase target opened by its unit
@@ -63,15 +42,15 @@ _PHRASES = {
 @pytest.mark.parametrize(("target", "actual"), list(_PHRASES.values()), ids=list(_PHRASES))
 def test_a_phrase_target_short_with_full_marks_keeps_its_errors(tmp_path, target, actual):
     """Failed before: D01/S01/S07 all silent (both cells read as TEXT, the comparison never made)."""
-    result = validated(_variant("anhui-guichi-cunji-2022", {"E14": target, "F14": actual}), tmp_path)
-    assert {("S01", "error", 14), ("S07", "error", 14), ("D01", "error", 14)} <= _found(result)
+    result = validated(variant("anhui-guichi-cunji-2022", {"E14": target, "F14": actual}), tmp_path)
+    assert {("S01", "error", 14), ("S07", "error", 14), ("D01", "error", 14)} <= judged(result)
 
 
 @pytest.mark.parametrize(("target", "actual"), list(_PHRASES.values()), ids=list(_PHRASES))
 def test_the_same_phrase_met_draws_no_score_finding(tmp_path, target, actual):
     """Guard: the target met in the same words (full marks right) draws no S/D finding at the row."""
-    result = validated(_variant("anhui-guichi-cunji-2022", {"E14": target, "F14": target}), tmp_path)
-    assert not {(c, s, r) for c, s, r in _found(result) if r == 14 and c[0] in "SD"}
+    result = validated(variant("anhui-guichi-cunji-2022", {"E14": target, "F14": target}), tmp_path)
+    assert not {(c, s, r) for c, s, r in judged(result) if r == 14 and c[0] in "SD"}
 
 
 @pytest.mark.parametrize(
@@ -114,8 +93,8 @@ def test_opencc_leaves_a_simplified_text_holding_a_converted_character_unchanged
 def test_a_label_in_the_total_rows_weight_column_leaves_a_wrong_total_an_error(tmp_path, label):
     """天长 2022 (总分 row 40: 分值 100 │ 得分 100; 预算执行率 10 + 指标 90): the 分值 cell printing a label and the
     得分 typed 95 — T02 stays an 错误, no C02 on the label."""
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {"G40": label, "H40": "95"}), tmp_path)
-    found = _found(result)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {"G40": label, "H40": "95"}), tmp_path)
+    found = judged(result)
     assert ("T02", "error", 40) in found
     assert not [f for f in found if f[0] == "C02"]
 
@@ -127,7 +106,7 @@ def test_a_label_in_the_total_rows_weight_column_leaves_a_wrong_total_an_error(t
 def test_a_total_in_words_is_not_called_a_typing_or_ocr_error(tmp_path, text):
     """gaps10 made a text 总分 the total's cell, which C02 names. Failed before: C02 said '疑为录入或识别错误，如“IO”'
     of Chinese words — a guess with no sign in the cell; the words are named as words, the sum not compared."""
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": text}), tmp_path)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {"H40": text}), tmp_path)
     c02 = [f for f in result.findings if f.code == "C02" and getattr(f.ref, "row", None) == 40]
     assert len(c02) == 1 and c02[0].severity.value == "warning"
     assert "识别错误" not in c02[0].message and "是文字" in c02[0].message
@@ -135,7 +114,7 @@ def test_a_total_in_words_is_not_called_a_typing_or_ocr_error(tmp_path, text):
 
 
 def test_a_total_typed_with_letters_for_digits_keeps_the_typing_hint(tmp_path):
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": "IOO"}), tmp_path)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {"H40": "IOO"}), tmp_path)
     assert any(f.code == "C02" and "识别错误" in f.message for f in result.findings)
 
 
@@ -147,7 +126,7 @@ def test_a_weighted_score_left_blank_makes_the_total_a_warning(tmp_path, cell, n
     """天长 2022 (预算执行率 分值 10 │ 得分 10; 指标 9 × 10; 总分 100): one weighted score left blank. The 总分 100 is right
     if the blank is the 10 it should be (F05 says so of the 预算执行率得分) — which is wrong the cells do not say.
     Failed before: T02 错误 '总分应为 90 …，表中为 100' beside F05's '预算执行率得分应为 10，表中为（空）'."""
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {cell: E}), tmp_path)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {cell: E}), tmp_path)
     t02 = [f for f in result.findings if f.code == "T02"]
     assert [f.severity.value for f in t02] == ["warning"]
     assert "得分未填写" in t02[0].basis and named in t02[0].basis
@@ -156,10 +135,10 @@ def test_a_weighted_score_left_blank_makes_the_total_a_warning(tmp_path, cell, n
 @pytest.mark.parametrize("cell", ["I6", "H13"])
 def test_a_weighted_score_typed_0_keeps_the_total_an_error(tmp_path, cell):
     """Guard: a 0 is a typed figure, not a blank — the 总分 100 over scores adding up to 90 stays an 错误."""
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {cell: "0"}), tmp_path)
-    assert ("T02", "error", 40) in _found(result)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {cell: "0"}), tmp_path)
+    assert ("T02", "error", 40) in judged(result)
 
 
 def test_a_wrong_total_over_filled_scores_stays_an_error(tmp_path):
-    result = validated(_variant("anhui-tianchang-shuihan-2022", {"H40": "95"}), tmp_path)
-    assert ("T02", "error", 40) in _found(result)
+    result = validated(variant("anhui-tianchang-shuihan-2022", {"H40": "95"}), tmp_path)
+    assert ("T02", "error", 40) in judged(result)

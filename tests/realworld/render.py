@@ -8,6 +8,7 @@ must never be "fixed" into a number), merged ranges are applied, and the file is
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 import tomllib
@@ -211,3 +212,23 @@ if __name__ == "__main__":  # pragma: no cover
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("realworld-xlsx")
     for written in render_all(target):
         print(written)
+
+
+def variant(name: str, changes: dict[str, str]) -> Table:
+    """The corpus table `name` with the cells at the A1 addresses replaced (rows widened as needed): a review's variant."""
+    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
+    for address, text in changes.items():
+        r, c = parse_a1(address)
+        for row in table.rows:
+            row.extend([""] * (c - len(row)))
+        table.rows[r - 1][c - 1] = text
+    return table
+
+
+def judged(result: FileResult) -> set[tuple[str, str, int | None]]:
+    """(code, severity, row) of every 错误 and 警告 of a result."""
+    return {
+        (f.code, f.severity.value, getattr(f.ref, "row", None))
+        for f in result.findings
+        if f.severity.value in ("error", "warning")
+    }
