@@ -442,6 +442,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _qizhong_total(state)
         elif _SPLIT_BY.fullmatch(name) and state.parent is not None:
             state.split_by = name  # "其中一般公共预算拨款950万元,按支出功能分:基本支出…": the whole split again
+        elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
+            # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
+            state.parent, state.split_by = split_total, name
         elif _DETAIL.fullmatch(name) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
@@ -470,6 +473,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
+        elif (
+            (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
+            and state.parent is None
+            and (split_total := _split_whole(state)) is not None
+        ):
+            # "…决算1000万元。按资金来源分财政拨款700万元，…": the heading and the first part in one clause
+            state.parent, state.split_by = split_total, heading.group(0)
+            raw_prefix = raw_prefix.lstrip()[heading.end() :]
         elif (
             state.instalments_of is not None
             and state.parent != state.instalments_of
@@ -608,6 +619,21 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
 #: a list of their own, not more parts of the list before (summed together they count the money twice, review 10b).
 _SPLIT_BY = re.compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?")
+#: A heading that splits a total by a named dimension without "其中" ("…决算1000万元。按资金来源分：财政拨款700万元，上级
+#: 补助300万元"): the amounts after it are the parts of the nearest total before it in the paragraph, as after 其中
+#: (issue 12; the 决算报表's own splits: 收入决算表 by source, 支出决算表 by 功能分类/经济分类 and 基本/项目 支出).
+_SPLIT_HEADING = re.compile(
+    r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?"
+)
+
+
+def _split_whole(state: _State) -> int | None:
+    """The total a split heading opens the parts of: the nearest money total before it in the paragraph (a figure
+    itself no part of another), unless bracketed."""
+    if state.depth or state.last_total is None:
+        return None
+    whole = state.facts[state.last_total]
+    return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
 
 
 #: The words between a share and the amount it comes to ("80%计260万元", "60%即300万元"; funds_arith checks the amount).
