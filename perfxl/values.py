@@ -48,6 +48,7 @@ __all__ = [
     "control_characters",
     "EXCEL_ERRORS",
     "is_excel_error",
+    "unit_of_clause",
 ]
 
 T = TypeVar("T")
@@ -656,6 +657,17 @@ def _led_by_a_unit(words: str) -> bool:
         if unit is not None:
             return unit.family != "time"
     return False
+
+
+def unit_of_clause(unit: str) -> str:
+    """The unit a figure is counted in when the words after it are a clause whose head is a unit or a count word with
+    its noun, joined to the rest by 的 ("个乡镇的改造任务" → 个乡镇: "完成全县15个乡镇的改造任务" counts 乡镇 in 个, the rest
+    says of what), else `unit` unchanged. The unit a check judges (I05) is that head, not the whole clause (issue 11);
+    words no 的 divides ("个咕噜噜噜噜噜噜") stay one unknown unit."""
+    head, of, _ = unit.partition("的")
+    if not of or not _CLAUSE.fullmatch(unit) or lookup(unit) is not None or count_of_noun(unit) is not None:
+        return unit
+    return head if lookup(head) is not None or count_of_noun(head) is not None else unit
 
 
 # ---------------------------------------------------------------- entry point

@@ -74,6 +74,15 @@ CASES = [
         "hebei-chengan-gaolingjintie-2020", {"G4": "8.21"}, 4, {"F03"}, Severity.ERROR, id="inline-pairs-arrived"
     ),
     pytest.param("sichuan-anju-shipinjianguan-2021", {"E5": "2.86"}, 5, {"F03"}, Severity.ERROR, id="inline-pairs"),
+    # 四川 遂宁 经开区 2021 (中央对地方专项转移支付 区域 自评表): the same pairs on two rows — 转移支付预算数(A) │ 5.8万 │
+    # 预算执行率(B/A) │ 100% over 转移支付执行数(B) │ 5.8万 — so 执行数 raised above 预算数 is an F03 at its row and a
+    # wrong 执行率 an F04 at its own (before: row 4 a note, row 5 unread, nothing at either)
+    pytest.param(
+        "sichuan-suining-jingkai-liangpin-2021", {"C5": "6.96万"}, 5, {"F03"}, Severity.ERROR, id="split-pairs"
+    ),
+    pytest.param(
+        "sichuan-suining-jingkai-liangpin-2021", {"E4": "80%"}, 4, {"F04"}, Severity.ERROR, id="split-pairs-rate"
+    ),
 ]
 
 

@@ -408,6 +408,8 @@ class _Reader(FundsRows):
             return
         if self.state in ("pre", "plan") and self._plan_pairs_row(r):
             mark(r, "funds")  # 岳阳 自评报告: 计划安排资金 │ 170 │ 实际到位资金 │ 170 │ 实际支出 │ 179.6 │ 结余 │ 0
+        elif self.state in ("pre", "split") and self._split_pairs_row(r):
+            mark(r, "funds")  # 四川 区域 自评表: 转移支付预算数(A) │ 5.8万 over 转移支付执行数(B) │ 5.8万
         elif self.state in ("pre", "pairs") and self._pair_funds_row(r):
             mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
         elif self.state == "funds":

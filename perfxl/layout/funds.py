@@ -558,6 +558,28 @@ class FundsRows:
         self.cur.funds_parts.append(self._plan_row(r, is_total=False))
         return True
 
+    def _split_pairs_row(self, r: int) -> bool:
+        """The money as pairs on two rows (`split_pairs`: 转移支付预算数(A) │ 5.8万 │ 预算执行率(B/A) │ 100% over
+        转移支付执行数(B) │ 5.8万): one total row of the block, its budget and rate from the first line, its execution
+        from the second — read as the one-row pairs are (`_plan_pairs_row`)."""
+        if self.state == "split":
+            self.state = "after"
+            return True  # the 执行数 line, read with the line above
+        if self.state != "pre" or self.cur.funds_seen or (found := split_pairs(self.grid, r)) is None:
+            return False
+        blank = CellValue(None, None)
+        cell = {role: own_cell(self.grid, row, c) for role, (row, _, c) in found.items()}
+        self.state = "split"
+        self.cur.funds_seen = True
+        self.cur.funds_columns = tuple(k for k in ("full_budget", "executed", "rate") if k in found)
+        label = value_at(self.grid, r, found["full_budget"][1])
+        self.cur.funds_ref = label.ref
+        for _, v in row_cells(self.grid, r):
+            self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+        rate = cell.get("rate", blank)
+        self.cur.funds_total = FundsRow(label, blank, cell["full_budget"], cell["executed"], blank, rate, blank, True)
+        return True
+
     def _spent_line(self, r: int) -> bool:
         """浙江省项目支出绩效评价报告: 实际支出(万元) │ 588.23 on its own line under the 计划安排资金 │ 实际到位资金 pairs and
         their sources — the total's execution (the form splits only the plan and the arrived money by source)."""
@@ -835,7 +857,16 @@ _PLAN_ROLES = {"计划安排资金": "full_budget", "实际支出": "executed", 
 _PLAN_OTHERS = frozenset(("结余", "结余资金"))
 #: The same money row printed with the plain column words (河北 成安 2020: 预算数 │ 6.84 │ 到位数 │ 6.84 │ 执行数 │ 6.84;
 #: 四川 中央转移支付 自评表: 预算数: │ 2.38 │ 执行数: │ 2.38) — read as pairs only where each label has its figure.
-_INLINE_ROLES = {"预算数": "full_budget", "执行数": "executed", "到位数": "arrived"}
+#: 四川 中央对地方专项转移支付 区域 自评表 names them for the money: 转移支付预算数(A), 转移支付执行数(B).
+_INLINE_ROLES = {
+    "预算数": "full_budget",
+    "执行数": "executed",
+    "到位数": "arrived",
+    "转移支付预算数": "full_budget",
+    "转移支付执行数": "executed",
+}
+#: The 执行率 printed as a pair beside them (四川 区域 自评表: 预算执行率(B/A) │ 100%).
+_INLINE_RATES = frozenset(("执行率", "预算执行率"))
 
 
 def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
@@ -856,13 +887,39 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     return found if {"full_budget", "executed"} <= found.keys() and others else None
 
 
+def _inline_label(value: object) -> str:
+    """A pair's label as `inline_pairs` compares it: no spaces, brackets or colon ("转移支付预算数(A)" → 转移支付预算数)."""
+    return H.strip_brackets(H.normalise_label(value)).rstrip(":：") if isinstance(value, str) else ""
+
+
+def split_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int, int]] | None:
+    """Role → (row, label col, value col) of the inline pairs (`inline_pairs`) printed on two rows — 转移支付预算数(A) │
+    5.8万 over 转移支付执行数(B) │ 5.8万 in the same columns, 预算执行率(B/A) │ 100% beside the first (四川 2021
+    中央对地方专项转移支付 区域 自评表) — else None. Read only where each amount label has its figure."""
+    found: dict[str, tuple[int, int, int]] = {}
+    for c, v in row_cells(grid, r):
+        label = _inline_label(v)
+        role = "rate" if label in _INLINE_RATES else _INLINE_ROLES.get(label)
+        if role in found or role not in (None, "full_budget", "rate"):
+            return None  # 执行数 on the same row: `inline_pairs`' reading, not this one
+        if role is not None:
+            found[role] = (r, c, _right_of(grid, r, c))
+    if "full_budget" not in found or r + 1 > grid.n_rows:
+        return None
+    label_col = found["full_budget"][1]
+    if _INLINE_ROLES.get(_inline_label(own(grid, r + 1, label_col))) != "executed":
+        return None
+    found["executed"] = (r + 1, label_col, _right_of(grid, r + 1, label_col))
+    return found if all(_number_like(own(grid, *found[k][::2])) for k in ("full_budget", "executed")) else None
+
+
 def inline_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     """Role → (label col, value col) of a 预算数 │ 6.84 │ 执行数 │ 6.84 money row, else None: the row a funds header's
     words would claim, read as pairs because a figure stands right of both the 预算数 and the 执行数 label (a header
     has none)."""
     found: dict[str, tuple[int, int]] = {}
     for c, v in row_cells(grid, r):
-        label = H.strip_brackets(H.normalise_label(v)).rstrip(":：") if isinstance(v, str) else ""
+        label = _inline_label(v)
         if label in _INLINE_ROLES and _INLINE_ROLES[label] not in found:
             found[_INLINE_ROLES[label]] = (c, _right_of(grid, r, c))
     if not {"full_budget", "executed"} <= found.keys():

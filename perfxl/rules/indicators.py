@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
-from perfxl.values import Op, ParsedValue, ValueKind
+from perfxl.values import Op, ParsedValue, ValueKind, unit_of_clause
 
 from .catalogue import check
 from .context import Context, compact, dotted_year_month
@@ -358,6 +358,7 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
         if p.kind != ValueKind.NUMBER or p.number is None:
             continue
         unit = (ind.unit.text or None) if ind.unit is not None else p.unit
+        unit = unit_of_clause(unit) if unit else unit  # "15个乡镇的改造任务": counted in 个, the rest says of what
         if not unit and _unit_in_name(ctx, ind.name.text):
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit and any(w in compact(ind.name.text) for w in ctx.param("unitless_names", ())):
