@@ -88,3 +88,11 @@ def test_rounded_parts_a_hair_above_stay_a_warning(tmp_path):
     """As after 其中: 700.1 + 300 against 1000.00 may be rounding — a 警告, not an 错误."""
     text = "2023年度支出决算1000.00万元。按资金来源分：财政拨款700.1万元，上级补助300万元。"
     assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+
+
+def test_a_total_without_a_subject_is_named_by_its_role_in_the_message(tmp_path):
+    """ "2023年度支出决算1000万元" has no subject of its own: the N02 message names it 决算数, not “” (split10's note)."""
+    found = [
+        f for f in _report(tmp_path, _TOTAL + "按资金来源分：财政拨款700万元，上级补助400万元。") if f.code == "N02"
+    ]
+    assert found and "“”" not in found[0].message and "“决算数”" in found[0].message

@@ -45,6 +45,11 @@ _BASE_BEFORE = re.compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的
 _BASE_AFTER = re.compile(r"\s*[（(]?\s*(按|以)[^）)，,。；;]{0,8}(到位|下达|拨付|拨入)")
 
 
+def _named(fact: Fact) -> str:
+    """A fact's name for a message: its subject as written, else its role's name ("2023年度支出决算1000万元" → 决算数)."""
+    return fact.subject or fact.label or "总数"
+
+
 def _another_base(fact: Fact) -> bool:
     """The rate's own words put it over money arrived or allotted, not the budget (`_BASE_BEFORE`, `_BASE_AFTER`)."""
     head, tail = _around(fact)
@@ -604,7 +609,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 fact,
                 _ratio(_operand(run, pi, part), _operand(run, pi, total)),
                 pv / tv * HUNDRED if tv else None,
-                f"“{part.subject}”占“{total.subject}”的比例（{part.quantity.text} / {total.quantity.text}）",
+                f"“{_named(part)}”占“{_named(total)}”的比例（{part.quantity.text} / {total.quantity.text}）",
                 f"share of {part.subject} in {total.subject}",
                 (part, total),
             )
@@ -744,15 +749,15 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = _show(point, total.quantity.unit, places)
-        what = f"“{total.subject}”的各组成部分之和（{names}）" + (
+        what = f"“{_named(total)}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
         if single and short:  # the one project the text counts ("共有 1 个项目"), below its money
             names = f"{parts[0].subject} {parts[0].quantity.text}"
-            what, expected = f"“{total.subject}”的唯一一项（{names}）少于总数", parts[0].quantity.text
+            what, expected = f"“{_named(total)}”的唯一一项（{names}）少于总数", parts[0].quantity.text
         elif single:
             names = f"{parts[0].subject} {parts[0].quantity.text}"
-            what, expected = f"“{total.subject}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
+            what, expected = f"“{_named(total)}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
@@ -1021,7 +1026,7 @@ def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fa
                 ref,
                 {
                     "where": _where(ref),
-                    "what": f"“{total.subject}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
+                    "what": f"“{_named(total)}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
                     "what_en": f"parts of {total.subject} by status",
                 },
                 expected=expected,
