@@ -1,5 +1,5 @@
 """Coverage of one sheet: what each table's rows were read as (runs of rows by kind, O(rows), no
-per-cell objects), and which checks cannot run on a table that lacks their columns.
+per-cell objects). Which checks cannot run on a table is `perfxl.skips` (the check runner asks it too).
 """
 
 from __future__ import annotations
@@ -7,16 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import RowRun, TableCoverage, a1
-from ..skips import NEEDS_FUNDS_COLUMN, NEEDS_INDICATOR_COLUMN, part_of_form, skipped_for
 
-__all__ = [
-    "row_runs",
-    "table_coverage",
-    "skipped_for",
-    "part_of_form",
-    "NEEDS_INDICATOR_COLUMN",
-    "NEEDS_FUNDS_COLUMN",
-]
+__all__ = ["row_runs", "table_coverage"]
 
 
 def row_runs(marks: Iterable[tuple[int, str]]) -> tuple[RowRun, ...]:

@@ -16,9 +16,10 @@ from typing import Any
 from ..chinese import available, looks_traditional
 from ..grid import Grid
 from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
+from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
-from .coverage import part_of_form, skipped_for, table_coverage
+from .coverage import table_coverage
 from .findings import container
 from .fragment import (
     WHOLE_TABLE_CHECKS,
