@@ -134,3 +134,14 @@ def test_a_source_that_does_not_add_up_is_found(tmp_path):
     rows, merges = _wuhai_funds(fiscal="4")
     result = _workbook(tmp_path, rows, merges)
     assert _codes(result, "F02"), [(f.code, f.ref, f.message) for f in result.findings]
+
+
+def test_a_figure_in_the_unit_column_beside_a_bare_operator_is_still_the_target(tmp_path):
+    """Guard: "≥" │ "95" (the operator in 目标值, the figure one cell right) still joins to ≥95 — only a number beside a
+    figure is dropped as no unit — so the row has a figure (no I03); its unit is still missing (I05, as before)."""
+    rows, merges = _wuhai(level2="质量指标", target="≥", unit="95")
+    result = _workbook(tmp_path, rows, merges)
+    at_row = [f for f in result.findings if f.code in ("I03", "I05") and getattr(f.ref, "cell", "")[1:] == "6"]
+    assert not [f for f in at_row if f.code == "I03"], [(f.code, f.ref, f.message) for f in at_row]
+    assert all("“≥95”" in f.message for f in at_row), [(f.code, f.ref, f.message) for f in at_row]
+    assert not _errors(result)

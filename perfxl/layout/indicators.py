@@ -146,8 +146,10 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
     unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)
-    if unit_text and text and _PLAIN_NUMBER.match(unit_text):
-        unit_text = ""  # a bare number is no unit (乌海 2021: 44,561 │ 44,561): "44,56144,561" would read as no figure
+    if unit_text and _PLAIN_NUMBER.match(unit_text) and any(ch.isdigit() for ch in text):
+        # a bare number beside a figure is no unit (乌海 2021: 44,561 │ 44,561 would read "44,56144,561", no figure);
+        # beside a bare operator ("≥" │ 95) it is the figure, joined as before
+        unit_text = ""
     if unit_text and _unit_written(text, unit_text):
         unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
     if op and text and text[0] in _OPERATOR_CHARS:
