@@ -15,6 +15,10 @@ a date exported as a number).
    left unread (财政拨款数 no funds label): read as 彭水's stacked label │ value lines are, so F02 holds the sources to
    the 资金总额 (a defect planted there by tests/realworld/probe_defects.py was the one the probe missed, 384 of 385).
 
+3. The national 转移支付 绩效目标自评表's head (宝坻 2020; 宣城 2023 and 2024 the same form): 转移支付(项目)名称 │ …,
+   地方主管部门 │ … │ 资金使用单位 │ … are the 项目名称, the 主管部门 and the 实施单位 (LAYOUT_UNMAPPED_ROW notes before);
+   中央主管部门 │ 财政部 stays unread, as the central 主管部门 of a 目标表 always has.
+
 After the fixes: 2 / 2, no false 错误, 5 of 5 read; probe_defects 385 of 385.
 
 The shapes are those of the real table in tests/realworld, cut down to what the reader and the rules read.
@@ -144,4 +148,30 @@ def test_a_figure_in_the_unit_column_beside_a_bare_operator_is_still_the_target(
     at_row = [f for f in result.findings if f.code in ("I03", "I05") and getattr(f.ref, "cell", "")[1:] == "6"]
     assert not [f for f in at_row if f.code == "I03"], [(f.code, f.ref, f.message) for f in at_row]
     assert all("“≥95”" in f.message for f in at_row), [(f.code, f.ref, f.message) for f in at_row]
+    assert not _errors(result)
+
+
+# ---------------------------------------------------------------- 宝坻 2020: the national 转移支付 绩效目标自评表's head
+
+
+def test_the_transfer_forms_head_is_read(tmp_path):
+    """Failed before (rows 4–6 one LAYOUT_UNMAPPED_ROW): 转移支付(项目)名称 and 地方主管部门 │ … │ 资金使用单位 are head rows;
+    中央主管部门 │ 财政部 is still the one row left unread."""
+    rows = [
+        ["附件2", E, E, E, E],
+        ["抗疫特别国债项目(打捆项目)绩效目标自评表", E, E, E, E],
+        ["(2020年度)", E, E, E, E],
+        ["转移支付(项目)名称", "宝坻区2019-2020年度供热补贴项目", E, E, E],
+        ["中央主管部门", "财政部", E, E, E],
+        ["地方主管部门", "天津市宝坻区财政局", "资金使用单位", "天津市宝坻区城管委", E],
+        ["资金情况 (万元)", E, "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A)"],
+        [E, "年度资金总额:", "1760", "1760", "100%"],
+        [E, "其中:中央财政资金", "1760", "1760", "100%"],
+    ]
+    merges = ("A1:E1", "A2:E2", "A3:E3", "B4:E4", "B5:E5", "D6:E6", "A7:A9")
+    result = _workbook(tmp_path, rows, merges)
+    runs = _runs(result)
+    assert ("header", 4, 4) in runs and any(k == "header" and f <= 6 <= last for k, f, last in runs), runs
+    unmapped = [f for f in _codes(result, "LAYOUT_UNMAPPED_ROW") if "主管部门" in f.message or "转移支付" in f.message]
+    assert len(unmapped) == 1 and "中央主管部门" in unmapped[0].message, [f.message for f in unmapped]
     assert not _errors(result)
