@@ -7,10 +7,11 @@ comparable `DateParts`; the year may be missing ("12月底前"), and then only m
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateParts", "parse_date"]
+__all__ = ["DateParts", "excel_serial_date", "parse_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +105,27 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         return None
     deadline = any(w in words for w in _BEFORE)
     return DateParts(year, month, day, precision), deadline
+
+
+#: Excel's day 0 (serial 1 is 1900-01-01 in the 1900 date system, counting its phantom 1900-02-29).
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+#: The serials of 2000-01-01 and 2099-12-31: a whole number in this range printed where a date belongs is a
+#: candidate date exported as its serial ("44,561" for 2021-12-31); outside it, no reading is offered.
+_SERIAL_RANGE = (36526, 73415)
+
+
+def excel_serial_date(number: object) -> datetime.date | None:
+    """The day a whole number names as an Excel (1900 system) date serial, when it falls in 2000–2099, else None.
+
+    Only a reading for a person to confirm: a spreadsheet exports a date cell as its serial when its number format
+    is lost (乌海 2021's 目标表 prints 44,561 — 2021-12-31 — as a 时效 target and its 计量单位)."""
+    try:
+        text = str(number).replace(",", "").strip()
+        if not text.isdigit():
+            return None
+        serial = int(text)
+    except (TypeError, ValueError):
+        return None
+    if not _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
+        return None
+    return _EXCEL_EPOCH + datetime.timedelta(days=serial)

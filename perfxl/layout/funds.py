@@ -654,7 +654,7 @@ _PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金�
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
 _FUNDS_LABELS = frozenset(
     (*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助", "本级资金")  # 本级: 彭水 2024
-)
+) | {"财政拨款数"}  # 内蒙古 目标表 (乌海 2021): 资金总额 │ 3 over 其中: 财政拨款数 │ 3 and 其他资金 │ 0
 #: The group label left of a 目标表's single pair lines (资金金额 │ 年度资金总额 │ …; 资金情况(万元) │ 年度金额 │ 397;
 #: 年度预算安排(万元) │ 资金总额 │ 171.41 over 项目支出 │ 60.8 and 基本支出 │ 110.61, 福建 部门整体支出绩效目标表).
 _PAIR_GROUPS = frozenset((*H.FUNDS_SECTION_LABELS, "资金金额", "资金来源", "年度预算安排"))

@@ -391,11 +391,15 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
-    "项目名称": _syn("项目名称"),
+    # the national 转移支付 绩效目标自评表 head (宣城 2023/2024, 宝坻 2020): 转移支付(项目)名称 │ …, 地方主管部门 │ … │
+    # 资金使用单位 │ … — the project, the local unit's own 主管部门 and the unit spending the money
+    "项目名称": _syn("项目名称", "转移支付(项目)名称", "转移支付名称"),
     # the local unit's own 主管部门 of a 目标表 passed down with the money (陕西 陈仓 区级主管部门; 重庆 忠县 区县主管部门,
     # beside 中央/省级主管部门, which stay unread)
-    "主管部门": _syn("主管部门", "主管部门及代码", "区级主管部门", "县级主管部门", "区县主管部门", "县区主管部门"),
-    "实施单位": _syn("实施单位"),
+    "主管部门": _syn(
+        "主管部门", "主管部门及代码", "区级主管部门", "县级主管部门", "区县主管部门", "县区主管部门", "地方主管部门"
+    ),
+    "实施单位": _syn("实施单位", "资金使用单位"),
     "预算单位名称": _syn(
         "预算单位名称",
         "单位名称",

@@ -133,7 +133,8 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
 
     正向/反向 natures become ≥/≤; 定性 adds no operator. Blank parts leave the target as read. A type word in the
-    计量单位 column ("定性") is no unit; and a 指标性质 cell holding text that is no operator beside a blank 指标值
+    计量单位 column ("定性") is no unit, nor is a bare number beside a value (I05 reports that cell); and a 指标性质
+    cell holding text that is no operator beside a blank 指标值
     ("项目持续期 │ 定性 │ 基本建立 │ ", 丰都 2022) is the value written one cell to the left: the target, at its cell.
     """
     op = ""
@@ -145,6 +146,10 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
     unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)
+    if unit_text and _PLAIN_NUMBER.match(unit_text) and any(ch.isdigit() for ch in text):
+        # a bare number beside a figure is no unit (乌海 2021: 44,561 │ 44,561 would read "44,56144,561", no figure);
+        # beside a bare operator ("≥" │ 95) it is the figure, joined as before
+        unit_text = ""
     if unit_text and _unit_written(text, unit_text):
         unit_text = ""  # "100%" (or "90%以上") beside a 计量单位 "%" is one percent, not "100%%"
     if op and text and text[0] in _OPERATOR_CHARS:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, unit_of_clause
+from perfxl.values_dates import excel_serial_date
 
 from .catalogue import check
 from .context import Context, compact, dotted_year_month
@@ -374,6 +375,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
                 problem="未写计量单位",
                 problem_en="has no unit",
             )
+        elif _BARE_NUMBER.match(unit):
+            yield _number_as_unit(ctx, ind, unit)
         elif not _unit_known(ctx, unit):
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,
@@ -383,6 +386,33 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
                 problem=f"的计量单位“{unit}”不是常用单位",
                 problem_en=f"uses the unknown unit {unit}",
             )
+
+
+#: A 计量单位 cell holding only a figure ("44,561"): no unit at all, whatever the figure means.
+_BARE_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+
+
+def _number_as_unit(ctx: Context, ind: Indicator, unit: str) -> Finding:
+    """I05 at a 计量单位 cell holding a bare number (乌海 2021: 目标值 44,561 │ 计量单位 44,561). On a 时效 row a whole
+    number in 2000–2099's Excel serial range is offered as the date it may be (44561 → 2021-12-31), as a reading to
+    confirm: the form's number format lost on export is the usual cause, but the table does not say so."""
+    day = excel_serial_date(unit) if "时效" in compact(ind.level2.text) else None
+    basis = basis_en = ""
+    if day is not None:
+        basis = f"读取：计量单位“{unit}”若为 Excel 日期序列号，即 {day.isoformat()}，疑为日期被导出成数字；请核对原表"
+        basis_en = (
+            f"read the unit {unit!r}: as an Excel date serial it is {day.isoformat()}, a date exported as a number"
+        )
+    return ctx.finding(
+        ind.unit if ind.unit is not None else ind.target,
+        expected="计量单位",
+        actual=ind.target.text,
+        name=_label(ind),
+        problem=f"的计量单位“{unit}”是数字，不是计量单位",
+        problem_en=f"has a number ({unit}) for its unit",
+        basis=basis,
+        basis_en=basis_en,
+    )
 
 
 @check("I06")
