@@ -137,8 +137,13 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         if computed is None:
             return
         readings.append((computed, paid.quantity.value / point * HUNDRED, text))
+    mixed = ""
     if any(_rate_agrees(rate, computed) for computed, _, _ in readings):
-        return
+        one_way = _printed_one_way(run, pi, paid, got[1]) if len(got[1]) == 1 else None
+        if one_way is None or _rate_agrees(rate, one_way):
+            return
+        readings = [(one_way, readings[0][1], readings[0][2])]
+        mixed = "，且只有一数四舍五入、另一数截去尾数（同一句中两种写法）才得出文字的比例"
     computed, point, budget_text = readings[-1]  # the last budget named (an adjusted one), with what was added
     others = "、".join(t for _, _, t in readings[:-1])
     _arith(
@@ -152,8 +157,36 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
         f"{rate.subject}: spending / budget",
         (paid, *got[1]),
-        "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
+        "预算数与支出数按同一句中的位置配对（名称不同）"
+        + (f"，按预算 {others} 计算也不相符" if others else "")
+        + mixed,
     )
+
+
+def _printed_one_way(run: _Run, pi: int, paid: Fact, bases: tuple[Fact, ...]) -> Interval | None:
+    """paid / base with both figures printed the same way — both rounded half up, or both cut short — the hull of the
+    two readings. `_interval` lets each printed figure be either, so "下达50万元,已拨付10万元,执行率22.22%" agrees through
+    10.99 (cut) / 49.5 (rounded); one sentence's amounts are written one way (昌宁 2022, tests/test_reports11.py). None
+    unless one exact budget (no 约, no figure refined by a table cell) in the spending's unit or one that converts."""
+    (base,) = bases
+    if any((pi, f.index) in run.refined or _approximate(f) or f.direction for f in (paid, base)):
+        return None
+    factor = convert(Decimal(1), base.quantity.unit, paid.quantity.unit).factor
+    if not factor:
+        return None
+    hull: Interval | None = None
+    for cut in (False, True):
+        part, whole = (
+            Interval(f.quantity.value, f.quantity.value + f.quantity.step)
+            if cut
+            else Interval(f.quantity.value - f.quantity.step / 2, f.quantity.value + f.quantity.step / 2)
+            for f in (paid, base)
+        )
+        ratio = _ratio(part, whole.scaled(factor))
+        if ratio is None:
+            return None
+        hull = ratio if hull is None else Interval(min(hull.lo, ratio.lo), max(hull.hi, ratio.hi))
+    return hull
 
 
 def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> bool:

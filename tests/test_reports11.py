@@ -1,0 +1,55 @@
+"""Real reports 11 (issue 12, session 11): seven published narrative-only 自评报告 perfxl had never seen
+(tests/realworld/reports: 昌宁 建富果蔬 2022, 西平 农产品仓储 2023, 秀英 水务 2022, 临城 道路 2021, 固始 野菊花 2025, a 镇
+扶贫酒厂 2020, 茂名 发改局 部门整体 2021), measured blind, and the general cause of the one miss.
+
+First run (blind): found 0 of 1, no false 错误, no false 警告 (23 agreeing facts quiet). The miss, 昌宁 p7: "财政下达项目
+资金50万元,目前已拨付10万元,预算执行率为22.22%" (10 / 50 = 20%; 22.22% is 10 / 45). Each figure is judged at its printed
+precision, rounded or cut: 50万元 may be 49.5, and 10万元 cut from 10.99 — and 10.99 / 49.5 = 22.22%, so the rate
+"agreed". That reading needs the two figures printed in two different ways in one sentence (one rounded half up, the
+other cut short); read with one way for both, the rate is 18.81%–21.21% (rounded) or 19.61%–22.00% (cut), and 22.22% is
+neither. The test named "failed before" was run against main before the fix and failed as its docstring says."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from report_helpers import report_findings as _report
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+
+
+def _paragraph(stem: str, n: int) -> str:
+    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))["paragraphs"][n - 1]
+
+
+#: 昌宁 p7 as published: 下达50万元, 已拨付10万元, 预算执行率22.22% (10 / 50 = 20%).
+CHANGNING_P7 = _paragraph("yunnan-changning-jianfu-guoshu-2022", 7)
+
+
+def _n02(findings):
+    return [(f.severity.value, f.message) for f in findings if f.code == "N02"]
+
+
+def test_a_rate_reached_only_by_mixing_rounding_and_cutting_is_a_warning(tmp_path):
+    """Failed before: no finding — 10.99 (10万元 cut) / 49.5 (50万元 rounded) = 22.22% let the printed rate agree. Now
+    a 警告 that gives 20% and says the figures were paired by place."""
+    found = _n02(_report(tmp_path, CHANGNING_P7))
+    assert len(found) == 1, found
+    severity, message = found[0]
+    assert severity == "warning"
+    assert "20%" in message and "22.22%" in message
+
+
+def test_a_rate_one_way_of_printing_reaches_stays_quiet(tmp_path):
+    """Both figures cut short (10.9 / 50.0 = 21.8%) or both rounded (10.4 / 49.6 = 20.97%): the printed rate is
+    reachable with one way of printing, so nothing is said — as before."""
+    for rate in ("20%", "21.8%", "20.97%", "19.61%", "18.9%"):
+        text = f"财政下达项目资金50万元,目前已拨付10万元,预算执行率为{rate}。"
+        assert not _n02(_report(tmp_path, text)), rate
+
+
+def test_the_published_report_has_the_one_finding_and_no_other(tmp_path):
+    """The whole published paragraph (with its 4.44分 score): one N02 at p7, no 错误."""
+    found = _report(tmp_path, CHANGNING_P7)
+    assert [(f.code, f.severity.value) for f in found if f.severity.value != "info"] == [("N02", "warning")]
