@@ -53,3 +53,35 @@ def test_the_published_report_has_the_one_finding_and_no_other(tmp_path):
     """The whole published paragraph (with its 4.44分 score): one N02 at p7, no 错误."""
     found = _report(tmp_path, CHANGNING_P7)
     assert [(f.code, f.severity.value) for f in found if f.severity.value != "info"] == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- a bare 共计/合计 after the amounts it sums
+
+#: 酒厂 p4 as published: 12.08 + 18.8 + 6.75 + 3.2 = 40.83 = "共计40.83万元".
+JIUCHANG_P4 = _paragraph("unknown-jiuchang-zhuanxiangfupin-2020", 4)
+
+
+def test_a_bare_sum_word_after_its_parts_is_held_to_them(tmp_path):
+    """Failed before: "…增设发酵池十二个3.2万元;共计41.83万元" (one figure changed; the parts make 40.83) — facts.py names
+    a figure whose own words are only 合计/共计 "合计" (the sum of the figures before it), but nothing held it to them.
+    Now a 警告: the parts are read by their place in the sentence."""
+    probe = JIUCHANG_P4.replace("共计40.83万元", "共计41.83万元")
+    found = _n02(_report(tmp_path, probe))
+    assert len(found) == 1, found
+    severity, message = found[0]
+    assert severity == "warning" and "40.83" in message and "41.83" in message
+
+
+def test_a_bare_sum_word_that_agrees_or_may_sum_the_last_parts_stays_quiet(tmp_path):
+    """The published paragraph agrees; a headline total before its parts is no part ("共投入50万元,A20万元,B30万元,合计
+    50万元"); an approximate total, a change amount, and the seed's "人员经费…，公用经费…，合计886.12万元" stay quiet."""
+    quiet = (
+        JIUCHANG_P4,
+        "项目共投入50万元,购置设备20万元,建设厂房30万元,合计50万元。",
+        "人员经费793.26万元，公用经费92.86万元，合计886.12万元。",
+        "购置设备20万元,建设厂房30万元,合计约50万元。",
+        "基本支出比上年增加20万元,项目支出比上年增加30万元,合计增加50万元。",
+        "购置设备20.4万元,建设厂房30.4万元,合计50万元。",
+    )
+    for text in quiet:
+        assert not [f for f in _report(tmp_path, text) if f.severity.value != "info"], text
