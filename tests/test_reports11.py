@@ -85,3 +85,33 @@ def test_a_bare_sum_word_that_agrees_or_may_sum_the_last_parts_stays_quiet(tmp_p
     )
     for text in quiet:
         assert not [f for f in _report(tmp_path, text) if f.severity.value != "info"], text
+
+
+# ---------------------------------------------------------------- "项目资金共X万元,…已完成拨付Y万元,执行率Z%"
+
+#: 西平 2023 p12 as published: 项目资金共8010万元, 已完成拨付8010万元, 执行率100%.
+XIPING_P12 = _paragraph("henan-xiping-nongchanpin-cangchu-2023", 12)
+#: 西平 2022 (交通) p: 项目资金共2179万元, 已完成拨付2113.63万元, 执行率97% (97.000%).
+XIPING_2022 = "项目资金共2179万元,截止2022年12月8日,已完成拨付2113.63万元,执行率97%。"
+
+
+def test_a_rate_after_the_projects_money_total_and_its_payment_is_held_to_them(tmp_path):
+    """Failed before: "项目资金共8010万元,截止…,已完成拨付7010万元,执行率100%" (one figure changed) — the money the
+    project has, named 项目资金共 with no 预算/下达 word, was no base for the rate. Now a 警告 (paired by place)."""
+    found = _n02(_report(tmp_path, XIPING_P12.replace("已完成拨付8010万元", "已完成拨付7010万元")))
+    assert len(found) == 1, found
+    severity, message = found[0]
+    assert severity == "warning" and "88%" in message  # 7010 / 8010 = 87.51%, at the rate's precision
+
+
+def test_the_projects_money_total_rates_that_agree_stay_quiet(tmp_path):
+    """The two published 西平 paragraphs agree (8010/8010 = 100%, 2113.63/2179 = 97.00%); a total named by its
+    spending ("支出资金共…") is no base."""
+    quiet = (
+        XIPING_P12,
+        XIPING_2022,
+        "项目资金共8010万元,截止2023年11月30日,已完成拨付7010万元,执行率87.51%。",
+        "支出资金共500万元,已拨付300万元,执行率90%。",
+    )
+    for text in quiet:
+        assert not _n02(_report(tmp_path, text)), text

@@ -33,6 +33,9 @@ from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
+#: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
+#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共").
+_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
@@ -87,7 +90,11 @@ def _budget_readings(
     bases = [
         f
         for f in earlier
-        if (f.role == "budget" or (base_words.search(f.subject) and not _SPENT.search(f.subject)))
+        if (
+            f.role == "budget"
+            or (base_words.search(f.subject) and not _SPENT.search(f.subject))
+            or (_MONEY_TOTAL.search(f.subject) and not _SPENT_WORDS.search(f.subject))
+        )
         and f not in added
         and f not in reduced
     ]
