@@ -115,3 +115,27 @@ def test_the_projects_money_total_rates_that_agree_stay_quiet(tmp_path):
     )
     for text in quiet:
         assert not _n02(_report(tmp_path, text)), text
+
+
+# ---------------------------------------------------------------- "涉及A(…)、B(…)…5个乡镇"
+
+#: 临城 p4 as published: "三批项目涉及临城镇(5村)、黑城镇(1村)、石城乡(3村)、郝庄镇(1村)、赵庄乡(1村)5个乡镇11个村".
+LINCHENG_P4 = _paragraph("hebei-lincheng-daolu-xianjie-2021", 4)
+
+
+def _n05(findings):
+    return [(f.severity.value, f.message) for f in findings if f.code == "N05"]
+
+
+def test_names_after_she_ji_before_their_count_are_counted(tmp_path):
+    """Failed before: "涉及临城镇(…)、黑城镇(…)、石城乡(…)、郝庄镇(…)、赵庄乡(…)6个乡镇" (one figure changed; five names) —
+    names before their count were read only after 内设/下设/下辖/设有/辖有. 涉及 and 覆盖 state the whole the same way.
+    A 警告 (N05), as for every name list."""
+    found = _n05(_report(tmp_path, LINCHENG_P4.replace("5个乡镇11个村", "6个乡镇11个村")))
+    assert len(found) == 1 and found[0][0] == "warning", found
+
+
+def test_names_after_she_ji_that_agree_or_end_in_deng_stay_quiet(tmp_path):
+    """The published paragraph (5 names, 5个乡镇; its "临城镇等八个乡镇官都村等49个村" ends in 等) and a list ending in 等."""
+    for text in (LINCHENG_P4, "项目覆盖临城镇、黑城镇、石城乡等6个乡镇。", "项目涉及临城镇、黑城镇2个乡镇。"):
+        assert not _n05(_report(tmp_path, text)), text
