@@ -101,10 +101,11 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: the other cut is a 警告): 1 of 1, the 23 quiet. Probing the batch with one figure changed found a bare 合计/共计 after its
 #: parts unread ("…3.2万元;共计41.83万元"): now held to them (警告, parts by place; a headline total may open the sentence).
 #: A second batch, first run after these fixes — 芦山 水土保持 (四川, year '20xx' in the repost), 盘山 大气 2020 (辽宁, a mirror
-#: with pinyin glosses): quiet, as the hand check says (8 facts). Still out of reach: 其中 parts of an area (亩, 公顷, 'hm') —
-#: measures are left out like counts; a rate whose base is named 项目资金共 (no budget word); a named 合计 ("合计批复总投资",
-#: parts named 一批/二批/三批); "临城镇(…)、黑城镇(…)…5个乡镇" (names with bracketed villages before the count); the unit
-#: conversion "7000000斤(3500吨)".
+#: with pinyin glosses): quiet, as the hand check says (8 facts). Two more probe shapes fixed in general after it: a
+#: by-place rate over "项目资金共X万元" (the project's money named with no 预算/下达 word) and names before their count after
+#: a project's 涉及/覆盖 ("涉及临城镇(…)、黑城镇(…)…5个乡镇", N05). Still out of reach: 其中 parts of an area (亩, 公顷,
+#: 'hm') — measures are left out like counts; a named 合计 ("合计批复总投资", parts named 一批/二批/三批); a count of the
+#: bracketed villages ("…(鸡亮村)5个乡镇11个村"); the unit conversion "7000000斤(3500吨)".
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
