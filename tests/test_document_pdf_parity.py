@@ -81,6 +81,9 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "heilongjiang-daoli-jihuashengyu-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「哈尔滨市道里区2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "hebei-lincheng-daolu-xianjie-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "sichuan-daying-shuangxin-wenming-2020": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
     },

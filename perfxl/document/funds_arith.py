@@ -33,6 +33,9 @@ from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
+#: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
+#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共").
+_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
@@ -87,7 +90,11 @@ def _budget_readings(
     bases = [
         f
         for f in earlier
-        if (f.role == "budget" or (base_words.search(f.subject) and not _SPENT.search(f.subject)))
+        if (
+            f.role == "budget"
+            or (base_words.search(f.subject) and not _SPENT.search(f.subject))
+            or (_MONEY_TOTAL.search(f.subject) and not _SPENT_WORDS.search(f.subject))
+        )
         and f not in added
         and f not in reduced
     ]
@@ -137,8 +144,13 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         if computed is None:
             return
         readings.append((computed, paid.quantity.value / point * HUNDRED, text))
+    mixed = ""
     if any(_rate_agrees(rate, computed) for computed, _, _ in readings):
-        return
+        one_way = _printed_one_way(run, pi, paid, got[1]) if len(got[1]) == 1 else None
+        if one_way is None or _rate_agrees(rate, one_way):
+            return
+        readings = [(one_way, readings[0][1], readings[0][2])]
+        mixed = "，且只有一数四舍五入、另一数截去尾数（同一句中两种写法）才得出文字的比例"
     computed, point, budget_text = readings[-1]  # the last budget named (an adjusted one), with what was added
     others = "、".join(t for _, _, t in readings[:-1])
     _arith(
@@ -152,8 +164,36 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
         f"{rate.subject}: spending / budget",
         (paid, *got[1]),
-        "预算数与支出数按同一句中的位置配对（名称不同）" + (f"，按预算 {others} 计算也不相符" if others else ""),
+        "预算数与支出数按同一句中的位置配对（名称不同）"
+        + (f"，按预算 {others} 计算也不相符" if others else "")
+        + mixed,
     )
+
+
+def _printed_one_way(run: _Run, pi: int, paid: Fact, bases: tuple[Fact, ...]) -> Interval | None:
+    """paid / base with both figures printed the same way — both rounded half up, or both cut short — the hull of the
+    two readings. `_interval` lets each printed figure be either, so "下达50万元,已拨付10万元,执行率22.22%" agrees through
+    10.99 (cut) / 49.5 (rounded); one sentence's amounts are written one way (昌宁 2022, tests/test_reports11.py). None
+    unless one exact budget (no 约, no figure refined by a table cell) in the spending's unit or one that converts."""
+    (base,) = bases
+    if any((pi, f.index) in run.refined or _approximate(f) or f.direction for f in (paid, base)):
+        return None
+    factor = convert(Decimal(1), base.quantity.unit, paid.quantity.unit).factor
+    if not factor:
+        return None
+    hull: Interval | None = None
+    for cut in (False, True):
+        part, whole = (
+            Interval(f.quantity.value, f.quantity.value + f.quantity.step)
+            if cut
+            else Interval(f.quantity.value - f.quantity.step / 2, f.quantity.value + f.quantity.step / 2)
+            for f in (paid, base)
+        )
+        ratio = _ratio(part, whole.scaled(factor))
+        if ratio is None:
+            return None
+        hull = ratio if hull is None else Interval(min(hull.lo, ratio.lo), max(hull.hi, ratio.hi))
+    return hull
 
 
 def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> bool:
@@ -673,6 +713,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
+    _total_after_parts(run, pi, ref, facts)
     _share_with_amount(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
@@ -808,6 +849,58 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     else ""
                 ),
                 certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
+            )
+        )
+
+
+#: Roles of a figure that is no amount of the year's money to be summed: a change, last year's, a rate.
+_NOT_A_PART = ("change", "change_rate", "previous", "completion", "share")
+
+
+def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "建厂房…12.08万元;购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83万元": a money
+    figure whose own words are only a sum word (facts.py names it 合计) sums the amounts before it in its sentence (not
+    a 其中 part, not in brackets). A headline total may open the sentence ("共投入50万元,A…,B…,合计50万元"), so the
+    figure agrees when any run of the last amounts makes it; otherwise an N02 警告 — the parts are read by place."""
+    for total in facts:
+        if not (total.quantity.is_money and total.subject == "合计" and total.parent is None):
+            continue
+        if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
+            continue
+        parts = [
+            f
+            for f in facts[: total.index]
+            if f.sentence == total.sentence and f.quantity.is_money and f.parent is None and _before(f) is not None
+        ]
+        if len(parts) < 2 or any(f.role in _NOT_A_PART or f.direction or _approximate(f) for f in parts):
+            continue
+        if any((pi, f.index) in run.contradicted for f in parts):
+            continue
+        unit, whole = total.quantity.unit, _operand(run, pi, total)
+        sums = [_sum_in(run, pi, parts[k:], unit) for k in range(len(parts) - 1)]
+        summed = [s for s in sums if s is not None]
+        if len(summed) < len(sums) or any(span.overlaps(whole) for span, _ in summed):
+            continue
+        point = summed[0][1]
+        names = " + ".join(f.quantity.text for f in parts)
+        expected = _show(point, unit, max(f.quantity.places for f in parts))
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“合计”前所列各项之和（{names}）与合计数不符",
+                    "what_en": "the amounts before a 合计 and their sum",
+                },
+                expected=expected,
+                actual=total.quantity.text,
+                basis=f"{_where(ref)}：{names} = {expected}，而合计写 {total.quantity.text}（合计前同一句中的各项金额按位置读作"
+                "它的组成部分；若句首另有总数或某项不在合计之内，也可能相符，请核实）",
+                basis_en=f"{names} = {expected}, the 合计 says {total.quantity.text}; the amounts before it in its sentence "
+                "are read by place as its parts: a person must check",
+                certainty=Certainty.JUDGEMENT,
             )
         )
 

@@ -2,8 +2,8 @@
 
 Only lists the text presents as complete — the count (with its organisation noun or not: "共设置6个内设机构，即…") followed by 即
 (not 即将/即可…) / 分别为 / 分别是 / a colon ("内设机构10:A、B…" too, the count right after an organisation noun), or
-the names after 内设/下设/下辖 and before their count ("内设A、B、…21个股室") — and never one ending in 等. A list
-introduced by 包括/包含 ("共设置5个内设机构,包括:A、B…") may name only some, so it is held only to what a part of the
+the names after 内设/下设/下辖 (or a project's 涉及/覆盖) and before their count ("内设A、B、…21个股室") — and never
+one ending in 等. A list introduced by 包括/包含 ("共设置5个内设机构,包括:A、B…") may name only some, so it is held only to what a part of the
 whole cannot do: name more than the count. Names are separated by 、 outside brackets
 (“财务股（含审计、统计）”, 《资产、采购管理办法》 are one name each); a 和/及/与 may join two names or sit
 inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
@@ -34,9 +34,10 @@ _LISTED_BARE = re.compile(
     r"(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 )
 #: The names before their count, after a verb of an organisation's structure: "内设A、B、…、U21个股室和直属单位",
-#: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个").
+#: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
+#: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py).
 _LISTED_BEFORE = re.compile(
-    r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d])+?)"
+    r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 _NOT_ALL = re.compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
