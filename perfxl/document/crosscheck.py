@@ -25,6 +25,7 @@ from .facts import Fact, extract_facts, sentences
 from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _another_base, _relations
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
+from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
@@ -1049,6 +1050,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
         _listed(run, ref, sub.narrative[pi].text)
         _budget_by_parts(run, ref, sub.narrative[pi].text)
+        if sub.evaluations:
+            check_group_points(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):
