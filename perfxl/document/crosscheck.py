@@ -896,11 +896,11 @@ def _listed(run: _Run, ref: TextRef, text: str) -> None:
             Issue(
                 "N05",
                 ref,
-                {"where": _where(ref), "count": f"{lc.count}{lc.unit}", "listed": listed, "names": names},
+                {"where": _where(ref), "count": lc.stated or f"{lc.count}{lc.unit}", "listed": listed, "names": names},
                 expected="",  # which is right — the count or the list — the text cannot say
                 actual=f"写 {lc.count}{lc.unit}，列出 {listed} 个名称",
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {listed} 个（"
+                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.stated or f'{lc.count}{lc.unit}'}，所列名称 {listed} 个（"
                 + "、".join(lc.names[:12])
                 + ("…" if len(lc.names) > 12 else "")
                 + "）"

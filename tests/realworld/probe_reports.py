@@ -238,7 +238,7 @@ def _label(f) -> str:
 def probe(path: Path, work: Path) -> list[Probe]:
     fixture = tomllib.loads(path.read_text(encoding="utf-8"))
     skip = {e["paragraph"] for e in fixture.get("expect", [])} | {
-        p for e in fixture.get("expect_other", []) for p in (e.get("paragraph"), e.get("other")) if p
+        p for e in fixture.get("expect_other", []) for p in (e.get("paragraph"), e.get("related_paragraph")) if p
     }
     agreeing = sorted({c["paragraph"] for c in fixture.get("consistent", [])} - skip)
     numbers = table_numbers(fixture)
