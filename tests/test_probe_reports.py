@@ -132,3 +132,21 @@ def test_a_rest_as_long_as_the_whole_less_the_part_stays_quiet(tmp_path):
     assert _findings(tmp_path, MABUZHEN, 7, text) == []
     text = "共10个项目均完工,其中3个项目资金执行100%,剩余7个项目资金执行99%。"  # a count of its own, no list
     assert _findings(tmp_path, MABUZHEN, 7, text) == []
+
+
+def test_an_amount_in_brackets_is_inside_the_one_before(tmp_path):
+    """ "下达资金100万元（含上年结转20万元）,本年新增50万元,合计150万元": the 20 is inside the 100 — quiet; 合计160 is not
+    the sum: N02 警告."""
+    text = "下达资金100万元（含上年结转20万元）,本年新增50万元,合计150万元。"
+    assert _findings(tmp_path, WUHU, 8, text) == []
+    assert _findings(tmp_path, WUHU, 8, text.replace("合计150", "合计160")) == [("N02", "warning")]
+
+
+def test_a_group_named_after_other_words_is_that_group(tmp_path):
+    """ "其中产出指标得分60分": the words before the group's name are no part of it."""
+    assert _findings(tmp_path, ZHONGJIANG, 7, "各项指标中,其中产出指标得分60分。") == [("N01", "warning")]
+
+
+def test_a_bound_or_a_survey_result_is_no_groups_points(tmp_path):
+    """ "满意度指标达到90分以上": a bound on a survey's result, not the group's 10 points — quiet."""
+    assert _findings(tmp_path, ZHONGJIANG, 7, "满意度指标达到90分以上,产出指标90分以上。") == []

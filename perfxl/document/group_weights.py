@@ -25,6 +25,9 @@ _GROUP_POINTS = re.compile(
 )
 _SCORE_WORDS = re.compile(r"得分|得")
 _WEIGHT_WORDS = re.compile(r"分值|权重|满分|设置|设定|占")
+#: A bound or a survey's result, not the group's points: "满意度指标达到90分以上", "不低于90分".
+_NOT_THE_POINTS = re.compile(r"达|≥|>|不低于|不少于|高于|超过|低于|不足")
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|及以上)")
 _WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]\s*$")
 
 
@@ -57,7 +60,12 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
     自评表 has a 一级 group of that name (several would leave which one unsaid)."""
     tables = [(ev, _table_groups(ev)) for ev in run.sub.evaluations]
     for m in _GROUP_POINTS.finditer(text):
-        name = normal_name(m["name"])
+        # the group the words end with ("其中产出指标得分45分": 产出指标), the longest of the tables' names
+        said = normal_name(m["name"])
+        names = sorted({n for _, groups in tables for n in groups if said.endswith(n)}, key=len)
+        if not names or _NOT_THE_POINTS.search(m["words"]) or _BOUND_AFTER.match(text, m.end()):
+            continue
+        name = names[-1]
         having = [(ev, groups[name]) for ev, groups in tables if name in groups]
         if len(having) != 1:
             continue
@@ -78,9 +86,9 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
                 "N01",
                 ref,
                 {
-                    "claim": f"{m['name']}{what}",
+                    "claim": f"{name}{what}",
                     "where": _where(ref),
-                    "table_label": f"{ev.sheet}的一级指标“{m['name']}”{what}",
+                    "table_label": f"{ev.sheet}的一级指标“{name}”{what}",
                     "cell": str(cell) if cell else "—",
                     "narrative": stated,
                     "table": table_text,
@@ -91,9 +99,9 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
                 actual=stated,
                 related=(cell,) if cell else (),
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}“{m.group(0)}”读作一级指标“{m['name']}”的{what} = {stated}；{ev.sheet}中该组"
+                basis=f"{_where(ref)}“{m.group(0)}”读作一级指标“{name}”的{what} = {stated}；{ev.sheet}中该组"
                 f"{'各行得分之和' if by_score else '标明的分值及各行分值之和' if by_weight else '的分值（标明的或各行之和）及得分之和'}"
                 f"为 {table_text}；按一级指标名称配对",
-                basis_en=f"{m['name']} = {stated} in the text; the table's group {what}: {table_text}",
+                basis_en=f"{name} = {stated} in the text; the table's group {what}: {table_text}",
             )
         )

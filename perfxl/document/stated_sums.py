@@ -3,10 +3,10 @@
 
 Which amounts a 合计 adds up is read by place, so every reading is tried and one that agrees keeps it quiet: any run of
 the paragraph's amounts ending right before it — all of them, or only those that are no 其中 part (a part is inside a
-figure already listed) — at the printed precision of each. When the sentence lists two amounts or more before it and
-no reading gives it: a judgement (警告 at most), as the list might leave out or add a figure the words do not show. A
-rate (每村4400元) or a count right before the sum may make it a product, not a sum: then nothing is said.
-Pure: a paragraph's facts in, `Issue`s into the run.
+figure already listed) nor in brackets ("100万元（含上年结转20万元）": inside the figure before) — at the printed
+precision of each. When the sentence lists two amounts or more before it and no reading gives it: a judgement (警告 at
+most), as the list might leave out or add a figure the words do not show. A rate (每村4400元) or a count right before
+the sum may make it a product, not a sum: then nothing is said. Pure: a paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ def _per_unit(f: Fact) -> bool:
     return bool(_PER.search(head) or _PER_AFTER.match(tail))
 
 
+def _bracketed(f: Fact) -> bool:
+    """A figure inside brackets ("下达资金100万元（含上年结转20万元）"): a detail of the figure before, already in it."""
+    head = _around(f)[0]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
 def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
     """Some run of `amounts` ending at the last of them comes to the total at their printed precision."""
     want = _operand(run, pi, total)
@@ -44,7 +50,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
         money = [f for f in facts[: total.index] if f.quantity.is_money]
-        listed = [f for f in money if f.sentence == total.sentence and f.parent is None]
+        own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
+        listed = [f for f in own if f.sentence == total.sentence]
         if (
             len(listed) < 2
             or _per_unit(money[-1])
@@ -53,7 +60,7 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if any((pi, f.index) in run.contradicted for f in money):
             continue  # a figure is reported once
-        if _agrees(run, pi, total, money) or _agrees(run, pi, total, [f for f in money if f.parent is None]):
+        if _agrees(run, pi, total, money) or _agrees(run, pi, total, own):
             continue
         summed = _sum_in(run, pi, listed, total.quantity.unit)
         if summed is None:
