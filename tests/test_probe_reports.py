@@ -2,14 +2,15 @@
 
 The probe changes one agreeing narrative figure at a time — one tied to a table cell or to the paragraph's own
 arithmetic — and requires a new N-finding (警告 or above) at that paragraph and nothing new elsewhere. First run
-(2026-12-04, at main 770eabe): planted 86, found 45, missed 41, extra 0. The general misses fixed here: a 合计/共计
+(2026-12-04, at main 770eabe): planted 91, found 49, missed 42, extra 0. The general misses fixed here: a 合计/共计
 after a list of amounts was never summed (芜湖 p7–p9, 龙感湖 p3/p6: 19 probes), and a 一级指标 group's points stated in
-the text were never set against the table's group (中江 p7, a KNOWN_MISS). After: planted 86, found 64, missed 22,
-extra 0; and 麻埠 p7's 剩余 list (a KNOWN_MISS) is read (N05). The 22 left need a guess: counts under 其中 (categories
+the text were never set against the table's group (中江 p7, a KNOWN_MISS). After: planted 91, found 68, missed 23,
+extra 0; and 麻埠 p7's 剩余 list (a KNOWN_MISS) is read (N05). The 23 left need a guess: counts under 其中 (categories
 may overlap: 道里 p2, 赫山 p13, 弥勒 p6), the 一级/二级/三级 levels of one indicator tree (西平 p6: 3 + 9 = 12 by chance),
 a rate over an amount the words do not name as the budget (西平 p12 "项目资金共…已完成拨付…执行率", 云南 航空消防 2024
-p6 "拨付到位…实际形成支出…支出率", the rate a sentence after its base), a per-village rate (淮北 p7 每村4400元) and a
-flat target table perfxl does not read (丰都 p4)."""
+p6 "拨付到位…实际形成支出…支出率", the rate a sentence after its base), a per-village rate (淮北 p7 每村4400元), a
+flat target table perfxl does not read (丰都 p4) and a budget against a 成本指标's target (大英 p7: the cost target may
+be below the budget)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_the_probe_keeps_its_floor():
 
     probes = [p for path in sorted(REPORTS.glob("*.toml")) for p in probe_reports.probe(path, _work())]
     found = sum(bool(p.found) for p in probes)
-    assert len(probes) >= 86 and found >= 64, (len(probes), found)
+    assert len(probes) >= 91 and found >= 68, (len(probes), found)
     assert not [p for p in probes if p.extra], [(p.report, p.paragraph, p.extra) for p in probes if p.extra]
 
 

@@ -6,7 +6,7 @@ every tests/realworld/reports/*.toml report it reads, on the paragraphs the hand
 never by perfxl's, so a figure perfxl does not read is a miss, not a figure left out:
 
 - to a table cell: the figure (money converted between 元/万元/亿元) equals a figure the report's tables print, and
-  the figure is no coincidence: 100 or more, or printed with decimals, not a 0%/100% rate;
+  the figure is no coincidence: money, or 100 or more, or printed with decimals — not a 0%/100% rate;
 - to the paragraph's own arithmetic: it is the sum of two or more figures of its kind printed right after it (其中 …)
   or right before it (… 合计), or a rate (%) that is one figure of the paragraph over another, rounded as printed.
 
@@ -110,7 +110,7 @@ def _table_tie(f: Figure, numbers: list[tuple[Decimal, bool]]) -> str:
             return ""
         hit = [v for v, pct in numbers if pct and _round(v, f.places) == f.value]
         return f"表格印有 {hit[0]}%" if hit else ""
-    if f.value < 100 and f.places == 0:
+    if f.value < 100 and f.places == 0 and f.kind != "money":
         return ""
     targets = {f.yuan / 10000, f.yuan} if f.kind == "money" else {f.value}
     for v, pct in numbers:
