@@ -151,3 +151,15 @@ def test_a_group_named_after_other_words_is_that_group(tmp_path):
 def test_a_bound_or_a_survey_result_is_no_groups_points(tmp_path):
     """ "满意度指标达到90分以上": a bound on a survey's result, not the group's 10 points — quiet."""
     assert _findings(tmp_path, ZHONGJIANG, 7, "满意度指标达到90分以上,产出指标90分以上。") == []
+
+
+def test_a_rest_whose_qizhong_opens_the_next_paragraph_or_is_wrapped_is_still_counted():
+    """The benign rewrites of tests/test_realreport_rewrites.py: "。其中", 其中 in a paragraph of its own, line breaks."""
+    from perfxl.document.lists import listed_counts
+
+    text = _fixture(MABUZHEN)["paragraphs"][6]
+    whole, rest = text.split(",其中", 1)
+    assert [lc.count for lc in listed_counts(whole + "。其中" + rest)] == [7]
+    assert [lc.count for lc in listed_counts("其中" + rest, whole + "。")] == [7]
+    assert listed_counts(whole + "。") == []
+    assert [lc.count for lc in listed_counts(text.replace("桂花村", "桂花\n村"))] == [7]

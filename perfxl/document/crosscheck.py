@@ -886,10 +886,10 @@ def _in_range(lo: Fact, hi: Fact, number: Decimal, unit: str | None) -> bool:
     return low <= number <= high
 
 
-def _listed(run: _Run, ref: TextRef, text: str) -> None:
+def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
     """A count against the names its complete list gives ("10个，即" and nine names): N05, a judgement —
     a name may be missing or the count wrong, and the text cannot say which."""
-    for lc in listed_counts(text):
+    for lc in listed_counts(text, before):
         listed = str(lc.fewest) if lc.fewest == lc.most else f"{lc.fewest}–{lc.most}"
         names = "、".join(lc.names[:6]) + ("…" if len(lc.names) > 6 else "")
         run.issues.append(
@@ -1048,7 +1048,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
-        _listed(run, ref, sub.narrative[pi].text)
+        _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
             check_group_points(run, ref, sub.narrative[pi].text)
