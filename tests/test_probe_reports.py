@@ -163,3 +163,8 @@ def test_a_rest_whose_qizhong_opens_the_next_paragraph_or_is_wrapped_is_still_co
     assert [lc.count for lc in listed_counts("其中" + rest, whole + "。")] == [7]
     assert listed_counts(whole + "。") == []
     assert [lc.count for lc in listed_counts(text.replace("桂花村", "桂花\n村"))] == [7]
+
+
+def test_a_line_break_inside_a_groups_name_is_no_part_of_it(tmp_path):
+    """Failed before: "产出\\n指标50分" (text pasted with its line ends) — the name was cut and nothing read."""
+    assert _findings(tmp_path, ZHONGJIANG, 7, "一级指标分值统一设置为:产出\n指标50分。") == [("N01", "warning")]
