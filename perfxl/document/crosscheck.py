@@ -25,6 +25,7 @@ from .facts import Fact, extract_facts, sentences
 from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _another_base, _relations
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
+from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
@@ -885,21 +886,21 @@ def _in_range(lo: Fact, hi: Fact, number: Decimal, unit: str | None) -> bool:
     return low <= number <= high
 
 
-def _listed(run: _Run, ref: TextRef, text: str) -> None:
+def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
     """A count against the names its complete list gives ("10个，即" and nine names): N05, a judgement —
     a name may be missing or the count wrong, and the text cannot say which."""
-    for lc in listed_counts(text):
+    for lc in listed_counts(text, before):
         listed = str(lc.fewest) if lc.fewest == lc.most else f"{lc.fewest}–{lc.most}"
         names = "、".join(lc.names[:6]) + ("…" if len(lc.names) > 6 else "")
         run.issues.append(
             Issue(
                 "N05",
                 ref,
-                {"where": _where(ref), "count": f"{lc.count}{lc.unit}", "listed": listed, "names": names},
+                {"where": _where(ref), "count": lc.stated or f"{lc.count}{lc.unit}", "listed": listed, "names": names},
                 expected="",  # which is right — the count or the list — the text cannot say
                 actual=f"写 {lc.count}{lc.unit}，列出 {listed} 个名称",
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.count}{lc.unit}，所列名称 {listed} 个（"
+                basis=f"{_where(ref)}：“{lc.text[:60]}”写 {lc.stated or f'{lc.count}{lc.unit}'}，所列名称 {listed} 个（"
                 + "、".join(lc.names[:12])
                 + ("…" if len(lc.names) > 12 else "")
                 + "）"
@@ -1047,8 +1048,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
-        _listed(run, ref, sub.narrative[pi].text)
+        _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
+        if sub.evaluations:
+            check_group_points(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):

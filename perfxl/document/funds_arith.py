@@ -28,6 +28,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
+from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
@@ -718,6 +719,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
+    check_stated_sums(run, pi, ref, facts)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
             _remainder(run, pi, ref, facts, fact)

@@ -58,6 +58,7 @@ class ListedCount:
     most: int
     text: str
     partial: bool = False  # introduced by 包括/包含: only more names than the count is a mismatch
+    stated: str = ""  # how the text gives the count when it is derived ("10个项目…其中3个…剩余" → 7)
 
 
 def _split_names(body: str) -> list[str]:
@@ -75,9 +76,53 @@ def _split_names(body: str) -> list[str]:
     return out
 
 
-def listed_counts(text: str) -> list[ListedCount]:
-    """Every exhaustive name list in `text` whose stated count no reading of its names gives."""
+#: "10个项目均完工,其中3个项目资金执行100%,剩余A资金执行99.97%;B项目99.89%,…": the rest of a counted whole after a
+#: 其中 part, listed by name to the sentence's end, each with its own rate.
+_REMAINDER = re.compile(
+    r"(?<![第\d.])(?P<total>\d+)(?P<unit>个|项|家|所)(?P<noun>[\u4e00-\u9fff]{0,6}?项目)[^。！？!?；;]*?(?:[。；;]\s*)?其中\s*"
+    r"(?P<some>\d+)(?P=unit)[^。！？!?；;]*?[，,；;]\s*(?:其余|剩余|剩下)(?:的)?(?P<rest>[^。！？!?\n]+)"
+)
+_ITEM_RATE = re.compile(r"^(?P<name>\D+?)(?:资金)?(?:执行率?|完成率?|支出率?)?(?:为|达)?\d+(?:\.\d+)?%$")
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
+
+
+def _remainder_lists(text: str, before: str = "") -> list[ListedCount]:
+    """The rest after a 其中 part named one by one, each with its one rate and no other figure (brackets and years
+    aside): as many names as the whole less the part, or the list is short or long (N05, a judgement). A paragraph
+    opening with 其中 goes on from the paragraph `before` it (its whole may end that one); line breaks inside a
+    paragraph (text pasted from a web page) are no part of it."""
+    text = text.replace("\n", "")
+    start = 0
+    if before and text.lstrip().startswith("其中"):
+        start = len(before.replace("\n", ""))
+        text = before.replace("\n", "") + text
     out = []
+    for m in _REMAINDER.finditer(text):
+        if m.start("some") < start:
+            continue  # the paragraph before's own list: said there
+        rest = m.group("rest").strip()
+        if rest[:1].isdigit():
+            continue  # "剩余7个…": a count of its own, no list
+        items = [i.strip() for i in re.split(r"[，,；;]", _bracketless(rest)) if i.strip()]
+        got = [_ITEM_RATE.match(_YEAR_WORD.sub("", i)) for i in items]
+        if len(items) < 2 or not all(got):
+            continue
+        count = int(m.group("total")) - int(m.group("some"))
+        if count > 0 and count != len(items):
+            names = tuple(g.group("name") for g in got if g)
+            stated = f"剩余{count}{m.group('unit')}（共{m.group('total')}{m.group('unit')}，其中{m.group('some')}{m.group('unit')}之外）"
+            out.append(ListedCount(count, m.group("unit"), names, len(items), len(items), m.group(0), stated=stated))
+    return out
+
+
+def _bracketless(text: str) -> str:
+    return re.sub(r"[（(][^（）()]*[）)]", "", text)
+
+
+def listed_counts(text: str, before: str = "") -> list[ListedCount]:
+    """Every exhaustive name list in `text` whose stated count no reading of its names gives (`before`: the paragraph
+    before, for a 剩余 list whose 其中 opens this one)."""
+    out = _remainder_lists(text, before)
     found = [
         *_LISTED.finditer(text),
         *_LISTED_SOME.finditer(text),

@@ -1,0 +1,88 @@
+"""A sum word after a list of amounts ("分配至无为市93万元,南陵县52万元,…,共计237万元"; "…梨簧戏演出补助50万元,…目连戏
+50万元,共计100万元"): the 合计/共计/总计 is the sum of the amounts listed before it (N02).
+
+Which amounts a 合计 adds up is read by place, so every reading is tried and one that agrees keeps it quiet: any run of
+the paragraph's amounts ending right before it — all of them, or only those that are no 其中 part (a part is inside a
+figure already listed) nor in brackets ("100万元（含上年结转20万元）": inside the figure before) — at the printed
+precision of each. When the sentence lists two amounts or more before it and no reading gives it: a judgement (警告 at
+most), as the list might leave out or add a figure the words do not show. A rate (每村4400元) or a count right before
+the sum may make it a product, not a sum: then nothing is said. Pure: a paragraph's facts in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CellRef, Certainty, TextRef
+from .facts import Fact
+from .precision import _around, _show
+from .run_state import Issue, _operand, _Run, _sum_in, _where
+
+#: A per-unit amount ("每村4400元", "500元/人", "补助标准…"): a rate, not an amount of the list.
+_PER = re.compile(r"每|标准|单价|人均|户均|村均")
+_PER_AFTER = re.compile(r"^\s*[/／每]")
+
+
+def _per_unit(f: Fact) -> bool:
+    head, tail = _around(f)
+    return bool(_PER.search(head) or _PER_AFTER.match(tail))
+
+
+def _bracketed(f: Fact) -> bool:
+    """A figure inside brackets ("下达资金100万元（含上年结转20万元）"): a detail of the figure before, already in it."""
+    head = _around(f)[0]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
+def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
+    """Some run of `amounts` ending at the last of them comes to the total at their printed precision."""
+    want = _operand(run, pi, total)
+    for k in range(len(amounts) - 1, -1, -1):
+        summed = _sum_in(run, pi, amounts[k:], total.quantity.unit)
+        if summed is not None and summed[0].overlaps(want):
+            return True
+    return False
+
+
+def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (警告) for each 合计 no run of the amounts before it gives (see the module's docstring)."""
+    for total in facts:
+        if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
+            continue
+        money = [f for f in facts[: total.index] if f.quantity.is_money]
+        own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
+        listed = [f for f in own if f.sentence == total.sentence]
+        if (
+            len(listed) < 2
+            or _per_unit(money[-1])
+            or any(not f.quantity.is_money for f in facts[money[-1].index : total.index])
+        ):
+            continue
+        if any((pi, f.index) in run.contradicted for f in money):
+            continue  # a figure is reported once
+        if _agrees(run, pi, total, money) or _agrees(run, pi, total, own):
+            continue
+        summed = _sum_in(run, pi, listed, total.quantity.unit)
+        if summed is None:
+            continue
+        names = " + ".join(f.quantity.text for f in listed)
+        expected = _show(summed[1], total.quantity.unit, max(f.quantity.places for f in listed))
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{total.clause.strip('，,、；; ')}”所合计的其前各项（{names}）",
+                    "what_en": "the sum stated after the amounts before it",
+                },
+                expected=expected,
+                actual=total.quantity.text,
+                basis=f"{_where(ref)}：合计之前同句所列 {names} = {expected}，而合计写 {total.quantity.text}；其前各笔金额"
+                "无论从哪一笔起连续相加（含或不含“其中”所列部分）都不等于合计（按位置读取所合计的各项，需人工核实）",
+                basis_en=f"{names} = {expected}, the stated sum is {total.quantity.text}; no run of the amounts before it "
+                "comes to it (which amounts a sum adds up is read by place: a person must check)",
+                certainty=Certainty.JUDGEMENT,
+            )
+        )

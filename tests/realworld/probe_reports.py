@@ -1,0 +1,312 @@
+"""Probe: one narrative figure of a real report changed, and whether perfxl finds it at its paragraph (issue 12).
+
+`python tests/realworld/probe_reports.py [-v] [REPORT.toml ...]` — the narrative analogue of probe_defects.py. For
+every tests/realworld/reports/*.toml report it reads, on the paragraphs the hand check found to agree
+(`[[consistent]]`, none of `[[expect]]`/`[[expect_other]]`), the figures that are TIED — by the probe's own reading,
+never by perfxl's, so a figure perfxl does not read is a miss, not a figure left out:
+
+- to a table cell: the figure (money converted between 元/万元/亿元) equals a figure the report's tables print, and
+  the figure is no coincidence: money, or 100 or more, or printed with decimals — not a 0%/100% rate;
+- to the paragraph's own arithmetic: it is the sum of two or more figures of its kind printed right after it (其中 …)
+  or right before it (… 合计), or a rate (%) that is one figure of the paragraph over another, rounded as printed.
+
+Each tied figure is changed ALONE (a percent of 50 or more × 0.9, anything else × 1.1, at its printed decimals; one
+step further when that prints the same), the report rebuilt as tests/test_document_realreport.py builds it and
+validated. The change is *found* when a finding new to the copy of an N code at 警告 or above names the paragraph;
+*extra* when the copy has any other new finding at 警告 or above (elsewhere, another code, or a second one there).
+Prints "planted N: found X, missed Y, extra Z" (-v: each probe, its tie, and the findings it got).
+
+Not a test by itself: tests/test_probe_reports.py fixes the figure as a floor; a miss that is a general gap gets a
+test of its own where it is fixed; a miss whose reading would need a guess stays a miss (listed in -v).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent.parent))
+
+from test_document_realreport import REPORTS, build_docx  # noqa: E402
+
+from perfxl.model import TextRef  # noqa: E402
+from perfxl.validate import validate_file  # noqa: E402
+
+_MONEY = {"元": Decimal(1), "万元": Decimal(10000), "萬元": Decimal(10000), "亿元": Decimal(10**8)}
+_COUNTS = "人次|个|人|户|家|项|所|村|名|场|次|辆|套|台|处|条|座|件|份|亩|吨|公里|千米|米|平方米|天|分"
+#: a figure as the probe reads it: not inside a longer number, a document number or a date
+_FIGURE = re.compile(
+    r"(?<![\d.,〔\[第号-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|萬元|元|%|％|"
+    + _COUNTS
+    + r")(?![钟之别值数/／])"
+)
+_CELL_NUMBER = re.compile(r"(?<![\d.])(-?\d+(?:\.\d+)?)\s*(%|％)?")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    places: int
+    unit: str  # "元"-family collapse to 元 scale below; "%" for a percent
+
+    @property
+    def kind(self) -> str:
+        return "money" if self.unit in _MONEY else ("%" if self.unit in ("%", "％") else self.unit)
+
+    @property
+    def yuan(self) -> Decimal:
+        return self.value * _MONEY[self.unit]
+
+
+def figures(text: str) -> list[Figure]:
+    out = []
+    for m in _FIGURE.finditer(text):
+        if m.group(3) in _MONEY or m.group(3) in ("%", "％"):
+            pass
+        elif text[m.end() : m.end() + 1] == "年":  # "2022年" is no count (unit regex has none of 年)
+            continue
+        digits = m.group(1).replace(",", "") + (m.group(2) or "")
+        out.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.group(0),
+                Decimal(digits),
+                len(m.group(2) or ".") - 1,
+                m.group(3).replace("％", "%"),
+            )
+        )
+    return out
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def table_numbers(fixture: dict) -> list[tuple[Decimal, bool]]:
+    """Every figure the tables print: (value, printed with %)."""
+    out = []
+    for table in fixture.get("tables", []):
+        for row in table["rows"]:
+            for cell in row:
+                for m in _CELL_NUMBER.finditer(str(cell)):
+                    out.append((Decimal(m.group(1)), bool(m.group(2))))
+    return out
+
+
+def _table_tie(f: Figure, numbers: list[tuple[Decimal, bool]]) -> str:
+    if f.kind == "%":
+        if f.value in (0, 100):
+            return ""
+        hit = [v for v, pct in numbers if pct and _round(v, f.places) == f.value]
+        return f"表格印有 {hit[0]}%" if hit else ""
+    if f.value < 100 and f.places == 0 and f.kind != "money":
+        return ""
+    targets = {f.yuan / 10000, f.yuan} if f.kind == "money" else {f.value}
+    for v, pct in numbers:
+        if pct or v == 0:
+            continue
+        if v in targets or ((f.kind != "money" or f.unit != "元") and _round(v, f.places) == f.value):
+            return f"表格印有 {v}"
+    return ""
+
+
+_OPENS_PARTS = re.compile(r"其中|包括|包含|含|分别|[（(:：]")
+_SUM_WORD = re.compile(r"共计|合计|总计|累计|共|总额|总得分")
+
+
+def sum_ties(figs: list[Figure], text: str) -> list[tuple[Figure, list[Figure], bool]]:
+    """(total, parts, parts after the total) for each figure that is the sum of 2+ figures of its kind in its sentence
+    right after it, a word opening parts between (其中/包括/含/分别/a bracket or colon), or right before it, a sum word
+    right before it (合计/共计/总计/累计/共)."""
+    out = []
+    for f in figs:
+        if f.kind == "%" or f.value == 0:
+            continue
+        same = [g for g in figs if g.kind == f.kind]
+        i = same.index(f)
+        value = (lambda g: g.yuan) if f.kind == "money" else (lambda g: g.value)
+        for after, run in ((True, same[i + 1 :]), (False, same[:i][::-1])):
+            total = Decimal(0)
+            for n, g in enumerate(run, 1):
+                total += value(g)
+                if n >= 2 and total == value(f):
+                    first, last = (f, run[n - 1]) if after else (run[n - 1], f)
+                    between = text[f.end : run[0].start] if after else text[run[0].end : f.start]
+                    cued = _OPENS_PARTS.search(between) if after else _SUM_WORD.search(between[-6:])
+                    if cued and not re.search(r"[。！？!?]", text[first.start : last.end]):
+                        out.append((f, run[:n], after))
+                    break
+                if total > value(f):
+                    break
+    return out
+
+
+def _ratio_tie(f: Figure, figs: list[Figure]) -> tuple[Figure, Figure] | None:
+    if f.kind != "%" or f.value == 0:
+        return None
+    for a in figs:
+        for b in figs:
+            if a is b or a.kind != b.kind or a.kind == "%" or b.value == 0:
+                continue
+            x, y = (a.yuan, b.yuan) if a.kind == "money" else (a.value, b.value)
+            if x <= y * 2 and _round(x / y * 100, f.places) == f.value:
+                return a, b
+    return None
+
+
+def _span(f: Figure, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
+    """What a printed figure may stand for (rounded or cut short), in 元 for money: [v − step/2, v + step)."""
+    v = f.value if value is None else value
+    step = Decimal(1).scaleb(-f.places)
+    scale = _MONEY.get(f.unit, Decimal(1))
+    return (v - step / 2) * scale, (v + step) * scale
+
+
+def _apart(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return a[1] <= b[0] or b[1] <= a[0]
+
+
+def changed(f: Figure, down: bool, certain) -> tuple[Decimal, str] | None:
+    """The figure × 1.1 at its printed decimals (× 0.9 when `down`: a percent of 50 or more, a total before its
+    parts — parts short of their total may be a partial list, parts over it cannot), again until `certain` says the
+    new figure cannot agree at the printed precision of every figure involved (None after five tries)."""
+    factor = Decimal("0.9") if down or (f.kind == "%" and f.value >= 50) else Decimal("1.1")
+    new = f.value
+    for _ in range(5):
+        step = _round(new * factor, f.places)
+        new = step if step != new else new + (-1 if factor < 1 else 1) * Decimal(1).scaleb(-f.places)
+        if new >= 0 and certain(new):
+            digits = f"{new:,f}" if "," in f.text else f"{new:f}"
+            m = _FIGURE.match(f.text)
+            return new, f.text.replace(m.group(1) + (m.group(2) or ""), digits, 1)
+    return None
+
+
+def _table_certain(f: Figure):
+    return lambda new: abs(new - f.value) >= 2 * Decimal(1).scaleb(-f.places)
+
+
+def _sum_certain(f: Figure, total: Figure, parts: list[Figure]):
+    def certain(new: Decimal) -> bool:
+        spans = [_span(g, new if g is f else None) for g in parts]
+        summed = (sum(a for a, _ in spans), sum(b for _, b in spans))
+        return _apart(summed, _span(total, new if total is f else None))
+
+    return certain
+
+
+def _ratio_certain(f: Figure, a: Figure, b: Figure):
+    def certain(new: Decimal) -> bool:
+        (alo, ahi), (blo, bhi) = _span(a), _span(b)
+        if blo <= 0:
+            return False
+        return _apart((alo / bhi * 100, ahi / blo * 100), _span(f, new))
+
+    return certain
+
+
+@dataclass
+class Probe:
+    report: str
+    paragraph: int
+    figure: Figure
+    tie: str
+    new: str
+    found: list[str]
+    extra: list[str]
+
+
+def _key(f) -> tuple:
+    return (f.code, str(f.ref), f.severity.value, f.message)
+
+
+def _label(f) -> str:
+    return f"{f.code} {f.severity.value} {f.ref}: {f.message[:90]}"
+
+
+def probe(path: Path, work: Path) -> list[Probe]:
+    fixture = tomllib.loads(path.read_text(encoding="utf-8"))
+    skip = {e["paragraph"] for e in fixture.get("expect", [])} | {
+        p for e in fixture.get("expect_other", []) for p in (e.get("paragraph"), e.get("related_paragraph")) if p
+    }
+    agreeing = sorted({c["paragraph"] for c in fixture.get("consistent", [])} - skip)
+    numbers = table_numbers(fixture)
+    plans = []
+    for p in agreeing:
+        text = fixture["paragraphs"][p - 1]
+        figs = figures(text)
+        ties: dict[Figure, tuple] = {}
+        for total, parts, after in sum_ties(figs, text):
+            label = f"合计（{'其后' if after else '其前'}各项之和）"
+            ties.setdefault(total, (label, after, _sum_certain(total, total, parts)))
+            for g in parts:
+                ties.setdefault(g, (f"{total.text}的一项", False, _sum_certain(g, total, parts)))
+        for f in figs:
+            if f in ties:
+                continue
+            if tie := _table_tie(f, numbers):
+                ties[f] = (tie, False, _table_certain(f))
+            elif pair := _ratio_tie(f, figs):
+                ties[f] = (f"比率 {pair[0].text}/{pair[1].text}", False, _ratio_certain(f, *pair))
+        plans += [(p, f, *ties[f]) for f in figs if f in ties]
+    if not plans:
+        return []
+    docx_path = work / f"{path.stem}.docx"
+    build_docx(fixture, docx_path)
+    before = {_key(f) for f in validate_file(docx_path).findings}
+    out = []
+    for p, f, tie, down, certain in plans:
+        copy = dict(fixture)
+        copy["paragraphs"] = list(fixture["paragraphs"])
+        text = copy["paragraphs"][p - 1]
+        got = changed(f, down, certain)
+        if got is None:
+            continue  # no change of this figure is certain at the printed precision of the figures it is tied to
+        new = got[1]
+        copy["paragraphs"][p - 1] = text[: f.start] + new + text[f.end :]
+        probe_path = work / f"{path.stem}-probe.docx"
+        build_docx(copy, probe_path)
+        new_findings = [x for x in validate_file(probe_path).findings if _key(x) not in before and x.severity.rank >= 2]
+        here = [x for x in new_findings if isinstance(x.ref, TextRef) and x.ref.paragraph == p and x.code[0] == "N"]
+        found = here[:1]
+        extra = [x for x in new_findings if x not in found]
+        out.append(Probe(path.stem, p, f, tie, new, [_label(x) for x in found], [_label(x) for x in extra]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    verbose = "-v" in args
+    only = {Path(a).name for a in args if a.endswith(".toml")}
+    probes: list[Probe] = []
+    with tempfile.TemporaryDirectory(prefix="perfxl-probe-reports-") as work:
+        for path in sorted(REPORTS.glob("*.toml")):
+            if not only or path.name in only:
+                probes += probe(path, Path(work))
+    found = sum(bool(p.found) for p in probes)
+    extra = sum(bool(p.extra) for p in probes)
+    if verbose:
+        for p in probes:
+            mark = "found " if p.found else "MISSED"
+            print(f"{mark} {p.report} p{p.paragraph}: {p.figure.text} → {p.new} ({p.tie})")
+            for line in p.found:
+                print(f"    {line}")
+            for line in p.extra:
+                print(f"    extra {line}")
+    print(f"planted {len(probes)}: found {found}, missed {len(probes) - found}, extra {extra}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
