@@ -41,6 +41,7 @@ def _xiuning(
     actual16="<=0%",
     actual18="4个月",
     reason18="展陈方案需通过省委宣传部审核,待展陈方案通过省委宣传部审核后,将尽快实施。",
+    target16="<=0%",
 ):
     """休宁县's 2023 转移支付区域(项目)绩效目标自评表 as published, cut after the 时效 rows (the stored copy ends there)."""
     rows = [
@@ -63,7 +64,7 @@ def _xiuning(
             E,
         ],
         [E, E, "质量指标", "指标1:工程实施总体质量", "一次性通过省文物局验收", "一次性", "未完成展陈建设", E],
-        [E, E, E, "指标2:安全事故发生率", "<=0%", actual16, "——", E],
+        [E, E, E, "指标2:安全事故发生率", target16, actual16, "——", E],
         [E, E, "时效指标", "指标1:招投标程序需要的时间", "1个月", "1个月", "——", E],
         [E, E, E, "指标2:项目完成周期", "4个月", actual18, reason18, E],
     ]
@@ -108,10 +109,16 @@ def test_an_actual_copying_the_target_or_contradicting_its_own_reason_is_a_judge
 
 
 def test_a_measured_actual_or_a_reason_saying_nothing_is_unfinished_is_left_alone(tmp_path):
-    """Guards: an actual with a figure of its own ("0%") is a result; "4个月" beside "无未完成情况" is the target met."""
+    """Guards: an actual with a figure of its own ("0%") is a result; "4个月" beside "无未完成情况" is the target met; an
+    "=" copied with the figure ("=0%" │ "=0%") still states the value."""
     rows, merges = _xiuning(actual16="0%", reason18="无未完成情况")
     result = _workbook(tmp_path, rows, merges)
     assert set(_s16_rows(result)) == {10}, [(f.code, f.ref, f.message) for f in result.findings]
+    # "=0%" copied with its figure still states the value (南岳 忠烈祠 2020: "=230亩" │ "=230亩"); only a bound is no value
+    rows, merges = _xiuning(target16="=0%", actual16="=0%")
+    (tmp_path / "eq").mkdir()
+    result = _workbook(tmp_path / "eq", rows, merges)
+    assert 11 not in _s16_rows(result), [(f.code, f.ref, f.message) for f in result.findings]
 
 
 # ---------------------------------------------------------------- 岳阳楼区 2023: 指标值 │ 计量单位 that disagree

@@ -908,7 +908,7 @@ _NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:未完成|尚未)"
 
 def _no_result(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
     """Why the actual of a row on a form without 得分 states no result, or None: it restates the target with its
-    operator ("<=0%" │ "<=0%"), or it reads as the target met while the row's own 未完成原因 says the work is not
+    bound ("<=0%" │ "<=0%": any value up to 0% — an "=" copied with the figure still states it), or it reads as the target met while the row's own 未完成原因 says the work is not
     done (休宁 皖浙赣省委驻地旧址展陈 2023: "一次性" against 一次性通过省文物局验收, "4个月" against 4个月, each beside
     "未完成展陈建设" / "待…审核后,将尽快实施"). Either way whether the target was met is a person's question."""
     t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
@@ -918,7 +918,7 @@ def _no_result(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
     )
-    if same_figure and a.op is not None:
+    if same_figure and a.op is not None and a.op is not Op.EQ:  # "=230亩" still states 230亩; "<=0%" states no value
         return (
             "实际完成值连同运算符照抄年度指标值，不是实际完成的数值",
             "the actual restates the target with its operator; it is no measured value",
