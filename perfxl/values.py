@@ -362,7 +362,9 @@ _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_UNIT_PART = re.compile(r"^[^\d\s,;，。；、]+")
+#: The unit after a figure: letters and words up to the next digit, space or separator — or an area/volume unit
+#: NFKC spells with a digit ("㎡" → "m2", "m³" → "m3", "km2"), read whole: "300㎡" is 300 ㎡, not 300 米 then a 2.
+_UNIT_PART = re.compile(r"^(?:(?:[kK]?[mM])[23](?![\d.])[^\d\s,;，。；、]*|[^\d\s,;，。；、]+)")
 #: Whitespace between two Chinese characters, or between one and a digit or %: a PDF's letter spacing.
 _SPACED_OUT = re.compile(
     r"(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff%\d])|(?<=[\u4e00-\u9fff%\d])[ \u3000]+(?=[\u4e00-\u9fff%])"

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from perfxl.model import CellRef, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
-from perfxl.values import Op, ParsedValue, ValueKind, unit_of_clause
+from perfxl.values import Op, ParsedValue, ValueKind, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
 
 from .catalogue import check
@@ -355,6 +355,10 @@ def _unit_in_name(ctx: Context, name: str) -> str | None:
 def unit_valid(ctx: Context) -> Iterator[Finding]:
     """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras)."""
     for ind in ctx.indicators():
+        clash = _unit_clash(ctx, ind)
+        if clash is not None:
+            yield clash
+            continue
         p = ctx.parsed(ind.target)
         if p.kind != ValueKind.NUMBER or p.number is None:
             continue
@@ -386,6 +390,44 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
                 problem=f"的计量单位“{unit}”不是常用单位",
                 problem_en=f"uses the unknown unit {unit}",
             )
+
+
+def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
+    """I05 where the 计量单位 column contradicts the 指标值 cell beside it: the value writes its own unit of another
+    kind ("28.8万元" │ %: an amount is no percentage), or holds no figure at all ("应保尽保" │ %): which one is meant
+    cannot be read (岳阳楼区 价格认证鉴定中心 2023 整体绩效目标表)."""
+    column = ind.unit.text.strip() if ind.unit is not None else ""
+    column_family = family_of(column)
+    text = ind.target.text.strip()
+    if column_family is None or not text.endswith(column):
+        return None
+    own = text[: -len(column)].strip()  # the 指标值 cell as typed: the reader joins the 计量单位 onto it
+    if not own or own.endswith(column):
+        return None
+    p = parse_value(own)
+    if p.number is not None and p.unit and family_of(p.unit) not in (None, column_family):
+        problem, problem_en = (
+            f"自带单位“{p.unit}”，计量单位栏却是“{column}”，两者矛盾",
+            f"carries its own unit {p.unit} while the unit column says {column}",
+        )
+    elif p.number is None and p.date is None and not any(ch.isdigit() for ch in own) and column_family == "percent":
+        problem, problem_en = (
+            f"没有数字，计量单位栏却是“{column}”，无从以百分比计量",
+            f"holds no figure while the unit column says {column}",
+        )
+    else:
+        return None
+    return ctx.finding(
+        ind.unit,
+        expected="与指标值一致的计量单位",
+        actual=own,
+        name=_label(ind),
+        problem=problem,
+        problem_en=problem_en,
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：指标值单元格“{own}”，计量单位栏“{column}”；二者不能同时成立，需人工核对",
+        basis_en=f"read the value cell {own!r} and the unit column {column!r}: both cannot hold",
+    )
 
 
 #: A 计量单位 cell holding only a figure ("44,561"): no unit at all, whatever the figure means.

@@ -901,6 +901,42 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
     )
 
 
+#: A 未完成原因 saying the work is not done ("未完成展陈建设", "待…审核后,将尽快实施"); "无未完成情况" says the opposite.
+_UNFINISHED = re.compile(r"未完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后")
+_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:未完成|尚未)")
+
+
+def _no_result(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
+    """Why the actual of a row on a form without 得分 states no result, or None: it restates the target with its
+    bound ("<=0%" │ "<=0%": any value up to 0% — an "=" copied with the figure still states it), or it reads as the target met while the row's own 未完成原因 says the work is not
+    done (休宁 皖浙赣省委驻地旧址展陈 2023: "一次性" against 一次性通过省文物局验收, "4个月" against 4个月, each beside
+    "未完成展陈建设" / "待…审核后,将尽快实施"). Either way whether the target was met is a person's question."""
+    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    same_figure = (
+        a.number is not None
+        and t.number is not None
+        and a.number == t.number
+        and (a.unit or t.unit) == (t.unit or a.unit)
+    )
+    if same_figure and a.op is not None and a.op is not Op.EQ:  # "=230亩" still states 230亩; "<=0%" states no value
+        return (
+            "实际完成值连同运算符照抄年度指标值，不是实际完成的数值",
+            "the actual restates the target with its operator; it is no measured value",
+        )
+    reason = ind.deviation.text.strip()
+    if not _UNFINISHED.search(reason) or _NOTHING_UNFINISHED.search(reason):
+        return None
+    actual, target = compact(ind.actual.text), compact(ind.target.text)
+    abridged = len(actual) >= 2 and target.startswith(actual) and not any(ch.isdigit() for ch in actual)
+    if not (same_figure or abridged):
+        return None
+    read = "与年度指标值相同" if same_figure else "只是年度指标值的开头几个字"
+    return (
+        f"同行未完成原因写“{reason}”，实际完成值却{read}，读作已达标",
+        f"the row's reason {reason!r} says the work is not done, yet the actual reads as the target met",
+    )
+
+
 @check("S16")
 def target_met_unknown(ctx: Context) -> Iterator[Finding]:
     """A form without 得分: an actual that cannot be compared with its numeric target (units that do not
@@ -909,6 +945,23 @@ def target_met_unknown(ctx: Context) -> Iterator[Finding]:
         if not _evaluation_form(ctx, ind) or ind.score.ref is not None or unverifiable(ctx, ind):
             continue
         if any(ctx.is_blank(c) or ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
+            continue
+        no_result = _no_result(ctx, ind)
+        if no_result is not None:
+            yield ctx.finding(
+                ind.actual,
+                expected="实际完成的数值或情况",
+                actual=ind.actual.text,
+                name=ind.name.text,
+                target=ind.target.text,
+                reason=no_result[0],
+                reason_en=no_result[1],
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，"
+                f"未完成原因“{ind.deviation.text}”，表中无得分栏；{no_result[0]}，需人工判断",
+                basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, reason "
+                f"{ind.deviation.text!r}, no score column: {no_result[1]}",
+            )
             continue
         result = ctx.outcome(ind).result
         if result is None or result.score is not None or direction(ctx, ind) == "qualitative":
