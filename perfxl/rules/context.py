@@ -602,12 +602,14 @@ class Context:
             ind.nature.text if ind.nature is not None else None,
             self.profile,
             group=f"{ind.level1.text} {ind.level2.text}",
+            operator=ind.operator.text if ind.operator is not None else None,
         )
 
     def reading(self, ind: Indicator) -> Reading:
         """The row's score in its inferred direction, and what a verdict on it rests on (cached).
 
-        When the direction came from the name (or is unclear), the row is also scored the opposite way:
+        When the direction came from the name (or is unclear, or the row's direction and operator columns
+        disagree), the row is also scored the opposite way:
         if both readings agree the verdict is certain, else it is a guess and the basis gives both.
         """
         hit = self._readings.get(id(ind))
@@ -794,7 +796,7 @@ class Context:
         else:
             result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
             how, how_en = way.basis()
-            if not way.from_name:
+            if not way.uncertain:
                 reading = Reading(
                     result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
                 )
