@@ -165,8 +165,10 @@ class Context:
         self.spec: CheckSpec | None = None
         self.params: dict[str, Any] = {}
         self.severity: Severity = Severity.ERROR
-        self._parsed: dict[tuple[int, Any], ParsedValue] = {}
-        self._numbers: dict[tuple[int, Any], Decimal | None] = {}
+        # per cell, by id, the cell kept beside its answer (so no id is reused while the run lasts): an int key is
+        # cheaper than (id, raw) — no tuple built, no Decimal hashed — on the ≈ 50 asks a row
+        self._parsed: dict[int, tuple[CellValue | None, ParsedValue]] = {}
+        self._numbers: dict[int, tuple[CellValue, Decimal | None]] = {}
         self._scores: dict[int, Any] = {}
         self._readings: dict[int, tuple[Indicator, Reading]] = {}
         self._outcomes: dict[int, tuple[Indicator, Reading]] = {}
@@ -175,7 +177,7 @@ class Context:
         # for the same non-empty rows and 一级 groups, computed once here
         self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
-        self._per_row: dict[tuple[str, int], tuple[Indicator, Any]] = {}
+        self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
         # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
@@ -230,26 +232,25 @@ class Context:
     # ------------------------------------------------------------------ parsing (cached)
     def parsed(self, cell: CellValue | None) -> ParsedValue:
         """`parse_value` of a cell's raw value, computed once per cell."""
-        raw = None if cell is None else cell.raw
-        key = (id(cell), raw)
-        hit = self._parsed.get(key)
-        if hit is None:
-            hit = parse_value(raw, self.profile)
-            self._parsed[key] = hit
-        return hit
+        hit = self._parsed.get(id(cell))
+        if hit is not None and hit[0] is cell:
+            return hit[1]
+        value = parse_value(None if cell is None else cell.raw, self.profile)
+        self._parsed[id(cell)] = (cell, value)
+        return value
 
     def number(self, cell: CellValue | None) -> Decimal | None:
         """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
         if cell is None:
             return None
-        raw = cell.raw
-        key = (id(cell), raw)
-        try:
-            value = self._numbers[key]
-        except KeyError:
-            value = self._numbers[key] = self._read_number(cell)
+        hit = self._numbers.get(id(cell))
+        if hit is not None and hit[0] is cell:
+            value = hit[1]
+        else:
+            value = self._read_number(cell)
+            self._numbers[id(cell)] = (cell, value)
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
-        return value if value is None or not isinstance(raw, str) else self._in_block_unit(cell, value)
+        return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
     def _read_number(self, cell: CellValue) -> Decimal | None:
         if cell.is_blank:
@@ -315,7 +316,7 @@ class Context:
         if raw.__class__ is str:  # `cell.is_blank` spelt out for text, the usual case (≈ 13 asks a row)
             if not raw.strip():
                 return True
-            if (id(cell), raw) not in self._parsed:
+            if id(cell) not in self._parsed:  # (a cell in it is that cell: it is kept there, its id not reused)
                 return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
         elif cell.is_blank:
             return True
@@ -572,15 +573,20 @@ class Context:
             value = self._once[key] = compute()
             return value
 
-    def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
-        """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
-        at = (key, id(ind))
-        hit = self._per_row.get(at)
+    def per_row(self, key: str, ind: Indicator, compute: Callable[[Context, Indicator], T]) -> T:
+        """`compute(self, ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …).
+
+        Asked ≈ 19 times a row: one dict per key (no key tuple built per ask), `compute` a plain function of the
+        context and the row (no closure made per ask)."""
+        rows = self._per_row.get(key)
+        if rows is None:
+            rows = self._per_row[key] = {}
+        hit = rows.get(id(ind))
         if hit is not None and hit[0] is ind:
-            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call, and this is asked ≈ 19 times a row
+            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call
             return answer
-        value = compute(ind)
-        self._per_row[at] = (ind, value)
+        value = compute(self, ind)
+        rows[id(ind)] = (ind, value)
         return value
 
     def score(self, ind: Indicator) -> ScoreResult | None:
@@ -593,7 +599,7 @@ class Context:
     def direction(self, ind: Indicator) -> Direction:
         """Which way the row's target points, and how that was decided (perfxl.rules.direction); once per row
         (scoring asks it and I13 again)."""
-        return self.per_row("way", ind, self._direction)
+        return self.per_row("way", ind, Context._direction)
 
     def _direction(self, ind: Indicator) -> Direction:
         return infer_direction(
