@@ -82,6 +82,8 @@ _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 _FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
+#: The parsed kinds `Context.is_blank` holds blank.
+_BLANK_KINDS = (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 #: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
 Printed = CellValue | Decimal | None
 #: The basis words of a sum that rounding the printed figures can explain (`Context.beyond_rounding` is False).
@@ -316,11 +318,13 @@ class Context:
         if raw.__class__ is str:  # `cell.is_blank` spelt out for text, the usual case (≈ 13 asks a row)
             if not raw.strip():
                 return True
-            if id(cell) not in self._parsed:  # (a cell in it is that cell: it is kept there, its id not reused)
+            hit = self._parsed.get(id(cell))  # (a cell in it is that cell: it is kept there, its id not reused)
+            if hit is None:
                 return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+            return hit[1].kind in _BLANK_KINDS
         elif cell.is_blank:
             return True
-        return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+        return self.parsed(cell).kind in _BLANK_KINDS
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
         """The percent a rate cell means (see `RateReading`), choosing the reading closest to `computed`."""
