@@ -92,7 +92,8 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     merged cell's with its anchor; A1 texts cached), the formula, and whether perfxl computed it. The one place the
     layout builds a cell: callers that have read the value already (an indicator row reads each of its cells once)
     pass it instead of reading it again."""
-    computed = raw is not None and (r, c) in grid.uncached
+    uncached = grid.uncached
+    computed = raw is not None and bool(uncached) and (r, c) in uncached
     value = raw if raw is None or raw.__class__ is str else exact(raw)
     ref = grid.ref(r, c) if grid.merged and grid.is_merged(r, c) else CellRef(grid.name, _a1(r, c))
     return CellValue(value, ref, grid.formulas.get((r, c)) if grid.formulas else None, computed)
@@ -124,11 +125,11 @@ def clear_cache(grid: Grid) -> None:
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
     row = grid.rows[r] if 0 <= r < len(grid.rows) else []
     out = []
-    merged = grid.merged
+    anchor_of = grid.anchor_of if grid.merged else None
     for c, v in enumerate(row):
-        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+        if v is None or (isinstance(v, str) and not v.strip()):  # ("" is such text)
             continue
-        if merged and grid.anchor_of(r, c) != (r, c):
+        if anchor_of is not None and anchor_of(r, c) != (r, c):
             continue
         out.append((c, v))
     return out

@@ -119,18 +119,18 @@ def _plain(text: str | None) -> str:
 
 
 def _longest(name: str, words: Any) -> str:
-    return max((w for w in words or () if w and w in name), key=len, default="")
+    return max([w for w in words or () if w and w in name], key=len, default="")
 
 
 def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     """The listed word that ends last in the name — the head of a Chinese noun phrase ("安全事故处置率" is a
-    处置率) — the longer on a tie; with its (end, length) for comparing the two lists."""
+    处置率) — the longer on a tie; with its (end, length) for comparing the two lists. (The words found first, in one
+    comprehension: ≈ 130 listed words are tried on every name without an operator.)"""
     best, key = "", (-1, 0)
-    for w in words or ():
-        if w and w in name:
-            k = (name.rfind(w) + len(w), len(w))
-            if k > key:
-                best, key = w, k
+    for w in [w for w in words or () if w and w in name]:
+        k = (name.rfind(w) + len(w), len(w))
+        if k > key:
+            best, key = w, k
     return best, key
 
 
