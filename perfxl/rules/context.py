@@ -45,7 +45,7 @@ from perfxl.numbers import (
 )
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
-from perfxl.scoring_result import ScoreResult
+from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import conversion_factor, convert, family_of, lookup, money_symbol, split_per
 from perfxl.values import (
     CACHE_MAX_LEN,
@@ -141,19 +141,72 @@ class RateReading:
     whole: bool = False  # typed as a whole fraction ("1", "0"): 96% and 100% look alike, a person judges
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
     """How perfxl scored one indicator row: the score, the direction it used, and what the verdict rests on.
 
     `certainty` is GUESS when the direction was read from the name (or is unclear) and the opposite reading
-    would give another score; `basis`/`basis_en` then give both readings.
+    would give another score; `basis`/`basis_en` then give both readings. Read-only by convention.
+
+    The basis may be given as a function (`scoring_result.Text`): it is written on first access, so the rows no finding quotes
+    (most of them) never format their explanations — as `ScoreResult` does for its own (issue 14: every row was
+    scored with both languages' sentences built). `replace` is `dataclasses.replace` for this class.
     """
 
-    result: ScoreResult | None  # None: no weight
-    direction: Direction | None
-    certainty: Certainty = Certainty.CERTAIN
-    basis: str = ""
-    basis_en: str = ""
+    __slots__ = ("_basis", "_basis_en", "certainty", "direction", "result")
+
+    def __init__(
+        self,
+        result: ScoreResult | None,  # None: no weight
+        direction: Direction | None,
+        certainty: Certainty = Certainty.CERTAIN,
+        basis: Text = "",
+        basis_en: Text = "",
+    ) -> None:
+        self.result = result
+        self.direction = direction
+        self.certainty = certainty
+        self._basis = basis
+        self._basis_en = basis_en
+
+    @property
+    def basis(self) -> str:
+        text = self._basis
+        if not isinstance(text, str):
+            text = self._basis = text()
+        return text
+
+    @property
+    def basis_en(self) -> str:
+        text = self._basis_en
+        if not isinstance(text, str):
+            text = self._basis_en = text()
+        return text
+
+    def replace(self, **changes: Any) -> Reading:
+        """A copy with `changes` (field names as in `__init__`)."""
+        fields = {
+            "result": self.result,
+            "direction": self.direction,
+            "certainty": self.certainty,
+            "basis": self._basis,
+            "basis_en": self._basis_en,
+        }
+        return Reading(**(fields | changes))
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.result, self.direction, self.certainty, self.basis, self.basis_en)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reading) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Reading(result={self.result!r}, direction={self.direction!r}, certainty={self.certainty!r}, "
+            f"basis={self.basis!r}, basis_en={self.basis_en!r})"
+        )
 
 
 class Context:
@@ -636,8 +689,7 @@ class Context:
         described = ind.criteria is not None and not self.is_blank(ind.criteria) and self.number(ind.criteria) is None
         note = "“指标分值”栏填的是文字说明，" if described else ""
         note_en = "the 指标分值 column holds a description; " if described else ""
-        return replace(
-            reading,
+        return reading.replace(
             certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
             basis=f"{note}分值按“权重占比(%)”{ind.weight.text} 读作该指标在100分中的分值，得分按“单项指标折算得分”读取"
             f"（河北自评表的读法，表上未写明计分规则）：{reading.basis}",
@@ -667,8 +719,7 @@ class Context:
                 # "2023.12" │ "2023.11": a year and month written with a point, not the number 2023.12
                 dotted = "、".join(f"“{p.text}”" for p, d in ((t, dated_t), (a, dated_a)) if d is not None)
                 reading = self._read_parsed(ind, dated_t or t, dated_a or a, weight)
-                return replace(
-                    reading,
+                return reading.replace(
                     certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
                     basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
@@ -751,8 +802,7 @@ class Context:
         if _verdict(other) == _verdict(reading):
             if not near:
                 return reading
-            return replace(  # the same verdict: the plausible reading's ratios (no 9600-fold S08 over-completion)
-                other,
+            return other.replace(  # the same verdict: the plausible reading's ratios (no 9600-fold S08 over-completion)
                 certainty=reading.certainty,
                 basis=f"实际完成值“{shown}”未写单位，按“{base}”理解（按“{t.unit}”理解结论相同）：{other.basis}",
                 basis_en=f"the actual {a.raw!r} has no unit: as {base} (as {t.unit}, the same verdict): "
@@ -790,41 +840,46 @@ class Context:
         )
         note = f"{which}“{yearless.text or yearless.raw}”未写年份，按表头年度 {year} 年理解，与“{written.text or written.raw}”比较"
         note_en = f"{yearless.raw!r} has no year: read in the title's year {year}"
-        return replace(reading, basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
+        return reading.replace(basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
 
     def _read_values(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
-        """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives."""
+        """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives (its
+        basis written only when a finding quotes it)."""
         numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
         way = self.direction(ind) if numeric else None
         if way is None or way.source in ("operator", "growth"):
             if way is not None and way.source == "operator" and t.op is None:
                 t = _with_op(t, way.op)  # the operator stood in the 指标性质 column, not in the target text
             result = score_indicator(t, a, weight, self.profile)
-            reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
-        else:
-            result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
-            how, how_en = way.basis()
-            if not way.from_name:
-                reading = Reading(
-                    result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
-                )
-            else:
-                other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
-                same = other.score == result.score and other.meets_target == result.meets_target
-                sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
-                both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
-                both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
-                if same:
-                    reading = Reading(
-                        result,
-                        way,
-                        Certainty.CERTAIN,
-                        f"{both}（两种理解结果相同）",
-                        f"{both_en} (both readings agree)",
-                    )
-                else:
-                    reading = Reading(result, way, Certainty.GUESS, both, both_en)
-        return reading
+            return Reading(result, way, basis=lambda: _explain(result), basis_en=lambda: _explain(result, "en"))
+        result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
+        found = way  # (a name the closures below keep: `way` is a Direction here)
+        if not found.from_name:
+            return Reading(
+                result,
+                found,
+                basis=lambda: f"{found.basis()[0]}：{_explain(result)}",
+                basis_en=lambda: f"{found.basis()[1]}: {_explain(result, 'en')}",
+            )
+        other = score_indicator(_with_op(t, OPPOSITE[found.op]), a, weight, self.profile)
+        same = other.score == result.score and other.meets_target == result.meets_target
+        sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[found.op].name]
+
+        def both() -> str:
+            return f"{found.basis()[0]}：按“{found.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
+
+        def both_en() -> str:
+            return f"{found.basis()[1]}: as {found.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
+
+        if same:
+            return Reading(
+                result,
+                found,
+                Certainty.CERTAIN,
+                lambda: f"{both()}（两种理解结果相同）",
+                lambda: f"{both_en()} (both readings agree)",
+            )
+        return Reading(result, found, Certainty.GUESS, both, both_en)
 
     def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
         """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
