@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -701,7 +701,6 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
 
 
 _BLANK = ParsedValue(None, ValueKind.BLANK)
-CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the caches stay small
 
 
 @lru_cache(maxsize=65536, typed=True)

@@ -7,11 +7,10 @@ read. A cell listed in `Grid.uncached` that now holds a value was computed by pe
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from ..grid import Grid
-from ..model import CellRef, CellValue, a1
+from ..model import CellRef, CellValue, column_letter
 from ..numbers import to_decimal
 from .headers import normalise_label
 
@@ -99,9 +98,10 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     return CellValue(value, ref, grid.formulas.get((r, c)) if grid.formulas else None, computed)
 
 
-@lru_cache(maxsize=65536)
 def _a1(r: int, c: int) -> str:
-    return a1(r + 1, c + 1)
+    """A1 text of 0-based (r, c) — `model.a1`, its column letters cached there. Not cached by cell: each cell is built
+    once, so a cache by (r, c) only missed (and at 10,000 rows × 8 columns outgrew its 65,536 entries)."""
+    return f"{column_letter(c + 1)}{r + 1}"
 
 
 def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:

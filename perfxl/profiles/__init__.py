@@ -152,7 +152,7 @@ class Profile:
 
         Looked up once per key and data (the checks ask the direction word lists of every row: ≈ 6 asks a row)."""
         data = self.data
-        found = self.__dict__.get("_found")
+        found: tuple[dict[str, Any], dict[str, Any]] | None = self.__dict__.get("_found")
         if found is None or found[0] is not data:
             found = self.__dict__["_found"] = (data, {})
         try:

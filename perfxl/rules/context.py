@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar, cast, overload
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.model import (
     BasicData,
     CellRef,
@@ -48,7 +48,6 @@ from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import conversion_factor, convert, family_of, lookup, money_symbol, split_per
 from perfxl.values import (
-    CACHE_MAX_LEN,
     DATE_UNITS,
     ParsedValue,
     ValueKind,
