@@ -732,7 +732,7 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
         p.kind is not ValueKind.NUMBER
-        or p.unit not in (None, *DATE_UNITS)
+        or (p.unit is not None and p.unit not in DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
         or (p.op is not None and p.op.name in ("GE", "GT"))  # "≥2023.5" is a floor of an amount, never a deadline
