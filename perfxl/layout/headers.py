@@ -56,7 +56,7 @@ _GROUP_PREFIX = "绩效指标"
 _UNCLOSED = re.compile(r"\([^()]*$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
     base = strip_numbering(label)
@@ -584,7 +584,7 @@ def _known_forms() -> frozenset[str]:
 _KNOWN: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=65536)  # every row's labels are asked (10,000 rows: 8,192 entries forgot them first)
+@lru_cache(maxsize=8192)
 def is_known_label(label: str) -> bool:
     """True when a normalised label (or its "label:value" head) is any header or row label perfxl knows.
 
