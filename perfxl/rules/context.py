@@ -238,6 +238,7 @@ class Context:
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
+        self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
 
     @property
     def ev(self) -> SelfEvaluation:
@@ -754,7 +755,9 @@ class Context:
         )
 
     def _read_parsed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
-        share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
+        share = self._approximate_share
+        if share is None:  # once per run, not per scored row
+            share = self._approximate_share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
         reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
         higher = self.higher_tier(a)
         if higher is not None:  # "基本完成": 达成 ("全部或基本达成") or 部分达成? A person judges
