@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -703,7 +703,6 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
 
 
 _BLANK = ParsedValue(None, ValueKind.BLANK)
-CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the caches stay small
 
 
 @lru_cache(maxsize=65536, typed=True)
@@ -735,7 +734,7 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
         p.kind is not ValueKind.NUMBER
-        or p.unit not in (None, *DATE_UNITS)
+        or (p.unit is not None and p.unit not in DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
         or (p.op is not None and p.op.name in ("GE", "GT"))  # "≥2023.5" is a floor of an amount, never a deadline
