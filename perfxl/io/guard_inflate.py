@@ -9,10 +9,9 @@ it inflates a whole compressed read at once before cutting it to the declared si
 2 MB file took 2 GB (issue 13).
 
 While a member streams, its first bytes go to `XmlPrologue` when they look like XML (sniffed from
-the content, whatever the name): a real parser (expat with defusedxml's refusals: DOCTYPE, entity
-declarations, external references) runs until the first start tag — a DOCTYPE cannot come after
-it — so comments and processing instructions cannot hide a `<!DOCTYPE`, and the check costs a few
-bytes per part.
+the content, whatever the name): a real parser (defusedxml's expat reader, DTDs forbidden) runs
+until the first start tag — a DOCTYPE cannot come after it — so comments and processing
+instructions cannot hide a `<!DOCTYPE`, and the check costs a few bytes per part.
 """
 
 from __future__ import annotations
@@ -24,10 +23,11 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import Any, BinaryIO, NoReturn
-from xml.parsers import expat
+from typing import BinaryIO
+from xml.sax import SAXException
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.expatreader import create_parser
 
 __all__ = [
     "MemberReader",
@@ -121,17 +121,8 @@ class XmlPrologue:
 
     @staticmethod
     def _new_parser():
-        """expat with the handlers defusedxml's expat reader installs (forbid_dtd, forbid_entities,
-        forbid_external), plus a stop at the first start tag. Straight on pyexpat, not through
-        defusedxml's SAX reader: building that reader for every ZIP member (a dozen per workbook)
-        cost more than the rest of the guard's XML checks."""
-        parser = expat.ParserCreate()
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE)
-        parser.StartDoctypeDeclHandler = _refuse_doctype
-        parser.EntityDeclHandler = _refuse_entity
-        parser.UnparsedEntityDeclHandler = _refuse_unparsed_entity
-        parser.ExternalEntityRefHandler = _refuse_external
-        parser.StartElementHandler = _first_element
+        parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.setContentHandler(_Stop())
         return parser
 
     def feed(self, data: bytes) -> None:
@@ -175,14 +166,14 @@ class XmlPrologue:
 
     def _parse(self, piece: bytes) -> None:
         try:
-            self._parser.Parse(piece, False)
+            self._parser.feed(piece)
         except _FirstElement:
             self.done = True
         except DTDForbidden:
             raise DtdForbidden(self.member, "doctype") from None
         except (EntitiesForbidden, ExternalReferenceForbidden):
             raise DtdForbidden(self.member, "entity") from None
-        except (expat.ExpatError, ValueError, LookupError):
+        except (SAXException, ValueError, LookupError):
             self._text_mode = True
             self._text_search(bytes(self._head))
 
@@ -197,34 +188,14 @@ class XmlPrologue:
             raise DtdForbidden(self.member, "doctype")
 
 
-def _first_element(name: str, attrs: Any) -> NoReturn:
-    raise _FirstElement
+class _Stop:
+    """SAX content handler that ends the parse at the first start tag."""
 
+    def startElement(self, name, attrs):  # the SAX API's name
+        raise _FirstElement
 
-def _refuse_doctype(name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool) -> NoReturn:
-    raise DTDForbidden(name, sysid, pubid)
-
-
-def _refuse_entity(
-    name: str,
-    is_parameter_entity: bool,
-    value: str | None,
-    base: str | None,
-    sysid: str | None,
-    pubid: str | None,
-    notation_name: str | None,
-) -> NoReturn:
-    raise EntitiesForbidden(name, value, base, sysid, pubid, notation_name)
-
-
-def _refuse_unparsed_entity(
-    name: str, base: str | None, sysid: str | None, pubid: str | None, notation_name: str | None
-) -> NoReturn:
-    raise EntitiesForbidden(name, None, base, sysid, pubid, notation_name)
-
-
-def _refuse_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> NoReturn:
-    raise ExternalReferenceForbidden(context, base, sysid, pubid)
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        return lambda *args, **kwargs: None
 
 
 class MemberReader(io.RawIOBase):
