@@ -89,6 +89,8 @@ def _header(grid: Grid, r: int) -> _Columns | None:
             label = _label(grid, r + 1, c)
             if label in _RATE:
                 rate = c
+            elif label.startswith("其中") and parts[role]:
+                continue  # 一般公共预算 │ 其中：上级补助: a part of the source before it, not one more source of the 合计
             elif label:
                 parts[role].append((c, label))
     if rate is None:

@@ -1,0 +1,63 @@
+"""Review 11 (issue 11: no false 错误, no baseless 警告, no silenced real defect) of session 10's additions — the
+预算执行情况表 listing, label │ value funds pairs, F04's rounding room, T02's 满分 and blank cells, units and OpenCC —
+built from real corpus cells (tests/realworld/*.toml) and 游仙 2023's listing (tests/test_unread10.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from report_helpers import workbook_result as _workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+
+def _errors(result):
+    return [(f.code, f.ref.cell if f.ref else None, f.message) for f in result.findings if f.severity.value == "error"]
+
+
+# ---------------------------------------------------------------- the 预算执行情况表 listing (游仙 2023)
+
+
+def _youxian(tmp_path, head, lines):
+    from test_unread10 import _MERGES
+
+    return _workbook(tmp_path, head + lines, _MERGES)
+
+
+def _listing():
+    from test_unread10 import _HEAD, _LINES
+
+    return [list(r) for r in _HEAD], [list(line) for line in _LINES]
+
+
+def test_listing_a_qizhong_source_column_is_part_of_the_source_before_it(tmp_path):
+    """游仙's listing with 一般公共预算 │ 其中：上级补助 under both groups (the 上级补助 a part of the 一般公共预算 beside it,
+    as 其中 says): session 10 summed it as one more source — F02 错误 '应为各来源之和 779.07，表中为 539.47' on every line
+    with 一般公共预算 money. It is a part of the source before it, not of the 合计: no 错误."""
+    head, lines = _listing()
+    head[5][3] = head[5][8] = "其中：上级补助"
+    for line in lines:
+        line[3], line[8] = line[2], line[7]
+    result = _youxian(tmp_path, head, lines)
+    assert not _errors(result), _errors(result)
+
+
+def test_guard_listing_a_qizhong_column_dropped_the_other_sources_still_add_up(tmp_path):
+    """Guard: with the 其中 column dropped, a 合计 the other sources do not make is still found (F02 at B17)."""
+    head, lines = _listing()
+    head[5][3] = head[5][8] = "其中：上级补助"
+    for line in lines:
+        line[3], line[8] = line[2], line[7]
+    lines[10][1] = "35.00"  # 审计项目经费补助2023: sources 0 + 0 + 30.00
+    result = _youxian(tmp_path, head, lines)
+    assert ("F02", "B17") in [(c, cell) for c, cell, _ in _errors(result)], _errors(result)
+
+
+def test_guard_listing_a_first_source_saying_qizhong_opens_the_sources(tmp_path):
+    """Guard: 合计 │ 其中：一般公共预算 │ 政府性基金预算 │ …: the first source's 其中 opens the list — still all the sources."""
+    head, lines = _listing()
+    head[5][2] = head[5][7] = "其中：一般公共预算"
+    lines[10][1] = "35.00"
+    result = _youxian(tmp_path, head, lines)
+    assert ("F02", "B17") in [(c, cell) for c, cell, _ in _errors(result)], _errors(result)
