@@ -61,3 +61,42 @@ def test_guard_listing_a_first_source_saying_qizhong_opens_the_sources(tmp_path)
     lines[10][1] = "35.00"
     result = _youxian(tmp_path, head, lines)
     assert ("F02", "B17") in [(c, cell) for c, cell, _ in _errors(result)], _errors(result)
+
+
+# ---------------------------------------------------------------- time: calendar units (苏州 财政 灾备 2021)
+
+
+def _suzhou(tmp_path, target: str, actual: str):
+    """苏州 灾备切换速度 (row 33: 目标值 │ 权重 3.14 │ 实际完成值 │ 自评分 3.14), target and actual replaced: the S findings."""
+    import dataclasses
+
+    from render import CORPUS, load_table, validated
+
+    table = load_table(CORPUS / "jiangsu-suzhou-caizheng-zaibei-2021.toml")
+    rows = [list(r) for r in table.rows]
+    assert rows[32][2] == "灾备切换速度"
+    rows[32][3], rows[32][5] = target, actual
+    result = validated(dataclasses.replace(table, rows=rows), tmp_path)
+    found = [f for f in result.findings if getattr(f.ref, "row", 0) == 33 and f.severity.value in ("error", "warning")]
+    return sorted((f.code, f.severity.value) for f in found)
+
+
+def test_twelve_months_are_a_year(tmp_path):
+    """ "≥1年" │ "12个月" with full marks: 月 and 年 were each converted to days (30, 365), so 12个月 was 0.986年 — S01 and
+    S07 错误 '12个月 未达到年度指标值 ≥1年'. Months, quarters and years count in months exactly."""
+    assert _suzhou(tmp_path, "≥1年", "12个月") == []
+    assert _suzhou(tmp_path, "≤1季度", "3个月") == []
+
+
+def test_a_month_against_days_is_no_certain_miss_within_a_months_length(tmp_path):
+    """ "≤1个月" │ "31天" (or "≤2个月" │ "61天"): S02/S07 错误 at 30 days a month — a month holds up to 31 days, two up to
+    62, so whether the target was met is a 警告 saying so."""
+    for target, actual in (("≤1个月", "31天"), ("≤2个月", "61天")):
+        found = _suzhou(tmp_path, target, actual)
+        assert found and all(sev == "warning" for _, sev in found), (target, actual, found)
+
+
+def test_guard_days_beyond_any_months_length_stay_a_certain_miss(tmp_path):
+    """Guard: "≤1个月" │ "45天" is missed whatever the month (45 > 31): S07 stays an 错误; "≥1年" │ "11个月" too."""
+    assert ("S07", "error") in _suzhou(tmp_path, "≤1个月", "45天")
+    assert ("S07", "error") in _suzhou(tmp_path, "≥1年", "11个月")
