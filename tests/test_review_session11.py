@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from report_helpers import workbook_result as _workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
@@ -100,3 +101,44 @@ def test_guard_days_beyond_any_months_length_stay_a_certain_miss(tmp_path):
     """Guard: "≤1个月" │ "45天" is missed whatever the month (45 > 31): S07 stays an 错误; "≥1年" │ "11个月" too."""
     assert ("S07", "error") in _suzhou(tmp_path, "≤1个月", "45天")
     assert ("S07", "error") in _suzhou(tmp_path, "≥1年", "11个月")
+
+
+# ---------------------------------------------------------------- N02: a split heading beside more than one whole
+
+
+def _n02(tmp_path, text):
+    from report_helpers import report_findings
+
+    return [(f.code, f.severity.value) for f in report_findings(tmp_path, text) if f.code == "N02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each was N02 错误 '…超过了总数，按其自身数字应为 1200万元，文字写 1000万元': the parts make the other whole
+        "2023年度收入决算1200万元，支出决算1000万元。按资金来源分：财政拨款700万元，上级补助400万元，其他收入100万元。",
+        "项目总投资5000万元，本年度下达资金1000万元。按资金来源分：中央资金3000万元，省级资金2000万元。",
+        "2023年预算1000万元，实际支出950万元。按资金来源分：财政拨款700万元，上级补助300万元。",
+    ],
+)
+def test_a_split_heading_whose_parts_make_another_whole_before_it_is_that_wholes(tmp_path, text):
+    """Session 10 read a split heading without 其中 ('按资金来源分') as splitting the nearest money total before it. With
+    another whole stated before it in the paragraph, the parts making that whole are its split: no finding."""
+    assert _n02(tmp_path, text) == []
+
+
+def test_a_split_heading_beyond_the_nearest_whole_only_is_a_warning(tmp_path):
+    """收入 1200, 支出 1000, parts 1150: beyond the nearest (1000), within the other — which whole they split is a guess."""
+    text = "2023年度收入决算1200万元，支出决算1000万元。按支出性质分：基本支出700万元，项目支出450万元。"
+    assert _n02(tmp_path, text) == [("N02", "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年度收入决算1200万元，支出决算1000万元。按支出性质分：基本支出700万元，项目支出600万元。",  # beyond both
+        "2023年度支出决算1000万元。按资金来源分：财政拨款700万元，上级补助400万元。",  # one whole
+    ],
+)
+def test_guard_parts_beyond_every_whole_before_them_stay_an_error(tmp_path, text):
+    assert _n02(tmp_path, text) == [("N02", "error")]
