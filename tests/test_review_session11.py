@@ -142,3 +142,44 @@ def test_a_split_heading_beyond_the_nearest_whole_only_is_a_warning(tmp_path):
 )
 def test_guard_parts_beyond_every_whole_before_them_stay_an_error(tmp_path, text):
     assert _n02(tmp_path, text) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- label │ value funds pairs: the rate printed as a pair
+
+
+def _pairs(tmp_path, name, changes, unmerge):
+    from render import CORPUS, load_table
+
+    table = load_table(CORPUS / f"{name}.toml")
+    rows = [list(r) for r in table.rows]
+    for (r, c), text in changes.items():
+        rows[r][c] = text
+    return _workbook(tmp_path, rows, [m for m in table.merges if m not in unmerge])
+
+
+def _f04(result):
+    return [(f.ref.cell, f.severity.value) for f in result.findings if f.code == "F04"]
+
+
+def test_a_rate_printed_as_a_pair_beside_the_money_pairs_is_checked(tmp_path):
+    """安居 2021's row 预算数: │ 2.38 │ 执行数: │ 2.38 with 执行率: │ 90% beside it (as 四川's two-row form prints 预算执行率
+    │ 100%): session 10 read the one-row pairs without the rate — a rate off the amounts went unchecked (no F04)."""
+    result = _pairs(tmp_path, "sichuan-anju-shipinjianguan-2021", {(4, 5): "执行率:", (4, 6): "90%"}, ("E5:F5",))
+    assert _f04(result) == [("G5", "error")], _f04(result)
+
+
+def test_a_pair_rate_over_the_money_arrived_is_a_warning(tmp_path):
+    """成安 2020's pairs 预算数 6.84 │ 到位数 5.00 │ 执行数 5.00 and 执行率 │ 100%: 5/6.84 = 73.10%, but 5/5 (over the money
+    arrived, as some forms take it) is 100% — a 警告 naming that reading; with 到位数 6.84 it is an 错误."""
+    over_arrived = {(3, 4): "5.00", (4, 4): "5.00", (3, 6): "5.00", (4, 6): "5.00", (3, 7): "执行率", (3, 8): "100%"}
+    result = _pairs(tmp_path, "hebei-chengan-gaolingjintie-2020", over_arrived, ("H4:M4",))
+    assert _f04(result) == [("I4", "warning")], _f04(result)
+    wrong = {(3, 6): "5.00", (4, 6): "5.00", (3, 7): "执行率", (3, 8): "100%"}
+    result = _pairs(tmp_path, "hebei-chengan-gaolingjintie-2020", wrong, ("H4:M4",))
+    assert _f04(result) == [("I4", "error")], _f04(result)
+
+
+def test_guard_a_pair_rate_agreeing_or_blank_is_quiet(tmp_path):
+    for rate in ("100%", "", "100.00%"):
+        result = _pairs(tmp_path, "sichuan-anju-shipinjianguan-2021", {(4, 5): "执行率:", (4, 6): rate}, ("E5:F5",))
+        assert not [f for f in result.findings if f.code == "F04" and f.severity.value != "info"], rate
