@@ -64,6 +64,23 @@ def test_guard_listing_a_first_source_saying_qizhong_opens_the_sources(tmp_path)
     assert ("F02", "B17") in [(c, cell) for c, cell, _ in _errors(result)], _errors(result)
 
 
+def test_listing_a_second_listing_under_the_first_is_read_too(tmp_path):
+    """游仙's listing printed twice on one sheet (a second unit's or period's table under the first, its title, unit and
+    two-row header repeated): session 10 stopped at the second header — its lines unchecked while the sheet said read,
+    审计项目经费补助2023's 64.73% for 16.42/30.00 (54.73%) silent. Both listings are read: that rate is found."""
+    from test_unread10 import _MERGES
+
+    head, lines = _listing()
+    second = [list(line) for line in lines]
+    second[10][11] = "64.73%"
+    rows = head + lines + [[""] * 12] + [list(r) for r in head[2:]] + second
+    off = len(head) + len(lines) + 1 - 2
+    again = [f"A{3 + off}:L{3 + off}", f"A{4 + off}:L{4 + off}", f"A{5 + off}:A{6 + off}"]
+    again += [f"B{5 + off}:F{5 + off}", f"G{5 + off}:L{5 + off}"]
+    result = _workbook(tmp_path, rows, (*_MERGES, *again))
+    assert [(c, cell) for c, cell, _ in _errors(result)] == [("F04", "L35")], _errors(result)  # the second's line 11
+
+
 # ---------------------------------------------------------------- time: calendar units (苏州 财政 灾备 2021)
 
 

@@ -112,29 +112,44 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_listing(grid: Grid, limit: int = 40) -> tuple[int, list[SelfEvaluation], list[int]] | None:
-    """(header row, one monitoring table per line, the lines' rows) of a 预算执行情况表 whose two-row header is in the
-    first `limit` rows; None when the sheet has none or no line under it."""
-    for r in range(min(grid.n_rows - 1, limit)):
+def read_listing(grid: Grid, limit: int = 40) -> tuple[list[int], list[SelfEvaluation], list[int]] | None:
+    """(header rows, one monitoring table per line, the lines' rows) of a 预算执行情况表 whose two-row header is in the
+    first `limit` rows — and of every further listing under it on the sheet (a second period's or unit's table printed
+    below the first: its lines are read too, not left unchecked under a sheet said read); None when the sheet has none
+    or no line under it."""
+    headers: list[int] = []
+    tables: list[SelfEvaluation] = []
+    rows: list[int] = []
+    r = after = 0
+    while r < grid.n_rows - 1 and (headers or r < limit):
         cols = _header(grid, r)
         if cols is None:
+            r += 1
             continue
-        lines = []
-        for i in range(r + 2, grid.n_rows):
-            cells = row_cells(grid, i)
-            if not cells:
-                continue
-            budget = own(grid, i, cols.budget)
-            if _blank(budget) and _blank(own(grid, i, cols.executed)):
-                continue  # a heading line ("二、项目支出") with no money of its own: the lines under it are read on
-            if not _number(budget):
-                break
-            lines.append(i)
-        if not lines:
-            return None
-        unit = next((u for row in range(r) for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
-        return r, [_line(grid, i, cols, unit) for i in lines], lines
-    return None
+        lines, end = _lines(grid, r, cols)
+        if lines:
+            above = range(r - 1, after - 1, -1)  # the unit printed nearest above this listing's header
+            unit = next((u for row in above for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
+            headers.append(r)
+            tables += [_line(grid, i, cols, unit) for i in lines]
+            rows += lines
+        r = after = max(end, r + 1)
+    return (headers, tables, rows) if tables else None
+
+
+def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
+    """The rows of the lines under the header at r, and the row where they end (the first row that is no line)."""
+    lines = []
+    for i in range(r + 2, grid.n_rows):
+        if not row_cells(grid, i):
+            continue
+        budget = own(grid, i, cols.budget)
+        if _blank(budget) and _blank(own(grid, i, cols.executed)):
+            continue  # a heading line ("二、项目支出") with no money of its own: the lines under it are read on
+        if not _number(budget):
+            return lines, i
+        lines.append(i)
+    return lines, grid.n_rows
 
 
 def _line(grid: Grid, r: int, cols: _Columns, unit: str) -> SelfEvaluation:
