@@ -139,7 +139,7 @@ def read_listing(grid: Grid, limit: int = 40) -> tuple[list[int], list[SelfEvalu
 
 def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
     """The rows of the lines under the header at r, and the row where they end (the first row that is no line)."""
-    lines = []
+    lines: list[int] = []
     for i in range(r + 2, grid.n_rows):
         if not row_cells(grid, i):
             continue
