@@ -81,6 +81,17 @@ def test_listing_a_second_listing_under_the_first_is_read_too(tmp_path):
     assert [(c, cell) for c, cell, _ in _errors(result)] == [("F04", "L35")], _errors(result)  # the second's line 11
 
 
+@pytest.mark.parametrize("dash", ["—", "/", "无"])
+def test_listing_a_line_of_placeholders_does_not_end_the_read(tmp_path, dash):
+    """A line with no money of its own printed with "—" (or "/", "无") in every money cell ended the read, as a blank
+    heading line did before review 10e: the lines under it went unchecked while the sheet said read."""
+    head, lines = _listing()
+    lines[4] = ["新建项目", *[dash] * 11]
+    lines[10][11] = "64.73%"  # 16.42 / 30.00 = 54.73%
+    result = _youxian(tmp_path, head, lines)
+    assert [(c, cell) for c, cell, _ in _errors(result)] == [("F04", "L17")], _errors(result)
+
+
 # ---------------------------------------------------------------- time: calendar units (苏州 财政 灾备 2021)
 
 

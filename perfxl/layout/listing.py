@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..grid import Grid
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
 from ..numbers import to_decimal
+from ..values import blank_text
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
 
@@ -109,7 +110,8 @@ def _number(value: object) -> bool:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """No money in the cell: empty, or a placeholder ("—", "/", "无": a line with no budget of its own)."""
+    return value is None or (isinstance(value, str) and blank_text(value))
 
 
 def read_listing(grid: Grid, limit: int = 40) -> tuple[list[int], list[SelfEvaluation], list[int]] | None:
@@ -145,7 +147,7 @@ def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
             continue
         budget = own(grid, i, cols.budget)
         if _blank(budget) and _blank(own(grid, i, cols.executed)):
-            continue  # a heading line ("二、项目支出") with no money of its own: the lines under it are read on
+            continue  # a heading line ("二、项目支出") or a line of "—" with no money: the lines under it are read on
         if not _number(budget):
             return lines, i
         lines.append(i)
