@@ -211,3 +211,24 @@ def test_guard_a_pair_rate_agreeing_or_blank_is_quiet(tmp_path):
     for rate in ("100%", "", "100.00%"):
         result = _pairs(tmp_path, "sichuan-anju-shipinjianguan-2021", {(4, 5): "执行率:", (4, 6): rate}, ("E5:F5",))
         assert not [f for f in result.findings if f.code == "F04" and f.severity.value != "info"], rate
+
+
+# ---------------------------------------------------------------- T02: a blank weighted score excuses only its weight
+
+
+def _xinzhou_total(tmp_path, total: str):
+    """忻州 2020 (hubei-xinzhou-chujutuan-2020): 预算执行率 分值 10 with its 得分 blank, indicator scores adding to 98."""
+    from render import validated, variant
+
+    result = validated(variant("hubei-xinzhou-chujutuan-2020", {"H28": total}), tmp_path)
+    return [f.severity.value for f in result.findings if f.code == "T02"]
+
+
+def test_a_total_beyond_full_marks_on_the_blank_score_stays_an_error(tmp_path):
+    """总分 120 over scores of 98 with the 预算执行率得分 (分值 10) blank: review 10d made it a 警告 ('the total may be right
+    and the score unfilled'), but even 10 on the blank row makes 108 — 120 is wrong whichever cell was left unfilled."""
+    assert _xinzhou_total(tmp_path, "120") == ["error"]
+
+
+def test_guard_a_total_the_blank_score_could_make_up_stays_a_warning(tmp_path):
+    assert _xinzhou_total(tmp_path, "108") == ["warning"]
