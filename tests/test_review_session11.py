@@ -92,6 +92,22 @@ def test_listing_a_line_of_placeholders_does_not_end_the_read(tmp_path, dash):
     assert [(c, cell) for c, cell, _ in _errors(result)] == [("F04", "L17")], _errors(result)
 
 
+def test_listing_exported_without_merges_reads_its_sources_and_rate(tmp_path):
+    """游仙's header exported with its merges undone and each label repeated ("取消合并并填充": 预算额度 ×5, 截止9月30日
+    预算执行进度 ×6): each group was one column wide, so no source and no 支付进度 was read — a 合计 58.00 over sources of
+    48.00 and a rate 64.73% for 54.73% went unchecked while the sheet said read. Both are found, as on the merged form."""
+    from test_unread10 import _HEAD, _LINES
+
+    head = [list(r) for r in _HEAD]
+    head[4] = ["项目名称(单位名称)", *["预算额度"] * 5, *["截止9月30日预算执行进度"] * 6]
+    head[5][0] = "项目名称(单位名称)"
+    lines = [list(line) for line in _LINES]
+    lines[10][11] = "64.73%"  # 16.42 / 30.00 = 54.73%
+    lines[11][1] = "58.00"  # sources 48.00
+    result = _workbook(tmp_path, head + lines, ("A1:L1",))
+    assert {("F02", "B18"), ("F04", "L17")} <= {(c, cell) for c, cell, _ in _errors(result)}, _errors(result)
+
+
 # ---------------------------------------------------------------- time: calendar units (苏州 财政 灾备 2021)
 
 

@@ -53,11 +53,15 @@ class _Columns(NamedTuple):
 
 
 def _span(grid: Grid, r: int, c: int) -> tuple[int, int]:
-    """The columns [first, last] of the cell (r, c) with its merge."""
+    """The columns [first, last] of the cell (r, c) with its merge — or, exported without merges and each merged label
+    repeated ("取消合并并填充": 预算额度 │ 预算额度 │ …), the cells right of it repeating its label."""
     for r0, c0, _, c1 in grid.merged:
         if r0 == r and c0 == c:
             return c0, c1
-    return c, c
+    label, last = _label(grid, r, c), c
+    while label and last + 1 < grid.n_cols and _label(grid, r, last + 1) == label:
+        last += 1
+    return c, last
 
 
 def _label(grid: Grid, r: int, c: int) -> str:
