@@ -248,3 +248,27 @@ def test_a_total_beyond_full_marks_on_the_blank_score_stays_an_error(tmp_path):
 
 def test_guard_a_total_the_blank_score_could_make_up_stays_a_warning(tmp_path):
     assert _xinzhou_total(tmp_path, "108") == ["warning"]
+
+
+# ---------------------------------------------------------------- a long clause led by a unit keeps that unit
+
+
+def _suixi_row(tmp_path, target: str, actual: str):
+    """濉溪 2019 (anhui-suixi-linshijiuzhu-2019) row 15 (分值 10, 得分 10): target and actual replaced."""
+    from render import validated, variant
+
+    result = validated(variant("anhui-suixi-linshijiuzhu-2019", {"F15": target, "G15": actual}), tmp_path)
+    return sorted({(f.code, f.severity.value) for f in result.findings if getattr(f.ref, "row", 0) == 15})
+
+
+def test_a_target_clause_longer_than_a_unit_keeps_its_leading_unit(tmp_path):
+    """ "建成5公里道路并通过验收" │ "5000米": the words after the figure (9 characters) were dropped as too long for a unit,
+    so the 5 had none and was read in the actual's 米 — S08 警告 '5000米 为年度指标值的 100000.00%'. Review 10d reads a
+    clause led by a unit as the figure's quantity: the 5 is 5 公里, and 5000米 meets it."""
+    assert _suixi_row(tmp_path, "建成5公里道路并通过验收", "5000米") == []
+
+
+def test_a_target_clause_longer_than_a_unit_missed_is_found(tmp_path):
+    """ "建成5公里道路并通过验收" │ "4000米" with full marks: a miss (4 < 5 公里) — was the S08 over-completion 警告 only."""
+    found = _suixi_row(tmp_path, "建成5公里道路并通过验收", "4000米")
+    assert ("S07", "error") in found and ("S08", "warning") not in found, found
