@@ -272,3 +272,17 @@ def test_a_target_clause_longer_than_a_unit_missed_is_found(tmp_path):
     """ "建成5公里道路并通过验收" │ "4000米" with full marks: a miss (4 < 5 公里) — was the S08 over-completion 警告 only."""
     found = _suixi_row(tmp_path, "建成5公里道路并通过验收", "4000米")
     assert ("S07", "error") in found and ("S08", "warning") not in found, found
+
+
+# ---------------------------------------------------------------- T02: a 总分 cell labelled and noted
+
+
+def test_t02_a_labelled_score_beside_its_full_mark_is_the_claimed_score():
+    """ "得分85（满分100）" in the 总分 cell: "85（满分100）" claims 85 (review 10e), but with its word 得分 before it the cell
+    was read as no figure — the sum 95.5 went uncompared, not even a C02. It claims 85: T02 certain."""
+    from rules_helpers import SHEET, cv, good_evaluation, submission
+
+    from perfxl.validate import validate_submission
+
+    found = validate_submission(submission(good_evaluation(total_score=cv("得分85（满分100）", "H19"))), select="T02")
+    assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "error")]

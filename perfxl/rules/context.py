@@ -89,7 +89,10 @@ Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 _YUAN_SIGN = re.compile(r"\s*[¥￥]")
 _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
-_FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
+_FIGURE_WITH_NOTE = re.compile(
+    # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
+    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*"
+)
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 #: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
