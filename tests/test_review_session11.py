@@ -108,6 +108,18 @@ def test_listing_exported_without_merges_reads_its_sources_and_rate(tmp_path):
     assert {("F02", "B18"), ("F04", "L17")} <= {(c, cell) for c, cell, _ in _errors(result)}, _errors(result)
 
 
+def test_listing_a_line_with_its_budget_total_blank_is_read(tmp_path):
+    """专项工程工作经费 with its 预算额度 合计 left blank (its sources 5.00 │ 0 │ 0 │ 0, 0.92 spent): the read ended there —
+    every line under it unchecked while the sheet said read. The line is read (F02 names the blank total, a 警告) and the
+    wrong rate two lines below is found."""
+    head, lines = _listing()
+    lines[8][1] = ""
+    lines[10][11] = "64.73%"  # 16.42 / 30.00 = 54.73%
+    result = _youxian(tmp_path, head, lines)
+    assert [(c, cell) for c, cell, _ in _errors(result)] == [("F04", "L17")], _errors(result)
+    assert [f.severity.value for f in result.findings if f.code == "F02" and f.ref.cell == "B15"] == ["warning"]
+
+
 # ---------------------------------------------------------------- time: calendar units (苏州 财政 灾备 2021)
 
 

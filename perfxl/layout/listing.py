@@ -149,12 +149,12 @@ def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
     for i in range(r + 2, grid.n_rows):
         if not row_cells(grid, i):
             continue
-        budget = own(grid, i, cols.budget)
-        if _blank(budget) and _blank(own(grid, i, cols.executed)):
-            continue  # a heading line ("二、项目支出") or a line of "—" with no money: the lines under it are read on
-        if not _number(budget):
+        budget, executed = own(grid, i, cols.budget), own(grid, i, cols.executed)
+        if _number(budget) or (_blank(budget) and _number(executed)):
+            lines.append(i)  # a budget 合计 left blank over money spent is a line too (F02 names the blank)
+        elif not (_blank(budget) and _blank(executed)):
             return lines, i
-        lines.append(i)
+        # else a heading line ("二、项目支出") or a line of "—" with no money: the lines under it are read on
     return lines, grid.n_rows
 
 
