@@ -46,7 +46,17 @@ from perfxl.numbers import (
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult, Text
-from perfxl.units import conversion_factor, convert, family_of, lookup, money_symbol, split_per
+from perfxl.units import (
+    CALENDAR_DAYS,
+    CALENDAR_MONTHS,
+    conversion_factor,
+    convert,
+    family_of,
+    lookup,
+    money_symbol,
+    normalise_unit,
+    split_per,
+)
 from perfxl.values import (
     DATE_UNITS,
     ParsedValue,
@@ -78,7 +88,10 @@ Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 _YUAN_SIGN = re.compile(r"\s*[¥￥]")
 _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
-_FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
+_FIGURE_WITH_NOTE = re.compile(
+    # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
+    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*"
+)
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 #: The parsed kinds `Context.is_blank` holds blank.
@@ -724,7 +737,36 @@ class Context:
                     basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
-        return self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
+        reading = self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
+        return self._calendar_length(ind, t, a, weight, reading)
+
+    def _calendar_length(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
+    ) -> Reading:
+        """A target in 月/季度/年 against an actual in 天/周 (or the other way): the scorer converts at 月 = 30 天 and
+        年 = 365 天, conventions — a month holds 28 to 31 days, a year 365 or 366 ("≤1个月" │ "31天" may be met). A
+        verdict that turns within those lengths is a 警告 saying so; one that holds at both ends ("45天") stays."""
+        result = reading.result
+        if result is None or result.meets_target is None or a.number is None or t.per or a.per:
+            return reading
+        tu, au = normalise_unit(t.unit), normalise_unit(a.unit)
+        if not tu or not au or (tu in CALENDAR_MONTHS) == (au in CALENDAR_MONTHS):
+            return reading  # no calendar unit, or both (1年 = 12个月 exactly)
+        td, ad = _days(tu), _days(au)
+        if td is None or ad is None:
+            return reading
+        ends = (a.number * ad[0] / td[1], a.number * ad[1] / td[0])
+        others = [self._read_values(ind, t, replace(a, number=n, unit=t.unit), weight).result for n in ends]
+        if all(o is not None and o.meets_target == result.meets_target for o in others):
+            return reading
+        shown = a.text or str(a.raw)
+        return reading.replace(
+            certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+            basis=f"{reading.basis}；“{shown}”与年度指标值的单位按 1月=30天、1年=365天 换算，但一个月有 28–31 天、一年有 "
+            "365 或 366 天，按实际天数是否达到目标需人工判断",
+            basis_en=f"{reading.basis_en}; {shown!r} converted at 30 days a month, 365 a year, but months hold 28-31 "
+            "days and years 365 or 366: whether the target was met is for a person",
+        )
 
     def _month_before(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
@@ -1012,6 +1054,16 @@ def _either(why: tuple[str, str], chosen: tuple[str, str, Reading], other: tuple
         f"{why[0]}：按{zh1}理解，{first.basis}；若按{zh2}理解，{second.basis}",
         f"{why[1]}: as {en1}, {first.basis_en}; as {en2}, {second.basis_en}",
     )
+
+
+def _days(unit: str) -> tuple[Decimal, Decimal] | None:
+    """The fewest and most days in one `unit` of time (a month 28 … 31, a 小时 exactly 1/24); None for no time unit."""
+    if unit in CALENDAR_DAYS:
+        return CALENDAR_DAYS[unit]
+    found = lookup(unit)
+    if found is None or found.family != "time":
+        return None
+    return found.factor / found.per, found.factor / found.per
 
 
 def _verdict(reading: Reading) -> tuple[Any, Any]:
