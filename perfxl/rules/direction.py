@@ -137,19 +137,39 @@ def _plain(text: str | None) -> str:
 
 
 def _longest(name: str, words: Any) -> str:
-    return max((w for w in words or () if w and w in name), key=len, default="")
+    return max([w for w in words or () if w and w in name], key=len, default="")
 
 
 def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     """The listed word that ends last in the name — the head of a Chinese noun phrase ("安全事故处置率" is a
-    处置率) — the longer on a tie; with its (end, length) for comparing the two lists."""
+    处置率) — the longer on a tie (the first listed on a full tie); with its (end, length) for comparing the two lists.
+    Only the words starting with a character of the name are tried, in list order (`_by_first`): ≈ 130 listed words
+    were tried on every name without an operator."""
+    index = _by_first(words)
     best, key = "", (-1, 0)
-    for w in words or ():
-        if w and w in name:
+    for _, w in sorted(x for ch in set(name) for x in index.get(ch, ())):
+        if w in name:
             k = (name.rfind(w) + len(w), len(w))
             if k > key:
                 best, key = w, k
     return best, key
+
+
+#: id of a profile's word list → (the list, its words by first character with their place in it); the list is kept
+#: so its id is not reused while the entry lives (profile data is not changed once loaded).
+_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[int, str], ...]]]] = {}
+
+
+def _by_first(words: Any) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The listed words by their first character, each with its place in the list."""
+    hit = _FIRST.get(id(words))
+    if hit is None or hit[0] is not words:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for i, w in enumerate(words or ()):
+            if w:
+                index.setdefault(w[0], []).append((i, w))
+        hit = _FIRST[id(words)] = (words, {ch: tuple(found) for ch, found in index.items()})
+    return hit[1]
 
 
 def name_direction(name: str, profile: Profile) -> Direction | None:
