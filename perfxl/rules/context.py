@@ -678,12 +678,14 @@ class Context:
             ind.nature.text if ind.nature is not None else None,
             self.profile,
             group=f"{ind.level1.text} {ind.level2.text}",
+            operator=ind.operator.text if ind.operator is not None else None,
         )
 
     def reading(self, ind: Indicator) -> Reading:
         """The row's score in its inferred direction, and what a verdict on it rests on (cached).
 
-        When the direction came from the name (or is unclear), the row is also scored the opposite way:
+        When the direction came from the name (or is unclear, or the row's direction and operator columns
+        disagree), the row is also scored the opposite way:
         if both readings agree the verdict is certain, else it is a guess and the basis gives both.
         """
         hit = self._readings.get(id(ind))
@@ -898,7 +900,7 @@ class Context:
             return Reading(result, way, basis=lambda: _explain(result), basis_en=lambda: _explain(result, "en"))
         result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
         found = way  # (a name the closures below keep: `way` is a Direction here)
-        if not found.from_name:
+        if not found.uncertain:
             return Reading(
                 result,
                 found,
