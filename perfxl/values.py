@@ -616,6 +616,11 @@ _GROWTH_BY_LAST = _by_last_char(_GROWTH_WORDS)
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
+#: A time limit: a time unit, 内/以内/之内, then what is done within it ("年内完成", "个工作日内办结") — the figure is the
+#: limit (≤ that long), not a unit "年内完成" (issue 11: I05 said 'unknown unit 年内完成').
+_TIME_LIMIT = re.compile(r"^([^\d内]{1,4}?)(?:以内|之内|内)[\u4e00-\u9fff]{1,6}$")
+
+
 def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     """(operator word after the number, unit text, True when more numbers follow, True when the words after the
     figure are a clause rather than a unit).
@@ -629,6 +634,10 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     for noise in _POST_NOISE:
         head = head.replace(noise, "")
     op = None
+    limit = _TIME_LIMIT.match(head)
+    within = lookup(limit.group(1)) if limit is not None else None
+    if limit is not None and within is not None and within.family in ("time", "workday"):
+        return Op.LE, limit.group(1), extra, False  # "1年内完成": within 1 年, the words say what is done by then
     for word, candidate in _POST_OPS:
         if head.endswith(word):
             op, head = candidate, head[: -len(word)]
@@ -642,6 +651,8 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
     if len(head) > 8:  # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里)
         head = led
+    else:  # "个乡镇的改造任务": counted in 个 乡镇, the rest says of what (issue 11: 12个 against it is a miss)
+        head = unit_of_clause(head)
     return op, head, extra, clause
 
 

@@ -1,0 +1,56 @@
+"""Issue 11 gaps found on real variety (session 11's reviewer): per-period targets, time limits, count words with
+their nouns, indicator headers that also say 绩效目标, pair rates under a heading, listings in 万元, and messages
+naming what is there — each built from a real corpus table (tests/realworld/*.toml) or the project's generator."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+
+def _suixi_row(tmp_path, target: str, actual: str):
+    """濉溪 2019 (anhui-suixi-linshijiuzhu-2019) row 15 (分值 10, 得分 10): target and actual replaced."""
+    from render import validated, variant
+
+    result = validated(variant("anhui-suixi-linshijiuzhu-2019", {"F15": target, "G15": actual}), tmp_path)
+    return sorted({(f.code, f.severity.value) for f in result.findings if getattr(f.ref, "row", 0) == 15})
+
+
+# ---------------------------------------------------------------- 1. a per-period target, a time limit
+
+
+def test_a_monthly_target_against_the_years_count_is_met(tmp_path):
+    """ "每月1次" │ "12次": read against the bare 1 it was S08 '12次 为年度指标值 每月1次 的 1200.00%'. Once a month over
+    the year is 12 times (12 months exactly): met, no over-completion; "每季度1次" │ "4次" alike."""
+    assert _suixi_row(tmp_path, "每月1次", "12次") == []
+    assert _suixi_row(tmp_path, "每季度1次", "4次") == []
+
+
+def test_a_monthly_target_against_a_count_short_of_the_year_is_a_warning(tmp_path):
+    """ "每月1次" │ "6次" with full marks: short of 12 over the year, met if the 6 is a month's — a 警告 naming both."""
+    found = _suixi_row(tmp_path, "每月1次", "6次")
+    assert ("S07", "warning") in found and all(sev != "error" for _, sev in found), found
+
+
+def test_guard_a_per_period_actual_against_a_per_period_target_is_compared_as_printed(tmp_path):
+    assert _suixi_row(tmp_path, "每月1次", "每月1次") == []
+
+
+def test_a_time_limit_phrase_is_a_limit_not_a_unit(tmp_path):
+    """ "1年内完成": I05 '计量单位“年内完成”不是常用单位' and S11 against "1年". It is ≤ 1 年 (the words say what is done
+    by then): "1年" meets it, "2年" misses it."""
+    assert _suixi_row(tmp_path, "1年内完成", "1年") == []
+    assert ("S07", "error") in _suixi_row(tmp_path, "1年内完成", "2年")
+
+
+# ---------------------------------------------------------------- 6. a count word with its noun in a clause
+
+
+def test_a_count_word_clause_against_the_same_count_word_is_a_miss(tmp_path):
+    """ "完成全县15个乡镇的改造任务" │ "12个" with full marks: S11 'units differ (个乡镇的改造任务 与 个)' only — both count in
+    个: 12 < 15 is a miss (S01, S07)."""
+    found = _suixi_row(tmp_path, "完成全县15个乡镇的改造任务", "12个")
+    assert ("S07", "error") in found and ("S01", "error") in found and ("S11", "info") not in found, found
+    assert _suixi_row(tmp_path, "完成全县15个乡镇的改造任务", "15个") == []
