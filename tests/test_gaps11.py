@@ -54,3 +54,28 @@ def test_a_count_word_clause_against_the_same_count_word_is_a_miss(tmp_path):
     found = _suixi_row(tmp_path, "完成全县15个乡镇的改造任务", "12个")
     assert ("S07", "error") in found and ("S01", "error") in found and ("S11", "info") not in found, found
     assert _suixi_row(tmp_path, "完成全县15个乡镇的改造任务", "15个") == []
+
+
+# ---------------------------------------------------------------- 2. an indicator header saying 绩效目标 │ 实际完成
+
+
+def _suixi(tmp_path, changes):
+    from render import validated, variant
+
+    return validated(variant("anhui-suixi-linshijiuzhu-2019", changes), tmp_path)
+
+
+def test_an_indicator_header_with_goal_words_is_read_by_its_other_columns(tmp_path):
+    """濉溪's header 一级指标 │ 二级指标 │ 三级指标 │ 分值 │ 绩效目标 │ 实际完成 (or 完成情况) │ 得分: read as the goals header, so the
+    ten indicator rows beneath went unread (LAYOUT_UNMAPPED_ROW). The levels, 分值 and 得分 make it an indicator header:
+    the rows are read and row 15's 5人 against ≥7人 at full marks is found."""
+    for actual in ("实际完成", "完成情况"):
+        result = _suixi(tmp_path, {"F10": "绩效目标", "G10": actual, "G15": "5人"})
+        codes = {(f.code, getattr(f.ref, "row", 0)) for f in result.findings}
+        assert ("LAYOUT_UNMAPPED_ROW", 11) not in codes and ("S07", 15) in codes, (actual, sorted(codes))
+
+
+def test_guard_a_goals_block_header_stays_a_goals_header(tmp_path):
+    """Guard: 濉溪's goals block (年度总体目标 │ 年初设定目标 │ 年度总体目标完成情况综述) is still read as goals (no unread rows)."""
+    result = _suixi(tmp_path, {})
+    assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW"]
