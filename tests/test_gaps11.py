@@ -79,3 +79,27 @@ def test_guard_a_goals_block_header_stays_a_goals_header(tmp_path):
     """Guard: 濉溪's goals block (年度总体目标 │ 年初设定目标 │ 年度总体目标完成情况综述) is still read as goals (no unread rows)."""
     result = _suixi(tmp_path, {})
     assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW"]
+
+
+# ---------------------------------------------------------------- 3. a pair row's rate under its heading
+
+
+def _chengan_f04(tmp_path, changes):
+    from render import validated, variant
+
+    result = validated(variant("hebei-chengan-gaolingjintie-2020", changes), tmp_path)
+    return [(f.ref.cell, f.severity.value) for f in result.findings if f.code == "F04" and f.severity.value != "info"]
+
+
+def test_a_rate_under_its_heading_above_the_pairs_is_checked(tmp_path):
+    """成安 2020: 预算执行进度(%) heads H3, its figure 100.00 at H4 beside the pairs 预算数 6.84 │ 到位数 6.84 │ 执行数 6.84
+    — session 10 read the pairs without it (coverage: F04 skipped). Printed 90.00 it is found; as published, quiet."""
+    assert _chengan_f04(tmp_path, {"H4": "90.00"}) == [("H4", "error")]
+    assert _chengan_f04(tmp_path, {}) == []
+
+
+def test_a_heading_rate_over_the_money_arrived_is_a_warning(tmp_path):
+    """到位数 5.00 and 执行数 5.00 against 预算数 6.84 with 100.00 under the heading: right over the money arrived, as some
+    forms take it — a 警告 naming that reading, as a rate printed as a pair is (review 11)."""
+    changes = {"E4": "5.00", "E5": "5.00", "G4": "5.00", "G5": "5.00"}
+    assert _chengan_f04(tmp_path, changes) == [("H4", "warning")]
