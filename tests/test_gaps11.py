@@ -103,3 +103,25 @@ def test_a_heading_rate_over_the_money_arrived_is_a_warning(tmp_path):
     forms take it — a 警告 naming that reading, as a rate printed as a pair is (review 11)."""
     changes = {"E4": "5.00", "E5": "5.00", "G4": "5.00", "G5": "5.00"}
     assert _chengan_f04(tmp_path, changes) == [("H4", "warning")]
+
+
+# ---------------------------------------------------------------- 4. a listing whose amounts carry 万元
+
+
+def _youxian_in_wanyuan(tmp_path, rate=None):
+    from report_helpers import workbook_result
+    from test_unread10 import _HEAD, _LINES, _MERGES
+
+    lines = [[c + "万元" if 1 <= i <= 10 and c[:1].isdigit() else c for i, c in enumerate(line)] for line in _LINES]
+    if rate is not None:
+        lines[10][11] = rate
+    return workbook_result(tmp_path, [list(r) for r in _HEAD] + lines, _MERGES)
+
+
+def test_a_listing_with_its_amounts_in_wanyuan_is_read(tmp_path):
+    """游仙 2023's listing with every amount printed "539.47万元": no line was a figure, the sheet LAYOUT_NO_TABLE. The
+    lines are read as the plain listing's: the same findings (none an 错误), and a wrong rate found."""
+    found = {(f.code, f.severity.value) for f in _youxian_in_wanyuan(tmp_path).findings}
+    assert ("LAYOUT_NO_TABLE", "warning") not in found and ("F04", "error") not in found, found
+    wrong = [f.ref.cell for f in _youxian_in_wanyuan(tmp_path, "64.73%").findings if f.severity.value == "error"]
+    assert wrong == ["L17"], wrong
