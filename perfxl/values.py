@@ -574,6 +574,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
+    note = _NOTE_AT_END.search(post)
+    if note is not None and not _DIGIT.search(post[: note.start()]):
+        post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
     post_op, unit_text, extra, clause = _split_post(post)
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
@@ -590,6 +593,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
         kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
+
+
+#: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
+#: on the figure, not more figures of the value ("5(2)" stays unread).
+_NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:

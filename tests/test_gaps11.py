@@ -125,3 +125,40 @@ def test_a_listing_with_its_amounts_in_wanyuan_is_read(tmp_path):
     assert ("LAYOUT_NO_TABLE", "warning") not in found and ("F04", "error") not in found, found
     wrong = [f.ref.cell for f in _youxian_in_wanyuan(tmp_path, "64.73%").findings if f.severity.value == "error"]
     assert wrong == ["L17"], wrong
+
+
+# ---------------------------------------------------------------- 5. messages naming what is there
+
+
+def test_n02_names_the_spending_its_own_words_name(tmp_path):
+    """ "收入决算1200万元，支出决算1000万元。按支出性质分：…": the 1000 took the subject 收入 before it, so N02 said '“收入”的各组成
+    部分之和…文字写 1000万元'. Its own words name the 支出."""
+    from report_helpers import report_findings
+
+    text = "2023年度收入决算1200万元，支出决算1000万元。按支出性质分：基本支出700万元，项目支出600万元。"
+    messages = [f.message for f in report_findings(tmp_path, text) if f.code == "N02"]
+    assert messages and all("“支出”" in m and "“收入”" not in m for m in messages), messages
+
+
+def test_a_figure_with_a_bracketed_note_is_that_figure(tmp_path):
+    """ "5人（含2户）" as the actual: S11 '实际完成值“5人”不是数值' — the note's figure made the cell text, and the message
+    named only the figure. It is 5 人 with a note: against "≥7人" at full marks a miss; against "≥5人" met."""
+    assert _suixi_row(tmp_path, "≥5人", "5人（含2户）") == []
+    assert ("S07", "error") in _suixi_row(tmp_path, "≥7人", "5人（含2户）")
+
+
+def test_an_unread_value_is_named_as_printed():
+    """A value perfxl does not read as a number is named as its cell prints it, not by the figure inside it."""
+    from perfxl.scoring import score_indicator
+
+    result = score_indicator("≥5人", "30人(3/10)", 10)
+    assert result.error is not None and "“30人(3/10)”" in result.error, result.error
+
+
+def test_t02_names_a_grade_in_the_total_cell(tmp_path):
+    """忻州 2020's 总分 cell holding "优": T02 said '表中为 （空）'. A grade stands where the score belongs: said so."""
+    from render import validated, variant
+
+    result = validated(variant("hubei-xinzhou-chujutuan-2020", {"H28": "优"}), tmp_path)
+    found = [f for f in result.findings if f.code == "T02"]
+    assert [f.severity.value for f in found] == ["warning"] and "等级“优”" in found[0].message, found

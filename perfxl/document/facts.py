@@ -363,7 +363,8 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
         # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
         # as does "局机关总支出决算数" (not "局机关总")
         spending = claim_of(stem + "支出") in _SPENDING_PARTS or stem.endswith("总")
-        s = stem + "支出" if "支出" in m.group(0) and spending else stem
+        # "支出决算1000万元" after "收入决算1200万元，": its own words name the 支出 (issue 11: it took the 收入 before it)
+        s = stem + "支出" if "支出" in m.group(0) and (spending or not _LEAD.sub("", stem)) else stem
     s = _TAIL.sub("", s)
     plain = _LEAD.sub("", s.replace("财政拨款", ""))
     s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before
