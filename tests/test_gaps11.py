@@ -132,7 +132,7 @@ def test_a_listing_with_its_amounts_in_wanyuan_is_read(tmp_path):
 
 def test_n02_names_the_spending_its_own_words_name(tmp_path):
     """ "收入决算1200万元，支出决算1000万元。按支出性质分：…": the 1000 took the subject 收入 before it, so N02 said '“收入”的各组成
-    部分之和…文字写 1000万元'. Its own words name the 支出."""
+    部分之和…文字写 1000万元'. After an income its own words name the 支出."""
     from report_helpers import report_findings
 
     text = "2023年度收入决算1200万元，支出决算1000万元。按支出性质分：基本支出700万元，项目支出600万元。"

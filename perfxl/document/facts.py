@@ -351,6 +351,15 @@ def _after_citations(prefix: str) -> str:
     return _CITATION_TAIL.sub("", prefix.rsplit("》", 1)[1])
 
 
+def _spending_role(prefix: str) -> bool:
+    """Words before a figure that are only a spending role ("，支出决算", "2023年度支出预算数为"): after an income it is a
+    支出 of its own, not the income's (issue 11: "收入决算1200万元，支出决算1000万元" gave the 1000 the subject 收入); after
+    an item ("因公出国（境）费支出预算为…，支出决算为…") it is that item's."""
+    s = _LEAD.sub("", compact_name(_ITEM_NUMBER.sub("", prefix)).lstrip("，,、；;"))
+    m = _ROLE_TAIL.search(s)
+    return m is not None and "支出" in m.group(0) and not _LEAD.sub("", s[: m.start()])
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
@@ -363,8 +372,7 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
         # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
         # as does "局机关总支出决算数" (not "局机关总")
         spending = claim_of(stem + "支出") in _SPENDING_PARTS or stem.endswith("总")
-        # "支出决算1000万元" after "收入决算1200万元，": its own words name the 支出 (issue 11: it took the 收入 before it)
-        s = stem + "支出" if "支出" in m.group(0) and (spending or not _LEAD.sub("", stem)) else stem
+        s = stem + "支出" if "支出" in m.group(0) and spending else stem
     s = _TAIL.sub("", s)
     plain = _LEAD.sub("", s.replace("财政拨款", ""))
     s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before
@@ -553,6 +561,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
+        if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
+            subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
         if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
             # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
             subject = state.subject

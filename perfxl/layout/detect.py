@@ -292,11 +292,18 @@ def _completion_as_actual(grid: Grid, r: int, cols: dict[str, int]) -> dict[str,
     goals block's 预期目标 │ 实际完成情况 has no levels and no 分值/得分."""
     if "actual" in cols or not {"level1", "name", "weight", "score"} <= cols.keys():
         return cols
-    after = max(cols["name"], cols.get("target", -1))
+    found = dict(cols)
     for c, label in row_labels(grid, r):
-        if c > after and c not in cols.values() and H.strip_brackets(label) in H.GOAL_COLUMNS["actual"]:
-            return {**cols, "actual": c}
-    return cols
+        bare = H.strip_brackets(label)
+        if c <= cols["name"] or c in cols.values():
+            continue
+        if "target" not in found and "actual" not in found and bare in H.GOAL_COLUMNS["expected"]:
+            found["target"] = c  # 预期目标 │ 实际完成情况: the goals block's pair, here each line's target and actual
+        elif c > found.get("target", -1) and bare in H.GOAL_COLUMNS["actual"]:
+            found["actual"] = c
+            break
+    # only with the target beside it (绩效目标, 预期目标): an actual alone would read lines with nothing to measure
+    return found if {"target", "actual"} <= found.keys() else cols
 
 
 def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

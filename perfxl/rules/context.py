@@ -1102,7 +1102,13 @@ def _verdict(reading: Reading) -> tuple[Any, Any]:
 
 #: Periods a year holds exactly, by the word a per-period target opens with ("每月1次"); a week (52 or 53 a year) or a
 #: day (365 or 366) is not exact and is left as printed.
-_PERIODS_A_YEAR = {"每月": Decimal(12), "每个月": Decimal(12), "每季度": Decimal(4), "每季": Decimal(4), "每半年": Decimal(2)}
+_PERIODS_A_YEAR = {
+    "每月": Decimal(12),
+    "每个月": Decimal(12),
+    "每季度": Decimal(4),
+    "每季": Decimal(4),
+    "每半年": Decimal(2),
+}
 
 
 def _periods_a_year(t: ParsedValue, a: ParsedValue) -> Decimal | None:
