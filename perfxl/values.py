@@ -657,10 +657,9 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
         return op, head[:1], extra, False
     led = _leading_unit(head)
     clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
-    if len(head) > 8:  # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里)
-        head = led
-    else:  # "个乡镇的改造任务": counted in 个 乡镇, the rest says of what (issue 11: 12个 against it is a miss)
-        head = unit_of_clause(head)
+    # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里); a shorter one joined by 的
+    # counts in its head ("个乡镇的改造任务": 个乡镇, the rest says of what — issue 11: 12个 against it is a miss)
+    head = led if len(head) > 8 else unit_of_clause(head)
     return op, head, extra, clause
 
 

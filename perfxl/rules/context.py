@@ -870,9 +870,8 @@ class Context:
         the actual read per period gives another verdict ("1次": one a month, or one in the year?), which was meant
         is a guess, both stated."""
         assert t.number is not None
-        yearly_t = replace(t, number=t.number * periods, label=None, text=None)
-        yearly = self._read_values(ind, yearly_t, a, weight)
         shown, count = t.text or str(t.raw), f"{fmt_decimal(t.number * periods)}{t.unit or ''}"
+        yearly = self._read_values(ind, replace(t, number=t.number * periods, label=None, text=count), a, weight)
         why = f"年度指标值“{shown}”按{t.label}计，全年折合 {count}"
         why_en = f"the target {shown!r} is {t.label}, {count} over the year"
         if _verdict(yearly) == _verdict(reading):
