@@ -149,15 +149,15 @@ def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings
     if t.number is None or t.kind not in _NUMERIC:
         return failure(
             "invalid",
-            f"年度指标值“{t.display()}”不是可计分的数值或定性等级",
-            f"target {t.display()!r} is neither a number nor a qualitative label",
+            f"年度指标值“{_as_printed(t)}”不是可计分的数值或定性等级",
+            f"target {_as_printed(t)!r} is neither a number nor a qualitative label",
             w,
         )
     if a.number is None or a.kind not in _NUMERIC:
         return failure(
             "invalid",
-            f"实际完成值“{a.display()}”不是数值，无法与目标 {t.display()} 比较",
-            f"actual {a.display()!r} is not a number; cannot compare with {t.display()}",
+            f"实际完成值“{_as_printed(a)}”不是数值，无法与目标 {t.display()} 比较",
+            f"actual {_as_printed(a)!r} is not a number; cannot compare with {t.display()}",
             w,
         )
     op = t.op or _OPS[s.default_op]
@@ -166,6 +166,12 @@ def _score_general(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSettings
     if method == "reverse":
         method = "reverse_linear2A" if s.reverse == "linear2A" else "reverse_ratio"
     return score_quantitative(t, a, w, s, method)
+
+
+def _as_printed(p: ParsedValue) -> str:
+    """A value not read as a number as its cell printed it: "30%(3/10)", not its figure "30%" alone (a message saying
+    "“30%”不是数值" names a figure that is one, issue 11)."""
+    return p.text if p.kind not in _NUMERIC and p.text else p.display()
 
 
 def _is_qualitative(t: ParsedValue, a: ParsedValue) -> bool:

@@ -574,6 +574,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
+    note = _NOTE_AT_END.search(post)
+    if note is not None and not _DIGIT.search(post[: note.start()]):
+        post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
     post_op, unit_text, extra, clause = _split_post(post)
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
@@ -590,6 +593,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
         kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
+
+
+#: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
+#: on the figure, not more figures of the value ("5(2)" stays unread).
+_NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:
@@ -616,6 +624,11 @@ _GROWTH_BY_LAST = _by_last_char(_GROWTH_WORDS)
 _CLAUSE = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
+#: A time limit: a time unit, 内/以内/之内, then what is done within it ("年内完成", "个工作日内办结") — the figure is the
+#: limit (≤ that long), not a unit "年内完成" (issue 11: I05 said 'unknown unit 年内完成').
+_TIME_LIMIT = re.compile(r"^([^\d内]{1,4}?)(?:以内|之内|内)[\u4e00-\u9fff]{1,6}$")
+
+
 def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     """(operator word after the number, unit text, True when more numbers follow, True when the words after the
     figure are a clause rather than a unit).
@@ -629,6 +642,10 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     for noise in _POST_NOISE:
         head = head.replace(noise, "")
     op = None
+    limit = _TIME_LIMIT.match(head)
+    within = lookup(limit.group(1)) if limit is not None else None
+    if limit is not None and within is not None and within.family in ("time", "workday"):
+        return Op.LE, limit.group(1), extra, False  # "1年内完成": within 1 年, the words say what is done by then
     for word, candidate in _POST_OPS:
         if head.endswith(word):
             op, head = candidate, head[: -len(word)]
@@ -640,8 +657,9 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
         return op, head[:1], extra, False
     led = _leading_unit(head)
     clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
-    if len(head) > 8:  # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里)
-        head = led
+    # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里); a shorter one joined by 的
+    # counts in its head ("个乡镇的改造任务": 个乡镇, the rest says of what — issue 11: 12个 against it is a miss)
+    head = led if len(head) > 8 else unit_of_clause(head)
     return op, head, extra, clause
 
 

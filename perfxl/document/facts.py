@@ -351,6 +351,15 @@ def _after_citations(prefix: str) -> str:
     return _CITATION_TAIL.sub("", prefix.rsplit("》", 1)[1])
 
 
+def _spending_role(prefix: str) -> bool:
+    """Words before a figure that are only a spending role ("，支出决算", "2023年度支出预算数为"): after an income it is a
+    支出 of its own, not the income's (issue 11: "收入决算1200万元，支出决算1000万元" gave the 1000 the subject 收入); after
+    an item ("因公出国（境）费支出预算为…，支出决算为…") it is that item's."""
+    s = _LEAD.sub("", compact_name(_ITEM_NUMBER.sub("", prefix)).lstrip("，,、；;"))
+    m = _ROLE_TAIL.search(s)
+    return m is not None and "支出" in m.group(0) and not _LEAD.sub("", s[: m.start()])
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
@@ -552,6 +561,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
+        if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
+            subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
         if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
             # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
             subject = state.subject

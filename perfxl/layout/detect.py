@@ -127,7 +127,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             grid,
             r,
             _weight_after_name(
-                grid, r, _goal_of_scoring(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+                grid,
+                r,
+                _goal_of_scoring(
+                    grid, r, _completion_as_actual(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+                ),
             ),
         ),
     )
@@ -279,6 +283,27 @@ def _target_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, in
     if later:
         found["target"] = later[0]
     return found
+
+
+def _completion_as_actual(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """一级 │ 二级 │ 三级指标 │ 绩效目标 │ 实际完成 (or 完成情况) │ 分值 │ 得分: the goals block's words, but the levels,
+    分值 and 得分 beside them make the row an indicator header — its 实际完成 column is each line's actual (issue 11: the
+    row was read as the goals header and every indicator beneath went unread). Only with all of those beside it: a
+    goals block's 预期目标 │ 实际完成情况 has no levels and no 分值/得分."""
+    if "actual" in cols or not {"level1", "name", "weight", "score"} <= cols.keys():
+        return cols
+    found = dict(cols)
+    for c, label in row_labels(grid, r):
+        bare = H.strip_brackets(label)
+        if c <= cols["name"] or c in cols.values():
+            continue
+        if "target" not in found and "actual" not in found and bare in H.GOAL_COLUMNS["expected"]:
+            found["target"] = c  # 预期目标 │ 实际完成情况: the goals block's pair, here each line's target and actual
+        elif c > found.get("target", -1) and bare in H.GOAL_COLUMNS["actual"]:
+            found["actual"] = c
+            break
+    # only with the target beside it (绩效目标, 预期目标): an actual alone would read lines with nothing to measure
+    return found if {"target", "actual"} <= found.keys() else cols
 
 
 def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

@@ -893,6 +893,8 @@ class _Reader(FundsRows):
                 self.cur.grade = value_at(g, r, nxt[0]) if nxt else None
             elif isinstance(v, str) and self.cur.grade is None and H.grade_in_text(H.normalise_label(v)):
                 self.cur.grade = value_at(g, r, c)  # the whole cell: T04 looks for the expected grade in it
+            elif c == sc and isinstance(v, str) and self.cur.grade is None and _grade_word(v):
+                self.cur.grade = value_at(g, r, c)  # "优" where the score belongs: the grade (T02 says so, issue 11)
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
         self.cur.has_total_row = True
@@ -1065,6 +1067,11 @@ def _label_only(value: object) -> bool:
         and not value.strip().startswith("#")
         and any("\u4e00" <= ch <= "\u9fff" for ch in value)
     )
+
+
+def _grade_word(value: str) -> bool:
+    """A grade alone ("优", "良好"), as the 总分 row's 得分 cell may hold in place of the score."""
+    return H.strip_brackets(H.normalise_label(value)) in H.GRADE_WORDS
 
 
 def _total_row_label(value: object) -> bool:

@@ -937,7 +937,27 @@ def inline_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
         return None
     if "rate" in found and _blank_or_label(own(grid, r, found["rate"][1])):
         del found["rate"]  # 执行率 │ (blank) or a label: no rate printed as a pair
+    if "rate" not in found and (headed := _rate_under_heading(grid, r, found)) is not None:
+        found["rate"] = headed
     return found if all(_number_like(own(grid, r, found[k][1])) for k in ("full_budget", "executed")) else None
+
+
+#: A heading over the pairs' row naming the figure under it a rate (成安 2020: 预算执行进度(%) over 100.00).
+_RATE_HEADINGS = _INLINE_RATES | {"预算执行进度"}
+
+
+def _rate_under_heading(grid: Grid, r: int, found: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """(heading col, value col) of the rate printed under a heading on the row above the pairs rather than as a pair
+    of its own — 成安 2020's 预算安排情况 │ 资金到位情况 │ 资金执行情况 │ 预算执行进度(%) over 预算数 │ 6.84 │ 到位数 │ 6.84 │
+    执行数 │ 6.84 │ 100.00 (issue 11: F04 was skipped, the rate unread) — else None. Only a figure in the heading's own
+    column that no pair claims."""
+    if r <= 1:
+        return None
+    taken = {c for pair in found.values() for c in pair}
+    for c, v in row_cells(grid, r - 1):
+        if _inline_label(v) in _RATE_HEADINGS and c not in taken and not _blank_or_label(own(grid, r, c)):
+            return (c, c) if _number_like(own(grid, r, c)) else None
+    return None
 
 
 def _blank_or_label(value: object) -> bool:

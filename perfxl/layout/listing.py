@@ -19,7 +19,8 @@ from typing import NamedTuple
 from ..grid import Grid
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
 from ..numbers import to_decimal
-from ..values import blank_text
+from ..units import family_of
+from ..values import ValueKind, blank_text, parse_value
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
 
@@ -109,8 +110,15 @@ def _header(grid: Grid, r: int) -> _Columns | None:
 
 
 def _number(value: object) -> bool:
-    """A money figure as printed: digits with a point, or thousands commas ("1,501.60"), full-width digits too."""
-    return to_decimal(value) is not None
+    """A money figure as printed: digits with a point, or thousands commas ("1,501.60"), full-width digits too — or
+    with its money unit ("120万元": issue 11, such a listing was left unread; the funds checks read the cell's own unit
+    against the listing's)."""
+    if to_decimal(value) is not None:
+        return True
+    if not isinstance(value, str):
+        return False
+    p = parse_value(value)
+    return p.kind is ValueKind.NUMBER and p.number is not None and p.op is None and family_of(p.unit) == "money"
 
 
 def _blank(value: object) -> bool:

@@ -815,6 +815,9 @@ class Context:
         base = _multiplier_base(t, a)
         if base is not None:
             reading = self._read_unitless(ind, t, a, weight, reading, base)
+        periods = _periods_a_year(t, a)
+        if periods is not None:
+            reading = self._read_per_period(ind, t, a, weight, reading, periods)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -858,6 +861,31 @@ class Context:
         return _either(
             (f"实际完成值“{shown}”未写单位", f"the actual {a.raw!r} has no unit"),
             *((as_base, as_target) if near else (as_target, as_base)),
+        )
+
+    def _read_per_period(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading, periods: Decimal
+    ) -> Reading:
+        """A per-period target ("每月1次") against an actual stating no period ("12次"): the year's count is the target
+        times the periods a year holds (12 months, 4 quarters, 2 halves — exact), and the actual of a yearly form is
+        the year's count; read against the bare figure it was "1200%" (issue 11). The yearly reading is scored; when
+        the actual read per period gives another verdict ("1次": one a month, or one in the year?), which was meant
+        is a guess, both stated."""
+        assert t.number is not None
+        shown, count = t.text or str(t.raw), f"{fmt_decimal(t.number * periods)}{t.unit or ''}"
+        yearly = self._read_values(ind, replace(t, number=t.number * periods, label=None, text=count), a, weight)
+        why = f"年度指标值“{shown}”按{t.label}计，全年折合 {count}"
+        why_en = f"the target {shown!r} is {t.label}, {count} over the year"
+        if _verdict(yearly) == _verdict(reading):
+            return yearly.replace(
+                certainty=reading.certainty,
+                basis=f"{why}，实际完成值“{a.text or a.raw}”按全年计：{yearly.basis}",
+                basis_en=f"{why_en}, the actual {a.raw!r} read as the year's: {yearly.basis_en}",
+            )
+        return _either(
+            (f"{why}，实际完成值“{a.text or a.raw}”未写期间", f"{why_en}, the actual {a.raw!r} states no period"),
+            ("全年数", "the year's count", yearly),
+            (f"{t.label}数", f"a count {t.label}", reading),
         )
 
     def _read_yearless(
@@ -1071,6 +1099,27 @@ def _days(unit: str) -> tuple[Decimal, Decimal] | None:
 def _verdict(reading: Reading) -> tuple[Any, Any]:
     r = reading.result
     return (r.score, r.meets_target) if r is not None else (None, None)
+
+
+#: Periods a year holds exactly, by the word a per-period target opens with ("每月1次"); a week (52 or 53 a year) or a
+#: day (365 or 366) is not exact and is left as printed.
+_PERIODS_A_YEAR = {
+    "每月": Decimal(12),
+    "每个月": Decimal(12),
+    "每季度": Decimal(4),
+    "每季": Decimal(4),
+    "每半年": Decimal(2),
+}
+
+
+def _periods_a_year(t: ParsedValue, a: ParsedValue) -> Decimal | None:
+    """How many of the target's periods a year holds, when the target is per period ("每月1次" → 12) and the actual, a
+    plain figure, states no period of its own; else None."""
+    if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
+        return None
+    if a.label and "每" in a.label:
+        return None
+    return _PERIODS_A_YEAR.get(t.label or "")
 
 
 def _multiplier_base(t: ParsedValue, a: ParsedValue) -> str | None:

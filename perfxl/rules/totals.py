@@ -141,7 +141,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
             notes = [*notes, ROUNDED_ZH]
         unfilled = reported is None  # a 总分 left blank (or "—") is unfilled, not a wrong figure (警告, as F02 and W03)
-        if unfilled:
+        graded = _grade_in_total_cell(ctx) if unfilled else None
+        if graded:  # "优" in the 总分 cell: a grade stands where the score belongs — say what is there (issue 11)
+            notes = [*notes, f"总分栏填的是等级“{graded}”，不是分数，总分未填写"]
+        elif unfilled:
             notes = [*notes, "总分未填写，不是填错"]
         blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
         if blanks and reported is not None and reported > expected + sum(w for _, w in blanks) + ctx.tol_score:
@@ -155,7 +158,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             ev.total_score,
             expected=expected,
-            actual=ev.total_score.text or "（空）",
+            actual=f"等级“{graded}”（不是分数）" if graded else ev.total_score.text or "（空）",
             budget=budget,
             indicators=indicators,
             basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
@@ -173,6 +176,15 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             if unread or rounded or elsewhere or unfilled or blanks or full_mark
             else None,
         )
+
+
+def _grade_in_total_cell(ctx: Context) -> str | None:
+    """The grade written in the 总分 cell itself ("优" where the score belongs, read as the grade and the total left
+    blank by the reader), else None."""
+    total, grade = ctx.ev.total_score, ctx.ev.grade
+    if total is None or grade is None or total.ref is None or grade.ref is None or total.ref.cell != grade.ref.cell:
+        return None
+    return grade.text or None
 
 
 def _blank_weighted_scores(ctx: Context) -> list[tuple[str, Decimal]]:
