@@ -13,6 +13,11 @@ cost of validate (slope between sizes, start-up excluded) so linearity can be re
 Both processes run with their bytecode cached in a private PYTHONPYCACHEPREFIX, warmed by a first run: what
 an installed perfxl pays. (With PYTHONDONTWRITEBYTECODE=1, as in the development tree, every start also
 compiles every perfxl module, ≈ 0.3 s; `bench_coldstart.py` measures that start-up on its own.)
+
+On the shared machine wall time swings with the load; instructions do not. Count them for the same two processes with
+`valgrind --tool=cachegrind --cache-sim=no` (bytecode cached by a first run with PYTHONPYCACHEPREFIX set and
+PYTHONDONTWRITEBYTECODE unset, or every lazily imported module is compiled inside the measured run), and compare trees
+with `bench/verdicts.py` (identical verdicts) — docs/performance.md, "Per indicator row (issue 14, session 11)".
 """
 
 from __future__ import annotations

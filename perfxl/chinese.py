@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["to_simplified", "available", "looks_traditional"]
+__all__ = ["to_simplified", "available", "looks_traditional", "CACHE_MAX_LEN"]
 
 _converter = None
 _tried = False
@@ -52,10 +52,29 @@ def looks_traditional(text: str) -> bool:
         return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@lru_cache(maxsize=8192)
+#: Texts up to this length are cached by text (labels, names, values); longer ones (free-form sentences) are converted
+#: or parsed each time, so a batch worker's caches stay small. The one length for every per-text cache (`perfxl.values`,
+#: `perfxl.labels`, `perfxl.rules.context.compact`).
+CACHE_MAX_LEN = 256
+
+
 def to_simplified(text: str) -> str:
-    """The text in simplified characters (unchanged when it already is, or without OpenCC)."""
-    if not text or not looks_traditional(text):
+    """The text in simplified characters (unchanged when it already is, or without OpenCC). Cached by text up to
+    CACHE_MAX_LEN characters, 32,768 texts: the layout and the checks ask it of every row's labels and names (a
+    10,000-row table: ≈ 25,000 texts; 8,192 entries forgot each row before the next check asked), while a batch
+    worker's cache stays a few MB."""
+    if not text:
+        return text
+    return _simplified(text) if len(text) <= CACHE_MAX_LEN else _convert(text)
+
+
+@lru_cache(maxsize=32768)
+def _simplified(text: str) -> str:
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
+    if not looks_traditional(text):
         return text
     conv = _get()
     return conv.convert(text) if conv is not None else text

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .chinese import to_simplified
+from .chinese import CACHE_MAX_LEN, to_simplified
 
 __all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PUNCT", "DROP"]
 
@@ -30,14 +30,17 @@ def normalise_label(value: object) -> str:
     """Canonical form of a label: NFKC, no whitespace, ASCII brackets and colon, no list punctuation."""
     if value is None:
         return ""
-    return _normalise(value if isinstance(value, str) else str(value))
+    text = value if isinstance(value, str) else str(value)
+    return _normalise(text) if len(text) <= CACHE_MAX_LEN else _normalise.__wrapped__(text)
 
 
 #: A leading Chinese ordinal with its 、 ("一、三公经费"): written as "(一)" so it reads as numbering, never as a word.
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 
-@lru_cache(maxsize=8192)
+#: 32,768 texts: the layout normalises each row's labels and the checks ask again (a 10,000-row table: ≈ 12,700 texts;
+#: 8,192 entries forgot each row before the checks came), while a batch worker's cache stays a few MB.
+@lru_cache(maxsize=32768)
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(PUNCT)
     text = _ORDINAL.sub(r"(\1)", SPACES.sub("", text))

@@ -423,6 +423,9 @@ class Indicator:
     # 河北 自评得分 split (单项指标得分 │ 权重占比(%) │ 单项指标折算得分): the indicator's own score on its own scale;
     # `weight` is then 权重占比 and `score` the 折算得分 = own_score × weight / 100 (S19)
     own_score: CellValue | None = None
+    # a second 指标性质-role column holding the operator beside one holding the direction (乌海 2021: 指标性质 正向 │
+    # 指标方向 =, either order): `nature` is then the direction/type cell, this the operator cell (`pair_natures`)
+    operator: CellValue | None = None
 
     @property
     def row(self) -> int | None:

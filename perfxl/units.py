@@ -15,6 +15,8 @@ from functools import lru_cache
 from .chinese import to_simplified
 
 __all__ = [
+    "CALENDAR_DAYS",
+    "CALENDAR_MONTHS",
     "Unit",
     "Conversion",
     "UNITS",
@@ -338,6 +340,17 @@ def _with_bare_prefix(unit: str | None, other: str | None) -> str | None:
     return unit + base if allowed else unit
 
 
+#: Calendar units counted in months: exact among themselves (1 年 = 4 季度 = 12 月); against 天 or 周 their length
+#: varies (`CALENDAR_DAYS`), so 月 = 30 天 and 年 = 365 天 are conventions (`Unit.approximate`).
+CALENDAR_MONTHS: dict[str, Decimal] = {"月": Decimal(1), "季度": Decimal(3), "年": Decimal(12)}
+#: The fewest and most days each calendar unit holds (February 28, a leap year 366, a quarter 89 … 92 days).
+CALENDAR_DAYS: dict[str, tuple[Decimal, Decimal]] = {
+    "月": (Decimal(28), Decimal(31)),
+    "季度": (Decimal(89), Decimal(92)),
+    "年": (Decimal(365), Decimal(366)),
+}
+
+
 def _simple_factor(src: str | None, dst: str | None) -> Conversion:
     a, b = normalise_unit(src), normalise_unit(dst)
     a, b = _with_bare_prefix(a, b), _with_bare_prefix(b, a)
@@ -350,6 +363,8 @@ def _simple_factor(src: str | None, dst: str | None) -> Conversion:
         return Conversion(True, Decimal(1))
     if a is None or b is None:
         return Conversion(True, Decimal(1))  # one side states no unit: read it in the other's unit
+    if a in CALENDAR_MONTHS and b in CALENDAR_MONTHS:  # 12个月 is 1年 exactly, not 360/365 of it
+        return Conversion(True, CALENDAR_MONTHS[a] / CALENDAR_MONTHS[b])
     ua, ub = lookup(a) or _counted(a, b), lookup(b) or _counted(b, a)  # "5个站点" against "4个"
     if ua is None or ub is None or ua.family != ub.family:
         return Conversion(

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -638,27 +638,24 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
         words = head[1:]  # "95%以上覆盖": the operator word may stand before the words
         op = op or next((o for w, o in _POST_OPS if len(w) > 1 and words.startswith(w)), None)
         return op, head[:1], extra, False
-    clause = (
-        bool(_CLAUSE.fullmatch(head))
-        and lookup(head) is None
-        and count_of_noun(head) is None
-        and not _led_by_a_unit(head)
-    )
-    if len(head) > 8:  # a clause, not a unit
-        head = ""
+    led = _leading_unit(head)
+    clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
+    if len(head) > 8:  # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里)
+        head = led
     return op, head, extra, clause
 
 
-def _led_by_a_unit(words: str) -> bool:
-    """True when `words` open with a unit of measure or a count word ("公里道路并通过验收", "个乡镇的改造任务",
-    "次绩效自评并形成报告"): the figure is counted in that unit and the rest says of what, so the figure is the quantity
-    a target states and an actual reports ("完成全县15个乡镇的改造任务" against 12 is a shortfall, review 10d). A time
-    word does not count ("95周年来取得的成就": 周 opens 周年, an anniversary in a description)."""
+def _leading_unit(words: str) -> str:
+    """The unit of measure or count word `words` open with ("公里道路并通过验收" → 公里, "个乡镇的改造任务" → 个,
+    "次绩效自评并形成报告" → 次), else "": the figure is counted in that unit and the rest says of what, so the figure is
+    the quantity a target states and an actual reports ("完成全县15个乡镇的改造任务" against 12 is a shortfall, review
+    10d; "建成5公里道路并通过验收" is 5 公里, not a bare 5 read in the actual's 米, review 11). A time word does not count
+    ("95周年来取得的成就": 周 opens 周年, an anniversary in a description)."""
     for size in (3, 2, 1):
         unit = lookup(words[:size])
         if unit is not None:
-            return unit.family != "time"
-    return False
+            return words[:size] if unit.family != "time" else ""
+    return ""
 
 
 def unit_of_clause(unit: str) -> str:
@@ -703,7 +700,6 @@ def parse_value(x: Any, profile: ProfileLike = None) -> ParsedValue:
 
 
 _BLANK = ParsedValue(None, ValueKind.BLANK)
-CACHE_MAX_LEN = 256  # longer texts (free-form sentences) are parsed uncached: the caches stay small
 
 
 @lru_cache(maxsize=65536, typed=True)
@@ -735,7 +731,7 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
         p.kind is not ValueKind.NUMBER
-        or p.unit not in (None, *DATE_UNITS)
+        or (p.unit is not None and p.unit not in DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
         or (p.op is not None and p.op.name in ("GE", "GT"))  # "≥2023.5" is a floor of an amount, never a deadline

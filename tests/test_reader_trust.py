@@ -130,7 +130,7 @@ def test_without_opencc_a_traditional_form_is_reported_as_unread(monkeypatch):
     from perfxl.layout import headers
 
     def clear():
-        for f in (chinese.to_simplified, labels._normalise, headers._forms, headers.is_known_label):
+        for f in (chinese._simplified, labels._normalise, headers._forms, headers.is_known_label):
             f.cache_clear()
 
     plans = V.to_traditional(V.content_plans(seed.seed_content())) if chinese.available() else None

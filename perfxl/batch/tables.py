@@ -156,6 +156,8 @@ class BatchTables:
     by_code: dict[str, dict[str, Any]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     findings_file: str = "findings.jsonl"
+    #: code → discovery index of the file its entry's severity and example come from
+    _example_from: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, record: Mapping[str, Any]) -> dict[str, Any]:
         """Count one finished file; returns its row."""
@@ -166,13 +168,22 @@ class BatchTables:
         return self.add_row(row_from_record(record), codes)
 
     def add_row(self, row: dict[str, Any], codes: Mapping[str, tuple[str, int, str]]) -> dict[str, Any]:
-        """Count one finished file from its row and its codes (code → severity, count, first message)."""
+        """Count one finished file from its row and its codes (code → severity, count, first message).
+
+        A code's severity and example come from the first file in discovery order that has it, not the
+        first to finish: files finish in whatever order the workers get to them, and the summaries of
+        two runs of one batch must be the same."""
         self.rows.append(row)
-        by_code = self.by_code
+        by_code, example_from = self.by_code, self._example_from
+        index = row.get("index", 0)
         for code, (severity, count, example) in codes.items():
             entry = by_code.get(code)
             if entry is None:
                 entry = by_code[code] = {"code": code, "severity": severity, "count": 0, "files": 0, "example": example}
+                example_from[code] = index
+            elif index < example_from[code]:
+                entry["severity"], entry["example"] = severity, example
+                example_from[code] = index
             entry["count"] += count
             entry["files"] += 1
         return row

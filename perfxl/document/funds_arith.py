@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..units import convert
-from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
+from .facts import _SPLIT_HEADING, COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -752,6 +752,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
+        others = _other_wholes(facts, total, parts)
+        if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
+            continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
+        others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -816,6 +820,12 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
                 "若另有未列的类，也可能相符，请核实）"
             )
+        if others:  # which total the heading splits is read as the nearest: a guess beside another whole
+            rounded += (
+                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；段中另有"
+                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in others)
+                + "，所列各项也可能是其组成部分，请核实）"
+            )
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -850,7 +860,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short
                     else ""
                 ),
-                certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
+                certainty=Certainty.JUDGEMENT if as_written or short or others else Certainty.CERTAIN,
             )
         )
 
@@ -905,6 +915,25 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
                 certainty=Certainty.JUDGEMENT,
             )
         )
+
+
+def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """The other money totals before a split heading's parts in the paragraph, in the total's unit ("收入决算1200万元，
+    支出决算1000万元。按资金来源分：…"): the heading is read as splitting the nearest (`facts._split_whole`), but which
+    whole it splits the words do not say — parts making another of them are that one's, parts beyond the nearest only a
+    guess against it. Empty for a list opened by 其中, which names its total."""
+    if not _SPLIT_HEADING.fullmatch(parts[0].listed_by.strip("“”")):
+        return []
+    first = min(p.index for p in parts)
+    return [
+        f
+        for f in facts[:first]
+        if f.index != total.index
+        and f.parent is None
+        and f.quantity.is_money
+        and f.quantity.unit == total.quantity.unit
+        and f.role in ("value", "budget", "final")
+    ]
 
 
 def _give_way(run: _Run, pi: int, parts: list[Fact]) -> None:

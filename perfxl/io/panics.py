@@ -9,6 +9,7 @@ report, whose message the UnreadableWorkbook already carries, and it goes to the
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
@@ -60,8 +61,10 @@ def _enter() -> None:
             with suppress(AttributeError, OSError, ValueError):
                 sys.stderr.flush()
             if _sink is None or _sink_pid != os.getpid():  # one scratch file per process (forked workers too)
-                # kept open for the life of the process (reused by every guarded call), so no `with`
+                # kept open for the life of the process (reused by every guarded call), so no `with`:
+                # closed at exit, not left to the interpreter's teardown (a ResourceWarning there)
                 _sink, _sink_pid = tempfile.TemporaryFile(prefix="perfxl-stderr-"), os.getpid()  # noqa: SIM115
+                atexit.register(_sink.close)
             _saved_fd = os.dup(2)
             os.dup2(_sink.fileno(), 2)
             _panicked = False

@@ -7,11 +7,10 @@ read. A cell listed in `Grid.uncached` that now holds a value was computed by pe
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from ..grid import Grid
-from ..model import CellRef, CellValue, a1
+from ..model import CellRef, CellValue, column_letter
 from ..numbers import to_decimal
 from .headers import normalise_label
 
@@ -92,15 +91,17 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     merged cell's with its anchor; A1 texts cached), the formula, and whether perfxl computed it. The one place the
     layout builds a cell: callers that have read the value already (an indicator row reads each of its cells once)
     pass it instead of reading it again."""
-    computed = raw is not None and (r, c) in grid.uncached
+    uncached = grid.uncached
+    computed = raw is not None and bool(uncached) and (r, c) in uncached
     value = raw if raw is None or raw.__class__ is str else exact(raw)
     ref = grid.ref(r, c) if grid.merged and grid.is_merged(r, c) else CellRef(grid.name, _a1(r, c))
     return CellValue(value, ref, grid.formulas.get((r, c)) if grid.formulas else None, computed)
 
 
-@lru_cache(maxsize=65536)
 def _a1(r: int, c: int) -> str:
-    return a1(r + 1, c + 1)
+    """A1 text of 0-based (r, c) — `model.a1`, its column letters cached there. Not cached by cell: each cell is built
+    once, so a cache by (r, c) only missed (and at 10,000 rows × 8 columns outgrew its 65,536 entries)."""
+    return f"{column_letter(c + 1)}{r + 1}"
 
 
 def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:
@@ -124,11 +125,11 @@ def clear_cache(grid: Grid) -> None:
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
     row = grid.rows[r] if 0 <= r < len(grid.rows) else []
     out = []
-    merged = grid.merged
+    anchor_of = grid.anchor_of if grid.merged else None
     for c, v in enumerate(row):
-        if v is None or v == "" or (isinstance(v, str) and not v.strip()):
+        if v is None or (isinstance(v, str) and not v.strip()):  # ("" is such text)
             continue
-        if merged and grid.anchor_of(r, c) != (r, c):
+        if anchor_of is not None and anchor_of(r, c) != (r, c):
             continue
         out.append((c, v))
     return out

@@ -556,9 +556,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if headerless is None and scoring is None and not reader.tables and layout.basic is None:
         listing = read_listing(grid)
     if listing is not None:  # a 预算执行情况表: each line a monitoring table's money block
-        top, lines, line_rows = listing
+        tops, lines, line_rows = listing
         layout.monitoring.extend(lines)
-        marks = [(top, "header"), (top + 1, "header"), *((r, "funds") for r in line_rows)]
+        marks = [*((r, "header") for top in tops for r in (top, top + 1)), *((r, "funds") for r in line_rows)]
         layout.tables.append(table_coverage(grid.name, "monitoring", marks, grid.n_cols, None))
         reader.problems = [f for f in reader.problems if f.code != "LAYOUT_NO_TABLE"]
     staffing = layout.basic.staffing if layout.basic is not None else None

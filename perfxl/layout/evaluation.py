@@ -39,7 +39,7 @@ from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
-from .indicators import actual_in_unit, join_target, nature_operator, parse_level1
+from .indicators import actual_in_unit, join_target, nature_operator, pair_natures, parse_level1, second_nature
 from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
@@ -629,6 +629,7 @@ class _Reader(FundsRows):
         self.cur.indicators_seen = True
         self.state = "indicators"
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
+        cols = second_nature(self.grid, header_rows, cols)
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
         found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
         scoring_table = not {"target", "actual"} & set(cols) and {"weight", "score"} <= set(cols)
@@ -747,8 +748,15 @@ class _Reader(FundsRows):
             return cell_of(g, r, c, held.get(c))
 
         nature = nature_operator(data("nature")) if "nature" in cols else None
+        operator = None
+        if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
+            second = nature_operator(data("nature2"))
+            assert second is not None
+            nature, operator = pair_natures(nature, second)
         unit = data("unit") if "unit" in cols else None
-        target = data("target") if nature is None and unit is None else join_target(data("target"), nature, unit)
+        target = (
+            data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
+        )
         self.cur.indicators.append(
             Indicator(
                 level1,
@@ -765,6 +773,7 @@ class _Reader(FundsRows):
                 data("forecast") if "forecast" in cols else None,
                 data("criteria") if "criteria" in cols else None,
                 data("own_score") if "own_score" in cols else None,
+                operator,
             )
         )
         self.indicator_rows += 1

@@ -541,7 +541,7 @@ class FundsRows:
             self.plan_cols = found
             self.state = "plan"
             self.cur.funds_seen = True
-            self.cur.funds_columns = ("full_budget", "executed")
+            self.cur.funds_columns = ("full_budget", "executed") + (("rate",) if "rate" in found else ())
             self.cur.funds_ref = value_at(self.grid, r, found["full_budget"][0]).ref
             for _, v in row_cells(self.grid, r):
                 self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
@@ -606,8 +606,18 @@ class FundsRows:
         blank = CellValue(None, None)
         label = value_at(self.grid, r, self.plan_cols["full_budget"][0])
         arrived = cell("arrived") if "arrived" in self.plan_cols else None
+        rate = cell("rate") if is_total else blank  # 执行率 │ 90% beside the total's pairs (`inline_pairs`)
         return FundsRow(
-            label, blank, cell("full_budget"), cell("executed"), blank, blank, blank, is_total, arrived=arrived
+            label,
+            blank,
+            cell("full_budget"),
+            cell("executed"),
+            blank,
+            rate,
+            blank,
+            is_total,
+            arrived=arrived,
+            received=arrived if "rate" in self.plan_cols else None,  # a rate over the money arrived: F04's 警告
         )
 
     def _funds_row_values(self, r: int, label_col: int, is_total: bool) -> FundsRow:
@@ -920,11 +930,21 @@ def inline_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     found: dict[str, tuple[int, int]] = {}
     for c, v in row_cells(grid, r):
         label = _inline_label(v)
-        if label in _INLINE_ROLES and _INLINE_ROLES[label] not in found:
-            found[_INLINE_ROLES[label]] = (c, _right_of(grid, r, c))
+        role = "rate" if label in _INLINE_RATES else _INLINE_ROLES.get(label)
+        if role is not None and role not in found:
+            found[role] = (c, _right_of(grid, r, c))
     if not {"full_budget", "executed"} <= found.keys():
         return None
+    if "rate" in found and _blank_or_label(own(grid, r, found["rate"][1])):
+        del found["rate"]  # 执行率 │ (blank) or a label: no rate printed as a pair
     return found if all(_number_like(own(grid, r, found[k][1])) for k in ("full_budget", "executed")) else None
+
+
+def _blank_or_label(value: object) -> bool:
+    """Nothing a rate could be read from: blank, or a pair label ("执行数") standing right of 执行率."""
+    return value is None or (
+        isinstance(value, str) and (not value.strip() or bool(_inline_label(value) in _INLINE_ROLES))
+    )
 
 
 def _stacked_line(grid: Grid, r: int, cells: list[tuple[int, object]]) -> tuple[int, int, bool] | None:

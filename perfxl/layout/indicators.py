@@ -9,13 +9,15 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from ..chinese import to_simplified
+from ..grid import Grid
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
 from ..units import normalise_unit
 from ..values import ValueKind, parse_value
-from .cells import is_number
+from . import headers as H
+from .cells import is_number, row_labels
 
-__all__ = ["parse_level1", "join_target", "nature_operator", "actual_in_unit"]
+__all__ = ["parse_level1", "join_target", "nature_operator", "actual_in_unit", "second_nature", "pair_natures"]
 
 _DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
 _NATURE = {
@@ -43,6 +45,8 @@ _NATURE = {
     "大于": ">",
     "小于": "<",
 }
+#: The words of `_NATURE` that say which side is better, not where the bound is (正向 │ = │ 8: 8, the more the better).
+_DIRECTION_WORDS = frozenset({"正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标", "越小越好", "越大越好"})
 _QUALITATIVE = ("定性", "定性指标")
 _QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
@@ -80,6 +84,65 @@ def nature_operator(nature: CellValue | None) -> CellValue | None:
     if m is None:
         return nature
     return CellValue(nature.raw[m.end() :].strip(), nature.ref, nature.formula, nature.computed)
+
+
+def second_nature(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int]) -> dict[str, int]:
+    """`cols` with "nature2": a second column whose header names the 指标性质 role (内蒙古 乌海 2021: 指标性质 │ 指标方向,
+    正向 │ =). The first such column is "nature" (`detect.columns_by_role`); without this the other one went unread —
+    its "=" or "≤" ignored, or a 正向 read where the form prints the bound beside it."""
+    first = cols.get("nature")
+    if first is None or "nature2" in cols:
+        return cols
+    taken = {c for k, c in cols.items() if not k.startswith("_")}
+    for r in header_rows:
+        for c, label in row_labels(grid, r):
+            if c not in taken and H.match_role(label, H.INDICATOR_COLUMNS) == "nature":
+                return {**cols, "nature2": c}
+    return cols
+
+
+def _kind(cell: CellValue) -> str:
+    """ "operator" (≥ = 小于等于 …), "direction" (正向/反向 …), "type" (定量/定性), "blank" (or a placeholder) or "other"."""
+    if cell.is_blank or parse_value(cell.raw).kind is ValueKind.PLACEHOLDER:
+        return "blank"
+    key = _key(cell.text)
+    if key in _DIRECTION_WORDS:
+        return "direction"
+    if _is_type(key):
+        return "type"
+    return "operator" if key in _NATURE else "other"
+
+
+def pair_natures(first: CellValue, second: CellValue) -> tuple[CellValue, CellValue | None]:
+    """The row's two 指标性质-role cells (`second_nature`), in either order, as (nature, operator): the operator is the
+    cell holding ≥ > = ≤ < when the other holds a direction, a type or other text (正向 │ = → 正向, =; 定量 │ ≥ → 定量, ≥);
+    otherwise there is no separate operator and the nature is the cell that says most (a direction word over a type
+    word or a blank, else the first)."""
+    a, b = _kind(first), _kind(second)
+    if a == "operator" and b not in ("operator", "blank"):
+        return second, first
+    if b == "operator" and a not in ("operator", "blank"):
+        return first, second
+    if a == "blank" or (a == "type" and b == "direction"):
+        return second, None
+    return first, None
+
+
+def _bound(nature: CellValue | None, operator: CellValue) -> str:
+    """The target's operator from a direction/type cell and an operator cell (`pair_natures`): the operator is the
+    bound and the direction word says which side of it is better — 正向 │ = │ 8 is ≥8, 反向 │ = │ 1 is ≤1, 正向 │ ≥ is ≥;
+    beside 定量 or other text the operator as printed; beside 定性 none. Where the two say opposite things (正向 │ ≤,
+    反向 │ ≥) there is none: which one the form means is not certain (`rules.direction`: both readings, I04 warns)."""
+    op = _NATURE[_key(operator.text)]
+    key = _key(nature.text) if nature is not None else ""
+    if key in _QUALITATIVE:
+        return ""
+    if key not in _DIRECTION_WORDS:
+        return op
+    side = _NATURE[key]
+    if op == "=":
+        return side
+    return op if (op in ("≥", ">")) == (side == "≥") else ""
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:
@@ -129,10 +192,13 @@ def _spelled_out(unit: str) -> str:
     return unit
 
 
-def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | None) -> CellValue:
+def join_target(
+    target: CellValue, nature: CellValue | None, unit: CellValue | None, operator: CellValue | None = None
+) -> CellValue:
     """指标性质 + 指标值 + 度量单位 → one target text at the 指标值 cell ("≥" + 100 + "%" → "≥100%").
 
-    正向/反向 natures become ≥/≤; 定性 adds no operator. Blank parts leave the target as read. A type word in the
+    正向/反向 natures become ≥/≤; 定性 adds no operator; with a separate operator cell (`pair_natures`) the two give
+    one operator (`_bound`). Blank parts leave the target as read. A type word in the
     计量单位 column ("定性") is no unit, nor is a bare number beside a value (I05 reports that cell); and a 指标性质
     cell holding text that is no operator beside a blank 指标值
     ("项目持续期 │ 定性 │ 基本建立 │ ", 丰都 2022) is the value written one cell to the left: the target, at its cell.
@@ -143,6 +209,8 @@ def join_target(target: CellValue, nature: CellValue | None, unit: CellValue | N
         op = "" if _is_type(key) else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
         if op == nature.text and target.is_blank and _is_value_text(key):
             return CellValue(nature.text, nature.ref, nature.formula, nature.computed)
+    if operator is not None:
+        op = _bound(nature, operator)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
     unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)

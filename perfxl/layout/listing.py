@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..grid import Grid
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
 from ..numbers import to_decimal
+from ..values import blank_text
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
 
@@ -52,11 +53,15 @@ class _Columns(NamedTuple):
 
 
 def _span(grid: Grid, r: int, c: int) -> tuple[int, int]:
-    """The columns [first, last] of the cell (r, c) with its merge."""
+    """The columns [first, last] of the cell (r, c) with its merge — or, exported without merges and each merged label
+    repeated ("取消合并并填充": 预算额度 │ 预算额度 │ …), the cells right of it repeating its label."""
     for r0, c0, _, c1 in grid.merged:
         if r0 == r and c0 == c:
             return c0, c1
-    return c, c
+    label, last = _label(grid, r, c), c
+    while label and last + 1 < grid.n_cols and _label(grid, r, last + 1) == label:
+        last += 1
+    return c, last
 
 
 def _label(grid: Grid, r: int, c: int) -> str:
@@ -89,6 +94,8 @@ def _header(grid: Grid, r: int) -> _Columns | None:
             label = _label(grid, r + 1, c)
             if label in _RATE:
                 rate = c
+            elif label.startswith("其中") and parts[role]:
+                continue  # 一般公共预算 │ 其中：上级补助: a part of the source before it, not one more source of the 合计
             elif label:
                 parts[role].append((c, label))
     if rate is None:
@@ -107,32 +114,48 @@ def _number(value: object) -> bool:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    """No money in the cell: empty, or a placeholder ("—", "/", "无": a line with no budget of its own)."""
+    return value is None or (isinstance(value, str) and blank_text(value))
 
 
-def read_listing(grid: Grid, limit: int = 40) -> tuple[int, list[SelfEvaluation], list[int]] | None:
-    """(header row, one monitoring table per line, the lines' rows) of a 预算执行情况表 whose two-row header is in the
-    first `limit` rows; None when the sheet has none or no line under it."""
-    for r in range(min(grid.n_rows - 1, limit)):
+def read_listing(grid: Grid, limit: int = 40) -> tuple[list[int], list[SelfEvaluation], list[int]] | None:
+    """(header rows, one monitoring table per line, the lines' rows) of a 预算执行情况表 whose two-row header is in the
+    first `limit` rows — and of every further listing under it on the sheet (a second period's or unit's table printed
+    below the first: its lines are read too, not left unchecked under a sheet said read); None when the sheet has none
+    or no line under it."""
+    headers: list[int] = []
+    tables: list[SelfEvaluation] = []
+    rows: list[int] = []
+    r = after = 0
+    while r < grid.n_rows - 1 and (headers or r < limit):
         cols = _header(grid, r)
         if cols is None:
+            r += 1
             continue
-        lines = []
-        for i in range(r + 2, grid.n_rows):
-            cells = row_cells(grid, i)
-            if not cells:
-                continue
-            budget = own(grid, i, cols.budget)
-            if _blank(budget) and _blank(own(grid, i, cols.executed)):
-                continue  # a heading line ("二、项目支出") with no money of its own: the lines under it are read on
-            if not _number(budget):
-                break
-            lines.append(i)
-        if not lines:
-            return None
-        unit = next((u for row in range(r) for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
-        return r, [_line(grid, i, cols, unit) for i in lines], lines
-    return None
+        lines, end = _lines(grid, r, cols)
+        if lines:
+            above = range(r - 1, after - 1, -1)  # the unit printed nearest above this listing's header
+            unit = next((u for row in above for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
+            headers.append(r)
+            tables += [_line(grid, i, cols, unit) for i in lines]
+            rows += lines
+        r = after = max(end, r + 1)
+    return (headers, tables, rows) if tables else None
+
+
+def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
+    """The rows of the lines under the header at r, and the row where they end (the first row that is no line)."""
+    lines: list[int] = []
+    for i in range(r + 2, grid.n_rows):
+        if not row_cells(grid, i):
+            continue
+        budget, executed = own(grid, i, cols.budget), own(grid, i, cols.executed)
+        if _number(budget) or (_blank(budget) and _number(executed)):
+            lines.append(i)  # a budget 合计 left blank over money spent is a line too (F02 names the blank)
+        elif not (_blank(budget) and _blank(executed)):
+            return lines, i
+        # else a heading line ("二、项目支出") or a line of "—" with no money: the lines under it are read on
+    return lines, grid.n_rows
 
 
 def _line(grid: Grid, r: int, cols: _Columns, unit: str) -> SelfEvaluation:

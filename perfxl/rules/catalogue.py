@@ -185,7 +185,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               params=_p(benchmark_words=("上年", "去年", "上一年", "往年", "同期", "历史", "平均", "国家标准",
                                          "行业标准", "省定标准", "规定标准"))),
     CheckSpec("I04", "TARGET_OPERATOR_INVALID", "R-I04", E, "指标性质（运算符）缺失或无效", "Indicator operator missing or invalid",
-              "“{name}”的指标性质“{actual}”无效，应为 ≥、>、=、≤、< 或 定性", "{name}: operator {actual!r} is not one of ≥ > = ≤ < 定性",
+              "“{name}”的指标性质“{actual}”{problem}", "{name}: operator {actual!r} {problem_en}",
               "财预〔2021〕101号；四川省绩效自评表（指标性质列）", scope="targets", params=_p(require_operator_in_value=False)),
     CheckSpec("I05", "TARGET_UNIT_INVALID", "R-I05", W, "定量指标缺少或误用计量单位", "Quantitative target has no or an unknown unit",
               "“{name}”年度指标值“{actual}”{problem}", "{name}: target {actual!r} {problem_en}",
@@ -438,8 +438,9 @@ NOT_CHECKABLE: Mapping[str, str] = MappingProxyType(
 )
 
 _NAME_DIRECTION = (
-    "方向由指标名称推断（未写运算符）时为“依据推断”，至多警告",
-    "a guess, at most a warning, when the direction is read from the indicator's name (no operator)",
+    "方向由指标名称推断（未写运算符）时、方向栏（正向/反向）与运算符栏方向相反时为“依据推断”，至多警告",
+    "a guess, at most a warning, when the direction is read from the indicator's name (no operator) or the "
+    "direction column (正向/反向) and the operator column point opposite ways",
 )
 _NO_TOTAL_ROW = (
     "表中没有总分行（可能续在别处）时为“需人工判断”，至多警告",
@@ -488,7 +489,11 @@ _RESTS_ON: dict[str, Certainty] = {
 _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
     **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
-    "I04": ("指标性质栏写的是文字（如“有效”）时为“需人工判断”", "a judgement when the column holds a word (e.g. 有效)"),
+    "I04": (
+        "指标性质栏写的是文字（如“有效”）时、方向栏（正向/反向）与运算符栏方向相反时为“需人工判断”",
+        "a judgement when the column holds a word (e.g. 有效), or when the direction column (正向/反向) and the "
+        "operator column point opposite ways",
+    ),
     "D01": (
         _NAME_DIRECTION[0] + "；偏差原因栏只写“备注/说明”时、实际完成值已达到指标值而得分低于分值时为“需人工判断”",
         _NAME_DIRECTION[1] + "; a judgement when the deviation column is headed only 备注/说明, and when the actual "

@@ -38,6 +38,7 @@ _FIELD_NAMES = {
     "weight": ("分值", "weight"),
     "score": ("得分", "score"),
     "nature": ("指标性质", "operator"),
+    "operator": ("指标方向", "operator column"),
     "unit": ("度量单位", "unit"),
     "label": ("行标签", "row label"),
     "initial_budget": ("年初预算数", "initial budget"),

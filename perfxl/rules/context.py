@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar, cast, overload
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.model import (
     BasicData,
     CellRef,
@@ -45,10 +45,19 @@ from perfxl.numbers import (
 )
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
-from perfxl.scoring_result import ScoreResult
-from perfxl.units import conversion_factor, convert, family_of, lookup, money_symbol, split_per
+from perfxl.scoring_result import ScoreResult, Text
+from perfxl.units import (
+    CALENDAR_DAYS,
+    CALENDAR_MONTHS,
+    conversion_factor,
+    convert,
+    family_of,
+    lookup,
+    money_symbol,
+    normalise_unit,
+    split_per,
+)
 from perfxl.values import (
-    CACHE_MAX_LEN,
     DATE_UNITS,
     ParsedValue,
     ValueKind,
@@ -79,9 +88,14 @@ Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 _YUAN_SIGN = re.compile(r"\s*[¥￥]")
 _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
-_FIGURE_WITH_NOTE = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*")
+_FIGURE_WITH_NOTE = re.compile(
+    # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
+    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*"
+)
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
+#: The parsed kinds `Context.is_blank` holds blank.
+_BLANK_KINDS = (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 #: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
 Printed = CellValue | Decimal | None
 #: The basis words of a sum that rounding the printed figures can explain (`Context.beyond_rounding` is False).
@@ -139,19 +153,72 @@ class RateReading:
     whole: bool = False  # typed as a whole fraction ("1", "0"): 96% and 100% look alike, a person judges
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
     """How perfxl scored one indicator row: the score, the direction it used, and what the verdict rests on.
 
     `certainty` is GUESS when the direction was read from the name (or is unclear) and the opposite reading
-    would give another score; `basis`/`basis_en` then give both readings.
+    would give another score; `basis`/`basis_en` then give both readings. Read-only by convention.
+
+    The basis may be given as a function (`scoring_result.Text`): it is written on first access, so the rows no finding quotes
+    (most of them) never format their explanations — as `ScoreResult` does for its own (issue 14: every row was
+    scored with both languages' sentences built). `replace` is `dataclasses.replace` for this class.
     """
 
-    result: ScoreResult | None  # None: no weight
-    direction: Direction | None
-    certainty: Certainty = Certainty.CERTAIN
-    basis: str = ""
-    basis_en: str = ""
+    __slots__ = ("_basis", "_basis_en", "certainty", "direction", "result")
+
+    def __init__(
+        self,
+        result: ScoreResult | None,  # None: no weight
+        direction: Direction | None,
+        certainty: Certainty = Certainty.CERTAIN,
+        basis: Text = "",
+        basis_en: Text = "",
+    ) -> None:
+        self.result = result
+        self.direction = direction
+        self.certainty = certainty
+        self._basis = basis
+        self._basis_en = basis_en
+
+    @property
+    def basis(self) -> str:
+        text = self._basis
+        if not isinstance(text, str):
+            text = self._basis = text()
+        return text
+
+    @property
+    def basis_en(self) -> str:
+        text = self._basis_en
+        if not isinstance(text, str):
+            text = self._basis_en = text()
+        return text
+
+    def replace(self, **changes: Any) -> Reading:
+        """A copy with `changes` (field names as in `__init__`)."""
+        fields = {
+            "result": self.result,
+            "direction": self.direction,
+            "certainty": self.certainty,
+            "basis": self._basis,
+            "basis_en": self._basis_en,
+        }
+        return Reading(**(fields | changes))
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.result, self.direction, self.certainty, self.basis, self.basis_en)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Reading) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Reading(result={self.result!r}, direction={self.direction!r}, certainty={self.certainty!r}, "
+            f"basis={self.basis!r}, basis_en={self.basis_en!r})"
+        )
 
 
 class Context:
@@ -165,8 +232,10 @@ class Context:
         self.spec: CheckSpec | None = None
         self.params: dict[str, Any] = {}
         self.severity: Severity = Severity.ERROR
-        self._parsed: dict[tuple[int, Any], ParsedValue] = {}
-        self._numbers: dict[tuple[int, Any], Decimal | None] = {}
+        # per cell, by id, the cell kept beside its answer (so no id is reused while the run lasts): an int key is
+        # cheaper than (id, raw) — no tuple built, no Decimal hashed — on the ≈ 50 asks a row
+        self._parsed: dict[int, tuple[CellValue | None, ParsedValue]] = {}
+        self._numbers: dict[int, tuple[CellValue, Decimal | None]] = {}
         self._scores: dict[int, Any] = {}
         self._readings: dict[int, tuple[Indicator, Reading]] = {}
         self._outcomes: dict[int, tuple[Indicator, Reading]] = {}
@@ -175,13 +244,14 @@ class Context:
         # for the same non-empty rows and 一级 groups, computed once here
         self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
-        self._per_row: dict[tuple[str, int], tuple[Indicator, Any]] = {}
+        self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
         # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
+        self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
 
     @property
     def ev(self) -> SelfEvaluation:
@@ -230,26 +300,25 @@ class Context:
     # ------------------------------------------------------------------ parsing (cached)
     def parsed(self, cell: CellValue | None) -> ParsedValue:
         """`parse_value` of a cell's raw value, computed once per cell."""
-        raw = None if cell is None else cell.raw
-        key = (id(cell), raw)
-        hit = self._parsed.get(key)
-        if hit is None:
-            hit = parse_value(raw, self.profile)
-            self._parsed[key] = hit
-        return hit
+        hit = self._parsed.get(id(cell))
+        if hit is not None and hit[0] is cell:
+            return hit[1]
+        value = parse_value(None if cell is None else cell.raw, self.profile)
+        self._parsed[id(cell)] = (cell, value)
+        return value
 
     def number(self, cell: CellValue | None) -> Decimal | None:
         """A plain number from a money, weight or score cell ("2,223.04", 10, " 9 "); None when not a number."""
         if cell is None:
             return None
-        raw = cell.raw
-        key = (id(cell), raw)
-        try:
-            value = self._numbers[key]
-        except KeyError:
-            value = self._numbers[key] = self._read_number(cell)
+        hit = self._numbers.get(id(cell))
+        if hit is not None and hit[0] is cell:
+            value = hit[1]
+        else:
+            value = self._read_number(cell)
+            self._numbers[id(cell)] = (cell, value)
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
-        return value if value is None or not isinstance(raw, str) else self._in_block_unit(cell, value)
+        return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
     def _read_number(self, cell: CellValue) -> Decimal | None:
         if cell.is_blank:
@@ -315,11 +384,13 @@ class Context:
         if raw.__class__ is str:  # `cell.is_blank` spelt out for text, the usual case (≈ 13 asks a row)
             if not raw.strip():
                 return True
-            if (id(cell), raw) not in self._parsed:
+            hit = self._parsed.get(id(cell))  # (a cell in it is that cell: it is kept there, its id not reused)
+            if hit is None:
                 return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
+            return hit[1].kind in _BLANK_KINDS
         elif cell.is_blank:
             return True
-        return self.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+        return self.parsed(cell).kind in _BLANK_KINDS
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
         """The percent a rate cell means (see `RateReading`), choosing the reading closest to `computed`."""
@@ -572,15 +643,20 @@ class Context:
             value = self._once[key] = compute()
             return value
 
-    def per_row(self, key: str, ind: Indicator, compute: Callable[[Indicator], T]) -> T:
-        """`compute(ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …)."""
-        at = (key, id(ind))
-        hit = self._per_row.get(at)
+    def per_row(self, key: str, ind: Indicator, compute: Callable[[Context, Indicator], T]) -> T:
+        """`compute(self, ind)` once per row and `key` (a row's scoring method asked by S01, S02, S03, S05 …).
+
+        Asked ≈ 19 times a row: one dict per key (no key tuple built per ask), `compute` a plain function of the
+        context and the row (no closure made per ask)."""
+        rows = self._per_row.get(key)
+        if rows is None:
+            rows = self._per_row[key] = {}
+        hit = rows.get(id(ind))
         if hit is not None and hit[0] is ind:
-            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call, and this is asked ≈ 19 times a row
+            answer: T = hit[1]  # annotated, not `cast`: typing.cast is a call
             return answer
-        value = compute(ind)
-        self._per_row[at] = (ind, value)
+        value = compute(self, ind)
+        rows[id(ind)] = (ind, value)
         return value
 
     def score(self, ind: Indicator) -> ScoreResult | None:
@@ -593,7 +669,7 @@ class Context:
     def direction(self, ind: Indicator) -> Direction:
         """Which way the row's target points, and how that was decided (perfxl.rules.direction); once per row
         (scoring asks it and I13 again)."""
-        return self.per_row("way", ind, self._direction)
+        return self.per_row("way", ind, Context._direction)
 
     def _direction(self, ind: Indicator) -> Direction:
         return infer_direction(
@@ -602,12 +678,14 @@ class Context:
             ind.nature.text if ind.nature is not None else None,
             self.profile,
             group=f"{ind.level1.text} {ind.level2.text}",
+            operator=ind.operator.text if ind.operator is not None else None,
         )
 
     def reading(self, ind: Indicator) -> Reading:
         """The row's score in its inferred direction, and what a verdict on it rests on (cached).
 
-        When the direction came from the name (or is unclear), the row is also scored the opposite way:
+        When the direction came from the name (or is unclear, or the row's direction and operator columns
+        disagree), the row is also scored the opposite way:
         if both readings agree the verdict is certain, else it is a guess and the basis gives both.
         """
         hit = self._readings.get(id(ind))
@@ -626,8 +704,7 @@ class Context:
         described = ind.criteria is not None and not self.is_blank(ind.criteria) and self.number(ind.criteria) is None
         note = "“指标分值”栏填的是文字说明，" if described else ""
         note_en = "the 指标分值 column holds a description; " if described else ""
-        return replace(
-            reading,
+        return reading.replace(
             certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
             basis=f"{note}分值按“权重占比(%)”{ind.weight.text} 读作该指标在100分中的分值，得分按“单项指标折算得分”读取"
             f"（河北自评表的读法，表上未写明计分规则）：{reading.basis}",
@@ -657,13 +734,41 @@ class Context:
                 # "2023.12" │ "2023.11": a year and month written with a point, not the number 2023.12
                 dotted = "、".join(f"“{p.text}”" for p, d in ((t, dated_t), (a, dated_a)) if d is not None)
                 reading = self._read_parsed(ind, dated_t or t, dated_a or a, weight)
-                return replace(
-                    reading,
+                return reading.replace(
                     certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
                     basis=f"{dotted}按“年.月”理解为日期（非数值）：{reading.basis}",
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
-        return self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
+        reading = self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
+        return self._calendar_length(ind, t, a, weight, reading)
+
+    def _calendar_length(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
+    ) -> Reading:
+        """A target in 月/季度/年 against an actual in 天/周 (or the other way): the scorer converts at 月 = 30 天 and
+        年 = 365 天, conventions — a month holds 28 to 31 days, a year 365 or 366 ("≤1个月" │ "31天" may be met). A
+        verdict that turns within those lengths is a 警告 saying so; one that holds at both ends ("45天") stays."""
+        result = reading.result
+        if result is None or result.meets_target is None or a.number is None or t.per or a.per:
+            return reading
+        tu, au = normalise_unit(t.unit), normalise_unit(a.unit)
+        if not tu or not au or (tu in CALENDAR_MONTHS) == (au in CALENDAR_MONTHS):
+            return reading  # no calendar unit, or both (1年 = 12个月 exactly)
+        td, ad = _days(tu), _days(au)
+        if td is None or ad is None:
+            return reading
+        ends = (a.number * ad[0] / td[1], a.number * ad[1] / td[0])
+        others = [self._read_values(ind, t, replace(a, number=n, unit=t.unit), weight).result for n in ends]
+        if all(o is not None and o.meets_target == result.meets_target for o in others):
+            return reading
+        shown = a.text or str(a.raw)
+        return reading.replace(
+            certainty=weaker_certainty(reading.certainty, Certainty.JUDGEMENT),
+            basis=f"{reading.basis}；“{shown}”与年度指标值的单位按 1月=30天、1年=365天 换算，但一个月有 28–31 天、一年有 "
+            "365 或 366 天，按实际天数是否达到目标需人工判断",
+            basis_en=f"{reading.basis_en}; {shown!r} converted at 30 days a month, 365 a year, but months hold 28-31 "
+            "days and years 365 or 366: whether the target was met is for a person",
+        )
 
     def _month_before(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
@@ -694,7 +799,9 @@ class Context:
         )
 
     def _read_parsed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
-        share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
+        share = self._approximate_share
+        if share is None:  # once per run, not per scored row
+            share = self._approximate_share = Decimal(str(self.profile.get("scoring.approximate_tolerance", "0.1")))
         reading = _approximate(t, _per_unit_dropped(t, a, self._read_values(ind, t, a, weight)), share)
         higher = self.higher_tier(a)
         if higher is not None:  # "基本完成": 达成 ("全部或基本达成") or 部分达成? A person judges
@@ -741,8 +848,7 @@ class Context:
         if _verdict(other) == _verdict(reading):
             if not near:
                 return reading
-            return replace(  # the same verdict: the plausible reading's ratios (no 9600-fold S08 over-completion)
-                other,
+            return other.replace(  # the same verdict: the plausible reading's ratios (no 9600-fold S08 over-completion)
                 certainty=reading.certainty,
                 basis=f"实际完成值“{shown}”未写单位，按“{base}”理解（按“{t.unit}”理解结论相同）：{other.basis}",
                 basis_en=f"the actual {a.raw!r} has no unit: as {base} (as {t.unit}, the same verdict): "
@@ -780,41 +886,46 @@ class Context:
         )
         note = f"{which}“{yearless.text or yearless.raw}”未写年份，按表头年度 {year} 年理解，与“{written.text or written.raw}”比较"
         note_en = f"{yearless.raw!r} has no year: read in the title's year {year}"
-        return replace(reading, basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
+        return reading.replace(basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
 
     def _read_values(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
-        """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives."""
+        """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives (its
+        basis written only when a finding quotes it)."""
         numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
         way = self.direction(ind) if numeric else None
         if way is None or way.source in ("operator", "growth"):
             if way is not None and way.source == "operator" and t.op is None:
                 t = _with_op(t, way.op)  # the operator stood in the 指标性质 column, not in the target text
             result = score_indicator(t, a, weight, self.profile)
-            reading = Reading(result, way, basis=_explain(result), basis_en=_explain(result, "en"))
-        else:
-            result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
-            how, how_en = way.basis()
-            if not way.from_name:
-                reading = Reading(
-                    result, way, basis=f"{how}：{_explain(result)}", basis_en=f"{how_en}: {_explain(result, 'en')}"
-                )
-            else:
-                other = score_indicator(_with_op(t, OPPOSITE[way.op]), a, weight, self.profile)
-                same = other.score == result.score and other.meets_target == result.meets_target
-                sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[way.op].name]
-                both = f"{how}：按“{way.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
-                both_en = f"{how_en}: as {way.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
-                if same:
-                    reading = Reading(
-                        result,
-                        way,
-                        Certainty.CERTAIN,
-                        f"{both}（两种理解结果相同）",
-                        f"{both_en} (both readings agree)",
-                    )
-                else:
-                    reading = Reading(result, way, Certainty.GUESS, both, both_en)
-        return reading
+            return Reading(result, way, basis=lambda: _explain(result), basis_en=lambda: _explain(result, "en"))
+        result = score_indicator(_with_op(t, way.op), a, weight, self.profile)
+        found = way  # (a name the closures below keep: `way` is a Direction here)
+        if not found.uncertain:
+            return Reading(
+                result,
+                found,
+                basis=lambda: f"{found.basis()[0]}：{_explain(result)}",
+                basis_en=lambda: f"{found.basis()[1]}: {_explain(result, 'en')}",
+            )
+        other = score_indicator(_with_op(t, OPPOSITE[found.op]), a, weight, self.profile)
+        same = other.score == result.score and other.meets_target == result.meets_target
+        sym = {"GE": "≥", "GT": ">", "EQ": "=", "LE": "≤", "LT": "<"}[OPPOSITE[found.op].name]
+
+        def both() -> str:
+            return f"{found.basis()[0]}：按“{found.symbol}”{_explain(result)}；若按“{sym}”{_explain(other)}"
+
+        def both_en() -> str:
+            return f"{found.basis()[1]}: as {found.symbol} {_explain(result, 'en')}; as {sym} {_explain(other, 'en')}"
+
+        if same:
+            return Reading(
+                result,
+                found,
+                Certainty.CERTAIN,
+                lambda: f"{both()}（两种理解结果相同）",
+                lambda: f"{both_en()} (both readings agree)",
+            )
+        return Reading(result, found, Certainty.GUESS, both, both_en)
 
     def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
         """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
@@ -945,6 +1056,16 @@ def _either(why: tuple[str, str], chosen: tuple[str, str, Reading], other: tuple
         f"{why[0]}：按{zh1}理解，{first.basis}；若按{zh2}理解，{second.basis}",
         f"{why[1]}: as {en1}, {first.basis_en}; as {en2}, {second.basis_en}",
     )
+
+
+def _days(unit: str) -> tuple[Decimal, Decimal] | None:
+    """The fewest and most days in one `unit` of time (a month 28 … 31, a 小时 exactly 1/24); None for no time unit."""
+    if unit in CALENDAR_DAYS:
+        return CALENDAR_DAYS[unit]
+    found = lookup(unit)
+    if found is None or found.family != "time":
+        return None
+    return found.factor / found.per, found.factor / found.per
 
 
 def _verdict(reading: Reading) -> tuple[Any, Any]:
@@ -1087,8 +1208,8 @@ def _text(value: Any) -> str:
 
 
 def _empty_row(ind: Indicator, ctx: Context) -> bool:
-    cells = (ind.name, ind.target, ind.actual, ind.weight, ind.score)
-    return all(ctx.is_blank(c) for c in cells)
+    blank = ctx.is_blank  # (spelt out, no generator: asked of every row, the name answers for most)
+    return blank(ind.name) and blank(ind.target) and blank(ind.actual) and blank(ind.weight) and blank(ind.score)
 
 
 class _HeadingIndex:

@@ -18,7 +18,7 @@ from perfxl.chinese import to_simplified
 from perfxl.profiles import Profile
 from perfxl.values import Op, ParsedValue, ValueKind
 
-__all__ = ["Direction", "infer_direction", "name_direction", "OPPOSITE"]
+__all__ = ["Direction", "infer_direction", "name_direction", "columns_conflict", "OPPOSITE"]
 
 #: The reading tried against a guessed direction, to see whether the direction changes the verdict.
 OPPOSITE = {Op.GE: Op.LE, Op.GT: Op.LE, Op.LE: Op.GE, Op.LT: Op.GE, Op.EQ: Op.EQ}
@@ -52,6 +52,10 @@ _NATURE = {
     "小于等于": Op.LE,
 }
 _OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
+#: The words of `_NATURE` that say which side is better (正向/反向 …), not where the bound is.
+_UP_WORDS = frozenset({"正向", "正向指标", "越大越好"})
+_DIRECTION_WORDS = _UP_WORDS | {"反向", "反向指标", "逆向", "逆向指标", "越小越好"}
+_UP = frozenset({Op.GE, Op.GT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,8 @@ class Direction:
     `source`: "operator" (in the cell or the 指标性质 column), "growth" (增长/下降 words), "name" (a word of the
     profile's lists, in `word`), "group" (the indicator's 一级/二级 group, e.g. 成本指标: a ceiling, in `word`),
     "unclear" (a rate word in neither list), "unit" (a target counted in a duration unit, 工作日/小时 …, the
-    profile's `direction.ambiguous_units`) or "default" (`scoring.default_op`).
+    profile's `direction.ambiguous_units`), "columns" (a 正向/反向 column and an operator column saying opposite
+    things, 正向 │ ≤: `op` the printed operator, the direction word in `word`) or "default" (`scoring.default_op`).
     """
 
     op: Op
@@ -71,6 +76,12 @@ class Direction:
     @property
     def from_name(self) -> bool:
         return self.source in ("name", "group", "unclear", "unit")
+
+    @property
+    def uncertain(self) -> bool:
+        """Not decided by the cells: read from the name, or two columns of the row disagree — so a verdict is
+        certain only where the opposite reading gives the same one."""
+        return self.from_name or self.source == "columns"
 
     @property
     def symbol(self) -> str:
@@ -101,6 +112,13 @@ class Direction:
                 f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
                 f"no operator in the target and the name (with {self.word!r}) does not say which way is better",
             )
+        if self.source == "columns":
+            up = self.word in _UP_WORDS
+            return (
+                f"方向栏写“{self.word}”（越{'高' if up else '低'}越好），运算符栏却写“{self.symbol}”，两栏方向相反",
+                f"the direction column reads {self.word!r} ({'higher' if up else 'lower'} is better), the operator "
+                f"column {self.symbol}: they point opposite ways",
+            )
         if self.source == "unit":
             return (
                 f"年度指标值未写运算符，其单位“{self.word}”为时长，未表明越长越好还是越短越好",
@@ -119,19 +137,39 @@ def _plain(text: str | None) -> str:
 
 
 def _longest(name: str, words: Any) -> str:
-    return max((w for w in words or () if w and w in name), key=len, default="")
+    return max([w for w in words or () if w and w in name], key=len, default="")
 
 
 def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     """The listed word that ends last in the name — the head of a Chinese noun phrase ("安全事故处置率" is a
-    处置率) — the longer on a tie; with its (end, length) for comparing the two lists."""
+    处置率) — the longer on a tie (the first listed on a full tie); with its (end, length) for comparing the two lists.
+    Only the words starting with a character of the name are tried, in list order (`_by_first`): ≈ 130 listed words
+    were tried on every name without an operator."""
+    index = _by_first(words)
     best, key = "", (-1, 0)
-    for w in words or ():
-        if w and w in name:
+    for _, w in sorted(x for ch in set(name) for x in index.get(ch, ())):
+        if w in name:
             k = (name.rfind(w) + len(w), len(w))
             if k > key:
                 best, key = w, k
     return best, key
+
+
+#: id of a profile's word list → (the list, its words by first character with their place in it); the list is kept
+#: so its id is not reused while the entry lives (profile data is not changed once loaded).
+_FIRST: dict[int, tuple[Any, dict[str, tuple[tuple[int, str], ...]]]] = {}
+
+
+def _by_first(words: Any) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The listed words by their first character, each with its place in the list."""
+    hit = _FIRST.get(id(words))
+    if hit is None or hit[0] is not words:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for i, w in enumerate(words or ()):
+            if w:
+                index.setdefault(w[0], []).append((i, w))
+        hit = _FIRST[id(words)] = (words, {ch: tuple(found) for ch, found in index.items()})
+    return hit[1]
 
 
 def name_direction(name: str, profile: Profile) -> Direction | None:
@@ -147,11 +185,28 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
     return None
 
 
-def infer_direction(name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = "") -> Direction:
-    """The direction of a target: its operator, else its 指标性质, else growth words, else the name, else its
+def columns_conflict(nature: str | None, operator: str | None) -> Direction | None:
+    """A direction word and an operator printed in two columns of one row that point opposite ways (正向 │ ≤,
+    反向 │ ≥; 乌海 2021's form prints 指标性质 正向/反向 beside 指标方向 =): Direction(printed operator, "columns"),
+    else None. The reader then joins no operator into the target (`layout.indicators.pair_natures`)."""
+    word = (nature or "").replace(" ", "")
+    op = _NATURE.get((operator or "").replace(" ", ""))
+    if word not in _DIRECTION_WORDS or op is None or op is Op.EQ or (op in _UP) == (word in _UP_WORDS):
+        return None
+    return Direction(op, "columns", word)
+
+
+def infer_direction(
+    name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = "", operator: str | None = None
+) -> Direction:
+    """The direction of a target: its operator, else its 指标性质 (with `operator`, the row's separate operator
+    column: opposite ways are a "columns" direction), else growth words, else the name, else its
     group (`group`: the 一级/二级 labels — 成本指标 are ceilings, 财预〔2021〕101号), else default."""
     if target.op is not None:
         return Direction(target.op, "operator")
+    conflict = columns_conflict(nature, operator)
+    if conflict is not None:
+        return conflict
     op = _NATURE.get((nature or "").replace(" ", ""))
     if op is not None:
         return Direction(op, "operator")

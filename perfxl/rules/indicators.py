@@ -8,14 +8,14 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellRef, Certainty, Finding, Indicator
+from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
 
 from .catalogue import check
 from .context import Context, compact, dotted_year_month
-from .direction import name_direction
+from .direction import columns_conflict, name_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -295,11 +295,16 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
     """指标性质 is one of ≥ > = ≤ < 定性 (split forms); optionally an operator in single-cell targets.
 
     A column that holds the indicator type instead (定量指标 / 定性指标 on a group's first row, blank below:
-    重庆's 部门整体绩效自评表) is the form's design: its type words and blanks are not reported."""
+    重庆's 部门整体绩效自评表) is the form's design: its type words and blanks are not reported. A form printing the
+    direction (正向/反向) and the operator in two columns (乌海 2021: 指标性质 │ 指标方向) that point opposite ways in a
+    row (正向 │ ≤) is a 警告 naming both cells: which one the filer meant is a person's call, so no verdict rests
+    on either (`rules.direction.columns_conflict`)."""
     natures = [compact(i.nature.text) for i in ctx.indicators() if i.nature is not None]
     # 定量 is never an operator-column value (定性 is, on the national split form): it marks a type column
     type_column = any(n.startswith("定量") for n in natures) and not any(n in OPERATORS - _TYPE_WORDS for n in natures)
     for ind in ctx.indicators():
+        if ind.nature is not None and ind.operator is not None:
+            yield from _columns_disagree(ctx, ind, ind.nature, ind.operator)
         if ind.nature is not None:
             text = ind.nature.text.replace(" ", "")
             if type_column and (not text or compact(text) in _TYPE_WORDS):
@@ -315,6 +320,8 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
                     expected="≥ > = ≤ < 定性",
                     actual=text or "（空）",
                     name=_label(ind),
+                    problem="无效，应为 ≥、>、=、≤、< 或 定性",
+                    problem_en="is not one of ≥ > = ≤ < 定性",
                     certainty=Certainty.JUDGEMENT if word or unfilled or text in _APPROXIMATE else None,
                     basis=f"读取：指标性质“{text}”为占位符，视为未填写" if text and unfilled else "",
                     basis_en=f"read the nature {text!r}: a placeholder, taken as unfilled" if text and unfilled else "",
@@ -322,7 +329,38 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)
             if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
-                yield ctx.finding(ind.target, expected="≥ > = ≤ <", actual=ind.target.text, name=_label(ind))
+                yield ctx.finding(
+                    ind.target,
+                    expected="≥ > = ≤ <",
+                    actual=ind.target.text,
+                    name=_label(ind),
+                    problem="无效，应为 ≥、>、=、≤、< 或 定性",
+                    problem_en="is not one of ≥ > = ≤ < 定性",
+                )
+
+
+def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator: CellValue) -> Iterator[Finding]:
+    """I04 at the direction cell when it and the row's operator cell point opposite ways (正向 │ ≤ │ 5)."""
+    way = columns_conflict(nature.text, operator.text)
+    if way is None:
+        return
+    where = operator.ref.cell if operator.ref is not None else "运算符栏"
+    up = way.op in (Op.GE, Op.GT)
+    yield ctx.finding(
+        nature,
+        expected=f"{'≥ 或 >' if not up else '≤ 或 <'}（与“{nature.text.strip()}”一致）",
+        actual=nature.text.strip(),
+        name=_label(ind),
+        problem=f"与 {where} 的运算符“{operator.text.strip()}”方向相反，两者只有一个是对的，请核实",
+        problem_en=f"points the opposite way to the operator {operator.text.strip()!r} at {where}; only one can be right",
+        certainty=Certainty.JUDGEMENT,
+        related=(operator.ref,) if operator.ref is not None else (),
+        basis=f"读取：指标性质“{nature.text.strip()}”，{where} 运算符“{operator.text.strip()}”，年度指标值"
+        f"“{ind.target.text}”；{way.basis()[0]}：得分、是否完成按两种理解分别计算，结论不同时至多警告",
+        basis_en=f"read nature {nature.text.strip()!r}, operator {operator.text.strip()!r} at {where}, target "
+        f"{ind.target.text!r}; {way.basis()[1]}: scores and outcomes are computed both ways, at most a warning where "
+        "they differ",
+    )
 
 
 def _unit_known(ctx: Context, unit: str) -> bool:

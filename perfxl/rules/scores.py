@@ -37,7 +37,7 @@ def direction(ctx: Context, ind: Indicator) -> str:
     scored the row, else the operator (an unstated one reads as the profile's `scoring.default_op`).
 
     Classified once per row and run: S01, S02, S03, S05, S07, S08, S09 and S11 all ask."""
-    return ctx.per_row("direction", ind, lambda row: _direction(ctx, row))
+    return ctx.per_row("direction", ind, _direction)
 
 
 def _direction(ctx: Context, ind: Indicator) -> str:
@@ -128,7 +128,7 @@ def _late_partial(ctx: Context, result: ScoreResult, reported: Decimal) -> tuple
 
 def unverifiable(ctx: Context, ind: Indicator) -> str | None:
     """The code (S12–S15) that reports this row's score as unverifiable, or None: no other score check runs on it."""
-    return ctx.per_row("unverifiable", ind, lambda row: _unverifiable(ctx, row))
+    return ctx.per_row("unverifiable", ind, _unverifiable)
 
 
 def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
@@ -138,7 +138,7 @@ def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
 def fails(ctx: Context, ind: Indicator, code: str) -> bool:
     """Whether the row fails the test of `code` (S12–S15: its score unverifiable that way); once per row and run —
     `unverifiable` asks it for the score checks and the check itself again for its findings."""
-    return ctx.per_row(code, ind, lambda row: _UNVERIFIABLE[code](ctx, row))
+    return ctx.per_row(code, ind, _UNVERIFIABLE[code])
 
 
 @check("S01")

@@ -144,8 +144,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         if unfilled:
             notes = [*notes, "总分未填写，不是填错"]
         blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
+        if blanks and reported is not None and reported > expected + sum(w for _, w in blanks) + ctx.tol_score:
+            blanks = []  # above what even full marks on the blank rows could add: wrong whichever was left unfilled
         if blanks:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
-            notes = [*notes, f"{'、'.join(blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
+            notes = [*notes, f"{'、'.join(n for n, _ in blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
         full_mark = reported is not None and _says_full_mark(ev.total_score.text, reported)
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
@@ -173,15 +175,20 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _blank_weighted_scores(ctx: Context) -> list[str]:
+def _blank_weighted_scores(ctx: Context) -> list[tuple[str, Decimal]]:
     """The names of the scores left blank on rows that carry weight (预算执行率 分值 10 │ 得分 blank; an indicator of
     分值 10 with no 得分): T02 adds them as 0, but a 总分 above that sum may be the right total with a score unfilled —
-    which of the two is wrong the cells do not say (as a blank 总分 is "未填写，不是填错"), so T02 is a 警告 there."""
-    out: list[str] = []
+    which of the two is wrong the cells do not say (as a blank 总分 is "未填写，不是填错"), so T02 is a 警告 there — up to
+    the rows' weights (a 总分 above the sum with full marks on every blank row is wrong either way). (name, 分值) each."""
+    out: list[tuple[str, Decimal]] = []
     weight_cell, score_cell = _budget_cells(ctx)
     if _blank_with_weight(ctx, score_cell, weight_cell):
-        out.append("预算执行率")
-    out += [f"“{ind.name.text}”" for ind in ctx.indicators() if _blank_with_weight(ctx, ind.score, ind.weight)]
+        out.append(("预算执行率", ctx.number(weight_cell) or Decimal(0)))
+    out += [
+        (f"“{ind.name.text}”", ctx.number(ind.weight) or Decimal(0))
+        for ind in ctx.indicators()
+        if _blank_with_weight(ctx, ind.score, ind.weight)
+    ]
     return out
 
 

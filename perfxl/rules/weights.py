@@ -24,7 +24,7 @@ def is_adjustment(ctx: Context, ind: Indicator) -> bool:
     """A 扣分项/加分项 row (profile `weights.adjustment_words`): it adjusts the total, its 分值 is no part of the 100.
 
     Decided once per row and run (W01–W04, S06 and the sums ask it several times per row)."""
-    return ctx.per_row("adjustment", ind, lambda row: _is_adjustment(ctx, row))
+    return ctx.per_row("adjustment", ind, _is_adjustment)
 
 
 def _is_adjustment(ctx: Context, ind: Indicator) -> bool:
