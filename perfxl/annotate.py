@@ -23,7 +23,7 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import HEADER_ROW, Mark, order_key, result_rows
 from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
-from perfxl.marks import RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
+from perfxl.marks import _COLUMNS, _DIGITS, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
 from perfxl.model import Coverage, Finding, a1, column_index
 from perfxl.report._common import coverage_lines
 
@@ -138,8 +138,13 @@ class _Marks(Mapping[tuple[str, str], Mark]):
         sheet, cell = key
         at = self._cells.get(cell, _UNPARSED)
         if at is _UNPARSED:  # only the canonical text (a1's) names a filled cell: "b7", "$B$7", "B07" do not
-            m = _CANONICAL.match(cell)
-            at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
+            letters = cell.rstrip(_DIGITS)  # "B7": its column by one look-up, as _CANONICAL reads it
+            col, digits = _COLUMNS.get(letters), cell[len(letters) :]
+            if col is not None and digits and (digits[0] != "0" or digits == "0"):
+                at = self._cells[cell] = (int(digits), col)
+            else:
+                m = _CANONICAL.match(cell)
+                at = self._cells[cell] = (int(m.group(2)), column_index(m.group(1))) if m else None
         if at is None:
             return default
         place = (sheet, at[0], at[1])

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, column_index, parse_a1
+from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, column_index, column_letter, parse_a1
 
 __all__ = [
     "RESULT_SHEET",
@@ -86,8 +86,12 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
         cell = ref.cell
         found = bounds.get(cell, _UNPARSED)
         if found is _UNPARSED:
-            m = simple(cell)  # "B7", as most findings name their cell
-            if m is not None:
+            letters = cell.rstrip(_DIGITS)  # "B7", as most findings name their cell: its column by one look-up
+            c = _COLUMNS.get(letters)
+            if c is not None and len(letters) < len(cell):  # what _SIMPLE_CELL reads, without a regex and column_index
+                r = int(cell[len(letters) :])
+                found = bounds[cell] = (r, c, r, c)
+            elif (m := simple(cell)) is not None:
                 r, c = int(m.group(2)), column_index(m.group(1))
                 found = bounds[cell] = (r, c, r, c)
             else:
@@ -149,4 +153,6 @@ def plan_marks(findings: Sequence[Finding], sheets: Iterable[str], merge_of: Mer
 
 _UNPARSED: Any = object()
 _SIMPLE_CELL = re.compile(r"([A-Z]{1,3})(\d+)\Z")  # a plain "B7": what parse_a1 reads the same without strip/upper
+_DIGITS = "0123456789"
+_COLUMNS = {column_letter(c): c for c in range(1, 703)}  # "A" … "ZZ": a column's number by its letters
 _RANK = {s: s.rank for s in Severity}  # Severity.rank builds a dict per call
