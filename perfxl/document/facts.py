@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..units import convert
 from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
 
 __all__ = [
@@ -587,6 +588,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
             )
+        if parent is not None and not bracketed and parent != state.instalments_of:
+            parent = _list_goes_on(state, parent, subject, qty)
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
@@ -793,6 +796,73 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+#: The head noun naming a place, a unit or a project ("A项目", "临城镇", "B村"): two amounts named by one head with
+#: different names are siblings ("A项目50万元,其中设备30万元,B项目50万元": B项目 is no part of A项目).
+_NAMED_HEAD = re.compile(
+    r"(?<![子分])(项目|工程|乡镇|镇|乡|村|社区|街道|县|区|学校|小学|中学|幼儿园|医院|卫生院|合作社|公司)$"
+)
+
+
+def _head(subject: str) -> str:
+    m = _NAMED_HEAD.search(subject)
+    return m.group(1) if m and m.start() else ""
+
+
+def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity) -> int | None:
+    """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
+    guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
+    - a sum word ("…,合计100万元"): it closes the run — never one more part; when the parts do not make it, the last parts
+      that make it with the amounts before the 其中 ("A项目50万元,其中设备30万元,安装路灯50万元,合计100万元") are
+      read as those amounts' run, not the total's parts (`_sum_closes`);
+    - an amount named as a sibling of the total ("A项目…,其中设备…,B项目…"; "其中A镇50万元,其中设备30万元,B镇50万元"):
+      the total's own list goes on (the outer one, or none) — unless the list's first part has that head too (then the
+      head names the parts: "示范村…,其中A村…,B村…")."""
+    total = state.facts[parent]
+    parts = [f for f in state.facts if f.parent == parent]
+    if subject == "合计":
+        _sum_closes(state, parts, qty)
+        state.parent = None
+        return None
+    head = _head(total.subject)
+    if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
+        state.parent = total.parent
+        return total.parent
+    return parent
+
+
+def _sums_to(amounts: list[Fact], total: Quantity) -> bool:
+    """The amounts add up to `total` within their printed precision (each converted to its unit)."""
+    got, slack = Decimal(0), total.step / 2
+    for f in amounts:
+        factor = convert(Decimal(1), f.quantity.unit, total.unit).factor
+        if not factor:
+            return False
+        got, slack = got + f.quantity.value * factor, slack + f.quantity.step * factor / 2
+    return abs(got - total.value) <= slack
+
+
+def _sum_closes(state: _State, parts: list[Fact], said: Quantity) -> None:
+    """A sum word's amount `said` closes an open 其中 list of `parts`: when the parts make it nothing moves; else the
+    last parts that, with the sentence's amounts outside the list, make a run ending right before it are that run's
+    (their parent dropped) — the first part, right after 其中, stays."""
+    if not parts or _sums_to(parts, said):
+        return
+    outside = [
+        f
+        for f in state.facts
+        if f.sentence == state.sentence and f.quantity.is_money and f.parent is None and f.role in _AMOUNT_ROLES
+    ]
+    for k in range(1, len(parts)):
+        run = sorted(outside + parts[k:], key=lambda f: f.index)
+        if any(_sums_to(run[i:], said) for i in range(len(run) - 1)):
+            for f in parts[k:]:
+                state.facts[f.index] = dataclasses.replace(f, parent=None)
+            return
+
+
+_AMOUNT_ROLES = ("value", "budget", "final")
 
 
 def _parts_reach(state: _State, parent: int) -> bool:

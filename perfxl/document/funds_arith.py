@@ -781,6 +781,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
+        by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
+        if by_place is None:
+            continue  # the list may end before its last part, and read so the text agrees
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
             _give_way(run, pi, parts)
@@ -836,9 +839,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if single
                     else f"（{_listed_by(parts)}各项之和不能超过总数）"
                 )
-                + rounded,
+                + rounded
+                + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else ""),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
+                + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
@@ -850,9 +855,42 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short
                     else ""
                 ),
-                certainty=Certainty.JUDGEMENT if as_written or short else Certainty.CERTAIN,
+                certainty=Certainty.JUDGEMENT if as_written or short or by_place else Certainty.CERTAIN,
             )
         )
+
+
+def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool | None:
+    """Whether a 其中 list that exceeds its total has its end read by place (issue 12: an 错误 must not rest on it):
+    False when its first part alone exceeds the total (certain, wherever the list ends) or nothing says the list may end
+    early; True when a sum word closes the sentence's run after it (facts.py found no reading of the list's end that
+    makes the sum) or the list is a part's own (nested: "其中道路50万元,其中设备30万元,绿化50万元" — 绿化 may be the
+    outer list's); None when, nested, some end leaves both lists within their totals (a reading that agrees)."""
+    unit, whole = total.quantity.unit, _operand(run, pi, total)
+    first = _sum_in(run, pi, parts[:1], unit)
+    if first is None or first[0].lo >= whole.hi or any(p.listed_by for p in parts):
+        return False  # (a list of 一是…二是, instalments or a split heading: its words mark where it ends)
+        return False
+    last = parts[-1]
+    sums = [
+        f
+        for f in facts
+        if f.subject == "合计" and f.parent is None and f.sentence == last.sentence and f.index > last.index
+    ]
+    # a sum the parts make confirms where the list ends ("其中基本支出60万元,项目支出50万元,合计110万元")
+    closed = bool(sums) and not any(
+        (got := _sum_in(run, pi, parts, f.quantity.unit)) and got[0].overlaps(_operand(run, pi, f)) for f in sums[:1]
+    )
+    if total.parent is None or not parts[0].clause.lstrip().startswith("其中"):
+        return closed  # (a part's list in brackets or after its colon: the bracket or the semicolon ends it)
+    outer = facts[total.parent]
+    siblings = [f for f in facts if f.parent == outer.index and f.listed_by == total.listed_by and f.quantity.is_money]
+    for k in range(1, len(parts)):
+        inner = _sum_in(run, pi, parts[:k], unit)
+        around = _sum_in(run, pi, siblings + parts[k:], outer.quantity.unit)
+        if inner and around and inner[0].lo < whole.hi and around[0].lo < _operand(run, pi, outer).hi:
+            return None
+    return True
 
 
 #: Roles of a figure that is no amount of the year's money to be summed: a change, last year's, a rate.
