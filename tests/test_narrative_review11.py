@@ -79,3 +79,86 @@ def test_a_list_certainly_beyond_its_total_keeps_its_error(tmp_path, text):
     """Guard: the first part alone beyond the total, a list nothing may end early, a sum that the parts make (confirming
     where the list ends) — still an 错误."""
     assert "error" in [s for s, _ in _n02(_report(tmp_path, text))]
+
+
+# ---------------------------------------------------------------- 2. consistent rephrasings that were called wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an approximate total or part: 约/近/左右 say the figure is not exact
+        pytest.param("下达资金约120万元,其中中央资金80万元,省级资金42万元。", id="about-total"),
+        pytest.param("下达资金120万元左右,其中中央资金80万元,省级资金41万元。", id="total-or-so"),
+        # a bound, not a figure the parts must make
+        pytest.param("全年支出超过100万元,其中设备采购60万元,人员培训45万元。", id="more-than"),
+        pytest.param("下达资金120万元以上,其中中央资金80万元,省级资金45万元。", id="or-above"),
+        pytest.param("下达资金120万元,其中中央资金80万元,省级资金40万元以上。", id="part-or-above"),
+        # a 其中 inside brackets in the figure's own clause is that figure's list; the list after it is not opened
+        pytest.param("A县93万元（其中中央资金50万元），B县52万元，C县92万元，D县10万元。", id="bracket-qizhong"),
+        pytest.param("A县93万元(其中中央资金50万元),B县52万元,C县92万元,共计237万元。", id="bracket-qizhong-sum"),
+        # a change after a sum keeps the sum's subject: it is no sum of the amounts before it
+        pytest.param("A县93万元,B县52万元,C县92万元,共计237万元,比上年增加37万元,增长18.5%。", id="change-after-sum"),
+        # a rate between the amounts is none of the amounts summed
+        pytest.param(
+            "A镇10个村,每村4400元,计4.4万元;B镇5个村,每村4400元,计2.2万元,合计6.6万元。", id="per-unit-between"
+        ),
+    ],
+)
+def test_a_consistent_rephrasing_is_quiet(tmp_path, text):
+    """Failed before: an N02 错误 (约/左右/超过/以上 read as exact figures; the bracket's 其中 left open after it so B县…
+    D县 were A县's parts) or an N02 警告 (the change 37万元 and the rates 4400元 read as amounts of the 合计)."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        pytest.param("下达资金约120万元,其中中央资金80万元,省级资金60万元。", "warning", id="about-total-far-off"),
+        pytest.param("下达资金不足100万元,其中中央资金80万元,省级资金45万元。", "error", id="less-than"),
+        pytest.param("A县93万元（其中中央资金100万元），B县52万元。", "error", id="bracket-part-exceeds"),
+        pytest.param(
+            "A县93万元(其中中央资金50万元),B县52万元,C县92万元,共计247万元。", "warning", id="bracket-sum-off"
+        ),
+        pytest.param(
+            "A镇10个村,每村4400元,计4.4万元;B镇5个村,每村4400元,计2.2万元,合计7.6万元。",
+            "warning",
+            id="per-unit-sum-off",
+        ),
+    ],
+)
+def test_the_same_shapes_contradicting_are_found(tmp_path, text, severity):
+    """Guard: the readings above do not silence a contradiction — an approximate total far from its parts is a 警告 (how
+    wide 约 is is read, so never an 错误); an upper bound the parts pass is certain."""
+    assert [s for s, _ in _n02(_report(tmp_path, text))] == [severity]
+
+
+# ---------------------------------------------------------------- 3. contradictions that were silent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "道路硬化投入60万元,路灯安装投入30万元,绿化美化投入30万元,三项合计130万元。", id="three-items-sum"
+        ),
+        pytest.param("道路硬化投入60万元,路灯安装投入30万元,绿化美化投入30万元,上述合计130万元。", id="above-sum"),
+        pytest.param("项目资金120万元,已支出108万元,预算执行率80%。", id="project-money-base"),
+    ],
+)
+def test_a_contradiction_once_silent_is_a_warning(tmp_path, text):
+    """Failed before: no finding — "三项合计"/"上述合计" were no sum words (only 合计/两项合计/二者合计/以上合计), and a bare
+    项目资金 was no base for the rate after its spending (only 项目资金共/资金总额)."""
+    assert [s for s, _ in _n02(_report(tmp_path, text))] == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "道路硬化投入60万元,路灯安装投入30万元,绿化美化投入30万元,三项合计120万元。",
+        "项目资金120万元,已支出108万元,预算执行率90%。",
+        "项目资金120万元,截至目前已拨付108万元,拨付率90%。",
+    ],
+)
+def test_those_agreeing_stay_quiet(tmp_path, text):
+    assert _above_info(_report(tmp_path, text)) == []

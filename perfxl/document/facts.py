@@ -67,7 +67,9 @@ _TAIL = re.compile(
 _BARE_RANGE_LOW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
-_SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
+_SUM_ONLY = re.compile(
+    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$"
+)
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
@@ -472,7 +474,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             continue  # "满分100分", "90分以上为优": a score only where the text names the total score itself
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
-        if compact_name(raw_prefix).startswith("其中"):
+        if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
+            # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
+            # the bracket is not opened by it
+            state.inner_parent = _detailed(state)
+        elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
@@ -551,7 +557,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
-        if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
+        if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
             # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)

@@ -15,6 +15,7 @@ from .facts import COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
+    _about_interval,
     _approximate,
     _around,
     _bound,
@@ -28,15 +29,15 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_sums import check_stated_sums
+from .stated_sums import _per_unit, check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
-#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共").
-_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$")
+#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共"); a bare 项目资金 the same.
+_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$|^(?:项目)?资金$")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
@@ -752,6 +753,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
+        if _bound(total) == "lower" or any(_bound(p) for p in parts):
+            continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        loose = _approximate(total) or any(map(_approximate, parts))
+        if loose:  # "约120万元", "近100万元": as wide as the words let it be — and no 错误 rests on how wide
+            t = _about_interval(total)
+            about = [_about_interval(p).scaled(convert(Decimal(1), p.quantity.unit, unit).factor or 0) for p in parts]
+            lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -855,7 +863,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short
                     else ""
                 ),
-                certainty=Certainty.JUDGEMENT if as_written or short or by_place else Certainty.CERTAIN,
+                certainty=Certainty.JUDGEMENT if as_written or short or by_place or loose else Certainty.CERTAIN,
             )
         )
 
@@ -910,7 +918,11 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         parts = [
             f
             for f in facts[: total.index]
-            if f.sentence == total.sentence and f.quantity.is_money and f.parent is None and _before(f) is not None
+            if f.sentence == total.sentence
+            and f.quantity.is_money
+            and f.parent is None
+            and _before(f) is not None
+            and not _per_unit(f)  # "每村4400元,计4.4万元": a rate, not an amount of the sum
         ]
         if len(parts) < 2 or any(f.role in _NOT_A_PART or f.direction or _approximate(f) for f in parts):
             continue

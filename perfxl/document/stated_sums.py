@@ -49,13 +49,17 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
     for total in facts:
         if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
-        money = [f for f in facts[: total.index] if f.quantity.is_money]
+        if total.role not in ("value", "budget", "final"):
+            continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
+        # a rate between amounts ("A镇10个村,每村4400元,计4.4万元;…") is none of the amounts summed
+        amounts = [f for f in facts[: total.index] if f.quantity.is_money]
+        money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
         if (
             len(listed) < 2
-            or _per_unit(money[-1])
-            or any(not f.quantity.is_money for f in facts[money[-1].index : total.index])
+            or _per_unit(amounts[-1])
+            or any(not f.quantity.is_money for f in facts[amounts[-1].index : total.index])
         ):
             continue
         if any((pi, f.index) in run.contradicted for f in money):
