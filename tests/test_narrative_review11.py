@@ -13,6 +13,8 @@ main before its fix and failed as its docstring says.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from report_helpers import report_findings as _report
 
@@ -162,3 +164,71 @@ def test_a_contradiction_once_silent_is_a_warning(tmp_path, text):
 )
 def test_those_agreeing_stay_quiet(tmp_path, text):
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- 4. a 一级指标's points in the text (N01) — 贵池 棠溪 2022
+
+
+def _guichi_with(tmp_path, sentence: str):
+    """The 贵池 棠溪 委托业务 2022 report (its 自评表: 产出指标(50分), rows' 得分 50; 效益指标(30分), 得分 30) with
+    `sentence` as one more paragraph: the findings at it."""
+    import copy
+    import tomllib
+
+    from test_document_realreport import build_docx
+
+    from perfxl.model import TextRef
+    from perfxl.validate import validate_file
+
+    path = Path(__file__).resolve().parent / "realworld" / "reports" / "anhui-guichi-tangxi-weituo-2022.toml"
+    fixture = copy.deepcopy(tomllib.loads(path.read_text(encoding="utf-8")))
+    fixture["paragraphs"].append(sentence)
+    build_docx(fixture, tmp_path / "report.docx")
+    result = validate_file(tmp_path / "report.docx")
+    at = len(fixture["paragraphs"])
+    return [
+        (f.code, f.severity.value)
+        for f in result.findings
+        if isinstance(f.ref, TextRef) and f.ref.paragraph == at and f.severity.value != "info"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("产出指标中数量指标得分8分,质量指标得分16分。", id="second-level-inside"),
+        pytest.param("2021年产出指标得分45分,2022年产出指标得分50分。", id="another-year"),
+        pytest.param("上年产出指标得分45分。", id="last-year"),
+    ],
+)
+def test_group_points_of_another_indicator_or_year_are_quiet(tmp_path, sentence):
+    """Failed before: an N01 警告 ("产出指标…得分8分" read as the 产出指标 group's score; 2021's/上年's 45分 against this
+    table's 50)."""
+    assert _guichi_with(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("产出指标满分为50分,得分为45分。", id="weight-then-score"),
+        pytest.param("产出指标(50分)得45分。", id="bracketed-weight-then-score"),
+        pytest.param("按照评分标准,产出指标50分,实际得分45分。", id="rule-then-score"),
+    ],
+)
+def test_a_groups_score_after_its_weight_is_held_to_the_table(tmp_path, sentence):
+    """Failed before: no finding — the 50 agreed with the weight, and the score in the next words was not read."""
+    assert _guichi_with(tmp_path, sentence) == [("N01", "warning")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "产出指标满分为50分,得分为50分。",
+        "产出指标(50分)得50分。",
+        "产出指标分值50分,得分50分;效益指标分值30分,得分30分。",
+        "2022年产出指标得分50分。",
+        "產出指標得分50分,效益指標得分30分。",
+    ],
+)
+def test_those_agreeing_stay_quiet_too(tmp_path, sentence):
+    assert _guichi_with(tmp_path, sentence) == []
