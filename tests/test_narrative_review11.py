@@ -232,3 +232,48 @@ def test_a_groups_score_after_its_weight_is_held_to_the_table(tmp_path, sentence
 )
 def test_those_agreeing_stay_quiet_too(tmp_path, sentence):
     assert _guichi_with(tmp_path, sentence) == []
+
+
+# ---------------------------------------------------------------- 5. counted names (N05)
+
+
+def _n05(findings):
+    return [f.severity.value for f in findings if f.code == "N05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "共10个项目,其中3个项目资金执行率100%,剩余A、B项目99%,C项目97%,D项目96%,E项目95%,F项目94%,G项目93%。",
+            id="two-names-one-rate",
+        ),
+        pytest.param(
+            "共10个项目,其中3个项目资金执行率100%,2个项目资金执行率99%,剩余A项目97%,B项目96%,C项目95%,D项目94%,E项目93%。",
+            id="two-counted-parts",
+        ),
+    ],
+)
+def test_a_remainder_list_read_whole_stays_quiet(tmp_path, text):
+    """Failed before: an N05 警告 — "A、B项目99%" counted one name, and the rest counted as 10 − 3 with the 2 before it
+    left out."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共10个项目,其中3个项目资金执行率100%,2个项目资金执行率99%,剩余A项目97%,B项目96%,C项目95%,D项目94%。",
+        "共10个项目,其中3个项目资金执行率100%,剩余A、B项目99%,C项目97%,D项目96%,E项目95%。",
+    ],
+)
+def test_a_remainder_list_short_of_its_count_is_still_found(tmp_path, text):
+    assert _n05(_report(tmp_path, text)) == ["warning"]
+
+
+def test_names_with_bracketed_counts_before_their_count_are_counted(tmp_path):
+    """Failed before: no finding — "临城镇(3个村)" ended the list at its bracket's 3, and a name holding a digit was
+    dropped; now the bracket is the name's (临城 2021's own shape, with 4 for 3)."""
+    text = "项目涉及临城镇(3个村)、黑城镇(2个村)、郝庄镇(4个村)4个乡镇。"
+    assert _n05(_report(tmp_path, text)) == ["warning"]
+    assert _above_info(_report(tmp_path, text.replace("4个乡镇", "3个乡镇"))) == []
