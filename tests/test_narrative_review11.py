@@ -277,3 +277,40 @@ def test_names_with_bracketed_counts_before_their_count_are_counted(tmp_path):
     text = "项目涉及临城镇(3个村)、黑城镇(2个村)、郝庄镇(4个村)4个乡镇。"
     assert _n05(_report(tmp_path, text)) == ["warning"]
     assert _above_info(_report(tmp_path, text.replace("4个乡镇", "3个乡镇"))) == []
+
+
+# ---------------------------------------------------------------- 6. an item's rate is not the 自评表's (seed report)
+
+
+def _seed(tmp_path, sentence):
+    from report_helpers import seed_report_findings
+
+    return [(f.code, f.severity.value) for f in seed_report_findings(tmp_path, sentence) if f.severity.value != "info"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "“三公”经费预算20000元，实际支出1.11万元，结余0.89万元，执行率55.66%。", id="rate-after-remainder"
+        ),
+        pytest.param("“三公”经费执行率55.66%。", id="item-named-rate"),
+    ],
+)
+def test_an_items_rate_is_not_held_to_the_funds_table(tmp_path, sentence):
+    """Failed before: an N01 错误 — the “三公”经费's 55.66% against the 自评表's 全年执行数 / 全年预算数 (100%): the 结余
+    after the spending hid the spending the rate is of, and a rate named after the item was not known as the item's."""
+    assert _seed(tmp_path, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("“三公”经费预算20000元，实际支出1.11万元，结余0.89万元，执行率65%。", id="after-remainder"),
+        pytest.param("“三公”经费预算2万元，实际支出1.11万元，执行率65%。", id="guard"),
+    ],
+)
+def test_an_items_wrong_rate_is_said_against_its_own_figures(tmp_path, sentence):
+    """Failed before (after-remainder): an N01 错误 saying 100% (the funds table's); the rate is the “三公”经费's,
+    1.11 / 2 = 56% (N02, paired by place)."""
+    assert _seed(tmp_path, sentence) == [("N02", "warning")]
