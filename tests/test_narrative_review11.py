@@ -314,3 +314,22 @@ def test_an_items_wrong_rate_is_said_against_its_own_figures(tmp_path, sentence)
     """Failed before (after-remainder): an N01 错误 saying 100% (the funds table's); the rate is the “三公”经费's,
     1.11 / 2 = 56% (N02, paired by place)."""
     assert _seed(tmp_path, sentence) == [("N02", "warning")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("“三公”经费预算2万元，其中公务接待费2万元，实际支出1.11万元，执行率55.66%。", id="budget-part"),
+        pytest.param("全县共有规模工业企业320家，其中2023年新增20家。", id="stock-in-the-words"),
+    ],
+)
+def test_a_budgets_part_and_a_stock_are_quiet(tmp_path, sentence):
+    """Failed before: an N01 错误 (公务接待费 2万元, a part of the 预算, held to the 决算数 11131.84元) and an N01 警告
+    (全县共有…320家, a stock, paired by name with the 新进规模企业 indicator: 共有 was read only in the subject)."""
+    assert _seed(tmp_path, sentence) == []
+
+
+def test_a_budgets_part_is_held_to_the_budget(tmp_path):
+    """Guard: the part read as a budget is still compared — with the 预算数 (20000元)."""
+    found = _seed(tmp_path, "“三公”经费预算2万元，其中公务接待费3万元，实际支出1.11万元，执行率55.66%。")
+    assert ("N01", "error") in found

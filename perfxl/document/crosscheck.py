@@ -831,8 +831,9 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unsupported.setdefault(pi, []).append(fact)
         return
     iv = candidates[found.index]
-    if bool(_STOCK.search(fact.subject)) != bool(_STOCK.search(iv.name)):
-        return  # "高新技术企业总数累计86家" is a stock, the indicator 新增高新技术企业 the year's flow
+    if bool(_STOCK.search(fact.subject + head)) != bool(_STOCK.search(iv.name)):
+        # "高新技术企业总数累计86家", "全县共有规模工业企业320家" are stocks, the indicator 新增高新技术企业 the year's flow
+        return
     if target:  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值 (or the 目标表's 指标值)
         number, unit, step = iv.target.number, iv.target.unit, printed_step(iv.indicator.target.raw)
         cell = iv.indicator.target.ref

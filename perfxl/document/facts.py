@@ -599,6 +599,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
+        if (
+            parent is not None
+            and role == "value"
+            and state.facts[parent].role == "budget"
+            and not _MONEY_MOVED.search(subject + raw_prefix)
+        ):
+            role = "budget"  # "“三公”经费预算2万元，其中公务接待费2万元": a part of a budget, named by its item only
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
@@ -802,6 +809,10 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+#: Words naming money spent, paid or left — a part so named is no part of a budget's by its role.
+_MONEY_MOVED = re.compile(r"支出|执行|使用|拨付|支付|完成|决算|结余|结转|到位")
 
 
 #: The head noun naming a place, a unit or a project ("A项目", "临城镇", "B村"): two amounts named by one head with
