@@ -333,3 +333,11 @@ def test_a_budgets_part_is_held_to_the_budget(tmp_path):
     """Guard: the part read as a budget is still compared — with the 预算数 (20000元)."""
     found = _seed(tmp_path, "“三公”经费预算2万元，其中公务接待费3万元，实际支出1.11万元，执行率55.66%。")
     assert ("N01", "error") in found
+
+
+def test_another_years_amount_is_no_part_of_this_years_total(tmp_path):
+    """Failed before: an N02 错误 (93 + 200 > 237) — 2022's 200万元 read as one more 其中 part of 2023's 237万元."""
+    text = "2023年下达资金237万元,其中A县93万元;2022年下达资金200万元,其中A县100万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+    wrong = "2023年下达资金237万元,其中A县93万元;2022年下达资金200万元,其中A县300万元。"
+    assert [s for s, _ in _n02(_report(tmp_path, wrong))] == ["error"]  # 2022's own part beyond 2022's total

@@ -595,7 +595,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
             )
         if parent is not None and not bracketed and parent != state.instalments_of:
-            parent = _list_goes_on(state, parent, subject, qty)
+            parent = _list_goes_on(state, parent, subject, qty, raw_prefix)
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
@@ -811,6 +811,7 @@ def _opened(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 #: Words naming money spent, paid or left — a part so named is no part of a budget's by its role.
 _MONEY_MOVED = re.compile(r"支出|执行|使用|拨付|支付|完成|决算|结余|结转|到位")
 
@@ -827,7 +828,7 @@ def _head(subject: str) -> str:
     return m.group(1) if m and m.start() else ""
 
 
-def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity) -> int | None:
+def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
     """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
     guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
     - a sum word ("…,合计100万元"): it closes the run — never one more part; when the parts do not make it, the last parts
@@ -835,11 +836,17 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity) -> in
       read as those amounts' run, not the total's parts (`_sum_closes`);
     - an amount named as a sibling of the total ("A项目…,其中设备…,B项目…"; "其中A镇50万元,其中设备30万元,B镇50万元"):
       the total's own list goes on (the outer one, or none) — unless the list's first part has that head too (then the
-      head names the parts: "示范村…,其中A村…,B村…")."""
+      head names the parts: "示范村…,其中A村…,B村…");
+    - an amount whose words name another year than the total's ("2023年下达资金237万元,其中A县93万元;2022年下达资金200万元"):
+      that year's figure, no part of this one."""
     total = state.facts[parent]
     parts = [f for f in state.facts if f.parent == parent]
     if subject == "合计":
         _sum_closes(state, parts, qty)
+        state.parent = None
+        return None
+    years, own = set(_YEAR_NAMED.findall(total.clause)), set(_YEAR_NAMED.findall(words))
+    if years and own and not own & years:
         state.parent = None
         return None
     head = _head(total.subject)
