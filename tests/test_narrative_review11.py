@@ -341,3 +341,19 @@ def test_another_years_amount_is_no_part_of_this_years_total(tmp_path):
     assert _above_info(_report(tmp_path, text)) == []
     wrong = "2023年下达资金237万元,其中A县93万元;2022年下达资金200万元,其中A县300万元。"
     assert [s for s, _ in _n02(_report(tmp_path, wrong))] == ["error"]  # 2022's own part beyond 2022's total
+
+
+def test_a_sum_closing_a_qizhong_list_is_held_to_its_parts(tmp_path):
+    """Failed before this review's first fix as an 错误 for the wrong reason (the 合计 read as one more part: 7177 + 2087 +
+    9365 > 9265), and after it silent: the sum no longer a part was compared with nothing. Now the 合计 right after a
+    其中 list sums that list (警告: which amounts a sum adds up is read by place). 云南 航空消防 2022 p9, 9265 → 9365."""
+    stem = "实际执行9265.353442万元,项目执行率88.74%。其中中央补助飞行经费执行7177.373442万元,省级财政配套资金执行2087.98万元,"
+    assert [s for s, _ in _n02(_report(tmp_path, stem + "合计9365.353442万元。"))] == ["warning"]
+    assert _above_info(_report(tmp_path, stem + "合计9265.353442万元。")) == []
+
+
+def test_a_sums_expected_figure_keeps_the_decimals_of_its_parts_in_its_unit(tmp_path):
+    """Failed before: "应为 84万元" — 620000元 + 16万元 + 64700元 is 84.47万元, shown at the 元 figures' 0 decimals."""
+    text = "2023年度省级拨付我区农机购置补贴资金620000元,中央拨付16万元.上年度结余的资金64700元,共计94.47万元。"
+    [(severity, message)] = _n02(_report(tmp_path, text))
+    assert severity == "warning" and "84.47万元" in message

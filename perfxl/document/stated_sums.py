@@ -56,6 +56,10 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
+        if len(listed) < 2 and money and money[-1].parent is not None and money[-1].sentence == total.sentence:
+            # "其中中央…执行7177.37万元,省级…执行2087.98万元,合计9265.35万元": a sum closing a 其中 list sums its parts
+            listed = [f for f in money if f.parent == money[-1].parent and f.sentence == total.sentence]
+            own = listed
         if (
             len(listed) < 2
             or _per_unit(amounts[-1])
@@ -70,7 +74,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if summed is None:
             continue
         names = " + ".join(f.quantity.text for f in listed)
-        expected = _show(summed[1], total.quantity.unit, max(f.quantity.places for f in listed))
+        places = max(max(f.quantity.places for f in listed), -summed[1].normalize().as_tuple().exponent)
+        expected = _show(summed[1], total.quantity.unit, min(places, 6))  # 64700元 in 万元 is 6.47, not 6
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
