@@ -758,7 +758,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         loose = _approximate(total) or any(map(_approximate, parts))
         if loose:  # "约120万元", "近100万元": as wide as the words let it be — and no 错误 rests on how wide
             t = _about_interval(total)
-            about = [_about_interval(p).scaled(convert(Decimal(1), p.quantity.unit, unit).factor or 0) for p in parts]
+            about = [
+                _about_interval(p).scaled(convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0))
+                for p in parts
+            ]
             lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it

@@ -74,7 +74,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if summed is None:
             continue
         names = " + ".join(f.quantity.text for f in listed)
-        places = max(max(f.quantity.places for f in listed), -summed[1].normalize().as_tuple().exponent)
+        exponent = summed[1].normalize().as_tuple().exponent
+        places = max(max(f.quantity.places for f in listed), -exponent if isinstance(exponent, int) else 0)
         expected = _show(summed[1], total.quantity.unit, min(places, 6))  # 64700元 in 万元 is 6.47, not 6
         run.contradicted.add((pi, total.index))
         run.issues.append(
