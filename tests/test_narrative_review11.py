@@ -75,6 +75,8 @@ def test_nested_list_no_reading_fits_is_a_warning(tmp_path):
         pytest.param("下达资金100万元,其中道路50万元,其中设备60万元,绿化50万元。", id="nested-first-part"),
         pytest.param("总支出100万元,其中基本支出60万元,项目支出50万元。", id="no-cue"),
         pytest.param("总支出100万元,其中基本支出60万元,项目支出50万元,合计110万元。", id="sum-confirms-list"),
+        # the sum is the amounts outside the list (30 + 40): it says nothing of where the list ends
+        pytest.param("A项目30万元,其中设备20万元、安装15万元;B项目40万元;合计70万元。", id="sum-of-the-others"),
     ],
 )
 def test_a_list_certainly_beyond_its_total_keeps_its_error(tmp_path, text):

@@ -888,9 +888,12 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
         for f in facts
         if f.subject == "合计" and f.parent is None and f.sentence == last.sentence and f.index > last.index
     ]
-    # a sum the parts make confirms where the list ends ("其中基本支出60万元,项目支出50万元,合计110万元")
+    # a sum the parts make confirms where the list ends ("其中基本支出60万元,项目支出50万元,合计110万元"); one the amounts
+    # outside the list make says nothing of it ("A项目30万元,其中设备20万元、安装15万元;B项目40万元;合计70万元")
+    top = [f for f in facts[: sums[0].index] if f.quantity.is_money and f.parent is None] if sums else []
     closed = bool(sums) and not any(
-        (got := _sum_in(run, pi, parts, f.quantity.unit)) and got[0].overlaps(_operand(run, pi, f)) for f in sums[:1]
+        (got := _sum_in(run, pi, run_of, sums[0].quantity.unit)) and got[0].overlaps(_operand(run, pi, sums[0]))
+        for run_of in [parts, *(top[k:] for k in range(len(top) - 1))]
     )
     if total.parent is None or not parts[0].clause.lstrip().startswith("其中"):
         return closed  # (a part's list in brackets or after its colon: the bracket or the semicolon ends it)
