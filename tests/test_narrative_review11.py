@@ -359,3 +359,12 @@ def test_a_sums_expected_figure_keeps_the_decimals_of_its_parts_in_its_unit(tmp_
     text = "2023年度省级拨付我区农机购置补贴资金620000元,中央拨付16万元.上年度结余的资金64700元,共计94.47万元。"
     [(severity, message)] = _n02(_report(tmp_path, text))
     assert severity == "warning" and "84.47万元" in message
+
+
+def test_a_sum_whose_run_begins_in_the_paragraph_before_is_quiet(tmp_path):
+    """Failed before: an N02 警告 (52 + 25 ≠ 170) — the paragraph before ends mid-sentence ("…93万元,": a paragraph
+    broken at a page or a pasted line), so the run the 共计 closes may begin there. After a 。 it is still judged."""
+    broken = _report(tmp_path, "分配至无为市93万元,", "南陵县52万元,繁昌区25万元,共计170万元。")
+    assert _above_info(broken) == []
+    ended = _report(tmp_path, "分配至无为市93万元。", "南陵县52万元,繁昌区25万元,共计170万元。")
+    assert [s for s, _ in _n02(ended)] == ["warning"]

@@ -29,7 +29,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_sums import _per_unit, check_stated_sums
+from .stated_sums import _per_unit, check_stated_sums, continued
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
@@ -921,6 +921,8 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
             continue
         if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
             continue
+        if continued(run, pi, total):
+            continue  # the amounts it sums may begin in the paragraph before, broken mid-sentence
         parts = [
             f
             for f in facts[: total.index]

@@ -34,6 +34,14 @@ def _bracketed(f: Fact) -> bool:
     return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
+def continued(run: _Run, pi: int, fact: Fact) -> bool:
+    """The fact's sentence opens its paragraph and the paragraph before ends mid-sentence ("…无为市93万元," / "南陵县52万元,
+    …共计170万元。": a paragraph broken at a page or pasted line): the run a sum closes may begin in that paragraph."""
+    if fact.sentence or pi <= 0 or pi > len(run.sub.narrative):
+        return False
+    return run.sub.narrative[pi - 1].text.rstrip()[-1:] in ("，", ",", "、", "；", ";")  # not "…如下：" (no amounts)
+
+
 def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
     """Some run of `amounts` ending at the last of them comes to the total at their printed precision."""
     want = _operand(run, pi, total)
@@ -49,7 +57,7 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
     for total in facts:
         if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
-        if total.role not in ("value", "budget", "final"):
+        if total.role not in ("value", "budget", "final") or continued(run, pi, total):
             continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
         # a rate between amounts ("A镇10个村,每村4400元,计4.4万元;…") is none of the amounts summed
         amounts = [f for f in facts[: total.index] if f.quantity.is_money]
