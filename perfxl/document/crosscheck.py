@@ -22,7 +22,16 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
-from .funds_arith import _NOT_THIS_YEARS, _OTHER_RATE, _SPENT, _WHICH_MONEY, _another_base, _relations
+from .funds_arith import (
+    _AN_ITEMS_MONEY,
+    _NOT_THIS_YEARS,
+    _OTHER_RATE,
+    _REMAINDER,
+    _SPENT,
+    _WHICH_MONEY,
+    _another_base,
+    _relations,
+)
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .group_weights import check_group_points
@@ -547,7 +556,8 @@ _PART_RATE = re.compile(r"(其中|具体[是为]|当年财政拨款|当年拨款
 def _own_figures_give(facts: tuple[Fact, ...], rate: Fact, executed: TableValue | None) -> bool:
     """The money figures told with the rate — in its sentence, after the rate before it — give it: the last one over an
     earlier one, or over all earlier ones together. Then the rate is theirs (a source's, a part's); the amounts are
-    compared with the tables on their own. Not when that spending is the 自评表's 全年执行数 (`executed`): then it is
+    compared with the tables on their own — and figures of an item's money (“三公”经费…) speak for their rate, whether or
+    not they give it. Not when that spending is the 自评表's 全年执行数 (`executed`): then it is
     the project's rate, whatever budget the text measured it against ("年初预算1000万元…支出1045万元，执行率104.5%")."""
     window: list[Fact] = []
     for f in facts[: rate.index]:
@@ -556,11 +566,17 @@ def _own_figures_give(facts: tuple[Fact, ...], rate: Fact, executed: TableValue 
             continue
         if f.quantity.is_money and f.parent is None:
             window.append(f)
+    if window and _REMAINDER.match(window[-1].subject):
+        window.pop()  # "预算2万元，实际支出1.11万元，结余0.89万元，执行率55.66%": the spending before what is left
     if len(window) < 2:
         return False
     *earlier, paid = window
     if executed is not None and _agrees(paid, executed):
         return False
+    if any(_AN_ITEMS_MONEY.search(f.subject) for f in window):
+        return (
+            True  # "“三公”经费预算2万元，实际支出1.11万元，执行率65%": the item's rate, right or wrong (N02 says which)
+        )
     spent = _interval(paid)
     for parts in [*([b] for b in earlier), earlier]:
         base = _sum_as(parts, paid.quantity.unit)
@@ -595,7 +611,12 @@ def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if "结转" in fact.subject and not _NOT_THIS_YEARS.search(fact.subject):
         _check_carried_over_rate(run, pi, ref, fact)  # "上年结转资金执行率85%": that row's 全年执行数 / 全年预算数
         return
-    if claim_of(fact.subject) or _WHICH_MONEY.search(fact.subject) or _PART_RATE.search(head):
+    if (
+        claim_of(fact.subject)
+        or _WHICH_MONEY.search(fact.subject)
+        or _AN_ITEMS_MONEY.search(fact.subject)  # "“三公”经费执行率55.66%": an item's own money
+        or _PART_RATE.search(head)
+    ):
         return  # the rate of one part (三公经费, 财政资金, 结转资金, "其中当年财政拨款…"): not the table's total
     kinds = {ev.kind for ev in run.sub.evaluations if ev.funds is not None}
     if kinds == {"department"} and "项目" in sentences(run.sub.narrative[pi].text)[fact.sentence]:
@@ -810,8 +831,9 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unsupported.setdefault(pi, []).append(fact)
         return
     iv = candidates[found.index]
-    if bool(_STOCK.search(fact.subject)) != bool(_STOCK.search(iv.name)):
-        return  # "高新技术企业总数累计86家" is a stock, the indicator 新增高新技术企业 the year's flow
+    if bool(_STOCK.search(fact.subject + head)) != bool(_STOCK.search(iv.name)):
+        # "高新技术企业总数累计86家", "全县共有规模工业企业320家" are stocks, the indicator 新增高新技术企业 the year's flow
+        return
     if target:  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值 (or the 目标表's 指标值)
         number, unit, step = iv.target.number, iv.target.unit, printed_step(iv.indicator.target.raw)
         cell = iv.indicator.target.ref

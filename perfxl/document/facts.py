@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..units import convert
 from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
 
 __all__ = [
@@ -66,7 +67,9 @@ _TAIL = re.compile(
 _BARE_RANGE_LOW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
-_SUM_ONLY = re.compile(r"^[，,、；;\s]*(?:合计|总计|共计|两项合计|二者合计|以上合计)[为是达]?$")
+_SUM_ONLY = re.compile(
+    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$"
+)
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
@@ -480,7 +483,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             continue  # "满分100分", "90分以上为优": a score only where the text names the total score itself
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
-        if compact_name(raw_prefix).startswith("其中"):
+        if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
+            # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
+            # the bracket is not opened by it
+            state.inner_parent = _detailed(state)
+        elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
@@ -559,7 +566,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "资助家庭经济困难学生人数目标≥4300人，实际资助4536人": the actual of the indicator the clause before named
             subject = state.subject
-        if not subject and qty.is_money and _SUM_ONLY.match(raw_prefix):
+        if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
             subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
@@ -598,9 +605,18 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
             )
+        if parent is not None and not bracketed and parent != state.instalments_of:
+            parent = _list_goes_on(state, parent, subject, qty, raw_prefix)
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
+        if (
+            parent is not None
+            and role == "value"
+            and state.facts[parent].role == "budget"
+            and not _MONEY_MOVED.search(subject + raw_prefix)
+        ):
+            role = "budget"  # "“三公”经费预算2万元，其中公务接待费2万元": a part of a budget, named by its item only
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
@@ -804,6 +820,84 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+#: Words naming money spent, paid or left — a part so named is no part of a budget's by its role.
+_MONEY_MOVED = re.compile(r"支出|执行|使用|拨付|支付|完成|决算|结余|结转|到位")
+
+
+#: The head noun naming a place, a unit or a project ("A项目", "临城镇", "B村"): two amounts named by one head with
+#: different names are siblings ("A项目50万元,其中设备30万元,B项目50万元": B项目 is no part of A项目).
+_NAMED_HEAD = re.compile(
+    r"(?<![子分])(项目|工程|乡镇|镇|乡|村|社区|街道|县|区|学校|小学|中学|幼儿园|医院|卫生院|合作社|公司)$"
+)
+
+
+def _head(subject: str) -> str:
+    m = _NAMED_HEAD.search(subject)
+    return m.group(1) if m and m.start() else ""
+
+
+def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
+    """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
+    guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
+    - a sum word ("…,合计100万元"): it closes the run — never one more part; when the parts do not make it, the last parts
+      that make it with the amounts before the 其中 ("A项目50万元,其中设备30万元,安装路灯50万元,合计100万元") are
+      read as those amounts' run, not the total's parts (`_sum_closes`);
+    - an amount named as a sibling of the total ("A项目…,其中设备…,B项目…"; "其中A镇50万元,其中设备30万元,B镇50万元"):
+      the total's own list goes on (the outer one, or none) — unless the list's first part has that head too (then the
+      head names the parts: "示范村…,其中A村…,B村…");
+    - an amount whose words name another year than the total's ("2023年下达资金237万元,其中A县93万元;2022年下达资金200万元"):
+      that year's figure, no part of this one."""
+    total = state.facts[parent]
+    parts = [f for f in state.facts if f.parent == parent]
+    if subject == "合计":
+        _sum_closes(state, parts, qty)
+        state.parent = None
+        return None
+    years, own = set(_YEAR_NAMED.findall(total.clause)), set(_YEAR_NAMED.findall(words))
+    if years and own and not own & years:
+        state.parent = None
+        return None
+    head = _head(total.subject)
+    if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
+        state.parent = total.parent
+        return total.parent
+    return parent
+
+
+def _sums_to(amounts: list[Fact], total: Quantity) -> bool:
+    """The amounts add up to `total` within their printed precision (each converted to its unit)."""
+    got, slack = Decimal(0), total.step / 2
+    for f in amounts:
+        factor = convert(Decimal(1), f.quantity.unit, total.unit).factor
+        if not factor:
+            return False
+        got, slack = got + f.quantity.value * factor, slack + f.quantity.step * factor / 2
+    return abs(got - total.value) <= slack
+
+
+def _sum_closes(state: _State, parts: list[Fact], said: Quantity) -> None:
+    """A sum word's amount `said` closes an open 其中 list of `parts`: when the parts make it nothing moves; else the
+    last parts that, with the sentence's amounts outside the list, make a run ending right before it are that run's
+    (their parent dropped) — the first part, right after 其中, stays."""
+    if not parts or _sums_to(parts, said):
+        return
+    outside = [
+        f
+        for f in state.facts
+        if f.sentence == state.sentence and f.quantity.is_money and f.parent is None and f.role in _AMOUNT_ROLES
+    ]
+    for k in range(1, len(parts)):
+        run = sorted(outside + parts[k:], key=lambda f: f.index)
+        if any(_sums_to(run[i:], said) for i in range(len(run) - 1)):
+            for f in parts[k:]:
+                state.facts[f.index] = dataclasses.replace(f, parent=None)
+            return
+
+
+_AMOUNT_ROLES = ("value", "budget", "final")
 
 
 def _parts_reach(state: _State, parent: int) -> bool:

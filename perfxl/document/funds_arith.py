@@ -15,6 +15,7 @@ from .facts import _SPLIT_HEADING, COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
+    _about_interval,
     _approximate,
     _around,
     _bound,
@@ -28,15 +29,15 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_sums import check_stated_sums
+from .stated_sums import _per_unit, check_stated_sums, continued
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = re.compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
-#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共").
-_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$")
+#: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共"); a bare 项目资金 the same.
+_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$|^(?:项目)?资金$")
 _ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
 _REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
@@ -752,6 +753,16 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
+        if _bound(total) == "lower" or any(_bound(p) for p in parts):
+            continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        loose = _approximate(total) or any(map(_approximate, parts))
+        if loose:  # "约120万元", "近100万元": as wide as the words let it be — and no 错误 rests on how wide
+            t = _about_interval(total)
+            about = [
+                _about_interval(p).scaled(convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0))
+                for p in parts
+            ]
+            lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
         others = _other_wholes(facts, total, parts)
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
@@ -785,6 +796,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
+        by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
+        if by_place is None:
+            continue  # the list may end before its last part, and read so the text agrees
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
             _give_way(run, pi, parts)
@@ -846,9 +860,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if single
                     else f"（{_listed_by(parts)}各项之和不能超过总数）"
                 )
-                + rounded,
+                + rounded
+                + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else ""),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
+                + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
@@ -860,9 +876,47 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short
                     else ""
                 ),
-                certainty=Certainty.JUDGEMENT if as_written or short or others else Certainty.CERTAIN,
+                certainty=Certainty.JUDGEMENT
+                if as_written or short or others or by_place or loose
+                else Certainty.CERTAIN,
             )
         )
+
+
+def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool | None:
+    """Whether a 其中 list that exceeds its total has its end read by place (issue 12: an 错误 must not rest on it):
+    False when its first part alone exceeds the total (certain, wherever the list ends) or nothing says the list may end
+    early; True when a sum word closes the sentence's run after it (facts.py found no reading of the list's end that
+    makes the sum) or the list is a part's own (nested: "其中道路50万元,其中设备30万元,绿化50万元" — 绿化 may be the
+    outer list's); None when, nested, some end leaves both lists within their totals (a reading that agrees)."""
+    unit, whole = total.quantity.unit, _operand(run, pi, total)
+    first = _sum_in(run, pi, parts[:1], unit)
+    if first is None or first[0].lo >= whole.hi or any(p.listed_by for p in parts):
+        return False  # (a list of 一是…二是, instalments or a split heading: its words mark where it ends)
+        return False
+    last = parts[-1]
+    sums = [
+        f
+        for f in facts
+        if f.subject == "合计" and f.parent is None and f.sentence == last.sentence and f.index > last.index
+    ]
+    # a sum the parts make confirms where the list ends ("其中基本支出60万元,项目支出50万元,合计110万元"); one the amounts
+    # outside the list make says nothing of it ("A项目30万元,其中设备20万元、安装15万元;B项目40万元;合计70万元")
+    top = [f for f in facts[: sums[0].index] if f.quantity.is_money and f.parent is None] if sums else []
+    closed = bool(sums) and not any(
+        (got := _sum_in(run, pi, run_of, sums[0].quantity.unit)) and got[0].overlaps(_operand(run, pi, sums[0]))
+        for run_of in [parts, *(top[k:] for k in range(len(top) - 1))]
+    )
+    if total.parent is None or not parts[0].clause.lstrip().startswith("其中"):
+        return closed  # (a part's list in brackets or after its colon: the bracket or the semicolon ends it)
+    outer = facts[total.parent]
+    siblings = [f for f in facts if f.parent == outer.index and f.listed_by == total.listed_by and f.quantity.is_money]
+    for k in range(1, len(parts)):
+        inner = _sum_in(run, pi, parts[:k], unit)
+        around = _sum_in(run, pi, siblings + parts[k:], outer.quantity.unit)
+        if inner and around and inner[0].lo < whole.hi and around[0].lo < _operand(run, pi, outer).hi:
+            return None
+    return True
 
 
 #: Roles of a figure that is no amount of the year's money to be summed: a change, last year's, a rate.
@@ -879,10 +933,16 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
             continue
         if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
             continue
+        if continued(run, pi, total):
+            continue  # the amounts it sums may begin in the paragraph before, broken mid-sentence
         parts = [
             f
             for f in facts[: total.index]
-            if f.sentence == total.sentence and f.quantity.is_money and f.parent is None and _before(f) is not None
+            if f.sentence == total.sentence
+            and f.quantity.is_money
+            and f.parent is None
+            and _before(f) is not None
+            and not _per_unit(f)  # "每村4400元,计4.4万元": a rate, not an amount of the sum
         ]
         if len(parts) < 2 or any(f.role in _NOT_A_PART or f.direction or _approximate(f) for f in parts):
             continue

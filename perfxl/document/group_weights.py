@@ -31,6 +31,22 @@ _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|及以上)")
 _WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]\s*$")
 
 
+#: The group's score right after its weight ("产出指标满分为50分,得分为45分", "…50分,实际得分48分", "产出指标(50分)得45分").
+_SCORE_NEXT = re.compile(
+    r"\s*[)）]?\s*[，,]?\s*(?:实际|实)?得分?(?:为|是)?\s*(?P<n>\d+(?:\.\d+)?)\s*分(?![钟之别值数配期类率])"
+)
+#: The words of another year: last year's, or a year named in a paragraph naming two or more.
+_LAST_YEAR = re.compile(r"上年|去年|上一年|以前年度|往年|同期")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+
+
+def _another_years(text: str, at: int) -> bool:
+    """The clause up to `at` (the group's name) names last year, or a year when the paragraph names two or more: the
+    points may be that year's, not this table's."""
+    opening = re.split(r"[，,。；;]", text[:at])[-1]
+    return bool(_LAST_YEAR.search(opening) or (_YEAR.search(opening) and len(set(_YEAR.findall(text))) > 1))
+
+
 def _group(text: str) -> str:
     return normal_name(_WEIGHT_IN_LABEL.sub("", text))
 
@@ -66,6 +82,8 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
         names = sorted({n for _, groups in tables for n in groups if said.endswith(n)}, key=len)
         if not names or _NOT_THE_POINTS.search(m["words"]) or _BOUND_AFTER.match(text, m.end()):
             continue
+        if "指标" in m["words"] or _another_years(text, m.end("name")):
+            continue  # "产出指标中数量指标得分8分": a 二级's points; "2021年产出指标得分45分": another year's
         name = names[-1]
         having = [(ev, groups[name]) for ev, groups in tables if name in groups]
         if len(having) != 1:
@@ -77,6 +95,11 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
         by_score = bool(_SCORE_WORDS.search(words))
         by_weight = not by_score and bool(_WEIGHT_WORDS.search(words) or _WEIGHT_WORDS.search(opening))
         known = sorted(({score} if score is not None and not by_weight else set()) | (set() if by_score else weights))
+        scored = _SCORE_NEXT.match(text, m.end()) if by_weight or not by_score else None
+        if scored and score is not None and Decimal(scored["n"]) != score and (not known or points in known):
+            # "产出指标满分为50分,得分为45分": the group's weight, then its score in the next clause
+            by_score, by_weight, known, points = True, False, [score], Decimal(scored["n"])
+        quoted = text[m.start() : scored.end()] if by_score and scored else m.group(0)
         if not known or points in known:
             continue
         what = "得分" if by_score else "分值" if by_weight else "分值或得分"
@@ -100,7 +123,7 @@ def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
                 actual=stated,
                 related=(cell,) if cell else (),
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}“{m.group(0)}”读作一级指标“{name}”的{what} = {stated}；{ev.sheet}中该组"
+                basis=f"{_where(ref)}“{quoted}”读作一级指标“{name}”的{what} = {stated}；{ev.sheet}中该组"
                 f"{'各行得分之和' if by_score else '标明的分值及各行分值之和' if by_weight else '的分值（标明的或各行之和）及得分之和'}"
                 f"为 {table_text}；按一级指标名称配对",
                 basis_en=f"{name} = {stated} in the text; the table's group {what}: {table_text}",

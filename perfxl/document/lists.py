@@ -35,9 +35,10 @@ _LISTED_BARE = re.compile(
 )
 #: The names before their count, after a verb of an organisation's structure: "内设A、B、…、U21个股室和直属单位",
 #: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
-#: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py).
+#: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py); an opening
+#: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list).
 _LISTED_BEFORE = re.compile(
-    r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d])+?)"
+    r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 _NOT_ALL = re.compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
@@ -80,8 +81,10 @@ def _split_names(body: str) -> list[str]:
 #: 其中 part, listed by name to the sentence's end, each with its own rate.
 _REMAINDER = re.compile(
     r"(?<![第\d.])(?P<total>\d+)(?P<unit>个|项|家|所)(?P<noun>[\u4e00-\u9fff]{0,6}?项目)[^。！？!?；;]*?(?:[。；;]\s*)?其中\s*"
-    r"(?P<some>\d+)(?P=unit)[^。！？!?；;]*?[，,；;]\s*(?:其余|剩余|剩下)(?:的)?(?P<rest>[^。！？!?\n]+)"
+    r"(?P<some>\d+)(?P=unit)(?P<between>[^。！？!?；;]*?)[，,；;]\s*(?:其余|剩余|剩下)(?:的)?(?P<rest>[^。！？!?\n]+)"
 )
+#: A further counted part before the rest ("其中3个项目…100%,2个项目…99%,剩余…"): the rest is the whole less both.
+_FURTHER_PART = re.compile(r"(?<![第\d.])(\d+)(个|项|家|所)([\u4e00-\u9fff]{0,6}?项目)?")
 _ITEM_RATE = re.compile(r"^(?P<name>\D+?)(?:资金)?(?:执行率?|完成率?|支出率?)?(?:为|达)?\d+(?:\.\d+)?%$")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
 
@@ -107,11 +110,17 @@ def _remainder_lists(text: str, before: str = "") -> list[ListedCount]:
         got = [_ITEM_RATE.match(_YEAR_WORD.sub("", i)) for i in items]
         if len(items) < 2 or not all(got):
             continue
-        count = int(m.group("total")) - int(m.group("some"))
-        if count > 0 and count != len(items):
+        further = list(_FURTHER_PART.finditer(m.group("between")))
+        if any(f.group(2) != m.group("unit") or not f.group(3) for f in further):
+            continue  # a count of something else between the part and the rest: which whole it leaves is unsaid
+        count = int(m.group("total")) - int(m.group("some")) - sum(int(f.group(1)) for f in further)
+        # "剩余A、B项目99%": one rate for two names — as many names as the item's 、 and 和/及 may make
+        most = len(items) + sum(len(re.findall(r"、|和|及|与", g.group("name"))) for g in got if g)
+        if count > 0 and not len(items) <= count <= most:
             names = tuple(g.group("name") for g in got if g)
-            stated = f"剩余{count}{m.group('unit')}（共{m.group('total')}{m.group('unit')}，其中{m.group('some')}{m.group('unit')}之外）"
-            out.append(ListedCount(count, m.group("unit"), names, len(items), len(items), m.group(0), stated=stated))
+            parts = "、".join(f"{n}{m.group('unit')}" for n in (m.group("some"), *(f.group(1) for f in further)))
+            stated = f"剩余{count}{m.group('unit')}（共{m.group('total')}{m.group('unit')}，其中{parts}之外）"
+            out.append(ListedCount(count, m.group("unit"), names, len(items), most, m.group(0), stated=stated))
     return out
 
 
@@ -136,7 +145,7 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         names = tuple(n.strip() for n in _split_names(body))
         if len(names) < 2 or _NOT_ALL.search(body):
             continue
-        if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", n) for n in names):
+        if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", _bracketless(n)) for n in names):
             continue
         fewest = len(names)
         most = fewest + sum(len(_JOINERS.findall(n)) for n in names)

@@ -34,6 +34,14 @@ def _bracketed(f: Fact) -> bool:
     return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
+def continued(run: _Run, pi: int, fact: Fact) -> bool:
+    """The fact's sentence opens its paragraph and the paragraph before ends mid-sentence ("…无为市93万元," / "南陵县52万元,
+    …共计170万元。": a paragraph broken at a page or pasted line): the run a sum closes may begin in that paragraph."""
+    if fact.sentence or pi <= 0 or pi > len(run.sub.narrative):
+        return False
+    return run.sub.narrative[pi - 1].text.rstrip()[-1:] in ("，", ",", "、", "；", ";")  # not "…如下：" (no amounts)
+
+
 def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
     """Some run of `amounts` ending at the last of them comes to the total at their printed precision."""
     want = _operand(run, pi, total)
@@ -49,13 +57,21 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
     for total in facts:
         if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
-        money = [f for f in facts[: total.index] if f.quantity.is_money]
+        if total.role not in ("value", "budget", "final") or continued(run, pi, total):
+            continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
+        # a rate between amounts ("A镇10个村,每村4400元,计4.4万元;…") is none of the amounts summed
+        amounts = [f for f in facts[: total.index] if f.quantity.is_money]
+        money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
+        if len(listed) < 2 and money and money[-1].parent is not None and money[-1].sentence == total.sentence:
+            # "其中中央…执行7177.37万元,省级…执行2087.98万元,合计9265.35万元": a sum closing a 其中 list sums its parts
+            listed = [f for f in money if f.parent == money[-1].parent and f.sentence == total.sentence]
+            own = listed
         if (
             len(listed) < 2
-            or _per_unit(money[-1])
-            or any(not f.quantity.is_money for f in facts[money[-1].index : total.index])
+            or _per_unit(amounts[-1])
+            or any(not f.quantity.is_money for f in facts[amounts[-1].index : total.index])
         ):
             continue
         if any((pi, f.index) in run.contradicted for f in money):
@@ -66,7 +82,9 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if summed is None:
             continue
         names = " + ".join(f.quantity.text for f in listed)
-        expected = _show(summed[1], total.quantity.unit, max(f.quantity.places for f in listed))
+        exponent = summed[1].normalize().as_tuple().exponent
+        places = max(max(f.quantity.places for f in listed), -exponent if isinstance(exponent, int) else 0)
+        expected = _show(summed[1], total.quantity.unit, min(places, 6))  # 64700元 in 万元 is 6.47, not 6
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
