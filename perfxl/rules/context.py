@@ -866,7 +866,7 @@ class Context:
         title year the month-and-day verdict is a guess."""
         yearless, written = (t, a) if t.date is not None and t.date.year is None else (a, t)
         which = "年度指标值" if yearless is t else "实际完成值"
-        year = _title_year(self.evaluation)
+        year = title_year(self.evaluation)
         if year is None:
             return Reading(
                 months.result,
@@ -1024,7 +1024,7 @@ _MONTH_BEFORE = re.compile(r"\d{1,2}\s*月份?\s*(?:之|以)?前")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def _title_year(ev: SelfEvaluation | None) -> int | None:
+def title_year(ev: SelfEvaluation | None) -> int | None:
     """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023) or the year line under it ("( 2023 年度)"),
     else None."""
     if ev is None:

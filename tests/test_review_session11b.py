@@ -1,0 +1,112 @@
+"""Review 11b (issue 11, trust): today's table-side additions (held-out batches 17 and 18, review 11) tried with real
+phrasings — S16's 未完成原因 reading and copied bounds, I05's unit clash, the Excel-serial date hint. Built from the
+held-out tests' shapes of the real tables (休宁 2023, 岳阳楼区 2023, 乌海 2021)."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
+from report_helpers import workbook_result as _workbook
+from test_heldout17 import _wuhai
+from test_heldout18 import _xiuning, _yueyanglou
+
+
+def _s16_at(result, row):
+    return [f for f in _codes(result, "S16") if getattr(f.ref, "row", None) == row]
+
+
+# ---------------------------------------------------------------- S16: a reason that does not say the row is unfinished
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "未完成原因：无",  # the column's title echoed, then 无
+        "項目已完成，未完成原因：無",
+        "無未完成情況",  # traditional characters: the negation read as in simplified
+        "已完成，待审计后支付尾款",  # the money paid after a step, the work done
+        "待验收后支付尾款",
+        "按期完成，待结算审计后支付",
+        "已完成。尚未发现问题",  # nothing has happened yet
+        "已完成，尚未出现安全事故",
+        "已完成，后续将尽快实施二期工程",  # the row's work done, the loose words of something later
+    ],
+)
+def test_s16_a_reason_that_does_not_say_the_work_is_unfinished_is_no_contradiction(tmp_path, reason):
+    """Failed before: "4个月" │ "4个月" beside each reason was S16 警告 '同行未完成原因写“…”，实际完成值却与年度指标值相同' —
+    the reason's 未完成 / 尚未 / 待…后 / 将尽快实施 were read as the row unfinished wherever they stood."""
+    rows, merges = _xiuning(reason18=reason)
+    result = _workbook(tmp_path, rows, merges)
+    assert not _s16_at(result, 13), [(f.code, f.message) for f in _s16_at(result, 13)]
+
+
+@pytest.mark.parametrize("reason", ["待資金到位後將儘快實施", "已完成主体工程，尚未完成验收", "未完成展陳建設"])
+def test_s16_guard_a_reason_saying_the_work_is_unfinished_still_contradicts(tmp_path, reason):
+    """Guard (the first failed before too: 待…後 in traditional characters was not read): each says the work is not done."""
+    rows, merges = _xiuning(reason18=reason)
+    result = _workbook(tmp_path, rows, merges)
+    found = _s16_at(result, 13)
+    assert [f.severity.value for f in found] == ["warning"], [(f.code, f.message) for f in result.findings]
+
+
+@pytest.mark.parametrize(("target", "actual"), [("95%", "≥95%"), ("≥95%", "＞95%")])
+def test_s16_another_bound_than_the_targets_is_no_copy(tmp_path, target, actual):
+    """Failed before: S16 警告 '实际完成值连同运算符照抄年度指标值' — but the target "95%" has no operator to copy, and
+    "＞95%" against "≥95%" is another bound: either says the target was reached."""
+    rows, merges = _xiuning(target16=target, actual16=actual)
+    result = _workbook(tmp_path, rows, merges)
+    assert not _s16_at(result, 11), [(f.code, f.message) for f in _s16_at(result, 11)]
+    assert not _errors(result)
+
+
+def test_s16_guard_a_copied_bound_stays(tmp_path):
+    rows, merges = _xiuning(target16="≤5天", actual16="≤5天")
+    result = _workbook(tmp_path, rows, merges)
+    assert "照抄" in _s16_at(result, 11)[0].message
+
+
+# ---------------------------------------------------------------- I05: the unit column against the value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [
+        ("12个月", "月"),  # the value writes the column's unit as 个月: nothing joined, no 12个 left over
+        ("0.5个百分点", "%"),  # a change of a percentage, in a % column
+        ("≥0.5个百分点", "%"),
+        ("百分之九十五", "%"),  # a figure in words
+        ("零", "%"),
+        ("—", "%"),  # a placeholder: a blank target, not a value without a figure
+    ],
+)
+def test_i05_a_value_agreeing_with_its_unit_column_is_no_clash(tmp_path, value, unit):
+    """Failed before: I05 警告 at F7 ('年度指标值“12个”自带单位“个”…两者矛盾', '自带单位“百分点”…两者矛盾', '没有数字')."""
+    rows, merges = _yueyanglou(value7=value, unit7=unit)
+    result = _workbook(tmp_path, rows, merges)
+    clash = [f for f in _codes(result, "I05") if f.ref.cell == "F7"]
+    assert not clash, [f.message for f in clash]
+
+
+def test_i05_guard_an_amount_or_words_in_a_percent_column_still_clash(tmp_path):
+    rows, merges = _yueyanglou(value7="28.8万元", unit7="%", value8="全覆盖", unit8="%")
+    result = _workbook(tmp_path, rows, merges)
+    assert {f.ref.cell for f in _codes(result, "I05")} >= {"F7", "F8"}
+
+
+# ---------------------------------------------------------------- I05: the Excel-serial date hint
+
+
+def test_i05_a_serial_far_from_the_tables_year_is_offered_as_no_date(tmp_path):
+    """Failed before: 50000 in the 计量单位 of a 时效 row on a 2021 table — basis '若为 Excel 日期序列号，即 2036-11-21，
+    疑为日期被导出成数字'. The number is still no unit (I05); 2036 is no date of a 2021 table. 44561 (2021-12-31) still is."""
+    rows, merges = _wuhai(target="8", unit="50000")
+    rows[0][0] = "2021年度" + rows[0][0]
+    result = _workbook(tmp_path, rows, merges)
+    at_h6 = [f for f in _codes(result, "I05") if f.ref.cell == "H6"]
+    assert at_h6 and "是数字" in at_h6[0].message and "2036" not in at_h6[0].basis, [f.basis for f in at_h6]
+    rows, merges = _wuhai()
+    rows[0][0] = "2021年度" + rows[0][0]
+    (tmp_path / "b").mkdir()
+    result = _workbook(tmp_path / "b", rows, merges)
+    assert any("2021-12-31" in f.basis for f in _codes(result, "I05") if f.ref.cell == "H6")
