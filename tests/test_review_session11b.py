@@ -11,6 +11,8 @@ from report_helpers import workbook_result as _workbook
 from test_heldout17 import _wuhai
 from test_heldout18 import _xiuning, _yueyanglou
 
+E = ""
+
 
 def _s16_at(result, row):
     return [f for f in _codes(result, "S16") if getattr(f.ref, "row", None) == row]
@@ -110,3 +112,49 @@ def test_i05_a_serial_far_from_the_tables_year_is_offered_as_no_date(tmp_path):
     (tmp_path / "b").mkdir()
     result = _workbook(tmp_path / "b", rows, merges)
     assert any("2021-12-31" in f.basis for f in _codes(result, "I05") if f.ref.cell == "H6")
+
+
+# ---------------------------------------------------------------- F02: a source's items under it (乌海 2021's block)
+
+
+def _wuhai_block(lines):
+    """乌海's head and 投入目标 block with its lines replaced (label, figure), then its indicator header and one row."""
+    from test_heldout17 import _wuhai_funds
+
+    base, _ = _wuhai_funds()
+    rows = [list(r) for r in base[:3]] + [[E, a, b] + [E] * 7 for a, b in lines] + [list(r) for r in base[6:]]
+    n = 3 + len(lines)
+    return rows, ("A1:J1", "B2:J2", f"A3:A{n}", f"A{n + 1}:A{n + 2}")
+
+
+@pytest.mark.parametrize(
+    ("lines", "severity"),
+    [
+        # 其中：财政拨款数 │ 3 over 其中：中央补助 │ 2: the form's source and its item — 3 = 3 + 0, nothing to say
+        ([("资金总额", "3"), ("其中: 财政拨款数", "3"), ("其中:中央补助", "2"), ("其他资金", "0")], None),
+        # another source's name: item or one more source, the words do not say — a 警告, not '应为 5'
+        ([("资金总额", "3"), ("其中: 财政资金", "3"), ("其中:中央补助", "2"), ("其他资金", "0")], "warning"),
+        # 一般公共预算 2 + 政府性基金 1 make up 财政拨款数 3 printed above them: its items, as a person may read them
+        (
+            [
+                ("资金总额", "3"),
+                ("其中: 财政拨款数", "3"),
+                ("一般公共预算", "2"),
+                ("政府性基金", "1"),
+                ("其他资金", "0"),
+            ],
+            "warning",
+        ),
+    ],
+)
+def test_f02_a_sources_items_under_it_are_no_certain_wrong_total(tmp_path, lines, severity):
+    """Failed before: F02 错误 '年度资金总额应为各来源之和 5（或 6），表中为 3' — the items were added as more sources."""
+    rows, merges = _wuhai_block(lines)
+    result = _workbook(tmp_path, rows, merges)
+    assert [f.severity.value for f in _codes(result, "F02")] == ([severity] if severity else [])
+
+
+def test_f02_guard_sources_that_do_not_add_up_either_way_stay_an_error(tmp_path):
+    rows, merges = _wuhai_block([("资金总额", "4"), ("其中: 财政资金", "3"), ("其中:中央补助", "2"), ("其他资金", "0")])
+    result = _workbook(tmp_path, rows, merges)
+    assert [f.severity.value for f in _codes(result, "F02")] == ["error"]
