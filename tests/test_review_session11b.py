@@ -158,3 +158,22 @@ def test_f02_guard_sources_that_do_not_add_up_either_way_stay_an_error(tmp_path)
     rows, merges = _wuhai_block([("资金总额", "4"), ("其中: 财政资金", "3"), ("其中:中央补助", "2"), ("其他资金", "0")])
     result = _workbook(tmp_path, rows, merges)
     assert [f.severity.value for f in _codes(result, "F02")] == ["error"]
+
+
+# ---------------------------------------------------------------- the 预算执行情况表 listing (游仙 2023)
+
+
+@pytest.mark.parametrize("dash", ["—", ""])
+def test_listing_a_line_whose_totals_are_blank_over_a_sources_money_is_read(tmp_path, dash):
+    """Failed before: 安置点建设项目 with its 预算额度 合计 and 执行 合计 printed "—" (or left blank) over 一般公共预算 52.00
+    was skipped as a heading line — nothing said of a 合计 missing over 52.00 of money. It is a line: F02 names the blank
+    budget total (a 警告); the executed total "—" over sources of 0 is no money, nothing to fill in (no finding at G11)."""
+    from test_review_session11 import _listing, _youxian
+
+    head, lines = _listing()
+    lines[4] = ["游仙街道、石马镇安置点建设项目跟踪审计", dash, "52.00", *["0.00"] * 3, dash, *["0.00"] * 4, dash]
+    assert len(lines[4]) == 12
+    result = _youxian(tmp_path, head, lines)
+    f02 = [(f.ref.cell, f.severity.value) for f in _codes(result, "F02")]
+    assert f02 == [("B11", "warning")], f02
+    assert not _errors(result)

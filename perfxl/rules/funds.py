@@ -180,6 +180,8 @@ def _group_sum(
                 f"{zh}有来源单元格无法读取，未核对年度资金总额", f"a source in {en} cannot be read; total not checked"
             )
             continue
+        if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell) and expected == 0:
+            continue  # a total left blank (or "—") over sources of 0: no money, nothing to fill in
         if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell):
             # a total left blank (or "—") is unfilled, not a wrong figure: a person completes it (警告)
             yield ctx.finding(
