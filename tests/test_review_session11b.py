@@ -177,3 +177,39 @@ def test_listing_a_line_whose_totals_are_blank_over_a_sources_money_is_read(tmp_
     f02 = [(f.ref.cell, f.severity.value) for f in _codes(result, "F02")]
     assert f02 == [("B11", "warning")], f02
     assert not _errors(result)
+
+
+# ---------------------------------------------------------------- T02: a 总分 cell whose note names the score
+
+
+@pytest.mark.parametrize(
+    ("total", "severity"),
+    [
+        ("总分100（得分95.5）", None),
+        ("总分：100分（自评得分95.5分）", None),
+        ("100分（其中自评95.5）", None),
+        ("总分100（得分85）", "error"),  # the claimed 85 is off the sum 95.5
+        ("得分85（满分100）", "error"),  # review 11's reading stays: 85 claimed beside its full mark
+    ],
+)
+def test_t02_a_note_naming_the_score_holds_the_claimed_score(total, severity):
+    """Failed before (the first three): T02 错误 '总分应为 95.5，表中为 总分100（得分95.5）' — the figure before the bracket
+    was taken as the claim, but there it is the full mark and the note names the score (95.5, the sum)."""
+    from rules_helpers import cv, good_evaluation, submission
+
+    from perfxl.validate import validate_submission
+
+    found = validate_submission(submission(good_evaluation(total_score=cv(total, "H19"))), select="T02")
+    assert [f.severity.value for f in found] == ([severity] if severity else []), [f.message for f in found]
+
+
+# ---------------------------------------------------------------- funds pairs: 执行率 │ — on one row
+
+
+def test_a_pair_rate_printed_as_a_placeholder_is_as_blank(tmp_path):
+    """Failed before: 安居 2021's pairs with 执行率: │ — (no rate printed) gave F04 警告 '执行率应为 100.00%，表中为（空）',
+    while a blank rate cell there is quiet (review 11's guard): "—" is the same unfilled cell."""
+    from test_review_session11 import _f04, _pairs
+
+    result = _pairs(tmp_path, "sichuan-anju-shipinjianguan-2021", {(4, 5): "执行率:", (4, 6): "—"}, ("E5:F5",))
+    assert not [f for f in result.findings if f.code == "F04" and f.severity.value != "info"], _f04(result)

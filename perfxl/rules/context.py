@@ -90,8 +90,11 @@ _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
 _FIGURE_WITH_NOTE = re.compile(
     # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
-    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*"
+    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(]([^（()）]*)[）)]\s*"
 )
+#: A note naming the score itself ("总分100（得分95.5）", "100分（其中自评95.5）"): the figure outside is the full mark,
+#: the note's figure the claimed score.
+_SCORE_IN_NOTE = re.compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 #: The parsed kinds `Context.is_blank` holds blank.
@@ -331,7 +334,9 @@ class Context:
             if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
                 value = p.number
             elif isinstance(raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw))):
-                value = to_decimal(m.group(1).replace(",", ""))
+                note = m.group(2).strip()
+                scored = _SCORE_IN_NOTE.match(note) if ("得分" in note or "自评" in note) else None
+                value = to_decimal((scored or m).group(1).replace(",", ""))
         return value
 
     def _in_block_unit(self, cell: CellValue, value: Decimal | None) -> Decimal | None:
