@@ -4,6 +4,9 @@ held-out tests' shapes of the real tables (休宁 2023, 岳阳楼区 2023, 乌�
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from report_helpers import error_cells as _errors
 from report_helpers import findings_of as _codes
@@ -12,6 +15,7 @@ from test_heldout17 import _wuhai
 from test_heldout18 import _xiuning, _yueyanglou
 
 E = ""
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 
 def _s16_at(result, row):
@@ -213,3 +217,18 @@ def test_a_pair_rate_printed_as_a_placeholder_is_as_blank(tmp_path):
 
     result = _pairs(tmp_path, "sichuan-anju-shipinjianguan-2021", {(4, 5): "执行率:", (4, 6): "—"}, ("E5:F5",))
     assert not [f for f in result.findings if f.code == "F04" and f.severity.value != "info"], _f04(result)
+
+
+def test_i03_half_a_year_is_a_figure_in_words(tmp_path):
+    """Failed before: 苏州 灾备切换速度 with 年度指标值 "≤半年" was I03 错误 '定量指标值不是数值' — 半年 is 0.5 年, a figure in
+    words like "≤两个月" (I03 警告: perfxl does not convert it; a person judges)."""
+    import dataclasses
+
+    from render import CORPUS, load_table, validated
+
+    table = load_table(CORPUS / "jiangsu-suzhou-caizheng-zaibei-2021.toml")
+    rows = [list(r) for r in table.rows]
+    rows[32][3], rows[32][5] = "≤半年", "6个月"
+    result = validated(dataclasses.replace(table, rows=rows), tmp_path)
+    i03 = [f.severity.value for f in _codes(result, "I03") if f.ref.row == 33]
+    assert i03 == ["warning"], i03

@@ -273,7 +273,9 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
 
 
 #: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
-_CN_NUMERAL = re.compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万]+")
+_CN_NUMERAL = re.compile(
+    r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
+)  # 半年: 0.5年
 
 
 def _bare_unit(text: str) -> str | None:
