@@ -84,10 +84,14 @@ def test_s16_guard_a_copied_bound_stays(tmp_path):
         ("百分之九十五", "%"),  # a figure in words
         ("零", "%"),
         ("—", "%"),  # a placeholder: a blank target, not a value without a figure
+        ("5项", "个"),  # one count in two measure words
+        ("1000册", "本"),
+        ("2场", "次"),
     ],
 )
 def test_i05_a_value_agreeing_with_its_unit_column_is_no_clash(tmp_path, value, unit):
-    """Failed before: I05 警告 at F7 ('年度指标值“12个”自带单位“个”…两者矛盾', '自带单位“百分点”…两者矛盾', '没有数字')."""
+    """Failed before: I05 警告 at F7 ('年度指标值“12个”自带单位“个”…两者矛盾', '自带单位“百分点”…两者矛盾', '没有数字',
+    '自带单位“项”，计量单位栏却是“个”，两者矛盾')."""
     rows, merges = _yueyanglou(value7=value, unit7=unit)
     result = _workbook(tmp_path, rows, merges)
     clash = [f for f in _codes(result, "I05") if f.ref.cell == "F7"]
@@ -98,6 +102,10 @@ def test_i05_guard_an_amount_or_words_in_a_percent_column_still_clash(tmp_path):
     rows, merges = _yueyanglou(value7="28.8万元", unit7="%", value8="全覆盖", unit8="%")
     result = _workbook(tmp_path, rows, merges)
     assert {f.ref.cell for f in _codes(result, "I05")} >= {"F7", "F8"}
+    rows, merges = _yueyanglou(value7="10户", unit7="人")  # households in a column of people: two things counted
+    (tmp_path / "b").mkdir()
+    result = _workbook(tmp_path / "b", rows, merges)
+    assert "F7" in {f.ref.cell for f in _codes(result, "I05")}
 
 
 # ---------------------------------------------------------------- I05: the Excel-serial date hint

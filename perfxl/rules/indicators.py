@@ -394,6 +394,32 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             )
 
 
+#: Measure words that count things alike ("5项" │ 个, "2场" │ 次, "1000册" │ 本): a value in one beside a 计量单位 in
+#: another is no contradiction of what is counted (人, 户, 人次 count different things and stay a clash).
+_CLASSIFIERS = frozenset(
+    (
+        "个",
+        "项",
+        "件",
+        "次",
+        "场",
+        "场次",
+        "本",
+        "册",
+        "台",
+        "套",
+        "台套",
+        "处",
+        "座",
+        "家",
+        "所",
+        "批",
+        "批次",
+        "份",
+        "部",
+        "期",
+    )
+)
 #: A figure in digits or in Chinese numerals ("百分之九十五", "≥九成", "零").
 _FIGURE_OR_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
@@ -416,6 +442,7 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
         and p.unit
         and family_of(p.unit) not in (None, column_family)
         and {family_of(p.unit), column_family} != {"percent_point", "percent"}  # "0.5个百分点" │ %: a change in %
+        and not {p.unit, column} <= _CLASSIFIERS  # "5项" │ 个, "1000册" │ 本: one count, two measure words
     ):
         problem, problem_en = (
             f"自带单位“{p.unit}”，计量单位栏却是“{column}”，两者矛盾",
