@@ -37,6 +37,8 @@ def _s16_at(result, row):
         "已完成。尚未发现问题",  # nothing has happened yet
         "已完成，尚未出现安全事故",
         "已完成，后续将尽快实施二期工程",  # the row's work done, the loose words of something later
+        "无未按期完成情况",
+        "未按期完成原因：无",
     ],
 )
 def test_s16_a_reason_that_does_not_say_the_work_is_unfinished_is_no_contradiction(tmp_path, reason):
@@ -47,9 +49,20 @@ def test_s16_a_reason_that_does_not_say_the_work_is_unfinished_is_no_contradicti
     assert not _s16_at(result, 13), [(f.code, f.message) for f in _s16_at(result, 13)]
 
 
-@pytest.mark.parametrize("reason", ["待資金到位後將儘快實施", "已完成主体工程，尚未完成验收", "未完成展陳建設"])
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "待資金到位後將儘快實施",
+        "已完成主体工程，尚未完成验收",
+        "未完成展陳建設",
+        "未按期完成",
+        "没有按时完成，待资金到位后实施",
+        "无法完成",
+    ],
+)
 def test_s16_guard_a_reason_saying_the_work_is_unfinished_still_contradicts(tmp_path, reason):
-    """Guard (the first failed before too: 待…後 in traditional characters was not read): each says the work is not done."""
+    """Each says the work is not done. Failed before: 待…後 in traditional characters, and 未按期完成 / 没有按时完成 /
+    无法完成 (only 未完成 itself was read) — no S16."""
     rows, merges = _xiuning(reason18=reason)
     result = _workbook(tmp_path, rows, merges)
     found = _s16_at(result, 13)

@@ -902,10 +902,14 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
 
 
 #: A 未完成原因 saying the work is not done ("未完成展陈建设", "待…审核后,将尽快实施"); "无未完成情况" says the opposite.
-_UNFINISHED = re.compile(r"未完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后")
+_UNFINISHED = re.compile(
+    r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后"
+)
 #: The words that say so outright, against the looser 尚未 / 待…后 / 将尽快实施 a reason may use of something else.
-_NOT_DONE = re.compile(r"未完成|尚未完成|尚未实施|未实施|未开工|未启动|未验收")
-_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:任何)?(?:未完成|尚未)")
+_NOT_DONE = re.compile(
+    r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未实施|未实施|未开工|未启动|未验收"
+)
+_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:任何)?(?:未(?:能|按期|按时|如期)?完成|尚未)")
 #: A clause saying the work is done ("已完成", "按期完成", "均已完成"; not "未完成", "无法完成").
 _DONE = re.compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)完成")
 #: The looser words used of something other than the row's work: nothing happened yet ("尚未发生安全事故"), the
@@ -915,7 +919,7 @@ _ABOUT_ELSE = re.compile(
     r"尚未(?:发现|出现|发生|收到.{0,6}投诉)|待.{1,40}?后(?:再)?(?:支付|付款|拨付|拨款|结算|付清|兑付)"
     r"|(?:其他|其它|其余|另一)(?:指标|项目)"
 )
-_COLUMN_TITLE = re.compile(r"(?:未完成|偏差)原因(?:(?:和|及|与)改进措施)?[:：]?")
+_COLUMN_TITLE = re.compile(r"(?:未(?:按期|按时)?完成|偏差)原因(?:(?:和|及|与)改进措施)?[:：]?")
 _CLAUSES = re.compile(r"[，,。；;！!]+")
 _SPACES = re.compile(r"\s+")
 
@@ -927,7 +931,7 @@ def _says_unfinished(reason: str) -> bool:
     (`_NOT_DONE`). Traditional characters read as simplified ("無未完成情況")."""
     text = _COLUMN_TITLE.sub("，", _SPACES.sub("", to_simplified(reason)))
     clauses = [c for c in _CLAUSES.split(text) if c]
-    done = any(_DONE.search(c) for c in clauses)
+    done = any(_DONE.search(c) and not _NOT_DONE.search(c) for c in clauses)  # not "没有按时完成"
     for clause in clauses:
         if not _UNFINISHED.search(clause) or _NOTHING_UNFINISHED.search(clause) or _ABOUT_ELSE.search(clause):
             continue
