@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow, Finding, FundsBlock, FundsRow, Severity
 from ..numbers import ascii_figures
-from ..values import dotted_year_month, parse_value
+from ..values import blank_text, dotted_year_month, parse_value
 from . import headers as H
 from .cells import empty_at, is_number, own, own_cell, row_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
@@ -961,9 +961,10 @@ def _rate_under_heading(grid: Grid, r: int, found: dict[str, tuple[int, int]]) -
 
 
 def _blank_or_label(value: object) -> bool:
-    """Nothing a rate could be read from: blank, or a pair label ("执行数") standing right of 执行率."""
+    """Nothing a rate could be read from: blank or a placeholder ("—", as a blank rate: unfilled, not wrong), or a
+    pair label ("执行数") standing right of 执行率."""
     return value is None or (
-        isinstance(value, str) and (not value.strip() or bool(_inline_label(value) in _INLINE_ROLES))
+        isinstance(value, str) and (blank_text(value) or bool(_inline_label(value) in _INLINE_ROLES))
     )
 
 

@@ -121,6 +121,11 @@ def _number(value: object) -> bool:
     return p.kind is ValueKind.NUMBER and p.number is not None and p.op is None and family_of(p.unit) == "money"
 
 
+def _source_money(grid: Grid, r: int, cols: _Columns) -> bool:
+    """Some source cell of the line holds money other than 0 (一般公共预算 │ 52.00 under a 合计 printed "—")."""
+    return any((d := to_decimal(own(grid, r, c))) is not None and d != 0 for pair in cols.sources for c in pair)
+
+
 def _blank(value: object) -> bool:
     """No money in the cell: empty, or a placeholder ("—", "/", "无": a line with no budget of its own)."""
     return value is None or (isinstance(value, str) and blank_text(value))
@@ -158,8 +163,10 @@ def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
         if not row_cells(grid, i):
             continue
         budget, executed = own(grid, i, cols.budget), own(grid, i, cols.executed)
-        if _number(budget) or (_blank(budget) and _number(executed)):
-            lines.append(i)  # a budget 合计 left blank over money spent is a line too (F02 names the blank)
+        if _number(budget) or (_blank(budget) and (_number(executed) or _source_money(grid, i, cols))):
+            # a budget 合计 left blank (or "—") over money spent, or over a source's money, is a line too (F02 names
+            # the blank) — not a heading line skipped unchecked
+            lines.append(i)
         elif not (_blank(budget) and _blank(executed)):
             return lines, i
         # else a heading line ("二、项目支出") or a line of "—" with no money: the lines under it are read on

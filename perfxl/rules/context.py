@@ -90,8 +90,11 @@ _POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
 _FIGURE_WITH_NOTE = re.compile(
     # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
-    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(][^（()）]*[）)]\s*"
+    r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(]([^（()）]*)[）)]\s*"
 )
+#: A note naming the score itself ("总分100（得分95.5）", "100分（其中自评95.5）"): the figure outside is the full mark,
+#: the note's figure the claimed score.
+_SCORE_IN_NOTE = re.compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 #: The parsed kinds `Context.is_blank` holds blank.
@@ -327,11 +330,18 @@ class Context:
         # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
         value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
         if value is None:
+            bracketed = isinstance(raw, str) and ("(" in raw or "（" in raw)
+            noted = _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw)) if bracketed else None
+            note = noted.group(2).strip() if noted else ""
+            scored = _SCORE_IN_NOTE.match(note) if ("得分" in note or "自评" in note) else None
             p = self.parsed(cell)
-            if p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
+            # "总分100（得分95.5）": the note's figure is the claim, the one outside it the full mark
+            if scored is not None:
+                value = to_decimal(scored.group(1).replace(",", ""))
+            elif p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
                 value = p.number
-            elif isinstance(raw, str) and (m := _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw))):
-                value = to_decimal(m.group(1).replace(",", ""))
+            elif noted is not None:
+                value = to_decimal(noted.group(1).replace(",", ""))
         return value
 
     def _in_block_unit(self, cell: CellValue, value: Decimal | None) -> Decimal | None:
@@ -896,7 +906,7 @@ class Context:
         title year the month-and-day verdict is a guess."""
         yearless, written = (t, a) if t.date is not None and t.date.year is None else (a, t)
         which = "年度指标值" if yearless is t else "实际完成值"
-        year = _title_year(self.evaluation)
+        year = title_year(self.evaluation)
         if year is None:
             return Reading(
                 months.result,
@@ -1054,7 +1064,7 @@ _MONTH_BEFORE = re.compile(r"\d{1,2}\s*月份?\s*(?:之|以)?前")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def _title_year(ev: SelfEvaluation | None) -> int | None:
+def title_year(ev: SelfEvaluation | None) -> int | None:
     """The year of a 自评表 from its title ("2023年度项目支出绩效自评表" → 2023) or the year line under it ("( 2023 年度)"),
     else None."""
     if ev is None:

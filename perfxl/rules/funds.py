@@ -180,6 +180,8 @@ def _group_sum(
                 f"{zh}有来源单元格无法读取，未核对年度资金总额", f"a source in {en} cannot be read; total not checked"
             )
             continue
+        if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell) and expected == 0:
+            continue  # a total left blank (or "—") over sources of 0: no money, nothing to fill in
         if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell):
             # a total left blank (or "—") is unfilled, not a wrong figure: a person completes it (警告)
             yield ctx.finding(
@@ -214,6 +216,27 @@ def _group_sum(
             nested = _sum(ctx, top, attr) if len(top) < len(rows) else None
             if nested is not None and abs(nested - reported) <= ctx.tol_money:
                 continue  # 财政拨款 │ 其中：中央资金 │ 省级资金: that source's own items, and so the total adds up
+            loose = _top_sources(rows, any_name=True)
+            if not (len(loose) < len(top) and _sum(ctx, loose, attr) == reported):
+                loose = _without_items(ctx, rows, attr, reported)
+            if len(loose) < len(rows) and _sum(ctx, loose, attr) == reported:
+                # 其中：财政资金 │ 3 over 其中：中央补助 │ 2: a second 其中 may open the first one's items (then 3 = 3) or
+                # list one more source (then 5); 财政拨款数 │ 3 over 一般公共预算 │ 2 and 政府性基金 │ 1 making it up may be
+                # its items — the words do not say which: a 警告 naming the reading that adds up
+                items = "、".join(f"“{p.label.text.strip()}”" for p in rows if p not in loose)
+                yield ctx.finding(
+                    cell,
+                    expected=expected,
+                    actual=cell.text,
+                    column=zh,
+                    column_en=en,
+                    certainty=Certainty.JUDGEMENT,
+                    basis=f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；若{items}是其上一行来源的明细"
+                    "，总额相符，需人工核对",
+                    basis_en=f"{en}: the rows add to {fmt_num(expected)}; read {items} as items of the 其中 row above "
+                    f"them, the total {cell.text} adds up",
+                )
+                continue
             named = tuple(
                 p for p in rows if _SOURCE_WORDS.search(to_simplified(p.label.text)) or not p.label.text.strip()
             )
@@ -292,10 +315,10 @@ _SOURCE_WORDS = re.compile(
 )
 
 #: A source the forms print at the top level (a row so named ends a source's 其中 items).
-_TOP_SOURCE = re.compile(r"^(?:本年|当年)?财政拨款(?:资金)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
+_TOP_SOURCE = re.compile(r"^(?:本年|当年)?财政拨款(?:资金|数)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
 
 
-def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
+def _top_sources(rows: tuple[FundsRow, ...], *, any_name: bool = False) -> tuple[FundsRow, ...]:
     """The rows read with a 其中 row directly under a source not itself labelled 其中 (财政拨款 │ 其中：中央资金 │
     省级资金) as that source's items, up to the next row named as a top-level source (其他资金): the reading a
     person gives such a block. The reader keeps them as sources; F02 accepts the total when this reading adds up."""
@@ -306,11 +329,37 @@ def _top_sources(rows: tuple[FundsRow, ...]) -> tuple[FundsRow, ...]:
         of_which = label.startswith("其中")
         if inside and not of_which and _TOP_SOURCE.match(label):
             inside = False
-        elif not inside and of_which and out and not re.sub(r"\s", "", out[-1].label.text).startswith("其中"):
+        elif not inside and of_which and out and (any_name or _may_hold_items(out[-1])):
             inside = True
         if not inside:
             out.append(row)
     return tuple(out)
+
+
+def _without_items(ctx: Context, rows: tuple[FundsRow, ...], attr: str, reported: Decimal) -> tuple[FundsRow, ...]:
+    """The rows without the first run of two or more rows right under a row that add up to it exactly (财政拨款数 │ 3
+    over 一般公共预算 │ 2 and 政府性基金 │ 1): that row's items, as a person may read them, when the rest then makes the
+    total; else the rows as they are."""
+    values = [ctx.number(getattr(p, attr)) for p in rows]
+    for k, head in enumerate(values):
+        for j in range(k + 3, len(rows) + 1):
+            run = values[k + 1 : j]
+            if head is None or None in run or sum(v for v in run if v is not None) != head:
+                continue
+            rest = rows[: k + 1] + rows[j:]
+            if _sum(ctx, rest, attr) == reported:
+                return rest
+    return rows
+
+
+def _may_hold_items(row: FundsRow) -> bool:
+    """A source row a 其中 row under it may be an item of: one not labelled 其中 (财政拨款 │ 其中：中央资金), or labelled
+    其中 with one of the forms' own sources (其中：财政拨款数 │ 其中：中央补助 — 乌海 2021's block, the second 其中 opening
+    that source's items) — not a 其中 row of any other name (其中：中央资金 │ 其中：省级资金 are two sources)."""
+    label = to_simplified(re.sub(r"\s", "", row.label.text))
+    if not label.startswith("其中"):
+        return True
+    return bool(_TOP_SOURCE.match(re.sub(r"^其中[:：]?", "", label)))
 
 
 def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:

@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator
 from perfxl.units import count_of_noun, family_of, lookup, split_per
-from perfxl.values import Op, ParsedValue, ValueKind, parse_value, unit_of_clause
+from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
 
 from .catalogue import check
-from .context import Context, compact, dotted_year_month
+from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
@@ -273,7 +273,9 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
 
 
 #: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
-_CN_NUMERAL = re.compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万]+")
+_CN_NUMERAL = re.compile(
+    r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
+)  # 半年: 0.5年
 
 
 def _bare_unit(text: str) -> str | None:
@@ -430,6 +432,36 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             )
 
 
+#: Measure words that count things alike ("5项" │ 个, "2场" │ 次, "1000册" │ 本): a value in one beside a 计量单位 in
+#: another is no contradiction of what is counted (人, 户, 人次 count different things and stay a clash).
+_CLASSIFIERS = frozenset(
+    (
+        "个",
+        "项",
+        "件",
+        "次",
+        "场",
+        "场次",
+        "本",
+        "册",
+        "台",
+        "套",
+        "台套",
+        "处",
+        "座",
+        "家",
+        "所",
+        "批",
+        "批次",
+        "份",
+        "部",
+        "期",
+    )
+)
+#: A figure in digits or in Chinese numerals ("百分之九十五", "≥九成", "零").
+_FIGURE_OR_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+
+
 def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
     """I05 where the 计量单位 column contradicts the 指标值 cell beside it: the value writes its own unit of another
     kind ("28.8万元" │ %: an amount is no percentage), or holds no figure at all ("应保尽保" │ %): which one is meant
@@ -440,15 +472,27 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
     if column_family is None or not text.endswith(column):
         return None
     own = text[: -len(column)].strip()  # the 指标值 cell as typed: the reader joins the 计量单位 onto it
-    if not own or own.endswith(column):
-        return None
+    if not own or own.endswith(column) or family_of(parse_value(text).unit or "") == column_family:
+        return None  # "12个月" │ 月: the value already writes the column's unit, nothing was joined onto it
     p = parse_value(own)
-    if p.number is not None and p.unit and family_of(p.unit) not in (None, column_family):
+    if (
+        p.number is not None
+        and p.unit
+        and family_of(p.unit) not in (None, column_family)
+        and {family_of(p.unit), column_family} != {"percent_point", "percent"}  # "0.5个百分点" │ %: a change in %
+        and not {p.unit, column} <= _CLASSIFIERS  # "5项" │ 个, "1000册" │ 本: one count, two measure words
+    ):
         problem, problem_en = (
             f"自带单位“{p.unit}”，计量单位栏却是“{column}”，两者矛盾",
             f"carries its own unit {p.unit} while the unit column says {column}",
         )
-    elif p.number is None and p.date is None and not any(ch.isdigit() for ch in own) and column_family == "percent":
+    elif (
+        p.number is None
+        and p.date is None
+        and column_family == "percent"
+        and not blank_text(own)  # "—" │ %: a blank target, for the checks of blank cells
+        and not _FIGURE_OR_NUMERAL.search(own)  # "百分之九十五", "九成", "零": a figure in words
+    ):
         problem, problem_en = (
             f"没有数字，计量单位栏却是“{column}”，无从以百分比计量",
             f"holds no figure while the unit column says {column}",
@@ -475,8 +519,12 @@ _BARE_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 def _number_as_unit(ctx: Context, ind: Indicator, unit: str) -> Finding:
     """I05 at a 计量单位 cell holding a bare number (乌海 2021: 目标值 44,561 │ 计量单位 44,561). On a 时效 row a whole
     number in 2000–2099's Excel serial range is offered as the date it may be (44561 → 2021-12-31), as a reading to
-    confirm: the form's number format lost on export is the usual cause, but the table does not say so."""
+    confirm: the form's number format lost on export is the usual cause, but the table does not say so — and only when
+    that date falls within a year of the table's own year (its title), where the title gives one."""
     day = excel_serial_date(unit) if "时效" in compact(ind.level2.text) else None
+    year = title_year(ctx.evaluation)
+    if day is not None and year is not None and abs(day.year - year) > 1:
+        day = None  # 50000 (2036-11-21) on a 2021 table: a number, not that table's date
     basis = basis_en = ""
     if day is not None:
         basis = f"读取：计量单位“{unit}”若为 Excel 日期序列号，即 {day.isoformat()}，疑为日期被导出成数字；请核对原表"

@@ -902,8 +902,42 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
 
 
 #: A 未完成原因 saying the work is not done ("未完成展陈建设", "待…审核后,将尽快实施"); "无未完成情况" says the opposite.
-_UNFINISHED = re.compile(r"未完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后")
-_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:未完成|尚未)")
+_UNFINISHED = re.compile(
+    r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后"
+)
+#: The words that say so outright, against the looser 尚未 / 待…后 / 将尽快实施 a reason may use of something else.
+_NOT_DONE = re.compile(
+    r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未实施|未实施|未开工|未启动|未验收"
+)
+_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:任何)?(?:未(?:能|按期|按时|如期)?完成|尚未)")
+#: A clause saying the work is done ("已完成", "按期完成", "均已完成"; not "未完成", "无法完成").
+_DONE = re.compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)完成")
+#: The looser words used of something other than the row's work: nothing happened yet ("尚未发生安全事故"), the
+#: money paid after a step ("待验收后支付尾款"), another row ("其他指标未完成"), or the column's own title echoed
+#: ("未完成原因：无").
+_ABOUT_ELSE = re.compile(
+    r"尚未(?:发现|出现|发生|收到.{0,6}投诉)|待.{1,40}?后(?:再)?(?:支付|付款|拨付|拨款|结算|付清|兑付)"
+    r"|(?:其他|其它|其余|另一)(?:指标|项目)"
+)
+_COLUMN_TITLE = re.compile(r"(?:未(?:按期|按时)?完成|偏差)原因(?:(?:和|及|与)改进措施)?[:：]?")
+_CLAUSES = re.compile(r"[，,。；;！!]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _says_unfinished(reason: str) -> bool:
+    """True when a 未完成原因 says this row's work is not done: a clause with 未完成 / 尚未 / 待…后 / 将尽快实施 that is
+    not negated ("无尚未解决问题", "不存在未完成情况"), not about something else (`_ABOUT_ELSE`) and — beside a clause
+    saying the work is done ("已完成，待审计后支付尾款", "已完成，后续将尽快实施二期工程") — saying so outright
+    (`_NOT_DONE`). Traditional characters read as simplified ("無未完成情況")."""
+    text = _COLUMN_TITLE.sub("，", _SPACES.sub("", to_simplified(reason)))
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    done = any(_DONE.search(c) and not _NOT_DONE.search(c) for c in clauses)  # not "没有按时完成"
+    for clause in clauses:
+        if not _UNFINISHED.search(clause) or _NOTHING_UNFINISHED.search(clause) or _ABOUT_ELSE.search(clause):
+            continue
+        if not done or _NOT_DONE.search(clause):
+            return True
+    return False
 
 
 def _no_result(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
@@ -918,13 +952,15 @@ def _no_result(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
     )
-    if same_figure and a.op is not None and a.op is not Op.EQ:  # "=230亩" still states 230亩; "<=0%" states no value
+    # "=230亩" still states 230亩; "<=0%" copied states no value — but another bound ("95%" │ "≥95%", "≥95%" │ "＞95%")
+    # is no copy: it says the target was reached, for the scorer to read
+    if same_figure and a.op is not None and a.op is not Op.EQ and a.op is t.op:
         return (
             "实际完成值连同运算符照抄年度指标值，不是实际完成的数值",
             "the actual restates the target with its operator; it is no measured value",
         )
     reason = ind.deviation.text.strip()
-    if not _UNFINISHED.search(reason) or _NOTHING_UNFINISHED.search(reason):
+    if not _says_unfinished(reason):
         return None
     actual, target = compact(ind.actual.text), compact(ind.target.text)
     abridged = len(actual) >= 2 and target.startswith(actual) and not any(ch.isdigit() for ch in actual)
