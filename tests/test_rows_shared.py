@@ -50,3 +50,19 @@ def test_row_scan_skips_merged_continuations():
     assert row_cells(grid, 1) == [(2, "y"), (3, 3)]  # (1, 0) continues it too
     plain = Grid("t", [["a", "b"]])
     assert row_cells(plain, 0) == [(0, "a"), (1, "b")]
+
+
+def test_lazy_pattern_is_compiled_on_first_use_and_behaves_as_compiled():
+    import re
+
+    from perfxl.patterns import lazy_compile
+
+    lazy, real = lazy_compile(r"(\d+)\s*(万元|元)", re.I), re.compile(r"(\d+)\s*(万元|元)", re.I)
+    assert "match" not in vars(lazy)  # nothing compiled at definition
+    for text in ("12 万元", "x", "3元和4万元"):
+        found, expected = lazy.search(text), real.search(text)
+        assert (found and found.groups()) == (expected and expected.groups())
+        assert lazy.findall(text) == real.findall(text)
+        assert lazy.sub("#", text) == real.sub("#", text)
+    assert "match" in vars(lazy)  # kept on the stand-in after the first use: no Python call per use
+    assert (lazy.pattern, lazy.flags, lazy.groups) == (real.pattern, real.flags, real.groups)
