@@ -1,0 +1,54 @@
+"""Defects tests/realworld/probe_defects.py's issue-11 kinds (probe11) planted in real tables and perfxl missed.
+
+Each case: a published table from tests/realworld/, the cells changed so that the row is certainly wrong by the
+table's own figures, and the finding perfxl must give at that row — while the table as published has no 错误 there.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import CORPUS, load_table, render, validated
+
+from perfxl.model import Finding, Severity, parse_a1
+from perfxl.validate import validate_file
+
+
+def _rows(f: Finding) -> set[int]:
+    return {getattr(loc, "row", None) for loc in (f.ref, *f.related) if loc is not None} - {None}  # type: ignore[return-value]
+
+
+def _mutant(name: str, changes: dict[str, str], out: Path) -> list[Finding]:
+    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
+    for address, text in changes.items():
+        r, c = parse_a1(address)
+        table.rows[r - 1][c - 1] = text
+    return list(validate_file(render(table, out)).findings)
+
+
+# (table, injected cells, row, codes that fit, severity the cells make certain)
+CASES = [
+    # 海南 商务厅 评分表: 一级指标 │ 分值 │ 二级指标 │ 分值 │ 三级指标 │ 分值 │ 得分, every figure printed as text (as
+    # transcribed from the published page). 项目决策 declares 20 over 4 + 3 + 5 + 2 + 6 = 20; printed 25 it contradicts
+    # its rows (before: a 分值 beside the 一级/二级 label was read only when stored as a number — nothing found)
+    pytest.param("hainan-shangwuting-fuwumaoyi", {"B14": "25"}, 14, {"W02"}, Severity.ERROR, id="level1-weight-text"),
+    # the same form's 二级 决策过程 declares 8 over 3 + 5 (rows 15–16); printed 13 it contradicts them
+    pytest.param("hainan-shangwuting-fuwumaoyi", {"D15": "13"}, 15, {"W02"}, Severity.ERROR, id="level2-weight-text"),
+]
+
+
+@pytest.mark.parametrize(("name", "changes", "row", "codes", "severity"), CASES)
+def test_planted_defect_found_at_its_row(tmp_path, name, changes, row, codes, severity):
+    table = load_table(CORPUS / f"{name}.toml")
+    published = validated(table, tmp_path / "published")
+    wrong = {e.row for e in table.expect}
+    assert not [f for f in published.findings if f.severity is Severity.ERROR and not wrong & _rows(f)]
+    found = [f for f in _mutant(name, changes, tmp_path / "mutant") if f.code in codes and row in _rows(f)]
+    assert found, f"no {sorted(codes)} at row {row}"
+    assert max(f.severity.rank for f in found) == severity.rank
