@@ -40,6 +40,12 @@ CASES = [
     pytest.param("hainan-shangwuting-fuwumaoyi", {"B14": "25"}, 14, {"W02"}, Severity.ERROR, id="level1-weight-text"),
     # the same form's 二级 决策过程 declares 8 over 3 + 5 (rows 15–16); printed 13 it contradicts them
     pytest.param("hainan-shangwuting-fuwumaoyi", {"D15": "13"}, 15, {"W02"}, Severity.ERROR, id="level2-weight-text"),
+    # 江西 南昌 部门整体支出绩效自评表: 分解目标 │ 自评权重 │ 二级 │ 三级 │ … │ 分值 │ 得分 — 自评权重 is the 一级's declared
+    # weight (管理指标 30 over 4 + 4 + 4 + 4 + 4 + 5 + 5 = 30, rows 10–16); printed 35 it contradicts them (before: the
+    # column was no known header, its text figures an unread row, nothing found)
+    pytest.param(
+        "jiangxi-nanchang-canchaweishengyuan-bumen-2021", {"B10": "35"}, 10, {"W02"}, Severity.ERROR, id="zipingquanzhong"
+    ),
 ]
 
 
