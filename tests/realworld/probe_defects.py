@@ -544,8 +544,9 @@ _UP = ("≥", ">=", "≧", "＞＝", "不低于", "不少于", "大于等于", "
 
 
 def met_below(table: R.Table) -> Iterator[Injection]:
-    """A row whose printed actual meets its target's written operator (≥ 95% │ 98%, ≤ 5 │ 3, = 100% │ 100%), in the
-    target's unit, scored full, given half its 分值: 财预〔2020〕10号 gives a target met its full 分值 (S01/S02/S03)."""
+    """A row whose printed actual meets its target's written operator (≥ 95% │ 98%, ≤ 5 │ 3, = 100% │ 100%) — or, with
+    no operator, is the target's very figure (100% │ 100%: met whichever way the row counts) — in the target's unit,
+    scored full, given half its 分值: 财预〔2020〕10号 gives a target met its full 分值 (S01/S02/S03)."""
     for region in regions(table):
         t, a = region.cols.get("target"), region.cols.get("actual")
         if t is None or a is None or _is_funds(region):
@@ -556,8 +557,6 @@ def met_below(table: R.Table) -> Iterator[Injection]:
             if not m or (r, t) in vertical or (r, a) in vertical or score != weight:
                 continue
             word = (m.group(1) or "") + (m.group(4) or "")
-            if not word:
-                continue  # no written operator: the direction would be a reading of the name
             unit = m.group(3) or ""
             got = _TARGET.match(_cell(table, r, a))
             if got is None or got.group(1) or got.group(4) or re.search(r"年|月|日|天|小时|时", unit):
@@ -566,6 +565,7 @@ def met_below(table: R.Table) -> Iterator[Injection]:
             if aunit != unit and not (not aunit and region.cols.get("unit") is not None):
                 continue  # another unit (or none against one): the comparison is no longer the cells' own
             down, up = any(x in word for x in _DOWN), any(x in word for x in _UP)
+            # no written operator: met only where the actual is the target's figure, whichever way the row counts
             met = actual <= value if down else actual >= value if up else actual == value
             if not met or value <= 0:
                 continue
@@ -576,15 +576,16 @@ def met_below(table: R.Table) -> Iterator[Injection]:
 
 
 def copied_target(table: R.Table) -> Iterator[Injection]:
-    """The actual replaced by the target cell's own text, operator and all ("≥95%" │ "≥95%"): no measured value, the
-    score unverifiable — perfxl can only warn (S13)."""
+    """The actual replaced by the target's own text, operator and all ("≥95%" │ "≥95%"; 指标性质 ≥ │ 指标值 95 gives
+    "≥95"): no measured value, the score unverifiable — perfxl can only warn (S13)."""
     for region in regions(table):
         t, a = region.cols.get("target"), region.cols.get("actual")
-        if t is None or a is None or _is_funds(region) or "op" in region.cols:
+        if t is None or a is None or _is_funds(region):
             continue
-        vertical = _vertical(table)
+        vertical, op = _vertical(table), region.cols.get("op")
         for r, _weight, _score in indicator_rows(table, region):
-            text = _cell(table, r, t)
+            # 指标性质 │ 指标值 (│ 度量单位): the operator written back before the figure, as such copies print it
+            text = (_cell(table, r, op).strip() if op is not None else "") + _cell(table, r, t).strip()
             m = _TARGET.match(text)
             if not m or not m.group(1) or (r, t) in vertical or (r, a) in vertical or not _cell(table, r, a).strip():
                 continue
@@ -632,16 +633,19 @@ def deadline_missed(table: R.Table) -> Iterator[Injection]:
 
 
 def exec_sum(table: R.Table) -> Iterator[Injection]:
-    """A source's 执行数 changed under a 年度资金总额 whose sources' 执行数 add up to its own (F02 on the 执行数
-    column, where the 自评表 reports what was spent): the column is the region's 执行数 header, the total and source
-    rows named by their own words left of the region's first figure column."""
+    """A source's 执行数 (or 全年预算数, where `funds_sum`'s first amount column is another) changed under a 年度资金总额
+    whose sources add up to it in that column (F02): the column is the region's 执行数/预算数 header, the total and
+    source rows named by their own words left of the region's first figure column."""
     if _has(table, "funds_sum"):
         return
     wrong = _expected_rows(table)
-    for region in regions(table):
-        col = region.cols.get("executed")
-        if col is None:
-            continue
+    columns = [
+        (region, col)
+        for region in regions(table)
+        for role in ("executed", "budget")
+        if (col := region.cols.get(role)) is not None and (role == "executed" or col != min(region.cols.values()))
+    ]
+    for region, col in columns:
         for top in range(region.header + 1, region.end):
             row = table.rows[top]
             if top in wrong or not any(_FUNDS_TOTAL.match(_label(x)) for x in row[: min(region.cols.values())]):
@@ -672,7 +676,7 @@ def exec_sum(table: R.Table) -> Iterator[Injection]:
             new = old + whole if not ended else old - step if old > step else old / 2
             text = printed(new, _cell(table, r, col))
             yield Injection(
-                "exec_sum", r + 1, col, {(r, col): text}, f"来源执行数 {old} → {text} (总额执行数 {whole})",
+                "exec_sum", r + 1, col, {(r, col): text}, f"{_label(table.rows[region.header][col])} 来源 {old} → {text} (总额 {whole})",
                 frozenset({top + 1}),
             )
 
