@@ -46,6 +46,10 @@ CASES = [
     pytest.param(
         "jiangxi-nanchang-canchaweishengyuan-bumen-2021", {"B10": "35"}, 10, {"W02"}, Severity.ERROR, id="zipingquanzhong"
     ),
+    # 济南 历城 2019: 年初预算数(A) │ 全年执行数(B) │ 分值 │ 执行率(B/A) │ 得分, 45 │ 45 │ 10 │ 100% │ 10 — only the 年初预算数
+    # is printed, but the printed 执行率 is the very rate 45/45 gives, so 得分 5 contradicts the table's own rate whatever
+    # budget was meant (before: a 警告, "表中只有年初预算数，按它计算")
+    pytest.param("shandong-licheng-wenhuaguan-2019", {"H9": "5"}, 9, {"F05"}, Severity.ERROR, id="initial-budget-rate"),
 ]
 
 
