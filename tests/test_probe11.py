@@ -44,7 +44,12 @@ CASES = [
     # weight (管理指标 30 over 4 + 4 + 4 + 4 + 4 + 5 + 5 = 30, rows 10–16); printed 35 it contradicts them (before: the
     # column was no known header, its text figures an unread row, nothing found)
     pytest.param(
-        "jiangxi-nanchang-canchaweishengyuan-bumen-2021", {"B10": "35"}, 10, {"W02"}, Severity.ERROR, id="zipingquanzhong"
+        "jiangxi-nanchang-canchaweishengyuan-bumen-2021",
+        {"B10": "35"},
+        10,
+        {"W02"},
+        Severity.ERROR,
+        id="zipingquanzhong",
     ),
     # 济南 历城 2019: 年初预算数(A) │ 全年执行数(B) │ 分值 │ 执行率(B/A) │ 得分, 45 │ 45 │ 10 │ 100% │ 10 — only the 年初预算数
     # is printed, but the printed 执行率 is the very rate 45/45 gives, so 得分 5 contradicts the table's own rate whatever

@@ -777,7 +777,9 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
 
 
 _OWN_RATE_NOTE = "；表中只有年初预算数，但所印执行率即按它算得的执行率，得分与表中执行率不符"
-_OWN_RATE_NOTE_EN = "; only the initial budget is printed, but the printed rate is the one it gives: the score contradicts it"
+_OWN_RATE_NOTE_EN = (
+    "; only the initial budget is printed, but the printed rate is the one it gives: the score contradicts it"
+)
 
 
 def _rate_printed_as_computed(ctx: Context) -> bool:

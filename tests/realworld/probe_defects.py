@@ -10,6 +10,13 @@ related one) — or, for `weights_sum`, anywhere on the sheet, since a sum has n
 per kind and per table, then every miss with what the untouched table's coverage says of the row (the kind of
 row perfxl read it as, the sheet's certainty, checks skipped, `truncated`) and the findings the row did get.
 
+Issue 11 (probe11) added six kinds (`NEW_KINDS`, run by default with the rest): `exec_score` (a funds row at 执行率
+100% given half its 分值), `met_below` (a target met by its written operator, or by the very figure, given half its
+分值), `copied_target` (the actual replaced by the target's text with its operator — a 警告, S13), `deadline_missed`
+(a date target's actual two months late with full marks), `exec_sum` (a source's 执行数/全年预算数 no longer adding up
+to 年度资金总额's), `declared_weight` (a 一级/二级 declared 分值 — "产出指标(50分)" or 一级 │ 分值 — raised by 5 over rows
+adding up to it).
+
 Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
 Not a test: a gap it shows gets a test in tests/test_realworld_defects.py built from the real table's cells.
 """
@@ -509,10 +516,6 @@ def weights_sum(table: R.Table) -> Iterator[Injection]:
 # ---------------------------------------------------------------- further kinds (issue 11, probe11)
 
 
-def _full(score: Decimal, weight: Decimal) -> bool:
-    return score == weight
-
-
 def exec_score(table: R.Table) -> Iterator[Injection]:
     """A funds row executed in full (执行率 100%, its 得分 the full 分值) given half its 分值: under every 预算执行率 rule
     (执行率 × 分值, or tiers) a rate of 100% earns the whole 分值, so the half is certainly wrong (F05)."""
@@ -531,7 +534,9 @@ def exec_score(table: R.Table) -> Iterator[Injection]:
             if weight <= 0 or not full_rate or score != weight:
                 continue
             text = printed(weight / 2, _cell(table, r, s))
-            yield Injection("exec_score", r + 1, s, {(r, s): text}, f"执行率 {shown}，得分 {score} → {text} (分值 {weight})")
+            yield Injection(
+                "exec_score", r + 1, s, {(r, s): text}, f"执行率 {shown}，得分 {score} → {text} (分值 {weight})"
+            )
 
 
 def _target_of(table: R.Table, region: Region, r: int) -> tuple[str, re.Match[str] | None]:
@@ -571,7 +576,11 @@ def met_below(table: R.Table) -> Iterator[Injection]:
                 continue
             text = printed(weight / 2, _cell(table, r, s))
             yield Injection(
-                "met_below", r + 1, s, {(r, s): text}, f"目标 {target}，实际 {_cell(table, r, a)}，得分 {score} → {text}"
+                "met_below",
+                r + 1,
+                s,
+                {(r, s): text},
+                f"目标 {target}，实际 {_cell(table, r, a)}，得分 {score} → {text}",
             )
 
 
@@ -591,7 +600,9 @@ def copied_target(table: R.Table) -> Iterator[Injection]:
                 continue
             if text.strip() == _cell(table, r, a).strip():
                 continue
-            yield Injection("copied_target", r + 1, a, {(r, a): text}, f"实际 {_cell(table, r, a)} → {text}（照抄目标）")
+            yield Injection(
+                "copied_target", r + 1, a, {(r, a): text}, f"实际 {_cell(table, r, a)} → {text}（照抄目标）"
+            )
 
 
 _DATE = re.compile(
@@ -676,12 +687,18 @@ def exec_sum(table: R.Table) -> Iterator[Injection]:
             new = old + whole if not ended else old - step if old > step else old / 2
             text = printed(new, _cell(table, r, col))
             yield Injection(
-                "exec_sum", r + 1, col, {(r, col): text}, f"{_label(table.rows[region.header][col])} 来源 {old} → {text} (总额 {whole})",
+                "exec_sum",
+                r + 1,
+                col,
+                {(r, col): text},
+                f"{_label(table.rows[region.header][col])} 来源 {old} → {text} (总额 {whole})",
                 frozenset({top + 1}),
             )
 
 
-_DECLARED = re.compile(r"^(?P<pre>.*(?:产出|效益|满意度|成本)指标\s*[（(]\s*)(?P<w>\d+(?:\.\d+)?)(?P<post>\s*分?\s*[）)]\s*)$")
+_DECLARED = re.compile(
+    r"^(?P<pre>.*(?:产出|效益|满意度|成本)指标\s*[（(]\s*)(?P<w>\d+(?:\.\d+)?)(?P<post>\s*分?\s*[）)]\s*)$"
+)
 
 
 def declared_weight(table: R.Table) -> Iterator[Injection]:
@@ -706,10 +723,17 @@ def declared_weight(table: R.Table) -> Iterator[Injection]:
             end = labels[i + 1][0] if i + 1 < len(labels) else region.end
             declared = Decimal(m["w"])
             held = [weights[x] for x in range(r, end) if x in weights]
-            if not held or end >= cut or sum(held) != declared or any(_TOTAL.match(x) for x in _words(table, end - 1, w)):
+            if (
+                not held
+                or end >= cut
+                or sum(held) != declared
+                or any(_TOTAL.match(x) for x in _words(table, end - 1, w))
+            ):
                 continue
             text = f"{m['pre']}{declared + 5}{m['post']}"
-            yield Injection("declared_weight", r + 1, c, {(r, c): text}, f"一级 {m.group(0)} → {text}（其下合计 {declared}）")
+            yield Injection(
+                "declared_weight", r + 1, c, {(r, c): text}, f"一级 {m.group(0)} → {text}（其下合计 {declared}）"
+            )
 
 
 def declared_column(table: R.Table) -> Iterator[Injection]:
