@@ -67,3 +67,14 @@ def test_planted_defect_found_at_its_row(tmp_path, name, changes, row, codes, se
     found = [f for f in _mutant(name, changes, tmp_path / "mutant") if f.code in codes and row in _rows(f)]
     assert found, f"no {sorted(codes)} at row {row}"
     assert max(f.severity.rank for f in found) == severity.rank
+
+
+def test_every_new_probe_kind_plants_in_the_corpus():
+    """tests/realworld/probe_defects.py's issue-11 kinds each find rows to plant into by the tables' own header words
+    (a kind that silently planted nothing would report a perfect 0/0)."""
+    import probe_defects as probe
+    from render import corpus_files
+
+    tables = [load_table(p) for p in corpus_files()]
+    planted = {kind: sum(1 for t in tables for _ in make(t)) for kind, make in probe.NEW_KINDS.items()}
+    assert all(n >= 2 for n in planted.values()), planted
