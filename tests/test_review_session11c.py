@@ -157,3 +157,11 @@ def test_a_direction_word_with_an_opposite_operator_in_brackets_is_both_ways(tmp
     assert not error_cells(result), error_cells(result)
     assert [f.severity.value for f in findings_of(result, "I04")] == ["warning"]
     assert "方向相反" in findings_of(result, "I04")[0].message
+
+
+def test_a_per_period_actual_of_another_period_is_read_over_the_year(tmp_path):
+    """Failed before (silent): "每月1次" │ "每季度1次" at full marks was compared as printed, 1 against 1, met. Once a
+    quarter is 4 times a year, once a month 12 (exact periods): a certain miss; "每季度3次" │ "每月1次" (12 and 12) met."""
+    assert ("S07", "error") in _suixi_row(tmp_path, "每月1次", "每季度1次")
+    assert _suixi_row(tmp_path, "每季度3次", "每月1次") == []
+    assert _suixi_row(tmp_path, "每月1次", "每个月1次") == []

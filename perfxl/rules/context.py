@@ -828,6 +828,8 @@ class Context:
         periods = _periods_a_year(t, a)
         if periods is not None:
             reading = self._read_per_period(ind, t, a, weight, reading, periods)
+        elif (both := _two_periods(t, a)) is not None:
+            reading = self._read_two_periods(ind, t, a, weight, both)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -920,6 +922,26 @@ class Context:
             (f"{why}，实际完成值“{a.text or a.raw}”未写期间", f"{why_en}, the actual {a.raw!r} states no period"),
             ("全年数", "the year's count", yearly),
             (f"{t.label}数", f"a count {t.label}", reading),
+        )
+
+    def _read_two_periods(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: tuple[Decimal, Decimal]
+    ) -> Reading:
+        """A per-period target against an actual per another period ("每月1次" │ "每季度1次"): both over the year
+        (12 against 4: exact periods only) — compared as printed, 1 against 1 was met (review 11c)."""
+        assert t.number is not None and a.number is not None
+        pt, pa = periods
+        counts = (f"{fmt_decimal(t.number * pt)}{t.unit or ''}", f"{fmt_decimal(a.number * pa)}{a.unit or ''}")
+        yearly = self._read_values(
+            ind,
+            replace(t, number=t.number * pt, label=None, text=counts[0]),
+            replace(a, number=a.number * pa, label=None, text=counts[1]),
+            weight,
+        )
+        why = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(counts)}"
+        return yearly.replace(
+            basis=f"{why}：{yearly.basis}",
+            basis_en=f"the target {t.raw!r} and the actual {a.raw!r} over the year: {yearly.basis_en}",
         )
 
     def _yearly(
@@ -1163,6 +1185,17 @@ def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] |
     if a.label and "每" in a.label:
         return None
     return _PERIODS_A_YEAR.get(t.label or "")
+
+
+def _two_periods(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
+    """(target's, actual's) periods a year when both are per period, of other exact periods ("每月1次" │ "每季度1次":
+    12, 4); else None."""
+    if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
+        return None
+    pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
+    if pt is None or pa is None or pt[0] != pt[1] or pa[0] != pa[1] or pt == pa:
+        return None
+    return pt[0], pa[0]
 
 
 def _score(reading: Reading) -> Decimal:
