@@ -601,7 +601,7 @@ _NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 #: A note telling how much of it is done ("10人(实际5人)", "5(其中2个未完成)", "10个(已建成6个)"): its figure may be the
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).
-_NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差")
+_NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:
