@@ -166,3 +166,17 @@ def test_a_per_period_actual_of_another_period_is_read_over_the_year(tmp_path):
     assert ("S07", "error") in _suixi_row(tmp_path, "每月1次", "每季度1次")
     assert _suixi_row(tmp_path, "每季度3次", "每月1次") == []
     assert _suixi_row(tmp_path, "每月1次", "每个月1次") == []
+
+
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize(("first", "second"), [("正向", "≤"), ("≥", "≤")])
+def test_a_low_score_under_columns_pointing_opposite_ways_is_a_warning_either_order(tmp_path, order, first, second):
+    """Failed before (正向 │ ≤ with 指标性质 first; ≥ │ ≤ likewise once both are read): 9人 against 8 scored 40 of 50 with
+    no 偏差原因 — D01 错误 in one column order, 警告 in the other. D01 is an 错误 unless the actual meets the target;
+    here it meets it one way and not the other, so whether the low score owes a reason is a judgement either way."""
+    from report_helpers import findings_of
+
+    result = _two_columns(tmp_path, first, second, "9", "40", order)
+    assert [f.severity.value for f in findings_of(result, "D01")] == ["warning"], [
+        f.message for f in findings_of(result, "D01")
+    ]
