@@ -39,7 +39,15 @@ from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
-from .indicators import actual_in_unit, join_target, nature_operator, pair_natures, parse_level1, second_nature
+from .indicators import (
+    actual_in_unit,
+    join_target,
+    nature_operator,
+    pair_natures,
+    parse_level1,
+    second_nature,
+    split_nature,
+)
 from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
@@ -754,6 +762,9 @@ class _Reader(FundsRows):
             second = nature_operator(data("nature2"))
             assert second is not None
             nature, operator = pair_natures(nature, second)
+        if nature is not None:  # 正向指标（≥）: the two in one cell (beside an operator column, its word)
+            nature, own = split_nature(nature)
+            operator = operator or own
         unit = data("unit") if "unit" in cols else None
         target = (
             data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
