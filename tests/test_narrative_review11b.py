@@ -148,3 +148,16 @@ def test_a_whole_years_budget_holds_what_was_added(tmp_path):
 )
 def test_budgets_with_additions_agreeing_are_quiet(tmp_path, text):
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- review of narrative review 11's own changes
+
+
+def test_money_carried_in_from_an_earlier_year_is_a_part(tmp_path):
+    """Failed before: no finding — the year rule (an amount naming another year than its total's closes the list) ended
+    the list at its first part, "其中2022年结转资金50万元": money carried into 2023, a part of 2023's 237万元."""
+    found = _n02(_report(tmp_path, "2023年预算资金237万元,其中2022年结转资金50万元,2023年新增资金200万元。"))
+    assert [s for s, _ in found] == ["error"], found
+    assert (
+        _above_info(_report(tmp_path, "2023年预算资金250万元,其中2022年结转资金50万元,2023年新增资金200万元。")) == []
+    )

@@ -895,6 +895,10 @@ def _head(subject: str) -> str:
     return m.group(1) if m and m.start() else ""
 
 
+#: Money of an earlier year carried into this one ("其中2022年结转资金50万元"): a part of this year's total, its year named.
+_CARRIED_IN = re.compile(r"结转|结余|滚存")
+
+
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
     """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
     guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
@@ -905,7 +909,8 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
       the total's own list goes on (the outer one, or none) — unless the list's first part has that head too (then the
       head names the parts: "示范村…,其中A村…,B村…");
     - an amount whose words name another year than the total's ("2023年下达资金237万元,其中A县93万元;2022年下达资金200万元"):
-      that year's figure, no part of this one."""
+      that year's figure, no part of this one — unless it is the list's first part (named by the 其中 itself) or money
+      carried in ("其中2022年结转资金50万元,2023年新增资金200万元": this year's, by the year it came from)."""
     total = state.facts[parent]
     parts = [f for f in state.facts if f.parent == parent]
     if subject == "合计":
@@ -913,7 +918,8 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = None
         return None
     years, own = set(_YEAR_NAMED.findall(total.clause)), set(_YEAR_NAMED.findall(words))
-    if years and own and not own & years:
+    carried = parts == [] or _CARRIED_IN.search(words)  # "其中2022年结转资金50万元": that year's money, in this one's
+    if years and own and not own & years and not carried:
         state.parent = None
         return None
     head = _head(total.subject)
