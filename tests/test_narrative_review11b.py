@@ -161,3 +161,19 @@ def test_money_carried_in_from_an_earlier_year_is_a_part(tmp_path):
     assert (
         _above_info(_report(tmp_path, "2023年预算资金250万元,其中2022年结转资金50万元,2023年新增资金200万元。")) == []
     )
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        pytest.param("分配至无为市93万元,", id="run-from-the-paragraph-before-still-off"),
+        pytest.param("资金分配如下,", id="no-amount-before"),
+    ],
+)
+def test_a_sum_after_a_broken_paragraph_is_still_judged(tmp_path, before):
+    """Failed before: no finding — any sum opening a paragraph after one ending in "," was left unjudged; now the run it
+    closes may begin in the paragraph before, but some run must make it (93 + 52 + 25 = 170, not 180; no amount before
+    "分配如下,")."""
+    total = "180万元" if "93" in before else "170万元"
+    found = _n02(_report(tmp_path, before, f"南陵县52万元,繁昌区25万元,共计{total}。"))
+    assert [s for s, _ in found] == ["warning"], found

@@ -1022,8 +1022,6 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
             continue
         if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
             continue
-        if continued(run, pi, total):
-            continue  # the amounts it sums may begin in the paragraph before, broken mid-sentence
         parts = [
             f
             for f in facts[: total.index]
@@ -1042,6 +1040,8 @@ def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         summed = [s for s in sums if s is not None]
         if len(summed) < len(sums) or any(span.overlaps(whole) for span, _ in summed):
             continue
+        if continued(run, pi, total, parts):
+            continue  # the amounts it sums begin in the paragraph before, broken mid-sentence
         point = summed[0][1]
         names = " + ".join(f.quantity.text for f in parts)
         expected = _show(point, unit, max(f.quantity.places for f in parts))
