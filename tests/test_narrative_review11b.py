@@ -177,3 +177,12 @@ def test_a_sum_after_a_broken_paragraph_is_still_judged(tmp_path, before):
     total = "180万元" if "93" in before else "170万元"
     found = _n02(_report(tmp_path, before, f"南陵县52万元,繁昌区25万元,共计{total}。"))
     assert [s for s, _ in found] == ["warning"], found
+
+
+def test_a_part_at_least_its_figure_beyond_the_total_is_found(tmp_path):
+    """Failed before: no finding — any bound among the parts silenced the list; "50万元以上" is at least 50: 80 + 50 > 120
+    whatever it is. An upper bound (以下) or a lower bound short of the total says nothing."""
+    found = _n02(_report(tmp_path, "下达资金120万元,其中中央资金80万元,省级资金50万元以上。"))
+    assert [s for s, _ in found] == ["error"] and "不少于 130万元" in found[0][1], found
+    for quiet in ("省级资金30万元以上", "省级资金50万元以下"):
+        assert _above_info(_report(tmp_path, f"下达资金120万元,其中中央资金80万元,{quiet}。")) == []

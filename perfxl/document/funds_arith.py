@@ -836,8 +836,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
-        if _bound(total) == "lower" or any(_bound(p) for p in parts):
+        if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
             continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        # "其中中央资金80万元,省级资金50万元以上": a part at least its figure — more than the total stays certain, less
+        # says nothing
+        floor = any(_bound(p) == "lower" for p in parts)
         loose = _approximate(total) or any(map(_approximate, parts))
         if loose:  # "约120万元", "近100万元": as wide as the words let it be — and no 错误 rests on how wide
             t = _about_interval(total)
@@ -881,6 +884,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
             continue
+        if floor and not exceeds:
+            continue
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
             continue  # the list may end before its last part, and read so the text agrees
@@ -894,7 +899,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         said.setdefault(total.index, set()).add(point)
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
-        expected = _show(point, total.quantity.unit, places)
+        expected = ("不少于 " if floor else "") + _show(point, total.quantity.unit, places)
         what = f"“{_named(total)}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
