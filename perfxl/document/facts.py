@@ -622,14 +622,18 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and not _MONEY_MOVED.search(subject + raw_prefix)
         ):
             role = "budget"  # "“三公”经费预算2万元，其中公务接待费2万元": a part of a budget, named by its item only
+        named = state.facts[parent] if parent is not None else state.facts[-1] if state.facts else None
         if (
-            parent is not None
+            named is not None
             and qty.is_count
             and subject in RESULT_VERBS
-            and state.facts[parent].quantity.unit == unit
+            and named.quantity.unit == unit
+            and named.sentence == state.sentence
+            and named.subject not in RESULT_VERBS
         ):
-            # "全县共有规模工业企业320家，其中2023年新增25家": the new ones among the total's (新增规模工业企业), not a bare verb
-            subject = subject + state.facts[parent].subject
+            # "全县共有规模工业企业320家，其中2023年新增25家" (or "…，全年新增25家"): the new ones of the count before — its
+            # noun left out (新增规模工业企业), not a bare verb naming nothing
+            subject = subject + named.subject
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
