@@ -81,8 +81,9 @@ def test_respective_shares_without_amounts_past_100_percent(tmp_path):
     [
         "下达资金110万元,其中中央资金60万元、省级资金30万元、县级资金20万元,占比分别为54.55%、27.27%、18.18%。",
         "下达资金100万元,中央、省级、县级资金分别占54.42%、19.69%、25.89%。",
-        # cumulative: no parts of one whole
+        # cumulative: no parts of one whole; people whose categories may overlap, each of its own whole
         "上半年、前三季度支出分别占全年预算的45%、80%。",
+        "培训农民300人、妇女200人,分别占全县的60%、50%。",
         # another whole named in the words
         "下达资金110万元,分别为中央资金60万元、省级资金30万元、县级资金20万元,分别占全省同类资金的5%、4%、3%。",
         "下达资金110万元,其中中央资金60万元,占全省资金的5%。",

@@ -672,10 +672,15 @@ def _names_another_whole(share: Fact, total: Fact) -> bool:
 _CUMULATIVE = re.compile(r"(累计|截[至止]|前[一二三四两]|上半年|下半年|季度|月底|月末|年底|进度)")
 
 
+#: Money words: shares of money sources or uses split one sum (people's categories may overlap: 农民, 妇女).
+_MONEY_SHARES = re.compile(r"资金|经费|预算|支出|收入|拨款|投资|补助")
+
+
 def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
-    """ "中央、省级、县级资金分别占54.42%、19.69%、35.89%": the shares of one "分别占" list, paired with no amounts
-    (those are checked one by one against their total), are of one whole's parts — together no more than 100%. Which
-    items are disjoint parts is read from the list (a 警告: two items may overlap); never over time (`_CUMULATIVE`)."""
+    """ "中央、省级、县级资金分别占54.42%、19.69%、35.89%": the shares of one "分别占" list of money, paired with no
+    amounts (those are checked one by one against their total), are of one whole's parts — together no more than 100%.
+    Which items are disjoint parts is read from the list (a 警告: two items may overlap); never over time
+    (`_CUMULATIVE`), of people (categories overlap) or of a whole the words name ("分别占全县的…": each its own)."""
     done: set[str] = set()
     for first in facts:
         if first.listed_by != RESPECTIVE_SHARES or first.of is not None or first.clause in done:
@@ -685,6 +690,9 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
         words = "".join(f.clause for f in facts if f.sentence == first.sentence)
         if _CUMULATIVE.search(words + first.subject) or any(_bound(f) or _approximate(f) for f in shares):
             continue
+        whole = _SHARE_OF.search(first.clause)
+        if not _MONEY_SHARES.search(words) or (whole and not _ANY_WHOLE.match(whole.group(1))):
+            continue  # "培训农民300人、妇女200人,分别占全县的60%、50%": each of its own whole, or people who may overlap
         if any((pi, f.index) in run.contradicted for f in shares):
             continue
         spans = [_operand(run, pi, f) for f in shares]
