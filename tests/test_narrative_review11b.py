@@ -87,6 +87,7 @@ def test_respective_shares_without_amounts_past_100_percent(tmp_path):
         # another whole named in the words
         "下达资金110万元,分别为中央资金60万元、省级资金30万元、县级资金20万元,分别占全省同类资金的5%、4%、3%。",
         "下达资金110万元,其中中央资金60万元,占全省资金的5%。",
+        "支出110万元,其中基本支出60万元、项目支出50万元,分别占预算的50%、40%。",
     ],
 )
 def test_respective_shares_that_agree_or_are_of_another_whole_are_quiet(tmp_path, text):

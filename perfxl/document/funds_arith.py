@@ -652,7 +652,7 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
 _SHARE_OF = re.compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
 #: Words naming the whole in general — the total the part is listed under, whatever its own name.
 _ANY_WHOLE = re.compile(
-    r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额|预算|投入|下达资金|拨款)?(?:总额|总数|总量|合计|总计|总)?$"
+    r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额)?(?:总额|总数|总量|合计|总计|总)?$"
 )
 
 
