@@ -29,7 +29,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_sums import _per_unit, check_stated_sums, continued
+from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
@@ -805,7 +805,6 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
-    _total_after_parts(run, pi, ref, facts)
     _share_with_amount(run, pi, ref, facts)
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
@@ -1019,64 +1018,6 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
         if inner and around and inner[0].lo < whole.hi and around[0].lo < _operand(run, pi, outer).hi:
             return None
     return True
-
-
-#: Roles of a figure that is no amount of the year's money to be summed: a change, last year's, a rate.
-_NOT_A_PART = ("change", "change_rate", "previous", "completion", "share")
-
-
-def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
-    """ "建厂房…12.08万元;购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83万元": a money
-    figure whose own words are only a sum word (facts.py names it 合计) sums the amounts before it in its sentence (not
-    a 其中 part, not in brackets). A headline total may open the sentence ("共投入50万元,A…,B…,合计50万元"), so the
-    figure agrees when any run of the last amounts makes it; otherwise an N02 警告 — the parts are read by place."""
-    for total in facts:
-        if not (total.quantity.is_money and total.subject == "合计" and total.parent is None):
-            continue
-        if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
-            continue
-        parts = [
-            f
-            for f in facts[: total.index]
-            if f.sentence == total.sentence
-            and f.quantity.is_money
-            and f.parent is None
-            and _before(f) is not None
-            and not _per_unit(f)  # "每村4400元,计4.4万元": a rate, not an amount of the sum
-        ]
-        if len(parts) < 2 or any(f.role in _NOT_A_PART or f.direction or _approximate(f) for f in parts):
-            continue
-        if any((pi, f.index) in run.contradicted for f in parts):
-            continue
-        unit, whole = total.quantity.unit, _operand(run, pi, total)
-        sums = [_sum_in(run, pi, parts[k:], unit) for k in range(len(parts) - 1)]
-        summed = [s for s in sums if s is not None]
-        if len(summed) < len(sums) or any(span.overlaps(whole) for span, _ in summed):
-            continue
-        if continued(run, pi, total, parts):
-            continue  # the amounts it sums begin in the paragraph before, broken mid-sentence
-        point = summed[0][1]
-        names = " + ".join(f.quantity.text for f in parts)
-        expected = _show(point, unit, max(f.quantity.places for f in parts))
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“合计”前所列各项之和（{names}）与合计数不符",
-                    "what_en": "the amounts before a 合计 and their sum",
-                },
-                expected=expected,
-                actual=total.quantity.text,
-                basis=f"{_where(ref)}：{names} = {expected}，而合计写 {total.quantity.text}（合计前同一句中的各项金额按位置读作"
-                "它的组成部分；若句首另有总数或某项不在合计之内，也可能相符，请核实）",
-                basis_en=f"{names} = {expected}, the 合计 says {total.quantity.text}; the amounts before it in its sentence "
-                "are read by place as its parts: a person must check",
-                certainty=Certainty.JUDGEMENT,
-            )
-        )
 
 
 def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:

@@ -702,8 +702,9 @@ class _Reader(FundsRows):
                 self.carry["level2"] = None
         if l2_new is not None and "level2_weight" in cols:  # … │ 二级 │ 分值 │ …: the 二级's declared weight
             at = value_at(g, r, cols["level2_weight"])
-            if isinstance(at.raw, Decimal) and str(l2_new.ref) not in self.cur.level2:
-                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, at.raw, at)
+            declared = to_points(at.raw)  # a figure stored as text ("8", "8分") declares it as well
+            if declared is not None and str(l2_new.ref) not in self.cur.level2:
+                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, declared, at)
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
@@ -837,8 +838,9 @@ class _Reader(FundsRows):
         if heading is None or heading.declared_weight is not None or col is None:
             return
         at = value_at(self.grid, r, col)
-        if isinstance(at.raw, Decimal):
-            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=at.raw, declared_at=at)
+        declared = to_points(at.raw)  # a figure stored as text ("20", "20分"), as a weight is often typed
+        if declared is not None:
+            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=declared, declared_at=at)
 
     def _goal_word_as_level(self, r: int) -> bool:
         """A 绩效目标 word in the 一级/二级 column of the indicator table being read, on a row with a number
