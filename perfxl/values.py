@@ -575,7 +575,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if op is None:
         op, pre = _take_pre_op(pre)
     note = _NOTE_AT_END.search(post)
-    if note is not None and not _DIGIT.search(post[: note.start()]):
+    if note is not None and not _DIGIT.search(post[: note.start()]) and not _NOTE_OF_PROGRESS.search(note.group(0)):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
     post_op, unit_text, extra, clause = _split_post(post)
     op = op or post_op
@@ -598,6 +598,10 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
 #: on the figure, not more figures of the value ("5(2)" stays unread).
 _NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
+#: A note telling how much of it is done ("10人(实际5人)", "5(其中2个未完成)", "10个(已建成6个)"): its figure may be the
+#: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
+#: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).
+_NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:

@@ -233,7 +233,9 @@ def test_a_met_target_short_of_the_weight_the_sum_leaves_is_flagged(tmp_path):
 
 def _hainan(arrived="398.88", score="3"):
     """海南省商务厅 服务贸易项目绩效自评表 (tests/realworld/hainan-shangwuting-fuwumaoyi.toml): 一、项目基本情况 with
-    计划投资额 │ 实际到位资金 │ 实际使用情况, then the 评分 table (一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值 │ 得分)."""
+    计划投资额 │ 实际到位资金 │ 实际使用情况, then the 评分 table (一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值 │ 得分), abridged to
+    a row or two a group — so each 一级/二级 分值 is that of the rows kept (项目决策 4, 项目管理 5, not the form's 20 and
+    25): a 分值 beside its label declares the group's weight, and W02 holds it to the rows under it."""
     rows = [
         ["服务贸易项目绩效自评表", E, E, E, E, E, E, E],
         ["一、项目基本情况", E, E, E, E, E, E, E],
@@ -241,8 +243,8 @@ def _hainan(arrived="398.88", score="3"):
         ["计划投资额 (万元)", E, "570", "实际到位资金 (万元)", E, arrived, "实际使用情况(万元)", "395.86"],
         ["二、绩效评价指标评分", E, E, E, E, E, E, E],
         ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分", E],
-        ["项目决策", "20", "项目目标", "4", "目标内容", "4", "4", E],
-        ["项目管理", "25", "资金到位", "5", "到位率", "3", score, E],
+        ["项目决策", "4", "项目目标", "4", "目标内容", "4", "4", E],
+        ["项目管理", "5", "资金到位", "5", "到位率", "3", score, E],
         [E, E, E, E, "到位时效", "2", "2", E],
     ]
     return rows, _merges("A1:H1 A2:H2 A5:H5 A8:A9 B8:B9 C8:C9 D8:D9")

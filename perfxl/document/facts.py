@@ -29,6 +29,8 @@ __all__ = [
     "compact_name",
     "ROLE_ZH",
     "SPLIT_OF_WHOLE",
+    "RESPECTIVELY",
+    "RESPECTIVE_SHARES",
 ]
 
 #: roles of a fact, as messages name them
@@ -283,7 +285,9 @@ class _State:
     facts: list[Fact] = field(default_factory=list)
     parent: int | None = None  # index of the total of a running "其中" list
     last_total: int | None = None
-    listed_by_wei: bool = False  # the running list was opened by "…万元,为A…,B…" and ends at a semicolon
+    listed_by_wei: str = (
+        ""  # the words ("为", "分别为") that opened the running list "…万元,为A…,B…"; ends at a semicolon
+    )
     depth: int = 0  # brackets open before the current clause: "（人员经费…、公用经费…）" details a part
     inner_parent: int | None = None  # the figure before the brackets, when they open with 其中 (its parts)
     sentence: int = 0
@@ -449,7 +453,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     matches = list(_QTY.finditer(clause))
     _enumerate(clause, state)
     if _NEW_STATEMENT.match(compact_name(clause)):
-        state.parent, state.listed_by_wei = None, False
+        state.parent, state.listed_by_wei = None, ""
     if not matches:
         name = compact_name(clause)
         state.tail += clause
@@ -527,10 +531,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "…预算控制数为545万元,分别于2020年1月下达第一笔经费250万元,9月下达第二批专项经费295万元": instalments
             state.parent = state.instalments_of = _detailed(state)
-        elif _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
-            # "省级资金124.23万元,为A25万元,B0.71万元…": the amounts after "为" are the total's parts
-            state.parent, state.listed_by_wei = state.last_total, True
-            raw_prefix = raw_prefix.lstrip()[1:]
+        elif wei := _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
+            # "省级资金124.23万元,为A25万元,B0.71万元…", "共计110万元,分别为A项目50万元,B项目50万元": the amounts after
+            # "为" are the total's parts
+            state.parent, state.listed_by_wei = state.last_total, wei
+            raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
         if role in ("value", "previous", "change", "change_rate") and _stated_base(raw_prefix, clause[m.end() :]):
@@ -620,6 +625,18 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and not _MONEY_MOVED.search(subject + raw_prefix)
         ):
             role = "budget"  # "“三公”经费预算2万元，其中公务接待费2万元": a part of a budget, named by its item only
+        named = state.facts[parent] if parent is not None else state.facts[-1] if state.facts else None
+        if (
+            named is not None
+            and qty.is_count
+            and subject in RESULT_VERBS
+            and named.quantity.unit == unit
+            and named.sentence == state.sentence
+            and named.subject not in RESULT_VERBS
+        ):
+            # "全县共有规模工业企业320家，其中2023年新增25家" (or "…，全年新增25家"): the new ones of the count before — its
+            # noun left out (新增规模工业企业), not a bare verb naming nothing
+            subject = subject + named.subject
         fact = Fact(
             paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
@@ -629,6 +646,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and state.split_by:
             fact = dataclasses.replace(fact, listed_by=f"“{state.split_by}”")
+        elif parent is not None and parent == state.last_total and state.listed_by_wei in RESPECTIVELY:
+            fact = dataclasses.replace(fact, listed_by=f"“{state.listed_by_wei}”")
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
@@ -639,7 +658,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):
-            state.parent, state.listed_by_wei = None, False  # the parts make the total: what follows is new
+            state.parent, state.listed_by_wei = None, ""  # the parts make the total: what follows is new
     tail = clause[matches[-1].end() :]
     state.tail = tail
     if _opened(tail) > 0 and "其中" in tail and state.facts:
@@ -822,6 +841,47 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
             facts[i] = dataclasses.replace(facts[i], parent=e.total, listed_by=f"“{e.head}”{marks}")
 
 
+#: A clause of shares one for each amount listed right before it ("中央资金60万元、省级资金30万元,分别占54.55%、27.27%";
+#: "占比分别为…", "分别占总资金的…"): the first share for the first amount, and so on.
+_RESPECTIVE_SHARES = lazy_compile(
+    r"(?:分别占(?:比)?(?:[^\d，,。；;]{0,12}?的)?|(?:所占)?(?:占比|比例|比重)分别)(?:为|是|达)?$"
+)
+#: How such shares are marked (`Fact.listed_by`): funds_arith sums them when no amount is paired (≤ 100%).
+RESPECTIVE_SHARES = "“分别占”"
+
+
+def _respective_shares(facts: list[Fact]) -> None:
+    """Shares after "分别占" (the clause's percentages, two or more): each is the share of the amount in the same place
+    of the run of money amounts right before them in the sentence, as many as the shares — `of` that amount, its
+    subject; with no such run the shares are only marked (`RESPECTIVE_SHARES`)."""
+    for first in facts:
+        at = first.clause.find(first.quantity.text)
+        if not (first.quantity.is_percent and at >= 0 and _RESPECTIVE_SHARES.search(compact_name(first.clause[:at]))):
+            continue
+        if first.index and facts[first.index - 1].clause == first.clause:
+            continue  # not the clause's first figure
+        shares = [f for f in facts[first.index :] if f.clause == first.clause and f.sentence == first.sentence]
+        if len(shares) < 2 or not all(f.quantity.is_percent for f in shares):
+            continue
+        k = len(shares)
+        amounts = facts[first.index - k : first.index] if first.index >= k else []
+        paired = bool(amounts) and all(
+            f.quantity.is_money
+            and f.sentence == first.sentence
+            and f.role in ("value", "budget", "final")
+            and f.parent == amounts[0].parent
+            for f in amounts
+        )
+        for i, share in enumerate(shares):
+            facts[share.index] = dataclasses.replace(
+                share,
+                role="share",
+                listed_by=RESPECTIVE_SHARES,
+                subject=amounts[i].subject if paired else share.subject,
+                of=amounts[i].index if paired else None,
+            )
+
+
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
@@ -844,6 +904,10 @@ def _head(subject: str) -> str:
     return m.group(1) if m and m.start() else ""
 
 
+#: Money of an earlier year carried into this one ("其中2022年结转资金50万元"): a part of this year's total, its year named.
+_CARRIED_IN = lazy_compile(r"结转|结余|滚存")
+
+
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
     """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
     guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
@@ -854,7 +918,8 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
       the total's own list goes on (the outer one, or none) — unless the list's first part has that head too (then the
       head names the parts: "示范村…,其中A村…,B村…");
     - an amount whose words name another year than the total's ("2023年下达资金237万元,其中A县93万元;2022年下达资金200万元"):
-      that year's figure, no part of this one."""
+      that year's figure, no part of this one — unless it is the list's first part (named by the 其中 itself) or money
+      carried in ("其中2022年结转资金50万元,2023年新增资金200万元": this year's, by the year it came from)."""
     total = state.facts[parent]
     parts = [f for f in state.facts if f.parent == parent]
     if subject == "合计":
@@ -862,7 +927,8 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = None
         return None
     years, own = set(_YEAR_NAMED.findall(total.clause)), set(_YEAR_NAMED.findall(words))
-    if years and own and not own & years:
+    carried = parts == [] or _CARRIED_IN.search(words)  # "其中2022年结转资金50万元": that year's money, in this one's
+    if years and own and not own & years and not carried:
         state.parent = None
         return None
     head = _head(total.subject)
@@ -925,15 +991,26 @@ def _next_start(matches: list[re.Match[str]], m: re.Match[str], clause: str) -> 
 _WEI_NOT_PARTS = lazy_compile(r"(增收|增加|带动|节约|节省|实现|完成|达到|提高|减少|降低|预算|上年|去年|同期)")
 
 
-def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> bool:
-    """A clause "为A25万元" right after a money total opens the list of that total's parts — not "为预算数100万元
-    的95%" (a comparison: words follow the amount) nor "为村集体经济增收20万元" (a purpose)."""
-    if not prefix.lstrip().startswith("为") or unit not in MONEY_UNITS or state.last_total is None:
-        return False
+#: "分别为/分别是" right after a money total: the amounts after it are that total's parts, each named — all of them (the
+#: words say the total is split so), not some (issue 12: "共计110万元,分别为A项目50万元,B项目50万元").
+RESPECTIVELY = ("分别为", "分别是")
+
+
+def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
+    """The words ("为", "分别为") by which a clause "为A25万元" right after a money total opens the list of that total's
+    parts — not "为预算数100万元的95%" (a comparison: words follow the amount) nor "为村集体经济增收20万元" (a purpose);
+    "" when it opens none."""
+    opener = next((w for w in (*RESPECTIVELY, "为") if prefix.lstrip().startswith(w)), "")
+    if not opener or unit not in MONEY_UNITS or state.last_total is None:
+        return ""
     if not re.match(r"\s*(?:$|等|[、和及])", rest) or _WEI_NOT_PARTS.search(prefix):
-        return False
+        return ""
     last = state.facts[-1] if state.facts else None
-    return last is not None and last.index == state.last_total and last.quantity.is_money
+    if last is None or last.index != state.last_total or not last.quantity.is_money:
+        return ""
+    if opener != "为" and len(_QTY.findall(last.clause)) > 1:
+        return ""  # "中央资金110万元、省级资金20万元,分别为…": 分别 of two figures, no total's parts
+    return opener
 
 
 #: Clause separators, kept when splitting (a "为" list ends at a semicolon); a comma between digits ("2,223.04")
@@ -976,7 +1053,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
     indicators it states with target and actual."""
     state = _State()
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
-        state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, False, 0, None
+        state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
         state.base = state.detailing = None
         state.split_by = ""
         state.instalments_of = (
@@ -988,7 +1065,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
             if i:
                 state.tail += pieces[i - 1]
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
-                state.parent, state.listed_by_wei = None, False  # a "为" list ends at its semicolon
+                state.parent, state.listed_by_wei = None, ""  # a "为" list ends at its semicolon
             if i and re.search("[：:]", pieces[i - 1]) and (part := _part_before_colon(state)) is not None:
                 # "预算1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元": the 950's parts, not the 1000's
                 state.detailing, state.parent = state.parent, part
@@ -1000,6 +1077,7 @@ def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
             if state.depth <= 0:
                 state.depth, state.inner_parent = 0, None
     _enumerated_parts(state.facts, state.enumerations)
+    _respective_shares(state.facts)
     return ParagraphFacts(
         paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
     )

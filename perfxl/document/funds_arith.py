@@ -12,7 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import _SPLIT_HEADING, COMES_TO, SPLIT_OF_WHOLE, Fact, sentences
+from .facts import _SPLIT_HEADING, COMES_TO, RESPECTIVE_SHARES, RESPECTIVELY, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -30,7 +30,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_sums import _per_unit, check_stated_sums, continued
+from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
@@ -101,13 +101,16 @@ def _budget_readings(
         and f not in added
         and f not in reduced
     ]
+    bases += [f for f in earlier if f.subject == "合计" and _sums_no_spending(earlier, f)]
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
         return None
     unit = paid.quantity.unit
     readings: list[tuple[Interval, Decimal, str]] = []
     for base in bases:
-        parts = [base, *added]
+        # "年初预算100万元,年中追加20万元,全年预算120万元": a budget named as the year's whole after what was added holds it
+        holds = added and base.index > max(f.index for f in added) and _WHOLE_BUDGET.search(words[base.index])
+        parts = [base] if holds else [base, *added]
         summed = _sum_in(run, pi, parts, unit)
         cut = _sum_in(run, pi, reduced, unit)
         if summed is None or cut is None:
@@ -119,6 +122,20 @@ def _budget_readings(
         text = " + ".join(f.quantity.text for f in parts) + "".join(f" − {f.quantity.text}" for f in reduced)
         readings.append((budget, point, text))
     return readings, (*bases, *added, *reduced)
+
+
+#: A budget's own words naming it the year's whole, after what was added ("全年预算", "调整后预算", "合计", "预算总额").
+_WHOLE_BUDGET = lazy_compile(r"(全年|调整后|调整为|合计|共计|总计|总额|总预算|累计)")
+
+
+def _sums_no_spending(earlier: list[Fact], total: Fact) -> bool:
+    """A 合计 ("A项目30万元,B项目40万元,C项目50万元,合计120万元,已支出108万元") of amounts before it in its sentence
+    that name no spending: the money the spending after it is measured against (its parts' words: "A项目支出30万元,…,
+    合计…" sums spendings — no base)."""
+    summed = [f for f in earlier if f.index < total.index and f.sentence == total.sentence]
+    return len(summed) >= 2 and not any(
+        f.role == "final" or _SPENT_WORDS.search(_around(f)[0] or f.subject) for f in summed
+    )
 
 
 def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -632,6 +649,79 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         )
 
 
+#: The whole a share names in its words ("占全省资金的5%", "分别占总资金的…"): 占 … 的 before the figure.
+_SHARE_OF = lazy_compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
+#: Words naming the whole in general — the total the part is listed under, whatever its own name.
+_ANY_WHOLE = lazy_compile(
+    r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额)?(?:总额|总数|总量|合计|总计|总)?$"
+)
+
+
+def _names_another_whole(share: Fact, total: Fact) -> bool:
+    """The share's own words name a whole other than its part's total ("其中中央资金60万元,占全省资金的5%": the province's
+    money, not the 下达资金 the 其中 splits) — no ratio of the two printed figures."""
+    m = _SHARE_OF.search(
+        share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
+    )
+    if m is None:
+        return False
+    words = m.group(1)
+    return not (_ANY_WHOLE.match(words) or words in total.subject or total.subject.endswith(words))
+
+
+#: Shares that may grow over time ("上半年、前三季度支出分别占全年预算的45%、80%"): cumulative, no parts of one whole.
+_CUMULATIVE = lazy_compile(r"(累计|截[至止]|前[一二三四两]|上半年|下半年|季度|月底|月末|年底|进度)")
+
+
+#: Money words: shares of money sources or uses split one sum (people's categories may overlap: 农民, 妇女).
+_MONEY_SHARES = lazy_compile(r"资金|经费|预算|支出|收入|拨款|投资|补助")
+
+
+def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """ "中央、省级、县级资金分别占54.42%、19.69%、35.89%": the shares of one "分别占" list of money, paired with no
+    amounts (those are checked one by one against their total), are of one whole's parts — together no more than 100%.
+    Which items are disjoint parts is read from the list (a 警告: two items may overlap); never over time
+    (`_CUMULATIVE`), of people (categories overlap) or of a whole the words name ("分别占全县的…": each its own)."""
+    done: set[str] = set()
+    for first in facts:
+        if first.listed_by != RESPECTIVE_SHARES or first.of is not None or first.clause in done:
+            continue
+        done.add(first.clause)
+        shares = [f for f in facts if f.listed_by == RESPECTIVE_SHARES and f.clause == first.clause]
+        words = "".join(f.clause for f in facts if f.sentence == first.sentence)
+        if _CUMULATIVE.search(words + first.subject) or any(_bound(f) or _approximate(f) for f in shares):
+            continue
+        whole = _SHARE_OF.search(first.clause)
+        if not _MONEY_SHARES.search(words) or (whole and not _ANY_WHOLE.match(whole.group(1))):
+            continue  # "培训农民300人、妇女200人,分别占全县的60%、50%": each of its own whole, or people who may overlap
+        if any((pi, f.index) in run.contradicted for f in shares):
+            continue
+        spans = [_operand(run, pi, f) for f in shares]
+        if sum((s.lo for s in spans), Decimal(0)) <= HUNDRED:
+            continue
+        names = " + ".join(f.quantity.text for f in shares)
+        total = sum((f.quantity.value for f in shares), Decimal(0))
+        expected = "不超过 100%"
+        run.contradicted.add((pi, shares[-1].index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“分别占”所列各项的占比之和（{names}）超过了100%",
+                    "what_en": "the shares of one 分别占 list add up past 100%",
+                },
+                expected=expected,
+                actual=f"{_show(total, '%')}",
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names} = {_show(total, '%')}，超过 100%（“分别占”所列各项读作同一总数中互不重叠的组成部分；"
+                "若各项有重叠，也可能相符，请核实）",
+                basis_en=f"{names} = {total}%, past 100%; the items read as disjoint parts of one whole: a person checks",
+            )
+        )
+
+
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
     for fact in facts:
@@ -641,7 +731,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             if part.parent is None:
                 continue
             total = facts[part.parent]
-            if total.quantity.unit != part.quantity.unit:
+            if total.quantity.unit != part.quantity.unit or _names_another_whole(fact, total):
                 continue
             pv, tv = part.quantity.value, total.quantity.value
             _arith(
@@ -716,8 +806,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
     _sums(run, pi, ref, facts, text)
-    _total_after_parts(run, pi, ref, facts)
     _share_with_amount(run, pi, ref, facts)
+    _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
@@ -754,8 +844,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
-        if _bound(total) == "lower" or any(_bound(p) for p in parts):
+        if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
             continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        # "其中中央资金80万元,省级资金50万元以上": a part at least its figure — more than the total stays certain, less
+        # says nothing
+        floor = any(_bound(p) == "lower" for p in parts)
         loose = _approximate(total) or any(map(_approximate, parts))
         if loose:  # "约120万元", "近100万元": as wide as the words let it be — and no 错误 rests on how wide
             t = _about_interval(total)
@@ -775,6 +868,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         by_kind = not complete and not subset and _basic_and_project(total, parts)
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
+        respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
         short = (
             not complete
             and not paired
@@ -793,9 +887,12 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
                 or (by_kind and hi < t.lo)
+                or (respective and hi < t.lo)
             )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
+            continue
+        if floor and not exceeds:
             continue
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
@@ -810,7 +907,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         said.setdefault(total.index, set()).add(point)
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
-        expected = _show(point, total.quantity.unit, places)
+        expected = ("不少于 " if floor else "") + _show(point, total.quantity.unit, places)
         what = f"“{_named(total)}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
@@ -828,6 +925,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 f"（文中写共{counted.quantity.text.replace(' ', '')}项目，“其中”所列{len(parts)}项读作全部项目；"
                 "若总数另含未列入的款项，也可能相符，请核实）"
             )
+        if short and respective:
+            rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_kind:
             rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
@@ -854,7 +953,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
                     if complete
                     else ""
-                    if short and (classes or by_kind or counted is not None)
+                    if short and (classes or by_kind or respective or counted is not None)
                     else "（所列各项之和少于总数）"
                     if short
                     else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -873,6 +972,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     if short and by_kind
                     else "; as many amounts as the projects the text counts, read as all of them: a person must check"
                     if short and counted is not None
+                    else "; a 分别为 list read as all the parts: a person must check"
+                    if short and respective
                     else "; a 其中 list may name only some parts, a person must check"
                     if short
                     else ""
@@ -918,64 +1019,6 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
         if inner and around and inner[0].lo < whole.hi and around[0].lo < _operand(run, pi, outer).hi:
             return None
     return True
-
-
-#: Roles of a figure that is no amount of the year's money to be summed: a change, last year's, a rate.
-_NOT_A_PART = ("change", "change_rate", "previous", "completion", "share")
-
-
-def _total_after_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
-    """ "建厂房…12.08万元;购买变压器一套18.8万元;购置电锅炉一台6.75万元;增设发酵池十二个3.2万元;共计40.83万元": a money
-    figure whose own words are only a sum word (facts.py names it 合计) sums the amounts before it in its sentence (not
-    a 其中 part, not in brackets). A headline total may open the sentence ("共投入50万元,A…,B…,合计50万元"), so the
-    figure agrees when any run of the last amounts makes it; otherwise an N02 警告 — the parts are read by place."""
-    for total in facts:
-        if not (total.quantity.is_money and total.subject == "合计" and total.parent is None):
-            continue
-        if (pi, total.index) in run.contradicted or _approximate(total) or total.role in _NOT_A_PART:
-            continue
-        if continued(run, pi, total):
-            continue  # the amounts it sums may begin in the paragraph before, broken mid-sentence
-        parts = [
-            f
-            for f in facts[: total.index]
-            if f.sentence == total.sentence
-            and f.quantity.is_money
-            and f.parent is None
-            and _before(f) is not None
-            and not _per_unit(f)  # "每村4400元,计4.4万元": a rate, not an amount of the sum
-        ]
-        if len(parts) < 2 or any(f.role in _NOT_A_PART or f.direction or _approximate(f) for f in parts):
-            continue
-        if any((pi, f.index) in run.contradicted for f in parts):
-            continue
-        unit, whole = total.quantity.unit, _operand(run, pi, total)
-        sums = [_sum_in(run, pi, parts[k:], unit) for k in range(len(parts) - 1)]
-        summed = [s for s in sums if s is not None]
-        if len(summed) < len(sums) or any(span.overlaps(whole) for span, _ in summed):
-            continue
-        point = summed[0][1]
-        names = " + ".join(f.quantity.text for f in parts)
-        expected = _show(point, unit, max(f.quantity.places for f in parts))
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“合计”前所列各项之和（{names}）与合计数不符",
-                    "what_en": "the amounts before a 合计 and their sum",
-                },
-                expected=expected,
-                actual=total.quantity.text,
-                basis=f"{_where(ref)}：{names} = {expected}，而合计写 {total.quantity.text}（合计前同一句中的各项金额按位置读作"
-                "它的组成部分；若句首另有总数或某项不在合计之内，也可能相符，请核实）",
-                basis_en=f"{names} = {expected}, the 合计 says {total.quantity.text}; the amounts before it in its sentence "
-                "are read by place as its parts: a person must check",
-                certainty=Certainty.JUDGEMENT,
-            )
-        )
 
 
 def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:

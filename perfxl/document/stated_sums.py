@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
-from .facts import Fact
-from .precision import _around, _show
+from .facts import Fact, extract_facts, sentences
+from .precision import Interval, _around, _show
 from .run_state import Issue, _operand, _Run, _sum_in, _where
 
 #: A per-unit amount ("每村4400元", "500元/人", "补助标准…"): a rate, not an amount of the list.
@@ -33,12 +33,28 @@ def _bracketed(f: Fact) -> bool:
     return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
-def continued(run: _Run, pi: int, fact: Fact) -> bool:
-    """The fact's sentence opens its paragraph and the paragraph before ends mid-sentence ("…无为市93万元," / "南陵县52万元,
-    …共计170万元。": a paragraph broken at a page or pasted line): the run a sum closes may begin in that paragraph."""
+def continued(run: _Run, pi: int, fact: Fact, amounts: list[Fact]) -> bool:
+    """The fact's sentence opens its paragraph, the paragraph before ends mid-sentence ("…无为市93万元," / "南陵县52万元,
+    …共计170万元。": a paragraph broken at a page or pasted line), and a run of that paragraph's last amounts with all
+    of `amounts` (this paragraph's, before the sum) makes it: the run the sum closes begins there. A broken paragraph
+    with no such amounts ("分配如下," / "A县52万元,…共计170万元") leaves the sum judged as its own paragraph's."""
     if fact.sentence or pi <= 0 or pi > len(run.sub.narrative):
         return False
-    return run.sub.narrative[pi - 1].text.rstrip()[-1:] in ("，", ",", "、", "；", ";")  # not "…如下：" (no amounts)
+    text = run.sub.narrative[pi - 1].text.rstrip()
+    if text[-1:] not in ("，", ",", "、", "；", ";"):  # not "…如下：" (no amounts)
+        return False
+    facts = run.facts.get(pi - 1) or extract_facts(text).facts
+    before = [f for f in facts if f.quantity.is_money and f.sentence == len(sentences(text)) - 1]
+    before = [f for f in before if f.parent is None and f.role in ("value", "budget", "final")]
+    own = _sum_in(run, pi, amounts, fact.quantity.unit)
+    if own is None:
+        return False
+    want = _operand(run, pi, fact)
+    for k in range(len(before)):
+        summed = _sum_in(run, pi - 1, before[k:], fact.quantity.unit)
+        if summed is not None and Interval(summed[0].lo + own[0].lo, summed[0].hi + own[0].hi).overlaps(want):
+            return True
+    return False
 
 
 def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
@@ -56,7 +72,7 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
     for total in facts:
         if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
-        if total.role not in ("value", "budget", "final") or continued(run, pi, total):
+        if total.role not in ("value", "budget", "final"):
             continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
         # a rate between amounts ("A镇10个村,每村4400元,计4.4万元;…") is none of the amounts summed
         amounts = [f for f in facts[: total.index] if f.quantity.is_money]
@@ -75,7 +91,7 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if any((pi, f.index) in run.contradicted for f in money):
             continue  # a figure is reported once
-        if _agrees(run, pi, total, money) or _agrees(run, pi, total, own):
+        if _agrees(run, pi, total, money) or _agrees(run, pi, total, own) or continued(run, pi, total, listed):
             continue
         summed = _sum_in(run, pi, listed, total.quantity.unit)
         if summed is None:

@@ -39,7 +39,15 @@ from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
-from .indicators import actual_in_unit, join_target, nature_operator, pair_natures, parse_level1, second_nature
+from .indicators import (
+    actual_in_unit,
+    join_target,
+    nature_operator,
+    pair_natures,
+    parse_level1,
+    second_nature,
+    split_nature,
+)
 from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
@@ -702,8 +710,9 @@ class _Reader(FundsRows):
                 self.carry["level2"] = None
         if l2_new is not None and "level2_weight" in cols:  # … │ 二级 │ 分值 │ …: the 二级's declared weight
             at = value_at(g, r, cols["level2_weight"])
-            if isinstance(at.raw, Decimal) and str(l2_new.ref) not in self.cur.level2:
-                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, at.raw, at)
+            declared = to_points(at.raw)  # a figure stored as text ("8", "8分") declares it as well
+            if declared is not None and str(l2_new.ref) not in self.cur.level2:
+                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, declared, at)
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
@@ -753,6 +762,9 @@ class _Reader(FundsRows):
             second = nature_operator(data("nature2"))
             assert second is not None
             nature, operator = pair_natures(nature, second)
+        if nature is not None:  # 正向指标（≥）: the two in one cell (beside an operator column, its word)
+            nature, own = split_nature(nature)
+            operator = operator or own
         unit = data("unit") if "unit" in cols else None
         target = (
             data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
@@ -837,8 +849,9 @@ class _Reader(FundsRows):
         if heading is None or heading.declared_weight is not None or col is None:
             return
         at = value_at(self.grid, r, col)
-        if isinstance(at.raw, Decimal):
-            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=at.raw, declared_at=at)
+        declared = to_points(at.raw)  # a figure stored as text ("20", "20分"), as a weight is often typed
+        if declared is not None:
+            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=declared, declared_at=at)
 
     def _goal_word_as_level(self, r: int) -> bool:
         """A 绩效目标 word in the 一级/二级 column of the indicator table being read, on a row with a number

@@ -17,7 +17,15 @@ from ..values import ValueKind, parse_value
 from . import headers as H
 from .cells import is_number, row_labels
 
-__all__ = ["parse_level1", "join_target", "nature_operator", "actual_in_unit", "second_nature", "pair_natures"]
+__all__ = [
+    "parse_level1",
+    "join_target",
+    "nature_operator",
+    "actual_in_unit",
+    "second_nature",
+    "pair_natures",
+    "split_nature",
+]
 
 _DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
 _NATURE = {
@@ -86,6 +94,28 @@ def nature_operator(nature: CellValue | None) -> CellValue | None:
     return CellValue(nature.raw[m.end() :].strip(), nature.ref, nature.formula, nature.computed)
 
 
+#: A direction word and an operator, one in brackets after the other ("正向指标（≥）", "≤(反向)").
+_WORD_AND_OPERATOR = re.compile(r"^([^()]+)\(([^()]+)\)$")
+
+
+def split_nature(nature: CellValue) -> tuple[CellValue, CellValue | None]:
+    """One 指标性质 cell printing a direction word with its operator in brackets, either way round ("正向指标（≥）",
+    "≤(反向)"), as (direction, operator) — the pair two columns give (`pair_natures`, `_bound`): agreeing, the operator
+    is the bound; opposite ways ("反向指标（≥）"), both readings and I04. Review 11c: the whole text was read as no
+    operator, the target "正向指标(≥)8人" scored against the default ≥ and I04 said '无效'. Else (nature, None)."""
+    m = _WORD_AND_OPERATOR.match(_key(nature.text)) if isinstance(nature.raw, str) else None
+    if m is None:
+        return nature, None
+    a, b = m.groups()
+    word, op = (a, b) if a in _DIRECTION_WORDS else (b, a)
+    if word not in _DIRECTION_WORDS or op in _DIRECTION_WORDS or op not in _NATURE:
+        return nature, None
+    return (
+        CellValue(word, nature.ref, nature.formula, nature.computed),
+        CellValue(op, nature.ref, nature.formula, nature.computed),
+    )
+
+
 def second_nature(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int]) -> dict[str, int]:
     """`cols` with "nature2": a second column whose header names the 指标性质 role (内蒙古 乌海 2021: 指标性质 │ 指标方向,
     正向 │ =). The first such column is "nature" (`detect.columns_by_role`); without this the other one went unread —
@@ -119,6 +149,8 @@ def pair_natures(first: CellValue, second: CellValue) -> tuple[CellValue, CellVa
     otherwise there is no separate operator and the nature is the cell that says most (a direction word over a type
     word or a blank, else the first)."""
     a, b = _kind(first), _kind(second)
+    if a == b == "operator":
+        return first, second  # ≥ │ ≤: two bounds, `_bound` joins them (or, pointing opposite ways, neither)
     if a == "operator" and b not in ("operator", "blank"):
         return second, first
     if b == "operator" and a not in ("operator", "blank"):
@@ -137,12 +169,29 @@ def _bound(nature: CellValue | None, operator: CellValue) -> str:
     key = _key(nature.text) if nature is not None else ""
     if key in _QUALITATIVE:
         return ""
+    if key in _NATURE and key not in _DIRECTION_WORDS:
+        return _two_operators(_NATURE[key], op)
     if key not in _DIRECTION_WORDS:
         return op
     side = _NATURE[key]
     if op == "=":
         return side
     return op if (op in ("≥", ">")) == (side == "≥") else ""
+
+
+def _two_operators(first: str, second: str) -> str:
+    """One operator from two operator cells of a row (review 11c: 指标性质 ≥ │ 指标方向 ≤ read the first column's alone,
+    an 错误 resting on the column order): the same one; beside "=" the other (= says where the bound is, ≥ which side
+    is better, as 正向 │ =); ≥ beside > the lenient ≥ (they differ only at the bound itself, where no 错误 may rest on
+    the choice); opposite ways none — which is meant is not certain (`rules.direction.columns_conflict`, I04)."""
+    if first == second or second == "=":
+        return first
+    if first == "=":
+        return second
+    up = {"≥", ">"}
+    if (first in up) != (second in up):
+        return ""
+    return first if first in ("≥", "≤") else second
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:
@@ -168,7 +217,9 @@ def _unit_written(text: str, unit: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace(" ", "")
+    """The cell's words as `_NATURE` spells them: full-width forms folded, no spaces, simplified characters (正向指標
+    is 正向指标, review 11c)."""
+    return to_simplified(unicodedata.normalize("NFKC", text).replace(" ", ""))
 
 
 def _is_type(key: str) -> bool:

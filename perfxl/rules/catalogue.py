@@ -495,9 +495,11 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "operator column point opposite ways",
     ),
     "D01": (
-        _NAME_DIRECTION[0] + "；偏差原因栏只写“备注/说明”时、实际完成值已达到指标值而得分低于分值时为“需人工判断”",
+        _NAME_DIRECTION[0] + "；偏差原因栏只写“备注/说明”时、实际完成值已达到指标值（或方向栏与运算符栏相反、"
+        "按其一可达到）而得分低于分值时为“需人工判断”",
         _NAME_DIRECTION[1] + "; a judgement when the deviation column is headed only 备注/说明, and when the actual "
-        "meets the target but the score is below the weight",
+        "meets the target (or, the direction and operator columns disagreeing, meets it one way) but the score is below "
+        "the weight",
     ),
     "I01": (
         "名称为空的行紧接在有名称的行之下（可能是未保留的合并单元格）时为“需人工判断”",

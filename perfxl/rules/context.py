@@ -828,6 +828,8 @@ class Context:
         periods = _periods_a_year(t, a)
         if periods is not None:
             reading = self._read_per_period(ind, t, a, weight, reading, periods)
+        elif (both := _two_periods(t, a)) is not None:
+            reading = self._read_two_periods(ind, t, a, weight, both)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -874,21 +876,45 @@ class Context:
         )
 
     def _read_per_period(
-        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading, periods: Decimal
+        self,
+        ind: Indicator,
+        t: ParsedValue,
+        a: ParsedValue,
+        weight: Decimal,
+        reading: Reading,
+        periods: tuple[Decimal, Decimal],
     ) -> Reading:
         """A per-period target ("每月1次") against an actual stating no period ("12次"): the year's count is the target
         times the periods a year holds (12 months, 4 quarters, 2 halves — exact), and the actual of a yearly form is
         the year's count; read against the bare figure it was "1200%" (issue 11). The yearly reading is scored; when
         the actual read per period gives another verdict ("1次": one a month, or one in the year?), which was meant
-        is a guess, both stated."""
+        is a guess, both stated. A week or a day is not exact (52 or 53 weeks, 365 or 366 days, review 11c: "每周1次"
+        │ "52次" was "5200%", an over-completion 警告 on a correct row): where the two counts give other verdicts the
+        kinder one is scored and the reading is a guess."""
         assert t.number is not None
-        shown, count = t.text or str(t.raw), f"{fmt_decimal(t.number * periods)}{t.unit or ''}"
-        yearly = self._read_values(ind, replace(t, number=t.number * periods, label=None, text=count), a, weight)
+        lo, hi = periods
+        shown, unit = t.text or str(t.raw), t.unit or ""
+        count = f"{fmt_decimal(t.number * lo)}{unit}"
+        yearly = self._yearly(ind, t, a, weight, lo, count)
+        certainty = reading.certainty
+        if hi != lo:
+            count = f"{fmt_decimal(t.number * lo)}至{fmt_decimal(t.number * hi)}{unit}"
+            most = self._yearly(ind, t, a, weight, hi, f"{fmt_decimal(t.number * hi)}{unit}")
+            if _verdict(most) != _verdict(yearly):
+                kinder, other, k, o = (
+                    (most, yearly, hi, lo) if _score(most) > _score(yearly) else (yearly, most, lo, hi)
+                )
+                yearly = _either(
+                    (f"一年有{fmt_decimal(lo)}或{fmt_decimal(hi)}个{t.label}期", f"a year holds {lo} or {hi} periods"),
+                    (f"{fmt_decimal(k)}期", f"{k} periods", kinder),
+                    (f"{fmt_decimal(o)}期", f"{o} periods", other),
+                )
+                certainty = weaker_certainty(certainty, yearly.certainty)
         why = f"年度指标值“{shown}”按{t.label}计，全年折合 {count}"
         why_en = f"the target {shown!r} is {t.label}, {count} over the year"
         if _verdict(yearly) == _verdict(reading):
             return yearly.replace(
-                certainty=reading.certainty,
+                certainty=certainty,
                 basis=f"{why}，实际完成值“{a.text or a.raw}”按全年计：{yearly.basis}",
                 basis_en=f"{why_en}, the actual {a.raw!r} read as the year's: {yearly.basis_en}",
             )
@@ -897,6 +923,33 @@ class Context:
             ("全年数", "the year's count", yearly),
             (f"{t.label}数", f"a count {t.label}", reading),
         )
+
+    def _read_two_periods(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: tuple[Decimal, Decimal]
+    ) -> Reading:
+        """A per-period target against an actual per another period ("每月1次" │ "每季度1次"): both over the year
+        (12 against 4: exact periods only) — compared as printed, 1 against 1 was met (review 11c)."""
+        assert t.number is not None and a.number is not None
+        pt, pa = periods
+        counts = (f"{fmt_decimal(t.number * pt)}{t.unit or ''}", f"{fmt_decimal(a.number * pa)}{a.unit or ''}")
+        yearly = self._read_values(
+            ind,
+            replace(t, number=t.number * pt, label=None, text=counts[0]),
+            replace(a, number=a.number * pa, label=None, text=counts[1]),
+            weight,
+        )
+        why = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(counts)}"
+        return yearly.replace(
+            basis=f"{why}：{yearly.basis}",
+            basis_en=f"the target {t.raw!r} and the actual {a.raw!r} over the year: {yearly.basis_en}",
+        )
+
+    def _yearly(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: Decimal, count: str
+    ) -> Reading:
+        """The per-period target `t` read as the year's count over `periods` periods, against `a`."""
+        assert t.number is not None
+        return self._read_values(ind, replace(t, number=t.number * periods, label=None, text=count), a, weight)
 
     def _read_yearless(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, months: Reading
@@ -1111,25 +1164,44 @@ def _verdict(reading: Reading) -> tuple[Any, Any]:
     return (r.score, r.meets_target) if r is not None else (None, None)
 
 
-#: Periods a year holds exactly, by the word a per-period target opens with ("每月1次"); a week (52 or 53 a year) or a
-#: day (365 or 366) is not exact and is left as printed.
-_PERIODS_A_YEAR = {
-    "每月": Decimal(12),
-    "每个月": Decimal(12),
-    "每季度": Decimal(4),
-    "每季": Decimal(4),
-    "每半年": Decimal(2),
+#: Periods a year holds, fewest and most, by the word a per-period target opens with ("每月1次"): months, quarters,
+#: halves, 旬 and two-month spans exactly; weeks 52 or 53 (a year is 52 weeks and 1 or 2 days), days 365 or 366.
+_PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
+    **dict.fromkeys(("每月", "每个月"), (Decimal(12), Decimal(12))),
+    **dict.fromkeys(("每季度", "每季", "每个季度"), (Decimal(4), Decimal(4))),
+    "每半年": (Decimal(2), Decimal(2)),
+    **dict.fromkeys(("每两月", "每两个月", "每双月"), (Decimal(6), Decimal(6))),
+    "每旬": (Decimal(36), Decimal(36)),
+    **dict.fromkeys(("每周", "每星期"), (Decimal(52), Decimal(53))),
+    **dict.fromkeys(("每天", "每日"), (Decimal(365), Decimal(366))),
 }
 
 
-def _periods_a_year(t: ParsedValue, a: ParsedValue) -> Decimal | None:
-    """How many of the target's periods a year holds, when the target is per period ("每月1次" → 12) and the actual, a
-    plain figure, states no period of its own; else None."""
+def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
+    """How many of the target's periods a year holds (fewest, most), when the target is per period ("每月1次" → 12)
+    and the actual, a plain figure, states no period of its own; else None."""
     if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
         return None
     if a.label and "每" in a.label:
         return None
     return _PERIODS_A_YEAR.get(t.label or "")
+
+
+def _two_periods(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
+    """(target's, actual's) periods a year when both are per period, of other exact periods ("每月1次" │ "每季度1次":
+    12, 4); else None."""
+    if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
+        return None
+    pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
+    if pt is None or pa is None or pt[0] != pt[1] or pa[0] != pa[1] or pt == pa:
+        return None
+    return pt[0], pa[0]
+
+
+def _score(reading: Reading) -> Decimal:
+    """The score a reading gives (0 without one): which of two readings is the kinder."""
+    r = reading.result
+    return r.score if r is not None and r.score is not None else Decimal(0)
 
 
 def _multiplier_base(t: ParsedValue, a: ParsedValue) -> str | None:

@@ -40,6 +40,18 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
                 "taken off for a reason that must be given is a person's judgement (the score itself is checked "
                 "by the scoring checks)",
             )
+        way = reading.direction
+        if reading.certainty is Certainty.GUESS and way is not None and way.source == "columns":
+            # 正向 │ ≤ (the row's own cells disagree): the target is met one way and missed the other, so whether the
+            # low score owes a reason is as uncertain (review 11c: an 错误 with one column order, a 警告 with the other).
+            # A direction read from the name is not this: the cells do not contradict themselves (test_heldout12)
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                Certainty.JUDGEMENT,
+                f"{basis}；是否已达到年度指标值取决于方向：{reading.basis}",
+                f"{basis_en}; whether the target is met depends on the direction: {reading.basis_en}",
+            )
         higher = ctx.higher_tier(ctx.parsed(ind.actual))
         if higher is not None:  # "基本完成" may be 达成 (its top band reaches 80%): whether it owes a reason is judged
             return (

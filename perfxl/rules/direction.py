@@ -112,6 +112,11 @@ class Direction:
                 f"年度指标值未写运算符，指标名称（含“{self.word}”）未表明越高越好还是越低越好",
                 f"no operator in the target and the name (with {self.word!r}) does not say which way is better",
             )
+        if self.source == "columns" and self.word not in _DIRECTION_WORDS:
+            return (
+                f"指标性质栏与运算符栏分别写“{self.word}”和“{self.symbol}”，两栏方向相反",
+                f"the two operator columns read {self.word!r} and {self.symbol}: they point opposite ways",
+            )
         if self.source == "columns":
             up = self.word in _UP_WORDS
             return (
@@ -187,11 +192,13 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
 
 def columns_conflict(nature: str | None, operator: str | None) -> Direction | None:
     """A direction word and an operator printed in two columns of one row that point opposite ways (正向 │ ≤,
-    反向 │ ≥; 乌海 2021's form prints 指标性质 正向/反向 beside 指标方向 =): Direction(printed operator, "columns"),
+    反向 │ ≥; 乌海 2021's form prints 指标性质 正向/反向 beside 指标方向 =), or two operators that do (≥ │ ≤):
+    Direction(the operator column's operator, "columns"),
     else None. The reader then joins no operator into the target (`layout.indicators.pair_natures`)."""
-    word = (nature or "").replace(" ", "")
-    op = _NATURE.get((operator or "").replace(" ", ""))
-    if word not in _DIRECTION_WORDS or op is None or op is Op.EQ or (op in _UP) == (word in _UP_WORDS):
+    word = _plain(nature)  # 正向指標 typed in traditional characters is 正向指标 (review 11c)
+    side, op = _NATURE.get(word), _NATURE.get(_plain(operator))
+    # the first column may hold an operator too (≥ │ ≤, review 11c): its side is its own
+    if side is None or op is None or Op.EQ in (side, op) or (op in _UP) == (side in _UP):
         return None
     return Direction(op, "columns", word)
 
@@ -207,7 +214,7 @@ def infer_direction(
     conflict = columns_conflict(nature, operator)
     if conflict is not None:
         return conflict
-    op = _NATURE.get((nature or "").replace(" ", ""))
+    op = _NATURE.get(_plain(nature))
     if op is not None:
         return Direction(op, "operator")
     if target.kind is ValueKind.GROWTH:

@@ -767,8 +767,33 @@ def _agrees_with_received(ctx: Context, row: FundsRow, reading: RateReading) -> 
 def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed); on a
     form scoring it as a 预算执行率 indicator row instead, that row's (`funds_indicator`)."""
-    yield from on_initial_budget(ctx, _execution_score_matches(ctx))
+    total, own_rate = _scored(ctx), _rate_printed_as_computed(ctx)
+    for f in _execution_score_matches(ctx):
+        if own_rate and total is not None and f.ref == ctx.cell_ref(total.score):
+            yield dataclasses.replace(f, basis=f.basis + _OWN_RATE_NOTE, basis_en=f.basis_en + _OWN_RATE_NOTE_EN)
+        else:
+            yield from on_initial_budget(ctx, iter((f,)))
     yield from rate_indicator_scores(ctx)
+
+
+_OWN_RATE_NOTE = "；表中只有年初预算数，但所印执行率即按它算得的执行率，得分与表中执行率不符"
+_OWN_RATE_NOTE_EN = (
+    "; only the initial budget is printed, but the printed rate is the one it gives: the score contradicts it"
+)
+
+
+def _rate_printed_as_computed(ctx: Context) -> bool:
+    """Only 年初预算数 printed, yet the scored row's printed 执行率 is exactly the rate its amounts give (45/45 │ 100%):
+    a score off that rate contradicts the table's own 执行率 whichever budget the form meant, so it is no judgement on
+    年初预算数 being the budget (济南 历城 2019 自评表: 执行率(B/A) over 年初预算数(A))."""
+    total = _scored(ctx)
+    if not initial_budget_only(ctx) or total is None or total.rate.ref is None or ctx.is_blank(total.rate):
+        return False
+    rate = computed_rate(ctx, total)
+    if rate is None or rate.ratio is None:
+        return False
+    printed = ctx.read_rate(total.rate, rate.ratio * 100).percent
+    return printed is not None and printed == rate.ratio * 100
 
 
 def _execution_score_matches(ctx: Context) -> Iterator[Finding]:

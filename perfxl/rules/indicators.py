@@ -311,7 +311,7 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
             text = ind.nature.text.replace(" ", "")
             if type_column and (not text or compact(text) in _TYPE_WORDS):
                 continue
-            if text not in OPERATORS and text not in NATURE_WORDS and not ctx.is_blank(ind.target):
+            if text not in OPERATORS and compact(text) not in NATURE_WORDS and not ctx.is_blank(ind.target):
                 # a word ("有效", "定量") may be the form's own wording, a blank cell or a placeholder ("/", "——")
                 # is unfilled (the direction is then read from the name, see perfxl.rules.direction), "≈" means
                 # about: a person judges; a stray symbol is certain

@@ -10,6 +10,13 @@ related one) — or, for `weights_sum`, anywhere on the sheet, since a sum has n
 per kind and per table, then every miss with what the untouched table's coverage says of the row (the kind of
 row perfxl read it as, the sheet's certainty, checks skipped, `truncated`) and the findings the row did get.
 
+Issue 11 (probe11) added six kinds (`NEW_KINDS`, run by default with the rest): `exec_score` (a funds row at 执行率
+100% given half its 分值), `met_below` (a target met by its written operator, or by the very figure, given half its
+分值), `copied_target` (the actual replaced by the target's text with its operator — a 警告, S13), `deadline_missed`
+(a date target's actual two months late with full marks), `exec_sum` (a source's 执行数/全年预算数 no longer adding up
+to 年度资金总额's), `declared_weight` (a 一级/二级 declared 分值 — "产出指标(50分)" or 一级 │ 分值 — raised by 5 over rows
+adding up to it).
+
 Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
 Not a test: a gap it shows gets a test in tests/test_realworld_defects.py built from the real table's cells.
 """
@@ -506,6 +513,259 @@ def weights_sum(table: R.Table) -> Iterator[Injection]:
     yield Injection("weights_sum", r + 1, c, {(r, c): text}, f"分值 {w} → {text}（合计 105）")
 
 
+# ---------------------------------------------------------------- further kinds (issue 11, probe11)
+
+
+def exec_score(table: R.Table) -> Iterator[Injection]:
+    """A funds row executed in full (执行率 100%, its 得分 the full 分值) given half its 分值: under every 预算执行率 rule
+    (执行率 × 分值, or tiers) a rate of 100% earns the whole 分值, so the half is certainly wrong (F05)."""
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        w, s, k = region.cols.get("weight"), region.cols.get("score"), region.cols.get("rate")
+        if w is None or s is None or k is None or not _is_funds(region):
+            continue
+        for r in range(region.header + 1, region.end):
+            weight, score, shown = number(_cell(table, r, w)), number(_cell(table, r, s)), _cell(table, r, k)
+            rate = number(shown)
+            if r in wrong or (r, s) in vertical or None in (weight, score, rate):
+                continue
+            assert weight is not None and score is not None and rate is not None
+            full_rate = rate == 100 if (_PCT.match(shown) or rate > 1) else rate == 1
+            if weight <= 0 or not full_rate or score != weight:
+                continue
+            text = printed(weight / 2, _cell(table, r, s))
+            yield Injection(
+                "exec_score", r + 1, s, {(r, s): text}, f"执行率 {shown}，得分 {score} → {text} (分值 {weight})"
+            )
+
+
+def _target_of(table: R.Table, region: Region, r: int) -> tuple[str, re.Match[str] | None]:
+    op, t, unit_col = region.cols.get("op"), region.cols["target"], region.cols.get("unit")
+    target = "".join(_cell(table, r, c) for c in (op, t, unit_col) if c is not None)
+    return target, _TARGET.match(target)
+
+
+_UP = ("≥", ">=", "≧", "＞＝", "不低于", "不少于", "大于等于", "以上")
+
+
+def met_below(table: R.Table) -> Iterator[Injection]:
+    """A row whose printed actual meets its target's written operator (≥ 95% │ 98%, ≤ 5 │ 3, = 100% │ 100%) — or, with
+    no operator, is the target's very figure (100% │ 100%: met whichever way the row counts) — in the target's unit,
+    scored full, given half its 分值: 财预〔2020〕10号 gives a target met its full 分值 (S01/S02/S03)."""
+    for region in regions(table):
+        t, a = region.cols.get("target"), region.cols.get("actual")
+        if t is None or a is None or _is_funds(region):
+            continue
+        vertical, s = _vertical(table), region.cols.get("score", -1)
+        for r, weight, score in indicator_rows(table, region):
+            target, m = _target_of(table, region, r)
+            if not m or (r, t) in vertical or (r, a) in vertical or score != weight:
+                continue
+            word = (m.group(1) or "") + (m.group(4) or "")
+            unit = m.group(3) or ""
+            got = _TARGET.match(_cell(table, r, a))
+            if got is None or got.group(1) or got.group(4) or re.search(r"年|月|日|天|小时|时", unit):
+                continue
+            actual, aunit, value = Decimal(got.group(2)), got.group(3) or "", Decimal(m.group(2))
+            if aunit != unit and not (not aunit and region.cols.get("unit") is not None):
+                continue  # another unit (or none against one): the comparison is no longer the cells' own
+            down, up = any(x in word for x in _DOWN), any(x in word for x in _UP)
+            # no written operator: met only where the actual is the target's figure, whichever way the row counts
+            met = actual <= value if down else actual >= value if up else actual == value
+            if not met or value <= 0:
+                continue
+            text = printed(weight / 2, _cell(table, r, s))
+            yield Injection(
+                "met_below",
+                r + 1,
+                s,
+                {(r, s): text},
+                f"目标 {target}，实际 {_cell(table, r, a)}，得分 {score} → {text}",
+            )
+
+
+def copied_target(table: R.Table) -> Iterator[Injection]:
+    """The actual replaced by the target's own text, operator and all ("≥95%" │ "≥95%"; 指标性质 ≥ │ 指标值 95 gives
+    "≥95"): no measured value, the score unverifiable — perfxl can only warn (S13)."""
+    for region in regions(table):
+        t, a = region.cols.get("target"), region.cols.get("actual")
+        if t is None or a is None or _is_funds(region):
+            continue
+        vertical, op = _vertical(table), region.cols.get("op")
+        for r, _weight, _score in indicator_rows(table, region):
+            # 指标性质 │ 指标值 (│ 度量单位): the operator written back before the figure, as such copies print it
+            text = (_cell(table, r, op).strip() if op is not None else "") + _cell(table, r, t).strip()
+            m = _TARGET.match(text)
+            if not m or not m.group(1) or (r, t) in vertical or (r, a) in vertical or not _cell(table, r, a).strip():
+                continue
+            if text.strip() == _cell(table, r, a).strip():
+                continue
+            yield Injection(
+                "copied_target", r + 1, a, {(r, a): text}, f"实际 {_cell(table, r, a)} → {text}（照抄目标）"
+            )
+
+
+_DATE = re.compile(
+    r"^\s*(?:≤|<=|不晚于|在)?\s*(?:(?P<y>20\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底|末)?\s*(?:前|之前|以前)?"
+    r"(?:完成|到位)?\s*$"
+)
+
+
+def deadline_missed(table: R.Table) -> Iterator[Injection]:
+    """A date target ("2023年12月31日前", "11月底前") whose actual is set two months later (or, in December, to the next
+    year's February where the target names its year), scored full: late, certainly not full marks (S07/S01)."""
+    for region in regions(table):
+        t, a = region.cols.get("target"), region.cols.get("actual")
+        if t is None or a is None or _is_funds(region):
+            continue
+        vertical, s = _vertical(table), region.cols.get("score", -1)
+        for r, weight, _score in indicator_rows(table, region):
+            target = _cell(table, r, t)
+            m = _DATE.match(target)
+            if not m or (r, t) in vertical or (r, a) in vertical:
+                continue
+            year, month = (int(m["y"]) if m["y"] else None), int(m["m"])
+            if not 1 <= month <= 12:
+                continue
+            if month <= 10:
+                late = f"{year}年{month + 2}月{15}日" if year else f"{month + 2}月15日"
+            elif year:
+                late = f"{year + 1}年2月15日"
+            else:
+                continue
+            full = printed(weight, _cell(table, r, s))
+            yield Injection(
+                "deadline_missed",
+                r + 1,
+                a,
+                {(r, a): late, (r, s): full},
+                f"目标 {target}，实际 {_cell(table, r, a)} → {late}，得分 → {full}",
+            )
+
+
+def exec_sum(table: R.Table) -> Iterator[Injection]:
+    """A source's 执行数 (or 全年预算数, where `funds_sum`'s first amount column is another) changed under a 年度资金总额
+    whose sources add up to it in that column (F02): the column is the region's 执行数/预算数 header, the total and
+    source rows named by their own words left of the region's first figure column."""
+    if _has(table, "funds_sum"):
+        return
+    wrong = _expected_rows(table)
+    columns = [
+        (region, col)
+        for region in regions(table)
+        for role in ("executed", "budget")
+        if (col := region.cols.get(role)) is not None and (role == "executed" or col != min(region.cols.values()))
+    ]
+    for region, col in columns:
+        for top in range(region.header + 1, region.end):
+            row = table.rows[top]
+            if top in wrong or not any(_FUNDS_TOTAL.match(_label(x)) for x in row[: min(region.cols.values())]):
+                continue
+            sources = []
+            first = min(region.cols.values())
+            for r in range(top + 1, region.end):
+                words = _words(table, r, first)
+                if not words or not _SOURCE.match(words[-1]):
+                    break
+                sources.append(r)
+            whole = number(_cell(table, top, col))
+            parts = [number(_cell(table, r, col)) for r in sources]
+            if whole is None or not sources or any(r in wrong for r in sources):
+                continue
+            if any(p is None and _cell(table, r, col).strip() for r, p in zip(sources, parts, strict=True)):
+                continue
+            if sum((p for p in parts if p is not None), Decimal(0)) != whole:
+                continue
+            r = next((r for r, p in zip(sources, parts, strict=True) if p), None)
+            if r is None:
+                continue
+            old = number(_cell(table, r, col)) or Decimal(0)
+            step = max(Decimal(1), (whole / 10).to_integral_value())
+            # lowered where the list of sources visibly ends (a sum short of the whole); raised past the whole where
+            # a cut-off table may go on with further sources (a part above the whole is wrong whatever follows)
+            ended = sources[-1] + 1 < len(table.rows) or not table.meta.get("truncated")
+            new = old + whole if not ended else old - step if old > step else old / 2
+            text = printed(new, _cell(table, r, col))
+            yield Injection(
+                "exec_sum",
+                r + 1,
+                col,
+                {(r, col): text},
+                f"{_label(table.rows[region.header][col])} 来源 {old} → {text} (总额 {whole})",
+                frozenset({top + 1}),
+            )
+
+
+_DECLARED = re.compile(
+    r"^(?P<pre>.*(?:产出|效益|满意度|成本)指标\s*[（(]\s*)(?P<w>\d+(?:\.\d+)?)(?P<post>\s*分?\s*[）)]\s*)$"
+)
+
+
+def declared_weight(table: R.Table) -> Iterator[Injection]:
+    """A 一级 label declaring its weight ("产出指标（50分）") raised by 5 where the 分值 of the rows under it (down to the
+    next such label) add up to the declared figure: the label now contradicts its rows (W02). In a cut-off table
+    (`truncated`) not the last label's: its rows may go on."""
+    if _has(table, "weights_sum"):
+        return
+    cut = len(table.rows) if table.meta.get("truncated") else len(table.rows) + 1
+    for region in regions(table):
+        w = region.cols.get("weight")
+        if w is None or _is_funds(region):
+            continue
+        weights = dict(weighted_rows(table, region))
+        labels = []
+        for r in range(region.header + 1, region.end):
+            for c in range(w):
+                if (m := _DECLARED.match(_simplified(_cell(table, r, c)).strip())) is not None:
+                    labels.append((r, c, m))
+                    break
+        for i, (r, c, m) in enumerate(labels):
+            end = labels[i + 1][0] if i + 1 < len(labels) else region.end
+            declared = Decimal(m["w"])
+            held = [weights[x] for x in range(r, end) if x in weights]
+            if (
+                not held
+                or end >= cut
+                or sum(held) != declared
+                or any(_TOTAL.match(x) for x in _words(table, end - 1, w))
+            ):
+                continue
+            text = f"{m['pre']}{declared + 5}{m['post']}"
+            yield Injection(
+                "declared_weight", r + 1, c, {(r, c): text}, f"一级 {m.group(0)} → {text}（其下合计 {declared}）"
+            )
+
+
+def declared_column(table: R.Table) -> Iterator[Injection]:
+    """一级 │ 分值 │ 二级 │ 分值 │ 三级 │ 分值: a 一级 or 二级 分值 cell (merged over its rows) raised by 5 where the 三级
+    分值 of the rows it spans add up to it — the declared weight now contradicts its rows (W02). In a cut-off table
+    (`truncated`) only a span ending before the table's last row: the rows of the last may go on."""
+    if _has(table, "weights_sum"):
+        return
+    cut = len(table.rows) - 1 if table.meta.get("truncated") else len(table.rows)
+    spans = {(r0, c0): r1 for r0, c0, r1, _c1 in _bounds(table)}
+    for region in regions(table):
+        last = region.cols.get("weight")
+        if last is None or _is_funds(region):
+            continue
+        head = table.rows[region.header]
+        declared = [c for c, x in enumerate(head[:last]) if _label(x) and ROLES["weight"].match(_label(x))]
+        weights = dict(weighted_rows(table, region))
+        for c in declared:
+            for r in range(region.header + 1, region.end):
+                value = number(_cell(table, r, c))
+                end = spans.get((r, c))
+                if value is None or value <= 0 or end is None or end == r or end >= cut:
+                    continue
+                held = [weights[x] for x in range(r, end + 1) if x in weights]
+                if len(held) != end - r + 1 or sum(held) != value:
+                    continue
+                text = printed(value + 5, _cell(table, r, c))
+                yield Injection(
+                    "declared_weight", r + 1, c, {(r, c): text}, f"{head[c]} {value} → {text}（其下合计 {value}）"
+                )
+
+
 KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "over_weight": over_weight,
     "missed_full": missed_full,
@@ -515,6 +775,15 @@ KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "basic_overspent": basic_overspent,
     "funds_sum": funds_sum,
     "weights_sum": weights_sum,
+}
+#: Kinds added by issue 11 (probe11): run with --new (or named with --kind); the old 391 stay the default figure.
+NEW_KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
+    "exec_score": exec_score,
+    "met_below": met_below,
+    "copied_target": copied_target,
+    "deadline_missed": deadline_missed,
+    "exec_sum": exec_sum,
+    "declared_weight": lambda t: _unique(declared_weight(t), declared_column(t)),
 }
 
 
@@ -539,6 +808,12 @@ FITS: dict[str, tuple[str, ...]] = {
     "basic_overspent": ("overspent", "basic_sum"),
     "funds_sum": ("funds_sum",),
     "weights_sum": ("weights_sum",),
+    "exec_score": ("exec_score",),
+    "met_below": ("score",),
+    "copied_target": ("no_evidence",),
+    "deadline_missed": ("score",),
+    "exec_sum": ("funds_sum",),
+    "declared_weight": ("weights_sum",),
 }
 WHOLE_SHEET = frozenset({"weights_sum"})
 
@@ -613,6 +888,7 @@ def probe(table: R.Table, base, injection: Injection, work: Path) -> Outcome:
 
 
 def main(argv: list[str]) -> int:
+    KINDS.update(NEW_KINDS)
     kinds = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--kind"] or list(KINDS)
     only = {a for i, a in enumerate(argv) if i and argv[i - 1] == "-t"}
     every, quiet = "--all" in argv, "-q" in argv
