@@ -7,8 +7,9 @@ of the rest: its fact and arithmetic patterns for narrative a workbook mostly la
 `re.compile`: the pattern is compiled when first used, and its methods are then kept on the stand-in, so every later
 use costs what the compiled pattern's own does (no Python call in between).
 
-Use it for module-level patterns of modules that hold many; a pattern handed to `re.sub`, `re.compile` or an
-`isinstance(…, re.Pattern)` test must stay a real `re.compile` (the stand-in is no `re.Pattern`).
+Use it for module-level patterns of modules that hold many. A pattern handed to `re.sub` or `re.compile`, tested with
+`isinstance(…, re.Pattern)`, or compared with a match's `.re` (`m.re is _LISTED_SOME`, perfxl.document.lists) must stay
+a real `re.compile`: the stand-in is no `re.Pattern`, and a match names the compiled pattern, not its stand-in.
 """
 
 from __future__ import annotations

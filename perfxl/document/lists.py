@@ -27,8 +27,9 @@ _ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部�
 _COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 _LISTED = lazy_compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
-#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it.
-_LISTED_SOME = lazy_compile(_COUNT + r"(?:包括|包含)" + _NAMES)
+#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (This and `_LISTED_BEFORE`
+#: are compiled at import, not by `lazy_compile`: `listed_counts` tells them apart by a match's `.re`.)
+_LISTED_SOME = re.compile(_COUNT + r"(?:包括|包含)" + _NAMES)
 #: The same list with no measure word, its count right after an organisation noun and before a colon
 #: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
 _LISTED_BARE = lazy_compile(
@@ -39,7 +40,7 @@ _LISTED_BARE = lazy_compile(
 #: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
 #: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py); an opening
 #: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list).
-_LISTED_BEFORE = lazy_compile(
+_LISTED_BEFORE = re.compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
