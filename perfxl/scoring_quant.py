@@ -70,6 +70,8 @@ def score_quantitative(t: ParsedValue, a: ParsedValue, w: Decimal, s: EngineSett
         )
     A, B, note, note_en = aligned
     unit = t.unit or a.unit or ""
+    if a.unit and unit != a.unit and unit.startswith(a.unit) and not note:
+        unit = a.unit  # "15个村的道路硬化" │ "12个": both counted in 个 — the clause's noun is no unit of the actual
     if method == "equal" and A == 0:
         method = "equal_zero"
     if method == "positive" or method == "equal":

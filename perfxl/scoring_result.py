@@ -15,8 +15,20 @@ from perfxl.numbers import ZERO, fmt_decimal, round_half_up
 
 __all__ = ["ScoreResult", "failure", "bounded_score", "bounded_exact", "fmt_cached"]
 
-#: fmt_decimal with a cache: equal Decimals format alike, and explanations reuse the same numbers.
-fmt_cached = lru_cache(maxsize=65536)(fmt_decimal)
+#: Decimals beyond which a figure in an explanation is a quotient no one printed (13个月 in 年 is 1.0833…).
+_SHOWN_PLACES = 4
+
+
+@lru_cache(maxsize=65536)
+def fmt_cached(value: Decimal | None, places: int | None = None) -> str:
+    """fmt_decimal for explanations, cached (equal Decimals format alike). A quotient that does not end within
+    `_SHOWN_PLACES` decimals (a unit conversion: 13个月 = 1.083333…年) is shown rounded half-up with "≈" — the
+    arithmetic keeps the exact value; finance staff are not shown 28 digits."""
+    text = fmt_decimal(value, places)
+    if places is None and value is not None and "." in text and len(text.split(".")[1]) > 2 * _SHOWN_PLACES:
+        return "≈" + fmt_decimal(value, _SHOWN_PLACES)
+    return text
+
 
 Text = str | Callable[[], str]
 _FIELDS = (
