@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Submission, TextRef
 from ..numbers import to_decimal
+from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .facts import Fact, extract_facts, sentences
 from .funds_arith import (
@@ -301,7 +302,7 @@ def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
     return out
 
 
-_PROJECT_SPENDING = re.compile(
+_PROJECT_SPENDING = lazy_compile(
     r"(?:(?:该|本|此)?项目|(?:资金)?到位)(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|共|的)*支出"  # …资金到位…，实际支出
     # the 自评表's own column word with no other owner: "执行数为179.43万元", "该项目全年执行数…", "实际执行金额…"
     r"|(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)"
@@ -320,31 +321,31 @@ def _project_spending(run: _Run, fact: Fact) -> bool:
 
 
 #: The 自评表's spending column word after a name ("…推进经费全年执行数30万元").
-_SPENDING_TAIL = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)$")
+_SPENDING_TAIL = lazy_compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)$")
 #: A spending told by the 自评表's column word alone ("执行数为…"), no owner named.
-_BARE_SPENDING = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)")
+_BARE_SPENDING = lazy_compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|的)*执行(?:数|金额)")
 #: A project report's budget told with no owner but the project's own words ("全年预算数为200万元", "该项目年初预算…").
-_OWN_PROJECT = re.compile(r"(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|的)*")
+_OWN_PROJECT = lazy_compile(r"(?:(?:该|本|此)?项目(?:资金)?)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|的)*")
 #: Its money told by the project's own generic name, budget or spending unsaid ("2020年项目经费10万元主要用于…").
-_OWN_PROJECT_MONEY = re.compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|该|本|此)*(?:项目|专项)(?:经费|资金)(?:总额)?")
+_OWN_PROJECT_MONEY = lazy_compile(r"(?:(?:19|20)\d{2}年度?|全年|年度|该|本|此)*(?:项目|专项)(?:经费|资金)(?:总额)?")
 
 
 #: A label its sentence opens with ("其中培训项目：", "中央财政资金：") naming what the figures after it are of — unless it
 #: names a heading ("资金投入情况：", "1.预算执行分析：").
-_LABEL = re.compile(r"([^，,。；;：:]+)[：:]")
-_HEADING_LABEL = re.compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
+_LABEL = lazy_compile(r"([^，,。；;：:]+)[：:]")
+_HEADING_LABEL = lazy_compile(r"(情况|分析|概况|说明|方面|如下)\s*$")
 
 
 #: A department's or unit's own money named before an owner-less figure ("部门全年预算数为2000万元,执行数为1800万元").
-_UNITS_MONEY = re.compile(
+_UNITS_MONEY = lazy_compile(
     r"(?:部门|单位)(?:整体)?(?:(?:19|20)\d{2}年度?)?(?:全年|年初|年度)?(?:预算|决算|收入|支出|执行)"
 )
 #: Last year's money ("上年全年预算数…,执行数…"; 上年结转 is this year's money brought forward), or several years'
 #: ("两年预算数为400万元,执行数…").
-_LAST_YEAR = re.compile(r"(?:上|去|前)一?年(?:度)?(?!结转|结余)|(?:[两二三四五]|多|几)个?年")
+_LAST_YEAR = lazy_compile(r"(?:上|去|前)一?年(?:度)?(?!结转|结余)|(?:[两二三四五]|多|几)个?年")
 
 
-_BUDGET_WORDS = re.compile(
+_BUDGET_WORDS = lazy_compile(
     r"(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后)*预算(?:数|资金)?(?:总额)?\s*(?:为|是|[:：])?\s*$"
 )
 
@@ -456,11 +457,11 @@ def _check_project_money(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
 
 #: A budget stated only by its parts: "1.预算数：2021年，包含补助…资金774万元、补助…资金240万元…" (the 预算数 item of a
 #: 转移支付 自评报告), with no figure of its own before the list.
-_BUDGET_BY_PARTS = re.compile(
+_BUDGET_BY_PARTS = lazy_compile(
     r"预算(?:数|资金)?\s*[:：]\s*(?P<year>(?:19|20)\d{2})?(?:年度?)?\s*[，,]?\s*(?:共|合计)?(?P<cue>包含|包括)"
 )
 #: Where the list after 包含 ends: a clause break (a comma between digits is a thousands separator).
-_LIST_END = re.compile(r"[，；;。：:！？!?\n]|(?<!\d),|,(?!\d{3}(?!\d))")
+_LIST_END = lazy_compile(r"[，；;。：:！？!?\n]|(?<!\d),|,(?!\d{3}(?!\d))")
 
 
 def _budget_cells(row: FundsRow) -> list[tuple[CellValue, Decimal]]:
@@ -550,7 +551,7 @@ def _part_of_its_own_kind(facts: tuple[Fact, ...], fact: Fact) -> bool:
 
 
 #: Words in a rate's own clause naming a part of the funds: "其中当年财政拨款执行率", "具体是…", "结转资金执行率".
-_PART_RATE = re.compile(r"(其中|具体[是为]|当年财政拨款|当年拨款|结转)")
+_PART_RATE = lazy_compile(r"(其中|具体[是为]|当年财政拨款|当年拨款|结转)")
 
 
 def _own_figures_give(facts: tuple[Fact, ...], rate: Fact, executed: TableValue | None) -> bool:
@@ -691,17 +692,17 @@ def _without_word(name: str, word: str) -> str:
 
 
 #: A stock (all years' together) rather than the year's new ones.
-_STOCK = re.compile(r"(总数|累计|总量|存量|共有|现有|保有)")
-_CLOSED_BRACKETS = re.compile(r"[（(][^（()）]*[)）]")
+_STOCK = lazy_compile(r"(总数|累计|总量|存量|共有|现有|保有)")
+_CLOSED_BRACKETS = lazy_compile(r"[（(][^（()）]*[)）]")
 
 
 #: "由450公斤提高到510公斤", "从85%提升至92%": the first figure is where the change started.
-_FROM_LEVEL = re.compile(r"(由|从)\s*$")
-_TO_LEVEL = re.compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
+_FROM_LEVEL = lazy_compile(r"(由|从)\s*$")
+_TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
 
 
 #: "为320名新型职业农民开展培训": a count after 为/向/对/给, named by the words after it.
-_FOR_WHOM = re.compile(r"(为|向|对|给)\s*$")
+_FOR_WHOM = lazy_compile(r"(为|向|对|给)\s*$")
 
 
 def _named_in_pieces(subject: str, names: list[str], word: str) -> int | None:
@@ -730,14 +731,14 @@ def _covers(name: str, text: str) -> bool:
 
 #: A sentence that opens by naming its figures targets ("年度绩效目标:辅警人员512人,…满意度不低于95%"): each clause after
 #: the colon states a target, unless a word before the figure says it states what was done ("完成了年度目标:…", "…,实际…").
-_TARGET_LEAD = re.compile(r"(?:目标|计划|预期|预计)(?:值|任务)?(?:如下|为|是)?\s*[:：]")
-_ACTUAL_CUE = re.compile(r"(实际|完成|实现|已|达成)")
+_TARGET_LEAD = lazy_compile(r"(?:目标|计划|预期|预计)(?:值|任务)?(?:如下|为|是)?\s*[:：]")
+_ACTUAL_CUE = lazy_compile(r"(实际|完成|实现|已|达成)")
 #: The words around an indicator's name in a target clause: the cue before it ("年度绩效目标为"), the bound after it.
-_TARGET_HEAD = re.compile(
+_TARGET_HEAD = lazy_compile(
     r"^(?:(?:19|20)\d{2}年度?|本年度?|今年|全年|年度|年初|本?项目|绩效|总体|的)*(?:目标|计划|预期|预计)(?:值|任务)?"
     r"(?:为|是|达到|达)?"
 )
-_BOUND_TAIL = re.compile(
+_BOUND_TAIL = lazy_compile(
     r"(?:不少于|不低于|不超过|不高于|不多于|大于|小于|高于|低于|达到|超过|至少|为|是|[≥≤><＞＜=])+$"
 )
 
@@ -883,7 +884,7 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     )
 
 
-_RANGE_MARK = re.compile(r"^\s*[-–—~～至到]\s*$")
+_RANGE_MARK = lazy_compile(r"^\s*[-–—~～至到]\s*$")
 
 
 def _range_ends(facts: tuple[Fact, ...], fact: Fact) -> tuple[Fact, Fact] | None:
@@ -1011,7 +1012,7 @@ def _check_goal_funds(
 
 
 #: The year a table's title or year line states ("(2021年度)", "2021 年度)").
-_TABLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TABLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..patterns import lazy_compile
 from ..units import convert
 from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
 
@@ -47,29 +48,31 @@ ROLE_ZH = {
 _UNITS = sorted(
     (*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *SCALED_UNITS, "%", "％", "个百分点"), key=len, reverse=True
 )
-_QTY = re.compile(
+_QTY = lazy_compile(
     r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*("
     + "|".join(map(re.escape, _UNITS))
     + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
     + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count
 )
-_SENTENCE = re.compile(r"[。！？!?\n]+")
-_PUNCT = re.compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
-_LEAD = re.compile(
+_SENTENCE = lazy_compile(r"[。！？!?\n]+")
+_PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
+_LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
-_ROLE_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$")  # "…经费预算安排5万元"
+_ROLE_TAIL = lazy_compile(
+    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$"
+)  # "…经费预算安排5万元"
 #: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
 #: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
-_TAIL = re.compile(
+_TAIL = lazy_compile(
     r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
-_BARE_RANGE_LOW = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
+_BARE_RANGE_LOW = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
-_SUM_ONLY = re.compile(
+_SUM_ONLY = lazy_compile(
     r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$"
 )
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
@@ -77,30 +80,30 @@ _SPENDING_PARTS = ("basic_expense", "project_expense")
 _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
 _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 #: A growth rate compared with another ("增幅较上年提高5%", "增幅比上年回落2%", "增速同比提高"): a change of the rate.
-_RATE_COMPARED = re.compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
-_CHANGE_CUE = re.compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
-_GOAL = re.compile(
+_RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
+_CHANGE_CUE = lazy_compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
+_GOAL = lazy_compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
 )
 #: A group of indicators named right before the claim's 指标/目标 ("数量指标均已完成", "满意度目标全部实现"): the 一级 or
 #: 二级 指标 of the national 自评表 (财预〔2020〕10号 附件), the claim is about that group's rows only.
-_GOAL_SCOPE = re.compile(
+_GOAL_SCOPE = lazy_compile(
     r"(产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$"
 )
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
-_GOAL_AS_PLANNED = re.compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
-_NEGATION = re.compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
+_GOAL_AS_PLANNED = lazy_compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
+_NEGATION = lazy_compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
 #: In the claim's own clause, words that make it no statement of a result: an intention ("确保各项绩效目标全部
 #: 完成", not "确保了"), a question ("核查是否全部完成") or a hindrance ("影响了项目按计划完成目标任务").
-_NOT_A_RESULT = re.compile(r"(确保(?!了)|保证(?!了)|力争|争取|以便|为了|将要|将会|必须|是否|影响|推动|推进|促进)")
+_NOT_A_RESULT = lazy_compile(r"(确保(?!了)|保证(?!了)|力争|争取|以便|为了|将要|将会|必须|是否|影响|推动|推进|促进)")
 #: A sentence about what comes next ("下一步，我局将…，保证各项绩效目标全部完成"): no result either.
-_PLAN = re.compile(r"(下一步|今后|明年|下一年度?)")
+_PLAN = lazy_compile(r"(下一步|今后|明年|下一年度?)")
 #: Work about the targets, not the targets: "绩效目标编报工作已全部完成".
-_TARGET_WORK = re.compile(r"(编报|编制|申报|填报|设定|评价|自评|工作(?!任务))")  # "目标和工作任务" are targets
+_TARGET_WORK = lazy_compile(r"(编报|编制|申报|填报|设定|评价|自评|工作(?!任务))")  # "目标和工作任务" are targets
 #: An indicator stated in the text with its target and actual, the way 自评报告 list them
 #: ("燃油补贴人次数年初指标值为不低于180人,全年实际完成值164人").
 _VALUE = r"(?:[^，,。；;]|(?<=\d),(?=\d{3}(?!\d)))"  # a value's text; "1,150" keeps its thousands separator
-_STATED = re.compile(
+_STATED = lazy_compile(
     rf"(?P<name>[^，,。；;：:]{{2,40}}?)(?:年初|年度)?(?:指标值|目标值)(?:为|是)?(?P<target>{_VALUE}{{1,24}}?)[，,]\s*"
     rf"(?:全年)?实际完成值(?:为|是|达到|达)?(?P<actual>{_VALUE}{{1,24}})"
 )
@@ -232,7 +235,7 @@ def stated_indicators(text: str, paragraph: int = 0) -> tuple[StatedIndicator, .
 #: 为0.038‰"). Only a target whose direction is written (≥/≤/不低于/不超过… before it, 以上/以下/以内 after it) is read.
 _OPERATOR = r"(?:≥|≤|＞|＜|>=|<=|>|<|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)"
 _NUMBER = r"(?<![\d.])\d+(?:\.\d+)?"
-_STATED_DIRECTED = re.compile(
+_STATED_DIRECTED = lazy_compile(
     rf"(?P<name>[^，,。；;：:≥≤><]{{2,40}}?)(?:需|应|要)?(?:达到|控制在|保持在)?"
     rf"(?P<target>{_OPERATOR}\s*{_NUMBER}\s*[^\d，,。；;\s]{{0,10}}?|{_NUMBER}\s*[^\d，,。；;\s]{{0,10}}?(?:及以上|以上|以下|以内))"
     rf"[，,]\s*实际(?:[^\d，,。；;]{{0,14}}?)(?:为|是|达到|达)?(?P<actual>{_NUMBER}\s*[^\d，,。；;\s]{{0,10}})(?=[，,。；;\s]|$)"
@@ -304,20 +307,20 @@ _DEPARTMENT_TOTALS = ("income", "expense")
 
 
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
-_ITEM_NUMBER = re.compile(
+_ITEM_NUMBER = lazy_compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、|\d{1,2}[.．](?:(?!\d)|(?=(?:19|20)\d{2}年))"
     r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))"
 )
 
 
 #: The words before a figure that only say whom it was for ("为7680名…", "向…"): its noun follows it.
-_FOR = re.compile(r"(?:共|累计)?(?:为|向|对|给)")
+_FOR = lazy_compile(r"(?:共|累计)?(?:为|向|对|给)")
 #: A clause stating an actual after a target ("…目标≥95%，实际92%", "实际完成326公里", "实际资助4536人").
-_ACTUAL_AFTER_TARGET = re.compile(r"^实际")
+_ACTUAL_AFTER_TARGET = lazy_compile(r"^实际")
 #: Words before a figure that make it a target.
-_TARGET_WORDS = re.compile(r"(目标|指标值|计划)")
+_TARGET_WORDS = lazy_compile(r"(目标|指标值|计划)")
 #: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
-_TARGET_TAIL = re.compile(
+_TARGET_TAIL = lazy_compile(
     r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$"
 )
 
@@ -344,7 +347,7 @@ def _names_nothing(subject: str, name: str) -> bool:
 
 #: What follows a cited document's title: its number in brackets or not ("(皖财环〔2022〕792号)", "(保财教2020180)") and
 #: "文件规定/要求/精神" — a citation, not words naming the figure.
-_CITATION_TAIL = re.compile(
+_CITATION_TAIL = lazy_compile(
     r"^[\s,，、]*(?:[（(][^（()）]*[)）])?[\s,，、]*(?:[\u4e00-\u9fff]{0,10}[〔\[［]\d{4}[〕\]］]\s*\d+号)?"
     r"[\s,，、]*(?:文件)?(?:规定|要求|精神)?(?:的)?"
 )
@@ -388,12 +391,12 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
 
 
 #: Saved against a budget ("节约0.89万元", "节约率44.5%"): no change on last year unless the words say so (比上年节约).
-_SAVED = re.compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
+_SAVED = lazy_compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
 #: The base of a comparison stated as a figure before its change ("较上年2.54万元下降56.3%", "比年度目标12家多8家"):
 #: the words before it end in the comparison, the words after it begin with the change.
-_BASE_BEFORE = re.compile(r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$")
-_YEAR_BASE = re.compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
-_CHANGE_AFTER = re.compile(
+_BASE_BEFORE = lazy_compile(r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$")
+_YEAR_BASE = lazy_compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
+_CHANGE_AFTER = lazy_compile(
     r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
 )
 
@@ -664,11 +667,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
 #: a list of their own, not more parts of the list before (summed together they count the money twice, review 10b).
-_SPLIT_BY = re.compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?")
+_SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?")
 #: A heading that splits a total by a named dimension without "其中" ("…决算1000万元。按资金来源分：财政拨款700万元，上级
 #: 补助300万元"): the amounts after it are the parts of the nearest total before it in the paragraph, as after 其中
 #: (issue 12; the 决算报表's own splits: 收入决算表 by source, 支出决算表 by 功能分类/经济分类 and 基本/项目 支出).
-_SPLIT_HEADING = re.compile(
+_SPLIT_HEADING = lazy_compile(
     r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?"
 )
 
@@ -702,16 +705,16 @@ def _restated_share_amount(state: _State, qty: Quantity, raw_prefix: str) -> boo
 
 #: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"
 #: names two figures, not parts).
-_DETAIL = re.compile(r"具体(?:是|为|如下|包括)")
+_DETAIL = lazy_compile(r"具体(?:是|为|如下|包括)")
 #: A clause opening with 含/包含/包括 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…", "基本支出2994.57
 #: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
 #: "（含…）" in brackets is a detail already inside).
-_INCLUDES = re.compile(r"(?:包含|包括|含)(?!税|量|有|义)")
+_INCLUDES = lazy_compile(r"(?:包含|包括|含)(?!税|量|有|义)")
 #: The first instalment in a clause of its own, after a clause announcing the split ("分两批下达,第一批250万元").
-_FIRST_ORDINAL = re.compile(r"^第[一1](?:笔|批|次)")
-_SPLIT = re.compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
+_FIRST_ORDINAL = lazy_compile(r"^第[一1](?:笔|批|次)")
+_SPLIT = lazy_compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
 #: A later instalment ("第二批", "第3笔"): after a 其中 detailing the one before, it is a part of the whole again.
-_NEXT_ORDINAL = re.compile(r"第[二三四五六七八九十2-9](?:笔|批|次)")
+_NEXT_ORDINAL = lazy_compile(r"第[二三四五六七八九十2-9](?:笔|批|次)")
 
 
 def _split_announced(tail: str) -> bool:
@@ -720,23 +723,25 @@ def _split_announced(tail: str) -> bool:
 
 
 #: Words of a running total among instalments ("第二次累计拨付", "共计", "合计"): the whole so far, not one more part.
-_RUNNING_TOTAL = re.compile(r"(累计|共计|合计|总计|共)")
+_RUNNING_TOTAL = lazy_compile(r"(累计|共计|合计|总计|共)")
 #: A clause opening the instalments of the amount right before it: "分别于2020年1月下达第一笔经费250万元,9月下达第二批
 #: …295万元", "分两批拨付,第一批…" — the amounts so numbered are the parts of that amount.
-_FIRST_INSTALMENT = re.compile(r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)")
+_FIRST_INSTALMENT = lazy_compile(
+    r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)"
+)
 #: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
-_ORDINAL = re.compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
+_ORDINAL = lazy_compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
 _ORDINALS = "一二三四五六七八九十"
 #: The head of an enumeration of a total's parts, once the total's own subject is taken out of it: generic words
 #: and a word opening a list ("项目有", "具体是", "主要用于", "包括") — nothing of its own.
-_ENUMERATION_HEAD = re.compile(
+_ENUMERATION_HEAD = lazy_compile(
     r"(?:的)?(?:项目|资金|经费|具体|主要|分别|其中|明细)*(?:有|包括|包含|如下|是|为|用于)(?:以下|如下)?"
     r"(?:[一二三四五六七八九十两几]?(?:个|大|项)?方面)?"  # "主要包含三大方面", "包括以下几个方面", "两方面"
 )
 
 
 #: Money of another measure than a year's allocation: an item so named is no share of a total not so named.
-_OTHER_MONEY = re.compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
+_OTHER_MONEY = lazy_compile(r"(总投资|投资|概算|合同|累计|总额|总计|计划)")
 
 
 #: How an instalment list marks its parts (`Fact.listed_by`); a later 其中 of the same whole is another list, marked
@@ -838,7 +843,7 @@ def _enumerated_parts(facts: list[Fact], enumerations: list[_Enumeration]) -> No
 
 #: A clause of shares one for each amount listed right before it ("中央资金60万元、省级资金30万元,分别占54.55%、27.27%";
 #: "占比分别为…", "分别占总资金的…"): the first share for the first amount, and so on.
-_RESPECTIVE_SHARES = re.compile(
+_RESPECTIVE_SHARES = lazy_compile(
     r"(?:分别占(?:比)?(?:[^\d，,。；;]{0,12}?的)?|(?:所占)?(?:占比|比例|比重)分别)(?:为|是|达)?$"
 )
 #: How such shares are marked (`Fact.listed_by`): funds_arith sums them when no amount is paired (≤ 100%).
@@ -882,14 +887,14 @@ def _opened(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
-_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_YEAR_NAMED = lazy_compile(r"(?<!\d)((?:19|20)\d{2})年")
 #: Words naming money spent, paid or left — a part so named is no part of a budget's by its role.
-_MONEY_MOVED = re.compile(r"支出|执行|使用|拨付|支付|完成|决算|结余|结转|到位")
+_MONEY_MOVED = lazy_compile(r"支出|执行|使用|拨付|支付|完成|决算|结余|结转|到位")
 
 
 #: The head noun naming a place, a unit or a project ("A项目", "临城镇", "B村"): two amounts named by one head with
 #: different names are siblings ("A项目50万元,其中设备30万元,B项目50万元": B项目 is no part of A项目).
-_NAMED_HEAD = re.compile(
+_NAMED_HEAD = lazy_compile(
     r"(?<![子分])(项目|工程|乡镇|镇|乡|村|社区|街道|县|区|学校|小学|中学|幼儿园|医院|卫生院|合作社|公司)$"
 )
 
@@ -900,7 +905,7 @@ def _head(subject: str) -> str:
 
 
 #: Money of an earlier year carried into this one ("其中2022年结转资金50万元"): a part of this year's total, its year named.
-_CARRIED_IN = re.compile(r"结转|结余|滚存")
+_CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 
 
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
@@ -983,7 +988,7 @@ def _next_start(matches: list[re.Match[str]], m: re.Match[str], clause: str) -> 
 
 
 #: Words that make "为…" a purpose or a comparison, not a list of parts ("为村集体经济增收20万元", "为预算的95%").
-_WEI_NOT_PARTS = re.compile(r"(增收|增加|带动|节约|节省|实现|完成|达到|提高|减少|降低|预算|上年|去年|同期)")
+_WEI_NOT_PARTS = lazy_compile(r"(增收|增加|带动|节约|节省|实现|完成|达到|提高|减少|降低|预算|上年|去年|同期)")
 
 
 #: "分别为/分别是" right after a money total: the amounts after it are that total's parts, each named — all of them (the
@@ -1010,15 +1015,15 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
 
 #: Clause separators, kept when splitting (a "为" list ends at a semicolon); a comma between digits ("2,223.04")
 #: is a thousands separator, not one.
-_CLAUSE = re.compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
+_CLAUSE = lazy_compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
-_NEW_STATEMENT = re.compile(
+_NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
 )
 
 
 #: "803.74 万元其中:基本支出…": a 其中 printed right after an amount, before the separator, opens the next clause's parts.
-_QIZHONG_AT_END = re.compile(r"其中\s*$")
+_QIZHONG_AT_END = lazy_compile(r"其中\s*$")
 
 
 def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
+from ..patterns import lazy_compile
 from ..units import convert
 from .facts import _SPLIT_HEADING, COMES_TO, RESPECTIVE_SHARES, RESPECTIVELY, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
@@ -32,22 +33,22 @@ from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
-_SPENT = re.compile(r"(支出|执行数?|使用|拨付|完成)$")
-_BUDGET = re.compile(r"(预算|批复|下达|安排)")
-_BUDGET_OR_ARRIVED = re.compile(r"(预算|批复|下达|安排|到位)")
+_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
+_BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
+_BUDGET_OR_ARRIVED = lazy_compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
 #: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共"); a bare 项目资金 the same.
-_MONEY_TOTAL = re.compile(r"资金(共计?|总额|合计)$|^(?:项目)?资金$")
-_ADDED = re.compile(r"(追加|调增|增加|上年结转|结转资金)")
-_REDUCED = re.compile(r"(调减|收回|核减|减少|压减)")
+_MONEY_TOTAL = lazy_compile(r"资金(共计?|总额|合计)$|^(?:项目)?资金$")
+_ADDED = lazy_compile(r"(追加|调增|增加|上年结转|结转资金)")
+_REDUCED = lazy_compile(r"(调减|收回|核减|减少|压减)")
 #: Money leaving the year (结转下年) is no part of its budget; 含 in brackets is already inside the figure before.
-_NOT_THIS_YEARS = re.compile(r"(下年|下一年|以后年度|往年)")
+_NOT_THIS_YEARS = lazy_compile(r"(下年|下一年|以后年度|往年)")
 #: A rate that is not this year's budget execution: a target, last year's, an average, a plan, procurement.
-_OTHER_RATE = re.compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
+_OTHER_RATE = lazy_compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
 #: An execution rate over money other than the budget: "到位资金执行率100%", "执行率100%（按到位资金计算）" — money arrived or
 #: allotted, which the 自评表's 全年执行数 / 全年预算数 is not (issue 11).
-_BASE_BEFORE = re.compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的?(执行|支出|使用)率")
-_BASE_AFTER = re.compile(r"\s*[（(]?\s*(按|以)[^）)，,。；;]{0,8}(到位|下达|拨付|拨入)")
+_BASE_BEFORE = lazy_compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的?(执行|支出|使用)率")
+_BASE_AFTER = lazy_compile(r"\s*[（(]?\s*(按|以)[^）)，,。；;]{0,8}(到位|下达|拨付|拨入)")
 
 
 def _named(fact: Fact) -> str:
@@ -62,7 +63,7 @@ def _another_base(fact: Fact) -> bool:
 
 
 #: Words naming which money a figure is: a spending so named is not paired with a budget that does not say it.
-_WHICH_MONEY = re.compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
+_WHICH_MONEY = lazy_compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
 
 def _spending_before(facts: tuple[Fact, ...], at: Fact) -> tuple[list[Fact], Fact] | None:
@@ -124,7 +125,7 @@ def _budget_readings(
 
 
 #: A budget's own words naming it the year's whole, after what was added ("全年预算", "调整后预算", "合计", "预算总额").
-_WHOLE_BUDGET = re.compile(r"(全年|调整后|调整为|合计|共计|总计|总额|总预算|累计)")
+_WHOLE_BUDGET = lazy_compile(r"(全年|调整后|调整为|合计|共计|总计|总额|总预算|累计)")
 
 
 def _sums_no_spending(earlier: list[Fact], total: Fact) -> bool:
@@ -277,9 +278,9 @@ def _rate_over(
 
 
 #: The words of a spending ("实际执行飞行经费", "全年实际支出"), anywhere in them — not a budget's.
-_SPENT_WORDS = re.compile(r"(支出|执行|使用|拨付)")
+_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付)")
 #: A department's items with money of their own (“三公”经费, 人员/公用经费, 基本支出): not a project's spending.
-_AN_ITEMS_MONEY = re.compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
+_AN_ITEMS_MONEY = lazy_compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
 
 
 def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -312,13 +313,13 @@ def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts
 
 
 #: An arrival rate ("资金到位率为31%", "到位率90%"): the money arrived over the money planned.
-_ARRIVAL_RATE = re.compile(r"到位率$")
+_ARRIVAL_RATE = lazy_compile(r"到位率$")
 #: The words of the money planned (预算飞行经费, 应到位资金, 计划资金) and of the money arrived (实际下达, 实际到位, 拨付):
 #: "应到位"/"应下达" plan, "实际" arrives; a figure the words do not place is neither.
-_PLANNED = re.compile(r"(预算|计划|应到位|应下达|应拨付|批复|安排)")
-_ARRIVED = re.compile(r"(下达|到位|拨付|拨入|收到|到账)")
-_NOT_ARRIVED = re.compile(r"(应到位|应下达|应拨付|计划|预算)")
-_ACTUALLY = re.compile(r"(实际|到位|到账|收到)")
+_PLANNED = lazy_compile(r"(预算|计划|应到位|应下达|应拨付|批复|安排)")
+_ARRIVED = lazy_compile(r"(下达|到位|拨付|拨入|收到|到账)")
+_NOT_ARRIVED = lazy_compile(r"(应到位|应下达|应拨付|计划|预算)")
+_ACTUALLY = lazy_compile(r"(实际|到位|到账|收到)")
 
 
 def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
@@ -355,7 +356,7 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
 
 
 #: What is left of the year's money: "结余8.4万元", "结转结余资金…", "未支出13.2万元", "剩余资金…" (not 上年结转).
-_REMAINDER = re.compile(
+_REMAINDER = lazy_compile(
     r"^(?:年末|年底)?(?:资金)?(?:结转结余|结余|未支出|尚未支出|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$"
 )
 
@@ -508,11 +509,11 @@ def _budget_spending_pairs(parts: list[Fact]) -> bool:
     )
 
 
-_BARE_SPENT = re.compile(r"^(?:实际|已)?(?:支出|执行数?|使用|拨付|支付|完成)$")
+_BARE_SPENT = lazy_compile(r"^(?:实际|已)?(?:支出|执行数?|使用|拨付|支付|完成)$")
 
 
 #: A source of the year's money, by the words before its budget ("中央财政资金全年预算数", "其他资金…", "上年结转…").
-_A_SOURCE = re.compile(r"(资金|拨款|结转)")
+_A_SOURCE = lazy_compile(r"(资金|拨款|结转)")
 
 
 def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
@@ -545,11 +546,11 @@ def _sources_block(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
 
 
 #: A figure dated by its words ("截至目前执行数1500万元"): beside an undated whole, parts of another moment — no sum.
-_AS_OF = re.compile(r"截[至止]|目前|当前")
+_AS_OF = lazy_compile(r"截[至止]|目前|当前")
 
 
 #: The moment a budget is stated at: the year's start (年初) or after its adjustments (全年, 调整后, 追加后).
-_STAGE = re.compile(r"(年初|全年|调整|追加)")
+_STAGE = lazy_compile(r"(年初|全年|调整|追加)")
 
 
 def _stage(budget: Fact) -> str:
@@ -649,9 +650,9 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
 
 
 #: The whole a share names in its words ("占全省资金的5%", "分别占总资金的…"): 占 … 的 before the figure.
-_SHARE_OF = re.compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
+_SHARE_OF = lazy_compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
 #: Words naming the whole in general — the total the part is listed under, whatever its own name.
-_ANY_WHOLE = re.compile(
+_ANY_WHOLE = lazy_compile(
     r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额)?(?:总额|总数|总量|合计|总计|总)?$"
 )
 
@@ -669,11 +670,11 @@ def _names_another_whole(share: Fact, total: Fact) -> bool:
 
 
 #: Shares that may grow over time ("上半年、前三季度支出分别占全年预算的45%、80%"): cumulative, no parts of one whole.
-_CUMULATIVE = re.compile(r"(累计|截[至止]|前[一二三四两]|上半年|下半年|季度|月底|月末|年底|进度)")
+_CUMULATIVE = lazy_compile(r"(累计|截[至止]|前[一二三四两]|上半年|下半年|季度|月底|月末|年底|进度)")
 
 
 #: Money words: shares of money sources or uses split one sum (people's categories may overlap: 农民, 妇女).
-_MONEY_SHARES = re.compile(r"资金|经费|预算|支出|收入|拨款|投资|补助")
+_MONEY_SHARES = lazy_compile(r"资金|经费|预算|支出|收入|拨款|投资|补助")
 
 
 def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
@@ -1066,7 +1067,7 @@ def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
 
 
 #: The kind of money a subject names, by its last such word ("局机关总支出" and "基本支出": 支出; "结余": 结余).
-_MONEY_KIND = re.compile(r"(支出|收入|资金|经费|结余|结转|拨款|预算|补助|费)")
+_MONEY_KIND = lazy_compile(r"(支出|收入|资金|经费|结余|结转|拨款|预算|补助|费)")
 
 
 def _lone_part_of(total: Fact, part: Fact) -> bool:
@@ -1091,13 +1092,13 @@ def _listed_by(parts: list[Fact]) -> str:
 #: a list naming only some parts usually leaves out far more. Even then a judgement (警告).
 _SHORT_MIN_PARTS = 3
 _SHORT_MAX_SHARE = Decimal("0.02")
-_OPEN_ENDED = re.compile(r"^[\s，,、]*(等|左右|余|多)")
+_OPEN_ENDED = lazy_compile(r"^[\s，,、]*(等|左右|余|多)")
 
 
 #: Words by which the text from the total on says its list is not the whole: 主要用于, 其余/剩余…, 以及其他…,
 #: 包括, ……, or a further amount in the next sentence (另支付…, 此外…).
-_PARTIAL_LIST = re.compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|另|此外|…|\.\.\.)")
-_BRACKETED = re.compile(r"^\s*(?:[（(][^）)]*[）)]\s*)+")
+_PARTIAL_LIST = lazy_compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|另|此外|…|\.\.\.)")
+_BRACKETED = lazy_compile(r"^\s*(?:[（(][^）)]*[）)]\s*)+")
 
 
 def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, value: Decimal) -> bool:
@@ -1121,9 +1122,9 @@ _ECONOMIC_CLASSES = (
 )
 _ECONOMIC_CLASS_ZH = tuple(name for name, _ in _ECONOMIC_CLASSES)
 #: The class names as words of the text (their 其他 in "其他资本性支出" says nothing of the list being partial).
-_ECONOMIC_CLASS_WORDS = re.compile("|".join(f"(?:其他)?{c.pattern}" for _, c in _ECONOMIC_CLASSES) + "|包含|包括")
+_ECONOMIC_CLASS_WORDS = lazy_compile("|".join(f"(?:其他)?{c.pattern}" for _, c in _ECONOMIC_CLASSES) + "|包含|包括")
 _MIN_CLASSES = 3
-_BASIC_EXPENSE = re.compile(r"基本支出")
+_BASIC_EXPENSE = lazy_compile(r"基本支出")
 
 
 def _economic_classes(total: Fact, parts: list[Fact]) -> list[str]:
@@ -1152,7 +1153,7 @@ def _short_classes(parts: list[Fact], hi: Decimal, total: Interval) -> bool:
 
 #: Words after 其中 naming which money its parts are, before the first of them ("支出合计1000万元,其中财政拨款支出:基本支出
 #: 700万元,项目支出250万元"): the parts split that money, not the whole — they may fall short of the total, never exceed it.
-_QIZHONG_OF = re.compile(
+_QIZHONG_OF = lazy_compile(
     r"其中\s*[:：]?\s*(?:当年|本年|年初)?(财政|中央|省级|市级|县级|自筹|专项|一般公共预算|政府性基金|国有资本)"
 )
 
@@ -1168,14 +1169,14 @@ def _named_subset(text: str, total: Fact, parts: list[Fact]) -> bool:
 #: total in its sentence), and a 其中 naming as many amounts — each a project's, none a source's (中央资金, 省级资金…, which
 #: a 其中 may list only some of) — are all of them: falling short of the total is said too (a 警告: the total may hold
 #: money the count does not cover).
-_PROJECT_COUNT = re.compile(r"\s*(?:个)?(?:项目|子项目)")
-_SOURCE_WORDS = re.compile(
+_PROJECT_COUNT = lazy_compile(r"\s*(?:个)?(?:项目|子项目)")
+_SOURCE_WORDS = lazy_compile(
     r"中央|省级|市级|州级|县级|区级|本级|上级|自筹|财政|社会资本|银行|债券"
     r"|一般公共预算|政府性基金|国有资本|转移支付|配套|统筹"  # 共2个项目…其中:一般公共预算资金80万元,政府性基金30万元 (review 10b)
 )
 #: A part's words naming money paid, spent or done (道路项目已支付50万元, 完成投资80万元) under a total that does not: the
 #: projects' spending need not make their money (the rest unspent) — the parts are another kind than the total (review 10b).
-_MONEY_MOVED = re.compile(r"支付|支出|执行|使用|拨付|完成|到位|结余|结转")
+_MONEY_MOVED = lazy_compile(r"支付|支出|执行|使用|拨付|完成|到位|结余|结转")
 
 
 def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -> Fact | None:
@@ -1202,8 +1203,8 @@ def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -
 #: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
 #: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
 #: a total named 总支出/支出合计 is already the whole by definition, an 错误).
-_SPENDING_WHOLE = re.compile(r"预算|支出")
-_NOT_SPENDING = re.compile(r"收入|结余|结转|到位|下达|拨付")
+_SPENDING_WHOLE = lazy_compile(r"预算|支出")
+_NOT_SPENDING = lazy_compile(r"收入|结余|结转|到位|下达|拨付")
 
 
 def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
@@ -1218,10 +1219,10 @@ def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
 #: categories of people (其中 counts are otherwise never summed).
-_STAFF_STATUS = re.compile(r"(?:实有)?(?P<status>在职(?:在编)?|在编|离退休|退休|离休)(?:人员|职工|干部)?(?:人数)?")
+_STAFF_STATUS = lazy_compile(r"(?:实有)?(?P<status>在职(?:在编)?|在编|离退休|退休|离休)(?:人员|职工|干部)?(?:人数)?")
 _RETIRED = ("离退休", "退休", "离休")
 #: A total naming the unit's people (not its 编制, a quota the staff may exceed).
-_HEADCOUNT = re.compile(r"^(?!.*编制).*(?:人员|职工|人数|干部|实有|现有)")
+_HEADCOUNT = lazy_compile(r"^(?!.*编制).*(?:人员|职工|人数|干部|实有|现有)")
 
 
 def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
@@ -1271,9 +1272,9 @@ def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fa
         )
 
 
-_TOTAL_CUE = re.compile(r"(共|合计|总计|全年)$")
-_INITIAL_CUE = re.compile(r"年初")
-_ADDED_CUE = re.compile(r"(年中|年内)(追加|增加|新增|调增)|^(追加|新增)")
+_TOTAL_CUE = lazy_compile(r"(共|合计|总计|全年)$")
+_INITIAL_CUE = lazy_compile(r"年初")
+_ADDED_CUE = lazy_compile(r"(年中|年内)(追加|增加|新增|调增)|^(追加|新增)")
 
 
 def _before(fact: Fact) -> str | None:

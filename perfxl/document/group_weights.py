@@ -16,28 +16,29 @@ from decimal import Decimal
 
 from ..model import CellRef, Certainty, SelfEvaluation, TextRef
 from ..numbers import fmt_decimal, to_decimal
+from ..patterns import lazy_compile
 from .match import normal_name
 from .run_state import Issue, _Run, _where
 
 #: A group named and given points: the name (…指标), a few words (分值/权重/得分/为/:/(), the points in 分.
-_GROUP_POINTS = re.compile(
+_GROUP_POINTS = lazy_compile(
     r"(?P<name>[\u4e00-\u9fff]{2,8}?指标)(?P<words>[^，,。；;、\d]{0,8}?)(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*分(?![钟之别值数配期类])"
 )
-_SCORE_WORDS = re.compile(r"得分|得")
-_WEIGHT_WORDS = re.compile(r"分值|权重|满分|设置|设定|占")
+_SCORE_WORDS = lazy_compile(r"得分|得")
+_WEIGHT_WORDS = lazy_compile(r"分值|权重|满分|设置|设定|占")
 #: A bound or a survey's result, not the group's points: "满意度指标达到90分以上", "不低于90分".
-_NOT_THE_POINTS = re.compile(r"达|≥|>|不低于|不少于|高于|超过|低于|不足")
-_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|及以上)")
-_WEIGHT_IN_LABEL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]\s*$")
+_NOT_THE_POINTS = lazy_compile(r"达|≥|>|不低于|不少于|高于|超过|低于|不足")
+_BOUND_AFTER = lazy_compile(r"\s*(?:以上|以下|左右|及以上)")
+_WEIGHT_IN_LABEL = lazy_compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]\s*$")
 
 
 #: The group's score right after its weight ("产出指标满分为50分,得分为45分", "…50分,实际得分48分", "产出指标(50分)得45分").
-_SCORE_NEXT = re.compile(
+_SCORE_NEXT = lazy_compile(
     r"\s*[)）]?\s*[，,]?\s*(?:实际|实)?得分?(?:为|是)?\s*(?P<n>\d+(?:\.\d+)?)\s*分(?![钟之别值数配期类率])"
 )
 #: The words of another year: last year's, or a year named in a paragraph naming two or more.
-_LAST_YEAR = re.compile(r"上年|去年|上一年|以前年度|往年|同期")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+_LAST_YEAR = lazy_compile(r"上年|去年|上一年|以前年度|往年|同期")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 
 
 def _another_years(text: str, at: int) -> bool:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..model import CellRef, TextRef
 from ..numbers import HUNDRED
+from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, compact_name
 from .precision import Interval, _around, _bound, _fits, _ratio, _rounded
@@ -15,14 +16,14 @@ from .run_state import _arith, _operand, _Run
 from .table_facts import IndicatorValue, printed_step
 
 #: Words saying the figure after them is the target, not what was achieved.
-_TARGET_CUE = re.compile(r"(目标|计划|指标值|预期|预计|年初设定|任务)")
+_TARGET_CUE = lazy_compile(r"(目标|计划|指标值|预期|预计|年初设定|任务)")
 
 
 #: The words before a rate saying it is a completion of a target: "完成率", "完成年度目标的", "完成年度目标3000人的".
-_COMPLETION_RATE = re.compile(
+_COMPLETION_RATE = lazy_compile(
     r"(?:(?:目标)?完成(?:率|比例)|完成(?:年度|年初)?(?:绩效)?目标(?:任务)?(?:\d[\d.,]*[^\d，,。；;]{0,4})?的)(?:为|是|达到?)?$"
 )
-_ACTUAL_CUE = re.compile(r"(实际|完成|达到)")
+_ACTUAL_CUE = lazy_compile(r"(实际|完成|达到)")
 
 
 def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] | None:
@@ -51,10 +52,10 @@ def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] |
 
 
 #: A figure that closes a range ("300至350人", "300人-350人", "95%-100%"): a number, its unit, a range mark before it.
-_RANGE_BEFORE = re.compile(r"\d\s*[^\d\s，,。；;]{0,2}\s*[-–—~～至到]\s*$")
+_RANGE_BEFORE = lazy_compile(r"\d\s*[^\d\s，,。；;]{0,2}\s*[-–—~～至到]\s*$")
 
 #: Words before 完成率 that name no quantity of their own: "其完成率", "目标完成率", "任务完成率", "总体完成率".
-_GENERIC_HEAD = re.compile(r"(其|该项?|此项?|本项|指标|目标|任务|年度|年初|绩效|总体|整体|综合|实际|计划|项目|的|为)")
+_GENERIC_HEAD = lazy_compile(r"(其|该项?|此项?|本项|指标|目标|任务|年度|年初|绩效|总体|整体|综合|实际|计划|项目|的|为)")
 
 
 def _names_another_quantity(rate: Fact, target: Fact, actual: Fact) -> bool:

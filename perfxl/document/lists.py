@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..patterns import lazy_compile
+
 __all__ = ["ListedCount", "listed_counts"]
 
 #: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
@@ -24,12 +26,13 @@ _ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部�
 #: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
 _COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
-_LISTED = re.compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
-#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it.
+_LISTED = lazy_compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
+#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (This and `_LISTED_BEFORE`
+#: are compiled at import, not by `lazy_compile`: `listed_counts` tells them apart by a match's `.re`.)
 _LISTED_SOME = re.compile(_COUNT + r"(?:包括|包含)" + _NAMES)
 #: The same list with no measure word, its count right after an organisation noun and before a colon
 #: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
-_LISTED_BARE = re.compile(
+_LISTED_BARE = lazy_compile(
     r"(?:机构|股室|科室|处室|单位|部门)(?P<count>\d+)(?P<unit>)[:：]\s*"
     r"(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 )
@@ -41,10 +44,10 @@ _LISTED_BEFORE = re.compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
-_NOT_ALL = re.compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
+_NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
-_CONTINUED = re.compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
-_JOINERS = re.compile(r"以及|和|及|与")
+_CONTINUED = lazy_compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
+_JOINERS = lazy_compile(r"以及|和|及|与")
 _LONGEST_NAME = 30  # longer "items" are sentences, not names
 
 
@@ -79,14 +82,14 @@ def _split_names(body: str) -> list[str]:
 
 #: "10个项目均完工,其中3个项目资金执行100%,剩余A资金执行99.97%;B项目99.89%,…": the rest of a counted whole after a
 #: 其中 part, listed by name to the sentence's end, each with its own rate.
-_REMAINDER = re.compile(
+_REMAINDER = lazy_compile(
     r"(?<![第\d.])(?P<total>\d+)(?P<unit>个|项|家|所)(?P<noun>[\u4e00-\u9fff]{0,6}?项目)[^。！？!?；;]*?(?:[。；;]\s*)?其中\s*"
     r"(?P<some>\d+)(?P=unit)(?P<between>[^。！？!?；;]*?)[，,；;]\s*(?:其余|剩余|剩下)(?:的)?(?P<rest>[^。！？!?\n]+)"
 )
 #: A further counted part before the rest ("其中3个项目…100%,2个项目…99%,剩余…"): the rest is the whole less both.
-_FURTHER_PART = re.compile(r"(?<![第\d.])(\d+)(个|项|家|所)([\u4e00-\u9fff]{0,6}?项目)?")
-_ITEM_RATE = re.compile(r"^(?P<name>\D+?)(?:资金)?(?:执行率?|完成率?|支出率?)?(?:为|达)?\d+(?:\.\d+)?%$")
-_YEAR_WORD = re.compile(r"(?:19|20)\d{2}年度?")
+_FURTHER_PART = lazy_compile(r"(?<![第\d.])(\d+)(个|项|家|所)([\u4e00-\u9fff]{0,6}?项目)?")
+_ITEM_RATE = lazy_compile(r"^(?P<name>\D+?)(?:资金)?(?:执行率?|完成率?|支出率?)?(?:为|达)?\d+(?:\.\d+)?%$")
+_YEAR_WORD = lazy_compile(r"(?:19|20)\d{2}年度?")
 
 
 def _remainder_lists(text: str, before: str = "") -> list[ListedCount]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..patterns import lazy_compile
 from .facts import compact_name
 from .vocabulary import RESULT_VERBS
 
@@ -22,9 +22,9 @@ __all__ = ["NameMatch", "match_name", "normal_name", "ratio", "FUZZY_THRESHOLD",
 FUZZY_THRESHOLD = 75.0
 FUZZY_MARGIN = 10.0
 
-_FILLER = re.compile(r"^(?:全县|全市|全区|我县|我市|全年|当年|本年|累计|完成|实现|达到)+")
-_VERB = re.compile(r"^(?:" + "|".join(sorted(RESULT_VERBS, key=len, reverse=True)) + r")")
-_TRAIL = re.compile(r"[0-9.%，,。]+$")
+_FILLER = lazy_compile(r"^(?:全县|全市|全区|我县|我市|全年|当年|本年|累计|完成|实现|达到)+")
+_VERB = lazy_compile(r"^(?:" + "|".join(sorted(RESULT_VERBS, key=len, reverse=True)) + r")")
+_TRAIL = lazy_compile(r"[0-9.%，,。]+$")
 
 
 def normal_name(text: str) -> str:

@@ -10,14 +10,14 @@ under a label merged down beside their heading row, which is no heading row of a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from ..patterns import lazy_compile
 from .pdf_text import EDGE_TOLERANCE  # points: rules closer than this are one line
 
 __all__ = ["split_stacked"]
 
-_NUMBER = re.compile(r"[-+−]?[\d,，.．]+%?")
+_NUMBER = lazy_compile(r"[-+−]?[\d,，.．]+%?")
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 

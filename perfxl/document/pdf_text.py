@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..patterns import lazy_compile
+
 __all__ = [
     "ARTIFACT",
     "CJK_START",
@@ -26,14 +28,14 @@ HEAD_LINES = 3  # a running header or footer has at most this many lines
 _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
 #: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
 #: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
-_NUMBERED = re.compile(
+_NUMBERED = lazy_compile(
     r"(?:\d{1,2}(?:[.．](?!\d)|[、)）])|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[、)）]|第[一二三四五六七八九十]{1,3}[、，,])"
 )
 #: Two Chinese characters opening a text: Chinese wraps character by character ("元、2023" or "话:0838-…" wrap as
 #: one unit), so a line below starting so could have begun on the line above.
-CJK_START = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
+CJK_START = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2}")
 #: A page number line: 3 / - 3 - / — 3 — / 第3页 / 第 3 页 共 9 页 / 3/9 / Page 3 of 9.
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy_compile(
     r"[-—–－_·\s]*\d{1,4}[-—–－_·\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}"
     r"|page\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?",
     re.IGNORECASE,

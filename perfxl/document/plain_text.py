@@ -9,9 +9,8 @@ the text as written. Pure: text in, text out.
 
 from __future__ import annotations
 
-import re
-
 from ..chinese import to_simplified
+from ..patterns import lazy_compile
 
 __all__ = ["plain_narrative"]
 
@@ -19,17 +18,17 @@ __all__ = ["plain_narrative"]
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 #: A full-width comma between thousands ("１，３３６．９２" → "1,336.92"): one to three digits, then groups of exactly
 #: three — the same reading a half-width "1,336.92" gets (perfxl.document.facts); never before a percent sign.
-_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+(?![\d%])")
+_GROUPED = lazy_compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+(?![\d%])")
 #: Clause punctuation: a line holding none is a heading, a title or a "项目名称：…" label line.
-_PUNCTUATED = re.compile(r"[。；;，,！？!?]")
+_PUNCTUATED = lazy_compile(r"[。；;，,！？!?]")
 #: A line ending in punctuation: the break after it is layout.
-_ENDS_PUNCTUATED = re.compile(r"[。；;：:，,、！？!?）)”]$")
+_ENDS_PUNCTUATED = lazy_compile(r"[。；;：:，,、！？!?）)”]$")
 #: A line opening a list item or a numbered heading: "一是", "（二）", "3、", "1.", "四、", "第一，".
-_ITEM = re.compile(
+_ITEM = lazy_compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}[、是]|第[一二三四五六七八九十]{1,3}[，,、])"
 )
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
-_SPACE_AFTER_FIGURE = re.compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
+_SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
 
 
 def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:

@@ -4,12 +4,12 @@ printed. Pure helpers of the narrative cross-check (perfxl.document.crosscheck).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import CellValue
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact
 from .table_facts import TableValue, printed_step
@@ -92,11 +92,11 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
     return computed.overlaps(Interval(value - half, value + half))
 
 
-_LOWER_BEFORE = re.compile(r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
-_LOWER_AFTER = re.compile(r"^\s*(以上|及以上|之上)")
-_UPPER_BEFORE = re.compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
-_UPPER_AFTER = re.compile(r"^\s*(以下|之下|以内)")
-_ABOUT = re.compile(r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)")  # "约为180万元" too
+_LOWER_BEFORE = lazy_compile(r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_AFTER = lazy_compile(r"^\s*(以上|及以上|之上)")
+_UPPER_BEFORE = lazy_compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
+_UPPER_AFTER = lazy_compile(r"^\s*(以下|之下|以内)")
+_ABOUT = lazy_compile(r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)")  # "约为180万元" too
 
 
 def _around(fact: Fact) -> tuple[str, str]:
@@ -118,7 +118,7 @@ def _bound(fact: Fact) -> str:
 
 
 #: A range whose low end is printed bare ("10-15家", "1～2万元"): the words right before the figure.
-_BARE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-–—~～至到]\s*$")
+_BARE_LOW = lazy_compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*[-–—~～至到]\s*$")
 
 
 def bare_range_low(fact: Fact) -> Decimal | None:

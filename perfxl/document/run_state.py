@@ -4,13 +4,13 @@ reporter every arithmetic check shares (`_arith`). Pure."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import CellRef, Certainty, Location, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up
+from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
@@ -52,12 +52,12 @@ class _Run:
     project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
 
 
-_YEAR = re.compile(r"((?:19|20)\d{2})(?=年)")
-_COMPARED = re.compile(r"(较|比|上年|去年|上一年|上年度)")
+_YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")
+_COMPARED = lazy_compile(r"(较|比|上年|去年|上一年|上年度)")
 
 
 #: A sentence about what is to come: its figures are plans, not this year's results.
-_PLAN_SENTENCE = re.compile(r"(下一步|下步|今后|力争|争取|明年|下一年|下年度|拟(?!定)|将(?:继续|进一步|努力))")
+_PLAN_SENTENCE = lazy_compile(r"(下一步|下步|今后|力争|争取|明年|下一年|下年度|拟(?!定)|将(?:继续|进一步|努力))")
 
 
 def _plan_sentences(text: str) -> set[int]:

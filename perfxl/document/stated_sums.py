@@ -11,16 +11,15 @@ the sum may make it a product, not a sum: then nothing is said. Pure: a paragrap
 
 from __future__ import annotations
 
-import re
-
 from ..model import CellRef, Certainty, TextRef
+from ..patterns import lazy_compile
 from .facts import Fact, extract_facts, sentences
 from .precision import Interval, _around, _show
 from .run_state import Issue, _operand, _Run, _sum_in, _where
 
 #: A per-unit amount ("每村4400元", "500元/人", "补助标准…"): a rate, not an amount of the list.
-_PER = re.compile(r"每|标准|单价|人均|户均|村均")
-_PER_AFTER = re.compile(r"^\s*[/／每]")
+_PER = lazy_compile(r"每|标准|单价|人均|户均|村均")
+_PER_AFTER = lazy_compile(r"^\s*[/／每]")
 
 
 def _per_unit(f: Fact) -> bool:

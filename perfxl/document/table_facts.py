@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import AmountRow, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..patterns import lazy_compile
 from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
 from .vocabulary import SCORE_UNIT
@@ -33,7 +34,7 @@ __all__ = [
     "printed_step",
 ]
 
-_BREAKDOWN = re.compile(r"([\u4e00-\u9fff（）()]+?)\s*[：:；;]\s*(-?\d[\d,]*(?:\.\d+)?)")
+_BREAKDOWN = lazy_compile(r"([\u4e00-\u9fff（）()]+?)\s*[：:；;]\s*(-?\d[\d,]*(?:\.\d+)?)")
 _BASIC_ROWS = {
     "three_public": "three_public",
     "reception": "reception",
@@ -230,7 +231,7 @@ def _execution_rate(out: dict, sub: Submission) -> None:
     )
 
 
-_CARRIED_OVER_ROW = re.compile(r"^(?:其中)?上年结转(?:资金)?$")
+_CARRIED_OVER_ROW = lazy_compile(r"^(?:其中)?上年结转(?:资金)?$")
 
 
 def _carried_over(out: dict, sub: Submission) -> None:

@@ -8,8 +8,9 @@ Pure data; docs/documents.md lists it. Sources: 财政部《部门决算》口�
 
 from __future__ import annotations
 
-import re
 from types import MappingProxyType
+
+from ..patterns import lazy_compile
 
 __all__ = [
     "CLAIMS",
@@ -136,7 +137,7 @@ _INDEX = {name: key for key, names in CLAIMS.items() for name in names}
 #: A whole report's score is also named after whose it is — only in generic words ("该项目自评得分", "部门整体支出
 #: 绩效自评总分"); a named owner is another score: a part (项目决策得分, 产出指标得分), another project (科技创新项目
 #: 自评得分), another evaluator (第三方评价得分, 复核得分).
-_WHOLE_SCORE_OWNER = re.compile(r"(?:该|本|此|我|经)?(?:部门|单位|局|项目|整体|支出|绩效|年度|综合)*")
+_WHOLE_SCORE_OWNER = lazy_compile(r"(?:该|本|此|我|经)?(?:部门|单位|局|项目|整体|支出|绩效|年度|综合)*")
 
 
 def claim_of(subject: str) -> str:

@@ -85,6 +85,10 @@ _NUMBER_FIELDS = frozenset(
 )
 
 
+#: What C01 and C02 call a cell of no listed field.
+_CELL = ("单元格", "cell")
+
+
 def visible(text: str) -> str:
     """`text` with control characters shown as symbols (ESC → ␛, NUL → ␀), safe to print in a message."""
     out = []
@@ -241,11 +245,13 @@ def _control_findings(
         if id(cell) in skip or ref is None:  # (text_cells gives located cells only)
             continue
         chars = control_characters(cell.raw)
+        if not chars:  # most cells: no key built for them
+            continue
         key = (ref.sheet, ref.anchor or ref.cell)
-        if not chars or key in seen:
+        if key in seen:
             continue
         seen.add(key)
-        zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
+        zh, en = _FIELD_NAMES.get(field, _CELL)
         shown = visible(cell.raw)
         yield ctx.finding(
             cell,
@@ -272,12 +278,14 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
             ref = cell.ref
             if ref is None:  # (text_cells gives located cells only)
                 continue
-            key = (ref.sheet, ref.anchor or ref.cell)
-            if key in seen or (ref.sheet, ref.cell) in reported:
+            # (keys built only when there is something to look up: most tables have no finding here)
+            if (seen and (ref.sheet, ref.anchor or ref.cell) in seen) or (
+                reported and (ref.sheet, ref.cell) in reported
+            ):
                 continue
-            zh, en = _FIELD_NAMES.get(field, ("单元格", "cell"))
+            zh, en = _FIELD_NAMES.get(field, _CELL)
             if ctx.is_error(cell):
-                seen.add(key)
+                seen.add((ref.sheet, ref.anchor or ref.cell))
                 text = cell.text
                 yield ctx.finding(
                     cell,
@@ -306,7 +314,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                         problem_en = "is words, not a number, and cannot be computed"
                 else:
                     continue
-                seen.add(key)
+                seen.add((ref.sheet, ref.anchor or ref.cell))
                 yield ctx.finding(
                     cell,
                     expected="数值",

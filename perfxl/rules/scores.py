@@ -53,10 +53,23 @@ def _direction(ctx: Context, ind: Indicator) -> str:
     return {"LE": "reverse", "LT": "reverse", "EQ": "equal"}.get(op, "positive")
 
 
+def rows_scored(ctx: Context, which: str) -> tuple[Indicator, ...]:
+    """The table's rows whose `direction` is `which`, in sheet order: the rows classified once per table, so S01, S02,
+    S03 and S05 each walk their own rows instead of asking every row's method again (≈ 4 asks a row)."""
+    rows = ctx.indicators()
+    kept = ctx.once(("rows_scored", id(rows)), lambda: (rows, _by_direction(ctx, rows)))
+    return kept[1].get(which, ())
+
+
+def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[Indicator, ...]]:
+    out: dict[str, list[Indicator]] = {}
+    for ind in rows:
+        out.setdefault(direction(ctx, ind), []).append(ind)
+    return {which: tuple(found) for which, found in out.items()}
+
+
 def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
-    for ind in ctx.indicators():
-        if direction(ctx, ind) != which:
-            continue
+    for ind in rows_scored(ctx, which):
         reading = ctx.reading(ind)
         result = reading.result
         if result is None or result.score is None or unverifiable(ctx, ind):
@@ -198,9 +211,7 @@ def negative_actual(ctx: Context) -> Iterator[Finding]:
 def qualitative_band(ctx: Context) -> Iterator[Finding]:
     """定性: the score lies in its tier's band ([0.8w, w], [0.6w, 0.8w), [0, 0.6w); Hubei 0.8/0.5)."""
     tiers = ctx.settings.tiers
-    for ind in ctx.indicators():
-        if direction(ctx, ind) != "qualitative":
-            continue
+    for ind in rows_scored(ctx, "qualitative"):
         tier = ctx.parsed(ind.actual).tier
         weight, score = ctx.number(ind.weight), ctx.number(ind.score)
         if tier is None or tier >= len(tiers) or weight is None or score is None:

@@ -69,7 +69,16 @@ def _items(ctx: Context, rows: Sequence[Indicator]) -> frozenset[int]:
 
 
 def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
-    """Σ of the rows' weights (扣分项/加分项 rows left out); None when no row has a weight."""
+    """Σ of the rows' weights (扣分项/加分项 rows left out); None when no row has a weight. Once per run for a table's
+    rows and its groups' (kept tuples, asked by W01, W02, W03 and W04): a weight cell is no funds amount, so its number
+    does not turn on the unit reading (`Context.bare_units`)."""
+    if rows.__class__ is not tuple:
+        return _row_weights(ctx, rows)
+    kept = ctx.once(("row_weights", id(rows)), lambda: (rows, _row_weights(ctx, rows)))
+    return kept[1]
+
+
+def _row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
     values = [w for w in (ctx.number(i.weight) for i in rows if not is_adjustment(ctx, i)) if w is not None]
     return sum(values, Decimal(0)) if values else None
 
