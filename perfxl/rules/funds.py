@@ -793,7 +793,21 @@ def _rate_printed_as_computed(ctx: Context) -> bool:
     if rate is None or rate.ratio is None:
         return False
     printed = ctx.read_rate(total.rate, rate.ratio * 100).percent
-    return printed is not None and printed == rate.ratio * 100
+    if printed is None or printed != rate.ratio * 100:
+        return False
+    # a score carrying words ("9（按调整后预算50万元计算）") or a note on the block naming an adjusted budget may be
+    # counted over the 全年预算数 the form does not print: the table's rate is then not the one scored (review 11d)
+    notes = [total.score.text, *_notes(ctx), *(c.text for c in _funds_score_headers(ctx))]
+    return not _SCORE_NOTE.search(total.score.text) and not any(_ADJUST.search(to_simplified(t)) for t in notes)
+
+
+#: Words in a score cell beside its figure (a note): anything but digits, a point, spaces and 分.
+_SCORE_NOTE = re.compile(r"[^0-9.\s分]")
+
+
+def _funds_score_headers(ctx: Context) -> tuple[CellValue, ...]:
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    return funds.score_headers if funds is not None else ()
 
 
 def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
