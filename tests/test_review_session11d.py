@@ -39,6 +39,7 @@ def _at(findings: list[Finding], code: str, cell: str) -> list[Finding]:
 F05_DOUBTS = [
     pytest.param({"H9": "9（按调整后预算50万元计算）"}, id="score-note-adjusted-budget"),
     pytest.param({"H9": "9", "I9": "全年预算调整为50万元，执行率90%，得9分"}, id="method-cell-adjusted-budget"),
+    pytest.param({"H9": "9", "I9": "全年预算数50万元，实际支出45万元"}, id="method-cell-full-budget"),
     pytest.param(
         {"E9": "40.5", "E10": "40.5", "G9": "90%", "H9": "10", "I9": "执行率达到90%以上得满分"}, id="banded-rule"
     ),
@@ -60,6 +61,7 @@ def test_f05_plain_method_keeps_the_error(tmp_path: Path) -> None:
     """The 济南 method cell "执行率*该指标分值,最高不得超过分值上限。" restates 执行率 × 分值: a score off it stays certain."""
     found = _at(_findings(LICHENG, {"H9": "5"}, tmp_path / "t.xlsx"), "F05", "H9")
     assert [f.severity for f in found] == [Severity.ERROR]
+    assert "年初预算数 45" in found[0].basis  # the column read is named as printed (before: "全年预算数 45")
 
 
 def test_declared_weight_above_full_mark_is_a_warning(tmp_path: Path) -> None:
