@@ -103,3 +103,45 @@ def test_zipingquanzhong_still_declares_the_level1_weight(tmp_path: Path) -> Non
     """The 江西 form as probe11 read it: 自评权重 beside 分解目标 declares the 一级's weight (35 over rows of 30)."""
     found = _at(_findings(JIANGXI, {"B10": "35"}, tmp_path / "t.xlsx"), "W02", "B10")
     assert [f.severity for f in found] == [Severity.ERROR]
+
+
+def _unmerged(changes: dict[str, str], *ranges: str, out: Path) -> list[Finding]:
+    table = copy.deepcopy(load_table(CORPUS / f"{HAINAN}.toml"))
+    table.merges = [m for m in table.merges if m not in ranges]
+    for address, text in changes.items():
+        r, c = parse_a1(address)
+        table.rows[r - 1][c - 1] = text
+    return list(validate_file(render(table, out)).findings)
+
+
+def test_level2_fenzhi_per_row_declares_nothing(tmp_path: Path) -> None:
+    """二级 决策过程 merged over two rows whose 分值 column holds each row's own figure (3 │ 5, the merge of D15:D16
+    undone): the column carries the rows' weights, not the 二级's — before, "3" was its declared weight, an 错误 against
+    the rows' 8."""
+    findings = _unmerged({"D15": "3", "D16": "5"}, "D15:D16", out=tmp_path / "t.xlsx")
+    assert not _at(findings, "W02", "D15")
+
+
+def test_level1_fenzhi_per_row_declares_nothing(tmp_path: Path) -> None:
+    """The same for the 一级 (项目决策 │ 4 │ 3 │ 5 │ 2 │ 6, the label typed on each row)."""
+    changes = {f"A{r}": "项目决策" for r in range(15, 19)}
+    changes.update({"B14": "4", "B15": "3", "B16": "5", "B17": "2", "B18": "6"})
+    findings = _unmerged(changes, "A14:A18", "B14:B18", out=tmp_path / "t.xlsx")
+    assert not _at(findings, "W02", "B14")
+
+
+@pytest.mark.parametrize(
+    ("changes", "ranges", "cell"),
+    [
+        pytest.param({"D15": "13"}, ("D15:D16",), "D15", id="level2-unmerged"),
+        pytest.param({"D15": "13", "D16": "13"}, ("D15:D16",), "D15", id="level2-filled-merge"),
+        pytest.param({f"B{r}": "25" for r in range(14, 19)}, ("B14:B18",), "B14", id="level1-filled-merge"),
+    ],
+)
+def test_declared_weight_repeated_or_alone_still_declares(
+    changes: dict[str, str], ranges: tuple[str, ...], cell: str, tmp_path: Path
+) -> None:
+    """A merge filled on export repeats the declared figure, one written only on the first row declares it: a wrong
+    one stays an 错误."""
+    found = _at(_unmerged(changes, *ranges, out=tmp_path / "t.xlsx"), "W02", cell)
+    assert [f.severity for f in found] == [Severity.ERROR]
