@@ -40,6 +40,8 @@ F05_DOUBTS = [
     pytest.param({"H9": "9（按调整后预算50万元计算）"}, id="score-note-adjusted-budget"),
     pytest.param({"H9": "9", "I9": "全年预算调整为50万元，执行率90%，得9分"}, id="method-cell-adjusted-budget"),
     pytest.param({"H9": "9", "I9": "全年预算数50万元，实际支出45万元"}, id="method-cell-full-budget"),
+    # 46 spent of a 年初预算数 of 40 (115%, printed exactly): the year's budget was raised, the score may rest on it
+    pytest.param({"D9": "40", "D10": "40", "E9": "46", "E10": "46", "G9": "115%", "H9": "9"}, id="spent-above-initial"),
     pytest.param(
         {"E9": "40.5", "E10": "40.5", "G9": "90%", "H9": "10", "I9": "执行率达到90%以上得满分"}, id="banded-rule"
     ),
