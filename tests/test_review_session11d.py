@@ -147,3 +147,14 @@ def test_declared_weight_repeated_or_alone_still_declares(
     one stays an 错误."""
     found = _at(_unmerged(changes, *ranges, out=tmp_path / "t.xlsx"), "W02", cell)
     assert [f.severity for f in found] == [Severity.ERROR]
+
+
+@pytest.mark.parametrize("weight", ["", "/"], ids=["blank", "slash"])
+def test_declared_weight_over_an_unfilled_row_is_a_warning(weight: str, tmp_path: Path) -> None:
+    """项目管理 declares 25 over six rows, one (管理制度, 9) printing no 分值: the rows' sum is not known, so 25 is not
+    certainly wrong — the unfilled cell is the slip (W04). Before: W02 错误 at B19 (and at the 二级 组织实施, D23)."""
+    findings = _findings(HAINAN, {"F24": weight}, tmp_path / "t.xlsx")
+    for cell in ("B19", "D23"):
+        found = _at(findings, "W02", cell)
+        assert [f.severity for f in found] == [Severity.WARNING], cell
+        assert "未填分值" in found[0].basis

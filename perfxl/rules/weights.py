@@ -147,6 +147,7 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
             last = heading is final
             sure, note, note_en = completeness(ctx) if last else (None, "", "")
             sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
+            sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
             at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
             said = f"“{heading.label.text}”行的分值" if at is not None else f"“{heading.label.text}”标注"
             yield ctx.finding(
@@ -175,6 +176,7 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
         last = rows[-1] is indicators[-1]  # the table may go on past what was read: as for the last 一级
         sure, note, note_en = completeness(ctx) if last else (None, "", "")
         sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
+        sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
         yield ctx.finding(
             heading.declared_at,
             expected=held,
@@ -206,6 +208,23 @@ def _beyond_full(
         return sure, note, note_en
     why = f"所读分值 {fmt_num(declared)} 大于满分 {fmt_num(full)}，可能不是分值（如年份、数量），需人工判断"
     why_en = f"the figure read, {fmt_num(declared)}, exceeds the full mark {fmt_num(full)}: it may be no weight"
+    return (
+        Certainty.JUDGEMENT,
+        "；".join(x for x in (note, why) if x),
+        "; ".join(x for x in (note_en, why_en) if x),
+    )
+
+
+def _unweighted(
+    ctx: Context, rows: Sequence[Indicator], sure: Certainty | None, note: str, note_en: str
+) -> tuple[Certainty | None, str, str]:
+    """Rows under a declared weight whose own 分值 is not filled in (blank, "/"): their sum is not known, so the
+    declared weight is not certainly contradicted — the unfilled cell is the slip W04 reports; a judgement here."""
+    missing = sum(1 for i in rows if not is_adjustment(ctx, i) and ctx.number(i.weight) is None)
+    if not missing:
+        return sure, note, note_en
+    why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
+    why_en = f"{missing} of its rows print no weight; the sum covers the others"
     return (
         Certainty.JUDGEMENT,
         "；".join(x for x in (note, why) if x),
