@@ -324,12 +324,19 @@ def _weight_after_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, in
     """Scoring tables print a 分值 after every level (一级 | 分值 | 二级 | 分值 | 三级指标 | 分值 | 得分, 海南):
     an indicator's weight is the 分值 after its name, not the first one."""
     name, weight = cols.get("name"), cols.get("weight")
-    if name is None or weight is None or weight > name:
+    if name is None or weight is None:
         return cols
-    later = [c for c, label in row_labels(grid, r) if c > name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"]
-    if not later:
-        return cols
-    found = {**cols, "weight": later[0]}
+    if weight > name:  # the 分值 after the name already (a weak 自评权重 before it yielded): the level weights below
+        found = dict(cols)
+    else:
+        later = [
+            (H.strip_brackets(label) in H.WEAK_SYNONYMS, c)
+            for c, label in row_labels(grid, r)
+            if c > name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"
+        ]
+        if not later:
+            return cols
+        found = {**cols, "weight": min(later)[1]}  # a 分值 before a weak 自评权重
     # the 分值 after each level name is that level's declared weight (一级 | 分值: W02 holds it to the rows under it)
     weights = [
         c for c, label in row_labels(grid, r) if c < name and H.match_role(label, H.INDICATOR_COLUMNS) == "weight"

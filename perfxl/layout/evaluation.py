@@ -289,6 +289,8 @@ class _Reader(FundsRows):
         self.ind_cols: dict[str, int] = {}
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
+        self.level1_open: str | None = None  # the key of the 一级 heading whose rows are being read (`cur.level1`)
+        self.level2_open: str | None = None  # the key of the 二级 heading whose rows are being read (`cur.level2`)
         # the merged anchor (row, col) each carried 一级/二级 label was read from: a row inside that merge needs no
         # new CellValue to learn that it continues the same label (one per row of a 10,000-row table)
         self.carried_at: dict[str, tuple[CellValue, int, int]] = {}
@@ -704,15 +706,21 @@ class _Reader(FundsRows):
         l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
         if l1_new is not None:
             self._add_level1(l1_new)
+            self.level1_open = str(l1_new.ref)
             if "level1_weight" in cols:  # 一级 | 分值 | 二级 …: the 分值 beside the 一级 label is its declared weight
                 self._declare_level1(l1_new, r, cols["level1_weight"])
             if l2_new is None:
                 self.carry["level2"] = None
+        elif "level1_weight" in cols and self.carry["level1"] is not None:
+            self._level1_weight_per_row(held.get(cols["level1_weight"]))
         if l2_new is not None and "level2_weight" in cols:  # … │ 二级 │ 分值 │ …: the 二级's declared weight
             at = value_at(g, r, cols["level2_weight"])
             declared = to_points(at.raw)  # a figure stored as text ("8", "8分") declares it as well
-            if declared is not None and str(l2_new.ref) not in self.cur.level2:
-                self.cur.level2[str(l2_new.ref)] = Level2Heading(l2_new, declared, at)
+            self.level2_open = str(l2_new.ref)
+            if declared is not None and self.level2_open not in self.cur.level2:
+                self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, at)
+        elif "level2_weight" in cols and self.carry["level2"] is not None:
+            self._level2_weight_per_row(held.get(cols["level2_weight"]))
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
@@ -792,6 +800,27 @@ class _Reader(FundsRows):
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
         return "indicator"
+
+    def _level1_weight_per_row(self, own_value: object) -> None:
+        """As `_level2_weight_per_row`, for the 分值 column beside the 一级 label (一级 │ 分值 │ 二级 …)."""
+        key = self.level1_open
+        heading = self.cur.level1.get(key) if key is not None else None
+        figure = to_points(own_value)
+        if heading is None or heading.declared_at is None or figure is None or figure == heading.declared_weight:
+            return
+        if key is not None and heading.declared_at.ref != heading.label.ref:  # not a weight in the label's own text
+            self.cur.level1[key] = dataclasses.replace(heading, declared_weight=None, declared_at=None)
+
+    def _level2_weight_per_row(self, own_value: object) -> None:
+        """A figure of the row's own in the 二级 分值 column under the 二级 carried from above (its label merged down or
+        typed again) other than the one its first row declared (3 │ 5 under 决策过程: each row's weight): the column
+        holds the rows' weights, no declaration of the 二级's — not held to them by W02 (review 11d). A merge filled
+        on export repeats the declared figure and changes nothing."""
+        key = self.level2_open
+        heading = self.cur.level2.get(key) if key is not None else None
+        figure = to_points(own_value)
+        if key is not None and heading is not None and figure is not None and figure != heading.declared_weight:
+            del self.cur.level2[key]
 
     def _level(self, r: int, key: str, held: dict[int, Any]) -> CellValue | None:
         """Update the forward-filled 一级/二级 label; return it when this row writes a new one (`held`: the row's own

@@ -52,6 +52,8 @@ _FORM_SOURCES = frozenset(
 #: A schedule's column header under a funds block (开始时间 │ 结束时间, 完成时间, 起止时间): the lines under it are dates.
 _SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开工|竣工)(?:时间|日期)$")
 #: A funds-block line that counts people or things (受益人数(人), 项目个数, 覆盖户数(户)): not money.
+#: A funds header naming the column that states how the block's score is counted (济南 历城 2019: 得分计算方法).
+_METHOD_HEADER = re.compile(r"计算方法|计分方法|评分方法|评分标准|评分规则|计分规则")
 _COUNT_LABEL = re.compile(r"人数|人次|个数|户数|家数|[（(](?:人|个|家|次|户|项|人次|%|％)[)）]$")
 _NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|万|元|%)?\s*$")
 
@@ -83,6 +85,8 @@ class FundsRows:
     funds_cols: dict[str, int]
     funds_header_row: int
     funds_declared_weight: CellValue | None
+    # the column of a 得分计算方法 / 评分标准 header in the funds header row (济南 历城: … │ 得分 │ 得分计算方法), or None
+    funds_method_col: int | None = None
     pair_col: int
     pair_offset: int = 1  # the 年度 amount's column right of its label (a merged label puts it further)
     # role → (label col, value col) of a 岳阳 自评报告's 计划安排资金 │ … │ 实际支出 │ … money row (`_plan_pairs_row`)
@@ -143,6 +147,9 @@ class FundsRows:
         self.cur.funds_seen = True
         self.cur.funds_score_headers = tuple(
             value_at(self.grid, r, cols[k]) for k in ("weight", "rate", "score") if k in cols
+        )
+        self.funds_method_col = next(
+            (c for c, v in row_cells(self.grid, r) if isinstance(v, str) and _METHOD_HEADER.search(v)), None
         )
         if "executed" in cols and _interim(own(self.grid, r, cols["executed"])):
             self.cur.interim_funds = True  # 1-6月执行数: money spent so far this year, a monitoring form's
@@ -253,6 +260,8 @@ class FundsRows:
         if is_total and (self.cur.funds_total is None or (self.funds_total_guessed and not guessed)):
             # (the row taken for the total was a subtotal opening the block: the block's own total replaces it)
             self.cur.funds_total, self.funds_total_guessed = row, guessed
+            if self.funds_method_col is not None:  # the total's 得分计算方法 cell states how its score is counted
+                self.cur.funds_score_headers += (value_at(self.grid, r, self.funds_method_col),)
             return "funds"
         if label_text.startswith("其中"):
             self.funds_of_which = True

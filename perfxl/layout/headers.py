@@ -112,7 +112,9 @@ def _syn(*labels: str) -> tuple[str, ...]:
 #: heads its 一级 column 指标类型 and its targets 绩效目标 (指标类型 │ 指标名称 │ 绩效目标 │ 绩效标准, 海口 2016), but beside
 #: 一级指标 a 指标类型 column holds 共性指标/个性指标 or 定量/定性, and beside 指标值 a 绩效目标 column holds the goal's text —
 #: read as the role, the real 一级 or target column would be lost (I03 "不是数值" on the goal text, review 10b).
-WEAK_SYNONYMS: frozenset[str] = frozenset(normalise_label(x) for x in ("指标类型", "绩效目标"))
+#: 自评权重: a weight only where no 分值 is printed — beside a 分值 after the indicator's name it may be a percentage or a
+#: weighted-score column (review 11d: "三级 │ 自评权重 │ 分值 │ 得分" read its shares as the weights, the 分值 unread).
+WEAK_SYNONYMS: frozenset[str] = frozenset(normalise_label(x) for x in ("指标类型", "绩效目标", "自评权重"))
 
 
 # ------------------------------------------------------------------ 绩效指标 block columns

@@ -69,6 +69,11 @@ _INITIAL_NOTE = "；表中只有年初预算数，按它计算（年中追加、
 _INITIAL_NOTE_EN = "; the form prints only the initial budget, used as the budget (adjustments not shown)"
 
 
+def budget_name(ctx: Context) -> str:
+    """The budget column a basis names: 年初预算数 where it is the only one printed (see initial_budget_only)."""
+    return "年初预算数" if initial_budget_only(ctx) else "全年预算数"
+
+
 def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Finding]:
     """`findings` of a check computed from the budget column, as judgements when that budget is the form's
     年初预算数 (see initial_budget_only); unchanged otherwise."""
@@ -790,10 +795,28 @@ def _rate_printed_as_computed(ctx: Context) -> bool:
     if not initial_budget_only(ctx) or total is None or total.rate.ref is None or ctx.is_blank(total.rate):
         return False
     rate = computed_rate(ctx, total)
-    if rate is None or rate.ratio is None:
+    if rate is None or rate.ratio is None or rate.ratio > 1:
+        # (46 spent of a 年初预算数 of 40: the cells show the year's budget was raised — the score may rest on it)
         return False
     printed = ctx.read_rate(total.rate, rate.ratio * 100).percent
-    return printed is not None and printed == rate.ratio * 100
+    if printed is None or printed != rate.ratio * 100:
+        return False
+    # a score carrying words ("9（按调整后预算50万元计算）") or a note on the block naming another budget may be
+    # counted over the 全年预算数 the form does not print: the table's rate is then not the one scored (review 11d)
+    notes = [total.score.text, *_notes(ctx), *(c.text for c in _funds_score_headers(ctx))]
+    return not _SCORE_NOTE.search(total.score.text) and not any(_OTHER_BUDGET.search(to_simplified(t)) for t in notes)
+
+
+#: A note naming a budget other than the 年初预算数 printed: an adjustment, or the year's budget itself (全年预算数 50).
+_OTHER_BUDGET = re.compile(_ADJUST.pattern + r"|全年预算|调整后预算")
+
+#: Words in a score cell beside its figure (a note): anything but digits, a point, spaces and 分.
+_SCORE_NOTE = re.compile(r"[^0-9.\s分]")
+
+
+def _funds_score_headers(ctx: Context) -> tuple[CellValue, ...]:
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    return funds.score_headers if funds is not None else ()
 
 
 def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
@@ -842,7 +865,7 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         actual=total.score.text or BLANK,
         explanation=result.explanation,
         explanation_en=result.explanation_en,
-        basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 "
+        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，分值 "
         f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
         f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
@@ -894,7 +917,7 @@ def _last_place(
         actual=total.score.text,
         explanation=result.explanation,
         explanation_en=result.explanation_en,
-        basis=f"读取：全年执行数 {total.executed.text}，全年预算数 {total.full_budget.text}，分值 {total.weight.text}，"
+        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，分值 {total.weight.text}，"
         f"得分“{total.score.text}”；计算：{result.explanation}，按得分的 {places} 位小数为 {fmt_num(shown)}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight {total.weight.text}, "
         f"score {total.score.text!r}; computed: {result.explanation_en}{note_en}",

@@ -151,8 +151,12 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
             continue
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
+            if _as_share(ctx, heading.declared_weight, held):
+                continue
             last = heading is final
             sure, note, note_en = completeness(ctx) if last else (None, "", "")
+            sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
+            sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
             at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
             said = f"“{heading.label.text}”行的分值" if at is not None else f"“{heading.label.text}”标注"
             yield ctx.finding(
@@ -176,8 +180,12 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
         held = row_weights(ctx, rows) if rows else None
         if held is None or abs(held - heading.declared_weight) <= ctx.tol_score:
             continue
+        if _as_share(ctx, heading.declared_weight, held):
+            continue
         last = rows[-1] is indicators[-1]  # the table may go on past what was read: as for the last 一级
         sure, note, note_en = completeness(ctx) if last else (None, "", "")
+        sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
+        sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
         yield ctx.finding(
             heading.declared_at,
             expected=held,
@@ -190,6 +198,47 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read 二级 {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its {len(rows)} "
             f"rows hold {fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
         )
+
+
+def _as_share(ctx: Context, declared: Decimal, held: Decimal) -> bool:
+    """A declared weight below 1 that is its rows' points as a share of the full mark (0.2 over rows holding 20 of 100:
+    权重 typed as a fraction): the same weight in another unit, no contradiction (review 11d)."""
+    full = ctx.dec("weights.total", 100)
+    return Decimal(0) < declared < 1 and abs(declared * full - held) <= ctx.tol_score
+
+
+def _beyond_full(
+    ctx: Context, declared: Decimal, sure: Certainty | None, note: str, note_en: str
+) -> tuple[Certainty | None, str, str]:
+    """A declared weight above the full mark (a year "2023" or a count beside the label, not a weight): no certain
+    contradiction of its rows — a judgement saying why (review 11d)."""
+    full = ctx.dec("weights.total", 100)
+    if declared <= full:
+        return sure, note, note_en
+    why = f"所读分值 {fmt_num(declared)} 大于满分 {fmt_num(full)}，可能不是分值（如年份、数量），需人工判断"
+    why_en = f"the figure read, {fmt_num(declared)}, exceeds the full mark {fmt_num(full)}: it may be no weight"
+    return (
+        Certainty.JUDGEMENT,
+        "；".join(x for x in (note, why) if x),
+        "; ".join(x for x in (note_en, why_en) if x),
+    )
+
+
+def _unweighted(
+    ctx: Context, rows: Sequence[Indicator], sure: Certainty | None, note: str, note_en: str
+) -> tuple[Certainty | None, str, str]:
+    """Rows under a declared weight whose own 分值 is not filled in (blank, "/"): their sum is not known, so the
+    declared weight is not certainly contradicted — the unfilled cell is the slip W04 reports; a judgement here."""
+    missing = sum(1 for i in rows if not is_adjustment(ctx, i) and ctx.number(i.weight) is None)
+    if not missing:
+        return sure, note, note_en
+    why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
+    why_en = f"{missing} of its rows print no weight; the sum covers the others"
+    return (
+        Certainty.JUDGEMENT,
+        "；".join(x for x in (note, why) if x),
+        "; ".join(x for x in (note_en, why_en) if x),
+    )
 
 
 def _level2_runs(
