@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from perfxl.errors import ProfileError
+from perfxl.layout.headers import FUNDS_COLUMNS, match_role
 from perfxl.profiles import PROFILE_DIR, CheckSettings, list_profiles, load_profile
 
 D = Decimal
@@ -54,7 +55,9 @@ def test_variants_state_only_their_differences_and_inherit_the_rest():
     assert national.get("department.three_public_change_basis") == "final"
     assert hunan.get("department.staff_control.deduct_per_point") == 0.5
     assert hunan.get("department.key_spending.bands") == national.get("department.key_spending.bands")
-    assert sichuan.get("budget.rate_basis") == "adjusted_budget"
+    # 四川's 调整后预算数 is the column the rate is taken over: the reader maps it to the 全年预算数 (no profile key)
+    assert match_role("调整后预算数", FUNDS_COLUMNS) == match_role("全年预算数", FUNDS_COLUMNS) == "full_budget"
+    assert sichuan.get("checks.D03.enabled") is True and sichuan.get("checks.D03.max_chars") == 100
     assert hunan.files[-1].endswith("national.toml")
 
 

@@ -16,7 +16,6 @@ __all__ = ["validate", "deep_merge", "ENUMS"]
 ENUMS: dict[str, tuple[str, ...]] = {
     "rounding.mode": ("half_up",),
     "weights.funds_weight": ("table", "profile"),
-    "budget.rate_basis": ("full_budget", "adjusted_budget"),
     "budget.formula": ("linear",),
     "scoring.default_op": ("GE", "GT", "EQ", "LE", "LT"),
     "scoring.reverse": ("ratio", "linear2A"),

@@ -74,7 +74,7 @@ the same catalogue (`--kind`, `--select`, `--severity`, `--profile`, `--format t
 PROFILE_KEYS: dict[str, str] = {
     "F02": "tolerance.money",
     "F03": "tolerance.money",
-    "F04": "budget.rate_basis, tolerance.rate_pp, rounding.rate_places",
+    "F04": "tolerance.rate_pp, rounding.rate_places",
     "F05": "budget.rate_cap, budget.formula, tolerance.score",
     "F06": "weights.budget",
     "F08": "tolerance.money",
