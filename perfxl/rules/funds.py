@@ -540,7 +540,7 @@ def _total_rate_matches(ctx: Context, total: FundsRow) -> Iterator[Finding]:
     if ctx.is_error(cell):
         return  # C02 reports the error cell once
     fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(total.full_budget))}
-    read = f"读取：{executed_name(ctx)} {total.executed.text}，全年预算数 {total.full_budget.text}，执行率“{cell.text}”"
+    read = f"读取：{executed_name(ctx)} {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，执行率“{cell.text}”"
     read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
     if rate.percent is None:
         printed = None if ctx.is_blank(cell) else ctx.read_rate(cell, None).percent
@@ -599,7 +599,7 @@ def _part_rates_match(ctx: Context, total: FundsRow) -> Iterator[Finding]:
                 actual=row.rate.text,
                 reading="",
                 certainty=Certainty.JUDGEMENT,
-                basis=f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，全年预算数 {row.full_budget.text}，"
+                basis=f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，{budget_name(ctx)} {row.full_budget.text}，"
                 f"执行率“{row.rate.text}”；{part_rate.reason}（有的表以 100% 表示无预算无支出，需人工判断）",
                 basis_en=f"read the {row.label.text} row; {part_rate.reason_en}",
                 executed=fmt_num(ctx.number(row.executed)),
@@ -995,7 +995,7 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
             explanation=f"“{row.label.text}”行 {result.explanation}",
             explanation_en=f"{row.label.text}: {result.explanation_en}",
             certainty=Certainty.JUDGEMENT if typed is not None or copied else None,
-            basis=f"读取：“{row.label.text}”行 全年预算数 {row.full_budget.text}，全年执行数 {row.executed.text}，"
+            basis=f"读取：“{row.label.text}”行 {budget_name(ctx)} {row.full_budget.text}，全年执行数 {row.executed.text}，"
             f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
         )
