@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 __all__ = [
+    "POINT_FIRST",
     "to_decimal",
     "to_points",
     "ascii_figures",
@@ -79,7 +80,13 @@ def to_points(value: object) -> Decimal | None:
     are often typed — the layout's reading of a weight column agrees with the rules' (`Context.number`)."""
     if isinstance(value, str) and value.rstrip().endswith("分"):
         value = value.rstrip()[:-1]
+    if isinstance(value, str) and POINT_FIRST.match(value):
+        return None  # ".5" printed as text lost its integer digits: C02 reports it, no weight is guessed from it
     return to_decimal(value)
+
+
+#: Text whose number starts at its decimal point (".5"): it lost its integer digits (C02), never read as a number.
+POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:

@@ -35,6 +35,7 @@ from perfxl.model import (
 from perfxl.numbers import (
     HUNDRED,
     ONE,
+    POINT_FIRST,
     agrees_as_printed,
     fmt_decimal,
     half_unit,
@@ -86,7 +87,6 @@ Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
 #: A currency sign before the amount ("¥300,000.00", a 元 amount formatted as currency): the cell's unit is 元.
 _YUAN_SIGN = re.compile(r"\s*[¥￥]")
-_POINT_FIRST = re.compile(r"\s*[-+]?\.\d")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
 _FIGURE_WITH_NOTE = re.compile(
     # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
@@ -328,7 +328,7 @@ class Context:
             return None
         raw = cell.raw
         # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
-        value = None if isinstance(raw, str) and _POINT_FIRST.match(raw) else to_decimal(raw)
+        value = None if isinstance(raw, str) and POINT_FIRST.match(raw) else to_decimal(raw)
         if value is None:
             bracketed = isinstance(raw, str) and ("(" in raw or "（" in raw)
             noted = _FIGURE_WITH_NOTE.fullmatch(normalise_text(raw)) if bracketed else None
