@@ -574,6 +574,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
+    if op is None and (lead := _OP_BEFORE_PERIOD.match(pre)):
+        op, pre = _take_pre_op(lead[1])[0], lead[2]  # "≥每月1次": the bound of a per-period figure, before its period
     note = _NOTE_AT_END.search(post)
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _NOTE_OF_PROGRESS.search(note.group(0)):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
@@ -602,6 +604,10 @@ _NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).
 _NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
+
+
+#: An operator before a period word ("≥每月1次", "≤每季度2次"): the operator bounds the per-period figure.
+_OP_BEFORE_PERIOD = re.compile(r"^(>=|<=|[≥≤><=＞＜＝≧≦])\s*(每[\u4e00-\u9fff]{1,3})$")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:
