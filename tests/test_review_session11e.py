@@ -1,0 +1,63 @@
+"""Review 11e (issues 11/12, session 11): false 错误 in the narrative's new 分别为 and floor-part readings (narrative
+review 11b). Each test was run against main before its fix and failed as its docstring says."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import report_findings as _report
+
+
+def _above_info(findings):
+    return [(f.code, f.severity.value, f.message) for f in findings if f.severity.value in ("warning", "error")]
+
+
+def _n02(findings):
+    return [(f.severity.value, f.message) for f in findings if f.code == "N02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("中央资金共计110万元,省级资金共计50万元,分别为A项目80万元,B项目80万元。", id="two-totals"),
+        pytest.param("中央资金110万元,省级资金共计50万元,分别为A项目80万元,B项目80万元。", id="two-totals-plain"),
+    ],
+)
+def test_respectively_after_two_totals_is_quiet(tmp_path, text):
+    """Failed before: an N02 错误 (80 + 80 over 50) — "分别为" after two totals in two clauses pairs the figures with
+    both, one each; only the clause holding the last total was looked at."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("带动社会投资50万元以上", id="leveraged-floor"),
+        pytest.param("带动社会投资50万元", id="leveraged"),
+        pytest.param("撬动社会资本500万元以上", id="leveraged-capital"),
+        pytest.param("单笔支出均在50万元以上", id="each-item"),
+        pytest.param("平均每个项目50万元", id="average"),
+    ],
+)
+def test_money_drawn_in_or_of_each_item_is_no_part(tmp_path, tail):
+    """Failed before: an N02 错误 ("80万元 + 50万元 … 应为 不少于 130万元") — the money the grant drew in, or a figure of each
+    item, read as one more 其中 part of the 120万元."""
+    assert _above_info(_report(tmp_path, f"下达资金120万元,其中中央资金80万元,{tail}。")) == []
+
+
+def test_floor_part_beyond_the_total_still_found(tmp_path):
+    found = _n02(_report(tmp_path, "下达资金120万元,其中中央资金80万元,省级资金50万元以上。"))
+    assert [s for s, _ in found] == ["error"], found
+
+
+def test_respectively_after_a_part_lists_that_parts_own(tmp_path):
+    """Failed before: an N02 错误 (50 + 30 + 20 + 60 over 110) — "分别为" right after the 其中 part A项目 lists the A项目's
+    parts, not more of the total's (as "包括" does)."""
+    text = "项目资金共计110万元,其中A项目50万元,分别为设备30万元、安装20万元,B项目60万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+    found = _n02(_report(tmp_path, text.replace("安装20万元", "安装30万元")))
+    assert [s for s, _ in found] == ["error"] and "A项目" in found[0][1], found
+
+
+def test_respective_list_of_one_total_still_found(tmp_path):
+    found = _n02(_report(tmp_path, "项目资金共计110万元,分别为A项目60万元,B项目70万元。"))
+    assert [s for s, _ in found] == ["error"], found
