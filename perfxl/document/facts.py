@@ -912,10 +912,13 @@ def _head(subject: str) -> str:
 _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 
 
-#: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本") or a figure of each item ("单笔支出均在
-#: 50万元以上", "平均每户2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误
-#: must not rest on such an amount added to the parts).
-_NO_PART = lazy_compile(r"带动|撬动|吸引|拉动|引导|单笔|每笔|平均|均在|均达|户均|人均")
+#: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
+#: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
+#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
+#: such an amount added to the parts).
+_NO_PART = lazy_compile(
+    r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
+)
 
 
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
