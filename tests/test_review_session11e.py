@@ -90,3 +90,28 @@ def test_a_guiding_fund_is_still_a_part(tmp_path):
 @pytest.mark.parametrize("tail", ["结余资金50万元", "新增投资50万元以上"])
 def test_a_part_of_another_split_is_no_part_of_this_list(tmp_path, tail):
     assert _above_info(_report(tmp_path, f"下达资金120万元,其中中央资金80万元,{tail}。")) == []
+
+
+def test_a_spending_naming_one_item_is_not_held_to_the_sum(tmp_path):
+    """Failed before: an N02 警告 ("支出 27万元 / 预算 120万元 … 应为 23%") — the 合计 read as the base of A项目's own
+    spending; 27 / 30 = 90%."""
+    text = "A项目30万元,B项目40万元,C项目50万元,合计120万元,A项目已支出27万元,执行率90%。"
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_sum_of_items_still_the_base_of_the_whole_spending(tmp_path):
+    found = _n02(_report(tmp_path, "A项目30万元,B项目40万元,C项目50万元,合计120万元,已支出108万元,执行率80%。"))
+    assert [s for s, _ in found] == ["warning"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A项目30万元,B项目40万元,合计70万元;全年预算150万元。",
+        "A项目30万元,B项目40万元,C项目50万元,合计120万元;全年预算150万元,已支出135万元,执行率90%。",
+    ],
+)
+def test_a_budget_after_a_sum_is_no_second_sum(tmp_path, text):
+    """Failed before: an N02 警告 ("“全年预算150万元”所合计的其前各项（30万元 + 40万元 + 70万元）") — the budget took the
+    subject 合计 from the figure before it and was read as a sum of the items and their sum."""
+    assert _above_info(_report(tmp_path, text)) == []

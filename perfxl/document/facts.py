@@ -582,8 +582,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
             subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
-        if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
-            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
+        if (
+            not subject
+            and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score")
+            and not (state.subject == "合计" and role == "budget")
+        ):
+            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's; a budget
+            # after a sum is no second sum: "A项目30万元,B项目40万元,合计70万元;全年预算150万元")
             subject = state.subject
             if role == "value":
                 role = state.role or "value"
