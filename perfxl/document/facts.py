@@ -531,6 +531,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "…预算控制数为545万元,分别于2020年1月下达第一笔经费250万元,9月下达第二批专项经费295万元": instalments
             state.parent = state.instalments_of = _detailed(state)
+        elif own_list := _details_a_part(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
+            # "共计110万元,其中A项目50万元,分别为设备30万元、安装20万元,B项目60万元": the A项目's parts, as after 包括
+            state.parent = _detailed(state)
+            raw_prefix = raw_prefix.lstrip()[len(own_list) :]
         elif wei := _opens_wei_list(raw_prefix, unit, clause[m.end() : _next_start(matches, m, clause)], state):
             # "省级资金124.23万元,为A25万元,B0.71万元…", "共计110万元,分别为A项目50万元,B项目50万元": the amounts after
             # "为" are the total's parts
@@ -578,8 +582,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
         if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
             subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
-        if not subject and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score"):
-            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's)
+        if (
+            not subject
+            and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score")
+            and not (state.subject == "合计" and role == "budget")
+        ):
+            # (a score names no money: "自评得分为95分。全年预算数为200万元" — that budget is not the score's; a budget
+            # after a sum is no second sum: "A项目30万元,B项目40万元,合计70万元;全年预算150万元")
             subject = state.subject
             if role == "value":
                 role = state.role or "value"
@@ -908,6 +917,15 @@ def _head(subject: str) -> str:
 _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 
 
+#: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
+#: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
+#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
+#: such an amount added to the parts).
+_NO_PART = lazy_compile(
+    r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
+)
+
+
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
     """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
     guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
@@ -922,6 +940,9 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
       carried in ("其中2022年结转资金50万元,2023年新增资金200万元": this year's, by the year it came from)."""
     total = state.facts[parent]
     parts = [f for f in state.facts if f.parent == parent]
+    if _NO_PART.search(words):
+        state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
     if subject == "合计":
         _sum_closes(state, parts, qty)
         state.parent = None
@@ -996,6 +1017,28 @@ _WEI_NOT_PARTS = lazy_compile(r"(增收|增加|带动|节约|节省|实现|完�
 RESPECTIVELY = ("分别为", "分别是")
 
 
+def _other_sum_before(state: _State, last: Fact) -> bool:
+    """Another money amount of no list stands in `last`'s sentence before it ("中央资金共计110万元,省级资金共计50万元,
+    分别为…"): the 分别 may pair the figures after it with those before, one each — no one total's parts."""
+    return any(
+        f.sentence == last.sentence and f.parent is None and f.quantity.is_money and f.role in _AMOUNT_ROLES
+        for f in state.facts[: last.index]
+    )
+
+
+def _details_a_part(prefix: str, unit: str, rest: str, state: _State) -> str:
+    """The "分别为/分别是" by which a clause right after a money part of a 其中 list opens that part's own list ("其中A项目
+    50万元,分别为设备30万元、安装20万元"): its parts, not more of the total's (issue 12: they were added to the total's
+    parts — a false 错误); "" when it opens none."""
+    opener = next((w for w in RESPECTIVELY if prefix.lstrip().startswith(w)), "")
+    if not opener or unit not in MONEY_UNITS or state.depth or not re.match(r"\s*(?:$|等|[、和及])", rest):
+        return ""
+    last = state.facts[-1] if state.facts else None
+    if last is None or last.parent is None or _detailed(state) is None or _WEI_NOT_PARTS.search(prefix):
+        return ""
+    return opener
+
+
 def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
     """The words ("为", "分别为") by which a clause "为A25万元" right after a money total opens the list of that total's
     parts — not "为预算数100万元的95%" (a comparison: words follow the amount) nor "为村集体经济增收20万元" (a purpose);
@@ -1008,7 +1051,7 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
     last = state.facts[-1] if state.facts else None
     if last is None or last.index != state.last_total or not last.quantity.is_money:
         return ""
-    if opener != "为" and len(_QTY.findall(last.clause)) > 1:
+    if opener != "为" and (len(_QTY.findall(last.clause)) > 1 or _other_sum_before(state, last)):
         return ""  # "中央资金110万元、省级资金20万元,分别为…": 分别 of two figures, no total's parts
     return opener
 

@@ -101,7 +101,7 @@ def _budget_readings(
         and f not in added
         and f not in reduced
     ]
-    bases += [f for f in earlier if f.subject == "合计" and _sums_no_spending(earlier, f)]
+    bases += [f for f in earlier if f.subject == "合计" and _sums_no_spending(earlier, f, paid)]
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
         return None
@@ -128,13 +128,17 @@ def _budget_readings(
 _WHOLE_BUDGET = lazy_compile(r"(全年|调整后|调整为|合计|共计|总计|总额|总预算|累计)")
 
 
-def _sums_no_spending(earlier: list[Fact], total: Fact) -> bool:
+def _sums_no_spending(earlier: list[Fact], total: Fact, paid: Fact) -> bool:
     """A 合计 ("A项目30万元,B项目40万元,C项目50万元,合计120万元,已支出108万元") of amounts before it in its sentence
     that name no spending: the money the spending after it is measured against (its parts' words: "A项目支出30万元,…,
-    合计…" sums spendings — no base)."""
+    合计…" sums spendings — no base). Not when the spending names one of them ("…,合计120万元,A项目已支出27万元"): that
+    item's money is its base, not the sum's."""
     summed = [f for f in earlier if f.index < total.index and f.sentence == total.sentence]
-    return len(summed) >= 2 and not any(
-        f.role == "final" or _SPENT_WORDS.search(_around(f)[0] or f.subject) for f in summed
+    spent_words = paid.subject + (_around(paid)[0] or "")
+    return (
+        len(summed) >= 2
+        and not any(f.role == "final" or _SPENT_WORDS.search(_around(f)[0] or f.subject) for f in summed)
+        and not any(f.subject and f.subject in spent_words for f in summed)
     )
 
 
