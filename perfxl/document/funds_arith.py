@@ -901,6 +901,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
             continue  # the list may end before its last part, and read so the text agrees
+        odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
             _give_way(run, pi, parts)
@@ -965,10 +966,23 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     else f"（{_listed_by(parts)}各项之和不能超过总数）"
                 )
                 + rounded
-                + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else ""),
+                + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else "")
+                + (
+                    "；"
+                    + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
+                    + "可能是资金的另一种划分（结余、投资），"
+                    "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
+                    if odd
+                    else ""
+                ),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
                 + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
+                + (
+                    "; a remainder or an investment may be another split of the money, a person must check"
+                    if odd
+                    else ""
+                )
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
@@ -983,10 +997,31 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     else ""
                 ),
                 certainty=Certainty.JUDGEMENT
-                if as_written or short or others or by_place or loose
+                if as_written or short or others or by_place or loose or odd
                 else Certainty.CERTAIN,
             )
         )
+
+
+#: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
+#: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
+_OTHER_SPLIT = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存|新增投资|投资)")
+
+
+def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:
+    """The parts of a 其中 list that exceeds its total which may belong to another split ("下达资金120万元,其中中央资金
+    80万元,结余资金50万元"), when the other parts alone stay within the total: the excess rests on reading them as parts,
+    a judgement (警告). Empty for a list whose words name what it splits by (a heading, 一是…, 分别)."""
+    if any(p.listed_by for p in parts):
+        return []
+    odd = [p for p in parts if _OTHER_SPLIT.match(p.subject.strip())]
+    rest = [p for p in parts if p not in odd]
+    if not odd or not rest:
+        return []
+    summed = _sum_in(run, pi, rest, total.quantity.unit)
+    if summed is None or summed[0].lo >= _operand(run, pi, total).hi:
+        return []
+    return odd
 
 
 def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool | None:
