@@ -34,7 +34,8 @@ def test_words_before_a_figure_as_the_regex_found_them() -> None:
 
 
 def _sst_by_regex(stream) -> tuple[int, int, int]:
-    """guard_xml.scan_shared_strings as it was: every `<si>` tag matched by `_SI` and stepped through in Python."""
+    """guard_xml.scan_shared_strings as it was: every region through the general `<si>` tag walk (`_si_tokens`), never
+    the split fast path (`_si_plain`) the scan now takes on regions holding only bare `<si>`/`</si>`."""
     from perfxl.io import guard_xml
 
     out = guard_xml.SharedStringsScan()
@@ -46,17 +47,7 @@ def _sst_by_regex(stream) -> tuple[int, int, int]:
                 unique = guard_xml._UNIQUE.search(root.group(1))
                 out.unique_count = int(unique.group(1)) if unique else 0
             first = False
-        for m in guard_xml._SI.finditer(region):
-            closing, selfclosed = m.group(1), m.group(2)
-            if selfclosed:
-                out.items += 1
-            elif not closing:
-                opened_at = offset + m.end()
-            else:
-                out.items += 1
-                if opened_at is not None:
-                    out.longest = max(out.longest, offset + m.start() - opened_at)
-                opened_at = None
+        opened_at = guard_xml._si_tokens(out, region, offset, opened_at)  # the general walk, on every region
         offset += len(region)
     return out.unique_count, out.items, out.longest
 

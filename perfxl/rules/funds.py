@@ -229,16 +229,14 @@ def _group_sum(
                 # list one more source (then 5); 财政拨款数 │ 3 over 一般公共预算 │ 2 and 政府性基金 │ 1 making it up may be
                 # its items — the words do not say which: a 警告 naming the reading that adds up
                 items = "、".join(f"“{p.label.text.strip()}”" for p in rows if p not in loose)
-                yield ctx.finding(
+                yield _total_judged(
+                    ctx,
                     cell,
-                    expected=expected,
-                    actual=cell.text,
-                    column=zh,
-                    column_en=en,
-                    certainty=Certainty.JUDGEMENT,
-                    basis=f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；若{items}是其上一行来源的明细"
+                    expected,
+                    (zh, en),
+                    f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；若{items}是其上一行来源的明细"
                     "，总额相符，需人工核对",
-                    basis_en=f"{en}: the rows add to {fmt_num(expected)}; read {items} as items of the 其中 row above "
+                    f"{en}: the rows add to {fmt_num(expected)}; read {items} as items of the 其中 row above "
                     f"them, the total {cell.text} adds up",
                 )
                 continue
@@ -250,16 +248,14 @@ def _group_sum(
                 # 当年财政拨款 80 + 上年结转 20 = 100 with 设备购置 │ 60 under them: a spending line placed among the sources,
                 # or a source misnamed — which is a person's call (a 警告), not a certain wrong total
                 odd = "、".join(f"“{p.label.text.strip()}”" for p in rows if p not in named)
-                yield ctx.finding(
+                yield _total_judged(
+                    ctx,
                     cell,
-                    expected=expected,
-                    actual=cell.text,
-                    column=zh,
-                    column_en=en,
-                    certainty=Certainty.JUDGEMENT,
-                    basis=f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；其中{odd}不像资金来源的名称"
+                    expected,
+                    (zh, en),
+                    f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；其中{odd}不像资金来源的名称"
                     f"（可能是支出明细），其余来源合计 {fmt_num(by_name)} 与总额相符，需人工核对",
-                    basis_en=f"{en}: the rows add to {fmt_num(expected)}, but {odd} names no source of money (a spending "
+                    f"{en}: the rows add to {fmt_num(expected)}, but {odd} names no source of money (a spending "
                     f"line?); the named sources add to the total {cell.text}",
                 )
                 continue
@@ -390,6 +386,23 @@ def _sum(ctx: Context, rows: tuple[FundsRow, ...], attr: str) -> Decimal | None:
 
 #: A source row that closes the list of sources (the rest of the money): with it the sources are all listed.
 _CATCH_ALL = re.compile(r"其他|其它|上年结转|结转|自筹|社会")
+
+
+def _total_judged(
+    ctx: Context, cell: CellValue, expected: Decimal, column: tuple[str, str], basis: str, basis_en: str
+) -> Finding:
+    """F02 as a 警告 at a funds total: the rows add up to it under one reading of their labels, which the words do not
+    settle (a source's own items, or a spending line among the sources) — the basis names that reading."""
+    return ctx.finding(
+        cell,
+        expected=expected,
+        actual=cell.text,
+        column=column[0],
+        column_en=column[1],
+        certainty=Certainty.JUDGEMENT,
+        basis=basis,
+        basis_en=basis_en,
+    )
 
 
 def _lists_every_source(rows: tuple[FundsRow, ...], group: str = "") -> bool:

@@ -460,6 +460,29 @@ def basic_overspent(table: R.Table) -> Iterator[Injection]:
             )
 
 
+def _adding_sources(
+    table: R.Table, top: int, end: int, words_col: int, col: int, wrong: set[int]
+) -> tuple[list[int], list[Decimal | None], Decimal] | None:
+    """The source rows under the 年度资金总额 row `top` (named by their words left of `words_col`, up to `end`), their
+    amounts in `col` and the total's — when none is a row the hand check found wrong, every printed amount reads and
+    they add up to the total exactly (only then is a changed source a certain defect); else None."""
+    sources = []
+    for r in range(top + 1, end):
+        words = _words(table, r, words_col)
+        if not words or not _SOURCE.match(words[-1]):
+            break
+        sources.append(r)
+    whole = number(_cell(table, top, col))
+    parts = [number(_cell(table, r, col)) for r in sources]
+    if whole is None or not sources or any(r in wrong for r in sources):
+        return None
+    if any(p is None and _cell(table, r, col).strip() for r, p in zip(sources, parts, strict=True)):
+        return None
+    if sum((p for p in parts if p is not None), Decimal(0)) != whole:
+        return None
+    return sources, parts, whole
+
+
 def funds_sum(table: R.Table) -> Iterator[Injection]:
     """A source's amount changed under a 年度资金总额 line whose printed sources add up to it: the amount column is
     the first to the right of the label holding a figure (a 申报表's lone amount, a 自评表's 年初预算数)."""
@@ -473,20 +496,10 @@ def funds_sum(table: R.Table) -> Iterator[Injection]:
         col = next((c for c in range(at + 1, len(row)) if number(row[c]) is not None), None)
         if col is None:
             continue
-        sources = []
-        for r in range(top + 1, len(table.rows)):
-            words = _words(table, r, col)
-            if not words or not _SOURCE.match(words[-1]):
-                break
-            sources.append(r)
-        whole = number(_cell(table, top, col))
-        parts = [number(_cell(table, r, col)) for r in sources]
-        if whole is None or not sources or any(r in wrong for r in sources):
-            continue
-        if any(p is None and _cell(table, r, col).strip() for r, p in zip(sources, parts, strict=True)):
-            continue
-        if sum((p for p in parts if p is not None), Decimal(0)) != whole:
-            continue  # the published sources do not add up: no certain injection
+        found = _adding_sources(table, top, len(table.rows), col, col, wrong)
+        if found is None:
+            continue  # no sources, or the published ones do not add up: no certain injection
+        sources, parts, whole = found
         r = next((r for r, p in zip(sources, parts, strict=True) if p is not None), sources[0])
         old = number(_cell(table, r, col)) or Decimal(0)
         new = old + max(Decimal(1), (whole / 10).to_integral_value())
@@ -661,21 +674,10 @@ def exec_sum(table: R.Table) -> Iterator[Injection]:
             row = table.rows[top]
             if top in wrong or not any(_FUNDS_TOTAL.match(_label(x)) for x in row[: min(region.cols.values())]):
                 continue
-            sources = []
-            first = min(region.cols.values())
-            for r in range(top + 1, region.end):
-                words = _words(table, r, first)
-                if not words or not _SOURCE.match(words[-1]):
-                    break
-                sources.append(r)
-            whole = number(_cell(table, top, col))
-            parts = [number(_cell(table, r, col)) for r in sources]
-            if whole is None or not sources or any(r in wrong for r in sources):
+            found = _adding_sources(table, top, region.end, min(region.cols.values()), col, wrong)
+            if found is None:
                 continue
-            if any(p is None and _cell(table, r, col).strip() for r, p in zip(sources, parts, strict=True)):
-                continue
-            if sum((p for p in parts if p is not None), Decimal(0)) != whole:
-                continue
+            sources, parts, whole = found
             r = next((r for r, p in zip(sources, parts, strict=True) if p), None)
             if r is None:
                 continue
