@@ -31,6 +31,7 @@ from .fragment import (
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
+from .results_list import RESULTS_NOTE, read_results_list
 from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 
@@ -593,6 +594,21 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         marks = [*((r, "header") for top in tops for r in (top, top + 1)), *((r, "funds") for r in line_rows)]
         layout.tables.append(table_coverage(grid.name, "monitoring", marks, grid.n_cols, None))
         reader.problems = [f for f in reader.problems if f.code != "LAYOUT_NO_TABLE"]
+    results = None
+    if listing is None and headerless is None and scoring is None and not reader.tables and layout.basic is None:
+        results = read_results_list(grid)
+    if results is not None:  # a 绩效评价情况表 listing results: each line a project's score and grade
+        top, evaluations, result_rows = results
+        layout.evaluations.extend(evaluations)
+        marks = [(top, "header"), *((r, "total") for r in result_rows)]
+        layout.tables.append(table_coverage(grid.name, "project", marks, grid.n_cols, True))
+        read = range(top + 1, result_rows[-1] + 2)  # 1-based rows of the header and the lines, now read
+        reader.problems = [
+            f
+            for f in reader.problems
+            if f.code != "LAYOUT_NO_TABLE"
+            and not (f.code == "LAYOUT_UNMAPPED_ROW" and isinstance(f.ref, CellRef) and f.ref.row in read)
+        ]
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -642,6 +658,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         )
     elif listing is not None:
         layout.sheet = dataclasses.replace(layout.sheet, note_zh=LISTING_NOTE[0], note_en=LISTING_NOTE[1])
+    elif results is not None:
+        layout.sheet = dataclasses.replace(layout.sheet, note_zh=RESULTS_NOTE[0], note_en=RESULTS_NOTE[1])
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
