@@ -11,10 +11,14 @@ tables read. The batch (≈ 80 searches; nearly every hit already in the corpus)
    T04 holds the grade to the score on 财预〔2021〕61号's bands (those of 财预〔2020〕10号): the four 浙江 lists are read,
    their grades agree (87 良, 90–94 优), so nothing is said; a line grading 87 as 优 is a T04 错误 at its grade cell.
 
-Not done: the 资阳 weighted table (评价准则 │ 权重(%) │ 评价分值(百分制) │ 加权平均得分 │ 绩效等级, its total on a
-项目绩效 line) stays unread — "项目绩效" is a 一级指标 in many forms, so no label tells its total line apart.
+2. The 资阳 weighted result table (评价准则 │ 权重(%) │ 评价分值(百分制) │ 加权平均得分 │ 绩效等级, 财国合〔2019〕18号's
+   form) was unread too. Its columns are read by their labels as the 河北 split is (S19: 加权得分 = 权重 × 评价分值 / 100;
+   a 权重 printed "20%" read as 20), the weights held to 100 (W02) and the total to the lines' sum (T02). Its total line
+   prints no total label ("项目绩效" is a 一级指标 in many forms): it is the last line whose 权重 is the sum of the weights
+   above, with no 评价分值 — found by its figures, so the sheet is read as inferred (every finding a 警告 at most) and I02
+   (产出/效益/满意度 一级指标) is skipped: the form scores 评价准则. The published table agrees throughout.
 
-After the fixes: 0 / 0, no false 错误, 4 of 5 read.
+After the fixes: 0 / 0, no false 错误, 5 of 5 read.
 
 The shapes are those of the real tables in tests/realworld, cut down to what the reader and the rules read.
 """
@@ -103,3 +107,45 @@ def test_an_indicator_header_is_never_read_as_a_results_list(tmp_path):
     ]
     result = _workbook(tmp_path, rows)
     assert [c for c, _ in _errors(result)] == ["T04"]  # read as the 自评表 it is: 100 graded 差
+
+
+# ---------------------------------------------------------------- 资阳: a weighted result table (财国合〔2019〕18号)
+
+
+def _ziyang(efficiency="38.70", total="82.68", total_weight="100%"):
+    """四川省财政厅's published result of the ADB-loan 资阳 project's evaluation, as stored."""
+    return [
+        ["评价准则", "权重(%)", "评价分值(百分制)", "加权平均得分", "绩效等级"],
+        ["相关性", "20%", "100.00", "20.00", "高度相关"],
+        ["效率", "50%", "77.39", efficiency, "效率一般"],
+        ["效果", "20%", "73.90", "14.78", "比较满意"],
+        ["可持续性", "10%", "92.00", "9.20", "高度可持续"],
+        ["项目绩效", total_weight, "/", total, "实施比较顺利。"],
+    ]
+
+
+def test_a_weighted_result_table_is_read_as_inferred(tmp_path):
+    result = _workbook(tmp_path, _ziyang())
+    sheet = result.coverage.sheets[0]
+    assert sheet.read and not sheet.certain, sheet
+    assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == []
+
+
+def test_a_weighted_score_off_its_product_is_said(tmp_path):
+    """50% × 77.39 = 38.695: a 加权平均得分 of 37.70 is no rounding of it (a 警告: the total line was found by its weight)."""
+    result = _workbook(tmp_path, _ziyang(efficiency="37.70", total="81.68"))
+    assert [(f.code, f.ref.cell, f.severity.value) for f in _codes(result, "S19")] == [("S19", "D3", "warning")]
+    assert not _errors(result)
+
+
+def test_a_total_off_the_sum_of_the_weighted_scores_is_said(tmp_path):
+    """20.00 + 38.70 + 14.78 + 9.20 = 82.68, not 83.68."""
+    result = _workbook(tmp_path, _ziyang(total="83.68"))
+    assert [(f.code, f.ref.cell) for f in result.findings if f.code.startswith("T")] == [("T02", "D6")]
+
+
+def test_no_total_line_no_reading(tmp_path):
+    """A last line whose weight is not the sum of the weights above is no total perfxl can tell: the sheet stays
+    unread (coverage), not read with a guessed total."""
+    result = _workbook(tmp_path, _ziyang(total_weight="90%"))
+    assert _codes(result, "LAYOUT_NO_TABLE")

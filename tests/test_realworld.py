@@ -216,7 +216,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # read; ≈ 80 searches, nearly every hit already in the corpus: four 浙江 专项债券项目资金绩效评价情况表 (三门, 天台 平桥,
     # 萧山 湘湖, 永嘉 巽宅) and 四川省财政厅's published ADB-loan evaluation result (资阳)). After tests/test_heldout19.py's
     # fix (a results list — 项目名称 │ … │ 评价得分 │ 评价结果 — read line by line, each line's grade held to its score by
-    # T04): 0/0, 4 of 5 read; the 资阳 weighted table stays unread (KNOWN_UNREAD).
+    # T04; a weighted result table — 评价准则 │ 权重(%) │ 评价分值 │ 加权平均得分, its total line found by its weight, read
+    # as inferred — S19 per line, W02, T02): 0/0, 5 of 5 read.
     "buxiang-bumen-defenbiao-fragment-2017": {
         19: "the stored fragment starts below the 项目 score table's header (and its second table's header has no 分值 "
         "column, the weights only in its labels): nothing on the page is read, so the blank 总分 goes unseen"
@@ -226,9 +227,6 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
     "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
-    "sichuan-ziyang-yahang-lvsezhuanxing-pingjia-2024": "a weighted result table (评价准则 │ 权重(%) │ 评价分值(百分制) │ "
-    "加权平均得分 │ 绩效等级) with no 自评表 header, its total on a 项目绩效 line — a 一级指标's name in many forms, so no label "
-    "tells the total apart (held-out batch 19)",
     "buxiang-bumen-defenbiao-fragment-2017": "a repost's page 4: the 项目 score table without its header, then a 部门整体 "
     "得分表 headed 一级指标 | 二级指标 | 三级指标 | 得分 with the weights only inside its labels (no 分值 column)",
 }
