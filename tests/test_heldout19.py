@@ -8,8 +8,9 @@ tables read. The batch (≈ 80 searches; nearly every hit already in the corpus)
 
 1. A results list (项目名称 │ … │ 评价得分 │ 评价结果, or 自评分数 │ 自评等级) carries no 自评表 header, so the sheet was
    reported unread. Each line is now read as one evaluation's result — its score the 总分, its grade the 自评等级 — and
-   T04 holds the grade to the score on 财预〔2021〕61号's bands (those of 财预〔2020〕10号): the four 浙江 lists are read,
-   their grades agree (87 良, 90–94 优), so nothing is said; a line grading 87 as 优 is a T04 错误 at its grade cell.
+   T04 holds the grade to the score on the profile's bands (财预〔2020〕10号's); the bands of the list's own rules
+   (浙财债〔2022〕24号) are neither printed nor in the stores, so the sheet is read as inferred and a grade off its score
+   is a 警告 (需人工判断). The four 浙江 lists are read, their grades agree (87 良, 90–94 优), so nothing is said.
 
 2. The 资阳 weighted result table (评价准则 │ 权重(%) │ 评价分值(百分制) │ 加权平均得分 │ 绩效等级, 财国合〔2019〕18号's
    form) was unread too. Its columns are read by their labels as the 河北 split is (S19: 加权得分 = 权重 × 评价分值 / 100;
@@ -77,10 +78,16 @@ def test_a_results_list_is_read_and_its_grades_agree(tmp_path):
     assert not _errors(result)
 
 
-def test_a_line_graded_above_its_score_is_a_grade_error(tmp_path):
-    """87 is 良 on 财预〔2021〕61号's bands: a line printing 优 beside it is T04 at its grade cell."""
+def _warned(result, code):
+    return [(f.code, f.ref.cell, f.severity.value) for f in _codes(result, code)]
+
+
+def test_a_line_graded_above_its_score_is_a_grade_warning(tmp_path):
+    """87 is 良 on 财预〔2020〕10号's bands: a line printing 优 beside it is T04 at its grade cell — a 警告, the list's own
+    bands not being printed."""
     result = _workbook(tmp_path, _sanmen(grade1="优"))
-    assert _errors(result) == [("T04", "G3")]
+    assert _warned(result, "T04") == [("T04", "G3", "warning")] and not _errors(result)
+    assert not result.coverage.sheets[0].certain
 
 
 def test_the_score_and_grade_columns_of_a_new_bond_list(tmp_path):
@@ -92,7 +99,7 @@ def test_the_score_and_grade_columns_of_a_new_bond_list(tmp_path):
         ["总计", E, E, "2.62", E, E],
     ]
     result = _workbook(tmp_path, rows)
-    assert _errors(result) == [("T04", "F3")]  # 78 is 中
+    assert _warned(result, "T04") == [("T04", "F3", "warning")]  # 78 is 中
     assert all(s.read for s in result.coverage.sheets)
 
 

@@ -670,7 +670,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     elif listing is not None:
         layout.sheet = dataclasses.replace(layout.sheet, note_zh=LISTING_NOTE[0], note_en=LISTING_NOTE[1])
     elif results is not None:
-        layout.sheet = dataclasses.replace(layout.sheet, note_zh=RESULTS_NOTE[0], note_en=RESULTS_NOTE[1])
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=RESULTS_NOTE[0], note_en=RESULTS_NOTE[1]
+        )
     elif weighted is not None:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=WEIGHTED_NOTE[0], note_en=WEIGHTED_NOTE[1]

@@ -4,11 +4,12 @@
 sheet, so it was unread.
 
 Each line is read as one evaluation's result: its score the 总分 and its grade the 自评等级, so the grade check (T04) runs
-on it as on a 自评表's 总分 row — 财预〔2021〕61号 (地方政府专项债券项目资金绩效管理办法) grades a bond project's evaluation on
-the bands of 财预〔2020〕10号: 90 (含) 以上 优, 80–90 良, 60–80 中, below 60 差. The header is found by its labels (a 项目名称
-column and a grade column, 评价得分/自评分数 beside when printed); a line is a row with a name and a score or a grade under
-it; a 合计/总计 line ends nothing and is no project. Nothing about the projects' indicators is in the cells: only the
-score and grade of each line are read.
+on it as on a 自评表's 总分 row, on the profile's bands (财预〔2020〕10号: 90 (含) 以上 优, 80–90 良, 60–80 中, below 60
+差). Which bands the list's own rules set (浙财债〔2022〕24号 for 浙江's bond projects) is not in the cells and not in the
+stores to confirm, so the sheet is read as inferred: every finding a 警告 at most, its note saying why. The header is
+found by its labels (a 项目名称 column and a grade column, 评价得分/自评分数 beside when printed); a line is a row with a
+name and a score or a grade under it; a 合计/总计 line is no project. Nothing about the projects' indicators is in the
+cells: only the score and grade of each line are read.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ _SCORE = frozenset(H.normalise_label(x) for x in ("评价得分", "自评分数"
 _GRADE = frozenset(H.normalise_label(x) for x in ("评价结果", "自评等级", "评价等级", "等级", "绩效等级"))
 
 RESULTS_NOTE = (
-    "按行读取的绩效评价结果表：每行一个项目的评价得分与评价等级，按等级标准（90分以上优、80–90良、60–80中、60以下差，"
-    "财预〔2021〕61号、财预〔2020〕10号）核对；表中没有指标，项目的指标、分值未核对。",
-    "a list of evaluation results read line by line: each project's score against its grade (90 and over 优, 80–90 良, "
-    "60–80 中, below 60 差; 财预〔2021〕61号, 财预〔2020〕10号); the list holds no indicators, so none is checked",
+    "按行读取的绩效评价结果表：每行一个项目的评价得分与评价等级，按规则集的等级标准（财预〔2020〕10号：90分以上优、80–90良、"
+    "60–80中、60以下差）核对；该表所依评价办法的等级标准表内未载明，所有结论至多为警告；表中没有指标，项目的指标、分值未核对。",
+    "a list of evaluation results read line by line: each project's score against its grade on the profile's bands "
+    "(财预〔2020〕10号: 90 and over 优, 80–90 良, 60–80 中, below 60 差); the bands of the rules the list follows are not "
+    "printed, so every finding is a warning at most; the list holds no indicators, so none is checked",
 )
 
 
