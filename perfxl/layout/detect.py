@@ -31,8 +31,10 @@ from .fragment import (
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
+from .results_list import RESULTS_NOTE, read_results_list
 from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
+from .weighted_table import WEIGHTED_LEVELS, WEIGHTED_NOTE, read_weighted_table
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
 
@@ -593,6 +595,31 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         marks = [*((r, "header") for top in tops for r in (top, top + 1)), *((r, "funds") for r in line_rows)]
         layout.tables.append(table_coverage(grid.name, "monitoring", marks, grid.n_cols, None))
         reader.problems = [f for f in reader.problems if f.code != "LAYOUT_NO_TABLE"]
+    results = None
+    if listing is None and headerless is None and scoring is None and not reader.tables and layout.basic is None:
+        results = read_results_list(grid)
+    if results is not None:  # a 绩效评价情况表 listing results: each line a project's score and grade
+        top, evaluations, result_rows = results
+        layout.evaluations.extend(evaluations)
+        marks = [(top, "header"), *((r, "total") for r in result_rows)]
+        layout.tables.append(table_coverage(grid.name, "project", marks, grid.n_cols, True))
+        read = range(top + 1, result_rows[-1] + 2)  # 1-based rows of the header and the lines, now read
+        reader.problems = [
+            f
+            for f in reader.problems
+            if f.code != "LAYOUT_NO_TABLE"
+            and not (f.code == "LAYOUT_UNMAPPED_ROW" and isinstance(f.ref, CellRef) and f.ref.row in read)
+        ]
+    weighted = None
+    if results is None and listing is None and headerless is None and scoring is None and not reader.tables:
+        weighted = read_weighted_table(grid) if layout.basic is None else None
+    if weighted is not None:  # 评价准则 │ 权重 │ 评价分值 │ 加权得分, the total line found by its weight
+        top, table, weighted_rows, total_row = weighted
+        layout.evaluations.append(table)
+        marks = [(top, "header"), *((r, "indicator") for r in weighted_rows), (total_row, "total")]
+        layout.tables.append(table_coverage(grid.name, "project", marks, grid.n_cols, True))
+        reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_NO_TABLE", "LAYOUT_UNMAPPED_ROW")]
+        layout.skipped.append(SkippedCheck("I02", *WEIGHTED_LEVELS, grid.name))
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -642,6 +669,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         )
     elif listing is not None:
         layout.sheet = dataclasses.replace(layout.sheet, note_zh=LISTING_NOTE[0], note_en=LISTING_NOTE[1])
+    elif results is not None:
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=RESULTS_NOTE[0], note_en=RESULTS_NOTE[1]
+        )
+    elif weighted is not None:
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=WEIGHTED_NOTE[0], note_en=WEIGHTED_NOTE[1]
+        )
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
