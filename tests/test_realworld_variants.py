@@ -14,6 +14,7 @@ CI holds every variant to "no new 错误, nothing expected lost" (the whole swee
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -123,3 +124,21 @@ def test_group_labels_merged_or_on_the_first_row_only_change_no_verdict(tmp_path
     assert all(V._runs(t) for t in tables)
     results = V.run(["group_merged", "group_first_only"], tables, tmp_path)
     assert all(not o.new_errors and not o.lost for outcomes in results.values() for o in outcomes)
+
+
+def test_a_blank_column_between_a_funds_label_and_its_amount(tmp_path):
+    """湖南 岳阳 南湖 优抚 2016 row 15: 计划安排资金 (万元) │ 170 │ … │ 实际支出 (万元) │ 179.6 — spent over the plan (F03, the
+    hand check's 警告). With an empty column inserted at B the plan's amount was read from the blank cell beside the
+    label, and the overspend went unseen."""
+    table = V.VARIANTS["empty_column_b"](load_table(CORPUS / "hunan-yueyang-nanhu-youfu-2016.toml"))[0]
+    assert ("F03", "warning") in _at(validated(table, tmp_path), 15)
+
+
+def test_a_head_label_repeated_across_its_lost_merge(tmp_path):
+    """海南 服务贸易 row 7: 计划投资额 (万元) │ │ 570 │ 实际到位资金 (万元) │ │ 398.88 (A7:B7 and D7:E7 merged) — the 到位率
+    indicator's full marks 3 against 398.88/570 = 69.98% (S18). Exported filled (取消合并并填充) each label is printed
+    twice; the first copy was taken for the field with the second as its value, so the amounts were lost."""
+    table = copy.deepcopy(load_table(CORPUS / "hainan-shangwuting-fuwumaoyi.toml"))
+    table.rows[6][1], table.rows[6][4] = table.rows[6][0], table.rows[6][3]
+    table.merges = [m for m in table.merges if m not in ("A7:B7", "D7:E7")]
+    assert ("S18", "warning") in _at(validated(table, tmp_path), 19)

@@ -27,8 +27,9 @@ back in the value, full-width figures, thousands separators, traditional charact
 for 总分, padded cells, Alt+Enter in headers, an empty 备注 column) run here too (`REUSED`), so one sweep reports
 every row a spelling moves. Left out as NOT meaning-preserving: 2 → 4 decimals ("12.34" → "12.3400" claims a precision
 the filer never printed), a 得分 "9" → "9.00" (likewise), amounts moved between 元 and 万元 (the title's unit decides),
-"（累计）" or "（年均）" after a value (another quantity), and 以上 for "≥" after a word-unit target whose
-direction is not printed.
+"（累计）" or "（年均）" after a value (another quantity), and probe_rewrites' typed_in_excel: a printed "0.92" may be
+a rounded 0.9175, a number cell 0.92 is exactly 0.92 — the copy states more than the print (its 3 new F04 错误 on
+安徽 裕安 2022 and 四川 游仙 2023 are right for the workbook it writes, 警告 on the printed table).
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ def pct_fullwidth(cell: str) -> str:
 def pct_words(cell: str) -> str:
     """ "95%" → "百分之95", "≥95%" → "≥百分之95"."""
     return f"{m.group(1)}百分之{m.group(2)}" if (m := _PCT_FIG.match(cell)) else cell
+
+
+def pct_space(cell: str) -> str:
+    """ "95%" → "95 %"."""
+    return f"{m.group(1)}{m.group(2)} %" if (m := _PCT_FIG.match(cell)) else cell
 
 
 _FIG_UNIT = re.compile(r"^(\s*(?:≥|≤|≧|≦|>=|<=|>|<)?\s*\d[\d,]*(?:\.\d+)?)([\u4e00-\u9fff㎡][^\d\s]{0,5})\s*$")
@@ -201,6 +207,16 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+def header_spaces(table: R.Table):
+    """Header words of two to four characters spread with spaces ("分值" → "分  值", "得分" → "得  分")."""
+    t = copy.deepcopy(table)
+    for r, c, _ in _header_cells(table):
+        cell = table.rows[r][c].strip()
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell):
+            t.rows[r][c] = "  ".join(cell)
+    return (t, None) if t.rows != table.rows else None
+
+
 def header_synonyms(table: R.Table):
     """Each header word in `SYNONYMS` (whitespace ignored, brackets kept) swapped for its synonym."""
     t = copy.deepcopy(table)
@@ -303,6 +319,7 @@ VARIANTS: dict[str, Callable] = {
     "ops_yinei": P.cellwise(_ops({"≤": "以内"}, suffix=True)),
     "pct_fullwidth": P.cellwise(pct_fullwidth),
     "pct_words": P.cellwise(pct_words),
+    "pct_space": P.cellwise(pct_space),
     "unit_space": P.cellwise(unit_space),
     "unit_break": P.cellwise(unit_break),
     "name_break": P.cellwise(name_break),
@@ -312,6 +329,7 @@ VARIANTS: dict[str, Callable] = {
     "empty_column_b": empty_column_b,
     "empty_column_value": empty_column_value,
     "header_synonyms": header_synonyms,
+    "header_spaces": header_spaces,
     "total_spaced": P.total_label("总  分"),
     "total_defen_heji": P.total_label("得分合计"),
     "target_note": target_note,
