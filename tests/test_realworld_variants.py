@@ -98,6 +98,7 @@ SUBSET_VARIANTS = (
     "empty_column_value",
     "target_note",
     "total_spaced",
+    "points_fen",
 )
 
 

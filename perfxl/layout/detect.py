@@ -488,18 +488,12 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 
 
 def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
-    """The row's written cells with a text cell repeating the one before it left out but the last: a merged label
+    """The row's written cells with a text cell the next one repeats exactly left out (the last copy kept): a merged label
     exported filled (取消合并并填充: 计划投资额 (万元) │ 计划投资额 (万元) │ 570) is one label, its value after the run
     (probe_variants unmerged_filled on 海南 服务贸易's 计划投资额 │ 实际到位资金)."""
+    last = len(cells) - 1
     return [
-        cell
-        for i, cell in enumerate(cells)
-        if not (
-            i + 1 < len(cells)
-            and isinstance(cell[1], str)
-            and isinstance(cells[i + 1][1], str)
-            and H.normalise_label(cell[1]) == H.normalise_label(cells[i + 1][1])
-        )
+        cell for i, cell in enumerate(cells) if i == last or cell[1] != cells[i + 1][1] or not isinstance(cell[1], str)
     ]
 
 

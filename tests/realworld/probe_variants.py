@@ -167,6 +167,38 @@ def target_note(table: R.Table):
     return (t, None) if t.rows != table.rows else None
 
 
+_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def points_fen(table: R.Table):
+    """Every plain figure under a 分值 or 得分 header written with 分 ("10" → "10分", "8.63" → "8.63分")."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight", "score")):
+        for r in _rows_under(table, hr):
+            if c < len(t.rows[r]) and (m := _POINTS.match(t.rows[r][c])):
+                t.rows[r][c] = f"{m.group(1)}分"
+    return (t, None) if t.rows != table.rows else None
+
+
+_MONEY_HEAD = re.compile(r"[（(]万元[)）]")
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def amounts_wanyuan(table: R.Table):
+    """Every plain figure under a 年初预算数/全年预算数/全年执行数 header whose row says 万元 ("项目资金（万元）" │ … │
+    "全年预算数") written with its unit ("29" → "29万元")."""
+    t = copy.deepcopy(table)
+    for r, c, role in _header_cells(table):
+        if role not in ("initial_budget", "full_budget", "executed") or not _MONEY_HEAD.search(" ".join(table.rows[r])):
+            continue
+        if H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) != role:
+            continue
+        for rr in _rows_under(table, r):
+            if c < len(t.rows[rr]) and (m := _AMOUNT.match(t.rows[rr][c])):
+                t.rows[rr][c] = f"{m.group(1)}万元"
+    return (t, None) if t.rows != table.rows else None
+
+
 def empty_column_b(table: R.Table):
     """An empty column inserted at B (a hidden or unused template column)."""
     return P.insert_column(table, 1), None
@@ -327,6 +359,8 @@ VARIANTS: dict[str, Callable] = {
     "group_merged": group_merged,
     "group_first_only": group_first_only,
     "empty_column_b": empty_column_b,
+    "points_fen": points_fen,
+    "amounts_wanyuan": amounts_wanyuan,
     "empty_column_value": empty_column_value,
     "header_synonyms": header_synonyms,
     "header_spaces": header_spaces,
