@@ -566,6 +566,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[m.end() :].strip())
+    if pre.endswith("百分之") and not post.startswith(("%", "‰")):
+        pre, post = pre[:-3].strip(), "%" + post  # "≥百分之95" is "≥95%" written in words (probe_variants pct_words)
     op, pre = _take_pre_op(pre)
     direction = None
     for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
@@ -579,6 +581,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     note = _NOTE_AT_END.search(post)
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _NOTE_OF_PROGRESS.search(note.group(0)):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
+    elif (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
+        # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
+        post = (post[: period.start()] + post[period.end() :]).strip()
     post_op, unit_text, extra, clause = _split_post(post)
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
@@ -600,6 +605,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
 #: on the figure, not more figures of the value ("5(2)" stays unread).
 _NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
+#: A note naming the period the 自评表 is about ("38508人（全年）", "≥95%（年度）"): the figure is the year's, as the
+#: column's own header says (年度指标值) — read as the figure, never as the unit "人(全年" (probe_variants target_note);
+#: before the unit too, where a 计量单位 column's unit is joined after it ("72890(全年)元").
+#: Other periods ("（累计）", "（年均）", "（1-6月）") are another quantity and stay unread.
+_PERIOD_NOTE = re.compile(r"\((?:全年|年度|全年度|本年|本年度|当年)\)")
 #: A note telling how much of it is done ("10人(实际5人)", "5(其中2个未完成)", "10个(已建成6个)"): its figure may be the
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).

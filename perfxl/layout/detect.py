@@ -471,7 +471,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
     A field may be "label | value" in two cells or "label：value" in one cell (value col = label col).
     """
     out: list[tuple[str, int, int | None]] = []
-    cells = row_cells(grid, r)
+    cells = _past_copies(row_cells(grid, r))
     for i, (c, v) in enumerate(cells):
         if not isinstance(v, str):
             continue
@@ -487,6 +487,16 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
             out.append((role, c, c))
     return out + _companions(cells, {key for key, _, _ in out})
+
+
+def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """The row's written cells with a text cell the next one repeats exactly left out (the last copy kept): a merged label
+    exported filled (取消合并并填充: 计划投资额 (万元) │ 计划投资额 (万元) │ 570) is one label, its value after the run
+    (probe_variants unmerged_filled on 海南 服务贸易's 计划投资额 │ 实际到位资金)."""
+    last = len(cells) - 1
+    return [
+        cell for i, cell in enumerate(cells) if i == last or cell[1] != cells[i + 1][1] or not isinstance(cell[1], str)
+    ]
 
 
 def _companions(cells: list[tuple[int, object]], found: set[str]) -> list[tuple[str, int, int | None]]:

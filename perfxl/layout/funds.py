@@ -893,17 +893,28 @@ def _plan_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     or text no amount reads from ('7,00.0,77'): they are the row's figures all the same, to be judged."""
     found: dict[str, tuple[int, int]] = {}
     others = 0
-    for c, v in row_cells(grid, r):
+    cells = row_cells(grid, r)
+    for i, (c, v) in enumerate(cells):
         if not isinstance(v, str):
             continue
         label = H.strip_brackets(H.normalise_label(v)).rstrip(":")
         if label in _PLAN_ROLES and _PLAN_ROLES[label] not in found:
-            found[_PLAN_ROLES[label]] = (c, _right_of(grid, r, c))
+            found[_PLAN_ROLES[label]] = (c, _pair_value_col(grid, r, c, cells[i + 1 : i + 2]))
         elif label in _PLAN_OTHERS:
             others += 1
     if {"full_budget", "arrived"} <= found.keys():
         return found  # 实际支出 on the row, or (浙江省项目支出绩效评价报告) on a line of its own below the sources
     return found if {"full_budget", "executed"} <= found.keys() and others else None
+
+
+def _pair_value_col(grid: Grid, r: int, c: int, after: list[tuple[int, object]]) -> int:
+    """The value column of a pair label at (r, c): the cell right of it (past its merge), or — where that one is blank
+    and the next written cell is a figure, not the next label — that figure's (a blank or hidden column between label
+    and amount: probe_variants empty_column_b on 岳阳 2016's 计划安排资金 │ │ 170)."""
+    right = _right_of(grid, r, c)
+    if after and after[0][0] > right and _number_like(after[0][1]):
+        return after[0][0]
+    return right
 
 
 def _inline_label(value: object) -> str:

@@ -222,7 +222,13 @@ def unit_into_value(table):
     """A 度量单位/计量单位 column folded back into the value ("735" | "人次" → "735人次")."""
 
     def fold(row, uc):
-        if uc >= 1 and uc < len(row) and row[uc].strip() and re.search(r"\d\s*$", row[uc - 1]):
+        # not a 计量单位 holding a figure (内蒙古 乌海 2021's date serial "44,561" printed in both): that is no unit
+        if (
+            1 <= uc < len(row)
+            and row[uc].strip()
+            and not re.search(r"\d", row[uc])
+            and re.search(r"\d\s*$", row[uc - 1])
+        ):
             row[uc - 1] = row[uc - 1].rstrip() + row[uc].strip()
             row[uc] = ""
 

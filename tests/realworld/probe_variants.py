@@ -1,0 +1,484 @@
+"""Probe: meaning-preserving variants of every real table, and every row whose verdict they change (issue 11).
+
+`python tests/realworld/probe_variants.py [VARIANT ...] [-t TABLE ...] [-q]` applies ONE variant at a time to every
+tests/realworld/*.toml table it changes (rendered by tests/realworld/render.py), validates the copy as the corpus tests
+do, and compares its verdicts row by row with the published table's (rows mapped back where a variant inserts rows):
+
+- a **new 错误**: a row (or the sheet, row 0) carrying an 错误 of a code it did not carry as an 错误 before — a false
+  alarm, since the variant means what the published table means;
+- a **lost** finding: a hand-found [[expect]] the published table's findings meet and the copy's do not — a defect
+  the way it is written silenced;
+- a **severity change**: a row keeping a code at another severity (错误 → 警告 is not a false alarm, but the
+  variant moved perfxl's certainty, so it is listed).
+
+Prints one line per variant — tables it changed, rows it changed, new 错误, lost, severity changes — then the details
+(-q: the lines only). Deterministic. Not a test: a cause it shows gets a failing-before test built from the real
+table; tests/test_realworld_variants.py runs a fixed subset on a few tables.
+
+The variants are spellings real filings print for the same content (docs/reader.md, the corpus itself): operators as
+≧/≦, 大于等于/小于等于, 不小于/不大于, "X以内" (以上/以下/以内 include the number, 《民法典》第一千二百五十九条);
+"％" or "百分之" for "%"; a space or a line break between a figure and its unit; long names wrapped by Alt+Enter;
+4-decimal 万元 amounts ending in "00" printed with 2 (the same value at a precision it still states exactly); a group
+label (一级/二级指标) merged over its run, or printed on its first row only; an empty column inserted (at B, or before
+the target column); header words swapped for a synonym of the same role (perfxl/layout/headers.py lists both); the
+总分 row labelled "总  分" or "得分合计"; a target followed by "（全年）" on a year's table. The variants of
+tests/realworld/probe_rewrites.py that the brief names (ASCII/word/以上 operators, the unit in a 度量单位 column or
+back in the value, full-width figures, thousands separators, traditional characters, merges lost or filled, 合计/总计
+for 总分, padded cells, Alt+Enter in headers, an empty 备注 column) run here too (`REUSED`), so one sweep reports
+every row a spelling moves. Left out as NOT meaning-preserving: 2 → 4 decimals ("12.34" → "12.3400" claims a precision
+the filer never printed), a 得分 "9" → "9.00" (likewise), amounts moved between 元 and 万元 (the title's unit decides),
+"（累计）" or "（年均）" after a value (another quantity), and probe_rewrites' typed_in_excel: a printed "0.92" may be
+a rounded 0.9175, a number cell 0.92 is exactly 0.92 — the copy states more than the print (its 3 new F04 错误 on
+安徽 裕安 2022 and 四川 游仙 2023 are right for the workbook it writes, 警告 on the printed table).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import probe_rewrites as P  # noqa: E402
+import render as R  # noqa: E402
+from render import corpus_files, load_table  # noqa: E402
+
+from perfxl.layout import headers as H  # noqa: E402
+from perfxl.model import Severity  # noqa: E402
+
+# ---------------------------------------------------------------- operators spelled otherwise
+
+
+def _ops(spell: dict[str, str], suffix: bool = False) -> Callable[[str], str]:
+    """A cell "≥95%" (any symbol spelling, `probe_rewrites._op`) written with the word or symbol `spell` gives its
+    operator; `suffix`: after the figure ("2天以内")."""
+
+    def rewrite(cell: str) -> str:
+        p = P._op(cell)
+        if not p or p[0] not in spell:
+            return cell
+        return f"{p[1]}{spell[p[0]]}" if suffix else f"{spell[p[0]]}{p[1]}"
+
+    return rewrite
+
+
+# ---------------------------------------------------------------- percent, units, breaks
+
+_PCT_FIG = re.compile(r"^(\s*(?:≥|≤|≧|≦|>=|<=|>|<|＞|＜)?\s*)(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def pct_fullwidth(cell: str) -> str:
+    """ "95%" → "95％" (digits as typed: a half-width figure with a full-width sign, common in IME input)."""
+    return f"{m.group(1)}{m.group(2)}％" if (m := _PCT_FIG.match(cell)) else cell
+
+
+def pct_words(cell: str) -> str:
+    """ "95%" → "百分之95", "≥95%" → "≥百分之95"."""
+    return f"{m.group(1)}百分之{m.group(2)}" if (m := _PCT_FIG.match(cell)) else cell
+
+
+def pct_space(cell: str) -> str:
+    """ "95%" → "95 %"."""
+    return f"{m.group(1)}{m.group(2)} %" if (m := _PCT_FIG.match(cell)) else cell
+
+
+_FIG_UNIT = re.compile(r"^(\s*(?:≥|≤|≧|≦|>=|<=|>|<)?\s*\d[\d,]*(?:\.\d+)?)([\u4e00-\u9fff㎡][^\d\s]{0,5})\s*$")
+
+
+def unit_space(cell: str) -> str:
+    """ "320人次" → "320 人次"."""
+    return f"{m.group(1)} {m.group(2)}" if (m := _FIG_UNIT.match(cell)) else cell
+
+
+def unit_break(cell: str) -> str:
+    """ "320人次" → "320\\n人次" (a narrow column wrapped by Alt+Enter)."""
+    return f"{m.group(1)}\n{m.group(2)}" if (m := _FIG_UNIT.match(cell)) else cell
+
+
+_NAME = re.compile(r"^[\u4e00-\u9fff]{6,16}$")
+
+
+def name_break(cell: str) -> str:
+    """A name of 6–16 Chinese characters and no figure wrapped in its middle ("农村公路养护里程" → "农村公路\\n养护里程")."""
+    if not _NAME.match(cell):
+        return cell
+    return cell[: len(cell) // 2] + "\n" + cell[len(cell) // 2 :]
+
+
+_AMOUNT4 = re.compile(r"^\s*(-?\d+\.\d\d)00\s*$")
+
+
+def amounts_2dp(cell: str) -> str:
+    """ "27.5000" → "27.50": the same value, printed at two decimals it still states exactly."""
+    return m.group(1) if (m := _AMOUNT4.match(cell)) else cell
+
+
+# ---------------------------------------------------------------- columns found by the header synonyms
+
+
+def _header_cells(table: R.Table) -> list[tuple[int, int, str]]:
+    """(row, column, role) of every cell naming a 绩效指标 or funds role, on rows naming two roles or more."""
+    out = []
+    for r, row in enumerate(table.rows):
+        found = []
+        for c, cell in enumerate(row):
+            role = H.match_role(cell, H.INDICATOR_COLUMNS) or H.match_role(cell, H.FUNDS_COLUMNS)
+            if role and H.normalise_label(cell) not in H.WEAK_SYNONYMS:
+                found.append((r, c, role))
+        if len({x[2] for x in found}) >= 2:
+            out += found
+    return out
+
+
+def _in_role(table: R.Table, roles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(header row, column) of the columns whose header names one of `roles` (indicator headers only)."""
+    return [
+        (r, c)
+        for r, c, role in _header_cells(table)
+        if role in roles and H.match_role(table.rows[r][c], H.INDICATOR_COLUMNS) == role
+    ]
+
+
+def _rows_under(table: R.Table, hr: int) -> range:
+    """Rows from under a header row to the next row naming two roles or more (or the end)."""
+    heads = sorted({r for r, _, _ in _header_cells(table)})
+    end = next((r for r in heads if r > hr), len(table.rows))
+    return range(hr + 1, end)
+
+
+def target_note(table: R.Table):
+    """ "（全年）" after each target holding a figure, on a year's table (a 项目/部门 自评 or 目标 table); not after a date
+    ("12月（全年）" is no longer a month) nor after a cell with a bracket of its own."""
+    if table.kind not in ("project", "department", "declaration"):
+        return None
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("target",)):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+            if re.search(r"\d", cell) and not re.search(r"[（(年月日]|季度", cell) and "\n" not in cell:
+                t.rows[r][c] = cell.rstrip() + "（全年）"
+    return (t, None) if t.rows != table.rows else None
+
+
+_POINTS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def points_fen(table: R.Table):
+    """Every plain figure under a 分值 or 得分 header written with 分 ("10" → "10分", "8.63" → "8.63分")."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight", "score")):
+        for r in _rows_under(table, hr):
+            if c < len(t.rows[r]) and (m := _POINTS.match(t.rows[r][c])):
+                t.rows[r][c] = f"{m.group(1)}分"
+    return (t, None) if t.rows != table.rows else None
+
+
+_MONEY_HEAD = re.compile(r"[（(]万元[)）]")
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def amounts_wanyuan(table: R.Table):
+    """Every plain figure under a 年初预算数/全年预算数/全年执行数 header whose row says 万元 ("项目资金（万元）" │ … │
+    "全年预算数") written with its unit ("29" → "29万元")."""
+    t = copy.deepcopy(table)
+    for r, c, role in _header_cells(table):
+        if role not in ("initial_budget", "full_budget", "executed") or not _MONEY_HEAD.search(" ".join(table.rows[r])):
+            continue
+        if H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) != role:
+            continue
+        for rr in _rows_under(table, r):
+            if c < len(t.rows[rr]) and (m := _AMOUNT.match(t.rows[rr][c])):
+                t.rows[rr][c] = f"{m.group(1)}万元"
+    return (t, None) if t.rows != table.rows else None
+
+
+def empty_column_b(table: R.Table):
+    """An empty column inserted at B (a hidden or unused template column)."""
+    return P.insert_column(table, 1), None
+
+
+def empty_column_value(table: R.Table):
+    """An empty column inserted before each table's target column (no header, no cell)."""
+    heads = _in_role(table, ("target",))
+    if not heads:
+        return None
+    t = table
+    for c in sorted({c for _, c in heads}, reverse=True):
+        t = P.insert_column(t, c)
+    return t, None
+
+
+#: Header words → a synonym of the same role and meaning (both listed in perfxl/layout/headers.py). Not swapped:
+#: 年初/全年 budgets (two different amounts), 指标 vs 绩效目标 (a weak synonym), 备注/说明 (not always a reason).
+SYNONYMS: dict[str, str] = {
+    "年度指标值": "指标值",
+    "指标值": "年度指标值",
+    "目标值": "指标值",
+    "实际完成值": "实际值",
+    "实际值": "实际完成值",
+    "完成值": "实际完成值",
+    "分值": "权重",
+    "权重": "分值",
+    "得分": "自评得分",
+    "自评得分": "得分",
+    "三级指标": "三级指标名称",
+    "全年执行数": "执行数",
+    "执行数": "全年执行数",
+    "全年预算数": "调整后预算数",
+    "执行率": "预算执行率",
+    "偏差原因分析及改进措施": "偏差原因分析",
+    "计量单位": "度量单位",
+    "度量单位": "计量单位",
+}
+
+
+def header_spaces(table: R.Table):
+    """Header words of two to four characters spread with spaces ("分值" → "分  值", "得分" → "得  分")."""
+    t = copy.deepcopy(table)
+    for r, c, _ in _header_cells(table):
+        cell = table.rows[r][c].strip()
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell):
+            t.rows[r][c] = "  ".join(cell)
+    return (t, None) if t.rows != table.rows else None
+
+
+def header_synonyms(table: R.Table):
+    """Each header word in `SYNONYMS` (whitespace ignored, brackets kept) swapped for its synonym."""
+    t = copy.deepcopy(table)
+    for r, c, _ in _header_cells(table):
+        cell = table.rows[r][c]
+        m = re.match(r"^([^（(]+)(.*)$", re.sub(r"\s+", "", cell), re.S)
+        if m and m.group(1) in SYNONYMS:
+            t.rows[r][c] = SYNONYMS[m.group(1)] + m.group(2)
+    return (t, None) if t.rows != table.rows else None
+
+
+# ---------------------------------------------------------------- group labels
+
+
+def _label_columns(table: R.Table) -> list[tuple[int, int]]:
+    return _in_role(table, ("level1", "level2"))
+
+
+def _runs(table: R.Table) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of every run of 2+ equal, non-empty, unmerged group labels under a 一级/二级
+    header (a label printed on every row of its group)."""
+    merged = P._bounds(table)
+
+    def in_merge(r: int, c: int) -> bool:
+        return any(r0 <= r <= r1 and c0 <= c <= c1 for r0, c0, r1, c1 in merged)
+
+    out = []
+    for hr, c in _label_columns(table):
+        rows = list(_rows_under(table, hr))
+        i = 0
+        while i < len(rows):
+            r = rows[i]
+            text = table.rows[r][c].strip() if c < len(table.rows[r]) else ""
+            j = i
+            while (
+                j + 1 < len(rows)
+                and text
+                and c < len(table.rows[rows[j + 1]])
+                and table.rows[rows[j + 1]][c].strip() == text
+                and not in_merge(rows[j + 1], c)
+            ):
+                j += 1
+            if j > i and not in_merge(r, c) and not re.search(r"\d", text):
+                out.append((c, rows[i], rows[j]))
+            i = j + 1
+    return out
+
+
+def group_merged(table: R.Table):
+    """A group label printed on every row merged over its run (the text in the first cell)."""
+    runs = _runs(table)
+    if not runs:
+        return None
+    t = copy.deepcopy(table)
+    bounds = P._bounds(table)
+    for c, r0, r1 in runs:
+        for r in range(r0 + 1, r1 + 1):
+            t.rows[r][c] = ""
+        bounds.append((r0, c, r1, c))
+    t.merges = P._emit(bounds)
+    return t, None
+
+
+def group_first_only(table: R.Table):
+    """A group label printed on every row kept on its first row only (no merge)."""
+    runs = _runs(table)
+    if not runs:
+        return None
+    t = copy.deepcopy(table)
+    for c, r0, r1 in runs:
+        for r in range(r0 + 1, r1 + 1):
+            t.rows[r][c] = ""
+    return t, None
+
+
+# ---------------------------------------------------------------- the variants
+
+#: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
+REUSED = (
+    "ops_ascii",
+    "ops_words",
+    "ops_suffix",
+    "unit_column",
+    "unit_into_value",
+    "full_width",
+    "thousands",
+    "traditional",
+    "unmerged",
+    "unmerged_filled",
+    "total_heji",
+    "padded",
+    "header_breaks",
+    "note_column",
+)
+
+VARIANTS: dict[str, Callable] = {
+    "ops_jis": P.cellwise(_ops({"≥": "≧", "≤": "≦"})),
+    "ops_dayu": P.cellwise(_ops({"≥": "大于等于", "≤": "小于等于"})),
+    "ops_buxiao": P.cellwise(_ops({"≥": "不小于", "≤": "不大于"})),
+    "ops_yinei": P.cellwise(_ops({"≤": "以内"}, suffix=True)),
+    "pct_fullwidth": P.cellwise(pct_fullwidth),
+    "pct_words": P.cellwise(pct_words),
+    "pct_space": P.cellwise(pct_space),
+    "unit_space": P.cellwise(unit_space),
+    "unit_break": P.cellwise(unit_break),
+    "name_break": P.cellwise(name_break),
+    "amounts_2dp": P.cellwise(amounts_2dp),
+    "group_merged": group_merged,
+    "group_first_only": group_first_only,
+    "empty_column_b": empty_column_b,
+    "points_fen": points_fen,
+    "amounts_wanyuan": amounts_wanyuan,
+    "empty_column_value": empty_column_value,
+    "header_synonyms": header_synonyms,
+    "header_spaces": header_spaces,
+    "total_spaced": P.total_label("总  分"),
+    "total_defen_heji": P.total_label("得分合计"),
+    "target_note": target_note,
+} | {name: P.REWRITES[name] for name in REUSED}
+
+
+# ---------------------------------------------------------------- row verdicts
+
+
+def verdicts(table: R.Table, found, rowmap) -> dict[tuple[int, str], Severity]:
+    """(published row, code) → the highest severity perfxl gave it there (row 0: the sheet/file). 提示 ignored."""
+    back = (lambda r: rowmap.get(r, -1)) if rowmap else (lambda r: r)
+    out: dict[tuple[int, str], Severity] = {}
+    for f in found:
+        if f.severity.rank < Severity.WARNING.rank:
+            continue
+        row = getattr(f.ref, "row", None)
+        key = (back(row) if isinstance(row, int) else 0, f.code)
+        if key not in out or f.severity.rank > out[key].rank:
+            out[key] = f.severity
+    return out
+
+
+@dataclass
+class Outcome:
+    """One variant on one table: rows changed, new 错误, lost expectations, severity changes."""
+
+    table: str
+    rows: int
+    new_errors: list[tuple[int, str]] = field(default_factory=list)
+    lost: list[tuple[int, str]] = field(default_factory=list)
+    moved: list[tuple[int, str, str, str]] = field(default_factory=list)  # row, code, before, after
+
+
+def _changed_rows(before: R.Table, after: R.Table, rowmap) -> int:
+    if rowmap:
+        back = {old: new for new, old in rowmap.items()}
+        pairs = [(before.rows[r - 1], after.rows[back[r] - 1]) for r in range(1, len(before.rows) + 1) if r in back]
+    else:
+        pairs = list(zip(before.rows, after.rows, strict=False))
+    changed = sum(1 for a, b in pairs if [x for x in a if x] != [x for x in b if x])
+    return changed or len(before.rows)  # a change of merges or sheet only: every row may read otherwise
+
+
+def compare(table: R.Table, base, new: R.Table, found, rowmap) -> Outcome:
+    """The published table's verdicts (`base`: its findings) against the variant's (`found`)."""
+    before, after = verdicts(table, base, None), verdicts(new, found, rowmap)
+    out = Outcome(table.name, _changed_rows(table, new, rowmap))
+    said = {(f.code, f.message) for f in base if f.severity is Severity.ERROR}
+    moved_row = {f.code for f in found if f.severity is Severity.ERROR and (f.code, f.message) in said}
+    for (row, code), sev in sorted(after.items()):
+        old = before.get((row, code))
+        if sev is Severity.ERROR and old is not Severity.ERROR:
+            if code in moved_row:  # the same 错误, word for word, now placed on another row of its block
+                out.moved.append((row, code, "error elsewhere", "error"))
+                continue
+            out.new_errors.append((row, code))
+        if old is not None and old is not sev:
+            out.moved.append((row, code, old.value, sev.value))
+    out.lost = sorted(P.met(table, base, None) - P.met(new, found, rowmap))
+    return out
+
+
+def run(names: list[str], tables: list[R.Table], work: Path) -> dict[str, list[Outcome]]:
+    """Every variant in `names` over every table it changes: name → one Outcome per changed table."""
+    base = {t.name: P.findings(t, work / "base") for t in tables}
+    results: dict[str, list[Outcome]] = {}
+    for name in names:
+        results[name] = []
+        for t in tables:
+            got = VARIANTS[name](t)
+            if got is None or (got[0].rows, got[0].sheet, got[0].merges, got[0].meta) == (
+                t.rows,
+                t.sheet,
+                t.merges,
+                t.meta,
+            ):
+                continue
+            new, rowmap = got
+            results[name].append(compare(t, base[t.name], new, P.findings(new, work / name), rowmap))
+    return results
+
+
+def summary(name: str, outcomes: list[Outcome]) -> str:
+    new = sum(len(o.new_errors) for o in outcomes)
+    lost = sum(len(o.lost) for o in outcomes)
+    moved = sum(len(o.moved) for o in outcomes)
+    rows = sum(o.rows for o in outcomes)
+    return (
+        f"{name:20s} tables {len(outcomes):3d}  rows {rows:5d}  new 错误 {new:3d}  lost {lost:2d}  severity {moved:3d}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    quiet = "-q" in argv
+    only = set(argv[argv.index("-t") + 1 :]) if "-t" in argv else set()
+    head = argv[: argv.index("-t")] if "-t" in argv else argv
+    names = [a for a in head if a in VARIANTS] or list(VARIANTS)
+    tables = [load_table(p) for p in corpus_files() if not only or p.stem in only]
+    with tempfile.TemporaryDirectory(prefix="perfxl-variants-") as tmp:
+        results = run(names, tables, Path(tmp))
+    total_new = total_lost = 0
+    for name, outcomes in results.items():
+        print(summary(name, outcomes))
+        total_new += sum(len(o.new_errors) for o in outcomes)
+        total_lost += sum(len(o.lost) for o in outcomes)
+        if quiet:
+            continue
+        for o in outcomes:
+            if o.new_errors or o.lost or o.moved:
+                print(f"  {o.table}: new 错误 {o.new_errors} lost {o.lost} severity {o.moved}")
+        sys.stdout.flush()
+    print(f"variants {len(results)}: new 错误 {total_new}, lost {total_lost}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
