@@ -1062,6 +1062,8 @@ _CLAUSE = lazy_compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
+    # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
+    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$"
 )
 
 

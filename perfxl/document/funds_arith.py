@@ -31,7 +31,7 @@ from .precision import (
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
 from .stated_sums import check_stated_sums
-from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
@@ -813,6 +813,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _share_with_amount(run, pi, ref, facts)
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
+    _counts_by_dimension(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
     check_stated_sums(run, pi, ref, facts)
@@ -869,7 +870,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
-        by_kind = not complete and not subset and _basic_and_project(total, parts)
+        by_kind = "" if complete or subset else _split_dimension(total, parts)
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
@@ -933,7 +934,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if short and respective:
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_kind:
-            rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
+            rounded = f"（{by_kind}，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
             rounded = (
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
@@ -986,7 +987,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
-                    else "; 基本支出 and 项目支出 read as the whole spending, the total may hold more: a person must check"
+                    else "; the split's classes (by its words) read as the whole, the total may hold more: a person must check"
                     if short and by_kind
                     else "; as many amounts as the projects the text counts, read as all of them: a person must check"
                     if short and counted is not None
@@ -1238,22 +1239,37 @@ def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -
     return None
 
 
-#: A budget or spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出
-#: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
-#: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
-#: a total named 总支出/支出合计 is already the whole by definition, an 错误).
-_SPENDING_WHOLE = lazy_compile(r"预算|支出")
-_NOT_SPENDING = lazy_compile(r"收入|结余|结转|到位|下达|拨付")
+#: The split dimensions of `vocabulary.SPLIT_DIMENSIONS`, compiled: (phrase, classes, whole, not whole). A budget or
+#: spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元"),
+#: a 项目支出 into 本级 and 对下转移支付, a 资金 into 财政拨款 and 其他资金: the classes together are the whole, whatever
+#: words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount; a total
+#: named 总支出/支出合计 is already the whole by definition, an 错误).
+_DIMENSIONS = tuple(
+    (phrase, tuple((name, re.compile(p)) for name, p in classes), re.compile(whole), re.compile(not_whole))
+    for phrase, classes, whole, not_whole in SPLIT_DIMENSIONS
+)
 
 
-def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
-    """The parts are one 基本支出 and one 项目支出, and the total names a budget or spending (not income, not a rest)."""
-    return (
-        len(parts) == 2
-        and sorted(p.claim for p in parts) == ["basic_expense", "project_expense"]
-        and bool(_SPENDING_WHOLE.search(total.subject))
-        and not _NOT_SPENDING.search(total.subject)
-    )
+_QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
+
+
+def _split_dimension(total: Fact, parts: list[Fact]) -> str:
+    """The phrase of the dimension the parts split their total by when their words make it certain — each part names
+    exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
+    else "" (the split's dimension unclear: a 其中 that may be partial)."""
+    for phrase, classes, whole, not_whole in _DIMENSIONS:
+        if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
+            continue
+        named = []
+        for p in parts:
+            words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
+            hits = [name for name, c in classes if c.search(words)]
+            if len(hits) != 1:
+                break
+            named.append(hits[0])
+        if sorted(named) == sorted(name for name, _ in classes):
+            return phrase
+    return ""
 
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
@@ -1307,6 +1323,54 @@ def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fa
                 ),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("" if over else "; another status may be unlisted, a person checks"),
+            )
+        )
+
+
+def _counts_by_dimension(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """Counts under a 其中 whose words make its dimension certain ("项目21个,项目支出总额656.93万元。其中,本级项目8个,…;
+    对下转移支付项目0个,…"): the counts of a money total's 其中 list that name every class of one `SPLIT_DIMENSIONS` entry
+    are the parts of the count stated in that total's sentence before it, in their unit (classes do not overlap: more
+    is certain, 错误; less a 警告 — the count may cover units the split leaves out). Other 其中 counts are never summed
+    (their categories may overlap)."""
+    for money in facts:
+        if not money.quantity.is_money or money.parent is not None:
+            continue
+        counts = [
+            f
+            for f in facts[: money.index]
+            if f.sentence == money.sentence and f.parent is None and f.quantity.unit in ("个", "项")
+        ]
+        if len(counts) != 1:
+            continue
+        total = counts[0]
+        parts = [f for f in facts if f.parent == money.index and f.quantity.unit == total.quantity.unit]
+        phrase = _split_dimension(total, parts) if parts else ""
+        if not phrase or any((pi, f.index) in run.contradicted for f in (*parts, total)):
+            continue
+        point = sum((p.quantity.value for p in parts), Decimal(0))
+        if point == total.quantity.value:
+            continue
+        over = point > total.quantity.value
+        names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+        expected = _show(point, total.quantity.unit)
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{_named(total)}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
+                    "what_en": f"parts of {total.subject} by a named split",
+                },
+                expected=expected,
+                actual=total.quantity.text,
+                certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（{phrase}，各类互不重叠"
+                + ("，其和不能超过总数）" if over else "，读作全部；若总数另含未列入的部分，也可能相符，请核实）"),
+                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+                + ("" if over else "; the total may cover more than the split names, a person checks"),
             )
         )
 
