@@ -125,3 +125,33 @@ def test_overlapping_counts_after_a_count_are_not_summed(tmp_path):
     """党员 and 女职工 may overlap: no X/非X pair, no dimension — quiet as before."""
     text = "共有干部职工50人,分别是党员30人,女职工25人。"
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- names before "等<noun><count>" (N05)
+
+HUNAN_P5 = _paragraph("hunan-jianchayuan-bumen-2017", 5)
+
+
+def test_more_names_than_a_count_after_deng_and_its_noun_are_found(tmp_path):
+    """Failed before (probe 30 → 29): quiet — "内设A、…、离退办等内设机构29个" was no list (its noun stands between 等 and
+    the count). 等 may leave a list open, but 30 names cannot be 29 of them: N05 (a 警告, as every N05)."""
+    assert _above_info(_report(tmp_path, HUNAN_P5.replace("内设机构30个", "内设机构29个"))) == [("N05", "warning")]
+
+
+def test_fewer_names_than_a_count_after_deng_stay_quiet(tmp_path):
+    """等 leaves the list open: 30 names for 31 says nothing."""
+    assert _above_info(_report(tmp_path, HUNAN_P5.replace("内设机构30个", "内设机构31个"))) == []
+
+
+def test_the_published_names_before_their_count_stay_quiet(tmp_path):
+    assert _above_info(_report(tmp_path, HUNAN_P5)) == []
+
+
+def test_a_line_break_inside_a_name_list_is_no_end_of_it():
+    """Failed before (the report's p3 with its web page's line ends kept as manual line breaks, as
+    tests/test_realreport_rewrites.py wraps it — there a false N05): "共5个单位:院本级、国\n家检察官学院湖南分院、…"
+    read two names (院本级, 国). A line break inside a paragraph is no part of it: the five names are read and agree."""
+    from perfxl.document.lists import listed_counts
+
+    text = _paragraph("hunan-jianchayuan-bumen-2017", 3).replace("院本级、国", "院本级、国\n")
+    assert listed_counts(text) == []
