@@ -106,16 +106,32 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: a project's 涉及/覆盖 ("涉及临城镇(…)、黑城镇(…)…5个乡镇", N05). Still out of reach: 其中 parts of an area (亩, 公顷,
 #: 'hm') — measures are left out like counts; a named 合计 ("合计批复总投资", parts named 一批/二批/三批); a count of the
 #: bracketed villages ("…(鸡亮村)5个乡镇11个村"); the unit conversion "7000000斤(3500吨)".
+#: Real reports 12 (blind, first run 2026-12-04 on branch reports12 after the 其中-dimension change of
+#: tests/test_split_dimension.py, which found the one known miss, 梧州 p3; ≈20 searches of the stored pages for a report
+#: WITH its own table found one not in the corpus — 儋州市人民法院 2018 部门整体支出绩效评价报告 (海南) with its 绩效评价结果
+#: table, stored with cells lost — and four court 部门决算 narratives from provinces/units not yet here: 东城/密云/昌平
+#: 人民法院 2020 (北京), 大余县人民法院 2018 (江西); 69 paragraphs, 1 table, 19 agreeing facts): found 0 of 1, no false
+#: 错误, no false 警告. The miss: 儋州 p21, the four economic classes of 基本支出 (2956.27) short of 2956.36 — said only if
+#: no part could be a cut figure (6.5 as 6.59). After the general fixes (tests/test_reports12.py): 1 of 1, the 19 quiet —
+#: a short list is held to its total as rounded half up (a 警告 that says cut figures could still fit); a paragraph
+#: opening with 其中 lists the parts of the money figure ending the paragraph before. Probing the batch with one figure
+#: changed (15 probes, 8 found before) found three more shapes, fixed in general: "较2017年增加741.79万元" (a change on a
+#: named year, read as that year's figure), a change right after a 其中 part (the part's or its total's: quiet when
+#: either agrees, a 警告 when neither), "项目资金支出进度比率为100%" (an execution rate by other words), and X / 非X
+#: counts after a count ("18个内设机构,分别是:审判业务部门14个…;非审判业务机构4个"). After: 13 of 15. Still out of reach:
+#: a progress rate whose budget is named by no 预算 word ("案件审判411.95万元,年末结算支出411.95万元,…比率为100%"); the
+#: 儋州 table as stored (its labels lost: LAYOUT_NO_TABLE, coverage). A second batch, first run after these fixes — 湖南省
+#: 人民检察院 2017 部门整体支出绩效评价报告 and 天水 秦州区人民检察院 2019 部门决算 (甘肃, the first; 7 agreeing facts): quiet,
+#: as the hand check says. Probing it by hand found names before "等内设机构N个" unread (now an N05 when they outnumber the
+#: count: 等 may leave a list open) and, under the rewrite test's line wraps, a manual line break ending a name list (a
+#: false N05; line breaks inside a paragraph are no part of a list now). Still out of reach: 8 names joined by 和 for "7个"
+#: (和 may sit inside one name), three categories short of their count (东城 p7: no word makes 业务/审判辅助/综合行政 all).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
 KNOWN_MISSES: dict[str, dict[int, str]] = {
-    "guangxi-wuzhou-yibaoju-bumen-2024": {
-        3: "by design: 其中 lists need not be exhaustive — two parts (本级 385.58 + 对下转移支付 0 of 656.93万元, 8 + 0 of "
-        "21个) are said short only from three parts and ≤2% short. 本级 + 对下转移支付 would be the whole in the 广西 "
-        "template, but 本级 also means 部门本级 (without the 二层单位 this total includes: '我部门及所属二层单位'), so no "
-        "rule reads the pair as complete on every report",
-    },
+    # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name
+    # its dimension (vocabulary.SPLIT_DIMENSIONS) is read as the whole (tests/test_split_dimension.py).
 }
 
 

@@ -412,10 +412,10 @@ def paragraphs_split_at_qizhong(body) -> None:
 
 def test_a_qizhong_list_in_a_paragraph_of_its_own_changes_no_verdict(published, baseline, tmp_path):
     """The paragraphs are numbered anew; each finding is set back on the paragraph its text came from. Ten paragraphs
-    of nine reports split (a 其中 list of parts, the 12 indicators of henan, …): no finding is gained or lost. Known
-    limit, not shown by these reports (none of their 其中 contradictions is written "，其中"): facts are read per
-    paragraph, so a 其中 list in a paragraph of its own is not summed against the total in the paragraph before — a
-    miss, never a false 错误."""
+    of nine reports split (a 其中 list of parts, the 12 indicators of henan, …): no finding is gained or lost. Since
+    reports 12 (儋州法院 2018 p21, the first 其中 contradiction written "，其中"), a paragraph opening with 其中 lists the
+    parts of the money figure that ends the paragraph before (`facts.extract_facts(carry=…)`); a total further back
+    is still not reached — a miss, never a false 错误."""
     changed, problems = 0, []
     for name, (fixture, package) in published.items():
         new = rewritten(package, paragraphs_split_at_qizhong)

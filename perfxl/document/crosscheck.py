@@ -22,7 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
-from .facts import Fact, extract_facts, sentences
+from .facts import Fact, ParagraphFacts, extract_facts, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -1015,6 +1015,16 @@ def _check_goal_funds(
 _TABLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 
 
+def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
+    """The money figure that ends a paragraph ("…基本支出2956.36万元。"), no part of another: the total a next paragraph
+    opening with 其中 lists the parts of (an Enter pressed before 其中)."""
+    if not facts:
+        return None
+    last = facts[-1]
+    ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
+    return last if ends and last.quantity.is_money and last.parent is None and not last.carried else None
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
@@ -1044,13 +1054,16 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
     if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
         run.year = table_years.pop()
-    parsed = [(pi, p.ref, extract_facts(p.text, pi)) for pi, p in enumerate(sub.narrative)]
+    parsed: list[tuple[int, TextRef, ParagraphFacts]] = []
+    for pi, p in enumerate(sub.narrative):
+        carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
+        parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     for pi, ref, pf in parsed:
         plans = _plan_sentences(sub.narrative[pi].text)  # once per paragraph
         for fact in pf.facts:
-            if fact.sentence in plans:
-                continue
+            if fact.sentence in plans or fact.carried:
+                continue  # (a carried total is its own paragraph's figure, checked there)
             if fact.claim and _part_of_its_own_kind(pf.facts, fact):
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:

@@ -81,7 +81,11 @@ _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
 _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 #: A growth rate compared with another ("增幅较上年提高5%", "增幅比上年回落2%", "增速同比提高"): a change of the rate.
 _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
-_CHANGE_CUE = lazy_compile(r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度)")
+#: (also a named year: "较2017年增加741.79万元" is the change on 2017's figure, as "较上年增加…")
+_CHANGE_CUE = lazy_compile(
+    r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度"
+    r"|(?:比|较)(?:19|20)\d{2}年度?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?相比)"
+)
 _GOAL = lazy_compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
 )
@@ -167,6 +171,7 @@ class Fact:
     sentence: int = 0  # which sentence of the paragraph (。！？) it stands in
     listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
     base: int | None = None  # a change's stated base ("较上年2.54万元下降…", "比年度目标12家多8家"): its index
+    carried: bool = False  # the previous paragraph's total, copied to head a paragraph that opens with its 其中 list
 
     @property
     def label(self) -> str:
@@ -408,10 +413,18 @@ def _stated_base(prefix: str, rest: str) -> bool:
     return m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(rest))
 
 
+#: A spending's progress against its budget named as such ("项目资金支出进度比率为100%", "执行进度为95%", 儋州法院 2018):
+#: an execution rate by other words.
+_PROGRESS = lazy_compile(r"(?:支出|执行|使用)进度(?:比率|比例|率)?\s*(?:为|是|达到?)?\s*$")
+
+
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
-    if unit == "%" and ("完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix):
-        return "completion", 0  # "完成预算的95%", "(资金)执行率为95%" are rates; "共完成预算资金89.97万元" is an amount
+    if unit == "%" and (
+        "完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix or _PROGRESS.search(prefix)
+    ):
+        # "完成预算的95%", "(资金)执行率为95%", "项目资金支出进度比率为100%" are rates; "共完成预算资金89.97万元" is an amount
+        return "completion", 0
     if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
         return "share", 0
     if unit == "%" and _RATE_COMPARED.search(compact_name(prefix)):
@@ -1062,11 +1075,15 @@ _CLAUSE = lazy_compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
+    # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
+    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$"
 )
 
 
 #: "803.74 万元其中:基本支出…": a 其中 printed right after an amount, before the separator, opens the next clause's parts.
 _QIZHONG_AT_END = lazy_compile(r"其中\s*$")
+#: A paragraph that opens with its 其中 list (the total ended the paragraph before: Enter pressed before 其中).
+_OPENS_WITH_QIZHONG = lazy_compile(r"^\s*其中")
 
 
 def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
@@ -1091,10 +1108,19 @@ def sentences(text: str) -> list[str]:
     return _SENTENCE.split(text or "")
 
 
-def extract_facts(text: str, paragraph: int = 0) -> ParagraphFacts:
+def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> ParagraphFacts:
     """All figures of one paragraph with their subjects and roles, its "all targets met" claim and the
-    indicators it states with target and actual."""
+    indicators it states with target and actual. `carry`: the money total that ended the paragraph before — a
+    paragraph opening with 其中 lists its parts ("…基本支出2956.36万元。" ¶ "其中:工资福利支出…"), so it heads this
+    paragraph's facts (index 0, `carried`) as their total."""
     state = _State()
+    if carry is not None and _OPENS_WITH_QIZHONG.match(text or ""):
+        state.facts.append(
+            dataclasses.replace(
+                carry, paragraph=paragraph, index=0, sentence=0, parent=None, listed_by="", carried=True
+            )
+        )
+        state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
         state.base = state.detailing = None

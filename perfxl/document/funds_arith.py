@@ -31,7 +31,7 @@ from .precision import (
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
 from .stated_sums import check_stated_sums
-from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
@@ -786,15 +786,28 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 if a.lo < 0 <= a.hi
                 else Interval(min(abs(a.lo), abs(a.hi)), max(abs(a.lo), abs(a.hi)))
             )
-            c = _operand(run, pi, current)
             down = fact.direction < 0
-            prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
-            av, cv = amount.quantity.value, current.quantity.value
-            pv = cv + av if down else cv - av
-            base = "上年"
+            prev, pv = _before_change(run, pi, current, amount, a, down)
+            av = amount.quantity.value
+            year = _NAMED_YEAR.search(amount.clause)
+            base, paired_by = (year.group(1) if year else "上年"), ""
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
-                prev, pv, base = c, cv, "上年" if current.role == "previous" else "比较基数"
+                prev, pv = _operand(run, pi, current), current.quantity.value
+                base = base if current.role == "previous" else "比较基数"
+            elif current.parent is not None and current.index == amount.index - 1:
+                # "收入总计2980.34万元,其中年初结转和结余803.16万元,较2017年增加741.79万元,增长33%" (大余法院 2018): a change
+                # right after a 其中 part may be the part's or its total's — either reading that agrees keeps it quiet,
+                # and a rate neither gives is a judgement (which amount changed is read by place)
+                whole = facts[current.parent]
+                other, other_pv = _before_change(run, pi, whole, amount, a, down)
+                if _agrees(fact, _ratio(a, other)):
+                    continue
+                if other_pv > 0:
+                    paired_by = (
+                        f"增减额紧随“其中”一项“{_named(current)}”之后，读作该项的变化；若是其总数“{_named(whole)}”的变化，"
+                        f"增减率应为 {_show(av / other_pv * HUNDRED, '%', fact.quantity.places)}，也与文字不符"
+                    )
             _arith(
                 run,
                 pi,
@@ -806,6 +819,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"“{fact.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {_show(pv, current.quantity.unit)}）",
                 f"{fact.subject}: change / last year",
                 (amount, current),
+                paired_by=paired_by,
             )
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
             _arrival_rate(run, pi, ref, facts, fact)
@@ -813,6 +827,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _share_with_amount(run, pi, ref, facts)
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
+    _counts_by_dimension(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
     check_stated_sums(run, pi, ref, facts)
@@ -861,6 +876,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 for p in parts
             ]
             lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
+        # short of the total is a judgement (警告) however it is read: the parts are held to it as rounded half up (the
+        # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
+        top = hi if loose else min(hi, _rounded_top(parts, unit, point))
+        cut_only = top < t.lo <= hi
         others = _other_wholes(facts, total, parts)
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
@@ -869,7 +888,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
-        by_kind = not complete and not subset and _basic_and_project(total, parts)
+        by_kind = "" if complete or subset else _split_dimension(total, parts)
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
@@ -880,18 +899,18 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (counted is not None or not single)
             and (
-                (counted is not None and hi < t.lo and not _PARTIAL_LIST.search(after_total))
+                (counted is not None and top < t.lo and not _PARTIAL_LIST.search(after_total))
                 or (
-                    _looks_complete_but_short(parts, hi, t, total.quantity.value)
+                    _looks_complete_but_short(parts, top, t, total.quantity.value)
                     and not _PARTIAL_LIST.search(after_total)
                 )
                 or (
                     bool(classes)
-                    and _short_classes(parts, hi, t)
+                    and _short_classes(parts, top, t)
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
-                or (by_kind and hi < t.lo)
-                or (respective and hi < t.lo)
+                or (by_kind and top < t.lo)
+                or (respective and top < t.lo)
             )
         )
         if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
@@ -933,12 +952,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if short and respective:
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_kind:
-            rounded = "（基本支出与项目支出合为全部支出，读作全部；若总数另含其他款项，也可能相符，请核实）"
+            rounded = f"（{by_kind}，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
             rounded = (
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
                 "若另有未列的类，也可能相符，请核实）"
             )
+        if short and cut_only:
+            rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
             rounded += (
                 f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；段中另有"
@@ -977,6 +998,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 ),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
+                + ("; the parts read as rounded half up, cut figures could still fit" if short and cut_only else "")
                 + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
                 + (
                     "; a remainder or an investment may be another split of the money, a person must check"
@@ -986,7 +1008,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                     if short and classes
-                    else "; 基本支出 and 项目支出 read as the whole spending, the total may hold more: a person must check"
+                    else "; the split's classes (by its words) read as the whole, the total may hold more: a person must check"
                     if short and by_kind
                     else "; as many amounts as the projects the text counts, read as all of them: a person must check"
                     if short and counted is not None
@@ -1058,6 +1080,38 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
         if inner and around and inner[0].lo < whole.hi and around[0].lo < _operand(run, pi, outer).hi:
             return None
     return True
+
+
+#: The year a change names as its base ("较2017年增加741.79万元"): the message names it instead of 上年.
+_NAMED_YEAR = lazy_compile(r"(?:比|较|与)\s*((?:19|20)\d{2}年)")
+
+
+def _before_change(
+    run: _Run, pi: int, current: Fact, amount: Fact, a: Interval, down: bool
+) -> tuple[Interval, Decimal]:
+    """The earlier figure a change of `amount` (its size `a`) leads to from `current` (its range at the printed
+    precisions, and the point value): current + change after a decrease, current − change after an increase."""
+    c = _operand(run, pi, current)
+    prev = Interval(c.lo + a.lo, c.hi + a.hi) if down else Interval(c.lo - a.hi, c.hi - a.lo)
+    av, cv = amount.quantity.value, current.quantity.value
+    return prev, (cv + av if down else cv - av)
+
+
+def _agrees(rate: Fact, computed: Interval | None) -> bool:
+    """The printed rate may be `computed` at its printed precision."""
+    if computed is None:
+        return False
+    return computed.overlaps(Interval.printed(abs(rate.quantity.value), rate.quantity.step))
+
+
+def _rounded_top(parts: list[Fact], unit: str, point: Decimal) -> Decimal:
+    """The parts' sum at its largest when each was rounded half up as printed (point + half a printed step each, in
+    `unit`): a printed number also stands for a cut one (`precision.Interval`), which only a judgement may set aside."""
+    half = sum(
+        (p.quantity.step / 2 * (convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0)) for p in parts),
+        Decimal(0),
+    )
+    return point + half
 
 
 def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:
@@ -1238,22 +1292,45 @@ def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -
     return None
 
 
-#: A budget or spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出
-#: 46.25 万元"): a 部门预算's spending is drawn up as 基本支出 and 项目支出 (as DECOMPOSITIONS["expense"]), the two together
-#: the whole, whatever words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount;
-#: a total named 总支出/支出合计 is already the whole by definition, an 错误).
-_SPENDING_WHOLE = lazy_compile(r"预算|支出")
-_NOT_SPENDING = lazy_compile(r"收入|结余|结转|到位|下达|拨付")
+#: The split dimensions of `vocabulary.SPLIT_DIMENSIONS`, compiled: (phrase, classes, whole, not whole). A budget or
+#: spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元"),
+#: a 项目支出 into 本级 and 对下转移支付, a 资金 into 财政拨款 and 其他资金: the classes together are the whole, whatever
+#: words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount; a total
+#: named 总支出/支出合计 is already the whole by definition, an 错误).
+_DIMENSIONS = tuple(
+    (phrase, tuple((name, re.compile(p)) for name, p in classes), re.compile(whole), re.compile(not_whole))
+    for phrase, classes, whole, not_whole in SPLIT_DIMENSIONS
+)
 
 
-def _basic_and_project(total: Fact, parts: list[Fact]) -> bool:
-    """The parts are one 基本支出 and one 项目支出, and the total names a budget or spending (not income, not a rest)."""
-    return (
-        len(parts) == 2
-        and sorted(p.claim for p in parts) == ["basic_expense", "project_expense"]
-        and bool(_SPENDING_WHOLE.search(total.subject))
-        and not _NOT_SPENDING.search(total.subject)
-    )
+_QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
+
+
+def _split_dimension(total: Fact, parts: list[Fact]) -> str:
+    """The phrase of the dimension the parts split their total by when their words make it certain — each part names
+    exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
+    else "" (the split's dimension unclear: a 其中 that may be partial)."""
+    for phrase, classes, whole, not_whole in _DIMENSIONS:
+        if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
+            continue
+        named = []
+        for p in parts:
+            words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
+            hits = [name for name, c in classes if c.search(words)]
+            if len(hits) != 1:
+                break
+            named.append(hits[0])
+        if sorted(named) == sorted(name for name, _ in classes):
+            return phrase
+    if len(parts) == 2:  # "审判业务部门14个…;非审判业务机构4个": X and 非X, the whole by their own words
+        a, b = (_ORG_NOUN.sub("", _QIZHONG_HEAD.sub("", _before(p) or p.subject)) for p in parts)
+        if a and b and (b == "非" + a or a == "非" + b):
+            return f"{a}与{'非' + a if b == '非' + a else b}合为全部"
+    return ""
+
+
+#: The noun a class of units, people or projects ends with ("审判业务部门", "非审判业务机构"): not part of its name.
+_ORG_NOUN = lazy_compile(r"(?:部门|机构|单位|科室|股室|项目|人员)$")
 
 
 #: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
@@ -1309,6 +1386,79 @@ def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fa
                 + ("" if over else "; another status may be unlisted, a person checks"),
             )
         )
+
+
+def _counts_by_dimension(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
+    """Counts under a 其中 whose words make its dimension certain ("项目21个,项目支出总额656.93万元。其中,本级项目8个,…;
+    对下转移支付项目0个,…"): the counts of a money total's 其中 list that name every class of one `SPLIT_DIMENSIONS` entry
+    are the parts of the count stated in that total's sentence before it, in their unit (classes do not overlap: more
+    is certain, 错误; less a 警告 — the count may cover units the split leaves out); so are two counts named X and 非X
+    listed after a count ("共有18个内设机构,分别是:审判业务部门14个,…;非审判业务机构4个,…", 昌平法院 2020). Other 其中
+    counts are never summed (their categories may overlap)."""
+    for total, parts in _count_splits(facts, text):
+        phrase = _split_dimension(total, parts) if parts else ""
+        if not phrase or any((pi, f.index) in run.contradicted for f in (*parts, total)):
+            continue
+        point = sum((p.quantity.value for p in parts), Decimal(0))
+        if point == total.quantity.value:
+            continue
+        over = point > total.quantity.value
+        names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+        expected = _show(point, total.quantity.unit)
+        counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
+        name = counted.group(0) if counted else _named(total)  # "共有18个内设机构": the 内设机构, not "我院共"
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
+                    "what_en": f"parts of {total.subject} by a named split",
+                },
+                expected=expected,
+                actual=total.quantity.text,
+                certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（{phrase}，各类互不重叠"
+                + ("，其和不能超过总数）" if over else "，读作全部；若总数另含未列入的部分，也可能相符，请核实）"),
+                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+                + ("" if over else "; the total may cover more than the split names, a person checks"),
+            )
+        )
+
+
+#: The noun right after a count ("18个内设机构"): what it counts.
+_COUNTED_NOUN = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
+#: Words that open the list of a count's parts ("共有18个内设机构,分别是:…").
+_COUNT_LIST_CUE = lazy_compile(r"(?:其中|分别是|分别为|包括)\s*[:：]?")
+
+
+def _count_splits(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each count with the counts that may be its parts: those of a money total's 其中 list after the one count of the
+    total's sentence before it; and the counts in its unit after it in its sentence, no part of any total, when a list
+    cue (`_COUNT_LIST_CUE`) stands between it and the first of them."""
+    for money in facts:
+        if not money.quantity.is_money or money.parent is not None:
+            continue
+        counts = [
+            f
+            for f in facts[: money.index]
+            if f.sentence == money.sentence and f.parent is None and f.quantity.unit in ("个", "项")
+        ]
+        if len(counts) == 1:
+            total = counts[0]
+            yield total, [f for f in facts if f.parent == money.index and f.quantity.unit == total.quantity.unit]
+    for total in facts:
+        if not total.quantity.is_count or total.parent is not None:
+            continue
+        after = [f for f in facts[total.index + 1 :] if f.sentence == total.sentence]
+        parts = [f for f in after if f.parent is None and f.quantity.unit == total.quantity.unit]
+        start = text.find(total.clause)
+        end = text.find(parts[0].clause, start + len(total.clause)) if parts and start >= 0 else -1
+        between = text[start + len(total.clause) : end] + (_before(parts[0]) or "") if end >= 0 else ""
+        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between):
+            yield total, parts
 
 
 _TOTAL_CUE = lazy_compile(r"(共|合计|总计|全年)$")

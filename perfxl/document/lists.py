@@ -44,7 +44,16 @@ _LISTED_BEFORE = re.compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
-_NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")  # "…等" is not the whole list
+#: The same with an organisation noun between the names and their count, the count ending the clause: "内设办公室、
+#: …、离退办等内设机构30个" (湖南省人民检察院 2017) — 等 there may close the list or leave it open (the noun holds no 等,
+#: U+7B49).
+_LISTED_BEFORE_NOUN = re.compile(
+    r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
+    r"(?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门))(?P<count>\d+)(?P<unit>个|家|所|支|类)"
+    r"(?=[，,。；;！!？?\s]|$)"
+)
+#: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
+_NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
 _CONTINUED = lazy_compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
 _JOINERS = lazy_compile(r"以及|和|及|与")
@@ -133,27 +142,33 @@ def _bracketless(text: str) -> str:
 
 def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives (`before`: the paragraph
-    before, for a 剩余 list whose 其中 opens this one)."""
+    before, for a 剩余 list whose 其中 opens this one). Line breaks inside a paragraph (text pasted from a web page,
+    "…院本级、国" and "家检察官学院…" on two lines) are no part of it."""
     out = _remainder_lists(text, before)
+    text = text.replace("\n", "")
     found = [
         *_LISTED.finditer(text),
         *_LISTED_SOME.finditer(text),
         *_LISTED_BARE.finditer(text),
         *_LISTED_BEFORE.finditer(text),
+        *_LISTED_BEFORE_NOUN.finditer(text),
     ]
     for m in sorted(found, key=lambda m: m.start()):
         body = m.group("names").strip()
         if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
             continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
-        names = tuple(n.strip() for n in _split_names(body))
-        if len(names) < 2 or _NOT_ALL.search(body):
+        etc = _NOT_ALL.search(body)
+        if etc and m.re is not _LISTED_BEFORE_NOUN:
+            continue
+        names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
+        if len(names) < 2:
             continue
         if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", _bracketless(n)) for n in names):
             continue
         fewest = len(names)
         most = fewest + sum(len(_JOINERS.findall(n)) for n in names)
         count = int(m.group("count"))
-        partial = m.re is _LISTED_SOME
+        partial = m.re is _LISTED_SOME or bool(etc)
         if (fewest > count) if partial else not fewest <= count <= most:
             out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0), partial))
     return out

@@ -22,6 +22,7 @@ __all__ = [
     "MEASURE_UNITS",
     "SCALED_UNITS",
     "RESULT_VERBS",
+    "SPLIT_DIMENSIONS",
     "claim_of",
 ]
 
@@ -94,6 +95,35 @@ DECOMPOSITIONS = MappingProxyType(
         "basic_expense": ("personnel", "public_funds"),
         "three_public": ("overseas", "reception", "vehicles"),
     }
+)
+
+#: The dimensions a 其中 split of money may be made by, whose classes together are the whole of it (issue 12: a split
+#: is held to its total only where its words make the dimension certain). Each: (what the message calls the split,
+#: its classes as (name, pattern a part's subject matches), a pattern the total's words must match, one they must
+#: not). A list whose parts each name exactly one class, every class once, is read as the whole: falling short of the
+#: total is said (a 警告 — the total may hold money outside the split); a list naming only some classes, or classes of
+#: two dimensions, stays as any 其中 (it may be partial). Sources: 部门决算 口径 (支出 = 基本支出 + 项目支出; 收入 =
+#: 财政拨款收入 + 其他资金); the 广西 部门决算 template's 项目支出 "其中,本级项目…;对下转移支付项目…" (本级 + 对下转移支付
+#: = the department's projects, 梧州 医保局 2024).
+SPLIT_DIMENSIONS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str], ...] = (
+    (
+        "基本支出与项目支出合为全部支出",
+        (("基本支出", r"基本支出"), ("项目支出", r"项目支出")),
+        r"预算|支出",
+        r"收入|结余|结转|到位|下达|拨付",
+    ),
+    (
+        "本级与对下转移支付合为全部",
+        (("本级", r"^(?:部门|单位|省|市|县|区|州)?本级"), ("对下转移支付", r"^对下(?:级)?(?:转移支付|补助)")),
+        r"支出|资金|预算|经费|项目|拨款",
+        r"收入|结余|结转|到位",
+    ),
+    (
+        "财政拨款与其他资金合为全部资金",
+        (("财政拨款", r"^(?:当年|本年)?财政拨款"), ("其他资金", r"^(?:其他资金|其它资金|非财政拨款|其他来源)")),
+        r"资金|收入|预算|经费|支出|总额|合计",
+        r"结余|结转",
+    ),
 )
 
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
