@@ -25,6 +25,7 @@ __all__ = [
     "FUNDS_PART_LABELS",
     "HEADER_FIELDS",
     "HEADER_COMPANIONS",
+    "OVERVIEW_LABELS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
     "grade_in_text",
@@ -423,6 +424,12 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     "计划投资额": _syn("计划投资额"),
     # 宁夏 银川市本级 自评表 head: 实施单位 │ … │ 自评得分 │ 98 │ 财政审核评分 — the total the unit states (T02)
     "自评得分": _syn("自评得分"),
+}
+#: Labels of what a table says about its project in its own words, read wherever they stand (a 申报表's 项目基本情况):
+#: kept as `SelfEvaluation.overview`, never as head fields (a row holding them is read as it always was).
+OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
+    "项目概况": _syn("项目概况", "专项概况"),
+    "项目期": _syn("项目期", "项目期限"),
 }
 #: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
 #: field → (the field that must be on the row, synonyms).
