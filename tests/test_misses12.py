@@ -96,3 +96,32 @@ def test_guard_a_longer_term_or_equal_totals_say_nothing(tmp_path):
     assert _found(tmp_path, BOZHOU, {"F5": "3年"}, "F17") == []
     assert _found(tmp_path, BOZHOU, {"D6": "189.8万", "D7": "189.8万"}, "F17") == []
 
+
+# ---------------------------------------------------------------- a headerless score fragment whose 分值 make the 100
+
+FRAGMENT = "buxiang-bumen-defenbiao-fragment-2017"
+
+
+def test_a_headerless_score_fragment_is_read_and_its_blank_total_is_a_warning(tmp_path):
+    """不详 2017 (a repost's page 4): name │ 分值 │ 得分 rows without their header, the 分值 adding up to exactly 100 above
+    a 总分 row printing nothing — read as a guess; the blank 总分 (得分 add up to 98) is T02's "总分未填写" 警告."""
+    result = validated(variant(FRAGMENT, {}), tmp_path)
+    (sheet,) = result.coverage.sheets
+    assert (
+        sheet.read and not sheet.certain and "分值合计恰为 100" in sheet.note_zh and "第 22 行的表头" in sheet.note_zh
+    )
+    judged = [
+        (f.code, f.severity.value, str(f.ref)) for f in result.findings if f.severity.value in ("error", "warning")
+    ]
+    assert judged == [("T02", "warning", "Sheet1!F19")]
+
+
+def test_a_headerless_score_fragment_with_its_total_filled_right_says_nothing(tmp_path):
+    result = validated(variant(FRAGMENT, {"E19": "100", "F19": "98"}), tmp_path)
+    assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == []
+
+
+def test_guard_headerless_figures_not_making_the_100_stay_unread(tmp_path):
+    """One 分值 changed (5 → 6): the rows no longer make the whole 100, so nothing says they are one whole score table."""
+    result = validated(variant(FRAGMENT, {"E1": "6"}), tmp_path)
+    assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == ["LAYOUT_NO_TABLE"]

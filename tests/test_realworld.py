@@ -207,17 +207,16 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # nearly exhausted). After tests/test_heldout18.py's fixes (S16 at an actual restating its target with the operator, or
     # reading as met beside the row's own 未完成原因 saying the work is pending; I05 at a 计量单位 column contradicting the
     # 指标值 beside it; "300㎡" read as 300 ㎡): 5/5, 3 of 3 read.
-    "buxiang-bumen-defenbiao-fragment-2017": {
-        19: "the stored fragment starts below the 项目 score table's header (and its second table's header has no 分值 "
-        "column, the weights only in its labels): nothing on the page is read, so the blank 总分 goes unseen"
-    },
+    # buxiang-bumen-defenbiao-fragment-2017 row 19 found (session 12, tests/test_misses12.py): its headerless name │ 分值 │
+    # 得分 rows, the 分值 adding up to exactly 100 above the 总分 row, are read as a guess (layout/scoring_sheet.py) and the
+    # blank 总分 is a T02 警告 ("总分未填写")
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
     "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
-    "buxiang-bumen-defenbiao-fragment-2017": "a repost's page 4: the 项目 score table without its header, then a 部门整体 "
-    "得分表 headed 一级指标 | 二级指标 | 三级指标 | 得分 with the weights only inside its labels (no 分值 column)",
+    # buxiang-bumen-defenbiao-fragment-2017 read (session 12): the 项目 score table without its header by its figures; the
+    # 部门整体 得分表 below it (一级指标 │ 二级指标 │ 三级指标 │ 得分, weights only in its labels) stays unread, the note says so
 }
 # sichuan-youxian-shenji-jiankong-2023 read (session 10): a 1-9月 预算执行情况表 (预算额度 │ 执行进度, each 合计 │ sources, and
 # 支付进度) read line by line as monitoring money blocks (layout/listing.py); no 错误 (tests/test_unread10.py).
