@@ -125,3 +125,23 @@ def test_guard_headerless_figures_not_making_the_100_stay_unread(tmp_path):
     """One 分值 changed (5 → 6): the rows no longer make the whole 100, so nothing says they are one whole score table."""
     result = validated(variant(FRAGMENT, {"E1": "6"}), tmp_path)
     assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == ["LAYOUT_NO_TABLE"]
+
+
+# ---------------------------------------------------------------- F18: the plan's stated total against the budget
+
+YANGQUAN = "shanxi-yangquan-sihaonongcunlu-shenbao-2021"
+
+
+def test_a_plan_total_matching_no_budget_total_is_a_warning(tmp_path):
+    """阳泉 2021: 项目实施计划 "…合计50万元" against 年度预算资金总额 25, the 中期预算资金总额 left blank (the funds line
+    中期预算资金总额 │ (空) │ 年度预算资金总额 │ 25 is now read: the 中期 amount unfilled)."""
+    (f,) = _found(tmp_path, YANGQUAN, {}, "F18")
+    assert f.severity.value == "warning" and str(f.ref) == "Sheet1!B11"
+    assert "50万元" in f.message and "25" in f.message and "中期资金总额未填写" in f.message
+    assert [str(r) for r in f.related] == ["Sheet1!E6", "Sheet1!C6"]
+
+
+def test_guard_a_plan_total_matching_the_yearly_or_the_medium_total_says_nothing(tmp_path):
+    assert _found(tmp_path, YANGQUAN, {"E6": "50"}, "F18") == []
+    assert _found(tmp_path, YANGQUAN, {"C6": "50"}, "F18") == []
+    assert _found(tmp_path, YANGQUAN, {"C6": "500000元"}, "F18") == []  # 50万元 in the cell's own unit

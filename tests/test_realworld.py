@@ -161,9 +161,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     "shaanxi-qingjian-guoyuanlu-shenbao-2021": {
         16: "a per-kilometre cost cap against the budget (4 km × 120万元 < 500万元): not a relation perfxl checks"
     },
-    "shanxi-yangquan-sihaonongcunlu-shenbao-2021": {
-        11: "a 申报表's 实施计划 amounts against its 年度/中期 budget: not a relation perfxl checks"
-    },
+    # shanxi-yangquan-sihaonongcunlu-shenbao-2021 row 11 found (session 12, tests/test_misses12.py): F18, the 项目实施计划's
+    # "合计50万元" against 年度预算资金总额 25 with the 中期 left blank (that funds line now read), a 警告 naming both
     # yunnan-shidian-xinxingzhuti-2019 rows 12–14 found (session 9): S17, scores above the implied weights 20/10/10
     # held-out batch 8 (measured once before any change: 2/5, 2 false 错误 — a system code before the operator
     # ("004 >=") and a nameless 分值/得分 subtotal under the header, both fixed — 7 of 8 read)

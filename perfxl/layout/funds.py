@@ -495,6 +495,9 @@ class FundsRows:
             pairs = [single]
         elif self.state == "pairs" and not pairs:
             pairs = _blank_pair_line(self.grid, r, self.pair_col)
+        elif self.state != "pairs" and len(pairs) == 1 and (unfilled := _blank_medium_pair(self.grid, r, pairs[0])):
+            # 中期预算资金总额 │ (空) │ 年度预算资金总额 │ 25 (阳泉 2021): the 中期 left unfilled
+            pairs = [unfilled, *pairs]
         if not pairs:
             return False
         if self.state != "pairs":
@@ -853,6 +856,19 @@ def _pair_label(value: object) -> str | None:
     for form in (label, H.strip_brackets(label).rstrip(":")):
         if {form, _PERIOD.sub("", form)} & _FUNDS_LABELS:
             return form
+    return None
+
+
+def _blank_medium_pair(grid: Grid, r: int, yearly: tuple[int, str, int]) -> tuple[int, str, int] | None:
+    """(label col, label, value col) of a 中期…总额 label left of the row's one figured pair, a 年度 total, whose own value
+    cell is blank — the block's first line with the 中期 amount unfilled (阳泉 2021); else None."""
+    if not (yearly[1].startswith("年度") and _is_pair_total(yearly[1])):
+        return None
+    for c, v in row_cells(grid, r):
+        label = _pair_label(v)
+        if c < yearly[0] and label is not None and label.startswith("中期") and _is_pair_total(label):
+            value_col = _right_of(grid, r, c)
+            return (c, label, value_col) if value_col < yearly[0] and own(grid, r, value_col) is None else None
     return None
 
 

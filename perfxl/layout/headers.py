@@ -430,6 +430,7 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
 OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
     "项目概况": _syn("项目概况", "专项概况"),
     "项目期": _syn("项目期", "项目期限"),
+    "实施计划": _syn("项目实施计划", "实施计划"),
 }
 #: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
 #: field → (the field that must be on the row, synonyms).

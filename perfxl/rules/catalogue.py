@@ -185,6 +185,13 @@ _SPECS: tuple[CheckSpec, ...] = (
               "a one-year project's money is its year's: check the term or the amounts",
               "财预〔2015〕88号（中期绩效目标与年度绩效目标）；各地项目支出绩效目标申报表（项目期、中期资金总额、年度资金总额）",
               scope="funds"),
+    CheckSpec("F18", "FUND_PLAN_VS_BUDGET", "R-F02", W, "项目实施计划所列金额合计与预算资金总额不符",
+              "The implementation plan's stated total matches no budget total",
+              "项目实施计划合计 {actual}，与年度资金总额 {expected}{unit}不符，{medium}；请核对计划金额与预算",
+              "The implementation plan totals {actual}, not the yearly total {expected} {unit} ({medium_en}); check the "
+              "plan against the budget",
+              "财预〔2015〕88号（绩效目标与预算相匹配）；各地项目支出绩效目标申报表（项目实施计划、中期/年度预算资金总额）",
+              scope="funds"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
@@ -513,6 +520,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "F14",
             "F16",
             "F17",
+            "F18",
         ),
         Certainty.JUDGEMENT,
     ),

@@ -1,9 +1,10 @@
-"""What a table says of its project in words against its own funds block (F16, F17).
+"""What a table says of its project in words against its own funds block (F16, F17, F18).
 
 A 申报表's 项目基本情况 states facts the funds block must then bear out: "其中省级财政补助70%，县级财政配套补助30%" in
 the 项目概况 says how the money is shared between levels, so the block's 省级资金 / 县级资金 lines should hold those
 shares of the total (湘阴 2022 puts the whole 259 on 县级资金); a 项目期 of 1年 says the project's whole money is the
-year's, so a 中期资金总额 beside a different 年度资金总额 (亳州 2023: 449.8万 against 189.8万) contradicts it. Either may
+year's, so a 中期资金总额 beside a different 年度资金总额 (亳州 2023: 449.8万 against 189.8万) contradicts it; a 项目实施计划
+"合计50万元" equal to neither the 年度 (25) nor a 中期 total (阳泉 2021, 中期 left blank) leaves the plan's money unbudgeted. Each may
 have a reason the form does not print (the table listing only the county's own money; a term misstated), so each is a
 警告 a person judges, naming both cells.
 """
@@ -16,6 +17,7 @@ from decimal import Decimal
 
 from perfxl.model import CellValue, Finding, FundsRow
 from perfxl.numbers import HUNDRED, half_unit, printed_places
+from perfxl.units import convert, money_symbol
 from perfxl.values import normalise_text
 
 from .catalogue import check
@@ -130,4 +132,48 @@ def one_year_term_medium_total(ctx: Context) -> Iterator[Finding]:
         basis_en=f"read 项目期 {term.text.strip()!r}; 中期资金总额 {block.medium_total.text}, 年度资金总额 "
         f"{block.total.full_budget.text}; a one-year project's medium-term money is its year's: which is wrong, a person "
         "judges",
+    )
+
+
+#: The total a plan states in its own words: "合计50万元", "共计 120 万元", "总计:8.5万元".
+_PLAN_TOTAL = re.compile(r"(?:合计|共计|总计)(?:为|:)?(\d+(?:\.\d+)?)(万元|元|亿元)")
+
+
+@check("F18")
+def plan_total_vs_budget(ctx: Context) -> Iterator[Finding]:
+    """The total a 项目实施计划 states ("合计50万元", in words, once) against the block's printed totals: equal to neither the
+    年度 nor a printed 中期 total, a 警告 at the plan naming them (which period the plan covers, a person judges)."""
+    ev = ctx.evaluation
+    plan = None if ev is None else ev.overview.get("实施计划")
+    block = None if ev is None else ev.funds
+    if plan is None or block is None or block.total is None:
+        return
+    stated = _PLAN_TOTAL.findall(normalise_text(plan.text).replace(" ", ""))
+    yearly = ctx.number(block.total.full_budget)
+    unit = money_symbol(block.unit)
+    if len(stated) != 1 or yearly is None or unit is None:
+        return
+    figure, own = stated[0]
+    conv = convert(Decimal(figure), own, unit)
+    if not conv.ok or conv.value is None:
+        return
+    medium = ctx.number(block.medium_total)
+    if conv.value in (yearly, medium):
+        return
+    printed = block.medium_total.text if block.medium_total is not None and medium is not None else ""
+    medium_text = f"中期资金总额 {printed}" if printed else "中期资金总额未填写"
+    medium_en = f"the 中期 total {printed}" if printed else "no 中期 total"
+    cells = (block.total.full_budget, block.medium_total)
+    yield ctx.finding(
+        plan,
+        expected=block.total.full_budget.text,
+        actual=f"{figure}{own}",
+        unit=unit,
+        medium=medium_text,
+        medium_en=medium_en,
+        related=tuple(c.ref for c in cells if c is not None and c.ref is not None),
+        basis=f"读取：项目实施计划写“合计{figure}{own}”；年度资金总额 {block.total.full_budget.text}{unit}，{medium_text}；"
+        "计划与哪一期资金对应、哪一处有误需人工判断",
+        basis_en=f"read the plan's stated total {figure} {own}; the yearly total {block.total.full_budget.text} {unit}, "
+        f"{medium_en}; which period the plan covers and which is wrong, a person judges",
     )
