@@ -35,6 +35,19 @@ def test_a_unit_line_contradicting_the_funds_header_is_a_warning_naming_both(tmp
     assert "单位:元" in f.message and "资金情况 (万元)" in f.message and "人工" in f.message
 
 
+def test_units_printed_in_traditional_characters_are_read_alike(tmp_path):
+    """單位:元 over 資金情況 (萬元): the same two units (a unit in 萬元 was not read at all before)."""
+    (f,) = _found(tmp_path, HANYIN, {"A3": "單位:元", "A8": "資金情況 (萬元)"}, "F14")
+    assert str(f.ref) == "Sheet1!A3" and "萬元" in f.message
+
+
+def test_traditional_wording_of_the_shares_and_the_plan_is_read_alike(tmp_path):
+    shares = "公辦和普惠性民辦性幼兒園生均公用經費 每生每年補助500元,其中省級財政補助70%,縣級財政配套補助30%。"
+    assert [str(f.ref) for f in _found(tmp_path, XIANGYIN, {"C10": shares}, "F16")] == ["Sheet1!E17"]
+    plan = "勘察設計審批需20萬元;督導檢查需20萬元;財務審計需10萬元,合計50萬元。"
+    assert [str(f.ref) for f in _found(tmp_path, YANGQUAN, {"B11": plan}, "F18")] == ["Sheet1!B11"]
+
+
 def test_guard_agreeing_units_or_one_printed_unit_say_nothing(tmp_path):
     assert _found(tmp_path, HANYIN, {"A3": "单位:万元"}, "F14") == []
     assert _found(tmp_path, HANYIN, {"A8": "资金情况"}, "F14") == []  # the unit line alone states the unit

@@ -365,7 +365,8 @@ class _Reader(FundsRows):
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
-        self._overview_texts(r)
+        if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
+            self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
             self.new_if(self.cur.has_body or self.cur.title is not None)
             cells = row_cells(self.grid, r)

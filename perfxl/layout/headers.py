@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..chinese import to_simplified
 from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 
 __all__ = [
@@ -616,7 +617,7 @@ def money_unit_in(value: object) -> str | None:
     """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit."""
     if value is None:
         return None
-    m = _UNIT.search(unicodedata.normalize("NFKC", str(value)).replace(" ", ""))
+    m = _UNIT.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))  # 單位:萬元 alike
     if not m:
         return None
     return m.group(1) or m.group(2)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Finding, FundsRow
 from perfxl.numbers import HUNDRED, half_unit, printed_places
 from perfxl.units import convert, money_symbol
@@ -32,11 +33,16 @@ _LINE_LEVEL = re.compile(r"^(?:其中:?)?(中央|省|市|县|区)级?(?:财政|�
 _ONE_YEAR = re.compile(r"(?:1|一)年|12个月")
 
 
+def _plain(text: str) -> str:
+    """NFKC, simplified characters (省級 → 省级, 合計 → 合计), no spaces: the words the patterns look for."""
+    return to_simplified(normalise_text(text)).replace(" ", "")
+
+
 def _stated_shares(text: str) -> dict[str, Decimal]:
     """Level → stated share (%) when the text gives at least two levels shares adding up to exactly 100, else {}: a
     split of the money, not a rate of some level's (县级配套资金到位率100%)."""
     shares: dict[str, Decimal] = {}
-    for m in _SHARE.finditer(normalise_text(text).replace(" ", "")):
+    for m in _SHARE.finditer(_plain(text)):
         if m.group(1) in shares:
             return {}  # a level named twice: not one split
         shares[m.group(1)] = Decimal(m.group(2))
@@ -44,7 +50,7 @@ def _stated_shares(text: str) -> dict[str, Decimal]:
 
 
 def _level(row: FundsRow) -> str | None:
-    m = _LINE_LEVEL.match(normalise_text(row.label.text).replace(" ", ""))
+    m = _LINE_LEVEL.match(_plain(row.label.text))
     return m.group(1) if m else None
 
 
@@ -116,7 +122,7 @@ def one_year_term_medium_total(ctx: Context) -> Iterator[Finding]:
     block = None if ev is None else ev.funds
     if term is None or block is None or block.total is None or block.medium_total is None:
         return
-    if not _ONE_YEAR.fullmatch(normalise_text(term.text).replace(" ", "")):
+    if not _ONE_YEAR.fullmatch(_plain(term.text)):
         return
     medium, yearly = ctx.number(block.medium_total), ctx.number(block.total.full_budget)
     if medium is None or yearly is None or medium == yearly:
@@ -148,7 +154,7 @@ def plan_total_vs_budget(ctx: Context) -> Iterator[Finding]:
     block = None if ev is None else ev.funds
     if plan is None or block is None or block.total is None:
         return
-    stated = _PLAN_TOTAL.findall(normalise_text(plan.text).replace(" ", ""))
+    stated = _PLAN_TOTAL.findall(_plain(plan.text))
     yearly = ctx.number(block.total.full_budget)
     unit = money_symbol(block.unit)
     if len(stated) != 1 or yearly is None or unit is None:
