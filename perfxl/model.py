@@ -326,6 +326,15 @@ class FundsBlock:
     # the header cells of the block's 分值, 执行率 and 得分 columns as printed ("得分(区间计分)", "得分 (20分*执行率)"):
     # where a table states how it scores 执行率 (rules/funds_indicator.py reads the method, F05)
     score_headers: tuple[CellValue, ...] = ()
+    # the header cell that states `unit` ("资金情况 (万元)"); None when the unit comes from the table's unit line or
+    # is the default 万元 (F14 holds it against that unit line)
+    unit_cell: CellValue | None = None
+    # subtotal rows of some sources inside the block ("财政资金小计" above ①中央 … ②市级 …): never a source, no sum checks
+    # them; kept so a check on the block's printed figures as a whole (F15) sees every amount it prints
+    subtotals: tuple[FundsRow, ...] = ()
+    # a 申报表's 中期资金总额 printed beside its 年度 total (亳州 2023: 449.8万 │ 189.8万): the whole term's money, None
+    # where none is printed (F17)
+    medium_total: CellValue | None = None
 
     @property
     def has_weight(self) -> bool:
@@ -479,6 +488,12 @@ class SelfEvaluation:
     # 奖励扶助 and 特别扶助 blocks, each 年度预算资金总额 over 中央补助 │ 市级资金 │ 本级资金, under the overall one):
     # each is checked by F02/F03/F04 as `funds` is
     funds_more: tuple[FundsBlock, ...] = ()
+    # the cell of the table's own unit line ("单位:元" under the title, or a title ending "（单位：万元）"), None when the
+    # table prints none: the unit of the table's amounts unless a block's header states its own (F14)
+    unit_line: CellValue | None = None
+    # what the table states about the project in its own words, by canonical label: "项目概况" (专项概况), "项目期"
+    # (项目期限) — the cell right of the label (F16 reads shares of the money in the 概况, F17 the term)
+    overview: dict[str, CellValue] = field(default_factory=dict)
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

@@ -153,25 +153,21 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # printed 执行率 10.77% bounds the rate below 10.775%, so 20 × rate < 2.155 → 2.15: certain at printed precision.
     # held-out batch 6 (measured once before any change: 0/8, 1 false 错误 — a rate printed as a fraction
     # to one decimal, fixed — 5 of 7 read; every expectation is a 警告 on a relation between fields)
-    "anhui-bozhou-rengongzengyu-mubiao-2023": {
-        5: "a 项目期 of 1年 against a 中期 plan (2023—2025) and its amount: a plausibility perfxl does not check"
-    },
+    # anhui-bozhou-rengongzengyu-mubiao-2023 row 5 found (session 12, tests/test_misses12.py): F17, a 项目期 of 1年 beside
+    # a 中期资金总额 (449.8万) other than the 年度 one (189.8万), a 警告 naming both
     # hainan-shangwuting-fuwumaoyi row 19 found (session 9): S18 reads 计划投资额 │ 实际到位资金 of the 基本情况 block
-    "hunan-xiangyin-youeryuan-shenbao-2022": {
-        17: "shares stated in the 项目概况 text (省级 70%, 县级 30%) against the source split: not a relation checked"
-    },
+    # hunan-xiangyin-youeryuan-shenbao-2022 row 17 found (session 12, tests/test_misses12.py): F16, the 项目概况's shares
+    # (省级 70%, 县级 30%) against 县级资金 = the whole 合计, a 警告 at the 县级 amount
     "shaanxi-qingjian-guoyuanlu-shenbao-2021": {
         16: "a per-kilometre cost cap against the budget (4 km × 120万元 < 500万元): not a relation perfxl checks"
     },
-    "shanxi-yangquan-sihaonongcunlu-shenbao-2021": {
-        11: "a 申报表's 实施计划 amounts against its 年度/中期 budget: not a relation perfxl checks"
-    },
+    # shanxi-yangquan-sihaonongcunlu-shenbao-2021 row 11 found (session 12, tests/test_misses12.py): F18, the 项目实施计划's
+    # "合计50万元" against 年度预算资金总额 25 with the 中期 left blank (that funds line now read), a 警告 naming both
     # yunnan-shidian-xinxingzhuti-2019 rows 12–14 found (session 9): S17, scores above the implied weights 20/10/10
     # held-out batch 8 (measured once before any change: 2/5, 2 false 错误 — a system code before the operator
     # ("004 >=") and a nameless 分值/得分 subtotal under the header, both fixed — 7 of 8 read)
-    "shaanxi-hanyin-puhuijinrong-mubiao-2022": {
-        3: "a '单位:元' line against a '资金情况 (万元)' block: which unit holds is not a relation perfxl checks"
-    },
+    # shaanxi-hanyin-puhuijinrong-mubiao-2022 row 3 found (session 12, tests/test_misses12.py): F14, the unit line
+    # '单位:元' against the funds header '资金情况 (万元)', a 警告 naming both
     # held-out batch 9 (measured once before any change: 0/3, no false 错误, 0 of 3 read — the stores are
     # exhausted, only these three were found)
     # held-out batch 11 (measured once before any change: 0/4, no false 错误, 3 of 4 read — the stores are exhausted
@@ -181,10 +177,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # were made to run on 目标表 too and W03 reads a 预算执行率权重 head field).
     # held-out batch 12 (measured once before any change: 4/6 — two of the four met only by an I05 warning on the same
     # row, not the defect described — no false 错误, 6 of 6 read but 福建's funds blocks left unread row by row)
-    "fujian-ningde-fangzhiwei-bumen-2018": {
-        6: "a '资金结构 (万元)' block whose amounts are in 元 (2537695 万元 = 253.77亿元 for a municipal office): which unit "
-        "holds is a plausibility judgement, not a relation perfxl checks"
-    },
+    # fujian-ningde-fangzhiwei-bumen-2018 row 6 found (session 12, tests/test_misses12.py): F15, 2537695 under
+    # '资金结构 (万元)' is 253.77亿元 — beyond the profile's limit_yuan, a 警告 stating the guess that it is in 元
     # held-out batch 14 (measured once before any change: 1/3, no false 错误, 2 of 4 read — the stores are exhausted;
     # only these four new tables were found). After tests/test_heldout14.py's fix (F11 on a 目标表's 项目预算 cost block,
     # the block alone a table read): 2/3, 3 of 4 read; after tests/test_staffing_overview.py's (a 基本概况 table's
@@ -218,17 +212,16 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # fix (a results list — 项目名称 │ … │ 评价得分 │ 评价结果 — read line by line as inferred, each line's grade held to its
     # score by T04; a weighted result table — 评价准则 │ 权重(%) │ 评价分值 │ 加权平均得分, its total line found by its weight, read
     # as inferred — S19 per line, W02, T02): 0/0, 5 of 5 read.
-    "buxiang-bumen-defenbiao-fragment-2017": {
-        19: "the stored fragment starts below the 项目 score table's header (and its second table's header has no 分值 "
-        "column, the weights only in its labels): nothing on the page is read, so the blank 总分 goes unseen"
-    },
+    # buxiang-bumen-defenbiao-fragment-2017 row 19 found (session 12, tests/test_misses12.py): its headerless name │ 分值 │
+    # 得分 rows, the 分值 adding up to exactly 100 above the 总分 row, are read as a guess (layout/scoring_sheet.py) and the
+    # blank 总分 is a T02 警告 ("总分未填写")
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
     "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
     "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
-    "buxiang-bumen-defenbiao-fragment-2017": "a repost's page 4: the 项目 score table without its header, then a 部门整体 "
-    "得分表 headed 一级指标 | 二级指标 | 三级指标 | 得分 with the weights only inside its labels (no 分值 column)",
+    # buxiang-bumen-defenbiao-fragment-2017 read (session 12): the 项目 score table without its header by its figures; the
+    # 部门整体 得分表 below it (一级指标 │ 二级指标 │ 三级指标 │ 得分, weights only in its labels) stays unread, the note says so
 }
 # sichuan-youxian-shenji-jiankong-2023 read (session 10): a 1-9月 预算执行情况表 (预算额度 │ 执行进度, each 合计 │ sources, and
 # 支付进度) read line by line as monitoring money blocks (layout/listing.py); no 错误 (tests/test_unread10.py).

@@ -32,7 +32,7 @@ from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
 from .results_list import RESULTS_NOTE, read_results_list
-from .scoring_sheet import SCORING_NOTE, scoring_sheet_columns
+from .scoring_sheet import FRAGMENT_CLASSES, FRAGMENT_NOTE, SCORING_NOTE, score_fragment_columns, scoring_sheet_columns
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 from .weighted_table import WEIGHTED_LEVELS, WEIGHTED_NOTE, read_weighted_table
 
@@ -591,6 +591,12 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
     scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
+    if headerless is None and scoring is None and not reader.tables and layout.basic is None:
+        # name │ 分值 │ 得分 rows without a header whose 分值 make the whole 100 (不详 2017): read as the headerless kind
+        headerless = _score_fragment(grid, list(eval_rows))
+        scored_fragment = headerless is not None
+    else:
+        scored_fragment = False
     if headerless is not None:  # the rows above any header are the end of a table whose header is elsewhere
         reader = read_evaluation_tables(grid, list(eval_rows), kinds, headerless[:2])
     elif scoring is not None:  # 目标名称 │ │ 分值 │ : the 得分 column recognised by its contents
@@ -637,7 +643,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_UNMAPPED_ROW", "LAYOUT_NO_TABLE")]
     layout.problems.extend(reader.problems)
     if grid.merged and (layout.evaluations or layout.basic is not None):
-        layout.problems.extend(merge_findings(grid, kinds, layout.evaluations))
+        # a score fragment's rows are one table by their figures: a weighted "绩效目标(10 )" in it heads no block
+        one = range(headerless[0], headerless[2] + 1) if scored_fragment and headerless is not None else range(0)
+        merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)]
+        layout.problems.extend(merge_findings(grid, merge_kinds, layout.evaluations))
     found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring
     if not found and any(k is not RowKind.BLANK for k in kinds):
         layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
@@ -668,7 +677,13 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             )
         )
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
-    if headerless is not None and layout.evaluations:
+    if scored_fragment and layout.evaluations:  # the weights make the whole 100: whole-table checks run, but I02's
+        # 一级 classes stand in labels no column of the fragment holds (共性指标 / 项目决策 …, one on the page before)
+        rest = _score_only_words(grid)  # a table below it perfxl does not read (得分 only, 不详 2017's second): said
+        zh, en = (FRAGMENT_NOTE[0] + rest[0], f"{FRAGMENT_NOTE[1]}; {rest[1]}") if rest else FRAGMENT_NOTE
+        layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
+        layout.skipped.append(SkippedCheck("I02", *FRAGMENT_CLASSES, grid.name))
+    elif headerless is not None and layout.evaluations:
         zh, en = fragment_note(headerless[0], headerless[2])
         layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
         why_zh, why_en = WHOLE_TABLE_REASON
@@ -728,6 +743,12 @@ def _headerless_fragment(grid: Grid, rows: list[int], reader: Any) -> tuple[int,
         return None
     cols = template_columns(grid, *found)
     return (found[0], cols, found[1]) if cols is not None else None
+
+
+def _score_fragment(grid: Grid, rows: list[int]) -> tuple[int, dict[str, int], int] | None:
+    """`score_fragment_columns` when its rows are the sheet's rows to read (not a 基础数据表's), else None."""
+    found = score_fragment_columns(grid)
+    return found if found is not None and found[0] in rows else None
 
 
 def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:

@@ -8,6 +8,7 @@ rows that fit nowhere become LAYOUT_UNMAPPED_ROW findings.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -62,9 +63,13 @@ class _Builder:
     header: dict[str, CellValue] = field(default_factory=dict)
     funds_total: FundsRow | None = None
     funds_parts: list[FundsRow] = field(default_factory=list)
+    funds_subtotals: list[FundsRow] = field(default_factory=list)  # `FundsBlock.subtotals` ("财政资金小计")
+    funds_medium: CellValue | None = None  # `FundsBlock.medium_total` (中期资金总额 │ 449.8万)
+    overview: dict[str, CellValue] = field(default_factory=dict)  # `SelfEvaluation.overview` (项目概况 │ …)
     funds_breakdown: list[CellValue] = field(default_factory=list)
     funds_ref: CellRef | None = None
     funds_unit: str | None = None
+    funds_unit_cell: CellValue | None = None  # the header cell stating `funds_unit` ("资金情况 (万元)")
     funds_seen: bool = False
     header_units: dict[str, str] = field(default_factory=dict)  # `SelfEvaluation.header_units`
     goals: list[Goal] = field(default_factory=list)
@@ -78,6 +83,7 @@ class _Builder:
     stated_total: CellValue | None = None
     level2: dict[str, Level2Heading] = field(default_factory=dict)
     unit_note: str | None = None
+    unit_note_cell: CellValue | None = None  # the cell stating `unit_note` ("单位:元" under the title)
     columns: tuple[str, ...] = ()  # indicator roles found in the 绩效指标 header
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
     # the funds header's 分值 / 执行率 / 得分 cells (`FundsBlock.score_headers`)
@@ -116,6 +122,9 @@ class _Builder:
                 breakdown_amounts(self.funds_breakdown),
                 self.funds_columns,
                 self.funds_score_headers,
+                self.funds_unit_cell,
+                tuple(self.funds_subtotals),
+                self.funds_medium,
             )
         indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
         indicators = _weights_in_percent(indicators)
@@ -146,6 +155,8 @@ class _Builder:
             period=self.period,
             indicators_declared=self.indicators_declared,
             funds_more=tuple(self.funds_more),
+            unit_line=self.unit_note_cell,
+            overview=dict(self.overview),
         )
 
 
@@ -354,6 +365,8 @@ class _Reader(FundsRows):
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
+        if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
+            self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
             self.new_if(self.cur.has_body or self.cur.title is not None)
             cells = row_cells(self.grid, r)
@@ -469,11 +482,23 @@ class _Reader(FundsRows):
         return True
 
     # -------------------------------------------------------------- header area
+    def _overview_texts(self, r: int) -> None:
+        """项目概况 │ text, 项目期 │ 1年 anywhere on the row (`H.OVERVIEW_LABELS`): kept as the table's own statements
+        about itself, whatever else the row is read as (F16, F17 hold them against the funds)."""
+        cells = row_cells(self.grid, r)
+        for (_, v), nxt in itertools.pairwise(cells):
+            key = (
+                H.match_role(H.strip_brackets(H.normalise_label(v)), H.OVERVIEW_LABELS) if isinstance(v, str) else None
+            )
+            if key and key not in self.cur.overview and isinstance(nxt[1], str | int | float):
+                self.cur.overview[key] = value_at(self.grid, r, nxt[0])
+
     def _unit_note(self, r: int) -> bool:
-        for _, v in row_cells(self.grid, r):
+        for c, v in row_cells(self.grid, r):
             unit = H.money_unit_in(v)
             if unit:
                 self.cur.unit_note = unit
+                self.cur.unit_note_cell = value_at(self.grid, r, c)
                 return True
         return False
 

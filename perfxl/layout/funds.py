@@ -166,12 +166,17 @@ class FundsRows:
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
         cells = row_cells(self.grid, r, 0, first_amount)
         self.cur.funds_ref = value_at(self.grid, r, cells[0][0]).ref if cells else self.grid.ref(r, first_amount)
-        for _, v in row_cells(self.grid, r):
-            unit = H.money_unit_in(v)
-            if unit:
-                self.cur.funds_unit = unit
+        self._funds_unit_in(r)
         if placed:
             self._missing_columns(r, placed, "资金")
+
+    def _funds_unit_in(self, r: int, *, first: bool = False) -> None:
+        """The money unit a funds header row states ("资金情况 (万元)", "年度预算申请（万元）") and the cell stating it: the
+        last such cell of the row (the first with `first`); the block's unit is unchanged when the row states none."""
+        stated = [(c, u) for c, v in row_cells(self.grid, r) if (u := H.money_unit_in(v))]
+        if stated:
+            c, self.cur.funds_unit = stated[0] if first else stated[-1]
+            self.cur.funds_unit_cell = value_at(self.grid, r, c)
 
     def _detail_header(self, r: int) -> bool:
         """A second funds header in the block naming a 明细 (支出明细预算(万元) │ 项 目 │ 上年度安排资金 │ 本年度申请资金 │
@@ -230,7 +235,10 @@ class FundsRows:
         known = is_total or bare in H.FUNDS_PART_LABELS
         if not is_total and has_number and not self.breakdown_mode:
             if not known and bare.endswith(("合计", "小计")):
-                # a subtotal of some sources ("财政资金小计") is no source of its own: not added to the sources
+                # a subtotal of some sources ("财政资金小计") is no source of its own: not added to the sources (its
+                # figures kept apart, for F15's look at every amount the block prints)
+                label_col = label_cells[-1][0] if label_cells else first_amount
+                self.cur.funds_subtotals.append(self._funds_row_values(r, label_col, False))
                 self._unmapped(r, Severity.INFO)
                 return "unread"
             top = bare in _FORM_SOURCES
@@ -377,8 +385,7 @@ class FundsRows:
                 self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).ref
             self.line_cols, self.state = cols, "lines"
             self.line_label = value_at(self.grid, r, row_cells(self.grid, r)[0][0])
-            units = (H.money_unit_in(v) for _, v in row_cells(self.grid, r))  # 随州: 中央(万元) │ … │ 合计(万元)
-            self.cur.funds_unit = H.money_unit_in(self.line_label.raw) or next(filter(None, units), self.cur.funds_unit)
+            self._funds_unit_in(r, first=True)  # 随州: 中央(万元) │ … │ 合计(万元)
             return "header"
         if self.state != "lines":
             return ""
@@ -488,6 +495,9 @@ class FundsRows:
             pairs = [single]
         elif self.state == "pairs" and not pairs:
             pairs = _blank_pair_line(self.grid, r, self.pair_col)
+        elif self.state != "pairs" and len(pairs) == 1 and (unfilled := _blank_medium_pair(self.grid, r, pairs[0])):
+            # 中期预算资金总额 │ (空) │ 年度预算资金总额 │ 25 (阳泉 2021): the 中期 left unfilled
+            pairs = [unfilled, *pairs]
         if not pairs:
             return False
         if self.state != "pairs":
@@ -503,8 +513,10 @@ class FundsRows:
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
             self.cur.funds_ref = value_at(self.grid, r, pairs[0][0]).ref
-            for _, v in row_cells(self.grid, r):
-                self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+            self._funds_unit_in(r)
+            medium = [p for p in pairs if p[1].startswith("中期") and p is not yearly[0] and _is_pair_total(p[1])]
+            if medium:  # 中期资金总额 │ 449.8万 beside the 年度 pair: the whole term's money (F17)
+                self.cur.funds_medium = value_at(self.grid, r, medium[0][2])
         label_col, label, value_col = min(pairs, key=lambda p: abs(p[0] - self.pair_col))
         blank_year = abs(label_col - self.pair_col) > 1 and self.state == "pairs" and self.cur.funds_total is not None
         if blank_year:
@@ -552,8 +564,7 @@ class FundsRows:
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget", "executed") + (("rate",) if "rate" in found else ())
             self.cur.funds_ref = value_at(self.grid, r, found["full_budget"][0]).ref
-            for _, v in row_cells(self.grid, r):
-                self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+            self._funds_unit_in(r)
             self.cur.funds_total = self._plan_row(r, is_total=True)
             return True
         if self.state != "plan":
@@ -583,8 +594,7 @@ class FundsRows:
         self.cur.funds_columns = tuple(k for k in ("full_budget", "executed", "rate") if k in found)
         label = value_at(self.grid, r, found["full_budget"][1])
         self.cur.funds_ref = label.ref
-        for _, v in row_cells(self.grid, r):
-            self.cur.funds_unit = H.money_unit_in(v) or self.cur.funds_unit
+        self._funds_unit_in(r)
         rate = cell.get("rate", blank)
         self.cur.funds_total = FundsRow(label, blank, cell["full_budget"], cell["executed"], blank, rate, blank, True)
         return True
@@ -846,6 +856,19 @@ def _pair_label(value: object) -> str | None:
     for form in (label, H.strip_brackets(label).rstrip(":")):
         if {form, _PERIOD.sub("", form)} & _FUNDS_LABELS:
             return form
+    return None
+
+
+def _blank_medium_pair(grid: Grid, r: int, yearly: tuple[int, str, int]) -> tuple[int, str, int] | None:
+    """(label col, label, value col) of a 中期…总额 label left of the row's one figured pair, a 年度 total, whose own value
+    cell is blank — the block's first line with the 中期 amount unfilled (阳泉 2021); else None."""
+    if not (yearly[1].startswith("年度") and _is_pair_total(yearly[1])):
+        return None
+    for c, v in row_cells(grid, r):
+        label = _pair_label(v)
+        if c < yearly[0] and label is not None and label.startswith("中期") and _is_pair_total(label):
+            value_col = _right_of(grid, r, c)
+            return (c, label, value_col) if value_col < yearly[0] and own(grid, r, value_col) is None else None
     return None
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..chinese import to_simplified
 from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "FUNDS_PART_LABELS",
     "HEADER_FIELDS",
     "HEADER_COMPANIONS",
+    "OVERVIEW_LABELS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
     "grade_in_text",
@@ -424,6 +426,13 @@ HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     # 宁夏 银川市本级 自评表 head: 实施单位 │ … │ 自评得分 │ 98 │ 财政审核评分 — the total the unit states (T02)
     "自评得分": _syn("自评得分"),
 }
+#: Labels of what a table says about its project in its own words, read wherever they stand (a 申报表's 项目基本情况):
+#: kept as `SelfEvaluation.overview`, never as head fields (a row holding them is read as it always was).
+OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
+    "项目概况": _syn("项目概况", "专项概况"),
+    "项目期": _syn("项目期", "项目期限"),
+    "实施计划": _syn("项目实施计划", "实施计划"),
+}
 #: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
 #: field → (the field that must be on the row, synonyms).
 HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
@@ -608,7 +617,7 @@ def money_unit_in(value: object) -> str | None:
     """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit."""
     if value is None:
         return None
-    m = _UNIT.search(unicodedata.normalize("NFKC", str(value)).replace(" ", ""))
+    m = _UNIT.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))  # 單位:萬元 alike
     if not m:
         return None
     return m.group(1) or m.group(2)

@@ -7,12 +7,14 @@ larger than it (on at least three rows) — and the sheet is then read as a gues
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..grid import Grid
-from ..numbers import to_decimal
+from ..numbers import HUNDRED, to_decimal
 from . import headers as H
 from .cells import own, row_cells, row_labels
 
-__all__ = ["scoring_sheet_columns", "SCORING_NOTE"]
+__all__ = ["scoring_sheet_columns", "score_fragment_columns", "SCORING_NOTE", "FRAGMENT_NOTE", "FRAGMENT_CLASSES"]
 
 #: Rows with a 分值 whose next column must hold a score no larger, for the column to be read as 得分.
 _MIN_ROWS = 3
@@ -62,3 +64,59 @@ def _scores_below(grid: Grid, r: int, c_name: int, c_weight: int, c_score: int) 
             return False
         scores.append(score)
     return len(scores) >= _MIN_ROWS and scores != list(range(1, len(scores) + 1))
+
+
+#: Rows a headerless score fragment must list (name │ 分值 │ 得分), for its columns to be read from their contents.
+_MIN_FRAGMENT_ROWS = 5
+FRAGMENT_NOTE = (
+    "表格没有表头（接续上一页）：最右两列每行都是分值与不超过分值的得分，且分值合计恰为 100、其下为总分行，按内容推断为"
+    "指标名称 │ 分值 │ 得分；据此读取，所有结论至多为警告。",
+    "the table has no header (continued from a page before): its last two columns hold, on every row, a weight and a "
+    "score no larger, the weights adding up to exactly 100 above a 总分 row, so they were read as name │ 分值 │ 得分 "
+    "(a guess); every finding at most a warning",
+)
+
+#: Why I02 is not run on such a fragment (its coverage says so).
+FRAGMENT_CLASSES = (
+    "表格没有表头，一级指标只写在指标名称左侧的标签中（部分在上一页），未按列读取：必设指标未核对",
+    "the table has no header and its 一级 classes stand only in labels left of the names (some on the page before): "
+    "required classes not checked",
+)
+
+
+def score_fragment_columns(grid: Grid, limit: int = 60) -> tuple[int, dict[str, int], int] | None:
+    """(first row, role → column, 总分 row) of a headerless 评分表 fragment (a repost's page opening inside the table,
+    不详 2017): rows from the sheet's first down to a row labelled 总分/合计, whose two rightmost figure columns hold a
+    分值 and a 得分 no larger on every row with a figure (at least five), the 分值 adding up to exactly 100 — the whole
+    table's weight, so no row of it is elsewhere — each beside a text name. Else None."""
+    total_row = next(
+        (r for r in range(min(grid.n_rows, limit)) if (cells := row_cells(grid, r)) and _total_label(cells[0][1])), None
+    )
+    if total_row is None or total_row < _MIN_FRAGMENT_ROWS:
+        return None
+    figures = [[c for c, v in row_cells(grid, r) if to_decimal(v) is not None] for r in range(total_row)]
+    last = {cols[-1] for cols in figures if len(cols) >= 2}
+    if len(last) != 1:
+        return None
+    c_score = last.pop()
+    c_weight, c_name = c_score - 1, c_score - 2
+    weights = Decimal(0)
+    rows = 0
+    for r, cols in enumerate(figures):
+        if not cols:
+            continue
+        held = dict(row_cells(grid, r))
+        weight, score = to_decimal(held.get(c_weight)), to_decimal(held.get(c_score))
+        if cols != [c_weight, c_score] or weight is None or score is None or not 0 <= score <= weight:
+            return None
+        if not isinstance(held.get(c_name), str):
+            return None
+        weights += weight
+        rows += 1
+    if rows < _MIN_FRAGMENT_ROWS or weights != HUNDRED:
+        return None
+    return 0, {"name": c_name, "weight": c_weight, "score": c_score}, total_row
+
+
+def _total_label(value: object) -> bool:
+    return isinstance(value, str) and H.normalise_label(value) in H.TOTAL_LABELS

@@ -154,6 +154,44 @@ _SPECS: tuple[CheckSpec, ...] = (
               "总块“{label}”{actual}，各资金分块同名来源之和为 {expected}",
               "The overall block's {label} is {actual}; the funds' blocks give {expected}",
               "中央对地方转移支付项目绩效自评表（资金总额及中央补助、市级资金、本级资金，分资金列示）", scope="funds"),
+    CheckSpec("F14", "FUND_UNIT_LINES_DISAGREE", "R-F01", W, "单位行与资金表表头的金额单位不一致",
+              "The unit line and the funds header state different money units",
+              "单位行“{line}”为{actual}，资金表表头“{header}”为{expected}：两处所印金额单位不一致，"
+              "perfxl 按表头的{expected}读取金额，哪一个为准请人工核对",
+              "The unit line {line!r} says {actual}, the funds header {header!r} says {expected}: the printed units "
+              "disagree; perfxl reads the amounts in {expected}, a person checks which holds",
+              "财预〔2020〕10号 附1（项目资金（万元））；各地绩效目标表、自评表表头“单位：万元/元”", scope="funds"),
+    CheckSpec("F15", "FUND_AMOUNT_BEYOND_UNIT", "R-F01", W, "资金金额按所印单位大得不合常理",
+              "A funds amount is implausibly large for its printed unit",
+              "{where}下金额 {actual} 即 {yi} 亿元，超过 {limit} 亿元，对一张项目或部门的表而言大得不合常理，"
+              "疑为按元填写（应为 {expected}）；请核对金额单位",
+              "Under {where_en} the amount {actual} is {yi} 亿元, above {limit} 亿元 — implausible for one project or "
+              "department; probably typed in 元 (then {expected}); check the unit",
+              "财预〔2020〕10号 附1（项目资金（万元））；上限为本规则集的推定（见 limit_yuan 说明）", scope="funds",
+              params=_p(limit_yuan=10_000_000_000)),
+    CheckSpec("F16", "FUND_SHARES_VS_OVERVIEW", "R-F02", W, "资金来源与项目概况所述分担比例不符",
+              "The funds' sources contradict the shares the project overview states",
+              "项目概况写明分担比例（{stated}），而“{label}”{actual} 占合计 {total} 的 {ratio}%，按 {share}% 应为 "
+              "{expected}；请核对资金来源的填列",
+              "The overview states the shares ({stated}), but {label} {actual} is {ratio}% of the total {total}; at "
+              "{share}% it would be {expected}; check the sources",
+              "财预〔2020〕10号 附1（资金来源）；各地绩效目标申报表（项目概况、项目资金申请：中央/省级/市级/县级资金）",
+              scope="funds"),
+    CheckSpec("F17", "FUND_TERM_VS_MEDIUM_TOTAL", "R-F02", W, "一年期项目的中期资金总额与年度资金总额不同",
+              "A one-year project's medium-term total differs from its yearly total",
+              "项目期为“{term}”，而中期资金总额 {actual} 与年度资金总额 {expected} 不同；一年期项目的中期资金即年度资金，"
+              "请核对项目期或资金",
+              "The project term is {term!r}, yet the medium-term total {actual} differs from the yearly total {expected}; "
+              "a one-year project's money is its year's: check the term or the amounts",
+              "财预〔2015〕88号（中期绩效目标与年度绩效目标）；各地项目支出绩效目标申报表（项目期、中期资金总额、年度资金总额）",
+              scope="funds"),
+    CheckSpec("F18", "FUND_PLAN_VS_BUDGET", "R-F02", W, "项目实施计划所列金额合计与预算资金总额不符",
+              "The implementation plan's stated total matches no budget total",
+              "项目实施计划合计 {actual}，与年度资金总额 {expected}{unit}不符，{medium}；请核对计划金额与预算",
+              "The implementation plan totals {actual}, not the yearly total {expected} {unit} ({medium_en}); check the "
+              "plan against the budget",
+              "财预〔2015〕88号（绩效目标与预算相匹配）；各地项目支出绩效目标申报表（项目实施计划、中期/年度预算资金总额）",
+              scope="funds"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
@@ -479,9 +517,14 @@ _RESTS_ON: dict[str, Certainty] = {
             "I11",
             "F12",
             "F13",
+            "F14",
+            "F16",
+            "F17",
+            "F18",
         ),
         Certainty.JUDGEMENT,
     ),
+    "F15": Certainty.GUESS,  # plausibility of a budget's size: the profile's limit is a guess, not a rule
     "G03": Certainty.GUESS,  # a fuzzy match of a subject in the goal text to an indicator name
     "I13": Certainty.GUESS,  # the direction a name suggests comes from the profile's word lists
 }

@@ -383,6 +383,8 @@ class Context:
                 for c in () if row is None else (row.initial_budget, row.full_budget, row.executed, row.arrived):
                     if c is not None:
                         cells[id(c)] = unit
+            if block.medium_total is not None:  # 中期资金总额 (F17, F18): an amount of the block like its total
+                cells[id(block.medium_total)] = unit
         self._money[id(ev)] = (ev, cells)
         return cells
 
