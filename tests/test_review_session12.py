@@ -71,3 +71,22 @@ def test_a_count_per_period_written_with_a_slash_is_read_over_the_year(tmp_path,
 def test_guard_a_count_per_period_with_a_slash_short_of_the_year(tmp_path):
     found = _suixi_row(tmp_path, "≥1次/月", "11次")
     assert ("S07", "warning") in found, found  # 11 in the year or 11 a month: which, a guess (as for 每月1次)
+
+
+# ---------------------------------------------------------------- 负向 beside 正向
+
+
+@pytest.mark.parametrize("order", [("指标性质", "指标方向"), ("指标方向", "指标性质")])
+def test_fuxiang_is_a_ceiling_direction(tmp_path, order):
+    """Failed before: 负向 │ (no operator) │ 8 │ 7人 at full marks — S01/S07/D01 错误 against the default ≥ on a correct
+    row (负向, the lower the better, is the word some forms print beside 正向, as 反向/逆向), with I04 '无效'; 负向指标 │
+    9人 at full marks was silent."""
+    from report_helpers import error_cells, findings_of
+    from test_review_session11c import _two_columns
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    met = _two_columns(tmp_path / "a", "负向", "", "7", "50", order)
+    assert not error_cells(met) and not findings_of(met, "I04"), error_cells(met)
+    over = _two_columns(tmp_path / "b", "负向指标", "", "9", "50", order)
+    assert [f.severity.value for f in findings_of(over, "S02")] == ["error"]

@@ -45,6 +45,8 @@ _NATURE = {
     "反向指标": "≤",
     "逆向": "≤",  # 逆向指标 is the other common name of a 反向 (ceiling) indicator
     "逆向指标": "≤",
+    "负向": "≤",  # 正向/负向: the pair some forms print
+    "负向指标": "≤",
     "越小越好": "≤",
     "越大越好": "≥",
     "大于等于": "≥",
@@ -54,7 +56,9 @@ _NATURE = {
     "小于": "<",
 }
 #: The words of `_NATURE` that say which side is better, not where the bound is (正向 │ = │ 8: 8, the more the better).
-_DIRECTION_WORDS = frozenset({"正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标", "越小越好", "越大越好"})
+_DIRECTION_WORDS = frozenset(
+    {"正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标", "负向", "负向指标", "越小越好", "越大越好"}
+)
 _QUALITATIVE = ("定性", "定性指标")
 _QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
