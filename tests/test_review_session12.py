@@ -90,3 +90,31 @@ def test_fuxiang_is_a_ceiling_direction(tmp_path, order):
     assert not error_cells(met) and not findings_of(met, "I04"), error_cells(met)
     over = _two_columns(tmp_path / "b", "负向指标", "", "9", "50", order)
     assert [f.severity.value for f in findings_of(over, "S02")] == ["error"]
+
+
+# ---------------------------------------------------------------- what is left beside money spent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下达资金120万元,其中已支出100万元,结余30万元。",
+        "下达资金120万元,其中已拨付100万元,剩余30万元。",
+        "项目资金120万元,其中设备购置80万元,剩余资金50万元用于人员培训。",
+    ],
+)
+def test_what_is_left_beside_money_spent_is_the_same_split(tmp_path, text):
+    """Failed before (an N02 警告 since 6bad045, '可能是资金的另一种划分'): what is left of the money beside what was spent
+    or used of it is the rest of the same money — one split, 100 + 30 over 120 certain. Only beside parts naming sources
+    (中央资金 …) may a 结余 be another split (tests/test_review_session11e.py)."""
+    from report_helpers import report_findings
+
+    found = [f.severity.value for f in report_findings(tmp_path, text) if f.code == "N02"]
+    assert found == ["error"], found
+
+
+def test_guard_what_is_left_beside_money_spent_that_agrees_is_quiet(tmp_path):
+    from report_helpers import report_findings
+
+    text = "下达资金120万元,其中已支出100万元,结余20万元。"
+    assert [f for f in report_findings(tmp_path, text) if f.severity.value != "info"] == []

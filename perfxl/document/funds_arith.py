@@ -1006,6 +1006,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
 #: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
 _OTHER_SPLIT = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存|新增投资|投资)")
+#: What is left of the money (结余, 剩余, 结存): another split only beside parts naming sources (中央资金 …).
+_REMAINDER = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存)")
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:
@@ -1016,6 +1018,10 @@ def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> li
         return []
     odd = [p for p in parts if _OTHER_SPLIT.match(p.subject.strip())]
     rest = [p for p in parts if p not in odd]
+    if not any(_SOURCE_WORDS.search(p.subject) for p in rest):
+        # what is left beside money spent or used ("其中已支出100万元,结余30万元", "其中设备购置80万元,剩余资金50万元"):
+        # the rest of the same money, one split — the excess is certain (review 12)
+        odd = [p for p in odd if not _REMAINDER.match(p.subject.strip())]
     if not odd or not rest:
         return []
     summed = _sum_in(run, pi, rest, total.quantity.unit)
