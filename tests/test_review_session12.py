@@ -118,3 +118,46 @@ def test_guard_what_is_left_beside_money_spent_that_agrees_is_quiet(tmp_path):
 
     text = "下达资金120万元,其中已支出100万元,结余20万元。"
     assert [f for f in report_findings(tmp_path, text) if f.severity.value != "info"] == []
+
+
+def _n02(tmp_path, text):
+    from report_helpers import report_findings
+
+    return [(f.severity.value, f.message) for f in report_findings(tmp_path, text) if f.code == "N02"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("项目资金120万元,其中中央资金80万元,用于A村60万元、B村20万元;省级资金40万元。", id="used-for"),
+        pytest.param("项目资金120万元,其中中央资金80万元,主要用于A村60万元、B村20万元;省级资金40万元。", id="mainly"),
+        pytest.param(
+            "项目资金120万元,其中中央资金80万元,省级资金40万元,其中设备购置70万元,人员培训50万元。", id="second-qizhong"
+        ),
+        pytest.param("下达资金120万元,其中中央资金80万元,最高补助50万元。", id="highest"),
+        pytest.param("年初预算100万元,年中调减20万元,合计80万元,支出72万元,执行率90%。", id="taken-off"),
+        pytest.param("年初预算100万元,收回资金20万元,合计80万元。", id="recovered"),
+    ],
+)
+def test_a_correct_paragraph_is_quiet(tmp_path, text):
+    """Failed before: N02 错误 on the first four (the 中央资金's uses after "用于" added to the total's parts, 60 + 20 +
+    80 + 40 over 120; a second 其中 splitting the total by use read as the 省级资金's parts, 70 + 50 over 40; "最高补助",
+    each item's most, read as a part) and an N02 警告 on the last two ('合计80万元 … 应为 120万元': an amount taken off
+    added)."""
+    assert _n02(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目资金120万元,其中中央资金80万元,省级资金40万元,其中设备购置70万元,人员培训60万元。",
+        "项目资金120万元,其中中央资金80万元,包括A村60万元、B村30万元,省级资金40万元。",
+        "下达资金120万元,其中中央资金80万元,省级资金50万元。",
+    ],
+)
+def test_guard_parts_beyond_either_whole_stay_an_error(tmp_path, text):
+    assert [s for s, _ in _n02(tmp_path, text)] == ["error"]
+
+
+def test_guard_a_sum_off_with_an_amount_taken_off_is_still_said(tmp_path):
+    assert [s for s, _ in _n02(tmp_path, "年初预算100万元,年中调减20万元,合计90万元。")] == ["warning"]

@@ -901,6 +901,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
             continue  # the list may end before its last part, and read so the text agrees
+        if exceeds and _of_the_whole(run, pi, facts, total, parts, Interval(lo, hi)):
+            continue  # a second 其中 of the whole, after its first list: read so, the text agrees
         odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
@@ -1008,6 +1010,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 _OTHER_SPLIT = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存|新增投资|投资)")
 #: What is left of the money (结余, 剩余, 结存): another split only beside parts naming sources (中央资金 …).
 _REMAINDER = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存)")
+
+
+def _of_the_whole(
+    run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], summed: Interval
+) -> bool:
+    """A 其中 list read as a part's own that exceeds it but makes the whole that part is one of ("项目资金120万元,其中中央资金
+    80万元,省级资金40万元,其中设备购置70万元,人员培训50万元": 70 + 50 is the 120 split by use, not the 省级资金's parts):
+    which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Not for a list its words
+    tie to the part (包括, 分别为)."""
+    whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
+    if whole is None or any(p.listed_by for p in parts):
+        return False
+    return summed.overlaps(_operand(run, pi, whole))
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:
