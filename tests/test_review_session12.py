@@ -161,3 +161,27 @@ def test_guard_parts_beyond_either_whole_stay_an_error(tmp_path, text):
 
 def test_guard_a_sum_off_with_an_amount_taken_off_is_still_said(tmp_path):
     assert [s for s, _ in _n02(tmp_path, "年初预算100万元,年中调减20万元,合计90万元。")] == ["warning"]
+
+
+# ---------------------------------------------------------------- S16: 已完工 says the work is done
+
+
+@pytest.mark.parametrize("reason", ["已完工，待验收后投入使用", "已竣工，待审计后结算"])
+def test_s16_finished_building_then_a_later_step_is_no_contradiction(tmp_path, reason):
+    """Failed before: S16 警告 on "4个月" │ "4个月" beside "已完工，待验收后投入使用" — 已完工/已竣工 say the work is done as
+    已完成 does; the loose 待…后 is of a later step."""
+    from report_helpers import findings_of, workbook_result
+    from test_heldout18 import _xiuning
+
+    rows, merges = _xiuning(reason18=reason)
+    result = workbook_result(tmp_path, rows, merges)
+    assert not [f for f in findings_of(result, "S16") if getattr(f.ref, "row", None) == 13]
+
+
+def test_s16_guard_unfinished_beside_finished_building_still_contradicts(tmp_path):
+    from report_helpers import findings_of, workbook_result
+    from test_heldout18 import _xiuning
+
+    rows, merges = _xiuning(reason18="主体已完工，附属工程尚未开工")
+    result = workbook_result(tmp_path, rows, merges)
+    assert [f.severity.value for f in findings_of(result, "S16") if getattr(f.ref, "row", None) == 13] == ["warning"]
