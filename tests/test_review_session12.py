@@ -185,3 +185,30 @@ def test_s16_guard_unfinished_beside_finished_building_still_contradicts(tmp_pat
     rows, merges = _xiuning(reason18="主体已完工，附属工程尚未开工")
     result = workbook_result(tmp_path, rows, merges)
     assert [f.severity.value for f in findings_of(result, "S16") if getattr(f.ref, "row", None) == 13] == ["warning"]
+
+
+# ---------------------------------------------------------------- a 二级 分值 column copying each row's weight
+
+
+def test_level2_fenzhi_repeating_each_rows_weight_is_a_judgement(tmp_path):
+    """Failed before: W02 错误 '“决策过程”的分值为 4 分，其下三级指标分值合计 8 分' — 决策过程's merge undone, its 分值
+    column holding 4 │ 4 beside rows weighted 4 │ 4: a merge filled on export (a declared 4, wrong) or each row's own
+    weight copied (no declaration) — the cells do not say which (review 11d read 3 │ 5 as the latter)."""
+    from test_review_session11d import _at, _unmerged
+
+    from perfxl.model import Severity
+
+    changes = {"D15": "4", "D16": "4", "F15": "4", "F16": "4", "G15": "4", "G16": "4"}
+    found = _at(_unmerged(changes, "D15:D16", out=tmp_path / "t.xlsx"), "W02", "D15")
+    assert [f.severity for f in found] == [Severity.WARNING], [f.basis for f in found]
+    assert "照抄" in found[0].basis
+
+
+def test_guard_a_merged_level2_fenzhi_equal_to_each_row_stays_an_error(tmp_path):
+    from test_review_session11d import _at, _unmerged
+
+    from perfxl.model import Severity
+
+    changes = {"D15": "4", "F15": "4", "F16": "4", "G15": "4", "G16": "4"}
+    found = _at(_unmerged(changes, out=tmp_path / "t.xlsx"), "W02", "D15")
+    assert [f.severity for f in found] == [Severity.ERROR]
