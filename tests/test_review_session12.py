@@ -212,3 +212,31 @@ def test_guard_a_merged_level2_fenzhi_equal_to_each_row_stays_an_error(tmp_path)
     changes = {"D15": "4", "F15": "4", "F16": "4", "G15": "4", "G16": "4"}
     found = _at(_unmerged(changes, out=tmp_path / "t.xlsx"), "W02", "D15")
     assert [f.severity for f in found] == [Severity.ERROR]
+
+
+# ---------------------------------------------------------------- a direction word and an operator side by side
+
+
+@pytest.mark.parametrize(("cell", "actual"), [("正向指标≤", "9"), ("正向/≤", "9"), ("≥/反向", "7")])
+def test_a_direction_word_beside_an_opposite_operator_is_both_ways(tmp_path, cell, actual):
+    """Failed before: S01/S02/S07/D01 错误 — "正向指标≤" (no brackets, or split by "/") was read as no operator
+    (I04 '无效') and scored on the operator's side alone; the word points the other way. As "正向指标（≤）" (review 11c):
+    both readings, no 错误, I04 names the contradiction."""
+    from report_helpers import error_cells, findings_of
+    from test_review_session11c import _two_columns
+
+    result = _two_columns(tmp_path, cell, "", actual, "50", ("指标性质", "指标方向"))
+    assert not error_cells(result), error_cells(result)
+    assert "方向相反" in findings_of(result, "I04")[0].message
+
+
+@pytest.mark.parametrize("cell", ["正向指标≥", "正向/≥", "≥ 正向"])
+def test_guard_a_direction_word_beside_its_operator_keeps_the_bound(tmp_path, cell):
+    """Agreeing, the operator is the bound: 7人 against 8 at full marks a certain miss. Failed before: I04 警告 '无效' on
+    the cell (a baseless 警告: it names a direction and its bound)."""
+    from report_helpers import error_cells, findings_of
+    from test_review_session11c import _two_columns
+
+    result = _two_columns(tmp_path, cell, "", "7", "50", ("指标性质", "指标方向"))
+    assert ("S07", "J4") in error_cells(result)
+    assert not findings_of(result, "I04")
