@@ -1017,11 +1017,11 @@ def _of_the_whole(
 ) -> bool:
     """A 其中 list read as a part's own that exceeds it but makes the whole that part is one of ("项目资金120万元,其中中央资金
     80万元,省级资金40万元,其中设备购置70万元,人员培训50万元": 70 + 50 is the 120 split by use, not the 省级资金's parts):
-    which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Not for a list its words
-    tie to the part (包括, 分别为)."""
+    which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Only a list a 其中 of its
+    own opens: not one its words tie to the part (包括, 分别为, a colon after it)."""
     whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
-    if whole is None or any(p.listed_by for p in parts):
-        return False
+    if whole is None or any(p.listed_by for p in parts) or not parts[0].clause.lstrip().startswith("其中"):
+        return False  # (a list after "950万元:" is that amount's own: its words tie it there)
     return summed.overlaps(_operand(run, pi, whole))
 
 

@@ -941,6 +941,7 @@ class Context:
         or 53). A target stating no period may still mean one ("1次" │ "每月1次"): where reading it as printed gives
         another verdict, which was meant is a guess, both stated (as `_read_per_period`) — unless both miss it."""
         assert t.number is not None and a.number is not None
+        tn, an = t.number, a.number
         target_periods, (alo, ahi) = periods
         tlo, thi = target_periods or (ONE, ONE)
         tu, au = t.unit or "", a.unit or ""
@@ -952,8 +953,8 @@ class Context:
         def over_year(pt: Decimal, pa: Decimal) -> Reading:
             return self._read_values(
                 ind,
-                replace(t, number=t.number * pt, label=None, text=f"{fmt_decimal(t.number * pt)}{tu}"),
-                replace(a, number=a.number * pa, label=None, text=f"{fmt_decimal(a.number * pa)}{au}"),
+                replace(t, number=tn * pt, label=None, text=f"{fmt_decimal(tn * pt)}{tu}"),
+                replace(a, number=an * pa, label=None, text=f"{fmt_decimal(an * pa)}{au}"),
                 weight,
             )
 
