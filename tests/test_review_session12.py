@@ -240,3 +240,27 @@ def test_guard_a_direction_word_beside_its_operator_keeps_the_bound(tmp_path, ce
     result = _two_columns(tmp_path, cell, "", "7", "50", ("指标性质", "指标方向"))
     assert ("S07", "J4") in error_cells(result)
     assert not findings_of(result, "I04")
+
+
+# ---------------------------------------------------------------- a note saying when, or restating the figure
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≥95%", "90%（2023年12月完成）"),
+        ("≥10人", "8人（已于2023年完成）"),
+        ("≥10个", "8个（12月底完成）"),
+        ("≥10个", "8个(已完成8个)"),
+    ],
+)
+def test_a_note_saying_when_or_restating_the_figure_is_a_note(tmp_path, target, actual):
+    """Failed before (silent: the cell left unread, S11 only): review 11c's progress words (完成, 已 …) in a bracketed
+    note made any such note "not one figure" — but a note whose only figures are a date, or the value itself, says when
+    or restates it: the leading figure is the value, 8 against ≥10 at full marks a certain miss."""
+    assert ("S07", "error") in _suixi_row(tmp_path, target, actual)
+
+
+def test_guard_a_note_with_another_figure_of_progress_stays_unread(tmp_path):
+    assert _suixi_row(tmp_path, "≥10个", "10个（其中12月完成2个）") == []
+    assert _suixi_row(tmp_path, "≥10个", "12个（实际12个）") == []
