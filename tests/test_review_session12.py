@@ -264,3 +264,20 @@ def test_a_note_saying_when_or_restating_the_figure_is_a_note(tmp_path, target, 
 def test_guard_a_note_with_another_figure_of_progress_stays_unread(tmp_path):
     assert _suixi_row(tmp_path, "≥10个", "10个（其中12月完成2个）") == []
     assert _suixi_row(tmp_path, "≥10个", "12个（实际12个）") == []
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"),
+    [
+        ("≥500元/人·月", "每月600元"),
+        ("≥500元", "每月600元"),
+        ("≥1次", "每月1次"),
+        ("1次", "每季度1次"),
+        ("≥2小时", "每天2小时"),
+    ],
+)
+def test_an_actual_per_period_met_as_printed_claims_no_year(tmp_path, target, actual):
+    """A guard on this review's own change (failed with its first version): a target stating no period may be a rate
+    or a count per period itself ("≥500元" a month's standard, "≥2小时" a day's); met either way, no count over the
+    year is claimed — no S08 '1200%' over-completion 警告."""
+    assert _suixi_row(tmp_path, target, actual) == []

@@ -970,7 +970,10 @@ class Context:
         counts = (span(t.number, tlo, thi, tu), span(a.number, alo, ahi, au))
         why = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(counts)}"
         why_en = f"the target {t.raw!r} and the actual {a.raw!r} over the year"
-        missed = {_verdict(yearly)[1], _verdict(reading)[1]} == {False}  # short either way: the year's count is scored
+        met = {_verdict(yearly)[1], _verdict(reading)[1]}
+        if target_periods is None and met == {True}:
+            return reading  # met either way: no count over the year is claimed (nor a 1200% from it)
+        missed = met == {False}  # short either way: the year's count is scored
         if target_periods is None and _verdict(yearly) != _verdict(reading) and not missed:
             return _either(
                 (f"{why}；年度指标值未写期间", f"{why_en}; the target states no period"),
@@ -1226,7 +1229,7 @@ def _period_in_unit(v: ParsedValue) -> ParsedValue:
     if m is None:
         return v
     word, period = m.groups()
-    return replace(v, unit=word, label=None if period == "年" else f"每{period}")
+    return replace(v, unit=word, per=None, label=None if period == "年" else f"每{period}")
 
 
 def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
@@ -1249,6 +1252,8 @@ def _two_periods(
     pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
     if pa is None or pt == pa or (pt is None and t.label and "每" in t.label):
         return None
+    if pt is None and (t.per or "/" in (t.unit or "")):
+        return None  # "≥500元/人·月" │ "每月600元": the target is a rate, no year's count
     return pt, pa
 
 
