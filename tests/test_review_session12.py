@@ -281,3 +281,9 @@ def test_an_actual_per_period_met_as_printed_claims_no_year(tmp_path, target, ac
     or a count per period itself ("≥500元" a month's standard, "≥2小时" a day's); met either way, no count over the
     year is claimed — no S08 '1200%' over-completion 警告."""
     assert _suixi_row(tmp_path, target, actual) == []
+
+
+def test_guard_a_fund_named_zuidi_is_still_a_part(tmp_path):
+    """最低生活保障资金 is a fund (a part), not each item's least (最低补助): the list over the total is still found."""
+    text = "下达资金120万元,其中城市最低生活保障资金80万元,农村最低生活保障资金50万元。"
+    assert [s for s, _ in _n02(tmp_path, text)] == ["error"]
