@@ -287,3 +287,13 @@ def test_guard_a_fund_named_zuidi_is_still_a_part(tmp_path):
     """最低生活保障资金 is a fund (a part), not each item's least (最低补助): the list over the total is still found."""
     text = "下达资金120万元,其中城市最低生活保障资金80万元,农村最低生活保障资金50万元。"
     assert [s for s, _ in _n02(tmp_path, text)] == ["error"]
+
+
+def test_a_sibling_fund_after_a_parts_uses_goes_back_to_the_total(tmp_path):
+    """A guard on this review's '用于' reading (failed with its first version: an N02 错误 '中央资金 50 + 40 over 80'): a
+    fund named after a part's uses ("其中中央资金80万元,用于购置设备50万元,省级资金40万元") is the part's sibling — the
+    total's list goes on with it (80 + 40 = 120, quiet; 80 + 50 over 120, an 错误 naming 下达资金)."""
+    assert _n02(tmp_path, "下达资金120万元,其中中央资金80万元,用于购置设备50万元,省级资金40万元。") == []
+    (tmp_path / "b").mkdir()
+    found = _n02(tmp_path / "b", "下达资金120万元,其中中央资金80万元,用于购置设备50万元,省级资金50万元。")
+    assert [s for s, _ in found] == ["error"] and "“下达资金”" in found[0][1], found

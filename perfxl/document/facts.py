@@ -957,7 +957,27 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
         return total.parent
+    if parts and total.parent is not None and _sibling_fund(total.subject, subject, parts[0].subject):
+        # "其中中央资金80万元,用于购置设备50万元,省级资金40万元": the 省级资金 is the 中央资金's sibling (review 12)
+        state.parent = total.parent
+        return total.parent
     return parent
+
+
+#: The noun a fund's name ends in ("中央资金", "省级专项经费", "县级财政拨款").
+_FUND_NOUN = lazy_compile(r"(资金|经费|拨款)$")
+
+
+def _sibling_fund(total: str, subject: str, first_part: str) -> bool:
+    """`subject` names a fund as the part `total` does (the same noun, another name) and the list of `total`'s own
+    parts does not (they are its uses: 购置设备, A镇): the outer list goes on with it."""
+    noun = _FUND_NOUN.search(total)
+    return (
+        noun is not None
+        and subject != total
+        and subject.endswith(noun.group(1))
+        and not first_part.endswith(noun.group(1))
+    )
 
 
 def _sums_to(amounts: list[Fact], total: Quantity) -> bool:
