@@ -297,3 +297,13 @@ def test_a_sibling_fund_after_a_parts_uses_goes_back_to_the_total(tmp_path):
     (tmp_path / "b").mkdir()
     found = _n02(tmp_path / "b", "下达资金120万元,其中中央资金80万元,用于购置设备50万元,省级资金50万元。")
     assert [s for s, _ in found] == ["error"] and "“下达资金”" in found[0][1], found
+
+
+def test_new_money_beside_a_source_is_another_split(tmp_path):
+    """Failed before: an N02 错误 (80 + 50 over 120) — 新增资金 beside a source (中央资金) may split the money another way
+    (new and carried in), as 结余 and 新增投资 do (6bad045): a 警告 naming it. Beside 结转资金 it is the same split."""
+    found = _n02(tmp_path, "下达资金120万元,其中中央资金80万元,新增资金50万元。")
+    assert [s for s, _ in found] == ["warning"], found
+    (tmp_path / "b").mkdir()
+    same = _n02(tmp_path / "b", "项目资金120万元,其中上年结转资金50万元,本年新增资金80万元。")
+    assert [s for s, _ in same] == ["error"], same

@@ -972,7 +972,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "；"
                     + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
-                    + "可能是资金的另一种划分（结余、投资），"
+                    + "可能是资金的另一种划分（结余、新增、投资），"
                     "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
                     if odd
                     else ""
@@ -1007,9 +1007,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
 #: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
-_OTHER_SPLIT = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存|新增投资|投资)")
-#: What is left of the money (结余, 剩余, 结存): another split only beside parts naming sources (中央资金 …).
-_REMAINDER = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存)")
+_OTHER_SPLIT = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)")
+#: What is left of the money (结余, 剩余, 结存) or newly added (新增资金): another split only beside parts naming
+#: sources (中央资金 …) — beside money spent or carried in it is the same split.
+_SPLIT_BESIDE_SOURCES = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
 
 
 def _of_the_whole(
@@ -1036,7 +1037,7 @@ def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> li
     if not any(_SOURCE_WORDS.search(p.subject) for p in rest):
         # what is left beside money spent or used ("其中已支出100万元,结余30万元", "其中设备购置80万元,剩余资金50万元"):
         # the rest of the same money, one split — the excess is certain (review 12)
-        odd = [p for p in odd if not _REMAINDER.match(p.subject.strip())]
+        odd = [p for p in odd if not _SPLIT_BESIDE_SOURCES.match(p.subject.strip())]
     if not odd or not rest:
         return []
     summed = _sum_in(run, pi, rest, total.quantity.unit)
