@@ -307,3 +307,13 @@ def test_new_money_beside_a_source_is_another_split(tmp_path):
     (tmp_path / "b").mkdir()
     same = _n02(tmp_path / "b", "项目资金120万元,其中上年结转资金50万元,本年新增资金80万元。")
     assert [s for s, _ in same] == ["error"], same
+
+
+def test_a_spending_naming_a_qizhong_part_is_measured_against_it(tmp_path):
+    """Failed before: an N02 警告 ('支出 27万元 / 预算 70万元 … 应为 39%') — the spending names A项目, one of the 其中 parts
+    of the 70万元: its base is the A项目's 30 (27 / 30 = 90%), as for an item of a 合计 (10b74e3)."""
+    text = "全年预算资金70万元,其中A项目30万元,B项目40万元,A项目实际支出27万元,执行率90%。"
+    assert _n02(tmp_path, text) == []
+    (tmp_path / "b").mkdir()
+    found = _n02(tmp_path / "b", text.replace("90%", "50%"))
+    assert [s for s, _ in found] == ["warning"] and "30万元" in found[0][1], found

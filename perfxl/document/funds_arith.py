@@ -158,6 +158,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
     got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
+    got = _with_named_parts(run, pi, facts, paid, got)
     if got is None:
         if not _rate_in_run(run, pi, ref, facts, rate):
             _spent_over_spent_and_left(run, pi, ref, facts, rate)
@@ -192,6 +193,32 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         + (f"，按预算 {others} 计算也不相符" if others else "")
         + mixed,
     )
+
+
+def _with_named_parts(
+    run: _Run,
+    pi: int,
+    facts: tuple[Fact, ...],
+    paid: Fact,
+    got: tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None,
+) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
+    """`got` with a 其中 part of the spending's sentence that the spending names as a base too ("全年预算资金70万元,其中
+    A项目30万元,B项目40万元,A项目实际支出27万元,执行率90%": 27 / 30, review 12 — the 70 alone was a 警告 '应为 39%'),
+    last: the base the message names."""
+    words = paid.subject + (_around(paid)[0] or "")
+    parts = [
+        f
+        for f in facts[: paid.index]
+        if f.parent is not None
+        and f.sentence == paid.sentence
+        and f.quantity.is_money
+        and f.subject
+        and f.subject in words
+    ]
+    readings = [(s[0], s[1], f.quantity.text) for f in parts if (s := _sum_in(run, pi, [f], paid.quantity.unit))]
+    if not readings:
+        return got
+    return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
 
 
 def _printed_one_way(run: _Run, pi: int, paid: Fact, bases: tuple[Fact, ...]) -> Interval | None:
