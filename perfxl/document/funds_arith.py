@@ -195,6 +195,9 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     )
 
 
+_OWN_WORDS = lazy_compile(r"[，,、；;。：:\d]")
+
+
 def _with_named_parts(
     run: _Run,
     pi: int,
@@ -205,7 +208,8 @@ def _with_named_parts(
     """`got` with a 其中 part of the spending's sentence that the spending names as a base too ("全年预算资金70万元,其中
     A项目30万元,B项目40万元,A项目实际支出27万元,执行率90%": 27 / 30, review 12 — the 70 alone was a 警告 '应为 39%'),
     last: the base the message names."""
-    words = paid.subject + (_around(paid)[0] or "")
+    # the spending's own words right before its figure (not the clauses before them)
+    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
     parts = [
         f
         for f in facts[: paid.index]
