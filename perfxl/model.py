@@ -406,6 +406,9 @@ class Level2Heading:
     label: CellValue
     declared_weight: Decimal
     declared_at: CellValue
+    # the figure is typed again on each of its rows, each time equal to that row's own weight (二级 4 │ 4 over rows of
+    # 4 │ 4, no merge): a filled merge or each row's weight copied — which, the cells do not say (review 12)
+    copied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -579,7 +579,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if op is None and (lead := _OP_BEFORE_PERIOD.match(pre)):
         op, pre = _take_pre_op(lead[1])[0], lead[2]  # "≥每月1次": the bound of a per-period figure, before its period
     note = _NOTE_AT_END.search(post)
-    if note is not None and not _DIGIT.search(post[: note.start()]) and not _NOTE_OF_PROGRESS.search(note.group(0)):
+    if note is not None and not _DIGIT.search(post[: note.start()]) and not _tells_progress(note.group(0), number):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
     elif (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
         # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
@@ -614,6 +614,21 @@ _PERIOD_NOTE = re.compile(r"\((?:全年|年度|全年度|本年|本年度|当年
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).
 _NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
+#: A date in a note ("2023年12月", "12月底", "1-12月"): when the work was done, not how much of it.
+_NOTE_DATE = re.compile(
+    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+)
+_NOTE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _tells_progress(note: str, number: Decimal) -> bool:
+    """A note telling how much is done (`_NOTE_OF_PROGRESS`) with a figure of its own other than the value's ("实际5人"
+    beside 10): not "（2023年12月完成）" (a date: when, not how much) nor "（已完成8个）" beside 8 (the value itself) —
+    those are notes on the figure, which stays the value (review 12: "90%（2023年12月完成）" against ≥95% at full marks
+    was left unread, the shortfall silenced)."""
+    if not _NOTE_OF_PROGRESS.search(note):
+        return False
+    return any(Decimal(f) != number for f in _NOTE_FIGURE.findall(_NOTE_DATE.sub("", note)))
 
 
 #: An operator before a period word ("≥每月1次", "≤每季度2次"): the operator bounds the per-period figure.

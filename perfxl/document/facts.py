@@ -936,6 +936,7 @@ _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 #: such an amount added to the parts).
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
+    r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
 )
 
 
@@ -969,7 +970,27 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
         return total.parent
+    if parts and total.parent is not None and _sibling_fund(total.subject, subject, parts[0].subject):
+        # "其中中央资金80万元,用于购置设备50万元,省级资金40万元": the 省级资金 is the 中央资金's sibling (review 12)
+        state.parent = total.parent
+        return total.parent
     return parent
+
+
+#: The noun a fund's name ends in ("中央资金", "省级专项经费", "县级财政拨款").
+_FUND_NOUN = lazy_compile(r"(资金|经费|拨款)$")
+
+
+def _sibling_fund(total: str, subject: str, first_part: str) -> bool:
+    """`subject` names a fund as the part `total` does (the same noun, another name) and the list of `total`'s own
+    parts does not (they are its uses: 购置设备, A镇): the outer list goes on with it."""
+    noun = _FUND_NOUN.search(total)
+    return (
+        noun is not None
+        and subject != total
+        and subject.endswith(noun.group(1))
+        and not first_part.endswith(noun.group(1))
+    )
 
 
 def _sums_to(amounts: list[Fact], total: Quantity) -> bool:
@@ -1040,16 +1061,23 @@ def _other_sum_before(state: _State, last: Fact) -> bool:
 
 
 def _details_a_part(prefix: str, unit: str, rest: str, state: _State) -> str:
-    """The "分别为/分别是" by which a clause right after a money part of a 其中 list opens that part's own list ("其中A项目
-    50万元,分别为设备30万元、安装20万元"): its parts, not more of the total's (issue 12: they were added to the total's
-    parts — a false 错误); "" when it opens none."""
-    opener = next((w for w in RESPECTIVELY if prefix.lstrip().startswith(w)), "")
+    """The "分别为/分别是" (or "用于") by which a clause right after a money part of a 其中 list opens that part's own list
+    ("其中A项目50万元,分别为设备30万元、安装20万元"): its parts, not more of the total's (issue 12: they were added to the
+    total's parts — a false 错误); "" when it opens none."""
+    opener = next((w for w in (*RESPECTIVELY, *_USED_FOR) if prefix.lstrip().startswith(w)), "")
     if not opener or unit not in MONEY_UNITS or state.depth or not re.match(r"\s*(?:$|等|[、和及])", rest):
         return ""
     last = state.facts[-1] if state.facts else None
     if last is None or last.parent is None or _detailed(state) is None or _WEI_NOT_PARTS.search(prefix):
         return ""
+    if opener in _USED_FOR and _parts_reach(state, last.parent):
+        return ""  # "其中中央资金80万元,省级资金40万元,用于设备70万元…": the total's uses, its list of sources complete
     return opener
+
+
+#: Words by which a clause right after a 其中 part opens what that part was used for ("其中中央资金80万元,用于A村60万元、
+#: B村20万元;省级资金40万元": the 中央资金's uses, not more parts of the total — review 12).
+_USED_FOR = ("用于", "主要用于", "分别用于")
 
 
 def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:

@@ -158,6 +158,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
     got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
+    got = _with_named_parts(run, pi, facts, paid, got)
     if got is None:
         if not _rate_in_run(run, pi, ref, facts, rate):
             _spent_over_spent_and_left(run, pi, ref, facts, rate)
@@ -192,6 +193,36 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         + (f"，按预算 {others} 计算也不相符" if others else "")
         + mixed,
     )
+
+
+_OWN_WORDS = lazy_compile(r"[，,、；;。：:\d]")
+
+
+def _with_named_parts(
+    run: _Run,
+    pi: int,
+    facts: tuple[Fact, ...],
+    paid: Fact,
+    got: tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None,
+) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
+    """`got` with a 其中 part of the spending's sentence that the spending names as a base too ("全年预算资金70万元,其中
+    A项目30万元,B项目40万元,A项目实际支出27万元,执行率90%": 27 / 30, review 12 — the 70 alone was a 警告 '应为 39%'),
+    last: the base the message names."""
+    # the spending's own words right before its figure (not the clauses before them)
+    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
+    parts = [
+        f
+        for f in facts[: paid.index]
+        if f.parent is not None
+        and f.sentence == paid.sentence
+        and f.quantity.is_money
+        and f.subject
+        and f.subject in words
+    ]
+    readings = [(s[0], s[1], f.quantity.text) for f in parts if (s := _sum_in(run, pi, [f], paid.quantity.unit))]
+    if not readings:
+        return got
+    return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
 
 
 def _printed_one_way(run: _Run, pi: int, paid: Fact, bases: tuple[Fact, ...]) -> Interval | None:
@@ -920,6 +951,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
             continue  # the list may end before its last part, and read so the text agrees
+        if exceeds and _of_the_whole(run, pi, facts, total, parts, Interval(lo, hi)):
+            continue  # a second 其中 of the whole, after its first list: read so, the text agrees
         odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
@@ -991,7 +1024,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 + (
                     "；"
                     + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
-                    + "可能是资金的另一种划分（结余、投资），"
+                    + "可能是资金的另一种划分（结余、新增、投资），"
                     "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
                     if odd
                     else ""
@@ -1027,7 +1060,23 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
 #: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
-_OTHER_SPLIT = re.compile(r"^(?:\d{4}年)?(?:结余|剩余|结存|新增投资|投资)")
+_OTHER_SPLIT = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)")
+#: What is left of the money (结余, 剩余, 结存) or newly added (新增资金): another split only beside parts naming
+#: sources (中央资金 …) — beside money spent or carried in it is the same split.
+_SPLIT_BESIDE_SOURCES = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
+
+
+def _of_the_whole(
+    run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], summed: Interval
+) -> bool:
+    """A 其中 list read as a part's own that exceeds it but makes the whole that part is one of ("项目资金120万元,其中中央资金
+    80万元,省级资金40万元,其中设备购置70万元,人员培训50万元": 70 + 50 is the 120 split by use, not the 省级资金's parts):
+    which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Only a list a 其中 of its
+    own opens: not one its words tie to the part (包括, 分别为, a colon after it)."""
+    whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
+    if whole is None or any(p.listed_by for p in parts) or not parts[0].clause.lstrip().startswith("其中"):
+        return False  # (a list after "950万元:" is that amount's own: its words tie it there)
+    return summed.overlaps(_operand(run, pi, whole))
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:
@@ -1038,6 +1087,10 @@ def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> li
         return []
     odd = [p for p in parts if _OTHER_SPLIT.match(p.subject.strip())]
     rest = [p for p in parts if p not in odd]
+    if not any(_SOURCE_WORDS.search(p.subject) for p in rest):
+        # what is left beside money spent or used ("其中已支出100万元,结余30万元", "其中设备购置80万元,剩余资金50万元"):
+        # the rest of the same money, one split — the excess is certain (review 12)
+        odd = [p for p in odd if not _SPLIT_BESIDE_SOURCES.match(p.subject.strip())]
     if not odd or not rest:
         return []
     summed = _sum_in(run, pi, rest, total.quantity.unit)

@@ -67,6 +67,23 @@ def _agrees(run: _Run, pi: int, total: Fact, amounts: list[Fact]) -> bool:
     return False
 
 
+#: Words naming money taken off ("年中调减20万元", "核减", "收回资金"): an amount a sum after it subtracts.
+_TAKEN_OFF = lazy_compile(r"调减|核减|压减|减少|扣减|扣除|缩减|收回|退回|上缴")
+
+
+def _agrees_signed(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> bool:
+    """The sum comes to the listed amounts with those named as taken off subtracted ("年初预算100万元,年中调减20万元,
+    合计80万元": 100 − 20; review 12 — was a 警告 '应为 120万元' on a correct paragraph)."""
+    minus = [f for f in listed if _TAKEN_OFF.search(f.subject)]
+    plus = [f for f in listed if f not in minus]
+    if not minus or not plus:
+        return False
+    added, taken = _sum_in(run, pi, plus, total.quantity.unit), _sum_in(run, pi, minus, total.quantity.unit)
+    if added is None or taken is None:
+        return False
+    return Interval(added[0].lo - taken[0].hi, added[0].hi - taken[0].lo).overlaps(_operand(run, pi, total))
+
+
 def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (警告) for each 合计 no run of the amounts before it gives (see the module's docstring)."""
     for total in facts:
@@ -92,6 +109,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if any((pi, f.index) in run.contradicted for f in money):
             continue  # a figure is reported once
         if _agrees(run, pi, total, money) or _agrees(run, pi, total, own) or continued(run, pi, total, listed):
+            continue
+        if _agrees_signed(run, pi, total, listed):
             continue
         summed = _sum_in(run, pi, listed, total.quantity.unit)
         if summed is None:

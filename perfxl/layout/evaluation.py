@@ -302,6 +302,7 @@ class _Reader(FundsRows):
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
         self.level1_open: str | None = None  # the key of the 一级 heading whose rows are being read (`cur.level1`)
         self.level2_open: str | None = None  # the key of the 二级 heading whose rows are being read (`cur.level2`)
+        self.level2_copies = False  # every row of it so far repeats its figure as the row's own weight
         # the merged anchor (row, col) each carried 一级/二级 label was read from: a row inside that merge needs no
         # new CellValue to learn that it continues the same label (one per row of a 10,000-row table)
         self.carried_at: dict[str, tuple[CellValue, int, int]] = {}
@@ -744,8 +745,10 @@ class _Reader(FundsRows):
             self.level2_open = str(l2_new.ref)
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, at)
+                self.level2_copies = "weight" in cols and to_points(held.get(cols["weight"])) == declared
         elif "level2_weight" in cols and self.carry["level2"] is not None:
-            self._level2_weight_per_row(held.get(cols["level2_weight"]))
+            own_weight = held.get(cols["weight"]) if "weight" in cols else None
+            self._level2_weight_per_row(held.get(cols["level2_weight"]), own_weight)
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"
@@ -836,16 +839,23 @@ class _Reader(FundsRows):
         if key is not None and heading.declared_at.ref != heading.label.ref:  # not a weight in the label's own text
             self.cur.level1[key] = dataclasses.replace(heading, declared_weight=None, declared_at=None)
 
-    def _level2_weight_per_row(self, own_value: object) -> None:
+    def _level2_weight_per_row(self, own_value: object, own_weight: object) -> None:
         """A figure of the row's own in the 二级 分值 column under the 二级 carried from above (its label merged down or
         typed again) other than the one its first row declared (3 │ 5 under 决策过程: each row's weight): the column
         holds the rows' weights, no declaration of the 二级's — not held to them by W02 (review 11d). A merge filled
-        on export repeats the declared figure and changes nothing."""
+        on export repeats the declared figure and changes nothing — unless every row's figure is also that row's own
+        weight (4 │ 4 over rows of 4 │ 4): then it may be the rows' weights copied, `copied` (W02 a judgement)."""
         key = self.level2_open
         heading = self.cur.level2.get(key) if key is not None else None
         figure = to_points(own_value)
-        if key is not None and heading is not None and figure is not None and figure != heading.declared_weight:
+        if key is None or heading is None or figure is None:
+            return
+        if figure != heading.declared_weight:
             del self.cur.level2[key]
+            return
+        self.level2_copies = self.level2_copies and to_points(own_weight) == figure
+        if heading.copied != self.level2_copies:
+            self.cur.level2[key] = dataclasses.replace(heading, copied=self.level2_copies)
 
     def _level(self, r: int, key: str, held: dict[int, Any]) -> CellValue | None:
         """Update the forward-filled 一级/二级 label; return it when this row writes a new one (`held`: the row's own

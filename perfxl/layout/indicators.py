@@ -45,6 +45,8 @@ _NATURE = {
     "反向指标": "≤",
     "逆向": "≤",  # 逆向指标 is the other common name of a 反向 (ceiling) indicator
     "逆向指标": "≤",
+    "负向": "≤",  # 正向/负向: the pair some forms print
+    "负向指标": "≤",
     "越小越好": "≤",
     "越大越好": "≥",
     "大于等于": "≥",
@@ -54,7 +56,9 @@ _NATURE = {
     "小于": "<",
 }
 #: The words of `_NATURE` that say which side is better, not where the bound is (正向 │ = │ 8: 8, the more the better).
-_DIRECTION_WORDS = frozenset({"正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标", "越小越好", "越大越好"})
+_DIRECTION_WORDS = frozenset(
+    {"正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标", "负向", "负向指标", "越小越好", "越大越好"}
+)
 _QUALITATIVE = ("定性", "定性指标")
 _QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
@@ -96,6 +100,11 @@ def nature_operator(nature: CellValue | None) -> CellValue | None:
 
 #: A direction word and an operator, one in brackets after the other ("正向指标（≥）", "≤(反向)").
 _WORD_AND_OPERATOR = re.compile(r"^([^()]+)\(([^()]+)\)$")
+#: The two side by side, bare or split by a slash ("正向指标≥", "正向/≤", "≥ 反向"; review 12: read as no operator, the
+#: operator's own side scored with certainty though the word points the other way).
+_WORD_BESIDE_OPERATOR = re.compile(
+    rf"^([^{_OPERATOR_CHARS}/、,]+)[/、,]?([{_OPERATOR_CHARS}]+)$|^([{_OPERATOR_CHARS}]+)[/、,]?([^{_OPERATOR_CHARS}/、,]+)$"
+)
 
 
 def split_nature(nature: CellValue) -> tuple[CellValue, CellValue | None]:
@@ -103,10 +112,11 @@ def split_nature(nature: CellValue) -> tuple[CellValue, CellValue | None]:
     "≤(反向)"), as (direction, operator) — the pair two columns give (`pair_natures`, `_bound`): agreeing, the operator
     is the bound; opposite ways ("反向指标（≥）"), both readings and I04. Review 11c: the whole text was read as no
     operator, the target "正向指标(≥)8人" scored against the default ≥ and I04 said '无效'. Else (nature, None)."""
-    m = _WORD_AND_OPERATOR.match(_key(nature.text)) if isinstance(nature.raw, str) else None
+    key = _key(nature.text) if isinstance(nature.raw, str) else ""
+    m = _WORD_AND_OPERATOR.match(key) or _WORD_BESIDE_OPERATOR.match(key)
     if m is None:
         return nature, None
-    a, b = m.groups()
+    a, b = (g for g in m.groups() if g is not None)
     word, op = (a, b) if a in _DIRECTION_WORDS else (b, a)
     if word not in _DIRECTION_WORDS or op in _DIRECTION_WORDS or op not in _NATURE:
         return nature, None

@@ -827,11 +827,12 @@ class Context:
         base = _multiplier_base(t, a)
         if base is not None:
             reading = self._read_unitless(ind, t, a, weight, reading, base)
-        periods = _periods_a_year(t, a)
+        tp, ap = _period_in_unit(t), _period_in_unit(a)  # "1次/月" is "每月1次"
+        periods = _periods_a_year(tp, ap)
         if periods is not None:
-            reading = self._read_per_period(ind, t, a, weight, reading, periods)
-        elif (both := _two_periods(t, a)) is not None:
-            reading = self._read_two_periods(ind, t, a, weight, both)
+            reading = self._read_per_period(ind, tp, ap, weight, reading, periods)
+        elif (both := _two_periods(tp, ap)) is not None:
+            reading = self._read_two_periods(ind, tp, ap, weight, reading, both)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -927,24 +928,61 @@ class Context:
         )
 
     def _read_two_periods(
-        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: tuple[Decimal, Decimal]
+        self,
+        ind: Indicator,
+        t: ParsedValue,
+        a: ParsedValue,
+        weight: Decimal,
+        reading: Reading,
+        periods: tuple[tuple[Decimal, Decimal] | None, tuple[Decimal, Decimal]],
     ) -> Reading:
-        """A per-period target against an actual per another period ("每月1次" │ "每季度1次"): both over the year
-        (12 against 4: exact periods only) — compared as printed, 1 against 1 was met (review 11c)."""
+        """An actual per period against a target per another period ("每月1次" │ "每季度1次") or against the year's
+        count ("12次" │ "每月1次"): both over the year (12 against 4) — compared as printed, 1 against 1 was met, and
+        1 against 12 a certain miss on a correct row (review 12). Weeks and days are not exact (52 or 53, 365 or 366):
+        where the year's counts give other verdicts the kinder is scored, a guess ("每月4次" │ "每周1次": 48 against 52
+        or 53). A target stating no period may still mean one ("1次" │ "每月1次"): where reading it as printed gives
+        another verdict, which was meant is a guess, both stated (as `_read_per_period`) — unless both miss it."""
         assert t.number is not None and a.number is not None
-        pt, pa = periods
-        counts = (f"{fmt_decimal(t.number * pt)}{t.unit or ''}", f"{fmt_decimal(a.number * pa)}{a.unit or ''}")
-        yearly = self._read_values(
-            ind,
-            replace(t, number=t.number * pt, label=None, text=counts[0]),
-            replace(a, number=a.number * pa, label=None, text=counts[1]),
-            weight,
-        )
+        tn, an = t.number, a.number
+        target_periods, (alo, ahi) = periods
+        tlo, thi = target_periods or (ONE, ONE)
+        tu, au = t.unit or "", a.unit or ""
+
+        def span(number: Decimal, lo: Decimal, hi: Decimal, unit: str) -> str:
+            low, high = fmt_decimal(number * lo), fmt_decimal(number * hi)
+            return f"{low}{unit}" if lo == hi else f"{low}至{high}{unit}"
+
+        def over_year(pt: Decimal, pa: Decimal) -> Reading:
+            return self._read_values(
+                ind,
+                replace(t, number=tn * pt, label=None, text=f"{fmt_decimal(tn * pt)}{tu}"),
+                replace(a, number=an * pa, label=None, text=f"{fmt_decimal(an * pa)}{au}"),
+                weight,
+            )
+
+        corners = [over_year(pt, pa) for pt in dict.fromkeys((tlo, thi)) for pa in dict.fromkeys((alo, ahi))]
+        kinder, harsher = max(corners, key=_score), min(corners, key=_score)
+        yearly = corners[0]
+        if len({_verdict(c) for c in corners}) > 1:
+            yearly = _either(
+                ("一年有52或53周、365或366天", "a year holds 52 or 53 weeks, 365 or 366 days"),
+                ("较宽的折算", "the kinder count", kinder),
+                ("较严的折算", "the stricter count", harsher),
+            )
+        counts = (span(t.number, tlo, thi, tu), span(a.number, alo, ahi, au))
         why = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(counts)}"
-        return yearly.replace(
-            basis=f"{why}：{yearly.basis}",
-            basis_en=f"the target {t.raw!r} and the actual {a.raw!r} over the year: {yearly.basis_en}",
-        )
+        why_en = f"the target {t.raw!r} and the actual {a.raw!r} over the year"
+        met = {_verdict(yearly)[1], _verdict(reading)[1]}
+        if target_periods is None and met == {True}:
+            return reading  # met either way: no count over the year is claimed (nor a 1200% from it)
+        missed = met == {False}  # short either way: the year's count is scored
+        if target_periods is None and _verdict(yearly) != _verdict(reading) and not missed:
+            return _either(
+                (f"{why}；年度指标值未写期间", f"{why_en}; the target states no period"),
+                ("全年数", "the year's count", yearly),
+                (f"{a.label}数", f"a count {a.label}", reading),
+            )
+        return yearly.replace(basis=f"{why}：{yearly.basis}", basis_en=f"{why_en}: {yearly.basis_en}")
 
     def _yearly(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: Decimal, count: str
@@ -1179,6 +1217,23 @@ _PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
 }
 
 
+#: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's.
+_COUNT_PER_PERIOD = re.compile(
+    r"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/(个月|月|季度|季|半年|周|星期|天|日|旬|年)$"
+)
+
+
+def _period_in_unit(v: ParsedValue) -> ParsedValue:
+    """`v` with a period its unit states after a slash ("1次/月") as the period word the reader takes from
+    "每月1次" (label 每月, unit 次), and "/年" as no period (the year's count): "1次/月" │ "12次" was "1200%", an
+    over-completion 警告 on a correct row (review 12). Counts only — "500元/月" is a rate, not a count to add up."""
+    m = _COUNT_PER_PERIOD.match(v.unit or "") if v.label is None else None
+    if m is None:
+        return v
+    word, period = m.groups()
+    return replace(v, unit=word, per=None, label=None if period == "年" else f"每{period}")
+
+
 def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
     """How many of the target's periods a year holds (fewest, most), when the target is per period ("每月1次" → 12)
     and the actual, a plain figure, states no period of its own; else None."""
@@ -1189,15 +1244,19 @@ def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] |
     return _PERIODS_A_YEAR.get(t.label or "")
 
 
-def _two_periods(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
-    """(target's, actual's) periods a year when both are per period, of other exact periods ("每月1次" │ "每季度1次":
-    12, 4); else None."""
+def _two_periods(
+    t: ParsedValue, a: ParsedValue
+) -> tuple[tuple[Decimal, Decimal] | None, tuple[Decimal, Decimal]] | None:
+    """(target's, actual's) periods a year (fewest, most) when the actual is per period and the target per another
+    period ("每月1次" │ "每季度1次": 12, 4) or states none (None: the year's count, "12次" │ "每月1次"); else None."""
     if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
         return None
     pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
-    if pt is None or pa is None or pt[0] != pt[1] or pa[0] != pa[1] or pt == pa:
+    if pa is None or pt == pa or (pt is None and t.label and "每" in t.label):
         return None
-    return pt[0], pa[0]
+    if pt is None and (t.per or "/" in (t.unit or "")):
+        return None  # "≥500元/人·月" │ "每月600元": the target is a rate, no year's count
+    return pt, pa
 
 
 def _score(reading: Reading) -> Decimal:

@@ -48,13 +48,15 @@ _NATURE = {
     "反向指标": Op.LE,
     "逆向": Op.LE,
     "逆向指标": Op.LE,
+    "负向": Op.LE,
+    "负向指标": Op.LE,
     "越小越好": Op.LE,
     "小于等于": Op.LE,
 }
 _OP_SYMBOL = {Op.GE: "≥", Op.GT: ">", Op.EQ: "=", Op.LE: "≤", Op.LT: "<"}
 #: The words of `_NATURE` that say which side is better (正向/反向 …), not where the bound is.
 _UP_WORDS = frozenset({"正向", "正向指标", "越大越好"})
-_DIRECTION_WORDS = _UP_WORDS | {"反向", "反向指标", "逆向", "逆向指标", "越小越好"}
+_DIRECTION_WORDS = _UP_WORDS | {"反向", "反向指标", "逆向", "逆向指标", "负向", "负向指标", "越小越好"}
 _UP = frozenset({Op.GE, Op.GT})
 
 

@@ -21,7 +21,20 @@ OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定�
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
 #: Direction words of a 指标性质 column that read as an operator (正向指标 → ≥, 逆向指标 → ≤): valid, not stray.
 NATURE_WORDS = frozenset(
-    {"正向", "正向指标", "越大越好", "大于等于", "反向", "反向指标", "逆向", "逆向指标", "越小越好", "小于等于"}
+    {
+        "正向",
+        "正向指标",
+        "越大越好",
+        "大于等于",
+        "反向",
+        "反向指标",
+        "逆向",
+        "逆向指标",
+        "负向",
+        "负向指标",
+        "越小越好",
+        "小于等于",
+    }
 )
 QUANT_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
 

@@ -921,8 +921,8 @@ _NOT_DONE = re.compile(
     r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未实施|未实施|未开工|未启动|未验收"
 )
 _NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:任何)?(?:未(?:能|按期|按时|如期)?完成|尚未)")
-#: A clause saying the work is done ("已完成", "按期完成", "均已完成"; not "未完成", "无法完成").
-_DONE = re.compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)完成")
+#: A clause saying the work is done ("已完成", "按期完成", "均已完成", "已完工", "已竣工"; not "未完成", "无法完成").
+_DONE = re.compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)(?:完成|完工|竣工)")
 #: The looser words used of something other than the row's work: nothing happened yet ("尚未发生安全事故"), the
 #: money paid after a step ("待验收后支付尾款"), another row ("其他指标未完成"), or the column's own title echoed
 #: ("未完成原因：无").

@@ -186,6 +186,15 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
         sure, note, note_en = completeness(ctx) if last else (None, "", "")
         sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
         sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
+        if heading.copied:  # 4 │ 4 typed beside rows of 4 │ 4: a filled merge, or the rows' own weights copied
+            sure = Certainty.JUDGEMENT
+            why = (
+                "该列在其下每行都填了与该行分值相同的数字，可能是逐行照抄的三级指标分值，而非二级指标的分值，需人工判断"
+            )
+            note = "；".join(x for x in (note, why) if x)
+            note_en = "; ".join(
+                x for x in (note_en, "each row repeats its own weight in the column: maybe copied") if x
+            )
         yield ctx.finding(
             heading.declared_at,
             expected=held,
