@@ -10,7 +10,18 @@ may overlap: 道里 p2, 赫山 p13, 弥勒 p6), the 一级/二级/三级 levels 
 a rate over an amount the words do not name as the budget (西平 p12 "项目资金共…已完成拨付…执行率", 云南 航空消防 2024
 p6 "拨付到位…实际形成支出…支出率", the rate a sentence after its base), a per-village rate (淮北 p7 每村4400元), a
 flat target table perfxl does not read (丰都 p4) and a budget against a 成本指标's target (大英 p7: the cost target may
-be below the budget)."""
+be below the budget).
+
+Session 12 (2026-12-04): the 23 grouped by cause — counts under 其中 or in brackets never summed (15: 道里, 赫山, 弥勒),
+the levels of one indicator tree (3: 西平 p6, two of them a chance tie of the probe's: 3 + 9 = 12 in a list that goes
+on), a rate whose base stands a sentence before under a name perfxl did not read as a rate (1: 支出率, 云南 航空消防
+2024 p6), and four that need a guess (淮北 p7: the text copies the 目标表's goal row, whose label the transcription cut
+to "年度", so the row is not read as a goal; 丰都 p4: an actual against a target, no contradiction; 大英 p7: a budget
+against a 成本指标; 九场 p4: a 执行率 whose spending the text never states, its tie 40.83/40.83 a chance). Fixed in
+general (document/count_parts.py, facts._count_before, funds_arith._base_a_sentence_before, 支出率 a rate) and, as a
+new planted kind, a change against a base the sentence prints (document/stated_changes.py). The probe now also plants
+a 增减额, a 增减率 and a 其中 opening the next sentence, and no longer a sum of the first items of a list that goes on:
+measured first at main 117 planted, 90 found; after: planted 117, found 113, missed 4, extra 0 (the four above)."""
 
 from __future__ import annotations
 
@@ -51,7 +62,7 @@ def test_the_probe_keeps_its_floor():
 
     probes = [p for path in sorted(REPORTS.glob("*.toml")) for p in probe_reports.probe(path, _work())]
     found = sum(bool(p.found) for p in probes)
-    assert len(probes) >= 98 and found >= 91, (len(probes), found)
+    assert len(probes) >= 117 and found >= 113, (len(probes), found)
     assert not [p for p in probes if p.extra], [(p.report, p.paragraph, p.extra) for p in probes if p.extra]
 
 
@@ -280,3 +291,15 @@ def test_an_earlier_change_against_the_same_base_is_no_base():
     run = _Run(Submission(path="x"), None, {}, [])
     check_stated_changes(run, 0, TextRef(paragraph=1), extract_facts(text).facts)
     assert run.issues == []
+
+
+NANXIAN = "hunan-nanxian-caizhengju-jiguan-2020"
+
+
+def test_staff_on_the_establishment_are_people_not_a_quota(tmp_path):
+    """Failed before (probe 205人 → 185人, the probe's 其中 opening the next sentence): "现有编制人员205人。其中,局机关在职
+    113人、…" counts people (编制人员, retired among them) — split like any count; "编制30人" is a quota, never split."""
+    text = _fixture(NANXIAN)["paragraphs"][7]
+    assert _findings(tmp_path, NANXIAN, 8) == []
+    assert _findings(tmp_path, NANXIAN, 8, text.replace("205人", "185人")) == [("N02", "warning")]
+    assert _findings(tmp_path, NANXIAN, 8, "编制30人,其中在职28人,退休5人。") == []

@@ -29,7 +29,7 @@ _PER_AFTER = lazy_compile(r"^\s*[/／每]")
 #: funds_arith's `_HEADCOUNT` leaves 编制 out.
 _QUOTA = lazy_compile(r"核定|额度|定员|限额|定额|编制(?:数|人数|总数)")
 #: 编制 alone names a quota of people ("编制30人"); before things it is the verb ("共编制12个绩效目标指标").
-_STAFF_QUOTA = lazy_compile(r"编制")
+_STAFF_QUOTA = lazy_compile(r"编制(?!人员|内)")
 _PEOPLE = ("人", "名")
 #: Words that make a count no figure of the year's whole: a target, last year's, a change.
 _NOT_A_PART = lazy_compile(r"目标|计划|预计|任务数|上年|去年|同期|增加|减少|新增|累计")
