@@ -197,6 +197,7 @@ def test_counts_under_qizhong_over_their_total_are_a_warning(tmp_path):
     assert _findings(tmp_path, MILE, 6, text.replace("594户", "535户")) == [("N02", "warning")]
     assert _findings(tmp_path, MILE, 6, text.replace("17户", "19户")) == [("N02", "warning")]
     assert _findings(tmp_path, MILE, 6, text.replace("594户", "600户")) == []  # fewer: a 其中 may be partial
+    assert _findings(tmp_path, MILE, 6, "共8个村,其中5个村已完成,4个村正在建设。") == [("N02", "warning")]
 
 
 def test_a_bracketed_qizhong_after_a_count_splits_that_count(tmp_path):
@@ -223,6 +224,8 @@ def test_counts_that_are_no_split_of_their_total_stay_quiet(tmp_path):
         "共培训100人次,其中目标人群60人次,上年培训50人次。",  # last year's, a target
         "带动就业14户(39人)。",  # another unit
         "完成改造100户(计划90户、新增20户)。",  # a plan and a change: no parts
+        "共实施项目10个,其中涉及5个乡镇、8个村。",  # counts of other things under one measure word
+        "共建成5个服务站,其中A村1个,B村2个,另有3个正在建设。",  # a count beside the list
     ):
         assert _findings(tmp_path, MILE, 6, text) == [], text
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
 from .facts import Fact, compact_name
-from .precision import Interval, _approximate, _around, _bound, _show
+from .precision import Interval, _approximate, _around, _bound, _interval, _show
 from .run_state import Issue, _operand, _Run, _where
 
 #: The levels of one tree of indicators or units (一级指标, 二级单位…): they nest, the lower counting the upper's items
@@ -33,6 +33,28 @@ _STAFF_QUOTA = lazy_compile(r"编制(?!人员|内)")
 _PEOPLE = ("人", "名")
 #: Words that make a count no figure of the year's whole: a target, last year's, a change.
 _NOT_A_PART = lazy_compile(r"目标|计划|预计|任务数|上年|去年|同期|增加|减少|新增|累计")
+
+
+#: Words before a count that put it beside the list, not in it ("另有3个正在建设", "此外…").
+_BESIDE = lazy_compile(r"另有?|此外|还有|正在|在建|拟|将")
+_THING = lazy_compile(r"^\s*([\u4e00-\u9fff])")
+
+
+def _things(total: Fact, parts: list[Fact]) -> set[str]:
+    """The first character of the noun right after each count that names one ("10个项目", "5个乡镇、8个村"): a measure
+    word such as 个 counts anything, and counts of different things ("共实施项目10个,其中涉及5个乡镇、8个村") are
+    no split. Empty when none names its thing after it."""
+    return {m.group(1) for f in (total, *parts) if (m := _THING.match(_around(f)[1]))}
+
+
+def _over(parts: list[Fact], total: Fact) -> bool:
+    """The parts add up to more than the total for certain at their printed precision: a whole count ("4个", "577户")
+    is exactly itself — summing each as ±0.5 would let 5 + 4 fit 8 — a count printed with decimals ("1.5万人次") is
+    a range, the parts' lowest sum above the total's highest value."""
+    if all(f.quantity.places == 0 for f in (total, *parts)):
+        return sum((p.quantity.value for p in parts), Decimal(0)) > total.quantity.value
+    lo = sum((_interval(p).lo for p in parts), Decimal(0))
+    return lo >= _interval(total).hi
 
 
 def _plain(f: Fact) -> bool:
@@ -82,15 +104,16 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         parts = [f for f in facts if f.parent == total.index and f.quantity.unit == unit]
         if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
             continue
+        if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
+            continue
         if any((pi, p.index) in run.contradicted for p in parts):
             continue
-        whole = _operand(run, pi, total)
         if _another_whole(run, pi, facts, total, parts):
             continue
         how = _listed_how(total, parts[0])
         levels = all(_LEVEL.match(p.subject) for p in parts)
         if levels:
-            over = [p for p in parts if _operand(run, pi, p).lo >= whole.hi]
+            over = [p for p in parts if _over([p], total)]
             if not over:
                 continue
             names = "、".join(f"{p.subject} {p.quantity.text}" for p in over)
@@ -99,8 +122,7 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             why = "（各级指标层层细分，每一级的个数都不能超过总数）"
             why_en = "levels of one tree nest: no level may count more than the whole"
         else:
-            lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
-            if lo < whole.hi:
+            if not _over(parts, total):
                 continue
             point = sum((p.quantity.value for p in parts), Decimal(0))
             names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
