@@ -278,6 +278,7 @@ def test_a_change_whose_base_is_not_printed_stays_quiet(tmp_path):
         "本年预算100万元,上年结转20万元,较上年增加30万元。",  # 上年: a year, no figure's name
         "年初预算100万元,年初预算调整后120万元,比年初预算增加20万元。",  # two figures bear the name
         "本年支出约1000万元,上年支出900万元,比上年支出增加80万元。",  # approximate
+        "年初预算100万元,调整后预算120万元,实际支出110万元,比年初预算增加20万元。",  # not the nearest: 120 − 100
     ):
         assert _findings(tmp_path, WUZHOU, 4, text) == [], text
 

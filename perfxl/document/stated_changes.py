@@ -3,13 +3,16 @@
 (N02, issue 12).
 
 The base is found by its name: the words between 比/较 and 增加/减少 must name exactly one earlier figure of the sentence
-(its own words hold them: "年初预算" in "部门年初预算1022.89万元"); the figure compared is the nearest amount of the same
-kind before the change that is not the base nor a 其中 part. Both pairings are read (by name, by place), so a change
-that no reading gives is a 警告 that names both figures. "较上年增加292.37万元" names no printed figure: nothing is said
+(its own words hold them: "年初预算" in "部门年初预算1022.89万元"); the figure compared is one of the amounts of the
+same kind between the base and the change (no 其中 part, no change itself) — any that gives the change keeps it quiet
+("年初预算100万元,调整后预算120万元,实际支出110万元,比年初预算增加20万元"), else it is judged against the nearest. Both
+pairings are read (by name, by place), so a change that no reading gives is a 警告 that names both figures. "较上年增加292.37万元" names no printed figure: nothing is said
 here (its 增减率 is funds_arith's). Pure: a paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
@@ -35,6 +38,18 @@ def _same_kind(a: Fact, b: Fact) -> bool:
 
 def _exact(f: Fact) -> bool:
     return not _approximate(f) and not _bound(f)
+
+
+def _difference(
+    run: _Run, pi: int, current: Fact, base: Fact, unit: str | None, up: bool
+) -> tuple[Interval, tuple[Decimal, Decimal]] | None:
+    """current − base (base − current for a decrease) at their printed precision in `unit`, with both points."""
+    cur_got, bas_got = _sum_in(run, pi, [current], unit or ""), _sum_in(run, pi, [base], unit or "")
+    if cur_got is None or bas_got is None:
+        return None
+    (cur, cur_point), (bas, bas_point) = cur_got, bas_got
+    diff = Interval(cur.lo - bas.hi, cur.hi - bas.lo) if up else Interval(bas.lo - cur.hi, bas.hi - cur.lo)
+    return diff, (cur_point, bas_point)
 
 
 def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
@@ -63,23 +78,22 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
             continue  # the base is not printed here ("较上年…"), or more than one figure bears its name
         (base,) = bases
         compared = [f for f in earlier if f.index > base.index]
-        if not compared or not all(map(_exact, (base, compared[-1]))):
+        if not compared or not all(map(_exact, (base, *compared))):
             continue
-        current = compared[-1]
-        if any((pi, f.index) in run.contradicted for f in (base, current)):
+        if any((pi, f.index) in run.contradicted for f in (base, *compared)):
             continue
-        unit = q.unit
-        cur_got, bas_got = _sum_in(run, pi, [current], unit), _sum_in(run, pi, [base], unit)
-        if cur_got is None or bas_got is None:
-            continue
-        (cur, cur_point), (bas, bas_point) = cur_got, bas_got
         up = bool(_UP.search(m["dir"]))
-        diff = Interval(cur.lo - bas.hi, cur.hi - bas.lo) if up else Interval(bas.lo - cur.hi, bas.hi - cur.lo)
         said = _operand(run, pi, change)  # a decrease is read signed ("减少100万元" as −100): its size here
         if said.hi <= 0:
             said = Interval(-said.hi, -said.lo)
-        if diff.overlaps(said):
-            continue
+        readings = [_difference(run, pi, f, base, q.unit, up) for f in compared]
+        if any(r is None or r[0].overlaps(said) for r in readings):
+            continue  # a figure compared that gives it ("…调整后预算120万元,实际支出110万元,比年初预算增加20万元")
+        current = compared[-1]  # judged against the nearest
+        unit = q.unit
+        got = readings[-1]
+        assert got is not None
+        cur_point, bas_point = got[1]
         point = cur_point - bas_point if up else bas_point - cur_point
         expected = _show(point, unit, max(f.quantity.places for f in (change, base, current)))
         operands = (
