@@ -198,6 +198,7 @@ def test_counts_under_qizhong_over_their_total_are_a_warning(tmp_path):
     assert _findings(tmp_path, MILE, 6, text.replace("17户", "19户")) == [("N02", "warning")]
     assert _findings(tmp_path, MILE, 6, text.replace("594户", "600户")) == []  # fewer: a 其中 may be partial
     assert _findings(tmp_path, MILE, 6, "共8个村,其中5个村已完成,4个村正在建设。") == [("N02", "warning")]
+    assert _findings(tmp_path, MILE, 6, "共培训1200人次,其中男性600人次,女性700人次。") == [("N02", "warning")]
 
 
 def test_a_bracketed_qizhong_after_a_count_splits_that_count(tmp_path):
@@ -226,6 +227,12 @@ def test_counts_that_are_no_split_of_their_total_stay_quiet(tmp_path):
         "完成改造100户(计划90户、新增20户)。",  # a plan and a change: no parts
         "共实施项目10个,其中涉及5个乡镇、8个村。",  # counts of other things under one measure word
         "共建成5个服务站,其中A村1个,B村2个,另有3个正在建设。",  # a count beside the list
+        "共培训100人,其中农民60人,培训结束后考核合格95人。",  # a result, another dimension
+        "全县共有贫困村30个,其中深度贫困村10个,已出列25个。",  # a status
+        "发放补贴1200人,其中60岁以上老人800人、残疾人500人。",  # attributes that overlap
+        "参训农民500人,其中女性300人,少数民族250人。",
+        "全年开展活动50场,其中线上20场,服务群众3万人次,覆盖40场。",  # the list runs into other figures
+        "共帮扶100户,其中脱贫户60户,监测户50户,户均增收2000元。",  # a figure after: the list may go on
     ):
         assert _findings(tmp_path, MILE, 6, text) == [], text
 

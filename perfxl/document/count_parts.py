@@ -5,7 +5,10 @@ Money parts are summed in funds_arith (`_sums`): a sum is money's by definition.
 overlap (贫困户 and 残疾人 among one village's households), so a count split is read as disjoint only by a guess:
 a 警告 that says so, and only for parts over the total — fewer may be a partial list. The levels of one tree
 ("共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个") nest rather than add: each level alone is held to
-the total. A part or total that is approximate (约, 余), a bound (以上) or per unit (每户) is no figure a sum must make.
+the total. A part or total that is approximate (约, 余), a bound (以上) or per unit (每户) is no figure a sum must make;
+a list is summed only when it is closed (in brackets, or the last figures of its sentence, nothing else between its
+parts), its parts name categories rather than results (已出列, 考核合格) and no attributes of people that may overlap
+(女性 and 少数民族), and they count one thing (not "5个乡镇、8个村" under "项目10个").
 Pure: a paragraph's facts in, `Issue`s into the run.
 """
 
@@ -45,6 +48,44 @@ def _things(total: Fact, parts: list[Fact]) -> set[str]:
     word such as 个 counts anything, and counts of different things ("共实施项目10个,其中涉及5个乡镇、8个村") are
     no split. Empty when none names its thing after it."""
     return {m.group(1) for f in (total, *parts) if (m := _THING.match(_around(f)[1]))}
+
+
+#: Words naming what became of some of the total ("已出列25个", "考核合格95人", "带动就业800人"): a result or a
+#: status, another dimension than the categories the total splits into.
+_ACTION = lazy_compile(r"已|未|正在|完成|实现|达到|带动|覆盖|服务|合格|考核|验收|参与|参加|受益|获得|享受|出列|退出")
+#: Attributes of people by which one person may fall in several categories (女性 and 少数民族, 老人 and 残疾人): parts
+#: naming such attributes are disjoint only within one dimension (男/女); across dimensions, or beside a part naming
+#: none, they may overlap.
+_DIMENSIONS = (
+    lazy_compile(r"男|女"),
+    lazy_compile(r"老人|老年|\d+岁|儿童|青少年|未成年|学生"),
+    lazy_compile(r"少数民族|汉族"),
+    lazy_compile(r"残疾"),
+    lazy_compile(r"党员|团员|群众"),
+)
+
+
+def _may_overlap(parts: list[Fact]) -> bool:
+    """Some part names an attribute of people and the parts do not all name one dimension (`_DIMENSIONS`)."""
+    hit = [{k for k, d in enumerate(_DIMENSIONS) if d.search(p.subject)} for p in parts]
+    return any(hit) and not (all(len(h) == 1 for h in hit) and len(set.union(*hit)) == 1)
+
+
+def _closed(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
+    """The parts are the whole list: nothing but parts (their own details, a count inside a part's name) between the
+    first and the last, and — a
+    list not in brackets — no further figure of the sentence after it ("共培训100人,其中农民60人,…,服务群众…" may run
+    on past its end)."""
+    indices = {p.index for p in parts}
+    first, last = parts[0], parts[-1]
+    for f in facts[first.index : last.index + 1]:
+        named = f.index + 1 in indices and f.quantity.text in _around(facts[f.index + 1])[0]  # "3个公司聘用人员1155人"
+        if f.index not in indices and f.parent not in indices and not named:
+            return False
+    head = _around(first)[0]
+    bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+    trailing = [f for f in facts[last.index + 1 :] if f.sentence == last.sentence and f.parent not in indices]
+    return bracketed or not trailing
 
 
 def _over(parts: list[Fact], total: Fact) -> bool:
@@ -106,17 +147,21 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
             continue
+        levels = all(_LEVEL.match(p.subject) for p in parts)
+        if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
+            continue
+        if not _closed(facts, parts):
+            continue
         if any((pi, p.index) in run.contradicted for p in parts):
             continue
         if _another_whole(run, pi, facts, total, parts):
             continue
         how = _listed_how(total, parts[0])
-        levels = all(_LEVEL.match(p.subject) for p in parts)
         if levels:
             over = [p for p in parts if _over([p], total)]
             if not over:
                 continue
-            names = "、".join(f"{p.subject} {p.quantity.text}" for p in over)
+            names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
             what = f"“{total.subject or '总数'}”的{how}所列一个层级（{names}）超过了总数"
             expected = f"不少于 {over[0].quantity.text}"
             why = "（各级指标层层细分，每一级的个数都不能超过总数）"
@@ -125,7 +170,7 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             if not _over(parts, total):
                 continue
             point = sum((p.quantity.value for p in parts), Decimal(0))
-            names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+            names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
             what = f"“{total.subject or '总数'}”{how}所列各项之和（{names}）超过了总数"
             expected = _show(point, unit, max(p.quantity.places for p in parts))
             why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"
