@@ -314,3 +314,21 @@ def test_staff_on_the_establishment_are_people_not_a_quota(tmp_path):
     assert _findings(tmp_path, NANXIAN, 8) == []
     assert _findings(tmp_path, NANXIAN, 8, text.replace("205人", "185人")) == [("N02", "warning")]
     assert _findings(tmp_path, NANXIAN, 8, "编制30人,其中在职28人,退休5人。") == []
+
+
+def test_a_spending_rate_stated_alone_is_still_held_to_the_indicator_of_its_name(tmp_path):
+    """支出率 read as a rate keeps the comparison it had as a value: "资金支出率为80%" against the 自评表's indicator 资金
+    支出率 with 95% actual — N01 (failed after the first change of this session, passed at main)."""
+    stem = "anhui-guichi-tangxi-weituo-2022"
+    fixture = _fixture(stem)
+    fixture["tables"][0]["rows"][11] = ["", "", "质量指标", "资金支出率", "≥90%", "95%", "8", "8", ""]
+    path = tmp_path / f"{stem}.docx"
+    for text, want in (("资金支出率为80%。", [("N01", "error")]), ("资金支出率为95%。", [])):
+        fixture["paragraphs"][2] = text
+        build_docx(fixture, path)
+        got = [
+            (f.code, f.severity.value)
+            for f in validate_file(path).findings
+            if isinstance(f.ref, TextRef) and f.ref.paragraph == 3 and f.severity.value != "info"
+        ]
+        assert got == want, text
