@@ -599,6 +599,12 @@ def _sum_as(parts: list[Fact], unit: str) -> Interval | None:
     return Interval(lo, hi)
 
 
+def _spending_rate_only(fact: Fact) -> bool:
+    """A rate named 支出率 and neither 执行率 nor 完成预算 (facts._SPENDING_RATE)."""
+    words = fact.subject + _around(fact)[0]
+    return "支出率" in words and "执行率" not in words and "完成预算" not in words
+
+
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     """ "预算执行率98%" against the one 自评表's 全年执行数 / 全年预算数 (N01): not a 三公经费's 完成预算的%, a target,
     last year's or another year's rate."""
@@ -1077,6 +1083,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             ):  # "该项目…全年支出296.1万元", "执行数为179.43万元" in the project's own report
                 role = "value" if "执行" in fact.subject else "final"  # "执行数" is its own label, not "执行数决算数"
                 _check_claim(run, pi, ref, dataclasses.replace(fact, claim="expense", role=role))
+            elif fact.role == "completion" and _spending_rate_only(fact):
+                # "资金支出率为80%": a rate of its own figures (funds_arith), and where none are stated perhaps an
+                # indicator's — compared as one, as before 支出率 was read as a rate (the 自评表's 执行率 is 执行率's)
+                _check_indicator(run, pi, ref, dataclasses.replace(fact, role="value"))
             elif fact.role == "completion":
                 _check_execution_rate(run, pi, ref, fact)
             elif fact.subject:

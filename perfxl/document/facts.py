@@ -417,13 +417,22 @@ def _stated_base(prefix: str, rest: str) -> bool:
 #: an execution rate by other words.
 _PROGRESS = lazy_compile(r"(?:支出|执行|使用)进度(?:比率|比例|率)?\s*(?:为|是|达到?)?\s*$")
 
+#: A spending rate named as such ("支出率97.43%", "资金支出率"): the money spent over the year's — a 执行率 by another
+#: name (not "支出增长率", "支出占比").
+_SPENDING_RATE = lazy_compile(r"支出率")
+
 
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
     if unit == "%" and (
-        "完成预算" in prefix or "预算完成率" in prefix or "执行率" in prefix or _PROGRESS.search(prefix)
+        "完成预算" in prefix
+        or "预算完成率" in prefix
+        or "执行率" in prefix
+        or _PROGRESS.search(prefix)
+        or _SPENDING_RATE.search(prefix)
     ):
-        # "完成预算的95%", "(资金)执行率为95%", "项目资金支出进度比率为100%" are rates; "共完成预算资金89.97万元" is an amount
+        # "完成预算的95%", "(资金)执行率为95%", "项目资金支出进度比率为100%", "支出率97.43%" are rates; "共完成预算资金89.97万元"
+        # is an amount
         return "completion", 0
     if unit == "%" and re.search(r"(占|比重|比例为)", prefix):
         return "share", 0
@@ -507,6 +516,18 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
             # the bracket is not opened by it
             state.inner_parent = _detailed(state)
+            if state.inner_parent is None:
+                state.inner_parent = _count_before(state, unit)  # "特别扶助对象4378人(其中伤残扶助2104人,…)"
+        elif (
+            not state.depth
+            and m is not matches[0]
+            and _opened(raw_prefix) > 0
+            and raw_prefix.lstrip()[:1] in ("(", "（")
+            and (owner := _count_before(state, unit)) is not None
+        ):
+            # "局本级187人(在职在编139人、退休人员8人、协管员40人)": counts of the count's unit in brackets right after it
+            # are its breakdown (not money: "100万元（含上年结转20万元）" is a detail inside, `stated_sums._bracketed`)
+            state.inner_parent = owner
         elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
@@ -785,6 +806,18 @@ def _qizhong_total(state: _State) -> int | None:
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
     return state.last_total
+
+
+def _count_before(state: _State, unit: str | None) -> int | None:
+    """The count right before a bracket, when of the unit of the first figure inside it: the total the bracket's counts
+    split ("…对象4378人(其中…2104人,…2274人)"; "局本级187人(在职在编139人、…)") — a count of another unit ("14户(39人)")
+    or a rate is none."""
+    if not state.facts:
+        return None
+    last = state.facts[-1]
+    if last.quantity.is_count and last.quantity.unit == unit and last.role == "value":
+        return last.index
+    return None
 
 
 def _part_before_colon(state: _State) -> int | None:

@@ -12,6 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
+from .count_parts import check_count_parts
 from .facts import _SPLIT_HEADING, COMES_TO, RESPECTIVE_SHARES, RESPECTIVELY, SPLIT_OF_WHOLE, Fact, sentences
 from .indicator_arith import _completion_of_target
 from .precision import (
@@ -30,6 +31,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
+from .stated_changes import check_stated_changes
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
 
@@ -157,8 +159,10 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
-    got = _budget_readings(run, pi, before, paid, set(_WHICH_MONEY.findall(paid.subject + rate.subject)))
+    named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
+    got = _budget_readings(run, pi, before, paid, named)
     got = _with_named_parts(run, pi, facts, paid, got)
+    a_sentence_before = got is None and (got := _base_a_sentence_before(run, pi, facts, paid, named)) is not None
     if got is None:
         if not _rate_in_run(run, pi, ref, facts, rate):
             _spent_over_spent_and_left(run, pi, ref, facts, rate)
@@ -189,7 +193,11 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget_text}）",
         f"{rate.subject}: spending / budget",
         (paid, *got[1]),
-        "预算数与支出数按同一句中的位置配对（名称不同）"
+        (
+            "预算数在上一句（唯一一笔预算或到位资金），与本句的支出按位置配对"
+            if a_sentence_before
+            else "预算数与支出数按同一句中的位置配对（名称不同）"
+        )
         + (f"，按预算 {others} 计算也不相符" if others else "")
         + mixed,
     )
@@ -223,6 +231,26 @@ def _with_named_parts(
     if not readings:
         return got
     return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
+
+
+def _base_a_sentence_before(
+    run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, named: set[str]
+) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
+    """ "…的14856.17万元资金全部拨付到位,资金到位率100%。实际形成支出14474.11553万元,支出率97.43%。": the rate's sentence
+    names the spending and no budget, the sentence right before names exactly one money figure, a budget or the money
+    arrived (预算/下达/安排/到位) — the base the rate is measured over (云南 航空消防 2024, issue 12). The spending must
+    open its sentence's money (nothing but it before the rate). Paired by place across a sentence: a judgement."""
+    if paid.sentence == 0 or any(
+        f.quantity.is_money and f.index != paid.index
+        for f in facts
+        if f.sentence == paid.sentence and f.index < paid.index
+    ):
+        return None
+    prior = [f for f in facts if f.sentence == paid.sentence - 1 and f.quantity.is_money]
+    if len(prior) != 1 or prior[0].parent is not None:
+        return None
+    got = _budget_readings(run, pi, prior, paid, named, arrived=True)
+    return got if got is not None and len(got[0]) == 1 else None
 
 
 def _printed_one_way(run: _Run, pi: int, paid: Fact, bases: tuple[Fact, ...]) -> Interval | None:
@@ -859,7 +887,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _counts_by_dimension(run, pi, ref, facts, text)
+    check_count_parts(run, pi, ref, facts)
     _initial_plus_added(run, pi, ref, facts)
+    check_stated_changes(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
     check_stated_sums(run, pi, ref, facts)
     for fact in facts:

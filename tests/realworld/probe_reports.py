@@ -7,8 +7,13 @@ never by perfxl's, so a figure perfxl does not read is a miss, not a figure left
 
 - to a table cell: the figure (money converted between 元/万元/亿元) equals a figure the report's tables print, and
   the figure is no coincidence: money, or 100 or more, or printed with decimals — not a 0%/100% rate;
-- to the paragraph's own arithmetic: it is the sum of two or more figures of its kind printed right after it (其中 …)
-  or right before it (… 合计), or a rate (%) that is one figure of the paragraph over another, rounded as printed.
+- to the paragraph's own arithmetic: it is the sum of two or more figures of its kind printed right after it (其中 …,
+  also a 其中 opening the next sentence: "…205人。其中,…") or right before it (… 合计) — the whole list, not the first
+  items of a list that goes on ("共12个,其中一级指标3个,二级指标9个,三级指标12个": 3 + 9 = 12 by chance) — or a rate (%)
+  that is one figure of the paragraph over another, rounded as printed;
+- to a change (session 12): an amount after 增加/减少/… that is the difference of two figures of its kind before it in
+  its sentence (增减额: "年初预算1022.89万元,调整预算为1781.86万元,比年初预算增加758.97万元"), or a rate right after a
+  change amount that is that amount over the base it implies (增减率: "2994.57万元,较上年增加292.37万元,增幅10.82%").
 
 Each tied figure is changed ALONE (a percent of 50 or more × 0.9, anything else × 1.1, at its printed decimals; one
 step further when that prints the same), the report rebuilt as tests/test_document_realreport.py builds it and
@@ -123,6 +128,10 @@ def _table_tie(f: Figure, numbers: list[tuple[Decimal, bool]]) -> str:
 
 _OPENS_PARTS = re.compile(r"其中|包括|包含|含|分别|[（(:：]")
 _SUM_WORD = re.compile(r"共计|合计|总计|累计|共|总额|总得分")
+#: The list of parts goes on past the figures that make the total: one more figure of the kind follows, the words
+#: between no bracket's end, no semicolon — a sum of its first items only is a chance ("共12个,其中一级指标3个,二级指标
+#: 9个,三级指标12个": levels of one tree, 3 + 9 = 12 by chance)
+_LIST_GOES_ON = re.compile(r"[^。！？!?；;）)]*")
 
 
 def sum_ties(figs: list[Figure], text: str) -> list[tuple[Figure, list[Figure], bool]]:
@@ -144,7 +153,12 @@ def sum_ties(figs: list[Figure], text: str) -> list[tuple[Figure, list[Figure], 
                     first, last = (f, run[n - 1]) if after else (run[n - 1], f)
                     between = text[f.end : run[0].start] if after else text[run[0].end : f.start]
                     cued = _OPENS_PARTS.search(between) if after else _SUM_WORD.search(between[-6:])
-                    if cued and not re.search(r"[。！？!?]", text[first.start : last.end]):
+                    going_on = after and n < len(run) and _LIST_GOES_ON.fullmatch(text[last.end : run[n].start])
+                    # "…205人。其中,局机关在职113人、…": a 其中 opening the next sentence still lists the total's parts
+                    span = text[first.start : last.end]
+                    if after and re.match(r"\s*[。！？!?]\s*其中", between):
+                        span = text[run[0].start : last.end]
+                    if cued and not going_on and not re.search(r"[。！？!?]", span):
                         out.append((f, run[:n], after))
                     break
                 if total > value(f):
@@ -163,6 +177,52 @@ def _ratio_tie(f: Figure, figs: list[Figure]) -> tuple[Figure, Figure] | None:
             if x <= y * 2 and _round(x / y * 100, f.places) == f.value:
                 return a, b
     return None
+
+
+#: A change stated against a base ("比年初预算增加758.97万元", "较上年增加292.37万元"): the words right before it.
+_CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|降低|提高|节约|超出)了?\s*$")
+_UP = re.compile(r"增加|增长|提高|超出")
+#: A rate of change right after its amount ("…增加292.37万元,增幅10.82%", "…增加189.25万元,增加31.39%").
+_RATE_WORD = re.compile(r"(增幅|降幅|增长率?|下降|增加|减少|提高|降低)了?(?:为|达)?\s*$")
+
+
+def _value(g: Figure) -> Decimal:
+    return g.yuan if g.kind == "money" else g.value
+
+
+def _one_sentence(text: str, a: Figure, b: Figure) -> bool:
+    return not re.search(r"[。！？!?]", text[min(a.start, b.start) : max(a.end, b.end)])
+
+
+def change_ties(figs: list[Figure], text: str) -> list[tuple[Figure, Figure, Figure]]:
+    """(change, a, b) for each amount stated as a change ("比年初预算增加758.97万元") that is the difference of two
+    figures of its kind before it in its sentence (1781.86 − 1022.89): the 增减额 against the two figures it compares."""
+    out = []
+    for i, c in enumerate(figs):
+        if c.kind == "%" or c.value == 0 or not _CHANGE_WORD.search(text[max(0, c.start - 8) : c.start]):
+            continue
+        before = [g for g in figs[:i] if g.kind == c.kind and _one_sentence(text, g, c)]
+        pair = next(((a, b) for a in before for b in before if a is not b and _value(a) - _value(b) == _value(c)), None)
+        if pair:
+            out.append((c, *pair))
+    return out
+
+
+def change_rate_ties(figs: list[Figure], text: str) -> list[tuple[Figure, Figure, Figure]]:
+    """(rate, change, current) for each rate right after a change amount that is the change over the base it implies
+    ("基本支出2994.57万元,较上年增加292.37万元,增幅10.82%": 292.37 / (2994.57 − 292.37)) — the 增减率."""
+    out = []
+    for i, f in enumerate(figs):
+        if f.kind != "%" or i < 2 or not _RATE_WORD.search(text[max(0, f.start - 8) : f.start]):
+            continue
+        c, a = figs[i - 1], figs[i - 2]
+        head = text[max(0, c.start - 8) : c.start]
+        if c.kind == "%" or a.kind != c.kind or not _CHANGE_WORD.search(head) or not _one_sentence(text, a, f):
+            continue
+        base = _value(a) - _value(c) if _UP.search(head) else _value(a) + _value(c)
+        if base > 0 and _round(_value(c) / base * 100, f.places) == f.value:
+            out.append((f, c, a))
+    return out
 
 
 def _span(f: Figure, value: Decimal | None = None) -> tuple[Decimal, Decimal]:
@@ -216,6 +276,25 @@ def _ratio_certain(f: Figure, a: Figure, b: Figure):
     return certain
 
 
+def _change_certain(f: Figure, a: Figure, b: Figure):
+    def certain(new: Decimal) -> bool:
+        (alo, ahi), (blo, bhi) = _span(a), _span(b)
+        return _apart((alo - bhi, ahi - blo), _span(f, new))
+
+    return certain
+
+
+def _change_rate_certain(f: Figure, c: Figure, a: Figure, up: bool):
+    def certain(new: Decimal) -> bool:
+        (clo, chi), (alo, ahi) = _span(c), _span(a)
+        blo, bhi = (alo - chi, ahi - clo) if up else (alo + clo, ahi + chi)
+        if blo <= 0:
+            return False
+        return _apart((clo / bhi * 100, chi / blo * 100), _span(f, new))
+
+    return certain
+
+
 @dataclass
 class Probe:
     report: str
@@ -252,6 +331,13 @@ def probe(path: Path, work: Path) -> list[Probe]:
             ties.setdefault(total, (label, after, _sum_certain(total, total, parts)))
             for g in parts:
                 ties.setdefault(g, (f"{total.text}的一项", False, _sum_certain(g, total, parts)))
+        for c, a, b in change_ties(figs, text):
+            ties.setdefault(c, (f"增减额 {a.text}−{b.text}", False, _change_certain(c, a, b)))
+        for f, c, a in change_rate_ties(figs, text):
+            up = bool(_UP.search(text[max(0, c.start - 8) : c.start]))
+            ties.setdefault(
+                f, (f"增减率 {c.text}/({a.text}{'−' if up else '+'}{c.text})", False, _change_rate_certain(f, c, a, up))
+            )
         for f in figs:
             if f in ties:
                 continue

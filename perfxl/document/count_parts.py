@@ -1,0 +1,190 @@
+"""Counts split under 其中 or in brackets ("建设任务594户;其中农危房改造17户,农房抗震房改造577户"; "局本级187人(在职在编
+139人、退休人员8人、协管员40人)"): parts that add up to more than their total (N02, issue 12).
+
+Money parts are summed in funds_arith (`_sums`): a sum is money's by definition. Categories of people or things may
+overlap (贫困户 and 残疾人 among one village's households), so a count split is read as disjoint only by a guess:
+a 警告 that says so, and only for parts over the total — fewer may be a partial list. The levels of one tree
+("共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个") nest rather than add: each level alone is held to
+the total. A part or total that is approximate (约, 余), a bound (以上) or per unit (每户) is no figure a sum must make;
+a list is summed only when it is closed (in brackets, or the last figures of its sentence, nothing else between its
+parts), its parts name categories rather than results (已出列, 考核合格) and no attributes of people that may overlap
+(女性 and 少数民族), and they count one thing (not "5个乡镇、8个村" under "项目10个").
+Pure: a paragraph's facts in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import CellRef, Certainty, TextRef
+from ..patterns import lazy_compile
+from .facts import Fact, compact_name
+from .precision import Interval, _approximate, _around, _bound, _interval, _show
+from .run_state import Issue, _operand, _Run, _where
+
+#: The levels of one tree of indicators or units (一级指标, 二级单位…): they nest, the lower counting the upper's items
+#: again — never summed.
+_LEVEL = lazy_compile(r"^(?:[一二三四五六]|[1-6１-６])级")
+#: A per-unit figure ("每户", "户均", "/人"): a rate, not a part of the count.
+_PER = lazy_compile(r"每|人均|户均|村均|平均")
+_PER_AFTER = lazy_compile(r"^\s*[/／每]")
+#: A quota, not a count of what there is ("核定编制数为32人，其中在职45人": the staff may exceed it) — as
+#: funds_arith's `_HEADCOUNT` leaves 编制 out.
+_QUOTA = lazy_compile(r"核定|额度|定员|限额|定额|编制(?:数|人数|总数)")
+#: 编制 alone names a quota of people ("编制30人"); before things it is the verb ("共编制12个绩效目标指标").
+_STAFF_QUOTA = lazy_compile(r"编制(?!人员|内)")
+_PEOPLE = ("人", "名")
+#: Words that make a count no figure of the year's whole: a target, last year's, a change.
+_NOT_A_PART = lazy_compile(r"目标|计划|预计|任务数|上年|去年|同期|增加|减少|新增|累计")
+
+
+#: Words before a count that put it beside the list, not in it ("另有3个正在建设", "此外…").
+_BESIDE = lazy_compile(r"另有?|此外|还有|正在|在建|拟|将")
+_THING = lazy_compile(r"^\s*([\u4e00-\u9fff])")
+
+
+def _things(total: Fact, parts: list[Fact]) -> set[str]:
+    """The first character of the noun right after each count that names one ("10个项目", "5个乡镇、8个村"): a measure
+    word such as 个 counts anything, and counts of different things ("共实施项目10个,其中涉及5个乡镇、8个村") are
+    no split. Empty when none names its thing after it."""
+    return {m.group(1) for f in (total, *parts) if (m := _THING.match(_around(f)[1]))}
+
+
+#: Words naming what became of some of the total ("已出列25个", "考核合格95人", "带动就业800人"): a result or a
+#: status, another dimension than the categories the total splits into.
+_ACTION = lazy_compile(r"已|未|正在|完成|实现|达到|带动|覆盖|服务|合格|考核|验收|参与|参加|受益|获得|享受|出列|退出")
+#: Attributes of people by which one person may fall in several categories (女性 and 少数民族, 老人 and 残疾人): parts
+#: naming such attributes are disjoint only within one dimension (男/女); across dimensions, or beside a part naming
+#: none, they may overlap.
+_DIMENSIONS = (
+    lazy_compile(r"男|女"),
+    lazy_compile(r"老人|老年|\d+岁|儿童|青少年|未成年|学生"),
+    lazy_compile(r"少数民族|汉族"),
+    lazy_compile(r"残疾"),
+    lazy_compile(r"党员|团员|群众"),
+)
+
+
+def _may_overlap(parts: list[Fact]) -> bool:
+    """Some part names an attribute of people and the parts do not all name one dimension (`_DIMENSIONS`)."""
+    hit = [{k for k, d in enumerate(_DIMENSIONS) if d.search(p.subject)} for p in parts]
+    return any(hit) and not (all(len(h) == 1 for h in hit) and len(set.union(*hit)) == 1)
+
+
+def _closed(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
+    """The parts are the whole list: nothing but parts (their own details, a count inside a part's name) between the
+    first and the last, and — a
+    list not in brackets — no further figure of the sentence after it ("共培训100人,其中农民60人,…,服务群众…" may run
+    on past its end)."""
+    indices = {p.index for p in parts}
+    first, last = parts[0], parts[-1]
+    for f in facts[first.index : last.index + 1]:
+        named = f.index + 1 in indices and f.quantity.text in _around(facts[f.index + 1])[0]  # "3个公司聘用人员1155人"
+        if f.index not in indices and f.parent not in indices and not named:
+            return False
+    head = _around(first)[0]
+    bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
+    trailing = [f for f in facts[last.index + 1 :] if f.sentence == last.sentence and f.parent not in indices]
+    return bracketed or not trailing
+
+
+def _over(parts: list[Fact], total: Fact) -> bool:
+    """The parts add up to more than the total for certain at their printed precision: a whole count ("4个", "577户")
+    is exactly itself — summing each as ±0.5 would let 5 + 4 fit 8 — a count printed with decimals ("1.5万人次") is
+    a range, the parts' lowest sum above the total's highest value."""
+    if all(f.quantity.places == 0 for f in (total, *parts)):
+        return sum((p.quantity.value for p in parts), Decimal(0)) > total.quantity.value
+    lo = sum((_interval(p).lo for p in parts), Decimal(0))
+    return lo >= _interval(total).hi
+
+
+def _plain(f: Fact) -> bool:
+    """An exact count of the year, stated as such: no 约/余, no bound, not per unit, not a change or a target."""
+    head, tail = _around(f)
+    return (
+        f.role == "value"
+        and f.quantity.is_count
+        and not _approximate(f)
+        and not _bound(f)
+        and not _PER.search(head[-4:])
+        and not _PER_AFTER.match(tail)
+    )
+
+
+def _listed_how(total: Fact, first: Fact) -> str:
+    """How the text made the counts parts: "“其中”" when the words from the total to the first part say so, else the
+    bracket right after the total."""
+    words = first.clause if first.clause != total.clause else first.clause[first.clause.find(total.quantity.text) :]
+    return "“其中”" if "其中" in compact_name(words) else "括号内"
+
+
+def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool:
+    """The parts make another count of their unit before them in the sentence ("编制30人,实有在职28人,其中:行政25人,
+    事业5人": 25 + 5 is the 编制's split): the list is read as that one's, whichever the 其中 follows."""
+    lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
+    hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
+    return any(
+        f.sentence == total.sentence
+        and f.quantity.unit == total.quantity.unit
+        and f.index < parts[0].index
+        and f.index != total.index
+        and _operand(run, pi, f).overlaps(Interval(lo, hi))
+        for f in facts
+    )
+
+
+def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (警告) for each count whose parts, read as disjoint, exceed it — or, for levels, whose one level does."""
+    for total in facts:
+        if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
+            continue
+        words = total.subject + _around(total)[0]
+        if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
+            continue
+        unit = total.quantity.unit
+        parts = [f for f in facts if f.parent == total.index and f.quantity.unit == unit]
+        if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
+            continue
+        if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
+            continue
+        levels = all(_LEVEL.match(p.subject) for p in parts)
+        if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
+            continue
+        if not _closed(facts, parts):
+            continue
+        if any((pi, p.index) in run.contradicted for p in parts):
+            continue
+        if _another_whole(run, pi, facts, total, parts):
+            continue
+        how = _listed_how(total, parts[0])
+        if levels:
+            over = [p for p in parts if _over([p], total)]
+            if not over:
+                continue
+            names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
+            what = f"“{total.subject or '总数'}”的{how}所列一个层级（{names}）超过了总数"
+            expected = f"不少于 {over[0].quantity.text}"
+            why = "（各级指标层层细分，每一级的个数都不能超过总数）"
+            why_en = "levels of one tree nest: no level may count more than the whole"
+        else:
+            if not _over(parts, total):
+                continue
+            point = sum((p.quantity.value for p in parts), Decimal(0))
+            names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
+            what = f"“{total.subject or '总数'}”{how}所列各项之和（{names}）超过了总数"
+            expected = _show(point, unit, max(p.quantity.places for p in parts))
+            why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"
+            why_en = "the categories are read as disjoint; overlapping ones could still fit, a person must check"
+        run.contradicted.add((pi, total.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {"where": _where(ref), "what": what, "what_en": f"parts of the count {total.subject}"},
+                expected=expected,
+                actual=total.quantity.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{names}，而总数写 {total.quantity.text}{why}",
+                basis_en=f"{names}; the total says {total.quantity.text} ({why_en})",
+            )
+        )

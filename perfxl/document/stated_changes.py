@@ -1,0 +1,122 @@
+"""A change stated against a base the sentence prints ("部门年初预算1022.89万元,年中调整预算为1781.86万元,比年初预算增加
+758.97万元"; "上年支出900万元,本年支出1000万元,较上年支出增加100万元"): the 增减额 is the figure before it less the base
+(N02, issue 12).
+
+The base is found by its name: the words between 比/较 and 增加/减少 must name exactly one earlier figure of the sentence
+(its own words hold them: "年初预算" in "部门年初预算1022.89万元"); the figure compared is one of the amounts of the
+same kind between the base and the change (no 其中 part, no change itself) — any that gives the change keeps it quiet
+("年初预算100万元,调整后预算120万元,实际支出110万元,比年初预算增加20万元"), else it is judged against the nearest. Both
+pairings are read (by name, by place), so a change that no reading gives is a 警告 that names both figures. "较上年增加292.37万元" names no printed figure: nothing is said
+here (its 增减率 is funds_arith's). Pure: a paragraph's facts in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import CellRef, Certainty, TextRef
+from ..patterns import lazy_compile
+from .facts import Fact, compact_name
+from .precision import Interval, _approximate, _around, _bound, _show
+from .run_state import Issue, _operand, _Run, _sum_in, _where
+
+#: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
+_AGAINST = lazy_compile(
+    r"(?:比|较|与|对比)(?P<base>[^\d，,。；;：:（）()]{2,12}?)(?:相比|相较)?"
+    r"(?P<dir>增加|减少|增长|下降|提高|降低|节约|超出|多|少)(?:了)?(?:为|达)?$"
+)
+_UP = lazy_compile(r"增加|增长|提高|超出|多")
+#: A base named by its year alone ("较上年", "比2023年"): no figure's name — "上年结转资金" is no last year's total.
+_YEAR_ONLY = lazy_compile(r"(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年度?)(?:同期)?")
+
+
+def _same_kind(a: Fact, b: Fact) -> bool:
+    return (a.quantity.is_money and b.quantity.is_money) or (
+        a.quantity.is_count and b.quantity.is_count and a.quantity.unit == b.quantity.unit
+    )
+
+
+def _exact(f: Fact) -> bool:
+    return not _approximate(f) and not _bound(f)
+
+
+def _difference(
+    run: _Run, pi: int, current: Fact, base: Fact, unit: str | None, up: bool
+) -> tuple[Interval, tuple[Decimal, Decimal]] | None:
+    """current − base (base − current for a decrease) at their printed precision in `unit`, with both points."""
+    cur_got, bas_got = _sum_in(run, pi, [current], unit or ""), _sum_in(run, pi, [base], unit or "")
+    if cur_got is None or bas_got is None:
+        return None
+    (cur, cur_point), (bas, bas_point) = cur_got, bas_got
+    diff = Interval(cur.lo - bas.hi, cur.hi - bas.lo) if up else Interval(bas.lo - cur.hi, bas.hi - cur.lo)
+    return diff, (cur_point, bas_point)
+
+
+def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (警告) for each change whose base and compared figure the sentence prints and which is not their difference."""
+    for change in facts:
+        q = change.quantity
+        if not (q.is_money or q.is_count) or change.parent is not None or not _exact(change):
+            continue
+        m = _AGAINST.search(compact_name(_around(change)[0]))
+        if m is None or (pi, change.index) in run.contradicted:
+            continue
+        earlier = [
+            f
+            for f in facts[: change.index]
+            if f.sentence == change.sentence
+            and f.parent is None
+            and _same_kind(f, change)
+            and f.role != "completion"
+            and not _AGAINST.search(compact_name(_around(f)[0]))  # "…,较年初目标多8家；…13家,较年初目标多3家": a change
+        ]
+        name = m["base"]
+        if _YEAR_ONLY.fullmatch(name):
+            continue
+        bases = [f for f in earlier if name in compact_name(_around(f)[0])]
+        if len(bases) != 1:
+            continue  # the base is not printed here ("较上年…"), or more than one figure bears its name
+        (base,) = bases
+        compared = [f for f in earlier if f.index > base.index]
+        if not compared or not all(map(_exact, (base, *compared))):
+            continue
+        if any((pi, f.index) in run.contradicted for f in (base, *compared)):
+            continue
+        up = bool(_UP.search(m["dir"]))
+        said = _operand(run, pi, change)  # a decrease is read signed ("减少100万元" as −100): its size here
+        if said.hi <= 0:
+            said = Interval(-said.hi, -said.lo)
+        readings = [_difference(run, pi, f, base, q.unit, up) for f in compared]
+        if any(r is None or r[0].overlaps(said) for r in readings):
+            continue  # a figure compared that gives it ("…调整后预算120万元,实际支出110万元,比年初预算增加20万元")
+        current = compared[-1]  # judged against the nearest
+        unit = q.unit
+        got = readings[-1]
+        assert got is not None
+        cur_point, bas_point = got[1]
+        point = cur_point - bas_point if up else bas_point - cur_point
+        expected = _show(point, unit, max(f.quantity.places for f in (change, base, current)))
+        operands = (
+            f"{current.quantity.text} − {base.quantity.text}"
+            if up
+            else f"{base.quantity.text} − {current.quantity.text}"
+        )
+        run.contradicted.add((pi, change.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“比{name}{m['dir']}”的增减额（{operands}）",
+                    "what_en": f"the change against {name}",
+                },
+                expected=expected,
+                actual=q.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"{_where(ref)}：{operands} = {expected}，而“{change.clause.strip()}”写 {q.text}（基数按名称“{name}”"
+                f"配对为“{base.clause.strip()}”，比较的数按位置取其后最近的“{current.clause.strip()}”，请核实）",
+                basis_en=f"{operands} = {expected}, the text says {q.text} (the base paired by its name {name}, the "
+                "figure compared by place: a person checks)",
+            )
+        )
