@@ -11,7 +11,7 @@ from perfxl.units import convert, family_of, money_symbol
 from perfxl.values import Op
 
 from .catalogue import check
-from .context import Context, compact, fmt_num
+from .context import Context, fmt_num
 from .row_facts import RowFacts
 
 
@@ -73,8 +73,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
 
 def _is_cost(f: RowFacts) -> bool:
     """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
-    level2 = f.ind.level2.text
-    return "成本" in compact(level2) or ("成本" in f.name_key and not level2)
+    return "成本" in f.level2_key or ("成本" in f.name_key and not f.ind.level2.text)
 
 
 def _agree(spent: Decimal, actual: Decimal) -> bool:

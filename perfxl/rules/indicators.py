@@ -16,6 +16,7 @@ from perfxl.values_dates import excel_serial_date
 from .catalogue import check
 from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
+from .row_facts import RowFacts
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -92,17 +93,20 @@ def _level2_across(ctx: Context, ind: Indicator) -> bool:
     )
 
 
-def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
+def _named_above(ctx: Context, valued: list[RowFacts]) -> dict[int, Indicator]:
     """For each blank-named row, the named row its name may be merged down from: the row right above it, or the one
     above an unbroken run of blank-named rows (a 三级 merged over three criteria rows loses its merge as one over two
     does)."""
     named: dict[int, Indicator] = {}
-    for above, below in itertools.pairwise(valued):
-        if not ctx.is_blank(below.name) or not (_next_row(above, below) or _across_empty_rows(ctx, above, below)):
+    for above_facts, below_facts in itertools.pairwise(valued):
+        if not below_facts.name_blank:
             continue  # (the name first: most rows have one, and a row number is an A1 text to parse)
+        above, below = above_facts.ind, below_facts.ind
+        if not (_next_row(above, below) or _across_empty_rows(ctx, above, below)):
+            continue
         if not _same_groups(above, below):
             continue  # a new 一级 or 二级 starts here: the name above does not reach down
-        if not ctx.is_blank(above.name):
+        if not above_facts.name_blank:
             named[id(below)] = above
         elif id(above) in named:
             named[id(below)] = named[id(above)]
@@ -114,8 +118,8 @@ def name_present(ctx: Context) -> Iterator[Finding]:
     """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
     indicator (宁乡 坝塘镇 2021: every 指标内容 blank, bare numbers as 指标值) is one finding at its first row, naming
     the others, not one a row: the table was filled without naming what is measured."""
-    valued = [f.ind for f in ctx.facts() if not (f.weight_blank and f.target_blank)]
-    unnamed = [i for i in valued if ctx.is_blank(i.name)]
+    valued = [f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]
+    unnamed = [f.ind for f in valued if f.name_blank]
     if len(unnamed) >= 2 and len(unnamed) == len(valued):
         first, rest = unnamed[0], unnamed[1:]
         yield ctx.finding(
@@ -128,8 +132,9 @@ def name_present(ctx: Context) -> Iterator[Finding]:
         )
         return
     named_above = _named_above(ctx, valued)
-    for ind in valued:
-        if ctx.is_blank(ind.name):
+    for f in valued:
+        ind = f.ind
+        if f.name_blank:
             # directly under a named row (or under a run of blank-named rows that starts under one), in a table whose
             # merges may not have survived the export (a 三级 merged over its criteria rows): perhaps that name,
             # perhaps none — a person checks
@@ -151,7 +156,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
                 problem_en=problem_en,
                 certainty=Certainty.JUDGEMENT if lost or across else None,
             )
-        elif compact(ind.name.text) == compact(ind.level2.text):
+        elif f.name_key == f.level2_key:
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
             # a 自评表 (the form asks for a 三级 name, but the merge is deliberate)
             merged = ind.name.ref is not None and ind.name.ref == ind.level2.ref
@@ -584,7 +589,7 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
     """成本指标 are ceilings (≤, <, =) in money."""
     for f in ctx.facts():
         ind = f.ind
-        if "成本" not in compact(ind.level2.text) and "成本" not in compact(ind.level1.text):
+        if "成本" not in f.level2_key and "成本" not in f.level1_key:
             continue
         p = f.target
         if p.number is None or p.kind not in QUANT_KINDS:
@@ -615,7 +620,7 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
     """时效指标 give a date, a deadline (time unit) or a percentage."""
     for f in ctx.facts():
         ind = f.ind
-        if "时效" not in compact(ind.level2.text):  # 時效指標 is 时效指标
+        if "时效" not in f.level2_key:  # 時效指標 is 时效指标
             continue
         p = f.target
         if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
@@ -634,7 +639,7 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
     """满意度 targets are percentages with ≥ (an unstated operator reads as ≥)."""
     for f in ctx.facts():
         ind = f.ind
-        if "满意" not in compact(ind.level1.text + ind.level2.text + f.name):
+        if "满意" not in f.labels_key:
             continue
         p = f.target
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):

@@ -25,7 +25,8 @@ class RowFacts:
 
     `weight`/`score` are `Context.number` of the 分值/得分 cells (None: blank or not a figure); an indicator cell is no
     funds amount, so the number does not turn on the unit reading (`Context.bare_units`). `*_blank` are
-    `Context.is_blank` ("/", "—" are blank); `name_key` is `compact(name)`; `adjustment` is `weights.is_adjustment`; `memo` keeps a check's own per-row answers by
+    `Context.is_blank` ("/", "—" are blank); `name_key` is `compact(name)`, `level1_key`/`level2_key` the 一级/二级 labels' and `labels_key` the three
+    together compacted (as one text: OpenCC converts phrases); `adjustment` is `weights.is_adjustment`; `memo` keeps a check's own per-row answers by
     key (`scores.fails`), so a second check asking finds them with the row."""
 
     __slots__ = (
@@ -34,8 +35,12 @@ class RowFacts:
         "actual_text",
         "adjustment",
         "ind",
+        "labels_key",
+        "level1_key",
+        "level2_key",
         "memo",
         "name",
+        "name_blank",
         "name_key",
         "score",
         "score_blank",
@@ -51,6 +56,9 @@ class RowFacts:
     ind: Indicator
     name: str
     name_key: str
+    level1_key: str
+    level2_key: str
+    labels_key: str
     target_text: str
     actual_text: str
     weight_text: str
@@ -59,6 +67,7 @@ class RowFacts:
     actual: ParsedValue
     weight: Decimal | None
     score: Decimal | None
+    name_blank: bool
     target_blank: bool
     actual_blank: bool
     weight_blank: bool
@@ -78,8 +87,10 @@ class RowFacts:
         self.target, self.actual = ctx.parsed(target), ctx.parsed(actual)
         self.weight, self.score = ctx.number(weight), ctx.number(score)
         blank = ctx.is_blank
-        self.target_blank, self.actual_blank = blank(target), blank(actual)
+        self.name_blank, self.target_blank, self.actual_blank = blank(name), blank(target), blank(actual)
         self.weight_blank, self.score_blank = blank(weight), blank(score)
-        labels = compact(f"{ind.level1.text}{ind.level2.text}{self.name}")
+        level1, level2 = ind.level1.text, ind.level2.text
+        self.level1_key, self.level2_key = compact(level1), compact(level2)
+        labels = self.labels_key = compact(f"{level1}{level2}{self.name}")
         self.adjustment = any(w in labels for w in adjustment_words)
         self.memo = {}  # a check's own per-row answers (S12–S15's tests, D01/D02's missed target), each worked out once

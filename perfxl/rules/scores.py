@@ -148,7 +148,12 @@ def unverifiable(ctx: Context, ind: Indicator) -> str | None:
 
 
 def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
-    return next((code for code in _UNVERIFIABLE if _fails(ctx, f, code)), None)
+    memo = f.memo
+    try:
+        found: str | None = memo["unverifiable"]
+    except KeyError:
+        found = memo["unverifiable"] = next((code for code in _UNVERIFIABLE if _fails(ctx, f, code)), None)
+    return found
 
 
 def fails(ctx: Context, ind: Indicator, code: str) -> bool:
