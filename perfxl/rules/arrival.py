@@ -83,12 +83,13 @@ def _money(ctx: Context) -> _Money | None:
 def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
     """得分 of a 到位率 row without an actual against 分值 × 实际到位资金 / 计划投资额 (capped at 100%), a 警告."""
     money = None
-    for ind in ctx.indicators():
-        if strip_brackets(strip_numbering(normalise_label(ind.name.text))) not in _NAMES:
+    for f in ctx.facts():
+        if strip_brackets(strip_numbering(normalise_label(f.name))) not in _NAMES:
             continue
-        if ind.actual.ref is not None and not ctx.is_blank(ind.actual):
+        ind = f.ind
+        if ind.actual.ref is not None and not f.actual_blank:
             continue  # a row with its own actual is scored by S01
-        weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+        weight, score = f.weight, f.score
         money = money or _money(ctx)
         if weight is None or score is None or money is None:
             continue

@@ -186,9 +186,12 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
     """年度指标值 / 实际完成值 hold a number, a percentage, a date or a tier label — not TRUE/FALSE,
     and not text with control characters (which must not be parsed into a number); a share (满意度, 合格率) not
     above 100% (`share_bounds`, a 警告)."""
-    for ind in ctx.indicators():
-        for attr, (column, column_en) in _COLUMNS.items():
-            cell = getattr(ind, attr)
+    for f in ctx.facts():
+        ind = f.ind
+        for cell, p, (column, column_en) in (
+            (ind.target, f.target, _COLUMNS["target"]),
+            (ind.actual, f.actual, _COLUMNS["actual"]),
+        ):
             raw = cell.raw
             if isinstance(raw, bool):
                 shown = "TRUE" if raw else "FALSE"
@@ -205,7 +208,6 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                 continue
             if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
                 continue
-            p = ctx.parsed(cell)
             if not p.reason:
                 yield from share_above_whole(ctx, ind, cell, column, column_en)
             if p.reason:

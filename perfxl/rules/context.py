@@ -74,6 +74,7 @@ from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec
 from .direction import OPPOSITE, Direction, infer_direction
+from .row_facts import RowFacts
 
 __all__ = ["Context", "RateReading", "Reading", "fmt_pct", "fmt_num", "similarity", "compact"]
 
@@ -248,12 +249,15 @@ class Context:
         self._rows: dict[int, tuple[SelfEvaluation, tuple[Indicator, ...]]] = {}
         self._groups: dict[int, tuple[SelfEvaluation, Groups]] = {}
         self._per_row: dict[str, dict[int, tuple[Indicator, Any]]] = {}
+        self._facts: dict[int, tuple[SelfEvaluation, tuple[RowFacts, ...]]] = {}
+        self._fact: dict[int, RowFacts] = {}  # by the row's id (the facts keep the row, so no id is reused)
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
         # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
+        self._adjustment_words: tuple[str, ...] | None = None  # profile `weights.adjustment_words`, read once
         self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
 
     @property
@@ -615,6 +619,29 @@ class Context:
             hit = (ev, tuple(i for i in ev.indicators if not _empty_row(i, self)))
             self._rows[id(ev)] = hit
         return hit[1]
+
+    def facts(self, ev: SelfEvaluation | None = None) -> tuple[RowFacts, ...]:
+        """The shared facts (`RowFacts`) of the evaluation's `indicators`, in the same order: built in one pass once
+        per evaluation, so a row-wise check reads attributes instead of asking the caches again for every row."""
+        ev = ev or self.evaluation
+        if ev is None:
+            return ()
+        hit = self._facts.get(id(ev))
+        if hit is None or hit[0] is not ev:
+            fact = self.fact
+            hit = (ev, tuple(fact(ind) for ind in self.indicators(ev)))
+            self._facts[id(ev)] = hit
+        return hit[1]
+
+    def fact(self, ind: Indicator) -> RowFacts:
+        """One row's `RowFacts`, built on first ask (a helper handed a row, not the table's facts)."""
+        found = self._fact.get(id(ind))
+        if found is None:
+            words = self._adjustment_words
+            if words is None:
+                words = self._adjustment_words = tuple(self.profile.get("weights.adjustment_words", ()))
+            found = self._fact[id(ind)] = RowFacts(self, ind, words)
+        return found
 
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效

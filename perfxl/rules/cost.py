@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Finding, Indicator
+from perfxl.model import Finding
 from perfxl.numbers import round_half_up
 from perfxl.units import convert, family_of, money_symbol
 from perfxl.values import Op
 
 from .catalogue import check
-from .context import Context, compact, fmt_num
+from .context import Context, fmt_num
+from .row_facts import RowFacts
 
 
 def _yuan_per(unit: str | None) -> Decimal | None:
@@ -38,10 +39,10 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
     executed = ctx.number(total.executed)
     if funds_yuan is None or budget is None or executed is None or budget <= 0:
         return
-    for ind in ctx.indicators(ev):
-        if not _is_cost(ind):
+    for f in ctx.facts(ev):
+        if not _is_cost(f):
             continue
-        t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+        ind, t, a = f.ind, f.target, f.actual
         if t.number is None or a.number is None or t.number <= 0:
             continue
         if a.op is not None and a.op is not Op.EQ:
@@ -70,9 +71,9 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _is_cost(ind: Indicator) -> bool:
+def _is_cost(f: RowFacts) -> bool:
     """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
-    return "成本" in compact(ind.level2.text) or ("成本" in compact(ind.name.text) and not ind.level2.text.strip())
+    return "成本" in f.level2_key or ("成本" in f.name_key and not f.ind.level2.text)
 
 
 def _agree(spent: Decimal, actual: Decimal) -> bool:

@@ -11,6 +11,7 @@ from perfxl.values import ValueKind
 
 from .catalogue import check
 from .context import PLACEHOLDERS, Context, compact, fmt_num
+from .row_facts import RowFacts
 
 
 def missed(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
@@ -21,8 +22,18 @@ def missed(ctx: Context, ind: Indicator) -> tuple[str, str] | None:
 
 def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, str] | None:
     """(zh, en, certainty, basis zh, basis en) of a missed row: certain when its own score is below its weight,
-    else as sure as the reading that says the target was missed (a guess when the direction came from the name)."""
-    weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    else as sure as the reading that says the target was missed (a guess when the direction came from the name).
+    Once per row and run (D01 and D02 ask it), kept with the row's facts."""
+    memo = ctx.fact(ind).memo
+    try:
+        found: tuple[str, str, Certainty, str, str] | None = memo["missed"]
+    except KeyError:
+        found = memo["missed"] = _missed_with_certainty(ctx, ctx.fact(ind))
+    return found
+
+
+def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
+    ind, weight, score = f.ind, f.weight, f.score
     reading = ctx.outcome(ind)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
         basis = f"读取：得分 {ind.score.text}，分值 {ind.weight.text}"
@@ -52,7 +63,7 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
                 f"{basis}；是否已达到年度指标值取决于方向：{reading.basis}",
                 f"{basis_en}; whether the target is met depends on the direction: {reading.basis_en}",
             )
-        higher = ctx.higher_tier(ctx.parsed(ind.actual))
+        higher = ctx.higher_tier(f.actual)
         if higher is not None:  # "基本完成" may be 达成 (its top band reaches 80%): whether it owes a reason is judged
             return (
                 f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
@@ -70,7 +81,7 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
             basis_en,
         )
     result = reading.result
-    if weight is not None and score is not None and ctx.higher_tier(ctx.parsed(ind.actual)) is not None:
+    if weight is not None and score is not None and ctx.higher_tier(f.actual) is not None:
         return None  # "基本完成" at full marks: words that may mean 达成, and the filer scored it so — nothing owed
     if result is None or result.meets_target is None:
         return _under_way(ctx, ind)  # no verdict from the figures: the words may give one
@@ -89,7 +100,7 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
                 f"{basis}（实际完成值“{ind.actual.text}”含文字，按其中的数字判断）",
                 f"{basis_en} (the actual {ind.actual.text!r} has words; its number was read)",
             )
-    if ctx.parsed(ind.actual).number is None and ctx.parsed(ind.target).number is not None:
+    if f.actual.number is None and f.target.number is not None:
         # a numeric target answered in words ("未完成"): the words are read, a person confirms
         certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
         basis, basis_en = (

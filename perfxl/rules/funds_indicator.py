@@ -112,9 +112,10 @@ def rate_indicator_scores(ctx: Context) -> Iterator[Finding]:
     funds = ev.funds if ev is not None else None
     if funds is not None and funds.scored is not None and ctx.number(funds.scored.score) is not None:
         return
-    for ind in ctx.indicators():
+    for f in ctx.facts():
+        ind = f.ind
         percent = _rate_row(ctx, ind)
-        weight, reported = ctx.number(ind.weight), ctx.number(ind.score)
+        weight, reported = f.weight, f.score
         if percent is None or weight is None or reported is None or percent < 0:
             continue
         counted = min(percent, HUNDRED)

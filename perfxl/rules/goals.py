@@ -91,11 +91,10 @@ def _parse(ctx: Context, text: str) -> ParsedValue:
 def _candidates(ctx: Context) -> list[tuple[Indicator, str, str | None]]:
     """(indicator, compacted name, unit of its 实际完成值) of the rows with a name and a number in 实际完成值."""
     out: list[tuple[Indicator, str, str | None]] = []
-    for ind in ctx.indicators():
-        name = compact(ind.name.text)
-        actual = ctx.parsed(ind.actual)
+    for f in ctx.facts():
+        name, actual = f.name_key, f.actual
         if name and actual.number is not None:
-            out.append((ind, name, actual.unit))
+            out.append((f.ind, name, actual.unit))
     return out
 
 

@@ -16,6 +16,7 @@ from perfxl.values_dates import excel_serial_date
 from .catalogue import check
 from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
+from .row_facts import RowFacts
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -105,17 +106,20 @@ def _level2_across(ctx: Context, ind: Indicator) -> bool:
     )
 
 
-def _named_above(ctx: Context, valued: list[Indicator]) -> dict[int, Indicator]:
+def _named_above(ctx: Context, valued: list[RowFacts]) -> dict[int, Indicator]:
     """For each blank-named row, the named row its name may be merged down from: the row right above it, or the one
     above an unbroken run of blank-named rows (a 三级 merged over three criteria rows loses its merge as one over two
     does)."""
     named: dict[int, Indicator] = {}
-    for above, below in itertools.pairwise(valued):
-        if not ctx.is_blank(below.name) or not (_next_row(above, below) or _across_empty_rows(ctx, above, below)):
+    for above_facts, below_facts in itertools.pairwise(valued):
+        if not below_facts.name_blank:
             continue  # (the name first: most rows have one, and a row number is an A1 text to parse)
+        above, below = above_facts.ind, below_facts.ind
+        if not (_next_row(above, below) or _across_empty_rows(ctx, above, below)):
+            continue
         if not _same_groups(above, below):
             continue  # a new 一级 or 二级 starts here: the name above does not reach down
-        if not ctx.is_blank(above.name):
+        if not above_facts.name_blank:
             named[id(below)] = above
         elif id(above) in named:
             named[id(below)] = named[id(above)]
@@ -127,8 +131,8 @@ def name_present(ctx: Context) -> Iterator[Finding]:
     """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
     indicator (宁乡 坝塘镇 2021: every 指标内容 blank, bare numbers as 指标值) is one finding at its first row, naming
     the others, not one a row: the table was filled without naming what is measured."""
-    valued = [i for i in ctx.indicators() if not (ctx.is_blank(i.weight) and ctx.is_blank(i.target))]
-    unnamed = [i for i in valued if ctx.is_blank(i.name)]
+    valued = [f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]
+    unnamed = [f.ind for f in valued if f.name_blank]
     if len(unnamed) >= 2 and len(unnamed) == len(valued):
         first, rest = unnamed[0], unnamed[1:]
         yield ctx.finding(
@@ -141,8 +145,9 @@ def name_present(ctx: Context) -> Iterator[Finding]:
         )
         return
     named_above = _named_above(ctx, valued)
-    for ind in valued:
-        if ctx.is_blank(ind.name):
+    for f in valued:
+        ind = f.ind
+        if f.name_blank:
             # directly under a named row (or under a run of blank-named rows that starts under one), in a table whose
             # merges may not have survived the export (a 三级 merged over its criteria rows): perhaps that name,
             # perhaps none — a person checks
@@ -164,7 +169,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
                 problem_en=problem_en,
                 certainty=Certainty.JUDGEMENT if lost or across else None,
             )
-        elif compact(ind.name.text) == compact(ind.level2.text):
+        elif f.name_key == f.level2_key:
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
             # a 自评表 (the form asks for a 三级 name, but the merge is deliberate)
             merged = ind.name.ref is not None and ind.name.ref == ind.level2.ref
@@ -236,8 +241,8 @@ def coverage(ctx: Context) -> Iterator[Finding]:
 @check("I03")
 def target_numeric(ctx: Context) -> Iterator[Finding]:
     """A quantitative row (operator given) has a numeric 年度指标值."""
-    for ind in ctx.indicators():
-        p = ctx.parsed(ind.target)
+    for f in ctx.facts():
+        ind, p = f.ind, f.target
         nature = ind.nature.text if ind.nature is not None else ""
         leading_op = ind.target.text[:1] in _OP_CHARS
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
@@ -253,7 +258,7 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
             )
-        elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not ctx.is_blank(ind.target):
+        elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not f.target_blank:
             worded = _CN_NUMERAL.search(ind.target.text)
             # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
             benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
@@ -407,19 +412,20 @@ def _unit_in_name(ctx: Context, name: str) -> str | None:
 @check("I05")
 def unit_valid(ctx: Context) -> Iterator[Finding]:
     """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras)."""
-    for ind in ctx.indicators():
+    for f in ctx.facts():
+        ind = f.ind
         clash = _unit_clash(ctx, ind)
         if clash is not None:
             yield clash
             continue
-        p = ctx.parsed(ind.target)
+        p = f.target
         if p.kind != ValueKind.NUMBER or p.number is None:
             continue
         unit = (ind.unit.text or None) if ind.unit is not None else p.unit
         unit = unit_of_clause(unit) if unit else unit  # "15个乡镇的改造任务": counted in 个, the rest says of what
         if not unit and _unit_in_name(ctx, ind.name.text):
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
-        if not unit and any(w in compact(ind.name.text) for w in ctx.param("unitless_names", ())):
+        if not unit and any(w in f.name_key for w in ctx.param("unitless_names", ())):
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
         if not unit and "时效" in compact(ind.level2.text):
             continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
@@ -560,12 +566,12 @@ def _number_as_unit(ctx: Context, ind: Indicator, unit: str) -> Finding:
 def operator_in_value(ctx: Context) -> Iterator[Finding]:
     """Single-cell targets ("≥12家") mix operator/unit into the value; advise split columns once per table."""
     mixed = []
-    for ind in ctx.indicators():
-        if is_split(ind):
+    for f in ctx.facts():
+        if is_split(f.ind):
             continue
-        p = ctx.parsed(ind.target)
+        p = f.target
         if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == ValueKind.NUMBER)):
-            mixed.append(ind)
+            mixed.append(f.ind)
     if mixed:
         yield ctx.finding(
             mixed[0].target, actual=mixed[0].target.text, expected="指标性质|指标值|度量单位", count=len(mixed)
@@ -575,15 +581,15 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
 @check("I07")
 def percent_range(ctx: Context) -> Iterator[Finding]:
     """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%."""
-    for ind in ctx.indicators():
-        for cell, column, column_en, only_rates in (
-            (ind.target, "年度指标值", "target", False),
-            (ind.actual, "实际完成值", "actual", True),
+    for f in ctx.facts():
+        ind = f.ind
+        for cell, p, column, column_en, only_rates in (
+            (ind.target, f.target, "年度指标值", "target", False),
+            (ind.actual, f.actual, "实际完成值", "actual", True),
         ):
-            p = ctx.parsed(cell)
             if p.kind != ValueKind.PERCENT or p.number is None:
                 continue
-            if only_rates and not any(w in compact(ind.name.text) for w in ("率", "满意度")):
+            if only_rates and not any(w in f.name_key for w in ("率", "满意度")):
                 continue
             if p.number < 0 or p.number > 100:
                 yield ctx.finding(
@@ -594,10 +600,11 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
 @check("I08")
 def cost_direction(ctx: Context) -> Iterator[Finding]:
     """成本指标 are ceilings (≤, <, =) in money."""
-    for ind in ctx.indicators():
-        if "成本" not in compact(ind.level2.text) and "成本" not in compact(ind.level1.text):
+    for f in ctx.facts():
+        ind = f.ind
+        if "成本" not in f.level2_key and "成本" not in f.level1_key:
             continue
-        p = ctx.parsed(ind.target)
+        p = f.target
         if p.number is None or p.kind not in QUANT_KINDS:
             continue
         if op_name(p) in ("GE", "GT"):
@@ -624,10 +631,11 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
 @check("I09")
 def timeliness_form(ctx: Context) -> Iterator[Finding]:
     """时效指标 give a date, a deadline (time unit) or a percentage."""
-    for ind in ctx.indicators():
-        if "时效" not in compact(ind.level2.text):  # 時效指標 is 时效指标
+    for f in ctx.facts():
+        ind = f.ind
+        if "时效" not in f.level2_key:  # 時效指標 is 时效指标
             continue
-        p = ctx.parsed(ind.target)
+        p = f.target
         if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
         if dotted_year_month(p) is not None:  # "2023.12": December 2023
@@ -642,10 +650,11 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
 @check("I10")
 def satisfaction_form(ctx: Context) -> Iterator[Finding]:
     """满意度 targets are percentages with ≥ (an unstated operator reads as ≥)."""
-    for ind in ctx.indicators():
-        if "满意" not in compact(ind.level1.text + ind.level2.text + ind.name.text):
+    for f in ctx.facts():
+        ind = f.ind
+        if "满意" not in f.labels_key:
             continue
-        p = ctx.parsed(ind.target)
+        p = f.target
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
         if p.kind != ValueKind.PERCENT and not (p.kind == ValueKind.NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
@@ -672,12 +681,13 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
 def qualitative_label(ctx: Context) -> Iterator[Finding]:
     """A qualitative row's 实际完成值 is one of the profile's tier labels (or an alias)."""
     labels = "/".join(t.label for t in ctx.settings.tiers)
-    for ind in ctx.indicators():
-        if not ctx.is_qualitative(ind) or ctx.is_blank(ind.target) or ctx.parsed(ind.target).reason:
+    for f in ctx.facts():
+        ind = f.ind
+        if not ctx.is_qualitative(ind) or f.target_blank or f.target.reason:
             continue
-        if ctx.is_blank(ind.actual) or ctx.is_error(ind.actual):
+        if f.actual_blank or ctx.is_error(ind.actual):
             continue  # nothing typed: S12/S15 (or C02) say so
-        p = ctx.parsed(ind.actual)
+        p = f.actual
         if p.tier is None and p.kind != ValueKind.DATE:
             yield ctx.finding(ind.actual, expected=labels, actual=ind.actual.text or "（空）", name=_label(ind))
 
@@ -686,9 +696,8 @@ def qualitative_label(ctx: Context) -> Iterator[Finding]:
 def direction_against_name(ctx: Context) -> Iterator[Finding]:
     """An operator that contradicts the name's direction ("逾期发放率 ≥100%"): the profile's word lists say
     which way the name points, so this is a guess (警告) that the operator may be reversed."""
-    for ind in ctx.indicators():
-        way = ctx.direction(ind)
-        target = ctx.parsed(ind.target)
+    for f in ctx.facts():
+        ind, way, target = f.ind, ctx.direction(f.ind), f.target
         if way.source != "operator" or way.op is Op.EQ or target.number is None:
             continue
         if target.kind is ValueKind.GROWTH:
@@ -747,13 +756,14 @@ def value_in_name(ctx: Context) -> Iterator[Finding]:
     is for the filer to say (财预〔2021〕101号: the value belongs in 指标值). A placeholder ("(≥**%)"), a blank or a
     non-percent target, the same figure in both, a target inside a range the name ends with ("90%-95%" │ "92%"), the
     level a stated change gives ("较上年降低5%" │ "≤95%"), or a name stating several percentages, says nothing."""
-    for ind in ctx.indicators():
-        name = unicodedata.normalize("NFKC", ind.name.text or "").strip()
+    for f in ctx.facts():
+        ind = f.ind
+        name = unicodedata.normalize("NFKC", f.name or "").strip()
         stated = _name_states(name)
-        if stated is None or ctx.is_blank(ind.target):
+        if stated is None or f.target_blank:
             continue
         low, high, printed = stated
-        target = ctx.parsed(ind.target)
+        target = f.target
         if target.kind is not ValueKind.PERCENT or target.number is None or low <= target.number <= high:
             continue
         if low == high and target.number == _change_level(name, low, len(name) - len(printed)):

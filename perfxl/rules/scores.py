@@ -19,7 +19,8 @@ from .criteria import row_rule, tier_points
 from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
-from .weights import is_adjustment, unweighted
+from .row_facts import RowFacts
+from .weights import unweighted
 
 _METHODS = {
     "positive": "positive",
@@ -69,14 +70,16 @@ def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[
 
 
 def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
+    fact = ctx.fact
     for ind in rows_scored(ctx, which):
         reading = ctx.reading(ind)
         result = reading.result
-        if result is None or result.score is None or unverifiable(ctx, ind):
+        if result is None or result.score is None:
             continue
-        if ctx.is_error(ind.score) or ctx.is_blank(ind.score):
+        f = fact(ind)
+        if _unverifiable(ctx, f) or f.score_blank or ctx.is_error(ind.score):
             continue  # an error cell is C02's one finding; a blank score is S15's
-        reported = ctx.number(ind.score)
+        reported = f.score
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
         if not ctx.score_agrees(ind.score, reported, result):
@@ -141,17 +144,31 @@ def _late_partial(ctx: Context, result: ScoreResult, reported: Decimal) -> tuple
 
 def unverifiable(ctx: Context, ind: Indicator) -> str | None:
     """The code (S12–S15) that reports this row's score as unverifiable, or None: no other score check runs on it."""
-    return ctx.per_row("unverifiable", ind, _unverifiable)
+    return _unverifiable(ctx, ctx.fact(ind))
 
 
-def _unverifiable(ctx: Context, ind: Indicator) -> str | None:
-    return next((code for code in _UNVERIFIABLE if fails(ctx, ind, code)), None)
+def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
+    memo = f.memo
+    try:
+        found: str | None = memo["unverifiable"]
+    except KeyError:
+        found = memo["unverifiable"] = next((code for code in _UNVERIFIABLE if _fails(ctx, f, code)), None)
+    return found
 
 
 def fails(ctx: Context, ind: Indicator, code: str) -> bool:
     """Whether the row fails the test of `code` (S12–S15: its score unverifiable that way); once per row and run —
     `unverifiable` asks it for the score checks and the check itself again for its findings."""
-    return ctx.per_row(code, ind, _UNVERIFIABLE[code])
+    return _fails(ctx, ctx.fact(ind), code)
+
+
+def _fails(ctx: Context, f: RowFacts, code: str) -> bool:
+    """`fails` of a row's facts: each test run once, its answer kept with the facts."""
+    memo = f.memo
+    hit = memo.get(code)
+    if hit is None:
+        hit = memo[code] = _UNVERIFIABLE[code](ctx, f)
+    return hit
 
 
 @check("S01")
@@ -201,10 +218,10 @@ def score_not_checkable(ctx: Context) -> Iterator[Finding]:
 @check("S04")
 def negative_actual(ctx: Context) -> Iterator[Finding]:
     """A negative 实际完成值 counts as 0 in scoring."""
-    for ind in ctx.indicators():
-        p = ctx.parsed(ind.actual)
+    for f in ctx.facts():
+        p = f.actual
         if p.number is not None and p.number < 0 and p.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
-            yield ctx.finding(ind.actual, expected="≥ 0", actual=ind.actual.text, name=ind.name.text)
+            yield ctx.finding(f.ind.actual, expected="≥ 0", actual=f.actual_text, name=f.name)
 
 
 @check("S05")
@@ -276,16 +293,17 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
 @check("S06")
 def score_bounds(ctx: Context) -> Iterator[Finding]:
     """0 ≤ 得分 ≤ 分值 on every row, the budget row included."""
-    rows = [(i.name.text, i.weight, i.score, is_adjustment(ctx, i)) for i in ctx.indicators()]
+    rows = [(f.name, f.ind.weight, f.ind.score, f.adjustment, f.weight, f.score) for f in ctx.facts()]
     funds = ctx.ev.funds
     if funds is not None and funds.scored is not None:
-        rows.insert(0, ("预算执行率", funds.scored.weight, funds.scored.score, False))
+        scored = funds.scored
+        row = ("预算执行率", scored.weight, scored.score, False, ctx.number(scored.weight), ctx.number(scored.score))
+        rows.insert(0, row)
     # a scoring table (分值 | 评分标准 | 得分, no 指标值/完成值) may award bonus points (加分项) by its printed
     # rules: a score above the weight there is for a person to check against them
     cols = ctx.ev.columns
     scoring_table = "criteria" in cols and not {"target", "actual"} & set(cols)
-    for name, wcell, scell, adjustment in rows:
-        weight, score = ctx.number(wcell), ctx.number(scell)
+    for name, wcell, scell, adjustment, weight, score in rows:
         if weight is None or score is None:
             continue
         if adjustment:  # 扣分项 │ 5 │ -2 (or │ -5 │ 0): the 分值 caps the deduction (or the bonus) either way
@@ -308,16 +326,17 @@ def score_bounds(ctx: Context) -> Iterator[Finding]:
 @check("S07")
 def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     """Full marks only when the quantitative target is met (per its direction)."""
-    for ind in ctx.indicators():
+    for f in ctx.facts():
+        ind = f.ind
         if direction(ctx, ind) == "qualitative":
             yield from _graded_full_marks(ctx, ind)
             continue
         reading = ctx.reading(ind)
         result = reading.result
-        weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+        weight, score = f.weight, f.score
         if result is None or result.meets_target is not False or weight is None or score is None:
             continue
-        if unverifiable(ctx, ind):
+        if _unverifiable(ctx, f):
             continue
         if abs(score - weight) <= ctx.tol_score:
             # "5" for 4.84 on a form that scores whole points is the proportional score as printed: a
@@ -441,10 +460,6 @@ def _weaker(certainty: Certainty, reading: Reading) -> Certainty:
 # ---------------------------------------------------------------- rows whose score cannot be verified (S12–S15)
 
 
-def _weight_and_score(ctx: Context, ind: Indicator) -> tuple[Decimal | None, Decimal | None]:
-    return ctx.number(ind.weight), ctx.number(ind.score)
-
-
 def _scored_form(ctx: Context, ind: Indicator) -> bool:
     """A self-evaluation row with 实际完成值 and 得分 columns (not a target-setting or declaration table)."""
     ev = ctx.evaluation
@@ -462,11 +477,11 @@ def _evaluation_form(ctx: Context, ind: Indicator) -> bool:
     return ev is not None and ev.kind in ("project", "department") and ind.actual.ref is not None
 
 
-def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
-    _, score = _weight_and_score(ctx, ind)
+def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
+    ind, score = f.ind, f.score
     return (
         _scored_form(ctx, ind)
-        and ctx.is_blank(ind.actual)
+        and f.actual_blank
         and not ctx.is_error(ind.actual)
         and score is not None
         and score > 0
@@ -474,13 +489,11 @@ def _no_actual_but_scored(ctx: Context, ind: Indicator) -> bool:
     )
 
 
-def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
+def _actual_repeats_target(ctx: Context, f: RowFacts) -> bool:
     """The actual is the target again: its operator too ("≥95%" │ "≥95%"), or the same text with a mark before the
     figure that is no unit ("工5%" │ "工5%": ≥ as OCR'd, 宁夏 原州 2022)."""
-    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
-    same_marked_text = (
-        ind.actual.text.strip() == ind.target.text.strip() and _MARK_BEFORE_FIGURE.match(ind.target.text) is not None
-    )
+    ind, t, a = f.ind, f.target, f.actual
+    same_marked_text = f.actual_text == f.target_text and _MARK_BEFORE_FIGURE.match(f.target_text) is not None
     return (
         _scored_form(ctx, ind)
         and (a.op is not None or same_marked_text)
@@ -488,7 +501,7 @@ def _actual_repeats_target(ctx: Context, ind: Indicator) -> bool:
         and t.number is not None
         and a.number == t.number
         and (a.unit or t.unit) == (t.unit or a.unit)
-        and (ctx.number(ind.score) is not None or _merged_score(ctx, ind) is not None)
+        and (f.score is not None or _merged_score(ctx, ind) is not None)
     )
 
 
@@ -517,10 +530,10 @@ _OPTION_WORDS = frozenset("好坏优良中低差是否高有无")
 _GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差低否无")
 
 
-def _options_copied(ctx: Context, ind: Indicator) -> bool:
+def _options_copied(f: RowFacts) -> bool:
     """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
     chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
-    text = to_simplified(_without_spaces(ind.target.text))  # "好壞" is 好坏
+    text = to_simplified(_without_spaces(f.target_text))  # "好壞" is 好坏
     options = set(text)
     return (
         len(text) >= 2
@@ -528,20 +541,20 @@ def _options_copied(ctx: Context, ind: Indicator) -> bool:
         and options <= _OPTION_WORDS
         and bool(options & _GOOD_OPTIONS)
         and bool(options & _BAD_OPTIONS)
-        and text == to_simplified(_without_spaces(ind.actual.text))
-        and ctx.number(ind.score) is not None
+        and text == to_simplified(_without_spaces(f.actual_text))
+        and f.score is not None
     )
 
 
-def _task_copied(ctx: Context, ind: Indicator) -> bool:
+def _task_copied(f: RowFacts) -> bool:
     """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
     year's task list twice │ 7 │ 7)."""
-    text = _without_spaces(ind.target.text)
-    if len(text) < _TASK_CHARS or text != _without_spaces(ind.actual.text) or _FIGURE.search(text):
+    text = _without_spaces(f.target_text)
+    if len(text) < _TASK_CHARS or text != _without_spaces(f.actual_text) or _FIGURE.search(text):
         return False
-    quantity = "数量" in compact(ind.name.text) or normalise_label(ind.level2.text) == "数量指标"
-    weight, score = ctx.number(ind.weight), ctx.number(ind.score)
+    quantity = "数量" in f.name_key or normalise_label(f.ind.level2.text) == "数量指标"
+    weight, score = f.weight, f.score
     return quantity and weight is not None and score is not None and score >= weight
 
 
@@ -604,9 +617,8 @@ def _deadline(t: ParsedValue) -> bool:
     )
 
 
-def _text_actual(ctx: Context, ind: Indicator) -> bool:
-    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
-    weight, score = _weight_and_score(ctx, ind)
+def _text_actual(ctx: Context, f: RowFacts) -> bool:
+    ind, t, a, weight, score = f.ind, f.target, f.actual, f.weight, f.score
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
@@ -631,14 +643,15 @@ def _on_time(text: str) -> bool:
     return bool(_ON_TIME.search(text)) and not _NOT.search(text)
 
 
-def _not_scored(ctx: Context, ind: Indicator) -> bool:
+def _not_scored(ctx: Context, f: RowFacts) -> bool:
+    ind = f.ind
     return (
         _scored_form(ctx, ind)
-        and not ctx.is_blank(ind.target)
-        and ctx.is_blank(ind.actual)
-        and ctx.is_blank(ind.score)
+        and not f.target_blank
+        and f.actual_blank
+        and f.score_blank
         and not ctx.is_error(ind.score)
-        and (ctx.number(ind.weight) is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
+        and (f.weight is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
         and not _not_applicable(ctx, ind)
     )
 
@@ -697,10 +710,11 @@ def _items_met(ctx: Context, ind: Indicator) -> bool:
 def score_without_actual(ctx: Context) -> Iterator[Finding]:
     """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it — unless the row's items below
     it carry the targets and actuals, each met (`_items_met`)."""
-    for ind in ctx.indicators():
-        if not fails(ctx, ind, "S12") or _items_met(ctx, ind):
+    for f in ctx.facts():
+        ind = f.ind
+        if not _fails(ctx, f, "S12") or _items_met(ctx, ind):
             continue
-        both = ctx.is_blank(ind.target)
+        both = f.target_blank
         yield ctx.finding(
             ind.score,
             expected="有实际完成值",
@@ -718,8 +732,9 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
 def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
     """An 实际完成值 that only restates the target with its operator ("≥95%") is no measured value; nor is a 数量指标's
     task description copied word for word (`_task_copied`), nor the template's list of options (`_options_copied`)."""
-    for ind in ctx.indicators():
-        if _options_copied(ctx, ind):
+    for f in ctx.facts():
+        ind = f.ind
+        if _options_copied(f):
             yield _copied(
                 ctx,
                 ind,
@@ -732,7 +747,7 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
                 f"{ind.score.text}",
             )
-        elif _task_copied(ctx, ind):
+        elif _task_copied(f):
             yield _copied(
                 ctx,
                 ind,
@@ -746,7 +761,7 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
                 f"{ind.score.text}",
             )
-        elif fails(ctx, ind, "S13"):
+        elif _fails(ctx, f, "S13"):
             yield ctx.finding(
                 ind.actual,
                 expected="实际完成的数值",
@@ -796,11 +811,12 @@ def _merged_note(ctx: Context, ind: Indicator) -> str:
 @check("S14")
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
     """A numeric target, or a deadline, answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
-    for ind in ctx.indicators():
-        if not fails(ctx, ind, "S14"):
+    for f in ctx.facts():
+        if not _fails(ctx, f, "S14"):
             continue
+        ind = f.ind
         unscored = ind.score.ref is None
-        deadline = _deadline(ctx.parsed(ind.target))
+        deadline = _deadline(f.target)
         kind, kind_en = ("时间", "date") if deadline else ("数值", "numeric")
         yield ctx.finding(
             ind.actual,
@@ -832,8 +848,9 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
 def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
     target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
-    rows = [ind for ind in ctx.indicators() if fails(ctx, ind, "S15")]
-    targeted = [ind for ind in ctx.indicators() if not ctx.is_blank(ind.target)]
+    facts = ctx.facts()
+    rows = [f.ind for f in facts if _fails(ctx, f, "S15")]
+    targeted = [f.ind for f in facts if not f.target_blank]
     unscored = _scores_unfilled(ctx, targeted)
     if unscored is not None:
         yield unscored

@@ -13,7 +13,7 @@ from perfxl.scoring import execution_score, grade
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach
-from .weights import completeness, unweighted
+from .weights import carries_no_weight, completeness
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -34,7 +34,7 @@ def reported_sum(ctx: Context) -> tuple[Decimal, Decimal, bool]:
     """(budget score as typed, Σ indicator scores as typed, any score typed at all)."""
     _, budget_cell = _budget_cells(ctx)
     budget = ctx.number(budget_cell) or Decimal(0)
-    scores = [ctx.number(i.score) for i in ctx.indicators()]
+    scores = [f.score for f in ctx.facts()]
     known = [s for s in scores if s is not None]
     return budget, sum(known, Decimal(0)), bool(known) or ctx.number(budget_cell) is not None
 
@@ -62,14 +62,13 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
     notes = [note] if note else []
     total = Decimal(0)
     typed_any = False
-    for ind in ctx.indicators():
-        cell = ind.score
-        typed = ctx.number(cell)
+    for f in ctx.facts():
+        ind, cell, typed = f.ind, f.ind.score, f.score
         if typed is not None:
             total += typed
             typed_any = True
             continue
-        if ctx.is_blank(cell) and not ctx.is_error(cell):
+        if f.score_blank and not ctx.is_error(cell):
             continue
         own = ctx.score(ind)
         if own is None or own.score is None:
@@ -131,12 +130,11 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         elsewhere = _weight_elsewhere(ctx, expected, reported)
         if elsewhere:
             notes = [*notes, elsewhere]
-        scores = [_budget_cells(ctx)[1], *(i.score for i in ctx.indicators())]
+        budget_cell = _budget_cells(ctx)[1]
+        scores = [budget_cell] if budget_cell is not None and not ctx.is_blank(budget_cell) else []
+        scores += [f.ind.score for f in ctx.facts() if not f.score_blank]
         rounded = reported is not None and not ctx.beyond_rounding(
-            reported - expected,
-            ev.total_score,
-            [s for s in scores if s is not None and not ctx.is_blank(s)],
-            ctx.tol_score,
+            reported - expected, ev.total_score, scores, ctx.tol_score
         )
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
             notes = [*notes, ROUNDED_ZH]
@@ -217,7 +215,7 @@ def _weight_elsewhere(ctx: Context, expected: Decimal, reported: Decimal | None)
     if ev.funds is not None or ev.total_weight is None or reported is None or reported <= expected:
         return ""
     declared = ctx.number(ev.total_weight)
-    carried = sum((w for i in ctx.indicators() if (w := ctx.number(i.weight)) is not None), Decimal(0))
+    carried = sum((f.weight for f in ctx.facts() if f.weight is not None), Decimal(0))
     if declared is None or declared <= carried or reported > expected + declared - carried + ctx.tol_score:
         return ""
     gap = fmt_num(declared - carried)
@@ -347,11 +345,14 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     """Scores are typed with at most the profile's decimal places (2)."""
     places = ctx.settings.score_places
     _, budget_score = _budget_cells(ctx)
-    cells: list[tuple[Indicator | str, str, CellValue | None]] = [("预算执行率得分", "budget score", budget_score)]
-    cells += [(i, "score", i.score) for i in ctx.indicators()]  # a row's "“name”得分" is worded for a finding only
-    cells.append(("总分", "total", ctx.ev.total_score))
-    for what, what_en, cell in cells:
-        value = ctx.number(cell)
+    total = ctx.ev.total_score
+    # (a row's "“name”得分" is worded for a finding only)
+    cells: list[tuple[Indicator | str, str, CellValue | None, Decimal | None]] = [
+        ("预算执行率得分", "budget score", budget_score, ctx.number(budget_score)),
+        *((f.ind, "score", f.ind.score, f.score) for f in ctx.facts()),
+        ("总分", "total", total, ctx.number(total)),
+    ]
+    for what, what_en, cell, value in cells:
         if cell is None or value is None:
             continue
         rounded = ctx.round_score(value)
@@ -367,10 +368,10 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     A row with no weight of its own (分值 0, 得分 0 or blank: the items of a ★ row, weighted on it, as W04/S12 read
     them) has no marks to be full of: it is not counted, so "全部 N 个指标" names the weighted rows only."""
     ev = ctx.ev
-    weighted = [i for i in ctx.indicators() if not unweighted(ctx, i)]
-    left_out = sum(1 for i in ctx.indicators() if ctx.number(i.weight) == 0 and unweighted(ctx, i))
-    numbers = [(ctx.number(i.weight), ctx.number(i.score)) for i in weighted]
-    rows = [(w, s) for w, s in numbers if w is not None]
+    facts = ctx.facts()
+    weighted = [f for f in facts if not carries_no_weight(f)]
+    left_out = sum(1 for f in facts if f.weight == 0 and carries_no_weight(f))
+    rows = [(f.weight, f.score) for f in weighted if f.weight is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
         return
     ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score

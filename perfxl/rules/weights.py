@@ -9,6 +9,7 @@ from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Leve
 
 from .catalogue import check
 from .context import Context, compact, fmt_num
+from .row_facts import RowFacts
 
 #: 一级指标 name fragment → key of the profile's [weights] table.
 LEVEL1_KEYS = (("产出", "output"), ("效益", "effect"), ("满意度", "satisfaction"))
@@ -23,43 +24,44 @@ def level1_key(name: str) -> str | None:
 def is_adjustment(ctx: Context, ind: Indicator) -> bool:
     """A 扣分项/加分项 row (profile `weights.adjustment_words`): it adjusts the total, its 分值 is no part of the 100.
 
-    Decided once per row and run (W01–W04, S06 and the sums ask it several times per row)."""
-    return ctx.per_row("adjustment", ind, _is_adjustment)
-
-
-def _is_adjustment(ctx: Context, ind: Indicator) -> bool:
-    labels = compact(f"{ind.level1.text}{ind.level2.text}{ind.name.text}")
-    return any(w in labels for w in ctx.profile.get("weights.adjustment_words", ()))
+    Decided once per row and run, with the row's other facts (`RowFacts.adjustment`)."""
+    return ctx.fact(ind).adjustment
 
 
 def unweighted(ctx: Context, ind: Indicator) -> bool:
     """A row that carries no weight of its own: 分值 and 得分 blank ("/", "—" as blank), or both printed 0."""
-    if ctx.is_blank(ind.weight) and ctx.is_blank(ind.score):
+    return carries_no_weight(ctx.fact(ind))
+
+
+def carries_no_weight(f: RowFacts) -> bool:
+    """`unweighted` of a row's facts."""
+    if f.weight_blank and f.score_blank:
         return True
-    return ctx.number(ind.weight) == 0 and (ctx.is_blank(ind.score) or ctx.number(ind.score) == 0)
+    return f.weight == 0 and (f.score_blank or f.score == 0)
 
 
 def _weighted_count(ctx: Context) -> int:
     """How many indicators carry a weight of their own — the rows a sum of 分值 is over (a ★ row's 0 │ 0 items are not)."""
-    return sum(not unweighted(ctx, ind) for ind in ctx.indicators())
+    return sum(not carries_no_weight(f) for f in ctx.facts())
 
 
 def is_item(ctx: Context, ind: Indicator) -> bool:
     """An item of a ★ row: an unweighted row in the unbroken run of unweighted rows right under a weighted row with no
     target and no actual of its own (★补助各类瓜果蔬菜种植面积 │ 10 │ │ │ 10 over 梨树种植面积 │ 0 │ 6亩 │ 6亩 │ 0, 萧县
     衔接资金 绩效目标自评表): that row is scored on its items, which carry no weight."""
-    rows = ctx.indicators()
-    return id(ind) in ctx.once(("star_items", id(rows)), lambda: (rows, _items(ctx, rows)))[1]
+    rows = ctx.facts()
+    return id(ind) in ctx.once(("star_items", id(rows)), lambda: (rows, _items(rows)))[1]
 
 
-def _items(ctx: Context, rows: Sequence[Indicator]) -> frozenset[int]:
+def _items(rows: Sequence[RowFacts]) -> frozenset[int]:
     """The ids of the rows `is_item` holds, in one pass over the table."""
     found: set[int] = set()
     heading = False  # the row above is a ★ row, or one of its items
-    for above, ind in zip((None, *rows), rows, strict=False):
+    for above_facts, f in zip((None, *rows), rows, strict=False):
+        ind, above = f.ind, above_facts.ind if above_facts is not None else None
         adjacent = above is not None and above.row is not None and ind.row is not None and ind.row == above.row + 1
-        if not unweighted(ctx, ind):
-            heading = ctx.is_blank(ind.target) and ctx.is_blank(ind.actual) and ctx.number(ind.weight) is not None
+        if not carries_no_weight(f):
+            heading = f.target_blank and f.actual_blank and f.weight is not None
             continue
         if heading and adjacent:
             found.add(id(ind))
@@ -79,7 +81,8 @@ def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
 
 
 def _row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
-    values = [w for w in (ctx.number(i.weight) for i in rows if not is_adjustment(ctx, i)) if w is not None]
+    fact = ctx.fact
+    values = [w for w in (f.weight for f in map(fact, rows) if not f.adjustment) if w is not None]
     return sum(values, Decimal(0)) if values else None
 
 
@@ -238,7 +241,7 @@ def _unweighted(
 ) -> tuple[Certainty | None, str, str]:
     """Rows under a declared weight whose own 分值 is not filled in (blank, "/"): their sum is not known, so the
     declared weight is not certainly contradicted — the unfilled cell is the slip W04 reports; a judgement here."""
-    missing = sum(1 for i in rows if not is_adjustment(ctx, i) and ctx.number(i.weight) is None)
+    missing = sum(1 for f in map(ctx.fact, rows) if not f.adjustment and f.weight is None)
     if not missing:
         return sure, note, note_en
     why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
@@ -348,20 +351,20 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
 @check("W04")
 def weights_positive(ctx: Context) -> Iterator[Finding]:
     """Every indicator row has a weight > 0."""
-    for ind in ctx.indicators():
-        weight = ctx.number(ind.weight)
-        if weight is None and ctx.is_blank(ind.weight) and ctx.is_blank(ind.score):
+    for f in ctx.facts():
+        ind, weight = f.ind, f.weight
+        if weight is None and f.weight_blank and f.score_blank:
             continue  # an unfilled slot ("指标2") or a 其中 sub-line: nothing is scored on it
-        if is_adjustment(ctx, ind):
+        if f.adjustment:
             continue  # 扣分项 │ … │ (空) │ -2: a deduction has no weight of its own
         if weight == 0 and is_item(ctx, ind):
             continue  # 梨树种植面积 │ 0 │ 6亩 │ 6亩 │ 0 under a ★ row scored on it: an item, weighted on the ★ row
-        if weight is None and (ctx.is_error(ind.weight) or not ctx.is_blank(ind.weight)):
+        if weight is None and (ctx.is_error(ind.weight) or not f.weight_blank):
             continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
             if (weight is None or weight == 0) and _declared_not_applicable(ind):
                 continue  # 不适用 │ 不适用 │ 0: the row says it does not apply, and 0 points is consistent with that
-            unfilled = weight == 0 and ctx.is_blank(ind.target) and ctx.is_blank(ind.actual)
+            unfilled = weight == 0 and f.target_blank and f.actual_blank
             yield ctx.finding(
                 ind.weight,
                 expected="> 0",

@@ -1,0 +1,96 @@
+"""What the row-wise checks read of one indicator row, worked out once per row and run.
+
+Some thirty checks walk a table's indicator rows, and each asked the same facts of every row again through the
+context's caches: its 年度指标值 and 实际完成值 parsed, its 分值 and 得分 as numbers, which cells are blank, its name
+compacted, whether it is a 扣分项/加分项 — ≈ 450 cached asks a row, each a call and a dict look-up (issue 14: 10,000
+rows). `Context.facts()` builds one `RowFacts` per row in one pass; a check reads plain attributes. The facts are the
+context's own answers (`Context.parsed`, `number`, `is_blank`, `compact`), so a check reading them decides exactly as
+one asking the context.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from perfxl.model import Indicator
+from perfxl.values import ParsedValue
+
+if TYPE_CHECKING:
+    from .context import Context
+
+
+class RowFacts:
+    """One indicator row's shared facts (read-only by convention; plain slots, as read ≈ 200 times a row).
+
+    `weight`/`score` are `Context.number` of the 分值/得分 cells (None: blank or not a figure); an indicator cell is no
+    funds amount, so the number does not turn on the unit reading (`Context.bare_units`). `*_blank` are
+    `Context.is_blank` ("/", "—" are blank); `name_key` is `compact(name)`, `level1_key`/`level2_key` the 一级/二级 labels' and `labels_key` the three
+    together compacted (as one text: OpenCC converts phrases); `adjustment` is `weights.is_adjustment`; `memo` keeps a check's own per-row answers by
+    key (`scores.fails`), so a second check asking finds them with the row."""
+
+    __slots__ = (
+        "actual",
+        "actual_blank",
+        "actual_text",
+        "adjustment",
+        "ind",
+        "labels_key",
+        "level1_key",
+        "level2_key",
+        "memo",
+        "name",
+        "name_blank",
+        "name_key",
+        "score",
+        "score_blank",
+        "score_text",
+        "target",
+        "target_blank",
+        "target_text",
+        "weight",
+        "weight_blank",
+        "weight_text",
+    )
+
+    ind: Indicator
+    name: str
+    name_key: str
+    level1_key: str
+    level2_key: str
+    labels_key: str
+    target_text: str
+    actual_text: str
+    weight_text: str
+    score_text: str
+    target: ParsedValue
+    actual: ParsedValue
+    weight: Decimal | None
+    score: Decimal | None
+    name_blank: bool
+    target_blank: bool
+    actual_blank: bool
+    weight_blank: bool
+    score_blank: bool
+    adjustment: bool
+    memo: dict[str, Any]
+
+    def __init__(self, ctx: Context, ind: Indicator, adjustment_words: tuple[str, ...]) -> None:
+        from .context import compact
+
+        self.ind = ind
+        name, target, actual, weight, score = ind.name, ind.target, ind.actual, ind.weight, ind.score
+        self.name = name.text
+        self.name_key = compact(self.name)
+        self.target_text, self.actual_text = target.text, actual.text
+        self.weight_text, self.score_text = weight.text, score.text
+        self.target, self.actual = ctx.parsed(target), ctx.parsed(actual)
+        self.weight, self.score = ctx.number(weight), ctx.number(score)
+        blank = ctx.is_blank
+        self.name_blank, self.target_blank, self.actual_blank = blank(name), blank(target), blank(actual)
+        self.weight_blank, self.score_blank = blank(weight), blank(score)
+        level1, level2 = ind.level1.text, ind.level2.text
+        self.level1_key, self.level2_key = compact(level1), compact(level2)
+        labels = self.labels_key = compact(f"{level1}{level2}{self.name}")
+        self.adjustment = any(w in labels for w in adjustment_words)
+        self.memo = {}  # a check's own per-row answers (S12–S15's tests, D01/D02's missed target), each worked out once
