@@ -644,7 +644,7 @@ def _cells_in_place(
     xml: bytes,
     lo: int,
     hi: int,
-    marks: dict[tuple[int, int], Severity],
+    marks: dict[Any, Severity],  # by (row, column), or by the plan's (sheet, row, column) with `keys`
     col_styles: dict[int, int],
     styles: _Styles,
     insert: tuple[int, bytes] | None = None,
