@@ -139,3 +139,26 @@ def test_a_zip_entry_is_copied_with_every_attribute_it_has():
                 out.writestr(entry, b"x")
             written.append(buf.getvalue())
         assert written[0] == written[1]
+
+
+def test_the_cells_walk_over_the_plans_own_keys_writes_what_it_writes_over_a_sheets_dict():
+    """`apply_marks` hands the walk the plan's (sheet, row, column) keys, sorted once for every sheet, instead of a
+    (row, column) dict per sheet: the same sheet and the same cell formats either way."""
+    rng = random.Random(12)
+    for name, xml, styles_xml in _sheets():
+        cells = [(int(r), xlsx_marks._column_of(c)) for c, r in re.findall(rb'<c r=["\']([A-Z]+)(\d+)["\']', xml)]
+        if not cells:
+            continue
+        marks = {cell: rng.choice(list(Severity)) for cell in rng.sample(cells, min(len(cells), 40))}
+        fills = {("表", r, c): severity for (r, c), severity in marks.items()}
+        start, end = xlsx_marks._sheet_data(xml)
+        lo, hi = xml.find(b">", start) + 1, end - len(b"</sheetData>")
+        col_styles = xlsx_marks._col_styles(xml[:start])
+        by_dict, by_keys = xlsx_marks._Styles(styles_xml, ""), xlsx_marks._Styles(styles_xml, "")
+        walked = xlsx_marks._cells_in_place(xml, lo, hi, marks, col_styles, by_dict)
+        keyed = xlsx_marks._cells_in_place(xml, lo, hi, fills, col_styles, by_keys, None, sorted(fills))
+        assert walked == keyed, name
+        assert by_dict.to_bytes() == by_keys.to_bytes(), name
+        assert xlsx_marks._patch_cells(xml, fills, sorted(fills), xlsx_marks._Styles(styles_xml, "")) == (
+            walked if walked is not None else xlsx_marks._patch_rows(xml, start, end, marks, col_styles, by_dict)
+        ), name

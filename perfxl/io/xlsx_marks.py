@@ -18,13 +18,15 @@ import zipfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import Hyperlink, hyperlink_target, sheet_prefix
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, note_text
-from perfxl.model import Severity, a1, column_index, column_letter
+from perfxl.model import Finding, Severity, a1, column_index, column_letter
 
 from .ooxml import REL_NS, sheet_parts_of
 
@@ -642,17 +644,20 @@ def _cells_in_place(
     xml: bytes,
     lo: int,
     hi: int,
-    marks: dict[tuple[int, int], Severity],
+    marks: dict[Any, Severity],  # by (row, column), or by the plan's (sheet, row, column) with `keys`
     col_styles: dict[int, int],
     styles: _Styles,
     insert: tuple[int, bytes] | None = None,
+    keys: Sequence[tuple[Any, ...]] | None = None,
 ) -> bytes | None:
     """The fastest path of `_patch_cells`: every marked cell exists and starts `<c r="A1"` (as Excel and the usual
     writers write it), so one forward walk over the marked cells in (row, column) order finds each by its address
     between `lo` and `hi` (the inside of <sheetData>) and splices its new style in — no row is parsed, and the
     worksheet is copied once. None (the caller falls back) when a cell is missing or out of order; the cell formats
     added on the way are taken back then, so they are added in the same order either way. `insert`: a fragment to
-    put at an offset past `hi` (perfxl's <legacyDrawing>) in the same copy.
+    put at an offset past `hi` (perfxl's <legacyDrawing>) in the same copy. `keys`: the keys of `marks` to walk, in
+    (row, column) order, a key's row and column its last two items — the plan's own (sheet, row, column) keys, sorted
+    once for every sheet (`apply_marks`), instead of a (row, column) dict per sheet; `sorted(marks)` when not given.
     """
     out: list[bytes] = []  # slices of the sheet between the splices (bytes: cheaper to make than memoryviews)
     put = out.append
@@ -662,8 +667,8 @@ def _cells_in_place(
     letters, known = _COLUMN_BYTES, len(_COLUMN_BYTES)
     saved = styles.checkpoint()
     # rows ascend and cells ascend within a row: each search starts at the last hit
-    for key in sorted(marks):  # the keys alone: a fifth of the time of sorting (key, level) pairs
-        r, c = key
+    for key in sorted(marks) if keys is None else keys:  # the keys alone: a fifth of the time of sorting (key, level)
+        r, c = key[-2], key[-1]
         severity = marks[key]
         needle = b'<c r="%s%d"' % (letters[c] if c < known else _letters(c), r)
         at = find(needle, start, hi)
@@ -690,8 +695,8 @@ def _cells_in_place(
         current = _ATTR_S.search(attrs)
         if current is not None:
             base = int(current.group(1))
-        elif key[1] in col_styles:
-            base = col_styles[key[1]]
+        elif c in col_styles:
+            base = col_styles[c]
         else:  # the row's own style, from the <row …> this cell sits in
             row_at = xml.rfind(b"<row", lo, at)  # inside <sheetData> only <row> tags start so
             base = _row_style(xml[row_at : xml.find(b">", row_at)]) if row_at >= 0 else 0
@@ -733,21 +738,27 @@ def _sheet_data(xml: bytes) -> tuple[int, int] | None:
 
 
 def _patch_cells(
-    xml: bytes, marks: dict[tuple[int, int], Severity], styles: _Styles, legacy: bytes | None = None
+    xml: bytes,
+    fills: dict[tuple[str, int, int], Severity],
+    keys: Sequence[tuple[str, int, int]],
+    styles: _Styles,
+    legacy: bytes | None = None,
 ) -> bytes:
     """The worksheet XML with every marked cell's style replaced by a filled copy of its own, and `legacy` (perfxl's
-    <legacyDrawing>) in its place after <sheetData> when given — in the same copy of the sheet on the usual path."""
+    <legacyDrawing>) in its place after <sheetData> when given — in the same copy of the sheet on the usual path.
+    `keys`: this sheet's keys of the plan's `fills`, sorted."""
     span = _sheet_data(xml)
-    if span is None or not marks:
+    if span is None or not keys:
         return xml if legacy is None else _insert_before_first(xml, _AFTER_LEGACY, legacy)
     start, end = span
     col_styles = _col_styles(xml[:start])
     if not xml.endswith(b"/>", start, end):
         insert = (_legacy_at(xml, _AFTER_LEGACY), legacy) if legacy is not None else None
         lo, hi = xml.find(b">", start) + 1, end - len(b"</sheetData>")
-        direct = _cells_in_place(xml, lo, hi, marks, col_styles, styles, insert)
+        direct = _cells_in_place(xml, lo, hi, fills, col_styles, styles, insert, keys)
         if direct is not None:
             return direct
+    marks = {(r, c): fills[(sheet, r, c)] for sheet, r, c in keys}  # the row-by-row path's form
     patched = _patch_rows(xml, start, end, marks, col_styles, styles)
     return patched if legacy is None else _insert_before_first(patched, _AFTER_LEGACY, legacy)
 
@@ -843,10 +854,18 @@ def _legacy_at(xml: bytes, markers: Sequence[bytes]) -> int:
     return min((i for i in (xml.find(m, start) for m in markers) if i >= 0), default=len(xml))
 
 
-def _patch_notes(pkg: Package, part: str, notes: dict[tuple[int, int], str], block: int) -> bytes | None:
+def _patch_notes(
+    pkg: Package,
+    part: str,
+    notes: dict[tuple[str, int, int], list[Finding]],
+    keys: Sequence[tuple[str, int, int]],
+    block: int,
+    texts: dict[tuple[Any, ...], str],
+) -> bytes | None:
     """Add perfxl's notes to a sheet: appended to a user's note on the same cell, new notes otherwise. Returns the
     <legacyDrawing> the sheet must get when its notes' shapes are in a new VML part (None when it has one already),
-    for `_patch_cells` to put in while it copies the sheet."""
+    for `_patch_cells` to put in while it copies the sheet. `notes`: the plan's; `keys`: this sheet's, sorted;
+    `texts`: one-finding note texts made so far, by (code, level, message) — rules repeat down a sheet."""
     rels = _rels(pkg, part)
     comments_part = next((t for _, typ, t in rels if typ.endswith("/comments")), None)
     vml_part = next((t for _, typ, t in rels if typ.endswith("/vmlDrawing")), None)
@@ -877,9 +896,17 @@ def _patch_notes(pkg: Package, part: str, notes: dict[tuple[int, int], str], blo
     runs: dict[str, bytes] = {}  # a note's text run: cells of one rule share their note
     letters, known = _COLUMN_BYTES, len(_COLUMN_BYTES)
     comment = b'<comment ref="%%s%%d" authorId="%d"><text>%%s</text></comment>' % author  # a new note's element
-    for cell in sorted(notes):  # the keys alone sort far faster than (key, text) pairs
-        row, col = cell
-        note = notes[cell]
+    for key in keys:
+        _, row, col = key
+        findings = notes[key]
+        if len(findings) == 1:
+            f = findings[0]
+            shown = (f.code, f.severity, f.message)
+            note = texts.get(shown)
+            if note is None:
+                note = texts[shown] = note_text(findings)
+        else:
+            note = note_text(findings)
         column = letters[col] if col < known else _letters(col)
         m = existing.get(b"%s%d" % (column, row)) if existing else None  # a part without notes: nothing to look up
         if m is None:
@@ -887,7 +914,7 @@ def _patch_notes(pkg: Package, part: str, notes: dict[tuple[int, int], str], blo
             if run is None:
                 run = runs[note] = _note_run(note)
             added.append(comment % (column, row, run))
-            new_cells.append(cell)
+            new_cells.append(key)
             continue
         body = m.group(2)
         head = body.find(NOTE_HEAD.encode())
@@ -913,7 +940,7 @@ def _patch_notes(pkg: Package, part: str, notes: dict[tuple[int, int], str], blo
         vml = pkg.get(vml_part) or b""
         first = block * 1024 + 1
         shapes = [
-            _VML_SHAPE % (n, n, c, r - 1, c + 4, r + 5, r - 1, c - 1) for n, (r, c) in enumerate(new_cells, first)
+            _VML_SHAPE % (n, n, c, r - 1, c + 4, r + 5, r - 1, c - 1) for n, (_, r, c) in enumerate(new_cells, first)
         ]
         at = vml.rfind(b"</xml>")
         pkg.put(vml_part, b"".join([vml[:at], *shapes, vml[at:]] if at >= 0 else [vml, *shapes]))  # one copy
@@ -1285,33 +1312,14 @@ def apply_marks(
     """The package with `plan`'s fills and notes and a 校验结果 sheet of `rows`, as bytes."""
     path = pkg.path
     styles = _Styles(pkg.get(_STYLES), path)
-    by_sheet: dict[str, dict[tuple[int, int], Severity]] = {}
-    last, cells = None, {}  # the fills come sheet by sheet: look the sheet's dict up when the sheet changes
-    for (sheet, r, c), sev in plan.fills.items():
-        if sheet is not last:
-            last, cells = sheet, by_sheet.setdefault(sheet, {})
-        cells[(r, c)] = sev
-    for sheet in [name for name in by_sheet if name not in pkg.names]:
-        del by_sheet[sheet]
-    notes: dict[str, dict[tuple[int, int], str]] = {}
+    fills = plan.fills
+    # the plan's keys, (sheet, row, column), sorted once: each sheet's marked cells in the order its walk meets them
+    by_sheet = {sheet: list(keys) for sheet, keys in groupby(sorted(fills), itemgetter(0)) if sheet in pkg.names}
+    noted = {
+        sheet: list(keys) for sheet, keys in groupby(sorted(plan.notes), itemgetter(0)) if sheet in pkg.names
+    }  # the noted cells' keys, sheet by sheet, as the fills'
     texts: dict[tuple[Any, ...], str] = {}  # a one-finding note's text by what it shows: rules repeat down a sheet
-    on_sheet: dict[tuple[int, int], str] | None = None
-    last = None  # the notes come sheet by sheet too: the sheet's dict looked up when the sheet changes
-    for (sheet, r, c), noted in plan.notes.items():
-        if sheet is not last:
-            last, on_sheet = sheet, (notes.setdefault(sheet, {}) if sheet in pkg.names else None)
-        if on_sheet is None:
-            continue
-        if len(noted) == 1:
-            f = noted[0]
-            shown = (f.code, f.severity, f.message)
-            text = texts.get(shown)
-            if text is None:
-                text = texts[shown] = note_text(noted)
-        else:
-            text = note_text(noted)
-        on_sheet[(r, c)] = text
-    for block, sheet in enumerate(sorted(set(by_sheet) | set(notes)), 60):
+    for block, sheet in enumerate(sorted(set(by_sheet) | set(noted)), 60):
         part = pkg.names[sheet]
         original = pkg.get(part) or b""
         if _sheet_data(original) is None:
@@ -1323,8 +1331,8 @@ def apply_marks(
                 f"sheet {sheet!r} is written in a form perfxl cannot mark (e.g. a prefixed <x:sheetData>); no copy made",
                 code="ANNOTATE_UNSUPPORTED",
             )
-        legacy = _patch_notes(pkg, part, notes[sheet], block) if sheet in notes else None
-        pkg.put(part, _patch_cells(original, by_sheet.get(sheet, {}), styles, legacy))
+        legacy = _patch_notes(pkg, part, plan.notes, noted[sheet], block, texts) if sheet in noted else None
+        pkg.put(part, _patch_cells(original, fills, by_sheet.get(sheet, ()), styles, legacy))
     _add_result_sheet(pkg, rows, severities, header_row, styles)
     pkg.put(_STYLES, styles.to_bytes())
     return PackageMarks(pkg.to_bytes(), sum(len(v) for v in by_sheet.values()))
