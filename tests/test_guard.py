@@ -207,6 +207,35 @@ def test_fast_and_exact_extent_scans_agree(cells):
     assert exact[:3] == ((len(filled), max(r for r, _ in filled), max(c for _, c in filled)) if filled else (0, 0, 0))
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        b'<c r="A99999999"><v>1</v></c>',  # 8 digits: outside the fast scan's form, once silently skipped
+        b'<c\nr="D1048576"><v>1</v></c>',  # a line break after the tag name, once silently skipped
+        b'<c s="1" r="D1048576"><v>1</v></c>',  # r not first
+    ],
+)
+def test_a_far_cell_in_a_form_the_fast_scan_does_not_read_is_still_measured(base, tmp_path, cell):
+    """Every `<c` tag is either in the fast scan's form (`<c r="A1"`: 1–3 capitals, 1–7 digits) or makes the exact
+    scan run: a far cell written otherwise cannot slip past the sheet limit (session 12)."""
+    far = tmp_path / "far.xlsx"
+    b.rewrite_zip(
+        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="7">' + cell + b"</row></sheetData>")}
+    )
+    assert _refused(far).code == "SHEET_TOO_LARGE"
+
+
+def test_fast_and_exact_extent_scans_agree_over_several_pieces():
+    """A sheet of several 1 MiB pieces: rows in order (the last cell's row is the highest), then one piece whose
+    highest row comes first, self-closing cells after the last value, and columns up to AB."""
+    cells = [(r, 1 + r % 28, r % 3 == 0) for r in range(1, 40_000)]
+    cells[20_000] = (900_000, 2, False)  # a far row in the middle: the check by search finds it
+    cells += [(40_000 + i, 5, True) for i in range(3000)]  # formatting only after the last value
+    fast, exact = _both_scans(_sheet_xml(cells))
+    assert fast == exact
+    assert exact[1:3] == (900_000, 28)
+
+
 # ---------------------------------------------------------------- issue 13 items 3–5
 
 

@@ -120,23 +120,31 @@ def clear_cache(grid: Grid) -> None:
     """Forget cached row scans (call before reading a grid whose rows may have changed)."""
     grid.__dict__.pop("_perfxl_row_cells", None)
     grid.__dict__.pop("_perfxl_row_labels", None)
+    grid.__dict__.pop("_perfxl_continued", None)
+
+
+def _continued(grid: Grid) -> dict[int, set[int]]:
+    """Row → the columns of its cells that continue a merged range anchored at another cell (`Grid.anchor_of` is not
+    the cell itself), from one walk of the merge map per grid (cached with the row scans): a row's scan then skips
+    them with one look-up a row instead of one a cell."""
+    found = grid.__dict__.get("_perfxl_continued")
+    if found is None:
+        found = grid.__dict__["_perfxl_continued"] = {}
+        for (r, c), at in grid._anchor.items():
+            if at != (r, c):
+                found.setdefault(r, set()).add(c)
+    return found
 
 
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
     row = grid.rows[r] if 0 <= r < len(grid.rows) else []
-    out = []
-    # `Grid.anchor_of` as one look-up of the merge map: a cell inside a merged range that is not its anchor continues
-    # it (no call and no (r, c) default per cell: ≈ 8 cells a row)
-    anchors = grid._anchor if grid.merged else None
-    for c, v in enumerate(row):
-        if v is None or (isinstance(v, str) and not v.strip()):  # ("" is such text)
-            continue
-        if anchors is not None:
-            at = anchors.get((r, c))
-            if at is not None and at != (r, c):
-                continue
-        out.append((c, v))
-    return out
+    skip = _continued(grid).get(r, ()) if grid.merged else ()
+    # blank: None or white space only ("" is such text)
+    return [
+        (c, v)
+        for c, v in enumerate(row)
+        if v is not None and (not isinstance(v, str) or v.strip()) and (not skip or c not in skip)
+    ]
 
 
 def row_labels(grid: Grid, r: int) -> list[tuple[int, str]]:

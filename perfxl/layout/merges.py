@@ -49,7 +49,8 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
     crossing = [
         rng
         for rng in grid.merged
-        if any(rng[0] < h <= rng[2] and not _group_row(grid, values, rng[0], h) for h in headers)
+        if rng[0] < rng[2]  # (a range of one row crosses no header)
+        and any(rng[0] < h <= rng[2] and not _group_row(grid, values, rng[0], h) for h in headers)
     ][:_MAX_FINDINGS]
     for rng in crossing:
         where = range_a1(rng)
@@ -78,7 +79,11 @@ def _group_row(grid: Grid, kinds: list[str], start: int, header: int) -> bool:
 
 
 def _overlaps(grid: Grid) -> list[Finding]:
-    """Pairs of merged ranges sharing cells (Excel reports such a file as damaged)."""
+    """Pairs of merged ranges sharing cells (Excel reports such a file as damaged). Without any, the merge map
+    (`Grid.anchor_of`, one entry a merged cell) holds as many cells as the ranges cover: the ranges are walked
+    cell by cell only when it holds fewer."""
+    if sum(max(0, r1 - r0 + 1) * max(0, c1 - c0 + 1) for r0, c0, r1, c1 in grid.merged) == len(grid._anchor):
+        return []
     owner: dict[tuple[int, int], MergedRange] = {}
     pairs: dict[tuple[MergedRange, MergedRange], None] = {}
     for rng in grid.merged:

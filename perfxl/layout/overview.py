@@ -58,22 +58,25 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
     return out
 
 
-def _headed(grid: Grid, r: int) -> bool:
-    """A 基本概况/基本情况 heading on row r or within `_REACH` rows above it."""
-    for rr in range(max(0, r - _REACH), r + 1):
-        if any(word in label for _, label in row_labels(grid, rr) for word in _HEADING):
-            return True
-    return False
+def _heading(grid: Grid, r: int) -> bool:
+    """Row r holds a 基本概况/基本情况 heading."""
+    return any(word in label for _, label in row_labels(grid, r) for word in _HEADING)
 
 
 def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
     """The first 基本概况 staffing line holding both 编制 and 实有 as label │ value pairs: (a BasicData with its
-    `Staffing`, the row), or None. Header rows of a 自评表 or 基础数据表 are never such a line."""
-    for r, kind in enumerate(kinds):
-        if kind is not RowKind.OTHER:
+    `Staffing`, the row), or None. Header rows of a 自评表 or 基础数据表 are never such a line.
+
+    A line counts only on a heading's row or within `_REACH` rows below it, so the headings are found first (one
+    look at each row's labels) and only the rows they reach are read as pairs — not every row of a 10,000-row 自评表."""
+    reached: set[int] = set()
+    for h in (r for r in range(len(kinds)) if _heading(grid, r)):
+        reached.update(range(h, h + _REACH + 1))
+    for r in sorted(reached):
+        if r >= len(kinds) or kinds[r] is not RowKind.OTHER:
             continue
         pairs = _pairs(grid, r)
-        if len(pairs) < 2 or not _headed(grid, r):
+        if len(pairs) < 2:
             continue
         staffing = Staffing(
             value_at(grid, r, pairs["establishment"]), value_at(grid, r, pairs["actual"]), CellValue(None, None), True
