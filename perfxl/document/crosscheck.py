@@ -600,9 +600,9 @@ def _sum_as(parts: list[Fact], unit: str) -> Interval | None:
 
 
 def _spending_rate_only(fact: Fact) -> bool:
-    """A rate named 支出率 and neither 执行率 nor 完成预算 (facts._SPENDING_RATE)."""
+    """A rate named 支出率 or 支付率 and neither 执行率 nor 完成预算 (facts._SPENDING_RATE)."""
     words = fact.subject + _around(fact)[0]
-    return "支出率" in words and "执行率" not in words and "完成预算" not in words
+    return ("支出率" in words or "支付率" in words) and "执行率" not in words and "完成预算" not in words
 
 
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:

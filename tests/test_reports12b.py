@@ -1,0 +1,52 @@
+"""Real reports 12b (issue 12, session 12): six published reports perfxl had never seen (tests/realworld/reports:
+保山 卫健 春节慰问 2022 and 保山 图书馆 2022 (云南), 丰都 交通执法支队 2024 (重庆), 永定 图书馆 2017 (福建), a county's
+乡村振兴 funds report and a 儋州 镇's 衔接 funds report reposted with the year as '20xx'), measured blind.
+
+First run (blind): found 0 of 1, no false 错误, no false 警告 on the 18 agreeing facts — no finding at all. The miss: the
+乡村振兴 p8, "资金支付18501.096万元,未支703万元,支付率95%" (18501.096 / 19204.096 = 96.34%): a 支付率 was not read as a
+rate of the money spent, 支付 not as a spending and 未支 not as what is left. Tests named "failed before" were run
+against the branch before the fix and failed as their docstring says."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from report_helpers import report_findings as _report
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+
+
+def _paragraph(stem: str, n: int) -> str:
+    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))["paragraphs"][n - 1]
+
+
+ZHIFU_P8 = _paragraph("unknown-xiangcunzhenxing-zhifulv-20xx", 8)
+
+
+def _above_info(findings):
+    return sorted((f.code, f.severity.value) for f in findings if f.severity.value != "info")
+
+
+# ---------------------------------------------------------------- a 支付率 over what was paid and what is left
+
+
+def test_a_payment_rate_off_paid_over_paid_and_left_is_found(tmp_path):
+    """Failed before: quiet. 支付18501.096万元, 未支703万元: the year's money is their sum, 19204.096, and 18501.096 /
+    19204.096 = 96.34% — not 95%. The base is read from the words 支付/未支 by place: a 警告 that says so."""
+    found = [f for f in _report(tmp_path, ZHIFU_P8) if f.severity.value != "info"]
+    assert _above_info(found) == [("N02", "warning")]
+    assert "703" in found[0].message or "703" in found[0].basis
+
+
+def test_a_payment_rate_that_fits_stays_quiet(tmp_path):
+    assert _above_info(_report(tmp_path, ZHIFU_P8.replace("支付率95%", "支付率96.34%"))) == []
+    assert _above_info(_report(tmp_path, ZHIFU_P8.replace("支付率95%", "支付率96%"))) == []
+
+
+def test_a_payment_rate_left_unsaid_words_stay_quiet(tmp_path):
+    """A 支付率 on time ("按时支付率100%") measures a timeliness, not the money spent; 未支付 states what is left too."""
+    text = "资金支付80万元,未支付20万元,工资按时支付率100%。"
+    assert _above_info(_report(tmp_path, text)) == []
+    found = _above_info(_report(tmp_path, "资金支付80万元,未支付20万元,支付率90%。"))
+    assert found == [("N02", "warning")]
