@@ -50,3 +50,36 @@ def test_a_payment_rate_left_unsaid_words_stay_quiet(tmp_path):
     assert _above_info(_report(tmp_path, text)) == []
     found = _above_info(_report(tmp_path, "资金支付80万元,未支付20万元,支付率90%。"))
     assert found == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- a score and the grade its sentence gives it
+
+YONGDING_P10 = _paragraph("fujian-yongding-tushuguan-goushu-2017", 10)
+WEIJIAN_P6 = _paragraph("yunnan-baoshan-weijian-chunjiewenwen-2022", 6)
+
+
+def test_a_grade_its_score_does_not_fall_in_is_found(tmp_path):
+    """Failed before: quiet. "综合得分为 85 分,评价等次为优秀": 85 is 良 under 财预〔2020〕10号's bands (优 ≥ 90) — found by
+    probing 永定 p10 (95 → 85). The grade and the score are paired by place and a locality may grade otherwise: 警告."""
+    found = [f for f in _report(tmp_path, YONGDING_P10.replace("95 分", "85 分")) if f.severity.value != "info"]
+    assert _above_info(found) == [("N02", "warning")]
+    assert "良" in found[0].message and "优秀" in found[0].message
+    found = _above_info(_report(tmp_path, WEIJIAN_P6.replace("100分", "80分")))
+    assert found == [("N02", "warning")]
+
+
+def test_a_grade_its_score_falls_in_stays_quiet(tmp_path):
+    assert _above_info(_report(tmp_path, YONGDING_P10)) == []
+    assert _above_info(_report(tmp_path, WEIJIAN_P6)) == []
+    assert _above_info(_report(tmp_path, "本项目自评得分85分,评价等级为良。")) == []
+
+
+def test_bands_groups_and_a_grade_of_another_score_stay_quiet(tmp_path):
+    for text in (
+        "得分90分(含)以上为优,80分至90分为良。",  # the rule's bands, no score
+        "产出指标得分45分,总体评价为优。",  # a group's points
+        "综合得分95分,其中产出指标得分40分,评价等次为良。",  # the grade follows a nearer score (not the whole's)
+        "自评得分85分。评价等次为优。",  # another sentence: not paired
+        "自评得分95分,管理水平良好。",  # no grade cue
+    ):
+        assert _above_info(_report(tmp_path, text)) == [], text
