@@ -83,3 +83,27 @@ def test_bands_groups_and_a_grade_of_another_score_stay_quiet(tmp_path):
         "自评得分95分,管理水平良好。",  # no grade cue
     ):
         assert _above_info(_report(tmp_path, text)) == [], text
+
+
+# ---------------------------------------------------------------- a part's bracketed score and its numbered items'
+
+YONGDING_P11 = _paragraph("fujian-yongding-tushuguan-goushu-2017", 11)
+YONGDING_P12 = _paragraph("fujian-yongding-tushuguan-goushu-2017", 12)
+
+
+def test_items_scores_off_their_parts_are_found(tmp_path):
+    """Failed before: quiet. "1. 投入 (得 30 分 )( 1)…(得 5 分)( 2)…(得12 分)( 3)…(得 14 分)": 5 + 12 + 14 = 31 ≠ 30 —
+    found by probing 永定 p11 (11 → 12). The items are the part's by their numbering: a 警告."""
+    found = [f for f in _report(tmp_path, YONGDING_P11.replace("(得11 分)", "(得12 分)")) if f.severity.value != "info"]
+    assert _above_info(found) == [("N02", "warning")]
+    assert "投入" in found[0].message and "31" in found[0].message
+    # short of the part, the part closed by the next one in the paragraph
+    text = YONGDING_P11.replace("(得11 分)", "(得10 分)") + YONGDING_P12
+    assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+
+
+def test_items_scores_that_fit_or_go_on_stay_quiet(tmp_path):
+    assert _above_info(_report(tmp_path, YONGDING_P11)) == []
+    assert _above_info(_report(tmp_path, YONGDING_P11 + YONGDING_P12)) == []
+    # short, but the part's items may go on after the paragraph's last one ("( 3)…" with no score yet)
+    assert _above_info(_report(tmp_path, "1. 投入(得30分)(1)时效:(得5分)(2)立项:(得11分)(3)资金落实:")) == []

@@ -57,6 +57,7 @@ from .precision import (
     bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
+from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
 from .table_facts import (
     IndicatorValue,
@@ -1100,6 +1101,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         if sub.evaluations:
             check_group_points(run, ref, sub.narrative[pi].text)
         check_stated_grade(run, ref, sub.narrative[pi].text)
+        check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):
