@@ -57,6 +57,8 @@ from .precision import (
     bare_range_low,
 )
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
+from .score_parts import check_score_parts
+from .stated_grade import check_stated_grade
 from .table_facts import (
     IndicatorValue,
     ProjectFunds,
@@ -600,9 +602,9 @@ def _sum_as(parts: list[Fact], unit: str) -> Interval | None:
 
 
 def _spending_rate_only(fact: Fact) -> bool:
-    """A rate named 支出率 and neither 执行率 nor 完成预算 (facts._SPENDING_RATE)."""
+    """A rate named 支出率 or 支付率 and neither 执行率 nor 完成预算 (facts._SPENDING_RATE)."""
     words = fact.subject + _around(fact)[0]
-    return "支出率" in words and "执行率" not in words and "完成预算" not in words
+    return ("支出率" in words or "支付率" in words) and "执行率" not in words and "完成预算" not in words
 
 
 def _check_execution_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -1098,6 +1100,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
             check_group_points(run, ref, sub.narrative[pi].text)
+        check_stated_grade(run, ref, sub.narrative[pi].text)
+        check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
     for pi, facts in sorted(run.unsupported.items()):

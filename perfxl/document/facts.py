@@ -417,9 +417,9 @@ def _stated_base(prefix: str, rest: str) -> bool:
 #: an execution rate by other words.
 _PROGRESS = lazy_compile(r"(?:支出|执行|使用)进度(?:比率|比例|率)?\s*(?:为|是|达到?)?\s*$")
 
-#: A spending rate named as such ("支出率97.43%", "资金支出率"): the money spent over the year's — a 执行率 by another
-#: name (not "支出增长率", "支出占比").
-_SPENDING_RATE = lazy_compile(r"支出率")
+#: A spending rate named as such ("支出率97.43%", "资金支出率", "资金支付率95%"): the money spent over the year's — a 执行率
+#: by another name (not "支出增长率", "支出占比", nor a timeliness: "按时支付率", "及时支付率", "足额支付率").
+_SPENDING_RATE = lazy_compile(r"支出率|(?<![时额期])支付率")
 
 
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:

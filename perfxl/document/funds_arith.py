@@ -340,8 +340,8 @@ def _rate_over(
     return True
 
 
-#: The words of a spending ("实际执行飞行经费", "全年实际支出"), anywhere in them — not a budget's.
-_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付)")
+#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's.
+_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
 #: A department's items with money of their own (“三公”经费, 人员/公用经费, 基本支出): not a project's spending.
 _AN_ITEMS_MONEY = lazy_compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
 
@@ -418,9 +418,10 @@ def _arrival_rate(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact,
     )
 
 
-#: What is left of the year's money: "结余8.4万元", "结转结余资金…", "未支出13.2万元", "剩余资金…" (not 上年结转).
+#: What is left of the year's money: "结余8.4万元", "结转结余资金…", "未支出13.2万元", "未支703万元", "剩余资金…" (not 上年
+#: 结转).
 _REMAINDER = lazy_compile(
-    r"^(?:年末|年底)?(?:资金)?(?:结转结余|结余|未支出|尚未支出|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$"
+    r"^(?:年末|年底)?(?:资金)?(?:结转结余|结余|(?:尚)?未支(?:出|付)?|未使用|剩余|未拨付)(?:资金|部分|金额|数)?$"
 )
 
 
