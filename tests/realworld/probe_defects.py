@@ -860,12 +860,14 @@ def garbled(table: R.Table) -> Iterator[Injection]:
     row (C02/I12), never read the rest of it as a figure."""
     wrong, vertical = _expected_rows(table), _vertical(table)
     for region in regions(table):
-        e = region.cols.get("executed")
-        if e is not None:
+        e, b = region.cols.get("executed"), region.cols.get("budget", region.cols.get("start"))
+        if e is not None and b is not None:
             for r in range(region.header + 1, region.end):
                 shown = _cell(table, r, e)
                 if r in wrong or (r, e) in vertical or number(shown) is None or not _DAMAGEABLE.match(shown):
                     continue
+                if number(_cell(table, r, b)) is None:
+                    continue  # no 预算数 beside: not a funds line (a goal's "100" under 实际完成情况)
                 text = _LEAD_DIGIT.sub(r"\g<1>" + _DAMAGE[r % len(_DAMAGE)], shown, count=1)
                 yield Injection("garbled", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
         for r, _weight, _score, _target, _m in _numeric_rows(table, region):
@@ -961,11 +963,15 @@ def grade(table: R.Table) -> Iterator[Injection]:
 
 def blank_target(table: R.Table) -> Iterator[Injection]:
     """A numeric target's 年度指标值 and 实际完成值 both left blank, the 得分 the full 分值: nothing to score against and
-    nothing measured (S12, a 警告)."""
+    nothing measured (S12, a 警告). Not where the row below is unweighted and carries a target: the row may be a
+    parent whose items below hold its evidence (萧县 ★补助各类粮食作物种植面积 │ 10 │ │ │ 10 over 红薯种植面积 │ │ 5.5亩 │
+    5.5亩), no certain defect."""
     for region in regions(table):
-        op, unit_col = region.cols.get("op"), region.cols.get("unit")
+        op, unit_col, w = region.cols.get("op"), region.cols.get("unit"), region.cols.get("weight", -1)
         for r, weight, _score, target, _m in _numeric_rows(table, region):
             t, a, s = region.cols["target"], region.cols["actual"], region.cols["score"]
+            if r + 1 < region.end and not _cell(table, r + 1, w).strip() and _cell(table, r + 1, t).strip():
+                continue
             full = printed(weight, _cell(table, r, s))
             changes = {(r, c): "" for c in (op, t, unit_col, a) if c is not None}
             yield Injection(
