@@ -880,12 +880,53 @@ def garbled(table: R.Table) -> Iterator[Injection]:
             yield Injection("garbled", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
 
 
-_REASON = re.compile(r"偏差")
+
+#: A digit → the letter OCR reads it as (0 O, 1 l, 2 Z, 6 b, 8 B); not 5 S or 9 g, whose letter after a figure
+#: may be meant ("5S管理", "4S店", "500g"), so the damage would not be certain.
+_LOOKALIKE = {"0": "O", "1": "l", "2": "Z", "6": "b", "8": "B"}
+_SECOND_DIGIT = re.compile(r"^(\s*[1-9])(\d)")
+
+
+def _damaged_inside(shown: str) -> str | None:
+    """`shown` with its second digit read as the letter it looks like ("10萬" → "1O萬", "42" → "4Z"), or None (a
+    second digit without a look-alike: "449.8")."""
+    m = _SECOND_DIGIT.match(shown)
+    if m is None or m.group(2) not in _LOOKALIKE:
+        return None
+    return m.group(1) + _LOOKALIKE[m.group(2)] + shown[m.end() :]
+
+
+def garbled_inside(table: R.Table) -> Iterator[Injection]:
+    """`garbled` with the damage inside the figure: its second digit read as a look-alike letter ("10萬" →
+    "1O萬", "90人" → "9O人", "42" → "4Z", "11场" → "1l场") — the digits before the letter are no figure of their own
+    (C02/I12), never 1, 9 or 4."""
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        e, b = region.cols.get("executed"), region.cols.get("budget", region.cols.get("start"))
+        if e is not None and b is not None:
+            for r in range(region.header + 1, region.end):
+                shown = _cell(table, r, e)
+                text = _damaged_inside(shown)
+                if r in wrong or (r, e) in vertical or number(shown) is None or number(_cell(table, r, b)) is None:
+                    continue
+                if text is not None:
+                    yield Injection("garbled_inside", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
+        for r, _weight, _score, _target, _m in _numeric_rows(table, region):
+            a = region.cols["actual"]
+            shown = _cell(table, r, a)
+            got, text = _TARGET.match(shown), _damaged_inside(shown)
+            if got is not None and not got.group(1) and text is not None:
+                yield Injection("garbled_inside", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
+
+_REASON = re.compile(r"偏差|未完成原因")
+#: What a 偏差原因 cell holds when nothing is explained: blank, or a placeholder (one per row by its index).
+_NO_REASON = ("", "无", "/", "—", "无偏差")
 
 
 def blank_reason(table: R.Table) -> Iterator[Injection]:
     """A target with a written operator certainly missed (the actual half a ≥ target, twice a ≤ one), the 得分 half
-    the 分值, and the 偏差原因 column of the row left blank: a missed target must be explained (D01, 10号)."""
+    the 分值, and the row's 偏差原因 left blank or a placeholder ("无", "/", "—", "无偏差"): a missed target must be
+    explained (D01/D02, 10号)."""
     for region in regions(table):
         head = table.rows[region.header]
         reason = next((c for c, x in enumerate(head) if _REASON.search(_simplified(x))), None)
@@ -902,12 +943,13 @@ def blank_reason(table: R.Table) -> Iterator[Injection]:
             a, s = region.cols["actual"], region.cols["score"]
             text = f"{actual.normalize():f}{'' if region.cols.get('unit') is not None else unit}"
             half = printed(weight / 2, _cell(table, r, s))
+            none = _NO_REASON[r % len(_NO_REASON)]
             yield Injection(
                 "blank_reason",
                 r + 1,
                 reason,
-                {(r, a): text, (r, s): half, (r, reason): ""},
-                f"目标 {target}，实际 {_cell(table, r, a)} → {text}，得分 → {half}，偏差原因 → 空",
+                {(r, a): text, (r, s): half, (r, reason): none},
+                f"目标 {target}，实际 {_cell(table, r, a)} → {text}，得分 → {half}，偏差原因 → “{none}”",
             )
 
 
@@ -1032,6 +1074,7 @@ NEW_KINDS_12: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "unscored": unscored,
     "error_score": error_score,
     "garbled": garbled,
+    "garbled_inside": garbled_inside,
     "blank_reason": blank_reason,
     "exec_rate_near": exec_rate_near,
     "grade": grade,
@@ -1072,6 +1115,7 @@ FITS: dict[str, tuple[str, ...]] = {
     "unscored": ("no_evidence",),
     "error_score": ("unreadable",),
     "garbled": ("unreadable",),
+    "garbled_inside": ("unreadable",),
     "blank_reason": ("deviation",),
     "exec_rate_near": ("exec_rate",),
     "grade": ("grade",),
