@@ -30,7 +30,9 @@ CASES = [
     # 宣城 动物防疫 2023: 地方资金 46 │ 46 │ 100% → 4b (before: read as 4, F04 "执行率应为 8.7%", an 错误 on a guess)
     pytest.param("anhui-xuancheng-dongwufangyi-2023", {"D9": "4b"}, 9, {"C02"}, Severity.WARNING, id="garbled-6-as-b"),
     # 宁德 地震局 2020: 10场 │ 11场 → 1l场 (before: read as 1, S11)
-    pytest.param("fujian-ningde-dizhenju-bumen-2020", {"F15": "1l场"}, 15, {"I12"}, Severity.WARNING, id="garbled-1-as-l"),
+    pytest.param(
+        "fujian-ningde-dizhenju-bumen-2020", {"F15": "1l场"}, 15, {"I12"}, Severity.WARNING, id="garbled-1-as-l"
+    ),
     # 萧县 河西村 2023: ≥11.376万元 │ 12万元 → 1Z万元 (before: read as 1 in unit "Z万元", S11)
     pytest.param("anhui-xiaoxian-hexicun-2023", {"G25": "1Z万元"}, 25, {"I12"}, Severity.WARNING, id="garbled-unit"),
 ]

@@ -279,7 +279,9 @@ def test_a_lookalike_letter_after_the_digits_is_damage(text):
     assert p.number is None and p.damaged
 
 
-@pytest.mark.parametrize("text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%", "5S管理", "4S店", "500g", "3A级", "5G基站"])
+@pytest.mark.parametrize(
+    "text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%", "5S管理", "4S店", "500g", "3A级", "5G基站"]
+)
 def test_other_unread_or_read_cells_are_not_damaged_figures(text):
     assert not parse_value(text).damaged
 

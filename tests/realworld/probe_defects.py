@@ -17,6 +17,11 @@ Issue 11 (probe11) added six kinds (`NEW_KINDS`, run by default with the rest): 
 to 年度资金总额's), `declared_weight` (a 一级/二级 declared 分值 — "产出指标(50分)" or 一级 │ 分值 — raised by 5 over rows
 adding up to it).
 
+Session 12 (defects12) added eleven (`NEW_KINDS_12`): `blank_actual`, `text_actual`, `unscored`, `blank_target` (no
+evidence with full marks, S12–S15), `error_score` (#VALUE! in 得分), `garbled`/`garbled_inside` (OCR letters in a
+figure), `blank_reason` (a missed target without 偏差原因), `exec_rate_near`/`total_near` (one point off at the
+printed precision), `grade` (优 ↔ 差 beside the 总分).
+
 Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
 Not a test: a gap it shows gets a test in tests/test_realworld_defects.py built from the real table's cells.
 """
@@ -880,7 +885,6 @@ def garbled(table: R.Table) -> Iterator[Injection]:
             yield Injection("garbled", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
 
 
-
 #: A digit → the letter OCR reads it as (0 O, 1 l, 2 Z, 6 b, 8 B); not 5 S or 9 g, whose letter after a figure
 #: may be meant ("5S管理", "4S店", "500g"), so the damage would not be certain.
 _LOOKALIKE = {"0": "O", "1": "l", "2": "Z", "6": "b", "8": "B"}
@@ -917,6 +921,7 @@ def garbled_inside(table: R.Table) -> Iterator[Injection]:
             got, text = _TARGET.match(shown), _damaged_inside(shown)
             if got is not None and not got.group(1) and text is not None:
                 yield Injection("garbled_inside", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
+
 
 _REASON = re.compile(r"偏差|未完成原因")
 #: What a 偏差原因 cell holds when nothing is explained: blank, or a placeholder (one per row by its index).
@@ -974,7 +979,9 @@ def exec_rate_near(table: R.Table) -> Iterator[Injection]:
                 continue  # the printed rate is not the amounts' own: no certain shift of one point
             new = rate - 1 if rate >= 1 else rate + 1
             text = printed(new, shown)
-            yield Injection("exec_rate_near", r + 1, k, {(r, k): text}, f"执行率 {shown} → {text} ({executed}/{budget})")
+            yield Injection(
+                "exec_rate_near", r + 1, k, {(r, k): text}, f"执行率 {shown} → {text} ({executed}/{budget})"
+            )
 
 
 _GRADES = {"优": "差", "优秀": "差", "良": "差", "良好": "差", "中": "优", "合格": "优", "差": "优", "不合格": "优"}
@@ -1129,6 +1136,8 @@ PROBE_FAMILIES: dict[str, tuple[str, ...]] = {"unreadable": ("C02", "I12", "READ
 def fits(code: str, kind: str) -> bool:
     """Whether a finding of `code` reports a defect of `kind` (tests/test_realworld.py FAMILIES, or PROBE_FAMILIES)."""
     return any(code in PROBE_FAMILIES[w] if w in PROBE_FAMILIES else in_family(code, w) for w in FITS[kind])
+
+
 WHOLE_SHEET = frozenset({"weights_sum"})
 
 
