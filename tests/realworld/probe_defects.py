@@ -17,9 +17,9 @@ Issue 11 (probe11) added six kinds (`NEW_KINDS`, run by default with the rest): 
 to 年度资金总额's), `declared_weight` (a 一级/二级 declared 分值 — "产出指标(50分)" or 一级 │ 分值 — raised by 5 over rows
 adding up to it).
 
-Session 12 (defects12) added eleven (`NEW_KINDS_12`): `blank_actual`, `text_actual`, `unscored`, `blank_target` (no
-evidence with full marks, S12–S15), `error_score` (#VALUE! in 得分), `garbled`/`garbled_inside` (OCR letters in a
-figure), `blank_reason` (a missed target without 偏差原因), `exec_rate_near`/`total_near` (one point off at the
+Session 12 (defects12) added ten (`NEW_KINDS_12`): `blank_actual`, `text_actual`, `unscored`, `blank_target` (no
+evidence with full marks, S12–S15), `error_score` (#VALUE! in 得分), `garbled` (OCR letters in a figure: its leading digit, or
+its second read as its look-alike), `blank_reason` (a missed target without 偏差原因), `exec_rate_near`/`total_near` (one point off at the
 printed precision), `grade` (优 ↔ 差 beside the 总分).
 
 Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
@@ -914,13 +914,13 @@ def garbled_inside(table: R.Table) -> Iterator[Injection]:
                 if r in wrong or (r, e) in vertical or number(shown) is None or number(_cell(table, r, b)) is None:
                     continue
                 if text is not None:
-                    yield Injection("garbled_inside", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
+                    yield Injection("garbled", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
         for r, _weight, _score, _target, _m in _numeric_rows(table, region):
             a = region.cols["actual"]
             shown = _cell(table, r, a)
             got, text = _TARGET.match(shown), _damaged_inside(shown)
             if got is not None and not got.group(1) and text is not None:
-                yield Injection("garbled_inside", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
+                yield Injection("garbled", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
 
 
 _REASON = re.compile(r"偏差|未完成原因")
@@ -1080,14 +1080,19 @@ NEW_KINDS_12: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "text_actual": text_actual,
     "unscored": unscored,
     "error_score": error_score,
-    "garbled": garbled,
-    "garbled_inside": garbled_inside,
+    "garbled": lambda t: _chain(garbled(t), garbled_inside(t)),
     "blank_reason": blank_reason,
     "exec_rate_near": exec_rate_near,
     "grade": grade,
     "blank_target": blank_target,
     "total_near": total_near,
 }
+
+
+def _chain(*sources: Iterator[Injection]) -> Iterator[Injection]:
+    """Injections of one kind from two damages, the same cell possibly in both (each a copy of its own)."""
+    for source in sources:
+        yield from source
 
 
 def _unique(*sources: Iterator[Injection]) -> Iterator[Injection]:
@@ -1122,7 +1127,6 @@ FITS: dict[str, tuple[str, ...]] = {
     "unscored": ("no_evidence",),
     "error_score": ("unreadable",),
     "garbled": ("unreadable",),
-    "garbled_inside": ("unreadable",),
     "blank_reason": ("deviation",),
     "exec_rate_near": ("exec_rate",),
     "grade": ("grade",),
