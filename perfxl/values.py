@@ -483,7 +483,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
 
     Typing or OCR damage glues a stray letter or point to the digits, or drops the integer digits: "M.8万元"
     (not 0.8), ".5" (not 0.5: Excel shows 0.5, a printed table too), "1O0人"
-    (not 1), "10O" (not 10), "1.2.3万元", "7,00.0,77" (commas that separate no thousands). Letters that form a unit
+    (not 1), "10O" and "4Z" (not 10, 4), "1.2.3万元", "7,00.0,77" (commas that separate no thousands). Letters that form a unit
     ("12.5km", "100m2") or a word ("PM2.5") are not damage.
     """
     start, end = m.start(), m.end()
@@ -519,9 +519,14 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
             while hi < len(t) and (t[hi].isdigit() or t[hi] in ".%"):
                 hi += 1
             return t[start:hi]
-    if after[:1] in ("O", "o") and not (after[1:2].isascii() and after[1:2].isalpha()):
-        return t[start : end + 1]  # "10O万元": a scanned 0 read as the letter O, never "10 O"
+    if after[:1] in _LOOKALIKES and not (after[1:2].isascii() and after[1:2].isalpha()):
+        return t[start : end + 1]  # "10O万元", "4Z", "1l场": a scanned digit read as its letter, never "4 Z"
     return None
+
+
+#: Letters OCR makes of a digit (O/o 0, l/I 1, Z 2, b 6, B 8) and that no unit is: one alone after the digits is a
+#: damaged digit ("4Z" for 42, "1l场" for 11场 — probe_defects garbled_inside). Not S or g: "5S管理", "4S店", "500g".
+_LOOKALIKES = frozenset("OolIZbB")
 
 
 def _only_operator(prefix: str) -> bool:

@@ -271,7 +271,17 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     assert p.damaged  # the rules ask the flag, not the wording of the reason
 
 
-@pytest.mark.parametrize("text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%"])
+# a digit read as the letter it looks like, alone after the digits (probe_defects garbled_inside, defects12): "4Z" for
+# 42, "1l场" for 11场, "4b" for 46 — read as 4, 1 and 4 before
+@pytest.mark.parametrize("text", ["4Z", "1l场", "4b", "1Z万元", "9O人", "2I个", "1B"])
+def test_a_lookalike_letter_after_the_digits_is_damage(text):
+    p = parse_value(text)
+    assert p.number is None and p.damaged
+
+
+@pytest.mark.parametrize(
+    "text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%", "5S管理", "4S店", "500g", "3A级", "5G基站"]
+)
 def test_other_unread_or_read_cells_are_not_damaged_figures(text):
     assert not parse_value(text).damaged
 

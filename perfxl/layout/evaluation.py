@@ -972,6 +972,8 @@ class _Reader(FundsRows):
                 self.cur.grade = value_at(g, r, c)  # the whole cell: T04 looks for the expected grade in it
             elif c == sc and isinstance(v, str) and self.cur.grade is None and _grade_word(v):
                 self.cur.grade = value_at(g, r, c)  # "优" where the score belongs: the grade (T02 says so, issue 11)
+            elif sc is not None and c > sc and isinstance(v, str) and self.cur.grade is None and _grade_word(v):
+                self.cur.grade = value_at(g, r, c)  # 总分 │ 100 │ 96 │ 优: a grade alone right of the total (云南 永德)
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
         self.cur.has_total_row = True

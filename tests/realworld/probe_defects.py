@@ -17,6 +17,11 @@ Issue 11 (probe11) added six kinds (`NEW_KINDS`, run by default with the rest): 
 to 年度资金总额's), `declared_weight` (a 一级/二级 declared 分值 — "产出指标(50分)" or 一级 │ 分值 — raised by 5 over rows
 adding up to it).
 
+Session 12 (defects12) added ten (`NEW_KINDS_12`): `blank_actual`, `text_actual`, `unscored`, `blank_target` (no
+evidence with full marks, S12–S15), `error_score` (#VALUE! in 得分), `garbled` (OCR letters in a figure: its leading digit, or
+its second read as its look-alike), `blank_reason` (a missed target without 偏差原因), `exec_rate_near`/`total_near` (one point off at the
+printed precision), `grade` (优 ↔ 差 beside the 总分).
+
 Per-row kinds inject at up to three rows of a table (first, middle, last; `--all`: every row). Deterministic.
 Not a test: a gap it shows gets a test in tests/test_realworld_defects.py built from the real table's cells.
 """
@@ -768,6 +773,288 @@ def declared_column(table: R.Table) -> Iterator[Injection]:
                 )
 
 
+# ---------------------------------------------------------------- further kinds (issue 11, defects12)
+
+
+def _numeric_rows(table: R.Table, region: Region) -> Iterator[tuple[int, Decimal, Decimal, str, re.Match[str]]]:
+    """(row, weight, score, target text, its match) of each indicator row whose target is one plain figure with or
+    without an operator (no date or duration unit) and whose target and actual cells are not merged over rows."""
+    t, a = region.cols.get("target"), region.cols.get("actual")
+    if t is None or a is None or _is_funds(region):
+        return
+    vertical = _vertical(table)
+    for r, weight, score in indicator_rows(table, region):
+        target, m = _target_of(table, region, r)
+        if not m or (r, t) in vertical or (r, a) in vertical or Decimal(m.group(2)) <= 0:
+            continue
+        if re.search(r"年|月|日|天|小时|时", m.group(3) or ""):
+            continue
+        yield r, weight, score, target, m
+
+
+def blank_actual(table: R.Table) -> Iterator[Injection]:
+    """A numeric target's 实际完成值 left blank, the 得分 the full 分值: a score with no evidence (S12, a 警告)."""
+    for region in regions(table):
+        for r, weight, _score, target, _m in _numeric_rows(table, region):
+            a, s = region.cols["actual"], region.cols["score"]
+            if not _cell(table, r, a).strip():
+                continue
+            full = printed(weight, _cell(table, r, s))
+            yield Injection(
+                "blank_actual",
+                r + 1,
+                a,
+                {(r, a): "", (r, s): full},
+                f"目标 {target}，实际 {_cell(table, r, a)} → 空，得分 → {full}",
+            )
+
+
+#: Words real filings print for an actual instead of a figure (issue 11, category 2), one per row by its index.
+_DONE_WORDS = ("已完成", "完成", "达标", "全部完成", "按时完成", "完成目标", "达到目标", "基本完成")
+
+
+def text_actual(table: R.Table) -> Iterator[Injection]:
+    """A numeric target's 实际完成值 written in words ("已完成", "达标", …), the 得分 the full 分值: no figure to compare (S14, a 警告)."""
+    for region in regions(table):
+        for r, weight, _score, target, _m in _numeric_rows(table, region):
+            a, s = region.cols["actual"], region.cols["score"]
+            full = printed(weight, _cell(table, r, s))
+            text = _DONE_WORDS[r % len(_DONE_WORDS)]
+            yield Injection(
+                "text_actual",
+                r + 1,
+                a,
+                {(r, a): text, (r, s): full},
+                f"目标 {target}，实际 {_cell(table, r, a)} → {text}，得分 → {full}",
+            )
+
+
+def unscored(table: R.Table) -> Iterator[Injection]:
+    """A numeric target's 实际完成值 and 得分 both left blank: the indicator was not evaluated (S15, a 警告)."""
+    for region in regions(table):
+        for r, _weight, _score, target, _m in _numeric_rows(table, region):
+            a, s = region.cols["actual"], region.cols["score"]
+            yield Injection(
+                "unscored", r + 1, a, {(r, a): "", (r, s): ""}, f"目标 {target}，实际 {_cell(table, r, a)} 与得分 → 空"
+            )
+
+
+#: Excel's error values as an export prints them, one per row by its index.
+_ERRORS = ("#VALUE!", "#NAME?", "#DIV/0!", "#N/A", "#REF!", "#NUM!")
+
+
+def error_score(table: R.Table) -> Iterator[Injection]:
+    """An indicator's 得分 showing an Excel error as exported ("#VALUE!", "#NAME?", …): it cannot be computed (C02), never a 0."""
+    for region in regions(table):
+        for r, _weight, score in indicator_rows(table, region):
+            s = region.cols["score"]
+            code = _ERRORS[r % len(_ERRORS)]
+            yield Injection("error_score", r + 1, s, {(r, s): code}, f"得分 {score} → {code}")
+
+
+#: What OCR makes of a digit, one per row by its index (the letters that look like 1, 0, 5, 8 among them).
+_DAMAGE = ("M", "l", "O", "S", "B", "I")
+_LEAD_DIGIT = re.compile(r"^(\s*)([1-9])")
+#: a figure keeping a digit once its leading one is lost ("449.8", "1.8万元"; not "5", whose loss leaves only words)
+_DAMAGEABLE = re.compile(r"^\s*[1-9]\d*\.?\d")
+
+
+def garbled(table: R.Table) -> Iterator[Injection]:
+    """A figure damaged as OCR damages it — its leading digit read as a letter ("449.8" → "M49.8", "1.8万元" →
+    "l.8万元", "5.2" → "S.2"): a funds row's 执行数 or an indicator's 实际完成值. The figure cannot be read; perfxl must say so at the
+    row (C02/I12), never read the rest of it as a figure."""
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        e, b = region.cols.get("executed"), region.cols.get("budget", region.cols.get("start"))
+        if e is not None and b is not None:
+            for r in range(region.header + 1, region.end):
+                shown = _cell(table, r, e)
+                if r in wrong or (r, e) in vertical or number(shown) is None or not _DAMAGEABLE.match(shown):
+                    continue
+                if number(_cell(table, r, b)) is None:
+                    continue  # no 预算数 beside: not a funds line (a goal's "100" under 实际完成情况)
+                text = _LEAD_DIGIT.sub(r"\g<1>" + _DAMAGE[r % len(_DAMAGE)], shown, count=1)
+                yield Injection("garbled", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
+        for r, _weight, _score, _target, _m in _numeric_rows(table, region):
+            a = region.cols["actual"]
+            shown = _cell(table, r, a)
+            got = _TARGET.match(shown)
+            if got is None or got.group(1) or not _DAMAGEABLE.match(shown):
+                continue
+            text = _LEAD_DIGIT.sub(r"\g<1>" + _DAMAGE[r % len(_DAMAGE)], shown, count=1)
+            yield Injection("garbled", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
+
+
+#: A digit → the letter OCR reads it as (0 O, 1 l, 2 Z, 6 b, 8 B); not 5 S or 9 g, whose letter after a figure
+#: may be meant ("5S管理", "4S店", "500g"), so the damage would not be certain.
+_LOOKALIKE = {"0": "O", "1": "l", "2": "Z", "6": "b", "8": "B"}
+_SECOND_DIGIT = re.compile(r"^(\s*[1-9])(\d)")
+
+
+def _damaged_inside(shown: str) -> str | None:
+    """`shown` with its second digit read as the letter it looks like ("10萬" → "1O萬", "42" → "4Z"), or None (a
+    second digit without a look-alike: "449.8")."""
+    m = _SECOND_DIGIT.match(shown)
+    if m is None or m.group(2) not in _LOOKALIKE:
+        return None
+    return m.group(1) + _LOOKALIKE[m.group(2)] + shown[m.end() :]
+
+
+def garbled_inside(table: R.Table) -> Iterator[Injection]:
+    """`garbled` with the damage inside the figure: its second digit read as a look-alike letter ("10萬" →
+    "1O萬", "90人" → "9O人", "42" → "4Z", "11场" → "1l场") — the digits before the letter are no figure of their own
+    (C02/I12), never 1, 9 or 4."""
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        e, b = region.cols.get("executed"), region.cols.get("budget", region.cols.get("start"))
+        if e is not None and b is not None:
+            for r in range(region.header + 1, region.end):
+                shown = _cell(table, r, e)
+                text = _damaged_inside(shown)
+                if r in wrong or (r, e) in vertical or number(shown) is None or number(_cell(table, r, b)) is None:
+                    continue
+                if text is not None:
+                    yield Injection("garbled", r + 1, e, {(r, e): text}, f"执行数 {shown} → {text}")
+        for r, _weight, _score, _target, _m in _numeric_rows(table, region):
+            a = region.cols["actual"]
+            shown = _cell(table, r, a)
+            got, text = _TARGET.match(shown), _damaged_inside(shown)
+            if got is not None and not got.group(1) and text is not None:
+                yield Injection("garbled", r + 1, a, {(r, a): text}, f"实际 {shown} → {text}")
+
+
+_REASON = re.compile(r"偏差|未完成原因")
+#: What a 偏差原因 cell holds when nothing is explained: blank, or a placeholder (one per row by its index).
+_NO_REASON = ("", "无", "/", "—", "无偏差")
+
+
+def blank_reason(table: R.Table) -> Iterator[Injection]:
+    """A target with a written operator certainly missed (the actual half a ≥ target, twice a ≤ one), the 得分 half
+    the 分值, and the row's 偏差原因 left blank or a placeholder ("无", "/", "—", "无偏差"): a missed target must be
+    explained (D01/D02, 10号)."""
+    for region in regions(table):
+        head = table.rows[region.header]
+        reason = next((c for c, x in enumerate(head) if _REASON.search(_simplified(x))), None)
+        if reason is None or reason in region.cols.values():
+            continue
+        vertical = _vertical(table)
+        for r, weight, _score, target, m in _numeric_rows(table, region):
+            word = (m.group(1) or "") + (m.group(4) or "")
+            if not word or (r, reason) in vertical:
+                continue
+            down = any(x in word for x in _DOWN)
+            value, unit = Decimal(m.group(2)), m.group(3) or ""
+            actual = value * 2 if down else value / 2
+            a, s = region.cols["actual"], region.cols["score"]
+            text = f"{actual.normalize():f}{'' if region.cols.get('unit') is not None else unit}"
+            half = printed(weight / 2, _cell(table, r, s))
+            none = _NO_REASON[r % len(_NO_REASON)]
+            yield Injection(
+                "blank_reason",
+                r + 1,
+                reason,
+                {(r, a): text, (r, s): half, (r, reason): none},
+                f"目标 {target}，实际 {_cell(table, r, a)} → {text}，得分 → {half}，偏差原因 → “{none}”",
+            )
+
+
+def exec_rate_near(table: R.Table) -> Iterator[Injection]:
+    """A 执行率 one percentage point off the rate its amounts give (printed at its own decimals), where the 预算数 is at
+    least 10 so the amounts' own rounding (±0.005) cannot move the rate by a point: F04 at the printed precision."""
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    for region in regions(table):
+        b, e, k = region.cols.get("budget"), region.cols.get("executed"), region.cols.get("rate")
+        if b is None or e is None or k is None:
+            continue
+        for r in range(region.header + 1, region.end):
+            budget, executed, rate = (number(_cell(table, r, c)) for c in (b, e, k))
+            if r in wrong or (r, k) in vertical or None in (budget, executed, rate):
+                continue
+            assert budget is not None and executed is not None and rate is not None
+            shown = _cell(table, r, k)
+            if budget < 10 or not (_PCT.match(shown) or rate > 1):
+                continue
+            exact = executed / budget * 100
+            if abs(exact - rate) >= Decimal("0.5"):
+                continue  # the printed rate is not the amounts' own: no certain shift of one point
+            new = rate - 1 if rate >= 1 else rate + 1
+            text = printed(new, shown)
+            yield Injection(
+                "exec_rate_near", r + 1, k, {(r, k): text}, f"执行率 {shown} → {text} ({executed}/{budget})"
+            )
+
+
+_GRADES = {"优": "差", "优秀": "差", "良": "差", "良好": "差", "中": "优", "合格": "优", "差": "优", "不合格": "优"}
+
+
+def grade(table: R.Table) -> Iterator[Injection]:
+    """The grade printed on the 总分's row (总分 │ 100 │ 自评等级 │ 优) turned to its opposite (优 ↔ 差): no banding of
+    any rule gives 优 below 60 or 差 at 90 and above, so the grade contradicts the total (T04). The total is the row's
+    first figure right of its 总分 label, the grade a cell right of it holding a grade word alone."""
+    if _has(table, "grade", "total"):
+        return
+    wrong = _expected_rows(table)
+    for r, row in enumerate(table.rows):
+        at = next((c for c, x in enumerate(row) if _TOTAL.match(_label(x))), None)
+        if at is None or r in wrong:
+            continue
+        fig = next((c for c in range(at + 1, len(row)) if number(row[c]) is not None), None)
+        if fig is None:
+            continue
+        value = number(row[fig])
+        assert value is not None
+        g = next((c for c in range(fig + 1, len(row)) if _label(row[c]) in _GRADES), None)
+        new = "差" if value >= 90 else "优" if value < 60 else None
+        if g is None or new is None or _GRADES[_label(row[g])] != new:
+            continue
+        yield Injection("grade", r + 1, g, {(r, g): new}, f"总分 {value}，等级 {row[g]} → {new}")
+
+
+def blank_target(table: R.Table) -> Iterator[Injection]:
+    """A numeric target's 年度指标值 and 实际完成值 both left blank, the 得分 the full 分值: nothing to score against and
+    nothing measured (S12, a 警告). Not where the row below is unweighted and carries a target: the row may be a
+    parent whose items below hold its evidence (萧县 ★补助各类粮食作物种植面积 │ 10 │ │ │ 10 over 红薯种植面积 │ │ 5.5亩 │
+    5.5亩), no certain defect."""
+    for region in regions(table):
+        op, unit_col, w = region.cols.get("op"), region.cols.get("unit"), region.cols.get("weight", -1)
+        for r, weight, _score, target, _m in _numeric_rows(table, region):
+            t, a, s = region.cols["target"], region.cols["actual"], region.cols["score"]
+            if r + 1 < region.end and not _cell(table, r + 1, w).strip() and _cell(table, r + 1, t).strip():
+                continue
+            full = printed(weight, _cell(table, r, s))
+            changes = {(r, c): "" for c in (op, t, unit_col, a) if c is not None}
+            yield Injection(
+                "blank_target", r + 1, a, {**changes, (r, s): full}, f"目标 {target} 与实际 → 空，得分 → {full}"
+            )
+
+
+def total_near(table: R.Table) -> Iterator[Injection]:
+    """The 总分 one point off (T02 at the printed precision) where that is certain: a total printed with decimals the
+    hand check found right (a point is ten units of its precision and more), or a whole total the printed 得分 above
+    it add up to exactly — those of the weighted rows, or every figure in its 得分 column above it."""
+    if _has(table, "total"):
+        return
+    wrong, vertical = _expected_rows(table), _vertical(table)
+    scores = [score for region in regions(table) for _r, _w, score in indicator_rows(table, region)]
+    for region in regions(table):
+        s = region.cols.get("score")
+        if s is None or _is_funds(region):
+            continue
+        for r in range(region.header + 1, region.end):
+            value = number(_cell(table, r, s))
+            if r in wrong or value is None or not any(_TOTAL.match(x) for x in _words(table, r, s)):
+                continue
+            above = [number(_cell(table, x, s)) for x in range(region.header + 1, r) if (x, s) not in vertical]
+            decimals = "." in _cell(table, r, s)
+            if not decimals and sum(scores) != value and sum((x for x in above if x is not None), Decimal(0)) != value:
+                continue
+            new = value - 1 if value >= 1 else value + 1
+            text = printed(new, _cell(table, r, s))
+            yield Injection(
+                "total_near", r + 1, s, {(r, s): text}, f"总分 {_cell(table, r, s)} → {text}（得分合计 {value}）"
+            )
+
+
 KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "over_weight": over_weight,
     "missed_full": missed_full,
@@ -787,6 +1074,25 @@ NEW_KINDS: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
     "exec_sum": exec_sum,
     "declared_weight": lambda t: _unique(declared_weight(t), declared_column(t)),
 }
+#: Kinds added by defects12 (issue 11's categories 2, 4, 6, 7 and the grade/偏差原因 checks), run by default too.
+NEW_KINDS_12: dict[str, Callable[[R.Table], Iterator[Injection]]] = {
+    "blank_actual": blank_actual,
+    "text_actual": text_actual,
+    "unscored": unscored,
+    "error_score": error_score,
+    "garbled": lambda t: _chain(garbled(t), garbled_inside(t)),
+    "blank_reason": blank_reason,
+    "exec_rate_near": exec_rate_near,
+    "grade": grade,
+    "blank_target": blank_target,
+    "total_near": total_near,
+}
+
+
+def _chain(*sources: Iterator[Injection]) -> Iterator[Injection]:
+    """Injections of one kind from two damages, the same cell possibly in both (each a copy of its own)."""
+    for source in sources:
+        yield from source
 
 
 def _unique(*sources: Iterator[Injection]) -> Iterator[Injection]:
@@ -816,7 +1122,26 @@ FITS: dict[str, tuple[str, ...]] = {
     "deadline_missed": ("score",),
     "exec_sum": ("funds_sum",),
     "declared_weight": ("weights_sum",),
+    "blank_actual": ("no_evidence",),
+    "text_actual": ("no_evidence",),
+    "unscored": ("no_evidence",),
+    "error_score": ("unreadable",),
+    "garbled": ("unreadable",),
+    "blank_reason": ("deviation",),
+    "exec_rate_near": ("exec_rate",),
+    "grade": ("grade",),
+    "blank_target": ("no_evidence",),
+    "total_near": ("total",),
 }
+#: Probe-only categories (not a corpus expectation's): the codes saying a cell could not be read or computed.
+PROBE_FAMILIES: dict[str, tuple[str, ...]] = {"unreadable": ("C02", "I12", "READ_ERROR_VALUE")}
+
+
+def fits(code: str, kind: str) -> bool:
+    """Whether a finding of `code` reports a defect of `kind` (tests/test_realworld.py FAMILIES, or PROBE_FAMILIES)."""
+    return any(code in PROBE_FAMILIES[w] if w in PROBE_FAMILIES else in_family(code, w) for w in FITS[kind])
+
+
 WHOLE_SHEET = frozenset({"weights_sum"})
 
 
@@ -873,8 +1198,8 @@ def probe(table: R.Table, base, injection: Injection, work: Path) -> Outcome:
     before = {_key(f) for f in base.findings}
     rows = {injection.row} | set(injection.rows)
     fresh = [f for f in result.findings if _key(f) not in before]
-    fits = [f for f in fresh if any(in_family(f.code, w) for w in FITS[injection.kind])]
-    placed = fits if injection.kind in WHOLE_SHEET else [f for f in fits if rows & _rows(f, table.sheet)]
+    fitting = [f for f in fresh if fits(f.code, injection.kind)]
+    placed = fitting if injection.kind in WHOLE_SHEET else [f for f in fitting if rows & _rows(f, table.sheet)]
     if placed:
         best = max(placed, key=lambda f: f.severity.rank)
         return Outcome(injection, True, best.severity.value, best.code)
@@ -885,12 +1210,13 @@ def probe(table: R.Table, base, injection: Injection, work: Path) -> Outcome:
             if rows & _rows(f, table.sheet)
         }
     )
-    elsewhere = sorted({f"{f.code}@{f.ref.cell if f.ref else '?'}" for f in fits})
+    elsewhere = sorted({f"{f.code}@{f.ref.cell if f.ref else '?'}" for f in fitting})
     return Outcome(injection, False, at_row=at_row + ([f"elsewhere {','.join(elsewhere)}"] if elsewhere else []))
 
 
 def main(argv: list[str]) -> int:
     KINDS.update(NEW_KINDS)
+    KINDS.update(NEW_KINDS_12)
     kinds = [a for i, a in enumerate(argv) if i and argv[i - 1] == "--kind"] or list(KINDS)
     only = {a for i, a in enumerate(argv) if i and argv[i - 1] == "-t"}
     every, quiet = "--all" in argv, "-q" in argv
