@@ -8,6 +8,7 @@ units perfxl does not know — is an explicit `Conversion(ok=False, reason=…)`
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -15,6 +16,7 @@ from functools import lru_cache
 from .chinese import to_simplified
 
 __all__ = [
+    "money_unit_in",
     "CALENDAR_DAYS",
     "CALENDAR_MONTHS",
     "Unit",
@@ -432,3 +434,19 @@ def money_symbol(unit: str | None) -> str | None:
     """A unit written beside money, normalised, with a bare 万/亿 read as 万元/亿元 ("150万" in a funds block is 150 万元)."""
     symbol = normalise_unit(unit)
     return f"{symbol}元" if symbol in ("万", "亿") else symbol
+
+
+#: A money unit a label or note states: "单位：万元", "金额单位:元", "(万元)".
+_MONEY_UNIT_STATED = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+
+
+def money_unit_in(value: object) -> str | None:
+    """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit (traditional
+    characters and full-width forms alike: "單位:萬元"). Shared by the layout, which reads amounts in it, and the
+    checks that compare two printed units (F14)."""
+    if value is None:
+        return None
+    m = _MONEY_UNIT_STATED.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))
+    if not m:
+        return None
+    return m.group(1) or m.group(2)

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..chinese import to_simplified
 from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
+from ..units import money_unit_in
 
 __all__ = [
     "normalise_label",
@@ -569,7 +569,6 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
     "investment_rate": _syn("投资概算控制率", "投资控制率"),
 }
 
-_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
 _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
 
 
@@ -611,16 +610,6 @@ def is_known_label(label: str) -> bool:
         _KNOWN = _known_forms()
     head = label.partition(":")[0]
     return any(f in _KNOWN for f in _forms(label)) or (head != label and any(f in _KNOWN for f in _forms(head)))
-
-
-def money_unit_in(value: object) -> str | None:
-    """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit."""
-    if value is None:
-        return None
-    m = _UNIT.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))  # 單位:萬元 alike
-    if not m:
-        return None
-    return m.group(1) or m.group(2)
 
 
 def is_placeholder_text(value: object) -> bool:

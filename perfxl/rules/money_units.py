@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.layout.headers import money_unit_in
 from perfxl.model import CellValue, Finding, FundsBlock
-from perfxl.units import convert, family_of, money_symbol
+from perfxl.units import convert, family_of, money_symbol, money_unit_in
 
 from .catalogue import check
 from .context import Context, fmt_num
