@@ -569,7 +569,10 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
     "investment_rate": _syn("投资概算控制率", "投资控制率"),
 }
 
-_UNIT = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+_MONEY_UNIT = r"(亿\s*元|万\s*元|千\s*元|元)"
+#: "单位：万元" (the unit word ending there: "填报单位：元江县财政局" names a county, 元江, not the unit 元 — nor do 元氏,
+#: 元谋, 元阳, 元宝山 …) or "（万元）"; spaces allowed inside ("万 元").
+_UNIT = re.compile(rf"单\s*位\s*[:：]\s*{_MONEY_UNIT}(?!(?!人民币)[\u4e00-\u9fff])|[（(]\s*{_MONEY_UNIT}\s*[)）]")
 _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
 
 
@@ -617,10 +620,10 @@ def money_unit_in(value: object) -> str | None:
     """A money unit stated in a label or note: "单位：万元", "年度预算申请（万元）", "（元）" → unit."""
     if value is None:
         return None
-    m = _UNIT.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))  # 單位:萬元 alike
+    m = _UNIT.search(unicodedata.normalize("NFKC", to_simplified(str(value))))  # 單位:萬元 alike
     if not m:
         return None
-    return m.group(1) or m.group(2)
+    return "".join((m.group(1) or m.group(2)).split())
 
 
 def is_placeholder_text(value: object) -> bool:
