@@ -151,3 +151,12 @@ def test_a_headed_staffing_or_funds_list_adding_up_to_100_is_no_score_fragment(t
         result = validated(table, tmp_path)
         assert not any(f.code in ("T07", "T02") for f in result.findings), header
     assert _codes(validated(variant(FRAGMENT, {}), tmp_path), "T02") == [("warning", "Sheet1!F19")]  # the real one
+
+
+def test_a_total_line_printing_its_score_twice_is_still_the_total(tmp_path):
+    """项目绩效 │ 100% │ 82.68 │ 82.68: the total line printing the project's 评价分值 as well was no total (the line had a
+    评价分值), so the table went unread (LAYOUT_NO_TABLE 警告) and a wrong weighted score silenced."""
+    result = validated(variant(ZIYANG, {"C6": "82.68"}), tmp_path)
+    assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == []
+    wrong = validated(variant(ZIYANG, {"C6": "82.68", "D3": "37.70", "D6": "81.68"}), tmp_path)
+    assert ("warning", "Sheet1!D3") in _codes(wrong, "S19")

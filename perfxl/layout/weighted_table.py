@@ -6,8 +6,9 @@
 The columns are found by their labels; each line is read as the 河北 split is (`Indicator.own_score`: the 评价分值, the
 权重 its share of 100, the 加权得分 their product — S19), the weights are held to 100 (W02) and the total to the lines'
 sum (T02). The total line prints no label of a total ("项目绩效", which is a 一级指标 in many forms): it is the last line
-whose 权重 is the sum of the weights above it with no 评价分值 of its own — found by its figures, so the sheet is read as
-inferred and every finding is a 警告 at most, its note saying why.
+whose 权重 is the sum of the weights above it with no 评价分值 of its own (or with one, where that 权重 is the whole, 100%
+or 1: the weighted total printed again) — found by its figures, so the sheet is read as inferred and every finding is a
+警告 at most, its note saying why.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ def read_weighted_table(grid: Grid, limit: int = 40) -> tuple[int, SelfEvaluatio
             weight = _number(own(grid, i, cols["weight"]))
             if not isinstance(own(grid, i, cols["name"]), str) or weight is None:
                 return None  # the lines end before a total line: no total to read
-            if lines and weight == weights and _number(own(grid, i, cols["own"])) is None:
+            whole = weight in (HUNDRED, 1)  # the whole weight: a total line even when it prints the 评价分值 too
+            if lines and weight == weights and (whole or _number(own(grid, i, cols["own"])) is None):
                 return r, _table(grid, cols, lines, i), lines, i
             lines.append(i)
             weights += weight
