@@ -160,3 +160,15 @@ def test_a_total_line_printing_its_score_twice_is_still_the_total(tmp_path):
     assert [f.code for f in result.findings if f.severity.value in ("error", "warning")] == []
     wrong = validated(variant(ZIYANG, {"C6": "82.68", "D3": "37.70", "D6": "81.68"}), tmp_path)
     assert ("warning", "Sheet1!D3") in _codes(wrong, "S19")
+
+
+def test_a_share_two_levels_hold_jointly_is_neither_level_s_own(tmp_path):
+    """ "中央和省级补助80%，县级配套20%": the 80% is 中央 and 省级 together — read as 中央's own it gave an F16 警告 on 中央资金
+    155.4 of 259 (60%); likewise "中央、省级财政共补助80%" as 省级's own. A three-level split stated level by level is
+    still held to the lines."""
+    joint = {"E16": "155.4", "E15": "51.8", "E17": "51.8"}
+    for text in ("中央和省级补助80%，县级配套20%。", "中央、省级财政共补助80%，县级财政配套20%。"):
+        assert _codes(validated(variant(XIANGYIN, {"C10": text, **joint}), tmp_path), "F16") == [], text
+    three = {"C10": "中央补助60%，省级补助30%，县级配套10%。", "E16": "155.4", "E15": "51.8", "E17": "51.8"}
+    found = [f for f in validated(variant(XIANGYIN, three), tmp_path).findings if f.code == "F16"]
+    assert [str(f.ref) for f in found] == ["Sheet1!E15", "Sheet1!E17"] and "中央 60%" in found[0].message

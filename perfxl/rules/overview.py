@@ -29,6 +29,10 @@ from .context import Context, fmt_num
 #: another word (全县, 市场, 节省, 社区 …). The words between may not hold a figure, end the clause or name a rate (率:
 #: "全县幼儿园覆盖率30%", "县级配套资金到位率100%" are how much of something, not a share of the money).
 _SHARE = re.compile(r"(中央|[省市县区](?=级|财政))级?(?:财政|资金)?[^\d,，;；。、%()（）率]{0,8}?(\d+(?:\.\d+)?)%")
+#: A level's name anywhere (within a share's words: another level sharing it).
+_LEVEL_NAME = re.compile(r"中央|[省市县区](?=级|财政)")
+#: A level's name joined to the share's own level just before it ("中央、省级…", "省级和市级…").
+_JOINED_BEFORE = re.compile(r"(?:中央|[省市县区]级|[省市县区]财政)(?:财政|资金)?(?:、|和|与|及|,)$")
 #: The level a funds line belongs to by its label: "省级资金", "其中:中央补助", "县级财政资金", "县级配套".
 _LINE_LEVEL = re.compile(r"^(?:其中:?)?(中央|省|市|县|区)级?(?:财政|资金|补助|配套|拨款)")
 #: A term of one year: "1年", "一年", "12个月".
@@ -44,9 +48,12 @@ def _stated_shares(text: str) -> dict[str, Decimal]:
     """Level → stated share (%) when the text gives at least two levels shares adding up to exactly 100, else {}: a
     split of the money, not a rate of some level's (县级配套资金到位率100%)."""
     shares: dict[str, Decimal] = {}
-    for m in _SHARE.finditer(_plain(text)):
+    plain = _plain(text)
+    for m in _SHARE.finditer(plain):
         if m.group(1) in shares:
             return {}  # a level named twice: not one split
+        if _LEVEL_NAME.search(plain, m.end(1), m.start(2)) or _JOINED_BEFORE.search(plain, 0, m.start()):
+            return {}  # "中央和省级补助80%", "中央、省级共补助80%": two levels' joint share, neither level's own
         shares[m.group(1)] = Decimal(m.group(2))
     return shares if len(shares) >= 2 and sum(shares.values()) == HUNDRED else {}
 
@@ -71,7 +78,7 @@ def shares_stated_in_words(ctx: Context) -> Iterator[Finding]:
     lines = {lv: p for p in block.parts if not p.within and (lv := _level(p)) is not None}
     if not shares or total is None or total <= 0 or not set(shares) <= set(lines):
         return  # the block does not split the money by the levels the text names
-    stated = "，".join(f"{lv}级 {fmt_num(s)}%" for lv, s in shares.items())
+    stated = "，".join(f"{lv if lv == '中央' else lv + '级'} {fmt_num(s)}%" for lv, s in shares.items())
     for level, share in shares.items():
         line = lines[level]
         amount = ctx.number(line.full_budget)
