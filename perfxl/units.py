@@ -436,8 +436,12 @@ def money_symbol(unit: str | None) -> str | None:
     return f"{symbol}元" if symbol in ("万", "亿") else symbol
 
 
-#: A money unit a label or note states: "单位：万元", "金额单位:元", "(万元)".
-_MONEY_UNIT_STATED = re.compile(r"(?:单位|金额单位)\s*[:：]\s*(亿元|万元|千元|元)|[（(]\s*(亿元|万元|千元|元)\s*[)）]")
+_MONEY_UNIT = r"(亿\s*元|万\s*元|千\s*元|元)"
+#: A money unit a label or note states: "单位：万元" (the unit word ending there: "填报单位：元江县财政局" names a county,
+#: 元江, not the unit 元 — nor do 元氏, 元谋, 元阳, 元宝山 …) or "（万元）"; spaces allowed inside ("万 元").
+_MONEY_UNIT_STATED = re.compile(
+    rf"单\s*位\s*[:：]\s*{_MONEY_UNIT}(?!(?!人民币)[\u4e00-\u9fff])|[（(]\s*{_MONEY_UNIT}\s*[)）]"
+)
 
 
 def money_unit_in(value: object) -> str | None:
@@ -446,7 +450,7 @@ def money_unit_in(value: object) -> str | None:
     checks that compare two printed units (F14)."""
     if value is None:
         return None
-    m = _MONEY_UNIT_STATED.search(unicodedata.normalize("NFKC", to_simplified(str(value))).replace(" ", ""))
+    m = _MONEY_UNIT_STATED.search(unicodedata.normalize("NFKC", to_simplified(str(value))))
     if not m:
         return None
-    return m.group(1) or m.group(2)
+    return "".join((m.group(1) or m.group(2)).split())

@@ -55,7 +55,7 @@ _SCHEDULE = re.compile(r"^(?:计划)?(?:开始|结束|完成|起止|实施|开�
 #: A funds header naming the column that states how the block's score is counted (济南 历城 2019: 得分计算方法).
 _METHOD_HEADER = re.compile(r"计算方法|计分方法|评分方法|评分标准|评分规则|计分规则")
 _COUNT_LABEL = re.compile(r"人数|人次|个数|户数|家数|[（(](?:人|个|家|次|户|项|人次|%|％)[)）]$")
-_NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|万|元|%)?\s*$")
+_NUMERIC_TEXT = re.compile(r"^\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万元|万|萬元|萬|元|%)?\s*$")  # 萬: traditional
 
 
 def _dated(value: object) -> bool:

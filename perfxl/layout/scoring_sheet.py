@@ -113,9 +113,23 @@ def score_fragment_columns(grid: Grid, limit: int = 60) -> tuple[int, dict[str, 
             return None
         weights += weight
         rows += 1
-    if rows < _MIN_FRAGMENT_ROWS or weights != HUNDRED:
+    if rows < _MIN_FRAGMENT_ROWS or weights != HUNDRED or _other_header(grid, total_row, (c_weight, c_score)):
         return None
     return 0, {"name": c_name, "weight": c_weight, "score": c_score}, total_row
+
+
+def _other_header(grid: Grid, end: int, cols: tuple[int, int]) -> bool:
+    """A word in the two figure columns above the total row other than a 分值/得分 label or a placeholder: the columns
+    are headed, and not as scores ("编制数 │ 实有人数", "年初预算 │ 实际支出" over lines adding up to 100 — a staffing
+    or funds table, whose full lines were "全部指标均为满分" and whose sum an "总分应为" 警告, review12t)."""
+    for r in range(end):
+        for c in cols:
+            v = own(grid, r, c)
+            if not isinstance(v, str) or not v.strip() or to_decimal(v) is not None or H.is_placeholder_text(v):
+                continue
+            if H.match_role(v, H.INDICATOR_COLUMNS) not in ("weight", "score"):
+                return True
+    return False
 
 
 def _total_label(value: object) -> bool:

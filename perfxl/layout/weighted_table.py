@@ -6,8 +6,9 @@
 The columns are found by their labels; each line is read as the 河北 split is (`Indicator.own_score`: the 评价分值, the
 权重 its share of 100, the 加权得分 their product — S19), the weights are held to 100 (W02) and the total to the lines'
 sum (T02). The total line prints no label of a total ("项目绩效", which is a 一级指标 in many forms): it is the last line
-whose 权重 is the sum of the weights above it with no 评价分值 of its own — found by its figures, so the sheet is read as
-inferred and every finding is a 警告 at most, its note saying why.
+whose 权重 is the sum of the weights above it with no 评价分值 of its own (or with one, where that 权重 is the whole, 100%
+or 1: the weighted total printed again) — found by its figures, so the sheet is read as inferred and every finding is a
+警告 at most, its note saying why.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from decimal import Decimal
 
 from ..grid import Grid
 from ..model import CellValue, Indicator, SelfEvaluation
-from ..numbers import to_decimal
+from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..values import ValueKind, parse_value
 from . import headers as H
 from .cells import own, own_cell, row_cells, row_labels
@@ -81,7 +82,8 @@ def read_weighted_table(grid: Grid, limit: int = 40) -> tuple[int, SelfEvaluatio
             weight = _number(own(grid, i, cols["weight"]))
             if not isinstance(own(grid, i, cols["name"]), str) or weight is None:
                 return None  # the lines end before a total line: no total to read
-            if lines and weight == weights and _number(own(grid, i, cols["own"])) is None:
+            whole = weight in (HUNDRED, 1)  # the whole weight: a total line even when it prints the 评价分值 too
+            if lines and weight == weights and (whole or _number(own(grid, i, cols["own"])) is None):
                 return r, _table(grid, cols, lines, i), lines, i
             lines.append(i)
             weights += weight
@@ -89,19 +91,24 @@ def read_weighted_table(grid: Grid, limit: int = 40) -> tuple[int, SelfEvaluatio
     return None
 
 
-def _share(cell: CellValue) -> CellValue:
+def _share(cell: CellValue, fractions: bool) -> CellValue:
     """A 权重 printed "20%" read as 20, its share of the 100 points — as 河北's 权重占比(%) prints it — so the weight and
-    split checks compute with it; the cell and its place are kept."""
+    split checks compute with it; the cell and its place are kept. With `fractions` (the total line's 权重 is 1: an
+    Excel cell formatted as a percentage holds 0.2 for 20%), 0.2 is read as 20 likewise."""
     if isinstance(cell.raw, str):
         parsed = parse_value(cell.raw)
         if parsed.kind is ValueKind.PERCENT and parsed.number is not None and parsed.op is None:
             return CellValue(cell.raw.strip().rstrip("%％").strip(), ref=cell.ref, formula=cell.formula)
+    value = _number(cell.raw) if fractions else None
+    if value is not None:
+        return CellValue(fmt_decimal(value * HUNDRED), ref=cell.ref, formula=cell.formula)
     return cell
 
 
 def _table(grid: Grid, cols: dict[str, int], lines: list[int], total: int) -> SelfEvaluation:
     """The lines as scored indicators (the 河北 split's reading: `own_score`), the total line as the 总分 row."""
     blank = CellValue(None)
+    fractions = _number(own(grid, total, cols["weight"])) == 1  # 0.2 │ 0.5 │ … over a total line of 1
     indicators = tuple(
         Indicator(
             level1=blank,
@@ -109,7 +116,7 @@ def _table(grid: Grid, cols: dict[str, int], lines: list[int], total: int) -> Se
             name=own_cell(grid, i, cols["name"]),
             target=blank,
             actual=blank,
-            weight=_share(own_cell(grid, i, cols["weight"])),
+            weight=_share(own_cell(grid, i, cols["weight"]), fractions),
             score=own_cell(grid, i, cols["score"]),
             deviation=blank,
             own_score=own_cell(grid, i, cols["own"]),
@@ -120,7 +127,7 @@ def _table(grid: Grid, cols: dict[str, int], lines: list[int], total: int) -> Se
         kind="project",
         sheet=grid.name,
         indicators=indicators,
-        total_weight=_share(own_cell(grid, total, cols["weight"])),
+        total_weight=_share(own_cell(grid, total, cols["weight"]), fractions),
         total_score=own_cell(grid, total, cols["score"]),
         columns=("name", "weight", "score", "own_score"),
     )

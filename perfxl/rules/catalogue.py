@@ -168,7 +168,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "Under {where_en} the amount {actual} is {yi} 亿元, above {limit} 亿元 — implausible for one project or "
               "department; probably typed in 元 (then {expected}); check the unit",
               "财预〔2020〕10号 附1（项目资金（万元））；上限为本规则集的推定（见 limit_yuan 说明）", scope="funds",
-              params=_p(limit_yuan=10_000_000_000)),
+              params=_p(limit_yuan=10_000_000_000, min_yuan=10_000)),
     CheckSpec("F16", "FUND_SHARES_VS_OVERVIEW", "R-F02", W, "资金来源与项目概况所述分担比例不符",
               "The funds' sources contradict the shares the project overview states",
               "项目概况写明分担比例（{stated}），而“{label}”{actual} 占合计 {total} 的 {ratio}%，按 {share}% 应为 "

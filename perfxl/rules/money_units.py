@@ -4,7 +4,8 @@ A table states its money unit once or twice: a unit line under the title ("单�
 ("资金情况 (万元)"). perfxl reads the amounts in the header's unit (the nearer label) — where the two disagree, which
 one the filer meant is a person's judgement (F14, 警告 naming both cells). An amount whose value in its printed unit is
 beyond any budget such a table is filed for (2537695 under "资金结构(万元)": 253.77亿元 for a municipal office) was
-most likely typed in 元 under a 万元 label (F15, a 警告 stating the guess; the limit is the profile's `limit_yuan`).
+most likely typed in 元 under a 万元 label (F15, a 警告 stating the guess; the limit is the profile's `limit_yuan`, and
+the figure must be a plausible amount in 元, `min_yuan`, for typing in 元 to explain it).
 """
 
 from __future__ import annotations
@@ -59,12 +60,18 @@ def amount_beyond_unit(ctx: Context) -> Iterator[Finding]:
     if ev is None:
         return
     limit = Decimal(str(ctx.param("limit_yuan", 10_000_000_000)))
+    least = Decimal(str(ctx.param("min_yuan", 10_000)))
     for block in (ev.funds, *ev.funds_more):
         if block is not None:
-            yield from _block_beyond(ctx, block, limit, ev.unit_line)
+            yield from _block_beyond(ctx, block, (limit, least), ev.unit_line)
 
 
-def _block_beyond(ctx: Context, block: FundsBlock, limit: Decimal, unit_line: CellValue | None) -> Iterator[Finding]:
+def _block_beyond(
+    ctx: Context, block: FundsBlock, bounds: tuple[Decimal, Decimal], unit_line: CellValue | None
+) -> Iterator[Finding]:
+    """The block's first amount at or above the limit in its unit whose figure is, read in 元, at least `min_yuan` (the
+    guess "typed in 元" explains it only then: 150 under "(亿元)" is 150亿元, and 150元 no table's money)."""
+    limit, least = bounds
     unit = money_symbol(block.unit)
     to_yuan = convert(Decimal(1), unit, "元") if unit is not None and family_of(unit) == "money" else None
     if to_yuan is None or not to_yuan.ok or to_yuan.value is None or to_yuan.value <= 1:
@@ -76,7 +83,7 @@ def _block_beyond(ctx: Context, block: FundsBlock, limit: Decimal, unit_line: Ce
     for cell in cells:
         own = money_symbol(ctx.parsed(cell).unit) if isinstance(cell.raw, str) else None
         value = ctx.number(cell)
-        if own is None and value is not None and value * factor >= limit:
+        if own is None and value is not None and value * factor >= limit and value >= least:
             over.append(cell)
     if not over:
         return

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Finding, FundsRow
-from perfxl.numbers import HUNDRED, half_unit, printed_places
+from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up
 from perfxl.units import convert, money_symbol
 from perfxl.values import normalise_text
 
@@ -25,8 +25,14 @@ from .catalogue import check
 from .context import Context, fmt_num
 
 #: A level of government and the share of the money the text gives it: "省级财政补助70%", "县级财政配套补助30%",
-#: "中央承担60%". The words between may not hold a figure or end the clause.
-_SHARE = re.compile(r"(中央|省|市|县|区)级?(?:财政|资金)?[^\d,，;；。、%()（）]{0,8}?(\d+(?:\.\d+)?)%")
+#: "中央承担60%". The level is a level's name (中央, or 省/市/县/区 with 级 or 财政 after it): not the character inside
+#: another word (全县, 市场, 节省, 社区 …). The words between may not hold a figure, end the clause or name a rate (率:
+#: "全县幼儿园覆盖率30%", "县级配套资金到位率100%" are how much of something, not a share of the money).
+_SHARE = re.compile(r"(中央|[省市县区](?=级|财政))级?(?:财政|资金)?[^\d,，;；。、%()（）率]{0,8}?(\d+(?:\.\d+)?)%")
+#: A level's name anywhere (within a share's words: another level sharing it).
+_LEVEL_NAME = re.compile(r"中央|[省市县区](?=级|财政)")
+#: A level's name joined to the share's own level just before it ("中央、省级…", "省级和市级…").
+_JOINED_BEFORE = re.compile(r"(?:中央|[省市县区]级|[省市县区]财政)(?:财政|资金)?(?:、|和|与|及|,)$")
 #: The level a funds line belongs to by its label: "省级资金", "其中:中央补助", "县级财政资金", "县级配套".
 _LINE_LEVEL = re.compile(r"^(?:其中:?)?(中央|省|市|县|区)级?(?:财政|资金|补助|配套|拨款)")
 #: A term of one year: "1年", "一年", "12个月".
@@ -42,9 +48,12 @@ def _stated_shares(text: str) -> dict[str, Decimal]:
     """Level → stated share (%) when the text gives at least two levels shares adding up to exactly 100, else {}: a
     split of the money, not a rate of some level's (县级配套资金到位率100%)."""
     shares: dict[str, Decimal] = {}
-    for m in _SHARE.finditer(_plain(text)):
+    plain = _plain(text)
+    for m in _SHARE.finditer(plain):
         if m.group(1) in shares:
             return {}  # a level named twice: not one split
+        if _LEVEL_NAME.search(plain, m.end(1), m.start(2)) or _JOINED_BEFORE.search(plain, 0, m.start()):
+            return {}  # "中央和省级补助80%", "中央、省级共补助80%": two levels' joint share, neither level's own
         shares[m.group(1)] = Decimal(m.group(2))
     return shares if len(shares) >= 2 and sum(shares.values()) == HUNDRED else {}
 
@@ -69,7 +78,7 @@ def shares_stated_in_words(ctx: Context) -> Iterator[Finding]:
     lines = {lv: p for p in block.parts if not p.within and (lv := _level(p)) is not None}
     if not shares or total is None or total <= 0 or not set(shares) <= set(lines):
         return  # the block does not split the money by the levels the text names
-    stated = "，".join(f"{lv}级 {fmt_num(s)}%" for lv, s in shares.items())
+    stated = "，".join(f"{lv if lv == '中央' else lv + '级'} {fmt_num(s)}%" for lv, s in shares.items())
     for level, share in shares.items():
         line = lines[level]
         amount = ctx.number(line.full_budget)
@@ -160,11 +169,10 @@ def plan_total_vs_budget(ctx: Context) -> Iterator[Finding]:
     if len(stated) != 1 or yearly is None or unit is None:
         return
     figure, own = stated[0]
-    conv = convert(Decimal(figure), own, unit)
-    if not conv.ok or conv.value is None:
-        return
+    if _as_printed(Decimal(figure), own, yearly, unit) is None:
+        return  # units perfxl cannot convert between
     medium = ctx.number(block.medium_total)
-    if conv.value in (yearly, medium):
+    if any(_as_printed(Decimal(figure), own, amount, unit) for amount in (yearly, medium) if amount is not None):
         return
     printed = block.medium_total.text if block.medium_total is not None and medium is not None else ""
     medium_text = f"中期资金总额 {printed}" if printed else "中期资金总额未填写"
@@ -183,3 +191,13 @@ def plan_total_vs_budget(ctx: Context) -> Iterator[Finding]:
         basis_en=f"read the plan's stated total {figure} {own}; the yearly total {block.total.full_budget.text} {unit}, "
         f"{medium_en}; which period the plan covers and which is wrong, a person judges",
     )
+
+
+def _as_printed(figure: Decimal, own: str, amount: Decimal, unit: str) -> bool | None:
+    """Whether the plan's `figure` (in its unit `own`, "12.35万元") is `amount` (in the block's `unit`) rounded half up
+    to the decimals the figure is printed with — 123456元 is "12.35万元" — None when the units do not convert."""
+    conv = convert(amount, unit, own)
+    if not conv.ok or conv.value is None:
+        return None
+    places = max(0, -int(figure.as_tuple().exponent))
+    return round_half_up(conv.value, places) == figure

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator
+from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import ascii_figures
 from perfxl.scoring import execution_score, grade
 
@@ -282,6 +283,14 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
     if expected and compact(expected) not in stated:
         labels = [label for label, _ in ctx.settings.grade_bands]
         known = any(compact(label) in stated for label in labels)
+        listed = not known and _result_line(ev)  # a 自评表 grades its own 总分: judged as it stands
+        if listed and ctx.once(("T04 list scale", ev.sheet), lambda: _list_scale_consistent(ctx, labels)):
+            ctx.skip(
+                "结果表各行的等级不是规则集的等级（本地的其他等级体系），且各等级与得分的对应在表内一致、互不交叉，未按规则集等级核对",
+                "the list's grades are another scale than the profile's, each grade's scores apart from the others': "
+                "not checked against the profile's bands",
+            )
+            return
         yield ctx.finding(
             ev.grade,
             expected=expected,
@@ -295,6 +304,34 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
             + ", ".join(labels)
             + ("" if known else f"; {ev.grade.text!r} is none of them (another scale?), a person checks"),
         )
+
+
+def _result_line(ev: SelfEvaluation) -> bool:
+    """A line of a results list (`layout/results_list.py`): a score and a grade, no indicators."""
+    return not ev.indicators and ev.columns == ("score",)
+
+
+def _list_scale_consistent(ctx: Context, labels: list[str]) -> bool:
+    """True when the sheet is a list of results (several evaluations with a score and a grade each, no indicators:
+    `layout/results_list.py`) whose grades are none of the profile's (A/B/C, 达到预期 …) and are one scale of their own
+    as the scores order them: each grade's scores lie apart from every other grade's (87 B, 90–94 A). Its lines are then
+    no "另一等级体系，需人工核对" 警告 each (a correct list of five lines gave five): the scale's own bands are not
+    printed, so its cut points are a person's to know — said as coverage, once."""
+    sheet = ctx.ev.sheet
+    lines = [e for e in ctx.submission.evaluations if e.sheet == sheet and _result_line(e)]
+    ranges: dict[str, tuple[Decimal, Decimal]] = {}
+    for line in lines:
+        if line.grade is None or ctx.is_blank(line.grade) or line.total_score is None:
+            continue
+        stated, score = _stated_grade(line.grade.text), ctx.number(line.total_score)
+        if stated is None or score is None or any(compact(label) in stated for label in labels):
+            return False  # a sentence, an unread score, or the profile's own words: each line judged as it stands
+        low, high = ranges.get(stated, (score, score))
+        ranges[stated] = (min(low, score), max(high, score))
+    if len(lines) < 2 or not ranges:
+        return False
+    spans = sorted(ranges.values())
+    return all(a[1] < b[0] for a, b in itertools.pairwise(spans))
 
 
 #: A label before the grade ("自评等级：", "(自评等级："), a bracketed note ("（98.5分）"), a trailing 等级/等次/级.
