@@ -8,6 +8,7 @@ read (coverage), so a clean verdict does not claim to cover it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -22,6 +23,10 @@ COLUMN_GAP_EM = 1.0
 #: A line in columns has at least this many runs of two characters or more (a label │ value pair is too common in
 #: narrative; a run of one character is letter spacing — "项 目 名 称：" on a cover — not a cell).
 MIN_RUNS = 3
+#: … or at least this many runs that are figures ("55.00 │ 49.04 │ 优": a score table whose labels are one character
+#: or lost): figures a column gap apart are cells, narrative keeps its figures inside its sentences (儋州法院 2018).
+MIN_FIGURE_RUNS = 2
+_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?[%％]?$")
 #: A block needs this many lines in columns …
 MIN_LINES = 3
 #: … with at most this many other lines (a cell's wrapped text) between two of them.
@@ -68,8 +73,8 @@ def _wraps_in_columns(runs: list[Run], columns: dict[float, float], em: float) -
 
 
 def column_blocks(page: PageText) -> list[ColumnBlock]:
-    """The page's blocks of lines in columns: at least MIN_LINES lines of MIN_RUNS runs, with only their cells'
-    wrapped text, or at most MAX_BETWEEN other lines, between two of them."""
+    """The page's blocks of lines in columns: at least MIN_LINES lines of MIN_RUNS runs (or MIN_FIGURE_RUNS runs of
+    figures), with only their cells' wrapped text, or at most MAX_BETWEEN other lines, between two of them."""
     blocks: list[ColumnBlock] = []
     first: list[Run] = []
     lines = between = 0
@@ -83,7 +88,9 @@ def column_blocks(page: PageText) -> list[ColumnBlock]:
     for line in group_lines(page.chars):
         runs = _runs(line)
         em = max((c[5] - c[4] for c in line if c[3].strip()), default=1.0)
-        if sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS:
+        if sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS or sum(bool(_FIGURE.match(run[2])) for run in runs) >= (
+            MIN_FIGURE_RUNS
+        ):
             first, lines, between = first or runs, lines + 1, 0
             for x0, x1, _ in runs:
                 start = next((s for s in columns if abs(s - x0) <= em), x0)
