@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .chinese import CACHE_MAX_LEN, to_simplified
+from .chinese import CACHE_MAX_LEN, is_plain, to_simplified
 
 __all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PUNCT", "DROP"]
 
@@ -42,6 +42,10 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 #: 8,192 entries forgot each row before the checks came), while a batch worker's cache stays a few MB.
 @lru_cache(maxsize=32768)
 def _normalise(text: str) -> str:
+    if is_plain(text):  # no circled key, width form, space, bracket or list mark: only the simplification applies
+        simple = to_simplified(text)
+        if simple is text or is_plain(simple):
+            return simple
     text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(PUNCT)
     text = _ORDINAL.sub(r"(\1)", SPACES.sub("", text))
     return DROP.sub("", text).rstrip(":")
