@@ -21,6 +21,8 @@ DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
 _NUMBERING = re.compile(r"^(?:其中:?|资金来源:|资金结构:|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
+#: The first characters `_NUMBERING` can match at.
+_NUMBERING_STARTS = frozenset("其资(0123456789")
 #: A column's printed key at the end of its header — a circled number, alone or with the formula it is computed by
 #: ("年中调整金额②", "小计 ③=①+②", "支出实现率(%)⑤=④/③": 福建 部门整体支出绩效自评表): not part of the name.
 _CIRCLED_KEY = re.compile(r"[\u2460-\u2473](?:\s*[=＝]\s*[\u2460-\u2473+＋\-－/／×*\s]+)?\s*$")
@@ -58,5 +60,6 @@ def strip_brackets(label: str) -> str:
 
 
 def strip_numbering(label: str) -> str:
-    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name."""
-    return _NUMBERING.sub("", label)
+    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name. Only a label
+    starting as numbering can ("其", "资", a digit, "("): the others, most names, are not searched."""
+    return _NUMBERING.sub("", label) if label[:1] in _NUMBERING_STARTS else label

@@ -9,6 +9,7 @@ import unicodedata
 
 from perfxl import labels
 from perfxl.chinese import is_plain, looks_traditional, to_simplified
+from perfxl.layout import headers
 from perfxl.rules.context import _PUNCT, compact
 from perfxl.values import _PLACEHOLDER, _PLACEHOLDER_WORDS, _SPACED_OUT, _unreadable_text, blank_text, normalise_text
 
@@ -102,3 +103,29 @@ def test_a_labels_key_is_its_parts_keys_joined_when_opencc_leaves_the_text_alone
         a, b, c = (rng.choice(parts) for _ in range(3))
         if not looks_traditional(a + b + c):
             assert compact(a + b + c) == compact(a) + compact(b) + compact(c), (a, b, c)
+
+
+def _forms_reference(label: str) -> tuple[str, ...]:
+    base = labels._NUMBERING.sub("", label)
+    forms = [label, base, labels.strip_brackets(base), headers._YEAR.sub("", labels.strip_brackets(base))]
+    if headers._UNCLOSED.search(base):
+        forms.append(headers._UNCLOSED.sub("", labels.strip_brackets(base)))
+    if base.startswith(headers._GROUP_PREFIX) and len(base) > len(headers._GROUP_PREFIX):
+        forms.append(labels.strip_brackets(base[len(headers._GROUP_PREFIX) :]))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def test_a_labels_forms_are_those_of_every_pass():
+    extra = [
+        "2023年度绩效目标",
+        "1990年",
+        "(1)出国经费",
+        "资金来源:(1)财政拨款",
+        "执行率(B/A1",
+        "绩效指标指标名称",
+        "其中办公",
+    ]
+    for text in _texts() + extra:
+        label = labels.normalise_label(text)
+        assert labels.strip_numbering(label) == labels._NUMBERING.sub("", label), label
+        assert headers._forms.__wrapped__(label) == _forms_reference(label), label
