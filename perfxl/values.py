@@ -240,7 +240,9 @@ def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     """The normalised text of `raw`, and its ParsedValue when that alone decides it: blank, unreadable (an Excel
     error value, control characters) or a placeholder ("/", "——", "无"); None when the text must be parsed."""
     plain = is_plain(raw)  # letters, digits, CJK: normal already, no control character, error value or mark
-    t = raw if plain else _SPACED_OUT.sub("", normalise_text(raw))  # "不 低 于 90 % 以 上" (spaced letters) reads whole
+    t = raw if plain else normalise_text(raw)  # (which makes a U+3000 space a " ")
+    if " " in t:
+        t = _SPACED_OUT.sub("", t)  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
     if not t:
         return t, ParsedValue(raw, ValueKind.BLANK)
     if not plain:
