@@ -59,12 +59,13 @@ def looks_traditional(text: str) -> bool:
 CACHE_MAX_LEN = 256
 
 
-#: ASCII letters and digits and CJK unified ideographs (U+4E00–U+9FFF), nothing else: most indicator names and labels.
-_PLAIN = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]*")
+#: ASCII letters and digits, "%" and CJK unified ideographs (U+4E00–U+9FFF), nothing else: most indicator names and
+#: labels ("群众满意度达90%").
+_PLAIN = re.compile(r"[0-9A-Za-z%\u4e00-\u9fff]*")
 
 
 def is_plain(text: str) -> bool:
-    """True when the text holds only ASCII letters, digits and CJK unified ideographs ("新进规模企业1"): text that
+    """True when the text holds only ASCII letters, digits, "%" and CJK unified ideographs ("新进规模企业1"): text that
     NFKC, control-character, space and punctuation passes all leave as it is — the one check by which the label
     normalisation (`perfxl.labels`), the checks' `compact` and the blank test (`perfxl.values`) skip their regex passes
     on it (issue 14: 10,000 distinct names, each normalised by the layout and the checks)."""

@@ -73,7 +73,7 @@ def _texts() -> list[str]:
 
 
 def test_plain_is_letters_digits_and_cjk_only():
-    assert is_plain("新进规模企业1") and is_plain("abc123") and is_plain("")
+    assert is_plain("新进规模企业1") and is_plain("abc123") and is_plain("达90%") and is_plain("")
     assert not any(is_plain(t) for t in ("N/A", "产出指标(55分)", "不 适 用", "ＮＵＬＬ", "……", "年中调整金额②"))
 
 
