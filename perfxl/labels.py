@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .chinese import CACHE_MAX_LEN, to_simplified
+from .chinese import CACHE_MAX_LEN, is_plain, to_simplified
 
 __all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PUNCT", "DROP"]
 
@@ -21,6 +21,8 @@ DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
 _NUMBERING = re.compile(r"^(?:其中:?|资金来源:|资金结构:|[0-9]{1,2}(?![0-9年])\)?|\([0-9一二三四五六七八九十]+\))+")
+#: The first characters `_NUMBERING` can match at.
+_NUMBERING_STARTS = frozenset("其资(0123456789")
 #: A column's printed key at the end of its header — a circled number, alone or with the formula it is computed by
 #: ("年中调整金额②", "小计 ③=①+②", "支出实现率(%)⑤=④/③": 福建 部门整体支出绩效自评表): not part of the name.
 _CIRCLED_KEY = re.compile(r"[\u2460-\u2473](?:\s*[=＝]\s*[\u2460-\u2473+＋\-－/／×*\s]+)?\s*$")
@@ -42,6 +44,10 @@ _ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 #: 8,192 entries forgot each row before the checks came), while a batch worker's cache stays a few MB.
 @lru_cache(maxsize=32768)
 def _normalise(text: str) -> str:
+    if is_plain(text):  # no circled key, width form, space, bracket or list mark: only the simplification applies
+        simple = to_simplified(text)
+        if simple is text or is_plain(simple):
+            return simple
     text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(PUNCT)
     text = _ORDINAL.sub(r"(\1)", SPACES.sub("", text))
     return DROP.sub("", text).rstrip(":")
@@ -54,5 +60,6 @@ def strip_brackets(label: str) -> str:
 
 
 def strip_numbering(label: str) -> str:
-    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name."""
-    return _NUMBERING.sub("", label)
+    """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name. Only a label
+    starting as numbering can ("其", "资", a digit, "("): the others, most names, are not searched."""
+    return _NUMBERING.sub("", label) if label[:1] in _NUMBERING_STARTS else label

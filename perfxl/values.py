@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from perfxl.chinese import CACHE_MAX_LEN, to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
 from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -239,14 +239,18 @@ _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "�
 def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     """The normalised text of `raw`, and its ParsedValue when that alone decides it: blank, unreadable (an Excel
     error value, control characters) or a placeholder ("/", "——", "无"); None when the text must be parsed."""
-    t = _SPACED_OUT.sub("", normalise_text(raw))  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
+    plain = is_plain(raw)  # letters, digits, CJK: normal already, no control character, error value or mark
+    t = raw if plain else normalise_text(raw)  # (which makes a U+3000 space a " ")
+    if " " in t:
+        t = _SPACED_OUT.sub("", t)  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
     if not t:
         return t, ParsedValue(raw, ValueKind.BLANK)
-    unreadable = _unreadable_text(raw, t)
-    if unreadable is not None:
-        return t, unreadable
-    if _PLACEHOLDER.match(t) or t in _PLACEHOLDER_WORDS or to_simplified(t) in _PLACEHOLDER_WORDS:  # "無" is 无
-        return t, ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)
+    if not plain:
+        unreadable = _unreadable_text(raw, t)
+        if unreadable is not None:
+            return t, unreadable
+    if (not plain and _PLACEHOLDER.match(t)) or t in _PLACEHOLDER_WORDS or to_simplified(t) in _PLACEHOLDER_WORDS:
+        return t, ParsedValue(raw, ValueKind.PLACEHOLDER, text=t)  # "無" is 无
     return t, None
 
 

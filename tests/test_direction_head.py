@@ -1,5 +1,5 @@
-"""`direction._head` tries only the listed words starting with a character of the name (issue 14): the same word as
-trying every listed word in list order, ties included."""
+"""`direction._head` finds the head word by one search of the reversed name with the list as one alternation (issue 14):
+the same word as trying every listed word in list order, ties included."""
 
 from __future__ import annotations
 

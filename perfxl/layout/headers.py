@@ -62,8 +62,9 @@ _UNCLOSED = re.compile(r"\([^()]*$")
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
     base = strip_numbering(label)
-    forms = [label, base, strip_brackets(base), _YEAR.sub("", strip_brackets(base))]
-    if _UNCLOSED.search(base):  # "执行率(B/A1": the stored copy lost the closing bracket of the printed note
+    bare = strip_brackets(base)
+    forms = [label, base, bare, _YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
+    if "(" in base and _UNCLOSED.search(base):  # "执行率(B/A1": the stored copy lost the closing bracket of the note
         forms.append(_UNCLOSED.sub("", strip_brackets(base)))
     if base.startswith(_GROUP_PREFIX) and len(base) > len(_GROUP_PREFIX):
         # "绩效指标 指标名称": the merged group heading printed in the column's own cell

@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any, TypeVar, cast, overload
 
-from perfxl.chinese import CACHE_MAX_LEN, to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
 from perfxl.model import (
     BasicData,
     CellRef,
@@ -112,12 +112,17 @@ def compact(text: str) -> str:
     labels — never shown. Cached by text up to CACHE_MAX_LEN characters (as parse_value: a batch worker keeps no long
     goals or remarks): the checks compact each row's names several times (68,000 calls, 20,000 texts on 10,000 rows)."""
     text = text or ""
-    return _compact_cached(text) if len(text) <= CACHE_MAX_LEN else _PUNCT.sub("", to_simplified(text))
+    return _compact_cached(text) if len(text) <= CACHE_MAX_LEN else _compact(text)
 
 
 @lru_cache(maxsize=65536)
 def _compact_cached(text: str) -> str:
-    return _PUNCT.sub("", to_simplified(text))
+    return _compact(text)
+
+
+def _compact(text: str) -> str:
+    simple = to_simplified(text)
+    return simple if is_plain(simple) else _PUNCT.sub("", simple)  # plain text holds nothing _PUNCT drops
 
 
 def similarity(a: str, b: str) -> float:

@@ -13,8 +13,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from perfxl.chinese import looks_traditional
 from perfxl.model import Indicator
 from perfxl.values import ParsedValue
+
+from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
 if TYPE_CHECKING:
     from .context import Context
@@ -76,8 +79,7 @@ class RowFacts:
     memo: dict[str, Any]
 
     def __init__(self, ctx: Context, ind: Indicator, adjustment_words: tuple[str, ...]) -> None:
-        from .context import compact
-
+        compact = _context.compact  # (an import statement here cost a package look-up a row)
         self.ind = ind
         name, target, actual, weight, score = ind.name, ind.target, ind.actual, ind.weight, ind.score
         self.name = name.text
@@ -91,6 +93,11 @@ class RowFacts:
         self.weight_blank, self.score_blank = blank(weight), blank(score)
         level1, level2 = ind.level1.text, ind.level2.text
         self.level1_key, self.level2_key = compact(level1), compact(level2)
-        labels = self.labels_key = compact(f"{level1}{level2}{self.name}")
+        joined = f"{level1}{level2}{self.name}"
+        # text OpenCC leaves alone (`looks_traditional`: nor any part of it) compacts part by part — `compact` drops
+        # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row
+        labels = self.labels_key = (
+            compact(joined) if looks_traditional(joined) else self.level1_key + self.level2_key + self.name_key
+        )
         self.adjustment = any(w in labels for w in adjustment_words)
         self.memo = {}  # a check's own per-row answers (S12–S15's tests, D01/D02's missed target), each worked out once
