@@ -55,3 +55,96 @@ def test_probe_defects_stops_on_a_crash_in_the_published_table(tmp_path):
     base = SimpleNamespace(findings=[_x01()])
     with pytest.raises(probe_defects.ProbeCrash, match="as published"):
         probe_defects.probe(SimpleNamespace(name="t"), base, None, tmp_path)
+
+
+# ---------------------------------------------------------------- counts under 其中 read as disjoint (count_parts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共帮扶困难群众6户，其中贫困户5户、低保户4户。",  # one household both
+        "共帮扶6户（其中贫困户5户、低保户4户）。",
+        "共安置公益性岗位120人，其中脱贫人口80人、监测对象50人。",
+        "共有农村危房改造对象40户，其中建档立卡贫困户25户、低保户12户、分散供养特困人员8户。",
+        "慰问困难党员和群众60人，其中困难党员25人、老党员40人。",  # both 党员: no class tells them apart
+    ],
+)
+def test_overlapping_statuses_of_households_and_people_are_not_summed(tmp_path, text):
+    """Failed before: N02 警告 '超过了总数' — 贫困户, 低保户, 特困, 监测对象 are statuses one household may hold together
+    (民政 救助 and 乡村振兴 监测 lists overlap by design), as 困难党员 and 老党员 are two attributes of 党员."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共培训农民100人，其中男性60人、女性50人。",
+        "共救助困难群众60人，其中城市低保对象35人，农村低保对象30人。",  # 城市 / 农村 tell them apart
+        "涉及村12个，其中贫困村8个、非贫困村6个。",  # X and 非X
+    ],
+)
+def test_classes_of_one_dimension_still_add_up(tmp_path, text):
+    assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县共有养老服务机构12家，其中公办8家、民办4家，其中医养结合机构5家。",  # a second 其中: another split
+        "共实施项目10个（涉及乡镇5个、村8个）。",  # places the projects reach, not kinds of project
+        "共实施项目10个，其中涉及乡镇5个、村8个。",
+        "共建成示范基地5个（其中省级示范基地3个、市级示范基地4个，部分基地同时获评省级和市级）。",  # said to overlap
+    ],
+)
+def test_counts_of_another_split_or_of_other_things_are_not_summed(tmp_path, text):
+    """Failed before: N02 警告 '超过了总数' on each (a second 其中 summed with the first; places summed under a count of
+    projects; categories the sentence itself says overlap)."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_count_in_名_split_in_人_is_summed(tmp_path):
+    """Failed before: quiet — "3000名(其中市直属学校1250人,县区学校1850人)": 名 and 人 both count people."""
+    text = "2018年继续资助困难新生3000名(其中市直属学校1250人,县区学校1850人),资助款将一次性发放给受助学生。"
+    assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+    assert _above_info(_report(tmp_path, text.replace("1250人", "1150人"))) == []
+
+
+@pytest.mark.xfail(strict=True, reason="a level past the total ends the 其中 list in facts' reading (parent None)")
+def test_a_level_past_its_total_after_the_first_two(tmp_path):
+    text = "共编制12个绩效目标指标，其中一级指标3个，二级指标9个，三级指标15个。"
+    assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- money: 其中 of another year's whole, a class's part
+
+
+def test_a_qizhong_naming_the_year_of_an_earlier_whole_is_that_whole_s(tmp_path):
+    """Failed before: N02 错误 '超过了总数…文字写 1000万元' — the 其中 was read under the nearest figure (2019's) though
+    its first part names 2020, whose 1200万元 the parts make."""
+    text = "2020年收入1200万元，2019年收入1000万元，其中2020年财政拨款收入1100万元，其他资金100万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+    assert _above_info(_report(tmp_path, text.replace("1100万元", "1300万元"))) != []
+
+
+def test_a_part_within_a_class_does_not_name_the_class(tmp_path):
+    """Failed before: N02 警告 '少于总数' (基本支出与项目支出合为全部支出) — "项目支出中的专项资金" is part of 项目支出."""
+    text = "2020年度支出合计1000万元，其中基本支出600万元，项目支出中的专项资金300万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- stated changes; names before 等…个
+
+
+def test_an_amount_added_is_no_level_a_change_is_measured_to(tmp_path):
+    """Failed before: N02 警告 '应为 -80万元' — the 追加预算 20万元 is the change itself, not the budget after it."""
+    text = "年初预算100万元，追加预算20万元，比年初预算增加20万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+    assert _above_info(_report(tmp_path, "年初预算100万元，调整预算120万元，比年初预算增加30万元。")) != []
+
+
+def test_more_names_before_等_than_the_count_after_it(tmp_path):
+    """Failed before: quiet — "A、B、C、D、E等4个内设机构": 等 may leave names out, never name more than the count."""
+    text = "内设办公室、政治处、研究室、离退办、计财科等4个内设机构。"
+    assert _above_info(_report(tmp_path, text)) == [("N05", "warning")]
+    assert _above_info(_report(tmp_path, text.replace("、计财科", ""))) == []

@@ -887,7 +887,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _counts_by_dimension(run, pi, ref, facts, text)
-    check_count_parts(run, pi, ref, facts)
+    check_count_parts(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     check_stated_changes(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
@@ -945,6 +945,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
+        if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _the_years_whole(facts, total, parts)):
+            continue  # "2020年收入1200万元,2019年收入1000万元,其中2020年财政拨款收入1100万元,…": the year's own whole
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1216,6 +1218,27 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
     ]
 
 
+_PART_YEAR = lazy_compile(r"((?:19|20)\d{2})年")
+
+
+def _the_years_whole(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:
+    """The earlier money totals of the sentence naming the year the first part names, when the total the 其中 was
+    read under names another ("2020年收入1200万元,2019年收入1000万元,其中2020年财政拨款收入1100万元,其他资金100万元":
+    the 2020 parts are the 1200's — review12n, was a 错误 '超过了总数 1000万元'). Empty when the part names no year or
+    the total's own."""
+    named = _PART_YEAR.search(_before(parts[0]) or parts[0].clause)
+    if named is None or named.group(1) in _PART_YEAR.findall(total.clause):
+        return []
+    return [
+        f
+        for f in facts[: total.index]
+        if f.parent is None
+        and f.quantity.is_money
+        and f.sentence == total.sentence
+        and named.group(1) in _PART_YEAR.findall(f.clause)
+    ]
+
+
 def _give_way(run: _Run, pi: int, parts: list[Fact]) -> None:
     """Parts that certainly exceed their total ("本年支出合计2223.04万元，其中基本支出886.12万元，项目支出1436.92万元"):
     a part contradicted only by a guess against the tables (项目支出 ↔ the 自评表's 县级专项资金, a 警告) gives way, so
@@ -1386,6 +1409,8 @@ _DIMENSIONS = tuple(
 )
 
 
+#: A class named as the place of a narrower amount ("项目支出中的专项资金", "基本支出里"): a part of that class, not it.
+_WITHIN = lazy_compile(r"(?:中|里|内)(?:的|用于|安排)?")
 _QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
 
 
@@ -1399,7 +1424,7 @@ def _split_dimension(total: Fact, parts: list[Fact]) -> str:
         named = []
         for p in parts:
             words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
-            hits = [name for name, c in classes if c.search(words)]
+            hits = [name for name, c in classes if (m := c.search(words)) and not _WITHIN.match(words, m.end())]
             if len(hits) != 1:
                 break
             named.append(hits[0])

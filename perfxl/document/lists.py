@@ -158,7 +158,7 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
             continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
         etc = _NOT_ALL.search(body)
-        if etc and m.re is not _LISTED_BEFORE_NOUN:
+        if etc and m.re not in (_LISTED_BEFORE_NOUN, _LISTED_BEFORE):  # ("…、离退办等4个内设机构": review12n)
             continue
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:
