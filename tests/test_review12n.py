@@ -119,12 +119,32 @@ def test_a_level_past_its_total_after_the_first_two(tmp_path):
 # ---------------------------------------------------------------- money: 其中 of another year's whole, a class's part
 
 
-def test_a_qizhong_naming_the_year_of_an_earlier_whole_is_that_whole_s(tmp_path):
-    """Failed before: N02 错误 '超过了总数…文字写 1000万元' — the 其中 was read under the nearest figure (2019's) though
-    its first part names 2020, whose 1200万元 the parts make."""
-    text = "2020年收入1200万元，2019年收入1000万元，其中2020年财政拨款收入1100万元，其他资金100万元。"
-    assert _above_info(_report(tmp_path, text)) == []
-    assert _above_info(_report(tmp_path, text.replace("1100万元", "1300万元"))) != []
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("2020年收入1200万元，2019年收入1000万元，其中2020年财政拨款收入1100万元，其他资金100万元。",),
+        ("2020年度收入1200万元，支出1000万元，其中：财政拨款收入1100万元，其他收入100万元。",),
+        ("2020年度收入1200万元，支出1000万元。", "其中：财政拨款收入1100万元，其他收入100万元。"),  # carried
+        ("全年下达资金100万元，实际支出95万元。其中：中央资金60万元，省级资金40万元。",),
+        ("项目总投资1500万元，本年完成投资1000万元。", "其中：中央资金600万元，地方配套900万元。"),
+    ],
+)
+def test_a_qizhong_making_an_earlier_whole_is_not_judged_against_the_nearest(tmp_path, paragraphs):
+    """Failed before: N02 错误 '超过了总数' — the 其中 was read under the nearest figure (支出, 2019's, 完成投资) though
+    its parts make the earlier whole beside it (收入, 2020's, 下达资金, 总投资); a paragraph opening with 其中 carried the
+    previous paragraph's last figure though another stood beside it in its sentence."""
+    assert _above_info(_report(tmp_path, *paragraphs)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年度收入1200万元，支出1000万元，其中基本支出700万元，项目支出500万元。",  # 支出's own decomposition
+        "2020年度收入1200万元，支出1000万元，其中：财政拨款收入1150万元，其他收入100万元。",  # beyond every whole
+    ],
+)
+def test_a_qizhong_making_no_earlier_whole_is_still_judged(tmp_path, text):
+    assert _above_info(_report(tmp_path, text)) == [("N02", "error")]
 
 
 def test_a_part_within_a_class_does_not_name_the_class(tmp_path):

@@ -945,8 +945,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
-        if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _the_years_whole(facts, total, parts)):
-            continue  # "2020年收入1200万元,2019年收入1000万元,其中2020年财政拨款收入1100万元,…": the year's own whole
+        if not complete and any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _earlier_wholes(facts, total)):
+            continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1218,24 +1218,21 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
     ]
 
 
-_PART_YEAR = lazy_compile(r"((?:19|20)\d{2})年")
+#: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
+_WHOLE_ROLES = ("value", "budget", "final", "previous")
 
 
-def _the_years_whole(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> list[Fact]:
-    """The earlier money totals of the sentence naming the year the first part names, when the total the 其中 was
-    read under names another ("2020年收入1200万元,2019年收入1000万元,其中2020年财政拨款收入1100万元,其他资金100万元":
-    the 2020 parts are the 1200's — review12n, was a 错误 '超过了总数 1000万元'). Empty when the part names no year or
-    the total's own."""
-    named = _PART_YEAR.search(_before(parts[0]) or parts[0].clause)
-    if named is None or named.group(1) in _PART_YEAR.findall(total.clause):
-        return []
+def _earlier_wholes(facts: tuple[Fact, ...], total: Fact) -> list[Fact]:
+    """The money figures before the total a 其中 was read under, no part of any ("收入1200万元,支出1000万元,其中:财政拨款
+    收入1100万元,其他收入100万元"; "2020年收入1200万元,2019年收入1000万元,其中2020年…"): a 其中 is read as the
+    nearest figure's, but a list that makes one of these may be that one's — no 错误 (nor 警告) rests on the place
+    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its."""
+    if total.parent is not None:
+        return []  # a part's own list ("预算总额1000万元,其中当年财政拨款950万元:基本支出…"): `_of_the_whole`
     return [
         f
         for f in facts[: total.index]
-        if f.parent is None
-        and f.quantity.is_money
-        and f.sentence == total.sentence
-        and named.group(1) in _PART_YEAR.findall(f.clause)
+        if f.parent is None and f.quantity.is_money and f.role in _WHOLE_ROLES and not f.carried
     ]
 
 
