@@ -168,3 +168,30 @@ def test_more_names_before_等_than_the_count_after_it(tmp_path):
     text = "内设办公室、政治处、研究室、离退办、计财科等4个内设机构。"
     assert _above_info(_report(tmp_path, text)) == [("N05", "warning")]
     assert _above_info(_report(tmp_path, text.replace("、计财科", ""))) == []
+
+
+# ---------------------------------------------------------------- 支出率 over a sentence before; a 用于 list after a part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "累计下达资金500万元。本年实际支出180万元，支出率为90%。",
+        "2021年下达资金300万元。2022年实际支出180万元，支出率为90%。",
+    ],
+)
+def test_a_spending_rate_is_not_read_over_money_of_another_period(tmp_path, text):
+    """Failed before: N02 警告 '应为 36%' / '应为 60%' — the one money figure a sentence before was taken as the base
+    though it is cumulative, or another year's."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_spending_rate_over_the_year_s_money_a_sentence_before_is_still_held(tmp_path):
+    text = "2022年下达资金200万元。截至2022年12月31日，实际支出180万元，支出率为80%。"
+    assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]
+
+
+def test_uses_after_a_part_that_make_the_whole_are_no_error(tmp_path):
+    """Failed before: N02 错误 '中央资金 70 + 30 超过了总数 60' — the uses may be the whole's (100万元), which they make."""
+    text = "项目资金100万元，其中中央资金60万元，用于设备购置70万元、培训30万元。"
+    assert _above_info(_report(tmp_path, text)) == []

@@ -233,6 +233,22 @@ def _with_named_parts(
     return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
 
 
+#: Words making money the sum of several periods ("累计下达资金500万元", "历年", "项目总投资"): no one year's base.
+_CUMULATIVE = lazy_compile(r"累计|历年|总投资|计划投资|截至目前|以来")
+_YEAR_OF = lazy_compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _another_period(base: Fact, paid: Fact) -> bool:
+    """The money a sentence before is of another period than the spending: cumulative where the spending is not, or
+    each naming a different year ("2021年下达资金300万元。2022年实际支出180万元,支出率为90%": review12n — was a 警告
+    '应为 60%')."""
+    base_words, paid_words = base.subject + base.clause, paid.subject + paid.clause
+    if _CUMULATIVE.search(base_words) and not _CUMULATIVE.search(paid_words):
+        return True
+    years, paid_years = set(_YEAR_OF.findall(base_words)), set(_YEAR_OF.findall(paid_words))
+    return bool(years and paid_years and not years & paid_years)
+
+
 def _base_a_sentence_before(
     run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, named: set[str]
 ) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
@@ -247,7 +263,7 @@ def _base_a_sentence_before(
     ):
         return None
     prior = [f for f in facts if f.sentence == paid.sentence - 1 and f.quantity.is_money]
-    if len(prior) != 1 or prior[0].parent is not None:
+    if len(prior) != 1 or prior[0].parent is not None or _another_period(prior[0], paid):
         return None
     got = _budget_readings(run, pi, prior, paid, named, arrived=True)
     return got if got is not None and len(got[0]) == 1 else None
@@ -1098,6 +1114,10 @@ _OTHER_SPLIT = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|
 _SPLIT_BESIDE_SOURCES = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
 
 
+#: Words opening what money was used for ("用于设备购置70万元…"), as facts' `_USED_FOR`.
+_USED_FOR_WORDS = ("用于", "主要用于", "分别用于")
+
+
 def _of_the_whole(
     run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], summed: Interval
 ) -> bool:
@@ -1106,7 +1126,10 @@ def _of_the_whole(
     which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Only a list a 其中 of its
     own opens: not one its words tie to the part (包括, 分别为, a colon after it)."""
     whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
-    if whole is None or any(p.listed_by for p in parts) or not parts[0].clause.lstrip().startswith("其中"):
+    opens = parts[0].clause.lstrip()
+    # (a list "用于…" after a part may be the whole's uses too: "项目资金100万元,其中中央资金60万元,用于设备购置70万元、
+    # 培训30万元" — review12n, was a 错误 '中央资金 70 + 30 over 60')
+    if whole is None or any(p.listed_by for p in parts) or not opens.startswith(("其中", *_USED_FOR_WORDS)):
         return False  # (a list after "950万元:" is that amount's own: its words tie it there)
     return summed.overlaps(_operand(run, pi, whole))
 
