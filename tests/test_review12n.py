@@ -103,6 +103,19 @@ def test_counts_of_another_split_or_of_other_things_are_not_summed(tmp_path, tex
     assert _above_info(_report(tmp_path, text)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["局机关现有人员187人（2019年为180人，2020年为187人）。", "局机关现有人员187人（2019年180人、2020年187人）。"],
+)
+def test_a_count_restated_by_year_is_no_split(tmp_path, text):
+    """Failed before: N02 警告 '180人 + 187人 超过了总数' — the bracket gives the count at two dates, not its parts."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_count_summed_over_years_is_still_split(tmp_path):
+    assert _above_info(_report(tmp_path, "共培训500人（2019年200人、2020年400人）。")) == [("N02", "warning")]
+
+
 def test_a_count_in_名_split_in_人_is_summed(tmp_path):
     """Failed before: quiet — "3000名(其中市直属学校1250人,县区学校1850人)": 名 and 人 both count people."""
     text = "2018年继续资助困难新生3000名(其中市直属学校1250人,县区学校1850人),资助款将一次性发放给受助学生。"

@@ -89,6 +89,19 @@ def _other_things(total: Fact, parts: list[Fact]) -> bool:
     return any(_PLACE.search(p.subject) for p in parts) and not _PLACE.search(total.subject)
 
 
+_YEAR = lazy_compile(r"(?:19|20)\d{2}\s*年")
+_SUMMED = lazy_compile(r"累计|共|合计|总计")
+
+
+def _a_series(total: Fact, parts: list[Fact]) -> bool:
+    """The figures restate the total at several dates rather than split it ("现有人员187人(2019年为180人,2020年为187人)"):
+    one part is the total itself, or each names a year and the total is no sum over them (no 共/累计) — review12n."""
+    if any(p.quantity.value == total.quantity.value for p in parts):
+        return True
+    words = total.subject + _around(total)[0]
+    return all(_YEAR.search(_around(p)[0] + p.subject) for p in parts) and not _SUMMED.search(words)
+
+
 def _second_qizhong(parts: list[Fact]) -> bool:
     """A part after the first opens a 其中 of its own ("公办8家、民办4家,其中医养结合机构5家"): another split of the
     same total (or of the part before it), never summed with the first."""
@@ -199,7 +212,7 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
             continue
-        if _other_things(total, parts) or _second_qizhong(parts):
+        if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
             continue
         if _SAID_TO_OVERLAP.search(_sentence_of(text, total)):
             continue
