@@ -208,3 +208,25 @@ def test_uses_after_a_part_that_make_the_whole_are_no_error(tmp_path):
     """Failed before: N02 错误 '中央资金 70 + 30 超过了总数 60' — the uses may be the whole's (100万元), which they make."""
     text = "项目资金100万元，其中中央资金60万元，用于设备购置70万元、培训30万元。"
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- X and 非X
+
+
+def test_a_count_in_a_bracket_is_not_the_total_an_x_and_non_x_list_splits(tmp_path):
+    """Failed before: N02 错误 '审判业务部门 14个 + 非审判业务部门 4个 超过了总数…文字写 2个' — the 2 is the bracket's
+    detail of the 20, not the count the list after 分别是 splits."""
+    text = "共有20个内设机构（含派出法庭2个），分别是：审判业务部门14个，非审判业务部门4个。"
+    assert _above_info(_report(tmp_path, text)) == []
+    assert _above_info(_report(tmp_path, "共有18个内设机构，分别是：审判业务部门14个，非审判业务部门5个。")) == [
+        ("N02", "error")
+    ]
+
+
+def test_a_third_part_beside_x_and_non_x_falls_in_one_of_them(tmp_path):
+    """Failed before: N02 警告 '90 + 40 + 10 超过了总数 120人' (and said 括号内 of a 其中 list) — 政法编制 and 非政法编制
+    are the whole, so 聘用制书记员 is counted again in one of them."""
+    text = "全院共有干警130人，其中：政法编制人员90人，非政法编制人员40人，聘用制书记员10人。"
+    assert _above_info(_report(tmp_path, text)) == []
+    found = _report(tmp_path, text.replace("聘用制书记员10人", "").replace("130人", "120人").rstrip("，。") + "。")
+    assert _above_info(found) == [("N02", "warning")] and "“其中”" in found[0].message

@@ -176,11 +176,21 @@ def _plain(f: Fact) -> bool:
     )
 
 
-def _listed_how(total: Fact, first: Fact) -> str:
+def _listed_how(total: Fact, first: Fact, text: str = "") -> str:
     """How the text made the counts parts: "“其中”" when the words from the total to the first part say so, else the
     bracket right after the total."""
     words = first.clause if first.clause != total.clause else first.clause[first.clause.find(total.quantity.text) :]
+    start = text.find(total.clause)
+    end = text.find(first.clause, start) if start >= 0 else -1
+    if end >= 0:  # ("…干警120人,其中:政法编制人员90人": the colon ends the clause before the first part — review12n)
+        words = text[start + len(total.clause) : end] + words
     return "“其中”" if "其中" in compact_name(words) else "括号内"
+
+
+def _x_and_non_x(parts: list[Fact]) -> bool:
+    """Two of the parts are X and 非X ("政法编制人员90人,非政法编制人员30人"): together the whole."""
+    names = {p.subject for p in parts}
+    return any(n.startswith("非") and n[1:] in names for n in names)
 
 
 def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool:
@@ -214,6 +224,8 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
             continue
+        if len(parts) > 2 and _x_and_non_x(parts):
+            continue  # X and 非X are the whole: a third part falls in one of them ("…,聘用制书记员10人")
         if _SAID_TO_OVERLAP.search(_sentence_of(text, total)):
             continue
         levels = all(_LEVEL.match(p.subject) for p in parts)
@@ -225,7 +237,7 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if _another_whole(run, pi, facts, total, parts):
             continue
-        how = _listed_how(total, parts[0])
+        how = _listed_how(total, parts[0], text)
         if levels:
             over = [p for p in parts if _over([p], total)]
             if not over:

@@ -1585,7 +1585,11 @@ def _count_splits(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, li
         start = text.find(total.clause)
         end = text.find(parts[0].clause, start + len(total.clause)) if parts and start >= 0 else -1
         between = text[start + len(total.clause) : end] + (_before(parts[0]) or "") if end >= 0 else ""
-        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between):
+        # "20个内设机构(含派出法庭2个),分别是:…": the 2 is a bracket's detail, not the count the list splits
+        after_figure = total.clause[total.clause.rfind(total.quantity.text) + len(total.quantity.text) :]
+        words = after_figure + between
+        inside = words.count(")") + words.count("）") > words.count("(") + words.count("（")
+        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between) and not inside:
             yield total, parts
 
 
