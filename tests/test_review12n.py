@@ -230,3 +230,18 @@ def test_a_third_part_beside_x_and_non_x_falls_in_one_of_them(tmp_path):
     assert _above_info(_report(tmp_path, text)) == []
     found = _report(tmp_path, text.replace("聘用制书记员10人", "").replace("130人", "120人").rstrip("，。") + "。")
     assert _above_info(found) == [("N02", "warning")] and "“其中”" in found[0].message
+
+
+# ---------------------------------------------------------------- a change or a restated figure inside a 其中 list
+
+
+def test_a_change_and_a_restated_part_are_no_parts(tmp_path):
+    """Failed before (already at session 11): N02 错误 '60 + 65 + 5 超过了总数 120万元' — "调整为65万元" restates the
+    基本支出's 60万元 and "比年初预算增加5万元" is their difference; neither is a part of the 调整预算."""
+    text = "部门年初预算100万元，调整预算120万元，其中基本支出年初预算60万元，调整为65万元，比年初预算增加5万元。"
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_list_with_a_trailing_change_is_still_summed(tmp_path):
+    text = "支出合计1000万元，其中基本支出700万元，项目支出400万元，比年初预算增加100万元。"
+    assert _above_info(_report(tmp_path, text)) == [("N02", "error")]

@@ -13,7 +13,16 @@ from ..numbers import HUNDRED, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import check_count_parts
-from .facts import _SPLIT_HEADING, COMES_TO, RESPECTIVE_SHARES, RESPECTIVELY, SPLIT_OF_WHOLE, Fact, sentences
+from .facts import (
+    _SPLIT_HEADING,
+    COMES_TO,
+    RESPECTIVE_SHARES,
+    RESPECTIVELY,
+    SPLIT_OF_WHOLE,
+    Fact,
+    compact_name,
+    sentences,
+)
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -31,7 +40,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_changes import check_stated_changes
+from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
 
@@ -923,6 +932,16 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
             continue
+        if any(map(is_stated_change, parts)):
+            # "…其中基本支出700万元,项目支出400万元,比年初预算增加100万元": a change against a named base is no part
+            # (review12n — summed, it made a 错误 of "其中基本支出年初预算60万元,调整为65万元,比年初预算增加5万元")
+            parts = [p for p in parts if not is_stated_change(p)]
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = len(parts) == 1
+        if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
+            continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
         paired = _budget_spending_pairs(parts)
         if paired:
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
@@ -1241,6 +1260,8 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
     ]
 
 
+#: Words by which a figure restates the one before it as changed ("调整为65万元", "调整后为…").
+_RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?:为|至)")
 #: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
 

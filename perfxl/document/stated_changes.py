@@ -33,6 +33,11 @@ _INCREMENT = lazy_compile(r"追加|调增|调减|核减|压减|新增|增加|减
 _YEAR_ONLY = lazy_compile(r"(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年度?)(?:同期)?")
 
 
+def is_stated_change(f: Fact) -> bool:
+    """The figure is a change against a named base ("比年初预算增加5万元"), whatever role its words gave it."""
+    return bool(_AGAINST.search(compact_name(_around(f)[0])))
+
+
 def _same_kind(a: Fact, b: Fact) -> bool:
     return (a.quantity.is_money and b.quantity.is_money) or (
         a.quantity.is_count and b.quantity.is_count and a.quantity.unit == b.quantity.unit
