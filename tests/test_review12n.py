@@ -245,3 +245,18 @@ def test_a_change_and_a_restated_part_are_no_parts(tmp_path):
 def test_a_list_with_a_trailing_change_is_still_summed(tmp_path):
     text = "支出合计1000万元，其中基本支出700万元，项目支出400万元，比年初预算增加100万元。"
     assert _above_info(_report(tmp_path, text)) == [("N02", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下设办公室、财务科、业务科、信息科等3个以上股室。",
+        "内设办公室、财务科、业务科、信息科等3类机构。",
+        "下设办公室、财务科、业务科、信息科等3个二级单位和5个股室。",
+        "涉及城关镇、南关镇、北关镇、西关镇等乡镇3个村。",
+    ],
+)
+def test_names_before_等_counted_another_way_are_not_held_to_the_count(tmp_path, text):
+    """A guard on this review's 等…个 reading (its first version gave N05 on each): a bound (以上), kinds (类), a count
+    of two nouns, or a noun after 等 that the count does not count."""
+    assert _above_info(_report(tmp_path, text)) == []
