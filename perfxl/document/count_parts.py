@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
-from .facts import Fact, compact_name
+from .facts import PEOPLE_UNITS, Fact, compact_name
 from .precision import Interval, _approximate, _around, _bound, _interval, _show
 from .run_state import Issue, _operand, _Run, _where
 
@@ -52,23 +52,88 @@ def _things(total: Fact, parts: list[Fact]) -> set[str]:
 
 #: Words naming what became of some of the total ("已出列25个", "考核合格95人", "带动就业800人"): a result or a
 #: status, another dimension than the categories the total splits into.
-_ACTION = lazy_compile(r"已|未|正在|完成|实现|达到|带动|覆盖|服务|合格|考核|验收|参与|参加|受益|获得|享受|出列|退出")
+_ACTION = lazy_compile(
+    r"已|未|正在|完成|实现|达到|带动|覆盖|涉及|惠及|辐射|服务|合格|考核|验收|参与|参加|受益|获得|享受|出列|退出"
+)
 #: Attributes of people by which one person may fall in several categories (女性 and 少数民族, 老人 and 残疾人): parts
 #: naming such attributes are disjoint only within one dimension (男/女); across dimensions, or beside a part naming
 #: none, they may overlap.
 _DIMENSIONS = (
-    lazy_compile(r"男|女"),
+    lazy_compile(r"男|(?<![子妇儿])女"),  # (not the 女 of 子女, 妇女: "独生子女伤残扶助")
     lazy_compile(r"老人|老年|\d+岁|儿童|青少年|未成年|学生"),
     lazy_compile(r"少数民族|汉族"),
     lazy_compile(r"残疾"),
     lazy_compile(r"党员|团员|群众"),
+    # the statuses of households and people in social assistance: one household may be 脱贫户 and 低保户, 低保 and
+    # 残疾人家庭 (民政 救助 and 乡村振兴 监测 lists overlap by design) — review12n: "共帮扶6户,其中贫困户5户、低保户4户"
+    lazy_compile(r"贫困|脱贫|建档立卡"),
+    lazy_compile(r"低保|最低生活保障"),
+    lazy_compile(r"特困|五保|分散供养|集中供养"),
+    lazy_compile(r"监测|边缘|易致贫|突发严重困难"),
+    lazy_compile(r"留守|空巢|独居|孤寡|孤儿"),
+    lazy_compile(r"优抚|退役军人|军属|烈属"),
+    lazy_compile(r"妇女|女职工"),
+    lazy_compile(r"城市|城镇|农村"),
 )
 
 
+#: The sentence says some items fall in two categories ("部分基地同时获评省级和市级", "有交叉", "兼任").
+_SAID_TO_OVERLAP = lazy_compile(r"同时|兼|既|交叉|重叠|重复|叠加")
+#: A part that names a place ("涉及乡镇5个、村8个"): counted under a total of other things (项目), what the total
+#: reaches, not its categories.
+_PLACE = lazy_compile(r"(?:乡镇|乡|镇|村|社区|街道|县|区)$")
+
+
+def _other_things(total: Fact, parts: list[Fact]) -> bool:
+    """Some part counts places and the total does not ("共实施项目10个,其中乡镇5个、村8个")."""
+    return any(_PLACE.search(p.subject) for p in parts) and not _PLACE.search(total.subject)
+
+
+_YEAR = lazy_compile(r"(?:19|20)\d{2}\s*年")
+_SUMMED = lazy_compile(r"累计|共|合计|总计")
+
+
+def _a_series(total: Fact, parts: list[Fact]) -> bool:
+    """The figures restate the total at several dates rather than split it ("现有人员187人(2019年为180人,2020年为187人)"):
+    one part is the total itself, or each names a year and the total is no sum over them (no 共/累计) — review12n."""
+    if any(p.quantity.value == total.quantity.value for p in parts):
+        return True
+    words = total.subject + _around(total)[0]
+    return all(_YEAR.search(_around(p)[0] + p.subject) for p in parts) and not _SUMMED.search(words)
+
+
+def _second_qizhong(parts: list[Fact]) -> bool:
+    """A part after the first opens a 其中 of its own ("公办8家、民办4家,其中医养结合机构5家"): another split of the
+    same total (or of the part before it), never summed with the first."""
+    return any(p.clause.lstrip(" ,，;；、（(").startswith("其中") for p in parts[1:] if p.clause != parts[0].clause)
+
+
+def _sentence_of(text: str, fact: Fact) -> str:
+    """The paragraph's words from `fact`'s clause to the end of its sentence (the list and what it says after it)."""
+    start = text.find(fact.clause)
+    if start < 0:
+        return fact.clause
+    end = min((i for c in "。；;！!？?" if (i := text.find(c, start)) >= 0), default=len(text))
+    return text[start:end]
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """One measure word, or two that count people alike (人, 名)."""
+    return a == b or {a, b} <= PEOPLE_UNITS
+
+
 def _may_overlap(parts: list[Fact]) -> bool:
-    """Some part names an attribute of people and the parts do not all name one dimension (`_DIMENSIONS`)."""
-    hit = [{k for k, d in enumerate(_DIMENSIONS) if d.search(p.subject)} for p in parts]
-    return any(hit) and not (all(len(h) == 1 for h in hit) and len(set.union(*hit)) == 1)
+    """Some part names an attribute of people (`_DIMENSIONS`) and no one dimension tells every part apart — each part
+    naming a class of it, no two the same ("男性60人、女性40人"; not "困难党员25人、老党员40人", both 党员: review12n)."""
+    named = [[frozenset(d.findall(p.subject)) for d in _DIMENSIONS] for p in parts]
+    a, b = (parts[0].subject, parts[-1].subject) if len(parts) == 2 else ("", "")
+    if not any(any(n) for n in named) or (a and b and (b == "非" + a or a == "非" + b)):  # 贫困村 and 非贫困村
+        return False
+    for k in range(len(_DIMENSIONS)):
+        classes = [n[k] for n in named]
+        if all(len(c) == 1 for c in classes) and len(set(classes)) == len(classes):
+            return False
+    return True
 
 
 def _closed(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
@@ -111,11 +176,21 @@ def _plain(f: Fact) -> bool:
     )
 
 
-def _listed_how(total: Fact, first: Fact) -> str:
+def _listed_how(total: Fact, first: Fact, text: str = "") -> str:
     """How the text made the counts parts: "“其中”" when the words from the total to the first part say so, else the
     bracket right after the total."""
     words = first.clause if first.clause != total.clause else first.clause[first.clause.find(total.quantity.text) :]
+    start = text.find(total.clause)
+    end = text.find(first.clause, start) if start >= 0 else -1
+    if end >= 0:  # ("…干警120人,其中:政法编制人员90人": the colon ends the clause before the first part — review12n)
+        words = text[start + len(total.clause) : end] + words
     return "“其中”" if "其中" in compact_name(words) else "括号内"
+
+
+def _x_and_non_x(parts: list[Fact]) -> bool:
+    """Two of the parts are X and 非X ("政法编制人员90人,非政法编制人员30人"): together the whole."""
+    names = {p.subject for p in parts}
+    return any(n.startswith("非") and n[1:] in names for n in names)
 
 
 def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool:
@@ -133,7 +208,7 @@ def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, par
     )
 
 
-def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str = "") -> None:
     """N02 (警告) for each count whose parts, read as disjoint, exceed it — or, for levels, whose one level does."""
     for total in facts:
         if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
@@ -142,10 +217,16 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
             continue
         unit = total.quantity.unit
-        parts = [f for f in facts if f.parent == total.index and f.quantity.unit == unit]
+        parts = [f for f in facts if f.parent == total.index and _same_unit(f.quantity.unit, unit)]
         if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
             continue
         if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
+            continue
+        if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
+            continue
+        if len(parts) > 2 and _x_and_non_x(parts):
+            continue  # X and 非X are the whole: a third part falls in one of them ("…,聘用制书记员10人")
+        if _SAID_TO_OVERLAP.search(_sentence_of(text, total)):
             continue
         levels = all(_LEVEL.match(p.subject) for p in parts)
         if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
@@ -156,7 +237,7 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue
         if _another_whole(run, pi, facts, total, parts):
             continue
-        how = _listed_how(total, parts[0])
+        how = _listed_how(total, parts[0], text)
         if levels:
             over = [p for p in parts if _over([p], total)]
             if not over:

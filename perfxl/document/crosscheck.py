@@ -1030,7 +1030,12 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
         return None
     last = facts[-1]
     ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
-    return last if ends and last.quantity.is_money and last.parent is None and not last.carried else None
+    # the sentence's one money figure: beside another ("收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入…") which the list
+    # details is not said (review12n — was a 错误 '超过了总数' on parts making the 收入)
+    alone = not any(
+        f.quantity.is_money and f.parent is None and f.sentence == last.sentence for f in facts[: last.index]
+    )
+    return last if ends and alone and last.quantity.is_money and last.parent is None and not last.carried else None
 
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:

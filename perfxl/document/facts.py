@@ -815,9 +815,14 @@ def _count_before(state: _State, unit: str | None) -> int | None:
     if not state.facts:
         return None
     last = state.facts[-1]
-    if last.quantity.is_count and last.quantity.unit == unit and last.role == "value":
+    same = last.quantity.unit == unit or {last.quantity.unit, unit} <= PEOPLE_UNITS  # "新生3000名(其中…1150人,…)"
+    if last.quantity.is_count and same and last.role == "value":
         return last.index
     return None
+
+
+#: The measure words that count people alike ("3000名" split into "1150人" and "1850人").
+PEOPLE_UNITS = frozenset({"人", "名"})
 
 
 def _part_before_colon(state: _State) -> int | None:

@@ -13,7 +13,16 @@ from ..numbers import HUNDRED, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import check_count_parts
-from .facts import _SPLIT_HEADING, COMES_TO, RESPECTIVE_SHARES, RESPECTIVELY, SPLIT_OF_WHOLE, Fact, sentences
+from .facts import (
+    _SPLIT_HEADING,
+    COMES_TO,
+    RESPECTIVE_SHARES,
+    RESPECTIVELY,
+    SPLIT_OF_WHOLE,
+    Fact,
+    compact_name,
+    sentences,
+)
 from .indicator_arith import _completion_of_target
 from .precision import (
     Interval,
@@ -31,7 +40,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
-from .stated_changes import check_stated_changes
+from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
 
@@ -233,6 +242,22 @@ def _with_named_parts(
     return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
 
 
+#: Words making money the sum of several periods ("累计下达资金500万元", "历年", "项目总投资"): no one year's base.
+_CUMULATIVE = lazy_compile(r"累计|历年|总投资|计划投资|截至目前|以来")
+_YEAR_OF = lazy_compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _another_period(base: Fact, paid: Fact) -> bool:
+    """The money a sentence before is of another period than the spending: cumulative where the spending is not, or
+    each naming a different year ("2021年下达资金300万元。2022年实际支出180万元,支出率为90%": review12n — was a 警告
+    '应为 60%')."""
+    base_words, paid_words = base.subject + base.clause, paid.subject + paid.clause
+    if _CUMULATIVE.search(base_words) and not _CUMULATIVE.search(paid_words):
+        return True
+    years, paid_years = set(_YEAR_OF.findall(base_words)), set(_YEAR_OF.findall(paid_words))
+    return bool(years and paid_years and not years & paid_years)
+
+
 def _base_a_sentence_before(
     run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, named: set[str]
 ) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
@@ -247,7 +272,7 @@ def _base_a_sentence_before(
     ):
         return None
     prior = [f for f in facts if f.sentence == paid.sentence - 1 and f.quantity.is_money]
-    if len(prior) != 1 or prior[0].parent is not None:
+    if len(prior) != 1 or prior[0].parent is not None or _another_period(prior[0], paid):
         return None
     got = _budget_readings(run, pi, prior, paid, named, arrived=True)
     return got if got is not None and len(got[0]) == 1 else None
@@ -888,7 +913,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _shares_past_the_whole(run, pi, ref, facts)
     _staff_by_status(run, pi, ref, facts)
     _counts_by_dimension(run, pi, ref, facts, text)
-    check_count_parts(run, pi, ref, facts)
+    check_count_parts(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     check_stated_changes(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
@@ -908,6 +933,16 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
             continue
+        if any(map(is_stated_change, parts)):
+            # "…其中基本支出700万元,项目支出400万元,比年初预算增加100万元": a change against a named base is no part
+            # (review12n — summed, it made a 错误 of "其中基本支出年初预算60万元,调整为65万元,比年初预算增加5万元")
+            parts = [p for p in parts if not is_stated_change(p)]
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = len(parts) == 1
+        if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
+            continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
         paired = _budget_spending_pairs(parts)
         if paired:
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
@@ -946,6 +981,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
+        if not complete and any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _earlier_wholes(facts, total)):
+            continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1097,6 +1134,10 @@ _OTHER_SPLIT = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|
 _SPLIT_BESIDE_SOURCES = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
 
 
+#: Words opening what money was used for ("用于设备购置70万元…"), as facts' `_USED_FOR`.
+_USED_FOR_WORDS = ("用于", "主要用于", "分别用于")
+
+
 def _of_the_whole(
     run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], summed: Interval
 ) -> bool:
@@ -1105,7 +1146,10 @@ def _of_the_whole(
     which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Only a list a 其中 of its
     own opens: not one its words tie to the part (包括, 分别为, a colon after it)."""
     whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
-    if whole is None or any(p.listed_by for p in parts) or not parts[0].clause.lstrip().startswith("其中"):
+    opens = parts[0].clause.lstrip()
+    # (a list "用于…" after a part may be the whole's uses too: "项目资金100万元,其中中央资金60万元,用于设备购置70万元、
+    # 培训30万元" — review12n, was a 错误 '中央资金 70 + 30 over 60')
+    if whole is None or any(p.listed_by for p in parts) or not opens.startswith(("其中", *_USED_FOR_WORDS)):
         return False  # (a list after "950万元:" is that amount's own: its words tie it there)
     return summed.overlaps(_operand(run, pi, whole))
 
@@ -1214,6 +1258,26 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
         and f.quantity.is_money
         and f.quantity.unit == total.quantity.unit
         and f.role in ("value", "budget", "final")
+    ]
+
+
+#: Words by which a figure restates the one before it as changed ("调整为65万元", "调整后为…").
+_RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?:为|至)")
+#: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
+_WHOLE_ROLES = ("value", "budget", "final", "previous")
+
+
+def _earlier_wholes(facts: tuple[Fact, ...], total: Fact) -> list[Fact]:
+    """The money figures before the total a 其中 was read under, no part of any ("收入1200万元,支出1000万元,其中:财政拨款
+    收入1100万元,其他收入100万元"; "2020年收入1200万元,2019年收入1000万元,其中2020年…"): a 其中 is read as the
+    nearest figure's, but a list that makes one of these may be that one's — no 错误 (nor 警告) rests on the place
+    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its."""
+    if total.parent is not None:
+        return []  # a part's own list ("预算总额1000万元,其中当年财政拨款950万元:基本支出…"): `_of_the_whole`
+    return [
+        f
+        for f in facts[: total.index]
+        if f.parent is None and f.quantity.is_money and f.role in _WHOLE_ROLES and not f.carried
     ]
 
 
@@ -1387,6 +1451,8 @@ _DIMENSIONS = tuple(
 )
 
 
+#: A class named as the place of a narrower amount ("项目支出中的专项资金", "基本支出里"): a part of that class, not it.
+_WITHIN = lazy_compile(r"(?:中|里|内)(?:的|用于|安排)?")
 _QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
 
 
@@ -1400,7 +1466,7 @@ def _split_dimension(total: Fact, parts: list[Fact]) -> str:
         named = []
         for p in parts:
             words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
-            hits = [name for name, c in classes if c.search(words)]
+            hits = [name for name, c in classes if (m := c.search(words)) and not _WITHIN.match(words, m.end())]
             if len(hits) != 1:
                 break
             named.append(hits[0])
@@ -1541,7 +1607,11 @@ def _count_splits(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, li
         start = text.find(total.clause)
         end = text.find(parts[0].clause, start + len(total.clause)) if parts and start >= 0 else -1
         between = text[start + len(total.clause) : end] + (_before(parts[0]) or "") if end >= 0 else ""
-        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between):
+        # "20个内设机构(含派出法庭2个),分别是:…": the 2 is a bracket's detail, not the count the list splits
+        after_figure = total.clause[total.clause.rfind(total.quantity.text) + len(total.quantity.text) :]
+        words = after_figure + between
+        inside = words.count(")") + words.count("）") > words.count("(") + words.count("（")
+        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between) and not inside:
             yield total, parts
 
 

@@ -54,6 +54,9 @@ _LISTED_BEFORE_NOUN = re.compile(
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
+#: After "A、B、C等4个": the noun the count counts, ending the clause ("…、离退办等4个内设机构。", review12n) — not "等3个
+#:以上股室", "等3个二级单位和5个股室", "等3个乡镇的部分村" (whose names may be counted another way).
+_ENDS_WITH_ITS_NOUN = re.compile(r"(?:(?!以上|以外|以下|和|及|与|的)[\u4e00-\u9fff]){1,6}(?=[，,。；;！!？?\s]|$)")
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
 _CONTINUED = lazy_compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
 _JOINERS = lazy_compile(r"以及|和|及|与")
@@ -158,7 +161,14 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
             continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
         etc = _NOT_ALL.search(body)
-        if etc and m.re is not _LISTED_BEFORE_NOUN:
+        counted_so = (
+            m.re is _LISTED_BEFORE
+            and etc is not None
+            and etc.group(0) == "等"  # (not "A、B等乡镇3个村": a noun after 等 may not be what the count counts)
+            and m.group("unit") != "类"
+            and _ENDS_WITH_ITS_NOUN.match(text, m.end())
+        )
+        if etc and not (m.re is _LISTED_BEFORE_NOUN or counted_so):  # ("…、离退办等4个内设机构": review12n)
             continue
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:

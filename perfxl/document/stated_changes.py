@@ -26,8 +26,16 @@ _AGAINST = lazy_compile(
     r"(?P<dir>增加|减少|增长|下降|提高|降低|节约|超出|多|少)(?:了)?(?:为|达)?$"
 )
 _UP = lazy_compile(r"增加|增长|提高|超出|多")
+#: Words naming an amount as money added or taken off, not a level ("追加预算20万元": review12n — was a 警告 '应为
+#: -80万元' on "年初预算100万元,追加预算20万元,比年初预算增加20万元").
+_INCREMENT = lazy_compile(r"追加|调增|调减|核减|压减|新增|增加|减少|增长|下降|节约")
 #: A base named by its year alone ("较上年", "比2023年"): no figure's name — "上年结转资金" is no last year's total.
 _YEAR_ONLY = lazy_compile(r"(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年度?)(?:同期)?")
+
+
+def is_stated_change(f: Fact) -> bool:
+    """The figure is a change against a named base ("比年初预算增加5万元"), whatever role its words gave it."""
+    return bool(_AGAINST.search(compact_name(_around(f)[0])))
 
 
 def _same_kind(a: Fact, b: Fact) -> bool:
@@ -77,7 +85,8 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         if len(bases) != 1:
             continue  # the base is not printed here ("较上年…"), or more than one figure bears its name
         (base,) = bases
-        compared = [f for f in earlier if f.index > base.index]
+        # an amount added or taken off ("追加预算20万元", "年中调减10万元") is a change itself, no level compared
+        compared = [f for f in earlier if f.index > base.index and not _INCREMENT.search(f.subject + _around(f)[0])]
         if not compared or not all(map(_exact, (base, *compared))):
             continue
         if any((pi, f.index) in run.contradicted for f in (base, *compared)):

@@ -310,6 +310,19 @@ def _key(f) -> tuple:
     return (f.code, str(f.ref), f.severity.value, f.message)
 
 
+class ProbeCrash(RuntimeError):
+    """perfxl crashed (X01) on the published report or on a probe's copy: the before/after comparison would hide it
+    (a crash already in the published run is "before" in every copy), so the probe stops and says where."""
+
+
+def crash_free(findings, where: str) -> list:
+    """`findings` unchanged, or ProbeCrash when any is X01 (a check that failed internally)."""
+    crashed = [f for f in findings if f.code == "X01"]
+    if crashed:
+        raise ProbeCrash(f"X01 in {where}: " + "; ".join(f"{f.ref}: {f.message[:120]}" for f in crashed))
+    return list(findings)
+
+
 def _label(f) -> str:
     return f"{f.code} {f.severity.value} {f.ref}: {f.message[:90]}"
 
@@ -350,7 +363,7 @@ def probe(path: Path, work: Path) -> list[Probe]:
         return []
     docx_path = work / f"{path.stem}.docx"
     build_docx(fixture, docx_path)
-    before = {_key(f) for f in validate_file(docx_path).findings}
+    before = {_key(f) for f in crash_free(validate_file(docx_path).findings, f"{path.stem} as published")}
     out = []
     for p, f, tie, down, certain in plans:
         copy = dict(fixture)
@@ -363,7 +376,8 @@ def probe(path: Path, work: Path) -> list[Probe]:
         copy["paragraphs"][p - 1] = text[: f.start] + new + text[f.end :]
         probe_path = work / f"{path.stem}-probe.docx"
         build_docx(copy, probe_path)
-        new_findings = [x for x in validate_file(probe_path).findings if _key(x) not in before and x.severity.rank >= 2]
+        copy_findings = crash_free(validate_file(probe_path).findings, f"{path.stem} p{p} {f.text} → {new}")
+        new_findings = [x for x in copy_findings if _key(x) not in before and x.severity.rank >= 2]
         here = [x for x in new_findings if isinstance(x.ref, TextRef) and x.ref.paragraph == p and x.code[0] == "N"]
         found = here[:1]
         extra = [x for x in new_findings if x not in found]
