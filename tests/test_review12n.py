@@ -57,6 +57,18 @@ def test_probe_defects_stops_on_a_crash_in_the_published_table(tmp_path):
         probe_defects.probe(SimpleNamespace(name="t"), base, None, tmp_path)
 
 
+def test_probe_rewrites_and_variants_stop_on_a_crash(monkeypatch, tmp_path):
+    """The rewrite and variant probes compare verdicts the same way: a crash (X01) stops them, naming the table
+    (lead, session 12: before, `probe_rewrites.findings` returned it as one more finding)."""
+    import probe_rewrites
+    import render
+
+    crashed = SimpleNamespace(findings=[_x01()])
+    monkeypatch.setattr(render, "validated", lambda table, out: crashed)
+    with pytest.raises(render.ProbeCrash, match="some-table"):
+        probe_rewrites.findings(SimpleNamespace(name="some-table"), tmp_path)
+
+
 # ---------------------------------------------------------------- counts under 其中 read as disjoint (count_parts)
 
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import render as R  # noqa: E402
 from probe_rewrites import _bounds, _head  # noqa: E402
-from render import corpus_files, load_table  # noqa: E402
+from render import ProbeCrash, corpus_files, crash_free, load_table  # noqa: E402,F401
 from test_realworld import _rows, in_family  # noqa: E402
 
 from perfxl.validate import validate_file  # noqa: E402
@@ -1192,23 +1192,11 @@ def context(table: R.Table, base) -> str:
     return "; ".join(bits)
 
 
-class ProbeCrash(RuntimeError):
-    """perfxl crashed (X01) on the published table or on a planted copy: the before/after comparison would hide it (a
-    crash already in the published run is "before" in every copy), so the probe stops and says where."""
-
-
-def crash_free(result, where: str):
-    """`result` unchanged, or ProbeCrash when any finding is X01 (a check that failed internally)."""
-    crashed = [f for f in result.findings if f.code == "X01"]
-    if crashed:
-        raise ProbeCrash(f"X01 in {where}: " + "; ".join(f"{f.ref}: {f.message[:120]}" for f in crashed))
-    return result
-
-
 def probe(table: R.Table, base, injection: Injection, work: Path) -> Outcome:
-    crash_free(base, f"{table.name} as published")
+    crash_free(base.findings, f"{table.name} as published")
     mutant = injection.apply(table)
-    result = crash_free(validate_file(R.render(mutant, work)), f"{table.name} {injection.kind} row {injection.row}")
+    result = validate_file(R.render(mutant, work))
+    crash_free(result.findings, f"{table.name} {injection.kind} row {injection.row}")
     before = {_key(f) for f in base.findings}
     rows = {injection.row} | set(injection.rows)
     fresh = [f for f in result.findings if _key(f) not in before]

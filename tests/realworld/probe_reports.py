@@ -38,7 +38,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
 
+from render import ProbeCrash, crash_free  # noqa: E402,F401
 from test_document_realreport import REPORTS, build_docx  # noqa: E402
 
 from perfxl.model import TextRef  # noqa: E402
@@ -308,19 +310,6 @@ class Probe:
 
 def _key(f) -> tuple:
     return (f.code, str(f.ref), f.severity.value, f.message)
-
-
-class ProbeCrash(RuntimeError):
-    """perfxl crashed (X01) on the published report or on a probe's copy: the before/after comparison would hide it
-    (a crash already in the published run is "before" in every copy), so the probe stops and says where."""
-
-
-def crash_free(findings, where: str) -> list:
-    """`findings` unchanged, or ProbeCrash when any is X01 (a check that failed internally)."""
-    crashed = [f for f in findings if f.code == "X01"]
-    if crashed:
-        raise ProbeCrash(f"X01 in {where}: " + "; ".join(f"{f.ref}: {f.message[:120]}" for f in crashed))
-    return list(findings)
 
 
 def _label(f) -> str:

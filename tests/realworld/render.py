@@ -12,6 +12,7 @@ import copy
 import re
 import sys
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,6 +184,21 @@ def render(table: Table | Path, out_dir: Path) -> Path:
 
 #: validate_file's result per table content (name, sheet, source, rows, merges, meta), for this process.
 _VALIDATED: dict[tuple[Any, ...], FileResult] = {}
+
+
+class ProbeCrash(RuntimeError):
+    """perfxl crashed (X01) on a published table or report, or on a probe's copy of it: a probe comparing verdicts
+    before and after a change would hide it (a crash already in the published run is "before" in every copy), so the
+    probe stops and says where."""
+
+
+def crash_free(findings: Iterable[Any], where: str) -> list[Any]:
+    """`findings` as a list, or ProbeCrash when any is X01 (a check that failed internally) — for every probe."""
+    found = list(findings)
+    crashed = [f for f in found if f.code == "X01"]
+    if crashed:
+        raise ProbeCrash(f"X01 in {where}: " + "; ".join(f"{f.ref}: {f.message[:120]}" for f in crashed))
+    return found
 
 
 def validated(table: Table, out_dir: Path) -> FileResult:
