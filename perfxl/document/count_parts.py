@@ -1,7 +1,11 @@
-"""Counts split under 其中 or in brackets ("建设任务594户;其中农危房改造17户,农房抗震房改造577户"; "局本级187人(在职在编
-139人、退休人员8人、协管员40人)"): parts that add up to more than their total (N02, issue 12).
+"""Counts split under 其中, in brackets or after 分别是 ("建设任务594户;其中农危房改造17户,农房抗震房改造577户"; "局本级187人
+(在职在编139人、退休人员8人、协管员40人)"): parts that do not make their total (N02, issue 12) — the one mechanism for
+count splits (issue 14: "one of each mechanism").
 
-Money parts are summed in funds_arith (`_sums`): a sum is money's by definition. Categories of people or things may
+One walk (`_candidates`) finds each total and its candidate parts; one function (`_dimension`) decides how certain the
+split is; one builder (`_report`) raises the N02 and its basis. When the parts' own words name a disjoint dimension —
+staff status (在职 / 退休), a `vocabulary.SPLIT_DIMENSIONS` entry (本级 / 对下转移支付…), X and 非X — more than the total
+is certain (错误) and less a 警告 (a class or an amount may be unlisted). Otherwise categories of people or things may
 overlap (贫困户 and 残疾人 among one village's households), so a count split is read as disjoint only by a guess:
 a 警告 that says so, and only for parts over the total — fewer may be a partial list. The levels of one tree
 ("共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个") nest rather than add: each level alone is held to
@@ -9,6 +13,7 @@ the total. A part or total that is approximate (约, 余), a bound (以上) or p
 a list is summed only when it is closed (in brackets, or the last figures of its sentence, nothing else between its
 parts), its parts name categories rather than results (已出列, 考核合格) and no attributes of people that may overlap
 (女性 and 少数民族), and they count one thing (not "5个乡镇、8个村" under "项目10个").
+Money parts are summed in funds_arith (`_sums`: a sum is money's by definition), which asks `_split_dimension` too.
 Pure: a paragraph's facts in, `Issue`s into the run.
 """
 
