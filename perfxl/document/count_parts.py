@@ -1,7 +1,11 @@
-"""Counts split under 其中 or in brackets ("建设任务594户;其中农危房改造17户,农房抗震房改造577户"; "局本级187人(在职在编
-139人、退休人员8人、协管员40人)"): parts that add up to more than their total (N02, issue 12).
+"""Counts split under 其中, in brackets or after 分别是 ("建设任务594户;其中农危房改造17户,农房抗震房改造577户"; "局本级187人
+(在职在编139人、退休人员8人、协管员40人)"): parts that do not make their total (N02, issue 12) — the one mechanism for
+count splits (issue 14: "one of each mechanism").
 
-Money parts are summed in funds_arith (`_sums`): a sum is money's by definition. Categories of people or things may
+One walk (`_candidates`) finds each total and its candidate parts; one function (`_dimension`) decides how certain the
+split is; one builder (`_report`) raises the N02 and its basis. When the parts' own words name a disjoint dimension —
+staff status (在职 / 退休), a `vocabulary.SPLIT_DIMENSIONS` entry (本级 / 对下转移支付…), X and 非X — more than the total
+is certain (错误) and less a 警告 (a class or an amount may be unlisted). Otherwise categories of people or things may
 overlap (贫困户 and 残疾人 among one village's households), so a count split is read as disjoint only by a guess:
 a 警告 that says so, and only for parts over the total — fewer may be a partial list. The levels of one tree
 ("共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标12个") nest rather than add: each level alone is held to
@@ -9,18 +13,23 @@ the total. A part or total that is approximate (约, 余), a bound (以上) or p
 a list is summed only when it is closed (in brackets, or the last figures of its sentence, nothing else between its
 parts), its parts name categories rather than results (已出列, 考核合格) and no attributes of people that may overlap
 (女性 and 少数民族), and they count one thing (not "5个乡镇、8个村" under "项目10个").
+Money parts are summed in funds_arith (`_sums`: a sum is money's by definition), which asks `_split_dimension` too.
 Pure: a paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
 from .facts import PEOPLE_UNITS, Fact, compact_name
-from .precision import Interval, _approximate, _around, _bound, _interval, _show
+from .precision import Interval, _approximate, _around, _before, _bound, _interval, _show
 from .run_state import Issue, _operand, _Run, _where
+from .vocabulary import SPLIT_DIMENSIONS
 
 #: The levels of one tree of indicators or units (一级指标, 二级单位…): they nest, the lower counting the upper's items
 #: again — never summed.
@@ -208,64 +217,288 @@ def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, par
     )
 
 
-def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str = "") -> None:
-    """N02 (警告) for each count whose parts, read as disjoint, exceed it — or, for levels, whose one level does."""
+# ------------------------------------------------------------------ the one walk: each count total and its parts
+
+
+#: The noun right after a count ("18个内设机构"): what it counts.
+_COUNTED_NOUN = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
+#: Words that open the list of a count's parts ("共有18个内设机构,分别是:…").
+_COUNT_LIST_CUE = lazy_compile(r"(?:其中|分别是|分别为|包括)\s*[:：]?")
+
+
+def _candidates(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list[Fact], bool]]:
+    """Each figure with the figures that may be its parts, and whether they are listed apart from it (True) rather
+    than read as its own 其中/bracket children (False): first every figure with two or more children; then the counts
+    of a money total's 其中 list, the parts of the one count of the total's sentence before it ("项目21个,项目支出总额
+    656.93万元。其中,本级项目8个,…"); then the counts in a count's unit after it in its sentence, no part of any total,
+    when a list cue (`_COUNT_LIST_CUE`) stands between it and the first of them ("共有18个内设机构,分别是:…")."""
     for total in facts:
-        if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
+        children = [f for f in facts if f.parent == total.index]
+        if len(children) >= 2:
+            yield total, children, False
+    for money in facts:
+        if not money.quantity.is_money or money.parent is not None:
             continue
-        words = total.subject + _around(total)[0]
-        if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
+        counts = [
+            f
+            for f in facts[: money.index]
+            if f.sentence == money.sentence and f.parent is None and f.quantity.unit in ("个", "项")
+        ]
+        if len(counts) == 1:
+            total = counts[0]
+            parts = [f for f in facts if f.parent == money.index and f.quantity.unit == total.quantity.unit]
+            if parts:
+                yield total, parts, True
+    for total in facts:
+        if not total.quantity.is_count or total.parent is not None:
             continue
-        unit = total.quantity.unit
-        parts = [f for f in facts if f.parent == total.index and _same_unit(f.quantity.unit, unit)]
-        if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
+        after = [f for f in facts[total.index + 1 :] if f.sentence == total.sentence]
+        parts = [f for f in after if f.parent is None and f.quantity.unit == total.quantity.unit]
+        start = text.find(total.clause)
+        end = text.find(parts[0].clause, start + len(total.clause)) if parts and start >= 0 else -1
+        between = text[start + len(total.clause) : end] + (_before(parts[0]) or "") if end >= 0 else ""
+        # "20个内设机构(含派出法庭2个),分别是:…": the 2 is a bracket's detail, not the count the list splits
+        after_figure = total.clause[total.clause.rfind(total.quantity.text) + len(total.quantity.text) :]
+        words = after_figure + between
+        inside = words.count(")") + words.count("）") > words.count("(") + words.count("（")
+        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between) and not inside:
+            yield total, parts, True
+
+
+# ------------------------------------------------------------------ how certain a split is: its named dimension
+
+
+class _Dimension(NamedTuple):
+    """A dimension the parts' own words name, whose classes do not overlap: parts over the total are certain (错误),
+    short of it a 警告 (a class or an amount may be unlisted). The texts say why, over and short."""
+
+    over: str
+    short: str
+    short_en: str
+    what_en: str
+
+
+#: The split dimensions of `vocabulary.SPLIT_DIMENSIONS`, compiled: (phrase, classes, whole, not whole). A budget or
+#: spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元"),
+#: a 项目支出 into 本级 and 对下转移支付, a 资金 into 财政拨款 and 其他资金: the classes together are the whole, whatever
+#: words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount; a total
+#: named 总支出/支出合计 is already the whole by definition, an 错误). Money splits (funds_arith `_sums`) ask it too.
+_SPLITS = tuple(
+    (phrase, tuple((name, re.compile(p)) for name, p in classes), re.compile(whole), re.compile(not_whole))
+    for phrase, classes, whole, not_whole in SPLIT_DIMENSIONS
+)
+#: A class named as the place of a narrower amount ("项目支出中的专项资金", "基本支出里"): a part of that class, not it.
+_WITHIN = lazy_compile(r"(?:中|里|内)(?:的|用于|安排)?")
+_QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
+#: The noun a class of units, people or projects ends with ("审判业务部门", "非审判业务机构"): not part of its name.
+_ORG_NOUN = lazy_compile(r"(?:部门|机构|单位|科室|股室|项目|人员)$")
+
+
+def _split_dimension(total: Fact, parts: list[Fact]) -> str:
+    """The phrase of the dimension the parts split their total by when their words make it certain — each part names
+    exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
+    else "" (the split's dimension unclear: a 其中 that may be partial)."""
+    for phrase, classes, whole, not_whole in _SPLITS:
+        if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
             continue
-        if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
-            continue
-        if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
-            continue
-        if len(parts) > 2 and _x_and_non_x(parts):
-            continue  # X and 非X are the whole: a third part falls in one of them ("…,聘用制书记员10人")
-        if _SAID_TO_OVERLAP.search(_sentence_of(text, total)):
-            continue
-        levels = all(_LEVEL.match(p.subject) for p in parts)
-        if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
-            continue
-        if not _closed(facts, parts):
-            continue
-        if any((pi, p.index) in run.contradicted for p in parts):
-            continue
-        if _another_whole(run, pi, facts, total, parts):
-            continue
-        how = _listed_how(total, parts[0], text)
-        if levels:
-            over = [p for p in parts if _over([p], total)]
-            if not over:
-                continue
-            names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
-            what = f"“{total.subject or '总数'}”的{how}所列一个层级（{names}）超过了总数"
-            expected = f"不少于 {over[0].quantity.text}"
-            why = "（各级指标层层细分，每一级的个数都不能超过总数）"
-            why_en = "levels of one tree nest: no level may count more than the whole"
-        else:
-            if not _over(parts, total):
-                continue
-            point = sum((p.quantity.value for p in parts), Decimal(0))
-            names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
-            what = f"“{total.subject or '总数'}”{how}所列各项之和（{names}）超过了总数"
-            expected = _show(point, unit, max(p.quantity.places for p in parts))
-            why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"
-            why_en = "the categories are read as disjoint; overlapping ones could still fit, a person must check"
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {"where": _where(ref), "what": what, "what_en": f"parts of the count {total.subject}"},
-                expected=expected,
-                actual=total.quantity.text,
-                certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{names}，而总数写 {total.quantity.text}{why}",
-                basis_en=f"{names}; the total says {total.quantity.text} ({why_en})",
-            )
+        named = []
+        for p in parts:
+            words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
+            hits = [name for name, c in classes if (m := c.search(words)) and not _WITHIN.match(words, m.end())]
+            if len(hits) != 1:
+                break
+            named.append(hits[0])
+        if sorted(named) == sorted(name for name, _ in classes):
+            return phrase
+    if len(parts) == 2:  # "审判业务部门14个…;非审判业务机构4个": X and 非X, the whole by their own words
+        a, b = (_ORG_NOUN.sub("", _QIZHONG_HEAD.sub("", _before(p) or p.subject)) for p in parts)
+        if a and b and (b == "非" + a or a == "非" + b):
+            return f"{a}与{'非' + a if b == '非' + a else b}合为全部"
+    return ""
+
+
+#: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
+#: categories of people.
+_STAFF_STATUS = lazy_compile(r"(?:实有)?(?P<status>在职(?:在编)?|在编|离退休|退休|离休)(?:人员|职工|干部)?(?:人数)?")
+_RETIRED = ("离退休", "退休", "离休")
+#: A total naming the unit's people (not its 编制, a quota the staff may exceed: "核定编制数为32人，其中在职45人").
+_HEADCOUNT = lazy_compile(r"^(?!.*编制).*(?:人员|职工|人数|干部|实有|现有)")
+_BY_STATUS = _Dimension(
+    "（在职与离退休人员互不重叠，其和不能超过总数）",
+    "（在职与离退休人员互不重叠；若另有未列的人员类别，如临聘，也可能相符，请核实）",
+    "; another status may be unlisted, a person checks",
+    "by status",
+)
+
+
+def _by_status(total: Fact, parts: list[Fact]) -> bool:
+    """A headcount split by status ("实有职工人数178人,其中:在职129人,退休49人"): every part a distinct status, in
+    service and retired both among them, all in 人."""
+    if total.quantity.unit != "人" or total.parent is not None or not _HEADCOUNT.search(total.subject):
+        return False
+    statuses = [m.group("status") if (m := _STAFF_STATUS.fullmatch(p.subject)) else None for p in parts]
+    if None in statuses or len(set(statuses)) != len(statuses) or any(p.quantity.unit != "人" for p in parts):
+        return False
+    return any(s.startswith(("在职", "在编")) for s in statuses if s) and any(s in _RETIRED for s in statuses)
+
+
+def _dimension(total: Fact, parts: list[Fact], listed: bool) -> _Dimension | None:
+    """The disjoint dimension the parts' words name, or None (read as disjoint only by a guess, `_guessed_split`): for a
+    figure's own children, staff status (在职/退休); for parts listed apart from their total, a `SPLIT_DIMENSIONS`
+    entry or X and 非X (`_split_dimension`)."""
+    if not listed:
+        return _BY_STATUS if _by_status(total, parts) else None
+    phrase = _split_dimension(total, parts)
+    if not phrase:
+        return None
+    return _Dimension(
+        f"（{phrase}，各类互不重叠，其和不能超过总数）",
+        f"（{phrase}，各类互不重叠，读作全部；若总数另含未列入的部分，也可能相符，请核实）",
+        "; the total may cover more than the split names, a person checks",
+        "by a named split",
+    )
+
+
+# ------------------------------------------------------------------ the one check and the one N02 it raises
+
+
+def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str = "") -> None:
+    """N02 for each count whose parts do not make it: first the splits whose words name a disjoint dimension (over
+    错误, short 警告), then the others read as disjoint by a guess (over 警告, levels one by one) — the surer reading
+    first, one finding on a total."""
+    splits = [
+        (total, parts, listed, _dimension(total, parts, listed)) for total, parts, listed in _candidates(facts, text)
+    ]
+    for total, parts, _, dimension in splits:
+        if dimension is not None:
+            _named_split(run, pi, ref, total, parts, dimension)
+    for total, parts, listed, dimension in splits:
+        if dimension is None and not listed:
+            _guessed_split(run, pi, ref, facts, text, total, parts)
+
+
+def _named_split(
+    run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, parts: list[Fact], dimension: _Dimension
+) -> None:
+    """Parts of a named disjoint dimension against their total (`_Dimension`)."""
+    if any((pi, f.index) in run.contradicted for f in (*parts, total)):
+        return
+    point = sum((p.quantity.value for p in parts), Decimal(0))
+    if point == total.quantity.value:
+        return
+    over = point > total.quantity.value
+    names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+    expected = _show(point, total.quantity.unit)
+    counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
+    name = counted.group(0) if counted and dimension is not _BY_STATUS else _name(total)  # "共有18个内设机构"
+    _report(
+        run,
+        pi,
+        ref,
+        total,
+        what=f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
+        what_en=f"parts of {total.subject} {dimension.what_en}",
+        expected=expected,
+        certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+        shown=f"{names} = {expected}",
+        why=dimension.over if over else dimension.short,
+        basis_en=f"{names} = {expected}, the total says {total.quantity.text}" + ("" if over else dimension.short_en),
+    )
+
+
+def _name(fact: Fact) -> str:
+    """A fact's name for a message: its subject as written, else its role's name, else 总数."""
+    return fact.subject or fact.label or "总数"
+
+
+def _guessed_split(
+    run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str, total: Fact, children: list[Fact]
+) -> None:
+    """A count whose parts, read as disjoint by a guess, exceed it — or, for levels, whose one level does (警告)."""
+    if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
+        return
+    words = total.subject + _around(total)[0]
+    if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
+        return
+    unit = total.quantity.unit
+    parts = [f for f in children if _same_unit(f.quantity.unit, unit)]
+    if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
+        return
+    if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
+        return
+    if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
+        return
+    if len(parts) > 2 and _x_and_non_x(parts):
+        return  # X and 非X are the whole: a third part falls in one of them ("…,聘用制书记员10人")
+    if _SAID_TO_OVERLAP.search(_sentence_of(text, total)):
+        return
+    levels = all(_LEVEL.match(p.subject) for p in parts)
+    if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
+        return
+    if not _closed(facts, parts) or any((pi, p.index) in run.contradicted for p in parts):
+        return
+    if _another_whole(run, pi, facts, total, parts):
+        return
+    how = _listed_how(total, parts[0], text)
+    if levels:
+        over = [p for p in parts if _over([p], total)]
+        if not over:
+            return
+        names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
+        what = f"“{total.subject or '总数'}”的{how}所列一个层级（{names}）超过了总数"
+        expected = f"不少于 {over[0].quantity.text}"
+        why = "（各级指标层层细分，每一级的个数都不能超过总数）"
+        why_en = "levels of one tree nest: no level may count more than the whole"
+    else:
+        if not _over(parts, total):
+            return
+        point = sum((p.quantity.value for p in parts), Decimal(0))
+        names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
+        what = f"“{total.subject or '总数'}”{how}所列各项之和（{names}）超过了总数"
+        expected = _show(point, unit, max(p.quantity.places for p in parts))
+        why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"
+        why_en = "the categories are read as disjoint; overlapping ones could still fit, a person must check"
+    _report(
+        run,
+        pi,
+        ref,
+        total,
+        what=what,
+        what_en=f"parts of the count {total.subject}",
+        expected=expected,
+        certainty=Certainty.JUDGEMENT,
+        shown=names,
+        why=why,
+        basis_en=f"{names}; the total says {total.quantity.text} ({why_en})",
+    )
+
+
+def _report(
+    run: _Run,
+    pi: int,
+    ref: TextRef | CellRef,
+    total: Fact,
+    *,
+    what: str,
+    what_en: str,
+    expected: str,
+    certainty: Certainty,
+    shown: str,
+    why: str,
+    basis_en: str,
+) -> None:
+    """The one N02 of a count split: the parts as shown, the total as written and why they cannot both hold; the total
+    is marked so no later check says it again."""
+    run.contradicted.add((pi, total.index))
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {"where": _where(ref), "what": what, "what_en": what_en},
+            expected=expected,
+            actual=total.quantity.text,
+            certainty=certainty,
+            basis=f"{_where(ref)}：{shown}，而总数写 {total.quantity.text}{why}",
+            basis_en=basis_en,
         )
+    )

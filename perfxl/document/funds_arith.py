@@ -12,7 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .count_parts import check_count_parts
+from .count_parts import _split_dimension, check_count_parts
 from .facts import (
     _SPLIT_HEADING,
     COMES_TO,
@@ -29,6 +29,7 @@ from .precision import (
     _about_interval,
     _approximate,
     _around,
+    _before,
     _bound,
     _bound_holds,
     _cell_interval,
@@ -42,7 +43,7 @@ from .precision import (
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
 from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
-from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
@@ -911,8 +912,6 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     _sums(run, pi, ref, facts, text)
     _share_with_amount(run, pi, ref, facts)
     _shares_past_the_whole(run, pi, ref, facts)
-    _staff_by_status(run, pi, ref, facts)
-    _counts_by_dimension(run, pi, ref, facts, text)
     check_count_parts(run, pi, ref, facts, text)
     _initial_plus_added(run, pi, ref, facts)
     check_stated_changes(run, pi, ref, facts)
@@ -1440,195 +1439,9 @@ def _counted_projects(total: Fact, parts: list[Fact], facts: tuple[Fact, ...]) -
     return None
 
 
-#: The split dimensions of `vocabulary.SPLIT_DIMENSIONS`, compiled: (phrase, classes, whole, not whole). A budget or
-#: spending total split into 基本支出 and 项目支出 ("部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元"),
-#: a 项目支出 into 本级 and 对下转移支付, a 资金 into 财政拨款 and 其他资金: the classes together are the whole, whatever
-#: words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount; a total
-#: named 总支出/支出合计 is already the whole by definition, an 错误).
-_DIMENSIONS = tuple(
-    (phrase, tuple((name, re.compile(p)) for name, p in classes), re.compile(whole), re.compile(not_whole))
-    for phrase, classes, whole, not_whole in SPLIT_DIMENSIONS
-)
-
-
-#: A class named as the place of a narrower amount ("项目支出中的专项资金", "基本支出里"): a part of that class, not it.
-_WITHIN = lazy_compile(r"(?:中|里|内)(?:的|用于|安排)?")
-_QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
-
-
-def _split_dimension(total: Fact, parts: list[Fact]) -> str:
-    """The phrase of the dimension the parts split their total by when their words make it certain — each part names
-    exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
-    else "" (the split's dimension unclear: a 其中 that may be partial)."""
-    for phrase, classes, whole, not_whole in _DIMENSIONS:
-        if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
-            continue
-        named = []
-        for p in parts:
-            words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
-            hits = [name for name, c in classes if (m := c.search(words)) and not _WITHIN.match(words, m.end())]
-            if len(hits) != 1:
-                break
-            named.append(hits[0])
-        if sorted(named) == sorted(name for name, _ in classes):
-            return phrase
-    if len(parts) == 2:  # "审判业务部门14个…;非审判业务机构4个": X and 非X, the whole by their own words
-        a, b = (_ORG_NOUN.sub("", _QIZHONG_HEAD.sub("", _before(p) or p.subject)) for p in parts)
-        if a and b and (b == "非" + a or a == "非" + b):
-            return f"{a}与{'非' + a if b == '非' + a else b}合为全部"
-    return ""
-
-
-#: The noun a class of units, people or projects ends with ("审判业务部门", "非审判业务机构"): not part of its name.
-_ORG_NOUN = lazy_compile(r"(?:部门|机构|单位|科室|股室|项目|人员)$")
-
-
-#: A person's status in a unit's staff (在职 / 退休 / 离休 / 离退休): classes that do not overlap, unlike most
-#: categories of people (其中 counts are otherwise never summed).
-_STAFF_STATUS = lazy_compile(r"(?:实有)?(?P<status>在职(?:在编)?|在编|离退休|退休|离休)(?:人员|职工|干部)?(?:人数)?")
-_RETIRED = ("离退休", "退休", "离休")
-#: A total naming the unit's people (not its 编制, a quota the staff may exceed).
-_HEADCOUNT = lazy_compile(r"^(?!.*编制).*(?:人员|职工|人数|干部|实有|现有)")
-
-
-def _staff_by_status(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
-    """A headcount split by status under 其中 ("实有职工人数178人,其中:在职129人,退休49人"): in service and retired do not
-    overlap, so more than the total is certain (错误); less is a 警告 (a status such as 临聘 may be unlisted)."""
-    for total in facts:
-        if total.quantity.unit != "人" or total.parent is not None or not _HEADCOUNT.search(total.subject):
-            continue  # "核定编制数为32人，其中在职45人": a quota, not the staff (在职 may exceed it)
-        parts = [f for f in facts if f.parent == total.index]
-        statuses = [m.group("status") if (m := _STAFF_STATUS.fullmatch(p.subject)) else None for p in parts]
-        if len(parts) < 2 or None in statuses or len(set(statuses)) != len(statuses):
-            continue
-        if not any(s.startswith(("在职", "在编")) for s in statuses if s) or not any(s in _RETIRED for s in statuses):
-            continue
-        if any(p.quantity.unit != "人" for p in parts) or any(
-            (pi, f.index) in run.contradicted for f in (*parts, total)
-        ):
-            continue
-        point = sum((p.quantity.value for p in parts), Decimal(0))
-        if point == total.quantity.value:
-            continue
-        over = point > total.quantity.value
-        names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
-        expected = _show(point, "人")
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{_named(total)}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
-                    "what_en": f"parts of {total.subject} by status",
-                },
-                expected=expected,
-                actual=total.quantity.text,
-                certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
-                + (
-                    "（在职与离退休人员互不重叠，其和不能超过总数）"
-                    if over
-                    else "（在职与离退休人员互不重叠；若另有未列的人员类别，如临聘，也可能相符，请核实）"
-                ),
-                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
-                + ("" if over else "; another status may be unlisted, a person checks"),
-            )
-        )
-
-
-def _counts_by_dimension(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
-    """Counts under a 其中 whose words make its dimension certain ("项目21个,项目支出总额656.93万元。其中,本级项目8个,…;
-    对下转移支付项目0个,…"): the counts of a money total's 其中 list that name every class of one `SPLIT_DIMENSIONS` entry
-    are the parts of the count stated in that total's sentence before it, in their unit (classes do not overlap: more
-    is certain, 错误; less a 警告 — the count may cover units the split leaves out); so are two counts named X and 非X
-    listed after a count ("共有18个内设机构,分别是:审判业务部门14个,…;非审判业务机构4个,…", 昌平法院 2020). Other 其中
-    counts are never summed (their categories may overlap)."""
-    for total, parts in _count_splits(facts, text):
-        phrase = _split_dimension(total, parts) if parts else ""
-        if not phrase or any((pi, f.index) in run.contradicted for f in (*parts, total)):
-            continue
-        point = sum((p.quantity.value for p in parts), Decimal(0))
-        if point == total.quantity.value:
-            continue
-        over = point > total.quantity.value
-        names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
-        expected = _show(point, total.quantity.unit)
-        counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
-        name = counted.group(0) if counted else _named(total)  # "共有18个内设机构": the 内设机构, not "我院共"
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
-                    "what_en": f"parts of {total.subject} by a named split",
-                },
-                expected=expected,
-                actual=total.quantity.text,
-                certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（{phrase}，各类互不重叠"
-                + ("，其和不能超过总数）" if over else "，读作全部；若总数另含未列入的部分，也可能相符，请核实）"),
-                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
-                + ("" if over else "; the total may cover more than the split names, a person checks"),
-            )
-        )
-
-
-#: The noun right after a count ("18个内设机构"): what it counts.
-_COUNTED_NOUN = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
-#: Words that open the list of a count's parts ("共有18个内设机构,分别是:…").
-_COUNT_LIST_CUE = lazy_compile(r"(?:其中|分别是|分别为|包括)\s*[:：]?")
-
-
-def _count_splits(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list[Fact]]]:
-    """Each count with the counts that may be its parts: those of a money total's 其中 list after the one count of the
-    total's sentence before it; and the counts in its unit after it in its sentence, no part of any total, when a list
-    cue (`_COUNT_LIST_CUE`) stands between it and the first of them."""
-    for money in facts:
-        if not money.quantity.is_money or money.parent is not None:
-            continue
-        counts = [
-            f
-            for f in facts[: money.index]
-            if f.sentence == money.sentence and f.parent is None and f.quantity.unit in ("个", "项")
-        ]
-        if len(counts) == 1:
-            total = counts[0]
-            yield total, [f for f in facts if f.parent == money.index and f.quantity.unit == total.quantity.unit]
-    for total in facts:
-        if not total.quantity.is_count or total.parent is not None:
-            continue
-        after = [f for f in facts[total.index + 1 :] if f.sentence == total.sentence]
-        parts = [f for f in after if f.parent is None and f.quantity.unit == total.quantity.unit]
-        start = text.find(total.clause)
-        end = text.find(parts[0].clause, start + len(total.clause)) if parts and start >= 0 else -1
-        between = text[start + len(total.clause) : end] + (_before(parts[0]) or "") if end >= 0 else ""
-        # "20个内设机构(含派出法庭2个),分别是:…": the 2 is a bracket's detail, not the count the list splits
-        after_figure = total.clause[total.clause.rfind(total.quantity.text) + len(total.quantity.text) :]
-        words = after_figure + between
-        inside = words.count(")") + words.count("）") > words.count("(") + words.count("（")
-        if len(parts) == len(after) >= 2 and _COUNT_LIST_CUE.search(between) and not inside:
-            yield total, parts
-
-
 _TOTAL_CUE = lazy_compile(r"(共|合计|总计|全年)$")
 _INITIAL_CUE = lazy_compile(r"年初")
 _ADDED_CUE = lazy_compile(r"(年中|年内)(追加|增加|新增|调增)|^(追加|新增)")
-
-
-def _before(fact: Fact) -> str | None:
-    """The clause's words before the figure, or None when the figure sits inside brackets ("(含…5个)")."""
-    text, clause = fact.quantity.text, fact.clause
-    at = clause.find(text)
-    while at > 0 and clause[at - 1] in "0123456789.":  # "5个", not the 5个 of "15个"
-        at = clause.find(text, at + 1)
-    head = clause[:at] if at >= 0 else clause
-    opened = head.count("(") + head.count("（") - head.count(")") - head.count("）")
-    return None if opened > 0 else head.replace(" ", "")
 
 
 def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:

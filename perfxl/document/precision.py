@@ -107,6 +107,17 @@ def _around(fact: Fact) -> tuple[str, str]:
     return fact.clause[:at], fact.clause[at + len(fact.quantity.text) :]
 
 
+def _before(fact: Fact) -> str | None:
+    """The clause's words before the figure, or None when the figure sits inside brackets ("(含…5个)")."""
+    text, clause = fact.quantity.text, fact.clause
+    at = clause.find(text)
+    while at > 0 and clause[at - 1] in "0123456789.":  # "5个", not the 5个 of "15个"
+        at = clause.find(text, at + 1)
+    head = clause[:at] if at >= 0 else clause
+    opened = head.count("(") + head.count("（") - head.count(")") - head.count("）")
+    return None if opened > 0 else head.replace(" ", "")
+
+
 def _bound(fact: Fact) -> str:
     """ "99%以上", "超过99%": "lower"; "不足90%", "90%以下": "upper"; else "" (the figure is the value, rounded)."""
     head, tail = _around(fact)
