@@ -940,8 +940,8 @@ class Context:
             o = min((i for i in range(len(read)) if i != k), key=lambda i: _score(read[i]))
             yearly = _either(
                 words.uncertain(),
-                (*words.corner(corners[k], True), read[k]),
-                (*words.corner(corners[o], False), read[o]),
+                ("较宽的折算", "the kinder count", read[k]),
+                ("较严的折算", "the stricter count", read[o]),
             )
         agree = _verdict(yearly) == _verdict(reading)
         if ap is None:  # a per-period target, an actual stating no period
@@ -951,12 +951,16 @@ class Context:
                 )
                 zh, en = words.basis(yearly)
                 return yearly.replace(certainty=certainty, basis=zh, basis_en=en)
-            return _either(words.unstated(), ("全年数", "the year's count", yearly), (*words.as_printed(), reading))
+            return _either(
+                words.why(scored=False), ("全年数", "the year's count", yearly), (*words.as_printed(), reading)
+            )
         met = {_verdict(yearly)[1], _verdict(reading)[1]}
         if tp is None and met == {True}:
             return reading  # met either way: no count over the year is claimed (nor a 1200% from it)
         if tp is None and not agree and met != {False}:
-            return _either(words.unstated(), ("全年数", "the year's count", yearly), (*words.as_printed(), reading))
+            return _either(
+                words.why(scored=False), ("全年数", "the year's count", yearly), (*words.as_printed(), reading)
+            )
         zh, en = words.basis(yearly)  # short either way, or both per period: the year's count is scored
         return yearly.replace(basis=zh, basis_en=en)
 
@@ -1191,9 +1195,9 @@ Periods = tuple[Decimal, Decimal]
 
 
 class _OverYear:
-    """The words of `_read_over_year`, in one place: the counts over the year, the basis, and the two readings'
-    names. A per-period target against an actual stating no period (session 11, `ap` None) is worded from the
-    target ("年度指标值“每月1次”按每月计，全年折合 12次"); an actual per period (review 12) from both sides."""
+    """The words of `_read_over_year`, in one place: both sides over the year ("年度指标值“每月1次”与实际完成值“6次”
+    按各自期间折合全年：12次 与 6次"), the side stating no period ("实际完成值未写期间，按全年计"), and the weeks and
+    days whose counts are not exact ("一年有52或53周")."""
 
     __slots__ = ("a", "ap", "t", "tp")
 
@@ -1206,61 +1210,40 @@ class _OverYear:
         assert v.number is not None
         return f"{fmt_decimal(v.number * periods)}{v.unit or ''}"
 
-    def span(self, v: ParsedValue, periods: Periods | None) -> str:
-        """`v` over the year: one count, or the fewest to the most ("52至53次")."""
-        assert v.number is not None
-        lo, hi = periods or (ONE, ONE)
-        low, high = fmt_decimal(v.number * lo), fmt_decimal(v.number * hi)
-        return f"{low}{v.unit or ''}" if lo == hi else f"{low}至{high}{v.unit or ''}"
-
-    def why(self) -> tuple[str, str]:
-        t, a = self.t, self.a
-        if self.ap is None:
-            shown, count = t.text or str(t.raw), self.span(t, self.tp)
-            return (
-                f"年度指标值“{shown}”按{t.label}计，全年折合 {count}",
-                f"the target {shown!r} is {t.label}, {count} over the year",
+    def why(self, scored: bool) -> tuple[str, str]:
+        """Both sides over the year, and the side stating no period: read as the year's count when `scored`."""
+        t, a, spans = self.t, self.a, []
+        for v, p in ((t, self.tp), (a, self.ap)):
+            (lo, hi), unit = p or (ONE, ONE), v.unit or ""
+            spans.append(
+                self.count(v, lo) if lo == hi else f"{self.count(v, lo).removesuffix(unit)}至{self.count(v, hi)}"
             )
-        counts = " 与 ".join((self.span(t, self.tp), self.span(a, self.ap)))
-        return (
-            f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{counts}",
-            f"the target {t.raw!r} and the actual {a.raw!r} over the year",
-        )
+        zh = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(spans)}"
+        en = f"the target {t.raw!r} and the actual {a.raw!r} over the year"
+        if self.tp is not None and self.ap is not None:
+            return zh, en
+        which, which_en = ("实际完成值", "actual") if self.ap is None else ("年度指标值", "target")
+        if scored:
+            return f"{zh}；{which}未写期间，按全年计", f"{en}; the {which_en} states no period, read as the year's"
+        return f"{zh}；{which}未写期间", f"{en}; the {which_en} states no period"
 
     def basis(self, yearly: Reading) -> tuple[str, str]:
         """The basis of the year's reading when it is scored."""
-        (zh, en), a = self.why(), self.a
-        if self.ap is None:
-            return (
-                f"{zh}，实际完成值“{a.text or a.raw}”按全年计：{yearly.basis}",
-                f"{en}, the actual {a.raw!r} read as the year's: {yearly.basis_en}",
-            )
+        zh, en = self.why(scored=True)
         return f"{zh}：{yearly.basis}", f"{en}: {yearly.basis_en}"
 
-    def unstated(self) -> tuple[str, str]:
-        """Why two readings are stated: one side states no period."""
-        (zh, en), a = self.why(), self.a
-        if self.ap is None:
-            return f"{zh}，实际完成值“{a.text or a.raw}”未写期间", f"{en}, the actual {a.raw!r} states no period"
-        return f"{zh}；年度指标值未写期间", f"{en}; the target states no period"
-
     def as_printed(self) -> tuple[str, str]:
-        """The reading of the side stating no period as a count per the other's period."""
+        """The reading of the side stating no period as a count per the other side's period."""
         label = self.t.label if self.ap is None else self.a.label
         return f"{label}数", f"a count {label}"
 
     def uncertain(self) -> tuple[str, str]:
-        """Why the year's counts differ: weeks and days."""
-        if self.ap is None and self.tp is not None:
-            lo, hi = self.tp
-            return f"一年有{fmt_decimal(lo)}或{fmt_decimal(hi)}个{self.t.label}期", f"a year holds {lo} or {hi} periods"
-        return "一年有52或53周、365或366天", "a year holds 52 or 53 weeks, 365 or 366 days"
-
-    def corner(self, periods: tuple[Decimal, Decimal], kinder: bool) -> tuple[str, str]:
-        """The name of one count over the year (the target's and the actual's periods)."""
-        if self.ap is None:
-            return f"{fmt_decimal(periods[0])}期", f"{periods[0]} periods"
-        return ("较宽的折算", "the kinder count") if kinder else ("较严的折算", "the stricter count")
+        """Why the year's counts differ: a year holds 52 or 53 weeks, 365 or 366 days."""
+        sides = ((self.tp, self.t.label or ""), (self.ap, self.a.label or ""))
+        spans = dict.fromkeys((p, label.removeprefix("每")) for p, label in sides if p and p[0] != p[1])
+        zh = "、".join(f"{fmt_decimal(lo)}或{fmt_decimal(hi)}{word}" for (lo, hi), word in spans)
+        en = ", ".join(f"{lo} or {hi} {'weeks' if lo < 100 else 'days'}" for (lo, hi), _ in spans)
+        return f"一年有{zh}", f"a year holds {en}"
 
 
 #: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's.
