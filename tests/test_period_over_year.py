@@ -49,3 +49,18 @@ def test_weeks_worded_once(tmp_path):
     assert weekly and all("一年有52或53周：按较宽的折算理解" in b and "个每周期" not in b for *_, b in weekly), weekly
     two = _row15(tmp_path / "b", "每周1次", "每月4次", "10")
     assert two and all("一年有52或53周：" in b and "365或366天" not in b for *_, b in two), two
+
+
+@pytest.mark.parametrize(
+    ("target", "actual"), [("1次/双月", "6次"), ("1次/两个月", "6次"), ("1次/半年", "2次"), ("1次/旬", "36次")]
+)
+def test_every_period_word_of_the_per_form_in_the_slash_form(tmp_path, target, actual):
+    """Failed before: I05 '计量单位“次/双月”不是常用单位' for all four (次/半年, 次/旬 alike), and S08 '6次 为年度指标值
+    1次/双月 的 600.00%' on a correct row for 双月 and 两个月 — the slash form and the unit check knew fewer period words
+    than "每双月1次" (one table now, `units.periods_a_year`)."""
+    from render import validated, variant
+
+    cells = {"D15": "检查次数", "F15": target, "G15": actual, "H15": "10"}
+    result = validated(variant("anhui-suixi-linshijiuzhu-2019", cells), tmp_path)
+    found = [(f.code, f.severity.value) for f in result.findings if getattr(f.ref, "row", 0) == 15]
+    assert [c for c in found if c[1] != "info"] == [], found

@@ -50,12 +50,14 @@ from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import (
     CALENDAR_DAYS,
     CALENDAR_MONTHS,
+    PERIOD_WORDS,
     conversion_factor,
     convert,
     family_of,
     lookup,
     money_symbol,
     normalise_unit,
+    periods_a_year,
     split_per,
 )
 from perfxl.values import (
@@ -1177,17 +1179,9 @@ def _verdict(reading: Reading) -> tuple[Any, Any]:
     return (r.score, r.meets_target) if r is not None else (None, None)
 
 
-#: Periods a year holds, fewest and most, by the word a per-period target opens with ("每月1次"): months, quarters,
-#: halves, 旬 and two-month spans exactly; weeks 52 or 53 (a year is 52 weeks and 1 or 2 days), days 365 or 366.
-_PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
-    **dict.fromkeys(("每月", "每个月"), (Decimal(12), Decimal(12))),
-    **dict.fromkeys(("每季度", "每季", "每个季度"), (Decimal(4), Decimal(4))),
-    "每半年": (Decimal(2), Decimal(2)),
-    **dict.fromkeys(("每两月", "每两个月", "每双月"), (Decimal(6), Decimal(6))),
-    "每旬": (Decimal(36), Decimal(36)),
-    **dict.fromkeys(("每周", "每星期"), (Decimal(52), Decimal(53))),
-    **dict.fromkeys(("每天", "每日"), (Decimal(365), Decimal(366))),
-}
+def _periods_of(label: str | None) -> tuple[Decimal, Decimal] | None:
+    """The periods a year holds for a per-period word ("每月" → 12, 12; "每周" → 52, 53), else None."""
+    return periods_a_year(label[1:]) if label and label.startswith("每") else None
 
 
 #: A side's periods a year, fewest and most ("每月" 12, 12; "每周" 52, 53).
@@ -1246,9 +1240,10 @@ class _OverYear:
         return f"一年有{zh}", f"a year holds {en}"
 
 
-#: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's.
+#: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's — the
+#: period words of "每月1次" (`periods_a_year`, "1次/双月" as "每双月1次") and 年, the year's count.
 _COUNT_PER_PERIOD = re.compile(
-    r"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/(个月|月|季度|季|半年|周|星期|天|日|旬|年)$"
+    rf"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/({'|'.join((*PERIOD_WORDS, '年'))})$"
 )
 
 
@@ -1271,7 +1266,7 @@ def _periods(t: ParsedValue, a: ParsedValue) -> tuple[Periods | None, Periods | 
     year's count."""
     if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
         return None
-    pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
+    pt, pa = _periods_of(t.label), _periods_of(a.label)
     if pa is None:
         return (pt, None) if pt is not None and not (a.label and "每" in a.label) else None
     if pt == pa or (pt is None and ((t.label and "每" in t.label) or t.per or "/" in (t.unit or ""))):
