@@ -19,6 +19,8 @@ __all__ = [
     "money_unit_in",
     "CALENDAR_DAYS",
     "CALENDAR_MONTHS",
+    "PERIOD_WORDS",
+    "periods_a_year",
     "Unit",
     "Conversion",
     "UNITS",
@@ -351,6 +353,29 @@ CALENDAR_DAYS: dict[str, tuple[Decimal, Decimal]] = {
     "季度": (Decimal(89), Decimal(92)),
     "年": (Decimal(365), Decimal(366)),
 }
+
+
+#: Periods a year holds, fewest and most, by the period word of "每月1次" and "1次/月": months and quarters as the
+#: calendar counts them (`CALENDAR_MONTHS`, exact), halves, 旬 and two-month spans exactly; weeks 52 or 53 (a year is
+#: 52 weeks and 1 or 2 days), days as a year's (`CALENDAR_DAYS`: 365 or 366).
+_PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
+    **dict.fromkeys(("月", "个月"), (CALENDAR_MONTHS["年"] / CALENDAR_MONTHS["月"],) * 2),
+    **dict.fromkeys(("季度", "季", "个季度"), (CALENDAR_MONTHS["年"] / CALENDAR_MONTHS["季度"],) * 2),
+    "半年": (Decimal(2), Decimal(2)),
+    **dict.fromkeys(("两月", "两个月", "双月"), (Decimal(6), Decimal(6))),
+    "旬": (Decimal(36), Decimal(36)),
+    **dict.fromkeys(("周", "星期"), (Decimal(52), Decimal(53))),
+    **dict.fromkeys(("天", "日"), CALENDAR_DAYS["年"]),
+}
+
+#: The period words of counts per period ("每月1次", "1次/双月"), longest first.
+PERIOD_WORDS: tuple[str, ...] = tuple(sorted(_PERIODS_A_YEAR, key=len, reverse=True))
+
+
+def periods_a_year(word: str) -> tuple[Decimal, Decimal] | None:
+    """How many of the period `word` ("月", "周", "双月") a year holds, fewest and most (12, 12; 52, 53), else None:
+    the one count of periods for "每月1次" read over the year (rules.context) and "次/双月" as a known unit."""
+    return _PERIODS_A_YEAR.get(word)
 
 
 def _simple_factor(src: str | None, dst: str | None) -> Conversion:

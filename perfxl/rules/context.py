@@ -50,12 +50,14 @@ from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import (
     CALENDAR_DAYS,
     CALENDAR_MONTHS,
+    PERIOD_WORDS,
     conversion_factor,
     convert,
     family_of,
     lookup,
     money_symbol,
     normalise_unit,
+    periods_a_year,
     split_per,
 )
 from perfxl.values import (
@@ -860,11 +862,8 @@ class Context:
         if base is not None:
             reading = self._read_unitless(ind, t, a, weight, reading, base)
         tp, ap = _period_in_unit(t), _period_in_unit(a)  # "1次/月" is "每月1次"
-        periods = _periods_a_year(tp, ap)
-        if periods is not None:
-            reading = self._read_per_period(ind, tp, ap, weight, reading, periods)
-        elif (both := _two_periods(tp, ap)) is not None:
-            reading = self._read_two_periods(ind, tp, ap, weight, reading, both)
+        if (periods := _periods(tp, ap)) is not None:
+            reading = self._read_over_year(ind, tp, ap, weight, reading, periods)
         if t.date is not None and a.date is not None and (t.date.year is None) != (a.date.year is None):
             return self._read_yearless(ind, t, a, weight, reading)
         if not (self.settings.excel_percent_fraction and _bare_fraction(t, a)):
@@ -910,118 +909,67 @@ class Context:
             *((as_base, as_target) if near else (as_target, as_base)),
         )
 
-    def _read_per_period(
+    def _read_over_year(
         self,
         ind: Indicator,
         t: ParsedValue,
         a: ParsedValue,
         weight: Decimal,
         reading: Reading,
-        periods: tuple[Decimal, Decimal],
+        periods: tuple[Periods | None, Periods | None],
     ) -> Reading:
-        """A per-period target ("每月1次") against an actual stating no period ("12次"): the year's count is the target
-        times the periods a year holds (12 months, 4 quarters, 2 halves — exact), and the actual of a yearly form is
-        the year's count; read against the bare figure it was "1200%" (issue 11). The yearly reading is scored; when
-        the actual read per period gives another verdict ("1次": one a month, or one in the year?), which was meant
-        is a guess, both stated. A week or a day is not exact (52 or 53 weeks, 365 or 366 days, review 11c: "每周1次"
-        │ "52次" was "5200%", an over-completion 警告 on a correct row): where the two counts give other verdicts the
-        kinder one is scored and the reading is a guess."""
-        assert t.number is not None
-        lo, hi = periods
-        shown, unit = t.text or str(t.raw), t.unit or ""
-        count = f"{fmt_decimal(t.number * lo)}{unit}"
-        yearly = self._yearly(ind, t, a, weight, lo, count)
-        certainty = reading.certainty
-        if hi != lo:
-            count = f"{fmt_decimal(t.number * lo)}至{fmt_decimal(t.number * hi)}{unit}"
-            most = self._yearly(ind, t, a, weight, hi, f"{fmt_decimal(t.number * hi)}{unit}")
-            if _verdict(most) != _verdict(yearly):
-                kinder, other, k, o = (
-                    (most, yearly, hi, lo) if _score(most) > _score(yearly) else (yearly, most, lo, hi)
-                )
-                yearly = _either(
-                    (f"一年有{fmt_decimal(lo)}或{fmt_decimal(hi)}个{t.label}期", f"a year holds {lo} or {hi} periods"),
-                    (f"{fmt_decimal(k)}期", f"{k} periods", kinder),
-                    (f"{fmt_decimal(o)}期", f"{o} periods", other),
-                )
-                certainty = weaker_certainty(certainty, yearly.certainty)
-        why = f"年度指标值“{shown}”按{t.label}计，全年折合 {count}"
-        why_en = f"the target {shown!r} is {t.label}, {count} over the year"
-        if _verdict(yearly) == _verdict(reading):
-            return yearly.replace(
-                certainty=certainty,
-                basis=f"{why}，实际完成值“{a.text or a.raw}”按全年计：{yearly.basis}",
-                basis_en=f"{why_en}, the actual {a.raw!r} read as the year's: {yearly.basis_en}",
-            )
-        return _either(
-            (f"{why}，实际完成值“{a.text or a.raw}”未写期间", f"{why_en}, the actual {a.raw!r} states no period"),
-            ("全年数", "the year's count", yearly),
-            (f"{t.label}数", f"a count {t.label}", reading),
-        )
-
-    def _read_two_periods(
-        self,
-        ind: Indicator,
-        t: ParsedValue,
-        a: ParsedValue,
-        weight: Decimal,
-        reading: Reading,
-        periods: tuple[tuple[Decimal, Decimal] | None, tuple[Decimal, Decimal]],
-    ) -> Reading:
-        """An actual per period against a target per another period ("每月1次" │ "每季度1次") or against the year's
-        count ("12次" │ "每月1次"): both over the year (12 against 4) — compared as printed, 1 against 1 was met, and
-        1 against 12 a certain miss on a correct row (review 12). Weeks and days are not exact (52 or 53, 365 or 366):
-        where the year's counts give other verdicts the kinder is scored, a guess ("每月4次" │ "每周1次": 48 against 52
-        or 53). A target stating no period may still mean one ("1次" │ "每月1次"): where reading it as printed gives
-        another verdict, which was meant is a guess, both stated (as `_read_per_period`) — unless both miss it."""
+        """Counts per period read over the year (the one reading of sessions 11 and 12): `periods` holds the
+        periods a year has (fewest, most) for the target and the actual, None for a side stating no period (the
+        year's count). Each side per period is its figure times its periods ("每月1次" → 12), so "每月1次" │ "12次"
+        is not "1200%" (gaps11), "12次" │ "每月1次" not a certain miss (review 12) and "每月1次" │ "每季度1次" 12 against
+        4, not 1 against 1 (review 11c). Months, quarters, halves are exact; weeks (52 or 53) and days (365 or 366)
+        are not: where the year's counts give other verdicts the kinder is scored, a guess. A side stating no period
+        may still mean one ("6次": a month's, or the year's?): where reading the two as printed gives another
+        verdict, which was meant is a guess, both stated — an actual per period against a target stating none is
+        the year's count when it misses either way. The wording is `_OverYear`'s."""
         assert t.number is not None and a.number is not None
-        tn, an = t.number, a.number
-        target_periods, (alo, ahi) = periods
-        tlo, thi = target_periods or (ONE, ONE)
-        tu, au = t.unit or "", a.unit or ""
+        (tn, an), (tp, ap) = (t.number, a.number), periods
+        words = _OverYear(t, a, tp, ap)
 
-        def span(number: Decimal, lo: Decimal, hi: Decimal, unit: str) -> str:
-            low, high = fmt_decimal(number * lo), fmt_decimal(number * hi)
-            return f"{low}{unit}" if lo == hi else f"{low}至{high}{unit}"
+        def over_year(
+            pt: Decimal, pa: Decimal
+        ) -> Reading:  # the target always as its count, the actual when per period
+            yt = replace(t, number=tn * pt, label=None, text=words.count(t, pt))
+            ya = a if ap is None else replace(a, number=an * pa, label=None, text=words.count(a, pa))
+            return self._read_values(ind, yt, ya, weight)
 
-        def over_year(pt: Decimal, pa: Decimal) -> Reading:
-            return self._read_values(
-                ind,
-                replace(t, number=tn * pt, label=None, text=f"{fmt_decimal(tn * pt)}{tu}"),
-                replace(a, number=an * pa, label=None, text=f"{fmt_decimal(an * pa)}{au}"),
-                weight,
-            )
-
-        corners = [over_year(pt, pa) for pt in dict.fromkeys((tlo, thi)) for pa in dict.fromkeys((alo, ahi))]
-        kinder, harsher = max(corners, key=_score), min(corners, key=_score)
-        yearly = corners[0]
-        if len({_verdict(c) for c in corners}) > 1:
+        (tlo, thi), (alo, ahi) = tp or (ONE, ONE), ap or (ONE, ONE)
+        corners = [(pt, pa) for pt in dict.fromkeys((tlo, thi)) for pa in dict.fromkeys((alo, ahi))]
+        read = [over_year(pt, pa) for pt, pa in corners]
+        yearly = read[0]
+        if len({_verdict(r) for r in read}) > 1:  # weeks or days: 52 or 53, 365 or 366
+            k = max(range(len(read)), key=lambda i: _score(read[i]))
+            o = min((i for i in range(len(read)) if i != k), key=lambda i: _score(read[i]))
             yearly = _either(
-                ("一年有52或53周、365或366天", "a year holds 52 or 53 weeks, 365 or 366 days"),
-                ("较宽的折算", "the kinder count", kinder),
-                ("较严的折算", "the stricter count", harsher),
+                words.uncertain(),
+                ("较宽的折算", "the kinder count", read[k]),
+                ("较严的折算", "the stricter count", read[o]),
             )
-        counts = (span(t.number, tlo, thi, tu), span(a.number, alo, ahi, au))
-        why = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(counts)}"
-        why_en = f"the target {t.raw!r} and the actual {a.raw!r} over the year"
-        met = {_verdict(yearly)[1], _verdict(reading)[1]}
-        if target_periods is None and met == {True}:
-            return reading  # met either way: no count over the year is claimed (nor a 1200% from it)
-        missed = met == {False}  # short either way: the year's count is scored
-        if target_periods is None and _verdict(yearly) != _verdict(reading) and not missed:
+        agree = _verdict(yearly) == _verdict(reading)
+        if ap is None:  # a per-period target, an actual stating no period
+            if agree:
+                certainty = (
+                    reading.certainty if yearly is read[0] else weaker_certainty(reading.certainty, yearly.certainty)
+                )
+                zh, en = words.basis(yearly)
+                return yearly.replace(certainty=certainty, basis=zh, basis_en=en)
             return _either(
-                (f"{why}；年度指标值未写期间", f"{why_en}; the target states no period"),
-                ("全年数", "the year's count", yearly),
-                (f"{a.label}数", f"a count {a.label}", reading),
+                words.why(scored=False), ("全年数", "the year's count", yearly), (*words.as_printed(), reading)
             )
-        return yearly.replace(basis=f"{why}：{yearly.basis}", basis_en=f"{why_en}: {yearly.basis_en}")
-
-    def _yearly(
-        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, periods: Decimal, count: str
-    ) -> Reading:
-        """The per-period target `t` read as the year's count over `periods` periods, against `a`."""
-        assert t.number is not None
-        return self._read_values(ind, replace(t, number=t.number * periods, label=None, text=count), a, weight)
+        met = {_verdict(yearly)[1], _verdict(reading)[1]}
+        if tp is None and met == {True}:
+            return reading  # met either way: no count over the year is claimed (nor a 1200% from it)
+        if tp is None and not agree and met != {False}:
+            return _either(
+                words.why(scored=False), ("全年数", "the year's count", yearly), (*words.as_printed(), reading)
+            )
+        zh, en = words.basis(yearly)  # short either way, or both per period: the year's count is scored
+        return yearly.replace(basis=zh, basis_en=en)
 
     def _read_yearless(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, months: Reading
@@ -1236,22 +1184,71 @@ def _verdict(reading: Reading) -> tuple[Any, Any]:
     return (r.score, r.meets_target) if r is not None else (None, None)
 
 
-#: Periods a year holds, fewest and most, by the word a per-period target opens with ("每月1次"): months, quarters,
-#: halves, 旬 and two-month spans exactly; weeks 52 or 53 (a year is 52 weeks and 1 or 2 days), days 365 or 366.
-_PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
-    **dict.fromkeys(("每月", "每个月"), (Decimal(12), Decimal(12))),
-    **dict.fromkeys(("每季度", "每季", "每个季度"), (Decimal(4), Decimal(4))),
-    "每半年": (Decimal(2), Decimal(2)),
-    **dict.fromkeys(("每两月", "每两个月", "每双月"), (Decimal(6), Decimal(6))),
-    "每旬": (Decimal(36), Decimal(36)),
-    **dict.fromkeys(("每周", "每星期"), (Decimal(52), Decimal(53))),
-    **dict.fromkeys(("每天", "每日"), (Decimal(365), Decimal(366))),
-}
+def _periods_of(label: str | None) -> tuple[Decimal, Decimal] | None:
+    """The periods a year holds for a per-period word ("每月" → 12, 12; "每周" → 52, 53), else None."""
+    return periods_a_year(label[1:]) if label and label.startswith("每") else None
 
 
-#: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's.
+#: A side's periods a year, fewest and most ("每月" 12, 12; "每周" 52, 53).
+Periods = tuple[Decimal, Decimal]
+
+
+class _OverYear:
+    """The words of `_read_over_year`, in one place: both sides over the year ("年度指标值“每月1次”与实际完成值“6次”
+    按各自期间折合全年：12次 与 6次"), the side stating no period ("实际完成值未写期间，按全年计"), and the weeks and
+    days whose counts are not exact ("一年有52或53周")."""
+
+    __slots__ = ("a", "ap", "t", "tp")
+
+    def __init__(self, t: ParsedValue, a: ParsedValue, tp: Periods | None, ap: Periods | None) -> None:
+        self.t, self.a, self.tp, self.ap = t, a, tp, ap
+
+    @staticmethod
+    def count(v: ParsedValue, periods: Decimal) -> str:
+        """`v`'s figure over `periods` periods, in its unit ("12次")."""
+        assert v.number is not None
+        return f"{fmt_decimal(v.number * periods)}{v.unit or ''}"
+
+    def why(self, scored: bool) -> tuple[str, str]:
+        """Both sides over the year, and the side stating no period: read as the year's count when `scored`."""
+        t, a, spans = self.t, self.a, []
+        for v, p in ((t, self.tp), (a, self.ap)):
+            (lo, hi), unit = p or (ONE, ONE), v.unit or ""
+            spans.append(
+                self.count(v, lo) if lo == hi else f"{self.count(v, lo).removesuffix(unit)}至{self.count(v, hi)}"
+            )
+        zh = f"年度指标值“{t.text or t.raw}”与实际完成值“{a.text or a.raw}”按各自期间折合全年：{' 与 '.join(spans)}"
+        en = f"the target {t.raw!r} and the actual {a.raw!r} over the year"
+        if self.tp is not None and self.ap is not None:
+            return zh, en
+        which, which_en = ("实际完成值", "actual") if self.ap is None else ("年度指标值", "target")
+        if scored:
+            return f"{zh}；{which}未写期间，按全年计", f"{en}; the {which_en} states no period, read as the year's"
+        return f"{zh}；{which}未写期间", f"{en}; the {which_en} states no period"
+
+    def basis(self, yearly: Reading) -> tuple[str, str]:
+        """The basis of the year's reading when it is scored."""
+        zh, en = self.why(scored=True)
+        return f"{zh}：{yearly.basis}", f"{en}: {yearly.basis_en}"
+
+    def as_printed(self) -> tuple[str, str]:
+        """The reading of the side stating no period as a count per the other side's period."""
+        label = self.t.label if self.ap is None else self.a.label
+        return f"{label}数", f"a count {label}"
+
+    def uncertain(self) -> tuple[str, str]:
+        """Why the year's counts differ: a year holds 52 or 53 weeks, 365 or 366 days."""
+        sides = ((self.tp, self.t.label or ""), (self.ap, self.a.label or ""))
+        spans = dict.fromkeys((p, label.removeprefix("每")) for p, label in sides if p and p[0] != p[1])
+        zh = "、".join(f"{fmt_decimal(lo)}或{fmt_decimal(hi)}{word}" for (lo, hi), word in spans)
+        en = ", ".join(f"{lo} or {hi} {'weeks' if lo < 100 else 'days'}" for (lo, hi), _ in spans)
+        return f"一年有{zh}", f"a year holds {en}"
+
+
+#: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's — the
+#: period words of "每月1次" (`periods_a_year`, "1次/双月" as "每双月1次") and 年, the year's count.
 _COUNT_PER_PERIOD = re.compile(
-    r"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/(个月|月|季度|季|半年|周|星期|天|日|旬|年)$"
+    rf"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/({'|'.join((*PERIOD_WORDS, '年'))})$"
 )
 
 
@@ -1266,28 +1263,19 @@ def _period_in_unit(v: ParsedValue) -> ParsedValue:
     return replace(v, unit=word, per=None, label=None if period == "年" else f"每{period}")
 
 
-def _periods_a_year(t: ParsedValue, a: ParsedValue) -> tuple[Decimal, Decimal] | None:
-    """How many of the target's periods a year holds (fewest, most), when the target is per period ("每月1次" → 12)
-    and the actual, a plain figure, states no period of its own; else None."""
+def _periods(t: ParsedValue, a: ParsedValue) -> tuple[Periods | None, Periods | None] | None:
+    """(target's, actual's) periods a year (fewest, most; None: no period, the year's count) when the row's counts
+    are per different periods: a per-period target against an actual stating no period ("每月1次" │ "12次": 12,
+    None), an actual per period against a target per another period or stating none ("每月1次" │ "每季度1次": 12, 4;
+    "12次" │ "每月1次": None, 12); else None. A target stating no period that is a rate ("≥500元/人·月") has no
+    year's count."""
     if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
         return None
-    if a.label and "每" in a.label:
+    pt, pa = _periods_of(t.label), _periods_of(a.label)
+    if pa is None:
+        return (pt, None) if pt is not None and not (a.label and "每" in a.label) else None
+    if pt == pa or (pt is None and ((t.label and "每" in t.label) or t.per or "/" in (t.unit or ""))):
         return None
-    return _PERIODS_A_YEAR.get(t.label or "")
-
-
-def _two_periods(
-    t: ParsedValue, a: ParsedValue
-) -> tuple[tuple[Decimal, Decimal] | None, tuple[Decimal, Decimal]] | None:
-    """(target's, actual's) periods a year (fewest, most) when the actual is per period and the target per another
-    period ("每月1次" │ "每季度1次": 12, 4) or states none (None: the year's count, "12次" │ "每月1次"); else None."""
-    if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
-        return None
-    pt, pa = _PERIODS_A_YEAR.get(t.label or ""), _PERIODS_A_YEAR.get(a.label or "")
-    if pa is None or pt == pa or (pt is None and t.label and "每" in t.label):
-        return None
-    if pt is None and (t.per or "/" in (t.unit or "")):
-        return None  # "≥500元/人·月" │ "每月600元": the target is a rate, no year's count
     return pt, pa
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator
-from perfxl.units import count_of_noun, family_of, lookup, split_per
+from perfxl.units import count_of_noun, family_of, lookup, periods_a_year, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
 
@@ -385,10 +385,13 @@ def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator:
 
 def _unit_known(ctx: Context, unit: str) -> bool:
     """Every part of a unit is known: "万元/家", compound parts joined by · or * ("元/人·月"), a count word with the
-    noun it counts ("个站点")."""
+    noun it counts ("个站点"), a period counts are per ("次/双月", "次/半年": `periods_a_year`)."""
     extra = set(ctx.param("extra_units", ()))
     parts = [p for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
-    return all(not p or lookup(p) is not None or p in extra or count_of_noun(p) is not None for p in parts)
+    return all(
+        not p or lookup(p) is not None or p in extra or count_of_noun(p) is not None or periods_a_year(p) is not None
+        for p in parts
+    )
 
 
 _COMPOUND = re.compile(r"[·*×]")
