@@ -103,3 +103,16 @@ def test_items_going_on_in_the_next_paragraph_stay_quiet(tmp_path):
         "2. 过程(得20分)",
     )
     assert _above_info(found) == []
+
+
+# ---------------------------------------------------------------- letters in a money cell are no unit
+
+
+@pytest.mark.parametrize("text", ["4l", "4 B", "4B级", "4.O"])
+def test_a_money_cell_with_stray_letters_is_not_read_as_its_digits(tmp_path, text):
+    """宣城 动物防疫 2023: 地方资金 46 │ 46 │ 100%, the executed 46 typed "4l", "4 B", "4B级", "4.O". Before: read as 4,
+    F04 "执行率应为 8.7%" — an 错误 on a guess (and "4l", "4B级" are names only where litres or codes can be). Now C02:
+    the cell cannot be read."""
+    result = validated(variant("anhui-xuancheng-dongwufangyi-2023", {"D9": text}), tmp_path)
+    at_row = {(f.code, f.severity.value) for f in result.findings if getattr(f.ref, "row", None) == 9}
+    assert ("F04", "error") not in at_row and ("C02", "warning") in at_row
