@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.profiles import resolve_profile
-from perfxl.units import convert
+from perfxl.units import convert, stray_letters
 from perfxl.values import ValueKind, parse_value
 
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ def _amount(value: Any) -> tuple[Decimal | None, str | None]:
         return number, None
     parsed = parse_value(value)
     if parsed.number is not None and parsed.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
+        if stray_letters(parsed.unit):  # "4l", "4B级" in a money cell: no amount (C02 says so), not 4
+            return None, None
         return parsed.number, parsed.unit
     return None, None
 

@@ -455,6 +455,21 @@ def compatible(a: str | None, b: str | None) -> bool:
     return conversion_factor(a, b).ok
 
 
+#: Latin letters in a unit (review12c).
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def stray_letters(unit: str | None) -> str:
+    """The Latin letters of an amount's unit where no money unit is ("4l", "4 B", "4B级", "4.O"): no money, weight or
+    score is counted in such letters, so the figure is a slip or a damaged digit — not the 4 a rate would compute with.
+    "" where there are none or the unit is money ("46万元", "46RMB")."""
+    if not unit or not _LATIN.search(unit) or family_of(unit) == "money" or "RMB" in unit.upper():
+        return ""
+    if any(ch in unit for ch in "()（）%"):  # a note or a label ("1(X)%", "4(B)"): not read here
+        return ""
+    return "".join(_LATIN.findall(unit))
+
+
 def money_symbol(unit: str | None) -> str | None:
     """A unit written beside money, normalised, with a bare 万/亿 read as 万元/亿元 ("150万" in a funds block is 150 万元)."""
     symbol = normalise_unit(unit)

@@ -523,14 +523,22 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
             while hi < len(t) and (t[hi].isdigit() or t[hi] in ".%"):
                 hi += 1
             return t[start:hi]
-    if after[:1] in _LOOKALIKES and not (after[1:2].isascii() and after[1:2].isalpha()):
+    if after[:1] in _LOOKALIKES and not (after[1:2].isascii() and after[1:2].isalpha()) and not _letter_code(after):
         return t[start : end + 1]  # "10O万元", "4Z", "1l场": a scanned digit read as its letter, never "4 Z"
     return None
+
+
+def _letter_code(after: str) -> bool:
+    """True when the letter after the digits is a name's, not a damaged digit: a litre ("5l", "5l/人/天") or a code
+    the next word names ("3B楼", "1B级", "2B铅笔", "6B型")."""
+    return (after[:1] == "l" and after[1:2] in ("", "/")) or after[1:2] in _CODED
 
 
 #: Letters OCR makes of a digit (O/o 0, l/I 1, Z 2, b 6, B 8) and that no unit is: one alone after the digits is a
 #: damaged digit ("4Z" for 42, "1l场" for 11场 — probe_defects garbled_inside). Not S or g: "5S管理", "4S店", "500g".
 _LOOKALIKES = frozenset("OolIZbB")
+#: Words a digit-and-letter code names (review12c): a building "3B楼", a grade "1B级", a pencil "2B铅笔", a model "6B型".
+_CODED = frozenset("楼栋座室区级型类号款版档铅")
 
 
 def _only_operator(prefix: str) -> bool:

@@ -5,7 +5,7 @@ An evaluation written out by 一级 part (投入/过程/产出/效益) gives eac
 its own (财预〔2020〕10号: 各级指标得分之和). Read only in one paragraph: a bracketed score right before item "(1)" heads a
 part; the bracketed scores after items (1), (2), (3)… in order are its items', up to the next part's heading, the next
 heading score or the paragraph's end. More than the part's is said; less only where the part is closed in the
-paragraph (the next part begins, or the paragraph ends after its last item). The items are read as the part's by
+paragraph (the next part begins; not the paragraph's end: items go on in the next paragraphs). The items are read as the part's by
 their numbering: a judgement (警告). Pure: one paragraph's text in, `Issue`s into the run.
 """
 
@@ -53,8 +53,7 @@ def check_score_parts(run: _Run, ref: TextRef | CellRef, text: str) -> None:
             parts.append(Decimal(score["n"]))
             pos = score.end()
             j += 1
-        else:
-            closed = not _ITEM.search(text, pos)  # the paragraph ends after its last item's score
+        # the paragraph's end closes nothing: the next paragraph may go on with item (3) (review12c)
         if j < len(scores) and not closed:
             closed = bool(_PART.search(text[pos : scores[j].start()]))
         if len(parts) < 2:

@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from perfxl.model import BasicData, CellValue, Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.units import stray_letters
 from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
@@ -307,6 +308,12 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                         p.reason + "，无法计算；请核对后重新填写",
                         (p.reason_en or "") + "; not computed",
                     )
+                elif p.kind is ValueKind.NUMBER and p.op is None and (letters := stray_letters(p.unit)):
+                    # "4l", "4B级": a letter where no unit is (review12c)
+                    problem = (
+                        f"带有字母“{letters}”，不是金额或分值的单位（疑为录入或识别错误），无法计算；请核对后重新填写"
+                    )
+                    problem_en = f"carries the letters {letters!r}, no unit of money or points (a typing or OCR slip?)"
                 elif field in _SCORE_FIELDS and p.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and p.number is None:
                     if _MISTYPED.search(cell.text):  # "IO", "9O": letters typed or read for digits
                         problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"

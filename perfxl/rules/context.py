@@ -59,6 +59,7 @@ from perfxl.units import (
     normalise_unit,
     periods_a_year,
     split_per,
+    stray_letters,
 )
 from perfxl.values import (
     DATE_UNITS,
@@ -349,8 +350,8 @@ class Context:
             # "总分100（得分95.5）": the note's figure is the claim, the one outside it the full mark
             if scored is not None:
                 value = to_decimal(scored.group(1).replace(",", ""))
-            elif p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None:
-                value = p.number
+            elif p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None and not stray_letters(p.unit):
+                value = p.number  # (not "4l", "4B级": C02 says the letters are no unit)
             elif noted is not None:
                 value = to_decimal(noted.group(1).replace(",", ""))
         return value
