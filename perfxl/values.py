@@ -528,6 +528,10 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     return None
 
 
+#: Two or more Latin letters right before a figure's digits ("PM2.5", "IO2"): a name or code, not a quantity.
+_CODE_LETTERS = re.compile(r"[A-Za-z]{2,}$")
+
+
 def _letter_code(after: str) -> bool:
     """True when the letter after the digits is a name's, not a damaged digit: a litre ("5l", "5l/人/天") or a code
     the next word names ("3B楼", "1B级", "2B铅笔", "6B型")."""
@@ -576,6 +580,18 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
             "OCR error?); it was not read as a value",
             damaged=True,
+        )
+    code = _CODE_LETTERS.search(t[: m.start()])
+    if code is not None and _only_operator(t[: code.start()]):
+        # "PM2.5", "IO2", "GB50300": two or more letters glued to the digits make a name or a code (or damage), not a
+        # quantity — the digits alone would be a guess (review 12c: "PM2.5" as 2.5场, "IO2" as 2 were certain 错误)
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            text=t,
+            reason=f"中的“{code.group()}{m.group()}”是名称、编号还是录入错误无法判断，未作为数值读取",
+            reason_en=f"holds {code.group() + m.group()!r}, a name, a code or a typing error; it was not read as a value",
+            damaged=True,  # which it is, a person judges (I12/C02 a 警告)
         )
     try:
         number = Decimal(m.group().replace(",", ""))

@@ -121,14 +121,12 @@ def test_a_money_cell_with_stray_letters_is_not_read_as_its_digits(tmp_path, tex
 # ---------------------------------------------------------------- left: found and not fixed in time
 
 
-@pytest.mark.xfail(strict=True, reason="'IO2' parses as 2 (the letters before the digits dropped as a word's)")
 def test_lookalike_letters_before_a_money_cells_digits_leave_it_unread(tmp_path):
     """宣城 动物防疫 2023 D9 "IO2" (102 typed with I and O): read as 2, F04 "执行率应为 …" — an 错误 on a guess."""
     result = validated(variant("anhui-xuancheng-dongwufangyi-2023", {"D9": "IO2"}), tmp_path)
     assert not [f for f in result.findings if f.code == "F04" and f.severity.value == "error"]
 
 
-@pytest.mark.xfail(strict=True, reason="an actual that is only a name with digits ('PM2.5') is read as its digits")
 def test_an_actual_that_is_a_name_is_not_scored_as_a_figure(tmp_path):
     """宁德 地震局 2020 row 15, actual "PM2.5" against 10场: read as 2.5场, S01/S07 错误 on a name."""
     result = validated(variant("fujian-ningde-dizhenju-bumen-2020", {"F15": "PM2.5"}), tmp_path)
