@@ -1,8 +1,8 @@
 """`perfxl rules`: every code perfxl can emit (perfxl.rules.catalogue.CODES), filterable, as text, JSON or Markdown.
 
-Checks show the severity the chosen profile gives them (and whether it switches them off); the other
-codes (reader, file, output, batch, server, tool) are listed with their fixed severity. docs/rules/ has a
-page per code with the why and an example.
+Codes or prefixes given as arguments (`perfxl rules F15`) filter as `--select` does. Checks show the severity the
+chosen profile gives them (and whether it switches them off); the other codes (reader, file, output, batch, server,
+tool) are listed with their fixed severity. docs/rules/ has a page per code with the why and an example.
 """
 
 from __future__ import annotations
@@ -92,6 +92,10 @@ def _markdown(found: list[dict[str, Any]]) -> str:
 
 @app.command("rules")
 def rules_cmd(
+    codes: Annotated[
+        list[str] | None,
+        typer.Argument(help="代码或前缀，如 F15、N0（同 --select；可写多个）", show_default=False, metavar="[代码]..."),
+    ] = None,
     profile: Annotated[
         str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件（决定检查的级别与开关）")
     ] = None,
@@ -121,9 +125,10 @@ def rules_cmd(
         prof = load_cli_profile(profile)
     except CliAbort as exc:
         raise _fail(str(exc)) from None
-    found = rows(kinds, _tokens(select), severities, prof)
-    if select and not found:
-        raise _fail(f"--select {','.join(_tokens(select))} 没有选中任何代码（完整列表：perfxl rules）")
+    picked = _tokens(codes) + _tokens(select)  # `perfxl rules F15` is `perfxl rules --select F15`
+    found = rows(kinds, picked, severities, prof)
+    if picked and not found:
+        raise _fail(f"{','.join(picked)} 没有选中任何代码（完整列表：perfxl rules）")
     if fmt == "json":
         typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
         return

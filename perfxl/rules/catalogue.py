@@ -549,8 +549,29 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "a judgement when the nameless row sits right under a named one (perhaps a merge lost in the export)",
     ),
     "T04": (
-        "等级不是规则集的等级（如“A”“较好”“合格”，可能是本地的其他等级体系）时为“需人工判断”",
-        "a judgement when the grade is not one of the profile's (e.g. A, 较好, 合格: another scale)",
+        "等级不是规则集的等级（如“A”“较好”“合格”，可能是本地的其他等级体系）时为“需人工判断”；按行读取的绩效评价结果表"
+        "（如浙江专项债券项目，表内未载明其评价办法的等级标准）按规则集等级核对，至多警告",
+        "a judgement when the grade is not one of the profile's (e.g. A, 较好, 合格: another scale); on a results list "
+        "read line by line (e.g. 浙江's bond projects: the bands of its own rules are not printed), checked on the "
+        "profile's bands, at most a warning",
+    ),
+    "N01": (
+        "正文与表格的指标按名称相似度配对时为推测（消息写明两个名称）；正文所写目标（可能批复后调整）、一级指标分值与表格分组、"
+        "只由“包含”所列各项推出的预算与表格比对时为“需人工判断”",
+        "a guess when the text's subject is paired with an indicator by name similarity (the message names both); a "
+        "judgement for a target stated in the text (it may have been adjusted after approval), a 一级指标's points "
+        "against the table's group, and a budget stated only by the items it 包含",
+    ),
+    "N02": (
+        "数字按位置配对时为“需人工判断”，至多警告：合计读作哪几项之和、增减额对照句中哪一个基数、一句中的得分与等级（可能按本地等级）、"
+        "部分得分与其所列各项、支付率读作 支付 ÷（支付 + 未支）、完成率的目标与实际不是同一表格行；一个金额四舍五入、另一个截断才相符时；"
+        "“其中”或括号所列人数、个数之和超过总数（各类按互不重叠理解）时；按名称读出维度的“其中”拆分（基本支出/项目支出等）少于总数时",
+        "a judgement, at most a warning, when figures are paired by place: which amounts a 合计 adds up, the base a "
+        "change is measured from, a score and the grade of its sentence (a locality may grade on its own bands), a "
+        "part's score and its numbered items, a 支付率 read as paid / (paid + unpaid), a completion rate whose target "
+        "and actual are not one table row's; when only one figure read rounded and the other cut short agrees; when "
+        "counts under 其中 or in brackets exceed their total (the categories read as disjoint); when a 其中 split "
+        "naming its dimension (基本支出/项目支出 …) falls short of its total",
     ),
     "F04": (
         "仅末位相差一个单位、比率写成整数、其中行照抄合计行的数字和比率、预算数为 0 时仍填了执行率，或填的是封顶后的 100% "

@@ -20,6 +20,7 @@ from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, RateReading, fmt_num, fmt_pct
 from .funds_indicator import rate_indicator_scores, stated_method
 from .score_precision import reachable_from_printed_rate
+from .totals import results_line
 
 _COLUMNS = (
     ("年初预算数", "initial budget", "initial_budget"),
@@ -105,6 +106,8 @@ _MAY_BE_SELF = ("主管部门", "实施单位")
 def header_fields(ctx: Context) -> Iterator[Finding]:
     """Required header fields (项目名称, 主管部门, 实施单位 / 预算单位名称) are filled in."""
     ev = ctx.ev
+    if results_line(ev):
+        return  # a line of a results list: its 主管部门/项目单位 columns are no form head (layout/results_list.py)
     for key in ctx.param(ev.kind, ()):
         cell = ev.header.get(key)
         if cell is not None and not ctx.is_blank(cell):

@@ -283,7 +283,7 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
     if expected and compact(expected) not in stated:
         labels = [label for label, _ in ctx.settings.grade_bands]
         known = any(compact(label) in stated for label in labels)
-        listed = not known and _result_line(ev)  # a 自评表 grades its own 总分: judged as it stands
+        listed = not known and results_line(ev)  # a 自评表 grades its own 总分: judged as it stands
         if listed and ctx.once(("T04 list scale", ev.sheet), lambda: _list_scale_consistent(ctx, labels)):
             ctx.skip(
                 "结果表各行的等级不是规则集的等级（本地的其他等级体系），且各等级与得分的对应在表内一致、互不交叉，未按规则集等级核对",
@@ -306,8 +306,8 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _result_line(ev: SelfEvaluation) -> bool:
-    """A line of a results list (`layout/results_list.py`): a score and a grade, no indicators."""
+def results_line(ev: SelfEvaluation) -> bool:
+    """A line of a results list (`layout/results_list.py`): a score and a grade, no indicators, no form head."""
     return not ev.indicators and ev.columns == ("score",)
 
 
@@ -318,7 +318,7 @@ def _list_scale_consistent(ctx: Context, labels: list[str]) -> bool:
     no "另一等级体系，需人工核对" 警告 each (a correct list of five lines gave five): the scale's own bands are not
     printed, so its cut points are a person's to know — said as coverage, once."""
     sheet = ctx.ev.sheet
-    lines = [e for e in ctx.submission.evaluations if e.sheet == sheet and _result_line(e)]
+    lines = [e for e in ctx.submission.evaluations if e.sheet == sheet and results_line(e)]
     ranges: dict[str, tuple[Decimal, Decimal]] = {}
     for line in lines:
         if line.grade is None or ctx.is_blank(line.grade) or line.total_score is None:
