@@ -7,7 +7,10 @@ found, each pinned here on the real file it was found on:
    weight pattern `^(.*?)…(\\d+…)分…$` tried every start with every length (minutes). Now searched for, possessively.
 2. A report table's cell of 100,000 Chinese characters (安徽 贵池 棠溪 委托 2022, 表1 B6) hung the funds breakdown's
    pattern (a lazy name before "：" tried at every start and length). Now a name starts where its run does.
-3. A 100,000-character paragraph, or a 年度总体目标 cell as long (安徽 贵池 委托 2022, B11), hung the narrative checks:
+3. "1e999999999" in a number cell (浙江 三门 专项债 2024 F3, 四川 资阳 B2 …) raised Overflow from the score's
+   recomputation (a traceback past every safety net) or built billion-digit numbers (minutes). `numbers.to_decimal`
+   now reads a figure past Excel's own range (±1E307) as no figure, as any text in a number cell.
+4. A 100,000-character paragraph, or a 年度总体目标 cell as long (安徽 贵池 委托 2022, B11), hung the narrative checks:
    each figure was set against the sentences and figures around it (square of the length). Such a text is now left
    unread and said so (coverage, `perfxl.document.facts.readable`), never checked in part.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -101,6 +105,29 @@ def test_real_report_table_with_a_long_funds_cell():
     rows[5][1] = "中" * 100_000
     fixture = dict(fixture, tables=[dict(table, rows=rows), *fixture["tables"][1:]])
     _clean(S.check_report(fixture, path.stem))
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "col"),
+    [("zhejiang-sanmen-zhujian-zhuanxiangzhai-2024", 2, 5), ("sichuan-ziyang-yahang-lvsezhuanxing-pingjia-2024", 1, 3)],
+)
+def test_real_table_with_a_figure_past_excels_range(name, row, col):
+    """Failed before (a traceback from recompute_scores, or minutes): "1e999999999" typed in a score cell."""
+    table = load_table(CORPUS / f"{name}.toml")
+    assert S._is_weightish(table.rows[row][col])
+    for text in ("1e999999999", "-1e999999999", "1e-999999999"):
+        _clean(S.check_table(S._set(table, row, col, text)))
+
+
+def test_to_decimal_keeps_excels_range():
+    from perfxl.numbers import to_decimal
+
+    assert to_decimal("1e300") == Decimal("1e300")
+    assert to_decimal("99999999999999999999") == Decimal("99999999999999999999")
+    assert to_decimal("-9.99999999999999E+307") is not None
+    assert to_decimal("1e999999999") is None
+    assert to_decimal("1e-999999999") is None
+    assert to_decimal(10**400) is None
 
 
 def test_a_real_paragraph_is_within_the_reading_bound():

@@ -65,6 +65,8 @@ CELL_EDITS: dict[str, Callable[[str], str]] = {
     "words": lambda v: "详见附件说明",
     "huge_exp": lambda v: "1e300",
     "huge_int": lambda v: "99999999999999999999",
+    "huge_exponent": lambda v: "1e999999999",
+    "tiny_exponent": lambda v: "-1e-999999999",
     "huge_neg": lambda v: "-99999999999999999999.99",
     "negative": lambda v: "-10",
     "zero": lambda v: "0",
@@ -269,7 +271,19 @@ def table_edits(table: R.Table, rng: random.Random, per_kind: int | None) -> Ite
 
 # ---------------------------------------------------------------- report edits
 
-_FIGURE_EDITS = ("", "1e300", "99999999999999999999", "-5", "0", "#VALUE!", "（12", "１２３．４", "百分之", "≥≤")
+_FIGURE_EDITS = (
+    "",
+    "1e300",
+    "1e999999999",
+    "99999999999999999999",
+    "-5",
+    "0",
+    "#VALUE!",
+    "（12",
+    "１２３．４",
+    "百分之",
+    "≥≤",
+)
 
 
 def report_edits(fixture: dict, rng: random.Random, per_kind: int | None) -> Iterator[tuple[str, str, dict]]:
