@@ -44,6 +44,23 @@ def ascii_figures(text: str) -> str:
     return text if text.isascii() else text.translate(_HALF_WIDTH)
 
 
+#: Excel's own range of numbers (±9.99999999999999E+307, the least nonzero ≈ 2.2E-308), as Decimal exponents. A
+#: "figure" past it ("1e999999999" typed as text, a 5,000-digit run) is no number a sheet can hold, and exact arithmetic
+#: on it overflows the default context (a traceback) or builds numbers of a billion digits (a hang) — crash12. It is
+#: read as no figure, as any other text in a number cell.
+_LARGEST_EXPONENT = 307
+_SMALLEST_EXPONENT = -308
+
+
+def _held(d: Decimal) -> Decimal | None:
+    """`d` when it is a finite number within Excel's range (`_LARGEST_EXPONENT`), else None."""
+    if not d.is_finite():
+        return None
+    if _SMALLEST_EXPONENT <= d.adjusted() <= _LARGEST_EXPONENT:
+        return d
+    return None
+
+
 def to_decimal(value: object) -> Decimal | None:
     """A number from Excel (int, float, Decimal, numeric str) → exact Decimal, else None.
 
@@ -53,13 +70,13 @@ def to_decimal(value: object) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, Decimal):
-        return value if value.is_finite() else None
+        return _held(value)
     if isinstance(value, int):
-        return Decimal(value)
+        return _held(Decimal(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             return None
-        return Decimal(repr(value))
+        return _held(Decimal(repr(value)))
     if isinstance(value, str):
         text = (value if value.isascii() else value.translate(_HALF_WIDTH)).strip()
         if "," in text and not _GROUPED.fullmatch(text):
@@ -71,7 +88,7 @@ def to_decimal(value: object) -> Decimal | None:
             d = Decimal(text)
         except InvalidOperation:
             return None
-        return d if d.is_finite() else None
+        return _held(d)
     return None
 
 

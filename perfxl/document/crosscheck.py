@@ -22,7 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
-from .facts import Fact, ParagraphFacts, extract_facts, sentences
+from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -958,8 +958,19 @@ def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]
     return [
         (ev, outcome, c)
         for ev, outcome, c in cells
-        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw)
+        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw) and readable(c.raw)
     ]
+
+
+def unread_texts(sub: Submission) -> list[str]:
+    """Where a paragraph or 年度总体目标 cell past the reading bound (`readable`) was left unread: "第3段", "表1!B5"."""
+    places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
+    for ev in sub.evaluations:
+        for g in ev.goals:
+            for c in (g.expected, g.actual):
+                if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
+                    places.append(f"{c.ref.sheet}!{c.ref.cell}")
+    return places
 
 
 def goal_texts(sub: Submission) -> list[CellValue]:
@@ -1043,7 +1054,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
     their money and 完成预算的% against their own table's funds total (N01; perfxl.document.goal_funds)."""
     if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
-        plain = tuple(dataclasses.replace(p, text=plain_narrative(p.text)) for p in sub.narrative)
+        # a paragraph past the reading bound is left out (its text empty): coverage, listed by `unread_texts`
+        plain = tuple(
+            dataclasses.replace(p, text=plain_narrative(p.text) if readable(p.text) else "") for p in sub.narrative
+        )
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
     against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`

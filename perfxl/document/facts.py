@@ -23,6 +23,7 @@ __all__ = [
     "StatedIndicator",
     "ParagraphFacts",
     "extract_facts",
+    "readable",
     "sentences",
     "goal_claim",
     "stated_indicators",
@@ -1171,6 +1172,24 @@ def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
             continue  # "其中" not right after an amount ("…项目，其中"): the clause is the 其中 already
         out[i], out[i + 2] = head, "其中" + out[i + 2]
     return out
+
+
+#: The longest text read figure by figure: ten times the longest real paragraph (567 characters, 广西 梧州 医保局 2024)
+#: or 年度总体目标 cell (515, 湖北 广水 政府办 2021). The narrative checks set each figure against the figures and
+#: sentences around it, work that grows with the square of a text's length: a run-on page of a PDF's converter, a table
+#: pasted as one paragraph or a hostile 100,000-character cell would take minutes (crash12). Such a text is left
+#: unread and said so (coverage: `crosscheck.unread_texts`), never checked in part.
+MAX_TEXT_CHARS = 6_000
+#: The most figures one such text may hold (a real paragraph holds at most ≈ 40).
+MAX_TEXT_FIGURES = 400
+_DIGIT_RUN = lazy_compile(r"\d+")
+
+
+def readable(text: str) -> bool:
+    """The text is within the reading bound (`MAX_TEXT_CHARS`, `MAX_TEXT_FIGURES`): its figures are read and checked."""
+    if len(text) > MAX_TEXT_CHARS:
+        return False
+    return sum(1 for _ in _DIGIT_RUN.finditer(text)) <= MAX_TEXT_FIGURES
 
 
 def sentences(text: str) -> list[str]:

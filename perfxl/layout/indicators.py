@@ -27,7 +27,10 @@ __all__ = [
     "split_nature",
 ]
 
-_DECLARED = re.compile(r"^(.*?)[(\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]?\s*$")
+#: The weight closing a 一级 heading ("产出指标(55分)"), searched for: the name is what precedes the match. The figure
+#: starts at a digit run's start and its digits are possessive, so a long run of digits is passed once (as the former
+#: `^(.*?)…\d+…$` tried every start with every length: 100,000 digits in one cell took minutes, crash12).
+_DECLARED = re.compile(r"[(\[]?\s*(?<!\d)(\d++(?:\.\d++)?)\s*分\s*[)\]]?\s*$")
 _NATURE = {
     "≥": "≥",
     ">=": "≥",
@@ -209,10 +212,10 @@ def parse_level1(cell: CellValue) -> Level1Heading:
     characters, so "產出指標" groups like 产出指标; the label cell keeps the text as typed)."""
     text = unicodedata.normalize("NFKC", cell.text).replace("（", "(").replace("）", ")")
     text = re.sub(r"\s+", "", text)
-    m = _DECLARED.match(text)
-    if m and m.group(1):
+    m = _DECLARED.search(text)
+    if m and m.start():
         try:
-            return Level1Heading(cell, to_simplified(m.group(1).rstrip("([")), Decimal(m.group(2)))
+            return Level1Heading(cell, to_simplified(text[: m.start()].rstrip("([")), Decimal(m.group(1)))
         except InvalidOperation:
             pass
     return Level1Heading(cell, to_simplified(text), None)

@@ -53,9 +53,28 @@ def _render(ctx: Context, code: str) -> Iterator[Finding]:
             )
 
 
+def _note_unread(ctx: Context) -> None:
+    """Coverage: the paragraphs and 年度总体目标 cells too long to read figure by figure (`document.facts.readable`)."""
+    sub = ctx.submission
+    if not sub.narrative and not any(ev.goals for ev in sub.evaluations):
+        return
+    from perfxl.document.crosscheck import unread_texts
+    from perfxl.document.facts import MAX_TEXT_CHARS, MAX_TEXT_FIGURES
+
+    places = unread_texts(sub)
+    if places:
+        shown = "、".join(places[:5]) + ("等" if len(places) > 5 else "")
+        ctx.skip(
+            f"{shown}的文字超过 {MAX_TEXT_CHARS} 字或 {MAX_TEXT_FIGURES} 个数字，未读取其中的数字，未与表格核对",
+            f"{', '.join(places[:5])}: text longer than {MAX_TEXT_CHARS} characters or {MAX_TEXT_FIGURES} figures, "
+            "its figures not read or checked",
+        )
+
+
 @check("N01")
 def narrative_table_mismatch(ctx: Context) -> Iterator[Finding]:
     """A narrative figure that cannot be the table's value at the precision both were printed with."""
+    _note_unread(ctx)
     yield from _render(ctx, "N01")
 
 
