@@ -21,6 +21,7 @@ from .profiles import Profile, ProfileLike, load_profile, resolve_profile
 from .reader import read_submission
 from .result import FileResult, SectionScore, Summary
 from .rules import check_profile, run_checks, selected
+from .rules.catalogue import spec
 from .rules.context import Context
 from .rules.funds import computed_rate
 from .scoring import execution_score, grade, total_score
@@ -154,6 +155,14 @@ def validate_file(
         return _validate_file(path, profile, select, ignore)
 
 
+def _summary_crash(sub: Submission, exc: Exception) -> Finding:
+    """X01 for the total's recomputation (总分重算) failing internally: the findings stand, the recomputed score is missing
+    and the finding says so (crash12: "1e999999999" in a score cell once escaped `validate_file` as a traceback)."""
+    crash = spec("X01")
+    zh, en = crash.render({"check": "总分重算", "error": f"{type(exc).__name__}: {exc}"})
+    return Finding(crash.code, crash.severity, None, zh, en, None, None, sub.path)
+
+
 def _validate_file(
     path: str | Path,
     profile: ProfileLike,
@@ -185,7 +194,11 @@ def _validate_file(
         )
     ctx = Context(sub, prof)  # one cache of parsed cells and indicator scores for the checks and the summary
     findings = validate_submission(sub, prof, select=select, ignore=ignore, context=ctx)
-    summary, sections = _summary(sub, findings, prof, ctx)
+    try:
+        summary, sections = _summary(sub, findings, prof, ctx)
+    except Exception as exc:  # the score recomputation, like every check, must not turn a verdict into a traceback
+        findings = [*findings, _summary_crash(sub, exc)]
+        summary, sections = Summary.of(findings), ()
     coverage = replace(sub.coverage, skipped=sub.coverage.skipped + tuple(ctx.skipped))
     evs = sub.evaluations
     kinds = sorted({ev.kind for ev in evs})

@@ -148,3 +148,21 @@ def test_seed_errors_found_in_every_reader_layout(shape):
     assert (s01.expected, s01.actual) == ("9.83", "9")
     if shape.get("split_target"):  # the transcription leaves 指标性质 blank where the report has no operator
         assert "I04" in codes
+
+
+def test_a_crash_in_the_score_recomputation_is_a_finding_not_a_traceback(monkeypatch):
+    """The total's recomputation runs after the checks and outside their safety net: when it fails internally the
+    verdict stands, with X01 naming 总分重算 and no recomputed score (crash12 found "1e999999999" in a score cell
+    escaping `validate_file` as a traceback; fixed at its cause, and this net keeps the next such bug a finding)."""
+    import perfxl.validate as V
+
+    def broken(*args, **kwargs):
+        raise ArithmeticError("boom")
+
+    monkeypatch.setattr(V, "_summary", broken)
+    result = validate_file(EXAMPLE)
+    assert result.ok
+    crashed = [f for f in result.findings if f.code == "X01"]
+    assert len(crashed) == 1 and "总分重算" in crashed[0].message and "boom" in crashed[0].message
+    assert result.summary.score_computed is None
+    assert len(result.findings) > 1  # the checks' findings stand
