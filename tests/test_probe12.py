@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_probe11 import _mutant, _rows
+from test_probe11 import assert_planted_found
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, validated
+from render import load_table
 
 from perfxl.model import Severity
 
@@ -40,13 +40,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "changes", "row", "codes", "severity"), CASES)
 def test_planted_defect_found_at_its_row(tmp_path, name, changes, row, codes, severity):
-    table = load_table(CORPUS / f"{name}.toml")
-    published = validated(table, tmp_path / "published")
-    wrong = {e.row for e in table.expect}
-    assert not [f for f in published.findings if f.severity is Severity.ERROR and not wrong & _rows(f)]
-    found = [f for f in _mutant(name, changes, tmp_path / "mutant") if f.code in codes and row in _rows(f)]
-    assert found, f"no {sorted(codes)} at row {row}"
-    assert max(f.severity.rank for f in found) == severity.rank
+    assert_planted_found(tmp_path, name, changes, row, codes, severity)
 
 
 def test_every_new_probe_kind_plants_in_the_corpus():
