@@ -111,6 +111,9 @@ def test_a_unit_folder_with_both_gets_the_four_contradictions_paired(batch, inbo
     rows = _rows(outcome)
     pair = rows["县/科工局/报告与工作簿核对：自评报告.docx ⇄ 自评表.xlsx"]
     assert pair["ok"] and pair["kind_zh"] == PAIR_KIND and pair["unit_name"]
+    totals = outcome.tables.totals()  # the pairing row is no file of its own (journey12: "共 4 个文件" for 3)
+    pairs = sum(r["kind_zh"] == PAIR_KIND for r in rows.values())
+    assert pairs >= 1 and (totals["files"], totals["pairs"]) == (len(rows) - pairs, pairs)
     lines = [f for f in _findings(out) if f["file"] == pair["name"]]
     narrative = Counter(
         (f["code"], f["location"]["kind"], f["location"]["paragraph"], f["actual"], f["severity"])

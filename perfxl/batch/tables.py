@@ -207,8 +207,14 @@ class BatchTables:
         return [(label, reported[i], computed[i]) for i, label in enumerate(SCORE_BINS)]
 
     def totals(self) -> dict[str, int]:
+        """Counts over the rows; a pairing row (a report checked against its folder's workbook) is no file of its own:
+        "files" counts files, "pairs" those rows (their findings count in the totals)."""
+        from .pairing import PAIR_KIND  # pairing imports the worker, which imports these tables
+
+        pairs = sum(1 for r in self.rows if r.get("kind_zh") == PAIR_KIND)
         return {
-            "files": len(self.rows),
+            "files": len(self.rows) - pairs,
+            "pairs": pairs,
             "checked": sum(1 for r in self.rows if r["ok"]),
             "partly_read": sum(1 for r in self.rows if r["ok"] and r.get("unread_tables")),
             "unreadable": sum(1 for r in self.rows if not r["ok"] and not r.get("skipped")),

@@ -174,8 +174,9 @@ def _print_outcome(outcome) -> None:
         typer.echo(f"……另有 {len(bad) - _SHOW_UNREADABLE} 个文件无法读取，见 summary.xlsx。")
     head = "运行被中断，以下为部分结果。" if outcome.interrupted else ""
     skipped = f"，已跳过 {t['skipped']} 个" if t["skipped"] else ""
+    pairs = f"，另有报告与工作簿配对核对 {t['pairs']} 组" if t["pairs"] else ""
     typer.echo(
-        f"{head}共 {t['files']} 个文件（来自缓存 {t['cached']} 个，无法读取 {t['unreadable']} 个{skipped}）："
+        f"{head}共 {t['files']} 个文件（来自缓存 {t['cached']} 个，无法读取 {t['unreadable']} 个{skipped}）{pairs}："
         f"错误 {t['errors']}，警告 {t['warnings']}，提示 {t['infos']}；用时 {outcome.seconds:.1f} 秒。"
     )
     for key in ("summary_xlsx", "dashboard", "findings"):
