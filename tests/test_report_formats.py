@@ -257,3 +257,19 @@ def test_every_format_renders_an_empty_clean_result():
     assert "未发现问题" in render(clean, "text")
     with pytest.raises(ValueError):
         render(clean, "pdf")
+
+
+def test_a_report_documents_groups_are_its_narrative_and_tables(tmp_path):
+    """A .docx's findings are grouped under "正文" and "表格：表N", in the console and in HTML — not "工作表：正文"
+    (journey12: a report has no sheets)."""
+    from perfxl.report.console import render_text
+    from perfxl.report.html import render_html
+    from perfxl.validate import validate_file
+    from perfxl.workbook.report_docx import build_report_docx
+
+    result = validate_file(build_report_docx(tmp_path / "自评报告.docx").path)
+    sheets = {f.sheet for f in result.findings}
+    assert "正文" in sheets and any(s.startswith("表") for s in sheets if s)
+    for text in (render_text([result]), render_html([result])):
+        assert "工作表：" not in text
+        assert "表格：表" in text and "正文" in text

@@ -99,6 +99,20 @@ def group_by_sheet(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]
     return list(groups.items())
 
 
+#: Formats of a report document (perfxl.document.source): its groups are the narrative and its tables, not sheets.
+DOCUMENT_FORMATS = frozenset({"docx", "pdf", "doc"})
+
+
+def section_title(sheet: str, source_format: str) -> str:
+    """A group's heading as finance staff read it: "工作表：自评表" in a workbook; "正文" for a report's narrative and
+    "表格：表1" for its Word or PDF tables (journey12: "工作表：正文" named no sheet)."""
+    if sheet == "正文":
+        return "正文"
+    if source_format in DOCUMENT_FORMATS and sheet != NO_SHEET:
+        return f"表格：{sheet}"
+    return f"工作表：{sheet}"
+
+
 def decimal_text(value: Decimal | None) -> str:
     """A score for display ("9.83", "99"); "" when unknown."""
     return fmt_decimal(value) if value is not None else ""

@@ -16,7 +16,7 @@ from typing import Any
 from perfxl.model import Finding, Severity
 from perfxl.result import FileResult
 
-from ._common import SEVERITY_ZH, coverage_lines, decimal_text, group_by_sheet, related_text
+from ._common import SEVERITY_ZH, coverage_lines, decimal_text, group_by_sheet, related_text, section_title
 
 __all__ = ["print_report", "render_text", "wrap_cjk", "WIDE"]
 
@@ -124,7 +124,7 @@ def _row_cells(f: Finding) -> list[str]:
     ]
 
 
-def _sheet_table(sheet: str, findings: list[Finding], width: int) -> Any:
+def _sheet_table(title: str, findings: list[Finding], width: int) -> Any:
     """One sheet's findings as a boxed table (the look of rich's HEAVY_HEAD box), laid out here in one pass.
 
     rich's own Table measures and wraps every cell through its renderer — about a millisecond a finding, four
@@ -152,7 +152,7 @@ def _sheet_table(sheet: str, findings: list[Finding], width: int) -> Any:
             bar + bar.join(f" {c}{' ' * (w - n)} " for c, w, n in zip(cells, widths, sizes, strict=False)) + bar + "\n"
         )
 
-    parts = [f"工作表：{sheet}\n", rule("┏", "┳", "┓", "━"), line(_COLUMNS, "┃"), rule("┡", "╇", "┩", "━")]
+    parts = [f"{title}\n", rule("┏", "┳", "┓", "━"), line(_COLUMNS, "┃"), rule("┡", "╇", "┩", "━")]
     spans = [Span(0, len(parts[0]) - 1, "bold")]
     at = sum(len(p) for p in parts)
     blank = [""] * len(_COLUMNS)
@@ -170,13 +170,13 @@ def _sheet_table(sheet: str, findings: list[Finding], width: int) -> Any:
     return Text("".join(parts), spans=spans)
 
 
-def _print_blocks(console: Any, sheet: str, findings: list[Finding]) -> None:
+def _print_blocks(console: Any, title: str, findings: list[Finding]) -> None:
     """Narrow terminals: one block per finding, wrapped by `wrap_cjk` so no number is ever cut."""
     # lazy: rich (~30 ms) is only for console output, not the validate cold start
     from rich.text import Span, Text
 
     width = max(20, console.width - 4)
-    parts = [f"工作表：{sheet}\n"]
+    parts = [f"{title}\n"]
     spans = [Span(0, len(parts[0]) - 1, "bold")]
     at = len(parts[0])
     for f in findings:
@@ -215,10 +215,11 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
         if not r.findings:
             console.print("  未发现问题。", style="green")
         for sheet, findings in group_by_sheet(r.findings):
+            title = section_title(sheet, r.coverage.source_format)
             if wide:
-                console.print(_sheet_table(sheet, findings, console.width), highlight=False, soft_wrap=True)
+                console.print(_sheet_table(title, findings, console.width), highlight=False, soft_wrap=True)
             else:
-                _print_blocks(console, sheet, findings)
+                _print_blocks(console, title, findings)
         lines = coverage_lines(r.coverage)
         if lines:
             console.print("  读取范围：", highlight=False)

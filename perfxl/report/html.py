@@ -9,7 +9,15 @@ from perfxl import __version__
 from perfxl.model import Finding
 from perfxl.result import FileResult, SectionScore
 
-from ._common import CERTAINTY_ZH, SEVERITY_ZH, coverage_lines, decimal_text, group_by_sheet, related_text
+from ._common import (
+    CERTAINTY_ZH,
+    SEVERITY_ZH,
+    coverage_lines,
+    decimal_text,
+    group_by_sheet,
+    related_text,
+    section_title,
+)
 from .charts import score_chart, score_chart_svg
 from .templating import render_template
 
@@ -53,7 +61,10 @@ def _file(r: FileResult) -> dict[str, Any]:
             ("问题", f"错误 {s.errors} 个，警告 {s.warnings} 个，提示 {s.infos} 个"),
         ],
         "chart": score_chart(sections),
-        "groups": [(sheet, [_finding(f) for f in fs]) for sheet, fs in group_by_sheet(r.findings)],
+        "groups": [
+            (section_title(sheet, r.coverage.source_format), [_finding(f) for f in fs])
+            for sheet, fs in group_by_sheet(r.findings)
+        ],
         "coverage": coverage_lines(r.coverage),
     }
 
