@@ -107,6 +107,7 @@ def test_each_file_is_one_row_in_discovery_order(inbox, tmp_path):
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["totals"] == {
         "files": 3,
+        "pairs": 0,  # no report-and-workbook pairing row among them
         "checked": 2,
         "partly_read": 0,
         "unreadable": 1,
