@@ -6,7 +6,6 @@ table's own figures, and the finding perfxl must give at that row — while the 
 
 from __future__ import annotations
 
-import copy
 import sys
 from pathlib import Path
 
@@ -14,23 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, load_table, render, validated
+from render import CORPUS, load_table, validated
+from test_realworld_defects import _mutant, _rows  # the shared planting helpers
 
-from perfxl.model import Finding, Severity, parse_a1
-from perfxl.validate import validate_file
-
-
-def _rows(f: Finding) -> set[int]:
-    return {getattr(loc, "row", None) for loc in (f.ref, *f.related) if loc is not None} - {None}  # type: ignore[return-value]
-
-
-def _mutant(name: str, changes: dict[str, str], out: Path) -> list[Finding]:
-    table = copy.deepcopy(load_table(CORPUS / f"{name}.toml"))
-    for address, text in changes.items():
-        r, c = parse_a1(address)
-        table.rows[r - 1][c - 1] = text
-    return list(validate_file(render(table, out)).findings)
-
+from perfxl.model import Severity
 
 # (table, injected cells, row, codes that fit, severity the cells make certain)
 CASES = [

@@ -229,11 +229,7 @@ def _beyond_full(
         return sure, note, note_en
     why = f"所读分值 {fmt_num(declared)} 大于满分 {fmt_num(full)}，可能不是分值（如年份、数量），需人工判断"
     why_en = f"the figure read, {fmt_num(declared)}, exceeds the full mark {fmt_num(full)}: it may be no weight"
-    return (
-        Certainty.JUDGEMENT,
-        "；".join(x for x in (note, why) if x),
-        "; ".join(x for x in (note_en, why_en) if x),
-    )
+    return _judged(note, note_en, why, why_en)
 
 
 def _unweighted(
@@ -246,11 +242,12 @@ def _unweighted(
         return sure, note, note_en
     why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
     why_en = f"{missing} of its rows print no weight; the sum covers the others"
-    return (
-        Certainty.JUDGEMENT,
-        "；".join(x for x in (note, why) if x),
-        "; ".join(x for x in (note_en, why_en) if x),
-    )
+    return _judged(note, note_en, why, why_en)
+
+
+def _judged(note: str, note_en: str, why: str, why_en: str) -> tuple[Certainty | None, str, str]:
+    """A judgement whose notes gain `why`: what makes a declared weight's contradiction less than certain."""
+    return Certainty.JUDGEMENT, "；".join(x for x in (note, why) if x), "; ".join(x for x in (note_en, why_en) if x)
 
 
 def _level2_runs(
