@@ -10,10 +10,14 @@ read. The batch (≈ 60 searches; nearly every hit already in the corpus): 南�
    standard is taken at the lowest value its printed figure may stand for and the funds at the highest, so a rounded
    standard is no finding; a cap ("≤475元/亩") bounds nothing from below and is not read, nor a unit two 数量指标 count.
 
+2. A false 警告 (F14) on 乐昌's page: "單位:元" under 附件1's 安排表 title was kept as the unit line of 附件2's 目标表
+   below (its own title, its funds header "資金情況 (萬元)"). A unit line read above a table's title with another
+   table's rows between them states that table's unit: dropped at the title (perfxl/layout/evaluation.py).
+
 Not fixed: 南县's 计分表 (一级 │ 二级 │ 三级 │ 自评分 │ 具体指标 │ 评价标准, each level's points only in its label,
 "目标 内容 (4分)", no 分值 column) stays unread, as the 部门整体 得分表 of buxiang-bumen-defenbiao-fragment-2017.
 
-After the fix: 3 / 3, no false 错误, 3 of 4 read.
+After the fixes: 3 / 3, no false 错误, 3 of 4 read; no F14 on 乐昌.
 
 The shapes are those of the real tables in tests/realworld, cut down to what the reader and the rules read.
 """
@@ -60,3 +64,18 @@ def test_a_cap_or_an_ambiguous_count_is_not_read(tmp_path):
 def test_the_standard_in_yuan_against_funds_in_wan(tmp_path):
     assert _f19(tmp_path, E16="=230000元/个") != []  # 10 × 23万 again, the standard printed in 元
     assert _f19(tmp_path, E16="=210000元/个") == []
+
+
+LECHANG = "guangdong-lechang-zhongzhi-zhuxuejin-mubiao-2018"  # 附件1 安排表 "單位:元" (A3), 附件2 目标表 "資金情況 (萬元)" (A15)
+
+
+def test_a_unit_line_of_the_table_above_is_not_this_tables(tmp_path):
+    """乐昌's "單位:元" heads 附件1's 安排表 (rows 4–6); 附件2's 目标表 has its own title and prints 萬元: no F14."""
+    result = validated(variant(LECHANG, {}), tmp_path)
+    assert [f for f in result.findings if f.code == "F14"] == []
+
+
+def test_a_unit_line_right_under_the_title_still_disagrees(tmp_path):
+    """The same unit line moved to the 目标表's own head (under its title, no other rows between): F14 as before."""
+    result = validated(variant(LECHANG, {"A3": "", "A9": "單位:元"}), tmp_path)
+    assert [str(f.ref) for f in result.findings if f.code == "F14"] == ["Sheet1!A9"]
