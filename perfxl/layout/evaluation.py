@@ -31,6 +31,7 @@ from ..model import (
     Level2Heading,
     SelfEvaluation,
     Severity,
+    parse_a1,
 )
 from ..numbers import to_decimal, to_points
 from . import headers as H
@@ -370,6 +371,7 @@ class _Reader(FundsRows):
             self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
             self.new_if(self.cur.has_body or self.cur.title is not None)
+            self._drop_foreign_unit_note(r)
             cells = row_cells(self.grid, r)
             self.cur.title = value_at(self.grid, r, cells[0][0])
             self._unit_note(r)
@@ -493,6 +495,18 @@ class _Reader(FundsRows):
             )
             if key and key not in self.cur.overview and isinstance(nxt[1], str | int | float):
                 self.cur.overview[key] = value_at(self.grid, r, nxt[0])
+
+    def _drop_foreign_unit_note(self, r: int) -> None:
+        """A unit line read above this table's title with another table's rows between them (乐昌 2018: 附件1's 安排表
+        prints "單位:元" under its own title, then 附件2's 目标表 follows with "資金情況 (萬元)") states that table's unit,
+        not this one's: dropped, so neither the amounts nor F14 take it."""
+        cell = self.cur.unit_note_cell
+        if cell is None or cell.ref is None or self.cur.title is not None:
+            return
+        line = parse_a1(cell.ref.cell)[0] - 1
+        if any(len(row_cells(self.grid, i)) >= 2 for i in range(line + 1, r)):
+            self.cur.unit_note = None
+            self.cur.unit_note_cell = None
 
     def _unit_note(self, r: int) -> bool:
         for c, v in row_cells(self.grid, r):

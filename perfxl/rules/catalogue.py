@@ -192,6 +192,14 @@ _SPECS: tuple[CheckSpec, ...] = (
               "plan against the budget",
               "财预〔2015〕88号（绩效目标与预算相匹配）；各地项目支出绩效目标申报表（项目实施计划、中期/年度预算资金总额）",
               scope="funds"),
+    CheckSpec("F19", "FUND_COUNT_TIMES_STANDARD", "R-F02", W, "数量指标×成本标准超过资金总额",
+              "A count times its unit cost standard exceeds the funds",
+              "成本指标“{name}”{standard} × 数量指标“{count_name}”{count} 至少需 {actual}，超过年度资金总额 {expected}；"
+              "请核对标准、数量或资金",
+              "Standard {name} {standard} × count {count_name} {count} needs at least {actual}, more than the yearly "
+              "funds {expected}; check the standard, the count or the funds",
+              "财预〔2015〕88号（绩效目标与预算相匹配）；各地绩效目标申报表、自评表（数量指标、成本指标、年度资金总额）",
+              scope="funds"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
@@ -521,6 +529,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "F16",
             "F17",
             "F18",
+            "F19",
         ),
         Certainty.JUDGEMENT,
     ),

@@ -1,4 +1,10 @@
-"""R-F12: a 成本指标 set at the year's whole budget measures what the project spent, so its actual is the 全年执行数."""
+"""A 成本指标 against the table's funds block.
+
+R-F12: a 成本指标 set at the year's whole budget measures what the project spent, so its actual is the 全年执行数.
+F19: a 成本指标 set as a standard per unit of what a 数量指标 counts ("=23万元/个" beside "=10个") costs at least the
+count times the standard; more than the year's funds is a contradiction a person resolves (财预〔2015〕88号: the targets
+match the budget). Batch 20's 南岳镇 资产收益扶贫 申报表: 10个 × 23万元/个 = 230万元 against 214.06万元.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,8 @@ from decimal import Decimal
 
 from perfxl.model import Finding
 from perfxl.numbers import round_half_up
-from perfxl.units import convert, family_of, money_symbol
-from perfxl.values import Op
+from perfxl.units import convert, family_of, money_symbol, normalise_unit, split_per
+from perfxl.values import Op, ParsedValue
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -87,3 +93,81 @@ def _as_printed(exact: Decimal, printed: Decimal) -> bool:
     exponent = printed.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return round_half_up(exact, places) == printed
+
+
+#: Operators under which a 数量指标's figure is the least the project delivers, and a standard the least it pays a unit.
+_AT_LEAST = (None, Op.EQ, Op.GE, Op.GT)
+
+
+@check("F19")
+def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
+    """A 成本指标 whose 指标值 is a money standard per unit ("=23万元/个") and the one 数量指标 counting that unit ("=10个"):
+    their product is the least the targets cost. Above the funds block's 年度资金总额 — the standard taken at the lowest
+    value its printed figure may stand for — the targets ask more money than the year has: a 警告 at the standard, since
+    which of count, standard and funds is wrong (or whether other money pays a part) a person judges. A cap ("≤475元/亩")
+    bounds nothing from below and is not read; a unit counted by two 数量指标 is ambiguous and not read."""
+    ev = ctx.evaluation
+    total = ev.funds.total if ev is not None and ev.funds is not None else None
+    if ev is None or ev.funds is None or total is None:
+        return
+    funds_yuan = _yuan_per(ev.funds.unit or "万元")
+    budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
+    budget = ctx.number(budget_cell)
+    if funds_yuan is None or budget is None or budget <= 0:
+        return
+    counts: dict[str, list[RowFacts]] = {}
+    for f in ctx.facts(ev):
+        unit = normalise_unit(f.target.unit)
+        if "数量" in f.level2_key and unit and f.target.number is not None and f.target.op in _AT_LEAST:
+            counts.setdefault(unit, []).append(f)
+    for f in ctx.facts(ev):
+        standard = f.target
+        money, per = split_per(normalise_unit(standard.unit))
+        yuan = _yuan_per(money)
+        if not _is_cost(f) or per is None or yuan is None or standard.number is None or standard.number <= 0:
+            continue
+        counted = counts.get(per, [])
+        if standard.op not in _AT_LEAST or len(counted) != 1:
+            continue
+        count = counted[0]
+        assert count.target.number is not None  # kept in `counts` only with a figure
+        least = count.target.number * _lowest(standard) * yuan / funds_yuan  # in the funds block's unit
+        if least <= _highest(budget):
+            continue
+        need = count.target.number * standard.number * yuan / funds_yuan
+        unit = ev.funds.unit or "万元"
+        yield ctx.finding(
+            f.ind.target,
+            expected=f"{budget_cell.text}{unit}",
+            actual=f"{fmt_num(need)}{unit}",
+            name=f.ind.name.text,
+            standard=f.ind.target.text,
+            count_name=count.ind.name.text,
+            count=count.ind.target.text,
+            related=tuple(c.ref for c in (count.ind.target, budget_cell) if c.ref is not None),
+            basis=f"读取：数量指标“{count.ind.name.text}”{count.ind.target.text}，成本指标“{f.ind.name.text}”"
+            f"{f.ind.target.text}，两者之积至少 {fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 "
+            f"{budget_cell.text}{unit}；数量、标准、资金哪一处有误（或另有资金承担）需人工判断",
+            basis_en=f"read the count {count.ind.name.text!r} {count.ind.target.text} and the standard "
+            f"{f.ind.name.text!r} {f.ind.target.text}: together at least {fmt_num(need)} {unit} (the standard at the "
+            f"lowest its printed figure allows), the yearly funds {budget_cell.text} {unit}; which is wrong, or whether "
+            "other money pays a part, a person judges",
+        )
+
+
+def _lowest(value: ParsedValue) -> Decimal:
+    """The least a printed figure may stand for: "23" is 22.5 or more, "1500" 1499.5, "2.5" 2.45."""
+    assert value.number is not None
+    return value.number - _half_unit(value.number)
+
+
+def _highest(amount: Decimal) -> Decimal:
+    """The most a printed amount may stand for: 214.06 is below 214.065."""
+    return amount + _half_unit(amount)
+
+
+def _half_unit(figure: Decimal) -> Decimal:
+    """Half a unit in the last place a figure is printed with (23 → 0.5, 214.06 → 0.005)."""
+    exponent = figure.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Decimal(5) / Decimal(10) ** (places + 1)
