@@ -33,6 +33,7 @@ from ..model import (
     Severity,
 )
 from ..numbers import to_decimal, to_points
+from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, value_at
@@ -161,9 +162,9 @@ class _Builder:
 
 
 #: Labels of the explanation rows some forms print below the 总分 ("偏差大或目标未完成原因分析", "改进措施及结果应用方案").
-_REMARK_LABEL = re.compile(r"原因|说明|改进措施|整改|存在的问题")
+_REMARK_LABEL = lazy_compile(r"原因|说明|改进措施|整改|存在的问题")
 
-_WEIGHT_IN_NAME = re.compile(r"\((\d+(?:\.\d+)?)分\)$")
+_WEIGHT_IN_NAME = lazy_compile(r"\((\d+(?:\.\d+)?)分\)$")
 
 
 def _weights_in_names(
@@ -212,7 +213,7 @@ def _header_words_only(cells: list[tuple[int, object]]) -> bool:
     )
 
 
-_PERCENT_WEIGHT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+_PERCENT_WEIGHT = lazy_compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
 
 
 def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
@@ -1080,7 +1081,7 @@ class _UnmappedRun:
 
 #: A goals header's column label: a target or its progress, a period in brackets at most ("中期目标(2024年—2026年)",
 #: "全年目标", "1-7月执行情况", "年度目标").
-_GOAL_COLUMN_LABEL = re.compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
+_GOAL_COLUMN_LABEL = lazy_compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
 
 
 #: A goals word carrying its own weight ("绩效目标(10 )", "绩效目标(10分)"): a score table's 二级 group, not a block label.
@@ -1106,7 +1107,7 @@ def _is_goals_word(value: str) -> bool:
 
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).
-_GOAL_BLOCK = re.compile(r"绩效目标[0-9一二三四五六七八九十]")
+_GOAL_BLOCK = lazy_compile(r"绩效目标[0-9一二三四五六七八九十]")
 #: The weight an indicator header's own label declares for the whole 绩效指标 part: "年度 绩效 目标 (80 分)" (云南 区直
 #: form, beside 预算执行情况 (20 分)), "绩效指标(90分)" (四川); on the normalised label. A numbered block is not the part.
 _GOAL_BLOCK_WEIGHT = re.compile(r"^(?:年度)?绩效(?:目标|指标)\((\d+(?:\.\d+)?)分\)$")
