@@ -299,6 +299,9 @@ class _Reader(FundsRows):
         self.goal_cols: dict[str, int] = {}
         self.goal_label: tuple[int, str] | None = None  # (column, label) of the goals block's first cell
         self.ind_cols: dict[str, int] = {}
+        #: (ind_cols, its data roles' (role, column), its table columns): what every indicator row asks of the columns,
+        #: derived once per block of rows (`_columns_of`), not once a row
+        self.ind_plan: tuple[dict[str, int], tuple[tuple[str, int], ...], frozenset[int]] | None = None
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
         self.level1_open: str | None = None  # the key of the 一级 heading whose rows are being read (`cur.level1`)
@@ -726,7 +729,8 @@ class _Reader(FundsRows):
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
         held = dict(cells)
-        own_data = {k: held.get(c) for k, c in cols.items() if k in _DATA_ROLES}
+        data_cols, table_cols = self._columns_of(cols)
+        own_data = {k: held.get(c) for k, c in data_cols}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
         values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
@@ -771,7 +775,6 @@ class _Reader(FundsRows):
             if l1_new is not None and l2_new is None:
                 self._declare_level1(l1_new, r)
             return "heading"
-        table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in cells if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
@@ -829,6 +832,15 @@ class _Reader(FundsRows):
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
         return "indicator"
+
+    def _columns_of(self, cols: dict[str, int]) -> tuple[tuple[tuple[str, int], ...], frozenset[int]]:
+        """The data roles' (role, column) of `cols` in its order, and its table columns (no "_" key): kept while the
+        block's columns stay the same dict."""
+        plan = self.ind_plan
+        if plan is None or plan[0] is not cols:
+            data = tuple((k, c) for k, c in cols.items() if k in _DATA_ROLES)
+            plan = self.ind_plan = (cols, data, frozenset(v for k, v in cols.items() if not k.startswith("_")))
+        return plan[1], plan[2]
 
     def _level1_weight_per_row(self, own_value: object) -> None:
         """As `_level2_weight_per_row`, for the 分值 column beside the 一级 label (一级 │ 分值 │ 二级 …)."""

@@ -60,7 +60,11 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
 
 def _heading(grid: Grid, r: int) -> bool:
     """Row r holds a 基本概况/基本情况 heading."""
-    return any(word in label for _, label in row_labels(grid, r) for word in _HEADING)
+    for _, label in row_labels(grid, r):  # asked of every row: a plain loop, no generator object a row
+        for word in _HEADING:
+            if word in label:
+                return True
+    return False
 
 
 def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
