@@ -10,17 +10,17 @@ as Excel does: SUM ignores text and TRUE/FALSE in referenced cells, and counts t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from decimal import Decimal, DivisionByZero, InvalidOperation
 from typing import Any
 
 from .model import column_index
 from .numbers import ZERO, fmt_decimal, round_half_up, to_decimal
+from .patterns import lazy_compile
 
 __all__ = ["evaluate_formula", "FormulaError", "ExcelError", "Lookup"]
 
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     r"\s*(?:(?P<str>\"(?:[^\"]|\"\")*\")"
     r"|(?P<num>\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"
     r"|(?P<func>[A-Za-z_][A-Za-z0-9_.]*)\s*\("
@@ -29,7 +29,7 @@ _TOKEN = re.compile(
     r"|(?P<bool>TRUE|FALSE)\b"
     r"|(?P<op><>|<=|>=|[-+*/^(),%&=<>]))"
 )
-_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+_CELL = lazy_compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
 _MAX_CELLS = 100_000
 _COMPARE = {
     "=": lambda a, b: a == b,

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from .patterns import lazy_compile
+
 __all__ = [
     "POINT_FIRST",
     "to_decimal",
@@ -31,7 +33,7 @@ HUNDRED = Decimal(100)
 
 
 #: A figure whose commas separate thousands: one to three digits, then groups of exactly three, none after the point.
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+_GROUPED = lazy_compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
 #: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms; nothing else (not NFKC,

@@ -9,16 +9,17 @@ left alone. HTML output uses the standard library's `html.escape` — there is n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
+
+from .patterns import lazy_compile
 
 __all__ = ["neutralise_formula", "neutralise_row", "FORMULA_TRIGGERS", "is_plain_number"]
 
 #: First characters that make a spreadsheet treat text as a formula (OWASP CSV Injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d*)?)(?:[eE][+-]?\d+)?%?$")
+_NUMBER = lazy_compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+|\d{1,3}(?:,\d{3})+(?:\.\d*)?)(?:[eE][+-]?\d+)?%?$")
 
 
 def is_plain_number(text: str) -> bool:

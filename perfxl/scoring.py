@@ -8,7 +8,6 @@ Scores are rounded half-up (Excel ROUND) and always lie within [0, weight].
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -32,6 +31,8 @@ from perfxl.scoring_quant import score_deadline, score_quantitative
 from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
 from perfxl.scoring_result import fmt_cached as _F
 from perfxl.values import Op, ParsedValue, ValueKind, parse_value
+
+from .patterns import lazy_compile
 
 __all__ = [
     "ScoreResult",
@@ -62,7 +63,7 @@ _OPS = {"GE": Op.GE, "GT": Op.GT, "EQ": Op.EQ, "LE": Op.LE, "LT": Op.LT}
 
 
 _DEC_OK = (int, float, Decimal)
-_EXPONENT = re.compile(r"\d\s*[eE]\s*[+-]?\d")
+_EXPONENT = lazy_compile(r"\d\s*[eE]\s*[+-]?\d")
 _POSITIVE = frozenset((Op.GE, Op.GT))
 _REVERSE = frozenset((Op.LE, Op.LT))
 

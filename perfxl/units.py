@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .chinese import to_simplified
+from .patterns import lazy_compile
 
 __all__ = [
     "money_unit_in",
@@ -291,7 +292,7 @@ def lookup(unit: str | None) -> Unit | None:
     return None
 
 
-_CJK_NOUN = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_CJK_NOUN = lazy_compile(r"[\u4e00-\u9fff]{1,6}")
 
 
 def count_of_noun(unit: str | None) -> Unit | None:
@@ -456,7 +457,7 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 
 #: Latin letters in a unit (review12c).
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = lazy_compile(r"[A-Za-z]")
 
 
 def stray_letters(unit: str | None) -> str:

@@ -26,6 +26,7 @@ from perfxl.numbers import fmt_decimal, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
+from .patterns import lazy_compile
 from .values_dates import DateParts, parse_date
 
 if TYPE_CHECKING:
@@ -462,7 +463,7 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
     return parse_text
 
 
-_LATIN = re.compile(r"[A-Za-z]+")
+_LATIN = lazy_compile(r"[A-Za-z]+")
 _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 
 
@@ -470,7 +471,7 @@ _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 _STRAY_SYMBOLS = "^`|\\@&_?"  # not "#": "#5" numbers a building or a lot
 
 
-_DOTTED_DATE = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})")
+_DOTTED_DATE = lazy_compile(r"((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})")
 
 
 def _dotted_date(token: str) -> bool:
@@ -646,12 +647,12 @@ _PERIOD_NOTE = re.compile(r"\((?:全年|年度|全年度|本年|本年度|当年
 #: A note telling how much of it is done ("10人(实际5人)", "5(其中2个未完成)", "10个(已建成6个)"): its figure may be the
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).
-_NOTE_OF_PROGRESS = re.compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
+_NOTE_OF_PROGRESS = lazy_compile(r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中")
 #: A date in a note ("2023年12月", "12月底", "1-12月"): when the work was done, not how much of it.
-_NOTE_DATE = re.compile(
+_NOTE_DATE = lazy_compile(
     r"\d{1,2}\s*[-—~至到]\s*\d{1,2}\s*月|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
 )
-_NOTE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_NOTE_FIGURE = lazy_compile(r"\d+(?:\.\d+)?")
 
 
 def _tells_progress(note: str, number: Decimal) -> bool:
@@ -808,7 +809,7 @@ def _safe_str(x: Any) -> str:
 #: count unit — 万元, 个 — makes it an amount).
 DATE_UNITS = frozenset({"年", "月", "年月", "年.月", "年/月", "日期", "时间"})
 #: "2023.12", "≤2024.6": a year and a month joined by a point, as 时效 targets and actuals are often typed.
-_DOTTED_YEAR_MONTH = re.compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．])")
+_DOTTED_YEAR_MONTH = lazy_compile(r"(?<![\d.．])((?:19|20)\d{2})[.．](\d{1,2})(?![\d.．])")
 
 
 def dotted_year_month(p: ParsedValue) -> ParsedValue | None:

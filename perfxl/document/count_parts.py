@@ -19,7 +19,6 @@ Pure: a paragraph's facts in, `Issue`s into the run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -284,7 +283,7 @@ class _Dimension(NamedTuple):
 #: words name the total — so falling short of it is said too, a 警告 (the total may hold 结余 or another amount; a total
 #: named 总支出/支出合计 is already the whole by definition, an 错误). Money splits (funds_arith `_sums`) ask it too.
 _SPLITS = tuple(
-    (phrase, tuple((name, re.compile(p)) for name, p in classes), re.compile(whole), re.compile(not_whole))
+    (phrase, tuple((name, lazy_compile(p)) for name, p in classes), lazy_compile(whole), lazy_compile(not_whole))
     for phrase, classes, whole, not_whole in SPLIT_DIMENSIONS
 )
 #: A class named as the place of a narrower amount ("项目支出中的专项资金", "基本支出里"): a part of that class, not it.

@@ -1127,10 +1127,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
 #: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
-_OTHER_SPLIT = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)")
+_OTHER_SPLIT = lazy_compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)")
 #: What is left of the money (结余, 剩余, 结存) or newly added (新增资金): another split only beside parts naming
 #: sources (中央资金 …) — beside money spent or carried in it is the same split.
-_SPLIT_BESIDE_SOURCES = re.compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
+_SPLIT_BESIDE_SOURCES = lazy_compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
 
 
 #: Words opening what money was used for ("用于设备购置70万元…"), as facts' `_USED_FOR`.

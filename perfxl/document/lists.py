@@ -27,9 +27,9 @@ _ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部�
 _COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 _LISTED = lazy_compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
-#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (This and `_LISTED_BEFORE`
-#: are compiled at import, not by `lazy_compile`: `listed_counts` tells them apart by a match's `.re`.)
-_LISTED_SOME = re.compile(_COUNT + r"(?:包括|包含)" + _NAMES)
+#: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (`listed_counts` tells
+#: the patterns apart by the one each match came from, not by the match's `.re`: a `lazy_compile` stand-in is not it.)
+_LISTED_SOME = lazy_compile(_COUNT + r"(?:包括|包含)" + _NAMES)
 #: The same list with no measure word, its count right after an organisation noun and before a colon
 #: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
 _LISTED_BARE = lazy_compile(
@@ -40,14 +40,14 @@ _LISTED_BARE = lazy_compile(
 #: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
 #: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py); an opening
 #: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list).
-_LISTED_BEFORE = re.compile(
+_LISTED_BEFORE = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 #: The same with an organisation noun between the names and their count, the count ending the clause: "内设办公室、
 #: …、离退办等内设机构30个" (湖南省人民检察院 2017) — 等 there may close the list or leave it open (the noun holds no 等,
 #: U+7B49).
-_LISTED_BEFORE_NOUN = re.compile(
+_LISTED_BEFORE_NOUN = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门))(?P<count>\d+)(?P<unit>个|家|所|支|类)"
     r"(?=[，,。；;！!？?\s]|$)"
@@ -56,7 +56,7 @@ _LISTED_BEFORE_NOUN = re.compile(
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
 #: After "A、B、C等4个": the noun the count counts, ending the clause ("…、离退办等4个内设机构。", review12n) — not "等3个
 #:以上股室", "等3个二级单位和5个股室", "等3个乡镇的部分村" (whose names may be counted another way).
-_ENDS_WITH_ITS_NOUN = re.compile(r"(?:(?!以上|以外|以下|和|及|与|的)[\u4e00-\u9fff]){1,6}(?=[，,。；;！!？?\s]|$)")
+_ENDS_WITH_ITS_NOUN = lazy_compile(r"(?:(?!以上|以外|以下|和|及|与|的)[\u4e00-\u9fff]){1,6}(?=[，,。；;！!？?\s]|$)")
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
 _CONTINUED = lazy_compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
 _JOINERS = lazy_compile(r"以及|和|及|与")
@@ -150,25 +150,23 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     out = _remainder_lists(text, before)
     text = text.replace("\n", "")
     found = [
-        *_LISTED.finditer(text),
-        *_LISTED_SOME.finditer(text),
-        *_LISTED_BARE.finditer(text),
-        *_LISTED_BEFORE.finditer(text),
-        *_LISTED_BEFORE_NOUN.finditer(text),
+        (m, pattern)
+        for pattern in (_LISTED, _LISTED_SOME, _LISTED_BARE, _LISTED_BEFORE, _LISTED_BEFORE_NOUN)
+        for m in pattern.finditer(text)
     ]
-    for m in sorted(found, key=lambda m: m.start()):
+    for m, pattern in sorted(found, key=lambda found: found[0].start()):
         body = m.group("names").strip()
-        if m.re is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
+        if pattern is not _LISTED_BEFORE and _CONTINUED.match(text, m.end()):
             continue  # "5个，即A、B，以及C、D、E": the list goes on after the comma
         etc = _NOT_ALL.search(body)
         counted_so = (
-            m.re is _LISTED_BEFORE
+            pattern is _LISTED_BEFORE
             and etc is not None
             and etc.group(0) == "等"  # (not "A、B等乡镇3个村": a noun after 等 may not be what the count counts)
             and m.group("unit") != "类"
             and _ENDS_WITH_ITS_NOUN.match(text, m.end())
         )
-        if etc and not (m.re is _LISTED_BEFORE_NOUN or counted_so):  # ("…、离退办等4个内设机构": review12n)
+        if etc and not (pattern is _LISTED_BEFORE_NOUN or counted_so):  # ("…、离退办等4个内设机构": review12n)
             continue
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:
@@ -178,7 +176,7 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         fewest = len(names)
         most = fewest + sum(len(_JOINERS.findall(n)) for n in names)
         count = int(m.group("count"))
-        partial = m.re is _LISTED_SOME or bool(etc)
+        partial = pattern is _LISTED_SOME or bool(etc)
         if (fewest > count) if partial else not fewest <= count <= most:
             out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0), partial))
     return out

@@ -10,13 +10,14 @@ anything else ("286875 元", "94.5%", "1,234") stays text exactly as published.
 from __future__ import annotations
 
 import codecs
-import re
 from decimal import Decimal, InvalidOperation
+
+from ..patterns import lazy_compile
 
 __all__ = ["decode_markup", "excel_value"]
 
 _CHINESE = ("gb18030", "big5", "gbk", "gb2312", "big5hkscs", "cp950", "cp936", "utf_8", "utf_16")
-_PLAIN_NUMBER = re.compile(r"^-?(?:\d+(?:\.\d+)?|\.\d+)$")
+_PLAIN_NUMBER = lazy_compile(r"^-?(?:\d+(?:\.\d+)?|\.\d+)$")
 
 
 def decode_markup(data: bytes, hint: str = "") -> tuple[str, str]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from ..patterns import lazy_compile
 from .markup_text import decode_markup
 
 __all__ = ["read_spreadsheetml", "spreadsheetml_grids", "NS"]
@@ -26,7 +27,7 @@ __all__ = ["read_spreadsheetml", "spreadsheetml_grids", "NS"]
 NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _X = "urn:schemas-microsoft-com:office:excel"
 _SS = f"{{{NS}}}"
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = lazy_compile(r"^\s*<\?xml[^>]*\?>", re.I)
 MAX_SPAN = 1000
 
 

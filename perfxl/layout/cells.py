@@ -94,14 +94,11 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     uncached = grid.uncached
     computed = raw is not None and bool(uncached) and (r, c) in uncached
     value = raw if raw is None or raw.__class__ is str else exact(raw)
-    ref = grid.ref(r, c) if grid.merged and (r, c) in grid._anchor else CellRef(grid.name, _a1(r, c))
+    if grid.merged and (r, c) in grid._anchor:
+        ref = grid.ref(r, c)
+    else:  # `model.a1` inline (column letters cached there; the text not cached by cell: each cell is built once)
+        ref = CellRef(grid.name, f"{column_letter(c + 1)}{r + 1}")
     return CellValue(value, ref, grid.formulas.get((r, c)) if grid.formulas else None, computed)
-
-
-def _a1(r: int, c: int) -> str:
-    """A1 text of 0-based (r, c) — `model.a1`, its column letters cached there. Not cached by cell: each cell is built
-    once, so a cache by (r, c) only missed (and at 10,000 rows × 8 columns outgrew its 65,536 entries)."""
-    return f"{column_letter(c + 1)}{r + 1}"
 
 
 def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> list[tuple[int, Any]]:

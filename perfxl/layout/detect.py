@@ -429,12 +429,13 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     )
     if titles and H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
         titles = []  # "项目名称 | …自评表": a header field whose value ends like a title
-    if any(t.endswith("基础数据表") for t in titles):
-        return RowKind.TITLE_BASIC
-    if any(t.endswith("自评表") or (t.endswith("评价表") and "绩效" in t) for t in titles):
-        return RowKind.TITLE_EVALUATION
-    if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
-        return RowKind.TITLE_EVALUATION
+    if titles:  # (a data row of three cells or more has none: no generator made for it)
+        if any(t.endswith("基础数据表") for t in titles):
+            return RowKind.TITLE_BASIC
+        if any(t.endswith("自评表") or (t.endswith("评价表") and "绩效" in t) for t in titles):
+            return RowKind.TITLE_EVALUATION
+        if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
+            return RowKind.TITLE_EVALUATION
     if texts and cells[0][0] == labels[0][0] and H.grade_in_text(texts[0]):
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):

@@ -34,6 +34,7 @@ from ..model import (
     parse_a1,
 )
 from ..numbers import to_decimal, to_points
+from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, value_at
@@ -162,9 +163,9 @@ class _Builder:
 
 
 #: Labels of the explanation rows some forms print below the 总分 ("偏差大或目标未完成原因分析", "改进措施及结果应用方案").
-_REMARK_LABEL = re.compile(r"原因|说明|改进措施|整改|存在的问题")
+_REMARK_LABEL = lazy_compile(r"原因|说明|改进措施|整改|存在的问题")
 
-_WEIGHT_IN_NAME = re.compile(r"\((\d+(?:\.\d+)?)分\)$")
+_WEIGHT_IN_NAME = lazy_compile(r"\((\d+(?:\.\d+)?)分\)$")
 
 
 def _weights_in_names(
@@ -213,7 +214,7 @@ def _header_words_only(cells: list[tuple[int, object]]) -> bool:
     )
 
 
-_PERCENT_WEIGHT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+_PERCENT_WEIGHT = lazy_compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
 
 
 def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
@@ -299,6 +300,9 @@ class _Reader(FundsRows):
         self.goal_cols: dict[str, int] = {}
         self.goal_label: tuple[int, str] | None = None  # (column, label) of the goals block's first cell
         self.ind_cols: dict[str, int] = {}
+        #: (ind_cols, its data roles' (role, column), its table columns): what every indicator row asks of the columns,
+        #: derived once per block of rows (`_columns_of`), not once a row
+        self.ind_plan: tuple[dict[str, int], tuple[tuple[str, int], ...], frozenset[int]] | None = None
         self.ind_header_row = -1
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
         self.level1_open: str | None = None  # the key of the 一级 heading whose rows are being read (`cur.level1`)
@@ -739,7 +743,8 @@ class _Reader(FundsRows):
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
         held = dict(cells)
-        own_data = {k: held.get(c) for k, c in cols.items() if k in _DATA_ROLES}
+        data_cols, table_cols = self._columns_of(cols)
+        own_data = {k: held.get(c) for k, c in data_cols}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
         values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
@@ -784,7 +789,6 @@ class _Reader(FundsRows):
             if l1_new is not None and l2_new is None:
                 self._declare_level1(l1_new, r)
             return "heading"
-        table_cols = {v for k, v in cols.items() if not k.startswith("_")}
         stray = [c for c, _ in cells if c not in table_cols]
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
@@ -842,6 +846,15 @@ class _Reader(FundsRows):
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
         return "indicator"
+
+    def _columns_of(self, cols: dict[str, int]) -> tuple[tuple[tuple[str, int], ...], frozenset[int]]:
+        """The data roles' (role, column) of `cols` in its order, and its table columns (no "_" key): kept while the
+        block's columns stay the same dict."""
+        plan = self.ind_plan
+        if plan is None or plan[0] is not cols:
+            data = tuple((k, c) for k, c in cols.items() if k in _DATA_ROLES)
+            plan = self.ind_plan = (cols, data, frozenset(v for k, v in cols.items() if not k.startswith("_")))
+        return plan[1], plan[2]
 
     def _level1_weight_per_row(self, own_value: object) -> None:
         """As `_level2_weight_per_row`, for the 分值 column beside the 一级 label (一级 │ 分值 │ 二级 …)."""
@@ -1094,7 +1107,7 @@ class _UnmappedRun:
 
 #: A goals header's column label: a target or its progress, a period in brackets at most ("中期目标(2024年—2026年)",
 #: "全年目标", "1-7月执行情况", "年度目标").
-_GOAL_COLUMN_LABEL = re.compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
+_GOAL_COLUMN_LABEL = lazy_compile(r"[\w\-—~～至]{0,12}(目标|目标值|执行情况|完成情况)(\([^()]{0,20}\))?")
 
 
 #: A goals word carrying its own weight ("绩效目标(10 )", "绩效目标(10分)"): a score table's 二级 group, not a block label.
@@ -1120,7 +1133,7 @@ def _is_goals_word(value: str) -> bool:
 
 
 #: The label of a numbered goal block on a repeated indicator header ("年度绩效目标2(40分)", 湖北).
-_GOAL_BLOCK = re.compile(r"绩效目标[0-9一二三四五六七八九十]")
+_GOAL_BLOCK = lazy_compile(r"绩效目标[0-9一二三四五六七八九十]")
 #: The weight an indicator header's own label declares for the whole 绩效指标 part: "年度 绩效 目标 (80 分)" (云南 区直
 #: form, beside 预算执行情况 (20 分)), "绩效指标(90分)" (四川); on the normalised label. A numbered block is not the part.
 _GOAL_BLOCK_WEIGHT = re.compile(r"^(?:年度)?绩效(?:目标|指标)\((\d+(?:\.\d+)?)分\)$")

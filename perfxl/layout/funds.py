@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow, Finding, FundsBlock, FundsRow, Severity
 from ..numbers import ascii_figures
+from ..patterns import lazy_compile
 from ..values import blank_text, dotted_year_month, parse_value
 from . import headers as H
 from .cells import empty_at, is_number, own, own_cell, row_cells, value_at
@@ -32,7 +33,7 @@ _BREAKDOWN_START = re.compile(r"^按(收入|支出)性质分")
 #: The block's weight stated in its header where the form has no 分值 column: "预算执行情况(万元)(20分)",
 #: "得分 (20分*执行率)", "得分(满分20分)", "得分（满分：20分）", "得分(分值20分)", "项目资金（万元）（20分）" (云南,
 #: 湖北 and 部门 forms) — a weight the table itself declares.
-_DECLARED_WEIGHT = re.compile(  # on the normalised label: ASCII brackets, no spaces, no "*"
+_DECLARED_WEIGHT = lazy_compile(  # on the normalised label: ASCII brackets, no spaces, no "*"
     r"(?:(?:预算执行|项目资金|资金)[^()]{0,12}(?:\([^()]*\))?|得分)\((?:满分|分值)?[:为]?(\d+(?:\.\d+)?)分"
 )
 #: The 10号 form's own sources: a row under one of these closes a source's nested 其中 list.
@@ -677,7 +678,7 @@ def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | N
     return None
 
 
-_PERIOD = re.compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金总额: the period, then the funds label
+_PERIOD = lazy_compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金总额: the period, then the funds label
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
 #: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
@@ -706,7 +707,7 @@ def _duty_columns(grid: Grid, r: int) -> tuple[int, int] | None:
 
 
 #: The label of a 苏州 money block (市级预算执行情况(万元), 市级财政资金使用情况(万元)) and the headers read under it.
-_LINE_BLOCK = re.compile(r"(?:预算执行|资金使用)情况$")
+_LINE_BLOCK = lazy_compile(r"(?:预算执行|资金使用)情况$")
 _LINE_ROLES = {"年初预算数": "initial_budget", "财政拨款数": "full_budget", "实际支付数": "executed"}
 
 
@@ -761,7 +762,7 @@ def _source_line_header(grid: Grid, r: int) -> tuple[dict[str, int], tuple[int, 
 
 
 #: Money arrived or allotted beside the 合计 (到位数, 拨付数): a 执行率 after it may be taken over that money instead.
-_ARRIVED = re.compile(r"到位|拨付|下达")
+_ARRIVED = lazy_compile(r"到位|拨付|下达")
 
 
 _INTERIM = re.compile(r"^(?:1[-—–~～至]|截至)(\d{1,2})月")
@@ -778,7 +779,7 @@ def _interim(label: object) -> bool:
 _COMPONENT_NAME = frozenset({"子项名称", "子项目名称", "成本构成", "总体资金情况"})
 _COMPONENT_BUDGET = frozenset({"预算数", "预算金额", "预算安排数", "金额", "当年金额"})
 # "2020年实际执行数": a prior year's spending on each cost line (鄂州 目标表), a further column of the block to add up
-_COMPONENT_YEAR_ACTUAL = re.compile(r"^(?:\d{4}年度?|上年|上上年)实际执行数$")
+_COMPONENT_YEAR_ACTUAL = lazy_compile(r"^(?:\d{4}年度?|上年|上上年)实际执行数$")
 _COMPONENT_ACTUAL = frozenset({"实际数", "实际金额", "实际支出数", "实际支出", "实际支付数"})
 
 

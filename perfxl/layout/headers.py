@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
+from ..patterns import lazy_compile
 from ..units import money_unit_in
 
 __all__ = [
@@ -442,7 +443,7 @@ TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "
 GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
 #: Grades as forms print them beside the 总分 (10号 优良中差, 四川 优良中低差, 合格 forms): a label, never the total.
 GRADE_WORDS = _syn("优", "良", "中", "低", "差", "优秀", "良好", "中等", "较差", "合格", "不合格")
-_STATED_TOTAL = re.compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
+_STATED_TOTAL = lazy_compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
 
 
 def is_stated_total(label: str) -> bool:

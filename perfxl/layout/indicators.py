@@ -12,6 +12,7 @@ from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import CellValue, Level1Heading
 from ..numbers import fmt_decimal, to_decimal
+from ..patterns import lazy_compile
 from ..units import normalise_unit
 from ..values import ValueKind, parse_value
 from . import headers as H
@@ -68,7 +69,7 @@ _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
 
 
 #: A budget system's code printed before the operator in 指标性质 (云南: "004 >=", "005 <=").
-_SYSTEM_CODE = re.compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
+_SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 
 
 _PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
@@ -102,10 +103,10 @@ def nature_operator(nature: CellValue | None) -> CellValue | None:
 
 
 #: A direction word and an operator, one in brackets after the other ("正向指标（≥）", "≤(反向)").
-_WORD_AND_OPERATOR = re.compile(r"^([^()]+)\(([^()]+)\)$")
+_WORD_AND_OPERATOR = lazy_compile(r"^([^()]+)\(([^()]+)\)$")
 #: The two side by side, bare or split by a slash ("正向指标≥", "正向/≤", "≥ 反向"; review 12: read as no operator, the
 #: operator's own side scored with certainty though the word points the other way).
-_WORD_BESIDE_OPERATOR = re.compile(
+_WORD_BESIDE_OPERATOR = lazy_compile(
     rf"^([^{_OPERATOR_CHARS}/、,]+)[/、,]?([{_OPERATOR_CHARS}]+)$|^([{_OPERATOR_CHARS}]+)[/、,]?([^{_OPERATOR_CHARS}/、,]+)$"
 )
 
@@ -245,7 +246,7 @@ def _is_value_text(key: str) -> bool:
     return any(ch.isalnum() for ch in key) and not any(ch in _OPERATOR_CHARS for ch in key)
 
 
-_SPELLED = re.compile(r"\s*([^（(]+?)\s*[（(]\s*([^（()）]+?)\s*[）)]\s*")
+_SPELLED = lazy_compile(r"\s*([^（(]+?)\s*[（(]\s*([^（()）]+?)\s*[）)]\s*")
 
 
 def _spelled_out(unit: str) -> str:

@@ -13,12 +13,12 @@ summed into each other: the form prints no level column, so which lines a total 
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..grid import Grid
 from ..model import CellValue, FundsBlock, FundsRow, SelfEvaluation
 from ..numbers import to_decimal
+from ..patterns import lazy_compile
 from ..units import family_of
 from ..values import ValueKind, blank_text, parse_value
 from . import headers as H
@@ -29,7 +29,7 @@ __all__ = ["LISTING_NOTE", "read_listing"]
 #: Labels over the budget group of a 预算执行情况表 (on the normalised label, brackets stripped).
 _BUDGET_GROUP = frozenset(H.normalise_label(x) for x in ("预算额度", "预算指标", "预算数", "全年预算数", "预算安排"))
 #: The execution group's label: "截止9月30日预算执行进度", "预算执行情况", "1-9月执行数".
-_EXECUTED_GROUP = re.compile(r"执行(?:进度|情况|数)$")
+_EXECUTED_GROUP = lazy_compile(r"执行(?:进度|情况|数)$")
 #: The line's rate column under (or beside) the execution group.
 _RATE = frozenset(H.normalise_label(x) for x in ("支付进度", "执行进度", "执行率", "预算执行率", "支出进度"))
 _TOTAL = H.normalise_label("合计")

@@ -9,11 +9,11 @@ a table does not say whether its 实有 counts only staff on the 编制.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from ..grid import Grid
 from ..model import BasicData, CellValue, Staffing
+from ..patterns import lazy_compile
 from ..units import lookup
 from . import headers as H
 from .cells import is_number, row_cells, row_labels, value_at
@@ -27,7 +27,7 @@ _ESTABLISHMENT = frozenset({"人员编制", "编制数", "编制人数", "核定
 _ACTUAL = frozenset({"实有人数", "在职人数", "实有在职", "实有在职人数", "实际在职人数"})
 #: How far below its heading a staffing line may stand (the 岳阳 form: the next row).
 _REACH = 6
-_COUNT = re.compile(r"(\d{1,6})\s*(\S{0,2})")
+_COUNT = lazy_compile(r"(\d{1,6})\s*(\S{0,2})")
 
 
 def _count(value: Any) -> bool:
@@ -60,7 +60,11 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
 
 def _heading(grid: Grid, r: int) -> bool:
     """Row r holds a 基本概况/基本情况 heading."""
-    return any(word in label for _, label in row_labels(grid, r) for word in _HEADING)
+    for _, label in row_labels(grid, r):  # asked of every row: a plain loop, no generator object a row
+        for word in _HEADING:
+            if word in label:
+                return True
+    return False
 
 
 def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
