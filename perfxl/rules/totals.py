@@ -160,7 +160,8 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             ev.total_score,
             expected=expected,
             actual=f"等级“{graded}”（不是分数）" if graded else ev.total_score.text or "（空）",
-            **sum_parts(budget, indicators, not unscored),
+            parts=sum_parts(budget, indicators, not unscored)[0],
+            parts_en=sum_parts(budget, indicators, not unscored)[1],
             basis=f"读取：{read_budget}，{len(ctx.indicators())} 个指标得分合计 "
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
@@ -244,7 +245,8 @@ def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: 
         stated,
         expected=expected,
         actual=stated.text,
-        **sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0),
+        parts=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[0],
+        parts_en=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[1],
         related=(ev.total_score.ref,) if ev.total_score is not None and ev.total_score.ref is not None else (),
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
         f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”",
@@ -286,7 +288,13 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         kept = _grade_at_kept_places(ctx, total, stated)
         if kept is not None:
             yield ctx.finding(
-                ev.grade, expected=expected, actual=ev.grade.text, total=total, certainty=Certainty.JUDGEMENT, **kept
+                ev.grade,
+                expected=expected,
+                actual=ev.grade.text,
+                total=total,
+                certainty=Certainty.JUDGEMENT,
+                basis=kept[0],
+                basis_en=kept[1],
             )
             return
         listed = not known and results_line(ev)  # a 自评表 grades its own 总分: judged as it stands
@@ -312,28 +320,26 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> dict[str, str] | None:
-    """The basis of a 警告 when the stated grade is the band of the total kept to the profile's score places but not of
-    the total as printed ("89.995" with 优: 89.995 < 90 is 良, yet kept to two decimals, as the profile's rounding and
-    T06 ask, it is 90.00 — 优), else None. Which the form meant, the printed figure or the total to its places, no cell
-    says: a person judges (issue 11: a printed value is judged at its precision; an 错误 only when the cells make it
-    certain)."""
+def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[str, str] | None:
+    """The basis (zh, en) of a 警告 when the stated grade is the band of the total kept to the profile's score places
+    but not of the total as printed ("89.995" with 优: 89.995 < 90 is 良, yet kept to two decimals, as the profile's
+    rounding and T06 ask, it is 90.00 — 优), else None. Which the form meant, the printed figure or the total to its
+    places, no cell says: a person judges (issue 11: a printed value is judged at its precision; an 错误 only when the
+    cells make it certain)."""
     places = ctx.settings.score_places
     kept = round_half_up(total, places)
     if kept == total:
         return None
-    band = grade(kept, ctx.profile)
-    band = getattr(band, "label", band)
+    band, printed = grade(kept, ctx.profile), grade(total, ctx.profile)
     if not band or compact(band) not in stated:
         return None
     shown, kept_text = fmt_num(total), format(kept, "f")
-    return {
-        "basis": f"读取：总分“{ctx.ev.total_score.text if ctx.ev.total_score else shown}”，等级“{ctx.ev.grade.text if ctx.ev.grade else ''}”；"
-        f"按所印 {shown} 对应“{grade(total, ctx.profile)}”，按规则集保留 {places} 位小数为 {kept_text}，对应“{band}”（与表中等级一致）；"
-        "以哪一个为准需人工判断",
-        "basis_en": f"the total {shown} as printed gives {grade(total, ctx.profile)!r}; kept to the profile's {places} "
-        f"decimals it is {kept_text}, giving {band!r} as stated: which holds, a person judges",
-    }
+    return (
+        f"读取：总分“{shown}”，等级“{stated}”；按所印 {shown} 对应“{printed}”，按规则集保留 {places} 位小数为 {kept_text}，"
+        f"对应“{band}”（与表中等级一致）；以哪一个为准需人工判断",
+        f"the total {shown} as printed gives {printed!r}; kept to the profile's {places} decimals it is {kept_text}, "
+        f"giving {band!r} as stated: which holds, a person judges",
+    )
 
 
 def results_line(ev: SelfEvaluation) -> bool:
