@@ -196,3 +196,20 @@ def test_the_fragment_note_names_its_rows_and_the_other_table_as_another(tmp_pat
     )
     note = result.coverage.sheets[0].note_zh
     assert note.startswith("第 1–19 行的表格没有表头") and "其下另有一表：第 22 行的表头" in note, note
+
+
+def test_w03_names_no_budget_weight_on_a_form_without_one(tmp_path):
+    """不详's 评价指标 fragment has no funds block: W03 said '分值合计（预算执行率 0 + 指标 13）'."""
+    from render import load_table, validated
+
+    table = load_table(Path(__file__).parent / "realworld" / "buxiang-bumen-pingjiazhibiao-fragment.toml")
+    found = [f.message for f in validated(table, tmp_path).findings if f.code == "W03"]
+    assert found == ["分值合计（指标 13；表中没有预算执行率分值）应为 100，实际为 13"], found
+
+
+def test_guard_w03_names_a_printed_budget_weight(tmp_path):
+    from render import validated, variant
+
+    result = validated(variant("yunnan-yongde-yingyang-2022", {"H14": "5"}), tmp_path)
+    found = [f.message for f in result.findings if f.code == "W03"]
+    assert "分值合计（预算执行率 10 + 指标 85）应为 100，实际为 95" in found, found
