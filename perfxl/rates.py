@@ -90,6 +90,13 @@ def _amount(value: Any) -> tuple[Decimal | None, str | None]:
     return None, None
 
 
+def _short(value: Any) -> str:
+    """`value` as a reason names it: its repr, cut to 40 characters ("'99999…'": a cell of thousands of digits is not
+    printed whole in every message that names it)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _undefined(name: str, zh: str, en: str) -> RateResult:
     return RateResult(None, None, zh, en, name)
 
@@ -109,14 +116,14 @@ def generic_rate(
     if n is None:
         return _undefined(
             name,
-            f"{num_name}不是数字：{numerator!r}，{name}无法计算",
-            f"{name}: numerator {numerator!r} is not a number",
+            f"{num_name}不是数字：{_short(numerator)}，{name}无法计算",
+            f"{name}: numerator {_short(numerator)} is not a number",
         )
     if d is None:
         return _undefined(
             name,
-            f"{den_name}不是数字：{denominator!r}，{name}无法计算",
-            f"{name}: denominator {denominator!r} is not a number",
+            f"{den_name}不是数字：{_short(denominator)}，{name}无法计算",
+            f"{name}: denominator {_short(denominator)} is not a number",
         )
     if n_unit and d_unit and n_unit != d_unit:
         conv = convert(n, n_unit, d_unit)

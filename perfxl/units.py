@@ -358,7 +358,7 @@ CALENDAR_DAYS: dict[str, tuple[Decimal, Decimal]] = {
 
 #: Periods a year holds, fewest and most, by the period word of "每月1次" and "1次/月": months and quarters as the
 #: calendar counts them (`CALENDAR_MONTHS`, exact), halves, 旬 and two-month spans exactly; weeks 52 or 53 (a year is
-#: 52 weeks and 1 or 2 days), days as a year's (`CALENDAR_DAYS`: 365 or 366).
+#: 52 weeks and 1 or 2 days), days as a year's (`CALENDAR_DAYS`: 365 or 366), workdays 247 to 251.
 _PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
     **dict.fromkeys(("月", "个月"), (CALENDAR_MONTHS["年"] / CALENDAR_MONTHS["月"],) * 2),
     **dict.fromkeys(("季度", "季", "个季度"), (CALENDAR_MONTHS["年"] / CALENDAR_MONTHS["季度"],) * 2),
@@ -367,6 +367,9 @@ _PERIODS_A_YEAR: dict[str, tuple[Decimal, Decimal]] = {
     "旬": (Decimal(36), Decimal(36)),
     **dict.fromkeys(("周", "星期"), (Decimal(52), Decimal(53))),
     **dict.fromkeys(("天", "日"), CALENDAR_DAYS["年"]),
+    # no form prints the year's workdays: 365 or 366 days less 104 … 106 weekend days and the 11 (13 from 2025) public
+    # holidays, which 调休 moves but does not add to (国务院《全国年节及纪念日放假办法》) — 247 to 251
+    **dict.fromkeys(("工作日", "个工作日"), (Decimal(247), Decimal(251))),
 }
 
 #: The period words of counts per period ("每月1次", "1次/双月"), longest first.

@@ -24,6 +24,7 @@ from .rules import check_profile, run_checks, selected
 from .rules.catalogue import spec
 from .rules.context import Context
 from .rules.funds import computed_rate
+from .rules.totals import results_line
 from .scoring import execution_score, grade, total_score
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
@@ -207,7 +208,8 @@ def _validate_file(
         ok=True,
         findings=tuple(findings),
         summary=summary,
-        unit_name=next((ev.unit_name for ev in evs if ev.unit_name), ""),
+        # a results list's lines name projects, not the unit: its head said "单位：<the first line's project>" (gaps13)
+        unit_name=next((ev.unit_name for ev in evs if ev.unit_name and not results_line(ev)), ""),
         year=_year(sub),
         kind="+".join(kinds) if kinds else ("department" if sub.basic is not None else ""),
         sha256=sha,

@@ -41,6 +41,7 @@ __all__ = [
     "ValueKind",
     "Op",
     "ParsedValue",
+    "beyond_range",
     "DateParts",
     "parse_value",
     "dotted_year_month",
@@ -237,11 +238,29 @@ _PLACEHOLDER = re.compile(r"^[\s/\\\-—–―_~·.。…,，*＊、]+$")
 _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "空", "null", "NULL", "None", "略"}
 
 
+#: Note marks written beside a figure: circled or bracketed numerals ("100①", "⑴", "❶") and superscript digits right
+#: after a digit ("100¹"). NFKC spells them as digits ("100①" → "1001"), so value text keeps them as they are; a figure
+#: is read without them (`_parse_number_text`): in a printed form they mark a footnote or an item, never a digit.
+_NOTE_MARK = re.compile("[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
+def _normalise_keeping_marks(raw: str) -> str:
+    """`normalise_text`, with the note marks of `_NOTE_MARK` kept as written (not made digits by NFKC)."""
+    if _NOTE_MARK.search(raw) is None:
+        return normalise_text(raw)
+    parts, last = [], 0
+    for m in _NOTE_MARK.finditer(raw):
+        parts += [unicodedata.normalize("NFKC", raw[last : m.start()]), m.group()]
+        last = m.end()
+    parts.append(unicodedata.normalize("NFKC", raw[last:]))
+    return "".join(parts).translate(_CONTROL).strip()
+
+
 def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     """The normalised text of `raw`, and its ParsedValue when that alone decides it: blank, unreadable (an Excel
     error value, control characters) or a placeholder ("/", "——", "无"); None when the text must be parsed."""
     plain = is_plain(raw)  # letters, digits, CJK: normal already, no control character, error value or mark
-    t = raw if plain else normalise_text(raw)  # (which makes a U+3000 space a " ")
+    t = raw if plain else _normalise_keeping_marks(raw)  # (which makes a U+3000 space a " ")
     if " " in t:
         t = _SPACED_OUT.sub("", t)  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
     if not t:
@@ -516,6 +535,11 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         while hi < len(t) and (t[hi].isdigit() or t[hi] == "."):
             hi += 1
         return t[lo:hi]
+    if after[:1] == "." and after[1:2] in _LOOKALIKES and not (after[2:3].isascii() and after[2:3].isalpha()):
+        return t[start : end + 2]  # "46.O", "5.O%": a zero read as the letter O after the point, never 46 or 5
+    bracketed = _LETTERS_IN_BRACKETS.match(after)
+    if bracketed is not None and lookup(bracketed.group(1)) is None:
+        return t[start : end + bracketed.end()]  # "4(B)": a column's letter (全年执行数(B)) or a note lost, never 4
     run = _LATIN_THEN_DIGIT.match(after)
     if run is not None:
         unit = run.group(1) + run.group(2)
@@ -527,6 +551,32 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     if after[:1] in _LOOKALIKES and not (after[1:2].isascii() and after[1:2].isalpha()) and not _letter_code(after):
         return t[start : end + 1]  # "10O万元", "4Z", "1l场": a scanned digit read as its letter, never "4 Z"
     return None
+
+
+#: Latin letters alone in brackets right after a figure ("4(B)", "21980（B）人"): no unit ("(km)" is one) and no note in
+#: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost.
+_LETTERS_IN_BRACKETS = re.compile(r"\s*\(([A-Za-z]+)\)")
+
+
+def beyond_range(p: ParsedValue) -> ParsedValue:
+    """`p`, or when its figure lies beyond Excel's range (thousands of digits: no cell of a form holds it, and Python's
+    int-str limit is 4,300 digits) the same text unread — TEXT with a `reason`, damaged, as a number that does not
+    parse cleanly (`_parse_number_text`): one finding (C02/I12), nothing computed with it (gaps13). The rules read
+    every cell through it (`rules.context.Context.parsed`); `parse_value` itself keeps the figure as typed."""
+    if p.number is None or to_decimal(p.number) is not None:
+        return p
+    digits = len(format(p.number, "f").lstrip("-").replace(".", ""))
+    return dataclasses.replace(
+        p,
+        kind=ValueKind.TEXT,
+        number=None,
+        op=None,
+        unit=None,
+        reason=f"中的数字有 {digits} 位，超出 Excel 可表示的范围（疑为录入或粘贴错误），未作为数值读取",
+        reason_en=f"holds a figure of {digits} digits, beyond Excel's range (a typing or paste error?); it was not "
+        "read as a value",
+        damaged=True,
+    )
 
 
 #: Two or more Latin letters right before a figure's digits ("PM2.5", "IO2"): a name or code, not a quantity.
@@ -562,8 +612,14 @@ def _only_operator(prefix: str) -> bool:
 def _parse_number_text(raw: str, t: str) -> ParsedValue:
     """Text holding a number: operator and growth words before it, unit and 以上/以内 after it.
 
-    A number that does not parse cleanly ("M.8万元") is TEXT with a `reason`, never a guess (issue 11).
+    A number that does not parse cleanly ("M.8万元") is TEXT with a `reason`, never a guess (issue 11). Note marks
+    beside the figure ("100①", `_NOTE_MARK`) are no digits of it: read without them, shown with them.
     """
+    if _NOTE_MARK.search(t) is not None:
+        unmarked = _NOTE_MARK.sub("", t)
+        if _DIGIT.search(unmarked) is None:
+            return ParsedValue(raw, ValueKind.TEXT, text=t)
+        return dataclasses.replace(_parse_number_text(raw, unmarked), text=t)
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
         return ParsedValue(raw, ValueKind.TEXT, text=t)

@@ -182,7 +182,10 @@ def test_the_management_part_is_read_as_a_scoring_table_of_its_own(tmp_path):
     runs = [(t.kind, t.first, t.last) for tc in result.coverage.tables for t in tc.rows]
     assert ("header", 8, 8) in runs and ("indicator", 9, 13) in runs
     assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.row == 8]
-    assert not [f for f in result.findings if f.severity.value != "info" and f.ref is not None and f.ref.row < 15]
+    # the one 警告 there: the rate printed "1(X)%" (OCR of 100%, as the corpus notes say) is a damaged figure of its own
+    # (issue 11 item 7; gaps13 — "4(B)", "1(X)%" were left unread in silence)
+    warned = [(f.code, f.ref.cell) for f in result.findings if f.severity.value != "info" and f.ref and f.ref.row < 15]
+    assert warned == [("C02", "I5")], warned
     assert any(s.code == "W03" and "一部分" in s.reason_zh for s in result.coverage.skipped)
 
 

@@ -32,7 +32,14 @@ from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
 from .results_list import RESULTS_NOTE, read_results_list
-from .scoring_sheet import FRAGMENT_CLASSES, FRAGMENT_NOTE, SCORING_NOTE, score_fragment_columns, scoring_sheet_columns
+from .scoring_sheet import (
+    FRAGMENT_CLASSES,
+    FRAGMENT_NOTE,
+    SCORING_NOTE,
+    score_fragment_columns,
+    score_fragment_note,
+    scoring_sheet_columns,
+)
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
 from .weighted_table import WEIGHTED_LEVELS, WEIGHTED_NOTE, read_weighted_table
 
@@ -681,7 +688,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if scored_fragment and layout.evaluations:  # the weights make the whole 100: whole-table checks run, but I02's
         # 一级 classes stand in labels no column of the fragment holds (共性指标 / 项目决策 …, one on the page before)
         rest = _score_only_words(grid)  # a table below it perfxl does not read (得分 only, 不详 2017's second): said
-        zh, en = (FRAGMENT_NOTE[0] + rest[0], f"{FRAGMENT_NOTE[1]}; {rest[1]}") if rest else FRAGMENT_NOTE
+        zh, en = score_fragment_note(headerless[0], headerless[2], rest) if headerless else FRAGMENT_NOTE
         layout.sheet = dataclasses.replace(layout.sheet, certain=False, note_zh=zh, note_en=en)
         layout.skipped.append(SkippedCheck("I02", *FRAGMENT_CLASSES, grid.name))
     elif headerless is not None and layout.evaluations:

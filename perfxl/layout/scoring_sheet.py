@@ -14,7 +14,14 @@ from ..numbers import HUNDRED, to_decimal
 from . import headers as H
 from .cells import own, row_cells, row_labels
 
-__all__ = ["scoring_sheet_columns", "score_fragment_columns", "SCORING_NOTE", "FRAGMENT_NOTE", "FRAGMENT_CLASSES"]
+__all__ = [
+    "scoring_sheet_columns",
+    "score_fragment_columns",
+    "score_fragment_note",
+    "SCORING_NOTE",
+    "FRAGMENT_NOTE",
+    "FRAGMENT_CLASSES",
+]
 
 #: Rows with a 分值 whose next column must hold a score no larger, for the column to be read as 得分.
 _MIN_ROWS = 3
@@ -75,6 +82,18 @@ FRAGMENT_NOTE = (
     "score no larger, the weights adding up to exactly 100 above a 总分 row, so they were read as name │ 分值 │ 得分 "
     "(a guess); every finding at most a warning",
 )
+
+
+def score_fragment_note(first: int, total_row: int, rest: tuple[str, str] | None = None) -> tuple[str, str]:
+    """FRAGMENT_NOTE naming the rows it is about (`first`..`total_row`, 0-based), and `rest` — another table on the sheet
+    (`_score_only_words`: "第 22 行的表头…") — as another table: "表格没有表头 … 第 22 行的表头" read as if the one table
+    both had and lacked a header (gaps13)."""
+    a, b = first + 1, total_row + 1
+    zh, en = f"第 {a}–{b} 行的{FRAGMENT_NOTE[0]}", f"rows {a}-{b}: {FRAGMENT_NOTE[1]}"
+    if rest is None:
+        return zh, en
+    return f"{zh}其下另有一表：{rest[0]}", f"{en}; another table below: {rest[1]}"
+
 
 #: Why I02 is not run on such a fragment (its coverage says so).
 FRAGMENT_CLASSES = (

@@ -342,8 +342,8 @@ _SPECS: tuple[CheckSpec, ...] = (
               "四川省项目支出绩效自评表填报说明（原因不超过100字）", params=_p(max_chars=100), enabled=False),
     # ---------------------------------------------------------------- totals (总分, 等级)
     CheckSpec("T02", "TOTAL_SCORE_MISMATCH", "R-T02", E, "总分不等于各项得分之和", "Total score is not the sum",
-              "总分应为 {expected}（预算执行率得分 {budget} + 指标得分合计 {indicators}），表中为 {actual}",
-              "Total should be {expected} (budget {budget} + indicators {indicators}), found {actual}",
+              "总分应为 {expected}（{parts}），表中为 {actual}",
+              "Total should be {expected} ({parts_en}), found {actual}",
               "财预〔2020〕10号（总分为各项得分之和）"),
     CheckSpec("T03", "TOTAL_OVER_100", "R-T03", E, "总分超过满分", "Total score above the full mark",
               "总分 {actual} 超过满分 {expected}", "Total {actual} exceeds the full mark {expected}", "财预〔2020〕10号（百分制）"),

@@ -65,6 +65,7 @@ from perfxl.values import (
     DATE_UNITS,
     ParsedValue,
     ValueKind,
+    beyond_range,
     blank_text,
     is_excel_error,
     normalise_text,
@@ -318,7 +319,7 @@ class Context:
         hit = self._parsed.get(id(cell))
         if hit is not None and hit[0] is cell:
             return hit[1]
-        value = parse_value(None if cell is None else cell.raw, self.profile)
+        value = beyond_range(parse_value(None if cell is None else cell.raw, self.profile))
         self._parsed[id(cell)] = (cell, value)
         return value
 
@@ -348,7 +349,9 @@ class Context:
             scored = _SCORE_IN_NOTE.match(note) if ("得分" in note or "自评" in note) else None
             p = self.parsed(cell)
             # "总分100（得分95.5）": the note's figure is the claim, the one outside it the full mark
-            if scored is not None:
+            if p.damaged:
+                pass  # "4(B)", "46.O": a figure that does not parse cleanly is C02's, never the 4 before the damage
+            elif scored is not None:
                 value = to_decimal(scored.group(1).replace(",", ""))
             elif p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None and not stray_letters(p.unit):
                 value = p.number  # (not "4l", "4B级": C02 says the letters are no unit)
@@ -1194,6 +1197,10 @@ def _periods_of(label: str | None) -> tuple[Decimal, Decimal] | None:
 Periods = tuple[Decimal, Decimal]
 
 
+#: The English of the period words whose count a year holds is not exact (`_OverYear.uncertain`).
+_PERIOD_EN = {"周": "weeks", "星期": "weeks", "工作日": "workdays", "个工作日": "workdays"}
+
+
 class _OverYear:
     """The words of `_read_over_year`, in one place: both sides over the year ("年度指标值“每月1次”与实际完成值“6次”
     按各自期间折合全年：12次 与 6次"), the side stating no period ("实际完成值未写期间，按全年计"), and the weeks and
@@ -1241,8 +1248,12 @@ class _OverYear:
         """Why the year's counts differ: a year holds 52 or 53 weeks, 365 or 366 days."""
         sides = ((self.tp, self.t.label or ""), (self.ap, self.a.label or ""))
         spans = dict.fromkeys((p, label.removeprefix("每")) for p, label in sides if p and p[0] != p[1])
-        zh = "、".join(f"{fmt_decimal(lo)}或{fmt_decimal(hi)}{word}" for (lo, hi), word in spans)
-        en = ", ".join(f"{lo} or {hi} {'weeks' if lo < 100 else 'days'}" for (lo, hi), _ in spans)
+        zh = "、".join(
+            f"{fmt_decimal(lo)}{'或' if hi - lo == 1 else '至'}{fmt_decimal(hi)}{word}" for (lo, hi), word in spans
+        )
+        en = ", ".join(
+            f"{lo} {'or' if hi - lo == 1 else 'to'} {hi} {_PERIOD_EN.get(w, 'days')}" for (lo, hi), w in spans
+        )
         return f"一年有{zh}", f"a year holds {en}"
 
 

@@ -66,13 +66,40 @@ def initial_budget_only(ctx: Context) -> bool:
     return funds is not None and "initial_budget" in funds.columns and "full_budget" not in funds.columns
 
 
+#: A rule the funds block's header states for its 执行率 ("执行率（执行数/年初预算数）", "(全年执行数÷全年预算数)"):
+#: the budget named after the slash. A bare "预算数" names none of the two.
+_STATED_RATE = re.compile(r"(?:执行数|执行金额|支出数|实际支出)\s*[)）]?\s*[/÷]\s*[(（]?\s*(年初|全年|调整后)预算")
+
+
+def rate_over_initial(ctx: Context) -> str:
+    """The header text that states the 执行率 is over 年初预算数 ("执行率（执行数/年初预算数）") when the block prints
+    both budgets, else "": the table's own rule then decides the rate (F04, F05), not the 全年预算数 财预〔2020〕10号's
+    form divides by — its 执行率 and 得分 are judged by what it says it computes (gaps13)."""
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    if funds is None or "initial_budget" not in funds.columns or "full_budget" not in funds.columns:
+        return ""
+    texts = [c.text for c in funds.score_headers] + ([funds.unit_cell.text] if funds.unit_cell is not None else [])
+    for text in texts:
+        m = _STATED_RATE.search(to_simplified(text))
+        if m is not None:
+            return text if m.group(1) == "年初" else ""
+    return ""
+
+
+def rate_budget(ctx: Context, row: FundsRow) -> CellValue:
+    """The budget cell a row's 执行率 is over: its 年初预算数 where the header states so (`rate_over_initial`), else its
+    全年预算数 (the reader's budget column)."""
+    return row.initial_budget if rate_over_initial(ctx) else row.full_budget
+
+
 _INITIAL_NOTE = "；表中只有年初预算数，按它计算（年中追加、调整未列出，请核实）"
 _INITIAL_NOTE_EN = "; the form prints only the initial budget, used as the budget (adjustments not shown)"
 
 
 def budget_name(ctx: Context) -> str:
-    """The budget column a basis names: 年初预算数 where it is the only one printed (see initial_budget_only)."""
-    return "年初预算数" if initial_budget_only(ctx) else "全年预算数"
+    """The budget column a basis names: 年初预算数 where it is the only one printed (see initial_budget_only) or the
+    header states the rate is over it (`rate_over_initial`)."""
+    return "年初预算数" if initial_budget_only(ctx) or rate_over_initial(ctx) else "全年预算数"
 
 
 def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Finding]:
@@ -91,8 +118,9 @@ def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Fin
 
 
 def computed_rate(ctx: Context, row: FundsRow) -> RateResult | None:
-    """`rates.execution_rate` of a funds row (全年执行数 / 全年预算数), or None when either is missing."""
-    executed, budget = ctx.number(row.executed), ctx.number(row.full_budget)
+    """`rates.execution_rate` of a funds row (全年执行数 / 全年预算数, or / 年初预算数 where the header says so:
+    `rate_budget`), or None when either is missing."""
+    executed, budget = ctx.number(row.executed), ctx.number(rate_budget(ctx, row))
     if executed is None or budget is None:
         return None
     return execution_rate(executed, budget, ctx.profile)
@@ -555,9 +583,13 @@ def _total_rate_matches(ctx: Context, total: FundsRow) -> Iterator[Finding]:
     cell = total.rate
     if ctx.is_error(cell):
         return  # C02 reports the error cell once
-    fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(total.full_budget))}
-    read = f"读取：{executed_name(ctx)} {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，执行率“{cell.text}”"
-    read_en = f"read executed {total.executed.text}, budget {total.full_budget.text}, rate {cell.text!r}"
+    over = rate_budget(ctx, total)
+    fields = {"executed": fmt_num(ctx.number(total.executed)), "budget": fmt_num(ctx.number(over))}
+    read = f"读取：{executed_name(ctx)} {total.executed.text}，{budget_name(ctx)} {over.text}，执行率“{cell.text}”"
+    read_en = f"read executed {total.executed.text}, budget {over.text}, rate {cell.text!r}"
+    if (stated := rate_over_initial(ctx)) and over is not total.full_budget:
+        read += f"（表头写明“{stated}”，按年初预算数计算）"
+        read_en += f" (the header states {stated!r}: over the initial budget)"
     if rate.percent is None:
         printed = None if ctx.is_blank(cell) else ctx.read_rate(cell, None).percent
         # "0.00%" (Excel's IFERROR) says what 无法计算 says — unless the source rows hold money the zero total lacks
@@ -615,14 +647,17 @@ def _part_rates_match(ctx: Context, total: FundsRow) -> Iterator[Finding]:
                 actual=row.rate.text,
                 reading="",
                 certainty=Certainty.JUDGEMENT,
-                basis=f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，{budget_name(ctx)} {row.full_budget.text}，"
+                basis=f"读取：“{row.label.text}”行 全年执行数 {row.executed.text}，{budget_name(ctx)} {rate_budget(ctx, row).text}，"
                 f"执行率“{row.rate.text}”；{part_rate.reason}（有的表以 100% 表示无预算无支出，需人工判断）",
                 basis_en=f"read the {row.label.text} row; {part_rate.reason_en}",
                 executed=fmt_num(ctx.number(row.executed)),
-                budget=fmt_num(ctx.number(row.full_budget)),
+                budget=fmt_num(ctx.number(rate_budget(ctx, row))),
             )
             continue
-        part_fields = {"executed": fmt_num(ctx.number(row.executed)), "budget": fmt_num(ctx.number(row.full_budget))}
+        part_fields = {
+            "executed": fmt_num(ctx.number(row.executed)),
+            "budget": fmt_num(ctx.number(rate_budget(ctx, row))),
+        }
         copied = _same_figures(ctx, row, total)
         # a row repeating the total's figures and rate is as wrong by its own cells as the total (corpus: 宁夏福彩 2023)
         yield from _rate_finding(
@@ -841,7 +876,7 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         return
     yield from _part_scores(ctx, total)
     weight = ctx.number(total.weight)
-    executed, budget = ctx.number(total.executed), ctx.number(total.full_budget)
+    executed, budget = ctx.number(total.executed), ctx.number(rate_budget(ctx, total))
     if weight is not None and not budget and not executed:
         yield from _score_from_parts(ctx, total, weight)
         return
@@ -881,7 +916,7 @@ def _execution_score_matches(ctx: Context) -> Iterator[Finding]:
         actual=total.score.text or BLANK,
         explanation=result.explanation,
         explanation_en=result.explanation_en,
-        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，分值 "
+        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {rate_budget(ctx, total).text}，分值 "
         f"{total.weight.text}，得分“{total.score.text}”；计算：{result.explanation}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight "
         f"{total.weight.text}, score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
@@ -933,7 +968,7 @@ def _last_place(
         actual=total.score.text,
         explanation=result.explanation,
         explanation_en=result.explanation_en,
-        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {total.full_budget.text}，分值 {total.weight.text}，"
+        basis=f"读取：全年执行数 {total.executed.text}，{budget_name(ctx)} {rate_budget(ctx, total).text}，分值 {total.weight.text}，"
         f"得分“{total.score.text}”；计算：{result.explanation}，按得分的 {places} 位小数为 {fmt_num(shown)}{note}",
         basis_en=f"read executed {total.executed.text}, budget {total.full_budget.text}, weight {total.weight.text}, "
         f"score {total.score.text!r}; computed: {result.explanation_en}{note_en}",
@@ -960,7 +995,7 @@ def _score_from_parts(ctx: Context, total: FundsRow, weight: Decimal) -> Iterato
     """年度资金总额 left at 0 (or blank) while its sources hold money: the score the sources give, as a judgement
     (which line the form meant is for a person to say)."""
     parts = _parts(ctx)
-    budgets = [v for v in (ctx.number(p.full_budget) for p in parts) if v is not None]
+    budgets = [v for v in (ctx.number(rate_budget(ctx, p)) for p in parts) if v is not None]
     spent = [v for v in (ctx.number(p.executed) for p in parts) if v is not None]
     if not budgets or not sum(budgets, Decimal(0)) or ctx.is_error(total.score):
         return
@@ -992,7 +1027,7 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
         if row is scored:
             continue
         copied = _repeats_total_score(ctx, row, scored)
-        weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(row.full_budget)
+        weight, executed, budget = ctx.number(row.weight), ctx.number(row.executed), ctx.number(rate_budget(ctx, row))
         reported = ctx.number(row.score)
         if weight is None or executed is None or budget is None or reported is None or ctx.is_error(row.score):
             continue
@@ -1011,7 +1046,7 @@ def _part_scores(ctx: Context, scored: FundsRow) -> Iterator[Finding]:
             explanation=f"“{row.label.text}”行 {result.explanation}",
             explanation_en=f"{row.label.text}: {result.explanation_en}",
             certainty=Certainty.JUDGEMENT if typed is not None or copied else None,
-            basis=f"读取：“{row.label.text}”行 {budget_name(ctx)} {row.full_budget.text}，全年执行数 {row.executed.text}，"
+            basis=f"读取：“{row.label.text}”行 {budget_name(ctx)} {rate_budget(ctx, row).text}，全年执行数 {row.executed.text}，"
             f"分值 {row.weight.text}，得分“{row.score.text}”；计算：{result.explanation}{note}",
             basis_en=f"read the {row.label.text} row; computed: {result.explanation_en}{note_en}",
         )

@@ -16,7 +16,19 @@ from perfxl.model import Certainty, Finding
 
 from .context import Context, fmt_num
 
-__all__ = ["stated_above_reach"]
+__all__ = ["stated_above_reach", "sum_parts"]
+
+
+def sum_parts(budget: Decimal, indicators: Decimal, scored: bool) -> tuple[str, str]:
+    """T02's parts of the sum (its `parts`, `parts_en`): "预算执行率得分 10 + 指标得分合计 86", or the indicators' alone
+    when the table has no 预算执行率得分 (`scored` False: no funds block, or one without 分值 — Ningxia's) — "预算执行率
+    得分 0 + …" named a score the form does not have (gaps13)."""
+    if not scored:
+        return f"指标得分合计 {fmt_num(indicators)}", f"indicators {fmt_num(indicators)}"
+    return (
+        f"预算执行率得分 {fmt_num(budget)} + 指标得分合计 {fmt_num(indicators)}",
+        f"budget {fmt_num(budget)} + indicators {fmt_num(indicators)}",
+    )
 
 
 def stated_above_reach(ctx: Context, budget: Decimal, budget_weight: Decimal) -> Iterator[Finding]:
@@ -59,8 +71,8 @@ def stated_above_reach(ctx: Context, budget: Decimal, budget_weight: Decimal) ->
         stated,
         expected=f"不超过 {fmt_num(reach)}",
         actual=stated.text,
-        budget=budget,
-        indicators=fmt_num(scores),
+        parts=sum_parts(budget, scores, bool(budget or budget_weight))[0],
+        parts_en=sum_parts(budget, scores, bool(budget or budget_weight))[1],
         certainty=None if certain else Certainty.JUDGEMENT,
         basis=f"读取：表上方所写自评得分“{stated.text}”；表中没有总分行（表格不完整），所列 {len(ctx.indicators())} 个"
         f"指标得分合计至多 {fmt_num(scores)}"

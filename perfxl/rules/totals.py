@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
-from perfxl.numbers import ascii_figures
+from perfxl.numbers import ascii_figures, round_half_up
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
-from .total_bound import stated_above_reach
+from .total_bound import stated_above_reach, sum_parts
 from .weights import carries_no_weight, completeness
 
 
@@ -154,13 +154,15 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
         extra = ("；" + "；".join(notes)) if notes else ""
+        unscored = budget_cell is None and budget == 0
+        read_budget = "表中没有预算执行率得分" if unscored else f"预算执行率得分 {fmt_num(budget)}"
         yield ctx.finding(
             ev.total_score,
             expected=expected,
             actual=f"等级“{graded}”（不是分数）" if graded else ev.total_score.text or "（空）",
-            budget=budget,
-            indicators=indicators,
-            basis=f"读取：预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分合计 "
+            parts=sum_parts(budget, indicators, not unscored)[0],
+            parts_en=sum_parts(budget, indicators, not unscored)[1],
+            basis=f"读取：{read_budget}，{len(ctx.indicators())} 个指标得分合计 "
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
             f"total {ev.total_score.text!r}"
@@ -243,8 +245,8 @@ def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: 
         stated,
         expected=expected,
         actual=stated.text,
-        budget=budget,
-        indicators=indicators,
+        parts=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[0],
+        parts_en=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[1],
         related=(ev.total_score.ref,) if ev.total_score is not None and ev.total_score.ref is not None else (),
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
         f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”",
@@ -283,6 +285,18 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
     if expected and compact(expected) not in stated:
         labels = [label for label, _ in ctx.settings.grade_bands]
         known = any(compact(label) in stated for label in labels)
+        kept = _grade_at_kept_places(ctx, total, stated)
+        if kept is not None:
+            yield ctx.finding(
+                ev.grade,
+                expected=expected,
+                actual=ev.grade.text,
+                total=total,
+                certainty=Certainty.JUDGEMENT,
+                basis=kept[0],
+                basis_en=kept[1],
+            )
+            return
         listed = not known and results_line(ev)  # a 自评表 grades its own 总分: judged as it stands
         if listed and ctx.once(("T04 list scale", ev.sheet), lambda: _list_scale_consistent(ctx, labels)):
             ctx.skip(
@@ -304,6 +318,28 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
             + ", ".join(labels)
             + ("" if known else f"; {ev.grade.text!r} is none of them (another scale?), a person checks"),
         )
+
+
+def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[str, str] | None:
+    """The basis (zh, en) of a 警告 when the stated grade is the band of the total kept to the profile's score places
+    but not of the total as printed ("89.995" with 优: 89.995 < 90 is 良, yet kept to two decimals, as the profile's
+    rounding and T06 ask, it is 90.00 — 优), else None. Which the form meant, the printed figure or the total to its
+    places, no cell says: a person judges (issue 11: a printed value is judged at its precision; an 错误 only when the
+    cells make it certain)."""
+    places = ctx.settings.score_places
+    kept = round_half_up(total, places)
+    if kept == total:
+        return None
+    band, printed = grade(kept, ctx.profile), grade(total, ctx.profile)
+    if not band or compact(band) not in stated:
+        return None
+    shown, kept_text = fmt_num(total), format(kept, "f")
+    return (
+        f"读取：总分“{shown}”，等级“{stated}”；按所印 {shown} 对应“{printed}”，按规则集保留 {places} 位小数为 {kept_text}，"
+        f"对应“{band}”（与表中等级一致）；以哪一个为准需人工判断",
+        f"the total {shown} as printed gives {printed!r}; kept to the profile's {places} decimals it is {kept_text}, "
+        f"giving {band!r} as stated: which holds, a person judges",
+    )
 
 
 def results_line(ev: SelfEvaluation) -> bool:

@@ -103,6 +103,17 @@ def budget_weight(ctx: Context) -> Decimal:
     return Decimal(0)
 
 
+def _budget_weight_printed(ctx: Context) -> bool:
+    """True when the table prints a 预算执行率 分值 (its funds block's, or a head field's): W03 then names it in the sum,
+    "预算执行率 0 + 指标 13" only where a 0 is there to read (gaps13: a fragment with no funds block was told so)."""
+    funds = ctx.ev.funds
+    scored = funds.scored if funds is not None else None
+    stated = declared_budget_weight(ctx)
+    return (scored is not None and ctx.number(scored.weight) is not None) or (
+        stated is not None and ctx.number(stated) is not None
+    )
+
+
 def declared_budget_weight(ctx: Context) -> CellValue | None:
     """The head field '预算执行率权重(%)' of a table without a scored funds block (四川 一体化 绩效目标表), else None."""
     funds = ctx.ev.funds
@@ -317,7 +328,9 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             where,
             expected=full,
             actual=held,
-            what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）",
+            what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
+            if _budget_weight_printed(ctx) or budget_weight(ctx)
+            else f"分值合计（指标 {fmt_num(leaves)}；表中没有预算执行率分值）",
             what_en="Budget weight plus indicator weights",
             certainty=sure,
             basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{_weighted_count(ctx)} 个指标分值合计 "
