@@ -114,7 +114,21 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     The context grows with the number, so amounts beyond the default 28 digits (1e30) round too.
     """
     digits = max(28, value.adjusted() + places + 2)
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=Context(prec=digits))
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = Decimal(1).scaleb(-places)
+        if 0 <= places <= _KEPT_PLACES:
+            _QUANTA[places] = quantum
+    context = _PREC_28 if digits == 28 else Context(prec=digits)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP, context=context)
+
+
+#: `round_half_up`'s quanta (1, 0.1, 0.01 …) for up to this many places, made once (the checks round ≈ 2 figures a row).
+_KEPT_PLACES = 30
+_QUANTA: dict[int, Decimal] = {}
+#: The context of every figure below 10^24 (28 digits): made once. Its rounding is given to each call and its traps
+#: are those a new context gets; the flags it collects are never read.
+_PREC_28 = Context(prec=28)
 
 
 def half_unit(places: int) -> Decimal:

@@ -198,13 +198,13 @@ def is_excel_error(text: str) -> bool:
 
 
 #: Control characters that are not line layout (tab, line feed and carriage return are kept as spaces).
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_characters(text: str) -> list[str]:
     """The control characters in `text` as "U+001B", in order of first appearance (empty when none)."""
     seen: dict[str, None] = {}
-    for ch in _CONTROL_CHARS.findall(text):
+    for ch in CONTROL_CHARS.findall(text):
         seen.setdefault(f"U+{ord(ch):04X}")
     return list(seen)
 

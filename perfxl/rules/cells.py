@@ -18,7 +18,7 @@ from typing import Any
 
 from perfxl.model import BasicData, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.units import stray_letters
-from perfxl.values import EXCEL_ERRORS, ValueKind, control_characters
+from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, control_characters
 
 from .catalogue import check
 from .context import Context
@@ -234,10 +234,19 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
     sub = ctx.submission
     seen: set[tuple[str, str]] = set()
     for ev in sub.evaluations:
+        cells = text_cells(ctx, ev)
+        if not _any_control(cells):
+            continue  # most tables: no cell to look at one by one, no set of the indicator cells built
         skip = {id(c) for ind in ev.indicators for c in (ind.target, ind.actual)}
-        yield from _control_findings(ctx, text_cells(ctx, ev), skip, seen)
+        yield from _control_findings(ctx, cells, skip, seen)
     if sub.basic is not None:
         yield from _control_findings(ctx, text_cells(ctx, sub.basic), set(), seen)
+
+
+def _any_control(cells: tuple[tuple[str, CellValue], ...]) -> bool:
+    """Whether any of the cells' texts holds a control character (`control_characters`): one search over the texts
+    joined by a line feed (no control character in that sense), not one call a cell."""
+    return CONTROL_CHARS.search("\n".join([cell.raw for _, cell in cells])) is not None
 
 
 def _control_findings(
@@ -286,8 +295,9 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 reported and (ref.sheet, ref.cell) in reported
             ):
                 continue
-            zh, en = _FIELD_NAMES.get(field, _CELL)
-            if ctx.is_error(cell):
+            raw = cell.raw  # (text: `Context.is_error` asked only of text holding a number sign, `NUMBER_SIGNS`)
+            if ("#" in raw or "\ufe5f" in raw or "\uff03" in raw) and ctx.is_error(cell):
+                zh, en = _FIELD_NAMES.get(field, _CELL)
                 seen.add((ref.sheet, ref.anchor or ref.cell))
                 text = cell.text
                 yield ctx.finding(
@@ -302,6 +312,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
                 )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
+                zh, en = _FIELD_NAMES.get(field, _CELL)
                 p = ctx.parsed(cell)
                 if p.damaged and p.reason:
                     problem, problem_en = (

@@ -267,6 +267,7 @@ class Context:
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
         self._adjustment_words: tuple[str, ...] | None = None  # profile `weights.adjustment_words`, read once
+        self._placeholder_keys: tuple[Any, frozenset[str]] | None = None  # `explained`'s words, compacted once a list
         self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
 
     @property
@@ -613,8 +614,12 @@ class Context:
         """True when a 偏差原因/说明 cell holds real text, not blank or a placeholder."""
         if cell is None or self.is_blank(cell):
             return False
-        placeholders = {compact(p) for p in self.param("placeholders", PLACEHOLDERS)}
-        return compact(cell.text) not in placeholders and bool(compact(cell.text))
+        words = self.param("placeholders", PLACEHOLDERS)
+        kept = self._placeholder_keys  # the words compacted once for the list (kept with it, so its id stays its own)
+        if kept is None or kept[0] is not words:
+            kept = self._placeholder_keys = (words, frozenset(compact(p) for p in words))
+        key = compact(cell.text)
+        return key not in kept[1] and bool(key)
 
     # ------------------------------------------------------------------ indicators
     def indicators(self, ev: SelfEvaluation | None = None) -> tuple[Indicator, ...]:
@@ -714,6 +719,9 @@ class Context:
 
         A target without operator is scored in the direction its name suggests (see `reading`).
         """
+        hit = self._readings.get(id(ind))  # (`reading`'s cache read here: asked ≈ 3 times a row)
+        if hit is not None and hit[0] is ind:
+            return hit[1].result
         return self.reading(ind).result
 
     def direction(self, ind: Indicator) -> Direction:
@@ -766,6 +774,9 @@ class Context:
         """Whether the row met its target, also on forms without 分值: such a row is read against a nominal
         weight of 100, whose score says nothing (only `meets_target` and `error` are used)."""
         if ind.weight.ref is not None or self.number(ind.weight) is not None:
+            hit = self._readings.get(id(ind))  # (`reading`'s cache read here, as in `score`)
+            if hit is not None and hit[0] is ind:
+                return hit[1]
             return self.reading(ind)
         hit = self._outcomes.get(id(ind))
         if hit is not None and hit[0] is ind:

@@ -24,11 +24,12 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     """(zh, en, certainty, basis zh, basis en) of a missed row: certain when its own score is below its weight,
     else as sure as the reading that says the target was missed (a guess when the direction came from the name).
     Once per row and run (D01 and D02 ask it), kept with the row's facts."""
-    memo = ctx.fact(ind).memo
+    f = ctx.fact(ind)
+    memo = f.memo
     try:
         found: tuple[str, str, Certainty, str, str] | None = memo["missed"]
     except KeyError:
-        found = memo["missed"] = _missed_with_certainty(ctx, ctx.fact(ind))
+        found = memo["missed"] = _missed_with_certainty(ctx, f)
     return found
 
 

@@ -145,7 +145,31 @@ def _plain(text: str | None) -> str:
 
 
 def _longest(name: str, words: Any) -> str:
-    return max([w for w in words or () if w and w in name], key=len, default="")
+    """The longest listed word in the name (the first listed on a tie), "" when none is: one search for any of them
+    first (`_ordered`), so a name holding none — most — is not tried word by word."""
+    return _longest_in(name, *_ordered(words))
+
+
+def _longest_in(name: str, ordered: tuple[str, ...], anywhere: re.Pattern[str]) -> str:
+    """`_longest` with the list's `_ordered` words and pattern at hand."""
+    if anywhere.search(name) is None:
+        return ""
+    return next((w for w in ordered if w in name), "")  # longest first, list order on a tie: max(…, key=len)
+
+
+#: id of a profile's word list → (the list, its words longest first, one alternation of them), as `_PATTERNS`.
+_ORDERED: dict[int, tuple[Any, tuple[str, ...], re.Pattern[str]]] = {}
+
+
+def _ordered(words: Any) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The list's non-empty words longest first (in list order on equal length) and a pattern finding any of them (one
+    that never matches for an empty list); once per list."""
+    hit = _ORDERED.get(id(words))
+    if hit is None or hit[0] is not words:
+        ordered = tuple(sorted((w for w in words or () if w), key=len, reverse=True))  # stable: list order on a tie
+        pattern = re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
+        hit = _ORDERED[id(words)] = (words, ordered, pattern)
+    return hit[1], hit[2]
 
 
 def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
@@ -154,7 +178,12 @@ def _head(name: str, words: Any) -> tuple[str, tuple[int, int]]:
     One search of the reversed name with the list's reversed words as one alternation (`_reversed`): the leftmost
     match there ends last here, and the alternation tries the longer words first, in list order — where ≈ 130
     listed words were tried on each name one by one."""
-    found = _reversed(words).search(name[::-1])
+    return _head_in(name, _reversed(words))
+
+
+def _head_in(name: str, reversed_words: re.Pattern[str]) -> tuple[str, tuple[int, int]]:
+    """`_head` with the list's pattern (`_reversed`) at hand."""
+    found = reversed_words.search(name[::-1])
     if found is None:
         return "", (-1, 0)
     word = found.group()[::-1]
@@ -183,10 +212,45 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
     return _name_direction(_plain(name), profile)
 
 
-def _name_direction(text: str, profile: Profile) -> Direction | None:
-    """`name_direction` of a name already `_plain`."""
-    lower, lower_at = _head(text, profile.get("direction.lower_is_better", ()))
-    higher, higher_at = _head(text, profile.get("direction.higher_is_better", ()))
+@dataclass(frozen=True, slots=True)
+class _Lists:
+    """A profile's `[direction]` word lists as searched: the two head lists' patterns (`_reversed`), the ambiguous
+    words' and the ceiling groups' (`_ordered`) — looked up once a row, not once a list (issue 14)."""
+
+    lower: re.Pattern[str]
+    higher: re.Pattern[str]
+    ambiguous: tuple[tuple[str, ...], re.Pattern[str]]
+    groups: tuple[tuple[str, ...], re.Pattern[str]]
+
+
+#: id of a profile → (the profile, its data, its `_Lists`): the data kept so a profile given other data is read again
+#: (as `Profile.get` caches); at most `_KEPT_PROFILES` profiles.
+_LISTS: dict[int, tuple[Profile, Any, _Lists]] = {}
+_KEPT_PROFILES = 64
+
+
+def _lists(profile: Profile) -> _Lists:
+    hit = _LISTS.get(id(profile))
+    if hit is None or hit[0] is not profile or hit[1] is not profile.data:
+        if len(_LISTS) >= _KEPT_PROFILES:
+            _LISTS.clear()
+        get = profile.get
+        lists = _Lists(
+            _reversed(get("direction.lower_is_better", ())),
+            _reversed(get("direction.higher_is_better", ())),
+            _ordered(get("direction.ambiguous", ())),
+            _ordered(get("direction.lower_is_better_groups", ())),
+        )
+        hit = _LISTS[id(profile)] = (profile, profile.data, lists)
+    return hit[2]
+
+
+def _name_direction(text: str, profile: Profile, lists: _Lists | None = None) -> Direction | None:
+    """`name_direction` of a name already `_plain` (`lists`: the profile's, when the caller has them)."""
+    if lists is None:
+        lists = _lists(profile)
+    lower, lower_at = _head_in(text, lists.lower)
+    higher, higher_at = _head_in(text, lists.higher)
     if lower and lower_at > higher_at:
         return Direction(Op.LE, "name", lower)
     if higher:
@@ -225,14 +289,15 @@ def infer_direction(
     if target.kind is ValueKind.GROWTH:
         return Direction(Op.GE, "growth")
     text = _plain(name)
-    by_name = _name_direction(text, profile)
+    lists = _lists(profile)
+    by_name = _name_direction(text, profile, lists)
     if by_name is not None:
         return by_name
     default = Op[str(profile.get("scoring.default_op", "GE"))]
-    cue = _longest(text, profile.get("direction.ambiguous", ()))
+    cue = _longest_in(text, *lists.ambiguous)
     if cue:
         return Direction(default, "unclear", cue)
-    ceiling = _longest(_plain(group), profile.get("direction.lower_is_better_groups", ()))
+    ceiling = _longest_in(_plain(group), *lists.groups)
     if ceiling:
         return Direction(Op.LE, "group", ceiling)
     if target.unit and target.unit in profile.get("direction.ambiguous_units", ()):

@@ -117,13 +117,21 @@ def _best_match(
         elif not subject_c:
             score = 0.0
         else:  # = similarity(subject, name): both texts compacted, difflib ratio
+            if best is not None and _length_bound(len(subject_c), len(name)) <= best[1]:
+                continue  # = real_quick_ratio(), from the lengths alone: no matcher built (its index of `name`)
             matcher = difflib.SequenceMatcher(None, subject_c, name, autojunk=False)
-            if best is not None and (matcher.real_quick_ratio() <= best[1] or matcher.quick_ratio() <= best[1]):
+            if best is not None and matcher.quick_ratio() <= best[1]:
                 continue  # ratio() ≤ quick_ratio() ≤ real_quick_ratio(): it cannot replace `best`
             score = matcher.ratio()
         if best is None or score > best[1]:
             best = (ind, score)
     return best
+
+
+def _length_bound(la: int, lb: int) -> float:
+    """`SequenceMatcher.real_quick_ratio()` of texts `la` and `lb` long (difflib's own formula, its `_calculate_ratio`):
+    an upper bound of `ratio()` worked out before a matcher indexes the candidate's name."""
+    return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
 @check("G03")

@@ -152,7 +152,15 @@ def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
     try:
         found: str | None = memo["unverifiable"]
     except KeyError:
-        found = memo["unverifiable"] = next((code for code in _UNVERIFIABLE if _fails(ctx, f, code)), None)
+        found = None
+        for code, test in _UNVERIFIABLE.items():  # the first failed, as `_fails` keeps each test's answer
+            hit = memo.get(code)
+            if hit is None:
+                hit = memo[code] = test(ctx, f)
+            if hit:
+                found = code
+                break
+        memo["unverifiable"] = found
     return found
 
 
