@@ -980,8 +980,15 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
-        if not complete and any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _earlier_wholes(facts, total)):
+        earlier = [] if complete else _earlier_wholes(facts, total)
+        if any(Interval(lo, hi).overlaps(_operand(run, o.paragraph, o)) for o in earlier):
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
+        # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
+        # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
+        # one they are wrong whichever they belong to (narr13). (In one sentence the words after the 其中 read it.)
+        if total.carried:
+            others += [o for o in earlier if lo < _operand(run, o.paragraph, o).hi and o not in others]
+        beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1062,9 +1069,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
             rounded += (
-                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；段中另有"
+                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
+                + ("上一段" if total.carried else "段中")
+                + "另有"
                 + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in others)
                 + "，所列各项也可能是其组成部分，请核实）"
+            )
+        elif beyond and exceeds:  # beside other wholes, beyond each: wrong whichever the list details
+            rounded += (
+                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
+                + ("上一段" if total.carried else "段中")
+                + "另有"
+                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in beyond)
+                + "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
             )
         run.contradicted.add((pi, total.index))
         run.issues.append(
@@ -1270,7 +1287,10 @@ def _earlier_wholes(facts: tuple[Fact, ...], total: Fact) -> list[Fact]:
     """The money figures before the total a 其中 was read under, no part of any ("收入1200万元,支出1000万元,其中:财政拨款
     收入1100万元,其他收入100万元"; "2020年收入1200万元,2019年收入1000万元,其中2020年…"): a 其中 is read as the
     nearest figure's, but a list that makes one of these may be that one's — no 错误 (nor 警告) rests on the place
-    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its."""
+    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its. A total
+    carried from the paragraph before brings its sentence's other wholes along (`Fact.rivals`, narr13)."""
+    if total.carried:
+        return list(total.rivals)
     if total.parent is not None:
         return []  # a part's own list ("预算总额1000万元,其中当年财政拨款950万元:基本支出…"): `_of_the_whole`
     return [
