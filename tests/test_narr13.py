@@ -72,3 +72,34 @@ def test_a_bracketed_list_after_the_counted_noun_is_the_counts_split(tmp_path):
 )
 def test_a_bracketed_list_after_the_counted_noun_that_fits_stays_quiet(tmp_path, text):
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- a rate's run written like the run before it
+
+_RUNS = (
+    "其中,法院执行年初预算数6万元,年末结算支出6万元,项目资金支出进度比率为100%;案件审判411.95万元,年末结算支出411.95万元,"
+    "项目资金支出进度比率为{a};两庭及装备更新维护195.00万元,年末结算支出195万元,项目资金支出进度比率为{b}。"
+)
+
+
+@pytest.mark.parametrize(("a", "b"), [("73%", "100%"), ("100%", "73%")])
+def test_an_items_amount_written_like_the_budget_before_it_is_its_base(tmp_path, a, b):
+    """Failed before: quiet (probe_reports' misses at 儋州法院 2018 p25) — "案件审判411.95万元,年末结算支出411.95万元,
+    …比率为73%": the item's amount names no budget, but the run before reads 预算数, 结算支出, 比率 — the same shape.
+    Paired by place: a 警告 that says so."""
+    findings = _report(tmp_path, _RUNS.format(a=a, b=b))
+    assert _above_info(findings) == [("N02", "warning")]
+    n02 = next(f for f in findings if f.code == "N02")
+    assert "应为 100%" in n02.message and "按句中前一分段同样的写法" in n02.basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _RUNS.format(a="100%", b="100%"),
+        # no run before naming its budget: the first amount may be anything (a 结余, a sum)
+        "案件审判411.95万元,年末结算支出411.95万元,项目资金支出进度比率为100%;两庭195万元,年末结算支出195万元,项目资金支出进度比率为73%。",
+    ],
+)
+def test_runs_that_agree_or_name_no_budget_stay_quiet(tmp_path, text):
+    assert _above_info(_report(tmp_path, text)) == []

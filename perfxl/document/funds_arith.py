@@ -311,16 +311,14 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
     rate (it starts after the sentence's previous rate). When the run holds exactly two money figures, a budget and
     then a spending, the rate is spending / budget — also for a 其中 part, whose own run it is. Paired by place within
     the run: a judgement (警告 at most). True when the run had this shape (whether or not the rate agrees)."""
-    money: list[Fact] = []  # the run's money figures, walked back from the rate to the run's start
-    for f in reversed(facts[: rate.index]):
-        if f.sentence != rate.sentence or f.role == "completion":
-            break
-        if f.quantity.is_money:
-            money.insert(0, f)
+    money = _run_money(facts, rate)
     if len(money) != 2:
         return False
     budget, paid = money
-    if not (_is_budget(budget) and _is_spending(paid)):
+    if not _is_spending(paid):
+        return False
+    like = "" if _is_budget(budget) else _like_the_run_before(facts, rate, budget, paid)
+    if not (_is_budget(budget) or like):
         return False
     if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
         return False
@@ -331,8 +329,42 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
         [budget],
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget.quantity.text}）",
         f"{rate.subject}: spending / budget of its own run",
-        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对",
+        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对" + like,
     )
+
+
+def _run_money(facts: tuple[Fact, ...], rate: Fact) -> list[Fact]:
+    """The money figures of a rate's run: from the sentence's previous rate (or its start) to the rate."""
+    money: list[Fact] = []  # walked back from the rate to the run's start
+    for f in reversed(facts[: rate.index]):
+        if f.sentence != rate.sentence or f.role == "completion":
+            break
+        if f.quantity.is_money:
+            money.insert(0, f)
+    return money
+
+
+def _like_the_run_before(facts: tuple[Fact, ...], rate: Fact, item: Fact, paid: Fact) -> str:
+    """ "其中,法院执行年初预算数6万元,年末结算支出6万元,…比率为100%;案件审判411.95万元,年末结算支出411.95万元,…比率为
+    100%": a run naming its first amount by its item alone (no money word), after a run of the same sentence written
+    budget, spending, rate with the same spending and rate words (or after one written like that) — the item's amount is its budget as in the run before
+    (narr13; 儋州法院 2018). The note saying so (a judgement, as every pairing by place), or "" when not so written."""
+    words = _around(item)[0] or item.subject
+    if item.role != "value" or _SPENT_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
+        return ""
+    prev = next((f for f in reversed(facts[: rate.index]) if f.role == "completion"), None)
+    if prev is None or prev.sentence != rate.sentence or prev.subject != rate.subject:
+        return ""
+    before = _run_money(facts, prev)
+    if len(before) != 2 or not _is_spending(before[1]) or before[1].subject != paid.subject or _approximate(item):
+        return ""
+    if not (_is_budget(before[0]) or _like_the_run_before(facts, prev, *before)):  # a third run like the second
+        return ""
+    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{paid.subject}、{rate.subject}）读作其预算"
+
+
+#: Words of money arriving, left or added — an amount so named is no item's budget (`_like_the_run_before`).
+_MONEY_MOVED_WORDS = lazy_compile(r"到位|下达|结余|结转|追加|调整|收入|累计")
 
 
 def _rate_over(
