@@ -37,6 +37,15 @@ def test_a_qizhong_paragraph_below_an_earlier_whole_is_a_warning(tmp_path):
     assert "上一段另有“收入”1200万元" in n02.basis and "请核实" in n02.basis
 
 
+def test_a_qizhong_naming_an_earlier_wholes_claim_below_it_is_a_warning(tmp_path):
+    """Failed before: N02 错误 '超过了总数' — in one sentence the 其中 was read as the 支出's though its parts are named
+    收入 (财政拨款收入, 其他收入) and stay under the 收入 beside it; beyond both it stays an 错误 (test_review12n)."""
+    text = "2020年度收入1200万元，支出1000万元，其中：财政拨款收入1050万元，其他收入50万元。"
+    findings = _report(tmp_path, text)
+    assert _above_info(findings) == [("N02", "warning")]
+    assert "段中另有“收入”1200万元" in next(f for f in findings if f.code == "N02").basis
+
+
 @pytest.mark.parametrize(
     "second",
     [

@@ -1017,9 +1017,16 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
         # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
-        # one they are wrong whichever they belong to (narr13). (In one sentence the words after the 其中 read it.)
-        if total.carried:
-            others += [o for o in earlier if lo < _operand(run, o.paragraph, o).hi and o not in others]
+        # one they are wrong whichever they belong to (narr13). In one sentence the 其中 follows its total, unless a
+        # part names the earlier whole's claim and not the total's ("收入1200万元,支出1000万元,其中:财政拨款收入1050万元,
+        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either).
+        others += [
+            o
+            for o in earlier
+            if lo < _operand(run, o.paragraph, o).hi
+            and o not in others
+            and (total.carried or _named_as(o, total, parts))
+        ]
         beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
@@ -1313,6 +1320,11 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
 _RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?:为|至)")
 #: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
+
+
+def _named_as(whole: Fact, total: Fact, parts: list[Fact]) -> bool:
+    """A part names `whole`'s claim (收入, 支出…) where the total it was read under is of another."""
+    return bool(whole.claim) and whole.claim != total.claim and any(p.claim == whole.claim for p in parts)
 
 
 def _earlier_wholes(facts: tuple[Fact, ...], total: Fact) -> list[Fact]:
