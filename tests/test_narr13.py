@@ -112,3 +112,10 @@ def test_an_items_amount_written_like_the_budget_before_it_is_its_base(tmp_path,
 )
 def test_runs_that_agree_or_name_no_budget_stay_quiet(tmp_path, text):
     assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_qizhong_paragraph_after_a_change_is_not_the_changes(tmp_path):
+    """Guard (narr13's first carry of a figure beside others made it a 错误 '文字写 50万元'): the change amount that ends
+    the paragraph before is no whole a next paragraph's 其中 lists."""
+    findings = _report(tmp_path, "2020年支出1000万元，比上年增加50万元。", "其中：基本支出700万元，项目支出200万元。")
+    assert _above_info(findings) == []

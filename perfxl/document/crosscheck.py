@@ -1045,10 +1045,18 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
     if not (ends and last.quantity.is_money and last.parent is None and not last.carried):
         return None
-    rivals = tuple(
+    beside = [
         f for f in facts[: last.index] if f.quantity.is_money and f.parent is None and f.sentence == last.sentence
-    )
-    return dataclasses.replace(last, rivals=rivals) if rivals else last
+    ]
+    if not beside:
+        return last
+    if last.role not in _WHOLES:
+        return None  # "支出1000万元，比上年增加50万元。" ¶ "其中：…": the list details no change
+    return dataclasses.replace(last, rivals=tuple(f for f in beside if f.role in (*_WHOLES, "previous")))
+
+
+#: The roles of a money figure a next paragraph's 其中 may list the parts of, beside other wholes.
+_WHOLES = ("value", "budget", "final")
 
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
