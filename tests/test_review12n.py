@@ -135,7 +135,6 @@ def test_a_count_in_名_split_in_人_is_summed(tmp_path):
     assert _above_info(_report(tmp_path, text.replace("1250人", "1150人"))) == []
 
 
-@pytest.mark.xfail(strict=True, reason="a level past the total ends the 其中 list in facts' reading (parent None)")
 def test_a_level_past_its_total_after_the_first_two(tmp_path):
     text = "共编制12个绩效目标指标，其中一级指标3个，二级指标9个，三级指标15个。"
     assert _above_info(_report(tmp_path, text)) == [("N02", "warning")]

@@ -225,6 +225,23 @@ _COUNTED_NOUN = lazy_compile(r"[\u4e00-\u9fff]{2,8}")
 _COUNT_LIST_CUE = lazy_compile(r"(?:其中|分别是|分别为|包括)\s*[:：]?")
 
 
+def _levels_after(facts: tuple[Fact, ...], children: list[Fact]) -> list[Fact]:
+    """The further levels of a tree right after a 其中 list of levels, in its sentence and unit: facts ends the list
+    where its parts make the total ("共编制12个绩效目标指标,其中一级指标3个,二级指标9个,三级指标15个": 3 + 9 = 12), but
+    levels nest rather than add (`_LEVEL`) — the 三级指标 is the tree's next level still, held to the total alone."""
+    last = children[-1]
+    if not all(_LEVEL.match(c.subject) for c in children):
+        return []
+    more = []
+    for f in facts[last.index + 1 :]:
+        if f.sentence != last.sentence or f.parent is not None or f.quantity.unit != last.quantity.unit:
+            break
+        if not _LEVEL.match(f.subject):
+            break
+        more.append(f)
+    return more
+
+
 def _candidates(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list[Fact], bool]]:
     """Each figure with the figures that may be its parts, and whether they are listed apart from it (True) rather
     than read as its own 其中/bracket children (False): first every figure with two or more children; then the counts
@@ -234,7 +251,7 @@ def _candidates(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list
     for total in facts:
         children = [f for f in facts if f.parent == total.index]
         if len(children) >= 2:
-            yield total, children, False
+            yield total, children + _levels_after(facts, children), False
     for money in facts:
         if not money.quantity.is_money or money.parent is not None:
             continue
@@ -410,6 +427,13 @@ def _name(fact: Fact) -> str:
     return fact.subject or fact.label or "总数"
 
 
+def _counted(total: Fact) -> str:
+    """A count's name for a message: the noun right after it ("本院共有20个内设机构": not "本院共"), else its subject,
+    else 总数."""
+    noun = _COUNTED_NOUN.match(_around(total)[1])
+    return noun.group(0) if noun else total.subject or "总数"
+
+
 def _guessed_split(
     run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str, total: Fact, children: list[Fact]
 ) -> None:
@@ -444,7 +468,7 @@ def _guessed_split(
         if not over:
             return
         names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
-        what = f"“{total.subject or '总数'}”的{how}所列一个层级（{names}）超过了总数"
+        what = f"“{_counted(total)}”的{how}所列一个层级（{names}）超过了总数"
         expected = f"不少于 {over[0].quantity.text}"
         why = "（各级指标层层细分，每一级的个数都不能超过总数）"
         why_en = "levels of one tree nest: no level may count more than the whole"
@@ -453,7 +477,7 @@ def _guessed_split(
             return
         point = sum((p.quantity.value for p in parts), Decimal(0))
         names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
-        what = f"“{total.subject or '总数'}”{how}所列各项之和（{names}）超过了总数"
+        what = f"“{_counted(total)}”{how}所列各项之和（{names}）超过了总数"
         expected = _show(point, unit, max(p.quantity.places for p in parts))
         why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"
         why_en = "the categories are read as disjoint; overlapping ones could still fit, a person must check"

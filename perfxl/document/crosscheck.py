@@ -1036,17 +1036,27 @@ _TABLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 
 def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     """The money figure that ends a paragraph ("…基本支出2956.36万元。"), no part of another: the total a next paragraph
-    opening with 其中 lists the parts of (an Enter pressed before 其中)."""
+    opening with 其中 lists the parts of (an Enter pressed before 其中). Beside other money wholes of its sentence
+    ("收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入…") which one the list details is not said: those are its `rivals`,
+    and the list is judged only as it stands against every one (funds_arith `_earlier_wholes`: review12n, narr13)."""
     if not facts:
         return None
     last = facts[-1]
     ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
-    # the sentence's one money figure: beside another ("收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入…") which the list
-    # details is not said (review12n — was a 错误 '超过了总数' on parts making the 收入)
-    alone = not any(
-        f.quantity.is_money and f.parent is None and f.sentence == last.sentence for f in facts[: last.index]
-    )
-    return last if ends and alone and last.quantity.is_money and last.parent is None and not last.carried else None
+    if not (ends and last.quantity.is_money and last.parent is None and not last.carried):
+        return None
+    beside = [
+        f for f in facts[: last.index] if f.quantity.is_money and f.parent is None and f.sentence == last.sentence
+    ]
+    if not beside:
+        return last
+    if last.role not in _WHOLES:
+        return None  # "支出1000万元，比上年增加50万元。" ¶ "其中：…": the list details no change
+    return dataclasses.replace(last, rivals=tuple(f for f in beside if f.role in (*_WHOLES, "previous")))
+
+
+#: The roles of a money figure a next paragraph's 其中 may list the parts of, beside other wholes.
+_WHOLES = ("value", "budget", "final")
 
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:

@@ -173,6 +173,7 @@ class Fact:
     listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
     base: int | None = None  # a change's stated base ("较上年2.54万元下降…", "比年度目标12家多8家"): its index
     carried: bool = False  # the previous paragraph's total, copied to head a paragraph that opens with its 其中 list
+    rivals: tuple[Fact, ...] = ()  # a carried total's: the other money wholes of its sentence the list may be of
 
     @property
     def label(self) -> str:
@@ -527,12 +528,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             not state.depth
             and m is not matches[0]
             and _opened(raw_prefix) > 0
-            and raw_prefix.lstrip()[:1] in ("(", "（")
+            and (noun := _NOUN_THEN_BRACKET.match(raw_prefix))
             and (owner := _count_before(state, unit)) is not None
         ):
             # "局本级187人(在职在编139人、退休人员8人、协管员40人)": counts of the count's unit in brackets right after it
-            # are its breakdown (not money: "100万元（含上年结转20万元）" is a detail inside, `stated_sums._bracketed`)
+            # are its breakdown (not money: "100万元（含上年结转20万元）" is a detail inside, `stated_sums._bracketed`);
+            # so after the noun it counts ("20个内设机构（含派出法庭2个、…）", narr13): the noun is the total's, not the
+            # first part's name
             state.inner_parent = owner
+            raw_prefix = raw_prefix[noun.end() - 1 :]
         elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
@@ -811,6 +815,10 @@ def _qizhong_total(state: _State) -> int | None:
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
     return state.last_total
+
+
+#: A bracket right after a count, or after the noun it counts ("187人(…", "20个内设机构（…"): the count's breakdown.
+_NOUN_THEN_BRACKET = lazy_compile(r"\s*(?:[\u4e00-\u9fff]{1,8}\s*)?[(（]")
 
 
 def _count_before(state: _State, unit: str | None) -> int | None:

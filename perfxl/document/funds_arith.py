@@ -311,16 +311,14 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
     rate (it starts after the sentence's previous rate). When the run holds exactly two money figures, a budget and
     then a spending, the rate is spending / budget — also for a 其中 part, whose own run it is. Paired by place within
     the run: a judgement (警告 at most). True when the run had this shape (whether or not the rate agrees)."""
-    money: list[Fact] = []  # the run's money figures, walked back from the rate to the run's start
-    for f in reversed(facts[: rate.index]):
-        if f.sentence != rate.sentence or f.role == "completion":
-            break
-        if f.quantity.is_money:
-            money.insert(0, f)
+    money = _run_money(facts, rate)
     if len(money) != 2:
         return False
     budget, paid = money
-    if not (_is_budget(budget) and _is_spending(paid)):
+    if not _is_spending(paid):
+        return False
+    like = "" if _is_budget(budget) else _like_the_run_before(facts, rate, budget, paid)
+    if not (_is_budget(budget) or like):
         return False
     if _NOT_THIS_YEARS.search(budget.subject + budget.clause) or _approximate(budget) or _approximate(paid):
         return False
@@ -331,8 +329,42 @@ def _rate_in_run(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, 
         [budget],
         f"“{rate.subject}”完成预算的比例（支出 {paid.quantity.text} / 预算 {budget.quantity.text}）",
         f"{rate.subject}: spending / budget of its own run",
-        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对",
+        "预算数与支出数按比率所在分段（句中上一比率之后）的位置配对" + like,
     )
+
+
+def _run_money(facts: tuple[Fact, ...], rate: Fact) -> list[Fact]:
+    """The money figures of a rate's run: from the sentence's previous rate (or its start) to the rate."""
+    money: list[Fact] = []  # walked back from the rate to the run's start
+    for f in reversed(facts[: rate.index]):
+        if f.sentence != rate.sentence or f.role == "completion":
+            break
+        if f.quantity.is_money:
+            money.insert(0, f)
+    return money
+
+
+def _like_the_run_before(facts: tuple[Fact, ...], rate: Fact, item: Fact, paid: Fact) -> str:
+    """ "其中,法院执行年初预算数6万元,年末结算支出6万元,…比率为100%;案件审判411.95万元,年末结算支出411.95万元,…比率为
+    100%": a run naming its first amount by its item alone (no money word), after a run of the same sentence written
+    budget, spending, rate with the same spending and rate words (or after one written like that) — the item's amount is its budget as in the run before
+    (narr13; 儋州法院 2018). The note saying so (a judgement, as every pairing by place), or "" when not so written."""
+    words = _around(item)[0] or item.subject
+    if item.role != "value" or _SPENT_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
+        return ""
+    prev = next((f for f in reversed(facts[: rate.index]) if f.role == "completion"), None)
+    if prev is None or prev.sentence != rate.sentence or prev.subject != rate.subject:
+        return ""
+    before = _run_money(facts, prev)
+    if len(before) != 2 or not _is_spending(before[1]) or before[1].subject != paid.subject or _approximate(item):
+        return ""
+    if not (_is_budget(before[0]) or _like_the_run_before(facts, prev, *before)):  # a third run like the second
+        return ""
+    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{paid.subject}、{rate.subject}）读作其预算"
+
+
+#: Words of money arriving, left or added — an amount so named is no item's budget (`_like_the_run_before`).
+_MONEY_MOVED_WORDS = lazy_compile(r"到位|下达|结余|结转|追加|调整|收入|累计")
 
 
 def _rate_over(
@@ -980,8 +1012,22 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
-        if not complete and any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in _earlier_wholes(facts, total)):
+        earlier = [] if complete else _earlier_wholes(facts, total)
+        if any(Interval(lo, hi).overlaps(_operand(run, o.paragraph, o)) for o in earlier):
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
+        # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
+        # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
+        # one they are wrong whichever they belong to (narr13). In one sentence the 其中 follows its total, unless a
+        # part names the earlier whole's claim and not the total's ("收入1200万元,支出1000万元,其中:财政拨款收入1050万元,
+        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either).
+        others += [
+            o
+            for o in earlier
+            if lo < _operand(run, o.paragraph, o).hi
+            and o not in others
+            and (total.carried or _named_as(o, total, parts))
+        ]
+        beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1062,9 +1108,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
             rounded += (
-                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；段中另有"
+                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
+                + ("上一段" if total.carried else "段中")
+                + "另有"
                 + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in others)
                 + "，所列各项也可能是其组成部分，请核实）"
+            )
+        elif beyond and exceeds:  # beside other wholes, beyond each: wrong whichever the list details
+            rounded += (
+                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
+                + ("上一段" if total.carried else "段中")
+                + "另有"
+                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in beyond)
+                + "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
             )
         run.contradicted.add((pi, total.index))
         run.issues.append(
@@ -1266,11 +1322,19 @@ _RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
 
 
+def _named_as(whole: Fact, total: Fact, parts: list[Fact]) -> bool:
+    """A part names `whole`'s claim (收入, 支出…) where the total it was read under is of another."""
+    return bool(whole.claim) and whole.claim != total.claim and any(p.claim == whole.claim for p in parts)
+
+
 def _earlier_wholes(facts: tuple[Fact, ...], total: Fact) -> list[Fact]:
     """The money figures before the total a 其中 was read under, no part of any ("收入1200万元,支出1000万元,其中:财政拨款
     收入1100万元,其他收入100万元"; "2020年收入1200万元,2019年收入1000万元,其中2020年…"): a 其中 is read as the
     nearest figure's, but a list that makes one of these may be that one's — no 错误 (nor 警告) rests on the place
-    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its."""
+    alone (review12n). A list completing the total's own decomposition (基本支出 + 项目支出 under 支出) stays its. A total
+    carried from the paragraph before brings its sentence's other wholes along (`Fact.rivals`, narr13)."""
+    if total.carried:
+        return list(total.rivals)
     if total.parent is not None:
         return []  # a part's own list ("预算总额1000万元,其中当年财政拨款950万元:基本支出…"): `_of_the_whole`
     return [
