@@ -9,7 +9,7 @@ it inflates a whole compressed read at once before cutting it to the declared si
 2 MB file took 2 GB (issue 13).
 
 While a member streams, its first bytes go to `XmlPrologue` when they look like XML (sniffed from
-the content, whatever the name): a real parser (defusedxml's expat reader, DTDs forbidden) runs
+the content, whatever the name): a real parser (expat, armed as defusedxml arms it: DTDs forbidden) runs
 until the first start tag — a DOCTYPE cannot come after it — so comments and processing
 instructions cannot hide a `<!DOCTYPE`, and the check costs a few bytes per part.
 """
@@ -23,11 +23,10 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO
-from xml.sax import SAXException
+from typing import Any, BinaryIO
+from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.expatreader import create_parser
 
 __all__ = [
     "MemberReader",
@@ -120,9 +119,21 @@ class XmlPrologue:
         self._parser = self._new_parser()
 
     @staticmethod
-    def _new_parser():
-        parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        parser.setContentHandler(_Stop())
+    def _new_parser() -> Any:
+        """A bare expat parser armed as defusedxml's expat reader arms its own (DTDs, entity
+        declarations and external references forbidden) that stops at the first start tag.
+
+        pyexpat directly, not through the SAX reader: the SAX layer (a reader object, a content
+        handler, a reset per document) cost more than the parse of a part's first bytes, a dozen
+        times per workbook; expat's own errors (ExpatError) mean what SAXParseException meant.
+        """
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = _stop
+        parser.StartDoctypeDeclHandler = _forbid_doctype
+        parser.EntityDeclHandler = _forbid_entity
+        parser.UnparsedEntityDeclHandler = _forbid_unparsed_entity
+        parser.ExternalEntityRefHandler = _forbid_external
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE)
         return parser
 
     def feed(self, data: bytes) -> None:
@@ -166,14 +177,14 @@ class XmlPrologue:
 
     def _parse(self, piece: bytes) -> None:
         try:
-            self._parser.feed(piece)
+            self._parser.Parse(piece, False)
         except _FirstElement:
             self.done = True
         except DTDForbidden:
             raise DtdForbidden(self.member, "doctype") from None
         except (EntitiesForbidden, ExternalReferenceForbidden):
             raise DtdForbidden(self.member, "entity") from None
-        except (SAXException, ValueError, LookupError):
+        except (expat.ExpatError, ValueError, LookupError):
             self._text_mode = True
             self._text_search(bytes(self._head))
 
@@ -188,14 +199,35 @@ class XmlPrologue:
             raise DtdForbidden(self.member, "doctype")
 
 
-class _Stop:
-    """SAX content handler that ends the parse at the first start tag."""
+def _stop(name: str, attrs: Any) -> None:
+    """Ends the parse at the first start tag: a DOCTYPE cannot come after it."""
+    raise _FirstElement
 
-    def startElement(self, name, attrs):  # the SAX API's name
-        raise _FirstElement
 
-    def __getattr__(self, name: str) -> Callable[..., None]:
-        return lambda *args, **kwargs: None
+def _forbid_doctype(name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool) -> None:
+    raise DTDForbidden(name, sysid, pubid)
+
+
+def _forbid_entity(
+    name: str,
+    is_parameter: bool,
+    value: str | None,
+    base: str | None,
+    sysid: str | None,
+    pubid: str | None,
+    notation: str | None,
+) -> None:
+    raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+
+def _forbid_unparsed_entity(
+    name: str, base: str | None, sysid: str | None, pubid: str | None, notation: str | None
+) -> None:
+    raise EntitiesForbidden(name, None, base, sysid, pubid, notation)
+
+
+def _forbid_external(context: str, base: str | None, sysid: str | None, pubid: str | None) -> int:
+    raise ExternalReferenceForbidden(context, base, sysid, pubid)
 
 
 class MemberReader(io.RawIOBase):
