@@ -12,9 +12,10 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.expatreader import create_parser
 
 from perfxl.batch import shards
-from perfxl.batch.shards import pack_record, xlsx_finding_rows
+from perfxl.batch.shards import html_finding_rows, pack_record, xlsx_finding_rows
 from perfxl.io.guard import Limits
 from perfxl.io.guard_inflate import DtdForbidden, XmlPrologue, _FirstElement
+from perfxl.report.templating import environment
 
 
 def _finding(rng: random.Random, i: int) -> dict[str, Any]:
@@ -146,3 +147,31 @@ def test_limits_from_the_environment_follow_each_call() -> None:
     assert Limits.from_env({}) == Limits()
     assert Limits.from_env({"PERFXL_MAX_SHEETS": "5", "OTHER": "1"}).max_sheets == 5
     assert Limits.from_env({"PERFXL_MAX_SHEETS": "6"}).max_sheets == 6
+
+
+#: dashboard_rows.html.j2's macro before session 13 (it read each finding dict key by key).
+_ROWS_BEFORE = """{% macro finding_rows(findings, severity_zh) %}
+{% for f in findings %}
+{% set sev = f.severity or "" %}
+<tr data-severity="{{ sev }}" data-code="{{ f.code or '' }}">{% if f.file is none or f.file == "" %}<td></td>{% else %}\
+<td>{{ f.file }}</td>{% endif %}<td><code>{{ f.code or "" }}</code></td><td class="sev-{{ sev }}" data-v="{{ sev }}">\
+{{ severity_zh.get(sev, sev) }}</td>{% for v in (f.sheet, f.cell, f.message, f.expected, f.actual) %}\
+{% if v is none or v == "" %}<td></td>{% else %}<td>{{ v }}</td>{% endif %}{% endfor %}</tr>
+{% endfor %}
+{% endmacro %}
+"""
+
+
+def test_dashboard_rows_are_the_html_the_dict_reading_macro_wrote() -> None:
+    rng = random.Random(1306)
+    before = environment().from_string(_ROWS_BEFORE).module
+    for _ in range(500):
+        lines = [
+            {"file": rng.choice([None, "", "单位<1>.xlsx"]), "path": "/in/x", **_finding(rng, i)}
+            for i in range(rng.randint(0, 5))
+        ]
+        for line in lines:
+            line["severity"] = rng.choice(["error", "warning", "info", None, "odd"])
+            line["code"] = rng.choice(["D01", None, "", "<b>"])
+        expected = str(before.finding_rows(lines, shards._SEVERITY_ZH)).encode("utf-8")
+        assert html_finding_rows(lines) == expected

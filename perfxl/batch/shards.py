@@ -113,7 +113,20 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
 def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
     module = environment().get_template("dashboard_rows.html.j2").module
-    return str(module.finding_rows(list(findings), _SEVERITY_ZH)).encode("utf-8")
+    rows = [
+        (
+            f.get("severity") or "",
+            f.get("code") or "",
+            f.get("file"),
+            f.get("sheet"),
+            f.get("cell"),
+            f.get("message"),
+            f.get("expected"),
+            f.get("actual"),
+        )
+        for f in findings
+    ]
+    return str(module.finding_rows(rows, _SEVERITY_ZH)).encode("utf-8")
 
 
 def _finding_line(record: Mapping[str, Any], finding: Mapping[str, Any]) -> dict[str, Any]:
