@@ -55,7 +55,6 @@ _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPED_CONTROL = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
-_EDGE_SPACE = re.compile(r"^\s|\s$")
 _MAX_CELL_UTF16 = 32767  # Excel's limit on a cell's text
 _SEVERITY_ZH = {s.value: zh for s, zh in SEVERITY_ZH.items()}
 
@@ -105,7 +104,7 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
             if key == "severity":
                 value = _SEVERITY_ZH.get(value, value)
             text = _cell_text(value)
-            space = ' xml:space="preserve"' if _EDGE_SPACE.search(text) else ""
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
             parts.append(f'<c r="{_LETTERS[c]}\0" t="inlineStr"><is><t{space}>{text}</t></is></c>')
         parts.append("</row>")
     return "".join(parts).encode("utf-8")
@@ -114,11 +113,66 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
 def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
     module = environment().get_template("dashboard_rows.html.j2").module
-    return str(module.finding_rows(list(findings), _SEVERITY_ZH)).encode("utf-8")
+    rows = [
+        (
+            f.get("severity") or "",
+            f.get("code") or "",
+            f.get("file"),
+            f.get("sheet"),
+            f.get("cell"),
+            f.get("message"),
+            f.get("expected"),
+            f.get("actual"),
+        )
+        for f in findings
+    ]
+    return str(module.finding_rows(rows, _SEVERITY_ZH)).encode("utf-8")
 
 
 def _finding_line(record: Mapping[str, Any], finding: Mapping[str, Any]) -> dict[str, Any]:
     return {"file": record.get("name"), "path": record.get("path"), **finding}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _serialised(record: Mapping[str, Any], findings: list[dict[str, Any]], new: bool) -> tuple[bytes, bytes]:
+    """The state.jsonl line (when `new`) and the findings.jsonl lines, each finding serialised once.
+
+    Byte for byte what json.dumps writes for the whole record and for each `_finding_line`: with the
+    default separators a dict is "{" + ", ".join('"key": value') + "}", so a finding's own dump is the
+    text of it inside both. Its findings.jsonl line is that dump with "file" and "path" put first; a
+    finding that has its own "file" or "path" key (none does today) is dumped in full, as before.
+    """
+    dumps = [_dumps(f) for f in findings]
+    prefix = _dumps({"file": record.get("name"), "path": record.get("path")})[:-1]
+    lines = []
+    for finding, text in zip(findings, dumps, strict=True):
+        if "file" in finding or "path" in finding:
+            lines.append(_dumps(_finding_line(record, finding)))
+        else:
+            lines.append(prefix + (", " + text[1:] if len(text) > 2 else "}"))
+    findings_jsonl = "".join(line + "\n" for line in lines).encode("utf-8")
+    if not new:
+        return b"", findings_jsonl
+    own = record.get("findings")
+    if not record.get("ok") or not isinstance(own, list) or len(own) != len(findings):
+        return (_dumps(record) + "\n").encode("utf-8"), findings_jsonl  # findings.jsonl's are not its own
+    keys = list(record)
+    cut = keys.index("findings")
+    head = _dumps({k: record[k] for k in keys[:cut]})[:-1]
+    tail = _dumps({k: record[k] for k in keys[cut + 1 :]})[1:]
+    state = (
+        head
+        + (", " if len(head) > 1 else "")
+        + '"findings": ['
+        + ", ".join(dumps)
+        + "]"
+        + (", " if len(tail) > 1 else "")
+        + tail
+    )
+    return (state + "\n").encode("utf-8"), findings_jsonl
 
 
 def pack_record(record: Mapping[str, Any], *, cache_key: str = "", new: bool = True) -> FileShards:
@@ -130,6 +184,7 @@ def pack_record(record: Mapping[str, Any], *, cache_key: str = "", new: bool = T
         record = {**record, "cache_key": cache_key, "cached": False}
     findings = record_findings(record)
     lines = [_finding_line(record, f) for f in findings]
+    state, findings_jsonl = _serialised(record, findings, new)
     codes: dict[str, tuple[str, int, str]] = {}
     for code, count in Counter(f["code"] for f in findings).items():
         first = next(f for f in findings if f["code"] == code)
@@ -140,8 +195,8 @@ def pack_record(record: Mapping[str, Any], *, cache_key: str = "", new: bool = T
         row=row_from_record(record),
         codes=codes,
         findings=len(lines),
-        state=(json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8") if new else b"",
-        findings_jsonl="".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8"),
+        state=state,
+        findings_jsonl=findings_jsonl,
         xlsx_rows=xlsx_finding_rows(lines),
         html_rows=html_finding_rows(lines),
     )

@@ -33,6 +33,7 @@ import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from pathlib import Path
 
 from ..errors import UnreadableWorkbook
@@ -85,6 +86,13 @@ class Limits:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """Defaults, overridden by PERFXL_MAX_FILE_BYTES=… style variables (integers)."""
         env = os.environ if environ is None else environ
+        # one pass over the variables, not a failed look-up per field (os.environ raises KeyError for each)
+        variables = tuple((k, env[k]) for k in env if k.startswith("PERFXL_"))
+        return _limits_of(variables) if cls is Limits else cls._of(variables)
+
+    @classmethod
+    def _of(cls, variables: tuple[tuple[str, str], ...]) -> Limits:
+        env = dict(variables)
         pairs = [
             f"{f.name}={env[f'PERFXL_{f.name.upper()}']}" for f in fields(cls) if f"PERFXL_{f.name.upper()}" in env
         ]
@@ -111,6 +119,12 @@ class Limits:
                 raise ValueError(f"limit {key} must be positive, got {number}")
             changes[key] = number
         return replace(self, **changes)
+
+
+@cache
+def _limits_of(variables: tuple[tuple[str, str], ...]) -> Limits:
+    """Limits from the PERFXL_* variables set (cached: every file of a batch asks with the same ones)."""
+    return Limits._of(variables)
 
 
 class FileKind(str, enum.Enum):
