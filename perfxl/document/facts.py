@@ -301,6 +301,7 @@ class _State:
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
+    inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
@@ -380,7 +381,7 @@ def _spending_role(prefix: str) -> bool:
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
-    s = _LEAD.sub("", s)
+    s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
     m = _ROLE_TAIL.search(s)
     if m:
@@ -406,6 +407,15 @@ _YEAR_BASE = lazy_compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)
 _CHANGE_AFTER = lazy_compile(
     r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
 )
+
+
+#: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it.
+_INLINE_BUDGET = lazy_compile(r"完成(?:年初|全年|调整后)?预算数?$")
+_OF_RATE = lazy_compile(r"\s*的\s*\d")
+
+#: The basis a change is measured on, written between the item and its 比/较 ("因公出国(境)费同口径比2018年减少9万元",
+#: a 市本级 2019 三公 预算, real reports 13): no part of the item's name.
+_COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径|同期)$")
 
 
 def _stated_base(prefix: str, rest: str) -> bool:
@@ -464,6 +474,13 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     ):
         return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
     return subject_role or state_role or "value", 0
+
+
+def _change_just_before(state: _State) -> Fact | None:
+    """The change amount stated right before, in this sentence ("…费比2018年减少9万元,下降15.3%"): a bare rate after it
+    is that change's rate — of the item the change named, not of the last amount's subject."""
+    last = state.facts[-1] if state.facts else None
+    return last if last is not None and last.role == "change" and last.sentence == state.sentence else None
 
 
 def _leading_item(words: str) -> str:
@@ -585,6 +602,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        inline = qty.is_money and _INLINE_BUDGET.search(compact_name(raw_prefix)) and _OF_RATE.match(clause[m.end() :])
+        if inline:  # "决算为17.06万元,完成预算27万元的63.2%": the budget of the figure before, inside its rate's words
+            subject, role, direction = state.subject, "budget", 0
+        of_inline = unit == "%" and state.inline_budget == len(state.facts) - 1 and compact_name(raw_prefix) == "的"
+        if of_inline:
+            subject, role, direction = state.facts[-1].subject, "completion", 0
         if role in ("value", "previous", "change", "change_rate") and _stated_base(raw_prefix, clause[m.end() :]):
             # "较上年2.54万元下降56.3%": last year's figure, not the change; "比年度目标12家多8家": the target — of the
             # figure compared, whose subject it keeps (not "较上年")
@@ -593,11 +616,25 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.base = len(state.facts)
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
-            subject = _clean_subject(subject)[0]
-        if role in ("change", "change_rate", "share", "completion") and (subject and not claim_of(subject)):
-            subject = _clean_subject(
+            # "因公出国(境)费同口径比2018年减少9万元": the comparison's basis (同口径) is no part of the item's name
+            subject = _clean_subject(_COMPARED_ON.sub("", subject))[0]
+        if (
+            role in ("change", "change_rate", "share", "completion")
+            and subject
+            and not claim_of(subject)
+            and not of_inline
+        ):
+            resplit = _clean_subject(
                 re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0]
             )[0]
+            if not (role in ("change", "change_rate") and _direction(resplit) and not _direction(subject)):
+                subject = resplit  # (not "公务用车购置费同口径比2018年减少": the item before 比2018年 is named already)
+        if (
+            role == "change_rate"
+            and (not subject or _direction(subject))
+            and (last := _change_just_before(state)) is not None
+        ):
+            subject = last.subject  # "因公出国(境)费比2018年减少9万元,下降15.3%": the rate of the change just stated
         if role in ("change", "change_rate", "share", "completion", "previous") and not subject:
             subject = state.subject
         if role in ("change", "change_rate") and subject and _direction(subject):
@@ -660,7 +697,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
-        parent = (state.inner_parent if bracketed else state.parent) if amount else None
+        parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -706,7 +743,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         state.facts.append(fact)
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
-        if amount and parent is None and not bracketed:
+        state.inline_budget = idx if inline else None
+        if amount and parent is None and not bracketed and not inline:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):

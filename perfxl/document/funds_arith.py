@@ -607,6 +607,18 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
+#: Words comparing a figure with the one after them ("较预算数2万元减少0.89万元"): that figure is a base, not the item's own.
+_COMPARED_WITH = lazy_compile(r"比|较|与|对比|相比")
+
+
+def _budget_changed(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
+    """The budget a change rate is of, when its item states no spending: an item stated only by its budget changes as a
+    budget ("公务接待费478万元…同口径比2018年减少38万元,下降7.4%" in a 三公 预算 publication, real reports 13) — but not a
+    budget the text compares with ("决算1.11万元，较预算数2万元减少0.89万元": the spending's gap to its budget)."""
+    budget = _find(facts, rate.index, rate.subject, ("budget",))
+    return None if budget is None or _COMPARED_WITH.search(_around(budget)[0]) else budget
+
+
 def _is_budget(f: Fact) -> bool:
     """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付)."""
     words = _around(f)[0] or f.subject
@@ -892,7 +904,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
-            current = _find(facts, fact.index, fact.subject, ("final", "value"))
+            current = _find(facts, fact.index, fact.subject, ("final", "value")) or _budget_changed(facts, fact)
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
@@ -909,6 +921,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             av = amount.quantity.value
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
+            operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
                 prev, pv = _operand(run, pi, current), current.quantity.value
@@ -918,6 +931,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 # right after a 其中 part may be the part's or its total's — either reading that agrees keeps it quiet,
                 # and a rate neither gives is a judgement (which amount changed is read by place)
                 whole = facts[current.parent]
+                operands = (amount, current, whole)  # either may be the figure that changed
                 other, other_pv = _before_change(run, pi, whole, amount, a, down)
                 if _agrees(fact, _ratio(a, other)):
                     continue
@@ -936,7 +950,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 av / pv * HUNDRED if pv > 0 else None,
                 f"“{fact.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {_show(pv, current.quantity.unit)}）",
                 f"{fact.subject}: change / last year",
-                (amount, current),
+                operands,
                 paired_by=paired_by,
             )
         elif q.is_percent and fact.role == "value" and _ARRIVAL_RATE.search(fact.subject):
@@ -957,6 +971,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _part_lists(facts):
+        if _DIFFERENCE.search(total.subject) and not all(_DIFFERENCE.search(p.subject) for p in parts):
+            # "支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:…支出…,年初预算…,差值…": the 其中 gives each item's
+            # 支出, 预算 and 差值 — a difference splits only into differences (hlx.gov.cn 2018, real reports 13)
+            continue
         unit = total.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # "10000元" under a total in 万元 counts as 1万元
         # one part is checked only right after its total ("总支出4389.86万元,其中基本支出2994.57万元"): more than the
@@ -1028,7 +1046,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             and (total.carried or _named_as(o, total, parts))
         ]
         beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
-        exceeds = lo >= t.hi
+        exceeds = lo >= t.hi and not (not complete and not single and _whole_wan_may_fit(total, parts))
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         classes = _economic_classes(total, parts)
@@ -1179,6 +1197,53 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 else Certainty.CERTAIN,
             )
         )
+        _consequent_rates(run, pi, total, parts, point)
+
+
+_WAN = Decimal(10000)
+
+
+def _whole_wan_may_fit(total: Fact, parts: list[Fact]) -> bool:
+    """Amounts in 元 that are all whole 万 ("9950000元" for "995万元") may be 万元 figures restated, rounded to 万 as the
+    万元 ones were: parts that fit their total read so (each half a 万 either way) are a judgement, as their 万元 print
+    is, not a certain excess (real reports 13: 衢江 2016's 38 + 958 against 995万元, restated in 元)."""
+    figures = (total, *parts)
+    if any(f.quantity.unit != "元" or f.quantity.value % _WAN for f in figures):
+        return False
+    return sum(p.quantity.value for p in parts) - _WAN / 2 * len(parts) < total.quantity.value + _WAN / 2
+
+
+#: A difference of two figures named as such (差值, 差额): its parts are differences too.
+_DIFFERENCE = lazy_compile(r"差值|差额")
+
+
+def _consequent_rates(run: _Run, pi: int, total: Fact, parts: list[Fact], summed: Decimal) -> None:
+    """Drop the paragraph's earlier rate findings that only say again the one figure this sum finds wrong: a share,
+    完成预算的% or 增减率 that agrees once that figure is put right — the total as its parts' sum (桃江 2019: 20.10 + 2.52 =
+    22.62, and 88.86% is 20.10 / 22.62, not of the 20.36 printed), or one part as the total less the others. A figure
+    is reported once (real reports 13: the rates' findings came beside the sum's for one wrong figure)."""
+    implied = {total.index: summed}
+    for p in parts:
+        if p.quantity.unit == total.quantity.unit:
+            implied[p.index] = total.quantity.value - (summed - p.quantity.value)
+    for at, issue, rate, operands in run.rate_issues:
+        if at != pi or issue not in run.issues:
+            continue
+        for index, value in implied.items():
+            if index in (o.index for o in operands) and _agrees_with(rate, operands, index, value):
+                run.issues.remove(issue)
+                break
+
+
+def _agrees_with(rate: Fact, operands: tuple[Fact, ...], index: int, value: Decimal) -> bool:
+    """The rate agrees when the operand at `index` is `value` (a share or 完成预算的%: the first over the second; a
+    增减率: the change over the figure before it — of the part after which it is stated, or of the part's total)."""
+    a, *bases = (value if o.index == index else o.quantity.value for o in operands)
+    if rate.role == "change_rate" and rate.base is None:
+        bases = [b + a if rate.direction < 0 else b - a for b in bases]
+    elif rate.role not in ("share", "completion") or len(bases) != 1:
+        return False
+    return any(b > 0 and _agrees(rate, Interval(a / b * HUNDRED, a / b * HUNDRED)) for b in bases)
 
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it

@@ -50,6 +50,9 @@ class _Run:
     year: str = ""  # the report's year: the one its narrative names most
     facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
     project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
+    # each N02 a rate got from its own figures, with those figures: a sum that finds one of them wrong takes its place
+    # when putting that figure right makes the rate agree (`funds_arith._consequent_rates`)
+    rate_issues: list[tuple[int, Issue, Fact, tuple[Fact, ...]]] = field(default_factory=list)
 
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")
@@ -118,7 +121,7 @@ def _arith(
     expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
     run.contradicted.add((pi, rate.index))
     run.issues.append(
-        Issue(
+        issue := Issue(
             "N02",
             ref,
             {"where": _where(ref), "what": what, "what_en": what_en},
@@ -133,6 +136,7 @@ def _arith(
             certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
         )
     )
+    run.rate_issues.append((pi, issue, rate, operands))
 
 
 def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
