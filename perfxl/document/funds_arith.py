@@ -968,6 +968,18 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             _remainder(run, pi, ref, facts, fact)
 
 
+def _beside_wholes(parts: list[Fact], total: Fact, wholes: list[Fact], ending: str) -> str:
+    """The note that a 其中 list was read under the nearest total while the paragraph (or the one before) names other
+    wholes — `ending` says what follows from it (a guess to check, or wrong whichever)."""
+    return (
+        f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
+        + ("上一段" if total.carried else "段中")
+        + "另有"
+        + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in wholes)
+        + ending
+    )
+
+
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _part_lists(facts):
@@ -1125,21 +1137,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if short and cut_only:
             rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
-            rounded += (
-                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
-                + ("上一段" if total.carried else "段中")
-                + "另有"
-                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in others)
-                + "，所列各项也可能是其组成部分，请核实）"
-            )
+            rounded += _beside_wholes(parts, total, others, "，所列各项也可能是其组成部分，请核实）")
         elif beyond and exceeds:  # beside other wholes, beyond each: wrong whichever the list details
-            rounded += (
-                f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
-                + ("上一段" if total.carried else "段中")
-                + "另有"
-                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in beyond)
-                + "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
-            )
+            rounded += _beside_wholes(parts, total, beyond, "，所列各项之和也超过了它，无论属于哪一个总数都不相符）")
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
