@@ -7,7 +7,11 @@ from decimal import Decimal
 
 from .model import Coverage, Finding, Severity
 
-__all__ = ["FileResult", "Summary", "SectionScore"]
+__all__ = ["FileResult", "Summary", "SectionScore", "PAIR_KIND"]
+
+#: The `kind` of a report-and-workbook pairing entry (perfxl.batch.pairing): no file of its own, so reports count
+#: and title it apart from the files.
+PAIR_KIND = "报告与工作簿核对"
 
 
 @dataclass(frozen=True, slots=True)

@@ -629,11 +629,13 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # number — text perfxl does not read as one value, with nothing to say about the figure
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     if damaged is not None:
+        # the whole cell the damaged figure ("4(B)"): the message names it once ('得分“4(B)”无法识别为数字'), not twice
+        where = "无法识别为数字" if damaged == t.strip() else f"中的数字“{damaged}”无法识别"
         return ParsedValue(
             raw,
             ValueKind.TEXT,
             text=t,
-            reason=f"中的数字“{damaged}”无法识别（疑为录入或识别错误），未作为数值读取",
+            reason=f"{where}（疑为录入或识别错误），未作为数值读取",
             reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
             "OCR error?); it was not read as a value",
             damaged=True,

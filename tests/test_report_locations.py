@@ -155,7 +155,7 @@ def test_console_and_html_show_related_basis_and_one_coverage_line_per_table():
         "表2：部门整体支出绩效自评表 A1:J24；第1–3行 表头，第4–9行 资金，第10–22行 指标；无总分行（表格可能不完整）；未能运行：W05"
         in text
     )
-    assert "表3：其他（非自评表，已读取，未校验）（推断），已读取（无表头，未识别为自评表）" in text
+    assert "表3：其他内容（推断），已读取（无表头，未识别为自评表）" in text  # (journey13: 已读取 no longer said twice)
     html = render([_narrative_result()], "html")
     assert "对照：表2!F13" in html and "读取范围" in html and "第10–22行 指标" in html
 

@@ -24,7 +24,7 @@ from perfxl.document.read import is_document, read_document
 from perfxl.errors import PerfxlError
 from perfxl.model import Coverage, Finding, Severity, SheetCoverage, Submission, TextRef
 from perfxl.reader import read_submission
-from perfxl.result import FileResult, Summary
+from perfxl.result import PAIR_KIND, FileResult, Summary
 from perfxl.rules import run_checks, selected
 from perfxl.rules.context import Context
 from perfxl.validate import _profile, _year
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: The kind (类型 column) and the name prefix of a pairing entry.
-PAIR_KIND = PAIR_MARK = "报告与工作簿核对"
+PAIR_MARK = PAIR_KIND  # (defined in perfxl.result, where the reports read it)
 _PREFIX = PAIR_MARK + "："
 _SEP = " ⇄ "
 #: The checks a pairing runs: the narrative's checks, the workbook's tables standing in for the report's.
@@ -281,7 +281,7 @@ def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
             _write_report(result, Path(config.outdir) / rel, config.profile)
             record["report"] = rel
         except Exception as exc:
-            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{_reason(exc)}")
+            record["notes"].append(f"未生成 HTML 报告：{_reason(exc)}")
     record["seconds"] = round(time.perf_counter() - started, 4)
     record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     record["worker_pid"] = os.getpid()

@@ -37,6 +37,16 @@ def _text(value: Any) -> str:
     return neutralise_formula("" if value is None else str(value))
 
 
+#: The prefix of a row's note saying an output was not written (perfxl.batch.worker), by the column it leaves blank.
+_NOT_WRITTEN = {"annotated": "未生成批注副本：", "report": "未生成 HTML 报告："}
+
+
+def _not_written(row: dict[str, Any], key: str) -> str:
+    """The reason an output of the row's file was not written ("未生成：.pdf 报告只能读取…"), else ""."""
+    prefix = _NOT_WRITTEN[key]
+    return next(("未生成：" + n.removeprefix(prefix) for n in row.get("notes") or () if n.startswith(prefix)), "")
+
+
 def _write_files_sheet(wb, ws, tables: BatchTables, fmt: dict[str, Any]) -> None:
     headers = [f"{zh} {en}" for _, zh, en in FILE_COLUMNS] + ["批注副本 Annotated", "HTML 报告 Report"]
     ws.write_row(0, 0, headers, fmt["head"])
@@ -56,6 +66,8 @@ def _write_files_sheet(wb, ws, tables: BatchTables, fmt: dict[str, Any]) -> None
         ):
             if row.get(key):
                 ws.write_url(r, c, "external:" + row[key], fmt["link"], string=label)
+            elif why := _not_written(row, key):
+                ws.write_string(r, c, _text(why))  # why there is no link: a PDF, a .xls, a full disk (journey13)
             else:
                 ws.write_blank(r, c, None)
     ws.freeze_panes(1, 1)

@@ -23,7 +23,7 @@ from perfxl.annotate import (
     ANNOTATABLE,  # workbooks (marks) and Word reports (comments)
     annotate_copy,
 )
-from perfxl.io.atomic import atomic_write
+from perfxl.io.atomic import atomic_write, explain_write_error
 from perfxl.profiles import ProfileLike, load_profile
 from perfxl.report import ENCODING, render
 from perfxl.report.json_report import report_dict
@@ -191,8 +191,26 @@ def _write_annotated(result: FileResult, dest: Path) -> tuple[str, ...]:
 
 
 def _reason(exc: Exception) -> str:
-    """A failed output's reason: a PerfxlError's Chinese message (e.g. 磁盘已满，无法写入：…), else the exception."""
-    return getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+    """A failed output's reason, in Chinese for the reviewer who reads the note: a PerfxlError's message (e.g.
+    磁盘已满，无法写入：…), an OSError explained as atomic_write explains it, else perfxl's own fault named as such
+    (the exception kept in brackets for the maintainer)."""
+    message = getattr(exc, "message", None)
+    if message:
+        return str(message)
+    if isinstance(exc, OSError) and exc.filename:
+        return explain_write_error(exc, exc.filename).message
+    return f"perfxl 内部错误（{type(exc).__name__}: {exc}），请将此文件报告给维护者"
+
+
+def _not_annotatable(suffix: str) -> str:
+    """Why a file checked in a batch gets no annotated copy: perfxl writes marks into .xlsx/.xlsm and comments into
+    .docx only; what the reviewer can do instead depends on whether the file is a workbook or a report."""
+    if suffix in (".pdf", ".doc"):
+        return (
+            f"未生成批注副本：{suffix} 报告只能读取，不能写入批注（问题已在报告中注明页码和段落；"
+            "如需批注副本，请提交 Word .docx 原稿）"
+        )
+    return f"未生成批注副本：{suffix} 格式只能读取，不能写回（请在 Excel 或 WPS 中另存为 .xlsx 后再检查）"
 
 
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
@@ -216,21 +234,18 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
             _write_report(result, outdir / rel, config.profile)
             record["report"] = rel
         except Exception as exc:
-            record["notes"].append(f"未生成 HTML 报告（HTML report failed）：{_reason(exc)}")
+            record["notes"].append(f"未生成 HTML 报告：{_reason(exc)}")
     if config.annotate and result.ok:
         suffix = Path(job.path).suffix.lower()
         if suffix not in ANNOTATABLE:
-            record["notes"].append(
-                f"未生成批注副本：{suffix} 格式只能读取，不能写回"
-                "（工作簿请另存为 .xlsx；PDF 报告在报告中注明页码和段落）"
-            )
+            record["notes"].append(_not_annotatable(suffix))
         else:
             rel = f"{ANNOTATED_DIR}/{job.stem}{suffix}"
             try:
                 record["notes"].extend(_write_annotated(result, outdir / rel))
                 record["annotated"] = rel
             except Exception as exc:
-                record["notes"].append(f"未生成批注副本（annotated copy failed）：{_reason(exc)}")
+                record["notes"].append(f"未生成批注副本：{_reason(exc)}")
     record["seconds"] = round(time.perf_counter() - started, 4)
     record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
     record["worker_pid"] = os.getpid()

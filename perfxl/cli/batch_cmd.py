@@ -172,6 +172,12 @@ def _print_outcome(outcome) -> None:
         typer.echo(f"无法读取：{row['name']} [{row['error_code']}] {row['status'].removeprefix('无法读取：')}")
     if len(bad) > _SHOW_UNREADABLE:
         typer.echo(f"……另有 {len(bad) - _SHOW_UNREADABLE} 个文件无法读取，见 summary.xlsx。")
+    uncopied = [r for r in outcome.rows if any(n.startswith("未生成批注副本：") for n in r.get("notes") or ())]
+    if uncopied:  # --annotate: files with no copy (a PDF, a .xls, a copy that failed) are said, not left blank
+        typer.echo(
+            f"未生成批注副本 {len(uncopied)} 个（{'、'.join(r['name'] for r in uncopied[:3])}"
+            f"{'…' if len(uncopied) > 3 else ''}），原因见 summary.xlsx 的“批注副本”一栏。"
+        )
     head = "运行被中断，以下为部分结果。" if outcome.interrupted else ""
     skipped = f"，已跳过 {t['skipped']} 个" if t["skipped"] else ""
     pairs = f"，另有报告与工作簿配对核对 {t['pairs']} 组" if t["pairs"] else ""

@@ -19,6 +19,8 @@ from perfxl.report._common import severity_of
 from perfxl.rules.catalogue import CODES, KINDS
 
 _FORMATS = ("text", "json", "markdown")
+#: At most this many codes picked by name get their 警告 conditions and docs pages printed under the table.
+_DETAILED = 12
 
 
 def _fail(message: str) -> typer.Exit:
@@ -65,6 +67,7 @@ def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) 
                 "example_input": spec.example_input,
                 "example_message": spec.example_message,
                 "rests_on": spec.rests_on.value,
+                "degrades_zh": getattr(spec, "degrades_zh", ""),  # when a finding of it is a 警告 at most
                 "source": spec.source,
                 "doc": f"docs/rules/{spec.code}.md",
             }
@@ -76,7 +79,10 @@ def _level(r: dict[str, Any]) -> str:
     """The level as a reviewer reads it: a file code means the file went unchecked (无法读取), not a finding in it."""
     if r["kind"] == "file":
         return "无法读取（文件未检查）"
-    return SEVERITY_ZH[Severity(r["severity"])] + ("" if r["enabled"] else "（已停用）")
+    level = SEVERITY_ZH[Severity(r["severity"])]
+    if r["severity"] == "error" and r.get("degrades_zh"):
+        level += "（部分情形为警告）"  # a finding resting on a judgement or a guess is a 警告 at most (perfxl.model)
+    return level + ("" if r["enabled"] else "（已停用）")
 
 
 def _markdown(found: list[dict[str, Any]]) -> str:
@@ -147,3 +153,9 @@ def rules_cmd(
         label = _level(r)
         table.add_row(escape(r["code"]), KINDS[r["kind"]][0], label, escape(r["title_zh"]), escape(r["source"]))
     make_console().print(table)
+    if picked and len(found) <= _DETAILED:
+        # a few codes asked for by name (`perfxl rules C02 T04`): when each is a 警告 at most, as its docs page says —
+        # the 级别 column gives only the default (plain lines: the terminal wraps them, not rich mid-sentence)
+        for r in found:
+            if r["degrades_zh"]:
+                typer.echo(f"{r['code']} 何时为警告：{r['degrades_zh']}")

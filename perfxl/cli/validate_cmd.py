@@ -41,7 +41,9 @@ def validate(
     profile: Annotated[str | None, typer.Option("--profile", "-p", help="规则配置名称或 TOML 文件")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text|json|sarif|csv|html")] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="报告写入此文件（默认输出到屏幕）")] = None,
-    annotate: Annotated[Path | None, typer.Option("--annotate", help="批注副本的文件（多个输入时为文件夹）")] = None,
+    annotate: Annotated[
+        str | None, typer.Option("--annotate", help="批注副本的文件（多个输入、以 / 结尾或不带扩展名时为文件夹）")
+    ] = None,  # text, not a Path: a Path drops the trailing slash that makes "批注副本/" a folder
     select: Annotated[list[str] | None, typer.Option("--select", help="只运行这些检查代码（逗号分隔）")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些检查代码（逗号分隔）")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="error|warning|info|never")] = "error",

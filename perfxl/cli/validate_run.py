@@ -161,14 +161,20 @@ def check_catalogue() -> list:
     return list(CATALOGUE)
 
 
-def _annotate_target(src: Path, out: Path, many: bool) -> Path:
-    """Where the annotated copy of `src` goes: `out` itself for one file, else `out/<stem>.校验<suffix>`."""
-    if many or out.is_dir() or str(out).endswith(("/", "\\")):
+def _annotate_target(src: Path, out: Path | str, many: bool) -> Path:
+    """Where the annotated copy of `src` goes: `out` itself for one file, else `out/<stem>.校验<suffix>`.
+
+    `out` is a folder when several files are checked, when it exists as one, when it is written with a trailing
+    slash ("批注副本/", as the README writes it: the command passes the text, since a Path drops the slash), or when
+    it has no extension at all (no file name a copy could take)."""
+    folder = str(out).endswith(("/", "\\"))
+    out = Path(out)
+    if many or folder or out.is_dir() or not out.suffix:
         return out / f"{src.stem}.校验{src.suffix}"
     return out
 
 
-def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool, many: bool, force: bool):
+def _annotate_document(src: Path, result, annotate: Path | str | None, in_place: bool, many: bool, force: bool):
     """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
     if src.suffix.lower() != ".docx" or in_place or annotate is None:
         return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
@@ -182,7 +188,7 @@ def _annotate_document(src: Path, result, annotate: Path | None, in_place: bool,
     return f"已写出批注副本：{res.path}（添加 {res.comments} 条 Word 批注）", False
 
 
-def _annotate(results, annotate: Path | None, in_place: bool, force: bool):
+def _annotate(results, annotate: Path | str | None, in_place: bool, force: bool):
     """Write annotated copies; returns (results with annotate warnings attached, messages, any copy failed)."""
     # lazy: keeps perfxl.annotate (~4 ms) off the `perfxl validate` cold start
     from perfxl.annotate import annotate_workbook
@@ -252,7 +258,7 @@ def run_validate(
     profile: str | None = None,
     fmt: str = "text",
     output: Path | None = None,
-    annotate: Path | None = None,
+    annotate: Path | str | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     fail_on: str = "error",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from ..errors import UnreadableWorkbook
 
 __all__ = ["read_formulas"]
+
+_OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 
 def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, int], str]]:
@@ -15,7 +18,9 @@ def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, in
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        # openpyxl refuses a name not ending .xlsx/.xlsm ("单位.xls" holding an .xlsx): then it gets the bytes
+        source = path if Path(path).suffix.lower() in _OPENPYXL_SUFFIXES else io.BytesIO(Path(path).read_bytes())
+        book = openpyxl.load_workbook(source, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise UnreadableWorkbook(
             f"无法读取工作簿中的公式：{type(exc).__name__}: {exc}"[:300],

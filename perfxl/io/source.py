@@ -96,7 +96,7 @@ def register_reader(kind: str, reader: Reader) -> None:
 def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     """Spreadsheets: calamine for values and merges, the sheet XML for errors and uncached formulas."""
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
-    grids = _read_calamine(path)
+    grids = _read_calamine(path, kind)
     if kind in _OOXML:
         uncached, errors, quick = _scan_sheets(path, getattr(report, "members", None), getattr(report, "parts", None))
         for grid in grids:
@@ -140,20 +140,27 @@ def _guard(path: Path, limits: Any = None) -> Any:
     return inspect_file(path, limits)
 
 
-def _read_calamine(path: Path) -> list[Grid]:
+def _read_calamine(path: Path, kind: str = "") -> list[Grid]:
     """Values and merged ranges of every sheet, coordinates from A1 (empty leading rows kept)."""
     with quiet_native_stderr():  # a calamine panic writes its Rust report to fd 2 before it is caught
-        return _read_calamine_sheets(path)
+        return _read_calamine_sheets(path, kind)
 
 
-def _read_calamine_sheets(path: Path) -> list[Grid]:
+def _read_calamine_sheets(path: Path, kind: str = "") -> list[Grid]:
     """The calamine calls; every failure, a Rust panic (a BaseException) included, is an UnreadableWorkbook."""
     # lazy: xlwings Lite on Pyodide < 0.29 has no python-calamine; the engine and the PERF_* functions
     # must still import there (tests/test_server_lite.py)
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        if kind and path.suffix.lower() != f".{kind}":
+            # a workbook under another format's name ("单位.xls" holding an .xlsx: users rename files, systems name
+            # their exports .xls): calamine picks its reader by the name, so it gets the bytes and picks by content,
+            # as the guard did (journey13: was FILE_UNREADABLE "Invalid OLE signature")
+            with path.open("rb") as fh:
+                book = CalamineWorkbook.from_filelike(fh)
+        else:
+            book = CalamineWorkbook.from_path(str(path))
     except BaseException as exc:  # calamine errors, plain ValueErrors, and PanicException
         raise _unreadable(path, exc) from exc
     grids: list[Grid] = []

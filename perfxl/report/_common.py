@@ -223,7 +223,10 @@ def coverage_lines(coverage: Coverage) -> list[str]:
         if sc.sheet in seen:
             continue
         state = "已读取" if sc.read else "未能读取"
-        line = f"{sc.sheet}：{KIND_ZH.get(sc.kind, sc.kind)}{'' if sc.certain else '（推断）'}，{state}"
+        # the sheet's own kind name ("其他内容"): the table label "其他（非自评表，已读取，未校验）" before the state
+        # and the note said 已读取 and 未校验 twice on one line (journey13)
+        kind = SHEET_KIND_ZH.get(sc.kind) or KIND_ZH.get(sc.kind, sc.kind)
+        line = f"{sc.sheet}：{kind}{'' if sc.certain else '（推断）'}，{state}"
         if sc.note_zh:
             line += f"（{sc.note_zh}）"
         if skipped.get(sc.sheet):

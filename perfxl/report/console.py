@@ -11,10 +11,11 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from perfxl.model import Finding, Severity
-from perfxl.result import FileResult
+from perfxl.result import PAIR_KIND, FileResult
 
 from ._common import SEVERITY_ZH, coverage_lines, decimal_text, group_by_sheet, related_text, section_title
 
@@ -29,7 +30,8 @@ SHORT = 24
 
 
 def _file_header(r: FileResult) -> str:
-    parts = [f"文件：{r.path}"]
+    # a pairing entry is no file: named by what it is and its folder (journey13: was "文件：收件箱/报告与工作簿核对：…")
+    parts = [f"{Path(r.path).name}（文件夹 {Path(r.path).parent}）" if r.kind == PAIR_KIND else f"文件：{r.path}"]
     if r.unit_name:
         parts.append(f"单位：{r.unit_name}")
     s = r.summary
@@ -215,7 +217,7 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
         if not r.findings:
             console.print("  未发现问题。", style="green")
         for sheet, findings in group_by_sheet(r.findings):
-            title = section_title(sheet, r.coverage.source_format)
+            title = PAIR_KIND if r.kind == PAIR_KIND else section_title(sheet, r.coverage.source_format)
             if wide:
                 console.print(_sheet_table(title, findings, console.width), highlight=False, soft_wrap=True)
             else:
@@ -230,8 +232,11 @@ def print_report(results: Sequence[FileResult], console: Any) -> None:
         console.print(f"  小计：错误 {s.errors} 个，警告 {s.warnings} 个，提示 {s.infos} 个", highlight=False)
     if len(results) > 1:
         unreadable = sum(1 for r in results if not r.ok)
+        # pairing entries counted apart, as `perfxl batch` counts them (journey12/13)
+        pairs = sum(1 for r in results if r.kind == PAIR_KIND)
+        also = f"，另有报告与工作簿配对核对 {pairs} 组" if pairs else ""
         console.print(
-            f"合计 {len(results)} 个文件（无法读取 {unreadable} 个）：错误 {sum(r.summary.errors for r in results)} 个，"
+            f"合计 {len(results) - pairs} 个文件（无法读取 {unreadable} 个）{also}：错误 {sum(r.summary.errors for r in results)} 个，"
             f"警告 {sum(r.summary.warnings for r in results)} 个，提示 {sum(r.summary.infos for r in results)} 个",
             style="bold",
             highlight=False,

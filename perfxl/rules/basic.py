@@ -559,7 +559,8 @@ def cross_sheet(ctx: Context) -> Iterator[Finding]:
                 label=label,
                 row=row.label.text.strip().rstrip("：:"),
                 column=_column_name(ctx, 2),
-                raw=f"{row.final.text} {basic.unit}, {row.final.ref or ''}",
+                raw=f"{row.final.text} {basic.unit}，{row.final.ref or ''}".rstrip("，"),  # Chinese text, Chinese comma
+                raw_en=f"{row.final.text} {basic.unit}, {row.final.ref or ''}".rstrip(", "),
                 related=(row.final.ref,) if row.final.ref is not None else (),
                 basis=f"读取：自评表“{cell.text.strip()}”中“{label}” {fmt_num(value)} {unit}；基础数据表"
                 f"“{row.label.text.strip()}”{_column_name(ctx, 2)} {row.final.text} {basic.unit}，折合 "

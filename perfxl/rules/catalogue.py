@@ -167,7 +167,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "疑为按元填写（应为 {expected}）；请核对金额单位",
               "Under {where_en} the amount {actual} is {yi} 亿元, above {limit} 亿元 — implausible for one project or "
               "department; probably typed in 元 (then {expected}); check the unit",
-              "财预〔2020〕10号 附1（项目资金（万元））；上限为本规则集的推定（见 limit_yuan 说明）", scope="funds",
+              "财预〔2020〕10号 附1（项目资金（万元））；上限 100 亿元为本规则集的推定，可在规则配置中修改（limit_yuan）", scope="funds",
               params=_p(limit_yuan=10_000_000_000, min_yuan=10_000)),
     CheckSpec("F16", "FUND_SHARES_VS_OVERVIEW", "R-F02", W, "资金来源与项目概况所述分担比例不符",
               "The funds' sources contradict the shares the project overview states",
@@ -411,7 +411,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2013〕53号 附件2（政府采购执行率=实际政府采购金额/政府采购预算数）", scope="basic"),
     CheckSpec("B14", "CROSS_SHEET_MISMATCH", "R-D-14", W, "基础数据表与自评表数据不一致", "Basic data and self-evaluation disagree",
               "自评表“{label}”为 {actual} 万元，基础数据表“{row}”{column}为 {expected} 万元（{raw}）；同名项目在两表中口径可能不同（如是否含上级补助），请核实",
-              "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw}); the same label may cover different money on the two forms (e.g. with or without higher-level subsidies)",
+              "Self-evaluation {label} is {actual} 万元; basic data {row} is {expected} 万元 ({raw_en}); the same label may cover different money on the two forms (e.g. with or without higher-level subsidies)",
               "部门整体支出绩效评价基础数据表填报说明（与决算数据一致）", scope="submission",
               params=_p(pairs={"基本支出": "basic_budget_adjustment", "县级专项资金": "special_funds"})),
     CheckSpec("B15", "INDICATOR_VS_BASIC", "R-D-15", W, "部门整体指标完成值与基础数据表不符",
@@ -559,10 +559,13 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "T04": (
         "等级不是规则集的等级（如“A”“较好”“合格”，可能是本地的其他等级体系）时为“需人工判断”；按行读取的绩效评价结果表"
-        "（如浙江专项债券项目，表内未载明其评价办法的等级标准）按规则集等级核对，至多警告",
+        "（如浙江专项债券项目，表内未载明其评价办法的等级标准）按规则集等级核对，至多警告；所印总分按规则集的得分小数位"
+        "四舍五入后跨过等级界线、所写等级与四舍五入后的总分相符（如总分 89.995 写“优”：按所印为良，保留两位为 90.00、优）"
+        "时为“需人工判断”",
         "a judgement when the grade is not one of the profile's (e.g. A, 较好, 合格: another scale); on a results list "
         "read line by line (e.g. 浙江's bond projects: the bands of its own rules are not printed), checked on the "
-        "profile's bands, at most a warning",
+        "profile's bands, at most a warning; a judgement when the total kept to the profile's score places crosses a "
+        "band and the stated grade is that band's (89.995 with 优: 良 as printed, 90.00 and 优 at two places)",
     ),
     "N01": (
         "正文与表格的指标按名称相似度配对时为推测（消息写明两个名称）；正文所写目标（可能批复后调整）、一级指标分值与表格分组、"
@@ -623,8 +626,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "scores below its weight and gives a deviation reason: the table itself states the miss)",
     ),
     "C02": (
-        "数值单元格为损坏的数字或文字（而非 Excel 错误值）时为“需人工判断”",
-        "a judgement when a number cell holds a damaged number or text (not an Excel error value)",
+        "数值单元格为损坏的数字（如“4(B)”“46.O”“M.8”，疑为录入或识别错误，不按其中的数字猜读）或文字（而非 Excel "
+        "错误值）时为“需人工判断”，至多警告；用到它的核对（执行率、合计等）跳过此单元格",
+        "a judgement, at most a warning, when a number cell holds a damaged number (e.g. 4(B), 46.O, M.8: a typing or "
+        "OCR slip, its digits never guessed) or text (not an Excel error value); the checks needing it skip the cell",
     ),
 }
 _SPECS = tuple(

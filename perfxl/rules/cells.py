@@ -223,7 +223,7 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                     problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
                     problem_en=p.reason_en or "cannot be read",
                     certainty=Certainty.JUDGEMENT if damaged else None,
-                    basis=f"读取 {cell.ref}：“{visible(raw)}”，{p.reason}",
+                    basis=f"读取 {cell.ref}：“{visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
                     basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}",
                 )
 
@@ -344,6 +344,12 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     problem=problem,
                     problem_en=problem_en,
                     certainty=Certainty.JUDGEMENT,
-                    basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；合计按 perfxl 重算的得分复核",
-                    basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; totals use perfxl's own scores",
+                    basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；"
+                    + (
+                        "合计按 perfxl 重算的得分复核"
+                        if field in _SCORE_FIELDS
+                        else "用到此数的合计、执行率等核对跳过此项"
+                    ),
+                    basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; "
+                    + ("totals use perfxl's own scores" if field in _SCORE_FIELDS else "checks needing it skip it"),
                 )
