@@ -468,9 +468,23 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.TOTAL
     if texts and bare[0] in H.GRADE_LABELS:
         return RowKind.GRADE
+    if _signature_line(cells, texts):
+        return RowKind.NOTE
     if header_fields(grid, r):
         return RowKind.HEADER_FIELD
     return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
+
+
+def _signature_line(cells: list[tuple[int, object]], texts: list[str]) -> bool:
+    """A line of blank signature fields under a form — "填报单位（公章）： │ 单位负责人：" (吉林 专项经费支出绩效评价表,
+    held-out 21): every cell a text ending in its colon with nothing after it, one naming a seal or a signatory. A note,
+    not the head of a new table (填报单位 with its value, "填报单位（盖章）：某局" or "填报单位 │ 某局", stays a head field)."""
+    return (
+        bool(texts)
+        and len(texts) == len(cells)
+        and all(isinstance(v, str) and v.strip().endswith((":", "：")) for _, v in cells)
+        and any(any(w in t for w in H.SEAL_WORDS) or t.startswith(H.NOTE_PREFIXES) for t in texts)
+    )
 
 
 def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:

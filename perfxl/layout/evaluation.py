@@ -409,7 +409,14 @@ class _Reader(FundsRows):
             mark(r, "goal" if self.cur.goals else "header")
             return
         if kind is RowKind.INDICATOR_HEADER:
+            if self._header_again(r):
+                self.ind_header_row = r
+                mark(r, "header")
+                return
             if self._page_break_header(r):
+                # a repeated two-row header (吉林 评价表: 采集数据项 over 数据项1 │ 数据项2 before each 一级) brings its
+                # second row again, under the header's merged 一级/二级/三级 cells: header too, not an indicator
+                self.ind_header_row = r
                 mark(r, "header")
                 return
             if self._next_goal_block(r):
@@ -663,6 +670,15 @@ class _Reader(FundsRows):
         if not cols or any(self.ind_cols.get(k) != v for k, v in cols.items()):
             return False
         return any(isinstance(v, str) and _GOAL_BLOCK.search(H.normalise_label(v)) for _, v in row_cells(self.grid, r))
+
+    def _header_again(self, r: int) -> bool:
+        """The row right under the block's header repeating its roles in the same columns: the second row of a two-row
+        header whose merged cells were exported filled (一级指标 │ 权重 │ … over 数据项1 │ 数据项2, 吉林 评价表) — header
+        too, not the header of a new table."""
+        if self.state != "indicators" or r != self.ind_header_row + 1 or self._last_row_read != "header":
+            return False
+        cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
+        return bool(cols) and all(self.ind_cols.get(k) == v for k, v in cols.items())
 
     def _page_break_header(self, r: int) -> bool:
         """The indicator header repeated at a page break of a printed/PDF table: the same roles in the same

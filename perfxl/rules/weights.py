@@ -139,17 +139,36 @@ def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
     )
 
 
+def weighted_levels(ctx: Context) -> bool:
+    """True when the 一级 weights scale their rows rather than add them up: every 一级 declares a weight, the weights
+    make the full mark (50 + 25 + 25 = 100), and each 一级 holding rows holds the full mark itself (预算管理 75 + 财务管理 25
+    under 预算绩效 权重 50) — the 一级 │ 权重 │ 二级 │ 分值 │ 三级 │ 分值 layout of 吉林's 专项经费支出绩效评价表 (held-out
+    21), where a 一级's rows are points out of 100 weighted by its 权重. Then neither a 一级 "declaring 50 over rows of 100"
+    (W02) nor the rows' 300 (W03) is a slip: the arithmetic shows the form's rule, so the sums are taken under it."""
+    groups = [(h, rows) for h, rows in ctx.groups() if h is not None]
+    if len(groups) < 2 or any(h.declared_weight is None for h, _ in groups):
+        return False
+    full = ctx.dec("weights.total", 100)
+    tol = ctx.tol_score
+    declared = [h.declared_weight for h, _ in groups if h.declared_weight is not None]
+    if abs(sum(declared, Decimal(0)) - full) > tol or all(abs(d - full) <= tol for d in declared):
+        return False
+    held = [row_weights(ctx, rows) for _, rows in groups if rows]
+    return len(held) >= 2 and all(w is not None and abs(w - full) <= tol for w in held)
+
+
 @check("W01")
 def level1_default(ctx: Context) -> Iterator[Finding]:
     """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
     if ctx.evaluation_framework():  # 投入/过程/产出/效果 (53号 评价): 10号's default weights do not apply
         return
+    weighted = weighted_levels(ctx)  # a 权重 scaling rows of 100 is the 一级's weight, not its rows' 100
     for heading, rows in ctx.groups():
         if heading is None:
             continue
         key = level1_key(heading.name or heading.label.text)
         default = ctx.dec(f"weights.{key}") if key else None
-        held = row_weights(ctx, rows)
+        held = None if weighted else row_weights(ctx, rows)
         held = heading.declared_weight if held is None else held
         if default is not None and held is not None and held != default:
             yield ctx.finding(heading.label, expected=default, actual=held, name=heading.name or heading.label.text)
@@ -160,9 +179,10 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
     """A weight declared in the 一级 label ("效益指标（35分）") equals the sum of the weights of its rows."""
     groups = ctx.groups()
     final = next((h for h, _ in reversed(groups) if h is not None), None)
+    weighted = weighted_levels(ctx)
     for heading, rows in groups:
-        if heading is None or heading.declared_weight is None:
-            continue
+        if heading is None or heading.declared_weight is None or weighted:
+            continue  # (a 权重 scaling rows of 100, `weighted_levels`, is no sum of them)
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
             if _as_share(ctx, heading.declared_weight, held):
@@ -294,6 +314,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     leaves = row_weights(ctx, ctx.indicators())
     if leaves is None:
         return
+    if weighted_levels(ctx):  # the 一级 权重 make the mark, each scaling rows of 100 (吉林 评价表)
+        leaves = sum((h.declared_weight or Decimal(0) for h, _ in ctx.groups() if h is not None), Decimal(0))
     full = ctx.dec("weights.total", 100)
     held = leaves + budget_weight(ctx)
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
