@@ -538,7 +538,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     if after[:1] == "." and after[1:2] in _LOOKALIKES and not (after[2:3].isascii() and after[2:3].isalpha()):
         return t[start : end + 2]  # "46.O", "5.O%": a zero read as the letter O after the point, never 46 or 5
     bracketed = _LETTERS_IN_BRACKETS.match(after)
-    if bracketed is not None and lookup(bracketed.group(1)) is None:
+    if bracketed is not None and bracketed.group(1).isupper() and lookup(bracketed.group(1)) is None:
         return t[start : end + bracketed.end()]  # "4(B)": a column's letter (全年执行数(B)) or a note lost, never 4
     run = _LATIN_THEN_DIGIT.match(after)
     if run is not None:
@@ -554,7 +554,8 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
 
 
 #: Latin letters alone in brackets right after a figure ("4(B)", "21980（B）人"): no unit ("(km)" is one) and no note in
-#: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost.
+#: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost. Only capitals
+#: are such letters: "24(h)", "5(mg)", "3(ha)" write a unit in lower case, read as typed (review13t).
 _LETTERS_IN_BRACKETS = re.compile(r"\s*\(([A-Za-z]+)\)")
 
 
