@@ -239,9 +239,17 @@ _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "�
 
 
 #: Note marks written beside a figure: circled or bracketed numerals ("100①", "⑴", "❶") and superscript digits right
-#: after a digit ("100¹"). NFKC spells them as digits ("100①" → "1001"), so value text keeps them as they are; a figure
-#: is read without them (`_parse_number_text`): in a printed form they mark a footnote or an item, never a digit.
-_NOTE_MARK = re.compile("[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+#: after a digit or a percent sign ("100¹", "95%¹"). NFKC spells them as digits ("100①" → "1001"), so value text keeps
+#: them as they are; a figure is read without them (`_parse_number_text`): in a printed form they mark a footnote or an
+#: item, never a digit.
+_NOTE_MARK = re.compile(
+    "[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19%\uff05])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+)
+
+
+#: A note mark in brackets with the word that calls it a note ("(注②)", "(见注①)", "（②）"): gone whole when the figure
+#: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
+_NOTE_IN_BRACKETS = re.compile(r"\(\s*(?:详见|见)?(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+\)")
 
 
 def _normalise_keeping_marks(raw: str) -> str:
@@ -617,7 +625,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     beside the figure ("100①", `_NOTE_MARK`) are no digits of it: read without them, shown with them.
     """
     if _NOTE_MARK.search(t) is not None:
-        unmarked = _NOTE_MARK.sub("", t)
+        unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
             return ParsedValue(raw, ValueKind.TEXT, text=t)
         return dataclasses.replace(_parse_number_text(raw, unmarked), text=t)

@@ -189,3 +189,24 @@ def test_normalise_unit_drops_the_mei_after_the_slash():
 
     assert normalise_unit("元/每人") == "元/人" and normalise_unit("次/每个工作日") == "次/工作日"
     assert normalise_unit("次/每") == "次/每"  # nothing after it: left as typed
+
+
+# ---------------------------------------------------------------- 6. a note mark in its note's brackets, after a %
+
+
+@pytest.mark.parametrize(
+    "text,number,unit", [("100人（注②）", 100, "人"), ("100人(见注①)", 100, "人"), ("95%¹", 95, "%")]
+)
+def test_a_note_mark_with_its_note_word_or_after_a_percent_leaves_the_figure_as_printed(text, number, unit):
+    """gaps13 read '100人（注②）' as 100 '人(注' (the mark gone, its bracket left: before it, NFKC's '100人(注2)' was 100人)
+    and left '95%¹' text (NFKC's '95%1')."""
+    from perfxl.values import ValueKind, parse_value
+
+    p = parse_value(text)
+    assert (p.number, p.unit) == (number, unit), p
+    assert p.kind is not ValueKind.TEXT, p
+
+
+def test_an_actual_with_a_bracketed_note_mark_is_judged_as_its_figure(tmp_path):
+    """濉溪 row 11 '21980人（注②）': was S11 '计量单位不一致：人 与 人(注'."""
+    assert _suixi(tmp_path, {"G11": "21980人（注②）"}, 11) == set()
