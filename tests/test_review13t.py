@@ -210,3 +210,20 @@ def test_a_note_mark_with_its_note_word_or_after_a_percent_leaves_the_figure_as_
 def test_an_actual_with_a_bracketed_note_mark_is_judged_as_its_figure(tmp_path):
     """濉溪 row 11 '21980人（注②）': was S11 '计量单位不一致：人 与 人(注'."""
     assert _suixi(tmp_path, {"G11": "21980人（注②）"}, 11) == set()
+
+
+# ---------------------------------------------------------------- 7. a period word a verb follows
+
+
+@pytest.mark.parametrize(
+    "target,actual",
+    [("每工作日巡查1次", "全年巡查250次"), ("每日巡查1次", "365次"), ("每月巡查1次", "12次"), ("每季度开展1次", "4次")],
+)
+def test_a_per_period_target_with_a_verb_is_counted_over_the_year(tmp_path, target, actual):
+    """'每月巡查1次' │ '12次' was S08 '12次 为 每月巡查1次 的 1200%' (+ S09), where '每月1次' │ '12次' is quiet."""
+    assert _suixi(tmp_path, {"F15": target, "G15": actual}, 15) == set()
+
+
+def test_guard_a_per_period_target_with_a_verb_short_of_the_year_warns(tmp_path):
+    found = _suixi(tmp_path, {"F15": "每月巡查1次", "G15": "10次"}, 15)
+    assert ("S07", "warning") in found and not any(s == "error" for _, s in found), found
