@@ -108,8 +108,9 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
     which of count, standard and funds is wrong (or whether other money pays a part) a person judges. A cap ("≤475元/亩")
     bounds nothing from below and is not read; a unit counted by two 数量指标 is ambiguous and not read. Nor are (review13t)
     a standard per period ("100万元/年" × "=3年" may span years the year's funds do not pay), an approximate figure
-    ("约23万元/个", "近10个"), a 累计 count, nor a count in a measure word anything is counted in (个, 项, 次) whose name
-    shares no noun with the standard's: the pairing by unit is a guess, and the basis says so."""
+    ("约23万元/个", "近10个"), a 累计 count, a standard whose cell holds a second figure ("3万元/户（其中本项目补助1.5万元）"),
+    nor a count in a measure word anything is counted in (个, 项, 次) whose name shares no noun with the standard's: the
+    pairing by unit is a guess, and the basis says so."""
     ev = ctx.evaluation
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
@@ -138,6 +139,8 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
         count = counted[0]
         if _ABOUT.search(f.ind.target.text) or _ABOUT.search(count.ind.target.text) or "累计" in count.name_key:
             continue  # "约23万元/个", "近10个": no least figure; "累计…个数": a count over the project's years
+        if len(_FIGURE.findall(f.ind.target.text)) > 1:
+            continue  # "3万元/户（其中本项目补助1.5万元）": the cell says what of the standard this money pays
         if per in _GENERIC_COUNTS and not _share_a_noun(count.name_key, f.name_key):
             continue  # "乡镇覆盖个数" and "每个培训班补助标准" both count 个 but not the same things
         assert count.target.number is not None  # kept in `counts` only with a figure
@@ -169,6 +172,8 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
 
 #: Words that make a figure approximate ("约23万元/个", "10个左右", "近10个"): no least value to multiply.
 _ABOUT = re.compile(r"约|左右|上下|近|大概|大致")
+#: A figure in a cell's text: a standard's cell holding two is no one standard (a note on a share, a range).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 #: Measure words any thing is counted in: a standard and a count in one of them are paired only when their names share
 #: a noun (`_share_a_noun`); a 户, 人, 亩 or 公里 counts one kind of thing already.
 _GENERIC_COUNTS = frozenset(("个", "项", "次", "件", "批"))
