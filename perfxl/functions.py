@@ -62,12 +62,20 @@ def _is_matrix(x: Any) -> bool:
 
 
 def _as_matrix(x: Any) -> Matrix:
-    """Scalar → [[x]]; 1-D list → one row; 2-D stays."""
+    """Scalar → [[x]]; 1-D list → one row; 2-D stays. A Python int beyond Excel's range becomes ±inf (`_in_range`)."""
     if _is_matrix(x):
-        return [list(r) for r in x] or [[None]]
+        return [[_in_range(v) for v in r] for r in x] or [[None]]
     if isinstance(x, (list, tuple)):
-        return [list(x)] if x else [[None]]
-    return [[x]]
+        return [[_in_range(v) for v in x]] if x else [[None]]
+    return [[_in_range(x)]]
+
+
+def _in_range(x: Any) -> Any:
+    """`x`, or ±inf for an int no Excel cell holds (past 1e308; thousands of digits have no repr past Python's
+    4,300-digit int-str limit): each function then answers "不是数字" as for Excel's own overflow, never raises."""
+    if isinstance(x, int) and not isinstance(x, bool) and to_decimal(x) is None:
+        return math.inf if x > 0 else -math.inf
+    return x
 
 
 def _blank(x: Any) -> bool:

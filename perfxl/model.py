@@ -335,6 +335,9 @@ class FundsBlock:
     # a 申报表's 中期资金总额 printed beside its 年度 total (亳州 2023: 449.8万 │ 189.8万): the whole term's money, None
     # where none is printed (F17)
     medium_total: CellValue | None = None
+    # (role, header cell) of the block's 年初预算数, 全年预算数 and 全年执行数 columns as printed ("年初预算数(A)"): the letters a
+    # rule in `score_headers` names ("执行率(B/A)") stand for these columns (rules/funds.py `rate_over_initial`)
+    amount_headers: tuple[tuple[str, CellValue], ...] = ()
 
     @property
     def has_weight(self) -> bool:

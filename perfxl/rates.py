@@ -93,7 +93,10 @@ def _amount(value: Any) -> tuple[Decimal | None, str | None]:
 def _short(value: Any) -> str:
     """`value` as a reason names it: its repr, cut to 40 characters ("'99999…'": a cell of thousands of digits is not
     printed whole in every message that names it)."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's int-str limit (4,300 digits): no repr at all
+        return "位数过多的整数（超过 4300 位）"
     return text if len(text) <= 40 else text[:39] + "…"
 
 

@@ -264,6 +264,8 @@ def normalise_unit(text: str | None) -> str | None:
         return _SYNONYMS[t]
     if "/" in t:
         num, _, den = t.partition("/")
+        if den.startswith("每") and len(den) > 1:
+            den = den[1:]  # "次/每周", "元/每人": the 每 the slash already says
         n, d = normalise_unit(num), normalise_unit(den)
         return f"{n or ''}/{d or ''}" if (n or d) else None
     return t

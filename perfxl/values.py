@@ -239,9 +239,17 @@ _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "�
 
 
 #: Note marks written beside a figure: circled or bracketed numerals ("100①", "⑴", "❶") and superscript digits right
-#: after a digit ("100¹"). NFKC spells them as digits ("100①" → "1001"), so value text keeps them as they are; a figure
-#: is read without them (`_parse_number_text`): in a printed form they mark a footnote or an item, never a digit.
-_NOTE_MARK = re.compile("[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+#: after a digit or a percent sign ("100¹", "95%¹"). NFKC spells them as digits ("100①" → "1001"), so value text keeps
+#: them as they are; a figure is read without them (`_parse_number_text`): in a printed form they mark a footnote or an
+#: item, never a digit.
+_NOTE_MARK = re.compile(
+    "[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19%\uff05])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+)
+
+
+#: A note mark in brackets with the word that calls it a note ("(注②)", "(见注①)", "（②）"): gone whole when the figure
+#: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
+_NOTE_IN_BRACKETS = re.compile(r"\(\s*(?:详见|见)?(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+\)")
 
 
 def _normalise_keeping_marks(raw: str) -> str:
@@ -538,7 +546,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     if after[:1] == "." and after[1:2] in _LOOKALIKES and not (after[2:3].isascii() and after[2:3].isalpha()):
         return t[start : end + 2]  # "46.O", "5.O%": a zero read as the letter O after the point, never 46 or 5
     bracketed = _LETTERS_IN_BRACKETS.match(after)
-    if bracketed is not None and lookup(bracketed.group(1)) is None:
+    if bracketed is not None and bracketed.group(1).isupper() and lookup(bracketed.group(1)) is None:
         return t[start : end + bracketed.end()]  # "4(B)": a column's letter (全年执行数(B)) or a note lost, never 4
     run = _LATIN_THEN_DIGIT.match(after)
     if run is not None:
@@ -554,7 +562,8 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
 
 
 #: Latin letters alone in brackets right after a figure ("4(B)", "21980（B）人"): no unit ("(km)" is one) and no note in
-#: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost.
+#: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost. Only capitals
+#: are such letters: "24(h)", "5(mg)", "3(ha)" write a unit in lower case, read as typed (review13t).
 _LETTERS_IN_BRACKETS = re.compile(r"\s*\(([A-Za-z]+)\)")
 
 
@@ -616,7 +625,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     beside the figure ("100①", `_NOTE_MARK`) are no digits of it: read without them, shown with them.
     """
     if _NOTE_MARK.search(t) is not None:
-        unmarked = _NOTE_MARK.sub("", t)
+        unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
             return ParsedValue(raw, ValueKind.TEXT, text=t)
         return dataclasses.replace(_parse_number_text(raw, unmarked), text=t)

@@ -90,6 +90,9 @@ class _Builder:
     funds_columns: tuple[str, ...] = ()  # funds roles found in the funds header
     # the funds header's 分值 / 执行率 / 得分 cells (`FundsBlock.score_headers`)
     funds_score_headers: tuple[CellValue, ...] = ()
+    funds_amount_headers: tuple[
+        tuple[str, CellValue], ...
+    ] = ()  # its 年初预算数 / 全年预算数 / 全年执行数 cells (`FundsBlock.amount_headers`)
     rows: list[tuple[int, str]] = field(default_factory=list)  # (row, what it was read as), for coverage
     has_total_row: bool = False
     remarks: list[CellValue] = field(default_factory=list)
@@ -127,6 +130,7 @@ class _Builder:
                 self.funds_unit_cell,
                 tuple(self.funds_subtotals),
                 self.funds_medium,
+                self.funds_amount_headers,
             )
         indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
         indicators = _weights_in_percent(indicators)

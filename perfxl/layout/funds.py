@@ -149,6 +149,9 @@ class FundsRows:
         self.cur.funds_score_headers = tuple(
             value_at(self.grid, r, cols[k]) for k in ("weight", "rate", "score") if k in cols
         )
+        self.cur.funds_amount_headers = tuple(
+            (k, value_at(self.grid, r, cols[k])) for k in ("initial_budget", "full_budget", "executed") if k in cols
+        )
         self.funds_method_col = next(
             (c for c, v in row_cells(self.grid, r) if isinstance(v, str) and _METHOD_HEADER.search(v)), None
         )

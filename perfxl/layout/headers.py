@@ -59,6 +59,10 @@ _GROUP_PREFIX = "绩效指标"
 _UNCLOSED = re.compile(r"\([^()]*$")
 
 
+#: The signs of a rule a header states after "=" ("执行率=执行数/年初预算数", "得分=执行率×分值").
+_FORMULA_SIGN = re.compile(r"[/÷×*]")
+
+
 @lru_cache(maxsize=8192)
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
@@ -67,6 +71,8 @@ def _forms(label: str) -> tuple[str, ...]:
     forms = [label, base, bare, _YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
     if "(" in base and _UNCLOSED.search(base):  # "执行率(B/A1": the stored copy lost the closing bracket of the note
         forms.append(_UNCLOSED.sub("", strip_brackets(base)))
+    if "=" in bare and _FORMULA_SIGN.search(bare.partition("=")[2]):
+        forms.append(bare.partition("=")[0])  # "执行率=执行数/年初预算数": the column named before the rule it states
     if base.startswith(_GROUP_PREFIX) and len(base) > len(_GROUP_PREFIX):
         # "绩效指标 指标名称": the merged group heading printed in the column's own cell
         forms.append(strip_brackets(base[len(_GROUP_PREFIX) :]))

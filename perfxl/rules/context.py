@@ -1201,7 +1201,25 @@ def _verdict(reading: Reading) -> tuple[Any, Any]:
 
 def _periods_of(label: str | None) -> tuple[Decimal, Decimal] | None:
     """The periods a year holds for a per-period word ("每月" → 12, 12; "每周" → 52, 53), else None."""
-    return periods_a_year(label[1:]) if label and label.startswith("每") else None
+    word = _period_word(label)
+    return periods_a_year(word) if word else None
+
+
+def _period_word(label: str | None) -> str:
+    """The period word of a per-period label: "每月" → 月, and the one a verb follows ("每工作日巡查" → 工作日, "每季度开展"
+    → 季度: "每月巡查1次" │ "12次" is per month as "每月1次" is — was S08 '1200%', review13t); "" for none, or for a
+    label naming a second 每 ("每月每户": per month and per household)."""
+    if not label or not label.startswith("每"):
+        return ""
+    rest = label[1:]
+    if periods_a_year(rest) is not None:
+        return rest
+    if "每" in rest or not _CJK_ONLY.fullmatch(rest):
+        return ""
+    return next((w for w in PERIOD_WORDS if rest.startswith(w)), "")
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 #: A side's periods a year, fewest and most ("每月" 12, 12; "每周" 52, 53).
@@ -1258,7 +1276,7 @@ class _OverYear:
     def uncertain(self) -> tuple[str, str]:
         """Why the year's counts differ: a year holds 52 or 53 weeks, 365 or 366 days."""
         sides = ((self.tp, self.t.label or ""), (self.ap, self.a.label or ""))
-        spans = dict.fromkeys((p, label.removeprefix("每")) for p, label in sides if p and p[0] != p[1])
+        spans = dict.fromkeys((p, _period_word(label)) for p, label in sides if p and p[0] != p[1])
         zh = "、".join(
             f"{fmt_decimal(lo)}{'或' if hi - lo == 1 else '至'}{fmt_decimal(hi)}{word}" for (lo, hi), word in spans
         )

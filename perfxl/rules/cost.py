@@ -8,6 +8,7 @@ match the budget). Batch 20's 南岳镇 资产收益扶贫 申报表: 10个 × 2
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -105,7 +106,11 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
     their product is the least the targets cost. Above the funds block's 年度资金总额 — the standard taken at the lowest
     value its printed figure may stand for — the targets ask more money than the year has: a 警告 at the standard, since
     which of count, standard and funds is wrong (or whether other money pays a part) a person judges. A cap ("≤475元/亩")
-    bounds nothing from below and is not read; a unit counted by two 数量指标 is ambiguous and not read."""
+    bounds nothing from below and is not read; a unit counted by two 数量指标 is ambiguous and not read. Nor are (review13t)
+    a standard per period ("100万元/年" × "=3年" may span years the year's funds do not pay), an approximate figure
+    ("约23万元/个", "近10个"), a 累计 count, a standard whose cell holds a second figure ("3万元/户（其中本项目补助1.5万元）"),
+    nor a count in a measure word anything is counted in (个, 项, 次) whose name shares no noun with the standard's: the
+    pairing by unit is a guess, and the basis says so."""
     ev = ctx.evaluation
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
@@ -126,10 +131,18 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
         yuan = _yuan_per(money)
         if not _is_cost(f) or per is None or yuan is None or standard.number is None or standard.number <= 0:
             continue
+        if family_of(per) in ("time", "workday"):
+            continue  # "100万元/年" × "=3年": a count of periods may span years the year's funds do not pay
         counted = counts.get(per, [])
         if standard.op not in _AT_LEAST or len(counted) != 1:
             continue
         count = counted[0]
+        if _ABOUT.search(f.ind.target.text) or _ABOUT.search(count.ind.target.text) or "累计" in count.name_key:
+            continue  # "约23万元/个", "近10个": no least figure; "累计…个数": a count over the project's years
+        if len(_FIGURE.findall(f.ind.target.text)) > 1:
+            continue  # "3万元/户（其中本项目补助1.5万元）": the cell says what of the standard this money pays
+        if per in _GENERIC_COUNTS and not _share_a_noun(count.name_key, f.name_key):
+            continue  # "乡镇覆盖个数" and "每个培训班补助标准" both count 个 but not the same things
         assert count.target.number is not None  # kept in `counts` only with a figure
         least = count.target.number * _lowest(standard) * yuan / funds_yuan  # in the funds block's unit
         if least <= _highest(budget):
@@ -146,13 +159,57 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
             count=count.ind.target.text,
             related=tuple(c.ref for c in (count.ind.target, budget_cell) if c.ref is not None),
             basis=f"读取：数量指标“{count.ind.name.text}”{count.ind.target.text}，成本指标“{f.ind.name.text}”"
-            f"{f.ind.target.text}，两者之积至少 {fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 "
-            f"{budget_cell.text}{unit}；数量、标准、资金哪一处有误（或另有资金承担）需人工判断",
+            f"{f.ind.target.text}，按计量单位“{per}”推断标准即按此数量计（同一对象，未经核实），两者之积至少 "
+            f"{fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 {budget_cell.text}{unit}；数量、标准、资金"
+            "哪一处有误（或另有资金承担、二者并非同一对象）需人工判断",
             basis_en=f"read the count {count.ind.name.text!r} {count.ind.target.text} and the standard "
-            f"{f.ind.name.text!r} {f.ind.target.text}: together at least {fmt_num(need)} {unit} (the standard at the "
-            f"lowest its printed figure allows), the yearly funds {budget_cell.text} {unit}; which is wrong, or whether "
-            "other money pays a part, a person judges",
+            f"{f.ind.name.text!r} {f.ind.target.text}, paired by their unit {per!r} (taken to count the same things, "
+            f"not verified): together at least {fmt_num(need)} {unit} (the standard at the lowest its printed figure "
+            f"allows), the yearly funds {budget_cell.text} {unit}; which is wrong, whether other money pays a part or "
+            "the two count different things, a person judges",
         )
+
+
+#: Words that make a figure approximate ("约23万元/个", "10个左右", "近10个"): no least value to multiply.
+_ABOUT = re.compile(r"约|左右|上下|近|大概|大致")
+#: A figure in a cell's text: a standard's cell holding two is no one standard (a note on a share, a range).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+#: Measure words any thing is counted in: a standard and a count in one of them are paired only when their names share
+#: a noun (`_share_a_noun`); a 户, 人, 亩 or 公里 counts one kind of thing already.
+_GENERIC_COUNTS = frozenset(("个", "项", "次", "件", "批"))
+#: Two-character runs every such name may hold, naming no thing counted.
+_NOT_A_NOUN = frozenset(
+    (
+        "个数",
+        "数量",
+        "标准",
+        "补助",
+        "平均",
+        "每个",
+        "成本",
+        "资金",
+        "费用",
+        "经费",
+        "金额",
+        "支出",
+        "项目",
+        "指标",
+        "单位",
+    )
+)
+
+
+def _share_a_noun(count_name: str, standard_name: str) -> bool:
+    """The two names share a run of two Chinese characters naming a thing ("入股合作社个数" and "补助合作社平均标准":
+    合作, 作社) — the count and the standard then likely count the same things."""
+
+    def runs(name: str) -> set[str]:
+        return {name[i : i + 2] for i in range(len(name) - 1) if _CJK_PAIR.fullmatch(name[i : i + 2])} - _NOT_A_NOUN
+
+    return bool(runs(count_name) & runs(standard_name))
+
+
+_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _lowest(value: ParsedValue) -> Decimal:

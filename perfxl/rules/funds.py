@@ -14,7 +14,7 @@ from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_plac
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
 from perfxl.units import convert
-from perfxl.values import ValueKind
+from perfxl.values import ValueKind, normalise_text
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, RateReading, fmt_num, fmt_pct
@@ -72,9 +72,10 @@ _STATED_RATE = re.compile(r"(?:执行数|执行金额|支出数|实际支出)\s*
 
 
 def rate_over_initial(ctx: Context) -> str:
-    """The header text that states the 执行率 is over 年初预算数 ("执行率（执行数/年初预算数）") when the block prints
-    both budgets, else "": the table's own rule then decides the rate (F04, F05), not the 全年预算数 财预〔2020〕10号's
-    form divides by — its 执行率 and 得分 are judged by what it says it computes (gaps13)."""
+    """The header text that states the 执行率 is over 年初预算数 ("执行率（执行数/年初预算数）", or in the columns' letters:
+    年初预算数(A) │ 全年预算数 │ 全年执行数(B) │ 执行率(B/A)) when the block prints both budgets, else "": the table's own
+    rule then decides the rate (F04, F05), not the 全年预算数 财预〔2020〕10号's form divides by — its 执行率 and 得分 are
+    judged by what it says it computes (gaps13; the letters review13t)."""
     funds = ctx.evaluation.funds if ctx.evaluation is not None else None
     if funds is None or "initial_budget" not in funds.columns or "full_budget" not in funds.columns:
         return ""
@@ -83,7 +84,34 @@ def rate_over_initial(ctx: Context) -> str:
         m = _STATED_RATE.search(to_simplified(text))
         if m is not None:
             return text if m.group(1) == "年初" else ""
+    lettered = _lettered_columns(funds.amount_headers)
+    for text in (c.text for c in funds.score_headers):
+        for m in _LETTER_RATE.finditer(normalise_text(text)):
+            over = lettered.get(m.group(2))
+            if lettered.get(m.group(1)) == "executed" and over is not None:
+                return text if over == "initial_budget" else ""
     return ""
+
+
+#: A rule in letters ("执行率(B/A)", "(D=C/A)", "B/A×100%"): the column lettered first over the one lettered second.
+_LETTER_RATE = re.compile(r"(?<![A-Za-z])([A-Z])\s*[/÷]\s*([A-Z])(?![A-Za-z])")
+#: The letter a column's header gives it ("年初预算数(A)", "全年执行数（C）").
+_COLUMN_LETTER = re.compile(r"\(\s*([A-Z])\s*\)")
+
+
+def _lettered_columns(headers: tuple[tuple[str, CellValue], ...]) -> dict[str, str]:
+    """Letter → funds role of the amount columns whose headers letter them ("年初预算数(A)" → A: initial_budget); a letter
+    two columns claim is dropped (no rule is read through it)."""
+    found: dict[str, str] = {}
+    claimed: set[str] = set()
+    for role, cell in headers:
+        for letter in _COLUMN_LETTER.findall(normalise_text(cell.text)):
+            if letter in claimed:
+                found.pop(letter, None)
+            else:
+                claimed.add(letter)
+                found[letter] = role
+    return found
 
 
 def rate_budget(ctx: Context, row: FundsRow) -> CellValue:
