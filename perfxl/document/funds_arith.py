@@ -985,6 +985,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        kept = _past_another_wholes_list(run, facts, text, total, parts)
+        if kept is None:
+            continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
+        if kept is not parts:
+            parts, summed = kept, _sum_in(run, pi, kept, unit)
+            if summed is None or len(parts) < 2:
+                continue
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
         needed = () if single or paired or subset else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
@@ -1008,26 +1015,34 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
         top = hi if loose else min(hi, _rounded_top(parts, unit, point))
         cut_only = top < t.lo <= hi
-        others = _other_wholes(facts, total, parts)
-        if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
+        # the other wholes in the total's unit ("收入1.2亿元,支出1000万元,其中…" — review13n: 1200万元 set against 1.2 read
+        # as 万元 was beyond it, an 错误), and what a carried-in balance makes with another whole (`_pooled`)
+        others = _spans(run, _other_wholes(facts, total, parts), unit)
+        if others is None or any(Interval(lo, hi).overlaps(span) for _, span in others):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
-        others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
-        earlier = [] if complete else _earlier_wholes(facts, total)
-        if any(Interval(lo, hi).overlaps(_operand(run, o.paragraph, o)) for o in earlier):
+        others = [o for o in others if lo < o[1].hi]  # parts beyond every whole are wrong whichever
+        earlier_facts = [] if complete else _earlier_wholes(facts, total)
+        earlier = _spans(run, earlier_facts, unit)
+        pooled = [] if complete else _pooled(run, [*earlier_facts, total], parts, unit)
+        if earlier is None or pooled is None:
+            continue  # a whole in a unit the parts' cannot be put in: which it is stays unread
+        if any(Interval(lo, hi).overlaps(span) for _, span in (*earlier, *pooled)):
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
         # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
         # one they are wrong whichever they belong to (narr13). In one sentence the 其中 follows its total, unless a
         # part names the earlier whole's claim and not the total's ("收入1200万元,支出1000万元,其中:财政拨款收入1050万元,
-        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either).
+        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either). Below what a carried-in
+        # balance makes with another whole the list may be of that money (review13n), wherever it stands.
         others += [
-            o
-            for o in earlier
-            if lo < _operand(run, o.paragraph, o).hi
-            and o not in others
+            (o, span)
+            for o, span in earlier
+            if lo < span.hi
             and (total.carried or _named_as(o, total, parts))
+            and all(o is not seen for seen, _ in others)
         ]
-        beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
+        others += [(text, span) for text, span in pooled if lo < span.hi]
+        beyond = [o for o, span in (*earlier, *pooled) if lo >= span.hi]
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1111,7 +1126,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
                 + ("上一段" if total.carried else "段中")
                 + "另有"
-                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in others)
+                + "、".join(map(_whole_text, (o for o, _ in others)))
                 + "，所列各项也可能是其组成部分，请核实）"
             )
         elif beyond and exceeds:  # beside other wholes, beyond each: wrong whichever the list details
@@ -1119,7 +1134,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
                 + ("上一段" if total.carried else "段中")
                 + "另有"
-                + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in beyond)
+                + "、".join(map(_whole_text, beyond))
                 + "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
             )
         run.contradicted.add((pi, total.index))
@@ -1320,6 +1335,115 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
 _RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?:为|至)")
 #: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
+
+
+def _spans(run: _Run, wholes: list[Fact], unit: str) -> list[tuple[Fact | str, Interval]] | None:
+    """Each whole with its range in `unit` (each at its own paragraph's reading); None when one does not convert."""
+    out: list[tuple[Fact | str, Interval]] = []
+    for o in wholes:
+        summed = _sum_in(run, o.paragraph, [o], unit)
+        if summed is None:
+            return None
+        out.append((o, summed[0]))
+    return out
+
+
+#: A balance carried in from years before ("上年结转200万元", "年初结转结余", "以前年度结余"): money the year has on top
+#: of its 收入 or budget (收入总计 = 本年收入 + 上年结转, 部门决算 口径).
+_CARRIED_IN = lazy_compile(r"(?:上年|上一年|年初|以前年度|往年)(?:度)?(?:结转|结余)")
+
+
+def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list[tuple[str, Interval]] | None:
+    """ "本年收入1200万元，上年结转200万元，本年支出1000万元。其中：财政拨款1300万元，其他资金100万元。": a list of sources
+    may detail the money available, a carried-in balance and a 收入 or budget beside it together (1400, review13n — was
+    an 错误 '超过了总数', beyond each whole alone): each such pair's sum in `unit`, named for a message. Not for parts
+    naming money spent ("其中：基本支出…，项目支出…"): those detail a spending, not the money available."""
+
+    def words(f: Fact) -> str:
+        return _around(f)[0] or f.subject
+
+    if any(p.claim in _SPENDING_CLAIMS or _SPENT_WORDS.search(words(p)) for p in parts):
+        return []
+    carried_in = [
+        f
+        for f in wholes
+        if f.role in ("value", "budget") and _CARRIED_IN.search(words(f)) and not _SPENT_WORDS.search(words(f))
+    ]
+    out: list[tuple[str, Interval]] = []
+    for c in carried_in:
+        for w in wholes:
+            if w is c or w in carried_in or w.role not in ("value", "budget") or _SPENT_WORDS.search(words(w)):
+                continue
+            if w.claim in _SPENDING_CLAIMS:
+                continue
+            a, b = _sum_in(run, w.paragraph, [w], unit), _sum_in(run, c.paragraph, [c], unit)
+            if a is None or b is None:
+                return None
+            out.append((f"{_whole_text(w)}与{_whole_text(c)}之和", Interval(a[0].lo + b[0].lo, a[0].hi + b[0].hi)))
+    return out
+
+
+#: Claims of money spent: no money available a carried-in balance adds to.
+_SPENDING_CLAIMS = ("expense", "basic_expense", "project_expense", "personnel", "public_funds")
+
+
+def _whole_text(whole: Fact | str) -> str:
+    """A whole as a message names it: “收入”1200万元 (a pooled whole comes named)."""
+    return whole if isinstance(whole, str) else f"“{_named(whole)}”{whole.quantity.text}"
+
+
+def _past_another_wholes_list(
+    run: _Run, facts: tuple[Fact, ...], text: str, total: Fact, parts: list[Fact]
+) -> list[Fact] | None:
+    """ "收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出300万元。": one
+    其中 after several wholes may list the parts of each in turn (review13n — summed, 2200 against the 支出 was an 错误).
+    Where the list's first (or last) parts make an earlier whole, and stand apart from the others (a ；or 。 between, or
+    each naming that whole and none of the others), the other parts are the total's: those are returned; None where
+    they make the total itself and the rest fit under an earlier whole (they are that one's); `parts` otherwise."""
+    earlier = _earlier_wholes(facts, total)
+    if not earlier:
+        return parts
+    unit = total.quantity.unit
+    breaks = _list_breaks(text, parts)
+    for k in range(1, len(parts)):
+        for group, rest in ((parts[:k], parts[k:]), (parts[k:], parts[:k])):
+            made = _sum_in(run, total.paragraph, group, unit)
+            if made is None:
+                continue
+            for whole in (*earlier, total):
+                at = _sum_in(run, whole.paragraph, [whole], unit)
+                if at is None or not at[0].overlaps(made[0]):
+                    continue
+                apart = k in breaks or (
+                    bool(whole.subject)
+                    and all(whole.subject in p.subject for p in group)
+                    and not any(whole.subject in p.subject for p in rest)
+                )
+                if not apart:
+                    continue
+                if whole is not total:
+                    return rest
+                left = _sum_in(run, total.paragraph, rest, unit)
+                if left is not None and any(
+                    (w := _sum_in(run, o.paragraph, [o], unit)) and left[0].lo < w[0].hi for o in earlier
+                ):
+                    return None
+    return parts
+
+
+def _list_breaks(text: str, parts: list[Fact]) -> set[int]:
+    """The places k in a list where a ；or 。 stands between its parts k − 1 and k, found in `text` in order."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for p in parts:
+        found = text.find(p.quantity.text, at)
+        while found > 0 and text[found - 1] in "0123456789.":  # "100万元", not the 100万元 of "1100万元"
+            found = text.find(p.quantity.text, found + 1)
+        if found < 0:
+            return set()
+        spans.append((found, found + len(p.quantity.text)))
+        at = spans[-1][1]
+    return {k for k in range(1, len(parts)) if any(c in "；;。\n" for c in text[spans[k - 1][1] : spans[k][0]])}
 
 
 def _named_as(whole: Fact, total: Fact, parts: list[Fact]) -> bool:

@@ -1,0 +1,140 @@
+"""Review of session 13's narrative readings (review13n, 2026-12-05): narr13's 其中 paragraph after several wholes, a
+count's bracket after its noun, levels past a made total and rate runs named by their item, rewritten the ways real
+reports write them. Tests named "failed before" were run against main 70c303a and failed as their docstring says."""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import report_findings as _report
+
+
+def _above_info(findings):
+    return sorted((f.code, f.severity.value) for f in findings if f.severity.value != "info")
+
+
+# ---------------------------------------------------------------- other wholes in another money unit
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("2020年度收入1200万元，支出10000000元。", "其中：财政拨款收入11000000元，其他收入1000000元。"),
+        ("2020年度收入1200万元，支出10000000元，其中：财政拨款收入11000000元，其他收入1000000元。",),
+        ("2020年度收入12000000元，支出1000万元，其中：财政拨款收入1100万元，其他收入100万元。",),
+    ],
+)
+def test_a_list_making_an_earlier_whole_in_another_unit_stays_quiet(tmp_path, paragraphs):
+    """Failed before: N02 错误 '无论属于哪一个总数都不相符' (or, in one sentence, a bare 错误) — the earlier whole's
+    figure was set against the parts' sum in its own unit (1200 万元 read as 1200 元), so parts making it were beyond it."""
+    assert _above_info(_report(tmp_path, *paragraphs)) == []
+
+
+def test_a_list_below_an_earlier_whole_in_another_unit_is_a_warning(tmp_path):
+    """Failed before: N02 错误 — 1.2亿元 is 12000万元, above the parts' 1200万元: the list may be the 收入's."""
+    findings = _report(tmp_path, "2020年度收入1.2亿元，支出1000万元。", "其中：财政拨款收入1100万元，其他收入100万元。")
+    assert _above_info(findings) == [("N02", "warning")]
+    assert "上一段另有“收入”1.2亿元" in next(f for f in findings if f.code == "N02").basis
+
+
+# ---------------------------------------------------------------- 收入 and a carried-in balance together
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("2020年本年收入1200万元，上年结转200万元，本年支出1000万元。", "其中：财政拨款1300万元，其他资金100万元。"),
+        ("2020年本年收入1200万元，上年结转200万元，本年支出1000万元，其中：财政拨款1300万元，其他资金100万元。",),
+        ("2020年本年收入1200万元，上年结转200万元，其中：财政拨款1300万元，其他资金100万元。",),
+        ("2020年本年收入1200万元，上年结转200万元。", "其中：财政拨款1300万元，其他资金100万元。"),
+    ],
+)
+def test_sources_making_the_income_and_the_balance_carried_in_stay_quiet(tmp_path, paragraphs):
+    """Failed before: N02 错误 '超过了总数' — 1300 + 100 is beyond the 收入 and the 上年结转 each, but makes the money
+    available, 收入 + 上年结转 (收入总计 in 部门决算 口径), which a list of sources details."""
+    assert _above_info(_report(tmp_path, *paragraphs)) == []
+
+
+def test_sources_below_the_income_and_the_balance_carried_in_are_a_warning(tmp_path):
+    """Failed before: N02 错误 — 1350 is beyond each whole but below their sum: the list may be some of that money's."""
+    findings = _report(
+        tmp_path,
+        "2020年本年收入1200万元，上年结转200万元，本年支出1000万元。",
+        "其中：财政拨款1250万元，其他资金100万元。",
+    )
+    assert _above_info(findings) == [("N02", "warning")]
+    assert "“收入”1200万元与“上年结转”200万元之和" in next(f for f in findings if f.code == "N02").basis
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # beyond the sum too: wrong whichever
+        (
+            (
+                "2020年本年收入1200万元，上年结转200万元，本年支出1000万元。",
+                "其中：财政拨款1400万元，其他资金100万元。",
+            ),
+            "error",
+        ),
+        # named 基本支出 + 项目支出: the 支出's by definition, the balance carried in changes nothing
+        (
+            ("2020年本年收入1200万元，上年结转200万元，本年支出1000万元，其中：基本支出700万元，项目支出400万元。",),
+            "error",
+        ),
+    ],
+)
+def test_a_list_beyond_the_pooled_money_or_named_as_spending_stays_an_error(tmp_path, paragraphs, expected):
+    assert _above_info(_report(tmp_path, *paragraphs)) == [("N02", expected)]
+
+
+# ---------------------------------------------------------------- one 其中 listing the parts of two wholes in turn
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "2020年度收入1200万元，支出1000万元。",
+            "其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出300万元。",
+        ),
+        (
+            "2020年度收入1200万元，支出1000万元。",
+            "其中：基本支出700万元，项目支出300万元；财政拨款收入1100万元，其他收入100万元。",
+        ),
+        (
+            "2020年度收入1200万元，支出1000万元。",
+            "其中：收入方面，财政拨款收入1100万元，其他收入100万元；支出方面，基本支出700万元，项目支出300万元。",
+        ),
+        (
+            "2020年度收入1200万元，支出1000万元，其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出300万元。",
+        ),
+        (
+            "2020年度收入1200万元，支出1000万元，其中：财政拨款1100万元、其他资金100万元；人员经费500万元、公用经费200万元、"
+            "项目经费300万元。",
+        ),
+    ],
+)
+def test_a_list_of_two_wholes_parts_in_turn_stays_quiet(tmp_path, paragraphs):
+    """Failed before: N02 错误 '应为 2200万元，文字写 1000万元' — the 收入's parts and the 支出's, listed in turn after one
+    其中, were all summed against the 支出 (in one sentence already at 94d6109; after a paragraph break since narr13)."""
+    assert _above_info(_report(tmp_path, *paragraphs)) == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (
+            "2020年度收入1200万元，支出1000万元。",
+            "其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出400万元。",
+        ),
+        (
+            "2020年度收入1200万元，支出1000万元，其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出400万元。",
+        ),
+    ],
+)
+def test_the_totals_own_parts_after_another_wholes_list_are_still_held_to_it(tmp_path, paragraphs):
+    """Guard: the 收入's parts set aside, the 支出's own parts (700 + 400 = 1100) are still held to it."""
+    findings = _report(tmp_path, *paragraphs)
+    assert _above_info(findings) == [("N02", "error")]
+    n02 = next(f for f in findings if f.code == "N02")
+    assert "1100万元" in n02.message and "2200" not in n02.message
