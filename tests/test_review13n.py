@@ -138,3 +138,25 @@ def test_the_totals_own_parts_after_another_wholes_list_are_still_held_to_it(tmp
     assert _above_info(findings) == [("N02", "error")]
     n02 = next(f for f in findings if f.code == "N02")
     assert "1100万元" in n02.message and "2200" not in n02.message
+
+
+# ---------------------------------------------------------------- a 支出 after a 收入's 其中 list
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年度总收入1200万元，其中上年结转200万元；总支出1100万元。",
+        "2020年度收入1200万元，其中财政拨款1100万元，支出1150万元。",
+    ],
+)
+def test_the_spending_after_an_incomes_list_is_no_part_of_it(tmp_path, text):
+    """Failed before: N02 错误 '“总收入”的各组成部分之和（200万元 + 1100万元）超过了总数' — the 支出 after the 收入's 其中
+    list was read as one more part of the 收入 (the other side of the books)."""
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_an_incomes_own_parts_beyond_it_are_still_said(tmp_path):
+    findings = _report(tmp_path, "2020年度总收入1200万元，其中上年结转200万元，财政拨款收入1100万元；总支出1100万元。")
+    assert _above_info(findings) == [("N02", "error")]
+    assert "1300万元" in next(f for f in findings if f.code == "N02").message
