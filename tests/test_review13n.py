@@ -157,6 +157,42 @@ def test_the_spending_after_an_incomes_list_is_no_part_of_it(tmp_path, text):
 
 
 def test_an_incomes_own_parts_beyond_it_are_still_said(tmp_path):
+    """Failed before: the 错误 added the 总支出 to the 收入's parts (200 + 1100 + 1100)."""
     findings = _report(tmp_path, "2020年度总收入1200万元，其中上年结转200万元，财政拨款收入1100万元；总支出1100万元。")
     assert _above_info(findings) == [("N02", "error")]
     assert "1300万元" in next(f for f in findings if f.code == "N02").message
+
+
+# ---------------------------------------------------------------- a rate's run named by its item
+
+_RUN_BEFORE = "其中,法院执行年初预算数6万元,年末结算支出6万元,项目资金支出进度比率为100%;"
+
+
+@pytest.mark.parametrize("kind", ["合同金额500万元", "总投资500万元", "2019年500万元", "资金缺口100万元"])
+def test_an_amount_of_a_named_kind_is_no_items_budget(tmp_path, kind):
+    """Failed before: N02 警告 '应为 80%' (or 400%) — an amount named by its kind after the item (合同金额, 总投资, a
+    year, 资金缺口) is no budget however the run before was written."""
+    text = _RUN_BEFORE + f"案件审判{kind},年末结算支出400万元,项目资金支出进度比率为100%。"
+    assert _above_info(_report(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "其中,A项目年初预算数6万元,实际支出6万元,预算执行率为100%;B项目411.95万元,实际支出400万元,预算执行率为90%。",
+        "A项目预算数6万元,实际支出6万元,支付率为100%;B项目411.95万元,实际支出300万元,支付率为100%。",
+    ],
+)
+def test_a_run_whose_spending_names_its_item_is_read_like_the_run_before(tmp_path, text):
+    """Failed before: quiet — "实际支出" in each run takes its item's name ("B项目的支出"), so the runs' spendings did not
+    match by subject; they match by their own words."""
+    findings = _report(tmp_path, text)
+    assert _above_info(findings) == [("N02", "warning")]
+    assert "按句中前一分段同样的写法（预算、实际支出、" in next(f for f in findings if f.code == "N02").basis
+
+
+def test_a_run_whose_spending_names_its_item_agreeing_stays_quiet(tmp_path):
+    text = (
+        "其中,A项目年初预算数6万元,实际支出6万元,预算执行率为100%;B项目411.95万元,实际支出400万元,预算执行率为97.10%。"
+    )
+    assert _above_info(_report(tmp_path, text)) == []

@@ -352,17 +352,34 @@ def _like_the_run_before(facts: tuple[Fact, ...], rate: Fact, item: Fact, paid: 
     words = _around(item)[0] or item.subject
     if item.role != "value" or _SPENT_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
         return ""
+    if _AMOUNT_KIND.search(words):
+        return ""  # "B项目合同金额500万元", "总投资…", "2020年…": an amount of a kind named, not the item's budget
+
     prev = next((f for f in reversed(facts[: rate.index]) if f.role == "completion"), None)
     if prev is None or prev.sentence != rate.sentence or prev.subject != rate.subject:
         return ""
     before = _run_money(facts, prev)
-    if len(before) != 2 or not _is_spending(before[1]) or before[1].subject != paid.subject or _approximate(item):
+    if len(before) != 2 or not _is_spending(before[1]) or _approximate(item):
+        return ""
+    spent = _own_words(paid)  # "实际支出" in both runs, though each subject names its item ("A项目的支出", review13n)
+    if spent != _own_words(before[1]) if spent else before[1].subject != paid.subject:
         return ""
     if not (_is_budget(before[0]) or _like_the_run_before(facts, prev, *before)):  # a third run like the second
         return ""
-    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{paid.subject}、{rate.subject}）读作其预算"
+    spent = spent or paid.subject
+    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{spent}、{rate.subject}）读作其预算"
 
 
+def _own_words(fact: Fact) -> str:
+    """The words right before a figure in its clause, after the last punctuation or figure ("实际支出")."""
+    return compact_name(_OWN_WORDS.split(_around(fact)[0] or "")[-1])
+
+
+#: Words naming what kind of amount follows an item ("合同金额", "总投资", "中标价", "资金缺口", "自筹资金", a year): the
+#: amount is named by more than its item, and is not read as its budget (review13n).
+_AMOUNT_KIND = lazy_compile(
+    r"金额|资金|经费|款|投资|价|量|缺口|概算|审计|合同|申请|计划|完成|共|总|合计|约|\d|上年|去年|同期"
+)
 #: Words of money arriving, left or added — an amount so named is no item's budget (`_like_the_run_before`).
 _MONEY_MOVED_WORDS = lazy_compile(r"到位|下达|结余|结转|追加|调整|收入|累计")
 
