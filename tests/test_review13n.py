@@ -196,3 +196,15 @@ def test_a_run_whose_spending_names_its_item_agreeing_stays_quiet(tmp_path):
         "其中,A项目年初预算数6万元,实际支出6万元,预算执行率为100%;B项目411.95万元,实际支出400万元,预算执行率为97.10%。"
     )
     assert _above_info(_report(tmp_path, text)) == []
+
+
+# ---------------------------------------------------------------- a count's bracket after its noun
+
+
+@pytest.mark.parametrize("opener", ["含", "包括"])
+def test_a_bracketed_parts_names_drop_the_word_opening_the_bracket(tmp_path, opener):
+    """Failed before: the message named the first part '含工勤人员 2名' (the bracket's 含/包括 kept in its name)."""
+    findings = _report(tmp_path, f"单位有20名在编人员（{opener}工勤人员2名、聘用人员30名）。")
+    assert _above_info(findings) == [("N02", "warning")]
+    n02 = next(f for f in findings if f.code == "N02")
+    assert "（工勤人员 2名 + 聘用人员 30名）" in n02.message and opener not in n02.basis
