@@ -208,3 +208,27 @@ def test_a_bracketed_parts_names_drop_the_word_opening_the_bracket(tmp_path, ope
     assert _above_info(findings) == [("N02", "warning")]
     n02 = next(f for f in findings if f.code == "N02")
     assert "（工勤人员 2名 + 聘用人员 30名）" in n02.message and opener not in n02.basis
+
+
+def test_uses_making_the_budget_and_the_balance_carried_in_are_a_warning(tmp_path):
+    """Failed before: N02 错误 — a paragraph of uses (设备购置, 工程建设) after the budget, the 上年结转 and the spending
+    makes the budget plus the balance (1400): they may be that money's planned uses, so more than the spending is a
+    guess; in one sentence, right after the spending, they stay its (an 错误)."""
+    findings = _report(
+        tmp_path, "项目预算1200万元，上年结转200万元，实际支出1300万元。", "其中：设备购置800万元，工程建设600万元。"
+    )
+    assert _above_info(findings) == [("N02", "warning")]
+    assert "与“上年结转”200万元之和" in next(f for f in findings if f.code == "N02").basis
+    one = _report(
+        tmp_path, "项目预算1200万元，上年结转200万元，实际支出1300万元，其中：设备购置800万元，工程建设600万元。"
+    )
+    assert _above_info(one) == [("N02", "error")]
+
+
+def test_uses_after_a_spending_making_the_pooled_money_are_still_a_warning(tmp_path):
+    """Guard: uses over the spending are no certainty, but the pooled money they make does not silence them (as a
+    list of sources making it would)."""
+    findings = _report(
+        tmp_path, "2021年度上年结转资金2万元,本年预算资金3万元,实际支出4万元。", "其中:设备购置3万元、抽检费用2万元。"
+    )
+    assert _above_info(findings) == [("N02", "warning")]

@@ -1040,10 +1040,15 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         others = [o for o in others if lo < o[1].hi]  # parts beyond every whole are wrong whichever
         earlier_facts = [] if complete else _earlier_wholes(facts, total)
         earlier = _spans(run, earlier_facts, unit)
-        pooled = [] if complete else _pooled(run, [*earlier_facts, total], parts, unit)
+        sources = all(_SOURCE.search(p.subject) for p in parts)
+        # uses ("设备购置…") may be the pooled money's planned uses only in a paragraph of their own: in one sentence they
+        # follow the spending they detail
+        pooled = (
+            [] if complete or not (sources or total.carried) else _pooled(run, [*earlier_facts, total], parts, unit)
+        )
         if earlier is None or pooled is None:
             continue  # a whole in a unit the parts' cannot be put in: which it is stays unread
-        if any(Interval(lo, hi).overlaps(span) for _, span in (*earlier, *pooled)):
+        if any(Interval(lo, hi).overlaps(span) for _, span in (*earlier, *(pooled if sources else ()))):
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
         # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
@@ -1373,13 +1378,14 @@ _CARRIED_IN = lazy_compile(r"(?:上年|上一年|年初|以前年度|往年)(?:�
 def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list[tuple[str, Interval]] | None:
     """ "本年收入1200万元，上年结转200万元，本年支出1000万元。其中：财政拨款1300万元，其他资金100万元。": a list of sources
     may detail the money available, a carried-in balance and a 收入 or budget beside it together (1400, review13n — was
-    an 错误 '超过了总数', beyond each whole alone): each such pair's sum in `unit`, named for a message. Not for parts
-    naming money spent ("其中：基本支出…，项目支出…"): those detail a spending, not the money available."""
+    an 错误 '超过了总数', beyond each whole alone): each such pair's sum in `unit`, named for a message. None for parts
+    naming a department's spending (基本支出, 人员经费 …): they detail the 支出. Uses ("设备购置…，抽检费用…") may be
+    the money available's planned uses: `_sums` lets only sources (`_SOURCE`) making it stand quiet."""
 
     def words(f: Fact) -> str:
         return _around(f)[0] or f.subject
 
-    if any(p.claim in _SPENDING_CLAIMS or _SPENT_WORDS.search(words(p)) for p in parts):
+    if any(p.claim in _SPENDING_CLAIMS for p in parts):
         return []
     carried_in = [
         f
@@ -1398,6 +1404,10 @@ def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list
                 return None
             out.append((f"{_whole_text(w)}与{_whole_text(c)}之和", Interval(a[0].lo + b[0].lo, a[0].hi + b[0].hi)))
     return out
+
+
+#: Words of a source of money (财政拨款, 中央补助, 其他资金, 上年结转 …), as a list of the money available names its parts.
+_SOURCE = lazy_compile(r"拨款|资金|收入|补助|结转|结余|专项|中央|省级|市级|县级|自筹|其他|财政|债券|基金|上级|本级|批")
 
 
 #: Claims of money spent: no money available a carried-in balance adds to.
