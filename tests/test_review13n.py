@@ -232,3 +232,15 @@ def test_uses_after_a_spending_making_the_pooled_money_are_still_a_warning(tmp_p
         tmp_path, "2021年度上年结转资金2万元,本年预算资金3万元,实际支出4万元。", "其中:设备购置3万元、抽检费用2万元。"
     )
     assert _above_info(findings) == [("N02", "warning")]
+
+
+def test_a_complete_split_making_another_years_whole_before_it_stays_quiet(tmp_path):
+    """Failed before: N02 错误 '按定义，基本支出＋项目支出＝支出决算' — after a paragraph naming two years' 支出, parts
+    completing a 支出 make the 2019 one exactly: the list may be that one's."""
+    findings = _report(tmp_path, "2019年支出1100万元，2020年支出1000万元。", "其中：基本支出700万元，项目支出400万元。")
+    assert _above_info(findings) == []
+
+
+def test_a_complete_split_making_neither_whole_stays_an_error(tmp_path):
+    findings = _report(tmp_path, "2019年支出1200万元，2020年支出1000万元。", "其中：基本支出700万元，项目支出350万元。")
+    assert _above_info(findings) == [("N02", "error")]

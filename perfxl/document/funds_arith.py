@@ -1039,6 +1039,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
         others = [o for o in others if lo < o[1].hi]  # parts beyond every whole are wrong whichever
         earlier_facts = [] if complete else _earlier_wholes(facts, total)
+        if complete and total.carried and _makes_a_rival_of_its_claim(run, total, Interval(lo, hi), unit):
+            continue  # "2019年支出1100万元，2020年支出1000万元。" ¶ "其中：基本支出700万元，项目支出400万元。": the 2019 one's
         earlier = _spans(run, earlier_facts, unit)
         sources = all(_SOURCE.search(p.subject) for p in parts)
         # uses ("设备购置…") may be the pooled money's planned uses only in a paragraph of their own: in one sentence they
@@ -1471,6 +1473,17 @@ def _list_breaks(text: str, parts: list[Fact]) -> set[int]:
         spans.append((found, found + len(p.quantity.text)))
         at = spans[-1][1]
     return {k for k in range(1, len(parts)) if any(c in "；;。\n" for c in text[spans[k - 1][1] : spans[k][0]])}
+
+
+def _makes_a_rival_of_its_claim(run: _Run, total: Fact, made: Interval, unit: str) -> bool:
+    """A carried total's rival of the same claim (another year's 支出) that parts completing the claim's decomposition
+    make: the list may be that one's (review13n — was an 错误 '按定义，基本支出＋项目支出＝支出决算'). Parts making
+    neither stay an 错误: a complete decomposition must equal its whole."""
+    for rival in total.rivals:
+        at = _sum_in(run, rival.paragraph, [rival], unit) if rival.claim == total.claim else None
+        if at is not None and at[0].overlaps(made):
+            return True
+    return False
 
 
 def _named_as(whole: Fact, total: Fact, parts: list[Fact]) -> bool:
