@@ -1034,10 +1034,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         cut_only = top < t.lo <= hi
         # the other wholes in the total's unit ("收入1.2亿元,支出1000万元,其中…" — review13n: 1200万元 set against 1.2 read
         # as 万元 was beyond it, an 错误), and what a carried-in balance makes with another whole (`_pooled`)
-        others = _spans(run, _other_wholes(facts, total, parts), unit)
-        if others is None or any(Interval(lo, hi).overlaps(span) for _, span in others):
+        beside = _spans(run, _other_wholes(facts, total, parts), unit)
+        if beside is None or any(Interval(lo, hi).overlaps(span) for _, span in beside):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
-        others = [o for o in others if lo < o[1].hi]  # parts beyond every whole are wrong whichever
+        others: list[tuple[Fact | str, Interval]] = [o for o in beside if lo < o[1].hi]  # beyond every whole: wrong
         earlier_facts = [] if complete else _earlier_wholes(facts, total)
         if complete and total.carried and _makes_a_rival_of_its_claim(run, total, Interval(lo, hi), unit):
             continue  # "2019年支出1100万元，2020年支出1000万元。" ¶ "其中：基本支出700万元，项目支出400万元。": the 2019 one's
@@ -1066,7 +1066,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             and all(o is not seen for seen, _ in others)
         ]
         others += [(text, span) for text, span in pooled if lo < span.hi]
-        beyond = [o for o, span in (*earlier, *pooled) if lo >= span.hi]
+        beyond: list[Fact | str] = [o for o, span in earlier if lo >= span.hi] + [
+            t for t, span in pooled if lo >= span.hi
+        ]
         exceeds = lo >= t.hi
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1361,9 +1363,9 @@ _RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
 
 
-def _spans(run: _Run, wholes: list[Fact], unit: str) -> list[tuple[Fact | str, Interval]] | None:
+def _spans(run: _Run, wholes: list[Fact], unit: str) -> list[tuple[Fact, Interval]] | None:
     """Each whole with its range in `unit` (each at its own paragraph's reading); None when one does not convert."""
-    out: list[tuple[Fact | str, Interval]] = []
+    out: list[tuple[Fact, Interval]] = []
     for o in wholes:
         summed = _sum_in(run, o.paragraph, [o], unit)
         if summed is None:
