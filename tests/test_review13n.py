@@ -244,3 +244,26 @@ def test_a_complete_split_making_another_years_whole_before_it_stays_quiet(tmp_p
 def test_a_complete_split_making_neither_whole_stays_an_error(tmp_path):
     findings = _report(tmp_path, "2019年支出1200万元，2020年支出1000万元。", "其中：基本支出700万元，项目支出350万元。")
     assert _above_info(findings) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- a bracket's 含 detail names nothing after it
+
+
+def test_a_spending_after_a_bracketed_detail_keeps_its_own_name(tmp_path):
+    """Failed before: quiet — "收入50万元（含上年结转10万元），支出45万元": the bracket's 含上年结转 named the 45
+    ("含上年结转的支出", no 支出), so 基本支出 + 项目支出 = 50 was not held to it."""
+    findings = _report(
+        tmp_path, "全年收入50万元（含上年结转10万元），支出45万元。", "其中：基本支出30万元、项目支出20万元。"
+    )
+    assert _above_info(findings) == [("N02", "error")]
+    assert "“支出”" in next(f for f in findings if f.code == "N02").message
+
+
+def test_a_balance_inside_the_incomes_bracket_is_no_money_on_top_of_it(tmp_path):
+    """Guard: "收入50万元（含上年结转10万元）" — the 10 is inside the 50, so sources of 55 are beyond the money
+    available (no pooled 60): an 错误, naming the 支出 (it named "含上年结转的支出" before)."""
+    findings = _report(
+        tmp_path, "全年收入50万元（含上年结转10万元），支出45万元。", "其中：财政拨款收入45万元、其他收入10万元。"
+    )
+    assert _above_info(findings) == [("N02", "error")]
+    assert "“支出”" in next(f for f in findings if f.code == "N02").message

@@ -646,7 +646,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
             # is not the department's 项目支出): its spending, not the department's
             subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
-        if role in ("value", "budget", "final") and subject:
+        inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
+        if role in ("value", "budget", "final") and subject and not inside:
+            # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
+            # 10万元），支出45万元" made the 45 "含上年结转的支出", no 支出, review13n)
             if subject != state.subject:
                 state.subject_sentence = state.sentence
             state.subject = subject
@@ -1036,6 +1039,10 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = total.parent
         return total.parent
     return parent
+
+
+#: The word opening a bracketed detail ("（含上年结转10万元）", "（包括中央资金…）").
+_INSIDE_DETAIL = lazy_compile(r"(?:含有|含|包括|包含)")
 
 
 #: A whole of one side of a unit's books: its 收入 or its 支出 (总收入, 本年支出, 支出合计, 收入决算 …).

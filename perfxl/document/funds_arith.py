@@ -1394,7 +1394,10 @@ def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list
     carried_in = [
         f
         for f in wholes
-        if f.role in ("value", "budget") and _CARRIED_IN.search(words(f)) and not _SPENT_WORDS.search(words(f))
+        if f.role in ("value", "budget")
+        and _CARRIED_IN.search(words(f))
+        and not _SPENT_WORDS.search(words(f))
+        and _before(f) is not None  # (not "收入50万元（含上年结转10万元）": inside the 收入 already)
     ]
     out: list[tuple[str, Interval]] = []
     for c in carried_in:
