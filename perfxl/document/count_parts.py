@@ -403,7 +403,7 @@ def _named_split(
     if point == total.quantity.value:
         return
     over = point > total.quantity.value
-    names = " + ".join(f"{p.subject} {p.quantity.text}" for p in parts)
+    names = " + ".join(f"{_part_name(p)} {p.quantity.text}" for p in parts)
     expected = _show(point, total.quantity.unit)
     counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
     name = counted.group(0) if counted and dimension is not _BY_STATUS else _name(total)  # "共有18个内设机构"
@@ -425,6 +425,14 @@ def _named_split(
 def _name(fact: Fact) -> str:
     """A fact's name for a message: its subject as written, else its role's name, else 总数."""
     return fact.subject or fact.label or "总数"
+
+
+def _part_name(part: Fact) -> str:
+    """A part's name for a message, without the word that opened its bracket ("（含派出法庭2个…" → 派出法庭, review13n)."""
+    return _OPENER.sub("", part.subject) or part.subject
+
+
+_OPENER = lazy_compile(r"^(?:含有|含|包括|包含|其中)")
 
 
 def _counted(total: Fact) -> str:
@@ -467,7 +475,7 @@ def _guessed_split(
         over = [p for p in parts if _over([p], total)]
         if not over:
             return
-        names = "、".join(f"{p.subject} {p.quantity.text}".strip() for p in over)
+        names = "、".join(f"{_part_name(p)} {p.quantity.text}".strip() for p in over)
         what = f"“{_counted(total)}”的{how}所列一个层级（{names}）超过了总数"
         expected = f"不少于 {over[0].quantity.text}"
         why = "（各级指标层层细分，每一级的个数都不能超过总数）"
@@ -476,7 +484,7 @@ def _guessed_split(
         if not _over(parts, total):
             return
         point = sum((p.quantity.value for p in parts), Decimal(0))
-        names = " + ".join(f"{p.subject} {p.quantity.text}".strip() for p in parts)
+        names = " + ".join(f"{_part_name(p)} {p.quantity.text}".strip() for p in parts)
         what = f"“{_counted(total)}”{how}所列各项之和（{names}）超过了总数"
         expected = _show(point, unit, max(p.quantity.places for p in parts))
         why = f"（{how}所列各类按互不重叠读取；若各类有交叉，如一人同属两类，也可能相符，请核实）"

@@ -683,7 +683,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
             # is not the department's 项目支出): its spending, not the department's
             subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
-        if role in ("value", "budget", "final") and subject:
+        inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
+        if role in ("value", "budget", "final") and subject and not inside:
+            # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
+            # 10万元），支出45万元" made the 45 "含上年结转的支出", no 支出, review13n)
             if subject != state.subject:
                 state.subject_sentence = state.sentence
             state.subject = subject
@@ -1040,7 +1043,8 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
       head names the parts: "示范村…,其中A村…,B村…");
     - an amount whose words name another year than the total's ("2023年下达资金237万元,其中A县93万元;2022年下达资金200万元"):
       that year's figure, no part of this one — unless it is the list's first part (named by the 其中 itself) or money
-      carried in ("其中2022年结转资金50万元,2023年新增资金200万元": this year's, by the year it came from)."""
+      carried in ("其中2022年结转资金50万元,2023年新增资金200万元": this year's, by the year it came from);
+    - an amount named as the other side of the books than the total's (a 支出 after a 收入's list: review13n)."""
     total = state.facts[parent]
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
@@ -1055,6 +1059,15 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if years and own and not own & years and not carried:
         state.parent = None
         return None
+    side = _book_side(subject, strict=True) or _book_side(
+        _LEAD.sub("", compact_name(words).lstrip("，,、；;")), strict=True
+    )
+    if parts and side not in ("", _book_side(total.subject)) and _book_side(total.subject):
+        # "总收入1200万元,其中上年结转200万元;总支出1100万元": the other side of the books, no part of this one
+        # (review13n — summed with the 上年结转, 1300 against the 收入 was an 错误); not the list's first part, named by
+        # the 其中 itself ("收入1200万元,支出1000万元,其中:财政拨款收入…": the 收入's parts, `funds_arith._earlier_wholes`)
+        state.parent = None
+        return None
     head = _head(total.subject)
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
@@ -1064,6 +1077,25 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = total.parent
         return total.parent
     return parent
+
+
+#: The word opening a bracketed detail ("（含上年结转10万元）", "（包括中央资金…）").
+_INSIDE_DETAIL = lazy_compile(r"(?:含有|含|包括|包含)")
+
+
+#: A whole of one side of a unit's books: its 收入 or its 支出 (总收入, 本年支出, 支出合计, 收入决算 …).
+_BOOK_WHOLE = lazy_compile(r"(?:总|本年|全年|当年|年度|部门)?(收入|支出)(?:合计|总计|总额|决算数?)?")
+
+
+def _book_side(subject: str, strict: bool = False) -> str:
+    """收入 or 支出 when `subject` is a whole of that side of the books ("总支出"), or — not `strict` — names one at its
+    end ("部门收入", "财政拨款收入" ); "" otherwise."""
+    m = _BOOK_WHOLE.fullmatch(subject)
+    if m:
+        return m.group(1)
+    if strict:
+        return ""
+    return next((side for side in ("收入", "支出") if subject.endswith(side)), "")
 
 
 #: The noun a fund's name ends in ("中央资金", "省级专项经费", "县级财政拨款").

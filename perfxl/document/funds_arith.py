@@ -5,7 +5,7 @@ total (年初 + 年中增加), and an arrival rate (到位 / 计划). Pure: fact
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
@@ -352,17 +352,34 @@ def _like_the_run_before(facts: tuple[Fact, ...], rate: Fact, item: Fact, paid: 
     words = _around(item)[0] or item.subject
     if item.role != "value" or _SPENT_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
         return ""
+    if _AMOUNT_KIND.search(words):
+        return ""  # "B项目合同金额500万元", "总投资…", "2020年…": an amount of a kind named, not the item's budget
+
     prev = next((f for f in reversed(facts[: rate.index]) if f.role == "completion"), None)
     if prev is None or prev.sentence != rate.sentence or prev.subject != rate.subject:
         return ""
     before = _run_money(facts, prev)
-    if len(before) != 2 or not _is_spending(before[1]) or before[1].subject != paid.subject or _approximate(item):
+    if len(before) != 2 or not _is_spending(before[1]) or _approximate(item):
+        return ""
+    spent = _own_words(paid)  # "实际支出" in both runs, though each subject names its item ("A项目的支出", review13n)
+    if spent != _own_words(before[1]) if spent else before[1].subject != paid.subject:
         return ""
     if not (_is_budget(before[0]) or _like_the_run_before(facts, prev, *before)):  # a third run like the second
         return ""
-    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{paid.subject}、{rate.subject}）读作其预算"
+    spent = spent or paid.subject
+    return f"；“{item.subject}”的金额未写明是预算，按句中前一分段同样的写法（预算、{spent}、{rate.subject}）读作其预算"
 
 
+def _own_words(fact: Fact) -> str:
+    """The words right before a figure in its clause, after the last punctuation or figure ("实际支出")."""
+    return compact_name(_OWN_WORDS.split(_around(fact)[0] or "")[-1])
+
+
+#: Words naming what kind of amount follows an item ("合同金额", "总投资", "中标价", "资金缺口", "自筹资金", a year): the
+#: amount is named by more than its item, and is not read as its budget (review13n).
+_AMOUNT_KIND = lazy_compile(
+    r"金额|资金|经费|款|投资|价|量|缺口|概算|审计|合同|申请|计划|完成|共|总|合计|约|\d|上年|去年|同期"
+)
 #: Words of money arriving, left or added — an amount so named is no item's budget (`_like_the_run_before`).
 _MONEY_MOVED_WORDS = lazy_compile(r"到位|下达|结余|结转|追加|调整|收入|累计")
 
@@ -968,14 +985,14 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             _remainder(run, pi, ref, facts, fact)
 
 
-def _beside_wholes(parts: list[Fact], total: Fact, wholes: list[Fact], ending: str) -> str:
+def _beside_wholes(parts: list[Fact], total: Fact, wholes: Iterable[str], ending: str) -> str:
     """The note that a 其中 list was read under the nearest total while the paragraph (or the one before) names other
-    wholes — `ending` says what follows from it (a guess to check, or wrong whichever)."""
+    wholes (`wholes`, as `_whole_text` writes them) — `ending` says what follows (a guess to check, or wrong whichever)."""
     return (
         f"（{_listed_by(parts)}读作其前最近的总数“{_named(total)}”的组成部分；"
         + ("上一段" if total.carried else "段中")
         + "另有"
-        + "、".join(f"“{_named(o)}”{o.quantity.text}" for o in wholes)
+        + "、".join(wholes)
         + ending
     )
 
@@ -1015,6 +1032,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        kept = _past_another_wholes_list(run, facts, text, total, parts)
+        if kept is None:
+            continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
+        if kept is not parts:
+            parts, summed = kept, _sum_in(run, pi, kept, unit)
+            if summed is None or len(parts) < 2:
+                continue
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
         needed = () if single or paired or subset else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}
@@ -1038,26 +1062,43 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
         top = hi if loose else min(hi, _rounded_top(parts, unit, point))
         cut_only = top < t.lo <= hi
-        others = _other_wholes(facts, total, parts)
-        if any(Interval(lo, hi).overlaps(_operand(run, pi, o)) for o in others):
+        # the other wholes in the total's unit ("收入1.2亿元,支出1000万元,其中…" — review13n: 1200万元 set against 1.2 read
+        # as 万元 was beyond it, an 错误), and what a carried-in balance makes with another whole (`_pooled`)
+        beside = _spans(run, _other_wholes(facts, total, parts), unit)
+        if beside is None or any(Interval(lo, hi).overlaps(span) for _, span in beside):
             continue  # "收入决算1200万元，支出决算1000万元。按资金来源分：…" adding up to 1200: the split is of that whole
-        others = [o for o in others if lo < _operand(run, pi, o).hi]  # parts beyond every whole are wrong whichever
-        earlier = [] if complete else _earlier_wholes(facts, total)
-        if any(Interval(lo, hi).overlaps(_operand(run, o.paragraph, o)) for o in earlier):
+        others: list[tuple[Fact | str, Interval]] = [o for o in beside if lo < o[1].hi]  # beyond every whole: wrong
+        earlier_facts = [] if complete else _earlier_wholes(facts, total)
+        if complete and total.carried and _makes_a_rival_of_its_claim(run, total, Interval(lo, hi), unit):
+            continue  # "2019年支出1100万元，2020年支出1000万元。" ¶ "其中：基本支出700万元，项目支出400万元。": the 2019 one's
+        earlier = _spans(run, earlier_facts, unit)
+        sources = all(_SOURCE.search(p.subject) for p in parts)
+        # uses ("设备购置…") may be the pooled money's planned uses only in a paragraph of their own: in one sentence they
+        # follow the spending they detail
+        pooled = (
+            [] if complete or not (sources or total.carried) else _pooled(run, [*earlier_facts, total], parts, unit)
+        )
+        if earlier is None or pooled is None:
+            continue  # a whole in a unit the parts' cannot be put in: which it is stays unread
+        if any(Interval(lo, hi).overlaps(span) for _, span in (*earlier, *(pooled if sources else ()))):
             continue  # "收入1200万元,支出1000万元,其中:财政拨款收入1100万元,其他收入100万元": the list makes the 收入
         # a list opening the paragraph after its wholes ("收入1200万元，支出1000万元。" ¶ "其中：…"): parts below one of them
         # may be some of its parts (a 其中 need not list them all), so more than the nearest is a guess; beyond every
         # one they are wrong whichever they belong to (narr13). In one sentence the 其中 follows its total, unless a
         # part names the earlier whole's claim and not the total's ("收入1200万元,支出1000万元,其中:财政拨款收入1050万元,
-        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either).
+        # 其他收入50万元": the 收入's by name — more than the 支出 is then no certainty either). Below what a carried-in
+        # balance makes with another whole the list may be of that money (review13n), wherever it stands.
         others += [
-            o
-            for o in earlier
-            if lo < _operand(run, o.paragraph, o).hi
-            and o not in others
+            (o, span)
+            for o, span in earlier
+            if lo < span.hi
             and (total.carried or _named_as(o, total, parts))
+            and all(o is not seen for seen, _ in others)
         ]
-        beyond = [o for o in earlier if lo >= _operand(run, o.paragraph, o).hi]
+        others += [(text, span) for text, span in pooled if lo < span.hi]
+        beyond: list[Fact | str] = [o for o, span in earlier if lo >= span.hi] + [
+            t for t, span in pooled if lo >= span.hi
+        ]
         exceeds = lo >= t.hi and not (not complete and not single and _whole_wan_may_fit(total, parts))
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1137,9 +1178,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if short and cut_only:
             rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
-            rounded += _beside_wholes(parts, total, others, "，所列各项也可能是其组成部分，请核实）")
+            rounded += _beside_wholes(
+                parts, total, map(_whole_text, (o for o, _ in others)), "，所列各项也可能是其组成部分，请核实）"
+            )
         elif beyond and exceeds:  # beside other wholes, beyond each: wrong whichever the list details
-            rounded += _beside_wholes(parts, total, beyond, "，所列各项之和也超过了它，无论属于哪一个总数都不相符）")
+            rounded += _beside_wholes(
+                parts, total, map(_whole_text, beyond), "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
+            )
         run.contradicted.add((pi, total.index))
         run.issues.append(
             Issue(
@@ -1385,6 +1430,134 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
 _RESTATED = lazy_compile(r"^(?:年中)?(?:调整|变更|调增|调减)(?:后)?(?:为|至)")
 #: The roles of a figure that may be a whole a 其中 splits (not a change, a rate or a share).
 _WHOLE_ROLES = ("value", "budget", "final", "previous")
+
+
+def _spans(run: _Run, wholes: list[Fact], unit: str) -> list[tuple[Fact, Interval]] | None:
+    """Each whole with its range in `unit` (each at its own paragraph's reading); None when one does not convert."""
+    out: list[tuple[Fact, Interval]] = []
+    for o in wholes:
+        summed = _sum_in(run, o.paragraph, [o], unit)
+        if summed is None:
+            return None
+        out.append((o, summed[0]))
+    return out
+
+
+#: A balance carried in from years before ("上年结转200万元", "年初结转结余", "以前年度结余"): money the year has on top
+#: of its 收入 or budget (收入总计 = 本年收入 + 上年结转, 部门决算 口径).
+_CARRIED_IN = lazy_compile(r"(?:上年|上一年|年初|以前年度|往年)(?:度)?(?:结转|结余)")
+
+
+def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list[tuple[str, Interval]] | None:
+    """ "本年收入1200万元，上年结转200万元，本年支出1000万元。其中：财政拨款1300万元，其他资金100万元。": a list of sources
+    may detail the money available, a carried-in balance and a 收入 or budget beside it together (1400, review13n — was
+    an 错误 '超过了总数', beyond each whole alone): each such pair's sum in `unit`, named for a message. None for parts
+    naming a department's spending (基本支出, 人员经费 …): they detail the 支出. Uses ("设备购置…，抽检费用…") may be
+    the money available's planned uses: `_sums` lets only sources (`_SOURCE`) making it stand quiet."""
+
+    def words(f: Fact) -> str:
+        return _around(f)[0] or f.subject
+
+    if any(p.claim in _SPENDING_CLAIMS for p in parts):
+        return []
+    carried_in = [
+        f
+        for f in wholes
+        if f.role in ("value", "budget")
+        and _CARRIED_IN.search(words(f))
+        and not _SPENT_WORDS.search(words(f))
+        and _before(f) is not None  # (not "收入50万元（含上年结转10万元）": inside the 收入 already)
+    ]
+    out: list[tuple[str, Interval]] = []
+    for c in carried_in:
+        for w in wholes:
+            if w is c or w in carried_in or w.role not in ("value", "budget") or _SPENT_WORDS.search(words(w)):
+                continue
+            if w.claim in _SPENDING_CLAIMS:
+                continue
+            a, b = _sum_in(run, w.paragraph, [w], unit), _sum_in(run, c.paragraph, [c], unit)
+            if a is None or b is None:
+                return None
+            out.append((f"{_whole_text(w)}与{_whole_text(c)}之和", Interval(a[0].lo + b[0].lo, a[0].hi + b[0].hi)))
+    return out
+
+
+#: Words of a source of money (财政拨款, 中央补助, 其他资金, 上年结转 …), as a list of the money available names its parts.
+_SOURCE = lazy_compile(r"拨款|资金|收入|补助|结转|结余|专项|中央|省级|市级|县级|自筹|其他|财政|债券|基金|上级|本级|批")
+
+
+#: Claims of money spent: no money available a carried-in balance adds to.
+_SPENDING_CLAIMS = ("expense", "basic_expense", "project_expense", "personnel", "public_funds")
+
+
+def _whole_text(whole: Fact | str) -> str:
+    """A whole as a message names it: “收入”1200万元 (a pooled whole comes named)."""
+    return whole if isinstance(whole, str) else f"“{_named(whole)}”{whole.quantity.text}"
+
+
+def _past_another_wholes_list(
+    run: _Run, facts: tuple[Fact, ...], text: str, total: Fact, parts: list[Fact]
+) -> list[Fact] | None:
+    """ "收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入1100万元，其他收入100万元；基本支出700万元，项目支出300万元。": one
+    其中 after several wholes may list the parts of each in turn (review13n — summed, 2200 against the 支出 was an 错误).
+    Where the list's first (or last) parts make an earlier whole, and stand apart from the others (a ；or 。 between, or
+    each naming that whole and none of the others), the other parts are the total's: those are returned; None where
+    they make the total itself and the rest fit under an earlier whole (they are that one's); `parts` otherwise."""
+    earlier = _earlier_wholes(facts, total)
+    if not earlier:
+        return parts
+    unit = total.quantity.unit
+    breaks = _list_breaks(text, parts)
+    for k in range(1, len(parts)):
+        for group, rest in ((parts[:k], parts[k:]), (parts[k:], parts[:k])):
+            made = _sum_in(run, total.paragraph, group, unit)
+            if made is None:
+                continue
+            for whole in (*earlier, total):
+                at = _sum_in(run, whole.paragraph, [whole], unit)
+                if at is None or not at[0].overlaps(made[0]):
+                    continue
+                apart = k in breaks or (
+                    bool(whole.subject)
+                    and all(whole.subject in p.subject for p in group)
+                    and not any(whole.subject in p.subject for p in rest)
+                )
+                if not apart:
+                    continue
+                if whole is not total:
+                    return rest
+                left = _sum_in(run, total.paragraph, rest, unit)
+                if left is not None and any(
+                    (w := _sum_in(run, o.paragraph, [o], unit)) and left[0].lo < w[0].hi for o in earlier
+                ):
+                    return None
+    return parts
+
+
+def _list_breaks(text: str, parts: list[Fact]) -> set[int]:
+    """The places k in a list where a ；or 。 stands between its parts k − 1 and k, found in `text` in order."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for p in parts:
+        found = text.find(p.quantity.text, at)
+        while found > 0 and text[found - 1] in "0123456789.":  # "100万元", not the 100万元 of "1100万元"
+            found = text.find(p.quantity.text, found + 1)
+        if found < 0:
+            return set()
+        spans.append((found, found + len(p.quantity.text)))
+        at = spans[-1][1]
+    return {k for k in range(1, len(parts)) if any(c in "；;。\n" for c in text[spans[k - 1][1] : spans[k][0]])}
+
+
+def _makes_a_rival_of_its_claim(run: _Run, total: Fact, made: Interval, unit: str) -> bool:
+    """A carried total's rival of the same claim (another year's 支出) that parts completing the claim's decomposition
+    make: the list may be that one's (review13n — was an 错误 '按定义，基本支出＋项目支出＝支出决算'). Parts making
+    neither stay an 错误: a complete decomposition must equal its whole."""
+    for rival in total.rivals:
+        at = _sum_in(run, rival.paragraph, [rival], unit) if rival.claim == total.claim else None
+        if at is not None and at[0].overlaps(made):
+            return True
+    return False
 
 
 def _named_as(whole: Fact, total: Fact, parts: list[Fact]) -> bool:
