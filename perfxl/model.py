@@ -203,7 +203,10 @@ class Severity(str, enum.Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _SEVERITY_RANK[self._value_]  # (`_value_`: `.value` is a property; asked of every finding sorted)
+
+
+_SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
 
 #: The Chinese label of each severity, as finance staff see it in reports, notes and the 校验结果 sheet.

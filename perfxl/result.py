@@ -27,10 +27,10 @@ class Summary:
 
     @classmethod
     def of(cls, findings: list[Finding] | tuple[Finding, ...], **scores) -> Summary:
-        count = dict.fromkeys(Severity, 0)
-        for f in findings:
-            count[f.severity] += 1
-        return cls(count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO], **scores)
+        count = dict.fromkeys(("error", "warning", "info"), 0)
+        for f in findings:  # (by `_value_`: an enum member as a key hashes by a Python call)
+            count[f.severity._value_] += 1
+        return cls(count["error"], count["warning"], count["info"], **scores)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,9 @@ checks that could not run. The flat sheet/cell/anchor keys of version 1 stay for
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from perfxl import __version__
@@ -32,20 +33,21 @@ def _number(value: Decimal | None) -> float | int | None:
 
 
 def _finding(f: Finding) -> dict[str, Any]:
+    ref = f.ref  # (`Finding.sheet`/`.cell` spelt out: a place is never false)
     return {
         "code": f.code,
-        "severity": f.severity.value,
-        "sheet": f.sheet,
-        "cell": f.cell,
-        "anchor": f.ref.anchor if isinstance(f.ref, CellRef) else None,
+        "severity": f.severity._value_,  # (`_value_`: `.value` is a Python property, an enum key a Python hash)
+        "sheet": ref.sheet if ref is not None else None,
+        "cell": ref.cell if ref is not None else None,
+        "anchor": ref.anchor if isinstance(ref, CellRef) else None,
         "message": f.message,
         "message_en": f.message_en or None,
         "expected": f.expected,
         "actual": f.actual,
-        "certainty": f.certainty.value,
+        "certainty": f.certainty._value_,
         "basis": f.basis or None,
         "basis_en": f.basis_en or None,
-        "location": location_dict(f.ref) if f.ref is not None else None,
+        "location": location_dict(ref) if ref is not None else None,
         "related": [location_dict(r) for r in f.related],
     }
 
@@ -150,8 +152,18 @@ def render_json(results: Sequence[FileResult], *, profile: str | None = None) ->
     return _indented(report_dict(results, profile=profile), "") + "\n"
 
 
-#: json's C encoder (used when no indent is asked), with the report's text not \\u-escaped.
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+def _one_line_encoder() -> Callable[[Any], str]:
+    """json's C encoder (used when no indent is asked), with the report's text not \\u-escaped: made once, not once a
+    record as `JSONEncoder.encode` makes it (the report's data hold no cycle to look for: no markers)."""
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    if c_make_encoder is None:  # pragma: no cover - a Python without the _json accelerator
+        return encoder.encode
+    make = c_make_encoder(None, encoder.default, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda value: "".join(make(value, 0))
+
+
+#: One JSON value on one line, as `json.JSONEncoder(ensure_ascii=False).encode` writes it.
+_ONE_LINE = _one_line_encoder()
 #: Dicts nested this deep or deeper (report → files → file → findings → finding) are written on one line.
 _RECORD_DEPTH = 4
 

@@ -82,11 +82,13 @@ class CheckSpec:
 
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
         """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
-        safe = _Fields(fields)
+        safe = fields if fields.__class__ is Fields else Fields(fields)
         return self.template_zh.format_map(safe), self.template_en.format_map(safe)
 
 
-class _Fields(dict[str, Any]):
+class Fields(dict[str, Any]):
+    """A message's field values; a missing one renders as "?" (`CheckSpec.render` takes one as it is, no copy)."""
+
     def __missing__(self, key: str) -> str:
         return "?"
 
