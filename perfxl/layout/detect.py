@@ -15,7 +15,17 @@ from typing import Any
 
 from ..chinese import available, looks_traditional
 from ..grid import Grid
-from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
+from ..model import (
+    WEIGHTS_IN_LABELS,
+    BasicData,
+    CellRef,
+    Finding,
+    SelfEvaluation,
+    Severity,
+    SheetCoverage,
+    SkippedCheck,
+    TableCoverage,
+)
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
@@ -28,6 +38,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .label_weights import scored_by_labels
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
@@ -156,9 +167,12 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             return merged
     cols = _split_target(grid, r, cols)
     if not _complete(cols):
-        cols = _content_as_name(grid, r, cols)
-        if not _complete(cols) and not _flat_targets(grid, r, cols):
-            return None
+        if scored_by_labels(grid, r, cols):  # 湖南 计分表: 一级 │ 二级 │ 三级 │ 自评分, each one's points in its label
+            cols = {**cols, "_label_weights": r}
+        else:
+            cols = _content_as_name(grid, r, cols)
+            if not _complete(cols) and not _flat_targets(grid, r, cols):
+                return None
     if not {"target", "actual"} & cols.keys():
         # a scoring header (分值/得分, no 指标值/完成值) only when every label right of the name is known — data
         # columns perfxl does not know (预期目标 | 实际完成情况) would be dropped silently; an OCR-damaged level
@@ -233,6 +247,10 @@ def _filled_run(grid: Grid, r: int, c: int) -> int:
     return last
 
 
+#: A description header that names each indicator in a table with no 三级 column (`_content_as_name`).
+_CONTENT_NAMES = frozenset({"指标内容", "具体指标"})
+
+
 def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     """一级指标 │ 二级指标 │ 指标内容 │ 指标值 with no 三级 column (宁乡/长沙 项目绩效目标表, 湖南 坝塘镇 2021): 指标内容 is
     where each indicator is named. Only for a header that is no table without it — beside a 三级 column, or in a
@@ -240,7 +258,7 @@ def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]
     if "name" in cols or "level2" not in cols:
         return cols
     for c, label in row_labels(grid, r):
-        if label == "指标内容" and cols["level2"] < c < min(
+        if label in _CONTENT_NAMES and cols["level2"] < c < min(
             (cols[k] for k in ("target", "weight") if k in cols), default=c + 1
         ):
             found = {k: v for k, v in cols.items() if v != c}
@@ -827,6 +845,9 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
                     f"该表只读取用于核对，其版式问题 {len(moved)} 处未作为检查结果列出（首处：{moved[0].message}）"
                 )
                 note_en = f"read for cross-checks only; {len(moved)} layout notes not listed as findings"
+        if any(WEIGHTS_IN_LABELS in ev.columns for ev in layout.evaluations):
+            note_zh = "表中没有分值列，各三级指标的分值按其名称中标注的分值读取（如“(4分)”）。"
+            note_en = 'no weight column: each indicator\'s weight read from its name ("(4分)")'
         return SheetCoverage(grid.name, kind, certain=certain, read=True, note_zh=note_zh, note_en=note_en)
     if all(k is RowKind.BLANK for k in kinds):
         return SheetCoverage(grid.name, "empty", certain=True, read=True, note_zh="空白工作表", note_en="empty sheet")
@@ -880,8 +901,10 @@ def _score_only_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
             continue
         heads = " │ ".join(str(v).strip() for _, v in row_cells(grid, r))
         return (
-            f"第 {r + 1} 行的表头（{heads}）只有得分列，没有分值、指标值或完成值列（分值只写在指标名称里的，perfxl 不据此识别表格），该表未读入、未检查。",
-            f"the header on row {r + 1} ({heads}) has a score column but no weight, target or actual column; "
-            "perfxl does not recognise a table by weights written only inside its labels, so that table was not read or checked",
+            f"第 {r + 1} 行的表头（{heads}）只有得分列，没有分值、指标值或完成值列，其下的指标名称也未都写明分值（如“(4分)”），"
+            "无从核对得分，该表未读入、未检查。",
+            f"the header on row {r + 1} ({heads}) has a score column but no weight, target or actual column, and the "
+            'indicator names under it do not all state their points (as "(4分)"): nothing to check the scores against, '
+            "so that table was not read or checked",
         )
     return None

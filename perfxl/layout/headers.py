@@ -227,6 +227,8 @@ INDICATOR_COLUMNS: dict[str, tuple[str, ...]] = {
         "指标说明",
         "指标解释",
         "指标内容",
+        # 湖南 项目支出绩效自评指标计分表 (南县 2022): what the 三级指标 asks for, beside its 自评分 and 评价标准
+        "具体指标",
         "计分方法",
         "评分方法",
         "评分细则",
