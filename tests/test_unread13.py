@@ -8,6 +8,18 @@
    stays unread (不详 2017's 得分表, cut after "中央专款分配合规", tests/test_unread10.py). Sums over a table cut short (no
    总分 row) stay 警告s; a closed group whose labels contradict each other is an 错误 (both figures printed by the form as
    points); a score above its label's points is the 评分表's 警告 (its 评价标准 may grant 加分), as beside a 分值 column.
+
+2. Findings a way of writing silenced (tests/realworld/probe_variants.py -q: "lost 9" → 0):
+   - 河北 成安 2020 exported "取消合并并填充": "指标分值" merged down both header rows is typed again in the second, over
+     权重占比(%) — a header cell repeating the one above it is the upper header's (`detect._filled_down`), so the weight
+     stays 权重占比 and the 指标分值 column the description it holds (rows 12–15's S01 found again);
+   - 重庆 彭水 2024 the same way: 项目预算管理 │ 资金投入 │ 预算资金安排 typed on each of 23 rows beside the stacked money
+     lines; a text repeating the cell above is the merge's continuation, no cell of the line (`cells.unfilled_cells`), so
+     the blocks open and F02 finds row 20's sum again;
+   - 湖北 黄石 2022 exported without merges: one 得分 over two rows (G16:G17) left in G16 only; a blank score right under
+     a scored row of the same 二级 may be that score (S13 reads it so, as a guess that says so — as I01 reads a blank
+     name);
+   - 宁夏 原州 2022 with "（全年）" after the target: "工5%（全年）" │ "工5%" is the target copied all the same (S13).
 """
 
 from __future__ import annotations
@@ -16,10 +28,13 @@ import copy
 import sys
 from pathlib import Path
 
+import pytest
 from report_helpers import workbook_result as _workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
-from render import validated, variant
+import probe_rewrites as P
+import probe_variants as V
+from render import CORPUS, load_table, validated, variant
 
 NANXIAN = "hunan-nanxian-minzheng-jifenbiao-2022"
 E = ""
@@ -110,3 +125,50 @@ def test_a_whole_table_totals_and_sums_are_checked_against_the_label_weights(tmp
     # 决策过程 10 over 5 + 4, 项目决策 20 over 10 + 5 + 4: closed groups, both figures printed as points; the sum of
     # 99 stays W03's 警告 on a form without a funds block (its 预算执行率 分值 may be elsewhere)
     assert judged == [("W02", "error", "Sheet!A3"), ("W02", "error", "Sheet!B4"), ("W03", "warning", "Sheet!C3")]
+
+
+# ---------------------------------------------------------------- 2. findings a way of writing silenced
+
+
+def _written(name: str, how):
+    table, _ = how(load_table(CORPUS / f"{name}.toml"))
+    return table
+
+
+def _at(result, code: str) -> list[tuple[str, str]]:
+    return sorted((str(f.ref), f.severity.value) for f in result.findings if f.code == code)
+
+
+def test_a_header_merged_down_and_exported_filled_keeps_its_second_rows_weight(tmp_path):
+    result = validated(_written("hebei-chengan-gaolingjintie-2020", P.unmerged_filled), tmp_path)
+    assert _at(result, "S01") == [(f"Sheet1!M{r}", "warning") for r in (12, 13, 14, 15)]
+    assert _at(result, "C02") == []  # the 指标分值 column's descriptions are no weights "typed as text"
+    assert not [f for f in result.findings if f.severity.value == "error"]
+
+
+def test_labels_filled_down_beside_stacked_money_lines_leave_the_blocks_read(tmp_path):
+    result = validated(_written("chongqing-pengshui-jihuashengyu-2024", P.unmerged_filled), tmp_path)
+    assert result.coverage.sheets[0].read and result.coverage.sheets[0].kind == "project"
+    assert _at(result, "F02") == [("Sheet1!F20", "error")]
+    assert ("Sheet1!F10", "warning") in _at(result, "F13")
+
+
+@pytest.mark.parametrize("how", [P.unmerged, P.unmerged_filled], ids=["unmerged", "unmerged_filled"])
+def test_a_score_shared_by_two_rows_and_unmerged_still_backs_the_copied_actual(tmp_path, how):
+    result = validated(_written("hubei-huangshi-tushuguan-gongxiang-2022", how), tmp_path)
+    (s13,) = [f for f in result.findings if f.code == "S13" and str(f.ref) == "Sheet1!F17"]
+    assert s13.severity.value == "warning" and "得分 10" in s13.message
+    assert "G16" in s13.basis and "取消了合并" in s13.basis, s13.basis
+
+
+def test_guard_a_blank_score_under_another_group_is_no_shared_score(tmp_path):
+    """The row above in another 二级 (成本指标 under 时效指标) does not lend its score: nothing to say the two shared one."""
+    table = _written("hubei-huangshi-tushuguan-gongxiang-2022", P.unmerged)
+    table.rows[16][2] = "效率指标"  # row 17 opens a 二级 of its own
+    result = validated(table, tmp_path)
+    assert not [f for f in result.findings if f.code == "S13" and str(f.ref) == "Sheet1!F17"]
+
+
+def test_a_target_naming_its_year_is_still_copied_by_its_actual(tmp_path):
+    result = validated(_written("ningxia-yuanzhou-malingshu-2022", V.target_note), tmp_path)
+    assert ("Sheet1!G20", "warning") in _at(result, "S13")

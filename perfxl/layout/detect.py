@@ -87,14 +87,16 @@ class SheetLayout:
     sheet: SheetCoverage | None = None
 
 
-def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0) -> dict[str, int]:
+def columns_by_role(
+    grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0, skip: frozenset[int] = frozenset()
+) -> dict[str, int]:
     """Role → column of header row r from column `start` on (first column wins, except that a label naming its role
     only where nothing else does — `H.WEAK_SYNONYMS` — yields to another label for it; merged header cells count at
-    their anchor)."""
+    their anchor); the columns in `skip` are not looked at."""
     found: dict[str, int] = {}
     weak: set[str] = set()
     for c, label in row_labels(grid, r):
-        if c < start:
+        if c < start or c in skip:
             continue
         role = H.match_role(label, table)
         if not role or (role in found and role not in weak):
@@ -155,8 +157,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             ),
         ),
     )
-    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
-    if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
+    # a header merged down both rows and exported filled repeats its text in the row below ("指标分值" over "指标分值"):
+    # that cell is the upper header's, not the second row's (河北 成安 2020: 权重占比 under 自评得分 is the weight)
+    copies = _filled_down(grid, r)
+    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, skip=copies)
+    if sub and len(sub) >= len(row_cells(grid, r + 1)) - len(copies) - 1 and set(sub) - {"check"}:
         merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
         if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
             # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
@@ -184,6 +189,17 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
     return cols
+
+
+def _filled_down(grid: Grid, r: int) -> frozenset[int]:
+    """The columns of row r + 1 repeating row r's text in the same column, unmerged: a header merged down two rows and
+    exported filled ("取消合并并填充"). Empty when row r + 1 holds no such copy."""
+    above = dict(row_cells(grid, r))
+    return frozenset(
+        c
+        for c, v in row_cells(grid, r + 1)
+        if isinstance(v, str) and above.get(c) == v and grid.anchor_of(r + 1, c) == (r + 1, c)
+    )
 
 
 #: Columns a flat target table may have beside its names and values (序号, 评价标准 …), all known labels.
