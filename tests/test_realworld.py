@@ -223,8 +223,9 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
 }
 #: Tables perfxl cannot read at all (its limit, reported as coverage, never an 错误), with the reason.
 KNOWN_UNREAD: dict[str, str] = {
-    "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), but the next table's head "
-    "(cut at 预算执行情况(10分)) has no body below it in the stored copy: LAYOUT_NO_TABLE, a table not read",
+    "sichuan-daying-tushuguan-fragment-2022": "its headerless fragment is read (session 9), and the next table's head and "
+    "年度目标 (session 13), but that table's funds and indicators (cut at 预算执行情况(10分)) are not in the stored copy: "
+    "LAYOUT_NO_TABLE, a table not read",
     # buxiang-bumen-defenbiao-fragment-2017 read (session 12): the 项目 score table without its header by its figures; the
     # 部门整体 得分表 below it (一级指标 │ 二级指标 │ 三级指标 │ 得分, weights only in its labels) stays unread, the note says so
 }

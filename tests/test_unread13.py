@@ -20,6 +20,11 @@
      a scored row of the same 二级 may be that score (S13 reads it so, as a guess that says so — as I01 reads a blank
      name);
    - 宁夏 原州 2022 with "（全年）" after the target: "工5%（全年）" │ "工5%" is the target copied all the same (S13).
+
+3. The fragment whose body never reached the stored copy (大英 2022, tests/realworld/sichuan-daying-tushuguan-fragment-2022):
+   its second table's head and 四川 goals block (项目基本情况 │ 1.项目年度目标完成情况 │ 项目年度目标 │ 年度目标完成情况, the
+   block's next item "2.项目实施内容及过程概述" no goal) are read now, as on every 四川 部门预算项目支出绩效自评表 of the corpus;
+   its funds and 绩效指标 are not in the copy, which LAYOUT_NO_TABLE still says: it stays a table not read.
 """
 
 from __future__ import annotations
@@ -172,3 +177,25 @@ def test_guard_a_blank_score_under_another_group_is_no_shared_score(tmp_path):
 def test_a_target_naming_its_year_is_still_copied_by_its_actual(tmp_path):
     result = validated(_written("ningxia-yuanzhou-malingshu-2022", V.target_note), tmp_path)
     assert ("Sheet1!G20", "warning") in _at(result, "S13")
+
+
+# ---------------------------------------------------------------- 3. 四川's goals block; a table cut after its goals
+
+
+def test_the_sichuan_goals_block_is_read_and_its_next_item_is_no_goal(tmp_path):
+    from render import render
+
+    from perfxl.reader import read_submission
+
+    path = render(load_table(CORPUS / "sichuan-daying-ankeitidai-2023.toml"), tmp_path)
+    (ev,) = read_submission(path).evaluations
+    assert [(g.expected.text, g.actual.text, str(g.actual.ref)) for g in ev.goals] == [
+        ("根据要求购买安可设备,并完成项目资金支付。", "完成", "Sheet1!H5")
+    ]
+
+
+def test_a_self_evaluation_cut_after_its_goals_says_its_funds_and_indicators_are_not_there(tmp_path):
+    result = validated(load_table(CORPUS / "sichuan-daying-tushuguan-fragment-2022.toml"), tmp_path)
+    (cut,) = [f for f in result.findings if f.code == "LAYOUT_NO_TABLE"]
+    assert str(cut.ref) == "Sheet1!A10" and "年度总体目标" in cut.message and "绩效指标" in cut.message
+    assert not [f for f in result.findings if f.code == "LAYOUT_UNMAPPED_ROW" and f.ref.row in (13, 14)]

@@ -171,6 +171,8 @@ _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d
 
 
 _REMARK_HEADS = frozenset({"备注", "说明"})
+#: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
+_NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
@@ -302,6 +304,8 @@ class _Reader(FundsRows):
             ev = self.cur.build()
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
+            if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
+                self._goals_only(ev)
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
             ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
@@ -316,6 +320,23 @@ class _Reader(FundsRows):
             )
         self.cur = _Builder(self.grid.name, unit_note=None)
         self.state = "pre"
+
+    def _goals_only(self, ev: SelfEvaluation) -> None:
+        """A 自评表 whose head and 年度总体目标 are all there is (大英 2022: the next table's head, cut after 预算执行情况(10分)):
+        its goals are read, and its missing funds and 绩效指标 said as a table not there — never read as one that is."""
+        if ev.kind in ("declaration", "monitoring") or ev.title is None:
+            return  # (goals under no title of their own continue a form read above: 阳泉 申报表's 总体目标)
+        ref = ev.title.ref
+        self.problems.append(
+            Finding(
+                "LAYOUT_NO_TABLE",
+                Severity.WARNING,
+                ref,
+                "找到了表头和年度总体目标，但其下没有资金或绩效指标表格（表格可能不完整）：预算执行与绩效指标未检查。",
+                "Found a title and the year's goals, but no funds or indicator table below them (the table may be cut "
+                "short): execution and indicators not checked.",
+            )
+        )
 
     def new_if(self, condition: bool) -> None:
         if condition:
@@ -578,6 +599,11 @@ class _Reader(FundsRows):
         cells = row_cells(self.grid, r)
         if len(cells) > 2 and cells[0][0] < lo and len({str(v) for _, v in cells}) == 1:
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
+        if any(isinstance(v, str) and _NUMBERED_ITEM.match(v) for c, v in cells if c < lo):
+            # 四川: 项目基本情况 │ 1.项目年度目标完成情况 (the goals) over 2.项目实施内容及过程概述 │ text — the block's next item
+            self._unmapped(r, Severity.INFO)
+            self.state = "after"
+            return False
         first = [(c, v) for c, v in row_cells(self.grid, r, lo, hi)]
         second = [(c, v) for c, v in row_cells(self.grid, r, hi)]
         left = value_at(self.grid, r, first[0][0]) if first else empty_at(self.grid, r, lo)
