@@ -502,18 +502,14 @@ def _actual_repeats_target(ctx: Context, f: RowFacts) -> bool:
     """The actual is the target again: its operator too ("≥95%" │ "≥95%"), or the same text with a mark before the
     figure that is no unit ("工5%" │ "工5%": ≥ as OCR'd, 宁夏 原州 2022)."""
     ind, t, a = f.ind, f.target, f.actual
-    target_text = _PERIOD_NOTE.sub("", f.target_text)  # "工5%（全年）": the year's target, the same text as "工5%"
-    same_marked_text = (
-        _PERIOD_NOTE.sub("", f.actual_text) == target_text and _MARK_BEFORE_FIGURE.match(target_text) is not None
-    )
-    return (
-        _scored_form(ctx, ind)
-        and (a.op is not None or same_marked_text)
-        and a.number is not None
-        and t.number is not None
-        and a.number == t.number
-        and (a.unit or t.unit) == (t.unit or a.unit)
-        and (f.score is not None or _merged_score(ctx, ind) is not None or _score_above(ctx, ind) is not None)
+    if a.number is None or t.number is None or a.number != t.number or not _scored_form(ctx, ind):
+        return False
+    if a.op is None:  # the same text with a mark before the figure; "工5%（全年）" is "工5%" for the year
+        target_text = _PERIOD_NOTE.sub("", f.target_text)
+        if _PERIOD_NOTE.sub("", f.actual_text) != target_text or _MARK_BEFORE_FIGURE.match(target_text) is None:
+            return False
+    return (a.unit or t.unit) == (t.unit or a.unit) and (
+        f.score is not None or _merged_score(ctx, ind) is not None or _score_above(ctx, ind) is not None
     )
 
 
