@@ -661,10 +661,11 @@ class Context:
 
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
-        评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价) rather than 10号 自评's 产出/效益/满意度: the
-        自评 default weights and 一级 set do not apply."""
+        评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价, also named 项目决策/项目管理/项目产出/项目效益 — 湖南
+        项目支出绩效自评指标计分表) rather than 10号 自评's 产出/效益/满意度: the 自评 default weights and 一级 set do not
+        apply."""
         return any(
-            compact(h.name or h.label.text).startswith(("投入", "过程", "决策"))
+            compact(h.name or h.label.text).removeprefix("项目").startswith(("投入", "过程", "决策"))
             for h, _ in self.groups()
             if h is not None
         )
