@@ -226,3 +226,16 @@ def test_growth_in_a_three_public_table_is_not_scored_as_a_department_indicator(
     assert read_workbook(path).basic.row("three_public").prev_final.text == "20000"
     found = validate_file(path).findings
     assert not [f for f in found if f.code in ("B03", "B04")], found
+
+
+def test_a_caption_inside_the_table_that_says_jue_suan_makes_the_years_certain(tmp_path):
+    rows = [
+        ["2016年决算数与2015年决算数对比情况（单位：万元）", "", "", "", ""],
+        ["年度", "合计", "因公出国(境)经费", "公务接待费", "公务用车购置及运行费"],
+        ["2015年", "2840", "90", "1400", "1350"],
+        ["2016年", "2364", "12", "1356", "996"],
+    ]
+    basic = read_workbook(_workbook(rows, ["A1:E1"], tmp_path, "c")).basic
+    assert basic is not None and basic.guess == "" and basic.unit == "万元"
+    total = basic.row("three_public")
+    assert (total.prev_final.text, total.final.text, total.label.text) == ("2840", "2364", "“三公”经费合计")

@@ -260,8 +260,9 @@ def _build(
     for group, (axis, slot) in groups.items():
         key = "" if group.startswith("#") else group
         name = axis.item_cell or (axis.labels[-1][1] if axis.labels else blank)
-        if key == "three_public" and name.text in _TOTALS:
-            name = dataclasses.replace(name, raw=f"“三公”经费{name.text}")
+        if key == "three_public" and H.match_role(name.text, H.BASIC_ROWS) != key:
+            # a 合计, or a title's "2023年“三公”经费支出决算表" over it: named as the item in messages
+            name = dataclasses.replace(name, raw="“三公”经费合计")
         out.append(
             AmountRow(
                 key,
