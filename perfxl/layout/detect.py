@@ -601,6 +601,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
     from .overview import read_overview
+    from .three_public import read_three_public
 
     clear_cache(grid)
     layout = SheetLayout()
@@ -644,6 +645,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         # a 部门(单位)基本概况 line "人员编制 │ 128 │ 实有人数 │ 185": the 基础数据表's staffing facts, marked as such
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
+    # (a sheet with a 自评表's title or header is that 自评表, whatever 三公 names its rows carry)
+    three_public = read_three_public(grid) if layout.basic is None and not _EVALUATION_KINDS & set(kinds) else None
+    if three_public is not None:
+        # a “三公”经费 决算表/统计表 on its own (real reports 13): its 三公 rows, as a 基础数据表's
+        layout.basic, span = three_public
+        marks = [(r, "basic") for r in span if kinds[r] is not RowKind.BLANK]
+        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+        eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
     scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
@@ -758,6 +767,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=WEIGHTED_NOTE[0], note_en=WEIGHTED_NOTE[1]
         )
+    elif three_public is not None:
+        zh, en = THREE_PUBLIC_NOTE
+        layout.sheet = dataclasses.replace(
+            layout.sheet,
+            certain=not three_public[0].guess,
+            note_zh=zh + (f"；{three_public[0].guess}" if three_public[0].guess else ""),
+            note_en=en + ("; years read as final accounts (a guess)" if three_public[0].guess else ""),
+        )
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
@@ -828,6 +845,15 @@ def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:
         note_en=(sheet.note_en + "; " if sheet.note_en else "") + fragment[1],
     )
 
+
+#: Row kinds that make a sheet a 自评表's (or 目标表's): never read as a “三公”经费 table.
+_EVALUATION_KINDS = frozenset({RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER})
+
+#: The coverage note of a sheet read as a “三公”经费 table (perfxl.layout.three_public).
+THREE_PUBLIC_NOTE = (
+    "读作“三公”经费表（只含三公经费各项，按基础数据表的同名行检查）",
+    "read as a 三公 spending table (its 三公 rows checked as the basic-data table's)",
+)
 
 _BASIC_MARKS = {
     RowKind.BLANK: "blank",
