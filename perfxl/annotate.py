@@ -236,7 +236,7 @@ def _refuse_other_format(src: Path, original: bytes) -> None:
     for magic, what, what_en in _OTHER_FORMATS:
         if head.startswith(magic):
             raise PerfxlError(
-                f"“{src.name}”实为{what}，只是扩展名为 {src.suffix}：这种格式只能读取，不能写入标记；"
+                f"该文件实为{what}，只是扩展名为 {src.suffix}：这种格式只能读取，不能写入标记；"  # (the caller names it)
                 "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（.xlsx）”后再检查",
                 f"{src.name} is {what_en} named {src.suffix}: readable but not markable; save it as .xlsx in Excel "
                 "or WPS and check again",
