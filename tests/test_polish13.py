@@ -202,3 +202,19 @@ def test_json_counts_a_pairing_entry_apart_as_the_console_does(tmp_path):
     assert doc["totals"]["files"] + doc["totals"]["pairs"] == len(doc["files"])
     schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "report.schema.json").read_text("utf-8"))
     jsonschema.validate(doc, schema)
+
+
+def test_html_counts_a_pairing_entry_apart_as_the_console_does(tmp_path):
+    """The HTML report's head said '文件 3 个' for a workbook, its report and their pairing entry."""
+    from report_helpers import report_docx
+
+    from perfxl.cli.validate_run import pair_results, validate_all
+    from perfxl.report.html import render_html
+
+    unit = tmp_path / "单位"
+    unit.mkdir()
+    files = [unit / "自评表.xlsx", report_docx(unit / "自评报告.docx").path]
+    shutil.copyfile(EXAMPLE, files[0])
+    results = validate_all(files, None, None, None) + pair_results(files, None, None, None)
+    assert len(results) == 3
+    assert "文件 2 个，另有报告与工作簿配对核对 1 组" in render_html(results)
