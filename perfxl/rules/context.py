@@ -464,7 +464,8 @@ class Context:
         held = [p for p in parts if not self._holds_nothing(p)]
         shown = [_part_places_of(p) for p in held]
         own = _typed_places_of(total)
-        finest = max((self._decimals_of(p) for p in held), default=0)
+        # the parts' finest decimals matter only beside a total typed with its own (a number cell's total has none)
+        finest = max((self._decimals_of(p) for p in held), default=0) if own is not None else 0
         own_half = half_unit(own) if own is not None and finest > own else Decimal(0)
         if not shown or None in shown:
             return own_half

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
@@ -540,24 +541,36 @@ _GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差
 
 def _options_copied(f: RowFacts) -> bool:
     """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
-    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
-    text = to_simplified(_without_spaces(f.target_text))  # "好壞" is 好坏
+    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5). The cheap tests first: the
+    score, then the target's reading, kept per text (`_option_list`)."""
+    if f.score is None:
+        return False
+    text = _option_list(f.target_text)
+    return text is not None and text == to_simplified(_without_spaces(f.actual_text))
+
+
+@lru_cache(maxsize=4096)
+def _option_list(target: str) -> str | None:
+    """The target as a list of grade options, simplified and without spaces ("好壞" is 好坏); None when it is none. Kept
+    per text: a table's targets repeat ("≥95%", "100%"), and every row asked this of a new regex pass and a set."""
+    text = to_simplified(_without_spaces(target))
     options = set(text)
-    return (
+    listed = (
         len(text) >= 2
         and len(options) == len(text)
         and options <= _OPTION_WORDS
         and bool(options & _GOOD_OPTIONS)
         and bool(options & _BAD_OPTIONS)
-        and text == to_simplified(_without_spaces(f.actual_text))
-        and f.score is not None
     )
+    return text if listed else None
 
 
 def _task_copied(f: RowFacts) -> bool:
     """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
     year's task list twice │ 7 │ 7)."""
+    if len(f.target_text) < _TASK_CHARS:  # shorter still without its spaces: no regex pass for most rows
+        return False
     text = _without_spaces(f.target_text)
     if len(text) < _TASK_CHARS or text != _without_spaces(f.actual_text) or _FIGURE.search(text):
         return False
