@@ -101,3 +101,23 @@ def test_a_row_score_changed_under_a_stale_total_is_found(tmp_path):
     # a score above its 分值 stays S06's certain 错误
     _, judged = _run(tmp_path, _filled(changes={"L8": "27"}))
     assert ("S06", "error") in judged
+
+
+MATA = "sichuan-jingyan-mata-shenbao-2023"  # 项目名称 B5:B12 村组干部报酬 (权重 90), B13:B17 基层组织活动经费 (cut, 60)
+
+
+def test_the_list_form_s_projects_are_tables_of_their_own(tmp_path):
+    from render import render
+
+    from perfxl.reader import read_submission
+
+    table = load_table(CORPUS / f"{MATA}.toml")
+    sub = read_submission(render(table, tmp_path))
+    assert [(ev.header["项目名称"].text, len(ev.indicators)) for ev in sub.declarations] == [
+        ("村组干部报酬", 8),
+        ("基层组织活动经费", 5),
+    ]
+    # W03 sums each project's weights (90; 60 of the cut one), not both projects' 150 as one table's
+    w03 = [f for f in validated(table, tmp_path).findings if f.code == "W03"]
+    assert [f.severity.value for f in w03] == ["warning", "warning"]
+    assert not [f for f in w03 if "150" in f.message]
