@@ -121,3 +121,18 @@ def test_the_list_form_s_projects_are_tables_of_their_own(tmp_path):
     w03 = [f for f in validated(table, tmp_path).findings if f.code == "W03"]
     assert [f.severity.value for f in w03] == ["warning", "warning"]
     assert not [f for f in w03 if "150" in f.message]
+
+
+def test_the_full_mark_beside_the_total_s_score_label_is_no_score(tmp_path):
+    # 总分 │ 100 │ 得分 │ (blank): the 100 is the form's full mark; the 得分 after its label is unfilled — the blank
+    # form's 总分 was read as "100", and a filled form with the score left blank was told "表中为 100"
+    from render import render
+
+    from perfxl.reader import read_submission
+
+    (ev,) = read_submission(render(load_table(CORPUS / f"{KOUAN}.toml"), tmp_path)).evaluations
+    assert ev.total_weight is not None and ev.total_weight.text == "100"
+    assert ev.total_score is not None and ev.total_score.is_blank and str(ev.total_score.ref.cell) == "D43"
+    result, _ = _run(tmp_path, _filled(total=""))
+    (t02,) = [f for f in result.findings if f.code == "T02"]
+    assert t02.severity.value == "warning" and "未填写" in (t02.basis or "")

@@ -1028,7 +1028,11 @@ class _Reader(FundsRows):
             if weight is None and score is None and len(rest) >= 2:
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
-                score = value_at(g, r, rest[0])
+                blank = _score_slot_after(g, r, rest[0])
+                if blank is not None:  # 总分 │ 100 │ 得分 │ (blank): the figure is the full mark, the score unfilled
+                    weight, score = value_at(g, r, rest[0]), empty_at(g, r, blank)
+                else:
+                    score = value_at(g, r, rest[0])
         for c, v in row_cells(g, r):  # "… | 自评等级 | 优" or "(自评等级：优)" on the total row itself
             if isinstance(v, str) and H.normalise_label(v) in H.GRADE_LABELS and self.cur.grade is None:
                 nxt = first_right(g, r, c)
@@ -1238,6 +1242,21 @@ def _total_row_label(value: object) -> bool:
 
 #: How far below a header a column is scanned for data (a blank-headed last column vs no column).
 _SCAN_ROWS = 400
+
+
+def _score_slot_after(grid: Grid, r: int, c: int) -> int | None:
+    """The blank cell after a 得分 label right of the 总分 row's one figure at column c ("总分 │ 100 │ 得分 │ ", 吉林 专项经费
+    支出绩效评价表, held-out 21): the 100 is the form's full mark, the score's own cell is the blank after its label — the
+    figure is no claimed score (the blank form read "100" as its 总分). None when no such label and blank follow."""
+    nxt = first_right(grid, r, c)
+    if nxt is None or not isinstance(nxt[1], str):
+        return None
+    if H.normalise_label(nxt[1]) not in H.INDICATOR_COLUMNS["score"]:
+        return None
+    slot = grid.anchor_of(r, nxt[0])[1] + 1
+    while slot < grid.n_cols and grid.anchor_of(r, slot) == grid.anchor_of(r, nxt[0]):
+        slot += 1  # past the label's own merge
+    return slot if slot < grid.n_cols and own(grid, r, slot) is None else None
 
 
 def _project_column(grid: Grid, r: int, cols: dict[str, int]) -> int | None:
