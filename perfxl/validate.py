@@ -25,6 +25,7 @@ from .rules.catalogue import spec
 from .rules.context import Context
 from .rules.funds import computed_rate
 from .rules.totals import results_line
+from .rules.weights import weighted_total
 from .scoring import execution_score, grade, total_score
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
@@ -80,25 +81,34 @@ def recompute_scores(
             budget_score = execution_score(executed, budget, weight, profile).score
         parts.append(budget_score if budget_score is not None else (ctx.number(total.score) or Decimal(0)))
         sections.append(SectionScore("预算执行率", weight, ctx.number(total.score), budget_score, ev.sheet))
-    for heading, rows in ctx.groups():
-        computed = []
-        for ind in rows:
-            result = ctx.score(ind)
-            value = result.score if result is not None and result.score is not None else ctx.number(ind.score)
-            computed.append(value or Decimal(0))
-        parts.extend(computed)
+    groups = ctx.groups()
+    computed: dict[int, Decimal] = {}
+    reported: dict[int, Decimal] = {}
+    for ind in (i for _, rows in groups for i in rows):
+        result = ctx.score(ind)
+        value = result.score if result is not None and result.score is not None else ctx.number(ind.score)
+        computed[id(ind)] = value or Decimal(0)
+        if (typed := ctx.number(ind.score)) is not None:
+            reported[id(ind)] = typed
+    # 一级 权重 scaling rows of 100 (吉林, `weighted_levels`): each section and the total taken under that reading
+    weighted, weighted_reported = weighted_total(ctx, computed), weighted_total(ctx, reported)
+    for heading, rows in groups:
+        own = sum((computed[id(i)] for i in rows), Decimal(0))
+        typed_scores = [reported[id(i)] for i in rows if id(i) in reported]
+        typed = sum(typed_scores, Decimal(0)) if typed_scores else None
         weights = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
-        reported = [s for s in (ctx.number(i.score) for i in rows) if s is not None]
+        weight = sum(weights, Decimal(0)) if weights else None
+        if (
+            weighted is not None
+            and weighted_reported is not None
+            and heading is not None
+            and id(heading) in weighted.points
+        ):
+            weight, own = heading.declared_weight, weighted.points[id(heading)]
+            typed = weighted_reported.points[id(heading)] if typed is not None else None
+        parts.append(own)
         name = (heading.name or heading.label.text) if heading is not None else "其他指标"
-        sections.append(
-            SectionScore(
-                name,
-                sum(weights, Decimal(0)) if weights else None,
-                sum(reported, Decimal(0)) if reported else None,
-                sum(computed, Decimal(0)),
-                ev.sheet,
-            )
-        )
+        sections.append(SectionScore(name, weight, typed, own, ev.sheet))
     if not parts:
         return None, sections
     return total_score(parts, profile, rate), sections

@@ -24,8 +24,8 @@ published as HTML forms in the public repository hktianyi/Meeting (2016), and �
 
 After the fixes: 0 / 0, no false 错误, 4 of 4 read.
 
-Not fixed: on 马踏镇's list form (every project of the 部门 in one sheet) W03 adds the 权重 of both visible projects
-(90 + 60 = 150) as one table's — a 警告, not per project.
+Not fixed here: on 马踏镇's list form (every project of the 部门 in one sheet) W03 added the 权重 of both visible projects
+(90 + 60 = 150) as one table's — read per project since (tests/test_weighted13.py).
 """
 
 from __future__ import annotations

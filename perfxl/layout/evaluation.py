@@ -289,6 +289,7 @@ class _Reader(FundsRows):
         #: derived once per block of rows (`_columns_of`), not once a row
         self.ind_plan: tuple[dict[str, int], tuple[tuple[str, int], ...], frozenset[int]] | None = None
         self.ind_header_row = -1
+        self.project_col: int | None = None  # a list form's 项目名称 column in the indicator header (`_project_column`)
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
         self.level1_open: str | None = None  # the key of the 一级 heading whose rows are being read (`cur.level1`)
         self.level2_open: str | None = None  # the key of the 二级 heading whose rows are being read (`cur.level2`)
@@ -740,6 +741,7 @@ class _Reader(FundsRows):
             if c not in self.ind_cols.values() and H.match_role(label, H.INDICATOR_COLUMNS) == "criteria":
                 self.ind_cols[f"criteria@{c}"] = c
         self.ind_header_row = r
+        self.project_col = _project_column(self.grid, r, self.ind_cols)
         if report_missing:  # a new table's header; a repeated numbered block (湖北) declares its own share only
             self.cur.indicators_declared = _goal_block_weight(self.grid, r)
         self.carry = {"level1": None, "level2": None}
@@ -757,6 +759,7 @@ class _Reader(FundsRows):
         self.cur.columns = tuple(k for k in INDICATOR_ORDER if k in cols)
         self.ind_cols = dict(cols)
         self.ind_header_row = r - 1
+        self.project_col = None
         self.carry = {"level1": None, "level2": None}
         self.indicator_rows = 0
 
@@ -770,6 +773,8 @@ class _Reader(FundsRows):
             if r == self.ind_header_row + 1 and not self.cur.indicators and _header_words_only(row_cells(g, r)):
                 # the same second header row exported without its merges: no name, only column words
                 return "header"
+        if self.project_col is not None:
+            self._project_starts(r)
         # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
@@ -882,6 +887,23 @@ class _Reader(FundsRows):
         if stray:
             self._unmapped(r, Severity.INFO, cols=stray)
         return "indicator"
+
+    def _project_starts(self, r: int) -> None:
+        """A project's name in the list form's 项目名称 column (its merge's first row): the project's indicators are a
+        table of their own, named by it — the 四川 一体化 部门预算项目绩效目标申报表 lists every project of a 部门 in one
+        sheet (单位名称 │ 项目名称 │ 预算数 │ 年度目标 │ 一级指标 │ …, held-out 21 马踏镇), and its weights add up per project
+        (W03 added both projects' 90 + 60 as one table's 150)."""
+        g, c = self.grid, self.project_col
+        if c is None or g.anchor_of(r, c) != (r, c) or not isinstance(name := own(g, r, c), str) or not name.strip():
+            return
+        if self.cur.indicators:  # the next project: close the last one's table, keep the sheet's title and columns
+            keep = (self.cur.title, self.cur.columns, self.cur.unit_note, self.cur.unit_note_cell)
+            self.close()
+            self.cur.title, self.cur.columns, self.cur.unit_note, self.cur.unit_note_cell = keep
+            self.cur.indicators_seen, self.state = True, "indicators"
+            self.carry = {"level1": None, "level2": None}
+            self.level1_open = self.level2_open = None
+        self.cur.header["项目名称"] = value_at(g, r, c)
 
     def _columns_of(self, cols: dict[str, int]) -> tuple[tuple[tuple[str, int], ...], frozenset[int]]:
         """The data roles' (role, column) of `cols` in its order, and its table columns (no "_" key): kept while the
@@ -1026,7 +1048,11 @@ class _Reader(FundsRows):
             if weight is None and score is None and len(rest) >= 2:
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
-                score = value_at(g, r, rest[0])
+                blank = _score_slot_after(g, r, rest[0])
+                if blank is not None:  # 总分 │ 100 │ 得分 │ (blank): the figure is the full mark, the score unfilled
+                    weight, score = value_at(g, r, rest[0]), empty_at(g, r, blank)
+                else:
+                    score = value_at(g, r, rest[0])
         for c, v in row_cells(g, r):  # "… | 自评等级 | 优" or "(自评等级：优)" on the total row itself
             if isinstance(v, str) and H.normalise_label(v) in H.GRADE_LABELS and self.cur.grade is None:
                 nxt = first_right(g, r, c)
@@ -1236,6 +1262,39 @@ def _total_row_label(value: object) -> bool:
 
 #: How far below a header a column is scanned for data (a blank-headed last column vs no column).
 _SCAN_ROWS = 400
+
+
+def _score_slot_after(grid: Grid, r: int, c: int) -> int | None:
+    """The blank cell after a 得分 label right of the 总分 row's one figure at column c ("总分 │ 100 │ 得分 │ ", 吉林 专项经费
+    支出绩效评价表, held-out 21): the 100 is the form's full mark, the score's own cell is the blank after its label — the
+    figure is no claimed score (the blank form read "100" as its 总分). None when no such label and blank follow."""
+    nxt = first_right(grid, r, c)
+    if nxt is None or not isinstance(nxt[1], str):
+        return None
+    if H.normalise_label(nxt[1]) not in H.INDICATOR_COLUMNS["score"]:
+        return None
+    slot = grid.anchor_of(r, nxt[0])[1] + 1
+    while slot < grid.n_cols and grid.anchor_of(r, slot) == grid.anchor_of(r, nxt[0]):
+        slot += 1  # past the label's own merge
+    return slot if slot < grid.n_cols and own(grid, r, slot) is None else None
+
+
+def _project_column(grid: Grid, r: int, cols: dict[str, int]) -> int | None:
+    """The column a 项目名称 header labels left of the indicators' name in the indicator header row r (a list form:
+    单位名称 │ 项目名称 │ 预算数 │ 年度目标 │ 一级指标 │ … │ 权重), read by no indicator role; None when there is none."""
+    name = cols.get("level1", cols.get("name"))
+    if name is None:
+        return None
+    taken = {c for k, c in cols.items() if not k.startswith("_")}
+    labels = H.HEADER_FIELDS["项目名称"]
+    return next(
+        (
+            c
+            for c, v in row_cells(grid, r)
+            if c < name and c not in taken and isinstance(v, str) and H.normalise_label(v) in labels
+        ),
+        None,
+    )
 
 
 def _has_data(grid: Grid, first: int, c: int) -> bool:

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
-from perfxl.numbers import ascii_figures, round_half_up
+from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach, sum_parts
-from .weights import carries_no_weight, completeness
+from .weights import WeightedTotal, carries_no_weight, completeness, weighted_total
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -56,28 +56,30 @@ def _budget_score(ctx: Context) -> tuple[Decimal | None, str]:
     return own, f"预算执行率得分“{cell.text}”无法读取，按 perfxl 重算的 {fmt_num(own)} 计"
 
 
-def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[str], bool]:
-    """(budget score, Σ indicator scores, notes, any score typed): each score as typed, or perfxl's own where
-    the typed cell is an error value (#NAME?) or unreadable — never 0. None when one can be neither."""
+def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[str], bool, dict[int, Decimal]]:
+    """(budget score, Σ indicator scores, notes, any score typed, each row's score by `id(indicator)`): each score as
+    typed, or perfxl's own where the typed cell is an error value (#NAME?) or unreadable — never 0. None when one can be
+    neither."""
     budget, note = _budget_score(ctx)
     notes = [note] if note else []
-    total = Decimal(0)
+    values: dict[int, Decimal] = {}
     typed_any = False
     for f in ctx.facts():
         ind, cell, typed = f.ind, f.ind.score, f.score
         if typed is not None:
-            total += typed
+            values[id(ind)] = typed
             typed_any = True
             continue
         if f.score_blank and not ctx.is_error(cell):
             continue
         own = ctx.score(ind)
         if own is None or own.score is None:
-            return budget, None, [*notes, f"“{ind.name.text}”得分“{cell.text}”无法读取，也无法重算"], typed_any
-        total += own.score
+            return budget, None, [*notes, f"“{ind.name.text}”得分“{cell.text}”无法读取，也无法重算"], typed_any, values
+        values[id(ind)] = own.score
         notes.append(f"“{ind.name.text}”得分“{cell.text}”无法读取，按 perfxl 重算的 {fmt_num(own.score)} 计")
     _, budget_cell = _budget_cells(ctx)
-    return budget, total, notes, typed_any or ctx.number(budget_cell) is not None
+    total = sum(values.values(), Decimal(0))
+    return budget, total, notes, typed_any or ctx.number(budget_cell) is not None, values
 
 
 def _says_full_mark(text: str, reported: Decimal) -> bool:
@@ -102,7 +104,7 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         return
     if ev.total_score is None or ctx.is_error(ev.total_score):
         return
-    budget, indicators, notes, any_typed = scores_to_add(ctx)
+    budget, indicators, notes, any_typed, values = scores_to_add(ctx)
     if budget is None or indicators is None:
         ctx.skip(
             "总分无法复核：" + "；".join(notes),
@@ -112,7 +114,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     if not any_typed and not notes:
         return
     expected = budget + indicators
-    yield from _stated_total(ctx, expected, budget, indicators)
+    weighted = weighted_total(ctx, values)  # 一级 权重 scaling rows of 100 (吉林): the total that reading gives
+    if weighted is not None:
+        expected = budget + weighted.total
+    yield from _stated_total(ctx, expected, budget, indicators, weighted)
     reported = ctx.number(ev.total_score)
     if reported is None and not ctx.is_blank(ev.total_score):
         # text perfxl cannot read as a figure ("九十九", "3O"): C02 names the cell; the sum is perfxl's limit, not an 错误
@@ -122,6 +127,8 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         )
         return
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
+    if weighted is not None and reported is not None and _agrees_as_printed(ctx, reported, expected, ev.total_score):
+        return  # the weighted total at the precision the 总分 is printed with (98.75 printed "98.8" or "99")
     # a 总分 printed rounded to fewer decimals than its scores is never quietly "as printed": 89.6 shown as 90 moves the
     # grade band (良 → 优) — a difference rounding can explain is a 警告 below, not silence
     if reported is None or abs(reported - expected) > ctx.tol_score:
@@ -134,8 +141,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         budget_cell = _budget_cells(ctx)[1]
         scores = [budget_cell] if budget_cell is not None and not ctx.is_blank(budget_cell) else []
         scores += [f.ind.score for f in ctx.facts() if not f.score_blank]
-        rounded = reported is not None and not ctx.beyond_rounding(
-            reported - expected, ev.total_score, scores, ctx.tol_score
+        rounded = (
+            weighted is None
+            and reported is not None
+            and not ctx.beyond_rounding(reported - expected, ev.total_score, scores, ctx.tol_score)
         )
         if rounded:  # scores printed rounded ("8.33" for 8⅓) under a total of the exact ones ("25")
             notes = [*notes, ROUNDED_ZH]
@@ -153,15 +162,20 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         full_mark = reported is not None and _says_full_mark(ev.total_score.text, reported)
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
+        if weighted is not None:  # an inference from the arithmetic, not a rule the form prints: a 警告 saying so
+            notes = [*notes, weighted.reading()]
         extra = ("；" + "；".join(notes)) if notes else ""
         unscored = budget_cell is None and budget == 0
         read_budget = "表中没有预算执行率得分" if unscored else f"预算执行率得分 {fmt_num(budget)}"
+        parts = (
+            _weighted_parts(budget, weighted, not unscored) if weighted else sum_parts(budget, indicators, not unscored)
+        )
         yield ctx.finding(
             ev.total_score,
             expected=expected,
             actual=f"等级“{graded}”（不是分数）" if graded else ev.total_score.text or "（空）",
-            parts=sum_parts(budget, indicators, not unscored)[0],
-            parts_en=sum_parts(budget, indicators, not unscored)[1],
+            parts=parts[0],
+            parts_en=parts[1],
             basis=f"读取：{read_budget}，{len(ctx.indicators())} 个指标得分合计 "
             f"{fmt_num(indicators)}，总分“{ev.total_score.text}”{extra}",
             basis_en=f"read budget score {fmt_num(budget)}, indicator scores {fmt_num(indicators)}, "
@@ -172,11 +186,24 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + (f"; {ROUNDED_EN}" if rounded else "")
             + ("; the total is blank: unfilled, not wrong" if unfilled else "")
             + ("; a weighted score is blank: counted as 0, the total may be right" if blanks else "")
-            + ("; the cell says 满分: the form's full mark perhaps, not the score" if full_mark else ""),
+            + ("; the cell says 满分: the form's full mark perhaps, not the score" if full_mark else "")
+            + ("; the 一级 权重 read as scaling rows of 100 (inferred, not printed)" if weighted else ""),
             certainty=Certainty.JUDGEMENT
-            if unread or rounded or elsewhere or unfilled or blanks or full_mark
+            if unread or rounded or elsewhere or unfilled or blanks or full_mark or weighted
             else None,
         )
+
+
+def _agrees_as_printed(ctx: Context, reported: Decimal, exact: Decimal, cell: CellValue) -> bool:
+    """The 总分 equals `exact` rounded half up at the decimals it is printed (or typed) with."""
+    places = printed_places(cell.raw) if isinstance(cell.raw, str) else typed_places(cell.raw)
+    return agrees_as_printed(reported, exact, places, default_places=ctx.settings.score_places, tolerance=ctx.tol_score)
+
+
+def _weighted_parts(budget: Decimal, weighted: WeightedTotal, scored: bool) -> tuple[str, str]:
+    """T02's parts under the weighted reading: "按一级指标权重折算 预算绩效 50 × 95/100 + …"."""
+    head = f"预算执行率得分 {fmt_num(budget)} + " if scored else ""
+    return f"{head}按一级指标权重折算 {weighted.text()}", f"weighted by the 一级 权重: {weighted.text()}"
 
 
 def _grade_in_total_cell(ctx: Context) -> str | None:
@@ -228,9 +255,12 @@ def _weight_elsewhere(ctx: Context, expected: Decimal, reported: Decimal | None)
     )
 
 
-def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: Decimal) -> Iterator[Finding]:
+def _stated_total(
+    ctx: Context, expected: Decimal, budget: Decimal, indicators: Decimal, weighted: WeightedTotal | None = None
+) -> Iterator[Finding]:
     """A total stated above the table ("项目总得分99.41分") is held to the same sum as its 总分 row — only on a
-    table that has that row (a table cut short may state a total its visible rows cannot add up to)."""
+    table that has that row (a table cut short may state a total its visible rows cannot add up to). Under the weighted
+    reading (`weighted`), at the precision the stated total is printed with, and a 警告 stating the reading."""
     ev = ctx.ev
     stated = ev.stated_total
     if stated is None or ctx.is_error(stated):
@@ -238,20 +268,26 @@ def _stated_total(ctx: Context, expected: Decimal, budget: Decimal, indicators: 
     value = ctx.parsed(stated).number
     if value is None or abs(value - expected) <= ctx.tol_score:
         return
+    if weighted is not None and _agrees_as_printed(ctx, value, expected, stated):
+        return
     full = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     if "得" not in stated.text and value == (full if full is not None else ctx.settings.total_max):
         return  # "总分：100分" without 得 is the form's full mark, not its score (review round 15)
+    scored = _budget_cells(ctx)[1] is not None or budget != 0
+    parts = _weighted_parts(budget, weighted, scored) if weighted else sum_parts(budget, indicators, scored)
     yield ctx.finding(
         stated,
         expected=expected,
         actual=stated.text,
-        parts=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[0],
-        parts_en=sum_parts(budget, indicators, _budget_cells(ctx)[1] is not None or budget != 0)[1],
+        parts=parts[0],
+        parts_en=parts[1],
         related=(ev.total_score.ref,) if ev.total_score is not None and ev.total_score.ref is not None else (),
+        certainty=Certainty.JUDGEMENT if weighted else None,
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
-        f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”",
+        f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”"
+        + (f"；{weighted.reading()}" if weighted else ""),
         basis_en=f"read the stated total {stated.text!r}; budget score {fmt_num(budget)}, indicator scores "
-        f"{fmt_num(indicators)}",
+        f"{fmt_num(indicators)}" + ("; the 一级 权重 read as scaling rows of 100 (inferred)" if weighted else ""),
     )
 
 

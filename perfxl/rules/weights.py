@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
@@ -155,6 +156,52 @@ def weighted_levels(ctx: Context) -> bool:
         return False
     held = [row_weights(ctx, rows) for _, rows in groups if rows]
     return len(held) >= 2 and all(w is not None and abs(w - full) <= tol for w in held)
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedTotal:
+    """A 总分 under the `weighted_levels` reading: Σ over 一级 of 权重 × (its rows' Σ 得分) / full mark, exact."""
+
+    total: Decimal
+    parts: tuple[tuple[str, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分)
+    plain: Decimal  # the same rows' scores added as they stand
+    points: Mapping[int, Decimal]  # each 一级's part of the total, by `id(heading)`
+
+    def text(self) -> str:
+        """ "预算绩效 50 × 95/100 + 项目产出 25 × 99/100 + 项目效果 25 × 98/100"."""
+        return " + ".join(f"{name} {fmt_num(w)} × {fmt_num(held)}/100" for name, w, held in self.parts)
+
+    def reading(self) -> str:
+        """The basis of a finding resting on the reading: what it is and why it is inferred, not printed."""
+        weights = " + ".join(fmt_num(w) for _, w, _ in self.parts)
+        return (
+            f"按一级指标权重折算：{self.text()} = {fmt_num(self.total)}（表中未印明计分规则：各一级指标权重 {weights} "
+            f"合计满分，其下各行分值各合计 100，据此推断各行得分是一级指标内的百分制得分、按权重折算计入总分，需人工确认）；"
+            f"各行得分直接相加为 {fmt_num(self.plain)}"
+        )
+
+
+def weighted_total(ctx: Context, scores: Mapping[int, Decimal]) -> WeightedTotal | None:
+    """The indicators' part of the 总分 under `weighted_levels` (吉林 专项经费支出绩效评价表, held-out 21: rows of 100
+    inside each 一级, the 一级 权重 50 / 25 / 25 making the 100), from each row's score by `id(indicator)` (a row without
+    one counts 0); None when the table is not read so. Rows under no 一级 add as they stand. Exact: the caller rounds
+    at the precision the 总分 is printed with. T02 and the summary's 总分重算 both take it (one mechanism)."""
+    if not weighted_levels(ctx):
+        return None
+    full = ctx.dec("weights.total", 100)
+    total, plain = Decimal(0), Decimal(0)
+    parts: list[tuple[str, Decimal, Decimal]] = []
+    points: dict[int, Decimal] = {}
+    for heading, rows in ctx.groups():
+        held = sum((scores.get(id(i), Decimal(0)) for i in rows), Decimal(0))
+        plain += held
+        if heading is None or heading.declared_weight is None:
+            total += held
+            continue
+        points[id(heading)] = heading.declared_weight * held / full
+        total += points[id(heading)]
+        parts.append((heading.name or heading.label.text, heading.declared_weight, held))
+    return WeightedTotal(total, tuple(parts), plain, points)
 
 
 @check("W01")
