@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from badinput.builders import plain_docx, simple_pdf  # noqa: E402
+from badinput.builders import plain_docx, simple_pdf
 
-from perfxl.validate import validate_file  # noqa: E402
+from perfxl.validate import validate_file
 
 # ---------------------------------------------------------------- 3. a report under a workbook's name
 
