@@ -212,9 +212,37 @@ def annotate_workbook(
         original = src.read_bytes()
     except OSError as exc:
         raise UnreadableWorkbook(f"无法读取文件：{exc.strerror or exc}", str(exc), path=str(src)) from None
+    _refuse_other_format(src, original)
     data, marked = annotated_bytes(original, findings, path=str(src), coverage=coverage)
     backup = _write_atomic(dest, data, force=force, backup=in_place)
     return AnnotateResult(path=dest, backup=backup, marked_cells=marked, findings=len(findings))
+
+
+#: What a file named .xlsx/.xlsm may really hold, by its first bytes (users rename files; systems name their exports
+#: .xlsx): perfxl reads it by its content (perfxl.io.guard), but marks can only be written into an .xlsx package.
+_OTHER_FORMATS = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Excel 97-2003 工作簿（.xls）", "a legacy .xls workbook"),
+    (b"<", "网页或 XML 表格导出", "an HTML or XML table export"),
+)
+
+
+def _refuse_other_format(src: Path, original: bytes) -> None:
+    """PerfxlError (ANNOTATE_UNSUPPORTED) naming what the file is when an .xlsx/.xlsm is not a zip package but a
+    format perfxl reads and cannot mark (an .xls renamed .xlsx): the zip reader's "not a valid workbook (BadZipFile)"
+    told a clerk whose file Excel opens that it was broken (polish13). A damaged package goes on to that error."""
+    if original[:2] == b"PK":
+        return
+    head = original[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for magic, what, what_en in _OTHER_FORMATS:
+        if head.startswith(magic):
+            raise PerfxlError(
+                f"该文件实为{what}，只是扩展名为 {src.suffix}：这种格式只能读取，不能写入标记；"  # (the caller names it)
+                "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（.xlsx）”后再检查",
+                f"{src.name} is {what_en} named {src.suffix}: readable but not markable; save it as .xlsx in Excel "
+                "or WPS and check again",
+                code="ANNOTATE_UNSUPPORTED",
+                path=str(src),
+            )
 
 
 def annotate_copy(

@@ -453,6 +453,9 @@ class Indicator:
 #: Role in `SelfEvaluation.columns` when the column read as 偏差原因 is headed only 备注/说明: remarks that may hold
 #: the reasons, so whether a blank one leaves a missed target unexplained is a person's judgement.
 REMARK_DEVIATION = "deviation_remark"
+#: Role in `SelfEvaluation.columns` when the table has no 分值 column and each weight is the one its 三级 name states
+#: ("目标 内容 (4分)", `perfxl.layout.label_weights`): findings resting on those weights say so in their basis.
+WEIGHTS_IN_LABELS = "weights_in_labels"
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,6 +576,12 @@ class BasicData:
     frugality: CellValue | None = None  # 厉行节约保障措施
     notes: tuple[CellValue, ...] = ()  # 注 rows on the table, as printed ("注：会议费、培训费含项目支出安排的…")
     procurement_rate: CellValue | None = None  # 政府采购执行率 printed in a 政府采购情况 block (its row: "procurement")
+    # "" for a 基础数据表; "three_public" for a “三公”经费 table published on its own (perfxl.layout.three_public): its
+    # 三公 rows only, its `unit` "" when the table prints none
+    source: str = ""
+    guess: str = (
+        ""  # what the reading of the table assumed (a year read as 决算): findings resting on it are 警告 at most
+    )
 
     def row(self, key: str) -> AmountRow | None:
         return next((r for r in self.rows if r.key == key), None)

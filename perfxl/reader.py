@@ -96,17 +96,22 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             sheets.append(layout.sheet)
         problems.extend(layout.problems)
         if layout.basic is not None:
-            if basic is None or (_overview(basic) and not _overview(layout.basic)):
-                basic = layout.basic  # a 基础数据表 wins over a 基本概况 table's staffing line, silently
-            elif not _overview(layout.basic):
+            if basic is None or _rank(layout.basic) > _rank(basic):
+                # a 基础数据表 wins over a “三公”经费 table, and either over a 基本概况 table's staffing line, silently
+                basic = _with_staffing(layout.basic, basic)
+            elif _overview(layout.basic) or _rank(layout.basic) < _rank(basic):
+                basic = _with_staffing(basic, layout.basic)
+            else:
+                what = (
+                    ("“三公”经费表", "三公 spending table") if _rank(basic) == 1 else ("基础数据表", "basic-data table")
+                )
                 problems.append(
                     Finding(
                         "LAYOUT_EXTRA_TABLE",
                         Severity.WARNING,
                         CellRef(grid.name, "A1"),
-                        f"{words.file_zh}中有多张基础数据表，只读取了“{basic.sheet}”中的那一张。",
-                        f"The {words.file_en} holds more than one basic-data table; only the one in '{basic.sheet}' "
-                        "was read.",
+                        f"{words.file_zh}中有多张{what[0]}，只读取了“{basic.sheet}”中的那一张。",
+                        f"The {words.file_en} holds more than one {what[1]}; only the one in '{basic.sheet}' was read.",
                     )
                 )
     # a workbook of one sheet whose own notice already says it holds no table: not said twice (with more
@@ -141,6 +146,19 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
 def _overview(basic: BasicData) -> bool:
     """A BasicData read from a 基本概况 table's staffing line only (`perfxl.layout.overview`)."""
     return basic.staffing is not None and basic.staffing.overview
+
+
+def _rank(basic: BasicData) -> int:
+    """Which of two BasicData a file keeps: a 基础数据表 (2) over a “三公”经费 table (1) over a 基本概况 line (0)."""
+    return 0 if _overview(basic) else 1 if basic.source == "three_public" else 2
+
+
+def _with_staffing(kept: BasicData, other: BasicData | None) -> BasicData:
+    """`kept`, with the staffing of `other` when `kept` is a 三公 table without one (beside a 基本概况 line: both read;
+    a 基础数据表 keeps its own reading, as before)."""
+    if kept.source == "three_public" and kept.staffing is None and other is not None and other.staffing is not None:
+        return dataclasses.replace(kept, staffing=other.staffing)
+    return kept
 
 
 #: Error cells reported one by one per sheet; more are summed up in one finding.

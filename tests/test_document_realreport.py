@@ -150,16 +150,14 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: amount's (公务用车购置及运行费 2800) taken. After the general fixes (tests/test_reports13.py): 0 of 1, no false 错误 or
 #: 警告 — the item before a 同口径/同期 comparison names the change, a bare rate after a change is that change's, an item
 #: stated only by its budget changes as a budget (not a budget the text compares with), and a rate found wrong only
-#: because of the figure a sum finds wrong gives way to the sum's finding (one wrong figure, one finding). The miss is a
-#: 三公 决算表 outside a 基础数据表 (KNOWN_MISSES).
+#: because of the figure a sum finds wrong gives way to the sum's finding (one wrong figure, one finding). The miss was a
+#: 三公 决算表 outside a 基础数据表, read since (sangong13).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
 KNOWN_MISSES: dict[str, dict[int, str]] = {
-    "zhejiang-qujiang-sangong-juesuan-2016": {
-        1: "995/38/958 万元 against the page's own 三公 comparison table's 996/37/959: a 三公 决算表 outside a 基础数据表 "
-        "(years as rows, items as columns) is not read — coverage LAYOUT_NO_TABLE (real reports 13)",
-    },
+    # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
+    # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name
     # its dimension (vocabulary.SPLIT_DIMENSIONS) is read as the whole (tests/test_split_dimension.py).
 }

@@ -14,8 +14,9 @@ read. The batch (≈ 60 searches; nearly every hit already in the corpus): 南�
    below (its own title, its funds header "資金情況 (萬元)"). A unit line read above a table's title with another
    table's rows between them states that table's unit: dropped at the title (perfxl/layout/evaluation.py).
 
-Not fixed: 南县's 计分表 (一级 │ 二级 │ 三级 │ 自评分 │ 具体指标 │ 评价标准, each level's points only in its label,
-"目标 内容 (4分)", no 分值 column) stays unread, as the 部门整体 得分表 of buxiang-bumen-defenbiao-fragment-2017.
+Not fixed here: 南县's 计分表 (一级 │ 二级 │ 三级 │ 自评分 │ 具体指标 │ 评价标准, each level's points only in its label,
+"目标 内容 (4分)", no 分值 column) stayed unread — read in session 13 (tests/test_unread13.py); the 部门整体 得分表 of
+buxiang-bumen-defenbiao-fragment-2017, cut after a name stating no points, stays unread.
 
 After the fixes: 3 / 3, no false 错误, 3 of 4 read; no F14 on 乐昌.
 

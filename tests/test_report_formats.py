@@ -97,7 +97,7 @@ def test_json_report_validates_against_schema_and_keeps_required_keys():
     f = next(x for x in first["findings"] if x["code"] == "S01")
     assert (f["severity"], f["sheet"], f["cell"], f["expected"], f["actual"]) == ("error", EVAL, "H25", "9.83", "9")
     assert second["ok"] is False and second["error"]["code"] == "FILE_UNREADABLE" and second["findings"] == []
-    assert doc["totals"] == {"files": 2, "unreadable": 1, "errors": 3, "warnings": 2, "infos": 2}
+    assert doc["totals"] == {"files": 2, "pairs": 0, "unreadable": 1, "errors": 3, "warnings": 2, "infos": 2}
 
 
 def test_json_findings_in_reading_order_by_sheet_row_col():

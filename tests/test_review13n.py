@@ -296,3 +296,22 @@ def test_a_spending_after_a_balance_carried_in_is_named_as_a_spending(tmp_path):
 def test_indicator_kinds_over_their_count_are_said(tmp_path):
     findings = _report(tmp_path, "共设置三级指标15个，其中产出指标9个、效益指标5个、满意度指标2个。")
     assert _above_info(findings) == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- lead, at the merge: the same money's budget
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [("0万元", []), ("1万元", [("N02", "error")])],
+)
+def test_an_outturn_part_is_not_given_to_the_same_moneys_budget(tmp_path, first, expected):
+    """Failed before (lead, merging review13n beside reports13's 嘉定 2017 report; probe_reports 159 → 158): with the 1万元
+    planted, its parts 1 + 8.47 + 0.30 past the 决算 8.77 were quiet — the last two make the 8.77, so the 1万元 was given
+    to the 年初预算 22.00 beside it, though it is a 决算 like the total, not a budget's part."""
+    text = (
+        "上海市嘉定区司法局2017年度“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%,"
+        f"其中:因公出国(境)费决算为{first},完成预算的0%;公务用车购置及运行维护费支出决算为8.47万元,完成预算的60.50%;"
+        "公务接待费支出决算为0.30万元,完成预算的3.75%。"
+    )
+    assert _above_info(_report(tmp_path, text)) == expected

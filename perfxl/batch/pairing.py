@@ -30,7 +30,7 @@ from perfxl.rules.context import Context
 from perfxl.validate import _profile, _year
 
 from .cache import sha256_file
-from .discover import WORKBOOK_SUFFIXES, Discovered, Discovery, _order
+from .discover import DOCUMENT_SUFFIXES, WORKBOOK_SUFFIXES, Discovered, Discovery, _order
 from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result
 
 if TYPE_CHECKING:
@@ -132,8 +132,8 @@ def entry_sha256(item: Discovered) -> str:
 # ------------------------------------------------------------------ the check itself (in a worker)
 
 
-def _note(code: str, zh: str, en: str) -> Finding:
-    return Finding(code, Severity.INFO, None, zh, en, basis=zh, basis_en=en)
+def _note(code: str, zh: str, en: str, basis: str = "", basis_en: str = "") -> Finding:
+    return Finding(code, Severity.INFO, None, zh, en, basis=basis or zh, basis_en=basis_en or basis or en)
 
 
 def _result(path: str, findings: list[Finding], **fields: Any) -> FileResult:
@@ -190,7 +190,18 @@ def check_pair(
             f"report and workbook not paired: the folder holds {len(workbooks)} workbooks and {len(reports)} "
             "reports, so which belongs to which is not known"
         )
-        return _result(text, [_note("PAIR_AMBIGUOUS", zh, en)])
+        # the basis says what was read and why no pairing follows from it, not the message again (polish13)
+        basis = (
+            f"读取：文件夹 {Path(text).parent} 中直接存放的文件——工作簿（扩展名 {'/'.join(WORKBOOK_SUFFIXES)}）："
+            f"{_names(workbooks) or '无'}；报告（扩展名 {'/'.join(DOCUMENT_SUFFIXES)}）：{_names(reports) or '无'}。"
+            "perfxl 只在一个文件夹中恰好有一个工作簿和一份报告时按文件夹配对，不按文件名猜测对应关系"
+        )
+        basis_en = (
+            f"read: the files directly in {Path(text).parent} — workbooks: {', '.join(p.name for p in workbooks)}; "
+            f"reports: {', '.join(p.name for p in reports)}; perfxl pairs a folder only when it holds exactly one "
+            "of each and does not guess pairs from file names"
+        )
+        return _result(text, [_note("PAIR_AMBIGUOUS", zh, en, basis, basis_en)])
     [report], [workbook] = reports, workbooks
     try:
         prof = _profile(profile)

@@ -90,6 +90,7 @@ def demo(
     from perfxl.report.html import render_html
 
     example = find_example()
+    out_dir = out_dir.resolve()  # every path the demo prints absolute, as the copies' were (polish13)
     try:
         if example is None:  # an installed perfxl without the repository: build it from the bundled seed data
             # lazy: keeps perfxl.workbook.build (~53 ms) off the `perfxl validate` cold start; demo only

@@ -176,8 +176,11 @@ def _annotate_target(src: Path, out: Path | str, many: bool) -> Path:
 
 def _annotate_document(src: Path, result, annotate: Path | str | None, in_place: bool, many: bool, force: bool):
     """(message, failed) for a report document: a .docx gets a commented copy, a PDF or .doc only page/paragraph places."""
-    if src.suffix.lower() != ".docx" or in_place or annotate is None:
-        return f"跳过批注副本：{src}（PDF/.doc 报告只在报告中注明页码和段落；--in-place 不用于报告文档）", False
+    if src.suffix.lower() != ".docx":  # (--in-place named only when it was given: polish13)
+        also = "；--in-place 不用于报告文档" if in_place else ""
+        return f"跳过批注副本：{src}（PDF/.doc 报告只能读取，问题已在报告中注明页码和段落{also}）", False
+    if in_place or annotate is None:
+        return f"跳过批注副本：{src}（--in-place 不用于报告文档；如需 Word 批注副本，请用 --annotate）", False
     # lazy: keeps perfxl.document.annotate_docx and its docx reader (~17 ms) off the `perfxl validate` cold start
     from perfxl.document.annotate_docx import annotate_docx
 

@@ -307,6 +307,9 @@ class _State:
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
     detailing: int | None = None  # the list a part's colon interrupted ("其中财政拨款950万元:基本支出…"), back at ；
     split_by: str = ""  # "按支出功能分": the parts after it split the whole another way (a list apart)
+    # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
+    # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
+    closed_detail: int | None = None
 
 
 #: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
@@ -635,6 +638,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and (last := _change_just_before(state)) is not None
         ):
             subject = last.subject  # "因公出国(境)费比2018年减少9万元,下降15.3%": the rate of the change just stated
+        if (
+            role in ("change", "change_rate")
+            and not subject
+            and state.closed_detail is not None
+            and _opened(clause[: m.start()]) <= 0
+        ):
+            subject = state.facts[state.closed_detail].subject  # the change of the figure the bracket detailed
         if role in ("change", "change_rate", "share", "completion", "previous") and not subject:
             subject = state.subject
         if role in ("change", "change_rate") and subject and _direction(subject):
@@ -684,6 +694,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # is not the department's 项目支出): its spending, not the department's
             subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
+        if role in ("value", "budget", "final") and subject and state.depth == 0:
+            state.closed_detail = None  # a new figure outside brackets: a change after it is its own
         if role in ("value", "budget", "final") and subject and not inside:
             # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
             # 10万元），支出45万元" made the 45 "含上年结转的支出", no 支出, review13n)
@@ -1290,7 +1302,7 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
         state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
-        state.base = state.detailing = None
+        state.base = state.detailing = state.closed_detail = None
         state.split_by = ""
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
@@ -1309,8 +1321,11 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
                 state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
                 _clause_facts(pieces[i], paragraph, state)
+            was_open = state.depth > 0 or _opened(pieces[i]) != 0
             state.depth += _opened(pieces[i])
             if state.depth <= 0:
+                if was_open and state.inner_parent is not None:
+                    state.closed_detail = state.inner_parent
                 state.depth, state.inner_parent = 0, None
     _enumerated_parts(state.facts, state.enumerations)
     _respective_shares(state.facts)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import AmountRow, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
-from ..numbers import HUNDRED, fmt_decimal, to_decimal
+from ..model import AmountRow, BasicData, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
+from ..numbers import HUNDRED, ZERO, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
 from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
@@ -32,6 +32,7 @@ __all__ = [
     "project_funds",
     "table_funds",
     "printed_step",
+    "money_unit_for",
 ]
 
 #: "按支出性质分：2223.04": a name (a whole run of Chinese and brackets: it starts where the run does and takes it whole,
@@ -45,7 +46,13 @@ _BASIC_ROWS = {
     "car": "vehicles",
     "vehicles": "vehicles",
     "public_funds": "public_funds",
+    "car_purchase": "vehicle_purchase",
+    "car_running": "vehicle_running",
 }
+#: The guess a “三公”经费 table without a printed unit adds to its values (`money_unit_for`).
+_NO_UNIT = "三公经费表未注明金额单位，按与正文数字最接近的单位（元、万元或亿元）比较"
+#: The money units a table without a printed unit may be in.
+_TABLE_MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def printed_step(raw: Any) -> Decimal | None:
@@ -109,10 +116,14 @@ def _money(cell: CellValue | None, unit: str) -> Decimal | None:
     return conv.value if conv.ok and not conv.approximate else None
 
 
-def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, str, str]) -> None:
+def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
+    """A 基础数据表 (or “三公”经费 table) row's values; a 三公 table's guesses (a year read as 决算, no unit) go with them."""
     label = row.label.text
     cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
-    names = dict(zip(("previous", "budget", "final"), years, strict=True))
+    names = dict(zip(("previous", "budget", "final"), basic.years, strict=True))
+    table = "三公经费表" if basic.source == "three_public" else "基础数据表"
+    unit: str | None = basic.unit or (None if basic.source == "three_public" else "元")
+    guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT) if g)
     for role, cell in cells.items():
         value = _num(cell)
         if value is not None and cell.ref is not None:
@@ -125,7 +136,8 @@ def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, 
                     unit,
                     printed_step(cell.raw) or Decimal(1),
                     (cell.ref,),
-                    f"基础数据表“{label}”{names[role] or role}",
+                    f"{table}“{label}”{names[role] or role}",
+                    guess=guess,
                 ),
             )
     prev, final = _num(row.prev_final), _num(row.final)
@@ -142,8 +154,9 @@ def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, 
                 unit,
                 step,
                 refs,
-                f"基础数据表“{label}”决算数与上年决算数之差",
+                f"{table}“{label}”决算数与上年决算数之差",
                 f"{fmt_decimal(final)} − {fmt_decimal(prev)}",
+                guess,
             ),
         )
         if prev != 0:
@@ -154,12 +167,38 @@ def _amount(out: dict, claim: str, row: AmountRow, unit: str, years: tuple[str, 
                     "change_rate",
                     change / prev * HUNDRED,
                     "%",
-                    Decimal("0.0001"),
+                    _rate_step(final, prev, step),
                     refs,
-                    f"基础数据表“{label}”与上年相比的增减率",
+                    f"{table}“{label}”与上年相比的增减率",
                     f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}",
+                    guess,
                 ),
             )
+
+
+def money_unit_for(tv: TableValue, value: Decimal, unit: str | None) -> str | None:
+    """The unit a table value is compared in: its own; for an amount of a table that prints none (a 三公 table whose unit
+    line is outside it), the money unit in which it stands nearest the narrative's `value` in `unit` (its guess says
+    so) — "3000元" and "0.30万元" both against a cell 0.30, not 3000 against 0.30."""
+    if tv.unit is not None or tv.role == "change_rate" or not tv.guess or unit not in _TABLE_MONEY_UNITS:
+        return tv.unit
+    if not value or not tv.value:
+        return unit
+
+    def distance(candidate: str) -> Decimal:
+        conv = convert(value, unit, candidate)
+        return abs((abs(conv.value) / abs(tv.value)).ln()) if conv.ok and conv.value else Decimal("Infinity")
+
+    return min(_TABLE_MONEY_UNITS, key=distance)
+
+
+def _rate_step(final: Decimal, prev: Decimal, step: Decimal) -> Decimal:
+    """The width of the change rate's range when both amounts are printed rounded to `step` (whole 万元 in a 三公 table:
+    2364 against 2840 may be anything from −16.79% to −16.73%), at least 0.0001 points: a stated rate inside it agrees."""
+    rate = (final - prev) / prev * HUNDRED
+    half = step / 2
+    ends = [(f - p) / p * HUNDRED for f in (final - half, final + half) for p in (prev - half, prev + half) if p]
+    return max(Decimal("0.0001"), 2 * max((abs(e - rate) for e in ends), default=ZERO))
 
 
 def _breakdown(out: dict, sub: Submission) -> None:
@@ -294,7 +333,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
         for row in basic.rows:
             claim = _BASIC_ROWS.get(row.key)
             if claim:
-                _amount(out, claim, row, basic.unit or "元", basic.years)
+                _amount(out, claim, row, basic)
         st = basic.staffing
         if st is not None:
             for claim, cell, label in (

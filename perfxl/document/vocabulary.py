@@ -46,6 +46,18 @@ CLAIMS = MappingProxyType(
             "公务用车费",
             "公车经费",
             "公务用车经费",
+            "公车购置及运行费",  # 衢江 2016 (real reports 13)
+            "公车购置及运行维护费",
+        ),
+        # 公务用车's two parts (a 三公 table's 购置费 │ 运行费 columns, a 基础数据表's rows)
+        "vehicle_purchase": ("公务用车购置费", "公车购置费", "车辆购置费", "公务用车购置"),
+        "vehicle_running": (
+            "公务用车运行费",
+            "公务用车运行维护费",
+            "公车运行维护费",
+            "公车运行费",
+            "车辆运行费",
+            "公务用车运行维护经费",
         ),
         "establishment": ("编制数", "编制", "编制人数", "核定编制"),
         "staff": ("在职", "在职人数", "在职人员", "实际在职人数", "在职职工"),
@@ -80,6 +92,8 @@ CLAIM_ZH = MappingProxyType(
         "overseas": "因公出国（境）费",
         "reception": "公务接待费",
         "vehicles": "公务用车购置及运行维护费",
+        "vehicle_purchase": "公务用车购置费",
+        "vehicle_running": "公务用车运行维护费",
         "establishment": "编制数",
         "staff": "在职人数",
         "retired": "退休人数",

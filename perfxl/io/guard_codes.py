@@ -95,7 +95,7 @@ _READER: dict[str, tuple[str, str, str, str, str]] = {
     "FILE_DAMAGED": ("文件内部结构有误，读取组件无法解析", "the reader (python-calamine) could not parse the file", _BROKEN,
                      "结构前后矛盾的 .xlsx", "“自评表.xlsx”的工作表数据内部不一致（文件可能已损坏）。请用 Excel 打开该文件、另存为 .xlsx 后重新提交。"),
     "FILE_UNREADABLE": ("无法读取文件", "the file cannot be read", "读不了的文件没有被检查，必须明确列出，不能算作通过。",
-                        "读取组件报错的工作簿", "无法读取工作簿（文件损坏、加密或不是 Excel 文件）：…"),
+                        "读取组件报错的工作簿", "无法读取工作簿“自评表.xlsx”（文件可能已损坏、已加密或不是 Excel 文件）；请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新提交"),
 }
 #: Findings (not refusals) the guard reports about a readable file.
 _FINDINGS: dict[str, tuple[str, str, str, str, str]] = {

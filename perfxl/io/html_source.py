@@ -2,8 +2,8 @@ r"""HTML tables saved as .xls ("fake Excel" exports of budget systems) → Grids
 
 Parsed with lxml.html (libxml2's forgiving HTML parser: fast, maintained, has a Pyodide build, and
 is already installed with python-docx) — html5lib would give the same trees for these simple exports
-at many times the cost. Each top-level <table> becomes one Grid named after its <caption> or the
-page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break;
+at many times the cost. Each top-level <table> becomes one Grid named after its <caption>, the heading right before it
+(LibreOffice's "Sheet 1: 基础数据表"), or the page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break;
 HTML's layout whitespace is collapsed. A cell styled `mso-number-format:"\@"` (Excel's text format)
 stays text; other plain numbers become Decimals, as Excel converts them on opening.
 The guard (perfxl.io.guard) has already bounded the file's size and refused entity declarations.
@@ -56,19 +56,46 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     root = lxml.html.document_fromstring(text)
     for br in root.iter("br"):
         br.tail = _BR + (br.tail or "")
-    tables = [t for t in root.iter("table") if not any(a.tag == "table" for a in t.iterancestors())]
+    tables, headings = _tables_and_headings(root)
     title = root.findtext(".//title") or ""
     grids: list[Grid] = []
     used: set[str] = set()
     budget = max_cells
-    for i, table in enumerate(tables, start=1):
+    for i, (table, heading) in enumerate(zip(tables, headings, strict=True), start=1):
         caption = table.find("caption")
-        label = _text(caption) if caption is not None else (title.strip() if len(tables) == 1 else "")
+        label = _text(caption) if caption is not None else heading or (title.strip() if len(tables) == 1 else "")
         sheet = _unique((label or f"表{i}")[:31], used)
         grid, cells = _table_grid(table, sheet, budget)
         budget -= cells
         grids.append(grid)
     return grids
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: LibreOffice's "Sheet 1: <em>基础数据表</em>" (its Chinese UI: "工作表 1：…"): the sheet's name is what follows.
+_SHEET_HEADING = re.compile(r"^(?:sheet|工作表)\s*\d+\s*[:：]\s*(.+)$", re.I | re.S)
+
+
+def _tables_and_headings(root: Any) -> tuple[list[Any], list[str]]:
+    """The top-level tables in document order, each with the sheet name of the heading right before it ("" when
+    none): a multi-sheet export (LibreOffice's HTML: "<h1>Sheet 1: <em>基础数据表</em></h1>" before each sheet's
+    table) names its sheets there, and a sheet's name tells its kind (polish13: they were 表1, 表2). A heading
+    counts only when no other table stands between it and the table."""
+    tables: list[Any] = []
+    headings: list[str] = []
+    last = ""
+    for el in root.iter(*_HEADINGS, "table"):
+        if any(a.tag == "table" for a in el.iterancestors()):
+            continue  # a nested table, or a heading inside a cell: part of its table
+        if el.tag != "table":
+            text = _text(el)
+            named = _SHEET_HEADING.match(text)
+            last = (named.group(1) if named else text).strip()
+            continue
+        tables.append(el)
+        headings.append(last)
+        last = ""
+    return tables, headings
 
 
 def _unique(name: str, used: set[str]) -> str:

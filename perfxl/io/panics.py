@@ -10,7 +10,6 @@ report, whose message the UnreadableWorkbook already carries, and it goes to the
 from __future__ import annotations
 
 import atexit
-import logging
 import os
 import sys
 import tempfile
@@ -24,7 +23,6 @@ __all__ = ["INTERRUPTS", "is_panic", "quiet_native_stderr", "note_panic"]
 #: BaseExceptions that must always propagate (never become an "unreadable file").
 INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)
 
-_log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _depth = 0
 _saved_fd: int | None = None
@@ -86,7 +84,9 @@ def _leave() -> None:
         captured = os.pread(_sink.fileno(), size, 0)
         os.ftruncate(_sink.fileno(), 0)
         if _panicked:
-            _log.debug("python-calamine panic report:\n%s", captured.decode("utf-8", "replace"))
+            import logging  # only when a panic was caught: `logging` costs ≈ 20 M instructions a process to import
+
+            logging.getLogger(__name__).debug("python-calamine panic report:\n%s", captured.decode("utf-8", "replace"))
         else:
             while captured:
                 captured = captured[os.write(2, captured) :]

@@ -205,8 +205,12 @@ def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> Unr
             path=str(path),
             sheet=sheet,
         )
+    # the reader's own words (English, "CalamineError: …") stay in the English text and the log; a clerk reads
+    # which file and what to do (polish13)
+    part = f"中的工作表“{sheet}”" if sheet else ""
     return UnreadableWorkbook(
-        f"无法读取工作簿（文件损坏、加密或不是 Excel 文件）：{detail}",
+        f"无法读取工作簿“{path.name}”{part}（文件可能已损坏、已加密或不是 Excel 文件）；"
+        "请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新提交",
         f"Cannot read the workbook (corrupt, encrypted or not an Excel file): {detail}",
         code="FILE_UNREADABLE",
         path=str(path),

@@ -143,7 +143,7 @@ class Package:
             self.infos = self._zip.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
             raise UnreadableWorkbook(
-                f"文件不是有效的 Excel 工作簿（{type(exc).__name__}），未生成批注副本",
+                f"文件不是有效的 Excel 工作簿（{type(exc).__name__}）",
                 f"not a valid workbook package: {exc}",
                 path=path,
             ) from None
@@ -165,13 +165,13 @@ class Package:
                 self.parts[name] = self._zip.read(name)
             except (zipfile.BadZipFile, OSError, EOFError, KeyError, zlib.error) as exc:
                 raise UnreadableWorkbook(
-                    f"工作簿的部件 {name} 已损坏（{type(exc).__name__}），未生成批注副本",
+                    f"工作簿的部件 {name} 已损坏（{type(exc).__name__}）",
                     f"package part {name} is damaged: {exc}",
                     path=self.path,
                 ) from None
             except (RuntimeError, NotImplementedError) as exc:  # an encrypted part, an unsupported compression
                 raise UnreadableWorkbook(
-                    f"工作簿的部件 {name} 已加密或使用了不支持的压缩方式，无法标记，未生成批注副本",
+                    f"工作簿的部件 {name} 已加密或使用了不支持的压缩方式，无法标记",
                     f"package part {name} is encrypted or uses an unsupported compression: {exc}",
                     path=self.path,
                 ) from None
@@ -1326,7 +1326,7 @@ def apply_marks(
             # a sheet written with a namespace prefix (<x:sheetData>, some .NET writers) or damaged: no mark could be
             # placed — say so instead of a copy that silently carries none
             raise PerfxlError(
-                f"工作表“{sheet}”的 XML 写法 perfxl 无法在其中标注（如带前缀的 <x:sheetData>），未生成批注副本；"
+                f"工作表“{sheet}”的 XML 写法 perfxl 无法在其中标注（如带前缀的 <x:sheetData>）；"
                 "请用 Excel 或 WPS 另存为 .xlsx 后重试",
                 f"sheet {sheet!r} is written in a form perfxl cannot mark (e.g. a prefixed <x:sheetData>); no copy made",
                 code="ANNOTATE_UNSUPPORTED",

@@ -12,7 +12,6 @@ carriage returns (XML parsers normalise them) and non-UTF-8 parts.
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from ..model import column_index
 
@@ -47,9 +46,13 @@ def formulas_from_xml(xml: bytes) -> dict[tuple[int, int], str] | None:
         if ref is None:
             return None
         try:
-            formula = unescape(text.decode("utf-8"))
+            formula = text.decode("utf-8")
         except UnicodeDecodeError:
             return None
+        if "&" in formula:  # an escaped character: `html` (its entity table ≈ 8 M instructions to import) only then
+            from html import unescape
+
+            formula = unescape(formula)
         out[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1)] = "=" + formula
         seen += 1
     if seen != len(re.findall(rb"<f\b", xml)):

@@ -113,6 +113,17 @@ def row_cells(grid: Grid, r: int, start: int = 0, stop: int | None = None) -> li
     return [(c, v) for c, v in cells if lo <= c < hi]
 
 
+def unfilled_cells(grid: Grid, r: int) -> list[tuple[int, Any]]:
+    """`row_cells` of row r without the texts that repeat the cell directly above in the same column: a label merged
+    down its rows and exported filled ("取消合并并填充", 彭水 2024's 项目预算管理 │ 资金投入 │ 预算资金安排 typed again on each of
+    23 rows) is the merge's continuation, as a merged cell's rows read it — not a cell of each row's own."""
+    cells = row_cells(grid, r)
+    if r <= 0 or not cells:
+        return cells
+    above = dict(row_cells(grid, r - 1))
+    return [(c, v) for c, v in cells if not (isinstance(v, str) and above.get(c) == v)]
+
+
 def clear_cache(grid: Grid) -> None:
     """Forget cached row scans (call before reading a grid whose rows may have changed)."""
     grid.__dict__.pop("_perfxl_row_cells", None)

@@ -15,7 +15,17 @@ from typing import Any
 
 from ..chinese import available, looks_traditional
 from ..grid import Grid
-from ..model import BasicData, CellRef, Finding, SelfEvaluation, Severity, SheetCoverage, SkippedCheck, TableCoverage
+from ..model import (
+    WEIGHTS_IN_LABELS,
+    BasicData,
+    CellRef,
+    Finding,
+    SelfEvaluation,
+    Severity,
+    SheetCoverage,
+    SkippedCheck,
+    TableCoverage,
+)
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
@@ -28,6 +38,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .label_weights import scored_by_labels
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
 from .reordered import reordered_weight
@@ -76,14 +87,16 @@ class SheetLayout:
     sheet: SheetCoverage | None = None
 
 
-def columns_by_role(grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0) -> dict[str, int]:
+def columns_by_role(
+    grid: Grid, r: int, table: dict[str, tuple[str, ...]], start: int = 0, skip: frozenset[int] = frozenset()
+) -> dict[str, int]:
     """Role → column of header row r from column `start` on (first column wins, except that a label naming its role
     only where nothing else does — `H.WEAK_SYNONYMS` — yields to another label for it; merged header cells count at
-    their anchor)."""
+    their anchor); the columns in `skip` are not looked at."""
     found: dict[str, int] = {}
     weak: set[str] = set()
     for c, label in row_labels(grid, r):
-        if c < start:
+        if c < start or c in skip:
             continue
         role = H.match_role(label, table)
         if not role or (role in found and role not in weak):
@@ -144,8 +157,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             ),
         ),
     )
-    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)
-    if sub and len(sub) >= len(row_cells(grid, r + 1)) - 1 and set(sub) - {"check"}:
+    # a header merged down both rows and exported filled repeats its text in the row below ("指标分值" over "指标分值"):
+    # that cell is the upper header's, not the second row's (河北 成安 2020: 权重占比 under 自评得分 is the weight)
+    copies = _filled_down(grid, r)
+    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, skip=copies)
+    if sub and len(sub) >= len(row_cells(grid, r + 1)) - len(copies) - 1 and set(sub) - {"check"}:
         merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
         if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
             # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
@@ -156,9 +172,12 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
             return merged
     cols = _split_target(grid, r, cols)
     if not _complete(cols):
-        cols = _content_as_name(grid, r, cols)
-        if not _complete(cols) and not _flat_targets(grid, r, cols):
-            return None
+        if scored_by_labels(grid, r, cols):  # 湖南 计分表: 一级 │ 二级 │ 三级 │ 自评分, each one's points in its label
+            cols = {**cols, "_label_weights": r}
+        else:
+            cols = _content_as_name(grid, r, cols)
+            if not _complete(cols) and not _flat_targets(grid, r, cols):
+                return None
     if not {"target", "actual"} & cols.keys():
         # a scoring header (分值/得分, no 指标值/完成值) only when every label right of the name is known — data
         # columns perfxl does not know (预期目标 | 实际完成情况) would be dropped silently; an OCR-damaged level
@@ -170,6 +189,17 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
         if _complete_scored(columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS)):
             return None
     return cols
+
+
+def _filled_down(grid: Grid, r: int) -> frozenset[int]:
+    """The columns of row r + 1 repeating row r's text in the same column, unmerged: a header merged down two rows and
+    exported filled ("取消合并并填充"). Empty when row r + 1 holds no such copy."""
+    above = dict(row_cells(grid, r))
+    return frozenset(
+        c
+        for c, v in row_cells(grid, r + 1)
+        if isinstance(v, str) and above.get(c) == v and grid.anchor_of(r + 1, c) == (r + 1, c)
+    )
 
 
 #: Columns a flat target table may have beside its names and values (序号, 评价标准 …), all known labels.
@@ -233,6 +263,10 @@ def _filled_run(grid: Grid, r: int, c: int) -> int:
     return last
 
 
+#: A description header that names each indicator in a table with no 三级 column (`_content_as_name`).
+_CONTENT_NAMES = frozenset({"指标内容", "具体指标"})
+
+
 def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     """一级指标 │ 二级指标 │ 指标内容 │ 指标值 with no 三级 column (宁乡/长沙 项目绩效目标表, 湖南 坝塘镇 2021): 指标内容 is
     where each indicator is named. Only for a header that is no table without it — beside a 三级 column, or in a
@@ -240,7 +274,7 @@ def _content_as_name(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]
     if "name" in cols or "level2" not in cols:
         return cols
     for c, label in row_labels(grid, r):
-        if label == "指标内容" and cols["level2"] < c < min(
+        if label in _CONTENT_NAMES and cols["level2"] < c < min(
             (cols[k] for k in ("target", "weight") if k in cols), default=c + 1
         ):
             found = {k: v for k, v in cols.items() if v != c}
@@ -575,6 +609,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
     from .overview import read_overview
+    from .three_public import read_three_public
 
     clear_cache(grid)
     layout = SheetLayout()
@@ -618,6 +653,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         # a 部门(单位)基本概况 line "人员编制 │ 128 │ 实有人数 │ 185": the 基础数据表's staffing facts, marked as such
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
+    # (a sheet with a 自评表's title or header is that 自评表, whatever 三公 names its rows carry)
+    three_public = read_three_public(grid) if layout.basic is None and not _EVALUATION_KINDS & set(kinds) else None
+    if three_public is not None:
+        # a “三公”经费 决算表/统计表 on its own (real reports 13): its 三公 rows, as a 基础数据表's
+        layout.basic, span = three_public
+        marks = [(r, "basic") for r in span if kinds[r] is not RowKind.BLANK]
+        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+        eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
     scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
@@ -732,6 +775,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=WEIGHTED_NOTE[0], note_en=WEIGHTED_NOTE[1]
         )
+    elif three_public is not None:
+        zh, en = THREE_PUBLIC_NOTE
+        layout.sheet = dataclasses.replace(
+            layout.sheet,
+            certain=not three_public[0].guess,
+            note_zh=zh + (f"；{three_public[0].guess}" if three_public[0].guess else ""),
+            note_en=en + ("; years read as final accounts (a guess)" if three_public[0].guess else ""),
+        )
     elif layout.tables:
         _leading_fragment(grid, layout)
     return layout
@@ -803,6 +854,15 @@ def _leading_fragment(grid: Grid, layout: SheetLayout) -> None:
     )
 
 
+#: Row kinds that make a sheet a 自评表's (or 目标表's): never read as a “三公”经费 table.
+_EVALUATION_KINDS = frozenset({RowKind.TITLE_EVALUATION, RowKind.FUNDS_HEADER, RowKind.INDICATOR_HEADER})
+
+#: The coverage note of a sheet read as a “三公”经费 table (perfxl.layout.three_public).
+THREE_PUBLIC_NOTE = (
+    "读作“三公”经费表（只含三公经费各项，按基础数据表的同名行检查）",
+    "read as a 三公 spending table (its 三公 rows checked as the basic-data table's)",
+)
+
 _BASIC_MARKS = {
     RowKind.BLANK: "blank",
     RowKind.TITLE_BASIC: "title",
@@ -849,6 +909,9 @@ def _sheet_coverage(grid: Grid, layout: SheetLayout, named: str, kinds: list[Row
                     f"该表只读取用于核对，其版式问题 {len(moved)} 处未作为检查结果列出（首处：{moved[0].message}）"
                 )
                 note_en = f"read for cross-checks only; {len(moved)} layout notes not listed as findings"
+        if any(WEIGHTS_IN_LABELS in ev.columns for ev in layout.evaluations):
+            note_zh = "表中没有分值列，各三级指标的分值按其名称中标注的分值读取（如“(4分)”）。"
+            note_en = 'no weight column: each indicator\'s weight read from its name ("(4分)")'
         return SheetCoverage(grid.name, kind, certain=certain, read=True, note_zh=note_zh, note_en=note_en)
     if all(k is RowKind.BLANK for k in kinds):
         return SheetCoverage(grid.name, "empty", certain=True, read=True, note_zh="空白工作表", note_en="empty sheet")
@@ -902,8 +965,10 @@ def _score_only_words(grid: Grid, limit: int = 200) -> tuple[str, str] | None:
             continue
         heads = " │ ".join(str(v).strip() for _, v in row_cells(grid, r))
         return (
-            f"第 {r + 1} 行的表头（{heads}）只有得分列，没有分值、指标值或完成值列（分值只写在指标名称里的，perfxl 不据此识别表格），该表未读入、未检查。",
-            f"the header on row {r + 1} ({heads}) has a score column but no weight, target or actual column; "
-            "perfxl does not recognise a table by weights written only inside its labels, so that table was not read or checked",
+            f"第 {r + 1} 行的表头（{heads}）只有得分列，没有分值、指标值或完成值列，其下的指标名称也未都写明分值（如“(4分)”），"
+            "无从核对得分，该表未读入、未检查。",
+            f"the header on row {r + 1} ({heads}) has a score column but no weight, target or actual column, and the "
+            'indicator names under it do not all state their points (as "(4分)"): nothing to check the scores against, '
+            "so that table was not read or checked",
         )
     return None

@@ -37,7 +37,7 @@ from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, value_at
+from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, row_labels, value_at
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -51,6 +51,7 @@ from .indicators import (
     second_nature,
     split_nature,
 )
+from .label_weights import level_points, weights_in_names
 from .reordered import reordered_finding
 
 __all__ = ["read_evaluations", "parse_level1"]
@@ -132,7 +133,7 @@ class _Builder:
                 self.funds_medium,
                 self.funds_amount_headers,
             )
-        indicators, columns = _weights_in_names(tuple(self.indicators), self.columns)
+        indicators, columns = weights_in_names(tuple(self.indicators), self.columns)
         indicators = _weights_in_percent(indicators)
         return SelfEvaluation(
             kind=_kind(self),
@@ -169,33 +170,13 @@ class _Builder:
 #: Labels of the explanation rows some forms print below the 总分 ("偏差大或目标未完成原因分析", "改进措施及结果应用方案").
 _REMARK_LABEL = lazy_compile(r"原因|说明|改进措施|整改|存在的问题")
 
-_WEIGHT_IN_NAME = lazy_compile(r"\((\d+(?:\.\d+)?)分\)$")
-
-
-def _weights_in_names(
-    indicators: tuple[Indicator, ...], columns: tuple[str, ...]
-) -> tuple[tuple[Indicator, ...], tuple[str, ...]]:
-    """A table without a 分值 column whose every 三级 name ends with its weight ("示范区面积（20分）", 云南): each row's
-    weight is the one in its name (its cell the name's) and the table has weights — all or nothing, so a row
-    without one is never called weightless."""
-    if not columns or "weight" in columns or not indicators:
-        return indicators, columns
-    found = [_WEIGHT_IN_NAME.search(H.normalise_label(i.name.raw)) for i in indicators]
-    if not all(found):
-        return indicators, columns
-    out = tuple(
-        dataclasses.replace(i, weight=CellValue(Decimal(m.group(1)), i.name.ref))
-        for i, m in zip(indicators, found, strict=True)
-        if m is not None
-    )
-    return out, (*columns, "weight")
-
-
 #: What a column header may carry besides words: a year (2021年实际实现值), a percent sign ((%)), 1-9月.
 _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d{1,2}月")
 
 
 _REMARK_HEADS = frozenset({"备注", "说明"})
+#: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
+_NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
@@ -327,6 +308,8 @@ class _Reader(FundsRows):
             ev = self.cur.build()
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
+            if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
+                self._goals_only(ev)
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
             ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
@@ -341,6 +324,23 @@ class _Reader(FundsRows):
             )
         self.cur = _Builder(self.grid.name, unit_note=None)
         self.state = "pre"
+
+    def _goals_only(self, ev: SelfEvaluation) -> None:
+        """A 自评表 whose head and 年度总体目标 are all there is (大英 2022: the next table's head, cut after 预算执行情况(10分)):
+        its goals are read, and its missing funds and 绩效指标 said as a table not there — never read as one that is."""
+        if ev.kind in ("declaration", "monitoring") or ev.title is None:
+            return  # (goals under no title of their own continue a form read above: 阳泉 申报表's 总体目标)
+        ref = ev.title.ref
+        self.problems.append(
+            Finding(
+                "LAYOUT_NO_TABLE",
+                Severity.WARNING,
+                ref,
+                "找到了表头和年度总体目标，但其下没有资金或绩效指标表格（表格可能不完整）：预算执行与绩效指标未检查。",
+                "Found a title and the year's goals, but no funds or indicator table below them (the table may be cut "
+                "short): execution and indicators not checked.",
+            )
+        )
 
     def new_if(self, condition: bool) -> None:
         if condition:
@@ -610,6 +610,11 @@ class _Reader(FundsRows):
         cells = row_cells(self.grid, r)
         if len(cells) > 2 and cells[0][0] < lo and len({str(v) for _, v in cells}) == 1:
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
+        if any(isinstance(v, str) and _NUMBERED_ITEM.match(v) for c, v in cells if c < lo):
+            # 四川: 项目基本情况 │ 1.项目年度目标完成情况 (the goals) over 2.项目实施内容及过程概述 │ text — the block's next item
+            self._unmapped(r, Severity.INFO)
+            self.state = "after"
+            return False
         first = [(c, v) for c, v in row_cells(self.grid, r, lo, hi)]
         second = [(c, v) for c, v in row_cells(self.grid, r, hi)]
         left = value_at(self.grid, r, first[0][0]) if first else empty_at(self.grid, r, lo)
@@ -706,12 +711,15 @@ class _Reader(FundsRows):
         cols = second_nature(self.grid, header_rows, cols)
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
         found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
-        scoring_table = not {"target", "actual"} & set(cols) and {"weight", "score"} <= set(cols)
+        by_labels = "_label_weights" in cols  # 一级 │ 二级 │ 三级 │ 自评分: the weights stand in the labels
+        scoring_table = not {"target", "actual"} & set(cols) and ({"weight", "score"} <= set(cols) or by_labels)
         if scoring_table or not {"weight", "score"} & set(cols):
             # no 分值/得分 (a target-setting table or an unscored form), or no 指标值/完成值 (a scoring table:
             # 分值 | 评分标准 | 得分): those columns do not exist; none is placed right of the table and none
             # is reported missing
-            absent = {"target", "actual"} if scoring_table else {"weight", "score"}
+            absent = (
+                ({"target", "actual"} | ({"weight"} if by_labels else set())) if scoring_table else {"weight", "score"}
+            )
             optional = absent | {"deviation"} | ({"actual"} if "actual" not in cols else set())
             placed = {
                 k: c
@@ -728,6 +736,9 @@ class _Reader(FundsRows):
         if "deviation" in cols and _remark_header(self.grid, header_rows, cols["deviation"]):
             self.cur.columns += (REMARK_DEVIATION,)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
+        for c, label in row_labels(self.grid, r):  # a second description column (具体指标 │ 评价标准): known, not read
+            if c not in self.ind_cols.values() and H.match_role(label, H.INDICATOR_COLUMNS) == "criteria":
+                self.ind_cols[f"criteria@{c}"] = c
         self.ind_header_row = r
         if report_missing:  # a new table's header; a repeated numbered block (湖北) declares its own share only
             self.cur.indicators_declared = _goal_block_weight(self.grid, r)
@@ -788,6 +799,11 @@ class _Reader(FundsRows):
         elif "level2_weight" in cols and self.carry["level2"] is not None:
             own_weight = held.get(cols["weight"]) if "weight" in cols else None
             self._level2_weight_per_row(held.get(cols["level2_weight"]), own_weight)
+        elif l2_new is not None and "_label_weights" in cols:  # "决策 过程 (8分)": the 二级's points in its label
+            self.level2_open = str(l2_new.ref)
+            declared = level_points(l2_new)
+            if declared is not None and self.level2_open not in self.cur.level2:
+                self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, l2_new)
         has_name = name_raw is not None and not placeholder_name
         if not has_name and not values_present and (placeholder_name or l2_new is None):
             return "heading" if l1_new is not None else "blank"

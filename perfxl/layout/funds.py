@@ -20,7 +20,7 @@ from ..numbers import ascii_figures
 from ..patterns import lazy_compile
 from ..values import blank_text, dotted_year_month, parse_value
 from . import headers as H
-from .cells import empty_at, is_number, own, own_cell, row_cells, value_at
+from .cells import empty_at, is_number, own, own_cell, row_cells, unfilled_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
 
@@ -434,8 +434,9 @@ class FundsRows:
         1084.25 over 其中:中央补助 │ 668.00, 市级资金 │ 343.00, 本级资金(包括结转结余) │ 73.25 — then the same for each fund
         under a line naming it (农村部分计划生育家庭奖励扶助制度补助资金(万元)). The first block is the table's funds, each
         later one a block of `funds_more`, checked alike. "funds" for a label │ value line, "header" for a fund's name or a
-        bare 其中: line, "" for any other row (which ends the blocks)."""
-        cells = row_cells(self.grid, r)
+        bare 其中: line, "" for any other row (which ends the blocks). The labels left of them merged down the block's rows
+        and exported filled (the 一级 │ 二级 │ 三级 typed again on each row) are no cells of the lines (`unfilled_cells`)."""
+        cells = unfilled_cells(self.grid, r)
         if self.state != "stack":
             line = _stacked_line(self.grid, r, cells)
             if self.cur.funds_seen or line is None or not line[2] or not _number_like(own(self.grid, r, line[1])):
@@ -1049,7 +1050,7 @@ def _stack_goes_on(grid: Grid, r: int) -> bool:
     name) — as `FundsRows._stacked_row` reads them."""
     if r > grid.n_rows:
         return False
-    cells = row_cells(grid, r)
+    cells = unfilled_cells(grid, r)
     return _stacked_line(grid, r, cells) is not None or (len(cells) == 1 and isinstance(cells[0][1], str))
 
 

@@ -20,6 +20,7 @@ from .cells import is_number, row_labels
 
 __all__ = [
     "parse_level1",
+    "declared_points",
     "join_target",
     "nature_operator",
     "actual_in_unit",
@@ -206,6 +207,19 @@ def _two_operators(first: str, second: str) -> str:
     if (first in up) != (second in up):
         return ""
     return first if first in ("≥", "≤") else second
+
+
+def declared_points(text: str) -> Decimal | None:
+    """The points a label states at its end, as `parse_level1` reads them ("目标 内容 (4分)", "（4 分）", "项目管理13分"
+    → 4, 4, 13); None when it states none or is nothing but the points ("20分")."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).replace("（", "(").replace("）", ")"))
+    m = _DECLARED.search(folded)
+    if not m or not m.start():
+        return None
+    try:
+        return Decimal(m.group(1))
+    except InvalidOperation:
+        return None
 
 
 def parse_level1(cell: CellValue) -> Level1Heading:

@@ -11,9 +11,7 @@ from typing import Any
 from perfxl.result import FileResult
 
 from .console import render_text
-from .csv_report import render_csv
 from .json_report import render_json
-from .sarif import render_sarif
 
 __all__ = ["FORMATS", "ENCODING", "render"]
 
@@ -33,9 +31,14 @@ def render(
         return render_text(results)
     if fmt == "json":
         return render_json(results, profile=profile)
+    # lazy as html below: SARIF and CSV (the `csv` module) are asked for rarely; a validate run imports only its own
     if fmt == "sarif":
+        from .sarif import render_sarif
+
         return render_sarif(results, catalogue=catalogue, profile=profile)
     if fmt == "csv":
+        from .csv_report import render_csv
+
         return render_csv(results)
     if fmt == "html":
         # lazy: perfxl.report.html (charts, templating: ~5 ms) is only for --format html, not the validate cold start

@@ -7,7 +7,7 @@ from typing import Any
 
 from perfxl import __version__
 from perfxl.model import Finding
-from perfxl.result import FileResult, SectionScore
+from perfxl.result import PAIR_KIND, FileResult, SectionScore
 
 from ._common import (
     CERTAINTY_ZH,
@@ -77,6 +77,7 @@ def render_html(
         "errors": sum(r.summary.errors for r in results),
         "warnings": sum(r.summary.warnings for r in results),
         "infos": sum(r.summary.infos for r in results),
+        "pairs": sum(1 for r in results if r.kind == PAIR_KIND),  # no file: counted apart, as the console does
     }
     return render_template(
         "report.html.j2",

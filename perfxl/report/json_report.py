@@ -16,7 +16,7 @@ from typing import Any
 
 from perfxl import __version__
 from perfxl.model import CellRef, Coverage, Finding
-from perfxl.result import FileResult, SectionScore
+from perfxl.result import PAIR_KIND, FileResult, SectionScore
 
 from ._common import location_dict, sorted_findings
 
@@ -127,12 +127,16 @@ def _file(r: FileResult) -> dict[str, Any]:
 def report_dict(results: Sequence[FileResult], *, profile: str | None = None) -> dict[str, Any]:
     """The whole report as plain JSON-ready data."""
     files = [_file(r) for r in results]
+    # a report-and-workbook pairing entry is no file: counted apart, as the console and `perfxl batch`'s summary.json
+    # count it (polish13); "files" + "pairs" is the length of the "files" list
+    pairs = sum(1 for r in results if r.kind == PAIR_KIND)
     return {
         "schema": SCHEMA_ID,
         "generator": {"name": "perfxl", "version": __version__},
         "profile": profile,
         "totals": {
-            "files": len(files),
+            "files": len(files) - pairs,
+            "pairs": pairs,
             "unreadable": sum(1 for r in results if not r.ok),
             "errors": sum(r.summary.errors for r in results),
             "warnings": sum(r.summary.warnings for r in results),

@@ -12,9 +12,9 @@ from typing import Any
 
 from perfxl.collector import collector_paused
 from perfxl.errors import ProfileError
-from perfxl.model import CellRef, Certainty, Finding, SelfEvaluation, Severity, Submission
+from perfxl.model import WEIGHTS_IN_LABELS, CellRef, Certainty, Finding, SelfEvaluation, Severity, Submission
 from perfxl.profiles import Profile
-from perfxl.skips import skipped_for
+from perfxl.skips import NEEDS_INDICATOR_COLUMN, skipped_for
 
 # importing the check modules registers their checks (breakdown: F09, declared: P01)
 from . import (  # noqa: F401
@@ -168,10 +168,26 @@ def _run(
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
-                findings.extend(_unit_readings(ctx, func))
+                findings.extend(_weights_from_labels(target, s.code, _unit_readings(ctx, func)))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
     return _on_guessed_sheets(submission, findings)
+
+
+#: Checks whose verdict rests on a row's 分值 (those a table without one cannot run).
+_WEIGHT_CODES = frozenset(NEEDS_INDICATOR_COLUMN["weight"])
+
+
+def _weights_from_labels(target: Any, code: str, found: list[Finding]) -> list[Finding]:
+    """On a table whose weights stand in its 三级 names ("目标 内容 (4分)", no 分值 column), a finding resting on a weight
+    says where it was read (its certainty unchanged: the label is the form's own statement of the item's points)."""
+    if not found or code not in _WEIGHT_CODES or not isinstance(target, SelfEvaluation):
+        return found
+    if WEIGHTS_IN_LABELS not in target.columns:
+        return found
+    zh = "表中没有分值列，各三级指标的分值取自其名称中标注的分值（如“(4分)”）"
+    en = 'the table has no weight column: each indicator\'s weight is the one its name states ("(4分)")'
+    return [_resting_on(f, f.certainty, zh, en) for f in found]
 
 
 def _table_skips(target: Any, submission: Submission) -> frozenset[str]:

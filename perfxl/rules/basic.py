@@ -333,9 +333,10 @@ def three_public_sum(ctx: Context) -> Iterator[Finding]:
 
 @check("B04")
 def three_public_change(ctx: Context) -> Iterator[Finding]:
-    """ "三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile)."""
+    """ "三公经费"变动率 ≤ 0 earns full marks; growth deducts weight/10 per point (basis per profile). A “三公”经费 table
+    published on its own (source "three_public") belongs to no 部门整体 评分表: its growth is reported, not scored here."""
     row = ctx.basic.row("three_public")
-    if row is None:
+    if row is None or ctx.basic.source == "three_public":
         return
     basis = str(ctx.profile.get("department.three_public_change_basis", "final"))
     current = row.budget if basis == "budget" else row.final

@@ -350,7 +350,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("T03", "TOTAL_OVER_100", "R-T03", E, "总分超过满分", "Total score above the full mark",
               "总分 {actual} 超过满分 {expected}", "Total {actual} exceeds the full mark {expected}", "财预〔2020〕10号（百分制）"),
     CheckSpec("T04", "GRADE_MISMATCH", "R-T04", E, "自评等级与总分不符", "Grade does not match the total",
-              "总分 {total} 对应等级“{expected}”，表中为“{actual}”", "Total {total} gives grade {expected}, found {actual}",
+              "总分 {total} 对应等级“{expected}”{also}，表中为“{actual}”", "Total {total} gives grade {expected}{also_en}, found {actual}",
               "财预〔2020〕10号（优≥90、良80–90、中60–80、差<60）"),
     CheckSpec("T05", "NOT_APPLICABLE_RESCALE", "R-T05", W, "不适用指标未按比例折算总分", "Total not rescaled for not-applicable indicators",
               "有 {count} 个指标不适用，总分应按适用指标折算为 {expected}，表中为 {actual}",

@@ -203,7 +203,7 @@ CHECK_NOTES: Mapping[str, tuple[str, str, Mapping[str, Any]]] = {
              "parts_en": "budget 9.50 + indicators 83.00", "actual": "95"}),
     "T03": ("百分制下总分不能超过 100。", "总分写 102", {"actual": "102", "expected": "100"}),
     "T04": ("等级由总分决定（优≥90、良80–90、中60–80、差<60），写错等级就是结论错误。",
-            "总分 85.5，等级写“优”", {"total": "85.5", "expected": "良", "actual": "优"}),
+            "总分 85.5，等级写“优”", {"total": "85.5", "expected": "良", "actual": "优", "also": "", "also_en": ""}),
     "T05": ("有不适用指标时，总分应按适用指标的分值折算，否则会被不适用指标拉低。",
             "2 个指标标为“不适用”（共 10 分），总分未折算",
             {"count": "2", "expected": "88.89", "actual": "80.00"}),

@@ -464,7 +464,8 @@ class Context:
         held = [p for p in parts if not self._holds_nothing(p)]
         shown = [_part_places_of(p) for p in held]
         own = _typed_places_of(total)
-        finest = max((self._decimals_of(p) for p in held), default=0)
+        # the parts' finest decimals matter only beside a total typed with its own (a number cell's total has none)
+        finest = max((self._decimals_of(p) for p in held), default=0) if own is not None else 0
         own_half = half_unit(own) if own is not None and finest > own else Decimal(0)
         if not shown or None in shown:
             return own_half
@@ -661,10 +662,11 @@ class Context:
 
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
-        评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价) rather than 10号 自评's 产出/效益/满意度: the
-        自评 default weights and 一级 set do not apply."""
+        评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价, also named 项目决策/项目管理/项目产出/项目效益 — 湖南
+        项目支出绩效自评指标计分表) rather than 10号 自评's 产出/效益/满意度: the 自评 default weights and 一级 set do not
+        apply."""
         return any(
-            compact(h.name or h.label.text).startswith(("投入", "过程", "决策"))
+            compact(h.name or h.label.text).removeprefix("项目").startswith(("投入", "过程", "决策"))
             for h, _ in self.groups()
             if h is not None
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
@@ -501,15 +503,14 @@ def _actual_repeats_target(ctx: Context, f: RowFacts) -> bool:
     """The actual is the target again: its operator too ("≥95%" │ "≥95%"), or the same text with a mark before the
     figure that is no unit ("工5%" │ "工5%": ≥ as OCR'd, 宁夏 原州 2022)."""
     ind, t, a = f.ind, f.target, f.actual
-    same_marked_text = f.actual_text == f.target_text and _MARK_BEFORE_FIGURE.match(f.target_text) is not None
-    return (
-        _scored_form(ctx, ind)
-        and (a.op is not None or same_marked_text)
-        and a.number is not None
-        and t.number is not None
-        and a.number == t.number
-        and (a.unit or t.unit) == (t.unit or a.unit)
-        and (f.score is not None or _merged_score(ctx, ind) is not None)
+    if a.number is None or t.number is None or a.number != t.number or not _scored_form(ctx, ind):
+        return False
+    if a.op is None:  # the same text with a mark before the figure; "工5%（全年）" is "工5%" for the year
+        target_text = _PERIOD_NOTE.sub("", f.target_text)
+        if _PERIOD_NOTE.sub("", f.actual_text) != target_text or _MARK_BEFORE_FIGURE.match(target_text) is None:
+            return False
+    return (a.unit or t.unit) == (t.unit or a.unit) and (
+        f.score is not None or _merged_score(ctx, ind) is not None or _score_above(ctx, ind) is not None
     )
 
 
@@ -540,24 +541,36 @@ _GOOD_OPTIONS, _BAD_OPTIONS = frozenset("好优良高是有"), frozenset("坏差
 
 def _options_copied(f: RowFacts) -> bool:
     """A row whose target and actual are both the template's list of options ("好坏" │ "好坏"), scored: no grade was
-    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5)."""
-    text = to_simplified(_without_spaces(f.target_text))  # "好壞" is 好坏
+    chosen (大英县 图书馆免费开放 2022: 图书馆管理机制健全性 │ 定性 │ 好坏 │ 好坏 │ 5 │ 5). The cheap tests first: the
+    score, then the target's reading, kept per text (`_option_list`)."""
+    if f.score is None:
+        return False
+    text = _option_list(f.target_text)
+    return text is not None and text == to_simplified(_without_spaces(f.actual_text))
+
+
+@lru_cache(maxsize=4096)
+def _option_list(target: str) -> str | None:
+    """The target as a list of grade options, simplified and without spaces ("好壞" is 好坏); None when it is none. Kept
+    per text: a table's targets repeat ("≥95%", "100%"), and every row asked this of a new regex pass and a set."""
+    text = to_simplified(_without_spaces(target))
     options = set(text)
-    return (
+    listed = (
         len(text) >= 2
         and len(options) == len(text)
         and options <= _OPTION_WORDS
         and bool(options & _GOOD_OPTIONS)
         and bool(options & _BAD_OPTIONS)
-        and text == to_simplified(_without_spaces(f.actual_text))
-        and f.score is not None
     )
+    return text if listed else None
 
 
 def _task_copied(f: RowFacts) -> bool:
     """A 数量指标 row (二级 数量指标, or 数量 in its name) whose target and actual are one and the same long text with no
     figure, scored full marks: the count the row measures is never given (裕安区 文物保护 2022: 修缮建筑数量 │ the
     year's task list twice │ 7 │ 7)."""
+    if len(f.target_text) < _TASK_CHARS:  # shorter still without its spaces: no regex pass for most rows
+        return False
     text = _without_spaces(f.target_text)
     if len(text) < _TASK_CHARS or text != _without_spaces(f.actual_text) or _FIGURE.search(text):
         return False
@@ -573,6 +586,37 @@ def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
     if ref is None or ref.anchor is None or ref.anchor == ref.cell or not ctx.is_blank(ind.score):
         return None
     return _numeric_scores(ctx).get((ref.sheet, ref.anchor))
+
+
+def _score_above(ctx: Context, ind: Indicator) -> CellValue | None:
+    """The 得分 of the row directly above in the same 一级 and 二级 when this row's own is blank and in no merged cell: one
+    score over two indicators whose merge the export lost (湖北 黄石 2022's G16:G17 exported unmerged, 10 left in G16 only)
+    — a reading, as I01 reads a blank name under a named row; else None."""
+    ref = ind.score.ref
+    if ref is None or (ref.anchor is not None and ref.anchor != ref.cell) or not ctx.is_blank(ind.score):
+        return None
+    above = _rows_above(ctx).get(id(ind))
+    if above is None or above.score.ref is None or ctx.number(above.score) is None:
+        return None
+    if compact(above.level1.text) != compact(ind.level1.text) or compact(above.level2.text) != compact(ind.level2.text):
+        return None
+    return above.score
+
+
+def _rows_above(ctx: Context) -> dict[int, Indicator]:
+    """id of each indicator → the indicator on the sheet row directly above it, made once per evaluation."""
+    ev = ctx.evaluation
+
+    def index() -> tuple[object, dict[int, Indicator]]:
+        found: dict[int, Indicator] = {}
+        rows = ctx.indicators()
+        for above, below in itertools.pairwise(rows):
+            a, b = above.score.ref, below.score.ref
+            if a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1:
+                found[id(below)] = above
+        return ev, found  # holding the evaluation keeps its id, the key, from naming another one
+
+    return ctx.once(("rows_above", id(ev)), index)[1]
 
 
 def _numeric_scores(ctx: Context) -> dict[tuple[str, str], CellValue]:
@@ -594,6 +638,8 @@ def _numeric_scores(ctx: Context) -> dict[tuple[str, str], CellValue]:
 
 #: Something other than a sign before the first digit: an operator, or a mark OCR made of one.
 _MARK_BEFORE_FIGURE = re.compile(r"\s*[^\s\d+\-.]\s*\d")
+#: A bracketed note at the end of a value that holds no figure ("（全年）", "(年度)"): the period the value is for.
+_PERIOD_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]\s*$")
 
 
 def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
@@ -779,11 +825,12 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 how="连同数字前的运算符或符号",
                 how_en="with the operator or mark before its figure",
                 what="数值",
-                score=ind.score.text or (_merged_score(ctx, ind) or ind.score).text,
+                score=ind.score.text or (_merged_score(ctx, ind) or _score_above(ctx, ind) or ind.score).text,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”（含运算符，"
                 "数值与指标值相同）" + _merged_note(ctx, ind),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (an operator "
-                "and the target's number)",
+                "and the target's number)" + _unmerged_note_en(ctx, ind),
+                certainty=Certainty.CERTAIN if ind.score.text or _merged_score(ctx, ind) else Certainty.GUESS,
             )
 
 
@@ -809,11 +856,28 @@ def _copied(
 
 
 def _merged_note(ctx: Context, ind: Indicator) -> str:
-    """Basis words for a row scored by a merged 得分 cell over it and others, else ""."""
+    """Basis words for a row scored by a merged 得分 cell over it and others (or, its merge lost, by the score of the row
+    above: `_score_above`), else ""."""
     merged = _merged_score(ctx, ind)
-    if merged is None or merged.ref is None:
+    if merged is not None and merged.ref is not None:
+        return f"；得分为合并单元格 {merged.ref.cell} 的 {merged.text}（与其他指标合并计分）"
+    above = _score_above(ctx, ind) if ctx.is_blank(ind.score) else None
+    if above is None or above.ref is None:
         return ""
-    return f"；得分为合并单元格 {merged.ref.cell} 的 {merged.text}（与其他指标合并计分）"
+    return (
+        f"；本行得分栏为空，上一行 {above.ref.cell} 的得分 {above.text} 可能是两行共用的合并单元格（导出时取消了合并），"
+        "按此推断"
+    )
+
+
+def _unmerged_note_en(ctx: Context, ind: Indicator) -> str:
+    """`_merged_note`'s reading of the score above, in English, else ""."""
+    if not ctx.is_blank(ind.score) or _merged_score(ctx, ind) is not None:
+        return ""
+    above = _score_above(ctx, ind)
+    if above is None or above.ref is None:
+        return ""
+    return f"; blank score: {above.ref.cell}'s {above.text} above may be one score over both rows, its merge lost"
 
 
 @check("S14")

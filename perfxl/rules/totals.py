@@ -292,6 +292,8 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
                 expected=expected,
                 actual=ev.grade.text,
                 total=total,
+                also=kept[2],
+                also_en=kept[3],
                 certainty=Certainty.JUDGEMENT,
                 basis=kept[0],
                 basis_en=kept[1],
@@ -310,6 +312,8 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
             expected=expected,
             actual=ev.grade.text,
             total=total,
+            also="",
+            also_en="",
             # "A", "较好", "合格": another scale (a province's own), which only a person can map onto 优/良/中/差
             certainty=None if known else Certainty.JUDGEMENT,
             basis=f"读取：总分“{ev.total_score.text}”，等级“{ev.grade.text}”；规则集等级：{'、'.join(labels)}"
@@ -320,8 +324,8 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[str, str] | None:
-    """The basis (zh, en) of a 警告 when the stated grade is the band of the total kept to the profile's score places
+def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[str, str, str, str] | None:
+    """The basis (zh, en) and the message's second reading (zh, en: "（按打印值；保留两位小数为 90.00 则为“优”）") of a 警告 when the stated grade is the band of the total kept to the profile's score places
     but not of the total as printed ("89.995" with 优: 89.995 < 90 is 良, yet kept to two decimals, as the profile's
     rounding and T06 ask, it is 90.00 — 优), else None. Which the form meant, the printed figure or the total to its
     places, no cell says: a person judges (issue 11: a printed value is judged at its precision; an 错误 only when the
@@ -339,7 +343,12 @@ def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[st
         f"对应“{band}”（与表中等级一致）；以哪一个为准需人工判断",
         f"the total {shown} as printed gives {printed!r}; kept to the profile's {places} decimals it is {kept_text}, "
         f"giving {band!r} as stated: which holds, a person judges",
+        f"（按打印值；保留{_PLACES_ZH.get(places, f' {places} 位')}小数为 {kept_text} 则为“{band}”）",
+        f" as printed ({kept_text} kept to {places} decimals gives {band})",
     )
+
+
+_PLACES_ZH = {1: "一位", 2: "两位", 3: "三位"}
 
 
 def results_line(ev: SelfEvaluation) -> bool:
@@ -416,7 +425,6 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
 @check("T06")
 def two_decimals(ctx: Context) -> Iterator[Finding]:
     """Scores are typed with at most the profile's decimal places (2)."""
-    places = ctx.settings.score_places
     _, budget_score = _budget_cells(ctx)
     total = ctx.ev.total_score
     # (a row's "“name”得分" is worded for a finding only)
@@ -431,7 +439,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
         rounded = ctx.round_score(value)
         if rounded != value:
             shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
-            yield ctx.finding(cell, expected=fmt_num(rounded, places), actual=cell.text, what=shown, what_en=what_en)
+            # at the places it asks for ("90.00", not "90": polish13)
+            yield ctx.finding(cell, expected=format(rounded, "f"), actual=cell.text, what=shown, what_en=what_en)
 
 
 @check("T07")

@@ -1,0 +1,302 @@
+"""A “三公”经费 table published on its own (a 三公 决算表 / 统计表 beside its 说明) → the 三公 rows of a BasicData.
+
+The rows are the 基础数据表's own (`headers.BASIC_ROWS`: three_public, overseas, reception, car, car_purchase,
+car_running, with `BASIC_PARENTS`), so the one set of 基础数据表 checks runs on them (B03 合计 = 分项之和 and 公务用车 =
+购置费 + 运行费; B05/B16 决算 above 预算) and the narrative cross-check finds them by the same names — one 三公 model.
+
+Real tables put the items either way round (real reports 13): 衢江区 2016 has years as rows and the items as
+columns under a two-row header (公车购置及运行维护费 over 合计 │ 车辆购置 │ 车辆运行); 嘉定区司法局 2017 has the items as
+columns with 预算数 │ 决算数 under each; 施甸 2016 has the items as rows under 上年决算数 │ 本年决算数 │ 增、减金额 │ 增、减
+幅度. Each figure's role comes from the labels of its row and its column: 上年…决算 → 上年决算数, 预算 → 本年预算数, 决算 /
+本年 → 本年决算数; a bare year ("2016年") is read by order — the latest as 本年决算数, the year before as 上年决算数 —
+and, as the table does not say whether such figures are 预算 or 决算, the BasicData states that guess (`guess`): the
+narrative findings resting on it are 警告 at most. 增减 / 幅度 / % lines are the table's own changes and are not read.
+A 合计/小计 is the total of the item it stands under (公务用车's 小计 is 公务用车购置及运行费), and at the top the 三公
+total. A figure line of a name perfxl does not know is kept as an unnamed row, so a sum over the named items beside it
+is a judgement (`rules.basic._unread_among`), as on a 基础数据表.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..grid import Grid
+from ..model import AmountRow, BasicData, CellValue
+from ..numbers import to_decimal
+from ..units import money_unit_in
+from . import headers as H
+from .cells import own, own_cell, row_labels, value_at
+
+__all__ = ["read_three_public", "YEAR_GUESS"]
+
+_ITEMS = ("three_public", "overseas", "reception", "car", "car_purchase", "car_running")
+_TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
+#: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%"): not read
+_CHANGE = re.compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重")
+_YEAR = re.compile(r"((?:19|20)\d{2})年?度?")
+#: the words of a role label; what is left of a label without them (and its year) is a name
+_ROLE_WORDS = re.compile(
+    r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"
+)
+#: A 三公 table is small (six items, a few years, a title and notes): a longer sheet is some other table.
+_MAX_ROWS = 80
+#: how far down a header may reach before the first line of figures (a title, a unit line, three header rows)
+_HEADER_REACH = 8
+
+#: The guess a year-only layout rests on (its BasicData's `guess`).
+YEAR_GUESS = "表中按年份列出的数字未注明是预算数还是决算数，按决算数读取（最近一年为本年，前一年为上年）"
+
+
+def _label(value: object) -> str:
+    """A text cell's normalised label; "" for a blank or a figure (嘉定 2017 prints 325.88 in its header row)."""
+    return H.normalise_label(value) if isinstance(value, str) and value.strip() and not _number(value) else ""
+
+
+def _item(label: str) -> str | None:
+    """The 三公 row key a label names: a BASIC_ROWS synonym of a 三公 item, or a group label naming the 三公 total
+    ("一般公共预算财政拨款“三公”经费"); None otherwise (a rate such as 三公经费控制率 is no item)."""
+    key = H.match_role(label, H.BASIC_ROWS)
+    if key in _ITEMS:
+        return key
+    if "三公" in label and "率" not in label and not _CHANGE.search(label):
+        return "three_public"
+    return None
+
+
+def _role(label: str) -> tuple[str | None, int | None]:
+    """(kind, year) a label states: kind "skip" (a change), "prev", "budget", "final", "" (a year only) or None."""
+    if _CHANGE.search(label):
+        return "skip", None
+    m = _YEAR.search(label)
+    year = int(m.group(1)) if m else None
+    if "上年" in label:
+        return ("skip" if "预算" in label else "prev"), year
+    if "预算" in label:
+        return "budget", year
+    if "决算" in label or "本年" in label or "实际" in label:
+        return "final", year
+    if year is not None and not _YEAR.sub("", label).strip():
+        return "", year
+    return None, year
+
+
+def _is_name(label: str) -> bool:
+    """A label that names something other than a role (机关运行经费决算数 → 机关运行经费)."""
+    rest = _ROLE_WORDS.sub("", _YEAR.sub("", H.strip_numbering(label)))
+    return bool(rest) and label not in _TOTALS
+
+
+def _number(value: object) -> bool:
+    return value is not None and not isinstance(value, bool) and to_decimal(value) is not None
+
+
+class _Axis:
+    """The labels of one line across the table (a column's header path, or a row's leading labels), resolved."""
+
+    def __init__(self, labels: list[tuple[str, CellValue]]) -> None:
+        self.labels = labels
+        self.item: str | None = None
+        self.item_cell: CellValue | None = None
+        self.kind: str | None = None
+        self.year: int | None = None
+        self.unknown = False
+        context: str | None = None
+        context_cell: CellValue | None = None
+        total: CellValue | None = None
+        for text, cell in labels:
+            key = _item(text)
+            if key is not None:
+                context, context_cell, total = key, cell, None
+                continue
+            if text in _TOTALS:
+                total = cell
+                continue
+            kind, year = _role(text)
+            if kind is not None:
+                self.kind = "skip" if "skip" in (kind, self.kind) else (kind or self.kind or "")
+                self.year = year if year is not None else self.year
+            if kind != "skip" and _is_name(text):
+                self.unknown = True  # 机关运行经费决算数: a figure of something else beside the 三公 items
+        if context is not None:
+            self.item = context
+            self.item_cell = context_cell
+            if total is not None and context_cell is not None:  # 公务用车购置及运行费 over 小计: the item's own total
+                self.item_cell = dataclasses.replace(total, raw=f"{context_cell.text}{total.text}")
+        elif total is not None:
+            self.item, self.item_cell = "", total  # a bare 合计: the table's total (decided with the other lines)
+
+
+def _names_items(grid: Grid) -> bool:
+    """Three or more 三公 items named among the grid's labels (cached per row): the cheap test before any reading."""
+    found: set[str] = set()
+    for r in range(grid.n_rows):
+        for _, label in row_labels(grid, r):
+            key = _item(label)
+            if key is not None:
+                found.add(key)
+    return len(found) >= 3
+
+
+def _first_figures(grid: Grid) -> int | None:
+    """The first row holding two or more figures (the end of the header), within reach of the top."""
+    for r in range(min(grid.n_rows, _HEADER_REACH + 1)):
+        if sum(1 for c in range(grid.n_cols) if _number(own(grid, r, c))) >= 2:
+            return r
+    return None
+
+
+def _unit(grid: Grid, rows: range) -> str:
+    for r in rows:
+        for c in range(grid.n_cols):
+            unit = money_unit_in(own(grid, r, c))
+            if unit:
+                return unit
+    return ""
+
+
+def _column_axes(grid: Grid, header: range) -> list[_Axis]:
+    axes = []
+    for c in range(grid.n_cols):
+        labels: list[tuple[str, CellValue]] = []
+        for r in header:
+            text = _label(grid.filled(r, c))
+            if text and (not labels or labels[-1][0] != text):
+                labels.append((text, value_at(grid, r, c, fill=True)))
+        axes.append(_Axis(labels))
+    return axes
+
+
+def _row_axis(grid: Grid, r: int, stop: int) -> tuple[_Axis, int]:
+    """The row's leading labels (before its first figure) and the column of its first figure."""
+    labels: list[tuple[str, CellValue]] = []
+    first = stop
+    for c in range(grid.n_cols):
+        value = own(grid, r, c)
+        if _number(value):
+            first = c
+            break
+        text = _label(grid.filled(r, c))
+        if text and (not labels or labels[-1][0] != text):
+            labels.append((text, value_at(grid, r, c, fill=True)))
+    return _Axis(labels), first
+
+
+def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
+    """The 三公 table on `grid` as a BasicData of source "three_public" (and the rows it spans), or None when the grid is
+    no such table: three or more 三公 items (the total counts) named in one orientation, each figure's role read from the
+    labels of its line and its column."""
+    if grid.n_rows > _MAX_ROWS or not _names_items(grid):
+        return None
+    top = _first_figures(grid)
+    if not top:
+        return None
+    header = range(top)
+    columns = _column_axes(grid, header)
+    data = [r for r in range(top, grid.n_rows) if any(_number(own(grid, r, c)) for c in range(grid.n_cols))]
+    rows = {r: _row_axis(grid, r, grid.n_cols) for r in data}
+    col_items = {a.item for a in columns if a.item}
+    row_items = {a.item for a, _ in rows.values() if a.item}
+    if len(col_items) >= 3 and len(col_items) > len(row_items):
+        lines = [
+            (c, a) for c, a in enumerate(columns) if a.item is not None or (a.unknown and _has_figures(grid, c, data))
+        ]
+        cells = {(c, r): (own_cell(grid, r, c), (a, rows[r][0])) for c, a in lines for r in data if rows[r][1] <= c}
+    elif len(row_items) >= 3:
+        lines = [(r, a) for r, (a, _) in rows.items() if a.item is not None or a.unknown]
+        cells = {
+            (r, c): (own_cell(grid, r, c), (a, columns[c])) for r, a in lines for c in range(rows[r][1], grid.n_cols)
+        }
+    else:
+        return None
+    return _build(grid, lines, cells)
+
+
+def _has_figures(grid: Grid, c: int, data: list[int]) -> bool:
+    return any(_number(own(grid, r, c)) for r in data)
+
+
+def _build(
+    grid: Grid,
+    lines: list[tuple[int, _Axis]],
+    cells: dict[tuple[int, int], tuple[CellValue, tuple[_Axis, _Axis]]],
+) -> tuple[BasicData, range] | None:
+    """AmountRows from the lines' cells by role (an item's 预算数 and 决算数 may stand in two lines), the years read by
+    order; a bare 合计 is the 三公 total unless a figure line of another name stands beside the items."""
+    years = [y for _, (line, cross) in cells.values() for y in (line.year, cross.year) if y is not None]
+    latest = max(years, default=None)
+    guessed = False
+    found: dict[int, dict[str, CellValue]] = {}
+    titles: dict[str, str] = {}
+    for (index, _), (cell, (line, cross)) in cells.items():
+        kinds = {k for k in (line.kind, cross.kind) if k is not None}
+        if "skip" in kinds or not kinds:
+            continue
+        kind = next((k for k in ("prev", "budget", "final") if k in kinds), "")
+        year = cross.year if cross.year is not None else line.year
+        role = _role_of(kind, year, latest)
+        if role is None:
+            continue
+        guessed |= kind == ""
+        slot = found.setdefault(index, {})
+        if role not in slot:
+            slot[role] = cell
+            label = next((t for t, _ in (*cross.labels, *line.labels) if _titled(t)), "")
+            titles.setdefault(role, label)
+    read = [(i, a) for i, a in lines if any(_number(c.raw) for c in found.get(i, {}).values())]
+    named = {a.item for _, a in read if a.item}
+    others = any(a.unknown and a.item is None for _, a in read)
+    groups: dict[str, tuple[_Axis, dict[str, CellValue]]] = {}
+    for index, axis in read:
+        key = axis.item or ""
+        if axis.item == "" and "three_public" not in named and not others:
+            key = "three_public"
+        group = key or f"#{index}"  # each line of another name a row of its own
+        kept = groups.setdefault(group, (axis, {}))
+        for role, cell in found[index].items():
+            kept[1].setdefault(role, cell)
+    out: list[AmountRow] = []
+    blank = CellValue(None, None)
+    for group, (axis, slot) in groups.items():
+        key = "" if group.startswith("#") else group
+        name = axis.item_cell or (axis.labels[-1][1] if axis.labels else blank)
+        if key == "three_public" and H.match_role(name.text, H.BASIC_ROWS) != key:
+            # a 合计, or a title's "2023年“三公”经费支出决算表" over it: named as the item in messages
+            name = dataclasses.replace(name, raw="“三公”经费合计")
+        out.append(
+            AmountRow(
+                key,
+                name,
+                slot.get("prev_final", blank),
+                slot.get("budget", blank),
+                slot.get("final", blank),
+                H.BASIC_PARENTS.get(key, ""),
+            )
+        )
+    if sum(1 for row in out if row.key) < 3:
+        return None
+    basic = BasicData(
+        grid.name,
+        _unit(grid, range(grid.n_rows)),
+        (titles.get("prev_final", ""), titles.get("budget", ""), titles.get("final", "")),
+        rows=tuple(out),
+        source="three_public",
+        guess=YEAR_GUESS if guessed else "",
+    )
+    return basic, range(grid.n_rows)
+
+
+def _titled(label: str) -> bool:
+    """A role label that names a column for messages ("2016年", "决算数"), not an item's."""
+    return _item(label) is None and _role(label)[0] not in (None, "skip")
+
+
+def _role_of(kind: str, year: int | None, latest: int | None) -> str | None:
+    """The AmountRow column a figure fills: its kind, with its year against the table's latest."""
+    if kind == "prev":
+        return "prev_final"
+    if year is None or latest is None or year == latest:
+        return {"budget": "budget", "final": "final", "": "final"}[kind]
+    if year == latest - 1 and kind in ("final", ""):
+        return "prev_final"
+    return None
