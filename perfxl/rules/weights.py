@@ -228,8 +228,12 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
     final = next((h for h, _ in reversed(groups) if h is not None), None)
     reading, points = weighted_reading(ctx)
     if reading == "all":
-        why, _ = _weighted_note(ctx, points)
-        ctx.skip(f"{why.split('：')[0]}：按权重折算读取，未将一级指标权重与其下分值之和相比", "一级 weights scale rows")
+        full_text = fmt_num(ctx.dec("weights.total", 100))
+        ctx.skip(
+            f"一级指标权重 {' + '.join(fmt_num(w) for w in points)} 合计 {full_text}，各一级指标下的分值各合计 "
+            f"{full_text}：按权重折算其下 {full_text} 分制分值读取（由分值推断），未将一级指标权重与其下分值之和相比",
+            f"the 一级 weights make {full_text} and each 一级's rows make {full_text}: read as weights scaling them",
+        )
     full = ctx.dec("weights.total", 100)
     for heading, rows in groups:
         if heading is None or heading.declared_weight is None or reading == "all":
