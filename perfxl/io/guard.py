@@ -289,6 +289,18 @@ def refuse_unsupported(report: GuardReport) -> UnreadableWorkbook:
             "an old binary Word .doc file; open it in Word or WPS and save as .docx",
             p,
         )
+    if report.kind in (FileKind.DOCX, FileKind.PDF):
+        # a report under a workbook's name ("自评报告.xlsx" holding a .docx): perfxl reads it under its own name, so
+        # "目前无法读取这种文件" was untrue (review13h); the name decides which reader, the content decides the advice
+        real = f".{report.kind.value}"
+        return unreadable(
+            "NOT_A_WORKBOOK",
+            f"这不是 Excel 工作簿：文件扩展名是 {p.suffix or '（无）'}，但内容是{report.kind.zh}；"
+            f"请把扩展名改为 {real} 后再提交（perfxl 可以读取 {real} 报告）",
+            f"not an Excel workbook: named {p.suffix or '(none)'} but holding a {report.kind.value} report; "
+            f"rename it to {real} and resubmit (perfxl reads {real} reports)",
+            p,
+        )
     return unreadable(
         "NOT_A_WORKBOOK",
         f"这不是 Excel 工作簿：文件内容是{report.kind.zh}，目前无法读取这种文件",

@@ -502,9 +502,10 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.TOTAL
     if texts and bare[0] in H.GRADE_LABELS:
         return RowKind.GRADE
-    if _signature_line(cells, texts):
+    fields = header_fields(grid, r)
+    if _signature_line(cells, texts) and all(_sealed(cells, c) for _, c, _ in fields):
         return RowKind.NOTE
-    if header_fields(grid, r):
+    if fields:
         return RowKind.HEADER_FIELD
     return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
 
@@ -519,6 +520,13 @@ def _signature_line(cells: list[tuple[int, object]], texts: list[str]) -> bool:
         and all(isinstance(v, str) and v.strip().endswith((":", "：")) for _, v in cells)
         and any(any(w in t for w in H.SEAL_WORDS) or t.startswith(H.NOTE_PREFIXES) for t in texts)
     )
+
+
+def _sealed(cells: list[tuple[int, object]], col: int) -> bool:
+    """The head field labelled in column `col` names a seal or signatory (填报单位（公章）：): a signature line may hold it;
+    a bare "项目名称：" left blank above the table is the head's unfilled field, not a signature (F01 says so; review13h)."""
+    text = next((v for c, v in cells if c == col), "")
+    return isinstance(text, str) and any(w in text for w in H.SEAL_WORDS)
 
 
 def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:

@@ -999,6 +999,10 @@ class _Reader(FundsRows):
             return
         at = value_at(self.grid, r, col)
         declared = to_points(at.raw)  # a figure stored as text ("20", "20分"), as a weight is often typed
+        if declared is None and isinstance(at.raw, str) and (m := _PERCENT_WEIGHT.match(at.raw)):
+            declared = Decimal(
+                m.group(1)
+            )  # "50%" of the 100 points, as `_weights_in_percent` reads a row's (review13h)
         if declared is not None:
             self.cur.level1[key] = dataclasses.replace(heading, declared_weight=declared, declared_at=at)
 

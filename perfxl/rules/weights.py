@@ -140,22 +140,66 @@ def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
     )
 
 
-def weighted_levels(ctx: Context) -> bool:
-    """True when the 一级 weights scale their rows rather than add them up: every 一级 declares a weight, the weights
-    make the full mark (50 + 25 + 25 = 100), and each 一级 holding rows holds the full mark itself (预算管理 75 + 财务管理 25
-    under 预算绩效 权重 50) — the 一级 │ 权重 │ 二级 │ 分值 │ 三级 │ 分值 layout of 吉林's 专项经费支出绩效评价表 (held-out
-    21), where a 一级's rows are points out of 100 weighted by its 权重. Then neither a 一级 "declaring 50 over rows of 100"
-    (W02) nor the rows' 300 (W03) is a slip: the arithmetic shows the form's rule, so the sums are taken under it."""
+def _in_points(ctx: Context, declared: list[Decimal]) -> list[Decimal]:
+    """一级 权重 typed as shares of the mark (0.5 / 0.25 / 0.25 making 1) in points of the full mark; else as read."""
+    full = ctx.dec("weights.total", 100)
+    if all(Decimal(0) < d < 1 for d in declared) and abs(sum(declared, Decimal(0)) - 1) <= Decimal("0.001"):
+        return [d * full for d in declared]
+    return declared
+
+
+def weighted_reading(ctx: Context) -> tuple[str, list[Decimal]]:
+    """("all" | "some" | "", the 一级 weights in points): whether the 一级 weights scale their rows rather than add them
+    up. Every 一级 declares a weight, the weights make the full mark (50 + 25 + 25 = 100, or shares 0.5 + 0.25 + 0.25),
+    and 一级 holding rows hold the full mark themselves (预算管理 75 + 财务管理 25 under 预算绩效 权重 50) — the 一级 │ 权重 │
+    二级 │ 分值 │ 三级 │ 分值 layout of 吉林's 专项经费支出绩效评价表 (held-out 21), where a 一级's rows are points out of
+    100 weighted by its 权重. "all": every 一级 with rows holds the full mark; "some": at least two do and another does
+    not — the reading is then a guess from the others (one slip in one 一级 must not make the others' 100s 错误, nor
+    hide the slip; review13h)."""
     groups = [(h, rows) for h, rows in ctx.groups() if h is not None]
-    if len(groups) < 2 or any(h.declared_weight is None for h, _ in groups):
-        return False
+    if len(groups) < 2 or any(h.declared_weight is None or not _own_column(h, rows) for h, rows in groups):
+        return "", []
     full = ctx.dec("weights.total", 100)
     tol = ctx.tol_score
-    declared = [h.declared_weight for h, _ in groups if h.declared_weight is not None]
+    declared = _in_points(ctx, [h.declared_weight for h, _ in groups if h.declared_weight is not None])
     if abs(sum(declared, Decimal(0)) - full) > tol or all(abs(d - full) <= tol for d in declared):
-        return False
+        return "", []
     held = [row_weights(ctx, rows) for _, rows in groups if rows]
-    return len(held) >= 2 and all(w is not None and abs(w - full) <= tol for w in held)
+    at_full = sum(1 for w in held if w is not None and abs(w - full) <= tol)
+    if at_full < 2:
+        return "", []
+    return ("all" if at_full == len(held) else "some"), declared
+
+
+def _column(ref: CellRef | None) -> str:
+    return "" if ref is None else ref.first_cell.rstrip("0123456789")
+
+
+def _own_column(heading: Level1Heading, rows: Sequence[Indicator]) -> bool:
+    """The 一级's weight in a column of its own (吉林: 一级 │ 权重 │ … │ 三级 │ 分值), not in its label ("产出指标（50分）")
+    nor in the rows' own 分值 column (a 评分表's subtotal row): only a 权重 apart from the points can scale them."""
+    at = heading.declared_at
+    if at is None or at.ref is None:
+        return False
+    return all(_column(i.weight.ref) != _column(at.ref) for i in rows)
+
+
+def weighted_levels(ctx: Context) -> bool:
+    """True when the 一级 weights scale rows of 100 in every 一级 (`weighted_reading` "all"): then neither a 一级
+    "declaring 50 over rows of 100" (W02) nor the rows' 300 (W03) is a slip — the arithmetic shows the form's rule, so the
+    sums are taken under it (the silence is recorded as coverage, stating the reading)."""
+    return weighted_reading(ctx)[0] == "all"
+
+
+def _weighted_note(ctx: Context, weights: list[Decimal]) -> tuple[str, str]:
+    """The reading a 一级 weight scaling rows of 100 rests on, in words (a guess from the arithmetic: 警告 at most)."""
+    full = fmt_num(ctx.dec("weights.total", 100))
+    shown = " + ".join(fmt_num(w) for w in weights)
+    return (
+        f"一级指标权重 {shown} 合计 {full}，且其他一级指标下的分值各合计 {full}：本表可能按权重折算各一级指标下的"
+        f" {full} 分制分值（如吉林专项经费支出绩效评价表），需人工判断",
+        f"the 一级 weights {shown} make {full} and other 一级 hold {full} each: the form may weight rows out of {full}",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,14 +253,17 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
     """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
     if ctx.evaluation_framework():  # 投入/过程/产出/效果 (53号 评价): 10号's default weights do not apply
         return
-    weighted = weighted_levels(ctx)  # a 权重 scaling rows of 100 is the 一级's weight, not its rows' 100
+    reading, points = weighted_reading(ctx)  # a 权重 scaling rows of 100 is the 一级's weight, not its rows' 100
+    weighted = bool(reading)  # ("some": the form's 权重 still its stated weight, not a slipped group's rows)
+    scaled = iter(points)
     for heading, rows in ctx.groups():
         if heading is None:
             continue
         key = level1_key(heading.name or heading.label.text)
         default = ctx.dec(f"weights.{key}") if key else None
+        weight = next(scaled, heading.declared_weight)  # (a share "0.25" in points)
         held = None if weighted else row_weights(ctx, rows)
-        held = heading.declared_weight if held is None else held
+        held = weight if held is None else held
         if default is not None and held is not None and held != default:
             yield ctx.finding(heading.label, expected=default, actual=held, name=heading.name or heading.label.text)
 
@@ -226,9 +273,17 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
     """A weight declared in the 一级 label ("效益指标（35分）") equals the sum of the weights of its rows."""
     groups = ctx.groups()
     final = next((h for h, _ in reversed(groups) if h is not None), None)
-    weighted = weighted_levels(ctx)
+    reading, points = weighted_reading(ctx)
+    if reading == "all":
+        full_text = fmt_num(ctx.dec("weights.total", 100))
+        ctx.skip(
+            f"一级指标权重 {' + '.join(fmt_num(w) for w in points)} 合计 {full_text}，各一级指标下的分值各合计 "
+            f"{full_text}：按权重折算其下 {full_text} 分制分值读取（由分值推断），未将一级指标权重与其下分值之和相比",
+            f"the 一级 weights make {full_text} and each 一级's rows make {full_text}: read as weights scaling them",
+        )
+    full = ctx.dec("weights.total", 100)
     for heading, rows in groups:
-        if heading is None or heading.declared_weight is None or weighted:
+        if heading is None or heading.declared_weight is None or reading == "all":
             continue  # (a 权重 scaling rows of 100, `weighted_levels`, is no sum of them)
         held = row_weights(ctx, rows)
         if held is not None and abs(held - heading.declared_weight) > ctx.tol_score:
@@ -236,6 +291,8 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
                 continue
             last = heading is final
             sure, note, note_en = completeness(ctx) if last else (None, "", "")
+            if reading == "some" and abs(held - full) <= ctx.tol_score:  # right under the form's rule, a guess
+                sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
             sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
             sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
             at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
@@ -361,13 +418,16 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     leaves = row_weights(ctx, ctx.indicators())
     if leaves is None:
         return
-    if weighted_levels(ctx):  # the 一级 权重 make the mark, each scaling rows of 100 (吉林 评价表)
-        leaves = sum((h.declared_weight or Decimal(0) for h, _ in ctx.groups() if h is not None), Decimal(0))
+    reading, points = weighted_reading(ctx)
+    if reading == "all":  # the 一级 权重 make the mark, each scaling rows of 100 (吉林 评价表)
+        leaves = sum(points, Decimal(0))
     full = ctx.dec("weights.total", 100)
     held = leaves + budget_weight(ctx)
     where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = completeness(ctx)
+    if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
+        sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
     stated = declared_budget_weight(ctx)
     if stated is not None and ctx.is_blank(stated) and stated.ref is not None and held < full:
         # '预算执行率权重(%):' left blank beside weights short of the full mark: unfilled, said at the blank field
@@ -491,6 +551,11 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     declared = sum((d for _, d, _ in groups), Decimal(0)) + budget_weight(ctx)
     if abs(declared - full) <= ctx.tol_score:
         return
+    if (
+        not budget_weight(ctx)
+        and abs(sum(_in_points(ctx, [d for _, d, _ in groups]), Decimal(0)) - full) <= ctx.tol_score
+    ):
+        return  # 权重 typed as shares of the mark (0.5 + 0.25 + 0.25 = 1): the full mark in another unit (review13h)
     parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
     if budget_weight(ctx):
         parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
