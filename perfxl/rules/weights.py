@@ -470,20 +470,24 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     if typed is not None and abs(typed - held) > ctx.tol_score:
         unread = (ev.funds is None or ev.funds.total is None) and typed > held  # the 预算执行率 分值 may be unread
+        read = f"读取：总分行的分值 {fmt_num(typed)}，预算执行率分值 {_funds_weight_text(ctx)}，指标分值合计 {fmt_num(leaves)}"
+        if reading == "some":  # the rows' sum is no total under the form's likely weighted rule (review13h, weighted13)
+            weighted, basis_en = _weighted_note(ctx, points)
+            basis = f"{read}；{weighted}"
+        elif unread:
+            basis = f"{read}；表中没有读到资金部分或其合计行，预算执行率分值可能在未读入的部分"
+            basis_en = "the funds block (or its total row) was not read; its weight may be missing from the sum"
+        else:
+            basis, basis_en = "", ""
         yield ctx.finding(
             ev.total_weight,
             expected=held,
             actual=typed,
             what="总分行的分值",
             what_en="The weight on the 总分 row",
-            certainty=Certainty.JUDGEMENT if unread else None,
-            basis=f"读取：总分行的分值 {fmt_num(typed)}，预算执行率分值 {_funds_weight_text(ctx)}，指标分值合计 "
-            f"{fmt_num(leaves)}；表中没有读到资金部分或其合计行，预算执行率分值可能在未读入的部分"
-            if unread
-            else "",
-            basis_en="the funds block (or its total row) was not read; its weight may be missing from the sum"
-            if unread
-            else "",
+            certainty=Certainty.JUDGEMENT if unread or reading == "some" else None,
+            basis=basis,
+            basis_en=basis_en,
         )
 
 
