@@ -68,12 +68,17 @@ def _no_english(note: str) -> None:
 
 
 def test_an_xls_gets_a_note_for_a_workbook_only(tmp_path):
-    """The note for a .xls also spoke of PDF reports ('…；PDF 报告在报告中注明页码和段落')."""
+    """The note for a .xls also spoke of PDF reports ('…；PDF 报告在报告中注明页码和段落'). The file here is the example
+    .xlsx under a .xls name: since review13h's merge the note says what it really is (a real .xls keeps '另存为 .xlsx')."""
+    from perfxl.batch.worker import _not_annotatable
+
     src = tmp_path / "单位.xls"
     shutil.copyfile(EXAMPLE, src)
     record = _check(tmp_path, src)
     (note,) = [n for n in record["notes"] if n.startswith("未生成批注副本")]
-    assert "PDF" not in note and "另存为 .xlsx" in note
+    assert "PDF" not in note and "扩展名改为 .xlsx" in note
+    real = _not_annotatable(".xls", "xls")
+    assert "PDF" not in real and "另存为 .xlsx" in real
 
 
 def test_a_pdf_gets_a_note_for_a_report_only(tmp_path):
@@ -202,7 +207,8 @@ def test_batch_says_which_files_got_no_annotated_copy_and_why(tmp_path):
         r[0]: r
         for r in openpyxl.load_workbook(out / "summary.xlsx", read_only=True)["汇总"].iter_rows(values_only=True)
     }
-    assert rows["乙单位.xls"][13].startswith("未生成：.xls 格式只能读取"), rows["乙单位.xls"]
+    cell = rows["乙单位.xls"][13]  # the example .xlsx under a .xls name: told what it is and to rename it
+    assert cell.startswith("未生成：该文件实为") and "扩展名改为 .xlsx" in cell, cell
     assert rows["甲单位.xlsx"][13] == "打开副本"
 
 

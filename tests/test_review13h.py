@@ -112,13 +112,6 @@ def test_a_blank_head_field_above_the_table_is_no_signature_line(tmp_path):
 # ---------------------------------------------------------------- 3b. found, not fixed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed: batch --annotate decides by the name — an .xlsx named '单位.xls' (read as xlsx since journey13) "
-    "gets '未生成批注副本：.xls 格式只能读取…另存为 .xlsx' though it is an .xlsx; the note should say what the file "
-    "really is and that renaming it to .xlsx gives a copy. test_journey13 (two assertions) pins today's wording: the "
-    "lead decides",
-)
 def test_an_xlsx_named_xls_is_told_what_it_really_is_when_it_gets_no_annotated_copy(tmp_path):
     import shutil
 

@@ -202,9 +202,13 @@ def _reason(exc: Exception) -> str:
     return f"perfxl 内部错误（{type(exc).__name__}: {exc}），请将此文件报告给维护者"
 
 
-def _not_annotatable(suffix: str) -> str:
+def _not_annotatable(suffix: str, real: str = "") -> str:
     """Why a file checked in a batch gets no annotated copy: perfxl writes marks into .xlsx/.xlsm and comments into
-    .docx only; what the reviewer can do instead depends on whether the file is a workbook or a report."""
+    .docx only; what the reviewer can do instead depends on whether the file is a workbook or a report — and on what
+    it really is (`real`, the reader's `source_format`): an .xlsx or .docx under another name needs only its name."""
+    if real in ("xlsx", "xlsm", "docx") and f".{real}" != suffix:
+        kind = "Word 文档 (.docx)" if real == "docx" else f"Excel 工作簿 (.{real})"
+        return f"未生成批注副本：该文件实为{kind}，只是扩展名为 {suffix}；把扩展名改为 .{real} 后再检查即可得到批注副本"
     if suffix in (".pdf", ".doc"):
         return (
             f"未生成批注副本：{suffix} 报告只能读取，不能写入批注（问题已在报告中注明页码和段落；"
@@ -238,7 +242,7 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     if config.annotate and result.ok:
         suffix = Path(job.path).suffix.lower()
         if suffix not in ANNOTATABLE:
-            record["notes"].append(_not_annotatable(suffix))
+            record["notes"].append(_not_annotatable(suffix, result.coverage.source_format))
         else:
             rel = f"{ANNOTATED_DIR}/{job.stem}{suffix}"
             try:
