@@ -9,7 +9,9 @@ and the 计分表 whose weights stand in its labels (perfxl/layout/label_weights
    the 预算数 (its name holds 预算) and the 政府性基金 part as the whole 决算数: two false N01 错误 against a narrative
    stating the whole (now such lines are parts, not read; the table is then coverage);
 4. a 三级 name ending with its scoring rule ("到位率100%得20分，每降低1%扣1分") read 1 as the row's weight: a false
-   score-above-weight 错误 (now a rule's points are no weight: all or none, the table reads none).
+   score-above-weight 错误 (now a rule's points are no weight: all or none, the table reads none);
+5. bare years under a title that says 预算 ("2017年“三公”经费预算表") were read as 决算数 by the order guess;
+6. a 基本支出决算表 (spending by kind, 公务接待费 among them) was read as a 三公 table: false N01 错误.
 """
 
 from __future__ import annotations
@@ -119,3 +121,68 @@ def test_a_scoring_rule_in_a_name_is_no_weight(tmp_path):
     result = workbook_result(tmp_path, rows, ("A1:E1", "A3:A5", "B4:B5"))
     errors = [(f.code, str(f.ref)) for f in result.findings if f.severity.value == "error"]
     assert errors == [], errors
+
+
+def test_bare_years_under_a_budget_title_are_budgets(tmp_path):
+    """5. "2017年“三公”经费预算表" over 2017年 │ 2016年: the years were read as 决算数 by the order guess (2016 as 上年决算)
+    against the title's own word; now the latest year is the 预算数 and the earlier one (a budget too) is not read."""
+    rows = [
+        ["2017年“三公”经费预算表（单位：万元）", "", ""],
+        ["项目", "2017年", "2016年"],
+        ["合计", "30", "31"],
+        ["因公出国(境)费", "5", "6"],
+        ["公务接待费", "10", "11"],
+        ["公务用车购置及运行费", "15", "14"],
+    ]
+    path = render(Table(tmp_path / "b.toml", rows, ["A1:C1"], [], meta={"typed_in_excel": True}), tmp_path)
+    basic = read_submission(path).basic
+    assert basic is not None and not basic.guess
+    total = basic.row("three_public")
+    assert (total.prev_final.text, total.budget.text, total.final.text) == ("", "30", "")
+
+
+_BASIC_SPENDING = {
+    "name": "表1",
+    "rows": [
+        ["一般公共预算财政拨款基本支出决算表", "", "", ""],
+        ["单位：万元", "", "", ""],
+        ["项目", "决算数", "人员经费", "公用经费"],
+        ["工资福利支出", "120.50", "120.50", ""],
+        ["基本工资", "60.00", "60.00", ""],
+        ["商品和服务支出", "40.20", "", "40.20"],
+        ["办公费", "10.00", "", "10.00"],
+        ["因公出国（境）费用", "0", "", "0"],
+        ["培训费", "3.00", "", "3.00"],
+        ["公务接待费", "3.20", "", "3.20"],
+        ["公务用车运行维护费", "8.00", "", "8.00"],
+        ["资本性支出", "0", "", "0"],
+        ["公务用车购置", "0", "", "0"],
+        ["合计", "160.70", "120.50", "40.20"],
+    ],
+    "merges": ["A1:D1", "A2:D2"],
+}
+_THREE_PUBLIC = {
+    "name": "表2",
+    "rows": [
+        ["一般公共预算财政拨款“三公”经费支出决算表", "", "", "", ""],
+        ["单位：万元", "", "", "", ""],
+        ["项目", "合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费"],
+        ["决算数", "18.2", "0", "5.2", "13"],
+    ],
+    "merges": ["A1:E1", "A2:E2"],
+}
+
+
+def test_a_spending_table_by_kind_is_no_three_public_table(tmp_path):
+    """6. A 部门决算's 基本支出决算表 lists 公务接待费, 公务用车运行维护费 … among its kinds of spending (their 基本支出 part
+    only): it was read as the 三公 table — ahead of the real one after it — and the narrative's whole 公务接待费 5.2 held
+    to its 3.20 as an 错误."""
+    text = "2016年“三公”经费支出决算18.2万元，其中公务接待费5.2万元，公务用车运行维护费13万元。"
+    path = tmp_path / "kinds.docx"
+    build_docx({"paragraphs": [text], "tables": [_BASIC_SPENDING, _THREE_PUBLIC]}, path)
+    assert not [f for f in validate_file(path).findings if f.severity.value == "error"]
+    basic = read_document(path).basic
+    assert basic is not None and basic.row("reception").final.text == "5.2"
+    alone = tmp_path / "alone.docx"
+    build_docx({"paragraphs": [text], "tables": [_BASIC_SPENDING]}, alone)
+    assert read_document(alone).basic is None

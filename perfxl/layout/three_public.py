@@ -86,6 +86,13 @@ def _role(label: str) -> tuple[str | None, int | None]:
     return None, year
 
 
+def _budget_only(label: str) -> bool:
+    """A 三公 label (a title) that says 预算 and not 决算 ("2017年“三公”经费预算表"; not "预决算", not a fund's name
+    "一般公共预算"): the figures under it are budgets."""
+    text = _FUND_BUDGET.sub("", label)
+    return "预算" in text and "决算" not in text
+
+
 def _is_name(label: str) -> bool:
     """A label that names something other than a role (机关运行经费决算数 → 机关运行经费)."""
     rest = _ROLE_WORDS.sub("", _YEAR.sub("", H.strip_numbering(label)))
@@ -113,6 +120,8 @@ class _Axis:
             key = _item(text)
             if key is not None:
                 context, context_cell, total = key, cell, None
+                if self.kind is None and _budget_only(text):
+                    self.kind = "budget"  # "2017年“三公”经费预算表" over bare years: they are 预算数, not 决算数
                 continue
             if text in _TOTALS:
                 total = cell
@@ -263,7 +272,12 @@ def _build(
             titles.setdefault(role, label)
     read = [(i, a) for i, a in lines if any(_number(c.raw) for c in found.get(i, {}).values())]
     named = {a.item for _, a in read if a.item}
-    others = any(a.unknown and a.item is None for _, a in read)
+    n_others = sum(1 for _, a in read if a.unknown and a.item is None)
+    if n_others >= sum(1 for _, a in read if a.item):
+        # as many figure lines of other names as of 三公 items: a table of spending by kind (基本支出决算表's 工资福利支出
+        # … 公务接待费 … 公务用车运行维护费), whose 三公 lines are its 基本支出 parts only — no “三公”经费 table
+        return None
+    others = n_others > 0
     groups: dict[str, tuple[_Axis, dict[str, CellValue]]] = {}
     for index, axis in read:
         key = axis.item or ""
