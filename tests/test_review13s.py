@@ -11,7 +11,8 @@ and the 计分表 whose weights stand in its labels (perfxl/layout/label_weights
 4. a 三级 name ending with its scoring rule ("到位率100%得20分，每降低1%扣1分") read 1 as the row's weight: a false
    score-above-weight 错误 (now a rule's points are no weight: all or none, the table reads none);
 5. bare years under a title that says 预算 ("2017年“三公”经费预算表") were read as 决算数 by the order guess;
-6. a 基本支出决算表 (spending by kind, 公务接待费 among them) was read as a 三公 table: false N01 错误.
+6. a 基本支出决算表 (spending by kind, 公务接待费 among them) was read as a 三公 table: false N01 错误;
+7. a bare 小计 (the car's, under its parts) was taken for the 三公 total: false B03 错误.
 """
 
 from __future__ import annotations
@@ -186,3 +187,21 @@ def test_a_spending_table_by_kind_is_no_three_public_table(tmp_path):
     alone = tmp_path / "alone.docx"
     build_docx({"paragraphs": [text], "tables": [_BASIC_SPENDING]}, alone)
     assert read_document(alone).basic is None
+
+
+def test_a_bare_subtotal_is_no_three_public_total(tmp_path):
+    """7. A 小计 under 公务用车购置费 │ 公务用车运行费 (the car's), 合计 at the foot: the 小计 was taken for the 三公 total
+    (the first bare total) and B03 found 15 ≠ 30 — a false 错误 on a correct table."""
+    rows = [
+        [UNIT_TITLE, "", ""],
+        ["项目", "预算数", "决算数"],
+        ["因公出国(境)费", "5", "4"],
+        ["公务接待费", "10", "10"],
+        ["公务用车购置费", "5", "4"],
+        ["公务用车运行费", "10", "10"],
+        ["小计", "15", "14"],
+        ["合计", "30", "28"],
+    ]
+    path = _table(rows, tmp_path)
+    assert _b03(path) == []
+    assert read_submission(path).basic.row("three_public").final.text == "28"

@@ -281,7 +281,9 @@ def _build(
     groups: dict[str, tuple[_Axis, dict[str, CellValue]]] = {}
     for index, axis in read:
         key = axis.item or ""
-        if axis.item == "" and "three_public" not in named and not others:
+        subtotal = axis.item == "" and axis.item_cell is not None and axis.item_cell.text.strip().startswith("小计")
+        if axis.item == "" and "three_public" not in named and not others and not subtotal:
+            # a bare 合计 is the 三公 total; a bare 小计 is some item's (公务用车's, under its 购置费 │ 运行费), not read
             key = "three_public"
         group = key or f"#{index}"  # each line of another name a row of its own
         kept = groups.setdefault(group, (axis, {}))
