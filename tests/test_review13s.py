@@ -205,3 +205,14 @@ def test_a_bare_subtotal_is_no_three_public_total(tmp_path):
     path = _table(rows, tmp_path)
     assert _b03(path) == []
     assert read_submission(path).basic.row("three_public").final.text == "28"
+
+
+def test_guard_a_three_public_table_with_other_costs_beside_is_still_read(tmp_path):
+    """The 基本支出 guard counts lines: three 三公 items beside 会议费 │ 培训费 │ 机关运行经费 are still a 三公 table."""
+    rows = [
+        [UNIT_TITLE, "", "", "", "", "", "", ""],
+        ["项目", "合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "会议费", "培训费", "机关运行经费"],
+        ["决算数", "33", "0", "10", "15", "5", "3", "40"],
+    ]
+    basic = read_submission(_table(rows, tmp_path)).basic
+    assert basic is not None and basic.row("reception").final.text == "10"

@@ -273,8 +273,8 @@ def _build(
     read = [(i, a) for i, a in lines if any(_number(c.raw) for c in found.get(i, {}).values())]
     named = {a.item for _, a in read if a.item}
     n_others = sum(1 for _, a in read if a.unknown and a.item is None)
-    if n_others >= sum(1 for _, a in read if a.item):
-        # as many figure lines of other names as of 三公 items: a table of spending by kind (基本支出决算表's 工资福利支出
+    if n_others > sum(1 for _, a in read if a.item):
+        # more figure lines of other names than of 三公 items: a table of spending by kind (基本支出决算表's 工资福利支出
         # … 公务接待费 … 公务用车运行维护费), whose 三公 lines are its 基本支出 parts only — no “三公”经费 table
         return None
     others = n_others > 0
