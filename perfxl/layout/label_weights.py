@@ -12,6 +12,7 @@ labels only when every 三级 name states one, so no row is ever called weightle
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 from ..grid import Grid
@@ -21,6 +22,18 @@ from .cells import own, row_cells, row_labels
 from .indicators import declared_points
 
 __all__ = ["level_points", "scored_by_labels", "weights_in_names"]
+
+#: Points a scoring rule gives or takes ("到位率100%得4分，每降低1%扣0.5分", "有制度得2分"), or a rule after the weight
+#: ("绩效目标合理性（4分）：目标明确得2分"): the label's last points are then no statement of the row's weight.
+_RULE_POINTS = re.compile(r"[得扣加减给计记][\d.]+分[)）]?$|[:：,，;；]")
+
+
+def _label_points(text: str) -> Decimal | None:
+    """The weight a label states at its end (`declared_points`), None when its last points belong to a scoring rule
+    (得/扣/加/减 N分) or a rule follows a colon or comma — a table of such names reads no weights from them (all or none)."""
+    if _RULE_POINTS.search(re.sub(r"\s+", "", text)):
+        return None
+    return declared_points(text)
 
 
 def scored_by_labels(grid: Grid, r: int, cols: dict[str, int]) -> bool:
@@ -40,7 +53,7 @@ def scored_by_labels(grid: Grid, r: int, cols: dict[str, int]) -> bool:
         value = own(grid, i, cols["name"])
         if value is None:
             continue
-        if not isinstance(value, str) or declared_points(value) is None:
+        if not isinstance(value, str) or _label_points(value) is None:
             return False
         named += 1
     return named >= 2
@@ -54,7 +67,7 @@ def weights_in_names(
     weightless."""
     if not columns or "weight" in columns or not indicators:
         return indicators, columns
-    found = [declared_points(i.name.text) for i in indicators]
+    found = [_label_points(i.name.text) for i in indicators]
     if any(p is None for p in found):
         return indicators, columns
     out = tuple(
@@ -67,4 +80,4 @@ def weights_in_names(
 
 def level_points(cell: CellValue) -> Decimal | None:
     """The points a 二级 label states ("决策 过程 (8分)"), None when it states none."""
-    return declared_points(cell.text) if isinstance(cell.raw, str) else None
+    return _label_points(cell.text) if isinstance(cell.raw, str) else None

@@ -35,6 +35,10 @@ _TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
 #: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%"): not read
 _CHANGE = re.compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?度?")
+#: A fund's name holding the word 预算 ("一般公共预算财政拨款决算数"): no 预算 role.
+_FUND_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+#: The sources a figure may be split by (一般公共预算财政拨款 │ 政府性基金 │ 合计): each a part of the item's whole.
+_SOURCES = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
 #: the words of a role label; what is left of a label without them (and its year) is a name
 _ROLE_WORDS = re.compile(
     r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"
@@ -68,6 +72,7 @@ def _role(label: str) -> tuple[str | None, int | None]:
     """(kind, year) a label states: kind "skip" (a change), "prev", "budget", "final", "" (a year only) or None."""
     if _CHANGE.search(label):
         return "skip", None
+    label = _FUND_BUDGET.sub("", label)
     m = _YEAR.search(label)
     year = int(m.group(1)) if m else None
     if "上年" in label:
@@ -79,6 +84,13 @@ def _role(label: str) -> tuple[str | None, int | None]:
     if year is not None and not _YEAR.sub("", label).strip():
         return "", year
     return None, year
+
+
+def _budget_only(label: str) -> bool:
+    """A 三公 label (a title) that says 预算 and not 决算 ("2017年“三公”经费预算表"; not "预决算", not a fund's name
+    "一般公共预算"): the figures under it are budgets."""
+    text = _FUND_BUDGET.sub("", label)
+    return "预算" in text and "决算" not in text
 
 
 def _is_name(label: str) -> bool:
@@ -108,6 +120,8 @@ class _Axis:
             key = _item(text)
             if key is not None:
                 context, context_cell, total = key, cell, None
+                if self.kind is None and _budget_only(text):
+                    self.kind = "budget"  # "2017年“三公”经费预算表" over bare years: they are 预算数, not 决算数
                 continue
             if text in _TOTALS:
                 total = cell
@@ -195,6 +209,8 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     columns = _column_axes(grid, header)
     data = [r for r in range(top, grid.n_rows) if any(_number(own(grid, r, c)) for c in range(grid.n_cols))]
     rows = {r: _row_axis(grid, r, grid.n_cols) for r in data}
+    _split_by_source(columns)
+    _split_by_source([a for a, _ in rows.values()])
     col_items = {a.item for a in columns if a.item}
     row_items = {a.item for a, _ in rows.values() if a.item}
     if len(col_items) >= 3 and len(col_items) > len(row_items):
@@ -210,6 +226,17 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     else:
         return None
     return _build(grid, lines, cells)
+
+
+def _split_by_source(axes: list[_Axis]) -> None:
+    """Lines naming two or more sources (一般公共预算财政拨款 │ 政府性基金 │ 合计) split each item's figure by where its
+    money came from: each such line holds a part of the item, not the item — not read (a figure of 一般公共预算 held
+    against the narrative's whole 三公经费 was a false 错误)."""
+    named = [a for a in axes if any(_SOURCES.search(t) and _item(t) is None for t, _ in a.labels)]
+    sources = {m.group() for a in named for t, _ in a.labels for m in [_SOURCES.search(t)] if m and _item(t) is None}
+    if len(sources) >= 2:
+        for axis in named:
+            axis.kind = "skip"
 
 
 def _has_figures(grid: Grid, c: int, data: list[int]) -> bool:
@@ -245,11 +272,18 @@ def _build(
             titles.setdefault(role, label)
     read = [(i, a) for i, a in lines if any(_number(c.raw) for c in found.get(i, {}).values())]
     named = {a.item for _, a in read if a.item}
-    others = any(a.unknown and a.item is None for _, a in read)
+    n_others = sum(1 for _, a in read if a.unknown and a.item is None)
+    if n_others > sum(1 for _, a in read if a.item):
+        # more figure lines of other names than of 三公 items: a table of spending by kind (基本支出决算表's 工资福利支出
+        # … 公务接待费 … 公务用车运行维护费), whose 三公 lines are its 基本支出 parts only — no “三公”经费 table
+        return None
+    others = n_others > 0
     groups: dict[str, tuple[_Axis, dict[str, CellValue]]] = {}
     for index, axis in read:
         key = axis.item or ""
-        if axis.item == "" and "three_public" not in named and not others:
+        subtotal = axis.item == "" and axis.item_cell is not None and axis.item_cell.text.strip().startswith("小计")
+        if axis.item == "" and "three_public" not in named and not others and not subtotal:
+            # a bare 合计 is the 三公 total; a bare 小计 is some item's (公务用车's, under its 购置费 │ 运行费), not read
             key = "three_public"
         group = key or f"#{index}"  # each line of another name a row of its own
         kept = groups.setdefault(group, (axis, {}))
@@ -258,6 +292,9 @@ def _build(
     out: list[AmountRow] = []
     blank = CellValue(None, None)
     for group, (axis, slot) in groups.items():
+        parent = H.BASIC_PARENTS.get(group, "")
+        if parent == "car" and "car" not in groups:
+            parent = "three_public"  # 购置费 │ 运行维护费 printed as items of their own, no 公务用车 line over them
         key = "" if group.startswith("#") else group
         name = axis.item_cell or (axis.labels[-1][1] if axis.labels else blank)
         if key == "three_public" and H.match_role(name.text, H.BASIC_ROWS) != key:
@@ -270,7 +307,7 @@ def _build(
                 slot.get("prev_final", blank),
                 slot.get("budget", blank),
                 slot.get("final", blank),
-                H.BASIC_PARENTS.get(key, ""),
+                parent if key else "",
             )
         )
     if sum(1 for row in out if row.key) < 3:

@@ -211,6 +211,27 @@ def _unread_among(ctx: Context, parent: AmountRow) -> AmountRow | None:
     return None
 
 
+#: The parts a “三公”经费 table's total is the sum of (公务用车's may stand as its two parts, 购置费 │ 运行费).
+_THREE_PUBLIC_PARTS = {
+    "three_public": (("overseas", "因公出国(境)费"), ("reception", "公务接待费"), ("car", "公务用车购置及运行费")),
+    "car": (("car_purchase", "公务用车购置费"), ("car_running", "公务用车运行费")),
+}
+
+
+def _items_not_printed(ctx: Context, parent: AmountRow) -> str:
+    """The names of `parent`'s parts a “三公”经费 table (source "three_public") does not print, "、"-joined; "" when it
+    prints them all or is a 基础数据表 (whose form prints every row). A table on its own may leave an item out (no
+    因公出国 column, 公务用车运行费 without its 购置费): a sum over the parts it prints is then no certain 错误."""
+    if ctx.basic.source != "three_public":
+        return ""
+    keys = {r.key for r in ctx.basic.rows if r.key}
+    return "、".join(
+        name
+        for key, name in _THREE_PUBLIC_PARTS.get(parent.key, ())
+        if key not in keys and not (key == "car" and {"car_purchase", "car_running"} <= keys)
+    )
+
+
 def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = False) -> Iterator[Finding]:
     children = ctx.basic.children(parent.key)
     unread = None
@@ -256,6 +277,22 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             extra = ctx.number(getattr(unread, attr))
             if extra is not None and abs(value - total - extra) <= ctx.tol_money:
                 continue  # the unrecognised row is the missing part: the sum holds with it
+        missing = _items_not_printed(ctx, parent) if compare == "eq" else ""
+        if bad and missing and value is not None:
+            # a “三公”经费 table need not print every item (no 因公出国 column): its 合计 may hold the one left out
+            yield ctx.finding(
+                cell,
+                expected=f"{fmt_num(total)}（表中未列出“{missing}”）",
+                actual=cell.text,
+                column=_column_name(ctx, index),
+                row=parent.label.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：“{parent.label.text}”{cell.text}，表中列出的分项合计 {fmt_num(total)}；表中未列出“"
+                f"{missing}”，合计可能含未列出的分项，需人工核对",
+                basis_en=f"the printed parts add to {fmt_num(total)}; the table prints no {missing!r}, which the total "
+                "may hold",
+            )
+            continue
         if bad and unread is not None:
             # an item in a wording perfxl does not know sits among the parts: it may be one of them (a judgement)
             yield ctx.finding(

@@ -613,8 +613,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "from an overview table's 人员编制 │ 实有人数 line (whether 实有 counts only staff on the establishment is not said)",
     ),
     "B03": (
-        "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”",
-        "a judgement when 公用经费 is below its named items and a note on the table explains what an item holds",
+        "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”；单独的“三公”经费表"
+        "未列出某一分项（如没有因公出国（境）费一栏）时亦为“需人工判断”",
+        "a judgement when 公用经费 is below its named items and a note on the table explains what an item holds, or when a "
+        "三公 table on its own prints no column for one of the items",
     ),
     "I12": (
         "数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”",
