@@ -16,6 +16,9 @@ refused for the other word. So the ElementTree parser alone does not decide as t
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
 from xml.sax import SAXException
@@ -167,3 +170,18 @@ def test_elementtree_alone_decides_otherwise_on_namespace_errors(data, sax, elem
     for step in (1, 7, 64):
         assert _verdict(_SaxPrologue("p.xml"), data, step) == sax
         assert _verdict(_EtPrologue("p.xml"), data, step) == elementtree
+
+
+def test_a_validate_run_imports_no_sax_reader_and_no_urllib() -> None:
+    example = Path(__file__).resolve().parents[1] / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    modules = ("xml.sax.saxutils", "defusedxml.expatreader", "urllib.request", "http.client", "ssl", "email")
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from perfxl.cli.main import app\n"
+        f"r = CliRunner().invoke(app, ['validate', {str(example)!r}, '--format', 'json'])\n"
+        "assert r.exit_code in (0, 1), r.output\n"
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
