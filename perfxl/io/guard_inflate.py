@@ -9,13 +9,16 @@ it inflates a whole compressed read at once before cutting it to the declared si
 2 MB file took 2 GB (issue 13).
 
 While a member streams, its first bytes go to `XmlPrologue` when they look like XML (sniffed from
-the content, whatever the name): a real parser (defusedxml's expat reader, DTDs forbidden) runs
-until the first start tag — a DOCTYPE cannot come after it — so comments and processing
-instructions cannot hide a `<!DOCTYPE`, and the check costs a few bytes per part.
+the content, whatever the name): a real parser (defusedxml's, DTDs forbidden) runs until the first
+start tag — a DOCTYPE cannot come after it — so comments and processing instructions cannot hide a
+`<!DOCTYPE`, and the check costs a few bytes per part.
 
-The parser stays defusedxml's own reader on purpose: running pyexpat with defusedxml's refusals copied as
-handlers saves ≈ 0.6 % of a batch file and makes perfxl the keeper of a security library's copy (offered and
-declined in sessions 11, 12 and 13; docs/performance.md).
+The parsers stay defusedxml's own on purpose: running pyexpat with defusedxml's refusals copied as handlers
+saves ≈ 0.6 % of a batch file and makes perfxl the keeper of a security library's copy (offered and declined in
+sessions 11, 12 and 13; docs/performance.md). The first is `defusedxml.ElementTree.DefusedXMLParser` (imported
+anyway): defusedxml's SAX reader imports urllib/http/ssl/email through `xml.sax.saxutils`, ≈ 110 M instructions,
+7 % of a one-file validate. ElementTree's expat parses namespaces, the SAX reader does not, so on an expat error
+(an unbound prefix, say) the SAX reader re-reads the prologue and decides, exactly as before (tests/test_guard13x.py).
 """
 
 from __future__ import annotations
@@ -28,10 +31,10 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO
-from xml.sax import SAXException
+from xml.etree.ElementTree import ParseError
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.expatreader import create_parser
+from defusedxml.ElementTree import DefusedXMLParser
 
 __all__ = [
     "MemberReader",
@@ -122,12 +125,11 @@ class XmlPrologue:
         self._text_mode = False
         self._decoder: codecs.IncrementalDecoder | None = None
         self._parser = self._new_parser()
+        self._sax = False
 
     @staticmethod
     def _new_parser():
-        parser = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
-        parser.setContentHandler(_Stop())
-        return parser
+        return DefusedXMLParser(target=_Stop(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
     def feed(self, data: bytes) -> None:
         if self.done or not data:
@@ -177,7 +179,15 @@ class XmlPrologue:
             raise DtdForbidden(self.member, "doctype") from None
         except (EntitiesForbidden, ExternalReferenceForbidden):
             raise DtdForbidden(self.member, "entity") from None
-        except (SAXException, ValueError, LookupError):
+        except ParseError:
+            if self._sax:
+                self._text_mode = True
+                self._text_search(bytes(self._head))
+            else:  # namespace-aware expat refused it: the SAX reader (no namespaces) decides, from the start
+                self._sax = True
+                self._parser = _SaxReader()
+                self._parse(bytes(self._head))
+        except (ValueError, LookupError):
             self._text_mode = True
             self._text_search(bytes(self._head))
 
@@ -193,6 +203,33 @@ class XmlPrologue:
 
 
 class _Stop:
+    """ElementTree parser target that ends the parse at the first start tag (it has no other handler)."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        raise _FirstElement
+
+
+class _SaxReader:
+    """defusedxml's SAX expat reader (DTDs, entities, external references forbidden), stopping at the first start
+    tag; its errors are `ParseError`s. Imported only here: a part namespace-aware expat refused is rare."""
+
+    def __init__(self) -> None:
+        from xml.sax import SAXException
+
+        from defusedxml.expatreader import create_parser
+
+        self._errors = SAXException
+        self._reader = create_parser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        self._reader.setContentHandler(_SaxStop())
+
+    def feed(self, data: bytes) -> None:
+        try:
+            self._reader.feed(data)
+        except self._errors as exc:
+            raise ParseError(str(exc)) from None
+
+
+class _SaxStop:
     """SAX content handler that ends the parse at the first start tag."""
 
     def startElement(self, name, attrs):  # the SAX API's name
