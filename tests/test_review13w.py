@@ -56,3 +56,5 @@ def test_a_score_typed_before_the_score_label_is_no_full_mark(tmp_path):
     # the printed 100 stays the full mark, the blank after the label the unfilled score
     result, _ = _run(tmp_path, _filled(total=""))
     assert result.summary.score_reported is None
+    result, judged = _run(tmp_path, _filled(changes={"B43": "100分", "D43": ""}))  # its 分 allowed, as a 分值 cell's
+    assert result.summary.score_reported is None and ("T02", "warning") in judged

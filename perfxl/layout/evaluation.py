@@ -1056,7 +1056,7 @@ class _Reader(FundsRows):
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
                 blank = _score_slot_after(g, r, rest[0])
-                if blank is not None and to_decimal(exact(own(g, r, rest[0]))) == 100:
+                if blank is not None and to_points(exact(own(g, r, rest[0]))) == 100:
                     # 总分 │ 100 │ 得分 │ (blank): the figure is the full mark, the score unfilled; any other figure there
                     # ("总分 │ 95 │ 得分 │ ") is the score typed before its label — read as a 分值 of 95 it was W03's
                     # certain 错误 "总分行的分值应为 100" on a position's guess (review13w)
