@@ -58,3 +58,18 @@ def test_a_score_typed_before_the_score_label_is_no_full_mark(tmp_path):
     assert result.summary.score_reported is None
     result, judged = _run(tmp_path, _filled(changes={"B43": "100分", "D43": ""}))  # its 分 allowed, as a 分值 cell's
     assert result.summary.score_reported is None and ("T02", "warning") in judged
+
+
+def test_one_slipped_level1_does_not_make_the_weighted_total_an_error(tmp_path):
+    """The 吉林 评价表 with one row's 分值 slipped (项目效果's rows 101, the 'some' reading of review13h): T02 fell back to the
+    plain sum — "总分应为 296，表中为 98.75", the certain 错误 weighted13 removed, back with one slip (two 一级 of 100
+    points cannot add up to a 总分 of 100). The weighted total agrees: silent (W02 names the slip); a total agreeing with
+    neither reading is a 警告 stating both."""
+    _, judged = _run(tmp_path, _filled(total="98.75", changes={"H40": "6"}))
+    assert not [c for c in judged if c[0] == "T02"]
+    result, judged = _run(tmp_path, _filled(total="97", changes={"H40": "6"}))
+    (t02,) = [f for f in result.findings if f.code == "T02"]
+    assert t02.severity.value == "warning" and "98.75" in t02.message and "296" in (t02.basis or "")
+    # the plain sum typed is over the full mark: T03's certain 错误, T02 silent
+    _, judged = _run(tmp_path, _filled(total="296", changes={"H40": "6"}))
+    assert ("T03", "error") in judged and not [c for c in judged if c[0] == "T02"]
