@@ -896,6 +896,9 @@ class _Reader(FundsRows):
         g, c = self.grid, self.project_col
         if c is None or g.anchor_of(r, c) != (r, c) or not isinstance(name := own(g, r, c), str) or not name.strip():
             return
+        held = self.cur.header.get("项目名称")
+        if held is not None and held.text == name.strip():
+            return  # the same project's name repeated on each of its rows (an export without merges): one table still
         if self.cur.indicators:  # the next project: close the last one's table, keep the sheet's title and columns
             keep = (self.cur.title, self.cur.columns, self.cur.unit_note, self.cur.unit_note_cell)
             self.close()
@@ -1053,7 +1056,10 @@ class _Reader(FundsRows):
                 weight, score = value_at(g, r, rest[0]), value_at(g, r, rest[1])
             elif weight is None and score is None and len(rest) == 1:
                 blank = _score_slot_after(g, r, rest[0])
-                if blank is not None:  # 总分 │ 100 │ 得分 │ (blank): the figure is the full mark, the score unfilled
+                if blank is not None and to_points(exact(own(g, r, rest[0]))) == 100:
+                    # 总分 │ 100 │ 得分 │ (blank): the figure is the full mark, the score unfilled; any other figure there
+                    # ("总分 │ 95 │ 得分 │ ") is the score typed before its label — read as a 分值 of 95 it was W03's
+                    # certain 错误 "总分行的分值应为 100" on a position's guess (review13w)
                     weight, score = value_at(g, r, rest[0]), empty_at(g, r, blank)
                 else:
                     score = value_at(g, r, rest[0])

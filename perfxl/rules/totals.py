@@ -114,7 +114,8 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     if not any_typed and not notes:
         return
     expected = budget + indicators
-    weighted = weighted_total(ctx, values)  # 一级 权重 scaling rows of 100 (吉林): the total that reading gives
+    weighted = weighted_total(ctx, values, some=True)  # 一级 权重 scaling rows of 100 (吉林): that reading's total
+    plain = expected
     if weighted is not None:
         expected = budget + weighted.total
     yield from _stated_total(ctx, expected, budget, indicators, weighted)
@@ -129,6 +130,8 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
     if weighted is not None and reported is not None and _agrees_as_printed(ctx, reported, expected, ev.total_score):
         return  # the weighted total at the precision the 总分 is printed with (98.75 printed "98.8" or "99")
+    if weighted is not None and weighted.some and reported is not None and abs(reported - plain) <= ctx.tol_score:
+        return  # one 一级 slipped off 100 (W02 says so): the rows' plain sum is the other reading (T03 if over 100)
     # a 总分 printed rounded to fewer decimals than its scores is never quietly "as printed": 89.6 shown as 90 moves the
     # grade band (良 → 优) — a difference rounding can explain is a 警告 below, not silence
     if reported is None or abs(reported - expected) > ctx.tol_score:

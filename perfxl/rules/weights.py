@@ -210,6 +210,7 @@ class WeightedTotal:
     parts: tuple[tuple[str, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分)
     plain: Decimal  # the same rows' scores added as they stand
     points: Mapping[int, Decimal]  # each 一级's part of the total, by `id(heading)`
+    some: bool = False  # read so though one 一级's rows do not hold 100 (`weighted_reading` "some")
 
     def text(self) -> str:
         """ "预算绩效 50 × 95/100 + 项目产出 25 × 99/100 + 项目效果 25 × 98/100"."""
@@ -220,17 +221,21 @@ class WeightedTotal:
         weights = " + ".join(fmt_num(w) for _, w, _ in self.parts)
         return (
             f"按一级指标权重折算：{self.text()} = {fmt_num(self.total)}（表中未印明计分规则：各一级指标权重 {weights} "
-            f"合计满分，其下各行分值各合计 100，据此推断各行得分是一级指标内的百分制得分、按权重折算计入总分，需人工确认）；"
+            f"合计满分，其下各行分值{'除一个一级指标外' if self.some else ''}各合计 100，据此推断各行得分是一级指标内的"
+            f"百分制得分、按权重折算计入总分，需人工确认）；"
             f"各行得分直接相加为 {fmt_num(self.plain)}"
         )
 
 
-def weighted_total(ctx: Context, scores: Mapping[int, Decimal]) -> WeightedTotal | None:
+def weighted_total(ctx: Context, scores: Mapping[int, Decimal], *, some: bool = False) -> WeightedTotal | None:
     """The indicators' part of the 总分 under `weighted_levels` (吉林 专项经费支出绩效评价表, held-out 21: rows of 100
     inside each 一级, the 一级 权重 50 / 25 / 25 making the 100), from each row's score by `id(indicator)` (a row without
     one counts 0); None when the table is not read so. Rows under no 一级 add as they stand. Exact: the caller rounds
-    at the precision the 总分 is printed with. T02 and the summary's 总分重算 both take it (one mechanism)."""
-    if not weighted_levels(ctx):
+    at the precision the 总分 is printed with. T02 and the summary's 总分重算 both take it (one mechanism). `some`: also
+    under the "some" reading (one 一级's rows slipped off 100, `weighted_reading`) — T02's 总分 then is no certain plain
+    sum either (two 一级 of 100 points cannot add to a 总分 of 100; review13w)."""
+    reading = weighted_reading(ctx)[0]
+    if reading != "all" and not (some and reading == "some"):
         return None
     full = ctx.dec("weights.total", 100)
     total, plain = Decimal(0), Decimal(0)
@@ -245,7 +250,7 @@ def weighted_total(ctx: Context, scores: Mapping[int, Decimal]) -> WeightedTotal
         points[id(heading)] = heading.declared_weight * held / full
         total += points[id(heading)]
         parts.append((heading.name or heading.label.text, heading.declared_weight, held))
-    return WeightedTotal(total, tuple(parts), plain, points)
+    return WeightedTotal(total, tuple(parts), plain, points, reading == "some")
 
 
 @check("W01")
