@@ -19,6 +19,7 @@ Pure: a paragraph's facts in, `Issue`s into the run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
@@ -442,6 +443,38 @@ def _counted(total: Fact) -> str:
     return noun.group(0) if noun else total.subject or "总数"
 
 
+#: What opens a bracket of parts, right before its first count ("（含2个派出法庭", "（其中：3个…"), and what stands
+#: between two of them ("、15个业务庭").
+_BRACKET_OPENS = lazy_compile(r"[（(]\s*(?:含有|含|包括|包含|其中)?\s*[:：]?\s*$")
+_BETWEEN_PARTS = lazy_compile(r"\s*[、，,和及]\s*")
+#: The noun right after a count written before it ("2个派出法庭、"), up to the next separator or the bracket's end.
+_NOUN_AFTER = lazy_compile(r"[\u4e00-\u9fff]{1,12}(?=[、，,；;）)和及]|$)")
+
+
+def _named_after(total: Fact, parts: list[Fact]) -> list[Fact]:
+    """The parts renamed by the nouns after their counts when a bracket writes each count before its noun
+    ("20个内设机构（含2个派出法庭、15个业务庭、6个综合部门）": the facts name each count by the words before it — 含,
+    派出法庭, 业务庭 — one noun off, review13n); else the parts as they are."""
+    clause = parts[0].clause
+    if any(p.clause != clause for p in parts):
+        return parts
+    pos = clause.rfind(total.quantity.text) + len(total.quantity.text) if total.clause == clause else 0
+    named = []
+    for k, p in enumerate(parts):
+        at = clause.find(p.quantity.text, pos)
+        while at > 0 and clause[at - 1] in "0123456789.":  # "5个", not the 5个 of "15个"
+            at = clause.find(p.quantity.text, at + 1)
+        lead = clause[pos:at] if at >= 0 else ""
+        if at < 0 or not (_BRACKET_OPENS.search(lead) if k == 0 else _BETWEEN_PARTS.fullmatch(lead)):
+            return parts
+        noun = _NOUN_AFTER.match(clause, at + len(p.quantity.text))
+        if noun is None:
+            return parts
+        named.append(dataclasses.replace(p, subject=noun.group(0)))
+        pos = noun.end()
+    return named
+
+
 def _guessed_split(
     run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str, total: Fact, children: list[Fact]
 ) -> None:
@@ -453,9 +486,15 @@ def _guessed_split(
         return
     unit = total.quantity.unit
     parts = [f for f in children if _same_unit(f.quantity.unit, unit)]
-    if len(parts) < 2 or not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
+    if len(parts) < 2:
         return
-    if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(_things(total, parts)) > 1:
+    renamed = _named_after(total, parts)
+    # counts written before their nouns name their categories after them: the nouns differ by design, not things
+    things = set() if renamed is not parts else _things(total, parts)
+    parts = renamed
+    if not all(_plain(p) and not _NOT_A_PART.search(p.subject) for p in parts):
+        return
+    if any(_BESIDE.search(_around(p)[0]) for p in parts) or len(things) > 1:
         return
     if _other_things(total, parts) or _second_qizhong(parts) or _a_series(total, parts):
         return

@@ -1039,7 +1039,7 @@ _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 #: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
 _NO_PART = lazy_compile(
-    r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
+    r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
 )
 
