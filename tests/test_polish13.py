@@ -218,3 +218,20 @@ def test_html_counts_a_pairing_entry_apart_as_the_console_does(tmp_path):
     results = validate_all(files, None, None, None) + pair_results(files, None, None, None)
     assert len(results) == 3
     assert "文件 2 个，另有报告与工作簿配对核对 1 组" in render_html(results)
+
+
+def test_rounding_says_the_places_the_profile_asks(tmp_path):
+    """Lead, after polish13: the message said '应保留两位小数' whatever the profile's places; a profile asking one place
+    says 一位 (and 90.0 at it)."""
+    from render import render, variant
+
+    from perfxl.profiles import load_profile
+    from perfxl.validate import validate_file
+
+    profile = tmp_path / "one.toml"
+    profile.write_text('name = "one"\nextends = "national"\n[rounding]\nscore_places = 1\n', encoding="utf-8")
+    path = render(variant("yunnan-yongde-yingyang-2022", {"I25": "89.995"}), tmp_path)
+    result = validate_file(path, profile=load_profile(profile))
+    (t06,) = [f for f in result.findings if f.code == "T06" and f.actual == "89.995"]
+    assert t06.message == "总分 89.995 应保留一位小数（90.0）", t06.message
+    assert "should have 1 decimals" in t06.message_en

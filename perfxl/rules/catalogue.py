@@ -357,7 +357,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{count} indicators do not apply; the rescaled total is {expected}, found {actual}",
               "项目支出绩效自评表填报说明（不适用指标按比例折算）", params=_p(markers=["不适用", "不涉及", "N/A", "NA"])),
     CheckSpec("T06", "ROUNDING", "R-T06", INFO_, "分数或比率超过两位小数", "More than two decimals",
-              "{what} {actual} 应保留两位小数（{expected}）", "{what_en} {actual} should have two decimals ({expected})",
+              "{what} {actual} 应保留{places}小数（{expected}）", "{what_en} {actual} should have {places_en} decimals ({expected})",
               "财预〔2020〕10号（得分保留两位小数）"),
     CheckSpec("T07", "ALL_FULL_MARKS", "R-T07", W, "所有指标均为满分", "Every indicator has full marks",
               "全部 {count} 个指标均为满分，请核实是否刻意抬高分数", "All {count} indicators have full marks; check for inflated scores",

@@ -463,7 +463,7 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
 
 @check("T06")
 def two_decimals(ctx: Context) -> Iterator[Finding]:
-    """Scores are typed with at most the profile's decimal places (2)."""
+    """Scores are typed with at most the profile's decimal places (2 in 财预〔2020〕10号), the message saying how many."""
     _, budget_score = _budget_cells(ctx)
     total = ctx.ev.total_score
     # (a row's "“name”得分" is worded for a finding only)
@@ -472,6 +472,7 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
         *((f.ind, "score", f.ind.score, f.score) for f in ctx.facts()),
         ("总分", "total", total, ctx.number(total)),
     ]
+    places = ctx.settings.score_places
     for what, what_en, cell, value in cells:
         if cell is None or value is None:
             continue
@@ -479,7 +480,15 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
         if rounded != value:
             shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
             # at the places it asks for ("90.00", not "90": polish13)
-            yield ctx.finding(cell, expected=format(rounded, "f"), actual=cell.text, what=shown, what_en=what_en)
+            yield ctx.finding(
+                cell,
+                expected=format(rounded, "f"),
+                actual=cell.text,
+                what=shown,
+                what_en=what_en,
+                places=_PLACES_ZH.get(places, f" {places} 位"),
+                places_en=str(places),
+            )
 
 
 @check("T07")
