@@ -47,6 +47,9 @@ class _SaxPrologue(XmlPrologue):
         parser.setContentHandler(Handler())
         return parser
 
+    #: what the parser raises on malformed XML: the check then falls back to its text search
+    errors: tuple[type[Exception], ...] = (SAXException,)
+
     def _parse(self, piece: bytes) -> None:
         try:
             self._parser.feed(piece)
@@ -56,13 +59,15 @@ class _SaxPrologue(XmlPrologue):
             raise DtdForbidden(self.member, "doctype") from None
         except (EntitiesForbidden, ExternalReferenceForbidden):
             raise DtdForbidden(self.member, "entity") from None
-        except (SAXException, ValueError, LookupError):
+        except (*self.errors, ValueError, LookupError):
             self._text_mode = True
             self._text_search(bytes(self._head))
 
 
-class _EtPrologue(XmlPrologue):
+class _EtPrologue(_SaxPrologue):
     """The check on defusedxml's ElementTree parser alone, a target whose `start` stops the parse."""
+
+    errors = (ParseError,)
 
     @staticmethod
     def _new_parser() -> Any:
@@ -71,19 +76,6 @@ class _EtPrologue(XmlPrologue):
                 raise _FirstElement
 
         return DefusedXMLParser(target=Target(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
-
-    def _parse(self, piece: bytes) -> None:
-        try:
-            self._parser.feed(piece)
-        except _FirstElement:
-            self.done = True
-        except DTDForbidden:
-            raise DtdForbidden(self.member, "doctype") from None
-        except (EntitiesForbidden, ExternalReferenceForbidden):
-            raise DtdForbidden(self.member, "entity") from None
-        except (ParseError, ValueError, LookupError):
-            self._text_mode = True
-            self._text_search(bytes(self._head))
 
 
 def _verdict(check: XmlPrologue, data: bytes, step: int) -> tuple[Any, ...]:
