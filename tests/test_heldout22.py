@@ -13,6 +13,9 @@ unit as batch 21's, published as HTML forms in the public repository hktianyi/Me
    header with no actual column, is the actual (perfxl/layout/detect.py `_value_after_target`); so is the bare "指标" the
    same forms print over that column in their first header (科技专项, 大通关, 反恐 …) — read only as "指标值", the first
    header's columns differed from the repeated ones' and the 预算绩效 block became a table of its own (W02/W03/W05).
+
+2. The same forms print 计量单位 "是/否" beside a 是 / 否 target: the answer kind of a yes/no question, not a unit — joined
+   as one it made the target "是是/否", a text no qualitative tier matches (perfxl/layout/indicators.py `join_target`).
 """
 
 from __future__ import annotations
@@ -72,3 +75,19 @@ def test_only_a_bare_indicator_value_after_a_stated_target_turns_actual():
     # a 年度目标 goal column left of the names (四川 list-form 申报表): its 指标值 is the target
     listing = _cols("年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重")
     assert listing is not None and listing["target"] == 5 and "actual" not in listing
+
+
+def test_a_yes_no_unit_is_the_answer_kind_not_a_unit():
+    # 吉林 评价表: 计量单位 "是/否" beside the target 是 / 否 — joined as a unit it read "是是/否", a target no tier matches
+    from perfxl.layout.indicators import join_target
+    from perfxl.model import CellValue
+
+    assert join_target(CellValue("是"), None, CellValue("是/否")).text == "是"
+    assert join_target(CellValue("否"), None, CellValue("是／否")).text == "否"
+    assert join_target(CellValue("100"), None, CellValue("%")).text == "100%"  # a unit is still joined
+
+
+def test_the_yes_no_lines_of_a_filled_form_name_their_target_as_printed(tmp_path):
+    result = validated(variant(KOUAN, FILLED), tmp_path)
+    s15 = [f for f in result.findings if f.code == "S15"]
+    assert s15 and not [f for f in s15 if "是/否”" in f.message]
