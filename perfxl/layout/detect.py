@@ -152,7 +152,13 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
                 grid,
                 r,
                 _goal_of_scoring(
-                    grid, r, _completion_as_actual(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols)))
+                    grid,
+                    r,
+                    _value_after_target(
+                        grid,
+                        r,
+                        _completion_as_actual(grid, r, _target_after_name(grid, r, _content_scored(grid, r, cols))),
+                    ),
                 ),
             ),
         ),
@@ -347,6 +353,29 @@ def _completion_as_actual(grid: Grid, r: int, cols: dict[str, int]) -> dict[str,
             break
     # only with the target beside it (绩效目标, 预期目标): an actual alone would read lines with nothing to measure
     return found if {"target", "actual"} <= found.keys() else cols
+
+
+#: Bare labels of a column holding the value an indicator reached when a 目标值 column states the target
+#: (`_value_after_target`); "指标" is how the same form heads that column in its first header (科技专项, 大通关, 反恐 …).
+_REACHED_VALUE = frozenset(H.normalise_label(x) for x in ("指标值", "指标"))
+
+
+def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
+    """三级指标 │ 计量单位 │ 目标值(标准) │ 分值 │ 采集数据项 │ 指标值 (吉林 专项经费支出绩效评价表, hktianyi/Meeting 2016): the
+    header states its target as 目标值, so the bare 指标值 right of it is the value the indicator reached — computed from
+    the 采集数据项 the unit enters (填表说明 3–4) — each line's actual. 指标值 alone names the target (申报表, 一体化
+    forms), and the first target column wins, so the filled actuals went unread and S15 called them blank. Only with no
+    actual column, the 目标值 right of the names (a 年度目标 goal column left of them labels the block) and 指标值 right
+    of it. The form heads the same column "指标" in its first header and "指标值" in the repeated ones: both are read, or
+    the repeated header's columns would differ from the first's and start a new table."""
+    target, name = cols.get("target"), cols.get("name")
+    if "actual" in cols or target is None or name is None or target < name:
+        return cols
+    labels = dict(row_labels(grid, r))
+    if not H.strip_brackets(labels.get(target, "")).endswith(H.normalise_label("目标值")):
+        return cols
+    later = [c for c, label in labels.items() if c > target and c not in cols.values() and label in _REACHED_VALUE]
+    return {**cols, "actual": later[0]} if later else cols
 
 
 def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

@@ -67,6 +67,9 @@ _DIRECTION_WORDS = frozenset(
 _QUALITATIVE = ("定性", "定性指标")
 _QUANTITATIVE = ("定量", "定量指标")  # a type, not an operator (重庆: 指标性质 | 定量指标)
 _OPERATOR_CHARS = "≥≤><=≧≦＝＞＜"
+#: A 计量单位 naming the answer kind of a yes/no indicator (吉林 评价表: 是/否 beside the target 是 or 否), not a unit: joined,
+#: the target read "是是/否", a text no qualitative tier matches.
+_ANSWER_KINDS = frozenset(("是/否",))
 
 
 #: A budget system's code printed before the operator in 指标性质 (云南: "004 >=", "005 <=").
@@ -278,7 +281,8 @@ def join_target(
 
     正向/反向 natures become ≥/≤; 定性 adds no operator; with a separate operator cell (`pair_natures`) the two give
     one operator (`_bound`). Blank parts leave the target as read. A type word in the
-    计量单位 column ("定性") is no unit, nor is a bare number beside a value (I05 reports that cell); and a 指标性质
+    计量单位 column ("定性") is no unit, nor is a yes/no answer kind ("是/否"), nor a bare number beside a value (I05
+    reports that cell); and a 指标性质
     cell holding text that is no operator beside a blank 指标值
     ("项目持续期 │ 定性 │ 基本建立 │ ", 丰都 2022) is the value written one cell to the left: the target, at its cell.
     """
@@ -292,7 +296,10 @@ def join_target(
         op = _bound(nature, operator)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
-    unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)
+    unit_text = "" if unit is None or unit.is_blank else unit.text
+    if unit_text and (_is_type(_key(unit_text)) or _key(unit_text) in _ANSWER_KINDS):
+        unit_text = ""
+    unit_text = _spelled_out(unit_text) if unit_text else ""
     if unit_text and _PLAIN_NUMBER.match(unit_text) and any(ch.isdigit() for ch in text):
         # a bare number beside a figure is no unit (乌海 2021: 44,561 │ 44,561 would read "44,56144,561", no figure);
         # beside a bare operator ("≥" │ 95) it is the figure, joined as before
