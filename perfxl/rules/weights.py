@@ -207,18 +207,20 @@ class WeightedTotal:
     """A 总分 under the `weighted_levels` reading: Σ over 一级 of 权重 × (its rows' Σ 得分) / full mark, exact."""
 
     total: Decimal
-    parts: tuple[tuple[str, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分)
+    parts: tuple[tuple[str, Decimal, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分, out of)
     plain: Decimal  # the same rows' scores added as they stand
     points: Mapping[int, Decimal]  # each 一级's part of the total, by `id(heading)`
     some: bool = False  # read so though one 一级's rows do not hold 100 (`weighted_reading` "some")
 
     def text(self) -> str:
         """ "预算绩效 50 × 95/100 + 项目产出 25 × 99/100 + 项目效果 25 × 98/100"."""
-        return " + ".join(f"{name} {fmt_num(w)} × {fmt_num(held)}/100" for name, w, held in self.parts)
+        return " + ".join(
+            f"{name} {fmt_num(w)} × {fmt_num(held)}/{fmt_num(base)}" for name, w, held, base in self.parts
+        )
 
     def reading(self) -> str:
         """The basis of a finding resting on the reading: what it is and why it is inferred, not printed."""
-        weights = " + ".join(fmt_num(w) for _, w, _ in self.parts)
+        weights = " + ".join(fmt_num(part[1]) for part in self.parts)
         return (
             f"按一级指标权重折算：{self.text()} = {fmt_num(self.total)}（表中未印明计分规则：各一级指标权重 {weights} "
             f"合计满分，其下各行分值{'除一个一级指标外' if self.some else ''}各合计 100，据此推断各行得分是一级指标内的"
@@ -227,29 +229,37 @@ class WeightedTotal:
         )
 
 
-def weighted_total(ctx: Context, scores: Mapping[int, Decimal], *, some: bool = False) -> WeightedTotal | None:
+def weighted_total(
+    ctx: Context, scores: Mapping[int, Decimal], *, some: bool = False, excluded: frozenset[int] = frozenset()
+) -> WeightedTotal | None:
     """The indicators' part of the 总分 under `weighted_levels` (吉林 专项经费支出绩效评价表, held-out 21: rows of 100
     inside each 一级, the 一级 权重 50 / 25 / 25 making the 100), from each row's score by `id(indicator)` (a row without
     one counts 0); None when the table is not read so. Rows under no 一级 add as they stand. Exact: the caller rounds
     at the precision the 总分 is printed with. T02 and the summary's 总分重算 both take it (one mechanism). `some`: also
     under the "some" reading (one 一级's rows slipped off 100, `weighted_reading`) — T02's 总分 then is no certain plain
-    sum either (two 一级 of 100 points cannot add to a 总分 of 100; review13w)."""
+    sum either (two 一级 of 100 points cannot add to a 总分 of 100; review13w). `excluded`: the ids of rows left out of
+    the scoring (不适用, T05): a 一级's rows then count out of the 分值 of its other rows, not out of the full mark —
+    None when a 一级 keeps no 分值 to count out of (gaps14)."""
     reading = weighted_reading(ctx)[0]
     if reading != "all" and not (some and reading == "some"):
         return None
     full = ctx.dec("weights.total", 100)
     total, plain = Decimal(0), Decimal(0)
-    parts: list[tuple[str, Decimal, Decimal]] = []
+    parts: list[tuple[str, Decimal, Decimal, Decimal]] = []
     points: dict[int, Decimal] = {}
     for heading, rows in ctx.groups():
-        held = sum((scores.get(id(i), Decimal(0)) for i in rows), Decimal(0))
+        held = sum((scores.get(id(i), Decimal(0)) for i in rows if id(i) not in excluded), Decimal(0))
         plain += held
         if heading is None or heading.declared_weight is None:
             total += held
             continue
-        points[id(heading)] = heading.declared_weight * held / full
+        left_out = [w for w in (ctx.fact(i).weight for i in rows if id(i) in excluded) if w is not None]
+        base = full - sum(left_out, Decimal(0))
+        if base <= 0:
+            return None
+        points[id(heading)] = heading.declared_weight * held / base
         total += points[id(heading)]
-        parts.append((heading.name or heading.label.text, heading.declared_weight, held))
+        parts.append((heading.name or heading.label.text, heading.declared_weight, held, base))
     return WeightedTotal(total, tuple(parts), plain, points, reading == "some")
 
 
