@@ -129,3 +129,25 @@ def test_guard_a_figure_in_e_notation_within_range_is_read():
 
     assert not beyond_range(parse_value("3.2E+2")).damaged  # (read as 320 by `Context.number`)
     assert beyond_range(parse_value(1e300)).number is not None
+
+
+# ---------------------------------------------------------------- 5. a blank 三公 item beside its printed total
+
+HENGSHAN = "hunan-hengshan-guantang-jichushuju-2023"  # 基础数据表: 三公 row 6 over 公务用车 7 (8, 9), 出国 10, 接待 11
+SANGONG = {"D6": "10", "D7": "6", "D8": "2", "D9": "4", "D10": "1", "D11": "3"}  # 2023 年决算数: 10 = 6 + 1 + 3
+
+
+def _b03(tmp_path, changes):
+    result = validated(variant(HENGSHAN, {**SANGONG, **changes}), tmp_path)
+    return [f for f in result.findings if f.code == "B03"]
+
+
+def test_a_blank_item_is_no_zero_under_a_total_above_the_printed_parts(tmp_path):
+    # 公务接待 决算 blank: the 10 may hold it (6 + 1 + 3) — was B03's certain 错误 "应为分项之和 7"
+    (b03,) = _b03(tmp_path, {"D11": ""})
+    assert b03.severity.value == "warning" and "公务接待" in (b03.basis or "") and "下限" in (b03.basis or "")
+
+
+def test_guard_a_total_below_the_printed_parts_stays_an_error(tmp_path):
+    assert [f.severity.value for f in _b03(tmp_path, {"D11": "", "D6": "5"})] == ["error"]
+    assert _b03(tmp_path, {}) == []
