@@ -7,11 +7,16 @@ is read as the form's grade (this form prints none).
 1. Under the weighted "some" reading (one 一级's rows off 100) the summary's 总分重算 was the rows' plain sum (306) while
    T02 took the weighted 103.75: now both take the weighted reading, which W02/W03/T02 state as inferred.
 2./4. T05 rescaled a weighted form over the whole table's Σ 分值 (98.85); under the weighted reading the 不适用 rows are
-   rescaled inside their 一级 (its base 100 less their 分值), a 警告 stating both readings.
+   rescaled inside their 一级 (out of its applicable rows' 分值), a 警告 stating both readings. A 不适用 row whose 分值
+   the form set to 0 left its 一级 (and 二级) short: W02's certain 错误, now a 警告 naming the row.
 3. A weighted total 89.995 printed "90.00" with 优 was silent (T02 agrees at the printed places, T04 read 90.00): a
    警告 naming both bands, as T04 does for a total kept to the profile's places.
 6. "1E+309" in a money cell (text, or a number cell Excel overflowed to inf) raised nothing: it was read as no figure
    with no finding (the text even parsed as 1 with a unit "E+"). Now C02's one finding, nothing computed with it.
+5. A blank 三公 item (公务接待 决算) under a 三公 total above the printed parts was B03's certain 错误: blank is no 0, the
+   printed parts a lower bound — a 警告 naming the blank; a total below them stays the 错误.
+7. The two strict xfails pass and lose their marker: tests/test_review13t.py (a rate stated over a blank 年初预算数: F04/F05
+   over the 全年预算数, 警告 stating it) and tests/test_review13n.py (支出 after 上年结转 is the books' 支出).
 """
 
 from __future__ import annotations
@@ -70,6 +75,19 @@ def test_t05_rescales_inside_the_level1_on_a_weighted_form(tmp_path):
     # the plain rescale over the whole table (257/260 × 100) is no rescale of this form: a 警告, never an 错误
     found = _judged(validated(_filled(total="98.85", changes=NA), tmp_path), "T05", "T02")
     assert ("T05", "warning") in found and all(s == "warning" for _, s in found)
+
+
+def test_a_not_applicable_row_weighted_0_under_a_weighted_level1_is_no_certain_slip(tmp_path):
+    # the same row set to 分值 0 (the form took its 40 points out): 项目产出's rows hold 60 — W02 was an 错误 on 项目产出
+    # (25 over 60) and on 产出质量 (40 over 0); now 警告 naming the 不适用 row, and T05 rescales over the 60
+    zeroed = {**NA, "H16": "0", "L16": "0"}
+    result = validated(_filled(total="89", changes=zeroed), tmp_path)
+    w02 = [f for f in result.findings if f.code == "W02"]
+    assert w02 and all(f.severity.value == "warning" for f in w02)
+    assert any("不适用" in (f.basis or "") and "项目产出" in f.message for f in w02)
+    t05 = _one(result, "T05")
+    assert "项目产出 25 × 60/60" in (t05.basis or "") and "99" in t05.message
+    assert not [f for f in result.findings if f.severity.value == "error"]
 
 
 def test_guard_t05_on_a_plain_form_is_unchanged(tmp_path):

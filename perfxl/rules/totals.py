@@ -550,7 +550,7 @@ def _weighted_rescaled(ctx: Context, na: list[Indicator], reported: Decimal, bud
         count=len(na),
         certainty=Certainty.JUDGEMENT,
         basis=f"读取：{names}不适用，总分“{ev.total_score.text}”；按一级指标权重折算，不适用指标在所在一级指标内按其余指标"
-        f"的分值折算（基数为 100 减去不适用指标的分值）：{rescaled.text()} = {fmt_num(exact)}{unscaled}；"
+        f"的分值折算（基数为其余指标的分值合计）：{rescaled.text()} = {fmt_num(exact)}{unscaled}；"
         f"{_READING_ZH}",
         basis_en=f"{len(na)} rows do not apply; the 一级 权重 read as scaling rows of 100 (inferred), each 一级's "
         f"applicable rows rescaled to its own base: {fmt_num(exact)}",
