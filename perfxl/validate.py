@@ -90,8 +90,11 @@ def recompute_scores(
         computed[id(ind)] = value or Decimal(0)
         if (typed := ctx.number(ind.score)) is not None:
             reported[id(ind)] = typed
-    # 一级 权重 scaling rows of 100 (吉林, `weighted_levels`): each section and the total taken under that reading
-    weighted, weighted_reported = weighted_total(ctx, computed), weighted_total(ctx, reported)
+    # 一级 权重 scaling rows of 100 (吉林, `weighted_levels`): each section and the total taken under that reading — also
+    # where one 一级 slipped off 100 ("some"), as T02 takes it: the rows' plain sum (up to 300) is no 总分 there either,
+    # and T02's and W02/W03's 警告 state the inferred reading (gaps14: the summary showed 306 under T02's 103.75)
+    weighted = weighted_total(ctx, computed, some=True)
+    weighted_reported = weighted_total(ctx, reported, some=True)
     for heading, rows in groups:
         own = sum((computed[id(i)] for i in rows), Decimal(0))
         typed_scores = [reported[id(i)] for i in rows if id(i) in reported]

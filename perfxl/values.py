@@ -572,8 +572,9 @@ def beyond_range(p: ParsedValue) -> ParsedValue:
     int-str limit is 4,300 digits) the same text unread — TEXT with a `reason`, damaged, as a number that does not
     parse cleanly (`_parse_number_text`): one finding (C02/I12), nothing computed with it (gaps13). The rules read
     every cell through it (`rules.context.Context.parsed`); `parse_value` itself keeps the figure as typed."""
-    if p.number is None or to_decimal(p.number) is not None:
-        return p
+    overflowed = _overflowed(p)
+    if overflowed is not p or p.number is None or to_decimal(p.number) is not None:
+        return overflowed
     digits = len(format(p.number, "f").lstrip("-").replace(".", ""))
     return dataclasses.replace(
         p,
@@ -584,6 +585,35 @@ def beyond_range(p: ParsedValue) -> ParsedValue:
         reason=f"中的数字有 {digits} 位，超出 Excel 可表示的范围（疑为录入或粘贴错误），未作为数值读取",
         reason_en=f"holds a figure of {digits} digits, beyond Excel's range (a typing or paste error?); it was not "
         "read as a value",
+        damaged=True,
+    )
+
+
+#: A figure in E notation ("1E+309", "-2.5e400"), as Excel prints one too large for its column.
+_E_NOTATION = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
+
+
+def _overflowed(p: ParsedValue) -> ParsedValue:
+    """`p`, or when its cell holds a figure past Excel's range that no Decimal in the range can hold — a float that
+    overflowed to infinity (a number cell "1E+309" reads as inf) or the text "1E+309" (read so far as 1 with a unit
+    "E+") — the same damaged TEXT as `beyond_range`'s: one finding (C02), never inf nor 1 in arithmetic (gaps14)."""
+    raw = p.raw
+    if raw.__class__ is float:
+        overflowed = raw != raw or raw in (float("inf"), float("-inf"))
+    else:  # (text in range, "3.2E+2", is read as its figure by `Context.number`)
+        typed = raw.__class__ is str and ("e" in raw or "E" in raw) and _E_NOTATION.fullmatch(raw.strip()) is not None
+        overflowed = typed and to_decimal(raw) is None
+    if not overflowed:
+        return p
+    return dataclasses.replace(
+        p,
+        kind=ValueKind.TEXT,
+        number=None,
+        op=None,
+        unit=None,
+        text=str(raw),
+        reason="中的数字超出 Excel 可表示的范围（疑为录入或粘贴错误），未作为数值读取",
+        reason_en="holds a figure beyond Excel's range (a typing or paste error?); it was not read as a value",
         damaged=True,
     )
 

@@ -283,9 +283,6 @@ def test_a_bracketed_list_of_counts_before_their_nouns_is_the_counts_split(tmp_p
         assert "派出法庭 2个 + 业务庭 15个 + 综合部门 6个" in message
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'上年结转200万元，本年支出1000万元': the 支出 is read as the 结转's (subject 上年结转)"
-)
 def test_a_spending_after_a_balance_carried_in_is_named_as_a_spending(tmp_path):
     findings = _report(
         tmp_path,

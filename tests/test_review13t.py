@@ -234,9 +234,6 @@ def test_guard_a_per_period_target_with_a_verb_short_of_the_year_warns(tmp_path)
 # ---------------------------------------------------------------- 8. not done: a stated rule over a blank 年初预算数
 
 
-@pytest.mark.xfail(
-    strict=True, reason="review13t: not done — a rule over 年初预算数 with that column blank leaves F04/F05 silent"
-)
 def test_a_rate_over_a_blank_initial_budget_is_still_judged_as_a_warning(tmp_path):
     """永德 as published prints 年初预算数 blank and 全年预算数 = 全年执行数 = 387664.62. With the header stating
     '执行率(执行数/年初预算数)', '90%' │ '9' gets no F04/F05 at all (gaps13's rate_budget takes the blank 年初预算数;

@@ -372,6 +372,11 @@ def _after_citations(prefix: str) -> str:
     return _CITATION_TAIL.sub("", prefix.rsplit("》", 1)[1])
 
 
+#: Claims of money coming in — the year's 收入 and the balance brought forward into it (上年结转): a spending role after
+#: one names the 支出 side of the books, not that money's own spending.
+_MONEY_IN = frozenset({"income", "carried_over"})
+
+
 def _spending_role(prefix: str) -> bool:
     """Words before a figure that are only a spending role ("，支出决算", "2023年度支出预算数为"): after an income it is a
     支出 of its own, not the income's (issue 11: "收入决算1200万元，支出决算1000万元" gave the 1000 the subject 收入); after
@@ -670,8 +675,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
-        if not subject and claim_of(state.subject) == "income" and _spending_role(raw_prefix):
-            subject = "支出"  # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11)
+        if not subject and claim_of(state.subject) in _MONEY_IN and _spending_role(raw_prefix):
+            # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11); so after money brought
+            # in ("上年结转200万元，本年支出1000万元": no 支出 of the 结转's, review13n — gaps14)
+            subject = "支出"
         if (
             not subject
             and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score")
@@ -688,6 +695,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
+            and claim_of(state.subject) not in _MONEY_IN  # "上年结转200万元，本年支出1000万元": the books' 支出
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"

@@ -293,6 +293,25 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
                 "may hold",
             )
             continue
+        blank = [c for c in children if ctx.is_blank(getattr(c, attr)) and not ctx.is_error(getattr(c, attr))]
+        if bad and compare == "eq" and blank and value is not None and value > total:
+            # a part left blank ("公务接待费 │ (空)") is no 0 unless the form says so: it may hold the difference, so
+            # the printed parts are a lower bound of the total (a total below them stays certain) — gaps14
+            names = "、".join(f"“{c.label.text.strip()}”" for c in blank)
+            yield ctx.finding(
+                cell,
+                expected=f"{fmt_num(total)}（{names}未填写，未计入）",
+                actual=cell.text,
+                column=_column_name(ctx, index),
+                row=parent.label.text,
+                certainty=Certainty.JUDGEMENT,
+                basis=f"读取：“{parent.label.text}”{cell.text}，已填分项合计 {fmt_num(total)}；{names}"
+                f"{_column_name(ctx, index)}未填写，空白不按 0 计，差额 {fmt_num(value - total)} 可能就是未填的分项；"
+                "已填分项合计只是合计的下限，需人工核对",
+                basis_en=f"the filled parts add to {fmt_num(total)}; {len(blank)} part(s) are blank, not read as 0: "
+                "the difference may be theirs (the filled parts are a lower bound)",
+            )
+            continue
         if bad and unread is not None:
             # an item in a wording perfxl does not know sits among the parts: it may be one of them (a judgement)
             yield ctx.finding(

@@ -563,11 +563,14 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "等级不是规则集的等级（如“A”“较好”“合格”，可能是本地的其他等级体系）时为“需人工判断”；按行读取的绩效评价结果表"
         "（如浙江专项债券项目，表内未载明其评价办法的等级标准）按规则集等级核对，至多警告；所印总分按规则集的得分小数位"
         "四舍五入后跨过等级界线、所写等级与四舍五入后的总分相符（如总分 89.995 写“优”：按所印为良，保留两位为 90.00、优）"
-        "时为“需人工判断”",
+        "时为“需人工判断”；一级指标权重折算的表（推断）中，所印总分与折算总分仅按所印小数位相符而二者分属不同等级（如折算 "
+        "89.995、印 90.00）时亦为“需人工判断”",
         "a judgement when the grade is not one of the profile's (e.g. A, 较好, 合格: another scale); on a results list "
         "read line by line (e.g. 浙江's bond projects: the bands of its own rules are not printed), checked on the "
         "profile's bands, at most a warning; a judgement when the total kept to the profile's score places crosses a "
-        "band and the stated grade is that band's (89.995 with 优: 良 as printed, 90.00 and 优 at two places)",
+        "band and the stated grade is that band's (89.995 with 优: 良 as printed, 90.00 and 优 at two places); also on a "
+        "form read as weighting its 一级 (inferred) when the printed total agrees with the weighted one only as printed "
+        "and the two lie in different bands (89.995 printed 90.00)",
     ),
     "N01": (
         "正文与表格的指标按名称相似度配对时为推测（消息写明两个名称）；正文所写目标（可能批复后调整）、一级指标分值与表格分组、"
@@ -589,10 +592,12 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "F04": (
         "仅末位相差一个单位、比率写成整数、其中行照抄合计行的数字和比率、预算数为 0 时仍填了执行率，或填的是封顶后的 100% "
-        "时为“需人工判断”；表中执行率无法读取为比率（如“9 5%”）时亦为“需人工判断”",
+        "时为“需人工判断”；表中执行率无法读取为比率（如“9 5%”）时亦为“需人工判断”；表头写明按年初预算数计算而年初预算数"
+        "未填写、按全年预算数计算时亦为“需人工判断”",
         "a judgement when only the last printed place differs, the rate is written as a whole number, a source "
         "row repeats the total's figures and rate, a rate is printed over a zero budget, or the rate printed is the "
-        "capped 100%; also when the printed rate cannot be read as a rate (e.g. 9 5%)",
+        "capped 100%; also when the printed rate cannot be read as a rate (e.g. 9 5%), or the header puts it over a "
+        "blank 年初预算数 and it is computed over the 全年预算数",
     ),
     "F02": (
         "某来源单元格未填写（该行其他栏有数，或为申报表的年度数）、差额可能即为其数额时为“需人工判断”",
@@ -614,9 +619,11 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "B03": (
         "公用经费小于其列明分项、而表注说明了某一分项的口径（如含项目支出安排的会议费）时为“需人工判断”；单独的“三公”经费表"
-        "未列出某一分项（如没有因公出国（境）费一栏）时亦为“需人工判断”",
+        "未列出某一分项（如没有因公出国（境）费一栏）时亦为“需人工判断”；某一分项未填写（空白不按 0 计）而合计大于已填分项之和时"
+        "亦为“需人工判断”（已填分项之和是合计的下限，合计小于它仍为错误）",
         "a judgement when 公用经费 is below its named items and a note on the table explains what an item holds, or when a "
-        "三公 table on its own prints no column for one of the items",
+        "三公 table on its own prints no column for one of the items; also when an item is blank (no 0) and the total "
+        "exceeds the filled ones (their sum is a lower bound: a total below it stays an error)",
     ),
     "I12": (
         "数字疑为录入或识别损坏（如“M.8万元”）时为“需人工判断”",
@@ -631,9 +638,10 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "C02": (
         "数值单元格为损坏的数字（如“4(B)”“46.O”“M.8”，疑为录入或识别错误，不按其中的数字猜读）或文字（而非 Excel "
-        "错误值）时为“需人工判断”，至多警告；用到它的核对（执行率、合计等）跳过此单元格",
+        "错误值）或超出 Excel 可表示范围的数（如“1E+309”）时为“需人工判断”，至多警告；用到它的核对（执行率、合计等）跳过此单元格",
         "a judgement, at most a warning, when a number cell holds a damaged number (e.g. 4(B), 46.O, M.8: a typing or "
-        "OCR slip, its digits never guessed) or text (not an Excel error value); the checks needing it skip the cell",
+        "OCR slip, its digits never guessed), text (not an Excel error value) or a figure beyond Excel's range (e.g. "
+        "1E+309); the checks needing it skip the cell",
     ),
 }
 _SPECS = tuple(

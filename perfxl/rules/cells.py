@@ -106,6 +106,9 @@ def visible(text: str) -> str:
     return "".join(out).strip()
 
 
+_INFINITE = (float("inf"), float("-inf"))
+
+
 def text_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str, CellValue], ...]:
     """The located text cells of `cells_of(obj)` — all that C01 and C02 read (a number holds no control character and
     no error text) — walked once per run, each sheet cell once: its first occurrence names it, whatever it holds (a
@@ -121,8 +124,9 @@ def text_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str
             key = (ref.sheet, ref.cell, ref.anchor)  # its fields: CellRef's generated __hash__ is a Python call
             if key not in seen:
                 seen.add(key)
-                if isinstance(cell.raw, str):
-                    out.append((name, cell))
+                raw = cell.raw
+                if raw.__class__ is str or (raw.__class__ is float and (raw != raw or raw in _INFINITE)):
+                    out.append((name, cell))  # (an overflowed number cell, "1E+309" read as inf: C02's too)
         return tuple(out)
 
     return ctx.once(("text_cells", id(obj)), walk)
@@ -246,7 +250,7 @@ def control_chars(ctx: Context) -> Iterator[Finding]:
 def _any_control(cells: tuple[tuple[str, CellValue], ...]) -> bool:
     """Whether any of the cells' texts holds a control character (`control_characters`): one search over the texts
     joined by a line feed (no control character in that sense), not one call a cell."""
-    return CONTROL_CHARS.search("\n".join([cell.raw for _, cell in cells])) is not None
+    return CONTROL_CHARS.search("\n".join([cell.raw for _, cell in cells if cell.raw.__class__ is str])) is not None
 
 
 def _control_findings(
@@ -256,7 +260,7 @@ def _control_findings(
         ref = cell.ref
         if id(cell) in skip or ref is None:  # (text_cells gives located cells only)
             continue
-        chars = control_characters(cell.raw)
+        chars = control_characters(cell.raw) if cell.raw.__class__ is str else ""
         if not chars:  # most cells: no key built for them
             continue
         key = (ref.sheet, ref.anchor or ref.cell)
@@ -295,7 +299,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 reported and (ref.sheet, ref.cell) in reported
             ):
                 continue
-            raw = cell.raw  # (text: `Context.is_error` asked only of text holding a number sign, `NUMBER_SIGNS`)
+            raw = cell.text  # (text: `Context.is_error` asked only of text holding a number sign, `NUMBER_SIGNS`)
             if ("#" in raw or "\ufe5f" in raw or "\uff03" in raw) and ctx.is_error(cell):
                 zh, en = _FIELD_NAMES.get(field, _CELL)
                 seen.add((ref.sheet, ref.anchor or ref.cell))
@@ -338,7 +342,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     cell,
                     expected="数值",
-                    actual=visible(cell.raw),
+                    actual=visible(cell.text),
                     column=zh,
                     column_en=en,
                     problem=problem,

@@ -116,8 +116,45 @@ def _lettered_columns(headers: tuple[tuple[str, CellValue], ...]) -> dict[str, s
 
 def rate_budget(ctx: Context, row: FundsRow) -> CellValue:
     """The budget cell a row's 执行率 is over: its 年初预算数 where the header states so (`rate_over_initial`), else its
-    全年预算数 (the reader's budget column)."""
-    return row.initial_budget if rate_over_initial(ctx) else row.full_budget
+    全年预算数 (the reader's budget column) — also where the stated 年初预算数 is left blank beside a 全年预算数
+    (`initial_left_blank`: the findings then judgements, `on_blank_initial`)."""
+    if rate_over_initial(ctx) and not _initial_blank(ctx, row):
+        return row.initial_budget
+    return row.full_budget
+
+
+def _initial_blank(ctx: Context, row: FundsRow) -> bool:
+    cell = row.initial_budget
+    return ctx.is_blank(cell) and not ctx.is_error(cell) and ctx.number(row.full_budget) is not None
+
+
+def initial_left_blank(ctx: Context) -> bool:
+    """The header states the 执行率 is over 年初预算数 (`rate_over_initial`) and the scored row leaves it blank beside a
+    全年预算数 (永德 2022 as published: 年初预算数 blank, 全年预算数 = 全年执行数): the blank may mean 'as 全年' or an
+    unfilled figure, so the rate is judged over the 全年预算数 as a guess — a 警告 stating it, never silence (review13t)."""
+    funds = ctx.evaluation.funds if ctx.evaluation is not None else None
+    row = funds.scored if funds is not None else None
+    return row is not None and bool(rate_over_initial(ctx)) and _initial_blank(ctx, row)
+
+
+_BLANK_INITIAL_NOTE = "；表头写明执行率按年初预算数计算，但年初预算数未填写，按全年预算数计算（空白可能表示与全年相同，也可能漏填），需人工判断"
+_BLANK_INITIAL_NOTE_EN = (
+    "; the header puts the rate over the initial budget, which is blank: computed over the full-year budget"
+)
+
+
+def on_blank_initial(ctx: Context, findings: Iterator[Finding]) -> Iterator[Finding]:
+    """`findings` of F04/F05 as judgements stating the reading when `initial_left_blank`; unchanged otherwise."""
+    if not initial_left_blank(ctx):
+        yield from findings
+        return
+    for f in findings:
+        yield dataclasses.replace(
+            f,
+            certainty=Certainty.GUESS if f.certainty is Certainty.GUESS else Certainty.JUDGEMENT,
+            basis=f.basis + _BLANK_INITIAL_NOTE,
+            basis_en=f.basis_en + _BLANK_INITIAL_NOTE_EN,
+        )
 
 
 _INITIAL_NOTE = "；表中只有年初预算数，按它计算（年中追加、调整未列出，请核实）"
@@ -127,7 +164,9 @@ _INITIAL_NOTE_EN = "; the form prints only the initial budget, used as the budge
 def budget_name(ctx: Context) -> str:
     """The budget column a basis names: 年初预算数 where it is the only one printed (see initial_budget_only) or the
     header states the rate is over it (`rate_over_initial`)."""
-    return "年初预算数" if initial_budget_only(ctx) or rate_over_initial(ctx) else "全年预算数"
+    if initial_budget_only(ctx) or (rate_over_initial(ctx) and not initial_left_blank(ctx)):
+        return "年初预算数"
+    return "全年预算数"
 
 
 def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Finding]:
@@ -592,7 +631,7 @@ def _overspent_by_rate(ctx: Context, row: FundsRow) -> Iterator[Finding]:
 @check("F04")
 def execution_rate_matches(ctx: Context) -> Iterator[Finding]:
     """执行率 typed in the total row = 全年执行数 / 全年预算数, within the profile's rate tolerance."""
-    yield from on_initial_budget(ctx, _execution_rate_matches(ctx))
+    yield from on_blank_initial(ctx, on_initial_budget(ctx, _execution_rate_matches(ctx)))
 
 
 def _execution_rate_matches(ctx: Context) -> Iterator[Finding]:
@@ -852,7 +891,7 @@ def execution_score_matches(ctx: Context) -> Iterator[Finding]:
     """预算执行率得分 = min(cap, 执行率) × 分值 rounded to the profile's places (rate recomputed, not as typed); on a
     form scoring it as a 预算执行率 indicator row instead, that row's (`funds_indicator`)."""
     total, own_rate = _scored(ctx), _rate_printed_as_computed(ctx)
-    for f in _execution_score_matches(ctx):
+    for f in on_blank_initial(ctx, _execution_score_matches(ctx)):
         if own_rate and total is not None and f.ref == ctx.cell_ref(total.score):
             yield dataclasses.replace(f, basis=f.basis + _OWN_RATE_NOTE, basis_en=f.basis_en + _OWN_RATE_NOTE_EN)
         else:

@@ -14,7 +14,7 @@ from perfxl.scoring import execution_score, grade
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach, sum_parts
-from .weights import WeightedTotal, carries_no_weight, completeness, weighted_total
+from .weights import WeightedTotal, carries_no_weight, completeness, weighted_reading, weighted_total
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -321,6 +321,10 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
             "the grade cell holds a sentence, not a grade; not compared with the total",
         )
         return
+    crossed = _weighted_band_crossed(ctx, total, expected, stated)
+    if crossed is not None:
+        yield crossed
+        return
     if expected and compact(expected) not in stated:
         labels = [label for label, _ in ctx.settings.grade_bands]
         known = any(compact(label) in stated for label in labels)
@@ -361,6 +365,50 @@ def grade_matches_total(ctx: Context) -> Iterator[Finding]:
             + ", ".join(labels)
             + ("" if known else f"; {ev.grade.text!r} is none of them (another scale?), a person checks"),
         )
+
+
+def _weighted_band_crossed(ctx: Context, total: Decimal, typed_band: str | None, stated: str) -> Finding | None:
+    """A 警告 when the 总分 agrees with the weighted total (`weights.weighted_total`, 吉林: 权重 × rows of 100) only as
+    printed — T02 is then silent — and the exact total lies in another grade band than the printed one (89.9975 printed
+    "90.00": 良 exact, 优 printed), the stated grade being one of the two. Which the form meant no cell says, and the
+    weighted reading is itself inferred: a judgement stating both, as T04 does for a total kept to the profile's places
+    (`_grade_at_kept_places`); a grade that is neither stays the 错误 below (gaps14)."""
+    ev = ctx.ev
+    if not weighted_reading(ctx)[0] or ev.total_score is None or ev.grade is None:
+        return None
+    budget, indicators, _, _, values = scores_to_add(ctx)
+    weighted = weighted_total(ctx, values, some=True) if budget is not None and indicators is not None else None
+    if weighted is None or budget is None:
+        return None
+    exact = budget + weighted.total
+    if exact == total or not _agrees_as_printed(ctx, total, exact, ev.total_score):
+        return None
+    exact_band = grade(exact, ctx.profile)
+    exact_band = getattr(exact_band, "label", exact_band)
+    if not exact_band or not typed_band or exact_band == typed_band:
+        return None
+    printed = ev.total_score.text
+    if compact(typed_band) in stated:  # the printed total's band stated: the exact total's is the other
+        band, shown = exact_band, fmt_num(exact)
+        also = f"（按所印总分 {printed} 则为“{typed_band}”）"
+    elif compact(exact_band) in stated:
+        band, shown = typed_band, printed
+        also = f"（按权重折算的总分 {fmt_num(exact)} 则为“{exact_band}”）"
+    else:
+        return None
+    return ctx.finding(
+        ev.grade,
+        expected=band,
+        actual=ev.grade.text,
+        total=shown,
+        also=also,
+        also_en=f" ({fmt_num(exact)} weighted, {printed} as printed)",
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：总分“{printed}”，等级“{ev.grade.text}”；{weighted.reading()}；该总分按所印小数位为 {printed}，"
+        f"对应“{typed_band}”，未四舍五入的 {fmt_num(exact)} 对应“{exact_band}”，以哪一个定等级需人工判断",
+        basis_en=f"the total {printed} as printed gives {typed_band!r}; the weighted total {fmt_num(exact)} "
+        f"(inferred reading) gives {exact_band!r}: which holds, a person judges",
+    )
 
 
 def _grade_at_kept_places(ctx: Context, total: Decimal, stated: str) -> tuple[str, str, str, str] | None:
@@ -451,6 +499,9 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
     if not na or reported is None:
         return
     bw, bs = _budget_cells(ctx)
+    if weighted_reading(ctx)[0]:  # 一级 权重 scaling rows of 100 (吉林): rescaled inside each 一级, not over the sum
+        yield from _weighted_rescaled(ctx, na, reported, ctx.number(bs) or Decimal(0))
+        return
     applicable = [i for i in rows if i not in na]
     weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
     scores = sum((ctx.number(i.score) or Decimal(0) for i in applicable), ctx.number(bs) or Decimal(0))
@@ -459,6 +510,51 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
     expected = ctx.round_score(scores / weights * ctx.settings.total_max)
     if abs(reported - expected) > ctx.tol_score:
         yield ctx.finding(ev.total_score, expected=expected, actual=reported, count=len(na))
+
+
+_READING_ZH = (
+    "表中未印明计分规则：各一级指标权重合计满分、其下各行分值合计 100，据此推断按权重折算；不适用指标在一级指标内折算也是推断"
+    "（填报说明只写“按比例折算”），需人工确认"
+)
+
+
+def _weighted_rescaled(ctx: Context, na: list[Indicator], reported: Decimal, budget: Decimal) -> Iterator[Finding]:
+    """T05 under the weighted reading (`weights.weighted_reading`: each 一级's rows out of 100, scaled by its 权重): the
+    一级's 权重 is fixed by the form, so 不适用 rows are rescaled inside their 一级 — its applicable rows count out of
+    their own 分值 (100 less the 不适用 rows'), not out of the 100 (`weighted_total`'s `excluded`). Both the reading and
+    where the rescaling applies are inferred, not printed (the 填报说明 says only 按比例折算): a 警告 stating them, the
+    total judged at the precision it is printed with; a 一级 whose every row is 不适用 leaves nothing to rescale by —
+    coverage, not a finding (gaps14: the plain Σ over the whole table was asked of a weighted form)."""
+    ev = ctx.ev
+    scores = {id(f.ind): f.score for f in ctx.facts() if f.score is not None}
+    excluded = frozenset(id(i) for i in na)
+    rescaled = weighted_total(ctx, scores, some=True, excluded=excluded)
+    if rescaled is None or ev.total_score is None:
+        ctx.skip(
+            "一级指标权重折算的表中，某个一级指标下的指标全部不适用，无法在该一级指标内按比例折算，未核对总分的折算",
+            "a weighted 一级 has no applicable row to rescale by: the rescaled total was not checked",
+        )
+        return
+    exact = budget + rescaled.total
+    if _agrees_as_printed(ctx, reported, exact, ev.total_score):
+        return
+    plain = weighted_total(ctx, scores, some=True)
+    unscaled = (
+        f"；不折算（不适用指标按 0 分计入所在一级指标的 100 分基数）为 {fmt_num(budget + plain.total)}" if plain else ""
+    )
+    names = "、".join(f"“{i.name.text}”" for i in na)
+    yield ctx.finding(
+        ev.total_score,
+        expected=ctx.round_score(exact),
+        actual=reported,
+        count=len(na),
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：{names}不适用，总分“{ev.total_score.text}”；按一级指标权重折算，不适用指标在所在一级指标内按其余指标"
+        f"的分值折算（基数为其余指标的分值合计）：{rescaled.text()} = {fmt_num(exact)}{unscaled}；"
+        f"{_READING_ZH}",
+        basis_en=f"{len(na)} rows do not apply; the 一级 权重 read as scaling rows of 100 (inferred), each 一级's "
+        f"applicable rows rescaled to its own base: {fmt_num(exact)}",
+    )
 
 
 @check("T06")

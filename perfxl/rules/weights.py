@@ -207,18 +207,20 @@ class WeightedTotal:
     """A 总分 under the `weighted_levels` reading: Σ over 一级 of 权重 × (its rows' Σ 得分) / full mark, exact."""
 
     total: Decimal
-    parts: tuple[tuple[str, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分)
+    parts: tuple[tuple[str, Decimal, Decimal, Decimal], ...]  # (一级 name, 权重, its rows' Σ 得分, out of)
     plain: Decimal  # the same rows' scores added as they stand
     points: Mapping[int, Decimal]  # each 一级's part of the total, by `id(heading)`
     some: bool = False  # read so though one 一级's rows do not hold 100 (`weighted_reading` "some")
 
     def text(self) -> str:
         """ "预算绩效 50 × 95/100 + 项目产出 25 × 99/100 + 项目效果 25 × 98/100"."""
-        return " + ".join(f"{name} {fmt_num(w)} × {fmt_num(held)}/100" for name, w, held in self.parts)
+        return " + ".join(
+            f"{name} {fmt_num(w)} × {fmt_num(held)}/{fmt_num(base)}" for name, w, held, base in self.parts
+        )
 
     def reading(self) -> str:
         """The basis of a finding resting on the reading: what it is and why it is inferred, not printed."""
-        weights = " + ".join(fmt_num(w) for _, w, _ in self.parts)
+        weights = " + ".join(fmt_num(part[1]) for part in self.parts)
         return (
             f"按一级指标权重折算：{self.text()} = {fmt_num(self.total)}（表中未印明计分规则：各一级指标权重 {weights} "
             f"合计满分，其下各行分值{'除一个一级指标外' if self.some else ''}各合计 100，据此推断各行得分是一级指标内的"
@@ -227,29 +229,42 @@ class WeightedTotal:
         )
 
 
-def weighted_total(ctx: Context, scores: Mapping[int, Decimal], *, some: bool = False) -> WeightedTotal | None:
+def weighted_total(
+    ctx: Context, scores: Mapping[int, Decimal], *, some: bool = False, excluded: frozenset[int] = frozenset()
+) -> WeightedTotal | None:
     """The indicators' part of the 总分 under `weighted_levels` (吉林 专项经费支出绩效评价表, held-out 21: rows of 100
     inside each 一级, the 一级 权重 50 / 25 / 25 making the 100), from each row's score by `id(indicator)` (a row without
     one counts 0); None when the table is not read so. Rows under no 一级 add as they stand. Exact: the caller rounds
     at the precision the 总分 is printed with. T02 and the summary's 总分重算 both take it (one mechanism). `some`: also
     under the "some" reading (one 一级's rows slipped off 100, `weighted_reading`) — T02's 总分 then is no certain plain
-    sum either (two 一级 of 100 points cannot add to a 总分 of 100; review13w)."""
+    sum either (two 一级 of 100 points cannot add to a 总分 of 100; review13w). `excluded`: the ids of rows left out of
+    the scoring (不适用, T05): a 一级's rows then count out of the 分值 its other rows carry, not out of the full mark
+    (60 once a 40-point row of 100 does not apply, whether its 分值 still reads 40 or was set to 0) — None when a 一级
+    keeps no 分值 to count out of (gaps14)."""
     reading = weighted_reading(ctx)[0]
     if reading != "all" and not (some and reading == "some"):
         return None
     full = ctx.dec("weights.total", 100)
     total, plain = Decimal(0), Decimal(0)
-    parts: list[tuple[str, Decimal, Decimal]] = []
+    parts: list[tuple[str, Decimal, Decimal, Decimal]] = []
     points: dict[int, Decimal] = {}
     for heading, rows in ctx.groups():
-        held = sum((scores.get(id(i), Decimal(0)) for i in rows), Decimal(0))
+        held = sum((scores.get(id(i), Decimal(0)) for i in rows if id(i) not in excluded), Decimal(0))
         plain += held
         if heading is None or heading.declared_weight is None:
             total += held
             continue
-        points[id(heading)] = heading.declared_weight * held / full
+        base = full
+        if any(
+            id(i) in excluded for i in rows
+        ):  # out of the 分值 its applicable rows carry (the 不适用 rows' taken out)
+            kept = [w for w in (ctx.fact(i).weight for i in rows if id(i) not in excluded) if w is not None]
+            base = sum(kept, Decimal(0))
+            if base <= 0:
+                return None
+        points[id(heading)] = heading.declared_weight * held / base
         total += points[id(heading)]
-        parts.append((heading.name or heading.label.text, heading.declared_weight, held))
+        parts.append((heading.name or heading.label.text, heading.declared_weight, held, base))
     return WeightedTotal(total, tuple(parts), plain, points, reading == "some")
 
 
@@ -300,6 +315,9 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
                 sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
             sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
             sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
+            # (short of its 权重, or under the weighted reading of the 100 its rows would hold)
+            short = held < heading.declared_weight or (reading == "some" and held < full)
+            sure, note, note_en = _zeroed_not_applicable(ctx, rows, short, sure, note, note_en)
             at = heading.declared_at  # a subtotal row's 分值 cell (评分表), else the label declares it
             said = f"“{heading.label.text}”行的分值" if at is not None else f"“{heading.label.text}”标注"
             yield ctx.finding(
@@ -329,6 +347,7 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
         sure, note, note_en = completeness(ctx) if last else (None, "", "")
         sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
         sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
+        sure, note, note_en = _zeroed_not_applicable(ctx, rows, held < heading.declared_weight, sure, note, note_en)
         if heading.copied:  # 4 │ 4 typed beside rows of 4 │ 4: a filled merge, or the rows' own weights copied
             sure = Certainty.JUDGEMENT
             why = (
@@ -382,6 +401,21 @@ def _unweighted(
         return sure, note, note_en
     why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
     why_en = f"{missing} of its rows print no weight; the sum covers the others"
+    return _judged(note, note_en, why, why_en)
+
+
+def _zeroed_not_applicable(
+    ctx: Context, rows: Sequence[Indicator], short: bool, sure: Certainty | None, note: str, note_en: str
+) -> tuple[Certainty | None, str, str]:
+    """Rows under a declared weight that say they do not apply (不适用/不涉及) with a 分值 of 0, the rows short of the
+    declared weight: the form may have taken the rows' points out (T05's 按比例折算 — a 吉林 一级 of 25 over rows of 60
+    once a 40-point row does not apply), so the shortfall is no certain slip — a judgement naming them (gaps14)."""
+    zeroed = [i for i in rows if ctx.fact(i).weight == 0 and _declared_not_applicable(i)] if short else []
+    if not zeroed:
+        return sure, note, note_en
+    names = "、".join(f"“{i.name.text}”" for i in zeroed)
+    why = f"其下{names}不适用、分值填 0，分值合计可能已扣除不适用指标的分值（按比例折算），需人工判断"
+    why_en = f"{len(zeroed)} of its rows do not apply, weighted 0: their points may have been taken out"
     return _judged(note, note_en, why, why_en)
 
 
