@@ -16,7 +16,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from perfxl.model import BasicData, CellValue, Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.model import BasicData, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.units import stray_letters
 from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, control_characters
 
@@ -115,18 +115,32 @@ def text_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str
     form printing only 年初预算数 reads that column as its budget too: one cell, one finding)."""
 
     def walk() -> tuple[tuple[str, CellValue], ...]:
-        seen: set[tuple[str, str, str | None]] = set()
+        found: list[tuple[str, CellValue]] = []
+        _collect(obj, "", found)
+        # a place is (sheet, cell, anchor); most A1 texts occur once, so the first place of each A1 text is kept by
+        # that text (a str, its hash cached: no key tuple built and hashed a cell — 100,000 cells at 10,000 rows), and
+        # only further places with the same A1 text (another sheet, another anchor) by their whole key
+        first: dict[str, CellRef] = {}
+        more: set[tuple[str, str, str | None]] = set()
         out = []
-        for name, cell in cells_of(obj):
+        for name, cell in found:
             ref = cell.ref
             if ref is None:
                 continue
-            key = (ref.sheet, ref.cell, ref.anchor)  # its fields: CellRef's generated __hash__ is a Python call
-            if key not in seen:
-                seen.add(key)
-                raw = cell.raw
-                if raw.__class__ is str or (raw.__class__ is float and (raw != raw or raw in _INFINITE)):
-                    out.append((name, cell))  # (an overflowed number cell, "1E+309" read as inf: C02's too)
+            at = ref.cell
+            prior = first.get(at)
+            if prior is None:
+                first[at] = ref
+            elif prior is ref or (prior.sheet == ref.sheet and prior.anchor == ref.anchor):
+                continue  # that sheet cell again (the same cell object, mostly: a 一级 label, a merged 二级)
+            else:
+                key = (ref.sheet, at, ref.anchor)
+                if key in more:
+                    continue
+                more.add(key)
+            raw = cell.raw
+            if raw.__class__ is str or (raw.__class__ is float and (raw != raw or raw in _INFINITE)):
+                out.append((name, cell))  # (an overflowed number cell, "1E+309" read as inf: C02's too)
         return tuple(out)
 
     return ctx.once(("text_cells", id(obj)), walk)
@@ -144,22 +158,30 @@ def _collect(obj: object, field: str, out: list[tuple[str, CellValue]]) -> None:
     """`cells_of` into a list: one pass, no generator per nested object (a 10,000-row table has 100,000 cells)."""
     if obj.__class__ is CellValue:  # (CellValue has no subclasses: the class test is no call)
         out.append((field, obj))
-    elif isinstance(obj, (tuple, list)):
-        for item in obj:
-            if item.__class__ is CellValue:
-                out.append((field, item))
-            else:
-                _collect(item, field, out)
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            _collect(item, str(key), out)
-    elif not isinstance(obj, type) and hasattr(type(obj), "__dataclass_fields__"):  # = dataclasses.is_dataclass
-        get, names = _fields_of(type(obj))
-        for name, value in zip(names, get(obj), strict=True):
-            if value.__class__ is CellValue:
-                out.append((name, value))
-            elif value is not None and not isinstance(value, (str, int, float, Decimal)):
-                _collect(value, name, out)
+        return
+    fields = _FIELDS.get(type(obj))  # a dataclass met before (an indicator row): no type tests, no hasattr
+    if fields is None:
+        if isinstance(obj, (tuple, list)):
+            for item in obj:
+                if item.__class__ is CellValue:
+                    out.append((field, item))
+                else:
+                    _collect(item, field, out)
+            return
+        if isinstance(obj, dict):
+            for key, item in obj.items():
+                _collect(item, str(key), out)
+            return
+        if isinstance(obj, type) or not hasattr(type(obj), "__dataclass_fields__"):  # = not dataclasses.is_dataclass
+            return
+        fields = _fields_of(type(obj))
+    get, names = fields
+    # of one length (`_fields_of` makes both from one field list): no strict=, a keyword parsed each of 10,000 rows
+    for name, value in zip(names, get(obj)):  # noqa: B905
+        if value.__class__ is CellValue:
+            out.append((name, value))
+        elif value is not None and not isinstance(value, (str, int, float, Decimal)):
+            _collect(value, name, out)
 
 
 _FIELDS: dict[type, tuple[Callable[[object], tuple[Any, ...]], tuple[str, ...]]] = {}
