@@ -53,6 +53,12 @@ ONE_PAGE_HEAD = (
     "paragraph of page 1 (the unit's name and year, no figure a check reads; no finding comes of it)"
 )
 
+INLINE_ITEM = (
+    'a paragraph of numbered duties run together "(1)…。(2)…。" wraps so that a line ends with 。 and the next, not '
+    'indented, opens with "(5)": the page shows what a new numbered paragraph printed without indent shows, so '
+    "the reader starts one there (the duties hold no figure; no verdict changes)"
+)
+
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
 KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "zhejiang-qujiang-sangong-juesuan-2016": {
@@ -72,6 +78,26 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     },
     "unknown-shibenji-sangong-yusuan-2019": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2019年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-tianfulvyou-danwei-juesuan-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-junxiu-juesuan-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-quxian-nongjizhongxin-juesuan-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「渠县农业综合技术服务中心2024年度绩效自评报告」": (
+            ONE_PAGE_HEAD
+        ),
+    },
+    "chongqing-tongnan-yuxizhen-juesuan-2022": {
+        f"[{layout}] {difference}": INLINE_ITEM
+        for layout in ("published", "tagged")
+        for difference in (
+            "reader paragraph ¶5: not read whole",
+            "reader pdf paragraph 第1页第5段: no such paragraph「(1)制定和组织实施经济、科技和社会发展计划,组织指导好各业」",
+            "reader pdf paragraph 第1页第6段: no such paragraph「(5)抓好精神文明建设,丰富群众文化生活,提倡移风易俗,反对」",
+        )
     },
     "hunan-nanxian-zhujian-bumen-2018": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「南县住房和城乡建设局2018年度绩效自评报告」": ONE_PAGE_HEAD,

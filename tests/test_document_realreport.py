@@ -152,6 +152,22 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: stated only by its budget changes as a budget (not a budget the text compares with), and a rate found wrong only
 #: because of the figure a sum finds wrong gives way to the sum's finding (one wrong figure, one finding). The miss was a
 #: 三公 决算表 outside a 基础数据表, read since (sangong13).
+#: Real reports 14 (blind, first run 2026-12-05 on branch reports14; ≈ 12 searches of the stored pages from new angles —
+#: 2024–2025 reports, 乡镇, 单位决算 说明 of the 四川 template, 三公 说明 printing their 决算表 —: six publications not
+#: in the corpus, one with its own table: 寿县文物保护中心 2023 三公 决算 (安徽, its 预算数 │ 决算数 table), 罗湖区审计局
+#: 2024 三公 (广东 深圳), a 四川 unit's 2022 单位决算 (天府旅游名县), a 梧州 军休 unit's 2021 决算 (广西), 潼南 玉溪镇 2022
+#: (重庆), 渠县 农技中心 2024 (四川); 13 agreeing facts): found 0 of 4, no false 错误, no false 警告 — no narrative finding
+#: at all. The misses: 寿县's table was not read (a bare 合计 and two items carry its figures), its "完成预算的43%" (1.71 /
+#: 3) and "完成预算的47%" (0.53 / 1) agreed through whole budgets read as cut (3.98, 1.13), its "占69%"/"占31%" had their
+#: total only in the table, and "收、支总计各是A,B万元…各减少C,D万元,各下降p%、q%" was not read as lists (38.28% for
+#: 38.2877%). Two severities and one code re-judged after the run (see the 寿县 fixture's notes). After the general fixes
+#: (tests/test_reports14.py): 4 of 4, still no false finding — a 三公 table's bare 合计 counts among its item lines; a
+#: unitless 三公 table's money is never compared with a count ("100人次"); an item named after the unit's name, year and
+#: fund ("…2023年度一般公共预算三公经费") is that item; a 三公 item's bare "占X%" is held to the table's item / 合计 (N01);
+#: a completion rate that agrees only through an amount cut or a whole figure read loosely is a 警告 (a whole 万 in 元
+#: read as 万, as sums are); 各 lists are paired by position (respective_lists.py); "较2020年度决算数减少" is a change.
+#: Probing the batch with one figure changed: 19 of 24 before "较…年度决算数" was read, 21 after; still missed: counts
+#: under 其中 (玉溪镇 "10个机构单位,其中3个…和7个…": categories may overlap).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

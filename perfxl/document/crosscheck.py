@@ -56,6 +56,7 @@ from .precision import (
     _signed,
     bare_range_low,
 )
+from .respective_lists import check_respective_lists
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
@@ -85,6 +86,7 @@ _TABLE_ROLES = {
     "previous": ("previous",),
     "change": ("change",),
     "change_rate": ("change_rate",),
+    "share": ("share",),  # a 三公 item's share of the 三公 total (`_bare_share`)
 }
 
 
@@ -232,6 +234,21 @@ def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     return fact.base < len(facts) and facts[fact.base].role != "previous"
 
 
+#: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
+_BARE_SHARE = lazy_compile(r"^占(?:比)?(?:为|是)?\s*\d")
+
+
+def _bare_share(run: _Run, pi: int, fact: Fact) -> bool:
+    """A share to hold against the table's (a 三公 item's of the 三公 total): its words name no other whole, it is the
+    share of the item's 决算 printed right before it, and the paragraph prints no total it is a part of (that one
+    is funds_arith's: 占 its own total)."""
+    facts = run.facts.get(pi, ())
+    if fact.of is None or fact.of >= len(facts) or not _BARE_SHARE.match(fact.clause.strip()):
+        return False
+    part = facts[fact.of]
+    return part.role in ("final", "value") and part.parent is None and part.claim == fact.claim
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
@@ -239,6 +256,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return  # "实际支出20万元用于购买设备": the money of one use, as likely as the whole
     if fact.claim == "carried_over":
         _check_carried_over(run, pi, ref, fact)
+        return
+    if fact.role == "share" and not _bare_share(run, pi, fact):
         return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
@@ -1131,6 +1150,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         if sub.evaluations:
             check_group_points(run, ref, sub.narrative[pi].text)
         check_stated_grade(run, ref, sub.narrative[pi].text)
+        check_respective_lists(run, ref, sub.narrative[pi].text)
         check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)

@@ -82,10 +82,11 @@ _UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
 _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 #: A growth rate compared with another ("增幅较上年提高5%", "增幅比上年回落2%", "增速同比提高"): a change of the rate.
 _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
-#: (also a named year: "较2017年增加741.79万元" is the change on 2017's figure, as "较上年增加…")
+#: (also a named year: "较2017年增加741.79万元" is the change on 2017's figure, as "较上年增加…"; and its 决算数: "较2020年度
+#: 决算数减少175.26万元", a 梧州 2021 决算 说明, real reports 14)
 _CHANGE_CUE = lazy_compile(
     r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度"
-    r"|(?:比|较)(?:19|20)\d{2}年度?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?相比)"
+    r"|(?:比|较)(?:19|20)\d{2}年度?(?:决算|预算)?数?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?(?:决算|预算)?数?相比)"
 )
 _GOAL = lazy_compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
@@ -491,6 +492,23 @@ def _change_just_before(state: _State) -> Fact | None:
     return last if last is not None and last.role == "change" and last.sentence == state.sentence else None
 
 
+#: Whose and which year's an item is, before its name: "安徽省寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出…"
+#: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from.
+_OWNER_YEAR = lazy_compile(r"^.{0,30}?(?:19|20)\d{2}年度?")
+_FUND = lazy_compile(r"^(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?")
+
+
+def _claim(subject: str) -> str:
+    """The claim a subject names: its own words (`claim_of`), or the words after the unit's name and year and the fund
+    that pays it — the 三公经费 of "寿县文物保护中心2023年度一般公共预算三公经费" is the table's 三公经费 (the year is
+    checked apart: `run_state._another_years`)."""
+    claim = claim_of(subject)
+    if claim or not subject:
+        return claim
+    rest = _FUND.sub("", _OWNER_YEAR.sub("", subject))
+    return claim_of(rest) if rest and rest != subject else ""
+
+
 def _leading_item(words: str) -> str:
     """The item a clause without figures opens with, when it names one that is not the department's total
     ("三公经费控制在预算以内" → 三公经费): the longest such opening words."""
@@ -750,7 +768,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # noun left out (新增规模工业企业), not a bare verb naming nothing
             subject = subject + named.subject
         fact = Fact(
-            paragraph, idx, subject, claim_of(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
+            paragraph, idx, subject, _claim(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
         )
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)

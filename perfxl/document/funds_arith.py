@@ -38,6 +38,7 @@ from .precision import (
     _is_cell,
     _rate_agrees,
     _ratio,
+    _rounded,
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
@@ -873,6 +874,27 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
         )
 
 
+def _wan_operand(run: _Run, pi: int, fact: Fact) -> Interval:
+    """A figure's range; an amount in 元 that is a whole 万 ("30000元" for "3万元") may be a 万元 figure restated, as
+    printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13)."""
+    q = fact.quantity
+    if q.unit == "元" and q.value and not q.value % _WAN:
+        return Interval.printed(q.value, _WAN)
+    return _operand(run, pi, fact)
+
+
+def _rounded_ratio(run: _Run, pi: int, part: Fact, whole: Fact) -> Interval | None:
+    """part / whole in percent with both read rounded half up at the finer of their two printed steps, never cut short
+    (`run_state._arith`'s `rounded`): "公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%" reads the 1 as 1.00, as
+    precise as the 0.53 beside it (a report drops a whole figure's zeros; 寿县 文物保护中心 2023, real reports 14). None
+    for an approximate figure ("约3万元"), one of another sign, or two money units."""
+    if any(_approximate(f) or f.direction for f in (part, whole)) or part.quantity.unit != whole.quantity.unit:
+        return None
+    step = min(part.quantity.step, whole.quantity.step)
+    a, b = (_operand(run, pi, f).meet(_rounded(f.quantity.value, step)) for f in (part, whole))
+    return _ratio(a, b)
+
+
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
     for fact in facts:
@@ -913,11 +935,12 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 ref,
                 facts,
                 fact,
-                _ratio(_operand(run, pi, final), _operand(run, pi, budget)),
+                _ratio(_wan_operand(run, pi, final), _wan_operand(run, pi, budget)),
                 final.quantity.value / budget.quantity.value * HUNDRED,
                 f"“{fact.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {budget.quantity.text}）",
                 f"{fact.subject}: final / budget",
                 (final, budget),
+                rounded=_rounded_ratio(run, pi, final, budget),
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))

@@ -103,10 +103,14 @@ def _arith(
     operands: tuple[Fact, ...],
     paired_by: str = "",
     related: tuple[Location, ...] = (),
+    rounded: Interval | None = None,
 ) -> None:
     """N02 when the narrative's rate is not `computed` from its own figures at their printed precision;
     `paired_by` says how the operands were paired when not by name (the finding is then a judgement); `related` are
-    the table cells the operands were found to be."""
+    the table cells the operands were found to be. `rounded` is the rate with every operand read rounded half up at the
+    finest step printed among them (none cut short): a rate that agrees only through an amount cut short or a whole
+    figure read loosely ("预算为3万元,支出决算为1.71万元,完成预算的43%" agrees only with a budget of 3.98 printed 3) is
+    a judgement too."""
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
@@ -115,7 +119,13 @@ def _arith(
         return  # "99%以上" of 99.985%, "不足90%" of 85%: true
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
-        return
+        if rounded is None or rounded.overlaps(printed) or _bound(rate):
+            return
+        computed = rounded
+        paired_by = paired_by or (
+            "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符；若各金额都按印出的"
+            "最小位数精确（如 1万元即 1.00万元），比例不符"
+        )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
         paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
     expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"

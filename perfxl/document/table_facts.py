@@ -56,9 +56,10 @@ _TABLE_MONEY_UNITS = ("元", "万元", "亿元")
 
 
 def printed_step(raw: Any) -> Decimal | None:
-    """One unit in the last printed place of a cell value (2223.04 → 0.01, 20000 → 1); None when not a number."""
+    """One unit in the last printed place of a cell value (2223.04 → 0.01, 20000 → 1; full-width "１．７１" → 0.01 too);
+    None when not a number."""
     if isinstance(raw, str):
-        m = re.search(r"-?\d[\d,]*(?:\.(\d+))?", raw)
+        m = re.search(r"-?\d[\d,，]*(?:[.．](\d+))?", raw)
         if not m:
             return None
         return Decimal(1).scaleb(-len(m.group(1) or ""))
@@ -179,9 +180,13 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
 def money_unit_for(tv: TableValue, value: Decimal, unit: str | None) -> str | None:
     """The unit a table value is compared in: its own; for an amount of a table that prints none (a 三公 table whose unit
     line is outside it), the money unit in which it stands nearest the narrative's `value` in `unit` (its guess says
-    so) — "3000元" and "0.30万元" both against a cell 0.30, not 3000 against 0.30."""
-    if tv.unit is not None or tv.role == "change_rate" or not tv.guess or unit not in _TABLE_MONEY_UNITS:
+    so) — "3000元" and "0.30万元" both against a cell 0.30, not 3000 against 0.30. Such a table's figures are money all
+    the same: a figure in another unit ("接待…100人次" against 公务接待费's 0.53) is given a money unit it cannot
+    convert to, so it is never compared."""
+    if tv.unit is not None or tv.role == "change_rate" or not tv.guess:
         return tv.unit
+    if unit not in _TABLE_MONEY_UNITS:
+        return _TABLE_MONEY_UNITS[0]
     if not value or not tv.value:
         return unit
 
@@ -190,6 +195,45 @@ def money_unit_for(tv: TableValue, value: Decimal, unit: str | None) -> str | No
         return abs((abs(conv.value) / abs(tv.value)).ln()) if conv.ok and conv.value else Decimal("Infinity")
 
     return min(_TABLE_MONEY_UNITS, key=distance)
+
+
+#: The 三公 items a narrative gives a share of the 三公 total ("公务接待费支出决算0.53万元,占69%"): its three parts.
+_THREE_PUBLIC_PARTS = ("overseas", "reception", "car")
+
+
+def _three_public_shares(out: dict, basic: BasicData) -> None:
+    """Each 三公 item's 决算 as a share of the 三公 total's (role "share", in %): what "…公务接待费支出决算0.53万元,占
+    69%" restates when the paragraph prints no total (寿县 文物保护中心 2023, real reports 14: the total is the table's
+    合计). A ratio of two cells of one table needs no unit; the range is the cells' printed precision."""
+    rows = {row.key: row for row in basic.rows}
+    total = rows.get("three_public")
+    whole = _num(total.final) if total is not None else None
+    if total is None or not whole or whole < 0 or total.final.ref is None:
+        return
+    table = "三公经费表" if basic.source == "three_public" else "基础数据表"
+    for key in _THREE_PUBLIC_PARTS:
+        row = rows.get(key)
+        part = _num(row.final) if row is not None else None
+        if row is None or part is None or part < 0 or row.final.ref is None:
+            continue
+        half = max(printed_step(row.final.raw) or Decimal(1), printed_step(total.final.raw) or Decimal(1)) / 2
+        share = part / whole * HUNDRED
+        ends = [(p / w * HUNDRED) for p in (part - half, part + half) for w in (whole - half, whole + half) if w > 0]
+        step = max(Decimal("0.0001"), 2 * max((abs(e - share) for e in ends), default=ZERO))
+        out.setdefault(
+            (_BASIC_ROWS[key], "share"),
+            TableValue(
+                _BASIC_ROWS[key],
+                "share",
+                share,
+                "%",
+                step,
+                (row.final.ref, total.final.ref),
+                f"{table}“{row.label.text}”决算数占“三公”经费合计决算数的比例",
+                f"{fmt_decimal(part)} / {fmt_decimal(whole)}",
+                basic.guess,
+            ),
+        )
 
 
 def _rate_step(final: Decimal, prev: Decimal, step: Decimal) -> Decimal:
@@ -334,6 +378,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
             claim = _BASIC_ROWS.get(row.key)
             if claim:
                 _amount(out, claim, row, basic)
+        _three_public_shares(out, basic)
         st = basic.staffing
         if st is not None:
             for claim, cell, label in (

@@ -211,8 +211,10 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     rows = {r: _row_axis(grid, r, grid.n_cols) for r in data}
     _split_by_source(columns)
     _split_by_source([a for a, _ in rows.values()])
-    col_items = {a.item for a in columns if a.item}
-    row_items = {a.item for a, _ in rows.values() if a.item}
+    # a bare 合计 with figures counts as a line of its own (寿县 文物保护中心 2023: 合计 │ 公务接待费 │ 公务用车 carry the
+    # figures, 因公出国 and the two 其中 lines are blank): the grid already names three 三公 items (`_names_items`)
+    col_items = {a.item for c, a in enumerate(columns) if a.item or (a.item == "" and _has_figures(grid, c, data))}
+    row_items = {a.item for a, _ in rows.values() if a.item is not None}
     if len(col_items) >= 3 and len(col_items) > len(row_items):
         lines = [
             (c, a) for c, a in enumerate(columns) if a.item is not None or (a.unknown and _has_figures(grid, c, data))

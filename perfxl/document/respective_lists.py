@@ -1,0 +1,112 @@
+"""Amounts, their changes and their rates stated as parallel lists under 各 ("2022年度收、支总计各是4125.49,4143.91
+万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%"): the 四川 决算 说明's template, read by
+position — the i-th rate is the i-th change over the i-th amount's last-year figure (N02, issue 12).
+
+各 ("each") pairs the lists itself, so no pairing is guessed; an amount stated once for all with 均为 ("收、支总计均为
+1523.26万元") stands for each of the names before it. A rate that the printed figures give only when cut rather than
+rounded is a 警告 (real reports 14: 38.28% for 2570.97 / 6714.88 = 38.2877%), one no reading gives an 错误. The facts
+reader takes "4125.49," with no unit for no amount, so these sentences are read here from the text. Pure: one
+paragraph's text in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import CellRef, Certainty, TextRef
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..patterns import lazy_compile
+from .precision import Interval
+from .run_state import Issue, _Run, _where
+
+_NUM = r"\d+(?:\.\d+)?"
+_SEP = r"\s*[,，、]\s*"
+_MONEY = r"(?:亿元|万元|元)"
+#: The names the lists are of ("收、支总计", "收入、支出") and the amounts "各是/各为 A,B万元" or "均为 A万元".
+_AMOUNTS = lazy_compile(
+    rf"(?P<names>[^\d，,。；;：:]{{1,6}}(?:、[^\d，,。；;：:]{{1,6}})+?)(?:总计|合计)?\s*"
+    rf"(?:各(?:是|为)\s*(?P<each>{_NUM}(?:{_SEP}{_NUM})+)|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})"
+)
+#: "各减少1267.86,2570.97万元" then, in the same sentence, "各下降23.51%、38.28%" (or "增长5%、10%").
+_CHANGES = lazy_compile(
+    rf"各(?P<dir>增加|减少|增长|下降)\s*(?P<nums>{_NUM}(?:{_SEP}{_NUM})+)\s*(?P<unit>{_MONEY})"
+    rf"[^。；;%]{{0,4}}?[,，]\s*(?:各|分别)?(?P<rdir>增长|下降|增加|减少|上升|降低)\s*"
+    rf"(?P<rates>{_NUM}\s*%(?:{_SEP}{_NUM}\s*%)+)"
+)
+_UP = ("增加", "增长", "上升")
+#: Words before the names that are none of them ("2022年度收、支总计": 年度), and a sum word after the last.
+_YEAR_WORDS = lazy_compile(r"^.*?年度?")
+_TRIM = lazy_compile(r"(?:总计|合计)$")
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(_NUM, text)
+
+
+def _printed(raw: str) -> Interval:
+    """The values a printed amount may stand for: rounded half up or cut short (as `precision.Interval.printed`)."""
+    value = Decimal(raw)
+    places = len(raw.split(".")[1]) if "." in raw else 0
+    return Interval.printed(value, Decimal(1).scaleb(-places))
+
+
+def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None:
+    """N02 for each rate of a 各 change list that its own amount and change do not give."""
+    text = text.replace("\n", "")
+    amounts = _AMOUNTS.search(text)
+    if amounts is None:
+        return
+    names = _TRIM.sub("", _YEAR_WORDS.sub("", amounts["names"]))  # "年度收、支总计" → "收、支"
+    n = len(names.split("、"))
+    values = _numbers(amounts["each"]) if amounts["each"] else [amounts["all"]] * n
+    for m in _CHANGES.finditer(text, amounts.end()):
+        changes, rates = _numbers(m["nums"]), _numbers(m["rates"])
+        if not (len(values) == len(changes) == len(rates) == n) or m["unit"] != amounts["unit"]:
+            continue
+        up = m["dir"] in _UP
+        if (m["rdir"] in _UP) != up:
+            continue  # "各增加…,下降…": the words disagree with themselves — not a rate of these changes
+        for i, (value, change, rate) in enumerate(zip(values, changes, rates, strict=True)):
+            _judge(run, ref, (names, i), value, change, rate, m["unit"], up)
+        return
+
+
+def _judge(
+    run: _Run, ref: TextRef | CellRef, place: tuple[str, int], value: str, change: str, rate: str, unit: str, up: bool
+) -> None:
+    """One position of the lists: `place` is the names ("收、支") and the index."""
+    names, i = place
+    name = names.split("、")[i]
+    now, moved = _printed(value), _printed(change)
+    before = Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
+    if before.lo <= 0:
+        return
+    computed = Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED)
+    said = Decimal(rate)
+    places = len(rate.split(".")[1]) if "." in rate else 0
+    step = Decimal(1).scaleb(-places)
+    rounded = Interval(said - step / 2, said + step / 2)
+    if computed.overlaps(rounded):
+        return
+    cut = computed.overlaps(Interval.printed(said, step))
+    base = Decimal(value) - Decimal(change) if up else Decimal(value) + Decimal(change)
+    point = Decimal(change) / base * HUNDRED
+    expected = f"{fmt_decimal(round_half_up(point, places))}%"
+    word = "增长" if up else "下降"
+    what = f"“{names}”中“{name}”与上年相比的增减率（{change}{unit} / 上年 {fmt_decimal(base)}{unit}）"
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {"where": _where(ref), "what": what, "what_en": f"{name}: change / last year's (a 各 list, by position)"},
+            expected=expected,
+            actual=f"{rate}%",
+            certainty=Certainty.JUDGEMENT if cut else Certainty.CERTAIN,
+            basis=f"{_where(ref)}：按“各”并列的第{i + 1}项，{what} = {expected}（上年数 = 本年 {value}{unit} "
+            f"{'−' if up else '+'} {change}{unit}），文字写{word} {rate}%"
+            + ("；文字的比例是截去尾数而非四舍五入的结果（可能有意如此），需人工核实" if cut else ""),
+            basis_en=f"{change} / {fmt_decimal(base)} = {expected}, the text says {rate}% (lists paired by 各)"
+            + ("; the rate cut rather than rounded: a person checks" if cut else ""),
+        )
+    )
