@@ -113,6 +113,7 @@ class FundsRows:
     # the 项目资金构成 block's further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
     component_extra: tuple[int, ...] = ()
     component_share: int | None = None  # its 占比 column (湖北 部门总体资金情况), None where it prints none
+    component_years_from: int | None = None  # the 近两年收支金额 column: its years stand on the header's second row
     # lines read after the block's first 合计, awaiting their own 合计 (湖北 部门总体资金情况: the 支出构成 group)
     component_pending: list[ComponentRow] | None = None
 
@@ -325,6 +326,7 @@ class FundsRows:
             self.component_extra = tuple(c for c, _ in extra)
             self.cur.components_extra = tuple(label for _, label in extra)
             self.component_share = _component_share_column(self.grid, r, cols[0])
+            self.component_years_from = _component_years_header(self.grid, r, cols[0])
             self.cur.components_label = _component_block_label(self.grid, r, cols[0])
             self.component_pending = None
             return "header"
@@ -337,6 +339,7 @@ class FundsRows:
         read = self.cur.components or self.component_pending
         if not any(_number_like(own(self.grid, r, c)) for c in amounts):
             if not read and not labels:
+                self._component_years(r)
                 return "header"  # 年 │ 年 under 近两年收支金额: the header's second row, nothing of a line
             bare = H.strip_brackets(H.strip_numbering(H.normalise_label(labels[-1][1]))) if labels else ""
             if not read or bare not in H.FUNDS_PART_LABELS:
@@ -370,6 +373,16 @@ class FundsRows:
         else:
             self.component_pending.append(row)
         return "funds"
+
+    def _component_years(self, r: int) -> None:
+        """The header's second row under 近两年收支金额 ("2021 年 │ 2022 年", 广水市教育局 2023): each year a further amount
+        column of the block, added up per group by F11 like 当年金额; blank years ("年 │ 年", 广水 2021) add none."""
+        if self.component_years_from is None or self.component_extra:
+            return
+        years = _component_year_columns(self.grid, r, self.component_years_from)
+        if years:
+            self.component_extra = tuple(c for c, _ in years)
+            self.cur.components_extra = tuple(label for _, label in years)
 
     def _line_funds_row(self, r: int) -> str:
         """江苏 苏州市级 自评表's money: blocks of headers over one line of figures — 市级预算执行情况(万元) │ 年初预算数 │ … │
@@ -834,6 +847,31 @@ def _component_extra_columns(grid: Grid, r: int, name_col: int) -> list[tuple[in
             label = H.strip_brackets(H.normalise_label(v))
             if _COMPONENT_YEAR_ACTUAL.match(label):
                 found.append((c, v.strip()))
+    return found
+
+
+#: 近两年收支金额 (湖北 部门总体资金情况): a header over one column per year, the years on the header's second row
+_COMPONENT_YEARS = frozenset({"近两年收支金额", "近两年收支"})
+#: "2021 年" / "2022年度" under it: one year's column (a bare "年" is a year left unfilled)
+_COMPONENT_YEAR = lazy_compile(r"^(\d{4})年度?$")
+
+
+def _component_years_header(grid: Grid, r: int, name_col: int) -> int | None:
+    """The 近两年收支金额 column right of the name in a component block's header row, or None."""
+    for c, v in row_cells(grid, r):
+        if c > name_col and isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in _COMPONENT_YEARS:
+            return c
+    return None
+
+
+def _component_year_columns(grid: Grid, r: int, first: int) -> list[tuple[int, str]]:
+    """(column, "2021年") of each year printed from column `first` on in the header's second row."""
+    found = []
+    for c, v in row_cells(grid, r):
+        if c >= first and isinstance(v, str):
+            m = _COMPONENT_YEAR.match(re.sub(r"\s+", "", H.normalise_label(v)))
+            if m is not None:
+                found.append((c, f"{m.group(1)}年"))
     return found
 
 

@@ -1,0 +1,77 @@
+"""General fixes prompted by held-out batch 23 (six 目标申报表/目标表, none a 自评表; measured once before any fix:
+recall 0/1, no false 错误, 5 of 6 read).
+
+1. F11 over a 湖北 部门总体资金情况's 近两年收支金额 columns: the years stand on the header's second row ("2021 年 │ 2022 年"
+   under 近两年收支金额), and each year's 支出构成 is held to its own 合计 like the 当年金额 column — 广水市教育局 2023 prints
+   基本支出 99611.05 + 项目支出 9564.46 = 109175.51 under a 2022 年 合计 of 109175.04 (the 收入 合计). A year column has
+   no 占比 of its own: the 当年 占比 never names a line of another year.
+
+The shapes are those of real tables in tests/realworld, cut down to what the rules read.
+"""
+
+from __future__ import annotations
+
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
+from report_helpers import workbook_result as _workbook
+
+E = ""
+
+# ---------------------------------------------------------------- 广水市教育局 2023: 近两年收支金额 2021 年 │ 2022 年
+
+
+def _guangshui(expense_2022="109175.04", basic_2022="99611.05", project_2022="9564.46", years=("2021 年", "2022 年")):
+    """The 申报表's head and its 部门总体资金情况 block as published (2022 年: 99611.05 + 9564.46 under 109175.04)."""
+    rows = [
+        ["附件 2:", E, E, E, E, E, E],
+        ["部门整体支出绩效目标申报表", E, E, E, E, E, E],
+        ["填报日期:2022 年 12 月 18 日", E, E, E, E, E, E],
+        ["部门(单位) 名称", "广水市教育局", E, "填报人", "何永华", "联系电话", "07226233407"],
+        ["部门总体 资金情况 单位:万元", "总体资金情况", E, "当年 金额", "占比", "近两年收支金额", E],
+        [E, E, E, E, E, *years],
+        [E, "收入构成", "财政拨款", "108292.73", "88.3%", "90147", "98577.39"],
+        [E, E, "其他资金", "14348.77", "11.7%", "5819", "10597.65"],
+        [E, E, "合计", "122641.5", "100%", "95966", "109175.04"],
+        [E, "支出构成", "基本支出", "93199.91", "75.99%", "81781", basic_2022],
+        [E, E, "项目支出", "29441.59", "24.01%", "14185", project_2022],
+        [E, E, "合计", "122641.5", "100%", "95966", expense_2022],
+        ["部门职能概述", "(一)贯彻执行党和国家关于教育改革与发展的各项方针、政策、法律法规", E, E, E, E, E],
+    ]
+    merges = ("A1:G1", "A2:G2", "A3:G3", "B4:C4", "A5:A12", "B5:C6", "D5:D6", "E5:E6", "F5:G5", "B7:B9", "B10:B12")
+    return rows, (*merges, "B13:G13")
+
+
+def test_a_year_column_under_the_two_years_header_is_held_to_its_total(tmp_path):
+    """Failed before (nothing raised: only the 当年金额 column was added up): 2022 年 支出 99611.05 + 9564.46 = 109175.51
+    ≠ 合计 109175.04 — one F11 错误 at G12 naming the year and both sums; 2021 年 and 当年 agree and stay quiet."""
+    rows, merges = _guangshui()
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F11", "G12")]
+    f11 = _codes(result, "F11")[0]
+    assert "109175.51" in f11.message and "109175.04" in f11.message
+    assert "2022" in f11.message and "支出构成" in f11.message
+    assert {ref.cell for ref in f11.related} >= {"G10", "G11"}
+
+
+def test_year_columns_that_add_up_are_quiet(tmp_path):
+    """The same block with the 2022 年 支出 合计 printed 109175.51: every column of every group adds up, nothing raised."""
+    rows, merges = _guangshui(expense_2022="109175.51")
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F11") and not _errors(result)
+
+
+def test_the_current_year_shares_name_no_line_of_another_year(tmp_path):
+    """2022 年 支出 75.99 + 30 under 合计 100: held to the 当年 占比 (75.99%, 24.01%), 项目支出 alone would be out of line
+    and named — but a year column prints no 占比 of its own, so the 错误 stays at the year's 合计, G12."""
+    rows, merges = _guangshui(expense_2022="100", basic_2022="75.99", project_2022="30")
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F11", "G12")]
+
+
+def test_blank_year_labels_add_no_column(tmp_path):
+    """广水 2021's form prints "年 │ 年" with the year columns empty: no year column is read, nothing is raised."""
+    rows, merges = _guangshui(years=("年", "年"))
+    for row in rows[6:12]:
+        row[5] = row[6] = E
+    result = _workbook(tmp_path, rows, merges)
+    assert not _codes(result, "F11") and not _errors(result)
