@@ -75,3 +75,110 @@ def test_blank_year_labels_add_no_column(tmp_path):
         row[5] = row[6] = E
     result = _workbook(tmp_path, rows, merges)
     assert not _codes(result, "F11") and not _errors(result)
+
+
+# ---------------------------------------------------------------- 湘西州特校 2023: 度量单位 "-" on every line
+
+_XX_HEAD = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "指标值内容",
+    "评(扣分标准)",
+    "度量单位",
+    "指标值类型",
+    "备注",
+]
+
+
+def _xiangxi(unit="-"):
+    """The 一体化 list export as published (单位 │ 专项 │ 资金总额 │ 实施期绩效目标 │ indicators), 度量单位 `unit` throughout."""
+    line = [E, E, E, E]
+    rows = [
+        ["2023年项目支出绩效目标表公开", *[E] * 12],
+        ["部门:505_湘西州教育和体育局", *[E] * 9, "金额单位:万元", E, E],
+        ["单位代码", "单位(专项)名称", "资金总额", "实施期绩效目标", "绩效指标", *[E] * 8],
+        [E, E, E, E, *_XX_HEAD],
+        ["505006", "州民族特殊教育学校", "30.00", *[E] * 10],
+        [
+            "  505006  ",
+            "学生伙食费",
+            "30.00",
+            E,
+            "成本指标",
+            "经济成本指标",
+            "学生补助标准",
+            "17元/人.每天",
+            "反映学生每天用餐标准",
+            "按标准发放得10分,每少1元扣1分",
+            unit,
+            "定量",
+            E,
+        ],
+        [
+            *line,
+            "产出指标",
+            "数量指标",
+            "补助学生数量",
+            "168",
+            "反映补助学生人数",
+            "发放到位得10分,每减少1%,扣1分",
+            unit,
+            "定量",
+            E,
+        ],
+        [
+            *line,
+            E,
+            "质量指标",
+            "伙食补助发放率",
+            "90%以上",
+            "实际发放伙食补助金额/应发放伙食补助金额",
+            "9%0得10分,每减少1%扣1分",
+            unit,
+            "定量",
+            E,
+        ],
+        [
+            *line,
+            "效益指标",
+            "社会效益指标",
+            "残疾学生入学率",
+            "大于90%",
+            "适龄学生入学情况",
+            "90%得10分,每减少1%扣1分",
+            unit,
+            "定量",
+            E,
+        ],
+    ]
+    merges = (
+        "A1:M1",
+        "A2:J2",
+        "K2:M2",
+        "A3:A4",
+        "B3:B4",
+        "C3:C4",
+        "D3:D4",
+        "E3:M3",
+        "A6:A9",
+        "B6:B9",
+        "C6:C9",
+        "D6:D9",
+        "E7:E8",
+    )
+    return rows, merges
+
+
+def test_a_dash_in_the_unit_column_is_no_unit(tmp_path):
+    """Failed before (three I05 警告 "的计量单位“-”不是常用单位", the target read "168-"): "-" under 度量单位 is the
+    export's blank, not a unit — 17元/人.每天 and 大于90% carry their own units and are quiet; 168 has none, and I05
+    says so plainly (未写计量单位), never naming "-" as a unit (元/人.每天 stays an unusual unit of its own, a 警告)."""
+    rows, merges = _xiangxi()
+    result = _workbook(tmp_path, rows, merges)
+    i05 = _codes(result, "I05")
+    assert not any("“-”" in f.message or "-”" in f.message for f in i05), [f.message for f in i05]
+    assert any("“168”未写计量单位" in f.message for f in i05), [f.message for f in i05]
+    assert not any("大于90%" in f.message for f in i05)
+    assert not _errors(result)

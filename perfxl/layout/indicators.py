@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import TypeGuard
 
 from ..chinese import to_simplified
 from ..grid import Grid
@@ -76,10 +77,16 @@ _SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 _PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
+def _states_unit(unit: CellValue | None) -> TypeGuard[CellValue]:
+    """The 计量单位 cell states a unit: not blank, and no placeholder ("-", "/", "——": 湘西州特校 2023's 一体化 export prints
+    "-" under 度量单位 on every line, the unit — where there is one — written in the 指标值 itself, "17元/人.每天")."""
+    return unit is not None and not unit.is_blank and parse_value(unit.raw).kind is not ValueKind.PLACEHOLDER
+
+
 def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     """A plain number in 实际完成值 read in the row's 度量单位 (9500 beside 元 → "9500元", same place): the unit
     column is the unit of the row's values, so the actual never borrows the target's "1万元" instead."""
-    if unit is None or unit.is_blank or actual.is_blank:
+    if not _states_unit(unit) or actual.is_blank:
         return actual
     percent = unit.text.strip() in ("%", "％")
     if percent and not isinstance(actual.raw, str):
@@ -292,7 +299,7 @@ def join_target(
         op = _bound(nature, operator)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
-    unit_text = "" if unit is None or unit.is_blank or _is_type(_key(unit.text)) else _spelled_out(unit.text)
+    unit_text = "" if not _states_unit(unit) or _is_type(_key(unit.text)) else _spelled_out(unit.text)
     if unit_text and _PLAIN_NUMBER.match(unit_text) and any(ch.isdigit() for ch in text):
         # a bare number beside a figure is no unit (乌海 2021: 44,561 │ 44,561 would read "44,56144,561", no figure);
         # beside a bare operator ("≥" │ 95) it is the figure, joined as before
