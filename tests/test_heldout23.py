@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from report_helpers import error_cells as _errors
 from report_helpers import findings_of as _codes
+from report_helpers import row_runs as _runs
 from report_helpers import workbook_result as _workbook
 
 E = ""
@@ -182,3 +183,85 @@ def test_a_dash_in_the_unit_column_is_no_unit(tmp_path):
     assert any("“168”未写计量单位" in f.message for f in i05), [f.message for f in i05]
     assert not any("大于90%" in f.message for f in i05)
     assert not _errors(result)
+
+
+# ---------------------------------------------------------------- 青山区教育局 2020: 资金总额 │ … │ 当年资金总额: │ …
+
+
+def _qingshan(yearly_grant="10000万元", term_grant="10000万元"):
+    """The 目标表's head and its 项目资金 pairs as published: the term's money beside the year's (当年资金总额)."""
+    rows = [
+        ["项目支出绩效目标表", E, E, E, E, E, E],
+        ["2020年度)", E, E, E, E, E, E],
+        ["项目名称", "教育系统基础设施建设和设备购置", E, E, E, E, E],
+        ["主管部门\n及编码", "[015001]武汉市青山区教育局", E, E, "实施单位", "武汉市青山区教育局", E],
+        ["项目属性", "基础建设、修缮类", E, E, "项目起止时间", "202001-202012", E],
+        ["项目资金", "资金总额", "10000万元", E, "当年资金总额:", "10000万元", E],
+        [E, "其中:财政拨款", term_grant, E, "其中:当年财政拨款", yearly_grant, E],
+        [E, "其他资金", E, E, "当年其他资金", E, E],
+        ["总体目标", "中期目标", E, E, "年度目标", E, E],
+        [E, "优化教育布局,推进教育领域综合改革", E, E, "按工作计划完成教育局重点项目建设经费预算安排", E, E],
+        ["绩效项目指标表", E, E, E, E, E, E],
+        [
+            "一级指标",
+            "二级指标(长期)",
+            "三级指标(长期)",
+            "指标值(长期)",
+            "二级指标(年度)",
+            "三级指标(年度)",
+            "指标值(年度)",
+        ],
+        ["产出指标", "数量指标", E, E, "数量指标", "重点建设工程安排数量", "2"],
+        ["产出指标", "质量指标", E, E, "质量指标", "重点建设工程验收合格率", "100%"],
+        ["满意度指标", "服务对象满意度指标", E, E, "服务对象满意度指标", "学生、家长、社会满意度", "≥90%"],
+    ]
+    merges = (
+        "A1:G1",
+        "A2:G2",
+        "B3:G3",
+        "B4:D4",
+        "F4:G4",
+        "B5:D5",
+        "F5:G5",
+        "A6:A8",
+        "C6:D6",
+        "F6:G6",
+        "C7:D7",
+        "F7:G7",
+        "C8:D8",
+        "F8:G8",
+        "A9:A10",
+        "B9:D9",
+        "E9:G9",
+        "B10:D10",
+        "E10:G10",
+        "A11:G11",
+    )
+    return rows, merges
+
+
+def test_the_years_money_printed_as_当年_pairs_is_read(tmp_path):
+    """Failed before (rows 6–8 unmapped: a pair block starts with two totals side by side, and 当年资金总额 was no total):
+    当年 is the year's period like 年度 — the 当年 pair is the year's money, its 其中:当年财政拨款 a source. As published
+    all agree and nothing is raised."""
+    rows, merges = _qingshan()
+    result = _workbook(tmp_path, rows, merges)
+    assert not _errors(result)
+    runs = _runs(result)
+    assert any(kind == "funds" and first <= 6 and last >= 7 for kind, first, last in runs), runs
+
+
+def test_a_years_source_above_its_total_is_found(tmp_path):
+    """其中:当年财政拨款 11000万元 under 当年资金总额 10000万元: the year's sources above its total, an F02 错误 at the
+    year's total (F6) — unseen while the block was unread."""
+    rows, merges = _qingshan(yearly_grant="11000万元")
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F02", "F6")]
+
+
+def test_the_terms_sources_are_held_to_the_terms_total(tmp_path):
+    """probe_defects' planted 其中:财政拨款 11000万元 under 资金总额 10000万元 — the term's pair beside the year's: the term's
+    lines are a funds block of their own, F02 holds them to its total (an 错误 at C6); the year's pair is untouched."""
+    rows, merges = _qingshan(term_grant="11000万元")
+    result = _workbook(tmp_path, rows, merges)
+    assert _errors(result) == [("F02", "C6")]
