@@ -69,6 +69,23 @@ def test_the_current_year_shares_name_no_line_of_another_year(tmp_path):
     assert _errors(result) == [("F11", "G12")]
 
 
+def test_the_years_are_read_with_the_headers_merges_lost_and_filled(tmp_path):
+    """probe_variants' unmerged_filled: every merged header cell's text repeated into the cells it covered, so the
+    header's second row is a header of its own ("总体资金情况 │ 总体资金情况 │ 当年 金额 │ 占比 │ 2021 年 │ 2022 年") — the
+    近两年收支金额 above it still names the year columns, and the 2022 年 错误 is found as on the published table."""
+    rows, _merges = _guangshui()
+    label = "部门总体 资金情况 单位:万元"
+    rows[4] = [label, "总体资金情况", "总体资金情况", "当年 金额", "占比", "近两年收支金额", "近两年收支金额"]
+    rows[5] = [label, "总体资金情况", "总体资金情况", "当年 金额", "占比", "2021 年", "2022 年"]
+    for r in range(6, 12):
+        rows[r][0] = label
+    rows[7][1] = rows[8][1] = "收入构成"
+    rows[10][1] = rows[11][1] = "支出构成"
+    keep = ("A1:G1", "A2:G2", "A3:G3", "B4:C4", "B13:G13")
+    result = _workbook(tmp_path, rows, keep)
+    assert _errors(result) == [("F11", "G12")]
+
+
 def test_blank_year_labels_add_no_column(tmp_path):
     """广水 2021's form prints "年 │ 年" with the year columns empty: no year column is read, nothing is raised."""
     rows, merges = _guangshui(years=("年", "年"))

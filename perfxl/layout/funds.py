@@ -323,14 +323,20 @@ class FundsRows:
         row before any line (the years under 近两年收支金额) and a source line left blank (其他资金 │ │), which stay in it."""
         cols = _component_columns(self.grid, r)
         if cols is not None:
-            self.component_cols, self.state = cols, "components"
+            self.component_cols = cols
             extra = _component_extra_columns(self.grid, r, cols[0])
             self.component_extra = tuple(c for c, _ in extra)
             self.cur.components_extra = tuple(label for _, label in extra)
             self.component_share = _component_share_column(self.grid, r, cols[0])
-            self.component_years_from = _component_years_header(self.grid, r, cols[0])
+            years_from = _component_years_header(self.grid, r, cols[0])
+            if years_from is None and self.state == "components" and not self.cur.components:
+                # the header's second row read as a header again (its merged cells exported filled): the 近两年收支金额
+                # above it still names the year columns it prints
+                years_from = self.component_years_from
+            self.component_years_from, self.state = years_from, "components"
             self.cur.components_label = _component_block_label(self.grid, r, cols[0])
             self.component_pending = None
+            self._component_years(r)
             return "header"
         if self.state != "components" or self.component_cols is None:
             return ""
