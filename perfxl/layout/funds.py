@@ -93,6 +93,8 @@ class FundsRows:
     # role → (label col, value col) of a 岳阳 自评报告's 计划安排资金 │ … │ 实际支出 │ … money row (`_plan_pairs_row`)
     plan_cols: dict[str, tuple[int, int]]
     pair_source_open: bool = False  # a pair line "其中：财政拨款" (a form source) may have its own 其中 lines below
+    # the term's pair column beside the year's (资金总额 │ 10000万元 │ 当年资金总额: │ 10000万元): its lines a block of their own
+    pair_term_col: int | None = None
     breakdown_mode: bool
     # the total was taken from the block's first row under a total word of its own ("财政资金合计"); a row with a
     # known total label later shows it was a subtotal (review round 15)
@@ -113,6 +115,7 @@ class FundsRows:
     # the 项目资金构成 block's further amount columns (鄂州 目标表: 2020年实际执行数 │ 2021年实际执行数)
     component_extra: tuple[int, ...] = ()
     component_share: int | None = None  # its 占比 column (湖北 部门总体资金情况), None where it prints none
+    component_years_from: int | None = None  # the 近两年收支金额 column: its years stand on the header's second row
     # lines read after the block's first 合计, awaiting their own 合计 (湖北 部门总体资金情况: the 支出构成 group)
     component_pending: list[ComponentRow] | None = None
 
@@ -320,13 +323,20 @@ class FundsRows:
         row before any line (the years under 近两年收支金额) and a source line left blank (其他资金 │ │), which stay in it."""
         cols = _component_columns(self.grid, r)
         if cols is not None:
-            self.component_cols, self.state = cols, "components"
+            self.component_cols = cols
             extra = _component_extra_columns(self.grid, r, cols[0])
             self.component_extra = tuple(c for c, _ in extra)
             self.cur.components_extra = tuple(label for _, label in extra)
             self.component_share = _component_share_column(self.grid, r, cols[0])
+            years_from = _component_years_header(self.grid, r, cols[0])
+            if years_from is None and self.state == "components" and not self.cur.components:
+                # the header's second row read as a header again (its merged cells exported filled): the 近两年收支金额
+                # above it still names the year columns it prints
+                years_from = self.component_years_from
+            self.component_years_from, self.state = years_from, "components"
             self.cur.components_label = _component_block_label(self.grid, r, cols[0])
             self.component_pending = None
+            self._component_years(r)
             return "header"
         if self.state != "components" or self.component_cols is None:
             return ""
@@ -337,6 +347,7 @@ class FundsRows:
         read = self.cur.components or self.component_pending
         if not any(_number_like(own(self.grid, r, c)) for c in amounts):
             if not read and not labels:
+                self._component_years(r)
                 return "header"  # 年 │ 年 under 近两年收支金额: the header's second row, nothing of a line
             bare = H.strip_brackets(H.strip_numbering(H.normalise_label(labels[-1][1]))) if labels else ""
             if not read or bare not in H.FUNDS_PART_LABELS:
@@ -370,6 +381,16 @@ class FundsRows:
         else:
             self.component_pending.append(row)
         return "funds"
+
+    def _component_years(self, r: int) -> None:
+        """The header's second row under 近两年收支金额 ("2021 年 │ 2022 年", 广水市教育局 2023): each year a further amount
+        column of the block, added up per group by F11 like 当年金额; blank years ("年 │ 年", 广水 2021) add none."""
+        if self.component_years_from is None or self.component_extra:
+            return
+        years = _component_year_columns(self.grid, r, self.component_years_from)
+        if years:
+            self.component_extra = tuple(c for c, _ in years)
+            self.cur.components_extra = tuple(label for _, label in years)
 
     def _line_funds_row(self, r: int) -> str:
         """江苏 苏州市级 自评表's money: blocks of headers over one line of figures — 市级预算执行情况(万元) │ 年初预算数 │ … │
@@ -510,7 +531,7 @@ class FundsRows:
             single_line = len(pairs) == 1 and len(totals) == 1 and _single_total_line(self.grid, r) is not None
             if not single_line and (len(pairs) < 2 or len(totals) < 2):
                 return False  # a block starts with its two totals side by side (中期资金总额 … 年度资金总额 …)
-            yearly = [p for p in pairs if "年度" in p[1]] or pairs[-1:]
+            yearly = [p for p in pairs if "年度" in p[1] or p[1].startswith("当年")] or pairs[-1:]
             self.pair_col = yearly[0][0]
             self.pair_offset = yearly[0][2] - yearly[0][0]
             self.state = "pairs"
@@ -522,6 +543,9 @@ class FundsRows:
             medium = [p for p in pairs if p[1].startswith("中期") and p is not yearly[0] and _is_pair_total(p[1])]
             if medium:  # 中期资金总额 │ 449.8万 beside the 年度 pair: the whole term's money (F17)
                 self.cur.funds_medium = value_at(self.grid, r, medium[0][2])
+            self._open_term_block(r, [p for p in pairs if p is not yearly[0] and _is_pair_total(p[1])])
+        elif self.pair_term_col is not None:
+            self._term_line(r, pairs)
         label_col, label, value_col = min(pairs, key=lambda p: abs(p[0] - self.pair_col))
         blank_year = abs(label_col - self.pair_col) > 1 and self.state == "pairs" and self.cur.funds_total is not None
         if blank_year:
@@ -553,6 +577,36 @@ class FundsRows:
         else:
             self.cur.funds_parts.append(row)
         return True
+
+    def _open_term_block(self, r: int, others: list[tuple[int, str, int]]) -> None:
+        """The term's total beside the year's (中期资金总额 │ 900 │ 年度资金总额 │ 300; 资金总额 │ … │ 当年资金总额 │ …): a
+        funds block of its own, its 其中 lines below in the same column its sources — F02 holds them to it as the year's
+        are held to the year's total. Where the term's total is blank, or more than one other total stands, none."""
+        self.pair_term_col = None
+        if len(others) != 1 or not _number_like(own(self.grid, r, others[0][2])):
+            return
+        label_col, _, value_col = others[0]
+        self.pair_term_col = label_col
+        unit = self.cur.funds_unit or self.cur.unit_note or "万元"
+        total = _pair_row(self.grid, r, label_col, value_col, is_total=True)
+        self.cur.funds_more.append(FundsBlock(total, (), unit, ref=total.label.ref, columns=("full_budget",)))
+
+    def _term_line(self, r: int, pairs: list[tuple[int, str, int]]) -> None:
+        """A line's pair in the term's column (其中:财政拨款 │ 900 beside 其中:当年财政拨款 │ 300): a source of the term's
+        block; a blank amount stays a blank source, a label that is no funds word ends the term's lines."""
+        term = next((p for p in pairs if p[0] == self.pair_term_col), None)
+        if term is None or _is_pair_total(term[1]) or not self.cur.funds_more:
+            self.pair_term_col = None
+            return
+        label = H.normalise_label(own(self.grid, r, term[0]) or "")
+        block = self.cur.funds_more[-1]
+        within = (
+            label.startswith("其中")
+            and term[1] not in _FORM_SOURCES
+            and any(H.normalise_label(p.label.text).startswith("其中") for p in block.parts)
+        )
+        row = dataclasses.replace(_pair_row(self.grid, r, term[0], term[2], is_total=False), within=within)
+        self.cur.funds_more[-1] = dataclasses.replace(block, parts=(*block.parts, row))
 
     def _plan_pairs_row(self, r: int) -> bool:
         """岳阳's older 自评报告 (附件3-2 财政支出项目绩效评价自评报告, 湖南 南湖 2016, 岳阳县 2020): the money as label │
@@ -682,7 +736,9 @@ def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | N
     return None
 
 
-_PERIOD = lazy_compile(r"^(中期|年度)")  # 中期资金总额 / 年度资金总额: the period, then the funds label
+# 中期资金总额 / 年度资金总额: the period, then the funds label; 当年资金总额 / 其中:当年财政拨款 is the year's money too
+# (武汉 青山区 2020 项目支出绩效目标表: 资金总额 │ 10000万元 │ 当年资金总额: │ 10000万元)
+_PERIOD = lazy_compile(r"^(中期|年度|当年)")
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
 #: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
@@ -834,6 +890,31 @@ def _component_extra_columns(grid: Grid, r: int, name_col: int) -> list[tuple[in
             label = H.strip_brackets(H.normalise_label(v))
             if _COMPONENT_YEAR_ACTUAL.match(label):
                 found.append((c, v.strip()))
+    return found
+
+
+#: 近两年收支金额 (湖北 部门总体资金情况): a header over one column per year, the years on the header's second row
+_COMPONENT_YEARS = frozenset({"近两年收支金额", "近两年收支"})
+#: "2021 年" / "2022年度" under it: one year's column (a bare "年" is a year left unfilled)
+_COMPONENT_YEAR = lazy_compile(r"^(\d{4})年度?$")
+
+
+def _component_years_header(grid: Grid, r: int, name_col: int) -> int | None:
+    """The 近两年收支金额 column right of the name in a component block's header row, or None."""
+    for c, v in row_cells(grid, r):
+        if c > name_col and isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in _COMPONENT_YEARS:
+            return c
+    return None
+
+
+def _component_year_columns(grid: Grid, r: int, first: int) -> list[tuple[int, str]]:
+    """(column, "2021年") of each year printed from column `first` on in the header's second row."""
+    found = []
+    for c, v in row_cells(grid, r):
+        if c >= first and isinstance(v, str):
+            m = _COMPONENT_YEAR.match(re.sub(r"\s+", "", H.normalise_label(v)))
+            if m is not None:
+                found.append((c, f"{m.group(1)}年"))
     return found
 
 
@@ -1068,6 +1149,13 @@ def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
     if len(cells) == 3 and (cells[2][0] != value_col or not _number_like(cells[2][1])):
         return None
     return cells[1][0], label, value_col
+
+
+def _pair_row(grid: Grid, r: int, label_col: int, value_col: int, *, is_total: bool) -> FundsRow:
+    """A pair as a funds line: its label, and its amount as the year's budget (blank where the cell is)."""
+    blank = CellValue(None, None)
+    amount = value_at(grid, r, value_col) if own(grid, r, value_col) is not None else empty_at(grid, r, value_col)
+    return FundsRow(value_at(grid, r, label_col), blank, amount, blank, blank, blank, blank, is_total)
 
 
 def _blank_pair_line(grid: Grid, r: int, pair_col: int) -> list[tuple[int, str, int]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import TypeGuard
 
 from ..chinese import to_simplified
 from ..grid import Grid
@@ -79,10 +80,16 @@ _SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 _PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
+def _states_unit(unit: CellValue | None) -> TypeGuard[CellValue]:
+    """The 计量单位 cell states a unit: not blank, and no placeholder ("-", "/", "——": 湘西州特校 2023's 一体化 export prints
+    "-" under 度量单位 on every line, the unit — where there is one — written in the 指标值 itself, "17元/人.每天")."""
+    return unit is not None and not unit.is_blank and parse_value(unit.raw).kind is not ValueKind.PLACEHOLDER
+
+
 def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     """A plain number in 实际完成值 read in the row's 度量单位 (9500 beside 元 → "9500元", same place): the unit
     column is the unit of the row's values, so the actual never borrows the target's "1万元" instead."""
-    if unit is None or unit.is_blank or actual.is_blank:
+    if not _states_unit(unit) or actual.is_blank:
         return actual
     percent = unit.text.strip() in ("%", "％")
     if percent and not isinstance(actual.raw, str):
@@ -296,7 +303,7 @@ def join_target(
         op = _bound(nature, operator)
     value = target.raw
     text = fmt_decimal(to_decimal(value)) if is_number(value) else ("" if target.is_blank else target.text)
-    unit_text = "" if unit is None or unit.is_blank else unit.text
+    unit_text = "" if not _states_unit(unit) else unit.text
     if unit_text and (_is_type(_key(unit_text)) or _key(unit_text) in _ANSWER_KINDS):
         unit_text = ""
     unit_text = _spelled_out(unit_text) if unit_text else ""

@@ -148,7 +148,8 @@ def _group_sum(
     ]
     if ev.components_label:  # the block names its one amount column itself (当年金额)
         columns = [(cell, cells, "", "") for cell, cells, _, _ in columns]
-    for i, header in enumerate(ev.components_extra):  # a prior year's 实际执行数 (鄂州 目标表 项目预算)
+    shared = len(columns)  # the lines' 占比 are shares of these columns' figures, not of the further ones below
+    for i, header in enumerate(ev.components_extra):  # a prior year's 实际执行数 (鄂州 项目预算; 广水 近两年收支金额)
         columns.append(
             (
                 total.extra[i] if i < len(total.extra) else None,
@@ -157,7 +158,7 @@ def _group_sum(
                 header,
             )
         )
-    for cell, every_cell, zh, en in columns:
+    for k, (cell, every_cell, zh, en) in enumerate(columns):
         if cell is None or any(c is None for c in every_cell):
             continue  # the block has no such column
         parts = [c for c, line in zip(every_cell, every, strict=True) if c is not None and not line.within]
@@ -197,7 +198,7 @@ def _group_sum(
                 ctx, cell, found, parts, fmt_num(found), column=zh, column_en=f" {en}" if en else "", block=block
             )
             continue
-        located = None if blank else _out_of_line(ctx, lines, parts, reported)
+        located = None if blank or k >= shared else _out_of_line(ctx, lines, parts, reported)
         if located is not None:  # its 占比 names the line out of line: the finding is at that line, not the 合计
             i, meant = located
             line = lines[i]

@@ -412,6 +412,15 @@ def _unit_in_name(ctx: Context, name: str) -> str | None:
     return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
 
 
+def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
+    """The unit I05 judges: the 计量单位 cell's; the target's own where the form has no such column or prints a placeholder
+    in it ("-" on every line of 湘西州特校 2023's 一体化 export, the unit written in the 指标值: "17元/人.每天")."""
+    cell = ind.unit
+    if cell is None or parse_value(cell.raw).kind is ValueKind.PLACEHOLDER:
+        return target.unit
+    return cell.text or None
+
+
 @check("I05")
 def unit_valid(ctx: Context) -> Iterator[Finding]:
     """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras)."""
@@ -424,7 +433,7 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
         p = f.target
         if p.kind != ValueKind.NUMBER or p.number is None:
             continue
-        unit = (ind.unit.text or None) if ind.unit is not None else p.unit
+        unit = _judged_unit(ind, p)
         unit = unit_of_clause(unit) if unit else unit  # "15个乡镇的改造任务": counted in 个, the rest says of what
         if not unit and _unit_in_name(ctx, ind.name.text):
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
