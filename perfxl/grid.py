@@ -32,6 +32,9 @@ class Grid:
     uncached: frozenset[tuple[int, int]] = frozenset()
     hidden: bool = False
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (r, c) → "#DIV/0!": Excel error values
+    # a report's table (.docx/.pdf): the paragraph right above it that states its money unit ("单位：万元"), which a
+    # sheet prints in a row of its own; "" for a sheet (the layout reads it after any unit printed inside, docs14)
+    unit_above: str = ""
 
     def __post_init__(self) -> None:
         self._anchor: dict[tuple[int, int], tuple[int, int]] = {}

@@ -341,6 +341,7 @@ class FundsBlock:
     # (role, header cell) of the block's 年初预算数, 全年预算数 and 全年执行数 columns as printed ("年初预算数(A)"): the letters a
     # rule in `score_headers` names ("执行率(B/A)") stand for these columns (rules/funds.py `rate_over_initial`)
     amount_headers: tuple[tuple[str, CellValue], ...] = ()
+    unit_above: str = ""  # the line above a report's table its `unit` was taken from ("单位：元"); "" otherwise
 
     @property
     def has_weight(self) -> bool:
@@ -582,6 +583,19 @@ class BasicData:
     guess: str = (
         ""  # what the reading of the table assumed (a year read as 决算): findings resting on it are 警告 at most
     )
+    unit_above: str = (
+        ""  # the line above a report's table its `unit` was taken from ("单位：万元"); "" when printed inside
+    )
+
+    @property
+    def table_name(self) -> tuple[str, str]:
+        """(zh, en) name of the table the rows were read from, as messages name it: a “三公”经费 table on its own is no
+        基础数据表 (docs14)."""
+        return (
+            ("三公经费表", "三公 spending table")
+            if self.source == "three_public"
+            else ("基础数据表", "basic-data table")
+        )
 
     def row(self, key: str) -> AmountRow | None:
         return next((r for r in self.rows if r.key == key), None)

@@ -249,7 +249,11 @@ _NOTE_MARK = re.compile(
 
 #: A note mark in brackets with the word that calls it a note ("(注②)", "(见注①)", "（②）"): gone whole when the figure
 #: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
-_NOTE_IN_BRACKETS = re.compile(r"\(\s*(?:详见|见)?(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+\)")
+#: A note word alone or with a plain number ("100人（注）", "(注1)", "(见注)") is one too (docs14: "100人（注）" was read with
+#: the unit "人(注").
+_NOTE_IN_BRACKETS = re.compile(
+    r"\(\s*(?:详见|见)?(?:(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+|(?:备注|注释|注)\s*\d{0,2}\s*)\)"
+)
 
 
 def _normalise_keeping_marks(raw: str) -> str:
@@ -492,6 +496,8 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
 
 _LATIN = lazy_compile(r"[A-Za-z]+")
 _LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
+#: An exponent written after a figure ("1E+309", "2.5E-07"): scientific notation as Excel shows a number (issue 12).
+_EXPONENT = re.compile(r"^[eE][+-]?\d+")
 
 
 #: Marks that never stand before a figure in a form, so one glued to it is damage (OCR of ≥, a slipped key).
@@ -527,6 +533,11 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     ) or (before[-1:] != "" and before[-1:] in _STRAY_SYMBOLS)  # "^80%": a scanned ≥ read as a stray mark
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
+    exponent = None if glued_left else _EXPONENT.match(after)
+    if exponent is not None and to_decimal(t[start : end + exponent.end()]) is None:
+        # "1E+309": scientific notation past Excel's range (no cell holds it; an overflow shown as text) — the same
+        # damage as "1e999", never the figure 1 with a unit "E+" (docs14)
+        return t[start : end + exponent.end()]
     if not glued_left and m.group().lstrip("+-").startswith("."):  # ".5", ".06万元": integer digits lost
         return m.group()
     if not glued_left and after[:1] == "," and after[1:2].isdigit():
@@ -654,7 +665,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     A number that does not parse cleanly ("M.8万元") is TEXT with a `reason`, never a guess (issue 11). Note marks
     beside the figure ("100①", `_NOTE_MARK`) are no digits of it: read without them, shown with them.
     """
-    if _NOTE_MARK.search(t) is not None:
+    if _NOTE_MARK.search(t) is not None or ("注" in t and _NOTE_IN_BRACKETS.search(t) is not None):
         unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
             return ParsedValue(raw, ValueKind.TEXT, text=t)

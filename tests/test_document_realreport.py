@@ -200,23 +200,35 @@ def build_docx(fixture: dict, path: Path) -> None:
 
 
 def _build_docx(fixture: dict):
+    """The paragraphs, each table after them — or, with `after = n` (docs14), right after the fixture's paragraph n
+    (1-based), where the report prints it (a caption and a "单位：万元" line above it)."""
     d = docx.Document()
-    for text in fixture["paragraphs"]:
+    tables = fixture.get("tables", [])
+    for n, text in enumerate(fixture["paragraphs"], start=1):
         d.add_paragraph(text)
-    for table in fixture.get("tables", []):
-        rows = table["rows"]
-        t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-        for row, cells in zip(rows, (r.cells for r in t.rows), strict=True):
-            # a row's cells in one pass: Table.cell(r, c) lists every cell of the table on each call
-            for text, cell in zip(row, cells, strict=False):
-                if text:
-                    cell.paragraphs[0].text = str(text)
-        for merge in table.get("merges", []):
-            from openpyxl.utils.cell import range_boundaries
-
-            c0, r0, c1, r1 = range_boundaries(merge)
-            t.cell(r0 - 1, c0 - 1).merge(t.cell(r1 - 1, c1 - 1))
+        for table in tables:
+            if table.get("after") == n:
+                _add_table(d, table)
+    for table in tables:
+        if "after" not in table:
+            _add_table(d, table)
     return d
+
+
+def _add_table(d, table: dict) -> None:
+    """One fixture table as a Word table (merges as published)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    rows = table["rows"]
+    t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for row, cells in zip(rows, (r.cells for r in t.rows), strict=True):
+        # a row's cells in one pass: Table.cell(r, c) lists every cell of the table on each call
+        for text, cell in zip(row, cells, strict=False):
+            if text:
+                cell.paragraphs[0].text = str(text)
+    for merge in table.get("merges", []):
+        c0, r0, c1, r1 = range_boundaries(merge)
+        t.cell(r0 - 1, c0 - 1).merge(t.cell(r1 - 1, c1 - 1))
 
 
 def test_the_corpus_is_not_empty():

@@ -167,7 +167,8 @@ def test_qujiang_narrative_is_held_to_its_own_table(tmp_path):
 
 def test_a_table_with_budget_and_final_columns_is_held_to_the_narrative(tmp_path):
     """嘉定 2017's shape: 预算数/决算数 printed, only the unit missing from the table — a wrong narrative figure is a
-    警告 (the unit is assumed from the text), never silence; the published figures agree and stay quiet."""
+    警告 (the unit is assumed from the text), never silence; the published figures agree and stay quiet. Its unit
+    printed on the line above the table (as published) makes it an 错误."""
     path = _report("shanghai-jiading-sifaju-sangong-2017", tmp_path)
     doc = tmp_path / "changed.docx"
     fixture = tomllib.loads((REPORTS / "shanghai-jiading-sifaju-sangong-2017.toml").read_text(encoding="utf-8"))
@@ -177,6 +178,13 @@ def test_a_table_with_budget_and_final_columns_is_held_to_the_narrative(tmp_path
     )
     build_docx(fixture, doc)
     assert not [f for f in validate_file(path).findings if f.code == "N01"]
+    # as published, the table stands under "单位:万元" (the fixture's `after`, docs14): the unit is printed, the
+    # contradiction certain, its basis naming the line
+    n01 = [f for f in validate_file(doc).findings if f.code == "N01" and f.ref.paragraph == 5]
+    assert n01 and n01[0].severity.value == "error" and "上方的“单位:万元”" in n01[0].basis, n01
+    # the table with no unit anywhere (built after the paragraphs, as before docs14): the unit is assumed, a 警告
+    del fixture["tables"][0]["after"]
+    build_docx(fixture, doc)
     n01 = [f for f in validate_file(doc).findings if f.code == "N01" and f.ref.paragraph == 5]
     assert n01 and n01[0].severity.value == "warning" and "未注明金额单位" in n01[0].basis
 

@@ -70,6 +70,7 @@ from .table_facts import (
     project_funds,
     table_funds,
     table_values,
+    unit_lines,
 )
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -161,9 +162,12 @@ def _compare(
     sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
     narrative_text = f"{sign}{fact.quantity.text}"
     cell = refs[0] if refs else None
+    # a table printing no unit, its unit taken from the line above it (a Word table under "单位：万元"): said (docs14)
+    line = run.unit_lines.get(cell.sheet, "") if cell is not None and table_unit != "%" else ""
     basis = (
         f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
         + (f"，由 {formula} 算得" if formula else "")
+        + (f"（{cell.sheet}未印单位，按其上方的“{line}”读作{table_unit}）" if line and cell else "")
         + "；按两者印出的精度比较仍不相等"
         + (f"；{pairing}" if pairing else "")
     )
@@ -188,6 +192,7 @@ def _compare(
             basis=basis,
             basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
             + (f" ({formula})" if formula else "")
+            + (f" (the table prints no unit: {table_unit} from the line above it, {line!r})" if line else "")
             + (f"; {pairing_en}" if pairing_en else ""),
         )
     )
@@ -1104,6 +1109,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     if not sub.narrative:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    run.unit_lines = unit_lines(sub)
     run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named

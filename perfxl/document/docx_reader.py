@@ -32,7 +32,9 @@ def _missing(path: str | Path) -> UnreadableWorkbook:  # pragma: no cover - pyth
 
 def _corrupt(path: str | Path, exc: Exception) -> UnreadableWorkbook:
     return UnreadableWorkbook(
-        f"Word 文档已损坏，无法读取：{type(exc).__name__}: {exc}"[:300],
+        # python-docx's / lxml's English words stay in the English text (docs14)
+        f"Word 文档已损坏，无法读取（“{Path(path).name}”的文档结构无法解析）；请用 Word 或 WPS 打开该文件，"
+        "另存为 .docx 后重新提交",
         f"corrupt .docx ({type(exc).__name__}: {exc})"[:300],
         code="DOCX_CORRUPT",
         path=str(path),
@@ -104,7 +106,7 @@ def places_in(body: Any) -> tuple[dict[int, Any], list[WordTable]]:
     n = 0
     for item in walk_body(body):
         if item.kind == "p":
-            if paragraph_text(item.element).strip():
+            if item.text.strip():
                 n += 1
                 paragraphs[n] = item.element
         elif item.table is not None:
@@ -121,6 +123,6 @@ def read_docx(path: str | Path, limits: Any = None, *, checked: bool = False) ->
     for n, el in places.items():
         text = paragraph_text(el).strip()
         paragraphs.append(Paragraph(TextRef(paragraph=n, excerpt=text[:EXCERPT_CHARS]), text))
-    grids = [Grid(t.name, t.rows, t.merged) for t in tables]
+    grids = [Grid(t.name, t.rows, t.merged, unit_above=t.unit_above) for t in tables]
     origins = {t.name: (t.index, t.parent) for t in tables}
     return DocumentSource(str(path), "docx", tuple(paragraphs), grids, origins)

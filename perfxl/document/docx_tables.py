@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .unit_above import unit_line_above
+
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -27,6 +29,7 @@ class WordTable:
     merged: tuple[tuple[int, int, int, int], ...]
     cells: dict[tuple[int, int], Any] = field(default_factory=dict)
     parent: int | None = None  # index of the enclosing table for a nested table
+    unit_above: str = ""  # the paragraph above it stating its money unit (`unit_line_above`)
 
     @property
     def name(self) -> str:
@@ -40,6 +43,7 @@ class BodyItem:
     kind: str
     element: Any
     table: WordTable | None = None
+    text: str = ""  # a paragraph's `paragraph_text`
 
 
 def paragraph_text(p: Any) -> str:
@@ -142,8 +146,10 @@ def table_grid(tbl: Any, index: int, parent: int | None = None) -> tuple[WordTab
 
 
 def walk_body(body: Any) -> Iterator[BodyItem]:
-    """Body paragraphs and tables in document order; a nested table follows the table that holds it."""
+    """Body paragraphs and tables in document order; a nested table follows the table that holds it. A top-level
+    table carries the unit line just above it (`unit_line_above`)."""
     counter = [0]
+    above: list[str] = []
 
     def tables(tbl: Any, parent: int | None) -> Iterator[BodyItem]:
         table, nested = table_grid(tbl, counter[0], parent)
@@ -154,6 +160,14 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
 
     for el in _body_children(body):
         if el.tag == f"{W}p":
-            yield BodyItem("p", el)
+            text = paragraph_text(el)
+            if text.strip():
+                above.append(text)
+            yield BodyItem("p", el, text=text)
         else:
-            yield from tables(el, None)
+            unit = unit_line_above(above)
+            above = []
+            for item in tables(el, None):
+                if item.table is not None and item.table.parent is None:
+                    item.table.unit_above = unit
+                yield item

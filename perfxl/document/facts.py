@@ -56,6 +56,12 @@ _QTY = lazy_compile(
     + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count
 )
 _SENTENCE = lazy_compile(r"[。！？!?\n]+")
+#: A note mark right after a figure's measure word ("在职45人（注）退休73人", "13家(注1)、", "100人①"): no part of the next
+#: figure's name nor of the figure (docs14: "注退休人员" was a subject, "注其中…" lost its 其中 total).
+_NOTE_AFTER_FIGURE = lazy_compile(
+    r"^\s*(?:[(（\[【]\s*(?:详见|见)?(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[)）\]】]"
+    r"|[\u2460-\u24ff\u2776-\u2793※]+)"
+)
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
@@ -551,6 +557,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         return
     for m in matches:
         prefix = clause[pos : m.start()]
+        if pos:
+            prefix = _NOTE_AFTER_FIGURE.sub("", prefix, count=1)
         raw_prefix = prefix
         pos = m.end()
         whole, frac, unit = m.group(1), m.group(2), m.group(3)

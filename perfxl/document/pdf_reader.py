@@ -32,6 +32,7 @@ from .pdf_text import (
     paragraphs,
 )
 from .source import DocumentSource
+from .unit_above import unit_line_above
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
@@ -51,6 +52,7 @@ class _Table:
     # page before, in the same frame, that it does not continue (its column lines change at the page break)
     stacked_on: _Table | None = None
     over_page: bool = False
+    unit_above: str = ""  # the unit line printed just above it on its page (unit_above.unit_line_above)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -122,7 +124,8 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
                 "PDF 已加密，请去除密码后再提交", "the PDF is encrypted", code="FILE_ENCRYPTED", path=str(src)
             ) from None
         raise UnreadableWorkbook(
-            f"PDF 文件已损坏，无法读取：{name}: {exc}"[:300],
+            # pdfminer's English words stay in the English text (docs14)
+            f"PDF 文件已损坏，无法读取（“{src.name}”的文件结构无法解析）；请重新导出 PDF 或提交 Word 原件",
             f"corrupt PDF ({name}: {exc})"[:300],
             code="PDF_CORRUPT",
             path=str(src),
@@ -184,7 +187,11 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         text_above = min((c[2] for c in text.chars), default=height)
         if tables and tables[-1].page == page_no - 1 and last_text_below:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
+        lines = [(line[0][2], "".join(c[3] for c in line)) for line in group_lines(text.chars)]
+        floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
         for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
+            unit = unit_line_above([t for top, t in lines if floor <= top < bbox[1] and t.strip()])
+            floor = bbox[3]
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
             moved = [(ch[0], ch[1] + offset, ch[2] + offset, *ch[3:]) for ch in table_chars]
             table = _Table(
@@ -196,6 +203,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 _cluster([v for c in raw_cells for v in (c[0], c[2])]),
                 height - bbox[3],
                 tables[-1] if parted else None,
+                unit_above=unit,
             )
             prev = tables[-1] if tables else None
             if (
@@ -236,7 +244,9 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
     for t in tables:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"
-        grids.append(_grid(t, name))
+        grid = _grid(t, name)
+        grid.unit_above = t.unit_above
+        grids.append(grid)
         origins[name] = (first, t.number)
         names[id(t)] = name
         if t.stacked_on is not None and id(t.stacked_on) in names:

@@ -1,7 +1,8 @@
 """A narrative paragraph in the one form the fact reader's patterns are written for, meaning exactly what was typed:
 full-width digits and number marks as ASCII (a Chinese IME's "２２２３．０４万元", "３９．８６％", "１，３３６．９２万元"),
 traditional characters as simplified (OpenCC, when installed: "預算執行率" is 预算执行率), a manual line break
-(Shift+Enter) inside a sentence as nothing, and the space typed between a figure and its unit ("886.12 万元") dropped.
+(Shift+Enter) inside a sentence as nothing, the space typed between a figure and its unit ("886.12 万元") dropped, and
+the pinyin or English glosses some mirror sites interleave ("shouru 收入", "基本支出（jīběn zhīchū）") left out.
 
 Only the cross-check reads this form (and quotes it in its messages); the document and the paragraph's place keep
 the text as written. Pure: text in, text out.
@@ -29,6 +30,28 @@ _ITEM = lazy_compile(
 )
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
 _SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
+_HAS_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
+#: A Latin letter of a gloss: ASCII and the accented letters of pinyin's tone marks (ā á ǎ à, ü) and English.
+_L = "A-Za-z\u00c0-\u024f\u0300-\u036f"
+#: A gloss in brackets right after Chinese words: letters and spaces only, a word of two letters at least
+#: ("基本支出（jīběn zhīchū）", "（Basic expenditure）", "（GDP）") — no digit, so never a figure or "(B)"-like mark.
+_GLOSS_IN_BRACKETS = lazy_compile(
+    rf"(?<=[\u4e00-\u9fff])[ \u3000]*[（(][ \u3000]*[{_L}]{{2,}}(?:[ \u3000'’-]+[{_L}]+)*[ \u3000]*[)）]"
+)
+_LOWER = "a-z\u00df-\u00ff\u0100-\u024f\u0300-\u036f"
+#: Pinyin typed between Chinese words ("shouru 收入", "公务接待费 gongwu jiedai fei 支出"), or between the words and their
+#: figure after a space ("在职 zaizhi 45人"): lower-case Latin words set off by a space from the Chinese around them (at a
+#: paragraph's start too) — "APP", "PPP项目", "e政务", "12 km 以上" are kept.
+_GLOSS_BARE = lazy_compile(
+    rf"(?:^|(?<=[\u4e00-\u9fff]))([ \u3000]*)[{_LOWER}]+(?:[ \u3000'’-]+[{_LOWER}]+)*([ \u3000]*)(?=[\u4e00-\u9fff]|(?<=[ \u3000])\d)"
+)
+
+
+def _without_glosses(text: str) -> str:
+    """`text` without the pinyin or English glosses between its Chinese words (`_GLOSS_IN_BRACKETS`, `_GLOSS_BARE`): they
+    are no part of a name ("基本支出jīběnzhīchū" matched no claim) and hold no figure (docs14)."""
+    text = _GLOSS_IN_BRACKETS.sub("", text)
+    return _GLOSS_BARE.sub(lambda m: "" if m.group(1) or m.group(2) else m.group(0), text)
 
 
 def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
@@ -41,6 +64,8 @@ def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
         if "，" in text:
             text = _GROUPED.sub(lambda m: m.group(0).replace("，", ","), text)
         text = to_simplified(text)
+        if _HAS_LATIN.search(text):
+            text = _without_glosses(text)
     if manual_breaks and "\n" in text:
         text = _unwrapped(text)
     return _SPACE_AFTER_FIGURE.sub("", text)

@@ -50,6 +50,7 @@ class _Run:
     year: str = ""  # the report's year: the one its narrative names most
     facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
     project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
+    unit_lines: dict[str, str] = field(default_factory=dict)  # table → the unit line above it (table_facts.unit_lines)
     # each N02 a rate got from its own figures, with those figures: a sum that finds one of them wrong takes its place
     # when putting that figure right makes the rate agree (`funds_arith._consequent_rates`)
     rate_issues: list[tuple[int, Issue, Fact, tuple[Fact, ...]]] = field(default_factory=list)

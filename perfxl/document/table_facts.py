@@ -33,6 +33,7 @@ __all__ = [
     "table_funds",
     "printed_step",
     "money_unit_for",
+    "unit_lines",
 ]
 
 #: "按支出性质分：2223.04": a name (a whole run of Chinese and brackets: it starts where the run does and takes it whole,
@@ -122,7 +123,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     label = row.label.text
     cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
     names = dict(zip(("previous", "budget", "final"), basic.years, strict=True))
-    table = "三公经费表" if basic.source == "three_public" else "基础数据表"
+    table = basic.table_name[0]
     unit: str | None = basic.unit or (None if basic.source == "three_public" else "元")
     guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT) if g)
     for role, cell in cells.items():
@@ -362,6 +363,18 @@ def _total_score(out: dict, sub: Submission) -> None:
     out[("total_score", "final")] = TableValue(
         "total_score", "final", value, SCORE_UNIT, printed_step(cell.raw) or Decimal(1), (cell.ref,), "自评表“总分”"
     )
+
+
+def unit_lines(sub: Submission) -> dict[str, str]:
+    """Table (sheet) name → the line above it its money unit was taken from ("单位：万元" over a Word table), for the
+    tables of `sub` that print no unit of their own: what a finding comparing their amounts states in its basis."""
+    out: dict[str, str] = {}
+    if sub.basic is not None and sub.basic.unit_above:
+        out[sub.basic.sheet] = sub.basic.unit_above
+    for table in (*sub.evaluations, *sub.declarations, *sub.monitoring):
+        if table.funds is not None and table.funds.unit_above:
+            out.setdefault(table.sheet, table.funds.unit_above)
+    return out
 
 
 def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:

@@ -59,7 +59,7 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                           "实体声明可用于读取服务器文件或耗尽内存（XXE、“十亿笑”攻击）；Excel 从不生成它。",
                           "xl/workbook.xml 中含 <!DOCTYPE …>", "文件含有不安全的 XML 内容：xl/workbook.xml 中有文档类型声明 (DOCTYPE)，Excel 和 Word 不会生成这种内容，已拒绝读取"),
     "XML_MALFORMED": ("XML 格式错误", "malformed XML", _BROKEN,
-                      "xl/workbook.xml 标签未闭合", "文件已损坏：xl/workbook.xml 不是有效的 XML（unclosed token: line 2, column 0）"),
+                      "xl/workbook.xml 标签未闭合", "文件“自评表.xlsx”已损坏：其中的工作簿结构（工作表列表）（xl/workbook.xml）不是有效的 XML，无法读取；请用 Excel、Word 或 WPS 打开该文件，另存后重新提交"),
     # workbooks
     "WORKBOOK_PART_MISSING": ("缺少工作簿主体", "the workbook part is missing", _BROKEN,
                               "缺少 xl/workbook.xml 的 .xlsx", "文件已损坏：缺少工作簿主体 (xl/workbook.xml)，请用 Excel 重新保存后提交"),

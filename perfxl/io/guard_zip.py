@@ -275,13 +275,33 @@ def _parse(pk: ZipPass, name: str):
             part=name,
         ) from None
     except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
+        # the parser's English words ("unclosed token: line 2, column 0") go in the English text only (docs14)
         raise unreadable(
             "XML_MALFORMED",
-            f"文件已损坏：{name} 不是有效的 XML（{exc}）",
+            f"文件“{pk.p.name}”已损坏：其中的{part_zh(name)}（{name}）不是有效的 XML，无法读取；"
+            "请用 Excel、Word 或 WPS 打开该文件，另存后重新提交",
             f"malformed XML in {name}: {exc}",
             pk.p,
             part=name,
         ) from None
+
+
+#: What a package part holds, in the words a finance clerk knows ("xl/workbook.xml" → 工作簿结构): by path, first match.
+_PART_NAMES: tuple[tuple[str, str], ...] = (
+    (".rels", "部件关系表"),
+    ("xl/workbook.", "工作簿结构（工作表列表）"),
+    ("xl/worksheets/", "工作表数据"),
+    ("xl/sharedStrings", "共享文字表"),
+    ("xl/styles", "单元格格式"),
+    ("word/document.", "Word 文档正文"),
+    ("word/", "Word 文档的组成部件"),
+    ("[Content_Types]", "文件类型清单"),
+)
+
+
+def part_zh(name: str) -> str:
+    """A package part named for finance staff: "xl/workbook.xml" → "工作簿结构（工作表列表）" (else "文件部件")."""
+    return next((zh for key, zh in _PART_NAMES if key in name), "文件部件")
 
 
 def _local(tag: str) -> str:

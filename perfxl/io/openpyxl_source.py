@@ -23,7 +23,8 @@ def read_formulas(path: Path, sheets: list[str]) -> dict[str, dict[tuple[int, in
         book = openpyxl.load_workbook(source, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise UnreadableWorkbook(
-            f"无法读取工作簿中的公式：{type(exc).__name__}: {exc}"[:300],
+            # openpyxl's English words stay in the English text (docs14)
+            f"无法读取工作簿“{Path(path).name}”中的公式（文件可能已损坏）；请用 Excel 打开该文件，另存为 .xlsx 后重新提交",
             f"Cannot read the workbook's formulas: {type(exc).__name__}: {exc}"[:300],
             path=str(path),
         ) from exc

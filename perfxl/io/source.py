@@ -196,8 +196,9 @@ def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> Unr
             else ("工作簿结构（工作表列表、定义的名称等）", "workbook structure (sheet list, defined names …)")
         )
         return UnreadableWorkbook(
-            f"文件“{path.name}”中{part_zh}有误（文件可能已损坏），读取组件无法解析：{exc}"[:400]
-            + "。请用 Excel 打开该文件、另存为 .xlsx 后重新提交。",
+            # the reader's panic text (English) stays in the English text (docs14)
+            f"文件“{path.name}”中{part_zh}有误（文件可能已损坏），读取组件无法解析。"
+            "请用 Excel 打开该文件、另存为 .xlsx 后重新提交。",
             f"The {part_en} of '{path.name}' is internally inconsistent (the file may be damaged); "
             f"the reader (python-calamine) panicked: {exc}"[:400]
             + ". Open it in Excel, save as .xlsx and resubmit.",

@@ -42,7 +42,9 @@ def read_spreadsheetml(path: str | Path, encoding: str = "", max_cells: int = 2_
         raise
     except Exception as exc:  # lxml XMLSyntaxError and friends: a damaged file
         raise UnreadableWorkbook(
-            f"文件“{p.name}”是 Excel 2003 XML 表格，但内容已损坏，无法读取：{exc}"[:300],
+            # the parser's English words stay in the English text (docs14)
+            f"文件“{p.name}”是 Excel 2003 XML 表格，但内容已损坏（XML 结构有误），无法读取；"
+            "请用 Excel 或 WPS 打开该文件，另存为 .xlsx 后重新提交",
             f"'{p.name}' is an Excel 2003 XML spreadsheet but it is malformed: {exc}"[:300],
             code="FILE_DAMAGED",
             path=str(p),

@@ -149,7 +149,7 @@ class _BasicReader:
             )
         return BasicData(
             self.grid.name,
-            self.unit or "元",
+            self.unit or H.unit_above(self.grid) or "元",
             self.years,
             self.staffing,
             tuple(self.rows),
@@ -157,6 +157,7 @@ class _BasicReader:
             self.frugality,
             tuple(self.notes),
             self.procurement_rate,
+            unit_above=self.grid.unit_above if not self.unit and H.unit_above(self.grid) else "",
         )
 
     def _maybe_header(self, r: int) -> bool:

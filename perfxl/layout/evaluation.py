@@ -62,6 +62,8 @@ class _Builder:
     """The evaluation being assembled while rows are read."""
 
     sheet: str
+    unit_above: str = ""  # the money unit of the line above a report's table (`headers.unit_above`)
+    unit_above_line: str = ""  # that line as printed (`Grid.unit_above`)
     title: CellValue | None = None
     header: dict[str, CellValue] = field(default_factory=dict)
     funds_total: FundsRow | None = None
@@ -122,7 +124,7 @@ class _Builder:
             funds = FundsBlock(
                 self.funds_total,
                 tuple(self.funds_parts),
-                self.funds_unit or self.unit_note or "万元",
+                self.funds_unit or self.unit_note or self.unit_above or "万元",
                 tuple(self.funds_breakdown),
                 self.funds_ref,
                 breakdown_amounts(self.funds_breakdown),
@@ -132,6 +134,7 @@ class _Builder:
                 tuple(self.funds_subtotals),
                 self.funds_medium,
                 self.funds_amount_headers,
+                self.unit_above_line if not (self.funds_unit or self.unit_note) and self.unit_above else "",
             )
         indicators, columns = weights_in_names(tuple(self.indicators), self.columns)
         indicators = _weights_in_percent(indicators)
@@ -274,7 +277,7 @@ class _Reader(FundsRows):
         self.kinds = kinds
         self.out: list[SelfEvaluation] = []
         self.problems: list[Finding] = []
-        self.cur = _Builder(grid.name)
+        self.cur = _Builder(grid.name, H.unit_above(grid), grid.unit_above)
         self.state = "pre"
         self.funds_cols: dict[str, int] = {}
         self.funds_header_row = -1
@@ -323,7 +326,7 @@ class _Reader(FundsRows):
                     "Found a title or header fields, but no funds, goals or indicator table below them.",
                 )
             )
-        self.cur = _Builder(self.grid.name, unit_note=None)
+        self.cur = _Builder(self.grid.name, H.unit_above(self.grid), self.grid.unit_above, unit_note=None)
         self.state = "pre"
 
     def _goals_only(self, ev: SelfEvaluation) -> None:

@@ -499,7 +499,7 @@ class FundsRows:
         if is_total and self.cur.funds_total is None:
             self.cur.funds_total = row
         elif is_total:
-            unit = self.cur.funds_unit or self.cur.unit_note or "万元"
+            unit = self.cur.funds_unit or self.cur.unit_note or self.cur.unit_above or "万元"
             more.append(FundsBlock(row, (), unit, ref=row.label.ref, columns=("full_budget",)))
         elif more:
             more[-1] = dataclasses.replace(more[-1], parts=(*more[-1].parts, row))

@@ -10,12 +10,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 from ..patterns import lazy_compile
 from ..units import money_unit_in
 
+if TYPE_CHECKING:
+    from ..grid import Grid
+
+
+def unit_above(grid: Grid) -> str:
+    """The money unit a report's table takes from the line just above it (`Grid.unit_above`: "单位：万元" as a paragraph
+    over a Word table), "" when none: the unit each table reader falls back to when the table prints none (docs14)."""
+    return (money_unit_in(grid.unit_above) or "") if grid.unit_above else ""
+
+
 __all__ = [
+    "unit_above",
     "normalise_label",
     "strip_brackets",
     "strip_numbering",

@@ -148,9 +148,11 @@ def read_listing(grid: Grid, limit: int = 40) -> tuple[list[int], list[SelfEvalu
         lines, end = _lines(grid, r, cols)
         if lines:
             above = range(r - 1, after - 1, -1)  # the unit printed nearest above this listing's header
-            unit = next((u for row in above for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), "万元")
+            stated = next((u for row in above for _, v in row_cells(grid, row) if (u := H.money_unit_in(v))), None)
+            unit = stated or H.unit_above(grid) or "万元"
+            line = "" if stated or not H.unit_above(grid) else grid.unit_above  # the report's unit line it came from
             headers.append(r)
-            tables += [_line(grid, i, cols, unit) for i in lines]
+            tables += [_line(grid, i, cols, unit, line) for i in lines]
             rows += lines
         r = after = max(end, r + 1)
     return (headers, tables, rows) if tables else None
@@ -173,7 +175,7 @@ def _lines(grid: Grid, r: int, cols: _Columns) -> tuple[list[int], int]:
     return lines, grid.n_rows
 
 
-def _line(grid: Grid, r: int, cols: _Columns, unit: str) -> SelfEvaluation:
+def _line(grid: Grid, r: int, cols: _Columns, unit: str, above: str = "") -> SelfEvaluation:
     """One line of the listing as a monitoring table: its money block, the line's name its 项目名称."""
     blank = CellValue(None)
     label = own_cell(grid, r, cols.name)
@@ -200,5 +202,5 @@ def _line(grid: Grid, r: int, cols: _Columns, unit: str) -> SelfEvaluation:
         for b, e in cols.sources
     )
     columns = ("full_budget", "executed") + (("rate",) if cols.rate is not None else ())
-    funds = FundsBlock(total=total, parts=parts, unit=unit, ref=label.ref, columns=columns)
+    funds = FundsBlock(total=total, parts=parts, unit=unit, ref=label.ref, columns=columns, unit_above=above)
     return SelfEvaluation(kind="monitoring", sheet=grid.name, header={"项目名称": label}, funds=funds)

@@ -314,13 +314,15 @@ def _build(
         )
     if sum(1 for row in out if row.key) < 3:
         return None
+    printed = _unit(grid, range(grid.n_rows))
     basic = BasicData(
         grid.name,
-        _unit(grid, range(grid.n_rows)),
+        printed or H.unit_above(grid),
         (titles.get("prev_final", ""), titles.get("budget", ""), titles.get("final", "")),
         rows=tuple(out),
         source="three_public",
         guess=YEAR_GUESS if guessed else "",
+        unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
     )
     return basic, range(grid.n_rows)
 

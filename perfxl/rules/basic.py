@@ -426,16 +426,25 @@ def three_public_control(ctx: Context) -> Iterator[Finding]:
     if found is None or found.percent <= HUNDRED:
         return
     row, budget, final, rate, _ = found
-    result = scoring.three_public_control_score(final, budget, profile=ctx.profile)
-    per_point = _per_point(ctx, "three_public_control", result)
+    table, table_en = ctx.basic.table_name
+    deduction = deduction_en = ""
+    if ctx.basic.source != "three_public":
+        # the deduction is the 部门整体 scoring of a 基础数据表's rate; a “三公”经费 table published on its own (a 决算
+        # 公开 table, perfxl/layout/three_public.py) scores nothing: its figures are named, no score (docs14)
+        result = scoring.three_public_control_score(final, budget, profile=ctx.profile)
+        per_point = _per_point(ctx, "three_public_control", result)
+        deduction = f"，按每超 1 个百分点扣 {fmt_num(per_point)} 分应得 {fmt_num(result.score)} 分"
+        deduction_en = f"; scores {fmt_num(result.score)}"
     yield ctx.finding(
         row.final,
         expected="≤ 100%",
         actual=fmt_pct(rate.percent),
         final=final,
         budget=budget,
-        per_point=fmt_num(per_point),
-        score=fmt_num(result.score),
+        table=table,
+        table_en=table_en,
+        deduction=deduction,
+        deduction_en=deduction_en,
     )
 
 
