@@ -600,20 +600,12 @@ def beyond_range(p: ParsedValue) -> ParsedValue:
     )
 
 
-#: A figure in E notation ("1E+309", "-2.5e400"), as Excel prints one too large for its column.
-_E_NOTATION = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
-
-
 def _overflowed(p: ParsedValue) -> ParsedValue:
-    """`p`, or when its cell holds a figure past Excel's range that no Decimal in the range can hold — a float that
-    overflowed to infinity (a number cell "1E+309" reads as inf) or the text "1E+309" (read so far as 1 with a unit
-    "E+") — the same damaged TEXT as `beyond_range`'s: one finding (C02), never inf nor 1 in arithmetic (gaps14)."""
+    """`p`, or when its number cell overflowed to infinity (Excel's "1E+309" typed as a number reads as inf) the same
+    damaged TEXT as `beyond_range`'s: one finding (C02), never inf in arithmetic (gaps14). The text "1E+309" is
+    damage already in `parse_value` (`_garbled`'s exponent branch): one mechanism for text, this one for floats."""
     raw = p.raw
-    if raw.__class__ is float:
-        overflowed = raw != raw or raw in (float("inf"), float("-inf"))
-    else:  # (text in range, "3.2E+2", is read as its figure by `Context.number`)
-        typed = raw.__class__ is str and ("e" in raw or "E" in raw) and _E_NOTATION.fullmatch(raw.strip()) is not None
-        overflowed = typed and to_decimal(raw) is None
+    overflowed = raw.__class__ is float and (raw != raw or raw in (float("inf"), float("-inf")))
     if not overflowed:
         return p
     return dataclasses.replace(
@@ -623,10 +615,17 @@ def _overflowed(p: ParsedValue) -> ParsedValue:
         op=None,
         unit=None,
         text=str(raw),
-        reason="中的数字超出 Excel 可表示的范围（疑为录入或粘贴错误），未作为数值读取",
-        reason_en="holds a figure beyond Excel's range (a typing or paste error?); it was not read as a value",
+        reason=_BEYOND_RANGE,
+        reason_en=_BEYOND_RANGE_EN,
         damaged=True,
     )
+
+
+#: Why a figure past Excel's range ("1E+309" as text, or a number cell that overflowed) is not read as a value.
+_BEYOND_RANGE = "中的数字超出 Excel 可表示的范围（疑为录入或粘贴错误），未作为数值读取"
+_BEYOND_RANGE_EN = "holds a figure beyond Excel's range (a typing or paste error?); it was not read as a value"
+#: A figure in E notation ("1E+309", "-2.5e400"), as Excel prints one too large for its column.
+_E_NOTATION = lazy_compile(r"[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+")
 
 
 #: Two or more Latin letters right before a figure's digits ("PM2.5", "IO2"): a name or code, not a quantity.
@@ -678,6 +677,16 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # "2021.1.1-12.31", "2021.12.31前": a date written with points inside a period or a deadline, not a damaged
         # number — text perfxl does not read as one value, with nothing to say about the figure
         return ParsedValue(raw, ValueKind.TEXT, text=t)
+    if damaged is not None and _E_NOTATION.fullmatch(damaged):
+        # "1E+309": past Excel's range (`_garbled`'s exponent branch) — said so, as a number cell's overflow is
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            text=t,
+            reason=_BEYOND_RANGE,
+            reason_en=_BEYOND_RANGE_EN,
+            damaged=True,
+        )
     if damaged is not None:
         # the whole cell the damaged figure ("4(B)"): the message names it once ('得分“4(B)”无法识别为数字'), not twice
         where = "无法识别为数字" if damaged == t.strip() else f"中的数字“{damaged}”无法识别"
