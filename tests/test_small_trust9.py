@@ -106,10 +106,16 @@ def _yanglou_zeros(star_rows=3):
     return rows[: {1: 11, 2: 14, 3: 17}[star_rows]], merges
 
 
+def _closed(rows, merges):
+    """The table closed by a 总分 row: T07 judges "every indicator" of a whole table only (tests/test_noise14.py — the
+    published 杨楼 block is cut short, 10 + 30 of 100 shown)."""
+    return [*rows, ["总分", E, E, E, "100", E, E, "100", E]], merges
+
+
 def test_all_full_marks_counts_only_the_weighted_rows(tmp_path):
     """Failed before: T07 "全部 8 个指标均为满分" — the five items 梨树种植面积 │ 0 │ … │ 0 counted as indicators at full marks
     (0 of 0). They carry no weight of their own (their ★ row does, as W04/S12 read them): "全部 3 个指标"."""
-    result = _workbook(tmp_path, *_yanglou_zeros())
+    result = _workbook(tmp_path, *_closed(*_yanglou_zeros()))
     found = _at(result, "T07")
     assert len(found) == 1 and "全部 3 个指标" in found[0].message, [f.message for f in found]
     assert "另有 5 行分值为 0" in (found[0].basis or "")
@@ -133,7 +139,7 @@ def test_the_rows_left_out_are_the_zero_weighted_ones_only(tmp_path):
         [E, E, E, "★补助水产养殖面积", "10", E, E, "10", E],
         [E, E, E, "鱼塘面积", E, "2亩", "2亩", "5", E],
     ]
-    found = _at(_workbook(tmp_path, rows, merges), "T07")
+    found = _at(_workbook(tmp_path, *_closed(rows, merges)), "T07")
     assert len(found) == 1 and "另有 5 行分值为 0" in (found[0].basis or ""), [f.basis for f in found]
 
 

@@ -178,6 +178,10 @@ _HEADER_FIGURES = re.compile(r"(?:19|20)\d\d年?|[(（]?[%％][)）]?|\d{1,2}-\d
 
 
 _REMARK_HEADS = frozenset({"备注", "说明"})
+#: LAYOUT_MISSING_TOTAL's message: what is missing, what it leaves unchecked and what to look at (issue 11).
+_MISSING_TOTAL_ZH = (
+    "绩效指标表没有“总分”行（分值与得分合计）：总分与自评等级无从复核，请核对表格是否完整（是否续在其他页）。"
+)
 #: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
 _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
@@ -1125,8 +1129,11 @@ class _Reader(FundsRows):
                     "LAYOUT_MISSING_TOTAL",
                     Severity.WARNING,
                     self.grid.ref(self.ind_header_row, 0),
-                    "绩效指标表没有“总分”行（分值与得分合计）。",
-                    "The indicator table has no 总分 (total) row.",
+                    _MISSING_TOTAL_ZH,
+                    "The indicator table has no 总分 (total) row: the total and grade cannot be checked; is the "
+                    "table complete?",
+                    basis="读取：指标表有分值或得分列，最后一个指标行之后没有“总分”（合计）行",
+                    basis_en="read: the indicator table has a weight or score column and no 总分 row after its rows",
                 )
             )
         if b.funds_seen and b.funds_total is None:

@@ -399,8 +399,9 @@ _COMPOUND = re.compile(r"[·*×]")
 _UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 
 
-#: A name whose closing brackets hold only the percent sign: "工程合格率(%)" | 95 means 95%.
-_PERCENT_IN_NAME = re.compile(r"[(（]\s*(?:%|％|百分比)\s*[)）]\s*$")
+#: A name whose closing brackets hold the percent sign, alone or after the template's placeholder target:
+#: "工程合格率(%)" | 95 and "苗木成活率(≥**%)" | 85 (宁夏 申报表) both state 95 / 85 in %.
+_PERCENT_IN_NAME = re.compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]*\s*(?:%|％|百分比)\s*[)）]\s*$")
 
 
 def _unit_in_name(ctx: Context, name: str) -> str | None:
@@ -441,6 +442,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
         if not unit and "时效" in compact(ind.level2.text):
             continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
+        if not unit and "满意" in f.labels_key:
+            continue  # a 满意度 target without its %: I10's one finding ("应为百分比") says which unit it lacks
         if not unit:
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,

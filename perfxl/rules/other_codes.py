@@ -48,7 +48,7 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
                            "绩效指标表头之下直接是“总分”行", "绩效指标表头下没有任何指标行。"),
     "LAYOUT_MISSING_TOTAL": ("reader", "warning", "绩效指标表没有总分行", "Indicator table without a 总分 row",
                              "没有总分行，总分与等级（T02–T04）无从复核。", "指标表最后一行之后没有“总分”行",
-                             "绩效指标表没有“总分”行（分值与得分合计）。"),
+                             "绩效指标表没有“总分”行（分值与得分合计）：总分与自评等级无从复核，请核对表格是否完整（是否续在其他页）。"),
     "LAYOUT_MISSING_FUNDS_TOTAL": ("reader", "warning", "资金表没有年度资金总额行", "Funds block without a total row",
                                    "没有年度资金总额行，执行率与资金合计（F02–F05）无从复核。", "资金表只有“本年财政拨款”“其他资金”两行",
                                    "资金表中没有“年度资金总额”行。"),

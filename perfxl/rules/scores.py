@@ -698,9 +698,13 @@ def _on_time(text: str) -> bool:
 
 
 def _not_scored(ctx: Context, f: RowFacts) -> bool:
+    """S15's row test. A table the reader found to have neither an 实际完成值 nor a 得分 column (LAYOUT_ABSENT_COLUMN:
+    宁晋's 绩效评价指标表, 目标值 │ 分值 only) has no cell left blank: its rows are read at the standard positions past
+    the table's edge, and "均为空" would blame the filer for the form's design (issue 11)."""
     ind = f.ind
     return (
         _scored_form(ctx, ind)
+        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
         and not f.target_blank
         and f.actual_blank
         and f.score_blank

@@ -14,7 +14,7 @@ from perfxl.scoring import execution_score, grade
 from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach, sum_parts
-from .weights import WeightedTotal, carries_no_weight, completeness, weighted_reading, weighted_total
+from .weights import WeightedTotal, carries_no_weight, completeness, shown_in_part, weighted_reading, weighted_total
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -599,6 +599,13 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     left_out = sum(1 for f in facts if f.weight == 0 and carries_no_weight(f))
     rows = [(f.weight, f.score) for f in weighted if f.weight is not None]
     if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
+        return
+    shown = shown_in_part(ctx)
+    if shown is not None:  # a part of a table: whether *every* indicator is at full marks is not shown (issue 11)
+        ctx.skip(
+            f"表中没有总分行，所列分值合计 {fmt_num(shown)} 不足满分：表格只列出一部分，未判断是否全部指标均为满分",
+            f"no 总分 row and the weights shown make {fmt_num(shown)} only: a part of the table, not judged",
+        )
         return
     ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score
     _, note, note_en = completeness(ctx)  # without a 总分 row, "all" is all the rows shown

@@ -140,6 +140,20 @@ def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
     )
 
 
+def shown_in_part(ctx: Context) -> Decimal | None:
+    """The weights the table shows (预算执行率 + indicators) when it has no 总分 row and they fall short of the full
+    mark: what is shown is part of a table that continues elsewhere (a page, a sheet, a copy cut short) — its last
+    一级 may hold more rows, and "every indicator" is not known. None when a 总分 row closes the table or the weights
+    shown make the full mark. W03 reports the shortfall itself; T07 and W01 judge no more than is shown (issue 11)."""
+    if has_total_row(ctx) or weighted_reading(ctx)[0] == "all":
+        return None
+    leaves = row_weights(ctx, ctx.indicators())
+    if leaves is None:
+        return None
+    held = leaves + budget_weight(ctx)
+    return held if held < ctx.dec("weights.total", 100) - ctx.tol_score else None
+
+
 def _in_points(ctx: Context, declared: list[Decimal]) -> list[Decimal]:
     """一级 权重 typed as shares of the mark (0.5 / 0.25 / 0.25 making 1) in points of the full mark; else as read."""
     full = ctx.dec("weights.total", 100)
@@ -276,14 +290,20 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
     reading, points = weighted_reading(ctx)  # a 权重 scaling rows of 100 is the 一级's weight, not its rows' 100
     weighted = bool(reading)  # ("some": the form's 权重 still its stated weight, not a slipped group's rows)
     scaled = iter(points)
-    for heading, rows in ctx.groups():
+    groups = ctx.groups()
+    final = next((h for h, _ in reversed(groups) if h is not None), None)
+    cut = shown_in_part(ctx) is not None  # the table shown is part of one: its last 一级's rows may continue
+    for heading, rows in groups:
         if heading is None:
             continue
         key = level1_key(heading.name or heading.label.text)
         default = ctx.dec(f"weights.{key}") if key else None
         weight = next(scaled, heading.declared_weight)  # (a share "0.25" in points)
-        held = None if weighted else row_weights(ctx, rows)
-        held = weight if held is None else held
+        if cut and heading is final:
+            held = weight  # its rows are not all shown: only a weight its label declares is the 一级's (W02 compares)
+        else:
+            held = None if weighted else row_weights(ctx, rows)
+            held = weight if held is None else held
         if default is not None and held is not None and held != default:
             yield ctx.finding(heading.label, expected=default, actual=held, name=heading.name or heading.label.text)
 
