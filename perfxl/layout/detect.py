@@ -52,6 +52,7 @@ from .scoring_sheet import (
     scoring_sheet_columns,
 )
 from .sheetkind import KIND_ZH, NOT_TABLE_KINDS, kind_from_name
+from .summary_pairs import SUMMARY_NOTE, read_summary_pairs
 from .weighted_table import WEIGHTED_LEVELS, WEIGHTED_NOTE, read_weighted_table
 
 __all__ = ["RowKind", "classify_row", "read_sheet", "SheetLayout", "indicator_columns", "funds_columns"]
@@ -738,6 +739,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.tables.append(table_coverage(grid.name, "project", marks, grid.n_cols, True))
         reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_NO_TABLE", "LAYOUT_UNMAPPED_ROW")]
         layout.skipped.append(SkippedCheck("I02", *WEIGHTED_LEVELS, grid.name))
+    summary = None
+    if weighted is None and results is None and listing is None and headerless is None and scoring is None:
+        summary = read_summary_pairs(grid) if not reader.tables and layout.basic is None else None
+    if summary is not None:  # a report's 概要: 自评分值 │ 100 │ 自评等级 │ 优, each pair an evaluation's result
+        evaluations, pair_rows = summary
+        layout.evaluations.extend(evaluations)
+        layout.tables.append(table_coverage(grid.name, "project", [(r, "total") for r in pair_rows], grid.n_cols, True))
+        reader.problems = [f for f in reader.problems if f.code not in ("LAYOUT_NO_TABLE", "LAYOUT_UNMAPPED_ROW")]
     staffing = layout.basic.staffing if layout.basic is not None else None
     if not reader.tables and staffing is not None and staffing.overview:
         # a report's cover and 基本概况 table, its staffing line read: the rest is narrative in cells, not a 自评表
@@ -803,6 +812,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     elif weighted is not None:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=WEIGHTED_NOTE[0], note_en=WEIGHTED_NOTE[1]
+        )
+    elif summary is not None:
+        layout.sheet = dataclasses.replace(
+            layout.sheet, certain=False, note_zh=SUMMARY_NOTE[0], note_en=SUMMARY_NOTE[1]
         )
     elif three_public is not None:
         zh, en = THREE_PUBLIC_NOTE
