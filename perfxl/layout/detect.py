@@ -481,7 +481,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
+    if not any(map(H.is_known_label, texts)):  # fast path: a data row
         return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER

@@ -37,7 +37,18 @@ from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, row_labels, value_at
+from .cells import (
+    cell_of,
+    empty_at,
+    exact,
+    first_right,
+    is_number,
+    own,
+    row_cells,
+    row_labels,
+    slot_setters,
+    value_at,
+)
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -179,6 +190,78 @@ _REMARK_HEADS = frozenset({"备注", "说明"})
 _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
+
+_INDICATOR_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "nature",
+    "unit",
+    "progress",
+    "forecast",
+    "criteria",
+    "own_score",
+    "operator",
+)
+(
+    _L1,
+    _L2,
+    _NAME,
+    _TARGET,
+    _ACTUAL,
+    _WEIGHT,
+    _SCORE,
+    _DEV,
+    _NATURE,
+    _UNIT,
+    _PROGRESS,
+    _FORECAST,
+    _CRITERIA,
+    _OWN,
+    _OP,
+) = slot_setters(Indicator, _INDICATOR_FIELDS)
+
+
+def _indicator(
+    level1: CellValue,
+    level2: CellValue,
+    name: CellValue,
+    target: CellValue,
+    actual: CellValue,
+    weight: CellValue,
+    score: CellValue,
+    deviation: CellValue,
+    nature: CellValue | None,
+    unit: CellValue | None,
+    progress: CellValue | None,
+    forecast: CellValue | None,
+    criteria: CellValue | None,
+    own_score: CellValue | None,
+    operator: CellValue | None,
+) -> Indicator:
+    """`Indicator(…)` with all its fields, by its slots (`cells.slot_setters`): one a table row."""
+    ind = object.__new__(Indicator)
+    _L1(ind, level1)
+    _L2(ind, level2)
+    _NAME(ind, name)
+    _TARGET(ind, target)
+    _ACTUAL(ind, actual)
+    _WEIGHT(ind, weight)
+    _SCORE(ind, score)
+    _DEV(ind, deviation)
+    _NATURE(ind, nature)
+    _UNIT(ind, unit)
+    _PROGRESS(ind, progress)
+    _FORECAST(ind, forecast)
+    _CRITERIA(ind, criteria)
+    _OWN(ind, own_score)
+    _OP(ind, operator)
+    return ind
 
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
@@ -865,7 +948,7 @@ class _Reader(FundsRows):
             data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
         )
         self.cur.indicators.append(
-            Indicator(
+            _indicator(
                 level1,
                 level2,
                 name,

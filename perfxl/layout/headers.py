@@ -597,6 +597,9 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
+#: What a placeholder's first character after leading white space (`str.lstrip`) can be: one of `_PLACEHOLDER`'s, or
+#: a space `SPACES` removes and `lstrip` keeps (zero-width, BOM); "" (blank) falls through to the full test.
+_PLACEHOLDER_HEADS = frozenset(".…。·-—–/\\\u200b\ufeff") | {""}
 
 
 def _known_forms() -> frozenset[str]:
@@ -641,5 +644,10 @@ def is_known_label(label: str) -> bool:
 
 def is_placeholder_text(value: object) -> bool:
     """ "……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
-    text = SPACES.sub("", str(value)) if value is not None else ""
+    if value is None:
+        return False
+    text = value if value.__class__ is str else str(value)
+    if text.lstrip()[:1] not in _PLACEHOLDER_HEADS:  # most texts: their first character says no (asked ≈ 2 a row)
+        return False
+    text = SPACES.sub("", text)
     return bool(text) and bool(_PLACEHOLDER.match(text))
