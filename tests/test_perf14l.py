@@ -1,0 +1,82 @@
+"""perf14l's shortcuts in the layout, each held against its plain form (docs/performance.md, branch perf14l).
+
+- the cells and the `Indicator` of a table row are built by their slots (`layout.cells.slot_setters`), not by the frozen
+  dataclasses' `__init__`: the same values (equal, same hash, same repr), and a changed field list fails at import;
+- `cell_of` builds a merged cell's ref inline: the one `Grid.ref` gives;
+- `is_placeholder_text` says no by a text's first character: the same answer as the full test.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from perfxl.grid import Grid
+from perfxl.labels import SPACES
+from perfxl.layout.cells import cell_of, slot_setters
+from perfxl.layout.evaluation import _indicator
+from perfxl.layout.headers import _PLACEHOLDER, is_placeholder_text
+from perfxl.model import CellRef, CellValue, Indicator
+
+
+def test_cells_built_by_their_slots_equal_those_built_by_init():
+    grid = Grid("表1", [["a", "", 1.5], [None, "b", 2], ["", "", ""]], merged=((0, 0, 1, 0), (1, 1, 2, 2)))
+    for r in range(3):
+        for c in range(3):
+            raw = grid.raw(r, c)
+            fast = cell_of(grid, r, c, raw)
+            plain = CellValue(fast.raw, grid.ref(r, c), None, False)
+            assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+            assert type(fast) is CellValue and type(fast.ref) is CellRef
+            with pytest.raises(AttributeError):  # still frozen
+                fast.raw = 1  # type: ignore[misc]
+
+
+def test_an_indicator_built_by_its_slots_equals_one_built_by_init():
+    cells = [CellValue(f"v{i}", CellRef("s", f"A{i + 1}")) for i in range(8)]
+    optional = [None, CellValue("%"), None, CellValue(3), None, CellValue("x"), None]
+    fast, plain = _indicator(*cells, *optional), Indicator(*cells, *optional)  # type: ignore[arg-type]
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+
+
+def test_slot_setters_refuse_a_field_list_other_than_the_class_s():
+    @dataclass(frozen=True, slots=True)
+    class Two:
+        a: int
+        b: int = 0
+
+    put_a, put_b = slot_setters(Two, ("a", "b"))
+    two = object.__new__(Two)
+    put_a(two, 1)
+    put_b(two, 2)
+    assert two == Two(1, 2)
+    with pytest.raises(RuntimeError):
+        slot_setters(Two, ("a",))  # a field added to the model and not to the fast constructor
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    with pytest.raises(RuntimeError):
+        slot_setters(Checked, ("a",))  # __init__ does more than set the fields
+
+
+def _placeholder_plain(value: object) -> bool:
+    text = SPACES.sub("", str(value)) if value is not None else ""
+    return bool(text) and bool(_PLACEHOLDER.match(text))
+
+
+def test_placeholder_shortcut_answers_as_the_full_test():
+    rng = random.Random(14)
+    alphabet = " \t\u3000\u00a0\u200b\ufeff.…。·-—–/\\a指1"
+    values: list[object] = [None, "", " ", "\u200b……", "\ufeff/", "\u3000—", " . . ", "……9", 1, 1.5, "-", "-1"]
+    values += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    for value in values:
+        assert is_placeholder_text(value) == _placeholder_plain(value), repr(value)
+    assert re.fullmatch(r"[\s\u3000\u00a0\u200b\ufeff]+", "\u200b\ufeff")  # the spaces the shortcut lets through
