@@ -80,3 +80,40 @@ def test_placeholder_shortcut_answers_as_the_full_test():
     for value in values:
         assert is_placeholder_text(value) == _placeholder_plain(value), repr(value)
     assert re.fullmatch(r"[\s\u3000\u00a0\u200b\ufeff]+", "\u200b\ufeff")  # the spaces the shortcut lets through
+
+
+def _forms_plain(label: str) -> tuple[str, ...]:
+    """`headers._forms` as it was before its shortcut (every step taken)."""
+    from perfxl.labels import strip_brackets, strip_numbering
+    from perfxl.layout import headers as H
+
+    base = strip_numbering(label)
+    bare = strip_brackets(base)
+    forms = [label, base, bare, H._YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
+    if "(" in base and H._UNCLOSED.search(base):
+        forms.append(H._UNCLOSED.sub("", strip_brackets(base)))
+    if "=" in bare and H._FORMULA_SIGN.search(bare.partition("=")[2]):
+        forms.append(bare.partition("=")[0])
+    if base.startswith(H._GROUP_PREFIX) and len(base) > len(H._GROUP_PREFIX):
+        forms.append(strip_brackets(base[len(H._GROUP_PREFIX) :]))
+    return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def test_label_forms_shortcut_gives_the_forms_of_every_step():
+    from perfxl.layout.headers import _forms
+
+    rng = random.Random(1414)
+    pieces = ["其中:", "1", "12", "(1)", "(一)", "2023年", "19", "20", "绩效指标", "指标名称", "执行率", "(%)", "(B/A",
+              "=", "执行数/预算数", "[注]", "资金来源:", "数", "", "0"]  # fmt: skip
+    labels = [
+        "",
+        "执行率",
+        "(1)出国经费",
+        "2023年度预算数",
+        "绩效指标指标名称",
+        "执行率=执行数/年初预算数",
+        "执行率(B/A1",
+    ]
+    labels += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(20000)]
+    for label in labels:
+        assert _forms.__wrapped__(label) == _forms_plain(label), label

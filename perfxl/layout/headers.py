@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
+from ..labels import _NUMBERING_STARTS, DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 from ..patterns import lazy_compile
 from ..units import money_unit_in
 
@@ -55,6 +55,8 @@ __all__ = [
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
 
 _GROUP_PREFIX = "绩效指标"
+#: How a label `_forms` may shorten by a year or the group prefix begins.
+_FORM_STARTS = ("19", "20", _GROUP_PREFIX)
 #: A bracketed note left open at the label's end ("执行率(B/A1", a scan's or repost's lost ")").
 _UNCLOSED = re.compile(r"\([^()]*$")
 
@@ -66,6 +68,14 @@ _FORMULA_SIGN = re.compile(r"[/÷×*]")
 @lru_cache(maxsize=8192)
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
+    if (
+        label[:1] not in _NUMBERING_STARTS
+        and "(" not in label
+        and "[" not in label
+        and "=" not in label
+        and not label.startswith(_FORM_STARTS)
+    ):  # most labels (every indicator name is asked): nothing below changes them, no call a step
+        return (label,) if label else ()
     base = strip_numbering(label)
     bare = strip_brackets(base)
     forms = [label, base, bare, _YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
