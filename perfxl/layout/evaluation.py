@@ -919,7 +919,9 @@ class _Reader(FundsRows):
 
         def filled(c: int) -> CellValue:  # value_at(g, r, c, fill=True), from the row's own value when it has one
             value = held.get(c)
-            return value_at(g, r, c, fill=True) if value is None else cell_of(g, r, c, value)
+            if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
+                return value_at(g, r, c, fill=True)
+            return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
         name = filled(cols["name"]) if "name" in cols else CellValue(None)
         if placeholder_name:

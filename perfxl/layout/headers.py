@@ -487,6 +487,8 @@ _GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
 def grade_in_text(label: str) -> str | None:
     """The grade a cell states with its label, "(自评等级：良)" / "自评等级：优" (a normalised label), else None: 安徽 and
     other forms print it so in the 总分 row or a row of its own."""
+    if ":" not in label:  # asked of every row's first label: most hold no colon, which the pattern needs
+        return None
     m = _GRADE_IN_TEXT.fullmatch(label)
     return m.group(2) if m and m.group(1) in GRADE_LABELS else None
 
