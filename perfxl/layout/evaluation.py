@@ -459,6 +459,14 @@ class _Reader(FundsRows):
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
+        if (
+            kind is RowKind.OTHER
+            and self.state == "indicators"
+            and not self.cur.has_total_row
+            and r != self.ind_cols.get("_subheader")
+        ):  # a data row inside a 绩效指标 block (most rows of a long table): where the chain below takes it
+            mark(r, self._indicator_row(r))
+            return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
