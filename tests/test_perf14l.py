@@ -117,3 +117,40 @@ def test_label_forms_shortcut_gives_the_forms_of_every_step():
     labels += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(20000)]
     for label in labels:
         assert _forms.__wrapped__(label) == _forms_plain(label), label
+
+
+def _ends_table_plain(cells: list, labels: list, one_text: bool) -> bool:
+    """`detect._ends_table` as it was before its shortcut (the texts listed, the approval test whole)."""
+    from perfxl.layout import headers as H
+    from perfxl.layout.detect import _is_note
+
+    texts = [lab for _, lab in labels]
+    rest = set(texts[1:])
+    approval = (
+        bool(texts)
+        and texts[0].endswith(H.APPROVAL_ENDINGS)
+        and len(rest) <= 1
+        and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
+    )
+    return (
+        bool(texts) and cells[0][0] == labels[0][0] and (_is_note(texts[0], 1 if one_text else len(cells)) or approval)
+    )
+
+
+def test_table_end_shortcut_answers_as_the_plain_test():
+    from perfxl.layout.detect import _ends_table
+
+    rng = random.Random(1415)
+    ends = 0
+    words = ["说明:", "注:", "审核意见", "初审意见", "(盖章)", "单位公章:年月日", "签字", "指标", "预算执行率", "12"]
+    for _ in range(20000):
+        n = rng.randint(1, 4)
+        cells = [(c, rng.choice(words) if rng.random() < 0.8 else 7) for c in sorted(rng.sample(range(6), n))]
+        labels = [(c, v) for c, v in cells if isinstance(v, str)]
+        if not labels:
+            continue
+        one_text = len(labels) == len(cells) and len({v for _, v in labels}) == 1
+        plain = _ends_table_plain(cells, labels, one_text)
+        assert _ends_table(cells, labels, one_text) == plain, cells
+        ends += plain
+    assert ends > 1000  # notes and approval boxes among them, not only data rows
