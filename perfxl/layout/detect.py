@@ -464,24 +464,22 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
 def _is_approval(texts: list[str]) -> bool:
     """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
     exported filled repeats it — not an indicator named "…审核意见" with its values."""
+    if not texts or not texts[0].endswith(H.APPROVAL_ENDINGS):  # (asked of every data row: most end otherwise)
+        return False
     rest = set(texts[1:])
-    return (
-        bool(texts)
-        and texts[0].endswith(H.APPROVAL_ENDINGS)
-        and len(rest) <= 1
-        and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
-    )
+    return len(rest) <= 1 and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
 
 
 def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], one_text: bool) -> bool:
     """A row that ends a table as a note does: its first cell a label opening a note ("注：", "说明：") or an approval
     box (`_is_approval`)."""
-    texts = [lab for _, lab in labels]
-    return (
-        bool(texts)
-        and cells[0][0] == labels[0][0]
-        and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
-    )
+    if not labels or cells[0][0] != labels[0][0]:
+        return False
+    first = labels[0][1]
+    if _is_note(first, 1 if one_text else len(cells)):
+        return True
+    # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
+    return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
 
 def classify_row(grid: Grid, r: int) -> RowKind:
@@ -511,7 +509,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
+    if not any(map(H.is_known_label, texts)):  # fast path: a data row
         return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER

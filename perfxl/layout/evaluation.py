@@ -37,7 +37,18 @@ from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, row_labels, value_at
+from .cells import (
+    cell_of,
+    empty_at,
+    exact,
+    first_right,
+    is_number,
+    own,
+    row_cells,
+    row_labels,
+    slot_setters,
+    value_at,
+)
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -186,6 +197,78 @@ _MISSING_TOTAL_ZH = (
 _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
+
+_INDICATOR_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "nature",
+    "unit",
+    "progress",
+    "forecast",
+    "criteria",
+    "own_score",
+    "operator",
+)
+(
+    _L1,
+    _L2,
+    _NAME,
+    _TARGET,
+    _ACTUAL,
+    _WEIGHT,
+    _SCORE,
+    _DEV,
+    _NATURE,
+    _UNIT,
+    _PROGRESS,
+    _FORECAST,
+    _CRITERIA,
+    _OWN,
+    _OP,
+) = slot_setters(Indicator, _INDICATOR_FIELDS)
+
+
+def _indicator(
+    level1: CellValue,
+    level2: CellValue,
+    name: CellValue,
+    target: CellValue,
+    actual: CellValue,
+    weight: CellValue,
+    score: CellValue,
+    deviation: CellValue,
+    nature: CellValue | None,
+    unit: CellValue | None,
+    progress: CellValue | None,
+    forecast: CellValue | None,
+    criteria: CellValue | None,
+    own_score: CellValue | None,
+    operator: CellValue | None,
+) -> Indicator:
+    """`Indicator(…)` with all its fields, by its slots (`cells.slot_setters`): one a table row."""
+    ind = object.__new__(Indicator)
+    _L1(ind, level1)
+    _L2(ind, level2)
+    _NAME(ind, name)
+    _TARGET(ind, target)
+    _ACTUAL(ind, actual)
+    _WEIGHT(ind, weight)
+    _SCORE(ind, score)
+    _DEV(ind, deviation)
+    _NATURE(ind, nature)
+    _UNIT(ind, unit)
+    _PROGRESS(ind, progress)
+    _FORECAST(ind, forecast)
+    _CRITERIA(ind, criteria)
+    _OWN(ind, own_score)
+    _OP(ind, operator)
+    return ind
 
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
@@ -383,6 +466,14 @@ class _Reader(FundsRows):
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
+        if (
+            kind is RowKind.OTHER
+            and self.state == "indicators"
+            and not self.cur.has_total_row
+            and r != self.ind_cols.get("_subheader")
+        ):  # a data row inside a 绩效指标 block (most rows of a long table): where the chain below takes it
+            mark(r, self._indicator_row(r))
+            return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
@@ -843,7 +934,9 @@ class _Reader(FundsRows):
 
         def filled(c: int) -> CellValue:  # value_at(g, r, c, fill=True), from the row's own value when it has one
             value = held.get(c)
-            return value_at(g, r, c, fill=True) if value is None else cell_of(g, r, c, value)
+            if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
+                return value_at(g, r, c, fill=True)
+            return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
         name = filled(cols["name"]) if "name" in cols else CellValue(None)
         if placeholder_name:
@@ -872,7 +965,7 @@ class _Reader(FundsRows):
             data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
         )
         self.cur.indicators.append(
-            Indicator(
+            _indicator(
                 level1,
                 level2,
                 name,
