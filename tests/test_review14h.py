@@ -1,0 +1,53 @@
+"""Adversarial review 14h of session 14's table-side readings (heldout22, heldout23, gaps14).
+
+1. heldout22's `_value_after_target` read a bare 指标值 right of any 目标值 column as each line's actual, on the header's
+   shape alone: 年度目标值 │ 指标值 │ 分值 │ 得分 (a plan beside a target) gave certain S01/S07 错误 on the 指标值 as an
+   actual. Now only with the 吉林 form's 采集数据项 column between them (the form computes its 指标值 from it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import validated, variant
+
+from perfxl.grid import Grid
+from perfxl.layout.detect import indicator_columns
+
+KOUAN = "jilin-kouan-hexinnengli-pingjiabiao-2016"  # 项目产出 rows 15–17: 目标值(标准) G, 采集数据项 I–J, 指标值 K
+#: 指标值 below the targets (40%, 80.21%) with full 分值 as 得分: a missed target when 指标值 is the actual
+_FILLED = {"K4": "30%", "K5": "70%", "L2": "得分", "L13": "得分", "L4": "7", "L5": "8"}
+#: the same header without its 采集数据项 column: 年度目标值 │ 分值 │ │ │ 指标值 │ 得分
+_NO_DATA_ITEMS = {
+    "I2": "",
+    "I3": "",
+    "J3": "",
+    "I13": "",
+    "I14": "",
+    "J14": "",
+    "G2": "年度目标值",
+    "G13": "年度目标值",
+}
+
+
+def _cols(*header: str) -> dict[str, int] | None:
+    return indicator_columns(Grid("表", [list(header), [""] * len(header)]), 0)
+
+
+def test_an_indicator_value_beside_a_target_without_data_items_is_no_actual():
+    for target in ("年度目标值", "目标值", "预期目标值", "目标值(标准)"):
+        cols = _cols("一级指标", "二级指标", "三级指标", target, "指标值", "分值", "得分")
+        assert cols is not None and cols["target"] == 3 and "actual" not in cols, target
+    jilin = _cols("一级指标", "二级指标", "三级指标", "计量单位", "目标值(标准)", "分值", "采集数据项", "指标值")
+    assert jilin is not None and jilin["actual"] == 7
+
+
+def test_a_plan_beside_a_target_gives_no_certain_score_errors(tmp_path):
+    result = validated(variant(KOUAN, {**_FILLED, **_NO_DATA_ITEMS}), tmp_path)
+    assert not [f for f in result.findings if f.code in ("S01", "S07", "D01") and f.severity.value == "error"]
+    # the 吉林 form itself, its 采集数据项 printed: 指标值 is the actual and the full marks over a missed target are wrong
+    jilin = validated(variant(KOUAN, _FILLED), tmp_path / "jilin")
+    assert {f.code for f in jilin.findings if f.severity.value == "error"} >= {"S01", "S07"}
