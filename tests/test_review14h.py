@@ -51,3 +51,38 @@ def test_a_plan_beside_a_target_gives_no_certain_score_errors(tmp_path):
     # the 吉林 form itself, its 采集数据项 printed: 指标值 is the actual and the full marks over a missed target are wrong
     jilin = validated(variant(KOUAN, _FILLED), tmp_path / "jilin")
     assert {f.code for f in jilin.findings if f.severity.value == "error"} >= {"S01", "S07"}
+
+
+# ---------------------------------------------------------------- 3. T02 beside 不适用 rows (gaps14's left-over)
+
+NA = {"G16": "不适用", "K16": "不适用", "L16": ""}  # 吉林 项目产出's 产出质量 (分值 40) does not apply, its 得分 blank
+YONGDE = "yunnan-yongde-yingyang-2022"
+YONGDE_NA = {"E17": "不适用", "G17": "不适用", "I17": ""}  # 生均补助标准达标率 does not apply; rescaled total 95.56
+
+
+def _filled(**kw):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_weighted13 import _filled as filled
+
+    return filled(**kw)
+
+
+def _codes(result, *codes):
+    return [f for f in result.findings if f.code in codes]
+
+
+def test_a_total_rescaled_over_the_not_applicable_rows_owes_t02_no_plain_sum(tmp_path):
+    # T05's rescaled total (99 weighted, 95.56 plain) was T02's 警告 "“…”得分未填写，按 0 计入；总分也可能正确而漏填了得分"
+    assert _codes(validated(_filled(total="99", changes=NA), tmp_path / "w"), "T02", "T05") == []
+    assert _codes(validated(variant(YONGDE, {**YONGDE_NA, "I25": "95.56"}), tmp_path / "p"), "T02", "T05") == []
+
+
+def test_t02_names_the_not_applicable_row_not_an_unfilled_score(tmp_path):
+    result = validated(_filled(total="98.85", changes=NA), tmp_path)
+    (t02,) = _codes(result, "T02")
+    assert "不适用" in (t02.basis or "") and "为 99" in (t02.basis or "") and "按 0 计入" not in (t02.basis or "")
+    assert t02.severity.value == "warning"
+    # a wrong total on the plain form: still T02 (the row's blank 得分 keeps it a 警告, as before), naming the row
+    plain = validated(variant(YONGDE, {**YONGDE_NA, "I25": "90"}), tmp_path / "p")
+    (t02,) = _codes(plain, "T02")
+    assert "“生均补助标准达标率”不适用" in (t02.basis or "") and "按 0 计入" not in (t02.basis or "")
