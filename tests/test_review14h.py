@@ -86,3 +86,23 @@ def test_t02_names_the_not_applicable_row_not_an_unfilled_score(tmp_path):
     plain = validated(variant(YONGDE, {**YONGDE_NA, "I25": "90"}), tmp_path / "p")
     (t02,) = _codes(plain, "T02")
     assert "“生均补助标准达标率”不适用" in (t02.basis or "") and "按 0 计入" not in (t02.basis or "")
+
+
+# ---------------------------------------------------------------- 2. F02 on the term's pair block (heldout23)
+
+
+def test_f02_names_the_terms_total_not_the_years(tmp_path):
+    """资金总额 │ 10000万元 beside 当年资金总额 (武汉 青山区 2020), 其中:财政拨款 11000万元 under the former: F02 said
+    "全年预算数：年度资金总额应为各来源之和 11000" of the whole term's 资金总额 — it names the printed total now."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_heldout23 import _qingshan, _workbook
+
+    rows, merges = _qingshan(term_grant="11000万元")
+    (f02,) = [f for f in _workbook(tmp_path, rows, merges).findings if f.code == "F02"]
+    assert "“资金总额”应为各来源之和 11000" in f02.message
+    assert "年度资金总额" not in f02.message and "全年预算数" not in f02.message
+    # the year's own pair block keeps the 年度资金总额's words
+    rows, merges = _qingshan(yearly_grant="11000万元")
+    (tmp_path / "y").mkdir()
+    (f02,) = [f for f in _workbook(tmp_path / "y", rows, merges).findings if f.code == "F02"]
+    assert "年度资金总额应为各来源之和 11000" in f02.message
