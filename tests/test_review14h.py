@@ -106,3 +106,14 @@ def test_f02_names_the_terms_total_not_the_years(tmp_path):
     (tmp_path / "y").mkdir()
     (f02,) = [f for f in _workbook(tmp_path / "y", rows, merges).findings if f.code == "F02"]
     assert "年度资金总额应为各来源之和 11000" in f02.message
+
+
+def test_a_latin_marker_inside_a_word_marks_no_row_not_applicable(tmp_path):
+    """T05's marker "NA" matched inside "DNA": a row 样本检测 │ 完成DNA检测 │ 已完成DNA检测 was 不适用, and T05 asked the 总分
+    rescaled over the others (a 警告 on a form with no 不适用 row at all)."""
+    dna = {"C17": "样本检测", "D17": "", "E17": "完成DNA检测", "F17": "", "G17": "已完成DNA检测"}
+    result = validated(variant(YONGDE, dna), tmp_path)
+    assert not _codes(result, "T05")
+    # "N/A" standing alone still marks the row
+    marked = validated(variant(YONGDE, {**dna, "G17": "N/A", "I17": "", "I25": "90"}), tmp_path / "na")
+    assert _codes(marked, "T05")

@@ -527,11 +527,18 @@ def not_applicable_rows(ctx: Context) -> list[Indicator]:
     rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h)."""
     params = {**spec("T05").params, **ctx.profile.check("T05").params}  # T05's own markers, from T02 too
     markers = [compact(m) for m in params.get("markers", ())]
-    # one search per row for any 不适用 marker (not one compact of the row per marker)
-    marked = re.compile("|".join(map(re.escape, (m for m in markers if m)))) if any(markers) else None
+    # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
+    # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
+    marked = re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
     if marked is None:
         return []
     return [i for i in ctx.indicators() if marked.search(compact(i.actual.text + i.target.text))]
+
+
+def _marker_pattern(marker: str) -> str:
+    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) not inside a Latin word."""
+    pattern = re.escape(marker)
+    return rf"(?<![A-Za-z]){pattern}(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
 
 
 def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
