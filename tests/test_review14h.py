@@ -117,3 +117,17 @@ def test_a_latin_marker_inside_a_word_marks_no_row_not_applicable(tmp_path):
     # "N/A" standing alone still marks the row
     marked = validated(variant(YONGDE, {**dna, "G17": "N/A", "I17": "", "I25": "90"}), tmp_path / "na")
     assert _codes(marked, "T05")
+
+
+def test_t02_adds_every_row_where_the_profile_turns_t05_off(tmp_path):
+    """A profile without T05 asks no rescaling: the 不适用 row's blank 得分 is T02's '按 0 计入' again."""
+    from render import render
+
+    from perfxl.profiles import load_profile
+    from perfxl.validate import validate_file
+
+    path = render(variant(YONGDE, {**YONGDE_NA, "I25": "95.56"}), tmp_path)
+    toml = tmp_path / "no_t05.toml"
+    toml.write_text('name = "no_t05"\nextends = "national"\n[checks.T05]\nenabled = false\n', encoding="utf-8")
+    (t02,) = [f for f in validate_file(path, profile=load_profile(toml)).findings if f.code == "T02"]
+    assert "按 0 计入" in (t02.basis or "")

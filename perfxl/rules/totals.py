@@ -524,8 +524,12 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
 
 def not_applicable_rows(ctx: Context) -> list[Indicator]:
     """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
-    rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h)."""
-    params = {**spec("T05").params, **ctx.profile.check("T05").params}  # T05's own markers, from T02 too
+    rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
+    None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
+    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers, from T02 too
+    if not (t05.enabled and settings.enabled):
+        return []
+    params = {**t05.params, **settings.params}
     markers = [compact(m) for m in params.get("markers", ())]
     # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
     # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
