@@ -342,6 +342,9 @@ class FundsBlock:
     # rule in `score_headers` names ("执行率(B/A)") stand for these columns (rules/funds.py `rate_over_initial`)
     amount_headers: tuple[tuple[str, CellValue], ...] = ()
     unit_above: str = ""  # the line above a report's table its `unit` was taken from ("单位：元"); "" otherwise
+    # the term's money printed beside the year's (a 目标表's 资金总额 │ … │ 当年资金总额 pairs): its total is the whole
+    # term's, so F02 names it by its printed label, not as the 年度资金总额 (review14h)
+    term: bool = False
 
     @property
     def has_weight(self) -> bool:

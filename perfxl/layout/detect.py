@@ -359,6 +359,8 @@ def _completion_as_actual(grid: Grid, r: int, cols: dict[str, int]) -> dict[str,
 #: Bare labels of a column holding the value an indicator reached when a 目标值 column states the target
 #: (`_value_after_target`); "指标" is how the same form heads that column in its first header (科技专项, 大通关, 反恐 …).
 _REACHED_VALUE = frozenset(H.normalise_label(x) for x in ("指标值", "指标"))
+#: The 吉林 form's column of the data a unit enters, from which its 指标值 is computed (填表说明 3–4).
+_DATA_ITEMS = H.normalise_label("采集数据")
 
 
 def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
@@ -368,7 +370,12 @@ def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, i
     forms), and the first target column wins, so the filled actuals went unread and S15 called them blank. Only with no
     actual column, the 目标值 right of the names (a 年度目标 goal column left of them labels the block) and 指标值 right
     of it. The form heads the same column "指标" in its first header and "指标值" in the repeated ones: both are read, or
-    the repeated header's columns would differ from the first's and start a new table."""
+    the repeated header's columns would differ from the first's and start a new table.
+
+    Only with the form's 采集数据项 column between the two (review14h): that column is what makes 指标值 a reached value
+    — the form computes it from the data entered there. Without it the reading rests on the header's shape alone
+    (年度目标值 │ 指标值 │ 分值 │ 得分 may be a plan beside a target), and a plan read as the actual made S01/S07 certain
+    错误 on targets; such a 指标值 stays a second target column, unread, as before."""
     target, name = cols.get("target"), cols.get("name")
     if "actual" in cols or target is None or name is None or target < name:
         return cols
@@ -376,7 +383,9 @@ def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, i
     if not H.strip_brackets(labels.get(target, "")).endswith(H.normalise_label("目标值")):
         return cols
     later = [c for c, label in labels.items() if c > target and c not in cols.values() and label in _REACHED_VALUE]
-    return {**cols, "actual": later[0]} if later else cols
+    if not later or not any(target < c < later[0] and label.startswith(_DATA_ITEMS) for c, label in labels.items()):
+        return cols
+    return {**cols, "actual": later[0]}
 
 
 def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:

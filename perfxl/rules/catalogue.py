@@ -105,7 +105,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2020〕10号 附1 项目支出绩效自评表", params=_p(
                   project=["项目名称", "主管部门", "实施单位"], department=["预算单位名称"])),
     CheckSpec("F02", "FUND_PARTS_SUM", "R-F02", E, "资金总额不等于各来源之和", "Funds total is not the sum of its sources",
-              "{column}：年度资金总额应为各来源之和 {expected}，表中为 {actual}",
+              "{column}：{total}应为各来源之和 {expected}，表中为 {actual}",
               "{column}: total should be the sum of its sources {expected}, found {actual}",
               "财预〔2020〕10号 附1（资金来源：本年财政拨款、上年结转、其他资金）", scope="funds"),
     CheckSpec("F03", "FUND_OVERSPENT", "R-F03", E, "执行数超过预算数", "Execution exceeds the budget",
