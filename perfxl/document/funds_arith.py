@@ -950,6 +950,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 continue
             if current is None or amount.quantity.unit != current.quantity.unit:
                 continue
+            if amount.direction and amount.direction != fact.direction:
+                # "分别减少A万元、增加B万元,分别下降p%、增长q%": the nearest change is B, of the other direction — the
+                # rate is A's, paired by position in a list; a rate is never of a change its own words contradict
+                continue
             a = _operand(run, pi, amount)
             a = (
                 Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi)
