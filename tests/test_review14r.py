@@ -140,3 +140,28 @@ def test_a_rate_is_never_of_a_change_its_words_contradict(tmp_path):
     assert _n02(_report(tmp_path, text)) == []
     plain = "一般公共预算财政拨款收入382.17万元,较上年增加157.86万元,增长71.2%。"  # one change, its rate: still judged
     assert _above_info(_report(tmp_path, plain)) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- a whole 万 in 元: read loosely only when printed whole
+
+YUAN = "本单位2023年度“三公”经费支出预算为30000元,支出决算为17100元,完成预算的43%。"
+
+
+def test_a_whole_wan_in_yuan_is_a_warning_that_names_its_reading(tmp_path):
+    """ "30000元" beside "17100元" may be "3万元" restated (reports14; real reports 13's sums): 43% agrees only if the 3万
+    was 3.98 cut — a 警告, as in 万元 (the in_yuan rewrite keeps the 寿县 verdicts). The basis says which figure was read
+    so (failed before: it spoke only of "1万元即 1.00万元", no 元 figure named)."""
+    found = [f for f in _report(tmp_path, YUAN) if f.severity.value != "info"]
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert "整万的元金额 30000元" in found[0].basis
+
+
+def test_amounts_printed_to_the_fen_are_exact(tmp_path):
+    """Failed before: 警告 — "30000.00元" prints its 分: no 万元 figure restated, read exact as printed; 17100.00 / 30000.00
+    = 57%, so 43% is certain (an 错误, as it was before reports14). The same for real reports 13's sum in 元."""
+    exact = YUAN.replace("30000元", "30000.00元").replace("17100元", "17100.00元")
+    assert _above_info(_report(tmp_path, exact)) == [("N02", "error")]
+    assert _above_info(_report(tmp_path, exact.replace("43%", "57%"))) == []
+    summed = "公务用车费用9950000.00元,其中购置费380000.00元,运行费9580000.00元。"
+    assert _above_info(_report(tmp_path, summed)) == [("N02", "error")]
+    assert _above_info(_report(tmp_path, summed.replace(".00", ""))) == [("N02", "warning")]

@@ -86,6 +86,13 @@ def _tables_read(sub: Submission) -> bool:
     return bool(sub.evaluations) or sub.basic is not None
 
 
+def whole_wan_in_yuan(fact: Fact) -> bool:
+    """An amount in 元 printed whole that is a whole 万 ("30000元"): perhaps a 万元 figure restated (real reports 13–14);
+    "30000.00元" prints its 分 and is no such restatement."""
+    q = fact.quantity
+    return q.unit == "元" and q.step >= 1 and bool(q.value) and not q.value % 10000
+
+
 def _operand(run: _Run, pi: int, fact: Fact) -> Interval:
     return run.refined.get((pi, fact.index), _interval(fact))
 
@@ -122,9 +129,11 @@ def _arith(
         if rounded is None or rounded.overlaps(printed) or _bound(rate):
             return
         computed = rounded
+        wan = "、".join(o.quantity.text for o in operands if whole_wan_in_yuan(o))
         paired_by = paired_by or (
-            "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符；若各金额都按印出的"
-            "最小位数精确（如 1万元即 1.00万元），比例不符"
+            "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符"
+            + (f"（整万的元金额 {wan} 读作由万元数换算而来、按万元取整）" if wan else "")
+            + "；若各金额都按印出的最小位数精确（如 1万元即 1.00万元），比例不符"
         )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
         paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
