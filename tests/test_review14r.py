@@ -165,3 +165,27 @@ def test_amounts_printed_to_the_fen_are_exact(tmp_path):
     summed = "公务用车费用9950000.00元,其中购置费380000.00元,运行费9580000.00元。"
     assert _above_info(_report(tmp_path, summed)) == [("N02", "error")]
     assert _above_info(_report(tmp_path, summed.replace(".00", ""))) == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- a rate the text's own figures give
+
+
+def _agreeing() -> dict:
+    fixture = copy.deepcopy(SHOUXIAN)
+    p = fixture["paragraphs"]
+    p[5] = p[5].replace("完成预算的43%", "完成预算的57%")
+    p[7] = p[7].replace("占31%。", "占X。").replace("占69%;", "占31%;").replace("占X。", "占69%。")
+    p[8] = p[8].replace("完成预算的47%", "完成预算的53%")
+    return fixture
+
+
+def test_a_rate_its_own_figures_give_is_no_certain_error_through_a_loose_cell(tmp_path):
+    """Failed before: N02 错误 "按其自身数字应为 53%，文字写 53%" — with the table's 公务接待费 预算 1.5 (one cell changed),
+    the text's "预算为1万元" agrees with it only as 1.5 cut short, was read as 1.5, and 0.53 / 1.5 = 35% made the text's
+    53% (= 0.53 / 1, its own figures) a certain error. Now a 警告 that says the text's figures give its rate."""
+    fixture = _agreeing()
+    assert _at(tmp_path, fixture, 9) == []
+    fixture["tables"][0]["rows"][3][1] = "1.5"
+    found = _at(tmp_path, fixture, 9)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "35%" in found[0][2]

@@ -137,7 +137,21 @@ def _arith(
         )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
         paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
-    expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
+    places = rate.quantity.places
+    if round_half_up(point, places) == value and any((pi, o.index) in run.refined for o in operands):
+        # "预算为1万元…完成预算的53%" of 0.53 / 1, the 1 read as the table's 1.5 (a whole 1 may be 1.5 cut short): the
+        # text's own figures give its rate — it fails only through a table cell its figure agrees with loosely
+        point = (computed.lo + computed.hi) / 2
+        paired_by = "；".join(
+            p
+            for p in (
+                paired_by,
+                f"文字的比例与其自身数字相符（{fmt_decimal(value)}%）；只是按与某个金额相符的表格单元格（印出的金额可能由其截去尾数"
+                "而来）计算时不符",
+            )
+            if p
+        )
+    expected = f"{fmt_decimal(round_half_up(point, places))}%"
     run.contradicted.add((pi, rate.index))
     run.issues.append(
         issue := Issue(
