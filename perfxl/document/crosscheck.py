@@ -246,12 +246,41 @@ _BARE_SHARE = lazy_compile(r"^占(?:比)?(?:为|是)?\s*\d")
 def _bare_share(run: _Run, pi: int, fact: Fact) -> bool:
     """A share to hold against the table's (a 三公 item's of the 三公 total): its words name no other whole, it is the
     share of the item's 决算 printed right before it, and the paragraph prints no total it is a part of (that one
-    is funds_arith's: 占 its own total)."""
+    is funds_arith's: 占 its own total). The amount before it must be the table's 决算 of the item: "公务接待费1万元,
+    占33%" beside a table of 预算 1 │ 决算 0.53 is the 预算's share of the 预算 total, not the 决算's (review14r)."""
     facts = run.facts.get(pi, ())
     if fact.of is None or fact.of >= len(facts) or not _BARE_SHARE.match(fact.clause.strip()):
         return False
     part = facts[fact.of]
-    return part.role in ("final", "value") and part.parent is None and part.claim == fact.claim
+    if part.role not in ("final", "value") or part.parent is not None or part.claim != fact.claim:
+        return False
+    return _is_table_final(run, part)
+
+
+def _is_table_final(run: _Run, part: Fact) -> bool:
+    """The amount may be the table's 决算 of its item (at both printed precisions, 元/万元 converted), and is not
+    printed as its 预算 cell rather than its 决算 cell (a whole "1万元" may be 0.53 rounded, but beside a 预算 of 1 it is
+    that 预算)."""
+    final = run.values.get((part.claim, "final"))
+    if final is None or (got := _in_table_unit(part, final)) is None:
+        return False
+    value, factor = got
+    if not _interval(part).scaled(factor).overlaps(Interval.printed(final.value, final.step)):
+        return False
+    if value == final.value or (budget := run.values.get((part.claim, "budget"))) is None:
+        return True
+    budget_at = _in_table_unit(part, budget)
+    return budget_at is None or budget_at[0] != budget.value
+
+
+def _in_table_unit(part: Fact, tv: TableValue) -> tuple[Decimal, Decimal] | None:
+    """The amount in the unit the table value is compared in, and the factor; None for no money or no conversion."""
+    if not part.quantity.is_money:
+        return None
+    conv = convert(Decimal(1), part.quantity.unit, money_unit_for(tv, part.quantity.value, part.quantity.unit))
+    if not conv.ok or conv.factor is None:
+        return None
+    return part.quantity.value * conv.factor, conv.factor
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
