@@ -221,6 +221,9 @@ class _Lists:
     higher: re.Pattern[str]
     ambiguous: tuple[tuple[str, ...], re.Pattern[str]]
     groups: tuple[tuple[str, ...], re.Pattern[str]]
+    default: Op  # `scoring.default_op`
+    units: Any  # `direction.ambiguous_units`
+    plain: Direction  # Direction(default, "default"): most rows without an operator or a listed word
 
 
 #: id of a profile → (the profile, its data, its `_Lists`): the data kept so a profile given other data is read again
@@ -235,11 +238,15 @@ def _lists(profile: Profile) -> _Lists:
         if len(_LISTS) >= _KEPT_PROFILES:
             _LISTS.clear()
         get = profile.get
+        default = Op[str(get("scoring.default_op", "GE"))]
         lists = _Lists(
             _reversed(get("direction.lower_is_better", ())),
             _reversed(get("direction.higher_is_better", ())),
             _ordered(get("direction.ambiguous", ())),
             _ordered(get("direction.lower_is_better_groups", ())),
+            default,
+            get("direction.ambiguous_units", ()),
+            Direction(default, "default"),
         )
         hit = _LISTS[id(profile)] = (profile, profile.data, lists)
     return hit[2]
@@ -293,13 +300,13 @@ def infer_direction(
     by_name = _name_direction(text, profile, lists)
     if by_name is not None:
         return by_name
-    default = Op[str(profile.get("scoring.default_op", "GE"))]
+    default = lists.default
     cue = _longest_in(text, *lists.ambiguous)
     if cue:
         return Direction(default, "unclear", cue)
     ceiling = _longest_in(_plain(group), *lists.groups)
     if ceiling:
         return Direction(Op.LE, "group", ceiling)
-    if target.unit and target.unit in profile.get("direction.ambiguous_units", ()):
+    if target.unit and target.unit in lists.units:
         return Direction(default, "unit", target.unit)
-    return Direction(default, "default")
+    return lists.plain  # (one immutable value per profile, not one made a row)
