@@ -97,3 +97,29 @@ def test_rows_differing_only_in_the_key_read_apart():
     fresh._read_memo = kept  # the first table's readings at hand: the second reads its own
     _check_alike(fresh)
     assert _said(fresh.reading(rows[-1]))[0] != said[-1][0]
+
+
+def test_one_search_of_both_lists_is_the_two_lists_compared():
+    """`_name_direction` searches the name once with both head lists: the word and direction comparing each list's own
+    head by (end, length) gives — lower only when its head ends later or is longer, a word both hold is higher's."""
+    import random
+
+    from perfxl.rules.direction import Direction, Op, _head, _name_direction
+
+    profile = load_profile(None)
+    lower = list(profile.get("direction.lower_is_better", ()))
+    higher = list(profile.get("direction.higher_is_better", ()))
+
+    def by_two_lists(name: str) -> Direction | None:
+        (lw, lat), (hw, hat) = _head(name, lower), _head(name, higher)
+        if lw and lat > hat:
+            return Direction(Op.LE, "name", lw)
+        return Direction(Op.GE, "name", hw) if hw else None
+
+    rng = random.Random(1414)
+    chars = sorted({ch for w in lower + higher for ch in w}) + list("项目资金产出12%")
+    names = ["安全事故处置率", "能耗降低率", "投诉率下降率", "", "率率"]
+    names += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    names += [rng.choice(lower + higher) + rng.choice(lower + higher) for _ in range(1000)]
+    for name in names:
+        assert _name_direction(name, profile) == by_two_lists(name), name

@@ -102,6 +102,8 @@ _FIGURE_WITH_NOTE = re.compile(
 _SCORE_IN_NOTE = re.compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
+#: The value classes of number cells (`Context.is_blank`: never blank; bool is its own class).
+_FIGURE_CLASSES = (Decimal, int, float)
 #: The parsed kinds a target is scored as a figure in (`Context._read_values`).
 _NUMERIC_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT)
 #: The parsed kinds `Context.is_blank` holds blank.
@@ -250,7 +252,7 @@ class Context:
         # per cell, by id, the cell kept beside its answer (so no id is reused while the run lasts): an int key is
         # cheaper than (id, raw) — no tuple built, no Decimal hashed — on the ≈ 50 asks a row
         self._parsed: dict[int, tuple[CellValue | None, ParsedValue]] = {}
-        self._parsed_text: dict[str, ParsedValue] = {}  # `parsed` by text (up to CACHE_MAX_LEN characters)
+        self._parsed_text: dict[str | None, ParsedValue] = {}  # `parsed` by text (≤ CACHE_MAX_LEN characters), or None
         self._numbers: dict[int, tuple[CellValue, Decimal | None]] = {}
         self._scores: dict[int, Any] = {}
         self._readings: dict[int, tuple[Indicator, Reading]] = {}
@@ -325,9 +327,9 @@ class Context:
         if hit is not None and hit[0] is cell:
             return hit[1]
         raw = None if cell is None else cell.raw
-        if raw.__class__ is str and len(raw) <= CACHE_MAX_LEN:
-            # by text too: a table repeats its targets and actuals ("100%", "≥95%", "是"), each parsed and range-checked
-            # once (the parser's own cache keeps the same limit, so a text's value is the one object either way)
+        if raw is None or (raw.__class__ is str and len(raw) <= CACHE_MAX_LEN):
+            # by text too: a table repeats its targets and actuals ("100%", "≥95%", "是") and its empty cells, each
+            # parsed and range-checked once (the parser's own cache keeps the same limit: one value per text either way)
             value = self._parsed_text.get(raw)
             if value is None:
                 value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
@@ -430,6 +432,8 @@ class Context:
             return hit[1].kind in _BLANK_KINDS
         elif cell.is_blank:
             return True
+        elif raw.__class__ in _FIGURE_CLASSES:
+            return False  # a number cell parses as its figure (or, out of range, damaged TEXT): never blank, not parsed
         return self.parsed(cell).kind in _BLANK_KINDS
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
