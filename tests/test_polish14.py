@@ -1,0 +1,48 @@
+"""Issues 11 and 12 (certainty, basis, messages finance staff read): gaps today's helpers noticed and left (polish14).
+Each test failed before its fix, on a workbook or report the project's own code builds:
+
+4. "2.5E+07" in a cell (scientific notation within Excel's range, as Excel prints a big number in a narrow column) was
+   read by `parse_value` as 2.5 with a unit "E+" (only `Context.number` read 25,000,000): one reading now, judged at
+   its printed precision (2 significant figures: -6 places) — a 三公 total "2.5E+07" over parts of 25,400,000 was a
+   certain B03 错误.
+"""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from render import validated, variant
+
+from perfxl.numbers import printed_places
+from perfxl.values import parse_value
+
+# ---------------------------------------------------------------- 4. "2.5E+07" in a cell
+
+HENGSHAN = "hunan-hengshan-guantang-jichushuju-2023"  # 基础数据表: 三公 D6 over 公务用车 D7 (D8, D9), 出国 D10, 接待 D11
+
+
+def test_scientific_notation_within_range_is_one_figure_everywhere():
+    for text, number, unit in (("2.5E+07", 25000000, None), ("2.5E+07元", 25000000, "元"), ("1.2E-03", "0.0012", None)):
+        p = parse_value(text)
+        assert (p.number, p.unit, p.damaged) == (Decimal(number), unit, False), (text, p)
+    assert printed_places("2.5E+07") == -6 and printed_places("2.50E+07") == -5 and printed_places("1.2E-03") == 4
+    assert parse_value("1E+309").damaged  # past Excel's range: damage, as before
+
+
+def _b03(tmp_path, parts: str):
+    changes = {"D6": "2.5E+07", "D7": parts, "D8": parts, "D9": "0", "D10": "0", "D11": "0"}
+    return [f for f in validated(variant(HENGSHAN, changes), tmp_path).findings if f.code == "B03"]
+
+
+def test_a_total_in_scientific_notation_is_judged_at_its_printed_figures(tmp_path):
+    assert _b03(tmp_path, "25400000") == []  # before: B03 错误 "应为分项之和 25400000，表中为 2.5E+07"
+
+
+def test_guard_a_total_in_scientific_notation_beyond_its_rounding_stays_an_error(tmp_path):
+    (b03,) = _b03(tmp_path, "26000000")
+    assert b03.severity.value == "error" and b03.ref.cell == "D6"
