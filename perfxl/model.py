@@ -634,6 +634,7 @@ class TableCoverage:
     range: str = ""  # A1 range of the table, e.g. "A1:J24"
     rows: tuple[RowRun, ...] = ()
     has_total_row: bool | None = None
+    name: str = ""  # the table's own name where its kind's is not it: "三公经费表" read as a "basic" (polish14)
 
 
 @dataclass(frozen=True, slots=True)

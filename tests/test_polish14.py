@@ -23,7 +23,9 @@ from perfxl.values import parse_value
 
 # ---------------------------------------------------------------- 4. "2.5E+07" in a cell
 
-HENGSHAN = "hunan-hengshan-guantang-jichushuju-2023"  # 基础数据表: 三公 D6 over 公务用车 D7 (D8, D9), 出国 D10, 接待 D11
+HENGSHAN = (
+    "hunan-hengshan-guantang-jichushuju-2023"  # 基础数据表: 三公 D6 over 公务用车 D7 (D8, D9), 出国 D10, 接待 D11
+)
 
 
 def test_scientific_notation_within_range_is_one_figure_everywhere():
@@ -46,3 +48,19 @@ def test_a_total_in_scientific_notation_is_judged_at_its_printed_figures(tmp_pat
 def test_guard_a_total_in_scientific_notation_beyond_its_rounding_stays_an_error(tmp_path):
     (b03,) = _b03(tmp_path, "26000000")
     assert b03.severity.value == "error" and b03.ref.cell == "D6"
+
+
+# ---------------------------------------------------------------- 2. the coverage line names a 三公 table as such
+
+
+def test_the_coverage_line_names_a_three_public_table_by_its_own_name(tmp_path):
+    from test_docs14 import _three_public
+
+    from perfxl.report.console import render_text
+    from perfxl.validate import validate_file
+
+    text = render_text([validate_file(_three_public(tmp_path))])
+    (line,) = [s.strip() for s in text.splitlines() if s.strip().startswith("Sheet1：")]
+    assert line == "Sheet1：三公经费表 A1:F4；第1–4行 三公经费", (
+        line
+    )  # before: "Sheet1：基础数据表 A1:F4；第1–4行 基础数据"
