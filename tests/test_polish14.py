@@ -64,3 +64,17 @@ def test_the_coverage_line_names_a_three_public_table_by_its_own_name(tmp_path):
     assert line == "Sheet1：三公经费表 A1:F4；第1–4行 三公经费", (
         line
     )  # before: "Sheet1：基础数据表 A1:F4；第1–4行 基础数据"
+
+
+# ---------------------------------------------------------------- 5. a declaration table's unread rows name that table
+
+
+def test_a_declaration_table_s_unread_rows_name_that_table(tmp_path):
+    from render import CORPUS, load_table, render
+
+    from perfxl.validate import validate_file
+
+    path = render(load_table(CORPUS / "hunan-lixian-shiyongjun-mubiao-2021.toml"), tmp_path)
+    (sheet,) = validate_file(path).coverage.sheets
+    # before: "首处：自评表中第 5–6 行（共 2 行）无法识别" on a file that holds no 自评表
+    assert "首处：绩效目标申报表中第 5–6 行（共 2 行）无法识别" in sheet.note_zh and "自评表" not in sheet.note_zh
