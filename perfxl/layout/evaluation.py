@@ -41,7 +41,6 @@ from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_ce
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
-from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
     actual_in_unit,
@@ -54,6 +53,7 @@ from .indicators import (
 )
 from .label_weights import level_points, weights_in_names
 from .reordered import reordered_finding
+from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 
 __all__ = ["read_evaluations", "parse_level1"]
 
