@@ -78,3 +78,16 @@ def test_a_declaration_table_s_unread_rows_name_that_table(tmp_path):
     (sheet,) = validate_file(path).coverage.sheets
     # before: "首处：自评表中第 5–6 行（共 2 行）无法识别" on a file that holds no 自评表
     assert "首处：绩效目标申报表中第 5–6 行（共 2 行）无法识别" in sheet.note_zh and "自评表" not in sheet.note_zh
+
+
+# ---------------------------------------------------------------- 7. the catalogue states W02's and F05's judgements
+
+
+def test_the_catalogue_states_when_w02_and_f05_are_judgements():
+    from perfxl.rules.catalogue import spec
+
+    w02, f05 = spec("W02"), spec("F05")
+    # gaps14: a 不适用 row's 0 分值 (W02), a rate over a blank 年初预算数 (F05) — before: W02 named only the 总分 row, F05 nothing
+    assert "不适用" in w02.degrades_zh and "do not apply" in w02.degrades_en and "总分行" in w02.degrades_zh
+    assert "年初预算数未填写" in f05.degrades_zh and "blank 年初预算数" in f05.degrades_en
+    assert "末位" in f05.degrades_zh and "需人工判断" in f05.degrades_zh
