@@ -91,3 +91,35 @@ def test_the_catalogue_states_when_w02_and_f05_are_judgements():
     assert "不适用" in w02.degrades_zh and "do not apply" in w02.degrades_en and "总分行" in w02.degrades_zh
     assert "年初预算数未填写" in f05.degrades_zh and "blank 年初预算数" in f05.degrades_en
     assert "末位" in f05.degrades_zh and "需人工判断" in f05.degrades_zh
+
+
+# ---------------------------------------------------------------- 8. the unit line above an HTML table
+
+
+def _html_basic(tmp_path: Path, above: str) -> Path:
+    from test_docs14 import BASIC_ROWS
+
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in BASIC_ROWS)
+    path = tmp_path / "basic.xls"  # an HTML page saved as .xls, as budget systems export
+    path.write_text(
+        f"<html><head><meta charset='utf-8'></head><body>{above}<table>{rows}</table></body></html>", "utf-8"
+    )
+    return path
+
+
+def test_a_unit_line_above_an_html_table_is_its_unit_as_for_a_word_table(tmp_path):
+    from perfxl.profiles import load_profile
+    from perfxl.reader import read_submission
+
+    def unit(above: str) -> tuple[str, str]:
+        basic = read_submission(_html_basic(tmp_path, above), load_profile(None)).basic
+        assert basic is not None
+        return basic.unit, basic.unit_above
+
+    assert unit("<p>单位：万元</p>") == ("万元", "单位：万元")  # before: 元 (the 基础数据表's default), no line
+    assert unit("<div><p>单位：万元</p></div><p>附表1</p>") == (
+        "万元",
+        "单位：万元",
+    )  # a caption line between is no bar
+    assert unit("<p>单位：万元</p><p>附表1</p><p>基础数据表</p>") == ("元", "")  # a line further up never is
+    assert unit("<p>单位：万元，以下为本局2023年度基础数据表，请审阅。</p>") == ("元", "")  # a sentence of the text
