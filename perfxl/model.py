@@ -586,6 +586,9 @@ class BasicData:
     unit_above: str = (
         ""  # the line above a report's table its `unit` was taken from ("单位：万元"); "" when printed inside
     )
+    # the `unit` is the 元 a 基础数据表 defaults to: the table, its header and the line above it print none — an
+    # assumption, so a narrative figure compared with its amounts is a guess at most (polish14)
+    unit_assumed: bool = False
 
     @property
     def table_name(self) -> tuple[str, str]:

@@ -123,3 +123,24 @@ def test_a_unit_line_above_an_html_table_is_its_unit_as_for_a_word_table(tmp_pat
     )  # a caption line between is no bar
     assert unit("<p>单位：万元</p><p>附表1</p><p>基础数据表</p>") == ("元", "")  # a line further up never is
     assert unit("<p>单位：万元，以下为本局2023年度基础数据表，请审阅。</p>") == ("元", "")  # a sentence of the text
+
+
+# ---------------------------------------------------------------- 1. a 基础数据表 printing no unit anywhere
+
+
+def test_a_basic_table_printing_no_unit_is_compared_in_an_assumed_unit_as_a_guess(tmp_path):
+    from test_docs14 import _n01, _report
+
+    # the narrative's 2万元 and 1.11万元 are the table's 2 and 1.1131 in 万元: before, two N01 错误 ("2元（即 0万元）")
+    assert _n01(_report(tmp_path / "same.docx", [])) == []
+    (n01,) = _n01(_report(tmp_path / "off.docx", [], budget="3"))
+    assert n01.severity.value == "warning" and n01.certainty.value != "certain"
+    assert "2万元" in n01.message and "基础数据表未注明金额单位" in n01.basis and "单位系推测" in n01.basis
+
+
+def test_guard_a_unit_the_basic_table_prints_keeps_its_comparison_certain(tmp_path):
+    from test_docs14 import BASIC_ROWS, _n01, _report
+
+    rows = [BASIC_ROWS[0], ["单位：元", "", "", ""], *BASIC_ROWS[1:]]
+    found = _n01(_report(tmp_path / "yuan.docx", [], rows))  # printed 元: 2元 against 2万元 is the report's slip
+    assert found and all(f.severity.value == "error" for f in found), found

@@ -51,7 +51,8 @@ _BASIC_ROWS = {
     "car_running": "vehicle_running",
 }
 #: The guess a “三公”经费 table without a printed unit adds to its values (`money_unit_for`).
-_NO_UNIT = "三公经费表未注明金额单位，按与正文数字最接近的单位（元、万元或亿元）比较"
+#: A table printing no money unit (in it, its header or a line above it): its unit is assumed, so a comparison is a guess.
+_NO_UNIT = "{table}未注明金额单位，按与正文数字最接近的单位（元、万元或亿元）比较，单位系推测"
 #: The money units a table without a printed unit may be in.
 _TABLE_MONEY_UNITS = ("元", "万元", "亿元")
 
@@ -124,8 +125,8 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
     names = dict(zip(("previous", "budget", "final"), basic.years, strict=True))
     table = basic.table_name[0]
-    unit: str | None = basic.unit or (None if basic.source == "three_public" else "元")
-    guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT) if g)
+    unit: str | None = None if basic.unit_assumed else basic.unit or (None if basic.source == "three_public" else "元")
+    guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT.format(table=table)) if g)
     for role, cell in cells.items():
         value = _num(cell)
         if value is not None and cell.ref is not None:
