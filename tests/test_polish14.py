@@ -129,13 +129,26 @@ def test_a_unit_line_above_an_html_table_is_its_unit_as_for_a_word_table(tmp_pat
 
 
 def test_a_basic_table_printing_no_unit_is_compared_in_an_assumed_unit_as_a_guess(tmp_path):
-    from test_docs14 import _n01, _report
+    from test_docs14 import BASIC_ROWS, _n01, _report
 
     # the narrative's 2万元 and 1.11万元 are the table's 2 and 1.1131 in 万元: before, two N01 错误 ("2元（即 0万元）")
     assert _n01(_report(tmp_path / "same.docx", [])) == []
-    (n01,) = _n01(_report(tmp_path / "off.docx", [], budget="3"))
-    assert n01.severity.value == "warning" and n01.certainty.value != "certain"
-    assert "2万元" in n01.message and "基础数据表未注明金额单位" in n01.basis and "单位系推测" in n01.basis
+    rows = [list(r) for r in BASIC_ROWS]
+    rows[2][3] = rows[5][3] = "1.5"  # no figure of the narrative agrees with the table in any unit: none settles it
+    found = _n01(_report(tmp_path / "off.docx", [], rows, budget="3"))
+    assert [(f.severity.value, f.certainty.value) for f in found] == [("warning", "guess")] * 2, found
+    assert (
+        "2万元" in found[0].message and "基础数据表未注明金额单位" in found[0].basis and "单位系推测" in found[0].basis
+    )
+
+
+def test_a_unit_the_narrative_s_agreeing_figures_settle_is_the_table_s(tmp_path):
+    from test_docs14 import _n01, _report
+
+    # 1.11万元 is the cell 1.1131 in 万元 (and in no other unit): the narrative states the table's unit, so 5万元 against
+    # the 2 beside it is a contradiction the cells make certain, the basis saying how the unit was read
+    (n01,) = _n01(_report(tmp_path / "settled.docx", [], budget="5"))
+    assert n01.severity.value == "error" and "正文“1.11万元”与表中数字按万元相符，按万元读取" in n01.basis, n01
 
 
 def test_guard_a_unit_the_basic_table_prints_keeps_its_comparison_certain(tmp_path):
@@ -144,3 +157,34 @@ def test_guard_a_unit_the_basic_table_prints_keeps_its_comparison_certain(tmp_pa
     rows = [BASIC_ROWS[0], ["单位：元", "", "", ""], *BASIC_ROWS[1:]]
     found = _n01(_report(tmp_path / "yuan.docx", [], rows))  # printed 元: 2元 against 2万元 is the report's slip
     assert found and all(f.severity.value == "error" for f in found), found
+
+
+# ---------------------------------------------------------------- 3. a narrative figure whose cell is unreadable
+
+
+def _damaged_report(tmp_path: Path) -> Path:
+    from test_docs14 import BASIC_ROWS, _report
+
+    rows = [BASIC_ROWS[0], ["单位：万元", "", "", ""], *BASIC_ROWS[1:]]
+    rows[3] = ["三公经费", "2.5362", "2", "1.1O31"]  # the 三公 total's 决算 damaged (a scanned 0 read as O): C02's
+    rows[6] = [" 3、公务接待", "2.5362", "2", "1.1O31"]
+    return _report(tmp_path / "damaged.docx", [], rows)
+
+
+def test_a_figure_whose_table_cell_is_unreadable_is_said_so_not_a_missing_row(tmp_path):
+    from perfxl.validate import validate_file
+
+    findings = validate_file(_damaged_report(tmp_path)).findings
+    (n04,) = [f for f in findings if f.code == "N04"]
+    # before: "在已读入的表格中没有同名或同义的行、指标" — the row is there, only its cell unread
+    assert "表1!D4（“1.1O31”） 未能读取为数字" in n04.message and "没有同名" not in n04.basis, n04
+    assert [str(r) for r in n04.related] == ["表1!D4"] and n04.severity.value == "info"
+
+
+def test_a_sum_over_a_damaged_figure_is_no_error(tmp_path):
+    from perfxl.validate import validate_file
+
+    findings = validate_file(_damaged_report(tmp_path)).findings
+    assert sorted(f.ref.cell for f in findings if f.code == "C02") == ["D4", "D7"]
+    # before: B03 错误 "“三公经费”应为分项之和 0，表中为 1.1O31" — a sum perfxl could not read, no filer's slip
+    assert not [f for f in findings if f.code == "B03"], findings
