@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+
 from ..numbers import round_half_up
 from ..units import convert
 from .facts import Fact

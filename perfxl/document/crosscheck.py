@@ -22,6 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
+from .assumed_unit import settle_units
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
@@ -34,7 +35,6 @@ from .funds_arith import (
     _relations,
 )
 from .goal_claims import _goal
-from .assumed_unit import settle_units
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
