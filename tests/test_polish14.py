@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pytest
 from render import validated, variant
 
 from perfxl.numbers import printed_places
@@ -188,3 +189,52 @@ def test_a_sum_over_a_damaged_figure_is_no_error(tmp_path):
     assert sorted(f.ref.cell for f in findings if f.code == "C02") == ["D4", "D7"]
     # before: B03 错误 "“三公经费”应为分项之和 0，表中为 1.1O31" — a sum perfxl could not read, no filer's slip
     assert not [f for f in findings if f.code == "B03"], findings
+
+
+# ---------------------------------------------------------------- 6. the 吉林 评价表's grade beside the 总分's label
+
+
+@pytest.mark.parametrize(
+    ("cells", "merges", "at"),
+    [
+        ({"E43": "自评等级", "F43": "{g}"}, ["G43:K43"], "F43"),  # label │ grade in E43:F43
+        ({"E43": "自评等级", "G43": "{g}"}, ["E43:F43", "G43:K43"], "G43"),  # the label merged over E43:F43
+        ({"I43": "自评等级", "J43": "{g}"}, ["E43:H43"], "J43"),  # label │ grade in I43:J43
+    ],
+)
+def test_a_grade_beside_its_label_on_the_total_row_is_read_and_checked(tmp_path, cells, merges, at):
+    """Guard (found already read: the form's own E43:K43 merge hides a grade typed inside it — Excel shows only E43, the
+    file keeps nothing — so the filer splits it; split, the row says by its label where its grade is, and T04 checks it)."""
+    from render import render
+    from test_weighted13 import _filled
+
+    from perfxl.validate import validate_file
+
+    for grade, wrong in (("差", True), ("优", False)):
+        table = _filled(changes={k: v.format(g=grade) for k, v in cells.items()})
+        table.merges = [m for m in table.merges if m != "E43:K43"] + merges
+        t04 = [f for f in validate_file(render(table, tmp_path)).findings if f.code == "T04"]
+        assert [(f.ref.cell, f.severity.value) for f in t04] == ([(at, "error")] if wrong else []), t04
+
+
+@pytest.mark.parametrize("text", ["自评等级 {g}", "自评等级\n{g}", "评价等级　{g}"])
+def test_a_grade_typed_after_its_label_in_the_merged_label_cell_is_read_and_checked(tmp_path, text):
+    """The form's 总分 row merges E43:K43: "自评等级 优" typed there, no colon, was read as the grade cell but taken for a
+    sentence (T04 not run: "是一段文字而非等级") — now the label then a grade word is the grade, and T04 checks it."""
+    from render import render
+    from test_weighted13 import _filled
+
+    from perfxl.validate import validate_file
+
+    for grade, wrong in (("差", True), ("优", False)):
+        result = validate_file(render(_filled(changes={"E43": text.format(g=grade)}), tmp_path))
+        t04 = [(f.ref.cell, f.severity.value) for f in result.findings if f.code == "T04"]
+        assert t04 == ([("E43", "error")] if wrong else []), (text, grade, t04)
+        assert not [s for s in result.coverage.skipped if s.code == "T04"]
+
+
+def test_guard_words_after_a_grade_label_are_no_grade():
+    from perfxl.layout.headers import grade_in_text
+
+    assert grade_in_text("自评等级优") == "优" and grade_in_text("自评等级:良") == "良"
+    assert grade_in_text("等级说明") is None and grade_in_text("自评结论项目实施情况良好") is None
