@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.layout.headers import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
-from perfxl.layout.headers import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
