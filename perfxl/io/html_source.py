@@ -91,7 +91,7 @@ def _tables_and_headings(root: Any) -> tuple[list[Any], list[str], list[list[str
     tables: list[Any] = []
     headings: list[str] = []
     above: list[list[str]] = []
-    last, lines = "", []
+    last, lines = "", list[str]()
     for el in root.iter(*_HEADINGS, *_BLOCKS, "table"):
         if any(a.tag == "table" for a in el.iterancestors()):
             continue  # a nested table, or a heading inside a cell: part of its table
