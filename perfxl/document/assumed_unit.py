@@ -1,11 +1,12 @@
 """The money unit a report's narrative settles for a table that prints none (polish14, issue 11).
 
-A 基础数据表 or “三公”经费 table printing no unit — not in the table, its header, nor a line above it
-(`unit_above.unit_line_above`) — leaves its amounts' unit unknown: 2 may be 2元 or 2万元. Comparing the narrative
+A 基础数据表 printing no unit — not in the table, its header, nor a line above it (`unit_above.unit_line_above`) —
+leaves its amounts' unit unknown: 2 may be 2元 or 2万元 (it was taken for 元, a certain 错误 against "2万元"). Comparing the narrative
 with it in an assumed unit is a guess (`table_facts.money_unit_for`, a 警告 at most). But when the narrative's own
 figures on that table agree with its cells in exactly one money unit ("“三公”经费预算为2万元" against a cell 20000:
 元, and no figure agreeing in another), the narrative itself has stated the table's unit: its amounts are read in it,
 and a figure contradicting them is as certain as against a printed unit — the basis says how the unit was settled.
+A “三公”经费 table published on its own keeps its per-figure guess (tests/test_sangong13.py).
 """
 
 from __future__ import annotations

@@ -88,8 +88,8 @@ class TableValue:
     label: str
     formula: str = ""
     guess: str = ""
-    # the amount's table prints no money unit (in it, its header or a line above it): `unit` is None, the unit assumed
-    # in `money_unit_for` unless the narrative's figures settle it (perfxl.document.assumed_unit)
+    # the amount's 基础数据表 prints no money unit (in it, its header or a line above it): `unit` is None, the unit
+    # assumed in `money_unit_for` unless the narrative's figures settle it (perfxl.document.assumed_unit)
     unit_assumed: bool = False
 
 
@@ -132,7 +132,9 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     table = basic.table_name[0]
     unit: str | None = None if basic.unit_assumed else basic.unit or (None if basic.source == "three_public" else "元")
     guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT.format(table=table)) if g)
-    assumed = unit is None
+    # a 基础数据表's unit the narrative may settle (`assumed_unit`); a “三公”经费 table on its own stays a guess per figure
+    # (sangong13: its unit is assumed from the text, a 警告)
+    assumed = unit is None and basic.source != "three_public"
     for role, cell in cells.items():
         value = _num(cell)
         if value is not None and cell.ref is not None:
