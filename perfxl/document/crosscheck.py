@@ -22,6 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
+from .assumed_unit import settle_units
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
@@ -71,6 +72,7 @@ from .table_facts import (
     table_funds,
     table_values,
     unit_lines,
+    unread_cells,
 )
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -168,6 +170,11 @@ def _compare(
         f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
         + (f"，由 {formula} 算得" if formula else "")
         + (f"（{cell.sheet}未印单位，按其上方的“{line}”读作{table_unit}）" if line and cell else "")
+        + (
+            f"（{cell.sheet}未印单位，正文“{settled[1]}”与表中数字按{settled[0]}相符，按{settled[0]}读取）"
+            if cell and table_unit != "%" and (settled := run.narrative_units.get(cell.sheet))
+            else ""
+        )
         + "；按两者印出的精度比较仍不相等"
         + (f"；{pairing}" if pairing else "")
     )
@@ -193,6 +200,11 @@ def _compare(
             basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
             + (f" ({formula})" if formula else "")
             + (f" (the table prints no unit: {table_unit} from the line above it, {line!r})" if line else "")
+            + (
+                f" (the table prints no unit: {table_unit}, in which the narrative's figures agree with it)"
+                if cell and table_unit != "%" and cell.sheet in run.narrative_units
+                else ""
+            )
             + (f"; {pairing_en}" if pairing_en else ""),
         )
     )
@@ -317,7 +329,13 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         )
         return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
-        run.unsupported.setdefault(pi, []).append(fact)
+        unread = next(
+            (run.unread[(fact.claim, r)] for r in _TABLE_ROLES[fact.role] if (fact.claim, r) in run.unread), None
+        )
+        if unread is not None:  # the row is there, its cell unreadable (C02): coverage, not "no such row"
+            run.unreadable.setdefault(pi, []).append((fact, unread))
+        else:
+            run.unsupported.setdefault(pi, []).append(fact)
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
@@ -1139,6 +1157,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
     run.unit_lines = unit_lines(sub)
+    run.unread = unread_cells(sub)
     run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
@@ -1151,6 +1170,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
+    # a table printing no unit: the one the narrative's agreeing figures state, else assumed per figure (a guess)
+    run.values, run.narrative_units = settle_units(run.values, (f for _, _, pf in parsed for f in pf.facts))
     for pi, ref, pf in parsed:
         plans = _plan_sentences(sub.narrative[pi].text)  # once per paragraph
         for fact in pf.facts:
@@ -1196,10 +1217,37 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             Issue(
                 "N04",
                 ref,
-                {"where": _where(ref), "claims": claims},
+                {"where": _where(ref), "claims": claims, "why": _NO_ROW, "why_en": _NO_ROW_EN},
                 actual=claims,
                 basis=f"{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
                 basis_en="no table row or indicator of the same name or a synonym",
             )
         )
+    for pi, unread in sorted(run.unreadable.items()):
+        run.issues.append(_unread_issue(sub.narrative[pi].ref, unread))
     return run.issues
+
+
+#: Why an N04 figure could not be checked: no row of its name (the default), or its row's cell unreadable.
+_NO_ROW, _NO_ROW_EN = "在表格中找不到对应的数据", "has no counterpart in the tables"
+
+
+def _unread_issue(ref: TextRef, unread: list[tuple[Fact, CellValue]]) -> Issue:
+    """N04 for a paragraph's figures whose table row is there but whose cell holds no readable figure (C02's damaged
+    "1.1O31"): perfxl could not read the cell — said so, with the cell, not "no such row" (polish14)."""
+    claims = "、".join(f"“{f.label}{f.quantity.text}”" for f, _ in unread)
+    cells = "、".join(dict.fromkeys(f"{c.ref}（“{c.text}”）" for _, c in unread))
+    return Issue(
+        "N04",
+        ref,
+        {
+            "where": _where(ref),
+            "claims": claims,
+            "why": f"对应的表格单元格 {cells} 未能读取为数字",
+            "why_en": f"stands for the table cell {cells}, which could not be read as a figure,",
+        },
+        actual=claims,
+        related=tuple(dict.fromkeys(c.ref for _, c in unread if c.ref is not None)),
+        basis=f"{_where(ref)}：{claims} 对应表格中的 {cells}，该单元格未能读取为数字（见 C02），未能核对",
+        basis_en="its table row is there, but the cell could not be read as a figure (see C02): not checked",
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import CellRef, Certainty, Location, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
@@ -47,10 +47,15 @@ class _Run:
     contradicted_by: dict[tuple[int, int], Issue] = field(default_factory=dict)
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
+    # the table cells (table_facts.unread_cells) a narrative figure is about that hold no readable figure, by paragraph
+    unread: dict[tuple[str, str], CellValue] = field(default_factory=dict)
+    unreadable: dict[int, list[tuple[Fact, CellValue]]] = field(default_factory=dict)
     year: str = ""  # the report's year: the one its narrative names most
     facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
     project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
     unit_lines: dict[str, str] = field(default_factory=dict)  # table → the unit line above it (table_facts.unit_lines)
+    # table printing no unit → (the unit its narrative's agreeing figures settle, the first such figure): assumed_unit
+    narrative_units: dict[str, tuple[str, str]] = field(default_factory=dict)
     # each N02 a rate got from its own figures, with those figures: a sum that finds one of them wrong takes its place
     # when putting that figure right makes the rate agree (`funds_arith._consequent_rates`)
     rate_issues: list[tuple[int, Issue, Fact, tuple[Fact, ...]]] = field(default_factory=list)

@@ -695,8 +695,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if three_public is not None:
         # a “三公”经费 决算表/统计表 on its own (real reports 13): its 三公 rows, as a 基础数据表's
         layout.basic, span = three_public
-        marks = [(r, "basic") for r in span if kinds[r] is not RowKind.BLANK]
-        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+        marks = [(r, "three_public") for r in span if kinds[r] is not RowKind.BLANK]
+        name = layout.basic.table_name[0]  # "三公经费表": the coverage line names the table read, not a 基础数据表
+        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None, name))
         eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None

@@ -64,6 +64,7 @@ from .indicators import (
 )
 from .label_weights import level_points, weights_in_names
 from .reordered import reordered_finding
+from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -316,6 +317,10 @@ def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, .
     )
 
 
+#: What a row the reader could not map is told to be in while its table's kind is unknown ("自评表中…") (`_Reader._name_unmapped`).
+_UNMAPPED_IN = "自评表"
+
+
 def _kind(b: _Builder) -> str:
     """The form: 申报表/监控表 by title, sheet name or columns; else project vs department, from the
     title, then the sheet name, then the header fields."""
@@ -391,12 +396,14 @@ class _Reader(FundsRows):
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
         self._unmapped_run: _UnmappedRun | None = None  # the rows the last LAYOUT_UNMAPPED_ROW covers
+        self._table_problems = 0  # where the problems of the table being read begin (`_name_unmapped`)
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
         if self.cur.has_body:
             self._check_complete()
             ev = self.cur.build()
+            self._name_unmapped(ev.kind)
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
             if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
@@ -415,6 +422,26 @@ class _Reader(FundsRows):
             )
         self.cur = _Builder(self.grid.name, H.unit_above(self.grid), self.grid.unit_above, unit_note=None)
         self.state = "pre"
+        self._table_problems = len(self.problems)
+
+    def _name_unmapped(self, kind: str) -> None:
+        """The rows a 申报表 or 监控表 left unread, told as a 自评表's while its kind was unknown (its title, sheet name
+        or columns tell it only when the table is built): named as the table read ("绩效目标申报表中第 5–6 行…"), not
+        as a 自评表 the file does not hold (polish14)."""
+        name = SHEET_KIND_ZH.get(kind) if kind in ("declaration", "monitoring") else None
+        if name is None:
+            return
+        for i in range(self._table_problems, len(self.problems)):
+            f = self.problems[i]
+            if f.code == "LAYOUT_UNMAPPED_ROW" and f.message.startswith(_UNMAPPED_IN + "中"):
+                named = dataclasses.replace(
+                    f,
+                    message=name + f.message.removeprefix(_UNMAPPED_IN),
+                    message_en=f.message_en.replace("(自评表)", f"({name})"),
+                )
+                if self._unmapped_run is not None and self._unmapped_run.finding is f:
+                    self._unmapped_run = dataclasses.replace(self._unmapped_run, finding=named)
+                self.problems[i] = named
 
     def _goals_only(self, ev: SelfEvaluation) -> None:
         """A 自评表 whose head and 年度总体目标 are all there is (大英 2022: the next table's head, cut after 预算执行情况(10分)):
@@ -1257,11 +1284,11 @@ class _Reader(FundsRows):
         run, last = self._unmapped_run, self.problems[-1] if self.problems else None
         if run is not None and run.finding is last and run.last == r - 1 and (run.severity, run.key) == (severity, key):
             lo, hi = min(run.lo, cells[0][0]), max(run.hi, cells[-1][0])
-            merged = unmapped_rows(self.grid, run.first, r, lo, hi, last.actual or "", severity, "自评表")
+            merged = unmapped_rows(self.grid, run.first, r, lo, hi, last.actual or "", severity, _UNMAPPED_IN)
             self.problems[-1] = merged
             self._unmapped_run = _UnmappedRun(run.first, r, lo, hi, severity, key, merged)
             return
-        finding = unmapped_row(self.grid, r, cells, severity, "自评表")
+        finding = unmapped_row(self.grid, r, cells, severity, _UNMAPPED_IN)
         self.problems.append(finding)
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 

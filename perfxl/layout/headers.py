@@ -502,7 +502,14 @@ def grade_in_text(label: str) -> str | None:
     if ":" not in label:  # asked of every row's first label: most hold no colon, which the pattern needs
         return None
     m = _GRADE_IN_TEXT.fullmatch(label)
-    return m.group(2) if m and m.group(1) in GRADE_LABELS else None
+    if m is not None:
+        return m.group(2) if m.group(1) in GRADE_LABELS else None
+    # "自评等级 优" typed in one cell without a colon (the 吉林 评价表's 总分 row, its label cells E43:K43 merged): the
+    # label, then nothing but a grade — read alike (polish14); "等级说明" or any other words after a label are none
+    for word in GRADE_LABELS:
+        if label.startswith(word) and label[len(word) :] in GRADE_WORDS:
+            return label[len(word) :]
+    return None
 
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表, 绩效跟踪表): read like a 自评表.

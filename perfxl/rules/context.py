@@ -571,8 +571,9 @@ class Context:
         finest = max(p for p in shown if p is not None)
         half = half_unit(finest)
         printed_budget = self.number(budget) or Decimal(0)
-        if finest <= 0 and reading.places <= 0:
+        if finest == 0 and reading.places <= 0:
             return None  # whole amounts under a whole rate count whole units, as whole parts under a whole total do
+        # (amounts in scientific notation, "2.5E+07" at -6 places, are rounded to their printed figures: polish14)
         if printed_budget <= 0 or half_unit(reading.places) >= half / printed_budget * 100:
             # the rate printed no finer than one unit of the amounts moves it ("50" │ "100" │ "51%": a unit of the
             # amounts is 1%, the rate's too): it counts the amounts' units. A finer rate ("0.92" │ "5.00" │ "18.35%": a

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.layout.headers import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
 from perfxl.scoring import execution_score, grade
@@ -499,7 +500,11 @@ def _stated_grade(text: str) -> str | None:
     bare = _BRACKETED.sub("", bare)
     bare = _GRADE_LABEL.sub("", bare)
     bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
-    return bare if len(bare) <= 4 else None
+    if len(bare) <= 4:
+        return bare
+    # "自评等级 优" in one cell, no colon (the 吉林 评价表's merged label cells): the reader's reading of it (polish14)
+    said = grade_in_text(normalise_label(text or ""))
+    return said if said in GRADE_WORDS else None
 
 
 @check("T05")
