@@ -680,10 +680,12 @@ class Context:
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
         评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价, also named 项目决策/项目管理/项目产出/项目效益 — 湖南
-        项目支出绩效自评指标计分表) rather than 10号 自评's 产出/效益/满意度: the 自评 default weights and 一级 set do not
-        apply."""
+        项目支出绩效自评指标计分表; 预算绩效/项目产出/项目效果: 吉林's 2016 专项经费支出绩效评价表, 预算绩效 holding 预算管理 and
+        财务管理 — 过程's content, which 10号 自评 has no 一级 for) rather than 10号 自评's 产出/效益/满意度: the 自评 default
+        weights and 一级 set do not apply (财预〔2020〕10号 附1 is the 2020 自评表; a form of another framework, or before it,
+        was never bound to them — issue 11)."""
         return any(
-            compact(h.name or h.label.text).removeprefix("项目").startswith(("投入", "过程", "决策"))
+            compact(h.name or h.label.text).removeprefix("项目").startswith(_EVALUATION_LEVEL1)
             for h, _ in self.groups()
             if h is not None
         )
@@ -1208,6 +1210,10 @@ def title_year(ev: SelfEvaluation | None) -> int | None:
             return int(m.group(1))
     return None
 
+
+#: The start of a 一级 name (项目 dropped) that marks an 评价 framework's table, not 10号 自评's (`evaluation_framework`):
+#: 投入/过程/产出/效果 (53号), 决策/过程/产出/效益 (项目支出绩效评价), 预算绩效 (吉林 2016: 预算管理 + 财务管理 — 过程).
+_EVALUATION_LEVEL1 = ("投入", "过程", "决策", "预算绩效")
 
 _NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one
 
