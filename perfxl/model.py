@@ -342,6 +342,9 @@ class FundsBlock:
     # rule in `score_headers` names ("执行率(B/A)") stand for these columns (rules/funds.py `rate_over_initial`)
     amount_headers: tuple[tuple[str, CellValue], ...] = ()
     unit_above: str = ""  # the line above a report's table its `unit` was taken from ("单位：元"); "" otherwise
+    # the term's money printed beside the year's (a 目标表's 资金总额 │ … │ 当年资金总额 pairs): its total is the whole
+    # term's, so F02 names it by its printed label, not as the 年度资金总额 (review14h)
+    term: bool = False
 
     @property
     def has_weight(self) -> bool:
@@ -586,6 +589,9 @@ class BasicData:
     unit_above: str = (
         ""  # the line above a report's table its `unit` was taken from ("单位：万元"); "" when printed inside
     )
+    # the `unit` is the 元 a 基础数据表 defaults to: the table, its header and the line above it print none — an
+    # assumption, so a narrative figure compared with its amounts is a guess at most (polish14)
+    unit_assumed: bool = False
 
     @property
     def table_name(self) -> tuple[str, str]:
@@ -634,6 +640,7 @@ class TableCoverage:
     range: str = ""  # A1 range of the table, e.g. "A1:J24"
     rows: tuple[RowRun, ...] = ()
     has_total_row: bool | None = None
+    name: str = ""  # the table's own name where its kind's is not it: "三公经费表" read as a "basic" (polish14)
 
 
 @dataclass(frozen=True, slots=True)

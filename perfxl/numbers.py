@@ -149,12 +149,14 @@ def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-_PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?(?:[eE]([+-]?\d+))?")
 
 
 def printed_places(raw: object) -> int | None:
     """Decimals a number was printed with, from its text ("86%" → 0, "86.2%" → 1, "94.50" → 2).
 
+    Scientific notation prints fewer: "2.5E+07" (Excel's way in a narrow column) shows 2 significant figures, its
+    last the 1,000,000s — -6 places, so 25,400,000 prints so and 26,000,000 does not (polish14).
     None when the value is not text (a number cell's display format is unknown) or holds no number.
     """
     if not isinstance(raw, str):
@@ -164,7 +166,8 @@ def printed_places(raw: object) -> int | None:
     m = _PRINTED_NUMBER.search(raw)
     if m is None:
         return None
-    return len(m.group(1)) if m.group(1) else 0
+    places = len(m.group(1)) if m.group(1) else 0
+    return places - int(m.group(2)) if m.group(2) else places
 
 
 def typed_places(raw: object) -> int | None:

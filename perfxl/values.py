@@ -534,10 +534,12 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
     exponent = None if glued_left else _EXPONENT.match(after)
-    if exponent is not None and to_decimal(t[start : end + exponent.end()]) is None:
+    if exponent is not None:
         # "1E+309": scientific notation past Excel's range (no cell holds it; an overflow shown as text) — the same
-        # damage as "1e999", never the figure 1 with a unit "E+" (docs14)
-        return t[start : end + exponent.end()]
+        # damage as "1e999", never the figure 1 with a unit "E+" (docs14); within it ("2.5E+07") a figure, read whole
+        # by `_parse_number_text` (polish14)
+        figure = t[start : end + exponent.end()]
+        return figure if to_decimal(figure) is None else None
     if not glued_left and m.group().lstrip("+-").startswith("."):  # ".5", ".06万元": integer digits lost
         return m.group()
     if not glued_left and after[:1] == "," and after[1:2].isdigit():
@@ -711,12 +713,16 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             reason_en=f"holds {code.group() + m.group()!r}, a name, a code or a typing error; it was not read as a value",
             damaged=True,  # which it is, a person judges (I12/C02 a 警告)
         )
+    # "2.5E+07": scientific notation within Excel's range, as Excel prints a big number in a narrow column — the figure
+    # 25,000,000 (as `to_decimal` reads it), never 2.5 with a unit "E+"; past the range it is `_garbled`'s damage
+    exponent = _EXPONENT.match(t[m.end() :])
+    end = m.end() if exponent is None else m.end() + exponent.end()
     try:
-        number = Decimal(m.group().replace(",", ""))
+        number = Decimal(t[m.start() : end].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
-    pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[m.end() :].strip())
+    pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
         pre, post = pre[:-3].strip(), "%" + post  # "≥百分之95" is "≥95%" written in words (probe_variants pct_words)
     op, pre = _take_pre_op(pre)

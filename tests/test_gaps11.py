@@ -31,7 +31,10 @@ def test_a_monthly_target_against_the_years_count_is_met(tmp_path):
 def test_a_monthly_target_against_a_count_short_of_the_year_is_a_warning(tmp_path):
     """ "每月1次" │ "6次" with full marks: short of 12 over the year, met if the 6 is a month's — a 警告 naming both."""
     found = _suixi_row(tmp_path, "每月1次", "6次")
-    assert ("S07", "warning") in found and all(sev != "error" for _, sev in found), found
+    # S01 gives the score the year's reading implies, both readings in its basis; S07 no longer says the same guessed
+    # miss again on the cell (one cause, one finding: tests/test_noise14b.py)
+    assert ("S01", "warning") in found and all(sev != "error" for _, sev in found), found
+    assert "S07" not in {code for code, _ in found}
 
 
 def test_guard_a_per_period_actual_against_a_per_period_target_is_compared_as_printed(tmp_path):

@@ -67,7 +67,7 @@ def test_lower_is_better_guess_is_a_warning_stating_both_readings():
     # 受害率 0.9‰ target, 1.8‰ actual: ≤ reading gives 0.9/1.8×10 = 5, the table says 10 (full marks)
     ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "1.8‰", score=10)
     found = [f for f in validate_submission(submission(ev)) if f.cell == "H13"]
-    assert {f.code for f in found} == {"S02", "S07"}
+    assert {f.code for f in found} == {"S02"}  # S07 not said again on a guessed miss: tests/test_noise14b.py
     for f in found:
         assert f.severity is Severity.WARNING and f.certainty is Certainty.GUESS
         assert "受害率" in f.basis and "≤" in f.basis and "≥" in f.basis
@@ -80,7 +80,7 @@ def test_higher_is_better_traps_read_as_at_least(name):
     assert [f.brief() for f in _at(validate_submission(submission(ev)), "H13")] == []
     missed = _row(good_evaluation(), name, "2%", "1%", score=10)
     found = _at(validate_submission(submission(missed)), "H13")
-    assert "S07" in {f.code for f in found}
+    assert "S01" in {f.code for f in found}  # S07 not said again on a guessed miss: tests/test_noise14b.py
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
 
 
@@ -114,7 +114,9 @@ def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
     assert found and all("单位“小时”" in f.basis for f in found if f.code in ("S01", "S07"))
     # 培训合格率 is in the higher list: its unit does not make it unclear
     ev = _row(good_evaluation(), "培训合格率", "95%", "90%", score=10)
-    assert "S07" in {f.code for f in _at(validate_submission(submission(ev)), "H13")}
+    assert "S01" in {
+        f.code for f in _at(validate_submission(submission(ev)), "H13")
+    }  # S07 not said again on a guessed miss: tests/test_noise14b.py
 
 
 @pytest.mark.parametrize("actual", ["0.96", "1"])
@@ -768,7 +770,7 @@ def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(nam
     most likely the total; which one it is, a person judges. The same actual written per person stays certain."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
     found += _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "I13")
-    assert {f.code for f in found} == {"S02", "S07", "D01"}
+    assert {f.code for f in found} == {"S02", "D01"}  # S07 not said again on a guessed miss: tests/test_noise14b.py
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
     assert all("总额" in f.basis and "未写“/人" in f.basis for f in found)
     per_unit = _row(good_evaluation(), name, target, "520" + target[4:])
@@ -927,7 +929,7 @@ def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, r
     [
         ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
         ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
-        ("≤5万元", "60000", 10, [("S02", Severity.WARNING), ("S07", Severity.WARNING)]),  # 6万 or 60000万: a guess
+        ("≤5万元", "60000", 10, [("S02", Severity.WARNING)]),  # 6万 or 60000万: a guess (S02 carries it, S07 quiet)
         ("≥3.5万人次", "3", 10, [("S01", Severity.ERROR), ("S07", Severity.ERROR)]),  # 3万 is near: certain miss
     ],
 )

@@ -22,6 +22,7 @@ from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Sub
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
+from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
@@ -72,6 +73,7 @@ from .table_facts import (
     table_funds,
     table_values,
     unit_lines,
+    unread_cells,
 )
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -169,6 +171,11 @@ def _compare(
         f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
         + (f"，由 {formula} 算得" if formula else "")
         + (f"（{cell.sheet}未印单位，按其上方的“{line}”读作{table_unit}）" if line and cell else "")
+        + (
+            f"（{cell.sheet}未印单位，正文“{settled[1]}”与表中数字按{settled[0]}相符，按{settled[0]}读取）"
+            if cell and table_unit != "%" and (settled := run.narrative_units.get(cell.sheet))
+            else ""
+        )
         + "；按两者印出的精度比较仍不相等"
         + (f"；{pairing}" if pairing else "")
     )
@@ -194,6 +201,11 @@ def _compare(
             basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
             + (f" ({formula})" if formula else "")
             + (f" (the table prints no unit: {table_unit} from the line above it, {line!r})" if line else "")
+            + (
+                f" (the table prints no unit: {table_unit}, in which the narrative's figures agree with it)"
+                if cell and table_unit != "%" and cell.sheet in run.narrative_units
+                else ""
+            )
             + (f"; {pairing_en}" if pairing_en else ""),
         )
     )
@@ -247,12 +259,41 @@ _BARE_SHARE = lazy_compile(r"^占(?:比)?(?:为|是)?\s*\d")
 def _bare_share(run: _Run, pi: int, fact: Fact) -> bool:
     """A share to hold against the table's (a 三公 item's of the 三公 total): its words name no other whole, it is the
     share of the item's 决算 printed right before it, and the paragraph prints no total it is a part of (that one
-    is funds_arith's: 占 its own total)."""
+    is funds_arith's: 占 its own total). The amount before it must be the table's 决算 of the item: "公务接待费1万元,
+    占33%" beside a table of 预算 1 │ 决算 0.53 is the 预算's share of the 预算 total, not the 决算's (review14r)."""
     facts = run.facts.get(pi, ())
     if fact.of is None or fact.of >= len(facts) or not _BARE_SHARE.match(fact.clause.strip()):
         return False
     part = facts[fact.of]
-    return part.role in ("final", "value") and part.parent is None and part.claim == fact.claim
+    if part.role not in ("final", "value") or part.parent is not None or part.claim != fact.claim:
+        return False
+    return _is_table_final(run, part)
+
+
+def _is_table_final(run: _Run, part: Fact) -> bool:
+    """The amount may be the table's 决算 of its item (at both printed precisions, 元/万元 converted), and is not
+    printed as its 预算 cell rather than its 决算 cell (a whole "1万元" may be 0.53 rounded, but beside a 预算 of 1 it is
+    that 预算)."""
+    final = run.values.get((part.claim, "final"))
+    if final is None or (got := _in_table_unit(part, final)) is None:
+        return False
+    value, factor = got
+    if not _interval(part).scaled(factor).overlaps(Interval.printed(final.value, final.step)):
+        return False
+    if value == final.value or (budget := run.values.get((part.claim, "budget"))) is None:
+        return True
+    budget_at = _in_table_unit(part, budget)
+    return budget_at is None or budget_at[0] != budget.value
+
+
+def _in_table_unit(part: Fact, tv: TableValue) -> tuple[Decimal, Decimal] | None:
+    """The amount in the unit the table value is compared in, and the factor; None for no money or no conversion."""
+    if not part.quantity.is_money:
+        return None
+    conv = convert(Decimal(1), part.quantity.unit, money_unit_for(tv, part.quantity.value, part.quantity.unit))
+    if not conv.ok or conv.factor is None:
+        return None
+    return part.quantity.value * conv.factor, conv.factor
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -289,7 +330,13 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         )
         return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
-        run.unsupported.setdefault(pi, []).append(fact)
+        unread = next(
+            (run.unread[(fact.claim, r)] for r in _TABLE_ROLES[fact.role] if (fact.claim, r) in run.unread), None
+        )
+        if unread is not None:  # the row is there, its cell unreadable (C02): coverage, not "no such row"
+            run.unreadable.setdefault(pi, []).append((fact, unread))
+        else:
+            run.unsupported.setdefault(pi, []).append(fact)
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
@@ -1111,6 +1158,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         return run.issues
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
     run.unit_lines = unit_lines(sub)
+    run.unread = unread_cells(sub)
     run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
@@ -1123,6 +1171,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
+    # a table printing no unit: the one the narrative's agreeing figures state, else assumed per figure (a guess)
+    run.values, run.narrative_units = settle_units(run.values, (f for _, _, pf in parsed for f in pf.facts))
     for pi, ref, pf in parsed:
         plans = _plan_sentences(sub.narrative[pi].text)  # once per paragraph
         for fact in pf.facts:
@@ -1169,10 +1219,37 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             Issue(
                 "N04",
                 ref,
-                {"where": _where(ref), "claims": claims},
+                {"where": _where(ref), "claims": claims, "why": _NO_ROW, "why_en": _NO_ROW_EN},
                 actual=claims,
                 basis=f"{_where(ref)}：{claims} 在已读入的表格中没有同名或同义的行、指标",
                 basis_en="no table row or indicator of the same name or a synonym",
             )
         )
+    for pi, unread in sorted(run.unreadable.items()):
+        run.issues.append(_unread_issue(sub.narrative[pi].ref, unread))
     return run.issues
+
+
+#: Why an N04 figure could not be checked: no row of its name (the default), or its row's cell unreadable.
+_NO_ROW, _NO_ROW_EN = "在表格中找不到对应的数据", "has no counterpart in the tables"
+
+
+def _unread_issue(ref: TextRef, unread: list[tuple[Fact, CellValue]]) -> Issue:
+    """N04 for a paragraph's figures whose table row is there but whose cell holds no readable figure (C02's damaged
+    "1.1O31"): perfxl could not read the cell — said so, with the cell, not "no such row" (polish14)."""
+    claims = "、".join(f"“{f.label}{f.quantity.text}”" for f, _ in unread)
+    cells = "、".join(dict.fromkeys(f"{c.ref}（“{c.text}”）" for _, c in unread))
+    return Issue(
+        "N04",
+        ref,
+        {
+            "where": _where(ref),
+            "claims": claims,
+            "why": f"对应的表格单元格 {cells} 未能读取为数字",
+            "why_en": f"stands for the table cell {cells}, which could not be read as a figure,",
+        },
+        actual=claims,
+        related=tuple(dict.fromkeys(c.ref for _, c in unread if c.ref is not None)),
+        basis=f"{_where(ref)}：{claims} 对应表格中的 {cells}，该单元格未能读取为数字（见 C02），未能核对",
+        basis_en="its table row is there, but the cell could not be read as a figure (see C02): not checked",
+    )

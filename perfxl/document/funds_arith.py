@@ -41,7 +41,7 @@ from .precision import (
     _rounded,
     _show,
 )
-from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
+from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
 from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
@@ -876,10 +876,10 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
 
 def _wan_operand(run: _Run, pi: int, fact: Fact) -> Interval:
     """A figure's range; an amount in 元 that is a whole 万 ("30000元" for "3万元") may be a 万元 figure restated, as
-    printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13)."""
-    q = fact.quantity
-    if q.unit == "元" and q.value and not q.value % _WAN:
-        return Interval.printed(q.value, _WAN)
+    printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13) — not one printed to
+    the 角 or 分 ("30000.00元" states its precision: exact, review14r)."""
+    if whole_wan_in_yuan(fact):
+        return Interval.printed(fact.quantity.value, _WAN)
     return _operand(run, pi, fact)
 
 
@@ -949,6 +949,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
             if current is None or amount.quantity.unit != current.quantity.unit:
+                continue
+            if amount.direction and amount.direction != fact.direction:
+                # "分别减少A万元、增加B万元,分别下降p%、增长q%": the nearest change is B, of the other direction — the
+                # rate is A's, paired by position in a list; a rate is never of a change its own words contradict
                 continue
             a = _operand(run, pi, amount)
             a = (
@@ -1276,7 +1280,7 @@ def _whole_wan_may_fit(total: Fact, parts: list[Fact]) -> bool:
     万元 ones were: parts that fit their total read so (each half a 万 either way) are a judgement, as their 万元 print
     is, not a certain excess (real reports 13: 衢江 2016's 38 + 958 against 995万元, restated in 元)."""
     figures = (total, *parts)
-    if any(f.quantity.unit != "元" or f.quantity.value % _WAN for f in figures):
+    if any(f.quantity.unit != "元" or f.quantity.step < 1 or f.quantity.value % _WAN for f in figures):
         return False
     return sum(p.quantity.value for p in parts) - _WAN / 2 * len(parts) < total.quantity.value + _WAN / 2
 

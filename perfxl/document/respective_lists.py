@@ -28,16 +28,19 @@ _AMOUNTS = lazy_compile(
     rf"(?P<names>[^\d，,。；;：:]{{1,6}}(?:、[^\d，,。；;：:]{{1,6}})+?)(?:总计|合计)?\s*"
     rf"(?:各(?:是|为)\s*(?P<each>{_NUM}(?:{_SEP}{_NUM})+)|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})"
 )
-#: "各减少1267.86,2570.97万元" then, in the same sentence, "各下降23.51%、38.28%" (or "增长5%、10%").
+#: "各减少1267.86,2570.97万元" then, in the same sentence, "各下降23.51%、38.28%" (or "增长5%、10%"); the names the
+#: changes are of, when printed ("收、支总计各减少…"), name the amounts list they pair with.
 _CHANGES = lazy_compile(
+    rf"(?:(?P<names>[^\d，,。；;：:、]{{1,8}}(?:、[^\d，,。；;：:、]{{1,8}})+)\s*)?"
     rf"各(?P<dir>增加|减少|增长|下降)\s*(?P<nums>{_NUM}(?:{_SEP}{_NUM})+)\s*(?P<unit>{_MONEY})"
     rf"[^。；;%]{{0,4}}?[,，]\s*(?:各|分别)?(?P<rdir>增长|下降|增加|减少|上升|降低)\s*"
     rf"(?P<rates>{_NUM}\s*%(?:{_SEP}{_NUM}\s*%)+)"
 )
 _UP = ("增加", "增长", "上升")
 #: Words before the names that are none of them ("2022年度收、支总计": 年度), and a sum word after the last.
-_YEAR_WORDS = lazy_compile(r"^.*?年度?")
+_YEAR_WORDS = lazy_compile(r"^.*?(?:年度?|相比)")
 _TRIM = lazy_compile(r"(?:总计|合计)$")
+_LEAD = lazy_compile(r"^(?:其中|中)")
 
 
 def _numbers(text: str) -> list[str]:
@@ -51,25 +54,42 @@ def _printed(raw: str) -> Interval:
     return Interval.printed(value, Decimal(1).scaleb(-places))
 
 
+def _names(words: str) -> tuple[str, ...]:
+    """The names of a list ("2022年度收、支总计" → 收, 支; "其中财政拨款收、支" → 财政拨款收, 支)."""
+    first, *rest = _TRIM.sub("", words).split("、")
+    while (bare := _YEAR_WORDS.sub("", first)) and bare != first:
+        first = bare
+    return (_LEAD.sub("", first), *rest)
+
+
 def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None:
-    """N02 for each rate of a 各 change list that its own amount and change do not give."""
+    """N02 for each rate of a 各 change list that its own amount and change do not give. A change list pairs with the
+    nearest amounts list before it that names the same things ("…其中财政拨款收、支各是…" is not the 收、支总计's list;
+    "2021年度收、支总计各是…" after 2022's is the nearer): in the order the changes name them ("支、收总计各减少B,A" is
+    B for 支); changes that name what no list before them names are not read — a pairing would be a guess."""
     text = text.replace("\n", "")
-    amounts = _AMOUNTS.search(text)
-    if amounts is None:
-        return
-    names = _TRIM.sub("", _YEAR_WORDS.sub("", amounts["names"]))  # "年度收、支总计" → "收、支"
-    n = len(names.split("、"))
-    values = _numbers(amounts["each"]) if amounts["each"] else [amounts["all"]] * n
-    for m in _CHANGES.finditer(text, amounts.end()):
+    lists = list(_AMOUNTS.finditer(text))
+    for m in _CHANGES.finditer(text):
+        before = [a for a in lists if a.end() <= m.start()]
         changes, rates = _numbers(m["nums"]), _numbers(m["rates"])
+        named = _names(m["names"]) if m["names"] else None
+        for amounts in reversed(before):
+            names = _names(amounts["names"])
+            if named is None or sorted(named) == sorted(names):
+                break
+        else:
+            continue
+        n = len(names)
+        values = _numbers(amounts["each"]) if amounts["each"] else [amounts["all"]] * n
         if not (len(values) == len(changes) == len(rates) == n) or m["unit"] != amounts["unit"]:
             continue
         up = m["dir"] in _UP
         if (m["rdir"] in _UP) != up:
             continue  # "各增加…,下降…": the words disagree with themselves — not a rate of these changes
-        for i, (value, change, rate) in enumerate(zip(values, changes, rates, strict=True)):
-            _judge(run, ref, (names, i), value, change, rate, m["unit"], up)
-        return
+        order = named or names
+        for i, (change, rate) in enumerate(zip(changes, rates, strict=True)):
+            name = order[i]
+            _judge(run, ref, ("、".join(order), i), values[names.index(name)], change, rate, m["unit"], up)
 
 
 def _judge(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import CellRef, Certainty, Location, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
@@ -47,10 +47,15 @@ class _Run:
     contradicted_by: dict[tuple[int, int], Issue] = field(default_factory=dict)
     refined: dict[tuple[int, int], Interval] = field(default_factory=dict)
     unsupported: dict[int, list[Fact]] = field(default_factory=dict)
+    # the table cells (table_facts.unread_cells) a narrative figure is about that hold no readable figure, by paragraph
+    unread: dict[tuple[str, str], CellValue] = field(default_factory=dict)
+    unreadable: dict[int, list[tuple[Fact, CellValue]]] = field(default_factory=dict)
     year: str = ""  # the report's year: the one its narrative names most
     facts: dict[int, tuple[Fact, ...]] = field(default_factory=dict)  # each paragraph's facts, by paragraph index
     project: ProjectFunds | None = None  # the report's one project table's name and funds total (project_funds)
     unit_lines: dict[str, str] = field(default_factory=dict)  # table → the unit line above it (table_facts.unit_lines)
+    # table printing no unit → (the unit its narrative's agreeing figures settle, the first such figure): assumed_unit
+    narrative_units: dict[str, tuple[str, str]] = field(default_factory=dict)
     # each N02 a rate got from its own figures, with those figures: a sum that finds one of them wrong takes its place
     # when putting that figure right makes the rate agree (`funds_arith._consequent_rates`)
     rate_issues: list[tuple[int, Issue, Fact, tuple[Fact, ...]]] = field(default_factory=list)
@@ -85,6 +90,13 @@ def _where(ref: TextRef | CellRef) -> str:
 
 def _tables_read(sub: Submission) -> bool:
     return bool(sub.evaluations) or sub.basic is not None
+
+
+def whole_wan_in_yuan(fact: Fact) -> bool:
+    """An amount in 元 printed whole that is a whole 万 ("30000元"): perhaps a 万元 figure restated (real reports 13–14);
+    "30000.00元" prints its 分 and is no such restatement."""
+    q = fact.quantity
+    return q.unit == "元" and q.step >= 1 and bool(q.value) and not q.value % 10000
 
 
 def _operand(run: _Run, pi: int, fact: Fact) -> Interval:
@@ -123,13 +135,29 @@ def _arith(
         if rounded is None or rounded.overlaps(printed) or _bound(rate):
             return
         computed = rounded
+        wan = "、".join(o.quantity.text for o in operands if whole_wan_in_yuan(o))
         paired_by = paired_by or (
-            "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符；若各金额都按印出的"
-            "最小位数精确（如 1万元即 1.00万元），比例不符"
+            "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符"
+            + (f"（整万的元金额 {wan} 读作由万元数换算而来、按万元取整）" if wan else "")
+            + "；若各金额都按印出的最小位数精确（如 1万元即 1.00万元），比例不符"
         )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
         paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
-    expected = f"{fmt_decimal(round_half_up(point, rate.quantity.places))}%"
+    places = rate.quantity.places
+    if round_half_up(point, places) == value and any((pi, o.index) in run.refined for o in operands):
+        # "预算为1万元…完成预算的53%" of 0.53 / 1, the 1 read as the table's 1.5 (a whole 1 may be 1.5 cut short): the
+        # text's own figures give its rate — it fails only through a table cell its figure agrees with loosely
+        point = (computed.lo + computed.hi) / 2
+        paired_by = "；".join(
+            p
+            for p in (
+                paired_by,
+                f"文字的比例与其自身数字相符（{fmt_decimal(value)}%）；只是按与某个金额相符的表格单元格（印出的金额可能由其截去尾数"
+                "而来）计算时不符",
+            )
+            if p
+        )
+    expected = f"{fmt_decimal(round_half_up(point, places))}%"
     run.contradicted.add((pi, rate.index))
     run.issues.append(
         issue := Issue(

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
 __all__ = [
+    "unread_cells",
+    "MONEY_UNITS_ASSUMED",
     "TableValue",
     "IndicatorValue",
     "ProjectFunds",
@@ -51,9 +53,10 @@ _BASIC_ROWS = {
     "car_running": "vehicle_running",
 }
 #: The guess a “三公”经费 table without a printed unit adds to its values (`money_unit_for`).
-_NO_UNIT = "三公经费表未注明金额单位，按与正文数字最接近的单位（元、万元或亿元）比较"
+#: A table printing no money unit (in it, its header or a line above it): its unit is assumed, so a comparison is a guess.
+_NO_UNIT = "{table}未注明金额单位，按与正文数字最接近的单位（元、万元或亿元）比较，单位系推测"
 #: The money units a table without a printed unit may be in.
-_TABLE_MONEY_UNITS = ("元", "万元", "亿元")
+_TABLE_MONEY_UNITS = MONEY_UNITS_ASSUMED = ("元", "万元", "亿元")
 
 
 def printed_step(raw: Any) -> Decimal | None:
@@ -85,6 +88,9 @@ class TableValue:
     label: str
     formula: str = ""
     guess: str = ""
+    # the amount's 基础数据表 prints no money unit (in it, its header or a line above it): `unit` is None, the unit
+    # assumed in `money_unit_for` unless the narrative's figures settle it (perfxl.document.assumed_unit)
+    unit_assumed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +130,11 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     cells = {"previous": row.prev_final, "budget": row.budget, "final": row.final}
     names = dict(zip(("previous", "budget", "final"), basic.years, strict=True))
     table = basic.table_name[0]
-    unit: str | None = basic.unit or (None if basic.source == "three_public" else "元")
-    guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT) if g)
+    unit: str | None = None if basic.unit_assumed else basic.unit or (None if basic.source == "three_public" else "元")
+    guess = "；".join(g for g in (basic.guess, "" if unit else _NO_UNIT.format(table=table)) if g)
+    # a 基础数据表's unit the narrative may settle (`assumed_unit`); a “三公”经费 table on its own stays a guess per figure
+    # (sangong13: its unit is assumed from the text, a 警告)
+    assumed = unit is None and basic.source != "three_public"
     for role, cell in cells.items():
         value = _num(cell)
         if value is not None and cell.ref is not None:
@@ -140,6 +149,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     (cell.ref,),
                     f"{table}“{label}”{names[role] or role}",
                     guess=guess,
+                    unit_assumed=assumed,
                 ),
             )
     prev, final = _num(row.prev_final), _num(row.final)
@@ -159,6 +169,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                 f"{table}“{label}”决算数与上年决算数之差",
                 f"{fmt_decimal(final)} − {fmt_decimal(prev)}",
                 guess,
+                unit_assumed=assumed,
             ),
         )
         if prev != 0:
@@ -173,7 +184,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     refs,
                     f"{table}“{label}”与上年相比的增减率",
                     f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}",
-                    guess,
+                    basic.guess,  # a ratio of two cells of one table: in whatever unit they are, no guess about it
                 ),
             )
 
@@ -374,6 +385,20 @@ def unit_lines(sub: Submission) -> dict[str, str]:
     for table in (*sub.evaluations, *sub.declarations, *sub.monitoring):
         if table.funds is not None and table.funds.unit_above:
             out.setdefault(table.sheet, table.funds.unit_above)
+    return out
+
+
+def unread_cells(sub: Submission) -> dict[tuple[str, str], CellValue]:
+    """(claim, role) → the 基础数据表 (or 三公 table) cell of that row and column that is filled but holds no figure
+    perfxl reads (a damaged "1.1O31", C02's): the row is there, its figure unread — a narrative figure about it could
+    not be checked (coverage), never "no such row" (polish14)."""
+    out: dict[tuple[str, str], CellValue] = {}
+    basic = sub.basic
+    for row in basic.rows if basic is not None else ():
+        claim = _BASIC_ROWS.get(row.key)
+        for role, cell in (("previous", row.prev_final), ("budget", row.budget), ("final", row.final)):
+            if claim and not cell.is_blank and cell.ref is not None and _num(cell) is None:
+                out.setdefault((claim, role), cell)
     return out
 
 

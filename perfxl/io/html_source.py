@@ -50,52 +50,66 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     # lazy: lxml (~16 ms) only for HTML and Excel-2003-XML exports, not the .xlsx validate path
     import lxml.html
 
+    from ..document.unit_above import unit_line_above
+
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return []
     root = lxml.html.document_fromstring(text)
     for br in root.iter("br"):
         br.tail = _BR + (br.tail or "")
-    tables, headings = _tables_and_headings(root)
+    tables, headings, above = _tables_and_headings(root)
     title = root.findtext(".//title") or ""
     grids: list[Grid] = []
     used: set[str] = set()
     budget = max_cells
-    for i, (table, heading) in enumerate(zip(tables, headings, strict=True), start=1):
+    for i, (table, heading, lines) in enumerate(zip(tables, headings, above, strict=True), start=1):
         caption = table.find("caption")
         label = _text(caption) if caption is not None else heading or (title.strip() if len(tables) == 1 else "")
         sheet = _unique((label or f"表{i}")[:31], used)
         grid, cells = _table_grid(table, sheet, budget)
         budget -= cells
+        grid.unit_above = unit_line_above(lines)  # "单位：万元" printed above the table, as a report's (docs14)
         grids.append(grid)
     return grids
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+#: Elements holding a line of text between tables ("<p>单位：万元</p>"): only those holding no table or other block.
+_BLOCKS = ("p", "div", "center")
 #: LibreOffice's "Sheet 1: <em>基础数据表</em>" (its Chinese UI: "工作表 1：…"): the sheet's name is what follows.
 _SHEET_HEADING = re.compile(r"^(?:sheet|工作表)\s*\d+\s*[:：]\s*(.+)$", re.I | re.S)
 
 
-def _tables_and_headings(root: Any) -> tuple[list[Any], list[str]]:
+def _tables_and_headings(root: Any) -> tuple[list[Any], list[str], list[list[str]]]:
     """The top-level tables in document order, each with the sheet name of the heading right before it ("" when
     none): a multi-sheet export (LibreOffice's HTML: "<h1>Sheet 1: <em>基础数据表</em></h1>" before each sheet's
     table) names its sheets there, and a sheet's name tells its kind (polish13: they were 表1, 表2). A heading
-    counts only when no other table stands between it and the table."""
+    counts only when no other table stands between it and the table. Each table also gets the lines of text between
+    it and the previous table (headings and paragraphs, one per <br>): where a unit line above it is looked for
+    (`unit_line_above`, as for a Word or PDF report's table)."""
     tables: list[Any] = []
     headings: list[str] = []
-    last = ""
-    for el in root.iter(*_HEADINGS, "table"):
+    above: list[list[str]] = []
+    last, lines = "", list[str]()
+    for el in root.iter(*_HEADINGS, *_BLOCKS, "table"):
         if any(a.tag == "table" for a in el.iterancestors()):
             continue  # a nested table, or a heading inside a cell: part of its table
+        if el.tag in _BLOCKS:
+            if len(list(el.iter("table", *_BLOCKS))) == 1:
+                lines.extend(line for line in _text(el).split("\n") if line.strip())  # (not a block holding others)
+            continue
         if el.tag != "table":
             text = _text(el)
             named = _SHEET_HEADING.match(text)
             last = (named.group(1) if named else text).strip()
+            lines.append(text)
             continue
         tables.append(el)
         headings.append(last)
-        last = ""
-    return tables, headings
+        above.append(lines)
+        last, lines = "", []
+    return tables, headings, above
 
 
 def _unique(name: str, used: set[str]) -> str:

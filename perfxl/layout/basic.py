@@ -158,6 +158,7 @@ class _BasicReader:
             tuple(self.notes),
             self.procurement_rate,
             unit_above=self.grid.unit_above if not self.unit and H.unit_above(self.grid) else "",
+            unit_assumed=not (self.unit or H.unit_above(self.grid)),
         )
 
     def _maybe_header(self, r: int) -> bool:

@@ -28,10 +28,11 @@ def row_runs(marks: Iterable[tuple[int, str]]) -> tuple[RowRun, ...]:
 
 
 def table_coverage(
-    sheet: str, kind: str, marks: list[tuple[int, str]], n_cols: int, has_total_row: bool | None
+    sheet: str, kind: str, marks: list[tuple[int, str]], n_cols: int, has_total_row: bool | None, name: str = ""
 ) -> TableCoverage:
-    """One table: its A1 range (first to last row read, all columns) and its rows by kind."""
+    """One table: its A1 range (first to last row read, all columns) and its rows by kind; `name` its own name where
+    the kind's is not it (a “三公”经费 table read as a 基础数据表's rows)."""
     rng = ""
     if marks:
         rng = f"A{marks[0][0] + 1}:{a1(marks[-1][0] + 1, max(n_cols, 1))}"
-    return TableCoverage(sheet, kind, rng, row_runs(marks), has_total_row)
+    return TableCoverage(sheet, kind, rng, row_runs(marks), has_total_row, name)

@@ -359,6 +359,8 @@ def _completion_as_actual(grid: Grid, r: int, cols: dict[str, int]) -> dict[str,
 #: Bare labels of a column holding the value an indicator reached when a 目标值 column states the target
 #: (`_value_after_target`); "指标" is how the same form heads that column in its first header (科技专项, 大通关, 反恐 …).
 _REACHED_VALUE = frozenset(H.normalise_label(x) for x in ("指标值", "指标"))
+#: The 吉林 form's column of the data a unit enters, from which its 指标值 is computed (填表说明 3–4).
+_DATA_ITEMS = H.normalise_label("采集数据")
 
 
 def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
@@ -368,7 +370,12 @@ def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, i
     forms), and the first target column wins, so the filled actuals went unread and S15 called them blank. Only with no
     actual column, the 目标值 right of the names (a 年度目标 goal column left of them labels the block) and 指标值 right
     of it. The form heads the same column "指标" in its first header and "指标值" in the repeated ones: both are read, or
-    the repeated header's columns would differ from the first's and start a new table."""
+    the repeated header's columns would differ from the first's and start a new table.
+
+    Only with the form's 采集数据项 column between the two (review14h): that column is what makes 指标值 a reached value
+    — the form computes it from the data entered there. Without it the reading rests on the header's shape alone
+    (年度目标值 │ 指标值 │ 分值 │ 得分 may be a plan beside a target), and a plan read as the actual made S01/S07 certain
+    错误 on targets; such a 指标值 stays a second target column, unread, as before."""
     target, name = cols.get("target"), cols.get("name")
     if "actual" in cols or target is None or name is None or target < name:
         return cols
@@ -376,7 +383,9 @@ def _value_after_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, i
     if not H.strip_brackets(labels.get(target, "")).endswith(H.normalise_label("目标值")):
         return cols
     later = [c for c, label in labels.items() if c > target and c not in cols.values() and label in _REACHED_VALUE]
-    return {**cols, "actual": later[0]} if later else cols
+    if not later or not any(target < c < later[0] and label.startswith(_DATA_ITEMS) for c, label in labels.items()):
+        return cols
+    return {**cols, "actual": later[0]}
 
 
 def _goal_of_scoring(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
@@ -464,24 +473,22 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
 def _is_approval(texts: list[str]) -> bool:
     """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
     exported filled repeats it — not an indicator named "…审核意见" with its values."""
+    if not texts or not texts[0].endswith(H.APPROVAL_ENDINGS):  # (asked of every data row: most end otherwise)
+        return False
     rest = set(texts[1:])
-    return (
-        bool(texts)
-        and texts[0].endswith(H.APPROVAL_ENDINGS)
-        and len(rest) <= 1
-        and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
-    )
+    return len(rest) <= 1 and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
 
 
 def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], one_text: bool) -> bool:
     """A row that ends a table as a note does: its first cell a label opening a note ("注：", "说明：") or an approval
     box (`_is_approval`)."""
-    texts = [lab for _, lab in labels]
-    return (
-        bool(texts)
-        and cells[0][0] == labels[0][0]
-        and (_is_note(texts[0], 1 if one_text else len(cells)) or _is_approval(texts))
-    )
+    if not labels or cells[0][0] != labels[0][0]:
+        return False
+    first = labels[0][1]
+    if _is_note(first, 1 if one_text else len(cells)):
+        return True
+    # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
+    return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
 
 def classify_row(grid: Grid, r: int) -> RowKind:
@@ -511,7 +518,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if not any(H.is_known_label(t) for t in texts):  # fast path: a data row
+    if not any(map(H.is_known_label, texts)):  # fast path: a data row
         return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
@@ -688,8 +695,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if three_public is not None:
         # a “三公”经费 决算表/统计表 on its own (real reports 13): its 三公 rows, as a 基础数据表's
         layout.basic, span = three_public
-        marks = [(r, "basic") for r in span if kinds[r] is not RowKind.BLANK]
-        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
+        marks = [(r, "three_public") for r in span if kinds[r] is not RowKind.BLANK]
+        name = layout.basic.table_name[0]  # "三公经费表": the coverage line names the table read, not a 基础数据表
+        layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None, name))
         eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None

@@ -37,7 +37,18 @@ from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
 from . import headers as H
 from .breakdown import breakdown_amounts
-from .cells import cell_of, empty_at, exact, first_right, is_number, own, row_cells, row_labels, value_at
+from .cells import (
+    cell_of,
+    empty_at,
+    exact,
+    first_right,
+    is_number,
+    own,
+    row_cells,
+    row_labels,
+    slot_setters,
+    value_at,
+)
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
 from .detect import RowKind, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
@@ -53,6 +64,7 @@ from .indicators import (
 )
 from .label_weights import level_points, weights_in_names
 from .reordered import reordered_finding
+from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 
 __all__ = ["read_evaluations", "parse_level1"]
 
@@ -187,6 +199,78 @@ _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
+_INDICATOR_FIELDS = (
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "nature",
+    "unit",
+    "progress",
+    "forecast",
+    "criteria",
+    "own_score",
+    "operator",
+)
+(
+    _L1,
+    _L2,
+    _NAME,
+    _TARGET,
+    _ACTUAL,
+    _WEIGHT,
+    _SCORE,
+    _DEV,
+    _NATURE,
+    _UNIT,
+    _PROGRESS,
+    _FORECAST,
+    _CRITERIA,
+    _OWN,
+    _OP,
+) = slot_setters(Indicator, _INDICATOR_FIELDS)
+
+
+def _indicator(
+    level1: CellValue,
+    level2: CellValue,
+    name: CellValue,
+    target: CellValue,
+    actual: CellValue,
+    weight: CellValue,
+    score: CellValue,
+    deviation: CellValue,
+    nature: CellValue | None,
+    unit: CellValue | None,
+    progress: CellValue | None,
+    forecast: CellValue | None,
+    criteria: CellValue | None,
+    own_score: CellValue | None,
+    operator: CellValue | None,
+) -> Indicator:
+    """`Indicator(…)` with all its fields, by its slots (`cells.slot_setters`): one a table row."""
+    ind = object.__new__(Indicator)
+    _L1(ind, level1)
+    _L2(ind, level2)
+    _NAME(ind, name)
+    _TARGET(ind, target)
+    _ACTUAL(ind, actual)
+    _WEIGHT(ind, weight)
+    _SCORE(ind, score)
+    _DEV(ind, deviation)
+    _NATURE(ind, nature)
+    _UNIT(ind, unit)
+    _PROGRESS(ind, progress)
+    _FORECAST(ind, forecast)
+    _CRITERIA(ind, criteria)
+    _OWN(ind, own_score)
+    _OP(ind, operator)
+    return ind
+
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
     """True when the column read as 偏差原因 is headed only 备注/说明 (no 原因 word): a remarks column."""
@@ -231,6 +315,10 @@ def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, .
         ind if p is None else dataclasses.replace(ind, weight=dataclasses.replace(ind.weight, raw=p))
         for ind, p in zip(indicators, points, strict=True)
     )
+
+
+#: What a row the reader could not map is told to be in while its table's kind is unknown ("自评表中…") (`_Reader._name_unmapped`).
+_UNMAPPED_IN = "自评表"
 
 
 def _kind(b: _Builder) -> str:
@@ -308,12 +396,14 @@ class _Reader(FundsRows):
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
         self._unmapped_run: _UnmappedRun | None = None  # the rows the last LAYOUT_UNMAPPED_ROW covers
+        self._table_problems = 0  # where the problems of the table being read begin (`_name_unmapped`)
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
         if self.cur.has_body:
             self._check_complete()
             ev = self.cur.build()
+            self._name_unmapped(ev.kind)
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
             if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
@@ -332,6 +422,26 @@ class _Reader(FundsRows):
             )
         self.cur = _Builder(self.grid.name, H.unit_above(self.grid), self.grid.unit_above, unit_note=None)
         self.state = "pre"
+        self._table_problems = len(self.problems)
+
+    def _name_unmapped(self, kind: str) -> None:
+        """The rows a 申报表 or 监控表 left unread, told as a 自评表's while its kind was unknown (its title, sheet name
+        or columns tell it only when the table is built): named as the table read ("绩效目标申报表中第 5–6 行…"), not
+        as a 自评表 the file does not hold (polish14)."""
+        name = SHEET_KIND_ZH.get(kind) if kind in ("declaration", "monitoring") else None
+        if name is None:
+            return
+        for i in range(self._table_problems, len(self.problems)):
+            f = self.problems[i]
+            if f.code == "LAYOUT_UNMAPPED_ROW" and f.message.startswith(_UNMAPPED_IN + "中"):
+                named = dataclasses.replace(
+                    f,
+                    message=name + f.message.removeprefix(_UNMAPPED_IN),
+                    message_en=f.message_en.replace("(自评表)", f"({name})"),
+                )
+                if self._unmapped_run is not None and self._unmapped_run.finding is f:
+                    self._unmapped_run = dataclasses.replace(self._unmapped_run, finding=named)
+                self.problems[i] = named
 
     def _goals_only(self, ev: SelfEvaluation) -> None:
         """A 自评表 whose head and 年度总体目标 are all there is (大英 2022: the next table's head, cut after 预算执行情况(10分)):
@@ -383,6 +493,14 @@ class _Reader(FundsRows):
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
+        if (
+            kind is RowKind.OTHER
+            and self.state == "indicators"
+            and not self.cur.has_total_row
+            and r != self.ind_cols.get("_subheader")
+        ):  # a data row inside a 绩效指标 block (most rows of a long table): where the chain below takes it
+            mark(r, self._indicator_row(r))
+            return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
         if kind is RowKind.TITLE_EVALUATION:
@@ -843,7 +961,9 @@ class _Reader(FundsRows):
 
         def filled(c: int) -> CellValue:  # value_at(g, r, c, fill=True), from the row's own value when it has one
             value = held.get(c)
-            return value_at(g, r, c, fill=True) if value is None else cell_of(g, r, c, value)
+            if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
+                return value_at(g, r, c, fill=True)
+            return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
         name = filled(cols["name"]) if "name" in cols else CellValue(None)
         if placeholder_name:
@@ -872,7 +992,7 @@ class _Reader(FundsRows):
             data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
         )
         self.cur.indicators.append(
-            Indicator(
+            _indicator(
                 level1,
                 level2,
                 name,
@@ -1164,11 +1284,11 @@ class _Reader(FundsRows):
         run, last = self._unmapped_run, self.problems[-1] if self.problems else None
         if run is not None and run.finding is last and run.last == r - 1 and (run.severity, run.key) == (severity, key):
             lo, hi = min(run.lo, cells[0][0]), max(run.hi, cells[-1][0])
-            merged = unmapped_rows(self.grid, run.first, r, lo, hi, last.actual or "", severity, "自评表")
+            merged = unmapped_rows(self.grid, run.first, r, lo, hi, last.actual or "", severity, _UNMAPPED_IN)
             self.problems[-1] = merged
             self._unmapped_run = _UnmappedRun(run.first, r, lo, hi, severity, key, merged)
             return
-        finding = unmapped_row(self.grid, r, cells, severity, "自评表")
+        finding = unmapped_row(self.grid, r, cells, severity, _UNMAPPED_IN)
         self.problems.append(finding)
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 

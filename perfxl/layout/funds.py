@@ -589,7 +589,9 @@ class FundsRows:
         self.pair_term_col = label_col
         unit = self.cur.funds_unit or self.cur.unit_note or "万元"
         total = _pair_row(self.grid, r, label_col, value_col, is_total=True)
-        self.cur.funds_more.append(FundsBlock(total, (), unit, ref=total.label.ref, columns=("full_budget",)))
+        self.cur.funds_more.append(
+            FundsBlock(total, (), unit, ref=total.label.ref, columns=("full_budget",), term=True)
+        )
 
     def _term_line(self, r: int, pairs: list[tuple[int, str, int]]) -> None:
         """A line's pair in the term's column (其中:财政拨款 │ 900 beside 其中:当年财政拨款 │ 300): a source of the term's

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..labels import DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
+from ..labels import _NUMBERING_STARTS, DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
 from ..patterns import lazy_compile
 from ..units import money_unit_in
 
@@ -67,6 +67,8 @@ __all__ = [
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
 
 _GROUP_PREFIX = "绩效指标"
+#: How a label `_forms` may shorten by a year or the group prefix begins.
+_FORM_STARTS = ("19", "20", _GROUP_PREFIX)
 #: A bracketed note left open at the label's end ("执行率(B/A1", a scan's or repost's lost ")").
 _UNCLOSED = re.compile(r"\([^()]*$")
 
@@ -78,6 +80,14 @@ _FORMULA_SIGN = re.compile(r"[/÷×*]")
 @lru_cache(maxsize=8192)
 def _forms(label: str) -> tuple[str, ...]:
     """The forms under which a normalised label may match a synonym, most specific first."""
+    if (
+        label[:1] not in _NUMBERING_STARTS
+        and "(" not in label
+        and "[" not in label
+        and "=" not in label
+        and not label.startswith(_FORM_STARTS)
+    ):  # most labels (every indicator name is asked): nothing below changes them, no call a step
+        return (label,) if label else ()
     base = strip_numbering(label)
     bare = strip_brackets(base)
     forms = [label, base, bare, _YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
@@ -489,8 +499,17 @@ _GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
 def grade_in_text(label: str) -> str | None:
     """The grade a cell states with its label, "(自评等级：良)" / "自评等级：优" (a normalised label), else None: 安徽 and
     other forms print it so in the 总分 row or a row of its own."""
+    if ":" not in label:  # asked of every row's first label: most hold no colon, which the pattern needs
+        return None
     m = _GRADE_IN_TEXT.fullmatch(label)
-    return m.group(2) if m and m.group(1) in GRADE_LABELS else None
+    if m is not None:
+        return m.group(2) if m.group(1) in GRADE_LABELS else None
+    # "自评等级 优" typed in one cell without a colon (the 吉林 评价表's 总分 row, its label cells E43:K43 merged): the
+    # label, then nothing but a grade — read alike (polish14); "等级说明" or any other words after a label are none
+    for word in GRADE_LABELS:
+        if label.startswith(word) and label[len(word) :] in GRADE_WORDS:
+            return label[len(word) :]
+    return None
 
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表, 绩效跟踪表): read like a 自评表.
@@ -609,6 +628,9 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
+#: What a placeholder's first character after leading white space (`str.lstrip`) can be: one of `_PLACEHOLDER`'s, or
+#: a space `SPACES` removes and `lstrip` keeps (zero-width, BOM); "" (blank) falls through to the full test.
+_PLACEHOLDER_HEADS = frozenset(".…。·-—–/\\\u200b\ufeff") | {""}
 
 
 def _known_forms() -> frozenset[str]:
@@ -653,5 +675,10 @@ def is_known_label(label: str) -> bool:
 
 def is_placeholder_text(value: object) -> bool:
     """ "……", "...", "/", "—": a row marker meaning "more rows could go here" or "not applicable"."""
-    text = SPACES.sub("", str(value)) if value is not None else ""
+    if value is None:
+        return False
+    text = value if value.__class__ is str else str(value)
+    if text.lstrip()[:1] not in _PLACEHOLDER_HEADS:  # most texts: their first character says no (asked ≈ 2 a row)
+        return False
+    text = SPACES.sub("", text)
     return bool(text) and bool(_PLACEHOLDER.match(text))

@@ -23,6 +23,7 @@ __all__ = ["read_overview"]
 
 #: The overview table's heading, in a row above its staffing line or as that row's first cell.
 _HEADING = ("基本概况", "基本情况")
+_HEADING_STEM = "基本"
 _ESTABLISHMENT = frozenset({"人员编制", "编制数", "编制人数", "核定编制", "核定编制数"})
 _ACTUAL = frozenset({"实有人数", "在职人数", "实有在职", "实有在职人数", "实际在职人数"})
 #: How far below its heading a staffing line may stand (the 岳阳 form: the next row).
@@ -61,9 +62,10 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
 def _heading(grid: Grid, r: int) -> bool:
     """Row r holds a 基本概况/基本情况 heading."""
     for _, label in row_labels(grid, r):  # asked of every row: a plain loop, no generator object a row
-        for word in _HEADING:
-            if word in label:
-                return True
+        if _HEADING_STEM in label:  # one look a label: the words' common start
+            for word in _HEADING:
+                if word in label:
+                    return True
     return False
 
 

@@ -175,6 +175,7 @@ _ROW_KIND_ZH = {
     "note": "说明",
     "grade": "等级",
     "basic": "基础数据",
+    "three_public": "三公经费",
     "staffing": "人员",
     "amount": "金额",
     "breakdown": "资金构成",
@@ -206,7 +207,7 @@ def coverage_lines(coverage: Coverage) -> list[str]:
     for t in coverage.tables:
         seen.add(t.sheet)
         sc = kinds.get(t.sheet)
-        kind = KIND_ZH.get(t.kind, t.kind)
+        kind = t.name or KIND_ZH.get(t.kind, t.kind)
         if sc is not None and not sc.certain:
             kind += "（推断）"
         line = f"{t.sheet}：{kind}"

@@ -232,6 +232,12 @@ def _items_not_printed(ctx: Context, parent: AmountRow) -> str:
     )
 
 
+def _unreadable(ctx: Context, cell: CellValue) -> bool:
+    """A cell filled with what perfxl reads as no figure and no Excel error ("1.1O31", "1E+309"): C02 reports it; a sum
+    over it is unknown — coverage, not the filer's 错误 (polish14). An error value (#REF!) stays the sum's finding."""
+    return ctx.number(cell) is None and not ctx.is_blank(cell) and not ctx.is_error(cell)
+
+
 def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = False) -> Iterator[Finding]:
     children = ctx.basic.children(parent.key)
     unread = None
@@ -268,6 +274,8 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
                 basis_en=f"the total is blank, its items add to {fmt_num(total)}; unfilled, not wrong",
             )
             continue
+        if _unreadable(ctx, cell) or (compare == "eq" and any(_unreadable(ctx, getattr(c, attr)) for c in children)):
+            continue  # a damaged figure ("1.1O31", C02's) in the total or a part: perfxl could not read it, no 错误 of the sum
         bad = value is None or (
             abs(value - total) > ctx.tol_money and not ctx.total_as_printed(cell, total)
             if compare == "eq"

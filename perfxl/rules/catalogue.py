@@ -105,7 +105,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2020〕10号 附1 项目支出绩效自评表", params=_p(
                   project=["项目名称", "主管部门", "实施单位"], department=["预算单位名称"])),
     CheckSpec("F02", "FUND_PARTS_SUM", "R-F02", E, "资金总额不等于各来源之和", "Funds total is not the sum of its sources",
-              "{column}：年度资金总额应为各来源之和 {expected}，表中为 {actual}",
+              "{column}：{total}应为各来源之和 {expected}，表中为 {actual}",
               "{column}: total should be the sum of its sources {expected}, found {actual}",
               "财预〔2020〕10号 附1（资金来源：本年财政拨款、上年结转、其他资金）", scope="funds"),
     CheckSpec("F03", "FUND_OVERSPENT", "R-F03", E, "执行数超过预算数", "Execution exceeds the budget",
@@ -289,7 +289,8 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”得分 {actual} 应在 0 到分值 {expected} 之间", "{name}: score {actual} must lie in 0..{expected}",
               "财预〔2020〕10号（得分不得突破权重）"),
     CheckSpec("S07", "FULL_MARKS_TARGET_MISSED", "R-S07", E, "未完成指标却给满分", "Full marks for a missed target",
-              "“{name}”实际完成值 {completion} 未达到年度指标值 {target}，不应给满分 {actual}", "{name}: {completion} misses the target {target}, full marks {actual} not allowed",
+              "“{name}”{reading}实际完成值 {completion} 未达到年度指标值 {target}，不应给满分 {actual}",
+              "{name}: {reading_en}{completion} misses the target {target}, full marks {actual} not allowed",
               "财预〔2020〕10号（未完成按比例计分）"),
     CheckSpec("S08", "OVER_COMPLETION_UNEXPLAINED", "R-S08", W, "超额完成未说明原因", "Over-completion not explained",
               "“{name}”实际完成 {completion}，为年度指标值 {target} 的 {ratio}（≥{threshold}），应在偏差原因分析中说明",
@@ -458,8 +459,8 @@ _SPECS: tuple[CheckSpec, ...] = (
               "The narrative ({where}) claims every target was met, but {name} reached {completion} against {target} ({cell})",
               "财预〔2020〕10号（如实反映绩效目标完成情况，未完成的说明原因）", scope="submission"),
     CheckSpec("N04", "NARRATIVE_UNSUPPORTED", "R-N04", INFO_, "正文数字在表格中没有对应", "Narrative figure no table supports",
-              "{where}的 {claims} 在表格中找不到对应的数据，无法核对",
-              "Narrative ({where}): {claims} has no counterpart in the tables and could not be checked",
+              "{where}的 {claims} {why}，无法核对",
+              "Narrative ({where}): {claims} {why_en} and could not be checked",
               "财预〔2020〕10号（自评报告与自评表相互印证）", scope="submission"),
     CheckSpec("N05", "NARRATIVE_LIST_COUNT", "R-N05", W, "正文所列名称个数与所写数目不符", "Narrative count differs from the names it lists",
               "{where}写“{count}”，其后所列名称为 {listed} 个（{names}）",
@@ -542,7 +543,25 @@ _RESTS_ON: dict[str, Certainty] = {
 #: When a finding of a check rests on less than the check usually does.
 _DEGRADES: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("S01", "S02", "S03", "S07", "D01", "D02", "S08", "S09"), _NAME_DIRECTION),
-    **dict.fromkeys(("W02", "W03", "W05"), _NO_TOTAL_ROW),
+    **dict.fromkeys(("W03", "W05"), _NO_TOTAL_ROW),
+    "W02": (
+        _NO_TOTAL_ROW[0]
+        + "；所读分值大于满分（可能是年份、数量）、其下有三级指标未填分值、其下不适用（不涉及）的指标分值填 0 而"
+        "合计少于所标分值（可能已按比例扣除）、该列逐行照抄本行分值，或按一级指标权重折算读取（推断）时亦为“需人工判断”",
+        _NO_TOTAL_ROW[1] + "; also a judgement when the figure read exceeds the full mark (maybe a year or a count), "
+        "rows under it print no weight, rows that do not apply (不适用/不涉及) are weighted 0 and the rows fall short of "
+        "it (their points may have been taken out), the column repeats each row's own weight, or the form is read as "
+        "weighting its 一级 (inferred)",
+    ),
+    "F05": (
+        "得分仅末位相差一个单位、按所填小数位取整才相符、得分未填写、各来源分值与得分之和等于合计行（可能按来源分配）、"
+        "表中写明了其他计分方法、年度资金总额行为空而按各来源合计计算时为“需人工判断”；表头写明执行率按年初预算数计算而"
+        "年初预算数未填写、按全年预算数计算时亦为“需人工判断”",
+        "a judgement when the score is one unit off in its last printed place, agrees only rounded to the decimals "
+        "typed, is blank, or the sources' weights and scores add up to the total's (scored by source); when the table "
+        "states another scoring method, or the total row is empty and the sources' sum is used; also when the header "
+        "puts the 执行率 over a blank 年初预算数 and it is computed over the 全年预算数",
+    ),
     "I04": (
         "指标性质栏写的是文字（如“有效”）时、方向栏（正向/反向）与运算符栏方向相反时为“需人工判断”",
         "a judgement when the column holds a word (e.g. 有效), or when the direction column (正向/反向) and the "

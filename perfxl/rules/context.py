@@ -102,6 +102,10 @@ _FIGURE_WITH_NOTE = re.compile(
 _SCORE_IN_NOTE = re.compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
 _PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
+#: The value classes of number cells (`Context.is_blank`: never blank; bool is its own class).
+_FIGURE_CLASSES = (Decimal, int, float)
+#: The parsed kinds a target is scored as a figure in (`Context._read_values`).
+_NUMERIC_KINDS = (ValueKind.NUMBER, ValueKind.PERCENT)
 #: The parsed kinds `Context.is_blank` holds blank.
 _BLANK_KINDS = (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 #: A printed figure: a cell (text is judged as printed, a number cell is exact) or a Decimal read out of text.
@@ -248,10 +252,12 @@ class Context:
         # per cell, by id, the cell kept beside its answer (so no id is reused while the run lasts): an int key is
         # cheaper than (id, raw) — no tuple built, no Decimal hashed — on the ≈ 50 asks a row
         self._parsed: dict[int, tuple[CellValue | None, ParsedValue]] = {}
+        self._parsed_text: dict[str | None, ParsedValue] = {}  # `parsed` by text (≤ CACHE_MAX_LEN characters), or None
         self._numbers: dict[int, tuple[CellValue, Decimal | None]] = {}
         self._scores: dict[int, Any] = {}
         self._readings: dict[int, tuple[Indicator, Reading]] = {}
         self._outcomes: dict[int, tuple[Indicator, Reading]] = {}
+        self._read_memo: dict[tuple[Any, ...], tuple[ParsedValue, ParsedValue, SelfEvaluation | None, Reading]] = {}
         self.skipped: list[SkippedCheck] = []
         # per evaluation (keyed by id, the evaluation kept alive beside its rows): thirty checks ask
         # for the same non-empty rows and 一级 groups, computed once here
@@ -320,7 +326,15 @@ class Context:
         hit = self._parsed.get(id(cell))
         if hit is not None and hit[0] is cell:
             return hit[1]
-        value = beyond_range(parse_value(None if cell is None else cell.raw, self.profile))
+        raw = None if cell is None else cell.raw
+        if raw is None or (raw.__class__ is str and len(raw) <= CACHE_MAX_LEN):
+            # by text too: a table repeats its targets and actuals ("100%", "≥95%", "是") and its empty cells, each
+            # parsed and range-checked once (the parser's own cache keeps the same limit: one value per text either way)
+            value = self._parsed_text.get(raw)
+            if value is None:
+                value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
+        else:
+            value = beyond_range(parse_value(raw, self.profile))
         self._parsed[id(cell)] = (cell, value)
         return value
 
@@ -418,6 +432,8 @@ class Context:
             return hit[1].kind in _BLANK_KINDS
         elif cell.is_blank:
             return True
+        elif raw.__class__ in _FIGURE_CLASSES:
+            return False  # a number cell parses as its figure (or, out of range, damaged TEXT): never blank, not parsed
         return self.parsed(cell).kind in _BLANK_KINDS
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
@@ -555,8 +571,9 @@ class Context:
         finest = max(p for p in shown if p is not None)
         half = half_unit(finest)
         printed_budget = self.number(budget) or Decimal(0)
-        if finest <= 0 and reading.places <= 0:
+        if finest == 0 and reading.places <= 0:
             return None  # whole amounts under a whole rate count whole units, as whole parts under a whole total do
+        # (amounts in scientific notation, "2.5E+07" at -6 places, are rounded to their printed figures: polish14)
         if printed_budget <= 0 or half_unit(reading.places) >= half / printed_budget * 100:
             # the rate printed no finer than one unit of the amounts moves it ("50" │ "100" │ "51%": a unit of the
             # amounts is 1%, the rate's too): it counts the amounts' units. A finer rate ("0.92" │ "5.00" │ "18.35%": a
@@ -663,10 +680,12 @@ class Context:
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
         评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价, also named 项目决策/项目管理/项目产出/项目效益 — 湖南
-        项目支出绩效自评指标计分表) rather than 10号 自评's 产出/效益/满意度: the 自评 default weights and 一级 set do not
-        apply."""
+        项目支出绩效自评指标计分表; 预算绩效/项目产出/项目效果: 吉林's 2016 专项经费支出绩效评价表, 预算绩效 holding 预算管理 and
+        财务管理 — 过程's content, which 10号 自评 has no 一级 for) rather than 10号 自评's 产出/效益/满意度: the 自评 default
+        weights and 一级 set do not apply (财预〔2020〕10号 附1 is the 2020 自评表; a form of another framework, or before it,
+        was never bound to them — issue 11)."""
         return any(
-            compact(h.name or h.label.text).removeprefix("项目").startswith(("投入", "过程", "决策"))
+            compact(h.name or h.label.text).removeprefix("项目").startswith(_EVALUATION_LEVEL1)
             for h, _ in self.groups()
             if h is not None
         )
@@ -788,10 +807,34 @@ class Context:
         return reading
 
     def _read(self, ind: Indicator, weight: Decimal | None) -> Reading:
+        """The row's reading: worked out once per run for each distinct (target, actual, weight, unit kind, direction)
+        — all it reads of the row (and the table's title year: the evaluation is in the key). Rows repeating a target,
+        actual and weight ("100%" │ "100%", 10) share one immutable answer (issue 14: ≈ 70 k instructions a reading);
+        the target and actual are the parser's shared values (`parsed`), kept beside the answer so no id is reused."""
         if weight is None:
             return Reading(None, None)
         t, a = self.parsed(ind.target), self.parsed(ind.actual)
-        if ind.unit is None or self.is_blank(ind.unit) or normalise_text(ind.unit.text) in DATE_UNITS:
+        dated_unit = ind.unit is None or self.is_blank(ind.unit) or normalise_text(ind.unit.text) in DATE_UNITS
+        # the direction only where `_read_values` may ask it (a numeric target, a dotted date among them)
+        way = self.direction(ind) if t.number is not None and t.kind in _NUMERIC_KINDS else None
+        ev = self.evaluation
+        key = (
+            id(t),
+            id(a),
+            str(weight),  # (10 and 10.0 are equal Decimals, printed apart)
+            dated_unit,
+            id(ev),
+            None if way is None else (id(way.op), way.source, way.word),
+        )
+        hit = self._read_memo.get(key)
+        if hit is not None and hit[0] is t and hit[1] is a and hit[2] is ev:
+            return hit[3]
+        reading = self._read_row(ind, t, a, weight, dated_unit)
+        self._read_memo[key] = (t, a, ev, reading)
+        return reading
+
+    def _read_row(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, dated_unit: bool) -> Reading:
+        if dated_unit:
             dated_t, dated_a = dotted_year_month(t), dotted_year_month(a)
             if (dated_t or dated_a) and (dated_t or t).kind is ValueKind.DATE and (dated_a or a).kind is ValueKind.DATE:
                 # "2023.12" │ "2023.11": a year and month written with a point, not the number 2023.12
@@ -1167,6 +1210,10 @@ def title_year(ev: SelfEvaluation | None) -> int | None:
             return int(m.group(1))
     return None
 
+
+#: The start of a 一级 name (项目 dropped) that marks an 评价 framework's table, not 10号 自评's (`evaluation_framework`):
+#: 投入/过程/产出/效果 (53号), 决策/过程/产出/效益 (项目支出绩效评价), 预算绩效 (吉林 2016: 预算管理 + 财务管理 — 过程).
+_EVALUATION_LEVEL1 = ("投入", "过程", "决策", "预算绩效")
 
 _NEAR = Decimal(10)  # a reading within ×10 of the target is a plausible one
 

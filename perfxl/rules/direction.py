@@ -200,10 +200,13 @@ def _reversed(words: Any) -> re.Pattern[str]:
     never matches for an empty list."""
     hit = _PATTERNS.get(id(words))
     if hit is None or hit[0] is not words:
-        listed = sorted((w for w in words or () if w), key=len, reverse=True)  # stable: list order on a tie
-        pattern = re.compile("|".join(re.escape(w[::-1]) for w in listed) or "(?!)")
-        hit = _PATTERNS[id(words)] = (words, pattern)
+        hit = _PATTERNS[id(words)] = (words, _reversed_pattern(words))
     return hit[1]
+
+
+def _reversed_pattern(words: Any) -> re.Pattern[str]:
+    listed = sorted((w for w in words or () if w), key=len, reverse=True)  # stable: list order on a tie
+    return re.compile("|".join(re.escape(w[::-1]) for w in listed) or "(?!)")
 
 
 def name_direction(name: str, profile: Profile) -> Direction | None:
@@ -214,19 +217,26 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
 
 @dataclass(frozen=True, slots=True)
 class _Lists:
-    """A profile's `[direction]` word lists as searched: the two head lists' patterns (`_reversed`), the ambiguous
-    words' and the ceiling groups' (`_ordered`) — looked up once a row, not once a list (issue 14)."""
+    """A profile's `[direction]` word lists as searched: the two head lists as one pattern (`heads`, as `_reversed`) and
+    the higher list's words, the ambiguous words' and the ceiling groups' (`_ordered`) — looked up once a row, not once
+    a list (issue 14); `ceilings` keeps each group text's ceiling word (a table's rows share a handful of groups)."""
 
-    lower: re.Pattern[str]
-    higher: re.Pattern[str]
+    heads: re.Pattern[str]
+    higher: frozenset[str]
     ambiguous: tuple[tuple[str, ...], re.Pattern[str]]
     groups: tuple[tuple[str, ...], re.Pattern[str]]
+    default: Op  # `scoring.default_op`
+    units: Any  # `direction.ambiguous_units`
+    plain: Direction  # Direction(default, "default"): most rows without an operator or a listed word
+    ceilings: dict[str, str]
 
 
 #: id of a profile → (the profile, its data, its `_Lists`): the data kept so a profile given other data is read again
 #: (as `Profile.get` caches); at most `_KEPT_PROFILES` profiles.
 _LISTS: dict[int, tuple[Profile, Any, _Lists]] = {}
 _KEPT_PROFILES = 64
+#: Group texts whose ceiling word a profile's `_Lists` keeps (a batch worker's stay few).
+_KEPT_GROUPS = 4096
 
 
 def _lists(profile: Profile) -> _Lists:
@@ -235,11 +245,17 @@ def _lists(profile: Profile) -> _Lists:
         if len(_LISTS) >= _KEPT_PROFILES:
             _LISTS.clear()
         get = profile.get
+        default = Op[str(get("scoring.default_op", "GE"))]
+        lower, higher = get("direction.lower_is_better", ()), get("direction.higher_is_better", ())
         lists = _Lists(
-            _reversed(get("direction.lower_is_better", ())),
-            _reversed(get("direction.higher_is_better", ())),
+            _reversed_pattern((*(lower or ()), *(higher or ()))),
+            frozenset(w for w in higher or () if w),
             _ordered(get("direction.ambiguous", ())),
             _ordered(get("direction.lower_is_better_groups", ())),
+            default,
+            get("direction.ambiguous_units", ()),
+            Direction(default, "default"),
+            {},
         )
         hit = _LISTS[id(profile)] = (profile, profile.data, lists)
     return hit[2]
@@ -249,13 +265,12 @@ def _name_direction(text: str, profile: Profile, lists: _Lists | None = None) ->
     """`name_direction` of a name already `_plain` (`lists`: the profile's, when the caller has them)."""
     if lists is None:
         lists = _lists(profile)
-    lower, lower_at = _head_in(text, lists.lower)
-    higher, higher_at = _head_in(text, lists.higher)
-    if lower and lower_at > higher_at:
-        return Direction(Op.LE, "name", lower)
-    if higher:
-        return Direction(Op.GE, "name", higher)
-    return None
+    # the head of both lists at once: the word ending last, the longer on a tie (a word both lists hold is higher's) —
+    # what each list's own head (`_head`) compared by (end, length) gives, with one search of the name, not two
+    word = _head_in(text, lists.heads)[0]
+    if not word:
+        return None
+    return Direction(Op.GE if word in lists.higher else Op.LE, "name", word)
 
 
 def columns_conflict(nature: str | None, operator: str | None) -> Direction | None:
@@ -293,13 +308,17 @@ def infer_direction(
     by_name = _name_direction(text, profile, lists)
     if by_name is not None:
         return by_name
-    default = Op[str(profile.get("scoring.default_op", "GE"))]
+    default = lists.default
     cue = _longest_in(text, *lists.ambiguous)
     if cue:
         return Direction(default, "unclear", cue)
-    ceiling = _longest_in(_plain(group), *lists.groups)
+    ceiling = lists.ceilings.get(group)
+    if ceiling is None:
+        if len(lists.ceilings) >= _KEPT_GROUPS:
+            lists.ceilings.clear()
+        ceiling = lists.ceilings[group] = _longest_in(_plain(group), *lists.groups)
     if ceiling:
         return Direction(Op.LE, "group", ceiling)
-    if target.unit and target.unit in profile.get("direction.ambiguous_units", ()):
+    if target.unit and target.unit in lists.units:
         return Direction(default, "unit", target.unit)
-    return Direction(default, "default")
+    return lists.plain  # (one immutable value per profile, not one made a row)

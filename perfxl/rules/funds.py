@@ -262,8 +262,12 @@ def _group_sum(
     ctx: Context, total: FundsRow, group: str, rows: tuple[FundsRow, ...], every: tuple[FundsRow, ...]
 ) -> Iterator[Finding]:
     """F02 over one split of the total (see `_split_groups`)."""
+    term = ctx.ev.funds is not None and ctx.ev.funds.term
+    total_name = f"“{total.label.text.strip().rstrip(':：')}”" if term else "年度资金总额"
     for zh, en, attr in _COLUMNS:
         zh = _plan_names(ctx).get(attr, zh) if _plan_form(ctx) else zh
+        if term:  # the term's 资金总额 beside the year's (当年资金总额): one amount, the whole term's — no 全年预算数
+            zh, en = "项目期资金", "the whole term's funds"
         if attr == "full_budget" and initial_budget_only(ctx):
             continue  # the form's only budget is 年初预算数, already summed: never the same cell twice
         if getattr(total, attr) is None:
@@ -280,7 +284,7 @@ def _group_sum(
         if unreadable and (reported is None or expected <= reported + ctx.tol_money):
             # a source C02 cannot read: the sum is unknown, only parts already above the total are certain
             ctx.skip(
-                f"{zh}有来源单元格无法读取，未核对年度资金总额", f"a source in {en} cannot be read; total not checked"
+                f"{zh}有来源单元格无法读取，未核对{total_name}", f"a source in {en} cannot be read; total not checked"
             )
             continue
         if reported is None and ctx.is_blank(cell) and not ctx.is_error(cell) and expected == 0:
@@ -293,22 +297,23 @@ def _group_sum(
                 actual=BLANK,
                 column=zh,
                 column_en=en,
+                total=total_name,
                 certainty=Certainty.JUDGEMENT,
-                basis=f"读取：{zh}的年度资金总额为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
+                basis=f"读取：{zh}的{total_name}为空，各来源合计 {fmt_num(expected)}；总额未填写，不是填错",
                 basis_en=f"the total of {en} is blank, its sources add to {fmt_num(expected)}; unfilled, not wrong",
             )
         elif reported is None:
             # text perfxl cannot read as a figure ("3O", "叁拾万元", "#VALUE!"): C02 or the reader says so; the total is
             # not known to be wrong — perfxl's reading limit, not the filer's 错误
             ctx.skip(
-                f"{zh}的年度资金总额“{cell.text}”无法读取为数值，未核对各来源之和",
+                f"{zh}的{total_name}“{cell.text}”无法读取为数值，未核对各来源之和",
                 f"the total of {en} ({cell.text!r}) cannot be read as a figure; sources not summed",
             )
         elif expected < reported - ctx.tol_money and not _lists_every_source(rows, group):
             # "其中：财政拨款" alone under a larger total: 其中 ("of which") need not list every source, and no
             # 其他资金 row closes the list — the rest may be money the form does not list (review round 14)
             ctx.skip(
-                f"{zh}只列出部分来源（无“其他资金”行），其合计小于年度资金总额，未核对",
+                f"{zh}只列出部分来源（无“其他资金”行），其合计小于{total_name}，未核对",
                 f"{en}: only some sources are listed (no 其他资金 row) and they add to less than the total; not checked",
             )
         elif not ctx.sum_agrees(cell, expected):
@@ -331,8 +336,8 @@ def _group_sum(
                     ctx,
                     cell,
                     expected,
-                    (zh, en),
-                    f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；若{items}是其上一行来源的明细"
+                    (zh, en, total_name),
+                    f"读取：{zh}的{total_name} {cell.text}，各行合计 {fmt_num(expected)}；若{items}是其上一行来源的明细"
                     "，总额相符，需人工核对",
                     f"{en}: the rows add to {fmt_num(expected)}; read {items} as items of the 其中 row above "
                     f"them, the total {cell.text} adds up",
@@ -350,8 +355,8 @@ def _group_sum(
                     ctx,
                     cell,
                     expected,
-                    (zh, en),
-                    f"读取：{zh}的年度资金总额 {cell.text}，各行合计 {fmt_num(expected)}；其中{odd}不像资金来源的名称"
+                    (zh, en, total_name),
+                    f"读取：{zh}的{total_name} {cell.text}，各行合计 {fmt_num(expected)}；其中{odd}不像资金来源的名称"
                     f"（可能是支出明细），其余来源合计 {fmt_num(by_name)} 与总额相符，需人工核对",
                     f"{en}: the rows add to {fmt_num(expected)}, but {odd} names no source of money (a spending "
                     f"line?); the named sources add to the total {cell.text}",
@@ -364,7 +369,7 @@ def _group_sum(
             ]
             short = expected < reported
             if not blank and not ctx.beyond_rounding(reported - expected, cell, cells):
-                yield rounded_sum(ctx, cell, expected, cells, expected, column=zh, column_en=en)
+                yield rounded_sum(ctx, cell, expected, cells, expected, column=zh, column_en=en, total=total_name)
                 continue
             yield ctx.finding(
                 cell,
@@ -372,13 +377,14 @@ def _group_sum(
                 actual=cell.text or BLANK,
                 column=zh,
                 column_en=en,
+                total=total_name,
                 # a source left blank may hold the difference: unfilled, so the total is not certainly wrong
                 certainty=Certainty.JUDGEMENT if blank and short else None,
-                basis=f"读取：{zh}的年度资金总额 {cell.text}，已填来源合计 {fmt_num(expected)}；来源"
+                basis=f"读取：{zh}的{total_name} {cell.text}，已填来源合计 {fmt_num(expected)}；来源"
                 + "、".join(f"“{b}”" for b in blank)
                 + "未填写，差额可能即为其数额，需人工核对"
                 if blank and short
-                else f"读取：{zh}的年度资金总额 {cell.text}；{group}各行（"
+                else f"读取：{zh}的{total_name} {cell.text}；{group}各行（"
                 + "、".join(f"“{p.label.text.strip()}”" for p in rows)
                 + f"）合计 {fmt_num(expected)}；资金来源与资金结构是同一总额的两种分法，分别核对"
                 if group
@@ -487,7 +493,7 @@ _CATCH_ALL = re.compile(r"其他|其它|上年结转|结转|自筹|社会")
 
 
 def _total_judged(
-    ctx: Context, cell: CellValue, expected: Decimal, column: tuple[str, str], basis: str, basis_en: str
+    ctx: Context, cell: CellValue, expected: Decimal, column: tuple[str, str, str], basis: str, basis_en: str
 ) -> Finding:
     """F02 as a 警告 at a funds total: the rows add up to it under one reading of their labels, which the words do not
     settle (a source's own items, or a spending line among the sources) — the basis names that reading."""
@@ -497,6 +503,7 @@ def _total_judged(
         actual=cell.text,
         column=column[0],
         column_en=column[1],
+        total=column[2],
         certainty=Certainty.JUDGEMENT,
         basis=basis,
         basis_en=basis_en,

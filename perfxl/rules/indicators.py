@@ -126,6 +126,11 @@ def _named_above(ctx: Context, valued: list[RowFacts]) -> dict[int, Indicator]:
     return named
 
 
+def _nameless_table(valued: list[RowFacts]) -> bool:
+    """No row of the table (two at least) names its indicator, only values or 分值: I01's one finding says it."""
+    return len(valued) >= 2 and all(f.name_blank for f in valued)
+
+
 @check("I01")
 def name_present(ctx: Context) -> Iterator[Finding]:
     """A row with values has a 三级指标 name that is not just its 二级 name. A table none of whose rows names its
@@ -133,7 +138,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
     the others, not one a row: the table was filled without naming what is measured."""
     valued = [f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]
     unnamed = [f.ind for f in valued if f.name_blank]
-    if len(unnamed) >= 2 and len(unnamed) == len(valued):
+    if _nameless_table(valued):
         first, rest = unnamed[0], unnamed[1:]
         yield ctx.finding(
             first.name,
@@ -201,8 +206,10 @@ def coverage(ctx: Context) -> Iterator[Finding]:
         return
     if ctx.evaluation_framework():
         ctx.skip(
-            "一级指标为投入、过程、产出、效果（部门整体支出绩效评价框架），不按产出/效益/满意度检查",
-            "first-level indicators follow the 投入/过程/产出/效果 framework; the 10号 set is not checked",
+            "一级指标属绩效评价框架（如投入、过程、产出、效果，或预算绩效、项目产出、项目效果），不是财预〔2020〕10号 自评表的"
+            "产出/效益/满意度，不按该文件的一级指标检查",
+            "first-level indicators follow an evaluation framework (投入/过程/产出/效果, 预算绩效/项目产出/项目效果), not "
+            "10号 自评's 产出/效益/满意度; the 10号 set is not checked",
         )
         return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
@@ -424,7 +431,11 @@ def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
 
 @check("I05")
 def unit_valid(ctx: Context) -> Iterator[Finding]:
-    """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras)."""
+    """A quantitative target states a unit, and a unit perfxl knows (units.py, plus profile extras). Not on a table
+    none of whose rows names its indicator (I01's one finding): what a bare number measures is not said, so which
+    unit it lacks cannot be asked (宁乡 坝塘镇 2021: "88" under 质量指标 with no 三级 name; issue 11)."""
+    if _nameless_table([f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]):
+        return
     for f in ctx.facts():
         ind = f.ind
         clash = _unit_clash(ctx, ind)

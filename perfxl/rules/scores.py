@@ -17,7 +17,7 @@ from perfxl.values import Op, ParsedValue, ValueKind
 
 from .catalogue import check
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
-from .criteria import row_rule, tier_points
+from .criteria import RowRule, row_rule, tier_points
 from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
@@ -356,6 +356,10 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             )
             rule = row_rule(ctx, ind)
             own_rule = rule is not None and rule.score is None  # a rule perfxl cannot apply may grant full marks
+            guess = reading.certainty is Certainty.GUESS
+            if guess and not rounded and result.score is not None and not _by_own_rule(ctx, ind, rule, score):
+                continue  # S01/S02/S03 gives the score this guess implies, with both readings: one finding
+            said, said_en = _as_guessed(reading) if guess else ("", "")
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -363,6 +367,8 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 name=ind.name.text,
                 target=ind.target.text,
                 completion=ind.actual.text,
+                reading=said,
+                reading_en=said_en,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
                 f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}"
                 + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else "")
@@ -376,6 +382,22 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 ),
                 certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded or own_rule else reading.certainty,
             )
+
+
+def _by_own_rule(ctx: Context, ind: Indicator, rule: RowRule | None, score: Decimal) -> bool:
+    """Whether the score check stays silent on this full-marks row because the form's own printed 评分标准 gives that
+    score (as `_mismatch` skips it on a positive row)."""
+    by_rule = rule.score if rule is not None else None
+    return by_rule is not None and direction(ctx, ind) == "positive" and abs(by_rule - score) <= ctx.tol_score
+
+
+def _as_guessed(reading: Reading) -> tuple[str, str]:
+    """S07's words for a miss that rests on a guess: "若按“≥”理解，" when the direction was read from the name (or two
+    columns disagree), else "若按依据中的理解，" — the miss is stated as the guess it is, never as fact (issue 11)."""
+    way = reading.direction
+    if way is not None and way.uncertain:
+        return f"若按“{way.symbol}”理解，", f"if read as {way.symbol}, "
+    return "若按依据中的理解，", "as read in the basis (a guess), "
 
 
 def _graded_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:

@@ -7,11 +7,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from perfxl.layout.headers import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
 from perfxl.scoring import execution_score, grade
 
-from .catalogue import check
+from .catalogue import check, spec
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .total_bound import stated_above_reach, sum_parts
 from .weights import WeightedTotal, carries_no_weight, completeness, shown_in_part, weighted_reading, weighted_total
@@ -128,6 +129,10 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         )
         return
     recomputed = bool(notes)  # scores perfxl could not read were recomputed (scores_to_add's notes)
+    na = not_applicable_rows(ctx)
+    rescaled = rescaled_total(ctx, na) if na and reported is not None else None
+    if rescaled is not None and reported is not None and _agrees_as_printed(ctx, reported, rescaled, ev.total_score):
+        return  # the 总分 rescaled over the 不适用 rows, as the 填报说明 asks (T05's reading): no plain sum is owed
     if weighted is not None and reported is not None and _agrees_as_printed(ctx, reported, expected, ev.total_score):
         return  # the weighted total at the precision the 总分 is printed with (98.75 printed "98.8" or "99")
     if weighted is not None and weighted.some and reported is not None and abs(reported - plain) <= ctx.tol_score:
@@ -158,10 +163,20 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
         elif unfilled:
             notes = [*notes, "总分未填写，不是填错"]
         blanks = _blank_weighted_scores(ctx) if reported is not None and reported > expected else []
-        if blanks and reported is not None and reported > expected + sum(w for _, w in blanks) + ctx.tol_score:
+        if blanks and reported is not None and reported > expected + sum(w for _, w, _ in blanks) + ctx.tol_score:
             blanks = []  # above what even full marks on the blank rows could add: wrong whichever was left unfilled
-        if blanks:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
-            notes = [*notes, f"{'、'.join(n for n, _ in blanks)}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
+        unfilled_rows = "、".join(n for n, _, ind in blanks if ind is None or ind not in na)
+        if unfilled_rows:  # the total may be right and a score left unfilled: F05/S checks name the blank cell
+            notes = [*notes, f"{unfilled_rows}得分未填写，按 0 计入；总分也可能正确而漏填了得分"]
+        if na:  # a 不适用 row's blank 得分 is no slip: it is taken out of the total (T05), not added as 0
+            rows = "、".join(f"“{i.name.text}”" for i in na)
+            notes = [
+                *notes,
+                f"{rows}不适用，按适用指标比例折算（T05）的总分为 {fmt_num(ctx.round_score(rescaled))}，表中总分与"
+                "直接相加、按比例折算均不符"
+                if rescaled is not None
+                else f"{rows}不适用，无其余指标可按比例折算（T05）",
+            ]
         full_mark = reported is not None and _says_full_mark(ev.total_score.text, reported)
         if full_mark:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
@@ -188,7 +203,8 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + ("; the 总分 row declares weight its rows do not carry, scored elsewhere perhaps" if elsewhere else "")
             + (f"; {ROUNDED_EN}" if rounded else "")
             + ("; the total is blank: unfilled, not wrong" if unfilled else "")
-            + ("; a weighted score is blank: counted as 0, the total may be right" if blanks else "")
+            + ("; a weighted score is blank: counted as 0, the total may be right" if unfilled_rows else "")
+            + (f"; {len(na)} rows do not apply: the total rescaled without them (T05) is no match either" if na else "")
             + ("; the cell says 满分: the form's full mark perhaps, not the score" if full_mark else "")
             + ("; the 一级 权重 read as scaling rows of 100 (inferred, not printed)" if weighted else ""),
             certainty=Certainty.JUDGEMENT
@@ -218,17 +234,18 @@ def _grade_in_total_cell(ctx: Context) -> str | None:
     return grade.text or None
 
 
-def _blank_weighted_scores(ctx: Context) -> list[tuple[str, Decimal]]:
+def _blank_weighted_scores(ctx: Context) -> list[tuple[str, Decimal, Indicator | None]]:
     """The names of the scores left blank on rows that carry weight (预算执行率 分值 10 │ 得分 blank; an indicator of
     分值 10 with no 得分): T02 adds them as 0, but a 总分 above that sum may be the right total with a score unfilled —
     which of the two is wrong the cells do not say (as a blank 总分 is "未填写，不是填错"), so T02 is a 警告 there — up to
-    the rows' weights (a 总分 above the sum with full marks on every blank row is wrong either way). (name, 分值) each."""
-    out: list[tuple[str, Decimal]] = []
+    the rows' weights (a 总分 above the sum with full marks on every blank row is wrong either way). (name, 分值, the
+    indicator — None for the 预算执行率 row) each."""
+    out: list[tuple[str, Decimal, Indicator | None]] = []
     weight_cell, score_cell = _budget_cells(ctx)
     if _blank_with_weight(ctx, score_cell, weight_cell):
-        out.append(("预算执行率", ctx.number(weight_cell) or Decimal(0)))
+        out.append(("预算执行率", ctx.number(weight_cell) or Decimal(0), None))
     out += [
-        (f"“{ind.name.text}”", ctx.number(ind.weight) or Decimal(0))
+        (f"“{ind.name.text}”", ctx.number(ind.weight) or Decimal(0), ind)
         for ind in ctx.indicators()
         if _blank_with_weight(ctx, ind.score, ind.weight)
     ]
@@ -483,33 +500,70 @@ def _stated_grade(text: str) -> str | None:
     bare = _BRACKETED.sub("", bare)
     bare = _GRADE_LABEL.sub("", bare)
     bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
-    return bare if len(bare) <= 4 else None
+    if len(bare) <= 4:
+        return bare
+    # "自评等级 优" in one cell, no colon (the 吉林 评价表's merged label cells): the reader's reading of it (polish14)
+    said = grade_in_text(normalise_label(text or ""))
+    return said if said in GRADE_WORDS else None
 
 
 @check("T05")
 def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
     """With 不适用 rows, 总分 = Σ applicable scores / Σ applicable weights × 100."""
     ev = ctx.ev
-    markers = [compact(m) for m in ctx.param("markers", ())]
-    rows = ctx.indicators()
-    # one search per row for any 不适用 marker (not one compact of the row per marker)
-    marked = re.compile("|".join(map(re.escape, (m for m in markers if m)))) if any(markers) else None
-    na = [i for i in rows if marked is not None and marked.search(compact(i.actual.text + i.target.text))]
+    na = not_applicable_rows(ctx)
     reported = ctx.number(ev.total_score) if ev.total_score is not None else None
     if not na or reported is None:
         return
-    bw, bs = _budget_cells(ctx)
     if weighted_reading(ctx)[0]:  # 一级 权重 scaling rows of 100 (吉林): rescaled inside each 一级, not over the sum
+        _, bs = _budget_cells(ctx)
         yield from _weighted_rescaled(ctx, na, reported, ctx.number(bs) or Decimal(0))
         return
-    applicable = [i for i in rows if i not in na]
-    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
-    scores = sum((ctx.number(i.score) or Decimal(0) for i in applicable), ctx.number(bs) or Decimal(0))
-    if not weights:
+    exact = rescaled_total(ctx, na)
+    if exact is None:
         return
-    expected = ctx.round_score(scores / weights * ctx.settings.total_max)
+    expected = ctx.round_score(exact)
     if abs(reported - expected) > ctx.tol_score:
         yield ctx.finding(ev.total_score, expected=expected, actual=reported, count=len(na))
+
+
+def not_applicable_rows(ctx: Context) -> list[Indicator]:
+    """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
+    rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
+    None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
+    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers, from T02 too
+    if not (t05.enabled and settings.enabled):
+        return []
+    params = {**t05.params, **settings.params}
+    markers = [compact(m) for m in params.get("markers", ())]
+    # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
+    # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
+    marked = re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
+    if marked is None:
+        return []
+    return [i for i in ctx.indicators() if marked.search(compact(i.actual.text + i.target.text))]
+
+
+def _marker_pattern(marker: str) -> str:
+    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) not inside a Latin word."""
+    pattern = re.escape(marker)
+    return rf"(?<![A-Za-z]){pattern}(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
+
+
+def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
+    """The 总分 T05 asks for with the 不适用 rows `na` left out, exact (the caller rounds or judges it as printed): the
+    applicable scores (with the 预算执行率得分) over their 分值, × the full mark — or, on a weighted form, inside each 一级
+    (`weighted_total`'s `excluded`); None when nothing is left to rescale by."""
+    bw, bs = _budget_cells(ctx)
+    budget = ctx.number(bs) or Decimal(0)
+    if weighted_reading(ctx)[0]:
+        scores = {id(f.ind): f.score for f in ctx.facts() if f.score is not None}
+        rescaled = weighted_total(ctx, scores, some=True, excluded=frozenset(id(i) for i in na))
+        return None if rescaled is None else budget + rescaled.total
+    applicable = [i for i in ctx.indicators() if i not in na]
+    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
+    scores_sum = sum((ctx.number(i.score) or Decimal(0) for i in applicable), budget)
+    return scores_sum / weights * ctx.settings.total_max if weights else None
 
 
 _READING_ZH = (

@@ -9,7 +9,7 @@ from decimal import Decimal
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
 from .catalogue import check
-from .context import Context, compact, fmt_num
+from .context import Context, compact, fmt_num, title_year
 from .row_facts import RowFacts
 
 #: 一级指标 name fragment → key of the profile's [weights] table.
@@ -286,6 +286,13 @@ def weighted_total(
 def level1_default(ctx: Context) -> Iterator[Finding]:
     """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
     if ctx.evaluation_framework():  # 投入/过程/产出/效果 (53号 评价): 10号's default weights do not apply
+        return
+    year, first = title_year(ctx.evaluation), ctx.profile.get("weights.first_year")
+    if year is not None and isinstance(first, int) and year < first:
+        ctx.skip(
+            f"本表为 {year} 年度，早于财预〔2020〕10号：其默认一级指标分值自 {first} 年度的自评起适用，未与之比较",
+            f"a {year} form predates 10号 (its default weights bind the 自评 of {first} on): not compared with them",
+        )
         return
     reading, points = weighted_reading(ctx)  # a 权重 scaling rows of 100 is the 一级's weight, not its rows' 100
     weighted = bool(reading)  # ("some": the form's 权重 still its stated weight, not a slipped group's rows)
