@@ -7,6 +7,7 @@ layout detector works on Grids only, so it is tested with plain lists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 from .model import CellRef, CellValue, a1
@@ -37,11 +38,15 @@ class Grid:
     unit_above: str = ""
 
     def __post_init__(self) -> None:
-        self._anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.
+        # `product` makes the (r, c) keys in C and the anchor tuple is made once a range: a third fewer
+        # instructions than two nested range loops (27,427 merged cells in a 10,000-row table, issue 14)
+        anchor: dict[tuple[int, int], tuple[int, int]] = {}
         for r0, c0, r1, c1 in self.merged:
-            for r in range(r0, r1 + 1):
-                for c in range(c0, c1 + 1):
-                    self._anchor[(r, c)] = (r0, c0)
+            top_left = (r0, c0)
+            for cell in product(range(r0, r1 + 1), range(c0, c1 + 1)):
+                anchor[cell] = top_left
+        self._anchor = anchor
 
     @property
     def n_rows(self) -> int:

@@ -5,8 +5,6 @@ an input missing, or bad arguments; 130 interrupted by Ctrl-C or SIGTERM (the pa
 OUTDIR, marked interrupted). Worker processes end with the batch, however it ends (even kill -9).
 """
 
-from __future__ import annotations
-
 import signal
 from contextlib import contextmanager
 from pathlib import Path

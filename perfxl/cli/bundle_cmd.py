@@ -1,8 +1,6 @@
 """`perfxl bundle windows -o 安装包/ [--wheel perfxl-*.whl] [--index-url URL] [--force]`: the offline
 Windows installer folder (see perfxl.bundle). Needs the package index only while it runs."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

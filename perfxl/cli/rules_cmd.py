@@ -5,8 +5,6 @@ chosen profile gives them (and whether it switches them off); the other codes (r
 tool) are listed with their fixed severity. docs/rules/ has a page per code with the why and an example.
 """
 
-from __future__ import annotations
-
 import json
 from typing import Annotated, Any
 

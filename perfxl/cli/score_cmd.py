@@ -1,7 +1,5 @@
 """`perfxl score TARGET ACTUAL WEIGHT`: score one indicator and explain how (exit 2 when it cannot be scored)."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated

@@ -7,8 +7,6 @@ address allowlist or Entra ID sign-in) or an explicit `--allow-anonymous`. Exit 
 arguments, a missing extra, or an exposed server refused.
 """
 
-from __future__ import annotations
-
 import importlib.util
 from pathlib import Path
 from typing import Annotated

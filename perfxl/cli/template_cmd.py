@@ -1,7 +1,5 @@
 """`perfxl template [--kind department|project] -o FILE [--force]`: write a fresh standard workbook."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -4,8 +4,6 @@ Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 a
 be read or the arguments are wrong. Errors are explained in Chinese, never as a traceback.
 """
 
-from __future__ import annotations
-
 import dataclasses
 from pathlib import Path
 from typing import Annotated

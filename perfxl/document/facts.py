@@ -384,6 +384,21 @@ def _after_citations(prefix: str) -> str:
 _MONEY_IN = frozenset({"income", "carried_over"})
 
 
+#: Words that make a spending after money brought forward the year's own ("本年支出", "当年实际支出", "全年支出"), not the
+#: brought-forward money's: "上年结转资金100万元，实际支出85万元" spends the 结转 (review round 16), "本年支出1000万元" is
+#: the books' 支出.
+_THIS_YEARS = lazy_compile(r"(?:本|当|全)年(?:度)?")
+
+
+def _books_spending(subject: str, prefix: str) -> bool:
+    """True when a spending role after `subject` names the 支出 side of the books: after a 收入 always, after 上年结转 only
+    when it says the year's spending (a bare "实际支出" after a 结转 is the 结转's own)."""
+    claim = claim_of(subject)
+    if claim not in _MONEY_IN or not _spending_role(prefix):
+        return False
+    return claim == "income" or _THIS_YEARS.search(prefix) is not None
+
+
 def _spending_role(prefix: str) -> bool:
     """Words before a figure that are only a spending role ("，支出决算", "2023年度支出预算数为"): after an income it is a
     支出 of its own, not the income's (issue 11: "收入决算1200万元，支出决算1000万元" gave the 1000 the subject 收入); after
@@ -724,9 +739,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
-        if not subject and claim_of(state.subject) in _MONEY_IN and _spending_role(raw_prefix):
+        if not subject and _books_spending(state.subject, raw_prefix):
             # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11); so after money brought
-            # in ("上年结转200万元，本年支出1000万元": no 支出 of the 结转's, review13n — gaps14)
+            # in when the year's spending is named ("上年结转200万元，本年支出1000万元": review13n — gaps14)
             subject = "支出"
         if (
             not subject
@@ -744,7 +759,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
-            and claim_of(state.subject) not in _MONEY_IN  # "上年结转200万元，本年支出1000万元": the books' 支出
+            and not _books_spending(state.subject, raw_prefix)  # "上年结转200万元，本年支出1000万元": the books' 支出
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
