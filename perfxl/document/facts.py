@@ -391,12 +391,16 @@ _THIS_YEARS = lazy_compile(r"(?:本|当|全)年(?:度)?")
 
 
 def _books_spending(subject: str, prefix: str) -> bool:
-    """True when a spending role after `subject` names the 支出 side of the books: after a 收入 always, after 上年结转 only
-    when it says the year's spending (a bare "实际支出" after a 结转 is the 结转's own)."""
+    """True when a bare spending role after `subject` names the 支出 side of the books: after a 收入 ("收入决算1200万元，
+    支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
     claim = claim_of(subject)
-    if claim not in _MONEY_IN or not _spending_role(prefix):
-        return False
-    return claim == "income" or _THIS_YEARS.search(prefix) is not None
+    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(subject, prefix)
+
+
+def _years_spending_after_carry(subject: str, prefix: str) -> bool:
+    """True when `subject` is money brought forward (上年结转) and the words before the figure name the year's spending
+    ("本年支出1000万元"): the books' 支出, not the 结转's own ("实际支出85万元" after it spends the 结转)."""
+    return claim_of(subject) == "carried_over" and "支出" in prefix and _THIS_YEARS.search(prefix) is not None
 
 
 def _spending_role(prefix: str) -> bool:
@@ -759,7 +763,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
-            and not _books_spending(state.subject, raw_prefix)  # "上年结转200万元，本年支出1000万元": the books' 支出
+            and not _years_spending_after_carry(state.subject, raw_prefix)  # "上年结转200万元，本年支出1000万元"
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
