@@ -361,12 +361,22 @@ def _problems(name: str, fixture: dict, verdicts: tuple[set, set], before: tuple
     return out
 
 
+#: (rewrite, report) pairs where the rewrite is not benign, and why: the rewrite changes what the figures say.
+NOT_BENIGN = {
+    # 六安市工商联 2021 p10 "支出1.52万元,…减少0.28万元,下降15%": 15% agrees only because 1.52万元 may be 1.5249 (printed to
+    # 0.01万元); restated "15200元 … 2800元" the figures are exact to the 元 and 2800 / 18000 = 15.56% → 16% (real reports 15)
+    ("in_yuan", "anhui-luan-gongshanglian-sangong-2021"): "the 元 figures are exact where the 万元 ones were rounded",
+}
+
+
 @pytest.mark.parametrize("rewrite", sorted(TEXT_REWRITES))
 def test_a_benign_rewrite_of_the_narrative_changes_no_verdict(rewrite, published, baseline):
     """Each paragraph rewritten as the .docx reader would read it (the tables as read): the checks on that text."""
     fn = TEXT_REWRITES[rewrite]
     changed, problems = 0, []
     for name, (fixture, _) in published.items():
+        if (rewrite, name) in NOT_BENIGN:
+            continue
         sub, before = baseline[name]
         narrative = tuple(dataclasses.replace(p, text=fn(p.text)) for p in sub.narrative)
         if narrative == sub.narrative:

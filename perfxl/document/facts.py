@@ -523,15 +523,38 @@ _OWNER_YEAR = lazy_compile(r"^.{0,30}?(?:19|20)\d{2}年度?")
 _FUND = lazy_compile(r"^(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?")
 
 
-def _claim(subject: str) -> str:
+#: A 三公 item named with 支出 after its 费 ("公务接待费支出5.21万元", 杜集区政府办 2021, real reports 15): that item's
+#: spending — only for the three items and 公务用车's two parts, whose names end in 费 (a 财政拨款支出 is no 财政拨款);
+#: not the “三公”经费 itself ("“三公”经费支出1.12万元" stays unpaired, as before: tests/test_doc_trust9.py).
+_ITEM_SPENT = lazy_compile(r"(?:费|费用)支出$")
+_SPENT_ITEMS = frozenset(("overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_running"))
+#: The 三公 items named after the whole they are of (`_OF_WHOLE`): the items and the “三公”经费 itself.
+_OF_ITEMS = _SPENT_ITEMS | {"three_public"}
+
+
+def _claim(subject: str, role: str = "value") -> str:
     """The claim a subject names: its own words (`claim_of`), or the words after the unit's name and year and the fund
     that pays it — the 三公经费 of "寿县文物保护中心2023年度一般公共预算三公经费" is the table's 三公经费 (the year is
-    checked apart: `run_state._another_years`)."""
+    checked apart: `run_state._another_years`); "公务接待费支出" is the 公务接待费's spending (`_ITEM_SPENT`) — its amount
+    only: a change stated after it ("…支出5.21万元,与2021年度预算相比,减少0.1万元") may be against the budget, not the year
+    before, and stays the text's own arithmetic (N02)."""
     claim = claim_of(subject)
     if claim or not subject:
         return claim
     rest = _FUND.sub("", _OWNER_YEAR.sub("", subject))
-    return claim_of(rest) if rest and rest != subject else ""
+    claim = claim_of(rest) if rest and rest != subject else ""
+    if not claim and role in ("value", "final") and _ITEM_SPENT.search(rest or subject):
+        item = claim_of((rest or subject)[:-2])
+        claim = item if item in _SPENT_ITEMS else ""
+    if not claim and (of := _OF_WHOLE.search(subject)):
+        # "区本级一般公共预算中三公经费" (江北区 2021, real reports 15): the 三公经费 of the 区本级 budget
+        item = claim_of(of.group(1))
+        claim = item if item in _OF_ITEMS else ""
+    return claim
+
+
+#: A 三公 item named after the whole it is of: "…预算中三公经费", "…部门的公务接待费".
+_OF_WHOLE = lazy_compile(r"[中的]([^中的]{2,16})$")
 
 
 def _leading_item(words: str) -> str:
@@ -795,7 +818,17 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # noun left out (新增规模工业企业), not a bare verb naming nothing
             subject = subject + named.subject
         fact = Fact(
-            paragraph, idx, subject, _claim(subject), role, qty, clause.strip(), direction, parent, of, state.sentence
+            paragraph,
+            idx,
+            subject,
+            _claim(subject, role),
+            role,
+            qty,
+            clause.strip(),
+            direction,
+            parent,
+            of,
+            state.sentence,
         )
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)
@@ -819,8 +852,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent, state.listed_by_wei = None, ""  # the parts make the total: what follows is new
     tail = clause[matches[-1].end() :]
     state.tail = tail
-    if _opened(tail) > 0 and "其中" in tail and state.facts:
+    if _opened(tail) > 0 and ("其中" in tail or _BRACKET_LIST.search(tail)) and state.facts:
         state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
+
+
+#: A bracket that opens a list of the figure before it with 包括 ("公务用车购置及运行维护费4070万元(包括:公务用车运行维护费
+#: 2648万元、公务用车购置1422万元)", 江北区 2021, real reports 15), as "（其中：…）" does.
+_BRACKET_LIST = lazy_compile(r"[(（]\s*包括\s*[:：]?\s*$")
 
 
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are

@@ -153,10 +153,13 @@ def _names_items(grid: Grid) -> bool:
 
 
 def _first_figures(grid: Grid) -> int | None:
-    """The first row holding two or more figures (the end of the header), within reach of the top."""
-    for r in range(min(grid.n_rows, _HEADER_REACH + 1)):
-        if sum(1 for c in range(grid.n_cols) if _number(own(grid, r, c))) >= 2:
-            return r
+    """The first row holding two or more figures (the end of the header), within reach of the top; in a table of one
+    figure column (a 三公 预算表's 预算数 alone, 江北区 2021, real reports 15) the first row holding one."""
+    reach = range(min(grid.n_rows, _HEADER_REACH + 1))
+    for least in (2, 1):
+        for r in reach:
+            if sum(1 for c in range(grid.n_cols) if _number(own(grid, r, c))) >= least:
+                return r
     return None
 
 
@@ -213,14 +216,16 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     _split_by_source([a for a, _ in rows.values()])
     # a bare 合计 with figures counts as a line of its own (寿县 文物保护中心 2023: 合计 │ 公务接待费 │ 公务用车 carry the
     # figures, 因公出国 and the two 其中 lines are blank): the grid already names three 三公 items (`_names_items`)
+    # two lines with figures suffice (六安市工商联 2021, real reports 15: only 合计 and 公务接待费 spent anything, the
+    # other items printed blank) — the grid names three 三公 items all the same
     col_items = {a.item for c, a in enumerate(columns) if a.item or (a.item == "" and _has_figures(grid, c, data))}
     row_items = {a.item for a, _ in rows.values() if a.item is not None}
-    if len(col_items) >= 3 and len(col_items) > len(row_items):
+    if len(col_items) >= 2 and len(col_items) > len(row_items):
         lines = [
             (c, a) for c, a in enumerate(columns) if a.item is not None or (a.unknown and _has_figures(grid, c, data))
         ]
         cells = {(c, r): (own_cell(grid, r, c), (a, rows[r][0])) for c, a in lines for r in data if rows[r][1] <= c}
-    elif len(row_items) >= 3:
+    elif len(row_items) >= 2:
         lines = [(r, a) for r, (a, _) in rows.items() if a.item is not None or a.unknown]
         cells = {
             (r, c): (own_cell(grid, r, c), (a, columns[c])) for r, a in lines for c in range(rows[r][1], grid.n_cols)
@@ -312,7 +317,7 @@ def _build(
                 parent if key else "",
             )
         )
-    if sum(1 for row in out if row.key) < 3:
+    if sum(1 for row in out if row.key) < 2:  # the 三公 total and one item at least (`read_three_public`)
         return None
     printed = _unit(grid, range(grid.n_rows))
     basic = BasicData(
