@@ -102,9 +102,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             elif _overview(layout.basic) or _rank(layout.basic) < _rank(basic):
                 basic = _with_staffing(basic, layout.basic)
             else:
-                what = (
-                    ("“三公”经费表", "三公 spending table") if _rank(basic) == 1 else ("基础数据表", "basic-data table")
-                )
+                what = basic.table_name  # two of one kind (equal rank): named as messages name it
                 problems.append(
                     Finding(
                         "LAYOUT_EXTRA_TABLE",

@@ -3,8 +3,9 @@
 A 基础数据表 printing no unit — not in the table, its header, nor a line above it (`unit_above.unit_line_above`) —
 leaves its amounts' unit unknown: 2 may be 2元 or 2万元 (it was taken for 元, a certain 错误 against "2万元"). Comparing the narrative
 with it in an assumed unit is a guess (`table_facts.money_unit_for`, a 警告 at most). But when the narrative's own
-figures on that table agree with its cells in exactly one money unit ("“三公”经费预算为2万元" against a cell 20000:
-元, and no figure agreeing in another), the narrative itself has stated the table's unit: its amounts are read in it,
+figures on that table agree with its cells in exactly one money unit ("“三公”经费决算为1.11万元" against a cell 11131:
+元, and no figure agreeing in another) — through a figure of three significant digits or more, or figures agreeing with
+two cells (a round "2万元" against a cell 2 alone may be a coincidence) — the narrative itself has stated the table's unit: its amounts are read in it,
 and a figure contradicting them is as certain as against a printed unit — the basis says how the unit was settled.
 A “三公”经费 table published on its own keeps its per-figure guess (tests/test_sangong13.py).
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from decimal import Decimal
 
+from ..model import CellRef
 from ..numbers import round_half_up
 from ..units import convert
 from .facts import Fact
@@ -32,7 +35,7 @@ def settle_units(
     agree with them in (its guess about the unit dropped), and table (sheet) → (that unit, the first agreeing figure
     as printed) for the basis; tables the narrative does not settle (no figure agrees, or figures agree in different
     units) keep their assumed unit, a guess."""
-    votes: dict[str, dict[str, str]] = {}
+    votes: dict[str, dict[str, _Vote]] = {}
     for fact in facts:
         role = _AMOUNT_ROLES.get(fact.role)
         tv = values.get((fact.claim, role)) if fact.claim and role else None
@@ -40,8 +43,16 @@ def settle_units(
             continue
         units = [u for u in MONEY_UNITS_ASSUMED if _agrees(fact, tv, u)]
         if len(units) == 1:
-            votes.setdefault(tv.refs[0].sheet, {}).setdefault(units[0], fact.quantity.text)
-    settled = {sheet: next(iter(found.items())) for sheet, found in votes.items() if len(found) == 1}
+            vote = votes.setdefault(tv.refs[0].sheet, {}).setdefault(units[0], _Vote(fact.quantity.text))
+            vote.cells.add(tv.refs[0])
+            vote.distinct = vote.distinct or _distinct(fact.quantity.value)
+    settled = {
+        sheet: (unit, vote.first)
+        for sheet, found in votes.items()
+        if len(found) == 1
+        for unit, vote in found.items()
+        if vote.distinct or len(vote.cells) >= 2
+    }
     if not settled:
         return values, {}
     out = dict(values)
@@ -51,6 +62,29 @@ def settle_units(
             guess = "；".join(g for g in tv.guess.split("；") if g and "未注明金额单位" not in g)
             out[key] = dataclasses.replace(tv, unit=unit[0], guess=guess, unit_assumed=False)
     return out, settled
+
+
+@dataclasses.dataclass(slots=True)
+class _Vote:
+    """The figures agreeing with one table in one unit: the first as printed, the cells they agree with, and whether
+    one of them is distinctive enough to settle the unit alone."""
+
+    first: str
+    cells: set[CellRef] = dataclasses.field(default_factory=set)
+    distinct: bool = False
+
+
+#: Significant digits a figure needs to settle a unit on its own: "1.11万元" against 1.1131 is no coincidence, "2万元"
+#: against a cell 2 may be one (a 元 table's odd cell, a 万元 figure of another item) — such a round figure settles
+#: the unit only beside another agreeing cell (words14: one round match settled 万元 for a 元 table, and its
+#: "减少14231元" became a certain 错误 against "-14231万元").
+_DISTINCT_DIGITS = 3
+
+
+def _distinct(value: Decimal) -> bool:
+    """Whether a figure has `_DISTINCT_DIGITS` significant digits or more (trailing zeros are not significant)."""
+    digits = value.normalize().as_tuple().digits
+    return len(digits) >= _DISTINCT_DIGITS
 
 
 def _agrees(fact: Fact, tv: TableValue, unit: str) -> bool:

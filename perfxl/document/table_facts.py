@@ -222,7 +222,7 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
     whole = _num(total.final) if total is not None else None
     if total is None or not whole or whole < 0 or total.final.ref is None:
         return
-    table = "三公经费表" if basic.source == "three_public" else "基础数据表"
+    table = basic.table_name[0]
     for key in _THREE_PUBLIC_PARTS:
         row = rows.get(key)
         part = _num(row.final) if row is not None else None

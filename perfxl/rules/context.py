@@ -181,7 +181,7 @@ class Reading:
     scored with both languages' sentences built). `replace` is `dataclasses.replace` for this class.
     """
 
-    __slots__ = ("_basis", "_basis_en", "certainty", "direction", "result")
+    __slots__ = ("_basis", "_basis_en", "assumed", "certainty", "direction", "result")
 
     def __init__(
         self,
@@ -190,12 +190,14 @@ class Reading:
         certainty: Certainty = Certainty.CERTAIN,
         basis: Text = "",
         basis_en: Text = "",
+        assumed: tuple[str, str] | None = None,  # the guessed reading scored ("按“≥”理解", "read as ≥"), if any
     ) -> None:
         self.result = result
         self.direction = direction
         self.certainty = certainty
         self._basis = basis
         self._basis_en = basis_en
+        self.assumed = assumed
 
     @property
     def basis(self) -> str:
@@ -219,11 +221,23 @@ class Reading:
             "certainty": self.certainty,
             "basis": self._basis,
             "basis_en": self._basis_en,
+            "assumed": self.assumed,
         }
         return Reading(**(fields | changes))
 
+    def as_guessed(self) -> tuple[str, str]:
+        """The words a finding's message opens with when its verdict rests on this reading's guess (issue 11: a guessed
+        miss is stated as the reading it is, never as fact): "若按“≥”理解，" (a direction read from the name, or two
+        columns disagreeing), "若按全年数理解，" (a count stating no period), "若按依据中的理解，" for a guess this
+        reading does not name; ("", "") when the reading is certain. S01/S02/S03, S07 and D01 use it."""
+        if self.certainty is not Certainty.GUESS:
+            return "", ""
+        if self.assumed is None:
+            return "若按依据中的理解，", "as read in the basis (a guess), "
+        return f"若{self.assumed[0]}，", f"if {self.assumed[1]}, "
+
     def _key(self) -> tuple[Any, ...]:
-        return (self.result, self.direction, self.certainty, self.basis, self.basis_en)
+        return (self.result, self.direction, self.certainty, self.basis, self.basis_en, self.assumed)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Reading) and self._key() == other._key()
@@ -1096,7 +1110,9 @@ class Context:
                 lambda: f"{both()}（两种理解结果相同）",
                 lambda: f"{both_en()} (both readings agree)",
             )
-        return Reading(result, found, Certainty.GUESS, both, both_en)
+        return Reading(
+            result, found, Certainty.GUESS, both, both_en, (f"按“{found.symbol}”理解", f"read as {found.symbol}")
+        )
 
     def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
         """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
@@ -1226,12 +1242,14 @@ def _either(why: tuple[str, str], chosen: tuple[str, str, Reading], other: tuple
     """A cell read two ways that give different verdicts (no %, no unit): which was meant is a guess — the chosen
     reading is scored and both are stated. `why` is (zh, en); each reading is (zh "as", en "as", its Reading)."""
     (zh1, en1, first), (zh2, en2, second) = chosen, other
+    inner = first.assumed if first.certainty is Certainty.GUESS else None  # the chosen reading's own guess, if any
     return Reading(
         first.result,
         first.direction,
         Certainty.GUESS,
         f"{why[0]}：按{zh1}理解，{first.basis}；若按{zh2}理解，{second.basis}",
         f"{why[1]}: as {en1}, {first.basis_en}; as {en2}, {second.basis_en}",
+        (f"按{zh1}理解" + (f"并{inner[0]}" if inner else ""), f"read as {en1}" + (f" and {inner[1]}" if inner else "")),
     )
 
 

@@ -175,11 +175,15 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
                     f"{basis_en}; the table has no deviation column, its 备注/说明 column was read as one: "
                     "whether reasons belong there is a person's judgement",
                 )
+            # a miss resting on a guessed reading (a direction from the name, a count's period) is worded as it
+            said, said_en = ctx.outcome(ind).as_guessed() if why[2] is Certainty.GUESS else ("", "")
             yield ctx.finding(
                 ind.deviation,
                 expected="偏差原因分析及改进措施",
                 actual="（空）",
                 name=ind.name.text,
+                reading=said,
+                reading_en=said_en,
                 detail=why[0],
                 detail_en=why[1],
                 certainty=certainty,

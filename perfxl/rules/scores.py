@@ -105,11 +105,14 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 note_en += f"; the form prints its own scoring rule {rule.text!r}"
             late = _late_partial(ctx, result, reported)
             note, note_en = note + late[0], note_en + late[1]
+            said, said_en = reading.as_guessed()  # a score resting on a guessed reading says so (issue 11)
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
                 actual=ind.score.text or "（空）",
                 name=ind.name.text,
+                reading=said,
+                reading_en=said_en,
                 explanation=result.explanation,
                 explanation_en=result.explanation_en,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
@@ -359,7 +362,7 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             guess = reading.certainty is Certainty.GUESS
             if guess and not rounded and result.score is not None and not _by_own_rule(ctx, ind, rule, score):
                 continue  # S01/S02/S03 gives the score this guess implies, with both readings: one finding
-            said, said_en = _as_guessed(reading) if guess else ("", "")
+            said, said_en = reading.as_guessed()
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -389,15 +392,6 @@ def _by_own_rule(ctx: Context, ind: Indicator, rule: RowRule | None, score: Deci
     score (as `_mismatch` skips it on a positive row)."""
     by_rule = rule.score if rule is not None else None
     return by_rule is not None and direction(ctx, ind) == "positive" and abs(by_rule - score) <= ctx.tol_score
-
-
-def _as_guessed(reading: Reading) -> tuple[str, str]:
-    """S07's words for a miss that rests on a guess: "若按“≥”理解，" when the direction was read from the name (or two
-    columns disagree), else "若按依据中的理解，" — the miss is stated as the guess it is, never as fact (issue 11)."""
-    way = reading.direction
-    if way is not None and way.uncertain:
-        return f"若按“{way.symbol}”理解，", f"if read as {way.symbol}, "
-    return "若按依据中的理解，", "as read in the basis (a guess), "
 
 
 def _graded_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:
