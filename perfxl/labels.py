@@ -63,3 +63,34 @@ def strip_numbering(label: str) -> str:
     """Without list numbering and "其中:": "1公务接待" / "其中:办公经费" / "(1)出国经费" → the name. Only a label
     starting as numbering can ("其", "资", a digit, "("): the others, most names, are not searched."""
     return _NUMBERING.sub("", label) if label[:1] in _NUMBERING_STARTS else label
+
+
+def _grade_words(*words: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalise_label(w) for w in words))
+
+
+#: Labels of a grade cell, and grades as forms print them beside the 总分 (10号 优良中差, 四川 优良中低差, 合格 forms):
+#: a label, never the total. Here, not in the layout, because the checks read a grade typed after its label too (T04).
+GRADE_LABELS = _grade_words("自评等级", "评价等级", "等级", "自评结论")
+GRADE_WORDS = _grade_words("优", "良", "中", "低", "差", "优秀", "良好", "中等", "较差", "合格", "不合格")
+#: The longest "label then grade" text `grade_in_text` reads without a colon ("自评结论不合格"): longer first labels,
+#: most of a table's, are no grade (a cheap test asked of every row)
+_LONGEST_LABELLED_GRADE = max(len(label) for label in GRADE_LABELS) + max(len(word) for word in GRADE_WORDS)
+_GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
+
+
+def grade_in_text(label: str) -> str | None:
+    """The grade a cell states with its label, "(自评等级：良)" / "自评等级：优" (a normalised label), else None: 安徽 and
+    other forms print it so in the 总分 row or a row of its own."""
+    if ":" in label:  # asked of every row's first label: most hold no colon, which the pattern needs (perf14l)
+        m = _GRADE_IN_TEXT.fullmatch(label)
+        if m is not None:
+            return m.group(2) if m.group(1) in GRADE_LABELS else None
+    # "自评等级 优" typed in one cell without a colon (the 吉林 评价表's 总分 row, its label cells E43:K43 merged): the
+    # label, then nothing but a grade — read alike (polish14); "等级说明" or any other words after a label are none
+    if len(label) > _LONGEST_LABELLED_GRADE:
+        return None
+    for word in GRADE_LABELS:
+        if label.startswith(word) and label[len(word) :] in GRADE_WORDS:
+            return label[len(word) :]
+    return None

@@ -12,7 +12,18 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..labels import _NUMBERING_STARTS, DROP, PUNCT, SPACES, normalise_label, strip_brackets, strip_numbering
+from ..labels import (  # (the grades are the engine's too: T04 reads a grade typed after its label)
+    _NUMBERING_STARTS,
+    DROP,
+    GRADE_LABELS,
+    GRADE_WORDS,
+    PUNCT,
+    SPACES,
+    grade_in_text,
+    normalise_label,
+    strip_brackets,
+    strip_numbering,
+)
 from ..patterns import lazy_compile
 from ..units import money_unit_in
 
@@ -42,6 +53,7 @@ __all__ = [
     "OVERVIEW_LABELS",
     "TOTAL_LABELS",
     "GRADE_LABELS",
+    "GRADE_WORDS",
     "grade_in_text",
     "is_stated_total",
     "BASIC_ROWS",
@@ -481,12 +493,6 @@ OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
 HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
-GRADE_LABELS = _syn("自评等级", "评价等级", "等级", "自评结论")
-#: Grades as forms print them beside the 总分 (10号 优良中差, 四川 优良中低差, 合格 forms): a label, never the total.
-GRADE_WORDS = _syn("优", "良", "中", "低", "差", "优秀", "良好", "中等", "较差", "合格", "不合格")
-#: The longest "label then grade" text `grade_in_text` reads without a colon ("自评结论不合格"): longer first labels,
-#: most of a table's, are no grade (a cheap test asked of every row)
-_LONGEST_LABELLED_GRADE = max(len(label) for label in GRADE_LABELS) + max(len(word) for word in GRADE_WORDS)
 _STATED_TOTAL = lazy_compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
 
 
@@ -494,26 +500,6 @@ def is_stated_total(label: str) -> bool:
     """A text row stating the table's total with its label, "项目总得分99.41分" (宁夏 绩效目标自评表), a normalised
     label."""
     return _STATED_TOTAL.fullmatch(label) is not None
-
-
-_GRADE_IN_TEXT = re.compile(r"\(?([^():]{2,6}):([^():]+)\)?")
-
-
-def grade_in_text(label: str) -> str | None:
-    """The grade a cell states with its label, "(自评等级：良)" / "自评等级：优" (a normalised label), else None: 安徽 and
-    other forms print it so in the 总分 row or a row of its own."""
-    if ":" in label:  # asked of every row's first label: most hold no colon, which the pattern needs (perf14l)
-        m = _GRADE_IN_TEXT.fullmatch(label)
-        if m is not None:
-            return m.group(2) if m.group(1) in GRADE_LABELS else None
-    # "自评等级 优" typed in one cell without a colon (the 吉林 评价表's 总分 row, its label cells E43:K43 merged): the
-    # label, then nothing but a grade — read alike (polish14); "等级说明" or any other words after a label are none
-    if len(label) > _LONGEST_LABELLED_GRADE:
-        return None
-    for word in GRADE_LABELS:
-        if label.startswith(word) and label[len(word) :] in GRADE_WORDS:
-            return label[len(word) :]
-    return None
 
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表, 绩效跟踪表): read like a 自评表.

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.layout.headers import GRADE_WORDS, grade_in_text, normalise_label
+from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
 from perfxl.scoring import execution_score, grade
