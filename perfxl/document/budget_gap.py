@@ -115,7 +115,8 @@ def _stated_budget(fact: Fact, m: re.Match[str]) -> Fact:
         gap, step = _gap(fact, m)
         value = q.value + gap if m["dir"] in ("减少", "节约") else q.value - gap
         places = min(q.places, max(0, -int(step.normalize().as_tuple().exponent)))
-        if value.as_tuple().exponent < -places:  # "5.21万元 … 减少1000元": 5.31, not 5.3100
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -places:  # "5.21万元 … 减少1000元": 5.31, not 5.3100
             value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     quantity = Quantity(value=value, unit=q.unit, places=places, text=f"{value}{q.unit}")
     subject = fact.subject.removesuffix("支出")  # "公务接待费支出": the 公务接待费 (its 预算数, not its 支出预算数)
