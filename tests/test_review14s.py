@@ -79,3 +79,15 @@ def test_comparisons_that_are_not_the_budget_stay_quiet(tmp_path):
         "2.三公经费支出7.69万元，与2021年度预算相比减少42.21万元。",
     ):
         assert _p9(tmp_path, text) == [], text
+
+
+def test_a_gap_to_the_opening_budget_is_not_the_adjusted_budgets(tmp_path):
+    """Failed before: N01 error — "与年初预算相比减少0.1万元" against a column headed 调整预算数 (or 全年预算数): the budget
+    as passed and as adjusted may differ. Against a 年初预算数 column, or words naming no kind, the gap is still held."""
+    text = "2.公务接待费支出5.21万元，与年初预算相比减少0.1万元。"
+    assert _p9(tmp_path, text, head="调整预算数") == []
+    assert _p9(tmp_path, text, head="全年预算数") == []
+    assert [c[:2] for c in _p9(tmp_path, text, head="年初预算数")] == [("N01", "error")]
+    assert [c[:2] for c in _p9(tmp_path, "2.公务接待费支出5.21万元，与预算相比减少0.1万元。", head="调整预算数")] == [
+        ("N01", "error")
+    ]

@@ -8,7 +8,8 @@ precision: the spending and the gap each stand for any value that prints as writ
 when no spending and gap that print so make it (review14s: "5.2万元 … 减少0.1万元" is true of 5.15 and 5.20). A gap in 元
 beside a spending in 万元 (or the reverse) is converted. Only a comparison with the report's own year's budget (or a
 year unnamed), of a spending the words do not place in another year ("2020年公务接待费支出…"), against a 预算
-column that names no other year ("2020年预算数"), and only an item whose spending perfxl has not already found wrong. Pure: the run's facts in, `Issue`s
+column that names no other year ("2020年预算数") nor another budget than the words' ("与年初预算相比" against a
+调整预算数), and only an item whose spending perfxl has not already found wrong. Pure: the run's facts in, `Issue`s
 into the run.
 """
 
@@ -29,9 +30,12 @@ from .vocabulary import DECOMPOSITIONS
 
 #: The words right after an item's spending that compare it with its budget, and what they say of the gap.
 _GAP = lazy_compile(
-    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?:年初)?预算(?:数)?相比\s*[,，]?\s*"
+    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?相比\s*[,，]?\s*"
     r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
 )
+
+#: The budgets a gap and a 预算 column may name: 年初 (as passed), 调整 (as adjusted), 全年 (the year's, adjusted).
+_KINDS = ("年初", "调整", "全年")
 
 #: The 三公 items a 三公 table holds by name (`DECOMPOSITIONS`' three_public and the total itself).
 _ITEMS = frozenset(("three_public", *DECOMPOSITIONS["three_public"]))
@@ -55,6 +59,8 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         table = run.values.get((fact.claim, "budget"))
         if table is None or (run.year and any(y != run.year for y in _YEAR.findall(table.label))):
             continue
+        if m["kind"] and any(k in table.label for k in _KINDS if not m["kind"].startswith(k)):
+            continue  # "与年初预算相比" against a 调整预算数 column: two budgets that may differ
         table_unit = money_unit_for(table, fact.quantity.value, fact.quantity.unit)
         conv = convert(Decimal(1), fact.quantity.unit, table_unit)
         if not conv.ok or conv.factor is None or conv.factor == 0:
