@@ -4,8 +4,12 @@ A 三公 决算 说明 states each item's spending and its gap to the item's 预
 减少0.1万元", "公务用车购置及运行维护费支出2.48万元,与2021年度预算相比无变化" (杜集区政府办 2021, real reports 15, whose
 决算表 prints 预算 14.9 and 15). The words fix the budget — spending + the decrease, spending − the increase, the spending
 itself for 无增减 / 无变化 / 持平 — so where the tables hold that item's 预算 the two must be one number at their printed
-precision (the coarser of the spending's and the gap's). Only a comparison with the report's own year's budget (or a
-year unnamed), and only an item whose spending perfxl has not already found wrong. Pure: the run's facts in, `Issue`s
+precision: the spending and the gap each stand for any value that prints as written, so a table's 预算 is wrong only
+when no spending and gap that print so make it (review14s: "5.2万元 … 减少0.1万元" is true of 5.15 and 5.20). A gap in 元
+beside a spending in 万元 (or the reverse) is converted. Only a comparison with the report's own year's budget (or a
+year unnamed), of a spending the words do not place in another year ("2020年公务接待费支出…"), against a 预算
+column that names no other year ("2020年预算数") nor another budget than the words' ("与年初预算相比" against a
+调整预算数), and only an item whose spending perfxl has not already found wrong. Pure: the run's facts in, `Issue`s
 into the run.
 """
 
@@ -13,20 +17,25 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Certainty, TextRef
 from ..patterns import lazy_compile
+from ..units import convert
 from .facts import Fact, Quantity
-from .run_state import _Run
+from .precision import Interval
+from .run_state import _YEAR, _another_years, _Run
 from .table_facts import money_unit_for
 from .vocabulary import DECOMPOSITIONS
 
 #: The words right after an item's spending that compare it with its budget, and what they say of the gap.
 _GAP = lazy_compile(
-    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?:年初)?预算(?:数)?相比\s*[,，]?\s*"
+    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?相比\s*[,，]?\s*"
     r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
 )
+
+#: The budgets a gap and a 预算 column may name: 年初 (as passed), 调整 (as adjusted), 全年 (the year's, adjusted).
+_KINDS = ("年初", "调整", "全年")
 
 #: The 三公 items a 三公 table holds by name (`DECOMPOSITIONS`' three_public and the total itself).
 _ITEMS = frozenset(("three_public", *DECOMPOSITIONS["three_public"]))
@@ -45,10 +54,19 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         if at < 0:
             continue
         m = _GAP.match(text, at + len(fact.clause))
-        if m is None or (m["year"] and run.year and m["year"] != run.year):
+        if m is None or (m["year"] and run.year and m["year"] != run.year) or _another_years(run, fact):
             continue
         table = run.values.get((fact.claim, "budget"))
-        if table is None:
+        if table is None or (run.year and any(y != run.year for y in _YEAR.findall(table.label))):
+            continue
+        if m["kind"] and any(k in table.label for k in _KINDS if not m["kind"].startswith(k)):
+            continue  # "与年初预算相比" against a 调整预算数 column: two budgets that may differ
+        table_unit = money_unit_for(table, fact.quantity.value, fact.quantity.unit)
+        conv = convert(Decimal(1), fact.quantity.unit, table_unit)
+        if not conv.ok or conv.factor is None or conv.factor == 0:
+            continue
+        in_table = Interval.printed(table.value, table.step).scaled(1 / conv.factor)
+        if _possible_budgets(fact, m).overlaps(in_table):
             continue
         _compare(
             run,
@@ -56,7 +74,7 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
             ref,
             _stated_budget(fact, m),
             table.value,
-            money_unit_for(table, fact.quantity.value, fact.quantity.unit),
+            table_unit,
             table.step,
             table.refs,
             table.label,
@@ -75,17 +93,37 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         )
 
 
+def _gap(fact: Fact, m: re.Match[str]) -> tuple[Decimal, Decimal]:
+    """The stated gap and its printed step, in the spending's unit ("1000元" beside "5.21万元" is 0.1万元)."""
+    factor = {("元", "万元"): Decimal("0.0001"), ("万元", "元"): Decimal(10000)}.get((m["unit"], fact.quantity.unit), 1)
+    step = Decimal(1).scaleb(-len(m["gap"].partition(".")[2]))
+    return Decimal(m["gap"]) * factor, step * factor
+
+
+def _possible_budgets(fact: Fact, m: re.Match[str]) -> Interval:
+    """Every budget a spending and a gap that print as written can make: the spending's values ± the gap's."""
+    spent = Interval.printed(fact.quantity.value, fact.quantity.step)
+    if m["same"]:
+        return spent
+    value, step = _gap(fact, m)
+    gap = Interval.printed(value, step)
+    if m["dir"] in ("减少", "节约"):
+        return Interval(spent.lo + gap.lo, spent.hi + gap.hi)
+    return Interval(spent.lo - gap.hi, spent.hi - gap.lo)
+
+
 def _stated_budget(fact: Fact, m: re.Match[str]) -> Fact:
     """The budget the words give: the spending, ± the gap (in the spending's unit), at the coarser printed step."""
     q = fact.quantity
     if m["same"]:
         value, places = q.value, q.places
     else:
-        gap = Decimal(m["gap"]) * (Decimal(10000) if m["unit"] == "元" and q.unit == "万元" else Decimal(1))
-        gap = gap / Decimal(10000) if m["unit"] == "万元" and q.unit == "元" else gap
+        gap, step = _gap(fact, m)
         value = q.value + gap if m["dir"] in ("减少", "节约") else q.value - gap
-        decimals = len(m["gap"].partition(".")[2])
-        places = min(q.places, decimals) if m["unit"] == q.unit else q.places
+        places = min(q.places, max(0, -int(step.normalize().as_tuple().exponent)))
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -places:  # "5.21万元 … 减少1000元": 5.31, not 5.3100
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     quantity = Quantity(value=value, unit=q.unit, places=places, text=f"{value}{q.unit}")
     subject = fact.subject.removesuffix("支出")  # "公务接待费支出": the 公务接待费 (its 预算数, not its 支出预算数)
     return dataclasses.replace(fact, subject=subject, role="budget", quantity=quantity, direction=0)
