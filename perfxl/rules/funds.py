@@ -148,13 +148,7 @@ def on_blank_initial(ctx: Context, findings: Iterator[Finding]) -> Iterator[Find
     if not initial_left_blank(ctx):
         yield from findings
         return
-    for f in findings:
-        yield dataclasses.replace(
-            f,
-            certainty=Certainty.GUESS if f.certainty is Certainty.GUESS else Certainty.JUDGEMENT,
-            basis=f.basis + _BLANK_INITIAL_NOTE,
-            basis_en=f.basis_en + _BLANK_INITIAL_NOTE_EN,
-        )
+    yield from _judged_with(findings, _BLANK_INITIAL_NOTE, _BLANK_INITIAL_NOTE_EN)
 
 
 _INITIAL_NOTE = "；表中只有年初预算数，按它计算（年中追加、调整未列出，请核实）"
@@ -175,12 +169,17 @@ def on_initial_budget(ctx: Context, findings: Iterator[Finding]) -> Iterator[Fin
     if not initial_budget_only(ctx):
         yield from findings
         return
+    yield from _judged_with(findings, _INITIAL_NOTE, _INITIAL_NOTE_EN)
+
+
+def _judged_with(findings: Iterator[Finding], note: str, note_en: str) -> Iterator[Finding]:
+    """`findings` as judgements (a guess stays one) whose basis ends with the reading `note` states."""
     for f in findings:
         yield dataclasses.replace(
             f,
             certainty=Certainty.GUESS if f.certainty is Certainty.GUESS else Certainty.JUDGEMENT,
-            basis=f.basis + _INITIAL_NOTE,
-            basis_en=f.basis_en + _INITIAL_NOTE_EN,
+            basis=f.basis + note,
+            basis_en=f.basis_en + note_en,
         )
 
 
