@@ -213,8 +213,8 @@ def _unread_among(ctx: Context, parent: AmountRow) -> AmountRow | None:
 
 #: The parts a “三公”经费 table's total is the sum of (公务用车's may stand as its two parts, 购置费 │ 运行费).
 _THREE_PUBLIC_PARTS = {
-    "three_public": (("overseas", "因公出国(境)费"), ("reception", "公务接待费"), ("car", "公务用车购置及运行费")),
-    "car": (("car_purchase", "公务用车购置费"), ("car_running", "公务用车运行费")),
+    "three_public": (("overseas", "因公出国(境)费"), ("reception", "公务接待费"), ("car", "公务用车购置及运行维护费")),
+    "car": (("car_purchase", "公务用车购置费"), ("car_running", "公务用车运行维护费")),
 }
 
 
