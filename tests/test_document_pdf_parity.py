@@ -61,6 +61,21 @@ INLINE_ITEM = (
 
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
 KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
+    "chongqing-jiangbei-qubenji-sangong-yusuan-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市江北区2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "shanxi-shengji-sangong-xinwen-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「山西日报2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-dazhou-shibenji-sangong-yusuan-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「达州市财政局2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "unknown-kpsgaj-sangong-yusuan-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "unknown-ordos-sangong-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "zhejiang-qujiang-sangong-juesuan-2016": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「衢州市衢江区2016年度绩效自评报告」": ONE_PAGE_HEAD,
     },

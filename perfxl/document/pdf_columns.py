@@ -72,6 +72,15 @@ def _wraps_in_columns(runs: list[Run], columns: dict[float, float], em: float) -
     return bool(runs)
 
 
+def _label_then_figure(runs: list[Run], columns: dict[float, float], em: float) -> bool:
+    """A line "label │ figure" a column gap apart, its figure in the column the block's first such line opened (or
+    opening one): a one-figure table (江北区 2021's 项目 │ 预算数, real reports 15). One such line is common in narrative;
+    MIN_LINES of them, their figures in one column, make a table."""
+    if len(runs) != 2 or len(runs[0][2]) < 2 or not _FIGURE.match(runs[1][2]):
+        return False
+    return not columns or any(abs(start - runs[1][0]) <= em for start in columns)
+
+
 def column_blocks(page: PageText) -> list[ColumnBlock]:
     """The page's blocks of lines in columns: at least MIN_LINES lines of MIN_RUNS runs (or MIN_FIGURE_RUNS runs of
     figures), with only their cells' wrapped text, or at most MAX_BETWEEN other lines, between two of them."""
@@ -88,8 +97,10 @@ def column_blocks(page: PageText) -> list[ColumnBlock]:
     for line in group_lines(page.chars):
         runs = _runs(line)
         em = max((c[5] - c[4] for c in line if c[3].strip()), default=1.0)
-        if sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS or sum(bool(_FIGURE.match(run[2])) for run in runs) >= (
-            MIN_FIGURE_RUNS
+        if (
+            sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS
+            or sum(bool(_FIGURE.match(run[2])) for run in runs) >= MIN_FIGURE_RUNS
+            or _label_then_figure(runs, columns, em)
         ):
             first, lines, between = first or runs, lines + 1, 0
             for x0, x1, _ in runs:
