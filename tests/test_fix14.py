@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 from report_helpers import report_findings as _report
 from test_review14s import _p9
+
+from perfxl.document.facts import extract_facts
 
 
 def _above_info(findings):
@@ -49,3 +54,25 @@ def test_another_years_item_spending_is_not_held_to_this_years_table_or_sums(tmp
     assert [c[:2] for c in _p9(tmp_path, "2.公务接待费支出4.21万元。")] == [("N01", "error")]
     text = "2021年“三公”经费支出8.21万元，其中公务用车运行费3万元，2020年公务接待费支出5.21万元。"
     assert _above_info(_report(tmp_path, text)) == []
+
+
+def test_a_sum_over_a_qizhong_list_counts_its_own_level_only(tmp_path):
+    """Failed before: the sum finding printed "（0万元 + 2.02万元 + 0万元 + 2.02万元 + 0万元）… 应为 4.04万元" (review14r)
+    — 罗湖 2024 p3 with its 三公 total altered to 0.5: the nested "其中:公务用车购置…,公务用车运行维护费…" after the
+    公务用车购置及运行维护费's budget, change and rate are that item's parts, not more parts of the 三公 total. The
+    expected figure is the list's own sum, 2.02; the nested list still makes its item (2.02), and after its semicolon
+    the 公务接待费 is the total's part again."""
+    fixture = Path(__file__).resolve().parent / "realworld" / "reports" / "guangdong-luohu-shenjiju-sangong-2024.toml"
+    p3 = tomllib.loads(fixture.read_text(encoding="utf-8"))["paragraphs"][2]
+    assert _above_info(_report(tmp_path, p3)) == []
+    text = p3.replace(
+        "支出决算为2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少0.33万元,下降14%。其中",
+        "支出决算为0.5万元,完成全年预算5.3万元的38.1%,比上年决算数减少0.33万元,下降14%。其中",
+        1,
+    )
+    assert text != p3
+    messages = [f.message for f in _report(tmp_path, text) if f.code == "N02" and f.severity.value == "error"]
+    assert len(messages) == 1 and "应为 2.02万元" in messages[0] and "4.04" not in messages[0]
+    facts = extract_facts(p3).facts
+    parents = {f.subject: f.parent for f in facts if f.role == "final"}
+    assert parents["公务用车购置"] == parents["公务用车运行维护费"] == 10 and parents["公务接待费"] == 0

@@ -982,7 +982,26 @@ def _qizhong_total(state: _State) -> int | None:
             return last.parent
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
+        if (part := _part_restated(state.facts)) is not None:
+            if state.detailing is None:  # that part's list ends at its semicolon, the whole's goes on
+                state.detailing = state.facts[part].parent
+            return part
     return state.last_total
+
+
+def _part_restated(facts: list[Fact]) -> int | None:
+    """The listed money part the facts after it only restate — its budget, completion, change and rate, named by its
+    own subject, in no list ("公务用车购置及运行维护费支出决算为2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少
+    0.33万元,下降14%,其中:公务用车购置…,公务用车运行维护费…", 罗湖 2024): a 其中 after them opens that part's own
+    parts, as right after it (review14r: the nested lines were summed into the 三公 total's list, "应为 4.04万元")."""
+    last = facts[-1]
+    for fact in reversed(facts[:-1]):
+        if fact.subject != last.subject or not fact.subject:
+            return None
+        if fact.parent is not None:
+            whole = fact.quantity.is_money and fact.role in ("value", "budget", "final")
+            return fact.index if whole and fact.sentence == last.sentence else None
+    return None
 
 
 #: A bracket right after a count, or after the noun it counts ("187人(…", "20个内设机构（…"): the count's breakdown.
