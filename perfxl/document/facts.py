@@ -567,6 +567,28 @@ def _leading_item(words: str) -> str:
     return ""
 
 
+#: The words of a 各/分别 list right before its amounts ("财政拨款收、支各减少", "其他收入、结转各是", "分别为"): the
+#: names it lists, before 各 (the words of a comparison, "与2021年相比", are none of them).
+_EACH_BEFORE = lazy_compile(r"(?P<names>[^\d，,。；;：:]*?)(?:各|分别)[^\d，,。；;：:、]{0,6}$")
+_COMPARED = lazy_compile(r"^.*?(?:相比|比上年|较上年度?|同比)")
+#: After the amount, another amount of the same list with its own unit ("分别为1,200万元、300万元"): each amount
+#: carries its unit, so a comma inside one is a thousands separator.
+_NEXT_AMOUNT = lazy_compile(r"^\s*[、，,和及与]\s*\d")
+
+
+def _comma_may_list(prefix: str, after: str) -> bool:
+    """A comma-grouped amount ("100,200万元") that may be a 各/分别 list of several amounts sharing one unit
+    ("收、支各减少100,200万元": 100 and 200 — the 四川 决算 说明 template, `respective_lists`): it follows 各/分别
+    naming two or more things, or naming none (the list is an earlier sentence's), and no amount of the list follows
+    with its own unit. "项目支出各减少1,200万元" (one item named) stays 1200. Read as either, the figure is no
+    certain one, and an 错误 must not rest on it (issue 12, review14r: "100,200" summed as 100200 into a 其中 list)."""
+    each = _EACH_BEFORE.search(prefix)
+    if each is None or _NEXT_AMOUNT.match(after):
+        return False
+    names = _COMPARED.sub("", "".join(each["names"].split()))
+    return not names or len(re.split(r"[、和及与]", names)) > 1
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
@@ -609,6 +631,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             continue
         if unit == SCORE_UNIT and claim_of(_clean_subject(raw_prefix)[0]) != "total_score":
             continue  # "满分100分", "90分以上为优": a score only where the text names the total score itself
+        if "," in whole and _comma_may_list(raw_prefix, clause[m.end() :]):
+            continue  # "收、支各减少100,200万元": 100 and 200, or 100200 — no reading is certain, so no figure
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
         if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
@@ -958,7 +982,26 @@ def _qizhong_total(state: _State) -> int | None:
             return last.parent
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
+        if (part := _part_restated(state.facts)) is not None:
+            if state.detailing is None:  # that part's list ends at its semicolon, the whole's goes on
+                state.detailing = state.facts[part].parent
+            return part
     return state.last_total
+
+
+def _part_restated(facts: list[Fact]) -> int | None:
+    """The listed money part the facts after it only restate — its budget, completion, change and rate, named by its
+    own subject, in no list ("公务用车购置及运行维护费支出决算为2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少
+    0.33万元,下降14%,其中:公务用车购置…,公务用车运行维护费…", 罗湖 2024): a 其中 after them opens that part's own
+    parts, as right after it (review14r: the nested lines were summed into the 三公 total's list, "应为 4.04万元")."""
+    last = facts[-1]
+    for fact in reversed(facts[:-1]):
+        if fact.subject != last.subject or not fact.subject:
+            return None
+        if fact.parent is not None:
+            whole = fact.quantity.is_money and fact.role in ("value", "budget", "final")
+            return fact.index if whole and fact.sentence == last.sentence else None
+    return None
 
 
 #: A bracket right after a count, or after the noun it counts ("187人(…", "20个内设机构（…"): the count's breakdown.
