@@ -203,6 +203,20 @@ def build_docx(fixture: dict, path: Path) -> None:
     path.write_bytes(_BUILT[key])
 
 
+def findings_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str, str]]:
+    """(code, severity, message) of the warnings and errors `fixture`'s report, built as a .docx, gets at `paragraph`,
+    sorted (the reviewer tests of real reports 14/15 change one figure and look at its paragraph)."""
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return sorted(
+        (f.code, f.severity.value, f.message)
+        for f in result.findings
+        if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
+    )
+
+
 def _build_docx(fixture: dict):
     """The paragraphs, each table after them — or, with `after = n` (docs14), right after the fixture's paragraph n
     (1-based), where the report prints it (a caption and a "单位：万元" line above it)."""

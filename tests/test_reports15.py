@@ -18,13 +18,11 @@ import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import build_docx
+from test_document_realreport import findings_at_paragraph
 
 from perfxl.document.facts import extract_facts
 from perfxl.grid import Grid
 from perfxl.layout.three_public import read_three_public
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 DUJI = tomllib.loads((REPORTS / "anhui-duji-zhengfuban-sangong-2021.toml").read_text(encoding="utf-8"))
@@ -32,15 +30,7 @@ LUAN = tomllib.loads((REPORTS / "anhui-luan-gongshanglian-sangong-2021.toml").re
 
 
 def _at(tmp_path, fixture, paragraph):
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return sorted(
-        (f.code, f.severity.value)
-        for f in result.findings
-        if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
-    )
+    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
 
 
 def _with(fixture: dict, paragraph: int, old: str, new: str) -> dict:

@@ -14,10 +14,7 @@ import tomllib
 from pathlib import Path
 
 from report_helpers import report_findings as _report
-from test_document_realreport import build_docx
-
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
+from test_document_realreport import findings_at_paragraph
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 SHOUXIAN = tomllib.loads((REPORTS / "anhui-shouxian-wenbao-sangong-2023.toml").read_text(encoding="utf-8"))
@@ -95,15 +92,7 @@ def test_changes_naming_nothing_pair_with_the_list_before(tmp_path):
 
 
 def _at(tmp_path, fixture, paragraph):
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return sorted(
-        (f.code, f.severity.value, f.message)
-        for f in result.findings
-        if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
-    )
+    return findings_at_paragraph(tmp_path, fixture, paragraph)
 
 
 def _p8(new: str) -> dict:

@@ -8,10 +8,7 @@ import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import build_docx
-
-from perfxl.model import TextRef
-from perfxl.validate import validate_file
+from test_document_realreport import findings_at_paragraph
 
 DUJI = tomllib.loads(
     (Path(__file__).resolve().parent / "realworld" / "reports" / "anhui-duji-zhengfuban-sangong-2021.toml").read_text(
@@ -26,15 +23,7 @@ def _p9(tmp_path, text: str, budget: str = "14.9", final: str = "5.21", head: st
     fixture["paragraphs"][8] = text
     rows = fixture["tables"][0]["rows"]
     rows[0][1], rows[3][1], rows[3][2] = head, budget, final
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return sorted(
-        (f.code, f.severity.value, f.message)
-        for f in result.findings
-        if isinstance(f.ref, TextRef) and f.ref.paragraph == 9 and f.severity.value != "info"
-    )
+    return findings_at_paragraph(tmp_path, fixture, 9)
 
 
 def test_a_gap_in_yuan_beside_a_spending_in_wan_yuan_is_converted(tmp_path):
