@@ -466,9 +466,10 @@ _PROGRESS = lazy_compile(r"(?:支出|执行|使用)进度(?:比率|比例|率)?\
 #: A spending rate named as such ("支出率97.43%", "资金支出率", "资金支付率95%"): the money spent over the year's — a 执行率
 #: by another name (not "支出增长率", "支出占比", nor a timeliness: "按时支付率", "及时支付率", "足额支付率"). A 支付率 only
 #: bare or of the funds ("资金/预算/经费/项目/累计/实际支付率"): "农民工工资支付率", "医疗费用支付率", "报销支付率" measure
-#: what was owed to someone, not the year's money spent (review12c).
+#: what was owed to someone, not the year's money spent (review12c). A 使用率 the same ("预算174万元,…使用率100%", 桂阳
+#: 2020s, tests/test_reports17.py): bare or of the funds, never "设备使用率", "场馆使用率" (an indicator's value).
 _SPENDING_RATE = lazy_compile(
-    r"支出率|(?:(?<![\u4e00-\u9fff])|(?<=资金)|(?<=预算)|(?<=经费)|(?<=项目)|(?<=累计)|(?<=实际)|(?<=总体))支付率"
+    r"支出率|(?:(?<![\u4e00-\u9fff])|(?<=资金)|(?<=预算)|(?<=经费)|(?<=项目)|(?<=累计)|(?<=实际)|(?<=总体))(?:支付|使用)率"
 )
 
 

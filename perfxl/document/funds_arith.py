@@ -46,7 +46,7 @@ from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
-_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
+_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|支付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = lazy_compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
@@ -115,6 +115,7 @@ def _budget_readings(
         and f not in reduced
     ]
     bases += [f for f in earlier if f.subject == "合计" and _sums_no_spending(earlier, f, paid)]
+    bases = bases or _opening_fund(before, earlier, added, reduced)
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
         return None
@@ -135,6 +136,28 @@ def _budget_readings(
         text = " + ".join(f.quantity.text for f in parts) + "".join(f" − {f.quantity.text}" for f in reduced)
         readings.append((budget, point, text))
     return readings, (*bases, *added, *reduced)
+
+
+#: A fund named by its kind ("州级补助资金", "专项资金", "工作经费"): the money a project was given, when it opens its sentence.
+_FUND_NAME = lazy_compile(r"(资金|经费)$")
+#: Words making a fund's figure something other than what it was given: spent, arrived, left, carried, added, earned.
+_NOT_GIVEN = lazy_compile(r"(支出|执行|使用|拨付|支付|到位|结余|结转|剩余|追加|调整|收入|累计|自筹|配套)")
+
+
+def _opening_fund(before: list[Fact], earlier: list[Fact], added: list[Fact], reduced: list[Fact]) -> list[Fact]:
+    """ "国家基本公共卫生服务项目州级补助资金2.00万元,截至2023年12月31日,资金已使用2.00万元,结余0万元,资金执行率100%"
+    (红河州二院 2023, tests/test_reports17.py): no budget word, but the sentence opens with the fund named by its kind
+    and its amount — the whole its use, its 结余 and its rate are told of. Only that first figure, only when it is the
+    one fund figure before the spending (not "中央资金5万元,省级资金3万元,已支出8万元": sources, no one whole) and names
+    nothing spent, arrived, left or added. Paired by place: the checks it feeds are judgements (警告)."""
+    if not before or before[0] not in earlier or added or reduced:
+        return []
+    first = before[0]
+    words = _around(first)[0] or first.subject
+    funds = [f for f in earlier if _FUND_NAME.search(f.subject)]
+    if funds != [first] or not _FUND_NAME.search(first.subject) or _NOT_GIVEN.search(words + first.subject):
+        return []
+    return [first]
 
 
 #: A budget's own words naming it the year's whole, after what was added ("全年预算", "调整后预算", "合计", "预算总额").
