@@ -101,9 +101,14 @@ def _budget_only(label: str) -> bool:
     return "预算" in text and "决算" not in text
 
 
+#: A total's label with the word for what it totals ("一、支出合计" of 湖南's 三公 预算情况表): a role word such as 预算 or
+#: 决算 is not among them ("预算数合计" keeps its role).
+_TOTAL_LABEL = re.compile(r"(?:支出|经费|费用)?(?:合计|小计|总计)数?")
+
+
 def _is_total(label: str) -> bool:
-    """A total's label: 合计/小计/总计, bare or with role words ("一、支出合计" of 湖南's 三公 预算情况表, "合计数")."""
-    return label in _TOTALS or _ROLE_WORDS.sub("", H.strip_numbering(label)) in _TOTALS
+    """A total's label: 合计/小计/总计, bare, numbered or after 支出/经费 ("一、支出合计")."""
+    return label in _TOTALS or bool(_TOTAL_LABEL.fullmatch(H.strip_numbering(label)))
 
 
 def _is_name(label: str) -> bool:
