@@ -1020,14 +1020,16 @@ def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
         )
 
 
-def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]:
-    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures."""
-    cells = (
+def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, CellValue]]:
+    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures, then
+    (None, False, the cell) of every sentence of a “三公”经费 table (`BasicData.texts`: its 增减情况说明)."""
+    cells: list[tuple[SelfEvaluation | None, bool, CellValue]] = [
         (ev, outcome, c)
         for ev in sub.evaluations
         for g in ev.goals
         for outcome, c in ((False, g.expected), (True, g.actual))
-    )
+    ]
+    cells += [(None, False, c) for c in sub.basic.texts] if sub.basic is not None else []
     return [
         (ev, outcome, c)
         for ev, outcome, c in cells
@@ -1036,19 +1038,20 @@ def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]
 
 
 def unread_texts(sub: Submission) -> list[str]:
-    """Where a paragraph or 年度总体目标 cell past the reading bound (`readable`) was left unread: "第3段", "表1!B5"."""
+    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`) was left unread:
+    "第3段", "表1!B5"."""
     places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
-    for ev in sub.evaluations:
-        for g in ev.goals:
-            for c in (g.expected, g.actual):
-                if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
-                    places.append(f"{c.ref.sheet}!{c.ref.cell}")
+    cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
+    cells += list(sub.basic.texts) if sub.basic is not None else []
+    for c in cells:
+        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
+            places.append(f"{c.ref.sheet}!{c.ref.cell}")
     return places
 
 
 def goal_texts(sub: Submission) -> list[CellValue]:
     """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
-    return [c for _, _, c in _goal_cells(sub)]
+    return [c for ev, _, c in _text_cells(sub) if ev is not None]
 
 
 def _goal_funds_of(table: SelfEvaluation) -> tuple[ProjectFunds, ProjectFunds | None, str] | None:
@@ -1144,15 +1147,18 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
     against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
-    for gi, (table, outcome, cell) in enumerate(_goal_cells(sub)):
+    for gi, (table, outcome, cell) in enumerate(_text_cells(sub)):
         assert cell.ref is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         goal_facts = extract_facts(text, -1 - gi).facts
-        if id(table) not in against:
-            against[id(table)] = _goal_funds_of(table)
-        _check_goal_funds(
-            run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
-        )  # before N02: contradicted ones stay out
+        if (
+            table is not None
+        ):  # a 年度总体目标 cell: its money against its own table's funds (a 三公 sentence: N02 only)
+            if id(table) not in against:
+                against[id(table)] = _goal_funds_of(table)
+            _check_goal_funds(
+                run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
+            )  # before N02: contradicted ones stay out
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues
