@@ -14,6 +14,12 @@
    ≥124, "化妆品抽验批次" │ ≥3, "人均培训学时" │ ≥90). A fraction, a share ("工程完工率" │ 100 — tests/test_noise14.py keeps
    a bare 率 asked) and a name that names no measure ("药品抽验品种" │ ≥3) are still asked.
 3. I05 ("不是常用单位") on "元/人.每天": a compound unit typed with "." and 每 (湘西州特校 2023).
+4. An indicator header with no row under it and no 总分 row (a copy cut right after the header): LAYOUT_EMPTY_TABLE and
+   LAYOUT_MISSING_TOTAL for one cause — the empty table's note is the one finding, its basis saying the table may stop.
+5. I10 ("满意度指标应为百分比", 财预〔2020〕10号 附1's form) on an 评价 framework's table or a form older than 10号
+   (吉林 2016's 评价表: "来访外宾是否满意" │ 是/否 │ 是): a default the form does not follow — coverage says so.
+6. I02 ("缺少一级指标") where the 一级's name was lost ("(50分)", 天长 2022) or scrambled (长江禁捕 2020's OCR) but the
+   rows' 二级 say which 一级 it is (数量/质量/时效/成本 → 产出, 经济效益 … → 效益, 服务对象满意度 → 满意度).
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ GUANGSHUI = "hubei-guangshui-jiwei-juyuwang-2019"  # 项目绩效 part cut after
 SUINING = "sichuan-suining-jingkai-liangpin-2021"  # counts typed "≥124" with no unit column
 LANGFANG = "hebei-langfang-nuantong-2019"  # D17 "指标1工程完工率" │ 100
 FANGZHIWEI = "fujian-ningde-fangzhiwei-mubiao-2019"  # "各类书籍审稿率" │ 1
+NANCHONG = "sichuan-nanchong-tuigeng-2023"  # the copy ends with the indicator header (row 13)
+JILIN = "jilin-waishi-jiedaifei-pingjiabiao-2016"  # 预算绩效 framework, 2016; G41 "来访外宾是否满意" │ 是
+TIANCHANG = "anhui-tianchang-shuihan-2022"  # 一级 labels "(50分)" / "(30分)"; a 总分 row
+YUYE = "buxiang-changjiangjinbu-yuye-2020"  # 一级 labels scrambled by OCR: "出标产指", "益标效指" (no rows), "意指斥满度打"
 XIANGXI = "hunan-xiangxi-teshujiaoyu-mubiao-2023"  # H6 "学生补助标准" │ "17元/人.每天", 度量单位 K6 "-"
 
 
@@ -101,3 +111,41 @@ def test_a_share_of_one_is_still_asked(tmp_path):
 def test_a_unit_per_person_per_day_typed_with_a_dot_is_known(tmp_path):
     assert "Sheet1!K6" not in _at(_result(tmp_path, XIANGXI), "I05")
     assert "Sheet1!K6" in _at(_result(tmp_path, XIANGXI, H6="17元/人.每啊"), "I05")
+
+
+# ---------------------------------------------------------------- 4. an empty table's missing 总分
+
+
+def test_an_empty_table_cut_after_its_header_is_one_finding(tmp_path):
+    result = _result(tmp_path, NANCHONG)
+    assert _at(result, "LAYOUT_MISSING_TOTAL") == []
+    (empty,) = [f for f in result.findings if f.code == "LAYOUT_EMPTY_TABLE"]
+    assert "表格可能在此中断" in empty.basis and "总分" in empty.basis, empty.basis
+
+
+# ---------------------------------------------------------------- 5. I10 on a form 10号 does not bind
+
+
+def test_satisfaction_form_is_not_asked_of_an_evaluation_framework_of_2016(tmp_path):
+    result = _result(tmp_path, JILIN)
+    assert _at(result, "I10") == []
+    assert [s for s in result.coverage.skipped if s.code == "I10" and "10号" in s.reason_zh]
+
+
+def test_satisfaction_form_is_still_asked_of_a_10hao_table(tmp_path):
+    assert "Sheet1!D38" in _at(_result(tmp_path, LANGFANG), "I10")  # 学生满意度 │ 100 (2019)
+
+
+# ---------------------------------------------------------------- 6. I02 where the 二级 say which 一级 it is
+
+
+def test_a_level1_whose_name_was_lost_is_known_by_its_level2(tmp_path):
+    assert _at(_result(tmp_path, TIANCHANG), "I02") == []
+    found = [f.message for f in _result(tmp_path, YUYE).findings if f.code == "I02"]
+    assert found == ["缺少一级指标“效益指标”"], found  # 益标效指 has no row to tell by: still missing
+
+
+def test_a_level1_whose_level2_say_nothing_is_still_missing(tmp_path):
+    cells = {"C25": "经济指标", "C28": "社会指标", "C31": "生态指标", "C34": "可持续影 响指标"}
+    found = [f.message for f in _result(tmp_path, TIANCHANG, **cells).findings if f.code == "I02"]
+    assert found == ["缺少一级指标“效益指标”"], found
