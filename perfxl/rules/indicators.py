@@ -445,21 +445,6 @@ def _unit_in_name(ctx: Context, name: str) -> str | None:
     return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
 
 
-#: A closing bracket's note, left off a name before reading what it names ("建设项目个数(含续建)").
-_CLOSING_NOTE = re.compile(r"[(（][^()（）]*[)）]\s*$")
-#: A name that counts: "接受业务培训人数", "药品监管企业数", "新建省级中心村数量", "化妆品抽验批次", "人均培训学时" —
-#: the figure is a number of the things named, its measure word implied (not 系数/指数/倍数: `unitless_names`).
-_COUNT_NAME = re.compile(r"(?:数|数量|人次|批次|户次|学时|课时)$")
-
-
-def _named_count(name: str, number: Decimal) -> bool:
-    """The name says the bare figure is a count of whole things ("享受资助人数" │ 2100, "药品监管企业数" │ ≥124): no unit
-    is missing from it (issue 11). A fraction ("人数" │ 12.5) stays asked; so does a share ("苗木成活率" │ 85: % or ‰?
-    tests/test_noise14.py) and a name that names no measure ("药品抽验品种" │ ≥3)."""
-    key = compact(_CLOSING_NOTE.sub("", name))
-    return bool(_COUNT_NAME.search(key)) and number >= 0 and number == number.to_integral_value()
-
-
 def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
     """The unit I05 judges: the 计量单位 cell's; the target's own where the form has no such column or prints a placeholder
     in it ("-" on every line of 湘西州特校 2023's 一体化 export, the unit written in the 指标值: "17元/人.每天")."""
@@ -491,8 +476,6 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit and any(w in f.name_key for w in ctx.param("unitless_names", ())):
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
-        if not unit and _named_count(ind.name.text, p.number):
-            continue  # "接受业务培训人数" │ 200: the name says the figure counts people
         if not unit and "时效" in compact(ind.level2.text):
             continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
         if not unit and "满意" in f.labels_key:

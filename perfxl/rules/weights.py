@@ -551,7 +551,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             related = short.refs
             open_zh = f"（{'；'.join(short.groups)}）" if short.groups else ""
             what, what_en = f"{CUT_SHORT_ZH}{open_zh}：所列{what}", f"No 总分 row, the table may go on: {what_en}"
-            said = "合计仅就本表所列计算，总分与自评等级无从复核，请核对表格是否完整"  # (the message says the rest)
+            said = "表中没有总分行，合计仅就本表所列计算，总分与自评等级无从复核，请核对表格是否完整"
             note = "；".join(x for x in (note.replace(NO_TOTAL_NOTE, said), *short.levels) if x)
             note_en = "; ".join(x for x in (note_en, "the total and grade cannot be checked", *short.en) if x)
         yield ctx.finding(
