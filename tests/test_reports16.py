@@ -8,8 +8,12 @@ agreeing facts. Quiet for a partly poor reason: of 21 one-figure probes of their
 general here: a bare "其中:" followed by "本年支出合计…" (the 决算 template's 支出总计 split) lost its list — "本年支出" read as
 a new statement; a change stated after a comparison clause of its own ("与2023年相比,收、支总计各增加588.09万元,增长3.4%";
 "与上年相比,支出增加100万元") was read as a level; the joint "收支较上年决算数减少…、下降14%" had no figure to measure from
-though 收入总计 = 支出总计 stood before it. Tests named "failed before" were run against the branch before the fix and
-failed as their docstring says.
+though 收入总计 = 支出总计 stood before it; 支出 = 基本支出 + 项目支出 reached only by reading a "0万元" part as cut was quiet
+(now a 警告, as any list read as the whole). After: 16 of the 21 probes found, the published reports still quiet. Still out
+of reach: a rate whose base is in another paragraph (乌鲁木齐 p16, 大竹 p43), 实有 above 编制 in words (a quota the staff
+may exceed), 收入总计 ≠ 支出总计 stated apart (an identity of the 决算 tables, not of every text's 总计), "下设0个处室" against
+"我单位无下设处室" (words, no figure). Tests named "failed before" were run against the branch before the fix and failed
+as their docstring says.
 """
 
 from __future__ import annotations
