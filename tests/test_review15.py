@@ -4,6 +4,12 @@ main (e8c5ea8) and failed as their docstring says."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import validated, variant
 from report_helpers import report_findings as _report
 
 TOTALS = "2022年度收、支总计各是4125.49,4143.91万元。"
@@ -47,3 +53,26 @@ def test_a_base_year_in_the_changes_words_is_not_their_own_year(tmp_path):
     list (the cut 38.28% a 警告)."""
     text = "2022年度收入、支出总计各为4125.49,4143.91万元,较2021年度收入、支出总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。"
     assert [s for s, _ in _n02(_report(tmp_path, text))] == ["warning"]
+
+
+# ---------------------------------------------------------------- a blank 三公 item as a lower bound (rules/basic.py B03)
+
+HENGSHAN = "hunan-hengshan-guantang-jichushuju-2023"  # 基础数据表: 三公 row 6 over 公务用车 7 (8, 9), 出国 10, 接待 11
+SANGONG = {"D6": "10", "D7": "6", "D8": "2", "D9": "4", "D10": "1", "D11": "3"}  # 2023 年决算数: 10 = 6 + 1 + 3
+
+
+def _b03(tmp_path, changes):
+    result = validated(variant(HENGSHAN, {**SANGONG, **changes}), tmp_path)
+    return sorted((f.cell, f.severity.value) for f in result.findings if f.code == "B03")
+
+
+def test_a_blank_car_item_over_its_printed_parts_is_no_part_missing_from_the_total(tmp_path):
+    """Failed before: a 警告 on the agreeing 三公 total D6 ("应为分项之和 4（“1、公务用车购置和维护经费”未填写，未计入），表中为
+    10") — the 公务用车 total D7 is blank but its two parts are printed (购置 2, 运行维护 4), so 10 = 1 + 3 + (2 + 4). Fix: a
+    blank part that is itself the sum of the form's named parts (profile equal_parents), all printed, counts as their sum
+    when clearing its parent's total; only D7's own 警告 (未填写) stays. A total that fails even so keeps the lower-bound
+    警告 (the part's figure is reconstructed, so no new 错误)."""
+    assert _b03(tmp_path, {"D7": ""}) == [("D7", "warning")]
+    assert _b03(tmp_path, {"D7": "", "D6": "12"}) == [("D6", "warning"), ("D7", "warning")]
+    assert _b03(tmp_path, {"D7": "", "D9": ""}) == [("D6", "warning"), ("D7", "warning")]  # a part of it blank too
+    assert _b03(tmp_path, {"D7": "", "D6": "3"}) == [("D6", "error"), ("D7", "warning")]  # below the printed 1 + 3
