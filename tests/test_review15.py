@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 from render import validated, variant
 from report_helpers import report_findings as _report
+from report_helpers import seed_report_findings
 
 TOTALS = "2022年度收、支总计各是4125.49,4143.91万元。"
 #: The real 四川 template's changes (2570.97 / 6714.88 = 38.29%, printed cut as 38.28%: a 警告, real reports 14).
@@ -76,3 +77,22 @@ def test_a_blank_car_item_over_its_printed_parts_is_no_part_missing_from_the_tot
     assert _b03(tmp_path, {"D7": "", "D6": "12"}) == [("D6", "warning"), ("D7", "warning")]
     assert _b03(tmp_path, {"D7": "", "D9": ""}) == [("D6", "warning"), ("D7", "warning")]  # a part of it blank too
     assert _b03(tmp_path, {"D7": "", "D6": "3"}) == [("D6", "error"), ("D7", "warning")]  # below the printed 1 + 3
+
+
+# ---------------------------------------------------------------- 上年结转, then the year's spending (document/facts.py)
+
+
+def test_a_spending_after_a_carried_balance_named_alone_is_the_balances(tmp_path):
+    """Failed before: N01 错误 "正文第8段写“支出”为 85万元，而自评表…为 2223.04万元" — "上年结转资金100万元，当年支出85万元，
+    结转资金执行率85%" (and "…本年支出85万元，剩余15万元结转下年", "…全年支出85万元") spends the 结转 (85 / 100 = 85%,
+    100 − 85 = 15); gaps14 read any 本年/当年/全年 支出 after a 上年结转 as the books' 支出. Fix: only when the sentence
+    lists the year's 收入 before the 结转 ("本年收入1200万元，上年结转200万元，本年支出1000万元", review13n's books)."""
+    for sentence in (
+        "上年结转资金100万元，当年支出85万元，结转资金执行率85%。",
+        "上年结转资金100万元，本年支出85万元，剩余15万元结转下年。",
+        "上年结转资金100万元，全年支出85万元。",
+    ):
+        assert [f for f in seed_report_findings(tmp_path, sentence) if f.severity.value != "info"] == [], sentence
+    # the books still read: 支出 after 收入 and 结转 is the department's 支出 (the seed's table: 2223.04)
+    books = seed_report_findings(tmp_path, "本年收入2000万元，上年结转223.04万元，本年支出2000万元。")
+    assert any(f.code == "N01" and "“支出”为 2000万元" in f.message for f in books)
