@@ -96,3 +96,37 @@ def test_a_spending_after_a_carried_balance_named_alone_is_the_balances(tmp_path
     # the books still read: 支出 after 收入 and 结转 is the department's 支出 (the seed's table: 2223.04)
     books = seed_report_findings(tmp_path, "本年收入2000万元，上年结转223.04万元，本年支出2000万元。")
     assert any(f.code == "N01" and "“支出”为 2000万元" in f.message for f in books)
+
+
+# ---------------------------------------------------------------- 不适用 written into a row (rules/totals.py T05, I03/I05)
+
+YONGDE = (
+    "yunnan-yongde-yingyang-2022"  # row 17: 生均补助标准达标率 ≥ │ E17 target │ % │ G17 actual │ I17 得分; 总分 I25
+)
+
+
+def _codes(tmp_path, changes, *codes):
+    result = validated(variant(YONGDE, changes), tmp_path)
+    return sorted((f.cell, f.code, f.severity.value) for f in result.findings if f.code in codes)
+
+
+def test_a_marker_inside_the_words_of_a_scored_row_is_no_not_applicable_row(tmp_path):
+    """Failed before: T05 警告 "有 1 个指标不适用，总分应按适用指标折算为 95.56，表中为 96" on a right 总分 — the scored row's
+    actual "100%（不适用人员已清退）" (or a target like "不涉及违规使用资金") carries a marker inside its words, and T05
+    took the row out. Fix: a row is 不适用 when a cell is the marker (a bracketed note and ≤ 4 words before it allowed:
+    "本项不适用") or, a marker anywhere, when the row is unscored."""
+    assert _codes(tmp_path / "a", {"G17": "100%（不适用人员已清退）"}, "T05", "T02") == []
+    assert _codes(tmp_path / "b", {"G17": "经核查不涉及违规问题"}, "T05", "T02") == []
+    # a cell that is the marker, or a marker on an unscored row, still marks it
+    assert _codes(tmp_path / "c", {"G17": "本项不适用", "I25": "96"}, "T05") == [("I25", "T05", "warning")]
+    assert _codes(tmp_path / "d", {"G17": "经核查不涉及", "I17": "", "I25": "90"}, "T05", "T02") != []
+
+
+def test_a_not_applicable_target_owes_no_figure(tmp_path):
+    """Failed before: I03 错误 "“生均补助标准达标率”为定量指标，年度指标值“═不适用%”不是数值" and I05's "没有数字" 警告 on a row
+    marked 不适用 in both its target and actual, its 得分 blank — the way the 填报说明 (T05's source) lets a form take an
+    indicator out. Fix: I03/I05 skip a target that says 不适用 on one of T05's 不适用 rows (one reading, totals)."""
+    na = {"E17": "不适用", "G17": "不适用", "I17": ""}
+    assert _codes(tmp_path, na, "I03", "I05") == []
+    # a quantitative target of words on a row that applies is still I03's
+    assert ("E17", "I03", "error") in _codes(tmp_path / "w", {"E17": "应保尽保"}, "I03")

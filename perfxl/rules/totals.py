@@ -531,17 +531,56 @@ def not_applicable_rows(ctx: Context) -> list[Indicator]:
     """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
     rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
     None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
-    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers, from T02 too
-    if not (t05.enabled and settings.enabled):
+    marked = _markers(ctx)
+    if marked is None:
         return []
+    return [i for i in ctx.indicators() if _says_not_applicable(ctx, i, marked)]
+
+
+def _markers(ctx: Context) -> re.Pattern[str] | None:
+    """T05's 不适用 markers as one pattern (from T02 and I03/I05 too), None where the profile turns T05 off or lists
+    none."""
+    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers
+    if not (t05.enabled and settings.enabled):
+        return None
     params = {**t05.params, **settings.params}
     markers = [compact(m) for m in params.get("markers", ())]
     # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
     # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
-    marked = re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
-    if marked is None:
-        return []
-    return [i for i in ctx.indicators() if marked.search(compact(i.actual.text + i.target.text))]
+    return re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
+
+
+def target_not_applicable(ctx: Context, ind: Indicator) -> bool:
+    """True when `ind` is one of T05's 不适用 rows (`not_applicable_rows`) and its 年度指标值 says so ("不适用" │ %): no
+    figure is owed there — I03's "定量指标值不是数值" (an 错误) and I05's "没有数字" were false on a row the 填报说明
+    lets a form mark 不适用 (review15)."""
+    marked = _markers(ctx)
+    if marked is None or not marked.search(compact(ind.target.text)):
+        return False
+    return any(row is ind for row in not_applicable_rows(ctx))
+
+
+#: A bracketed note ("不适用（本年未发生）") and the punctuation around a marker, read past when asking whether a cell is it.
+_NOTE = re.compile(r"[（(][^（()）]*[）)]")
+_MARKER_PUNCT = "。.，,；;：:、-—/ "
+#: Words a cell may put before its marker and still say no more than it ("本项不适用", "该指标不涉及", "本年度不适用").
+_MARKER_LEAD = 4
+
+
+def _says_not_applicable(ctx: Context, ind: Indicator, marked: re.Pattern[str]) -> bool:
+    """True when the row's target or actual says it does not apply: a cell that is a marker ("不适用", "本项不涉及",
+    "N/A（本年未发生）"), or a marker anywhere in them on a row left unscored. A marker inside words of a row that is
+    scored is a target or a note, not the row's 不适用: "不涉及违规使用资金" (a target of no violation), "100%（不适用人员已
+    清退）" — T05 took such scored rows out and asked a 总分 rescaled over the others (a 警告 on a right total, review15)."""
+    texts = [compact(ind.target.text), compact(ind.actual.text)]
+    if not any(marked.search(t) for t in texts):
+        return False
+    for text in texts:
+        bare = _NOTE.sub("", text).strip(_MARKER_PUNCT)
+        m = marked.search(bare)
+        if m is not None and m.end() == len(bare) and m.start() <= _MARKER_LEAD:
+            return True
+    return ctx.is_blank(ind.score)
 
 
 def _marker_pattern(marker: str) -> str:
