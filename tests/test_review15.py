@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 from render import validated, variant
 from report_helpers import report_findings as _report
-from report_helpers import seed_report_findings
+from report_helpers import seed_report_findings, workbook_result
 
 TOTALS = "2022年度收、支总计各是4125.49,4143.91万元。"
 #: The real 四川 template's changes (2570.97 / 6714.88 = 38.29%, printed cut as 38.28%: a 警告, real reports 14).
@@ -130,3 +130,19 @@ def test_a_not_applicable_target_owes_no_figure(tmp_path):
     assert _codes(tmp_path, na, "I03", "I05") == []
     # a quantitative target of words on a row that applies is still I03's
     assert ("E17", "I03", "error") in _codes(tmp_path / "w", {"E17": "应保尽保"}, "I03")
+
+
+# ---------------------------------------------------------------- a grade cell pointing elsewhere (rules/totals.py T04)
+
+
+def test_a_grade_cell_pointing_elsewhere_states_no_grade(tmp_path):
+    """Failed before: T04 警告 "总分 100 对应等级“优”，表中为“见下表”" — a 概要's 自评分值 │ 100 │ 自评等级 │ 见下表 (summary
+    pairs, heldout24's reading) compared a pointer with the score's band as if it were another grade scale. Fix: a grade
+    cell opening with 见/详见/参见 states no grade (T04's "一段文字而非等级" skip, coverage), as a sentence does."""
+    head = [["项目名称", "村干部报酬", "评价年度", "2023"], ["自评方式", "单位自评", "", ""]]
+    for pointer in ("见下表", "详见附件"):
+        result = workbook_result(tmp_path, [*head, ["自评分值", "100", "自评等级", pointer]])
+        assert [f.code for f in result.findings if f.code == "T04"] == [], pointer
+    # a grade of another scale is still a 警告 for a person; a wrong grade still found
+    other = workbook_result(tmp_path, [*head, ["自评分值", "100", "自评等级", "A"]])
+    assert [f.severity.value for f in other.findings if f.code == "T04"] == ["warning"]

@@ -488,6 +488,8 @@ _GRADE_LABEL = re.compile(r"^[^:：]{0,8}[:：]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _GRADE_SUFFIX = re.compile(r"(等级|等次|级|等)$")
 _SCORE_IN_GRADE = re.compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
+#: A grade cell pointing elsewhere ("见下表", "详见附件"): no grade stated here.
+_POINTER = re.compile(r"^(?:详见|参见|见)")
 
 
 def _stated_grade(text: str) -> str | None:
@@ -500,6 +502,8 @@ def _stated_grade(text: str) -> str | None:
     bare = _BRACKETED.sub("", bare)
     bare = _GRADE_LABEL.sub("", bare)
     bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
+    if _POINTER.match(bare):
+        return None  # "见下表" under 自评等级: points to the grade, states none (a 警告 compared it with 优, review15)
     if len(bare) <= 4:
         return bare
     # "自评等级 优" in one cell, no colon (the 吉林 评价表's merged label cells): the reader's reading of it (polish14)
@@ -560,8 +564,7 @@ def target_not_applicable(ctx: Context, ind: Indicator) -> bool:
     return any(row is ind for row in not_applicable_rows(ctx))
 
 
-#: A bracketed note ("不适用（本年未发生）") and the punctuation around a marker, read past when asking whether a cell is it.
-_NOTE = re.compile(r"[（(][^（()）]*[）)]")
+#: The punctuation around a marker (and a bracketed note, `_BRACKETED`), read past when asking whether a cell is it.
 _MARKER_PUNCT = "。.，,；;：:、-—/ "
 #: Words a cell may put before its marker and still say no more than it ("本项不适用", "该指标不涉及", "本年度不适用").
 _MARKER_LEAD = 4
@@ -576,7 +579,7 @@ def _says_not_applicable(ctx: Context, ind: Indicator, marked: re.Pattern[str]) 
     if not any(marked.search(t) for t in texts):
         return False
     for text in texts:
-        bare = _NOTE.sub("", text).strip(_MARKER_PUNCT)
+        bare = _BRACKETED.sub("", text).strip(_MARKER_PUNCT)
         m = marked.search(bare)
         if m is not None and m.end() == len(bare) and m.start() <= _MARKER_LEAD:
             return True
