@@ -592,6 +592,9 @@ class BasicData:
     # the `unit` is the 元 a 基础数据表 defaults to: the table, its header and the line above it print none — an
     # assumption, so a narrative figure compared with its amounts is a guess at most (polish14)
     unit_assumed: bool = False
+    # the one year the caption above a report's table names ("2020年度…决算表"): another year's table than the report's
+    # is not held to its narrative (review15); "" when none is printed
+    year_above: str = ""
 
     @property
     def table_name(self) -> tuple[str, str]:

@@ -4,7 +4,9 @@ main (e8c5ea8) and failed as their docstring says."""
 
 from __future__ import annotations
 
+import copy
 import sys
+import tomllib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
@@ -12,6 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 from render import validated, variant
 from report_helpers import report_findings as _report
 from report_helpers import seed_report_findings, workbook_result
+from test_document_realreport import build_docx
+
+from perfxl.validate import validate_file
 
 TOTALS = "2022年度收、支总计各是4125.49,4143.91万元。"
 #: The real 四川 template's changes (2570.97 / 6714.88 = 38.29%, printed cut as 38.28%: a 警告, real reports 14).
@@ -146,3 +151,68 @@ def test_a_grade_cell_pointing_elsewhere_states_no_grade(tmp_path):
     # a grade of another scale is still a 警告 for a person; a wrong grade still found
     other = workbook_result(tmp_path, [*head, ["自评分值", "100", "自评等级", "A"]])
     assert [f.severity.value for f in other.findings if f.code == "T04"] == ["warning"]
+
+
+# ---------------------------------------------------------------- last year's 三公 table above this year's (reader.py)
+
+DUJI = tomllib.loads(
+    (Path(__file__).resolve().parent / "realworld" / "reports" / "anhui-duji-zhengfuban-sangong-2021.toml").read_text(
+        encoding="utf-8"
+    )
+)
+#: 杜集区政府办 2021 with its items' gaps to the budget written as the table gives them (the narrative agrees).
+_AGREEING = {
+    7: "1.因公出國(境)費支出0萬元,與2021年度預算相比減少20萬元。",
+    8: "2.公務接待費支出5.21萬元, 與2021年度預算相比,減少9.69萬元。",
+    9: "3.公務用車購置及運行維護費支出2.48萬元,與2021年度預算相比減少12.52萬元。",
+}
+_LAST_YEARS = {
+    "name": "表0",
+    "rows": [
+        ["項 目", "預 算 數", "決 算 數"],
+        ["合 計", "60", "30"],
+        ["因公出國(境)費", "10", "5"],
+        ["公務接待費", "30", "15"],
+        ["公務用車購置及運行維護費", "20", "10"],
+    ],
+    "merges": [],
+}
+
+
+def _duji(tables_before: bool, *, this_years: bool = True) -> dict:
+    fixture = copy.deepcopy(DUJI)
+    fixture.pop("expect")
+    for i, text in _AGREEING.items():
+        fixture["paragraphs"][i] = text
+    if tables_before:  # 2020's caption, unit line and table first; 2021's after its own (now paragraphs 3–4)
+        fixture["paragraphs"][:0] = ["2020年度一般公共預算財政撥款“三公”經費支出決算表", "單位:萬元"]
+        fixture["tables"] = [
+            {**_LAST_YEARS, "after": 2},
+            *([{**fixture["tables"][0], "after": 4}] if this_years else []),
+        ]
+    return fixture
+
+
+def _non_info(tmp_path, fixture):
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    return sorted((f.code, f.severity.value) for f in result.findings if f.severity.value != "info")
+
+
+def test_last_years_table_printed_first_is_not_the_one_read(tmp_path):
+    """Failed before: eight N01 错误 ("正文第7段写“公务接待费决算数”为 5.21万元，而三公经费表“公務接待費”决算数为 15万元") — the
+    report prints 2020's 三公 决算表 (its caption "2020年度…决算表" above it) before 2021's; the reader kept the first
+    of two tables of one kind and the 2021 narrative, agreeing with its own table, was held to last year's. Fix: the
+    caption right above a report's table names its year (`Grid.year_above`, `unit_above.caption_year_above`, all three
+    readers); of two tables of one kind the one whose caption names the later year is read, the other named unread."""
+    assert _non_info(tmp_path, _duji(False)) == []
+    assert _non_info(tmp_path, _duji(True)) == [("LAYOUT_EXTRA_TABLE", "warning")]
+
+
+def test_a_table_whose_caption_names_another_year_is_a_guess(tmp_path):
+    """Failed before: the same eight N01 错误 where the 2021 report prints only 2020's table: its caption names 2020, so
+    the narrative's 2021 figures may simply be another year's — each disagreement a 警告 saying so (the table's
+    `guess`), not a certain 错误."""
+    found = _non_info(tmp_path, _duji(True, this_years=False))
+    assert found and all(severity == "warning" for _, severity in found)

@@ -1132,6 +1132,18 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
 _WHOLES = ("value", "budget", "final")
 
 
+def _another_years_basic(sub: Submission, year: str) -> Submission:
+    """`sub` with its 基础数据表 / 三公 table marked a guess when the caption above it names another year than the
+    report's ("2020年度…三公经费支出决算表" in the 2021 report, its only one): the narrative's figures may be this year's
+    and the table last year's, so a disagreement is a 警告 stating it, not a certain N01 错误 (review15)."""
+    basic = sub.basic
+    if basic is None or not basic.year_above or not year or basic.year_above == year:
+        return sub
+    why = f"{basic.table_name[0]}上方标题为{basic.year_above}年，与报告年度{year}年不同，可能不是本年的表"
+    guess = "；".join(g for g in (basic.guess, why) if g)
+    return dataclasses.replace(sub, basic=dataclasses.replace(basic, guess=guess))
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
@@ -1156,16 +1168,17 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues
-    run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
-    run.unit_lines = unit_lines(sub)
-    run.unread = unread_cells(sub)
-    run.project = project_funds(sub)
     years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
     run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
     tables = (*sub.evaluations, *sub.declarations)
     table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
     if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
         run.year = table_years.pop()
+    sub = _another_years_basic(sub, run.year)
+    run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    run.unit_lines = unit_lines(sub)
+    run.unread = unread_cells(sub)
+    run.project = project_funds(sub)
     parsed: list[tuple[int, TextRef, ParagraphFacts]] = []
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None

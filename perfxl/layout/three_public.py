@@ -328,6 +328,7 @@ def _build(
         source="three_public",
         guess=YEAR_GUESS if guessed else "",
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
+        year_above=grid.year_above,
     )
     return basic, range(grid.n_rows)
 
