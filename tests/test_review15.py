@@ -216,3 +216,17 @@ def test_a_table_whose_caption_names_another_year_is_a_guess(tmp_path):
     `guess`), not a certain 错误."""
     found = _non_info(tmp_path, _duji(True, this_years=False))
     assert found and all(severity == "warning" for _, severity in found)
+
+
+def test_an_income_beside_its_carried_balance_makes_the_tables_total_with_it(tmp_path):
+    """Failed before: N01 错误 "正文第8段写“收入”为 2123.04万元，而自评表“按收入性质分；2223.04”为 2223.04万元" — "2023年收入
+    2123.04万元，上年结转100万元，支出2223.04万元": the sentence states the 结转 apart from the 收入, and the 自评表's 年度资金
+    总额 by source holds both (2123.04 + 100 = 2223.04). Fix: a 收入 beside its sentence's one 上年结转 agrees when the two
+    make the table's total; one that makes it neither alone nor with the 结转 is still the 错误."""
+    for sentence in (
+        "2023年收入2123.04万元，上年结转100万元，支出2223.04万元。",
+        "2023年上年结转100万元，本年收入2123.04万元，本年支出2223.04万元。",
+    ):
+        assert [f for f in seed_report_findings(tmp_path, sentence) if f.severity.value != "info"] == [], sentence
+    wrong = seed_report_findings(tmp_path, "2023年收入2000万元，上年结转100万元，支出2223.04万元。")
+    assert [(f.code, f.severity.value) for f in wrong if f.severity.value != "info"] == [("N01", "error")]

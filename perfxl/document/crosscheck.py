@@ -296,6 +296,32 @@ def _in_table_unit(part: Fact, tv: TableValue) -> tuple[Decimal, Decimal] | None
     return part.quantity.value * conv.factor, conv.factor
 
 
+def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> bool:
+    """True when a 收入 stated beside the 上年结转 of its sentence ("2023年收入2123.04万元，上年结转100万元，支出…")
+    makes the table's total with it: a 自评表's 年度资金总额 按收入性质分 (or a 收入合计) holds the money brought forward
+    as well, so 2123.04 + 100 = 2223.04 agrees — held to the 收入 alone it was a false N01 错误 (review15). A 收入 that
+    neither alone nor with the 结转 makes the table's total is still compared (wrong either way)."""
+    if fact.claim != "income" or fact.role not in ("value", "final") or not fact.quantity.is_money:
+        return False
+    carried = [
+        f
+        for f in run.facts.get(pi, ())
+        if f.claim == "carried_over"
+        and f.sentence == fact.sentence
+        and f.role == "value"  # the money brought forward, not a spending of it
+        and f.quantity.unit == fact.quantity.unit
+    ]
+    if len(carried) != 1:
+        return False
+    q, c = fact.quantity, carried[0].quantity
+    conv = convert(Decimal(1), q.unit, money_unit_for(tv, q.value, q.unit))
+    if not conv.ok or conv.factor is None:
+        return False
+    low, high = _interval(fact), _interval(carried[0])
+    both = Interval(low.lo + high.lo, low.hi + high.hi).scaled(conv.factor)
+    return both.overlaps(Interval.printed(tv.value, tv.step)) and c.value > 0
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
@@ -311,6 +337,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         if tv is None:
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
+            return
+        if _with_carried_in_agrees(run, pi, fact, tv):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         _compare(
