@@ -230,3 +230,17 @@ def test_an_income_beside_its_carried_balance_makes_the_tables_total_with_it(tmp
         assert [f for f in seed_report_findings(tmp_path, sentence) if f.severity.value != "info"] == [], sentence
     wrong = seed_report_findings(tmp_path, "2023年收入2000万元，上年结转100万元，支出2223.04万元。")
     assert [(f.code, f.severity.value) for f in wrong if f.severity.value != "info"] == [("N01", "error")]
+
+
+def test_a_three_public_tables_blank_car_total_with_another_blank_item(tmp_path):
+    """Failed before: B03 警告 on 杜集区's agreeing 合计 7.69 ("应为分项之和 5.21（“因公出國(境)費”、“公務用車購置及運行維護費”
+    未填写…）") — its 因公出国 决算 is blank (as published) and the 公务用车 total left blank over 运行维护费 2.48 │ 购置费 0:
+    5.21 + (2.48 + 0) = 7.69. A blank part with no parts of its own adds nothing, as where the printed parts make the
+    total; only the car row's own 警告 (未填写) stays."""
+    fixture = _duji(False)
+    rows = fixture["tables"][0]["rows"]
+    rows[4][2], rows[5][2], rows[6][2] = "", "2.48", "0"
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    b03 = [(f.cell, f.severity.value) for f in validate_file(path).findings if f.code == "B03"]
+    assert b03 == [("C5", "warning")]

@@ -243,11 +243,12 @@ def _agrees_with_blank_parts_own(
 ) -> bool:
     """True when a total over a part left blank agrees once that part is taken as the sum of its own printed parts
     (公务用车购置及运行维护费 blank over 购置费 2 │ 运行维护费 4, itself `equal` to them): "三公经费 10 = 1 + 3 + (2 + 4)"
-    was a 警告 "应为分项之和 4" on a 合计 that agrees — the blank total is B03's own 警告 on its row (review15). Only
+    was a 警告 "应为分项之和 4" on a 合计 that agrees — the blank total is B03's own 警告 on its row (review15); another
+    blank part with no parts of its own adds nothing, as a blank part does where the printed ones make the total. Only
     to clear a sum: a total that fails even so keeps the blank-part 警告 (the part's figure is reconstructed)."""
     value = ctx.number(cell)
     parts = [_part(ctx, c, attr, equal) for c in children]
-    if value is None or None in parts:
+    if value is None:
         return False
     total = sum((p for p in parts if p is not None), ZERO)
     return abs(value - total) <= ctx.tol_money or ctx.total_as_printed(cell, total)
