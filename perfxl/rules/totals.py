@@ -544,9 +544,14 @@ def not_applicable_rows(ctx: Context) -> list[Indicator]:
 def _markers(ctx: Context) -> re.Pattern[str] | None:
     """T05's 不适用 markers as one pattern (from T02 and I03/I05 too), None where the profile turns T05 off or lists
     none."""
+    t05, settings = spec("T05"), ctx.profile.check("T05")
+    return marker_pattern(ctx) if t05.enabled and settings.enabled else None
+
+
+def marker_pattern(ctx: Context) -> re.Pattern[str] | None:
+    """The profile's 不适用 markers (T05's `markers`: 不适用, 不涉及, 未涉及, 无此项, N/A) as one pattern, whether or not
+    T05 runs: the S checks read a row so marked as not owing its cells (`scores._not_applicable`)."""
     t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers
-    if not (t05.enabled and settings.enabled):
-        return None
     params = {**t05.params, **settings.params}
     markers = [compact(m) for m in params.get("markers", ())]
     # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
@@ -587,9 +592,10 @@ def _says_not_applicable(ctx: Context, ind: Indicator, marked: re.Pattern[str]) 
 
 
 def _marker_pattern(marker: str) -> str:
-    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) not inside a Latin word."""
+    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) in either case ("n/a", review15) and
+    not inside a Latin word."""
     pattern = re.escape(marker)
-    return rf"(?<![A-Za-z]){pattern}(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
+    return rf"(?<![A-Za-z])(?i:{pattern})(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
 
 
 def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
