@@ -50,11 +50,12 @@ def read_submission(path: str | Path, profile: ProfileLike = None, *, formulas: 
     return sub
 
 
-def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") -> Submission:
+def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", year: str = "") -> Submission:
     """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission.
 
     Besides the tables, the Submission's `coverage` lists every sheet's kind, each table's rows as
-    runs by kind, and the checks that cannot run on a table lacking their columns.
+    runs by kind, and the checks that cannot run on a table lacking their columns. `year`: a report's year (the one
+    its narrative names most), which of two tables of one kind is read when their captions name years (`_this_years`).
     """
     grids, problems = resolve_uncached(list(grids))
     words = container(source_format)  # a report's tables are no workbook's sheets: the notices say which
@@ -96,7 +97,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             sheets.append(layout.sheet)
         problems.extend(layout.problems)
         if layout.basic is not None:
-            if basic is not None and _later(layout.basic, basic):
+            if basic is not None and _this_years(layout.basic, basic, year):
                 # last year's table printed first: this year's is read, the other named as not read
                 problems.append(_extra_table(words, basic.sheet, layout.basic))
                 basic = _with_staffing(layout.basic, basic)
@@ -158,11 +159,12 @@ def _extra_table(words: Container, unread: str, kept: BasicData) -> Finding:
     )
 
 
-def _later(new: BasicData, kept: BasicData) -> bool:
-    """True when `new` is a table of the same kind as `kept` whose caption names a later year: a report printing last
-    year's 三公 table before this year's keeps this year's (review15: the first was read and every figure of the
-    year's narrative was a false N01 错误 against last year's)."""
-    return _rank(new) == _rank(kept) and bool(kept.year_above) and new.year_above > kept.year_above
+def _this_years(new: BasicData, kept: BasicData, year: str) -> bool:
+    """True when `new` is a table of the same kind as `kept` whose caption names the report's `year` (the one its
+    narrative names most) where `kept`'s names another: a report printing last year's 三公 table before this year's
+    keeps this year's (review15: the first was read and every figure of the year's narrative was a false N01 错误
+    against last year's); next year's 预算 table after it is not taken for it."""
+    return _rank(new) == _rank(kept) and bool(year) and new.year_above == year and kept.year_above not in ("", year)
 
 
 def _with_staffing(kept: BasicData, other: BasicData | None) -> BasicData:

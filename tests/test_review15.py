@@ -205,9 +205,15 @@ def test_last_years_table_printed_first_is_not_the_one_read(tmp_path):
     report prints 2020's 三公 决算表 (its caption "2020年度…决算表" above it) before 2021's; the reader kept the first
     of two tables of one kind and the 2021 narrative, agreeing with its own table, was held to last year's. Fix: the
     caption right above a report's table names its year (`Grid.year_above`, `unit_above.caption_year_above`, all three
-    readers); of two tables of one kind the one whose caption names the later year is read, the other named unread."""
+    readers); of two tables of one kind the one whose caption names the report's year (its narrative's most named,
+    `run_state.report_year`) is read where the other's names another, the other named unread."""
     assert _non_info(tmp_path, _duji(False)) == []
     assert _non_info(tmp_path, _duji(True)) == [("LAYOUT_EXTRA_TABLE", "warning")]
+    # next year's 预算 table after this year's is not taken for it: the one captioned with the report's year stays
+    fixture = _duji(False)
+    fixture["paragraphs"] += ["三、2022年度“三公”經費預算表", "單位:萬元"]
+    fixture["tables"].append({**_LAST_YEARS, "after": len(fixture["paragraphs"])})
+    assert _non_info(tmp_path, fixture) == [("LAYOUT_EXTRA_TABLE", "warning")]
 
 
 def test_a_table_whose_caption_names_another_year_is_a_guess(tmp_path):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -59,7 +58,7 @@ from .precision import (
     bare_range_low,
 )
 from .respective_lists import check_respective_lists
-from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
+from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where, report_year
 from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
 from .table_facts import (
@@ -1196,8 +1195,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues
-    years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
-    run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
+    run.year = report_year(p.text for p in sub.narrative)
     tables = (*sub.evaluations, *sub.declarations)
     table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
     if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
