@@ -550,7 +550,12 @@ def _markers(ctx: Context) -> re.Pattern[str] | None:
 
 def marker_pattern(ctx: Context) -> re.Pattern[str] | None:
     """The profile's 不适用 markers (T05's `markers`: 不适用, 不涉及, 未涉及, 无此项, N/A) as one pattern, whether or not
-    T05 runs: the S checks read a row so marked as not owing its cells (`scores._not_applicable`)."""
+    T05 runs: the S checks read a row so marked as not owing its cells (`scores._not_applicable`). Once per run (asked
+    of every row)."""
+    return ctx.once("T05 markers", lambda: _marker_pattern_of(ctx))
+
+
+def _marker_pattern_of(ctx: Context) -> re.Pattern[str] | None:
     t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers
     params = {**t05.params, **settings.params}
     markers = [compact(m) for m in params.get("markers", ())]
