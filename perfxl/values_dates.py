@@ -70,10 +70,9 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         if not 1 <= day <= _last_day(year, month):
             return None
         return DateParts(year, month, day, "day" if d else "month"), False
+    # `_CN` reads a date only with a year (年), a month (月), a half year (上/下半年) or a quarter (季度)
     if "年" not in text and "月" not in text and "季" not in text:
-        return (
-            None  # `_CN` below reads a date only with a year (年), a month (月), a half (上/下半年) or a quarter (季度)
-        )
+        return None
     m = _CN.match(text)
     if m is None:
         return None
