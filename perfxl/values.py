@@ -546,7 +546,9 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     ) or (before[-1:] != "" and before[-1:] in _STRAY_SYMBOLS)  # "^80%": a scanned ≥ read as a stray mark
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
-    exponent = None if glued_left else _EXPONENT.match(after)
+    # (each pattern below tried only where its first character or a character it needs is there: most figures have
+    # none of them after the digits — a text's first parse, issue 14)
+    exponent = None if glued_left or after[:1] not in ("e", "E") else _EXPONENT.match(after)
     if exponent is not None:
         # "1E+309": scientific notation past Excel's range (no cell holds it; an overflow shown as text) — the same
         # damage as "1e999", never the figure 1 with a unit "E+" (docs14); within it ("2.5E+07") a figure, read whole
@@ -571,10 +573,10 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         return t[lo:hi]
     if after[:1] == "." and after[1:2] in _LOOKALIKES and not (after[2:3].isascii() and after[2:3].isalpha()):
         return t[start : end + 2]  # "46.O", "5.O%": a zero read as the letter O after the point, never 46 or 5
-    bracketed = _LETTERS_IN_BRACKETS.match(after)
+    bracketed = _LETTERS_IN_BRACKETS.match(after) if "(" in after else None
     if bracketed is not None and bracketed.group(1).isupper() and lookup(bracketed.group(1)) is None:
         return t[start : end + bracketed.end()]  # "4(B)": a column's letter (全年执行数(B)) or a note lost, never 4
-    run = _LATIN_THEN_DIGIT.match(after)
+    run = _LATIN_THEN_DIGIT.match(after) if after[:1].isascii() and after[:1].isalpha() else None
     if run is not None:
         unit = run.group(1) + run.group(2)
         if lookup(unit) is None and lookup(run.group(1)) is None:
@@ -714,7 +716,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             "OCR error?); it was not read as a value",
             damaged=True,
         )
-    code = _CODE_LETTERS.search(t[: m.start()])
+    # (letters, or a line end `$` may stand before, end the words before the figure: else no code)
+    prefix = t[: m.start()]
+    code = _CODE_LETTERS.search(prefix) if prefix[-1:].isalpha() or prefix[-1:] == "\n" else None
     if code is not None and _only_operator(t[: code.start()]):
         # "PM2.5", "IO2", "GB50300": two or more letters glued to the digits make a name or a code (or damage), not a
         # quantity — the digits alone would be a guess (review 12c: "PM2.5" as 2.5场, "IO2" as 2 were certain 错误)
@@ -728,7 +732,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         )
     # "2.5E+07": scientific notation within Excel's range, as Excel prints a big number in a narrow column — the figure
     # 25,000,000 (as `to_decimal` reads it), never 2.5 with a unit "E+"; past the range it is `_garbled`'s damage
-    exponent = _EXPONENT.match(t[m.end() :])
+    exponent = _EXPONENT.match(t[m.end() :]) if t[m.end() : m.end() + 1] in ("e", "E") else None
     end = m.end() if exponent is None else m.end() + exponent.end()
     try:
         number = Decimal(t[m.start() : end].replace(",", ""))
@@ -746,12 +750,12 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
-    if op is None and (lead := _OP_BEFORE_PERIOD.match(pre)):
+    if op is None and "每" in pre and (lead := _OP_BEFORE_PERIOD.match(pre)):
         op, pre = _take_pre_op(lead[1])[0], lead[2]  # "≥每月1次": the bound of a per-period figure, before its period
-    note = _NOTE_AT_END.search(post)
+    note = _NOTE_AT_END.search(post) if ")" in post else None
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _tells_progress(note.group(0), number):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
-    elif (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
+    elif "(" in post and (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
         # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
         post = (post[: period.start()] + post[period.end() :]).strip()
     post_op, unit_text, extra, clause = _split_post(post)
@@ -847,7 +851,7 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     for noise in _POST_NOISE:
         head = head.replace(noise, "")
     op = None
-    limit = _TIME_LIMIT.match(head)
+    limit = _TIME_LIMIT.match(head) if "内" in head else None
     within = lookup(limit.group(1)) if limit is not None else None
     if limit is not None and within is not None and within.family in ("time", "workday"):
         return Op.LE, limit.group(1), extra, False  # "1年内完成": within 1 年, the words say what is done by then
@@ -861,7 +865,13 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
         op = op or next((o for w, o in _POST_OPS if len(w) > 1 and words.startswith(w)), None)
         return op, head[:1], extra, False
     led = _leading_unit(head)
-    clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
+    clause = (
+        len(head) >= 4
+        and bool(_CLAUSE.fullmatch(head))
+        and lookup(head) is None
+        and count_of_noun(head) is None
+        and not led
+    )
     # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里); a shorter one joined by 的
     # counts in its head ("个乡镇的改造任务": 个乡镇, the rest says of what — issue 11: 12个 against it is a miss)
     head = led if len(head) > 8 else unit_of_clause(head)

@@ -60,7 +60,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
     if len(text) > 48:  # a date value is short; longer text is a sentence (and keeps the regex linear)
         return None
     year: int | None
-    m = _ISO.match(text)
+    m = _ISO.match(text) if text[:1].isdigit() else None  # (`isdigit` holds for every `\d`)
     if m:
         y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         year, month = int(y), int(mo)
