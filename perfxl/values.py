@@ -156,17 +156,17 @@ class ParsedValue:
 # ---------------------------------------------------------------- text normalisation
 
 _CONTROL = dict.fromkeys(range(32), " ") | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
-#: Any character `_CONTROL` maps: text holding none is left as it is by the translation, which is skipped for it —
-#: `str.translate` with a dict looks up every character of non-ASCII text and raises and clears a KeyError for each
-#: one not listed (≈ 4 µs for a 30-character sentence against ≈ 0.8 µs for this search; issue 14, a text's first parse).
-_CONTROL_CHAR = re.compile("[\x00-\x1f\x7f\u3000\xa0\u200b\ufeff]")
+#: (Every character `_CONTROL` maps is a control, format or space character other than " ", none printable: text
+#: `str.isprintable` passes is left as it is by the translation, which is skipped for it — `str.translate` with a dict
+#: looks up every character of non-ASCII text and raises and clears a KeyError for each one not listed, ≈ 4 µs for a
+#: 30-character sentence; a text's first parse, issue 14.)
 _PUNCT_EDGES = " \t。，,;；:：!！、?？\"'“”‘’()（）[]【】"
 
 
 def normalise_text(text: str) -> str:
     """NFKC (full-width digits and operators → ASCII), control characters → spaces, trimmed."""
     t = unicodedata.normalize("NFKC", text)
-    return (t.translate(_CONTROL) if _CONTROL_CHAR.search(t) else t).strip()
+    return (t if t.isprintable() else t.translate(_CONTROL)).strip()
 
 
 #: Excel's error values, as a cell holding one reads (Excel 2019+ names included).
@@ -249,16 +249,6 @@ _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "�
 _NOTE_MARK = re.compile(
     "[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19%\uff05])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 )
-#: Every character a `_NOTE_MARK` match holds: text with none of them has no note mark, found by one character-class
-#: scan instead of `_NOTE_MARK`'s alternation with its look-behind tried at each position (issue 14).
-_NOTE_MARK_CHAR = re.compile("[\u2460-\u24ff\u2776-\u2793\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
-
-
-def _has_note_mark(text: str) -> bool:
-    """`_NOTE_MARK.search(text) is not None`, the whole pattern tried only on text holding one of its characters."""
-    return _NOTE_MARK_CHAR.search(text) is not None and _NOTE_MARK.search(text) is not None
-
-
 #: A note mark in brackets with the word that calls it a note ("(注②)", "(见注①)", "（②）"): gone whole when the figure
 #: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
 #: A note word alone or with a plain number ("100人（注）", "(注1)", "(见注)") is one too (docs14: "100人（注）" was read with
@@ -270,7 +260,7 @@ _NOTE_IN_BRACKETS = re.compile(
 
 def _normalise_keeping_marks(raw: str) -> str:
     """`normalise_text`, with the note marks of `_NOTE_MARK` kept as written (not made digits by NFKC)."""
-    if not _has_note_mark(raw):
+    if _NOTE_MARK.search(raw) is None:
         return normalise_text(raw)
     parts, last = [], 0
     for m in _NOTE_MARK.finditer(raw):
@@ -278,7 +268,7 @@ def _normalise_keeping_marks(raw: str) -> str:
         last = m.end()
     parts.append(unicodedata.normalize("NFKC", raw[last:]))
     text = "".join(parts)
-    return (text.translate(_CONTROL) if _CONTROL_CHAR.search(text) else text).strip()
+    return (text if text.isprintable() else text.translate(_CONTROL)).strip()
 
 
 def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
@@ -385,6 +375,8 @@ _POST_OPS: tuple[tuple[str, Op], ...] = (
     ("之内", Op.LE),
     ("内", Op.LE),
 )
+#: The last characters of the `_POST_OPS` words.
+_POST_OP_ENDS = tuple({word[-1] for word, _ in _POST_OPS})
 _POST_NOISE = ("(含)", "含", "左右", "上下", "以上(含)")
 _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
     ("同比增长", "up"),
@@ -681,7 +673,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     A number that does not parse cleanly ("M.8万元") is TEXT with a `reason`, never a guess (issue 11). Note marks
     beside the figure ("100①", `_NOTE_MARK`) are no digits of it: read without them, shown with them.
     """
-    if _has_note_mark(t) or ("注" in t and _NOTE_IN_BRACKETS.search(t) is not None):
+    if _NOTE_MARK.search(t) is not None or ("注" in t and _NOTE_IN_BRACKETS.search(t) is not None):
         unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
             return ParsedValue(raw, ValueKind.TEXT, text=t)
@@ -848,17 +840,19 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     head = m.group() if m else ""
     rest = post[len(head) :]
     extra = bool(_DIGIT.search(rest))
-    for noise in _POST_NOISE:
-        head = head.replace(noise, "")
+    if "含" in head or "左右" in head or "上下" in head:  # (every `_POST_NOISE` word holds one of them)
+        for noise in _POST_NOISE:
+            head = head.replace(noise, "")
     op = None
     limit = _TIME_LIMIT.match(head) if "内" in head else None
     within = lookup(limit.group(1)) if limit is not None else None
     if limit is not None and within is not None and within.family in ("time", "workday"):
         return Op.LE, limit.group(1), extra, False  # "1年内完成": within 1 年, the words say what is done by then
-    for word, candidate in _POST_OPS:
-        if head.endswith(word):
-            op, head = candidate, head[: -len(word)]
-            break
+    if head.endswith(_POST_OP_ENDS):
+        for word, candidate in _POST_OPS:
+            if head.endswith(word):
+                op, head = candidate, head[: -len(word)]
+                break
     head = _strip_edges(head)
     if head[:1] in ("%", "‰") and _CJK.fullmatch(head[1:2] or "-"):
         words = head[1:]  # "95%以上覆盖": the operator word may stand before the words

@@ -39,11 +39,6 @@ def test_normalise_text_as_the_translation_always_run():
         assert values.normalise_text(text) == _plain_normalise_text(text), repr(text)
 
 
-def test_note_mark_test_as_the_whole_pattern():
-    for text in _texts(2, 40_000):
-        assert values._has_note_mark(text) is (values._NOTE_MARK.search(text) is not None), repr(text)
-
-
 def test_keeping_marks_as_the_translation_always_run():
     def plain(raw: str) -> str:
         if values._NOTE_MARK.search(raw) is None:
@@ -127,6 +122,8 @@ def test_number_text_patterns_need_what_their_gates_test():
         (values._CLAUSE.fullmatch, lambda s: len(s) >= 4),
         (values_dates._ISO.match, lambda s: s[:1].isdigit()),
     ]
+    assert all(any(w in noise for w in ("含", "左右", "上下")) for noise in values._POST_NOISE)
+    assert all(word.endswith(values._POST_OP_ENDS) for word, _ in values._POST_OPS)
     rng = random.Random(7)
     alphabet = _ALPHABET + list("eE+-.()每内以之全年度本当含户月日个工作天\n\n") + ["٣", "３", "²"]
     pieces = [
