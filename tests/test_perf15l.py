@@ -1,0 +1,32 @@
+"""perf15l's shortcuts in the layout, each held against its plain form (docs/performance.md, branch perf15l).
+
+- `a1_text` (the A1 texts' parts kept by row and column) gives `model.a1`'s text for every place, kept or not;
+- `cell_of` gives the ref `Grid.ref` gives, wherever the cell lies (rows beyond the kept texts too).
+"""
+
+from __future__ import annotations
+
+import random
+
+from perfxl.grid import Grid
+from perfxl.layout import cells
+from perfxl.layout.cells import a1_text, cell_of
+from perfxl.model import a1
+
+
+def test_a1_text_is_model_a1_for_any_place():
+    rng = random.Random(15)
+    places = [(0, 0), (-1, 0), (0, -1), (-3, -2), (cells._A1_KEPT, 0), (0, cells._A1_KEPT), (1 << 20, 16383)]
+    places += [(rng.randrange(-5, 70_000), rng.randrange(-5, 700)) for _ in range(20_000)]
+    for r, c in places:
+        assert a1_text(r, c) == a1(r + 1, c + 1), (r, c)
+
+
+def test_cell_refs_are_the_grid_s_beyond_the_kept_texts():
+    far = len(cells._ROW_TEXTS) + 100
+    rows = [[None] * 3 for _ in range(far + 3)]
+    rows[far][1] = "x"
+    grid = Grid("表1", rows, merged=((far, 1, far + 2, 2),))
+    for r, c in [(far, 1), (far + 1, 2), (far + 2, 1), (2, 0)]:
+        made = cell_of(grid, r, c, grid.raw(r, c))
+        assert made.ref == grid.ref(r, c) and repr(made.ref) == repr(grid.ref(r, c))
