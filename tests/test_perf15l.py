@@ -1,7 +1,8 @@
 """perf15l's shortcuts in the layout, each held against its plain form (docs/performance.md, branch perf15l).
 
 - `a1_text` (the A1 texts' parts kept by row and column) gives `model.a1`'s text for every place, kept or not;
-- `cell_of` gives the ref `Grid.ref` gives, wherever the cell lies (rows beyond the kept texts too).
+- `cell_of` gives the ref `Grid.ref` gives, wherever the cell lies (rows beyond the kept texts too);
+- `is_known_label` answers a label with no colon and nothing `_forms` strips by itself, as its forms answer.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import random
 
 from perfxl.grid import Grid
-from perfxl.layout import cells
+from perfxl.layout import cells, headers
 from perfxl.layout.cells import a1_text, cell_of
 from perfxl.model import a1
 
@@ -30,3 +31,23 @@ def test_cell_refs_are_the_grid_s_beyond_the_kept_texts():
     for r, c in [(far, 1), (far + 1, 2), (far + 2, 1), (2, 0)]:
         made = cell_of(grid, r, c, grid.raw(r, c))
         assert made.ref == grid.ref(r, c) and repr(made.ref) == repr(grid.ref(r, c))
+
+
+def _known_plain(label: str) -> bool:
+    known = headers._known_forms()
+    head = label.partition(":")[0]
+    return any(f in known for f in headers._forms(label)) or (
+        head != label and any(f in known for f in headers._forms(head))
+    )
+
+
+def test_known_label_shortcut_answers_as_the_forms_do():
+    rng = random.Random(1515)
+    known = sorted(headers._known_forms())
+    bits = ["", ":", "(", ")", "[", "]", "=", "1", "19", "20", "其中", "资", "绩效指标", "合计", "得分", "x", "名称"]
+    labels = ["", ":", "绩效指标", "2023年", *known]
+    for _ in range(20_000):
+        base = rng.choice(known) if rng.random() < 0.6 else "".join(rng.choices(bits, k=rng.randrange(1, 4)))
+        labels.append(rng.choice(bits) + base + rng.choice(bits) if rng.random() < 0.5 else base)
+    for label in labels:
+        assert headers.is_known_label.__wrapped__(label) == _known_plain(label), label
