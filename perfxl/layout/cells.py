@@ -10,11 +10,11 @@ import dataclasses
 from decimal import Decimal
 from typing import Any
 
+from ..chinese import CACHE_MAX_LEN
 from ..grid import Grid
+from ..labels import _normalise
 from ..model import CellRef, CellValue, a1, column_letter
 from ..numbers import to_decimal
-from ..chinese import CACHE_MAX_LEN
-from ..labels import _normalise
 from .headers import normalise_label
 
 __all__ = [
@@ -44,7 +44,7 @@ def slot_twin(cls: type, names: tuple[str, ...]) -> type:
     if fields != names or hasattr(cls, "__post_init__") or getattr(cls, "__slots__", None) != names:
         raise RuntimeError(f"{cls.__name__}: fields {fields}, expected {names} without __post_init__")
     twin = type(f"_{cls.__name__}Twin", (), {"__slots__": names})
-    probe = object.__new__(twin)
+    probe: Any = object.__new__(twin)
     for name in names:
         setattr(probe, name, None)
     probe.__class__ = cls  # (a TypeError here: the layouts differ)
@@ -146,12 +146,12 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     # (`slot_twin`)
     at = grid._anchor.get((r, c)) if grid.merged else None
     rows, cols = _ROW_TEXTS, _COLUMN_TEXTS
-    ref = _new(_Ref)
+    ref: Any = _new(_Ref)
     ref.sheet = grid.name
     ref.cell = cols[c] + rows[r] if 0 <= r < len(rows) and 0 <= c < len(cols) else a1_text(r, c)
     ref.anchor = None if at is None else a1_text(*at)
     ref.__class__ = CellRef
-    cell = _new(_Value)
+    cell: Any = _new(_Value)
     cell.raw = value
     cell.ref = ref
     cell.formula = grid.formulas.get((r, c)) if grid.formulas else None
