@@ -2,13 +2,15 @@
 
 - `a1_text` (the A1 texts' parts kept by row and column) gives `model.a1`'s text for every place, kept or not;
 - `cell_of` gives the ref `Grid.ref` gives, wherever the cell lies (rows beyond the kept texts too);
-- `is_known_label` answers a label with no colon and nothing `_forms` strips by itself, as its forms answer.
+- `is_known_label` answers a label with no colon and nothing `_forms` strips by itself, as its forms answer;
+- `looks_traditional` finds a GB2312 character OpenCC converts by a character class, as the set finds it.
 """
 
 from __future__ import annotations
 
 import random
 
+from perfxl.chinese import GB2312_CONVERTED, looks_traditional
 from perfxl.grid import Grid
 from perfxl.layout import cells, headers
 from perfxl.layout.cells import a1_text, cell_of
@@ -51,3 +53,20 @@ def test_known_label_shortcut_answers_as_the_forms_do():
         labels.append(rng.choice(bits) + base + rng.choice(bits) if rng.random() < 0.5 else base)
     for label in labels:
         assert headers.is_known_label.__wrapped__(label) == _known_plain(label), label
+
+
+def _traditional_plain(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+        return not GB2312_CONVERTED.isdisjoint(text)
+    except UnicodeEncodeError:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_traditional_test_by_its_character_class_answers_as_the_set():
+    rng = random.Random(151)
+    chars = [*GB2312_CONVERTED, *"产出指标年度满意度於後徵乾產業務㎡%90 .()（）:-—", "a", "1", "\u3400", "\U00020000"]
+    texts = ["", *GB2312_CONVERTED]
+    texts += ["".join(rng.choices(chars, k=rng.randrange(1, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert looks_traditional(text) == _traditional_plain(text), text
