@@ -134,3 +134,23 @@ def test_a_fund_opening_its_sentence_is_no_base_beside_another_figure_or_over_ye
     # the fund alone before its use: still the base (tests/test_reports17.py)
     wrong = "专项资金100万元，已使用80万元，结余20万元，执行率90%。"
     assert _n02(report_findings(tmp_path, wrong)) == [("N02", "warning")]
+
+
+# ---------------------------------------------------------------- reports16: the clause after a bare 其中
+
+
+def test_a_first_part_listed_flat_with_its_own_split_is_no_error(tmp_path):
+    """Shape: the 决算 template's spending sentence with its bracket left out — "支出总计500万元,其中:本年支出合计480万元,
+    基本支出300万元,项目支出180万元,年末结转和结余20万元" (480 = 300 + 180; 480 + 20 = 500). Wrong before: N02 错误 "应为
+    980万元" — since reports16 the clause after a bare 其中 is its first part (`_first_after_qizhong`), so 本年支出合计 no
+    longer opened a statement of its own and its split was summed flat with it. Fix: a part the next two or more make,
+    the list then making its total without them, is a reading that agrees (`_inline_subtotal`): no finding. A list
+    wrong in every reading stays an 错误."""
+    agrees = (
+        "2023年度支出总计500万元，其中：本年支出合计480万元，基本支出300万元，项目支出180万元，年末结转和结余20万元。"
+    )
+    assert _n02(report_findings(tmp_path, agrees)) == []
+    wrong = (
+        "2023年度支出总计500万元，其中：本年支出合计480万元，基本支出300万元，项目支出180万元，年末结转和结余30万元。"
+    )
+    assert _n02(report_findings(tmp_path, wrong)) == [("N02", "error")]

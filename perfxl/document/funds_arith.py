@@ -1201,6 +1201,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         beyond: list[Fact | str] = [o for o, span in earlier if lo >= span.hi] + [
             t for t, span in pooled if lo >= span.hi
         ]
+        if lo >= t.hi and _inline_subtotal(run, pi, parts, unit, t):
+            continue  # "其中:本年支出合计480万元,基本支出300万元,项目支出180万元,年末结转和结余20万元": 480 the next two's sum
         exceeds = lo >= t.hi and not (not complete and not single and _whole_wan_may_fit(total, parts))
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1449,6 +1451,21 @@ def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> li
     if summed is None or summed[0].lo >= _operand(run, pi, total).hi:
         return []
     return odd
+
+
+def _inline_subtotal(run: _Run, pi: int, parts: list[Fact], unit: str, whole: Interval) -> bool:
+    """A part the next two or more parts make, listed flat beside them, the list then making its total without them
+    ("支出总计500万元,其中:本年支出合计480万元,基本支出300万元,项目支出180万元,年末结转和结余20万元" — the 决算 template's
+    本年支出合计 and its 基本/项目 split, the bracket left out; review15b: summed flat, 980 against 500 was an 错误):
+    a reading in which the list agrees, so no finding rests on the flat one."""
+    for k in range(len(parts) - 2):
+        head = _sum_in(run, pi, parts[k : k + 1], unit)
+        for m in range(k + 3, len(parts) + 1):
+            inner = _sum_in(run, pi, parts[k + 1 : m], unit)
+            rest = _sum_in(run, pi, parts[: k + 1] + parts[m:], unit)
+            if head and inner and rest and head[0].overlaps(inner[0]) and rest[0].overlaps(whole):
+                return True
+    return False
 
 
 def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool | None:
