@@ -1,11 +1,18 @@
 """Adversarial review of this morning's merges (heldout25, reports16, reports17, noise15), session 15: correct inputs
-built near each new heuristic's edges, in the shapes real provinces print. Four false paths found, each fixed in
-general; every test failed before its fix as its docstring says.
+built near each new heuristic's edges, in the shapes real provinces print. Six false or lost paths found, each fixed
+in general; every test failed before its fix as its docstring says.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from report_helpers import findings_of, report_findings, workbook_result
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import validated, variant
 
 E = ""
 
@@ -154,3 +161,22 @@ def test_a_first_part_listed_flat_with_its_own_split_is_no_error(tmp_path):
         "2023年度支出总计500万元，其中：本年支出合计480万元，基本支出300万元，项目支出180万元，年末结转和结余30万元。"
     )
     assert _n02(report_findings(tmp_path, wrong)) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- noise15: I02 inferring a lost 一级 from its 二级
+
+
+def test_a_level1_named_of_its_own_is_no_lost_name(tmp_path):
+    """Shape: a 2021-style table whose first 一级 is "成本指标(50分)" over 经济/社会/生态环境成本指标, with no 产出指标 at all
+    (天长 2022's stored form, its labels typed so). Lost before: I02 "缺少一级指标“产出指标”" — `_level1_by_level2` took the
+    成本指标 group for a 一级 whose name was lost, its 二级 holding "成本" (one of 产出's 二级). Fix: a label that names a
+    一级 of its own (`_OWN_LEVEL1`: a name ending in 指标) is no lost name; "(50分)" over 数量指标 … stays 产出's."""
+
+    def i02(**cells):
+        cells = {"B25": "效益指标(30分)", **cells}
+        result = validated(variant("anhui-tianchang-shuihan-2022", cells), tmp_path)
+        return [f.message for f in result.findings if f.code == "I02"]
+
+    costs = {"C13": "经济成本指标", "C16": "社会成本指标", "C19": "生态环境成本指标", "C22": "经济成本指标"}
+    assert i02(B13="成本指标(50分)", **costs) == ["缺少一级指标“产出指标”"]
+    assert i02(B13="(50分)") == []
