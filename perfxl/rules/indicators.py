@@ -301,9 +301,21 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             and not target_not_applicable(ctx, ind)
         ):
             worded = _CN_NUMERAL.search(ind.target.text)
+            slash = _slash_target(ind)
             # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
             benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
-            if worded:
+            if slash:
+                # "/" (│ ≥ │ / │ % │): on Chinese forms often 不适用 or 无, not certainly a figure left out — T05's 不适用
+                # markers do not list it (a "/" is also a blank placeholder), so a person judges (issue 11)
+                basis = (
+                    f"读取：年度指标值“{ind.target.text}”的指标值栏填“{slash}”，表格中“{slash}”常表示不适用或无，"
+                    "未必漏填数值；如本指标不适用宜写明“不适用”，否则应填写数值"
+                )
+                basis_en = (
+                    f"read target {ind.target.text!r}: the value cell holds {slash!r}, which Chinese forms often write "
+                    "for not applicable or none — not certainly an omitted figure"
+                )
+            elif worded:
                 basis = (
                     f"读取：年度指标值“{ind.target.text}”的数值以汉字“{worded.group()}”书写，perfxl 未换算；"
                     "是否为数值需人工判断（宜改填阿拉伯数字）"
@@ -327,8 +339,25 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 name=_label(ind),
                 basis=basis,
                 basis_en=basis_en,
-                certainty=Certainty.JUDGEMENT if worded or benchmark else None,
+                certainty=Certainty.JUDGEMENT if slash or worded or benchmark else None,
             )
+
+
+#: The operator a joined target may begin with ("≥" │ "/" │ "%" reads "≥/%"), read past to its value cell's text.
+_LEADING_OPS = "".join(sorted({c for o in OPERATORS if o != "定性" for c in o} | _OP_CHARS))
+#: A slash written as the whole 指标值: "/" is often 不适用/无 on Chinese forms (I03 judges, issue 11).
+_SLASHES = ("/", "／")
+
+
+def _slash_target(ind: Indicator) -> str:
+    """The "/" (or "／") a joined target holds as its whole value, "" otherwise: "═/%" is the operator "═", the value
+    cell "/" and the unit "%" (`join_target`)."""
+    text = compact(ind.target.text)
+    unit = compact(ind.unit.text) if ind.unit is not None else ""
+    if unit and text.endswith(unit) and len(text) > len(unit):
+        text = text[: -len(unit)]
+    text = text.lstrip(_LEADING_OPS)
+    return text if text in _SLASHES else ""
 
 
 #: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.

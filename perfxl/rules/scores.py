@@ -953,23 +953,24 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     if unscored is not None:
         yield unscored
         return
+    blank, blank_en, what_en, missing = _unfilled_columns(ctx)
     if len(rows) >= _UNFILLED_TABLE and len(rows) == len(targeted):
         first, last = rows[0].actual, rows[-1].actual
         total = ctx.ev.total_score
         yield ctx.finding(
             total if total is not None else first,
-            expected="实际完成值和得分",
+            expected=blank,
             actual="（空）",
             name=f"自评表的全部 {len(rows)} 个指标",
             name_en=f"every one of the table's {len(rows)} indicators",
             target="",
             target_en="",
-            blank="实际完成值和得分均",
-            blank_en="neither actual nor score is",
+            blank=f"{blank}均",
+            blank_en=blank_en,
             basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
-            "有年度指标值，实际完成值和得分均为空"
+            f"有年度指标值，{blank}均为空{missing}"
             + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
-            basis_en=f"read {len(rows)} indicators with a target and blank actual and score",
+            basis_en=f"read {len(rows)} indicators with a target and blank {what_en}",
             related=tuple(c.ref for c in (first, last) if c.ref is not None),
         )
         return
@@ -977,17 +978,29 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
         weight = f"，分值 {ind.weight.text}" if ctx.ev.has_column("weight") else "，表中无分值栏"
         yield ctx.finding(
             ind.actual,
-            expected="实际完成值和得分",
+            expected=blank,
             actual="（空）",
             name=f"“{ind.name.text}”",
             name_en=ind.name.text,
             target=f"“{ind.target.text}”",
             target_en=f" {ind.target.text!r}",
-            blank="实际完成值和得分均",
-            blank_en="neither actual nor score is",
-            basis=f"读取：年度指标值“{ind.target.text}”{weight}，实际完成值和得分为空",
-            basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank actual and score",
+            blank=f"{blank}均" if "和" in blank else blank,
+            blank_en=blank_en,
+            basis=f"读取：年度指标值“{ind.target.text}”{weight}，{blank}为空{missing}",
+            basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank {what_en}",
         )
+
+
+def _unfilled_columns(ctx: Context) -> tuple[str, str, str, str]:
+    """What S15 finds blank, named as the table has it: 实际完成值 and 得分, or only the one of them the table has a
+    column for (吉林 2016's 专项经费绩效评价表: 目标值 │ 分值 │ 指标值, no 得分 column — "得分均为空" was untrue of it), and
+    the note of the column it lacks: (zh, en for the message, en for the basis, note)."""
+    actual, score = ctx.ev.has_column("actual"), ctx.ev.has_column("score")
+    if actual and not score:
+        return "实际完成值", "no actual is", "actual", "（表中无得分栏）"
+    if score and not actual:
+        return "得分", "no score is", "score", "（表中无实际完成值栏）"
+    return "实际完成值和得分", "neither actual nor score is", "actual and score", ""
 
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
