@@ -390,17 +390,25 @@ _MONEY_IN = frozenset({"income", "carried_over"})
 _THIS_YEARS = lazy_compile(r"(?:本|当|全)年(?:度)?")
 
 
-def _books_spending(subject: str, prefix: str) -> bool:
-    """True when a bare spending role after `subject` names the 支出 side of the books: after a 收入 ("收入决算1200万元，
-    支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
-    claim = claim_of(subject)
-    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(subject, prefix)
+def _books_spending(state: _State, prefix: str) -> bool:
+    """True when a bare spending role after the state's subject names the 支出 side of the books: after a 收入 ("收入决算
+    1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
+    claim = claim_of(state.subject)
+    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(state, prefix)
 
 
-def _years_spending_after_carry(subject: str, prefix: str) -> bool:
-    """True when `subject` is money brought forward (上年结转) and the words before the figure name the year's spending
-    ("本年支出1000万元"): the books' 支出, not the 结转's own ("实际支出85万元" after it spends the 结转)."""
-    return claim_of(subject) == "carried_over" and "支出" in prefix and _THIS_YEARS.search(prefix) is not None
+def _years_spending_after_carry(state: _State, prefix: str) -> bool:
+    """True when the state's subject is money brought forward (上年结转) listed after the year's 收入 in the same sentence
+    and the words before the figure name the year's spending ("本年收入1200万元，上年结转200万元，本年支出1000万元"): the
+    books' 支出, not the 结转's own ("实际支出85万元" after it spends the 结转). Without the 收入 the 结转 is the sentence's
+    topic and "上年结转资金100万元，当年支出85万元，结转资金执行率85%" spends it: read as the books' 支出 it made a certain
+    N01 错误 against the table's 支出合计 (review15)."""
+    return (
+        claim_of(state.subject) == "carried_over"
+        and "支出" in prefix
+        and _THIS_YEARS.search(prefix) is not None
+        and any(f.claim == "income" and f.sentence == state.sentence for f in state.facts)
+    )
 
 
 def _spending_role(prefix: str) -> bool:
@@ -798,7 +806,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
-        if not subject and _books_spending(state.subject, raw_prefix):
+        if not subject and _books_spending(state, raw_prefix):
             # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11); so after money brought
             # in when the year's spending is named ("上年结转200万元，本年支出1000万元": review13n — gaps14)
             subject = "支出"
@@ -818,7 +826,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
-            and not _years_spending_after_carry(state.subject, raw_prefix)  # "上年结转200万元，本年支出1000万元"
+            and not _years_spending_after_carry(state, raw_prefix)  # "上年结转200万元，本年支出1000万元"
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"

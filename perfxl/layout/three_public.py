@@ -367,6 +367,7 @@ def _build(
         guess=YEAR_GUESS if guessed else "",
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
         texts=texts,
+        year_above=grid.year_above,
     )
     return basic, range(grid.n_rows)
 

@@ -17,6 +17,7 @@ from .catalogue import check
 from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
 from .row_facts import RowFacts
+from .totals import target_not_applicable
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -288,7 +289,13 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
             )
-        elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not f.target_blank:
+        elif (
+            quantitative
+            and p.number is None
+            and p.kind not in (ValueKind.DATE,)
+            and not f.target_blank
+            and not target_not_applicable(ctx, ind)
+        ):
             worded = _CN_NUMERAL.search(ind.target.text)
             # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
             benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
@@ -561,6 +568,7 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
         and p.date is None
         and column_family == "percent"
         and not blank_text(own)  # "—" │ %: a blank target, for the checks of blank cells
+        and not target_not_applicable(ctx, ind)  # "不适用" │ %: the row does not apply (T05)
         and not _FIGURE_OR_NUMERAL.search(own)  # "百分之九十五", "九成", "零": a figure in words
     ):
         problem, problem_en = (
