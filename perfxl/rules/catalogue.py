@@ -8,7 +8,6 @@ Codes never change meaning; retired codes are not reused.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
+from perfxl.patterns import lazy_compile
 
 from .code_notes import CHECK_NOTES
 from .other_codes import KINDS, OTHER_CODES, STATUS
@@ -91,7 +91,7 @@ class CheckSpec:
 
 
 #: A quotation opened inside another (Chinese nests “ ‘ ’ ”): the row “三公”经费合计 in a template's “{row}”.
-_NESTED_QUOTE = re.compile(r"“([^“”]*)“([^“”]*)”([^“”]*)”")
+_NESTED_QUOTE = lazy_compile(r"“([^“”]*)“([^“”]*)”([^“”]*)”")
 
 
 class Fields(dict[str, Any]):

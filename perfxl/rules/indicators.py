@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading
+from perfxl.patterns import lazy_compile
 from perfxl.units import count_of_noun, family_of, lookup, periods_a_year, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
@@ -361,7 +361,7 @@ def _slash_target(ind: Indicator) -> str:
 
 
 #: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
-_CN_NUMERAL = re.compile(
+_CN_NUMERAL = lazy_compile(
     r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
 )  # 半年: 0.5年
 
@@ -466,14 +466,14 @@ def _unit_known(ctx: Context, unit: str) -> bool:
 
 #: What joins the parts of a compound unit: "元/人·月", "元/人*月", and as typed on 湘西州特校 2023's 一体化 export,
 #: "元/人.每天" (a part's leading 每 is the per it already is: 每天 is 天).
-_COMPOUND = re.compile(r"[·*×.．、]")
+_COMPOUND = lazy_compile(r"[·*×.．、]")
 #: A unit printed in the indicator's name: "服务外包在岸(万美元)", "农村低保标准(≥**元/人·月)".
-_UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
+_UNIT_IN_NAME = lazy_compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 
 
 #: A name whose closing brackets hold the percent sign, alone or after the template's placeholder target:
 #: "工程合格率(%)" | 95 and "苗木成活率(≥**%)" | 85 (宁夏 申报表) both state 95 / 85 in %.
-_PERCENT_IN_NAME = re.compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]*\s*(?:%|％|百分比)\s*[)）]\s*$")
+_PERCENT_IN_NAME = lazy_compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]*\s*(?:%|％|百分比)\s*[)）]\s*$")
 
 
 def _unit_in_name(ctx: Context, name: str) -> str | None:
@@ -569,7 +569,7 @@ _CLASSIFIERS = frozenset(
     )
 )
 #: A figure in digits or in Chinese numerals ("百分之九十五", "≥九成", "零").
-_FIGURE_OR_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+_FIGURE_OR_NUMERAL = lazy_compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 
 def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
@@ -624,7 +624,7 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
 
 
 #: A 计量单位 cell holding only a figure ("44,561"): no unit at all, whatever the figure means.
-_BARE_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+_BARE_NUMBER = lazy_compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def _number_as_unit(ctx: Context, ind: Indicator, unit: str) -> Finding:
@@ -827,10 +827,10 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
 
 #: A percentage ending an indicator's name ("…质量达标率100%"): the value the name itself states — or a range ending it
 #: ("达标率90%-95%", "90~95%"), the target then anywhere inside it.
-_NAME_PERCENT = re.compile(r"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*[-~～—–至到]\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
-_PERCENT = re.compile(r"\d\s*%")
+_NAME_PERCENT = lazy_compile(r"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*[-~～—–至到]\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
+_PERCENT = lazy_compile(r"\d\s*%")
 #: A change the name states ("较上年降低5%"): its level is 100 − 5 (or 100 + 5 after a rise), a target may state that.
-_CHANGE_WORD = re.compile(r"(?:降低|下降|减少|压减|压缩|节约|提高|提升|增长|增加|上升|上涨)\s*$")
+_CHANGE_WORD = lazy_compile(r"(?:降低|下降|减少|压减|压缩|节约|提高|提升|增长|增加|上升|上涨)\s*$")
 _FALL = ("降低", "下降", "减少", "压减", "压缩", "节约")
 
 
