@@ -250,7 +250,7 @@ def coverage(ctx: Context) -> Iterator[Finding]:
 
 
 #: A 一级 label naming a 一级 of its own (成本指标, 决策指标 …): not a lost name, whatever its rows' 二级 say.
-_OWN_LEVEL1 = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+_OWN_LEVEL1 = lazy_compile(r"[\u4e00-\u9fff]{2,6}指标")
 
 
 def _level1_by_level2(
