@@ -58,10 +58,16 @@ _QTY = lazy_compile(
 _SENTENCE = lazy_compile(r"[。！？!?\n]+")
 #: A note mark right after a figure's measure word ("在职45人（注）退休73人", "13家(注1)、", "100人①"): no part of the next
 #: figure's name nor of the figure (docs14: "注退休人员" was a subject, "注其中…" lost its 其中 total).
+#: So is a closed bracket of words without a figure ("100人（注：含临时人员）退休人员20人", "100人（含临时人员）退休…"):
+#: the note is the count's, never the next count's name (docs15: the 20 was "含临时人员退休人员", no 退休人员).
 _NOTE_AFTER_FIGURE = lazy_compile(
     r"^\s*(?:[(（\[【]\s*(?:详见|见)?(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[)）\]】]"
+    r"|[(（][^()（）\[\]【】\d]{1,40}[)）]"
     r"|[\u2460-\u24ff\u2776-\u2793※]+)"
 )
+#: A bracketed note's own label ("（注：含临时人员5人）"): the note's words are what it says — "（注：含…5人）" details the
+#: count before it as "（含…5人）" does (a part, never the total), so the label is dropped before the note is read.
+_NOTE_LABEL = lazy_compile(r"([(（\[【])\s*(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[:：]\s*")
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
@@ -624,6 +630,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         prefix = clause[pos : m.start()]
         if pos:
             prefix = _NOTE_AFTER_FIGURE.sub("", prefix, count=1)
+        prefix = _NOTE_LABEL.sub(r"\1", prefix)
         raw_prefix = prefix
         pos = m.end()
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
@@ -1367,7 +1374,10 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
 
 #: Clause separators, kept when splitting (a "为" list ends at a semicolon); a comma between digits ("2,223.04")
 #: is a thousands separator, not one.
-_CLAUSE = lazy_compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
+#: A bracketed note's colon ("（注：含临时人员5人）") is no separator: the note stays in the clause of the count it notes.
+_CLAUSE = lazy_compile(
+    r"((?:(?<![(（]注)(?<![(（]备注)(?<![(（]注释)(?<![(（]\s注)[：:]|[，；;]|(?<!\d),|,(?!\d{3}(?!\d)))+)"
+)
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
