@@ -6,7 +6,11 @@ run against main before the fix and failed as their docstring says.
 
 from __future__ import annotations
 
+import copy
+
 from report_helpers import seed_report_findings
+from test_document_realreport import findings_at_paragraph
+from test_reports15 import DUJI, _at, _with
 
 from perfxl.document.facts import extract_facts
 
@@ -34,7 +38,11 @@ def test_a_note_in_brackets_after_a_count_is_no_part_of_the_next_name():
 def test_a_note_naming_a_count_is_a_part_of_the_count_before_it():
     """Failed before: parent None — "（注：含临时人员5人）" was split at the note's colon, so the 5 was read on its own, as
     no part of the 100; now as "（含临时人员5人）" is read: a part."""
-    for text in ("在职人员100人（注：含临时人员5人）。", "在职人员100人(注:含临时人员5人)。", "在职人员100人（含临时人员5人）。"):
+    for text in (
+        "在职人员100人（注：含临时人员5人）。",
+        "在职人员100人(注:含临时人员5人)。",
+        "在职人员100人（含临时人员5人）。",
+    ):
         total, part = _facts(text)
         assert total[:3] == ("staff", "在职人员", "100人")
         assert part[2:] == ("5人", 0)
@@ -46,3 +54,68 @@ def test_a_count_after_a_note_is_held_to_the_table(tmp_path):
     assert _said(tmp_path, "核定编制数为32人（注：含临时人员）在职人员45人。") == []
     # the note's count is a part, never the total: 5 is not the table's 45
     assert _said(tmp_path, "在职人员45人（注：含临时人员5人），其中行政编制20人、事业编制25人。") == []
+
+
+# ---------------------------------------------------------------- 1. a rate against last year beside a budget gap
+
+_SANGONG = {
+    "year": 2021,
+    "paragraphs": ["单位：万元", "PLACEHOLDER"],
+    "tables": [
+        {
+            "name": "表1",
+            "rows": [
+                ["项目", "2021年预算数", "2021年决算数", "2020年决算数"],
+                ["合计", "49.9", "7.69", "10"],
+                ["因公出国（境）费", "20", "0", "0"],
+                ["公务接待费", "14.9", "5.21", "6"],
+                ["公务用车购置及运行维护费", "15", "2.48", "4"],
+            ],
+            "merges": [],
+            "after": 1,
+        }
+    ],
+}
+
+
+def _sangong(tmp_path, sentence: str) -> list[tuple[str, str, str]]:
+    fixture = {**_SANGONG, "paragraphs": ["单位：万元", sentence]}
+    return findings_at_paragraph(tmp_path, fixture, 2)
+
+
+def test_a_rate_against_last_year_is_not_the_rate_of_a_budget_gap(tmp_path):
+    """Failed before: N02 错误 "与2021年相比的增减率（9.69万元 / 2021年 14.9万元）…应为 65.03%，文字写 13.17%" — the rate
+    against last year (6 → 5.21: 13.17%) was paired with the gap to the budget stated before it."""
+    assert _sangong(tmp_path, "公务接待费支出5.21万元，与2021年预算相比减少9.69万元，较上年下降13.17%。") == []
+    # the rate of the gap itself is still held to it, and named as the budget's
+    [(code, severity, message)] = _sangong(tmp_path, "公务接待费支出5.21万元，与2021年预算相比减少9.69万元，下降50%。")
+    assert (code, severity) == ("N02", "error") and "与预算相比的增减率" in message and "2021年相比" not in message
+
+
+def test_a_gap_to_the_budget_is_not_held_to_the_tables_change_on_last_year(tmp_path):
+    """Failed before: N01 错误 '“三公经费与上年相比增减率”为 减少84.59%，而…与上年相比的增减率为 -23.1%' (and a 警告 on the
+    42.21 against 决算数与上年决算数之差 −2.31): a gap to the budget read as a change on last year."""
+    assert _sangong(tmp_path, "2021年“三公”经费支出决算为7.69万元，与2021年预算相比减少42.21万元，下降84.59%。") == []
+    assert _sangong(tmp_path, "2021年“三公”经费支出决算为7.69万元，较2021年预算减少42.21万元。") == []
+    # a change on last year is still held to the table's
+    assert ("N01", "error") in [
+        (c, s) for c, s, _ in _sangong(tmp_path, "2021年“三公”经费支出决算为7.69万元，较上年减少2.31万元，下降50%。")
+    ]
+
+
+# ---------------------------------------------------------------- 2. the budget gap's short forms
+
+
+def test_the_short_forms_of_a_gap_to_the_budget_are_held_to_the_tables_budget(tmp_path):
+    """Failed before: [] for each — only "与…预算相比…" was read; "比预算减少", "较预算节约", "与预算持平", "与年初预算持平"
+    went unread (杜集's 决算表 prints 公务接待费 预算 14.9, 决算 5.21: the gap is 9.69)."""
+    for words in ("比預算減少3萬元", "較預算節約3萬元", "與預算持平", "與年初預算持平", "比預算數減少了3萬元"):
+        changed = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", words)
+        assert _at(tmp_path, changed, 9) == [("N01", "error")], words
+    for words in ("比預算減少9.69萬元", "較預算節約9.69萬元"):
+        agreeing = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", words)
+        assert _at(tmp_path, agreeing, 9) == [], words
+    # 持平 where the table's budget is the spending: quiet (公务用车 2.48 against 预算 2.48)
+    table = copy.deepcopy(DUJI)
+    table["tables"][0]["rows"][4][1] = "2.48"
+    assert _at(tmp_path, _with(table, 10, "與2021年度預算相比無變化。", "與預算持平。"), 10) == []

@@ -28,10 +28,11 @@ from .run_state import _YEAR, _another_years, _Run
 from .table_facts import money_unit_for
 from .vocabulary import DECOMPOSITIONS
 
-#: The words right after an item's spending that compare it with its budget, and what they say of the gap.
+#: The words right after an item's spending that compare it with its budget, and what they say of the gap: "与预算相比
+#: 减少", and the short forms "比预算减少", "较预算节约", "与年初预算持平" (docs15: those went unread).
 _GAP = lazy_compile(
-    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?相比\s*[,，]?\s*"
-    r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
+    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?(?:相比)?\s*[,，]?\s*"
+    r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)了?\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
 )
 
 #: The budgets a gap and a 预算 column may name: 年初 (as passed), 调整 (as adjusted), 全年 (the year's, adjusted).

@@ -61,6 +61,7 @@ from .precision import (
 from .respective_lists import check_respective_lists
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .score_parts import check_score_parts
+from .stated_changes import measured_against
 from .stated_grade import check_stated_grade
 from .table_facts import (
     IndicatorValue,
@@ -245,11 +246,20 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     """A change measured from a base the text states that is not last year's ("比年度目标240亿元增加6.36亿元，增长
-    2.65%", "较预算数2万元减少0.89万元"): no change on last year, nor the indicator's 增长 (against the target)."""
-    if fact.base is None or fact.role not in ("change", "change_rate"):
+    2.65%", "较预算数2万元减少0.89万元"), or from the budget its words name ("与2021年预算相比减少42.21万元，下降84.59%",
+    the rate by the change it follows): no change on last year, nor the indicator's 增长 (against the target) — a gap
+    to the budget is budget_gap's (docs15: it was an N01 错误 against the table's 决算数与上年决算数之差)."""
+    if fact.role not in ("change", "change_rate"):
         return False
     facts = run.facts.get(pi, ())
-    return fact.base < len(facts) and facts[fact.base].role != "previous"
+    if fact.base is not None:
+        return fact.base < len(facts) and facts[fact.base].role != "previous"
+    against = measured_against(fact)
+    if not against and fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]  # "…减少42.21万元，下降84.59%": the rate of the change it follows
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            against = measured_against(before)
+    return against == "budget"
 
 
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
