@@ -7,12 +7,17 @@ run against main before the fix and failed as their docstring says.
 from __future__ import annotations
 
 import copy
+import re
+import tomllib
 
 from report_helpers import seed_report_findings
-from test_document_realreport import findings_at_paragraph
-from test_reports15 import DUJI, _at, _with
+from test_document_realreport import build_docx, findings_at_paragraph
+from test_reports15 import DUJI, REPORTS, _at, _with
 
 from perfxl.document.facts import extract_facts
+from perfxl.model import Finding, Severity, TextRef
+from perfxl.quoting import nest_quotes
+from perfxl.validate import validate_file
 
 
 def _facts(text: str) -> list[tuple[str, str, str, int | None]]:
@@ -119,3 +124,41 @@ def test_the_short_forms_of_a_gap_to_the_budget_are_held_to_the_tables_budget(tm
     table = copy.deepcopy(DUJI)
     table["tables"][0]["rows"][4][1] = "2.48"
     assert _at(tmp_path, _with(table, 10, "與2021年度預算相比無變化。", "與預算持平。"), 10) == []
+
+
+# ---------------------------------------------------------------- 4. a basis quoting a quoted label
+
+
+HONGHE = tomllib.loads((REPORTS / "yunnan-honghe-shujuzhongxin-xiangmu-2024.toml").read_text(encoding="utf-8"))
+
+
+def _bases(tmp_path, fixture: dict, paragraph: int) -> list[str]:
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    result = validate_file(path)
+    assert result.ok, result.error
+    return [f.basis for f in result.findings if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph]
+
+
+def test_a_basis_quoting_a_clause_that_quotes_nests_the_inner_quotes(tmp_path):
+    """Failed before: the N02 basis read '而“红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个…”写 15个' — the clause's
+    own quotation inside the basis's, two “ before one ”; its message (rendered by the catalogue) already nested them."""
+    [basis] = _bases(tmp_path, HONGHE, 3)
+    assert "(以下简称‘州数据发展中心’)" in basis
+    assert not re.search(r"“[^”]*“", basis)
+
+
+def test_ascii_quotes_inside_a_basis_quotation_are_nested_too(tmp_path):
+    """Failed before: '…而“红河州数据发展中心(以下简称"州数据发展中心")…”' — a label in ASCII quotes, quoted again."""
+    ascii_quoted = _with(HONGHE, 3, "“州数据发展中心”", '"州数据发展中心"')
+    [basis] = _bases(tmp_path, ascii_quoted, 3)
+    assert "(以下简称‘州数据发展中心’)" in basis and '"' not in basis
+
+
+def test_one_quoting_helper_for_messages_and_bases():
+    """`nest_quotes` is the one mechanism: the catalogue's messages and every Finding's basis go through it."""
+    assert nest_quotes("““三公”经费合计”") == "“‘三公’经费合计”"
+    assert nest_quotes('正文“"三公"经费支出7万元”写') == "正文“‘三公’经费支出7万元”写"
+    assert nest_quotes('"x" 外') == '"x" 外'  # outside any Chinese quotation: left as written
+    finding = Finding("N02", Severity.ERROR, None, "m", basis="而““三公”经费”写")
+    assert finding.basis == "而“‘三公’经费”写"
