@@ -108,13 +108,39 @@ def test_a_gap_to_the_budget_is_not_held_to_the_tables_change_on_last_year(tmp_p
     ]
 
 
+def test_a_gap_to_the_budget_in_a_clause_of_its_own_is_no_change_on_last_year(tmp_path):
+    """Failed before: N01 错误 '“三公经费与上年相比增减率”为 减少84.59%…为 -23.1%' — "与2021年度预算相比，减少42.21万元"
+    (the comparison in its own clause, as 杜集 prints it) read as a change on last year."""
+    sentence = "2021年“三公”经费支出决算为7.69万元，与2021年度预算相比，减少42.21万元，下降84.59%。"
+    assert _sangong(tmp_path, sentence) == []
+
+
+def test_both_columns_read_a_gap_to_the_budget_then_a_change_on_last_year(tmp_path):
+    """Failed before: [] — "比预算减少42.21万元" was a figure named "比预算减少", and that name passed to the "较上年减少50%"
+    after it, which was then no 三公经费 rate and never held to the table's −23.1% (10 → 7.69). Now the gap is held to the
+    预算 column (49.9 − 7.69 = 42.21: agrees) and the rate to the 上年 column."""
+    said = _sangong(tmp_path, "2021年“三公”经费支出决算为7.69万元，比预算减少42.21万元，较上年减少50%。")
+    assert [(c, s) for c, s, _ in said] == [("N01", "error")] and "与上年相比的增减率为 -23.1%" in said[0][2]
+    assert _sangong(tmp_path, "2021年“三公”经费支出决算为7.69万元，比预算减少42.21万元，较上年减少23.1%。") == []
+    # a 分别 list of two rates after the two changes: paired by position, not the nearest (no N02 '应为 84.6%')
+    both = "2021年“三公”经费支出决算为7.69万元，比上年减少2.31万元，比预算减少42.21万元，分别下降23.1%和84.59%。"
+    assert _sangong(tmp_path, both) == []
+
+
 # ---------------------------------------------------------------- 2. the budget gap's short forms
 
 
 def test_the_short_forms_of_a_gap_to_the_budget_are_held_to_the_tables_budget(tmp_path):
     """Failed before: [] for each — only "与…预算相比…" was read; "比预算减少", "较预算节约", "与预算持平", "与年初预算持平"
     went unread (杜集's 决算表 prints 公务接待费 预算 14.9, 决算 5.21: the gap is 9.69)."""
-    for words in ("比預算減少3萬元", "較預算節約3萬元", "與預算持平", "與年初預算持平", "比預算數減少了3萬元"):
+    for words in (
+        "比預算減少3萬元",
+        "較預算節約3萬元",
+        "與預算持平",
+        "與年初預算持平",
+        "比預算數減少了3萬元",
+        "較預算超支3萬元",
+    ):
         changed = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", words)
         assert _at(tmp_path, changed, 9) == [("N01", "error")], words
     for words in ("比預算減少9.69萬元", "較預算節約9.69萬元"):

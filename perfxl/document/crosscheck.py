@@ -61,7 +61,6 @@ from .precision import (
 from .respective_lists import check_respective_lists
 from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
 from .score_parts import check_score_parts
-from .stated_changes import measured_against
 from .stated_grade import check_stated_grade
 from .table_facts import (
     IndicatorValue,
@@ -254,11 +253,11 @@ def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     facts = run.facts.get(pi, ())
     if fact.base is not None:
         return fact.base < len(facts) and facts[fact.base].role != "previous"
-    against = measured_against(fact)
+    against = fact.against
     if not against and fact.role == "change_rate" and 0 < fact.index <= len(facts):
         before = facts[fact.index - 1]  # "…减少42.21万元，下降84.59%": the rate of the change it follows
         if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
-            against = measured_against(before)
+            against = before.against
     return against == "budget"
 
 

@@ -42,7 +42,7 @@ from .precision import (
     _show,
 )
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
-from .stated_changes import check_stated_changes, is_stated_change, measured_against
+from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -649,11 +649,20 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
 
 
 def _same_base(a: Fact, b: Fact) -> bool:
-    """Two figures not measured against two different things (`measured_against`): a rate against last year is not
+    """Two figures not measured against two different things (`Fact.against`): a rate against last year is not
     the rate of a gap to the budget, nor the reverse (docs15: "与2021年预算相比减少9.69万元，较上年下降13.17%" was an
     N02 错误 '应为 65.03%')."""
-    x, y = measured_against(a), measured_against(b)
+    x, y = a.against, b.against
     return not (x and y and x != y)
+
+
+def _respective_of_several(facts: tuple[Fact, ...], rate: Fact) -> bool:
+    """A rate opening a 分别 list after two or more changes of its sentence: which change it is of goes by position in
+    the list, not by nearness (docs15: "比上年减少2.31万元，比预算减少42.21万元，分别下降23.1%和84.59%")."""
+    if "分别" not in _around(rate)[0]:
+        return False
+    changes = [f for f in facts[: rate.index] if f.role == "change" and f.sentence == rate.sentence]
+    return len(changes) > 1
 
 
 #: Words comparing a figure with the one after them ("较预算数2万元减少0.89万元"): that figure is a base, not the item's own.
@@ -978,6 +987,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             current = _find(facts, fact.index, fact.subject, ("final", "value")) or _budget_changed(facts, fact)
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
+            if amount is not None and _respective_of_several(facts, fact):
+                amount = None  # "比上年减少A万元，比预算减少B万元，分别下降p%和q%": p is A's, not the nearest B's
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
@@ -998,7 +1009,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             av = amount.quantity.value
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
-            if measured_against(amount) == "budget":
+            if amount.against == "budget":
                 base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:

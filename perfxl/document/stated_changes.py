@@ -33,26 +33,6 @@ _INCREMENT = lazy_compile(r"追加|调增|调减|核减|压减|新增|增加|减
 _YEAR_ONLY = lazy_compile(r"(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年度?)(?:同期)?")
 
 
-#: What a change or its rate is measured against, as its own words name it right before the figure: "与2021年预算相比
-#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加" (last year, or a year).
-_AGAINST_WHAT = lazy_compile(
-    r"(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
-    r"(?:相比|相较)?(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
-)
-
-
-def measured_against(f: Fact) -> str:
-    """ "budget" or "year" when the figure's own clause names what it is compared with, else "" — a rate after its
-    change ("减少9.69万元,下降65.03%") names none: it is that change's. A rate or change against last year is never one
-    against the budget, nor the reverse (docs15). Only the figure's own clause is read: "与预算相比，减少0.1万元" (the
-    comparison in a clause of its own) names none here."""
-    named = [m["base"] for m in _AGAINST_WHAT.finditer(_around(f)[0])]
-    if not named:
-        return ""
-    base = named[-1]
-    return "budget" if "预算" in base else "year" if _YEAR_ONLY.search(base) else ""
-
-
 def is_stated_change(f: Fact) -> bool:
     """The figure is a change against a named base ("比年初预算增加5万元"), whatever role its words gave it."""
     return bool(_AGAINST.search(compact_name(_around(f)[0])))
