@@ -16,7 +16,6 @@ from test_reports15 import DUJI, REPORTS, _at, _with
 
 from perfxl.document.facts import extract_facts
 from perfxl.model import Finding, Severity, TextRef
-from perfxl.quoting import nest_quotes
 from perfxl.validate import validate_file
 
 
@@ -183,6 +182,8 @@ def test_ascii_quotes_inside_a_basis_quotation_are_nested_too(tmp_path):
 
 def test_one_quoting_helper_for_messages_and_bases():
     """`nest_quotes` is the one mechanism: the catalogue's messages and every Finding's basis go through it."""
+    from perfxl.quoting import nest_quotes  # (here: the module is new, the file's other tests ran against main)
+
     assert nest_quotes("““三公”经费合计”") == "“‘三公’经费合计”"
     assert nest_quotes('正文“"三公"经费支出7万元”写') == "正文“‘三公’经费支出7万元”写"
     assert nest_quotes('"x" 外') == '"x" 外'  # outside any Chinese quotation: left as written
