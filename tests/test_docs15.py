@@ -151,6 +151,50 @@ def test_the_short_forms_of_a_gap_to_the_budget_are_held_to_the_tables_budget(tm
     assert _at(tmp_path, _with(table, 10, "與2021年度預算相比無變化。", "與預算持平。"), 10) == []
 
 
+def _sangong_after_unit(tmp_path, *sentences: str) -> list[list[tuple[str, str]]]:
+    """The findings at each sentence of a report printing "单位：万元" above the 三公 table (so 持平's 0 has a unit)."""
+    fixture = {**_SANGONG, "paragraphs": ["单位：万元", *sentences]}
+    fixture["tables"] = [{**_SANGONG["tables"][0], "after": 1}]
+    return [[(c, s) for c, s, _ in findings_at_paragraph(tmp_path, fixture, n)] for n in range(2, len(sentences) + 2)]
+
+
+def test_a_gap_to_the_budget_without_the_spending_is_held_to_budget_less_final(tmp_path):
+    """Failed before: [] for the first, third and fourth — "公务接待费决算数比预算减少3万元" names the item and its gap (the
+    table: 14.9 − 5.21 = 9.69), "“三公”经费支出与预算持平" says 预算 = 决算 (49.9 against 7.69); a gap the cells give is
+    quiet, and 持平 of equal cells too."""
+    said = _sangong_after_unit(
+        tmp_path,
+        "公务接待费决算数比预算减少3万元。",
+        "公务接待费决算数比预算减少9.69万元。",
+        "“三公”经费支出与预算持平。",
+        "2021年“三公”经费决算比年初预算减少40万元。",
+        "2021年“三公”经费决算比年初预算减少42.21万元。",
+        "因公出国（境）费支出与预算持平。",
+    )
+    assert said == [[("N01", "error")], [], [("N01", "error")], [("N01", "error")], [], [("N01", "error")]]
+
+
+def test_equal_at_the_printed_precision_is_持平(tmp_path):
+    """持平 holds when the two cells print alike or may be one value: 预算 2.48 and 决算 2.48 — quiet."""
+    fixture = copy.deepcopy(_SANGONG)
+    fixture["tables"][0]["rows"][4][1] = "2.48"
+    fixture["tables"][0]["rows"][4][2] = "2.48"
+    fixture["tables"][0]["after"] = 1
+    fixture["paragraphs"] = ["单位：万元", "公务用车购置及运行维护费支出与预算持平。"]
+    assert findings_at_paragraph(tmp_path, fixture, 2) == []
+
+
+def test_持平_of_an_unnamed_item_is_a_warning_that_says_which_item_was_read(tmp_path):
+    """Failed before: [] — "支出与预算持平" names no item: the nearest 三公 item before (公务接待费) is read, a guess."""
+    fixture = {**_SANGONG, "paragraphs": ["单位：万元", "公务接待费支出5.21万元。支出与预算持平。"]}
+    fixture["tables"] = [{**_SANGONG["tables"][0], "after": 1}]
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, fixture, 2)
+    assert (code, severity) == ("N01", "warning") and "句中未写明项目，按前文最近的“公务接待费”读" in message
+    # words naming something that is no 三公 item: nothing read
+    fixture["paragraphs"][1] = "公务接待费支出5.21万元。项目支出与预算持平。"
+    assert findings_at_paragraph(tmp_path, fixture, 2) == []
+
+
 # ---------------------------------------------------------------- 4. a basis quoting a quoted label
 
 

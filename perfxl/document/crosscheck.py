@@ -23,7 +23,7 @@ from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
-from .budget_gap import check_budget_gaps
+from .budget_gap import check_budget_gaps, check_named_gaps
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
@@ -1217,6 +1217,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             check_group_points(run, ref, sub.narrative[pi].text)
         check_stated_grade(run, ref, sub.narrative[pi].text)
         check_budget_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        check_named_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
         check_respective_lists(run, ref, sub.narrative[pi].text)
         check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
