@@ -22,6 +22,7 @@ from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .row_facts import RowFacts
+from .totals import marker_pattern
 from .weights import unweighted
 
 _METHODS = {
@@ -731,8 +732,13 @@ def _not_scored(ctx: Context, f: RowFacts) -> bool:
 
 
 def _not_applicable(ctx: Context, ind: Indicator) -> bool:
-    markers = ("不适用", "不涉及")
-    return any(m in (ind.target.text + ind.actual.text + ind.deviation.text) for m in markers)
+    """The row's target, actual or deviation names a 不适用 marker (T05's, `totals.marker_pattern`): its blank cells are
+    no slip ("n/a", "未涉及" were S15's "无法复核", review15)."""
+    marked = marker_pattern(ctx)
+    return (
+        marked is not None
+        and marked.search(compact(ind.target.text + ind.actual.text + ind.deviation.text)) is not None
+    )
 
 
 #: The tests of S12–S15, in the order `unverifiable` names the first a row fails.

@@ -488,6 +488,8 @@ _GRADE_LABEL = re.compile(r"^[^:：]{0,8}[:：]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _GRADE_SUFFIX = re.compile(r"(等级|等次|级|等)$")
 _SCORE_IN_GRADE = re.compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
+#: A grade cell pointing elsewhere ("见下表", "详见附件"): no grade stated here.
+_POINTER = re.compile(r"^(?:详见|参见|见)")
 
 
 def _stated_grade(text: str) -> str | None:
@@ -500,6 +502,8 @@ def _stated_grade(text: str) -> str | None:
     bare = _BRACKETED.sub("", bare)
     bare = _GRADE_LABEL.sub("", bare)
     bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
+    if _POINTER.match(bare):
+        return None  # "见下表" under 自评等级: points to the grade, states none (a 警告 compared it with 优, review15)
     if len(bare) <= 4:
         return bare
     # "自评等级 优" in one cell, no colon (the 吉林 评价表's merged label cells): the reader's reading of it (polish14)
@@ -531,23 +535,72 @@ def not_applicable_rows(ctx: Context) -> list[Indicator]:
     """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
     rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
     None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
-    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers, from T02 too
-    if not (t05.enabled and settings.enabled):
+    marked = _markers(ctx)
+    if marked is None:
         return []
+    return [i for i in ctx.indicators() if _says_not_applicable(ctx, i, marked)]
+
+
+def _markers(ctx: Context) -> re.Pattern[str] | None:
+    """T05's 不适用 markers as one pattern (from T02 and I03/I05 too), None where the profile turns T05 off or lists
+    none."""
+    t05, settings = spec("T05"), ctx.profile.check("T05")
+    return marker_pattern(ctx) if t05.enabled and settings.enabled else None
+
+
+def marker_pattern(ctx: Context) -> re.Pattern[str] | None:
+    """The profile's 不适用 markers (T05's `markers`: 不适用, 不涉及, 未涉及, 无此项, N/A) as one pattern, whether or not
+    T05 runs: the S checks read a row so marked as not owing its cells (`scores._not_applicable`). Once per run (asked
+    of every row)."""
+    return ctx.once("T05 markers", lambda: _marker_pattern_of(ctx))
+
+
+def _marker_pattern_of(ctx: Context) -> re.Pattern[str] | None:
+    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers
     params = {**t05.params, **settings.params}
     markers = [compact(m) for m in params.get("markers", ())]
     # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
     # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
-    marked = re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
-    if marked is None:
-        return []
-    return [i for i in ctx.indicators() if marked.search(compact(i.actual.text + i.target.text))]
+    return re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
+
+
+def target_not_applicable(ctx: Context, ind: Indicator) -> bool:
+    """True when `ind` is one of T05's 不适用 rows (`not_applicable_rows`) and its 年度指标值 says so ("不适用" │ %): no
+    figure is owed there — I03's "定量指标值不是数值" (an 错误) and I05's "没有数字" were false on a row the 填报说明
+    lets a form mark 不适用 (review15)."""
+    marked = _markers(ctx)
+    if marked is None or not marked.search(compact(ind.target.text)):
+        return False
+    return any(row is ind for row in not_applicable_rows(ctx))
+
+
+#: The punctuation around a marker (and a bracketed note, `_BRACKETED`), read past when asking whether a cell is it.
+_MARKER_PUNCT = "。.，,；;：:、-—/ "
+#: Words a cell may put before its marker and still say no more than it ("本项不适用", "该指标不涉及", "本年度不适用").
+_MARKER_LEAD = 4
+
+
+def _says_not_applicable(ctx: Context, ind: Indicator, marked: re.Pattern[str]) -> bool:
+    """True when the row's target or actual says it does not apply: a cell that is a marker ("不适用", "本项不涉及",
+    "N/A（本年未发生）"), or a marker anywhere in them on a row left unscored. A marker inside words of a row that is
+    scored is a target or a note, not the row's 不适用: "不涉及违规使用资金" (a target of no violation), "100%（不适用人员已
+    清退）" — T05 took such scored rows out and asked a 总分 rescaled over the others (a 警告 on a right total, review15)."""
+    texts = [compact(ind.target.text), compact(ind.actual.text)]
+    if not any(marked.search(t) for t in texts):
+        return False
+    for text in texts:
+        bare = _BRACKETED.sub("", text).strip(_MARKER_PUNCT)
+        m = marked.search(bare)
+        if m is not None and m.end() == len(bare) and m.start() <= _MARKER_LEAD:
+            return True
+    return ctx.is_blank(ind.score)
 
 
 def _marker_pattern(marker: str) -> str:
-    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) not inside a Latin word."""
+    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) in either case ("n/a", review15) and
+    not inside a Latin word."""
     pattern = re.escape(marker)
-    return rf"(?<![A-Za-z]){pattern}(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
+    return rf"(?<![A-Za-z])(?i:{pattern})(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
 
 
 def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
