@@ -661,15 +661,6 @@ def _same_base(a: Fact, b: Fact) -> bool:
     return not (x and y and x != y)
 
 
-def _respective_of_several(facts: tuple[Fact, ...], rate: Fact) -> bool:
-    """A rate opening a 分别 list after two or more changes of its sentence: which change it is of goes by position in
-    the list, not by nearness (docs15: "比上年减少2.31万元，比预算减少42.21万元，分别下降23.1%和84.59%")."""
-    if "分别" not in _around(rate)[0]:
-        return False
-    changes = [f for f in facts[: rate.index] if f.role == "change" and f.sentence == rate.sentence]
-    return len(changes) > 1
-
-
 #: Words comparing a figure with the one after them ("较预算数2万元减少0.89万元"): that figure is a base, not the item's own.
 _COMPARED_WITH = lazy_compile(r"比|较|与|对比|相比")
 
@@ -1037,8 +1028,6 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
-            if amount is not None and _respective_of_several(facts, fact):
-                amount = None  # "比上年减少A万元，比预算减少B万元，分别下降p%和q%": p is A's, not the nearest B's
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
