@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .quoting import nest_quotes
+
 __all__ = [
     "CellRef",
     "TextRef",
@@ -256,6 +258,8 @@ class Finding:
     def __post_init__(self) -> None:
         if self.certainty is not Certainty.CERTAIN and self.severity is Severity.ERROR:
             object.__setattr__(self, "severity", Severity.WARNING)
+        if "“" in self.basis:  # a label already quoted, quoted again: nested once, here, for every check (docs15)
+            object.__setattr__(self, "basis", nest_quotes(self.basis))
 
     @property
     def sheet(self) -> str | None:

@@ -22,7 +22,7 @@ from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
-from .budget_gap import check_budget_gaps
+from .budget_gap import check_budget_gaps, check_named_gaps
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
@@ -244,11 +244,20 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     """A change measured from a base the text states that is not last year's ("比年度目标240亿元增加6.36亿元，增长
-    2.65%", "较预算数2万元减少0.89万元"): no change on last year, nor the indicator's 增长 (against the target)."""
-    if fact.base is None or fact.role not in ("change", "change_rate"):
+    2.65%", "较预算数2万元减少0.89万元"), or from the budget its words name ("与2021年预算相比减少42.21万元，下降84.59%",
+    the rate by the change it follows): no change on last year, nor the indicator's 增长 (against the target) — a gap
+    to the budget is budget_gap's (docs15: it was an N01 错误 against the table's 决算数与上年决算数之差)."""
+    if fact.role not in ("change", "change_rate"):
         return False
     facts = run.facts.get(pi, ())
-    return fact.base < len(facts) and facts[fact.base].role != "previous"
+    if fact.base is not None:
+        return fact.base < len(facts) and facts[fact.base].role != "previous"
+    against = fact.against
+    if not against and fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]  # "…减少42.21万元，下降84.59%": the rate of the change it follows
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            against = before.against
+    return against == "budget"
 
 
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
@@ -1253,6 +1262,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             check_group_points(run, ref, sub.narrative[pi].text)
         check_stated_grade(run, ref, sub.narrative[pi].text)
         check_budget_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        check_named_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
         check_respective_lists(run, ref, sub.narrative[pi].text)
         check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):

@@ -653,6 +653,14 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
+def _same_base(a: Fact, b: Fact) -> bool:
+    """Two figures not measured against two different things (`Fact.against`): a rate against last year is not
+    the rate of a gap to the budget, nor the reverse (docs15: "与2021年预算相比减少9.69万元，较上年下降13.17%" was an
+    N02 错误 '应为 65.03%')."""
+    x, y = a.against, b.against
+    return not (x and y and x != y)
+
+
 #: Words comparing a figure with the one after them ("较预算数2万元减少0.89万元"): that figure is a base, not the item's own.
 _COMPARED_WITH = lazy_compile(r"比|较|与|对比|相比")
 
@@ -1018,6 +1026,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 or _budget_changed(facts, fact)
                 or _books_total(facts, fact)
             )
+            if amount is not None and not _same_base(amount, fact):
+                amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
@@ -1040,6 +1050,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             av = amount.quantity.value
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
+            if amount.against == "budget":
+                base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
