@@ -625,19 +625,18 @@ _DIRECTED_RATE_AFTER = lazy_compile(
 )
 
 
-def _change_after_its_base(raw_prefix: str, m: re.Match[str], matches: list[re.Match[str]], clause: str, state: _State) -> int:
+def _change_after_its_base(
+    raw_prefix: str, m: re.Match[str], matches: list[re.Match[str]], clause: str, state: _State
+) -> int:
     """The direction of an amount that follows last year's figure with nothing between, its rate after it with a
     direction ("较2022年决算数688.84万元131.49万元,增长19.09%": the 增加 dropped) — 0 if it is not such a change. Only money
     right after money read as last year's, in one clause: "较上年100万元,增长20%" alone says no change."""
-    at = matches.index(m)
-    if not at or compact_name(raw_prefix) or not state.facts:
+    if m is matches[0] or compact_name(raw_prefix) or not state.facts:
         return 0
     before = state.facts[-1]
-    if before.role != "previous" or before.clause != clause or not before.quantity.is_money:
+    if before.role != "previous" or before.clause != clause or before.quantity.unit != m.group(3):
         return 0
-    if not (
-        before.quantity.unit == _QTY.match(m.group(0)).group(3) if _QTY.match(m.group(0)) else False
-    ):
+    if not before.quantity.is_money:
         return 0
     rate = _DIRECTED_RATE_AFTER.match(clause[m.end() :] + state.ahead)
     return _direction(rate["word"]) if rate else 0
@@ -790,7 +789,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and not of_inline
         ):
             resplit = _clean_subject(
-                re.split(r"(比上年|较上年|与上年相比|同比|完成(?:年初|全年|调整后?|当年)?预算|占)", compact_name(raw_prefix))[0]
+                re.split(
+                    r"(比上年|较上年|与上年相比|同比|完成(?:年初|全年|调整后?|当年)?预算|占)", compact_name(raw_prefix)
+                )[0]
             )[0]
             if not (role in ("change", "change_rate") and _direction(resplit) and not _direction(subject)):
                 subject = resplit  # (not "公务用车购置费同口径比2018年减少": the item before 比2018年 is named already)

@@ -1120,6 +1120,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        elif _measures_per_item(parts):
+            # "其中:因公出国费预算数为0万元,决算支出数为0万元,…公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年
+            # 决算数247.21万元…" (云县 2023, real reports 18): each item's 预算 and 决算 — no one whole they all split
+            continue
         kept = _past_another_wholes_list(run, facts, text, total, parts)
         if kept is None:
             continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
@@ -1475,6 +1479,15 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
 
 #: The year a change names as its base ("较2017年增加741.79万元"): the message names it instead of 上年.
 _NAMED_YEAR = lazy_compile(r"(?:比|较|与)\s*((?:19|20)\d{2}年)")
+
+
+def _measures_per_item(parts: list[Fact]) -> bool:
+    """A 其中 list giving its items a 预算数 and a figure of another kind each, not as the clean pairs
+    `_budget_spending_pairs` reads: budgets and spendings are not parts of one figure, and which of them the total
+    splits the list does not say."""
+    budgets = sum(1 for p in parts if p.role == "budget")  # a 预算数 by role: not "一般公共预算财政拨款收入" (a source)
+    spent = sum(1 for p in parts if _is_spending(p) or (p.role == "value" and _SPENT_WORDS.search(p.subject)))
+    return budgets >= 2 and spent >= 2
 
 
 def _change_told(facts: tuple[Fact, ...], whole: int, before: int) -> bool:

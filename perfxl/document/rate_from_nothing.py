@@ -1,8 +1,9 @@
 """A change rate whose base, at the printed precision, may be nothing: "公务用车运行费2.8万元,比2019年预算增加2.8万元,增长
-127.27%" (共青团宣城市委 2020, real reports 18) leaves a 2019 figure of 2.8 − 2.8 = 0 (−0.1 to 0.1 as printed), from which
-no growth of 127.27% can come: any rate it gives is at least change / largest base (2.75 / 0.1 = 2750%). `precision._ratio`
+127.27%" (共青团宣城市委 2020, real reports 18) leaves a 2019 figure of 2.8 − 2.8 = 0 (at most 0.15 as printed, a figure cut short included), from which
+no growth of 127.27% can come: any rate it gives is at least change / largest base (2.75 / 0.15 = 1833%). `precision._ratio`
 gives no interval over a base reaching 0, so the change-rate check (`funds_arith`) hands such a base here: a printed rate
-below the least the figures allow is N02 — certain when the figures are paired by name, a judgement when by place."""
+below the least the figures allow is N02, certain (only figures paired by name come here: a pairing by place stays
+with `_arith`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from decimal import Decimal
 
 from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, round_half_up
-from .precision import Interval, _show
 from .facts import Fact
+from .precision import Interval, _show
 from .run_state import Issue, _Run, _where
 
 
