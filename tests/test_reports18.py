@@ -28,6 +28,7 @@ from perfxl.document.facts import extract_facts
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 YUNXIAN = tomllib.loads((REPORTS / "yunnan-yunxian-sangong-juesuan-2023.toml").read_text(encoding="utf-8"))
 XUANCHENG = tomllib.loads((REPORTS / "anhui-xuancheng-tuanshiwei-sangong-yusuan-2020.toml").read_text(encoding="utf-8"))
+JINGXIAN = tomllib.loads((REPORTS / "anhui-jingxian-zhongxue-sangong-yusuan-2021.toml").read_text(encoding="utf-8"))
 DUJI = tomllib.loads((REPORTS / "anhui-duji-jingkaiqu-sangong-yusuan-2020.toml").read_text(encoding="utf-8"))
 
 
@@ -96,3 +97,19 @@ def test_completion_of_the_years_first_budget_is_a_completion_rate(tmp_path):
     text = "“三公”经费预算为832.05万元,支出决算为820.33万元,完成年初预算的88.73%。"
     assert _at(tmp_path, {"paragraphs": [text], "tables": []}, 1) == [("N02", "error")]
     assert _at(tmp_path, {"paragraphs": [text.replace("88.73%", "98.59%")], "tables": []}, 1) == []
+
+
+def test_a_budget_table_with_blank_rows_printed_without_rules_is_a_table():
+    """Failed before: [] — 泾县中学 2021's 预算表 printed without rules: only 合计 and 公务接待费 carry a figure (11.77), the
+    other rows print their label alone, so the block of lines in columns never reached three lines and the PDF's coverage
+    did not say a table went unread (tests/test_document_pdf_parity.py). A label alone inside a block is one of its rows;
+    alone, or a heading ("二、…"), it is text."""
+    from test_pdf_columns import _narrative_page, _table_page
+
+    from perfxl.document.pdf_columns import column_blocks
+
+    rows = [[c for c in row if c] for row in JINGXIAN["tables"][0]["rows"][1:]]
+    blocks = column_blocks(_table_page(rows, column_chars=16))
+    assert [b.first_line for b in blocks] == ["合计 │ 11.77"] and blocks[0].lines >= 3
+    # short lines of text with no block before them stay text
+    assert column_blocks(_narrative_page(["因公出国(境)费", "公务接待费", "公务用车购置费"])) == []
