@@ -365,6 +365,25 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             formula=tv.formula,
         )
         return
+    if fact.role == "value" and (tv := _budget_of_a_budget_text(run, fact)) is not None:
+        # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
+        # 2020, real reports 18): the year's planned spending — read so, a judgement
+        _compare(
+            run,
+            pi,
+            ref,
+            fact,
+            tv.value,
+            money_unit_for(tv, fact.quantity.value, fact.quantity.unit),
+            tv.step,
+            tv.refs,
+            tv.label,
+            certainty=Certainty.JUDGEMENT,
+            pairing="表格只列预算数，全文未提决算：正文的“支出”读作该项的预算支出",
+            pairing_en="the tables give budgets only and the text never speaks of 决算: its 支出 read as the budget",
+            formula=tv.formula,
+        )
+        return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
         unread = next(
             (run.unread[(fact.claim, r)] for r in _TABLE_ROLES[fact.role] if (fact.claim, r) in run.unread), None
@@ -373,6 +392,24 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+#: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
+_SPENT_WORDS = lazy_compile(r"实际|已|执行|完成|决算|累计")
+
+
+def _budget_of_a_budget_text(run: _Run, fact: Fact) -> TableValue | None:
+    """The table's budget of the fact's item, when a 支出 figure of a 预算 publication is that budget: the tables give
+    no 决算 (final) figure at all, the text never says 决算 and no 实际/已/执行 stands before the figure — "公务接待费支出2万元" in a "“三公”经费支出
+    预算情况说明" under its 预算表 (安徽 三公 预算 pages). Otherwise the figure stays unpaired (N04): a 支出 beside a budget
+    is the year's spending as often as its plan."""
+    if (tv := run.values.get((fact.claim, "budget"))) is None or not fact.claim:
+        return None
+    if any(role == "final" for _, role in run.values) or _SPENT_WORDS.search(_around(fact)[0]):
+        return None
+    if any("决算" in p.text for p in run.sub.narrative):
+        return None
+    return tv
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:

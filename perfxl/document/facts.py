@@ -326,6 +326,7 @@ class _State:
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
+    ahead: str = ""  # the rest of the sentence after the current clause
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
     inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
@@ -500,10 +501,15 @@ _SPENDING_RATE = lazy_compile(
 )
 
 
+#: The budget a completion rate is of, named by its kind ("完成年初预算数的98.59%", 云县 2023, real reports 18).
+_COMPLETED_BUDGET_OF = lazy_compile(r"完成(?:年初|全年|调整后?|当年)预算")
+
+
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
     if unit == "%" and (
         "完成预算" in prefix
+        or _COMPLETED_BUDGET_OF.search(prefix)
         or "预算完成率" in prefix
         or "执行率" in prefix
         or _PROGRESS.search(prefix)
@@ -649,6 +655,29 @@ def _compared_against(words: str) -> str:
     return "budget" if "预算" in named[-1] else "year" if _YEAR_BASE.search(named[-1]) else ""
 
 
+#: A change's direction stated right after an amount ("131.49万元,增长19.09%"): the rate that names it.
+_DIRECTED_RATE_AFTER = lazy_compile(
+    r"^\s*[，,]?\s*(?P<word>增长|增加|上升|提高|下降|减少|降低)(?:了)?(?:幅度|率)?(?:为|是)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _change_after_its_base(
+    raw_prefix: str, m: re.Match[str], matches: list[re.Match[str]], clause: str, state: _State
+) -> int:
+    """The direction of an amount that follows last year's figure with nothing between, its rate after it with a
+    direction ("较2022年决算数688.84万元131.49万元,增长19.09%": the 增加 dropped) — 0 if it is not such a change. Only money
+    right after money read as last year's, in one clause: "较上年100万元,增长20%" alone says no change."""
+    if m is matches[0] or compact_name(raw_prefix) or not state.facts:
+        return 0
+    before = state.facts[-1]
+    if before.role != "previous" or before.clause != clause or before.quantity.unit != m.group(3):
+        return 0
+    if not before.quantity.is_money:
+        return 0
+    rate = _DIRECTED_RATE_AFTER.match(clause[m.end() :] + state.ahead)
+    return _direction(rate["word"]) if rate else 0
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
@@ -771,6 +800,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "与2023年相比,收、支总计各增加588.09万元": the change of the item its words name, compared in the clause before
             subject, role, direction = item, ("change_rate" if unit == "%" else "change"), _direction(raw_prefix)
+        if role == "value" and (direction := _change_after_its_base(raw_prefix, m, matches, clause, state)):
+            # "较2022年决算数688.84万元131.49万元,增长19.09%" (云县 2023, real reports 18): the direction word dropped, the
+            # amount right after the base is the change its rate names — not a level a 其中 list could split
+            subject, role = state.facts[-1].subject, "change"
         inline = qty.is_money and _INLINE_BUDGET.search(compact_name(raw_prefix)) and _OF_RATE.match(clause[m.end() :])
         if inline:  # "决算为17.06万元,完成预算27万元的63.2%": the budget of the figure before, inside its rate's words
             subject, role, direction = state.subject, "budget", 0
@@ -794,7 +827,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and not of_inline
         ):
             resplit = _clean_subject(
-                re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0]
+                re.split(
+                    r"(比上年|较上年|与上年相比|同比|完成(?:年初|全年|调整后?|当年)?预算|占)", compact_name(raw_prefix)
+                )[0]
             )[0]
             if not (role in ("change", "change_rate") and _direction(resplit) and not _direction(subject)):
                 subject = resplit  # (not "公务用车购置费同口径比2018年减少": the item before 比2018年 is named already)
@@ -1543,6 +1578,7 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
             elif state.detailing is not None and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
+                state.ahead = "".join(pieces[i + 1 :])
                 _clause_facts(pieces[i], paragraph, state)
             was_open = state.depth > 0 or _opened(pieces[i]) != 0
             state.depth += _opened(pieces[i])
