@@ -76,10 +76,18 @@ def _plan_sentences(text: str) -> set[int]:
     return {i for i, sentence in enumerate(sentences(text)) if _PLAN_SENTENCE.search(sentence)}
 
 
+#: A year named as the base of a comparison ("比2019年预算减少", "较2022年增长"): another year than the report's.
+_COMPARED_YEAR = lazy_compile(r"(?:比|较)((?:19|20)\d{2})(?=年)")
+
+
 def report_year(texts: Iterable[str]) -> str:
     """The year a report's narrative names most ("" when none): plans name next year and comparisons last year, the
-    report's own is the most named — of two named as often, the later."""
+    report's own is the most named — of two named as often, the later. A year right after 比/较 is a comparison's base
+    and not counted (宣州区直工委's 2020 预算 names "比2019年预算" in every paragraph, real reports 18)."""
+    texts = list(texts)
     years = Counter(y for text in texts for y in _YEAR.findall(text))
+    years.subtract(y for text in texts for y in _COMPARED_YEAR.findall(text))
+    years = +years or Counter(y for text in texts for y in _YEAR.findall(text))
     return max(years, key=lambda y: (years[y], y), default="")
 
 
