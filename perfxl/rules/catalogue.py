@@ -561,6 +561,12 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "it (their points may have been taken out), the column repeats each row's own weight, or the form is read as "
         "weighting its 一级 (inferred)",
     ),
+    "W04": (
+        "分值为 0 而年度指标值和实际完成值均未填写（可能不适用，也可能“无”指数量为 0），或仅偏差原因写“不适用”“不涉及”"
+        "（可能指本行没有偏差）时为“需人工判断”",
+        "a judgement when a weight of 0 stands beside neither a target nor an actual (not applicable, or 无 as a count "
+        "of 0), or only the deviation cell says 不适用/不涉及 (which may mean there is no deviation)",
+    ),
     "F05": (
         "得分仅末位相差一个单位、按所填小数位取整才相符、得分未填写、各来源分值与得分之和等于合计行（可能按来源分配）、"
         "表中写明了其他计分方法、年度资金总额行为空而按各来源合计计算时为“需人工判断”；表头写明执行率按年初预算数计算而"

@@ -15,6 +15,7 @@ from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
 
+from . import not_applicable
 from .catalogue import check
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
 from .criteria import RowRule, row_rule, tier_points
@@ -511,7 +512,7 @@ def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
         and not ctx.is_error(ind.actual)
         and score is not None
         and score > 0
-        and not _not_applicable(ctx, ind)
+        and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it
     )
 
 
@@ -726,13 +727,8 @@ def _not_scored(ctx: Context, f: RowFacts) -> bool:
         and f.score_blank
         and not ctx.is_error(ind.score)
         and (f.weight is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
-        and not _not_applicable(ctx, ind)
+        and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it
     )
-
-
-def _not_applicable(ctx: Context, ind: Indicator) -> bool:
-    markers = ("不适用", "不涉及")
-    return any(m in (ind.target.text + ind.actual.text + ind.deviation.text) for m in markers)
 
 
 #: The tests of S12–S15, in the order `unverifiable` names the first a row fails.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
@@ -12,8 +12,9 @@ from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, Sel
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
 from perfxl.scoring import execution_score, grade
 
-from .catalogue import check, spec
+from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
+from .not_applicable import not_applicable_rows
 from .total_bound import stated_above_reach, sum_parts
 from .weights import WeightedTotal, carries_no_weight, completeness, shown_in_part, weighted_reading, weighted_total
 
@@ -527,42 +528,27 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(ev.total_score, expected=expected, actual=reported, count=len(na))
 
 
-def not_applicable_rows(ctx: Context) -> list[Indicator]:
-    """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
-    rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
-    None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
-    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers, from T02 too
-    if not (t05.enabled and settings.enabled):
-        return []
-    params = {**t05.params, **settings.params}
-    markers = [compact(m) for m in params.get("markers", ())]
-    # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
-    # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
-    marked = re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
-    if marked is None:
-        return []
-    return [i for i in ctx.indicators() if marked.search(compact(i.actual.text + i.target.text))]
-
-
-def _marker_pattern(marker: str) -> str:
-    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) not inside a Latin word."""
-    pattern = re.escape(marker)
-    return rf"(?<![A-Za-z]){pattern}(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
-
-
-def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
+def rescaled_total(
+    ctx: Context,
+    na: list[Indicator],
+    scores: Mapping[int, Decimal] | None = None,
+    budget: tuple[Decimal, Decimal | None] | None = None,
+) -> Decimal | None:
     """The 总分 T05 asks for with the 不适用 rows `na` left out, exact (the caller rounds or judges it as printed): the
     applicable scores (with the 预算执行率得分) over their 分值, × the full mark — or, on a weighted form, inside each 一级
-    (`weighted_total`'s `excluded`); None when nothing is left to rescale by."""
+    (`weighted_total`'s `excluded`); None when nothing is left to rescale by. Source: 项目支出绩效自评表填报说明 (不适用
+    指标按比例折算), as T05 cites. `scores` (each row's score by `id(indicator)`) and `budget` (the 预算执行率得分 and its
+    分值) default to the cells as typed (T02, T05); the summary's 总分重算 passes its own recomputed ones — one formula."""
     bw, bs = _budget_cells(ctx)
-    budget = ctx.number(bs) or Decimal(0)
-    if weighted_reading(ctx)[0]:
+    if scores is None:
         scores = {id(f.ind): f.score for f in ctx.facts() if f.score is not None}
+    budget_score, budget_weight = budget if budget is not None else (ctx.number(bs) or Decimal(0), ctx.number(bw))
+    if weighted_reading(ctx)[0]:
         rescaled = weighted_total(ctx, scores, some=True, excluded=frozenset(id(i) for i in na))
-        return None if rescaled is None else budget + rescaled.total
+        return None if rescaled is None else budget_score + rescaled.total
     applicable = [i for i in ctx.indicators() if i not in na]
-    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
-    scores_sum = sum((ctx.number(i.score) or Decimal(0) for i in applicable), budget)
+    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), budget_weight or Decimal(0))
+    scores_sum = sum((scores.get(id(i), Decimal(0)) for i in applicable), budget_score)
     return scores_sum / weights * ctx.settings.total_max if weights else None
 
 
