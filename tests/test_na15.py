@@ -7,6 +7,8 @@ T02/T05 and the summary's 总分重算 — three readings before, each taking di
    raw 不适用/不涉及 alone: a 0 分值 beside "N/A" was W02's certain 错误); "#N/A", a failed lookup, marked a row for
    T05 (a rescaled 总分 asked of a form with no 不适用 row); a 偏差原因 of "不涉及" alone silenced W04 (a guess: it
    may mean "no deviation") — now W04's 警告 stating it.
+3. A basis quoting a text that quotes a word doubled the marks ("其下““三公”经费控制率”", 审核手册's N01 example); the
+   messages' own nesting (one pair only) and the bases' now share `perfxl.quotes.nest_quotes`, applied in `Finding`.
 """
 
 from __future__ import annotations
@@ -101,3 +103,39 @@ def test_a_marker_in_the_deviation_alone_is_a_guess(said):
 def test_latin_markers_stay_words_of_their_own_for_every_check():
     ev = replace_row(good_evaluation(), COST, target="完成DNA检测", actual="完成DNA检测", weight=0, score=0)
     assert [f.severity for f in _found(ev, "W04")] == [Severity.ERROR]
+
+
+# ---------------------------------------------------------------- 3. doubled quotes in a basis
+
+
+def test_a_basis_quoting_a_text_that_quotes_a_word_nests_single_quotes():
+    """W02's basis quoted the row “三公”经费控制率 as "其下““三公”经费控制率”不适用" (the message was nested, the basis
+    not: 审核手册's N01 example showed '正文第14段““三公”经费…”'). Every finding's message and basis now nests ‘ ’."""
+    ev = replace_row(
+        good_evaluation(), COST, name="“三公”经费控制率", target="不适用", actual="不适用", weight=0, score=0
+    )
+    (w02,) = _found(ev, "W02")
+    assert "其下“‘三公’经费控制率”不适用" in (w02.basis or "") and "““" not in (w02.basis or "")
+
+
+def test_every_finding_nests_its_quotes_once():
+    from perfxl.model import Finding
+
+    basis = "正文第14段““三公”经费财政拨款支出预算为3万元”读作“三公经费预算数”= 3万元"
+    found = Finding("N01", Severity.ERROR, None, "“‘三公’经费”", basis=basis)
+    assert found.basis == "正文第14段“‘三公’经费财政拨款支出预算为3万元”读作“三公经费预算数”= 3万元"
+    assert Finding("N01", Severity.ERROR, None, found.message, basis=found.basis) == found  # nesting twice: no change
+
+
+def test_two_quoted_words_in_one_quotation_both_nest():
+    from perfxl.rules.catalogue import spec
+
+    zh, _ = spec("B03").render({"column": "决算数", "row": "“三公”经费与“会议费”合计", "expected": "7", "actual": "10"})
+    assert zh == "决算数：“‘三公’经费与‘会议费’合计”应为分项之和 7，表中为 10"  # the old pattern nested one pair only
+
+
+@pytest.mark.parametrize("text", ["正文“关于“三公经费的说明", "“a”b”", "“甲”，“乙”"])
+def test_quotes_that_do_not_pair_or_do_not_nest_are_left_as_printed(text):
+    from perfxl.quotes import nest_quotes
+
+    assert nest_quotes(text) == text

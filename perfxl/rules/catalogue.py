@@ -8,7 +8,6 @@ Codes never change meaning; retired codes are not reused.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
+from perfxl.quotes import nest_quotes
 
 from .code_notes import CHECK_NOTES
 from .other_codes import KINDS, OTHER_CODES, STATUS
@@ -84,14 +84,8 @@ class CheckSpec:
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
         """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
         safe = fields if fields.__class__ is Fields else Fields(fields)
-        zh = self.template_zh.format_map(safe)
-        if zh.count("“") > 1:  # a quoted name that quotes a word itself ("““三公”经费合计”"): nested as ‘ ’
-            zh = _NESTED_QUOTE.sub(r"“\1‘\2’\3”", zh)
-        return zh, self.template_en.format_map(safe)
-
-
-#: A quotation opened inside another (Chinese nests “ ‘ ’ ”): the row “三公”经费合计 in a template's “{row}”.
-_NESTED_QUOTE = re.compile(r"“([^“”]*)“([^“”]*)”([^“”]*)”")
+        # a quoted name that quotes a word itself ("““三公”经费合计”"): nested as ‘ ’
+        return nest_quotes(self.template_zh.format_map(safe)), self.template_en.format_map(safe)
 
 
 class Fields(dict[str, Any]):
