@@ -55,7 +55,12 @@ def marked(ctx: Context, ind: Indicator) -> bool:
 def not_applicable_rows(ctx: Context) -> list[Indicator]:
     """The rows T05 rescales the 总分 over (`declared`): T02 names them rather than calling their blank 得分 unfilled
     (review14h), the summary's 总分重算 leaves them out as T05 does. None where the profile turns T05 off: no
-    rescaling is then asked, and T02 and the summary add every row as before."""
+    rescaling is then asked, and T02 and the summary add every row as before. Once per evaluation (asked by T02, T05
+    and the summary)."""
+    return ctx.once(("not_applicable_rows", id(ctx.ev)), lambda: _rows(ctx))
+
+
+def _rows(ctx: Context) -> list[Indicator]:
     t05, settings = spec("T05"), ctx.profile.check("T05")
     if not (t05.enabled and settings.enabled):
         return []
