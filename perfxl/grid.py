@@ -36,6 +36,8 @@ class Grid:
     # a report's table (.docx/.pdf): the paragraph right above it that states its money unit ("单位：万元"), which a
     # sheet prints in a row of its own; "" for a sheet (the layout reads it after any unit printed inside, docs14)
     unit_above: str = ""
+    # the one year the caption right above a report's table names ("2020年度…决算表"), "" when none (review15)
+    year_above: str = ""
 
     def __post_init__(self) -> None:
         # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.

@@ -601,6 +601,12 @@ class BasicData:
     # the `unit` is the 元 a 基础数据表 defaults to: the table, its header and the line above it print none — an
     # assumption, so a narrative figure compared with its amounts is a guess at most (polish14)
     unit_assumed: bool = False
+    # a “三公”经费 table's free-text lines stating figures ("增减情况说明：…较2020年4729万元减少533万元，同比下降11.2%"):
+    # read for their own arithmetic (N02) as a 自评表's 年度总体目标 cells are (held-out batch 25)
+    texts: tuple[CellValue, ...] = ()
+    # the one year the caption above a report's table names ("2020年度…决算表"): another year's table than the report's
+    # is not held to its narrative (review15); "" when none is printed
+    year_above: str = ""
 
     @property
     def table_name(self) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .grid import Grid
 from .io import source
 from .layout.detect import read_sheet
-from .layout.findings import WORKBOOK, container
+from .layout.findings import WORKBOOK, Container, container
 from .layout.formulas import resolve_uncached
 from .model import BasicData, CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
@@ -50,11 +50,12 @@ def read_submission(path: str | Path, profile: ProfileLike = None, *, formulas: 
     return sub
 
 
-def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") -> Submission:
+def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", year: str = "") -> Submission:
     """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission.
 
     Besides the tables, the Submission's `coverage` lists every sheet's kind, each table's rows as
-    runs by kind, and the checks that cannot run on a table lacking their columns.
+    runs by kind, and the checks that cannot run on a table lacking their columns. `year`: a report's year (the one
+    its narrative names most), which of two tables of one kind is read when their captions name years (`_this_years`).
     """
     grids, problems = resolve_uncached(list(grids))
     words = container(source_format)  # a report's tables are no workbook's sheets: the notices say which
@@ -96,22 +97,17 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "") ->
             sheets.append(layout.sheet)
         problems.extend(layout.problems)
         if layout.basic is not None:
-            if basic is None or _rank(layout.basic) > _rank(basic):
+            if basic is not None and _this_years(layout.basic, basic, year):
+                # last year's table printed first: this year's is read, the other named as not read
+                problems.append(_extra_table(words, basic.sheet, layout.basic))
+                basic = _with_staffing(layout.basic, basic)
+            elif basic is None or _rank(layout.basic) > _rank(basic):
                 # a 基础数据表 wins over a “三公”经费 table, and either over a 基本概况 table's staffing line, silently
                 basic = _with_staffing(layout.basic, basic)
             elif _overview(layout.basic) or _rank(layout.basic) < _rank(basic):
                 basic = _with_staffing(basic, layout.basic)
             else:
-                what = basic.table_name  # two of one kind (equal rank): named as messages name it
-                problems.append(
-                    Finding(
-                        "LAYOUT_EXTRA_TABLE",
-                        Severity.WARNING,
-                        CellRef(grid.name, "A1"),
-                        f"{words.file_zh}中有多张{what[0]}，只读取了“{basic.sheet}”中的那一张。",
-                        f"The {words.file_en} holds more than one {what[1]}; only the one in '{basic.sheet}' was read.",
-                    )
-                )
+                problems.append(_extra_table(words, grid.name, basic))
     # a workbook of one sheet whose own notice already says it holds no table: not said twice (with more
     # sheets the workbook-wide notice stays: it says nothing in the whole file was read)
     visible = [g for g in grids if not g.hidden]
@@ -149,6 +145,26 @@ def _overview(basic: BasicData) -> bool:
 def _rank(basic: BasicData) -> int:
     """Which of two BasicData a file keeps: a 基础数据表 (2) over a “三公”经费 table (1) over a 基本概况 line (0)."""
     return 0 if _overview(basic) else 1 if basic.source == "three_public" else 2
+
+
+def _extra_table(words: Container, unread: str, kept: BasicData) -> Finding:
+    """LAYOUT_EXTRA_TABLE at the sheet not read: two tables of one kind (equal rank), named as messages name them."""
+    what = kept.table_name
+    return Finding(
+        "LAYOUT_EXTRA_TABLE",
+        Severity.WARNING,
+        CellRef(unread, "A1"),
+        f"{words.file_zh}中有多张{what[0]}，只读取了“{kept.sheet}”中的那一张。",
+        f"The {words.file_en} holds more than one {what[1]}; only the one in '{kept.sheet}' was read.",
+    )
+
+
+def _this_years(new: BasicData, kept: BasicData, year: str) -> bool:
+    """True when `new` is a table of the same kind as `kept` whose caption names the report's `year` (the one its
+    narrative names most) where `kept`'s names another: a report printing last year's 三公 table before this year's
+    keeps this year's (review15: the first was read and every figure of the year's narrative was a false N01 错误
+    against last year's); next year's 预算 table after it is not taken for it."""
+    return _rank(new) == _rank(kept) and bool(year) and new.year_above == year and kept.year_above not in ("", year)
 
 
 def _with_staffing(kept: BasicData, other: BasicData | None) -> BasicData:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .collector import collector_paused
 from .errors import PerfxlError
-from .model import Finding, SelfEvaluation, Submission
+from .model import CellRef, Finding, SelfEvaluation, Submission
 from .numbers import to_decimal
 from .profiles import Profile, ProfileLike, load_profile, resolve_profile
 from .reader import read_submission
@@ -26,7 +26,7 @@ from .rules.context import Context
 from .rules.funds import computed_rate
 from .rules.not_applicable import not_applicable_rows
 from .rules.totals import rescaled_total, results_line
-from .rules.weights import WeightedTotal, weighted_total
+from .rules.weights import ABSENT_LEVEL1_ZH, CUT_SHORT_ZH, WeightedTotal, weighted_total
 from .scoring import execution_score, grade, total_score
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
@@ -55,7 +55,53 @@ def validate_submission(
     """
     prof = _profile(profile)
     problems = [f for f in sub.problems if selected(f.code, select=select, ignore=ignore)]
-    return problems + run_checks(sub, prof, select=select, ignore=ignore, context=context)
+    found = run_checks(sub, prof, select=select, ignore=ignore, context=context)
+    notes = _told_once(problems, found)  # (may fold a finding of `found` into a note)
+    return notes + found
+
+
+def _told_once(problems: list[Finding], found: list[Finding]) -> list[Finding]:
+    """The reader's notes, each LAYOUT_MISSING_TOTAL told once with what rests on it (issue 11: one cause, one finding).
+    Where W03 reports the table cut short, its finding says there is no 总分 row and names the sums the rows shown fall
+    short of: the note is left to it. Else a W05 whose labels fall short where the table stops before a 一级 every
+    10号 table has (`ABSENT_LEVEL1_ZH`) is folded into the note's basis (`found` loses it). A finding belongs to the nearest missing-total note above it on its sheet
+    (the note stands at the table's header, the findings under it)."""
+    notes = [f for f in problems if f.code == "LAYOUT_MISSING_TOTAL" and isinstance(f.ref, CellRef)]
+    if not notes:
+        return problems
+
+    def note_of(f: Finding) -> Finding | None:
+        ref = f.ref
+        if not isinstance(ref, CellRef):
+            return None
+        above = [n for n in notes if isinstance(n.ref, CellRef) and n.ref.sheet == ref.sheet and n.ref.row <= ref.row]
+        return max(above, key=lambda n: n.ref.row if isinstance(n.ref, CellRef) else 0) if above else None
+
+    told = {id(n) for f in found if f.code == "W03" and f.message.startswith(CUT_SHORT_ZH) and (n := note_of(f))}
+    folded: dict[int, list[Finding]] = {}
+    for f in found:
+        if f.code == "W05" and ABSENT_LEVEL1_ZH in f.basis and _short(f) and (n := note_of(f)) and id(n) not in told:
+            folded.setdefault(id(n), []).append(f)
+    for gone in folded.values():
+        for f in gone:
+            found.remove(f)
+    out: list[Finding] = []
+    for n in problems:
+        if id(n) in told:
+            continue
+        more = folded.get(id(n), [])
+        if more:
+            zh = "；".join(f"{f.cell}：{f.message}（所列部分）" for f in more)
+            en = "; ".join(f"{f.cell}: {f.message_en} (the part shown)" for f in more)
+            n = replace(n, basis=f"{n.basis}；{zh}", basis_en=f"{n.basis_en}; {en}")
+        out.append(n)
+    return out
+
+
+def _short(f: Finding) -> bool:
+    """A sum finding whose figure read falls short of the one required (40 of 100): what a table cut short shows."""
+    got, want = to_decimal(f.actual), to_decimal(f.expected)
+    return got is not None and want is not None and got < want
 
 
 def recompute_scores(

@@ -59,6 +59,13 @@ INLINE_ITEM = (
     "the reader starts one there (the duties hold no figure; no verdict changes)"
 )
 
+COVER_WIDEST = (
+    "a cover of short lines, the longest of which (部门(单位)名称: …) sets the column's right edge (read from the lines): "
+    "it reads as a line filled to the edge, wrapped onto the next, and it ends no sentence — nothing on the page tells "
+    "the two apart (in the untagged layout the wider running head sets the edge); cover lines, no figure a check "
+    "reads, no verdict changes"
+)
+
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
 KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "chongqing-jiangbei-qubenji-sangong-yusuan-2021": {
@@ -181,6 +188,15 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     },
     "zhejiang-keqiao-weijian-zhuanxiangzhai-2023": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「绍兴市柯桥区卫生健康局2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    # real reports 16: the 岳阳楼区 团区委 2021 form's cover
+    "hunan-yueyanglou-tuanqu-bumen-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「共青团岳阳楼区委员会2021年度绩效自评报告」": ONE_PAGE_HEAD,
+        "[tagged] reader paragraph ¶3: not read whole": COVER_WIDEST,
+        "[tagged] reader paragraph ¶4: not read whole": COVER_WIDEST,
+        "[tagged] reader pdf paragraph 第1页第3段: no such paragraph「部门(单位)名称:共青团岳阳楼区委员会预算编码:106006」": (
+            COVER_WIDEST
+        ),
     },
 }
 

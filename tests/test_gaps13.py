@@ -206,7 +206,9 @@ def test_w03_names_no_budget_weight_on_a_form_without_one(tmp_path):
 
     table = load_table(Path(__file__).parent / "realworld" / "buxiang-bumen-pingjiazhibiao-fragment.toml")
     found = [f.message for f in validated(table, tmp_path).findings if f.code == "W03"]
-    assert found == ["分值合计（指标 13；表中没有预算执行率分值）应为 100，实际为 13"], found
+    assert found == [
+        "表中没有总分行，表格可能不完整（是否续在其他页）：所列分值合计（指标 13；表中没有预算执行率分值）应为 100，实际为 13"
+    ], found
 
 
 def test_guard_w03_names_a_printed_budget_weight(tmp_path):

@@ -139,3 +139,12 @@ def test_quotes_that_do_not_pair_or_do_not_nest_are_left_as_printed(text):
     from perfxl.quotes import nest_quotes
 
     assert nest_quotes(text) == text
+
+
+def test_a_marker_inside_the_words_of_a_scored_row_is_a_guess_for_w04():
+    """ "不涉及违规使用资金" is a target of no violation (review15: not the row's 不适用, T05 does not take it out): its 0
+    分值 was silent (W04 read 不涉及 anywhere as 不适用); now a 警告 saying the 年度指标值 names the marker."""
+    ev = replace_row(good_evaluation(), COST, target="不涉及违规使用资金", actual="未发生违规", weight=0, score=0)
+    (w04,) = _found(ev, "W04")
+    assert w04.severity is Severity.WARNING and "年度指标值写有“不适用”一类字样" in (w04.basis or "")
+    assert _found(ev, "T05") == []

@@ -58,7 +58,9 @@ def test_the_last_level1_of_a_table_shown_in_part_is_no_default_weight_finding(t
     assert _at(_result(tmp_path, DIZHENJU), "W01") == []  # 产出目标 6 + 6 shown of a table cut short
     guichi = _result(tmp_path, GUICHI)
     assert _at(guichi, "W01") == []  # '效益指标(30分)' declares the default; its 20 shown is W02's (a judgement)
-    assert "Sheet1!B20" in _at(guichi, "W02")
+    assert _at(guichi, "W02") == []  # the 20 shown of its 30: the cut W03 names (one cause, one finding; noise15)
+    (w03,) = [f for f in guichi.findings if f.code == "W03"]
+    assert "“效益指标(30分)”标注 30 分，所列 2 个三级指标分值合计 20" in w03.message, w03.message
     # a label declaring another weight than the default is still compared
     assert _at(_result(tmp_path, GUICHI, B20="效益指标(20分)"), "W01") == ["Sheet1!B20"]
 
@@ -74,9 +76,14 @@ def test_a_percent_after_the_templates_placeholder_in_the_name_is_the_unit(tmp_p
 
 
 def test_missing_total_says_what_it_leaves_unchecked_and_its_basis(tmp_path):
-    (f,) = [f for f in _result(tmp_path, DIZHEN).findings if f.code == "LAYOUT_MISSING_TOTAL"]
+    (f,) = [f for f in _result(tmp_path, "anhui-suixi-linshijiuzhu-2019").findings if f.code == "LAYOUT_MISSING_TOTAL"]
     assert "总分与自评等级无从复核" in f.message and "是否完整" in f.message
     assert "没有“总分”" in f.basis
+    # where W03 finds the weights shown short of the full mark, its one finding says all of it (noise15)
+    found = _result(tmp_path, DIZHEN).findings
+    assert not [f for f in found if f.code == "LAYOUT_MISSING_TOTAL"]
+    (w03,) = [f for f in found if f.code == "W03"]
+    assert w03.message.startswith("表中没有总分行，表格可能不完整") and "总分与自评等级无从复核" in w03.basis
 
 
 NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # 评价指标 │ … │ 目标值 │ 分值 │ 备注: no 实际完成值, no 得分 column

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -59,7 +58,7 @@ from .precision import (
     bare_range_low,
 )
 from .respective_lists import check_respective_lists
-from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where
+from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where, report_year
 from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
 from .table_facts import (
@@ -296,6 +295,32 @@ def _in_table_unit(part: Fact, tv: TableValue) -> tuple[Decimal, Decimal] | None
     return part.quantity.value * conv.factor, conv.factor
 
 
+def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> bool:
+    """True when a 收入 stated beside the 上年结转 of its sentence ("2023年收入2123.04万元，上年结转100万元，支出…")
+    makes the table's total with it: a 自评表's 年度资金总额 按收入性质分 (or a 收入合计) holds the money brought forward
+    as well, so 2123.04 + 100 = 2223.04 agrees — held to the 收入 alone it was a false N01 错误 (review15). A 收入 that
+    neither alone nor with the 结转 makes the table's total is still compared (wrong either way)."""
+    if fact.claim != "income" or fact.role not in ("value", "final") or not fact.quantity.is_money:
+        return False
+    carried = [
+        f
+        for f in run.facts.get(pi, ())
+        if f.claim == "carried_over"
+        and f.sentence == fact.sentence
+        and f.role == "value"  # the money brought forward, not a spending of it
+        and f.quantity.unit == fact.quantity.unit
+    ]
+    if len(carried) != 1:
+        return False
+    q, c = fact.quantity, carried[0].quantity
+    conv = convert(Decimal(1), q.unit, money_unit_for(tv, q.value, q.unit))
+    if not conv.ok or conv.factor is None:
+        return False
+    low, high = _interval(fact), _interval(carried[0])
+    both = Interval(low.lo + high.lo, low.hi + high.hi).scaled(conv.factor)
+    return both.overlaps(Interval.printed(tv.value, tv.step)) and c.value > 0
+
+
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if _another_years(run, fact) or _against_stated_base(run, pi, fact):
         return
@@ -311,6 +336,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         if tv is None:
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
+            return
+        if _with_carried_in_agrees(run, pi, fact, tv):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         _compare(
@@ -1020,14 +1047,16 @@ def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
         )
 
 
-def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]:
-    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures."""
-    cells = (
+def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, CellValue]]:
+    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures, then
+    (None, False, the cell) of every sentence of a “三公”经费 table (`BasicData.texts`: its 增减情况说明)."""
+    cells: list[tuple[SelfEvaluation | None, bool, CellValue]] = [
         (ev, outcome, c)
         for ev in sub.evaluations
         for g in ev.goals
         for outcome, c in ((False, g.expected), (True, g.actual))
-    )
+    ]
+    cells += [(None, False, c) for c in sub.basic.texts] if sub.basic is not None else []
     return [
         (ev, outcome, c)
         for ev, outcome, c in cells
@@ -1036,19 +1065,20 @@ def _goal_cells(sub: Submission) -> list[tuple[SelfEvaluation, bool, CellValue]]
 
 
 def unread_texts(sub: Submission) -> list[str]:
-    """Where a paragraph or 年度总体目标 cell past the reading bound (`readable`) was left unread: "第3段", "表1!B5"."""
+    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`) was left unread:
+    "第3段", "表1!B5"."""
     places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
-    for ev in sub.evaluations:
-        for g in ev.goals:
-            for c in (g.expected, g.actual):
-                if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
-                    places.append(f"{c.ref.sheet}!{c.ref.cell}")
+    cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
+    cells += list(sub.basic.texts) if sub.basic is not None else []
+    for c in cells:
+        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
+            places.append(f"{c.ref.sheet}!{c.ref.cell}")
     return places
 
 
 def goal_texts(sub: Submission) -> list[CellValue]:
     """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
-    return [c for _, _, c in _goal_cells(sub)]
+    return [c for ev, _, c in _text_cells(sub) if ev is not None]
 
 
 def _goal_funds_of(table: SelfEvaluation) -> tuple[ProjectFunds, ProjectFunds | None, str] | None:
@@ -1132,6 +1162,18 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
 _WHOLES = ("value", "budget", "final")
 
 
+def _another_years_basic(sub: Submission, year: str) -> Submission:
+    """`sub` with its 基础数据表 / 三公 table marked a guess when the caption above it names another year than the
+    report's ("2020年度…三公经费支出决算表" in the 2021 report, its only one): the narrative's figures may be this year's
+    and the table last year's, so a disagreement is a 警告 stating it, not a certain N01 错误 (review15)."""
+    basic = sub.basic
+    if basic is None or not basic.year_above or not year or basic.year_above == year:
+        return sub
+    why = f"{basic.table_name[0]}上方标题为{basic.year_above}年，与报告年度{year}年不同，可能不是本年的表"
+    guess = "；".join(g for g in (basic.guess, why) if g)
+    return dataclasses.replace(sub, basic=dataclasses.replace(basic, guess=guess))
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
@@ -1144,28 +1186,31 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
     against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
-    for gi, (table, outcome, cell) in enumerate(_goal_cells(sub)):
+    for gi, (table, outcome, cell) in enumerate(_text_cells(sub)):
         assert cell.ref is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         goal_facts = extract_facts(text, -1 - gi).facts
-        if id(table) not in against:
-            against[id(table)] = _goal_funds_of(table)
-        _check_goal_funds(
-            run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
-        )  # before N02: contradicted ones stay out
+        if (
+            table is not None
+        ):  # a 年度总体目标 cell: its money against its own table's funds (a 三公 sentence: N02 only)
+            if id(table) not in against:
+                against[id(table)] = _goal_funds_of(table)
+            _check_goal_funds(
+                run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
+            )  # before N02: contradicted ones stay out
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
     if not sub.narrative:
         return run.issues
-    run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
-    run.unit_lines = unit_lines(sub)
-    run.unread = unread_cells(sub)
-    run.project = project_funds(sub)
-    years = Counter(y for p in sub.narrative for y in _YEAR.findall(p.text))  # plans name next year, comparisons
-    run.year = max(years, key=lambda y: (years[y], y), default="")  # the last: the report's is the most named
+    run.year = report_year(p.text for p in sub.narrative)
     tables = (*sub.evaluations, *sub.declarations)
     table_years = {y for t in tables for c in (t.period, t.title) if c for y in _TABLE_YEAR.findall(c.text)}
     if len(table_years) == 1:  # the year its own table states ("(2021年度)") over a count of the text's
         run.year = table_years.pop()
+    sub = _another_years_basic(sub, run.year)
+    run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    run.unit_lines = unit_lines(sub)
+    run.unread = unread_cells(sub)
+    run.project = project_funds(sub)
     parsed: list[tuple[int, TextRef, ParagraphFacts]] = []
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None

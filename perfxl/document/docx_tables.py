@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .unit_above import unit_line_above
+from .unit_above import caption_year_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
 
@@ -30,6 +30,7 @@ class WordTable:
     cells: dict[tuple[int, int], Any] = field(default_factory=dict)
     parent: int | None = None  # index of the enclosing table for a nested table
     unit_above: str = ""  # the paragraph above it stating its money unit (`unit_line_above`)
+    year_above: str = ""  # the year its caption above names (`caption_year_above`)
 
     @property
     def name(self) -> str:
@@ -165,9 +166,9 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
                 above.append(text)
             yield BodyItem("p", el, text=text)
         else:
-            unit = unit_line_above(above)
+            unit, year = unit_line_above(above), caption_year_above(above)
             above = []
             for item in tables(el, None):
                 if item.table is not None and item.table.parent is None:
-                    item.table.unit_above = unit
+                    item.table.unit_above, item.table.year_above = unit, year
                 yield item

@@ -70,10 +70,10 @@ _LEAD = lazy_compile(
 _ROLE_TAIL = lazy_compile(
     r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$"
 )  # "…经费预算安排5万元"
-#: Words ending a subject that are no part of its name: a sum's, a verb's, and the bound or approximation words before
-#: the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
+#: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
+#: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
 _TAIL = lazy_compile(
-    r"(?:合计|总计|共计|总额|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
+    r"(?:合计|总计|共计|总额|各|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
 _BARE_RANGE_LOW = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
@@ -390,17 +390,25 @@ _MONEY_IN = frozenset({"income", "carried_over"})
 _THIS_YEARS = lazy_compile(r"(?:本|当|全)年(?:度)?")
 
 
-def _books_spending(subject: str, prefix: str) -> bool:
-    """True when a bare spending role after `subject` names the 支出 side of the books: after a 收入 ("收入决算1200万元，
-    支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
-    claim = claim_of(subject)
-    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(subject, prefix)
+def _books_spending(state: _State, prefix: str) -> bool:
+    """True when a bare spending role after the state's subject names the 支出 side of the books: after a 收入 ("收入决算
+    1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
+    claim = claim_of(state.subject)
+    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(state, prefix)
 
 
-def _years_spending_after_carry(subject: str, prefix: str) -> bool:
-    """True when `subject` is money brought forward (上年结转) and the words before the figure name the year's spending
-    ("本年支出1000万元"): the books' 支出, not the 结转's own ("实际支出85万元" after it spends the 结转)."""
-    return claim_of(subject) == "carried_over" and "支出" in prefix and _THIS_YEARS.search(prefix) is not None
+def _years_spending_after_carry(state: _State, prefix: str) -> bool:
+    """True when the state's subject is money brought forward (上年结转) listed after the year's 收入 in the same sentence
+    and the words before the figure name the year's spending ("本年收入1200万元，上年结转200万元，本年支出1000万元"): the
+    books' 支出, not the 结转's own ("实际支出85万元" after it spends the 结转). Without the 收入 the 结转 is the sentence's
+    topic and "上年结转资金100万元，当年支出85万元，结转资金执行率85%" spends it: read as the books' 支出 it made a certain
+    N01 错误 against the table's 支出合计 (review15)."""
+    return (
+        claim_of(state.subject) == "carried_over"
+        and "支出" in prefix
+        and _THIS_YEARS.search(prefix) is not None
+        and any(f.claim == "income" and f.sentence == state.sentence for f in state.facts)
+    )
 
 
 def _spending_role(prefix: str) -> bool:
@@ -466,9 +474,10 @@ _PROGRESS = lazy_compile(r"(?:支出|执行|使用)进度(?:比率|比例|率)?\
 #: A spending rate named as such ("支出率97.43%", "资金支出率", "资金支付率95%"): the money spent over the year's — a 执行率
 #: by another name (not "支出增长率", "支出占比", nor a timeliness: "按时支付率", "及时支付率", "足额支付率"). A 支付率 only
 #: bare or of the funds ("资金/预算/经费/项目/累计/实际支付率"): "农民工工资支付率", "医疗费用支付率", "报销支付率" measure
-#: what was owed to someone, not the year's money spent (review12c).
+#: what was owed to someone, not the year's money spent (review12c). A 使用率 the same ("预算174万元,…使用率100%", 桂阳
+#: 2020s, tests/test_reports17.py): bare or of the funds, never "设备使用率", "场馆使用率" (an indicator's value).
 _SPENDING_RATE = lazy_compile(
-    r"支出率|(?:(?<![\u4e00-\u9fff])|(?<=资金)|(?<=预算)|(?<=经费)|(?<=项目)|(?<=累计)|(?<=实际)|(?<=总体))支付率"
+    r"支出率|(?:(?<![\u4e00-\u9fff])|(?<=资金)|(?<=预算)|(?<=经费)|(?<=项目)|(?<=累计)|(?<=实际)|(?<=总体))(?:支付|使用)率"
 )
 
 
@@ -508,6 +517,29 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     ):
         return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
     return subject_role or state_role or "value", 0
+
+
+#: A comparison stated in a clause of its own, the item and its change following in the next ("与2023年相比,收、支总计各
+#: 增加588.09万元", the 四川 单位决算 template; "与上年相比,支出增加100万元"): the base is named, the figure is the change.
+_COMPARISON_CLAUSE = lazy_compile(
+    r"(?:(?:与|和|同)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:相比|相较|比较)"
+    r"|(?:比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?|同比)[\s，,]*$"
+)
+#: The words before a change once its comparison stood apart: an item, then only its direction ("收支总计各增加").
+_ITEM_THEN_DIRECTION = lazy_compile(
+    r"^(?P<item>[^\d，,。；;：:（）()]{1,20}?)(?:各|均)?(?:增加|减少|增长|下降|提高|降低|上升)(?:了)?(?:为|是)?$"
+)
+
+
+def _change_after_comparison(prefix: str, tail: str, rest: str) -> str:
+    """The item whose change the figure is, when the clause before it in the sentence is a comparison of its own ("与2023年
+    相比," then "收、支总计各增加588.09万元", 大竹 农技中心 2024, real reports 16: the item and its direction, no 较上年 in
+    its own words — read as a level before); "" otherwise, and for a list of changes each of its own item ("收、支总计分别
+    减少A万元、增加B万元": paired by position, `respective_lists`, not one item's)."""
+    if not _COMPARISON_CLAUSE.search(tail.rsplit("。", 1)[-1]) or "分别" in prefix or re.match(r"\s*[、和及]", rest):
+        return ""
+    words = _ITEM_THEN_DIRECTION.fullmatch(compact_name(prefix).lstrip("，,、；;"))
+    return _clean_subject(words["item"])[0] if words else ""
 
 
 def _change_just_before(state: _State) -> Fact | None:
@@ -593,7 +625,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
     _enumerate(clause, state)
-    if _NEW_STATEMENT.match(compact_name(clause)):
+    if _NEW_STATEMENT.match(compact_name(clause)) and not _first_after_qizhong(state):
         state.parent, state.listed_by_wei = None, ""
     if not matches:
         name = compact_name(clause)
@@ -702,6 +734,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if (
+            role == "value"
+            and m is matches[0]
+            and (item := _change_after_comparison(raw_prefix, state.tail, clause[m.end() :]))
+        ):
+            # "与2023年相比,收、支总计各增加588.09万元": the change of the item its words name, compared in the clause before
+            subject, role, direction = item, ("change_rate" if unit == "%" else "change"), _direction(raw_prefix)
         inline = qty.is_money and _INLINE_BUDGET.search(compact_name(raw_prefix)) and _OF_RATE.match(clause[m.end() :])
         if inline:  # "决算为17.06万元,完成预算27万元的63.2%": the budget of the figure before, inside its rate's words
             subject, role, direction = state.subject, "budget", 0
@@ -767,7 +806,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = state.subject
         if qty.is_money and _SUM_ONLY.match(raw_prefix):  # "合计", "三项合计", "上述合计": only sum words
             subject = "合计"  # the sum of the parts before it (no claim): not the last subject's figure
-        if not subject and _books_spending(state.subject, raw_prefix):
+        if not subject and _books_spending(state, raw_prefix):
             # "收入决算1200万元，支出决算1000万元": the 1000 is spending, not the 收入's (issue 11); so after money brought
             # in when the year's spending is named ("上年结转200万元，本年支出1000万元": review13n — gaps14)
             subject = "支出"
@@ -787,7 +826,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject_sentence == state.sentence
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
-            and not _years_spending_after_carry(state.subject, raw_prefix)  # "上年结转200万元，本年支出1000万元"
+            and not _years_spending_after_carry(state, raw_prefix)  # "上年结转200万元，本年支出1000万元"
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
@@ -1373,6 +1412,21 @@ _NEW_STATEMENT = lazy_compile(
     # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
     r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$"
 )
+
+
+#: A bare "其中" (its colon or comma after it) as the last words read: the clause after it is the list's first part.
+_BARE_QIZHONG = lazy_compile(r"其中[\s:：，,]*$")
+
+
+def _first_after_qizhong(state: _State) -> bool:
+    """The clause is the first part of a list a bare "其中" just opened ("2023年度支出总计434.72万元,其中:本年支出合计
+    434.16万元,结余分配0.00万元,年末结转和结余0.55万元", 乌鲁木齐 政务服务中心 2023, real reports 16): the 其中 names it a
+    part, whatever its words — "本年支出…" starts no new statement there (the list was left without its parts)."""
+    return (
+        state.parent is not None
+        and not any(f.parent == state.parent for f in state.facts)
+        and _BARE_QIZHONG.search(state.tail) is not None
+    )
 
 
 #: "803.74 万元其中:基本支出…": a 其中 printed right after an amount, before the separator, opens the next clause's parts.

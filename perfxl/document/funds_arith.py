@@ -46,7 +46,7 @@ from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
-_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|完成)$")
+_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|支付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
 _BUDGET_OR_ARRIVED = lazy_compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
@@ -115,6 +115,7 @@ def _budget_readings(
         and f not in reduced
     ]
     bases += [f for f in earlier if f.subject == "合计" and _sums_no_spending(earlier, f, paid)]
+    bases = bases or _opening_fund(before, earlier, added, reduced)
     bases = [f for f in bases if named <= set(_WHICH_MONEY.findall(f.subject))]  # 财政资金支出 → a 财政资金 budget
     if not bases:
         return None
@@ -135,6 +136,28 @@ def _budget_readings(
         text = " + ".join(f.quantity.text for f in parts) + "".join(f" − {f.quantity.text}" for f in reduced)
         readings.append((budget, point, text))
     return readings, (*bases, *added, *reduced)
+
+
+#: A fund named by its kind ("州级补助资金", "专项资金", "工作经费"): the money a project was given, when it opens its sentence.
+_FUND_NAME = lazy_compile(r"(资金|经费)$")
+#: Words making a fund's figure something other than what it was given: spent, arrived, left, carried, added, earned.
+_NOT_GIVEN = lazy_compile(r"(支出|执行|使用|拨付|支付|到位|结余|结转|剩余|追加|调整|收入|累计|自筹|配套)")
+
+
+def _opening_fund(before: list[Fact], earlier: list[Fact], added: list[Fact], reduced: list[Fact]) -> list[Fact]:
+    """ "国家基本公共卫生服务项目州级补助资金2.00万元,截至2023年12月31日,资金已使用2.00万元,结余0万元,资金执行率100%"
+    (红河州二院 2023, tests/test_reports17.py): no budget word, but the sentence opens with the fund named by its kind
+    and its amount — the whole its use, its 结余 and its rate are told of. Only that first figure, only when it is the
+    one fund figure before the spending (not "中央资金5万元,省级资金3万元,已支出8万元": sources, no one whole) and names
+    nothing spent, arrived, left or added. Paired by place: the checks it feeds are judgements (警告)."""
+    if not before or before[0] not in earlier or added or reduced:
+        return []
+    first = before[0]
+    words = _around(first)[0] or first.subject
+    funds = [f for f in earlier if _FUND_NAME.search(f.subject)]
+    if funds != [first] or not _FUND_NAME.search(first.subject) or _NOT_GIVEN.search(words + first.subject):
+        return []
+    return [first]
 
 
 #: A budget's own words naming it the year's whole, after what was added ("全年预算", "调整后预算", "合计", "预算总额").
@@ -637,6 +660,31 @@ def _budget_changed(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
     return None if budget is None or _COMPARED_WITH.search(_around(budget)[0]) else budget
 
 
+#: Both sides of the books named together ("收支较上年决算数减少…", "收入支出总体与上年相比"): the one figure they share.
+_BOTH_SIDES = lazy_compile(r"收(?:入)?(?:和|与|及)?支(?:出)?(?:总计|合计|总额|总体)?")
+
+
+def _books_total(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
+    """The figure a change of the books' two sides together is of ("2021年度收入总计23,866.88万元,支出总计23,866.88万元。
+    收支较上年决算数减少3,888.01万元、下降14%", 沙坪坝 交通局 2021, real reports 16): the 收入 and 支出 totals stated before
+    it, when they are one figure (a 决算's 收入总计 = 支出总计); None when they differ (which changed is unread)."""
+    if not _BOTH_SIDES.fullmatch(rate.subject):
+        return None
+    income = _find_claim(facts, rate.index, "income")
+    expense = _find_claim(facts, rate.index, "expense")
+    if income is None or expense is None or income.quantity.value != expense.quantity.value:
+        return None
+    return max(income, expense, key=lambda f: f.index)
+
+
+def _find_claim(facts: tuple[Fact, ...], before: int, claim: str) -> Fact | None:
+    """The last whole (no 其中 part) of `claim` stated as a level before fact `before`."""
+    return next(
+        (f for f in reversed(facts[:before]) if f.claim == claim and f.parent is None and f.role in ("value", "final")),
+        None,
+    )
+
+
 def _is_budget(f: Fact) -> bool:
     """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付)."""
     words = _around(f)[0] or f.subject
@@ -944,7 +992,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
             amount = _find(facts, fact.index, fact.subject, ("change",))
-            current = _find(facts, fact.index, fact.subject, ("final", "value")) or _budget_changed(facts, fact)
+            current = (
+                _find(facts, fact.index, fact.subject, ("final", "value"))
+                or _budget_changed(facts, fact)
+                or _books_total(facts, fact)
+            )
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
@@ -1155,7 +1207,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 or (respective and top < t.lo)
             )
         )
-        if not (exceeds or as_written or short or (complete and not Interval(lo, hi).overlaps(t))):
+        # a total its parts make by definition (支出 = 基本支出 + 项目支出) reached only by reading a part as cut, not rounded
+        # ("2022年支出78.36万元,其中基本支出76.36万元,项目支出0万元,结余结转0万元": 0 as 0.99): short, a judgement as for any
+        # list read as the whole (real reports 16)
+        short_by_definition = complete and top < t.lo and Interval(lo, hi).overlaps(t)
+        if not (
+            exceeds or as_written or short or short_by_definition or (complete and not Interval(lo, hi).overlaps(t))
+        ):
             continue
         if floor and not exceeds:
             continue
@@ -1202,7 +1260,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 f"（按支出经济分类，{'、'.join(_ECONOMIC_CLASS_ZH)}合为基本支出，所列{len(classes)}类读作全部；"
                 "若另有未列的类，也可能相符，请核实）"
             )
-        if short and cut_only:
+        if (short or short_by_definition) and cut_only:
             rounded += "（各项按四舍五入读取；若某项是截去尾数的数字，也可能相符）"
         if others:  # which total the heading splits is read as the nearest: a guess beside another whole
             rounded += _beside_wholes(
@@ -1244,7 +1302,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 ),
                 basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
                 + ("; rounded parts could still fit, a person must check" if as_written else "")
-                + ("; the parts read as rounded half up, cut figures could still fit" if short and cut_only else "")
+                + (
+                    "; the parts read as rounded half up, cut figures could still fit"
+                    if (short or short_by_definition) and cut_only
+                    else ""
+                )
                 + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
                 + (
                     "; a remainder or an investment may be another split of the money, a person must check"
@@ -1265,7 +1327,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     else ""
                 ),
                 certainty=Certainty.JUDGEMENT
-                if as_written or short or others or by_place or loose or odd
+                if as_written or short or short_by_definition or others or by_place or loose or odd
                 else Certainty.CERTAIN,
             )
         )

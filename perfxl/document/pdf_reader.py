@@ -32,7 +32,7 @@ from .pdf_text import (
     paragraphs,
 )
 from .source import DocumentSource
-from .unit_above import unit_line_above
+from .unit_above import caption_year_above, unit_line_above
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
@@ -53,6 +53,7 @@ class _Table:
     stacked_on: _Table | None = None
     over_page: bool = False
     unit_above: str = ""  # the unit line printed just above it on its page (unit_above.unit_line_above)
+    year_above: str = ""  # the year its caption above names on its page (unit_above.caption_year_above)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -190,7 +191,8 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         lines = [(line[0][2], "".join(c[3] for c in line)) for line in group_lines(text.chars)]
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
         for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
-            unit = unit_line_above([t for top, t in lines if floor <= top < bbox[1] and t.strip()])
+            between = [t for top, t in lines if floor <= top < bbox[1] and t.strip()]
+            unit = unit_line_above(between)
             floor = bbox[3]
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
             moved = [(ch[0], ch[1] + offset, ch[2] + offset, *ch[3:]) for ch in table_chars]
@@ -204,6 +206,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 height - bbox[3],
                 tables[-1] if parted else None,
                 unit_above=unit,
+                year_above=caption_year_above(between),
             )
             prev = tables[-1] if tables else None
             if (
@@ -245,7 +248,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"
         grid = _grid(t, name)
-        grid.unit_above = t.unit_above
+        grid.unit_above, grid.year_above = t.unit_above, t.year_above
         grids.append(grid)
         origins[name] = (first, t.number)
         names[id(t)] = name

@@ -65,7 +65,13 @@ def to_submission(source: DocumentSource) -> Submission:
         from .stacked_forms import rejoin_halves
 
         grids = rejoin_halves(grids, source.stacked)
-    sub = read_grids(grids, source.path, source_format=source.source_format) if grids else Submission(source.path)
+    if grids:
+        from .run_state import report_year  # (the year a caption above a table is held to: `reader._this_years`)
+
+        year = report_year(p.text for p in source.paragraphs)
+        sub = read_grids(grids, source.path, source_format=source.source_format, year=year)
+    else:
+        sub = Submission(source.path)
     sheets = tuple(
         dataclasses.replace(sc, note_zh=sc.note_zh or _origin_zh(source, sc.sheet)) for sc in sub.coverage.sheets
     )

@@ -41,6 +41,13 @@ _UP = ("增加", "增长", "上升")
 _YEAR_WORDS = lazy_compile(r"^.*?(?:年度?|相比)")
 _TRIM = lazy_compile(r"(?:总计|合计)$")
 _LEAD = lazy_compile(r"^(?:其中|中)")
+#: The year a list or a change names right before its names ("2021年度收、支总计…": the digits before "年度收").
+_OWN_YEAR = lazy_compile(r"((?:19|20)\d{2})$")
+#: A list of last year's amounts by its words ("上年收、支总计各是…", "上年度收入、支出…").
+_LAST_YEARS = lazy_compile(r"^(?:上一?年|去年|前一年)")
+#: The year a change is compared with, in its sentence before it ("与2021年相比", "较2021年度").
+_BASE_YEAR = lazy_compile(r"(?:与|较|比|同)\s*((?:19|20)\d{2})年")
+_SENTENCE_END = lazy_compile(r"[。；;]")
 
 
 def _numbers(text: str) -> list[str]:
@@ -75,6 +82,8 @@ def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None
         named = _names(m["names"]) if m["names"] else None
         for amounts in reversed(before):
             names = _names(amounts["names"])
+            if _of_the_base_year(text, amounts, m):
+                continue  # the year the changes start from: their base, not the amounts they are changes of
             if named is None or sorted(named) == sorted(names):
                 break
         else:
@@ -90,6 +99,30 @@ def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None
         for i, (change, rate) in enumerate(zip(changes, rates, strict=True)):
             name = order[i]
             _judge(run, ref, ("、".join(order), i), values[names.index(name)], change, rate, m["unit"], up)
+
+
+def _year_before(text: str, at: int) -> str | None:
+    """The year printed right before the names starting at `at` ("2021年度收、支" → 2021), else None."""
+    found = _OWN_YEAR.search(text, max(0, at - 4), at)
+    return found.group(1) if found else None
+
+
+def _of_the_base_year(text: str, amounts: re.Match[str], changes: re.Match[str]) -> bool:
+    """An amounts list of the year its changes are measured from, not of the year they reach: last year's by its words
+    ("上年收、支总计各是…"), or a year not after the one the changes compare with ("2021年度收、支总计各是…。与2021年
+    相比,收、支总计各减少…"), or another than the changes' own ("2021年度…各是…。2022年度收、支总计各增加…"). Paired
+    as this year's, its amounts made the base wrong and every rate an 错误 (review15)."""
+    if _LAST_YEARS.match(amounts["names"]):
+        return True
+    year = _year_before(text, amounts.start("names"))
+    if year is None:
+        return False
+    head = _SENTENCE_END.split(text[: changes.start("names") if changes["names"] else changes.start()])[-1]
+    bases = _BASE_YEAR.findall(head + "年")  # "较2021年度收入、支出总计各减少": 2021 is the base, not the changes'
+    if bases and int(year) <= int(bases[-1]):
+        return True
+    own = _year_before(text, changes.start("names")) if changes["names"] else None
+    return own is not None and own != year and not (bases and head.endswith(bases[-1]))
 
 
 def _judge(

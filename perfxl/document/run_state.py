@@ -4,6 +4,8 @@ reporter every arithmetic check shares (`_arith`). Pure."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -72,6 +74,13 @@ _PLAN_SENTENCE = lazy_compile(r"(下一步|下步|今后|力争|争取|明年|�
 def _plan_sentences(text: str) -> set[int]:
     """The sentences of a paragraph about plans ("下一步，我局将力争…新增高新技术企业12家"): their figures are no results."""
     return {i for i, sentence in enumerate(sentences(text)) if _PLAN_SENTENCE.search(sentence)}
+
+
+def report_year(texts: Iterable[str]) -> str:
+    """The year a report's narrative names most ("" when none): plans name next year and comparisons last year, the
+    report's own is the most named — of two named as often, the later."""
+    years = Counter(y for text in texts for y in _YEAR.findall(text))
+    return max(years, key=lambda y: (years[y], y), default="")
 
 
 def _another_years(run: _Run, fact: Fact) -> bool:

@@ -6,12 +6,38 @@ it when the table states none (issue 12, docs14).
 
 from __future__ import annotations
 
+import re
+
 from ..units import money_unit_in
 
-__all__ = ["unit_line_above"]
+__all__ = ["caption_year_above", "unit_line_above"]
 
 #: A line longer than this is a sentence of the narrative, no unit line nor caption.
 _LINE_CHARS = 60
+
+
+def _lines_above(texts: list[str]) -> list[str]:
+    """The table's own lines among `texts`: the line right above it and the one above that (a caption over a unit
+    line, or the reverse), up to the first sentence of the narrative (its text goes on above)."""
+    out = []
+    for text in texts[-1:-3:-1]:
+        line = text.strip()
+        if len(line) > _LINE_CHARS or line.endswith(("。", "；", ";")):
+            break
+        out.append(line)
+    return out
+
+
+#: A year a caption names ("2020年度一般公共预算财政拨款“三公”经费支出决算表").
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def caption_year_above(texts: list[str]) -> str:
+    """The one year the caption lines right above a table name (`_lines_above`), "" when none or several ("2021年与
+    2020年对比"): a report printing last year's 三公 table beside this year's says which is which only there
+    (review15)."""
+    years = {y for line in _lines_above(texts) for y in _YEAR.findall(line)}
+    return years.pop() if len(years) == 1 else ""
 
 
 def unit_line_above(texts: list[str]) -> str:
@@ -19,10 +45,4 @@ def unit_line_above(texts: list[str]) -> str:
     order, the one stating the table's money unit ("单位：万元", "表1 收支情况（单位：元）"): the line right above the
     table, or the one above a caption line between them — never one further up, which may be another table's or the
     narrative's. "" when none. A unit printed inside the table wins over it (the layout reads it only as a fallback)."""
-    for text in texts[-1:-3:-1]:
-        line = text.strip()
-        if len(line) > _LINE_CHARS or line.endswith(("。", "；", ";")):
-            return ""  # a sentence: the narrative goes on above it, no unit line of the table's
-        if money_unit_in(line):
-            return line
-    return ""
+    return next((line for line in _lines_above(texts) if money_unit_in(line)), "")

@@ -159,6 +159,7 @@ class _BasicReader:
             self.procurement_rate,
             unit_above=self.grid.unit_above if not self.unit and H.unit_above(self.grid) else "",
             unit_assumed=not (self.unit or H.unit_above(self.grid)),
+            year_above=self.grid.year_above,
         )
 
     def _maybe_header(self, r: int) -> bool:

@@ -1228,6 +1228,7 @@ class _Reader(FundsRows):
     # -------------------------------------------------------------- findings
     def _check_complete(self) -> None:
         b = self.cur
+        closed = b.total_score is not None or b.total_weight is not None
         if b.indicators_seen and not b.indicators:
             self.problems.append(
                 Finding(
@@ -1236,10 +1237,14 @@ class _Reader(FundsRows):
                     self.grid.ref(self.ind_header_row, self.ind_cols.get("name", 0)),
                     "绩效指标表头下没有任何指标行。",
                     "The indicator header has no indicator rows below it.",
+                    basis="读取：指标表头之下没有读到任何指标行"
+                    + ("" if closed else "，也没有“总分”行：表格可能在此中断（是否续在其他页），总分无从复核"),
+                    basis_en="read: no indicator row under the indicator header"
+                    + ("" if closed else ", nor a 总分 row: the table may stop here"),
                 )
             )
         if (
-            b.indicators_seen
+            b.indicators  # (an empty table's missing 总分 is LAYOUT_EMPTY_TABLE's: one cause, one finding)
             and b.total_score is None
             and b.total_weight is None
             and {"weight", "score"} & set(b.columns)

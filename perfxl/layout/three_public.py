@@ -41,8 +41,11 @@ _FUND_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资�
 _SOURCES = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
 #: the words of a role label; what is left of a label without them (and its year) is a name
 _ROLE_WORDS = re.compile(
-    r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"
+    r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|执行|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"
 )
+#: A line counting things, not money (湖南 三公 预算情况表's 相关统计数: 因公出国(境)团组数(个), 公务用车保有量(辆),
+#: 公务接待批次(批)): its figures are no 三公 amount and no other spending beside the items — not read.
+_COUNT = re.compile(r"[(（](?:个|人|人次|辆|台|批|批次|次|家|组)[)）]$|团组数|人数|人次|批次|保有量")
 #: A 三公 table is small (six items, a few years, a title and notes): a longer sheet is some other table.
 _MAX_ROWS = 80
 #: how far down a header may reach before the first line of figures (a title, a unit line, three header rows)
@@ -59,7 +62,10 @@ def _label(value: object) -> str:
 
 def _item(label: str) -> str | None:
     """The 三公 row key a label names: a BASIC_ROWS synonym of a 三公 item, or a group label naming the 三公 total
-    ("一般公共预算财政拨款“三公”经费"); None otherwise (a rate such as 三公经费控制率 is no item)."""
+    ("一般公共预算财政拨款“三公”经费"); None otherwise (a rate such as 三公经费控制率, a count such as
+    公务用车保有量(辆), is no item)."""
+    if _COUNT.search(label):
+        return None
     key = H.match_role(label, H.BASIC_ROWS)
     if key in _ITEMS:
         return key
@@ -77,6 +83,8 @@ def _role(label: str) -> tuple[str | None, int | None]:
     year = int(m.group(1)) if m else None
     if "上年" in label:
         return ("skip" if "预算" in label else "prev"), year
+    if "执行数" in label:  # "2016年执行数", "预算执行数": what was spent — a 决算, whatever budget it executed
+        return "final", year
     if "预算" in label:
         return "budget", year
     if "决算" in label or "本年" in label or "实际" in label:
@@ -93,10 +101,20 @@ def _budget_only(label: str) -> bool:
     return "预算" in text and "决算" not in text
 
 
+#: A total's label with the word for what it totals ("一、支出合计" of 湖南's 三公 预算情况表): a role word such as 预算 or
+#: 决算 is not among them ("预算数合计" keeps its role).
+_TOTAL_LABEL = re.compile(r"(?:支出|经费|费用)?(?:合计|小计|总计)数?")
+
+
+def _is_total(label: str) -> bool:
+    """A total's label: 合计/小计/总计, bare, numbered or after 支出/经费 ("一、支出合计")."""
+    return label in _TOTALS or bool(_TOTAL_LABEL.fullmatch(H.strip_numbering(label)))
+
+
 def _is_name(label: str) -> bool:
     """A label that names something other than a role (机关运行经费决算数 → 机关运行经费)."""
     rest = _ROLE_WORDS.sub("", _YEAR.sub("", H.strip_numbering(label)))
-    return bool(rest) and label not in _TOTALS
+    return bool(rest) and not _is_total(label)
 
 
 def _number(value: object) -> bool:
@@ -123,8 +141,11 @@ class _Axis:
                 if self.kind is None and _budget_only(text):
                     self.kind = "budget"  # "2017年“三公”经费预算表" over bare years: they are 预算数, not 决算数
                 continue
-            if text in _TOTALS:
+            if _is_total(text):
                 total = cell
+                continue
+            if _COUNT.search(text):  # 公务接待批次(批): a count of the items, no money line at all
+                self.kind = "skip"
                 continue
             kind, year = _role(text)
             if kind is not None:
@@ -232,7 +253,22 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
         }
     else:
         return None
-    return _build(grid, lines, cells)
+    return _build(grid, lines, cells, _texts(grid))
+
+
+#: A free-text line of the table that may state figures: a sentence (its 增减情况说明), not a label.
+_SENTENCE = re.compile(r"[。；;，,]")
+
+
+def _texts(grid: Grid) -> tuple[CellValue, ...]:
+    """The table's own sentences with figures in them (沅陵县 2021's 增减情况说明 under its items, held-out batch 25):
+    what the narrative checks read for their own arithmetic (N02), as a 自评表's 年度总体目标 cells."""
+    return tuple(
+        own_cell(grid, r, c)
+        for r in range(grid.n_rows)
+        for c in range(grid.n_cols)
+        if isinstance(value := own(grid, r, c), str) and _SENTENCE.search(value) and any(ch.isdigit() for ch in value)
+    )
 
 
 def _split_by_source(axes: list[_Axis]) -> None:
@@ -254,6 +290,7 @@ def _build(
     grid: Grid,
     lines: list[tuple[int, _Axis]],
     cells: dict[tuple[int, int], tuple[CellValue, tuple[_Axis, _Axis]]],
+    texts: tuple[CellValue, ...] = (),
 ) -> tuple[BasicData, range] | None:
     """AmountRows from the lines' cells by role (an item's 预算数 and 决算数 may stand in two lines), the years read by
     order; a bare 合计 is the 三公 total unless a figure line of another name stands beside the items."""
@@ -328,6 +365,8 @@ def _build(
         source="three_public",
         guess=YEAR_GUESS if guessed else "",
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
+        texts=texts,
+        year_above=grid.year_above,
     )
     return basic, range(grid.n_rows)
 

@@ -238,7 +238,36 @@ def _unreadable(ctx: Context, cell: CellValue) -> bool:
     return ctx.number(cell) is None and not ctx.is_blank(cell) and not ctx.is_error(cell)
 
 
-def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = False) -> Iterator[Finding]:
+def _agrees_with_blank_parts_own(
+    ctx: Context, children: tuple[AmountRow, ...], attr: str, equal: tuple[str, ...], cell: CellValue
+) -> bool:
+    """True when a total over a part left blank agrees once that part is taken as the sum of its own printed parts
+    (公务用车购置及运行维护费 blank over 购置费 2 │ 运行维护费 4, itself `equal` to them): "三公经费 10 = 1 + 3 + (2 + 4)"
+    was a 警告 "应为分项之和 4" on a 合计 that agrees — the blank total is B03's own 警告 on its row (review15); another
+    blank part with no parts of its own adds nothing, as a blank part does where the printed ones make the total. Only
+    to clear a sum: a total that fails even so keeps the blank-part 警告 (the part's figure is reconstructed)."""
+    value = ctx.number(cell)
+    parts = [_part(ctx, c, attr, equal) for c in children]
+    if value is None:
+        return False
+    total = sum((p for p in parts if p is not None), ZERO)
+    return abs(value - total) <= ctx.tol_money or ctx.total_as_printed(cell, total)
+
+
+def _part(ctx: Context, row: AmountRow, attr: str, equal: tuple[str, ...]) -> Decimal | None:
+    """A part's figure in a sum: its own, or — a part left blank that is itself the sum of the form's named parts
+    (`equal`: 公务用车购置及运行维护费 = 购置费 + 运行维护费) with each of those printed — theirs."""
+    cell = getattr(row, attr)
+    value = ctx.number(cell)
+    if value is not None or row.key not in equal or not ctx.is_blank(cell) or ctx.is_error(cell):
+        return value
+    own = [ctx.number(getattr(g, attr)) for g in ctx.basic.children(row.key) if g.key]
+    return sum((p for p in own if p is not None), ZERO) if own and None not in own else None
+
+
+def _row_sums(
+    ctx: Context, parent: AmountRow, compare: str, *, named: bool = False, equal: tuple[str, ...] = ()
+) -> Iterator[Finding]:
     children = ctx.basic.children(parent.key)
     unread = None
     if compare == "eq" or named:
@@ -302,6 +331,8 @@ def _row_sums(ctx: Context, parent: AmountRow, compare: str, *, named: bool = Fa
             )
             continue
         blank = [c for c in children if ctx.is_blank(getattr(c, attr)) and not ctx.is_error(getattr(c, attr))]
+        if bad and blank and value is not None and _agrees_with_blank_parts_own(ctx, children, attr, equal, cell):
+            continue
         if bad and compare == "eq" and blank and value is not None and value > total:
             # a part left blank ("公务接待费 │ (空)") is no 0 unless the form says so: it may hold the difference, so
             # the printed parts are a lower bound of the total (a total below them stays certain) — gaps14
@@ -385,10 +416,11 @@ def three_public_sum(ctx: Context) -> Iterator[Finding]:
     """三公经费 = 公务用车 + 出国 + 公务接待; 公务用车 = 购置 + 运行维护; 公用经费 ≥ its named 其中 items (办公经费,
     水费、电费、差旅费, 会议费、培训费): the form's own parts, so a total below them is certain (each column)."""
     basic = ctx.basic
-    for key in ctx.param("equal_parents", ()):
+    equal = tuple(ctx.param("equal_parents", ()))
+    for key in equal:
         row = basic.row(key)
         if row is not None:
-            yield from _row_sums(ctx, row, "eq")
+            yield from _row_sums(ctx, row, "eq", equal=equal)
     for key in ctx.param("le_parents", ()):
         row = basic.row(key)
         if row is not None:

@@ -358,7 +358,7 @@ _SPECS: tuple[CheckSpec, ...] = (
     CheckSpec("T05", "NOT_APPLICABLE_RESCALE", "R-T05", W, "不适用指标未按比例折算总分", "Total not rescaled for not-applicable indicators",
               "有 {count} 个指标不适用，总分应按适用指标折算为 {expected}，表中为 {actual}",
               "{count} indicators do not apply; the rescaled total is {expected}, found {actual}",
-              "项目支出绩效自评表填报说明（不适用指标按比例折算）", params=_p(markers=["不适用", "不涉及", "N/A", "NA"])),
+              "项目支出绩效自评表填报说明（不适用指标按比例折算）", params=_p(markers=["不适用", "不涉及", "未涉及", "无此项", "N/A", "NA"])),
     CheckSpec("T06", "ROUNDING", "R-T06", INFO_, "分数或比率超过两位小数", "More than two decimals",
               "{what} {actual} 应保留{places}小数（{expected}）", "{what_en} {actual} should have {places_en} decimals ({expected})",
               "财预〔2020〕10号（得分保留两位小数）"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator
+from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.units import count_of_noun, family_of, lookup, periods_a_year, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
@@ -16,6 +16,7 @@ from perfxl.values_dates import excel_serial_date
 from .catalogue import check
 from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
+from .not_applicable import target_not_applicable
 from .row_facts import RowFacts
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
@@ -213,8 +214,11 @@ def coverage(ctx: Context) -> Iterator[Finding]:
         )
         return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
-    for fragment in ctx.param("level1", ()):
+    fragments = tuple(ctx.param("level1", ()))
+    for fragment in fragments:
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
+        if not found and _level1_by_level2(ctx, groups, fragment, fragments):
+            continue  # "(50分)" over 数量指标 … 成本指标: the 一级's name lost, its 二级 say which it is
         if not found:
             yield ctx.finding(
                 first,
@@ -245,6 +249,26 @@ def coverage(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _level1_by_level2(
+    ctx: Context,
+    groups: Sequence[tuple[Level1Heading | None, Sequence[Indicator]]],
+    fragment: str,
+    all_: tuple[str, ...],
+) -> bool:
+    """A 一级 whose label names none of the 一级 (its name lost: "(50分)", 天长 2022's stored copy; or scrambled, read as no
+    一级 at all: "出标产指", 长江禁捕 2020's OCR) but whose rows' 二级
+    are that 一级's — 数量/质量/时效/成本 are 产出's (`output_level2`), 经济效益/社会效益 … 效益's, 服务对象满意度 满意度's:
+    the table's own form answers which 一级 it is, so it is not missing (issue 11)."""
+    words = tuple(ctx.param("output_level2", ())) if fragment == "产出" else (fragment[:2],)
+    for h, rows in groups:
+        label = compact(h.name or h.label.text) if h is not None else ""  # (rows under no 一级 read: its label lost)
+        if any(f in label for f in all_):
+            continue
+        if rows and any(any(w in compact(i.level2.text) for w in words) for i in rows):
+            return True
+    return False
+
+
 @check("I03")
 def target_numeric(ctx: Context) -> Iterator[Finding]:
     """A quantitative row (operator given) has a numeric 年度指标值."""
@@ -265,7 +289,13 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
             )
-        elif quantitative and p.number is None and p.kind not in (ValueKind.DATE,) and not f.target_blank:
+        elif (
+            quantitative
+            and p.number is None
+            and p.kind not in (ValueKind.DATE,)
+            and not f.target_blank
+            and not target_not_applicable(ctx, ind)
+        ):
             worded = _CN_NUMERAL.search(ind.target.text)
             # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
             benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
@@ -394,14 +424,16 @@ def _unit_known(ctx: Context, unit: str) -> bool:
     """Every part of a unit is known: "万元/家", compound parts joined by · or * ("元/人·月"), a count word with the
     noun it counts ("个站点"), a period counts are per ("次/双月", "次/半年": `periods_a_year`)."""
     extra = set(ctx.param("extra_units", ()))
-    parts = [p for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
+    parts = [p.removeprefix("每") for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
     return all(
         not p or lookup(p) is not None or p in extra or count_of_noun(p) is not None or periods_a_year(p) is not None
         for p in parts
     )
 
 
-_COMPOUND = re.compile(r"[·*×]")
+#: What joins the parts of a compound unit: "元/人·月", "元/人*月", and as typed on 湘西州特校 2023's 一体化 export,
+#: "元/人.每天" (a part's leading 每 is the per it already is: 每天 is 天).
+_COMPOUND = re.compile(r"[·*×.．、]")
 #: A unit printed in the indicator's name: "服务外包在岸(万美元)", "农村低保标准(≥**元/人·月)".
 _UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 
@@ -536,6 +568,7 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
         and p.date is None
         and column_family == "percent"
         and not blank_text(own)  # "—" │ %: a blank target, for the checks of blank cells
+        and not target_not_applicable(ctx, ind)  # "不适用" │ %: the row does not apply (T05)
         and not _FIGURE_OR_NUMERAL.search(own)  # "百分之九十五", "九成", "零": a figure in words
     ):
         problem, problem_en = (
@@ -675,7 +708,18 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
 
 @check("I10")
 def satisfaction_form(ctx: Context) -> Iterator[Finding]:
-    """满意度 targets are percentages with ≥ (an unstated operator reads as ≥)."""
+    """满意度 targets are percentages with ≥ (an unstated operator reads as ≥) — 财预〔2020〕10号 附1's form, so not asked of
+    an 评价 framework's table nor of a form older than 10号 (`weights.first_year`; 吉林 2016's 评价表: "来访外宾是否满意" │
+    是/否 │ 是 — issue 11: a default the form does not follow is no finding)."""
+    year, first = title_year(ctx.evaluation), ctx.profile.get("weights.first_year")
+    if ctx.evaluation_framework() or (year is not None and isinstance(first, int) and year < first):
+        if any("满意" in f.labels_key for f in ctx.facts()):
+            ctx.skip(
+                "本表不是财预〔2020〕10号 附1 的自评表（评价指标体系，或早于 10号 的年度）：满意度指标写作“≥xx%”是 10号 的"
+                "要求，未据此检查",
+                "not a 10号 自评表 (an evaluation framework, or older): its satisfaction form is not asked",
+            )
+        return
     for f in ctx.facts():
         ind = f.ind
         if "满意" not in f.labels_key:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from perfxl.model import Finding
+from perfxl.model import Finding, Submission
 
 from .catalogue import check
 from .context import Context
@@ -23,12 +23,17 @@ if TYPE_CHECKING:  # pragma: no cover - the engine imports perfxl.document only 
 __all__ = ["narrative_issues"]
 
 
+def _has_text(sub: Submission) -> bool:
+    """Narrative to read: a report's paragraphs, a 自评表's 年度总体目标 cells, or a 三公 table's sentences."""
+    return bool(sub.narrative) or any(ev.goals for ev in sub.evaluations) or bool(sub.basic and sub.basic.texts)
+
+
 def narrative_issues(ctx: Context) -> list[Issue]:
     """The cross-check of the submission's narrative, computed once per Context."""
 
     def compute() -> list[Issue]:
         sub = ctx.submission
-        if not sub.narrative and not any(ev.goals for ev in sub.evaluations):
+        if not _has_text(sub):
             return []
         # lazy: `import perfxl.rules` stays engine-only; the narrative analysis loads when there is text to read
         from perfxl.document.crosscheck import cross_check
@@ -56,7 +61,7 @@ def _render(ctx: Context, code: str) -> Iterator[Finding]:
 def _note_unread(ctx: Context) -> None:
     """Coverage: the paragraphs and 年度总体目标 cells too long to read figure by figure (`document.facts.readable`)."""
     sub = ctx.submission
-    if not sub.narrative and not any(ev.goals for ev in sub.evaluations):
+    if not _has_text(sub):
         return
     from perfxl.document.crosscheck import unread_texts
     from perfxl.document.facts import MAX_TEXT_CHARS, MAX_TEXT_FIGURES

@@ -489,6 +489,8 @@ _GRADE_LABEL = re.compile(r"^[^:：]{0,8}[:：]")
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _GRADE_SUFFIX = re.compile(r"(等级|等次|级|等)$")
 _SCORE_IN_GRADE = re.compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
+#: A grade cell pointing elsewhere ("见下表", "详见附件"): no grade stated here.
+_POINTER = re.compile(r"^(?:详见|参见|见)")
 
 
 def _stated_grade(text: str) -> str | None:
@@ -501,6 +503,8 @@ def _stated_grade(text: str) -> str | None:
     bare = _BRACKETED.sub("", bare)
     bare = _GRADE_LABEL.sub("", bare)
     bare = _GRADE_SUFFIX.sub("", _SCORE_IN_GRADE.sub("", compact(bare)))
+    if _POINTER.match(bare):
+        return None  # "见下表" under 自评等级: points to the grade, states none (a 警告 compared it with 优, review15)
     if len(bare) <= 4:
         return bare
     # "自评等级 优" in one cell, no colon (the 吉林 评价表's merged label cells): the reader's reading of it (polish14)

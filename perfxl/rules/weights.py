@@ -136,9 +136,13 @@ def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
         return None, "", ""
     return (
         Certainty.JUDGEMENT,
-        "表中没有总分行，表格可能不完整（续在其他页或其他表），合计仅就本表所列计算",
+        NO_TOTAL_NOTE,
         "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown",
     )
+
+
+#: The note of a sum over a table without a 总分 row (`completeness`).
+NO_TOTAL_NOTE = "表中没有总分行，表格可能不完整（续在其他页或其他表），合计仅就本表所列计算"
 
 
 def shown_in_part(ctx: Context) -> Decimal | None:
@@ -153,6 +157,18 @@ def shown_in_part(ctx: Context) -> Decimal | None:
         return None
     held = leaves + budget_weight(ctx)
     return held if held < ctx.dec("weights.total", 100) - ctx.tol_score else None
+
+
+#: The opening of W03's message on a table cut short (`shown_in_part`): the one finding for that cause, which the reader's
+#: LAYOUT_MISSING_TOTAL of the same table then leaves to it (`perfxl.validate`; issue 11: one cause, one finding).
+CUT_SHORT_ZH = "表中没有总分行，表格可能不完整（是否续在其他页）"
+
+
+def _open_shortfall(ctx: Context, declared: Decimal, held: Decimal, last: bool) -> bool:
+    """A declared weight over the table's last rows that they fall short of, on a table cut short (`shown_in_part`):
+    the rest of them may be where the table continues, so the shortfall is the cut W03 reports — one cause, one finding
+    (issue 11: a 宣城/贵池 自评表 whose stored copy ends inside 效益指标 had LAYOUT_MISSING_TOTAL, W03, W05 and W02 for it)."""
+    return last and held < declared - ctx.tol_score and shown_in_part(ctx) is not None
 
 
 def _in_points(ctx: Context, declared: list[Decimal]) -> list[Decimal]:
@@ -338,6 +354,8 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
             if _as_share(ctx, heading.declared_weight, held):
                 continue
             last = heading is final
+            if _open_shortfall(ctx, heading.declared_weight, held, last):
+                continue  # the rows shown of a table cut short: W03's one finding names the shortfall
             sure, note, note_en = completeness(ctx) if last else (None, "", "")
             if reading == "some" and abs(held - full) <= ctx.tol_score:  # right under the form's rule, a guess
                 sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
@@ -372,6 +390,8 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
         if _as_share(ctx, heading.declared_weight, held):
             continue
         last = rows[-1] is indicators[-1]  # the table may go on past what was read: as for the last 一级
+        if _open_shortfall(ctx, heading.declared_weight, held, last):
+            continue  # as for the last 一级: the table's cut, W03's one finding
         sure, note, note_en = completeness(ctx) if last else (None, "", "")
         sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
         sure, note, note_en = _unweighted(ctx, rows, sure, note, note_en)
@@ -441,10 +461,7 @@ def _zeroed_not_applicable(
     zeroed = [i for i in rows if ctx.fact(i).weight == 0 and not_applicable.marked(ctx, i)] if short else []
     if not zeroed:
         return sure, note, note_en
-    names = "、".join(
-        f"“{i.name.text}”" + (f"（仅偏差原因写“{i.deviation.text}”）" if not_applicable.in_deviation(ctx, i) else "")
-        for i in zeroed
-    )
+    names = "、".join(f"“{i.name.text}”{_guessed_note(ctx, i)}" for i in zeroed)
     why = f"其下{names}不适用、分值填 0，分值合计可能已扣除不适用指标的分值（按比例折算），需人工判断"
     why_en = f"{len(zeroed)} of its rows do not apply, weighted 0: their points may have been taken out"
     return _judged(note, note_en, why, why_en)
@@ -523,15 +540,29 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         )
         note_en = "; ".join(x for x in (note_en, "no funds block (or no total row of it) was read with the table") if x)
     if abs(held - full) > ctx.tol_score:
+        what = (
+            f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
+            if _budget_weight_printed(ctx) or budget_weight(ctx)
+            else f"分值合计（指标 {fmt_num(leaves)}；表中没有预算执行率分值）"
+        )
+        what_en = "Budget weight plus indicator weights"
+        related: tuple[CellRef, ...] = ()
+        if shown_in_part(ctx) is not None:  # the one finding of a table cut short: what its labels declare, too
+            short = _declared_short(ctx)
+            related = short.refs
+            open_zh = f"（{'；'.join(short.groups)}）" if short.groups else ""
+            what, what_en = f"{CUT_SHORT_ZH}{open_zh}：所列{what}", f"No 总分 row, the table may go on: {what_en}"
+            said = "表中没有总分行，合计仅就本表所列计算，总分与自评等级无从复核，请核对表格是否完整"
+            note = "；".join(x for x in (note.replace(NO_TOTAL_NOTE, said), *short.levels) if x)
+            note_en = "; ".join(x for x in (note_en, "the total and grade cannot be checked", *short.en) if x)
         yield ctx.finding(
             where,
             expected=full,
             actual=held,
-            what=f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
-            if _budget_weight_printed(ctx) or budget_weight(ctx)
-            else f"分值合计（指标 {fmt_num(leaves)}；表中没有预算执行率分值）",
-            what_en="Budget weight plus indicator weights",
+            what=what,
+            what_en=what_en,
             certainty=sure,
+            related=related,
             basis=f"读取：预算执行率分值 {_funds_weight_text(ctx)}，{_weighted_count(ctx)} 个指标分值合计 "
             f"{fmt_num(leaves)}；计算：合计 {fmt_num(held)}，满分 {fmt_num(full)}" + (f"；{note}" if note else ""),
             basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
@@ -559,6 +590,56 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             basis=basis,
             basis_en=basis_en,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Short:
+    """What the labels of a table cut short declare beyond the rows shown (`_declared_short`)."""
+
+    levels: tuple[str, ...]  # the 一级 labels' sum short of the full mark (W05's)
+    groups: tuple[str, ...]  # the last 一级's or 二级's weight over fewer rows (W02's)
+    en: tuple[str, ...]
+    refs: tuple[CellRef, ...]  # the cells declaring them
+
+
+def _declared_short(ctx: Context) -> _Short:
+    """What the labels of a table cut short declare beyond the rows shown — the 一级 labels' sum short of the full mark
+    (W05's), the last 一级's or 二级's weight over fewer rows (W02's) — for W03's one finding to name, with the cells
+    that declare it (its related places; issue 11)."""
+    levels: list[str] = []
+    groups_zh: list[str] = []
+    en: list[str] = []
+    refs: list[CellRef | None] = []
+    full = ctx.dec("weights.total", 100)
+    groups = [(h, rows) for h, rows in ctx.groups() if h is not None]
+    if groups and all(h.declared_weight is not None for h, _ in groups):
+        parts = [f"{h.name or h.label.text} {fmt_num(h.declared_weight)}" for h, _ in groups if h.declared_weight]
+        declared = sum((h.declared_weight for h, _ in groups if h.declared_weight), Decimal(0)) + budget_weight(ctx)
+        if budget_weight(ctx):
+            parts.append(f"预算执行率 {fmt_num(budget_weight(ctx))}")
+        if declared < full - ctx.tol_score:
+            levels.append(f"一级指标标注分值 {' + '.join(parts)} 合计 {fmt_num(declared)}，亦不足满分")
+            en.append(f"the first-level labels declare {' + '.join(parts)} = {fmt_num(declared)}, short as well")
+            refs += [(h.declared_at or h.label).ref for h, _ in groups]
+    indicators = ctx.indicators()
+    last: list[tuple[str, Decimal, Sequence[Indicator], tuple[CellRef | None, ...]]] = [
+        (h.label.text, h.declared_weight, rows, ((h.declared_at or h.label).ref,))
+        for h, rows in groups[-1:]
+        if h.declared_weight is not None
+    ]
+    last += [
+        (h.label.text, h.declared_weight, rows, (h.declared_at.ref, h.label.ref))
+        for h, rows in _level2_runs(indicators, ctx.ev.level2)
+        if rows and rows[-1] is indicators[-1]
+    ]
+    for label, weight, rows, at in last:
+        held = row_weights(ctx, rows)
+        if held is not None and held < weight - ctx.tol_score:
+            groups_zh.append(f"“{label}”标注 {fmt_num(weight)} 分，所列 {len(rows)} 个三级指标分值合计 {fmt_num(held)}")
+            en.append(f"{label!r} declares {fmt_num(weight)}, its {len(rows)} rows shown hold {fmt_num(held)}")
+            refs += at
+    kept = tuple(dict.fromkeys(r for r in refs if isinstance(r, CellRef)))
+    return _Short(tuple(levels), tuple(groups_zh), tuple(en), kept)
 
 
 @check("W04")
@@ -591,18 +672,20 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
 
 
 def _w04_doubt(ctx: Context, f: RowFacts) -> tuple[str, str]:
-    """Why a row's 0 (or blank) 分值 may be right, for W04 to judge rather than call it wrong: only its 偏差原因 says
-    不适用/不涉及 (which may answer the deviation question, not the row's — `not_applicable.in_deviation`), or a 0 beside
-    neither a target nor an actual (不适用, or 无 as a count of 0); ("", "") when nothing makes it doubtful."""
+    """Why a row's 0 (or blank) 分值 may be right, for W04 to judge rather than call it wrong: a 不适用 marker that is a
+    guess (inside words of a scored row, or in the 偏差原因 alone — `not_applicable.guessed`), or a 0 beside neither a
+    target nor an actual (不适用, or 无 as a count of 0); ("", "") when nothing makes it doubtful."""
     ind = f.ind
     read = f"读取：分值“{ind.weight.text}”，年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”"
     read_en = f"read weight {ind.weight.text!r}, target {ind.target.text!r}, actual {ind.actual.text!r}"
-    if not_applicable.in_deviation(ctx, ind):
+    where = not_applicable.guessed(ctx, ind)
+    if where is not None:
+        said = f"，偏差原因“{ind.deviation.text}”" if where == "偏差原因" else ""
         return (
-            f"{read}，偏差原因“{ind.deviation.text}”：若指本行不适用则分值{'为 0 ' if f.weight == 0 else '空缺'}无误，"
-            "若指本行没有偏差则分值应大于 0，需人工判断",
-            f"{read_en}, deviation {ind.deviation.text!r}: right if the row does not apply, wrong if it means no "
-            "deviation",
+            f"{read}{said}：{where}写有“不适用”一类字样，若指本行不适用则分值{'为 0 ' if f.weight == 0 else '空缺'}"
+            "无误，若另有所指（如没有偏差、没有违规）则分值应大于 0，需人工判断",
+            f"{read_en}: the {where} names a not-applicable marker; right if the row does not apply, wrong if it "
+            "means something else (no deviation, no violation)",
         )
     if f.weight == 0 and f.target_blank and f.actual_blank:
         return (
@@ -610,6 +693,15 @@ def _w04_doubt(ctx: Context, f: RowFacts) -> tuple[str, str]:
             f"{read_en}: neither is filled; 0 is right if the row does not apply, wrong if 无 means a count of 0",
         )
     return "", ""
+
+
+def _guessed_note(ctx: Context, ind: Indicator) -> str:
+    """ "（仅偏差原因写“不涉及”）" after a row's name when its 不适用 is a guess (`not_applicable.guessed`), else ""."""
+    where = not_applicable.guessed(ctx, ind)
+    if where is None:
+        return ""
+    cell = {"年度指标值": ind.target, "实际完成值": ind.actual}.get(where, ind.deviation)
+    return f"（仅{where}写“{cell.text}”）"
 
 
 @check("W05")
@@ -637,6 +729,8 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     declared = sum((d for _, d, _ in groups), Decimal(0)) + budget_weight(ctx)
     if abs(declared - full) <= ctx.tol_score:
         return
+    if _open_shortfall(ctx, full, declared, True):
+        return  # a table cut short: W03's one finding names the labels' sum too (`_declared_short`)
     if (
         not budget_weight(ctx)
         and abs(sum(_in_points(ctx, [d for _, d, _ in groups]), Decimal(0)) - full) <= ctx.tol_score
@@ -645,7 +739,7 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
     parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
     if budget_weight(ctx):
         parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
-    sure, note, note_en = completeness(ctx)
+    sure, note, note_en = _absent_level1(ctx, groups, declared < full, *completeness(ctx))
     yield ctx.finding(
         _culprit(ctx, groups).label,
         expected=full,
@@ -666,8 +760,10 @@ def _against_goal_block(
 ) -> Iterator[Finding]:
     """The 一级 labels' declared weights against the weight the 绩效指标 header declares for them all ("年度绩效目标
     (80 分)" over 产出指标 (60 分) + 效益指标 (40 分), 云南 区直 form): two declarations of the table contradict."""
+    if _open_shortfall(ctx, stated, held, True):
+        return  # a table cut short: W03's one finding names the labels' sum too (`_declared_short`)
     parts = " + ".join(f"{h.name or h.label.text} {fmt_num(d)}" for h, d, _ in groups)
-    sure, note, note_en = completeness(ctx)
+    sure, note, note_en = _absent_level1(ctx, groups, held < stated, *completeness(ctx))
     yield ctx.finding(
         block,
         expected=stated,
@@ -679,6 +775,33 @@ def _against_goal_block(
         + (f"；{note}" if note else ""),
         basis_en=f"read {block.text!r} declaring {fmt_num(stated)}; its first-level labels declare {parts}, sum "
         f"{fmt_num(held)}" + (f"; {note_en}" if note_en else ""),
+    )
+
+
+#: W05's note on a table without a 总分 row whose labels fall short and lack a 一级 every 10号 table has: the table shown
+#: stops before it — `perfxl.validate` folds such a W05 into the reader's LAYOUT_MISSING_TOTAL (one cause, one finding).
+ABSENT_LEVEL1_ZH = "所列一级指标中没有"
+
+
+def _absent_level1(
+    ctx: Context,
+    groups: Sequence[tuple[Level1Heading, Decimal, Sequence[Indicator]]],
+    short: bool,
+    sure: Certainty | None,
+    note: str,
+    note_en: str,
+) -> tuple[Certainty | None, str, str]:
+    """The notes of a W05 whose labels fall short on a table without a 总分 row, naming the default 一级 (产出/效益/满意度)
+    the table shows none of: the shortfall is where the table stops (广水 2019: 项目绩效 cut after 产出指标 40 分)."""
+    if not short or has_total_row(ctx):
+        return sure, note, note_en
+    shown = {level1_key(h.name or h.label.text) for h, _, _ in groups}
+    absent = [frag for frag, key in LEVEL1_KEYS if key not in shown]
+    if not absent:
+        return sure, note, note_en
+    names = "、".join(f"{frag}指标" for frag in absent)
+    return _judged(
+        note, note_en, f"{ABSENT_LEVEL1_ZH}{names}：表格在此之前中断", f"no {', '.join(absent)} 一级 among those shown"
     )
 
 
