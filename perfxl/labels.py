@@ -17,6 +17,9 @@ __all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PU
 
 SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
+#: The characters `PUNCT` maps: the translation (a dict look-up and a KeyError raised and cleared for every other
+#: character of non-ASCII text) runs only on text holding one (issue 14, a label's first normalisation).
+_PUNCT_CHARS = frozenset("（）：【】，；")
 DROP = re.compile(r"[、,，;；“”\"'‘’。.·\-—_*]")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 #: List numbering, "其中:", and the group words of 江西's 整体支出规模 rows ("资金来源:(1)财政拨款", "资金结构:(1)基本支出").
@@ -48,8 +51,12 @@ def _normalise(text: str) -> str:
         simple = to_simplified(text)
         if simple is text or is_plain(simple):
             return simple
-    text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text))).translate(PUNCT)
-    text = _ORDINAL.sub(r"(\1)", SPACES.sub("", text))
+    text = unicodedata.normalize("NFKC", to_simplified(_CIRCLED_KEY.sub("", text)))
+    if not _PUNCT_CHARS.isdisjoint(text):
+        text = text.translate(PUNCT)
+    text = SPACES.sub("", text)
+    if "、" in text:  # (`_ORDINAL` ends in it)
+        text = _ORDINAL.sub(r"(\1)", text)
     return DROP.sub("", text).rstrip(":")
 
 

@@ -156,13 +156,17 @@ class ParsedValue:
 # ---------------------------------------------------------------- text normalisation
 
 _CONTROL = dict.fromkeys(range(32), " ") | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
+#: (Every character `_CONTROL` maps is a control, format or space character other than " ", none printable: text
+#: `str.isprintable` passes is left as it is by the translation, which is skipped for it — `str.translate` with a dict
+#: looks up every character of non-ASCII text and raises and clears a KeyError for each one not listed, ≈ 4 µs for a
+#: 30-character sentence; a text's first parse, issue 14.)
 _PUNCT_EDGES = " \t。，,;；:：!！、?？\"'“”‘’()（）[]【】"
 
 
 def normalise_text(text: str) -> str:
     """NFKC (full-width digits and operators → ASCII), control characters → spaces, trimmed."""
-    t = unicodedata.normalize("NFKC", text).translate(_CONTROL)
-    return t.strip()
+    t = unicodedata.normalize("NFKC", text)
+    return (t if t.isprintable() else t.translate(_CONTROL)).strip()
 
 
 #: Excel's error values, as a cell holding one reads (Excel 2019+ names included).
@@ -245,8 +249,6 @@ _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "�
 _NOTE_MARK = re.compile(
     "[\u2460-\u24ff\u2776-\u2793]|(?<=[0-9\uff10-\uff19%\uff05])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 )
-
-
 #: A note mark in brackets with the word that calls it a note ("(注②)", "(见注①)", "（②）"): gone whole when the figure
 #: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
 #: A note word alone or with a plain number ("100人（注）", "(注1)", "(见注)") is one too (docs14: "100人（注）" was read with
@@ -265,7 +267,8 @@ def _normalise_keeping_marks(raw: str) -> str:
         parts += [unicodedata.normalize("NFKC", raw[last : m.start()]), m.group()]
         last = m.end()
     parts.append(unicodedata.normalize("NFKC", raw[last:]))
-    return "".join(parts).translate(_CONTROL).strip()
+    text = "".join(parts)
+    return (text if text.isprintable() else text.translate(_CONTROL)).strip()
 
 
 def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
@@ -372,6 +375,8 @@ _POST_OPS: tuple[tuple[str, Op], ...] = (
     ("之内", Op.LE),
     ("内", Op.LE),
 )
+#: The last characters of the `_POST_OPS` words.
+_POST_OP_ENDS = tuple({word[-1] for word, _ in _POST_OPS})
 _POST_NOISE = ("(含)", "含", "左右", "上下", "以上(含)")
 _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
     ("同比增长", "up"),
@@ -533,7 +538,9 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
     ) or (before[-1:] != "" and before[-1:] in _STRAY_SYMBOLS)  # "^80%": a scanned ≥ read as a stray mark
     if not _only_operator(before[:-1] if glued_left else before):
         return None  # a number inside a phrase ("完成系统V2.0升级") is not a damaged figure
-    exponent = None if glued_left else _EXPONENT.match(after)
+    # (each pattern below tried only where its first character or a character it needs is there: most figures have
+    # none of them after the digits — a text's first parse, issue 14)
+    exponent = None if glued_left or after[:1] not in ("e", "E") else _EXPONENT.match(after)
     if exponent is not None:
         # "1E+309": scientific notation past Excel's range (no cell holds it; an overflow shown as text) — the same
         # damage as "1e999", never the figure 1 with a unit "E+" (docs14); within it ("2.5E+07") a figure, read whole
@@ -558,10 +565,10 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
         return t[lo:hi]
     if after[:1] == "." and after[1:2] in _LOOKALIKES and not (after[2:3].isascii() and after[2:3].isalpha()):
         return t[start : end + 2]  # "46.O", "5.O%": a zero read as the letter O after the point, never 46 or 5
-    bracketed = _LETTERS_IN_BRACKETS.match(after)
+    bracketed = _LETTERS_IN_BRACKETS.match(after) if "(" in after else None
     if bracketed is not None and bracketed.group(1).isupper() and lookup(bracketed.group(1)) is None:
         return t[start : end + bracketed.end()]  # "4(B)": a column's letter (全年执行数(B)) or a note lost, never 4
-    run = _LATIN_THEN_DIGIT.match(after)
+    run = _LATIN_THEN_DIGIT.match(after) if after[:1].isascii() and after[:1].isalpha() else None
     if run is not None:
         unit = run.group(1) + run.group(2)
         if lookup(unit) is None and lookup(run.group(1)) is None:
@@ -701,7 +708,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             "OCR error?); it was not read as a value",
             damaged=True,
         )
-    code = _CODE_LETTERS.search(t[: m.start()])
+    # (letters, or a line end `$` may stand before, end the words before the figure: else no code)
+    prefix = t[: m.start()]
+    code = _CODE_LETTERS.search(prefix) if prefix[-1:].isalpha() or prefix[-1:] == "\n" else None
     if code is not None and _only_operator(t[: code.start()]):
         # "PM2.5", "IO2", "GB50300": two or more letters glued to the digits make a name or a code (or damage), not a
         # quantity — the digits alone would be a guess (review 12c: "PM2.5" as 2.5场, "IO2" as 2 were certain 错误)
@@ -715,7 +724,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         )
     # "2.5E+07": scientific notation within Excel's range, as Excel prints a big number in a narrow column — the figure
     # 25,000,000 (as `to_decimal` reads it), never 2.5 with a unit "E+"; past the range it is `_garbled`'s damage
-    exponent = _EXPONENT.match(t[m.end() :])
+    exponent = _EXPONENT.match(t[m.end() :]) if t[m.end() : m.end() + 1] in ("e", "E") else None
     end = m.end() if exponent is None else m.end() + exponent.end()
     try:
         number = Decimal(t[m.start() : end].replace(",", ""))
@@ -733,12 +742,12 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
-    if op is None and (lead := _OP_BEFORE_PERIOD.match(pre)):
+    if op is None and "每" in pre and (lead := _OP_BEFORE_PERIOD.match(pre)):
         op, pre = _take_pre_op(lead[1])[0], lead[2]  # "≥每月1次": the bound of a per-period figure, before its period
-    note = _NOTE_AT_END.search(post)
+    note = _NOTE_AT_END.search(post) if ")" in post else None
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _tells_progress(note.group(0), number):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
-    elif (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
+    elif "(" in post and (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
         # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
         post = (post[: period.start()] + post[period.end() :]).strip()
     post_op, unit_text, extra, clause = _split_post(post)
@@ -831,24 +840,32 @@ def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
     head = m.group() if m else ""
     rest = post[len(head) :]
     extra = bool(_DIGIT.search(rest))
-    for noise in _POST_NOISE:
-        head = head.replace(noise, "")
+    if "含" in head or "左右" in head or "上下" in head:  # (every `_POST_NOISE` word holds one of them)
+        for noise in _POST_NOISE:
+            head = head.replace(noise, "")
     op = None
-    limit = _TIME_LIMIT.match(head)
+    limit = _TIME_LIMIT.match(head) if "内" in head else None
     within = lookup(limit.group(1)) if limit is not None else None
     if limit is not None and within is not None and within.family in ("time", "workday"):
         return Op.LE, limit.group(1), extra, False  # "1年内完成": within 1 年, the words say what is done by then
-    for word, candidate in _POST_OPS:
-        if head.endswith(word):
-            op, head = candidate, head[: -len(word)]
-            break
+    if head.endswith(_POST_OP_ENDS):
+        for word, candidate in _POST_OPS:
+            if head.endswith(word):
+                op, head = candidate, head[: -len(word)]
+                break
     head = _strip_edges(head)
     if head[:1] in ("%", "‰") and _CJK.fullmatch(head[1:2] or "-"):
         words = head[1:]  # "95%以上覆盖": the operator word may stand before the words
         op = op or next((o for w, o in _POST_OPS if len(w) > 1 and words.startswith(w)), None)
         return op, head[:1], extra, False
     led = _leading_unit(head)
-    clause = bool(_CLAUSE.fullmatch(head)) and lookup(head) is None and count_of_noun(head) is None and not led
+    clause = (
+        len(head) >= 4
+        and bool(_CLAUSE.fullmatch(head))
+        and lookup(head) is None
+        and count_of_noun(head) is None
+        and not led
+    )
     # a clause, not a unit — but one led by a unit counts in it ("公里道路并通过验收": 公里); a shorter one joined by 的
     # counts in its head ("个乡镇的改造任务": 个乡镇, the rest says of what — issue 11: 12个 against it is a miss)
     head = led if len(head) > 8 else unit_of_clause(head)

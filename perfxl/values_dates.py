@@ -60,7 +60,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
     if len(text) > 48:  # a date value is short; longer text is a sentence (and keeps the regex linear)
         return None
     year: int | None
-    m = _ISO.match(text)
+    m = _ISO.match(text) if text[:1].isdigit() else None  # (`isdigit` holds for every `\d`)
     if m:
         y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
         year, month = int(y), int(mo)
@@ -70,6 +70,9 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         if not 1 <= day <= _last_day(year, month):
             return None
         return DateParts(year, month, day, "day" if d else "month"), False
+    # `_CN` reads a date only with a year (年), a month (月), a half year (上/下半年) or a quarter (季度)
+    if "年" not in text and "月" not in text and "季" not in text:
+        return None
     m = _CN.match(text)
     if m is None:
         return None

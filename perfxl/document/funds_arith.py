@@ -140,8 +140,12 @@ def _budget_readings(
 
 #: A fund named by its kind ("州级补助资金", "专项资金", "工作经费"): the money a project was given, when it opens its sentence.
 _FUND_NAME = lazy_compile(r"(资金|经费)$")
-#: Words making a fund's figure something other than what it was given: spent, arrived, left, carried, added, earned.
-_NOT_GIVEN = lazy_compile(r"(支出|执行|使用|拨付|支付|到位|结余|结转|剩余|追加|调整|收入|累计|自筹|配套)")
+#: Words making a fund's figure something other than what it was given: spent, arrived, left, carried, added, earned —
+#: or a whole of more than the year ("项目总投资资金500万元", "合同资金", "中标资金": what a project costs over its years
+#: or a contract's price, not the year's money a rate is over; review15b).
+_NOT_GIVEN = lazy_compile(
+    r"(支出|执行|使用|拨付|支付|到位|结余|结转|剩余|追加|调整|收入|累计|自筹|配套|投资|合同|中标|概算|估算)"
+)
 
 
 def _opening_fund(before: list[Fact], earlier: list[Fact], added: list[Fact], reduced: list[Fact]) -> list[Fact]:
@@ -149,9 +153,10 @@ def _opening_fund(before: list[Fact], earlier: list[Fact], added: list[Fact], re
     (红河州二院 2023, tests/test_reports17.py): no budget word, but the sentence opens with the fund named by its kind
     and its amount — the whole its use, its 结余 and its rate are told of. Only that first figure, only when it is the
     one fund figure before the spending (not "中央资金5万元,省级资金3万元,已支出8万元": sources, no one whole) and names
-    nothing spent, arrived, left or added. Paired by place: the checks it feeds are judgements (警告)."""
-    if not before or before[0] not in earlier or added or reduced:
-        return []
+    nothing spent, arrived, left or added, nor a whole of more than the year (总投资, 合同). Paired by place: the checks
+    it feeds are judgements (警告)."""
+    if not before or before[0] not in earlier or added or reduced or len(earlier) > 1:
+        return []  # (another figure before the spending — "实际到位80万元", "已下达80万元" — may be the base: unread)
     first = before[0]
     words = _around(first)[0] or first.subject
     funds = [f for f in earlier if _FUND_NAME.search(f.subject)]
@@ -670,19 +675,35 @@ def _books_total(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
     it, when they are one figure (a 决算's 收入总计 = 支出总计); None when they differ (which changed is unread)."""
     if not _BOTH_SIDES.fullmatch(rate.subject):
         return None
-    income = _find_claim(facts, rate.index, "income")
-    expense = _find_claim(facts, rate.index, "expense")
-    if income is None or expense is None or income.quantity.value != expense.quantity.value:
+    income = _wholes_of_claim(facts, rate.index, "income")
+    expense = _wholes_of_claim(facts, rate.index, "expense")
+    if not income or not expense or income[-1].quantity.value != expense[-1].quantity.value:
         return None
-    return max(income, expense, key=lambda f: f.index)
+    # "收入总计23866.88万元,支出总计23866.88万元。本年收入合计20000万元,本年支出合计20000万元,收支较上年减少…": two
+    # pairs of equal sides (the 决算's 总计 and its 本年 合计) — which the change is of is unread (review15b)
+    pairs = {i.quantity.value for i in income for e in expense if i.quantity.value == e.quantity.value}
+    return max(income[-1], expense[-1], key=lambda f: f.index) if len(pairs) == 1 else None
 
 
-def _find_claim(facts: tuple[Fact, ...], before: int, claim: str) -> Fact | None:
-    """The last whole (no 其中 part) of `claim` stated as a level before fact `before`."""
-    return next(
-        (f for f in reversed(facts[:before]) if f.claim == claim and f.parent is None and f.role in ("value", "final")),
-        None,
-    )
+def _wholes_of_claim(facts: tuple[Fact, ...], before: int, claim: str) -> list[Fact]:
+    """The wholes (no 其中 part) of `claim` stated as levels before fact `before`, in order."""
+    return [f for f in facts[:before] if f.claim == claim and f.parent is None and f.role in ("value", "final")]
+
+
+#: A rate opening a list its words pair by position ("分别下降11.3%、6.8%", "分别增长…").
+_RESPECTIVE_RATE = lazy_compile(r"分别(?:为|是)?(?:增加|减少|增长|下降|提高|降低|上升)?了?$")
+
+
+def _respective_over_changes(facts: tuple[Fact, ...], rate: Fact) -> bool:
+    """The rate opens a 分别 list after two or more changes of its sentence ("…较2020年预算4729万元减少533万元,较2020年
+    决算4500万元减少304万元,分别下降11.3%、6.8%", a 三公 table's 增减情况说明) or after a 分别 list of changes ("收入1000万元,
+    支出900万元,较上年分别减少100万元、50万元,分别下降9.1%、5.3%"): the lists pair by position, each rate with its own
+    item's change and level — not the nearest figures, which is not read (review15b: 错误 set 11.3% against 304 / 4500,
+    9.1% against 100 / 150)."""
+    if not _RESPECTIVE_RATE.search(compact_name(_around(rate)[0])):
+        return False
+    changes = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.role == "change"]
+    return len(changes) > 1 or any("分别" in _around(f)[0] for f in changes)
 
 
 def _is_budget(f: Fact) -> bool:
@@ -1006,6 +1027,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 # "分别减少A万元、增加B万元,分别下降p%、增长q%": the nearest change is B, of the other direction — the
                 # rate is A's, paired by position in a list; a rate is never of a change its own words contradict
                 continue
+            if _respective_over_changes(facts, fact):
+                continue  # "较2020年预算减少A万元,较2020年决算减少B万元,分别下降p%、q%": p is A's, not the nearest B's
             a = _operand(run, pi, amount)
             a = (
                 Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi)
@@ -1178,6 +1201,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         beyond: list[Fact | str] = [o for o, span in earlier if lo >= span.hi] + [
             t for t, span in pooled if lo >= span.hi
         ]
+        if lo >= t.hi and _inline_subtotal(run, pi, parts, unit, t):
+            continue  # "其中:本年支出合计480万元,基本支出300万元,项目支出180万元,年末结转和结余20万元": 480 the next two's sum
         exceeds = lo >= t.hi and not (not complete and not single and _whole_wan_may_fit(total, parts))
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
@@ -1426,6 +1451,21 @@ def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> li
     if summed is None or summed[0].lo >= _operand(run, pi, total).hi:
         return []
     return odd
+
+
+def _inline_subtotal(run: _Run, pi: int, parts: list[Fact], unit: str, whole: Interval) -> bool:
+    """A part the next two or more parts make, listed flat beside them, the list then making its total without them
+    ("支出总计500万元,其中:本年支出合计480万元,基本支出300万元,项目支出180万元,年末结转和结余20万元" — the 决算 template's
+    本年支出合计 and its 基本/项目 split, the bracket left out; review15b: summed flat, 980 against 500 was an 错误):
+    a reading in which the list agrees, so no finding rests on the flat one."""
+    for k in range(len(parts) - 2):
+        head = _sum_in(run, pi, parts[k : k + 1], unit)
+        for m in range(k + 3, len(parts) + 1):
+            inner = _sum_in(run, pi, parts[k + 1 : m], unit)
+            rest = _sum_in(run, pi, parts[: k + 1] + parts[m:], unit)
+            if head and inner and rest and head[0].overlaps(inner[0]) and rest[0].overlaps(whole):
+                return True
+    return False
 
 
 def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool | None:

@@ -46,7 +46,7 @@ from .cells import (
     own,
     row_cells,
     row_labels,
-    slot_setters,
+    slot_twin,
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
@@ -216,23 +216,7 @@ _INDICATOR_FIELDS = (
     "own_score",
     "operator",
 )
-(
-    _L1,
-    _L2,
-    _NAME,
-    _TARGET,
-    _ACTUAL,
-    _WEIGHT,
-    _SCORE,
-    _DEV,
-    _NATURE,
-    _UNIT,
-    _PROGRESS,
-    _FORECAST,
-    _CRITERIA,
-    _OWN,
-    _OP,
-) = slot_setters(Indicator, _INDICATOR_FIELDS)
+_IndicatorTwin = slot_twin(Indicator, _INDICATOR_FIELDS)
 
 
 def _indicator(
@@ -252,23 +236,24 @@ def _indicator(
     own_score: CellValue | None,
     operator: CellValue | None,
 ) -> Indicator:
-    """`Indicator(…)` with all its fields, by its slots (`cells.slot_setters`): one a table row."""
-    ind = object.__new__(Indicator)
-    _L1(ind, level1)
-    _L2(ind, level2)
-    _NAME(ind, name)
-    _TARGET(ind, target)
-    _ACTUAL(ind, actual)
-    _WEIGHT(ind, weight)
-    _SCORE(ind, score)
-    _DEV(ind, deviation)
-    _NATURE(ind, nature)
-    _UNIT(ind, unit)
-    _PROGRESS(ind, progress)
-    _FORECAST(ind, forecast)
-    _CRITERIA(ind, criteria)
-    _OWN(ind, own_score)
-    _OP(ind, operator)
+    """`Indicator(…)` with all its fields, by its slot twin (`cells.slot_twin`): one a table row."""
+    ind: Any = object.__new__(_IndicatorTwin)
+    ind.level1 = level1
+    ind.level2 = level2
+    ind.name = name
+    ind.target = target
+    ind.actual = actual
+    ind.weight = weight
+    ind.score = score
+    ind.deviation = deviation
+    ind.nature = nature
+    ind.unit = unit
+    ind.progress = progress
+    ind.forecast = forecast
+    ind.criteria = criteria
+    ind.own_score = own_score
+    ind.operator = operator
+    ind.__class__ = Indicator
     return ind
 
 
@@ -972,12 +957,21 @@ class _Reader(FundsRows):
             # 满意度 | | | 10 | 9 with nothing under it: a leaf without sub-levels, named by its own label
             name = l2_new if l2_new is not None else (l1_new or name)
 
-        def data(role: str) -> CellValue:
+        def data(role: str) -> CellValue:  # (the four every table has are built inline below: no call a cell)
             c = cols.get(role)
             if c is None:
                 return CellValue(None, None)
             return cell_of(g, r, c, held.get(c))
 
+        get = cols.get
+        c = get("target")
+        target = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
+        c = get("actual")
+        actual = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
+        c = get("weight")
+        weight = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
+        c = get("score")
+        score = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
         nature = nature_operator(data("nature")) if "nature" in cols else None
         operator = None
         if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
@@ -988,18 +982,17 @@ class _Reader(FundsRows):
             nature, own = split_nature(nature)
             operator = operator or own
         unit = data("unit") if "unit" in cols else None
-        target = (
-            data("target") if nature is None and unit is None else join_target(data("target"), nature, unit, operator)
-        )
+        if nature is not None or unit is not None:
+            target = join_target(target, nature, unit, operator)
         self.cur.indicators.append(
             _indicator(
                 level1,
                 level2,
                 name,
                 target,
-                actual_in_unit(data("actual"), unit),
-                data("weight"),
-                data("score"),
+                actual if unit is None else actual_in_unit(actual, unit),
+                weight,
+                score,
                 filled(cols["deviation"]) if "deviation" in cols else CellValue(None, None),
                 nature,
                 unit,
@@ -1084,6 +1077,10 @@ class _Reader(FundsRows):
             cell = cell_of(g, r, c, value)
             previous = self.carry[key]
             self.carry[key] = cell
+            # the label's own merge, if it heads one: the rows it continues on carry this cell (below), not an equal
+            # cell of the anchor built and compared again on the merge's second row (a look-up a row, ≈ 6,000 merges at
+            # 10,000 rows)
+            self.carried_at[key] = (cell, r, c)
             if previous is not None and previous.text == cell.text:
                 return None  # a repeated label continues the same group
             return cell

@@ -659,6 +659,15 @@ def is_known_label(label: str) -> bool:
     global _KNOWN
     if not _KNOWN:
         _KNOWN = _known_forms()
+    if (
+        ":" not in label
+        and label[:1] not in _NUMBERING_STARTS
+        and "(" not in label
+        and "[" not in label
+        and "=" not in label
+        and not label.startswith(_FORM_STARTS)
+    ):  # `_forms`' own shortcut, and no head: the label itself is its one form (every indicator name is asked, once)
+        return bool(label) and label in _KNOWN
     head = label.partition(":")[0]
     return any(f in _KNOWN for f in _forms(label)) or (head != label and any(f in _KNOWN for f in _forms(head)))
 

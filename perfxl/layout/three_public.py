@@ -46,6 +46,16 @@ _ROLE_WORDS = re.compile(
 #: A line counting things, not money (湖南 三公 预算情况表's 相关统计数: 因公出国(境)团组数(个), 公务用车保有量(辆),
 #: 公务接待批次(批)): its figures are no 三公 amount and no other spending beside the items — not read.
 _COUNT = re.compile(r"[(（](?:个|人|人次|辆|台|批|批次|次|家|组)[)）]$|团组数|人数|人次|批次|保有量")
+#: A bracketed note with its own figures after an item's name ("公务接待费(接待批次10批)", "公务用车运行维护费（保有量
+#: 5辆）"): it counts what the item paid for — the line is still that item's money, not a count line (review15b).
+_NOTE = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
+
+
+def _counts(label: str) -> bool:
+    """A line counting things (`_COUNT`), its bracketed notes with figures aside."""
+    return bool(_COUNT.search(_NOTE.sub("", label)))
+
+
 #: A 三公 table is small (six items, a few years, a title and notes): a longer sheet is some other table.
 _MAX_ROWS = 80
 #: how far down a header may reach before the first line of figures (a title, a unit line, three header rows)
@@ -64,7 +74,7 @@ def _item(label: str) -> str | None:
     """The 三公 row key a label names: a BASIC_ROWS synonym of a 三公 item, or a group label naming the 三公 total
     ("一般公共预算财政拨款“三公”经费"); None otherwise (a rate such as 三公经费控制率, a count such as
     公务用车保有量(辆), is no item)."""
-    if _COUNT.search(label):
+    if _counts(label):
         return None
     key = H.match_role(label, H.BASIC_ROWS)
     if key in _ITEMS:
@@ -144,7 +154,7 @@ class _Axis:
             if _is_total(text):
                 total = cell
                 continue
-            if _COUNT.search(text):  # 公务接待批次(批): a count of the items, no money line at all
+            if _counts(text):  # 公务接待批次(批): a count of the items, no money line at all
                 self.kind = "skip"
                 continue
             kind, year = _role(text)

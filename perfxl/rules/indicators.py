@@ -249,6 +249,10 @@ def coverage(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+#: A 一级 label naming a 一级 of its own (成本指标, 决策指标 …): not a lost name, whatever its rows' 二级 say.
+_OWN_LEVEL1 = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+
+
 def _level1_by_level2(
     ctx: Context,
     groups: Sequence[tuple[Level1Heading | None, Sequence[Indicator]]],
@@ -262,8 +266,8 @@ def _level1_by_level2(
     words = tuple(ctx.param("output_level2", ())) if fragment == "产出" else (fragment[:2],)
     for h, rows in groups:
         label = compact(h.name or h.label.text) if h is not None else ""  # (rows under no 一级 read: its label lost)
-        if any(f in label for f in all_):
-            continue
+        if any(f in label for f in all_) or _OWN_LEVEL1.fullmatch(label):
+            continue  # (成本指标, the 2021 forms' own 一级, its 二级 经济成本…: a 一级 named, not lost — review15b)
         if rows and any(any(w in compact(i.level2.text) for w in words) for i in rows):
             return True
     return False
