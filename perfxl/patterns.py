@@ -7,10 +7,11 @@ of the rest: its fact and arithmetic patterns for narrative a workbook mostly la
 `re.compile`: the pattern is compiled when first used, and its methods are then kept on the stand-in, so every later
 use costs what the compiled pattern's own does (no Python call in between).
 
-Use it for module-level patterns of modules that hold many. A pattern handed to `re.sub` or `re.compile`, tested with
-`isinstance(…, re.Pattern)`, or compared with a match's `.re` must stay a real `re.compile`: the stand-in is no
-`re.Pattern`, and a match names the compiled pattern, not its stand-in (perfxl.document.lists pairs each match with the
-stand-in it came from instead).
+Use it for module-level patterns of modules that hold many; the checks' modules (perfxl.rules) and the rarely read
+tables' layouts compile none at import (tests/test_startup_patterns.py). A pattern handed to `re.sub` or
+`re.compile`, tested with `isinstance(…, re.Pattern)`, or compared with a match's `.re` must stay a real `re.compile`:
+the stand-in is no `re.Pattern`, and a match names the compiled pattern, not its stand-in (perfxl.document.lists pairs
+each match with the stand-in it came from instead).
 """
 
 from __future__ import annotations

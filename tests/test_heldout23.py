@@ -192,7 +192,8 @@ def _xiangxi(unit="-"):
 def test_a_dash_in_the_unit_column_is_no_unit(tmp_path):
     """Failed before (three I05 警告 "的计量单位“-”不是常用单位", the target read "168-"): "-" under 度量单位 is the
     export's blank, not a unit — 17元/人.每天 and 大于90% carry their own units and are quiet; 168 has none, and I05
-    says so plainly (未写计量单位), never naming "-" as a unit (元/人.每天 stays an unusual unit of its own, a 警告)."""
+    says so plainly (未写计量单位), never naming "-" as a unit (元/人.每天, a compound unit typed with "." and 每, is an
+    accepted unit since noise15: no I05 on it, tests/test_noise15.py)."""
     rows, merges = _xiangxi()
     result = _workbook(tmp_path, rows, merges)
     i05 = _codes(result, "I05")

@@ -13,7 +13,7 @@ read. The 概要's money and 抽查占比 pairs are not read (said in the note).
 
 from __future__ import annotations
 
-import re
+from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
 from ..model import CellValue, SelfEvaluation
@@ -27,9 +27,9 @@ _KINDS = ("自评", "评价")
 _SCORE_WORDS = ("分值", "得分", "分数", "总分")
 _SCORE = {H.normalise_label(k + w): k for k in _KINDS for w in _SCORE_WORDS}
 _GRADE = {H.normalise_label(k + "等级"): k for k in _KINDS}
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?分?$")
+_NUMBER = lazy_compile(r"^\d+(?:\.\d+)?分?$")
 #: Both in one cell: "评价分值:88.64分评价等级:良" (a cover line above the 概要).
-_INLINE = re.compile(
+_INLINE = lazy_compile(
     r"(自评|评价)(?:分值|得分|分数|总分)\s*[:：]\s*(\d+(?:\.\d+)?)\s*分?\s*[,，;；]?\s*\1等级\s*[:：]\s*([^\s,，;；。|]{1,4})"
 )
 

@@ -19,7 +19,8 @@ is a judgement (`rules.basic._unread_among`), as on a 基础数据表.
 from __future__ import annotations
 
 import dataclasses
-import re
+
+from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
 from ..model import AmountRow, BasicData, CellValue
@@ -33,22 +34,22 @@ __all__ = ["read_three_public", "YEAR_GUESS"]
 _ITEMS = ("three_public", "overseas", "reception", "car", "car_purchase", "car_running")
 _TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
 #: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%"): not read
-_CHANGE = re.compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重")
-_YEAR = re.compile(r"((?:19|20)\d{2})年?度?")
+_CHANGE = lazy_compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重")
+_YEAR = lazy_compile(r"((?:19|20)\d{2})年?度?")
 #: A fund's name holding the word 预算 ("一般公共预算财政拨款决算数"): no 预算 role.
-_FUND_BUDGET = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+_FUND_BUDGET = lazy_compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 #: The sources a figure may be split by (一般公共预算财政拨款 │ 政府性基金 │ 合计): each a part of the item's whole.
-_SOURCES = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
+_SOURCES = lazy_compile(r"一般公共预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
 #: the words of a role label; what is left of a label without them (and its year) is a name
-_ROLE_WORDS = re.compile(
+_ROLE_WORDS = lazy_compile(
     r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|执行|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"
 )
 #: A line counting things, not money (湖南 三公 预算情况表's 相关统计数: 因公出国(境)团组数(个), 公务用车保有量(辆),
 #: 公务接待批次(批)): its figures are no 三公 amount and no other spending beside the items — not read.
-_COUNT = re.compile(r"[(（](?:个|人|人次|辆|台|批|批次|次|家|组)[)）]$|团组数|人数|人次|批次|保有量")
+_COUNT = lazy_compile(r"[(（](?:个|人|人次|辆|台|批|批次|次|家|组)[)）]$|团组数|人数|人次|批次|保有量")
 #: A bracketed note with its own figures after an item's name ("公务接待费(接待批次10批)", "公务用车运行维护费（保有量
 #: 5辆）"): it counts what the item paid for — the line is still that item's money, not a count line (review15b).
-_NOTE = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
+_NOTE = lazy_compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
 
 
 def _counts(label: str) -> bool:
@@ -113,7 +114,7 @@ def _budget_only(label: str) -> bool:
 
 #: A total's label with the word for what it totals ("一、支出合计" of 湖南's 三公 预算情况表): a role word such as 预算 or
 #: 决算 is not among them ("预算数合计" keeps its role).
-_TOTAL_LABEL = re.compile(r"(?:支出|经费|费用)?(?:合计|小计|总计)数?")
+_TOTAL_LABEL = lazy_compile(r"(?:支出|经费|费用)?(?:合计|小计|总计)数?")
 
 
 def _is_total(label: str) -> bool:
@@ -267,7 +268,7 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
 
 
 #: A free-text line of the table that may state figures: a sentence (its 增减情况说明), not a label.
-_SENTENCE = re.compile(r"[。；;，,]")
+_SENTENCE = lazy_compile(r"[。；;，,]")
 
 
 def _texts(grid: Grid) -> tuple[CellValue, ...]:

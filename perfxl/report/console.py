@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from perfxl.model import Finding, Severity
+from perfxl.patterns import lazy_compile
 from perfxl.result import PAIR_KIND, FileResult
 
 from ._common import SEVERITY_ZH, coverage_lines, decimal_text, group_by_sheet, related_text, section_title
@@ -47,7 +48,7 @@ def _file_header(r: FileResult) -> str:
 
 
 #: Atoms a line may not be broken inside: numbers with their sign, decimals, % and ASCII words/refs.
-_ATOM = re.compile(r"[-+]?[0-9A-Za-z_.,:!/%$#@()=≥≤<>|]+|\s+|.", re.S)
+_ATOM = lazy_compile(r"[-+]?[0-9A-Za-z_.,:!/%$#@()=≥≤<>|]+|\s+|.", re.S)
 
 
 def _cells(text: str) -> int:

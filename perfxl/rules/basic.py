@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from perfxl import rates, scoring
 from perfxl.model import AmountRow, CellValue, Certainty, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
+from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
 from perfxl.rates import RateResult
 from perfxl.scoring_result import ScoreResult
@@ -61,7 +62,7 @@ def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateR
     return rates.budget_adjustment_rate(budget, final, profile)
 
 
-_FRACTION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)\s*")
+_FRACTION = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)\s*")
 
 
 def _rate_mismatch(ctx: Context, cell: CellValue, rate: RateResult) -> tuple[bool, str, str]:
@@ -614,7 +615,7 @@ def buildings(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_AMOUNT = re.compile(r"([\u4e00-\u9fff]{2,12})\s*[：:]\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
+_AMOUNT = lazy_compile(r"([\u4e00-\u9fff]{2,12})\s*[：:]\s*([0-9][0-9,]*(?:\.[0-9]+)?)")
 
 
 def breakdown_amounts(ctx: Context) -> Iterator[tuple[str, Decimal, CellValue, str]]:

@@ -10,13 +10,13 @@ cell is named so the user retypes it. Excel error values (#DIV/0!) are reported 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from perfxl.model import BasicData, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
 from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, control_characters
 
@@ -205,7 +205,7 @@ def _label(ind: Indicator) -> str:
 
 #: A score cell's text that may be a figure mistyped or misread (Latin letters or digits: "IO", "9O", "l0"); words
 #: in Chinese ("九十九", "见附件") are not — the C02 message says which, never guessing an OCR error without a sign.
-_MISTYPED = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
+_MISTYPED = lazy_compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]")
 
 
 @check("I12")

@@ -6,12 +6,12 @@ disagrees with its share while the others agree is named as the figure out of li
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Certainty, ComponentRow, Finding, SelfEvaluation
 from perfxl.numbers import half_unit, printed_places, typed_places
+from perfxl.patterns import lazy_compile
 from perfxl.units import money_symbol
 from perfxl.values import ValueKind
 
@@ -82,7 +82,7 @@ def _out_of_line(
 
 
 #: A group's name (收入构成, 支出构成): two or more letters that are no digits or numerals — not a line's number (1, 一).
-_GROUP_WORD = re.compile(r"[^\W\d_一二三四五六七八九十百零〇]{2,}")
+_GROUP_WORD = lazy_compile(r"[^\W\d_一二三四五六七八九十百零〇]{2,}")
 
 
 def _last_group_start(lines: tuple[ComponentRow, ...]) -> int | None:

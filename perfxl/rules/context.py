@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
@@ -44,6 +43,7 @@ from perfxl.numbers import (
     to_decimal,
     typed_places,
 )
+from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult, Text
@@ -91,16 +91,16 @@ NOMINAL_WEIGHT = Decimal(100)
 Groups = tuple[tuple[Level1Heading | None, tuple[Indicator, ...]], ...]
 
 #: A currency sign before the amount ("¥300,000.00", a 元 amount formatted as currency): the cell's unit is 元.
-_YUAN_SIGN = re.compile(r"\s*[¥￥]")
+_YUAN_SIGN = lazy_compile(r"\s*[¥￥]")
 #: A figure followed by a bracketed note, "9.5（扣0.5分）", "120（含上年结转10）": the figure is the cell's number.
-_FIGURE_WITH_NOTE = re.compile(
+_FIGURE_WITH_NOTE = lazy_compile(
     # "85（满分100）", "得分85（满分100）": the figure and a bracketed note, after a score's own word at most
     r"\s*(?:(?:自评)?(?:总)?得分|总分)?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(?:分|万元|元)?\s*[（(]([^（()）]*)[）)]\s*"
 )
 #: A note naming the score itself ("总分100（得分95.5）", "100分（其中自评95.5）"): the figure outside is the full mark,
 #: the note's figure the claimed score.
-_SCORE_IN_NOTE = re.compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
-_PUNCT = re.compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
+_SCORE_IN_NOTE = lazy_compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
+_PUNCT = lazy_compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
 #: The value classes of number cells (`Context.is_blank`: never blank; bool is its own class).
 _FIGURE_CLASSES = (Decimal, int, float)
@@ -1211,8 +1211,8 @@ def _explain(result: ScoreResult | None, lang: str = "zh") -> str:
 
 
 #: A deadline written as a month and 前 alone ("10月前", "10月份之前"; not 10月底前/10月末前/10月15日前).
-_MONTH_BEFORE = re.compile(r"\d{1,2}\s*月份?\s*(?:之|以)?前")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_MONTH_BEFORE = lazy_compile(r"\d{1,2}\s*月份?\s*(?:之|以)?前")
+_TITLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 
 
 def title_year(ev: SelfEvaluation | None) -> int | None:
@@ -1288,7 +1288,7 @@ def _period_word(label: str | None) -> str:
     return next((w for w in PERIOD_WORDS if rest.startswith(w)), "")
 
 
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_ONLY = lazy_compile(r"[\u4e00-\u9fff]+")
 
 
 #: A side's periods a year, fewest and most ("每月" 12, 12; "每周" 52, 53).
@@ -1357,7 +1357,7 @@ class _OverYear:
 
 #: A count per period written with a slash ("1次/月", "2期/季度", "12次/年"): the count's word and the period's — the
 #: period words of "每月1次" (`periods_a_year`, "1次/双月" as "每双月1次") and 年, the year's count.
-_COUNT_PER_PERIOD = re.compile(
+_COUNT_PER_PERIOD = lazy_compile(
     rf"^(次|期|场|场次|批|批次|轮|篇|份|回|趟|人次|课时)/({'|'.join((*PERIOD_WORDS, '年'))})$"
 )
 

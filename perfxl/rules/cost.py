@@ -8,12 +8,12 @@ match the budget). Batch 20's 南岳镇 资产收益扶贫 申报表: 10个 × 2
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import Finding
 from perfxl.numbers import round_half_up
+from perfxl.patterns import lazy_compile
 from perfxl.units import convert, family_of, money_symbol, normalise_unit, split_per
 from perfxl.values import Op, ParsedValue
 
@@ -171,9 +171,9 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
 
 
 #: Words that make a figure approximate ("约23万元/个", "10个左右", "近10个"): no least value to multiply.
-_ABOUT = re.compile(r"约|左右|上下|近|大概|大致")
+_ABOUT = lazy_compile(r"约|左右|上下|近|大概|大致")
 #: A figure in a cell's text: a standard's cell holding two is no one standard (a note on a share, a range).
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE = lazy_compile(r"\d+(?:\.\d+)?")
 #: Measure words any thing is counted in: a standard and a count in one of them are paired only when their names share
 #: a noun (`_share_a_noun`); a 户, 人, 亩 or 公里 counts one kind of thing already.
 _GENERIC_COUNTS = frozenset(("个", "项", "次", "件", "批"))
@@ -209,7 +209,7 @@ def _share_a_noun(count_name: str, standard_name: str) -> bool:
     return bool(runs(count_name) & runs(standard_name))
 
 
-_CJK_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+_CJK_PAIR = lazy_compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _lowest(value: ParsedValue) -> Decimal:

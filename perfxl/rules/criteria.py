@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from perfxl.model import Indicator
 from perfxl.numbers import ZERO
+from perfxl.patterns import lazy_compile
 
 from .context import Context
 
@@ -21,20 +22,20 @@ __all__ = ["RowRule", "row_rule", "tier_points"]
 
 #: "每少一个扣1分", "少检查一场扣0.5分", "每低于1个百分点扣2分": points off per unit short of the target — one unit, not
 #: a multiple or share of it ("每少一百人", "每少一成", "少于一半") nor a flat deduction ("一律扣2分"), which are not applied.
-_PER_UNIT = re.compile(
+_PER_UNIT = lazy_compile(
     r"(?:每|少|低于|减少|未完成)[^，,。；;]*?(?:一|1)(?![十百千万亿成倍半律概般\d.．])\s*[^\d，,。；;]{0,4}?扣\s*(\d+(?:\.\d+)?)\s*分"
 )
 #: "未达到不得分", "未完成不得分", "达不到得0分": all or nothing.
-_ALL_OR_NOTHING = re.compile(r"(?:未|不|达不到|没有)(?:达到|完成|达标)?[^，,。；;]{0,6}?(?:不得分|得\s*0\s*分)")
+_ALL_OR_NOTHING = lazy_compile(r"(?:未|不|达不到|没有)(?:达到|完成|达标)?[^，,。；;]{0,6}?(?:不得分|得\s*0\s*分)")
 #: Words that make a text a scoring rule (not only an explanation of the indicator, "90%(计划标准)").
-_RULE_WORDS = re.compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|计分|酌情")
+_RULE_WORDS = lazy_compile(r"扣\s*\d|扣分|不得分|得\s*\d+(?:\.\d+)?\s*分|计分|酌情")
 #: A threshold or floor of its own ("达8个及以上得6分", "85%以上得满分", "最低得3分"): not applied — a person checks.
-_THRESHOLD = re.compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少|[≥≧>＞]")
+_THRESHOLD = lazy_compile(r"以上|以内|以下|不低于|不少于|最低|最多|封顶|保底|至少|[≥≧>＞]")
 #: The figure a rule counts from or holds to ("达9个得6分", "未达到8个不得分"): a figure other than the row's 目标值 is a
 #: baseline or threshold of the rule's own, and the rule is not applied.
-_RULE_FIGURE = re.compile(r"(?:达到|达|(?<![未少每])完成)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*分)")  # 未完成1项: a unit
+_RULE_FIGURE = lazy_compile(r"(?:达到|达|(?<![未少每])完成)\s*(\d+(?:\.\d+)?)(?![\d.]|\s*分)")  # 未完成1项: a unit
 #: The rule says the proportion itself: the 10号 formula applies as it is.
-_PROPORTIONAL = re.compile(r"比例|按完成率|[×*]\s*完成率")
+_PROPORTIONAL = lazy_compile(r"比例|按完成率|[×*]\s*完成率")
 
 
 class RowRule(NamedTuple):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from perfxl.chinese import to_simplified
 from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
+from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
 from .catalogue import check
@@ -143,7 +144,7 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
 
 
 _CLAUSE_END = r"(?=$|[，,。；;、）)\s！!？?])"
-_NUMBER_AND_MARKS = re.compile(r"[0-9０-９.,，%‰≥≤＞＜><=＝≧≦约]+")
+_NUMBER_AND_MARKS = lazy_compile(r"[0-9０-９.,，%‰≥≤＞＜><=＝≧≦约]+")
 
 
 def _worded(ctx: Context, cell: CellValue) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 from perfxl.chinese import to_simplified
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
 from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_places
+from perfxl.patterns import lazy_compile
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
 from perfxl.units import convert
@@ -28,8 +29,8 @@ _COLUMNS = (
     ("全年执行数", "executed", "executed"),
     ("实际到位资金", "funds arrived", "arrived"),  # 岳阳 自评报告 only (`FundsRow.arrived`)
 )
-_REASON = re.compile(r"原因|由于|因为|受.{0,8}影响|执行率")
-_ADJUST = re.compile(r"调整|追加|调减|调增|追减|调剂")
+_REASON = lazy_compile(r"原因|由于|因为|受.{0,8}影响|执行率")
+_ADJUST = lazy_compile(r"调整|追加|调减|调增|追减|调剂")
 BLANK = "（空）"
 
 
@@ -68,7 +69,7 @@ def initial_budget_only(ctx: Context) -> bool:
 
 #: A rule the funds block's header states for its 执行率 ("执行率（执行数/年初预算数）", "(全年执行数÷全年预算数)"):
 #: the budget named after the slash. A bare "预算数" names none of the two.
-_STATED_RATE = re.compile(r"(?:执行数|执行金额|支出数|实际支出)\s*[)）]?\s*[/÷]\s*[(（]?\s*(年初|全年|调整后)预算")
+_STATED_RATE = lazy_compile(r"(?:执行数|执行金额|支出数|实际支出)\s*[)）]?\s*[/÷]\s*[(（]?\s*(年初|全年|调整后)预算")
 
 
 def rate_over_initial(ctx: Context) -> str:
@@ -94,9 +95,9 @@ def rate_over_initial(ctx: Context) -> str:
 
 
 #: A rule in letters ("执行率(B/A)", "(D=C/A)", "B/A×100%"): the column lettered first over the one lettered second.
-_LETTER_RATE = re.compile(r"(?<![A-Za-z])([A-Z])\s*[/÷]\s*([A-Z])(?![A-Za-z])")
+_LETTER_RATE = lazy_compile(r"(?<![A-Za-z])([A-Z])\s*[/÷]\s*([A-Z])(?![A-Za-z])")
 #: The letter a column's header gives it ("年初预算数(A)", "全年执行数（C）").
-_COLUMN_LETTER = re.compile(r"\(\s*([A-Z])\s*\)")
+_COLUMN_LETTER = lazy_compile(r"\(\s*([A-Z])\s*\)")
 
 
 def _lettered_columns(headers: tuple[tuple[str, CellValue], ...]) -> dict[str, str]:
@@ -239,7 +240,7 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
 
 #: A funds row that splits the total by the nature of the spending (资金结构：基本支出 / 项目支出), where the rows
 #: before it split it by source (资金来源：财政拨款 / 其他资金): 江西's 整体支出规模 prints both, each adding up alone.
-_STRUCTURE = re.compile(
+_STRUCTURE = lazy_compile(
     r"^(?:资金结构|按支出性质分|支出结构|(?:其中)?[:：]?\s*[（(]?[0-9一二三四五六七八九十]*[)）.、]?\s*(?:基本支出|项目支出))"
 )
 
@@ -414,12 +415,12 @@ def rounded_sum(
 
 #: Words a funding source's name holds (当年财政拨款, 上年结转, 中央补助, 自筹资金, 其他): a row under the total without
 #: any (设备购置, 人员工资) names a spending, not where the money came from.
-_SOURCE_WORDS = re.compile(
+_SOURCE_WORDS = lazy_compile(
     r"资金|拨款|结转|结余|补助|财政|自筹|收入|债|基金|专项|配套|奖补|中央|省|市|县|区|乡|镇|本级|上级|地方|社会|单位|其[他它]|经费|预算"
 )
 
 #: A source the forms print at the top level (a row so named ends a source's 其中 items).
-_TOP_SOURCE = re.compile(r"^(?:本年|当年)?财政拨款(?:资金|数)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
+_TOP_SOURCE = lazy_compile(r"^(?:本年|当年)?财政拨款(?:资金|数)?$|^上年结转(?:资金)?$|^其他资金$|^其它资金$")
 
 
 def _top_sources(rows: tuple[FundsRow, ...], *, any_name: bool = False) -> tuple[FundsRow, ...]:
@@ -488,7 +489,7 @@ def _sum(ctx: Context, rows: tuple[FundsRow, ...], attr: str) -> Decimal | None:
 
 
 #: A source row that closes the list of sources (the rest of the money): with it the sources are all listed.
-_CATCH_ALL = re.compile(r"其他|其它|上年结转|结转|自筹|社会")
+_CATCH_ALL = lazy_compile(r"其他|其它|上年结转|结转|自筹|社会")
 
 
 def _total_judged(
@@ -565,7 +566,7 @@ def _funds_rows(ctx: Context) -> list[FundsRow]:
 
 #: Source rows of money from outside the approved fiscal budget (预算法 第十三条 binds the 财政 budget): more of
 #: it received and spent than planned is for a person to judge, not a certain error.
-_OUTSIDE_MONEY = re.compile(
+_OUTSIDE_MONEY = lazy_compile(
     r"(其他资金|其它资金|自筹|社会|捐赠|单位资金|事业收入|经营收入)|^\s*其[他它]\s*$"
 )  # 其它 │ 9.6 (南湖)
 
@@ -932,10 +933,10 @@ def _rate_printed_as_computed(ctx: Context) -> bool:
 
 
 #: A note naming a budget other than the 年初预算数 printed: an adjustment, or the year's budget itself (全年预算数 50).
-_OTHER_BUDGET = re.compile(_ADJUST.pattern + r"|全年预算|调整后预算")
+_OTHER_BUDGET = lazy_compile(_ADJUST.pattern + r"|全年预算|调整后预算")
 
 #: Words in a score cell beside its figure (a note): anything but digits, a point, spaces and 分.
-_SCORE_NOTE = re.compile(r"[^0-9.\s分]")
+_SCORE_NOTE = lazy_compile(r"[^0-9.\s分]")
 
 
 def _funds_score_headers(ctx: Context) -> tuple[CellValue, ...]:

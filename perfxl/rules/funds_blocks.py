@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import Certainty, Finding, FundsBlock, FundsRow
+from perfxl.patterns import lazy_compile
 from perfxl.values import normalise_text
 
 from .catalogue import check
 from .context import Context, fmt_num
 
-_OF_WHICH = re.compile(r"^其中[:：]?")
-_BRACKETED = re.compile(r"\([^()]*\)")
+_OF_WHICH = lazy_compile(r"^其中[:：]?")
+_BRACKETED = lazy_compile(r"\([^()]*\)")
 
 
 def _source_name(row: FundsRow) -> str:

@@ -12,13 +12,13 @@ score 执行率 × 分值 gives is a judgement.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED, half_unit, printed_places
+from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num, fmt_pct
@@ -42,7 +42,7 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
 
 #: A budget execution rate by any of its names ("预算执行率(%)", "项目资金执行率", "财政资金执行率", "资金支出率"): an
 #: alternative reading only lowers a finding to a 警告, so the names are read more widely than F05's own `_NAMES`.
-_SPENDING_RATE = re.compile(r"(?:.{0,6}(?:预算|资金|经费).{0,4})?执行率|.{0,6}(?:资金|预算|经费)支出率")
+_SPENDING_RATE = lazy_compile(r"(?:.{0,6}(?:预算|资金|经费).{0,4})?执行率|.{0,6}(?:资金|预算|经费)支出率")
 
 
 def rate_times_weight(ctx: Context, ind: Indicator) -> Decimal | None:
@@ -70,13 +70,13 @@ def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, rep
 
 
 #: Words that only restate the plain method ("得分=执行率×分值"): they confirm it, naming no other basis.
-_PLAIN = re.compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
-_OTHER_BASIS = re.compile(r"扣|进度|序时|调整|结转|结余|合规|档")
+_PLAIN = lazy_compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
+_OTHER_BASIS = lazy_compile(r"扣|进度|序时|调整|结转|结余|合规|档")
 
 
 #: The kind of standard a 绩效标准 column names (计划标准, 行业标准, 历史标准, 其他标准: 财预〔2011〕285号's 评价标准):
 #: what a target is judged against, no method of scoring (海南 目标表's 绩效标准 column reads as 评分标准, review 10b).
-_STANDARD_KIND = re.compile(r"^\s*(计划|行业|历史|其他)标准\s*$")
+_STANDARD_KIND = lazy_compile(r"^\s*(计划|行业|历史|其他)标准\s*$")
 
 
 def _words(ctx: Context, cell: CellValue | None) -> str:
@@ -91,7 +91,7 @@ def _words(ctx: Context, cell: CellValue | None) -> str:
 
 #: Words that state a method of scoring 执行率 in a text not given to it alone (a 得分 header, a note under the table):
 #: "区间计分", "分档", "低于60%不得分", "每低1%扣0.1分", "90%以上得满分". "得分(满分20分)" declares a weight only.
-_STATED = re.compile(r"区间|分档|档次|不得分|得满分|扣\s*[0-9.]+\s*分|每[低少减]|以上.{0,4}满分|以下.{0,4}得")
+_STATED = lazy_compile(r"区间|分档|档次|不得分|得满分|扣\s*[0-9.]+\s*分|每[低少减]|以上.{0,4}满分|以下.{0,4}得")
 
 
 def stated_method(ctx: Context, headers: tuple[CellValue, ...], notes: tuple[CellValue, ...]) -> str:

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Finding, Goal, Indicator
+from perfxl.patterns import lazy_compile
 from perfxl.units import convert
 from perfxl.values import ParsedValue, ValueKind, parse_value
 
 from .catalogue import check
 from .context import Context, compact, fmt_num, similarity
 
-_CLAUSE = re.compile(r"[，。；;、,\n]+")
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．)）]|其中|共|累计|全年|完成|实现|新增加)+")
+_CLAUSE = lazy_compile(r"[，。；;、,\n]+")
+_LEAD = lazy_compile(r"^(?:[一二三四五六七八九十\d]+[、.．)）]|其中|共|累计|全年|完成|实现|新增加)+")
 
 
 @check("G01")
@@ -41,7 +41,7 @@ def _inside_the_others_merge(goal: Goal, cell: CellValue) -> bool:
 
 #: An achievement of completion words only ("完成", "已全部完成", "按计划完成年度目标"): no words of the goal copied, even
 #: where the goal holds them ("完成64户补助") — too little said, but no restatement.
-_DONE_ONLY = re.compile(
+_DONE_ONLY = lazy_compile(
     r"^(?:已|均|均已|全部|基本|按时|按期|如期|按计划|圆满|顺利|足额)*(?:完成|实现|达到|达成|落实)了?"
     r"(?:年度|全年|预期|既定)?(?:绩效)?(?:目标|任务|目标任务)?$"
 )

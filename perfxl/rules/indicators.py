@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading
+from perfxl.patterns import lazy_compile
 from perfxl.units import count_of_noun, family_of, lookup, periods_a_year, split_per
 from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
 from perfxl.values_dates import excel_serial_date
@@ -250,7 +250,7 @@ def coverage(ctx: Context) -> Iterator[Finding]:
 
 
 #: A 一级 label naming a 一级 of its own (成本指标, 决策指标 …): not a lost name, whatever its rows' 二级 say.
-_OWN_LEVEL1 = re.compile(r"[\u4e00-\u9fff]{2,6}指标")
+_OWN_LEVEL1 = lazy_compile(r"[\u4e00-\u9fff]{2,6}指标")
 
 
 def _level1_by_level2(
@@ -301,9 +301,21 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             and not target_not_applicable(ctx, ind)
         ):
             worded = _CN_NUMERAL.search(ind.target.text)
+            slash = _slash_target(ind)
             # "≥上年", "≥国家标准": set against a 历史/行业标准 (财预〔2021〕101号) whose figure the table does not print
             benchmark = next((w for w in ctx.param("benchmark_words", ()) if w in ind.target.text), None)
-            if worded:
+            if slash:
+                # "/" (│ ≥ │ / │ % │): on Chinese forms often 不适用 or 无, not certainly a figure left out — T05's 不适用
+                # markers do not list it (a "/" is also a blank placeholder), so a person judges (issue 11)
+                basis = (
+                    f"读取：年度指标值“{ind.target.text}”的指标值栏填“{slash}”，表格中“{slash}”常表示不适用或无，"
+                    "未必漏填数值；如本指标不适用宜写明“不适用”，否则应填写数值"
+                )
+                basis_en = (
+                    f"read target {ind.target.text!r}: the value cell holds {slash!r}, which Chinese forms often write "
+                    "for not applicable or none — not certainly an omitted figure"
+                )
+            elif worded:
                 basis = (
                     f"读取：年度指标值“{ind.target.text}”的数值以汉字“{worded.group()}”书写，perfxl 未换算；"
                     "是否为数值需人工判断（宜改填阿拉伯数字）"
@@ -327,12 +339,29 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 name=_label(ind),
                 basis=basis,
                 basis_en=basis_en,
-                certainty=Certainty.JUDGEMENT if worded or benchmark else None,
+                certainty=Certainty.JUDGEMENT if slash or worded or benchmark else None,
             )
 
 
+#: The operator a joined target may begin with ("≥" │ "/" │ "%" reads "≥/%"), read past to its value cell's text.
+_LEADING_OPS = "".join(sorted({c for o in OPERATORS if o != "定性" for c in o} | _OP_CHARS))
+#: A slash written as the whole 指标值: "/" is often 不适用/无 on Chinese forms (I03 judges, issue 11).
+_SLASHES = ("/", "／")
+
+
+def _slash_target(ind: Indicator) -> str:
+    """The "/" (or "／") a joined target holds as its whole value, "" otherwise: "═/%" is the operator "═", the value
+    cell "/" and the unit "%" (`join_target`)."""
+    text = compact(ind.target.text)
+    unit = compact(ind.unit.text) if ind.unit is not None else ""
+    if unit and text.endswith(unit) and len(text) > len(unit):
+        text = text[: -len(unit)]
+    text = text.lstrip(_LEADING_OPS)
+    return text if text in _SLASHES else ""
+
+
 #: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
-_CN_NUMERAL = re.compile(
+_CN_NUMERAL = lazy_compile(
     r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
 )  # 半年: 0.5年
 
@@ -437,14 +466,14 @@ def _unit_known(ctx: Context, unit: str) -> bool:
 
 #: What joins the parts of a compound unit: "元/人·月", "元/人*月", and as typed on 湘西州特校 2023's 一体化 export,
 #: "元/人.每天" (a part's leading 每 is the per it already is: 每天 is 天).
-_COMPOUND = re.compile(r"[·*×.．、]")
+_COMPOUND = lazy_compile(r"[·*×.．、]")
 #: A unit printed in the indicator's name: "服务外包在岸(万美元)", "农村低保标准(≥**元/人·月)".
-_UNIT_IN_NAME = re.compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
+_UNIT_IN_NAME = lazy_compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 
 
 #: A name whose closing brackets hold the percent sign, alone or after the template's placeholder target:
 #: "工程合格率(%)" | 95 and "苗木成活率(≥**%)" | 85 (宁夏 申报表) both state 95 / 85 in %.
-_PERCENT_IN_NAME = re.compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]*\s*(?:%|％|百分比)\s*[)）]\s*$")
+_PERCENT_IN_NAME = lazy_compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]*\s*(?:%|％|百分比)\s*[)）]\s*$")
 
 
 def _unit_in_name(ctx: Context, name: str) -> str | None:
@@ -540,7 +569,7 @@ _CLASSIFIERS = frozenset(
     )
 )
 #: A figure in digits or in Chinese numerals ("百分之九十五", "≥九成", "零").
-_FIGURE_OR_NUMERAL = re.compile(r"[0-9零〇一二两三四五六七八九十百千]")
+_FIGURE_OR_NUMERAL = lazy_compile(r"[0-9零〇一二两三四五六七八九十百千]")
 
 
 def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
@@ -595,7 +624,7 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
 
 
 #: A 计量单位 cell holding only a figure ("44,561"): no unit at all, whatever the figure means.
-_BARE_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+_BARE_NUMBER = lazy_compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def _number_as_unit(ctx: Context, ind: Indicator, unit: str) -> Finding:
@@ -798,10 +827,10 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
 
 #: A percentage ending an indicator's name ("…质量达标率100%"): the value the name itself states — or a range ending it
 #: ("达标率90%-95%", "90~95%"), the target then anywhere inside it.
-_NAME_PERCENT = re.compile(r"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*[-~～—–至到]\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
-_PERCENT = re.compile(r"\d\s*%")
+_NAME_PERCENT = lazy_compile(r"(?:(?<![\d.])(\d+(?:\.\d+)?)\s*%?\s*[-~～—–至到]\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*%$")
+_PERCENT = lazy_compile(r"\d\s*%")
 #: A change the name states ("较上年降低5%"): its level is 100 − 5 (or 100 + 5 after a rise), a target may state that.
-_CHANGE_WORD = re.compile(r"(?:降低|下降|减少|压减|压缩|节约|提高|提升|增长|增加|上升|上涨)\s*$")
+_CHANGE_WORD = lazy_compile(r"(?:降低|下降|减少|压减|压缩|节约|提高|提升|增长|增加|上升|上涨)\s*$")
 _FALL = ("降低", "下降", "减少", "压减", "压缩", "节约")
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from perfxl.model import CellValue, Indicator
+from perfxl.patterns import lazy_compile
 
 from .catalogue import spec
 from .context import Context, compact
@@ -84,7 +85,7 @@ def _rows(ctx: Context) -> list[Indicator]:
 _MARKER_PUNCT = "。.，,；;：:、-—/ "
 #: Words a cell may put before its marker and still say no more than it ("本项不适用", "该指标不涉及", "本年度不适用").
 _MARKER_LEAD = 4
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+_BRACKETED = lazy_compile(r"[（(][^（()）]*[）)]")
 
 
 def _declared(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:

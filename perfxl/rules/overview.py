@@ -11,13 +11,13 @@ have a reason the form does not print (the table listing only the county's own m
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Finding, FundsRow
 from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up
+from perfxl.patterns import lazy_compile
 from perfxl.units import convert, money_symbol
 from perfxl.values import normalise_text
 
@@ -28,15 +28,15 @@ from .context import Context, fmt_num
 #: "中央承担60%". The level is a level's name (中央, or 省/市/县/区 with 级 or 财政 after it): not the character inside
 #: another word (全县, 市场, 节省, 社区 …). The words between may not hold a figure, end the clause or name a rate (率:
 #: "全县幼儿园覆盖率30%", "县级配套资金到位率100%" are how much of something, not a share of the money).
-_SHARE = re.compile(r"(中央|[省市县区](?=级|财政))级?(?:财政|资金)?[^\d,，;；。、%()（）率]{0,8}?(\d+(?:\.\d+)?)%")
+_SHARE = lazy_compile(r"(中央|[省市县区](?=级|财政))级?(?:财政|资金)?[^\d,，;；。、%()（）率]{0,8}?(\d+(?:\.\d+)?)%")
 #: A level's name anywhere (within a share's words: another level sharing it).
-_LEVEL_NAME = re.compile(r"中央|[省市县区](?=级|财政)")
+_LEVEL_NAME = lazy_compile(r"中央|[省市县区](?=级|财政)")
 #: A level's name joined to the share's own level just before it ("中央、省级…", "省级和市级…").
-_JOINED_BEFORE = re.compile(r"(?:中央|[省市县区]级|[省市县区]财政)(?:财政|资金)?(?:、|和|与|及|,)$")
+_JOINED_BEFORE = lazy_compile(r"(?:中央|[省市县区]级|[省市县区]财政)(?:财政|资金)?(?:、|和|与|及|,)$")
 #: The level a funds line belongs to by its label: "省级资金", "其中:中央补助", "县级财政资金", "县级配套".
-_LINE_LEVEL = re.compile(r"^(?:其中:?)?(中央|省|市|县|区)级?(?:财政|资金|补助|配套|拨款)")
+_LINE_LEVEL = lazy_compile(r"^(?:其中:?)?(中央|省|市|县|区)级?(?:财政|资金|补助|配套|拨款)")
 #: A term of one year: "1年", "一年", "12个月".
-_ONE_YEAR = re.compile(r"(?:1|一)年|12个月")
+_ONE_YEAR = lazy_compile(r"(?:1|一)年|12个月")
 
 
 def _plain(text: str) -> str:
@@ -151,7 +151,7 @@ def one_year_term_medium_total(ctx: Context) -> Iterator[Finding]:
 
 
 #: The total a plan states in its own words: "合计50万元", "共计 120 万元", "总计:8.5万元".
-_PLAN_TOTAL = re.compile(r"(?:合计|共计|总计)(?:为|:)?(\d+(?:\.\d+)?)(万元|元|亿元)")
+_PLAN_TOTAL = lazy_compile(r"(?:合计|共计|总计)(?:为|:)?(\d+(?:\.\d+)?)(万元|元|亿元)")
 
 
 @check("F18")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -12,6 +11,7 @@ from functools import lru_cache
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
 from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
+from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
 
@@ -541,11 +541,11 @@ def _without_spaces(text: str) -> str:
     return _SPACES.sub("", text)
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 #: A count in a task text: digits, or a Chinese numeral before a measure word ("三处", "十二个"; not 六安市's 六).
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     r"[0-9０-９]|[一二两三四五六七八九十百千万]+\s*[个处项次件所家人户座条台套名批期场间类座栋口亩公里米]"
 )
 
@@ -654,9 +654,9 @@ def _numeric_scores(ctx: Context) -> dict[tuple[str, str], CellValue]:
 
 
 #: Something other than a sign before the first digit: an operator, or a mark OCR made of one.
-_MARK_BEFORE_FIGURE = re.compile(r"\s*[^\s\d+\-.]\s*\d")
+_MARK_BEFORE_FIGURE = lazy_compile(r"\s*[^\s\d+\-.]\s*\d")
 #: A bracketed note at the end of a value that holds no figure ("（全年）", "(年度)"): the period the value is for.
-_PERIOD_NOTE = re.compile(r"\s*[（(][^（()）\d]{1,6}[)）]\s*$")
+_PERIOD_NOTE = lazy_compile(r"\s*[（(][^（()）\d]{1,6}[)）]\s*$")
 
 
 def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
@@ -671,11 +671,11 @@ def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
 
 
 #: A target that is only a deadline ("12月", "2023年12月底前完成", "12月31日前"), not words around a year ("同比2022年…").
-_DEADLINE = re.compile(r"[0-9０-９\s年月日号底前内以之截止至完成\-—－./]+")
+_DEADLINE = lazy_compile(r"[0-9０-９\s年月日号底前内以之截止至完成\-—－./]+")
 
 
 #: A deadline names its month or day: a bare year ("2023年") is the evaluated year itself, which "已完成" answers.
-_MONTH_OR_DAY = re.compile(r"月|日|号|\d\s*[-—－./]\s*\d")
+_MONTH_OR_DAY = lazy_compile(r"月|日|号|\d\s*[-—－./]\s*\d")
 
 
 def _deadline(t: ParsedValue) -> bool:
@@ -705,8 +705,8 @@ def _text_actual(ctx: Context, f: RowFacts) -> bool:
 
 #: An actual saying the deadline was kept ("按时完成", "已按期完成", "及时完成"): it answers what a deadline asks — whether
 #: on time — though not when; "未按时完成" says the opposite.
-_ON_TIME = re.compile(r"按时|按期|如期|及时|准时")
-_NOT = re.compile(r"未|没有|不")
+_ON_TIME = lazy_compile(r"按时|按期|如期|及时|准时")
+_NOT = lazy_compile(r"未|没有|不")
 
 
 def _on_time(text: str) -> bool:
@@ -943,23 +943,24 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     if unscored is not None:
         yield unscored
         return
+    blank, blank_en, what_en, missing = _unfilled_columns(ctx)
     if len(rows) >= _UNFILLED_TABLE and len(rows) == len(targeted):
         first, last = rows[0].actual, rows[-1].actual
         total = ctx.ev.total_score
         yield ctx.finding(
             total if total is not None else first,
-            expected="实际完成值和得分",
+            expected=blank,
             actual="（空）",
             name=f"自评表的全部 {len(rows)} 个指标",
             name_en=f"every one of the table's {len(rows)} indicators",
             target="",
             target_en="",
-            blank="实际完成值和得分均",
-            blank_en="neither actual nor score is",
+            blank=f"{blank}均",
+            blank_en=blank_en,
             basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
-            "有年度指标值，实际完成值和得分均为空"
+            f"有年度指标值，{blank}均为空{missing}"
             + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
-            basis_en=f"read {len(rows)} indicators with a target and blank actual and score",
+            basis_en=f"read {len(rows)} indicators with a target and blank {what_en}",
             related=tuple(c.ref for c in (first, last) if c.ref is not None),
         )
         return
@@ -967,17 +968,29 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
         weight = f"，分值 {ind.weight.text}" if ctx.ev.has_column("weight") else "，表中无分值栏"
         yield ctx.finding(
             ind.actual,
-            expected="实际完成值和得分",
+            expected=blank,
             actual="（空）",
             name=f"“{ind.name.text}”",
             name_en=ind.name.text,
             target=f"“{ind.target.text}”",
             target_en=f" {ind.target.text!r}",
-            blank="实际完成值和得分均",
-            blank_en="neither actual nor score is",
-            basis=f"读取：年度指标值“{ind.target.text}”{weight}，实际完成值和得分为空",
-            basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank actual and score",
+            blank=f"{blank}均" if "和" in blank else blank,
+            blank_en=blank_en,
+            basis=f"读取：年度指标值“{ind.target.text}”{weight}，{blank}为空{missing}",
+            basis_en=f"read target {ind.target.text!r}, weight {ind.weight.text or '(no column)'}, blank {what_en}",
         )
+
+
+def _unfilled_columns(ctx: Context) -> tuple[str, str, str, str]:
+    """What S15 finds blank, named as the table has it: 实际完成值 and 得分, or only the one of them the table has a
+    column for (吉林 2016's 专项经费绩效评价表: 目标值 │ 分值 │ 指标值, no 得分 column — "得分均为空" was untrue of it), and
+    the note of the column it lacks: (zh, en for the message, en for the basis, note)."""
+    actual, score = ctx.ev.has_column("actual"), ctx.ev.has_column("score")
+    if actual and not score:
+        return "实际完成值", "no actual is", "actual", "（表中无得分栏）"
+    if score and not actual:
+        return "得分", "no score is", "score", "（表中无实际完成值栏）"
+    return "实际完成值和得分", "neither actual nor score is", "actual and score", ""
 
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
@@ -1018,26 +1031,26 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
 
 
 #: A 未完成原因 saying the work is not done ("未完成展陈建设", "待…审核后,将尽快实施"); "无未完成情况" says the opposite.
-_UNFINISHED = re.compile(
+_UNFINISHED = lazy_compile(
     r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未|未实施|未开工|未启动|未验收|将尽快实施|待.{1,40}?后"
 )
 #: The words that say so outright, against the looser 尚未 / 待…后 / 将尽快实施 a reason may use of something else.
-_NOT_DONE = re.compile(
+_NOT_DONE = lazy_compile(
     r"未(?:能|按期|按时|如期)?完成|没有?(?:按期|按时)?完成|无法完成|尚未实施|未实施|未开工|未启动|未验收"
 )
-_NOTHING_UNFINISHED = re.compile(r"(?:无|没有|不存在)(?:任何)?(?:未(?:能|按期|按时|如期)?完成|尚未)")
+_NOTHING_UNFINISHED = lazy_compile(r"(?:无|没有|不存在)(?:任何)?(?:未(?:能|按期|按时|如期)?完成|尚未)")
 #: A clause saying the work is done ("已完成", "按期完成", "均已完成", "已完工", "已竣工"; not "未完成", "无法完成").
-_DONE = re.compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)(?:完成|完工|竣工)")
+_DONE = lazy_compile(r"(?<![未没无不尚])(?:已|均已|已全部|全部|按期|按时|如期|已按期|已按时)(?:完成|完工|竣工)")
 #: The looser words used of something other than the row's work: nothing happened yet ("尚未发生安全事故"), the
 #: money paid after a step ("待验收后支付尾款"), another row ("其他指标未完成"), or the column's own title echoed
 #: ("未完成原因：无").
-_ABOUT_ELSE = re.compile(
+_ABOUT_ELSE = lazy_compile(
     r"尚未(?:发现|出现|发生|收到.{0,6}投诉)|待.{1,40}?后(?:再)?(?:支付|付款|拨付|拨款|结算|付清|兑付)"
     r"|(?:其他|其它|其余|另一)(?:指标|项目)"
 )
-_COLUMN_TITLE = re.compile(r"(?:未(?:按期|按时)?完成|偏差)原因(?:(?:和|及|与)改进措施)?[:：]?")
-_CLAUSES = re.compile(r"[，,。；;！!]+")
-_SPACES = re.compile(r"\s+")
+_COLUMN_TITLE = lazy_compile(r"(?:未(?:按期|按时)?完成|偏差)原因(?:(?:和|及|与)改进措施)?[:：]?")
+_CLAUSES = lazy_compile(r"[，,。；;！!]+")
+_SPACES = lazy_compile(r"\s+")
 
 
 def _says_unfinished(reason: str) -> bool:

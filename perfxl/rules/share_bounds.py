@@ -13,12 +13,12 @@ included (教育部 教育统计指标解释); a 参保率 counts the insured ag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED
+from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num
@@ -26,14 +26,14 @@ from .context import Context, fmt_num
 __all__ = ["share_above_whole"]
 
 #: Words naming a share of a whole in a 三级指标 name.
-_SHARE = re.compile(
+_SHARE = lazy_compile(
     r"满意度|满意率|合格率|达标率|覆盖率|知晓率|知晓度|认知度|认可度|入学率|巩固率|参保率|出勤率|准确率|正确率|及格率|"
     r"优良率|通过率|成活率|存活率|普及率|识别率|辨识度"
 )
 #: Ratios named like shares that pass 100% by definition or by their base (see the module's docstring).
-_MAY_PASS = re.compile(r"毛入学率|毛入园率|巩固率|参保率")
+_MAY_PASS = lazy_compile(r"毛入学率|毛入园率|巩固率|参保率")
 #: "2" read for "≥" before a percent of at most 100: "290%" → "≥90%".
-_GE_AS_TWO = re.compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
+_GE_AS_TWO = lazy_compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
 
 
 def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str, column_en: str) -> Iterator[Finding]:

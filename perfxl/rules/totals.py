@@ -10,6 +10,7 @@ from decimal import Decimal
 from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
 from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
+from perfxl.patterns import lazy_compile
 from perfxl.scoring import execution_score, grade
 
 from .catalogue import check
@@ -485,12 +486,12 @@ def _list_scale_consistent(ctx: Context, labels: list[str]) -> bool:
 
 
 #: A label before the grade ("自评等级：", "(自评等级："), a bracketed note ("（98.5分）"), a trailing 等级/等次/级.
-_GRADE_LABEL = re.compile(r"^[^:：]{0,8}[:：]")
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
-_GRADE_SUFFIX = re.compile(r"(等级|等次|级|等)$")
-_SCORE_IN_GRADE = re.compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
+_GRADE_LABEL = lazy_compile(r"^[^:：]{0,8}[:：]")
+_BRACKETED = lazy_compile(r"[（(][^（()）]*[）)]")
+_GRADE_SUFFIX = lazy_compile(r"(等级|等次|级|等)$")
+_SCORE_IN_GRADE = lazy_compile(r"\d+(?:\.\d+)?分?")  # "98.5分 优": the score beside the grade
 #: A grade cell pointing elsewhere ("见下表", "详见附件"): no grade stated here.
-_POINTER = re.compile(r"^(?:详见|参见|见)")
+_POINTER = lazy_compile(r"^(?:详见|参见|见)")
 
 
 def _stated_grade(text: str) -> str | None:
