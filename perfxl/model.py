@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .quotes import nest_quotes
+from .quoting import nest_quotes
 
 __all__ = [
     "CellRef",
@@ -258,13 +258,8 @@ class Finding:
     def __post_init__(self) -> None:
         if self.certainty is not Certainty.CERTAIN and self.severity is Severity.ERROR:
             object.__setattr__(self, "severity", Severity.WARNING)
-        # a quoted text that quotes a word itself nests ‘ ’ (“‘三公’经费…”, not ““三公”经费…”), in every message and
-        # basis whichever check or reader built it
-        for name in ("message", "basis"):
-            text = getattr(self, name)
-            nested = nest_quotes(text)
-            if nested is not text:
-                object.__setattr__(self, name, nested)
+        if "“" in self.basis:  # a label already quoted, quoted again: nested once, here, for every check (docs15)
+            object.__setattr__(self, "basis", nest_quotes(self.basis))
 
     @property
     def sheet(self) -> str | None:

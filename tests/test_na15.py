@@ -8,7 +8,7 @@ T02/T05 and the summary's 总分重算 — three readings before, each taking di
    T05 (a rescaled 总分 asked of a form with no 不适用 row); a 偏差原因 of "不涉及" alone silenced W04 (a guess: it
    may mean "no deviation") — now W04's 警告 stating it.
 3. A basis quoting a text that quotes a word doubled the marks ("其下““三公”经费控制率”", 审核手册's N01 example); the
-   messages' own nesting (one pair only) and the bases' now share `perfxl.quotes.nest_quotes`, applied in `Finding`.
+   messages' own nesting (one pair only) and the bases' now share `perfxl.quoting.nest_quotes`, applied in `Finding`.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def test_two_quoted_words_in_one_quotation_both_nest():
 
 @pytest.mark.parametrize("text", ["正文“关于“三公经费的说明", "“a”b”", "“甲”，“乙”"])
 def test_quotes_that_do_not_pair_or_do_not_nest_are_left_as_printed(text):
-    from perfxl.quotes import nest_quotes
+    from perfxl.quoting import nest_quotes
 
     assert nest_quotes(text) == text
 

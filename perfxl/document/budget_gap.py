@@ -9,8 +9,11 @@ when no spending and gap that print so make it (review14s: "5.2万元 … 减少
 beside a spending in 万元 (or the reverse) is converted. Only a comparison with the report's own year's budget (or a
 year unnamed), of a spending the words do not place in another year ("2020年公务接待费支出…"), against a 预算
 column that names no other year ("2020年预算数") nor another budget than the words' ("与年初预算相比" against a
-调整预算数), and only an item whose spending perfxl has not already found wrong. Pure: the run's facts in, `Issue`s
-into the run.
+调整预算数), and only an item whose spending perfxl has not already found wrong. The short forms read alike: "比预算减少",
+"较预算节约", "与(年初)预算持平" (docs15). A gap stated with no spending before it ("公务接待费决算数比预算减少3万元",
+"“三公”经费支出与预算持平") is held to the table's 预算 − 决算 of the item the words name (持平: the two cells equal at
+their printed precision); words naming no item ("支出与预算持平") take the paragraph's nearest 三公 item before — a guess,
+a 警告 at most, that says so. Pure: the run's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -20,19 +23,32 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Certainty, TextRef
+from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, Quantity
-from .precision import Interval
+from .facts import Fact, Quantity, compact_name
+from .precision import Interval, _around
 from .run_state import _YEAR, _another_years, _Run
 from .table_facts import money_unit_for
-from .vocabulary import DECOMPOSITIONS
+from .vocabulary import DECOMPOSITIONS, claim_of
 
-#: The words right after an item's spending that compare it with its budget, and what they say of the gap.
+#: The words right after an item's spending that compare it with its budget, and what they say of the gap: "与预算相比
+#: 减少", and the short forms "比预算减少", "较预算节约", "与年初预算持平" (docs15: those went unread).
 _GAP = lazy_compile(
-    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?相比\s*[,，]?\s*"
-    r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
+    r"\s*[,，]?\s*(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?(?:相比)?\s*[,，]?\s*"
+    r"(?:(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)了?\s*(?P<gap>\d+(?:\.\d+)?)\s*(?P<unit>万元|元))"
 )
+
+#: A gap to the budget stated without the spending before it ("公务接待费决算数比预算减少3万元", "“三公”经费支出与预算持平"):
+#: the words naming the item, and what is said of the gap (docs15).
+_NAMED_GAP = lazy_compile(
+    r"(?P<words>(?:(?:19|20)\d{2}年度?)?[^，,。；;：:\d%]{0,30}?)(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?"
+    r"(?:相比)?\s*[,，]?\s*(?:(?P<same>(?:基本)?(?:无增减|无变化|没有变化|持平))|(?P<dir>减少|增加|节约|超支)了?\s*$)"
+)
+#: The words an item's name ends with before its comparison ("公务接待费决算数", "“三公”经费支出"): no part of the name.
+_ITEM_TAIL = lazy_compile(r"(?:支出)?(?:决算数?|执行数|实际支出|支出)?(?:为|是)?$")
+#: A figure ending right before the comparison ("…5.21万元，与预算持平"): that spending's gap, read with the spending.
+_FIGURE_BEFORE = lazy_compile(r"(?:\d|万元|元)\s*[,，]?\s*$")
 
 #: The budgets a gap and a 预算 column may name: 年初 (as passed), 调整 (as adjusted), 全年 (the year's, adjusted).
 _KINDS = ("年初", "调整", "全年")
@@ -127,3 +143,122 @@ def _stated_budget(fact: Fact, m: re.Match[str]) -> Fact:
     quantity = Quantity(value=value, unit=q.unit, places=places, text=f"{value}{q.unit}")
     subject = fact.subject.removesuffix("支出")  # "公务接待费支出": the 公务接待费 (its 预算数, not its 支出预算数)
     return dataclasses.replace(fact, subject=subject, role="budget", quantity=quantity, direction=0)
+
+
+def check_named_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
+    """N01 for a gap to the budget stated of an item with no spending figure before it — "公务接待费决算数比预算减少3万元",
+    "“三公”经费支出与预算持平" (持平: the two equal at their printed precision) — held to the table's 预算 − 决算 of that
+    item. The words name the item; where they name none ("支出与预算持平") the paragraph's nearest 三公 item before is taken,
+    a guess (警告 at most) that says so."""
+    gaps = [f for f in facts if f.role == "change" and f.against == "budget" and f.quantity.unit in ("万元", "元")]
+    for fact in gaps:
+        m = _NAMED_GAP.search(_around(fact)[0])
+        if m and not m["same"] and _item(m["words"]) == fact.claim and fact.claim in _ITEMS:
+            sign = 1 if m["dir"] in ("减少", "节约") else -1
+            _held_to_table(run, pi, ref, fact, fact.claim, fact.quantity, sign, m, "", fact.index, fact.subject)
+    at = len(facts)
+    for sentence in _SENTENCES.split(text):
+        for m in _NAMED_GAP.finditer(sentence):
+            if not m["same"] or _FIGURE_BEFORE.search(sentence[: m.start("words") + len(m["words"])]):
+                continue
+            claim, guess, name = _item(m["words"]), "", _item_name(m["words"])
+            if claim not in _ITEMS:
+                before = [f for f in facts if f.claim in _ITEMS and text.find(f.clause) < text.find(sentence)]
+                if not before or _item_name(m["words"]):
+                    continue  # words naming something else ("项目支出与预算持平"), or no 三公 item before
+                claim, name = before[-1].claim, _item_name(before[-1].subject)
+                guess = f"句中未写明项目，按前文最近的“{name}”读"
+            table = run.values.get((claim, "budget"))
+            if table is None or table.unit not in ("万元", "元"):
+                continue  # 持平 states no figure: the gap is 0 in the table's own unit, which must be printed
+            zero = Quantity(value=Decimal(0), unit=table.unit, places=0, text=f"0{table.unit}")
+            _held_to_table(run, pi, ref, None, claim, zero, 1, m, guess, at, name)
+            at += 1
+
+
+_SENTENCES = lazy_compile(r"[。！？!?；;\n]")
+
+
+def _item(words: str) -> str:
+    """The 三公 item (or total) the words before a comparison name, "" for none."""
+    name = _item_name(words)
+    return claim_of(name) if name else ""
+
+
+_LEADING_YEAR = lazy_compile(r"^(?:.*?(?:19|20)\d{2})?年度?")
+
+
+def _held_to_table(
+    run: _Run,
+    pi: int,
+    ref: TextRef,
+    fact: Fact | None,
+    claim: str,
+    gap: Quantity,
+    sign: int,
+    m: re.Match[str],
+    guess: str,
+    index: int,
+    name: str,
+) -> None:
+    """The stated 预算 − 决算 (`sign` × the gap) against the table's two cells of the item: N01 when no values that
+    print as the three do make them agree."""
+    budget, final = run.values.get((claim, "budget")), run.values.get((claim, "final"))
+    if budget is None or final is None or (m["year"] and run.year and m["year"] != run.year):
+        return
+    if run.year and any(y != run.year for t in (budget, final) for y in _YEAR.findall(t.label)):
+        return
+    if m["kind"] and any(k in budget.label for k in _KINDS if not m["kind"].startswith(k)):
+        return
+    if budget.unit != final.unit or (fact is not None and (pi, fact.index) in run.contradicted):
+        return
+    table_unit = money_unit_for(budget, gap.value, gap.unit)
+    conv = convert(Decimal(1), gap.unit, table_unit)
+    if not conv.ok or conv.factor is None or conv.factor == 0:
+        return
+    b, f = Interval.printed(budget.value, budget.step), Interval.printed(final.value, final.step)
+    in_table = Interval(b.lo - f.hi, b.hi - f.lo).scaled(1 / conv.factor)
+    said = Interval.printed(gap.value, gap.step) if gap.value else Interval(Decimal(0), Decimal(0))
+    said = said if sign > 0 else Interval(-said.hi, -said.lo)
+    if said.overlaps(in_table):
+        return
+    name = "三公经费" if claim == "three_public" else name
+    value = sign * gap.value
+    stated = Quantity(value=value, unit=gap.unit, places=gap.places, text=f"{fmt_decimal(value)}{gap.unit}")
+    clause = (fact.clause if fact is not None else m.group(0)).strip()
+    said_fact = Fact(pi, index, f"{name}预算数与决算数之差", claim, "value", stated, clause)
+    from .crosscheck import _compare  # the one N01 comparison (crosscheck imports this module)
+
+    words = m.group(0).strip()
+    _compare(
+        run,
+        pi,
+        ref,
+        said_fact,
+        budget.value - final.value,
+        table_unit,
+        max(budget.step, final.step),
+        (*budget.refs, *final.refs),
+        f"{budget.label}减决算数",
+        certainty=Certainty.GUESS if (guess or budget.guess or final.guess) else Certainty.CERTAIN,
+        formula=f"{fmt_decimal(budget.value)} − {fmt_decimal(final.value)}",
+        pairing="；".join(
+            p
+            for p in (guess, budget.guess, f"“{words}”读作预算数与决算数之差" + ("为 0（持平）" if m["same"] else ""))
+            if p
+        ),
+        pairing_en="; ".join(
+            p
+            for p in (
+                guess and "the sentence names no item: the nearest 三公 item before it",
+                budget.guess and "table row identified by its position",
+                "the words state the budget less the spending",
+            )
+            if p
+        ),
+    )
+
+
+def _item_name(words: str) -> str:
+    """The name the words before a comparison give ("2021年公务接待费决算数" → "公务接待费"; "支出" → "")."""
+    return _ITEM_TAIL.sub("", compact_name(_LEADING_YEAR.sub("", words.strip())))

@@ -22,7 +22,7 @@ from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
-from .budget_gap import check_budget_gaps
+from .budget_gap import check_budget_gaps, check_named_gaps
 from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
 from .funds_arith import (
     _AN_ITEMS_MONEY,
@@ -244,11 +244,20 @@ def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     """A change measured from a base the text states that is not last year's ("比年度目标240亿元增加6.36亿元，增长
-    2.65%", "较预算数2万元减少0.89万元"): no change on last year, nor the indicator's 增长 (against the target)."""
-    if fact.base is None or fact.role not in ("change", "change_rate"):
+    2.65%", "较预算数2万元减少0.89万元"), or from the budget its words name ("与2021年预算相比减少42.21万元，下降84.59%",
+    the rate by the change it follows): no change on last year, nor the indicator's 增长 (against the target) — a gap
+    to the budget is budget_gap's (docs15: it was an N01 错误 against the table's 决算数与上年决算数之差)."""
+    if fact.role not in ("change", "change_rate"):
         return False
     facts = run.facts.get(pi, ())
-    return fact.base < len(facts) and facts[fact.base].role != "previous"
+    if fact.base is not None:
+        return fact.base < len(facts) and facts[fact.base].role != "previous"
+    against = fact.against
+    if not against and fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]  # "…减少42.21万元，下降84.59%": the rate of the change it follows
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            against = before.against
+    return against == "budget"
 
 
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
@@ -356,6 +365,25 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             formula=tv.formula,
         )
         return
+    if fact.role == "value" and (tv := _budget_of_a_budget_text(run, fact)) is not None:
+        # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
+        # 2020, real reports 18): the year's planned spending — read so, a judgement
+        _compare(
+            run,
+            pi,
+            ref,
+            fact,
+            tv.value,
+            money_unit_for(tv, fact.quantity.value, fact.quantity.unit),
+            tv.step,
+            tv.refs,
+            tv.label,
+            certainty=Certainty.JUDGEMENT,
+            pairing="表格只列预算数，全文未提决算：正文的“支出”读作该项的预算支出",
+            pairing_en="the tables give budgets only and the text never speaks of 决算: its 支出 read as the budget",
+            formula=tv.formula,
+        )
+        return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
         unread = next(
             (run.unread[(fact.claim, r)] for r in _TABLE_ROLES[fact.role] if (fact.claim, r) in run.unread), None
@@ -364,6 +392,24 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+#: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
+_SPENT_WORDS = lazy_compile(r"实际|已|执行|完成|决算|累计")
+
+
+def _budget_of_a_budget_text(run: _Run, fact: Fact) -> TableValue | None:
+    """The table's budget of the fact's item, when a 支出 figure of a 预算 publication is that budget: the tables give
+    no 决算 (final) figure at all, the text never says 决算 and no 实际/已/执行 stands before the figure — "公务接待费支出2万元" in a "“三公”经费支出
+    预算情况说明" under its 预算表 (安徽 三公 预算 pages). Otherwise the figure stays unpaired (N04): a 支出 beside a budget
+    is the year's spending as often as its plan."""
+    if (tv := run.values.get((fact.claim, "budget"))) is None or not fact.claim:
+        return None
+    if any(role == "final" for _, role in run.values) or _SPENT_WORDS.search(_around(fact)[0]):
+        return None
+    if any("决算" in p.text for p in run.sub.narrative):
+        return None
+    return tv
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
@@ -1253,6 +1299,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             check_group_points(run, ref, sub.narrative[pi].text)
         check_stated_grade(run, ref, sub.narrative[pi].text)
         check_budget_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        check_named_gaps(run, pi, ref, pf.facts, sub.narrative[pi].text)
         check_respective_lists(run, ref, sub.narrative[pi].text)
         check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):

@@ -58,10 +58,16 @@ _QTY = lazy_compile(
 _SENTENCE = lazy_compile(r"[。！？!?\n]+")
 #: A note mark right after a figure's measure word ("在职45人（注）退休73人", "13家(注1)、", "100人①"): no part of the next
 #: figure's name nor of the figure (docs14: "注退休人员" was a subject, "注其中…" lost its 其中 total).
+#: So is a closed bracket of words without a figure ("100人（注：含临时人员）退休人员20人", "100人（含临时人员）退休…"):
+#: the note is the count's, never the next count's name (docs15: the 20 was "含临时人员退休人员", no 退休人员).
 _NOTE_AFTER_FIGURE = lazy_compile(
     r"^\s*(?:[(（\[【]\s*(?:详见|见)?(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[)）\]】]"
+    r"|[(（][^()（）\[\]【】\d]{1,40}[)）]"
     r"|[\u2460-\u24ff\u2776-\u2793※]+)"
 )
+#: A bracketed note's own label ("（注：含临时人员5人）"): the note's words are what it says — "（注：含…5人）" details the
+#: count before it as "（含…5人）" does (a part, never the total), so the label is dropped before the note is read.
+_NOTE_LABEL = lazy_compile(r"([(（\[【])\s*(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[:：]\s*")
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
@@ -84,15 +90,24 @@ _SUM_ONLY = lazy_compile(
 )
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
-_UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多")
+_UP = ("增加", "增长", "提高", "上升", "上涨", "增幅", "多", "超支")
 _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 #: A growth rate compared with another ("增幅较上年提高5%", "增幅比上年回落2%", "增速同比提高"): a change of the rate.
 _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
 #: (also a named year: "较2017年增加741.79万元" is the change on 2017's figure, as "较上年增加…"; and its 决算数: "较2020年度
 #: 决算数减少175.26万元", a 梧州 2021 决算 说明, real reports 14)
+#: And the budget the spending is measured against ("比预算减少", "较年初预算节约", "与预算相比增加": docs15 — read as a
+#: figure "比预算减少" of its own, whose name then passed to the figures after it): a change, whose `against` says which.
 _CHANGE_CUE = lazy_compile(
     r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度"
-    r"|(?:比|较)(?:19|20)\d{2}年度?(?:决算|预算)?数?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?(?:决算|预算)?数?相比)"
+    r"|(?:比|较)(?:19|20)\d{2}年度?(?:决算|预算)?数?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?(?:决算|预算)?数?相比"
+    r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
+)
+#: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
+#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加" (last year, or a year).
+_AGAINST_WHAT = lazy_compile(
+    r"(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
+    r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
 )
 _GOAL = lazy_compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
@@ -180,6 +195,10 @@ class Fact:
     listed_by: str = ""  # the words that made it a part when not 其中: "一是…二是…" after "区直文博系统项目有"
     base: int | None = None  # a change's stated base ("较上年2.54万元下降…", "比年度目标12家多8家"): its index
     carried: bool = False  # the previous paragraph's total, copied to head a paragraph that opens with its 其中 list
+    #: what a change or its rate is measured against, as the words since the figure before it name it ("比预算减少":
+    #: "budget"; "较上年下降", "比2020年增加": "year"; "" when they name none — a rate right after its change is that
+    #: change's). A change on last year is never a gap to the budget, nor the reverse (docs15).
+    against: str = ""
     rivals: tuple[Fact, ...] = ()  # a carried total's: the other money wholes of its sentence the list may be of
 
     @property
@@ -307,6 +326,7 @@ class _State:
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
+    ahead: str = ""  # the rest of the sentence after the current clause
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
     inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
@@ -481,10 +501,15 @@ _SPENDING_RATE = lazy_compile(
 )
 
 
+#: The budget a completion rate is of, named by its kind ("完成年初预算数的98.59%", 云县 2023, real reports 18).
+_COMPLETED_BUDGET_OF = lazy_compile(r"完成(?:年初|全年|调整后?|当年)预算")
+
+
 def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
     """Role and direction of a number from the words before it in its clause."""
     if unit == "%" and (
         "完成预算" in prefix
+        or _COMPLETED_BUDGET_OF.search(prefix)
         or "预算完成率" in prefix
         or "执行率" in prefix
         or _PROGRESS.search(prefix)
@@ -621,6 +646,38 @@ def _comma_may_list(prefix: str, after: str) -> bool:
     return not names or len(re.split(r"[、和及与]", names)) > 1
 
 
+def _compared_against(words: str) -> str:
+    """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
+    measures against; "" for none (see `Fact.against`)."""
+    named = [m["base"] for m in _AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1])]
+    if not named:
+        return ""
+    return "budget" if "预算" in named[-1] else "year" if _YEAR_BASE.search(named[-1]) else ""
+
+
+#: A change's direction stated right after an amount ("131.49万元,增长19.09%"): the rate that names it.
+_DIRECTED_RATE_AFTER = lazy_compile(
+    r"^\s*[，,]?\s*(?P<word>增长|增加|上升|提高|下降|减少|降低)(?:了)?(?:幅度|率)?(?:为|是)?\s*\d+(?:\.\d+)?\s*[%％]"
+)
+
+
+def _change_after_its_base(
+    raw_prefix: str, m: re.Match[str], matches: list[re.Match[str]], clause: str, state: _State
+) -> int:
+    """The direction of an amount that follows last year's figure with nothing between, its rate after it with a
+    direction ("较2022年决算数688.84万元131.49万元,增长19.09%": the 增加 dropped) — 0 if it is not such a change. Only money
+    right after money read as last year's, in one clause: "较上年100万元,增长20%" alone says no change."""
+    if m is matches[0] or compact_name(raw_prefix) or not state.facts:
+        return 0
+    before = state.facts[-1]
+    if before.role != "previous" or before.clause != clause or before.quantity.unit != m.group(3):
+        return 0
+    if not before.quantity.is_money:
+        return 0
+    rate = _DIRECTED_RATE_AFTER.match(clause[m.end() :] + state.ahead)
+    return _direction(rate["word"]) if rate else 0
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
@@ -653,8 +710,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         return
     for m in matches:
         prefix = clause[pos : m.start()]
+        since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
         if pos:
             prefix = _NOTE_AFTER_FIGURE.sub("", prefix, count=1)
+        prefix = _NOTE_LABEL.sub(r"\1", prefix)
         raw_prefix = prefix
         pos = m.end()
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
@@ -741,6 +800,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "与2023年相比,收、支总计各增加588.09万元": the change of the item its words name, compared in the clause before
             subject, role, direction = item, ("change_rate" if unit == "%" else "change"), _direction(raw_prefix)
+        if role == "value" and (direction := _change_after_its_base(raw_prefix, m, matches, clause, state)):
+            # "较2022年决算数688.84万元131.49万元,增长19.09%" (云县 2023, real reports 18): the direction word dropped, the
+            # amount right after the base is the change its rate names — not a level a 其中 list could split
+            subject, role = state.facts[-1].subject, "change"
         inline = qty.is_money and _INLINE_BUDGET.search(compact_name(raw_prefix)) and _OF_RATE.match(clause[m.end() :])
         if inline:  # "决算为17.06万元,完成预算27万元的63.2%": the budget of the figure before, inside its rate's words
             subject, role, direction = state.subject, "budget", 0
@@ -764,7 +827,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and not of_inline
         ):
             resplit = _clean_subject(
-                re.split(r"(比上年|较上年|与上年相比|同比|完成预算|占)", compact_name(raw_prefix))[0]
+                re.split(
+                    r"(比上年|较上年|与上年相比|同比|完成(?:年初|全年|调整后?|当年)?预算|占)", compact_name(raw_prefix)
+                )[0]
             )[0]
             if not (role in ("change", "change_rate") and _direction(resplit) and not _direction(subject)):
                 subject = resplit  # (not "公务用车购置费同口径比2018年减少": the item before 比2018年 is named already)
@@ -895,6 +960,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         )
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)
+        if role in ("change", "change_rate"):
+            fact = dataclasses.replace(fact, against=_compared_against(since))
         if parent is not None and parent == state.instalments_of:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and state.split_by:
@@ -1405,7 +1472,10 @@ def _opens_wei_list(prefix: str, unit: str, rest: str, state: _State) -> str:
 
 #: Clause separators, kept when splitting (a "为" list ends at a semicolon); a comma between digits ("2,223.04")
 #: is a thousands separator, not one.
-_CLAUSE = lazy_compile(r"((?:[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d)))+)")
+#: A bracketed note's colon ("（注：含临时人员5人）") is no separator: the note stays in the clause of the count it notes.
+_CLAUSE = lazy_compile(
+    r"((?:(?<![(（]注)(?<![(（]备注)(?<![(（]注释)(?<![(（]\s注)[：:]|[，；;]|(?<!\d),|,(?!\d{3}(?!\d)))+)"
+)
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
@@ -1508,6 +1578,7 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
             elif state.detailing is not None and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
+                state.ahead = "".join(pieces[i + 1 :])
                 _clause_facts(pieces[i], paragraph, state)
             was_open = state.depth > 0 or _opened(pieces[i]) != 0
             state.depth += _opened(pieces[i])

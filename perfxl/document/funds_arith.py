@@ -41,6 +41,7 @@ from .precision import (
     _rounded,
     _show,
 )
+from .rate_from_nothing import check_rate_from_nothing
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
 from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
@@ -653,6 +654,14 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
+def _same_base(a: Fact, b: Fact) -> bool:
+    """Two figures not measured against two different things (`Fact.against`): a rate against last year is not
+    the rate of a gap to the budget, nor the reverse (docs15: "与2021年预算相比减少9.69万元，较上年下降13.17%" was an
+    N02 错误 '应为 65.03%')."""
+    x, y = a.against, b.against
+    return not (x and y and x != y)
+
+
 #: Words comparing a figure with the one after them ("较预算数2万元减少0.89万元"): that figure is a base, not the item's own.
 _COMPARED_WITH = lazy_compile(r"比|较|与|对比|相比")
 
@@ -1018,6 +1027,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 or _budget_changed(facts, fact)
                 or _books_total(facts, fact)
             )
+            if amount is not None and not _same_base(amount, fact):
+                amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
@@ -1040,12 +1051,18 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             av = amount.quantity.value
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
+            if amount.against == "budget":
+                base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
                 prev, pv = _operand(run, pi, current), current.quantity.value
                 base = base if current.role == "previous" else "比较基数"
-            elif current.parent is not None and current.index == amount.index - 1:
+            elif (
+                current.parent is not None
+                and current.index == amount.index - 1
+                and not _change_told(facts, current.parent, current.index)
+            ):
                 # "收入总计2980.34万元,其中年初结转和结余803.16万元,较2017年增加741.79万元,增长33%" (大余法院 2018): a change
                 # right after a 其中 part may be the part's or its total's — either reading that agrees keeps it quiet,
                 # and a rate neither gives is a judgement (which amount changed is read by place)
@@ -1059,6 +1076,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                         f"增减额紧随“其中”一项“{_named(current)}”之后，读作该项的变化；若是其总数“{_named(whole)}”的变化，"
                         f"增减率应为 {_show(av / other_pv * HUNDRED, '%', fact.quantity.places)}，也与文字不符"
                     )
+            if prev.lo <= 0 and isinstance(ref, TextRef) and not paired_by:
+                # "运行费2.8万元,比2019年预算增加2.8万元,增长127.27%": a base that may be nothing (real reports 18)
+                check_rate_from_nothing(run, pi, ref, fact, amount, a, prev, pv, base)
+                continue
             _arith(
                 run,
                 pi,
@@ -1134,6 +1155,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        elif _measures_per_item(parts):
+            # "其中:因公出国费预算数为0万元,决算支出数为0万元,…公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年
+            # 决算数247.21万元…" (云县 2023, real reports 18): each item's 预算 and 决算 — no one whole they all split
+            continue
         kept = _past_another_wholes_list(run, facts, text, total, parts)
         if kept is None:
             continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
@@ -1506,6 +1531,21 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
 
 #: The year a change names as its base ("较2017年增加741.79万元"): the message names it instead of 上年.
 _NAMED_YEAR = lazy_compile(r"(?:比|较|与)\s*((?:19|20)\d{2}年)")
+
+
+def _measures_per_item(parts: list[Fact]) -> bool:
+    """A 其中 list giving its items a 预算数 and a figure of another kind each, not as the clean pairs
+    `_budget_spending_pairs` reads: budgets and spendings are not parts of one figure, and which of them the total
+    splits the list does not say."""
+    budgets = sum(1 for p in parts if p.role == "budget")  # a 预算数 by role: not "一般公共预算财政拨款收入" (a source)
+    spent = sum(1 for p in parts if _is_spending(p) or (p.role == "value" and _SPENT_WORDS.search(p.subject)))
+    return budgets >= 2 and spent >= 2
+
+
+def _change_told(facts: tuple[Fact, ...], whole: int, before: int) -> bool:
+    """The whole's own change was stated before its part ("公务用车购置及运行费支出5万元,比2019年预算增加2.8万元…。其中:公务
+    用车运行费2.8万元,比2019年预算增加2.8万元…"): a change after the part is then the part's, not the whole's again."""
+    return any(f.role == "change" and f.of == whole and f.index < before for f in facts)
 
 
 def _before_change(

@@ -81,6 +81,19 @@ def _label_then_figure(runs: list[Run], columns: dict[float, float], em: float) 
     return not columns or any(abs(start - runs[1][0]) <= em for start in columns)
 
 
+#: A row whose figure cells are blank prints its label alone: short, no sentence punctuation, not a heading.
+_BARE_LABEL = re.compile(r"^(?![一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。，,；;：:]{2,16}$")
+
+
+def _label_alone(runs: list[Run], columns: dict[float, float], em: float) -> bool:
+    """A row of the block whose figures are blank ("因公出国(境)费" under 合计 │ 11.77, its 预算数 empty: 泾县中学 2021,
+    real reports 18): one short run starting at the block's first column. Only inside a block already opened by a
+    line in columns — alone, such a line is any short line of text."""
+    if len(runs) != 1 or not columns or not _BARE_LABEL.match(runs[0][2]):
+        return False
+    return abs(min(columns) - runs[0][0]) <= em
+
+
 def column_blocks(page: PageText) -> list[ColumnBlock]:
     """The page's blocks of lines in columns: at least MIN_LINES lines of MIN_RUNS runs (or MIN_FIGURE_RUNS runs of
     figures), with only their cells' wrapped text, or at most MAX_BETWEEN other lines, between two of them."""
@@ -106,6 +119,8 @@ def column_blocks(page: PageText) -> list[ColumnBlock]:
             for x0, x1, _ in runs:
                 start = next((s for s in columns if abs(s - x0) <= em), x0)
                 columns[start] = max(columns.get(start, 0.0), x1 - x0)
+        elif lines and _label_alone(runs, columns, em):
+            lines, between = lines + 1, 0
         elif lines and _wraps_in_columns(runs, columns, em):
             between = 0
         elif lines:

@@ -69,11 +69,16 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         m = _AGAINST.search(compact_name(_around(change)[0]))
         if m is None or (pi, change.index) in run.contradicted:
             continue
+        # a change right after a 其中 part may be the parts' ("…其中基本支出年初预算60万元，调整为65万元，比年初预算增加5万元"):
+        # then the parts are read too, and a base their names share with a total is no one figure (docs15: read as a
+        # change, the 5 was held to 120 − 100)
+        before = facts[change.index - 1] if change.index else None
+        in_list = before is not None and before.parent is not None and before.sentence == change.sentence
         earlier = [
             f
             for f in facts[: change.index]
             if f.sentence == change.sentence
-            and f.parent is None
+            and (f.parent is None or in_list)
             and _same_kind(f, change)
             and f.role != "completion"
             and not _AGAINST.search(compact_name(_around(f)[0]))  # "…,较年初目标多8家；…13家,较年初目标多3家": a change

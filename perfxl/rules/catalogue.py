@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
-from perfxl.quotes import nest_quotes
+from perfxl.quoting import nest_quotes
 
 from .code_notes import CHECK_NOTES
 from .other_codes import KINDS, OTHER_CODES, STATUS
@@ -84,7 +84,7 @@ class CheckSpec:
     def render(self, fields: Mapping[str, Any]) -> tuple[str, str]:
         """(zh, en) messages from the templates; a missing field renders as "?" rather than failing."""
         safe = fields if fields.__class__ is Fields else Fields(fields)
-        # a quoted name that quotes a word itself ("““三公”经费合计”"): nested as ‘ ’
+        # a quoted name that quotes a word itself ("““三公”经费合计”"): nested as ‘ ’ (the one quoting helper)
         return nest_quotes(self.template_zh.format_map(safe)), self.template_en.format_map(safe)
 
 
@@ -554,12 +554,6 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "rows under it print no weight, rows that do not apply (不适用/不涉及) are weighted 0 and the rows fall short of "
         "it (their points may have been taken out), the column repeats each row's own weight, or the form is read as "
         "weighting its 一级 (inferred)",
-    ),
-    "W04": (
-        "分值为 0 而年度指标值和实际完成值均未填写（可能不适用，也可能“无”指数量为 0），或仅偏差原因写“不适用”“不涉及”"
-        "（可能指本行没有偏差）时为“需人工判断”",
-        "a judgement when a weight of 0 stands beside neither a target nor an actual (not applicable, or 无 as a count "
-        "of 0), or only the deviation cell says 不适用/不涉及 (which may mean there is no deviation)",
     ),
     "F05": (
         "得分仅末位相差一个单位、按所填小数位取整才相符、得分未填写、各来源分值与得分之和等于合计行（可能按来源分配）、"
