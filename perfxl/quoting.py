@@ -12,8 +12,10 @@ from perfxl.patterns import lazy_compile
 
 __all__ = ["nest_quotes"]
 
-#: A quotation opened inside another: the row “三公”经费合计 in a template's “{row}”.
-_NESTED_QUOTE = lazy_compile(r"“([^“”]*)“([^“”]*)”([^“”]*)”")
+#: A “ opened before the last one closed: the only text that nests (the row “三公”经费合计 in a template's “{row}”).
+_NESTED_QUOTE = lazy_compile("“[^”]*“")
+#: One quotation with one inside it, all marks paired locally (the reading where the text's marks do not pair).
+_ONE_PAIR = lazy_compile(r"“([^“”]*)“([^“”]*)”([^“”]*)”")
 #: A quotation in ASCII marks inside a Chinese one ('“"三公"经费合计”').
 _ASCII_INSIDE = lazy_compile(r"“[^“”]*\"[^“”]*”")
 _ASCII_PAIR = lazy_compile(r"\"([^\"“”]*)\"")
@@ -21,8 +23,27 @@ _ASCII_PAIR = lazy_compile(r"\"([^\"“”]*)\"")
 
 def nest_quotes(text: str) -> str:
     """`text` with every quotation inside another marked ‘ ’ (one level, as messages quote one label)."""
-    if text.count("“") > 1:
-        text = _NESTED_QUOTE.sub(r"“\1‘\2’\3”", text)
+    if text.count("“") > 1 and _NESTED_QUOTE.search(text) is not None:
+        text = _nested(text)
     if '"' in text:
         text = _ASCII_INSIDE.sub(lambda m: _ASCII_PAIR.sub(r"‘\1’", m.group(0)), text)
     return text
+
+
+def _nested(text: str) -> str:
+    """Each quotation opened inside another in ‘ ’ — every one, not the first pair only (“‘三公’经费与‘会议费’合计”,
+    na15); where the marks do not pair (a sentence cut inside a quotation) only a plain “…“…”…” is nested, as before."""
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            out.append("‘" if depth % 2 else "“")
+            depth += 1
+        elif ch == "”":
+            if not depth:
+                return _ONE_PAIR.sub(r"“\1‘\2’\3”", text)
+            depth -= 1
+            out.append("’" if depth % 2 else "”")
+        else:
+            out.append(ch)
+    return "".join(out) if not depth else _ONE_PAIR.sub(r"“\1‘\2’\3”", text)

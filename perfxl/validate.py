@@ -24,8 +24,9 @@ from .rules import check_profile, run_checks, selected
 from .rules.catalogue import spec
 from .rules.context import Context
 from .rules.funds import computed_rate
-from .rules.totals import results_line
-from .rules.weights import ABSENT_LEVEL1_ZH, CUT_SHORT_ZH, weighted_total
+from .rules.not_applicable import not_applicable_rows
+from .rules.totals import rescaled_total, results_line
+from .rules.weights import ABSENT_LEVEL1_ZH, CUT_SHORT_ZH, WeightedTotal, weighted_total
 from .scoring import execution_score, grade, total_score
 
 __all__ = ["validate_submission", "validate_file", "recompute_scores"]
@@ -139,8 +140,12 @@ def recompute_scores(
     # 一级 权重 scaling rows of 100 (吉林, `weighted_levels`): each section and the total taken under that reading — also
     # where one 一级 slipped off 100 ("some"), as T02 takes it: the rows' plain sum (up to 300) is no 总分 there either,
     # and T02's and W02/W03's 警告 state the inferred reading (gaps14: the summary showed 306 under T02's 103.75)
-    weighted = weighted_total(ctx, computed, some=True)
-    weighted_reported = weighted_total(ctx, reported, some=True)
+    # the 不适用 rows T05 leaves out (`not_applicable_rows`): a weighted 一级 counts out of its other rows' 分值, the
+    # total is T05's rescaled one (`rescaled_total`) — not the plain sum, which they pull down (填报说明: 按比例折算)
+    na = not_applicable_rows(ctx)
+    excluded = frozenset(id(i) for i in na)
+    weighted = _weighted(ctx, computed, excluded)
+    weighted_reported = _weighted(ctx, reported, excluded)
     for heading, rows in groups:
         own = sum((computed[id(i)] for i in rows), Decimal(0))
         typed_scores = [reported[id(i)] for i in rows if id(i) in reported]
@@ -160,7 +165,19 @@ def recompute_scores(
         sections.append(SectionScore(name, weight, typed, own, ev.sheet))
     if not parts:
         return None, sections
+    if na:
+        part = (parts[0], ctx.number(total.weight)) if total is not None else (Decimal(0), None)
+        rescaled = rescaled_total(ctx, na, computed, part)
+        if rescaled is not None:  # else every row of a 一级 (or of the table) does not apply: nothing to rescale by
+            return total_score([rescaled], profile, rate), sections
     return total_score(parts, profile, rate), sections
+
+
+def _weighted(ctx: Context, scores: dict[int, Decimal], excluded: frozenset[int]) -> WeightedTotal | None:
+    """`weighted_total` under "some" too, the 不适用 rows `excluded` — or kept where a 一级 would have none left (T05
+    reports that as coverage; the summary shows the unrescaled reading rather than none)."""
+    rescaled = weighted_total(ctx, scores, some=True, excluded=excluded) if excluded else None
+    return rescaled if rescaled is not None else weighted_total(ctx, scores, some=True)
 
 
 def _summary(

@@ -16,8 +16,8 @@ from perfxl.values_dates import excel_serial_date
 from .catalogue import check
 from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
+from .not_applicable import target_not_applicable
 from .row_facts import RowFacts
-from .totals import target_not_applicable
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")

@@ -15,6 +15,7 @@ from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
 
+from . import not_applicable
 from .catalogue import check
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
 from .criteria import RowRule, row_rule, tier_points
@@ -22,7 +23,6 @@ from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
 from .row_facts import RowFacts
-from .totals import marker_pattern
 from .weights import unweighted
 
 _METHODS = {
@@ -512,7 +512,7 @@ def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
         and not ctx.is_error(ind.actual)
         and score is not None
         and score > 0
-        and not _not_applicable(ctx, ind)
+        and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it
     )
 
 
@@ -727,17 +727,7 @@ def _not_scored(ctx: Context, f: RowFacts) -> bool:
         and f.score_blank
         and not ctx.is_error(ind.score)
         and (f.weight is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
-        and not _not_applicable(ctx, ind)
-    )
-
-
-def _not_applicable(ctx: Context, ind: Indicator) -> bool:
-    """The row's target, actual or deviation names a 不适用 marker (T05's, `totals.marker_pattern`): its blank cells are
-    no slip ("n/a", "未涉及" were S15's "无法复核", review15)."""
-    marked = marker_pattern(ctx)
-    return (
-        marked is not None
-        and marked.search(compact(ind.target.text + ind.actual.text + ind.deviation.text)) is not None
+        and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it
     )
 
 

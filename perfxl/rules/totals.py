@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
@@ -13,8 +13,9 @@ from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, rou
 from perfxl.patterns import lazy_compile
 from perfxl.scoring import execution_score, grade
 
-from .catalogue import check, spec
+from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
+from .not_applicable import not_applicable_rows
 from .total_bound import stated_above_reach, sum_parts
 from .weights import WeightedTotal, carries_no_weight, completeness, shown_in_part, weighted_reading, weighted_total
 
@@ -532,91 +533,27 @@ def not_applicable_rescaled(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(ev.total_score, expected=expected, actual=reported, count=len(na))
 
 
-def not_applicable_rows(ctx: Context) -> list[Indicator]:
-    """The rows whose target or actual carries one of T05's 不适用 markers (profile `markers`: 不适用, 不涉及, N/A): T05
-    rescales the 总分 over the others, and T02 names them rather than calling their blank 得分 unfilled (review14h).
-    None where the profile turns T05 off: no rescaling is then asked, and T02 adds every row as before."""
-    marked = _markers(ctx)
-    if marked is None:
-        return []
-    return [i for i in ctx.indicators() if _says_not_applicable(ctx, i, marked)]
-
-
-def _markers(ctx: Context) -> re.Pattern[str] | None:
-    """T05's 不适用 markers as one pattern (from T02 and I03/I05 too), None where the profile turns T05 off or lists
-    none."""
-    t05, settings = spec("T05"), ctx.profile.check("T05")
-    return marker_pattern(ctx) if t05.enabled and settings.enabled else None
-
-
-def marker_pattern(ctx: Context) -> re.Pattern[str] | None:
-    """The profile's 不适用 markers (T05's `markers`: 不适用, 不涉及, 未涉及, 无此项, N/A) as one pattern, whether or not
-    T05 runs: the S checks read a row so marked as not owing its cells (`scores._not_applicable`). Once per run (asked
-    of every row)."""
-    return ctx.once("T05 markers", lambda: _marker_pattern_of(ctx))
-
-
-def _marker_pattern_of(ctx: Context) -> re.Pattern[str] | None:
-    t05, settings = spec("T05"), ctx.profile.check("T05")  # T05's own markers
-    params = {**t05.params, **settings.params}
-    markers = [compact(m) for m in params.get("markers", ())]
-    # one search per row for any 不适用 marker (not one compact of the row per marker); a Latin marker only as a word of
-    # its own: "NA" is no marker inside "DNA检测≥500份" or "RNA测序" (review14h)
-    return re.compile("|".join(map(_marker_pattern, (m for m in markers if m)))) if any(markers) else None
-
-
-def target_not_applicable(ctx: Context, ind: Indicator) -> bool:
-    """True when `ind` is one of T05's 不适用 rows (`not_applicable_rows`) and its 年度指标值 says so ("不适用" │ %): no
-    figure is owed there — I03's "定量指标值不是数值" (an 错误) and I05's "没有数字" were false on a row the 填报说明
-    lets a form mark 不适用 (review15)."""
-    marked = _markers(ctx)
-    if marked is None or not marked.search(compact(ind.target.text)):
-        return False
-    return any(row is ind for row in not_applicable_rows(ctx))
-
-
-#: The punctuation around a marker (and a bracketed note, `_BRACKETED`), read past when asking whether a cell is it.
-_MARKER_PUNCT = "。.，,；;：:、-—/ "
-#: Words a cell may put before its marker and still say no more than it ("本项不适用", "该指标不涉及", "本年度不适用").
-_MARKER_LEAD = 4
-
-
-def _says_not_applicable(ctx: Context, ind: Indicator, marked: re.Pattern[str]) -> bool:
-    """True when the row's target or actual says it does not apply: a cell that is a marker ("不适用", "本项不涉及",
-    "N/A（本年未发生）"), or a marker anywhere in them on a row left unscored. A marker inside words of a row that is
-    scored is a target or a note, not the row's 不适用: "不涉及违规使用资金" (a target of no violation), "100%（不适用人员已
-    清退）" — T05 took such scored rows out and asked a 总分 rescaled over the others (a 警告 on a right total, review15)."""
-    texts = [compact(ind.target.text), compact(ind.actual.text)]
-    if not any(marked.search(t) for t in texts):
-        return False
-    for text in texts:
-        bare = _BRACKETED.sub("", text).strip(_MARKER_PUNCT)
-        m = marked.search(bare)
-        if m is not None and m.end() == len(bare) and m.start() <= _MARKER_LEAD:
-            return True
-    return ctx.is_blank(ind.score)
-
-
-def _marker_pattern(marker: str) -> str:
-    """A 不适用 marker as a pattern: Chinese as it stands, a Latin one (N/A, NA) in either case ("n/a", review15) and
-    not inside a Latin word."""
-    pattern = re.escape(marker)
-    return rf"(?<![A-Za-z])(?i:{pattern})(?![A-Za-z])" if marker[:1].isascii() and marker[:1].isalpha() else pattern
-
-
-def rescaled_total(ctx: Context, na: list[Indicator]) -> Decimal | None:
+def rescaled_total(
+    ctx: Context,
+    na: list[Indicator],
+    scores: Mapping[int, Decimal] | None = None,
+    budget: tuple[Decimal, Decimal | None] | None = None,
+) -> Decimal | None:
     """The 总分 T05 asks for with the 不适用 rows `na` left out, exact (the caller rounds or judges it as printed): the
     applicable scores (with the 预算执行率得分) over their 分值, × the full mark — or, on a weighted form, inside each 一级
-    (`weighted_total`'s `excluded`); None when nothing is left to rescale by."""
+    (`weighted_total`'s `excluded`); None when nothing is left to rescale by. Source: 项目支出绩效自评表填报说明 (不适用
+    指标按比例折算), as T05 cites. `scores` (each row's score by `id(indicator)`) and `budget` (the 预算执行率得分 and its
+    分值) default to the cells as typed (T02, T05); the summary's 总分重算 passes its own recomputed ones — one formula."""
     bw, bs = _budget_cells(ctx)
-    budget = ctx.number(bs) or Decimal(0)
-    if weighted_reading(ctx)[0]:
+    if scores is None:
         scores = {id(f.ind): f.score for f in ctx.facts() if f.score is not None}
+    budget_score, budget_weight = budget if budget is not None else (ctx.number(bs) or Decimal(0), ctx.number(bw))
+    if weighted_reading(ctx)[0]:
         rescaled = weighted_total(ctx, scores, some=True, excluded=frozenset(id(i) for i in na))
-        return None if rescaled is None else budget + rescaled.total
+        return None if rescaled is None else budget_score + rescaled.total
     applicable = [i for i in ctx.indicators() if i not in na]
-    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), ctx.number(bw) or Decimal(0))
-    scores_sum = sum((ctx.number(i.score) or Decimal(0) for i in applicable), budget)
+    weights = sum((ctx.number(i.weight) or Decimal(0) for i in applicable), budget_weight or Decimal(0))
+    scores_sum = sum((scores.get(id(i), Decimal(0)) for i in applicable), budget_score)
     return scores_sum / weights * ctx.settings.total_max if weights else None
 
 

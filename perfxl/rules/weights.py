@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
+from . import not_applicable
 from .catalogue import check
 from .context import Context, compact, fmt_num, title_year
 from .row_facts import RowFacts
@@ -457,10 +458,10 @@ def _zeroed_not_applicable(
     """Rows under a declared weight that say they do not apply (不适用/不涉及) with a 分值 of 0, the rows short of the
     declared weight: the form may have taken the rows' points out (T05's 按比例折算 — a 吉林 一级 of 25 over rows of 60
     once a 40-point row does not apply), so the shortfall is no certain slip — a judgement naming them (gaps14)."""
-    zeroed = [i for i in rows if ctx.fact(i).weight == 0 and _declared_not_applicable(i)] if short else []
+    zeroed = [i for i in rows if ctx.fact(i).weight == 0 and not_applicable.marked(ctx, i)] if short else []
     if not zeroed:
         return sure, note, note_en
-    names = "、".join(f"“{i.name.text}”" for i in zeroed)
+    names = "、".join(f"“{i.name.text}”{_guessed_note(ctx, i)}" for i in zeroed)
     why = f"其下{names}不适用、分值填 0，分值合计可能已扣除不适用指标的分值（按比例折算），需人工判断"
     why_en = f"{len(zeroed)} of its rows do not apply, weighted 0: their points may have been taken out"
     return _judged(note, note_en, why, why_en)
@@ -655,29 +656,52 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
         if weight is None and (ctx.is_error(ind.weight) or not f.weight_blank):
             continue  # an error value or unreadable text: C02's one finding
         if weight is None or weight <= 0:
-            if (weight is None or weight == 0) and _declared_not_applicable(ind):
+            zero = weight is None or weight == 0
+            if zero and not_applicable.declared(ctx, ind):
                 continue  # 不适用 │ 不适用 │ 0: the row says it does not apply, and 0 points is consistent with that
-            unfilled = weight == 0 and f.target_blank and f.actual_blank
+            basis, basis_en = _w04_doubt(ctx, f) if zero else ("", "")
             yield ctx.finding(
                 ind.weight,
                 expected="> 0",
                 actual=ind.weight.text or "（空）",
                 name=ind.name.text,
-                basis=f"读取：分值“{ind.weight.text}”，年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”："
-                "两者均未填写，若本行不适用则分值 0 无误，若“无”指数量为 0（如 0 起事故）则分值应大于 0，需人工判断"
-                if unfilled
-                else "",
-                basis_en=f"read weight {ind.weight.text!r}, target {ind.target.text!r}, actual {ind.actual.text!r}: "
-                "neither is filled; 0 is right if the row does not apply, wrong if 无 means a count of 0"
-                if unfilled
-                else "",
-                certainty=Certainty.JUDGEMENT if unfilled else None,
+                basis=basis,
+                basis_en=basis_en,
+                certainty=Certainty.JUDGEMENT if basis else None,
             )
 
 
-def _declared_not_applicable(ind: Indicator) -> bool:
-    """The row's target, actual or deviation cell says 不适用/不涉及 (its 0 分值 is then no mistake)."""
-    return any(m in f"{ind.target.text}{ind.actual.text}{ind.deviation.text}" for m in ("不适用", "不涉及"))
+def _w04_doubt(ctx: Context, f: RowFacts) -> tuple[str, str]:
+    """Why a row's 0 (or blank) 分值 may be right, for W04 to judge rather than call it wrong: a 不适用 marker that is a
+    guess (inside words of a scored row, or in the 偏差原因 alone — `not_applicable.guessed`), or a 0 beside neither a
+    target nor an actual (不适用, or 无 as a count of 0); ("", "") when nothing makes it doubtful."""
+    ind = f.ind
+    read = f"读取：分值“{ind.weight.text}”，年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”"
+    read_en = f"read weight {ind.weight.text!r}, target {ind.target.text!r}, actual {ind.actual.text!r}"
+    where = not_applicable.guessed(ctx, ind)
+    if where is not None:
+        said = f"，偏差原因“{ind.deviation.text}”" if where == "偏差原因" else ""
+        return (
+            f"{read}{said}：{where}写有“不适用”一类字样，若指本行不适用则分值{'为 0 ' if f.weight == 0 else '空缺'}"
+            "无误，若另有所指（如没有偏差、没有违规）则分值应大于 0，需人工判断",
+            f"{read_en}: the {where} names a not-applicable marker; right if the row does not apply, wrong if it "
+            "means something else (no deviation, no violation)",
+        )
+    if f.weight == 0 and f.target_blank and f.actual_blank:
+        return (
+            f"{read}：两者均未填写，若本行不适用则分值 0 无误，若“无”指数量为 0（如 0 起事故）则分值应大于 0，需人工判断",
+            f"{read_en}: neither is filled; 0 is right if the row does not apply, wrong if 无 means a count of 0",
+        )
+    return "", ""
+
+
+def _guessed_note(ctx: Context, ind: Indicator) -> str:
+    """ "（仅偏差原因写“不涉及”）" after a row's name when its 不适用 is a guess (`not_applicable.guessed`), else ""."""
+    where = not_applicable.guessed(ctx, ind)
+    if where is None:
+        return ""
+    cell = {"年度指标值": ind.target, "实际完成值": ind.actual}.get(where, ind.deviation)
+    return f"（仅{where}写“{cell.text}”）"
 
 
 @check("W05")
