@@ -256,7 +256,7 @@ def test_not_applicable_written_otherwise_is_read_as_such(tmp_path):
     """Failed before: I03 错误 "年度指标值“═n/a%”不是数值" (and "未涉及", "本年度未涉及", "无此项"), I05's "没有数字", T02's
     "总分应为 86" against the rescaled 95.56 and S15's "无法复核" — a row marked not applicable in words T05's markers did
     not list (or in lower case). Fix: the markers gain 未涉及 and 无此项, Latin ones match in either case, and the S
-    checks read T05's markers (`totals.marker_pattern`, one list) rather than two words of their own."""
+    checks read T05's markers (`perfxl.rules.not_applicable`, one list since na15) rather than two words of their own."""
     for mark in ("n/a", "未涉及", "本年度未涉及", "无此项"):
         found = _codes(
             tmp_path / mark.replace("/", "_"),
