@@ -10,6 +10,7 @@ on a paragraph whose facts agree.
 
 from __future__ import annotations
 
+import copy
 import io
 import tomllib
 from pathlib import Path
@@ -224,6 +225,20 @@ def findings_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list
         for f in result.findings
         if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
     )
+
+
+def codes_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str]]:
+    """(code, severity) of `findings_at_paragraph`: what the blind batches' tests (real reports 15–18) assert."""
+    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
+
+
+def with_paragraph(fixture: dict, paragraph: int, old: str, new: str) -> dict:
+    """A copy of `fixture` with `old` replaced by `new` in one paragraph (1-based), which must hold it: one figure changed."""
+    fixture = copy.deepcopy(fixture)
+    text = fixture["paragraphs"][paragraph - 1]
+    assert old in text
+    fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
+    return fixture
 
 
 def _build_docx(fixture: dict):

@@ -14,11 +14,11 @@ fix and failed as their docstring says.
 
 from __future__ import annotations
 
-import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import findings_at_paragraph
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph as _with
 
 from perfxl.document.facts import extract_facts
 from perfxl.grid import Grid
@@ -27,18 +27,6 @@ from perfxl.layout.three_public import read_three_public
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 DUJI = tomllib.loads((REPORTS / "anhui-duji-zhengfuban-sangong-2021.toml").read_text(encoding="utf-8"))
 LUAN = tomllib.loads((REPORTS / "anhui-luan-gongshanglian-sangong-2021.toml").read_text(encoding="utf-8"))
-
-
-def _at(tmp_path, fixture, paragraph):
-    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
-
-
-def _with(fixture: dict, paragraph: int, old: str, new: str) -> dict:
-    fixture = copy.deepcopy(fixture)
-    text = fixture["paragraphs"][paragraph - 1]
-    assert old in text
-    fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
-    return fixture
 
 
 def test_an_item_named_with_spending_after_its_fee_is_that_item():

@@ -18,29 +18,18 @@ as their docstring says.
 
 from __future__ import annotations
 
-import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import build_docx, findings_at_paragraph
+from test_document_realreport import build_docx
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph as _with
 
 from perfxl.document.facts import extract_facts
 from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 URUMQI = tomllib.loads((REPORTS / "xinjiang-wulumuqi-zhengwufuwu-juesuan-2023.toml").read_text(encoding="utf-8"))
-
-
-def _at(tmp_path, fixture, paragraph):
-    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
-
-
-def _with(fixture: dict, paragraph: int, old: str, new: str) -> dict:
-    fixture = copy.deepcopy(fixture)
-    text = fixture["paragraphs"][paragraph - 1]
-    assert old in text
-    fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
-    return fixture
 
 
 def test_this_years_spending_right_after_a_bare_qizhong_is_its_first_part():

@@ -12,27 +12,15 @@ Tests named "failed before" were run against the branch before the fix and faile
 
 from __future__ import annotations
 
-import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import findings_at_paragraph
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph as _with
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 HONGHE = tomllib.loads((REPORTS / "yunnan-honghe-eryuan-gongwei-2023.toml").read_text(encoding="utf-8"))
 BAOSHAN = tomllib.loads((REPORTS / "yunnan-baoshan-guanxinxiayidai-2017.toml").read_text(encoding="utf-8"))
-
-
-def _at(tmp_path, fixture, paragraph):
-    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
-
-
-def _with(fixture: dict, paragraph: int, old: str, new: str) -> dict:
-    fixture = copy.deepcopy(fixture)
-    text = fixture["paragraphs"][paragraph - 1]
-    assert old in text
-    fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
-    return fixture
 
 
 def test_a_rate_over_the_fund_opening_its_sentence(tmp_path):

@@ -17,11 +17,11 @@ docstring says.
 
 from __future__ import annotations
 
-import copy
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import findings_at_paragraph
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph as _with
 
 from perfxl.document.facts import extract_facts
 
@@ -30,18 +30,6 @@ YUNXIAN = tomllib.loads((REPORTS / "yunnan-yunxian-sangong-juesuan-2023.toml").r
 XUANCHENG = tomllib.loads((REPORTS / "anhui-xuancheng-tuanshiwei-sangong-yusuan-2020.toml").read_text(encoding="utf-8"))
 JINGXIAN = tomllib.loads((REPORTS / "anhui-jingxian-zhongxue-sangong-yusuan-2021.toml").read_text(encoding="utf-8"))
 DUJI = tomllib.loads((REPORTS / "anhui-duji-jingkaiqu-sangong-yusuan-2020.toml").read_text(encoding="utf-8"))
-
-
-def _at(tmp_path, fixture, paragraph):
-    return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
-
-
-def _with(fixture: dict, paragraph: int, old: str, new: str) -> dict:
-    fixture = copy.deepcopy(fixture)
-    text = fixture["paragraphs"][paragraph - 1]
-    assert old in text
-    fixture["paragraphs"][paragraph - 1] = text.replace(old, new)
-    return fixture
 
 
 def test_an_amount_right_after_last_years_is_the_change_its_rate_names(tmp_path):
