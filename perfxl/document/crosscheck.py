@@ -349,39 +349,21 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         if _with_carried_in_agrees(run, pi, fact, tv):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
-        _compare(
-            run,
-            pi,
-            ref,
-            fact,
-            tv.value,
-            money_unit_for(tv, fact.quantity.value, fact.quantity.unit),
-            tv.step,
-            tv.refs,
-            tv.label,
-            certainty=certainty,
-            pairing=tv.guess,
-            pairing_en="table row identified by its position" if tv.guess else "",
-            formula=tv.formula,
-        )
+        pairing_en = "table row identified by its position" if tv.guess else ""
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, pairing_en)
         return
     if fact.role == "value" and (tv := _budget_of_a_budget_text(run, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
         # 2020, real reports 18): the year's planned spending — read so, a judgement
-        _compare(
+        _compare_with_cell(
             run,
             pi,
             ref,
             fact,
-            tv.value,
-            money_unit_for(tv, fact.quantity.value, fact.quantity.unit),
-            tv.step,
-            tv.refs,
-            tv.label,
-            certainty=Certainty.JUDGEMENT,
-            pairing="表格只列预算数，全文未提决算：正文的“支出”读作该项的预算支出",
-            pairing_en="the tables give budgets only and the text never speaks of 决算: its 支出 read as the budget",
-            formula=tv.formula,
+            tv,
+            Certainty.JUDGEMENT,
+            "表格只列预算数，全文未提决算：正文的“支出”读作该项的预算支出",
+            "the tables give budgets only and the text never speaks of 决算: its 支出 read as the budget",
         )
         return
     if fact.role in ("value", "final", "budget") and _tables_read(run.sub):
@@ -396,6 +378,34 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
 _SPENT_WORDS = lazy_compile(r"实际|已|执行|完成|决算|累计")
+
+
+def _compare_with_cell(
+    run: _Run,
+    pi: int,
+    ref: TextRef | CellRef,
+    fact: Fact,
+    tv: TableValue,
+    certainty: Certainty,
+    pairing: str,
+    pairing_en: str,
+) -> None:
+    """`_compare` of a narrative figure with one table value, in the unit the table prints its money in."""
+    _compare(
+        run,
+        pi,
+        ref,
+        fact,
+        tv.value,
+        money_unit_for(tv, fact.quantity.value, fact.quantity.unit),
+        tv.step,
+        tv.refs,
+        tv.label,
+        certainty=certainty,
+        pairing=pairing,
+        pairing_en=pairing_en,
+        formula=tv.formula,
+    )
 
 
 def _budget_of_a_budget_text(run: _Run, fact: Fact) -> TableValue | None:
