@@ -104,9 +104,10 @@ _CHANGE_CUE = lazy_compile(
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
-#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加" (last year, or a year).
+#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加", "同比下降" (last year,
+#: or a year).
 _AGAINST_WHAT = lazy_compile(
-    r"(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
+    r"(?P<same>同)?(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
     r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
 )
 _GOAL = lazy_compile(
@@ -649,10 +650,17 @@ def _comma_may_list(prefix: str, after: str) -> bool:
 def _compared_against(words: str) -> str:
     """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
     measures against; "" for none (see `Fact.against`)."""
-    named = [m["base"] for m in _AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1])]
+    named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
     if not named:
         return ""
-    return "budget" if "预算" in named[-1] else "year" if _YEAR_BASE.search(named[-1]) else ""
+    last, base = named[-1], named[-1]["base"]
+    if last["same"] or _LAST_YEARS_BUDGET.match(base):
+        return "year"  # "同比下降", "比上年预算增加": on last year, not the year's budget (review16)
+    return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
+
+
+#: Last year's budget named as a comparison's base ("比上年预算增加", 预算 publications): a change on last year.
+_LAST_YEARS_BUDGET = lazy_compile(r"^(?:上一?年度?|去年)(?:年初|调整后?)?预算")
 
 
 #: A change's direction stated right after an amount ("131.49万元,增长19.09%"): the rate that names it.

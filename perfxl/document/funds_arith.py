@@ -1052,7 +1052,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
             if amount.against == "budget":
-                base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
+                # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15); "比2019年预算
+                # 减少" in the 2020 预算 publication: a change on last year's budget (review16)
+                base = f"{year.group(1)}预算" if year and run.year and year.group(1) != f"{run.year}年" else "预算"
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states

@@ -1,0 +1,147 @@
+"""Adversarial review of session 15's merges (docs15, reports18, na15, polish15, the mend of report_year; issues 11
+and 12): consistent inputs built near each new reading's edges, in the shapes real 三公 publications print. Each test
+failed before its fix as its docstring says; each also keeps a contradiction found.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from test_document_realreport import codes_at_paragraph, findings_at_paragraph
+
+#: A 2021 三公 决算 publication's table (杜集's figures, docs15): 预算 49.9 = 20 + 14.9 + 15, 决算 7.69, 2020 决算 10.
+_SANGONG = {
+    "year": 2021,
+    "paragraphs": ["2021年度“三公”经费支出决算情况说明", "单位：万元", "PLACEHOLDER"],
+    "tables": [
+        {
+            "name": "表1",
+            "rows": [
+                ["项目", "2021年预算数", "2021年决算数", "2020年决算数"],
+                ["合计", "49.9", "7.69", "10"],
+                ["因公出国（境）费", "20", "0", "0"],
+                ["公务接待费", "14.9", "5.21", "6"],
+                ["公务用车购置及运行维护费", "15", "2.48", "4"],
+            ],
+            "merges": [],
+            "after": 2,
+        }
+    ],
+}
+
+
+def _sangong(tmp_path, *sentences: str) -> list[list[tuple[str, str]]]:
+    """(code, severity) at each of `sentences`, paragraphs after the 三公 table's title and "单位：万元"."""
+    fixture = _with_text(_SANGONG, *sentences)
+    return [codes_at_paragraph(tmp_path, fixture, n) for n in range(3, len(sentences) + 3)]
+
+
+def _with_text(fixture: dict, *sentences: str) -> dict:
+    return {**fixture, "paragraphs": [*fixture["paragraphs"][:2], *sentences]}
+
+
+# ---------------------------------------------------------------- docs15: a gap to the budget named without spending
+
+
+def test_a_gap_or_par_of_another_years_spending_is_not_held_to_this_years_table(tmp_path):
+    """Shape: a 2021 决算 说明 recalling last year — "2020年公务接待费支出与预算持平", "2020年公务接待费决算数比预算减少3万元",
+    "上年公务接待费决算数比预算减少3万元". Wrong before: N01 错误 "“公务接待费预算数与决算数之差”为 0万元/3万元，而…2021年预算数减
+    决算数为 9.69万元" — `check_named_gaps` held any year's gap to the table's 2021 columns (check_budget_gaps skips a
+    spending the words place in another year; the new reading did not). Fix: words naming another year (or 上年/去年)
+    before the comparison: not read."""
+    this_year = "2021年公务接待费支出5.21万元，"
+    said = _sangong(
+        tmp_path,
+        f"{this_year}2020年公务接待费支出与预算持平。",
+        f"{this_year}而2020年，公务接待费支出与预算持平。",
+        f"{this_year}2020年公务接待费决算数比预算减少3万元。",
+        f"{this_year}上年公务接待费决算数比预算减少3万元。",
+    )
+    assert said == [[], [], [], []]
+    # this year's (or no year named): still held to the table (14.9 − 5.21 = 9.69)
+    said = _sangong(tmp_path, "2021年公务接待费支出与预算持平。", f"{this_year}公务接待费决算数比预算减少3万元。")
+    assert said == [[("N01", "error")], [("N01", "error")]]
+
+
+def test_roughly_level_with_the_budget_is_no_certain_par(tmp_path):
+    """Shape: "公务接待费支出与预算基本持平" — near the budget, not equal to it. Wrong before: N01 错误 whenever the cells differ
+    by half a unit or more — 基本持平 was read as 持平 (a gap of exactly 0). Fix: 基本/大致/大体 持平 is not read (how near is
+    near the words do not say); 持平 alone still is."""
+    fixture = copy.deepcopy(_SANGONG)
+    fixture["tables"][0]["rows"][3][1:3] = ["7", "5.21"]  # 预算 7, 决算 5.21: 1.79 apart
+    fixture["tables"][0]["rows"][1][1] = "42"
+    for words in ("公务接待费支出与预算基本持平。", "公务接待费支出与年初预算大致持平。"):
+        assert codes_at_paragraph(tmp_path, _with_text(fixture, words), 3) == [], words
+    assert codes_at_paragraph(tmp_path, _with_text(fixture, "公务接待费支出与预算持平。"), 3) == [("N01", "error")]
+
+
+# ---------------------------------------------------------------- docs15: what a rate is measured against
+
+
+def test_a_year_on_year_rate_after_a_budget_gap_is_not_the_gaps(tmp_path):
+    """Shape: "公务接待费支出5.21万元，比预算减少9.69万元，同比下降13.17%" (6 → 5.21: 13.17%). Wrong before: N02 错误 "与预算
+    相比的增减率（9.69万元 / 预算 14.9万元）…应为 65.03%" — "同比" named no base `_compared_against` read ("比" then nothing), so
+    the rate took the gap before it. Fix: 同比 is measured against last year."""
+    said = _sangong(
+        tmp_path,
+        "公务接待费支出5.21万元，比预算减少9.69万元，同比下降13.17%。",
+        "公务接待费支出5.21万元，较预算节约9.69万元，同比减少0.79万元，同比下降13.17%。",
+    )
+    assert said == [[], []]
+    # the gap's own rate right after it is still held to it (9.69 / 14.9 = 65.03%)
+    assert _sangong(tmp_path, "公务接待费支出5.21万元，比预算减少9.69万元，下降50%。") == [[("N02", "error")]]
+
+
+def test_a_change_on_last_years_budget_is_named_as_last_years(tmp_path):
+    """Shape: a 2021 预算 publication — "2021年“三公”经费预算49.9万元，比上年预算增加8万元，增长11.1%" (8 / 41.9 = 19.1%: wrong),
+    and "较2020年预算增加…". Wrong before: the N02 said "与预算相比的增减率（8万元 / 预算 41.9万元）" — 上年预算 read as the
+    year's own budget. Fix: 上年/去年 预算 is a base on last year (`Fact.against` "year"); a named year other than the
+    report's is named so ("与2020年预算相比")."""
+    fixture = copy.deepcopy(_SANGONG)
+    fixture["tables"][0]["rows"] = [
+        ["项目", "2021年预算数", "2020年预算数"],
+        ["合计", "49.9", "44.9"],
+        ["因公出国（境）费", "20", "20"],
+        ["公务接待费", "14.9", "10"],
+        ["公务用车购置及运行维护费", "15", "14.9"],
+    ]
+    said = _with_text(fixture, "2021年“三公”经费预算49.9万元，比上年预算增加8万元，增长11.1%。")
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, said, 3)
+    assert (code, severity) == ("N02", "error") and "与上年相比的增减率（8万元 / 上年 41.9万元）" in message
+    said = _with_text(fixture, "2021年“三公”经费预算49.9万元，较2020年预算增加8万元，增长11.1%。")
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, said, 3)
+    assert (code, severity) == ("N02", "error") and "与2020年预算相比的增减率" in message
+
+
+# ---------------------------------------------------------------- reports18: a 预算 publication's 支出 as its budget
+
+
+def _budget_only(sentence: str) -> dict:
+    """A 2020 三公 预算表 (预算数 only: 40.20 = 0 + 22.20 + 18.00) and one sentence of text, no word 决算 anywhere."""
+    rows = [
+        ["项目", "预算数"],
+        ["合计", "40.20"],
+        ["因公出国(境)费", "0"],
+        ["公务接待费", "22.20"],
+        ["公务用车购置及运行费", "18.00"],
+    ]
+    return {
+        "year": 2020,
+        "paragraphs": ["2020年“三公”经费支出预算表", "单位:万元", sentence],
+        "tables": [{"name": "表1", "rows": rows, "merges": [], "after": 2}],
+    }
+
+
+def test_a_spending_set_against_its_budget_is_not_that_budget(tmp_path):
+    """Shape: under a table of 预算数 only, "2020年公务接待费支出20万元，完成预算的90.09%" (20 / 22.20), "…支出20万元，结余2.2
+    万元", "…支出20万元，比预算节约2.2万元". Wrong before: N01 警告 "“公务接待费支出”为 20万元，而…预算数为 22.2万元（…正文的
+    “支出”读作该项的预算支出）" — reports18 read a 支出 as the budget when nothing before it said spent. Fix: words after the
+    figure in its sentence that set it against its budget (完成预算, 执行率, 结余, 节约, 比预算…) make it the spending."""
+    for sentence in (
+        "2020年公务接待费支出20万元，完成预算的90.09%。",
+        "2020年公务接待费支出20万元，结余2.2万元。",
+        "2020年公务接待费支出20万元，比预算节约2.2万元。",
+    ):
+        assert codes_at_paragraph(tmp_path, _budget_only(sentence), 3) == [], sentence
+    # a 支出 the sentence sets against nothing is still read as the budget (a 警告, as reports18 made it)
+    assert codes_at_paragraph(tmp_path, _budget_only("2020年公务接待费支出20万元。"), 3) == [("N01", "warning")]
