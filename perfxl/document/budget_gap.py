@@ -13,7 +13,9 @@ column that names no other year ("2020年预算数") nor another budget than the
 "较预算节约", "与(年初)预算持平" (docs15). A gap stated with no spending before it ("公务接待费决算数比预算减少3万元",
 "“三公”经费支出与预算持平") is held to the table's 预算 − 决算 of the item the words name (持平: the two cells equal at
 their printed precision); words naming no item ("支出与预算持平") take the paragraph's nearest 三公 item before — a guess,
-a 警告 at most, that says so. Pure: the run's facts in, `Issue`s into the run.
+a 警告 at most, that says so. Not read so (review16): "基本持平" (near, not equal — how near the words do not say),
+nor words placing the spending in another year ("2020年公务接待费决算数比预算减少…", "上年…"). Pure: the run's facts in,
+`Issue`s into the run.
 """
 
 from __future__ import annotations
