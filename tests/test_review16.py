@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import copy
 
+from rules_helpers import cv, good_evaluation, replace_row, submission
 from test_document_realreport import codes_at_paragraph, findings_at_paragraph
+
+from perfxl.validate import validate_submission
 
 #: A 2021 三公 决算 publication's table (杜集's figures, docs15): 预算 49.9 = 20 + 14.9 + 15, 决算 7.69, 2020 决算 10.
 _SANGONG = {
@@ -145,3 +148,18 @@ def test_a_spending_set_against_its_budget_is_not_that_budget(tmp_path):
         assert codes_at_paragraph(tmp_path, _budget_only(sentence), 3) == [], sentence
     # a 支出 the sentence sets against nothing is still read as the budget (a 警告, as reports18 made it)
     assert codes_at_paragraph(tmp_path, _budget_only("2020年公务接待费支出20万元。"), 3) == [("N01", "warning")]
+
+
+# ---------------------------------------------------------------- na15: the one reading of 不适用, D01 too
+
+
+def test_a_row_declared_not_applicable_owes_no_deviation_reason():
+    """Shape: the 填报说明's 不适用 row — "人均培训成本 │ 不适用 │ 不适用 │ 分值 10 │ 得分 0", the 总分 rescaled over the
+    others (95 = 85.5 / 90 × 100: T05 and T02 quiet since na15). Wrong before: D01 错误 "“人均培训成本”未完成（得分 0 低于
+    分值 10），偏差原因分析及改进措施不能为空" — D01 read the row as a missed target; na15 gave W04/W02, S12/S15, T02/T05
+    and I03/I05 one reading of 不适用, not D01. Fix: a row `not_applicable.declared` is no missed target."""
+    ev = replace_row(good_evaluation(total_score=cv(95, "H19")), 3, target="不适用", actual="不适用", score=0)
+    assert [f.code for f in validate_submission(submission(ev)) if f.severity.value != "info"] == []
+    # a scored row whose words only hold the mark ("不涉及违规使用资金": a target) still owes its reason when missed
+    ev = replace_row(good_evaluation(), 3, target="不涉及违规使用资金", actual="有违规", score=0)
+    assert "D01" in [f.code for f in validate_submission(submission(ev))]
