@@ -163,3 +163,27 @@ def test_a_row_declared_not_applicable_owes_no_deviation_reason():
     # a scored row whose words only hold the mark ("不涉及违规使用资金": a target) still owes its reason when missed
     ev = replace_row(good_evaluation(), 3, target="不涉及违规使用资金", actual="有违规", score=0)
     assert "D01" in [f.code for f in validate_submission(submission(ev))]
+
+
+# ---------------------------------------------------------------- review15b: a 分别 list of rates after stated bases
+
+
+def test_respective_rates_after_changes_with_their_own_bases_are_paired_by_position(tmp_path):
+    """Shape: a 三公 增减情况说明 — "2021年“三公”经费预算4196万元，较2020年预算4729万元减少533万元，较2020年决算4500万元减少
+    304万元，分别下降20%、6.8%" (533 / 4729 = 11.3%: the first rate wrong). Lost since review15b: [] — the rates after two
+    changes were set aside (`_respective_over_changes`) rather than paired wrongly; before it, an 错误 against the
+    wrong pair (304 / 4500). Fix: 分别 pairs by position; where each change prints its own base, the i-th rate is held to
+    the i-th change over its base (`respective_lists.check_rates_over_stated_bases`), an 错误 naming that pair."""
+    head = "2021年“三公”经费预算4196万元，较2020年预算4729万元减少533万元，较2020年决算4500万元减少304万元，"
+    fixture = {"paragraphs": [f"{head}分别下降20%、6.8%。"], "tables": []}
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, fixture, 1)
+    assert (code, severity) == ("N02", "error") and "与2020年预算4729万元相比的增减率（533万元 / 4729万元）" in message
+    # the second wrong, printed with its own direction: one finding, on that pair
+    fixture = {"paragraphs": [f"{head}分别下降11.3%、下降10%。"], "tables": []}
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, fixture, 1)
+    assert (code, severity) == ("N02", "error") and "（304万元 / 4500万元）" in message
+    # both right, or a change the other way with its own word: quiet
+    for tail in ("分别下降11.3%、6.8%。", "分别下降11.3%、6.76%。"):
+        assert codes_at_paragraph(tmp_path, {"paragraphs": [head + tail], "tables": []}, 1) == [], tail
+    mixed = "2021年“三公”经费预算4196万元，较2020年预算4729万元减少533万元，较2020年决算4000万元增加196万元，分别下降11.3%、增长4.9%。"
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [mixed], "tables": []}, 1) == []
