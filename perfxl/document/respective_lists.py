@@ -192,7 +192,7 @@ def check_rates_over_stated_bases(
     for i, (change, item) in enumerate(zip(changes, items, strict=True)):
         word = item["dir"] or m["dir"] or ""
         up = word in ("增加", "增长", "提高", "上升")
-        if not word or not change.direction or (change.direction > 0) != up:
+        if not word or not change.direction or (change.direction > 0) != up or change.base is None:
             continue  # no direction, or one its change contradicts: not a rate of that change
         base = facts[change.base]
         if base.quantity.unit != change.quantity.unit:
