@@ -187,3 +187,17 @@ def test_respective_rates_after_changes_with_their_own_bases_are_paired_by_posit
         assert codes_at_paragraph(tmp_path, {"paragraphs": [head + tail], "tables": []}, 1) == [], tail
     mixed = "2021年“三公”经费预算4196万元，较2020年预算4729万元减少533万元，较2020年决算4000万元增加196万元，分别下降11.3%、增长4.9%。"
     assert codes_at_paragraph(tmp_path, {"paragraphs": [mixed], "tables": []}, 1) == []
+
+
+# ---------------------------------------------------------------- reports17: a bare 使用率
+
+
+def test_a_bare_rate_of_use_after_a_count_is_the_things_not_the_moneys(tmp_path):
+    """Shape: "项目预算100万元，实际支出100万元，购置设备10台，使用率95%" — the equipment's rate of use. Wrong before: N02 警告
+    "“使用率”完成预算的比例（支出 100万元 / 预算 100万元）…应为 100%，文字写 95%" — since reports17 a bare 使用率 is a
+    spending rate. Fix: a bare 使用率/支付率 right after a count in its sentence is that thing's (a value)."""
+    text = "项目预算100万元，实际支出100万元，购置设备10台，使用率95%。"
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [text], "tables": []}, 1) == []
+    # after the money, bare: still the funds' rate (桂阳, tests/test_reports17.py)
+    wrong = "项目预算100万元，实际支出100万元，使用率95%。"
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [wrong], "tables": []}, 1) == [("N02", "warning")]

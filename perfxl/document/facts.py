@@ -502,6 +502,17 @@ _SPENDING_RATE = lazy_compile(
 )
 
 
+#: A 使用率/支付率 named by nothing before it ("使用率95%"): the money's only when no other thing was just counted.
+_BARE_USE_RATE = lazy_compile(r"(?<![\u4e00-\u9fff])(?:使用|支付)率")
+
+
+def _after_a_count(state: _State) -> bool:
+    """The figure before, in this sentence, counts a thing ("购置设备10台", "建成场馆2个"): a bare 使用率 after it is that
+    thing's rate of use (an indicator's value), not the funds' (reports17 read "预算174万元,…使用率100%" as spending)."""
+    last = state.facts[-1] if state.facts else None
+    return last is not None and last.sentence == state.sentence and last.quantity.is_count
+
+
 #: The budget a completion rate is of, named by its kind ("完成年初预算数的98.59%", 云县 2023, real reports 18).
 _COMPLETED_BUDGET_OF = lazy_compile(r"完成(?:年初|全年|调整后?|当年)预算")
 
@@ -801,6 +812,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if role == "completion" and _BARE_USE_RATE.search(raw_prefix) and _after_a_count(state):
+            role = "value"  # "购置设备10台，使用率95%": the equipment's use, not the money's (review16)
         if (
             role == "value"
             and m is matches[0]
