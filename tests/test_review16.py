@@ -10,6 +10,7 @@ import copy
 from rules_helpers import cv, good_evaluation, replace_row, submission
 from test_document_realreport import codes_at_paragraph, findings_at_paragraph
 
+from perfxl.document.facts import extract_facts
 from perfxl.validate import validate_submission
 
 #: A 2021 三公 决算 publication's table (杜集's figures, docs15): 预算 49.9 = 20 + 14.9 + 15, 决算 7.69, 2020 决算 10.
@@ -187,6 +188,43 @@ def test_respective_rates_after_changes_with_their_own_bases_are_paired_by_posit
         assert codes_at_paragraph(tmp_path, {"paragraphs": [head + tail], "tables": []}, 1) == [], tail
     mixed = "2021年“三公”经费预算4196万元，较2020年预算4729万元减少533万元，较2020年决算4000万元增加196万元，分别下降11.3%、增长4.9%。"
     assert codes_at_paragraph(tmp_path, {"paragraphs": [mixed], "tables": []}, 1) == []
+
+
+def test_respective_rates_after_a_respective_list_of_changes_are_paired_with_the_levels(tmp_path):
+    """Shape: "2021年收入1000万元，支出900万元，较上年分别减少100万元、50万元，分别下降20%、5.3%" (100 / 1100 = 9.1%: the first
+    wrong). Lost since review15b: [] (before it, an 错误 "应为 66.7%" on the right list too, 100 / 150). Fix: the i-th rate
+    of a 分别 list is the i-th change over last year's figure of the i-th level the sentence states (as many levels as
+    changes, no 其中 part): 1000 + 100, 900 + 50."""
+    head = "2021年收入1000万元，支出900万元，较上年分别减少100万元、50万元，"
+    [(code, severity, message)] = findings_at_paragraph(
+        tmp_path, {"paragraphs": [f"{head}分别下降20%、5.3%。"], "tables": []}, 1
+    )
+    assert (code, severity) == ("N02", "error") and "“收入”与上年相比的增减率（100万元 / 上年 1100万元）" in message
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [f"{head}分别下降9.1%、5.3%。"], "tables": []}, 1) == []
+    # three levels for two changes: which is whose is not said — not read
+    three = "2021年收入1000万元，支出900万元，结余100万元，较上年分别减少100万元、50万元，分别下降20%、5.3%。"
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [three], "tables": []}, 1) == []
+
+
+def test_the_second_change_of_a_respective_list_is_a_change_not_a_level(tmp_path):
+    """Shape: the seed report's — "2023年收入2223.04万元，支出2223.04万元，较上年分别减少496.49万元、400万元" (a common 决算
+    说明 sentence). Wrong before (and at 0269d03): N01 错误 "正文写“支出”为 400万元，而自评表…为 2223.04万元" — the figure
+    after "、" in the 分别 list of changes was read as a level of the last item named. Fix: a figure right after a change
+    of a 分别/各 list, only a separator (and its own direction) between, is a change too, of the list's next item (its
+    name left to the list's order: no claim, so never held to a table's level)."""
+    from report_helpers import seed_report_findings
+
+    for sentence in (
+        "2023年收入2223.04万元，支出2223.04万元，较上年分别减少496.49万元、400万元。",
+        "2023年收入2223.04万元，支出2223.04万元，较上年分别减少496.49万元、增加400万元。",
+    ):
+        assert [f.code for f in seed_report_findings(tmp_path, sentence) if f.severity.value != "info"] == []
+    facts = extract_facts(
+        "收入1000万元，支出900万元，较上年分别减少100万元、增加50万元，分别下降9.1%、增长5.9%。"
+    ).facts
+    assert [(f.role, f.claim, f.direction) for f in facts[3::2]] == [("change", "", 1), ("change_rate", "", 1)]
+    # a list of levels ("收入1000万元、支出900万元") stays levels
+    assert [f.role for f in extract_facts("收入1000万元、支出900万元。").facts] == ["value", "value"]
 
 
 # ---------------------------------------------------------------- reports17: a bare 使用率

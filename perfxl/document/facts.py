@@ -658,6 +658,24 @@ def _comma_may_list(prefix: str, after: str) -> bool:
     return not names or len(re.split(r"[、和及与]", names)) > 1
 
 
+#: The words between two figures of one 分别/各 list of changes ("分别减少100万元、50万元", "、增加50万元", "分别下降9.1%、5.3%").
+_LIST_NEXT = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升)?了?\s*")
+_RESPECTIVE_CHANGE = lazy_compile(r"(?:分别|各)(?:为|是)?(?:增加|减少|增长|下降|提高|降低|上升)了?\s*$")
+
+
+def _next_in_change_list(state: _State, clause: str, raw_prefix: str, unit: str) -> Fact | None:
+    """The change (or rate) of the clause right before a figure that follows it as the next of a 分别/各 list
+    ("较上年分别减少100万元、50万元", "分别下降9.1%、增长5.9%"): the figure is a change too, of the list's next item — or
+    None."""
+    last = state.facts[-1] if state.facts else None
+    if last is None or last.role not in ("change", "change_rate") or last.clause != clause.strip():
+        return None
+    if not _LIST_NEXT.fullmatch(raw_prefix) or (unit == "%") != (last.quantity.unit == "%"):
+        return None
+    at = clause.find(last.quantity.text)
+    return last if at >= 0 and _RESPECTIVE_CHANGE.search(clause[:at]) else None
+
+
 def _compared_against(words: str) -> str:
     """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
     measures against; "" for none (see `Fact.against`)."""
@@ -918,6 +936,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
             # is not the department's 项目支出): its spending, not the department's
             subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
+        if m is not matches[0] and (listed := _next_in_change_list(state, clause, raw_prefix, unit)) is not None:
+            # "收入…,支出…,较上年分别减少496.49万元、400万元": the 400 is the next item's change, not a level of the
+            # last one named (an N01 错误 against the table's 支出, review16); which item, the list's order says
+            subject, role, direction = "", listed.role, _direction(raw_prefix) or listed.direction
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
