@@ -223,6 +223,9 @@ def test_the_second_change_of_a_respective_list_is_a_change_not_a_level(tmp_path
         "收入1000万元，支出900万元，较上年分别减少100万元、增加50万元，分别下降9.1%、增长5.9%。"
     ).facts
     assert [(f.role, f.claim, f.direction) for f in facts[3::2]] == [("change", "", 1), ("change_rate", "", 1)]
+    # reports18's rate from a base of nothing took the 100 after "、" for the 支出 level: 100 − 100 = 0 (an 错误 "无从计算")
+    same = "2022年度财政拨款收入4000万元，财政拨款支出4000万元，较上年分别增加100万元、100万元，分别增长2.56%、2.56%。"
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [same], "tables": []}, 1) == []
     # a list of levels ("收入1000万元、支出900万元") stays levels
     assert [f.role for f in extract_facts("收入1000万元、支出900万元。").facts] == ["value", "value"]
 
