@@ -226,6 +226,14 @@ def test_the_second_change_of_a_respective_list_is_a_change_not_a_level(tmp_path
     # reports18's rate from a base of nothing took the 100 after "、" for the 支出 level: 100 − 100 = 0 (an 错误 "无从计算")
     same = "2022年度财政拨款收入4000万元，财政拨款支出4000万元，较上年分别增加100万元、100万元，分别增长2.56%、2.56%。"
     assert codes_at_paragraph(tmp_path, {"paragraphs": [same], "tables": []}, 1) == []
+    # the 三公 items' own lists against the table (公务用车 2.48 in 决算; 4 → 2.48 is −1.52, 15 − 2.48 is 12.52): the
+    # second figure was the 公务用车's level, an N01 错误 "为 1.52万元/12.52万元，而…决算数为 2.48万元"
+    fixture = _with_text(
+        _SANGONG,
+        "2021年公务接待费支出5.21万元，公务用车购置及运行维护费支出2.48万元，较上年分别减少0.79万元、1.52万元。",
+        "公务接待费支出5.21万元，公务用车购置及运行维护费支出2.48万元，分别比预算减少9.69万元、12.52万元。",
+    )
+    assert [codes_at_paragraph(tmp_path, fixture, n) for n in (3, 4)] == [[], []]
     # a list of levels ("收入1000万元、支出900万元") stays levels
     assert [f.role for f in extract_facts("收入1000万元、支出900万元。").facts] == ["value", "value"]
 

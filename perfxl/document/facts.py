@@ -659,8 +659,11 @@ def _comma_may_list(prefix: str, after: str) -> bool:
 
 
 #: The words between two figures of one 分别/各 list of changes ("分别减少100万元、50万元", "、增加50万元", "分别下降9.1%、5.3%").
-_LIST_NEXT = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升)?了?\s*")
-_RESPECTIVE_CHANGE = lazy_compile(r"(?:分别|各)(?:为|是)?(?:增加|减少|增长|下降|提高|降低|上升)了?\s*$")
+_LIST_NEXT = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)?了?\s*")
+#: The words opening such a list ("分别减少", "各下降", "分别比预算减少", "分别较上年增长"): 分别/各, its comparison, a direction.
+_RESPECTIVE_CHANGE = lazy_compile(
+    r"(?:分别|各(?![项类级种个部]))(?:为|是)?[^\d，,。；;：:、]{0,12}?(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)了?\s*$"
+)
 
 
 def _next_in_change_list(state: _State, clause: str, raw_prefix: str, unit: str) -> Fact | None:
