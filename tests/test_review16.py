@@ -1,4 +1,4 @@
-"""Adversarial review of session 15's merges (docs15, reports18, na15, polish15, the mend of report_year; issues 11
+"""Adversarial review of session 15's merges (docs15, reports17, reports18, na15, review15b, polish15, the mend of
 and 12): consistent inputs built near each new reading's edges, in the shapes real 三公 publications print. Each test
 failed before its fix as its docstring says; each also keeps a contradiction found.
 """
