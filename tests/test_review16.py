@@ -1,6 +1,6 @@
 """Adversarial review of session 15's merges (docs15, reports17, reports18, na15, review15b, polish15, report_year's
 mend; issues 11 and 12): consistent inputs built near each new reading's edges, in the shapes real 三公 publications print.
-failed before its fix as its docstring says; each also keeps a contradiction found.
+Each test failed before its fix as its docstring says; each also keeps a contradiction found.
 """
 
 from __future__ import annotations
