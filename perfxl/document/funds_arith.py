@@ -42,6 +42,7 @@ from .precision import (
     _show,
 )
 from .rate_from_nothing import check_rate_from_nothing
+from .respective_lists import check_rates_over_stated_bases
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
 from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
@@ -1039,7 +1040,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 # rate is A's, paired by position in a list; a rate is never of a change its own words contradict
                 continue
             if _respective_over_changes(facts, fact):
-                continue  # "较2020年预算减少A万元,较2020年决算减少B万元,分别下降p%、q%": p is A's, not the nearest B's
+                # "较2020年预算4729万元减少533万元,较2020年决算4500万元减少304万元,分别下降p%、q%": p is 533's over 4729, not
+                # the nearest's — by position where each change prints its base (review16), else unread
+                check_rates_over_stated_bases(run, pi, ref, facts, fact)
+                continue
             a = _operand(run, pi, amount)
             a = (
                 Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi)
@@ -1052,7 +1056,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
             if amount.against == "budget":
-                base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
+                # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15); "比2019年预算
+                # 减少" in the 2020 预算 publication: a change on last year's budget (review16)
+                base = f"{year.group(1)}预算" if year and run.year and year.group(1) != f"{run.year}年" else "预算"
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
