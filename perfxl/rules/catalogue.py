@@ -247,7 +247,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "财预〔2021〕101号 附2 模板（指标性质、指标值、度量单位分列）"),
     CheckSpec("I07", "PERCENT_OUT_OF_RANGE", "R-I07", W, "百分比超出 0–100%", "Percentage outside 0–100%",
               "“{name}”{column}“{actual}”超出 0–100%", "{name}: {column_en} {actual!r} is outside 0–100%",
-              "财预〔2021〕101号（比率类指标）"),
+              "财预〔2021〕101号（比率类指标）", params=_p(change_names=["增长率", "增幅", "增速", "变动率", "变化率"])),
     CheckSpec("I08", "COST_DIRECTION", "R-I08", W, "成本指标方向或单位不当", "Cost indicator has the wrong direction or unit",
               "成本指标“{name}”年度指标值“{actual}”{problem}", "Cost indicator {name}: target {actual!r} {problem_en}",
               "财预〔2021〕101号（成本指标以上限控制）", scope="targets"),

@@ -18,6 +18,7 @@ from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
 from .not_applicable import target_not_applicable
 from .row_facts import RowFacts
+from .share_bounds import over_whole
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -215,19 +216,19 @@ def coverage(ctx: Context) -> Iterator[Finding]:
         return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     fragments = tuple(ctx.param("level1", ()))
+    missing = _missing_level1(ctx, fragments)
+    if missing:  # one finding naming every 一级 the table lacks (宁晋 2019: 效益 and 满意度, one form's design)
+        yield ctx.finding(
+            first,
+            expected="、".join(f"{f}指标" for f in missing),
+            actual="（缺）",
+            what="缺少一级指标" + "、".join(f"“{f}指标”" for f in missing),
+            what_en=f"first-level {', '.join(missing)} indicators missing",
+        )
     for fragment in fragments:
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
-        if not found and _level1_by_level2(ctx, groups, fragment, fragments):
-            continue  # "(50分)" over 数量指标 … 成本指标: the 一级's name lost, its 二级 say which it is
         if not found:
-            yield ctx.finding(
-                first,
-                expected=f"{fragment}指标",
-                actual="（缺）",
-                what=f"缺少一级指标“{fragment}指标”",
-                what_en=f"first-level {fragment} indicators missing",
-            )
-            continue
+            continue  # missing (said above), or its name lost and its 二级 say which it is ("(50分)" over 数量指标 …)
         heading, rows = found[0]
         if not rows:
             yield ctx.finding(
@@ -247,6 +248,19 @@ def coverage(ctx: Context) -> Iterator[Finding]:
                     what=f"产出指标未设{'、'.join(wanted)}任何一类二级指标",
                     what_en="output indicators cover none of the required classes",
                 )
+
+
+def _missing_level1(ctx: Context, fragments: Sequence[str]) -> tuple[str, ...]:
+    """The 一级 of `fragments` (产出, 效益, 满意度: I02's `level1`) no group of the table is, by its label or by its
+    rows' 二级 (`_level1_by_level2`): what I02 reports missing where it checks (a table with a 总分 row, not an 评价
+    framework's)."""
+    groups = ctx.groups()
+    labels = [compact(h.name or h.label.text) for h, _ in groups if h is not None]
+    return tuple(
+        f
+        for f in fragments
+        if not any(f in label for label in labels) and not _level1_by_level2(ctx, groups, f, tuple(fragments))
+    )
 
 
 #: A 一级 label naming a 一级 of its own (成本指标, 决策指标 …): not a lost name, whatever its rows' 二级 say.
@@ -477,12 +491,26 @@ _PERCENT_IN_NAME = lazy_compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]
 
 
 def _unit_in_name(ctx: Context, name: str) -> str | None:
-    """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds)."""
+    """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds), or the
+    count unit its last word is (`_count_unit_ending`)."""
     if _PERCENT_IN_NAME.search(name):
         return "%"
     m = _UNIT_IN_NAME.search(name)
     unit = m.group(1) if m else None
-    return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
+    return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else _count_unit_ending(name)
+
+
+def _count_unit_ending(name: str) -> str | None:
+    """The count unit of two or more characters a name ends with — "化妆品抽验批次" │ ≥3, "人均培训学时" │ ≥90: the figure is
+    counted in 批次 / 学时, the name says so as "(人次)" would (issue 11, 遂宁经开区 2021). A name ending in what a count
+    is of ("接受培训人数" │ 200: 人 or 人次?) names no unit and is still asked; so is a 万/百-scaled word ("…万人")."""
+    key = compact(name)
+    for n in (3, 2):
+        word = key[-n:]
+        unit = lookup(word) if len(key) > n and word[0] not in "万亿千百" else None
+        if unit is not None and unit.symbol == word and unit.family.startswith("count:"):
+            return word
+    return None
 
 
 def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
@@ -672,9 +700,13 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
 
 @check("I07")
 def percent_range(ctx: Context) -> Iterator[Finding]:
-    """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%."""
+    """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%. Not a change on a base (the profile's
+    `change_names`: 增长率, 增幅, 变动率 …): a growth of 115.25% is a figure, not a slip (普惠金融 2020; issue 11)."""
+    changes = tuple(ctx.param("change_names", ()))
     for f in ctx.facts():
         ind = f.ind
+        if any(w in f.name_key for w in changes):
+            continue
         for cell, p, column, column_en, only_rates in (
             (ind.target, f.target, "年度指标值", "target", False),
             (ind.actual, f.actual, "实际完成值", "actual", True),
@@ -683,6 +715,8 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
                 continue
             if only_rates and not any(w in f.name_key for w in ("率", "满意度")):
                 continue
+            if over_whole(ctx, ind, cell):
+                continue  # a share above 100%: I12's finding, which says how it was likely misread
             if p.number < 0 or p.number > 100:
                 yield ctx.finding(
                     cell, expected="0–100%", actual=cell.text, name=_label(ind), column=column, column_en=column_en
