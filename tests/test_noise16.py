@@ -19,6 +19,11 @@
    the missing 效益's 30 explains, and 吉林 口岸's 项目产出 25 of 50 nothing — tests/test_heldout21.py.)
 6. I02 once for every 一级 missing (宁晋 2019: 效益 and 满意度 in one finding).
 7. I07 beside I12 on one cell ("290%" on a 满意度: "≥90%" misread): I12 says it and how; I07 is quiet there.
+8. S15 on a table of two indicators, both with a target and neither actual nor score (青神 2023's 一体化 form published
+   unfilled): one finding at its 总分, as from three rows on before.
+9. I03 on a table whose every target is its unit alone ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, the hand check's one
+   "published unfilled" warning): one finding at the first, naming how many and where. A table with one figure filled
+   keeps one a row (tests/test_heldout10.py).
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ LINHE = "neimenggu-linhe-jiuyebuzhu-2022"  # row 24: 一级指标 │ 二级指�
 XINZHOU = "hubei-xinzhou-chujutuan-2020"  # 产出指标 B13 80, 满意度指标 B26 20
 NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # no 效益, no 满意度 一级
 YUYE = "buxiang-changjiangjinbu-yuye-2020"  # F15 退捕渔民抽样调查满意度 │ "290%"
+QINGSHEN = "sichuan-qingshen-gongzixing-2023"  # two indicators (H15, H16), 完成值 and 得分 blank, 合计 得分 J17 blank
+CHENCANG = "shaanxi-chencang-yinshui-mubiao-2020"  # 指标值 E11–E15: 公里, 万亩, 万人, 公里, ≧ %
 
 
 def _result(tmp_path, name, **cells):
@@ -137,3 +144,33 @@ def test_every_level1_missing_is_one_finding(tmp_path):
 def test_a_share_above_100_is_i12s_alone(tmp_path):
     result = _result(tmp_path, YUYE)
     assert _at(result, "I12") == ["Sheet1!F15"] and "Sheet1!F15" not in _at(result, "I07")
+
+
+# ---------------------------------------------------------------- 8. two unfilled rows: one S15
+
+
+def test_a_two_row_table_published_unfilled_is_one_finding(tmp_path):
+    result = _result(tmp_path, QINGSHEN)
+    (s15,) = [f for f in result.findings if f.code == "S15"]
+    assert str(s15.ref) == "Sheet1!J17" and "全部 2 个指标" in s15.message, s15.message
+    assert [str(r) for r in s15.related] == ["Sheet1!H15", "Sheet1!H16"]
+    # one of the two filled: the other is still its own finding
+    assert _at(_result(tmp_path, QINGSHEN, H15="100", J15="60"), "S15") == ["Sheet1!H16"]
+
+
+# ---------------------------------------------------------------- 9. every target a unit alone: one I03
+
+
+def test_a_target_table_without_any_figure_is_one_finding(tmp_path):
+    result = _result(tmp_path, CHENCANG)
+    (i03,) = [f for f in result.findings if f.code == "I03"]
+    assert str(i03.ref) == "Sheet1!E11" and i03.severity is Severity.WARNING
+    assert "本表全部 5 个指标值（E11–E15）都只有计量单位" in i03.message, i03.message
+    assert "“万亩”" in i03.basis and "“≧ %”" in i03.basis, i03.basis
+    # one figure filled: each unit alone is its own finding again
+    assert _at(_result(tmp_path, CHENCANG, E12="2万亩"), "I03") == [
+        "Sheet1!E11",
+        "Sheet1!E13",
+        "Sheet1!E14",
+        "Sheet1!E15",
+    ]

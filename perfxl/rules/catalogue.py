@@ -230,7 +230,7 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{what}", "{what_en}", "财预〔2020〕10号 附1（产出、效益、满意度指标）", params=_p(
                   level1=["产出", "效益", "满意度"], output_level2=["数量", "质量", "时效", "成本"])),
     CheckSpec("I03", "TARGET_NOT_NUMERIC", "R-I03", E, "定量指标值不是数值", "Quantitative target is not numeric",
-              "“{name}”为定量指标，年度指标值“{actual}”不是数值", "{name} is quantitative but its target {actual!r} is not a number",
+              "“{name}”为定量指标，年度指标值“{actual}”不是数值{more}", "{name} is quantitative but its target {actual!r} is not a number{more_en}",
               "财预〔2021〕101号（定量指标值为数值）", scope="targets",
               params=_p(benchmark_words=("上年", "去年", "上一年", "往年", "同期", "历史", "平均", "国家标准",
                                          "行业标准", "省定标准", "规定标准"))),

@@ -289,13 +289,25 @@ def _level1_by_level2(
 
 @check("I03")
 def target_numeric(ctx: Context) -> Iterator[Finding]:
-    """A quantitative row (operator given) has a numeric 年度指标值."""
-    for f in ctx.facts():
+    """A quantitative row (operator given) has a numeric 年度指标值. A table whose every target is a unit without its
+    figure ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, its template lines left unfilled) is one finding, at the first."""
+    facts = ctx.facts()
+    bare = [
+        (f, unit)
+        for f in facts
+        if f.target.number is None and f.ind.unit is None and (unit := _bare_unit(f.ind.target.text))
+    ]
+    unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
+    if unfilled:
+        yield _unfilled_targets(ctx, bare)
+    for f in facts:
         ind, p = f.ind, f.target
         nature = ind.nature.text if ind.nature is not None else ""
         leading_op = ind.target.text[:1] in _OP_CHARS
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
         if p.number is None and ind.unit is None and (unit := _bare_unit(ind.target.text)):
+            if unfilled:
+                continue
             # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
             # and not a 度量单位 column read as it — the reader's mapping: a person judges
             yield ctx.finding(
@@ -303,6 +315,8 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 expected="数值",
                 actual=ind.target.text,
                 name=_label(ind),
+                more="",
+                more_en="",
                 basis=f"读取：年度指标值“{ind.target.text}”只有计量单位“{unit}”，没有数值",
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
@@ -351,10 +365,31 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 expected="数值",
                 actual=ind.target.text,
                 name=_label(ind),
+                more="",
+                more_en="",
                 basis=basis,
                 basis_en=basis_en,
                 certainty=Certainty.JUDGEMENT if slash or worded or benchmark else None,
             )
+
+
+def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding:
+    """I03 once for a table whose every target is its unit alone: published with the figures unfilled (one cause)."""
+    (first, _), (last, _) = bare[0], bare[-1]
+    cells = [f.ind.target.ref.cell for f, _ in bare if f.ind.target.ref is not None]
+    span = f"{cells[0]}–{cells[-1]}" if cells else ""
+    return ctx.finding(
+        first.ind.target,
+        expected="数值",
+        actual=first.ind.target.text,
+        name=_label(first.ind),
+        more=f"；本表全部 {len(bare)} 个指标值（{span}）都只有计量单位，数值均未填写",
+        more_en=f"; every one of the table's {len(bare)} targets ({span}) is a unit alone: the figures were left unfilled",
+        basis="读取：年度指标值" + "、".join(f"“{f.ind.target.text}”" for f, _ in bare) + " 都只有计量单位，没有数值",
+        basis_en=f"read {len(bare)} targets, each a unit without a figure",
+        certainty=Certainty.JUDGEMENT,
+        related=tuple(c.ref for c in (last.ind.target,) if c.ref is not None and last is not first),
+    )
 
 
 #: The operator a joined target may begin with ("≥" │ "/" │ "%" reads "≥/%"), read past to its value cell's text.
