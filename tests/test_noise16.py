@@ -24,6 +24,8 @@
 9. I03 on a table whose every target is its unit alone ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, the hand check's one
    "published unfilled" warning): one finding at the first, naming how many and where. A table with one figure filled
    keeps one a row (tests/test_heldout10.py).
+10. I04 on a 指标性质 column blank on every row with a target (梁平 林业局 2023: six rows, none filled): one finding at
+   its first cell naming how many. A column filled on some rows keeps one a blank row (甘孜 2023, tests/test_heldout11.py).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ XINZHOU = "hubei-xinzhou-chujutuan-2020"  # 产出指标 B13 80, 满意度指标
 NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # no 效益, no 满意度 一级
 YUYE = "buxiang-changjiangjinbu-yuye-2020"  # F15 退捕渔民抽样调查满意度 │ "290%"
 QINGSHEN = "sichuan-qingshen-gongzixing-2023"  # two indicators (H15, H16), 完成值 and 得分 blank, 合计 得分 J17 blank
+LIANGPING = "chongqing-liangping-linye-bumen-2023"  # 指标性质 C10–C15 all blank
+GANZI = "sichuan-ganzi-shijianju-mubiao-2023"  # 指标性质 D4–D15 blank, D16–D18 定性
 CHENCANG = "shaanxi-chencang-yinshui-mubiao-2020"  # 指标值 E11–E15: 公里, 万亩, 万人, 公里, ≧ %
 
 
@@ -174,3 +178,16 @@ def test_a_target_table_without_any_figure_is_one_finding(tmp_path):
         "Sheet1!E14",
         "Sheet1!E15",
     ]
+
+
+# ---------------------------------------------------------------- 10. a 指标性质 column left blank: one I04
+
+
+def test_a_nature_column_left_blank_is_one_finding(tmp_path):
+    result = _result(tmp_path, LIANGPING)
+    (i04,) = [f for f in result.findings if f.code == "I04"]
+    assert str(i04.ref) == "Sheet1!C10" and i04.severity is Severity.WARNING
+    assert "本表全部 6 个指标的指标性质均未填写（C10–C15）" in i04.message, i04.message
+    # one operator filled: each blank is its own finding again
+    assert _at(_result(tmp_path, LIANGPING, C12="≥"), "I04") == [f"Sheet1!C{r}" for r in (10, 11, 13, 14, 15)]
+    assert len(_at(_result(tmp_path, GANZI), "I04")) > 1  # 定性 on its last rows: the blanks are rows left unfilled

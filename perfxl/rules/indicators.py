@@ -441,7 +441,12 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
     natures = [compact(i.nature.text) for i in ctx.indicators() if i.nature is not None]
     # 定量 is never an operator-column value (定性 is, on the national split form): it marks a type column
     type_column = any(n.startswith("定量") for n in natures) and not any(n in OPERATORS - _TYPE_WORDS for n in natures)
+    blank = _column_left_blank(ctx)
+    if blank:
+        yield blank[0]
     for ind in ctx.indicators():
+        if blank and ind.nature is not None and not ind.nature.text.strip():
+            continue  # the column left blank on every row: the one finding above
         if ind.nature is not None and ind.operator is not None:
             yield from _columns_disagree(ctx, ind, ind.nature, ind.operator)
         if ind.nature is not None:
@@ -476,6 +481,31 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
                     problem="无效，应为 ≥、>、=、≤、< 或 定性",
                     problem_en="is not one of ≥ > = ≤ < 定性",
                 )
+
+
+def _column_left_blank(ctx: Context) -> tuple[Finding, ...]:
+    """I04 once where the 指标性质 column is blank on every row with a target (two or more: 梁平 林业局 2023's 部门整体
+    自评表 prints the column and fills none of it): one cause, the column left unfilled — at its first cell, naming
+    how many (a column filled on some rows, 定性 on the others, keeps one finding a blank row: 甘孜 2023)."""
+    rows = [i for i in ctx.indicators() if not ctx.is_blank(i.target)]
+    if len(rows) < 2 or any(i.nature is None or i.nature.text.strip() for i in rows):
+        return ()
+    cells = [i.nature.ref.cell for i in rows if i.nature is not None and i.nature.ref is not None]
+    span = f"（{cells[0]}–{cells[-1]}）" if cells else ""
+    first = rows[0]
+    assert first.nature is not None
+    return (
+        ctx.finding(
+            first.nature,
+            expected="≥ > = ≤ < 定性",
+            actual="（空）",
+            name=_label(first),
+            problem=f"无效，应为 ≥、>、=、≤、< 或 定性；本表全部 {len(rows)} 个指标的指标性质均未填写{span}",
+            problem_en=f"is not one of ≥ > = ≤ < 定性; the column is blank on all {len(rows)} indicators",
+            certainty=Certainty.JUDGEMENT,
+            related=tuple(i.nature.ref for i in rows[-1:] if i is not first and i.nature is not None and i.nature.ref),
+        ),
+    )
 
 
 def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator: CellValue) -> Iterator[Finding]:
