@@ -26,6 +26,8 @@
    keeps one a row (tests/test_heldout10.py).
 10. I04 on a 指标性质 column blank on every row with a target (梁平 林业局 2023: six rows, none filled): one finding at
    its first cell naming how many. A column filled on some rows keeps one a blank row (甘孜 2023, tests/test_heldout11.py).
+11. LAYOUT_MISSING_FUNDS_TOTAL states its basis (it had none): the funds rows read, and what the missing total row
+   leaves unchecked.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ XINZHOU = "hubei-xinzhou-chujutuan-2020"  # 产出指标 B13 80, 满意度指标
 NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # no 效益, no 满意度 一级
 YUYE = "buxiang-changjiangjinbu-yuye-2020"  # F15 退捕渔民抽样调查满意度 │ "290%"
 QINGSHEN = "sichuan-qingshen-gongzixing-2023"  # two indicators (H15, H16), 完成值 and 得分 blank, 合计 得分 J17 blank
+NANCHANG = "jiangxi-nanchang-canchaweishengyuan-bumen-2021"  # funds rows 资金来源/资金结构, no 年度资金总额 row
 LIANGPING = "chongqing-liangping-linye-bumen-2023"  # 指标性质 C10–C15 all blank
 GANZI = "sichuan-ganzi-shijianju-mubiao-2023"  # 指标性质 D4–D15 blank, D16–D18 定性
 CHENCANG = "shaanxi-chencang-yinshui-mubiao-2020"  # 指标值 E11–E15: 公里, 万亩, 万人, 公里, ≧ %
@@ -191,3 +194,12 @@ def test_a_nature_column_left_blank_is_one_finding(tmp_path):
     # one operator filled: each blank is its own finding again
     assert _at(_result(tmp_path, LIANGPING, C12="≥"), "I04") == [f"Sheet1!C{r}" for r in (10, 11, 13, 14, 15)]
     assert len(_at(_result(tmp_path, GANZI), "I04")) > 1  # 定性 on its last rows: the blanks are rows left unfilled
+
+
+# ---------------------------------------------------------------- 11. a funds block without its total row: the basis
+
+
+def test_a_funds_block_without_its_total_says_what_was_read(tmp_path):
+    (note,) = [f for f in _result(tmp_path, NANCHANG).findings if f.code == "LAYOUT_MISSING_FUNDS_TOTAL"]
+    assert note.basis.startswith("读取：资金表的行 “资金来源:(1)财政拨款”、“资金结构:(1)基本支出”"), note.basis
+    assert "以合计行为准的核对" in note.basis and note.basis_en, note.basis

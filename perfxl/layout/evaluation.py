@@ -1267,6 +1267,9 @@ class _Reader(FundsRows):
                 )
             )
         if b.funds_seen and b.funds_total is None:
+            # the basis names the rows read (issue 11: every finding states its basis, and what could not be checked)
+            read = "、".join(f"“{r.label.text.strip()}”" for r in b.funds_parts[:4] if r.label.text.strip())
+            more = " 等" if len(b.funds_parts) > 4 else ""
             self.problems.append(
                 Finding(
                     "LAYOUT_MISSING_FUNDS_TOTAL",
@@ -1274,6 +1277,10 @@ class _Reader(FundsRows):
                     b.funds_ref,
                     "资金表中没有“年度资金总额”行。",
                     "The funds block has no 年度资金总额 (total) row.",
+                    basis=(f"读取：资金表的行 {read}{more}，" if read else "读取：资金表，")
+                    + "其中没有“年度资金总额”（合计）行：以合计行为准的核对（各来源之和、合计的执行率）无从进行",
+                    basis_en=f"read the funds block's {len(b.funds_parts)} rows and no total row: the checks against "
+                    "a total (sources adding up, the total's execution rate) cannot be made",
                 )
             )
 
