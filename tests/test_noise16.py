@@ -28,6 +28,9 @@
    its first cell naming how many. A column filled on some rows keeps one a blank row (甘孜 2023, tests/test_heldout11.py).
 11. LAYOUT_MISSING_FUNDS_TOTAL states its basis (it had none): the funds rows read, and what the missing total row
    leaves unchecked.
+12. G03 between a level and a change (南昌 蚕茶卫生院 2021: 实际完成情况 "业务收入77.57万元" against the indicator 业务收入's
+   "增收27万元"): two figures of two measures, not one figure said twice. Two levels (or two changes) still compare;
+   规模工业增加值 (value added) is a level.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ XINZHOU = "hubei-xinzhou-chujutuan-2020"  # 产出指标 B13 80, 满意度指标
 NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # no 效益, no 满意度 一级
 YUYE = "buxiang-changjiangjinbu-yuye-2020"  # F15 退捕渔民抽样调查满意度 │ "290%"
 QINGSHEN = "sichuan-qingshen-gongzixing-2023"  # two indicators (H15, H16), 完成值 and 得分 blank, 合计 得分 J17 blank
+LINXIANG = "yunnan-linxiang-shourongsuo-2023"  # E9 "钢结构圈养围栏120米" against the indicator's 121.5米
 NANCHANG = "jiangxi-nanchang-canchaweishengyuan-bumen-2021"  # funds rows 资金来源/资金结构, no 年度资金总额 row
 LIANGPING = "chongqing-liangping-linye-bumen-2023"  # 指标性质 C10–C15 all blank
 GANZI = "sichuan-ganzi-shijianju-mubiao-2023"  # 指标性质 D4–D15 blank, D16–D18 定性
@@ -203,3 +207,12 @@ def test_a_funds_block_without_its_total_says_what_was_read(tmp_path):
     (note,) = [f for f in _result(tmp_path, NANCHANG).findings if f.code == "LAYOUT_MISSING_FUNDS_TOTAL"]
     assert note.basis.startswith("读取：资金表的行 “资金来源:(1)财政拨款”、“资金结构:(1)基本支出”"), note.basis
     assert "以合计行为准的核对" in note.basis and note.basis_en, note.basis
+
+
+# ---------------------------------------------------------------- 12. G03: a level is not a change
+
+
+def test_a_level_and_a_change_are_not_compared(tmp_path):
+    assert _at(_result(tmp_path, NANCHANG), "G03") == []  # 业务收入77.57万元 │ 增收27万元
+    assert _at(_result(tmp_path, NANCHANG, F23="80万元"), "G03") == ["Sheet1!F8"]  # a level against a level
+    assert _at(_result(tmp_path, LINXIANG), "G03") == ["Sheet1!E9"]
