@@ -31,6 +31,9 @@
 12. G03 between a level and a change (南昌 蚕茶卫生院 2021: 实际完成情况 "业务收入77.57万元" against the indicator 业务收入's
    "增收27万元"): two figures of two measures, not one figure said twice. Two levels (or two changes) still compare;
    规模工业增加值 (value added) is a level.
+13. I15 (new): the weights typed into 指标值 and 实际完成值 on a form without a 分值 column (阆中 2021: 20, 20, 10, 10, 10,
+   10, 20 twice, adding up to 100 — the hand check's one warning at row 14): one finding, a judgement; the I05 "未写计量
+   单位" and I10 "应为百分比" it explains row by row are not said again.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ NINGJIN = "hebei-ningjin-gaozhongzhuxue-2019"  # no 效益, no 满意度 一级
 YUYE = "buxiang-changjiangjinbu-yuye-2020"  # F15 退捕渔民抽样调查满意度 │ "290%"
 QINGSHEN = "sichuan-qingshen-gongzixing-2023"  # two indicators (H15, H16), 完成值 and 得分 blank, 合计 得分 J17 blank
 LINXIANG = "yunnan-linxiang-shourongsuo-2023"  # E9 "钢结构圈养围栏120米" against the indicator's 121.5米
+LANGZHONG = "sichuan-langzhong-chegoushui-2021"  # E14–E24 20/20/10/10/10/10/20, F the same, no 分值 column
 NANCHANG = "jiangxi-nanchang-canchaweishengyuan-bumen-2021"  # funds rows 资金来源/资金结构, no 年度资金总额 row
 LIANGPING = "chongqing-liangping-linye-bumen-2023"  # 指标性质 C10–C15 all blank
 GANZI = "sichuan-ganzi-shijianju-mubiao-2023"  # 指标性质 D4–D15 blank, D16–D18 定性
@@ -216,3 +220,22 @@ def test_a_level_and_a_change_are_not_compared(tmp_path):
     assert _at(_result(tmp_path, NANCHANG), "G03") == []  # 业务收入77.57万元 │ 增收27万元
     assert _at(_result(tmp_path, NANCHANG, F23="80万元"), "G03") == ["Sheet1!F8"]  # a level against a level
     assert _at(_result(tmp_path, LINXIANG), "G03") == ["Sheet1!E9"]
+
+
+# ---------------------------------------------------------------- 13. the weights typed as targets: one I15
+
+
+def test_weights_typed_as_targets_are_one_finding(tmp_path):
+    result = _result(tmp_path, LANGZHONG)
+    (i15,) = [f for f in result.findings if f.code == "I15"]
+    assert str(i15.ref) == "Sheet1!E14" and i15.severity is Severity.WARNING and i15.certainty is Certainty.JUDGEMENT
+    assert i15.message.startswith("7 个指标的年度指标值与实际完成值相同，合计 100（E14–E24）"), i15.message
+    assert "20 + 20 + 10 + 10 + 10 + 10 + 20 = 100" in i15.basis, i15.basis
+    assert _at(result, "I05") == [] and _at(result, "I10") == []
+
+
+def test_targets_that_are_not_the_weights_stay_row_findings(tmp_path):
+    measured = _result(tmp_path, LANGZHONG, F15="18")  # one actual of its own: targets and actuals, not weights
+    assert _at(measured, "I15") == [] and "Sheet1!E15" in _at(measured, "I05")
+    short = _result(tmp_path, LANGZHONG, E24="30", F24="30")  # adding up to 110: no full mark
+    assert _at(short, "I15") == []

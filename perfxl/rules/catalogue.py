@@ -271,6 +271,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{name}”名称中写明 {stated}，年度指标值却为“{actual}”，两者不一致，请核实哪个是年度目标",
               "{name}: the name states {stated}, yet the target reads {actual!r}; check which is the year's target",
               "财预〔2021〕101号（指标名称与指标值分列，指标值即年度目标）", scope="targets"),
+    CheckSpec("I15", "TARGETS_ARE_WEIGHTS", "R-I03", W, "指标值疑为分值", "The targets look like the weights",
+              "{count} 个指标的年度指标值与实际完成值相同，合计 {total}（{cells}），与满分相同：疑把分值填入了指标值栏，未写年度目标与实际完成值",
+              "{count} targets equal their actuals and add up to {total} ({cells}), the full mark: likely the weights typed in",
+              "财预〔2020〕10号 附2（指标值、实际完成值与分值分列）", scope="targets"),
     # ---------------------------------------------------------------- scores (得分)
     CheckSpec("S01", "SCORE_POSITIVE_MISMATCH", "R-S01", E, "正向指标得分计算不符", "Positive indicator score mismatch",
               "“{name}”{reading}得分应为 {expected}（{explanation}），表中为 {actual}", "{name}: {reading_en}score should be {expected} ({explanation_en}), found {actual}",
@@ -535,6 +539,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "F17",
             "F18",
             "F19",
+            "I15",
         ),
         Certainty.JUDGEMENT,
     ),

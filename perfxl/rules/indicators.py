@@ -19,6 +19,7 @@ from .direction import columns_conflict, name_direction
 from .not_applicable import target_not_applicable
 from .row_facts import RowFacts
 from .share_bounds import over_whole
+from .weights_as_targets import weights_as_targets
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -594,7 +595,10 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
     unit it lacks cannot be asked (宁乡 坝塘镇 2021: "88" under 质量指标 with no 三级 name; issue 11)."""
     if _nameless_table([f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]):
         return
+    weights = {id(f) for f in weights_as_targets(ctx)}  # the weights typed as targets: I15's one finding
     for f in ctx.facts():
+        if id(f) in weights:
+            continue
         ind = f.ind
         clash = _unit_clash(ctx, ind)
         if clash is not None:
@@ -852,9 +856,10 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
                 "not a 10号 自评表 (an evaluation framework, or older): its satisfaction form is not asked",
             )
         return
+    weights = {id(f) for f in weights_as_targets(ctx)}  # the weights typed as targets: I15's one finding
     for f in ctx.facts():
         ind = f.ind
-        if "满意" not in f.labels_key:
+        if "满意" not in f.labels_key or id(f) in weights:
             continue
         p = f.target
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
