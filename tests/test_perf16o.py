@@ -4,21 +4,25 @@
   (texts with quotes, backslashes, control and non-BMP characters; no place, a cell, a paragraph; values of other
   types);
 - `render_json` is the text the frame-by-dict layout wrote (`_plain_render`: session 15's form);
-- `sorted_findings` is the plain sort by (sheet order, `parse_a1`'s position, severity, code).
+- `sorted_findings` is the plain sort by (sheet order, `parse_a1`'s position, severity, code);
+- a batch file's 问题明细 rows (`shards.xlsx_finding_rows`) are the plain rows' bytes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from perfxl.batch import shards
 from perfxl.model import CellRef, Certainty, Finding, Severity, TextRef, parse_a1
 from perfxl.report import _common
 from perfxl.report import json_report as jr
+from perfxl.safety import neutralise_formula
 from perfxl.validate import validate_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -162,3 +166,49 @@ def test_findings_sort_as_the_plain_key_sorts_them():
     for cell in cells:
         plain = _plain_position(Finding("W01", Severity.INFO, CellRef("s", cell), ""))
         assert _common._cell_position(cell) == plain, cell
+
+
+_XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _plain_cell_text(value: Any) -> str:
+    text = neutralise_formula(str(value))
+    if len(text) > shards._MAX_CELL_UTF16 // 2 and len(text.encode("utf-16-le")) > 2 * shards._MAX_CELL_UTF16:
+        text = text.encode("utf-16-le")[: 2 * shards._MAX_CELL_UTF16].decode("utf-16-le", "ignore")
+    if _XML_SPECIAL.search(text):
+        text = shards._ESCAPED_CONTROL.sub(r"_x005F\1", text)
+        text = shards._CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def _plain_xlsx_rows(findings: list[dict[str, Any]]) -> bytes:
+    parts: list[str] = []
+    for finding in findings:
+        parts.append('<row r="\0">')
+        for c, (key, _) in enumerate(shards.FINDING_COLUMNS):
+            value = finding.get(key)
+            if value is None or value == "":
+                continue
+            if key == "severity":
+                value = shards._SEVERITY_ZH.get(value, value)
+            text = _plain_cell_text(value)
+            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+            parts.append(f'<c r="{shards._LETTERS[c]}\0" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+        parts.append("</row>")
+    return "".join(parts).encode("utf-8")
+
+
+def test_the_findings_sheet_rows_are_the_plain_rows():
+    """The 问题明细 rows with each repeated cell made once and the escape test split: the same bytes."""
+    rng = random.Random(1606)
+    bits = [*_BITS, "&", "<", ">", "_x0041_", "_x", "_X0041_", "_x00g1_", "\ufffe", "=1+2", "-3", "\r"]
+    pool = ["", "a", "error", "warning", "自评表", "W01", *("".join(rng.choices(bits, k=3)) for _ in range(30))]
+    keys = [key for key, _ in shards.FINDING_COLUMNS]
+    for _ in range(400):
+        findings = [
+            {key: rng.choice([*pool, None, 7, 2.5]) for key in keys if rng.random() < 0.9}
+            for _ in range(rng.randrange(0, 12))
+        ]
+        assert shards.xlsx_finding_rows(findings) == _plain_xlsx_rows(findings)
