@@ -28,6 +28,7 @@ from ..numbers import to_decimal
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
+from .empty_note import said_empty
 
 __all__ = ["read_three_public", "YEAR_GUESS"]
 
@@ -378,6 +379,7 @@ def _build(
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
         texts=texts,
         year_above=grid.year_above,
+        said_empty=said_empty(grid, "三公"),
     )
     return basic, range(grid.n_rows)
 
