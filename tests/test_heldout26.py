@@ -13,7 +13,11 @@ files and one snapshot; every filled 自评表 the pages store returned already 
    group's 合计 to its sources.
 2. 万里街道 2024's 三公 table prints 47.91 … 443.18 over the note "本部门2024年无“三公”经费和机关运行经费预算，故本表为空表":
    the note and the figures contradict each other. New B17 (perfxl/rules/basic.py): a note calling a 三公 table empty
-   beside the figures it prints is an 错误 at the note.
+   beside the figures it prints is an 错误 at the note (in traditional characters too).
+3. probe_variants then lost that B17 on the table exported without its merges: unmerged, the columns under
+   “三公”经费预算数 had no 预算数 and the table went unread. A blank header cell of a 三公 table without merges now takes the
+   label left of it in its row, up to a column a row above starts a label of its own in (a unit note "单位：万元" starts
+   none) — read as merged (perfxl/layout/three_public.py `_unmerged_spans`).
 
 After the fixes: 1 / 1, no false 错误, 7 of 7 read.
 
@@ -121,3 +125,56 @@ def test_a_note_about_another_table_is_no_finding(tmp_path):
     the page) is not this table's: no B17."""
     note = "注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。"
     assert not _codes(_workbook(tmp_path, _wanli(note=note), _WANLI_MERGES), "B17")
+
+
+def test_the_note_is_found_in_traditional_characters(tmp_path):
+    """A mirror serving the page in traditional characters ("本表為空表", "本表爲空表"): the same B17."""
+    for note in (
+        "注:本部門2024年無“三公”經費和機關運行經費預算，故本表為空表。",
+        "注:本部門2024年無“三公”經費和機關運行經費預算，故本表爲空表。",  # 爲: OpenCC's s2t for 为
+    ):
+        result = _workbook(tmp_path, _wanli(note=note), _WANLI_MERGES)
+        assert [(f.ref.cell, f.severity.value) for f in _codes(result, "B17")] == [("A7", "error")], note
+
+
+def test_the_table_exported_without_its_merges_is_read_the_same(tmp_path):
+    """The same table with its header merges lost: “三公”经费预算数 over 合计 … 运行费 reaches the blank header cells right of
+    it up to the next label of its own (机关运行经费预算数), 公务用车购置及运行费 likewise over 购置费 │ 运行费 — read as merged,
+    the B17 the same; before, the columns under the lost merges had no 预算数 and the table went unread."""
+    result = _workbook(tmp_path, _wanli(), ())
+    assert [(f.ref.cell, f.severity.value) for f in _codes(result, "B17")] == [("A7", "error")]
+
+
+def _guihua(final_reception="0.39"):
+    """上海普陀 规划和自然资源局 2024 财政拨款“三公”经费支出决算表: each item over a 预算数 │ 决算数 pair, the unit at the edge."""
+    return [
+        ["财政拨款“三公”经费支出决算表", E, E, E, E, E, E, E, E, E, E, E],
+        [E, E, E, E, E, E, E, E, E, E, E, "单位：万元"],
+        ["财政拨款“三公”经费", E, E, E, E, E, E, E, E, E, E, E],
+        ["合计", E, "因公出国（境）费", E, "公务用车购置及运行维护费", E, E, E, E, E, "公务接待费", E],
+        [E, E, E, E, "小计", E, "公务用车购置费", E, "公务用车运行维护费", E, E, E],
+        [
+            "预算数",
+            "决算数",
+            "预算数",
+            "决算数",
+            "预算数",
+            "决算数",
+            "预算数",
+            "决算数",
+            "预算数",
+            "决算数",
+            "预算数",
+            "决算数",
+        ],
+        ["2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2.85", final_reception],
+    ]
+
+
+def test_an_unmerged_final_accounts_form_reads_its_last_column(tmp_path):
+    """Unmerged, the 公务接待费 决算数 column (under the unit note "单位：万元", which starts no span) is still 公务接待费's:
+    0.39 = 0.00 + 0.00 + 0.39 holds — no B03; 0.49 there would not."""
+    assert not _codes(_workbook(tmp_path, _guihua(), ()), "B03")
+    assert [(f.ref.cell, f.severity.value) for f in _codes(_workbook(tmp_path, _guihua("0.49"), ()), "B03")] == [
+        ("B7", "error")
+    ]

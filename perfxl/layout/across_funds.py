@@ -72,7 +72,7 @@ def across_block(grid: Grid, r: int) -> AcrossBlock | None:
         return None
     below = dict(row_cells(grid, r + 1))
     if total_col in below:
-        return None  # the 总额 heads both rows (merged down): a label under it is some other header
+        return None  # the 总额 spans both header rows (merged down): a label under it is another layout's
     groups: list[AcrossGroup] = []
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else grid.n_cols

@@ -10,8 +10,9 @@ from .cells import own, own_cell
 
 __all__ = ["said_empty"]
 
-#: "本表为空表", "本表无数据", "此表为空", "本表数据为空" — the table itself said to hold nothing (spaces removed first).
-_EMPTY = lazy_compile(r"(?:本|此|该)表(?:数据)?(?:为空表|为空|无数据|无内容)")
+#: "本表为空表", "本表无数据", "此表为空", "本表数据为空" — the table itself said to hold nothing (spaces removed first;
+#: in traditional characters too, "本表為空表" or "本表爲空表", "本表無數據", as mirrors serve the pages).
+_EMPTY = lazy_compile(r"(?:本|此|该|該)表(?:数据|數據)?(?:(?:为|為|爲)空|(?:无|無)(?:数据|數據|内容|內容))")
 
 
 def said_empty(grid: Grid, subject: str) -> CellValue | None:
