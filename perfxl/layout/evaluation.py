@@ -490,6 +490,9 @@ class _Reader(FundsRows):
             return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
+        if self.state != "indicators" and (across := self._across_row(r)):
+            mark(r, across)  # 泸县: 总体资金情况 │ 预算支出总额 │ 基本支出 … │ 项目支出 … over one line of figures
+            return
         if kind is RowKind.TITLE_EVALUATION:
             self.new_if(self.cur.has_body or self.cur.title is not None)
             self._drop_foreign_unit_note(r)

@@ -28,6 +28,7 @@ from ..numbers import to_decimal
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
+from .empty_note import said_empty
 
 __all__ = ["read_three_public", "YEAR_GUESS"]
 
@@ -206,14 +207,45 @@ def _unit(grid: Grid, rows: range) -> str:
 
 def _column_axes(grid: Grid, header: range) -> list[_Axis]:
     axes = []
+    spans = _unmerged_spans(grid, header)
     for c in range(grid.n_cols):
         labels: list[tuple[str, CellValue]] = []
         for r in header:
             text = _label(grid.filled(r, c))
+            cell = value_at(grid, r, c, fill=True)
+            if not text and (r, c) in spans:
+                text, cell = spans[r, c]
             if text and (not labels or labels[-1][0] != text):
-                labels.append((text, value_at(grid, r, c, fill=True)))
+                labels.append((text, cell))
         axes.append(_Axis(labels))
     return axes
+
+
+def _unmerged_spans(grid: Grid, header: range) -> dict[tuple[int, int], tuple[str, CellValue]]:
+    """A header label's reach over the blank header cells right of it, in a table whose header merges were lost
+    (上海普陀's “三公”经费预算数 over 合计 │ 因公出国 │ 公务接待费 │ 公务用车 …, held-out batch 26, exported unmerged): a blank
+    cell takes the label left of it in its row, up to a column that a row above starts a label of its own in (公务接待费
+    beside 公务用车's 运行维护费 is another item's column). Empty for a grid that keeps its merges."""
+    if grid.merged:
+        return {}
+    spans: dict[tuple[int, int], tuple[str, CellValue]] = {}
+    for r in header:
+        left: tuple[str, CellValue] | None = None
+        for c in range(grid.n_cols):
+            text = _span_label(grid, r, c)
+            if text:
+                left = (text, value_at(grid, r, c))
+            elif _number(own(grid, r, c)) or any(_span_label(grid, above, c) for above in range(header.start, r)):
+                left = None
+            elif left is not None:
+                spans[r, c] = left
+    return spans
+
+
+def _span_label(grid: Grid, r: int, c: int) -> str:
+    """The header label of (r, c) a span starts from: none for the unit note at the header's edge ("单位：万元")."""
+    text = _label(own(grid, r, c))
+    return "" if text.startswith(("单位", "金额单位")) else text
 
 
 def _row_axis(grid: Grid, r: int, stop: int) -> tuple[_Axis, int]:
@@ -378,6 +410,7 @@ def _build(
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
         texts=texts,
         year_above=grid.year_above,
+        said_empty=said_empty(grid, "三公"),
     )
     return basic, range(grid.n_rows)
 

@@ -436,6 +436,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "“{row}”（{parent}之其中项）本年决算数 {actual} 超过本年预算数 {expected}",
               "{row} (a sub-item of {parent}): spending {actual} exceeds the budget {expected}",
               "财预〔2013〕53号 附件2（“三公经费”控制率、公用经费控制率按项目控制）", scope="basic"),
+    CheckSpec("B17", "NOTE_SAYS_EMPTY", "R-D-03", E, "表注称本表为空表，表中却列有数字", "The note calls the table empty, yet it prints figures",
+              "表注称“{note}”，但表中列有数字（{figures}）：表注与表内数字自相矛盾，请删去表注或核对数字",
+              "The note says {note!r}, yet the table prints figures ({figures}): remove the note or check the figures",
+              "财预〔2016〕143号《地方预决算公开操作规程》（无数据的表格应公开空表并说明）", scope="basic"),
     # ---------------------------------------------------------------- 申报表 (绩效目标申报表, perfxl.rules.declared)
     CheckSpec("P01", "TARGET_DIFFERS_FROM_DECLARED", "R-P01", W, "年度指标值与申报的绩效目标不一致",
               "Target differs from the declared one",
