@@ -14,7 +14,16 @@ from decimal import Decimal
 
 from ..patterns import lazy_compile
 from ..units import convert
-from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
+from .vocabulary import (
+    COUNT_UNITS,
+    DECOMPOSITIONS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    RESULT_VERBS,
+    SCALED_UNITS,
+    SCORE_UNIT,
+    claim_of,
+)
 
 __all__ = [
     "Quantity",
@@ -587,9 +596,10 @@ def _change_just_before(state: _State) -> Fact | None:
 
 
 #: Whose and which year's an item is, before its name: "安徽省寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出…"
-#: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from.
+#: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from; or only what it
+#: is arranged from ("2019年本部门财政拨款安排“三公”经费29万元", real reports 19).
 _OWNER_YEAR = lazy_compile(r"^.{0,30}?(?:19|20)\d{2}年度?")
-_FUND = lazy_compile(r"^(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?")
+_FUND = lazy_compile(r"^(?:(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?|(?:财政拨款)?安排的?)")
 
 
 #: A 三公 item named with 支出 after its 费 ("公务接待费支出5.21万元", 杜集区政府办 2021, real reports 15): that item's
@@ -785,6 +795,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # first part's name
             state.inner_parent = owner
             raw_prefix = raw_prefix[noun.end() - 1 :]
+        elif (
+            not state.depth
+            and _opened(raw_prefix) > 0
+            and (whole := _defined_whole_before(state, raw_prefix)) is not None
+        ):
+            # "公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元)" (real reports 19): a bracket naming
+            # a defined part of the figure before it opens that figure's parts, as "（其中…）" does
+            state.inner_parent = whole
         elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
@@ -1184,6 +1202,24 @@ def _part_before_colon(state: _State) -> int | None:
         return None
     last = state.facts[-1]
     if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
+        return last.index
+    return None
+
+
+def _defined_whole_before(state: _State, prefix: str) -> int | None:
+    """The money figure right before a bracket whose first name inside is one of that figure's parts by definition
+    (`DECOMPOSITIONS`: 公务用车购置及运行费 → 公务用车购置费 │ 公务用车运行维护费): the total the bracket splits. A bracket
+    of other names ("100万元（含上年结转20万元）") stays a detail inside (`stated_sums._bracketed`)."""
+    if not state.facts:
+        return None
+    last = state.facts[-1]
+    inside = prefix[max(prefix.rfind("("), prefix.rfind("（")) + 1 :]
+    part = claim_of(_clean_subject(inside)[0])
+    if (
+        last.quantity.is_money
+        and last.role in ("value", "budget", "final")
+        and part in DECOMPOSITIONS.get(last.claim, ())
+    ):
         return last.index
     return None
 
