@@ -1,0 +1,77 @@
+"""Real reports 20 (issue 12, session 16): three 上海普陀 部门决算/部门预算 publications WITH their tables perfxl had never
+seen (tests/realworld/reports: 中共上海市普陀区委社会工作部 2024 部门决算, 商务委员会 and 区政府办公室 2025 部门预算, from the
+published PDFs a public repository keeps), measured blind.
+
+First run (blind): found 0 of 1, false 错误 0, false 警告 9 on the 57 agreeing facts, table errors found 0/0. The miss:
+社会工作部 p25 "一般公共预算财政拨款支出 307.82 万元，主要用于以下方面：…住房保障支出（类）29.42 万元，占 9.55%" (9.5575% →
+9.56%; the four shares printed to sum to 100.00%): "主要用于以下方面" opened no list of the 307.82's parts, so no share
+was held to it — nor a gross one (7.55%), nor parts summing past the total. The 9 false 警告: its 收入支出决算总表 closes
+with "总计 │ 307.82 │ 总计 │ 307.82", read as a 申报表's 中期 │ 年度 pair of fund totals — the whole 决算表 became "the
+report's one project table", and each 功能分类 item's "全年预算为 52.00 万元" an N01 警告 against 307.82. Both fixed in
+general here. The two 部门预算 (tables in 元, narrative in 万元): no finding, no false one; their 收支总表 and 功能分类表 are
+not read (coverage: "未找到可识别的表格"), their 三公 表 is. Tests named "failed before" were run against the branch
+before the fix and failed as their docstring says.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph
+
+from perfxl.document.facts import extract_facts
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+SHEHUI = tomllib.loads((REPORTS / "shanghai-putuo-shehuigongzuobu-juesuan-2024.toml").read_text(encoding="utf-8"))
+
+USES = (
+    "一般公共预算财政拨款支出 307.82 万元，主要用于以下方面：一般公共服务支出（类）264.87 万元，占 86.05%；"
+    "住房保障支出（类）29.42 万元，占 9.56%。"
+)
+
+
+def test_a_uses_heading_opens_the_parts_of_the_figure_before():
+    """Failed before: parents [None, None, None, None, None] — "…307.82 万元，主要用于以下方面：A 264.87 万元，占 86.05%；…"
+    (the 部门决算说明's 支出决算结构 paragraph): the amounts after the heading are the 307.82's parts, as after 具体是."""
+    facts = extract_facts(USES).facts
+    assert [f.parent for f in facts] == [None, 0, None, 0, None]
+    # one use named ("主要用于购买设备") is no list heading
+    one = extract_facts("项目支出 50 万元，主要用于购买设备 30 万元。").facts
+    assert [f.parent for f in one] == [None, None]
+
+
+def test_the_shares_of_a_uses_list_are_held(tmp_path):
+    """Failed before: [] at 社会工作部 p25 — 29.42 / 307.82 = 9.5575% printed 9.55% (the rounding forced to sum to
+    100.00%: N02 警告, as under 其中); a gross 7.55% an N02 错误; parts over the total an N02 错误."""
+    assert _at(tmp_path, SHEHUI, 25) == [("N02", "warning")]
+    assert _at(tmp_path, with_paragraph(SHEHUI, 25, "占 9.55%", "占 7.55%"), 25) == [("N02", "error")]
+    assert _at(tmp_path, with_paragraph(SHEHUI, 25, "占 9.55%", "占 9.56%"), 25) == []
+    over = with_paragraph(SHEHUI, 25, "（类）29.42 万元，占 9.55%", "（类）39.42 万元")
+    assert ("N02", "error") in _at(tmp_path, over, 25)
+
+
+def test_a_two_sided_accounts_closing_line_is_no_pair_of_fund_totals(tmp_path):
+    """Failed before: 9 N01 警告 at p28–p36 — the 收入支出决算总表's "总计 │ 307.82 │ 总计 │ 307.82" (its 收入 side, its
+    支出 side) was read as a 申报表's 中期 │ 年度 pair of fund totals, the table as the report's one project table, and
+    each 功能分类 item's "全年预算为 52.00 万元" held to 307.82. Now the table is no project table: no finding there."""
+    for p in range(28, 37):
+        assert _at(tmp_path, SHEHUI, p) == [], p
+    from perfxl.grid import Grid
+    from perfxl.layout.detect import read_sheet
+
+    table = SHEHUI["tables"][0]
+    layout = read_sheet(Grid("表1", [list(r) for r in table["rows"]], ()))
+    assert layout.evaluations == []
+    # a 申报表's pair line, naming its period and money, still opens a funds block
+    form = Grid("表1", [["项目资金（万元）", "中期资金总额", "900", "年度资金总额", "300"]], ())
+    assert read_sheet(form).evaluations[0].funds.total is not None
+
+
+def test_the_agreeing_budget_publications_stay_quiet(tmp_path):
+    """The two 部门预算 (tables in 元, narrative in 万元): no warning or error at any paragraph of the first run."""
+    for name in ("shanghai-putuo-shangwuwei-yusuan-2025.toml", "shanghai-putuo-zhengfuban-yusuan-2025.toml"):
+        fixture = tomllib.loads((REPORTS / name).read_text(encoding="utf-8"))
+        for p in range(1, len(fixture["paragraphs"]) + 1):
+            assert _at(tmp_path, fixture, p) == [], (name, p)
