@@ -75,3 +75,32 @@ def test_the_agreeing_budget_publications_stay_quiet(tmp_path):
         fixture = tomllib.loads((REPORTS / name).read_text(encoding="utf-8"))
         for p in range(1, len(fixture["paragraphs"]) + 1):
             assert _at(tmp_path, fixture, p) == [], (name, p)
+
+
+def test_spaces_before_a_figure_read_as_the_pdfs_text(tmp_path):
+    """Failed before: [] at 社会工作部 p43 — "比 2023 年度增加 10.23 万元，增长 100.00%" (a PDF's justified line copied out):
+    the space before 2023 hid the year, so the change was no change; the PDF's own text ("比2023年度增加10.23万元") held
+    the rate over a 2023 of 0 (N02 错误, `rate_from_nothing`). Now the .docx reads as the PDF does."""
+    from perfxl.document.plain_text import plain_narrative
+
+    assert plain_narrative("比 2023 年度增加 10.23 万元，增长 100.00%") == "比2023年度增加10.23万元，增长100.00%"
+    assert plain_narrative("Plan 2023 budget") == "Plan 2023 budget"  # Latin words keep their spaces
+    assert _at(tmp_path, SHEHUI, 43) == [("N02", "error")]
+    assert _at(tmp_path, SHEHUI, 23) == [("N02", "error")]
+
+
+def test_a_level_named_with_its_owner_and_year_is_the_bare_subjects(tmp_path):
+    """Failed before: [] at 社会工作部 p14 and p20 — "中共…社会工作部 2024 年度收入支出总计 307.82万元。与 2023 年度相比，收入
+    支出总计增加 307.82 万元，增长100.00%": the level's subject carried the owner and the year, the change's was bare, so
+    the rate had no level and the 2023 of 0 was never seen. Now the level is the change's (N02 错误); a level of another
+    subject stays apart."""
+    assert _at(tmp_path, SHEHUI, 14) == [("N02", "error")]
+    assert _at(tmp_path, SHEHUI, 20) == [("N02", "error")]
+    facts = extract_facts("某局2024年度收入支出总计300万元。与2023年度相比，收入支出总计增加100万元，增长50%。").facts
+    assert [f.of for f in facts] == [None, 0, 0]
+    agreeing = with_paragraph(SHEHUI, 14, "增加 307.82 万元，增长100.00%", "增加 107.82 万元，增长53.91%")
+    assert _at(tmp_path, agreeing, 14) == []  # 107.82 / 200 = 53.91%
+    wrong = with_paragraph(SHEHUI, 14, "增加 307.82 万元，增长100.00%", "增加 107.82 万元，增长43.91%")
+    assert _at(tmp_path, wrong, 14) == [("N02", "error")]
+    apart = extract_facts("某局2024年度收入总计300万元。与2023年度相比，支出总计增加100万元，增长50%。").facts
+    assert apart[1].of is None

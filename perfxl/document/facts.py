@@ -975,7 +975,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         of = None
         if role in ("share", "change", "change_rate", "completion", "previous"):
             of = next(
-                (f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None
+                (
+                    f.index
+                    for f in reversed(state.facts)
+                    if _same_subject(f.subject, subject) and f.role in ("value", "final")
+                ),
+                None,
             )
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
@@ -1332,6 +1337,19 @@ def _respective_shares(facts: list[Fact]) -> None:
                 subject=amounts[i].subject if paired else share.subject,
                 of=amounts[i].index if paired else None,
             )
+
+
+#: The owner and year a 部门决算说明 opens its figure with ("中共…社会工作部2024年度收入支出总计307.82万元。与2023年度相比，
+#: 收入支出总计增加…", real reports 20): before them the subject the next sentence names bare.
+_OWNER_AND_YEAR = lazy_compile(r"(?:19|20)\d{2}年度?$")
+
+
+def _same_subject(level: str, subject: str) -> bool:
+    """The level's subject is `subject`, or `subject` after its owner's name and year ("…社会工作部2024年度收入支出" for
+    "收入支出"): a change or share said of the bare subject is of that level."""
+    if level == subject:
+        return True
+    return bool(subject) and level.endswith(subject) and bool(_OWNER_AND_YEAR.search(level[: -len(subject)]))
 
 
 def _opened(text: str) -> int:
