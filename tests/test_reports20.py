@@ -9,8 +9,14 @@ was held to it — nor a gross one (7.55%), nor parts summing past the total. Th
 with "总计 │ 307.82 │ 总计 │ 307.82", read as a 申报表's 中期 │ 年度 pair of fund totals — the whole 决算表 became "the
 report's one project table", and each 功能分类 item's "全年预算为 52.00 万元" an N01 警告 against 307.82. Both fixed in
 general here. The two 部门预算 (tables in 元, narrative in 万元): no finding, no false one; their 收支总表 and 功能分类表 are
-not read (coverage: "未找到可识别的表格"), their 三公 表 is. Tests named "failed before" were run against the branch
-before the fix and failed as their docstring says.
+not read (coverage: "未找到可识别的表格"), their 三公 表 is. The real PDF of 社会工作部, validated as a file, held p23 and
+p43 "增加 307.82 (10.23) 万元，增长 100.00%" over a 2023 of 0 as N02 错误 (a rate over nothing, real reports 18's rule) where
+the .docx of the same text did not: "比 2023 年度增加 10.23 万元" kept the spaces a PDF's justified line prints, and the
+year went unseen — now read as the PDF's text; with p14/p20 (the level named with its owner and year) the four are
+expected (not blind: after that run). A second blind batch after these fixes — 万里街道办事处 2025 部门预算 (33 items,
+three 预算表) — first run: 0/0 found, no false 错误 or 警告 (44 agreeing facts), table errors 0/1: its 功能分类表's 款 合计
+1 元 over is in a table perfxl does not read (KNOWN_TABLE_MISSES). Tests named "failed before" were run against the
+branch before the fix and failed as their docstring says.
 """
 
 from __future__ import annotations
