@@ -110,3 +110,15 @@ def test_a_level_named_with_its_owner_and_year_is_the_bare_subjects(tmp_path):
     assert _at(tmp_path, wrong, 14) == [("N02", "error")]
     apart = extract_facts("某局2024年度收入总计300万元。与2023年度相比，支出总计增加100万元，增长50%。").facts
     assert apart[1].of is None
+
+
+def test_a_break_inside_a_money_unit_is_no_headings_end():
+    """Failed before: the break kept — "…收入支出总计307.82万\\n元。与2023年度相比…" (a pasted line wrapped between 万 and 元):
+    the first line has no clause punctuation, so it read as a heading and the figure lost its unit."""
+    from perfxl.document.plain_text import plain_narrative
+
+    assert plain_narrative("某局2024年度收入支出总计307.82万\n元。与2023年度相比增加") == (
+        "某局2024年度收入支出总计307.82万元。与2023年度相比增加"
+    )
+    assert plain_narrative("一、收入支出决算总体情况\n本年收入") == "一、收入支出决算总体情况\n本年收入"
+    assert plain_narrative("里程 12 km 以上") == "里程 12 km 以上"  # a figure of a Latin unit keeps its space

@@ -33,7 +33,12 @@ _ITEM = lazy_compile(
 _SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
 #: Spaces between Chinese words and the figure after them ("比 2023 年度增加 10.23 万元": a PDF's justified line copied
 #: out, real reports 20) — the text a PDF's own reading gives without them, so a .docx of it reads the same.
-_SPACE_BEFORE_FIGURE = lazy_compile(r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d)")
+_SPACE_BEFORE_FIGURE = lazy_compile(
+    r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d[\d.,]*[ \u3000\u00a0]*(?:[%\u4e00-\u9fff，。；、]|$))"
+)  # not before a figure of a Latin unit ("里程 12 km": the gloss reader's)
+#: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
+_SPLIT_UNIT = lazy_compile(r"\d[万亿]$")
+_UNIT_REST = lazy_compile(r"元")
 _HAS_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 #: A Latin letter of a gloss: ASCII and the accented letters of pinyin's tone marks (ā á ǎ à, ü) and English.
 _L = "A-Za-z\u00c0-\u024f\u0300-\u036f"
@@ -89,6 +94,8 @@ def _unwrapped(text: str) -> str:
             current = ""
         elif not current or _ENDS_PUNCTUATED.search(current):
             current += line
+        elif _SPLIT_UNIT.search(current) and _UNIT_REST.match(line):
+            current += line  # "…总计307.82万\n元。": a break inside a figure's unit, never a heading's end
         elif _ITEM.match(line) or not _PUNCTUATED.search(current):
             out.append(current)
             current = line
