@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -66,9 +67,11 @@ def _simplified(text: str) -> str:
     return _SIMPLE.convert(text)
 
 
+@cache
 def _label(cell: str) -> str:
     """A header cell's words: simplified, no spaces, colon, enumerator or trailing bracket ("全年预算数（A）" →
-    "全年预算数", "4.其他资金" → "其他资金")."""
+    "全年预算数", "4.其他资金" → "其他资金"). Cached: a str of a str, and the kinds ask for each table's header cells
+    again and again (≈ 660,000 calls for ≈ 4,800 distinct cells in the fast loop's two planting tests)."""
     text = re.sub(r"^(\d+[.、]|[一二三四五六]、|\(\d\)|（\d）)", "", _simplified(_head(cell))).rstrip(":：")
     return _BRACKETS.sub("", text) if len(text) > 2 else text
 
