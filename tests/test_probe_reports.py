@@ -29,6 +29,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from test_document_realreport import REPORTS, build_docx
 
 from perfxl.model import TextRef
@@ -56,15 +57,31 @@ def _findings(tmp_path: Path, stem: str, paragraph: int, text: str | None = None
     ]
 
 
+def _probed(paths: list[Path], work: Path) -> tuple[int, int]:
+    """(planted, found) of tests/realworld/probe_reports.py over `paths`; no probe may have an extra finding."""
+    import probe_reports
+
+    probes = [p for path in paths for p in probe_reports.probe(path, work)]
+    assert not [p for p in probes if p.extra], [(p.report, p.paragraph, p.extra) for p in probes if p.extra]
+    return len(probes), sum(bool(p.found) for p in probes)
+
+
+@pytest.mark.slow(
+    reason="a mutation sweep: every tied figure of every report planted, ≈ 290 copies built and validated"
+)
 def test_the_probe_keeps_its_floor(tmp_path):
     """The figure as a floor: found may rise, extra must stay 0. (Its work folder is the test's tmp_path: a
     `tempfile.mkdtemp` per report, never removed, had left ≈ 30,000 folders in /tmp.)"""
-    import probe_reports
+    planted, found = _probed(sorted(REPORTS.glob("*.toml")), tmp_path)
+    assert planted >= 143 and found >= 139, (planted, found)
 
-    probes = [p for path in sorted(REPORTS.glob("*.toml")) for p in probe_reports.probe(path, tmp_path)]
-    found = sum(bool(p.found) for p in probes)
-    assert len(probes) >= 143 and found >= 139, (len(probes), found)
-    assert not [p for p in probes if p.extra], [(p.report, p.paragraph, p.extra) for p in probes if p.extra]
+
+def test_the_probe_keeps_its_floor_on_a_fixed_third_of_the_reports(tmp_path):
+    """The fast loop's share of the sweep above (CI runs it whole): every third report sorted by name, from the
+    second — 21 with figures to plant, 116 probes (of 286), 98 found (of 261) and 0 extra when this was written; a
+    share with misses in it, so a fix or a regression there shows. Found may rise; extra must stay 0."""
+    planted, found = _probed(sorted(REPORTS.glob("*.toml"))[1::3], tmp_path)
+    assert planted >= 116 and found >= 98, (planted, found)
 
 
 # ---------------------------------------------------------------- 合计/共计 after a list of amounts
