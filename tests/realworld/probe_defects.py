@@ -146,9 +146,8 @@ def regions(table: R.Table) -> list[Region]:
         found: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for c, cell in enumerate(row):
             words = _label(cell)
-            for role, pattern in ROLES.items():
-                if words and pattern.match(words):
-                    found[role].append((c, len(words)))
+            for role in _roles(words):
+                found[role].append((c, len(words)))
         if len(found) >= 2:
             heads.append((r, found))
     out = []
@@ -161,6 +160,12 @@ def regions(table: R.Table) -> list[Region]:
         }
         out.append(Region(r, end, cols))
     return out
+
+
+@cache
+def _roles(words: str) -> tuple[str, ...]:
+    """The ROLES whose words a header cell's `_label` is, in ROLES' order (cached as `_label` is)."""
+    return tuple(role for role, pattern in ROLES.items() if words and pattern.match(words))
 
 
 def _holds_figure(table: R.Table, start: int, end: int, c: int) -> bool:
