@@ -78,7 +78,21 @@ def _rows(ctx: Context) -> list[Indicator]:
     marks = pattern(ctx)
     if marks is None or not (t05.enabled and settings.enabled):
         return []
-    return [f.ind for f in ctx.facts() if _declared(ctx, f, marks)]
+    # a row is asked `_declared` only where its target or actual text holds a marker: each distinct text searched once
+    # (a table repeats its "100%", "是", "≥95%"), not two calls and a list a row
+    held: dict[str, bool] = {}
+    rows = []
+    for f in ctx.facts():
+        target, actual = f.target_text, f.actual_text
+        in_target = held.get(target)
+        if in_target is None:
+            in_target = held[target] = bool(target) and marks.search(compact(target)) is not None
+        in_actual = held.get(actual)
+        if in_actual is None:
+            in_actual = held[actual] = bool(actual) and marks.search(compact(actual)) is not None
+        if (in_target or in_actual) and _declared(ctx, f, marks):
+            rows.append(f.ind)
+    return rows
 
 
 #: The punctuation around a marker (and a bracketed note), read past when asking whether a cell is it.
