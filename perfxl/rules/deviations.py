@@ -11,6 +11,7 @@ from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indica
 from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
+from . import not_applicable
 from .catalogue import check
 from .context import PLACEHOLDERS, Context, compact, fmt_num
 from .row_facts import RowFacts
@@ -37,6 +38,10 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
 
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
     ind, weight, score = f.ind, f.weight, f.score
+    if not_applicable.declared(ctx, ind):
+        # "不适用 │ 不适用 │ 0" of 10: the row is left out of the 总分 (填报说明: 按比例折算, T05), no target was missed —
+        # D01 asked it a 偏差原因 (an 错误, review16)
+        return None
     reading = ctx.outcome(ind)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
         basis = f"读取：得分 {ind.score.text}，分值 {ind.weight.text}"

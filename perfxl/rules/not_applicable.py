@@ -10,7 +10,8 @@ as a declaration. An Excel error value is no mark: "#N/A" is a lookup that faile
 How far a mark goes depends on where it stands:
 - `declared` (certain): the row's 年度指标值 or 实际完成值 is the mark (a few words before it at most: "本项不涉及",
   "N/A（本年未发生）"), or holds it on a row left unscored. T05 rescales the 总分 over the other rows, T02 and the
-  summary's 总分重算 take that total, W04 asks no 分值, I03/I05 no figure (`target_not_applicable`).
+  summary's 总分重算 take that total, W04 asks no 分值, I03/I05 no figure (`target_not_applicable`), D01/D02 no
+  偏差原因 (a row left out is no missed target, review16).
 - `guessed` (a guess): the mark inside words of a scored row ("不涉及违规使用资金" is a target of no violation), or in
   the 偏差原因 alone ("不涉及" there as often says there is no deviation to explain). It moves no arithmetic and makes no
   错误 certain: W04 a 警告 stating it, W02 a judgement naming it; S12/S15 take the filer's word (as before)."""

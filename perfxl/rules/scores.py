@@ -936,7 +936,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
 @check("S15")
 def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
-    target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
+    target is so (at least two), the table was published unfilled: one finding at its 总分, not one a row."""
     facts = ctx.facts()
     rows = [f.ind for f in facts if _fails(ctx, f, "S15")]
     targeted = [f.ind for f in facts if not f.target_blank]
@@ -995,11 +995,11 @@ def _unfilled_columns(ctx: Context) -> tuple[str, str, str, str]:
 
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
-_UNFILLED_TABLE = 3
+_UNFILLED_TABLE = 2
 
 
 def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
-    """Every row with a target (at least three) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
+    """Every row with a target (at least two) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
     self-evaluation's scores were published unfilled (大英县 铁路沿线整治: 完成值 all met, 得分 and 合计 blank). One
     finding at the 总分, a 警告 (S15)."""
     total = ctx.ev.total_score
