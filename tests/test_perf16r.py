@@ -113,9 +113,22 @@ def test_not_applicable_rows_are_the_plain_walks():
             )
             for n in range(rng.randint(1, 12))
         )
-        run = Context(ctx.submission, ctx.profile)
-        run.evaluation = replace(ctx.ev, indicators=rows)
-        marks = not_applicable.pattern(run)
+        run, alone = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
+        run.evaluation = alone.evaluation = replace(ctx.ev, indicators=rows)
+        marks = not_applicable.pattern(alone)
         assert marks is not None
-        plain = [f.ind for f in run.facts() if not_applicable._declared(run, f, marks)]
+        plain = [f.ind for f in alone.facts() if not_applicable._declared_row(alone, f, marks)]
         assert not_applicable._rows(run) == plain
+        for ind in rows:  # each row's answers, asked again in a run, are a fresh context's
+            fresh = Context(ctx.submission, ctx.profile)
+            fresh.evaluation = run.evaluation
+            said = (
+                not_applicable.declared(run, ind),
+                not_applicable.guessed(run, ind),
+                not_applicable.marked(run, ind),
+            )
+            assert said == (
+                not_applicable.declared(fresh, ind),
+                not_applicable.guessed(fresh, ind),
+                not_applicable.marked(fresh, ind),
+            )
