@@ -38,6 +38,9 @@ class Grid:
     unit_above: str = ""
     # the one year the caption right above a report's table names ("2020年度…决算表"), "" when none (review15)
     year_above: str = ""
+    # the caption lines right above a report's table, joined ("一、2022年…“三公”经费支出预算表\n单位：万元"), "" for a
+    # sheet: a table stating no 预算/决算 in its cells is read by its caption (real reports 19)
+    caption_above: str = ""
 
     def __post_init__(self) -> None:
         # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.

@@ -83,6 +83,12 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "unknown-kpsgaj-sangong-yusuan-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "anhui-qingyang-shenjiju-sangong-yusuan-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「青阳县审计局2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-quqian-sangong-juesuan-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "unknown-ordos-sangong-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },

@@ -66,7 +66,13 @@ def test_the_last_level1_of_a_table_shown_in_part_is_no_default_weight_finding(t
 
 
 def test_default_weights_are_still_compared_on_a_whole_table(tmp_path):
-    assert _at(_result(tmp_path, XINZHOU), "W01") == ["Sheet1!B13", "Sheet1!B26"]
+    # both 一级 off their default are still compared and named — in one finding since noise16 (one reweighting, one
+    # cause: tests/test_noise16.py), at the first, the second its related cell
+    result = _result(tmp_path, XINZHOU)
+    assert _at(result, "W01") == ["Sheet1!B13"]
+    (w01,) = [f for f in result.findings if f.code == "W01"]
+    assert [str(r) for r in w01.related] == ["Sheet1!B26"]
+    assert "产出指标" in w01.message and "满意度指标" in w01.message and "80、20" in w01.message
 
 
 def test_a_percent_after_the_templates_placeholder_in_the_name_is_the_unit(tmp_path):

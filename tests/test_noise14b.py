@@ -43,9 +43,14 @@ def _codes_at(result, cell):
     return sorted(f.code for f in result.findings if str(f.ref) == cell)
 
 
+#: 预算调整率, 结转结余率 and 财政供养人员控制率 read as lower-better since noise16 (财预〔2013〕53号's definitions:
+#: tests/test_noise16.py): the guessed direction is asked here of names no list settles, in the same cells.
+UNCLEAR_NAMES = {"B9": "财政供养人员占比", "B13": "专项资金占比", "B14": "专项资金比重"}
+
+
 def test_a_guessed_miss_scored_by_s01_is_not_said_again_by_s07(tmp_path):
-    result = _result(tmp_path, KEXUECHENG)
-    # 预算调整率 3% │ 0% and 结转结余率 2% │ 0%, full marks: missed only if read as ≥ (a guess from the name)
+    result = _result(tmp_path, KEXUECHENG, **UNCLEAR_NAMES)
+    # 专项资金占比 3% │ 0% and 专项资金比重 2% │ 0%, full marks: missed only if read as ≥ (a guess from the name)
     for cell in ("Sheet1!J13", "Sheet1!J14"):
         assert _codes_at(result, cell) == ["S01"]
         (s01,) = [f for f in result.findings if str(f.ref) == cell]
@@ -57,12 +62,12 @@ def test_a_guessed_miss_scored_by_s01_is_not_said_again_by_s07(tmp_path):
 
 
 def test_s07_on_a_guessed_direction_states_the_reading(tmp_path):
-    result = _result(tmp_path, KEXUECHENG)
-    # 财政供养人员控制率 100% │ 92%, full marks 2: 1.84 rounds to 2 (S01 silent), S07 says the miss is a reading
+    result = _result(tmp_path, KEXUECHENG, **UNCLEAR_NAMES)
+    # 财政供养人员占比 100% │ 92%, full marks 2: 1.84 rounds to 2 (S01 silent), S07 says the miss is a reading
     (s07,) = [f for f in result.findings if f.code == "S07" and str(f.ref) == "Sheet1!J9"]
     assert s07.severity is Severity.WARNING
-    assert s07.message.startswith("“财政供养人员控制率”若按“≥”理解，实际完成值 92% 未达到")
-    assert s07.message_en.startswith("财政供养人员控制率: if read as ≥, ")
+    assert s07.message.startswith("“财政供养人员占比”若按“≥”理解，实际完成值 92% 未达到")
+    assert s07.message_en.startswith("财政供养人员占比: if read as ≥, ")
     (certain,) = [f for f in result.findings if f.code == "S07" and str(f.ref) == "Sheet1!J23"]
     assert certain.message.startswith("“党性教育培训次数”实际完成值 12次 未达到")  # a certain miss: as before
 

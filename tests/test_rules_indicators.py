@@ -60,7 +60,8 @@ def test_i04_nature_column_invalid_and_optional_operator_requirement(tmp_path):
 
 
 def test_i05_missing_and_unknown_units():
-    ev = replace_row(replace_row(good_evaluation(), 0, target="≥300"), 3, target="≤500咕噜")
+    # (培训人数, not the row's 培训人次: a name ending in its count unit states it since noise16, tests/test_noise16.py)
+    ev = replace_row(replace_row(good_evaluation(), 0, name="培训人数", target="≥300"), 3, target="≤500咕噜")
     assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
 
 
@@ -80,7 +81,9 @@ def test_i06_one_advice_per_table_for_single_cell_targets():
 
 def test_i07_percent_above_100():
     ev = replace_row(replace_row(good_evaluation(), 1, target="≥120%"), 6, actual="105%")
-    assert briefs(ev, "I07") == [("I07", SHEET, "E13"), ("I07", SHEET, "F18")]
+    # F18 (培训对象满意度 105%) is I12's since noise16, saying why a share cannot pass 100% (tests/test_noise16.py)
+    assert briefs(ev, "I07") == [("I07", SHEET, "E13")]
+    assert briefs(ev, "I12") == [("I12", SHEET, "F18")]
 
 
 def test_i08_cost_as_a_floor_or_not_in_money():

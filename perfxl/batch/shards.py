@@ -54,7 +54,9 @@ HTML_ROW_END = b"</tr>\n"
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _ESCAPED_CONTROL = re.compile(r"(_x[0-9a-fA-F]{4}_)")
-_XML_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+#: What `_cell_text` must escape: a character (one class: sre scans for it character by character in C) or an "_xHHHH_"
+#: already in the text (looked for only where "_x" is). One pattern with both branches was tried at every position.
+_XML_SPECIAL_CHAR = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _MAX_CELL_UTF16 = 32767  # Excel's limit on a cell's text
 _SEVERITY_ZH = {s.value: zh for s, zh in SEVERITY_ZH.items()}
 
@@ -83,7 +85,7 @@ def _cell_text(value: Any) -> str:
     text = neutralise_formula(str(value))
     if len(text) > _MAX_CELL_UTF16 // 2 and len(text.encode("utf-16-le")) > 2 * _MAX_CELL_UTF16:
         text = text.encode("utf-16-le")[: 2 * _MAX_CELL_UTF16].decode("utf-16-le", "ignore")
-    if _XML_SPECIAL.search(text):
+    if _XML_SPECIAL_CHAR.search(text) or ("_x" in text and _ESCAPED_CONTROL.search(text)):
         text = _ESCAPED_CONTROL.sub(r"_x005F\1", text)
         text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
         text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
@@ -95,17 +97,21 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     """问题明细 rows as sheet XML (inline strings, as XlsxWriter's constant-memory mode writes them),
     with ROW_PLACEHOLDER for the row number, which only the final concatenation knows."""
     parts: list[str] = []
+    cells: dict[tuple[int, Any], str] = {}  # a file's findings repeat its name, codes, severities, sheet: made once
     for finding in findings:
         parts.append('<row r="\0">')
         for c, (key, _) in enumerate(FINDING_COLUMNS):
             value = finding.get(key)
             if value is None or value == "":
                 continue  # an empty cell, not an empty string
-            if key == "severity":
-                value = _SEVERITY_ZH.get(value, value)
-            text = _cell_text(value)
-            space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-            parts.append(f'<c r="{_LETTERS[c]}\0" t="inlineStr"><is><t{space}>{text}</t></is></c>')
+            cell = cells.get((c, value)) if value.__class__ is str else None
+            if cell is None:
+                text = _cell_text(_SEVERITY_ZH.get(value, value) if key == "severity" else value)
+                space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+                cell = f'<c r="{_LETTERS[c]}\0" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+                if value.__class__ is str:
+                    cells[(c, value)] = cell
+            parts.append(cell)
         parts.append("</row>")
     return "".join(parts).encode("utf-8")
 

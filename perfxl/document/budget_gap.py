@@ -13,7 +13,9 @@ column that names no other year ("2020年预算数") nor another budget than the
 "较预算节约", "与(年初)预算持平" (docs15). A gap stated with no spending before it ("公务接待费决算数比预算减少3万元",
 "“三公”经费支出与预算持平") is held to the table's 预算 − 决算 of the item the words name (持平: the two cells equal at
 their printed precision); words naming no item ("支出与预算持平") take the paragraph's nearest 三公 item before — a guess,
-a 警告 at most, that says so. Pure: the run's facts in, `Issue`s into the run.
+a 警告 at most, that says so. Not read so (review16): "基本持平" (near, not equal — how near the words do not say),
+nor words placing the spending in another year ("2020年公务接待费决算数比预算减少…", "上年…"). Pure: the run's facts in,
+`Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ _GAP = lazy_compile(
 #: the words naming the item, and what is said of the gap (docs15).
 _NAMED_GAP = lazy_compile(
     r"(?P<words>(?:(?:19|20)\d{2}年度?)?[^，,。；;：:\d%]{0,30}?)(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?"
-    r"(?:相比)?\s*[,，]?\s*(?:(?P<same>(?:基本)?(?:无增减|无变化|没有变化|持平))|(?P<dir>减少|增加|节约|超支)了?\s*$)"
+    r"(?:相比)?\s*[,，]?\s*(?:(?P<about>基本|大致|大体)?(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)了?\s*$)"
 )
+#: Words placing the item's spending in last year ("上年公务接待费…", "去年…"): not the table's year (review16).
+_LAST_YEAR = lazy_compile(r"上年|去年|上一年|前一年")
 #: The words an item's name ends with before its comparison ("公务接待费决算数", "“三公”经费支出"): no part of the name.
 _ITEM_TAIL = lazy_compile(r"(?:支出)?(?:决算数?|执行数|实际支出|支出)?(?:为|是)?$")
 #: A figure ending right before the comparison ("…5.21万元，与预算持平"): that spending's gap, read with the spending.
@@ -154,13 +158,16 @@ def check_named_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], 
     for fact in gaps:
         m = _NAMED_GAP.search(_around(fact)[0])
         if m and not m["same"] and _item(m["words"]) == fact.claim and fact.claim in _ITEMS:
+            if _another_years(run, fact) or _LAST_YEAR.search(m["words"]):
+                continue  # "2020年公务接待费决算数比预算减少3万元": that year's gap, not the table's (review16)
             sign = 1 if m["dir"] in ("减少", "节约") else -1
             _held_to_table(run, pi, ref, fact, fact.claim, fact.quantity, sign, m, "", fact.index, fact.subject)
     at = len(facts)
     for sentence in _SENTENCES.split(text):
         for m in _NAMED_GAP.finditer(sentence):
-            if not m["same"] or _FIGURE_BEFORE.search(sentence[: m.start("words") + len(m["words"])]):
-                continue
+            head = sentence[: m.start("words") + len(m["words"])]
+            if not m["same"] or m["about"] or _FIGURE_BEFORE.search(head) or _placed_elsewhere(run, head):
+                continue  # "基本持平" says near, not equal; "2020年公务接待费支出与预算持平" another year's (review16)
             claim, guess, name = _item(m["words"]), "", _item_name(m["words"])
             if claim not in _ITEMS:
                 before = [f for f in facts if f.claim in _ITEMS and text.find(f.clause) < text.find(sentence)]
@@ -177,6 +184,13 @@ def check_named_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], 
 
 
 _SENTENCES = lazy_compile(r"[。！？!?；;\n]")
+
+
+def _placed_elsewhere(run: _Run, words: str) -> bool:
+    """The words before a comparison place the spending in another year than the report's ("2020年，公务接待费支出与预算
+    持平", "上年公务接待费…"): the table's 预算 and 决算 are not that year's (as `check_budget_gaps` skips such a
+    spending, `_another_years`)."""
+    return bool(_LAST_YEAR.search(words)) or (bool(run.year) and any(y != run.year for y in _YEAR.findall(words)))
 
 
 def _item(words: str) -> str:

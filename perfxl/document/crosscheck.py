@@ -352,7 +352,7 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         pairing_en = "table row identified by its position" if tv.guess else ""
         _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, pairing_en)
         return
-    if fact.role == "value" and (tv := _budget_of_a_budget_text(run, fact)) is not None:
+    if fact.role == "value" and (tv := _budget_of_a_budget_text(run, pi, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
         # 2020, real reports 18): the year's planned spending — read so, a judgement
         _compare_with_cell(
@@ -378,6 +378,11 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
 _SPENT_WORDS = lazy_compile(r"实际|已|执行|完成|决算|累计")
+#: Words after a figure, in its sentence, that set it against its budget ("完成预算的90.09%", "结余2.2万元", "比预算
+#: 节约", "执行率"): the figure is then what was spent, never the budget itself (review16: a false N01 警告).
+_SET_AGAINST_BUDGET = lazy_compile(
+    r"完成(?:年初|全年|调整后?|当年)?预算|预算完成|执行率|完成率|结余|节约|超支|(?:比|较|与)(?:年初|调整后?|全年)?预算"
+)
 
 
 def _compare_with_cell(
@@ -408,7 +413,7 @@ def _compare_with_cell(
     )
 
 
-def _budget_of_a_budget_text(run: _Run, fact: Fact) -> TableValue | None:
+def _budget_of_a_budget_text(run: _Run, pi: int, fact: Fact) -> TableValue | None:
     """The table's budget of the fact's item, when a 支出 figure of a 预算 publication is that budget: the tables give
     no 决算 (final) figure at all, the text never says 决算 and no 实际/已/执行 stands before the figure — "公务接待费支出2万元" in a "“三公”经费支出
     预算情况说明" under its 预算表 (安徽 三公 预算 pages). Otherwise the figure stays unpaired (N04): a 支出 beside a budget
@@ -417,9 +422,19 @@ def _budget_of_a_budget_text(run: _Run, fact: Fact) -> TableValue | None:
         return None
     if any(role == "final" for _, role in run.values) or _SPENT_WORDS.search(_around(fact)[0]):
         return None
+    if _SET_AGAINST_BUDGET.search(_rest_of_sentence(run.sub.narrative[pi].text, fact)):
+        return None  # "公务接待费支出20万元，完成预算的90.09%": the spending set against the budget, not the budget
     if any("决算" in p.text for p in run.sub.narrative):
         return None
     return tv
+
+
+def _rest_of_sentence(text: str, fact: Fact) -> str:
+    """The words after the figure, to the end of its sentence (`Fact.sentence` indexes `sentences(text)`)."""
+    said = sentences(text)
+    sentence = said[fact.sentence] if fact.sentence < len(said) else ""
+    at = sentence.find(fact.clause)
+    return _around(fact)[1] + (sentence[at + len(fact.clause) :] if at >= 0 else "")
 
 
 def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .unit_above import caption_year_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
 
@@ -31,6 +31,7 @@ class WordTable:
     parent: int | None = None  # index of the enclosing table for a nested table
     unit_above: str = ""  # the paragraph above it stating its money unit (`unit_line_above`)
     year_above: str = ""  # the year its caption above names (`caption_year_above`)
+    caption_above: str = ""  # its caption lines above (`caption_above`)
 
     @property
     def name(self) -> str:
@@ -166,9 +167,9 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
                 above.append(text)
             yield BodyItem("p", el, text=text)
         else:
-            unit, year = unit_line_above(above), caption_year_above(above)
+            unit, year, caption = unit_line_above(above), caption_year_above(above), caption_above(above)
             above = []
             for item in tables(el, None):
                 if item.table is not None and item.table.parent is None:
-                    item.table.unit_above, item.table.year_above = unit, year
+                    item.table.unit_above, item.table.year_above, item.table.caption_above = unit, year, caption
                 yield item

@@ -15,7 +15,16 @@ from decimal import Decimal
 
 from ..patterns import lazy_compile
 from ..units import convert
-from .vocabulary import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, RESULT_VERBS, SCALED_UNITS, SCORE_UNIT, claim_of
+from .vocabulary import (
+    COUNT_UNITS,
+    DECOMPOSITIONS,
+    MEASURE_UNITS,
+    MONEY_UNITS,
+    RESULT_VERBS,
+    SCALED_UNITS,
+    SCORE_UNIT,
+    claim_of,
+)
 
 __all__ = [
     "Quantity",
@@ -105,9 +114,10 @@ _CHANGE_CUE = lazy_compile(
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
-#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加" (last year, or a year).
+#: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加", "同比下降" (last year,
+#: or a year).
 _AGAINST_WHAT = lazy_compile(
-    r"(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
+    r"(?P<same>同)?(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
     r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
 )
 _GOAL = lazy_compile(
@@ -502,6 +512,17 @@ _SPENDING_RATE = lazy_compile(
 )
 
 
+#: A 使用率/支付率 named by nothing before it ("使用率95%"): the money's only when no other thing was just counted.
+_BARE_USE_RATE = lazy_compile(r"(?<![\u4e00-\u9fff])(?:使用|支付)率")
+
+
+def _after_a_count(state: _State) -> bool:
+    """The figure before, in this sentence, counts a thing ("购置设备10台", "建成场馆2个"): a bare 使用率 after it is that
+    thing's rate of use (an indicator's value), not the funds' (reports17 read "预算174万元,…使用率100%" as spending)."""
+    last = state.facts[-1] if state.facts else None
+    return last is not None and last.sentence == state.sentence and last.quantity.is_count
+
+
 #: The budget a completion rate is of, named by its kind ("完成年初预算数的98.59%", 云县 2023, real reports 18).
 _COMPLETED_BUDGET_OF = lazy_compile(r"完成(?:年初|全年|调整后?|当年)预算")
 
@@ -576,9 +597,10 @@ def _change_just_before(state: _State) -> Fact | None:
 
 
 #: Whose and which year's an item is, before its name: "安徽省寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出…"
-#: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from.
+#: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from; or only what it
+#: is arranged from ("2019年本部门财政拨款安排“三公”经费29万元", real reports 19).
 _OWNER_YEAR = lazy_compile(r"^.{0,30}?(?:19|20)\d{2}年度?")
-_FUND = lazy_compile(r"^(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?")
+_FUND = lazy_compile(r"^(?:(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?|(?:财政拨款)?安排的?)")
 
 
 #: A 三公 item named with 支出 after its 费 ("公务接待费支出5.21万元", 杜集区政府办 2021, real reports 15): that item's
@@ -647,13 +669,41 @@ def _comma_may_list(prefix: str, after: str) -> bool:
     return not names or len(re.split(r"[、和及与]", names)) > 1
 
 
+#: The words between two figures of one 分别/各 list of changes ("分别减少100万元、50万元", "、增加50万元", "分别下降9.1%、5.3%").
+_LIST_NEXT = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)?了?\s*")
+#: The words opening such a list ("分别减少", "各下降", "分别比预算减少", "分别较上年增长"): 分别/各, its comparison, a direction.
+_RESPECTIVE_CHANGE = lazy_compile(
+    r"(?:分别|各(?![项类级种个部]))(?:为|是)?[^\d，,。；;：:、]{0,12}?(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)了?\s*$"
+)
+
+
+def _next_in_change_list(state: _State, clause: str, raw_prefix: str, unit: str) -> Fact | None:
+    """The change (or rate) of the clause right before a figure that follows it as the next of a 分别/各 list
+    ("较上年分别减少100万元、50万元", "分别下降9.1%、增长5.9%"): the figure is a change too, of the list's next item — or
+    None."""
+    last = state.facts[-1] if state.facts else None
+    if last is None or last.role not in ("change", "change_rate") or last.clause != clause.strip():
+        return None
+    if not _LIST_NEXT.fullmatch(raw_prefix) or (unit == "%") != (last.quantity.unit == "%"):
+        return None
+    at = clause.find(last.quantity.text)
+    return last if at >= 0 and _RESPECTIVE_CHANGE.search(clause[:at]) else None
+
+
 def _compared_against(words: str) -> str:
     """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
     measures against; "" for none (see `Fact.against`)."""
-    named = [m["base"] for m in _AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1])]
+    named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
     if not named:
         return ""
-    return "budget" if "预算" in named[-1] else "year" if _YEAR_BASE.search(named[-1]) else ""
+    last, base = named[-1], named[-1]["base"]
+    if last["same"] or _LAST_YEARS_BUDGET.match(base):
+        return "year"  # "同比下降", "比上年预算增加": on last year, not the year's budget (review16)
+    return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
+
+
+#: Last year's budget named as a comparison's base ("比上年预算增加", 预算 publications): a change on last year.
+_LAST_YEARS_BUDGET = lazy_compile(r"^(?:上一?年度?|去年)(?:年初|调整后?)?预算")
 
 
 #: A change's direction stated right after an amount ("131.49万元,增长19.09%"): the rate that names it.
@@ -746,6 +796,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # first part's name
             state.inner_parent = owner
             raw_prefix = raw_prefix[noun.end() - 1 :]
+        elif (
+            not state.depth
+            and _opened(raw_prefix) > 0
+            and (whole := _defined_whole_before(state, raw_prefix)) is not None
+        ):
+            # "公务用车购置及运行费28万元(公务用车购置费0万元,公务用车运行维护费28万元)" (real reports 19): a bracket naming
+            # a defined part of the figure before it opens that figure's parts, as "（其中…）" does
+            state.inner_parent = whole
         elif compact_name(raw_prefix).startswith("其中"):
             state.parent = _qizhong_total(state)
         elif (
@@ -794,6 +852,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if role == "completion" and _BARE_USE_RATE.search(raw_prefix) and _after_a_count(state):
+            role = "value"  # "购置设备10台，使用率95%": the equipment's use, not the money's (review16)
         if (
             role == "value"
             and m is matches[0]
@@ -898,6 +958,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
             # is not the department's 项目支出): its spending, not the department's
             subject, role = (state.subject, "final") if claim_of(state.subject) else (f"{state.subject}的支出", "value")
+        if m is not matches[0] and (listed := _next_in_change_list(state, clause, raw_prefix, unit)) is not None:
+            # "收入…,支出…,较上年分别减少496.49万元、400万元": the 400 is the next item's change, not a level of the
+            # last one named (an N01 错误 against the table's 支出, review16); which item, the list's order says
+            subject, role, direction = "", listed.role, _direction(raw_prefix) or listed.direction
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
@@ -1139,6 +1203,24 @@ def _part_before_colon(state: _State) -> int | None:
         return None
     last = state.facts[-1]
     if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
+        return last.index
+    return None
+
+
+def _defined_whole_before(state: _State, prefix: str) -> int | None:
+    """The money figure right before a bracket whose first name inside is one of that figure's parts by definition
+    (`DECOMPOSITIONS`: 公务用车购置及运行费 → 公务用车购置费 │ 公务用车运行维护费): the total the bracket splits. A bracket
+    of other names ("100万元（含上年结转20万元）") stays a detail inside (`stated_sums._bracketed`)."""
+    if not state.facts:
+        return None
+    last = state.facts[-1]
+    inside = prefix[max(prefix.rfind("("), prefix.rfind("（")) + 1 :]
+    part = claim_of(_clean_subject(inside)[0])
+    if (
+        last.quantity.is_money
+        and last.role in ("value", "budget", "final")
+        and part in DECOMPOSITIONS.get(last.claim, ())
+    ):
         return last.index
     return None
 

@@ -42,6 +42,7 @@ from .precision import (
     _show,
 )
 from .rate_from_nothing import check_rate_from_nothing
+from .respective_lists import check_rates_over_stated_bases
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
 from .stated_changes import check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
@@ -1039,7 +1040,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 # rate is A's, paired by position in a list; a rate is never of a change its own words contradict
                 continue
             if _respective_over_changes(facts, fact):
-                continue  # "较2020年预算减少A万元,较2020年决算减少B万元,分别下降p%、q%": p is A's, not the nearest B's
+                # "较2020年预算4729万元减少533万元,较2020年决算4500万元减少304万元,分别下降p%、q%": p is 533's over 4729, not
+                # the nearest's — by position where each change prints its base (review16), else unread
+                check_rates_over_stated_bases(run, pi, ref, facts, fact)
+                continue
             a = _operand(run, pi, amount)
             a = (
                 Interval(abs(a.hi) if a.hi < 0 else a.lo, abs(a.lo) if a.hi < 0 else a.hi)
@@ -1052,7 +1056,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             year = _NAMED_YEAR.search(amount.clause)
             base, paired_by = (year.group(1) if year else "上年"), ""
             if amount.against == "budget":
-                base = "预算"  # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15)
+                # "与2021年预算相比减少9.69万元": the gap to the budget, not a change since 2021 (docs15); "比2019年预算
+                # 减少" in the 2020 预算 publication: a change on last year's budget (review16)
+                base = f"{year.group(1)}预算" if year and run.year and year.group(1) != f"{run.year}年" else "预算"
             operands: tuple[Fact, ...] = (amount, current)
             if fact.base is not None and fact.base == current.index:
                 # "比年度目标12家多8家，增长66.67%": the change is measured from the 12 the text states
@@ -1120,6 +1126,27 @@ def _beside_wholes(parts: list[Fact], total: Fact, wholes: Iterable[str], ending
     )
 
 
+def _inner_lists_make_it(
+    run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], unit: str
+) -> bool:
+    """Whether the parts, each that has a list of its own taken as that list's sum, make the total: "三公经费29万元,其中:…
+    公务用车购置及运行费25万元(公务用车购置费0万元,公务用车运行维护费28万元),…公务接待费1万元" (real reports 19) — 0 + 28
+    + 1 = 29: the figure in doubt is the 25, whose own parts contradict it (N02 there); the whole's list then says
+    nothing more. False when no part has a list of its own making it by definition (`DECOMPOSITIONS`)."""
+    expanded: list[Fact] = []
+    for part in parts:
+        own_parts = [f for f in facts if f.parent == part.index]
+        defined = set(DECOMPOSITIONS.get(part.claim, ()))
+        # only a list that is the part's whole by definition, whose own finding is certain (西藏 2020: 布达拉宫管理处
+        # 9378 "具体是" 7765 names no defined whole — the whole's 9378 + 5009 > 12774 stays said)
+        expanded.extend(own_parts if defined and defined <= {f.claim for f in own_parts} else [part])
+    if len(expanded) == len(parts):
+        return False
+    summed = _sum_in(run, pi, expanded, unit)
+    # the parts' printed figures added up, against the total as rounded half up at its printed places
+    return summed is not None and abs(summed[1] - total.quantity.value) * 2 <= Decimal(1).scaleb(-total.quantity.places)
+
+
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _part_lists(facts):
@@ -1166,6 +1193,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             parts, summed = kept, _sum_in(run, pi, kept, unit)
             if summed is None or len(parts) < 2:
                 continue
+        if _inner_lists_make_it(run, pi, facts, total, parts, unit):
+            continue  # a part contradicted by its own list: that list's finding says it (one wrong figure, one finding)
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
         needed = () if single or paired or subset else DECOMPOSITIONS.get(total.claim, ())
         complete = bool(needed) and set(needed) <= {p.claim for p in parts}

@@ -32,7 +32,7 @@ from .pdf_text import (
     paragraphs,
 )
 from .source import DocumentSource
-from .unit_above import caption_year_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, unit_line_above
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
@@ -54,6 +54,7 @@ class _Table:
     over_page: bool = False
     unit_above: str = ""  # the unit line printed just above it on its page (unit_above.unit_line_above)
     year_above: str = ""  # the year its caption above names on its page (unit_above.caption_year_above)
+    caption_above: str = ""  # its caption lines above on its page (unit_above.caption_above)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -207,6 +208,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 tables[-1] if parted else None,
                 unit_above=unit,
                 year_above=caption_year_above(between),
+                caption_above=caption_above(between),
             )
             prev = tables[-1] if tables else None
             if (
@@ -248,7 +250,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"
         grid = _grid(t, name)
-        grid.unit_above, grid.year_above = t.unit_above, t.year_above
+        grid.unit_above, grid.year_above, grid.caption_above = t.unit_above, t.year_above, t.caption_above
         grids.append(grid)
         origins[name] = (first, t.number)
         names[id(t)] = name

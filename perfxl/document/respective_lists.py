@@ -17,8 +17,9 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
-from .precision import Interval
-from .run_state import Issue, _Run, _where
+from .facts import Fact
+from .precision import Interval, _around
+from .run_state import Issue, _operand, _Run, _where
 
 _NUM = r"\d+(?:\.\d+)?"
 _SEP = r"\s*[,，、]\s*"
@@ -125,6 +126,22 @@ def _of_the_base_year(text: str, amounts: re.Match[str], changes: re.Match[str])
     return own is not None and own != year and not (bases and head.endswith(bases[-1]))
 
 
+def _last_year(now: Interval, moved: Interval, up: bool) -> Interval:
+    """Last year's level a printed level and its printed change allow: now − change (增加) or now + change (减少)."""
+    return Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
+
+
+def _misprinted(computed: Interval, rate: str) -> tuple[int, bool] | None:
+    """None when the printed rate may be the computed one rounded half up; else its decimals and whether it is the
+    computed rate cut short rather than rounded (then a person judges: it may be meant)."""
+    said = Decimal(rate)
+    places = len(rate.split(".")[1]) if "." in rate else 0
+    step = Decimal(1).scaleb(-places)
+    if computed.overlaps(Interval(said - step / 2, said + step / 2)):
+        return None
+    return places, computed.overlaps(Interval.printed(said, step))
+
+
 def _judge(
     run: _Run, ref: TextRef | CellRef, place: tuple[str, int], value: str, change: str, rate: str, unit: str, up: bool
 ) -> None:
@@ -132,17 +149,13 @@ def _judge(
     names, i = place
     name = names.split("、")[i]
     now, moved = _printed(value), _printed(change)
-    before = Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
+    before = _last_year(now, moved, up)
     if before.lo <= 0:
         return
-    computed = Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED)
-    said = Decimal(rate)
-    places = len(rate.split(".")[1]) if "." in rate else 0
-    step = Decimal(1).scaleb(-places)
-    rounded = Interval(said - step / 2, said + step / 2)
-    if computed.overlaps(rounded):
+    verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), rate)
+    if verdict is None:
         return
-    cut = computed.overlaps(Interval.printed(said, step))
+    places, cut = verdict
     base = Decimal(value) - Decimal(change) if up else Decimal(value) + Decimal(change)
     point = Decimal(change) / base * HUNDRED
     expected = f"{fmt_decimal(round_half_up(point, places))}%"
@@ -163,3 +176,100 @@ def _judge(
             + ("; the rate cut rather than rounded: a person checks" if cut else ""),
         )
     )
+
+
+#: "分别下降11.3%、6.8%" (a direction once, or each rate its own: "分别下降9.1%、增长5.9%"): the rates, in order.
+_RATES_AFTER = lazy_compile(
+    rf"分别(?:为|是)?(?P<dir>增加|减少|增长|下降|提高|降低|上升)?了?\s*(?P<rates>{_NUM}\s*%"
+    rf"(?:{_SEP}(?:增加|减少|增长|下降|提高|降低|上升)?了?\s*{_NUM}\s*%)+)"
+)
+_RATE_ITEM = lazy_compile(rf"(?P<dir>增加|减少|增长|下降|提高|降低|上升)?了?\s*(?P<rate>{_NUM})\s*%")
+
+
+def check_rates_over_stated_bases(
+    run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact
+) -> None:
+    """N02 for a 分别 list of rates after as many changes of its sentence: 分别 pairs the lists by position, so the i-th
+    rate is the i-th change over the i-th base — no pairing guessed (review16: since review15b such rates were set
+    aside, before it held to the nearest change). The base is the change's own where each prints one ("2021年“三公”经费
+    预算4196万元,较2020年预算4729万元减少533万元,较2020年决算4500万元减少304万元,分别下降11.3%、6.8%", a 三公 table's
+    增减情况说明), else last year's figure of the i-th level the sentence states before its changes ("收入1000万元,支出
+    900万元,较上年分别减少100万元、50万元,分别下降9.1%、5.3%": 1000 + 100, 900 + 50) — only when it states as many."""
+    changes = [f for f in facts[: rate.index] if f.sentence == rate.sentence and f.role == "change"]
+    m = _RATES_AFTER.search(rate.clause)
+    if m is None or len(changes) < 2 or any((pi, f.index) in run.contradicted for f in (*changes, rate)):
+        return
+    items = list(_RATE_ITEM.finditer(m["rates"]))
+    bases = _bases(facts, changes)
+    if len(items) != len(changes) or bases is None:
+        return
+    for i, (change, item, (base, stated)) in enumerate(zip(changes, items, bases, strict=True)):
+        word = item["dir"] or m["dir"] or ""
+        up = word in ("增加", "增长", "提高", "上升")
+        if not word or not change.direction or (change.direction > 0) != up:
+            continue  # no direction, or one its change contradicts: not a rate of that change
+        moved, now = _operand(run, pi, change), _operand(run, pi, base)
+        moved = Interval(abs(moved.hi), abs(moved.lo)) if moved.hi < 0 else moved
+        size = abs(change.quantity.value)
+        if stated:
+            before, point = now, base.quantity.value
+        else:  # last year's: the level ∓ its change
+            before = _last_year(now, moved, up)
+            point = base.quantity.value - size if up else base.quantity.value + size
+        if before.lo <= 0 or moved.lo < 0 or point <= 0:
+            continue
+        verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), item["rate"])
+        if verdict is None:
+            continue
+        places, cut = verdict
+        expected = f"{fmt_decimal(round_half_up(size / point * HUNDRED, places))}%"
+        for f in facts[rate.index :]:  # the list's rate read on its own too ("、下降10%"): this finding is its one
+            if f.clause == rate.clause and f.quantity.text == f"{item['rate']}%":
+                run.contradicted.add((pi, f.index))
+        unit = change.quantity.unit
+        if stated:
+            named = re.split(r"[较比与]", _around(base)[0])[-1].strip("，,、 ")  # "较2020年预算4729万元": 2020年预算
+            what = f"“{rate.subject}”与{named}{base.quantity.text}相比的增减率（{change.quantity.text} / {base.quantity.text}）"
+        else:
+            what = f"“{base.subject}”与上年相比的增减率（{change.quantity.text} / 上年 {fmt_decimal(point)}{unit}）"
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {"where": _where(ref), "what": what, "what_en": f"{base.subject}: change / its base (a 分别 list)"},
+                expected=expected,
+                actual=f"{item['rate']}%",
+                certainty=Certainty.JUDGEMENT if cut else Certainty.CERTAIN,
+                basis=f"{_where(ref)}：按“分别”并列的第{i + 1}项，{what} = {expected}，文字写{word} {item['rate']}%"
+                + (
+                    ""
+                    if stated
+                    else f"（上年数 = 本年 {base.quantity.text} {'−' if up else '+'} {change.quantity.text}）"
+                )
+                + ("；文字的比例是截去尾数而非四舍五入的结果（可能有意如此），需人工核实" if cut else ""),
+                basis_en=f"{size} / {fmt_decimal(point)} = {expected}, the text says {item['rate']}% "
+                "(lists paired by 分别)" + ("; the rate cut rather than rounded: a person checks" if cut else ""),
+            )
+        )
+
+
+def _bases(facts: tuple[Fact, ...], changes: list[Fact]) -> list[tuple[Fact, bool]] | None:
+    """Each change's base and whether the text prints it as such: the change's own stated base for every change, or
+    the levels (money wholes, no 其中 part) the sentence states before its first change, as many as the changes; None
+    otherwise (which level a change is of would be a guess)."""
+    if all(c.base is not None and c.base < len(facts) for c in changes):
+        return [(facts[c.base], True) for c in changes if c.base is not None]
+    if any(c.base is not None for c in changes):
+        return None
+    first = changes[0]
+    levels = [
+        f
+        for f in facts[: first.index]
+        if f.sentence == first.sentence
+        and f.parent is None
+        and f.role in ("value", "final", "budget")
+        and f.quantity.unit == first.quantity.unit
+    ]
+    if len(levels) != len(changes) or any(c.quantity.unit != first.quantity.unit for c in changes):
+        return None
+    return [(level, False) for level in levels]

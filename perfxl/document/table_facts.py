@@ -124,6 +124,11 @@ def _money(cell: CellValue | None, unit: str) -> Decimal | None:
     return conv.value if conv.ok and not conv.approximate else None
 
 
+#: A column's name in messages when the table prints no title of its own over it (a 三公 table read by its caption
+#: above, real reports 19): the 基础数据表's column names (`rules.basic._COLUMNS`), never the role's English key.
+_ROLE_NAMES = {"previous": "上年决算数", "budget": "本年预算数", "final": "本年决算数"}
+
+
 def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     """A 基础数据表 (or “三公”经费 table) row's values; a 三公 table's guesses (a year read as 决算, no unit) go with them."""
     label = row.label.text
@@ -147,7 +152,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     unit,
                     printed_step(cell.raw) or Decimal(1),
                     (cell.ref,),
-                    f"{table}“{label}”{names[role] or role}",
+                    f"{table}“{label}”{names[role] or _ROLE_NAMES[role]}",
                     guess=guess,
                     unit_assumed=assumed,
                 ),

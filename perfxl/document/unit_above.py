@@ -10,7 +10,7 @@ import re
 
 from ..units import money_unit_in
 
-__all__ = ["caption_year_above", "unit_line_above"]
+__all__ = ["caption_above", "caption_year_above", "unit_line_above"]
 
 #: A line longer than this is a sentence of the narrative, no unit line nor caption.
 _LINE_CHARS = 60
@@ -38,6 +38,13 @@ def caption_year_above(texts: list[str]) -> str:
     (review15)."""
     years = {y for line in _lines_above(texts) for y in _YEAR.findall(line)}
     return years.pop() if len(years) == 1 else ""
+
+
+def caption_above(texts: list[str]) -> str:
+    """The caption lines right above a table (`_lines_above`), top line first, joined: the title a report prints
+    outside its table ("一、2022年一般公共预算“三公”经费支出预算表" over "单位：万元"), which a sheet prints in a row of
+    its own — where a 三公 table stating no 预算 or 决算 in its cells says which its figures are (real reports 19)."""
+    return "\n".join(reversed(_lines_above(texts)))
 
 
 def unit_line_above(texts: list[str]) -> str:

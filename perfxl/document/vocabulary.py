@@ -108,6 +108,8 @@ DECOMPOSITIONS = MappingProxyType(
         "expense": ("basic_expense", "project_expense"),
         "basic_expense": ("personnel", "public_funds"),
         "three_public": ("overseas", "reception", "vehicles"),
+        # 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费 (its name says so; the 三公 口径)
+        "vehicles": ("vehicle_purchase", "vehicle_running"),
     }
 )
 

@@ -50,7 +50,7 @@ from .cells import (
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, header_fields, indicator_columns, year_line
+from .detect import RowKind, columns_by_role, header_fields, indicator_columns, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
@@ -196,6 +196,8 @@ _MISSING_TOTAL_ZH = (
 )
 #: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
 _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
+#: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
+_LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
@@ -488,6 +490,9 @@ class _Reader(FundsRows):
             return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
+        if self.state != "indicators" and (across := self._across_row(r)):
+            mark(r, across)  # 泸县: 总体资金情况 │ 预算支出总额 │ 基本支出 … │ 项目支出 … over one line of figures
+            return
         if kind is RowKind.TITLE_EVALUATION:
             self.new_if(self.cur.has_body or self.cur.title is not None)
             self._drop_foreign_unit_note(r)
@@ -723,6 +728,12 @@ class _Reader(FundsRows):
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
         if any(isinstance(v, str) and _NUMBERED_ITEM.match(v) for c, v in cells if c < lo):
             # 四川: 项目基本情况 │ 1.项目年度目标完成情况 (the goals) over 2.项目实施内容及过程概述 │ text — the block's next item
+            self._unmapped(r, Severity.INFO)
+            self.state = "after"
+            return False
+        if columns_by_role(self.grid, r, H.INDICATOR_COLUMNS).keys() >= _LEVEL_HEADER:
+            # 临河 2022: 一级指标 │ 二级指标 │ 三级指标 │ 年度目标指标值, a header perfxl cannot read (the copy ends before
+            # its other columns): the indicators begin, the goals end — their rows are not 总体目标 left unfilled (G01)
             self._unmapped(r, Severity.INFO)
             self.state = "after"
             return False
@@ -1259,6 +1270,9 @@ class _Reader(FundsRows):
                 )
             )
         if b.funds_seen and b.funds_total is None:
+            # the basis names the rows read (issue 11: every finding states its basis, and what could not be checked)
+            read = "、".join(f"“{r.label.text.strip()}”" for r in b.funds_parts[:4] if r.label.text.strip())
+            more = " 等" if len(b.funds_parts) > 4 else ""
             self.problems.append(
                 Finding(
                     "LAYOUT_MISSING_FUNDS_TOTAL",
@@ -1266,6 +1280,10 @@ class _Reader(FundsRows):
                     b.funds_ref,
                     "资金表中没有“年度资金总额”行。",
                     "The funds block has no 年度资金总额 (total) row.",
+                    basis=(f"读取：资金表的行 {read}{more}，" if read else "读取：资金表，")
+                    + "其中没有“年度资金总额”（合计）行：以合计行为准的核对（各来源之和、合计的执行率）无从进行",
+                    basis_en=f"read the funds block's {len(b.funds_parts)} rows and no total row: the checks against "
+                    "a total (sources adding up, the total's execution rate) cannot be made",
                 )
             )
 

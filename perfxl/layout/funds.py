@@ -20,6 +20,7 @@ from ..numbers import ascii_figures
 from ..patterns import lazy_compile
 from ..values import blank_text, dotted_year_month, parse_value
 from . import headers as H
+from .across_funds import AcrossBlock, across_block, across_components
 from .cells import empty_at, is_number, own, own_cell, row_cells, unfilled_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
@@ -118,6 +119,9 @@ class FundsRows:
     component_years_from: int | None = None  # the 近两年收支金额 column: its years stand on the header's second row
     # lines read after the block's first 合计, awaiting their own 合计 (湖北 部门总体资金情况: the 支出构成 group)
     component_pending: list[ComponentRow] | None = None
+    # 泸县's 总体资金情况 │ 预算支出总额 │ 基本支出 … │ 项目支出 … printed across the columns: the block being read (its
+    # header row seen, its second header row and line of figures to come), None outside it
+    across: AcrossBlock | None = None
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -380,6 +384,27 @@ class FundsRows:
             self.cur.components.append(row)
         else:
             self.component_pending.append(row)
+        return "funds"
+
+    def _across_row(self, r: int) -> str:
+        """四川 泸县 2024's 部门总体资金情况 printed across the columns (`across_funds`): its header row and second header
+        row ("header") and its line of figures ("funds"), kept as the 部门总体资金情况 groups F11 holds to their 合计 —
+        the 总额 against the groups' 合计, each group's 合计 against its sources; "" for any other row."""
+        block = self.across
+        if block is None:
+            found = across_block(self.grid, r)
+            if found is None:
+                return ""
+            self.across = found
+            return "header"
+        if r < block.figures_row:
+            return "header"
+        self.across = None
+        lines, total, more = across_components(self.grid, block)
+        self.cur.components.extend(lines)
+        self.cur.components_total = total
+        self.cur.components_more.extend(more)
+        self.cur.components_label = _COMPONENT_BLOCKS["总体资金情况"]
         return "funds"
 
     def _component_years(self, r: int) -> None:

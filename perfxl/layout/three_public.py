@@ -28,13 +28,14 @@ from ..numbers import to_decimal
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
+from .empty_note import said_empty
 
 __all__ = ["read_three_public", "YEAR_GUESS"]
 
 _ITEMS = ("three_public", "overseas", "reception", "car", "car_purchase", "car_running")
 _TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
-#: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%"): not read
-_CHANGE = lazy_compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重")
+#: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%", 支出减少情况 / 支出减少率): not read
+_CHANGE = lazy_compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重|减少|增加|增长|下降")
 _YEAR = lazy_compile(r"((?:19|20)\d{2})年?度?")
 #: A fund's name holding the word 预算 ("一般公共预算财政拨款决算数"): no 预算 role.
 _FUND_BUDGET = lazy_compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
@@ -100,9 +101,23 @@ def _role(label: str) -> tuple[str | None, int | None]:
         return "budget", year
     if "决算" in label or "本年" in label or "实际" in label:
         return "final", year
+    if year is not None and "支出" in label:  # "2020年度支出(万元)": what a year spent — a 决算 (real reports 19)
+        return "final", year
     if year is not None and not _YEAR.sub("", label).strip():
         return "", year
     return None, year
+
+
+def _kind_above(caption: str) -> str | None:
+    """The kind a report's caption above the table names for its figures, when that caption titles a 三公 table
+    ("一、2022年一般公共预算“三公”经费支出预算表" → "budget", "…支出决算表" → "final"); None when it names both (预决算),
+    neither, or is no 三公 table's title. 寿县司法局 2022 (real reports 19) prints its 预算表 as the items over one row of
+    figures with no 预算 or 决算 in any cell: the caption says which they are, as a title row inside a sheet does."""
+    text = _FUND_BUDGET.sub("", H.normalise_label(caption))
+    if "三公" not in text or "表" not in text or "预决算" in text:
+        return None
+    budget, final = "预算" in text, "决算" in text
+    return "budget" if budget and not final else "final" if final and not budget else None
 
 
 def _budget_only(label: str) -> bool:
@@ -206,14 +221,45 @@ def _unit(grid: Grid, rows: range) -> str:
 
 def _column_axes(grid: Grid, header: range) -> list[_Axis]:
     axes = []
+    spans = _unmerged_spans(grid, header)
     for c in range(grid.n_cols):
         labels: list[tuple[str, CellValue]] = []
         for r in header:
             text = _label(grid.filled(r, c))
+            cell = value_at(grid, r, c, fill=True)
+            if not text and (r, c) in spans:
+                text, cell = spans[r, c]
             if text and (not labels or labels[-1][0] != text):
-                labels.append((text, value_at(grid, r, c, fill=True)))
+                labels.append((text, cell))
         axes.append(_Axis(labels))
     return axes
+
+
+def _unmerged_spans(grid: Grid, header: range) -> dict[tuple[int, int], tuple[str, CellValue]]:
+    """A header label's reach over the blank header cells right of it, in a table whose header merges were lost
+    (上海普陀's “三公”经费预算数 over 合计 │ 因公出国 │ 公务接待费 │ 公务用车 …, held-out batch 26, exported unmerged): a blank
+    cell takes the label left of it in its row, up to a column that a row above starts a label of its own in (公务接待费
+    beside 公务用车's 运行维护费 is another item's column). Empty for a grid that keeps its merges."""
+    if grid.merged:
+        return {}
+    spans: dict[tuple[int, int], tuple[str, CellValue]] = {}
+    for r in header:
+        left: tuple[str, CellValue] | None = None
+        for c in range(grid.n_cols):
+            text = _span_label(grid, r, c)
+            if text:
+                left = (text, value_at(grid, r, c))
+            elif _number(own(grid, r, c)) or any(_span_label(grid, above, c) for above in range(header.start, r)):
+                left = None
+            elif left is not None:
+                spans[r, c] = left
+    return spans
+
+
+def _span_label(grid: Grid, r: int, c: int) -> str:
+    """The header label of (r, c) a span starts from: none for the unit note at the header's edge ("单位：万元")."""
+    text = _label(own(grid, r, c))
+    return "" if text.startswith(("单位", "金额单位")) else text
 
 
 def _row_axis(grid: Grid, r: int, stop: int) -> tuple[_Axis, int]:
@@ -264,6 +310,11 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
         }
     else:
         return None
+    above = _kind_above(grid.caption_above)
+    if above and all(a.kind is None for a in (*columns, *(a for a, _ in rows.values()))):
+        # no line of the table says 预算 or 决算 (nor a year, nor a change): its caption above does
+        for _, axis in lines:
+            axis.kind = above
     return _build(grid, lines, cells, _texts(grid))
 
 
@@ -378,6 +429,7 @@ def _build(
         unit_above=grid.unit_above if not printed and H.unit_above(grid) else "",
         texts=texts,
         year_above=grid.year_above,
+        said_empty=said_empty(grid, "三公"),
     )
     return basic, range(grid.n_rows)
 

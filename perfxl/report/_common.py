@@ -8,7 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from perfxl.layout.sheetkind import KIND_ZH as SHEET_KIND_ZH
-from perfxl.model import CERTAINTY_ZH, SEVERITY_ZH, CellRef, Coverage, Finding, Location, Severity, TextRef, parse_a1
+from perfxl.model import (
+    CERTAINTY_ZH,
+    SEVERITY_ZH,
+    CellRef,
+    Coverage,
+    Finding,
+    Location,
+    Severity,
+    TextRef,
+    column_index,
+    parse_a1,
+)
 from perfxl.numbers import fmt_decimal
 
 __all__ = [
@@ -74,8 +85,28 @@ def _position(f: Finding) -> tuple[int, int]:
         return (0, 0)
     if isinstance(f.ref, TextRef):
         return (f.ref.paragraph or f.ref.page or 0, 0)
+    return _cell_position(f.ref.cell)
+
+
+#: Column letters met → their number (a workbook has a few dozen columns).
+_COLUMNS: dict[str, int] = {}
+_DIGITS = "0123456789"
+
+
+def _cell_position(cell: str) -> tuple[int, int]:
+    """`parse_a1` of a cell's (or range's) first cell, (0, 0) when it is none. A plain "B13" (what the reader writes)
+    is split by hand — the regex, `strip` and `upper` were ≈ 60 % of sorting a finding (4,683 at 10,000 rows);
+    anything else (`$B$7`, lower case, spaces, non-ASCII digits) goes through `parse_a1` as before."""
+    first = cell.partition(":")[0]
+    letters = first.rstrip(_DIGITS)
+    if len(letters) < len(first) and 0 < len(letters) <= 3 and letters.isascii() and letters.isalpha():
+        col = _COLUMNS.get(letters)
+        if col is None and letters.isupper():
+            col = _COLUMNS[letters] = column_index(letters)
+        if col is not None:
+            return (int(first[len(letters) :]), col)
     try:
-        return parse_a1(f.ref.first_cell)
+        return parse_a1(first)
     except ValueError:
         return (0, 0)
 
@@ -83,12 +114,15 @@ def _position(f: Finding) -> tuple[int, int]:
 def sorted_findings(findings: Sequence[Finding]) -> list[Finding]:
     """Findings in reading order: sheet (first appearance), row, column, then worst severity first."""
     sheet_order: dict[str, int] = {}
+    keys = []
     for f in findings:
-        sheet_order.setdefault(f.sheet or "", len(sheet_order))
-    return sorted(
-        findings,
-        key=lambda f: (sheet_order[f.sheet or ""], *_position(f), -f.severity.rank, f.code),
-    )
+        ref = f.ref
+        sheet = (ref.sheet if ref is not None else None) or ""
+        order = sheet_order.get(sheet)
+        if order is None:
+            order = sheet_order[sheet] = len(sheet_order)
+        keys.append((order, *_position(f), -f.severity.rank, f.code))
+    return [findings[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
 def group_by_sheet(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:

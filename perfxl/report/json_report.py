@@ -94,7 +94,11 @@ def _section(s: SectionScore) -> dict[str, Any]:
     }
 
 
-def _file(r: FileResult) -> dict[str, Any]:
+def _finding_dicts(findings: Sequence[Finding]) -> list[dict[str, Any]]:
+    return [_finding(f) for f in findings]
+
+
+def _file(r: FileResult, records: Callable[[Sequence[Finding]], list[Any]] = _finding_dicts) -> dict[str, Any]:
     error = None
     if r.error is not None:
         error = {k: r.error.get(k) for k in ("code", "message", "message_en", "sheet", "cell")}
@@ -110,7 +114,7 @@ def _file(r: FileResult) -> dict[str, Any]:
         "kind": r.kind or None,
         "sha256": r.sha256 or None,
         "warnings": list(r.warnings),
-        "findings": [_finding(f) for f in sorted_findings(r.findings)],
+        "findings": records(sorted_findings(r.findings)),
         "summary": {
             "errors": s.errors,
             "warnings": s.warnings,
@@ -124,9 +128,15 @@ def _file(r: FileResult) -> dict[str, Any]:
     }
 
 
-def report_dict(results: Sequence[FileResult], *, profile: str | None = None) -> dict[str, Any]:
-    """The whole report as plain JSON-ready data."""
-    files = [_file(r) for r in results]
+def report_dict(
+    results: Sequence[FileResult],
+    *,
+    profile: str | None = None,
+    records: Callable[[Sequence[Finding]], list[Any]] = _finding_dicts,
+) -> dict[str, Any]:
+    """The whole report as plain JSON-ready data (`records`: a file's findings as records, in order; `render_json`
+    asks for their JSON texts)."""
+    files = [_file(r, records) for r in results]
     # a report-and-workbook pairing entry is no file: counted apart, as the console and `perfxl batch`'s summary.json
     # count it (polish13); "files" + "pairs" is the length of the "files" list
     pairs = sum(1 for r in results if r.kind == PAIR_KIND)
@@ -152,8 +162,12 @@ def render_json(results: Sequence[FileResult], *, profile: str | None = None) ->
 
     `json.dumps(..., indent=2)` runs json's pure-Python encoder: 0.35 s of CPU for the 4,683 findings of a
     10,000-row workbook (issue 14). Here only the frame is indented in Python; every record is encoded by
-    json's C encoder (≈ 10× faster), and one record a line still reads, greps and diffs well."""
-    return _indented(report_dict(results, profile=profile), "") + "\n"
+    json's C encoder (≈ 10× faster), and one record a line still reads, greps and diffs well. A finding's line
+    is written from the `Finding` itself (`_finding_json`), not through its dict; the text is joined once."""
+    out: list[str] = []
+    _indented(report_dict(results, profile=profile, records=_finding_lines), "", out)
+    out.append("\n")
+    return "".join(out)
 
 
 def _one_line_encoder() -> Callable[[Any], str]:
@@ -172,14 +186,91 @@ _ONE_LINE = _one_line_encoder()
 _RECORD_DEPTH = 4
 
 
-def _indented(value: Any, pad: str) -> str:
-    """`value` as JSON, laid out as `json.dumps(indent=2)` would down to `_RECORD_DEPTH`, records on one line."""
+class _Lines(list[str]):
+    """A list of records already written as JSON (a file's findings): `_indented` puts them as they are."""
+
+    __slots__ = ()
+
+
+def _finding_lines(findings: Sequence[Finding]) -> _Lines:
+    return _Lines(map(_finding_json, findings))
+
+
+#: A text value's JSON ("\"…\""), escaped by json's C function; `_text` keeps the few that recur (sheets, codes).
+_quote: Callable[[str], str] = encode_basestring
+_SEEN: dict[str, str] = {}
+_SEEN_MAX = 4096
+
+
+def _text(value: str) -> str:
+    """The JSON of a text that recurs across findings (a sheet name, a code, a severity), escaped once a process."""
+    found = _SEEN.get(value)
+    if found is None:
+        found = _quote(value)
+        if len(_SEEN) < _SEEN_MAX:  # bounded: a long-lived process (a batch worker, `perfxl serve`) meets many sheets
+            _SEEN[value] = found
+    return found
+
+
+def _finding_json(f: Finding) -> str:
+    """`_ONE_LINE(_finding(f))` without the dict: the same text, written field by field for a finding whose fields
+    have their declared types and whose places are cells; anything else (a narrative paragraph, a value of another
+    type: `_quote` raises TypeError on a non-text) goes through the dict. `tests/test_perf16o.py` holds it against
+    the dict's on random findings. A record is ≈ 1 KB: json's C encoder escaped its 21 keys again for every finding
+    and walked two dicts built only for it."""
+    try:
+        ref = f.ref
+        if type(ref) is CellRef:
+            anchor = ref.anchor
+            place = (
+                f'"sheet": {_SEEN.get(ref.sheet) or _text(ref.sheet)}, "cell": {_quote(ref.cell)}, '
+                f'"anchor": {"null" if anchor is None else _quote(anchor)}'
+            )
+            location = f'{{"kind": "cell", {place}, "paragraph": null, "page": null, "excerpt": null}}'
+        elif ref is None:
+            place, location = '"sheet": null, "cell": null, "anchor": null', "null"
+        else:
+            return _ONE_LINE(_finding(f))
+        code, severity, certainty = f.code, f.severity._value_, f.certainty._value_
+        message_en, expected, actual, basis, basis_en = f.message_en, f.expected, f.actual, f.basis, f.basis_en
+        related = f.related
+        return (
+            f'{{"code": {_SEEN.get(code) or _text(code)}, "severity": {_SEEN.get(severity) or _text(severity)}, '
+            f'{place}, "message": {_quote(f.message)}, "message_en": {_quote(message_en) if message_en else "null"}, '
+            f'"expected": {"null" if expected is None else _quote(expected)}, '
+            f'"actual": {"null" if actual is None else _quote(actual)}, '
+            f'"certainty": {_SEEN.get(certainty) or _text(certainty)}, '
+            f'"basis": {_quote(basis) if basis else "null"}, "basis_en": {_quote(basis_en) if basis_en else "null"}, '
+            f'"location": {location}, '
+            f'"related": [{", ".join(_ONE_LINE(location_dict(r)) for r in related) if related else ""}]}}'
+        )
+    except TypeError:
+        return _ONE_LINE(_finding(f))
+
+
+def _indented(value: Any, pad: str, out: list[str]) -> None:
+    """`value` as JSON into `out`, laid out as `json.dumps(indent=2)` would down to `_RECORD_DEPTH`, records on one
+    line. Parts are appended and joined once: a 10,000-row report's findings (3.5 M characters) were copied by each
+    level's join."""
     if isinstance(value, dict) and value and len(pad) < 2 * _RECORD_DEPTH:
         inner = pad + "  "
-        body = ",\n".join(f"{inner}{_ONE_LINE(k)}: {_indented(v, inner)}" for k, v in value.items())
-        return f"{{\n{body}\n{pad}}}"
-    if isinstance(value, list) and value:  # a list inside a record is written with its record
+        sep = "{\n"
+        for k, v in value.items():
+            out.append(f"{sep}{inner}{_ONE_LINE(k)}: ")
+            _indented(v, inner, out)
+            sep = ",\n"
+        out.append(f"\n{pad}}}")
+    elif isinstance(value, list) and value:  # a list inside a record is written with its record
         inner = pad + "  "
-        body = ",\n".join(f"{inner}{_indented(v, inner)}" for v in value)
-        return f"[\n{body}\n{pad}]"
-    return _ONE_LINE(value)
+        if type(value) is _Lines:
+            out.append(f"[\n{inner}")
+            out.append(f",\n{inner}".join(value))
+        else:
+            sep = "[\n"
+            for v in value:
+                out.append(f"{sep}{inner}")
+                _indented(v, inner, out)
+                sep = ",\n"
+        out.append(f"\n{pad}]")
+    else:
+        out.append(_ONE_LINE(value))

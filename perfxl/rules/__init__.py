@@ -37,6 +37,7 @@ from . import (  # noqa: F401
     split_score,
     totals,
     weights,
+    weights_as_targets,
 )
 from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
 from .context import Context

@@ -788,3 +788,35 @@ def indicator_vs_basic(ctx: Context) -> Iterator[Finding]:
                 f"{fmt_num(exact, 6)}% ({source_en}); a person judges which form is wrong",
                 certainty=Certainty.JUDGEMENT,
             )
+
+
+@check("B17")
+def note_says_empty(ctx: Context) -> Iterator[Finding]:
+    """A note saying the table prints nothing ("注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。") under a table
+    that prints figures: the note and the figures contradict each other, certainly — which of the two is wrong is for a
+    person (上海普陀 万里街道 2024, held-out batch 26). The 预决算公开 forms print that note under a table a unit has no money
+    for; a table with figures does not carry it."""
+    basic = ctx.basic
+    note = basic.said_empty
+    if note is None:
+        return
+    figures = [
+        (row, cell)
+        for row in basic.rows
+        for cell in (row.prev_final, row.budget, row.final)
+        if (value := ctx.number(cell)) is not None and value != 0
+    ]
+    if not figures:
+        return
+    shown = "、".join(f"{row.label.text.strip()} {cell.text}" for row, cell in figures[:4])
+    more = f" 等 {len(figures)} 个" if len(figures) > 4 else ""
+    yield ctx.finding(
+        note,
+        expected="空表",
+        actual=shown,
+        note=note.text.strip(),
+        figures=shown + more,
+        related=tuple(cell.ref for _, cell in figures[:4] if cell.ref is not None),
+        basis=f"读取：表注“{note.text.strip()}”；表中数字 {shown}{more}",
+        basis_en=f"read the note {note.text.strip()!r}; the table prints {len(figures)} non-zero figures",
+    )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
 from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
+from . import not_applicable
 from .catalogue import check
 from .context import PLACEHOLDERS, Context, compact, fmt_num
 from .row_facts import RowFacts
@@ -27,15 +29,19 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     Once per row and run (D01 and D02 ask it), kept with the row's facts."""
     f = ctx.fact(ind)
     memo = f.memo
-    try:
-        found: tuple[str, str, Certainty, str, str] | None = memo["missed"]
-    except KeyError:
+    found: Any = memo.get("missed", memo)  # (the memo itself: not asked yet — no KeyError raised and caught a row)
+    if found is memo:
         found = memo["missed"] = _missed_with_certainty(ctx, f)
-    return found
+    missed: tuple[str, str, Certainty, str, str] | None = found
+    return missed
 
 
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
     ind, weight, score = f.ind, f.weight, f.score
+    if not_applicable.declared(ctx, ind):
+        # "不适用 │ 不适用 │ 0" of 10: the row is left out of the 总分 (填报说明: 按比例折算, T05), no target was missed —
+        # D01 asked it a 偏差原因 (an 错误, review16)
+        return None
     reading = ctx.outcome(ind)
     if weight is not None and score is not None and score < weight - ctx.tol_score:
         basis = f"读取：得分 {ind.score.text}，分值 {ind.weight.text}"

@@ -134,13 +134,18 @@ def _length_bound(la: int, lb: int) -> float:
     return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
 
 
+#: Words that make a figure a change on a base ("增收27万元", "比上年增长5%"), not the level itself ("业务收入77.57万元";
+#: 增加值, value added, is a level).
+_CHANGE = lazy_compile(r"增收|减收|增加(?!值)|减少|增长|增幅|下降|提高|降低|上升|同比|环比|比上年|较上年|比去年|较去年")
+
+
 @check("G03")
 def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
     """A number in 实际完成情况 with the subject and unit of an indicator equals that indicator's 实际完成值."""
     minimum = float(ctx.param("min_similarity", 0.6))
     candidates = _candidates(ctx)
     for goal in ctx.ev.goals:
-        for subject, _clause, said in claims(ctx, goal.actual.text):
+        for subject, clause, said in claims(ctx, goal.actual.text):
             number, unit = said.number, said.unit
             if number is None or not unit:  # claims() keeps only clauses with a number and a unit
                 continue
@@ -148,6 +153,8 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
             if match is None or match[1] < minimum:
                 continue
             ind = match[0]
+            if bool(_CHANGE.search(clause)) != bool(_CHANGE.search(ind.actual.text)):
+                continue  # "业务收入77.57万元" │ "增收27万元" (南昌 蚕茶卫生院 2021): a level and a change, not one figure
             actual = ctx.parsed(ind.actual)
             if actual.number is None or actual.kind != said.kind or not actual.unit:
                 continue

@@ -18,6 +18,8 @@ from .context import Context, compact, dotted_year_month, title_year
 from .direction import columns_conflict, name_direction
 from .not_applicable import target_not_applicable
 from .row_facts import RowFacts
+from .share_bounds import over_whole
+from .weights_as_targets import weights_as_targets
 
 OPERATORS = {"≥", ">", "=", "≤", "<", ">=", "<=", "＞", "＜", "＝", "定性", "≧", "≦", "═", "﹦", "⩾", "⩽", "＝＝"}
 _OP_CHARS = set("≥≤><=＞＜＝≧≦")
@@ -215,19 +217,19 @@ def coverage(ctx: Context) -> Iterator[Finding]:
         return
     first = ctx.cell_ref(*(i.level1 for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     fragments = tuple(ctx.param("level1", ()))
+    missing = _missing_level1(ctx, fragments)
+    if missing:  # one finding naming every 一级 the table lacks (宁晋 2019: 效益 and 满意度, one form's design)
+        yield ctx.finding(
+            first,
+            expected="、".join(f"{f}指标" for f in missing),
+            actual="（缺）",
+            what="缺少一级指标" + "、".join(f"“{f}指标”" for f in missing),
+            what_en=f"first-level {', '.join(missing)} indicators missing",
+        )
     for fragment in fragments:
         found = [(h, rows) for h, rows in groups if h is not None and fragment in compact(h.name or h.label.text)]
-        if not found and _level1_by_level2(ctx, groups, fragment, fragments):
-            continue  # "(50分)" over 数量指标 … 成本指标: the 一级's name lost, its 二级 say which it is
         if not found:
-            yield ctx.finding(
-                first,
-                expected=f"{fragment}指标",
-                actual="（缺）",
-                what=f"缺少一级指标“{fragment}指标”",
-                what_en=f"first-level {fragment} indicators missing",
-            )
-            continue
+            continue  # missing (said above), or its name lost and its 二级 say which it is ("(50分)" over 数量指标 …)
         heading, rows = found[0]
         if not rows:
             yield ctx.finding(
@@ -247,6 +249,19 @@ def coverage(ctx: Context) -> Iterator[Finding]:
                     what=f"产出指标未设{'、'.join(wanted)}任何一类二级指标",
                     what_en="output indicators cover none of the required classes",
                 )
+
+
+def _missing_level1(ctx: Context, fragments: Sequence[str]) -> tuple[str, ...]:
+    """The 一级 of `fragments` (产出, 效益, 满意度: I02's `level1`) no group of the table is, by its label or by its
+    rows' 二级 (`_level1_by_level2`): what I02 reports missing where it checks (a table with a 总分 row, not an 评价
+    framework's)."""
+    groups = ctx.groups()
+    labels = [compact(h.name or h.label.text) for h, _ in groups if h is not None]
+    return tuple(
+        f
+        for f in fragments
+        if not any(f in label for label in labels) and not _level1_by_level2(ctx, groups, f, tuple(fragments))
+    )
 
 
 #: A 一级 label naming a 一级 of its own (成本指标, 决策指标 …): not a lost name, whatever its rows' 二级 say.
@@ -275,13 +290,25 @@ def _level1_by_level2(
 
 @check("I03")
 def target_numeric(ctx: Context) -> Iterator[Finding]:
-    """A quantitative row (operator given) has a numeric 年度指标值."""
-    for f in ctx.facts():
+    """A quantitative row (operator given) has a numeric 年度指标值. A table whose every target is a unit without its
+    figure ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, its template lines left unfilled) is one finding, at the first."""
+    facts = ctx.facts()
+    bare = [
+        (f, unit)
+        for f in facts
+        if f.target.number is None and f.ind.unit is None and (unit := _bare_unit(f.ind.target.text))
+    ]
+    unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
+    if unfilled:
+        yield _unfilled_targets(ctx, bare)
+    for f in facts:
         ind, p = f.ind, f.target
         nature = ind.nature.text if ind.nature is not None else ""
         leading_op = ind.target.text[:1] in _OP_CHARS
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
         if p.number is None and ind.unit is None and (unit := _bare_unit(ind.target.text)):
+            if unfilled:
+                continue
             # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
             # and not a 度量单位 column read as it — the reader's mapping: a person judges
             yield ctx.finding(
@@ -289,6 +316,8 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 expected="数值",
                 actual=ind.target.text,
                 name=_label(ind),
+                more="",
+                more_en="",
                 basis=f"读取：年度指标值“{ind.target.text}”只有计量单位“{unit}”，没有数值",
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
@@ -337,10 +366,31 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 expected="数值",
                 actual=ind.target.text,
                 name=_label(ind),
+                more="",
+                more_en="",
                 basis=basis,
                 basis_en=basis_en,
                 certainty=Certainty.JUDGEMENT if slash or worded or benchmark else None,
             )
+
+
+def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding:
+    """I03 once for a table whose every target is its unit alone: published with the figures unfilled (one cause)."""
+    (first, _), (last, _) = bare[0], bare[-1]
+    cells = [f.ind.target.ref.cell for f, _ in bare if f.ind.target.ref is not None]
+    span = f"{cells[0]}–{cells[-1]}" if cells else ""
+    return ctx.finding(
+        first.ind.target,
+        expected="数值",
+        actual=first.ind.target.text,
+        name=_label(first.ind),
+        more=f"；本表全部 {len(bare)} 个指标值（{span}）都只有计量单位，数值均未填写",
+        more_en=f"; every one of the table's {len(bare)} targets ({span}) is a unit alone: the figures were left unfilled",
+        basis="读取：年度指标值" + "、".join(f"“{f.ind.target.text}”" for f, _ in bare) + " 都只有计量单位，没有数值",
+        basis_en=f"read {len(bare)} targets, each a unit without a figure",
+        certainty=Certainty.JUDGEMENT,
+        related=tuple(c.ref for c in (last.ind.target,) if c.ref is not None and last is not first),
+    )
 
 
 #: The operator a joined target may begin with ("≥" │ "/" │ "%" reads "≥/%"), read past to its value cell's text.
@@ -392,7 +442,12 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
     natures = [compact(i.nature.text) for i in ctx.indicators() if i.nature is not None]
     # 定量 is never an operator-column value (定性 is, on the national split form): it marks a type column
     type_column = any(n.startswith("定量") for n in natures) and not any(n in OPERATORS - _TYPE_WORDS for n in natures)
+    blank = _column_left_blank(ctx)
+    if blank:
+        yield blank[0]
     for ind in ctx.indicators():
+        if blank and ind.nature is not None and not ind.nature.text.strip():
+            continue  # the column left blank on every row: the one finding above
         if ind.nature is not None and ind.operator is not None:
             yield from _columns_disagree(ctx, ind, ind.nature, ind.operator)
         if ind.nature is not None:
@@ -427,6 +482,31 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
                     problem="无效，应为 ≥、>、=、≤、< 或 定性",
                     problem_en="is not one of ≥ > = ≤ < 定性",
                 )
+
+
+def _column_left_blank(ctx: Context) -> tuple[Finding, ...]:
+    """I04 once where the 指标性质 column is blank on every row with a target (two or more: 梁平 林业局 2023's 部门整体
+    自评表 prints the column and fills none of it): one cause, the column left unfilled — at its first cell, naming
+    how many (a column filled on some rows, 定性 on the others, keeps one finding a blank row: 甘孜 2023)."""
+    rows = [i for i in ctx.indicators() if not ctx.is_blank(i.target)]
+    if len(rows) < 2 or any(i.nature is None or i.nature.text.strip() for i in rows):
+        return ()
+    cells = [i.nature.ref.cell for i in rows if i.nature is not None and i.nature.ref is not None]
+    span = f"（{cells[0]}–{cells[-1]}）" if cells else ""
+    first = rows[0]
+    assert first.nature is not None
+    return (
+        ctx.finding(
+            first.nature,
+            expected="≥ > = ≤ < 定性",
+            actual="（空）",
+            name=_label(first),
+            problem=f"无效，应为 ≥、>、=、≤、< 或 定性；本表全部 {len(rows)} 个指标的指标性质均未填写{span}",
+            problem_en=f"is not one of ≥ > = ≤ < 定性; the column is blank on all {len(rows)} indicators",
+            certainty=Certainty.JUDGEMENT,
+            related=tuple(i.nature.ref for i in rows[-1:] if i is not first and i.nature is not None and i.nature.ref),
+        ),
+    )
 
 
 def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator: CellValue) -> Iterator[Finding]:
@@ -477,12 +557,26 @@ _PERCENT_IN_NAME = lazy_compile(r"[(（]\s*(?:[≥≤<>=＞＜]=?\s*)?[*＊0-9.]
 
 
 def _unit_in_name(ctx: Context, name: str) -> str | None:
-    """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds)."""
+    """The unit a name carries in its closing brackets, when it is one perfxl knows (or the profile adds), or the
+    count unit its last word is (`_count_unit_ending`)."""
     if _PERCENT_IN_NAME.search(name):
         return "%"
     m = _UNIT_IN_NAME.search(name)
     unit = m.group(1) if m else None
-    return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else None
+    return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else _count_unit_ending(name)
+
+
+def _count_unit_ending(name: str) -> str | None:
+    """The count unit of two or more characters a name ends with — "化妆品抽验批次" │ ≥3, "人均培训学时" │ ≥90: the figure is
+    counted in 批次 / 学时, the name says so as "(人次)" would (issue 11, 遂宁经开区 2021). A name ending in what a count
+    is of ("接受培训人数" │ 200: 人 or 人次?) names no unit and is still asked; so is a 万/百-scaled word ("…万人")."""
+    key = compact(name)
+    for n in (3, 2):
+        word = key[-n:]
+        unit = lookup(word) if len(key) > n and word[0] not in "万亿千百" else None
+        if unit is not None and unit.symbol == word and unit.family.startswith("count:"):
+            return word
+    return None
 
 
 def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
@@ -501,7 +595,10 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
     unit it lacks cannot be asked (宁乡 坝塘镇 2021: "88" under 质量指标 with no 三级 name; issue 11)."""
     if _nameless_table([f for f in ctx.facts() if not (f.weight_blank and f.target_blank)]):
         return
+    weights = {id(f) for f in weights_as_targets(ctx)}  # the weights typed as targets: I15's one finding
     for f in ctx.facts():
+        if id(f) in weights:
+            continue
         ind = f.ind
         clash = _unit_clash(ctx, ind)
         if clash is not None:
@@ -672,9 +769,13 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
 
 @check("I07")
 def percent_range(ctx: Context) -> Iterator[Finding]:
-    """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%."""
+    """Percent targets lie in 0–100%; a 率/满意度 actual does not exceed 100%. Not a change on a base (the profile's
+    `change_names`: 增长率, 增幅, 变动率 …): a growth of 115.25% is a figure, not a slip (普惠金融 2020; issue 11)."""
+    changes = tuple(ctx.param("change_names", ()))
     for f in ctx.facts():
         ind = f.ind
+        if any(w in f.name_key for w in changes):
+            continue
         for cell, p, column, column_en, only_rates in (
             (ind.target, f.target, "年度指标值", "target", False),
             (ind.actual, f.actual, "实际完成值", "actual", True),
@@ -683,6 +784,8 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
                 continue
             if only_rates and not any(w in f.name_key for w in ("率", "满意度")):
                 continue
+            if over_whole(ctx, ind, cell):
+                continue  # a share above 100%: I12's finding, which says how it was likely misread
             if p.number < 0 or p.number > 100:
                 yield ctx.finding(
                     cell, expected="0–100%", actual=cell.text, name=_label(ind), column=column, column_en=column_en
@@ -753,9 +856,10 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
                 "not a 10号 自评表 (an evaluation framework, or older): its satisfaction form is not asked",
             )
         return
+    weights = {id(f) for f in weights_as_targets(ctx)}  # the weights typed as targets: I15's one finding
     for f in ctx.facts():
         ind = f.ind
-        if "满意" not in f.labels_key:
+        if "满意" not in f.labels_key or id(f) in weights:
             continue
         p = f.target
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):

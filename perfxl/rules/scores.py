@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
@@ -155,9 +156,8 @@ def unverifiable(ctx: Context, ind: Indicator) -> str | None:
 
 def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
     memo = f.memo
-    try:
-        found: str | None = memo["unverifiable"]
-    except KeyError:
+    found: Any = memo.get("unverifiable", memo)  # (the memo itself: not asked yet — no KeyError raised a row)
+    if found is memo:
         found = None
         for code, test in _UNVERIFIABLE.items():  # the first failed, as `_fails` keeps each test's answer
             hit = memo.get(code)
@@ -167,7 +167,8 @@ def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
                 found = code
                 break
         memo["unverifiable"] = found
-    return found
+    first_failed: str | None = found
+    return first_failed
 
 
 def fails(ctx: Context, ind: Indicator, code: str) -> bool:
@@ -935,7 +936,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
 @check("S15")
 def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
-    target is so (at least three), the table was published unfilled: one finding at its 总分, not one a row."""
+    target is so (at least two), the table was published unfilled: one finding at its 总分, not one a row."""
     facts = ctx.facts()
     rows = [f.ind for f in facts if _fails(ctx, f, "S15")]
     targeted = [f.ind for f in facts if not f.target_blank]
@@ -994,11 +995,11 @@ def _unfilled_columns(ctx: Context) -> tuple[str, str, str, str]:
 
 
 #: From this many rows on, a table whose every target row is unfilled is one finding (published unfilled).
-_UNFILLED_TABLE = 3
+_UNFILLED_TABLE = 2
 
 
 def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
-    """Every row with a target (at least three) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
+    """Every row with a target (at least two) holds its 实际完成值 but a blank 得分, and so does the 总分 row: the
     self-evaluation's scores were published unfilled (大英县 铁路沿线整治: 完成值 all met, 得分 and 合计 blank). One
     finding at the 总分, a 警告 (S15)."""
     total = ctx.ev.total_score

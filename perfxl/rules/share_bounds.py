@@ -23,7 +23,7 @@ from perfxl.values import ValueKind
 
 from .context import Context, fmt_num
 
-__all__ = ["share_above_whole"]
+__all__ = ["over_whole", "share_above_whole"]
 
 #: Words naming a share of a whole in a 三级指标 name.
 _SHARE = lazy_compile(
@@ -36,16 +36,31 @@ _MAY_PASS = lazy_compile(r"毛入学率|毛入园率|巩固率|参保率")
 _GE_AS_TWO = lazy_compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
 
 
-def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str, column_en: str) -> Iterator[Finding]:
-    """I12 when `cell` (the row's target or actual) is a percent above 100% on a row whose name names a share."""
+def _share_word(ctx: Context, ind: Indicator, cell: CellValue) -> str | None:
+    """The share word of the row's name when `cell` is a percent above 100% that word cannot be, else None."""
     p = ctx.parsed(cell)
     if p.kind is not ValueKind.PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
-        return
+        return None
     name = to_simplified(ind.name.text)  # "滿意度" is 满意度
     word = _SHARE.search(name)
-    ocr = _GE_AS_TWO.match(cell.text)
-    if word is None or (_MAY_PASS.search(name) and not ocr):
+    if word is None or (_MAY_PASS.search(name) and not _GE_AS_TWO.match(cell.text)):
+        return None
+    return word.group(0)
+
+
+def over_whole(ctx: Context, ind: Indicator, cell: CellValue) -> bool:
+    """True when I12 says `cell` (text, read as a number) is a share above 100%: I07's "超出 0–100%" would be the same
+    cause said again, without I12's reading of it (卜乡 2020 "290%": "≥90%" misread; issue 11, one cause one finding)."""
+    return isinstance(cell.raw, str) and not ctx.parsed(cell).reason and _share_word(ctx, ind, cell) is not None
+
+
+def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str, column_en: str) -> Iterator[Finding]:
+    """I12 when `cell` (the row's target or actual) is a percent above 100% on a row whose name names a share."""
+    share = _share_word(ctx, ind, cell)
+    if share is None:
         return
+    p = ctx.parsed(cell)
+    ocr = _GE_AS_TWO.match(cell.text)
     guess = f"疑为“≥{ocr.group(1)}%”（“≥”被识别或录入为“2”）" if ocr else "疑为识别或录入错误"
     yield ctx.finding(
         cell,
@@ -54,11 +69,11 @@ def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str
         name=ind.name.text,
         column=column,
         column_en=column_en,
-        problem=f"超过 100%，而“{word.group(0)}”不可能超过 100%，{guess}；该值不能作为{column}，请核对后重新填写",
-        problem_en=f"is above 100%, which a {word.group(0)} cannot be (likely misread or mistyped)",
+        problem=f"超过 100%，而“{share}”不可能超过 100%，{guess}；该值不能作为{column}，请核对后重新填写",
+        problem_en=f"is above 100%, which a {share} cannot be (likely misread or mistyped)",
         certainty=Certainty.JUDGEMENT,
-        basis=f"读取 {cell.ref}：“{cell.text}”，即 {fmt_num(p.number)}%；指标名称含“{word.group(0)}”（占全体的比率，"
+        basis=f"读取 {cell.ref}：“{cell.text}”，即 {fmt_num(p.number)}%；指标名称含“{share}”（占全体的比率，"
         f"按名称判断），不超过 100%；{guess}，需人工核对",
-        basis_en=f"read {cell.ref}: {cell.text!r} = {fmt_num(p.number)}%; the name says a share ({word.group(0)}), "
+        basis_en=f"read {cell.ref}: {cell.text!r} = {fmt_num(p.number)}%; the name says a share ({share}), "
         "at most 100% (judged from the name)",
     )

@@ -301,7 +301,10 @@ def weighted_total(
 
 @check("W01")
 def level1_default(ctx: Context) -> Iterator[Finding]:
-    """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared."""
+    """产出 50 / 效益 30 / 满意度 10 (profile [weights]); the weight its rows hold is compared. One finding a table: a
+    weight moved off one 一级 lands on another (新洲 2020: 产出 80, 满意度 20 for 50 and 10), one choice whose reason
+    the filer gives once — at the first 一级 that differs, naming every one (issue 11: one cause, one finding)."""
+    off: list[tuple[Level1Heading, Decimal, Decimal]] = []
     if ctx.evaluation_framework():  # 投入/过程/产出/效果 (53号 评价): 10号's default weights do not apply
         return
     year, first = title_year(ctx.evaluation), ctx.profile.get("weights.first_year")
@@ -329,7 +332,31 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
             held = None if weighted else row_weights(ctx, rows)
             held = weight if held is None else held
         if default is not None and held is not None and held != default:
-            yield ctx.finding(heading.label, expected=default, actual=held, name=heading.name or heading.label.text)
+            off.append((heading, held, default))
+    if not off:
+        return
+    first, held, default = off[0]
+    if len(off) == 1:
+        yield ctx.finding(first.label, expected=default, actual=held, name=first.name or first.label.text)
+        return
+    names = [h.name or h.label.text for h, _, _ in off]
+    read = [
+        (n, h.label.ref.cell if h.label.ref is not None else "", fmt_num(w), fmt_num(d))
+        for n, (h, w, d) in zip(names, off, strict=True)
+    ]
+    yield ctx.finding(
+        first.label,
+        expected="、".join(d for *_, d in read),
+        actual="、".join(w for _, _, w, _ in read),
+        name="”、“".join(names),
+        basis="读取："
+        + "，".join(f"{n} {c} 分值 {w}（默认 {d}）" for n, c, w, d in read)
+        + "；各一级指标分值同属一次权重安排，合为一条提示",
+        basis_en="read "
+        + ", ".join(f"{n} at {c}: {w} (default {d})" for n, c, w, d in read)
+        + "; one reweighting, one finding",
+        related=tuple(h.label.ref for h, _, _ in off[1:] if h.label.ref is not None),
+    )
 
 
 @check("W02")
