@@ -78,10 +78,10 @@ def test_the_probe_keeps_its_floor(tmp_path):
 
 def test_the_probe_keeps_its_floor_on_a_fixed_third_of_the_reports(tmp_path):
     """The fast loop's share of the sweep above (CI runs it whole), `fast_share`: 21 reports with figures to plant,
-    116 probes (of 286), 98 found (of 261) and 0 extra when this was written; a share with misses in it, so a fix or a
+    121 probes (of 313), 113 found (of 284) and 0 extra when this was written (122 reports); a share with misses in it, so a fix or a
     regression there shows. Found may rise; extra must stay 0."""
     planted, found = _probed(fast_share(list(REPORTS.glob("*.toml"))), tmp_path)
-    assert planted >= 116 and found >= 98, (planted, found)
+    assert planted >= 121 and found >= 113, (planted, found)
 
 
 # ---------------------------------------------------------------- 合计/共计 after a list of amounts
