@@ -8,6 +8,7 @@ Pure: text in, facts out. Nothing here reads a file or a table; matching to tabl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -1631,7 +1632,15 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
     """All figures of one paragraph with their subjects and roles, its "all targets met" claim and the
     indicators it states with target and actual. `carry`: the money total that ended the paragraph before — a
     paragraph opening with 其中 lists its parts ("…基本支出2956.36万元。" ¶ "其中:工资福利支出…"), so it heads this
-    paragraph's facts (index 0, `carried`) as their total."""
+    paragraph's facts (index 0, `carried`) as their total.
+
+    A pure function of its arguments with a frozen result, so the last 2,048 are kept: a report checked again after
+    an edit (the server, the probes and reviews that change one figure) reads only the paragraphs that changed."""
+    return _extract_facts(text, paragraph, carry)
+
+
+@functools.lru_cache(maxsize=2048)
+def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
     if carry is not None and _OPENS_WITH_QIZHONG.match(text or ""):
         state.facts.append(
