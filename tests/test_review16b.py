@@ -1,0 +1,43 @@
+"""Adversarial review of session 16's merges (noise16, heldout26, reports19, review16; issues 11 and 12): consistent
+inputs built near each new reading's edges, from the real fixtures' shapes. Each test failed before its fix as its
+docstring says; each also keeps the contradiction the reading was made for.
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import findings_of as _codes
+from report_helpers import workbook_result as _workbook
+from test_heldout26 import _WANLI_MERGES, _wanli
+
+# ---------------------------------------------------------------- heldout26: B17, a note calling the table empty
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "注：如本部门无“三公”经费预算，则本表为空表。",
+        "注：本部门无“三公”经费预算的，本表为空表。",
+        "注：若本单位无“三公”经费支出，本表为空表。",
+        "注：本表为空表的，说明本部门无“三公”经费预算。",
+        "注：本部门2024年无因公出国（境）费预算，“三公”经费中该项为0；本表无数据的栏目表示该项无支出。",
+        "注：本部门无因公出国（境）费预算；另附政府性基金“三公”经费表，本部门无该项，故该表为空表。",
+    ],
+)
+def test_a_template_condition_or_a_part_of_the_table_is_no_note_calling_it_empty(tmp_path, note):
+    """Shape: 上海普陀 万里街道's 三公 预算表 (47.91 = 0 + 1.35 + 46.56, all agreeing) under a template's condition ("如…则
+    本表为空表", "…的，本表为空表", "本表为空表的，说明…"), a note on blank columns ("本表无数据的栏目表示…") or one on another
+    table a sentence names before its 该表. Wrong before: B17 错误 "表注称本表为空表" on each — `said_empty` matched the
+    words anywhere. Fix: the words must state this table empty flatly — no condition before them in their sentence, no
+    的 after them, no table named before a 该表."""
+    assert not _codes(_workbook(tmp_path, _wanli(note=note), _WANLI_MERGES), "B17")
+
+
+def test_a_flat_note_calling_the_filled_table_empty_is_still_found(tmp_path):
+    """The contradiction B17 was made for, in the words real forms print it: still 错误 at the note."""
+    for note in (
+        "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。",
+        "本单位无“三公”经费支出，该表为空表。",
+    ):
+        b17 = _codes(_workbook(tmp_path, _wanli(note=note), _WANLI_MERGES), "B17")
+        assert [(f.ref.cell, f.severity.value) for f in b17] == [("A7", "error")], note
