@@ -8,7 +8,10 @@ from __future__ import annotations
 import pytest
 from report_helpers import findings_of as _codes
 from report_helpers import workbook_result as _workbook
-from test_heldout26 import _WANLI_MERGES, _wanli
+from test_heldout26 import _LUXIAN_MERGES, _WANLI_MERGES, _luxian, _wanli
+
+E = ""
+
 
 # ---------------------------------------------------------------- heldout26: B17, a note calling the table empty
 
@@ -41,3 +44,27 @@ def test_a_flat_note_calling_the_filled_table_empty_is_still_found(tmp_path):
     ):
         b17 = _codes(_workbook(tmp_path, _wanli(note=note), _WANLI_MERGES), "B17")
         assert [(f.ref.cell, f.severity.value) for f in b17] == [("A7", "error")], note
+
+
+# ---------------------------------------------------------------- heldout26: funds printed across the columns
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("年初预算数", "全年执行数"), ("预算数", "执行数"), ("2023年", "2024年")]
+)
+def test_groups_that_are_stages_of_the_money_are_no_parts_of_its_total(tmp_path, first, second):
+    """Shape: 泸县's block with its two groups the same money at two stages — 总体资金情况 │ 资金总额 100 │ 年初预算数 (合计
+    100 = 80 + 20) │ 全年执行数 (合计 95 = 75 + 20), all agreeing. Wrong before: F11 错误 "各子项之和为 195，合计栏为 100" —
+    `across_block` took any two groups as addends of the 总额. Fix: a group named by a stage (预算数, 执行, 实际, 年初,
+    全年, a year …) makes no block of parts."""
+    rows = _luxian()
+    rows[2] = ["总体资金情况(万元)", "资金总额", first, E, E, E, second, E, E, E]
+    rows[3] = [E, E, "合计", "财政拨款", "其他资金", "单位资金", "合计", "财政拨款", "其他资金", "单位资金"]
+    rows[4] = [E, "100", "100", "80", "20", E, "95", "75", "20", E]
+    assert not [f for f in _workbook(tmp_path, rows, _LUXIAN_MERGES).findings if f.severity.value == "error"]
+
+
+def test_the_parts_across_the_columns_are_still_held_to_their_total(tmp_path):
+    """泸县's own 基本支出 │ 项目支出: a total 10 off its groups' is still F11 错误."""
+    f11 = _codes(_workbook(tmp_path, _luxian(total="1705.55"), _LUXIAN_MERGES), "F11")
+    assert [(f.ref.cell, f.severity.value) for f in f11] == [("B5", "error")]
