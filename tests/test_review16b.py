@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from report_helpers import findings_of as _codes
 from report_helpers import workbook_result as _workbook
+from test_document_realreport import codes_at_paragraph
 from test_heldout26 import _LUXIAN_MERGES, _WANLI_MERGES, _luxian, _wanli
+from test_review16 import _SANGONG, _with_text
 
 E = ""
 
@@ -68,3 +70,18 @@ def test_the_parts_across_the_columns_are_still_held_to_their_total(tmp_path):
     """泸县's own 基本支出 │ 项目支出: a total 10 off its groups' is still F11 错误."""
     f11 = _codes(_workbook(tmp_path, _luxian(total="1705.55"), _LUXIAN_MERGES), "F11")
     assert [(f.ref.cell, f.severity.value) for f in f11] == [("B5", "error")]
+
+
+# ---------------------------------------------------------------- reports19: a bracket naming a whole's defined parts
+
+
+def test_a_bracket_naming_another_years_part_is_no_split_of_the_figure(tmp_path):
+    """Shape: 杜集's 2021 决算 (公务用车 2.48 this year, 4 in 2020) said "2021年公务用车购置及运行维护费2.48万元（2020年公务用车
+    运行维护费4万元）". Wrong before: N02 错误 "“其中”一项（公务用车运行维护费 4万元）超过了总数" — `_defined_whole_before` made
+    any bracket naming a defined part the figure's parts. Fix: a bracket naming a year its figure's words do not is
+    another year's figure, no split of this one."""
+    said = "2021年公务用车购置及运行维护费2.48万元（2020年公务用车运行维护费4万元）。"
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3) == []
+    # the bracket splitting this year's figure is still held to it (1 + 2.48 > 2.48)
+    said = "2021年公务用车购置及运行维护费2.48万元（公务用车购置费1万元，公务用车运行维护费2.48万元）。"
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3) == [("N02", "error")]

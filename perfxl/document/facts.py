@@ -1206,6 +1206,10 @@ def _part_before_colon(state: _State) -> int | None:
     return None
 
 
+#: A year a bracket's words name ("（2020年公务用车运行维护费4万元）").
+_A_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=年)")
+
+
 def _defined_whole_before(state: _State, prefix: str) -> int | None:
     """The money figure right before a bracket whose first name inside is one of that figure's parts by definition
     (`DECOMPOSITIONS`: 公务用车购置及运行费 → 公务用车购置费 │ 公务用车运行维护费): the total the bracket splits. A bracket
@@ -1214,6 +1218,9 @@ def _defined_whole_before(state: _State, prefix: str) -> int | None:
         return None
     last = state.facts[-1]
     inside = prefix[max(prefix.rfind("("), prefix.rfind("（")) + 1 :]
+    own = last.clause[: max(last.clause.find(last.quantity.text), 0)]  # the words naming the figure, its year
+    if not set(_A_YEAR.findall(inside)) <= set(_A_YEAR.findall(own)):
+        return None  # "2.48万元（2020年公务用车运行维护费4万元）": another year's part, no split of this figure (review16b)
     part = claim_of(_clean_subject(inside)[0])
     if (
         last.quantity.is_money
