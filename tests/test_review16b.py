@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from report_helpers import findings_of as _codes
 from report_helpers import workbook_result as _workbook
+from rules_helpers import briefs, good_evaluation, replace_row
 from test_document_realreport import codes_at_paragraph
 from test_heldout26 import _LUXIAN_MERGES, _WANLI_MERGES, _luxian, _wanli
 from test_review16 import _SANGONG, _with_text
@@ -85,3 +86,18 @@ def test_a_bracket_naming_another_years_part_is_no_split_of_the_figure(tmp_path)
     # the bracket splitting this year's figure is still held to it (1 + 2.48 > 2.48)
     said = "2021年公务用车购置及运行维护费2.48万元（公务用车购置费1万元，公务用车运行维护费2.48万元）。"
     assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- noise16: 53号 ratios read lower-is-better
+
+
+@pytest.mark.parametrize("name", ["城乡居民医保基金当期结余率", "职工基本医疗保险基金结余率"])
+def test_a_funds_surplus_rate_is_no_budget_held_to(name):
+    """Shape: a 医保 transfer's row "城乡居民医保基金当期结余率 │ ≥0% │ 3%" (a fund kept solvent: the more the safer).
+    Wrong before: I13 警告 "越低越好" — noise16 added a bare 结余率 to `lower_is_better` for 53号's 结转结余率, and it
+    matched any fund's. Fix: a budget's 结余率 only (结转结余率, 资金/预算/经费结余率)."""
+    ev = replace_row(good_evaluation(), 0, name=name, target="≥0%", actual="3%")
+    assert "I13" not in [code for code, *_ in briefs(ev)]
+    # a budget's 结余率 stays a ceiling: "≥" on it is still asked
+    ev = replace_row(good_evaluation(), 0, name="项目资金结余率", target="≥5%", actual="3%")
+    assert "I13" in [code for code, *_ in briefs(ev)]
