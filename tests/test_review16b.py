@@ -5,6 +5,8 @@ docstring says; each also keeps the contradiction the reading was made for.
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from report_helpers import findings_of as _codes
 from report_helpers import workbook_result as _workbook
@@ -12,6 +14,9 @@ from rules_helpers import briefs, good_evaluation, replace_row
 from test_document_realreport import codes_at_paragraph
 from test_heldout26 import _LUXIAN_MERGES, _WANLI_MERGES, _luxian, _wanli
 from test_review16 import _SANGONG, _with_text
+
+from perfxl.grid import Grid
+from perfxl.layout.three_public import read_three_public
 
 E = ""
 
@@ -101,3 +106,63 @@ def test_a_funds_surplus_rate_is_no_budget_held_to(name):
     # a budget's 结余率 stays a ceiling: "≥" on it is still asked
     ev = replace_row(good_evaluation(), 0, name="项目资金结余率", target="≥5%", actual="3%")
     assert "I13" in [code for code, *_ in briefs(ev)]
+
+
+# ---------------------------------------------------------------- reports19: a table's kind from its caption
+
+#: A 2021 决算 说明 (寿县司法局's table shape: items over one row of figures, no 预算 or 决算 in any cell) — spent 15 = 0 +
+#: 10 + 5 of a 20 budget, the text and the table agreeing.
+_EXECUTED = {
+    "year": 2021,
+    "paragraphs": [
+        "某单位2021年度“三公”经费支出决算情况说明",
+        "CAPTION",
+        "单位:万元",
+        "2021年度“三公”经费年初预算20万元，实际支出15万元。其中:因公出国(境)费支出0万元,公务接待费支出5万元,"
+        "公务用车购置及运行费支出10万元。",
+        "公务接待费预算8万元，决算5万元，公务用车购置及运行费预算12万元，决算10万元。",
+    ],
+    "tables": [
+        {
+            "name": "表1",
+            "after": 3,
+            "rows": [
+                ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", E, E, "公务接待费"],
+                [E, E, "小计", "公务用车购置费", "公务用车运行费", E],
+                ["15", "0", "10", "0", "10", "5"],
+            ],
+            "merges": ["A1:A2", "B1:B2", "C1:E1", "F1:F2"],
+        }
+    ],
+}
+
+
+def _captioned(caption: str) -> dict:
+    fixture = copy.deepcopy(_EXECUTED)
+    fixture["paragraphs"][1] = caption
+    return fixture
+
+
+def test_a_caption_naming_the_budgets_execution_titles_spending(tmp_path):
+    """Shape: that table under "2021年度“三公”经费预算执行情况表" (决算 说明 print it so). Wrong before: two N01 错误 at p5
+    "“公务接待费预算数”为 8万元，而…本年预算数为 5万元" — `_kind_above` read any 预算 without 决算 as a 预算表, and the
+    spending as budgets. Fix: 预算 followed by 执行/完成 names what was spent: the caption says 决算 (a sheet's title row
+    the same, `_budget_only`)."""
+    for caption in ("2021年度“三公”经费预算执行情况表", "表3 2021年“三公”经费预算完成情况表"):
+        assert codes_at_paragraph(tmp_path, _captioned(caption), 5) == [], caption
+    # read as spending, a wrong one is still found: 公务接待费 支出 6 against the table's 决算 5
+    fixture = _captioned("2021年度“三公”经费预算执行情况表")
+    fixture["paragraphs"][3] = fixture["paragraphs"][3].replace("公务接待费支出5万元", "公务接待费支出6万元")
+    assert ("N01", "warning") in codes_at_paragraph(tmp_path, fixture, 4)
+    # a caption naming the budget and its execution says neither: the table is not read as budgets
+    assert codes_at_paragraph(tmp_path, _captioned("2021年“三公”经费预算及执行情况表"), 5) == []
+
+
+def test_a_title_row_naming_the_budgets_execution_is_no_budget_title():
+    """The same table in a sheet, its title "2021年“三公”经费预算执行情况表" a row of its own. Wrong before: read with its
+    figures as 本年预算数 (`_budget_only`: 预算 without 决算). Now not as budgets (the title names no role perfxl reads
+    for a sheet: the table is reported unread, coverage)."""
+    rows = [["2021年“三公”经费预算执行情况表", E, E, E, E, E], *_EXECUTED["tables"][0]["rows"]]
+    merged = ((0, 0, 0, 5), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 4), (1, 5, 2, 5))
+    read = read_three_public(Grid("表1", rows, merged))
+    assert read is None or not any(row.budget is not None and row.budget.text for row in read[0].rows)
