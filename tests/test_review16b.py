@@ -54,6 +54,23 @@ def test_a_flat_note_calling_the_filled_table_empty_is_still_found(tmp_path):
         assert [(f.ref.cell, f.severity.value) for f in b17] == [("A7", "error")], note
 
 
+def test_a_note_under_a_second_table_on_the_sheet_is_that_tables(tmp_path):
+    """Shape: 万里街道's 三公 预算表 (47.91, agreeing, its own note naming no emptiness) and, below it on the same sheet,
+    the 政府性基金预算“三公”经费支出预算表 with no figures and its note "本部门2024年无政府性基金预算安排的“三公”经费支出，
+    故本表为空表". Wrong before: B17 错误 at that note against the first table's 47.91 — `said_empty` searched the whole
+    grid. Fix: a note below a second table's title, after the first table's figures, is the second table's."""
+    rows = _wanli(note="注：“三公”经费预算数按财政拨款安排。")
+    rows += [
+        [E] * 7,
+        ["政府性基金预算“三公”经费支出预算表", E, E, E, E, E, E],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", E, E, E],
+        [E, E, E, "小计", "购置费", "运行费", E],
+        [E] * 7,
+        ["注：本部门2024年无政府性基金预算安排的“三公”经费支出，故本表为空表。", E, E, E, E, E, E],
+    ]
+    assert not _codes(_workbook(tmp_path, rows, (*_WANLI_MERGES, "A9:G9", "A13:G13")), "B17")
+
+
 # ---------------------------------------------------------------- heldout26: funds printed across the columns
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..grid import Grid
 from ..model import CellValue
 from ..patterns import lazy_compile
-from .cells import own, own_cell
+from .cells import is_number, own, own_cell
 
 __all__ = ["said_empty"]
 
@@ -37,16 +37,33 @@ def _flat(text: str, start: int, which: str) -> bool:
     return not (which in "该該" and "表" in before)
 
 
+#: A table's title ("政府性基金预算“三公”经费支出预算表", "…支出表（单位：万元）"): a row starting another table.
+_TITLE = lazy_compile(r"表(?:[(（][^)）]*[)）])?$")
+
+
 def said_empty(grid: Grid, subject: str) -> CellValue | None:
     """The first cell of `grid` whose text says the table is empty and names `subject` ("三公": "本部门2024年无“三公”经费
-    …，故本表为空表") — a note about this table, not the empty 政府性基金 table printed below it on the same sheet — or
-    None."""
+    …，故本表为空表") — a note about this table, not the empty 政府性基金 table printed below it on the same sheet (a
+    note under a second title, after the first table's figures, is that table's: review16b) — or None."""
+    figures = another = False
     for r in range(grid.n_rows):
         for c in range(grid.n_cols):
             value = own(grid, r, c)
-            if not isinstance(value, str) or subject not in value:
-                continue
-            text = "".join(value.split())
-            if any(_flat(text, m.start(), m.group("which")) for m in _EMPTY.finditer(text)):
-                return own_cell(grid, r, c)
+            if isinstance(value, str) and subject in value and not another:
+                text = "".join(value.split())
+                if any(_flat(text, m.start(), m.group("which")) for m in _EMPTY.finditer(text)):
+                    return own_cell(grid, r, c)
+            if is_number(value) or (isinstance(value, str) and _FIGURE.fullmatch(value.strip())):
+                figures = True
+            elif figures and isinstance(value, str) and _title(value):
+                another = True
     return None
+
+
+#: A figure typed as text ("47.91", "1,478.75").
+_FIGURE = lazy_compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _title(value: str) -> bool:
+    text = "".join(value.split())
+    return not text.startswith(("注", "说明")) and _TITLE.search(text) is not None
