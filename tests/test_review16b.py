@@ -183,3 +183,22 @@ def test_a_title_row_naming_the_budgets_execution_is_no_budget_title():
     merged = ((0, 0, 0, 5), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 4), (1, 5, 2, 5))
     read = read_three_public(Grid("表1", rows, merged))
     assert read is None or not any(row.budget is not None and row.budget.text for row in read[0].rows)
+
+
+# ---------------------------------------------------------------- review16: 分别 lists after several items
+
+
+def test_a_respective_list_after_several_items_is_not_the_last_items(tmp_path):
+    """Shape: 杜集's 2021 决算 说明 (接待 5.21 from 6, 公务用车 2.48 from 4) — "2021年公务接待费5.21万元，公务用车购置及运行维护费
+    2.48万元，较上年分别减少0.79万元、1.52万元" and "公务接待费同比减少0.79万元，公务用车购置及运行维护费同比减少1.52万元，分别
+    下降13.17%、38%". Wrong before: N01 错误 "公务用车购置及运行维护费与上年相比增减额为减少0.79万元，而…之差为 -1.52万元"
+    (and the same for 13.17% against 38%) — the first figure of a 分别 list took the item named last. Fix: the first
+    change (or rate) of a 分别 list after several items is read with no item; the list pairs by position only."""
+    for said in (
+        "2021年公务接待费5.21万元，公务用车购置及运行维护费2.48万元，较上年分别减少0.79万元、1.52万元。",
+        "公务接待费同比减少0.79万元，公务用车购置及运行维护费同比减少1.52万元，分别下降13.17%、38%。",
+    ):
+        assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3) == [], said
+    # one item's change, no list: still held to the table (4 − 2.48 = 1.52, not 0.79)
+    said = "2021年公务用车购置及运行维护费2.48万元，较上年减少0.79万元。"
+    assert ("N01", "error") in codes_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3)
