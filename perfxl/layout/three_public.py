@@ -87,12 +87,14 @@ def _item(label: str) -> str | None:
 
 
 def _role(label: str) -> tuple[str | None, int | None]:
-    """(kind, year) a label states: kind "skip" (a change), "prev", "budget", "final", "" (a year only) or None."""
+    """(kind, year) a label states: kind "skip" (a change, a forecast), "prev", "budget", "final", "" (a year only) or None."""
     if _CHANGE.search(label):
         return "skip", None
     label = _FUND_BUDGET.sub("", label)
     m = _YEAR.search(label)
     year = int(m.group(1)) if m else None
+    if "预计" in label:  # "2022年预计执行数", "2023年预计支出" (预算 publications): a forecast, neither budget nor 决算
+        return "skip", year
     if "上年" in label:
         return ("skip" if "预算" in label else "prev"), year
     if "执行数" in label:  # "2016年执行数", "预算执行数": what was spent — a 决算, whatever budget it executed
