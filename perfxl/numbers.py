@@ -63,6 +63,10 @@ def _held(d: Decimal) -> Decimal | None:
     return None
 
 
+#: `to_decimal` of a Decimal (`_held`): for callers that know their value is one (a number cell as the layout makes it).
+decimal_held = _held
+
+
 def to_decimal(value: object) -> Decimal | None:
     """A number from Excel (int, float, Decimal, numeric str) → exact Decimal, else None.
 

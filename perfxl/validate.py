@@ -131,11 +131,13 @@ def recompute_scores(
     groups = ctx.groups()
     computed: dict[int, Decimal] = {}
     reported: dict[int, Decimal] = {}
+    fact = ctx.fact  # (each row's typed 得分 and 分值 as its facts hold them: `Context.number` of the cells)
     for ind in (i for _, rows in groups for i in rows):
         result = ctx.score(ind)
-        value = result.score if result is not None and result.score is not None else ctx.number(ind.score)
+        typed = fact(ind).score
+        value = result.score if result is not None and result.score is not None else typed
         computed[id(ind)] = value or Decimal(0)
-        if (typed := ctx.number(ind.score)) is not None:
+        if typed is not None:
             reported[id(ind)] = typed
     # 一级 权重 scaling rows of 100 (吉林, `weighted_levels`): each section and the total taken under that reading — also
     # where one 一级 slipped off 100 ("some"), as T02 takes it: the rows' plain sum (up to 300) is no 总分 there either,
@@ -150,7 +152,7 @@ def recompute_scores(
         own = sum((computed[id(i)] for i in rows), Decimal(0))
         typed_scores = [reported[id(i)] for i in rows if id(i) in reported]
         typed = sum(typed_scores, Decimal(0)) if typed_scores else None
-        weights = [w for w in (ctx.number(i.weight) for i in rows) if w is not None]
+        weights = [w for w in (fact(i).weight for i in rows) if w is not None]
         weight = sum(weights, Decimal(0)) if weights else None
         if (
             weighted is not None

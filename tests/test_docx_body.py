@@ -59,6 +59,22 @@ def test_a_package_python_docx_refuses_is_refused_alike(seed_report, tmp_path, p
     assert "Word 文档已损坏" in ours.value.message
 
 
+def test_a_part_named_but_missing_is_refused_alike(seed_report, tmp_path):
+    """open_body only checks that the parts it does not read are there (the guard inflates them all): a relationship
+    to a part the archive lacks is still python-docx's refusal, in its words."""
+    bad = tmp_path / "no_styles.docx"
+    with zipfile.ZipFile(seed_report) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != "word/styles.xml":
+                zout.writestr(info.filename, zin.read(info))
+    with pytest.raises(UnreadableWorkbook) as ours:
+        open_body(bad)
+    with pytest.raises(UnreadableWorkbook) as theirs:
+        open_docx(bad)
+    assert ours.value.code == theirs.value.code == "DOCX_CORRUPT"
+    assert ours.value.message_en == theirs.value.message_en and "word/styles.xml" in ours.value.message_en
+
+
 def test_a_damaged_styles_part_does_not_hide_the_text(tmp_path):
     """Only the body is read: a report whose styles.xml is cut still has its paragraphs checked (Word itself offers to
     repair such a file). Failed before open_body: read_docx raised DOCX_CORRUPT (XMLSyntaxError in styles.xml)."""

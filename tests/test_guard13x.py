@@ -164,6 +164,7 @@ def test_elementtree_alone_decides_otherwise_on_namespace_errors(data, sax, elem
         assert _verdict(_EtPrologue("p.xml"), data, step) == elementtree
 
 
+@pytest.mark.slow(reason="starts a fresh interpreter (what a validate run imports)")
 def test_a_validate_run_imports_no_sax_reader_and_no_urllib() -> None:
     example = Path(__file__).resolve().parents[1] / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
     modules = ("xml.sax.saxutils", "defusedxml.expatreader", "urllib.request", "http.client", "ssl", "email")

@@ -187,6 +187,7 @@ def test_rules_for_named_codes_say_when_they_are_warnings():
 # ---------------------------------------------------------------- 7. `perfxl batch --annotate`: files left without a copy
 
 
+@pytest.mark.slow(reason="perfxl batch starts its worker processes")
 def test_batch_says_which_files_got_no_annotated_copy_and_why(tmp_path):
     """The reason a file got no copy (a .xls, a PDF, a failed write) reached only summary.json: summary.xlsx left the
     批注副本 cell blank and the console said nothing."""

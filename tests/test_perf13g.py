@@ -12,6 +12,8 @@ from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from perfxl.chinese import to_simplified
 from perfxl.io.xml_formulas import formulas_from_xml
 from perfxl.rules import scores
@@ -53,6 +55,7 @@ def test_formula_unescaped_as_before():
         assert formulas_from_xml(xml) == {(1, 1): "=" + unescape(text)}
 
 
+@pytest.mark.slow(reason="starts a fresh interpreter (what a validate run imports)")
 def test_a_validate_run_imports_no_logging_and_no_csv_writer():
     code = (
         "import sys\n"

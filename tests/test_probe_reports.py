@@ -29,7 +29,8 @@ import sys
 import tomllib
 from pathlib import Path
 
-from test_document_realreport import REPORTS, build_docx
+import pytest
+from test_document_realreport import REPORTS, build_docx, fast_share
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
@@ -56,20 +57,31 @@ def _findings(tmp_path: Path, stem: str, paragraph: int, text: str | None = None
     ]
 
 
-def test_the_probe_keeps_its_floor():
-    """The figure as a floor: found may rise, extra must stay 0."""
+def _probed(paths: list[Path], work: Path) -> tuple[int, int]:
+    """(planted, found) of tests/realworld/probe_reports.py over `paths`; no probe may have an extra finding."""
     import probe_reports
 
-    probes = [p for path in sorted(REPORTS.glob("*.toml")) for p in probe_reports.probe(path, _work())]
-    found = sum(bool(p.found) for p in probes)
-    assert len(probes) >= 143 and found >= 139, (len(probes), found)
+    probes = [p for path in paths for p in probe_reports.probe(path, work)]
     assert not [p for p in probes if p.extra], [(p.report, p.paragraph, p.extra) for p in probes if p.extra]
+    return len(probes), sum(bool(p.found) for p in probes)
 
 
-def _work() -> Path:
-    import tempfile
+@pytest.mark.slow(
+    reason="a mutation sweep: every tied figure of every report planted, ≈ 290 copies built and validated"
+)
+def test_the_probe_keeps_its_floor(tmp_path):
+    """The figure as a floor: found may rise, extra must stay 0. (Its work folder is the test's tmp_path: a
+    `tempfile.mkdtemp` per report, never removed, had left ≈ 30,000 folders in /tmp.)"""
+    planted, found = _probed(sorted(REPORTS.glob("*.toml")), tmp_path)
+    assert planted >= 143 and found >= 139, (planted, found)
 
-    return Path(tempfile.mkdtemp(prefix="perfxl-probe-test-"))
+
+def test_the_probe_keeps_its_floor_on_a_fixed_third_of_the_reports(tmp_path):
+    """The fast loop's share of the sweep above (CI runs it whole), `fast_share`: 21 reports with figures to plant,
+    121 probes (of 313), 113 found (of 284) and 0 extra when this was written (122 reports); a share with misses in it, so a fix or a
+    regression there shows. Found may rise; extra must stay 0."""
+    planted, found = _probed(fast_share(list(REPORTS.glob("*.toml"))), tmp_path)
+    assert planted >= 121 and found >= 113, (planted, found)
 
 
 # ---------------------------------------------------------------- 合计/共计 after a list of amounts

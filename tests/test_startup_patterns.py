@@ -12,6 +12,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 _PROBE = r"""
 import json, re, sys
 real = re.compile
@@ -30,6 +32,7 @@ print(json.dumps(sorted(set(eager))))
 _LAZY = ("perfxl.rules", "perfxl.layout.three_public", "perfxl.layout.summary_pairs", "perfxl.report.console")
 
 
+@pytest.mark.slow(reason="starts a fresh interpreter (what importing the checks compiles)")
 def test_checks_compile_no_pattern_at_import() -> None:
     out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True).stdout
     eager = json.loads(out)

@@ -8,6 +8,7 @@ Pure: text in, facts out. Nothing here reads a file or a table; matching to tabl
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -670,6 +671,8 @@ def _comma_may_list(prefix: str, after: str) -> bool:
 
 #: The words between two figures of one 分别/各 list of changes ("分别减少100万元、50万元", "、增加50万元", "分别下降9.1%、5.3%").
 _LIST_NEXT = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)?了?\s*")
+#: After a figure, the next figure of its list ("、1.52万元", "和38%", "、增加50万元").
+_LIST_FOLLOWS = lazy_compile(r"\s*[、和及与]\s*(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)?了?\s*\d")
 #: The words opening such a list ("分别减少", "各下降", "分别比预算减少", "分别较上年增长"): 分别/各, its comparison, a direction.
 _RESPECTIVE_CHANGE = lazy_compile(
     r"(?:分别|各(?![项类级种个部]))(?:为|是)?[^\d，,。；;：:、]{0,12}?(?:增加|减少|增长|下降|提高|降低|上升|节约|超支)了?\s*$"
@@ -687,6 +690,15 @@ def _next_in_change_list(state: _State, clause: str, raw_prefix: str, unit: str)
         return None
     at = clause.find(last.quantity.text)
     return last if at >= 0 and _RESPECTIVE_CHANGE.search(clause[:at]) else None
+
+
+def _changes_of_several_items(state: _State) -> bool:
+    """The two changes last read in this sentence are of two items ("公务接待费同比减少0.79万元，公务用车…同比减少1.52万元"),
+    or a 分别 list read with no item ("较上年分别减少100万元、50万元"): a 分别 list of rates after them pairs with them by
+    position. Two changes of one item against two bases ("较2020年预算
+    …减少533万元，较2020年决算…减少304万元") keep their item for the rates (`respective_lists`, review16)."""
+    changes = [f for f in state.facts if f.role == "change" and f.sentence == state.sentence][-2:]
+    return len(changes) == 2 and (changes[0].claim != changes[1].claim or not changes[0].subject)
 
 
 def _compared_against(words: str) -> str:
@@ -893,8 +905,21 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             )[0]
             if not (role in ("change", "change_rate") and _direction(resplit) and not _direction(subject)):
                 subject = resplit  # (not "公务用车购置费同口径比2018年减少": the item before 比2018年 is named already)
+        # "公务接待费5.21万元，公务用车…2.48万元，较上年分别减少0.79万元、1.52万元" ("…，分别下降13.17%、38%"): the first of
+        # a 分别/各 list of changes is the first item's, not the item named last — which one, only the list's order says
+        # (review16b); read with no item
+        heads_a_list = (
+            role in ("change", "change_rate")
+            and (not subject or bool(_direction(subject)))
+            and _RESPECTIVE_CHANGE.search(raw_prefix) is not None
+            and _LIST_FOLLOWS.match(clause[m.end() :]) is not None
+            and (role == "change" or _changes_of_several_items(state))
+        )
+        if heads_a_list:
+            subject = ""
         if (
             role == "change_rate"
+            and not heads_a_list
             and (not subject or _direction(subject))
             and (last := _change_just_before(state)) is not None
         ):
@@ -906,9 +931,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and _opened(clause[: m.start()]) <= 0
         ):
             subject = state.facts[state.closed_detail].subject  # the change of the figure the bracket detailed
-        if role in ("change", "change_rate", "share", "completion", "previous") and not subject:
+        if role in ("change", "change_rate", "share", "completion", "previous") and not subject and not heads_a_list:
             subject = state.subject
-        if role in ("change", "change_rate") and subject and _direction(subject):
+        if role in ("change", "change_rate") and subject and _direction(subject) and not heads_a_list:
             subject = state.subject
         if unit in COUNT_UNITS and subject and subject in RESULT_VERBS:
             after = re.match(r"[\u4e00-\u9fff]{1,12}", clause[m.end() :])
@@ -937,6 +962,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             subject = "支出"
         if (
             not subject
+            and not heads_a_list
             and not (unit != SCORE_UNIT and claim_of(state.subject) == "total_score")
             and not (state.subject == "合计" and role == "budget")
         ):
@@ -1215,6 +1241,10 @@ def _part_before_colon(state: _State) -> int | None:
     return None
 
 
+#: A year a bracket's words name ("（2020年公务用车运行维护费4万元）").
+_A_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=年)")
+
+
 def _defined_whole_before(state: _State, prefix: str) -> int | None:
     """The money figure right before a bracket whose first name inside is one of that figure's parts by definition
     (`DECOMPOSITIONS`: 公务用车购置及运行费 → 公务用车购置费 │ 公务用车运行维护费): the total the bracket splits. A bracket
@@ -1223,6 +1253,9 @@ def _defined_whole_before(state: _State, prefix: str) -> int | None:
         return None
     last = state.facts[-1]
     inside = prefix[max(prefix.rfind("("), prefix.rfind("（")) + 1 :]
+    own = last.clause[: max(last.clause.find(last.quantity.text), 0)]  # the words naming the figure, its year
+    if not set(_A_YEAR.findall(inside)) <= set(_A_YEAR.findall(own)):
+        return None  # "2.48万元（2020年公务用车运行维护费4万元）": another year's part, no split of this figure (review16b)
     part = claim_of(_clean_subject(inside)[0])
     if (
         last.quantity.is_money
@@ -1653,7 +1686,15 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
     """All figures of one paragraph with their subjects and roles, its "all targets met" claim and the
     indicators it states with target and actual. `carry`: the money total that ended the paragraph before — a
     paragraph opening with 其中 lists its parts ("…基本支出2956.36万元。" ¶ "其中:工资福利支出…"), so it heads this
-    paragraph's facts (index 0, `carried`) as their total."""
+    paragraph's facts (index 0, `carried`) as their total.
+
+    A pure function of its arguments with a frozen result, so the last 2,048 are kept: a report checked again after
+    an edit (the server, the probes and reviews that change one figure) reads only the paragraphs that changed."""
+    return _extract_facts(text, paragraph, carry)
+
+
+@functools.lru_cache(maxsize=2048)
+def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
     if carry is not None and _OPENS_WITH_QIZHONG.match(text or ""):
         state.facts.append(

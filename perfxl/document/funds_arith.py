@@ -1029,6 +1029,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 rounded=_rounded_ratio(run, pi, final, budget),
             )
         elif fact.role == "change_rate" and q.is_percent and fact.direction:
+            if not fact.subject and _respective_over_changes(facts, fact):
+                # a 分别 list of rates after a 分别 list of changes of several items, read with no item (review16b):
+                # paired by position only
+                check_rates_over_stated_bases(run, pi, ref, facts, fact)
+                continue
             amount = _find(facts, fact.index, fact.subject, ("change",))
             current = (
                 _find(facts, fact.index, fact.subject, ("final", "value"))

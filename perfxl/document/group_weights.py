@@ -75,9 +75,11 @@ def _table_groups(ev: SelfEvaluation) -> dict[str, tuple[set[Decimal], Decimal |
 def check_group_points(run: _Run, ref: TextRef | CellRef, text: str) -> None:
     """N01 (警告) for each group the paragraph gives points none of the table's for that group are — only when one
     自评表 has a 一级 group of that name (several would leave which one unsaid)."""
-    tables = [(ev, _table_groups(ev)) for ev in run.sub.evaluations]
+    tables: list[tuple[SelfEvaluation, dict]] | None = None  # the tables' groups, read at the first group named
     text = text.replace("\n", "")  # a line break pasted from a web page may fall inside a name ("产出\n指标")
     for m in _GROUP_POINTS.finditer(text):
+        if tables is None:
+            tables = [(ev, _table_groups(ev)) for ev in run.sub.evaluations]
         # the group the words end with ("其中产出指标得分45分": 产出指标), the longest of the tables' names
         said = normal_name(m["name"])
         names = sorted({n for _, groups in tables for n in groups if said.endswith(n)}, key=len)

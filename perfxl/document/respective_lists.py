@@ -126,6 +126,22 @@ def _of_the_base_year(text: str, amounts: re.Match[str], changes: re.Match[str])
     return own is not None and own != year and not (bases and head.endswith(bases[-1]))
 
 
+def _last_year(now: Interval, moved: Interval, up: bool) -> Interval:
+    """Last year's level a printed level and its printed change allow: now − change (增加) or now + change (减少)."""
+    return Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
+
+
+def _misprinted(computed: Interval, rate: str) -> tuple[int, bool] | None:
+    """None when the printed rate may be the computed one rounded half up; else its decimals and whether it is the
+    computed rate cut short rather than rounded (then a person judges: it may be meant)."""
+    said = Decimal(rate)
+    places = len(rate.split(".")[1]) if "." in rate else 0
+    step = Decimal(1).scaleb(-places)
+    if computed.overlaps(Interval(said - step / 2, said + step / 2)):
+        return None
+    return places, computed.overlaps(Interval.printed(said, step))
+
+
 def _judge(
     run: _Run, ref: TextRef | CellRef, place: tuple[str, int], value: str, change: str, rate: str, unit: str, up: bool
 ) -> None:
@@ -133,17 +149,13 @@ def _judge(
     names, i = place
     name = names.split("、")[i]
     now, moved = _printed(value), _printed(change)
-    before = Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
+    before = _last_year(now, moved, up)
     if before.lo <= 0:
         return
-    computed = Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED)
-    said = Decimal(rate)
-    places = len(rate.split(".")[1]) if "." in rate else 0
-    step = Decimal(1).scaleb(-places)
-    rounded = Interval(said - step / 2, said + step / 2)
-    if computed.overlaps(rounded):
+    verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), rate)
+    if verdict is None:
         return
-    cut = computed.overlaps(Interval.printed(said, step))
+    places, cut = verdict
     base = Decimal(value) - Decimal(change) if up else Decimal(value) + Decimal(change)
     point = Decimal(change) / base * HUNDRED
     expected = f"{fmt_decimal(round_half_up(point, places))}%"
@@ -202,19 +214,14 @@ def check_rates_over_stated_bases(
         if stated:
             before, point = now, base.quantity.value
         else:  # last year's: the level ∓ its change
-            before = (
-                Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
-            )
+            before = _last_year(now, moved, up)
             point = base.quantity.value - size if up else base.quantity.value + size
         if before.lo <= 0 or moved.lo < 0 or point <= 0:
             continue
-        computed = Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED)
-        said = Decimal(item["rate"])
-        places = len(item["rate"].split(".")[1]) if "." in item["rate"] else 0
-        step = Decimal(1).scaleb(-places)
-        if computed.overlaps(Interval(said - step / 2, said + step / 2)):
+        verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), item["rate"])
+        if verdict is None:
             continue
-        cut = computed.overlaps(Interval.printed(said, step))
+        places, cut = verdict
         expected = f"{fmt_decimal(round_half_up(size / point * HUNDRED, places))}%"
         for f in facts[rate.index :]:  # the list's rate read on its own too ("、下降10%"): this finding is its one
             if f.clause == rate.clause and f.quantity.text == f"{item['rate']}%":

@@ -25,6 +25,9 @@ _BLOCK_END = "资金情况"
 _TOTALS = frozenset(("预算支出总额", "预算总额", "支出总额", "资金总额", "预算支出合计", "总额"))
 #: … and each group's own total, on the header's second row, one of these.
 _GROUP_TOTALS = frozenset(("合计", "小计"))
+#: A group named by a stage of the same money (年初预算数 │ 全年执行数, 预算数 │ 实际支出, 2023年 │ 2024年), not by a
+#: part of it (基本支出 │ 项目支出): its 合计 is another reading of the 总额, not an addend of it (review16b).
+_STAGE = lazy_compile(r"预算数|预算金额|执行|实际|决算|完成|到位|拨付|调整|年初|全年|(?:19|20)\d{2}年")
 _FIGURE = lazy_compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
@@ -59,8 +62,9 @@ def _figure(value: object) -> bool:
 
 
 def across_block(grid: Grid, r: int) -> AcrossBlock | None:
-    """The block whose header starts on row r (first cell …资金情况, a 总额 column, two groups or more whose second header
-    row names a 合计 and one source at least, figures under the 总额 and a group's 合计 two rows down), or None."""
+    """The block whose header starts on row r (first cell …资金情况, a 总额 column, two groups or more — parts of the
+    money, none a stage of it (`_STAGE`) — whose second header row names a 合计 and one source at least, figures under
+    the 总额 and a group's 合计 two rows down), or None."""
     cells = row_cells(grid, r)
     if len(cells) < 4 or not _label(cells[0][1]).endswith(_BLOCK_END) or r + 2 >= grid.n_rows:
         return None
@@ -68,7 +72,7 @@ def across_block(grid: Grid, r: int) -> AcrossBlock | None:
     if total_col is None:
         return None
     starts = [c for c, v in cells if c > total_col and _label(v)]
-    if len(starts) < 2:
+    if len(starts) < 2 or any(_STAGE.search(_label(v)) for c, v in cells if c in starts):
         return None
     below = dict(row_cells(grid, r + 1))
     if total_col in below:

@@ -87,12 +87,14 @@ def _item(label: str) -> str | None:
 
 
 def _role(label: str) -> tuple[str | None, int | None]:
-    """(kind, year) a label states: kind "skip" (a change), "prev", "budget", "final", "" (a year only) or None."""
+    """(kind, year) a label states: kind "skip" (a change, a forecast), "prev", "budget", "final", "" (a year only) or None."""
     if _CHANGE.search(label):
         return "skip", None
     label = _FUND_BUDGET.sub("", label)
     m = _YEAR.search(label)
     year = int(m.group(1)) if m else None
+    if "预计" in label:  # "2022年预计执行数", "2023年预计支出" (预算 publications): a forecast, neither budget nor 决算
+        return "skip", year
     if "上年" in label:
         return ("skip" if "预算" in label else "prev"), year
     if "执行数" in label:  # "2016年执行数", "预算执行数": what was spent — a 决算, whatever budget it executed
@@ -108,23 +110,29 @@ def _role(label: str) -> tuple[str | None, int | None]:
     return None, year
 
 
+#: 预算 naming what was done with the budget ("预算执行情况", "预算完成情况"): spending, not the budget itself.
+_EXECUTED = lazy_compile(r"预算(?=执行|完成)")
+
+
 def _kind_above(caption: str) -> str | None:
     """The kind a report's caption above the table names for its figures, when that caption titles a 三公 table
-    ("一、2022年一般公共预算“三公”经费支出预算表" → "budget", "…支出决算表" → "final"); None when it names both (预决算),
+    ("一、2022年一般公共预算“三公”经费支出预算表" → "budget", "…支出决算表", "…预算执行情况表" → "final"); None when it names both (预决算, "预算及执行"),
     neither, or is no 三公 table's title. 寿县司法局 2022 (real reports 19) prints its 预算表 as the items over one row of
     figures with no 预算 or 决算 in any cell: the caption says which they are, as a title row inside a sheet does."""
     text = _FUND_BUDGET.sub("", H.normalise_label(caption))
     if "三公" not in text or "表" not in text or "预决算" in text:
         return None
-    budget, final = "预算" in text, "决算" in text
+    # "“三公”经费预算执行情况表" (决算 publications): the budget's execution — what was spent, no budget (review16b)
+    budget = "预算" in _EXECUTED.sub("", text)
+    final = "决算" in text or "执行" in text or "完成" in text
     return "budget" if budget and not final else "final" if final and not budget else None
 
 
 def _budget_only(label: str) -> bool:
     """A 三公 label (a title) that says 预算 and not 决算 ("2017年“三公”经费预算表"; not "预决算", not a fund's name
-    "一般公共预算"): the figures under it are budgets."""
+    "一般公共预算", not the budget's execution "预算执行情况表"): the figures under it are budgets."""
     text = _FUND_BUDGET.sub("", label)
-    return "预算" in text and "决算" not in text
+    return "预算" in _EXECUTED.sub("", text) and not any(w in text for w in ("决算", "执行", "完成"))
 
 
 #: A total's label with the word for what it totals ("一、支出合计" of 湖南's 三公 预算情况表): a role word such as 预算 or

@@ -235,8 +235,8 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                 continue
             if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
                 continue
-            if not p.reason:
-                yield from share_above_whole(ctx, ind, cell, column, column_en)
+            if not p.reason and p.kind is ValueKind.PERCENT:  # (`share_above_whole` reads percents only: no generator
+                yield from share_above_whole(ctx, ind, cell, column, column_en)  # made for the other cells of a row)
             if p.reason:
                 damaged = p.damaged  # typing or OCR damage: perhaps the reading's, not the filer's
                 yield ctx.finding(

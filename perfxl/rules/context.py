@@ -36,6 +36,7 @@ from perfxl.numbers import (
     ONE,
     POINT_FIRST,
     agrees_as_printed,
+    decimal_held,
     fmt_decimal,
     half_unit,
     printed_places,
@@ -366,9 +367,11 @@ class Context:
         return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
     def _read_number(self, cell: CellValue) -> Decimal | None:
+        raw = cell.raw
+        if raw.__class__ is Decimal:  # a number cell as the layout makes it (`exact`): its `to_decimal`, no text test
+            return decimal_held(raw)
         if cell.is_blank:
             return None
-        raw = cell.raw
         # ".5" printed as text lost its integer digits: C02 reports it, no check computes with a guess
         value = None if isinstance(raw, str) and POINT_FIRST.match(raw) else to_decimal(raw)
         if value is None:
@@ -765,13 +768,15 @@ class Context:
         return self.per_row("way", ind, Context._direction)
 
     def _direction(self, ind: Indicator) -> Direction:
+        f = self.fact(ind)  # (the row's texts and parsed target as its facts hold them: no cell property a text)
+        nature, operator = ind.nature, ind.operator
         return infer_direction(
-            ind.name.text or ind.level2.text,
-            self.parsed(ind.target),
-            ind.nature.text if ind.nature is not None else None,
+            f.name or f.level2_text,
+            f.target,
+            nature.text if nature is not None else None,
             self.profile,
-            group=f"{ind.level1.text} {ind.level2.text}",
-            operator=ind.operator.text if ind.operator is not None else None,
+            group=f"{f.level1_text} {f.level2_text}",
+            operator=operator.text if operator is not None else None,
         )
 
     def reading(self, ind: Indicator) -> Reading:
@@ -784,7 +789,8 @@ class Context:
         hit = self._readings.get(id(ind))
         if hit is not None and hit[0] is ind:
             return hit[1]
-        reading = self._read(ind, self.number(ind.weight))
+        f = self.fact(ind)  # (its weight and parsed values as its facts hold them: one look-up, not three)
+        reading = self._read(ind, f.weight, f)
         if ind.own_score is not None and reading.result is not None:
             reading = self._split_scheme(ind, reading)
         self._readings[id(ind)] = (ind, reading)
@@ -820,14 +826,16 @@ class Context:
         self._outcomes[id(ind)] = (ind, reading)
         return reading
 
-    def _read(self, ind: Indicator, weight: Decimal | None) -> Reading:
+    def _read(self, ind: Indicator, weight: Decimal | None, f: RowFacts | None = None) -> Reading:
         """The row's reading: worked out once per run for each distinct (target, actual, weight, unit kind, direction)
         — all it reads of the row (and the table's title year: the evaluation is in the key). Rows repeating a target,
         actual and weight ("100%" │ "100%", 10) share one immutable answer (issue 14: ≈ 70 k instructions a reading);
         the target and actual are the parser's shared values (`parsed`), kept beside the answer so no id is reused."""
         if weight is None:
             return Reading(None, None)
-        t, a = self.parsed(ind.target), self.parsed(ind.actual)
+        if f is None:
+            f = self.fact(ind)
+        t, a = f.target, f.actual  # (`parsed` of the row's target and actual)
         dated_unit = ind.unit is None or self.is_blank(ind.unit) or normalise_text(ind.unit.text) in DATE_UNITS
         # the direction only where `_read_values` may ask it (a numeric target, a dotted date among them)
         way = self.direction(ind) if t.number is not None and t.kind in _NUMERIC_KINDS else None

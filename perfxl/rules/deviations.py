@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
@@ -28,11 +29,11 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     Once per row and run (D01 and D02 ask it), kept with the row's facts."""
     f = ctx.fact(ind)
     memo = f.memo
-    try:
-        found: tuple[str, str, Certainty, str, str] | None = memo["missed"]
-    except KeyError:
+    found: Any = memo.get("missed", memo)  # (the memo itself: not asked yet — no KeyError raised and caught a row)
+    if found is memo:
         found = memo["missed"] = _missed_with_certainty(ctx, f)
-    return found
+    missed: tuple[str, str, Certainty, str, str] | None = found
+    return missed
 
 
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:

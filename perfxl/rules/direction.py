@@ -138,6 +138,12 @@ class Direction:
         )
 
 
+#: The directions a row's own operator or growth words give: one immutable value each, not one made a row (most
+#: targets print their operator: ≈ 2 k instructions a frozen dataclass built).
+_BY_OPERATOR = {op: Direction(op, "operator") for op in Op}
+_GROWTH = Direction(Op.GE, "growth")
+
+
 def _plain(text: str | None) -> str:
     """The text as the profile's word lists are written: no spaces, simplified characters (OpenCC via
     `perfxl.chinese`: "時效指標" is the 时效指标 group, "違規率" a 违规率)."""
@@ -293,16 +299,16 @@ def infer_direction(
     column: opposite ways are a "columns" direction), else growth words, else the name, else its
     group (`group`: the 一级/二级 labels — 成本指标 are ceilings, 财预〔2021〕101号), else default."""
     if target.op is not None:
-        return Direction(target.op, "operator")
+        return _BY_OPERATOR[target.op]
     if nature:  # (no 指标性质 column, the usual form: neither a conflict nor a word)
         conflict = columns_conflict(nature, operator)
         if conflict is not None:
             return conflict
         op = _NATURE.get(_plain(nature))
         if op is not None:
-            return Direction(op, "operator")
+            return _BY_OPERATOR[op]
     if target.kind is ValueKind.GROWTH:
-        return Direction(Op.GE, "growth")
+        return _GROWTH
     text = _plain(name)
     lists = _lists(profile)
     by_name = _name_direction(text, profile, lists)

@@ -79,7 +79,21 @@ def _rows(ctx: Context) -> list[Indicator]:
     marks = pattern(ctx)
     if marks is None or not (t05.enabled and settings.enabled):
         return []
-    return [f.ind for f in ctx.facts() if _declared(ctx, f, marks)]
+    # a row is asked `_declared` only where its target or actual text holds a marker (`_marked`, each distinct text
+    # searched once a run: a table repeats its "100%", "是", "≥95%"), not two calls and a list a row
+    held = _marked_texts(ctx)
+    rows = []
+    for f in ctx.facts():
+        target, actual = f.target_text, f.actual_text
+        in_target = held.get(target)
+        if in_target is None:
+            in_target = _marked(held, target, marks)
+        in_actual = held.get(actual)
+        if in_actual is None:
+            in_actual = _marked(held, actual, marks)
+        if (in_target or in_actual) and _declared(ctx, f, marks):
+            rows.append(f.ind)
+    return rows
 
 
 #: The punctuation around a marker (and a bracketed note), read past when asking whether a cell is it.
@@ -94,6 +108,14 @@ def _declared(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
     of a row left unscored. A marker inside words of a scored row is a target or a note, not the row's 不适用:
     "不涉及违规使用资金", "100%（不适用人员已清退）" — T05 took such rows out and asked a 总分 rescaled over the others (a
     警告 on a right total, review15). On the facts' texts: one pass over 10,000 rows reads no cell property."""
+    memo = f.memo  # once a row and run: D01/D02 (`declared`), S-checks and W04 (`marked`, `guessed`) ask again
+    found: bool | None = memo.get("declared")
+    if found is None:
+        found = memo["declared"] = _declared_row(ctx, f, marks)
+    return found
+
+
+def _declared_row(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
     ind = f.ind
     cells = [(t, c) for t, c in ((f.target_text, ind.target), (f.actual_text, ind.actual)) if _has(ctx, t, c, marks)]
     if not cells:
@@ -109,7 +131,22 @@ def _declared(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
 def _has(ctx: Context, text: str, cell: CellValue, marks: re.Pattern[str]) -> bool:
     """A marker in the cell's text (each cell searched on its own: no marker made of one cell's end and the next's
     start); an error value ("#N/A") is no text — asked only on a hit, errors being rare."""
-    return bool(text) and marks.search(compact(text)) is not None and not ctx.is_error(cell)
+    held = _marked_texts(ctx)
+    found = held.get(text)
+    if found is None:
+        found = _marked(held, text, marks)
+    return found and not ctx.is_error(cell)
+
+
+def _marked_texts(ctx: Context) -> dict[str, bool]:
+    """Whether each text asked holds one of the run's markers (`pattern`: one a run), by text."""
+    return ctx.once("T05 marked texts", dict)
+
+
+def _marked(held: dict[str, bool], text: str, marks: re.Pattern[str]) -> bool:
+    """`text` holds a marker, compacted ("不 适 用"); kept in `held`."""
+    found = held[text] = bool(text) and marks.search(compact(text)) is not None
+    return found
 
 
 def _pattern_of(ctx: Context) -> re.Pattern[str] | None:

@@ -40,7 +40,9 @@ class RowFacts:
         "ind",
         "labels_key",
         "level1_key",
+        "level1_text",
         "level2_key",
+        "level2_text",
         "memo",
         "name",
         "name_blank",
@@ -61,6 +63,8 @@ class RowFacts:
     name_key: str
     level1_key: str
     level2_key: str
+    level1_text: str
+    level2_text: str
     labels_key: str
     target_text: str
     actual_text: str
@@ -114,6 +118,7 @@ class RowFacts:
         level1 = raw.strip() if raw.__class__ is str else cell1.text
         raw = cell2.raw
         level2 = raw.strip() if raw.__class__ is str else cell2.text
+        self.level1_text, self.level2_text = level1, level2
         self.level1_key, self.level2_key = compact(level1), compact(level2)
         joined = f"{level1}{level2}{text}"
         # text OpenCC leaves alone (`looks_traditional`: nor any part of it) compacts part by part — `compact` drops

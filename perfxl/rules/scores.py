@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
@@ -155,9 +156,8 @@ def unverifiable(ctx: Context, ind: Indicator) -> str | None:
 
 def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
     memo = f.memo
-    try:
-        found: str | None = memo["unverifiable"]
-    except KeyError:
+    found: Any = memo.get("unverifiable", memo)  # (the memo itself: not asked yet — no KeyError raised a row)
+    if found is memo:
         found = None
         for code, test in _UNVERIFIABLE.items():  # the first failed, as `_fails` keeps each test's answer
             hit = memo.get(code)
@@ -167,7 +167,8 @@ def _unverifiable(ctx: Context, f: RowFacts) -> str | None:
                 found = code
                 break
         memo["unverifiable"] = found
-    return found
+    first_failed: str | None = found
+    return first_failed
 
 
 def fails(ctx: Context, ind: Indicator, code: str) -> bool:
