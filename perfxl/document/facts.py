@@ -756,7 +756,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
             # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
             state.parent, state.split_by = split_total, name
-        elif _DETAIL.fullmatch(name) and _detailed(state) is not None:
+        elif (_DETAIL.fullmatch(name) or _USES_HEADING.fullmatch(name)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
             subject, role = _clean_subject(clause)
@@ -1001,7 +1001,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         of = None
         if role in ("share", "change", "change_rate", "completion", "previous"):
             of = next(
-                (f.index for f in reversed(state.facts) if f.subject == subject and f.role in ("value", "final")), None
+                (
+                    f.index
+                    for f in reversed(state.facts)
+                    if _same_subject(f.subject, subject) and f.role in ("value", "final")
+                ),
+                None,
             )
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
@@ -1122,6 +1127,10 @@ def _restated_share_amount(state: _State, qty: Quantity, raw_prefix: str) -> boo
 #: Words opening the detail of the figure right before them: "具体是：", "具体为…" (no 分别为: "预算数、决算数分别为…"
 #: names two figures, not parts).
 _DETAIL = lazy_compile(r"具体(?:是|为|如下|包括)")
+#: The 部门决算说明's heading of a total's uses ("一般公共预算财政拨款支出307.82万元，主要用于以下方面：一般公共服务支出
+#: （类）264.87万元，占86.05%；…", the 财政部 template's 支出决算结构 paragraph, real reports 20): the amounts after it are
+#: the parts of the figure right before, as after "具体是". Only with 以下/如下 (方面): "主要用于购买设备" names one use.
+_USES_HEADING = lazy_compile(r"(?:主要|具体)?用于(?:以下|如下)(?:[几两三四五六七八九十]?(?:个|大)?方面)?")
 #: A clause opening with 含/包含/包括 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…", "基本支出2994.57
 #: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
 #: "（含…）" in brackets is a detail already inside).
@@ -1361,6 +1370,19 @@ def _respective_shares(facts: list[Fact]) -> None:
                 subject=amounts[i].subject if paired else share.subject,
                 of=amounts[i].index if paired else None,
             )
+
+
+#: The owner and year a 部门决算说明 opens its figure with ("中共…社会工作部2024年度收入支出总计307.82万元。与2023年度相比，
+#: 收入支出总计增加…", real reports 20): before them the subject the next sentence names bare.
+_OWNER_AND_YEAR = lazy_compile(r"(?:19|20)\d{2}年度?$")
+
+
+def _same_subject(level: str, subject: str) -> bool:
+    """The level's subject is `subject`, or `subject` after its owner's name and year ("…社会工作部2024年度收入支出" for
+    "收入支出"): a change or share said of the bare subject is of that level."""
+    if level == subject:
+        return True
+    return bool(subject) and level.endswith(subject) and bool(_OWNER_AND_YEAR.search(level[: -len(subject)]))
 
 
 def _opened(text: str) -> int:

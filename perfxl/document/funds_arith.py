@@ -655,6 +655,13 @@ def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, 
     return next((f for f in reversed(facts[:before]) if f.subject == subject and f.role in roles), None)
 
 
+def _owned_level(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
+    """The level a change rate is `of` (facts: "中共…2024年度收入支出总计307.82万元。与2023年度相比，收入支出总计增加…":
+    the level named with its owner and year, the change bare — real reports 20), when no figure has its subject."""
+    level = facts[rate.of] if rate.of is not None and rate.of < rate.index else None
+    return level if level is not None and level.role in ("final", "value") else None
+
+
 def _same_base(a: Fact, b: Fact) -> bool:
     """Two figures not measured against two different things (`Fact.against`): a rate against last year is not
     the rate of a gap to the budget, nor the reverse (docs15: "与2021年预算相比减少9.69万元，较上年下降13.17%" was an
@@ -1032,6 +1039,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 _find(facts, fact.index, fact.subject, ("final", "value"))
                 or _budget_changed(facts, fact)
                 or _books_total(facts, fact)
+                or _owned_level(facts, fact)
             )
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's

@@ -1,7 +1,8 @@
 """A narrative paragraph in the one form the fact reader's patterns are written for, meaning exactly what was typed:
 full-width digits and number marks as ASCII (a Chinese IME's "２２２３．０４万元", "３９．８６％", "１，３３６．９２万元"),
 traditional characters as simplified (OpenCC, when installed: "預算執行率" is 预算执行率), a manual line break
-(Shift+Enter) inside a sentence as nothing, the space typed between a figure and its unit ("886.12 万元") dropped, and
+(Shift+Enter) inside a sentence as nothing, the space typed between a figure and its unit ("886.12 万元") or between the
+words and a figure ("增加 10.23") dropped, and
 the pinyin or English glosses some mirror sites interleave ("shouru 收入", "基本支出（jīběn zhīchū）") left out.
 
 Only the cross-check reads this form (and quotes it in its messages); the document and the paragraph's place keep
@@ -30,6 +31,14 @@ _ITEM = lazy_compile(
 )
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
 _SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
+#: Spaces between Chinese words and the figure after them ("比 2023 年度增加 10.23 万元": a PDF's justified line copied
+#: out, real reports 20) — the text a PDF's own reading gives without them, so a .docx of it reads the same.
+_SPACE_BEFORE_FIGURE = lazy_compile(
+    r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d[\d.,]*[ \u3000\u00a0]*(?:[%\u4e00-\u9fff，。；、]|$))"
+)  # not before a figure of a Latin unit ("里程 12 km": the gloss reader's)
+#: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
+_SPLIT_UNIT = lazy_compile(r"\d[万亿]$")
+_UNIT_REST = lazy_compile(r"元")
 _HAS_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 #: A Latin letter of a gloss: ASCII and the accented letters of pinyin's tone marks (ā á ǎ à, ü) and English.
 _L = "A-Za-z\u00c0-\u024f\u0300-\u036f"
@@ -68,7 +77,7 @@ def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
             text = _without_glosses(text)
     if manual_breaks and "\n" in text:
         text = _unwrapped(text)
-    return _SPACE_AFTER_FIGURE.sub("", text)
+    return _SPACE_BEFORE_FIGURE.sub("", _SPACE_AFTER_FIGURE.sub("", text))
 
 
 def _unwrapped(text: str) -> str:
@@ -85,6 +94,8 @@ def _unwrapped(text: str) -> str:
             current = ""
         elif not current or _ENDS_PUNCTUATED.search(current):
             current += line
+        elif _SPLIT_UNIT.search(current) and _UNIT_REST.match(line):
+            current += line  # "…总计307.82万\n元。": a break inside a figure's unit, never a heading's end
         elif _ITEM.match(line) or not _PUNCTUATED.search(current):
             out.append(current)
             current = line

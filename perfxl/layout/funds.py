@@ -556,6 +556,8 @@ class FundsRows:
             single_line = len(pairs) == 1 and len(totals) == 1 and _single_total_line(self.grid, r) is not None
             if not single_line and (len(pairs) < 2 or len(totals) < 2):
                 return False  # a block starts with its two totals side by side (中期资金总额 … 年度资金总额 …)
+            if not single_line and all(p[1] in _ACCOUNT_TOTALS for p in totals):
+                return False  # 总计 │ 307.82 │ 总计 │ 307.82: a 收支总表's closing line (its 收入 side, its 支出 side)
             yearly = [p for p in pairs if "年度" in p[1] or p[1].startswith("当年")] or pairs[-1:]
             self.pair_col = yearly[0][0]
             self.pair_offset = yearly[0][2] - yearly[0][0]
@@ -766,6 +768,10 @@ def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | N
 # 中期资金总额 / 年度资金总额: the period, then the funds label; 当年资金总额 / 其中:当年财政拨款 is the year's money too
 # (武汉 青山区 2020 项目支出绩效目标表: 资金总额 │ 10000万元 │ 当年资金总额: │ 10000万元)
 _PERIOD = lazy_compile(r"^(中期|年度|当年)")
+#: Bare totals that name no money of their own: two of them side by side close a two-sided account (a 部门决算/预算's
+#: 收入支出总表: "总计 │ 307.82 │ 总计 │ 307.82", real reports 20) — never a 中期 │ 年度 pair, which names its period or
+#: its money (中期资金总额 │ 900 │ 年度资金总额 │ 300).
+_ACCOUNT_TOTALS = frozenset(H.normalise_label(w) for w in ("总计", "合计"))
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
 #: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
 _PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
