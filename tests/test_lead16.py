@@ -26,3 +26,18 @@ def test_a_forecast_column_of_a_three_public_budget_table_is_no_final_account():
     total = next(r for r in read[0].rows if r.key == "three_public")
     assert total.budget.raw == "10.00"
     assert total.prev_final.raw is None and total.final.raw is None
+
+
+def test_a_hundred_percent_growth_over_nothing_is_the_publishers_way_of_saying_new(tmp_path):
+    """上海普陀's 社会工作部 2024 决算 (real reports 20) prints "增加 10.23 万元，增长 100.00%" over a 2023 of 0 four times:
+    the unit was founded in 2024, and 100% is how publishers say "new". The arithmetic is certain (no rate comes from
+    nothing), whether the wording is an error a person judges: a 警告 saying so. Before: N02 错误. Any other rate over
+    nothing stays an 错误."""
+    from test_document_realreport import findings_at_paragraph, with_paragraph
+    from test_reports20 import SHEHUI
+
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, SHEHUI, 43)
+    assert (code, severity) == ("N02", "warning")
+    assert "无从计算" in message
+    fifty = with_paragraph(SHEHUI, 43, "增长 100.00%", "增长 50.00%")
+    assert [(c, s) for c, s, _ in findings_at_paragraph(tmp_path, fifty, 43)] == [("N02", "error")]

@@ -3,7 +3,8 @@
 no growth of 127.27% can come: any rate it gives is at least change / largest base (2.75 / 0.15 = 1833%). `precision._ratio`
 gives no interval over a base reaching 0, so the change-rate check (`funds_arith`) hands such a base here: a printed rate
 below the least the figures allow is N02, certain (only figures paired by name come here: a pairing by place stays
-with `_arith`)."""
+with `_arith`) — but for "增长100%" over a base of exactly nothing: publishers print it for a new item (上海普陀 2024 决算,
+real reports 20, four times in one 说明; the blind hand check left them neutral), so it is a 警告 asking for "新增"."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def check_rate_from_nothing(
         else f"无从计算（{base}为 {shown_base}，按印出精度至多 {_show(prev.hi, amount.quantity.unit)}）"
     )
     what = f"“{rate.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {shown_base}）"
+    # 100% over nothing: the publishers' way of saying "new" — wrong as arithmetic, a person judges the wording
+    convention = pv == 0 and abs(rate.quantity.value) == HUNDRED
     run.contradicted.add((pi, rate.index))
     run.issues.append(
         Issue(
@@ -44,9 +47,15 @@ def check_rate_from_nothing(
             actual=rate.quantity.text,
             basis=f"{_where(ref)}：{what}：{base}的数字按正文 {amount.quantity.text} 倒推为 {shown_base}（按印出精度"
             f"可能范围 {round_half_up(prev.lo, 2)}–{round_half_up(prev.hi, 2)}），由此得出的增减率至少为 "
-            f"{round_half_up(least, 2)}%，文字写 {rate.quantity.text}",
+            f"{round_half_up(least, 2)}%，文字写 {rate.quantity.text}"
+            + (
+                "；上年为 0 时“增长100%”是常见写法（实为新增），增长率无从计算，宜写“新增”，需人工判断"
+                if convention
+                else ""
+            ),
             basis_en=f"the base left by the figures is {pv} (at most {prev.hi}): any rate is at least {least:.2f}%, "
-            f"the text says {rate.quantity.text}",
-            certainty=Certainty.CERTAIN,
+            f"the text says {rate.quantity.text}"
+            + ("; 100% over nothing is the publishers' way of saying new" if convention else ""),
+            certainty=Certainty.JUDGEMENT if convention else Certainty.CERTAIN,
         )
     )
