@@ -73,7 +73,8 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         at = text.find(fact.clause)
         if at < 0:
             continue
-        m = _GAP.match(text, at + len(fact.clause))
+        gone_on = _after_its_changes(text, at + len(fact.clause), facts, fact)
+        m = _GAP.match(text, gone_on)
         if m is None or (m["year"] and run.year and m["year"] != run.year) or _another_years(run, fact):
             continue
         table = run.values.get((fact.claim, "budget"))
@@ -100,7 +101,12 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
             table.label,
             certainty=Certainty.GUESS if table.guess else Certainty.CERTAIN,
             pairing="；".join(
-                p for p in (table.guess, f"预算数由正文“{fact.quantity.text}{m.group(0).strip()}”推得") if p
+                p
+                for p in (
+                    table.guess,
+                    f"预算数由正文“{fact.quantity.text}{_words(m, gone_on > at + len(fact.clause))}”推得",
+                )
+                if p
             ),
             pairing_en="; ".join(
                 p
@@ -111,6 +117,30 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
                 if p
             ),
         )
+
+
+#: What may stand between a spending and the next words about it: a comma, spaces.
+_BETWEEN = lazy_compile(r"[\s,，]*")
+
+
+def _after_its_changes(text: str, end: int, facts: tuple[Fact, ...], spent: Fact) -> int:
+    """Where the words after a spending go on once its own changes on last year are passed ("支出5.21万元，同比下降
+    13.17%，与预算持平", "…比上年减少0.79万元，下降13.17%，比预算减少9.69万元"): the gap to the budget is still the
+    spending's (lost16: it went unread, while the sentence without the change gave N01). Only changes of the spending
+    itself (`Fact.of`), one right after another, none measured against the budget."""
+    for f in facts[spent.index + 1 :]:
+        if f.of != spent.index or f.role not in ("change", "change_rate") or f.against == "budget":
+            break
+        at = text.find(f.clause, end)
+        if at < 0 or not _BETWEEN.fullmatch(text, end, at):
+            break
+        end = at + len(f.clause)
+    return end
+
+
+def _words(m: re.Match[str], skipped: bool) -> str:
+    """The comparison's words as quoted after the spending: "…与预算持平" when its changes on last year stand between."""
+    return "…" + m.group(0).strip(" ,，") if skipped else m.group(0).strip()
 
 
 def _gap(fact: Fact, m: re.Match[str]) -> tuple[Decimal, Decimal]:

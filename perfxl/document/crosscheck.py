@@ -109,10 +109,14 @@ def _compare(
     pairing_en: str = "",
     formula: str = "",
     bounds: bool = True,
+    exact_step: Decimal | None = None,
 ) -> None:
     """N01 when the narrative figure and the table value cannot be the same number at their printed precision. With
     `bounds` a bound the text states ("90分以上") holds when the table's value meets it; a target's bound is its value
-    ("满意度不低于90%" against a 指标值 ≥95%: two targets, 90 ≠ 95), compared like for like (bounds=False)."""
+    ("满意度不低于90%" against a 指标值 ≥95%: two targets, 90 ≠ 95), compared like for like (bounds=False).
+    `exact_step` (`TableValue.exact_step`): a figure agreeing with a computed table value only through a whole cell
+    read as rounded or cut short ("减少1.52万元" against 5.21 − 6, the 6 as 6.73) is an N01 judgement (lost16: it was
+    quiet; as `run_state._rate_check` judges a rate agreeing only so)."""
     unit = fact.quantity.unit
     conv = convert(Decimal(1), unit, table_unit)
     if not conv.ok or conv.factor is None:
@@ -135,7 +139,27 @@ def _compare(
         ends = (_rounded if fact.quantity.is_count else Interval.printed)(low, fact.quantity.step).scaled(factor)
         if table.overlaps(Interval(ends.lo, narrative.hi)):
             return  # "新增10-15家" with 13 in the table: the range holds it
-    if narrative.overlaps(table):
+    loose = (
+        exact_step is not None
+        and not about
+        and narrative.overlaps(table)
+        and not narrative.overlaps(Interval(table_value - exact_step, table_value + exact_step))
+    )
+    if loose:
+        if certainty is Certainty.CERTAIN:
+            certainty = Certainty.JUDGEMENT
+        pairing = "；".join(
+            p
+            for p in (
+                pairing,
+                "表中各数按印出的最小位数读作精确数（整数金额即其后补零）时不符；只有把整数金额读作四舍五入或截去尾数的结果才相符",
+            )
+            if p
+        )
+        pairing_en = "; ".join(
+            p for p in (pairing_en, "agrees only with a whole table figure read as rounded or cut short") if p
+        )
+    elif narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
         if (
             about
@@ -410,6 +434,7 @@ def _compare_with_cell(
         pairing=pairing,
         pairing_en=pairing_en,
         formula=tv.formula,
+        exact_step=tv.exact_step,
     )
 
 

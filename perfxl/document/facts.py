@@ -701,6 +701,14 @@ def _changes_of_several_items(state: _State) -> bool:
     return len(changes) == 2 and (changes[0].claim != changes[1].claim or not changes[0].subject)
 
 
+def _on_last_year(fact: Fact) -> bool:
+    """An amount of change its words measure against last year ("比上年减少", "同比减少"): a 三公 item's 支出 then names
+    the item (`_claim`), its change the table's 决算数与上年决算数之差 — the budget is ruled out by the words (lost16: it
+    went unread, "公务接待费支出…比上年减少1.52万元" never held to the table's 0.79). Not its rate: "…，下降65%" after it
+    stays the text's own arithmetic first (N02 from its own figures, tests/test_doc_trust9.py)."""
+    return fact.role == "change" and fact.against == "year"
+
+
 def _compared_against(words: str) -> str:
     """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
     measures against; "" for none (see `Fact.against`)."""
@@ -1057,6 +1065,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, base=state.base)
         if role in ("change", "change_rate"):
             fact = dataclasses.replace(fact, against=_compared_against(since))
+            if not fact.claim and _on_last_year(fact):
+                # "公务接待费支出5.21万元，比上年减少1.52万元": the item's spending's change on last year (lost16)
+                fact = dataclasses.replace(fact, claim=_claim(subject))
         if parent is not None and parent == state.instalments_of:
             fact = dataclasses.replace(fact, listed_by=_INSTALMENTS)
         elif parent is not None and state.split_by:

@@ -91,6 +91,10 @@ class TableValue:
     # the amount's 基础数据表 prints no money unit (in it, its header or a line above it): `unit` is None, the unit
     # assumed in `money_unit_for` unless the narrative's figures settle it (perfxl.document.assumed_unit)
     unit_assumed: bool = False
+    # a value computed from cells printed to different places ("5.21" − "6"): the finest of their steps — at it every
+    # cell read exact (a whole "6" beside "5.21" as 6.00, a table dropping a figure's zeros); `step` is the coarsest
+    # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`crosscheck._compare`)
+    exact_step: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +163,8 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
             )
     prev, final = _num(row.prev_final), _num(row.final)
     if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
-        step = max(printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
+        steps = (printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
+        step = max(steps)
         refs = (row.final.ref, row.prev_final.ref)
         change = final - prev
         out.setdefault(
@@ -175,6 +180,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                 f"{fmt_decimal(final)} − {fmt_decimal(prev)}",
                 guess,
                 unit_assumed=assumed,
+                exact_step=min(steps) if min(steps) < step else None,
             ),
         )
         if prev != 0:
