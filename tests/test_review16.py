@@ -8,29 +8,18 @@ from __future__ import annotations
 import copy
 
 from rules_helpers import cv, good_evaluation, replace_row, submission
+from test_docs15 import _SANGONG as _DOCS15_SANGONG
 from test_document_realreport import codes_at_paragraph, findings_at_paragraph
 
 from perfxl.document.facts import extract_facts
 from perfxl.validate import validate_submission
 
-#: A 2021 三公 决算 publication's table (杜集's figures, docs15): 预算 49.9 = 20 + 14.9 + 15, 决算 7.69, 2020 决算 10.
+#: A 2021 三公 决算 publication's table (杜集's figures, docs15): 预算 49.9 = 20 + 14.9 + 15, 决算 7.69, 2020 决算 10 —
+#: docs15's fixture under a title paragraph.
 _SANGONG = {
-    "year": 2021,
+    **_DOCS15_SANGONG,
     "paragraphs": ["2021年度“三公”经费支出决算情况说明", "单位：万元", "PLACEHOLDER"],
-    "tables": [
-        {
-            "name": "表1",
-            "rows": [
-                ["项目", "2021年预算数", "2021年决算数", "2020年决算数"],
-                ["合计", "49.9", "7.69", "10"],
-                ["因公出国（境）费", "20", "0", "0"],
-                ["公务接待费", "14.9", "5.21", "6"],
-                ["公务用车购置及运行维护费", "15", "2.48", "4"],
-            ],
-            "merges": [],
-            "after": 2,
-        }
-    ],
+    "tables": [{**_DOCS15_SANGONG["tables"][0], "after": 2}],
 }
 
 
