@@ -366,6 +366,9 @@ NOT_BENIGN = {
     # 六安市工商联 2021 p10 "支出1.52万元,…减少0.28万元,下降15%": 15% agrees only because 1.52万元 may be 1.5249 (printed to
     # 0.01万元); restated "15200元 … 2800元" the figures are exact to the 元 and 2800 / 18000 = 15.56% → 16% (real reports 15)
     ("in_yuan", "anhui-luan-gongshanglian-sangong-2021"): "the 元 figures are exact where the 万元 ones were rounded",
+    # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
+    # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
+    ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 

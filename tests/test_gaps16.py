@@ -1,0 +1,60 @@
+"""Session 16's known gaps (issues 11 and 12), each closed generally: a per-item 其中 of 预算 and 决算 summed by measure
+(review16's lost finding), … Each test failed before its fix as its docstring says; each also keeps the agreeing text
+quiet.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from test_document_realreport import findings_at_paragraph
+from test_document_realreport import with_paragraph as _with
+
+from perfxl.document.facts import extract_facts
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+YUNXIAN = tomllib.loads((REPORTS / "yunnan-yunxian-sangong-juesuan-2023.toml").read_text(encoding="utf-8"))
+
+
+def _at(tmp_path, fixture, paragraph: int = 4) -> list[tuple[str, str, str]]:
+    return findings_at_paragraph(tmp_path, fixture, paragraph)
+
+
+def test_a_per_item_list_of_budget_and_spending_is_summed_by_measure(tmp_path):
+    """Failed before: [] for each wrong figure — 云县 2023 p4 gives the 三公 whole its 预算数 832.05 and 决算 820.33, then
+    "其中:" each item's 预算数 and 决算支出数 (and 2022's and the change): skipped since reports18 as no one list (summed
+    as one before, it made a wrong sum). Now the 预算数 are held to the 预算数 (0 + 310.37 + 521.67 = 832.04: 832.05 as
+    printed, parts rounded from 元 — quiet) and the 决算 to the 决算 (0 + 249.29 + 571.04 = 820.33); more than the whole
+    is an 错误, less a 警告 (a 其中 may leave an item out), as for any list."""
+    assert _at(tmp_path, YUNXIAN) == []
+    for old, new, severity, expected in (
+        ("决算支出数为820.33万元", "决算支出数为810.33万元", "error", "820.33万元"),
+        ("决算支出数为820.33万元", "决算支出数为830.33万元", "warning", "820.33万元"),
+        ("预算数为832.05万元", "预算数为822.05万元", "error", "832.04万元"),
+    ):
+        found = _at(tmp_path, _with(YUNXIAN, 4, old, new))
+        assert [(c, s) for c, s, _ in found] == [("N02", severity)], (new, found)
+        assert f"应为 {expected}" in found[0][2] and new.split("为")[-1] in found[0][2]
+
+
+def test_a_parts_own_per_item_list_reports_the_wrong_part_once(tmp_path):
+    """Failed before: [] — "公务用车购置及运行维护费预算数为521.67万元,决算支出数为571.04万元,较2022年决算数441.63万元…,其中:
+    公务用车运行维护费…;公务用车购置费…" (云县 2023): last year's figure between the part and its 其中 left the inner list
+    in the whole's, and the semicolon before 公务用车购置费 ended it. The inner 决算 (507.98 + 63.06) and 预算数 (478.19 +
+    43.48) make the part's by definition: a wrong part is said there, once (not again as the whole's sum)."""
+    found = _at(tmp_path, _with(YUNXIAN, 4, "决算支出数为571.04万元", "决算支出数为581.04万元"))
+    assert [(c, s) for c, s, _ in found] == [("N02", "error")]
+    assert "公务用车购置及运行维护费决算支出数" in found[0][2] and "应为 571.04万元" in found[0][2]
+    found = _at(tmp_path, _with(YUNXIAN, 4, "预算数为521.67万元", "预算数为511.67万元"))
+    assert [(c, s) for c, s, _ in found] == [("N02", "error")]
+    assert "“公务用车购置及运行维护费”" in found[0][2] and "应为 521.67万元" in found[0][2]
+
+
+def test_a_comparison_closed_by_chiping_is_no_word_of_the_next_figure():
+    """Failed before: ("previous", "与上年持平公务接待费") — "决算支出数为0万元,与上年持平公务接待费预算数为310.37万元" (云县
+    2023, the "。" dropped): the 公务接待费's 预算数 was read as last year's figure. "与上年持平的部分" stays one name."""
+    facts = extract_facts("决算支出数为0万元,与上年持平公务接待费预算数为310.37万元。").facts
+    assert (facts[1].role, facts[1].subject) == ("budget", "公务接待费")
+    facts = extract_facts("与上年持平的部分100万元。").facts
+    assert facts[0].role == "previous"
