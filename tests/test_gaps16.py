@@ -1,17 +1,22 @@
 """Session 16's known gaps (issues 11 and 12), each closed generally: a per-item 其中 of 预算 and 决算 summed by measure
-(review16's lost finding), … Each test failed before its fix as its docstring says; each also keeps the agreeing text
+(review16's lost finding); F04 off a printed rate the rounded amounts allow; … Each test failed before its fix as its docstring says; each also keeps the agreeing text
 quiet.
 """
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from pathlib import Path
 
+from report_helpers import workbook_result
 from test_document_realreport import findings_at_paragraph
 from test_document_realreport import with_paragraph as _with
 
 from perfxl.document.facts import extract_facts
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+from render import CORPUS, load_table
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 YUNXIAN = tomllib.loads((REPORTS / "yunnan-yunxian-sangong-juesuan-2023.toml").read_text(encoding="utf-8"))
@@ -58,3 +63,38 @@ def test_a_comparison_closed_by_chiping_is_no_word_of_the_next_figure():
     assert (facts[1].role, facts[1].subject) == ("budget", "公务接待费")
     facts = extract_facts("与上年持平的部分100万元。").facts
     assert facts[0].role == "previous"
+
+
+# ---------------------------------------------------------------- F04 within what rounded amounts allow
+
+
+def _youxian(**cells: str) -> list[tuple[str, str, str]]:
+    """(code, severity, cell) of F04 on 游仙 审计局 2023's 预算执行情况表 (tests/realworld), cells by A1 address replaced."""
+    table = load_table(CORPUS / "sichuan-youxian-shenji-jiankong-2023.toml")
+    rows = [list(r) for r in table.rows]
+    for address, text in cells.items():
+        rows[int(address[1:]) - 1][ord(address[0]) - ord("A")] = text
+    return rows, list(table.merges)
+
+
+def _f04(tmp_path, rows, merges) -> list[tuple[str, str]]:
+    result = workbook_result(tmp_path, rows, merges)
+    return [(f.severity.value, f.ref.cell) for f in result.findings if f.code == "F04"]
+
+
+def test_a_rate_the_rounded_amounts_allow_is_no_finding(tmp_path):
+    """Failed before: three F04 警告 — "0.92" │ "5.00" │ "18.35%" (0.915 … 0.925 over 4.995 … 5.005: 18.28% … 18.52%),
+    "30.45" │ "48.00" │ "63.43%" (63.427% … 63.448%) and "68.34" │ "104.60" │ "65.34%" (65.327% … 65.342%): amounts printed
+    to 0.01万元 are rounded from 元, and each printed rate is the quotient of values they may stand for — consistent at
+    printed precision. A rate no such value gives stays: 65.36% is above 65.342% (an 错误)."""
+    assert _f04(tmp_path, *_youxian()) == []
+    assert _f04(tmp_path, *_youxian(L19="65.36%")) == [("error", "L19")]
+    assert _f04(tmp_path, *_youxian(L15="18.60%")) == [("error", "L15")]
+
+
+def test_a_tie_of_the_printed_amounts_rounded_down_stays_one_unit_off(tmp_path):
+    """Kept (the corpus's hand mark): "1157.90" │ "2000.00" give 57.895% exactly — "57.89%" is that quotient rounded down,
+    not the round-half-up the brief asks, whatever values the amounts stand for: the one-unit 警告 stays. Whole amounts
+    ("30" │ "278" │ "10.77%", tests/test_funds_method9.py) keep the 警告 naming the range: they may be exact."""
+    rows, merges = _youxian(B18="2000.00", C18="2000.00", G18="1157.90", H18="1157.90", L18="57.89%")
+    assert [f for f in _f04(tmp_path, rows, merges) if f[1] == "L18"] == [("warning", "L18")]
