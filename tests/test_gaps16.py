@@ -98,3 +98,33 @@ def test_a_tie_of_the_printed_amounts_rounded_down_stays_one_unit_off(tmp_path):
     ("30" │ "278" │ "10.77%", tests/test_funds_method9.py) keep the 警告 naming the range: they may be exact."""
     rows, merges = _youxian(B18="2000.00", C18="2000.00", G18="1157.90", H18="1157.90", L18="57.89%")
     assert [f for f in _f04(tmp_path, rows, merges) if f[1] == "L18"] == [("warning", "L18")]
+
+
+# ---------------------------------------------------------------- B03 at the 小计: the item's parts under it read
+
+
+def _wanli(**cells: str) -> tuple[list[list[str]], list[str]]:
+    """上海普陀 万里街道 2024's 三公 预算表 (tests/realworld; its note under the table left out), cells replaced."""
+    table = load_table(CORPUS / "shanghai-putuo-wanli-sangong-2024.toml")
+    rows = [list(r) for r in table.rows][:6]
+    for address, text in cells.items():
+        rows[int(address[1:]) - 1][ord(address[0]) - ord("A")] = text
+    return rows, [m for m in table.merges if m != "A7:G7"]
+
+
+def _b03(tmp_path, rows, merges) -> list[tuple[str, str, str]]:
+    result = workbook_result(tmp_path, rows, merges)
+    return [(f.severity.value, f.ref.cell, f.basis) for f in result.findings if f.code == "B03"]
+
+
+def test_a_subtotal_not_its_purchase_and_running_is_found_at_the_subtotal(tmp_path):
+    """Failed before: [] for 运行费 20.56, and only the 合计 (A6) for 小计 45.56 — "公务用车购置及运行费" over "小计 │ 购置费 │
+    运行费": the bare 购置费 and 运行费 were no 三公 item, so 小计 = 购置费 + 运行费 was never held (a wrong 小计 showed only
+    as the 合计 off its printed parts). Read as the item's defined parts, the 小计 is held to them at its own cell, the
+    parts named; the 合计 off its printed parts (0 + 1.35 + 45.56) is still said there — it is, as printed."""
+    assert _b03(tmp_path, *_wanli()) == []
+    found = _b03(tmp_path, *_wanli(F6="20.56"))
+    assert [(s, c) for s, c, _ in found] == [("error", "D6")]
+    assert "购置费" in found[0][2] and "25" in found[0][2] and "20.56" in found[0][2]
+    found = _b03(tmp_path, *_wanli(D6="45.56"))
+    assert [(s, c) for s, c, _ in found] == [("error", "A6"), ("error", "D6")]
