@@ -128,3 +128,19 @@ def test_a_subtotal_not_its_purchase_and_running_is_found_at_the_subtotal(tmp_pa
     assert "购置费" in found[0][2] and "25" in found[0][2] and "20.56" in found[0][2]
     found = _b03(tmp_path, *_wanli(D6="45.56"))
     assert [(s, c) for s, c, _ in found] == [("error", "A6"), ("error", "D6")]
+
+
+# ---------------------------------------------------------------- a year a comparison names is no deadline
+
+
+def test_a_year_after_a_comparison_is_no_deadline_and_no_figure():
+    """Failed before: DATE 2022-12-31 — "同比2022年销量显著提高" (宁夏福彩 2023, tests/realworld: two S16 警告 "时效指标需要
+    日期") read as a deadline of 2022; the year is the comparison's base. Read as words (as "比上年提高"), not as the
+    figure 2022 either (noise16's attempt). A deadline stays one; a figure beside the year stays read as before."""
+    from perfxl.values import ValueKind, parse_value
+
+    for text in ("同比2022年销量显著提高", "与2020年相比持平", "较2021年度同期有所提高"):
+        value = parse_value(text)
+        assert value.kind is not ValueKind.DATE and value.number is None, (text, value)
+    assert parse_value("2022年底前完成").kind is ValueKind.DATE
+    assert parse_value("2022年12月31日前").kind is ValueKind.DATE
