@@ -402,6 +402,8 @@ _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
 )
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _DIGIT = re.compile(r"\d")
+#: A year named as a comparison's base ("同比2022年", "较2021年度", "与2020年相比"): no date and no figure of the cell.
+_COMPARED_YEAR = lazy_compile(r"(?:同比|相比|比|较|与)\s*(?:19|20)\d{2}\s*年度?(?:同期)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: The unit after a figure: letters and words up to the next digit, space or separator — or an area/volume unit
 #: NFKC spells with a digit ("㎡" → "m2", "m³" → "m3", "km2"), read whole: "300㎡" is 300 ㎡, not 300 米 then a 2.
@@ -484,8 +486,10 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
             return ParsedValue(
                 raw, ValueKind.QUALITATIVE, tier=tier_of_share(share), share=share, label=scale_key, text=t
             )
-        if _DIGIT.search(t):
-            date = parse_date(t)
+        # "同比2022年销量显著提高": the year a comparison names is its base — no deadline, no figure (gaps16)
+        bare = _COMPARED_YEAR.sub("", t)
+        if _DIGIT.search(bare):
+            date = parse_date(t) if bare == t else None
             if date is not None:
                 parts, deadline = date
                 return ParsedValue(raw, ValueKind.DATE, op=Op.LE if deadline else None, date=parts, text=t)

@@ -98,7 +98,8 @@ def _wanli(
         ["2024年“三公”经费预算数", E, E, E, E, E, "2024年机关运行经费预算数"],
         ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", E, E, E],
         [E, E, E, "小计", "购置费", "运行费", E],
-        [*figures, "21.56" if figures[0] else E, "443.18" if figures[0] else E],
+        # (运行费 0 with the others 0: read since gaps16, a 21.56 left there made the "empty" table print a figure)
+        [*figures, "21.56" if figures[0] not in ("", "0") else figures[0], "443.18" if figures[0] else E],
         [note, E, E, E, E, E, E],
     ]
 

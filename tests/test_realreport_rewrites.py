@@ -409,6 +409,9 @@ NOT_BENIGN = {
         "wrapped",
         "shanghai-putuo-shehuigongzuobu-juesuan-2024",
     ): "a wrap after a line with no punctuation reads as a heading",
+    # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
+    # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
+    ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 

@@ -78,6 +78,12 @@ _NOTE_AFTER_FIGURE = lazy_compile(
 #: A bracketed note's own label ("（注：含临时人员5人）"): the note's words are what it says — "（注：含…5人）" details the
 #: count before it as "（含…5人）" does (a part, never the total), so the label is dropped before the note is read.
 _NOTE_LABEL = lazy_compile(r"([(（\[【])\s*(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[:：]\s*")
+#: A comparison closed by 持平 before the next item's name, its full stop dropped ("与上年持平公务接待费预算数为…"): no
+#: word of the figure after it (read with it, the 公务接待费's 预算数 was last year's figure — gaps16).
+_SAME_AS_BEFORE = lazy_compile(
+    r"^[\s，,]*(?:与|和|同|比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:相比)?"
+    r"[\s，,]*(?:基本)?持平[\s，,；;]*(?=[\u4e00-\u9fff“])(?!的)"
+)
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
@@ -784,6 +790,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if pos:
             prefix = _NOTE_AFTER_FIGURE.sub("", prefix, count=1)
         prefix = _NOTE_LABEL.sub(r"\1", prefix)
+        # "决算支出数为0万元,与上年持平公务接待费预算数为310.37万元" (云县 2023): the "。" dropped after 持平
+        prefix = _SAME_AS_BEFORE.sub("", prefix, count=1)
         raw_prefix = prefix
         pos = m.end()
         whole, frac, unit = m.group(1), m.group(2), m.group(3)
@@ -1205,6 +1213,16 @@ def _qizhong_total(state: _State) -> int | None:
     return state.last_total
 
 
+def _sibling_by_definition(state: _State, clause: str) -> bool:
+    """The clause after a semicolon names the part's own next part by definition (`DECOMPOSITIONS`: "其中:公务用车运行维护费
+    …;公务用车购置费…", 云县 2023 — 运行维护费 and 购置费 both of 公务用车购置及运行维护费): the detail goes on past it."""
+    if state.parent is None:
+        return False  # the detail made its part already (`_parts_reach`): the whole's list goes on
+    claim = claim_of(_clean_subject(re.split(r"\d", clause, maxsplit=1)[0])[0])
+    listed = {f.claim for f in state.facts if f.parent == state.parent and f.claim and f.claim != claim}
+    return bool(claim) and any(claim in parts and listed & set(parts) for parts in DECOMPOSITIONS.values())
+
+
 def _part_restated(facts: list[Fact]) -> int | None:
     """The listed money part the facts after it only restate — its budget, completion, change and rate, named by its
     own subject, in no list ("公务用车购置及运行维护费支出决算为2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少
@@ -1212,6 +1230,8 @@ def _part_restated(facts: list[Fact]) -> int | None:
     parts, as right after it (review14r: the nested lines were summed into the 三公 total's list, "应为 4.04万元")."""
     last = facts[-1]
     for fact in reversed(facts[:-1]):
+        if fact.role == "previous" and fact.parent is None and fact.sentence == last.sentence:
+            continue  # "…决算支出数为571.04万元,较2022年决算数441.63万元129.41万元,增长29.3%,其中:…": its last year's figure
         if fact.subject != last.subject or not fact.subject:
             return None
         if fact.parent is not None:
@@ -1731,7 +1751,12 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             if i and re.search("[：:]", pieces[i - 1]) and (part := _part_before_colon(state)) is not None:
                 # "预算1000万元,其中当年财政拨款950万元:基本支出700万元,项目支出250万元": the 950's parts, not the 1000's
                 state.detailing, state.parent = state.parent, part
-            elif state.detailing is not None and i and re.search("[；;]", pieces[i - 1]):
+            elif (
+                state.detailing is not None
+                and i
+                and re.search("[；;]", pieces[i - 1])
+                and not _sibling_by_definition(state, pieces[i])
+            ):
                 state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
                 state.ahead = "".join(pieces[i + 1 :])

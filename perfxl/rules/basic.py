@@ -394,7 +394,9 @@ def _row_sums(
                 basis=f"读取：“{parent.label.text}”{cell.text}，分项合计 {fmt_num(total)}；表注说明了分项的口径"
                 f"（“{note.text}”），分项可能含其他资金，需人工判断"
                 if note is not None
-                else "",
+                else f"读取：“{parent.label.text}”{cell.text}；分项 "
+                + " + ".join(f"“{c.label.text.strip()}”{getattr(c, attr).text}" for c in children)
+                + f" = {fmt_num(total)}",
                 basis_en="a note on the table explains what an item holds (it may include other money): a person judges"
                 if note is not None
                 else "",

@@ -591,10 +591,11 @@ class Context:
         if finest == 0 and reading.places <= 0:
             return None  # whole amounts under a whole rate count whole units, as whole parts under a whole total do
         # (amounts in scientific notation, "2.5E+07" at -6 places, are rounded to their printed figures: polish14)
-        if printed_budget <= 0 or half_unit(reading.places) >= half / printed_budget * 100:
-            # the rate printed no finer than one unit of the amounts moves it ("50" │ "100" │ "51%": a unit of the
-            # amounts is 1%, the rate's too): it counts the amounts' units. A finer rate ("0.92" │ "5.00" │ "18.35%": a
-            # unit of the amounts is 0.2%, the rate's 0.01%) may be the quotient of the unrounded amounts
+        if printed_budget <= 0 or (finest == 0 and half_unit(reading.places) >= half / printed_budget * 100):
+            # whole amounts and a rate printed no finer than one unit of them moves it ("50" │ "100" │ "51%": a unit of
+            # the amounts is 1%, the rate's too): it counts the amounts' units. A finer rate ("30" │ "278" │ "10.77%")
+            # may be the quotient of the unrounded amounts; so may any rate over amounts printed with decimals, which
+            # show the table rounds ("68.34" │ "104.60" │ "65.34%": 68.342 / 104.60, 游仙 2023 — gaps16)
             return None
 
         def bounds(cell: CellValue) -> tuple[Decimal, Decimal]:

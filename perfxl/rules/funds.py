@@ -775,6 +775,8 @@ def _rate_finding(
         return  # ".95", "9 5%": C02's one finding (it may be the right rate; nothing here computes with a guess)
     exact = rate.ratio * 100
     last_place = ctx.rate_off_by_last_place(reading, exact)
+    if (last_place or not ctx.rate_agrees(reading, exact)) and _consistent_as_printed(ctx, row, reading, exact):
+        return
     if last_place or not ctx.rate_agrees(reading, exact):
         shown = "按打印的小数位" if reading.places is not None else "按规则集的小数位"
         how = "仅末位相差一个单位（可能由舍入后的数字再计算所致），需人工判断" if last_place else "四舍五入后与表中不符"
@@ -797,11 +799,11 @@ def _rate_finding(
             how += f"；按到位资金 {row.received.text if row.received else ''} 计算则相符（有的表以执行数/到位资金计执行率），需人工判断"
             certainty = Certainty.JUDGEMENT
         exact_units = last_place or _counted_in_printed_units(ctx, row)
-        printed = None if exact_units else ctx.rate_within_printed_amounts(reading, row.executed, row.full_budget)
+        printed = None if exact_units else ctx.rate_within_printed_amounts(reading, row.executed, rate_budget(ctx, row))
         slack_en = ""
         if printed is not None:
             how += (
-                f"；但金额按打印的小数位（{row.executed.text}、{row.full_budget.text}）可能是四舍五入后的值，"
+                f"；但金额按打印的小数位（{row.executed.text}、{rate_budget(ctx, row).text}）可能是四舍五入后的值，"
                 f"其所能代表的执行率在 {fmt_pct(printed[0])} 至 {fmt_pct(printed[1])} 之间，表中“{cell.text}”在此范围内"
                 "（可能按未舍入的金额计算），需人工判断"
             )
@@ -829,6 +831,23 @@ def _rate_finding(
             executed=fields["executed"],
             budget=fields["budget"],
         )
+
+
+def _consistent_as_printed(ctx: Context, row: FundsRow, reading: RateReading, exact: Decimal) -> bool:
+    """The printed rate is a quotient of values the amounts, printed with decimals and so rounded, may stand for ("0.92" │
+    "5.00" │ "18.35%": 0.915 … 0.925 over 4.995 … 5.005 gives 18.28% … 18.52%; "68.34" │ "104.60" │ "65.34%" from 68.342;
+    游仙 审计局 2023, tests/realworld): consistent at the precision each figure was printed with (the brief: a printed
+    value is judged at its printed precision) — no finding; a 警告 naming the range before (gaps16). Not so:
+    - amounts printed whole ("30" │ "278" │ "10.77%"): they may be exact (a whole 万元 allotted), a 警告 naming the range;
+    - a table counting in the units it prints (`_counted_in_printed_units`), number cells (exact values);
+    - the amounts' own quotient on a rounding tie at the rate's places ("1157.9" │ "2000" │ "57.89%": 57.895%): the
+      printed rate is that quotient rounded another way than half up, no unrounded amount needed — one unit off."""
+    amounts = [c for c in (row.executed, rate_budget(ctx, row)) if isinstance(c.raw, str)]
+    if not any(printed_places(c.raw) for c in amounts) or _counted_in_printed_units(ctx, row):
+        return False
+    if reading.places is not None and (exact.scaleb(reading.places) % 1) == Decimal("0.5"):
+        return False
+    return ctx.rate_within_printed_amounts(reading, row.executed, rate_budget(ctx, row)) is not None
 
 
 def _counted_in_printed_units(ctx: Context, row: FundsRow) -> bool:
