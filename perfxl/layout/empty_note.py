@@ -8,6 +8,7 @@ before its 该表 ("另附政府性基金“三公”经费表，…，故该表
 
 from __future__ import annotations
 
+from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import CellValue
 from ..patterns import lazy_compile
@@ -15,12 +16,10 @@ from .cells import is_number, own, own_cell
 
 __all__ = ["said_empty"]
 
-#: "本表为空表", "本表无数据", "此表为空", "本表数据为空" — the table itself said to hold nothing (spaces removed first;
-#: in traditional characters too, "本表為空表" or "本表爲空表", "本表無數據", as mirrors serve the pages) — and not the
-#: head of a longer phrase ("本表为空表的", "本表无数据的栏目": a condition or a part of the table).
-_EMPTY = lazy_compile(
-    r"(?P<which>本|此|该|該)表(?:数据|數據)?(?:(?:为|為|爲)空(?!表?[的之])|(?:无|無)(?:数据|數據|内容|內容)(?![的之]))"
-)
+#: "本表为空表", "本表无数据", "此表为空", "本表数据为空" — the table itself said to hold nothing (spaces removed and
+#: traditional characters simplified first: mirrors serve "本表為空表", "本表無數據") — and not the head of a longer
+#: phrase ("本表为空表的", "本表无数据的栏目": a condition or a part of the table).
+_EMPTY = lazy_compile(r"(?P<which>本|此|该)表(?:数据)?(?:为空(?!表?[的之])|无(?:数据|内容)(?![的之]))")
 #: A sentence's own end: what one sentence before the note's words says does not bear on them.
 _SENTENCE_END = lazy_compile(r"[。；;！!？?]")
 #: A condition before the words ("如…则本表为空表", "若…，本表为空表", "无…的，本表为空表"): a template's instruction for
@@ -34,7 +33,7 @@ def _flat(text: str, start: int, which: str) -> bool:
     if _CONDITION.search(before):
         return False
     # 该表 names the table the sentence named last: one it names before the words is another table
-    return not (which in "该該" and "表" in before)
+    return not (which == "该" and "表" in before)
 
 
 #: A table's title ("政府性基金预算“三公”经费支出预算表", "…支出表（单位：万元）"): a row starting another table.
@@ -50,7 +49,7 @@ def said_empty(grid: Grid, subject: str) -> CellValue | None:
         for c in range(grid.n_cols):
             value = own(grid, r, c)
             if isinstance(value, str) and subject in value and not another:
-                text = "".join(value.split())
+                text = to_simplified("".join(value.split()))
                 if any(_flat(text, m.start(), m.group("which")) for m in _EMPTY.finditer(text)):
                     return own_cell(grid, r, c)
             if is_number(value) or (isinstance(value, str) and _FIGURE.fullmatch(value.strip())):
