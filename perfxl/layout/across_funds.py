@@ -15,7 +15,7 @@ from ..grid import Grid
 from ..model import ComponentGroup, ComponentRow
 from ..patterns import lazy_compile
 from . import headers as H
-from .cells import is_number, own, row_cells, value_at
+from .cells import is_figure, own, row_cells, value_at
 
 __all__ = ["AcrossBlock", "across_block", "across_components"]
 
@@ -28,7 +28,6 @@ _GROUP_TOTALS = frozenset(("合计", "小计"))
 #: A group named by a stage of the same money (年初预算数 │ 全年执行数, 预算数 │ 实际支出, 2023年 │ 2024年), not by a
 #: part of it (基本支出 │ 项目支出): its 合计 is another reading of the 总额, not an addend of it (review16b).
 _STAGE = lazy_compile(r"预算数|预算金额|执行|实际|决算|完成|到位|拨付|调整|年初|全年|(?:19|20)\d{2}年")
-_FIGURE = lazy_compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +51,6 @@ class AcrossBlock:
 
 def _label(value: object) -> str:
     return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
-
-
-def _figure(value: object) -> bool:
-    """A figure: a number cell, or a number typed as text ("1695.55", "1,478.75")."""
-    if is_number(value):
-        return True
-    return isinstance(value, str) and _FIGURE.fullmatch(value.strip()) is not None
 
 
 def across_block(grid: Grid, r: int) -> AcrossBlock | None:
@@ -87,7 +79,9 @@ def across_block(grid: Grid, r: int) -> AcrossBlock | None:
             return None
         groups.append(AcrossGroup(start, totals[0], sources))
     figures = r + 2
-    if not _figure(own(grid, figures, total_col)) or not any(_figure(own(grid, figures, g.total_col)) for g in groups):
+    if not is_figure(own(grid, figures, total_col)) or not any(
+        is_figure(own(grid, figures, g.total_col)) for g in groups
+    ):
         return None
     return AcrossBlock(r, figures, total_col, tuple(groups))
 

@@ -15,6 +15,7 @@ from ..grid import Grid
 from ..labels import _normalise
 from ..model import CellRef, CellValue, a1, column_letter
 from ..numbers import to_decimal
+from ..patterns import lazy_compile
 from .headers import normalise_label
 
 __all__ = [
@@ -95,6 +96,16 @@ def is_blank_value(value: Any) -> bool:
 def is_number(value: Any) -> bool:
     """True for int/float/Decimal cell values (not bools, not numeric-looking text)."""
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+#: A figure typed as text ("47.91", "1,478.75", "-3").
+_FIGURE_TEXT = lazy_compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def is_figure(value: Any) -> bool:
+    """A figure: a number cell, or a number typed as text — what a table's row of figures holds (a title or a note does
+    not)."""
+    return is_number(value) or (isinstance(value, str) and _FIGURE_TEXT.fullmatch(value.strip()) is not None)
 
 
 def own(grid: Grid, r: int, c: int) -> Any:

@@ -12,7 +12,7 @@ from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import CellValue
 from ..patterns import lazy_compile
-from .cells import is_number, own, own_cell
+from .cells import is_figure, own, own_cell
 
 __all__ = ["said_empty"]
 
@@ -52,15 +52,11 @@ def said_empty(grid: Grid, subject: str) -> CellValue | None:
                 text = to_simplified("".join(value.split()))
                 if any(_flat(text, m.start(), m.group("which")) for m in _EMPTY.finditer(text)):
                     return own_cell(grid, r, c)
-            if is_number(value) or (isinstance(value, str) and _FIGURE.fullmatch(value.strip())):
+            if is_figure(value):
                 figures = True
             elif figures and isinstance(value, str) and _title(value):
                 another = True
     return None
-
-
-#: A figure typed as text ("47.91", "1,478.75").
-_FIGURE = lazy_compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
 def _title(value: str) -> bool:
