@@ -31,3 +31,19 @@ def test_a_change_between_two_years_levels_is_held_to_last_years(tmp_path):
     assert codes_at_paragraph(tmp_path, wrong, 1) == [("N02", "error")]
     total = "本单位2024年度收入支出总计350.00万元，2023年度收入支出总计300.00万元，增加50.00万元，增长16.67%。"
     assert codes_at_paragraph(tmp_path, {"paragraphs": [total]}, 1) == []
+
+
+def test_a_budgets_change_is_not_held_to_the_spending_columns(tmp_path):
+    """Shape: review16's 杜集 2021 三公 决算 table (2021 预算 │ 2021 决算 │ 2020 决算) under a 说明 recalling a budget and its
+    change on last year's. Failed before: N01 错误 "“公务接待费与上年相比增减额”为 增加2.90万元，而…决算数与上年决算数之差
+    为 -0.79万元" — a budget's change held to the 决算 columns. Now quiet; a 决算's wrong change after its budget stays."""
+    from test_review16 import _SANGONG, _with_text
+
+    for text in (
+        "2021年公务接待费预算14.9万元，比上年预算增加2.90万元。",
+        "2021年公务接待费支出预算14.9万元，比上年增加2.90万元。",
+        "2021年“三公”经费预算49.9万元，比上年预算增加5.00万元。",
+    ):
+        assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, text), 3) == [], text
+    spent = "2021年公务接待费预算14.9万元，决算5.21万元，比上年减少2.00万元。"
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, spent), 3) == [("N01", "error")]
