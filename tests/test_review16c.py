@@ -47,3 +47,19 @@ def test_a_budgets_change_is_not_held_to_the_spending_columns(tmp_path):
         assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, text), 3) == [], text
     spent = "2021年公务接待费预算14.9万元，决算5.21万元，比上年减少2.00万元。"
     assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, spent), 3) == [("N01", "error")]
+
+
+def test_a_uses_heading_after_a_part_of_a_list_opens_no_list(tmp_path):
+    """ "…500万元，其中基本支出300万元，项目支出200万元，主要用于以下方面：一般公共服务支出（类）400万元，占80%；…100万元，
+    占20%": the uses of the 500 or of the 200 — the words do not say. Failed before: N02 错误 "“项目支出”的各组成部分之和
+    （400.00万元 + 100.00万元）超过了总数" (reports20's heading opened a list of the last part). Now no list; the heading
+    after a figure no list holds (社会工作部 p25, tests/test_reports20.py) still opens one."""
+    text = (
+        "本年支出合计500.00万元，其中基本支出300.00万元，项目支出200.00万元，主要用于以下方面："
+        "一般公共服务支出（类）400.00万元，占80.00%；住房保障支出（类）100.00万元，占20.00%。"
+    )
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [text]}, 1) == []
+    assert [f.parent for f in extract_facts(text).facts] == [None, 0, 0, None, None, None, None]
+    alone = "项目支出200.00万元，主要用于以下方面：设备购置120.00万元；培训100.00万元。"
+    assert [f.parent for f in extract_facts(alone).facts] == [None, 0, 0]
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [alone]}, 1) == [("N02", "error")]

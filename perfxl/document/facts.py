@@ -770,6 +770,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
             # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
             state.parent, state.split_by = split_total, name
+        elif _USES_HEADING.fullmatch(name) and _detailed(state) is not None and state.facts[-1].parent is not None:
+            # "…500万元，其中基本支出300万元，项目支出200万元，主要用于以下方面：A 400万元…": the uses of the whole or of
+            # its last part — the words do not say which (review16c: held to the 200, an N02 错误): no list
+            state.parent = None
         elif (_DETAIL.fullmatch(name) or _USES_HEADING.fullmatch(name)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
