@@ -284,6 +284,21 @@ def _against_stated_base(run: _Run, pi: int, fact: Fact) -> bool:
     return against == "budget"
 
 
+def _change_of_a_budget(run: _Run, pi: int, fact: Fact) -> bool:
+    """A change said of a budget: the item's last amount before it in its sentence is its 预算 ("2021年公务接待费预算
+    14.9万元，比上年预算增加2.90万元", "2021年“三公”经费预算49.9万元，比上年增加5万元") — a budget on last year's
+    budget, never the table's 决算数与上年决算数之差 (review16c: an N01 错误 "…之差为 -0.79万元" on a 决算说明 that
+    recalls its budgets). A budget then its 决算 ("预算14.9万元，决算5.21万元，比上年减少0.79万元") stays held."""
+    if fact.role not in ("change", "change_rate"):
+        return False
+    levels = [
+        f
+        for f in run.facts.get(pi, ())[: fact.index]
+        if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("budget", "value", "final")
+    ]
+    return bool(levels) and levels[-1].role == "budget"
+
+
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
 _BARE_SHARE = lazy_compile(r"^占(?:比)?(?:为|是)?\s*\d")
 
@@ -355,7 +370,7 @@ def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> b
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
-    if _another_years(run, fact) or _against_stated_base(run, pi, fact):
+    if _another_years(run, fact) or _against_stated_base(run, pi, fact) or _change_of_a_budget(run, pi, fact):
         return
     if fact.claim == "expense" and _FOR_A_USE.match(_around(fact)[1]):
         return  # "实际支出20万元用于购买设备": the money of one use, as likely as the whole

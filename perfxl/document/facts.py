@@ -770,6 +770,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
             # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
             state.parent, state.split_by = split_total, name
+        elif _USES_HEADING.fullmatch(name) and _detailed(state) is not None and state.facts[-1].parent is not None:
+            # "…500万元，其中基本支出300万元，项目支出200万元，主要用于以下方面：A 400万元…": the uses of the whole or of
+            # its last part — the words do not say which (review16c: held to the 200, an N02 错误): no list
+            state.parent = None
         elif (_DETAIL.fullmatch(name) or _USES_HEADING.fullmatch(name)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
         if len(name) <= 12:
@@ -904,6 +908,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
             subject = state.subject
             state.base = len(state.facts)
+        if role == "value" and qty.is_money and _last_years_level(state, subject, raw_prefix):
+            # "本单位2024年度支出350万元，2023年度支出300万元，增加50万元": last year's figure, the base of the change after it
+            role = "previous"
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
             # "因公出国(境)费同口径比2018年减少9万元": the comparison's basis (同口径) is no part of the item's name
@@ -1406,6 +1413,21 @@ def _respective_shares(facts: list[Fact]) -> None:
 #: The owner and year a 部门决算说明 opens its figure with ("中共…社会工作部2024年度收入支出总计307.82万元。与2023年度相比，
 #: 收入支出总计增加…", real reports 20): before them the subject the next sentence names bare.
 _OWNER_AND_YEAR = lazy_compile(r"(?:19|20)\d{2}年度?$")
+
+
+def _last_years_level(state: _State, subject: str, prefix: str) -> bool:
+    """The figure is named by the year before the one naming the same item's level stated just before it in its sentence
+    ("本单位2024年度支出350万元，2023年度支出300万元，增加50万元，增长16.67%"): last year's figure, the base of the change
+    after it — not a second level of the item (read as one, the rate was held to 300 − 50: an N02 错误 "应为 20%",
+    review16c). Only one year named on each side, the same item: anything else stays a level."""
+    years = _YEAR_NAMED.findall(prefix)
+    if len(years) != 1 or not subject or not state.facts:
+        return False
+    last = state.facts[-1]
+    if last.sentence != state.sentence or last.role not in ("value", "final") or last.subject != subject:
+        return False
+    named = _YEAR_NAMED.findall(last.clause)
+    return len(named) == 1 and int(named[0]) == int(years[0]) + 1
 
 
 def _same_subject(level: str, subject: str) -> bool:
