@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from report_helpers import findings_of, report_findings, workbook_result
+from test_heldout25 import _yuanling as _yuanling_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
@@ -59,18 +60,8 @@ def test_respective_rates_after_two_changes_are_paired_by_position(tmp_path):
 
 
 def _yuanling(text):
-    return [
-        ["沅陵县2021年“三公”经费预算财政拨款情况统计表", E, E],
-        ["单位:万元", E, E],
-        ["项目", "本年预算数", "备注"],
-        ["合计", "4196", E],
-        ["1、因公出国(境)费用", "0", E],
-        ["2、公务接待费", "2747", E],
-        ["3、公务用车费", "1449", E],
-        ["其中:(1)公务用车运行维护费", "1449", E],
-        ["(2)公务用车购置", "0", E],
-        [text, E, E],
-    ]
+    """沅陵县 2021's 三公 预算统计表 (held-out batch 25) under `text` as its 增减情况说明."""
+    return _yuanling_table(note=text)
 
 
 def test_respective_rates_in_a_three_public_tables_sentence(tmp_path):
