@@ -126,6 +126,11 @@ def _of_the_base_year(text: str, amounts: re.Match[str], changes: re.Match[str])
     return own is not None and own != year and not (bases and head.endswith(bases[-1]))
 
 
+#: What a printed rate that is the computed one cut short (not rounded) adds to its basis: a person judges (it may be meant).
+_CUT_NOTE = "；文字的比例是截去尾数而非四舍五入的结果（可能有意如此），需人工核实"
+_CUT_NOTE_EN = "; the rate cut rather than rounded: a person checks"
+
+
 def _last_year(now: Interval, moved: Interval, up: bool) -> Interval:
     """Last year's level a printed level and its printed change allow: now − change (增加) or now + change (减少)."""
     return Interval(now.lo - moved.hi, now.hi - moved.lo) if up else Interval(now.lo + moved.lo, now.hi + moved.hi)
@@ -170,10 +175,9 @@ def _judge(
             actual=f"{rate}%",
             certainty=Certainty.JUDGEMENT if cut else Certainty.CERTAIN,
             basis=f"{_where(ref)}：按“各”并列的第{i + 1}项，{what} = {expected}（上年数 = 本年 {value}{unit} "
-            f"{'−' if up else '+'} {change}{unit}），文字写{word} {rate}%"
-            + ("；文字的比例是截去尾数而非四舍五入的结果（可能有意如此），需人工核实" if cut else ""),
+            f"{'−' if up else '+'} {change}{unit}），文字写{word} {rate}%" + (_CUT_NOTE if cut else ""),
             basis_en=f"{change} / {fmt_decimal(base)} = {expected}, the text says {rate}% (lists paired by 各)"
-            + ("; the rate cut rather than rounded: a person checks" if cut else ""),
+            + (_CUT_NOTE_EN if cut else ""),
         )
     )
 
@@ -246,9 +250,9 @@ def check_rates_over_stated_bases(
                     if stated
                     else f"（上年数 = 本年 {base.quantity.text} {'−' if up else '+'} {change.quantity.text}）"
                 )
-                + ("；文字的比例是截去尾数而非四舍五入的结果（可能有意如此），需人工核实" if cut else ""),
+                + (_CUT_NOTE if cut else ""),
                 basis_en=f"{size} / {fmt_decimal(point)} = {expected}, the text says {item['rate']}% "
-                "(lists paired by 分别)" + ("; the rate cut rather than rounded: a person checks" if cut else ""),
+                "(lists paired by 分别)" + (_CUT_NOTE_EN if cut else ""),
             )
         )
 
