@@ -707,12 +707,17 @@ def _changes_of_several_items(state: _State) -> bool:
     return len(changes) == 2 and (changes[0].claim != changes[1].claim or not changes[0].subject)
 
 
-def _on_last_year(fact: Fact) -> bool:
-    """An amount of change its words measure against last year ("比上年减少", "同比减少"): a 三公 item's 支出 then names
-    the item (`_claim`), its change the table's 决算数与上年决算数之差 — the budget is ruled out by the words (lost16: it
-    went unread, "公务接待费支出…比上年减少1.52万元" never held to the table's 0.79). Not its rate: "…，下降65%" after it
-    stays the text's own arithmetic first (N02 from its own figures, tests/test_doc_trust9.py)."""
-    return fact.role == "change" and fact.against == "year"
+def _on_last_year(fact: Fact, state: _State) -> bool:
+    """A change its words measure against last year ("比上年减少", "同比下降"): a 三公 item's 支出 then names the item
+    (`_claim`), its change the table's 决算数与上年决算数之差 — the budget is ruled out by the words (lost16: it went
+    unread, "公务接待费支出…比上年减少1.52万元" never held to the table's 0.79). Its rate too — said against last year
+    itself ("支出5.21万元，同比下降20%") or right after such a change of the same spending ("…比上年减少0.79万元，下降20%"):
+    the table's rate of its two 决算 columns (lost17: it was never held to it). A rate differing from the table's is an
+    N01; one agreeing with the table but not with the text's own change stays the text's arithmetic (N02)."""
+    if fact.role == "change" or fact.against:
+        return fact.against == "year"
+    before = _change_just_before(state)
+    return fact.role == "change_rate" and before is not None and before.against == "year" and before.of == fact.of
 
 
 def _compared_against(words: str) -> str:
@@ -1080,7 +1085,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, base=state.base)
         if role in ("change", "change_rate"):
             fact = dataclasses.replace(fact, against=_compared_against(since))
-            if not fact.claim and _on_last_year(fact):
+            if not fact.claim and _on_last_year(fact, state):
                 # "公务接待费支出5.21万元，比上年减少1.52万元": the item's spending's change on last year (lost16)
                 fact = dataclasses.replace(fact, claim=_claim(subject))
         if parent is not None and parent == state.instalments_of:

@@ -196,6 +196,9 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     f"{table}“{label}”与上年相比的增减率",
                     f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}",
                     basic.guess,  # a ratio of two cells of one table: in whatever unit they are, no guess about it
+                    # the rate with each cell exact at the finest place printed ("6" beside "5.21" as 6.00): a stated
+                    # rate agreeing only with a whole cell read loosely is a judgement, as its change is (lost17)
+                    exact_step=_rate_step(final, prev, min(steps)) / 2 if min(steps) < step else None,
                 ),
             )
 
