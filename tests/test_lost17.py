@@ -57,3 +57,64 @@ def test_a_rate_right_after_its_change_on_last_year_is_held_to_the_table_too(tmp
 def test_agreeing_rates_of_an_items_spending_stay_quiet(tmp_path, said):
     for fixture in (_SANGONG, _exact_previous()):
         assert codes_at_paragraph(tmp_path, _with_text(fixture, said), 3) == [], said
+
+
+# ---------------------------------------------------------------- 2. a year after 较/比/同比/与 is a year
+
+
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [
+        ("较2022年增长10%", "10", "%"),
+        ("与2022年相比增长10%", "10", "%"),
+        ("與2022年相比增長10%", "10", "%"),
+        ("比2022年同期提高5个百分点", "5", "百分点"),
+    ],
+)
+def test_a_year_compared_against_is_no_figure_of_the_cell(raw, number, unit):
+    """Shape: a 自评表's 实际完成值 "较2022年增长10%" (the 宁夏 福彩 form's "同比2022年销量显著提高", gaps16, with a figure).
+    Wrong before: number 2022, unit "年增长" (a TEXT value): the year read as the cell's number. Fix: the year a
+    comparison names is removed before the figure is read — the 10% growth, as "同比增长10%" is."""
+    from decimal import Decimal
+
+    from perfxl.values import ValueKind, parse_value
+
+    value = parse_value(raw)
+    assert (value.kind, value.number, value.unit, value.direction) == (ValueKind.GROWTH, Decimal(number), unit, "up")
+    assert value.text == raw
+    assert parse_value("2022年增长10%").number == Decimal(2022)  # a year not after a comparison word: as before
+
+
+def test_a_growth_cell_naming_its_base_year_is_held_to_its_target():
+    """A row "增长≥10%" │ "较2022年增长8%" │ 满分: the target is missed (8 < 10). Wrong before: quiet (2022 "年增长" could not
+    be compared with 10%); now S07 — and "较2022年增长11.8%" meets the target, quiet."""
+    from rules_helpers import good_evaluation, replace_row, submission
+
+    from perfxl.validate import validate_submission
+
+    def codes(actual: str) -> list[str]:
+        ev = replace_row(good_evaluation(), 1, target="增长≥10%", actual=actual, score=10)
+        return [f.code for f in validate_submission(submission(ev)) if f.severity.value == "error"]
+
+    assert "S07" in codes("较2022年增长8%")
+    assert codes("较2022年增长11.8%") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "收入决算2223.04万元，与2022年同期相比减少496.49万元，减少20%。",
+        "收入决算2223.04万元，与上年同期相比减少496.49万元，减少20%。",
+        "收入决算2223.04万元，较2022年度同期减少496.49万元，减少20%。",
+    ],
+)
+def test_a_change_on_a_years_same_period_is_a_change_not_last_years_figure(tmp_path, said):
+    """Shape: "…与2022年同期相比减少496.49万元，减少20%" (496.49 / 2719.53 = 18.26%). Wrong before: the 496.49 read as
+    last year's level ("previous": the year's 同期 was no comparison word), so the wrong rate went unseen. Now a change
+    measured against last year, and the rate its N02."""
+    facts = extract_facts(said).facts
+    assert (facts[1].role, facts[1].against, str(facts[1].quantity.value)) == ("change", "year", "496.49")
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, {"paragraphs": [said]}, 1)
+    assert (code, severity) == ("N02", "error") and "应为 18%" in message
+    agreeing = said.replace("减少20%", "减少18.26%")
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [agreeing]}, 1) == []

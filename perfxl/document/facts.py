@@ -115,8 +115,9 @@ _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅�
 #: And the budget the spending is measured against ("比预算减少", "较年初预算节约", "与预算相比增加": docs15 — read as a
 #: figure "比预算减少" of its own, whose name then passed to the figures after it): a change, whose `against` says which.
 _CHANGE_CUE = lazy_compile(
-    r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度"
-    r"|(?:比|较)(?:19|20)\d{2}年度?(?:决算|预算)?数?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?(?:决算|预算)?数?相比"
+    r"(比上年|较上年|与上年(?:同期)?相比|同比|比去年|较去年|与去年(?:同期)?相比|比上年度|较上年度"
+    r"|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
+    r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?相比"
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
