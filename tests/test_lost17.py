@@ -118,3 +118,48 @@ def test_a_change_on_a_years_same_period_is_a_change_not_last_years_figure(tmp_p
     assert (code, severity) == ("N02", "error") and "应为 18%" in message
     agreeing = said.replace("减少20%", "减少18.26%")
     assert codes_at_paragraph(tmp_path, {"paragraphs": [agreeing]}, 1) == []
+
+
+# ---------------------------------------------------------------- 4. a wrong change beside two levels
+
+LEVELS = "本单位2024年度支出350.00万元，2023年度支出300.00万元，增加50.00万元，增长16.67%。"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        LEVELS.replace("增加50.00万元", "增加40.00万元"),
+        "本单位支出350万元，比上年300万元增加40万元，增长16.67%。",
+        "本单位2024年度支出250.00万元，2023年度支出300.00万元，减少40.00万元，下降16.67%。",
+    ],
+)
+def test_a_wrong_change_between_two_levels_is_the_change(tmp_path, said):
+    """Shape: review16c's — both years' levels, then the change and its rate. Wrong before: N02 错误 at the RATE "（40万元
+    / 上年 310万元）…应为 12.9%, 文字写 16.67%" — the rate agrees with the levels (50 / 300); the change is the figure wrong
+    (350 − 300 = 50, certain: both levels printed). Now one N02 错误 at the change, naming both levels, the rate quiet."""
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, {"paragraphs": [said]}, 1)
+    assert (code, severity) == ("N02", "error")
+    assert "增减额" in message and "应为 50" in message and "40" in message and "300" in message
+
+
+def test_a_wrong_rate_beside_the_wrong_change_is_held_to_the_levels(tmp_path):
+    """ "…增加40.00万元，增长20%": the change is wrong (50) and so is the rate (50 / 300 = 16.67%, not 20%) — each an N02,
+    the rate's over the levels, never over 350 − 40."""
+    said = LEVELS.replace("增加50.00万元，增长16.67%", "增加40.00万元，增长20%")
+    found = findings_at_paragraph(tmp_path, {"paragraphs": [said]}, 1)
+    assert sorted((c, s) for c, s, _ in found) == [("N02", "error"), ("N02", "error")]
+    assert any("增减率" in m and "应为 17%" in m for _, _, m in found)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        LEVELS,
+        "本单位支出350万元，比上年300万元增加50万元，增长16.67%。",
+        # each item's own base: "较2024年的2190万元" is the total's, not the next item's (绵竹 2025, real reports)
+        "“三公”经费预算总额为1969万元，较2024年的2190万元减少221万元，下降10.1%；其中：因公出国（境）经费40万元，较上年持平；"
+        "公务接待费242万元，较上年减少12万元，下降4.7%；公务用车购置及运行维护费1687万元，较上年减少209万元，下降11%。",
+    ],
+)
+def test_agreeing_changes_between_levels_stay_quiet(tmp_path, said):
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [said]}, 1) == [], said

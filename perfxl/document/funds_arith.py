@@ -44,7 +44,7 @@ from .precision import (
 from .rate_from_nothing import check_rate_from_nothing
 from .respective_lists import check_rates_over_stated_bases
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
-from .stated_changes import check_stated_changes, is_stated_change
+from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -983,6 +983,7 @@ def _rounded_ratio(run: _Run, pi: int, part: Fact, whole: Fact) -> Interval | No
 
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
+    check_changes_between_levels(run, pi, ref, facts)  # and a wrong change between two levels, not its rate (lost17)
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
