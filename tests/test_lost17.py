@@ -163,3 +163,40 @@ def test_a_wrong_rate_beside_the_wrong_change_is_held_to_the_levels(tmp_path):
 )
 def test_agreeing_changes_between_levels_stay_quiet(tmp_path, said):
     assert codes_at_paragraph(tmp_path, {"paragraphs": [said]}, 1) == [], said
+
+
+# ---------------------------------------------------------------- 5. 云县's 完成年初预算数的98.59%
+
+#: 云县 2023 三公 决算 情况说明 (real reports 18, tests/realworld/reports/yunnan-yunxian-sangong-juesuan-2023.toml), its
+#: opening as printed (the direction word dropped before 131.49).
+YUNXIAN = (
+    "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,完成年初预算数的98.59%,"
+    "较2022年决算数688.84万元131.49万元,增长19.09%。"
+)
+
+
+def test_a_bare_juesuan_zhichushu_is_the_items_spending():
+    """ "…经费预算数为832.05万元,决算支出数为820.33万元,完成年初预算数的98.59%": 820.33 / 832.05 = 98.59%. Wrong before:
+    "决算支出数" was a subject of its own (no 决算 role, no item), so the rate had no budget of its name and no spending
+    the by-place reading knows (支出数 is no 支出): unpaired, a changed 98.59% went unseen (probe_reports). Fix: 决算支出数
+    is the 决算 role word as 支出决算 is — the item's 决算, the rate its 完成预算 (certain: one item, both its figures)."""
+    facts = extract_facts(YUNXIAN).facts
+    assert [(f.role, f.quantity.text) for f in facts[:3]] == [
+        ("budget", "832.05万元"),
+        ("final", "820.33万元"),
+        ("completion", "98.59%"),
+    ]
+    assert facts[0].subject == facts[1].subject == facts[2].subject and facts[2].of == 1
+    item = "公务接待费预算数为310.37万元,决算支出数为249.29万元。"
+    assert [(f.role, f.claim) for f in extract_facts(item).facts] == [("budget", "reception"), ("final", "reception")]
+
+
+def test_the_completion_rate_is_held_to_its_figures_and_one_wrong_figure_is_said_once(tmp_path):
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [YUNXIAN]}, 1) == []
+    [(code, severity, message)] = findings_at_paragraph(
+        tmp_path, {"paragraphs": [YUNXIAN.replace("98.59%", "88.73%")]}, 1
+    )
+    assert (code, severity) == ("N02", "error") and "应为 98.59%" in message
+    # the 决算 itself wrong (902.36): both rates rest on it — one finding, the other rate named in its basis
+    [(code, severity, _)] = findings_at_paragraph(tmp_path, {"paragraphs": [YUNXIAN.replace("820.33", "902.36")]}, 1)
+    assert (code, severity) == ("N02", "error")

@@ -90,8 +90,8 @@ _LEAD = lazy_compile(
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
 _ROLE_TAIL = lazy_compile(
-    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$"
-)  # "…经费预算安排5万元"
+    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$"
+)  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
 _TAIL = lazy_compile(
