@@ -200,3 +200,36 @@ def test_the_completion_rate_is_held_to_its_figures_and_one_wrong_figure_is_said
     # the 决算 itself wrong (902.36): both rates rest on it — one finding, the other rate named in its basis
     [(code, severity, _)] = findings_at_paragraph(tmp_path, {"paragraphs": [YUNXIAN.replace("820.33", "902.36")]}, 1)
     assert (code, severity) == ("N02", "error")
+
+
+# ---------------------------------------------------------------- 3. a 各 list with a unit on each figure
+
+#: 天府旅游名县 2022 单位决算 说明 p3 (real reports 14, sichuan-tianfulvyou-danwei-juesuan-2022.toml), its unit printed on
+#: each figure as other 四川 说明 print it: 38.28% is 2570.97 / 6714.88 = 38.2877% cut (a 警告, as the real text's).
+EACH_UNIT = (
+    "2022年度收、支总计各是4125.49万元、4143.91万元。与2021年相比,收、支总计各减少1267.86万元、2570.97万元,"
+    "各下降23.51%、38.28%。主要变动原因是天府旅游名县创建工作完成,项目收入减少。"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        EACH_UNIT,
+        EACH_UNIT.replace("1267.86万元、2570.97万元", "1267.86,2570.97万元"),
+        EACH_UNIT.replace("4125.49万元、4143.91万元", "4125.49,4143.91万元"),
+    ],
+)
+def test_a_respective_list_with_a_unit_on_each_figure_is_read(tmp_path, said):
+    """Wrong before: quiet — `respective_lists` read "各是A,B万元" only with the unit after the last figure, so the amounts
+    (in the sentence before) and the changes went unpaired; 48.28% for 38.28% was unseen. Now as the real text's: the
+    cut 38.28% a 警告, the wrong 48.28% an N02 错误 "应为 38.29%"."""
+    [(code, severity, _)] = findings_at_paragraph(tmp_path, {"paragraphs": [said]}, 1)
+    assert (code, severity) == ("N02", "warning")
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, {"paragraphs": [said.replace("38.28%", "48.28%")]}, 1)
+    assert (code, severity) == ("N02", "error") and "应为 38.29%" in message
+
+
+def test_a_list_in_two_units_is_not_one_list(tmp_path):
+    said = EACH_UNIT.replace("4125.49万元", "4125.49元").replace("38.28%", "48.28%")
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [said]}, 1) == []
