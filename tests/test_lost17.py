@@ -6,6 +6,8 @@ Each test failed before its fix as its docstring says; the agreeing sentences st
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from test_document_realreport import codes_at_paragraph, findings_at_paragraph
 from test_lost16 import _exact_previous
@@ -233,3 +235,35 @@ def test_a_respective_list_with_a_unit_on_each_figure_is_read(tmp_path, said):
 def test_a_list_in_two_units_is_not_one_list(tmp_path):
     said = EACH_UNIT.replace("4125.49万元", "4125.49元").replace("38.28%", "48.28%")
     assert codes_at_paragraph(tmp_path, {"paragraphs": [said]}, 1) == []
+
+
+# ---------------------------------------------------------------- 6. the exact-cells reading for the 预算 gap and shares
+
+
+def test_a_gap_agreeing_only_with_a_whole_budget_read_loosely_is_a_judgement(tmp_path):
+    """Shape: 杜集's 公务用车 row, 预算 "15" beside 决算 "2.48" — "公务用车购置及运行维护费支出2.48万元，比预算减少12.32万元"
+    makes a budget of 14.80. Wrong before: quiet — the whole "15" may stand for 14.5–15.99, so 14.80 "agreed"; the
+    exact-cells reading (lost16) was the year-on-year change's only. Now, as there: read exact as the row prints its 决算
+    (15.00), the gap does not agree — an N01 警告 saying so; 12.52 (15.00 − 2.48) stays quiet, 10.52 an 错误."""
+    said = "公务用车购置及运行维护费支出2.48万元，比预算减少{}万元。"
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_SANGONG, said.format("12.32")), 3)
+    assert (code, severity) == ("N01", "warning") and "14.80万元" in message and "读作精确数" in message
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said.format("12.52")), 3) == []
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, said.format("10.52")), 3) == [("N01", "error")]
+
+
+def _whole_total() -> dict:
+    """杜集's table with its 决算 column 8 │ 0 │ 5.5 │ 2.5: the 合计 printed whole beside items printed to one place."""
+    fixture = copy.deepcopy(_SANGONG)
+    rows = fixture["tables"][0]["rows"]
+    rows[1][2], rows[3][2], rows[4][2] = "8", "5.5", "2.5"
+    return fixture
+
+
+def test_a_share_agreeing_only_with_a_whole_total_read_loosely_is_a_judgement(tmp_path):
+    """ "公务接待费支出决算5.5万元，占72%" against 5.5 / 8 = 68.75%. Wrong before: quiet — the whole 合计 "8" may be 7.5–8.99,
+    so 61–74% "agreed". Now 8 read as 8.0 (as the items beside it print) gives 67.7–69.8%: an N01 警告 that says so."""
+    said = "公务接待费支出决算5.5万元，占{}。"
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_whole_total(), said.format("72%")), 3)
+    assert (code, severity) == ("N01", "warning") and "68.75%" in message and "读作精确数" in message
+    assert codes_at_paragraph(tmp_path, _with_text(_whole_total(), said.format("68.75%")), 3) == []
