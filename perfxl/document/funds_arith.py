@@ -1592,6 +1592,18 @@ def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]
     for total, parts in lists:
         if not _measures_per_item(parts) or _budget_spending_pairs(parts):
             yield total, parts  # (each source's 预算数 and 执行数: the total's kind only, `_sums`)
+            beside = facts[total.index - 1] if total.index and _spent(total) else None
+            if (
+                beside is not None
+                and _measures_per_item(parts)
+                and beside.role == "budget"
+                and beside.subject == total.subject
+                and (beside.sentence, beside.parent) == (total.sentence, total.parent)
+            ):
+                # "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,…其中:…公务接待费预算数为310.37万元,决算支出数
+                # 为249.29万元…" — each item's pair read since lost17 (决算支出数 a 决算): the budgets are the parts of the
+                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs)
+                yield beside, parts
             continue
         budgets, spent = parts[0::2], parts[1::2]
         if len(budgets) != len(spent) or not all(b.role == "budget" for b in budgets) or not all(map(_spent, spent)):
