@@ -199,9 +199,13 @@ def test_the_completion_rate_is_held_to_its_figures_and_one_wrong_figure_is_said
         tmp_path, {"paragraphs": [YUNXIAN.replace("98.59%", "88.73%")]}, 1
     )
     assert (code, severity) == ("N02", "error") and "应为 98.59%" in message
-    # the 决算 itself wrong (902.36): both rates rest on it — one finding, the other rate named in its basis
+    # the 决算 itself wrong (902.36): both rates rest on it, and the 820.32 the first calls for (98.59% of 832.05) makes the
+    # second agree too — one finding (the other rate named in its basis); rates no one figure explains are each said
+    # (two shares of one whole, tests/test_narrative_review11b.py)
     [(code, severity, _)] = findings_at_paragraph(tmp_path, {"paragraphs": [YUNXIAN.replace("820.33", "902.36")]}, 1)
     assert (code, severity) == ("N02", "error")
+    both = YUNXIAN.replace("98.59%", "88.73%").replace("19.09%", "29.09%")
+    assert [(c, s) for c, s, _ in findings_at_paragraph(tmp_path, {"paragraphs": [both]}, 1)] == [("N02", "error")] * 2
 
 
 # ---------------------------------------------------------------- 3. a 各 list with a unit on each figure

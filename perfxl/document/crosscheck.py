@@ -33,6 +33,7 @@ from .funds_arith import (
     _WHICH_MONEY,
     _another_base,
     _relations,
+    one_figure_once,
 )
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
@@ -66,7 +67,6 @@ from .run_state import (
     _Run,
     _tables_read,
     _where,
-    one_figure_once,
     report_year,
 )
 from .score_parts import check_score_parts

@@ -2079,3 +2079,36 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
                 f"the total says {t.quantity.text} (one may have been cancelled; a person checks)",
             )
         )
+
+
+def one_figure_once(run: _Run, pi: int) -> None:
+    """A paragraph's certain rate findings (N02 from the text's own figures) that one wrong figure explains — "决算支出数
+    为902.36万元,完成年初预算数的98.59%,较2022年决算数688.84万元131.49万元,增长19.09%": the figure the first rate (a share
+    or 完成预算%) calls for (98.59% of 832.05 = 820.32) makes the later rate agree too — are that figure said once: the
+    first rate's finding stays and names the others in its basis (lost17: reading 云县's 98.59% gave a second 错误 for the
+    one wrong figure, as `_consequent_rates` keeps a sum's). Rates that no one figure explains (two shares of one whole
+    each wrong) are each said."""
+    mine = [
+        (issue, rate, operands)
+        for at, issue, rate, operands in run.rate_issues
+        if at == pi and issue in run.issues and issue.certainty is Certainty.CERTAIN
+    ]
+    if len(mine) < 2:
+        return
+    first, first_rate, first_operands = mine[0]
+    if first_rate.role not in ("share", "completion") or len(first_operands) != 2:
+        return
+    part, whole = first_operands
+    r = first_rate.quantity.value
+    for issue, rate, operands in mine[1:]:
+        for shared, value in ((part, whole.quantity.value * r / HUNDRED), (whole, part.quantity.value * HUNDRED / r)):
+            if not r or not any(o.index == shared.index for o in operands) or rate.index == first_rate.index:
+                continue
+            if _agrees_with(rate, operands, shared.index, value):
+                run.issues.remove(issue)
+                first.basis += (
+                    f"；同段“{rate.clause}”按同一数字 {shared.quantity.text} 计算也不符（应为 {issue.expected}），"
+                    f"该数字若为 {_show(round_half_up(value, shared.quantity.places), shared.quantity.unit)} 则两处比例都相符"
+                )
+                first.basis_en += f"; the rate {rate.quantity.text} from the same {shared.quantity.text} fails too: one figure explains both"
+                break

@@ -216,28 +216,3 @@ def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval,
         at = _operand(run, pi, f)
         lo, hi, point = lo + at.lo * factor, hi + at.hi * factor, point + f.quantity.value * factor
     return Interval(lo, hi), point
-
-
-def one_figure_once(run: _Run, pi: int) -> None:
-    """A paragraph's certain rate findings (N02 from the text's own figures) that rest on one shared figure — "决算支出数
-    为902.36万元,完成年初预算数的98.59%,较2022年决算数688.84万元131.49万元,增长19.09%": both the 完成预算% and the 增减率
-    are of the 902.36 — say that figure once: the first rate's finding stays and names the others in its basis (lost17:
-    reading 云县's 98.59% gave a second 错误 for the one wrong figure, as `funds_arith._consequent_rates` keeps a sum's)."""
-    mine = [
-        (issue, rate, operands)
-        for at, issue, rate, operands in run.rate_issues
-        if at == pi and issue in run.issues and issue.certainty is Certainty.CERTAIN
-    ]
-    if len(mine) < 2:
-        return
-    first, first_rate, first_operands = mine[0]
-    for issue, rate, operands in mine[1:]:
-        shared = [o for o in operands if o.quantity.is_money and any(o.index == f.index for f in first_operands)]
-        if len(shared) != 1 or rate.index == first_rate.index:
-            continue
-        run.issues.remove(issue)
-        first.basis += (
-            f"；同段“{rate.clause}”按同一数字 {shared[0].quantity.text} 计算也不符（应为 {issue.expected}），"
-            "可能是该数字有误"
-        )
-        first.basis_en += f"; the rate {rate.quantity.text} computed from the same {shared[0].quantity.text} fails too"
