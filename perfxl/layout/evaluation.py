@@ -39,6 +39,7 @@ from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
     cell_of,
+    cells_of,
     empty_at,
     exact,
     first_right,
@@ -961,7 +962,30 @@ class _Reader(FundsRows):
                 return value_at(g, r, c, fill=True)
             return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
-        name = filled(cols["name"]) if "name" in cols else CellValue(None)
+        get = cols.get
+        c_name, c_dev = get("name"), get("deviation")
+        anchors = g._anchor if g.merged else None
+        # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
+        # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
+        name_filled = c_name is not None and anchors is not None and c_name not in held and (r, c_name) in anchors
+        dev_filled = c_dev is not None and anchors is not None and c_dev not in held and (r, c_dev) in anchors
+        name, target, actual, weight, score, deviation = cells_of(
+            g,
+            r,
+            (
+                None if name_filled else c_name,
+                get("target"),
+                get("actual"),
+                get("weight"),
+                get("score"),
+                None if dev_filled else c_dev,
+            ),
+            held,
+        )
+        if c_name is None:
+            name = CellValue(None)
+        elif name_filled:
+            name = filled(c_name)
         if placeholder_name:
             name = CellValue(None, name.ref)
         if level_row and name.is_blank:
@@ -974,15 +998,18 @@ class _Reader(FundsRows):
                 return CellValue(None, None)
             return cell_of(g, r, c, held.get(c))
 
-        get = cols.get
-        c = get("target")
-        target = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("actual")
-        actual = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("weight")
-        weight = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("score")
-        score = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
+        if target is None:
+            target = CellValue(None, None)
+        if actual is None:
+            actual = CellValue(None, None)
+        if weight is None:
+            weight = CellValue(None, None)
+        if score is None:
+            score = CellValue(None, None)
+        if c_dev is None:
+            deviation = CellValue(None, None)
+        elif dev_filled:
+            deviation = filled(c_dev)
         nature = nature_operator(data("nature")) if "nature" in cols else None
         operator = None
         if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
@@ -1004,7 +1031,7 @@ class _Reader(FundsRows):
                 actual if unit is None else actual_in_unit(actual, unit),
                 weight,
                 score,
-                filled(cols["deviation"]) if "deviation" in cols else CellValue(None, None),
+                deviation,
                 nature,
                 unit,
                 data("progress") if "progress" in cols else None,
