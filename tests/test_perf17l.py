@@ -14,6 +14,7 @@ from pathlib import Path
 
 from perfxl.grid import Grid
 from perfxl.layout import cells as C
+from perfxl.layout.merges import _crosses, _group_row
 from perfxl.reader import read_submission
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +104,81 @@ def test_a_floats_exact_value_kept_is_the_one_computed():
         for value in values:
             got, plain = C.exact(value), _exact_as_before(value)
             assert repr(got) == repr(plain) and type(got) is type(plain), value
+
+
+def _scan_as_before(grid: Grid, r: int) -> list[tuple[int, object]]:
+    row = grid.rows[r] if 0 <= r < len(grid.rows) else []
+    skip = C._continued(grid).get(r, ()) if grid.merged else ()
+    return [
+        (c, v)
+        for c, v in enumerate(row)
+        if v is not None and (not isinstance(v, str) or v.strip()) and (not skip or c not in skip)
+    ]
+
+
+class _Text(str):
+    """A str subclass (the scan's other branch)."""
+
+
+def test_a_rows_scan_is_the_strip_test():
+    """`_scan_row` (a str's truth and `isspace`) keeps the cells the `strip()` test kept: every white space
+    `str.strip` removes, str subclasses, numbers, bools, merged continuations."""
+    rng = random.Random(1719)
+    spaces = [chr(i) for i in range(0x3001) if chr(i).isspace()] + ["\u200b", "\ufeff", "x"]
+    for _ in range(2000):
+        grid = _grid(rng, rng.randint(1, 5), rng.randint(1, 12))
+        for row in grid.rows:
+            for c in range(len(row)):
+                if rng.random() < 0.3:
+                    row[c] = "".join(rng.choice(spaces) for _ in range(rng.randint(0, 3)))
+                if rng.random() < 0.05:
+                    row[c] = _Text(rng.choice(_TEXTS))
+        for r in range(grid.n_rows):
+            assert C._scan_row(grid, r) == _scan_as_before(grid, r)
+
+
+def test_a_merge_crossing_a_header_is_found_as_by_every_header():
+    """`_crosses` (the headers inside the range, from the first after its top) is `any(top < h <= bottom and not
+    _group_row(…) for h in headers)` over ascending headers."""
+    rng = random.Random(1720)
+    kinds = ("note", "other", "blank", "indicator_header", "funds_header", "goals_header", "total")
+    for _ in range(3000):
+        grid = _grid(rng, rng.randint(2, 12), rng.randint(1, 4))
+        values = [rng.choice(kinds) for _ in range(grid.n_rows)]
+        headers = sorted(rng.sample(range(grid.n_rows), rng.randint(0, min(5, grid.n_rows))))
+        top = rng.randrange(grid.n_rows)
+        bottom = rng.randrange(top, grid.n_rows + 2)
+        plain = any(top < h <= bottom and not _group_row(grid, values, top, h) for h in headers)
+        assert _crosses(grid, values, headers, top, bottom) == plain
+
+
+def _table(labels: list[object]) -> Grid:
+    rows: list[list[object]] = [
+        ["2023年度项目支出绩效自评表", "", "", "", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ]
+    rows += [[label, "数量指标", f"指标{i}", "10家", "10家", 10.0, 10.0] for i, label in enumerate(labels)]
+    return Grid("自评表", rows)
+
+
+def test_a_written_label_repeated_continues_its_group():
+    """A 一级 label typed again on a row (its merge exported filled) continues the group as `CellValue.text` compares:
+    spaces around it alike, another text or a number a new group."""
+    from perfxl.reader import read_grids
+
+    labels: list[object] = [
+        "产出指标",
+        " 产出指标\u3000",
+        "产出指标",
+        "效益指标",
+        "效益指标 ",
+        12.0,
+        12,
+        "12",
+        "效益指标",
+    ]
+    ev = next(e for e in read_grids([_table(labels)]).evaluations if e.indicators)
+    assert [str(h.label.ref) for h in ev.level1] == ["自评表!A3", "自评表!A6", "自评表!A8", "自评表!A11"]
 
 
 def test_the_examples_indicators_are_read_as_before():

@@ -277,11 +277,13 @@ def _continued(grid: Grid) -> dict[int, set[int]]:
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
     row = grid.rows[r] if 0 <= r < len(grid.rows) else []
     skip = _continued(grid).get(r, ()) if grid.merged else ()
-    # blank: None or white space only ("" is such text)
+    # blank: None or white space only ("" is such text); a str (most cells) by its truth and `isspace` — what a non-empty
+    # `strip()` says, without the copy — and no isinstance call
     return [
         (c, v)
         for c, v in enumerate(row)
-        if v is not None and (not isinstance(v, str) or v.strip()) and (not skip or c not in skip)
+        if ((v and not v.isspace()) if v.__class__ is str else v is not None and (not isinstance(v, str) or v.strip()))
+        and (not skip or c not in skip)
     ]
 
 

@@ -905,7 +905,6 @@ class _Reader(FundsRows):
         own_data = {k: held.get(c) for k, c in data_cols}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
-        values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
         l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
         if l1_new is not None:
             self._add_level1(l1_new)
@@ -932,7 +931,12 @@ class _Reader(FundsRows):
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, l2_new)
         has_name = name_raw is not None and not placeholder_name
-        if not has_name and not values_present and (placeholder_name or l2_new is None):
+        if (
+            not has_name
+            and (placeholder_name or l2_new is None)
+            # (its other data present: asked only of a row without a name — most rows have one)
+            and not any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
+        ):
             return "heading" if l1_new is not None else "blank"
         level_row = not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data)
         deepest = "level2" if l2_new is not None else "level1"
@@ -1119,10 +1123,16 @@ class _Reader(FundsRows):
             # cell of the anchor built and compared again on the merge's second row (a look-up a row, ≈ 6,000 merges at
             # 10,000 rows)
             self.carried_at[key] = (cell, r, c)
-            if previous is not None and previous.text == cell.text:
-                return None  # a repeated label continues the same group
+            if previous is not None:
+                before, now = previous.raw, cell.raw
+                # (`previous.text == cell.text`: two texts, as most labels are, compared without the two property calls)
+                if before.__class__ is str and now.__class__ is str:
+                    if before.strip() == now.strip():
+                        return None
+                elif previous.text == cell.text:
+                    return None  # a repeated label continues the same group
             return cell
-        ar, ac = g.anchor_of(r, c)
+        ar, ac = g._anchor.get((r, c), (r, c))  # (`g.anchor_of(r, c)`, without the call)
         if ar != r:  # inside a label merged down from a row above
             carried = self.carry[key]
             at = self.carried_at.get(key)
