@@ -102,3 +102,13 @@ def test_a_task_list_without_money_columns_is_not_this_block(tmp_path):
     ]
     result = _workbook(tmp_path, rows, ("A1:D1", "A2:A4", "B2:C2", "B3:C3", "B4:C4"))
     assert not _f11(result)
+
+
+def test_full_width_figures_are_figures_too(tmp_path):
+    """The same table typed with full-width figures (０ │ ２３７７．１５ │ ０; probe_variants' full_width): the same 错误."""
+    full = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    rows = [
+        [v.translate(full) if any(ch.isdigit() for ch in v) and len(v) < 12 else v for v in row] for row in _dongguan()
+    ]
+    result = _workbook(tmp_path, rows, _MERGES)
+    assert _f11(result) == [("D12", "error")]

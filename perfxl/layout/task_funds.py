@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
+from ..numbers import ascii_figures
 from ..patterns import lazy_compile
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
@@ -45,6 +46,11 @@ class TaskBlock:
         return (self.total_col, *self.sources)
 
 
+def _figure(value: object) -> bool:
+    """A figure, typed as a number or as text — full-width digits too ("２３７７．１５", as some forms are typed)."""
+    return is_figure(value) or (isinstance(value, str) and is_figure(ascii_figures(value)))
+
+
 def _label(value: object) -> str:
     return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
 
@@ -62,7 +68,7 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     if money_col is None:
         return None
     below = [(c, v) for c, v in row_cells(grid, r + 1) if c >= money_col]
-    if not below or any(not isinstance(v, str) or is_figure(v) for _, v in below):
+    if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
         return None
     totals = [c for c, v in below if _label(v) in _TOTALS]
     sources = tuple(c for c, v in below if _label(v) not in _TOTALS)
@@ -74,7 +80,7 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
 def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
     """What row r is under the block's header: "total" (its 金额合计 line), "line" (a task with a figure), or "" (no
     figure in any amount column: the block has ended)."""
-    if not any(is_figure(own(grid, r, c)) for c in block.amounts):
+    if not any(_figure(own(grid, r, c)) for c in block.amounts):
         return ""
     first = min(block.amounts)
     if any(isinstance(v, str) and _TOTAL_LINE.match(_label(v)) for _, v in row_cells(grid, r, 0, first)):
@@ -93,7 +99,7 @@ def _line_label(grid: Grid, block: TaskBlock, r: int, *, total: bool) -> CellVal
 
 
 def _printed(cell: CellValue) -> bool:
-    return is_figure(cell.raw)
+    return _figure(cell.raw)
 
 
 def task_components(
