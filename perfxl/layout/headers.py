@@ -503,7 +503,7 @@ def is_stated_total(label: str) -> bool:
 
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表, 绩效跟踪表): read like a 自评表.
-FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表", "跟踪表")
+FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表", "跟踪表", "批复表")
 INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
 
 #: Rows starting with these end a table (notes and signatures). A colon is required where the bare
