@@ -14,6 +14,7 @@ already in the corpus; the code store gave software only): 东莞展览馆's 202
    declaration (a 目标表 the 财政局 approved); a form so titled and cut right after its 金额合计 (or after 总体目标) is a
    table read — the 年度主要任务's money counts as its body — not LAYOUT_NO_TABLE.
 3. probe_variants' full_width variant lost the 错误: full-width figures are figures in the block too.
+4. 梓潼 2023's head "政策(项目)名称 │ 人大代表之家建设" was an unmapped row: 政策(项目)名称 names the project (四川 county form).
 
 After the fix: 2 / 2, no false 错误, 5 of 5 read.
 
@@ -137,3 +138,19 @@ def test_a_targets_approval_is_a_declaration_titled(tmp_path):
         assert not _codes(result, "LAYOUT_NO_TABLE"), result.coverage
         assert [s.kind for s in result.coverage.sheets if s.read] == ["declaration"]
         assert _f11(result) == [("D12", "error")]
+
+
+def test_a_policy_or_project_name_is_the_projects_name(tmp_path):
+    """梓潼县人大 2023 绩效目标自评表's head: "政策(项目)名称 │ 人大代表之家建设" is the project's name, not an unmapped row."""
+    rows = [
+        ["人大代表之家建设项目绩效目标自评表", E, E, E, E],
+        ["(2023年度)", E, E, E, E],
+        ["政策(项目)名称", "人大代表之家建设", E, E, E],
+        ["项目主管部门", "梓潼县人大常委会办公室", E, "资金使用单位", "梓潼县人大常委会办公室"],
+        ["项目资金", E, "全年预算数", "全年执行数", "预算执行率"],
+        [E, "年度资金总额:", "40", "40", "100%"],
+        [E, "县级财政资金", "40", "40", "100%"],
+    ]
+    result = _workbook(tmp_path, rows, ("A1:E1", "A2:E2", "B3:E3", "B4:C4", "A5:A7"))
+    assert not _codes(result, "LAYOUT_UNMAPPED_ROW"), [f.message for f in _codes(result, "LAYOUT_UNMAPPED_ROW")]
+    assert not _errors(result)
