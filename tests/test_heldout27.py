@@ -154,3 +154,23 @@ def test_a_policy_or_project_name_is_the_projects_name(tmp_path):
     result = _workbook(tmp_path, rows, ("A1:E1", "A2:E2", "B3:E3", "B4:C4", "A5:A7"))
     assert not _codes(result, "LAYOUT_UNMAPPED_ROW"), [f.message for f in _codes(result, "LAYOUT_UNMAPPED_ROW")]
     assert not _errors(result)
+
+
+def test_one_amount_column_is_held_to_its_total_line(tmp_path):
+    """任务名称 │ 主要内容 │ 预算金额(万元) with no sources under it: the tasks against the 合计 line (1166.1 + 83.4 = 1249.5
+    printed 1294.5: F11 错误 there); printed right, nothing."""
+
+    def rows(total):
+        return [
+            ["部门整体支出绩效目标申报表", E, E, E],
+            ["年度主要任务", "任务名称", "主要内容", "预算金额(万元)"],
+            [E, "场馆日常运转人员经费", "在编人数30人", "1166.1"],
+            [E, "场馆日常运转公用经费", "办公费、差旅费等", "83.4"],
+            ["合计", E, E, total],
+            ["年度总体目标", "保障场馆运转", E, E],
+        ]
+
+    merges = ("A1:D1", "A2:A4", "A5:C5", "B6:D6")
+    assert _f11(_workbook(tmp_path, rows("1294.5"), merges)) == [("D5", "error")]
+    right = _workbook(tmp_path, rows("1249.5"), merges)
+    assert not _f11(right) and not _errors(right)

@@ -57,7 +57,9 @@ def _label(value: object) -> str:
 
 def task_block(grid: Grid, r: int) -> TaskBlock | None:
     """The block whose header starts on row r (a 任务名称 cell, a money cell right of it — 预算 / 金额 / 资金 — and, on the
-    next row under the money cell, one total (小计 / 合计 / 总额) and one source at least, no figure among them), or None."""
+    next row under the money cell, one total (小计 / 合计 / 总额) and one source at least, no figure among them), or None.
+    A money cell with figures right under it is the block's one amount column (任务名称 │ 主要内容 │ 预算金额): the
+    tasks against the 合计 line only."""
     if r + 1 >= grid.n_rows:
         return None
     cells = row_cells(grid, r)
@@ -68,6 +70,8 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     if money_col is None:
         return None
     below = [(c, v) for c, v in row_cells(grid, r + 1) if c >= money_col]
+    if below and all(_figure(v) for _, v in below):
+        return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
     if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
         return None
     totals = [c for c, v in below if _label(v) in _TOTALS]
