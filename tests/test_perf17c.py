@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from perfxl.chinese import to_simplified
+from perfxl.chinese import GB2312_CONVERTED, to_simplified
 from perfxl.model import CellRef, CellValue, Indicator, Submission
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
@@ -20,6 +20,7 @@ from perfxl.rules import deviations, not_applicable
 from perfxl.rules.cells import cells_of, text_cells
 from perfxl.rules.context import Context, compact
 from perfxl.rules.row_facts import RowFacts
+from perfxl.values import ValueKind
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
@@ -235,3 +236,79 @@ def test_under_way_word_kept_by_text_is_the_plain_search():
         assert (found is None) == (word is None), text
         if found is not None:
             assert f"含“{word}”" in found[3]
+
+
+# ---------------------------------------------------------------- the traditional test, the blank test, I07
+
+
+def _looks_traditional_as_before(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+        return not GB2312_CONVERTED.isdisjoint(text)
+    except UnicodeEncodeError:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_looks_traditional_with_the_encoder_kept_is_str_encode():
+    """The GB2312 encoder looked up once answers as `str.encode("gb2312")` did, on random texts mixing simplified,
+    traditional, converted-in-GB2312, Latin, full-width, emoji and lone surrogate characters."""
+    from perfxl.chinese import looks_traditional
+
+    rng = random.Random(1720)
+    pool = "满意度达标率後於體驗資金ABC12%％（）—…\u3000 \t\U0001f600\ud800é№①"
+    for _ in range(20000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert looks_traditional(text) is _looks_traditional_as_before(text), repr(text)
+
+
+def _is_blank_as_before(ctx: Context, cell: CellValue | None) -> bool:
+    if cell is None:
+        return True
+    raw = cell.raw
+    if raw.__class__ is str:
+        return ctx.is_blank(cell)  # (the text branch is unchanged)
+    if cell.is_blank:
+        return True
+    if raw.__class__ in (Decimal, int, float):
+        return False
+    return ctx.parsed(cell).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+
+
+class _Text(str):
+    """Text of a str subclass: not the text branch's class test."""
+
+
+def test_is_blank_asks_a_figure_no_property_and_answers_as_before():
+    ctx, _ = _context()
+    raws = [
+        None,
+        Decimal("0"),
+        Decimal("NaN"),
+        0,
+        3,
+        2.5,
+        float("nan"),
+        True,
+        False,
+        "",
+        " ",
+        "/",
+        "5",
+        _Text(""),
+        _Text(" /"),
+    ]
+    raws += [_Text("100"), b"x", Decimal("-1E+400")]
+    for raw in raws:
+        cell = CellValue(raw)
+        assert ctx.is_blank(cell) is _is_blank_as_before(Context(ctx.submission, ctx.profile), cell), repr(raw)
+
+
+def test_percent_range_skips_change_names_as_the_generator_did():
+    """I07's word tests without a generator: `any(map(key.__contains__, words))` and the two rate words spelt out."""
+    rng = random.Random(1721)
+    words = ("增长率", "增幅", "变动率", "率", "满意度", "满意", "度")
+    for _ in range(5000):
+        key = "".join(rng.choice("增长率幅变动满意度达标") for _ in range(rng.randint(0, 6)))
+        changes = tuple(rng.sample(words, rng.randint(0, 3)))
+        assert any(map(key.__contains__, changes)) == any(w in key for w in changes)
+        assert ("率" not in key and "满意度" not in key) == (not any(w in key for w in ("率", "满意度")))

@@ -447,10 +447,10 @@ class Context:
             if hit is None:
                 return blank_text(raw)  # the same answer, without parsing text no check reads (names, remarks)
             return hit[1].kind in _BLANK_KINDS
+        elif raw.__class__ in _FIGURE_CLASSES:  # (before `cell.is_blank`, a property call: a figure is never blank)
+            return False  # a number cell parses as its figure (or, out of range, damaged TEXT): never blank, not parsed
         elif cell.is_blank:
             return True
-        elif raw.__class__ in _FIGURE_CLASSES:
-            return False  # a number cell parses as its figure (or, out of range, damaged TEXT): never blank, not parsed
         return self.parsed(cell).kind in _BLANK_KINDS
 
     def read_rate(self, cell: CellValue, computed: Decimal | None) -> RateReading:
