@@ -17,6 +17,7 @@ from perfxl.model import CellRef, CellValue, Indicator, Submission
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
 from perfxl.rules import deviations, not_applicable
+from perfxl.rules.catalogue import spec
 from perfxl.rules.cells import cells_of, text_cells
 from perfxl.rules.context import Context, compact
 from perfxl.rules.row_facts import RowFacts
@@ -312,3 +313,104 @@ def test_percent_range_skips_change_names_as_the_generator_did():
         changes = tuple(rng.sample(words, rng.randint(0, 3)))
         assert any(map(key.__contains__, changes)) == any(w in key for w in changes)
         assert ("率" not in key and "满意度" not in key) == (not any(w in key for w in ("率", "满意度")))
+
+
+# ---------------------------------------------------------------- F19's 成本 test first
+
+
+_F19_NEW = """        if not _is_cost(f):
+            continue  # (most rows: asked first, before the unit is split and read — pure functions of the text)
+        standard = f.target
+        money, per = split_per(normalise_unit(standard.unit))
+        yuan = _yuan_per(money)
+        if per is None or yuan is None or standard.number is None or standard.number <= 0:
+            continue
+"""
+_F19_OLD = """        standard = f.target
+        money, per = split_per(normalise_unit(standard.unit))
+        yuan = _yuan_per(money)
+        if not _is_cost(f) or per is None or yuan is None or standard.number is None or standard.number <= 0:
+            continue
+"""
+
+
+def _f19_as_before():  # type: ignore[no-untyped-def]
+    """F19's body as it was (the unit split and read on every row before the 成本 test), built from its source."""
+    import inspect
+    import textwrap
+
+    from perfxl.rules import cost
+
+    source = textwrap.dedent(inspect.getsource(cost.count_times_standard_vs_funds))
+    assert _F19_NEW in source
+    source = source.replace(_F19_NEW, _F19_OLD).replace('@check("F19")\n', "")
+    space: dict[str, object] = dict(vars(cost))
+    exec(source, space)  # the module's own source, one block reordered
+    return space["count_times_standard_vs_funds"]
+
+
+def test_f19_asks_the_cost_test_first_and_finds_as_before():
+    """The unit work F19 now skips on a row outside 成本指标 never raises (so skipping it changes nothing), and F19 finds
+    on random tables of counts, standards, caps and other rows what its former order found."""
+    from perfxl.rules import cost
+    from perfxl.units import normalise_unit, split_per
+
+    rng = random.Random(1722)
+    units = [
+        None,
+        "",
+        "万元/个",
+        "元/人",
+        "万元",
+        "个",
+        "/",
+        "元/",
+        "/个",
+        "万/户",
+        "亿元/年",
+        "%",
+        "人次",
+        "万元/场",
+        "㎡",
+    ]
+    for _ in range(3000):
+        unit = rng.choice([*units, "".join(rng.choice("万元/个年人%") for _ in range(rng.randint(1, 4)))])
+        money, _per = split_per(normalise_unit(unit))
+        cost._yuan_per(money)
+    ctx, base = _context()
+    old = _f19_as_before()
+    targets = [
+        "=23万元/个",
+        "=10个",
+        "≥10个",
+        "≤475元/亩",
+        "约23万元/个",
+        "=3年",
+        "100万元/年",
+        "=5户",
+        "=2万元/户",
+        "100%",
+    ]
+    targets += ["=900万元/户", "=50户", "=2300万元/个", "=100个"]
+    levels = ["成本指标", "数量指标", "质量指标", ""]
+    checked = 0
+    for _ in range(120):
+        rows = tuple(
+            replace(
+                base,
+                level2=CellValue(rng.choice(levels)),
+                name=CellValue(
+                    rng.choice(["每个培训班补助标准", "培训班个数", "补助户数", "每户补助", "成本"]) + str(n)
+                ),
+                target=CellValue(rng.choice(targets)),
+            )
+            for n in range(rng.randint(1, 8))
+        )
+        run, before = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
+        run.evaluation = before.evaluation = replace(ctx.ev, indicators=rows)
+        run.spec = before.spec = spec("F19")
+        run.severity = before.severity = run.spec.severity
+        found = list(cost.count_times_standard_vs_funds(run))
+        assert found == list(old(before))
+        checked += len(found)
+    assert checked > 0  # (some tables ask more money than the year has)
