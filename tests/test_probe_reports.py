@@ -79,9 +79,10 @@ def test_the_probe_keeps_its_floor(tmp_path):
 def test_the_probe_keeps_its_floor_on_a_fixed_third_of_the_reports(tmp_path):
     """The fast loop's share of the sweep above (CI runs it whole), `fast_share`: 21 reports with figures to plant,
     121 probes (of 313), 113 found (of 284) and 0 extra when this was written (122 reports); a share with misses in it, so a fix or a
-    regression there shows. Found may rise; extra must stay 0."""
+    regression there shows. Found may rise; extra must stay 0. With real reports 21's four (130 reports) the share is
+    another third: 128 probes, 111 found — the same on the code before and after real reports 21's fixes."""
     planted, found = _probed(fast_share(list(REPORTS.glob("*.toml"))), tmp_path)
-    assert planted >= 121 and found >= 113, (planted, found)
+    assert planted >= 128 and found >= 111, (planted, found)
 
 
 # ---------------------------------------------------------------- 合计/共计 after a list of amounts

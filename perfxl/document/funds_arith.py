@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
-from ..numbers import HUNDRED, round_half_up
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension, check_count_parts
@@ -622,14 +622,23 @@ def _funds_unit(run: _Run) -> str:
 def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
     """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
     比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
-    if rate.base is None or rate.base != rate.index - 1:
+    if rate.base is None or rate.base not in (rate.index - 1, rate.index - 2):
         return
     base = facts[rate.base]
-    current = _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    # "2025年当年预算执行数为A，2026年预算安排B，比2025年预算执行数减少R%" (facts._named_year_base, real reports 21): the
+    # base named by its year and words two figures back, the figure between them the current one — paired by the words,
+    # so a direction the figures contradict is the text's error too (|B − A| / A)
+    words = _NAMED_BASE.search(rate.clause)
+    named = rate.base == rate.index - 2
+    if named and (words is None or words.group(1)[:5] not in base.clause):
+        return  # (a base two figures back only as facts._named_year_base sets it: named by its year)
+    current = facts[rate.index - 1] if named else _find(facts, base.index, rate.subject, ("final", "value", "budget"))
     if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
         return
+    if named and current.role not in ("final", "value", "budget"):
+        return
     b, c = _operand(run, pi, base), _operand(run, pi, current)
-    down = rate.direction < 0
+    down = current.quantity.value < base.quantity.value if named else rate.direction < 0
     if (current.quantity.value < base.quantity.value) != down or current.quantity.value == base.quantity.value:
         return  # the words and the figures go different ways: not this rate's pair
     diff = Interval(b.lo - c.hi, b.hi - c.lo) if down else Interval(c.lo - b.hi, c.hi - b.lo)
@@ -637,6 +646,11 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
         diff = Interval(Decimal(0), diff.hi)
     point = abs(current.quantity.value - base.quantity.value)
     label = "上年" if base.role == "previous" else "比较基数"
+    basis = f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）"
+    if named and words is not None:
+        way = "减少" if down else "增加"
+        said = "" if (rate.direction < 0) == down else f"，是{way}而文字写{'增加' if down else '减少'}"
+        basis = f"{current.quantity.text}与{words.group(1)} {base.quantity.text}相比的增减率（{way} {fmt_decimal(point, max(base.quantity.places, current.quantity.places))}{current.quantity.unit}{said}）"
     _arith(
         run,
         pi,
@@ -645,10 +659,16 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
         rate,
         _ratio(diff, b),
         point / base.quantity.value * HUNDRED,
-        f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）",
+        basis,
         f"{rate.subject}: change / base",
         (current, base),
     )
+
+
+#: The base a rate names by year and words ("比2025年预算执行数减少1.10%"): "2025年预算执行数".
+_NAMED_BASE = lazy_compile(
+    r"(?:比|较)((?:19|20)\d{2}年度?[^\d，,。；;：:]{0,10}?)(?:增加|减少|增长|下降|降低|提高|上升)"
+)
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
