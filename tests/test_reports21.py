@@ -74,3 +74,23 @@ def test_a_rate_on_a_figure_named_by_its_year(tmp_path):
     # a base the words do not name (another year's) is no pair: no finding rests on a guess
     other = with_paragraph(SIFAJU, 8, "比2025年预算执行数减少1.10%", "比2024年预算执行数减少1.10%")
     assert _at(tmp_path, other, 8) == []
+
+
+XUNDIAN = tomllib.loads(
+    (REPORTS / "yunnan-xundian-nongyenongcun-sangong-juesuan-2022.toml").read_text(encoding="utf-8")
+)
+
+
+def test_a_share_of_a_whole_named_by_its_kind(tmp_path):
+    """Failed before (probe 70.16% → 63.14%): [] — "…支出决算为390,118.10元…其中:…公务用车购置及运行费支出决算为273,702.10元,
+    占总支出决算的70.16%": the whole named only as 总支出决算, the kind of figure the 其中's total is — 273,702.10 /
+    390,118.10 = 70.16%. Read so, a 警告 that says how (the department's whole spending may be meant); a share naming no
+    whole stays an 错误, one naming another whole ("占全县的") stays unpaired."""
+    assert _at(tmp_path, XUNDIAN, 3) == []
+    wrong = with_paragraph(XUNDIAN, 3, "占总支出决算的70.16%", "占总支出决算的63.14%")
+    found = findings_at_paragraph(tmp_path, wrong, 3)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    bare = with_paragraph(XUNDIAN, 3, "占总支出决算的70.16%", "占63.14%")
+    assert _at(tmp_path, bare, 3) == [("N02", "error")]
+    other = with_paragraph(XUNDIAN, 3, "占总支出决算的70.16%", "占全县的63.14%")
+    assert _at(tmp_path, other, 3) == []

@@ -924,7 +924,28 @@ def _names_another_whole(share: Fact, total: Fact) -> bool:
     if m is None:
         return False
     words = m.group(1)
+    if _whole_by_kind(share, total):
+        return False
     return not (_ANY_WHOLE.match(words) or words in total.subject or total.subject.endswith(words))
+
+
+def _whole_by_kind(share: Fact, total: Fact) -> bool:
+    """The share's words name its whole only by the kind of figure its part's total is ("…支出决算为390,118.10元。其中…
+    公务用车…273,702.10元,占总支出决算的70.16%", 寻甸 2022, real reports 21): that total, read so — the department's whole
+    spending may be meant ("三公经费决算100万元,其中接待费30万元,占总支出决算的2%"), so the pairing is a judgement."""
+    m = _SHARE_OF.search(
+        share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
+    )
+    kind = _WHOLE_BY_KIND.match(m.group(1)) if m is not None else None
+    return kind is not None and total.role in ("final", "budget") and bool(kind[total.role])
+
+
+#: Words naming the whole by the kind of figure its total is ("占总支出决算的", "占预算总额的"): the 决算 or the 预算 of
+#: the item the 其中 splits, whatever its own name.
+_WHOLE_BY_KIND = lazy_compile(
+    r"^(?:(?P<final>总?(?:支出)?决算(?:总?支出)?(?:数|额|总额)?|总支出(?:决算)?数?)"
+    r"|(?P<budget>总?预算(?:总?支出)?(?:数|额|总额)?))$"
+)
 
 
 #: Shares that may grow over time ("上半年、前三季度支出分别占全年预算的45%、80%"): cumulative, no parts of one whole.
@@ -1024,6 +1045,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"“{_named(part)}”占“{_named(total)}”的比例（{part.quantity.text} / {total.quantity.text}）",
                 f"share of {part.subject} in {total.subject}",
                 (part, total),
+                paired_by=(
+                    "“占…的”只以决算/预算的字样指明总数，读作其前“其中”所分的总数"
+                    if _whole_by_kind(fact, total)
+                    else ""
+                ),
             )
         elif fact.role == "completion":
             if _OTHER_RATE.search(_around(fact)[0]) or _another_base(fact):
