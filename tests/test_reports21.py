@@ -50,6 +50,9 @@ def test_a_qizhong_part_of_a_change_is_a_change(tmp_path):
     assert ("N01", "error") not in _at(tmp_path, YUZHONG, 5)
     roles = [(f.quantity.text, f.role, f.direction) for f in extract_facts(YUZHONG["paragraphs"][4]).facts]
     assert ("342.74万元", "change", -1) in roles and ("308.87万元", "change", -1) in roles
+    # the 其中 opening the next sentence (the split_at_qizhong rewrite): the same part of the same change
+    split = with_paragraph(YUZHONG, 5, "342.74万元,其中", "342.74万元。其中")
+    assert ("N01", "error") not in _at(tmp_path, split, 5)
     # the year's own 其中 list keeps its parts after a change of the total ("…比上年增加100万元，其中基本支出…"):
     # a part larger than the change is no part of it, and the sum is still held to the 1000
     text = "2024年支出1000万元，比上年增加100万元，其中基本支出650万元，项目支出400万元。"

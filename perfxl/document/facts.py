@@ -614,7 +614,8 @@ def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity) -> Fact |
     公务用车购置及运行维护费308.87万元", 渝中 2017, real reports 21): the part moved by as much, it is no level — or None.
     Only a part no larger than the change (a 其中 after "比上年增加100万元" may list the year's total again)."""
     last = state.facts[-1] if state.facts else None
-    if last is None or last.role != "change" or last.sentence != state.sentence or last.of is not None:
+    # (or its sentence right before: "…减少了342.74万元。其中公务用车…308.87万元" — nothing between the two)
+    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1) or last.of is not None:
         return None
     if not compact_name(raw_prefix).startswith("其中") or not (qty.is_money and last.quantity.unit == qty.unit):
         return None
