@@ -20,6 +20,10 @@ store; every filled 自评表 it returned for the brief's provinces and kinds wa
    only a lower bound, the value may reach 90%. An actual printed as a bound on the side the target is met from, its figure
    short of the target, now makes S01–S03/S07 警告s saying so (`_bound_actual`).
 
+4. probe_variants then lost the F15 of 九亭's 145000000.00 under 项目资金(万元) on its amounts_wanyuan copy, which writes
+   each figure with the header's unit ("145000000.00万元"): F15 skipped every amount carrying a unit of its own. One
+   repeating the block's unit is the amount a bare one is, and is looked at too (perfxl/rules/money_units.py).
+
 After the fixes: 13/14 (the one left: 145000000.00 executed with no source's 执行数 printed), no false 错误, 5 of 5 read.
 
 The shapes are those of the real tables in tests/realworld, cut down to what the reader and the rules read.
@@ -196,3 +200,26 @@ def test_an_actual_written_as_a_lower_bound_is_no_certain_miss(tmp_path):
     plain = [*bound[:1], ("服务对象满意度指标", "群众满意度", "≧90%", "80%", "10", "10", "宣传指导不到位")]
     errors = sorted(f.code for f in _workbook(tmp_path, *_jiuting(plain)).findings if f.severity.value == "error")
     assert "S07" in errors, errors
+
+
+def _dongqian(amount):
+    """松江区九亭镇 2020 动迁安置 (cut short after its money): 年度资金总额 printed in 元 under 项目资金(万元)."""
+    rows = [
+        ["财政项目支出绩效自评表", E, E, E, E, E, E, E, E],
+        ["2020年度", E, E, E, E, E, E, E, E],
+        ["项目名称", "动迁安置", E, E, E, E, E, E, E],
+        ["主管部门", "松江区九亭镇人民政府", E, E, E, "实施单位", "九亭镇人民政府动拆迁办公室", E, E],
+        ["项目资金(万元)", E, E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [E, "年度资金总额", E, amount, amount, amount, "10", "100.0%", "10"],
+        [E, "其中:当年财政拨款", E, amount, amount, amount, "-", "100.0%", "-"],
+    ]
+    return rows, ("A1:I1", "A2:I2", "B3:I3", "B4:E4", "G4:I4", "A5:C5", "A6:A7", "B6:C6", "B7:C7")
+
+
+def test_an_amount_repeating_the_block_unit_is_still_beyond_it(tmp_path):
+    """40067273.32 under 项目资金(万元) is 4006.73 亿元: F15 (typed in 元). Written "40067273.32万元" — the block's own unit
+    repeated in the cell, as probe_variants' amounts_wanyuan writes it — it is the same amount; F15 was silent there."""
+    bare = [f.ref.cell for f in _codes(_workbook(tmp_path, *_dongqian("40067273.32")), "F15")]
+    assert bare == ["D6"], bare
+    unit = [f.ref.cell for f in _codes(_workbook(tmp_path, *_dongqian("40067273.32万元")), "F15")]
+    assert unit == ["D6"], unit
