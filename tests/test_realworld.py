@@ -124,6 +124,10 @@ TABLES = corpus_files()
 #: recall gap, stated rather than hidden. The test is strict: a row found after a fix must leave
 #: this table (and the README's recall figure is `tests/realworld/measure.py`'s, over everything).
 KNOWN_MISSES: dict[str, dict[int, str]] = {
+    "shanghai-songjiang-jiuting-chengzhen-2020": {
+        6: "年度资金总额 executed 145000000.00 with no source's 执行数 printed (其他资金, the one funded source, blank at "
+        "0.0%): F02 holds a printed split only — held-out batch 28, left",
+    },
     # ningxia-yinchuan-chuzhong-gongyong-2021 all found (session 9, tests/test_corpus_misses9.py): rows 12/20/27/30 once
     # "考值参分" is read as 参考分值 (its numbers add up to the declared 一级 weights) and a 预算执行率 indicator row's
     # score is checked; row 3 by the head's 自评得分 read as the stated total and bounded on a table cut short
@@ -252,6 +256,13 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # 规划和自然资源局 2024, 财政局 2024, 宜川路街道 2025). After tests/test_heldout26.py's fixes (泸县's 总体资金情况 printed
     # across the columns read as the 部门总体资金情况 groups F11 holds to their 合计; new B17: a note calling a 三公 table
     # empty — 万里街道's "故本表为空表" — beside the figures it prints): 1/1, 7 of 7 read.
+    # held-out batch 28 (measured once before any change, in two parts: 2/2 then 8/12 — 10/14, no false 错误, 5 of 5
+    # read; ≈ 70 look-ups, nearly all searches of the pages store, every filled 自评表 it returned already in the corpus
+    # but 巴南区接龙镇's 2021 目标表, the second 自评表 of 普陀区体育事业管理中心's 2022 PDF, the tail of a 大英县司法局 2023
+    # 自评表 — all three cut short — and 松江九亭镇's two 2020 自评表). After tests/test_heldout28.py's fixes (the 总分 row
+    # printing the full mark beside rows that miss it is one W03; a qualitative target answered by its own word softened —
+    # 较及时, 基本达标 — with full marks is an S07 警告; an actual printed as a bound, "≧80%" for "≧90%", no certain miss):
+    # 13/14, 5 of 5 read.
     # buxiang-bumen-defenbiao-fragment-2017 row 19 found (session 12, tests/test_misses12.py): its headerless name │ 分值 │
     # 得分 rows, the 分值 adding up to exactly 100 above the 总分 row, are read as a guess (layout/scoring_sheet.py) and the
     # blank 总分 is a T02 警告 ("总分未填写")

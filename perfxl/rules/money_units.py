@@ -83,7 +83,9 @@ def _block_beyond(
     for cell in cells:
         own = money_symbol(ctx.parsed(cell).unit) if isinstance(cell.raw, str) else None
         value = ctx.number(cell)
-        if own is None and value is not None and value * factor >= limit and value >= least:
+        # a figure repeating the block's unit ("145000000.00万元" under "(万元)") is the amount a bare one is
+        # (held-out batch 28, probe_variants' amounts_wanyuan); one in a unit of its own is read in that unit
+        if own in (None, unit) and value is not None and value * factor >= limit and value >= least:
             over.append(cell)
     if not over:
         return

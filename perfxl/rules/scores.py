@@ -107,6 +107,9 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 note_en += f"; the form prints its own scoring rule {rule.text!r}"
             late = _late_partial(ctx, result, reported)
             note, note_en = note + late[0], note_en + late[1]
+            bound = _bound_actual(ctx, ind, result)
+            if bound is not None:
+                note, note_en = note + bound[0], note_en + bound[1]
             said, said_en = reading.as_guessed()  # a score resting on a guessed reading says so (issue 11)
             yield ctx.finding(
                 ind.score,
@@ -122,7 +125,7 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
                 f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
                 certainty=Certainty.JUDGEMENT
-                if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget
+                if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget or bound
                 else reading.certainty,
             )
 
@@ -345,6 +348,7 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
         ind = f.ind
         if direction(ctx, ind) == "qualitative":
             yield from _graded_full_marks(ctx, ind)
+            yield from _softened_full_marks(ctx, ind)
             continue
         reading = ctx.reading(ind)
         result = reading.result
@@ -365,6 +369,7 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             if guess and not rounded and result.score is not None and not _by_own_rule(ctx, ind, rule, score):
                 continue  # S01/S02/S03 gives the score this guess implies, with both readings: one finding
             said, said_en = reading.as_guessed()
+            bound = _bound_actual(ctx, ind, result)
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -377,15 +382,17 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
                 f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}"
                 + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else "")
-                + (f"；表中评分标准为“{rule.text}”，是否允许满分需按该标准人工核对" if own_rule and rule else ""),
+                + (f"；表中评分标准为“{rule.text}”，是否允许满分需按该标准人工核对" if own_rule and rule else "")
+                + (bound[0] if bound else ""),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
                 f"{ind.score.text}; computed: {reading.basis_en}"
                 + (
                     "; rounded to the printed precision it is full marks, which a form scoring at that precision allows"
                     if rounded
                     else ""
-                ),
-                certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded or own_rule else reading.certainty,
+                )
+                + (bound[1] if bound else ""),
+                certainty=_weaker(Certainty.JUDGEMENT, reading) if rounded or own_rule or bound else reading.certainty,
             )
 
 
@@ -418,6 +425,58 @@ def _graded_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:
         f"{ind.weight.text}；实际等级低于目标等级，按等级折算为 {share}；但仍属同一档次（达成年度指标），是否可得满分需人工判断",
         basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks; the grade is below the "
         f"target's ({share} by its share) but in the same tier, so a person judges",
+    )
+
+
+def _softened_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:
+    """A qualitative target answered by its own word softened — "及时" │ "较及时", "达标" │ "基本达标", "健全" │
+    "较健全" (profile `qualitative.softened`) — with full marks: the actual itself says the target was reached only in
+    part, so full marks want a reason (S07 警告; how many points the degree costs is a person's call). 松江九亭镇 2020,
+    held-out batch 28."""
+    target, actual = compact(ind.target.text), compact(ind.actual.text)
+    if not target or len(actual) <= len(target) or not actual.endswith(target) or not _full_marks(ctx, ind):
+        return
+    if actual[: -len(target)] not in ctx.profile.get("qualitative.softened", ()):
+        return
+    yield ctx.finding(
+        ind.score,
+        expected="低于满分",
+        actual=ind.score.text,
+        name=ind.name.text,
+        target=ind.target.text,
+        completion=ind.actual.text,
+        reading="",
+        reading_en="",
+        certainty=Certainty.JUDGEMENT,
+        basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 {ind.score.text} = 分值 "
+        f"{ind.weight.text}；实际完成值是在目标词前加“{actual[: -len(target)]}”，所述程度低于目标，满分需说明理由，"
+        "扣分多少需人工判断",
+        basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r} (the target's word softened), full "
+        "marks; the actual says the target was met only in part",
+    )
+
+
+def _bound_actual(ctx: Context, ind: Indicator, result: ScoreResult | None) -> tuple[str, str] | None:
+    """An actual printed as a bound ("≧80%", "≤5%") on the side the target is met from, its figure short of the target:
+    the value may reach the target, so the miss (and the score its figure gives) is no certain reading — the notes a
+    verdict from it adds, else None. 松江九亭镇 2020's 群众满意度 "≧90%" │ "≧80%" was an S01 and an S07 错误 (held-out
+    batch 28)."""
+    if result is None or result.meets_target is not False:
+        return None
+    t, a = ctx.parsed(ind.target), ctx.parsed(ind.actual)
+    if a.op is None or a.number is None or t.number is None:
+        return None
+    up, down = a.op in (Op.GE, Op.GT), a.op in (Op.LE, Op.LT)
+    method = result.method
+    reach = (up and (method == "positive" or (method == "equal" and a.number < t.number))) or (
+        down and (method.startswith("reverse") or (method == "equal" and a.number > t.number))
+    )
+    if not reach:
+        return None
+    side, side_en = ("下限", "lower") if up else ("上限", "upper")
+    return (
+        f"；实际完成值“{ind.actual.text}”只写了{side}，实际值可能达到年度指标值，未完成无从确定，请核实",
+        f"; the actual {ind.actual.text!r} states only a {side_en} bound: the value may meet the target",
     )
 
 

@@ -566,6 +566,20 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             x for x in (note, "表中没有读到资金（预算执行率）部分或其合计行，其分值可能在未读入的部分") if x
         )
         note_en = "; ".join(x for x in (note_en, "no funds block (or no total row of it) was read with the table") if x)
+    typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
+    unread = typed is not None and (ev.funds is None or ev.funds.total is None) and typed > held
+    typed_certainty = Certainty.JUDGEMENT if unread or reading == "some" else None
+    # the 总分 row printing the full mark beside rows that miss it is the rows' one discrepancy, said once: "分值合计 …
+    # 应为 100" there, not also "总分行的分值应为 90" — unless the row's figure is the surer of the two findings
+    full_typed = (
+        typed is not None
+        and abs(held - full) > ctx.tol_score
+        and abs(typed - full) <= ctx.tol_score
+        and (sure is None or typed_certainty is not None)
+    )
+    if full_typed and typed is not None:
+        note = "；".join(x for x in (note, f"总分行的分值 {fmt_num(typed)} 即满分，差在所列分值") if x)
+        note_en = "; ".join(x for x in (note_en, f"the 总分 row's weight {fmt_num(typed)} is the full mark") if x)
     if abs(held - full) > ctx.tol_score:
         what = (
             f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
@@ -595,9 +609,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read budget weight {_funds_weight_text(ctx)}, indicator weights {fmt_num(leaves)}; "
             f"sum {fmt_num(held)} against {fmt_num(full)}" + (f"; {note_en}" if note_en else ""),
         )
-    typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
-    if typed is not None and abs(typed - held) > ctx.tol_score:
-        unread = (ev.funds is None or ev.funds.total is None) and typed > held  # the 预算执行率 分值 may be unread
+    if typed is not None and abs(typed - held) > ctx.tol_score and not full_typed:
+        # unread: the 预算执行率 分值 may be in what perfxl did not read
         read = f"读取：总分行的分值 {fmt_num(typed)}，预算执行率分值 {_funds_weight_text(ctx)}，指标分值合计 {fmt_num(leaves)}"
         if reading == "some":  # the rows' sum is no total under the form's likely weighted rule (review13h, weighted13)
             weighted, basis_en = _weighted_note(ctx, points)
@@ -613,7 +626,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             actual=typed,
             what="总分行的分值",
             what_en="The weight on the 总分 row",
-            certainty=Certainty.JUDGEMENT if unread or reading == "some" else None,
+            certainty=typed_certainty,
             basis=basis,
             basis_en=basis_en,
         )
