@@ -1,0 +1,35 @@
+"""gaps17 (issue 11): the known false 错误 and noise left open on real tables and reports — a 其中 list whose shares name
+their whole, one certain miss reported once, counts of people, 四川's 预算执行率 weight. Each test failed before its fix
+as its docstring says; each also keeps the contradiction the reading was made for."""
+
+from __future__ import annotations
+
+from test_document_realreport import codes_at_paragraph
+
+from perfxl.document.facts import extract_facts
+
+#: The shape of a 部门决算 说明's 支出 paragraph (基本支出 split by economic class in the sentence after the whole's split):
+#: 886.12 + 313.88 = 1200.00; 793.26 + 92.86 = 886.12; 793.26 / 886.12 = 89.52%; 92.86 / 886.12 = 10.48%.
+BASIC_SPLIT = (
+    "本年支出合计1200.00万元，其中基本支出886.12万元，项目支出313.88万元。"
+    "其中人员经费793.26万元，占基本支出的89.52%；公用经费92.86万元，占基本支出的10.48%。"
+)
+
+
+def test_a_qizhong_list_is_of_the_whole_its_shares_name(tmp_path):
+    """Failed before: N02 错误 "“项目支出”的各组成部分之和（793.26万元 + 92.86万元）超过了总数，按其自身数字应为 886.12万元，
+    文字写 313.88万元" — the second 其中 opened the nearest figure, though its shares say 占基本支出的. Now the 基本支出's parts:
+    quiet, and their wrong share or sum is found against it."""
+    facts = extract_facts(BASIC_SPLIT).facts
+    assert [f.parent for f in facts if f.subject in ("人员经费", "公用经费") and f.role == "value"] == [1, 1]
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [BASIC_SPLIT]}, 1) == []
+    wrong_share = BASIC_SPLIT.replace("89.52%", "80.00%")
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [wrong_share]}, 1) == [("N02", "error")]
+    wrong_part = BASIC_SPLIT.replace("92.86万元", "100.00万元")
+    assert [c for c, _ in codes_at_paragraph(tmp_path, {"paragraphs": [wrong_part]}, 1)] == ["N02"]
+    # shares naming the figure nearest the 其中 keep the list there: the excess over it stays certain
+    of_project = BASIC_SPLIT.replace("占基本支出的", "占项目支出的")
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [of_project]}, 1) == [("N02", "error")]
+    # a whole the words name that the paragraph does not state: the list stays where it was read
+    elsewhere = "下达资金100.00万元，其中中央资金60.00万元，占全省资金的5.00%；省级资金40.00万元。"
+    assert [f.parent for f in extract_facts(elsewhere).facts if f.role == "value"][1:] == [0, 0]
