@@ -33,3 +33,25 @@ def test_a_qizhong_list_is_of_the_whole_its_shares_name(tmp_path):
     # a whole the words name that the paragraph does not state: the list stays where it was read
     elsewhere = "下达资金100.00万元，其中中央资金60.00万元，占全省资金的5.00%；省级资金40.00万元。"
     assert [f.parent for f in extract_facts(elsewhere).facts if f.role == "value"][1:] == [0, 0]
+
+
+def test_a_full_marks_miss_is_one_finding_s07_giving_the_score():
+    """Failed before: S01 "得分应为 16" and S07 "不应给满分 20" on one score cell for one cause (noise14b kept both on a
+    certain miss). The catalogue: S07 is 未完成指标却给满分 — it rests on no scoring formula (any gives less than full
+    marks), S01/S02/S03 on the profile's — so the full-marks miss is S07's, its basis giving the score the miss implies;
+    S01 keeps a wrong partial score, and speaks where S07 does not run (selected alone)."""
+    from rules_helpers import good_evaluation, replace_row, submission
+
+    from perfxl.model import Severity
+    from perfxl.validate import validate_submission
+
+    # 培训人次 ≥300人次 │ 240人次, 分值 20, 得分 20: 240 / 300 × 20 = 16.00
+    full = replace_row(good_evaluation(), 0, actual="240人次", deviation="部分培训因场地改造推迟到次年一季度举办。")
+    found = [f for f in validate_submission(submission(full)) if f.code in ("S01", "S07")]
+    assert [(f.code, f.severity) for f in found] == [("S07", Severity.ERROR)]
+    assert "按完成比例计分应为 16" in found[0].basis and found[0].expected == "16", found[0].basis
+    # S01 alone (S07 not run): the miss is still said
+    assert [f.code for f in validate_submission(submission(full), select="S01")] == ["S01"]
+    # a wrong score below full marks stays S01's, S07 silent
+    partial = replace_row(full, 0, score=18)
+    assert [f.code for f in validate_submission(submission(partial)) if f.code in ("S01", "S07")] == ["S01"]
