@@ -55,3 +55,24 @@ def test_a_full_marks_miss_is_one_finding_s07_giving_the_score():
     # a wrong score below full marks stays S01's, S07 silent
     partial = replace_row(full, 0, score=18)
     assert [f.code for f in validate_submission(submission(partial)) if f.code in ("S01", "S07")] == ["S01"]
+
+
+def test_a_count_of_people_reads_its_unit_from_the_rows_actual():
+    """宣城 地震局 2021 (tests/realworld/anhui-xuancheng-dizhen-2021.toml): "指标1:接受业务培训人数" │ 200 │ 200余人 — failed
+    before: I05 "未写计量单位" though the row's own actual counts in 人. 人数 names what is counted, not whether in 人 or
+    人次 (profile [checks.I05] count_nouns): the actual's unit decides; with none the 警告 stays and says why."""
+    from rules_helpers import good_evaluation, replace_row, submission
+
+    from perfxl.validate import validate_submission
+
+    def i05(name, target, actual):
+        ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=actual)
+        return [f.message for f in validate_submission(submission(ev), select="I05")]
+
+    assert i05("指标1:接受业务培训人数", "200", "200余人") == []
+    assert i05("指标2:科普馆参观人数", "500", "600人次") == []
+    assert i05("接受业务培训人数（含线上）", "200", "200人") == []
+    (said,) = i05("出差人数", "≥8", "4")  # 乌海 2021: no unit anywhere on the row
+    assert said.endswith("未写计量单位（名称中的“人数”可按“人”或“人次”或“名”计，表中未写明是哪一种）"), said
+    assert i05("接受业务培训人数", "200", "200户") != []  # an actual in another unit decides nothing
+    assert i05("补贴渔船数", "6", "6") != []  # no count noun of the profile's: asked as before
