@@ -76,3 +76,28 @@ def test_a_count_of_people_reads_its_unit_from_the_rows_actual():
     assert said.endswith("未写计量单位（名称中的“人数”可按“人”或“人次”或“名”计，表中未写明是哪一种）"), said
     assert i05("接受业务培训人数", "200", "200户") != []  # an actual in another unit decides nothing
     assert i05("补贴渔船数", "6", "6") != []  # no count noun of the profile's: asked as before
+
+
+def test_a_sichuan_declaration_weighs_only_its_indicators(tmp_path):
+    """井研 马踏镇 2023 部门预算项目绩效目标申报表 (tests/realworld/sichuan-jingyan-mata-shenbao-2023.toml): 村组干部报酬's eight
+    权重 make 90, the 四川 一体化 form's share for 绩效指标 beside 预算执行情况 10 scored at 自评 [profile sichuan, S10].
+    Failed before: W03 警告 "所列分值合计（指标 90；表中没有预算执行率分值）应为 100" under the sichuan profile too. Now
+    quiet there (weights.funds_weight_declaration); national, which sets no such rule, still asks. A form printing its
+    own 预算执行率权重(%) field left blank (甘孜 2023) keeps its W03 under sichuan."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+    from render import CORPUS, load_table, render
+
+    from perfxl.validate import validate_file
+
+    def w03(name, profile):
+        path = render(load_table(CORPUS / f"{name}.toml"), tmp_path / (profile or "national"))
+        return sorted(str(f.ref) for f in validate_file(path, profile).findings if f.code == "W03")
+
+    mata = "sichuan-jingyan-mata-shenbao-2023"
+    assert w03(mata, None) == ["Sheet1!K13", "Sheet1!K5"]
+    assert w03(mata, "sichuan") == ["Sheet1!K13"]  # the second project, cut short in the stored copy: still asked
+    assert w03("sichuan-ganzi-shijianju-mubiao-2023", "sichuan") == ["Sheet1!B4"]
+    assert w03("sichuan-puhuijinrong-ziping", "sichuan") == []  # a 自评表's weights are read as it prints them
