@@ -147,6 +147,7 @@ def test_a_late_deadline_scored_part_of_its_weight_is_a_warning_naming_the_unsou
     partial = _codes(_late(tmp_path, "10"), "S01")
     assert [(f.ref.cell, f.severity.value) for f in partial] == [("H4", "warning")]
     assert "deadline.late_share" in partial[0].basis
-    full = _codes(_late(tmp_path, "20"), "S01")
-    assert [(f.ref.cell, f.severity.value) for f in full] == [("H4", "error")]
+    late = _late(tmp_path, "20")
+    full = _codes(late, "S01") + _codes(late, "S07")  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
+    assert [(f.code, f.ref.cell, f.severity.value) for f in full] == [("S07", "H4", "error")]
     assert not _codes(_late(tmp_path, "0"), "S01")

@@ -3,10 +3,10 @@
 Each fix removes a class of 警告 the cells give no reason for, generally, and each test failed before it:
 
 1. S01 and S07 on the same score cell for one cause — a target missed only if the row is read one way, its direction
-   read from the name (预算调整率 3% │ 0%, full marks: 重庆 科学城): S01 gives the score that reading implies with both
-   readings in its basis, so S07 stays quiet there (one cause, one finding). Where S07 speaks on such a guess (the
-   proportional score rounds to full marks, so S01 is silent) its message says the reading ("若按“≥”理解，…未达到"),
-   never "未达到" as fact. A certain miss keeps both, as before (tests/test_rules_trust.py).
+   read from the name (预算调整率 3% │ 0%, full marks: 重庆 科学城): one finding says it, with both readings in its
+   basis. (noise14b gave it to S01 and kept both on a certain miss; gaps17 gives every full-marks miss to S07, whose
+   basis names the score the miss implies — tests/test_gaps17.py.) S07's message on a guess says the reading
+   ("若按“≥”理解，…未达到"), never "未达到" as fact.
 2. W01 and I02 on 吉林's 2016 专项经费支出绩效评价表 (一级 预算绩效/项目产出/项目效果): its 一级 are an 评价 framework's
    — 预算绩效 holds 预算管理 and 财务管理, the 过程 of 财预〔2013〕53号's 投入/过程/产出/效果 — and the form predates
    财预〔2020〕10号, whose 自评表 (附1) sets the 产出/效益/满意度 一级 and their default weights. docs/reader.md (Scoring
@@ -48,17 +48,19 @@ def _codes_at(result, cell):
 UNCLEAR_NAMES = {"B9": "财政供养人员占比", "B13": "专项资金占比", "B14": "专项资金比重"}
 
 
-def test_a_guessed_miss_scored_by_s01_is_not_said_again_by_s07(tmp_path):
+def test_a_full_marks_miss_is_said_once(tmp_path):
+    """One cause, one finding. Since gaps17 a full-marks miss, guessed or certain, is S07's (its catalogue meaning:
+    未完成指标却给满分 — it rests on no scoring formula) and S01/S02/S03 stay quiet on that row; S07's basis gives the
+    score the miss implies. Before, S01 carried a guessed one (noise14b) and a certain one had both S01 and S07."""
     result = _result(tmp_path, KEXUECHENG, **UNCLEAR_NAMES)
     # 专项资金占比 3% │ 0% and 专项资金比重 2% │ 0%, full marks: missed only if read as ≥ (a guess from the name)
     for cell in ("Sheet1!J13", "Sheet1!J14"):
-        assert _codes_at(result, cell) == ["S01"]
-        (s01,) = [f for f in result.findings if str(f.ref) == cell]
-        assert s01.certainty is Certainty.GUESS and "若按“≤”" in s01.basis
-    # a certain miss (党性教育培训次数 26次 │ 12次, full marks) keeps both, as 错误
-    both = [f for f in result.findings if str(f.ref) == "Sheet1!J23"]
-    assert sorted(f.code for f in both) == ["S01", "S07"]
-    assert all(f.severity is Severity.ERROR for f in both)
+        assert _codes_at(result, cell) == ["S07"]
+        (s07,) = [f for f in result.findings if str(f.ref) == cell]
+        assert s07.certainty is Certainty.GUESS and "若按“≤”" in s07.basis and "按完成比例计分应为 0" in s07.basis
+    # a certain miss (党性教育培训次数 26次 │ 12次, full marks): S07 alone, an 错误
+    (certain,) = [f for f in result.findings if str(f.ref) == "Sheet1!J23"]
+    assert certain.code == "S07" and certain.severity is Severity.ERROR
 
 
 def test_s07_on_a_guessed_direction_states_the_reading(tmp_path):

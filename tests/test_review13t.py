@@ -183,8 +183,8 @@ def test_a_per_period_written_with_mei_after_the_slash_is_that_period(tmp_path, 
 
 
 def test_guard_a_per_period_with_mei_short_of_the_year_still_warns(tmp_path):
-    # S01 carries a guessed miss (both readings), S07 not said again: tests/test_noise14b.py
-    assert ("S01", "warning") in _suixi(tmp_path, {"F15": "1次/每周", "G15": "40次"}, 15)
+    # S07 carries a full-marks miss (both readings on a guess), S01 not said again: tests/test_gaps17.py
+    assert ("S07", "warning") in _suixi(tmp_path, {"F15": "1次/每周", "G15": "40次"}, 15)
 
 
 def test_normalise_unit_drops_the_mei_after_the_slash():
@@ -229,8 +229,8 @@ def test_a_per_period_target_with_a_verb_is_counted_over_the_year(tmp_path, targ
 
 def test_guard_a_per_period_target_with_a_verb_short_of_the_year_warns(tmp_path):
     found = _suixi(tmp_path, {"F15": "每月巡查1次", "G15": "10次"}, 15)
-    # S01 carries a guessed miss (both readings), S07 not said again: tests/test_noise14b.py
-    assert ("S01", "warning") in found and not any(s == "error" for _, s in found), found
+    # S07 carries a full-marks miss (both readings on a guess), S01 not said again: tests/test_gaps17.py
+    assert ("S07", "warning") in found and not any(s == "error" for _, s in found), found
 
 
 # ---------------------------------------------------------------- 8. not done: a stated rule over a blank 年初预算数

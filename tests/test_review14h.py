@@ -50,7 +50,7 @@ def test_a_plan_beside_a_target_gives_no_certain_score_errors(tmp_path):
     assert not [f for f in result.findings if f.code in ("S01", "S07", "D01") and f.severity.value == "error"]
     # the 吉林 form itself, its 采集数据项 printed: 指标值 is the actual and the full marks over a missed target are wrong
     jilin = validated(variant(KOUAN, _FILLED), tmp_path / "jilin")
-    assert {f.code for f in jilin.findings if f.severity.value == "error"} >= {"S01", "S07"}
+    assert {f.code for f in jilin.findings if f.severity.value == "error"} >= {"S07"}  # one finding: test_gaps17.py
 
 
 # ---------------------------------------------------------------- 3. T02 beside 不适用 rows (gaps14's left-over)

@@ -369,10 +369,10 @@ def _p14():
     return [("自评表", *dept(G22=99.82))]
 
 
-@case("dept_indicator_score_wrong", ("S02", "自评表", "G19", "error"))
+@case("dept_indicator_score_wrong", ("S07", "自评表", "G19", "error"))
 def _p15():
     """结转结余率 ≤5% actual 6.00% scored 15 (full marks on a missed ceiling): 15 × 5/6 = 12.50; printed 15 with a
-    reason. Reverse (ratio) scoring: S02/S07 at G19."""
+    reason. Reverse (ratio) scoring: S07 at G19 (full marks on a miss are S07's alone since tests/test_gaps17.py)."""
     return [("自评表", *dept(E19="6.00%", H19="年末项目未完成支付"))]
 
 

@@ -41,9 +41,10 @@ _PHRASES = {
 
 @pytest.mark.parametrize(("target", "actual"), list(_PHRASES.values()), ids=list(_PHRASES))
 def test_a_phrase_target_short_with_full_marks_keeps_its_errors(tmp_path, target, actual):
-    """Failed before: D01/S01/S07 all silent (both cells read as TEXT, the comparison never made)."""
+    """Failed before: D01/S01/S07 all silent (both cells read as TEXT, the comparison never made). Full marks on the
+    miss are S07's one finding (tests/test_gaps17.py)."""
     result = validated(variant("anhui-guichi-cunji-2022", {"E14": target, "F14": actual}), tmp_path)
-    assert {("S01", "error", 14), ("S07", "error", 14), ("D01", "error", 14)} <= judged(result)
+    assert {("S07", "error", 14), ("D01", "error", 14)} <= judged(result)
 
 
 @pytest.mark.parametrize(("target", "actual"), list(_PHRASES.values()), ids=list(_PHRASES))

@@ -56,8 +56,8 @@ def test_a_weekly_or_daily_target_met_over_the_year_is_quiet(tmp_path, target, a
 def test_a_weekly_target_short_over_the_year_is_a_warning(tmp_path):
     """每日1次 │ 300次 at full marks: short of 365 over the year, met if the 300 is a day's — a 警告, never an 错误."""
     found = _suixi_row(tmp_path, "每日1次", "300次")
-    # S01 carries a guessed miss (both readings), S07 not said again: tests/test_noise14b.py
-    assert ("S01", "warning") in found and all(sev != "error" for _, sev in found), found
+    # S07 carries a full-marks miss (both readings on a guess), S01 not said again: tests/test_gaps17.py
+    assert ("S07", "warning") in found and all(sev != "error" for _, sev in found), found
 
 
 # ---------------------------------------------------------------- two operator columns (指标性质 ≥ │ 指标方向 ≤)
@@ -116,7 +116,7 @@ def test_guard_two_operators_agreeing_or_beside_equals_keep_the_bound(tmp_path, 
     for sub in "abcd":
         (tmp_path / sub).mkdir()
     agreeing = _two_columns(tmp_path / "a", "≥", "≥", "7", "50", order)
-    assert [f.severity.value for f in findings_of(agreeing, "S01")] == ["error"]
+    assert [f.severity.value for f in findings_of(agreeing, "S07")] == ["error"]  # full marks: S07's (test_gaps17)
     assert error_cells(_two_columns(tmp_path / "b", "=", "≥", "7", "50", order))
     assert not error_cells(_two_columns(tmp_path / "c", ">", "≥", "8", "50", order))
     assert not findings_of(_two_columns(tmp_path / "d", "=", "≥", "9", "50", order), "I04")
@@ -132,7 +132,7 @@ def test_a_direction_word_in_traditional_characters_is_read(tmp_path, order):
     (tmp_path / "b").mkdir()
     assert not findings_of(_two_columns(tmp_path / "a", "正向指標", "=", "9", "50", order), "I04")
     ceiling = _two_columns(tmp_path / "b", "反向指標", "=", "9", "50", order)
-    assert [f.severity.value for f in findings_of(ceiling, "S02")] == ["error"]
+    assert [f.severity.value for f in findings_of(ceiling, "S07")] == ["error"]  # full marks: S07's (test_gaps17)
 
 
 @pytest.mark.parametrize("order", ORDERS)

@@ -55,8 +55,8 @@ def test_guard_an_actual_per_period_short_over_the_year_is_still_found(tmp_path)
     found = _suixi_row(
         tmp_path, "每周1次", "每月4次"
     )  # 48 a year against 52 or 53: short either way, the count a guess
-    # S01 carries a guessed miss (both readings), S07 not said again: tests/test_noise14b.py
-    assert ("S01", "warning") in found and all(sev != "error" for _, sev in found), found
+    # S07 carries a full-marks miss (both readings on a guess), S01 not said again: tests/test_gaps17.py
+    assert ("S07", "warning") in found and all(sev != "error" for _, sev in found), found
 
 
 @pytest.mark.parametrize(
@@ -71,8 +71,8 @@ def test_a_count_per_period_written_with_a_slash_is_read_over_the_year(tmp_path,
 
 def test_guard_a_count_per_period_with_a_slash_short_of_the_year(tmp_path):
     found = _suixi_row(tmp_path, "≥1次/月", "11次")
-    assert ("S01", "warning") in found, found  # 11 in the year or 11 a month: which, a guess (as for 每月1次)
-    assert "S07" not in {code for code, _ in found}  # S01 carries the guessed miss: tests/test_noise14b.py
+    assert ("S07", "warning") in found, found  # 11 in the year or 11 a month: which, a guess (as for 每月1次)
+    assert "S01" not in {code for code, _ in found}  # S07 carries the full-marks miss: tests/test_gaps17.py
 
 
 # ---------------------------------------------------------------- 负向 beside 正向
@@ -91,7 +91,7 @@ def test_fuxiang_is_a_ceiling_direction(tmp_path, order):
     met = _two_columns(tmp_path / "a", "负向", "", "7", "50", order)
     assert not error_cells(met) and not findings_of(met, "I04"), error_cells(met)
     over = _two_columns(tmp_path / "b", "负向指标", "", "9", "50", order)
-    assert [f.severity.value for f in findings_of(over, "S02")] == ["error"]
+    assert [f.severity.value for f in findings_of(over, "S07")] == ["error"]  # full marks: S07's (test_gaps17)
 
 
 # ---------------------------------------------------------------- what is left beside money spent

@@ -61,7 +61,10 @@ def test_i04_nature_column_invalid_and_optional_operator_requirement(tmp_path):
 
 def test_i05_missing_and_unknown_units():
     # (培训人数, not the row's 培训人次: a name ending in its count unit states it since noise16, tests/test_noise16.py)
-    ev = replace_row(replace_row(good_evaluation(), 0, name="培训人数", target="≥300"), 3, target="≤500咕噜")
+    # (and the actual "320" without its 人次: a 人数 row reads its unit from the actual since tests/test_gaps17.py)
+    ev = replace_row(
+        replace_row(good_evaluation(), 0, name="培训人数", target="≥300", actual="320"), 3, target="≤500咕噜"
+    )
     assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
 
 

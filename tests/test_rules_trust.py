@@ -67,7 +67,7 @@ def test_lower_is_better_guess_is_a_warning_stating_both_readings():
     # 受害率 0.9‰ target, 1.8‰ actual: ≤ reading gives 0.9/1.8×10 = 5, the table says 10 (full marks)
     ev = _row(good_evaluation(), "森林火灾受害率", "0.9‰", "1.8‰", score=10)
     found = [f for f in validate_submission(submission(ev)) if f.cell == "H13"]
-    assert {f.code for f in found} == {"S02"}  # S07 not said again on a guessed miss: tests/test_noise14b.py
+    assert {f.code for f in found} == {"S07"}  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
     for f in found:
         assert f.severity is Severity.WARNING and f.certainty is Certainty.GUESS
         assert "受害率" in f.basis and "≤" in f.basis and "≥" in f.basis
@@ -80,7 +80,7 @@ def test_higher_is_better_traps_read_as_at_least(name):
     assert [f.brief() for f in _at(validate_submission(submission(ev)), "H13")] == []
     missed = _row(good_evaluation(), name, "2%", "1%", score=10)
     found = _at(validate_submission(submission(missed)), "H13")
-    assert "S01" in {f.code for f in found}  # S07 not said again on a guessed miss: tests/test_noise14b.py
+    assert "S07" in {f.code for f in found}  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
 
 
@@ -114,9 +114,9 @@ def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
     assert found and all("单位“小时”" in f.basis for f in found if f.code in ("S01", "S07"))
     # 培训合格率 is in the higher list: its unit does not make it unclear
     ev = _row(good_evaluation(), "培训合格率", "95%", "90%", score=10)
-    assert "S01" in {
+    assert "S07" in {
         f.code for f in _at(validate_submission(submission(ev)), "H13")
-    }  # S07 not said again on a guessed miss: tests/test_noise14b.py
+    }  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
 
 
 @pytest.mark.parametrize("actual", ["0.96", "1"])
@@ -129,15 +129,15 @@ def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is
 
 def test_a_text_fraction_whose_readings_disagree_is_a_warning_giving_both():
     found = _at(validate_submission(submission(_row(good_evaluation(), "培训合格率", "≥95%", "0.9"))), "H13")
-    s01 = [f for f in found if f.code == "S01"]
-    assert s01 and s01[0].severity is Severity.WARNING and s01[0].certainty is Certainty.GUESS
-    assert "按 90% 理解" in s01[0].basis and "若按 0.9% 理解" in s01[0].basis and s01[0].expected == "9.47"
+    s07 = [f for f in found if f.code == "S07"]  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
+    assert s07 and s07[0].severity is Severity.WARNING and s07[0].certainty is Certainty.GUESS
+    assert "按 90% 理解" in s07[0].basis and "若按 0.9% 理解" in s07[0].basis and s07[0].expected == "9.47"
 
 
 def test_explicit_operator_wins_over_the_name_and_stays_certain():
     ev = _row(good_evaluation(), "森林火灾受害率", "≥0.9‰", "0.5‰", score=10)
     found = _at(validate_submission(submission(ev)), "H13")
-    assert {f.code for f in found} == {"S01", "S07"}
+    assert {f.code for f in found} == {"S07"}  # one cause, one finding (tests/test_gaps17.py)
     assert all(f.severity is Severity.ERROR and f.certainty is Certainty.CERTAIN for f in found)
 
 
@@ -770,7 +770,7 @@ def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(nam
     most likely the total; which one it is, a person judges. The same actual written per person stays certain."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
     found += _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "I13")
-    assert {f.code for f in found} == {"S02", "D01"}  # S07 not said again on a guessed miss: tests/test_noise14b.py
+    assert {f.code for f in found} == {"S07", "D01"}  # full marks on the miss: S07's one finding (test_gaps17.py)
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
     assert all("总额" in f.basis and "未写“/人" in f.basis for f in found)
     per_unit = _row(good_evaluation(), name, target, "520" + target[4:])
@@ -808,7 +808,7 @@ def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual
 @pytest.mark.parametrize(
     ("target", "actual", "score", "expected"),
     [
-        ("12月底", "2024年1月", 10, {"S01": Severity.ERROR, "S07": Severity.ERROR}),  # late: was silent
+        ("12月底", "2024年1月", 10, {"S07": Severity.ERROR}),  # late: was silent (S07 alone: tests/test_gaps17.py)
         ("12月底", "2024年1月", 0, {}),  # late and scored 0: was a certain S01 "should be 10"
         ("12月底", "2023年11月", 10, {}),
         ("2023年12月前", "11月", 10, {}),
@@ -929,8 +929,8 @@ def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, r
     [
         ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
         ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
-        ("≤5万元", "60000", 10, [("S02", Severity.WARNING)]),  # 6万 or 60000万: a guess (S02 carries it, S07 quiet)
-        ("≥3.5万人次", "3", 10, [("S01", Severity.ERROR), ("S07", Severity.ERROR)]),  # 3万 is near: certain miss
+        ("≤5万元", "60000", 10, [("S07", Severity.WARNING)]),  # 6万 or 60000万: a guess (S07 gives both readings)
+        ("≥3.5万人次", "3", 10, [("S07", Severity.ERROR)]),  # 3万 is near: a certain miss, S07's (tests/test_gaps17.py)
     ],
 )
 def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
@@ -961,14 +961,10 @@ def test_a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
 
 def test_a_year_and_month_with_a_point_missed_is_a_warning_naming_both_dates():
     found = _deadline("2023.12", "2024.01")
-    assert {(f.code, f.severity) for f in found} == {
-        ("S01", Severity.WARNING),
-        ("S07", Severity.WARNING),
-        ("D01", Severity.WARNING),
-    }
-    s01 = next(f for f in found if f.code == "S01")
-    assert "2024-01-31" in s01.message and "2023-12-31" in s01.message
-    assert "按“年.月”理解为日期" in s01.basis  # the format is inferred: a judgement, never an 错误
+    assert {(f.code, f.severity) for f in found} == {("S07", Severity.WARNING), ("D01", Severity.WARNING)}
+    s07 = next(f for f in found if f.code == "S07")  # full marks on the miss: S07's one finding (test_gaps17.py)
+    assert "2024-01-31" in s07.basis and "2023-12-31" in s07.basis
+    assert "按“年.月”理解为日期" in s07.basis  # the format is inferred: a judgement, never an 错误
 
 
 def test_a_figure_under_a_unit_column_or_typed_in_a_number_cell_stays_a_number():

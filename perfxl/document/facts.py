@@ -1463,6 +1463,52 @@ _RESPECTIVE_SHARES = lazy_compile(
 RESPECTIVE_SHARES = "“分别占”"
 
 
+#: The whole a share names in its words ("占全省资金的5%", "分别占总资金的…"): 占 … 的 before the figure.
+_SHARE_OF = lazy_compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
+#: Words naming the whole in general — the total the part is listed under, whatever its own name.
+_ANY_WHOLE = lazy_compile(
+    r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额)?(?:总额|总数|总量|合计|总计|总)?$"
+)
+
+
+def _whole_a_share_names(share: Fact) -> str:
+    """The words naming the whole a share is of ("人员经费793.26万元，占基本支出的89.52%": 基本支出), "" when they name none
+    or the whole in general ("占总额的…", "占比…")."""
+    at = share.clause.find(share.quantity.text)
+    m = _SHARE_OF.search(share.clause[:at]) if at >= 0 else None
+    return "" if m is None or _ANY_WHOLE.match(m.group(1)) else m.group(1)
+
+
+def _names(fact: Fact, words: str) -> bool:
+    """The figure's subject or claim is what the words name ("基本支出", "一般公共预算财政拨款" for "财政拨款")."""
+    return words in fact.subject or fact.subject.endswith(words) or (bool(fact.claim) and claim_of(words) == fact.claim)
+
+
+def _lists_named_by_their_shares(facts: list[Fact]) -> None:
+    """A 其中 list whose parts' shares name their whole ("…其中基本支出886.12万元，项目支出313.88万元。其中人员经费793.26万元，
+    占基本支出的89.52%；公用经费92.86万元，占基本支出的10.48%") is the parts of the figure those words name, stated before
+    the list — not of the figure nearest the 其中 (gaps17: summed against the 313.88 项目支出, an N02 错误 "应为 886.12万元").
+    Only when every share naming a whole names that one, a money figure before the list in the parts' unit."""
+    lists: dict[int, list[Fact]] = {}
+    for fact in facts:
+        if fact.parent is not None and fact.quantity.is_money and not fact.listed_by:
+            lists.setdefault(fact.parent, []).append(fact)
+    for parent, parts in lists.items():
+        indices = {p.index for p in parts}
+        named = {_whole_a_share_names(f) for f in facts if f.role == "share" and f.of in indices} - {""}
+        if len(named) != 1 or _names(facts[parent], words := next(iter(named))):
+            continue
+        wholes = [
+            f
+            for f in facts[: parts[0].index]
+            if f.quantity.is_money and f.role in ("value", "budget", "final") and _names(f, words)
+        ]
+        if not wholes or wholes[-1].index == parent or wholes[-1].quantity.unit != parts[0].quantity.unit:
+            continue
+        for part in parts:
+            facts[part.index] = dataclasses.replace(part, parent=wholes[-1].index)
+
+
 def _respective_shares(facts: list[Fact]) -> None:
     """Shares after "分别占" (the clause's percentages, two or more): each is the share of the amount in the same place
     of the run of money amounts right before them in the sentence, as many as the shares — `of` that amount, its
@@ -1876,6 +1922,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
                 state.depth, state.inner_parent = 0, None
     _enumerated_parts(state.facts, state.enumerations)
     _respective_shares(state.facts)
+    _lists_named_by_their_shares(state.facts)
     return ParagraphFacts(
         paragraph, tuple(state.facts), goal_claim(text or "", paragraph), stated_indicators(text or "", paragraph)
     )

@@ -14,6 +14,8 @@ from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension, check_count_parts
 from .facts import (
+    _ANY_WHOLE,
+    _SHARE_OF,
     _SPLIT_HEADING,
     COMES_TO,
     RESPECTIVE_SHARES,
@@ -905,14 +907,6 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
                 f"{amount.quantity.text}; the base paired by place, a person checks",
             )
         )
-
-
-#: The whole a share names in its words ("占全省资金的5%", "分别占总资金的…"): 占 … 的 before the figure.
-_SHARE_OF = lazy_compile(r"占(?:比)?([^\d，,。；;]{1,12}?)的")
-#: Words naming the whole in general — the total the part is listed under, whatever its own name.
-_ANY_WHOLE = lazy_compile(
-    r"^(?:项目|本年|全年|当年|年度)?(?:总|全部)?(?:资金|经费|金额)?(?:总额|总数|总量|合计|总计|总)?$"
-)
 
 
 def _names_another_whole(share: Fact, total: Fact) -> bool:

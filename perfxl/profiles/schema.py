@@ -16,6 +16,7 @@ __all__ = ["validate", "deep_merge", "ENUMS"]
 ENUMS: dict[str, tuple[str, ...]] = {
     "rounding.mode": ("half_up",),
     "weights.funds_weight": ("table", "profile"),
+    "weights.funds_weight_declaration": ("", "table", "profile"),
     "budget.formula": ("linear",),
     "scoring.default_op": ("GE", "GT", "EQ", "LE", "LT"),
     "scoring.reverse": ("ratio", "linear2A"),

@@ -158,7 +158,9 @@ def _run(
             hit = own[id(target)] = (target, _table_skips(target, submission))
         return hit[1]
 
-    for s, params, severity in _plan(profile, select, ignore):
+    plan = _plan(profile, select, ignore)
+    ctx.planned = frozenset(s.code for s, _, _ in plan)  # a check leaving a finding to another asks if it runs
+    for s, params, severity in plan:
         ctx.spec = s
         func = implementation(s.code)
         assert func is not None  # implemented_specs() lists only codes that have an implementation

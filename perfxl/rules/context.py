@@ -264,6 +264,7 @@ class Context:
         self.spec: CheckSpec | None = None
         self.params: dict[str, Any] = {}
         self.severity: Severity = Severity.ERROR
+        self.planned: frozenset[str] | None = None  # the codes the runner's plan runs (None: every enabled one)
         # per cell, by id, the cell kept beside its answer (so no id is reused while the run lasts): an int key is
         # cheaper than (id, raw) — no tuple built, no Decimal hashed — on the ≈ 50 asks a row
         self._parsed: dict[int, tuple[CellValue | None, ParsedValue]] = {}

@@ -566,6 +566,23 @@ def _unit_in_name(ctx: Context, name: str) -> str | None:
     return unit if unit and (_unit_known(ctx, unit) or "元" in unit) else _count_unit_ending(name)
 
 
+def _counted_in(ctx: Context, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """The count noun a name ends with and the units it may be counted in (profile `count_nouns`: 人数 → 人, 人次, 名):
+    "接受业务培训人数" │ 200 states what is counted, not in which of them — the row's actual may say (issue 11)."""
+    nouns: dict[str, list[str]] = ctx.param("count_nouns", {})
+    stem = compact(_TRAILING_BRACKETS.sub("", name.strip()))
+    for noun, units in nouns.items():
+        if stem.endswith(noun) and len(stem) > len(noun):
+            return noun, tuple(units)
+    return None
+
+
+#: "More than" between a figure and its unit ("200余人", "50多人"): the unit is what follows.
+_MORE_THAN = lazy_compile(r"^(?:余|多)")
+#: Closing brackets after a name ("享受资助人数（人）" is `_unit_in_name`'s; "人数(含续建)" keeps 人数 as its last word).
+_TRAILING_BRACKETS = lazy_compile(r"[(（][^()（）]*[)）]$")
+
+
 def _count_unit_ending(name: str) -> str | None:
     """The count unit of two or more characters a name ends with — "化妆品抽验批次" │ ≥3, "人均培训学时" │ ≥90: the figure is
     counted in 批次 / 学时, the name says so as "(人次)" would (issue 11, 遂宁经开区 2021). A name ending in what a count
@@ -617,14 +634,24 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
         if not unit and "满意" in f.labels_key:
             continue  # a 满意度 target without its %: I10's one finding ("应为百分比") says which unit it lacks
+        counted = _counted_in(ctx, ind.name.text) if not unit else None
+        if counted is not None and (len(counted[1]) == 1 or _MORE_THAN.sub("", f.actual.unit or "") in counted[1]):
+            continue  # "接受业务培训人数" │ 200 │ 200余人: the row's own actual says which of 人/人次 (or the name's one unit)
         if not unit:
+            noun, units = counted if counted is not None else ("", ())
             yield ctx.finding(
                 ind.unit if ind.unit is not None else ind.target,
                 expected="计量单位",
                 actual=ind.target.text,
                 name=_label(ind),
-                problem="未写计量单位",
-                problem_en="has no unit",
+                problem="未写计量单位"
+                + (
+                    f"（名称中的“{noun}”可按{'或'.join(f'“{u}”' for u in units)}计，表中未写明是哪一种）"
+                    if noun
+                    else ""
+                ),
+                problem_en="has no unit"
+                + (f" ({noun} may count {' or '.join(units)}; the row does not say)" if noun else ""),
             )
         elif _BARE_NUMBER.match(unit):
             yield _number_as_unit(ctx, ind, unit)

@@ -17,9 +17,9 @@ from perfxl.scoring_result import ScoreResult
 from perfxl.values import Op, ParsedValue, ValueKind
 
 from . import not_applicable
-from .catalogue import check
+from .catalogue import check, spec
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
-from .criteria import RowRule, row_rule, tier_points
+from .criteria import row_rule, tier_points
 from .funds_indicator import rate_times_weight
 from .implied_weights import implied_weight_scores
 from .indicators import op_name
@@ -86,6 +86,9 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         reported = f.score
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
+        full = f.weight is not None and abs(reported - f.weight) <= ctx.tol_score
+        if result.meets_target is False and full and _runs(ctx, "S07"):
+            continue  # full marks on a missed target: S07's one finding, giving this score in its basis (gaps17)
         if not ctx.score_agrees(ind.score, reported, result):
             rule = row_rule(ctx, ind)
             by_rule = rule.score if rule is not None and which == "positive" else None
@@ -365,11 +368,10 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             )
             rule = row_rule(ctx, ind)
             own_rule = rule is not None and rule.score is None  # a rule perfxl cannot apply may grant full marks
-            guess = reading.certainty is Certainty.GUESS
-            if guess and not rounded and result.score is not None and not _by_own_rule(ctx, ind, rule, score):
-                continue  # S01/S02/S03 gives the score this guess implies, with both readings: one finding
             said, said_en = reading.as_guessed()
             bound = _bound_actual(ctx, ind, result)
+            # the score the miss implies: S01/S02/S03 leave a full-marks miss to this one finding (one cause, gaps17)
+            implied = "" if rounded or result.score is None else fmt_num(result.score)
             yield ctx.finding(
                 ind.score,
                 expected=result.score,
@@ -381,11 +383,13 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
                 reading_en=said_en,
                 basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，得分 "
                 f"{ind.score.text} = 分值 {ind.weight.text}；计算：{reading.basis}"
+                + (f"；按完成比例计分应为 {implied}" if implied else "")
                 + ("；按得分印出的精度四舍五入后恰为满分，若本表按该精度计分则无误，请核实" if rounded else "")
                 + (f"；表中评分标准为“{rule.text}”，是否允许满分需按该标准人工核对" if own_rule and rule else "")
                 + (bound[0] if bound else ""),
                 basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, full marks "
                 f"{ind.score.text}; computed: {reading.basis_en}"
+                + (f"; scored by completion it is {implied}" if implied else "")
                 + (
                     "; rounded to the printed precision it is full marks, which a form scoring at that precision allows"
                     if rounded
@@ -396,11 +400,12 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _by_own_rule(ctx: Context, ind: Indicator, rule: RowRule | None, score: Decimal) -> bool:
-    """Whether the score check stays silent on this full-marks row because the form's own printed 评分标准 gives that
-    score (as `_mismatch` skips it on a positive row)."""
-    by_rule = rule.score if rule is not None else None
-    return by_rule is not None and direction(ctx, ind) == "positive" and abs(by_rule - score) <= ctx.tol_score
+def _runs(ctx: Context, code: str) -> bool:
+    """Whether this run checks `code`: in the runner's plan (enabled and selected), else as the profile enables it."""
+    if ctx.planned is not None:
+        return code in ctx.planned
+    explicit = ctx.profile.get(f"checks.{code}.enabled")
+    return spec(code).enabled if explicit is None else bool(explicit)
 
 
 def _graded_full_marks(ctx: Context, ind: Indicator) -> Iterator[Finding]:

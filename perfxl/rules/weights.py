@@ -100,9 +100,21 @@ def budget_weight(ctx: Context) -> Decimal:
     stated = declared_budget_weight(ctx)
     if stated is not None and (number := ctx.number(stated)) is not None:
         return number  # 预算执行率权重(%): 10 in the table's head (四川 目标表)
-    if str(ctx.profile.get("weights.funds_weight", "table")) == "profile":
+    if _funds_weight_mode(ctx) == "profile":
         return ctx.settings.budget_weight or Decimal(0)
     return Decimal(0)
+
+
+def _funds_weight_mode(ctx: Context) -> str:
+    """`weights.funds_weight`, or on a 绩效目标申报表 `weights.funds_weight_declaration` where the profile sets one: a
+    province whose 申报 form weighs only the indicators (四川 一体化: 90 on them, the 10 of 预算执行率 scored at 自评)."""
+    if ctx.ev.kind == "declaration" and declared_budget_weight(ctx) is None:  # (a 预算执行率权重 field, even blank, is
+        declared = ctx.profile.get(
+            "weights.funds_weight_declaration", ""
+        )  # the form's own word: 甘孜 2023 left it blank)
+        if declared:
+            return str(declared)
+    return str(ctx.profile.get("weights.funds_weight", "table"))
 
 
 def _budget_weight_printed(ctx: Context) -> bool:
