@@ -128,8 +128,11 @@ class _Builder:
 
     @property
     def has_body(self) -> bool:
-        # a 目标表 cut after its 项目预算 cost block (鄂州 2020) has read that block: a table, not a header alone
-        return self.funds_seen or self.goals_seen or self.indicators_seen or bool(self.components)
+        # a 目标表 cut after its 项目预算 cost block (鄂州 2020) — or after its 年度主要任务's money (东莞 2022, components_more
+        # only) — has read that block: a table, not a header alone
+        return (
+            self.funds_seen or self.goals_seen or self.indicators_seen or bool(self.components or self.components_more)
+        )
 
     def build(self) -> SelfEvaluation:
         funds = None
@@ -340,7 +343,8 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...], *, interim: bool
         if "监控" in label or any(w in label for w in _TRACKING):
             return "monitoring"
         # "绩效目标表(一般公共预算资金)": the bracket names the money, the table is still a 目标表 (陕西 陈仓 2023)
-        if "申报" in label or H.strip_brackets(label).endswith("目标表"):
+        # "…绩效目标批复表" (东莞, 黄石): the finance bureau's approval of the targets — a 目标表 still
+        if "申报" in label or H.strip_brackets(label).endswith(("目标表", "目标批复表")):
             return "declaration"
     if interim or (columns and {"progress", "forecast"} & set(columns)):
         return "monitoring"
@@ -394,7 +398,9 @@ class _Reader(FundsRows):
             self._name_unmapped(ev.kind)
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
-            if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
+            if ev.goals and not (
+                self.cur.funds_seen or self.cur.indicators_seen or self.cur.components or self.cur.components_more
+            ):
                 self._goals_only(ev)
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
