@@ -67,9 +67,16 @@ _HEADER_REACH = 8
 YEAR_GUESS = "表中按年份列出的数字未注明是预算数还是决算数，按决算数读取（最近一年为本年，前一年为上年）"
 
 
+#: A pinyin gloss a mirror glued after a character ("岳陽(yáng)縣", "預(yù)算數(shù)", held-out batch 29): lower-case latin
+#: letters with or without tone marks in brackets — no label's own word, and it splits one ("预(yù)算" is no 预算).
+_GLOSS = lazy_compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
 def _label(value: object) -> str:
     """A text cell's normalised label; "" for a blank or a figure (嘉定 2017 prints 325.88 in its header row)."""
-    return H.normalise_label(value) if isinstance(value, str) and value.strip() and not _number(value) else ""
+    if not isinstance(value, str) or not value.strip() or _number(value):
+        return ""
+    return H.normalise_label(_GLOSS.sub("", value))
 
 
 def _item(label: str) -> str | None:
@@ -227,10 +234,11 @@ def _names_items(grid: Grid) -> bool:
     return len(found) >= 3
 
 
-def _first_figures(grid: Grid) -> int | None:
-    """The first row holding two or more figures (the end of the header), within reach of the top; in a table of one
-    figure column (a 三公 预算表's 预算数 alone, 江北区 2021, real reports 15) the first row holding one."""
-    reach = range(min(grid.n_rows, _HEADER_REACH + 1))
+def _first_figures(grid: Grid, start: int = 0) -> int | None:
+    """The first row holding two or more figures (the end of the header), within reach of `start` (the top, or the
+    table's title); in a table of one figure column (a 三公 预算表's 预算数 alone, 江北区 2021, real reports 15) the first
+    row holding one."""
+    reach = range(start, min(grid.n_rows, start + _HEADER_REACH + 1))
     for least in (2, 1):
         for r in reach:
             if sum(1 for c in range(grid.n_cols) if _number(own(grid, r, c))) >= least:
@@ -311,10 +319,35 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     labels of its line and its column."""
     if grid.n_rows > _MAX_ROWS or not _names_items(grid):
         return None
-    top = _first_figures(grid)
+    read = _read_from(grid, 0)
+    title = _title_row(grid) if read is None else None
+    return _read_from(grid, title) if title else read
+
+
+#: A 三公 table's own title: "…“三公”经费…表" on a row of its own ("昌宁县县本级2015年度“三公”经费决算财政拨款情况统计表").
+_TITLE = lazy_compile(r"三公.*表$")
+
+
+def _title_row(grid: Grid) -> int | None:
+    """The row of the table's own title when rows stand above it (昌宁县 2015's 说明 paragraphs, 达州 环城公路 2014's
+    headed paragraphs, held-out batch 29): one label alone on its row, naming a 三公 table, no sentence. Those rows are
+    no header of the table's columns (their 增加/减少 made every column a change; their item names made columns items)."""
+    for r in range(grid.n_rows):
+        cells = [own(grid, r, c) for c in range(grid.n_cols)]
+        if any(_number(v) for v in cells):
+            return None  # figures before any title: the table starts at the top
+        texts = {v.strip() for v in cells if isinstance(v, str) and v.strip()}
+        if len(texts) == 1 and not _SENTENCE.search(text := next(iter(texts))) and _TITLE.search(_label(text)):
+            return r
+    return None
+
+
+def _read_from(grid: Grid, start: int) -> tuple[BasicData, range] | None:
+    """The 三公 table whose header starts at row `start` (0, or its title's row below prose: `_title_row`)."""
+    top = _first_figures(grid, start)
     if not top:
         return None
-    header = range(top)
+    header = range(start, top)
     columns = _column_axes(grid, header)
     data = [r for r in range(top, grid.n_rows) if any(_number(own(grid, r, c)) for c in range(grid.n_cols))]
     rows = {r: _row_axis(grid, r, grid.n_cols) for r in data}
