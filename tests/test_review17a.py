@@ -1,0 +1,40 @@
+"""Review of lost17's narrative readings (issue 12): each a false path found by writing the same words in another role
+— a year the sentence names before the item, ... Each test failed before its fix as its docstring says; the sentences
+lost17 meant stay found.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_document_realreport import codes_at_paragraph
+from test_lost16 import _exact_previous
+from test_review16 import _SANGONG, _with_text
+
+# ---------------------------------------------------------------- 1. an item its sentence places in another year
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2020年公务接待费支出6万元，同比下降40%。",
+        "2020年公务接待费支出6万元，比上年减少4万元，下降40%。",
+        "2020年度公务接待费决算支出数为6万元，同比下降40%。",
+        "2020年公务接待费预算数为10万元，决算支出数为6万元。",
+    ],
+)
+def test_an_items_figures_after_another_years_name_are_that_years(tmp_path, said):
+    """Shape: a 2021 三公 决算 说明 recalling 2020 ("2020年公务接待费支出6万元，同比下降40%": 2020 on 2019). Wrong before:
+    N01 错误 "…与上年相比增减率为 减少40%，而…表…-13.17%" (and "决算数为 6万元，而…2021年决算数为 5.21万元") — the year
+    stands before the item's first figure only; the rate (lost17: an item's 同比 rate held to the table) and the 决算
+    after "预算数为10万元，" (lost17: 决算支出数 a 决算) carried on the item without it. Fix: a figure carrying on an item
+    its sentence named with another year is that year's (`run_state._items_years`)."""
+    for fixture in (_SANGONG, _exact_previous()):
+        assert codes_at_paragraph(tmp_path, _with_text(fixture, said), 3) == [], said
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["2021年公务接待费支出5.21万元，同比下降20%。", "2021年公务接待费预算数为14.9万元，决算支出数为6万元。"],
+)
+def test_this_years_item_is_still_held_to_the_table(tmp_path, said):
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [("N01", "error")]
