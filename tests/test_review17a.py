@@ -38,3 +38,22 @@ def test_an_items_figures_after_another_years_name_are_that_years(tmp_path, said
 )
 def test_this_years_item_is_still_held_to_the_table(tmp_path, said):
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [("N01", "error")]
+
+
+# ---------------------------------------------------------------- 2. the items' 预算数 and a whole's budget of another moment
+
+#: 云县's shape (real reports 18): the whole's budget then its 决算, then each item's pair — the whole's budget here its
+#: 调整预算 (the items' 预算数 are 年初's: 20 + 14.9 + 15 = 49.9, the table's 预算 column).
+_ADJUSTED = (
+    "“三公”经费调整预算数为40万元，决算支出数为7.69万元。其中：因公出国（境）费预算数为20万元，决算支出数为0万元；"
+    "公务接待费预算数为14.9万元，决算支出数为5.21万元；公务用车购置及运行维护费预算数为15万元，决算支出数为2.48万元。"
+)
+
+
+def test_items_budgets_are_no_parts_of_a_whole_budget_of_another_moment(tmp_path):
+    """Wrong before: N02 错误 "“三公经费调整”的各组成部分之和（20万元 + 14.9万元 + 15万元）超过了总数…应为 49.9万元，文字写
+    40万元" — lost17 held the items' 预算数 to the whole's budget beside its 决算 without `_stage`'s test the other lists
+    get (a 调整 budget is no sum of 年初 ones). Fix: the same test; budgets of one moment are still summed."""
+    assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, _ADJUSTED), 3) == []
+    same = _ADJUSTED.replace("费预算数", "费调整预算数")
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [same]}, 1) == [("N02", "error")]

@@ -1599,10 +1599,12 @@ def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]
                 and beside.role == "budget"
                 and beside.subject == total.subject
                 and (beside.sentence, beside.parent) == (total.sentence, total.parent)
+                and all(_stage(b) == _stage(beside) for b in parts if b.role == "budget")
             ):
                 # "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,…其中:…公务接待费预算数为310.37万元,决算支出数
                 # 为249.29万元…" — each item's pair read since lost17 (决算支出数 a 决算): the budgets are the parts of the
-                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs)
+                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs) — of one moment
+                # ("“三公”经费调整预算数为40万元,…其中:…预算数为20万元": no sum of the 调整 budget, review17a)
                 yield beside, parts
             continue
         budgets, spent = parts[0::2], parts[1::2]
