@@ -57,3 +57,23 @@ def test_items_budgets_are_no_parts_of_a_whole_budget_of_another_moment(tmp_path
     assert codes_at_paragraph(tmp_path, _with_text(_SANGONG, _ADJUSTED), 3) == []
     same = _ADJUSTED.replace("费预算数", "费调整预算数")
     assert codes_at_paragraph(tmp_path, {"paragraphs": [same]}, 1) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- 3. a change printed with a minus sign
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "公务接待费支出5.21万元，同比增长-13.17%。",
+        "公务接待费支出5.21万元，比上年增加-0.79万元，增长-13.17%。",
+    ],
+)
+def test_a_growth_printed_negative_is_a_fall(tmp_path, said):
+    """Shape: the 决算 说明 that print a fall as a negative growth ("同比增长-13.17%", as their tables' 增减率 column).
+    Wrong before: N01 错误 "…写…为 增加13.17%，而…表…-13.17%" — the minus sign was no part of the figure, the 增长 word
+    its direction (lost17 held an item's 同比 rate to the table). Fix: a minus sign right before a change's figure turns
+    its word's direction. A rate that is wrong either way is still found."""
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == []
+    wrong = said.replace("13.17%", "20%")
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), wrong), 3) == [("N01", "error")]
