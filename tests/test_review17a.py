@@ -6,7 +6,7 @@ lost17 meant stay found.
 from __future__ import annotations
 
 import pytest
-from test_document_realreport import codes_at_paragraph
+from test_document_realreport import codes_at_paragraph, findings_at_paragraph
 from test_lost16 import _exact_previous
 from test_review16 import _SANGONG, _with_text
 
@@ -77,3 +77,31 @@ def test_a_growth_printed_negative_is_a_fall(tmp_path, said):
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == []
     wrong = said.replace("13.17%", "20%")
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), wrong), 3) == [("N01", "error")]
+
+
+# ---------------------------------------------------------------- 4. a change and its rate agreeing beside a wrong level
+
+
+@pytest.mark.parametrize(
+    ("said", "level", "expected"),
+    [
+        (
+            "“三公”经费决算支出数为902.36万元,比上年688.84万元增加131.49万元,增长19.09%。",
+            "902.36万元",
+            "应为 820.33万元",
+        ),
+        (
+            "本单位2024年度支出350.00万元，2023年度支出300.00万元，增加40.00万元，增长13.33%。",
+            "350.00万元",
+            "应为 340万元",
+        ),
+    ],
+)
+def test_a_change_and_its_rate_agreeing_point_at_the_level(tmp_path, said, level, expected):
+    """Shape: 云县's opening with this year's 决算 mistyped (902.36 for 820.33) and the direction word printed. Wrong
+    before: two N02 错误, "增减额…应为 213.52万元，文字写 131.49万元" and "增减率…应为 31%，文字写 19.09%" — lost17's reading
+    of a change between two levels called the change wrong, then its rate, though 131.49 / 688.84 = 19.09%: both agree
+    with last year's level, and only this year's figure is out of step. Fix: the change and its rate agreeing with
+    each other over last year's level, one N02 at the level (last year's + the change), naming both."""
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, {"paragraphs": [said]}, 1)
+    assert (code, severity) == ("N02", "error") and "本年数" in message and expected in message and level in message

@@ -1073,7 +1073,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "全县共有规模工业企业320家，其中2023年新增25家" (or "…，全年新增25家"): the new ones of the count before — its
             # noun left out (新增规模工业企业), not a bare verb naming nothing
             subject = subject + named.subject
-        if role in ("change", "change_rate") and direction and "增减" not in raw_prefix and _MINUS.search(clause, 0, m.start()):
+        if (
+            role in ("change", "change_rate")
+            and direction
+            and "增减" not in raw_prefix
+            and _MINUS.search(clause, 0, m.start())
+        ):
             direction = -direction  # "同比增长-13.17%": a fall of 13.17% (review17a: read as a rise, an N01 错误)
         fact = Fact(
             paragraph,
