@@ -137,6 +137,11 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         )
 
 
+#: Words saying a change is measured on another basis than the figures printed ("增加40万元（剔除一次性支出10万元）",
+#: "同口径增加", "可比口径"): not their difference.
+_ADJUSTED = lazy_compile(r"(剔除|扣除|不含|不包括|除去|同口径|可比)")
+
+
 def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (certain) for a change stated after both levels it lies between — the figure it is of and last year's, read
     as such ("2024年度支出350万元，2023年度支出300万元，增加40万元"; "支出350万元，比上年300万元增加40万元") — that is not
@@ -154,8 +159,9 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
             or change.against == "budget"
             or not _exact(change)
             or (pi, change.index) in run.contradicted
+            or _ADJUSTED.search(change.clause)
         ):
-            continue
+            continue  # "增加40万元（剔除一次性支出10万元）": a change on another basis than the two levels printed
         level = facts[change.of]
         if level.role not in ("value", "final"):
             continue
