@@ -121,3 +121,13 @@ def test_a_change_on_another_basis_is_not_the_levels_difference(tmp_path, said):
     assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [said]}, 1) == []
     plain = "2024年度支出350万元，较2023年度支出300万元增加40万元。"
     assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [plain]}, 1) == [("N02", "error")]
+
+
+def test_a_list_of_changes_is_no_split_of_the_level(tmp_path):
+    """ "2024年度支出350万元，2023年度支出300万元，其中:基本支出增加40万元，项目支出增加10万元" (the change 50 split by
+    class). Wrong before: N02 警告 "“支出”的各组成部分之和（40万元 + 10万元）少于总数…文字写 350万元" — the parts, named
+    "基本支出增加", were summed against this year's level. Now not a split of the level; a split of it still is."""
+    said = "本单位2024年度支出350万元，2023年度支出300万元，其中:基本支出增加40万元，项目支出增加10万元。"
+    assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [said]}, 1) == []
+    split = "本单位2024年度支出350万元，其中:基本支出300万元，项目支出60万元。"
+    assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [split]}, 1) == [("N02", "error")]

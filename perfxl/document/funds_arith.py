@@ -1172,6 +1172,10 @@ def _inner_lists_make_it(
     return abs(summed[1] - total.quantity.value) <= slack
 
 
+#: A figure named by what changed ("基本支出增加40万元" in a 其中 list): a change of the item, not its amount.
+_CHANGED = lazy_compile(r"(?:增加|减少|增长|下降|提高|降低)了?$")
+
+
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _by_measure(facts, _part_lists(facts)):
@@ -1185,6 +1189,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # whole is then certain; further away, which total a lone 其中 opened is less sure
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
+            continue
+        if all(_CHANGED.search(p.subject) for p in parts) and not _CHANGED.search(total.subject):
+            # "支出350万元，2023年度支出300万元，其中:基本支出增加40万元，项目支出增加10万元": the parts of the change, not
+            # of the 350 (review17a: an N02 警告 "各组成部分之和…应为 50万元，文字写 350万元")
             continue
         if any(map(is_stated_change, parts)):
             # "…其中基本支出700万元,项目支出400万元,比年初预算增加100万元": a change against a named base is no part
