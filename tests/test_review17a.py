@@ -34,7 +34,12 @@ def test_an_items_figures_after_another_years_name_are_that_years(tmp_path, said
 
 @pytest.mark.parametrize(
     "said",
-    ["2021年公务接待费支出5.21万元，同比下降20%。", "2021年公务接待费预算数为14.9万元，决算支出数为6万元。"],
+    [
+        "2021年公务接待费支出5.21万元，同比下降20%。",
+        "2021年公务接待费预算数为14.9万元，决算支出数为6万元。",
+        # a year after 较 is the comparison's base, not the item's
+        "2021年公务接待费支出5.21万元，较2020年减少0.79万元，下降20%。",
+    ],
 )
 def test_this_years_item_is_still_held_to_the_table(tmp_path, said):
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [("N01", "error")]

@@ -108,12 +108,17 @@ def _items_years(run: _Run, fact: Fact) -> list[str]:
     facts = run.facts.get(fact.paragraph, ())
     if not fact.subject or fact.index > len(facts):
         return []
+    first = None
     for before in reversed(facts[: fact.index]):
         if before.sentence != fact.sentence or before.subject != fact.subject:
             break
-        if years := _YEAR.findall(_around(before)[0]):
-            return years
-    return []
+        first = before
+    # the year naming the item, not a comparison's base ("2021年公务接待费支出5.21万元，较2020年减少0.79万元，下降13.17%":
+    # the 13.17% is 2021's)
+    return _YEAR.findall(_COMPARED_BASE.sub("", _around(first)[0])) if first is not None else []
+
+
+_COMPARED_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
 
 
 def _where(ref: TextRef | CellRef) -> str:
