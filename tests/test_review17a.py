@@ -1,6 +1,7 @@
 """Review of lost17's narrative readings (issue 12): each a false path found by writing the same words in another role
-— a year the sentence names before the item, ... Each test failed before its fix as its docstring says; the sentences
-lost17 meant stay found.
+— a year the sentence names before the item, a whole's budget of another moment, a growth printed negative, a change
+and its rate agreeing beside a wrong level, a change on another basis, a 其中 list of changes. Each test failed before
+its fix as its docstring says; the sentences lost17 meant stay found.
 """
 
 from __future__ import annotations
