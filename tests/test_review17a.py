@@ -118,12 +118,16 @@ def test_a_change_and_its_rate_agreeing_point_at_the_level(tmp_path, said, level
     [
         "2024年度支出350万元，较2023年度支出300万元增加40万元（剔除一次性支出10万元）。",
         "2024年度支出350万元，较2023年度支出300万元增加40万元（不含新增项目10万元），增长13.33%。",
+        # the rate then over the base the change states (40 / 300), not over 350 − 40
+        "2024年度支出350万元，比上年300万元增加40万元（不含上年一次性支出10万元），增长13.33%。",
+        "2024年度支出350万元，比上年300万元增加40万元，增长13.33%（剔除追加因素）。",
     ],
 )
 def test_a_change_on_another_basis_is_not_the_levels_difference(tmp_path, said):
     """Wrong before: N02 错误 "增减额（350万元 − 300万元）…应为 50万元，文字写 40万元" — lost17's change between two levels
-    read the change the words measure on another basis (剔除/不含/同口径/可比) as the levels' difference. Now not read;
-    a plain wrong change beside its stated base still is."""
+    read the change the words measure on another basis (剔除/不含/同口径/可比) as the levels' difference; and then its
+    rate was an N02 错误 "40万元 / 上年 310万元" (350 − 40, the stated base 300 left aside). Now the change is not read
+    against the levels, its rate is over the base it states; a plain wrong change beside its stated base still is."""
     assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [said]}, 1) == []
     plain = "2024年度支出350万元，较2023年度支出300万元增加40万元。"
     assert codes_at_paragraph(tmp_path, {"year": 2024, "paragraphs": [plain]}, 1) == [("N02", "error")]

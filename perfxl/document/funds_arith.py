@@ -1079,6 +1079,18 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 prev, pv = _operand(run, pi, current), current.quantity.value
                 base = base if current.role == "previous" else "比较基数"
             elif (
+                fact.base is not None
+                and amount.base == fact.base
+                and facts[fact.base].role == "previous"
+                and facts[fact.base].of == current.index  # the base of this level, not one a sentence kept set
+                and facts[fact.base].quantity.unit == amount.quantity.unit
+            ):
+                # "支出350万元，比上年300万元增加40万元（不含…），增长13.33%": over the base the change states, not 350 − 40
+                # (review17a: an N02 错误 "40万元 / 上年 310万元")
+                stated = facts[fact.base]
+                prev, pv = _operand(run, pi, stated), stated.quantity.value
+                operands = (amount, stated)
+            elif (
                 current.parent is not None
                 and current.index == amount.index - 1
                 and not _change_told(facts, current.parent, current.index)

@@ -199,6 +199,8 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
             rate.role != "change_rate" or rate.of != level.index or rate.sentence != change.sentence
         ):
             rate = None
+        if any(_ADJUSTED.search(f.clause) for f in (level, last, rate) if f is not None):
+            continue  # "…增加40万元，增长13.33%（剔除追加因素）": the change and rate on another basis than the levels
         if rate is not None and _agrees(rate, _ratio(_size(said), _operand(run, pi, last))):
             # "支出902.36万元，比上年688.84万元增加131.49万元，增长19.09%": the change and its rate agree with each other
             # over last year's level (131.49 / 688.84) — the one figure they do not agree with is this year's level
