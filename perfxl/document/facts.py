@@ -307,6 +307,10 @@ def _places(fraction: str | None) -> int:
     return len(fraction) if fraction else 0
 
 
+#: A minus sign right before a change's figure ("同比增长-13.17%", "增加-0.79万元"): the other way than its word says.
+_MINUS = lazy_compile(r"[-－−]\s*$")
+
+
 def _direction(text: str) -> int:
     for w in _DOWN:
         if w in text:
@@ -1146,6 +1150,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "全县共有规模工业企业320家，其中2023年新增25家" (or "…，全年新增25家"): the new ones of the count before — its
             # noun left out (新增规模工业企业), not a bare verb naming nothing
             subject = subject + named.subject
+        if (
+            role in ("change", "change_rate")
+            and direction
+            and "增减" not in raw_prefix
+            and _MINUS.search(clause, 0, m.start())
+        ):
+            direction = -direction  # "同比增长-13.17%": a fall of 13.17% (review17a: read as a rise, an N01 错误)
         fact = Fact(
             paragraph,
             idx,

@@ -1119,6 +1119,18 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 prev, pv = _operand(run, pi, current), current.quantity.value
                 base = base if current.role == "previous" else "比较基数"
             elif (
+                fact.base is not None
+                and amount.base == fact.base
+                and facts[fact.base].role == "previous"
+                and facts[fact.base].of == current.index  # the base of this level, not one a sentence kept set
+                and facts[fact.base].quantity.unit == amount.quantity.unit
+            ):
+                # "支出350万元，比上年300万元增加40万元（不含…），增长13.33%": over the base the change states, not 350 − 40
+                # (review17a: an N02 错误 "40万元 / 上年 310万元")
+                stated = facts[fact.base]
+                prev, pv = _operand(run, pi, stated), stated.quantity.value
+                operands = (amount, stated)
+            elif (
                 current.parent is not None
                 and current.index == amount.index - 1
                 and not _change_told(facts, current.parent, current.index)
@@ -1212,6 +1224,10 @@ def _inner_lists_make_it(
     return abs(summed[1] - total.quantity.value) <= slack
 
 
+#: A figure named by what changed ("基本支出增加40万元" in a 其中 list): a change of the item, not its amount.
+_CHANGED = lazy_compile(r"(?:增加|减少|增长|下降|提高|降低)了?$")
+
+
 def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     said: dict[int, set[Decimal]] = {}  # a total this paragraph's lists contradicted → the sums they came to
     for total, parts in _by_measure(facts, _part_lists(facts)):
@@ -1225,6 +1241,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # whole is then certain; further away, which total a lone 其中 opened is less sure
         single = len(parts) == 1
         if summed is None or not parts or (single and not _lone_part_of(total, parts[0])):
+            continue
+        if all(_CHANGED.search(p.subject) for p in parts) and not _CHANGED.search(total.subject):
+            # "支出350万元，2023年度支出300万元，其中:基本支出增加40万元，项目支出增加10万元": the parts of the change, not
+            # of the 350 (review17a: an N02 警告 "各组成部分之和…应为 50万元，文字写 350万元")
             continue
         if any(map(is_stated_change, parts)):
             # "…其中基本支出700万元,项目支出400万元,比年初预算增加100万元": a change against a named base is no part
@@ -1639,10 +1659,12 @@ def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]
                 and beside.role == "budget"
                 and beside.subject == total.subject
                 and (beside.sentence, beside.parent) == (total.sentence, total.parent)
+                and all(_stage(b) == _stage(beside) for b in parts if b.role == "budget")
             ):
                 # "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,…其中:…公务接待费预算数为310.37万元,决算支出数
                 # 为249.29万元…" — each item's pair read since lost17 (决算支出数 a 决算): the budgets are the parts of the
-                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs)
+                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs) — of one moment
+                # ("“三公”经费调整预算数为40万元,…其中:…预算数为20万元": no sum of the 调整 budget, review17a)
                 yield beside, parts
             continue
         budgets, spent = parts[0::2], parts[1::2]

@@ -137,6 +137,11 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         )
 
 
+#: Words saying a change is measured on another basis than the figures printed ("增加40万元（剔除一次性支出10万元）",
+#: "同口径增加", "可比口径"): not their difference.
+_ADJUSTED = lazy_compile(r"(剔除|扣除|不含|不包括|除去|同口径|可比)")
+
+
 def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (certain) for a change stated after both levels it lies between — the figure it is of and last year's, read
     as such ("2024年度支出350万元，2023年度支出300万元，增加40万元"; "支出350万元，比上年300万元增加40万元") — that is not
@@ -154,8 +159,9 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
             or change.against == "budget"
             or not _exact(change)
             or (pi, change.index) in run.contradicted
+            or _ADJUSTED.search(change.clause)
         ):
-            continue
+            continue  # "增加40万元（剔除一次性支出10万元）": a change on another basis than the two levels printed
         level = facts[change.of]
         if level.role not in ("value", "final"):
             continue
@@ -181,12 +187,26 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
         said = _operand(run, pi, change)  # signed: "减少40万元" is −40
         if said.overlaps(diff):
             continue
-        expected = _show(abs(point), q.unit, max(f.quantity.places for f in (change, level, last)))
+        places = max(f.quantity.places for f in (change, level, last))
+        expected = _show(abs(point), q.unit, places)
         operands = (
             f"{level.quantity.text} − {last.quantity.text}"
             if point > 0
             else f"{last.quantity.text} − {level.quantity.text}"
         )
+        rate = facts[change.index + 1] if change.index + 1 < len(facts) else None
+        if rate is not None and (
+            rate.role != "change_rate" or rate.of != level.index or rate.sentence != change.sentence
+        ):
+            rate = None
+        if any(_ADJUSTED.search(f.clause) for f in (level, last, rate) if f is not None):
+            continue  # "…增加40万元，增长13.33%（剔除追加因素）": the change and rate on another basis than the levels
+        if rate is not None and _agrees(rate, _ratio(_size(said), _operand(run, pi, last))):
+            # "支出902.36万元，比上年688.84万元增加131.49万元，增长19.09%": the change and its rate agree with each other
+            # over last year's level (131.49 / 688.84) — the one figure they do not agree with is this year's level
+            # (review17a: an N02 at the change and one at its rate, each "wrong" only if the level is right)
+            _level_wrong(run, pi, ref, level, last, change, rate, before + change.direction * q.value, places)
+            continue
         run.contradicted.add((pi, change.index))
         run.issues.append(
             Issue(
@@ -206,13 +226,7 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
                 f"says {q.text}",
             )
         )
-        rate = facts[change.index + 1] if change.index + 1 < len(facts) else None
-        if (
-            rate is not None
-            and rate.role == "change_rate"
-            and rate.of == level.index
-            and rate.sentence == change.sentence
-        ):
+        if rate is not None:
             # its rate is of the two levels: held to them ("…增加40万元，增长20%" over 300 → 16.67%), never to the 40
             size = (
                 Interval(max(diff.lo, Decimal(0)), diff.hi)
@@ -231,3 +245,53 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
                 f"{level.subject or rate.subject}: change / last year",
                 (level, last),
             )
+
+
+def _size(signed: Interval) -> Interval:
+    """The size of a signed change's range ("减少40万元" is −40.5…−39.5: 39.5…40.5)."""
+    return Interval(min(abs(signed.lo), abs(signed.hi)), max(abs(signed.lo), abs(signed.hi)))
+
+
+def _agrees(rate: Fact, computed: Interval | None) -> bool:
+    """The rate as printed (its own precision) may be `computed`."""
+    return computed is not None and computed.overlaps(Interval.printed(abs(rate.quantity.value), rate.quantity.step))
+
+
+def _level_wrong(
+    run: _Run,
+    pi: int,
+    ref: TextRef | CellRef,
+    level: Fact,
+    last: Fact,
+    change: Fact,
+    rate: Fact,
+    point: Decimal,
+    places: int,
+) -> None:
+    """N02 (certain) at this year's level when its change and the change's rate agree with each other over last year's
+    level but the two levels' difference is not the change: the level is the one figure out of step (what it should be:
+    last year's + the change)."""
+    q = level.quantity
+    expected = _show(point, q.unit, places)
+    for f in (level, change, rate):
+        run.contradicted.add((pi, f.index))
+    run.issues.append(
+        Issue(
+            "N02",
+            ref,
+            {
+                "where": _where(ref),
+                "what": f"“{level.subject or change.subject}”本年数（上年 {last.quantity.text} 加增减额 "
+                f"{change.quantity.text}，增减率 {rate.quantity.text} 与之相符）",
+                "what_en": f"{level.subject or change.subject}: this year's level (last year's plus the change)",
+            },
+            expected=expected,
+            actual=q.text,
+            certainty=Certainty.CERTAIN,
+            basis=f"{_where(ref)}：“{change.clause.strip()}”与“{rate.clause.strip()}”按上年 {last.quantity.text} 计算"
+            f"相互一致，而本年数“{level.clause.strip()}”与上年之差不是 {change.quantity.text}：本年数应为 {expected}"
+            "（或增减额与增减率都有误）",
+            basis_en=f"the change {change.quantity.text} and its rate {rate.quantity.text} agree over last year's "
+            f"{last.quantity.text}; this year's {q.text} does not (last year's plus the change = {expected})",
+        )
+    )
