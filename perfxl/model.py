@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .fastbuild import slot_twin
 from .quoting import nest_quotes
 
 __all__ = [
@@ -272,6 +273,62 @@ class Finding:
     def brief(self) -> tuple[str, str | None, str | None]:
         """(code, sheet, cell): the compact form tests assert on."""
         return (self.code, self.sheet, self.cell)
+
+
+_FINDING_FIELDS = (
+    "code",
+    "severity",
+    "ref",
+    "message",
+    "message_en",
+    "expected",
+    "actual",
+    "file",
+    "related",
+    "basis",
+    "basis_en",
+    "certainty",
+)
+_FindingTwin = slot_twin(Finding, _FINDING_FIELDS, post_init=True)
+_new = object.__new__
+
+
+def new_finding(
+    code: str,
+    severity: Severity,
+    ref: Location | None,
+    message: str,
+    message_en: str,
+    expected: str | None,
+    actual: str | None,
+    file: str | None,
+    related: tuple[Location, ...],
+    basis: str,
+    basis_en: str,
+    certainty: Certainty,
+) -> Finding:
+    """`Finding(code, …, certainty=certainty)`, every field given, by its slot twin (`fastbuild.slot_twin`): the same
+    value (equal, same hash and repr; `tests/test_perf17f.py`), `__post_init__`'s cap and quote nesting applied here,
+    without the generated `__init__`'s twelve `object.__setattr__`. The checks build thousands (`Context.finding`)."""
+    if certainty is not Certainty.CERTAIN and severity is Severity.ERROR:
+        severity = Severity.WARNING
+    if "“" in basis:
+        basis = nest_quotes(basis)
+    f: Any = _new(_FindingTwin)
+    f.code = code
+    f.severity = severity
+    f.ref = ref
+    f.message = message
+    f.message_en = message_en
+    f.expected = expected
+    f.actual = actual
+    f.file = file
+    f.related = related
+    f.basis = basis
+    f.basis_en = basis_en
+    f.certainty = certainty
+    f.__class__ = Finding
+    return f  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- 自评表 (self-evaluation table)

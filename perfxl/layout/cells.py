@@ -6,11 +6,11 @@ read. A cell listed in `Grid.uncached` that now holds a value was computed by pe
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import Any
 
 from ..chinese import CACHE_MAX_LEN
+from ..fastbuild import slot_twin
 from ..grid import Grid
 from ..labels import _normalise
 from ..model import CellRef, CellValue, a1, column_letter
@@ -34,25 +34,6 @@ __all__ = [
     "slot_twin",
     "a1_text",
 ]
-
-
-def slot_twin(cls: type, names: tuple[str, ...]) -> type:
-    """A plain class with the very slots of frozen, slotted dataclass `cls` (its fields `names`, all of them, in their
-    order, or a RuntimeError at import): an instance of the twin, its slots set by plain assignment, becomes a `cls` by
-    `obj.__class__ = cls` — the value `cls(...)` builds (no `__post_init__`; equal, same hash and repr), without the
-    generated `__init__`'s `object.__setattr__` a field. The ≈ 7 cells and the `Indicator` of an indicator row are built
-    so (the layout's largest per-row cost at 10,000 rows: a cell 6.7 k instructions by slot setters, 3.9 k so)."""
-    fields = tuple(f.name for f in dataclasses.fields(cls))
-    if fields != names or hasattr(cls, "__post_init__") or getattr(cls, "__slots__", None) != names:
-        raise RuntimeError(f"{cls.__name__}: fields {fields}, expected {names} without __post_init__")
-    twin = type(f"_{cls.__name__}Twin", (), {"__slots__": names})
-    probe: Any = object.__new__(twin)
-    for name in names:
-        setattr(probe, name, None)
-    probe.__class__ = cls  # (a TypeError here: the layouts differ)
-    if type(probe) is not cls or any(getattr(probe, name) is not None for name in names):
-        raise RuntimeError(f"{cls.__name__}: its slot twin does not become one")
-    return twin
 
 
 _new = object.__new__

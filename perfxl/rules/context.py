@@ -30,6 +30,7 @@ from perfxl.model import (
     Severity,
     SkippedCheck,
     Submission,
+    new_finding,
 )
 from perfxl.numbers import (
     HUNDRED,
@@ -1178,7 +1179,8 @@ class Context:
             basis, basis_en = _default_basis(self.spec, ref, exp, act)
         if certainty is None:
             certainty = self.spec.rests_on
-        return Finding(
+        # (by the slot twin: the value `Finding(…)` builds — `model.new_finding`)
+        return new_finding(
             self.spec.code,
             self.severity,
             ref,
@@ -1187,10 +1189,10 @@ class Context:
             exp,
             act,
             self.submission.path,
-            related=related,
-            basis=basis,
-            basis_en=basis_en or basis,
-            certainty=certainty,
+            related,
+            basis,
+            basis_en or basis,
+            certainty,
         )
 
     def skip(self, reason_zh: str, reason_en: str = "", *, sheet: str | None = None) -> None:
