@@ -1,0 +1,165 @@
+"""The real table kinds a 部门预算/决算 publication prints that perfxl did not read (issues 11 and 12, session 17,
+unread17): a 功能分类表 (功能分类科目编码 类/款/项 │ 科目名称 │ 合计 │ 基本支出 │ 项目支出), a 收支总表 (收入 │ 金额 │ 支出 │
+金额) and a 三公 table whose cells and caption never say 预算 or 决算. Each is now read for its own sums
+(perfxl.layout.sum_tables, `Submission.sum_tables`) and held to them by B18 (perfxl.rules.table_sums).
+
+The tables are the stored real reports' (tests/realworld/reports: 上海普陀 万里街道 2025 预算, 社会工作部 2024 决算, 商务委
+2025 预算, 广东 市直 2019 三公 预算), read as Word tables are (a Grid per table, its merges kept). Tests named "failed
+before" failed on main: the tables were "LAYOUT_SHEET_IGNORED", nothing in them was checked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from perfxl.grid import Grid
+from perfxl.model import Finding, Submission
+from perfxl.reader import read_grids
+from perfxl.validate import validate_submission
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+
+
+def _fixture(stem: str) -> dict:
+    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))
+
+
+WANLI = _fixture("shanghai-putuo-wanli-yusuan-2025")
+SHEHUI = _fixture("shanghai-putuo-shehuigongzuobu-juesuan-2024")
+SHANGWU = _fixture("shanghai-putuo-shangwuwei-yusuan-2025")
+GUANGDONG = _fixture("guangdong-shizhi-xingzhengjingfei-sangong-yusuan-2019")
+
+
+def _col(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _ref(cell: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    return int(cell[len(letters) :]) - 1, _col(letters)
+
+
+def _grid(fixture: dict, n: int, changes: dict[str, str] | None = None) -> Grid:
+    """Table n of a report fixture as its Word table reads (named 表n+1, its merges kept), with `changes` (A1 → text)."""
+    table = fixture["tables"][n]
+    rows = [list(r) for r in table["rows"]]
+    for cell, text in (changes or {}).items():
+        r, c = _ref(cell)
+        rows[r][c] = text
+    merged = []
+    for ref in table.get("merges", []):
+        a, b = ref.split(":")
+        merged.append((*_ref(a), *_ref(b)))
+    return Grid(f"表{n + 1}", rows, tuple(merged))
+
+
+def _check(*grids: Grid) -> tuple[Submission, list[Finding]]:
+    sub = read_grids(list(grids), "report.docx", source_format="docx")
+    return sub, validate_submission(sub)
+
+
+def _b18(findings: list[Finding]) -> list[tuple[str, str, str]]:
+    return [(f.cell or "", f.severity.value, f.message) for f in findings if f.code == "B18"]
+
+
+def test_the_functional_table_of_wanli_2025_is_read_and_its_kuan_one_yuan_over_is_found():
+    """Failed before: the 一般公共预算支出功能分类预算表 (类 │ 款 │ 项 codes over 合计 │ 基本支出 │ 项目支出) was not read. Its
+    款 212 01 城乡社区管理事务 prints 合计 94,995,790 where 基本 77,381,546 + 项目 17,614,243 and its four 项 make
+    94,995,789: one 错误 at E53 naming both figures and their cells — and none at the 类 212 (E52), whose 154,369,326
+    agrees with the 款 as its own parts make it (the 1 元 is the 款's), nor at the 合计 line."""
+    sub, findings = _check(_grid(WANLI, 1))
+    assert [t.kind for t in sub.sum_tables] == ["functional"]
+    found = _b18(findings)
+    assert [(cell, severity) for cell, severity, _ in found] == [("E53", "error")]
+    message = found[0][2]
+    assert "94,995,790（E53）" in message and "94,995,789" in message
+    assert "F53 77,381,546 + G53 17,614,243" in message and "其下各项之和" in message
+    assert sub.coverage.sheets[0].kind == "functional" and "类 = 其下各款之和" in sub.coverage.sheets[0].note_zh
+
+
+@pytest.mark.parametrize("fixture", [WANLI, SHEHUI, SHANGWU], ids=["wanli", "shehui", "shangwu"])
+def test_the_real_summary_and_functional_tables_that_agree_are_quiet(fixture):
+    """Failed before (no table read): each stored 收支总表 and 功能分类表 that adds up is read and stays quiet —
+    万里 2025's 收支总表 (收入总计 = 四行, 支出总计 = 九类), 社会工作部 2024's 决算 总表 (总计 = 本年合计 + 结余 lines) and its
+    7-digit-code 功能分类表, 商务委 2025's tables (blank 基本支出 cells standing for none)."""
+    grids = [_grid(fixture, 0), _grid(fixture, 1)]
+    if fixture is WANLI:
+        grids = grids[:1]
+    sub, findings = _check(*grids)
+    assert {t.kind for t in sub.sum_tables} == ({"totals"} if fixture is WANLI else {"totals", "functional"})
+    assert all(t.sums for t in sub.sum_tables)
+    assert _b18(findings) == []
+    assert not [f for f in findings if f.severity.value == "error"]
+
+
+def test_a_summary_tables_line_off_its_total_is_found_at_the_total():
+    """万里 2025's 收支总表 with 八、城乡社区支出 made 1 元 more: 支出总计 189,767,551 is no longer the sum of the nine
+    lines (189,767,552) — an 错误 at D12; its 收入总计 = 支出总计 still holds."""
+    _, findings = _check(_grid(WANLI, 0, {"D10": "154,369,327"}))
+    found = _b18(findings)
+    assert [(cell, severity) for cell, severity, _ in found] == [("D12", "error")]
+    assert "189,767,552" in found[0][2]
+
+
+def test_the_two_totals_of_a_summary_table_are_held_equal():
+    """收入总计 ≠ 支出总计 (both halves' lines agreeing with their own totals) is certain: a 收支总表 balances."""
+    changes = {"B3": "189,767,552", "B4": "189,767,552", "B12": "189,767,552"}
+    _, findings = _check(_grid(WANLI, 0, changes))
+    found = _b18(findings)
+    assert [(cell, severity) for cell, severity, _ in found] == [("D12", "error")]
+    assert "收入总计（B12）" in found[0][2]
+
+
+def test_a_final_summary_tables_total_is_its_year_total_and_the_lines_between():
+    """社会工作部 2024's 收入支出决算总表: 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余. With 年初结转和结余 made
+    1.00 the 总计 307.82 misses 308.82 (and 收入总计 = 支出总计 still holds at 307.82): an 错误 at B32."""
+    _, findings = _check(_grid(SHEHUI, 0, {"B31": "1.00"}))
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("B32", "error")]
+
+
+def test_a_seven_digit_code_tables_item_off_its_parts_is_found_once():
+    """社会工作部 2024's 功能分类表 (one column of 3/5/7-digit codes) with 2013901 行政运行's 合计 made 51.42: the line's
+    合计 misses 基本 51.32 + 项目 (blank) — found at E5 (a 警告: the blank 项目支出 may hold the 0.10) — and its 款 20139's
+    264.87 is not flagged again (it agrees with the 项 as their own parts make them)."""
+    _, findings = _check(_grid(SHEHUI, 1, {"C5": "51.42"}))
+    found = _b18(findings)
+    assert [(cell, severity) for cell, severity, _ in found] == [("C5", "warning")]
+
+
+def test_a_three_public_table_stating_no_stage_is_read_for_its_sums_only():
+    """Failed before: the 广东 市直 2019 table (行政经费 / “三公”经费 / 其中 items, columns 合计 │ 一般公共预算 │ 政府性基金 │
+    国有资本经营) says 预算 or 决算 nowhere, so it was not read at all. Its sums hold whatever the stage: 29.00 = 0.00 +
+    28.00 + 1.00, 28.00 = 0.00 + 28.00, in each column — read and quiet; 29.00 made 30.00 is an 错误 at B3. The coverage
+    says the stage could not be decided; no figure of it is held to the narrative (no 预算/决算 to pair by)."""
+    sub, findings = _check(_grid(GUANGDONG, 0))
+    assert [t.kind for t in sub.sum_tables] == ["three_public_sums"] and sub.basic is None
+    assert len(sub.sum_tables[0].sums) == 8 and _b18(findings) == []
+    assert "未注明是预算数还是决算数" in sub.coverage.sheets[0].note_zh
+    _, findings = _check(_grid(GUANGDONG, 0, {"B3": "30.00"}))
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("B3", "error")]
+
+
+def test_a_half_mixing_numbered_and_unnumbered_lines_states_no_sum():
+    """Numbered lines (一、…) beside an unnumbered one above a total: which are the top lines the numbering does not say
+    (an unnumbered line may be a part of the line above it) — no sum is held, nothing is flagged."""
+    table = dataclasses.replace(_grid(WANLI, 0))
+    rows = [list(r) for r in table.rows]
+    rows[3][2] = "公共安全支出"  # C4's line without its number …
+    rows[3][3] = "2,878,026"  # … and 1 元 more: were the lines held to 支出总计, D12 would be off by 1
+    _, findings = _check(Grid("表1", rows, table.merged))
+    assert not [f for f in _b18(findings) if f[0] == "D12"]
+
+
+def test_a_table_with_no_codes_is_not_read_as_a_functional_table():
+    """No 科目编码 header, no codes: the 类/款/项 relations cannot be read from the codes — not a 功能分类表 here."""
+    rows = [list(r) for r in WANLI["tables"][1]["rows"]]
+    rows = [[*r[3:]] for r in rows]
+    sub, _ = _check(Grid("表1", rows, ()))
+    assert not [t for t in sub.sum_tables if t.kind == "functional"]
