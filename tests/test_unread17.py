@@ -157,9 +157,41 @@ def test_a_half_mixing_numbered_and_unnumbered_lines_states_no_sum():
     assert not [f for f in _b18(findings) if f[0] == "D12"]
 
 
-def test_a_table_with_no_codes_is_not_read_as_a_functional_table():
-    """No 科目编码 header, no codes: the 类/款/项 relations cannot be read from the codes — not a 功能分类表 here."""
+def test_a_table_with_no_codes_and_no_indentation_is_read_for_its_row_sums_only():
+    """No 科目编码 and every name flush left: which line stands under which nothing says — no 类/款/项 sum and no 合计
+    line's sum is read (all lines added up would be a false 警告), only each line's 合计 = 基本 + 项目 (the 款's 1 元 over,
+    an 错误 at B53)."""
     rows = [list(r) for r in WANLI["tables"][1]["rows"]]
     rows = [[*r[3:]] for r in rows]
-    sub, _ = _check(Grid("表1", rows, ()))
-    assert not [t for t in sub.sum_tables if t.kind == "functional"]
+    sub, findings = _check(Grid("表1", rows, ()))
+    assert [t.kind for t in sub.sum_tables] == ["functional"]
+    assert all(s.what == "基本支出 + 项目支出" for s in sub.sum_tables[0].sums)
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("B53", "error")]
+
+
+def _indented_wanli(changes: dict[tuple[int, int], str] | None = None) -> Grid:
+    """万里 2025's 功能分类表 as a table without codes: 科目名称 │ 合计 │ 基本支出 │ 项目支出, each 款 indented by one
+    full-width space and each 项 by two (the codes dropped, as a publication printing names only would)."""
+    rows = [["科目名称", "合计", "基本支出", "项目支出"]]
+    for row in WANLI["tables"][1]["rows"][3:]:
+        level = sum(1 for part in row[:3] if part)
+        rows.append(["\u3000" * (level - 1) + row[3] if level else row[3], *row[4:]])
+    for (r, c), text in (changes or {}).items():
+        rows[r][c] = text
+    return Grid("表1", rows, ())
+
+
+def test_a_functional_table_without_codes_is_read_by_its_indentation_as_a_guess():
+    """No 科目编码: each line's 合计 = 基本支出 + 项目支出 stands on the columns (certain: 城乡社区管理事务's 1 元 over is an
+    错误 at B51), while the 类/款/项 sums rest on the names' indentation — a 警告 at most, saying so."""
+    sub, findings = _check(_indented_wanli())
+    assert [t.kind for t in sub.sum_tables] == ["functional"]
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("B51", "error")]
+    wrong = _indented_wanli({(1, 1): "3,296,601"})  # the 类 一般公共服务支出 1 元 over its 款 — and over 基本 + 项目
+    found = {cell: (severity, message) for cell, severity, message in _b18(_check(wrong)[1])}
+    assert found["B2"][0] == "error"  # by its row: 3,296,601 ≠ 0 + 3,296,600
+    only_by_indent = _indented_wanli({(1, 1): "3,296,601", (1, 3): "3,296,601"})  # row agrees, its 款 do not
+    found = {cell: (severity, message) for cell, severity, message in _b18(_check(only_by_indent)[1])}
+    assert found["B2"][0] == "warning"
+    basis = next(f.basis for f in _check(only_by_indent)[1] if f.code == "B18" and f.cell == "B2")
+    assert "缩进" in basis

@@ -104,7 +104,7 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
         None,
     )
     if top is None:
-        return None
+        return _indented(grid)
     # the header ends at the first line with a code (3, 5 or 7 digits) and a name beside it
     start = None
     for r in range(top + 1, min(grid.n_rows, top + _HEADER_REACH)):
@@ -192,25 +192,31 @@ def _functional_sums(
     lines: list[tuple[int, str, int]],
     unread: list[int],
     start: int,
+    guess: str = "",
 ) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str]]:
+    """The sums of a 功能分类表 whose lines are (row, code, level); `guess` (lines placed by their indentation, their
+    codes made up from it) is what the 类/款/项 sums rest on — the row sums (合计 = 基本 + 项目) rest on the columns."""
     totals = [c for c in amount_cols if paths[c][-1] in ("合计", "小计")]
     sums: list[TableSum] = []
 
     def row_name(r: int, code: str) -> str:
         name = str(own(grid, r, name_col) or "").strip()
+        if not code_cols:
+            return name
         if len(code_cols) == 3:
             shown = " ".join(str(grid.filled(r, c)).strip() for c in code_cols if _code_of(grid.filled(r, c)))
         else:
             shown = code
         return f"{shown} {name}".strip()
 
-    # each line's 合计 = 基本支出 + 项目支出 (those two right of it, before the next 合计)
+    # each line's 合计 = 基本支出 + 项目支出: the only two columns right of it before the next 合计 (a 支出决算表's 上缴上级
+    # 支出 │ 经营支出 │ 对附属单位补助支出 beside them are parts too, a 其中 column is not: no row sum is read then)
     for i, c in enumerate(totals):
         stop = totals[i + 1] if i + 1 < len(totals) else grid.n_cols
-        basic = next((x for x in amount_cols if c < x < stop and paths[x][-1] == "基本支出"), None)
-        project = next((x for x in amount_cols if c < x < stop and paths[x][-1] == "项目支出"), None)
-        if basic is None or project is None:
+        group = [x for x in range(c + 1, stop) if paths[x]]
+        if [paths[x][-1] for x in group] != ["基本支出", "项目支出"]:
             continue
+        basic, project = group
         column = _column_name(paths, c, len(totals))
         for r, code, _ in lines:
             total = own_cell(grid, r, c)
@@ -263,6 +269,7 @@ def _functional_sums(
                         _column_name(paths, c, len(totals)),
                         what,
                         what_en,
+                        guess,
                     )
                 )
     marks = [(r, "header") for r in range(start)]
@@ -271,6 +278,72 @@ def _functional_sums(
     name = H.normalise_label(grid.caption_above.splitlines()[0]) if grid.caption_above.strip() else ""
     table = SumTable(grid.name, "functional", _table_name(name, "支出功能分类表"), tuple(sums))
     return table, marks, FUNCTIONAL_NOTE
+
+
+#: The guess a 功能分类表 without codes rests on (`_indented`).
+INDENT_GUESS = "表中没有科目编码，各行的类、款、项层级按科目名称的缩进判断（推测）"
+#: Leading blanks of a name: a full-width space counts as two.
+_LEAD = lazy_compile(r"^[ \u3000\t]+")
+
+
+def _indented(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str]] | None:
+    """A 功能分类表 printed without codes (科目名称 │ 合计 │ 基本支出 │ 项目支出): each line's 合计 = 基本 + 项目 stands on the
+    columns; the 类/款/项 sums only on the names' indentation — a guess (`INDENT_GUESS`, 警告 at most). None unless a
+    header names 科目 and has a 合计 │ 基本支出 │ 项目支出 group."""
+    header = None
+    for r in range(min(grid.n_rows, _HEADER_REACH)):
+        labels = [_label(grid, r, c) for c in range(grid.n_cols)]
+        if "基本支出" in labels and "项目支出" in labels and any("科目" in t for t in labels):
+            header = r
+            break
+    if header is None:
+        return None
+    start = header + 1
+    paths = _header_paths(grid, range(start))
+    name_col = next((c for c, p in enumerate(paths) if any("科目" in t for t in p)), None)
+    if name_col is None:
+        return None
+    amount_cols = [
+        c for c in range(name_col + 1, grid.n_cols) if paths[c] and not any(_RATE.search(t) for t in paths[c])
+    ]
+    widths: dict[int, int] = {}
+    lines: list[tuple[int, str, int]] = []
+    unread: list[int] = []
+    for r in range(start, grid.n_rows):
+        raw = own(grid, r, name_col)
+        name = H.normalise_label(raw or "")
+        figures = any(_number(own(grid, r, c)) for c in amount_cols)
+        if not name:
+            if figures:
+                unread.append(r)
+            continue
+        if name in _TOTAL_NAMES or H.strip_numbering(name) in _TOTAL_NAMES:
+            lines.append((r, "", 0))
+            continue
+        lead = _LEAD.match(str(raw))
+        widths[r] = len(lead.group().replace("\u3000", "  ")) if lead else 0
+        lines.append((r, "", -1))
+    levels = sorted(set(widths.values()))
+    if len(widths) < 2 or len(levels) > 3:
+        return None
+    if len(levels) == 1:  # no indentation: which line stands under which, nothing says — the row sums only
+        leaves = [(r, f"{i:07d}" if level else "", 3 if level else 0) for i, (r, _, level) in enumerate(lines)]
+        return _functional_sums(grid, paths, [], name_col, amount_cols, leaves, unread, start, INDENT_GUESS)
+    counters = [0, 0, 0]
+    coded: list[tuple[int, str, int]] = []
+    for r, _, level in lines:
+        if level == 0:
+            coded.append((r, "", 0))
+            continue
+        depth = levels.index(widths[r])
+        counters[depth] += 1
+        for deeper in range(depth + 1, 3):
+            counters[deeper] = 0
+        if depth and not counters[depth - 1]:
+            return None  # an indented line before any line it could stand under
+        code = "".join(f"{n:03d}" for n in counters[: depth + 1])
+        coded.append((r, code, depth + 1))
+    return _functional_sums(grid, paths, [], name_col, amount_cols, coded, unread, start, INDENT_GUESS)
 
 
 def _code_at(lines: list[tuple[int, str, int]], row: int) -> str:
