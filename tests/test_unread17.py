@@ -195,3 +195,21 @@ def test_a_functional_table_without_codes_is_read_by_its_indentation_as_a_guess(
     assert found["B2"][0] == "warning"
     basis = next(f.basis for f in _check(only_by_indent)[1] if f.code == "B18" and f.cell == "B2")
     assert "缩进" in basis
+
+
+def test_codes_printed_only_in_their_own_column_and_the_total_line_first():
+    """万里 2025's 功能分类表 as many 决算 tables print it: the 合计 line first under the header, each line's code only in
+    its own column (a 款 line "│ 01 │", a 项 line "│ │ 01"): the 类 and 款 are taken from the lines above — the one 错误
+    stays the 款's (now E54), the 合计 line (E4) agrees with the 类."""
+    table = WANLI["tables"][1]
+    rows = [list(r) for r in table["rows"]]
+    body, total = rows[3:-1], rows[-1]
+    for row in body:
+        level = sum(1 for part in row[:3] if part)
+        for i in range(level - 1):
+            row[i] = ""
+    grid = Grid("表2", [*rows[:3], total, *body], _grid(WANLI, 1).merged)
+    sub, findings = _check(grid)
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E54", "error")]
+    sums = sub.sum_tables[0].sums
+    assert any(s.total.ref is not None and s.total.ref.cell == "E4" and s.what == "各类之和" for s in sums)

@@ -16,6 +16,7 @@ Both are found by their header labels; a table they do not fit is left to the ot
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from perfxl.patterns import lazy_compile
 
@@ -87,6 +88,10 @@ def _code_of(value: object) -> str | None:
     """The digits of a printed code ("201", "2013901", "201 39 01"), or None for anything else."""
     if value is None:
         return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if value != int(value) or value < 0:
+            return None
+        value = int(value)  # a code stored as a number (201.0 in a spreadsheet)
     text = str(value).strip()
     if not text:
         return ""
@@ -115,6 +120,12 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
             break
     if start is None:
         return None
+    for r in range(top + 1, start):  # a 合计 line printed first, right under the header (决算 tables)
+        if any(_own_label(grid, r, c) in _TOTAL_NAMES for c in range(grid.n_cols)) and any(
+            _number(own(grid, r, c)) for c in range(grid.n_cols)
+        ):
+            start = r
+            break
     paths = _header_paths(grid, range(start))
     code_cols = [
         c for c, p in enumerate(paths) if any("编码" in t or "代码" in t or t in ("类", "款", "项") for t in p)
@@ -133,7 +144,7 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
         return None
     lines: list[tuple[int, str, int]] = []  # (row, code, level 1–3; 0 the 合计 line)
     unread: list[int] = []
-    last_class = ""
+    last_class = last_kuan = ""
     for r in range(start, grid.n_rows):
         figures = any(_number(own(grid, r, c)) for c in amount_cols)
         name = H.normalise_label(own(grid, r, name_col) or "")
@@ -142,6 +153,8 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
             if None in parts:
                 unread.append(r)
                 continue
+            if not parts[1] and parts[2] and last_kuan:
+                parts[1] = last_kuan  # a 项 printed without its 款 (it stands on the 款's line above)
             if not parts[0] and parts[1] and last_class:
                 parts[0] = last_class  # 款 │ 项 printed without their 类 (it stands on the 类's line above)
             code = "".join(p or "" for p in parts)
@@ -151,7 +164,9 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
                 unread.append(r)
                 continue
             if level == 1:
-                last_class = parts[0] or ""
+                last_class, last_kuan = parts[0] or "", ""
+            elif level == 2:
+                last_kuan = parts[1] or ""
         else:
             code = _code_of(own(grid, r, 0)) or ""
             level = {3: 1, 5: 2, 7: 3}.get(len(code), -1) if code else 0
