@@ -48,7 +48,8 @@ class CheckSpec:
 
     `scope` says what the check runs over: "evaluation" (once per 自评表), "targets" (every table
     that sets targets: 自评表 and 绩效目标申报表), "funds" (every table with a funds block: 自评表, 申报表 and
-    执行监控表), "basic" (the 基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
+    执行监控表), "basic" (the 基础数据表), "tables" (each table read for its own sums: `Submission.sum_tables`) or
+    "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
     templates over the fields a check passes (always including `expected` and `actual`).
     `rests_on` says what the check's findings rest on (CERTAIN arithmetic on the cells, a JUDGEMENT a
     person must make, or a GUESS); anything but CERTAIN is capped at 警告. `degrades_zh`/`degrades_en`
