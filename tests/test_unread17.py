@@ -213,3 +213,12 @@ def test_codes_printed_only_in_their_own_column_and_the_total_line_first():
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E54", "error")]
     sums = sub.sum_tables[0].sums
     assert any(s.total.ref is not None and s.total.ref.cell == "E4" and s.what == "各类之和" for s in sums)
+
+
+def test_a_difference_within_the_rounding_of_the_printed_lines_is_a_warning():
+    """商务委 2025's 收支总表 with 一、一般公共服务支出 made 0.03 more: seven lines printed to the fen may round by up to
+    0.035 together, so 支出总计 off by 0.03 is for a person to judge — a 警告 at D10 (was an X01 crash: the rounding
+    finding's fields named "cell" twice)."""
+    _, findings = _check(_grid(SHANGWU, 0, {"D3": "21,601,733.03"}))
+    assert not [f for f in findings if f.code == "X01"]
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("D10", "warning")]

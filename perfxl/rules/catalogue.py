@@ -442,8 +442,8 @@ _SPECS: tuple[CheckSpec, ...] = (
               "The note says {note!r}, yet the table prints figures ({figures}): remove the note or check the figures",
               "财预〔2016〕143号《地方预决算公开操作规程》（无数据的表格应公开空表并说明）", scope="basic"),
     CheckSpec("B18", "TABLE_LINE_SUM", "R-D-03", E, "表内合计不等于其各行（各列）之和", "A table's total is not the sum of its lines",
-              "{table}：“{row}”{column} {actual}（{cell}）应为{what} {expected}（{cells}）",
-              "{table}: {row} {column} {actual} ({cell}) should be {what_en} {expected} ({cells})",
+              "{table}：“{row}”{column} {actual}（{at}）应为{what} {expected}（{cells}）",
+              "{table}: {row} {column} {actual} ({at}) should be {what_en} {expected} ({cells})",
               "财预〔2016〕143号《地方预决算公开操作规程》（部门预决算公开表格）；政府收支分类科目（类、款、项逐级汇总）",
               scope="tables"),
     # ---------------------------------------------------------------- 申报表 (绩效目标申报表, perfxl.rules.declared)

@@ -158,7 +158,7 @@ def _fields(table: SumTable, s: TableSum, parts: Decimal, also: str = "") -> dic
         "table": table.name,
         "row": s.row,
         "column": s.column,
-        "cell": _at(s.total),
+        "at": _at(s.total),
         "what": s.what,
         "what_en": s.what_en,
         "cells": _cells(s.parts) + also,
