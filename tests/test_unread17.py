@@ -11,6 +11,7 @@ before" failed on main: the tables were "LAYOUT_SHEET_IGNORED", nothing in them 
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 import tomllib
 from pathlib import Path
 
@@ -222,3 +223,31 @@ def test_a_difference_within_the_rounding_of_the_printed_lines_is_a_warning():
     _, findings = _check(_grid(SHANGWU, 0, {"D3": "21,601,733.03"}))
     assert not [f for f in findings if f.code == "X01"]
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("D10", "warning")]
+
+
+def test_a_functional_table_with_two_groups_and_a_rate_column():
+    """A 决算 layout: 年初预算数 and 决算数 each over 合计 │ 基本支出 │ 项目支出, then 决算数为预算数的% (社会工作部 2024's lines,
+    its 预算 made up as the 决算 plus 10%). Each group's 合计 = its own 基本 + 项目; the rate column is no amount (its
+    figures do not add up: no sum over it); a 决算 合计 off its 项 is found in its group's column, named with the group."""
+    head = [
+        ["科目编码", "科目名称", "年初预算数", "", "", "决算数", "", "", "决算数为预算数的%"],
+        ["", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出", ""],
+    ]
+    body = []
+    for row in SHEHUI["tables"][1]["rows"][2:]:
+        final = [Decimal(x) if x else Decimal(0) for x in row[2:5]]
+        budget = [(x * Decimal("1.1")).quantize(Decimal("0.01")) for x in final]
+        budget[0] = budget[1] + budget[2]
+        rate = f"{final[0] / budget[0] * 100:.2f}" if budget[0] else ""
+        body.append([row[0], row[1], *(str(x) for x in budget), *row[2:5], rate])
+    merged = ((0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4), (0, 5, 0, 7), (0, 8, 1, 8))
+    sub, findings = _check(Grid("表1", head + body, merged))
+    assert [t.kind for t in sub.sum_tables] == ["functional"]
+    sums = sub.sum_tables[0].sums
+    assert not [s for s in sums if s.total.ref is not None and s.total.ref.cell.startswith("I")]
+    assert _b18(findings) == []
+    body[2][5] = "51.92"  # 2013901 行政运行's 决算 合计 0.60 over its 基本 51.32 + 项目 (blank) and within its 款
+    _, findings = _check(Grid("表1", head + body, merged))
+    found = _b18(findings)
+    assert [(cell, severity) for cell, severity, _ in found] == [("F5", "warning")]
+    assert "决算数合计" in found[0][2]

@@ -228,7 +228,7 @@ def _functional_sums(
     # 支出 │ 经营支出 │ 对附属单位补助支出 beside them are parts too, a 其中 column is not: no row sum is read then)
     for i, c in enumerate(totals):
         stop = totals[i + 1] if i + 1 < len(totals) else grid.n_cols
-        group = [x for x in range(c + 1, stop) if paths[x]]
+        group = [x for x in range(c + 1, stop) if paths[x] and x in amount_cols]  # a rate column beside: no part
         if [paths[x][-1] for x in group] != ["基本支出", "项目支出"]:
             continue
         basic, project = group
