@@ -170,8 +170,8 @@ def _fixtures() -> list[Path]:
     return sorted(REPORTS.glob("*.toml"))
 
 
-#: Each test sweeps the reports in two parts: the fast loop's fixed share (`fast_share`: 41 of 122) and, marked slow,
-#: the other 81 — CI runs both, so every report is still rewritten every way.
+#: Each test sweeps the reports in two parts: the fast loop's fixed share (`fast_share`: 40 of 126) and, marked slow,
+#: the other 86 — CI runs both, so every report is still rewritten every way.
 _SHARE = [p.stem for p in fast_share(_fixtures())]
 _REST = [p.stem for p in _fixtures() if p.stem not in set(_SHARE)]
 PARTS = [
