@@ -211,7 +211,7 @@ def _functional_sums(
 ) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str]]:
     """The sums of a 功能分类表 whose lines are (row, code, level); `guess` (lines placed by their indentation, their
     codes made up from it) is what the 类/款/项 sums rest on — the row sums (合计 = 基本 + 项目) rest on the columns."""
-    totals = [c for c in amount_cols if paths[c][-1] in ("合计", "小计")]
+    totals = [c for c in amount_cols if paths[c][-1] in ("合计", "小计") or _SUBTOTAL.match(paths[c][-1])]
     sums: list[TableSum] = []
 
     def row_name(r: int, code: str) -> str:
@@ -224,30 +224,23 @@ def _functional_sums(
             shown = code
         return f"{shown} {name}".strip()
 
-    # each line's 合计 = 基本支出 + 项目支出: the only two columns right of it before the next 合计 (a 支出决算表's 上缴上级
-    # 支出 │ 经营支出 │ 对附属单位补助支出 beside them are parts too, a 其中 column is not: no row sum is read then)
+    # each line's 合计 = the columns right of it before the next 合计, when each names a kind of spending or revenue (基本
+    # 支出 │ 项目支出 │ 上缴上级支出 …, 财政拨款收入 │ 上级补助收入 │ … │ 其他收入): a 其中 column, a change (增减额), a rate
+    # or any other column among them — no row sum is read then
     for i, c in enumerate(totals):
         stop = totals[i + 1] if i + 1 < len(totals) else grid.n_cols
         group = [x for x in range(c + 1, stop) if paths[x] and x in amount_cols]  # a rate column beside: no part
-        if [paths[x][-1] for x in group] != ["基本支出", "项目支出"]:
+        names = [paths[x][-1] for x in group]
+        if len(group) < 2 or not all(_PART_COLUMN.search(n) and not _NOT_PART.search(n) for n in names):
             continue
-        basic, project = group
         column = _column_name(paths, c, len(totals))
+        what = " + ".join(_column_name(paths, x, len(totals)) for x in group)
         for r, code, _ in lines:
             total = own_cell(grid, r, c)
-            parts = (own_cell(grid, r, basic), own_cell(grid, r, project))
+            parts = tuple(own_cell(grid, r, x) for x in group)
             if all(cell.raw is None for cell in (total, *parts)):
                 continue
-            sums.append(
-                TableSum(
-                    total,
-                    parts,
-                    row_name(r, code) if code else "合计",
-                    column,
-                    f"{_column_name(paths, basic, len(totals))} + {_column_name(paths, project, len(totals))}",
-                    "基本支出 + 项目支出",
-                )
-            )
+            sums.append(TableSum(total, parts, row_name(r, code) if code else "合计", column, what, " + ".join(names)))
     # in every amount column: a 类 = its 款, a 款 = its 项; the 合计 line = the 类 (not when a line of figures was not read)
     if not unread:
         for index, (r, code, level) in enumerate(lines):
@@ -293,6 +286,12 @@ def _functional_sums(
     name = H.normalise_label(grid.caption_above.splitlines()[0]) if grid.caption_above.strip() else ""
     table = SumTable(grid.name, "functional", _table_name(name, "支出功能分类表"), tuple(sums))
     return table, marks, FUNCTIONAL_NOTE
+
+
+#: A column that is a part of the line's 合计: a kind of spending or revenue (基本支出, 上缴上级支出, 财政拨款收入, 其他收入).
+_PART_COLUMN = lazy_compile(r"(?:支出|收入)$")
+#: … but not a 其中 column, a change or last year's (增减, 上年…).
+_NOT_PART = lazy_compile(r"^其中|增减|增加|减少|变动|差额|上年|结转|结余")
 
 
 #: The guess a 功能分类表 without codes rests on (`_indented`).
