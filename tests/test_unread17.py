@@ -267,3 +267,23 @@ def test_a_revenue_tables_line_is_the_sum_of_its_sources():
     assert any(s.what.startswith("基本支出 + 项目支出 + 上缴上级支出") for s in sub.sum_tables[3].sums)
     _, findings = _check(_grid(CAIZHENGJU, 2, {"K7": "0.06"}))
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E7", "error"), ("K6", "error")]
+
+
+def test_the_shapes_a_pdfs_tables_take():
+    """财政局 2024 决算 read from its PDF (perfxl.document's PDF tables): the 收入决算表's header's 类 │ 款 │ 项 row is glued to
+    the 合计 line printed first ("类 │ 款 │ 项 │ 合计 │ 2,946.25 …", the 科目编码 label filled over the three code columns),
+    and the 收支总表's 本年收入合计 to the line after it ("本年收入合计使用非财政拨款结余（含专用结余）"). Failed before (this
+    session's first reading): neither table was read. Now both are, quiet; 合计 made 2,946.35 is an 错误 at E4."""
+    rows = [list(r) for r in CAIZHENGJU["tables"][2]["rows"]]
+    head = [rows[0], ["支出功能分类", "", "", "科目名称", *[""] * 7], ["科目编码", "科目编码", "科目编码", *[""] * 8]]
+    glued = ["类", "款", "项", *rows[3][3:]]
+    merged = ((0, 0, 0, 3), *((0, c, 2, c) for c in range(4, 11)))
+    income = Grid("表1", [*head, glued, *rows[4:]], merged)
+    summary = [list(r) for r in CAIZHENGJU["tables"][0]["rows"]]
+    summary[28:30] = [["本年收入合计使用非财政拨款结余（含专用结余）", "2,946.25", "本年支出合计结余分配", "2,940.05"]]
+    sub, findings = _check(income, Grid("表2", summary, ((0, 0, 0, 1), (0, 2, 0, 3))))
+    assert [t.kind for t in sub.sum_tables] == ["functional", "totals"] and _b18(findings) == []
+    assert any(s.what == "本年合计加其间各行" for s in sub.sum_tables[1].sums)
+    glued[4] = "2,946.35"
+    _, findings = _check(Grid("表1", [*head, glued, *rows[4:]], merged))
+    assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E4", "error")]

@@ -133,7 +133,10 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
     name_col = next((c for c, p in enumerate(paths) if any("名称" in t for t in p) and c not in code_cols), None)
     if not code_cols or name_col is None or code_cols != list(range(code_cols[0], code_cols[-1] + 1)):
         return None
-    if len(code_cols) == 3 and [p[-1] for p in (paths[c] for c in code_cols)] != ["类", "款", "项"]:
+    # 类 │ 款 │ 项 under the code columns — or in the first line's own code cells, where a PDF's table glued the header's
+    # 类 │ 款 │ 项 row to the 合计 line printed first (上海普陀 财政局 2024 决算's 收入决算表: "类 │ 款 │ 项 │ 合计 │ 2,946.25 …")
+    glued = len(code_cols) == 3 and [_own_label(grid, start, c) for c in code_cols] == ["类", "款", "项"]
+    if len(code_cols) == 3 and [p[-1] for p in (paths[c] for c in code_cols)] != ["类", "款", "项"] and not glued:
         return None
     if len(code_cols) not in (1, 3) or code_cols[0] != 0:
         return None
@@ -149,7 +152,7 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
         figures = any(_number(own(grid, r, c)) for c in amount_cols)
         name = H.normalise_label(own(grid, r, name_col) or "")
         if len(code_cols) == 3:
-            parts = [_code_of(grid.filled(r, c)) for c in code_cols]
+            parts = [_code_of(grid.filled(r, c)) if not (glued and r == start) else "" for c in code_cols]
             if None in parts:
                 unread.append(r)
                 continue
@@ -379,6 +382,11 @@ _NUMBERED = (
 )
 _SUBTOTAL = lazy_compile(r"^(?:本年)?(?:收入|支出)?合计$")
 _GRAND = lazy_compile(r"^(?:收入|支出)?总计$")
+#: The next line's name a PDF's table glued to a 本年合计 ("本年收入合计使用非财政拨款结余（含专用结余）", "本年支出合计结余
+#: 分配"): its own figure is the 本年合计's (the glued line's, when it has one, would make the cell no figure — not read).
+_GLUED = lazy_compile(
+    r"(?<=合计)(?:使用非财政拨款结余.*|结余分配.*|用事业基金弥补收支差额.*|年初结转和结余.*|年末结转和结余.*)$"
+)
 
 
 def _rank(text: str) -> int:
@@ -468,7 +476,7 @@ def _half(
             if label in ("项目", "金额") or (any(w in label for w in ("预算数", "决算数")) and not figures):
                 continue  # the second header row (项目 │ 预算数)
             start = r
-        if _SUBTOTAL.match(label) and subtotal is None and grand is None:
+        if _SUBTOTAL.match(_GLUED.sub("", label)) and subtotal is None and grand is None:
             subtotal = r
         elif _GRAND.match(label) and grand is None:
             grand = r

@@ -66,7 +66,8 @@ def _agrees(ctx: Context, s: TableSum, exact: Decimal) -> bool:
 
 @check("B18")
 def table_sums(ctx: Context) -> Iterator[Finding]:
-    """Each stated sum of a table read for its sums (`SumTable`), one finding per total cell."""
+    """Each stated sum of a table read for its sums (`SumTable`), one finding per total cell: the most certain of the
+    sums it misses (a 款 above its 基本 + 项目 with a blank part is a 警告, above its 项 all printed an 错误)."""
     table = ctx.evaluation
     assert isinstance(table, SumTable)
     exact = {id(s): _sum(ctx, s.parts) for s in table.sums}
@@ -75,56 +76,58 @@ def table_sums(ctx: Context) -> Iterator[Finding]:
         value, parts = ctx.number(s.total), exact[id(s)]
         if value is not None and parts is not None and not ctx.sum_agrees(s.total, parts):
             failing.setdefault(_at(s.total), []).append(s)
-    said: set[str] = set()
+    best: dict[str, Finding] = {}
     for s in table.sums:
+        found = _judged(ctx, table, s, exact, failing)
         at = _at(s.total)
-        parts = exact[id(s)]
-        if parts is None or at in said:
-            continue
-        value = ctx.number(s.total)
-        if value is None:
-            if ctx.is_blank(s.total) and not ctx.is_error(s.total) and parts != 0:
-                said.add(at)
-                why = (
-                    "合计未填写，其分项有数：未填写，不是填错",
-                    "the total is blank over filled parts: unfilled, not wrong",
-                )
-                yield _finding(ctx, table, s, parts, Certainty.JUDGEMENT, why)
-            continue
-        if ctx.sum_agrees(s.total, parts) or _explained(ctx, s, parts, failing, exact):
-            continue
-        said.add(at)
-        if not ctx.beyond_rounding(value - parts, s.total, s.parts):
-            yield rounded_sum(
-                ctx,
-                s.total,
-                parts,
-                list(s.parts),
-                _shown(parts, s.total),
-                **_fields(table, s, parts, _also(ctx, s, failing, exact)),
+        if found is not None and (at not in best or found.severity.rank > best[at].severity.rank):
+            best[at] = found
+    yield from best.values()
+
+
+def _judged(
+    ctx: Context,
+    table: SumTable,
+    s: TableSum,
+    exact: dict[int, Decimal | None],
+    failing: dict[str, list[TableSum]],
+) -> Finding | None:
+    """The finding of one stated sum, or None when it holds (or its miss is a part's own)."""
+    parts = exact[id(s)]
+    if parts is None:
+        return None
+    value = ctx.number(s.total)
+    if value is None:
+        if ctx.is_blank(s.total) and not ctx.is_error(s.total) and parts != 0:
+            why = (
+                "合计未填写，其分项有数：未填写，不是填错",
+                "the total is blank over filled parts: unfilled, not wrong",
             )
-            continue
-        blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
-        if s.guess:
-            why = (s.guess, "the lines were placed under their total by a guess")
-            yield _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
-        elif blank and value > parts:
-            names = "、".join(_at(p) for p in blank)
-            yield _finding(
-                ctx,
-                table,
-                s,
-                parts,
-                Certainty.JUDGEMENT,
-                (
-                    f"{names}未填写，空白不按 0 计，差额 {fmt_num(value - parts)} 可能就是未填的分项；已填分项之和只是合计的下限",
-                    f"{names} blank, not read as 0: the difference {fmt_num(value - parts)} may be theirs",
-                ),
-                failing,
-                exact,
-            )
-        else:
-            yield _finding(ctx, table, s, parts, None, ("", ""), failing, exact)
+            return _finding(ctx, table, s, parts, Certainty.JUDGEMENT, why)
+        return None
+    if ctx.sum_agrees(s.total, parts) or _explained(ctx, s, parts, failing, exact):
+        return None
+    if not ctx.beyond_rounding(value - parts, s.total, s.parts):
+        return rounded_sum(
+            ctx,
+            s.total,
+            parts,
+            list(s.parts),
+            _shown(parts, s.total),
+            **_fields(table, s, parts, _also(ctx, s, failing, exact)),
+        )
+    blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
+    if s.guess:
+        why = (s.guess, "the lines were placed under their total by a guess")
+        return _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
+    if blank and value > parts:
+        names = "、".join(_at(p) for p in blank)
+        why = (
+            f"{names}未填写，空白不按 0 计，差额 {fmt_num(value - parts)} 可能就是未填的分项；已填分项之和只是合计的下限",
+            f"{names} blank, not read as 0: the difference {fmt_num(value - parts)} may be theirs",
+        )
+        return _finding(ctx, table, s, parts, Certainty.JUDGEMENT, why, failing, exact)
+    return _finding(ctx, table, s, parts, None, ("", ""), failing, exact)
 
 
 def _explained(
