@@ -287,3 +287,14 @@ def test_the_shapes_a_pdfs_tables_take():
     glued[4] = "2,946.35"
     _, findings = _check(Grid("表1", [*head, glued, *rows[4:]], merged))
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E4", "error")]
+
+
+def test_a_total_line_merged_across_the_code_and_name_columns():
+    """The PDF's 一般公共预算财政拨款支出决算表 prints "合计" merged over 类 │ 款 │ 项 │ 科目名称 (its name column's own cell
+    continues the merge): the line is the 合计, held to the 类 (was a line of figures without a name: no 类/款/项 sum read)."""
+    rows = [list(r) for r in CAIZHENGJU["tables"][1]["rows"]]
+    rows[-1] = ["合计", "", "", "", *rows[-1][4:]]
+    n = len(rows) - 1
+    grid = Grid("表1", rows, (*_grid(CAIZHENGJU, 1).merged, (n, 0, n, 3)))
+    sub, findings = _check(grid)
+    assert any(s.what == "各类之和" for s in sub.sum_tables[0].sums) and _b18(findings) == []

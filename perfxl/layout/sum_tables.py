@@ -151,6 +151,9 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
     for r in range(start, grid.n_rows):
         figures = any(_number(own(grid, r, c)) for c in amount_cols)
         name = H.normalise_label(own(grid, r, name_col) or "")
+        if any(_own_label(grid, r, c) in _TOTAL_NAMES for c in range(name_col)):
+            lines.append((r, "", 0))  # "合计" merged across the code and name columns (a PDF's table)
+            continue
         if len(code_cols) == 3:
             parts = [_code_of(grid.filled(r, c)) if not (glued and r == start) else "" for c in code_cols]
             if None in parts:
