@@ -391,10 +391,14 @@ class ComponentRow:
 @dataclass(frozen=True, slots=True)
 class ComponentGroup:
     """A further group of lines of the same block, closed by its own 合计 line: the 湖北 部门整体支出绩效目标申报表's
-    部门总体资金情况 lists 收入构成 (财政拨款, 其他资金, 合计) and then 支出构成 (基本支出, 项目支出, 合计) under one header."""
+    部门总体资金情况 lists 收入构成 (财政拨款, 其他资金, 合计) and then 支出构成 (基本支出, 项目支出, 合计) under one header.
+
+    `block` names a block of its own where the group is not of the evaluation's `components_label` block (the
+    年度主要任务's money, `layout.task_funds`); "" for that block's groups."""
 
     lines: tuple[ComponentRow, ...]
     total: ComponentRow
+    block: str = ""
 
 
 @dataclass(frozen=True, slots=True)

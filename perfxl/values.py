@@ -403,7 +403,7 @@ _GROWTH_WORDS: tuple[tuple[str, str], ...] = (
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+")
 _DIGIT = re.compile(r"\d")
 #: A year named as a comparison's base ("同比2022年", "较2021年度", "与2020年相比"): no date and no figure of the cell.
-_COMPARED_YEAR = lazy_compile(r"(?:同比|相比|比|较|与)\s*(?:19|20)\d{2}\s*年度?(?:同期)?")
+_COMPARED_YEAR = lazy_compile(r"(?:同比|相比|比|较|与)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: The unit after a figure: letters and words up to the next digit, space or separator — or an area/volume unit
 #: NFKC spells with a digit ("㎡" → "m2", "m³" → "m3", "km2"), read whole: "300㎡" is 300 ㎡, not 300 米 then a 2.
@@ -487,13 +487,18 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
                 raw, ValueKind.QUALITATIVE, tier=tier_of_share(share), share=share, label=scale_key, text=t
             )
         # "同比2022年销量显著提高": the year a comparison names is its base — no deadline, no figure (gaps16)
-        bare = _COMPARED_YEAR.sub("", t)
+        bare = _COMPARED_YEAR.sub("", to_simplified(t)) if _DIGIT.search(t) else t
+        bare = t if bare == to_simplified(t) else bare
         if _DIGIT.search(bare):
             date = parse_date(t) if bare == t else None
             if date is not None:
                 parts, deadline = date
                 return ParsedValue(raw, ValueKind.DATE, op=Op.LE if deadline else None, date=parts, text=t)
-            return _parse_number_text(raw, t)
+            if bare == t:
+                return _parse_number_text(raw, t)
+            # "较2022年增长10%": the figure is the 10%, read as "增长10%" is — a year after 较/比/同比/与 is a year,
+            # never the cell's number (lost17: 2022 was read as its number, "年增长" as its unit)
+            return dataclasses.replace(_parse_number_text(raw, bare.strip()), text=t)
         for word, index, canonical in contains:
             if word in key:
                 return ParsedValue(raw, ValueKind.QUALITATIVE, tier=index, label=canonical, text=t)

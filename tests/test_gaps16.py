@@ -33,9 +33,12 @@ def test_a_per_item_list_of_budget_and_spending_is_summed_by_measure(tmp_path):
     printed, parts rounded from 元 — quiet) and the 决算 to the 决算 (0 + 249.29 + 571.04 = 820.33); more than the whole
     is an 错误, less a 警告 (a 其中 may leave an item out), as for any list."""
     assert _at(tmp_path, YUNXIAN) == []
+    # 830.33 (parts 820.33 less than the whole: a 警告 of the sum alone) is, since lost17, first an 错误 of the rate the
+    # sentence prints after it — "决算支出数为830.33万元,完成年初预算数的98.59%": 830.33 / 832.05 = 99.79% (re-judged by
+    # hand: certain from the text's own figures; 决算支出数 is read as the 决算 since lost17, tests/test_lost17.py)
     for old, new, severity, expected in (
         ("决算支出数为820.33万元", "决算支出数为810.33万元", "error", "820.33万元"),
-        ("决算支出数为820.33万元", "决算支出数为830.33万元", "warning", "820.33万元"),
+        ("决算支出数为820.33万元", "决算支出数为830.33万元", "error", "99.79%"),
         ("预算数为832.05万元", "预算数为822.05万元", "error", "832.04万元"),
     ):
         found = _at(tmp_path, _with(YUNXIAN, 4, old, new))
@@ -49,8 +52,10 @@ def test_a_parts_own_per_item_list_reports_the_wrong_part_once(tmp_path):
     in the whole's, and the semicolon before 公务用车购置费 ended it. The inner 决算 (507.98 + 63.06) and 预算数 (478.19 +
     43.48) make the part's by definition: a wrong part is said there, once (not again as the whole's sum)."""
     found = _at(tmp_path, _with(YUNXIAN, 4, "决算支出数为571.04万元", "决算支出数为581.04万元"))
-    assert [(c, s) for c, s, _ in found] == [("N02", "error")]
-    assert "公务用车购置及运行维护费决算支出数" in found[0][2] and "应为 571.04万元" in found[0][2]
+    # since lost17 the item's 决算支出数 is its 决算 (tests/test_lost17.py), held first to the table's cell (571.04,
+    # 表1!B9): still said once, now against the table it contradicts (an N01, certain) rather than the inner sum
+    assert [(c, s) for c, s, _ in found] == [("N01", "error")]
+    assert "公务用车购置及运行维护费决算数" in found[0][2] and "571.04万元" in found[0][2] and "表1!B9" in found[0][2]
     found = _at(tmp_path, _with(YUNXIAN, 4, "预算数为521.67万元", "预算数为511.67万元"))
     assert [(c, s) for c, s, _ in found] == [("N02", "error")]
     assert "“公务用车购置及运行维护费”" in found[0][2] and "应为 521.67万元" in found[0][2]

@@ -31,7 +31,7 @@ from ..units import convert
 from .facts import Fact, Quantity, compact_name
 from .precision import Interval, _around
 from .run_state import _YEAR, _another_years, _Run
-from .table_facts import money_unit_for
+from .table_facts import TableValue, money_unit_for
 from .vocabulary import DECOMPOSITIONS, claim_of
 
 #: The words right after an item's spending that compare it with its budget, and what they say of the gap: "与预算相比
@@ -87,8 +87,17 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         if not conv.ok or conv.factor is None or conv.factor == 0:
             continue
         in_table = Interval.printed(table.value, table.step).scaled(1 / conv.factor)
-        if _possible_budgets(fact, m).overlaps(in_table):
+        possible = _possible_budgets(fact, m)
+        exact = _exact_half(run, fact.claim, table)
+        loose = possible.overlaps(in_table)
+        if loose and (
+            exact is None
+            or possible.overlaps(Interval(table.value - exact, table.value + exact).scaled(1 / conv.factor))
+        ):
             continue
+        certainty = Certainty.GUESS if table.guess else Certainty.CERTAIN
+        if loose and certainty is Certainty.CERTAIN:
+            certainty = Certainty.JUDGEMENT  # agreeing only with a whole 预算 read loosely: a 警告 (`_exact_half`)
         _compare(
             run,
             pi,
@@ -99,7 +108,8 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
             table.step,
             table.refs,
             table.label,
-            certainty=Certainty.GUESS if table.guess else Certainty.CERTAIN,
+            certainty=certainty,
+            exact_step=exact,
             pairing="；".join(
                 p
                 for p in (
@@ -117,6 +127,18 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
                 if p
             ),
         )
+
+
+def _exact_half(run: _Run, claim: str, budget: TableValue) -> Decimal | None:
+    """Half the finer step of the item's 决算 cell when its 预算 cell beside it is printed coarser ("15" beside "2.48"): at
+    it the 预算 is read exact as the row prints its figures (15.00, a table dropping a figure's zeros). A gap agreeing
+    only with the whole 预算 read loosely (2.48 + 12.32 = 14.80 against a "15" that may be 14.5–15.99) is then an N01
+    警告 that says so — as a change or rate of the 决算 columns is (`TableValue.exact_step`, lost16/lost17). None when the
+    row prints no finer 决算."""
+    final = run.values.get((claim, "final"))
+    if final is None or final.step >= budget.step or final.refs[:1] == budget.refs[:1]:
+        return None
+    return final.step / 2
 
 
 #: What may stand between a spending and the next words about it: a comma, spaces.

@@ -33,6 +33,7 @@ from .funds_arith import (
     _WHICH_MONEY,
     _another_base,
     _relations,
+    one_figure_once,
 )
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
@@ -58,7 +59,16 @@ from .precision import (
     bare_range_low,
 )
 from .respective_lists import check_respective_lists
-from .run_state import _YEAR, Issue, _another_years, _plan_sentences, _Run, _tables_read, _where, report_year
+from .run_state import (
+    _YEAR,
+    Issue,
+    _another_years,
+    _plan_sentences,
+    _Run,
+    _tables_read,
+    _where,
+    report_year,
+)
 from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
 from .table_facts import (
@@ -1369,6 +1379,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_score_parts(run, ref, sub.narrative[pi].text)
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
+        one_figure_once(run, pi)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)

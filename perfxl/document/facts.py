@@ -90,8 +90,8 @@ _LEAD = lazy_compile(
     r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
 )
 _ROLE_TAIL = lazy_compile(
-    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算数?)(?:为|是|达|达到)?$"
-)  # "…经费预算安排5万元"
+    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$"
+)  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
 _TAIL = lazy_compile(
@@ -115,8 +115,9 @@ _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅�
 #: And the budget the spending is measured against ("比预算减少", "较年初预算节约", "与预算相比增加": docs15 — read as a
 #: figure "比预算减少" of its own, whose name then passed to the figures after it): a change, whose `against` says which.
 _CHANGE_CUE = lazy_compile(
-    r"(比上年|较上年|与上年相比|同比|比去年|较去年|与去年相比|比上年度|较上年度"
-    r"|(?:比|较)(?:19|20)\d{2}年度?(?:决算|预算)?数?(?=[增减下上提降多少])|与(?:19|20)\d{2}年度?(?:决算|预算)?数?相比"
+    r"(比上年|较上年|与上年(?:同期)?相比|同比|比去年|较去年|与去年(?:同期)?相比|比上年度|较上年度"
+    r"|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
+    r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?相比"
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
@@ -707,12 +708,17 @@ def _changes_of_several_items(state: _State) -> bool:
     return len(changes) == 2 and (changes[0].claim != changes[1].claim or not changes[0].subject)
 
 
-def _on_last_year(fact: Fact) -> bool:
-    """An amount of change its words measure against last year ("比上年减少", "同比减少"): a 三公 item's 支出 then names
-    the item (`_claim`), its change the table's 决算数与上年决算数之差 — the budget is ruled out by the words (lost16: it
-    went unread, "公务接待费支出…比上年减少1.52万元" never held to the table's 0.79). Not its rate: "…，下降65%" after it
-    stays the text's own arithmetic first (N02 from its own figures, tests/test_doc_trust9.py)."""
-    return fact.role == "change" and fact.against == "year"
+def _on_last_year(fact: Fact, state: _State) -> bool:
+    """A change its words measure against last year ("比上年减少", "同比下降"): a 三公 item's 支出 then names the item
+    (`_claim`), its change the table's 决算数与上年决算数之差 — the budget is ruled out by the words (lost16: it went
+    unread, "公务接待费支出…比上年减少1.52万元" never held to the table's 0.79). Its rate too — said against last year
+    itself ("支出5.21万元，同比下降20%") or right after such a change of the same spending ("…比上年减少0.79万元，下降20%"):
+    the table's rate of its two 决算 columns (lost17: it was never held to it). A rate differing from the table's is an
+    N01; one agreeing with the table but not with the text's own change stays the text's arithmetic (N02)."""
+    if fact.role == "change" or fact.against:
+        return fact.against == "year"
+    before = _change_just_before(state)
+    return fact.role == "change_rate" and before is not None and before.against == "year" and before.of == fact.of
 
 
 def _compared_against(words: str) -> str:
@@ -1080,7 +1086,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             fact = dataclasses.replace(fact, base=state.base)
         if role in ("change", "change_rate"):
             fact = dataclasses.replace(fact, against=_compared_against(since))
-            if not fact.claim and _on_last_year(fact):
+            if not fact.claim and _on_last_year(fact, state):
                 # "公务接待费支出5.21万元，比上年减少1.52万元": the item's spending's change on last year (lost16)
                 fact = dataclasses.replace(fact, claim=_claim(subject))
         if parent is not None and parent == state.instalments_of:

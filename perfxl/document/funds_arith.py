@@ -44,7 +44,7 @@ from .precision import (
 from .rate_from_nothing import check_rate_from_nothing
 from .respective_lists import check_rates_over_stated_bases
 from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
-from .stated_changes import check_stated_changes, is_stated_change
+from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -983,6 +983,7 @@ def _rounded_ratio(run: _Run, pi: int, part: Fact, whole: Fact) -> Interval | No
 
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
+    check_changes_between_levels(run, pi, ref, facts)  # and a wrong change between two levels, not its rate (lost17)
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
@@ -1591,6 +1592,18 @@ def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]
     for total, parts in lists:
         if not _measures_per_item(parts) or _budget_spending_pairs(parts):
             yield total, parts  # (each source's 预算数 and 执行数: the total's kind only, `_sums`)
+            beside = facts[total.index - 1] if total.index and _spent(total) else None
+            if (
+                beside is not None
+                and _measures_per_item(parts)
+                and beside.role == "budget"
+                and beside.subject == total.subject
+                and (beside.sentence, beside.parent) == (total.sentence, total.parent)
+            ):
+                # "云县2023“三公”经费预算数为832.05万元,决算支出数为820.33万元,…其中:…公务接待费预算数为310.37万元,决算支出数
+                # 为249.29万元…" — each item's pair read since lost17 (决算支出数 a 决算): the budgets are the parts of the
+                # whole's 预算数 beside its 决算 as before (only more than it said, as for any pairs)
+                yield beside, parts
             continue
         budgets, spent = parts[0::2], parts[1::2]
         if len(budgets) != len(spent) or not all(b.role == "budget" for b in budgets) or not all(map(_spent, spent)):
@@ -2066,3 +2079,36 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
                 f"the total says {t.quantity.text} (one may have been cancelled; a person checks)",
             )
         )
+
+
+def one_figure_once(run: _Run, pi: int) -> None:
+    """A paragraph's certain rate findings (N02 from the text's own figures) that one wrong figure explains — "决算支出数
+    为902.36万元,完成年初预算数的98.59%,较2022年决算数688.84万元131.49万元,增长19.09%": the figure the first rate (a share
+    or 完成预算%) calls for (98.59% of 832.05 = 820.32) makes the later rate agree too — are that figure said once: the
+    first rate's finding stays and names the others in its basis (lost17: reading 云县's 98.59% gave a second 错误 for the
+    one wrong figure, as `_consequent_rates` keeps a sum's). Rates that no one figure explains (two shares of one whole
+    each wrong) are each said."""
+    mine = [
+        (issue, rate, operands)
+        for at, issue, rate, operands in run.rate_issues
+        if at == pi and issue in run.issues and issue.certainty is Certainty.CERTAIN
+    ]
+    if len(mine) < 2:
+        return
+    first, first_rate, first_operands = mine[0]
+    if first_rate.role not in ("share", "completion") or len(first_operands) != 2:
+        return
+    part, whole = first_operands
+    r = first_rate.quantity.value
+    for issue, rate, operands in mine[1:]:
+        for shared, value in ((part, whole.quantity.value * r / HUNDRED), (whole, part.quantity.value * HUNDRED / r)):
+            if not r or not any(o.index == shared.index for o in operands) or rate.index == first_rate.index:
+                continue
+            if _agrees_with(rate, operands, shared.index, value):
+                run.issues.remove(issue)
+                first.basis += (
+                    f"；同段“{rate.clause}”按同一数字 {shared.quantity.text} 计算也不符（应为 {issue.expected}），"
+                    f"该数字若为 {_show(round_half_up(value, shared.quantity.places), shared.quantity.unit)} 则两处比例都相符"
+                )
+                first.basis_en += f"; the rate {rate.quantity.text} from the same {shared.quantity.text} fails too: one figure explains both"
+                break

@@ -24,16 +24,19 @@ from .run_state import Issue, _operand, _Run, _where
 _NUM = r"\d+(?:\.\d+)?"
 _SEP = r"\s*[,，、]\s*"
 _MONEY = r"(?:亿元|万元|元)"
+#: A list of figures, the unit after the last — and perhaps after each ("4125.49,4143.91万元", "4125.49万元、4143.91万元":
+#: `_one_unit` holds them to one unit).
+_FIGURES = rf"{_NUM}(?:\s*{_MONEY})?(?:{_SEP}{_NUM}(?:\s*{_MONEY})?)*?{_SEP}{_NUM}"
 #: The names the lists are of ("收、支总计", "收入、支出") and the amounts "各是/各为 A,B万元" or "均为 A万元".
 _AMOUNTS = lazy_compile(
     rf"(?P<names>[^\d，,。；;：:]{{1,6}}(?:、[^\d，,。；;：:]{{1,6}})+?)(?:总计|合计)?\s*"
-    rf"(?:各(?:是|为)\s*(?P<each>{_NUM}(?:{_SEP}{_NUM})+)|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})"
+    rf"(?:各(?:是|为)\s*(?P<each>{_FIGURES})|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})"
 )
 #: "各减少1267.86,2570.97万元" then, in the same sentence, "各下降23.51%、38.28%" (or "增长5%、10%"); the names the
 #: changes are of, when printed ("收、支总计各减少…"), name the amounts list they pair with.
 _CHANGES = lazy_compile(
     rf"(?:(?P<names>[^\d，,。；;：:、]{{1,8}}(?:、[^\d，,。；;：:、]{{1,8}})+)\s*)?"
-    rf"各(?P<dir>增加|减少|增长|下降)\s*(?P<nums>{_NUM}(?:{_SEP}{_NUM})+)\s*(?P<unit>{_MONEY})"
+    rf"各(?P<dir>增加|减少|增长|下降)\s*(?P<nums>{_FIGURES})\s*(?P<unit>{_MONEY})"
     rf"[^。；;%]{{0,4}}?[,，]\s*(?:各|分别)?(?P<rdir>增长|下降|增加|减少|上升|降低)\s*"
     rf"(?P<rates>{_NUM}\s*%(?:{_SEP}{_NUM}\s*%)+)"
 )
@@ -93,6 +96,8 @@ def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None
         values = _numbers(amounts["each"]) if amounts["each"] else [amounts["all"]] * n
         if not (len(values) == len(changes) == len(rates) == n) or m["unit"] != amounts["unit"]:
             continue
+        if not (_one_unit(amounts["each"] or "", amounts["unit"]) and _one_unit(m["nums"], m["unit"])):
+            continue  # "4125.49元、4143.91万元": figures in two units are not one list
         up = m["dir"] in _UP
         if (m["rdir"] in _UP) != up:
             continue  # "各增加…,下降…": the words disagree with themselves — not a rate of these changes
@@ -100,6 +105,12 @@ def check_respective_lists(run: _Run, ref: TextRef | CellRef, text: str) -> None
         for i, (change, rate) in enumerate(zip(changes, rates, strict=True)):
             name = order[i]
             _judge(run, ref, ("、".join(order), i), values[names.index(name)], change, rate, m["unit"], up)
+
+
+def _one_unit(figures: str, unit: str) -> bool:
+    """Every unit printed inside a list is the one after its last figure ("4125.49万元、4143.91万元": lost17 — a unit on
+    each figure left the list unread)."""
+    return all(u == unit for u in re.findall(_MONEY, figures))
 
 
 def _year_before(text: str, at: int) -> str | None:

@@ -141,7 +141,12 @@ def _arith(
     finest step printed among them (none cut short): a rate that agrees only through an amount cut short or a whole
     figure read loosely ("预算为3万元,支出决算为1.71万元,完成预算的43%" agrees only with a budget of 3.98 printed 3) is
     a judgement too."""
-    if computed is None or point is None or any((pi, f.index) in run.contradicted for f in (*operands, rate)):
+    if computed is None or point is None or any((pi, f.index) in run.contradicted for f in operands):
+        return
+    # a rate contradicted against the tables only by a judgement ("同比下降20%" beside a whole "6" read loosely, N01
+    # 警告) gives way to its own figures' certain N02 (lost17), as `funds_arith._give_way` lets a part's guess give way
+    prior = run.contradicted_by.get((pi, rate.index)) if (pi, rate.index) in run.contradicted else None
+    if (pi, rate.index) in run.contradicted and (prior is None or prior.certainty is Certainty.CERTAIN):
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
     value, half = abs(rate.quantity.value), rate.quantity.step / 2
@@ -175,6 +180,12 @@ def _arith(
             if p
         )
     expected = f"{fmt_decimal(round_half_up(point, places))}%"
+    if prior is not None:
+        if paired_by:
+            return  # a judgement either way: the table's stands
+        if prior in run.issues:
+            run.issues.remove(prior)
+        del run.contradicted_by[(pi, rate.index)]
     run.contradicted.add((pi, rate.index))
     run.issues.append(
         issue := Issue(

@@ -15,10 +15,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, TextRef
+from ..numbers import HUNDRED
 from ..patterns import lazy_compile
 from .facts import Fact, compact_name
-from .precision import Interval, _approximate, _around, _bound, _show
-from .run_state import Issue, _operand, _Run, _sum_in, _where
+from .precision import Interval, _approximate, _around, _bound, _ratio, _show
+from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
 
 #: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
 _AGAINST = lazy_compile(
@@ -134,3 +135,99 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
                 "figure compared by place: a person checks)",
             )
         )
+
+
+def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (certain) for a change stated after both levels it lies between — the figure it is of and last year's, read
+    as such ("2024年度支出350万元，2023年度支出300万元，增加40万元"; "支出350万元，比上年300万元增加40万元") — that is not
+    their difference: the change is the figure wrong, whatever its rate says (lost17: the rate 16.67% = 50 / 300,
+    agreeing with the levels, was reported as wrong against 40 / 310). A change whose words and figures go different
+    ways (增加 with the level below last year's) is not read here; a change against the budget is `budget_gap`'s."""
+    for change in facts:
+        q = change.quantity
+        if (
+            change.role != "change"
+            or not (q.is_money or q.is_count)
+            or not change.direction
+            or change.of is None
+            or change.parent is not None
+            or change.against == "budget"
+            or not _exact(change)
+            or (pi, change.index) in run.contradicted
+        ):
+            continue
+        level = facts[change.of]
+        if level.role not in ("value", "final"):
+            continue
+        # last year's level of the same figure: its stated base ("比上年300万元增加…"), else the one level named by the
+        # year before (facts._last_years_level) — each `of` this figure (a sentence's base stays set for the items
+        # after it: "…较2024年的2190万元减少221万元…；公务接待费242万元，较上年减少12万元" — 2190 is not 242's)
+        candidates = [facts[change.base]] if change.base is not None else facts[level.index + 1 : change.index]
+        lasts = [f for f in candidates if f.role == "previous" and f.of == level.index and f.parent is None]
+        if len(lasts) != 1:
+            continue
+        (last,) = lasts
+        if last.sentence != change.sentence or not (_same_kind(level, change) and _same_kind(last, change)):
+            continue
+        if not all(map(_exact, (level, last))) or any((pi, f.index) in run.contradicted for f in (level, last)):
+            continue
+        got = _difference(run, pi, level, last, q.unit, True)
+        if got is None:
+            continue
+        diff, (now, before) = got
+        point = now - before
+        if point == 0 or (point > 0) != (change.direction > 0):
+            continue  # the words and the figures go different ways: not this change's pair
+        said = _operand(run, pi, change)  # signed: "减少40万元" is −40
+        if said.overlaps(diff):
+            continue
+        expected = _show(abs(point), q.unit, max(f.quantity.places for f in (change, level, last)))
+        operands = (
+            f"{level.quantity.text} − {last.quantity.text}"
+            if point > 0
+            else f"{last.quantity.text} − {level.quantity.text}"
+        )
+        run.contradicted.add((pi, change.index))
+        run.issues.append(
+            Issue(
+                "N02",
+                ref,
+                {
+                    "where": _where(ref),
+                    "what": f"“{level.subject or change.subject}”与上年相比的增减额（{operands}）",
+                    "what_en": f"{level.subject or change.subject}: the change on last year",
+                },
+                expected=expected,
+                actual=q.text,
+                certainty=Certainty.CERTAIN,
+                basis=f"{_where(ref)}：“{level.clause.strip()}”与上年的“{last.clause.strip()}”之差 {operands} = "
+                f"{expected}，而“{change.clause.strip()}”写 {q.text}",
+                basis_en=f"{operands} = {expected} (this year's level less last year's, both in the text); the text "
+                f"says {q.text}",
+            )
+        )
+        rate = facts[change.index + 1] if change.index + 1 < len(facts) else None
+        if (
+            rate is not None
+            and rate.role == "change_rate"
+            and rate.of == level.index
+            and rate.sentence == change.sentence
+        ):
+            # its rate is of the two levels: held to them ("…增加40万元，增长20%" over 300 → 16.67%), never to the 40
+            size = (
+                Interval(max(diff.lo, Decimal(0)), diff.hi)
+                if point > 0
+                else Interval(max(-diff.hi, Decimal(0)), -diff.lo)
+            )
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                rate,
+                _ratio(size, _operand(run, pi, last)),
+                abs(point) / before * HUNDRED if before > 0 else None,
+                f"“{level.subject or rate.subject}”与上年相比的增减率（{operands} 对上年 {last.quantity.text}）",
+                f"{level.subject or rate.subject}: change / last year",
+                (level, last),
+            )

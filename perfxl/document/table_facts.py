@@ -196,6 +196,9 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     f"{table}“{label}”与上年相比的增减率",
                     f"({fmt_decimal(final)} − {fmt_decimal(prev)}) / {fmt_decimal(prev)}",
                     basic.guess,  # a ratio of two cells of one table: in whatever unit they are, no guess about it
+                    # the rate with each cell exact at the finest place printed ("6" beside "5.21" as 6.00): a stated
+                    # rate agreeing only with a whole cell read loosely is a judgement, as its change is (lost17)
+                    exact_step=_rate_step(final, prev, min(steps)) / 2 if min(steps) < step else None,
                 ),
             )
 
@@ -239,10 +242,9 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
         part = _num(row.final) if row is not None else None
         if row is None or part is None or part < 0 or row.final.ref is None:
             continue
-        half = max(printed_step(row.final.raw) or Decimal(1), printed_step(total.final.raw) or Decimal(1)) / 2
+        steps = (printed_step(row.final.raw) or Decimal(1), printed_step(total.final.raw) or Decimal(1))
         share = part / whole * HUNDRED
-        ends = [(p / w * HUNDRED) for p in (part - half, part + half) for w in (whole - half, whole + half) if w > 0]
-        step = max(Decimal("0.0001"), 2 * max((abs(e - share) for e in ends), default=ZERO))
+        step, exact = (_share_width(part, whole, share, s / 2) for s in (max(steps), min(steps)))
         out.setdefault(
             (_BASIC_ROWS[key], "share"),
             TableValue(
@@ -255,8 +257,17 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
                 f"{table}“{row.label.text}”决算数占“三公”经费合计决算数的比例",
                 f"{fmt_decimal(part)} / {fmt_decimal(whole)}",
                 basic.guess,
+                # each cell exact at the finer place printed ("8" beside "5.21" as 8.00): a share agreeing only with a
+                # whole cell read loosely is a judgement, as a change's is (lost17)
+                exact_step=exact / 2 if min(steps) < max(steps) else None,
             ),
         )
+
+
+def _share_width(part: Decimal, whole: Decimal, share: Decimal, half: Decimal) -> Decimal:
+    """The width of part / whole (in %) when both cells stand for any value within `half` of what they print."""
+    ends = [(p / w * HUNDRED) for p in (part - half, part + half) for w in (whole - half, whole + half) if w > 0]
+    return max(Decimal("0.0001"), 2 * max((abs(e - share) for e in ends), default=ZERO))
 
 
 def _rate_step(final: Decimal, prev: Decimal, step: Decimal) -> Decimal:

@@ -39,6 +39,7 @@ from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
     cell_of,
+    cells_of,
     empty_at,
     exact,
     first_right,
@@ -127,8 +128,11 @@ class _Builder:
 
     @property
     def has_body(self) -> bool:
-        # a 目标表 cut after its 项目预算 cost block (鄂州 2020) has read that block: a table, not a header alone
-        return self.funds_seen or self.goals_seen or self.indicators_seen or bool(self.components)
+        # a 目标表 cut after its 项目预算 cost block (鄂州 2020) — or after its 年度主要任务's money (东莞 2022, components_more
+        # only) — has read that block: a table, not a header alone
+        return (
+            self.funds_seen or self.goals_seen or self.indicators_seen or bool(self.components or self.components_more)
+        )
 
     def build(self) -> SelfEvaluation:
         funds = None
@@ -339,7 +343,8 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...], *, interim: bool
         if "监控" in label or any(w in label for w in _TRACKING):
             return "monitoring"
         # "绩效目标表(一般公共预算资金)": the bracket names the money, the table is still a 目标表 (陕西 陈仓 2023)
-        if "申报" in label or H.strip_brackets(label).endswith("目标表"):
+        # "…绩效目标批复表" (东莞, 黄石): the finance bureau's approval of the targets — a 目标表 still
+        if "申报" in label or H.strip_brackets(label).endswith(("目标表", "目标批复表")):
             return "declaration"
     if interim or (columns and {"progress", "forecast"} & set(columns)):
         return "monitoring"
@@ -393,7 +398,9 @@ class _Reader(FundsRows):
             self._name_unmapped(ev.kind)
             self.out.append(ev)
             self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
-            if ev.goals and not (self.cur.funds_seen or self.cur.indicators_seen or self.cur.components):
+            if ev.goals and not (
+                self.cur.funds_seen or self.cur.indicators_seen or self.cur.components or self.cur.components_more
+            ):
                 self._goals_only(ev)
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
@@ -904,7 +911,6 @@ class _Reader(FundsRows):
         own_data = {k: held.get(c) for k, c in data_cols}
         name_raw = own_data.get("name")
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
-        values_present = any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
         l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
         if l1_new is not None:
             self._add_level1(l1_new)
@@ -931,7 +937,12 @@ class _Reader(FundsRows):
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, l2_new)
         has_name = name_raw is not None and not placeholder_name
-        if not has_name and not values_present and (placeholder_name or l2_new is None):
+        if (
+            not has_name
+            and (placeholder_name or l2_new is None)
+            # (its other data present: asked only of a row without a name — most rows have one)
+            and not any(v is not None and not H.is_placeholder_text(v) for k, v in own_data.items() if k != "name")
+        ):
             return "heading" if l1_new is not None else "blank"
         level_row = not has_name and (l1_new is not None or l2_new is not None) and self._subtotal_only(own_data)
         deepest = "level2" if l2_new is not None else "level1"
@@ -961,7 +972,30 @@ class _Reader(FundsRows):
                 return value_at(g, r, c, fill=True)
             return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
-        name = filled(cols["name"]) if "name" in cols else CellValue(None)
+        get = cols.get
+        c_name, c_dev = get("name"), get("deviation")
+        anchors = g._anchor if g.merged else None
+        # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
+        # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
+        name_filled = c_name is not None and anchors is not None and c_name not in held and (r, c_name) in anchors
+        dev_filled = c_dev is not None and anchors is not None and c_dev not in held and (r, c_dev) in anchors
+        name, target, actual, weight, score, deviation = cells_of(
+            g,
+            r,
+            (
+                None if name_filled else c_name,
+                get("target"),
+                get("actual"),
+                get("weight"),
+                get("score"),
+                None if dev_filled else c_dev,
+            ),
+            held,
+        )
+        if c_name is None:
+            name = CellValue(None)
+        elif name_filled:
+            name = filled(c_name)
         if placeholder_name:
             name = CellValue(None, name.ref)
         if level_row and name.is_blank:
@@ -974,15 +1008,18 @@ class _Reader(FundsRows):
                 return CellValue(None, None)
             return cell_of(g, r, c, held.get(c))
 
-        get = cols.get
-        c = get("target")
-        target = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("actual")
-        actual = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("weight")
-        weight = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
-        c = get("score")
-        score = CellValue(None, None) if c is None else cell_of(g, r, c, held.get(c))
+        if target is None:
+            target = CellValue(None, None)
+        if actual is None:
+            actual = CellValue(None, None)
+        if weight is None:
+            weight = CellValue(None, None)
+        if score is None:
+            score = CellValue(None, None)
+        if c_dev is None:
+            deviation = CellValue(None, None)
+        elif dev_filled:
+            deviation = filled(c_dev)
         nature = nature_operator(data("nature")) if "nature" in cols else None
         operator = None
         if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
@@ -1004,7 +1041,7 @@ class _Reader(FundsRows):
                 actual if unit is None else actual_in_unit(actual, unit),
                 weight,
                 score,
-                filled(cols["deviation"]) if "deviation" in cols else CellValue(None, None),
+                deviation,
                 nature,
                 unit,
                 data("progress") if "progress" in cols else None,
@@ -1092,10 +1129,16 @@ class _Reader(FundsRows):
             # cell of the anchor built and compared again on the merge's second row (a look-up a row, ≈ 6,000 merges at
             # 10,000 rows)
             self.carried_at[key] = (cell, r, c)
-            if previous is not None and previous.text == cell.text:
-                return None  # a repeated label continues the same group
+            if previous is not None:
+                before, now = previous.raw, cell.raw
+                # (`previous.text == cell.text`: two texts, as most labels are, compared without the two property calls)
+                if before.__class__ is str and now.__class__ is str:
+                    if before.strip() == now.strip():
+                        return None
+                elif previous.text == cell.text:
+                    return None  # a repeated label continues the same group
             return cell
-        ar, ac = g.anchor_of(r, c)
+        ar, ac = g._anchor.get((r, c), (r, c))  # (`g.anchor_of(r, c)`, without the call)
         if ar != r:  # inside a label merged down from a row above
             carried = self.carry[key]
             at = self.carried_at.get(key)

@@ -24,6 +24,7 @@ from .across_funds import AcrossBlock, across_block, across_components
 from .cells import empty_at, is_number, own, own_cell, row_cells, unfilled_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
+from .task_funds import TaskBlock, task_block, task_components, task_line
 
 if TYPE_CHECKING:
     from .evaluation import _Builder
@@ -122,6 +123,9 @@ class FundsRows:
     # 泸县's 总体资金情况 │ 预算支出总额 │ 基本支出 … │ 项目支出 … printed across the columns: the block being read (its
     # header row seen, its second header row and line of figures to come), None outside it
     across: AcrossBlock | None = None
+    # 东莞's 年度主要任务 │ 任务名称 │ 主要内容 │ 年度预算金额 (小计 │ 市财政拨款 │ 其他资金): the block being read and its task lines
+    tasks: TaskBlock | None = None
+    task_lines: tuple[int, ...] = ()
 
     if TYPE_CHECKING:  # the reader's own methods this mixin calls
 
@@ -394,7 +398,7 @@ class FundsRows:
         if block is None:
             found = across_block(self.grid, r)
             if found is None:
-                return ""
+                return self._task_row(r)
             self.across = found
             return "header"
         if r < block.figures_row:
@@ -406,6 +410,29 @@ class FundsRows:
         self.cur.components_more.extend(more)
         self.cur.components_label = _COMPONENT_BLOCKS["总体资金情况"]
         return "funds"
+
+    def _task_row(self, r: int) -> str:
+        """A 部门整体支出绩效目标 table's 年度主要任务 with its money (`task_funds`, 东莞 2022): its two header rows
+        ("header"), each task with a figure ("funds") and its 金额合计 line ("subtotal"), kept as the F11 groups — each
+        amount column's 合计 against the tasks, each line's 小计 against its sources; "" for any other row (a row
+        without a figure ends the block). Asked by `_across_row` for a row that opens no 泸县 block."""
+        block = self.tasks
+        if block is None:
+            found = task_block(self.grid, r)
+            if found is None:
+                return ""
+            self.tasks, self.task_lines = found, ()
+            return "header"
+        if r <= block.sub_row:
+            return "header"
+        line = task_line(self.grid, block, r)
+        if line == "line":
+            self.task_lines += (r,)
+            return "funds"
+        self.tasks = None
+        total = r if line == "total" else None
+        self.cur.components_more.extend(task_components(self.grid, block, list(self.task_lines), total))
+        return "subtotal" if total is not None else ""
 
     def _component_years(self, r: int) -> None:
         """The header's second row under 近两年收支金额 ("2021 年 │ 2022 年", 广水市教育局 2023): each year a further amount

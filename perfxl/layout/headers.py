@@ -453,7 +453,8 @@ GOAL_COLUMNS: dict[str, tuple[str, ...]] = {
 HEADER_FIELDS: dict[str, tuple[str, ...]] = {
     # the national 转移支付 绩效目标自评表 head (宣城 2023/2024, 宝坻 2020): 转移支付(项目)名称 │ …, 地方主管部门 │ … │
     # 资金使用单位 │ … — the project, the local unit's own 主管部门 and the unit spending the money
-    "项目名称": _syn("项目名称", "转移支付(项目)名称", "转移支付名称"),
+    # 四川 county 绩效目标自评表 (梓潼 2023): 政策(项目)名称 │ …
+    "项目名称": _syn("项目名称", "转移支付(项目)名称", "转移支付名称", "政策(项目)名称", "政策名称"),
     # the local unit's own 主管部门 of a 目标表 passed down with the money (陕西 陈仓 区级主管部门; 重庆 忠县 区县主管部门,
     # beside 中央/省级主管部门, which stay unread)
     "主管部门": _syn(
@@ -503,7 +504,7 @@ def is_stated_total(label: str) -> bool:
 
 
 #: Titles of the other 绩效 forms of a project file (申报表, 目标表, 执行监控表, 绩效跟踪表): read like a 自评表.
-FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表", "跟踪表")
+FORM_TITLE_ENDINGS = ("申报表", "目标表", "监控表", "执行监控表", "绩效目标表", "跟踪表", "批复表")
 INDICATOR_SECTION_LABELS = _syn("绩效指标", "年度绩效指标", "绩效指标完成情况")
 
 #: Rows starting with these end a table (notes and signatures). A colon is required where the bare

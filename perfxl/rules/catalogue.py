@@ -147,7 +147,8 @@ _SPECS: tuple[CheckSpec, ...] = (
               "{block}{column_en}: the items add up to {expected}, the total reads {actual}",
               "苏州市级财政支出项目绩效自评表（项目资金构成：子项名称、预算数、实际数、合计）；"
               "鄂州市市直部门预算项目支出绩效目标表（项目预算：成本构成、金额、测算依据、以前年度实际执行数、合计）；"
-              "湖北省部门整体支出绩效目标申报表（部门总体资金情况：收入构成、支出构成、当年金额、占比、合计）",
+              "湖北省部门整体支出绩效目标申报表（部门总体资金情况：收入构成、支出构成、当年金额、占比、合计）；"
+              "东莞市部门（单位）整体支出绩效目标批复表（年度主要任务：任务名称、主要内容、年度预算金额 小计、市财政拨款、其他资金、金额合计）",
               scope="funds"),
     CheckSpec("F12", "FUND_COST_ACTUAL_VS_EXECUTED", "R-F02", W, "总成本指标完成值与全年执行数不符",
               "A whole-budget cost indicator's actual is not the amount spent",

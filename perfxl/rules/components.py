@@ -1,7 +1,8 @@
 """R-F11: the 项目资金构成 block of a 自评表 (江苏 苏州市级: 子项名称 │ 预算数 │ 实际数, then 合计) — or the 项目预算 cost block
 of a 目标表 (湖北 鄂州 市直: 成本构成 │ 金额 │ … │ 2020年实际执行数 │ 2021年实际执行数, then 合计), or each group of the
-部门总体资金情况 of a 湖北 部门整体支出绩效目标申报表 (总体资金情况 │ 当年金额 │ 占比: 收入构成 … 合计, 支出构成 … 合计) — adds
-up to its 合计 in every amount column. Where the block prints each line's 占比 of the 合计, the one line whose figure
+部门总体资金情况 of a 湖北 部门整体支出绩效目标申报表 (总体资金情况 │ 当年金额 │ 占比: 收入构成 … 合计, 支出构成 … 合计), or
+the money of a 部门整体 目标表's 年度主要任务 (东莞: 小计 │ 市财政拨款 │ 其他资金 per task, then 金额合计; per column and per
+line, `layout.task_funds`) — adds up to its 合计 in every amount column. Where the block prints each line's 占比 of the 合计, the one line whose figure
 disagrees with its share while the others agree is named as the figure out of line, not the 合计."""
 
 from __future__ import annotations
@@ -22,20 +23,23 @@ from .funds import rounded_sum
 _COLUMNS = (("budget", "预算数", "budget"), ("actual", "实际数", "actual"))
 
 
-def _groups(ev: SelfEvaluation) -> list[tuple[tuple[ComponentRow, ...], ComponentRow]]:
-    """The block's lines with their 合计: the first group, then each further one (湖北 支出构成)."""
-    out = [(ev.components, ev.components_total)] if ev.components and ev.components_total is not None else []
-    return out + [(g.lines, g.total) for g in ev.components_more if g.lines]
+def _groups(ev: SelfEvaluation) -> list[tuple[tuple[ComponentRow, ...], ComponentRow, str]]:
+    """The block's lines with their 合计 and the block's own name where the group has one (年度主要任务): the first
+    group, then each further one (湖北 支出构成)."""
+    out = [(ev.components, ev.components_total, "")] if ev.components and ev.components_total is not None else []
+    return out + [(g.lines, g.total, g.block) for g in ev.components_more if g.lines]
 
 
-def _block_name(ev: SelfEvaluation, lines: tuple[ComponentRow, ...]) -> str:
+def _block_name(ev: SelfEvaluation, lines: tuple[ComponentRow, ...], own: str = "") -> str:
     """ "项目资金构成", or the block's own name with its group ("部门总体资金情况（支出构成）") — with every group its lines
-    span when one 合计 closes several ("部门总体资金情况（收入构成、支出构成）"): the block the basis sums, not its first."""
-    if not ev.components_label:
+    span when one 合计 closes several ("部门总体资金情况（收入构成、支出构成）"): the block the basis sums, not its first.
+    `own` is the group's block where it names one (年度主要任务（市财政拨款）), over the evaluation's."""
+    label = own or ev.components_label
+    if not label:
         return "项目资金构成"
     named = list(dict.fromkeys(line.group for line in lines if _GROUP_WORD.search(line.group)))
     group = "、".join(named) if len(named) > 1 else next((line.group for line in lines if line.group), "")
-    return f"{ev.components_label}（{group}）" if group else ev.components_label
+    return f"{label}（{group}）" if group else label
 
 
 def _share(ctx: Context, cell: CellValue | None) -> tuple[Decimal, Decimal] | None:
@@ -133,20 +137,21 @@ def components_sum(ctx: Context) -> Iterator[Finding]:
     ev = ctx.evaluation
     if ev is None:
         return
-    for lines, total in _groups(ev):
-        yield from _group_sum(ctx, ev, lines, total)
+    for lines, total, named in _groups(ev):
+        yield from _group_sum(ctx, ev, lines, total, named)
 
 
 def _group_sum(
-    ctx: Context, ev: SelfEvaluation, lines: tuple[ComponentRow, ...], total: ComponentRow
+    ctx: Context, ev: SelfEvaluation, lines: tuple[ComponentRow, ...], total: ComponentRow, named: str = ""
 ) -> Iterator[Finding]:
-    """F11 over one group of lines and its 合计 (其中 lines kept aside: parts of the line above them)."""
+    """F11 over one group of lines and its 合计 (其中 lines kept aside: parts of the line above them); `named` the
+    group's own block name, if any."""
     every, lines = lines, tuple(line for line in lines if not line.within)
-    block = _block_name(ev, lines)
+    block = _block_name(ev, lines, named)
     columns: list[tuple[CellValue | None, list[CellValue | None], str, str]] = [
         (getattr(total, attr), [getattr(c, attr) for c in every], zh, en) for attr, zh, en in _COLUMNS
     ]
-    if ev.components_label:  # the block names its one amount column itself (当年金额)
+    if named or ev.components_label:  # the block names its one amount column itself (当年金额, 市财政拨款)
         columns = [(cell, cells, "", "") for cell, cells, _, _ in columns]
     shared = len(columns)  # the lines' 占比 are shares of these columns' figures, not of the further ones below
     for i, header in enumerate(ev.components_extra):  # a prior year's 实际执行数 (鄂州 项目预算; 广水 近两年收支金额)

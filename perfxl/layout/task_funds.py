@@ -1,0 +1,142 @@
+"""A 部门整体支出绩效目标 table's 年度主要任务 with its money: 任务名称 │ 主要内容 │ 年度预算金额(万元) over 小计 │ 市财政拨款 │
+其他资金 (东莞 部门(单位)整体支出绩效目标批复表, held-out batch 27; the national 部门整体支出绩效目标申报表 prints 预算申请 over
+总额 │ 财政拨款 │ 其他资金 alike), one line per task, then 金额合计.
+
+Read as F11 groups, as the 部门总体资金情况 is: each amount column's 合计 against the tasks' figures in it, and each line's
+小计 (总额) against its sources on the same line — a group only where its total and one part at least are printed (a
+task list filling its 市财政拨款 alone leaves its 小计 cells blank: nothing to hold them to). Pure functions over the grid:
+the evaluation reader (`FundsRows._task_row`) marks the block's rows and keeps the groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..grid import Grid
+from ..model import CellValue, ComponentGroup, ComponentRow
+from ..numbers import ascii_figures
+from ..patterns import lazy_compile
+from . import headers as H
+from .cells import is_figure, own, row_cells, value_at
+
+__all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOCK"]
+
+#: The name the block's findings carry (F11's "{block}").
+TASK_BLOCK = "年度主要任务"
+#: The header's money cell (年度预算金额(万元), 预算申请, 预算金额, 资金安排) …
+_MONEY = lazy_compile(r"预算|金额|资金")
+#: … over a total column (小计 │ 合计 │ 总额) and the sources beside it on the header's second row.
+_TOTALS = frozenset(("小计", "合计", "总额", "资金总额", "预算总额", "金额合计"))
+#: The block's own total line, named left of its figures (金额合计, 合计, 总计).
+_TOTAL_LINE = lazy_compile(r"^(?:金额|资金|预算)?(?:合计|总计)$")
+
+
+@dataclass(frozen=True, slots=True)
+class TaskBlock:
+    """The header row, its second row naming the amount columns, the 任务名称 column, the total column and the sources."""
+
+    header_row: int
+    sub_row: int
+    name_col: int
+    total_col: int
+    sources: tuple[int, ...]
+
+    @property
+    def amounts(self) -> tuple[int, ...]:
+        return (self.total_col, *self.sources)
+
+
+def _figure(value: object) -> bool:
+    """A figure, typed as a number or as text — full-width digits too ("２３７７．１５", as some forms are typed)."""
+    return is_figure(value) or (isinstance(value, str) and is_figure(ascii_figures(value)))
+
+
+def _label(value: object) -> str:
+    return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
+
+
+def task_block(grid: Grid, r: int) -> TaskBlock | None:
+    """The block whose header starts on row r (a 任务名称 cell, a money cell right of it — 预算 / 金额 / 资金 — and, on the
+    next row under the money cell, one total (小计 / 合计 / 总额) and one source at least, no figure among them), or None.
+    A money cell with figures right under it is the block's one amount column (任务名称 │ 主要内容 │ 预算金额): the
+    tasks against the 合计 line only."""
+    if r + 1 >= grid.n_rows:
+        return None
+    cells = row_cells(grid, r)
+    name_col = next((c for c, v in cells if _label(v).endswith("任务名称")), None)
+    if name_col is None:
+        return None
+    money_col = next((c for c, v in cells if c > name_col and _MONEY.search(_label(v))), None)
+    if money_col is None:
+        return None
+    below = [(c, v) for c, v in row_cells(grid, r + 1) if c >= money_col]
+    if below and all(_figure(v) for _, v in below):
+        return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
+    if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
+        return None
+    totals = [c for c, v in below if _label(v) in _TOTALS]
+    sources = tuple(c for c, v in below if _label(v) not in _TOTALS)
+    if len(totals) != 1 or not sources:
+        return None
+    return TaskBlock(r, r + 1, name_col, totals[0], sources)
+
+
+def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
+    """What row r is under the block's header: "total" (its 金额合计 line), "line" (a task with a figure), or "" (no
+    figure in any amount column: the block has ended)."""
+    if not any(_figure(own(grid, r, c)) for c in block.amounts):
+        return ""
+    first = min(block.amounts)
+    if any(isinstance(v, str) and _TOTAL_LINE.match(_label(v)) for _, v in row_cells(grid, r, 0, first)):
+        return "total"
+    return "line"
+
+
+def _line_label(grid: Grid, block: TaskBlock, r: int, *, total: bool) -> CellValue:
+    """A line's name: the task's 任务名称 cell; the total line's 金额合计 cell (left of the figures, merged or not)."""
+    if total:
+        first = min(block.amounts)
+        for c, v in row_cells(grid, r, 0, first):
+            if isinstance(v, str) and _TOTAL_LINE.match(_label(v)):
+                return value_at(grid, r, c)
+    return value_at(grid, r, block.name_col, fill=True)
+
+
+def _printed(cell: CellValue) -> bool:
+    return _figure(cell.raw)
+
+
+def task_components(
+    grid: Grid, block: TaskBlock, lines: list[int], total_row: int | None
+) -> tuple[ComponentGroup, ...]:
+    """The F11 groups of a read block: per amount column, the tasks' figures against the total line's (where the total
+    line prints one, and a task at least does); per line (the total's too), its sources against its 小计 (where the
+    小计 and a source at least are printed). Each group is named by the column or the line it holds."""
+    sub = block.sub_row
+    groups: list[ComponentGroup] = []
+    if total_row is not None:
+        total_label = _line_label(grid, block, total_row, total=True)
+        for c in block.amounts:
+            name = value_at(grid, sub, c).text.strip()
+            cells = [value_at(grid, r, c) for r in lines]
+            total = value_at(grid, total_row, c)
+            if not _printed(total) or not any(_printed(x) for x in cells):
+                continue
+            rows = tuple(
+                ComponentRow(_line_label(grid, block, r, total=False), x, group=name)
+                for r, x in zip(lines, cells, strict=True)
+            )
+            groups.append(ComponentGroup(rows, ComponentRow(total_label, total, group=name), TASK_BLOCK))
+    for r in (*lines, *(() if total_row is None else (total_row,))):
+        subtotal = value_at(grid, r, block.total_col)
+        parts = [value_at(grid, r, c) for c in block.sources]
+        if not _printed(subtotal) or not any(_printed(x) for x in parts):
+            continue
+        name = _line_label(grid, block, r, total=r == total_row).text.strip()
+        rows = tuple(
+            ComponentRow(value_at(grid, sub, c), x, group=name) for c, x in zip(block.sources, parts, strict=True)
+        )
+        groups.append(
+            ComponentGroup(rows, ComponentRow(value_at(grid, sub, block.total_col), subtotal, group=name), TASK_BLOCK)
+        )
+    return tuple(groups)
