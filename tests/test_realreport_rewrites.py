@@ -36,6 +36,7 @@ from test_document_realreport import (
     blank_parts_of,
     build_docx,
     fast_share,
+    known_miss,
     with_document_xml,
 )
 
@@ -379,7 +380,7 @@ def _problems(name: str, fixture: dict, verdicts: tuple[set, set], before: tuple
         )
     known = KNOWN_MISSES.get(name, {})
     for e in fixture.get("expect", []):
-        if e["paragraph"] not in known and not any(
+        if not known_miss(known, e) and not any(
             c == e["code"] and p == e["paragraph"] and RANK[s] >= RANK[e["severity"]] for c, s, p in narrative
         ):
             out.append(f"{name}: missed {e['code']} at 正文第{e['paragraph']}段 ({e['hand']})")
@@ -412,6 +413,13 @@ NOT_BENIGN = {
     # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
     # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
     ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",
+    # 司法局 2026 p17 "2025年当年预算执行数为0.50万元，2026年预算安排0.62万元，比2025年预算执行数增加22.22%": 22.22% agrees only
+    # as 0.616 / 0.504 (figures printed to 0.01万元); restated "5000元 … 6200元" they are exact and 24% (p18 likewise:
+    # 93.52% for 93.51%) — real reports 21
+    (
+        "in_yuan",
+        "shanghai-putuo-sifaju-danwei-yusuan-2026",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 

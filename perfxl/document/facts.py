@@ -579,10 +579,73 @@ _COMPARISON_CLAUSE = lazy_compile(
     r"(?:(?:与|和|同)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:相比|相较|比较)"
     r"|(?:比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?|同比)[\s，,]*$"
 )
-#: The words before a change once its comparison stood apart: an item, then only its direction ("收支总计各增加").
+#: The words before a change once its comparison stood apart: an item, then only its direction ("收支总计各增加"); the
+#: item may open with this year's name ("与上年相比,2017年度的“三公”经费支出减少了1,276.52万元", 渝中 2017, real reports 21).
 _ITEM_THEN_DIRECTION = lazy_compile(
-    r"^(?P<item>[^\d，,。；;：:（）()]{1,20}?)(?:各|均)?(?:增加|减少|增长|下降|提高|降低|上升)(?:了)?(?:为|是)?$"
+    r"^(?:(?:19|20)\d{2}年度?的?)?(?P<item>[^\d，,。；;：:（）()]{1,20}?)(?:各|均)?"
+    r"(?:增加|减少|增长|下降|提高|降低|上升)(?:了)?(?:为|是)?$"
 )
+
+
+#: An amount whose own words end in its direction ("…“三公”经费仍然减少了933.78万元") or open with it ("减少了“三公”经费
+#: 342.74万元", 渝中 2017, real reports 21): the item's change, though no base is named — the amount by which it moved,
+#: never its level (read as the level, "…减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元" made the
+#: 308.87 the 公务用车 spending: an N01 错误 against the table's 4058.29). Only with 了, the move done: "预算资金增加50万元"
+#: (money added in the year, tests/test_reports16.py) stays a level; and never a 分别/各 list (`_RESPECTIVE_CHANGE`).
+_MOVED_BY = lazy_compile(
+    r"^(?:(?:19|20)\d{2}年度?的?)?(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?:仍然|仍|也|共|累计)?"
+    r"(?P<way>增加|减少|增长|下降|降低|提高|上升)了$"
+    r"|^(?P<way2>增加|减少|增长|下降|降低|提高|上升)了(?P<item2>[^\d，,。；;：:（）()、]{2,20})$"
+)
+
+
+def _moved_by(prefix: str) -> tuple[str, int]:
+    """(item, direction) of an amount its words say an item moved by (`_MOVED_BY`), or ("", 0)."""
+    words = _MOVED_BY.fullmatch(compact_name(prefix).lstrip("，,、；;"))
+    if words is None:
+        return "", 0
+    item = words["item"] or words["item2"]
+    if _direction(item) or "的" in item[-1:] or re.search(r"分别|各", item):
+        return "", 0  # "减少的支出", "节约减少": the words hold more than one item and its direction
+    return _clean_subject(item)[0], _direction(words["way"] or words["way2"])
+
+
+def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity) -> Fact | None:
+    """The change amount right before, in this sentence, whose part a "其中" figure is ("减少了“三公”经费342.74万元,其中
+    公务用车购置及运行维护费308.87万元", 渝中 2017, real reports 21): the part moved by as much, it is no level — or None.
+    Only a part no larger than the change (a 其中 after "比上年增加100万元" may list the year's total again)."""
+    last = state.facts[-1] if state.facts else None
+    # (or its sentence right before: "…减少了342.74万元。其中公务用车…308.87万元" — nothing between the two)
+    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1) or last.of is not None:
+        return None
+    if not compact_name(raw_prefix).startswith("其中") or not (qty.is_money and last.quantity.unit == qty.unit):
+        return None
+    return last if qty.value <= last.quantity.value else None
+
+
+#: A rate compared with a figure its sentence stated by year and name ("2025年当年预算执行数为1690.69万元，2026年预算安排
+#: 1434.89万元，比2025年预算执行数减少1.10%", 上海普陀 单位预算 编制说明, real reports 21): the comparison's year and words.
+_ON_NAMED_YEAR = lazy_compile(
+    r"(?:比|较)(?P<year>(?:19|20)\d{2})年度?(?P<words>[^\d，,。；;：:]{2,10}?)(?P<way>增加|减少|增长|下降|降低|提高|上升)了?$"
+)
+
+
+def _named_year_base(state: _State, raw_prefix: str, unit: str) -> tuple[int, int] | None:
+    """(base, direction) of a rate compared with the first of the two money figures right before it in its sentence,
+    named there by the year and the words the comparison names ("2025年当年预算执行数为A，2026年预算安排B，比2025年预算
+    执行数减少R%": R is |B − A| / A), the second of another year — or None. Both figures are the text's and the base is
+    named by its own words: the rate's arithmetic is certain (`funds_arith._rate_from_base`)."""
+    words = _ON_NAMED_YEAR.search(compact_name(raw_prefix)) if unit == "%" else None
+    if words is None or len(state.facts) < 2:
+        return None
+    base, current = state.facts[-2], state.facts[-1]
+    year = f"{words['year']}年"
+    if not all(f.sentence == state.sentence and f.quantity.is_money for f in (base, current)):
+        return None
+    if base.quantity.unit != current.quantity.unit or base.clause == current.clause:
+        return None
+    named = year in base.clause and words["words"] in compact_name(base.clause)
+    return (base.index, _direction(words["way"])) if named and year not in current.clause else None
 
 
 def _change_after_comparison(prefix: str, tail: str, rest: str) -> str:
@@ -898,6 +961,20 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         ):
             # "与2023年相比,收、支总计各增加588.09万元": the change of the item its words name, compared in the clause before
             subject, role, direction = item, ("change_rate" if unit == "%" else "change"), _direction(raw_prefix)
+        named_base = _named_year_base(state, raw_prefix, unit)
+        if named_base is not None:  # "…2026年预算安排B，比2025年预算执行数减少R%": R of B on the A named by year
+            subject, role, direction = state.facts[-1].subject, "change_rate", named_base[1]
+        if role == "value" and qty.is_money and (moved := _moved_by(raw_prefix))[1]:
+            subject, role, direction = (
+                moved[0],
+                "change",
+                moved[1],
+            )  # "…经费仍然减少了933.78万元": a change (`_MOVED_BY`)
+        if role == "value" and (change := _change_of_a_change(state, raw_prefix, qty)) is not None:
+            role, direction = (
+                "change",
+                change.direction,
+            )  # "…减少了342.74万元,其中公务用车…308.87万元": a part of the change
         if role == "value" and (direction := _change_after_its_base(raw_prefix, m, matches, clause, state)):
             # "较2022年决算数688.84万元131.49万元,增长19.09%" (云县 2023, real reports 18): the direction word dropped, the
             # amount right after the base is the change its rate names — not a level a 其中 list could split
@@ -1084,6 +1161,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         )
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)
+        if named_base is not None:
+            fact = dataclasses.replace(fact, base=named_base[0])
         if role in ("change", "change_rate"):
             fact = dataclasses.replace(fact, against=_compared_against(since))
             if not fact.claim and _on_last_year(fact, state):

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
-from ..numbers import HUNDRED, round_half_up
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension, check_count_parts
@@ -622,14 +622,23 @@ def _funds_unit(run: _Run) -> str:
 def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
     """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
     比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
-    if rate.base is None or rate.base != rate.index - 1:
+    if rate.base is None or rate.base not in (rate.index - 1, rate.index - 2):
         return
     base = facts[rate.base]
-    current = _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    # "2025年当年预算执行数为A，2026年预算安排B，比2025年预算执行数减少R%" (facts._named_year_base, real reports 21): the
+    # base named by its year and words two figures back, the figure between them the current one — paired by the words,
+    # so a direction the figures contradict is the text's error too (|B − A| / A)
+    words = _NAMED_BASE.search(rate.clause)
+    named = rate.base == rate.index - 2
+    if named and (words is None or words.group(1)[:5] not in base.clause):
+        return  # (a base two figures back only as facts._named_year_base sets it: named by its year)
+    current = facts[rate.index - 1] if named else _find(facts, base.index, rate.subject, ("final", "value", "budget"))
     if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
         return
+    if named and current.role not in ("final", "value", "budget"):
+        return
     b, c = _operand(run, pi, base), _operand(run, pi, current)
-    down = rate.direction < 0
+    down = current.quantity.value < base.quantity.value if named else rate.direction < 0
     if (current.quantity.value < base.quantity.value) != down or current.quantity.value == base.quantity.value:
         return  # the words and the figures go different ways: not this rate's pair
     diff = Interval(b.lo - c.hi, b.hi - c.lo) if down else Interval(c.lo - b.hi, c.hi - b.lo)
@@ -637,6 +646,11 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
         diff = Interval(Decimal(0), diff.hi)
     point = abs(current.quantity.value - base.quantity.value)
     label = "上年" if base.role == "previous" else "比较基数"
+    basis = f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）"
+    if named and words is not None:
+        way = "减少" if down else "增加"
+        said = "" if (rate.direction < 0) == down else f"，是{way}而文字写{'增加' if down else '减少'}"
+        basis = f"{current.quantity.text}与{words.group(1)} {base.quantity.text}相比的增减率（{way} {fmt_decimal(point, max(base.quantity.places, current.quantity.places))}{current.quantity.unit}{said}）"
     _arith(
         run,
         pi,
@@ -645,10 +659,16 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
         rate,
         _ratio(diff, b),
         point / base.quantity.value * HUNDRED,
-        f"“{rate.subject or current.quantity.text}”与{label}相比的增减率（{current.quantity.text} 对 {label} {base.quantity.text}）",
+        basis,
         f"{rate.subject}: change / base",
         (current, base),
     )
+
+
+#: The base a rate names by year and words ("比2025年预算执行数减少1.10%"): "2025年预算执行数".
+_NAMED_BASE = lazy_compile(
+    r"(?:比|较)((?:19|20)\d{2}年度?[^\d，,。；;：:]{0,10}?)(?:增加|减少|增长|下降|降低|提高|上升)"
+)
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -904,7 +924,28 @@ def _names_another_whole(share: Fact, total: Fact) -> bool:
     if m is None:
         return False
     words = m.group(1)
+    if _whole_by_kind(share, total):
+        return False
     return not (_ANY_WHOLE.match(words) or words in total.subject or total.subject.endswith(words))
+
+
+def _whole_by_kind(share: Fact, total: Fact) -> bool:
+    """The share's words name its whole only by the kind of figure its part's total is ("…支出决算为390,118.10元。其中…
+    公务用车…273,702.10元,占总支出决算的70.16%", 寻甸 2022, real reports 21): that total, read so — the department's whole
+    spending may be meant ("三公经费决算100万元,其中接待费30万元,占总支出决算的2%"), so the pairing is a judgement."""
+    m = _SHARE_OF.search(
+        share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
+    )
+    kind = _WHOLE_BY_KIND.match(m.group(1)) if m is not None else None
+    return kind is not None and total.role in ("final", "budget") and bool(kind[total.role])
+
+
+#: Words naming the whole by the kind of figure its total is ("占总支出决算的", "占预算总额的"): the 决算 or the 预算 of
+#: the item the 其中 splits, whatever its own name.
+_WHOLE_BY_KIND = lazy_compile(
+    r"^(?:(?P<final>总?(?:支出)?决算(?:总?支出)?(?:数|额|总额)?|总支出(?:决算)?数?)"
+    r"|(?P<budget>总?预算(?:总?支出)?(?:数|额|总额)?))$"
+)
 
 
 #: Shares that may grow over time ("上半年、前三季度支出分别占全年预算的45%、80%"): cumulative, no parts of one whole.
@@ -1005,6 +1046,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 f"“{_named(part)}”占“{_named(total)}”的比例（{part.quantity.text} / {total.quantity.text}）",
                 f"share of {part.subject} in {total.subject}",
                 (part, total),
+                paired_by=(
+                    "“占…的”只以决算/预算的字样指明总数，读作其前“其中”所分的总数"
+                    if _whole_by_kind(fact, total)
+                    else ""
+                ),
             )
         elif fact.role == "completion":
             if _OTHER_RATE.search(_around(fact)[0]) or _another_base(fact):

@@ -126,10 +126,12 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
         if "数量" in f.level2_key and unit and f.target.number is not None and f.target.op in _AT_LEAST:
             counts.setdefault(unit, []).append(f)
     for f in ctx.facts(ev):
+        if not _is_cost(f):
+            continue  # (most rows: asked first, before the unit is split and read — pure functions of the text)
         standard = f.target
         money, per = split_per(normalise_unit(standard.unit))
         yuan = _yuan_per(money)
-        if not _is_cost(f) or per is None or yuan is None or standard.number is None or standard.number <= 0:
+        if per is None or yuan is None or standard.number is None or standard.number <= 0:
             continue
         if family_of(per) in ("time", "workday"):
             continue  # "100万元/年" × "=3年": a count of periods may span years the year's funds do not pay

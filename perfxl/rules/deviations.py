@@ -128,16 +128,11 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
     """A row whose actual says the work is still under way ("建设中": profile `qualitative.under_way`): missed,
     as a judgement — the words are read, a person confirms."""
     text = ind.actual.text
-    plain = to_simplified(text)  # "建設中" typed in traditional characters is the same word
-    # a word that ends a clause ("二期建设中"), not one inside another ("推进中小企业", "建设中心城区")
-    word = next(
-        (
-            w
-            for w in ctx.profile.get("qualitative.under_way", ())
-            if w and w in plain and re.search(re.escape(w) + _CLAUSE_END, plain)
-        ),
-        None,
-    )
+    # the word each actual text holds, once a text and run (a table repeats "是", "完成")
+    found: dict[str, Any] = ctx.once("D01 under way", dict)
+    word = found.get(text, found)
+    if word is found:
+        word = found[text] = _under_way_word(ctx, text)
     if word is None:
         return None
     return (
@@ -146,6 +141,20 @@ def _under_way(ctx: Context, ind: Indicator) -> tuple[str, str, Certainty, str, 
         Certainty.JUDGEMENT,
         f"读取：年度指标值“{ind.target.text}”，实际完成值“{text}”含“{word}”，按文字判断未完成",
         f"read target {ind.target.text!r}, actual {text!r} holding {word!r}: read as not yet met",
+    )
+
+
+def _under_way_word(ctx: Context, text: str) -> str | None:
+    """The first of the profile's `qualitative.under_way` words ending a clause of `text`, or None."""
+    plain = to_simplified(text)  # "建設中" typed in traditional characters is the same word
+    # a word that ends a clause ("二期建设中"), not one inside another ("推进中小企业", "建设中心城区")
+    return next(
+        (
+            w
+            for w in ctx.profile.get("qualitative.under_way", ())
+            if w and w in plain and re.search(re.escape(w) + _CLAUSE_END, plain)
+        ),
+        None,
     )
 
 

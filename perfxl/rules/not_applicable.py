@@ -36,8 +36,12 @@ def pattern(ctx: Context) -> re.Pattern[str] | None:
 
 def declared(ctx: Context, ind: Indicator) -> bool:
     """The row's 年度指标值 or 实际完成值 declares it not applicable: certain (see the module's docstring)."""
+    f = ctx.fact(ind)
+    found: bool | None = f.memo.get("declared")  # (kept by `_declared` only where the run has markers)
+    if found is not None:
+        return found
     marks = pattern(ctx)
-    return marks is not None and _declared(ctx, ctx.fact(ind), marks)
+    return marks is not None and _declared(ctx, f, marks)
 
 
 def guessed(ctx: Context, ind: Indicator) -> str | None:
@@ -116,6 +120,19 @@ def _declared(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
 
 
 def _declared_row(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
+    # neither text holds a marker (most rows): no cell is one, whatever `_has`'s error test says — the by-text answers
+    # read here once, without two calls a row
+    held = _marked_texts(ctx)
+    target, actual = f.target_text, f.actual_text
+    in_target = held.get(target)
+    if in_target is None:
+        in_target = _marked(held, target, marks)
+    if not in_target:
+        in_actual = held.get(actual)
+        if in_actual is None:
+            in_actual = _marked(held, actual, marks)
+        if not in_actual:
+            return False
     ind = f.ind
     cells = [(t, c) for t, c in ((f.target_text, ind.target), (f.actual_text, ind.actual)) if _has(ctx, t, c, marks)]
     if not cells:

@@ -77,12 +77,103 @@ def table_sums(ctx: Context) -> Iterator[Finding]:
         if value is not None and parts is not None and not ctx.sum_agrees(s.total, parts):
             failing.setdefault(_at(s.total), []).append(s)
     best: dict[str, Finding] = {}
+    blamed = _one_cell(ctx, table, exact, failing)
+    for cell, (value, sums) in blamed.items():
+        best[cell] = _blame(ctx, table, cell, value, sums, exact)
+    explained = {id(s) for _, sums in blamed.values() for s in sums}
     for s in table.sums:
+        if id(s) in explained:
+            continue
         found = _judged(ctx, table, s, exact, failing)
         at = _at(s.total)
         if found is not None and (at not in best or found.severity.rank > best[at].severity.rank):
             best[at] = found
     yield from best.values()
+
+
+def _one_cell(
+    ctx: Context, table: SumTable, exact: dict[int, Decimal | None], failing: dict[str, list[TableSum]]
+) -> dict[str, tuple[Decimal, list[TableSum]]]:
+    """Parts that two or more missed sums point to (a line's 合计 = 基本 + 项目 and its column's 款 = its 项 both off):
+    the one figure of each that makes every sum it stands in hold — the same figure for all — by cell."""
+    missed = [m for ms in failing.values() for m in ms]
+    found: dict[str, tuple[Decimal, list[TableSum]]] = {}
+    cells = {_at(p): p for m in missed for p in m.parts}
+    for at, part in cells.items():
+        value = ctx.number(part)
+        if value is None:
+            continue
+        sums = [m for m in missed if any(_at(p) == at for p in m.parts)]
+        if len(sums) < 2:
+            continue
+        wanted = set()
+        for m in sums:
+            total, parts = ctx.number(m.total), exact[id(m)]
+            if total is None or parts is None:
+                break
+            wanted.add(total - (parts - value))
+        else:
+            if len(wanted) == 1:
+                found[at] = (wanted.pop(), sums)
+    return found
+
+
+def _blame(
+    ctx: Context,
+    table: SumTable,
+    at: str,
+    value: Decimal,
+    sums: list[TableSum],
+    exact: dict[int, Decimal | None],
+) -> Finding:
+    """The finding at a part both its missed sums point to, naming each sum."""
+    part = next(p for s in sums for p in s.parts if _at(p) == at)
+    row = next((s.row for s in sums if s.what.count("+") and all(_at(p)[:1] != _at(s.total)[:1] for p in s.parts)), "")
+    column = next((s.column for s in sums if all(_at(p)[:1] == _at(s.total)[:1] for p in s.parts)), "")
+    said = "；".join(
+        f"{_at(s.total)} {s.total.text.strip()} 为{s.what}（{_cells(s.parts)} = {_shown(exact[id(s)] or ZERO, s.total)}）"
+        for s in sums
+    )
+    return ctx.finding(
+        part,
+        expected=_shown(value, part),
+        actual=part.text.strip(),
+        basis=f"读取：{said}；两处合计都对不上，只改 {at} 一格即都成立：错在 {at}",
+        basis_en=f"{len(sums)} stated sums miss; {at} alone, as {_shown(value, part)}, makes them all hold",
+        table=table.name,
+        row=row or sums[0].row,
+        column=column,
+        at=at,
+        what="使各处合计都成立的数",
+        what_en="the figure that makes every sum it stands in hold",
+        cells=said,
+    )
+
+
+def _places(cell: CellValue) -> int | None:
+    """The decimals a figure is printed with ("22,118,861" 0, "64,840,547.00" 2), None for a blank or no figure."""
+    text = cell.text.strip().replace(",", "")
+    if not text or not text.lstrip("-").replace(".", "", 1).isdigit():
+        return None
+    return len(text.partition(".")[2])
+
+
+def _coarser(s: TableSum) -> Decimal:
+    """How far parts printed with fewer decimals than their total (22,118,861 beside 64,840,547.00 under 86,959,408.34:
+    上海普陀 司法局 2026's 合计 line) may be from their exact figures: half a unit in each one's last place."""
+    own = _places(s.total)
+    if own is None:
+        return ZERO
+    return sum(
+        (Decimal(5).scaleb(-(n + 1)) for p in s.parts if (n := _places(p)) is not None and n < own and _nonzero(p)),
+        ZERO,
+    )
+
+
+def _nonzero(cell: CellValue) -> bool:
+    """A figure other than 0 (a 0 printed whole is exact)."""
+    text = cell.text.strip().replace(",", "").replace(".", "").replace("0", "")
+    return bool(text)
 
 
 def _judged(
@@ -107,7 +198,7 @@ def _judged(
         return None
     if ctx.sum_agrees(s.total, parts) or _explained(ctx, s, parts, failing, exact):
         return None
-    if not ctx.beyond_rounding(value - parts, s.total, s.parts):
+    if not ctx.beyond_rounding(value - parts, s.total, s.parts) or abs(value - parts) < _coarser(s):
         return rounded_sum(
             ctx,
             s.total,
