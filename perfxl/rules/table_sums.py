@@ -10,6 +10,7 @@ a 款 1 元 too high) is that part's error, found at the part: the total is not 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -152,7 +153,9 @@ def _blame(
 
 def _places(cell: CellValue) -> int | None:
     """The decimals a figure is printed with ("22,118,861" 0, "64,840,547.00" 2), None for a blank or no figure."""
-    text = cell.text.strip().replace(",", "")
+    text = (
+        unicodedata.normalize("NFKC", cell.text).strip().replace(",", "")
+    )  # "２２，１１８，８６１" as printed full-width
     if not text or not text.lstrip("-").replace(".", "", 1).isdigit():
         return None
     return len(text.partition(".")[2])
@@ -172,7 +175,7 @@ def _coarser(s: TableSum) -> Decimal:
 
 def _nonzero(cell: CellValue) -> bool:
     """A figure other than 0 (a 0 printed whole is exact)."""
-    text = cell.text.strip().replace(",", "").replace(".", "").replace("0", "")
+    text = unicodedata.normalize("NFKC", cell.text).strip().replace(",", "").replace(".", "").replace("0", "")
     return bool(text)
 
 
