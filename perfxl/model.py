@@ -40,6 +40,8 @@ __all__ = [
     "Staffing",
     "BuildingControl",
     "BasicData",
+    "TableSum",
+    "SumTable",
     "Submission",
     "Paragraph",
     "RowRun",
@@ -684,6 +686,34 @@ class BasicData:
         return tuple(r for r in self.rows if r.parent == key)
 
 
+@dataclass(frozen=True, slots=True)
+class TableSum:
+    """One sum a table's layout states (perfxl.layout.sum_tables): `total` is the sum of `parts`, cells of one table.
+
+    `row`/`column` name the total's line and column for messages ("212 01 城乡社区管理事务", "合计"); `what`/`what_en`
+    name the parts ("基本支出 + 项目支出", "其下各款"); `guess` says why the relation rests on a guess (lines placed under
+    their total by indentation, no code printed), "" when the printed codes or labels state it."""
+
+    total: CellValue
+    parts: tuple[CellValue, ...]
+    row: str
+    column: str
+    what: str
+    what_en: str
+    guess: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SumTable:
+    """A table read for its own sums only (a 功能分类表, a 收支总表, a 三公 table whose stage no cell or caption states):
+    perfxl knows how its lines add up, nothing else of it is held to the other tables or the narrative."""
+
+    sheet: str
+    kind: str  # "functional" (功能分类表) | "totals" (收支总表) | "three_public" (三公 table, stage not stated)
+    name: str  # the table's name for messages ("一般公共预算支出功能分类表")
+    sums: tuple[TableSum, ...] = ()
+
+
 # ---------------------------------------------------------------- coverage: what was read, and what was not
 
 
@@ -768,3 +798,4 @@ class Submission:
     coverage: Coverage = field(default_factory=Coverage)
     declarations: tuple[SelfEvaluation, ...] = ()  # 绩效目标申报表 / target-setting tables (kind "declaration")
     monitoring: tuple[SelfEvaluation, ...] = ()  # 绩效目标执行监控表 (kind "monitoring")
+    sum_tables: tuple[SumTable, ...] = ()  # tables read for their own sums only (功能分类表, 收支总表 …)

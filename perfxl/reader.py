@@ -63,6 +63,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
         problems.extend(error_value_findings(grid))
     evaluations = []
     declarations, monitoring, sheets, tables, skipped = [], [], [], [], []
+    sum_tables = []
     basic = None
     for grid in grids:
         try:
@@ -91,6 +92,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
         evaluations.extend(layout.evaluations)
         declarations.extend(layout.declarations)
         monitoring.extend(layout.monitoring)
+        sum_tables.extend(layout.sum_tables)
         tables.extend(layout.tables)
         skipped.extend(layout.skipped)
         if layout.sheet is not None:
@@ -112,7 +114,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
     # sheets the workbook-wide notice stays: it says nothing in the whole file was read)
     visible = [g for g in grids if not g.hidden]
     said = len(visible) == 1 and any(p.code == "LAYOUT_NO_TABLE" for p in problems)
-    if not evaluations and basic is None and not declarations and not monitoring and not said:
+    if not evaluations and basic is None and not declarations and not monitoring and not sum_tables and not said:
         first = next((g.name for g in grids if not g.hidden), grids[0].name if grids else "")
         problems.append(
             Finding(
@@ -134,6 +136,7 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
         coverage=coverage,
         declarations=tuple(declarations),
         monitoring=tuple(monitoring),
+        sum_tables=tuple(sum_tables),
     )
 
 

@@ -24,6 +24,7 @@ from ..model import (
     Severity,
     SheetCoverage,
     SkippedCheck,
+    SumTable,
     TableCoverage,
 )
 from ..skips import part_of_form, skipped_for
@@ -86,6 +87,7 @@ class SheetLayout:
     tables: list[TableCoverage] = field(default_factory=list)
     skipped: list[SkippedCheck] = field(default_factory=list)
     sheet: SheetCoverage | None = None
+    sum_tables: list[SumTable] = field(default_factory=list)  # tables read for their own sums (功能分类表, 收支总表)
 
 
 def columns_by_role(
@@ -646,6 +648,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
     from .overview import read_overview
+    from .sum_tables import read_sum_table
     from .three_public import read_three_public
 
     clear_cache(grid)
@@ -699,6 +702,14 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         name = layout.basic.table_name[0]  # "三公经费表": the coverage line names the table read, not a 基础数据表
         layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None, name))
         eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
+    sums = None
+    if three_public is None and layout.basic is None and not _EVALUATION_KINDS & set(kinds):
+        sums = read_sum_table(grid)  # a 功能分类表 or 收支总表 (a 部门预决算 publication's): read for its own sums
+    if sums is not None:
+        sum_table, sum_marks, sums_note = sums
+        layout.sum_tables.append(sum_table)
+        layout.tables.append(table_coverage(grid.name, sum_table.kind, sum_marks, grid.n_cols, None, sum_table.name))
+        eval_rows = []
     reader = read_evaluation_tables(grid, list(eval_rows), kinds)
     headerless = _headerless_fragment(grid, list(eval_rows), reader) if layout.basic is None else None
     scoring = scoring_sheet_columns(grid) if headerless is None and not reader.tables and layout.basic is None else None
@@ -766,7 +777,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         one = range(headerless[0], headerless[2] + 1) if scored_fragment and headerless is not None else range(0)
         merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)]
         layout.problems.extend(merge_findings(grid, merge_kinds, layout.evaluations))
-    found = layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring
+    found = (
+        layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring or layout.sum_tables
+    )
     if not found and any(k is not RowKind.BLANK for k in kinds):
         layout.problems = [f for f in layout.problems if f.code != "LAYOUT_UNMAPPED_ROW"]
         said = any(f.code == "LAYOUT_NO_TABLE" for f in layout.problems)  # a header with no table: said once
@@ -825,6 +838,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.sheet = dataclasses.replace(
             layout.sheet, certain=False, note_zh=SUMMARY_NOTE[0], note_en=SUMMARY_NOTE[1]
         )
+    elif sums is not None:
+        layout.sheet = dataclasses.replace(layout.sheet, note_zh=sums_note[0], note_en=sums_note[1])
     elif three_public is not None:
         zh, en = THREE_PUBLIC_NOTE
         layout.sheet = dataclasses.replace(

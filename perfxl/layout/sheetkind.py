@@ -41,7 +41,10 @@ KIND_ZH = {
     "instructions": "填表说明",
     "other": "其他内容",
     "empty": "空白工作表",
-    "unruled_table": "无框线表格",  # a PDF table printed without rules (perfxl.document.pdf_columns)
+    "unruled_table": "无框线表格",
+    "functional": "支出功能分类表",  # perfxl.layout.sum_tables: read for its own sums only
+    "totals": "收支总表",
+    "three_public_sums": "三公经费表（未注明预算或决算）",  # a PDF table printed without rules (perfxl.document.pdf_columns)
 }
 #: Kinds that hold a table perfxl reads; the others are read as "other" parts of a project file.
 TABLE_KINDS = frozenset({"project", "department", "basic", "declaration", "monitoring"})

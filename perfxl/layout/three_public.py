@@ -23,14 +23,22 @@ import dataclasses
 from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
-from ..model import AmountRow, BasicData, CellValue
+from ..model import AmountRow, BasicData, CellValue, SumTable, TableSum
 from ..numbers import to_decimal
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
 from .empty_note import said_empty
 
-__all__ = ["read_three_public", "YEAR_GUESS"]
+__all__ = ["read_three_public", "read_three_public_sums", "YEAR_GUESS", "STAGELESS_NOTE"]
+
+#: The coverage note of a 三公 table read for its sums only (`read_three_public_sums`).
+STAGELESS_NOTE = (
+    "读作“三公”经费表，但表中各格与表题都未注明是预算数还是决算数：只核对合计 = 各项之和、公务用车 = 购置费 + 运行费，"
+    "其数字未与正文及其他表格比对",
+    "read as a 三公 table whose cells and caption do not say budget or final accounts: only its sums are checked "
+    "(合计 = the items, 公务用车 = 购置 + 运行); its figures are not compared with the text or other tables",
+)
 
 _ITEMS = ("three_public", "overseas", "reception", "car", "car_purchase", "car_running")
 _TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
@@ -86,6 +94,10 @@ def _item(label: str) -> str | None:
     if _counts(label):
         return None
     key = H.match_role(label, H.BASIC_ROWS)
+    if key is None and label.endswith("支出") and "三公" not in label:
+        # "(一)因公出国(境)支出", "(三)公务接待费支出" (广东 市直 2019): the item's spending, named by its own name
+        stem = label[:-2]
+        key = H.match_role(stem + "费", H.BASIC_ROWS) or H.match_role(stem, H.BASIC_ROWS)
     if key in _ITEMS:
         return key
     if "三公" in label and "率" not in label and not _CHANGE.search(label):
@@ -317,6 +329,28 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     """The 三公 table on `grid` as a BasicData of source "three_public" (and the rows it spans), or None when the grid is
     no such table: three or more 三公 items (the total counts) named in one orientation, each figure's role read from the
     labels of its line and its column."""
+    found = _lines(grid)
+    if found is None:
+        return None
+    columns, rows, lines, cells = found
+    above = _kind_above(grid.caption_above)
+    if above and all(a.kind is None for a in (*columns, *(a for a, _ in rows.values()))):
+        # no line of the table says 预算 or 决算 (nor a year, nor a change): its caption above does
+        for _, axis in lines:
+            axis.kind = above
+    return _build(grid, lines, cells, _texts(grid))
+
+
+_Lines = tuple[
+    list[_Axis],
+    dict[int, tuple[_Axis, int]],
+    list[tuple[int, _Axis]],
+    dict[tuple[int, int], tuple[CellValue, tuple[_Axis, _Axis]]],
+]
+
+
+def _lines(grid: Grid) -> _Lines | None:
+    """(column axes, row axes, the item lines, their cells) of a grid naming three 三公 items, or None."""
     if grid.n_rows > _MAX_ROWS or not _names_items(grid):
         return None
     read = _read_from(grid, 0)
@@ -371,12 +405,58 @@ def _read_from(grid: Grid, start: int) -> tuple[BasicData, range] | None:
         }
     else:
         return None
-    above = _kind_above(grid.caption_above)
-    if above and all(a.kind is None for a in (*columns, *(a for a, _ in rows.values()))):
-        # no line of the table says 预算 or 决算 (nor a year, nor a change): its caption above does
-        for _, axis in lines:
-            axis.kind = above
-    return _build(grid, lines, cells, _texts(grid))
+    return columns, rows, lines, cells
+
+
+#: A cross line that is no amount: a rate or a share (增长率, 占比) — its figures do not add up.
+_NOT_ADDITIVE = lazy_compile(r"率|[%％]|幅度|占比|比重")
+
+
+def read_three_public_sums(grid: Grid) -> SumTable | None:
+    """A 三公 table no cell and no caption states the stage of (预算 or 决算: 广东 市直 2019, real reports 19), read for
+    the sums that hold whatever the stage: in each column of figures the 三公 total = 因公出国 + 公务接待 + 公务用车, and
+    公务用车 = 购置 + 运行. None when the table states a stage (`read_three_public` reads it) or is no 三公 table."""
+    found = _lines(grid)
+    if found is None:
+        return None
+    columns, rows, lines, cells = found
+    axes = (*columns, *(a for a, _ in rows.values()))
+    if any(a.kind not in (None, "skip") for a in axes) or _kind_above(grid.caption_above):
+        return None
+    by_cross: dict[int, tuple[_Axis, dict[str, CellValue]]] = {}
+    named = {a.item for _, a in lines if a.item}
+    for (_, cross_index), (cell, (line, cross)) in cells.items():
+        if any(_NOT_ADDITIVE.search(t) or _counts(t) for t, _ in cross.labels):
+            continue
+        key = line.item if line.item else "three_public" if line.item == "" and "three_public" not in named else None
+        if key is None:
+            continue
+        by_cross.setdefault(cross_index, (cross, {}))[1].setdefault(key, cell)
+        if line.item_cell is not None:
+            by_cross[cross_index][1].setdefault(f"#{key}", line.item_cell)
+    sums: list[TableSum] = []
+    for cross, items in by_cross.values():
+        column = next((t for t, _ in reversed(cross.labels)), "")
+        car = ["car"] if "car" in items else ["car_purchase", "car_running"]
+        for total, parts, what, what_en in (
+            (
+                "three_public",
+                ["overseas", "reception", *car],
+                "因公出国（境）费、公务接待费、公务用车之和",
+                "the sum of its items",
+            ),
+            ("car", ["car_purchase", "car_running"], "购置费 + 运行费", "purchase + running"),
+        ):
+            if total not in items or any(p not in items for p in parts):
+                continue
+            cells_of = tuple(items[p] for p in parts)
+            if items[total].raw is None and all(c.raw is None for c in cells_of):
+                continue
+            name = items.get(f"#{total}")
+            sums.append(TableSum(items[total], cells_of, name.text.strip() if name else total, column, what, what_en))
+    if not sums:
+        return None
+    return SumTable(grid.name, "three_public_sums", "“三公”经费表", tuple(sums))
 
 
 #: A free-text line of the table that may state figures: a sentence (its 增减情况说明), not a label.

@@ -35,6 +35,7 @@ from . import (  # noqa: F401
     overview,
     scores,
     split_score,
+    table_sums,
     totals,
     weights,
     weights_as_targets,
@@ -305,6 +306,8 @@ def _targets(s: CheckSpec, submission: Submission) -> list[Any]:
         return tables
     if s.scope == "basic":
         return [None] if submission.basic is not None else []
+    if s.scope == "tables":  # the tables read for their own sums only (功能分类表, 收支总表 …)
+        return list(submission.sum_tables)
     return [None]
 
 

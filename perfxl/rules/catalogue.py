@@ -48,7 +48,8 @@ class CheckSpec:
 
     `scope` says what the check runs over: "evaluation" (once per 自评表), "targets" (every table
     that sets targets: 自评表 and 绩效目标申报表), "funds" (every table with a funds block: 自评表, 申报表 and
-    执行监控表), "basic" (the 基础数据表) or "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
+    执行监控表), "basic" (the 基础数据表), "tables" (each table read for its own sums: `Submission.sum_tables`) or
+    "submission" (cross-sheet). `template_zh`/`template_en` are `str.format`
     templates over the fields a check passes (always including `expected` and `actual`).
     `rests_on` says what the check's findings rest on (CERTAIN arithmetic on the cells, a JUDGEMENT a
     person must make, or a GUESS); anything but CERTAIN is capped at 警告. `degrades_zh`/`degrades_en`
@@ -442,6 +443,11 @@ _SPECS: tuple[CheckSpec, ...] = (
               "表注称“{note}”，但表中列有数字（{figures}）：表注与表内数字自相矛盾，请删去表注或核对数字",
               "The note says {note!r}, yet the table prints figures ({figures}): remove the note or check the figures",
               "财预〔2016〕143号《地方预决算公开操作规程》（无数据的表格应公开空表并说明）", scope="basic"),
+    CheckSpec("B18", "TABLE_LINE_SUM", "R-D-03", E, "表内合计不等于其各行（各列）之和", "A table's total is not the sum of its lines",
+              "{table}：“{row}”{column} {actual}（{at}）应为{what} {expected}（{cells}）",
+              "{table}: {row} {column} {actual} ({at}) should be {what_en} {expected} ({cells})",
+              "财预〔2016〕143号《地方预决算公开操作规程》（部门预决算公开表格）；政府收支分类科目（类、款、项逐级汇总）",
+              scope="tables"),
     # ---------------------------------------------------------------- 申报表 (绩效目标申报表, perfxl.rules.declared)
     CheckSpec("P01", "TARGET_DIFFERS_FROM_DECLARED", "R-P01", W, "年度指标值与申报的绩效目标不一致",
               "Target differs from the declared one",

@@ -21,6 +21,7 @@ _SCOPE = {
     "funds": "自评表、申报表、监控表的资金表",
     "basic": "基础数据表",
     "submission": "跨表",
+    "tables": "只核对合计的表（功能分类表、收支总表等）",
     "none": "—",
 }
 _STATUS = {"active": "", "reserved": "保留（尚未使用）reserved", "retired": "已停用 retired"}
