@@ -329,7 +329,16 @@ def read_three_public(grid: Grid) -> tuple[BasicData, range] | None:
     """The 三公 table on `grid` as a BasicData of source "three_public" (and the rows it spans), or None when the grid is
     no such table: three or more 三公 items (the total counts) named in one orientation, each figure's role read from the
     labels of its line and its column."""
-    found = _lines(grid)
+    if grid.n_rows > _MAX_ROWS or not _names_items(grid):
+        return None
+    read = _built(grid, _read_from(grid, 0))
+    if read is None and (title := _title_row(grid)):
+        read = _built(grid, _read_from(grid, title))  # read as nothing from the top: again from its own title row
+    return read
+
+
+def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
+    """The BasicData of the lines `_read_from` found, their stage read from the caption above when no line states it."""
     if found is None:
         return None
     columns, rows, lines, cells = found
@@ -376,7 +385,7 @@ def _title_row(grid: Grid) -> int | None:
     return None
 
 
-def _read_from(grid: Grid, start: int) -> tuple[BasicData, range] | None:
+def _read_from(grid: Grid, start: int) -> _Lines | None:
     """The 三公 table whose header starts at row `start` (0, or its title's row below prose: `_title_row`)."""
     top = _first_figures(grid, start)
     if not top:
