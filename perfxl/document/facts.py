@@ -622,15 +622,17 @@ def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity, after: st
         return None
     # the whole list, not its first part only: "减少了1,276.52万元，其中因公出国(境)费91.85万元，公务接待费183.19万元，
     # 公务用车购置及运行维护费4,058.29万元" lists the year's levels (their sum is more than the change)
-    listed = qty.value + sum(
-        (Decimal(a["n"].replace(",", "")) for a in _LISTED_AMOUNT.finditer(after + state.ahead) if a["u"] == qty.unit),
-        Decimal(0),
-    )
+    listed = qty.value
+    for piece in re.split(r"[，、；;。]|,(?!\d)", (after + state.ahead).lstrip("，,、 ")):
+        part = _LISTED_PART.fullmatch(piece.strip())
+        if part is None:
+            break  # the list ends at the first clause that is no "name amount" ("如果剔除这一因素,…减少了933.78万元")
+        listed += Decimal(part["n"].replace(",", "")) if part["u"] == qty.unit else 0
     return last if listed <= last.quantity.value else None
 
 
-#: The money amounts after a 其中 part in its sentence (the rest of its list), with their units.
-_LISTED_AMOUNT = lazy_compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)")
+#: A further part of a 其中 list: a name and its money amount, nothing else ("公务接待费183.19万元").
+_LISTED_PART = lazy_compile(r"[^\d，,、。；;：:]{1,25}?(?:为|是)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)")
 
 
 #: A rate compared with a figure its sentence stated by year and name ("2025年当年预算执行数为1690.69万元，2026年预算安排
