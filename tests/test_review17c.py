@@ -49,3 +49,13 @@ def test_a_qizhong_list_of_levels_after_a_change_keeps_its_levels(tmp_path):
         assert _at(tmp_path, fixture, len(fixture["paragraphs"])) == expected
     facts = extract_facts("人员经费增加了30万元，其中基本工资10万元，津贴补贴25万元。").facts
     assert [f.role for f in facts] == ["change", "value", "value"]
+
+
+def test_a_whole_named_by_kind_and_printed_apart_is_no_pairing(tmp_path):
+    """Failed before: [('N02', 'warning')] on a consistent fact — "本部门总支出决算3000万元。三公经费支出决算100万元，其中
+    公务接待费30万元，占总支出决算的1%": 30 / 3000 = 1%, the whole the text prints as 总支出; the 其中's total (100) is
+    no pairing then. Without that figure the kind still pairs with the 其中's total (a 警告, real reports 21)."""
+    text = "本部门总支出决算3000万元。三公经费支出决算100万元，其中公务接待费30万元，占总支出决算的1%。"
+    assert _at(tmp_path, _report(text), 1) == []
+    alone = "三公经费支出决算100万元，其中公务接待费30万元，占总支出决算的3%。"
+    assert _at(tmp_path, _report(alone), 1) == [("N02", "warning")]
