@@ -614,7 +614,7 @@ def _moved_by(prefix: str) -> tuple[str, int]:
     return _clean_subject(item)[0], _direction(words["way"] or words["way2"])
 
 
-def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity) -> Fact | None:
+def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity, after: str = "") -> Fact | None:
     """The change amount right before, in this sentence, whose part a "其中" figure is ("减少了“三公”经费342.74万元,其中
     公务用车购置及运行维护费308.87万元", 渝中 2017, real reports 21): the part moved by as much, it is no level — or None.
     Only a part no larger than the change (a 其中 after "比上年增加100万元" may list the year's total again)."""
@@ -624,7 +624,19 @@ def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity) -> Fact |
         return None
     if not compact_name(raw_prefix).startswith("其中") or not (qty.is_money and last.quantity.unit == qty.unit):
         return None
-    return last if qty.value <= last.quantity.value else None
+    # the whole list, not its first part only: "减少了1,276.52万元，其中因公出国(境)费91.85万元，公务接待费183.19万元，
+    # 公务用车购置及运行维护费4,058.29万元" lists the year's levels (their sum is more than the change)
+    listed = qty.value
+    for piece in re.split(r"[，、；;。]|,(?!\d)", (after + state.ahead).lstrip("，,、 ")):
+        part = _LISTED_PART.fullmatch(piece.strip())
+        if part is None:
+            break  # the list ends at the first clause that is no "name amount" ("如果剔除这一因素,…减少了933.78万元")
+        listed += Decimal(part["n"].replace(",", "")) if part["u"] == qty.unit else 0
+    return last if listed <= last.quantity.value else None
+
+
+#: A further part of a 其中 list: a name and its money amount, nothing else ("公务接待费183.19万元").
+_LISTED_PART = lazy_compile(r"[^\d，,、。；;：:]{1,25}?(?:为|是)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>亿元|万元|元)")
 
 
 #: A rate compared with a figure its sentence stated by year and name ("2025年当年预算执行数为1690.69万元，2026年预算安排
@@ -648,8 +660,31 @@ def _named_year_base(state: _State, raw_prefix: str, unit: str) -> tuple[int, in
         return None
     if base.quantity.unit != current.quantity.unit or base.clause == current.clause:
         return None
-    named = year in base.clause and words["words"] in compact_name(base.clause)
-    return (base.index, _direction(words["way"])) if named and year not in current.clause else None
+    if year not in base.clause or year in current.clause:
+        return None
+    # the base's own words are the named ones (a 数/额 aside): "比2025年预算" names no "2025年预算执行数" (the year's budget
+    # is another figure), and the current figure names no item of its own the base lacks ("2025年部门预算执行数为A，2026年
+    # 三公经费预算安排B": not one item's two years)
+    base_words, current_words = _words_before(base), _words_before(current)
+    named = _NAMED_SUFFIX.sub("", base_words).endswith(_NAMED_SUFFIX.sub("", words["words"]))
+    own = _CURRENT_BUDGET.sub("", current_words)
+    if not named or (own and own not in base_words):
+        return None
+    return base.index, _direction(words["way"])
+
+
+#: A 数/额 ending the words that name a figure ("预算执行数", "预算数"): the same figure without it.
+_NAMED_SUFFIX = lazy_compile(r"(?:数|额|总额)$")
+#: The words of a year's budget figure once its item is gone ("2026年预算安排B", "2026年预算数为B").
+_CURRENT_BUDGET = lazy_compile(r"(?:当年)?(?:预算)?(?:安排|数|额)?(?:为|是)?$")
+
+
+def _words_before(fact: Fact) -> str:
+    """The compact words of a fact's clause before its amount, its year and a 为/是 dropped ("2025年当年预算执行数为A":
+    "当年预算执行数")."""
+    at = fact.clause.find(fact.quantity.text)
+    words = compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+    return re.sub(r"(?:为|是|：|:)$", "", re.sub(r"^.*?(?:19|20)\d{2}年度?的?", "", words))
 
 
 def _change_after_comparison(prefix: str, tail: str, rest: str) -> str:
@@ -974,7 +1009,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 "change",
                 moved[1],
             )  # "…经费仍然减少了933.78万元": a change (`_MOVED_BY`)
-        if role == "value" and (change := _change_of_a_change(state, raw_prefix, qty)) is not None:
+        if role == "value" and (change := _change_of_a_change(state, raw_prefix, qty, clause[m.end() :])) is not None:
             role, direction = (
                 "change",
                 change.direction,

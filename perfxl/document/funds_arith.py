@@ -934,6 +934,15 @@ def _whole_by_kind(share: Fact, total: Fact) -> bool:
     return kind is not None and total.role in ("final", "budget") and bool(kind[total.role])
 
 
+def _kind_printed_apart(share: Fact, total: Fact, facts: tuple[Fact, ...]) -> bool:
+    """A whole named only by kind ("占总支出决算的1%") that the text also prints as a figure of its own ("本部门总支出决算
+    3000万元。三公经费支出决算100万元，其中公务接待费30万元，占总支出决算的1%"): that figure may be the whole — no pairing."""
+    at = share.clause.find(share.quantity.text)
+    m = _SHARE_OF.search(share.clause[: at if at >= 0 else 0])
+    words = m.group(1) if m is not None else ""
+    return any(f is not total and f.quantity.is_money and len(f.subject) >= 2 and f.subject in words for f in facts)
+
+
 #: Words naming the whole by the kind of figure its total is ("占总支出决算的", "占预算总额的"): the 决算 or the 预算 of
 #: the item the 其中 splits, whatever its own name.
 _WHOLE_BY_KIND = lazy_compile(
@@ -1027,6 +1036,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 continue
             total = facts[part.parent]
             if total.quantity.unit != part.quantity.unit or _names_another_whole(fact, total):
+                continue
+            if _whole_by_kind(fact, total) and _kind_printed_apart(fact, total, facts):
                 continue
             pv, tv = part.quantity.value, total.quantity.value
             _arith(
