@@ -84,6 +84,14 @@ _VARIANTS = {
         [E, "场馆日常维护", "水电费", "50", "50", E],
         ["合计(元)", E, E, "1500000", "1500000", E],
     ),
+    "targets_beside": [
+        _TITLE,
+        ["年度主要任务", "任务名称", "主要内容", "年度预算金额(万元)", E, E, "绩效目标", E],
+        [E, E, E, "小计", "财政拨款", "其他资金", "数量", "质量"],
+        [E, "场馆日常运转", "人员经费", "100", "100", E, "10", "95"],
+        [E, "场馆日常维护", "水电费", "50", "50", E, "5", "90"],
+        ["合计", E, E, "150", "150", E, "15", E],
+    ],
     "cut_then_indicators": _block(
         [E, "场馆日常运转", "人员经费", "100", "100", E],
         [E, "场馆日常维护", "水电费", "50", "50", E],
@@ -95,7 +103,8 @@ _VARIANTS = {
 
 @pytest.mark.parametrize("name", sorted(_VARIANTS))
 def test_no_false_error_where_the_sum_is_not_certain(tmp_path, name):
-    result = _workbook(tmp_path, _VARIANTS[name], _MERGES)
+    merges = (*_MERGES, "G2:H2") if name == "targets_beside" else _MERGES
+    result = _workbook(tmp_path, _VARIANTS[name], merges)
     assert not [f for f in _codes(result, "F11") if f.severity.value == "error"], name
     assert not _errors(result), name
 
@@ -112,3 +121,17 @@ def test_a_real_miss_beside_an_of_which_line_is_still_found(tmp_path):
     result = _workbook(tmp_path, rows, _MERGES)
     assert sorted((f.ref.cell, f.severity.value) for f in _codes(result, "F11")) == [("D7", "error"), ("E7", "error")]
     assert "150" in _codes(result, "F11")[0].message
+
+
+def test_the_blocks_label_filled_down_keeps_the_block(tmp_path):
+    """An unmerged copy repeating 年度主要任务 in column A of every task line (probe_variants' unmerged_filled): the
+    lines are still the block's — a label left of the task names ends the block only when it is not the block's own —
+    and the 合计 line's 小计 0 beside 财政拨款 150 is still the 错误."""
+    rows = _block(
+        ["年度主要任务", "场馆日常运转", "人员经费", E, "100", E],
+        ["年度主要任务", "场馆日常维护", "水电费", E, "50", E],
+        ["金额合计", E, E, "0", "150", "0"],
+    )
+    rows[2][0] = "年度主要任务"
+    result = _workbook(tmp_path, rows, _MERGES)
+    assert [(f.ref.cell, f.severity.value) for f in _codes(result, "F11")] == [("D6", "error")]

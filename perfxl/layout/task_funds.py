@@ -76,7 +76,9 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     money_col = next((c for c, v in cells if c > name_col and _MONEY.search(_label(v))), None)
     if money_col is None:
         return None
-    below = [(c, v) for c, v in row_cells(grid, r + 1) if c >= money_col]
+    # the money cell's columns: up to the header's next cell (完成时限, 绩效目标 │ 数量 … stand beside, not under it)
+    end = next((c for c, _ in cells if c > money_col), grid.n_cols)
+    below = [(c, v) for c, v in row_cells(grid, r + 1) if money_col <= c < end]
     if below and all(_figure(v) for _, v in below):
         return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
     if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
@@ -96,9 +98,13 @@ def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
     first = min(block.amounts)
     if any(isinstance(v, str) and _TOTAL_LINE.match(_label(v)) for _, v in row_cells(grid, r, 0, first)):
         return "total"
-    if any(isinstance(v, str) and not _figure(v) for _, v in row_cells(grid, r, 0, block.name_col)):
+    if any(
+        isinstance(v, str) and not _figure(v) and _label(v) != _label(grid.raw(block.header_row, c))
+        for c, v in row_cells(grid, r, 0, block.name_col)
+    ):
         # a label of its own left of the 任务名称 column (产出指标 │ 数量指标 │ … │ 10 under a copy cut before its 合计
-        # and the next block's header): another block's row with figures, not one more task (review 17b)
+        # and the next block's header): another block's row with figures, not one more task — the block's own label
+        # (年度主要任务) filled down an unmerged copy is not one (review 17b)
         return ""
     return "line"
 
