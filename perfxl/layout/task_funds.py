@@ -77,7 +77,9 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     if money_col is None:
         return None
     # the money cell's columns: up to the header's next cell (完成时限, 绩效目标 │ 数量 … stand beside, not under it)
-    end = next((c for c, _ in cells if c > money_col), grid.n_cols)
+    # (its text filled across an unmerged copy is still the money cell)
+    money = _label(grid.raw(r, money_col))
+    end = next((c for c, v in cells if c > money_col and _label(v) != money), grid.n_cols)
     below = [(c, v) for c, v in row_cells(grid, r + 1) if money_col <= c < end]
     if below and all(_figure(v) for _, v in below):
         return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
