@@ -16,6 +16,7 @@ from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
 from ..patterns import lazy_compile
+from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
 
@@ -29,6 +30,12 @@ _MONEY = lazy_compile(r"预算|金额|资金")
 _TOTALS = frozenset(("小计", "合计", "总额", "资金总额", "预算总额", "金额合计"))
 #: The block's own total line, named left of its figures (金额合计, 合计, 总计).
 _TOTAL_LINE = lazy_compile(r"^(?:金额|资金|预算)?(?:合计|总计)$")
+#: An amount column that is no money source of the 小计 (占比(%), 数量, 单价, "其中:财政拨款" — a part of a part): neither
+#: summed down its column nor added up across the line (review 17b).
+_NOT_MONEY = lazy_compile(r"占比|比例|比重|%|率|数量|单价|个数|人数|其中")
+#: A task line that adds up lines above it (小计, 基本支出小计, 合计 of a group) or is a part of the line above it (其中):
+#: the column's 合计 is then not the plain sum of the lines printed (review 17b).
+_SUBTOTAL_LINE = lazy_compile(r"(?:小计|合计|总计)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +76,11 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     money_col = next((c for c, v in cells if c > name_col and _MONEY.search(_label(v))), None)
     if money_col is None:
         return None
-    below = [(c, v) for c, v in row_cells(grid, r + 1) if c >= money_col]
+    # the money cell's columns: up to the header's next cell (完成时限, 绩效目标 │ 数量 … stand beside, not under it)
+    # (its text filled across an unmerged copy is still the money cell)
+    money = _label(grid.raw(r, money_col))
+    end = next((c for c, v in cells if c > money_col and _label(v) != money), grid.n_cols)
+    below = [(c, v) for c, v in row_cells(grid, r + 1) if money_col <= c < end]
     if below and all(_figure(v) for _, v in below):
         return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
     if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
@@ -89,6 +100,14 @@ def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
     first = min(block.amounts)
     if any(isinstance(v, str) and _TOTAL_LINE.match(_label(v)) for _, v in row_cells(grid, r, 0, first)):
         return "total"
+    if any(
+        isinstance(v, str) and not _figure(v) and _label(v) != _label(grid.raw(block.header_row, c))
+        for c, v in row_cells(grid, r, 0, block.name_col)
+    ):
+        # a label of its own left of the 任务名称 column (产出指标 │ 数量指标 │ … │ 10 under a copy cut before its 合计
+        # and the next block's header): another block's row with figures, not one more task — the block's own label
+        # (年度主要任务) filled down an unmerged copy is not one (review 17b)
+        return ""
     return "line"
 
 
@@ -114,19 +133,33 @@ def task_components(
     小计 and a source at least are printed). Each group is named by the column or the line it holds."""
     sub = block.sub_row
     groups: list[ComponentGroup] = []
+    heads = [own(grid, sub, c) for c in block.amounts]
+    units = {money_unit_in(v) for v in (value_at(grid, block.header_row, block.total_col, fill=True).raw, *heads)}
     if total_row is not None:
+        units |= {money_unit_in(v) for _, v in row_cells(grid, total_row, 0, min(block.amounts))}
+    if len(units - {None}) > 1:
+        # amounts printed in 元 in one column (or line) and 万元 in another: no sum holds across them as printed
+        return ()
+    money = {c for c, v in zip(block.amounts, heads, strict=True) if not _NOT_MONEY.search(H.normalise_label(v))}
+    labels = {r: _line_label(grid, block, r, total=False) for r in lines}
+    within = {r: _label(labels[r].text).startswith("其中") for r in lines}
+    subtotals = any(_SUBTOTAL_LINE.search(_label(labels[r].text)) for r in lines if not within[r])
+    if total_row is not None and not subtotals:
         total_label = _line_label(grid, block, total_row, total=True)
         for c in block.amounts:
+            if c not in money:
+                continue
             name = value_at(grid, sub, c).text.strip()
             cells = [value_at(grid, r, c) for r in lines]
             total = value_at(grid, total_row, c)
             if not _printed(total) or not any(_printed(x) for x in cells):
                 continue
             rows = tuple(
-                ComponentRow(_line_label(grid, block, r, total=False), x, group=name)
-                for r, x in zip(lines, cells, strict=True)
+                ComponentRow(labels[r], x, group=name, within=within[r]) for r, x in zip(lines, cells, strict=True)
             )
             groups.append(ComponentGroup(rows, ComponentRow(total_label, total, group=name), TASK_BLOCK))
+    if any(c not in money for c in block.amounts):
+        return tuple(groups)  # a share, a count or a 其中 among the sources: a line's 小计 is not their sum
     for r in (*lines, *(() if total_row is None else (total_row,))):
         subtotal = value_at(grid, r, block.total_col)
         parts = [value_at(grid, r, c) for c in block.sources]
