@@ -95,3 +95,12 @@ def test_a_seven_digit_code_table_stays_checked():
     """Guard: 社会工作部 2024's whole 功能分类表 (its 合计 line last) still holds its 类/款 sums."""
     sub, findings = _check(_grid(SHEHUI, 1))
     assert _b18(findings) == [] and any(s.what == "其下各项之和" for s in sub.sum_tables[0].sums)
+
+
+def test_a_figure_with_its_own_unit_is_not_added_in_the_tables_unit():
+    """Failed before: 万里 2025's 收支总表 (in 元) with 一、一般公共服务支出 printed "329.66万元" — 3,296,600 元, the table
+    agrees — was added as 329.66: 支出总计 an 错误. A sum with a figure stating its own unit is not held (the table's own
+    unit is not read); the other half's sums stay."""
+    sub, findings = _check(_grid(WANLI, 0, {"D3": "329.66万元"}))
+    assert _b18(findings) == []
+    assert any(s.what.startswith("其上各收入") for s in sub.sum_tables[0].sums)
