@@ -16,6 +16,7 @@ Both are found by their header labels; a table they do not fit is left to the ot
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from perfxl.patterns import lazy_compile
@@ -56,7 +57,11 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
         return None
     found = _functional(grid) or _totals(grid)
     if found is not None:
-        return found
+        table, marks, note = found
+        # a sum with a figure in brackets or with its own unit is not held: "(1.00)" may be −1.00 or 1.00, "329.66万元"
+        # in a table of 元 is 3,296,600 — the sum holds one way only
+        kept = tuple(s for s in table.sums if not any(_unsure(c.raw) for c in (s.total, *s.parts)))
+        return (table if len(kept) == len(table.sums) else replace(table, sums=kept)), marks, note
     stageless = read_three_public_sums(grid)
     if stageless is None:
         return None
@@ -64,6 +69,11 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
 
 
 # ---------------------------------------------------------------- 功能分类表
+
+
+def _unsure(raw: object) -> bool:
+    """A figure whose sign or unit the sum cannot take as printed: "(1.00)", "329.66万元" (`_UNSURE`)."""
+    return isinstance(raw, str) and ("(" in raw or "（" in raw or "元" in raw) and _UNSURE.fullmatch(raw) is not None
 
 
 def _label(grid: Grid, r: int, c: int) -> str:
@@ -248,6 +258,9 @@ def _functional_sums(
                 continue
             sums.append(TableSum(total, parts, row_name(r, code) if code else "合计", column, what, " + ".join(names)))
     # in every amount column: a 类 = its 款, a 款 = its 项; the 合计 line = the 类 (not when a line of figures was not read)
+    coded = [(code, level) for _, code, level in lines if level]
+    # a table with no 合计 line may be cut across pages: the lines the last line stands under may go on over the page
+    cut = set() if any(level == 0 for _, _, level in lines) or not coded else _ancestors(coded[-1][0], coded)
     if not unread:
         for index, (r, code, level) in enumerate(lines):
             children: list[int] = []
@@ -255,6 +268,8 @@ def _functional_sums(
                 children = [row for row, _, lv in lines if lv == 1]
                 if index not in (0, len(lines) - 1) or any(lv == 0 for _, _, lv in lines[:index] + lines[index + 1 :]):
                     children = []  # a 合计 line inside the table (a page's subtotal?): not read as the whole's
+                if index and coded and coded[0][1] != 1:
+                    children = []  # the table starts inside a 类 (a page's continuation): its first 类 is elsewhere
             else:
                 for row, sub, lv in lines[index + 1 :]:
                     if lv == 0 or lv <= level or not sub.startswith(code):
@@ -274,6 +289,9 @@ def _functional_sums(
                 if total.raw is None and all(p.raw is None for p in cells):
                     continue
                 what = {0: "各类之和", 1: "其下各款之和", 2: "其下各项之和"}[level]
+                if code in cut and not _overshoots(grid, r, children, c):
+                    continue  # its lines may go on over the page: held only when those shown exceed it already
+
                 what_en = {0: "the sum of its 类", 1: "the sum of its 款", 2: "the sum of its 项"}[level]
                 sums.append(
                     TableSum(
@@ -299,6 +317,10 @@ _PART_COLUMN = lazy_compile(r"(?:支出|收入)$")
 #: … but not a 其中 column, a change or last year's (增减, 上年…).
 _NOT_PART = lazy_compile(r"^其中|增减|增加|减少|变动|差额|上年|结转|结余")
 
+
+#: A figure printed in brackets ("(1.00)", "（2,300）"): a negative in accounting print, or a note — its sign unknown;
+#: or with its own money unit ("329.66万元" in a table of 元): the table's unit is not read, the two may differ.
+_UNSURE = lazy_compile(r"\s*[（(]\s*[-−]?[\d,]+(?:\.\d+)?\s*[)）]\s*|\s*[-−]?[\d,]+(?:\.\d+)?\s*(?:千|万|亿)?元\s*")
 
 #: The guess a 功能分类表 without codes rests on (`_indented`).
 INDENT_GUESS = "表中没有科目编码，各行的类、款、项层级按科目名称的缩进判断（推测）"
@@ -366,6 +388,24 @@ def _indented(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, s
     return _functional_sums(grid, paths, [], name_col, amount_cols, coded, unread, start, INDENT_GUESS)
 
 
+def _overshoots(grid: Grid, r: int, children: list[int], c: int) -> bool:
+    """Whether the lines shown already add up to more than their total in column c (all figures ≥ 0): more lines over
+    the page cannot mend that."""
+    figures: list[Decimal] = []
+    for row in (r, *children):
+        value = own(grid, row, c)
+        figure = to_decimal(value) if value is not None and str(value).strip() else Decimal(0)
+        if figure is None or figure < 0:
+            return False
+        figures.append(figure)
+    return sum(figures[1:], Decimal(0)) > figures[0]
+
+
+def _ancestors(last: str, coded: list[tuple[str, int]]) -> set[str]:
+    """The codes of the lines `last` stands under (its 类 and 款)."""
+    return {code for code, _ in coded if code != last and last.startswith(code)}
+
+
 def _code_at(lines: list[tuple[int, str, int]], row: int) -> str:
     return next(code for r, code, _ in lines if r == row)
 
@@ -382,6 +422,10 @@ _NUMBERED = (
     lazy_compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]"),
     lazy_compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"),
     lazy_compile(r"^\s*\d{1,2}\s*[、.．)）]"),
+)
+#: The guess a 收支总表's unnumbered lines rest on (`_half`).
+UNNUMBERED_GUESS = (
+    "收支总表中各行未编号，哪些行是上一行的组成部分（如“一般公共预算资金”之于“财政拨款收入”）无法确定（推测）"
 )
 _SUBTOTAL = lazy_compile(r"^(?:本年)?(?:收入|支出)?合计$")
 _GRAND = lazy_compile(r"^(?:收入|支出)?总计$")
@@ -484,7 +528,11 @@ def _half(
         elif _GRAND.match(label) and grand is None:
             grand = r
         elif grand is None:
-            lines.append((r, label, _rank(text)))
+            rank = _rank(text)
+            if rank == 3:  # unnumbered: its indentation is its rank (a full-width blank counts as two)
+                lead = _LEAD.match(str(raw))
+                rank += len(lead.group().replace("\u3000", "  ")) if lead else 0
+            lines.append((r, label, rank))
     if start is None or (subtotal is None and grand is None):
         return None
     amount_cols = [c for c in cols if not any(_RATE.search(_label(grid, rr, c)) for rr in range(start))]
@@ -499,17 +547,22 @@ def _half(
         if not kept:
             return []
         best = min(rank for _, _, rank in kept)
-        if best < 3 and any(rank == 3 for _, _, rank in kept):
+        if best < 3 and any(rank >= 3 for _, _, rank in kept):
             return None  # numbered lines beside unnumbered ones: which are the top lines, the numbering does not say
         return [r for r, _, rank in kept if rank == best]
 
+    def guess(between: list[tuple[int, str, int]]) -> str:
+        """Why the top lines among `between` are a guess: unnumbered, a line may be a part of the one above it."""
+        kept = [rank for _, label, rank in between if not label.startswith("其中")]
+        return UNNUMBERED_GUESS if kept and min(kept) >= 3 else ""
+
     above = [line for line in lines if subtotal is None or line[0] < subtotal]
     between = [line for line in lines if subtotal is not None and line[0] > subtotal]
-    relations: list[tuple[int, list[int], str, str]] = []
+    relations: list[tuple[int, list[int], str, str, str]] = []
     if subtotal is not None:
         parts = top(above)
         if parts:
-            relations.append((subtotal, parts, f"其上各{side}项目之和", f"the {side} lines above it"))
+            relations.append((subtotal, parts, f"其上各{side}项目之和", f"the {side} lines above it", guess(above)))
     if grand is not None:
         if subtotal is not None:
             rest = top(between)
@@ -520,13 +573,14 @@ def _half(
                         [subtotal, *rest],
                         "本年合计加其间各行" if rest else "本年合计",
                         "本年合计 and the lines between",
+                        "",  # the few standard lines (上年结转, 年末结转和结余 …), their parts indented or 其中
                     )
                 )
         else:
             parts = top(above)
             if parts:
-                relations.append((grand, parts, f"其上各{side}项目之和", f"the {side} lines above it"))
-    for total_row, part_rows, what, what_en in relations:
+                relations.append((grand, parts, f"其上各{side}项目之和", f"the {side} lines above it", guess(above)))
+    for total_row, part_rows, what, what_en, why in relations:
         for c in amount_cols:
             total = own_cell(grid, total_row, c)
             parts_cells = tuple(own_cell(grid, r, c) for r in part_rows)
@@ -534,7 +588,7 @@ def _half(
                 continue
             column = next((t for t in reversed(_header_path(grid, c, start)) if t not in ("项目",)), "")
             sums.append(
-                TableSum(total, parts_cells, str(own(grid, total_row, label_col)).strip(), column, what, what_en)
+                TableSum(total, parts_cells, str(own(grid, total_row, label_col)).strip(), column, what, what_en, why)
             )
     return sums, grand, rows, start
 
