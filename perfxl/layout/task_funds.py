@@ -108,6 +108,19 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     below = [(c, v) for c, v in row_cells(grid, r + 1) if money_col <= c < end]
     if below and all(_figure(v) for _, v in below):
         return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
+    if len(below) <= 1 and r + 2 < grid.n_rows:
+        # a header of two rows (完成时限, 主要内容 … merged down it) whose money cell spans both (nothing of its own under
+        # it) or names its one column on the second (小计, 财政拨款): the block's one amount column, its first task right
+        # under the header — held to the 合计 line as the one-row header's is (a 占比 or 数量 column holds nothing)
+        under = [(c, v) for c, v in row_cells(grid, r + 2) if money_col <= c < end]
+        col = below[0][0] if below else money_col
+        if (
+            under
+            and all(_figure(v) for _, v in under)
+            and any(c == col for c, _ in under)
+            and all(isinstance(v, str) and not _figure(v) for _, v in below)
+        ):
+            return TaskBlock(r, r + 1, name_col, col, ())
     if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
         return None
     words = _words().totals
@@ -159,7 +172,7 @@ def task_components(
     小计 and a source at least are printed). Each group is named by the column or the line it holds."""
     sub = block.sub_row
     groups: list[ComponentGroup] = []
-    heads = [own(grid, sub, c) for c in block.amounts]
+    heads = [value_at(grid, sub, c, fill=True).raw for c in block.amounts]  # (a money cell merged down its header)
     units = {money_unit_in(v) for v in (value_at(grid, block.header_row, block.total_col, fill=True).raw, *heads)}
     if total_row is not None:
         units |= {money_unit_in(v) for _, v in row_cells(grid, total_row, 0, min(block.amounts))}
@@ -177,7 +190,7 @@ def task_components(
         for c in block.amounts:
             if c not in money:
                 continue
-            name = value_at(grid, sub, c).text.strip()
+            name = value_at(grid, sub, c, fill=True).text.strip()
             cells = [value_at(grid, r, c) for r in lines]
             total = value_at(grid, total_row, c)
             if not _printed(total) or not any(_printed(x) for x in cells):
