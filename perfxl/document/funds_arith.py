@@ -45,7 +45,7 @@ from .precision import (
 )
 from .rate_from_nothing import check_rate_from_nothing
 from .respective_lists import check_rates_over_stated_bases
-from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, contradict, whole_wan_in_yuan
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, whole_wan_in_yuan
 from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
@@ -827,14 +827,10 @@ def _sources_against(
     expected = _show(point, total.quantity.unit, max(p.quantity.places for p in parts))
     run.contradicted.update((pi, f.index) for f in (total, *parts))  # one finding for the wrong figure, not its rates
     run.issues.append(
-        Issue(
-            "N02",
+        n02(
             ref,
-            {
-                "where": _where(ref),
-                "what": f"各资金来源的{kind}之和（{names}）超过了总的{kind}",
-                "what_en": f"the sources' {kind} against the whole's",
-            },
+            f"各资金来源的{kind}之和（{names}）超过了总的{kind}",
+            f"the sources' {kind} against the whole's",
             expected=expected,
             actual=total.quantity.text,
             basis=f"{_where(ref)}：“其中”各资金来源的{kind} {names} = {expected}，而其前一句总的{kind}写 "
@@ -976,14 +972,10 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
         expected = "不超过 100%"
         run.contradicted.add((pi, shares[-1].index))
         run.issues.append(
-            Issue(
-                "N02",
+            n02(
                 ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“分别占”所列各项的占比之和（{names}）超过了100%",
-                    "what_en": "the shares of one 分别占 list add up past 100%",
-                },
+                f"“分别占”所列各项的占比之和（{names}）超过了100%",
+                "the shares of one 分别占 list add up past 100%",
                 expected=expected,
                 actual=f"{_show(total, '%')}",
                 certainty=Certainty.JUDGEMENT,

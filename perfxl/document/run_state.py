@@ -144,10 +144,10 @@ def contradict(
     (no other check says it again) and the issue kept — what was computed (`what`, `expected`), the figure as printed,
     how certain and on what basis."""
     run.contradicted.add((pi, fact.index))
-    issue = Issue(
-        "N02",
+    issue = n02(
         ref,
-        {"where": _where(ref), "what": what, "what_en": what_en},
+        what,
+        what_en,
         expected=expected,
         actual=fact.quantity.text,
         related=related,
@@ -157,6 +157,12 @@ def contradict(
     )
     run.issues.append(issue)
     return issue
+
+
+def n02(ref: TextRef | CellRef, what: str, what_en: str, **fields: Any) -> Issue:
+    """An N02 (the narrative's own arithmetic does not hold) at `ref`: where it stands, what was computed (`what`), and
+    the Issue's other fields (expected, actual, related, certainty, basis, basis_en)."""
+    return Issue("N02", ref, {"where": _where(ref), "what": what, "what_en": what_en}, **fields)
 
 
 def _tables_read(sub: Submission) -> bool:

@@ -19,7 +19,7 @@ from ..numbers import HUNDRED
 from ..patterns import lazy_compile
 from .facts import Fact, compact_name
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
-from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, contradict
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02
 
 #: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
 _AGAINST = lazy_compile(
@@ -266,15 +266,11 @@ def _level_wrong(
     for f in (level, change, rate):
         run.contradicted.add((pi, f.index))
     run.issues.append(
-        Issue(
-            "N02",
+        n02(
             ref,
-            {
-                "where": _where(ref),
-                "what": f"“{level.subject or change.subject}”本年数（上年 {last.quantity.text} 加增减额 "
-                f"{change.quantity.text}，增减率 {rate.quantity.text} 与之相符）",
-                "what_en": f"{level.subject or change.subject}: this year's level (last year's plus the change)",
-            },
+            f"“{level.subject or change.subject}”本年数（上年 {last.quantity.text} 加增减额 "
+            f"{change.quantity.text}，增减率 {rate.quantity.text} 与之相符）",
+            f"{level.subject or change.subject}: this year's level (last year's plus the change)",
             expected=expected,
             actual=q.text,
             certainty=Certainty.CERTAIN,
