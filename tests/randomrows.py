@@ -4,6 +4,8 @@ Each perf test holds a shortcut against its plain form on many random inputs: ta
 place on another row, the same cell object met again) for C01/C02's walk, and indicator rows of random 不适用 marker,
 note and figure texts for T05's reading. The seeds stay with the tests; these build what a seed draws, in the same
 order of draws as each module's own copy did, so every test meets the same inputs as before.
+Also shared: C01/C02's walk in its plain form (`plain_text_cells`) and the two fresh contexts a shortcut and its plain
+form are asked in (`two_contexts`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from pathlib import Path
 from perfxl.model import CellRef, CellValue, Indicator
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
+from perfxl.rules.cells import cells_of
 from perfxl.rules.context import Context
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+_INFINITE = (float("inf"), float("-inf"))
 
 #: 不适用 markers, notes that only look like one ("DNA检测") and ordinary figures, for T05's random rows.
 NA_TEXTS = [
@@ -94,6 +98,32 @@ def random_table(rng: random.Random, raws: Sequence[object], *, loose: bool = Fa
         random_cell(rng, kept, raws) if rng.random() < 0.5 else None,
         [random_cell(rng, kept, raws) for _ in range(rng.randint(0, 3))] if loose else [],
     )
+
+
+def two_contexts(ctx: Context, rows: tuple[Indicator, ...]) -> tuple[Context, Context]:
+    """Two fresh contexts on `ctx`'s table with `rows` for its indicators: one the shortcut runs in, one for the plain
+    form (neither sees the other's memos)."""
+    run, plain = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
+    run.evaluation = plain.evaluation = replace(ctx.ev, indicators=rows)
+    return run, plain
+
+
+def plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
+    """C01/C02's walk in its plain form: every cell (`cells_of`), each place (sheet, cell, anchor) at its first
+    occurrence, kept when it holds text or an overflowed number (inf, nan)."""
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for name, cell in cells_of(obj):
+        ref = cell.ref
+        if ref is None:
+            continue
+        key = (ref.sheet, ref.cell, ref.anchor)
+        if key not in seen:
+            seen.add(key)
+            raw = cell.raw
+            if isinstance(raw, str) or (type(raw) is float and (raw != raw or raw in _INFINITE)):
+                out.append((name, cell))
+    return tuple(out)
 
 
 def random_na_rows(rng: random.Random, base: Indicator, texts: Sequence[str]) -> tuple[Indicator, ...]:

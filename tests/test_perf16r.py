@@ -6,10 +6,9 @@ A number cell's number without the text tests, one `Direction` per operator, a r
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from decimal import Decimal
 
-from randomrows import NA_TEXTS, example_context, random_na_rows
+from randomrows import NA_TEXTS, example_context, random_na_rows, two_contexts
 
 from perfxl.model import CellValue
 from perfxl.numbers import to_decimal
@@ -83,8 +82,7 @@ def test_not_applicable_rows_are_the_plain_walks():
     rng = random.Random(16)
     for _ in range(60):
         rows = random_na_rows(rng, base, texts)
-        run, alone = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = alone.evaluation = replace(ctx.ev, indicators=rows)
+        run, alone = two_contexts(ctx, rows)
         marks = not_applicable.pattern(alone)
         assert marks is not None
         plain = [f.ind for f in alone.facts() if not_applicable._declared_row(alone, f, marks)]

@@ -11,41 +11,22 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from randomrows import NA_TEXTS, example_context, random_na_rows, random_table
+from randomrows import NA_TEXTS, example_context, plain_text_cells, random_na_rows, random_table, two_contexts
 
 from perfxl.chinese import GB2312_CONVERTED, to_simplified
 from perfxl.model import CellRef, CellValue, Submission
 from perfxl.profiles import load_profile
 from perfxl.rules import deviations, not_applicable
 from perfxl.rules.catalogue import spec
-from perfxl.rules.cells import cells_of, text_cells
+from perfxl.rules.cells import text_cells
 from perfxl.rules.context import Context, compact
 from perfxl.rules.row_facts import RowFacts
 from perfxl.values import ValueKind
 
-_INFINITE = (float("inf"), float("-inf"))
 _RAWS = ("文本", " ", None, Decimal("1.5"), 3, "", "x\x1b", float("inf"), float("nan"), 2.5, "#N/A")
 
 
 # ---------------------------------------------------------------- C01/C02's walk
-
-
-def _plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
-    """Every cell (`cells_of`), each place (sheet, cell, anchor) at its first occurrence, kept when it holds text or
-    an overflowed number."""
-    seen: set[tuple[str, str, str | None]] = set()
-    out = []
-    for name, cell in cells_of(obj):
-        ref = cell.ref
-        if ref is None:
-            continue
-        key = (ref.sheet, ref.cell, ref.anchor)
-        if key not in seen:
-            seen.add(key)
-            raw = cell.raw
-            if isinstance(raw, str) or (type(raw) is float and (raw != raw or raw in _INFINITE)):
-                out.append((name, cell))
-    return tuple(out)
 
 
 def test_text_cells_as_the_plain_walk():
@@ -57,7 +38,7 @@ def test_text_cells_as_the_plain_walk():
     for _ in range(3000):
         table = random_table(rng, _RAWS, loose=True)
         tables.append(table)
-        assert text_cells(ctx, table) == _plain_text_cells(table)  # type: ignore[arg-type]
+        assert text_cells(ctx, table) == plain_text_cells(table)  # type: ignore[arg-type]
     cell = CellValue("文本", CellRef("表1", "A1"))
     assert text_cells(ctx, cell) == (("", cell),)  # type: ignore[arg-type]  (a cell walked on its own)
 
@@ -65,9 +46,9 @@ def test_text_cells_as_the_plain_walk():
 def test_text_cells_of_the_example_as_the_plain_walk():
     ctx, _ = example_context()
     for ev in ctx.submission.evaluations:
-        assert text_cells(ctx, ev) == _plain_text_cells(ev)
+        assert text_cells(ctx, ev) == plain_text_cells(ev)
     assert ctx.submission.basic is not None
-    assert text_cells(ctx, ctx.submission.basic) == _plain_text_cells(ctx.submission.basic)
+    assert text_cells(ctx, ctx.submission.basic) == plain_text_cells(ctx.submission.basic)
 
 
 def test_a_number_sign_in_the_raw_text_is_one_in_its_stripped_text():
@@ -110,8 +91,7 @@ def test_declared_as_the_plain_reading():
     rng = random.Random(1718)
     for _ in range(80):
         rows = random_na_rows(rng, base, texts)
-        run, plain = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = plain.evaluation = replace(ctx.ev, indicators=rows)
+        run, plain = two_contexts(ctx, rows)
         marks = not_applicable.pattern(plain)
         assert marks is not None
         for ind in rows:
@@ -336,8 +316,7 @@ def test_f19_asks_the_cost_test_first_and_finds_as_before():
             )
             for n in range(rng.randint(1, 8))
         )
-        run, before = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = before.evaluation = replace(ctx.ev, indicators=rows)
+        run, before = two_contexts(ctx, rows)
         run.spec = before.spec = spec("F19")
         run.severity = before.severity = run.spec.severity
         found = list(cost.count_times_standard_vs_funds(run))
