@@ -294,18 +294,32 @@ def blank_parts_of(package: bytes) -> bool:
     return directory(package) == directory(_blank()[1])
 
 
+#: A report's first fixture per content other than its paragraphs (tables, unit, …): the base `fixture_findings` reads
+#: once, whose variants (one figure changed, `with_paragraph`) read only their changed paragraphs.
+_BASES: dict[str, dict] = {}
+#: (paragraph, code, severity, message) of validate_file's warnings and errors per fixture content (repr): validate_file
+#: is a pure function of the file's bytes, and build_docx of the fixture; a test asking about each paragraph of one
+#: report validated it once per paragraph.
+_AT: dict[str, list[tuple[int, str, str, str]]] = {}
+
+
 def findings_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str, str]]:
     """(code, severity, message) of the warnings and errors `fixture`'s report, built as a .docx, gets at `paragraph`,
-    sorted (the reviewer tests of real reports 14/15 change one figure and look at its paragraph)."""
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return sorted(
-        (f.code, f.severity.value, f.message)
-        for f in result.findings
-        if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
-    )
+    sorted (the reviewer tests of real reports 14/15 change one figure and look at its paragraph). validate_file's
+    findings as `report_helpers.fixture_findings` gives them: the first fixture of the same tables written and read
+    once, a variant's changed paragraphs read from a .docx of their own and put in place (`PERFXL_CHECK_REPORT_READ=1`
+    also writes and validates each variant and fails unless every finding is the same)."""
+    from report_helpers import fixture_findings
+
+    key = repr(fixture)
+    if key not in _AT:
+        base = _BASES.setdefault(repr({k: v for k, v in fixture.items() if k != "paragraphs"}), fixture)
+        _AT[key] = [
+            (f.ref.paragraph, f.code, f.severity.value, f.message)
+            for f in fixture_findings(fixture, base, tmp_path / "report.docx", build_docx)
+            if isinstance(f.ref, TextRef) and f.severity.value != "info"
+        ]
+    return sorted((code, severity, message) for at, code, severity, message in _AT[key] if at == paragraph)
 
 
 def codes_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str]]:
