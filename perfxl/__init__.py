@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from perfxl import methodcache
+from perfxl import compiled
 
-# Before any perfxl dataclass is made: their generated methods' code is kept between processes (≈ 300 M
-# instructions a start otherwise; perfxl/methodcache.py).
-methodcache.install()
+# Before any perfxl dataclass or pattern is made: their generated methods' code and the patterns' compiled programs
+# are kept between processes (≈ 700 M instructions a start otherwise; perfxl/compiled.py).
+compiled.install()
 
 __version__ = "0.1.0"
 

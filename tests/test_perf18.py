@@ -3,7 +3,7 @@
 `perfxl.cli.main`'s collector policy: a short command's process runs with the cyclic collector off and freezes what
 is alive at exit; `perfxl validate`'s report is the same bytes with the collector on or off (in-process, CliRunner).
 
-`perfxl.methodcache`: the dataclasses' generated methods run from kept code objects are the methods `exec` of their
+`perfxl.compiled`: the dataclasses' generated methods run from kept code objects are the methods `exec` of their
 source makes — the same code objects (`==` compares bytecode, constants, names, flags, line table) and the same
 behaviour — on random dataclass shapes (frozen, slots, order, defaults, factories, `InitVar`, `ClassVar`, keyword-only,
 `__post_init__`, unsafe hash), on a first use (compiled) and a second (kept), and read back from the saved file.
@@ -12,13 +12,12 @@ behaviour — on random dataclass shapes (frozen, slots, order, defaults, factor
 from __future__ import annotations
 
 import builtins
+import contextlib
 import dataclasses
 import gc
 import marshal
-import os
 import random
 import re
-import subprocess
 import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -26,9 +25,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-import perfxl
-from perfxl import methodcache
-from perfxl.methodcache import CodeMemo
+from perfxl import compiled
+from perfxl.compiled import CodeMemo, PatternMemo
 
 _METHODS = (
     "__init__",
@@ -223,7 +221,7 @@ def test_nothing_written_without_bytecode_or_a_folder(monkeypatch: pytest.Monkey
 
 def test_only_this_process_texts_kept_past_the_bound(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(methodcache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(compiled, "MAX_ENTRIES", 3)
     path = str(tmp_path / "kept.marshal")
     old = CodeMemo(path)
     for i in range(3):
@@ -248,30 +246,107 @@ def test_other_calls_go_to_exec_as_they_are() -> None:
 
 
 def test_perfxl_installs_it_once() -> None:
-    assert perfxl.methodcache.install() is perfxl.methodcache.install()
-    assert dataclasses.exec == methodcache.install().exec
+    methods, patterns = compiled.install()
+    assert compiled.install() == (methods, patterns)
+    assert dataclasses.exec == methods.exec
+    assert patterns is not None and re._compiler.compile == patterns.compile
 
 
-@pytest.mark.slow
-def test_a_second_process_compiles_no_method(tmp_path: Path) -> None:
-    """Two processes with a bytecode cache: the first saves the kept code, the second compiles nothing."""
-    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path / "pyc")}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = str(Path(perfxl.__file__).resolve().parent.parent)
-    script = (
-        "import perfxl, perfxl.model, perfxl.validate, perfxl.rules\n"
-        "from perfxl import methodcache\n"
-        "m = methodcache.install()\n"
-        "print(m.fresh, len(m.used))\n"
-    )
-    runs = [
-        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-        for _ in range(2)
-    ]
-    first, second = (tuple(map(int, r.stdout.split())) for r in runs)
-    assert first[0] > 50 and first[0] == first[1]
-    assert second == (0, first[1])
-    assert methodcache.cache_path() is not None
+#: Patterns of every kind sre compiles: literals, CJK classes and ranges, groups named and not, look-arounds,
+#: back-references, repeats, flags inline and passed, bytes, alternations of words (the direction's lists).
+_PATTERNS = [
+    "",
+    "a",
+    r"[\u4e00-\u9fff]+",
+    r"^[\s/\\\-—–―_~·.。…,，*＊、]+$",
+    r"(?P<year>(?:19|20)\d{2})\.(\d{1,2})\.(?P<day>\d{1,2})",
+    r"(?<=元)\d+(?!%)",
+    r"(a)(b)?\2\1",
+    r"(?i)abc|def",
+    r"(?x) a  b # comment",
+    r"实际|实有|完成|未|没|尚|已|剩|到位|达到|不足|差|在建|正在|进行中|推进中",
+    r"[^\d\s,;，。；、]+",
+    r"\bword\b\w*",
+    r"(?:a{2,5}?|b*+|c++)",
+    r"(?>x+)y",
+    r"[α-ω]+Σ",
+    r"\U0001F600",
+    r"(?P<x>a)(?P=x)",
+    r"(?s).*?$",
+    r"[a-z&&[^b]]",
+]
+
+
+def _random_pattern(rnd: random.Random) -> str:
+    parts = ["a", "b", r"\d", r"\s", "[一-龥]", "[^x-z]", ".", "(?:ab|cd)", "(x)", "费", r"\.", "$", "^"]
+    out = []
+    for _ in range(rnd.randint(1, 8)):
+        part = rnd.choice(parts)
+        out.append(part + rnd.choice(["", "*", "+", "?", "{1,3}", "*?"]) if part not in ("$", "^") else part)
+    return "".join(out)
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # "[a-z&&[^b]]": a possible set intersection, on purpose
+def test_kept_programs_build_the_compiled_patterns(tmp_path: Path) -> None:
+    original = compiled._compiler.compile
+    while hasattr(original, "__self__"):  # the installed memo: its original
+        original = original.__self__.original
+    path = str(tmp_path / "kept.marshal")
+    memo = PatternMemo(path, original)
+    rnd = random.Random(18)
+    cases = [(p, f) for p in _PATTERNS for f in (0, re.IGNORECASE, re.MULTILINE | re.DOTALL, re.VERBOSE)]
+    cases += [(_random_pattern(rnd), rnd.choice([0, re.I, re.A, re.U])) for _ in range(300)]
+    cases += [(b"ab[0-9]+", 0), (b"(?i)x", 0)]
+    for pattern, flags in cases:
+        try:
+            plain = original(pattern, flags)
+        except (re.error, ValueError) as exc:
+            with pytest.raises(type(exc)):
+                memo.compile(pattern, flags)
+            continue
+        first = memo.compile(pattern, flags)  # re's own, its program kept
+        second = memo.compile(pattern, flags)  # built from the kept program
+        for got in (first, second):
+            assert got == plain  # the pattern, flags and the whole program
+            assert (got.groups, got.groupindex, got.flags, got.pattern) == (
+                plain.groups,
+                plain.groupindex,
+                plain.flags,
+                plain.pattern,
+            )
+        text = "ab 12 一二 费.x Σ"
+        assert [m.span() for m in second.finditer(text if type(pattern) is str else text.encode())] == [
+            m.span() for m in plain.finditer(text if type(pattern) is str else text.encode())
+        ]
+    assert memo.fresh > 300
+    memo.save()
+    again = PatternMemo(path, original)
+    assert set(again.entries) == set(memo.entries)
+    for pattern, flags in cases[:60]:
+        with contextlib.suppress(re.error, ValueError):
+            assert again.compile(pattern, flags) == original(pattern, flags)
+    assert again.fresh == 0
+
+
+def test_patterns_memo_keeps_nothing_it_cannot_vouch_for() -> None:
+    memo = PatternMemo(None, _plain)
+    with pytest.warns(FutureWarning):
+        memo.compile("[[a]", 0)  # re warns of a possible nested set on each compile: not kept, warns again
+    assert memo.entries == {}
+    with pytest.warns(FutureWarning):
+        memo.compile("[[a]", 0)
+    memo.compile(re._parser.parse("ab"), 0)  # a parsed pattern (re.Scanner's): passed through
+    assert memo.entries == {}
+    memo.entries[("zz", 0)] = (0, [1, 2, 3], 0, {}, (None,))  # a damaged entry: forgotten, re compiles
+    assert memo.compile("zz", 0) == _plain("zz", 0)
+    assert memo.entries[("zz", 0)] != (0, [1, 2, 3], 0, {}, (None,))
+
+
+def _plain(pattern: Any, flags: int = 0) -> Any:
+    original = re._compiler.compile
+    while hasattr(original, "__self__"):
+        original = original.__self__.original
+    return original(pattern, flags)
 
 
 @pytest.fixture
