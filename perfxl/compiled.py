@@ -177,7 +177,7 @@ class PatternMemo(_Kept):
             try:
                 program = _program(pattern, key[1])
                 mine = _sre.compile(pattern, *program)
-            except Exception:
+            except Exception:  # the program cannot be derived as re derives it: re's own pattern, nothing kept
                 return compiled
         if warned:  # re warns of this pattern (deprecated syntax) on every compile: keep nothing, it warns again
             return compiled
