@@ -16,8 +16,10 @@ import contextlib
 import dataclasses
 import gc
 import marshal
+import os
 import random
 import re
+import subprocess
 import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import Any, ClassVar
 
 import pytest
 
+import perfxl
 from perfxl import compiled
 from perfxl.compiled import CodeMemo, PatternMemo
 
@@ -394,3 +397,25 @@ def test_validate_report_is_the_same_with_the_collector_off(tmp_path: Path) -> N
         assert result.exit_code in (0, 1), result.output
         reports.append(out.read_bytes())
     assert reports[0] == reports[1]
+
+
+@pytest.mark.slow
+def test_a_second_process_compiles_nothing(tmp_path: Path) -> None:
+    """Two processes with a bytecode cache: the first saves the kept code and programs, the second compiles none."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(tmp_path / "pyc")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(Path(perfxl.__file__).resolve().parent.parent)
+    script = (
+        "import perfxl, perfxl.model, perfxl.validate, perfxl.rules\n"
+        "from perfxl import compiled\n"
+        "m, p = compiled.install()\n"
+        "print(m.fresh, len(m.used), p.fresh, len(p.used))\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    first, second = (tuple(map(int, r.stdout.split())) for r in runs)
+    assert first[0] > 50 and first[0] == first[1] and first[2] > 20
+    assert second[:2] == (0, first[1]) and second[2] == 0 and second[3] >= first[3]
+    assert compiled.cache_path("x") is not None
