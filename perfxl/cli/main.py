@@ -6,6 +6,7 @@ on `app`; heavy libraries are imported inside the commands, so `perfxl --help` s
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import sys
 from typing import TYPE_CHECKING, Any
@@ -88,10 +89,33 @@ def _start_batch_workers(args: list[str]) -> None:
         pass
 
 
+#: Commands whose process lives on (a batch's parent, a server): Python's cyclic collector stays on for them.
+LONG_LIVED_COMMANDS: frozenset[str] = frozenset({"batch", "serve"})
+
+
+def collector_for_one_command(args: list[str]) -> None:
+    """A process that runs one short command: Python's cyclic collector off (`perfxl.collector` pauses it for the
+    reading, checks and annotated copy already; here for the start-up's imports and the output too), except for the
+    commands whose process lives on (`LONG_LIVED_COMMANDS`). Nothing the command makes depends on a collection."""
+    if args[:1] and args[0] in LONG_LIVED_COMMANDS:
+        return
+    gc.disable()
+
+
+def collector_at_exit() -> None:
+    """Everything alive when the command ends is moved out of the collector's sight (`gc.freeze`): the interpreter's
+    teardown then collects only what it makes itself, instead of walking every object the run kept (its caches, the
+    imported modules) up to four times (≈ 80 M instructions at 10,000 indicator rows). Python does not promise to
+    finalize objects still alive at exit either way; atexit handlers, threads' joins and the streams' flush are
+    untouched."""
+    gc.freeze()
+
+
 def run() -> None:
     """Console-script entry: runs the app; any unexplained exception becomes exit 2, not a traceback."""
     safe_console_streams()
     _start_batch_workers(sys.argv[1:])
+    collector_for_one_command(sys.argv[1:])
     # lazy: typer (~40 ms) loads when the CLI runs, not on `import perfxl.cli.main` (measured)
     import typer
 
@@ -101,6 +125,8 @@ def run() -> None:
     except PerfxlError as exc:  # a typed error that escaped a command
         typer.echo(f"错误 [{exc.code}] {exc}", err=True)
         sys.exit(2)
+    finally:
+        collector_at_exit()
 
 
 if __name__ == "__main__":  # pragma: no cover
