@@ -9,12 +9,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from perfxl import compiled
-
-# Before any perfxl dataclass or pattern is made: their generated methods' code and the patterns' compiled programs
-# are kept between processes (≈ 700 M instructions a start otherwise; perfxl/compiled.py).
-compiled.install()
-
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
