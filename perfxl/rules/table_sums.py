@@ -212,7 +212,8 @@ def _judged(
         )
     blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
     if s.guess:
-        why = (s.guess, "the lines were placed under their total by a guess")
+        # the guess says which reading (lines placed by indentation; a 合计 held to the sources a 三公 table lists)
+        why = (s.guess, "the relation rests on a reading of the table, not on a sum its codes or labels state")
         return _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
     if blank and value > parts:
         names = "、".join(_at(p) for p in blank)
