@@ -15,7 +15,8 @@ unmarked rows 3 (I05 2, LAYOUT_NO_TABLE 1). The batch (≈ 52 look-ups; the stor
    合计 is only these sources (with a catch-all 其他资金 among them, an 错误). 公共财政预算 (一般公共预算's older name) is a
    source.
 3. 湘潭 2024's 时效指标 服务周期 │ 180 has no unit, but I05 left every bare number on a 时效 row to I09 (an 提示 run on 自评表
-   only). A bare figure no date could be typed as (not 2023.12, a month, a year, 202312, an Excel serial) is now I05's.
+   only). A bare figure no date and no rate could be typed as (not 2023.12, a year, 202312, an Excel serial, not 0–100:
+   a month, or 及时率 100 without its %) is now I05's.
 4. probe_variants' unmerged_filled copy of 湘潭 2024 gave a new 错误: its last line 其他需说明的问题 │ 主管, filled across,
    read as an indicator (I01: 三级 name = 二级 name). 其他需说明的问题 opens a note (headers.NOTE_PREFIXES), and a note
    line's cells count as the texts they print — a merge exported filled repeats one (detect._ends_table).
@@ -132,8 +133,8 @@ def test_a_bare_period_on_a_timeliness_row_lacks_its_unit(tmp_path):
 
 
 def test_a_bare_deadline_on_a_timeliness_row_is_not_asked_a_unit(tmp_path):
-    """服务周期 │ 12 (a month) or 2024 (a year): a deadline typed without its words, no I05."""
-    for period in ("12", "2024"):
+    """服务周期 │ 12 (a month), 2024 (a year) or 100 (a rate without its %): typed without its words, no I05 (I09's)."""
+    for period in ("12", "2024", "100"):
         result = _workbook(tmp_path, _target_table(period), _TARGET_MERGES)
         assert "E7" not in [f.ref.cell for f in _codes(result, "I05")], period
 

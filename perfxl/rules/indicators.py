@@ -851,16 +851,17 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
 
 
 def _time_figure(p: ParsedValue) -> bool:
-    """A bare number a 时效 row may mean as a date or deadline typed without its words: "2023.12" (December 2023), a
-    month (1–12), a year, 202312 / 20231231, an Excel date serial, 0. Any other bare figure there ("服务周期 │ 180",
-    湘潭 2024's 雾炮车 目标表, held-out batch 30) counts something — days? weeks? — and lacks its unit (I05's)."""
+    """A bare number a 时效 row may mean as a date, a deadline or a rate typed without its words: "2023.12" (December
+    2023), a year, 202312 / 20231231, an Excel date serial, or 0–100 (a month, or 及时率 100 without its % — 原州 2022's
+    "100", I09's). Any other bare figure there ("服务周期 │ 180", 湘潭 2024's 雾炮车 目标表, held-out batch 30) can be no
+    date and no percentage: it counts something — days? weeks? — and lacks its unit (I05's)."""
     if dotted_year_month(p) is not None or p.number is None:
         return True
     n = p.number
     if n != n.to_integral_value():
         return 1900 <= n < 2101  # 2023.1 as a number cell (its 0 of October lost): a year's month all the same
     return (
-        0 <= n <= 12
+        0 <= n <= 100
         or 1900 <= n <= 2100
         or (190001 <= n <= 210012 and 1 <= n % 100 <= 12)
         or (19000101 <= n <= 21001231 and 1 <= n // 100 % 100 <= 12)

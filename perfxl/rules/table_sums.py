@@ -96,8 +96,9 @@ def _one_cell(
     ctx: Context, table: SumTable, exact: dict[int, Decimal | None], failing: dict[str, list[TableSum]]
 ) -> dict[str, tuple[Decimal, list[TableSum]]]:
     """Parts that two or more missed sums point to (a line's 合计 = 基本 + 项目 and its column's 款 = its 项 both off):
-    the one figure of each that makes every sum it stands in hold — the same figure for all — by cell."""
-    missed = [m for ms in failing.values() for m in ms]
+    the one figure of each that makes every sum it stands in hold — the same figure for all — by cell. Only sums the
+    table states: a sum resting on a reading (`TableSum.guess`) places no 错误 at a part (it is judged at its total)."""
+    missed = [m for ms in failing.values() for m in ms if not m.guess]
     found: dict[str, tuple[Decimal, list[TableSum]]] = {}
     cells = {_at(p): p for m in missed for p in m.parts}
     for at, part in cells.items():
