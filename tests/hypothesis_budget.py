@@ -6,11 +6,15 @@ property tests with hundreds of examples took ≈ 7 s of its CPU (docs/testing.m
 when the run's mark expression leaves the slow tests out; then `fast` examples are drawn (never fewer than
 Hypothesis's default of 100). Every failing example Hypothesis finds is saved in its database and tried first in
 every later run, whichever the count.
+
+A seeded random sweep (`random.Random(seed)`, thousands of inputs: the equivalence tests of the perf passes) is
+fuzzing as well: `draws(full, fast)` is its count — `full` in every whole run, the first `fast` inputs of the same
+sequence (a fixed sample, the same each run) in the fast loop.
 """
 
 from __future__ import annotations
 
-__all__ = ["FAST", "examples"]
+__all__ = ["FAST", "draws", "examples"]
 
 #: Set by tests/conftest.py (pytest_configure, before collection) for the fast loop.
 FAST = False
@@ -20,4 +24,12 @@ def examples(full: int, fast: int) -> int:
     """`max_examples` for a property test: `fast` in the fast loop, else `full`."""
     if not 100 <= fast <= full:
         raise ValueError(f"examples(full={full}, fast={fast}): the fast loop keeps 100 ≤ fast ≤ full")
+    return fast if FAST else full
+
+
+def draws(full: int, fast: int) -> int:
+    """How many inputs a seeded random sweep draws: `fast` in the fast loop (the first `fast` of the `full` it draws in
+    every other run — the same seed, so a fixed sample), else `full`."""
+    if not 0 < fast <= full:
+        raise ValueError(f"draws(full={full}, fast={fast}): the fast loop keeps 0 < fast ≤ full")
     return fast if FAST else full

@@ -7,6 +7,8 @@ import random
 import re
 from typing import Any
 
+from hypothesis_budget import draws
+
 from perfxl.batch import shards
 from perfxl.batch.shards import html_finding_rows, pack_record, xlsx_finding_rows
 from perfxl.io.guard import Limits
@@ -56,7 +58,7 @@ def _packed_as_before(record: dict[str, Any], cache_key: str, new: bool) -> tupl
 
 def test_state_and_findings_lines_are_the_bytes_json_dumps_wrote() -> None:
     rng = random.Random(13)
-    for _ in range(3000):
+    for _ in range(draws(3000, 300)):
         record, new = _record(rng), rng.random() < 0.8
         packed = pack_record(record, cache_key="k1", new=new)
         assert (packed.state, packed.findings_jsonl) == _packed_as_before(record, "k1", new)
@@ -91,7 +93,7 @@ _ROWS_BEFORE = """{% macro finding_rows(findings, severity_zh) %}
 def test_dashboard_rows_are_the_html_the_dict_reading_macro_wrote() -> None:
     rng = random.Random(1306)
     before = environment().from_string(_ROWS_BEFORE).module
-    for _ in range(500):
+    for _ in range(draws(500, 100)):
         lines = [
             {"file": rng.choice([None, "", "单位<1>.xlsx"]), "path": "/in/x", **_finding(rng, i)}
             for i in range(rng.randint(0, 5))

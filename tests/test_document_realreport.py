@@ -294,18 +294,32 @@ def blank_parts_of(package: bytes) -> bool:
     return directory(package) == directory(_blank()[1])
 
 
+#: A report's first fixture per content other than its paragraphs (tables, unit, …): the base `fixture_findings` reads
+#: once, whose variants (one figure changed, `with_paragraph`) read only their changed paragraphs.
+_BASES: dict[str, dict] = {}
+#: (paragraph, code, severity, message) of validate_file's warnings and errors per fixture content (repr): validate_file
+#: is a pure function of the file's bytes, and build_docx of the fixture; a test asking about each paragraph of one
+#: report validated it once per paragraph.
+_AT: dict[str, list[tuple[int, str, str, str]]] = {}
+
+
 def findings_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str, str]]:
     """(code, severity, message) of the warnings and errors `fixture`'s report, built as a .docx, gets at `paragraph`,
-    sorted (the reviewer tests of real reports 14/15 change one figure and look at its paragraph)."""
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
-    result = validate_file(path)
-    assert result.ok, result.error
-    return sorted(
-        (f.code, f.severity.value, f.message)
-        for f in result.findings
-        if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.severity.value != "info"
-    )
+    sorted (the reviewer tests of real reports 14/15 change one figure and look at its paragraph). validate_file's
+    findings as `report_helpers.fixture_findings` gives them: the first fixture of the same tables written and read
+    once, a variant's changed paragraphs read from a .docx of their own and put in place (`PERFXL_CHECK_REPORT_READ=1`
+    also writes and validates each variant and fails unless every finding is the same)."""
+    from report_helpers import fixture_findings
+
+    key = repr(fixture)
+    if key not in _AT:
+        base = _BASES.setdefault(repr({k: v for k, v in fixture.items() if k != "paragraphs"}), fixture)
+        _AT[key] = [
+            (f.ref.paragraph, f.code, f.severity.value, f.message)
+            for f in fixture_findings(fixture, base, tmp_path / "report.docx", build_docx)
+            if isinstance(f.ref, TextRef) and f.severity.value != "info"
+        ]
+    return sorted((code, severity, message) for at, code, severity, message in _AT[key] if at == paragraph)
 
 
 def codes_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str]]:
@@ -325,18 +339,38 @@ def with_paragraph(fixture: dict, paragraph: int, old: str, new: str) -> dict:
 def _build_docx(fixture: dict, d: docx.document.Document | None = None) -> docx.document.Document:
     """The paragraphs, each table after them — or, with `after = n` (docs14), right after the fixture's paragraph n
     (1-based), where the report prints it (a caption and a "单位：万元" line above it). Into `d` if given (a
-    `docx.Document()`), else into a fresh `_new_document()`."""
+    `docx.Document()`: every table built anew by python-docx), else into a fresh `_new_document()` (each table a copy
+    of its build, `_add_cached_table`)."""
+    add_table = _add_table if d is not None else _add_cached_table
     d = _new_document() if d is None else d
     tables = fixture.get("tables", [])
     for n, text in enumerate(fixture["paragraphs"], start=1):
         d.add_paragraph(text)
         for table in tables:
             if table.get("after") == n:
-                _add_table(d, table)
+                add_table(d, table)
     for table in tables:
         if "after" not in table:
-            _add_table(d, table)
+            add_table(d, table)
     return d
+
+
+#: A fixture table's Word table (its `w:tbl` element) per table content (repr), built once per process by
+#: `_add_table` into a blank document: the probe floor and the rewrites build one report's tables again for each of
+#: its copies, whose paragraphs alone differ (python-docx's cell lookups and merges were ≈ 60% of the probe floor).
+_TABLES: dict[str, object] = {}
+
+
+def _add_cached_table(d: docx.document.Document, table: dict) -> None:
+    """`_add_table(d, table)` as a copy of that table built once: the same element where `d.add_table` puts it (last in
+    the body, before the section properties). Its width is the blank document's section's, as every report's is
+    (`_new_document`); `test_build_docx_writes_what_python_docx_saves` compares with python-docx building it anew."""
+    key = repr(table)
+    if key not in _TABLES:
+        scratch = _new_document()
+        _add_table(scratch, table)
+        _TABLES[key] = scratch.element.body.tbl_lst[-1]
+    d.element.body._insert_tbl(copy.deepcopy(_TABLES[key]))
 
 
 def _add_table(d, table: dict) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis_budget import draws
 
 from perfxl.batch import shards
 from perfxl.model import CellRef, Certainty, Finding, Severity, TextRef, parse_a1
@@ -156,7 +157,7 @@ def _plain_sorted(findings: list[Finding]) -> list[Finding]:
 
 def test_findings_sort_as_the_plain_key_sorts_them():
     rng = random.Random(160)
-    for _ in range(300):
+    for _ in range(draws(300, 60)):
         findings = _findings(rng.randrange(1 << 30), rng.randrange(0, 60))
         findings = [f for f in findings if isinstance(f.code, str)]
         assert [id(f) for f in _common.sorted_findings(findings)] == [id(f) for f in _plain_sorted(findings)]
@@ -206,7 +207,7 @@ def test_the_findings_sheet_rows_are_the_plain_rows():
     bits = [*_BITS, "&", "<", ">", "_x0041_", "_x", "_X0041_", "_x00g1_", "\ufffe", "=1+2", "-3", "\r"]
     pool = ["", "a", "error", "warning", "自评表", "W01", *("".join(rng.choices(bits, k=3)) for _ in range(30))]
     keys = [key for key, _ in shards.FINDING_COLUMNS]
-    for _ in range(400):
+    for _ in range(draws(400, 80)):
         findings = [
             {key: rng.choice([*pool, None, 7, 2.5]) for key in keys if rng.random() < 0.9}
             for _ in range(rng.randrange(0, 12))

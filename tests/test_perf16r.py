@@ -6,31 +6,18 @@ A number cell's number without the text tests, one `Direction` per operator, a r
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
-from perfxl.model import CellValue, Indicator
+from randomrows import NA_TEXTS, example_context, random_na_rows, two_contexts
+
+from perfxl.model import CellValue
 from perfxl.numbers import to_decimal
 from perfxl.profiles import load_profile
-from perfxl.reader import read_submission
 from perfxl.rules import not_applicable
 from perfxl.rules.context import Context
 from perfxl.rules.direction import Direction, infer_direction
 from perfxl.units import stray_letters
 from perfxl.values import Op, ValueKind, parse_value
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
-
-
-def _context() -> tuple[Context, Indicator]:
-    profile = load_profile(None)
-    sub = read_submission(EXAMPLE, profile)
-    ev = next(e for e in sub.evaluations if e.indicators)
-    ctx = Context(sub, profile)
-    ctx.evaluation = ev
-    return ctx, next(i for i in ev.indicators if i.weight.raw is not None)
 
 
 def _number_as_before(ctx: Context, cell: CellValue) -> Decimal | None:
@@ -46,7 +33,7 @@ def _number_as_before(ctx: Context, cell: CellValue) -> Decimal | None:
 def test_a_decimal_cells_number_is_the_plain_readings():
     """`Context.number` of a Decimal cell (as the layout makes number cells) is what the blank, text and parse steps
     gave — also beyond Excel's range, not finite, signalling, negative, zero with an exponent."""
-    ctx, _ = _context()
+    ctx, _ = example_context()
     rng = random.Random(1616)
     values = [Decimal(t) for t in ("NaN", "sNaN", "Infinity", "-Infinity", "0E-5", "-0", "1E+400", "1E-400")]
     values += [Decimal(t) for t in ("9.99E+307", "1E+308", "1E-308", "1E-309", "-1E+999")]
@@ -70,7 +57,7 @@ def test_one_direction_per_operator_is_the_one_built():
 def test_direction_and_reading_from_the_facts_are_the_cells_own():
     """The direction and reading read the row's texts, parsed values and weight from its facts: the same as asking
     the cells (a fresh context's `infer_direction` of the cell texts, `number`, `parsed`)."""
-    ctx, _ = _context()
+    ctx, _ = example_context()
     for ind in ctx.indicators():
         way = Context(ctx.submission, ctx.profile)
         way.evaluation = ctx.evaluation
@@ -90,31 +77,12 @@ def test_direction_and_reading_from_the_facts_are_the_cells_own():
 def test_not_applicable_rows_are_the_plain_walks():
     """`_rows` asks `_declared` only of rows whose target or actual text holds a marker: the rows the plain walk over
     every row's facts gives, on tables of random marker, note and figure texts (blank and typed scores)."""
-    ctx, base = _context()
-    texts = [
-        "不适用",
-        "本项不涉及",
-        "N/A",
-        "n/a（本年未发生）",
-        "DNA检测",
-        "100%（不适用人员已清退）",
-        "不涉及违规使用资金",
-    ]
-    texts += ["100%", "≥95%", "是", "", "  ", "/", "#N/A", "无此项", "未涉及", "不 适 用", "NA"]
+    ctx, base = example_context()
+    texts = NA_TEXTS
     rng = random.Random(16)
     for _ in range(60):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(texts)),
-                actual=CellValue(rng.choice(texts)),
-                score=CellValue(rng.choice([None, Decimal(5), "/", ""])),
-            )
-            for n in range(rng.randint(1, 12))
-        )
-        run, alone = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = alone.evaluation = replace(ctx.ev, indicators=rows)
+        rows = random_na_rows(rng, base, texts)
+        run, alone = two_contexts(ctx, rows)
         marks = not_applicable.pattern(alone)
         assert marks is not None
         plain = [f.ind for f in alone.facts() if not_applicable._declared_row(alone, f, marks)]

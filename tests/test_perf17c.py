@@ -8,82 +8,25 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
+
+from randomrows import NA_TEXTS, example_context, plain_text_cells, random_na_rows, random_table, two_contexts
 
 from perfxl.chinese import GB2312_CONVERTED, to_simplified
-from perfxl.model import CellRef, CellValue, Indicator, Submission
+from perfxl.model import CellRef, CellValue, Submission
 from perfxl.profiles import load_profile
-from perfxl.reader import read_submission
 from perfxl.rules import deviations, not_applicable
 from perfxl.rules.catalogue import spec
-from perfxl.rules.cells import cells_of, text_cells
+from perfxl.rules.cells import text_cells
 from perfxl.rules.context import Context, compact
 from perfxl.rules.row_facts import RowFacts
 from perfxl.values import ValueKind
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
-_INFINITE = (float("inf"), float("-inf"))
-
-
-def _context() -> tuple[Context, Indicator]:
-    profile = load_profile(None)
-    sub = read_submission(EXAMPLE, profile)
-    ev = next(e for e in sub.evaluations if e.indicators)
-    ctx = Context(sub, profile)
-    ctx.evaluation = ev
-    return ctx, next(i for i in ev.indicators if i.weight.raw is not None)
+_RAWS = ("文本", " ", None, Decimal("1.5"), 3, "", "x\x1b", float("inf"), float("nan"), 2.5, "#N/A")
 
 
 # ---------------------------------------------------------------- C01/C02's walk
-
-
-def _plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
-    """Every cell (`cells_of`), each place (sheet, cell, anchor) at its first occurrence, kept when it holds text or
-    an overflowed number."""
-    seen: set[tuple[str, str, str | None]] = set()
-    out = []
-    for name, cell in cells_of(obj):
-        ref = cell.ref
-        if ref is None:
-            continue
-        key = (ref.sheet, ref.cell, ref.anchor)
-        if key not in seen:
-            seen.add(key)
-            raw = cell.raw
-            if isinstance(raw, str) or (type(raw) is float and (raw != raw or raw in _INFINITE)):
-                out.append((name, cell))
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class _Row:
-    name: CellValue
-    target: CellValue | None
-    parts: tuple[CellValue, ...]
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class _Table:
-    rows: tuple[_Row, ...]
-    extra: dict[str, CellValue]
-    title: CellValue | None
-    loose: list[CellValue]
-
-
-def _cell(rng: random.Random, kept: list[CellValue]) -> CellValue:
-    if kept and rng.random() < 0.2:
-        return rng.choice(kept)  # the same cell object met again (a merged 一级 label, a shared 二级)
-    ref = None
-    if rng.random() < 0.9:
-        ref = CellRef(rng.choice(["表1", "表2"]), f"{rng.choice('AB')}{rng.randint(1, 6)}", rng.choice([None, "A1"]))
-    raw = rng.choice(["文本", " ", None, Decimal("1.5"), 3, "", "x\x1b", float("inf"), float("nan"), 2.5, "#N/A"])
-    cell = CellValue(raw, ref)
-    kept.append(cell)
-    return cell
 
 
 def test_text_cells_as_the_plain_walk():
@@ -93,33 +36,19 @@ def test_text_cells_as_the_plain_walk():
     ctx = Context(Submission(path=""), load_profile(None))
     tables = []  # kept, so no table's id (the walk's cache key) is reused by the next
     for _ in range(3000):
-        kept: list[CellValue] = []
-        rows = tuple(
-            _Row(
-                _cell(rng, kept),
-                _cell(rng, kept) if rng.random() < 0.7 else None,
-                tuple(_cell(rng, kept) for _ in range(rng.randint(0, 3))),
-            )
-            for _ in range(rng.randint(0, 6))
-        )
-        table = _Table(
-            rows,
-            {"备注": _cell(rng, kept)},
-            _cell(rng, kept) if rng.random() < 0.5 else None,
-            [_cell(rng, kept) for _ in range(rng.randint(0, 3))],
-        )
+        table = random_table(rng, _RAWS, loose=True)
         tables.append(table)
-        assert text_cells(ctx, table) == _plain_text_cells(table)  # type: ignore[arg-type]
+        assert text_cells(ctx, table) == plain_text_cells(table)  # type: ignore[arg-type]
     cell = CellValue("文本", CellRef("表1", "A1"))
     assert text_cells(ctx, cell) == (("", cell),)  # type: ignore[arg-type]  (a cell walked on its own)
 
 
 def test_text_cells_of_the_example_as_the_plain_walk():
-    ctx, _ = _context()
+    ctx, _ = example_context()
     for ev in ctx.submission.evaluations:
-        assert text_cells(ctx, ev) == _plain_text_cells(ev)
+        assert text_cells(ctx, ev) == plain_text_cells(ev)
     assert ctx.submission.basic is not None
-    assert text_cells(ctx, ctx.submission.basic) == _plain_text_cells(ctx.submission.basic)
+    assert text_cells(ctx, ctx.submission.basic) == plain_text_cells(ctx.submission.basic)
 
 
 def test_a_number_sign_in_the_raw_text_is_one_in_its_stripped_text():
@@ -157,31 +86,12 @@ def _declared_row_as_before(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -
 def test_declared_as_the_plain_reading():
     """Rows whose texts hold no marker are answered from the by-text answers; every row is declared as the plain
     reading says, asked first or again, alone or after `guessed`/`marked`."""
-    ctx, base = _context()
-    texts = [
-        "不适用",
-        "本项不涉及",
-        "N/A",
-        "n/a（本年未发生）",
-        "DNA检测",
-        "100%（不适用人员已清退）",
-        "不涉及违规使用资金",
-    ]
-    texts += ["100%", "≥95%", "是", "", "  ", "/", "#N/A", "无此项", "未涉及", "不 适 用", "NA", "#VALUE!不适用"]
+    ctx, base = example_context()
+    texts = [*NA_TEXTS, "#VALUE!不适用"]
     rng = random.Random(1718)
     for _ in range(80):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(texts)),
-                actual=CellValue(rng.choice(texts)),
-                score=CellValue(rng.choice([None, Decimal(5), "/", ""])),
-            )
-            for n in range(rng.randint(1, 12))
-        )
-        run, plain = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = plain.evaluation = replace(ctx.ev, indicators=rows)
+        rows = random_na_rows(rng, base, texts)
+        run, plain = two_contexts(ctx, rows)
         marks = not_applicable.pattern(plain)
         assert marks is not None
         for ind in rows:
@@ -195,7 +105,7 @@ def test_declared_as_the_plain_reading():
 
 def test_declared_without_markers_is_false():
     """A profile listing no marker declares no row (and keeps no answer a later profile could misread)."""
-    ctx, base = _context()
+    ctx, base = example_context()
     profile = load_profile(None)
     run = Context(ctx.submission, profile)
     run.evaluation = ctx.ev
@@ -222,7 +132,7 @@ def _under_way_as_before(ctx: Context, text: str) -> str | None:
 
 def test_under_way_word_kept_by_text_is_the_plain_search():
     """`_under_way` keeps each actual text's word for the run: the word (and the message) the search gives each row."""
-    ctx, base = _context()
+    ctx, base = example_context()
     words = ["建设中", "正在建设", "推进中", "建設中", "中小企业", "二期", "，", "。", " ", "完成", "未竣工", "心城区"]
     rng = random.Random(1719)
     run = Context(ctx.submission, ctx.profile)
@@ -280,7 +190,7 @@ class _Text(str):
 
 
 def test_is_blank_asks_a_figure_no_property_and_answers_as_before():
-    ctx, _ = _context()
+    ctx, _ = example_context()
     raws = [
         None,
         Decimal("0"),
@@ -377,7 +287,7 @@ def test_f19_asks_the_cost_test_first_and_finds_as_before():
         unit = rng.choice([*units, "".join(rng.choice("万元/个年人%") for _ in range(rng.randint(1, 4)))])
         money, _per = split_per(normalise_unit(unit))
         cost._yuan_per(money)
-    ctx, base = _context()
+    ctx, base = example_context()
     old = _f19_as_before()
     targets = [
         "=23万元/个",
@@ -406,8 +316,7 @@ def test_f19_asks_the_cost_test_first_and_finds_as_before():
             )
             for n in range(rng.randint(1, 8))
         )
-        run, before = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
-        run.evaluation = before.evaluation = replace(ctx.ev, indicators=rows)
+        run, before = two_contexts(ctx, rows)
         run.spec = before.spec = spec("F19")
         run.severity = before.severity = run.spec.severity
         found = list(cost.count_times_standard_vs_funds(run))

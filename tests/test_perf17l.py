@@ -12,6 +12,8 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis_budget import draws
+
 from perfxl.grid import Grid
 from perfxl.layout import cells as C
 from perfxl.layout.merges import _crosses, _group_row
@@ -69,7 +71,7 @@ def test_a_rows_cells_in_one_call_are_cell_of_each():
     """`cells_of(grid, r, cols, held)` is `[cell_of(grid, r, c, held.get(c)) for c in cols]` (None for None): merged,
     uncached and formula cells, number, bool, Decimal and blank values, columns past the row, far rows."""
     rng = random.Random(1717)
-    for i in range(1500):
+    for i in range(draws(1500, 150)):
         grid = _grid(rng, rng.randint(1, 6), rng.randint(1, 30), top=70_000 if i % 50 == 0 else 0)
         r = rng.randrange(grid.n_rows)
         held = dict(C.row_cells(grid, r))
@@ -125,7 +127,7 @@ def test_a_rows_scan_is_the_strip_test():
     `str.strip` removes, str subclasses, numbers, bools, merged continuations."""
     rng = random.Random(1719)
     spaces = [chr(i) for i in range(0x3001) if chr(i).isspace()] + ["\u200b", "\ufeff", "x"]
-    for _ in range(2000):
+    for _ in range(draws(2000, 200)):
         grid = _grid(rng, rng.randint(1, 5), rng.randint(1, 12))
         for row in grid.rows:
             for c in range(len(row)):
@@ -142,7 +144,7 @@ def test_a_merge_crossing_a_header_is_found_as_by_every_header():
     _group_row(…) for h in headers)` over ascending headers."""
     rng = random.Random(1720)
     kinds = ("note", "other", "blank", "indicator_header", "funds_header", "goals_header", "total")
-    for _ in range(3000):
+    for _ in range(draws(3000, 300)):
         grid = _grid(rng, rng.randint(2, 12), rng.randint(1, 4))
         values = [rng.choice(kinds) for _ in range(grid.n_rows)]
         headers = sorted(rng.sample(range(grid.n_rows), rng.randint(0, min(5, grid.n_rows))))

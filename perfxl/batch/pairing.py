@@ -31,7 +31,7 @@ from perfxl.validate import _profile, _year
 
 from .cache import sha256_file
 from .discover import DOCUMENT_SUFFIXES, WORKBOOK_SUFFIXES, Discovered, Discovery, _order
-from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result
+from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result, timed
 
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
@@ -293,7 +293,4 @@ def check_pair_job(job: Any, config: Any) -> dict[str, Any]:
             record["report"] = rel
         except Exception as exc:
             record["notes"].append(f"未生成 HTML 报告：{_reason(exc)}")
-    record["seconds"] = round(time.perf_counter() - started, 4)
-    record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
-    record["worker_pid"] = os.getpid()
-    return record
+    return timed(record, started, cpu_started)

@@ -217,6 +217,14 @@ def _not_annotatable(suffix: str, real: str = "") -> str:
     return f"未生成批注副本：{suffix} 格式只能读取，不能写回（请在 Excel 或 WPS 中另存为 .xlsx 后再检查）"
 
 
+def timed(record: dict[str, Any], started: float, cpu_started: float) -> dict[str, Any]:
+    """A job's record with its wall and CPU seconds since `started` / `cpu_started` and the worker that ran it."""
+    record["seconds"] = round(time.perf_counter() - started, 4)
+    record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
+    record["worker_pid"] = os.getpid()
+    return record
+
+
 def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
     """Check one file and write its per-file outputs; never raises for anything the file can cause."""
     # lazy: import cycle (perfxl.batch.pairing imports perfxl.batch.worker at load)
@@ -250,10 +258,7 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
                 record["annotated"] = rel
             except Exception as exc:
                 record["notes"].append(f"未生成批注副本：{_reason(exc)}")
-    record["seconds"] = round(time.perf_counter() - started, 4)
-    record["cpu_seconds"] = round(time.process_time() - cpu_started, 4)
-    record["worker_pid"] = os.getpid()
-    return record
+    return timed(record, started, cpu_started)
 
 
 def check_packed(job: Job, config: WorkerConfig):

@@ -28,7 +28,7 @@ from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
 from .facts import PEOPLE_UNITS, Fact, compact_name
 from .precision import Interval, _approximate, _around, _before, _bound, _interval, _show
-from .run_state import Issue, _operand, _Run, _where
+from .run_state import _operand, _Run, _where, contradict
 from .vocabulary import SPLIT_DIMENSIONS
 
 #: The levels of one tree of indicators or units (一级指标, 二级单位…): they nest, the lower counting the upper's items
@@ -559,16 +559,15 @@ def _report(
 ) -> None:
     """The one N02 of a count split: the parts as shown, the total as written and why they cannot both hold; the total
     is marked so no later check says it again."""
-    run.contradicted.add((pi, total.index))
-    run.issues.append(
-        Issue(
-            "N02",
-            ref,
-            {"where": _where(ref), "what": what, "what_en": what_en},
-            expected=expected,
-            actual=total.quantity.text,
-            certainty=certainty,
-            basis=f"{_where(ref)}：{shown}，而总数写 {total.quantity.text}{why}",
-            basis_en=basis_en,
-        )
+    contradict(
+        run,
+        pi,
+        ref,
+        total,
+        what,
+        what_en,
+        expected=expected,
+        certainty=certainty,
+        basis=f"{_where(ref)}：{shown}，而总数写 {total.quantity.text}{why}",
+        basis_en=basis_en,
     )

@@ -45,7 +45,7 @@ from .precision import (
 )
 from .rate_from_nothing import check_rate_from_nothing
 from .respective_lists import check_rates_over_stated_bases
-from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where, whole_wan_in_yuan
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, whole_wan_in_yuan
 from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
@@ -594,25 +594,20 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             + (f"，按预算 {others} 计算也不相符" if others else "")
             + "，需人工核实"
         )
-    run.contradicted.add((pi, rest.index))
-    run.issues.append(
-        Issue(
-            "N02",
-            ref,
-            {
-                "where": _where(ref),
-                "what": f"结余（预算 {budget_text} − 支出 {paid.quantity.text}）",
-                "what_en": "the remainder: budget − spending",
-            },
-            expected=expected,
-            actual=rest.quantity.text,
-            related=tuple(c.ref for c in cells if c.ref) if cells else (),
-            certainty=Certainty.CERTAIN if cells else Certainty.JUDGEMENT,
-            basis=f"{_where(ref)}：{budget_text} − {paid.quantity.text} = {expected}，而“{rest.clause}”写 "
-            f"{rest.quantity.text}；{how}",
-            basis_en=f"budget {budget_text} − spending {paid.quantity.text} = {expected}; the text says "
-            f"{rest.quantity.text}" + ("" if cells else "; figures paired by place, a person checks"),
-        )
+    contradict(
+        run,
+        pi,
+        ref,
+        rest,
+        f"结余（预算 {budget_text} − 支出 {paid.quantity.text}）",
+        "the remainder: budget − spending",
+        expected=expected,
+        related=tuple(c.ref for c in cells if c.ref) if cells else (),
+        certainty=Certainty.CERTAIN if cells else Certainty.JUDGEMENT,
+        basis=f"{_where(ref)}：{budget_text} − {paid.quantity.text} = {expected}，而“{rest.clause}”写 "
+        f"{rest.quantity.text}；{how}",
+        basis_en=f"budget {budget_text} − spending {paid.quantity.text} = {expected}; the text says "
+        f"{rest.quantity.text}" + ("" if cells else "; figures paired by place, a person checks"),
     )
 
 
@@ -832,14 +827,10 @@ def _sources_against(
     expected = _show(point, total.quantity.unit, max(p.quantity.places for p in parts))
     run.contradicted.update((pi, f.index) for f in (total, *parts))  # one finding for the wrong figure, not its rates
     run.issues.append(
-        Issue(
-            "N02",
+        n02(
             ref,
-            {
-                "where": _where(ref),
-                "what": f"各资金来源的{kind}之和（{names}）超过了总的{kind}",
-                "what_en": f"the sources' {kind} against the whole's",
-            },
+            f"各资金来源的{kind}之和（{names}）超过了总的{kind}",
+            f"the sources' {kind} against the whole's",
             expected=expected,
             actual=total.quantity.text,
             basis=f"{_where(ref)}：“其中”各资金来源的{kind} {names} = {expected}，而其前一句总的{kind}写 "
@@ -886,26 +877,21 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         _, point, base = readings[-1]  # the nearest amount before it
         expected = _show(round_half_up(point, amount.quantity.places), amount.quantity.unit)
         others = "、".join(b.quantity.text for _, _, b in readings[:-1])
-        run.contradicted.add((pi, amount.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{amount.subject}”按比例计算的金额（{base.quantity.text} × {pct.quantity.text}）",
-                    "what_en": "a share's amount: base × percentage",
-                },
-                expected=expected,
-                actual=amount.quantity.text,
-                certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{base.quantity.text} × {pct.quantity.text} = {expected}，而“{amount.clause}”写 "
-                f"{amount.quantity.text}；比例的基数按同一句中的位置取其前最近的金额"
-                + (f"（按 {others} 计算也不相符）" if others else "")
-                + "，需人工核实",
-                basis_en=f"{base.quantity.text} × {pct.quantity.text} = {expected}; the text says "
-                f"{amount.quantity.text}; the base paired by place, a person checks",
-            )
+        contradict(
+            run,
+            pi,
+            ref,
+            amount,
+            f"“{amount.subject}”按比例计算的金额（{base.quantity.text} × {pct.quantity.text}）",
+            "a share's amount: base × percentage",
+            expected=expected,
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{_where(ref)}：{base.quantity.text} × {pct.quantity.text} = {expected}，而“{amount.clause}”写 "
+            f"{amount.quantity.text}；比例的基数按同一句中的位置取其前最近的金额"
+            + (f"（按 {others} 计算也不相符）" if others else "")
+            + "，需人工核实",
+            basis_en=f"{base.quantity.text} × {pct.quantity.text} = {expected}; the text says "
+            f"{amount.quantity.text}; the base paired by place, a person checks",
         )
 
 
@@ -986,14 +972,10 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
         expected = "不超过 100%"
         run.contradicted.add((pi, shares[-1].index))
         run.issues.append(
-            Issue(
-                "N02",
+            n02(
                 ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“分别占”所列各项的占比之和（{names}）超过了100%",
-                    "what_en": "the shares of one 分别占 list add up past 100%",
-                },
+                f"“分别占”所列各项的占比之和（{names}）超过了100%",
+                "the shares of one 分别占 list add up past 100%",
                 expected=expected,
                 actual=f"{_show(total, '%')}",
                 certainty=Certainty.JUDGEMENT,
@@ -1441,66 +1423,61 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             rounded += _beside_wholes(
                 parts, total, map(_whole_text, beyond), "，所列各项之和也超过了它，无论属于哪一个总数都不相符）"
             )
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {"where": _where(ref), "what": what, "what_en": f"parts of {total.subject}"},
-                expected=expected,
-                actual=total.quantity.text,
-                basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
-                + (
-                    "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[_item_claim(facts, total)]}）"
-                    if complete
-                    else ""
-                    if short and (classes or by_kind or respective or counted is not None)
-                    else "（所列各项之和少于总数）"
-                    if short
-                    else f"（{_listed_by(parts)}所列的一项不能超过总数）"
-                    if single
-                    else f"（{_listed_by(parts)}各项之和不能超过总数）"
-                )
-                + rounded
-                + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else "")
-                + (
-                    "；"
-                    + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
-                    + "可能是资金的另一种划分（结余、新增、投资），"
-                    "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
-                    if odd
-                    else ""
-                ),
-                basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
-                + ("; rounded parts could still fit, a person must check" if as_written else "")
-                + (
-                    "; the parts read as rounded half up, cut figures could still fit"
-                    if (short or short_by_definition) and cut_only
-                    else ""
-                )
-                + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
-                + (
-                    "; a remainder or an investment may be another split of the money, a person must check"
-                    if odd
-                    else ""
-                )
-                + (
-                    "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
-                    if short and classes
-                    else "; the split's classes (by its words) read as the whole, the total may hold more: a person must check"
-                    if short and by_kind
-                    else "; as many amounts as the projects the text counts, read as all of them: a person must check"
-                    if short and counted is not None
-                    else "; a 分别为 list read as all the parts: a person must check"
-                    if short and respective
-                    else "; a 其中 list may name only some parts, a person must check"
-                    if short
-                    else ""
-                ),
-                certainty=Certainty.JUDGEMENT
-                if as_written or short or short_by_definition or others or by_place or loose or odd
-                else Certainty.CERTAIN,
+        contradict(
+            run,
+            pi,
+            ref,
+            total,
+            what,
+            f"parts of {total.subject}",
+            expected=expected,
+            basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
+            + (
+                "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[_item_claim(facts, total)]}）"
+                if complete
+                else ""
+                if short and (classes or by_kind or respective or counted is not None)
+                else "（所列各项之和少于总数）"
+                if short
+                else f"（{_listed_by(parts)}所列的一项不能超过总数）"
+                if single
+                else f"（{_listed_by(parts)}各项之和不能超过总数）"
             )
+            + rounded
+            + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else "")
+            + (
+                "；"
+                + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
+                + "可能是资金的另一种划分（结余、新增、投资），"
+                "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
+                if odd
+                else ""
+            ),
+            basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+            + ("; rounded parts could still fit, a person must check" if as_written else "")
+            + (
+                "; the parts read as rounded half up, cut figures could still fit"
+                if (short or short_by_definition) and cut_only
+                else ""
+            )
+            + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
+            + ("; a remainder or an investment may be another split of the money, a person must check" if odd else "")
+            + (
+                "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
+                if short and classes
+                else "; the split's classes (by its words) read as the whole, the total may hold more: a person must check"
+                if short and by_kind
+                else "; as many amounts as the projects the text counts, read as all of them: a person must check"
+                if short and counted is not None
+                else "; a 分别为 list read as all the parts: a person must check"
+                if short and respective
+                else "; a 其中 list may name only some parts, a person must check"
+                if short
+                else ""
+            ),
+            certainty=Certainty.JUDGEMENT
+            if as_written or short or short_by_definition or others or by_place or loose or odd
+            else Certainty.CERTAIN,
         )
         _consequent_rates(run, pi, total, parts, point)
 
@@ -2137,20 +2114,19 @@ def _initial_plus_added(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple
             continue
         expected = _show(point, unit)
         names = f"年初 {a.quantity.text} + 年中增加 {b.quantity.text}"
-        run.contradicted.add((pi, t.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {"where": _where(ref), "what": f"总数（{names}）", "what_en": "the total (initial + added)"},
-                expected=expected,
-                actual=t.quantity.text,
-                certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{names} = {expected}，而“{t.clause}”写 {t.quantity.text}"
-                "（年中若有取消或合并、正文未说明，也可能相符，请核实）",
-                basis_en=f"{a.quantity.text} at the start of the year + {b.quantity.text} added = {expected}; "
-                f"the total says {t.quantity.text} (one may have been cancelled; a person checks)",
-            )
+        contradict(
+            run,
+            pi,
+            ref,
+            t,
+            f"总数（{names}）",
+            "the total (initial + added)",
+            expected=expected,
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{_where(ref)}：{names} = {expected}，而“{t.clause}”写 {t.quantity.text}"
+            "（年中若有取消或合并、正文未说明，也可能相符，请核实）",
+            basis_en=f"{a.quantity.text} at the start of the year + {b.quantity.text} added = {expected}; "
+            f"the total says {t.quantity.text} (one may have been cancelled; a person checks)",
         )
 
 

@@ -14,7 +14,7 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, round_half_up
 from .facts import Fact
 from .precision import Interval, _show
-from .run_state import Issue, _Run, _where
+from .run_state import _Run, _where, contradict
 
 
 def check_rate_from_nothing(
@@ -37,25 +37,24 @@ def check_rate_from_nothing(
     what = f"“{rate.subject}”与{base}相比的增减率（{amount.quantity.text} / {base} {shown_base}）"
     # 100% over nothing: the publishers' way of saying "new" — wrong as arithmetic, a person judges the wording
     convention = pv == 0 and abs(rate.quantity.value) == HUNDRED
-    run.contradicted.add((pi, rate.index))
-    run.issues.append(
-        Issue(
-            "N02",
-            ref,
-            {"where": _where(ref), "what": what, "what_en": f"{rate.subject}: change / a base of about nothing"},
-            expected=expected,
-            actual=rate.quantity.text,
-            basis=f"{_where(ref)}：{what}：{base}的数字按正文 {amount.quantity.text} 倒推为 {shown_base}（按印出精度"
-            f"可能范围 {round_half_up(prev.lo, 2)}–{round_half_up(prev.hi, 2)}），由此得出的增减率至少为 "
-            f"{round_half_up(least, 2)}%，文字写 {rate.quantity.text}"
-            + (
-                "；上年为 0 时“增长100%”是常见写法（实为新增），增长率无从计算，宜写“新增”，需人工判断"
-                if convention
-                else ""
-            ),
-            basis_en=f"the base left by the figures is {pv} (at most {prev.hi}): any rate is at least {least:.2f}%, "
-            f"the text says {rate.quantity.text}"
-            + ("; 100% over nothing is the publishers' way of saying new" if convention else ""),
-            certainty=Certainty.JUDGEMENT if convention else Certainty.CERTAIN,
-        )
+    contradict(
+        run,
+        pi,
+        ref,
+        rate,
+        what,
+        f"{rate.subject}: change / a base of about nothing",
+        expected=expected,
+        basis=f"{_where(ref)}：{what}：{base}的数字按正文 {amount.quantity.text} 倒推为 {shown_base}（按印出精度"
+        f"可能范围 {round_half_up(prev.lo, 2)}–{round_half_up(prev.hi, 2)}），由此得出的增减率至少为 "
+        f"{round_half_up(least, 2)}%，文字写 {rate.quantity.text}"
+        + (
+            "；上年为 0 时“增长100%”是常见写法（实为新增），增长率无从计算，宜写“新增”，需人工判断"
+            if convention
+            else ""
+        ),
+        basis_en=f"the base left by the figures is {pv} (at most {prev.hi}): any rate is at least {least:.2f}%, "
+        f"the text says {rate.quantity.text}"
+        + ("; 100% over nothing is the publishers' way of saying new" if convention else ""),
+        certainty=Certainty.JUDGEMENT if convention else Certainty.CERTAIN,
     )

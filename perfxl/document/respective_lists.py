@@ -19,7 +19,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from .facts import Fact
 from .precision import Interval, _around
-from .run_state import Issue, _operand, _Run, _where
+from .run_state import _operand, _Run, _where, n02
 
 _NUM = r"\d+(?:\.\d+)?"
 _SEP = r"\s*[,，、]\s*"
@@ -178,10 +178,10 @@ def _judge(
     word = "增长" if up else "下降"
     what = f"“{names}”中“{name}”与上年相比的增减率（{change}{unit} / 上年 {fmt_decimal(base)}{unit}）"
     run.issues.append(
-        Issue(
-            "N02",
+        n02(
             ref,
-            {"where": _where(ref), "what": what, "what_en": f"{name}: change / last year's (a 各 list, by position)"},
+            what,
+            f"{name}: change / last year's (a 各 list, by position)",
             expected=expected,
             actual=f"{rate}%",
             certainty=Certainty.JUDGEMENT if cut else Certainty.CERTAIN,
@@ -248,10 +248,10 @@ def check_rates_over_stated_bases(
         else:
             what = f"“{base.subject}”与上年相比的增减率（{change.quantity.text} / 上年 {fmt_decimal(point)}{unit}）"
         run.issues.append(
-            Issue(
-                "N02",
+            n02(
                 ref,
-                {"where": _where(ref), "what": what, "what_en": f"{base.subject}: change / its base (a 分别 list)"},
+                what,
+                f"{base.subject}: change / its base (a 分别 list)",
                 expected=expected,
                 actual=f"{item['rate']}%",
                 certainty=Certainty.JUDGEMENT if cut else Certainty.CERTAIN,

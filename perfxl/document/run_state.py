@@ -126,6 +126,45 @@ def _where(ref: TextRef | CellRef) -> str:
     return f"正文{ref.cell}" if isinstance(ref, TextRef) else f"{ref}单元格的文字"
 
 
+def contradict(
+    run: _Run,
+    pi: int,
+    ref: TextRef | CellRef,
+    fact: Fact,
+    what: str,
+    what_en: str,
+    *,
+    expected: str,
+    basis: str,
+    basis_en: str,
+    certainty: Certainty = Certainty.CERTAIN,
+    related: tuple[Location, ...] = (),
+) -> Issue:
+    """An N02 at `fact` of paragraph `pi`, a figure its text's own arithmetic contradicts: the figure marked contradicted
+    (no other check says it again) and the issue kept — what was computed (`what`, `expected`), the figure as printed,
+    how certain and on what basis."""
+    run.contradicted.add((pi, fact.index))
+    issue = n02(
+        ref,
+        what,
+        what_en,
+        expected=expected,
+        actual=fact.quantity.text,
+        related=related,
+        certainty=certainty,
+        basis=basis,
+        basis_en=basis_en,
+    )
+    run.issues.append(issue)
+    return issue
+
+
+def n02(ref: TextRef | CellRef, what: str, what_en: str, **fields: Any) -> Issue:
+    """An N02 (the narrative's own arithmetic does not hold) at `ref`: where it stands, what was computed (`what`), and
+    the Issue's other fields (expected, actual, related, certainty, basis, basis_en)."""
+    return Issue("N02", ref, {"where": _where(ref), "what": what, "what_en": what_en}, **fields)
+
+
 def _tables_read(sub: Submission) -> bool:
     return bool(sub.evaluations) or sub.basic is not None
 
@@ -207,22 +246,21 @@ def _arith(
         if prior in run.issues:
             run.issues.remove(prior)
         del run.contradicted_by[(pi, rate.index)]
-    run.contradicted.add((pi, rate.index))
-    run.issues.append(
-        issue := Issue(
-            "N02",
-            ref,
-            {"where": _where(ref), "what": what, "what_en": what_en},
-            related=related,
-            expected=expected,
-            actual=rate.quantity.text,
-            basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
-            f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
-            + (f"；{paired_by}，需人工核实" if paired_by else ""),
-            basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
-            + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
-            certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
-        )
+    issue = contradict(
+        run,
+        pi,
+        ref,
+        rate,
+        what,
+        what_en,
+        related=related,
+        expected=expected,
+        basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
+        f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
+        + (f"；{paired_by}，需人工核实" if paired_by else ""),
+        basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
+        + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
+        certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
     )
     run.rate_issues.append((pi, issue, rate, operands))
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
-from .run_state import Issue, _Run, _where
+from .run_state import _Run, _where, n02
 
 #: A score in brackets: "(得 30 分 )", "（得5分）", "(30分)".
 _BRACKETED = lazy_compile(r"[(（]\s*(?:得分?|计)?\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*分\s*[)）]")
@@ -65,14 +65,10 @@ def check_score_parts(run: _Run, ref: TextRef | CellRef, text: str) -> None:
         name = name_m.group(1) if name_m else "该部分"
         operands = " + ".join(fmt_decimal(p) for p in parts)
         run.issues.append(
-            Issue(
-                "N02",
+            n02(
                 ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{name}”{head.group(0).strip()}的各项得分之和（{operands}）",
-                    "what_en": f"the sum of {name}'s items ({operands})",
-                },
+                f"“{name}”{head.group(0).strip()}的各项得分之和（{operands}）",
+                f"the sum of {name}'s items ({operands})",
                 expected=fmt_decimal(summed),
                 actual=head["n"],
                 certainty=Certainty.JUDGEMENT,

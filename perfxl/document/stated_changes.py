@@ -19,7 +19,7 @@ from ..numbers import HUNDRED
 from ..patterns import lazy_compile
 from .facts import Fact, compact_name
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
-from .run_state import Issue, _arith, _operand, _Run, _sum_in, _where
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02
 
 #: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
 _AGAINST = lazy_compile(
@@ -116,24 +116,19 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
             if up
             else f"{base.quantity.text} − {current.quantity.text}"
         )
-        run.contradicted.add((pi, change.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“比{name}{m['dir']}”的增减额（{operands}）",
-                    "what_en": f"the change against {name}",
-                },
-                expected=expected,
-                actual=q.text,
-                certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}：{operands} = {expected}，而“{change.clause.strip()}”写 {q.text}（基数按名称“{name}”"
-                f"配对为“{base.clause.strip()}”，比较的数按位置取其后最近的“{current.clause.strip()}”，请核实）",
-                basis_en=f"{operands} = {expected}, the text says {q.text} (the base paired by its name {name}, the "
-                "figure compared by place: a person checks)",
-            )
+        contradict(
+            run,
+            pi,
+            ref,
+            change,
+            f"“比{name}{m['dir']}”的增减额（{operands}）",
+            f"the change against {name}",
+            expected=expected,
+            certainty=Certainty.JUDGEMENT,
+            basis=f"{_where(ref)}：{operands} = {expected}，而“{change.clause.strip()}”写 {q.text}（基数按名称“{name}”"
+            f"配对为“{base.clause.strip()}”，比较的数按位置取其后最近的“{current.clause.strip()}”，请核实）",
+            basis_en=f"{operands} = {expected}, the text says {q.text} (the base paired by its name {name}, the "
+            "figure compared by place: a person checks)",
         )
 
 
@@ -207,24 +202,19 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
             # (review17a: an N02 at the change and one at its rate, each "wrong" only if the level is right)
             _level_wrong(run, pi, ref, level, last, change, rate, before + change.direction * q.value, places)
             continue
-        run.contradicted.add((pi, change.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{level.subject or change.subject}”与上年相比的增减额（{operands}）",
-                    "what_en": f"{level.subject or change.subject}: the change on last year",
-                },
-                expected=expected,
-                actual=q.text,
-                certainty=Certainty.CERTAIN,
-                basis=f"{_where(ref)}：“{level.clause.strip()}”与上年的“{last.clause.strip()}”之差 {operands} = "
-                f"{expected}，而“{change.clause.strip()}”写 {q.text}",
-                basis_en=f"{operands} = {expected} (this year's level less last year's, both in the text); the text "
-                f"says {q.text}",
-            )
+        contradict(
+            run,
+            pi,
+            ref,
+            change,
+            f"“{level.subject or change.subject}”与上年相比的增减额（{operands}）",
+            f"{level.subject or change.subject}: the change on last year",
+            expected=expected,
+            certainty=Certainty.CERTAIN,
+            basis=f"{_where(ref)}：“{level.clause.strip()}”与上年的“{last.clause.strip()}”之差 {operands} = "
+            f"{expected}，而“{change.clause.strip()}”写 {q.text}",
+            basis_en=f"{operands} = {expected} (this year's level less last year's, both in the text); the text "
+            f"says {q.text}",
         )
         if rate is not None:
             # its rate is of the two levels: held to them ("…增加40万元，增长20%" over 300 → 16.67%), never to the 40
@@ -276,15 +266,11 @@ def _level_wrong(
     for f in (level, change, rate):
         run.contradicted.add((pi, f.index))
     run.issues.append(
-        Issue(
-            "N02",
+        n02(
             ref,
-            {
-                "where": _where(ref),
-                "what": f"“{level.subject or change.subject}”本年数（上年 {last.quantity.text} 加增减额 "
-                f"{change.quantity.text}，增减率 {rate.quantity.text} 与之相符）",
-                "what_en": f"{level.subject or change.subject}: this year's level (last year's plus the change)",
-            },
+            f"“{level.subject or change.subject}”本年数（上年 {last.quantity.text} 加增减额 "
+            f"{change.quantity.text}，增减率 {rate.quantity.text} 与之相符）",
+            f"{level.subject or change.subject}: this year's level (last year's plus the change)",
             expected=expected,
             actual=q.text,
             certainty=Certainty.CERTAIN,

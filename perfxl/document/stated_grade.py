@@ -16,7 +16,7 @@ from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
 from ..profiles import resolve_profile
 from ..scoring import grade
-from .run_state import Issue, _Run, _where
+from .run_state import _Run, _where, n02
 
 #: A whole's score: its words, then the points in 分 ("综合得分为 95 分", "绩效评分100分", "自评总分98.5分").
 _SCORE = lazy_compile(
@@ -82,14 +82,10 @@ def check_stated_grade(run: _Run, ref: TextRef | CellRef, text: str) -> None:
             for i, (label, minimum) in enumerate(bands)
         )
         run.issues.append(
-            Issue(
-                "N02",
+            n02(
                 ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{m['words']}{m['n']}分”对应的等级（{shown}）",
-                    "what_en": f"the grade of {m['words']} {m['n']}",
-                },
+                f"“{m['words']}{m['n']}分”对应的等级（{shown}）",
+                f"the grade of {m['words']} {m['n']}",
                 expected=expected,
                 actual=said["g"],
                 certainty=Certainty.JUDGEMENT,

@@ -15,7 +15,7 @@ from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
 from .facts import Fact, extract_facts, sentences
 from .precision import Interval, _around, _show
-from .run_state import Issue, _operand, _Run, _sum_in, _where
+from .run_state import _operand, _Run, _sum_in, _where, contradict
 
 #: A per-unit amount ("每村4400元", "500元/人", "补助标准…"): a rate, not an amount of the list.
 _PER = lazy_compile(r"每|标准|单价|人均|户均|村均")
@@ -119,22 +119,17 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         exponent = summed[1].normalize().as_tuple().exponent
         places = max(max(f.quantity.places for f in listed), -exponent if isinstance(exponent, int) else 0)
         expected = _show(summed[1], total.quantity.unit, min(places, 6))  # 64700元 in 万元 is 6.47, not 6
-        run.contradicted.add((pi, total.index))
-        run.issues.append(
-            Issue(
-                "N02",
-                ref,
-                {
-                    "where": _where(ref),
-                    "what": f"“{total.clause.strip('，,、；; ')}”所合计的其前各项（{names}）",
-                    "what_en": "the sum stated after the amounts before it",
-                },
-                expected=expected,
-                actual=total.quantity.text,
-                basis=f"{_where(ref)}：合计之前同句所列 {names} = {expected}，而合计写 {total.quantity.text}；其前各笔金额"
-                "无论从哪一笔起连续相加（含或不含“其中”所列部分）都不等于合计（按位置读取所合计的各项，需人工核实）",
-                basis_en=f"{names} = {expected}, the stated sum is {total.quantity.text}; no run of the amounts before it "
-                "comes to it (which amounts a sum adds up is read by place: a person must check)",
-                certainty=Certainty.JUDGEMENT,
-            )
+        contradict(
+            run,
+            pi,
+            ref,
+            total,
+            f"“{total.clause.strip('，,、；; ')}”所合计的其前各项（{names}）",
+            "the sum stated after the amounts before it",
+            expected=expected,
+            basis=f"{_where(ref)}：合计之前同句所列 {names} = {expected}，而合计写 {total.quantity.text}；其前各笔金额"
+            "无论从哪一笔起连续相加（含或不含“其中”所列部分）都不等于合计（按位置读取所合计的各项，需人工核实）",
+            basis_en=f"{names} = {expected}, the stated sum is {total.quantity.text}; no run of the amounts before it "
+            "comes to it (which amounts a sum adds up is read by place: a person must check)",
+            certainty=Certainty.JUDGEMENT,
         )

@@ -7,6 +7,7 @@ Money is in 元 unless a note in the table says otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..grid import Grid
@@ -263,21 +264,7 @@ class _BasicReader:
             if extra and any(not H.is_placeholder_text(v) for _, v in extra):
                 self._unmapped(r, extra, Severity.INFO)
             return
-        self.buildings.append(
-            BuildingControl(
-                *(
-                    self._cell(r, k)
-                    for k in (
-                        "approved_area",
-                        "actual_area",
-                        "area_rate",
-                        "budget_investment",
-                        "actual_investment",
-                        "investment_rate",
-                    )
-                )
-            )
-        )
+        self.buildings.append(BuildingControl(*(self._cell(r, f.name) for f in dataclasses.fields(BuildingControl))))
 
     def _unmapped(self, r: int, cells: list, severity: Severity) -> None:
         if cells:

@@ -10,12 +10,13 @@ the evaluation reader (`FundsRows._task_row`) marks the block's rows and keeps t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
-from ..patterns import lazy_compile
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
@@ -24,18 +25,42 @@ __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOC
 
 #: The name the block's findings carry (F11's "{block}").
 TASK_BLOCK = "年度主要任务"
-#: The header's money cell (年度预算金额(万元), 预算申请, 预算金额, 资金安排) …
-_MONEY = lazy_compile(r"预算|金额|资金")
-#: … over a total column (小计 │ 合计 │ 总额) and the sources beside it on the header's second row.
-_TOTALS = frozenset(("小计", "合计", "总额", "资金总额", "预算总额", "金额合计"))
-#: The block's own total line, named left of its figures (金额合计, 合计, 总计).
-_TOTAL_LINE = lazy_compile(r"^(?:金额|资金|预算)?(?:合计|总计)$")
-#: An amount column that is no money source of the 小计 (占比(%), 数量, 单价, "其中:财政拨款" — a part of a part): neither
-#: summed down its column nor added up across the line (review 17b).
-_NOT_MONEY = lazy_compile(r"占比|比例|比重|%|率|数量|单价|个数|人数|其中")
-#: A task line that adds up lines above it (小计, 基本支出小计, 合计 of a group) or is a part of the line above it (其中):
-#: the column's 合计 is then not the plain sum of the lines printed (review 17b).
-_SUBTOTAL_LINE = lazy_compile(r"(?:小计|合计|总计)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The block's words, profile data (the national profile's `[reader.task_funds]`; the reader takes no profile)."""
+
+    #: The header's money cell (年度预算金额(万元), 预算申请, 预算金额, 资金安排) …
+    money: re.Pattern[str]
+    #: … over a total column (小计 │ 合计 │ 总额) and the sources beside it on the header's second row.
+    totals: frozenset[str]
+    #: The block's own total line, named left of its figures (金额合计, 合计, 总计).
+    total_lines: frozenset[str]
+    #: An amount column that is no money source of the 小计 (占比(%), 数量, 单价, "其中:财政拨款" — a part of a part):
+    #: neither summed down its column nor added up across the line (review 17b).
+    not_money: re.Pattern[str]
+    #: A task line that adds up lines above it (小计, 基本支出小计, 合计 of a group) or is a part of the line above it
+    #: (其中): the column's 合计 is then not the plain sum of the lines printed (review 17b).
+    subtotal_lines: re.Pattern[str]
+
+
+def _any_of(words: list[str], end: str = "") -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")" + end)
+
+
+@cache
+def _words() -> _Words:
+    from ..profiles import resolve_profile  # (the layout reads the national profile's words only when a block is met)
+
+    get = resolve_profile(None).get
+    return _Words(
+        _any_of(get("reader.task_funds.money")),
+        frozenset(get("reader.task_funds.totals")),
+        frozenset(get("reader.task_funds.total_lines")),
+        _any_of(get("reader.task_funds.not_money")),
+        _any_of(get("reader.task_funds.subtotal_lines"), "$"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +98,7 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     name_col = next((c for c, v in cells if _label(v).endswith("任务名称")), None)
     if name_col is None:
         return None
-    money_col = next((c for c, v in cells if c > name_col and _MONEY.search(_label(v))), None)
+    money_col = next((c for c, v in cells if c > name_col and _words().money.search(_label(v))), None)
     if money_col is None:
         return None
     # the money cell's columns: up to the header's next cell (完成时限, 绩效目标 │ 数量 … stand beside, not under it)
@@ -83,10 +108,24 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     below = [(c, v) for c, v in row_cells(grid, r + 1) if money_col <= c < end]
     if below and all(_figure(v) for _, v in below):
         return TaskBlock(r, r, name_col, money_col, ())  # one amount column, its first task right under the header
+    if len(below) <= 1 and r + 2 < grid.n_rows:
+        # a header of two rows (完成时限, 主要内容 … merged down it) whose money cell spans both (nothing of its own under
+        # it) or names its one column on the second (小计, 财政拨款): the block's one amount column, its first task right
+        # under the header — held to the 合计 line as the one-row header's is (a 占比 or 数量 column holds nothing)
+        under = [(c, v) for c, v in row_cells(grid, r + 2) if money_col <= c < end]
+        col = below[0][0] if below else money_col
+        if (
+            under
+            and all(_figure(v) for _, v in under)
+            and any(c == col for c, _ in under)
+            and all(isinstance(v, str) and not _figure(v) for _, v in below)
+        ):
+            return TaskBlock(r, r + 1, name_col, col, ())
     if not below or any(not isinstance(v, str) or _figure(v) for _, v in below):
         return None
-    totals = [c for c, v in below if _label(v) in _TOTALS]
-    sources = tuple(c for c, v in below if _label(v) not in _TOTALS)
+    words = _words().totals
+    totals = [c for c, v in below if _label(v) in words]
+    sources = tuple(c for c, v in below if _label(v) not in words)
     if len(totals) != 1 or not sources:
         return None
     return TaskBlock(r, r + 1, name_col, totals[0], sources)
@@ -98,7 +137,7 @@ def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
     if not any(_figure(own(grid, r, c)) for c in block.amounts):
         return ""
     first = min(block.amounts)
-    if any(isinstance(v, str) and _TOTAL_LINE.match(_label(v)) for _, v in row_cells(grid, r, 0, first)):
+    if any(isinstance(v, str) and _label(v) in _words().total_lines for _, v in row_cells(grid, r, 0, first)):
         return "total"
     if any(
         isinstance(v, str) and not _figure(v) and _label(v) != _label(grid.raw(block.header_row, c))
@@ -116,7 +155,7 @@ def _line_label(grid: Grid, block: TaskBlock, r: int, *, total: bool) -> CellVal
     if total:
         first = min(block.amounts)
         for c, v in row_cells(grid, r, 0, first):
-            if isinstance(v, str) and _TOTAL_LINE.match(_label(v)):
+            if isinstance(v, str) and _label(v) in _words().total_lines:
                 return value_at(grid, r, c)
     return value_at(grid, r, block.name_col, fill=True)
 
@@ -133,23 +172,25 @@ def task_components(
     小计 and a source at least are printed). Each group is named by the column or the line it holds."""
     sub = block.sub_row
     groups: list[ComponentGroup] = []
-    heads = [own(grid, sub, c) for c in block.amounts]
+    heads = [value_at(grid, sub, c, fill=True).raw for c in block.amounts]  # (a money cell merged down its header)
     units = {money_unit_in(v) for v in (value_at(grid, block.header_row, block.total_col, fill=True).raw, *heads)}
     if total_row is not None:
         units |= {money_unit_in(v) for _, v in row_cells(grid, total_row, 0, min(block.amounts))}
     if len(units - {None}) > 1:
         # amounts printed in 元 in one column (or line) and 万元 in another: no sum holds across them as printed
         return ()
-    money = {c for c, v in zip(block.amounts, heads, strict=True) if not _NOT_MONEY.search(H.normalise_label(v))}
+    money = {
+        c for c, v in zip(block.amounts, heads, strict=True) if not _words().not_money.search(H.normalise_label(v))
+    }
     labels = {r: _line_label(grid, block, r, total=False) for r in lines}
     within = {r: _label(labels[r].text).startswith("其中") for r in lines}
-    subtotals = any(_SUBTOTAL_LINE.search(_label(labels[r].text)) for r in lines if not within[r])
+    subtotals = any(_words().subtotal_lines.search(_label(labels[r].text)) for r in lines if not within[r])
     if total_row is not None and not subtotals:
         total_label = _line_label(grid, block, total_row, total=True)
         for c in block.amounts:
             if c not in money:
                 continue
-            name = value_at(grid, sub, c).text.strip()
+            name = value_at(grid, sub, c, fill=True).text.strip()
             cells = [value_at(grid, r, c) for r in lines]
             total = value_at(grid, total_row, c)
             if not _printed(total) or not any(_printed(x) for x in cells):

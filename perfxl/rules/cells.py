@@ -15,7 +15,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from perfxl.model import BasicData, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.model import BasicData, BuildingControl, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
 from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, control_characters
@@ -76,12 +76,7 @@ _NUMBER_FIELDS = frozenset(
         "procurement_rate",
         "total_weight",
         "total_score",
-        "approved_area",
-        "actual_area",
-        "area_rate",
-        "budget_investment",
-        "actual_investment",
-        "investment_rate",
+        *(f.name for f in dataclasses.fields(BuildingControl)),  # 楼堂馆所's areas, investments and rates
     }
 )
 

@@ -57,6 +57,13 @@ def _label(ind: Indicator) -> str:
     return ind.name.text or ind.level2.text
 
 
+def _target_problem(ctx: Context, ind: Indicator, expected: str, problem: str, problem_en: str) -> Finding:
+    """A finding at the row's 年度指标值 saying what is wrong with it (`problem`) and what it should be (`expected`)."""
+    return ctx.finding(
+        ind.target, expected=expected, actual=ind.target.text, name=_label(ind), problem=problem, problem_en=problem_en
+    )
+
+
 def _next_row(above: Indicator, below: Indicator) -> bool:
     a, b = above.name.ref, below.name.ref
     return a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1
@@ -474,13 +481,8 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
         elif ctx.param("require_operator_in_value", False):
             p = ctx.parsed(ind.target)
             if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
-                yield ctx.finding(
-                    ind.target,
-                    expected="≥ > = ≤ <",
-                    actual=ind.target.text,
-                    name=_label(ind),
-                    problem="无效，应为 ≥、>、=、≤、< 或 定性",
-                    problem_en="is not one of ≥ > = ≤ < 定性",
+                yield _target_problem(
+                    ctx, ind, "≥ > = ≤ <", "无效，应为 ≥、>、=、≤、< 或 定性", "is not one of ≥ > = ≤ < 定性"
                 )
 
 
@@ -830,24 +832,10 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
         if p.number is None or p.kind not in QUANT_KINDS:
             continue
         if op_name(p) in ("GE", "GT"):
-            yield ctx.finding(
-                ind.target,
-                expected="≤ 上限",
-                actual=ind.target.text,
-                name=_label(ind),
-                problem="应以 ≤ 表示成本上限",
-                problem_en="should be a ceiling (≤)",
-            )
+            yield _target_problem(ctx, ind, "≤ 上限", "应以 ≤ 表示成本上限", "should be a ceiling (≤)")
         unit = split_per(p.unit)[0] if p.unit else None
         if p.kind == ValueKind.NUMBER and unit and family_of(unit) not in ("money", None):
-            yield ctx.finding(
-                ind.target,
-                expected="元/万元",
-                actual=ind.target.text,
-                name=_label(ind),
-                problem="的单位不是金额",
-                problem_en="is not in money",
-            )
+            yield _target_problem(ctx, ind, "元/万元", "的单位不是金额", "is not in money")
 
 
 def _time_figure(p: ParsedValue) -> bool:
@@ -914,23 +902,9 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
         if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
         if p.kind != ValueKind.PERCENT and not (p.kind == ValueKind.NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
-            yield ctx.finding(
-                ind.target,
-                expected="≥xx%",
-                actual=ind.target.text,
-                name=_label(ind),
-                problem="应为百分比",
-                problem_en="should be a percentage",
-            )
+            yield _target_problem(ctx, ind, "≥xx%", "应为百分比", "should be a percentage")
         elif op_name(p) in ("LE", "LT", "EQ"):
-            yield ctx.finding(
-                ind.target,
-                expected="≥xx%",
-                actual=ind.target.text,
-                name=_label(ind),
-                problem="应为 ≥（不低于）",
-                problem_en="should use ≥",
-            )
+            yield _target_problem(ctx, ind, "≥xx%", "应为 ≥（不低于）", "should use ≥")
 
 
 @check("I11")

@@ -146,6 +146,15 @@ def taskpane_context() -> dict[str, Any]:
     }
 
 
+def _server_missing(exc: ImportError) -> PerfxlError:
+    """SERVER_MISSING: xlwings Server (the `server` extra) is not installed — the module missing, how to install it."""
+    return PerfxlError(
+        f"未安装加载项服务器组件（{exc.name}）。请运行：{INSTALL_HINT}",
+        f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
+        code="SERVER_MISSING",
+    )
+
+
 def server_settings(project: str | os.PathLike[str] | None = None) -> Any:
     """xlwings Server's settings for `project` (imports its config after preparing the environment)."""
     folder = project_dir(project)
@@ -159,11 +168,7 @@ def server_settings(project: str | os.PathLike[str] | None = None) -> Any:
         # optional, guarded: xlwings Server (the `server` extra) may be absent; it reads the environment on import
         from xlwings_server.config import settings
     except ImportError as exc:
-        raise PerfxlError(
-            f"未安装加载项服务器组件（{exc.name}）。请运行：{INSTALL_HINT}",
-            f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
-            code="SERVER_MISSING",
-        ) from None
+        raise _server_missing(exc) from None
     return settings
 
 
@@ -184,11 +189,7 @@ def create_app(
         from xlwings_server.routers import xlwings as xlwings_router
         from xlwings_server.templates import templates
     except ImportError as exc:
-        raise PerfxlError(
-            f"未安装加载项服务器组件（{exc.name}）。请运行：{INSTALL_HINT}",
-            f"xlwings Server is not installed ({exc.name}); run: {INSTALL_HINT}",
-            code="SERVER_MISSING",
-        ) from None
+        raise _server_missing(exc) from None
     # lazy: perfxl.serve.static needs starlette (the `server` extra), which may be absent when this module loads
     from .static import PathGuard, secure_static_mounts
 

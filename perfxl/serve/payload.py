@@ -94,6 +94,11 @@ def _bad(message: str, message_en: str, *, status: int = 400, code: str = "BAD_P
     return PayloadProblem(status, message, message_en, code)
 
 
+def _bad_values(message: str, message_en: str) -> PayloadProblem:
+    """BAD_VALUES (422): a sheet's or an argument's values are not what a book carries."""
+    return _bad(message, message_en, status=422, code="BAD_VALUES")
+
+
 def _type_zh(value: Any) -> str:
     return {dict: "对象", list: "数组", str: "文本", bool: "布尔值", int: "数字", float: "数字"}.get(
         type(value), type(value).__name__
@@ -128,18 +133,14 @@ def _check_matrix(
     asks for a non-empty matrix with rows of equal length (what Excel passes for a range).
     """
     if not isinstance(values, list) or any(not isinstance(row, list) for row in values):
-        return _bad(
+        return _bad_values(
             f"{where_zh}的值必须是二维数组（行的列表），收到的是{_type_zh(values)}",
             f"{where_en}: values must be a list of rows",
-            status=422,
-            code="BAD_VALUES",
         )
     if rectangular and (not values or not values[0] or any(len(row) != len(values[0]) for row in values)):
-        return _bad(
+        return _bad_values(
             f"{where_zh}的值必须是非空、各行长度相同的二维数组",
             f"{where_en}: values must be a non-empty rectangle",
-            status=422,
-            code="BAD_VALUES",
         )
     for r, row in enumerate(values, 1):
         budget[0] -= len(row)
@@ -153,33 +154,25 @@ def _check_matrix(
         for c, v in enumerate(row, 1):
             if cell_objects and isinstance(v, dict):
                 if not _is_cell_value_object(v):
-                    return _bad(
+                    return _bad_values(
                         f"{where_zh}第 {r} 行第 {c} 列的值对象无法识别（应含“type”和简单的“basicValue”）",
                         f"{where_en} row {r} column {c}: a cell-value object needs 'type' and a plain 'basicValue'",
-                        status=422,
-                        code="BAD_VALUES",
                     )
                 v = v["basicValue"]
             if not isinstance(v, _SCALARS):
-                return _bad(
+                return _bad_values(
                     f"{where_zh}第 {r} 行第 {c} 列的值类型不支持（{_type_zh(v)}），只能是文本、数字、布尔值或空",
                     f"{where_en} row {r} column {c}: unsupported value type {type(v).__name__}",
-                    status=422,
-                    code="BAD_VALUES",
                 )
             if isinstance(v, (int, float)) and not isinstance(v, bool) and not abs(v) <= EXCEL_MAX_NUMBER:
-                return _bad(
+                return _bad_values(
                     f"{where_zh}第 {r} 行第 {c} 列的数值超出 Excel 单元格能存放的范围（±9.99999999999999E+307）",
                     f"{where_en} row {r} column {c}: number beyond Excel's range",
-                    status=422,
-                    code="BAD_VALUES",
                 )
             if isinstance(v, str) and len(v) > limits.max_cell_chars:
-                return _bad(
+                return _bad_values(
                     f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
                     f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
-                    status=422,
-                    code="BAD_VALUES",
                 )
     return None
 
@@ -214,26 +207,20 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
         )
     index = book.get("active_sheet_index", 0)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(sheets):
-        return _bad(
+        return _bad_values(
             f"“book.active_sheet_index”应为 0 到 {len(sheets) - 1} 之间的整数",
             "bad 'book.active_sheet_index'",
-            status=422,
-            code="BAD_VALUES",
         )
     if "selection" in book and not isinstance(book["selection"], (str, type(None))):
-        return _bad(
-            "“book.selection”应为单元格地址文本", "'book.selection' must be text", status=422, code="BAD_VALUES"
-        )
+        return _bad_values("“book.selection”应为单元格地址文本", "'book.selection' must be text")
     names = data.get("names", [])
     if not isinstance(names, list) or any(not isinstance(n, dict) or not isinstance(n.get("name"), str) for n in names):
-        return _bad(
+        return _bad_values(
             "“names”（工作簿中的名称）应为数组，每项带名称文本",
             "'names' must be a list of objects with a text 'name'",
-            status=422,
-            code="BAD_VALUES",
         )
     if "args" in data and not isinstance(data["args"], list):
-        return _bad("“args”应为数组", "'args' must be a list", status=422, code="BAD_VALUES")
+        return _bad_values("“args”应为数组", "'args' must be a list")
     if max_args is not None and len(data.get("args") or []) > max_args:
         return _bad(
             f"该脚本最多接受 {max_args} 个参数，收到 {len(data['args'])} 个",
@@ -248,7 +235,7 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
             return _bad(f"第 {i} 个工作表缺少名称", f"sheet {i}: missing 'name'", code="MISSING_BOOK")
         name = sheet["name"]
         if name.casefold() in seen:
-            return _bad(f"工作表名称重复：{name}", f"duplicate sheet name {name!r}", status=422, code="BAD_VALUES")
+            return _bad_values(f"工作表名称重复：{name}", f"duplicate sheet name {name!r}")
         seen.add(name.casefold())
         if "values" not in sheet:
             return _bad(
@@ -259,19 +246,15 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
             return problem
         for key in ("notes", "tables", "pictures", "shapes", "charts"):
             if key in sheet and not isinstance(sheet[key], list):
-                return _bad(
+                return _bad_values(
                     f"工作表“{name}”的“{key}”应为数组",
                     f"sheet {name!r}: '{key}' must be a list",
-                    status=422,
-                    code="BAD_VALUES",
                 )
         for note in sheet.get("notes", []):
             if not isinstance(note, dict) or not isinstance(note.get("address"), str):
-                return _bad(
+                return _bad_values(
                     f"工作表“{name}”的批注缺少地址",
                     f"sheet {name!r}: note without 'address'",
-                    status=422,
-                    code="BAD_VALUES",
                 )
     return None
 
@@ -329,11 +312,9 @@ def check_function_payload(
         ("task_key", "任务标识文本"),
     ):
         if data.get(key) is not None and not isinstance(data[key], str):
-            return _bad(
+            return _bad_values(
                 f"“{key}”应为{zh}，收到的是{_type_zh(data[key])}",
                 f"'{key}' must be text",
-                status=422,
-                code="BAD_VALUES",
             )
     budget = [limits.max_cells]
     for i, arg in enumerate(args, 1):

@@ -6,7 +6,9 @@ Columns A–G: A row label; three-value rows (编制数 | 实际在职人数 | �
 
 from __future__ import annotations
 
-from .content import BasicContent
+import dataclasses
+
+from .content import BasicContent, BuildingLine
 from .formulas import put_rate, put_sum
 from .plan import SheetPlan
 from .shape import Shape
@@ -15,14 +17,7 @@ __all__ = ["lay_basic", "BASIC_WIDTH"]
 
 BASIC_WIDTH = 7  # columns A..G
 _AMOUNT_ATTRS = ("prev", "budget", "final")
-_BUILDING_ATTRS = (
-    "approved_area",
-    "actual_area",
-    "area_rate",
-    "budget_investment",
-    "actual_investment",
-    "investment_rate",
-)
+_BUILDING_ATTRS = tuple(f.name for f in dataclasses.fields(BuildingLine) if f.name != "label")
 
 
 def lay_basic(plan: SheetPlan, b: BasicContent, shape: Shape, top: int) -> int:

@@ -287,6 +287,20 @@ def _cell_text(value) -> str:
     return _fmt(number) if number is not None else str(value)
 
 
+def _merge_spans(plan: SheetPlan, base: int) -> tuple[dict[tuple[int, int], tuple[int, int]], set[tuple[int, int]]]:
+    """A plan's merges as (rows, columns) spanned beyond `base` at each anchor (HTML's rowspan/colspan count from 1,
+    SpreadsheetML's MergeDown/MergeAcross from 0), and the cells they cover besides their anchors (written as none)."""
+    spans = {(r0, c0): (r1 - r0 + base, c1 - c0 + base) for r0, c0, r1, c1 in plan.merges}
+    covered = {
+        (r, c)
+        for r0, c0, r1, c1 in plan.merges
+        for r in range(r0, r1 + 1)
+        for c in range(c0, c1 + 1)
+        if (r, c) != (r0, c0)
+    }
+    return spans, covered
+
+
 def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> str:
     """The plans as one HTML page (one <table> per sheet, <caption> = sheet name, colspan/rowspan for
     merges), as budget systems export "Excel" files. `declared_charset` is what the page claims."""
@@ -295,14 +309,7 @@ def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> s
         "<title>export</title></head><body>"
     ]
     for plan in plans:
-        spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in plan.merges}
-        covered = {
-            (r, c)
-            for r0, c0, r1, c1 in plan.merges
-            for r in range(r0, r1 + 1)
-            for c in range(c0, c1 + 1)
-            if (r, c) != (r0, c0)
-        }
+        spans, covered = _merge_spans(plan, 1)
         parts.append(f'<table border="1"><caption>{escape(plan.name)}</caption>')
         for r in range(plan.max_row + 1):
             parts.append("<tr>")
@@ -332,14 +339,7 @@ def render_spreadsheetml(plans: list[SheetPlan]) -> str:
         'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">'
     ]
     for plan in plans:
-        spans = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in plan.merges}
-        covered = {
-            (r, c)
-            for r0, c0, r1, c1 in plan.merges
-            for r in range(r0, r1 + 1)
-            for c in range(c0, c1 + 1)
-            if (r, c) != (r0, c0)
-        }
+        spans, covered = _merge_spans(plan, 0)
         out.append(f"<Worksheet ss:Name={quoteattr(plan.name)}><Table>")
         for r in range(plan.max_row + 1):
             out.append(f'<Row ss:Index="{r + 1}">')

@@ -316,7 +316,11 @@ def _label(f) -> str:
     return f"{f.code} {f.severity.value} {f.ref}: {f.message[:90]}"
 
 
-def probe(path: Path, work: Path) -> list[Probe]:
+def probe(path: Path, work: Path, in_memory: bool = False) -> list[Probe]:
+    """The probes of one report. `in_memory` (the fast loop's share, tests/test_probe_reports.py): each copy's
+    findings are validate_file's as `report_helpers.fixture_findings` gives them — the report written and read once,
+    the changed paragraph read from a .docx of its own and put in place; `PERFXL_CHECK_REPORT_READ=1` also writes and
+    validates each copy and fails unless the findings are the same."""
     fixture = tomllib.loads(path.read_text(encoding="utf-8"))
     skip = {e["paragraph"] for e in fixture.get("expect", [])} | {
         p for e in fixture.get("expect_other", []) for p in (e.get("paragraph"), e.get("related_paragraph")) if p
@@ -364,8 +368,14 @@ def probe(path: Path, work: Path) -> list[Probe]:
         new = got[1]
         copy["paragraphs"][p - 1] = text[: f.start] + new + text[f.end :]
         probe_path = work / f"{path.stem}-probe.docx"
-        build_docx(copy, probe_path)
-        copy_findings = crash_free(validate_file(probe_path).findings, f"{path.stem} p{p} {f.text} → {new}")
+        if in_memory:
+            from report_helpers import fixture_findings
+
+            findings = fixture_findings(copy, fixture, probe_path, build_docx)
+        else:
+            build_docx(copy, probe_path)
+            findings = list(validate_file(probe_path).findings)
+        copy_findings = crash_free(findings, f"{path.stem} p{p} {f.text} → {new}")
         new_findings = [x for x in copy_findings if _key(x) not in before and x.severity.rank >= 2]
         here = [x for x in new_findings if isinstance(x.ref, TextRef) and x.ref.paragraph == p and x.code[0] == "N"]
         found = here[:1]
