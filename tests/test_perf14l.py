@@ -137,9 +137,9 @@ def _ends_table_plain(cells: list, labels: list, one_text: bool) -> bool:
         and len(rest) <= 1
         and all(any(w in t for w in H.SEAL_WORDS) for t in rest)
     )
-    return (
-        bool(texts) and cells[0][0] == labels[0][0] and (_is_note(texts[0], 1 if one_text else len(cells)) or approval)
-    )
+    # a note line's cells count as the distinct texts they print (a merge exported filled repeats one: held-out batch 30)
+    n = len(cells) if len(labels) != len(cells) else len(set(texts))
+    return bool(texts) and cells[0][0] == labels[0][0] and (_is_note(texts[0], 1 if one_text else n) or approval)
 
 
 def test_table_end_shortcut_answers_as_the_plain_test():

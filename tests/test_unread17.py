@@ -140,7 +140,8 @@ def test_a_three_public_table_stating_no_stage_is_read_for_its_sums_only():
     says the stage could not be decided; no figure of it is held to the narrative (no 预算/决算 to pair by)."""
     sub, findings = _check(_grid(GUANGDONG, 0))
     assert [t.kind for t in sub.sum_tables] == ["three_public_sums"] and sub.basic is None
-    assert len(sub.sum_tables[0].sums) == 8 and _b18(findings) == []
+    # 8 sums down the columns, and 6 across (each line's 合計 = its three sources — held-out batch 30's source sums)
+    assert len(sub.sum_tables[0].sums) == 14 and _b18(findings) == []
     assert "未注明是预算数还是决算数" in sub.coverage.sheets[0].note_zh
     _, findings = _check(_grid(GUANGDONG, 0, {"B3": "30.00"}))
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("B3", "error")]

@@ -487,8 +487,12 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     if not labels or cells[0][0] != labels[0][0]:
         return False
     first = labels[0][1]
-    if _is_note(first, 1 if one_text else len(cells)):
-        return True
+    # a merge exported filled repeats one text across the row ("其他需说明的问题 │ 主管 │ 主管 │ 主管 …", 湘潭 2024 filled,
+    # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
+    if first.startswith(H.NOTE_PREFIXES):
+        n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
+        if _is_note(first, n):
+            return True
     # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
@@ -648,6 +652,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     from .basic import read_basic
     from .evaluation import read_evaluation_tables
     from .overview import read_overview
+    from .source_sums import read_source_sums
     from .sum_tables import read_sum_table
     from .three_public import read_three_public
 
@@ -705,6 +710,15 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     sums = None
     if three_public is None and layout.basic is None and not _EVALUATION_KINDS & set(kinds):
         sums = read_sum_table(grid)  # a 功能分类表 or 收支总表 (a 部门预决算 publication's): read for its own sums
+    # a 三公 table split by source (合计 │ 公共财政预算拨款 │ 政府性基金 …, held-out batch 30): each line's 合计 = its sources
+    three_public_read = three_public is not None or (sums is not None and sums[0].kind == "three_public_sums")
+    if three_public_read and (by_source := read_source_sums(grid)) is not None:
+        if (
+            sums is not None
+        ):  # a 三公 table read for its sums only: the source sums join them (one finding a total cell)
+            sums = (dataclasses.replace(sums[0], sums=sums[0].sums + by_source.sums), *sums[1:])
+        else:
+            layout.sum_tables.append(by_source)
     if sums is not None:
         sum_table, sum_marks, sums_note = sums
         layout.sum_tables.append(sum_table)

@@ -518,6 +518,9 @@ NOTE_PREFIXES = tuple(
         "注释：",
         "备注：",
         "填表说明",
+        # 湖南 项目绩效目标表's last line (湘潭 2024, held-out batch 30): its answer, exported filled across, is no indicator
+        "其他需说明的问题",
+        "其他需要说明的问题",
         "填表人",
         "填报人",
         "联系电话",
@@ -549,6 +552,8 @@ BASIC_ROWS: dict[str, tuple[str, ...]] = {
         "公务用车购置及维护经费",
         "公车购置及运行维护费",  # 衢江 2016's 三公 决算表 (real reports 13)
         "公车购置及运行费",
+        "公务用车购置及运行维护",  # 渝中区 2017 三公 汇总情况表 (held-out batch 30): the item without its 费
+        "公车购置及运行维护",
     ),
     # 车辆购置 / 车辆运行: 衢江 2016's columns under 公车购置及运行维护费 (real reports 13)
     "car_purchase": _syn("公车购置", "公务用车购置", "公务用车购置费", "公车购置费", "车辆购置", "车辆购置费"),
@@ -564,9 +569,19 @@ BASIC_ROWS: dict[str, tuple[str, ...]] = {
         "车辆运行",
         "车辆运行费",
         "车辆运行维护费",
+        "公车运行及维护",  # 渝中区 2017 (held-out batch 30), beside 公务用车购置
+        "公车运行及维护费",
+        "公务用车运行及维护费",
     ),
     "overseas": _syn(
-        "出国经费", "因公出国(境)费", "因公出国(境)经费", "出国(境)费", "因公出国(境)费用", "因公出国经费"
+        "出国经费",
+        "因公出国(境)费",
+        "因公出国(境)经费",
+        "出国(境)费",
+        "因公出国(境)费用",
+        "因公出国经费",
+        "因公出国",  # 渝中区 2017 (held-out batch 30): the item's column headed without its 费
+        "因公出国(境)",
     ),
     "reception": _syn("公务接待", "公务接待费", "公务接待经费"),
     "special_funds": _syn("县级专项资金", "专项资金", "市级专项资金", "省级专项资金", "本级专项资金", "项目支出"),

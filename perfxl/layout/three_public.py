@@ -48,7 +48,8 @@ _YEAR = lazy_compile(r"((?:19|20)\d{2})年?度?")
 #: A fund's name holding the word 预算 ("一般公共预算财政拨款决算数"): no 预算 role.
 _FUND_BUDGET = lazy_compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 #: The sources a figure may be split by (一般公共预算财政拨款 │ 政府性基金 │ 合计): each a part of the item's whole.
-_SOURCES = lazy_compile(r"一般公共预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
+#: 公共财政预算 is 一般公共预算's name before 2015 (岳阳县文联 2017's 公共财政预算拨款, held-out batch 30).
+_SOURCES = lazy_compile(r"一般公共预算|公共财政预算|政府性基金|国有资本经营|财政专户|其他资金|单位资金|自有资金")
 #: the words of a role label; what is left of a label without them (and its year) is a name
 _ROLE_WORDS = lazy_compile(
     r"上年|本年|年初|全年|调整后|调整|预算|决算|实际|执行|支出|数|金额|年度|项目|科目|单位|万元|元|[()（）:：]"

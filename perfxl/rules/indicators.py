@@ -632,8 +632,8 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             continue  # the name states it: "服务外包在岸(万美元)" | 20000
         if not unit and any(w in f.name_key for w in ctx.param("unitless_names", ())):
             continue  # 灌溉水有效利用系数 ≥0.55: a pure number
-        if not unit and "时效" in compact(ind.level2.text):
-            continue  # a deadline typed as a number ("2023.12"): I09 says what a 时效 value should be
+        if not unit and "时效" in compact(ind.level2.text) and _time_figure(p):
+            continue  # a deadline typed as a number ("2023.12", "12", "2024"): I09 says what a 时效 value should be
         if not unit and "满意" in f.labels_key:
             continue  # a 满意度 target without its %: I10's one finding ("应为百分比") says which unit it lacks
         counted = _counted_in(ctx, ind.name.text) if not unit else None
@@ -838,14 +838,36 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
             yield _target_problem(ctx, ind, "元/万元", "的单位不是金额", "is not in money")
 
 
+def _time_figure(p: ParsedValue) -> bool:
+    """A bare number a 时效 row may mean as a date, a deadline or a rate typed without its words: "2023.12" (December
+    2023), a year, 202312 / 20231231, an Excel date serial, or 0–100 (a month, or 及时率 100 without its % — 原州 2022's
+    "100", I09's). Any other bare figure there ("服务周期 │ 180", 湘潭 2024's 雾炮车 目标表, held-out batch 30) can be no
+    date and no percentage: it counts something — days? weeks? — and lacks its unit (I05's)."""
+    if dotted_year_month(p) is not None or p.number is None:
+        return True
+    n = p.number
+    if n != n.to_integral_value():
+        return 1900 <= n < 2101  # 2023.1 as a number cell (its 0 of October lost): a year's month all the same
+    return (
+        0 <= n <= 100
+        or 1900 <= n <= 2100
+        or (190001 <= n <= 210012 and 1 <= n % 100 <= 12)
+        or (19000101 <= n <= 21001231 and 1 <= n // 100 % 100 <= 12)
+        or 30000 <= n <= 60000  # an Excel serial (44561 is 2021-12-31)
+    )
+
+
 @check("I09")
 def timeliness_form(ctx: Context) -> Iterator[Finding]:
-    """时效指标 give a date, a deadline (time unit) or a percentage."""
+    """时效指标 give a date, a deadline (time unit) or a percentage. A bare figure no date could be typed as is I05's
+    (no unit), not this note's (`_time_figure`)."""
     for f in ctx.facts():
         ind = f.ind
         if "时效" not in f.level2_key:  # 時效指標 is 时效指标
             continue
         p = f.target
+        if p.kind == ValueKind.NUMBER and not _judged_unit(ind, p) and not _time_figure(p):
+            continue
         if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
             continue
         if dotted_year_month(p) is not None:  # "2023.12": December 2023

@@ -96,8 +96,9 @@ def _one_cell(
     ctx: Context, table: SumTable, exact: dict[int, Decimal | None], failing: dict[str, list[TableSum]]
 ) -> dict[str, tuple[Decimal, list[TableSum]]]:
     """Parts that two or more missed sums point to (a line's 合计 = 基本 + 项目 and its column's 款 = its 项 both off):
-    the one figure of each that makes every sum it stands in hold — the same figure for all — by cell."""
-    missed = [m for ms in failing.values() for m in ms]
+    the one figure of each that makes every sum it stands in hold — the same figure for all — by cell. Only sums the
+    table states: a sum resting on a reading (`TableSum.guess`) places no 错误 at a part (it is judged at its total)."""
+    missed = [m for ms in failing.values() for m in ms if not m.guess]
     found: dict[str, tuple[Decimal, list[TableSum]]] = {}
     cells = {_at(p): p for m in missed for p in m.parts}
     for at, part in cells.items():
@@ -212,7 +213,8 @@ def _judged(
         )
     blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
     if s.guess:
-        why = (s.guess, "the lines were placed under their total by a guess")
+        # the guess says which reading (lines placed by indentation; a 合计 held to the sources a 三公 table lists)
+        why = (s.guess, "the relation rests on a reading of the table, not on a sum its codes or labels state")
         return _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
     if blank and value > parts:
         names = "、".join(_at(p) for p in blank)

@@ -1,0 +1,105 @@
+"""A “三公”经费 table whose figures are split by where the money came from: each line's 合计 against its sources.
+
+湖南 岳阳县's 三公 预算表 ("表3", held-out batch 30) prints 项目 │ 2017年预算数合计 │ 公共财政预算拨款 │ 政府性基金预算拨款 │
+国有资本经营预算拨款: the 三公 reader (`three_public`) reads the 合计 column as the items' budgets and leaves the source
+columns aside (each holds a part of the item, not the item). What those columns state is a sum of their own: on every
+item line the 合计 is the sources beside it. 岳阳县文联 2017 prints 支出合计 4.9 │ 0 │ 0 │ 0 — the split of the total is
+nowhere.
+
+Only a line whose total and every source print a figure is held (a blank source is a split left unfilled, no figure to
+add). The form lists the sources it lists: unless one of them is a catch-all (其他资金), money of another source may stand
+in the 合计, so the relation is a reading (`TableSum.guess`) and a miss a 警告 at most (rules.table_sums, B18).
+"""
+
+from __future__ import annotations
+
+from perfxl.patterns import lazy_compile
+
+from ..grid import Grid
+from ..model import CellValue, SumTable, TableSum
+from .cells import own_cell
+from .three_public import _SOURCES, _is_total, _item, _lines, _number
+
+__all__ = ["read_source_sums", "SOURCE_GUESS"]
+
+#: Why a 合计 held to the sources a table lists is a reading, not a stated sum.
+SOURCE_GUESS = "表中只列出这几项资金来源，未注明合计仅由它们构成：合计中可能有其他来源的资金"
+#: A source that takes whatever the others do not (其他资金): with it the listed sources are the whole.
+_CATCH_ALL = lazy_compile(r"其他|其它")
+#: A total's label ending the column's header ("2017年预算数合计", "合计"): the line's whole, not a part.
+_TOTAL_END = lazy_compile(r"(?:合计|小计|总计)数?$")
+
+
+def _kind(labels: list[tuple[str, CellValue]]) -> str:
+    """ "source", "total" or "" for a cross line (a column's header path, a row's leading labels): by its last label."""
+    if not labels:
+        return ""
+    last = labels[-1][0]
+    if _item(last) is not None:
+        return ""
+    if _SOURCES.search(last):
+        return "source"
+    if _is_total(last) or _TOTAL_END.search(last):
+        return "total"
+    return ""
+
+
+def _runs(kinds: list[tuple[int, str]]) -> list[tuple[int, list[int]]]:
+    """(total, sources) of each run of adjacent cross lines holding one total and two sources or more."""
+    runs: list[list[tuple[int, str]]] = []
+    previous: int | None = None
+    for index, kind in kinds:
+        if not kind:
+            previous = None
+            continue
+        if previous is None or index != previous + 1:
+            runs.append([])
+        runs[-1].append((index, kind))
+        previous = index
+    found = []
+    for run in runs:
+        totals = [i for i, k in run if k == "total"]
+        sources = [i for i, k in run if k == "source"]
+        if len(totals) == 1 and len(sources) >= 2:
+            found.append((totals[0], sources))
+    return found
+
+
+def read_source_sums(grid: Grid) -> SumTable | None:
+    """The 合计 = its sources sums of the 三公 table on `grid` (one per item line and source group), or None."""
+    found = _lines(grid)
+    if found is None:
+        return None
+    columns, rows, lines, _ = found
+    by_rows = not any(i < len(columns) and a is columns[i] for i, a in lines)
+    # items as rows: the cross lines are the columns; as columns: the rows with figures, adjacent in the table as printed
+    crosses = dict(enumerate(columns)) if by_rows else {r: a for r, (a, _) in rows.items()}
+    runs = _runs([(i, _kind(a.labels)) for i, a in sorted(crosses.items())])
+    if not runs:
+        return None
+    sums: list[TableSum] = []
+    for index, line in lines:
+        if line.item is None:
+            continue
+        name = (line.item_cell or line.labels[-1][1]).text.strip() if (line.item_cell or line.labels) else ""
+        for total_at, source_at in runs:
+            at = (index, total_at) if by_rows else (total_at, index)
+            total = own_cell(grid, *at)
+            parts = tuple(own_cell(grid, *((index, s) if by_rows else (s, index))) for s in source_at)
+            if not _number(total.raw) or not all(_number(p.raw) for p in parts):
+                continue
+            names = [crosses[s].labels[-1][1].text.strip() for s in source_at]
+            sums.append(
+                TableSum(
+                    total,
+                    parts,
+                    name,
+                    crosses[total_at].labels[-1][1].text.strip(),
+                    " + ".join(names),
+                    "its sources",
+                    "" if any(_CATCH_ALL.search(n) for n in names) else SOURCE_GUESS,
+                )
+            )
+    if not sums:
+        return None
+    return SumTable(grid.name, "three_public_sums", "“三公”经费表", tuple(sums))
