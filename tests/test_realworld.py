@@ -37,7 +37,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "deviation": ("D01", "D02", "S08"),
     # I12: an actual whose figure cannot be read ("^80%" as OCR'd) leaves full marks as unverified as a blank one
     "no_evidence": ("S12", "S13", "S14", "S15", "S16", "G02", "I12"),
-    "basic_rate": ("B01", "B05", "B11", "B12"),
+    "basic_rate": ("B01", "B05", "B11", "B12", "B19"),
     "basic_sum": ("B03", "B05", "B06", "B16"),
     "overstaff": ("B02",),
     "other": ("*",),
