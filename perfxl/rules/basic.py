@@ -853,7 +853,8 @@ def three_public_changes(ctx: Context) -> Iterator[Finding]:
 
 
 def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how: str, guess: str) -> Iterator[Finding]:
-    cell: CellValue = line.change
+    cell = line.change
+    assert cell is not None
     value = ctx.number(cell)
     if value is None or ctx.sum_agrees(cell, exact):
         return
@@ -887,7 +888,8 @@ def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how
 def _change_rate(
     ctx: Context, line: ChangeLine, exact: Decimal, earlier: Decimal, row: str, how: str, guess: str
 ) -> Iterator[Finding]:
-    cell: CellValue = line.rate
+    cell = line.rate
+    assert cell is not None
     percent = exact / earlier * HUNDRED
     if ctx.is_blank(cell) or ctx.is_error(cell):
         return
