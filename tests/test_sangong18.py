@@ -188,3 +188,47 @@ def test_the_notes_total_is_held_to_its_own_items(tmp_path):
 def test_a_list_goes_on_past_its_total_to_a_part_by_definition(tmp_path, paragraph, found):
     findings = report_findings(tmp_path, paragraph)
     assert bool([f for f in findings if f.code == "N02" and f.severity.value == "error"]) is found
+
+
+def _jiuting(other_rate="0.0%", other_spent=E):
+    """松江区九亭镇 2020 财政项目支出绩效自评表's money (上海 10号 附1 layout, in 万元 here): the total executed 1450 at
+    100.0%, its sources printing no 执行数 — 其他资金, the one funded source, its own 执行率 0.0%."""
+    rows = [
+        ["财政项目支出绩效自评表", E, E, E, E, E, E, E, E],
+        ["2020年度", E, E, E, E, E, E, E, E],
+        ["项目名称", "城镇建设管理", E, E, E, E, E, E, E],
+        ["主管部门", "松江区九亭镇人民政府", E, E, E, "实施单位", "松江区九亭镇人民政府(本部)", E, E],
+        ["项目资金(万元)", E, E, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [E, "年度资金总额", E, "1450", "1450", "1450", "10", "100.0%", "10"],
+        [E, "其中:当年财政拨款", E, E, E, E, "-", "0.0%", "-"],
+        [E, "上年结转资金", E, E, E, E, "-", "0.0%", "-"],
+        [E, "其他资金", E, "1450", "1450", other_spent, "-", other_rate, "-"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ],
+        [E, "产出指标", "数量指标", "项目计划完成率", "100%", "100%", "90", "90", E],
+        ["总分", E, E, E, E, E, "100", "100", E],
+    ]
+    merges = ("A1:I1", "A2:I2", "B3:I3", "B4:E4", "G4:I4", "A5:C5", "A6:A9", "B6:C6", "B7:C7", "B8:C8", "B9:C9")
+    return rows, (*merges, "A10:A11", "A12:F12")
+
+
+def test_a_total_spent_by_no_source_is_a_warning(tmp_path):
+    """全年执行数 1450 on the total while no source prints one, and 其他资金 (budget 1450) prints its own 执行率 0.0%: the
+    form's own rate says it spent nothing — an F02 警告 at the total's 执行数. Before: F02 summed printed sources only."""
+    f02 = [(f.ref.cell, f.severity.value) for f in _codes(_workbook(tmp_path, *_jiuting()), "F02")]
+    assert f02 == [("F6", "warning")]
+
+
+@pytest.mark.parametrize("rate, spent", [(E, E), ("100.0%", "1450")])
+def test_sources_leaving_their_spending_and_rate_blank_say_nothing(tmp_path, rate, spent):
+    """A form leaving each source's 执行数 and 执行率 blank (the 7 corpus tables that do) — or printing them — no F02."""
+    assert not _codes(_workbook(tmp_path, *_jiuting(rate, spent)), "F02")
