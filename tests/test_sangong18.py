@@ -232,3 +232,13 @@ def test_a_total_spent_by_no_source_is_a_warning(tmp_path):
 def test_sources_leaving_their_spending_and_rate_blank_say_nothing(tmp_path, rate, spent):
     """A form leaving each source's 执行数 and 执行率 blank (the 7 corpus tables that do) — or printing them — no F02."""
     assert not _codes(_workbook(tmp_path, *_jiuting(rate, spent)), "F02")
+
+
+def test_rates_typed_as_numbers_are_read_either_way(tmp_path):
+    """Rates in number cells: a fraction formatted as a percent (−0.2878 for −28.78%, 4.3949 for 439.49%) or the percent
+    typed bare (22 in a "(%)" column) — each read the way closer to the quotient; the right ones say nothing."""
+    rows = _changning(total=("1953.72", "1957.23", "3.51", 0.0018), reception=("977.3", "918.5", "-58.8", -0.0602))
+    rows[5][4], rows[7][4], rows[8][4], rows[9][4] = 4.3949, 0.0089, 2.37, -0.2878
+    assert not _b19(_workbook(tmp_path, rows, _CHANGNING_MERGES))
+    rows[9][4] = -0.3
+    assert _b19(_workbook(tmp_path, rows, _CHANGNING_MERGES)) == [("E10", "error")]

@@ -894,6 +894,14 @@ def _change_rate(
     if ctx.is_blank(cell) or ctx.is_error(cell):
         return
     reading = ctx.read_rate(cell, percent)
+    number = None if isinstance(cell.raw, str) else ctx.number(cell)
+    if number is not None:
+        # a number cell formatted as a percent holds the fraction (−0.288 is −28.8%, 4.3949 is 439.49%), one typed in a
+        # "(%)" column the percent: the reading closer to the quotient (`read_rate` takes a negative or a number above
+        # 1.5 as a bare percent, which a change rate's fraction often is not)
+        as_fraction = number * HUNDRED
+        if reading.percent is None or abs(as_fraction - percent) < abs(reading.percent - percent):
+            reading = RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
     if reading.percent is None or ctx.rate_agrees(reading, percent):
         return
     shown = fmt_pct(percent, reading.places if reading.places is not None else 2)
