@@ -37,6 +37,7 @@ __all__ = [
     "Indicator",
     "SelfEvaluation",
     "AmountRow",
+    "ChangeLine",
     "Staffing",
     "BuildingControl",
     "BasicData",
@@ -611,6 +612,27 @@ class AmountRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One line of a “三公”经费 table printing two years (or a 预算 and a 决算) beside their change: 增减额 and/or 增减率.
+
+    `earlier` is the base (上年, the earlier year, the 预算), `later` the figure compared with it; `change` and `rate` the
+    line's printed 增减额 and 增减幅度 (None when the table prints no such column). `earlier_name`/`later_name`/
+    `change_name`/`rate_name` are the columns' headers as printed, for messages. `guess` says why the headers do not make
+    the base certain ("" when a year, 上年/本年 or the change's own header states it): findings resting on it are 警告."""
+
+    label: CellValue
+    earlier: CellValue
+    later: CellValue
+    change: CellValue | None
+    rate: CellValue | None
+    earlier_name: str = ""
+    later_name: str = ""
+    change_name: str = ""
+    rate_name: str = ""
+    guess: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Staffing:
     """财政供养人员情况: 编制数, 实际在职人数, 控制率."""
 
@@ -668,6 +690,9 @@ class BasicData:
     # a note of the table saying it prints nothing ("注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。", 上海普陀
     # 万里街道 2024, held-out batch 26): B17 holds it against the figures the table prints; None when it says no such thing
     said_empty: CellValue | None = None
+    # a “三公”经费 table's lines with their printed change columns (增、减额 │ 增、减幅度 beside two years): B19 holds each
+    # change to later − earlier and each rate to change / earlier (held-out batch 29); () for a 基础数据表
+    changes: tuple[ChangeLine, ...] = ()
 
     @property
     def table_name(self) -> tuple[str, str]:

@@ -1230,7 +1230,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if amount and parent is None and not bracketed and not inline:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
-        if parent is not None and not bracketed and _parts_reach(state, parent) and not re.match(r"\s*[、和及]", rest):
+        if (
+            parent is not None
+            and not bracketed
+            and _parts_reach(state, parent)
+            and not re.match(r"\s*[、和及]", rest)
+            and not _further_part(state, parent, rest if rest.strip() else state.ahead)
+        ):
             state.parent, state.listed_by_wei = None, ""  # the parts make the total: what follows is new
     tail = clause[matches[-1].end() :]
     state.tail = tail
@@ -1764,6 +1770,20 @@ def _sum_closes(state: _State, parts: list[Fact], said: Quantity) -> None:
 
 
 _AMOUNT_ROLES = ("value", "budget", "final")
+
+
+def _further_part(state: _State, parent: int, rest: str) -> bool:
+    """The next figure's words (`rest`: the text up to it in the clause) name a part of the total by definition
+    (`DECOMPOSITIONS`) the list has not given yet ("“三公”经费支出预算为11.52万元。其中:因公出国(境)费…0万元,公务接待费…
+    11.52万元,公务用车购置及运行费…35万元", 徐圩乡 2020, held-out batch 29): the list goes on though its parts already
+    made the total — the 35 is the third item of the 三公, not a new figure."""
+    parts = DECOMPOSITIONS.get(state.facts[parent].claim, ())
+    if not parts:
+        return False
+    words = re.split(r"\d", rest.lstrip(",，、;；:： "), maxsplit=1)[0]
+    claim = claim_of(_clean_subject(re.split(r"[，,、；;。]", words, maxsplit=1)[0])[0])
+    listed = {f.claim for f in state.facts if f.parent == parent}
+    return claim in parts and claim not in listed
 
 
 def _parts_reach(state: _State, parent: int) -> bool:

@@ -23,7 +23,7 @@ import dataclasses
 from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
-from ..model import AmountRow, BasicData, CellValue, SumTable, TableSum
+from ..model import AmountRow, BasicData, CellValue, ChangeLine, SumTable, TableSum
 from ..numbers import to_decimal
 from ..units import money_unit_in
 from . import headers as H
@@ -348,7 +348,107 @@ def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
         # no line of the table says 预算 or 决算 (nor a year, nor a change): its caption above does
         for _, axis in lines:
             axis.kind = above
-    return _build(grid, lines, cells, _texts(grid))
+    built = _build(grid, lines, cells, _texts(grid))
+    if built is None:
+        return None
+    basic, span = built
+    changes = _changes(lines, cells)
+    return (dataclasses.replace(basic, changes=changes), span) if changes else built
+
+
+#: A change column's (or row's) header: 增、减额, 增减金额, "2015年决算比上年增、减情况" over them, 增幅(%), 增长率.
+_CHANGE_WORDS = lazy_compile(r"增减|增加|减少|增长|下降|变动|差额|差异|增幅|减幅|[比较](?:上年|去年|\d{4}年)")
+#: … and of those, a rate's: 增、减幅度, 增幅(%), 增长率, "比上年增减%".
+_RATE_WORDS = lazy_compile(r"幅度|增幅|减幅|率|[%％]|百分比")
+#: the stage words of an amount's header: 预算 (the base of a 决算 compared with it) or what was spent
+_SPENT = lazy_compile(r"决算|执行|实际|支出")
+
+
+def _cross_kind(axis: _Axis) -> tuple[str, str] | None:
+    """("change" | "rate" | "amount", the header's own words) of a cross line of a 三公 table, None for another: its
+    labels other than the items' and the table's title (a title over every column names 三公 and a year)."""
+    texts = [
+        t
+        for t, _ in axis.labels
+        if _item(t) is None and not t.startswith(("单位", "金额单位")) and not _TITLE.search(t) and not _counts(t)
+    ]
+    if not texts:
+        return None
+    full = "".join(texts)
+    if _CHANGE_WORDS.search(full):
+        return ("rate" if _RATE_WORDS.search(texts[-1]) else "change"), full
+    if _RATE_WORDS.search(full) or _SOURCES.search(_FUND_BUDGET.sub("", full)):
+        return None  # a rate of something else (执行率, 控制率), a part by source
+    if _YEAR.search(full) or any(w in full for w in ("上年", "本年", "预算")) or _SPENT.search(full):
+        return "amount", full
+    return None
+
+
+def _base(first: str, second: str, change: str) -> tuple[int, str]:
+    """(index of the base among the two amounts' headers, the guess it rests on or ""): the earlier year, 上年 against
+    本年 or a year, the 预算 a 决算 is compared with (certain when the change's own header names 预算); else the first
+    (left, upper) one, a guess."""
+    years = [int(m.group(1)) if (m := _YEAR.search(h)) else None for h in (first, second)]
+    if years[0] is not None and years[1] is not None and years[0] != years[1]:
+        return (0 if years[0] < years[1] else 1), ""
+    last_year = ["上年" in h or "去年" in h for h in (first, second)]
+    if last_year[0] != last_year[1]:
+        return (0 if last_year[0] else 1), ""
+    budget = ["预算" in _EXECUTED.sub("", _FUND_BUDGET.sub("", h)) for h in (first, second)]
+    spent = [bool(_SPENT.search(_FUND_BUDGET.sub("", h))) for h in (first, second)]
+    if budget[0] != budget[1] and spent[0] != spent[1] and budget[0] == spent[1]:
+        index = 0 if budget[0] else 1
+        said = "预算" in _FUND_BUDGET.sub("", change)
+        return index, "" if said else "表头未注明增减是否以预算数为基数，按决算数对预算数计算"
+    return 0, "表头未注明哪一列为基数（年份、上年/本年或预算/决算），按先列出的一列为基数计算"
+
+
+def _changes(
+    lines: list[tuple[int, _Axis]], cells: dict[tuple[int, int], tuple[CellValue, tuple[_Axis, _Axis]]]
+) -> tuple[ChangeLine, ...]:
+    """The table's change lines (`ChangeLine`): where its cross lines are two amounts (two years, 上年 │ 本年, 预算 │ 决算)
+    and their change (增、减额) and/or rate (增、减幅度), one at most of each — a table comparing more (预算 and 决算 of
+    two years) does not say which two its change is of, and is not read for it."""
+    crosses: dict[int, _Axis] = {}
+    for (_, cross_index), (_, (_, cross)) in cells.items():
+        crosses.setdefault(cross_index, cross)
+    kinds: dict[str, list[tuple[int, str, str]]] = {"amount": [], "change": [], "rate": []}
+    for index, cross in sorted(crosses.items()):
+        found = _cross_kind(cross)
+        if found is not None:
+            shown = cross.labels[-1][1].text.strip() if cross.labels else ""
+            kinds[found[0]].append((index, found[1], shown))
+    amounts, change, rate = kinds["amount"], kinds["change"], kinds["rate"]
+    if len(amounts) != 2 or not (change or rate) or len(change) > 1 or len(rate) > 1:
+        return ()
+    words = "".join(h for _, h, _ in (*change, *rate))
+    base, guess = _base(amounts[0][1], amounts[1][1], words)
+    (e_index, e_head, e_shown), (l_index, l_head, l_shown) = amounts[base], amounts[1 - base]
+    out: list[ChangeLine] = []
+    for index, axis in lines:
+        earlier, later = cells.get((index, e_index)), cells.get((index, l_index))
+        if earlier is None or later is None:
+            continue
+        moved = cells.get((index, change[0][0])) if change else None
+        by = cells.get((index, rate[0][0])) if rate else None
+        if moved is None and by is None:
+            continue
+        label = axis.item_cell or (axis.labels[-1][1] if axis.labels else CellValue(None, None))
+        out.append(
+            ChangeLine(
+                label,
+                earlier[0],
+                later[0],
+                moved[0] if moved is not None else None,
+                by[0] if by is not None else None,
+                e_shown or e_head,
+                l_shown or l_head,
+                change[0][2] if change else "",
+                rate[0][2] if rate else "",
+                guess,
+            )
+        )
+    return tuple(out)
 
 
 _Lines = tuple[
@@ -410,12 +510,45 @@ def _read_from(grid: Grid, start: int) -> _Lines | None:
         cells = {(c, r): (own_cell(grid, r, c), (a, rows[r][0])) for c, a in lines for r in data if rows[r][1] <= c}
     elif len(row_items) >= 2:
         lines = [(r, a) for r, (a, _) in rows.items() if a.item is not None or a.unknown]
+        blank = _blank_items(grid, data, rows)
+        rows.update(blank)
+        lines = sorted([*lines, *((r, a) for r, (a, _) in blank.items())], key=lambda line: line[0])
         cells = {
             (r, c): (own_cell(grid, r, c), (a, columns[c])) for r, a in lines for c in range(rows[r][1], grid.n_cols)
         }
     else:
         return None
     return columns, rows, lines, cells
+
+
+def _blank_items(grid: Grid, data: list[int], rows: dict[int, tuple[_Axis, int]]) -> dict[int, tuple[_Axis, int]]:
+    """The item lines printed blank among the lines of figures (徐圩乡 2020, held-out batch 29: its 合计 and its
+    公务用车购置及运行费 left blank over filled items): a row between the first and the last line of figures naming an
+    item or a total, no sentence, its cells those of the figure columns — a total left blank over filled parts is B03's
+    警告 (unfilled, not wrong)."""
+    if len(data) < 2:
+        return {}
+    start = min(first for _, first in rows.values())
+    # the header ends at its last row with a label over the figure columns ("项目 │ 2020年预算数 │ 上年预算数"): blank
+    # item lines above the first figures (合计, 因公出国 left blank) were read as header rows, and are the table's
+    heading = [r for r in range(data[0]) if any(_label(own(grid, r, c)) for c in range(start, grid.n_cols))]
+    out: dict[int, tuple[_Axis, int]] = {}
+    for r in range(heading[-1] + 1 if heading else data[0] + 1, data[-1]):
+        if r in rows:
+            continue
+        if any(_number(own(grid, r, c)) or _label(grid.filled(r, c)) for c in range(start, grid.n_cols)):
+            continue  # a line of text across the figure columns (a note merged down beside the items), no blank line
+        axis = _Axis(
+            [
+                (text, value_at(grid, r, c, fill=True))
+                for c in range(start)
+                if (text := _label(grid.filled(r, c))) and isinstance(own(grid, r, c), str)
+            ]
+        )
+        if axis.item is None or any(_SENTENCE.search(c.text) or _TITLE.search(t) for t, c in axis.labels):
+            continue
+        out[r] = (axis, start)
+    return out
 
 
 #: A cross line that is no amount: a rate or a share (增长率, 占比) — its figures do not add up.
@@ -527,7 +660,12 @@ def _build(
             slot[role] = cell
             label = next((t for t, _ in (*cross.labels, *line.labels) if _titled(t)), "")
             titles.setdefault(role, label)
-    read = [(i, a) for i, a in lines if any(_number(c.raw) for c in found.get(i, {}).values())]
+    # an item's line printed blank is kept (a total left blank over filled items is B03's 警告); another name's is not
+    read = [
+        (i, a)
+        for i, a in lines
+        if any(_number(c.raw) for c in found.get(i, {}).values()) or (a.item is not None and i in found)
+    ]
     named = {a.item for _, a in read if a.item}
     n_others = sum(1 for _, a in read if a.unknown and a.item is None)
     if n_others > sum(1 for _, a in read if a.item):

@@ -1,4 +1,4 @@
-"""R-D-xx checks (codes B01…B14): 基础数据表 arithmetic and its consistency with the 自评表.
+"""R-D-xx checks (codes B01…B19): 基础数据表 arithmetic and its consistency with the 自评表.
 
 财预〔2013〕53号 附件2 formulas; Hunan 评分表 deductions from the profile's [department.*] tables.
 The 基础数据表 has no score cells, so the deduction checks report the rate and the score it earns,
@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from perfxl import rates, scoring
-from perfxl.model import AmountRow, CellValue, Certainty, Finding, Staffing
+from perfxl.model import AmountRow, CellValue, Certainty, ChangeLine, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
 from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
@@ -23,7 +23,7 @@ from perfxl.units import convert
 from perfxl.values import normalise_text
 
 from .catalogue import check
-from .context import Context, compact, fmt_num, fmt_pct
+from .context import Context, RateReading, compact, fmt_num, fmt_pct
 from .funds import damaged_number, rounded_sum
 
 _COLUMNS = (("prev_final", "上年决算数"), ("budget", "本年预算数"), ("final", "本年决算数"))
@@ -287,6 +287,10 @@ def _row_sums(
         cell: CellValue = getattr(parent, attr)
         value = ctx.number(cell)
         if value is None and ctx.is_blank(cell) and not ctx.is_error(cell):
+            if compare == "eq":
+                # a part itself left blank over its own printed parts counts as their sum (徐圩乡 2020, held-out 29: 合计
+                # blank over 0 + 11.52 + 公务用车 blank over 10 + 25 is 46.52, not the 11.52 printed beside it)
+                total = sum((p for c in children if (p := _part(ctx, c, attr, equal)) is not None), ZERO)
             if total == 0:
                 continue  # "—" over items that are all 0: nothing is missing
             # a total left blank above filled items is unfilled, not smaller: a person completes it (警告)
@@ -821,4 +825,114 @@ def note_says_empty(ctx: Context) -> Iterator[Finding]:
         related=tuple(cell.ref for _, cell in figures[:4] if cell.ref is not None),
         basis=f"读取：表注“{note.text.strip()}”；表中数字 {shown}{more}",
         basis_en=f"read the note {note.text.strip()!r}; the table prints {len(figures)} non-zero figures",
+    )
+
+
+def _signed(value: Decimal) -> str:
+    return ("+" if value > 0 else "") + fmt_num(value)
+
+
+@check("B19")
+def three_public_changes(ctx: Context) -> Iterator[Finding]:
+    """A “三公”经费 table's printed 增、减额 = later − earlier and 增、减幅度 = 增减额 / earlier (`BasicData.changes`: the base
+    from the headers — the earlier year, 上年, the 预算), each judged at the decimals printed: certain (错误) only when no
+    figures within the printed amounts' rounding give the printed value (昌宁县本级 2015, held-out batch 29: 1957.23 −
+    1953.72 printed −3.51; 53.75 / 12.23 = 439.5% printed 437.7%); a base the headers leave open is a 警告."""
+    for line in ctx.basic.changes:
+        earlier, later = ctx.number(line.earlier), ctx.number(line.later)
+        if earlier is None or later is None:
+            continue
+        exact = later - earlier
+        row = line.label.text.strip()
+        how = f"{line.later_name} {line.later.text.strip()} − {line.earlier_name} {line.earlier.text.strip()}"
+        guess = f"；{line.guess}，需人工核对" if line.guess else ""
+        if line.change is not None:
+            yield from _change_amount(ctx, line, exact, row, how, guess)
+        if line.rate is not None and earlier > 0:
+            yield from _change_rate(ctx, line, exact, earlier, row, how, guess)
+
+
+def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how: str, guess: str) -> Iterator[Finding]:
+    cell = line.change
+    assert cell is not None
+    value = ctx.number(cell)
+    if value is None or ctx.sum_agrees(cell, exact):
+        return
+    flipped = value == -exact and exact != 0
+    certain = not line.guess and ctx.beyond_rounding(value - exact, cell, (line.earlier, line.later))
+    note = (
+        f"，表中数值符号相反（实为{'增加' if exact > 0 else '减少'}）"
+        if flipped
+        else ""
+        if certain
+        else "，差额在打印数字的四舍五入范围内"
+    )
+    yield ctx.finding(
+        cell,
+        expected=_signed(exact),
+        actual=cell.text.strip(),
+        row=row,
+        column=line.change_name or "增减额",
+        how=f"{how} = {_signed(exact)}{note}",
+        how_en=f"{line.later.text.strip()} − {line.earlier.text.strip()} = {_signed(exact)}",
+        certainty=None if certain else Certainty.JUDGEMENT,
+        related=tuple(c.ref for c in (line.earlier, line.later) if c.ref is not None),
+        basis=f"读取：“{row}”{line.earlier_name} {line.earlier.text.strip()}、{line.later_name} "
+        f"{line.later.text.strip()}、{line.change_name or '增减额'} {cell.text.strip()}；计算：{how} = {_signed(exact)}"
+        f"{note}{guess}",
+        basis_en=f"the change is later − earlier = {_signed(exact)}; printed {cell.text.strip()}"
+        + (" (the base is not stated by the headers)" if line.guess else ""),
+    )
+
+
+def _change_rate(
+    ctx: Context, line: ChangeLine, exact: Decimal, earlier: Decimal, row: str, how: str, guess: str
+) -> Iterator[Finding]:
+    cell = line.rate
+    assert cell is not None
+    percent = exact / earlier * HUNDRED
+    if ctx.is_blank(cell) or ctx.is_error(cell):
+        return
+    reading = ctx.read_rate(cell, percent)
+    number = None if isinstance(cell.raw, str) else ctx.number(cell)
+    if number is not None:
+        # a number cell formatted as a percent holds the fraction (−0.288 is −28.8%, 4.3949 is 439.49%), one typed in a
+        # "(%)" column the percent: the reading closer to the quotient (`read_rate` takes a negative or a number above
+        # 1.5 as a bare percent, which a change rate's fraction often is not)
+        as_fraction = number * HUNDRED
+        if reading.percent is None or abs(as_fraction - percent) < abs(reading.percent - percent):
+            reading = RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
+    if reading.percent is None or ctx.rate_agrees(reading, percent):
+        return
+    shown = fmt_pct(percent, reading.places if reading.places is not None else 2)
+    flipped = percent != 0 and reading.percent != 0 and (percent > 0) != (reading.percent > 0)
+    if flipped:
+        shown = ("+" if percent > 0 else "") + shown
+    # the quotient later / earlier is the rate + 100%: the range the printed amounts allow is the executed-rate's
+    shifted = RateReading(reading.percent + HUNDRED, places=reading.places)
+    allowed = ctx.rate_within_printed_amounts(shifted, line.later, line.earlier)
+    judged = bool(line.guess) or reading.whole or ctx.rate_off_by_last_place(reading, percent) or allowed is not None
+    slack = (
+        f"；但金额按打印的小数位可能是四舍五入后的值，其所能代表的增减幅度在 {fmt_pct(allowed[0] - HUNDRED)} 至 "
+        f"{fmt_pct(allowed[1] - HUNDRED)} 之间，表中“{cell.text.strip()}”在此范围内，需人工判断"
+        if allowed is not None
+        else ""
+    )
+    yield ctx.finding(
+        cell,
+        expected=shown,
+        actual=cell.text.strip(),
+        row=row,
+        column=line.rate_name or "增减幅度",
+        how=f"（{how}）/ {line.earlier.text.strip()} = {fmt_num(percent, 4)}%{reading.note_zh}"
+        + (f"，表中符号相反（实为{'增长' if percent > 0 else '下降'}）" if flipped else ""),
+        how_en=f"({line.later.text.strip()} − {line.earlier.text.strip()}) / {line.earlier.text.strip()} = "
+        f"{fmt_num(percent, 4)}%",
+        certainty=Certainty.JUDGEMENT if judged else None,
+        related=tuple(c.ref for c in (line.earlier, line.later) if c.ref is not None),
+        basis=f"读取：“{row}”{line.earlier_name} {line.earlier.text.strip()}、{line.later_name} "
+        f"{line.later.text.strip()}、{line.rate_name or '增减幅度'} {cell.text.strip()}；计算：（{how}）/ "
+        f"{line.earlier.text.strip()} = {fmt_num(percent, 4)}%，按打印的小数位为 {shown}{slack}{guess}",
+        basis_en=f"the rate is (later − earlier) / earlier = {fmt_num(percent, 4)}%; printed {cell.text.strip()}"
+        + (" (the base is not stated by the headers)" if line.guess else ""),
     )

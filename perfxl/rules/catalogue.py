@@ -443,6 +443,11 @@ _SPECS: tuple[CheckSpec, ...] = (
               "表注称“{note}”，但表中列有数字（{figures}）：表注与表内数字自相矛盾，请删去表注或核对数字",
               "The note says {note!r}, yet the table prints figures ({figures}): remove the note or check the figures",
               "财预〔2016〕143号《地方预决算公开操作规程》（无数据的表格应公开空表并说明）", scope="basic"),
+    CheckSpec("B19", "THREE_PUBLIC_CHANGE_COLUMNS", "R-D-04", E, "三公经费表增减额或增减幅度计算不符",
+              "A 三公 table's change or change rate does not match its two years",
+              "“{row}”{column} {actual} 应为 {expected}（{how}）", "{row}: {column} {actual} should be {expected} ({how_en})",
+              "财预〔2013〕53号 附件2（“三公经费”变动率 = （本年 − 上年）/ 上年）；财预〔2016〕143号《地方预决算公开操作规程》",
+              scope="basic"),
     CheckSpec("B18", "TABLE_LINE_SUM", "R-D-03", E, "表内合计不等于其各行（各列）之和", "A table's total is not the sum of its lines",
               "{table}：“{row}”{column} {actual}（{at}）应为{what} {expected}（{cells}）",
               "{table}: {row} {column} {actual} ({at}) should be {what_en} {expected} ({cells})",
@@ -648,6 +653,12 @@ _DEGRADES: dict[str, tuple[str, str]] = {
             "表中比率无法读取为比率（如“9 3.75%”）时为“需人工判断”",
             "a judgement when the printed rate cannot be read as a rate (e.g. 9 3.75%)",
         ),
+    ),
+    "B19": (
+        "表头未说明以哪一列为基数（无年份、上年/本年或预算/决算之分）时、差额或比率仅在打印数字的四舍五入范围内不符时"
+        "（按打印的小数位，金额可能是四舍五入后的值）、比率只差最后一位时为“需人工判断”",
+        "a judgement when the headers do not say which column is the base (no year, 上年/本年 or 预算/决算), when the "
+        "change or rate misses only within the rounding of the printed amounts, or only in its last printed place",
     ),
     "B02": (
         "编制数为 0（未核定编制或未填写，控制率无法计算）时，或人数取自基本概况表的“人员编制 │ 实有人数”"

@@ -238,6 +238,50 @@ def funds_parts_sum(ctx: Context) -> Iterator[Finding]:
         yield from _group_sum(ctx, total, group, rows, members)
 
 
+def _spent_by_no_source(
+    ctx: Context, total: FundsRow, rows: tuple[FundsRow, ...], zh: str, en: str, total_name: str
+) -> Iterator[Finding]:
+    """A total 执行数 printed while no source prints one, and a source holding the budget prints its own 执行率 as 0
+    (九亭镇 2020, held-out batch 28: 其他资金 145000000.00 │ (blank) │ 0.0% under a 年度资金总额 executed 145000000.00 at
+    100.0%): the form's own rate says that source spent nothing, so the total's spending comes from no source printed —
+    a 警告 (the source's 执行数 may only be left out). A form leaving every source's 执行数 and rate blank says nothing."""
+    cell: CellValue = total.executed
+    spent = ctx.number(cell)
+    if not spent or spent <= 0:
+        return
+    idle = [
+        p
+        for p in rows
+        if ctx.is_blank(p.executed)
+        and not ctx.is_error(p.executed)
+        and any((ctx.number(c) or 0) > 0 for c in (p.full_budget, p.initial_budget))
+        and not ctx.is_blank(p.rate)
+        and ctx.read_rate(p.rate, None).percent == 0
+    ]
+    if not idle:
+        return
+    names = "、".join(f"“{p.label.text.strip()}”" for p in idle)
+    shown = "；".join(
+        f"{p.label.text.strip()}预算 {(p.full_budget if ctx.number(p.full_budget) else p.initial_budget).text.strip()}、"
+        f"执行数未填、执行率 {p.rate.text.strip()}"
+        for p in idle
+    )
+    yield ctx.finding(
+        cell,
+        expected=f"0（各来源均未填写执行数，{names}执行率为 0）",
+        actual=cell.text.strip(),
+        column=zh,
+        column_en=en,
+        total=total_name,
+        certainty=Certainty.JUDGEMENT,
+        related=tuple(p.rate.ref for p in idle if p.rate.ref is not None),
+        basis=f"读取：{total_name}{zh} {cell.text.strip()}；各来源均未填写执行数，{shown}：按表中自己的执行率，{names}"
+        f"没有支出，{total_name}的执行数无来源可依，需人工核对（可能只是漏填了来源的执行数）",
+        basis_en=f"the total's {en} is {cell.text.strip()} while no source prints one and a funded source prints a 0 "
+        "execution rate: the spending comes from no source printed (a source's figure may only be left out)",
+    )
+
+
 #: A funds row that splits the total by the nature of the spending (资金结构：基本支出 / 项目支出), where the rows
 #: before it split it by source (资金来源：财政拨款 / 其他资金): 江西's 整体支出规模 prints both, each adding up alone.
 _STRUCTURE = lazy_compile(
@@ -276,6 +320,8 @@ def _group_sum(
         parts = [ctx.number(c) for c in cells]
         known = [v for v in parts if v is not None]
         if not known:
+            if attr == "executed":
+                yield from _spent_by_no_source(ctx, total, rows, zh, en, total_name)
             continue
         expected = sum(known, Decimal(0))
         cell: CellValue = getattr(total, attr)
