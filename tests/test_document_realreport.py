@@ -215,7 +215,6 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     },
     "shanghai-putuo-yichuan-juesuan-2025": {
         46: "an item's heading amount (269.85) against its 功能分类表 line and its own 支出决算 (269.86)",
-        71: "a 三公 item's 完成预算的% (19.56 → 63.76%) whose 预算 (30.67) only the 三公 table prints",
         72: "a change list item's rate (15.31%) whose level (19.56) is another paragraph's / the 三公 table's",
         82: "a 基金 item (135.00) against the 政府性基金 table's line (105.00)",
     },

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import with_paragraph
 
 from perfxl.document.facts import extract_facts
 from perfxl.document.plain_text import plain_narrative
@@ -101,3 +102,15 @@ def test_a_line_break_between_wan_and_yuan_after_a_spaced_figure():
         plain_narrative(text)
         == "一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。"
     )
+
+
+YICHUAN = tomllib.loads((REPORTS / "shanghai-putuo-yichuan-juesuan-2025.toml").read_text(encoding="utf-8"))
+
+
+def test_a_three_public_items_completion_rate_is_held_to_its_table_row(tmp_path):
+    """Failed before: quiet — "公务用车购置及运行维护费支出决算为19.56 万元，完成预算的 60.76%" (宜川路 2025 p71, one figure
+    changed): the sentence prints no budget; the 三公 table's row does (30.67), so 19.56 / 30.67 = 63.78% — N01. The
+    published 63.76% agrees at the cells' printed precision (19.556 / 30.672) and stays quiet."""
+    assert _at(tmp_path, YICHUAN, 71) == []
+    wrong = with_paragraph(YICHUAN, 71, "完成预算的 63.76%", "完成预算的 60.76%")
+    assert ("N01", "error") in _at(tmp_path, wrong, 71)
