@@ -114,3 +114,13 @@ def test_a_three_public_items_completion_rate_is_held_to_its_table_row(tmp_path)
     assert _at(tmp_path, YICHUAN, 71) == []
     wrong = with_paragraph(YICHUAN, 71, "完成预算的 63.76%", "完成预算的 60.76%")
     assert ("N01", "error") in _at(tmp_path, wrong, 71)
+
+
+def test_a_total_its_parts_shares_are_not_of_is_one_finding(tmp_path):
+    """Failed before (probe_reports, extra): 宜川路 2025 p29 with its total changed (20218.21 → 22240.03) gave four N02
+    错误, one per share ("公共安全支出类…按其自身数字应为 2.5%，文字写 2.75%") — one wrong figure, four findings. The listed
+    类' own shares are each of their sum (20218.19), not of the total printed: the list is the whole they divide, and the
+    total short of it is the one finding (a 警告: the total might hold more), the shares giving way."""
+    assert _at(tmp_path, YICHUAN, 29) == []
+    wrong = with_paragraph(YICHUAN, 29, "20218.21 万元，主要", "22240.03 万元，主要")
+    assert _at(tmp_path, wrong, 29) == [("N02", "warning")]

@@ -1387,6 +1387,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
+        by_shares = top < t.lo and _shares_of_the_parts_sum(facts, parts, point, total)
         short = (
             not complete
             and not paired
@@ -1406,6 +1407,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 )
                 or (by_kind and top < t.lo)
                 or (respective and top < t.lo)
+                or by_shares
             )
         )
         # a total its parts make by definition (支出 = 基本支出 + 项目支出) reached only by reading a part as cut, not rounded
@@ -1454,6 +1456,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             )
         if short and respective:
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
+        if short and by_shares:
+            rounded = "（所列各项的“占X%”均按所列各项之和计算，读作全部；若总数另含未列入的部分，也可能相符，请核实）"
         if short and by_kind:
             rounded = f"（{by_kind}，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
@@ -1565,6 +1569,24 @@ def _whole_wan_may_fit(total: Fact, parts: list[Fact]) -> bool:
 
 #: A difference of two figures named as such (差值, 差额): its parts are differences too.
 _DIFFERENCE = lazy_compile(r"差值|差额")
+
+
+def _shares_of_the_parts_sum(facts: tuple[Fact, ...], parts: list[Fact], summed: Decimal, total: Fact) -> bool:
+    """The parts' own shares ("一般公共服务支出（类）207.40万元，占1.03%；公共安全支出（类）556.78万元，占2.75%…") are each
+    of the parts' sum, and not all of the total printed: the list is the whole the shares divide, the total the odd
+    figure (宜川路 2025 p29 with its total changed, real reports 22: four share findings for one wrong figure)."""
+    index = {p.index: p for p in parts}
+    shares = [(index[f.of], f) for f in facts if f.role == "share" and f.of in index]
+    if len(shares) < 2 or summed <= 0 or total.quantity.value <= 0:
+        return False
+    whole = total.quantity.value
+    of_sum = all(
+        _agrees(s, Interval(p.quantity.value / summed * HUNDRED, p.quantity.value / summed * HUNDRED))
+        for p, s in shares
+    )
+    return of_sum and not all(
+        _agrees(s, Interval(p.quantity.value / whole * HUNDRED, p.quantity.value / whole * HUNDRED)) for p, s in shares
+    )
 
 
 def _consequent_rates(run: _Run, pi: int, total: Fact, parts: list[Fact], summed: Decimal) -> None:
