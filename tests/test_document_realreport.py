@@ -202,6 +202,22 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
         (14, "N01"): "an item's 2026 amount (57.8) against its 功能分类表 row (56.12), a table perfxl does not read",
         (20, "N01"): "an item's 2026 amount (170.03) against its 功能分类表 row (207), a table perfxl does not read",
     },
+    # real reports 22 (blind): figures held only to a 功能分类表/收支总表 line or to another paragraph's figure, a 三公
+    # item's rate whose budget only the table prints, and a table's note against the table it is printed under.
+    "shanghai-putuo-guihuaziyuan-juesuan-2024": {
+        28: "a share (99.86%) of a whole (本年支出合计 9759.38) printed only in another paragraph and the 收支总表",
+        30: "a 类 amount (卫生健康 236.63) against the 一般公共预算支出决算表's 类 line (236.64)",
+        47: "一般公共预算财政拨款基本支出 5377.64 against that table's 基本支出 合计 (5364.75)",
+    },
+    "shanghai-putuo-wanli-yusuan-2024": {
+        (38, "N01"): "an item's 2024 amount (352.67) against its heading and 功能分类表 row (350.35)",
+        47: "a table's note (本部门2024年无“三公”经费…预算，故本表为空表) against the figures of the table above it",
+    },
+    "shanghai-putuo-yichuan-juesuan-2025": {
+        46: "an item's heading amount (269.85) against its 功能分类表 line and its own 支出决算 (269.86)",
+        72: "a change list item's rate (15.31%) whose level (19.56) is another paragraph's / the 三公 table's",
+        82: "a 基金 item (135.00) against the 政府性基金 table's line (105.00)",
+    },
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
     # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name

@@ -100,6 +100,7 @@ _TABLE_ROLES = {
     "change": ("change",),
     "change_rate": ("change_rate",),
     "share": ("share",),  # a 三公 item's share of the 三公 total (`_bare_share`)
+    "completion": ("completion",),  # a 三公 item's 决算 / its 预算 (table_facts._three_public_completion)
 }
 
 
@@ -389,6 +390,10 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return
     if fact.role == "share" and not _bare_share(run, pi, fact):
         return
+    if fact.role == "completion" and any(
+        f.role == "budget" and f.sentence == fact.sentence and f.claim == fact.claim for f in run.facts.get(pi, ())
+    ):
+        return  # "预算为3万元,支出决算为1.71万元,完成预算的43%": its own sentence's arithmetic (funds_arith, N02)
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
         if tv is None:

@@ -614,11 +614,39 @@ def _moved_by(prefix: str) -> tuple[str, int]:
     return _clean_subject(item)[0], _direction(words["way"] or words["way2"])
 
 
+#: An item's amount whose words end in its direction, no 了 ("公务用车购置及运行维护费支出决算减少3.59万元").
+_ITEM_MOVED = lazy_compile(r"^(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?P<way>增加|减少|增长|下降|降低|提高|上升)$")
+
+
+def _moved_in_a_change_list(state: _State, raw_prefix: str) -> tuple[str, int]:
+    """(item, direction) of a part of a change list: after a change of the sentence ("…决算数比2024年度减少3.59万元，下降
+    15.31%，其中：公务用车购置及运行维护费支出决算减少3.59万元，下降15.31%；公务接待费支出决算增加0.3万元，增长100%", 宜川路
+    2025, real reports 22), each item the 其中 lists moves by its amount in the direction its own words say — a change, never
+    the item's level. Only right after the 其中 or after such a part (and its rate); else ("", 0): alone, "预算资金增加50万元"
+    may be money added, a level (`_MOVED_BY`)."""
+    words = _ITEM_MOVED.fullmatch(compact_name(raw_prefix).lstrip("，,、；;"))
+    if words is None or _direction(words["item"]) or re.search(r"分别|各|比|较|与|同比|同期", words["item"]):
+        return "", 0
+    facts = [f for f in state.facts if f.sentence == state.sentence]
+    while facts and facts[-1].role == "change_rate":
+        facts.pop()
+    if not facts or facts[-1].role != "change":
+        return "", 0
+    opened = re.search(r"其中[:：]?$", compact_name(state.tail)) is not None
+    if not opened and not any(f.role == "change" for f in facts[:-1]):
+        return "", 0  # a further part only after a first one, itself after the change it details
+    return _clean_subject(words["item"])[0], _direction(words["way"])
+
+
 def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity, after: str = "") -> Fact | None:
     """The change amount right before, in this sentence, whose part a "其中" figure is ("减少了“三公”经费342.74万元,其中
     公务用车购置及运行维护费308.87万元", 渝中 2017, real reports 21): the part moved by as much, it is no level — or None.
     Only a part no larger than the change (a 其中 after "比上年增加100万元" may list the year's total again)."""
     last = state.facts[-1] if state.facts else None
+    if last is not None and last.role == "change_rate" and len(state.facts) > 1 and state.facts[-2].role == "change":
+        # the change's own rate between ("…比2024年度减少3.59万元，下降15.31%，其中：公务用车…支出决算减少3.59万元",
+        # 宜川路 2025, real reports 22)
+        last = state.facts[-2]
     # (or its sentence right before: "…减少了342.74万元。其中公务用车…308.87万元" — nothing between the two)
     if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1) or last.of is not None:
         return None
@@ -1003,7 +1031,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         named_base = _named_year_base(state, raw_prefix, unit)
         if named_base is not None:  # "…2026年预算安排B，比2025年预算执行数减少R%": R of B on the A named by year
             subject, role, direction = state.facts[-1].subject, "change_rate", named_base[1]
-        if role == "value" and qty.is_money and (moved := _moved_by(raw_prefix))[1]:
+        if role == "value" and qty.is_money and not (moved := _moved_by(raw_prefix))[1]:
+            moved = _moved_in_a_change_list(state, raw_prefix)
+        if role == "value" and qty.is_money and moved[1]:
             subject, role, direction = (
                 moved[0],
                 "change",

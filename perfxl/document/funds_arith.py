@@ -630,11 +630,18 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
     if named and (words is None or words.group(1)[:5] not in base.clause):
         return  # (a base two figures back only as facts._named_year_base sets it: named by its year)
     current = facts[rate.index - 1] if named else _find(facts, base.index, rate.subject, ("final", "value", "budget"))
-    if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value <= 0:
+    if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value < 0:
         return
     if named and current.role not in ("final", "value", "budget"):
         return
     b, c = _operand(run, pi, base), _operand(run, pi, current)
+    if base.quantity.value == 0:
+        # "2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%" (万里 2024, real reports
+        # 22): a base printed as nothing leaves no rate to compute — "100%" a 警告 asking for 新增, any other rate N02
+        if isinstance(ref, TextRef) and rate.direction > 0 and current.quantity.value > 0:
+            label = words.group(1) if named and words is not None else "上年" if base.role == "previous" else "比较基数"
+            check_rate_from_nothing(run, pi, ref, rate, current, c, b, Decimal(0), label)
+        return
     down = current.quantity.value < base.quantity.value if named else rate.direction < 0
     if (current.quantity.value < base.quantity.value) != down or current.quantity.value == base.quantity.value:
         return  # the words and the figures go different ways: not this rate's pair
@@ -1275,6 +1282,12 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
+        # 万元 figures restated in 元 ("23192100元" for "2319.21万元"): read as a two-decimal 万元 print is, to 100 元
+        restated = _restated_steps(total, parts)
+        if restated is not None:
+            t = Interval.printed(total.quantity.value, _HUNDRED)
+            lo = sum((Interval.printed(p.quantity.value, _HUNDRED).lo for p in parts), Decimal(0))
+            hi = sum((Interval.printed(p.quantity.value, _HUNDRED).hi for p in parts), Decimal(0))
         if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
             continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
         # "其中中央资金80万元,省级资金50万元以上": a part at least its figure — more than the total stays certain, less
@@ -1290,7 +1303,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
         # short of the total is a judgement (警告) however it is read: the parts are held to it as rounded half up (the
         # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
-        top = hi if loose else min(hi, _rounded_top(parts, unit, point))
+        top = (
+            hi
+            if loose
+            else min(hi, point + _HUNDRED / 2 * len(parts))
+            if restated is not None
+            else min(hi, _rounded_top(parts, unit, point))
+        )
         cut_only = top < t.lo <= hi
         # the other wholes in the total's unit ("收入1.2亿元,支出1000万元,其中…" — review13n: 1200万元 set against 1.2 read
         # as 万元 was beyond it, an 错误), and what a carried-in balance makes with another whole (`_pooled`)
@@ -1334,11 +1353,23 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         exceeds = lo >= t.hi and not (not complete and not single and _whole_wan_may_fit(total, parts))
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
+        fine = (
+            lo < t.hi and all(st <= restated[0] for st in restated[1:])  # over only by the 100 元 print's rounding
+            if restated is not None
+            else bool(total.quantity.places) and all(p.quantity.places >= total.quantity.places for p in parts)
+        )
+        if as_written and fine:
+            # parts printed as finely as their total, over it only by their own rounding ("政府采购金额…为2319.21万元，
+            # 其中：货物122.43万元、工程1387.72万元、服务809.07万元" = 2319.22, 规划资源局 2024, real reports 22): at the
+            # printed precision they make it — the 元 figures rounded one by one (restated in 元, whole hundreds:
+            # the same); a coarser part ("30万元") stays a 警告
+            continue
         classes = _economic_classes(total, parts)
         by_kind = "" if complete or subset else _split_dimension(total, parts)
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
+        by_shares = top < t.lo and _shares_of_the_parts_sum(facts, parts, point, total)
         short = (
             not complete
             and not paired
@@ -1358,6 +1389,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 )
                 or (by_kind and top < t.lo)
                 or (respective and top < t.lo)
+                or by_shares
             )
         )
         # a total its parts make by definition (支出 = 基本支出 + 项目支出) reached only by reading a part as cut, not rounded
@@ -1406,6 +1438,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             )
         if short and respective:
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
+        if short and by_shares:
+            rounded = "（所列各项的“占X%”均按所列各项之和计算，读作全部；若总数另含未列入的部分，也可能相符，请核实）"
         if short and by_kind:
             rounded = f"（{by_kind}，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
@@ -1485,6 +1519,21 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
 _WAN = Decimal(10000)
 
 
+def _restated_steps(total: Fact, parts: list[Fact]) -> tuple[Decimal, ...] | None:
+    """The coarsest step each figure's 万元 print may have had, for amounts in 元 that are all whole hundreds ("23192100元"
+    is "2319.21万元" restated, "300000元" may be "30万元"): 100, 1000 or 10000 元 each, the total's first — else None (元
+    figures as printed). The sum check reads them to 100 元 (a two-decimal 万元 print), and parts over their total only
+    so as finely printed as it only when none may be coarser (real reports 22's 元 rewrite of "2319.21万元，其中…")."""
+    figures = (total, *parts)
+    if any(f.quantity.unit != "元" or f.quantity.step != 1 or f.quantity.value % 100 for f in figures):
+        return None
+    return tuple(next(s for s in _WAN_STEPS if not f.quantity.value % s) for f in figures)
+
+
+_WAN_STEPS = (Decimal(10000), Decimal(1000), Decimal(100))
+_HUNDRED = Decimal(100)
+
+
 def _whole_wan_may_fit(total: Fact, parts: list[Fact]) -> bool:
     """Amounts in 元 that are all whole 万 ("9950000元" for "995万元") may be 万元 figures restated, rounded to 万 as the
     万元 ones were: parts that fit their total read so (each half a 万 either way) are a judgement, as their 万元 print
@@ -1497,6 +1546,24 @@ def _whole_wan_may_fit(total: Fact, parts: list[Fact]) -> bool:
 
 #: A difference of two figures named as such (差值, 差额): its parts are differences too.
 _DIFFERENCE = lazy_compile(r"差值|差额")
+
+
+def _shares_of_the_parts_sum(facts: tuple[Fact, ...], parts: list[Fact], summed: Decimal, total: Fact) -> bool:
+    """The parts' own shares ("一般公共服务支出（类）207.40万元，占1.03%；公共安全支出（类）556.78万元，占2.75%…") are each
+    of the parts' sum, and not all of the total printed: the list is the whole the shares divide, the total the odd
+    figure (宜川路 2025 p29 with its total changed, real reports 22: four share findings for one wrong figure)."""
+    index = {p.index: p for p in parts}
+    shares = [(index[f.of], f) for f in facts if f.role == "share" and f.of in index]
+    if len(shares) < 2 or summed <= 0 or total.quantity.value <= 0:
+        return False
+    whole = total.quantity.value
+    of_sum = all(
+        _agrees(s, Interval(p.quantity.value / summed * HUNDRED, p.quantity.value / summed * HUNDRED))
+        for p, s in shares
+    )
+    return of_sum and not all(
+        _agrees(s, Interval(p.quantity.value / whole * HUNDRED, p.quantity.value / whole * HUNDRED)) for p, s in shares
+    )
 
 
 def _consequent_rates(run: _Run, pi: int, total: Fact, parts: list[Fact], summed: Decimal) -> None:

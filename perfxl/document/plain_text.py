@@ -37,7 +37,7 @@ _SPACE_BEFORE_FIGURE = lazy_compile(
     r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d[\d.,]*[ \u3000\u00a0]*(?:[%\u4e00-\u9fff，。；、]|$))"
 )  # not before a figure of a Latin unit ("里程 12 km": the gloss reader's)
 #: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
-_SPLIT_UNIT = lazy_compile(r"\d[万亿]$")
+_SPLIT_UNIT = lazy_compile(r"\d[ \t\u3000]*[万亿]$")  # "…10210.34 万\n元": a PDF's space kept
 _UNIT_REST = lazy_compile(r"元")
 _HAS_LATIN = lazy_compile(r"[A-Za-z\u00c0-\u024f]")
 #: A Latin letter of a gloss: ASCII and the accented letters of pinyin's tone marks (ā á ǎ à, ü) and English.

@@ -264,6 +264,37 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
         )
 
 
+def _three_public_completion(out: dict, basic: BasicData) -> None:
+    """Each 三公 row's 决算 as a share of its own 预算 (role "completion", in %): what "公务用车购置及运行维护费支出决算为
+    19.56万元，完成预算的63.76%" restates when its sentence prints no budget (宜川路 2025, real reports 22: the 预算 30.67
+    is the table's). A ratio of two cells of one row needs no unit; the range is the cells' printed precision."""
+    for row in basic.rows:
+        claim = _BASIC_ROWS.get(row.key)
+        final, budget = _num(row.final), _num(row.budget)
+        if not claim or final is None or not budget or budget < 0 or final < 0:
+            continue
+        if row.final.ref is None or row.budget.ref is None:
+            continue
+        steps = (printed_step(row.final.raw) or Decimal(1), printed_step(row.budget.raw) or Decimal(1))
+        rate = final / budget * HUNDRED
+        step, exact = (_share_width(final, budget, rate, s / 2) for s in (max(steps), min(steps)))
+        out.setdefault(
+            (claim, "completion"),
+            TableValue(
+                claim,
+                "completion",
+                rate,
+                "%",
+                step,
+                (row.final.ref, row.budget.ref),
+                f"{basic.table_name[0]}“{row.label.text}”决算数占预算数的比例",
+                f"{fmt_decimal(final)} / {fmt_decimal(budget)}",
+                basic.guess,
+                exact_step=exact / 2 if min(steps) < max(steps) else None,
+            ),
+        )
+
+
 def _share_width(part: Decimal, whole: Decimal, share: Decimal, half: Decimal) -> Decimal:
     """The width of part / whole (in %) when both cells stand for any value within `half` of what they print."""
     ends = [(p / w * HUNDRED) for p in (part - half, part + half) for w in (whole - half, whole + half) if w > 0]
@@ -439,6 +470,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
             if claim:
                 _amount(out, claim, row, basic)
         _three_public_shares(out, basic)
+        _three_public_completion(out, basic)
         st = basic.staffing
         if st is not None:
             for claim, cell, label in (
