@@ -38,3 +38,27 @@ def test_three_public_items_beyond_their_total_are_still_found(tmp_path):
     # an item named in more words than the vocabulary's stays in the list
     said = "2021年“三公”经费支出15万元，其中：公务接待费支出2.1万元，公务用车购置费8万元，公务用车运行维护费10.4万元，会议费3.2万元。"
     assert codes_at_paragraph(tmp_path, {"paragraphs": [said]}, 1) == [("N02", "error")]
+
+
+# ---------------------------------------------------------------- 2. a relative actual against a level target
+
+
+@pytest.mark.parametrize(
+    "actual", ["较上年提高2%", "较2022年提高2%", "比2022年度提高2%", "同比提高2%", "与2022年相比提高2%"]
+)
+def test_a_change_as_the_actual_against_a_level_target_is_no_certain_miss(actual):
+    """Shape: a 自评表 row "培训合格率" │ "≥95%" │ "较2022年提高2%" │ 满分 (the actual written as last year's change). Wrong
+    before: S07 错误 "实际完成值 较2022年提高2% 未达到年度指标值 ≥95%，不应给满分" and a D01 错误 — 2% (a change) compared with
+    95% (a level). They cannot be compared as printed; the miss holds only if the target is read as a change too (a
+    增长率 target may be printed bare): a 警告 whose message says that reading (`context._relative_actual`)."""
+    from rules_helpers import good_evaluation, replace_row, submission
+
+    from perfxl.validate import validate_submission
+
+    ev = replace_row(good_evaluation(), 1, target="≥95%", actual=actual, score=10)
+    found = [f for f in validate_submission(submission(ev)) if f.severity.value != "info"]
+    assert [(f.code, f.severity.value) for f in found] == [("S07", "warning"), ("D01", "warning")], actual
+    assert "理解为变化幅度" in found[0].message and "口径不同" in found[0].basis
+    # a growth target stays held to a growth actual: a certain miss
+    ev = replace_row(good_evaluation(), 1, target="增长≥10%", actual="较2022年增长8%", score=10)
+    assert ("S07", "error") in [(f.code, f.severity.value) for f in validate_submission(submission(ev))]

@@ -172,6 +172,33 @@ class RateReading:
     whole: bool = False  # typed as a whole fraction ("1", "0"): 96% and 100% look alike, a person judges
 
 
+def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
+    """An actual stating a change ("较2022年提高2%", "同比提高2%") against a target stating a level ("≥95%"): the change
+    is no level, so a miss read by comparing them rests on reading the target as a change too (a 增长率 target may be
+    printed without its word): a guess, stated as one — a 警告 at most, saying why (gaps18: "较上年提高2%" │ "≥95%" with full marks was an S07
+    and a D01 错误). A met target stays quiet either way."""
+    result = reading.result
+    if (
+        a.kind is not ValueKind.GROWTH
+        or t.kind is ValueKind.GROWTH
+        or result is None
+        or result.meets_target is not False
+    ):
+        return reading
+    shown, target = a.text or str(a.raw), t.text or str(t.raw)
+    assumed = ("把年度指标值理解为变化幅度", "the target is read as a change")
+    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
+        assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
+    return reading.replace(
+        certainty=Certainty.GUESS,
+        assumed=assumed,
+        basis=f"实际完成值“{shown}”写的是与以往相比的变化，年度指标值“{target}”写的是水平，两者口径不同，不能直接比较；"
+        f"若年度指标值指的也是变化幅度：{reading.basis}",
+        basis_en=f"the actual {shown!r} states a change, the target {target!r} a level: they cannot be compared as "
+        f"printed; if the target is a change too: {reading.basis_en}",
+    )
+
+
 class Reading:
     """How perfxl scored one indicator row: the score, the direction it used, and what the verdict rests on.
 
@@ -871,7 +898,7 @@ class Context:
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
         reading = self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
-        return self._calendar_length(ind, t, a, weight, reading)
+        return _relative_actual(t, a, self._calendar_length(ind, t, a, weight, reading))
 
     def _calendar_length(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading
