@@ -58,8 +58,8 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
     found = _functional(grid) or _totals(grid)
     if found is not None:
         table, marks, note = found
-        # a sum with a figure in brackets or with its own unit is not held: "(1.00)" may be −1.00 or 1.00, "329.66万元"
-        # in a table of 元 is 3,296,600 — the sum holds one way only
+        # a sum with a figure with its own unit is not held: "329.66万元" in a table of 元 is 3,296,600 — the sum holds
+        # one way only ("(1.00)" is −1.00 in these tables: `Context.number`, gaps18)
         kept = tuple(s for s in table.sums if not any(_unsure(c.raw) for c in (s.total, *s.parts)))
         return (table if len(kept) == len(table.sums) else replace(table, sums=kept)), marks, note
     stageless = read_three_public_sums(grid)
@@ -72,8 +72,8 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
 
 
 def _unsure(raw: object) -> bool:
-    """A figure whose sign or unit the sum cannot take as printed: "(1.00)", "329.66万元" (`_UNSURE`)."""
-    return isinstance(raw, str) and ("(" in raw or "（" in raw or "元" in raw) and _UNSURE.fullmatch(raw) is not None
+    """A figure whose unit the sum cannot take as printed: "329.66万元" (`_UNSURE`)."""
+    return isinstance(raw, str) and "元" in raw and _UNSURE.fullmatch(raw) is not None
 
 
 def _label(grid: Grid, r: int, c: int) -> str:
@@ -318,9 +318,8 @@ _PART_COLUMN = lazy_compile(r"(?:支出|收入)$")
 _NOT_PART = lazy_compile(r"^其中|增减|增加|减少|变动|差额|上年|结转|结余")
 
 
-#: A figure printed in brackets ("(1.00)", "（2,300）"): a negative in accounting print, or a note — its sign unknown;
-#: or with its own money unit ("329.66万元" in a table of 元): the table's unit is not read, the two may differ.
-_UNSURE = lazy_compile(r"\s*[（(]\s*[-−]?[\d,]+(?:\.\d+)?\s*[)）]\s*|\s*[-−]?[\d,]+(?:\.\d+)?\s*(?:千|万|亿)?元\s*")
+#: A figure with its own money unit ("329.66万元" in a table of 元): the table's unit is not read, the two may differ.
+_UNSURE = lazy_compile(r"\s*[-−]?[\d,]+(?:\.\d+)?\s*(?:千|万|亿)?元\s*")
 
 #: The guess a 功能分类表 without codes rests on (`_indented`).
 INDENT_GUESS = "表中没有科目编码，各行的类、款、项层级按科目名称的缩进判断（推测）"

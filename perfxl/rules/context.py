@@ -30,6 +30,7 @@ from perfxl.model import (
     Severity,
     SkippedCheck,
     Submission,
+    SumTable,
     new_finding,
 )
 from perfxl.numbers import (
@@ -69,6 +70,7 @@ from perfxl.values import (
     ValueKind,
     beyond_range,
     blank_text,
+    bracketed_figure,
     is_excel_error,
     normalise_text,
     parse_value,
@@ -392,6 +394,11 @@ class Context:
         else:
             value = self._read_number(cell)
             self._numbers[id(cell)] = (cell, value)
+        if value is None and isinstance(self.evaluation, SumTable) and isinstance(cell.raw, str):
+            # "(1.00)" in a 部门预决算 table's figure cell is −1.00, the accounting print of a negative (gaps18); in
+            # any other cell its sign is not printed — unread, C02 says why (never a silent +1.00)
+            inside = bracketed_figure(cell.raw)
+            return None if inside is None else -inside
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
         return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
