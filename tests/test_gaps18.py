@@ -62,3 +62,77 @@ def test_a_change_as_the_actual_against_a_level_target_is_no_certain_miss(actual
     # a growth target stays held to a growth actual: a certain miss
     ev = replace_row(good_evaluation(), 1, target="增长≥10%", actual="较2022年增长8%", score=10)
     assert ("S07", "error") in [(f.code, f.severity.value) for f in validate_submission(submission(ev))]
+
+
+# ---------------------------------------------------------------- 3. a figure printed in brackets
+
+
+def test_a_bracketed_figure_is_negative_in_a_budget_tables_figure_cell():
+    """Shape: a 功能分类表's 增减额 column in accounting print, (1.00) for −1.00. Wrong before: `Context.number` read
+    "(1.00)" as +1.00 (the shared parser dropped the brackets; B18 only avoided it by not holding such sums). Now the
+    table's figure cell reads it as −1.00: −1 = −2 + 1 holds, quiet; a 合计 printed 1.00 over −1 is the 错误, its basis
+    saying how the brackets were read."""
+    from perfxl.grid import Grid
+    from tests.test_unread17 import _b18, _check
+
+    head = [["科目编码", "科目名称", "2024年预算数", "2025年预算数", "增减额"]]
+    body = [
+        ["201", "一般公共服务支出", "10.00", "9.00", "(1.00)"],
+        ["20101", "人大事务", "6.00", "4.00", "(2.00)"],
+        ["20102", "政协事务", "4.00", "5.00", "1.00"],
+        ["", "合计", "10.00", "9.00", "(1.00)"],
+    ]
+    assert _b18(_check(Grid("表1", head + body, ()))[1]) == []
+    body[-1][-1] = "1.00"
+    _, findings = _check(Grid("表1", head + body, ()))
+    [(cell, severity, _)] = _b18(findings)
+    assert (cell, severity) == ("E5", "error")
+    assert "会计记法读作负数" in next(f.basis for f in findings if f.code == "B18")
+
+
+@pytest.mark.parametrize("text", ["(1.00)", "（1.00）", "(2,300)", " ( 5 ) "])
+def test_the_shared_parser_reads_no_bracketed_figure_as_positive(text):
+    """Wrong before: `parse_value("(1.00)")` was the NUMBER 1.00 — a sign the cell does not print, taken as +. Outside
+    a 部门预决算 table a bracketed figure may be a negative or a note: unread, with the reason C02 gives."""
+    from perfxl.values import ValueKind, parse_value
+
+    value = parse_value(text)
+    assert value.kind is ValueKind.TEXT and value.number is None and "括号" in (value.reason or ""), value
+    assert parse_value("100(注)").number is not None  # a figure with a note stays read
+    assert parse_value("-1.00").number is not None
+
+
+def test_a_bracketed_score_in_a_self_evaluation_is_unread_not_plus(tmp_path):
+    """A 自评表's 得分 printed "(8)": its sign is not printed (no accounting table) — C02 says it was not read, a 警告;
+    no check computes with +8."""
+    from rules_helpers import good_evaluation, replace_row, submission
+
+    from perfxl.validate import validate_submission
+
+    ev = replace_row(good_evaluation(), 1, score="(8)")
+    found = [(f.code, f.severity.value) for f in validate_submission(submission(ev)) if f.severity.value != "info"]
+    assert ("C02", "warning") in found and not [c for c, s in found if s == "error"], found
+
+
+# ---------------------------------------------------------------- 4. a change its words measure against last year's 预算
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "公务接待费支出5.21万元，比上年预算减少1.52万元。",
+        "公务接待费支出5.21万元，与上年预算相比减少1.52万元。",
+        "公务接待费支出5.21万元，较上年度年初预算减少1.52万元。",
+    ],
+)
+def test_a_change_on_last_years_budget_is_not_held_to_the_spending_change(tmp_path, said):
+    """Shape: a 决算 说明 measuring an item's spending against last year's budget. Wrong before: N01 错误 "…“公务接待费
+    支出与上年相比增减额”为 减少1.52万元，而三公经费表“公务接待费”决算数与上年决算数之差为 -0.79万元" — the change's words
+    name last year's 预算 as its base, not its 决算; the table's 上年预算 is not read, so nothing is compared
+    (`crosscheck._change_of_a_budget`). The same change on last year (no 预算 named) stays held."""
+    from test_lost16 import _exact_previous
+    from test_review16 import _with_text
+
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [], said
+    plain = "公务接待费支出5.21万元，比上年减少1.52万元。"
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), plain), 3) == [("N01", "error")]

@@ -301,12 +301,26 @@ def _change_of_a_budget(run: _Run, pi: int, fact: Fact) -> bool:
     recalls its budgets). A budget then its 决算 ("预算14.9万元，决算5.21万元，比上年减少0.79万元") stays held."""
     if fact.role not in ("change", "change_rate"):
         return False
+    facts = run.facts.get(pi, ())
+    named = fact
+    if fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]  # "…比上年预算减少1.52万元，下降10%": the rate of the change it follows
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            named = before
+    if _ON_LAST_YEARS_BUDGET.search(_around(named)[0]):
+        # "公务接待费支出5.21万元，比上年预算减少1.52万元": measured against last year's 预算, as its words name — never
+        # the table's 决算数与上年决算数之差 (gaps18: an N01 错误 "…之差为 -0.79万元"); the table's 上年预算 is not read
+        return True
     levels = [
         f
-        for f in run.facts.get(pi, ())[: fact.index]
+        for f in facts[: fact.index]
         if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("budget", "value", "final")
     ]
     return bool(levels) and levels[-1].role == "budget"
+
+
+#: A comparison naming last year's budget as its base ("比上年预算", "较上年度年初预算数", "与去年预算相比").
+_ON_LAST_YEARS_BUDGET = lazy_compile(r"(?:比|较|与|对比)(?:上一?年度?|去年)(?:同期)?的?(?:年初|调整后?)?预算")
 
 
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
