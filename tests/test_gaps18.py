@@ -136,3 +136,39 @@ def test_a_change_on_last_years_budget_is_not_held_to_the_spending_change(tmp_pa
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [], said
     plain = "公务接待费支出5.21万元，比上年减少1.52万元。"
     assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), plain), 3) == [("N01", "error")]
+
+
+# ---------------------------------------------------------------- 5. a 其中 part right after a change
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2021年“三公”经费支出7.69万元，比上年减少2.31万元，其中公务接待费0.79万元。",
+        "2021年“三公”经费支出7.69万元，比上年减少2.31万元，其中公务接待费0.79万元，公务用车购置及运行维护费1.52万元。",
+        # read as the item's level, it holds (5.21 is its 决算): as before
+        "2021年“三公”经费支出7.69万元，比上年减少2.31万元，其中公务接待费5.21万元。",
+    ],
+)
+def test_a_part_after_a_change_that_holds_one_way_is_quiet(tmp_path, said):
+    """Shape: "…支出7.69万元，比上年减少2.31万元，其中公务接待费0.79万元" — the 0.79 the 接待费's part of the fall (6.00 −
+    5.21), or its level? Wrong before: N01 错误 "写“公务接待费”为 0.79万元，而…2021年决算数为 5.21万元" — read as the
+    level only (a change of a stated level kept its 其中 as the level's). The words allow both: held both ways, quiet
+    when either holds (`crosscheck._change_it_may_split`)."""
+    from test_lost16 import _exact_previous
+    from test_review16 import _with_text
+
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [], said
+
+
+def test_a_part_after_a_change_that_holds_neither_way_is_a_warning_naming_both(tmp_path):
+    """2万元 is neither the 接待费's 决算 (5.21) nor its part of the fall (−0.79): a 警告, never an 错误 (which reading
+    the text means is a reading), its message naming both."""
+    from test_document_realreport import findings_at_paragraph
+    from test_lost16 import _exact_previous
+    from test_review16 import _with_text
+
+    said = "2021年“三公”经费支出7.69万元，比上年减少2.31万元，其中公务接待费2万元。"
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3)
+    assert (code, severity) == ("N01", "warning")
+    assert "5.21万元" in message and "-0.79万元" in message and "两种读法都不相符" in message

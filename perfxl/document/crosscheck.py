@@ -403,6 +403,9 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return
     if fact.role == "share" and not _bare_share(run, pi, fact):
         return
+    if (change := _change_it_may_split(run, pi, fact)) is not None:
+        _check_either_reading(run, pi, ref, fact, change)
+        return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
         if tv is None:
@@ -437,6 +440,57 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+def _change_it_may_split(run: _Run, pi: int, fact: Fact) -> Fact | None:
+    """The change a 其中 part may be a part of: right after a change of the level its list splits ("支出7.69万元，比上年
+    减少2.31万元，其中公务接待费0.79万元"), the list no more than the change — the item's level (a part of the 7.69) or
+    its part of the change (of the 2.31): the words allow both (gaps18). None when the part is read one way only: no
+    change right before its list, or a list summing past the change (the year's levels: reports21)."""
+    facts = run.facts.get(pi, ())
+    if fact.role != "value" or fact.parent is None or not fact.claim or not fact.quantity.is_money:
+        return None
+    parts = [f for f in facts if f.parent == fact.parent and f.quantity.is_money]
+    first = parts[0].index if parts else 0
+    change = facts[first - 1] if 0 < first <= len(facts) else None
+    if change is None or change.role != "change" or change.of != fact.parent or change.direction == 0:
+        return None
+    if any(p.quantity.unit != change.quantity.unit for p in parts) or not _around(parts[0])[0].lstrip(
+        "，,、；; "
+    ).startswith("其中"):
+        return None
+    return change if sum(p.quantity.value for p in parts) <= change.quantity.value else None
+
+
+def _holds(fact: Fact, tv: TableValue) -> bool | None:
+    """Whether the figure may be the table's value at both printed precisions; None when their units do not convert."""
+    conv = convert(Decimal(1), fact.quantity.unit, money_unit_for(tv, fact.quantity.value, fact.quantity.unit))
+    if not conv.ok or conv.factor is None:
+        return None
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
+
+
+def _check_either_reading(run: _Run, pi: int, ref: TextRef, fact: Fact, change: Fact) -> None:
+    """A 其中 part that may be its item's level or its part of the change before it (`_change_it_may_split`): held to
+    the table both ways — quiet when either holds; when both are read and neither holds, a 警告 naming both (never an
+    错误: which one the text means is a reading)."""
+    level, moved = run.values.get((fact.claim, "final")), run.values.get((fact.claim, "change"))
+    as_change = dataclasses.replace(fact, role="change", direction=change.direction)
+    if level is None or moved is None or _holds(fact, level) is not False or _holds(as_change, moved) is not False:
+        return
+    shown = _show(moved.value, money_unit_for(moved, fact.quantity.value, fact.quantity.unit))
+    _compare_with_cell(
+        run,
+        pi,
+        ref,
+        fact,
+        level,
+        Certainty.JUDGEMENT,
+        f"“其中”一项紧随变化额“{change.quantity.text}”之后，也可读作该项在变化额中的部分，而{moved.label}为 {shown}"
+        f"（{'、'.join(map(str, moved.refs)) or '—'}），也不相符；两种读法都不相符，按哪一种读需人工判断",
+        f"the part right after the change {change.quantity.text} may also be its part of the change, which the table "
+        f"gives as {moved.value} — it disagrees both ways; which reading is meant a person judges",
+    )
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
