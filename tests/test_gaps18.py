@@ -172,3 +172,100 @@ def test_a_part_after_a_change_that_holds_neither_way_is_a_warning_naming_both(t
     [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3)
     assert (code, severity) == ("N01", "warning")
     assert "5.21万元" in message and "-0.79万元" in message and "两种读法都不相符" in message
+
+
+# ---------------------------------------------------------------- 6. a table cut at its page's end
+
+
+def _ruled(x_edges: list[int], top: int, rows: list[list[str]], row_h: int = 20) -> str:
+    """PDF content drawing a ruled table `top` points below the page's top edge (A4), its cells' text in Helvetica."""
+    y0 = 842 - top
+    ops = ["0.5 w"]
+    ops += [f"{x_edges[0]} {y0 - i * row_h} m {x_edges[-1]} {y0 - i * row_h} l S" for i in range(len(rows) + 1)]
+    ops += [f"{x} {y0} m {x} {y0 - len(rows) * row_h} l S" for x in x_edges]
+    for i, row in enumerate(rows):
+        y = y0 - (i + 1) * row_h + 5
+        ops += [f"BT /F1 9 Tf {x_edges[j] + 3} {y} Td ({t}) Tj ET" for j, t in enumerate(row) if t]
+    return "\n".join(ops)
+
+
+def _pdf(path, pages: list[str]):
+    """A minimal PDF of `pages` (content streams), xref and all."""
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * i} 0 R' for i in range(len(pages)))}] /Count {len(pages)} >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, content in enumerate(pages):
+        objs.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {5 + 2 * i} 0 R >>"
+        )
+        objs.append(f"<< /Length {len(content.encode())} >>\nstream\n{content}\nendstream")
+    out, offsets = b"%PDF-1.4\n", []
+    for n, obj in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{off:010d} 00000 n \n".encode() for off in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return path
+
+
+def test_the_pdf_reader_marks_a_table_cut_at_its_pages_end(tmp_path):
+    """A table filling its page to the foot, the next page opening with a table on other column lines (not joined)
+    whose first row holds figures: the first is marked `cut_below` (its rows may go on there). Not when the next
+    page's table opens with a header of its own."""
+    from perfxl.document.pdf_reader import read_pdf
+
+    first = [["Code", "Name", "Total"], ["", "Sum", "35.00"]] + [
+        [f"{200 + k}", f"Line {k}", "1.00"] for k in range(1, 34)
+    ]
+    page1 = _ruled([50, 150, 400, 545], 80, first)  # its foot 780 points down a page of 842
+    rest = [["234", "Line 34", "1.00", ""], ["235", "Line 35", "1.00", ""]]
+    cut = read_pdf(_pdf(tmp_path / "cut.pdf", [page1, _ruled([50, 120, 300, 450, 545], 40, rest)]))
+    assert [g.cut_below for g in cut.grids] == [True, False]
+    headed = [["Code", "Name", "A", "B"], *rest]
+    whole = read_pdf(_pdf(tmp_path / "headed.pdf", [page1, _ruled([50, 120, 300, 450, 545], 40, headed)]))
+    assert [g.cut_below for g in whole.grids] == [False, False]
+
+
+def _expenditure(rows: int, cut: bool):
+    """财政局 2024 决算's 支出决算表 (合计 printed first) as its PDF's first page reads when the page ends after `rows` rows
+    and the reader did not join the next page to it."""
+    from perfxl.grid import Grid
+    from tests.test_unread17 import CAIZHENGJU, _grid
+
+    full = _grid(CAIZHENGJU, 3)
+    grid = Grid("第1页 表1", [list(r) for r in full.rows[:rows]], tuple(m for m in full.merged if m[2] < rows))
+    grid.cut_below = cut
+    return grid
+
+
+@pytest.mark.parametrize("rows", [12, 16])
+def test_a_total_printed_first_over_a_table_cut_at_its_page_end_is_a_warning(rows):
+    """Shape: a 支出决算表 whose 合计 line is printed first, its page ending inside the 208 类 and the next page's rows
+    not joined to it (column lines changed at the break). Wrong before: B18 错误 "“合计”本年支出合计 2,940.05（E4）应为
+    各类之和 2,433.38" (and at F4) — the 类 of the next page are missing. Read as a table cut at its page's end
+    (`Grid.cut_below`): a 警告 saying so ("表格可能跨页被截断"); the same rows with no sign of a cut stay an 错误 (the PDF
+    reader joined the pages, or the table ends there: the sum is certain)."""
+    from tests.test_unread17 import _check
+
+    _, findings = _check(_expenditure(rows, cut=True))
+    found = [f for f in findings if f.code == "B18"]
+    assert [(f.cell, f.severity.value) for f in found] == [("E4", "warning"), ("F4", "warning")]
+    assert all("跨页被截断" in f.basis for f in found)
+    _, findings = _check(_expenditure(rows, cut=False))
+    assert [(f.cell, f.severity.value) for f in findings if f.code == "B18"] == [("E4", "error"), ("F4", "error")]
+
+
+def test_a_cut_table_whose_shown_lines_exceed_the_total_keeps_its_error():
+    """Guard: lines shown already above the 合计 (201 made 3,000.00): more lines over the page cannot mend it."""
+    from tests.test_unread17 import _check
+
+    grid = _expenditure(12, cut=True)
+    grid.rows[4][4] = "3,000.00"
+    found = [(f.cell, f.severity.value) for f in _check(grid)[1] if f.code == "B18"]
+    assert ("E4", "error") in found

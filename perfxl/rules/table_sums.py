@@ -213,7 +213,10 @@ def _judged(
         )
     blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
     if s.guess:
-        why = (s.guess, "the lines were placed under their total by a guess")
+        why = (
+            s.guess,
+            "the relation rests on a reading stated in the basis (lines placed by indentation, a table cut at its page end)",
+        )
         return _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
     if blank and value > parts:
         names = "、".join(_at(p) for p in blank)
