@@ -269,3 +269,34 @@ def test_a_cut_table_whose_shown_lines_exceed_the_total_keeps_its_error():
     grid.rows[4][4] = "3,000.00"
     found = [(f.cell, f.severity.value) for f in _check(grid)[1] if f.code == "B18"]
     assert ("E4", "error") in found
+
+
+def _both_years_budgets():
+    """The 三公 table of `test_lost16._exact_previous` with last year's 预算 printed too (2020年预算数: 60.00 │ 20.00 │
+    20.00 │ 20.00) — 2021's 预算 − 2020's: 公务接待费 14.9 − 20 = −5.1; its 决算 − 上年决算: 5.21 − 6.00 = −0.79."""
+    from test_lost16 import _exact_previous
+
+    fixture = _exact_previous()
+    for row, extra in zip(
+        fixture["tables"][0]["rows"], ("2020年预算数", "60.00", "20.00", "20.00", "20.00"), strict=True
+    ):
+        row.append(extra)
+    return fixture
+
+
+@pytest.mark.parametrize("said", ["公务接待费比上年减少5.1万元。", "“三公”经费比上年减少10.1万元。"])
+def test_a_change_naming_no_stage_beside_both_years_budgets_is_a_warning(tmp_path, said):
+    """Shape: a 说明 saying "公务接待费比上年减少5.1万元" (its 预算 on last year's) under a table printing both years' 预算
+    and 决算. Wrong before: N01 错误 "…决算数与上年决算数之差为 -0.79万元" — the words name no stage, the table prints the
+    other difference's figures too: a 警告 saying so (`TableValue.other_basis`, `crosscheck._names_a_stage`)."""
+    from test_document_realreport import findings_at_paragraph
+    from test_review16 import _with_text
+
+    [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_both_years_budgets(), said), 3)
+    assert (code, severity) == ("N01", "warning") and "上年预算数" in message
+    # words naming the 决算 (支出) keep it certain; without last year's 预算 in the table, as before
+    named = "公务接待费支出5.21万元，比上年减少5.10万元。"
+    assert codes_at_paragraph(tmp_path, _with_text(_both_years_budgets(), named), 3) == [("N01", "error")]
+    from test_lost16 import _exact_previous
+
+    assert codes_at_paragraph(tmp_path, _with_text(_exact_previous(), said), 3) == [("N01", "error")]

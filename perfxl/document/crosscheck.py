@@ -416,7 +416,14 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
-        _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, pairing_en)
+        pairing = tv.guess
+        if tv.other_basis and not _names_a_stage(run, pi, fact):
+            # "公务接待费比上年减少5.1万元" beside a table of both years' 预算 and 决算: which difference it is the words do
+            # not say — a judgement (gaps18)
+            certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
+            pairing = "；".join(p for p in (pairing, tv.other_basis) if p)
+            pairing_en = "; ".join(p for p in (pairing_en, "the table prints last year's budget too") if p)
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
         return
     if fact.role == "value" and (tv := _budget_of_a_budget_text(run, pi, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
@@ -440,6 +447,22 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+#: Words naming which figure of an item a change is of: what it spent (支出, 决算, 执行) or planned (预算).
+_STAGE = lazy_compile(r"支出|决算|执行|实际|开支|预算|花费|使用")
+
+
+def _names_a_stage(run: _Run, pi: int, fact: Fact) -> bool:
+    """Whether a change (or its rate) names the figure it is of: in its own words, or a level of its item stated before
+    it in its sentence ("公务接待费支出5.21万元，比上年减少0.79万元")."""
+    facts = run.facts.get(pi, ())
+    levels = [
+        f
+        for f in facts[: fact.index]
+        if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("value", "final", "budget")
+    ]
+    return any(_STAGE.search(f.subject + _around(f)[0]) for f in (fact, *levels))
 
 
 def _change_it_may_split(run: _Run, pi: int, fact: Fact) -> Fact | None:
