@@ -403,8 +403,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return
     if fact.role == "share" and not _bare_share(run, pi, fact):
         return
-    if (change := _change_it_may_split(run, pi, fact)) is not None:
-        _check_either_reading(run, pi, ref, fact, change)
+    if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
+        _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
         return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
