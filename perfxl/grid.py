@@ -41,6 +41,9 @@ class Grid:
     # the caption lines right above a report's table, joined ("一、2022年…“三公”经费支出预算表\n单位：万元"), "" for a
     # sheet: a table stating no 预算/决算 in its cells is read by its caption (real reports 19)
     caption_above: str = ""
+    # a report PDF's table ending at the foot of its page, the next page opening with a table not joined to it whose
+    # first row already holds figures (no header of its own): its rows may go on there (gaps18); False for a sheet
+    cut_below: bool = False
 
     def __post_init__(self) -> None:
         # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.

@@ -687,6 +687,9 @@ class BasicData:
     # the one year the caption above a report's table names ("2020年度…决算表"): another year's table than the report's
     # is not held to its narrative (review15); "" when none is printed
     year_above: str = ""
+    # a “三公”经费 table printing last year's 预算 too (a column no AmountRow holds): a change whose words name no stage
+    # may be 预算 − 上年预算 as well as 决算 − 上年决算 (gaps18)
+    prev_budget: bool = False
     # a note of the table saying it prints nothing ("注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。", 上海普陀
     # 万里街道 2024, held-out batch 26): B17 holds it against the figures the table prints; None when it says no such thing
     said_empty: CellValue | None = None

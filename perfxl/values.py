@@ -51,6 +51,7 @@ __all__ = [
     "EXCEL_ERRORS",
     "is_excel_error",
     "unit_of_clause",
+    "bracketed_figure",
 ]
 
 T = TypeVar("T")
@@ -676,6 +677,22 @@ def _only_operator(prefix: str) -> bool:
     return not _strip_edges(rest)
 
 
+#: A figure alone in brackets ("(1.00)", "（2,300）"): in a finance table's figure cell the accounting print of a
+#: negative; elsewhere it may as well be a note or a number — its sign is not printed.
+_BRACKETED_FIGURE = lazy_compile(r"\s*[（(]\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*[)）]\s*")
+_BRACKETED_REASON = "中的数字写在括号内，可能是负数（会计记法），也可能是注释，正负无法确定，未作为数值读取"
+_BRACKETED_REASON_EN = "holds a figure in brackets: a negative in accounting print, or a note; its sign is unknown"
+
+
+def bracketed_figure(text: str) -> Decimal | None:
+    """The figure of a cell printing only a bracketed figure ("(1.00)" → 1.00, as printed, unsigned); None otherwise.
+    The caller decides its sign by the table it stands in (a 部门预决算 table: negative)."""
+    if "(" not in text and "（" not in text:
+        return None
+    m = _BRACKETED_FIGURE.fullmatch(text)
+    return Decimal(m.group(1).replace(",", "")) if m else None
+
+
 def _parse_number_text(raw: str, t: str) -> ParsedValue:
     """Text holding a number: operator and growth words before it, unit and 以上/以内 after it.
 
@@ -690,6 +707,12 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
         return ParsedValue(raw, ValueKind.TEXT, text=t)
+    if t[:1] in "(（" and bracketed_figure(t) is not None:
+        # "(1.00)": a negative (accounting print) or a note — never +1.00 unsaid (gaps18); a finance table's reader
+        # gives it its sign (`Context.number` in a 部门预决算 table)
+        return ParsedValue(
+            raw, ValueKind.TEXT, text=t, reason=_BRACKETED_REASON, reason_en=_BRACKETED_REASON_EN, damaged=True
+        )
     damaged = _garbled(t, m)
     if damaged is not None and _dotted_date(damaged):
         # "2021.1.1-12.31", "2021.12.31前": a date written with points inside a period or a deadline, not a damaged

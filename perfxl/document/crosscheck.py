@@ -302,12 +302,26 @@ def _change_of_a_budget(run: _Run, pi: int, fact: Fact) -> bool:
     recalls its budgets). A budget then its 决算 ("预算14.9万元，决算5.21万元，比上年减少0.79万元") stays held."""
     if fact.role not in ("change", "change_rate"):
         return False
+    facts = run.facts.get(pi, ())
+    named = fact
+    if fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]  # "…比上年预算减少1.52万元，下降10%": the rate of the change it follows
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            named = before
+    if _ON_LAST_YEARS_BUDGET.search(_around(named)[0]):
+        # "公务接待费支出5.21万元，比上年预算减少1.52万元": measured against last year's 预算, as its words name — never
+        # the table's 决算数与上年决算数之差 (gaps18: an N01 错误 "…之差为 -0.79万元"); the table's 上年预算 is not read
+        return True
     levels = [
         f
-        for f in run.facts.get(pi, ())[: fact.index]
+        for f in facts[: fact.index]
         if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("budget", "value", "final")
     ]
     return bool(levels) and levels[-1].role == "budget"
+
+
+#: A comparison naming last year's budget as its base ("比上年预算", "较上年度年初预算数", "与去年预算相比").
+_ON_LAST_YEARS_BUDGET = lazy_compile(r"(?:比|较|与|对比)(?:上一?年度?|去年)(?:同期)?的?(?:年初|调整后?)?预算")
 
 
 #: A share whose own words name no whole ("占69%", "占比31%"): of the total its sentence opens with.
@@ -394,6 +408,9 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         f.role == "budget" and f.sentence == fact.sentence and f.claim == fact.claim for f in run.facts.get(pi, ())
     ):
         return  # "预算为3万元,支出决算为1.71万元,完成预算的43%": its own sentence's arithmetic (funds_arith, N02)
+    if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
+        _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
+        return
     for role in _TABLE_ROLES.get(fact.role, ()):
         tv = run.values.get((fact.claim, role))
         if tv is None:
@@ -404,7 +421,14 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
-        _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, pairing_en)
+        pairing = tv.guess
+        if tv.other_basis and not _names_a_stage(run, pi, fact):
+            # "公务接待费比上年减少5.1万元" beside a table of both years' 预算 and 决算: which difference it is the words do
+            # not say — a judgement (gaps18)
+            certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
+            pairing = "；".join(p for p in (pairing, tv.other_basis) if p)
+            pairing_en = "; ".join(p for p in (pairing_en, "the table prints last year's budget too") if p)
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
         return
     if fact.role == "value" and (tv := _budget_of_a_budget_text(run, pi, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
@@ -428,6 +452,73 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+#: Words naming which figure of an item a change is of: what it spent (支出, 决算, 执行) or planned (预算).
+_STAGE = lazy_compile(r"支出|决算|执行|实际|开支|预算|花费|使用")
+
+
+def _names_a_stage(run: _Run, pi: int, fact: Fact) -> bool:
+    """Whether a change (or its rate) names the figure it is of: in its own words, or a level of its item stated before
+    it in its sentence ("公务接待费支出5.21万元，比上年减少0.79万元")."""
+    facts = run.facts.get(pi, ())
+    levels = [
+        f
+        for f in facts[: fact.index]
+        if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("value", "final", "budget")
+    ]
+    return any(_STAGE.search(f.subject + _around(f)[0]) for f in (fact, *levels))
+
+
+def _change_it_may_split(run: _Run, pi: int, fact: Fact) -> Fact | None:
+    """The change a 其中 part may be a part of: right after a change of the level its list splits ("支出7.69万元，比上年
+    减少2.31万元，其中公务接待费0.79万元"), the list no more than the change — the item's level (a part of the 7.69) or
+    its part of the change (of the 2.31): the words allow both (gaps18). None when the part is read one way only: no
+    change right before its list, or a list summing past the change (the year's levels: reports21)."""
+    facts = run.facts.get(pi, ())
+    if fact.role != "value" or fact.parent is None or not fact.claim or not fact.quantity.is_money:
+        return None
+    parts = [f for f in facts if f.parent == fact.parent and f.quantity.is_money]
+    first = parts[0].index if parts else 0
+    change = facts[first - 1] if 0 < first <= len(facts) else None
+    if change is None or change.role != "change" or change.of != fact.parent or change.direction == 0:
+        return None
+    if any(p.quantity.unit != change.quantity.unit for p in parts) or not _around(parts[0])[0].lstrip(
+        "，,、；; "
+    ).startswith("其中"):
+        return None
+    return change if sum(p.quantity.value for p in parts) <= change.quantity.value else None
+
+
+def _holds(fact: Fact, tv: TableValue) -> bool | None:
+    """Whether the figure may be the table's value at both printed precisions; None when their units do not convert."""
+    conv = convert(Decimal(1), fact.quantity.unit, money_unit_for(tv, fact.quantity.value, fact.quantity.unit))
+    if not conv.ok or conv.factor is None:
+        return None
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
+
+
+def _check_either_reading(run: _Run, pi: int, ref: TextRef, fact: Fact, change: Fact) -> None:
+    """A 其中 part that may be its item's level or its part of the change before it (`_change_it_may_split`): held to
+    the table both ways — quiet when either holds; when both are read and neither holds, a 警告 naming both (never an
+    错误: which one the text means is a reading)."""
+    level, moved = run.values.get((fact.claim, "final")), run.values.get((fact.claim, "change"))
+    as_change = dataclasses.replace(fact, role="change", direction=change.direction)
+    if level is None or moved is None or _holds(fact, level) is not False or _holds(as_change, moved) is not False:
+        return
+    shown = _show(moved.value, money_unit_for(moved, fact.quantity.value, fact.quantity.unit))
+    _compare_with_cell(
+        run,
+        pi,
+        ref,
+        fact,
+        level,
+        Certainty.JUDGEMENT,
+        f"“其中”一项紧随变化额“{change.quantity.text}”之后，也可读作该项在变化额中的部分，而{moved.label}为 {shown}"
+        f"（{'、'.join(map(str, moved.refs)) or '—'}），也不相符；两种读法都不相符，按哪一种读需人工判断",
+        f"the part right after the change {change.quantity.text} may also be its part of the change, which the table "
+        f"gives as {moved.value} — it disagrees both ways; which reading is meant a person judges",
+    )
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.

@@ -16,6 +16,8 @@ from decimal import Decimal
 from ..patterns import lazy_compile
 from ..units import convert
 from .vocabulary import (
+    CLAIMS,
+    CLOSED_KINDS,
     COUNT_UNITS,
     DECOMPOSITIONS,
     MEASURE_UNITS,
@@ -1723,6 +1725,9 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         # the 其中 itself ("收入1200万元,支出1000万元,其中:财政拨款收入…": the 收入's parts, `funds_arith._earlier_wholes`)
         state.parent = None
         return None
+    if parts and _past_its_kind(total, parts, subject):
+        state.parent = None  # "“三公”经费…，其中：公务接待费…，公务用车运行维护费…，会议费…": no 三公 item (gaps18)
+        return None
     head = _head(total.subject)
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
@@ -1732,6 +1737,22 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = total.parent
         return total.parent
     return parent
+
+
+def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:
+    """The total is of a kind closed by definition (`CLOSED_KINDS`: “三公”经费), its list so far names items of it, and
+    `subject` names another item ("会议费", "培训费"; not one that names an item of the kind in more words, "公务接待费
+    支出"): the list ended before it — summed with the 三公 items, a 会议费 made the parts exceed the total (an N02 错误)."""
+    admits = CLOSED_KINDS.get(total.claim or _claim(_MEASURE_TAIL.sub("", total.subject)))
+    if not admits or not subject or not all(p.claim in admits for p in parts):
+        return False
+    if _claim(subject) in admits:
+        return False
+    return not any(name in subject for claim in admits for name in CLAIMS[claim])
+
+
+#: The words after an item's name saying which of its figures it is ("三公经费支出", "…决算数", "…预算合计").
+_MEASURE_TAIL = lazy_compile(r"(?:年初|调整|实际|支出|决算|预算|执行|合计|总计|总额|共计|数)+$")
 
 
 #: The word opening a bracketed detail ("（含上年结转10万元）", "（包括中央资金…）").

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import Finding, Paragraph, Severity, TextRef
+from ..numbers import to_decimal
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
 from .pdf_stacked import split_stacked
@@ -55,6 +56,9 @@ class _Table:
     unit_above: str = ""  # the unit line printed just above it on its page (unit_above.unit_line_above)
     year_above: str = ""  # the year its caption above names on its page (unit_above.caption_year_above)
     caption_above: str = ""  # its caption lines above on its page (unit_above.caption_above)
+    # the table at the top of the next page, not joined to it, when this one ends at the foot of its page: this one's
+    # rows may go on there (`Grid.cut_below`, when that table opens with figures)
+    next_part: _Table | None = None
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -225,6 +229,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                     continue
                 if _same_frame(prev.edges, table.edges):  # its column lines change at the break: maybe one table
                     table.stacked_on, table.over_page = prev, True
+                prev.next_part = table
             tables.append(table)
         last_bottom = max((b[3] for b, _, _ in found_tables), default=None)
         last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
@@ -246,17 +251,22 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
     origins: dict[str, tuple[int, int | None]] = {}
     names: dict[int, str] = {}
     stacked = []
+    by_table: dict[int, Grid] = {}
     for t in tables:
         first = t.__dict__.get("first_page", t.page)
         name = f"第{first}页 表{t.number}"
         grid = _grid(t, name)
         grid.unit_above, grid.year_above, grid.caption_above = t.unit_above, t.year_above, t.caption_above
         grids.append(grid)
+        by_table[id(t)] = grid
         origins[name] = (first, t.number)
         names[id(t)] = name
         if t.stacked_on is not None and id(t.stacked_on) in names:
             above = names[id(t.stacked_on)]
             stacked.append((above, name, _grid(_whole(t.stacked_on, t), above)))
+    for t in tables:
+        below = by_table.get(id(t.next_part)) if t.next_part is not None else None
+        by_table[id(t)].cut_below = below is not None and _opens_with_figures(below)
     blocks = [block for text in texts for block in column_blocks(text)]
     return DocumentSource(
         str(src),
@@ -300,6 +310,16 @@ def _whole(above: _Table, below: _Table) -> _Table:
         whole.cells += rest.cells
         whole.chars += rest.chars
     return whole
+
+
+def _opens_with_figures(grid: Grid) -> bool:
+    """The table's first row that holds anything holds a figure ("201", "2,946.25"): rows of a table going on, not a
+    header of its own."""
+    for row in grid.rows:
+        texts = [str(v).strip() for v in row if v is not None and str(v).strip()]
+        if texts:
+            return any(to_decimal(t) is not None for t in texts)
+    return False
 
 
 def _same_frame(previous: list[float], current: list[float]) -> bool:

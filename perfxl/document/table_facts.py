@@ -95,6 +95,9 @@ class TableValue:
     # cell read exact (a whole "6" beside "5.21" as 6.00, a table dropping a figure's zeros); `step` is the coarsest
     # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`crosscheck._compare`)
     exact_step: Decimal | None = None
+    # another figure the table prints that the same words may name ("上年预算数" beside the two 决算: a change naming no
+    # stage may be 预算 − 上年预算): said, and a figure naming no stage is held to this one as a judgement (gaps18)
+    other_basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,10 @@ def _money(cell: CellValue | None, unit: str) -> Decimal | None:
         return None
     conv = convert(parsed.number, parsed.unit, unit)
     return conv.value if conv.ok and not conv.approximate else None
+
+
+#: Why a change naming no stage is no certain 决算 change when the table prints last year's 预算 too.
+_PREV_BUDGET = "{table}同时列有上年预算数，正文的变化额未写明是决算数还是预算数的变化，按决算数与上年决算数之差比较"
 
 
 #: A column's name in messages when the table prints no title of its own over it (a 三公 table read by its caption
@@ -181,6 +188,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                 guess,
                 unit_assumed=assumed,
                 exact_step=min(steps) if min(steps) < step else None,
+                other_basis=_PREV_BUDGET.format(table=table) if basic.prev_budget else "",
             ),
         )
         if prev != 0:
@@ -199,6 +207,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     # the rate with each cell exact at the finest place printed ("6" beside "5.21" as 6.00): a stated
                     # rate agreeing only with a whole cell read loosely is a judgement, as its change is (lost17)
                     exact_step=_rate_step(final, prev, min(steps)) / 2 if min(steps) < step else None,
+                    other_basis=_PREV_BUDGET.format(table=table) if basic.prev_budget else "",
                 ),
             )
 

@@ -15,6 +15,7 @@ from ..patterns import lazy_compile
 __all__ = [
     "CLAIMS",
     "CLAIM_ZH",
+    "CLOSED_KINDS",
     "DECOMPOSITIONS",
     "MONEY_UNITS",
     "SCORE_UNIT",
@@ -110,6 +111,18 @@ DECOMPOSITIONS = MappingProxyType(
         "three_public": ("overseas", "reception", "vehicles"),
         # 公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费 (its name says so; the 三公 口径)
         "vehicles": ("vehicle_purchase", "vehicle_running"),
+    }
+)
+
+#: The wholes whose items are only those of their decomposition, by definition (“三公”经费 = 因公出国（境）费 + 公务接待费 +
+#: 公务用车购置及运行维护费, and 公务用车's two): each → every claim an item of it may name. A 其中 list of such a whole
+#: that goes on into another item (会议费, 培训费) has ended before it. Not 支出/基本支出: a 决算's 支出 also holds
+#: 上缴上级支出, 经营支出…, so their lists stay open.
+CLOSED_KINDS = MappingProxyType(
+    {
+        whole: frozenset(DECOMPOSITIONS[whole])
+        | {c for part in DECOMPOSITIONS[whole] for c in DECOMPOSITIONS.get(part, ())}
+        for whole in ("three_public", "vehicles")
     }
 )
 

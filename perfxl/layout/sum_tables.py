@@ -58,8 +58,8 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
     found = _functional(grid) or _totals(grid)
     if found is not None:
         table, marks, note = found
-        # a sum with a figure in brackets or with its own unit is not held: "(1.00)" may be −1.00 or 1.00, "329.66万元"
-        # in a table of 元 is 3,296,600 — the sum holds one way only
+        # a sum with a figure with its own unit is not held: "329.66万元" in a table of 元 is 3,296,600 — the sum holds
+        # one way only ("(1.00)" is −1.00 in these tables: `Context.number`, gaps18)
         kept = tuple(s for s in table.sums if not any(_unsure(c.raw) for c in (s.total, *s.parts)))
         return (table if len(kept) == len(table.sums) else replace(table, sums=kept)), marks, note
     stageless = read_three_public_sums(grid)
@@ -72,8 +72,8 @@ def read_sum_table(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[s
 
 
 def _unsure(raw: object) -> bool:
-    """A figure whose sign or unit the sum cannot take as printed: "(1.00)", "329.66万元" (`_UNSURE`)."""
-    return isinstance(raw, str) and ("(" in raw or "（" in raw or "元" in raw) and _UNSURE.fullmatch(raw) is not None
+    """A figure whose unit the sum cannot take as printed: "329.66万元" (`_UNSURE`)."""
+    return isinstance(raw, str) and "元" in raw and _UNSURE.fullmatch(raw) is not None
 
 
 def _label(grid: Grid, r: int, c: int) -> str:
@@ -261,6 +261,12 @@ def _functional_sums(
     coded = [(code, level) for _, code, level in lines if level]
     # a table with no 合计 line may be cut across pages: the lines the last line stands under may go on over the page
     cut = set() if any(level == 0 for _, _, level in lines) or not coded else _ancestors(coded[-1][0], coded)
+    # … and so may one whose 合计 is printed first when its page ends with it and the next page opens with figures of a
+    # table the PDF reader did not join to it (`Grid.cut_below`): the 合计's 类 and the lines the last line stands under
+    # may go on there — their sums a guess (警告), certain only when the lines shown already exceed them
+    over_page = set()
+    if grid.cut_below and coded and lines[0][2] == 0 and lines[-1][2] != 0:
+        over_page = {lines[0][1], *_ancestors(coded[-1][0], coded)}
     if not unread:
         for index, (r, code, level) in enumerate(lines):
             children: list[int] = []
@@ -291,7 +297,7 @@ def _functional_sums(
                 what = {0: "各类之和", 1: "其下各款之和", 2: "其下各项之和"}[level]
                 if code in cut and not _overshoots(grid, r, children, c):
                     continue  # its lines may go on over the page: held only when those shown exceed it already
-
+                cut_guess = CUT_GUESS if code in over_page and not _overshoots(grid, r, children, c) else ""
                 what_en = {0: "the sum of its 类", 1: "the sum of its 款", 2: "the sum of its 项"}[level]
                 sums.append(
                     TableSum(
@@ -301,7 +307,7 @@ def _functional_sums(
                         _column_name(paths, c, len(totals)),
                         what,
                         what_en,
-                        guess,
+                        "；".join(g for g in (guess, cut_guess) if g),
                     )
                 )
     marks = [(r, "header") for r in range(start)]
@@ -318,9 +324,11 @@ _PART_COLUMN = lazy_compile(r"(?:支出|收入)$")
 _NOT_PART = lazy_compile(r"^其中|增减|增加|减少|变动|差额|上年|结转|结余")
 
 
-#: A figure printed in brackets ("(1.00)", "（2,300）"): a negative in accounting print, or a note — its sign unknown;
-#: or with its own money unit ("329.66万元" in a table of 元): the table's unit is not read, the two may differ.
-_UNSURE = lazy_compile(r"\s*[（(]\s*[-−]?[\d,]+(?:\.\d+)?\s*[)）]\s*|\s*[-−]?[\d,]+(?:\.\d+)?\s*(?:千|万|亿)?元\s*")
+#: A figure with its own money unit ("329.66万元" in a table of 元): the table's unit is not read, the two may differ.
+_UNSURE = lazy_compile(r"\s*[-−]?[\d,]+(?:\.\d+)?\s*(?:千|万|亿)?元\s*")
+
+#: Why a sum of a table cut at its page's end is a guess (`Grid.cut_below`).
+CUT_GUESS = "表格可能跨页被截断：本页止于该表最后一行，下一页开头是未与之相连、没有表头的表格行，其下各行可能在下一页继续（推测）"
 
 #: The guess a 功能分类表 without codes rests on (`_indented`).
 INDENT_GUESS = "表中没有科目编码，各行的类、款、项层级按科目名称的缩进判断（推测）"

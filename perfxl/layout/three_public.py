@@ -642,6 +642,9 @@ def _build(
     order; a bare 合计 is the 三公 total unless a figure line of another name stands beside the items."""
     years = [y for _, (line, cross) in cells.values() for y in (line.year, cross.year) if y is not None]
     latest = max(years, default=None)
+    prev_budget = any(
+        _last_years_budget(text, latest) for _, axes in cells.values() for a in axes for text, _ in a.labels
+    )
     guessed = False
     found: dict[int, dict[str, CellValue]] = {}
     titles: dict[str, str] = {}
@@ -719,8 +722,17 @@ def _build(
         texts=texts,
         year_above=grid.year_above,
         said_empty=said_empty(grid, "三公"),
+        prev_budget=prev_budget,
     )
     return basic, range(grid.n_rows)
+
+
+def _last_years_budget(label: str, latest: int | None) -> bool:
+    """A column of last year's 预算 ("上年预算数", "2020年预算数" beside 2021's): no AmountRow holds it."""
+    if "预算" not in label or _CHANGE.search(label) or _EXECUTED.search(label):
+        return False
+    year = _YEAR.search(label)
+    return "上年" in label or (year is not None and latest is not None and int(year.group(1)) == latest - 1)
 
 
 def _titled(label: str) -> bool:

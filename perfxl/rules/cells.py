@@ -18,7 +18,7 @@ from typing import Any
 from perfxl.model import BasicData, BuildingControl, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
-from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, control_characters
+from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, bracketed_figure, control_characters
 
 from .catalogue import check
 from .context import Context
@@ -392,6 +392,8 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 zh, en = _FIELD_NAMES.get(field, _CELL)
                 p = ctx.parsed(cell)
+                if field == "total_weight" and bracketed_figure(cell.text) is not None:
+                    continue  # "（100）" under 分值 in the 总分 row: the full mark as a label, as "满分100" (gaps18)
                 if p.damaged and p.reason:
                     problem, problem_en = (
                         p.reason + "，无法计算；请核对后重新填写",

@@ -30,6 +30,7 @@ from perfxl.model import (
     Severity,
     SkippedCheck,
     Submission,
+    SumTable,
     new_finding,
 )
 from perfxl.numbers import (
@@ -69,6 +70,7 @@ from perfxl.values import (
     ValueKind,
     beyond_range,
     blank_text,
+    bracketed_figure,
     is_excel_error,
     normalise_text,
     parse_value,
@@ -170,6 +172,33 @@ class RateReading:
     note_en: str = ""
     places: int | None = None  # decimals of the percent as printed (None: a number cell, display unknown)
     whole: bool = False  # typed as a whole fraction ("1", "0"): 96% and 100% look alike, a person judges
+
+
+def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
+    """An actual stating a change ("较2022年提高2%", "同比提高2%") against a target stating a level ("≥95%"): the change
+    is no level, so a miss read by comparing them rests on reading the target as a change too (a 增长率 target may be
+    printed without its word): a guess, stated as one — a 警告 at most, saying why (gaps18: "较上年提高2%" │ "≥95%" with full marks was an S07
+    and a D01 错误). A met target stays quiet either way."""
+    result = reading.result
+    if (
+        a.kind is not ValueKind.GROWTH
+        or t.kind is ValueKind.GROWTH
+        or result is None
+        or result.meets_target is not False
+    ):
+        return reading
+    shown, target = a.text or str(a.raw), t.text or str(t.raw)
+    assumed = ("把年度指标值理解为变化幅度", "the target is read as a change")
+    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
+        assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
+    return reading.replace(
+        certainty=Certainty.GUESS,
+        assumed=assumed,
+        basis=f"实际完成值“{shown}”写的是与以往相比的变化，年度指标值“{target}”写的是水平，两者口径不同，不能直接比较；"
+        f"若年度指标值指的也是变化幅度：{reading.basis}",
+        basis_en=f"the actual {shown!r} states a change, the target {target!r} a level: they cannot be compared as "
+        f"printed; if the target is a change too: {reading.basis_en}",
+    )
 
 
 class Reading:
@@ -365,6 +394,11 @@ class Context:
         else:
             value = self._read_number(cell)
             self._numbers[id(cell)] = (cell, value)
+        if value is None and isinstance(self.evaluation, SumTable) and isinstance(cell.raw, str):
+            # "(1.00)" in a 部门预决算 table's figure cell is −1.00, the accounting print of a negative (gaps18); in
+            # any other cell its sign is not printed — unread, C02 says why (never a silent +1.00)
+            inside = bracketed_figure(cell.raw)
+            return None if inside is None else -inside
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
         return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
@@ -871,7 +905,7 @@ class Context:
                     basis_en=f"{dotted} read as year.month dates, not numbers: {reading.basis_en}",
                 )
         reading = self._month_before(ind, t, a, weight, self._read_parsed(ind, t, a, weight))
-        return self._calendar_length(ind, t, a, weight, reading)
+        return _relative_actual(t, a, self._calendar_length(ind, t, a, weight, reading))
 
     def _calendar_length(
         self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, reading: Reading

@@ -17,6 +17,7 @@ from typing import Any
 
 from perfxl.model import CellValue, Certainty, Finding, SumTable, TableSum
 from perfxl.numbers import ZERO
+from perfxl.values import bracketed_figure
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -213,8 +214,12 @@ def _judged(
         )
     blank = [p for p in s.parts if ctx.is_blank(p) and not ctx.is_error(p)]
     if s.guess:
-        # the guess says which reading (lines placed by indentation; a 合计 held to the sources a 三公 table lists)
-        why = (s.guess, "the relation rests on a reading of the table, not on a sum its codes or labels state")
+        # the guess says which reading (lines placed by indentation, a 合计 held to the sources a 三公 table lists, a
+        # table cut at its page end)
+        why = (
+            s.guess,
+            "the relation rests on a reading stated in the basis (lines placed by indentation, a table cut at its page end)",
+        )
         return _finding(ctx, table, s, parts, Certainty.GUESS, why, failing, exact)
     if blank and value > parts:
         names = "、".join(_at(p) for p in blank)
@@ -276,6 +281,8 @@ def _finding(
 ) -> Finding:
     also = _also(ctx, s, failing, exact) if failing is not None and exact is not None else ""
     read = f"读取：{_at(s.total)} {s.total.text.strip() or '（空）'}；{_cells(s.parts)} = {_shown(parts, s.total)}"
+    bracketed = any(c.raw.__class__ is str and bracketed_figure(c.raw) is not None for c in (s.total, *s.parts))
+    read += "（括号中的数字按会计记法读作负数）" if bracketed else ""
     return ctx.finding(
         s.total,
         expected=_shown(parts, s.total),
@@ -283,6 +290,7 @@ def _finding(
         certainty=certainty,
         basis=f"{read}；{why[0]}" if why[0] else read,
         basis_en=f"read {_at(s.total)} {s.total.text.strip()}; its parts add to {_shown(parts, s.total)}"
+        + ("; bracketed figures read as negatives (accounting print)" if bracketed else "")
         + (f"; {why[1]}" if why[1] else ""),
         **_fields(table, s, parts, also),
     )
