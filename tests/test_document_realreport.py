@@ -196,12 +196,8 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     "chongqing-yuzhong-sangong-juesuan-2017": {
         5: "a rate whose base is derived from another sentence's level and change"
     },
-    # 司法局 2026 单位预算: an item's "2026年预算安排B" is held only to the 功能分类表, which perfxl does not read (the same
-    # paragraph's rate, "比2025年预算执行数减少R%" on the A named by year, is found since real reports 21).
-    "shanghai-putuo-sifaju-danwei-yusuan-2026": {
-        (14, "N01"): "an item's 2026 amount (57.8) against its 功能分类表 row (56.12), a table perfxl does not read",
-        (20, "N01"): "an item's 2026 amount (170.03) against its 功能分类表 row (207), a table perfxl does not read",
-    },
+    # 司法局 2026 单位预算: an item's "2026年预算安排B" against its 功能分类表 row (p14 57.8 vs 56.12, p20 170.03 vs 207) is
+    # found since narr18 (perfxl/document/table_lines.py: the line the paragraph opens with, by its printed codes).
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
     # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name

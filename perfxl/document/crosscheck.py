@@ -84,6 +84,7 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
+from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -389,8 +390,18 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return
     if fact.role == "share" and not _bare_share(run, pi, fact):
         return
+    # the money the figure's words name (一般公共预算, 财政拨款 …): held to a table of that money read for its sums
+    # (table_lines), else as before; a figure naming none never to a table of one kind of money
+    scope = ""
+    if pi >= 0 and run.lines is not None:
+        text, heading = _text_and_heading(run, pi)
+        scope = fact_scope(text, fact, heading)
     for role in _TABLE_ROLES.get(fact.role, ()):
-        tv = run.values.get((fact.claim, role))
+        tv = (
+            (run.values.get((f"{fact.claim}@{scope}", role)) if scope else None)
+            or run.values.get((fact.claim, role))
+            or (None if scope else run.values.get((f"{fact.claim}@", role)))
+        )
         if tv is None:
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
@@ -400,6 +411,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
         _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, pairing_en)
+        return
+    if _check_table_line(run, pi, ref, fact):
         return
     if fact.role == "value" and (tv := _budget_of_a_budget_text(run, pi, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
@@ -423,6 +436,64 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             run.unreadable.setdefault(pi, []).append((fact, unread))
         else:
             run.unsupported.setdefault(pi, []).append(fact)
+
+
+def _text_and_heading(run: _Run, pi: int) -> tuple[str, str]:
+    """A paragraph's text and the heading right above it (a short line without figures: "（二）一般公共预算财政拨款支出
+    决算结构情况"), "" when the paragraph above is none."""
+    text = run.sub.narrative[pi].text
+    above = run.sub.narrative[pi - 1].text.strip() if pi else ""
+    return text, above if len(above) <= 40 and not re.search(
+        r"\d", above.lstrip("（(一二三四五六七八九十0123456789、.． )）")
+    ) else ""
+
+
+def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """A money figure naming a 功能分类 line by its 类/款/项 or a 收支总表 line by its name (perfxl.document.table_lines),
+    compared with it (N01): certain when the whole path names one line, a guess that says what it paired otherwise — and
+    then said only when the figure agrees with none of the lines its name was met on. True when a line was named.
+
+    A figure whose words name no item, held to the line its paragraph opens with ("7、…行政单位离退休（01项）56.12万元。…
+    2026年预算安排57.8万元，比2025年预算执行数减少2.27%"), is compared after the paragraphs' own arithmetic
+    (`_check_opening_lines`): its rate on another year's figure is judged on the text's own figures first, and the figure
+    is then held to the table unless a relation of it already said it wrong (one finding for one figure)."""
+    if pi < 0 or run.lines is None or _another_years(run, fact):
+        return False
+    text, heading = _text_and_heading(run, pi)
+    found = line_match(run.lines, text, fact, heading)
+    if found is None:
+        return False
+    if found.opening:
+        run.opening_lines.append((pi, ref, fact, found))
+        return True
+    _compare_line(run, pi, ref, fact, found)
+    return True
+
+
+def _check_opening_lines(run: _Run) -> None:
+    """`_check_table_line`'s figures held to the line their paragraph opens with, after the relations."""
+    for pi, ref, fact, found in run.opening_lines:
+        if (pi, fact.index) not in run.contradicted:
+            _compare_line(run, pi, ref, fact, found)
+
+
+def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch) -> None:
+    """N01 of a figure against the line it names: as any table value when the name makes the line certain; else only
+    when it agrees with none of the lines its name was met on — a guess naming what was paired."""
+    tv = found.values[0]
+    if found.opening and found.said:  # "2026年预算安排57.8万元" is said of the line its paragraph opens with
+        fact = dataclasses.replace(fact, subject=found.said)
+    if found.certain:
+        certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
+        return
+    if any(
+        _agrees(fact, dataclasses.replace(v, unit=money_unit_for(v, fact.quantity.value, fact.quantity.unit)))
+        for v in found.values
+    ):
+        return
+    pairing = "；".join(p for p in (found.pairing, tv.guess) if p)
+    _compare_with_cell(run, pi, ref, fact, tv, Certainty.GUESS, pairing, found.pairing_en)
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
@@ -1329,6 +1400,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         run.year = table_years.pop()
     sub = _another_years_basic(sub, run.year)
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    if sub.sum_tables:  # 功能分类表, 收支总表: their totals by the money they are of, their lines by name (table_lines)
+        run.values = {**sum_table_values(sub), **run.values}
+        run.lines = line_index(sub)
     run.unit_lines = unit_lines(sub)
     run.unread = unread_cells(sub)
     run.project = project_funds(sub)
@@ -1348,6 +1422,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
+            elif _check_table_line(run, pi, ref, fact):
+                continue  # "一般公共服务支出（类）264.87万元": the 功能分类表's line of that name
             elif _check_project_money(run, pi, ref, fact):
                 continue  # "古昌镇…绿化美化项目100万元", "全年预算数为200万元": the one project table's funds total
             elif (
@@ -1380,6 +1456,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
+    _check_opening_lines(run)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
