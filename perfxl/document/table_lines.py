@@ -259,10 +259,11 @@ def fact_scope(text: str, fact: Fact, heading: str = "") -> str:
 
 def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, str]], scope: str) -> LineMatch | None:
     roles_ok = [ln for ln in index.functional if fact.role in _roles(ln.stage)]
-    # a figure naming its money is held to the table of that money only; one naming none to every 功能分类 支出 table
+    # a figure naming its money is held to the table of that money only (a 财政拨款 one to the tables of each kind of
+    # 财政拨款: "财政拨款支出主要内容如下：…（项）科目43.83万元" to the 一般公共预算's); one naming none to every 功能分类 支出 table
     # (the 说明's 类/款/项 paragraphs speak of the 一般公共预算财政拨款 table without saying so): when they differ on the
     # line, a figure agreeing with neither is a guess
-    lines = [ln for ln in roles_ok if ln.scope == scope] if scope else roles_ok
+    lines = [ln for ln in roles_ok if ln.scope == scope or (scope == "财政拨款" and ln.scope)] if scope else roles_ok
     if not lines:
         return None
     path = {lv: name for lv, (name, _) in named.items()}
