@@ -707,13 +707,13 @@ class TableSum:
 @dataclass(frozen=True, slots=True)
 class SumLine:
     """One line of a table read for its sums, as a narrative names it (perfxl.document.table_lines holds the narrative's
-    amounts to it by name): `name` without its numbering ("一般公共服务支出", "本年收入合计"), `code` its 功能分类 code
+    amounts to it by name): `name` without its numbering ("一般公共服务支出", "本年收入合计"), `subject_code` its 功能分类 科目编码
     ("2013901", "" for none), `level` 1/2/3 for a 类/款/项, 0 for a 合计/总计 line, 4 or more for a 收支总表's line (its
     numbering's rank + 4), `side` "收入"/"支出" in a 收支总表, and `cells` each amount column's header labels (top to
     bottom) with the line's cell in it."""
 
     name: str
-    code: str = ""
+    subject_code: str = ""
     level: int = 0
     side: str = ""
     cells: tuple[tuple[tuple[str, ...], CellValue], ...] = ()

@@ -95,7 +95,7 @@ def _value(table: SumTable, line: SumLine, path: tuple[str, ...], cell: CellValu
     number = to_decimal(cell.raw)
     assert number is not None and cell.ref is not None
     column = "".join(t for t in path if t not in ("项目", "金额"))
-    shown = f"{line.code} {line.name}".strip()
+    shown = f"{line.subject_code} {line.name}".strip()
     return TableValue(
         claim,
         role,
@@ -188,10 +188,14 @@ def line_index(sub: Submission) -> LineIndex:
             heads = [p[-1] for line in table.lines[:1] for p, _ in _current(line.cells)]
             if any("收入" in h for h in heads) or ("收入" in table.name and "支出" not in table.name):
                 continue  # a 收入决算表: its lines are money received for each function, not spent on it
-            names = {line.code: _key(line.name) for line in table.lines if line.code}
+            names = {line.subject_code: _key(line.name) for line in table.lines if line.subject_code}
             for line in table.lines:
                 if line.level in (1, 2, 3):
-                    path = {lv: names.get(line.code[:n], "") for lv, n in ((1, 3), (2, 5), (3, 7)) if lv <= line.level}
+                    path = {
+                        lv: names.get(line.subject_code[:n], "")
+                        for lv, n in ((1, 3), (2, 5), (3, 7))
+                        if lv <= line.level
+                    }
                     functional.append(_Line(table, line, path, scope, stage))
         elif table.kind == "totals":
             totals += [_Line(table, line, {}, scope, stage) for line in table.lines if line.level >= 4]
@@ -274,7 +278,7 @@ def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, 
     code = "".join(code for _, (_, code) in sorted(named.items()))
     if full and [len(c) for _, (_, c) in sorted(named.items())] == [3, 2, 2][:deepest]:
         # its printed codes name the line ("社会保障和就业支出（208类）…（05款）…（01项）"), whatever the names' wording
-        exact = [ln for ln in at_level if ln.line.code == code]
+        exact = [ln for ln in at_level if ln.line.subject_code == code]
     else:
         exact = [ln for ln in at_level if all(ln.path.get(lv) == name for lv, name in path.items())]
     fuzzy = False
