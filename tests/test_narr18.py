@@ -118,3 +118,35 @@ def test_a_budget_table_in_yuan(tmp_path):
     assert not [f for f in _findings(tmp_path, WANLI)[8] if f.code == "N01"]
     changed = with_paragraph(WANLI, 8, "科目43.83万元", "科目48.83万元")
     assert [(f.code, f.severity.value) for f in _findings(tmp_path, changed)[8]] == [("N01", "error")]
+
+
+#: 社会工作部 p25 without its total (a 说明 listing the 类 with their shares only): the shares are of the table's 合计.
+CLASSES = "一般公共服务支出（类）264.87 万元，占 86.05%；社会保障和就业支出（类）10.82 万元，占 3.52%。"
+
+
+def test_a_share_without_its_total_is_the_tables(tmp_path):
+    """No total printed: "占 86.05%" is the 201 line's share of the 功能分类表's 合计 (264.87 / 307.82 = 86.047%) — quiet;
+    "占 68.05%" an N01 错误 naming both cells. A whole printed before the list ("本年支出合计 500.00 万元。…") is the
+    share's whole instead (funds_arith's), never the table's — and "本年支出合计" under the section's 一般公共预算 heading
+    is still the department's whole: held to the 收支总表's 本年支出合计, not to the 功能分类表's 合计."""
+    whole = SHEHUI["paragraphs"][24]
+    assert not [f for f in _findings(tmp_path, with_paragraph(SHEHUI, 25, whole, CLASSES))[25] if f.code == "N01"]
+    wrong = with_paragraph(SHEHUI, 25, whole, CLASSES.replace("86.05%", "68.05%"))
+    n01 = [f for f in _findings(tmp_path, wrong)[25] if f.code == "N01"]
+    assert [(f.code, f.severity.value) for f in n01] == [("N01", "error")]
+    assert "264.87 / 307.82" in n01[0].basis
+    other = with_paragraph(
+        SHEHUI, 25, whole, "本年支出合计 500.00 万元。一般公共服务支出（类）264.87 万元，占 52.97%。"
+    )
+    n01 = [f for f in _findings(tmp_path, other)[25] if f.code == "N01"]
+    assert len(n01) == 1 and "本年支出合计" in n01[0].basis and "52.97" not in n01[0].message
+
+
+def test_a_rate_that_follows_from_the_wrong_amount_is_not_said_twice(tmp_path):
+    """社会工作部 p28 "…行政运行（项）。…全年预算为 52.00 万元，支出决算为 56.45 万元，完成全年预算数的 98.69%" (51.32 printed):
+    one N01 错误 for the amount, its basis saying the rate fails only through it (51.32 / 52.00 = 98.69%) — no N02 besides.
+    司法局 2026 p20 keeps both (as its fixture expects): its rate (+21.74% over 241.76) fails with the table's 207 too."""
+    changed = with_paragraph(SHEHUI, 28, "支出决算为 51.32 万元", "支出决算为 56.45 万元")
+    found = _findings(tmp_path, changed)[28]
+    assert [(f.code, f.severity.value) for f in found] == [("N01", "error")]
+    assert "98.69%" in found[0].basis

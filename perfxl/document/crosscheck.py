@@ -31,6 +31,7 @@ from .funds_arith import (
     _REMAINDER,
     _SPENT,
     _WHICH_MONEY,
+    _agrees_with,
     _another_base,
     _relations,
     one_figure_once,
@@ -459,6 +460,8 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     is then held to the table unless a relation of it already said it wrong (one finding for one figure)."""
     if pi < 0 or run.lines is None or _another_years(run, fact):
         return False
+    if fact.role == "share":
+        return _check_line_share(run, pi, ref, fact)
     text, heading = _text_and_heading(run, pi)
     found = line_match(run.lines, text, fact, heading)
     if found is None:
@@ -470,11 +473,62 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     return True
 
 
+def _check_line_share(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """ "一般公共服务支出（类）264.87万元，占86.05%" in a paragraph that prints no total: the share of the 功能分类表's 合计 line
+    (`LineMatch.share`), held as a 三公 item's bare share is (`_bare_share`): its words name no whole ("占86.05%"), its
+    amount names its line for certain, and every money figure before it in the paragraph is such a line too — a total
+    printed before it is the whole its share is of (funds_arith's, 占 its own total), never the table's."""
+    facts = run.facts.get(pi, ())
+    if fact.of is None or fact.of >= len(facts) or not _BARE_SHARE.match(fact.clause.strip()) or run.lines is None:
+        return False
+    part = facts[fact.of]
+    if part.parent is not None:
+        return False
+    text, heading = _text_and_heading(run, pi)
+
+    def certain_line(f: Fact) -> LineMatch | None:
+        found = line_match(run.lines, text, f, heading) if run.lines is not None else None
+        return found if found is not None and found.certain and not found.opening else None
+
+    found = certain_line(part)
+    if found is None or found.share is None:
+        return False
+    if any(f.quantity.is_money and certain_line(f) is None for f in facts[: part.index]):
+        return False
+    if (pi, part.index) not in run.contradicted:  # a wrong amount's own finding says it; its share follows from it
+        share = found.share
+        _compare_with_cell(run, pi, ref, fact, share, Certainty.CERTAIN, "", "")
+    return True
+
+
 def _check_opening_lines(run: _Run) -> None:
-    """`_check_table_line`'s figures held to the line their paragraph opens with, after the relations."""
+    """`_check_table_line`'s figures held to the line their paragraph opens with, after the relations. A rate of the
+    text's own figures found wrong (N02) that the line's amount in the figure's place makes agree ("支出决算为56.45万元，
+    完成全年预算数的98.69%" of a line of 51.32 and a 全年预算 of 52.00) follows from the one wrong figure: said in the N01's
+    basis, not as a second finding (as `funds_arith.one_figure_once` keeps one finding for one figure)."""
     for pi, ref, fact, found in run.opening_lines:
-        if (pi, fact.index) not in run.contradicted:
-            _compare_line(run, pi, ref, fact, found)
+        if (pi, fact.index) in run.contradicted:
+            continue
+        before = len(run.issues)
+        _compare_line(run, pi, ref, fact, found)
+        if len(run.issues) > before and (pi, fact.index) in run.contradicted:
+            _rates_follow(run, pi, fact, found.values[0], run.issues[-1])
+
+
+def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) -> None:
+    """Drop the paragraph's rate findings of `fact` that the table's value in its place makes agree (`_check_opening_lines`)."""
+    conv = convert(tv.value, money_unit_for(tv, fact.quantity.value, fact.quantity.unit), fact.quantity.unit)
+    if not conv.ok or conv.value is None:
+        return
+    for at, issue, rate, operands in run.rate_issues:
+        if at != pi or issue not in run.issues or not any(o.index == fact.index for o in operands):
+            continue
+        if _agrees_with(rate, operands, fact.index, conv.value):
+            run.issues.remove(issue)
+            n01.basis += (
+                f"；同段“{rate.clause}”按正文的 {fact.quantity.text} 计算不符，按表中数字计算则相符：同一个数字所致"
+            )
+            n01.basis_en += f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
 
 
 def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch) -> None:

@@ -26,12 +26,12 @@ from decimal import Decimal
 
 from ..labels import normalise_label
 from ..model import CellValue, Submission, SumLine, SumTable
-from ..numbers import to_decimal
+from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
 from .facts import Fact, sentences
 from .match import match_name
 from .precision import _around
-from .table_facts import TableValue, printed_step
+from .table_facts import TableValue, _share_width, printed_step
 
 __all__ = ["LineIndex", "LineMatch", "fact_scope", "line_index", "line_match", "scope_of", "sum_table_values"]
 
@@ -214,6 +214,7 @@ class LineMatch:
     # the line is the one its paragraph opens with, the figure's own words naming none ("2026年预算安排57.8万元")
     opening: bool = False
     said: str = ""  # the 类/款/项 path as the text names it ("一般公共服务支出（类）…行政运行（项）"), for messages
+    share: TableValue | None = None  # a certain 功能分类 line's share of its table's 合计 line (in %), when printed
 
 
 def _path_in(text: str) -> dict[int, tuple[str, str]] | None:
@@ -256,9 +257,12 @@ def _before_figure(text: str, fact: Fact) -> str:
 
 
 def fact_scope(text: str, fact: Fact, heading: str = "") -> str:
-    """The money a figure is of: named in its own words or before them in its sentence, else in the heading above its
-    paragraph (a short line without figures: "（二）一般公共预算财政拨款支出决算结构情况")."""
-    return scope_of(_before_figure(text, fact)) or scope_of(heading)
+    """The money a figure is of: named in its own words or before them in its sentence, else — its words not calling it
+    a whole (合计, 总计) — in the heading above its paragraph (a short line without figures: "（二）一般公共预算财政拨款支出
+    决算结构情况")."""
+    before = _before_figure(text, fact)
+    # a figure its words call the whole (本年支出合计, 收入总计) is the department's whole, whatever its section's heading
+    return scope_of(before) or ("" if re.search(r"合计|总计", _around(fact)[0]) else scope_of(heading))
 
 
 def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, str]], scope: str) -> LineMatch | None:
@@ -297,7 +301,7 @@ def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, 
     if len({(v.value, v.unit) for v in values}) == 1:
         values = values[:1]
     if len(values) == 1 and full and not fuzzy:
-        return LineMatch(tuple(values), True, said=said)
+        return LineMatch(tuple(values), True, said=said, share=_share(exact[0], values[0]))
     paired = "、".join(f"“{v.label}”" for v in values)
     if fuzzy:
         why = f"正文的“{said}”与表中名称不完全相同，按名称相近配对为{paired}（推测）"
@@ -309,6 +313,34 @@ def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, 
         why = f"正文的“{said}”未写明其所属的类、款，按名称配对为{paired}（推测）"
         why_en = f"the text's {said} names no 类/款 above it: paired by name with {paired}"
     return LineMatch(tuple(values), False, why, why_en, said=said)
+
+
+def _share(ln: _Line, part: TableValue) -> TableValue | None:
+    """The line's amount as a share of its table's 合计 line in the same column (in %): what "一般公共服务支出（类）264.87万元，
+    占86.05%" restates when its paragraph prints no total (the 合计 is the table's). A ratio of two cells of one table: no
+    unit needed; its range is the cells' printed precision (as table_facts' 三公 shares)."""
+    whole_lines = [line for line in ln.table.lines if line.level == 0]
+    column = next((p for p, c in ln.line.cells if c.ref is not None and c.ref == part.refs[0]), None)
+    if len(whole_lines) != 1 or column is None:
+        return None
+    cell = next((c for p, c in whole_lines[0].cells if p == column), None)
+    whole = to_decimal(cell.raw) if cell is not None and _figure(cell) else None
+    if cell is None or cell.ref is None or not whole or whole < 0 or part.value < 0:
+        return None
+    steps = (part.step, printed_step(cell.raw) or Decimal(1))
+    share = part.value / whole * HUNDRED
+    step, exact = (_share_width(part.value, whole, share, s / 2) for s in (max(steps), min(steps)))
+    return TableValue(
+        "functional",
+        "share",
+        share,
+        "%",
+        step,
+        (part.refs[0], cell.ref),
+        f"{part.label}占{ln.table.name}合计的比例",
+        f"{fmt_decimal(part.value)} / {fmt_decimal(whole)}",
+        exact_step=exact / 2 if min(steps) < max(steps) else None,
+    )
 
 
 def _totals_match(index: LineIndex, text: str, fact: Fact, scope: str) -> LineMatch | None:
