@@ -407,7 +407,7 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
-        if _with_carried_in_agrees(run, pi, fact, tv):
+        if _with_carried_in_agrees(run, pi, fact, tv) or ("@" in tv.claim and _rounded_yuan_agrees(fact, tv)):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
@@ -531,10 +531,29 @@ def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) ->
             n01.basis_en += f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
 
 
+def _rounded_yuan_agrees(fact: Fact, tv: TableValue) -> bool:
+    """A whole 元 figure ending in zeros ("9389900元": 938.99万元 restated in 元) may be rounded to its last non-zero
+    place: agreeing with a table of sums' amount so (9,389,913.00), it is not held — the zeros do not say it is exact."""
+    q = fact.quantity
+    if q.unit != "元" or q.step < 1 or not q.value or q.value != q.value.to_integral_value():
+        return False
+    digits = str(abs(int(q.value)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    conv = convert(Decimal(1), "元", money_unit_for(tv, q.value, q.unit))
+    if zeros < 2 or not conv.ok or conv.factor is None:
+        return False
+    half = Decimal(10) ** zeros / 2
+    return Interval((q.value - half) * conv.factor, (q.value + half) * conv.factor).overlaps(
+        Interval.printed(tv.value, tv.step)
+    )
+
+
 def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch) -> None:
     """N01 of a figure against the line it names: as any table value when the name makes the line certain; else only
     when it agrees with none of the lines its name was met on — a guess naming what was paired."""
     tv = found.values[0]
+    if any(_rounded_yuan_agrees(fact, v) for v in found.values):
+        return
     if found.opening and found.said:  # "2026年预算安排57.8万元" is said of the line its paragraph opens with
         fact = dataclasses.replace(fact, subject=found.said)
     if found.certain:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -65,8 +66,12 @@ _BARE = lazy_compile(
 )
 
 
+_SPACES = lazy_compile(r"\s+")
+
+
 def scope_of(text: str) -> str:
     """The money `text` names (`_SCOPES`), "" for none (all of the department's)."""
+    text = _SPACES.sub("", text)
     return next((s for s in _SCOPES if s in text), "")
 
 
@@ -139,7 +144,7 @@ def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                 columns = _current(totals[0].cells) if len(totals) == 1 else []
                 if len(columns) == 1 and _figure(columns[0][1]):
                     path, cell = columns[0]
-                    put((f"{claim}@{scope}", stage), _value(table, totals[0], path, cell, claim, stage))
+                    put((f"{claim}@{scope}", stage), _value(table, totals[0], path, cell, f"{claim}@{scope}", stage))
         elif table.kind == "functional":
             whole = [line for line in table.lines if line.level == 0]
             if len(whole) != 1:
@@ -152,7 +157,7 @@ def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                 else:
                     claim = _PART_CLAIMS.get(last, "")
                 if claim and _figure(cell):
-                    put((f"{claim}@{scope}", stage), _value(table, whole[0], path, cell, claim, stage))
+                    put((f"{claim}@{scope}", stage), _value(table, whole[0], path, cell, f"{claim}@{scope}", stage))
     return {key: tv for key, tv in out.items() if key not in clash}
 
 
@@ -221,7 +226,7 @@ def _path_in(text: str) -> dict[int, tuple[str, str]] | None:
     """The last run of levelled names in `text` ("一般公共服务支出（类）社会工作事务（款）行政运行（项）" → {1: (name,
     code), 2: …, 3: …}, the code "" when not printed), None when it names none or names a level twice or out of order."""
     runs: list[list[re.Match[str]]] = []
-    for m in _LEVELLED.finditer(text):
+    for m in _LEVELLED.finditer(_SPACES.sub("", text)):  # a line break inside a name (text pasted from a web page)
         if runs and runs[-1][-1].end() == m.start():
             runs[-1].append(m)
         else:
@@ -233,12 +238,13 @@ def _path_in(text: str) -> dict[int, tuple[str, str]] | None:
         level = _LEVELS[m.group(3)]
         if path and level <= max(path):
             return None
-        path[level] = (_key(m.group(1)), m.group(2) or "")
+        path[level] = (_key(m.group(1)), unicodedata.normalize("NFKC", m.group(2) or ""))
     return path
 
 
 def _paragraph_path(text: str) -> dict[int, tuple[str, str]] | None:
     """The path a paragraph opens with ("1、一般公共服务支出（类）…（项）。主要用于…"), when it names only that one."""
+    text = _SPACES.sub("", text)
     first = sentences(text)[0] if text else ""
     opening = _OPENING.match(first)
     rest = first[opening.end() if opening else 0 :]
@@ -282,7 +288,7 @@ def _functional_match(index: LineIndex, fact: Fact, named: dict[int, tuple[str, 
     code = "".join(code for _, (_, code) in sorted(named.items()))
     if full and [len(c) for _, (_, c) in sorted(named.items())] == [3, 2, 2][:deepest]:
         # its printed codes name the line ("社会保障和就业支出（208类）…（05款）…（01项）"), whatever the names' wording
-        exact = [ln for ln in at_level if ln.line.subject_code == code]
+        exact = [ln for ln in at_level if unicodedata.normalize("NFKC", ln.line.subject_code) == code]
     else:
         exact = [ln for ln in at_level if all(ln.path.get(lv) == name for lv, name in path.items())]
     fuzzy = False
