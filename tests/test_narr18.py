@@ -150,3 +150,13 @@ def test_a_rate_that_follows_from_the_wrong_amount_is_not_said_twice(tmp_path):
     found = _findings(tmp_path, changed)[28]
     assert [(f.code, f.severity.value) for f in found] == [("N01", "error")]
     assert "98.69%" in found[0].basis
+
+
+def test_a_totals_line_named_exactly(tmp_path):
+    """万里 2025 p4 "…收入预算18,976.76万元，其中：财政拨款收入18,976.76万元…": the 收支预算总表's line "一、财政拨款收入"
+    (189,767,551 元) — quiet as published, an N01 错误 with one figure changed."""
+    assert not [f for f in _findings(tmp_path, WANLI)[4] if f.code == "N01"]
+    changed = with_paragraph(WANLI, 4, "财政拨款收入18,976.76万元", "财政拨款收入18,967.76万元")
+    n01 = [f for f in _findings(tmp_path, changed)[4] if f.code == "N01"]
+    assert [(f.code, f.severity.value) for f in n01] == [("N01", "error")]
+    assert "“财政拨款收入”" in n01[0].basis

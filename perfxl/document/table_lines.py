@@ -350,7 +350,9 @@ def _share(ln: _Line, part: TableValue) -> TableValue | None:
 
 
 def _totals_match(index: LineIndex, text: str, fact: Fact, scope: str) -> LineMatch | None:
-    """A 收支总表 line the figure's own words name exactly ("其中：财政拨款收入18,976.76万元" — "一、财政拨款收入")."""
+    """A 收支总表 line the figure's own words name exactly ("其中：财政拨款收入18,976.76万元" — "一、财政拨款收入"), of the money
+    they name: the table's (a 财政拨款收支总表), else the line's own name's ("财政拨款收入" in the department's 收支总表) — a
+    "一般公共服务支出" of the 一般公共预算 is no line of the department's whole."""
     before = _around(fact)[0]
     m = _TRAILING_NAME.search(before)
     if m is None:
@@ -359,7 +361,7 @@ def _totals_match(index: LineIndex, text: str, fact: Fact, scope: str) -> LineMa
     found = [
         ln
         for ln in index.totals
-        if fact.role in _roles(ln.stage) and _key(ln.line.name) == name and (not scope or ln.scope in ("", scope))
+        if fact.role in _roles(ln.stage) and _key(ln.line.name) == name and (ln.scope or scope_of(name)) == scope
     ]
     values = []
     for ln in found:
