@@ -56,17 +56,15 @@ _LEVELS = {"类": 1, "款": 2, "项": 3}
 #: A paragraph opening with its path ("1、一般公共服务支出（类）…（项）。", "（一）“…（项）”科目…"): numbering and quotes.
 _OPENING = lazy_compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?[“\"‘]?")
 #: Words of the narrative before a figure that are no part of a line's name.
-_NAME_TAIL = lazy_compile(r"(?:预算数?|决算数?|金额|数|为|是|达|共|计|合计为)+$")
+_NAME_TAIL = lazy_compile(r"(?:预算数?|决算数?|金额|为|是|达|共计)+$")
 _NAME_HEAD = lazy_compile(r"^(?:其中|主要是|主要为|包括|分别是|分别为)")
 _TRAILING_NAME = lazy_compile(r"[\u4e00-\u9fff]+$")
+_SPACES = lazy_compile(r"\s+")
 #: The words before a figure that name no item of their own ("支出决算为", "2026年预算安排", "全年预算为"): the figure is
 #: the item its paragraph opens with.
 _BARE = lazy_compile(
     r"[\s，,：:；;]*(?:(?:19|20)\d{2}\s*年度?|当年|全年|本年|年初|调整后|预算|决算|安排|支出|数|为|是|共|计|合计|金额|[\s：:])*"
 )
-
-
-_SPACES = lazy_compile(r"\s+")
 
 
 def scope_of(text: str) -> str:
