@@ -8,7 +8,6 @@ Chromium screenshots. `OUTPUTS` is the list the manuals may show (tests/test_man
 Screens only Excel can show (ribbon, 宏已被禁用, 受保护的视图) are described in words instead.
 Needs: soffice, pdftoppm, /usr/bin/chromium, the dev extra (playwright, xlwings-server).
 """
-
 from __future__ import annotations
 
 import argparse
@@ -57,38 +56,13 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 def _pdf_pages(book: Path, work: Path, pages: dict[int, str], out: Path) -> None:
     """Print `book` to PDF with LibreOffice and save the given 1-based pages as PNGs."""
     profile = work / "lo-profile"
-    _run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(book),
-        ]
-    )
+    _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+          "--outdir", str(work), str(book)])
     pdf = work / (book.stem + ".pdf")
     for page, name in pages.items():
         stem = work / f"page{page}"
-        _run(
-            [
-                "pdftoppm",
-                "-png",
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                "-singlefile",
-                "-scale-to-x",
-                str(PAGE_WIDTH),
-                "-scale-to-y",
-                "-1",
-                str(pdf),
-                str(stem),
-            ]
-        )
+        _run(["pdftoppm", "-png", "-f", str(page), "-l", str(page), "-singlefile", "-scale-to-x", str(PAGE_WIDTH),
+              "-scale-to-y", "-1", str(pdf), str(stem)])
         _shrink(Path(f"{stem}.png"), out / name)
 
 
@@ -110,9 +84,8 @@ def workbooks(work: Path, out: Path) -> None:
     _pdf_pages(STANDARD, work, {1: "standard-basic-data.png", 2: "standard-department.png"}, out)
     annotated = work / "示例.校验.xlsx"
     _run([str(PERFXL), "validate", str(EXAMPLE), "--annotate", str(annotated)], cwd=work)
-    _pdf_pages(
-        annotated, work, {1: "annotated-basic-data.png", 2: "annotated-department.png", 3: "result-sheet.png"}, out
-    )
+    _pdf_pages(annotated, work, {1: "annotated-basic-data.png", 2: "annotated-department.png", 3: "result-sheet.png"},
+               out)
 
 
 def browser_screens(work: Path, out: Path) -> None:
@@ -131,13 +104,8 @@ def browser_screens(work: Path, out: Path) -> None:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = (work / "serve.log").open("w")
-    server = subprocess.Popen(
-        [str(PERFXL), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=work,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = subprocess.Popen([str(PERFXL), "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=work, env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait(base, server)
         rows = _result_rows(base)
@@ -151,9 +119,8 @@ def browser_screens(work: Path, out: Path) -> None:
             _shot(page, work, out / "dashboard.png")
             pane = browser.new_page(viewport={"width": 360, "height": 760})
             pane.goto(base + "/taskpane.html", wait_until="load")
-            pane.wait_for_function(
-                "document.getElementById('perfxl-status').textContent.includes('不在 Excel 中')", timeout=60_000
-            )
+            pane.wait_for_function("document.getElementById('perfxl-status').textContent.includes('不在 Excel 中')",
+                                   timeout=60_000)
             pane.evaluate("rows => perfxlPane.renderSummary(perfxlPane.parseResult({sheet: '校验结果', rows}))", rows)
             _shot(pane, work, out / "taskpane.png")
             browser.close()
@@ -190,12 +157,8 @@ def _result_rows(base: str) -> list[list]:
     from perfxl.excel.replay import PayloadState, payload_from_file, replay_payload
 
     payload = payload_from_file(str(EXAMPLE))
-    req = urllib.request.Request(
-        base + "/xlwings/custom-scripts-call/validate",
-        data=json.dumps(payload).encode(),
-        method="POST",
-        headers={"Content-Type": "application/json"},
-    )
+    req = urllib.request.Request(base + "/xlwings/custom-scripts-call/validate", data=json.dumps(payload).encode(),
+                                 method="POST", headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=300) as r:
         actions = json.loads(r.read())["actions"]
     state = PayloadState(payload)
