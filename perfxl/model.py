@@ -43,6 +43,7 @@ __all__ = [
     "BasicData",
     "TableSum",
     "SumTable",
+    "SumLine",
     "Submission",
     "Paragraph",
     "RowRun",
@@ -732,14 +733,32 @@ class TableSum:
 
 
 @dataclass(frozen=True, slots=True)
+class SumLine:
+    """One line of a table read for its sums, as a narrative names it (perfxl.document.table_lines holds the narrative's
+    amounts to it by name): `name` without its numbering ("一般公共服务支出", "本年收入合计"), `subject_code` its 功能分类 科目编码
+    ("2013901", "" for none), `level` 1/2/3 for a 类/款/项, 0 for a 合计/总计 line, 4 or more for a 收支总表's line (its
+    numbering's rank + 4), `side` "收入"/"支出" in a 收支总表, and `cells` each amount column's header labels (top to
+    bottom) with the line's cell in it."""
+
+    name: str
+    subject_code: str = ""
+    level: int = 0
+    side: str = ""
+    cells: tuple[tuple[tuple[str, ...], CellValue], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SumTable:
     """A table read for its own sums only (a 功能分类表, a 收支总表, a 三公 table whose stage no cell or caption states):
-    perfxl knows how its lines add up, nothing else of it is held to the other tables or the narrative."""
+    perfxl knows how its lines add up, and the narrative's amounts are held to its lines by name
+    (perfxl.document.table_lines); nothing of it is held to the other tables."""
 
     sheet: str
     kind: str  # "functional" (功能分类表) | "totals" (收支总表) | "three_public" (三公 table, stage not stated)
     name: str  # the table's name for messages ("一般公共预算支出功能分类表")
     sums: tuple[TableSum, ...] = ()
+    lines: tuple[SumLine, ...] = ()  # its lines with their amounts (功能分类表 with codes, 收支总表), for the narrative
+    unit: str | None = None  # the money unit printed in its header or on the line above it; None when none is
 
 
 # ---------------------------------------------------------------- coverage: what was read, and what was not

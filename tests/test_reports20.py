@@ -55,7 +55,9 @@ def test_the_shares_of_a_uses_list_are_held(tmp_path):
     assert _at(tmp_path, with_paragraph(SHEHUI, 25, "占 9.55%", "占 7.55%"), 25) == [("N02", "error")]
     assert _at(tmp_path, with_paragraph(SHEHUI, 25, "占 9.55%", "占 9.56%"), 25) == []
     over = with_paragraph(SHEHUI, 25, "（类）29.42 万元，占 9.55%", "（类）39.42 万元")
-    assert ("N02", "error") in _at(tmp_path, over, 25)
+    # since narr18 the 39.42 is held to its 功能分类 line (221 住房保障支出 29.42) first: that N01 says the one wrong figure
+    # (parts over the total follow from it) — one finding for one figure
+    assert ("N01", "error") in _at(tmp_path, over, 25)
 
 
 def test_a_two_sided_accounts_closing_line_is_no_pair_of_fund_totals(tmp_path):

@@ -120,7 +120,8 @@ def test_a_total_its_parts_shares_are_not_of_is_one_finding(tmp_path):
     """Failed before (probe_reports, extra): 宜川路 2025 p29 with its total changed (20218.21 → 22240.03) gave four N02
     错误, one per share ("公共安全支出类…按其自身数字应为 2.5%，文字写 2.75%") — one wrong figure, four findings. The listed
     类' own shares are each of their sum (20218.19), not of the total printed: the list is the whole they divide, and the
-    total short of it is the one finding (a 警告: the total might hold more), the shares giving way."""
+    total short of it is the one finding, the shares giving way. Since narr18 that total is also held to the 一般公共预算
+    支出决算表's 合计 line it repeats (20218.21): the one finding is that certain N01."""
     assert _at(tmp_path, YICHUAN, 29) == []
     wrong = with_paragraph(YICHUAN, 29, "20218.21 万元，主要", "22240.03 万元，主要")
-    assert _at(tmp_path, wrong, 29) == [("N02", "warning")]
+    assert _at(tmp_path, wrong, 29) == [("N01", "error")]

@@ -31,6 +31,7 @@ from .funds_arith import (
     _REMAINDER,
     _SPENT,
     _WHICH_MONEY,
+    _agrees_with,
     _another_base,
     _relations,
     one_figure_once,
@@ -84,6 +85,7 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
+from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -411,13 +413,23 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
         _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
         return
+    # the money the figure's words name (一般公共预算, 财政拨款 …): held to a table of that money read for its sums
+    # (table_lines), else as before; a figure naming none never to a table of one kind of money
+    scope = ""
+    if pi >= 0 and run.lines is not None:
+        text, heading = _text_and_heading(run, pi)
+        scope = fact_scope(text, fact, heading)
     for role in _TABLE_ROLES.get(fact.role, ()):
-        tv = run.values.get((fact.claim, role))
+        tv = (
+            (run.values.get((f"{fact.claim}@{scope}", role)) if scope else None)
+            or run.values.get((fact.claim, role))
+            or (None if scope else run.values.get((f"{fact.claim}@", role)))
+        )
         if tv is None:
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
-        if _with_carried_in_agrees(run, pi, fact, tv):
+        if _with_carried_in_agrees(run, pi, fact, tv) or ("@" in tv.claim and _rounded_yuan_agrees(fact, tv)):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
@@ -429,6 +441,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
             pairing = "；".join(p for p in (pairing, tv.other_basis) if p)
             pairing_en = "; ".join(p for p in (pairing_en, "the table prints last year's budget too") if p)
         _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
+        return
+    if _check_table_line(run, pi, ref, fact):
         return
     if fact.role == "value" and (tv := _budget_of_a_budget_text(run, pi, fact)) is not None:
         # "(三)公务用车购置及运行费支出5万元…其中:公务用车运行费2.8万元" under a 预算表 whose 运行费 is 5.00 (共青团宣城市委
@@ -519,6 +533,136 @@ def _check_either_reading(run: _Run, pi: int, ref: TextRef, fact: Fact, change: 
         f"the part right after the change {change.quantity.text} may also be its part of the change, which the table "
         f"gives as {moved.value} — it disagrees both ways; which reading is meant a person judges",
     )
+
+
+def _text_and_heading(run: _Run, pi: int) -> tuple[str, str]:
+    """A paragraph's text and the heading right above it (a short line without figures: "（二）一般公共预算财政拨款支出
+    决算结构情况"), "" when the paragraph above is none."""
+    text = run.sub.narrative[pi].text
+    above = run.sub.narrative[pi - 1].text.strip() if pi else ""
+    return text, above if len(above) <= 40 and not re.search(
+        r"\d", above.lstrip("（(一二三四五六七八九十0123456789、.． )）")
+    ) else ""
+
+
+def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """A money figure naming a 功能分类 line by its 类/款/项 or a 收支总表 line by its name (perfxl.document.table_lines),
+    compared with it (N01): certain when the whole path names one line, a guess that says what it paired otherwise — and
+    then said only when the figure agrees with none of the lines its name was met on. True when a line was named.
+
+    A figure whose words name no item, held to the line its paragraph opens with ("7、…行政单位离退休（01项）56.12万元。…
+    2026年预算安排57.8万元，比2025年预算执行数减少2.27%"), is compared after the paragraphs' own arithmetic
+    (`_check_opening_lines`): its rate on another year's figure is judged on the text's own figures first, and the figure
+    is then held to the table unless a relation of it already said it wrong (one finding for one figure)."""
+    if pi < 0 or run.lines is None or _another_years(run, fact):
+        return False
+    if fact.role == "share":
+        return _check_line_share(run, pi, ref, fact)
+    text, heading = _text_and_heading(run, pi)
+    found = line_match(run.lines, text, fact, heading)
+    if found is None:
+        return False
+    if found.opening:
+        run.opening_lines.append((pi, ref, fact, found))
+        return True
+    _compare_line(run, pi, ref, fact, found)
+    return True
+
+
+def _check_line_share(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """ "一般公共服务支出（类）264.87万元，占86.05%" in a paragraph that prints no total: the share of the 功能分类表's 合计 line
+    (`LineMatch.share`), held as a 三公 item's bare share is (`_bare_share`): its words name no whole ("占86.05%"), its
+    amount names its line for certain, and every money figure before it in the paragraph is such a line too — a total
+    printed before it is the whole its share is of (funds_arith's, 占 its own total), never the table's."""
+    facts = run.facts.get(pi, ())
+    if fact.of is None or fact.of >= len(facts) or not _BARE_SHARE.match(fact.clause.strip()) or run.lines is None:
+        return False
+    part = facts[fact.of]
+    if part.parent is not None:
+        return False
+    text, heading = _text_and_heading(run, pi)
+
+    def certain_line(f: Fact) -> LineMatch | None:
+        found = line_match(run.lines, text, f, heading) if run.lines is not None else None
+        return found if found is not None and found.certain and not found.opening else None
+
+    found = certain_line(part)
+    if found is None or found.share is None:
+        return False
+    if any(f.quantity.is_money and certain_line(f) is None for f in facts[: part.index]):
+        return False
+    if (pi, part.index) not in run.contradicted:  # a wrong amount's own finding says it; its share follows from it
+        share = found.share
+        _compare_with_cell(run, pi, ref, fact, share, Certainty.CERTAIN, "", "")
+    return True
+
+
+def _check_opening_lines(run: _Run) -> None:
+    """`_check_table_line`'s figures held to the line their paragraph opens with, after the relations. A rate of the
+    text's own figures found wrong (N02) that the line's amount in the figure's place makes agree ("支出决算为56.45万元，
+    完成全年预算数的98.69%" of a line of 51.32 and a 全年预算 of 52.00) follows from the one wrong figure: said in the N01's
+    basis, not as a second finding (as `funds_arith.one_figure_once` keeps one finding for one figure)."""
+    for pi, ref, fact, found in run.opening_lines:
+        if (pi, fact.index) in run.contradicted:
+            continue
+        before = len(run.issues)
+        _compare_line(run, pi, ref, fact, found)
+        if len(run.issues) > before and (pi, fact.index) in run.contradicted:
+            _rates_follow(run, pi, fact, found.values[0], run.issues[-1])
+
+
+def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) -> None:
+    """Drop the paragraph's rate findings of `fact` that the table's value in its place makes agree (`_check_opening_lines`)."""
+    conv = convert(tv.value, money_unit_for(tv, fact.quantity.value, fact.quantity.unit), fact.quantity.unit)
+    if not conv.ok or conv.value is None:
+        return
+    for at, issue, rate, operands in run.rate_issues:
+        if at != pi or issue not in run.issues or not any(o.index == fact.index for o in operands):
+            continue
+        if _agrees_with(rate, operands, fact.index, conv.value):
+            run.issues.remove(issue)
+            n01.basis += (
+                f"；同段“{rate.clause}”按正文的 {fact.quantity.text} 计算不符，按表中数字计算则相符：同一个数字所致"
+            )
+            n01.basis_en += f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
+
+
+def _rounded_yuan_agrees(fact: Fact, tv: TableValue) -> bool:
+    """A whole 元 figure ending in zeros ("9389900元": 938.99万元 restated in 元) may be rounded to its last non-zero
+    place: agreeing with a table of sums' amount so (9,389,913.00), it is not held — the zeros do not say it is exact."""
+    q = fact.quantity
+    if q.unit != "元" or q.step < 1 or not q.value or q.value != q.value.to_integral_value():
+        return False
+    digits = str(abs(int(q.value)))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    conv = convert(Decimal(1), "元", money_unit_for(tv, q.value, q.unit))
+    if zeros < 2 or not conv.ok or conv.factor is None:
+        return False
+    half = Decimal(10) ** zeros / 2
+    return Interval((q.value - half) * conv.factor, (q.value + half) * conv.factor).overlaps(
+        Interval.printed(tv.value, tv.step)
+    )
+
+
+def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch) -> None:
+    """N01 of a figure against the line it names: as any table value when the name makes the line certain; else only
+    when it agrees with none of the lines its name was met on — a guess naming what was paired."""
+    tv = found.values[0]
+    if any(_rounded_yuan_agrees(fact, v) for v in found.values):
+        return
+    if found.opening and found.said:  # "2026年预算安排57.8万元" is said of the line its paragraph opens with
+        fact = dataclasses.replace(fact, subject=found.said)
+    if found.certain:
+        certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
+        return
+    if any(
+        _agrees(fact, dataclasses.replace(v, unit=money_unit_for(v, fact.quantity.value, fact.quantity.unit)))
+        for v in found.values
+    ):
+        return
+    pairing = "；".join(p for p in (found.pairing, tv.guess) if p)
+    _compare_with_cell(run, pi, ref, fact, tv, Certainty.GUESS, pairing, found.pairing_en)
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
@@ -1425,6 +1569,9 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         run.year = table_years.pop()
     sub = _another_years_basic(sub, run.year)
     run.values, run.indicators = table_values(sub), indicator_values(sub, profile)
+    if sub.sum_tables:  # 功能分类表, 收支总表: their totals by the money they are of, their lines by name (table_lines)
+        run.values = {**sum_table_values(sub), **run.values}
+        run.lines = line_index(sub)
     run.unit_lines = unit_lines(sub)
     run.unread = unread_cells(sub)
     run.project = project_funds(sub)
@@ -1444,6 +1591,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
+            elif _check_table_line(run, pi, ref, fact):
+                continue  # "一般公共服务支出（类）264.87万元": the 功能分类表's line of that name
             elif _check_project_money(run, pi, ref, fact):
                 continue  # "古昌镇…绿化美化项目100万元", "全年预算数为200万元": the one project table's funds total
             elif (
@@ -1476,6 +1625,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         if pf.goal is not None and (sub.evaluations or stated):
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
+    _check_opening_lines(run)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)

@@ -21,6 +21,8 @@ from .table_facts import IndicatorValue, ProjectFunds, TableValue
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
+    from .table_lines import LineIndex, LineMatch
+
 
 @dataclass
 class Issue:
@@ -61,6 +63,11 @@ class _Run:
     # each N02 a rate got from its own figures, with those figures: a sum that finds one of them wrong takes its place
     # when putting that figure right makes the rate agree (`funds_arith._consequent_rates`)
     rate_issues: list[tuple[int, Issue, Fact, tuple[Fact, ...]]] = field(default_factory=list)
+    # the named lines of the tables read for their sums (功能分类表, 收支总表): table_lines.line_index
+    lines: LineIndex | None = None
+    # figures held to the 功能分类 line their paragraph opens with, checked after the paragraphs' own arithmetic
+    # (crosscheck._check_table_line): (paragraph, place, figure, the line)
+    opening_lines: list[tuple[int, TextRef, Fact, LineMatch]] = field(default_factory=list)
 
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")

@@ -22,8 +22,9 @@ from decimal import Decimal
 from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
-from ..model import CellValue, SumTable, TableSum
+from ..model import CellValue, SumLine, SumTable, TableSum
 from ..numbers import to_decimal
+from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell
 from .three_public import STAGELESS_NOTE, read_three_public_sums
@@ -314,8 +315,34 @@ def _functional_sums(
     line_rows = {r for r, _, _ in lines}
     marks += [(r, "amount" if r in line_rows else "unread") for r in range(start, grid.n_rows)]
     name = H.normalise_label(grid.caption_above.splitlines()[0]) if grid.caption_above.strip() else ""
-    table = SumTable(grid.name, "functional", _table_name(name, "支出功能分类表"), tuple(sums))
+    # its lines for the narrative (perfxl.document.table_lines): only a table with printed codes — lines placed by
+    # their indentation (`guess`) name no 类/款/项 a narrative could be held to
+    named = tuple(
+        SumLine(
+            H.normalise_label(own(grid, r, name_col) or "") if level else "合计",
+            code,
+            level,
+            "",
+            tuple((tuple(paths[c]), own_cell(grid, r, c)) for c in amount_cols),
+        )
+        for r, code, level in lines
+        if not guess
+    )
+    table = SumTable(
+        grid.name, "functional", _table_name(name, "支出功能分类表"), tuple(sums), named, _table_unit(grid, start)
+    )
     return table, marks, FUNCTIONAL_NOTE
+
+
+def _table_unit(grid: Grid, start: int) -> str | None:
+    """The money unit a table prints over its lines (a title row "单位：元", a header "金额（万元）") or on the line above
+    it (`Grid.unit_above`); None when none."""
+    for r in range(start):
+        for c in range(grid.n_cols):
+            value = own(grid, r, c)
+            if isinstance(value, str) and (unit := money_unit_in(value)):
+                return unit
+    return H.unit_above(grid) or None
 
 
 #: A column that is a part of the line's 合计: a kind of spending or revenue (基本支出, 上缴上级支出, 财政拨款收入, 其他收入).
@@ -469,6 +496,7 @@ def _totals(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str
     r0, a, b = head
     halves = [(a, list(range(a + 1, b)), "收入"), (b, list(range(b + 1, grid.n_cols)), "支出")]
     sums: list[TableSum] = []
+    named: list[SumLine] = []
     grands: list[tuple[int, list[CellValue]]] = []
     line_rows: set[int] = set()
     start = None
@@ -476,8 +504,9 @@ def _totals(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str
         found = _half(grid, r0 + 1, label_col, cols, side)
         if found is None:
             return None
-        half_sums, grand, rows, first = found
+        half_sums, grand, rows, first, half_lines = found
         sums += half_sums
+        named += half_lines
         line_rows |= rows
         start = first if start is None else min(start, first)
         if grand is not None:
@@ -499,7 +528,10 @@ def _totals(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str
     marks = [(r, "header") for r in range(start)]
     marks += [(r, "amount" if r in line_rows else "blank") for r in range(start, grid.n_rows)]
     name = H.normalise_label(grid.caption_above.splitlines()[0]) if grid.caption_above.strip() else ""
-    return SumTable(grid.name, "totals", _table_name(name, "收支总表"), tuple(sums)), marks, TOTALS_NOTE
+    table = SumTable(
+        grid.name, "totals", _table_name(name, "收支总表"), tuple(sums), tuple(named), _table_unit(grid, start)
+    )
+    return table, marks, TOTALS_NOTE
 
 
 def _own_label(grid: Grid, r: int, c: int) -> str:
@@ -513,8 +545,9 @@ def _has_figures(grid: Grid, c: int, rows: set[int]) -> bool:
 
 def _half(
     grid: Grid, first_row: int, label_col: int, cols: list[int], side: str
-) -> tuple[list[TableSum], int | None, set[int], int] | None:
-    """One half's sums: (sums, the 总计 row, the rows read, the first line's row), or None when it is no 收支总表's half."""
+) -> tuple[list[TableSum], int | None, set[int], int, list[SumLine]] | None:
+    """One half's sums: (sums, the 总计 row, the rows read, the first line's row, its lines with their amounts), or None
+    when it is no 收支总表's half."""
     lines: list[tuple[int, str, int]] = []  # (row, normalised label, rank)
     subtotal = grand = None
     start = None
@@ -598,7 +631,18 @@ def _half(
             sums.append(
                 TableSum(total, parts_cells, str(own(grid, total_row, label_col)).strip(), column, what, what_en, why)
             )
-    return sums, grand, rows, start
+    paths = {c: tuple(_header_path(grid, c, start)) for c in amount_cols}
+    named = [
+        SumLine(
+            H.strip_numbering(H.normalise_label(own(grid, r, label_col) or "")),
+            "",
+            0 if r in (subtotal, grand) else 4 + rank,
+            side,
+            tuple((paths[c], own_cell(grid, r, c)) for c in amount_cols),
+        )
+        for r, _, rank in sorted([*lines, *((r, "", 0) for r in (subtotal, grand) if r is not None)])
+    ]
+    return sums, grand, rows, start, named
 
 
 def _header_path(grid: Grid, c: int, stop: int) -> list[str]:
