@@ -20,6 +20,7 @@ from ..numbers import ascii_figures
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
+from .sum_tables import _rank
 
 __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOCK"]
 
@@ -115,7 +116,8 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
         under = [(c, v) for c, v in row_cells(grid, r + 2) if money_col <= c < end]
         col = below[0][0] if below else money_col
         if (
-            under
+            _no_task(grid, r, money_col)
+            and under
             and all(_figure(v) for _, v in under)
             and any(c == col for c, _ in under)
             and all(isinstance(v, str) and not _figure(v) for _, v in below)
@@ -129,6 +131,15 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     if len(totals) != 1 or not sources:
         return None
     return TaskBlock(r, r + 1, name_col, totals[0], sources)
+
+
+def _no_task(grid: Grid, r: int, money_col: int) -> bool:
+    """Row r + 1 is the header's second row, not a first task under a one-row header: nothing of its own left of the
+    money cell but the header's own labels filled down an unmerged copy (a task's name there — "场馆日常运转人员经费" over a
+    blank, "-", "据实结算" or "50万元" amount — is a task: read as a header row it would drop that task from the sum)."""
+    return all(
+        isinstance(v, str) and _label(v) == _label(grid.raw(r, c)) for c, v in row_cells(grid, r + 1, 0, money_col)
+    )
 
 
 def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
@@ -185,6 +196,9 @@ def task_components(
     labels = {r: _line_label(grid, block, r, total=False) for r in lines}
     within = {r: _label(labels[r].text).startswith("其中") for r in lines}
     subtotals = any(_words().subtotal_lines.search(_label(labels[r].text)) for r in lines if not within[r])
+    # lines numbered at two levels or more ("一、基本支出" over "人员经费", "（一）…" over "1. …"): a heading's figure may
+    # be the sum of the lines under it, printed again — the 合计 is then not the plain sum of every line (as a 小计's)
+    subtotals = subtotals or len({_rank(labels[r].text) for r in lines if not within[r]}) > 1
     if total_row is not None and not subtotals:
         total_label = _line_label(grid, block, total_row, total=True)
         for c in block.amounts:
