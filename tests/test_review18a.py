@@ -103,3 +103,16 @@ def test_a_whole_copy_of_the_national_profile_loads_a_changed_reader_word_does_n
     with pytest.raises(ProfileError) as info:
         load_profile(changed)
     assert "reader" in str(info.value)
+
+
+@pytest.mark.parametrize("numbers", [[E, "1", "2", "3", "4"], [E, "甲", "乙", "1", "2"]])
+@pytest.mark.parametrize("two_rows", [True, False])
+def test_a_row_of_the_columns_numbers_is_no_task(tmp_path, numbers, two_rows):
+    """栏次 1 │ 2 │ 3 │ 4 (or 甲 │ 乙 │ 1 │ 2) under the header: its "3" under the money cell is no task's amount —
+    1166.1 + 83.4 = 1249.5 agrees with the 合计 (was 1252.5 against 1249.5, an 错误); a wrong 合计 is still one."""
+    rows, merges = _two_row() if two_rows else (list(_ONE_ROW), ["A1:E1"])
+    rows = [*rows, numbers, _task("甲", "1166.1"), _task("乙", "83.4")]
+    right = workbook_result(tmp_path, [*rows, ["合计", E, E, "1249.5", E]], tuple(merges))
+    assert not _f11(right) and not error_cells(right)
+    wrong = workbook_result(tmp_path, [*rows, ["合计", E, E, "1294.5", E]], tuple(merges))
+    assert _f11(wrong) == [(f"D{len(rows) + 1}", "error")]

@@ -11,12 +11,13 @@ the evaluation reader (`FundsRows._task_row`) marks the block's rows and keeps t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
+from ..patterns import lazy_compile
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
@@ -74,9 +75,16 @@ class TaskBlock:
     total_col: int
     sources: tuple[int, ...]
 
+    #: The columns' numbers printed under the header (栏次 1 │ 2 │ 3 │ 4, 甲 │ 乙 │ 1 │ 2), if any: no task.
+    numbers_row: int | None = None
+
     @property
     def amounts(self) -> tuple[int, ...]:
         return (self.total_col, *self.sources)
+
+    @property
+    def last_header_row(self) -> int:
+        return self.sub_row if self.numbers_row is None else self.numbers_row
 
 
 def _figure(value: object) -> bool:
@@ -88,7 +96,24 @@ def _label(value: object) -> str:
     return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
 
 
+#: A column's number on a 栏次 row: 1, 2 … or 甲, 乙 ….
+_COLUMN_MARK = lazy_compile(r"^(?:\d{1,2}|[甲乙丙丁戊己庚辛壬癸])$")
+
+
 def task_block(grid: Grid, r: int) -> TaskBlock | None:
+    """`_task_header`'s block, with the row of the columns' numbers right under its header when one is printed (1 │ 2 │
+    3 │ 4 from the 任务名称 on: its "3" under the money cell is no task's amount — read as one, the 合计 fell short)."""
+    block = _task_header(grid, r)
+    row = None if block is None else block.sub_row + 1
+    if block is None or row is None or row >= grid.n_rows:
+        return block
+    marks = row_cells(grid, row, block.name_col)
+    if len(marks) >= 2 and all(_COLUMN_MARK.match(str(v).strip()) for _, v in marks):
+        return replace(block, numbers_row=row)
+    return block
+
+
+def _task_header(grid: Grid, r: int) -> TaskBlock | None:
     """The block whose header starts on row r (a 任务名称 cell, a money cell right of it — 预算 / 金额 / 资金 — and, on the
     next row under the money cell, one total (小计 / 合计 / 总额) and one source at least, no figure among them), or None.
     A money cell with figures right under it is the block's one amount column (任务名称 │ 主要内容 │ 预算金额): the
