@@ -116,3 +116,15 @@ def test_a_row_of_the_columns_numbers_is_no_task(tmp_path, numbers, two_rows):
     assert not _f11(right) and not error_cells(right)
     wrong = workbook_result(tmp_path, [*rows, ["合计", E, E, "1294.5", E]], tuple(merges))
     assert _f11(wrong) == [(f"D{len(rows) + 1}", "error")]
+
+
+def test_unnumbered_headings_printing_their_lines_sum_are_no_false_error(tmp_path):
+    """基本支出 1249.5 over 人员经费 1166.1 and 公用经费 83.4, 项目支出 500 over 项目A 500, 合计 1749.5: the 合计 sums the
+    headings — no 错误 (was 3499 against 1749.5); a 合计 agreeing with neither reading is still one."""
+    rows, merges = _two_row()
+    names = ("基本支出", "人员经费", "公用经费", "项目支出", "项目A")
+    rows += [_task(n, f) for n, f in zip(names, ("1249.5", "1166.1", "83.4", "500", "500"), strict=True)]
+    right = workbook_result(tmp_path, [*rows, ["合计", E, E, "1749.5", E]], tuple(merges))
+    assert not _f11(right) and not error_cells(right)
+    wrong = workbook_result(tmp_path, [*rows, ["合计", E, E, "1800", E]], tuple(merges))
+    assert _f11(wrong) == [("D9", "error")]
