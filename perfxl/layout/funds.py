@@ -423,7 +423,7 @@ class FundsRows:
                 return ""
             self.tasks, self.task_lines = found, ()
             return "header"
-        if r <= block.sub_row:
+        if r <= block.last_header_row:
             return "header"
         line = task_line(self.grid, block, r)
         if line == "line":

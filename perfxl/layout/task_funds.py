@@ -11,15 +11,17 @@ the evaluation reader (`FundsRows._task_row`) marks the block's rows and keeps t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
+from ..patterns import lazy_compile
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
+from .sum_tables import _rank
 
 __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOCK"]
 
@@ -73,9 +75,16 @@ class TaskBlock:
     total_col: int
     sources: tuple[int, ...]
 
+    #: The columns' numbers printed under the header (栏次 1 │ 2 │ 3 │ 4, 甲 │ 乙 │ 1 │ 2), if any: no task.
+    numbers_row: int | None = None
+
     @property
     def amounts(self) -> tuple[int, ...]:
         return (self.total_col, *self.sources)
+
+    @property
+    def last_header_row(self) -> int:
+        return self.sub_row if self.numbers_row is None else self.numbers_row
 
 
 def _figure(value: object) -> bool:
@@ -87,7 +96,24 @@ def _label(value: object) -> str:
     return H.strip_brackets(H.normalise_label(value)) if isinstance(value, str) else ""
 
 
+#: A column's number on a 栏次 row: 1, 2 … or 甲, 乙 ….
+_COLUMN_MARK = lazy_compile(r"^(?:\d{1,2}|[甲乙丙丁戊己庚辛壬癸])$")
+
+
 def task_block(grid: Grid, r: int) -> TaskBlock | None:
+    """`_task_header`'s block, with the row of the columns' numbers right under its header when one is printed (1 │ 2 │
+    3 │ 4 from the 任务名称 on: its "3" under the money cell is no task's amount — read as one, the 合计 fell short)."""
+    block = _task_header(grid, r)
+    row = None if block is None else block.sub_row + 1
+    if block is None or row is None or row >= grid.n_rows:
+        return block
+    marks = row_cells(grid, row, block.name_col)
+    if len(marks) >= 2 and all(_COLUMN_MARK.match(str(v).strip()) for _, v in marks):
+        return replace(block, numbers_row=row)
+    return block
+
+
+def _task_header(grid: Grid, r: int) -> TaskBlock | None:
     """The block whose header starts on row r (a 任务名称 cell, a money cell right of it — 预算 / 金额 / 资金 — and, on the
     next row under the money cell, one total (小计 / 合计 / 总额) and one source at least, no figure among them), or None.
     A money cell with figures right under it is the block's one amount column (任务名称 │ 主要内容 │ 预算金额): the
@@ -115,7 +141,8 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
         under = [(c, v) for c, v in row_cells(grid, r + 2) if money_col <= c < end]
         col = below[0][0] if below else money_col
         if (
-            under
+            _no_task(grid, r, money_col)
+            and under
             and all(_figure(v) for _, v in under)
             and any(c == col for c, _ in under)
             and all(isinstance(v, str) and not _figure(v) for _, v in below)
@@ -129,6 +156,15 @@ def task_block(grid: Grid, r: int) -> TaskBlock | None:
     if len(totals) != 1 or not sources:
         return None
     return TaskBlock(r, r + 1, name_col, totals[0], sources)
+
+
+def _no_task(grid: Grid, r: int, money_col: int) -> bool:
+    """Row r + 1 is the header's second row, not a first task under a one-row header: nothing of its own left of the
+    money cell but the header's own labels filled down an unmerged copy (a task's name there — "场馆日常运转人员经费" over a
+    blank, "-", "据实结算" or "50万元" amount — is a task: read as a header row it would drop that task from the sum)."""
+    return all(
+        isinstance(v, str) and _label(v) == _label(grid.raw(r, c)) for c, v in row_cells(grid, r + 1, 0, money_col)
+    )
 
 
 def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
@@ -185,6 +221,9 @@ def task_components(
     labels = {r: _line_label(grid, block, r, total=False) for r in lines}
     within = {r: _label(labels[r].text).startswith("其中") for r in lines}
     subtotals = any(_words().subtotal_lines.search(_label(labels[r].text)) for r in lines if not within[r])
+    # lines numbered at two levels or more ("一、基本支出" over "人员经费", "（一）…" over "1. …"): a heading's figure may
+    # be the sum of the lines under it, printed again — the 合计 is then not the plain sum of every line (as a 小计's)
+    subtotals = subtotals or len({_rank(labels[r].text) for r in lines if not within[r]}) > 1
     if total_row is not None and not subtotals:
         total_label = _line_label(grid, block, total_row, total=True)
         for c in block.amounts:

@@ -307,9 +307,10 @@ def load_profile(name_or_path: ProfileLike = None) -> Profile:
         # of a one-file validate); `validate` only reads both
         data = schema if current == schema_path else _read(current)
         validate(data, schema, str(current))
-        if current != schema_path and "reader" in data:
+        if current != schema_path and data.get("reader", schema["reader"]) != schema["reader"]:
             # the table reader takes no profile (perfxl/reader.py): its words are the national profile's, so a variant's
-            # would be silently unread — refused, naming the key
+            # would be silently unread — refused, naming the key (a whole copy of national.toml restating them unchanged
+            # loses nothing: loaded)
             raise ProfileError(
                 f"配置文件 {current} 的键 reader：读表用词只在 national.toml 中设置（读表不按规则集），不能在此修改",
                 f"profile {current}, key reader: the reader's words are set in national.toml only (the reader takes "

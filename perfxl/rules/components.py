@@ -129,6 +129,25 @@ def _completing_parts(ctx: Context, every: tuple[ComponentRow, ...], cells: list
     return out
 
 
+def _headed_parts(ctx: Context, values: list[Decimal | None]) -> set[int]:
+    """Indices of lines that are parts of a heading line printed above them (unnumbered: 基本支出 1249.5, then 人员经费
+    1166.1 and 公用经费 83.4; 项目支出 500 over 项目A 500): the lines right after a line whose figures bring theirs exactly to it. The
+    合计 then sums the headings (the parts printed again), not every line. Empty when no line heads such a run."""
+    out: set[int] = set()
+    i = 0
+    while i < len(values):
+        head, found, j = values[i], Decimal(0), i + 1
+        while head is not None and j < len(values) and values[j] is not None and found < head - ctx.tol_money:
+            found += values[j] or Decimal(0)
+            j += 1
+        if head is not None and j - i > 1 and abs(found - head) <= ctx.tol_money:
+            out.update(range(i + 1, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
 @check("F11")
 def components_sum(ctx: Context) -> Iterator[Finding]:
     """Each amount column of the 子项 lines sums to the 合计 line's figure: off by more than the printed figures' rounding
@@ -196,6 +215,11 @@ def _group_sum(
             own = sum((v for v in rest if v is not None), Decimal(0))
             if ctx.sum_agrees(cell, own):
                 continue  # "其中：人员经费" then "公用经费" under 基本支出: the second part printed without its own 其中
+        headed = _headed_parts(ctx, values)
+        if headed and ctx.sum_agrees(
+            cell, sum((v for j, v in enumerate(values) if v is not None and j not in headed), Decimal(0))
+        ):
+            continue  # "基本支出 1249.5" over 人员经费 1166.1 and 公用经费 83.4: a heading printing its lines' sum
         listed = " + ".join(c.text for c in parts if not ctx.is_blank(c))
         blank = [c.label.text.strip() for c, v in zip(lines, values, strict=True) if v is None and c.label.text.strip()]
         if not blank and not ctx.beyond_rounding(reported - found, cell, parts):
