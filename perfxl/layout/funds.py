@@ -651,6 +651,8 @@ class FundsRows:
         """A line's pair in the term's column (其中:财政拨款 │ 900 beside 其中:当年财政拨款 │ 300): a source of the term's
         block; a blank amount stays a blank source, a label that is no funds word ends the term's lines."""
         term = next((p for p in pairs if p[0] == self.pair_term_col), None)
+        if term is None and pairs and self._term_cells_blank(r):
+            return  # the term's side left blank on a line of the year's (上年结转资金 has no term figure): its lines go on
         if term is None or _is_pair_total(term[1]) or not self.cur.funds_more:
             self.pair_term_col = None
             return
@@ -663,6 +665,12 @@ class FundsRows:
         )
         row = dataclasses.replace(_pair_row(self.grid, r, term[0], term[2], is_total=False), within=within)
         self.cur.funds_more[-1] = dataclasses.replace(block, parts=(*block.parts, row))
+
+    def _term_cells_blank(self, r: int) -> bool:
+        """Row r prints nothing in the term's label column nor between it and the year's pair (上海 申报表: a blank
+        项目资金 side beside 上年结转资金 │ 0.00)."""
+        assert self.pair_term_col is not None
+        return all(own(self.grid, r, c) in (None, "") for c in range(self.pair_term_col, self.pair_col))
 
     def _plan_pairs_row(self, r: int) -> bool:
         """岳阳's older 自评报告 (附件3-2 财政支出项目绩效评价自评报告, 湖南 南湖 2016, 岳阳县 2020): the money as label │
@@ -800,8 +808,9 @@ _PERIOD = lazy_compile(r"^(中期|年度|当年)")
 #: its money (中期资金总额 │ 900 │ 年度资金总额 │ 300).
 _ACCOUNT_TOTALS = frozenset(H.normalise_label(w) for w in ("总计", "合计"))
 #: Totals and sources a 目标表's pair lines print beyond the 自评表's own words: 年度金额(万元) (重庆 区域绩效目标表),
-#: 其中:中央补助 (陕西 陈仓 2023) — read only as pair labels, never as a funds table's row labels.
-_PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额"))
+#: 其中:中央补助 (陕西 陈仓 2023), 年度资金申请总额 (上海 财政项目支出绩效目标申报表: 项目资金总额 │ … │ 年度资金申请总额
+#: │ …) — read only as pair labels, never as a funds table's row labels.
+_PAIR_TOTALS = frozenset((*H.FUNDS_TOTAL_LABELS, "年度金额", "资金申请总额"))
 _FUNDS_LABELS = frozenset(
     (*_PAIR_TOTALS, *H.FUNDS_PART_LABELS, "中央补助", "省级补助", "市级补助", "县级补助", "本级资金")  # 本级: 彭水 2024
 ) | {"财政拨款数"}  # 内蒙古 目标表 (乌海 2021): 资金总额 │ 3 over 其中: 财政拨款数 │ 3 and 其他资金 │ 0
