@@ -70,3 +70,13 @@ def test_spaced_out_as_its_two_alternative_form(texts: list[str]) -> None:
     for t in texts:
         assert _spans(new, t) == _spans(old, t), t
         assert new.sub("", t) == old.sub("", t), t
+
+
+def test_one_cjk_run_pattern_as_the_class_and_the_clause(texts: list[str]) -> None:
+    one = re.compile(r"[\u4e00-\u9fff]")
+    clause = re.compile(r"[\u4e00-\u9fff]{4,}")
+    for t in texts:
+        assert (values._CJK.search(t) is not None) == (one.search(t) is not None), t
+        assert values._is_clause(t) == (clause.fullmatch(t) is not None), t
+        head = t[:1]
+        assert (values._CJK.fullmatch(head or "-") is not None) == (one.fullmatch(head or "-") is not None), t
