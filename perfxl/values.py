@@ -783,7 +783,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
 
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
 #: on the figure, not more figures of the value ("5(2)" stays unread).
-_NOTE_AT_END = re.compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
+_NOTE_AT_END = lazy_compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 #: A note naming the period the 自评表 is about ("38508人（全年）", "≥95%（年度）"): the figure is the year's, as the
 #: column's own header says (年度指标值) — read as the figure, never as the unit "人(全年" (probe_variants target_note);
 #: before the unit too, where a 计量单位 column's unit is joined after it ("72890(全年)元").
@@ -811,7 +811,7 @@ def _tells_progress(note: str, number: Decimal) -> bool:
 
 
 #: An operator before a period word ("≥每月1次", "≤每季度2次"): the operator bounds the per-period figure.
-_OP_BEFORE_PERIOD = re.compile(r"^(>=|<=|[≥≤><=＞＜＝≧≦])\s*(每[\u4e00-\u9fff]{1,3})$")
+_OP_BEFORE_PERIOD = lazy_compile(r"^(>=|<=|[≥≤><=＞＜＝≧≦])\s*(每[\u4e00-\u9fff]{1,3})$")
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:
@@ -841,7 +841,7 @@ def _is_clause(text: str) -> bool:
 
 #: A time limit: a time unit, 内/以内/之内, then what is done within it ("年内完成", "个工作日内办结") — the figure is the
 #: limit (≤ that long), not a unit "年内完成" (issue 11: I05 said 'unknown unit 年内完成').
-_TIME_LIMIT = re.compile(r"^([^\d内]{1,4}?)(?:以内|之内|内)[\u4e00-\u9fff]{1,6}$")
+_TIME_LIMIT = lazy_compile(r"^([^\d内]{1,4}?)(?:以内|之内|内)[\u4e00-\u9fff]{1,6}$")
 
 
 def _split_post(post: str) -> tuple[Op | None, str, bool, bool]:
