@@ -275,7 +275,7 @@ def _header_words_only(cells: list[tuple[int, object]]) -> bool:
     return bool(cells) and all(
         isinstance(v, str)
         and len(v.strip()) <= 12
-        and re.search(r"[\u4e00-\u9fff]", v) is not None
+        and re.search(r"[\u4e00-\u9fff]+", v) is not None  # the text perfxl.values compiles: no second compile
         and not re.search(r"\d", _HEADER_FIGURES.sub("", v))
         for _, v in cells
     )

@@ -1,0 +1,82 @@
+"""regex18 (issue 14): patterns respelled so that re's compiler fills fewer CJK ranges hold the same matches.
+
+Each CJK range (`[\u4e00-\u9fff]`) a pattern holds costs Python's regex compiler ≈ 9.5 M instructions a process (it
+fills a 65,536-entry map one code point at a time). The respelled patterns are run beside their former spelling on
+thousands of random strings drawn from the alphabets they classify and on every text of the corpus
+(tests/realworld/*.toml), and must give the same spans, groups and substitutions.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from perfxl import values
+
+CORPUS = Path(__file__).parent / "realworld"
+
+#: The alphabets these patterns classify: CJK (and its range's edges), ASCII and full-width digits, the spaces
+#: they remove, %, punctuation, letters, and characters just outside the CJK range.
+_ALPHABET = (
+    "中文绩效目标完成率以上不低于万元年度的"
+    "\u4e00\u9fff\u4dff\ua000\u3400"
+    "0123456789０１２"
+    "   \u3000\u3000\u00a0\t"
+    "%％，。：；、（）,.()-—"
+    "abAZ"
+)
+
+
+def _corpus_texts() -> Iterator[str]:
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v)
+
+    for path in sorted(CORPUS.glob("*.toml")):
+        with path.open("rb") as fh:
+            yield from walk(tomllib.load(fh))
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    rng = random.Random(18)
+    out = sorted(set(_corpus_texts()))
+    out += ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    out += [" ".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 8))) for _ in range(5_000)]
+    return out
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_spaced_out_as_its_two_alternative_form(texts: list[str]) -> None:
+    old = re.compile(
+        r"(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff%\d])|(?<=[\u4e00-\u9fff%\d])[ \u3000]+(?=[\u4e00-\u9fff%])"
+    )
+    new = values._SPACED_OUT
+    assert len(texts) > 30_000
+    for t in texts:
+        assert _spans(new, t) == _spans(old, t), t
+        assert new.sub("", t) == old.sub("", t), t
+
+
+def test_one_cjk_run_pattern_as_the_class_and_the_clause(texts: list[str]) -> None:
+    one = re.compile(r"[\u4e00-\u9fff]")
+    clause = re.compile(r"[\u4e00-\u9fff]{4,}")
+    for t in texts:
+        assert (values._CJK.search(t) is not None) == (one.search(t) is not None), t
+        assert values._is_clause(t) == (clause.fullmatch(t) is not None), t
+        head = t[:1]
+        assert (values._CJK.fullmatch(head or "-") is not None) == (one.fullmatch(head or "-") is not None), t
