@@ -103,3 +103,26 @@ def test_a_share_row_under_the_source_rows_is_no_source(tmp_path):
     ]
     result = _workbook(tmp_path, rows)
     assert not _errors(result)
+
+
+def _wenlian(total="4.9"):
+    """岳阳县文联 2017 (tests/realworld, simplified): 2017年预算数合计 │ three 财政拨款 sources, 表3 and 单位 over the last."""
+    return [
+        [E, E, E, E, "表3"],
+        ["岳阳县文联2017年度“三公”经费预算表", E, E, E, E],
+        ["单位名称:岳阳县文联", E, E, E, "单位:万元"],
+        ["项目", "2017年预算数合计", "公共财政预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款"],
+        ["一、支出合计", total, "0", "0", "0"],
+        ["1、因公出国(境)费用", "0", E, E, E],
+        ["2、公务接待费", "1.8", E, E, E],
+        ["3、公务用车费", "3.1", "0", "0", "0"],
+    ]
+
+
+@pytest.mark.parametrize("merges", [("A2:E2",), ()])
+def test_the_title_over_some_columns_only_says_nothing_of_one(tmp_path, merges):
+    """The title's merge not exported (probe_variants' unmerged copy): it stands over 合计 and two sources, not the third
+    — its 预算 is no stage of those columns against the third. The split is still read: 4.9 against 0 + 0 + 0 a 警告."""
+    result = _workbook(tmp_path, _wenlian(), merges)
+    assert ("B5", "warning") in [(f.ref.cell, f.severity.value) for f in _codes(result, "B18")]
+    assert not _errors(result)

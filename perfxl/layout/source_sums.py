@@ -18,7 +18,7 @@ from perfxl.patterns import lazy_compile
 from ..grid import Grid
 from ..model import CellValue, SumTable, TableSum
 from .cells import own_cell
-from .three_public import _CHANGE, _FUND_BUDGET, _SOURCES, _Axis, _is_total, _item, _lines, _number, _role
+from .three_public import _CHANGE, _FUND_BUDGET, _SOURCES, _TITLE, _Axis, _is_total, _item, _lines, _number, _role
 
 __all__ = ["read_source_sums", "SOURCE_GUESS"]
 
@@ -58,8 +58,9 @@ def _partition(crosses: dict[int, _Axis], total: int, sources: list[int]) -> boo
     """A total and its sources are one split when every line is a plain part (`_stated`) and those that state a role or a
     year all state the same one (合计 │ 一般公共预算预算数 │ 一般公共预算决算数 is a 预算/决算 pair, not a split; 上年… beside
     本年 sources is another year's); the 合计 states the same, or nothing, or what bare sources
-    leave to it. Each line is judged on its own header path: a title or a header spanning them all is set aside."""
-    paths = [[label for label, _ in crosses[i].labels] for i in (total, *sources)]
+    leave to it. Each line is judged on its own header path: the title and a header spanning them all are set aside."""
+    # the table's title ("…2017年度“三公”经费预算表") may stand over some of them only, its merge not exported: no line's own
+    paths = [[label for label, _ in crosses[i].labels if not _TITLE.search(label)] for i in (total, *sources)]
     shared = set(paths[0]).intersection(*paths[1:])
     stated = [_stated([t for t in path if t not in shared]) for path in paths]
     plain = [s for s in stated if s is not None]
