@@ -18,7 +18,7 @@ from perfxl.patterns import lazy_compile
 from ..grid import Grid
 from ..model import CellValue, SumTable, TableSum
 from .cells import own_cell
-from .three_public import _SOURCES, _is_total, _item, _lines, _number
+from .three_public import _CHANGE, _FUND_BUDGET, _SOURCES, _TITLE, _Axis, _is_total, _item, _lines, _number, _role
 
 __all__ = ["read_source_sums", "SOURCE_GUESS"]
 
@@ -42,6 +42,38 @@ def _kind(labels: list[tuple[str, CellValue]]) -> str:
     if _is_total(last) or _TOTAL_END.search(last):
         return "total"
     return ""
+
+
+def _stated(texts: list[str]) -> tuple[str, int | None] | None:
+    """What a cross line's own labels state beside its source's name — (role, year) as a 三公 figure's label states them
+    ("上年…" prev, "…预算数" budget, "…决算数" final, a year) — or None for a line that is no plain part of a split: a
+    change or a share (增减, 占比, %), a 其中 (a part of a part)."""
+    if any(t.startswith("其中") for t in texts) or _CHANGE.search("".join(texts)):
+        return None
+    kind, year = _role(_SOURCES.sub("", _FUND_BUDGET.sub("", "".join(texts))))  # 政府性基金预算拨款: no 预算 role
+    return (kind or "", year)
+
+
+def _partition(crosses: dict[int, _Axis], total: int, sources: list[int]) -> bool:
+    """A total and its sources are one split when every line is a plain part (`_stated`) and those that state a role or a
+    year all state the same one (合计 │ 一般公共预算预算数 │ 一般公共预算决算数 is a 预算/决算 pair, not a split; 上年… beside
+    本年 sources is another year's); the 合计 states the same, or nothing, or what bare sources
+    leave to it. Each line is judged on its own header path: the title and a header spanning them all are set aside."""
+    # the table's title ("…2017年度“三公”经费预算表") may stand over some of them only, its merge not exported: no line's own
+    paths = [[label for label, _ in crosses[i].labels if not _TITLE.search(label)] for i in (total, *sources)]
+    shared = set(paths[0]).intersection(*paths[1:])
+    stated = [_stated([t for t in path if t not in shared]) for path in paths]
+    plain = [s for s in stated if s is not None]
+    if len(plain) != len(stated) or len(set(plain[1:])) != 1:
+        return False  # a change or a 其中 among them; or the sources differ: 上年 beside this year's, 预算 beside 决算
+    # the 合计 may say what bare sources leave to it ("2017年预算数合计" over them), and bare it may stand over sources
+    # saying their stage ("预算数"), but no line of another year (上年…) beside one that does not say it
+    total_said, source = plain[0], plain[1]
+    if source == total_said:
+        return True
+    if "prev" in (source[0], total_said[0]):
+        return False
+    return (source == ("", None)) != (total_said == ("", None))
 
 
 def _runs(kinds: list[tuple[int, str]]) -> list[tuple[int, list[int]]]:
@@ -74,7 +106,11 @@ def read_source_sums(grid: Grid) -> SumTable | None:
     by_rows = not any(i < len(columns) and a is columns[i] for i, a in lines)
     # items as rows: the cross lines are the columns; as columns: the rows with figures, adjacent in the table as printed
     crosses = dict(enumerate(columns)) if by_rows else {r: a for r, (a, _) in rows.items()}
-    runs = _runs([(i, _kind(a.labels)) for i, a in sorted(crosses.items())])
+    runs = [
+        (t, s)
+        for t, s in _runs([(i, _kind(a.labels)) for i, a in sorted(crosses.items())])
+        if _partition(crosses, t, s)
+    ]
     if not runs:
         return None
     sums: list[TableSum] = []
