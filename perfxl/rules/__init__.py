@@ -245,10 +245,27 @@ def _on_guessed_sheets(submission: Submission, findings: list[Finding]) -> list[
     sheets = [guessed.get(f.sheet or "") for f in findings]
     return [
         f
-        if sheet is None or f.certainty is Certainty.GUESS
+        if sheet is None or f.certainty is Certainty.GUESS or _stage_free(submission, f, sheet.note_zh)
         else _resting_on(f, Certainty.GUESS, sheet.note_zh, sheet.note_en)
         for f, sheet in zip(findings, sheets, strict=True)
     ]
+
+
+#: Checks holding a “三公”经费 table's columns to each other with the base its headers state (B19: 增减额 = later −
+#: earlier year): they do not rest on whether the years are 预算 or 决算 (`BasicData.guess`, 衢江 2016 — review18c).
+_STAGE_FREE = frozenset({"B19"})
+
+
+def _stage_free(submission: Submission, f: Finding, note: str) -> bool:
+    """`f` is a stage-free check's on the 三公 table whose only guess is the stage of its year columns."""
+    data = submission.basic
+    return (
+        f.code in _STAGE_FREE
+        and data is not None
+        and data.sheet == f.sheet
+        and bool(data.guess)
+        and note.endswith("；" + data.guess)
+    )
 
 
 def _resting_on(f: Finding, certainty: Certainty, zh: str, en: str) -> Finding:
