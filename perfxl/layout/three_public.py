@@ -375,6 +375,8 @@ def _cross_kind(axis: _Axis) -> tuple[str, str] | None:
     if not texts:
         return None
     full = "".join(texts)
+    if "百分点" in full:
+        return None  # a change in percentage points is of a rate, not of the amounts beside it
     if _CHANGE_WORDS.search(full):
         return ("rate" if _RATE_WORDS.search(texts[-1]) else "change"), full
     if _RATE_WORDS.search(full) or _SOURCES.search(_FUND_BUDGET.sub("", full)):

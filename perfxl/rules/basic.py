@@ -852,11 +852,31 @@ def three_public_changes(ctx: Context) -> Iterator[Finding]:
             yield from _change_rate(ctx, line, exact, earlier, row, how, guess)
 
 
+#: A change column's header naming one direction only (减少额, 增加数, 下降幅度): its figures may be sizes, the sign in
+#: the words — "减少额 3.51" for a fall of 3.51 is no flipped sign. 增减 / 增、减 / 增加（减少） name both.
+_UP = lazy_compile(r"增|上升|提高")
+_DOWN = lazy_compile(r"减|下降|降低")
+
+
+def _one_way(header: str) -> bool:
+    """Whether a change column's header names one direction only (its figures may be printed as sizes)."""
+    return bool(_UP.search(header)) != bool(_DOWN.search(header))
+
+
+def _as_size(header: str, printed: Decimal | None, exact: Decimal) -> bool:
+    """A figure under a one-way header whose sign differs from the exact change's: read as the change's size."""
+    return printed is not None and printed != 0 and exact != 0 and (printed > 0) != (exact > 0) and _one_way(header)
+
+
 def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how: str, guess: str) -> Iterator[Finding]:
     cell = line.change
     assert cell is not None
     value = ctx.number(cell)
-    if value is None or ctx.sum_agrees(cell, exact):
+    if value is None:
+        return
+    if _as_size(line.change_name, value, exact):
+        exact = -exact  # "减少额 3.51" for 1957.23 → 1953.72: the size under a header that says which way (review18c)
+    if ctx.sum_agrees(cell, exact):
         return
     flipped = value == -exact and exact != 0
     certain = not line.guess and ctx.beyond_rounding(value - exact, cell, (line.earlier, line.later))
@@ -902,6 +922,11 @@ def _change_rate(
         as_fraction = number * HUNDRED
         if reading.percent is None or abs(as_fraction - percent) < abs(reading.percent - percent):
             reading = RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
+    if _as_size(line.rate_name, reading.percent, percent):
+        # "下降幅度 6.0%" for a fall of 6.0%: the size under a one-way header (its sign in the words)
+        reading = RateReading(
+            -(reading.percent or ZERO), reading.note_zh, reading.note_en, reading.places, reading.whole
+        )
     if reading.percent is None or ctx.rate_agrees(reading, percent):
         return
     shown = fmt_pct(percent, reading.places if reading.places is not None else 2)

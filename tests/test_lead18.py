@@ -1,0 +1,62 @@
+"""Lead, session 18: two false B19 paths review18c named but had no time to close (perfxl/rules/basic.py `_as_size`,
+perfxl/layout/three_public.py `_cross_kind`).
+
+1. A change column headed with one direction only — 减少额, 减少幅度 (a table of cuts) — prints the change's size, its
+   sign in the words: "减少额 58.8" for 977.3 → 918.5 is no flipped sign. B19 had read it as +58.8 against −58.8, beyond
+   rounding: a false 错误 on every line. A size that is wrong stays an 错误.
+2. A column of 百分点 (a change of a rate) is not a change of the amounts beside it: not read as B19's change column.
+"""
+
+from __future__ import annotations
+
+from report_helpers import findings_of as _codes
+from report_helpers import workbook_result as _workbook
+
+E = ""
+_MERGES = ("A1:E1", "A2:E2", "A3:A4", "B3:B4", "C3:C4", "D3:E3")
+
+
+def _cuts(reception=("977.3", "918.5", "58.8", "6.0%"), sub=("减少额", "减少幅度")):
+    """A 三公 table of two years whose change columns say 减少 (every line fell), sizes printed without a sign."""
+    return [
+        ["某县2015年度“三公”经费决算财政拨款情况统计表", E, E, E, E],
+        ["单位:万元", E, E, E, E],
+        ["项 目", "2014年决算数", "2015年决算数", "2015年决算比上年减少情况", E],
+        [E, E, E, *sub],
+        ["合 计", "1036.53", "972.75", "63.78", "6.2%"],
+        ["1、因公出国(境)费", "12.23", "10.00", "2.23", "18.2%"],
+        ["2、公务接待费", *reception],
+        ["3、公务用车费", "47.00", "44.25", "2.75", "5.9%"],
+    ]
+
+
+def _b19(result):
+    return sorted((f.ref.cell, f.severity.value) for f in _codes(result, "B19"))
+
+
+def test_sizes_under_a_one_way_header_agree(tmp_path):
+    """Failed before: D5…E8 each a B19 错误 ("符号相反")."""
+    assert _b19(_workbook(tmp_path, _cuts(), _MERGES)) == []
+
+
+def test_a_wrong_size_under_a_one_way_header_is_still_an_error(tmp_path):
+    """58.8 printed 48.8 and 6.0% printed 7.0%: wrong whichever sign the words give."""
+    result = _workbook(tmp_path, _cuts(reception=("977.3", "918.5", "48.8", "7.0%")), _MERGES)
+    assert _b19(result) == [("D7", "error"), ("E7", "error")]
+
+
+def test_a_two_way_header_keeps_the_sign(tmp_path):
+    """增、减额 │ 增、减幅度 over unsigned figures of falls: a flipped sign, as before (昌宁县本级 2015's shape)."""
+    rows = _cuts(sub=("增、减额", "增、减幅度"))
+    rows[2][3] = "2015年决算比上年增、减情况"
+    found = _b19(_workbook(tmp_path, rows, _MERGES))
+    assert ("D7", "error") in found
+
+
+def test_a_percentage_point_column_is_not_a_change_of_the_amounts(tmp_path):
+    """Failed before: "增减百分点" read as 增减额, 6.0 against −58.8 an 错误."""
+    rows = _cuts(sub=("增减百分点", E))
+    rows[2][3] = "比上年增减"
+    for row in rows[4:]:
+        row[4] = E
+    assert _b19(_workbook(tmp_path, rows, _MERGES)) == []
