@@ -1286,7 +1286,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         restated = _restated_steps(total, parts)
         if restated is not None:
             t = Interval.printed(total.quantity.value, _HUNDRED)
-            lo = sum((Interval.printed(p.quantity.value, _HUNDRED).lo for p in parts), Decimal(0))
+            lo100 = sum((Interval.printed(p.quantity.value, _HUNDRED).lo for p in parts), Decimal(0))
+            # a part that may be coarser ("1230000元" may be "123万元") is read at its own step: over as written a 警告
+            lo = sum(
+                (Interval.printed(p.quantity.value, s).lo for p, s in zip(parts, restated[1:], strict=True)), Decimal(0)
+            )
             hi = sum((Interval.printed(p.quantity.value, _HUNDRED).hi for p in parts), Decimal(0))
         if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
             continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
@@ -1354,7 +1358,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # as written the parts exceed the total, but rounded parts ("30万元" may be 29.99) could still fit it
         as_written = not exceeds and point >= t.hi and not complete and not single
         fine = (
-            lo < t.hi and all(st <= restated[0] for st in restated[1:])  # over only by the 100 元 print's rounding
+            lo100 < t.hi and all(st <= restated[0] for st in restated[1:])  # over only by the 100 元 print's rounding
             if restated is not None
             else bool(total.quantity.places) and all(p.quantity.places >= total.quantity.places for p in parts)
         )
