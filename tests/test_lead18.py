@@ -60,3 +60,20 @@ def test_a_percentage_point_column_is_not_a_change_of_the_amounts(tmp_path):
     for row in rows[4:]:
         row[4] = E
     assert _b19(_workbook(tmp_path, rows, _MERGES)) == []
+
+
+def test_a_figure_its_own_rate_contradicts_is_one_finding(tmp_path):
+    """Failed before (probe_reports, extra 1 after narr18 met reports22): 规划资源局 2024 p40 with its 支出决算 changed
+    (1092.80 → 1202.08) gave the N02 of its own 完成年初预算的97.97% (1202.08 / 1115.48 = 107.76%) and an N01 警告 against
+    the 行政运行 line of the table its path was met on (1105.68, a guess: the figure agrees with none of its lines) — one
+    wrong figure, two findings. A guessed line's N01 gives way to the paragraph's own rate over that figure."""
+    import tomllib
+    from pathlib import Path
+
+    from test_document_realreport import codes_at_paragraph, with_paragraph
+
+    path = Path(__file__).resolve().parent / "realworld" / "reports" / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml"
+    guihua = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert codes_at_paragraph(tmp_path, guihua, 40) == []
+    wrong = with_paragraph(guihua, 40, "支出决算为 1092.80 万元", "支出决算为 1202.08 万元")
+    assert codes_at_paragraph(tmp_path, wrong, 40) == [("N02", "error")]

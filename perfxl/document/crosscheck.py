@@ -663,6 +663,8 @@ def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch
         for v in found.values
     ):
         return
+    if any(p == pi and any(o.index == fact.index for o in operands) for p, _, _, operands in run.rate_issues):
+        return  # its paragraph's own rate over it already says the figures do not hold together: one finding (lead 18)
     pairing = "；".join(p for p in (found.pairing, tv.guess) if p)
     _compare_with_cell(run, pi, ref, fact, tv, Certainty.GUESS, pairing, found.pairing_en)
 
