@@ -77,3 +77,11 @@ def test_a_figure_its_own_rate_contradicts_is_one_finding(tmp_path):
     assert codes_at_paragraph(tmp_path, guihua, 40) == []
     wrong = with_paragraph(guihua, 40, "支出决算为 1092.80 万元", "支出决算为 1202.08 万元")
     assert codes_at_paragraph(tmp_path, wrong, 40) == [("N02", "error")]
+
+
+def test_a_two_way_header_in_traditional_characters_keeps_the_sign(tmp_path):
+    """Failed before (probe_variants' traditional copy of 昌宁县本级 2015 lost its B19): "增、減額" names both ways — 減 is
+    减 — so −3.51 for a rise of 3.51 stays a flipped sign."""
+    rows = _cuts(sub=("增、減額", "增、減幅度"))
+    rows[2][3] = "2015年決算比上年增、減情況"
+    assert ("D7", "error") in _b19(_workbook(tmp_path, rows, _MERGES))

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from perfxl import rates, scoring
+from perfxl.chinese import to_simplified
 from perfxl.model import AmountRow, CellValue, Certainty, ChangeLine, Finding, Staffing
 from perfxl.numbers import HUNDRED, ZERO
 from perfxl.patterns import lazy_compile
@@ -859,7 +860,9 @@ _DOWN = lazy_compile(r"减|下降|降低")
 
 
 def _one_way(header: str) -> bool:
-    """Whether a change column's header names one direction only (its figures may be printed as sizes)."""
+    """Whether a change column's header names one direction only (its figures may be printed as sizes); a header in
+    traditional characters (增、減額) read simplified."""
+    header = to_simplified(header)
     return bool(_UP.search(header)) != bool(_DOWN.search(header))
 
 
