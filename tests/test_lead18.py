@@ -85,3 +85,18 @@ def test_a_two_way_header_in_traditional_characters_keeps_the_sign(tmp_path):
     rows = _cuts(sub=("增、減額", "增、減幅度"))
     rows[2][3] = "2015年決算比上年增、減情況"
     assert ("D7", "error") in _b19(_workbook(tmp_path, rows, _MERGES))
+
+
+def test_a_bare_subject_held_to_the_department_total_is_a_guess(tmp_path):
+    """Failed before (the benign rewrite 'wrapped' of test_realreport_rewrites): 规划资源局 2024 p25 with its line broken
+    after "…年度财政拨款收入" read the figure's subject as a bare "支出", held for certain to the department's 本年支出合计
+    (9759.38, the 收入支出决算总表) — a false N01 错误. Words naming neither a total nor the money: a guess, said."""
+    import tomllib
+    from pathlib import Path
+
+    from test_document_realreport import codes_at_paragraph, with_paragraph
+
+    path = Path(__file__).resolve().parent / "realworld" / "reports" / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml"
+    guihua = tomllib.loads(path.read_text(encoding="utf-8"))
+    cut = with_paragraph(guihua, 25, "年度财政拨款收入支出总计", "年度财政拨款收入\n支出总计")
+    assert ("N01", "error") not in codes_at_paragraph(tmp_path, cut, 25)

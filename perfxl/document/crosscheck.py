@@ -436,6 +436,12 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
         pairing = tv.guess
+        if tv.claim == f"{fact.claim}@" and not _WHOLE_WORD.search(fact.subject) and certainty is Certainty.CERTAIN:
+            # a bare "支出9746.50万元" held to the department's 本年支出合计: its words name neither the whole nor the money
+            # (a subject cut by a line break, "…财政拨款收入⏎支出总计", reads so) — a guess, said (lead 18)
+            certainty = Certainty.GUESS
+            pairing = "文字只写“" + fact.subject.strip() + "”，未写明合计或资金范围，按部门收支总表的合计核对"
+            pairing_en = "the words name neither a total nor the money; held to the department's total"
         if tv.other_basis and not _names_a_stage(run, pi, fact):
             # "公务接待费比上年减少5.1万元" beside a table of both years' 预算 and 决算: which difference it is the words do
             # not say — a judgement (gaps18)
@@ -667,6 +673,10 @@ def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch
         return  # its paragraph's own rate over it already says the figures do not hold together: one finding (lead 18)
     pairing = "；".join(p for p in (found.pairing, tv.guess) if p)
     _compare_with_cell(run, pi, ref, fact, tv, Certainty.GUESS, pairing, found.pairing_en)
+
+
+#: Words naming a whole (本年支出合计, 收入总计, 共计, 总额): a figure so named is the department's total for certain.
+_WHOLE_WORD = lazy_compile(r"合计|总计|共计|总额|总数|全年|全部")
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
