@@ -413,7 +413,10 @@ NOT_BENIGN = {
     # 规划资源局 2024 p30 (卫生健康 236.63 against its line's 236.64) and 宜川路 2025 p46 (269.85 against 269.86): a
     # last-place difference, a 警告 as printed in 万元 (one may be cut short); restated "2366300元" the figure is exact and
     # 100元 off — an 错误 (narr18, session 18)
-    ("in_yuan", "shanghai-putuo-guihuaziyuan-juesuan-2024"): "the 元 figures are exact where the 万元 ones were rounded",
+    (
+        "in_yuan",
+        "shanghai-putuo-guihuaziyuan-juesuan-2024",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
     ("in_yuan", "shanghai-putuo-yichuan-juesuan-2025"): "the 元 figures are exact where the 万元 ones were rounded",
     # 宜川路 2025 p46 wrapped: its "15、社会保障和就业支出（类）…" opening line broken before the item's name, read as a
     # heading, so the figure names no 功能分类 line: its N01 警告 is lost (a miss, never a false finding)
@@ -422,7 +425,10 @@ NOT_BENIGN = {
     # figure's subject cut to "支出", held to the department's 本年支出合计 (9759.38): a false 警告 under this rewrite (a
     # false 错误 until the lead made a bare subject's pairing with that total a guess, session 18) — OPEN: the wrap
     # reading (plain_text._unwrapped) should not cut a subject whose line ends mid-word
-    ("wrapped", "shanghai-putuo-guihuaziyuan-juesuan-2024"): "a wrap after a line with no punctuation reads as a heading",
+    (
+        "wrapped",
+        "shanghai-putuo-guihuaziyuan-juesuan-2024",
+    ): "a wrap after a line with no punctuation reads as a heading",
     # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
     # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
     ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",
