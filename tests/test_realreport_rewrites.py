@@ -422,9 +422,9 @@ NOT_BENIGN = {
     # heading, so the figure names no 功能分类 line: its N01 警告 is lost (a miss, never a false finding)
     ("wrapped", "shanghai-putuo-yichuan-juesuan-2025"): "a wrap after a line with no punctuation reads as a heading",
     # 规划资源局 2024 p25 wrapped: "…2024 年度财政拨款收入⏎支出总计 9746.50 万元" — the first line read as a heading, the
-    # figure's subject cut to "支出", held to the department's 本年支出合计 (9759.38): a false 警告 under this rewrite (a
-    # false 错误 until the lead made a bare subject's pairing with that total a guess, session 18) — OPEN: the wrap
-    # reading (plain_text._unwrapped) should not cut a subject whose line ends mid-word
+    # figure's subject cut to "支出总计", held to the department's 本年支出合计 (9759.38): a FALSE N01 错误 under this
+    # rewrite (narr18's total lines met an old wrap limit) — OPEN: the wrap reading (plain_text._unwrapped) should not
+    # cut a subject whose line ends mid-word (a bare "支出" without 总计 is a guess since the lead's fix, session 18)
     (
         "wrapped",
         "shanghai-putuo-guihuaziyuan-juesuan-2024",

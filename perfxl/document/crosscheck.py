@@ -436,9 +436,9 @@ def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
         pairing_en = "table row identified by its position" if tv.guess else ""
         pairing = tv.guess
-        if tv.claim == f"{fact.claim}@" and not _WHOLE_WORD.search(fact.subject) and certainty is Certainty.CERTAIN:
+        if tv.claim == f"{fact.claim}@" and not _WHOLE_WORD.search(fact.clause) and certainty is Certainty.CERTAIN:
             # a bare "支出9746.50万元" held to the department's 本年支出合计: its words name neither the whole nor the money
-            # (a subject cut by a line break, "…财政拨款收入⏎支出总计", reads so) — a guess, said (lead 18)
+            # (a subject cut by a line break, "…财政拨款收入⏎支出 9746.50", reads so) — a guess, said (lead 18)
             certainty = Certainty.GUESS
             pairing = "文字只写“" + fact.subject.strip() + "”，未写明合计或资金范围，按部门收支总表的合计核对"
             pairing_en = "the words name neither a total nor the money; held to the department's total"
