@@ -9,8 +9,12 @@ perfxl/layout/three_public.py `_cross_kind`).
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 from report_helpers import findings_of as _codes
 from report_helpers import workbook_result as _workbook
+from test_document_realreport import codes_at_paragraph, with_paragraph
 
 E = ""
 _MERGES = ("A1:E1", "A2:E2", "A3:A4", "B3:B4", "C3:C4", "D3:E3")
@@ -28,6 +32,12 @@ def _cuts(reception=("977.3", "918.5", "58.8", "6.0%"), sub=("减少额", "减�
         ["2、公务接待费", *reception],
         ["3、公务用车费", "47.00", "44.25", "2.75", "5.9%"],
     ]
+
+
+def _guihua() -> dict:
+    """上海普陀 规划资源局 2024 决算 as transcribed (real reports 22)."""
+    path = Path(__file__).resolve().parent / "realworld" / "reports" / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def _b19(result):
@@ -67,13 +77,7 @@ def test_a_figure_its_own_rate_contradicts_is_one_finding(tmp_path):
     (1092.80 → 1202.08) gave the N02 of its own 完成年初预算的97.97% (1202.08 / 1115.48 = 107.76%) and an N01 警告 against
     the 行政运行 line of the table its path was met on (1105.68, a guess: the figure agrees with none of its lines) — one
     wrong figure, two findings. A guessed line's N01 gives way to the paragraph's own rate over that figure."""
-    import tomllib
-    from pathlib import Path
-
-    from test_document_realreport import codes_at_paragraph, with_paragraph
-
-    path = Path(__file__).resolve().parent / "realworld" / "reports" / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml"
-    guihua = tomllib.loads(path.read_text(encoding="utf-8"))
+    guihua = _guihua()
     assert codes_at_paragraph(tmp_path, guihua, 40) == []
     wrong = with_paragraph(guihua, 40, "支出决算为 1092.80 万元", "支出决算为 1202.08 万元")
     assert codes_at_paragraph(tmp_path, wrong, 40) == [("N02", "error")]
@@ -92,12 +96,6 @@ def test_a_bare_subject_held_to_the_department_total_is_a_guess(tmp_path):
     figure's subject as a bare "支出", held for certain to the department's 本年支出合计 (9759.38, the 收入支出决算总表) — a
     false N01 错误. Words naming neither a total nor the money: a guess, said. (With "支出总计" kept the clause names a
     total and the false 错误 stays: the wrap reading is the open cause — test_realreport_rewrites' exemption.)"""
-    import tomllib
-    from pathlib import Path
-
-    from test_document_realreport import codes_at_paragraph, with_paragraph
-
-    path = Path(__file__).resolve().parent / "realworld" / "reports" / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml"
-    guihua = tomllib.loads(path.read_text(encoding="utf-8"))
+    guihua = _guihua()
     cut = with_paragraph(guihua, 25, "年度财政拨款收入支出总计", "年度财政拨款收入\n支出")
     assert ("N01", "error") not in codes_at_paragraph(tmp_path, cut, 25)
