@@ -86,6 +86,7 @@ from .table_facts import (
     unread_cells,
 )
 from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_wholes import check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -1627,6 +1628,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        check_table_wholes(run, pi, ref, pf.facts)  # rates whose whole only a table prints (table_wholes)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
