@@ -199,16 +199,14 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # 司法局 2026 单位预算: an item's "2026年预算安排B" against its 功能分类表 row (p14 57.8 vs 56.12, p20 170.03 vs 207) is
     # found since narr18 (perfxl/document/table_lines.py: the line the paragraph opens with, by its printed codes).
     # 规划资源 p28 (a share of 本年支出合计, printed only in the 收支总表) and 宜川路 p72 (a 三公 item's change rate, its level
-    # only the 三公 table's) are found since rgaps19 (perfxl/document/table_wholes.py, tests/test_rgaps19.py).
+    # only the 三公 table's) are found since rgaps19 (perfxl/document/table_wholes.py, tests/test_rgaps19.py), and 宜川路
+    # p82 (a 政府性基金 line: its table's header glued to its 合计 line, perfxl/layout/sum_tables.py `_glued_labels`).
     # real reports 22 (blind): figures held only to a 功能分类表/收支总表 line or to another paragraph's figure, a 三公
     # item's rate whose budget only the table prints, and a table's note against the table it is printed under. Found
     # since narr18 (the narrative held to the tables' lines): 规划资源 p30 and 宜川路 p46 (警告: alike but for the last
     # place; p46's expectation re-judged a 警告 in its fixture), 万里 p38 and 规划资源 p47 (N01 错误).
     "shanghai-putuo-wanli-yusuan-2024": {
         47: "a table's note (本部门2024年无“三公”经费…预算，故本表为空表) against the figures of the table above it",
-    },
-    "shanghai-putuo-yichuan-juesuan-2025": {
-        82: "a 基金 item (135.00) against the 政府性基金 table's line (105.00)",
     },
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
     # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).

@@ -8,7 +8,10 @@ The paragraphs and tables are real, transcribed in tests/realworld/reports (each
   警告 (a rate cut rather than rounded, as every N02's);
 * 上海市普陀区人民政府宜川路街道办事处 2025 年度部门决算 (shanghai-putuo-yichuan-juesuan-2025.toml) p72: "…其中：公务用车购置及
   运行维护费支出决算减少 3.59 万元，下降 15.31%" — the item's level only the 三公 table prints (19.56): 3.59 / 23.15 = 15.51%,
-  an 错误 (the total's rate repeated).
+  an 错误 (the total's rate repeated);
+* the same report's p82: "住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）135.00 万元" where the 政府性基金
+  table's 2219899 prints 105.00 — that table's header row "合计 │ 基本支出 │ 项目支出" under 本年支出 is glued to its 合计 line
+  (a PDF's table), and it is a 收入支出决算表 (本年收入 and 本年支出): its lines are now read, an N01 错误.
 
 Figures (measure_reports): found 49/55 → 51/55, false 错误 0, false 警告 0 (602 facts).
 """
@@ -123,3 +126,42 @@ def test_item_change_rate_total_wrong(tmp_path: Path) -> None:
     fixture = with_paragraph(fixture, 72, ITEM, "公务用车购置及运行维护费支出决算减少 3.59 万元，下降 15.51%")
     (found,) = _n02(_findings(tmp_path, fixture), 72)
     assert found.severity.value == "error" and "15.31%" in found.message
+
+
+# ---------------------------------------------------------------- a 政府性基金 收入支出 table, its header glued to 合计
+
+LINE = "其他住房保障支出（项）135.00 万元"
+
+
+def test_glued_header_line_real_paragraph(yichuan: dict[int, list]) -> None:
+    found = [f for f in yichuan[82] if f.code == "N01"]
+    assert found and all(f.severity.value == "error" and "2219899" in f.message for f in found)
+
+
+def test_glued_header_line_consistent(tmp_path: Path) -> None:
+    fixture = with_paragraph(YICHUAN, 82, LINE, "其他住房保障支出（项）105.00 万元")
+    fixture = with_paragraph(fixture, 82, "支出决算为 135.00 万元", "支出决算为 105.00 万元")
+    assert not [f for f in _findings(tmp_path, fixture)[82] if f.severity.value != "info"]
+
+
+def test_glued_header_labels_end_their_columns() -> None:
+    """The layout reads the labels on the 合计 line as its columns' last header labels; the lines' cells stay theirs."""
+    from openpyxl.utils.cell import range_boundaries
+
+    from perfxl.grid import Grid
+    from perfxl.layout.sum_tables import read_sum_table
+
+    (table,) = [t for t in YICHUAN["tables"] if t["name"].startswith("政府性基金")]
+    merged = []
+    for merge in table["merges"]:
+        c0, r0, c1, r1 = range_boundaries(merge)
+        merged.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+    found = read_sum_table(Grid("表4", [list(r) for r in table["rows"]], tuple(merged)))
+    assert found is not None
+    lines = found[0].lines
+    assert [p for p, _ in lines[-1].cells][2:5] == [
+        ("本年支出", "合计"),
+        ("本年支出", "基本支出"),
+        ("本年支出", "项目支出"),
+    ]
+    assert [c.raw for _, c in lines[-1].cells][2] == "105.00"
