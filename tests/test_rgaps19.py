@@ -11,13 +11,20 @@ The paragraphs and tables are real, transcribed in tests/realworld/reports (each
   an 错误 (the total's rate repeated);
 * the same report's p82: "住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）135.00 万元" where the 政府性基金
   table's 2219899 prints 105.00 — that table's header row "合计 │ 基本支出 │ 项目支出" under 本年支出 is glued to its 合计 line
-  (a PDF's table), and it is a 收入支出决算表 (本年收入 and 本年支出): its lines are now read, an N01 错误.
+  (a PDF's table), and it is a 收入支出决算表 (本年收入 and 本年支出): its lines are now read, an N01 错误;
+* 上海市普陀区人民政府万里街道办事处 2024 部门预算 (shanghai-putuo-wanli-yusuan-2024.toml) p47: "注:本部门2024年无“三公”经费和
+  机关运行经费预算，故本表为空表。" under a 三公 table printing 47.91 — a statement that there is none, against a table
+  printing the item: an N01 警告 (the note may mean another table or one kind of money);
+* 鄂尔多斯 2022 三公 (unknown-ordos-sangong-2022.toml) p5: "其中公务接待较上年同期减少0.58万元" where p2 prints the 2022 预算
+  "公务接待11.8万元" and p4 the 2021 "公务接待12.39万元": 11.80 − 12.39 = −0.59 — right only if 11.8 stands for 11.81, and the
+  two levels are other paragraphs' (a reading): an N02 警告.
 
-Figures (measure_reports): found 49/55 → 51/55, false 错误 0, false 警告 0 (602 facts).
+Figures (measure_reports): found 49/55 → 54/55, false 错误 0, false 警告 0 (602 facts).
 """
 
 from __future__ import annotations
 
+import copy
 import tomllib
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +42,8 @@ def _fixture(name: str) -> dict:
     return tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
 
 
+ORDOS = _fixture("unknown-ordos-sangong-2022")
+WANLI = _fixture("shanghai-putuo-wanli-yusuan-2024")
 GUIHUA = _fixture("shanghai-putuo-guihuaziyuan-juesuan-2024")
 YICHUAN = _fixture("shanghai-putuo-yichuan-juesuan-2025")
 
@@ -165,3 +174,71 @@ def test_glued_header_labels_end_their_columns() -> None:
         ("本年支出", "项目支出"),
     ]
     assert [c.raw for _, c in lines[-1].cells][2] == "105.00"
+
+
+# ---------------------------------------------------------------- "无“三公”经费预算" beside a table printing it
+
+NOTE = "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"
+
+
+def _blank_three_public(fixture: dict) -> dict:
+    """The fixture with its 三公 table's figures 0 (what the note says)."""
+    fixture = copy.deepcopy(fixture)
+    (table,) = [t for t in fixture["tables"] if "三公" in t["name"]]
+    table["rows"][-1] = ["0", "0", "0", "0", "0", "0", table["rows"][-1][-1]]
+    return fixture
+
+
+def test_none_stated_real_paragraph(tmp_path: Path) -> None:
+    (found,) = [f for f in _findings(tmp_path, WANLI)[47] if f.code == "N01"]
+    assert found.severity.value == "warning" and "47.91" in found.message
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        NOTE,  # against a table of zeros: true
+        "注:本部门2023年无“三公”经费和机关运行经费预算，故本表为空表。",  # another year's
+    ],
+)
+def test_none_stated_quiet(tmp_path: Path, note: str) -> None:
+    fixture = WANLI if note != NOTE else _blank_three_public(WANLI)
+    fixture = with_paragraph(fixture, 47, NOTE, note)
+    assert not [f for f in _findings(tmp_path, fixture)[47] if f.severity.value != "info"]
+
+
+def test_none_stated_is_no_other_absence(tmp_path: Path) -> None:
+    """ "无" inside a clause about something else names no item's absence."""
+    text = "本部门2024年“三公”经费预算基本无变化，故本表照常填列。"
+    assert not [f for f in _findings(tmp_path, with_paragraph(WANLI, 47, NOTE, text))[47] if f.code == "N01"]
+
+
+# ---------------------------------------------------------------- a change whose two levels stand in other paragraphs
+
+CHANGE = "其中公务接待较上年同期减少0.58万元,减少4.68%"
+
+
+def test_change_apart_real_paragraph(tmp_path: Path) -> None:
+    (found,) = _n02(_findings(tmp_path, ORDOS), 5)
+    assert found.severity.value == "warning" and "0.59" in found.message
+    assert "11.8" in found.basis and "12.39" in found.basis
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "old", "new"),
+    [
+        (5, CHANGE, "其中公务接待较上年同期减少0.59万元,减少4.76%"),  # consistent
+        (2, "公务接待11.8万元", "公务接待11.81万元"),  # the 2022 level printed to the cent: 0.58
+        (5, CHANGE, "其中公务接待较2020年减少0.58万元,减少4.68%"),  # another year: no level of 2020
+        (5, CHANGE, "其中公务接待较上年同期减少约0.6万元"),  # approximate
+    ],
+)
+def test_change_apart_quiet(tmp_path: Path, paragraph: int, old: str, new: str) -> None:
+    assert not _n02(_findings(tmp_path, with_paragraph(ORDOS, paragraph, old, new)), 5)
+
+
+def test_change_apart_two_figures_of_one_year(tmp_path: Path) -> None:
+    """Two different 2022 figures of the item (预算 in p2, another elsewhere): which level is meant is open — quiet."""
+    fixture = copy.deepcopy(ORDOS)
+    fixture["paragraphs"].append("2022年度公务接待12万元。")
+    assert not _n02(_findings(tmp_path, fixture), 5)

@@ -13,7 +13,13 @@ each was printed with (a rate cut rather than rounded stays a 警告, as every N
   last year (比上年, 比2024年度) and the table's item is named by the claim's vocabulary; a change naming no base is the
   rate right after it (`Fact.against` "" after a change of the year) — the same reading.
 
-Pure; perfxl.document.crosscheck calls it from `_check_claim`.
+* **A statement that there is none** ("注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表", "2024年度无“三公”经费财政
+  拨款支出"): each item it names (split at 和/及/与/、) that is a claim the tables print (三公经费 and its items) under the
+  stage its words name (预算: the 预算 cells; 决算/支出: the 决算 cells) is said to be nothing — a table printing it above
+  zero is an N01 警告 (the note may speak of another table, or of one kind of money only: a judgement). Another year's
+  ("2023年无…" in the 2024 report) is not this table's.
+
+Pure; perfxl.document.crosscheck calls `check_table_wholes` after a paragraph's own arithmetic.
 """
 
 from __future__ import annotations
@@ -21,19 +27,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import TextRef
+from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, sentences
+from .facts import Fact, _claim, sentences
 from .precision import Interval, _bound
-from .run_state import _arith, _operand
+from .run_state import Issue, _arith, _operand, _where
 from .table_facts import TableValue, money_unit_for
 
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["change_rate_on_table_level", "check_table_wholes", "share_of_named_total"]
+__all__ = ["change_rate_on_table_level", "check_none_stated", "check_table_wholes", "share_of_named_total"]
 
 #: A share whose words name a 收支总表 total: "占本年支出合计的99.86%", "占支出合计的比重为…", "占本年收入总计的…".
 _OF_A_TOTAL = lazy_compile(
@@ -192,3 +198,54 @@ def check_table_wholes(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             share_of_named_total(run, pi, ref, fact)
         elif fact.role == "change_rate":
             change_rate_on_table_level(run, pi, ref, fact)
+
+
+#: "本部门2024年无“三公”经费和机关运行经费预算", "2024年度无“三公”经费财政拨款支出": who (optional), the year (optional), 无,
+#: the items, the stage; the clause ends there (a 无 inside a longer clause, "基本无变化", names no item's absence).
+_NONE = lazy_compile(
+    r"(?:^|[，,。；;：:])\s*(?:本部门|本单位|我单位|我部门|本机关|[^，,。；;：:\d]{2,30}?)?\s*"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年度?)?\s*(?:没有|无)(?P<names>[^，,。；;：:\d]{2,40}?)"
+    r"(?:财政拨款)?(?P<stage>预算|决算|支出)(?:数)?\s*(?=[，,。；;]|$)"
+)
+_SPLIT = lazy_compile(r"和|及|与|、")
+_QUOTES = lazy_compile(r"[“”\"‘’]")
+
+
+def check_none_stated(run: _Run, pi: int, ref: TextRef, text: str) -> None:
+    """N01 警告 for a statement that there is none of an item the tables print above zero (see the module's doc)."""
+    for m in _NONE.finditer(text):
+        if m.group("year") and run.year and m.group("year") != run.year:
+            continue
+        stage = "budget" if m.group("stage") == "预算" else "final"
+        for name in _SPLIT.split(m.group("names")):
+            claim = _claim(_QUOTES.sub("", name).strip(), "final")
+            tv = run.values.get((claim, stage)) if claim in _THREE_PUBLIC else None
+            if tv is None or tv.formula or tv.value <= 0:
+                continue
+            said = f"{_QUOTES.sub('', name).strip()}{m.group('stage')}"
+            shown = f"{fmt_decimal(tv.value)}{tv.unit or ''}"
+            why = f"正文称无{said}，表中却印有数字；此说明可能指另一张表或某一类资金，需人工核实"
+            run.issues.append(
+                Issue(
+                    "N01",
+                    ref,
+                    {
+                        "claim": said,
+                        "where": _where(ref),
+                        "table_label": tv.label,
+                        "cell": str(tv.refs[0]) if tv.refs else "—",
+                        "narrative": "无（0）",
+                        "table": shown,
+                        "pairing": f"（{why}）",
+                        "pairing_en": f" (the text says there is no {said}; the table prints a figure — the note may "
+                        "be about another table or one kind of money: a person checks)",
+                    },
+                    expected=shown,
+                    actual="无",
+                    related=tv.refs,
+                    certainty=Certainty.JUDGEMENT,
+                    basis=f"{_where(ref)}“{m.group(0).strip('，,。；;：: ')}”读作{said}为 0；{tv.label}（"
+                    f"{tv.refs[0] if tv.refs else '—'}）= {shown}；{why}",
+                    basis_en=f"the text says there is no {said}; table {tv.refs[0] if tv.refs else ''} = {tv.value}",
+                )
+            )
