@@ -189,11 +189,9 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # real reports 15: 鄂尔多斯 2022 p5 ("公务接待较上年同期减少0.58万元": 11.8 (p2) − 12.39 (p4) = −0.59) is found since
     # rgaps19 as a 警告 (perfxl/document/levels_apart.py: the item's one figure of each year in other paragraphs).
-    # real reports 21 (blind): 渝中 2017's "剔除…仍然减少了933.78万元,下降了16.64%" rests on a base the text never states
-    # (last year's 5,609.85 is 4,333.33 + 1,276.52 of the sentence before; the comparable base also takes off 342.74).
-    "chongqing-yuzhong-sangong-juesuan-2017": {
-        5: "a rate whose base is derived from another sentence's level and change"
-    },
+    # real reports 21 (blind): 渝中 2017's "剔除…仍然减少了933.78万元,下降了16.64%" (its base never stated: last year's
+    # 5,609.85 = 4,333.33 + 1,276.52 gives 16.65%, the comparable 5,267.11 gives 17.73%) is found since rgaps19 as a 警告
+    # (perfxl/document/levels_apart.check_adjusted_rates).
     # 司法局 2026 单位预算: an item's "2026年预算安排B" against its 功能分类表 row (p14 57.8 vs 56.12, p20 170.03 vs 207) is
     # found since narr18 (perfxl/document/table_lines.py: the line the paragraph opens with, by its printed codes).
     # 规划资源 p28 (a share of 本年支出合计, printed only in the 收支总表) and 宜川路 p72 (a 三公 item's change rate, its level

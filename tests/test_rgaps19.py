@@ -17,9 +17,12 @@ The paragraphs and tables are real, transcribed in tests/realworld/reports (each
   printing the item: an N01 警告 (the note may mean another table or one kind of money);
 * 鄂尔多斯 2022 三公 (unknown-ordos-sangong-2022.toml) p5: "其中公务接待较上年同期减少0.58万元" where p2 prints the 2022 预算
   "公务接待11.8万元" and p4 the 2021 "公务接待12.39万元": 11.80 − 12.39 = −0.59 — right only if 11.8 stands for 11.81, and the
-  two levels are other paragraphs' (a reading): an N02 警告.
+  two levels are other paragraphs' (a reading): an N02 警告;
+* 渝中区 2017 三公 解读 (chongqing-yuzhong-sangong-juesuan-2017.toml) p5: "…总支出为4,333.33万元。…减少了1,276.52万元,下降了
+  22.75%。…如果剔除这一因素,…仍然减少了933.78万元,下降了16.64%" — over last year's 5,609.85 it is 16.6454% (cut to 16.64),
+  over the comparable 5,267.11 17.73%: no base rounds to the printed rate, an N02 警告 (the base is a reading).
 
-Figures (measure_reports): found 49/55 → 54/55, false 错误 0, false 警告 0 (602 facts).
+Figures (measure_reports): found 49/55 → 55/55, false 错误 0, false 警告 0 (602 facts).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def _fixture(name: str) -> dict:
     return tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
 
 
+YUZHONG = _fixture("chongqing-yuzhong-sangong-juesuan-2017")
 ORDOS = _fixture("unknown-ordos-sangong-2022")
 WANLI = _fixture("shanghai-putuo-wanli-yusuan-2024")
 GUIHUA = _fixture("shanghai-putuo-guihuaziyuan-juesuan-2024")
@@ -242,3 +246,31 @@ def test_change_apart_two_figures_of_one_year(tmp_path: Path) -> None:
     fixture = copy.deepcopy(ORDOS)
     fixture["paragraphs"].append("2022年度公务接待12万元。")
     assert not _n02(_findings(tmp_path, fixture), 5)
+
+
+# ---------------------------------------------------------------- a rate restated on another basis (剔除…)
+
+ADJUSTED = "仍然减少了933.78万元,下降了16.64%"
+
+
+def test_adjusted_rate_real_paragraph(tmp_path: Path) -> None:
+    (found,) = _n02(_findings(tmp_path, YUZHONG), 5)
+    assert found.severity.value == "warning" and "16.65%" in found.basis and "17.73%" in found.basis
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "仍然减少了933.78万元,下降了16.65%",  # over last year's level, rounded
+        "仍然减少了933.78万元,下降了17.73%",  # over last year's on the same basis
+        "仍然减少了933.78万元,下降了17.7%",  # coarser
+    ],
+)
+def test_adjusted_rate_quiet(tmp_path: Path, printed: str) -> None:
+    assert not _n02(_findings(tmp_path, with_paragraph(YUZHONG, 5, ADJUSTED, printed)), 5)
+
+
+def test_adjusted_rate_needs_its_pair(tmp_path: Path) -> None:
+    """The first change's own rate must agree with the level (they are one pair): else the restated rate is unread."""
+    fixture = with_paragraph(YUZHONG, 5, "下降了22.75%", "下降了25.75%")
+    assert not [f for f in _n02(_findings(tmp_path, fixture), 5) if "剔除" in f.message]

@@ -40,7 +40,7 @@ from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_changes_apart
+from .levels_apart import check_adjusted_rates, check_changes_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
@@ -1629,13 +1629,12 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
-        check_table_wholes(run, pi, ref, pf.facts)  # rates whose whole only a table prints (table_wholes)
-        check_none_stated(
-            run, pi, ref, sub.narrative[pi].text
-        )  # "本部门2024年无“三公”经费预算" beside a table printing it
-        check_changes_apart(
-            run, pi, ref, pf.facts
-        )  # a change whose two levels stand in other paragraphs (levels_apart)
+        # rgaps19: rates whose whole only a table prints, "本部门2024年无“三公”经费预算" beside a table printing it
+        # (table_wholes); a change whose two levels stand in other paragraphs, a rate restated 剔除… (levels_apart)
+        check_table_wholes(run, pi, ref, pf.facts)
+        check_none_stated(run, pi, ref, sub.narrative[pi].text)
+        check_changes_apart(run, pi, ref, pf.facts)
+        check_adjusted_rates(run, pi, ref, pf.facts)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:

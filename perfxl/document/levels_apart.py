@@ -17,17 +17,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model import Certainty, TextRef
-from ..numbers import fmt_decimal, round_half_up
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, _claim, sentences
 from .precision import Interval, _approximate, _bound, _interval
-from .run_state import _where, contradict
+from .run_state import _arith, _where, contradict
 
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_changes_apart"]
+__all__ = ["check_adjusted_rates", "check_changes_apart"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
@@ -156,3 +156,116 @@ def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
             basis_en=f"{operands} = {expected} (figures of two other paragraphs, paired by item and year); the text "
             f"says {q.text}",
         )
+
+
+#: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").
+_ADJUSTED = lazy_compile(r"剔除|扣除|不含|除去|同口径|可比")
+
+
+def _size(f: Fact, factor: Decimal) -> tuple[Interval, Decimal]:
+    """The figure's printed range and value as a size (a fall's amount unsigned), in the unit `factor` converts to."""
+    at = _interval(f).scaled(factor)
+    return (Interval(-at.hi, -at.lo) if at.hi <= 0 else at), f.quantity.value * factor
+
+
+def _level_and_change(facts: tuple[Fact, ...], adjusted: Fact) -> tuple[Fact, Fact] | None:
+    """The paragraph's level and its change on last year before the restated change, the change's own rate right after
+    it agreeing with them (a fall c from L: c / (L + c)) — so they are one pair; None when not so."""
+    for change in reversed(facts[: adjusted.index]):
+        if change.role != "change" or change.sentence >= adjusted.sentence or change.direction != adjusted.direction:
+            continue
+        rate = facts[change.index + 1]
+        if rate.role != "change_rate" or rate.sentence != change.sentence:
+            continue  # a change of its own with no rate (the amount taken out, "减少了…342.74万元", its 其中 part)
+        levels = [
+            f
+            for f in facts[: change.index]
+            if f.role in ("value", "final") and not f.direction and f.parent is None and f.quantity.is_money
+        ]
+        if not levels or change.parent is not None or _ADJUSTED.search(change.clause):
+            return None
+        level = levels[-1]
+        factors = [convert(Decimal(1), f.quantity.unit, level.quantity.unit).factor for f in (change, adjusted)]
+        if not all(factors):
+            return None
+        l_span, _ = _size(level, Decimal(1))
+        c_span, _ = _size(change, factors[0] or Decimal(1))
+        base = _last_year(l_span, c_span, change.direction)
+        if base.lo <= 0 or not _rate_rounds(
+            rate, Interval(c_span.lo / base.hi * HUNDRED, c_span.hi / base.lo * HUNDRED)
+        ):
+            return None
+        return level, change
+    return None
+
+
+def _last_year(level: Interval, change: Interval, direction: int) -> Interval:
+    """Last year's level from this year's and the change's size: plus a fall, less a rise."""
+    if direction < 0:
+        return Interval(level.lo + change.lo, level.hi + change.hi)
+    return Interval(level.lo - change.hi, level.hi - change.lo)
+
+
+def _rate_rounds(rate: Fact, computed: Interval) -> bool:
+    """The printed rate is the computed one rounded half up at its printed place (not merely cut short)."""
+    value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    return computed.overlaps(Interval(value - half, value + half))
+
+
+def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for the rate of a change restated on another basis (剔除/扣除/同口径 …) that no base the paragraph's own
+    figures give makes (渝中 2017: "总支出为4,333.33万元。…减少了1,276.52万元,下降了22.75%。…如果剔除这一因素,…仍然减少了
+    933.78万元,下降了16.64%"). The paragraph's level L and its change C on last year come first, C's own rate agreeing
+    with them (so they are one pair); the restated change c' is then over last year's level (L + C for a fall) or over
+    last year's on the same basis (L + c': what was taken out, C − c', taken out of last year too) — either, rounded at
+    the rate's printed place, is quiet. Which base the words mean is a reading: a 警告 at most (16.6454% printed 16.64% is
+    cut short, no rounding of either base)."""
+    for rate in facts:
+        if rate.role != "change_rate" or rate.index < 3 or _bound(rate) or (pi, rate.index) in run.contradicted:
+            continue
+        adjusted = facts[rate.index - 1]
+        if adjusted.role != "change" or adjusted.sentence != rate.sentence or not adjusted.direction:
+            continue
+        if rate.direction not in (0, adjusted.direction) or not adjusted.quantity.is_money or _approximate(adjusted):
+            continue
+        if not _ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)):
+            continue
+        pair = _level_and_change(facts, adjusted)
+        if pair is None:
+            continue
+        level, change = pair
+        unit = level.quantity.unit
+        l_span, l_point = _size(level, Decimal(1))
+        c_span, c_point = _size(change, convert(Decimal(1), change.quantity.unit, unit).factor or Decimal(1))
+        a_span, a_point = _size(adjusted, convert(Decimal(1), adjusted.quantity.unit, unit).factor or Decimal(1))
+        sign = -1 if adjusted.direction < 0 else 1
+        readings = []
+        for name, span, point in (("上年数", c_span, c_point), ("剔除后同口径的上年数", a_span, a_point)):
+            base, base_point = _last_year(l_span, span, adjusted.direction), l_point - sign * point
+            if base.lo <= 0 or base_point <= 0:
+                break
+            computed = Interval(a_span.lo / base.hi * HUNDRED, a_span.hi / base.lo * HUNDRED)
+            if _rate_rounds(rate, computed):
+                break  # a base gives it
+            readings.append((name, computed, a_point / base_point * HUNDRED, base_point))
+        else:
+            name, computed, point, base_point = readings[0]
+            others = "；".join(
+                f"按{n}（{fmt_decimal(round_half_up(b, 2))}{unit}）为 {fmt_decimal(round_half_up(p, rate.quantity.places))}%"
+                for n, _, p, b in readings
+            )
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                rate,
+                computed,
+                point,
+                f"“{adjusted.subject}”剔除后的增减率（{adjusted.quantity.text} / {name} {fmt_decimal(round_half_up(base_point, 2))}"
+                f"{unit}，上年数 = {level.quantity.text} {'+' if sign < 0 else '−'} {change.quantity.text}）",
+                f"{adjusted.subject}: the rate of a change restated on another basis",
+                (adjusted,),
+                paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]
+                f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
+            )
