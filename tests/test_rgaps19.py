@@ -241,6 +241,13 @@ def test_change_apart_quiet(tmp_path: Path, paragraph: int, old: str, new: str) 
     assert not _n02(_findings(tmp_path, with_paragraph(ORDOS, paragraph, old, new)), 5)
 
 
+def test_change_apart_level_in_doubt(tmp_path: Path) -> None:
+    """A level whose own paragraph is found wrong (p4's 其中 no longer sums to 20.12) judges no other's change: one
+    finding, at p4 (probe_reports counts a second one elsewhere as extra)."""
+    found = _findings(tmp_path, with_paragraph(ORDOS, 4, "公务接待12.39万元", "公务接待13.63万元"))
+    assert _n02(found, 4) and not _n02(found, 5)
+
+
 def test_change_apart_two_figures_of_one_year(tmp_path: Path) -> None:
     """Two different 2022 figures of the item (预算 in p2, another elsewhere): which level is meant is open — quiet."""
     fixture = copy.deepcopy(ORDOS)

@@ -8,7 +8,9 @@ Which paragraph's figure is meant is a reading (a report may print an item's fig
 money): an N02 警告 at most, and said only when the change fails the levels read at the finest place printed among the
 three figures ("11.8" read as 11.80: 11.80 − 12.39 = −0.59 against 减少0.58 — right only if 11.8 stands for 11.81, as
 `run_state._arith` judges a rate agreeing only through a figure cut short). Each level must be the one figure of its
-item, year and stage in the document (two that differ: neither). Pure; called by perfxl.document.crosscheck.
+item, year and stage in the document (two that differ: neither), in a paragraph nothing was found wrong in (its sum
+failing, or a figure against a table: which figure is wrong is open there) — so this runs after every paragraph's own
+checks. Pure; called by perfxl.document.crosscheck.
 """
 
 from __future__ import annotations
@@ -84,6 +86,11 @@ def _level(run: _Run, pi: int, item: str, year: str, stage: str) -> tuple[int, F
     return found[0] if len(values) == 1 else None
 
 
+def _has_finding(run: _Run, pi: int) -> bool:
+    ref = run.sub.narrative[pi].ref
+    return any(issue.ref == ref and issue.code in ("N01", "N02") for issue in run.issues)
+
+
 def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
     """N02 警告 for a change that fails its item's two levels printed in other paragraphs (see the module's doc)."""
     for change in facts:
@@ -119,6 +126,8 @@ def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
         if got_now is None or got_before is None:
             continue
         (pn, level_now), (pb, level_before) = got_now, got_before
+        if any(_has_finding(run, p) for p in (pn, pb)):
+            continue  # a level whose own paragraph is found wrong (its sum, or against a table) judges no other's change
         factors = [convert(Decimal(1), f.quantity.unit, q.unit).factor for f in (level_now, level_before)]
         if not all(factors):
             continue
@@ -265,7 +274,7 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
                 f"“{adjusted.subject}”剔除后的增减率（{adjusted.quantity.text} / {name} {fmt_decimal(round_half_up(base_point, 2))}"
                 f"{unit}，上年数 = {level.quantity.text} {'+' if sign < 0 else '−'} {change.quantity.text}）",
                 f"{adjusted.subject}: the rate of a change restated on another basis",
-                (adjusted,),
+                (adjusted, level, change),
                 paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]
                 f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
             )
