@@ -9,10 +9,9 @@ each was printed with (a rate cut rather than rounded stays a 警告, as every N
   table both read) leaves the share unread.
 * **A 三公 item's change rate** ("公务用车购置及运行维护费支出决算减少3.59万元，下降15.31%") whose paragraph prints no level of
   the item: the level is the 三公 table's 决算 of that item, last year's the level less the change (a fall: level +
-  change); the rate is the change over last year's level (`change_rate_on_table_level`). Certain when the change names
-  last year (比上年, 比2024年度) and the table's item is named by the claim's vocabulary; a change naming no base is the
-  rate right after it (`Fact.against` "" after a change of the year) — the same reading.
-
+  change); the rate is the change over last year's level (`change_rate_on_table_level`). Certain: its sentence compares
+  with last year (比上年, 比2024年度, 同比 — never 比预算/目标, 剔除/同口径, nor a 预算's change) and the table's item is
+  named by the claim vocabulary. Growth from nothing is no rate.
 * **A statement that there is none** ("注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表", "2024年度无“三公”经费财政
   拨款支出"): each item it names (split at 和/及/与/、) that is a claim the tables print (三公经费 and its items) under the
   stage its words name (预算: the 预算 cells; 决算/支出: the 决算 cells) is said to be nothing — a table printing it above
