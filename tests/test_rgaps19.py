@@ -281,3 +281,23 @@ def test_adjusted_rate_needs_its_pair(tmp_path: Path) -> None:
     """The first change's own rate must agree with the level (they are one pair): else the restated rate is unread."""
     fixture = with_paragraph(YUZHONG, 5, "下降了22.75%", "下降了25.75%")
     assert not [f for f in _n02(_findings(tmp_path, fixture), 5) if "剔除" in f.message]
+
+
+# ---------------------------------------------------------------- the readings survive the benign rewrites
+
+
+@pytest.mark.parametrize(
+    ("fixture", "paragraph", "old", "new", "severity"),
+    [
+        # "，其中" written "。其中": the 其中 sentence goes on the one before (its 比2024年度 / 较2021年度)
+        (YICHUAN, 72, "下降 15.31%，其中：公务用车", "下降 15.31%。其中：公务用车", "error"),
+        (ORDOS, 5, "增加1.68万元,其中公务接待", "增加1.68万元。其中公务接待", "warning"),
+        # two sentences joined by a comma: the level, its change and the restated change in one sentence
+        (YUZHONG, 5, "下降了22.75%。这表明", "下降了22.75%，这表明", "warning"),
+    ],
+)
+def test_rewritten_paragraph_same_verdict(
+    tmp_path: Path, fixture: dict, paragraph: int, old: str, new: str, severity: str
+) -> None:
+    found = _n02(_findings(tmp_path, with_paragraph(fixture, paragraph, old, new)), paragraph)
+    assert [f.severity.value for f in found] == [severity]

@@ -29,7 +29,7 @@ from .run_state import _arith, _where, contradict
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_adjusted_rates", "check_changes_apart"]
+__all__ = ["check_adjusted_rates", "check_changes_apart", "sentence_of"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
@@ -38,6 +38,8 @@ _AGAINST = lazy_compile(r"(?:较|比|与)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度
 _OTHER_BASIS = lazy_compile(r"剔除|扣除|不含|同口径|可比|(?:较|比|与)[^，,。；;]{0,8}(?:目标|计划)")
 #: The stage and total words a figure's name carries ("三公经费预算总计", "三公经费合计支出"): not the item's name.
 _STAGE_WORDS = lazy_compile(r"(?:预算|决算|合计|总计|支出|安排|数|总额|共计)+$")
+#: A sentence or paragraph opening with 其中: the one before it goes on there (split at its 其中).
+_OPENS_A_PART = lazy_compile(r"^\s*其中")
 
 
 def _item(f: Fact) -> str:
@@ -48,10 +50,18 @@ def _item(f: Fact) -> str:
     return _claim(name, "final") or name
 
 
-def _sentence(run: _Run, pi: int, f: Fact) -> str:
+def sentence_of(run: _Run, pi: int, f: Fact) -> str:
+    """The figure's sentence — with the one before when it opens with 其中 ("…较2021年度增加1.68万元。其中公务接待较上年同期
+    减少0.58万元": its list goes on the sentence before, whose words say what it compares)."""
     text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
     said = sentences(text)
-    return said[f.sentence] if f.sentence < len(said) else ""
+    sentence = said[f.sentence] if f.sentence < len(said) else ""
+    if f.sentence and _OPENS_A_PART.match(sentence):
+        return f"{said[f.sentence - 1]}。{sentence}"
+    return sentence
+
+
+_sentence = sentence_of
 
 
 def _head(sentence: str, f: Fact) -> str:
@@ -177,18 +187,19 @@ def _size(f: Fact, factor: Decimal) -> tuple[Interval, Decimal]:
     return (Interval(-at.hi, -at.lo) if at.hi <= 0 else at), f.quantity.value * factor
 
 
-def _level_and_change(facts: tuple[Fact, ...], adjusted: Fact) -> tuple[Fact, Fact] | None:
-    """The paragraph's level and its change on last year before the restated change, the change's own rate right after
-    it agreeing with them (a fall c from L: c / (L + c)) — so they are one pair; None when not so."""
-    for change in reversed(facts[: adjusted.index]):
-        if change.role != "change" or change.sentence >= adjusted.sentence or change.direction != adjusted.direction:
+def _level_and_change(earlier: tuple[Fact, ...], adjusted: Fact) -> tuple[Fact, Fact] | None:
+    """The level and its change on last year among the figures before the restated change (its paragraph's, or the
+    paragraph's before when it opens with 其中: one paragraph split at its 其中), the change's own rate right after it
+    agreeing with them (a fall c from L: c / (L + c)) — so they are one pair; None when not so."""
+    for change in reversed(earlier):
+        if change.role != "change" or change.direction != adjusted.direction or change.index + 1 >= len(earlier):
             continue
-        rate = facts[change.index + 1]
+        rate = earlier[change.index + 1]
         if rate.role != "change_rate" or rate.sentence != change.sentence:
             continue  # a change of its own with no rate (the amount taken out, "减少了…342.74万元", its 其中 part)
         levels = [
             f
-            for f in facts[: change.index]
+            for f in earlier[: change.index]
             if f.role in ("value", "final") and not f.direction and f.parent is None and f.quantity.is_money
         ]
         if not levels or change.parent is not None or _ADJUSTED.search(change.clause):
@@ -239,7 +250,12 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
             continue
         if not _ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)):
             continue
-        pair = _level_and_change(facts, adjusted)
+        pair = _level_and_change(facts[: adjusted.index], adjusted)
+        operands: tuple[Fact, ...] = (adjusted,)
+        if pair is None and pi > 0 and _OPENS_A_PART.match(run.sub.narrative[pi].text):
+            pair = _level_and_change(run.facts.get(pi - 1, ()), adjusted)  # "…万元。⏎其中…": one paragraph split
+        elif pair is not None:
+            operands = (adjusted, *pair)
         if pair is None:
             continue
         level, change = pair
@@ -274,7 +290,7 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
                 f"“{adjusted.subject}”剔除后的增减率（{adjusted.quantity.text} / {name} {fmt_decimal(round_half_up(base_point, 2))}"
                 f"{unit}，上年数 = {level.quantity.text} {'+' if sign < 0 else '−'} {change.quantity.text}）",
                 f"{adjusted.subject}: the rate of a change restated on another basis",
-                (adjusted, level, change),
+                operands,
                 paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]
                 f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
             )

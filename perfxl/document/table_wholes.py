@@ -30,7 +30,8 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, _claim, sentences
+from .facts import Fact, _claim
+from .levels_apart import sentence_of
 from .precision import Interval, _bound
 from .run_state import Issue, _arith, _operand, _where
 from .table_facts import TableValue, money_unit_for
@@ -124,9 +125,7 @@ _THREE_PUBLIC = frozenset(("three_public", "overseas", "reception", "vehicles", 
 
 def _on_last_year(run: _Run, pi: int, change: Fact) -> bool:
     """The change's sentence, up to it, compares with last year and with no budget, target or other basis."""
-    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
-    said = sentences(text)
-    sentence = said[change.sentence] if change.sentence < len(said) else ""
+    sentence = sentence_of(run, pi, change)  # (a sentence opening with 其中 goes on the one before)
     at = sentence.find(change.clause)
     head = sentence[: at + len(change.clause)] if at >= 0 else sentence
     if "预算" in head and "决算" not in head:
@@ -134,26 +133,51 @@ def _on_last_year(run: _Run, pi: int, change: Fact) -> bool:
     return bool(_ON_LAST_YEAR.search(head)) and not _ON_ANOTHER_BASE.search(head)
 
 
+#: A change the facts read as an amount, its item and direction ending its words ("其中：公务用车购置及运行维护费支出决算
+#: 减少3.59万元" in a sentence of its own, no comparison word of its own): the item, the word.
+_ITEM_CHANGE = lazy_compile(r"^(?P<item>.+?)(?:支出)?(?:决算数?)?(?P<word>减少|下降|降低|增加|增长|上升)$")
+_FALL = ("减少", "下降", "降低")
+
+
+def _the_change(facts: tuple[Fact, ...], fact: Fact) -> tuple[Fact, str, int] | None:
+    """The change a rate is of, its claim and direction: the change right before it, of its claim — or the amount it
+    is `of` whose words end in its item and direction (`_ITEM_CHANGE`)."""
+    if fact.claim in _THREE_PUBLIC and fact.index:
+        change = facts[fact.index - 1]
+        if change.role == "change" and change.claim == fact.claim and change.direction:
+            return change, change.claim, change.direction
+        return None
+    if fact.claim or fact.of is None or fact.of >= len(facts) or facts[fact.of].role != "value":
+        return None
+    change = facts[fact.of]
+    m = _ITEM_CHANGE.match(change.subject)
+    claim = _claim(m.group("item"), "final") if m is not None and not m.group("item").endswith("预算") else ""
+    if claim not in _THREE_PUBLIC or change.direction:
+        return None
+    return change, claim, -1 if m is not None and m.group("word") in _FALL else 1
+
+
+def _item_name(change: Fact) -> str:
+    m = _ITEM_CHANGE.match(change.subject)
+    return m.group("item") if m is not None and not change.claim else change.subject
+
+
 def change_rate_on_table_level(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     """N02 for a 三公 item's change rate whose level only the table prints (see the module's doc); True when read so."""
     facts = run.facts.get(pi, ())
-    if fact.role != "change_rate" or _bound(fact) or fact.index == 0 or fact.claim not in _THREE_PUBLIC:
+    if fact.role != "change_rate" or _bound(fact) or (got := _the_change(facts, fact)) is None:
         return False
-    change = facts[fact.index - 1]
+    change, claim, direction = got
     if (
-        change.role != "change"
-        or change.claim != fact.claim
-        or change.sentence != fact.sentence
+        change.sentence != fact.sentence
         or change.base is not None
-        or not change.direction
-        or fact.direction not in (0, change.direction)
+        or fact.direction not in (0, direction)
         or change.against not in ("", "year")
         or fact.against not in ("", "year")
         or not change.quantity.is_money
         or not _on_last_year(run, pi, change)
     ):
         return False
-    claim, direction = change.claim, change.direction
     if any(f.claim == claim and f.role in ("value", "final", "budget", "previous") for f in facts):
         return False  # a level of the item in the paragraph: its own figures' arithmetic (funds_arith)
     level = run.values.get((claim, "final"))
@@ -180,7 +204,7 @@ def change_rate_on_table_level(run: _Run, pi: int, ref: TextRef, fact: Fact) -> 
         fact,
         computed,
         c / last * HUNDRED,
-        f"“{change.subject}”与上年相比的增减率（{change.quantity.text} / 上年 {fmt_decimal(last)}{unit or ''}，上年数 = "
+        f"“{_item_name(change)}”与上年相比的增减率（{change.quantity.text} / 上年 {fmt_decimal(last)}{unit or ''}，上年数 = "
         f"表中{level.label} {fmt_decimal(level.value)}{unit or ''} {sign} {change.quantity.text}）",
         f"change rate of {change.subject} on last year's level (the table's {level.label} less the change)",
         (change,),
