@@ -301,3 +301,17 @@ def test_rewritten_paragraph_same_verdict(
 ) -> None:
     found = _n02(_findings(tmp_path, with_paragraph(fixture, paragraph, old, new)), paragraph)
     assert [f.severity.value for f in found] == [severity]
+
+
+def test_paragraph_split_at_its_qizhong_same_verdict(tmp_path: Path) -> None:
+    """宜川路 p72 split at its "，其中" into two paragraphs (Enter pressed before 其中): the 其中 paragraph's first sentence
+    goes on the last of the paragraph before (its 比 2024 年度), as test_realreport_rewrites' split sweep checks."""
+    fixture = copy.deepcopy(YICHUAN)
+    text = fixture["paragraphs"][71]
+    head, tail = text.split("，其中", 1)
+    fixture["paragraphs"][71:72] = [head + "。", "其中" + tail]
+    for table in fixture["tables"]:
+        if table.get("after", 0) >= 72:
+            table["after"] += 1
+    found = _n02(_findings(tmp_path, fixture), 73)
+    assert [f.severity.value for f in found] == ["error"]

@@ -52,12 +52,16 @@ def _item(f: Fact) -> str:
 
 def sentence_of(run: _Run, pi: int, f: Fact) -> str:
     """The figure's sentence — with the one before when it opens with 其中 ("…较2021年度增加1.68万元。其中公务接待较上年同期
-    减少0.58万元": its list goes on the sentence before, whose words say what it compares)."""
+    减少0.58万元": its list goes on the sentence before, whose words say what it compares), the last of the paragraph
+    before when it opens its paragraph (one paragraph split at its 其中)."""
     text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
     said = sentences(text)
     sentence = said[f.sentence] if f.sentence < len(said) else ""
-    if f.sentence and _OPENS_A_PART.match(sentence):
-        return f"{said[f.sentence - 1]}。{sentence}"
+    if _OPENS_A_PART.match(sentence):
+        if f.sentence:
+            return f"{said[f.sentence - 1]}。{sentence}"
+        if pi > 0 and (before := [t for t in sentences(run.sub.narrative[pi - 1].text) if t.strip()]):
+            return f"{before[-1]}。{sentence}"  # a paragraph split at its 其中: the sentence it goes on ends the last
     return sentence
 
 
