@@ -99,6 +99,15 @@ def test_a_budget_note_speaking_of_spending_stays_a_warning(tmp_path):
     assert [getattr(f.ref, "cell", None) for f in _codes(result, "N01")] == ["A12"]
 
 
+def test_spending_words_in_another_sentence_leave_the_figure_a_budget(tmp_path):
+    """上海普陀 文旅局 2026's 说明 words it "（二）…与2025年预算持平，主要原因是厉行节约，严格按照规定执行“三公”经费": 执行 in
+    that sentence leaves its own figures a judgement, but "（三）公务接待费1.63万元。" says nothing of spending — N01 错误."""
+    cars = "（二）公务用车购置及运行费7万元，与2025年预算持平，主要原因是厉行节约，严格按照规定执行“三公”经费。"
+    said = ("2026年“三公”经费预算数为8.53万元，与2025年预算持平。其中：", _OVERSEAS, cars, "（三）公务接待费1.63万元。")
+    result = _workbook(tmp_path, _shiquan(sentences=said), _merges())
+    assert ("N01", "A12") in _errors(result)
+
+
 def _final_accounts(reception_said="0"):
     """A 决算 table (预算数 │ 决算数 per item) and its 说明 below it (after a 上海普陀 2025 决算's)."""
     return [

@@ -1554,6 +1554,14 @@ def _another_years_basic(sub: Submission, year: str) -> Submission:
 _THREE_PUBLIC_CLAIMS = frozenset(_BASIC_ROWS.values())
 
 
+def _of_no_spending(text: str, fact: Fact) -> bool:
+    """The figure's sentence says nothing of spending (支出, 实际, 执行, 完成, 决算 …) and does not set the figure against
+    a budget ("完成预算的90%")."""
+    said = sentences(text)
+    sentence = said[fact.sentence] if fact.sentence < len(said) else text
+    return not (_SPENT_WORDS.search(sentence) or "支出" in sentence or _SET_AGAINST_BUDGET.search(sentence))
+
+
 def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue]:
     """A “三公”经费 table's own sentences (its 说明 printed below it in the sheet, `BasicData.texts`) held to the table
     they stand under as a report's paragraphs are (`_check_claim`, N01): "（三）公务接待费1.63万元" under a 公务接待费 of
@@ -1571,15 +1579,15 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
     run.unit_lines, run.unread = unit_lines(own), unread_cells(own)
     run.facts = {i: extract_facts(text, i).facts for i, text in enumerate(texts)}
     run.values, run.narrative_units = settle_units(table_values(own), (f for fs in run.facts.values() for f in fs))
-    # a 预算表 whose 说明 speaks of budgets and never of spending: an item's bare amount there is its budget
-    # ("（三）公务接待费1.53万元。与2025年预算持平。"), as certain as its words; with 支出/决算/执行 anywhere it stays the
-    # judgement a report's is (`_budget_of_a_budget_text`)
+    # a 预算表 whose 说明 speaks of budgets and never of 决算: an item's bare amount in a sentence saying nothing of
+    # spending ("（三）公务接待费1.53万元。与2025年预算持平。") is its budget, as certain as its words; a sentence with
+    # 支出/实际/执行 stays the judgement a report's is (`_budget_of_a_budget_text`)
     roles = {role for _, role in run.values}
     of_budgets = (
         "budget" in roles
         and "final" not in roles
         and any("预算" in t for t in texts)
-        and not any(_SPENT_WORDS.search(t) or "支出" in t for t in texts)
+        and not any("决算" in t for t in texts)
     )
     for i, cell in enumerate(cells):
         assert cell.ref is not None
@@ -1589,11 +1597,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                 continue
             if _part_of_its_own_kind(run.facts[i], fact):
                 continue
-            if (
-                of_budgets
-                and fact.role == "value"
-                and not _SET_AGAINST_BUDGET.search(_rest_of_sentence(texts[i], fact))
-            ):
+            if of_budgets and fact.role == "value" and _of_no_spending(texts[i], fact):
                 fact = dataclasses.replace(fact, role="budget")
             _check_claim(run, i, cell.ref, fact)
     return [issue for issue in run.issues if issue.code == "N01"]
