@@ -9,6 +9,11 @@ ending short of the next) and takes a line ending inside a clause (open bracket 
 not closed, a next line opening with the figure whose subject is on this line) as a wrapped sentence.
 
 The paragraphs are the stored reports' (tests/realworld/reports/), broken where the sweep breaks them.
+
+And a PDF table's caption (the title and unit line printed above it) read as the .docx reader reads it: a title right
+under the table above (its glyph box a hair into that table's box) and a unit line wrapped at the column's edge lost
+it, so the PDF's 功能分类预算表 had no stage and the narrative was not held to its lines (司法局 2026, 万里街道 2024;
+the LibreOffice exports themselves are compared in tests/test_document_pdf_parity.py, slow).
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ from test_document_realreport import REPORTS, fast_share
 from test_realreport_rewrites import wrapped
 
 from perfxl.document.facts import extract_facts
+from perfxl.document.pdf_text import PageText, lines_between
 from perfxl.document.plain_text import plain_narrative
+from perfxl.document.unit_above import caption_above, unit_line_above
 
 
 def _read(text: str) -> list[tuple]:
@@ -138,3 +145,55 @@ def test_every_stored_paragraph_wrapped_states_the_published_figures(paths, widt
     session 155 of the 1869 paragraphs read otherwise at 28 characters, 206 at 24, 63 at 36."""
     differ = [p[:40] for p in _paragraphs(paths) if _read(wrapped(p, width)) != _read(p)]
     assert not differ, differ
+
+
+# ---------------------------------------------------------------- a PDF table's caption read as the .docx's
+
+
+def _page(lines: list[tuple[str, float, float, float]], width: float = 612.0) -> PageText:
+    """A page of text lines outside its tables: (text, left, top, font size), characters set one after the other
+    (a full-width one a font size wide, an ASCII one half), as `pdf_reader` hands them to `pdf_text` (centre x,
+    centre y, top, text, x0, x1)."""
+    chars = []
+    for text, x, top, size in lines:
+        for ch in text:
+            w = size / 2 if ch.isascii() else size
+            chars.append((x + w / 2, top + size / 2, top, ch, x, x + w))
+            x += w
+    return PageText(1, chars, [], width)
+
+
+def test_a_caption_a_hair_into_the_table_above_is_this_tables():
+    """司法局 2026 (LibreOffice PDF, ruled): the 功能分类预算表's title prints right under 表1's continuation, its glyph
+    box's top (319.9) 0.55 pt above 表1's bottom rule (320.45) — it was no line "between" the tables, so the PDF
+    table had no caption, no stage (预算/决算), and the narrative was not held to its lines (N01 at p14, p20 lost)."""
+    page = _page(
+        [
+            ("2026年预算单位一般公共预算支出功能分类预算表", 90.1, 319.9, 11.0),
+            ("编制单位：上海市普陀区司法局 单位：元", 90.1, 344.6, 11.0),
+        ]
+    )
+    between = lines_between(page, 320.45, 370.35)
+    assert (
+        caption_above(between) == "2026年预算单位一般公共预算支出功能分类预算表\n编制单位：上海市普陀区司法局 单位：元"
+    )
+
+
+def test_a_unit_line_wrapped_at_the_column_edge_is_read_whole():
+    """万里街道 2024 (published layout, 16 pt): "编制部门：…万里街道办事处 单" runs to the column's edge and "位：元" goes on
+    below — the two halves were the "two lines above" the table, so its title fell out of the caption."""
+    page = _page(
+        [
+            ("收入总计 156,211,123 支出总计", 90.1, 300.0, 16.0),  # a narrative line further up
+            ("2024 年部门一般公共预算支出功能分类预算表", 122.1, 396.7, 16.0),
+            ("编制部门：上海市普陀区人民政府万里街道办事处 单", 122.1, 428.1, 16.0),
+            ("位：元", 90.1, 449.5, 16.0),
+        ]
+    )
+    between = lines_between(page, 397.65, 482.35)
+    assert between == [
+        "2024 年部门一般公共预算支出功能分类预算表",
+        "编制部门：上海市普陀区人民政府万里街道办事处 单位：元",
+    ]
+    assert unit_line_above(between).endswith("单位：元")
+    assert caption_above(between).startswith("2024 年部门一般公共预算支出功能分类预算表\n")
