@@ -40,6 +40,7 @@ from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
+from .levels_apart import check_adjusted_rates, check_changes_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
@@ -87,6 +88,7 @@ from .table_facts import (
     unread_cells,
 )
 from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -1682,6 +1684,11 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        # rgaps19: rates whose whole only a table prints, "本部门2024年无“三公”经费预算" beside a table printing it
+        # (table_wholes); a rate restated 剔除… (levels_apart)
+        check_table_wholes(run, pi, ref, pf.facts)
+        check_none_stated(run, pi, ref, sub.narrative[pi].text)
+        check_adjusted_rates(run, pi, ref, pf.facts)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
@@ -1695,6 +1702,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
     _check_opening_lines(run)
+    for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
+        check_changes_apart(run, pi, ref, pf.facts)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
