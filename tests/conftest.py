@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,43 @@ def workbooks_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# ---------------------------------------------------------------- tmp_path: a numbered folder without a scan
+
+
+#: folder prefix → the next number to try, for this process (each xdist worker has its own basetemp)
+_TMP_NEXT: dict[str, int] = {}
+
+
+@pytest.fixture
+def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """pytest's `tmp_path`: a new empty folder per test, `<basetemp>/<test name, 30 characters><n>`, kept (or removed
+    after a pass under `tmp_path_retention_policy = "failed"`) as pytest does. pytest's own finds `n` by listing the
+    whole basetemp folder for every test and re-points a `<name>current` symlink: with ≈ 3,400 tests taking
+    `tmp_path`, that scan grew quadratically to ≈ 7 s of the fast loop's CPU (docs/testing.md, seventh pass). Here
+    the next number per prefix is counted in memory; a folder that already exists (a `mktemp` of the same name) is
+    skipped, never reused."""
+    prefix = re.sub(r"[\W]", "_", request.node.name)[:30]
+    base = tmp_path_factory.getbasetemp()
+    n = _TMP_NEXT.get(prefix, 0)
+    while True:
+        path = base / f"{prefix}{n}"
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            n += 1
+            continue
+        break
+    _TMP_NEXT[prefix] = n + 1
+    yield path
+    from _pytest.tmpdir import tmppath_result_key
+
+    results = request.node.stash.get(tmppath_result_key, {})
+    if getattr(tmp_path_factory, "_retention_policy", "all") == "failed" and results.get("call", True):
+        shutil.rmtree(path, ignore_errors=True)
+    if tmppath_result_key in request.node.stash:
+        del request.node.stash[tmppath_result_key]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
