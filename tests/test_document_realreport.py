@@ -208,6 +208,9 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     "shanghai-putuo-wanli-yusuan-2024": {
         47: "a table's note (本部门2024年无“三公”经费…预算，故本表为空表) against the figures of the table above it",
     },
+    "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
+        39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
+    },
     "shanghai-putuo-yichuan-juesuan-2025": {
         72: "a change list item's rate (15.31%) whose level (19.56) is another paragraph's / the 三公 table's",
         82: "a 基金 item (135.00) against the 政府性基金 table's line (105.00)",

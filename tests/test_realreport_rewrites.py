@@ -429,6 +429,11 @@ NOT_BENIGN = {
         "wrapped",
         "shanghai-putuo-guihuaziyuan-juesuan-2024",
     ): "a wrap after a line with no punctuation reads as a heading",
+    # 文旅局 2025 p57 wrapped: "…决算数比 2024 年⏎度减少 19.66 万元…其中：…公务用车购置及⏎运行维护费支出决算减少20.06 万元
+    # …；公⏎务接待费支出决算增加 0.40 万元" — lines with no clause punctuation read as headings cut the change's words, so
+    # its two items are summed as levels (20.06 + 0.40 = 20.46 over 19.66): a FALSE N02 错误 under this rewrite, found
+    # at main 4a71b35 too (real reports 23) — OPEN, the wrap reading's (plain_text._unwrapped, wrap19's area)
+    ("wrapped", "shanghai-putuo-wenlv-juesuan-2025"): "a wrap after a line with no punctuation reads as a heading",
     # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
     # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
     ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",

@@ -23,7 +23,7 @@ from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
-from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
+from .facts import Fact, ParagraphFacts, extract_facts, opens_item, readable, sentences, uses_heading_total
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -1590,8 +1590,14 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     run.unread = unread_cells(sub)
     run.project = project_funds(sub)
     parsed: list[tuple[int, TextRef, ParagraphFacts]] = []
+    uses: Fact | None = None  # a uses heading's total, carried through the numbered paragraphs after it
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
+        if pi:
+            heading = uses_heading_total(sub.narrative[pi - 1].text, parsed[-1][2].facts)
+            uses = heading or (uses if opens_item(sub.narrative[pi - 1].text) else None)
+            uses = uses if opens_item(p.text) else None
+        carry = uses or carry
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     # a table printing no unit: the one the narrative's agreeing figures state, else assumed per figure (a guess)
