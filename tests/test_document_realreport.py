@@ -208,6 +208,9 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     "shanghai-putuo-wanli-yusuan-2024": {
         47: "a table's note (本部门2024年无“三公”经费…预算，故本表为空表) against the figures of the table above it",
     },
+    "shanghai-putuo-jianguanwei-yusuan-2026": {  # real reports 23's second batch (blind)
+        5: "支出预算 read with no subject of its own (its total unpaired), and a change against its parts' changes",
+    },
     "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
         39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
     },

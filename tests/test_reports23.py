@@ -10,6 +10,7 @@ here; tests named "failed before" were run against the branch before the fix and
 from __future__ import annotations
 
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 
 from test_document_realreport import codes_at_paragraph as _at
@@ -89,3 +90,57 @@ def test_a_part_two_sums_want_a_rounding_apart_is_the_one_figure_wrong():
     fixed["tables"][1]["rows"][58][3] = "10,661.51"
     fixed["tables"][1]["rows"][59][3] = "10,661.51"
     assert _b18(fixed) == {}
+
+
+JIANGUANWEI = tomllib.loads((REPORTS / "shanghai-putuo-jianguanwei-yusuan-2026.toml").read_text(encoding="utf-8"))
+
+
+def test_a_caption_above_a_compiled_by_line_names_its_table():
+    """Failed before: the 建管委 2026 tables kept their default names ('收支总表', '支出功能分类表') — each caption
+    ("2026年部门一般公共预算支出功能分类预算表") stands above a "编制部门：上海市普陀区建设和管理委员会" line and the "单位：元"
+    line, and only the two lines right above a table were read — so the 政府性基金 table's 合计 基本支出 0.00 was the
+    department's whole ('basic_expense@', 'budget'), which any 基本支出 of the text would have been held to. A 编制部门
+    line stating no unit is passed over; one stating the unit ("编制单位：上海市普陀区司法局 单位：元") is still read."""
+    import tempfile
+
+    from test_document_realreport import build_docx
+
+    from perfxl.document.table_lines import sum_table_values
+    from perfxl.document.unit_above import caption_above, unit_line_above
+    from perfxl.reader import read_submission
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "report.docx"
+        build_docx(JIANGUANWEI, path)
+        sub = read_submission(path)
+    assert [t.name for t in sub.sum_tables] == [
+        "2026年部门财务收支预算总表",
+        "2026年部门一般公共预算支出功能分类预算表",
+        "2026年部门政府性基金预算支出功能分类预算表",
+    ]
+    values = sum_table_values(sub)
+    assert ("basic_expense@", "budget") not in values
+    assert values[("basic_expense@一般公共预算", "budget")].value == Decimal("82527880.20")
+    assert values[("basic_expense@政府性基金", "budget")].value == Decimal("0.00")
+    lines = ["2026年部门一般公共预算支出功能分类预算表", "编制部门：上海市普陀区建设和管理委员会", "单位：元"]
+    assert caption_above(lines) == "2026年部门一般公共预算支出功能分类预算表\n单位：元"
+    assert unit_line_above(lines) == "单位：元"
+    both = ["2026年预算单位一般公共预算支出功能分类预算表", "编制单位：上海市普陀区司法局 单位：元"]
+    assert caption_above(both).splitlines()[0] == "2026年预算单位一般公共预算支出功能分类预算表"
+    assert unit_line_above(both) == "编制单位：上海市普陀区司法局 单位：元"
+
+
+def test_a_coarser_figure_agreeing_only_as_the_cell_cut_short_is_a_warning():
+    """Failed before: [] at 建管委 2026 p4 — "收入预算328,661万元，其中：财政拨款收入328,661万元" against the 收支总表's
+    一、财政拨款收入 3,286,618,082.20 元 = 328,661.81 万元, which rounds to 328,662: the whole-万 figure agrees only as the
+    cell cut short (a 警告 saying so, as a last-place difference printed alike is); rounded it is quiet, further off an
+    错误."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        assert ("N01", "warning") in _at(tmp, JIANGUANWEI, 4)
+        rounded = with_paragraph(JIANGUANWEI, 4, "财政拨款收入328,661万元", "财政拨款收入328,662万元")
+        assert ("N01", "warning") not in _at(tmp, rounded, 4)
+        off = with_paragraph(JIANGUANWEI, 4, "财政拨款收入328,661万元", "财政拨款收入328,660万元")
+        assert ("N01", "error") in _at(tmp, off, 4)

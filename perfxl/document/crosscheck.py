@@ -174,9 +174,13 @@ def _compare(
         )
     elif narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
+        # the text printed coarser than the cell ("328,661万元" for 3,286,618,082.20元): it agrees as the cell rounded
+        # to the text's step, or — a 警告 saying so — only as the cell cut short (328,661.81 rounds to 328,662: real
+        # reports 23); the text finer than the cell stays within the cell's own rounding
+        coarser = fact.quantity.step * abs(factor) > table_step
         if (
             about
-            or not same_step
+            or not (same_step or coarser)
             or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
         ):
             run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
@@ -185,14 +189,19 @@ def _compare(
         # and the other cut short: a 警告 that says so
         if certainty is Certainty.CERTAIN:
             certainty = Certainty.JUDGEMENT
-        pairing = "；".join(
-            p for p in (pairing, "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符") if p
+        why, why_en = (
+            (
+                "正文数字比表中数字印得粗，按四舍五入不符，只有把表中数字截去尾数才相符",
+                "the text's coarser figure equals the cell only cut short, not rounded",
+            )
+            if coarser
+            else (
+                "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符",
+                "printed alike but different in the last place (equal only if one was cut short)",
+            )
         )
-        pairing_en = "; ".join(
-            p
-            for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)")
-            if p
-        )
+        pairing = "；".join(p for p in (pairing, why) if p)
+        pairing_en = "; ".join(p for p in (pairing_en, why_en) if p)
     if _approximate(fact):  # "约100万元" against 153.5: far apart, but the text says it is no exact figure
         certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
         pairing = "；".join(p for p in (pairing, "正文写的是约数") if p)
