@@ -100,6 +100,13 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "shanghai-putuo-yichuan-juesuan-2025": {
         "[ruled] reader 第4页 表3 → 表4: cells differ (6×8 vs 6×8)": CELLS_UNTRACED,
     },
+    # real reports 23: "第三部分 上海市普陀区人民政府石泉路街道办事处 2025 年度部门决算情况说明" wraps in the ruled layout and
+    # "一、收入支出决算总体情况说明" under it is read as its continuation: two headings, one paragraph (no figure)
+    "shanghai-putuo-shiquan-juesuan-2025": {
+        "[ruled] reader paragraph ¶12: not read whole": WRAPPED_HEADS,
+        "[ruled] reader paragraph ¶13: not read whole": WRAPPED_HEADS,
+        "[ruled] reader pdf paragraph 第4页第5段: no such paragraph「第三部分上海市普陀区人民政府石泉路街道办事处2025年度部门」": WRAPPED_HEADS,
+    },
     "zhejiang-longquan-sangong-juesuan-2018": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「龙泉市财政局2018年度绩效自评报告」": ONE_PAGE_HEAD,
     },

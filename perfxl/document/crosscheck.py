@@ -23,7 +23,7 @@ from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
-from .facts import Fact, ParagraphFacts, extract_facts, readable, sentences
+from .facts import Fact, ParagraphFacts, extract_facts, opens_item, readable, sentences, uses_heading_total
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -177,9 +177,13 @@ def _compare(
         )
     elif narrative.overlaps(table):
         same_step = fact.quantity.step * abs(factor) == table_step
+        # the text printed coarser than the cell ("328,661万元" for 3,286,618,082.20元): it agrees as the cell rounded
+        # to the text's step, or — a 警告 saying so — only as the cell cut short (328,661.81 rounds to 328,662: real
+        # reports 23); the text finer than the cell stays within the cell's own rounding
+        coarser = fact.quantity.step * abs(factor) > table_step
         if (
             about
-            or not same_step
+            or not (same_step or coarser)
             or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
         ):
             run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
@@ -188,14 +192,19 @@ def _compare(
         # and the other cut short: a 警告 that says so
         if certainty is Certainty.CERTAIN:
             certainty = Certainty.JUDGEMENT
-        pairing = "；".join(
-            p for p in (pairing, "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符") if p
+        why, why_en = (
+            (
+                "正文数字比表中数字印得粗，按四舍五入不符，只有把表中数字截去尾数才相符",
+                "the text's coarser figure equals the cell only cut short, not rounded",
+            )
+            if coarser
+            else (
+                "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符",
+                "printed alike but different in the last place (equal only if one was cut short)",
+            )
         )
-        pairing_en = "; ".join(
-            p
-            for p in (pairing_en, "printed alike but different in the last place (equal only if one was cut short)")
-            if p
-        )
+        pairing = "；".join(p for p in (pairing, why) if p)
+        pairing_en = "; ".join(p for p in (pairing_en, why_en) if p)
     if _approximate(fact):  # "约100万元" against 153.5: far apart, but the text says it is no exact figure
         certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
         pairing = "；".join(p for p in (pairing, "正文写的是约数") if p)
@@ -1647,8 +1656,14 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     run.unread = unread_cells(sub)
     run.project = project_funds(sub)
     parsed: list[tuple[int, TextRef, ParagraphFacts]] = []
+    uses: Fact | None = None  # a uses heading's total, carried through the numbered paragraphs after it
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
+        if pi:
+            heading = uses_heading_total(sub.narrative[pi - 1].text, parsed[-1][2].facts)
+            uses = heading or (uses if opens_item(sub.narrative[pi - 1].text) else None)
+            uses = uses if opens_item(p.text) else None
+        carry = uses or carry
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
     run.facts = {pi: pf.facts for pi, _, pf in parsed}
     # a table printing no unit: the one the narrative's agreeing figures state, else assumed per figure (a guess)

@@ -1994,10 +1994,43 @@ def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> P
     return _extract_facts(text, paragraph, carry)
 
 
+#: `Fact.listed_by` of a carried total whose paragraph ended with a uses heading ("…19,044.27万元，主要用于以下方面："):
+#: the next paragraphs, one item each ("3.“教育支出”16.24万元，占0.08%；"), are its parts (`uses_heading_total`).
+USES_CARRY = "用于以下方面"
+#: An item's number opening its paragraph ("3.", "4．", "10、", "（2）", "11“." as a PDF printed it).
+_OPENS_ITEM = lazy_compile(r"^\s*(?:\d{1,2}\s*[“\"]?\s*[.．、]|[（(]\d{1,2}[）)])")
+
+
+def opens_item(text: str) -> bool:
+    """The paragraph opens with an item's number ("3.“教育支出”16.24万元…")."""
+    return bool(_OPENS_ITEM.match(text or ""))
+
+
+def uses_heading_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
+    """The money total a paragraph ends on before a uses heading ("一般公共预算财政拨款支出19,044.27万元，主要用于以下
+    方面：", the 部门决算说明's 支出决算结构 paragraph with its items printed one per paragraph, real reports 23): the
+    whole the next numbered paragraphs list the uses of, as `_USES_HEADING` does within one paragraph. None when the
+    figure before the heading is itself a part ("…其中项目支出200万元，主要用于以下方面：" names no whole: review16c)."""
+    stripped = (text or "").rstrip()
+    if not facts or not stripped.endswith(("：", ":")):
+        return None
+    last = facts[-1]
+    at = stripped.rfind(last.quantity.text)
+    if at < 0 or not (last.quantity.is_money and last.parent is None and not last.carried):
+        return None
+    if last.role not in ("value", "budget", "final"):
+        return None
+    words = compact_name(stripped[at + len(last.quantity.text) :].strip("，,。：: "))
+    if not _USES_HEADING.fullmatch(words):
+        return None
+    return dataclasses.replace(last, listed_by=USES_CARRY)
+
+
 @functools.lru_cache(maxsize=2048)
 def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
-    if carry is not None and _OPENS_WITH_QIZHONG.match(text or ""):
+    uses = carry is not None and carry.listed_by == USES_CARRY and opens_item(text)
+    if carry is not None and (uses or _OPENS_WITH_QIZHONG.match(text or "")):
         state.facts.append(
             dataclasses.replace(
                 carry, paragraph=paragraph, index=0, sentence=0, parent=None, listed_by="", carried=True
@@ -2006,6 +2039,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
+        if uses and not state.sentence:
+            state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
         state.split_by = ""
         state.instalments_of = (

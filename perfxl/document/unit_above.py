@@ -16,15 +16,26 @@ __all__ = ["caption_above", "caption_year_above", "unit_line_above"]
 _LINE_CHARS = 60
 
 
-def _lines_above(texts: list[str]) -> list[str]:
+#: The line naming who compiled a table ("编制部门：上海市普陀区建设和管理委员会", "编制单位：…"), printed between its caption
+#: and its unit line: no caption (real reports 23).
+_COMPILED_BY = re.compile(r"^\s*编制(?:部门|单位)\s*[：:]")
+
+
+def _lines_above(texts: list[str], captions: bool = False) -> list[str]:
     """The table's own lines among `texts`: the line right above it and the one above that (a caption over a unit
-    line, or the reverse), up to the first sentence of the narrative (its text goes on above)."""
-    out = []
-    for text in texts[-1:-3:-1]:
+    line, or the reverse), up to the first sentence of the narrative (its text goes on above). For `captions`, a
+    编制部门 line stating no unit between them is passed over ("2026年部门一般公共预算支出功能分类预算表" ¶ "编制部门：…"
+    ¶ "单位：元": the caption is the line above it)."""
+    out: list[str] = []
+    for text in texts[-1:-4:-1]:
         line = text.strip()
         if len(line) > _LINE_CHARS or line.endswith(("。", "；", ";")):
             break
+        if captions and _COMPILED_BY.match(line) and not money_unit_in(line):
+            continue
         out.append(line)
+        if len(out) == 2:
+            break
     return out
 
 
@@ -44,7 +55,7 @@ def caption_above(texts: list[str]) -> str:
     """The caption lines right above a table (`_lines_above`), top line first, joined: the title a report prints
     outside its table ("一、2022年一般公共预算“三公”经费支出预算表" over "单位：万元"), which a sheet prints in a row of
     its own — where a 三公 table stating no 预算 or 决算 in its cells says which its figures are (real reports 19)."""
-    return "\n".join(reversed(_lines_above(texts)))
+    return "\n".join(reversed(_lines_above(texts, captions=True)))
 
 
 def unit_line_above(texts: list[str]) -> str:

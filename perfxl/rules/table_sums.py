@@ -109,15 +109,19 @@ def _one_cell(
         sums = [m for m in missed if any(_at(p) == at for p in m.parts)]
         if len(sums) < 2:
             continue
-        wanted = set()
+        wanted: list[tuple[Decimal, TableSum]] = []
         for m in sums:
             total, parts = ctx.number(m.total), exact[id(m)]
             if total is None or parts is None:
                 break
-            wanted.add(total - (parts - value))
+            wanted.append((total - (parts - value), m))
         else:
-            if len(wanted) == 1:
-                found[at] = (wanted.pop(), sums)
+            # the figure of the sum with the fewest parts (a line's 基本 + 项目); the others may want it a rounding
+            # apart (石泉路 2025's 212 基本支出 1,066.51: its line wants 10,661.51, the 合计 row's eleven 类 10,661.52 —
+            # 208 is itself 0.01 over its parts: real reports 23), never more
+            first, _ = min(wanted, key=lambda w: len(w[1].parts))
+            if all(not ctx.beyond_rounding(w - first, m.total, m.parts) for w, m in wanted):
+                found[at] = (first, sums)
     return found
 
 
