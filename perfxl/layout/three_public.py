@@ -22,6 +22,7 @@ import dataclasses
 
 from perfxl.patterns import lazy_compile
 
+from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import AmountRow, BasicData, CellValue, ChangeLine, SumTable, TableSum
 from ..numbers import to_decimal
@@ -360,6 +361,8 @@ def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
 _CHANGE_WORDS = lazy_compile(r"增减|增加|减少|增长|下降|变动|差额|差异|增幅|减幅|[比较](?:上年|去年|\d{4}年)")
 #: … and of those, a rate's: 增、减幅度, 增幅(%), 增长率, "比上年增减%".
 _RATE_WORDS = lazy_compile(r"幅度|增幅|减幅|率|[%％]|百分比")
+#: a change header's word for which way (增、减额, 下降幅度); one without ("金额", "幅度" under "比上年减少") takes its words above
+_WAY = lazy_compile(r"[增减升降]")
 #: the stage words of an amount's header: 预算 (the base of a 决算 compared with it) or what was spent
 _SPENT = lazy_compile(r"决算|执行|实际|支出")
 
@@ -419,6 +422,8 @@ def _changes(
         found = _cross_kind(cross)
         if found is not None:
             shown = cross.labels[-1][1].text.strip() if cross.labels else ""
+            if found[0] != "amount" and not _WAY.search(to_simplified(shown)):
+                shown = found[1]  # "比上年减少" over "金额": the words saying which way stand above (review b19v)
             kinds[found[0]].append((index, found[1], shown))
     amounts, change, rate = kinds["amount"], kinds["change"], kinds["rate"]
     if len(amounts) != 2 or not (change or rate) or len(change) > 1 or len(rate) > 1:
