@@ -152,3 +152,32 @@ def test_a_task_block_closed_by_its_total_is_still_held_to_it(tmp_path):
     assert [
         (f.ref.cell, f.severity.value) for f in findings_of(workbook_result(tmp_path, rows, ("A1:E1",)), "F11")
     ] == [("D5", "error")]
+
+
+def _one_line(earlier: str, later: str, change: str, rate: str) -> list[list[str]]:
+    return [
+        ["某县2015年度“三公”经费决算财政拨款情况统计表", E, E, E, E],
+        ["单位:万元", E, E, E, E],
+        ["项 目", "2014年决算数", "2015年决算数", "比上年增、减情况", E],
+        [E, E, E, "增、减额", "增、减幅度"],
+        ["合 计", earlier, later, change, rate],
+        ["1、公务接待费", earlier, later, change, rate],
+        ["2、因公出国(境)费", "0", "0", "0", E],
+        ["3、公务用车费", "0", "0", "0", E],
+    ]
+
+
+@pytest.mark.parametrize(
+    "later, change, rate",
+    [("82.00", "-18.00", "-0.18"), ("118.00", "18.00", "0.18"), ("0", "-100.00", "-1"), ("99.82", "-0.18", "-0.18")],
+)
+def test_a_rate_typed_as_text_without_a_percent_sign_is_read_either_way(tmp_path, later, change, rate):
+    """Failed before for "-0.18" (−18%) and "-1" (−100%): a negative was read as a bare percent only, though "0.18" was
+    read as 18% — text like a number cell: the reading closer to the quotient."""
+    result = workbook_result(tmp_path, _one_line("100.00", later, change, rate), _MERGES)
+    assert result.coverage.tables and _b19(result) == []
+
+
+def test_a_rate_typed_as_text_wrong_either_way_stays_an_error(tmp_path):
+    result = workbook_result(tmp_path, _one_line("100.00", "82.00", "-18.00", "-0.25"), _MERGES)
+    assert ("E5", "error") in _b19(result)

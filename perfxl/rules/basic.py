@@ -969,16 +969,26 @@ def _change_rate(
     reading = ctx.read_rate(cell, percent if not text or sign > 0 else -percent)
     if reading.percent is None and text and (parsed := ctx.parsed(cell)).kind is ValueKind.GROWTH:
         reading = RateReading(parsed.number, places=printed_places(cell.raw))  # "下降6.02%": its sign is its word
-    number = None if text else ctx.number(cell)
+    if reading.percent is not None and text:
+        reading = dataclasses.replace(reading, percent=sign * abs(reading.percent))
+    places = None
+    if not text:
+        number = ctx.number(cell)
+    elif (parsed := ctx.parsed(cell)).kind is ValueKind.NUMBER and parsed.number is not None and parsed.op is None:
+        # text without a percent sign: "0.18" is read as 18% where that is closer, so "-0.18" is −18% alike (b19v)
+        number, typed = sign * abs(parsed.number), printed_places(cell.raw)
+        places = None if typed is None else max(typed - 2, 0)
+    else:
+        number = None
     if number is not None:
         # a number cell formatted as a percent holds the fraction (−0.288 is −28.8%, 4.3949 is 439.49%), one typed in a
         # "(%)" column the percent: the reading closer to the quotient (`read_rate` takes a negative or a number above
         # 1.5 as a bare percent, which a change rate's fraction often is not)
         as_fraction = number * HUNDRED
         if reading.percent is None or abs(as_fraction - percent) < abs(reading.percent - percent):
-            reading = RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
-    if reading.percent is not None and text:
-        reading = dataclasses.replace(reading, percent=sign * abs(reading.percent))
+            reading = RateReading(
+                as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)", places
+            )
     if _as_size(line.rate_name, reading.percent, percent):
         # "下降幅度 6.0%" for a fall of 6.0%: the size under a one-way header (its sign in the words)
         reading = RateReading(
