@@ -181,3 +181,14 @@ def test_a_rate_typed_as_text_without_a_percent_sign_is_read_either_way(tmp_path
 def test_a_rate_typed_as_text_wrong_either_way_stays_an_error(tmp_path):
     result = workbook_result(tmp_path, _one_line("100.00", "82.00", "-18.00", "-0.25"), _MERGES)
     assert ("E5", "error") in _b19(result)
+
+
+@pytest.mark.parametrize("printed", ["1 036.53", "1036 .53"])
+def test_a_figure_typed_with_spaces_is_no_label_of_its_line(tmp_path, printed):
+    """Failed before: the 合计's "1 036.53" read as a second label of its line, its 2014 figure then "blank" — a B03 警告
+    "总数未填写" over a printed total. Unread as printed (no number with a space inside), it is said blank by nothing."""
+    rows = _table()
+    rows[4][1] = printed
+    result = workbook_result(tmp_path, rows, _MERGES)
+    assert not [f for f in findings_of(result, "B03") if "未填写" in f.basis or "为空" in f.basis]
+    assert not error_cells(result)

@@ -312,13 +312,18 @@ def _span_label(grid: Grid, r: int, c: int) -> str:
     return "" if text.startswith(("单位", "金额单位")) else text
 
 
+#: A figure typed with spaces inside it ("1 036.53", "977 .30"): no number as printed (unread, C02), but no label of the
+#: row either — read as one, the line's first figure was dropped and its total said blank (review b19v).
+_SPACED_FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\s+[\d.,]+)+")
+
+
 def _row_axis(grid: Grid, r: int, stop: int) -> tuple[_Axis, int]:
     """The row's leading labels (before its first figure) and the column of its first figure."""
     labels: list[tuple[str, CellValue]] = []
     first = stop
     for c in range(grid.n_cols):
         value = own(grid, r, c)
-        if _number(value):
+        if _number(value) or (isinstance(value, str) and _SPACED_FIGURE.fullmatch(value.strip())):
             first = c
             break
         text = _label(grid.filled(r, c))
