@@ -56,9 +56,11 @@ def test_a_wrong_size_under_a_one_way_header_is_still_an_error(tmp_path):
 
 
 def test_a_two_way_header_keeps_the_sign(tmp_path):
-    """增、减额 │ 增、减幅度 over unsigned figures of falls: a flipped sign, as before (昌宁县本级 2015's shape)."""
+    """增、减额 │ 增、减幅度 over unsigned figures of falls in a column printing its signs (the 合计's −63.78): a flipped
+    sign, as before (昌宁县本级 2015's shape). A column printing no sign on any line may print sizes: 警告 (b19v)."""
     rows = _cuts(sub=("增、减额", "增、减幅度"))
     rows[2][3] = "2015年决算比上年增、减情况"
+    rows[4][3:5] = ["-63.78", "-6.2%"]
     found = _b19(_workbook(tmp_path, rows, _MERGES))
     assert ("D7", "error") in found
 
@@ -88,6 +90,7 @@ def test_a_two_way_header_in_traditional_characters_keeps_the_sign(tmp_path):
     减 — so −3.51 for a rise of 3.51 stays a flipped sign."""
     rows = _cuts(sub=("增、減額", "增、減幅度"))
     rows[2][3] = "2015年決算比上年增、減情況"
+    rows[4][3:5] = ["-63.78", "-6.2%"]  # the column prints its signs (b19v: a column printing none may print sizes)
     assert ("D7", "error") in _b19(_workbook(tmp_path, rows, _MERGES))
 
 

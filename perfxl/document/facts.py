@@ -1823,14 +1823,24 @@ def _sum_closes(state: _State, parts: list[Fact], said: Quantity) -> None:
 _AMOUNT_ROLES = ("value", "budget", "final")
 
 
+#: A fund's name holding the word 预算 ("一般公共预算财政拨款"): no stage; the words of a figure spent (决算, 实际支出).
+_FUND_BUDGET = lazy_compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+_SPENT_STAGE = lazy_compile(r"决算|实际|执行")
+
+
 def _further_part(state: _State, parent: int, rest: str) -> bool:
     """The next figure's words (`rest`: the text up to it in the clause) name a part of the total by definition
     (`DECOMPOSITIONS`) the list has not given yet ("“三公”经费支出预算为11.52万元。其中:因公出国(境)费…0万元,公务接待费…
     11.52万元,公务用车购置及运行费…35万元", 徐圩乡 2020, held-out batch 29): the list goes on though its parts already
     made the total — the 35 is the third item of the 三公, not a new figure."""
     parts = DECOMPOSITIONS.get(state.facts[parent].claim, ())
-    if not parts:
-        return False
+    if not parts or _YEAR_BASE.search(rest):
+        return (
+            False  # "公务用车购置及运行费2019年为35万元": another year's figure is no part of this one's total (b19v)
+        )
+    stage = "budget" if "预算" in _FUND_BUDGET.sub("", rest) else "final" if _SPENT_STAGE.search(rest) else None
+    if stage is not None and stage != state.facts[parent].role:
+        return False  # "…公务用车购置及运行费预算35万元" after a 决算 total: another stage's figure (b19v)
     words = re.split(r"\d", rest.lstrip(",，、;；:： "), maxsplit=1)[0]
     claim = claim_of(_clean_subject(re.split(r"[，,、；;。]", words, maxsplit=1)[0])[0])
     listed = {f.claim for f in state.facts if f.parent == parent}

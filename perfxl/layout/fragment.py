@@ -20,6 +20,7 @@ from .cells import is_number, own, row_cells
 
 __all__ = [
     "headerless_indicator_rows",
+    "indicator_like",
     "template_columns",
     "TEMPLATE_NOTE",
     "WHOLE_TABLE_CHECKS",
@@ -39,7 +40,7 @@ def _numeric(v: object) -> bool:
     return is_number(v) or (isinstance(v, str) and re.fullmatch(r"\s*\d+(?:\.\d+)?\s*%?\s*", v) is not None)
 
 
-def _indicator_like(grid: Grid, r: int) -> bool:
+def indicator_like(grid: Grid, r: int) -> bool:
     """A row holding a group name or an operator cell and at least one figure: a 绩效指标 row by its shape."""
     cells = [v for _, v in row_cells(grid, r)]
     marked = any(isinstance(v, str) and (_GROUP.match(H.normalise_label(v)) or v.strip() in _OPERATORS) for v in cells)
@@ -58,7 +59,7 @@ def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] |
         head = cells[0][1]
         if first is not None and isinstance(head, str) and H.normalise_label(head) in H.TOTAL_LABELS:
             return (first, r) if count >= 2 else None
-        if _indicator_like(grid, r):
+        if indicator_like(grid, r):
             first = r if first is None else first
             count += 1
     return None
@@ -89,7 +90,7 @@ def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None
     """Role → column of the headerless rows first..last (0-based; `last` the closing 合计 row), when one column holds an
     operator (=, ≥, 定性 …) on at least two thirds of the indicator rows, the template's columns fit around it, every
     such row has a numeric 权重, and the 合计 row's 权重 is their sum or 100 (and not below their sum); else None."""
-    rows = [r for r in range(first, last) if _indicator_like(grid, r)]
+    rows = [r for r in range(first, last) if indicator_like(grid, r)]
     counts: Counter[int] = Counter()
     for r in rows:
         for c, v in row_cells(grid, r):

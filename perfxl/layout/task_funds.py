@@ -21,6 +21,7 @@ from ..patterns import lazy_compile
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
+from .fragment import indicator_like
 from .sum_tables import _rank
 
 __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOCK"]
@@ -182,6 +183,10 @@ def task_line(grid: Grid, block: TaskBlock, r: int) -> str:
         # a label of its own left of the 任务名称 column (产出指标 │ 数量指标 │ … │ 10 under a copy cut before its 合计
         # and the next block's header): another block's row with figures, not one more task — the block's own label
         # (年度主要任务) filled down an unmerged copy is not one (review 17b)
+        return ""
+    if indicator_like(grid, r):
+        # 产出指标 │ 培训人次 │ 30 in the 任务名称 column itself, a copy cut before the block's 合计: an indicator row (its
+        # 分值 under the money cell), the block has ended — summed as a task, the 合计 100 of the weights was an F11 (b19v)
         return ""
     return "line"
 

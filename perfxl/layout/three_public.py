@@ -22,6 +22,7 @@ import dataclasses
 
 from perfxl.patterns import lazy_compile
 
+from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import AmountRow, BasicData, CellValue, ChangeLine, SumTable, TableSum
 from ..numbers import to_decimal
@@ -311,13 +312,18 @@ def _span_label(grid: Grid, r: int, c: int) -> str:
     return "" if text.startswith(("单位", "金额单位")) else text
 
 
+#: A figure typed with spaces inside it ("1 036.53", "977 .30"): no number as printed (unread, C02), but no label of the
+#: row either — read as one, the line's first figure was dropped and its total said blank (review b19v).
+_SPACED_FIGURE = lazy_compile(r"[-−]?\d[\d,]*(?:\s+[\d.,]+)+")
+
+
 def _row_axis(grid: Grid, r: int, stop: int) -> tuple[_Axis, int]:
     """The row's leading labels (before its first figure) and the column of its first figure."""
     labels: list[tuple[str, CellValue]] = []
     first = stop
     for c in range(grid.n_cols):
         value = own(grid, r, c)
-        if _number(value):
+        if _number(value) or (isinstance(value, str) and _SPACED_FIGURE.fullmatch(value.strip())):
             first = c
             break
         text = _label(grid.filled(r, c))
@@ -360,6 +366,8 @@ def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
 _CHANGE_WORDS = lazy_compile(r"增减|增加|减少|增长|下降|变动|差额|差异|增幅|减幅|[比较](?:上年|去年|\d{4}年)")
 #: … and of those, a rate's: 增、减幅度, 增幅(%), 增长率, "比上年增减%".
 _RATE_WORDS = lazy_compile(r"幅度|增幅|减幅|率|[%％]|百分比")
+#: a change header's word for which way (增、减额, 下降幅度); one without ("金额", "幅度" under "比上年减少") takes its words above
+_WAY = lazy_compile(r"[增减升降]")
 #: the stage words of an amount's header: 预算 (the base of a 决算 compared with it) or what was spent
 _SPENT = lazy_compile(r"决算|执行|实际|支出")
 
@@ -419,6 +427,8 @@ def _changes(
         found = _cross_kind(cross)
         if found is not None:
             shown = cross.labels[-1][1].text.strip() if cross.labels else ""
+            if found[0] != "amount" and not _WAY.search(to_simplified(shown)):
+                shown = found[1]  # "比上年减少" over "金额": the words saying which way stand above (review b19v)
             kinds[found[0]].append((index, found[1], shown))
     amounts, change, rate = kinds["amount"], kinds["change"], kinds["rate"]
     if len(amounts) != 2 or not (change or rate) or len(change) > 1 or len(rate) > 1:

@@ -7,6 +7,7 @@ scored by `perfxl.scoring` (the engine's one implementation of those standards).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -15,13 +16,13 @@ from typing import Any, NamedTuple
 from perfxl import rates, scoring
 from perfxl.chinese import to_simplified
 from perfxl.model import AmountRow, CellValue, Certainty, ChangeLine, Finding, Staffing
-from perfxl.numbers import HUNDRED, ZERO
+from perfxl.numbers import HUNDRED, ZERO, printed_places, to_decimal
 from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
 from perfxl.rates import RateResult
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import convert
-from perfxl.values import normalise_text
+from perfxl.values import ValueKind, normalise_text
 
 from .catalogue import check
 from .context import Context, RateReading, compact, fmt_num, fmt_pct
@@ -839,7 +840,13 @@ def three_public_changes(ctx: Context) -> Iterator[Finding]:
     from the headers — the earlier year, 上年, the 预算), each judged at the decimals printed: certain (错误) only when no
     figures within the printed amounts' rounding give the printed value (昌宁县本级 2015, held-out batch 29: 1957.23 −
     1953.72 printed −3.51; 53.75 / 12.23 = 439.5% printed 437.7%); a base the headers leave open is a 警告."""
-    for line in ctx.basic.changes:
+    changes = ctx.basic.changes
+    # a column printing a sign on any line prints signs: an unsigned figure in it is a rise (review b19v)
+    signed = (
+        any(line.change is not None and _printed_sign(line.change)[1] == "marked" for line in changes),
+        any(line.rate is not None and _printed_sign(line.rate)[1] == "marked" for line in changes),
+    )
+    for line in changes:
         earlier, later = ctx.number(line.earlier), ctx.number(line.later)
         if earlier is None or later is None:
             continue
@@ -848,9 +855,9 @@ def three_public_changes(ctx: Context) -> Iterator[Finding]:
         how = f"{line.later_name} {line.later.text.strip()} − {line.earlier_name} {line.earlier.text.strip()}"
         guess = f"；{line.guess}，需人工核对" if line.guess else ""
         if line.change is not None:
-            yield from _change_amount(ctx, line, exact, row, how, guess)
+            yield from _change_amount(ctx, line, exact, row, how, guess, signed[0])
         if line.rate is not None and earlier > 0:
-            yield from _change_rate(ctx, line, exact, earlier, row, how, guess)
+            yield from _change_rate(ctx, line, exact, earlier, row, how, guess, signed[1])
 
 
 #: A change column's header naming one direction only (减少额, 增加数, 下降幅度): its figures may be sizes, the sign in
@@ -866,25 +873,64 @@ def _one_way(header: str) -> bool:
     return bool(_UP.search(header)) != bool(_DOWN.search(header))
 
 
+#: A change or rate printing its direction in a mark the number parser does not sign (review b19v): a minus other than
+#: "-" (−, –, －) or one spaced from its figure ("- 58.80"), a word before it (减少58.80, 降6.0%), an arrow before or after
+#: it (↓6.0%, 6.0%↓) — and the same for a rise ("+", 增加, ↑). Accounting brackets ("(3.51)", "（6.0%）") are a minus
+#: by convention only.
+_DOWN_MARK = lazy_compile(r"^(?:[-−–－﹣]|减少|下降|降低|减|降|↓)\s*[\d.]|[\d.%％]\s*↓$")
+_UP_MARK = lazy_compile(r"^(?:[+＋]|增加|增长|上升|提高|增|升|↑)\s*[\d.]|[\d.%％]\s*↑$")
+_BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$")
+
+
+def _printed_sign(cell: CellValue) -> tuple[int, str]:
+    """(+1 | −1, how the cell shows it) of a change or rate cell: "marked" when it prints a direction (a number cell's or
+    a figure's minus, "+", a word, an arrow), "bracketed" for accounting brackets (a minus by convention), "bare" for an
+    unsigned figure (a rise — or a size, where its column prints no sign on any line)."""
+    raw = cell.raw
+    if not isinstance(raw, str):
+        number = to_decimal(raw)
+        return (-1, "marked") if number is not None and number < 0 else (1, "bare")
+    text = to_simplified(raw).strip()
+    if _DOWN_MARK.search(text):
+        return -1, "marked"
+    if _UP_MARK.search(text):
+        return 1, "marked"
+    return (-1, "bracketed") if _BRACKETED.match(text) else (1, "bare")
+
+
 def _as_size(header: str, printed: Decimal | None, exact: Decimal) -> bool:
     """A figure under a one-way header whose sign differs from the exact change's: read as the change's size."""
     return printed is not None and printed != 0 and exact != 0 and (printed > 0) != (exact > 0) and _one_way(header)
 
 
-def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how: str, guess: str) -> Iterator[Finding]:
+def _change_amount(
+    ctx: Context, line: ChangeLine, exact: Decimal, row: str, how: str, guess: str, signed: bool
+) -> Iterator[Finding]:
     cell = line.change
     assert cell is not None
-    value = ctx.number(cell)
-    if value is None:
+    read = ctx.number(cell)  # (a minus the number parser does not know — "−3.51", "减少3.51" — is read unsigned)
+    if read is None:
         return
+    sign, shown = _printed_sign(cell)
+    value = sign * abs(read)
     if _as_size(line.change_name, value, exact):
         exact = -exact  # "减少额 3.51" for 1957.23 → 1953.72: the size under a header that says which way (review18c)
-    if ctx.sum_agrees(cell, exact):
+    # `sum_agrees` reads the cell as `ctx.number` does: against the exact change signed as that reading is
+    as_read = exact if (read < 0) == (value < 0) else -exact
+    if ctx.sum_agrees(cell, as_read):
         return
     flipped = value == -exact and exact != 0
-    certain = not line.guess and ctx.beyond_rounding(value - exact, cell, (line.earlier, line.later))
+    # a sign the cell does not print for sure (brackets; an unsigned figure where no line of its column prints a sign
+    # and the header names both ways: the column may print sizes) is a person's to judge; a wrong size is not
+    unsure = shown == "bracketed" or (shown == "bare" and not signed and not _one_way(line.change_name))
+    size_only = unsure and ctx.sum_agrees(cell, -as_read)
+    off = abs(abs(value) - abs(exact)) if unsure else value - exact
+    certain = not line.guess and not size_only and ctx.beyond_rounding(off, cell, (line.earlier, line.later))
     note = (
-        f"，表中数值符号相反（实为{'增加' if exact > 0 else '减少'}）"
+        f"，表中未印正负号{'（括号表示负数只是惯例）' if shown == 'bracketed' else '（该列各行都未印正负号，可能印的是增减的绝对值）'}，"
+        f"数值大小相符，方向需人工核对"
+        if size_only
+        else f"，表中数值符号相反（实为{'增加' if exact > 0 else '减少'}）"
         if flipped
         else ""
         if certain
@@ -904,32 +950,53 @@ def _change_amount(ctx: Context, line: ChangeLine, exact: Decimal, row: str, how
         f"{line.later.text.strip()}、{line.change_name or '增减额'} {cell.text.strip()}；计算：{how} = {_signed(exact)}"
         f"{note}{guess}",
         basis_en=f"the change is later − earlier = {_signed(exact)}; printed {cell.text.strip()}"
-        + (" (the base is not stated by the headers)" if line.guess else ""),
+        + (" (the base is not stated by the headers)" if line.guess else "")
+        + (" (its sign is not printed for sure: the size agrees)" if size_only else ""),
     )
 
 
 def _change_rate(
-    ctx: Context, line: ChangeLine, exact: Decimal, earlier: Decimal, row: str, how: str, guess: str
+    ctx: Context, line: ChangeLine, exact: Decimal, earlier: Decimal, row: str, how: str, guess: str, signed: bool
 ) -> Iterator[Finding]:
     cell = line.rate
     assert cell is not None
     percent = exact / earlier * HUNDRED
     if ctx.is_blank(cell) or ctx.is_error(cell):
         return
-    reading = ctx.read_rate(cell, percent)
-    number = None if isinstance(cell.raw, str) else ctx.number(cell)
+    sign, printed = _printed_sign(cell)
+    text = isinstance(cell.raw, str)
+    # a text rate's figure is read unsigned where its sign is a mark ("↓6.02%", "−0.18"): its size against the size
+    reading = ctx.read_rate(cell, percent if not text or sign > 0 else -percent)
+    if reading.percent is None and text and (parsed := ctx.parsed(cell)).kind is ValueKind.GROWTH:
+        reading = RateReading(parsed.number, places=printed_places(cell.raw))  # "下降6.02%": its sign is its word
+    if reading.percent is not None and text:
+        reading = dataclasses.replace(reading, percent=sign * abs(reading.percent))
+    places = None
+    if not text:
+        number = ctx.number(cell)
+    elif (parsed := ctx.parsed(cell)).kind is ValueKind.NUMBER and parsed.number is not None and parsed.op is None:
+        # text without a percent sign: "0.18" is read as 18% where that is closer, so "-0.18" is −18% alike (b19v)
+        number, typed = sign * abs(parsed.number), printed_places(cell.raw)
+        places = None if typed is None else max(typed - 2, 0)
+    else:
+        number = None
     if number is not None:
         # a number cell formatted as a percent holds the fraction (−0.288 is −28.8%, 4.3949 is 439.49%), one typed in a
         # "(%)" column the percent: the reading closer to the quotient (`read_rate` takes a negative or a number above
         # 1.5 as a bare percent, which a change rate's fraction often is not)
         as_fraction = number * HUNDRED
         if reading.percent is None or abs(as_fraction - percent) < abs(reading.percent - percent):
-            reading = RateReading(as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)")
+            reading = RateReading(
+                as_fraction, f"（即 {fmt_num(as_fraction)}%）", f" (= {fmt_num(as_fraction)}%)", places
+            )
     if _as_size(line.rate_name, reading.percent, percent):
         # "下降幅度 6.0%" for a fall of 6.0%: the size under a one-way header (its sign in the words)
         reading = RateReading(
             -(reading.percent or ZERO), reading.note_zh, reading.note_en, reading.places, reading.whole
         )
+    # a sign the cell does not print for sure (brackets; an unsigned rate where no line of its column prints a sign and
+    # the header names both ways): its size judged as printed, its direction a person's (review b19v)
+    unsure = printed == "bracketed" or (printed == "bare" and not signed and not _one_way(line.rate_name))
     if reading.percent is None or ctx.rate_agrees(reading, percent):
         return
     shown = fmt_pct(percent, reading.places if reading.places is not None else 2)
@@ -939,7 +1006,25 @@ def _change_rate(
     # the quotient later / earlier is the rate + 100%: the range the printed amounts allow is the executed-rate's
     shifted = RateReading(reading.percent + HUNDRED, places=reading.places)
     allowed = ctx.rate_within_printed_amounts(shifted, line.later, line.earlier)
-    judged = bool(line.guess) or reading.whole or ctx.rate_off_by_last_place(reading, percent) or allowed is not None
+    size_only = False
+    if unsure and reading.percent != 0:
+        opposite = -reading.percent
+        other = dataclasses.replace(reading, percent=opposite)
+        size_only = (
+            ctx.rate_agrees(other, percent)
+            or ctx.rate_off_by_last_place(other, percent)
+            or ctx.rate_within_printed_amounts(
+                dataclasses.replace(other, percent=opposite + HUNDRED), line.later, line.earlier
+            )
+            is not None
+        )
+    judged = (
+        bool(line.guess)
+        or reading.whole
+        or ctx.rate_off_by_last_place(reading, percent)
+        or allowed is not None
+        or size_only
+    )
     slack = (
         f"；但金额按打印的小数位可能是四舍五入后的值，其所能代表的增减幅度在 {fmt_pct(allowed[0] - HUNDRED)} 至 "
         f"{fmt_pct(allowed[1] - HUNDRED)} 之间，表中“{cell.text.strip()}”在此范围内，需人工判断"
@@ -953,7 +1038,14 @@ def _change_rate(
         row=row,
         column=line.rate_name or "增减幅度",
         how=f"（{how}）/ {line.earlier.text.strip()} = {fmt_num(percent, 4)}%{reading.note_zh}"
-        + (f"，表中符号相反（实为{'增长' if percent > 0 else '下降'}）" if flipped else ""),
+        + (
+            f"，表中未印正负号{'（括号表示负数只是惯例）' if printed == 'bracketed' else '（该列各行都未印正负号，可能印的是幅度的绝对值）'}"
+            f"，数值大小相符，方向需人工核对"
+            if size_only
+            else f"，表中符号相反（实为{'增长' if percent > 0 else '下降'}）"
+            if flipped
+            else ""
+        ),
         how_en=f"({line.later.text.strip()} − {line.earlier.text.strip()}) / {line.earlier.text.strip()} = "
         f"{fmt_num(percent, 4)}%",
         certainty=Certainty.JUDGEMENT if judged else None,
@@ -962,5 +1054,6 @@ def _change_rate(
         f"{line.later.text.strip()}、{line.rate_name or '增减幅度'} {cell.text.strip()}；计算：（{how}）/ "
         f"{line.earlier.text.strip()} = {fmt_num(percent, 4)}%，按打印的小数位为 {shown}{slack}{guess}",
         basis_en=f"the rate is (later − earlier) / earlier = {fmt_num(percent, 4)}%; printed {cell.text.strip()}"
-        + (" (the base is not stated by the headers)" if line.guess else ""),
+        + (" (the base is not stated by the headers)" if line.guess else "")
+        + (" (its sign is not printed for sure: the size agrees)" if size_only else ""),
     )

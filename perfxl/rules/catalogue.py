@@ -656,9 +656,12 @@ _DEGRADES: dict[str, tuple[str, str]] = {
     ),
     "B19": (
         "表头未说明以哪一列为基数（无年份、上年/本年或预算/决算之分）时、差额或比率仅在打印数字的四舍五入范围内不符时"
-        "（按打印的小数位，金额可能是四舍五入后的值）、比率只差最后一位时为“需人工判断”",
+        "（按打印的小数位，金额可能是四舍五入后的值）、比率只差最后一位时，以及数值大小相符而正负号未印明时（该列各行都未印"
+        "正负号，可能印的是绝对值；或以括号表示负数）为“需人工判断”",
         "a judgement when the headers do not say which column is the base (no year, 上年/本年 or 预算/决算), when the "
-        "change or rate misses only within the rounding of the printed amounts, or only in its last printed place",
+        "change or rate misses only within the rounding of the printed amounts, or only in its last printed place, and "
+        "when its size agrees but its sign is not printed for sure (no line of its column prints a sign: it may print "
+        "sizes; or accounting brackets)",
     ),
     "B02": (
         "编制数为 0（未核定编制或未填写，控制率无法计算）时，或人数取自基本概况表的“人员编制 │ 实有人数”"
