@@ -8,10 +8,21 @@ and of a 上海普陀 2025 决算 table found, each an N01 错误 the printed ce
   leaves which sentence speaks of the table's year a reading — its comparisons are 警告 saying so;
 - "公务接待费：部门合计3.53万元，其中本级1.53万元" under a 本级 table: which scope the table prints is no printed fact;
 - "公务接待费1.53万元，实际未发生支出" under a 决算 table printing 预算 1.53 │ 决算 0: a bare amount that is the table's
-  预算 was held to its 决算.
+  预算 was held to its 决算;
+- "全区“三公”经费预算1444.16万元" under 烈山区本级's 2023 table (a scope named, not the table's): now a 警告;
+- "2025年预算执行情况：公务接待费预算2.53万元": the year heading the sentence (not the figure's clause) is the figure's;
+- "公务接待费预算3万元" under 昌宁县卡斯镇 2024's 2023年预算数 │ 2024年预算数 (3 │ 7): a yearless figure may be either
+  column's — 警告.
+
+Variants that held (no finding, or the right one): 上年/较上年/同口径 figures, 2024年决算 in a 预算表's 说明, 其中 sub-items,
+人次/批次/辆 counts, 三公 + 机关运行经费 totals, a 说明 on a 政府采购/机关运行经费 block, 预算 and 决算 both in a 决算 说明,
+元 vs 万元 (with thousands separators), rounded figures, "无", item and amount in separate clauses, the amount first.
 """
 
 from __future__ import annotations
+
+import tomllib
+from pathlib import Path
 
 from report_helpers import error_cells as _errors
 from report_helpers import findings_of as _codes
@@ -71,3 +82,47 @@ def test_a_bare_amount_agreeing_with_neither_stays_an_error(tmp_path):
     """ "公务接待费1.63万元" beside 预算 1.53 │ 决算 0: wrong whichever it is — N01 错误."""
     result = _workbook(tmp_path, _final_note("公务接待费1.63万元。"), _FINAL_MERGES)
     assert ("N01", "A7") in _errors(result)
+
+
+def _realworld(name: str, *sentences: str):
+    """A real table of tests/realworld with `sentences` below it, one a row across the table."""
+    data = tomllib.loads((Path(__file__).parent / "realworld" / f"{name}.toml").read_text(encoding="utf-8"))
+    rows = [list(r) for r in data["rows"]]
+    merges = list(data.get("merges", []))
+    width = len(rows[0])
+    for s in sentences:
+        rows.append([s] + [""] * (width - 1))
+        merges.append(f"A{len(rows)}:{chr(ord('A') + width - 1)}{len(rows)}")
+    return rows, tuple(merges)
+
+
+def test_a_whole_districts_figure_under_its_own_levels_table_is_a_warning(tmp_path):
+    """ "全区“三公”经费预算1444.16万元" under 烈山区本级's 2023 预算表 (合计 444.16): whether the table is the 全区's is no
+    printed fact — 警告, not 错误."""
+    result = _workbook(
+        tmp_path, *_realworld("anhui-lieshan-qubenji-sangong-yusuan-2023", "全区“三公”经费预算1444.16万元。")
+    )
+    assert not _errors(result)
+    assert ("warning", "A10") in _n01(result)
+
+
+def test_a_year_heading_the_sentence_places_its_figures_in_that_year(tmp_path):
+    """ "2026年预算情况：…；2025年预算执行情况：公务接待费预算2.53万元" — the year before the figure in its sentence, not
+    only in its clause, is the figure's (after a 2026 block): 2025's, no finding."""
+    said = (
+        _TOTAL,
+        _OVERSEAS,
+        _CARS,
+        _RECEPTION,
+        "2026年公务接待费1.53万元；2025年预算执行情况：公务接待费预算2.53万元。",
+    )
+    result = _workbook(tmp_path, _shiquan(sentences=said), _merges(5))
+    assert not _codes(result, "N01")
+
+
+def test_a_table_printing_last_years_budget_makes_a_yearless_figure_a_warning(tmp_path):
+    """昌宁县卡斯镇 2024 prints 2023年预算数 │ 2024年预算数 (公务接待费 3 │ 7): "公务接待费预算3万元" names no year and is the
+    2023 column's — a 警告 saying so, not an 错误."""
+    result = _workbook(tmp_path, *_realworld("yunnan-changning-kasi-sangong-2024", "公务接待费预算3万元。"))
+    assert not _errors(result)
+    assert ("warning", "A12") in _n01(result)

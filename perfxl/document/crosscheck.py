@@ -1566,7 +1566,7 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
 #: A year named other than as a comparison's base ("比2025年预算减少", "与2025年预算持平" name 2025 as the base).
 _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
 #: A sentence splitting an item's figure by scope (部门 │ 本级 │ 所属单位): which of them the table is, is not printed.
-_OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位|部门合计|全部门|系统合计")
+_OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位|部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
 
 
 def _years_named(texts: list[str]) -> list[str]:
@@ -1574,6 +1574,12 @@ def _years_named(texts: list[str]) -> list[str]:
     comparison's base ("比2025年预算减少", "与2025年预算持平") not counted."""
     years = Counter(y for text in texts for y in _YEAR.findall(_THREE_PUBLIC_BASE.sub("", text)))
     return sorted(years, key=lambda y: (years[y], y), reverse=True)
+
+
+def _years_before(sentence: str, fact: Fact) -> list[str]:
+    """The years the sentence names before the figure, not as a comparison's base ("2022年“三公”经费预算执行情况：公务
+    接待费支出150万元": 2022)."""
+    return _YEAR.findall(_THREE_PUBLIC_BASE.sub("", sentence.split(fact.quantity.text, 1)[0]))
 
 
 def _as_guess(issue: Issue, why: str, why_en: str) -> Issue:
@@ -1639,28 +1645,43 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                 continue
             if of_budgets and fact.role == "value" and _of_no_spending(texts[i], fact):
                 fact = dataclasses.replace(fact, role="budget")
+            named = _years_before(said[fact.sentence] if fact.sentence < len(said) else texts[i], fact)
+            if run.year and named and named[-1] != run.year:
+                continue  # "2022年“三公”经费预算执行情况：公务接待费支出150万元" under the 2023 table: 2022's (review19a)
             budget = run.values.get((fact.claim, "budget"))
             if fact.role == "value" and "final" in roles and budget is not None and _holds(fact, budget):
                 continue  # "公务接待费1.53万元，实际未发生支出" beside 预算 1.53 │ 决算 0: a bare amount, the table's 预算 (review19a)
             before = len(run.issues)
             _check_claim(run, i, cell.ref, fact)
             new = [issue for issue in run.issues[before:] if issue.code == "N01"]
+            if new and own.basic is not None and own.basic.prev_budget and not named:
+                # a table printing last year's 预算 too (no value of it is read): "公务接待费预算3万元" naming no year may
+                # be either column's (昌宁县卡斯镇 2024's 2023年预算数 │ 2024年预算数) — a 警告 that says so (review19a)
+                why, why_en = (
+                    "表中同时印有上年预算数，该句未写年度，按本年数比较，系推测",
+                    "the table prints last year's budget too",
+                )
+                new = [_as_guess(f, why, why_en + "; the sentence names no year") for f in new]
             n, found = held.get((fact.sentence, fact.claim), (0, []))
             held[(fact.sentence, fact.claim)] = (n + 1, found + new)
         for (si, claim), (n, found) in held.items():
             sentence = said[si] if si < len(said) else texts[i]
             if found and _OF_SCOPES.search(sentence):
                 # "公务接待费：部门合计3.53万元，其中本级1.53万元" under a 本级 table: which scope the table prints is no
-                # printed fact — quiet when the sentence states the item more than once (a part is not held: it may be
-                # the table's), else a 警告 saying so (review19a)
-                # one of the item's figures agrees — its own, or one named by its scope alone ("其中本级1.53万元")
+                # printed fact — quiet when one of the item's figures agrees (its own, or one named by its scope alone,
+                # "其中本级1.53万元") or a part of it is not held; else a 警告 saying so ("全区“三公”经费预算1444.16万元"
+                # under 烈山区本级's table) (review19a)
                 tvs = [tv for (c, _), tv in run.values.items() if c == claim]
                 scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
                 if len(found) < n or any(_holds(f, tv) for f in scopes for tv in tvs):
                     continue
-                why = "该句分列部门、本级或所属单位的数，本表是哪一口径未印明，比较系推测"
+                why = "该句写明范围（部门、本级、所属单位或全区等），本表是否同一口径未印明，比较系推测"
                 found = [
-                    _as_guess(f, why, "the sentence splits the item by scope; which the table prints is a reading")
+                    _as_guess(
+                        f,
+                        why,
+                        "the sentence names a scope (department, own level, units, whole district); the table being of it is a reading",
+                    )
                     for f in found
                 ]
             if found and len(years) > 1:
