@@ -126,3 +126,15 @@ def test_a_table_printing_last_years_budget_makes_a_yearless_figure_a_warning(tm
     result = _workbook(tmp_path, *_realworld("yunnan-changning-kasi-sangong-2024", "公务接待费预算3万元。"))
     assert not _errors(result)
     assert ("warning", "A12") in _n01(result)
+
+
+def test_a_rate_in_a_sentence_naming_its_own_level_stays_an_error(tmp_path):
+    """昌宁县县本级 2015's 说明 (as published): "2015年县本级“三公”经费…公务接待费918.5万元,减少58.8万元,下降6.1%" against
+    the table's −6.017%: the scope named (县本级) is the table's own and a rate is no scope's level — N01 错误 at A2."""
+    data = tomllib.loads(
+        (Path(__file__).parent / "realworld" / "yunnan-changning-xianbenji-sangong-2015.toml").read_text(
+            encoding="utf-8"
+        )
+    )
+    result = _workbook(tmp_path, data["rows"], tuple(data.get("merges", [])))
+    assert ("N01", "A2") in _errors(result)

@@ -1565,8 +1565,10 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
 
 #: A year named other than as a comparison's base ("比2025年预算减少", "与2025年预算持平" name 2025 as the base).
 _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
-#: A sentence splitting an item's figure by scope (部门 │ 本级 │ 所属单位): which of them the table is, is not printed.
-_OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位|部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
+#: A part of an item's figure named by its scope alone ("其中本级1.53万元", "所属单位12万元").
+_OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
+#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计").
+_WIDER_SCOPE = lazy_compile(r"部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
 
 
 def _years_named(texts: list[str]) -> list[str]:
@@ -1580,6 +1582,11 @@ def _years_before(sentence: str, fact: Fact) -> list[str]:
     """The years the sentence names before the figure, not as a comparison's base ("2022年“三公”经费预算执行情况：公务
     接待费支出150万元": 2022)."""
     return _YEAR.findall(_THREE_PUBLIC_BASE.sub("", sentence.split(fact.quantity.text, 1)[0]))
+
+
+def _a_level(fact: Fact) -> bool:
+    """An item's amount itself (its 预算, 决算 or a bare figure), not a change or a rate of it."""
+    return fact.role in ("value", "budget", "final") and not fact.direction and fact.quantity.unit != "%"
 
 
 def _as_guess(issue: Issue, why: str, why_en: str) -> Issue:
@@ -1633,15 +1640,15 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
         assert cell.ref is not None
         plans = _plan_sentences(texts[i])
         said = sentences(texts[i])
-        # per sentence, per claim: (the facts held, the N01 they raised)
-        held: dict[tuple[int, str], tuple[int, list[Issue]]] = {}
+        # per sentence, per claim: (the level figures of it, the N01 each fact raised)
+        held: dict[tuple[int, str], tuple[int, list[tuple[Fact, list[Issue]]]]] = {}
         for fact in run.facts[i]:
             if fact.claim not in _THREE_PUBLIC_CLAIMS or fact.sentence in plans or fact.carried:
                 continue
             if _part_of_its_own_kind(run.facts[i], fact):
                 # a part of the item's figure ("其中本级8.53万元"): not held, but one of the sentence's figures of it
                 n, found = held.get((fact.sentence, fact.claim), (0, []))
-                held[(fact.sentence, fact.claim)] = (n + 1, found)
+                held[(fact.sentence, fact.claim)] = (n + _a_level(fact), found)
                 continue
             if of_budgets and fact.role == "value" and _of_no_spending(texts[i], fact):
                 fact = dataclasses.replace(fact, role="budget")
@@ -1663,27 +1670,26 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                 )
                 new = [_as_guess(f, why, why_en + "; the sentence names no year") for f in new]
             n, found = held.get((fact.sentence, fact.claim), (0, []))
-            held[(fact.sentence, fact.claim)] = (n + 1, found + new)
-        for (si, claim), (n, found) in held.items():
-            sentence = said[si] if si < len(said) else texts[i]
-            if found and _OF_SCOPES.search(sentence):
+            held[(fact.sentence, fact.claim)] = (n + _a_level(fact), [*found, (fact, new)])
+        for (si, claim), (n, facts) in held.items():
+            scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
+            wider = any(_WIDER_SCOPE.search(_around(f)[0]) for f, _ in facts)
+            levels = [issue for f, new in facts if _a_level(f) for issue in new]
+            found = [issue for f, new in facts if not _a_level(f) for issue in new]
+            if levels and (scopes or wider):
                 # "公务接待费：部门合计3.53万元，其中本级1.53万元" under a 本级 table: which scope the table prints is no
                 # printed fact — quiet when one of the item's figures agrees (its own, or one named by its scope alone,
                 # "其中本级1.53万元") or a part of it is not held; else a 警告 saying so ("全区“三公”经费预算1444.16万元"
                 # under 烈山区本级's table) (review19a)
                 tvs = [tv for (c, _), tv in run.values.items() if c == claim]
-                scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
-                if len(found) < n or any(_holds(f, tv) for f in scopes for tv in tvs):
-                    continue
+                if len(levels) < n or any(_holds(f, tv) for f in scopes for tv in tvs):
+                    levels = []
                 why = "该句写明范围（部门、本级、所属单位或全区等），本表是否同一口径未印明，比较系推测"
-                found = [
-                    _as_guess(
-                        f,
-                        why,
-                        "the sentence names a scope (department, own level, units, whole district); the table being of it is a reading",
-                    )
-                    for f in found
-                ]
+                why_en = (
+                    "the sentence names a scope (department, own level, units, whole district): the table's a reading"
+                )
+                levels = [_as_guess(f, why, why_en) for f in levels]
+            found += levels
             if found and len(years) > 1:
                 why = f"表下说明以{'、'.join(y + '年' for y in years)}为主语，按出现最多的{run.year}年作为本表年度比较，系推测"
                 why_en = f"the note names years {', '.join(years)}; the table read as {run.year}'s (a reading)"
