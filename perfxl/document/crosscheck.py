@@ -1675,7 +1675,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
             scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
             wider = any(_WIDER_SCOPE.search(_around(f)[0]) for f, _ in facts)
             levels = [issue for f, new in facts if _a_level(f) for issue in new]
-            found = [issue for f, new in facts if not _a_level(f) for issue in new]
+            wrong = [issue for f, new in facts if not _a_level(f) for issue in new]
             if levels and (scopes or wider):
                 # "公务接待费：部门合计3.53万元，其中本级1.53万元" under a 本级 table: which scope the table prints is no
                 # printed fact — quiet when one of the item's figures agrees (its own, or one named by its scope alone,
@@ -1689,12 +1689,12 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                     "the sentence names a scope (department, own level, units, whole district): the table's a reading"
                 )
                 levels = [_as_guess(f, why, why_en) for f in levels]
-            found += levels
-            if found and len(years) > 1:
+            wrong += levels
+            if wrong and len(years) > 1:
                 why = f"表下说明以{'、'.join(y + '年' for y in years)}为主语，按出现最多的{run.year}年作为本表年度比较，系推测"
                 why_en = f"the note names years {', '.join(years)}; the table read as {run.year}'s (a reading)"
-                found = [_as_guess(f, why, why_en) for f in found]
-            kept += found
+                wrong = [_as_guess(f, why, why_en) for f in wrong]
+            kept += wrong
     return kept
 
 
