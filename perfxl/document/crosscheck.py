@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -1573,6 +1574,47 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
     return not (_SPENT_WORDS.search(sentence) or "支出" in sentence or _SET_AGAINST_BUDGET.search(sentence))
 
 
+#: A year named other than as a comparison's base ("比2025年预算减少", "与2025年预算持平" name 2025 as the base).
+_THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
+#: A part of an item's figure named by its scope alone ("其中本级1.53万元", "所属单位12万元").
+_OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
+#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计").
+_WIDER_SCOPE = lazy_compile(r"部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
+
+
+def _years_named(texts: list[str]) -> list[str]:
+    """The years a 三公 table's 说明 names as its subjects, most named first (of two named as often, the later) — a
+    comparison's base ("比2025年预算减少", "与2025年预算持平") not counted."""
+    years = Counter(y for text in texts for y in _YEAR.findall(_THREE_PUBLIC_BASE.sub("", text)))
+    return sorted(years, key=lambda y: (years[y], y), reverse=True)
+
+
+def _years_before(sentence: str, fact: Fact) -> list[str]:
+    """The years the sentence names before the figure, not as a comparison's base ("2022年“三公”经费预算执行情况：公务
+    接待费支出150万元": 2022)."""
+    return _YEAR.findall(_THREE_PUBLIC_BASE.sub("", sentence.split(fact.quantity.text, 1)[0]))
+
+
+def _a_level(fact: Fact) -> bool:
+    """An item's amount itself (its 预算, 决算 or a bare figure), not a change or a rate of it."""
+    return fact.role in ("value", "budget", "final") and not fact.direction and fact.quantity.unit != "%"
+
+
+def _as_guess(issue: Issue, why: str, why_en: str) -> Issue:
+    """`issue` resting on a reading of the 说明 (`why`): a 警告 that says it."""
+    fields = dict(issue.fields)
+    pairing = "；".join(p for p in (str(fields.get("pairing", "")).strip("（）"), why) if p)
+    pairing_en = "; ".join(p for p in (str(fields.get("pairing_en", "")).strip(" ()"), why_en) if p)
+    fields.update(pairing=f"（{pairing}）", pairing_en=f" ({pairing_en})")
+    return dataclasses.replace(
+        issue,
+        fields=fields,
+        certainty=Certainty.GUESS,
+        basis=f"{issue.basis}；{why}",
+        basis_en=f"{issue.basis_en}; {why_en}",
+    )
+
+
 def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue]:
     """A “三公”经费 table's own sentences (its 说明 printed below it in the sheet, `BasicData.texts`) held to the table
     they stand under as a report's paragraphs are (`_check_claim`, N01): "（三）公务接待费1.63万元" under a 公务接待费 of
@@ -1585,7 +1627,11 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
         return []
     texts = [plain_narrative(c.text, manual_breaks=False) for c in cells]
     own = dataclasses.replace(sub, narrative=tuple(Paragraph(TextRef(i + 1), t) for i, t in enumerate(texts)))
-    run = _Run(own, profile, {}, [], year=report_year(texts))
+    # the table's year: the one its 说明 names most (not as a comparison's base); a 说明 naming two years as subjects
+    # ("一、2026年预算…" and "二、2025年预算执行情况…", heading rows no text of the table) leaves which sentence speaks of
+    # the table's year a reading — every comparison then a 警告 that says it (review19a)
+    years = _years_named(texts)
+    run = _Run(own, profile, {}, [], year=years[0] if years else "")
     own = run.sub = _another_years_basic(own, run.year)
     run.unit_lines, run.unread = unit_lines(own), unread_cells(own)
     run.facts = {i: extract_facts(text, i).facts for i, text in enumerate(texts)}
@@ -1600,18 +1646,67 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
         and any("预算" in t for t in texts)
         and not any("决算" in t for t in texts)
     )
+    kept: list[Issue] = []
     for i, cell in enumerate(cells):
         assert cell.ref is not None
         plans = _plan_sentences(texts[i])
+        said = sentences(texts[i])
+        # per sentence, per claim: (the level figures of it, the N01 each fact raised)
+        held: dict[tuple[int, str], tuple[int, list[tuple[Fact, list[Issue]]]]] = {}
         for fact in run.facts[i]:
             if fact.claim not in _THREE_PUBLIC_CLAIMS or fact.sentence in plans or fact.carried:
                 continue
             if _part_of_its_own_kind(run.facts[i], fact):
+                # a part of the item's figure ("其中本级8.53万元"): not held, but one of the sentence's figures of it
+                n, found = held.get((fact.sentence, fact.claim), (0, []))
+                held[(fact.sentence, fact.claim)] = (n + _a_level(fact), found)
                 continue
             if of_budgets and fact.role == "value" and _of_no_spending(texts[i], fact):
                 fact = dataclasses.replace(fact, role="budget")
+            named = _years_before(said[fact.sentence] if fact.sentence < len(said) else texts[i], fact)
+            if run.year and named and named[-1] != run.year:
+                continue  # "2022年“三公”经费预算执行情况：公务接待费支出150万元" under the 2023 table: 2022's (review19a)
+            budget = run.values.get((fact.claim, "budget"))
+            if fact.role == "value" and "final" in roles and budget is not None and _holds(fact, budget):
+                continue  # "公务接待费1.53万元，实际未发生支出" beside 预算 1.53 │ 决算 0: a bare amount, the table's 预算 (review19a)
+            before = len(run.issues)
             _check_claim(run, i, cell.ref, fact)
-    return [issue for issue in run.issues if issue.code == "N01"]
+            new = [issue for issue in run.issues[before:] if issue.code == "N01"]
+            if new and own.basic is not None and own.basic.prev_budget and not named:
+                # a table printing last year's 预算 too (no value of it is read): "公务接待费预算3万元" naming no year may
+                # be either column's (昌宁县卡斯镇 2024's 2023年预算数 │ 2024年预算数) — a 警告 that says so (review19a)
+                why, why_en = (
+                    "表中同时印有上年预算数，该句未写年度，按本年数比较，系推测",
+                    "the table prints last year's budget too",
+                )
+                new = [_as_guess(f, why, why_en + "; the sentence names no year") for f in new]
+            n, found = held.get((fact.sentence, fact.claim), (0, []))
+            held[(fact.sentence, fact.claim)] = (n + _a_level(fact), [*found, (fact, new)])
+        for (si, claim), (n, facts) in held.items():
+            scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
+            wider = any(_WIDER_SCOPE.search(_around(f)[0]) for f, _ in facts)
+            levels = [issue for f, new in facts if _a_level(f) for issue in new]
+            wrong = [issue for f, new in facts if not _a_level(f) for issue in new]
+            if levels and (scopes or wider):
+                # "公务接待费：部门合计3.53万元，其中本级1.53万元" under a 本级 table: which scope the table prints is no
+                # printed fact — quiet when one of the item's figures agrees (its own, or one named by its scope alone,
+                # "其中本级1.53万元") or a part of it is not held; else a 警告 saying so ("全区“三公”经费预算1444.16万元"
+                # under 烈山区本级's table) (review19a)
+                tvs = [tv for (c, _), tv in run.values.items() if c == claim]
+                if len(levels) < n or any(_holds(f, tv) for f in scopes for tv in tvs):
+                    levels = []
+                why = "该句写明范围（部门、本级、所属单位或全区等），本表是否同一口径未印明，比较系推测"
+                why_en = (
+                    "the sentence names a scope (department, own level, units, whole district): the table's a reading"
+                )
+                levels = [_as_guess(f, why, why_en) for f in levels]
+            wrong += levels
+            if wrong and len(years) > 1:
+                why = f"表下说明以{'、'.join(y + '年' for y in years)}为主语，按出现最多的{run.year}年作为本表年度比较，系推测"
+                why_en = f"the note names years {', '.join(years)}; the table read as {run.year}'s (a reading)"
+                wrong = [_as_guess(f, why, why_en) for f in wrong]
+            kept += wrong
+    return kept
 
 
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
