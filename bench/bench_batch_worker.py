@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(REPO / "bench"))
     import bench_batch
 
-    bench_batch.corpus(args.corpus, 10 + args.files)
+    files = bench_batch.corpus(args.corpus, 10 + args.files)
     corpus = str(args.corpus)
     if not args.per_file:
         base = instructions(["packed", "10", "0", "2", corpus])
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     points = []
     for k in range(10, 10 + args.files):
         cost = (instructions(["packed", str(k), "1", "10", corpus]) - base) / 1e6
-        rows = _shape(bench_batch.corpus(args.corpus, k + 1)[k])
+        rows = _shape(files[k])
         points.append((rows, cost))
         print(f"file {k}: {rows} rows, {cost:.2f} M", flush=True)
     n = len(points)
