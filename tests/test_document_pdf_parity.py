@@ -90,20 +90,6 @@ WRAPPED_HEADS = (
 )
 
 
-STAGE_ABOVE = (
-    "the 功能分类预算表's caption ('2026年预算单位一般公共预算支出功能分类预算表', with its unit line) is not taken as the "
-    "PDF table's caption, so the table keeps the default name '支出功能分类表' and nothing in it says 预算 or 决算 (its "
-    "header says 一般公共预算支出 │ 合计 only): perfxl/document/table_lines.py holds the narrative only to a table whose "
-    "stage is stated, so the PDF misses the two N01 the .docx finds (p14 57.8 against 56.12, p20 170.03 against 207). A "
-    "miss, no false finding; to close: the caption read above a PDF table as above a .docx one, or the stage the "
-    "publication's other tables all state (narr18, session 18)"
-)
-
-NOT_HELD_IN_PDF = (
-    "narr18's N01 at ¶38 (352.67 against the 功能分类表 line 350.35, named by its printed codes) is found in the .docx "
-    "only: in the three PDF layouts that table's lines are not held to the narrative, as for 司法局 2026 (STAGE_ABOVE; "
-    "not traced further here). A miss, no false finding (found by session 18's final check)"
-)
 CELLS_UNTRACED = (
     "the ruled layout reads the 6×8 table of page 4 with some cells other than the .docx's; the verdicts are identical "
     "(no finding differs). Not traced (found by session 18's final check); the reader limits above are the likely cause"
@@ -111,11 +97,6 @@ CELLS_UNTRACED = (
 
 
 KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
-    "shanghai-putuo-wanli-yusuan-2024": {
-        "[ruled] narrative docx only: ('N01', 'error', '¶38')": NOT_HELD_IN_PDF,
-        "[published] narrative docx only: ('N01', 'error', '¶38')": NOT_HELD_IN_PDF,
-        "[tagged] narrative docx only: ('N01', 'error', '¶38')": NOT_HELD_IN_PDF,
-    },
     "shanghai-putuo-yichuan-juesuan-2025": {
         "[ruled] reader 第4页 表3 → 表4: cells differ (6×8 vs 6×8)": CELLS_UNTRACED,
     },
@@ -124,14 +105,6 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     },
     "guangdong-zhanjiang-xuanchuanbu-sangong-2017": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「中共湛江市委宣传部2017年度绩效自评报告」": ONE_PAGE_HEAD,
-    },
-    "shanghai-putuo-sifaju-danwei-yusuan-2026": {
-        "[ruled] narrative docx only: ('N01', 'error', '¶14')": STAGE_ABOVE,
-        "[ruled] narrative docx only: ('N01', 'error', '¶20')": STAGE_ABOVE,
-        "[published] narrative docx only: ('N01', 'error', '¶14')": STAGE_ABOVE,
-        "[published] narrative docx only: ('N01', 'error', '¶20')": STAGE_ABOVE,
-        "[tagged] narrative docx only: ('N01', 'error', '¶14')": STAGE_ABOVE,
-        "[tagged] narrative docx only: ('N01', 'error', '¶20')": STAGE_ABOVE,
     },
     "shanghai-putuo-shangwuwei-yusuan-2025": {
         "[ruled] reader 第2页 表2 → 表2: cells differ (34×7 vs 34×7)": HEAD_OVER_SEAM,

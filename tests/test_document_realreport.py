@@ -187,31 +187,21 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
 KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
-    # real reports 15: a change stated in a paragraph of its own, between an item's 2022 预算 (p2) and 2021 决算 (p4)
-    # ("公务接待较上年同期减少0.58万元": 11.8 − 12.39 = −0.59) — perfxl pairs a change only with figures of its own
-    # paragraph; and at the printed precision (11.8 for 11.75–11.85) it would be a 警告 at most.
-    "unknown-ordos-sangong-2022": {5: "a change between two other paragraphs' figures of one item (预算 vs 上年决算)"},
-    # real reports 21 (blind): 渝中 2017's "剔除…仍然减少了933.78万元,下降了16.64%" rests on a base the text never states
-    # (last year's 5,609.85 is 4,333.33 + 1,276.52 of the sentence before; the comparable base also takes off 342.74).
-    "chongqing-yuzhong-sangong-juesuan-2017": {
-        5: "a rate whose base is derived from another sentence's level and change"
-    },
+    # real reports 15: 鄂尔多斯 2022 p5 ("公务接待较上年同期减少0.58万元": 11.8 (p2) − 12.39 (p4) = −0.59) is found since
+    # rgaps19 as a 警告 (perfxl/document/levels_apart.py: the item's one figure of each year in other paragraphs).
+    # real reports 21 (blind): 渝中 2017's "剔除…仍然减少了933.78万元,下降了16.64%" (its base never stated: last year's
+    # 5,609.85 = 4,333.33 + 1,276.52 gives 16.65%, the comparable 5,267.11 gives 17.73%) is found since rgaps19 as a 警告
+    # (perfxl/document/levels_apart.check_adjusted_rates).
     # 司法局 2026 单位预算: an item's "2026年预算安排B" against its 功能分类表 row (p14 57.8 vs 56.12, p20 170.03 vs 207) is
     # found since narr18 (perfxl/document/table_lines.py: the line the paragraph opens with, by its printed codes).
+    # 规划资源 p28 (a share of 本年支出合计, printed only in the 收支总表) and 宜川路 p72 (a 三公 item's change rate, its level
+    # only the 三公 table's) are found since rgaps19 (perfxl/document/table_wholes.py, tests/test_rgaps19.py), and 宜川路
+    # p82 (a 政府性基金 line: its table's header glued to its 合计 line, perfxl/layout/sum_tables.py `_glued_labels`),
+    # 万里 2024 p47 (a note "本部门2024年无“三公”经费…预算" beside a table printing 47.91: table_wholes.check_none_stated).
     # real reports 22 (blind): figures held only to a 功能分类表/收支总表 line or to another paragraph's figure, a 三公
     # item's rate whose budget only the table prints, and a table's note against the table it is printed under. Found
     # since narr18 (the narrative held to the tables' lines): 规划资源 p30 and 宜川路 p46 (警告: alike but for the last
     # place; p46's expectation re-judged a 警告 in its fixture), 万里 p38 and 规划资源 p47 (N01 错误).
-    "shanghai-putuo-guihuaziyuan-juesuan-2024": {
-        28: "a share (99.86%) of a whole (本年支出合计 9759.38) printed only in another paragraph and the 收支总表",
-    },
-    "shanghai-putuo-wanli-yusuan-2024": {
-        47: "a table's note (本部门2024年无“三公”经费…预算，故本表为空表) against the figures of the table above it",
-    },
-    "shanghai-putuo-yichuan-juesuan-2025": {
-        72: "a change list item's rate (15.31%) whose level (19.56) is another paragraph's / the 三公 table's",
-        82: "a 基金 item (135.00) against the 政府性基金 table's line (105.00)",
-    },
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
     # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name

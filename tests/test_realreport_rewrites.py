@@ -402,14 +402,6 @@ NOT_BENIGN = {
         "in_yuan",
         "shanghai-putuo-shehuigongzuobu-juesuan-2024",
     ): "the 元 figures are exact where the 万元 ones were rounded",
-    # 社会工作部 2024 p20 wrapped at 28 characters: "中共…社会工作部 2024 年度财政拨款收入\n支出总计 307.82 万元。…" — a line
-    # with no clause punctuation is read as a heading (plain_text._unwrapped), so the level's subject is cut ("支出") and
-    # the rate over a 2023 of 0 is no longer held. A limitation (a miss, never a false finding), not a benign reading
-    # perfxl keeps (real reports 20).
-    (
-        "wrapped",
-        "shanghai-putuo-shehuigongzuobu-juesuan-2024",
-    ): "a wrap after a line with no punctuation reads as a heading",
     # 规划资源局 2024 p30 (卫生健康 236.63 against its line's 236.64) and 宜川路 2025 p46 (269.85 against 269.86): a
     # last-place difference, a 警告 as printed in 万元 (one may be cut short); restated "2366300元" the figure is exact and
     # 100元 off — an 错误 (narr18, session 18)
@@ -418,17 +410,6 @@ NOT_BENIGN = {
         "shanghai-putuo-guihuaziyuan-juesuan-2024",
     ): "the 元 figures are exact where the 万元 ones were rounded",
     ("in_yuan", "shanghai-putuo-yichuan-juesuan-2025"): "the 元 figures are exact where the 万元 ones were rounded",
-    # 宜川路 2025 p46 wrapped: its "15、社会保障和就业支出（类）…" opening line broken before the item's name, read as a
-    # heading, so the figure names no 功能分类 line: its N01 警告 is lost (a miss, never a false finding)
-    ("wrapped", "shanghai-putuo-yichuan-juesuan-2025"): "a wrap after a line with no punctuation reads as a heading",
-    # 规划资源局 2024 p25 wrapped: "…2024 年度财政拨款收入⏎支出总计 9746.50 万元" — the first line read as a heading, the
-    # figure's subject cut to "支出总计", held to the department's 本年支出合计 (9759.38): a FALSE N01 错误 under this
-    # rewrite (narr18's total lines met an old wrap limit) — OPEN: the wrap reading (plain_text._unwrapped) should not
-    # cut a subject whose line ends mid-word (a bare "支出" without 总计 is a guess since the lead's fix, session 18)
-    (
-        "wrapped",
-        "shanghai-putuo-guihuaziyuan-juesuan-2024",
-    ): "a wrap after a line with no punctuation reads as a heading",
     # 云县 2023 p4's 预算数 "0 + 310.37 + 521.67" = 832.04万元 for 832.05万元 agrees only as parts rounded from 元; restated
     # "3103700元 + 5216700元" = 8320400元 the figures are exact and 100元 short of 8320500元 (gaps16: the 预算数 summed)
     ("in_yuan", "yunnan-yunxian-sangong-juesuan-2023"): "the 元 figures are exact where the 万元 ones were rounded",

@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import CellRef, CellValue, Certainty, FundsRow, SelfEvaluation, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, FundsRow, Paragraph, SelfEvaluation, Submission, TextRef
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
@@ -40,6 +40,7 @@ from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
+from .levels_apart import check_adjusted_rates, check_changes_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
@@ -73,6 +74,7 @@ from .run_state import (
 from .score_parts import check_score_parts
 from .stated_grade import check_stated_grade
 from .table_facts import (
+    _BASIC_ROWS,
     IndicatorValue,
     ProjectFunds,
     TableValue,
@@ -86,6 +88,7 @@ from .table_facts import (
     unread_cells,
 )
 from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
 if TYPE_CHECKING:
@@ -248,7 +251,7 @@ def _compare(
     run.contradicted_by[(pi, fact.index)] = issue
 
 
-def _check_carried_over(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+def _check_carried_over(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
     """ "上年结转资金150万元" in a project's report: the 自评表's 上年结转资金 row, its 全年预算数 (or its 年初预算数, when
     the text agrees with that). Only a figure its own words name (结转): "…上年结转资金40万元，全年预算1020万元" carries
     the subject to the 全年预算, which is the total's."""
@@ -396,7 +399,7 @@ def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> b
     return both.overlaps(Interval.printed(tv.value, tv.step)) and c.value > 0
 
 
-def _check_claim(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
+def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
     if _another_years(run, fact) or _against_stated_base(run, pi, fact) or _change_of_a_budget(run, pi, fact):
         return
     if fact.claim == "expense" and _FOR_A_USE.match(_around(fact)[1]):
@@ -520,7 +523,7 @@ def _holds(fact: Fact, tv: TableValue) -> bool | None:
     return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
 
 
-def _check_either_reading(run: _Run, pi: int, ref: TextRef, fact: Fact, change: Fact) -> None:
+def _check_either_reading(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, change: Fact) -> None:
     """A 其中 part that may be its item's level or its part of the change before it (`_change_it_may_split`): held to
     the table both ways — quiet when either holds; when both are read and neither holds, a 警告 naming both (never an
     错误: which one the text means is a reading)."""
@@ -553,7 +556,7 @@ def _text_and_heading(run: _Run, pi: int) -> tuple[str, str]:
     ) else ""
 
 
-def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+def _check_table_line(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> bool:
     """A money figure naming a 功能分类 line by its 类/款/项 or a 收支总表 line by its name (perfxl.document.table_lines),
     compared with it (N01): certain when the whole path names one line, a guess that says what it paired otherwise — and
     then said only when the figure agrees with none of the lines its name was met on. True when a line was named.
@@ -562,8 +565,8 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     2026年预算安排57.8万元，比2025年预算执行数减少2.27%"), is compared after the paragraphs' own arithmetic
     (`_check_opening_lines`): its rate on another year's figure is judged on the text's own figures first, and the figure
     is then held to the table unless a relation of it already said it wrong (one finding for one figure)."""
-    if pi < 0 or run.lines is None or _another_years(run, fact):
-        return False
+    if pi < 0 or run.lines is None or not isinstance(ref, TextRef) or _another_years(run, fact):
+        return False  # (a table's own sentence, its CellRef: no 功能分类 lines are read beside a 三公 table's 说明)
     if fact.role == "share":
         return _check_line_share(run, pi, ref, fact)
     text, heading = _text_and_heading(run, pi)
@@ -1549,6 +1552,59 @@ def _another_years_basic(sub: Submission, year: str) -> Submission:
     return dataclasses.replace(sub, basic=dataclasses.replace(basic, guess=guess))
 
 
+#: The claims a “三公”经费 table states (its items, 公用经费): what its own sentences are held to it on.
+_THREE_PUBLIC_CLAIMS = frozenset(_BASIC_ROWS.values())
+
+
+def _of_no_spending(text: str, fact: Fact) -> bool:
+    """The figure's sentence says nothing of spending (支出, 实际, 执行, 完成, 决算 …) and does not set the figure against
+    a budget ("完成预算的90%")."""
+    said = sentences(text)
+    sentence = said[fact.sentence] if fact.sentence < len(said) else text
+    return not (_SPENT_WORDS.search(sentence) or "支出" in sentence or _SET_AGAINST_BUDGET.search(sentence))
+
+
+def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue]:
+    """A “三公”经费 table's own sentences (its 说明 printed below it in the sheet, `BasicData.texts`) held to the table
+    they stand under as a report's paragraphs are (`_check_claim`, N01): "（三）公务接待费1.63万元" under a 公务接待费 of
+    1.53 (上海普陀 石泉路街道 2026, held-out batch 32; before, these sentences were read for their own arithmetic only).
+    Only the figures of a 三公 item (its claims) are held, each sentence read as a paragraph of its own: another year's
+    figure, a change on a stated base ("比2025年预算减少25万元") or on a budget are passed over as in a report."""
+    cells = [c for c in sub.basic.texts if c.ref is not None] if sub.basic is not None else []
+    cells = [c for c in cells if isinstance(c.raw, str) and readable(c.raw)]
+    if not cells:
+        return []
+    texts = [plain_narrative(c.text, manual_breaks=False) for c in cells]
+    own = dataclasses.replace(sub, narrative=tuple(Paragraph(TextRef(i + 1), t) for i, t in enumerate(texts)))
+    run = _Run(own, profile, {}, [], year=report_year(texts))
+    own = run.sub = _another_years_basic(own, run.year)
+    run.unit_lines, run.unread = unit_lines(own), unread_cells(own)
+    run.facts = {i: extract_facts(text, i).facts for i, text in enumerate(texts)}
+    run.values, run.narrative_units = settle_units(table_values(own), (f for fs in run.facts.values() for f in fs))
+    # a 预算表 whose 说明 speaks of budgets and never of 决算: an item's bare amount in a sentence saying nothing of
+    # spending ("（三）公务接待费1.53万元。与2025年预算持平。") is its budget, as certain as its words; a sentence with
+    # 支出/实际/执行 stays the judgement a report's is (`_budget_of_a_budget_text`)
+    roles = {role for _, role in run.values}
+    of_budgets = (
+        "budget" in roles
+        and "final" not in roles
+        and any("预算" in t for t in texts)
+        and not any("决算" in t for t in texts)
+    )
+    for i, cell in enumerate(cells):
+        assert cell.ref is not None
+        plans = _plan_sentences(texts[i])
+        for fact in run.facts[i]:
+            if fact.claim not in _THREE_PUBLIC_CLAIMS or fact.sentence in plans or fact.carried:
+                continue
+            if _part_of_its_own_kind(run.facts[i], fact):
+                continue
+            if of_budgets and fact.role == "value" and _of_no_spending(texts[i], fact):
+                fact = dataclasses.replace(fact, role="budget")
+            _check_claim(run, i, cell.ref, fact)
+    return [issue for issue in run.issues if issue.code == "N01"]
+
+
 def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
@@ -1574,6 +1630,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
             )  # before N02: contradicted ones stay out
         _relations(run, -1 - gi, cell.ref, goal_facts, text)
+    run.issues += _three_public_sentences(sub, profile)
     if not sub.narrative:
         return run.issues
     run.year = report_year(p.text for p in sub.narrative)
@@ -1627,6 +1684,11 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     stated = [(ref, s) for _, ref, pf in parsed for s in pf.indicators]
     for pi, ref, pf in parsed:
         _relations(run, pi, ref, pf.facts, sub.narrative[pi].text)
+        # rgaps19: rates whose whole only a table prints, "本部门2024年无“三公”经费预算" beside a table printing it
+        # (table_wholes); a rate restated 剔除… (levels_apart)
+        check_table_wholes(run, pi, ref, pf.facts)
+        check_none_stated(run, pi, ref, sub.narrative[pi].text)
+        check_adjusted_rates(run, pi, ref, pf.facts)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
@@ -1640,6 +1702,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
     _check_opening_lines(run)
+    for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
+        check_changes_apart(run, pi, ref, pf.facts)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)

@@ -30,6 +30,7 @@ from .pdf_text import (
     PageText,
     drop_running_heads,
     group_lines,
+    lines_between,
     paragraphs,
 )
 from .source import DocumentSource
@@ -193,10 +194,9 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         text_above = min((c[2] for c in text.chars), default=height)
         if tables and tables[-1].page == page_no - 1 and last_text_below:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
-        lines = [(line[0][2], "".join(c[3] for c in line)) for line in group_lines(text.chars)]
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
         for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
-            between = [t for top, t in lines if floor <= top < bbox[1] and t.strip()]
+            between = lines_between(text, floor, bbox[1])  # its caption and unit lines, wrapped ones whole
             unit = unit_line_above(between)
             floor = bbox[3]
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]

@@ -17,6 +17,7 @@ __all__ = [
     "LINE_TOLERANCE",
     "PageText",
     "group_lines",
+    "lines_between",
     "drop_running_heads",
     "paragraphs",
 ]
@@ -143,6 +144,26 @@ def _ended(prev: _Line, line: _Line) -> bool:
     return prev.x1 < prev.right - 3 * prev.em and (
         prev.text.rstrip().endswith(_ENDS) or prev.x1 - prev.left < 0.6 * (prev.right - prev.left)
     )
+
+
+def lines_between(p: PageText, floor: float, top: float) -> list[str]:
+    """The text lines of page `p` between `floor` (the bottom of the table above, or 0) and `top` (a table's top),
+    a line wrapped over the column's right edge joined to the next (`_ended`): the caption and unit lines a report
+    prints above a table, read whole — at 16 pt "编制部门：上海市普陀区人民政府万里街道办事处 单" runs to the edge and
+    "位：元" goes on below (real reports, 万里街道 2024 published). A line is below the table above when its middle is,
+    as a character is in a table when its middle is: its glyph box may start a hair above that table's bottom rule
+    (司法局 2026's 功能分类预算表 title, 0.55 pt into 表1's box on its page)."""
+    out: list[str] = []
+    prev: _Line | None = None
+    for line in _page_lines(p, None):
+        if not (floor <= line.top + line.em / 2 and line.top < top) or not line.text.strip():
+            continue
+        if prev is None or _ended(prev, line) or line.top - prev.top > 2.2 * max(line.em, prev.em):
+            out.append(line.text)
+        else:
+            out[-1] += line.text
+        prev = line
+    return out
 
 
 def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:

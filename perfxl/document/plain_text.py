@@ -21,7 +21,7 @@ _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.
 #: A full-width comma between thousands ("１，３３６．９２" → "1,336.92"): one to three digits, then groups of exactly
 #: three — the same reading a half-width "1,336.92" gets (perfxl.document.facts); never before a percent sign.
 _GROUPED = lazy_compile(r"(?<![\d.])\d{1,3}(?:，\d{3})+(?![\d%])")
-#: Clause punctuation: a line holding none is a heading, a title or a "项目名称：…" label line.
+#: Clause punctuation: a line holding none may be a heading, a title or a "项目名称：…" label line (`_ends_heading`).
 _PUNCTUATED = lazy_compile(r"[。；;，,！？!?]")
 #: A line ending in punctuation: the break after it is layout.
 _ENDS_PUNCTUATED = lazy_compile(r"[。；;：:，,、！？!?）)”]$")
@@ -29,6 +29,40 @@ _ENDS_PUNCTUATED = lazy_compile(r"[。；;：:，,、！？!?）)”]$")
 _ITEM = lazy_compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}[、是]|第[一二三四五六七八九十]{1,3}[，,、])"
 )
+#: A line ending where its clause cannot end: on a connective waiting for its word ("…比", "…与", "…和", "…及",
+#: "…的") or on the dash of a "类-款-项" name ("…相关机构事务-").
+_OPEN_AT_END = lazy_compile(r"[比与和及的\-－—]$")
+#: Bracket and quote pairs: one opened and not closed means the clause goes on.
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("〔", "〕"), ("[", "]"), ("【", "】"))
+#: A form's label at a line's start: a few words and a colon ("项目名称：", "项目金额:").
+_LABEL = lazy_compile(r"^[\u4e00-\u9fff]{2,8}[：:]")
+#: A 功能分类 name opened at its 类 or 款 level and not yet closed at the line's end ("…（类）行政事业单位医疗（款）事业单位
+#: 医⏎疗（项）"): the words after the last level mark hold no bracket of their own.
+_OPEN_NAME = lazy_compile(r"[（(]\d*[类款][)）][^（()）]+$")
+#: A line opening with clause punctuation or a closing bracket: the sentence before goes on.
+_GOES_ON = lazy_compile(r"^[，,。；;：:、）)”》%％]")
+#: A line ending with a figure and its unit ("森林资源专项调查200万", "…项目50万元"): an item of a list, line by line —
+#: not a rate's denominator ("6.5次/10万⏎公顷").
+_ENDS_WITH_FIGURE = lazy_compile(r"(?<![/\d.,])\d[\d.,]*[ \u3000]*(?:万元|亿元|元|万|亿|%|％)$")
+#: A line this short (characters) holding no clause punctuation is a heading or title ("基本情况", "项目绩效自评报告"),
+#: narrower than any page's line.
+_TITLE_WIDTH = 10
+#: A numbered heading's length at most (characters) whatever follows it ("（一）部门整体支出绩效目标完成情况" is 17).
+_HEADING_WIDTH = 20
+#: A numbered heading's mark: "一、", "（二）", "3、", "1." (not a list item in prose: "一是…", "第一，…").
+_NUMBERED = lazy_compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、)"
+)
+#: A label and its value on one line ("(3)数量目标:当年…", "1.项目绩效自评总体情况:我部门…"): a field's text, not a heading.
+_FIELD = lazy_compile(r"[：:].")
+#: A line opening with a figure and its unit after less than two characters ("目78.29万元", "149.49 万元"): the figure's
+#: subject is on the line before (a sentence after a heading names its subject first).
+_FIGURE_GOES_ON = lazy_compile(
+    r"^[\u4e00-\u9fff]?[（(]?[项款类]?[)）]?[ \u3000]*\d[\d.,]*[ \u3000]*(?:万元|亿元|元|%|％)"
+)
+#: A line holding no clause punctuation ends short — a heading's or a title's end, not a wrapped line's — when it runs
+#: to less than this share of the line after it.
+_SHORT = 0.6
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
 _SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])")
 #: Spaces between Chinese words and the figure after them ("比 2023 年度增加 10.23 万元": a PDF's justified line copied
@@ -73,21 +107,22 @@ def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
         if "，" in text:
             text = _GROUPED.sub(lambda m: m.group(0).replace("，", ","), text)
         text = to_simplified(text)
-        if _HAS_LATIN.search(text):
-            text = _without_glosses(text)
     if manual_breaks and "\n" in text:
-        text = _unwrapped(text)
+        text = _unwrapped(text)  # the lines as typed: a gloss is part of the width a wrapped line runs to
+    if not text.isascii() and _HAS_LATIN.search(text):
+        text = _without_glosses(text)
     return _SPACE_BEFORE_FIGURE.sub("", _SPACE_AFTER_FIGURE.sub("", text))
 
 
 def _unwrapped(text: str) -> str:
     """Manual line breaks (Shift+Enter, or the breaks a web page pasted into Word leaves at its line ends) read as
     layout: the lines joined where the sentence goes on — after punctuation, or mid-clause ("…基本\n支出189.25万元"
-    is 基本支出) — and kept as a sentence end after a heading or label line (no clause punctuation) and before a list
-    item or numbered heading."""
+    is 基本支出) — and kept as a sentence end before a list item or numbered heading and after a heading, title or
+    list line (`_ends_heading`)."""
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     out: list[str] = []
     current = ""  # the line since the last break kept
-    for line in (line.strip(" \t\u3000") for line in text.split("\n")):
+    for i, line in enumerate(lines):
         if not line:  # an empty line: a break kept
             if current:
                 out.append(current)
@@ -96,10 +131,46 @@ def _unwrapped(text: str) -> str:
             current += line
         elif _SPLIT_UNIT.search(current) and _UNIT_REST.match(line):
             current += line  # "…总计307.82万\n元。": a break inside a figure's unit, never a heading's end
-        elif _ITEM.match(line) or not _PUNCTUATED.search(current):
+        elif _ITEM.match(line) or _ends_heading(current, lines[i - 1], lines[i:]):
             out.append(current)
             current = line
         else:
             current += line
     out.append(current)
     return "\n".join(s for s in out if s)
+
+
+def _ends_heading(current: str, last: str, after: list[str]) -> bool:
+    """Whether the break between `last` (the last line of `current`, the text since the last break kept) and the lines
+    `after` it (the next first) ends
+    a heading, a title or a list's line — not a sentence wrapped at the width of a page (a web page pasted into Word
+    leaves a break at each of its line ends, mid-clause, even mid-word: "…2024 年度财政拨款收入⏎支出总计9746.50万元").
+
+    Never a heading's end: text holding clause punctuation; a line ending inside a clause — an open bracket or quote
+    ("“一般公共服务支出-…-行⏎政运行”"), a connective waiting for its word, a 功能分类 name opened at its 类 or 款 and
+    not closed ("…（款）事业单位医⏎疗（项）"); a next line opening with punctuation or with a figure whose subject is
+    on this line ("…”科⏎目78.29万元").
+    A heading's end: a line too short for any page's width (`_TITLE_WIDTH`); a list's line ending with its figure
+    ("…调查200万⏎2022年度…"); a form's label line before another ("项目名称：…⏎项目金额：…"); a numbered heading
+    ("一、…", "（二）…", "3、…" — not "一是…", nor a "1.名称：…" field with its text) of a heading's length
+    (`_HEADING_WIDTH`) or shorter than every line after it but the paragraph's last (a numbered sentence's first line
+    runs to the page's width as the next do:
+    "（一）金寨县麻埠镇人民政府2023年度下达上级资⏎金转移支付755.19万元。…").
+    Otherwise a line is a heading's or title's end when it ends short: under `_SHORT` of the line after it (a wrapped
+    sentence's lines run to one width, the last no longer; a figure run on past the width makes one longer, hardly by
+    half), else it is a line of a wrapped sentence and the sentence goes on."""
+    line = after[0]
+    if _PUNCTUATED.search(current) or _OPEN_AT_END.search(last) or _unclosed(current) or _OPEN_NAME.search(last):
+        return False
+    if _FIGURE_GOES_ON.match(line) or _GOES_ON.match(line):
+        return False
+    if len(last) <= _TITLE_WIDTH or _ENDS_WITH_FIGURE.search(last) or (_LABEL.match(last) and _LABEL.match(line)):
+        return True
+    if _NUMBERED.match(current) and not _FIELD.search(current):
+        return len(last) <= _HEADING_WIDTH or len(last) < min(map(len, after[:-1] or after))
+    return len(last) < _SHORT * len(line)
+
+
+def _unclosed(text: str) -> bool:
+    """An open bracket or quote not closed in `text` (the sentence goes on past the line's end)."""
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)

@@ -188,8 +188,10 @@ def line_index(sub: Submission) -> LineIndex:
         if not stage or not table.lines:
             continue
         if table.kind == "functional":
-            heads = [p[-1] for line in table.lines[:1] for p, _ in _current(line.cells)]
-            if any("收入" in h for h in heads) or ("收入" in table.name and "支出" not in table.name):
+            paths = [p for line in table.lines[:1] for p, _ in _current(line.cells)]
+            heads = [p[-1] for p in paths]
+            spent = any("支出" in t for p in paths for t in p)  # a 收入支出决算表's 本年支出 columns (政府性基金)
+            if (any("收入" in h for h in heads) and not spent) or ("收入" in table.name and "支出" not in table.name):
                 continue  # a 收入决算表: its lines are money received for each function, not spent on it
             names = {line.subject_code: _key(line.name) for line in table.lines if line.subject_code}
             for line in table.lines:

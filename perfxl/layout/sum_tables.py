@@ -138,6 +138,7 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
             start = r
             break
     paths = _header_paths(grid, range(start))
+    _glued_labels(grid, start, paths)
     code_cols = [
         c for c, p in enumerate(paths) if any("编码" in t or "代码" in t or t in ("类", "款", "项") for t in p)
     ]
@@ -201,6 +202,23 @@ def _functional(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str,
     if len(coded) < 2:
         return None
     return _functional_sums(grid, paths, code_cols, name_col, amount_cols, lines, unread, start)
+
+
+def _glued_labels(grid: Grid, start: int, paths: list[list[str]]) -> None:
+    """A 合计 line printed first whose cells under one header group hold that group's column labels instead of figures
+    ("合计 │ │ │ 105.00 │ 合计 │ 基本支出 │ 项目支出" under "本年收入 │ 本年支出": a PDF's table glued the header's last row to the
+    line, 宜川路 2025's 政府性基金 table): those labels end their columns' header paths. Only labels the header's own words
+    name as column labels (合计/小计, 基本支出, 项目支出) — never a figure, never the line's own name."""
+    if not any(_own_label(grid, start, c) in _TOTAL_NAMES for c in range(min(2, grid.n_cols))):
+        return
+    for c in range(2, grid.n_cols):
+        label = _own_label(grid, start, c)
+        if label in _GLUED_COLUMNS and paths[c] and label not in paths[c] and not _number(own(grid, start, c)):
+            paths[c].append(label)
+
+
+#: The column labels a 功能分类表's header prints under a group (本年支出 → 合计 │ 基本支出 │ 项目支出).
+_GLUED_COLUMNS = frozenset({"合计", "小计", "基本支出", "项目支出"})
 
 
 def _number(value: object) -> bool:

@@ -1,0 +1,300 @@
+"""A change whose two levels stand in other paragraphs (issue 12, rgaps19): "2022年度“三公”经费预算较2021年度增加1.68万元,
+其中公务接待较上年同期减少0.58万元" after "2022年度“三公”经费预算总计21.8万元,其中:…公务接待11.8万元…" and "2021年度“三公”
+经费合计支出20.12万元,其中:…公务接待12.39万元…" (鄂尔多斯 2022): the change of an item between the year (and stage) its
+sentence names and the year it is compared with is the difference of the item's one figure of each — found by the item
+(its claim, or its name less the stage words) and the year the figure's own sentence names, in the other paragraphs.
+
+Which paragraph's figure is meant is a reading (a report may print an item's figure twice, or of another kind of
+money): an N02 警告 at most, and said only when the change fails the levels read at the finest place printed among the
+three figures ("11.8" read as 11.80: 11.80 − 12.39 = −0.59 against 减少0.58 — right only if 11.8 stands for 11.81, as
+`run_state._arith` judges a rate agreeing only through a figure cut short). Each level must be the one figure of its
+item, year and stage in the document (two that differ: neither), in a paragraph nothing was found wrong in (its sum
+failing, or a figure against a table: which figure is wrong is open there) — so this runs after every paragraph's own
+checks. Pure; called by perfxl.document.crosscheck.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..model import Certainty, TextRef
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..patterns import lazy_compile
+from ..units import convert
+from .facts import Fact, _claim, sentences
+from .precision import Interval, _approximate, _bound, _interval
+from .run_state import _arith, _where, contradict
+
+if TYPE_CHECKING:
+    from .run_state import _Run
+
+__all__ = ["check_adjusted_rates", "check_changes_apart", "sentence_of"]
+
+_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
+#: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
+_AGAINST = lazy_compile(r"(?:较|比|与)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<last>上年|去年|上一年)度?)")
+#: Words on another basis than the two levels (a change adjusted, or against a budget or target named after 较).
+_OTHER_BASIS = lazy_compile(r"剔除|扣除|不含|同口径|可比|(?:较|比|与)[^，,。；;]{0,8}(?:目标|计划)")
+#: The stage and total words a figure's name carries ("三公经费预算总计", "三公经费合计支出"): not the item's name.
+_STAGE_WORDS = lazy_compile(r"(?:预算|决算|合计|总计|支出|安排|数|总额|共计)+$")
+#: A sentence or paragraph opening with 其中: the one before it goes on there (split at its 其中).
+_OPENS_A_PART = lazy_compile(r"^\s*其中")
+
+
+def _item(f: Fact) -> str:
+    """The item a figure is of: its claim, else its name less the stage words (claimed if that names a claim)."""
+    if f.claim:
+        return f.claim
+    name = _STAGE_WORDS.sub("", f.subject)
+    return _claim(name, "final") or name
+
+
+def sentence_of(run: _Run, pi: int, f: Fact) -> str:
+    """The figure's sentence — with the one before when it opens with 其中 ("…较2021年度增加1.68万元。其中公务接待较上年同期
+    减少0.58万元": its list goes on the sentence before, whose words say what it compares), the last of the paragraph
+    before when it opens its paragraph (one paragraph split at its 其中)."""
+    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
+    said = sentences(text)
+    sentence = said[f.sentence] if f.sentence < len(said) else ""
+    if _OPENS_A_PART.match(sentence):
+        if f.sentence:
+            return f"{said[f.sentence - 1]}。{sentence}"
+        if pi > 0 and (before := [t for t in sentences(run.sub.narrative[pi - 1].text) if t.strip()]):
+            return f"{before[-1]}。{sentence}"  # a paragraph split at its 其中: the sentence it goes on ends the last
+    return sentence
+
+
+_sentence = sentence_of
+
+
+def _head(sentence: str, f: Fact) -> str:
+    """The sentence up to the figure's clause (the clause included)."""
+    at = sentence.find(f.clause)
+    return sentence[: at + len(f.clause)] if at >= 0 else sentence
+
+
+def _stage(words: str) -> str:
+    return "budget" if "预算" in words else "final" if ("决算" in words or "支出" in words) else ""
+
+
+def _level(run: _Run, pi: int, item: str, year: str, stage: str) -> tuple[int, Fact] | None:
+    """The one figure of `item` in another paragraph whose sentence names `year` first (and `stage`, when one is named)."""
+    found: list[tuple[int, Fact]] = []
+    for pj, facts in run.facts.items():
+        if pj == pi or pj < 0:
+            continue
+        for f in facts:
+            if f.role not in ("value", "final", "budget") or not f.quantity.is_money or f.direction:
+                continue
+            if _bound(f) or _approximate(f) or _item(f) != item:
+                continue
+            sentence = _sentence(run, pj, f)
+            years = _YEAR.findall(sentence)
+            if not years or years[0] != year or _AGAINST.search(sentence):
+                continue
+            if stage and _stage(sentence) not in (stage, ""):
+                continue
+            found.append((pj, f))
+    values = {(f.quantity.value, f.quantity.unit) for _, f in found}
+    return found[0] if len(values) == 1 else None
+
+
+def _has_finding(run: _Run, pi: int) -> bool:
+    ref = run.sub.narrative[pi].ref
+    return any(issue.ref == ref and issue.code in ("N01", "N02") for issue in run.issues)
+
+
+def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for a change that fails its item's two levels printed in other paragraphs (see the module's doc)."""
+    for change in facts:
+        q = change.quantity
+        if change.role != "change" or not q.is_money or not change.direction or change.against not in ("year", ""):
+            continue
+        if change.of is not None or change.base is not None or (pi, change.index) in run.contradicted:
+            continue
+        if _bound(change) or _approximate(change):
+            continue
+        item = _item(change)
+        if not item or any(_item(f) == item and f.role in ("value", "final", "budget", "previous") for f in facts):
+            continue  # a level of the item in its own paragraph: its own arithmetic (stated_changes)
+        sentence = _sentence(run, pi, change)
+        head = _head(sentence, change)
+        if _OTHER_BASIS.search(head):
+            continue
+        comparisons = list(_AGAINST.finditer(head))
+        if not comparisons:
+            continue
+        against = comparisons[-1]  # the item's own (其中…较上年同期), after its sentence's opening one
+        opening = head[: against.start()]
+        years = _YEAR.findall(opening)
+        now = years[0] if years else run.year
+        if not now:
+            continue
+        before = against.group("year") or str(int(now) - 1)
+        if before >= now:
+            continue
+        stage_now = _stage(opening)
+        got_now = _level(run, pi, item, now, stage_now)
+        got_before = _level(run, pi, item, before, "")
+        if got_now is None or got_before is None:
+            continue
+        (pn, level_now), (pb, level_before) = got_now, got_before
+        if any(_has_finding(run, p) for p in (pn, pb)):
+            continue  # a level whose own paragraph is found wrong (its sum, or against a table) judges no other's change
+        factors = [convert(Decimal(1), f.quantity.unit, q.unit).factor for f in (level_now, level_before)]
+        if not all(factors):
+            continue
+        fn, fb = factors
+        assert fn is not None and fb is not None
+        a, b = _interval(level_now).scaled(fn), _interval(level_before).scaled(fb)
+        diff = Interval(a.lo - b.hi, a.hi - b.lo)
+        point = level_now.quantity.value * fn - level_before.quantity.value * fb
+        said = -q.value if change.direction < 0 else q.value
+        if point == 0 or (point > 0) != (said > 0) or round_half_up(point, q.places) == said:
+            continue  # the levels give the change at its printed place (or the words and figures go other ways)
+        places = max(f.quantity.places for f in (change, level_now, level_before))
+        expected = f"{fmt_decimal(round_half_up(abs(point), places))}{q.unit}"
+        where_now, where_before = _where(run.sub.narrative[pn].ref), _where(run.sub.narrative[pb].ref)
+        operands = f"{now}年 {level_now.quantity.text} − {before}年 {level_before.quantity.text}"
+        loosely = diff.overlaps(Interval.printed(said, q.step))
+        contradict(
+            run,
+            pi,
+            ref,
+            change,
+            f"“{change.subject}”与{before}年相比的增减额（{operands}）",
+            f"{change.subject}: the change between two other paragraphs' figures",
+            expected=expected,
+            certainty=Certainty.JUDGEMENT,
+            related=(run.sub.narrative[pn].ref, run.sub.narrative[pb].ref),
+            basis=f"{_where(ref)}“{change.clause.strip()}”写 {q.text}；{where_now}“{level_now.clause.strip()}”与"
+            f"{where_before}“{level_before.clause.strip()}”之差 {operands} = {expected}"
+            + (
+                "；只有把某个数字读作截去尾数或四舍五入到所印位数的结果才相符（各数按印出的最小位数精确时不符）"
+                if loosely
+                else ""
+            )
+            + "；两个数字取自其他段落，配对系推测，需人工核实",
+            basis_en=f"{operands} = {expected} (figures of two other paragraphs, paired by item and year); the text "
+            f"says {q.text}",
+        )
+
+
+#: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").
+_ADJUSTED = lazy_compile(r"剔除|扣除|不含|除去|同口径|可比")
+
+
+def _size(f: Fact, factor: Decimal) -> tuple[Interval, Decimal]:
+    """The figure's printed range and value as a size (a fall's amount unsigned), in the unit `factor` converts to."""
+    at = _interval(f).scaled(factor)
+    return (Interval(-at.hi, -at.lo) if at.hi <= 0 else at), f.quantity.value * factor
+
+
+def _level_and_change(earlier: tuple[Fact, ...], adjusted: Fact) -> tuple[Fact, Fact] | None:
+    """The level and its change on last year among the figures before the restated change (its paragraph's, or the
+    paragraph's before when it opens with 其中: one paragraph split at its 其中), the change's own rate right after it
+    agreeing with them (a fall c from L: c / (L + c)) — so they are one pair; None when not so."""
+    for change in reversed(earlier):
+        if change.role != "change" or change.direction != adjusted.direction or change.index + 1 >= len(earlier):
+            continue
+        rate = earlier[change.index + 1]
+        if rate.role != "change_rate" or rate.sentence != change.sentence:
+            continue  # a change of its own with no rate (the amount taken out, "减少了…342.74万元", its 其中 part)
+        levels = [
+            f
+            for f in earlier[: change.index]
+            if f.role in ("value", "final") and not f.direction and f.parent is None and f.quantity.is_money
+        ]
+        if not levels or change.parent is not None or _ADJUSTED.search(change.clause):
+            return None
+        level = levels[-1]
+        factors = [convert(Decimal(1), f.quantity.unit, level.quantity.unit).factor for f in (change, adjusted)]
+        if not all(factors):
+            return None
+        l_span, _ = _size(level, Decimal(1))
+        c_span, _ = _size(change, factors[0] or Decimal(1))
+        base = _last_year(l_span, c_span, change.direction)
+        if base.lo <= 0 or not _rate_rounds(
+            rate, Interval(c_span.lo / base.hi * HUNDRED, c_span.hi / base.lo * HUNDRED)
+        ):
+            return None
+        return level, change
+    return None
+
+
+def _last_year(level: Interval, change: Interval, direction: int) -> Interval:
+    """Last year's level from this year's and the change's size: plus a fall, less a rise."""
+    if direction < 0:
+        return Interval(level.lo + change.lo, level.hi + change.hi)
+    return Interval(level.lo - change.hi, level.hi - change.lo)
+
+
+def _rate_rounds(rate: Fact, computed: Interval) -> bool:
+    """The printed rate is the computed one rounded half up at its printed place (not merely cut short)."""
+    value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    return computed.overlaps(Interval(value - half, value + half))
+
+
+def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for the rate of a change restated on another basis (剔除/扣除/同口径 …) that no base the paragraph's own
+    figures give makes (渝中 2017: "总支出为4,333.33万元。…减少了1,276.52万元,下降了22.75%。…如果剔除这一因素,…仍然减少了
+    933.78万元,下降了16.64%"). The paragraph's level L and its change C on last year come first, C's own rate agreeing
+    with them (so they are one pair); the restated change c' is then over last year's level (L + C for a fall) or over
+    last year's on the same basis (L + c': what was taken out, C − c', taken out of last year too) — either, rounded at
+    the rate's printed place, is quiet. Which base the words mean is a reading: a 警告 at most (16.6454% printed 16.64% is
+    cut short, no rounding of either base)."""
+    for rate in facts:
+        if rate.role != "change_rate" or rate.index < 3 or _bound(rate) or (pi, rate.index) in run.contradicted:
+            continue
+        adjusted = facts[rate.index - 1]
+        if adjusted.role != "change" or adjusted.sentence != rate.sentence or not adjusted.direction:
+            continue
+        if rate.direction not in (0, adjusted.direction) or not adjusted.quantity.is_money or _approximate(adjusted):
+            continue
+        if not _ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)):
+            continue
+        pair = _level_and_change(facts[: adjusted.index], adjusted)
+        operands: tuple[Fact, ...] = (adjusted,)
+        if pair is None and pi > 0 and _OPENS_A_PART.match(run.sub.narrative[pi].text):
+            pair = _level_and_change(run.facts.get(pi - 1, ()), adjusted)  # "…万元。⏎其中…": one paragraph split
+        elif pair is not None:
+            operands = (adjusted, *pair)
+        if pair is None:
+            continue
+        level, change = pair
+        unit = level.quantity.unit
+        l_span, l_point = _size(level, Decimal(1))
+        c_span, c_point = _size(change, convert(Decimal(1), change.quantity.unit, unit).factor or Decimal(1))
+        a_span, a_point = _size(adjusted, convert(Decimal(1), adjusted.quantity.unit, unit).factor or Decimal(1))
+        sign = -1 if adjusted.direction < 0 else 1
+        readings = []
+        for name, span, point in (("上年数", c_span, c_point), ("剔除后同口径的上年数", a_span, a_point)):
+            base, base_point = _last_year(l_span, span, adjusted.direction), l_point - sign * point
+            if base.lo <= 0 or base_point <= 0:
+                break
+            computed = Interval(a_span.lo / base.hi * HUNDRED, a_span.hi / base.lo * HUNDRED)
+            if _rate_rounds(rate, computed):
+                break  # a base gives it
+            readings.append((name, computed, a_point / base_point * HUNDRED, base_point))
+        else:
+            name, computed, point, base_point = readings[0]
+            others = "；".join(
+                f"按{n}（{fmt_decimal(round_half_up(b, 2))}{unit}）为 {fmt_decimal(round_half_up(p, rate.quantity.places))}%"
+                for n, _, p, b in readings
+            )
+            _arith(
+                run,
+                pi,
+                ref,
+                facts,
+                rate,
+                computed,
+                point,
+                f"“{adjusted.subject}”剔除后的增减率（{adjusted.quantity.text} / {name} {fmt_decimal(round_half_up(base_point, 2))}"
+                f"{unit}，上年数 = {level.quantity.text} {'+' if sign < 0 else '−'} {change.quantity.text}）",
+                f"{adjusted.subject}: the rate of a change restated on another basis",
+                operands,
+                paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]
+                f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
+            )
