@@ -14,7 +14,6 @@ tests/realworld/reports rewritten as a filing might print it — an 错误 or a 
 from __future__ import annotations
 
 import tomllib
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
