@@ -114,3 +114,25 @@ NOTE = "注:本部门2024年无“三公”经费和机关运行经费预算，�
 )
 def test_none_stated_of_a_part(tmp_path: Path, note: str, expected: list[str]) -> None:
     assert _findings(tmp_path, with_paragraph(WANLI, 47, NOTE, note), 47, "N01") == expected
+
+
+# ---------------------------------------------------------------- a change whose two levels stand in other paragraphs
+
+ORDOS = _fixture("unknown-ordos-sangong-2022")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "old", "new"),
+    [
+        # the two levels of other money: no pair (0.58 may be right for either money's own two figures)
+        (4, "2021年度“三公”经费合计支出", "2021年度一般公共预算财政拨款“三公”经费合计支出"),
+        (2, "2022年度“三公”经费预算总计", "2022年度全部资金“三公”经费预算总计"),
+    ],
+)
+def test_change_apart_levels_of_other_money(tmp_path: Path, paragraph: int, old: str, new: str) -> None:
+    assert _findings(tmp_path, with_paragraph(ORDOS, paragraph, old, new), 5, "N02") == []
+
+
+def test_change_apart_levels_of_one_money_still_read(tmp_path: Path) -> None:
+    fixture = with_paragraph(ORDOS, 4, "2021年度“三公”经费合计支出", "2021年度“三公”经费预算")  # 预算 on 预算: a pair
+    assert _findings(tmp_path, fixture, 5, "N02") == ["warning"]
