@@ -42,6 +42,14 @@ _STAGE_WORDS = lazy_compile(r"(?:预算|决算|合计|总计|支出|安排|数|�
 _OPENS_A_PART = lazy_compile(r"^\s*其中")
 
 
+#: The money a sentence's figures are of, as its words name it (none: the department's, as the report prints it).
+_MONEY = lazy_compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|全部资金|所有资金|其他资金|本级")
+
+
+def _money(sentence: str) -> str:
+    return "".join(sorted(set(_MONEY.findall(sentence))))
+
+
 def _item(f: Fact) -> str:
     """The item a figure is of: its claim, else its name less the stage words (claimed if that names a claim)."""
     if f.claim:
@@ -140,6 +148,8 @@ def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
         if got_now is None or got_before is None:
             continue
         (pn, level_now), (pb, level_before) = got_now, got_before
+        if _money(_sentence(run, pn, level_now)) != _money(_sentence(run, pb, level_before)):
+            continue  # "2022年度全部资金…" against "2021年度“三公”经费…": figures of other money are no pair
         if any(_has_finding(run, p) for p in (pn, pb)):
             continue  # a level whose own paragraph is found wrong (its sum, or against a table) judges no other's change
         factors = [convert(Decimal(1), f.quantity.unit, q.unit).factor for f in (level_now, level_before)]

@@ -73,6 +73,29 @@ def _unit_guess(tv: TableValue) -> str:
     return f"{tv.label}未注明金额单位，单位系推测" if tv.unit is None else ""
 
 
+#: A year the sentence names, and whether it is a comparison's base ("比 2024 年度"): the 比/较/与 before it.
+_NAMED_YEAR = lazy_compile(r"((?:比|较|与|同)\s*)?(?:((?:19|20)\d{2})\s*年|(上年|去年|上一年))")
+
+
+def _sentence_head(run: _Run, pi: int, f: Fact) -> str:
+    """The figure's sentence up to its clause (a sentence opening with 其中 goes on the one before)."""
+    sentence = sentence_of(run, pi, f)
+    at = sentence.find(f.clause)
+    return sentence[: at + len(f.clause)] if at >= 0 else sentence
+
+
+def _of_this_year(run: _Run, head: str) -> bool:
+    """The years `head` names are the report's, and last year only as a comparison's base ("2025年度…比2024年度"):
+    "2023年度…支出8553.30万元" or "上年…" in a 2024 report is another year's figure, not the tables'."""
+    for m in _NAMED_YEAR.finditer(head):
+        if m.group(3):
+            if not m.group(1):
+                return False
+        elif run.year.isdigit() and int(m.group(2)) != int(run.year) - (1 if m.group(1) else 0):
+            return False
+    return True
+
+
 def share_of_named_total(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     """N02 for a share whose words name a total only the tables print (see the module's doc); True when read so."""
     facts = run.facts.get(pi, ())
@@ -82,6 +105,10 @@ def share_of_named_total(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     part = facts[fact.of]
     if part.role not in _STAGES or not part.quantity.is_money or part.direction:
         return False
+    if any(f.quantity.is_money for f in facts[fact.of + 1 : fact.index]):
+        return False  # "…9746.50万元，…比上年增加1193.20万元，占本年支出合计的12.23%": the share is of the figure before it
+    if not _of_this_year(run, _sentence_head(run, pi, fact)):
+        return False  # another year's part ("2023年度…8553.30万元，占当年支出合计的…"): not the tables' whole
     named = m.group(1)
     text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
     if any(not text[: t.start()].rstrip().endswith("占") for t in _TOTAL_PRINTED[named].finditer(text)):
@@ -123,13 +150,24 @@ _ON_ANOTHER_BASE = lazy_compile(r"(?:比|较|与)[^，,。；;]{0,10}(?:预算|�
 _THREE_PUBLIC = frozenset(("three_public", "overseas", "reception", "vehicles", "vehicle_purchase", "vehicle_running"))
 
 
+#: Words naming money other than the 三公 table's (财政拨款): all funds, the unit itself only ("机关本级").
+_OTHER_SCOPE = lazy_compile(r"全部资金|所有资金|各类资金|其他资金|单位资金|自有资金|非财政拨款|本级")
+
+
+def _other_scope(run: _Run, pi: int, change: Fact) -> str:
+    """Why the table's 财政拨款 level may not be the sentence's: its words name other money (全部资金, 机关本级)."""
+    scope = _OTHER_SCOPE.search(_sentence_head(run, pi, change))
+    return f"正文称“{scope.group(0)}”，表为财政拨款“三公”经费，两者口径可能不同" if scope else ""
+
+
 def _on_last_year(run: _Run, pi: int, change: Fact) -> bool:
-    """The change's sentence, up to it, compares with last year and with no budget, target or other basis."""
-    sentence = sentence_of(run, pi, change)  # (a sentence opening with 其中 goes on the one before)
-    at = sentence.find(change.clause)
-    head = sentence[: at + len(change.clause)] if at >= 0 else sentence
+    """The change's sentence, up to it, compares with last year and with no budget, target or other basis — and the
+    years it names are the report's and the one before ("2024年度…比2023年度" in a 2025 report: not the table's year)."""
+    head = _sentence_head(run, pi, change)
     if "预算" in head and "决算" not in head:
         return False  # "预算比上年减少…": a budget's change, not the table's 决算
+    if not _of_this_year(run, head):
+        return False
     return bool(_ON_LAST_YEAR.search(head)) and not _ON_ANOTHER_BASE.search(head)
 
 
@@ -208,7 +246,7 @@ def change_rate_on_table_level(run: _Run, pi: int, ref: TextRef, fact: Fact) -> 
         f"表中{level.label} {fmt_decimal(level.value)}{unit or ''} {sign} {change.quantity.text}）",
         f"change rate of {change.subject} on last year's level (the table's {level.label} less the change)",
         (change,),
-        paired_by=_unit_guess(level),
+        paired_by="；".join(why for why in (_unit_guess(level), _other_scope(run, pi, change)) if why),
         related=level.refs,
     )
     return True
@@ -231,6 +269,9 @@ _NONE = lazy_compile(
     r"(?:财政拨款)?(?P<stage>预算|决算|支出)(?:数)?\s*(?=[，,。；;]|$)"
 )
 _SPLIT = lazy_compile(r"和|及|与|、")
+#: A statement of none about a part only: one kind of money ("使用政府性基金安排的", "国有资本经营预算安排的"), or the
+#: department's units ("下属单位无…") — the 三公 table prints the whole (一般公共预算/财政拨款 of the department).
+_PART_OF = lazy_compile(r"安排|使用|政府性基金|国有资本|下属|所属|二级单位")
 _QUOTES = lazy_compile(r"[“”\"‘’]")
 
 
@@ -239,6 +280,8 @@ def check_none_stated(run: _Run, pi: int, ref: TextRef, text: str) -> None:
     for m in _NONE.finditer(text):
         if m.group("year") and run.year and m.group("year") != run.year:
             continue
+        if _PART_OF.search(m.group(0)):
+            continue  # "无使用政府性基金安排的“三公”经费预算", "下属单位无…": a part of the money or of the department
         stage = "budget" if m.group("stage") == "预算" else "final"
         for name in _SPLIT.split(m.group("names")):
             claim = _claim(_QUOTES.sub("", name).strip(), "final")
