@@ -914,6 +914,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = None
         elif (_DETAIL.fullmatch(name) or _USES_HEADING.fullmatch(name)) and _detailed(state) is not None:
             state.parent = _detailed(state)  # "…9378万元。具体是：A 3005万元；B 1235万元…": the parts of that figure
+        if len(name) > 12 and _ITEM_NUMBER.match(clause):
+            # "三、项目支出⏎6、卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。…年初预算为42.73万元" (review19b): a
+            # numbered item is a topic of its own — the heading's subject before it is not its figures' subject
+            state.subject, state.role = "", ""
         if len(name) <= 12:
             subject, role = _clean_subject(clause)
             if re.search(r"决算", name) and not role:
