@@ -1578,8 +1578,10 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
 _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
 #: A part of an item's figure named by its scope alone ("其中本级1.53万元", "所属单位12万元").
 _OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
-#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计").
-_WIDER_SCOPE = lazy_compile(r"部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
+#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计"), or the department's
+#: own ("本部门2026年“三公”经费预算数为20.53万元" under a 本级 table, review19d): whether the table is of that scope is
+#: no printed fact (its caption and 编制单位 line are not read into it).
+_WIDER_SCOPE = lazy_compile(r"部门|系统合计|本系统|全(?:系统|省|市|州|县|区|镇|乡)")
 
 
 def _years_named(texts: list[str]) -> list[str]:

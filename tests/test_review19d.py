@@ -1,0 +1,89 @@
+"""Review 19d of three merged readings (reports23's B18 one cell and 主要用于以下方面 carry, b19v's B19 signs) and of
+review19a's open false 错误: "本部门2026年“三公”经费预算数为20.53万元" in the 说明 under a 本级 三公 table printing 8.53 —
+the sentence names the department (本部门), the table's 编制单位 line its own level (（本级）): whether they are one scope is
+no printed fact, so the disagreement is a 警告 that says so, not an N01 错误.
+"""
+
+from __future__ import annotations
+
+from report_helpers import error_cells as _errors
+from report_helpers import findings_of as _codes
+from report_helpers import workbook_result as _workbook
+from test_heldout32 import _CARS, _OVERSEAS, _RECEPTION, _merges, _shiquan
+
+
+def _n01(result):
+    return [(f.severity.value, getattr(f.ref, "cell", None)) for f in _codes(result, "N01")]
+
+
+_DEPARTMENT = "本部门2026年“三公”经费预算数为20.53万元，比2025年预算减少25万元。其中："
+
+
+def test_a_departments_figure_under_its_own_levels_table_is_a_warning(tmp_path):
+    """ "本部门…预算数为20.53万元" under 石泉路街道（本级）'s table (合计 8.53): the department's figure, not the 本级's
+    — a 警告 naming the scope, no 错误."""
+    said = (_DEPARTMENT, _OVERSEAS, _CARS, _RECEPTION)
+    result = _workbook(tmp_path, _shiquan(sentences=said), _merges())
+    assert not _errors(result)
+    assert ("warning", "A9") in _n01(result)
+
+
+def test_a_sentence_naming_no_scope_stays_an_error(tmp_path):
+    """ "2026年“三公”经费预算数为20.53万元" (no scope named) under the same table: N01 错误 at A9."""
+    said = (_DEPARTMENT.replace("本部门", ""), _OVERSEAS, _CARS, _RECEPTION)
+    result = _workbook(tmp_path, _shiquan(sentences=said), _merges())
+    assert ("N01", "A9") in _errors(result)
+
+
+def _b18(rows: list[list[str]]) -> dict[str, str]:
+    """B18's findings of a one-table report (a 支出决算表 in 万元, as 上海普陀 prints them) built as .docx: cell → severity."""
+    import tempfile
+    from pathlib import Path
+
+    from test_document_realreport import build_docx
+
+    from perfxl.validate import validate_file
+
+    header = [["项目", "", "合计", "基本支出", "项目支出"], ["功能分类科目编码", "科目名称", "", "", ""]]
+    fixture = {
+        "paragraphs": ["2025年度一般公共预算财政拨款支出决算表", "单位：万元"],
+        "tables": [
+            {
+                "name": "一般公共预算财政拨款支出决算表",
+                "after": 2,
+                "merges": ["A1:B1", "C1:C2", "D1:D2", "E1:E2"],
+                "rows": header + rows,
+            }
+        ],
+    }
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "report.docx"
+        build_docx(fixture, path)
+        result = validate_file(path)
+    return {f.cell: f.severity.value for f in result.findings if f.code == "B18"}
+
+
+_CLASSES = [
+    ("201", "一般公共服务支出"),
+    ("205", "教育支出"),
+    ("207", "文化旅游体育与传媒支出"),
+    ("208", "社会保障和就业支出"),
+    ("210", "卫生健康支出"),
+    ("211", "节能环保支出"),
+    ("212", "城乡社区支出"),
+    ("213", "农林水支出"),
+    ("221", "住房保障支出"),
+    ("224", "灾害防治及应急管理支出"),
+]
+
+
+def test_a_line_missing_beside_a_column_off_by_rounding_blames_no_part():
+    """A line 201 (合计 100.02 = 基本 60.00 + 项目 40.00, 0.02 off: certain) and the 基本 column (合计 row 基本 600.03 over
+    ten 类 adding to 600.00, 0.03 off: within the ten parts' rounding) both pass through 201's 基本: they want 60.02 and
+    60.03, a rounding apart, but the column's miss may be rounding alone — which of 201's three cells is wrong is no
+    printed fact: no 错误 at D3 (the line's own finding stays at its 合计 C3)."""
+    rows = [[code, name, "100.00", "60.00", "40.00"] for code, name in _CLASSES]
+    rows[0][2] = "100.02"
+    rows.append(["合计", "", "1,000.02", "600.03", "400.00"])
+    found = _b18(rows)
+    assert "D3" not in found
