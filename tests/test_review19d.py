@@ -6,9 +6,12 @@ no printed fact, so the disagreement is a 警告 that says so, not an N01 错误
 
 from __future__ import annotations
 
+import pytest
 from report_helpers import error_cells as _errors
 from report_helpers import findings_of as _codes
+from report_helpers import workbook_result
 from report_helpers import workbook_result as _workbook
+from test_b19v import _MERGES, _b19, _table
 from test_heldout32 import _CARS, _OVERSEAS, _RECEPTION, _merges, _shiquan
 
 
@@ -87,3 +90,20 @@ def test_a_line_missing_beside_a_column_off_by_rounding_blames_no_part():
     rows.append(["合计", "", "1,000.02", "600.03", "400.00"])
     found = _b18(rows)
     assert "D3" not in found
+
+
+@pytest.mark.parametrize("change, rate", [("—58.80", "—6.02%"), ("——58.80", "——6.02%")])
+def test_a_fall_printed_after_a_dash_is_no_error(tmp_path, change, rate):
+    """Failed before: D7 and E7 B19 错误 "表中数值符号相反" — "—58.80" (a dash where a minus stands, as typed in Word
+    tables) was read unsigned. A dash before a figure is a minus by convention only: a fall so printed agrees; a rise so
+    printed is a 警告 saying the dash may be a mark only."""
+    assert _b19(workbook_result(tmp_path, _table(changes={2: change}, rates={2: rate}), _MERGES)) == []
+
+
+def test_a_rise_printed_after_a_dash_is_a_warning(tmp_path):
+    """公务接待费 918.50 → 977.30 printed "—58.80": the size agrees, the dash's meaning is a reading — 警告 at D7."""
+    rows = _table(changes={0: "59.00", 2: "—58.80"}, rates={0: "6.04%", 2: "6.40%"})
+    rows[6][1:3] = ["918.50", "977.30"]
+    rows[4][1:3] = ["977.53", "1036.53"]
+    assert ("D7", "warning") in _b19(workbook_result(tmp_path, rows, _MERGES))
+    assert not [c for c, s in _b19(workbook_result(tmp_path, rows, _MERGES)) if s == "error" and c == "D7"]
