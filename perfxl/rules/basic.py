@@ -934,7 +934,7 @@ def _change_amount(
     off = abs(abs(value) - abs(exact)) if unsure else value - exact
     certain = not line.guess and not size_only and ctx.beyond_rounding(off, cell, (line.earlier, line.later))
     note = (
-        f"，表中未印正负号{_CONVENTION[shown] if shown in _CONVENTION else '（该列各行都未印正负号，可能印的是增减的绝对值）'}，"
+        f"，表中未印正负号{_CONVENTION.get(shown, '（该列各行都未印正负号，可能印的是增减的绝对值）')}，"
         f"数值大小相符，方向需人工核对"
         if size_only
         else f"，表中数值符号相反（实为{'增加' if exact > 0 else '减少'}）"
@@ -1046,7 +1046,7 @@ def _change_rate(
         column=line.rate_name or "增减幅度",
         how=f"（{how}）/ {line.earlier.text.strip()} = {fmt_num(percent, 4)}%{reading.note_zh}"
         + (
-            f"，表中未印正负号{_CONVENTION[printed] if printed in _CONVENTION else '（该列各行都未印正负号，可能印的是幅度的绝对值）'}"
+            f"，表中未印正负号{_CONVENTION.get(printed, '（该列各行都未印正负号，可能印的是幅度的绝对值）')}"
             f"，数值大小相符，方向需人工核对"
             if size_only
             else f"，表中符号相反（实为{'增长' if percent > 0 else '下降'}）"
