@@ -107,3 +107,21 @@ def test_a_rise_printed_after_a_dash_is_a_warning(tmp_path):
     rows[4][1:3] = ["977.53", "1036.53"]
     assert ("D7", "warning") in _b19(workbook_result(tmp_path, rows, _MERGES))
     assert not [c for c, s in _b19(workbook_result(tmp_path, rows, _MERGES)) if s == "error" and c == "D7"]
+
+
+def test_an_item_with_its_own_uses_heading_ends_the_outer_list(tmp_path):
+    """Failed before: N02 错误 at ¶3 and ¶4 — under "…支出 19,044.27 万元，主要用于以下方面：", the item "1.“一般公共服务”
+    306.90 万元，主要用于以下方面：" opens a list of its own: "（1）统计 23.42 万元，占 7.63%" (23.42 / 306.90 = 7.63%) was
+    held to 19,044.27 (0.12%). The outer list's carry ends at an item ending on its own uses heading."""
+    from test_document_realreport import codes_at_paragraph
+
+    nested = {
+        "paragraphs": [
+            "一般公共预算财政拨款支出 19,044.27 万元，主要用于以下方面：",
+            "1.“一般公共服务”306.90 万元，主要用于以下方面：",
+            "（1）统计 23.42 万元，占 7.63%；",
+            "（2）其他 283.48 万元，占 92.37%；",
+            "2.“教育支出”16.24 万元，占 0.09%。",
+        ]
+    }
+    assert all(codes_at_paragraph(tmp_path, nested, p) == [] for p in (2, 3, 4, 5))

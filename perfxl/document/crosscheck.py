@@ -24,7 +24,16 @@ from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
-from .facts import Fact, ParagraphFacts, extract_facts, opens_item, readable, sentences, uses_heading_total
+from .facts import (
+    Fact,
+    ParagraphFacts,
+    ends_on_uses_heading,
+    extract_facts,
+    opens_item,
+    readable,
+    sentences,
+    uses_heading_total,
+)
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -1757,8 +1766,12 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
         if pi:
-            heading = uses_heading_total(sub.narrative[pi - 1].text, parsed[-1][2].facts)
-            uses = heading or (uses if opens_item(sub.narrative[pi - 1].text) else None)
+            before, facts_before = sub.narrative[pi - 1].text, parsed[-1][2].facts
+            heading = uses_heading_total(before, facts_before)
+            # an item ending on its own uses heading ("1.…306.90万元，主要用于以下方面："): the items after it are its
+            # uses, not the outer total's (review19d)
+            going_on = opens_item(before) and not ends_on_uses_heading(before, facts_before)
+            uses = heading or (uses if going_on else None)
             uses = uses if opens_item(p.text) else None
         carry = uses or carry
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))
