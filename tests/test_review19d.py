@@ -31,9 +31,10 @@ def test_a_departments_figure_under_its_own_levels_table_is_a_warning(tmp_path):
     assert ("warning", "A9") in _n01(result)
 
 
-def test_a_sentence_naming_no_scope_stays_an_error(tmp_path):
-    """ "2026年“三公”经费预算数为20.53万元" (no scope named) under the same table: N01 错误 at A9."""
-    said = (_DEPARTMENT.replace("本部门", ""), _OVERSEAS, _CARS, _RECEPTION)
+@pytest.mark.parametrize("scope", ["", "本单位"])
+def test_a_sentence_naming_no_scope_stays_an_error(tmp_path, scope):
+    """ "2026年“三公”经费预算数为20.53万元" (no scope named, or the unit's own: 本单位) under the same table: N01 错误 at A9."""
+    said = (_DEPARTMENT.replace("本部门", scope), _OVERSEAS, _CARS, _RECEPTION)
     result = _workbook(tmp_path, _shiquan(sentences=said), _merges())
     assert ("N01", "A9") in _errors(result)
 
