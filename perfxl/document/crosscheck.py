@@ -24,7 +24,16 @@ from ..patterns import lazy_compile
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
-from .facts import Fact, ParagraphFacts, extract_facts, opens_item, readable, sentences, uses_heading_total
+from .facts import (
+    Fact,
+    ParagraphFacts,
+    ends_on_uses_heading,
+    extract_facts,
+    opens_item,
+    readable,
+    sentences,
+    uses_heading_total,
+)
 from .funds_arith import (
     _AN_ITEMS_MONEY,
     _NOT_THIS_YEARS,
@@ -1578,8 +1587,10 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
 _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
 #: A part of an item's figure named by its scope alone ("其中本级1.53万元", "所属单位12万元").
 _OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
-#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计").
-_WIDER_SCOPE = lazy_compile(r"部门合计|系统合计|全(?:部门|系统|省|市|州|县|区|镇|乡)")
+#: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计"), or the department's
+#: own ("本部门2026年“三公”经费预算数为20.53万元" under a 本级 table, review19d): whether the table is of that scope is
+#: no printed fact (its caption and 编制单位 line are not read into it).
+_WIDER_SCOPE = lazy_compile(r"部门|系统合计|本系统|全(?:系统|省|市|州|县|区|镇|乡)")
 
 
 def _years_named(texts: list[str]) -> list[str]:
@@ -1755,8 +1766,12 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     for pi, p in enumerate(sub.narrative):
         carry = _closing_total(sub.narrative[pi - 1].text, parsed[-1][2].facts) if pi else None
         if pi:
-            heading = uses_heading_total(sub.narrative[pi - 1].text, parsed[-1][2].facts)
-            uses = heading or (uses if opens_item(sub.narrative[pi - 1].text) else None)
+            before, facts_before = sub.narrative[pi - 1].text, parsed[-1][2].facts
+            heading = uses_heading_total(before, facts_before)
+            # an item ending on its own uses heading ("1.…306.90万元，主要用于以下方面："): the items after it are its
+            # uses, not the outer total's (review19d)
+            going_on = opens_item(before) and not ends_on_uses_heading(before, facts_before)
+            uses = heading or (uses if going_on else None)
             uses = uses if opens_item(p.text) else None
         carry = uses or carry
         parsed.append((pi, p.ref, extract_facts(p.text, pi, carry)))

@@ -2025,19 +2025,32 @@ def uses_heading_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     方面：", the 部门决算说明's 支出决算结构 paragraph with its items printed one per paragraph, real reports 23): the
     whole the next numbered paragraphs list the uses of, as `_USES_HEADING` does within one paragraph. None when the
     figure before the heading is itself a part ("…其中项目支出200万元，主要用于以下方面：" names no whole: review16c)."""
+    last = _before_uses_heading(text, facts)
+    if last is None or not (last.quantity.is_money and last.parent is None and not last.carried):
+        return None
+    if last.role not in ("value", "budget", "final"):
+        return None
+    return dataclasses.replace(last, listed_by=USES_CARRY)
+
+
+def ends_on_uses_heading(text: str, facts: tuple[Fact, ...]) -> bool:
+    """The paragraph ends on a uses heading after its last figure, whole or not ("1.“一般公共服务”306.90万元，主要用于以下
+    方面：" within a list of another total's uses): the numbered paragraphs after it are its figure's uses, no longer
+    the list it stood in (review19d)."""
+    return _before_uses_heading(text, facts) is not None
+
+
+def _before_uses_heading(text: str, facts: tuple[Fact, ...]) -> Fact | None:
+    """The paragraph's last figure when the paragraph ends on a uses heading right after it ("…万元，主要用于以下方面：")."""
     stripped = (text or "").rstrip()
     if not facts or not stripped.endswith(("：", ":")):
         return None
     last = facts[-1]
     at = stripped.rfind(last.quantity.text)
-    if at < 0 or not (last.quantity.is_money and last.parent is None and not last.carried):
-        return None
-    if last.role not in ("value", "budget", "final"):
+    if at < 0:
         return None
     words = compact_name(stripped[at + len(last.quantity.text) :].strip("，,。：: "))
-    if not _USES_HEADING.fullmatch(words):
-        return None
-    return dataclasses.replace(last, listed_by=USES_CARRY)
+    return last if _USES_HEADING.fullmatch(words) else None
 
 
 @functools.lru_cache(maxsize=2048)

@@ -880,11 +880,16 @@ def _one_way(header: str) -> bool:
 _DOWN_MARK = lazy_compile(r"^(?:[-−–－﹣]|减少|下降|降低|减|降|↓)\s*[\d.]|[\d.%％]\s*↓$")
 _UP_MARK = lazy_compile(r"^(?:[+＋]|增加|增长|上升|提高|增|升|↑)\s*[\d.]|[\d.%％]\s*↑$")
 _BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$")
+#: A dash before a figure ("—58.80", "——6.02%"): a minus by convention only — a dash also marks a blank or a line's
+#: start (review19d).
+_DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$")
+#: Why a sign printed by convention only is not sure, by how the cell shows it.
+_CONVENTION = {"bracketed": "（括号表示负数只是惯例）", "dashed": "（数前的“—”可能是负号，也可能只是标记）"}
 
 
 def _printed_sign(cell: CellValue) -> tuple[int, str]:
     """(+1 | −1, how the cell shows it) of a change or rate cell: "marked" when it prints a direction (a number cell's or
-    a figure's minus, "+", a word, an arrow), "bracketed" for accounting brackets (a minus by convention), "bare" for an
+    a figure's minus, "+", a word, an arrow), "bracketed" for accounting brackets and "dashed" for a dash before the figure (a minus by convention), "bare" for an
     unsigned figure (a rise — or a size, where its column prints no sign on any line)."""
     raw = cell.raw
     if not isinstance(raw, str):
@@ -895,6 +900,8 @@ def _printed_sign(cell: CellValue) -> tuple[int, str]:
         return -1, "marked"
     if _UP_MARK.search(text):
         return 1, "marked"
+    if _DASHED.match(text):
+        return -1, "dashed"
     return (-1, "bracketed") if _BRACKETED.match(text) else (1, "bare")
 
 
@@ -922,12 +929,12 @@ def _change_amount(
     flipped = value == -exact and exact != 0
     # a sign the cell does not print for sure (brackets; an unsigned figure where no line of its column prints a sign
     # and the header names both ways: the column may print sizes) is a person's to judge; a wrong size is not
-    unsure = shown == "bracketed" or (shown == "bare" and not signed and not _one_way(line.change_name))
+    unsure = shown in _CONVENTION or (shown == "bare" and not signed and not _one_way(line.change_name))
     size_only = unsure and ctx.sum_agrees(cell, -as_read)
     off = abs(abs(value) - abs(exact)) if unsure else value - exact
     certain = not line.guess and not size_only and ctx.beyond_rounding(off, cell, (line.earlier, line.later))
     note = (
-        f"，表中未印正负号{'（括号表示负数只是惯例）' if shown == 'bracketed' else '（该列各行都未印正负号，可能印的是增减的绝对值）'}，"
+        f"，表中未印正负号{_CONVENTION.get(shown, '（该列各行都未印正负号，可能印的是增减的绝对值）')}，"
         f"数值大小相符，方向需人工核对"
         if size_only
         else f"，表中数值符号相反（实为{'增加' if exact > 0 else '减少'}）"
@@ -996,7 +1003,7 @@ def _change_rate(
         )
     # a sign the cell does not print for sure (brackets; an unsigned rate where no line of its column prints a sign and
     # the header names both ways): its size judged as printed, its direction a person's (review b19v)
-    unsure = printed == "bracketed" or (printed == "bare" and not signed and not _one_way(line.rate_name))
+    unsure = printed in _CONVENTION or (printed == "bare" and not signed and not _one_way(line.rate_name))
     if reading.percent is None or ctx.rate_agrees(reading, percent):
         return
     shown = fmt_pct(percent, reading.places if reading.places is not None else 2)
@@ -1039,7 +1046,7 @@ def _change_rate(
         column=line.rate_name or "增减幅度",
         how=f"（{how}）/ {line.earlier.text.strip()} = {fmt_num(percent, 4)}%{reading.note_zh}"
         + (
-            f"，表中未印正负号{'（括号表示负数只是惯例）' if printed == 'bracketed' else '（该列各行都未印正负号，可能印的是幅度的绝对值）'}"
+            f"，表中未印正负号{_CONVENTION.get(printed, '（该列各行都未印正负号，可能印的是幅度的绝对值）')}"
             f"，数值大小相符，方向需人工核对"
             if size_only
             else f"，表中符号相反（实为{'增长' if percent > 0 else '下降'}）"
