@@ -479,6 +479,16 @@ def test_pdf_export_gives_the_docx_verdicts(path: Path, exports):
     assert not pdf_errors  # no 错误 on the PDF that the .docx does not have, known or not
 
 
+#: 错误 a plain PDF (its tables unread) reports under another code than the .docx, for the same wrong figure.
+SAME_CAUSE_OTHER_CODE = {
+    # 石泉路 2025 ¶55 "支出决算为245.53万元…完成年初预算的93.57%" (real reports 23): the .docx holds 245.53 to its table
+    # line's 257.14 (N01 错误, whose message says the rate agrees with the table's figure: one cause, one finding);
+    # with the table unread only the paragraph's own arithmetic is left — 245.53 / 274.82 = 89.34%, printed 93.57% —
+    # an N02 错误 the paragraph itself makes certain (lead, session 19)
+    "shanghai-putuo-shiquan-juesuan-2025": Counter({"N02": 1}),
+}
+
+
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path_factory):
@@ -498,7 +508,9 @@ def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path
         assert all(not s.read and not s.certain and "未作为表格检查" in s.note_zh for s in unread), path.stem
         docx_errors = Counter(f.code for f in validate_file(docx_path).findings if f.severity.value == "error")
         pdf_errors = Counter(f.code for f in result.findings if f.severity.value == "error")
-        assert not pdf_errors - docx_errors, path.stem
+        assert not pdf_errors - docx_errors - SAME_CAUSE_OTHER_CODE.get(path.stem, Counter()), path.stem
+        if path.stem in SAME_CAUSE_OTHER_CODE:  # the listed difference is still the one the .docx's N01 explains
+            assert docx_errors["N01"] and pdf_errors - docx_errors == SAME_CAUSE_OTHER_CODE[path.stem], path.stem
         with_tables += bool(tables)
     assert with_tables >= 9  # the real reports that print tables (9 of 28 on 2026-12-03; batches add more)
 
