@@ -76,13 +76,6 @@ HEAD_OVER_SEAM = (
 )
 
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
-B18_OVER_SEAM = (
-    HEAD_OVER_SEAM.split(". NOT a verdict")[0]
-    + ". Since session 17 the 功能分类 table is read for its own sums (B18): on the ruled PDF only, the figure joined to "
-    "the header leaves its column's 合计 short of its lines, a B18 警告 at that column's first line and at its 合计 (the "
-    ".docx is quiet). Found by the final CI of session 17; no 错误 (the test holds that), the reader limit above to fix"
-)
-
 WRAPPED_HEADS = (
     "two heading lines without end punctuation ('第二部分 上海市普陀区财政局2024年度部门决算表', then '收入支出决算总表'): "
     "at the published and tagged layouts' 16 pt the first fills its line, so the PDF reader takes the second for its "
@@ -115,10 +108,6 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     },
     "shanghai-putuo-shangwuwei-yusuan-2025": {
         "[ruled] reader 第2页 表2 → 表2: cells differ (34×7 vs 34×7)": HEAD_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'F34')": B18_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'F4')": B18_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'G34')": B18_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'G4')": B18_OVER_SEAM,
     },
     "shanghai-putuo-caizhengju-juesuan-2024": {
         "[published] reader paragraph ¶1: not read whole": WRAPPED_HEADS,
@@ -129,15 +118,7 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
         "[tagged] reader pdf paragraph 第1页第1段: no such paragraph「第二部分上海市普陀区财政局2024年度部门决算表收入支出决算」": WRAPPED_HEADS,
     },
     "shanghai-putuo-wanli-yusuan-2025": {
-        "[ruled] narrative pdf only: ('N04', 'info', '¶50')": HEAD_OVER_SEAM,
         "[ruled] reader 第3页 表2 → 表2: cells differ (70×7 vs 70×7)": HEAD_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'G4')": B18_OVER_SEAM,
-        "[ruled] tables pdf only: ('B18', 'warning', '表2', 'G70')": B18_OVER_SEAM,
-        "[ruled] reader 第6页 表2 → 表3: cells differ (4×7 vs 4×7)": HEAD_OVER_SEAM,
-        "[published] narrative pdf only: ('N04', 'info', '¶50')": HEAD_OVER_SEAM,
-        "[published] reader 第8页 表2 → 表3: cells differ (4×7 vs 4×7)": HEAD_OVER_SEAM,
-        "[tagged] narrative pdf only: ('N04', 'info', '¶50')": HEAD_OVER_SEAM,
-        "[tagged] reader 第8页 表2 → 表3: cells differ (4×7 vs 4×7)": HEAD_OVER_SEAM,
     },
     "anhui-jingxian-zhongxue-sangong-yusuan-2021": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「泾县中学2021年度绩效自评报告」": ONE_PAGE_HEAD,
