@@ -72,7 +72,9 @@ HEAD_OVER_SEAM = (
     "page: the reader takes the cell for a merged cell split by the break (`pdf_reader._merged_over_seam`) and the "
     "row's figure joins the header (因公出国(境)费0). NOT a verdict: the 功能分类 table is read by no check either way; "
     "the 三公 table's 因公出国 0 reads blank (an N04 提示 on the PDF only). A reader limit found by real reports 20, "
-    "not fixed there (a figure under a label is no continuation of it: to be told apart)"
+    "not fixed there (a figure under a label is no continuation of it: to be told apart). review19e (session 19) tells "
+    "one figure under a digit-free label apart across a break (`pdf_reader._a_figure_under_a_label`: 司法局's "
+    "基本支出 header, 商务委 2025 and 万里 2025 no longer listed); where this difference is still listed it was not traced"
 )
 
 #: fixture → difference (as `differences` prints it) → why it is a limit of reading the PDF, not a reader bug.
