@@ -8,6 +8,7 @@ import io
 import os
 import re
 import tempfile
+import tomllib
 import zipfile
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -462,3 +463,12 @@ def indicator_header(first: str = "绩效指标", reason: str = "偏差原因分
     """The 绩效指标 header row of the national 项目支出绩效自评表 (财预〔2020〕10号 附件), as real tables print it: its first
     cell ("绩效指标", or letter-spaced "绩 效 指 标") and its reason column's title vary."""
     return [first, "一级指标", "二级指标", "三级指标", "年度 指标值", "实际 完成值", "分值", "得分", reason]
+
+
+#: The stored real reports (tests/realworld/reports/<name>.toml).
+REAL_REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+
+
+def report_fixture(name: str) -> dict:
+    """One stored real report's TOML, as published (its paragraphs, tables and expectations)."""
+    return tomllib.loads((REAL_REPORTS / f"{name}.toml").read_text(encoding="utf-8"))

@@ -21,11 +21,11 @@ on the 476 agreeing facts, table errors 12/12; probe_reports planted 402: found 
 
 from __future__ import annotations
 
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from report_helpers import report_fixture
 from test_document_realreport import build_docx, with_paragraph
 
 from perfxl.model import TextRef
@@ -34,8 +34,7 @@ from perfxl.validate import validate_file
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
 
-def _fixture(name: str) -> dict:
-    return tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+_fixture = report_fixture
 
 
 SHEHUI = _fixture("shanghai-putuo-shehuigongzuobu-juesuan-2024")

@@ -26,10 +26,10 @@ measured first at main 117 planted, 90 found; after: planted 117, found 113, mis
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
+from report_helpers import report_fixture
 from test_document_realreport import REPORTS, build_docx, fast_share
 
 from perfxl.model import TextRef
@@ -38,8 +38,7 @@ from perfxl.validate import validate_file
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 
-def _fixture(stem: str) -> dict:
-    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))
+_fixture = report_fixture
 
 
 def _findings(tmp_path: Path, stem: str, paragraph: int, text: str | None = None):

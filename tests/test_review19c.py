@@ -13,10 +13,10 @@ tests/realworld/reports rewritten as a filing might print it — an 错误 or a 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+from report_helpers import report_fixture
 from test_document_realreport import build_docx, with_paragraph
 
 from perfxl.model import TextRef
@@ -25,8 +25,7 @@ from perfxl.validate import validate_file
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
 
-def _fixture(name: str) -> dict:
-    return tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+_fixture = report_fixture
 
 
 YICHUAN = _fixture("shanghai-putuo-yichuan-juesuan-2025")

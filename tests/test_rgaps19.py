@@ -28,11 +28,11 @@ Figures (measure_reports): found 49/55 → 55/55, false 错误 0, false 警告 0
 from __future__ import annotations
 
 import copy
-import tomllib
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from report_helpers import report_fixture
 from test_document_realreport import build_docx, with_paragraph
 
 from perfxl.model import TextRef
@@ -41,8 +41,7 @@ from perfxl.validate import validate_file
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
 
-def _fixture(name: str) -> dict:
-    return tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+_fixture = report_fixture
 
 
 YUZHONG = _fixture("chongqing-yuzhong-sangong-juesuan-2017")

@@ -10,11 +10,11 @@ before" failed on main: the tables were "LAYOUT_SHEET_IGNORED", nothing in them 
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from report_helpers import report_fixture
 
 from perfxl.grid import Grid
 from perfxl.model import Finding, Submission
@@ -24,8 +24,7 @@ from perfxl.validate import validate_submission
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
 
-def _fixture(stem: str) -> dict:
-    return tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))
+_fixture = report_fixture
 
 
 WANLI = _fixture("shanghai-putuo-wanli-yusuan-2025")
