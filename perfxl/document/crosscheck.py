@@ -97,7 +97,7 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
-from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_lines import LineMatch, appropriation_sum, fact_scope, line_index, line_match, sum_table_values
 from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -596,6 +596,24 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
         run.opening_lines.append((pi, ref, fact, found))
         return True
     _compare_line(run, pi, ref, fact, found)
+    return True
+
+
+def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """ "其中：财政拨款收入20323.21万元" held to the 收支总表's 一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入
+    lines summed (`table_lines.appropriation_sum`, sum20): certain arithmetic on printed cells, an N01 whose basis names
+    the three lines and their sum (a table printing no unit: a guess). True when the figure was so held."""
+    if pi < 0 or run.lines is None or _another_years(run, fact):
+        return False
+    text, heading = _text_and_heading(run, pi)
+    tv = appropriation_sum(run.lines, text, fact, heading)
+    if tv is None:
+        return False
+    if _rounded_yuan_agrees(fact, tv):
+        return True
+    said = dataclasses.replace(fact, subject="财政拨款收入" if tv.claim.endswith("income") else "财政拨款支出")
+    certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+    _compare_with_cell(run, pi, ref, said, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
     return True
 
 
@@ -1783,6 +1801,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         for fact in pf.facts:
             if fact.sentence in plans or fact.carried:
                 continue  # (a carried total is its own paragraph's figure, checked there)
+            if _check_appropriation_sum(run, pi, ref, fact):
+                continue  # "其中：财政拨款收入20323.21万元": the 收支总表's three 财政拨款 lines summed
             if fact.claim and _part_of_its_own_kind(pf.facts, fact):
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
