@@ -13,6 +13,12 @@ The paragraphs and tables are real, transcribed in tests/realworld/reports (each
 Each agrees and is quiet; one figure changed, the paragraph gets exactly one finding, an N01 错误 naming the three lines
 and their sum. A line the table lacks leaves the sum unknown (no verdict), "一般公共预算财政拨款收入" is one line, never
 the three, and a "财政拨款收入" under a 政府性基金 heading is that fund's.
+
+A change naming no stage ("2024年“三公”经费比上年增加4万元") under a 三公 table printing last year's 预算 (the real table of
+昌宁县卡斯镇 2024, tests/realworld/yunnan-changning-kasi-sangong-2024.toml — https://yncn.gov.cn/info/3720/9210120.htm:
+2023年预算数 18.15 │ 2024年预算数 22.15, 公务接待费 3 │ 7; the narrative sentences are written for the test, no 说明 is
+published with it): 预算 − 上年预算 is one reading (22.15 − 18.15 = 4, 4 / 18.15 = 22.04%) — quiet when a reading gives
+the change, an N01 警告 naming the readings tried when none does, never 错误 (the base is a reading).
 """
 
 from __future__ import annotations
@@ -157,3 +163,53 @@ def test_the_expense_side_too(tmp_path, text, wrong):
     assert [(f.code, f.severity.value) for f in found] == [("N01", "error")] * len(wrong)
     for f, name in zip(found, wrong, strict=True):
         assert f"“{name}”" in f.message and "三行之和" in f.message
+
+
+# ---------------------------------------------------------------- a change naming no stage beside last year's 预算
+
+
+def _kasi(said: str) -> dict:
+    """昌宁县卡斯镇's 2024 三公 预算 table as published (title and 注 lines left out), a 说明 sentence under it."""
+    return {
+        "paragraphs": ["2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表", "单位:万元", said],
+        "tables": [
+            {
+                "name": "表1",
+                "after": 2,
+                "rows": [
+                    ["项目", "2023年预算数", "2024年预算数", "比上年增、减情况", ""],
+                    ["", "", "", "增、减金额", "增、减幅度"],
+                    ["合计", "18.15", "22.15", "4", "22%"],
+                    ["1.因公出国(境)费", "", "", "", ""],
+                    ["2.公务接待费", "3", "7", "4", "133%"],
+                    ["3.公务用车购置及运行费", "15.15", "15.15", "", ""],
+                    ["其中:(1)公务用车购置费", "", "", "", ""],
+                    ["(2)公务用车运行费", "15.15", "15.15", "0", "0"],
+                ],
+                "merges": ["A1:A2", "B1:B2", "C1:C2", "D1:E1"],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("said", "warned"),
+    [
+        ("2024年“三公”经费比上年增加4万元，增长22%。其中：公务接待费比上年增加4万元，增长133%。", ""),
+        ("2024年“三公”经费比上年增加5万元，增长22%。其中：公务接待费比上年增加4万元，增长133%。", "22.15 − 18.15"),
+        ("2024年“三公”经费比上年增加4万元，增长30%。", "(22.15 − 18.15) / 18.15"),
+        # a change said of the budget its sentence prints: 预算 − 上年预算 alone, a 警告 too
+        ("2024年“三公”经费预算22.15万元，比上年增加4万元，增长22%。", ""),
+        ("2024年“三公”经费预算22.15万元，比上年增加5万元。", "22.15 − 18.15"),
+    ],
+)
+def test_a_change_naming_no_stage_is_held_to_last_years_budget_as_a_warning(tmp_path, said, warned):
+    """Before: quiet whatever the change (the table's 上年预算数 column was not read: no difference to hold it to). Now:
+    quiet when 预算 − 上年预算 gives it; else one N01 警告 at the paragraph naming the reading tried and its cells."""
+    found = _findings(tmp_path / "r.docx", _kasi(said))[3]
+    if not warned:
+        assert found == []
+        return
+    [f] = found
+    assert (f.code, f.severity.value) == ("N01", "warning")
+    assert "预算数与上年预算数" in f.message and warned in f.message

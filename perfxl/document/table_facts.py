@@ -168,6 +168,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     unit_assumed=assumed,
                 ),
             )
+    _budget_change(out, claim, row, label, table, unit, guess, assumed)
     prev, final = _num(row.prev_final), _num(row.final)
     if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
         steps = (printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
@@ -210,6 +211,49 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     other_basis=_PREV_BUDGET.format(table=table) if basic.prev_budget else "",
                 ),
             )
+
+
+def _budget_change(
+    out: dict, claim: str, row: AmountRow, label: str, table: str, unit: str | None, guess: str, assumed: bool
+) -> None:
+    """预算 − 上年预算 of a “三公”经费 table printing last year's 预算 too (`AmountRow.prev_budget`): the other reading of a
+    change naming no stage (role "budget_change", its rate "budget_change_rate"; crosscheck `_no_stage_change`, sum20)."""
+    prev, budget = _num(row.prev_budget), _num(row.budget)
+    if prev is None or budget is None or row.prev_budget.ref is None or row.budget.ref is None:
+        return
+    steps = (printed_step(row.prev_budget.raw) or Decimal(1), printed_step(row.budget.raw) or Decimal(1))
+    refs = (row.budget.ref, row.prev_budget.ref)
+    formula = f"{fmt_decimal(budget)} − {fmt_decimal(prev)}"
+    out.setdefault(
+        (claim, "budget_change"),
+        TableValue(
+            claim,
+            "budget_change",
+            budget - prev,
+            unit,
+            max(steps),
+            refs,
+            f"{table}“{label}”预算数与上年预算数之差",
+            formula,
+            guess,
+            unit_assumed=assumed,
+        ),
+    )
+    if prev != 0:
+        out.setdefault(
+            (claim, "budget_change_rate"),
+            TableValue(
+                claim,
+                "budget_change_rate",
+                (budget - prev) / prev * HUNDRED,
+                "%",
+                _rate_step(budget, prev, max(steps)),
+                refs,
+                f"{table}“{label}”预算数与上年预算数相比的增减率",
+                f"({formula}) / {fmt_decimal(prev)}",
+                "",
+            ),
+        )
 
 
 def money_unit_for(tv: TableValue, value: Decimal, unit: str | None) -> str | None:
