@@ -213,3 +213,46 @@ def test_a_change_naming_no_stage_is_held_to_last_years_budget_as_a_warning(tmp_
     [f] = found
     assert (f.code, f.severity.value) == ("N01", "warning")
     assert "预算数与上年预算数" in f.message and warned in f.message
+
+
+def _three_columns(said: str) -> dict:
+    """A 预算 publication's 三公 table printing last year's 预算 and 决算 beside this year's 预算 (the shape of 2023年预算数 │
+    2023年决算数 │ 2024年预算数): a change naming no stage may be on either of last year's columns."""
+    return {
+        "paragraphs": ["2024年“三公”经费预算情况说明", "单位：万元", said],
+        "tables": [
+            {
+                "name": "表1",
+                "after": 2,
+                "merges": [],
+                "rows": [
+                    ["项目", "2023年预算数", "2023年决算数", "2024年预算数"],
+                    ["合计", "40.00", "36.00", "45.20"],
+                    ["因公出国（境）费", "0.00", "0.00", "0.00"],
+                    ["公务接待费", "10.00", "8.00", "12.00"],
+                    ["公务用车购置及运行维护费", "30.00", "28.00", "33.20"],
+                ],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("said", "warned"),
+    [
+        ("“三公”经费比上年增加5.2万元。", False),  # 45.20 − 40.00 (on last year's 预算)
+        ("“三公”经费比上年增加9.2万元。", False),  # 45.20 − 36.00 (on last year's 决算)
+        ("2024年“三公”经费预算45.2万元，比上年增加9.2万元，增长25.56%。", False),  # 9.2 / 36
+        ("“三公”经费比上年增加7万元。", True),
+        ("2024年“三公”经费预算45.2万元，比上年增加7万元。", True),
+    ],
+)
+def test_each_of_last_years_columns_is_a_reading(tmp_path, said, warned):
+    """Quiet when either of last year's columns gives the change; the 警告 names both readings (5.2 and 9.2)."""
+    found = _findings(tmp_path / "r.docx", _three_columns(said))[3]
+    if not warned:
+        assert found == []
+        return
+    [f] = found
+    assert (f.code, f.severity.value) == ("N01", "warning")
+    assert "45.2 − 40" in f.message and "45.2 − 36" in f.message

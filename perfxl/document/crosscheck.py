@@ -531,6 +531,9 @@ def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, 
     budget = run.values.get((fact.claim, f"budget_{fact.role}"))
     if budget is None or (not of_a_budget and _names_a_stage(run, pi, fact)):
         return False
+    # this year's 预算 or 决算 on last year's 预算 or 决算, as the table prints them (table_facts._budget_change)
+    budget_on_final = run.values.get((fact.claim, f"budget_on_final_{fact.role}"))
+    final_on_budget = run.values.get((fact.claim, f"final_on_budget_{fact.role}"))
     facts = run.facts.get(pi, ())
     levels = [f for f in facts[: fact.index] if f.sentence == fact.sentence and f.claim == fact.claim]
     levels = [f for f in levels if f.role in ("budget", "value", "final")]
@@ -538,14 +541,19 @@ def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, 
         return (
             False  # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算, no difference the table prints
         )
-    readings = [budget] if of_a_budget else [tv for tv in (run.values.get((fact.claim, fact.role)), budget) if tv]
+    own = run.values.get((fact.claim, fact.role))
+    readings = [
+        tv
+        for tv in ((budget, budget_on_final) if of_a_budget else (own, budget, budget_on_final, final_on_budget))
+        if tv is not None
+    ]
     if any(_holds(fact, tv) is not False for tv in readings):
         return True
     tried = "；".join(
         f"{tv.label}为 {_show(tv.value, tv.unit, fact.quantity.places + 2)}（{tv.formula}）" for tv in readings
     )
     why = (
-        f"正文写的是预算的变化，按{tried}核对不相符；所比的上年数是否即表中上年预算数系推测"
+        f"正文写的是预算的变化，按{tried}核对均不相符；所比的上年数是表中哪一栏系推测"
         if of_a_budget
         else f"正文的变化未写明是决算数还是预算数的变化，逐一按表中读法核对均不相符：{tried}；以何者为基数系推测"
     )
@@ -658,7 +666,7 @@ def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bo
     """ "其中：财政拨款收入20323.21万元" held to the 收支总表's 一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入
     lines summed (`table_lines.appropriation_sum`, sum20): certain arithmetic on printed cells, an N01 whose basis names
     the three lines and their sum (a table printing no unit: a guess). True when the figure was so held."""
-    if pi < 0 or run.lines is None or _another_years(run, fact):
+    if pi < 0 or run.lines is None or "财政拨款" not in _around(fact)[0] or _another_years(run, fact):
         return False
     text, heading = _text_and_heading(run, pi)
     tv = appropriation_sum(run.lines, text, fact, heading)

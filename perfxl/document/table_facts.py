@@ -216,44 +216,53 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
 def _budget_change(
     out: dict, claim: str, row: AmountRow, label: str, table: str, unit: str | None, guess: str, assumed: bool
 ) -> None:
-    """预算 − 上年预算 of a “三公”经费 table printing last year's 预算 too (`AmountRow.prev_budget`): the other reading of a
-    change naming no stage (role "budget_change", its rate "budget_change_rate"; crosscheck `_no_stage_change`, sum20)."""
-    prev, budget = _num(row.prev_budget), _num(row.budget)
-    if prev is None or budget is None or row.prev_budget.ref is None or row.budget.ref is None:
+    """The other readings of a change naming no stage beside a “三公”经费 table printing last year's 预算 too
+    (`AmountRow.prev_budget`; crosscheck `_no_stage_change`, sum20): 预算 − 上年预算 (role "budget_change", its rate
+    "budget_change_rate"), and where the table prints them 预算 − 上年决算 ("budget_on_final_change") and 决算 − 上年预算
+    ("final_on_budget_change") — which two columns a change naming no stage is of, its words do not say."""
+    if row.prev_budget.ref is None or _num(row.prev_budget) is None:
         return
-    steps = (printed_step(row.prev_budget.raw) or Decimal(1), printed_step(row.budget.raw) or Decimal(1))
-    refs = (row.budget.ref, row.prev_budget.ref)
-    formula = f"{fmt_decimal(budget)} − {fmt_decimal(prev)}"
-    out.setdefault(
-        (claim, "budget_change"),
-        TableValue(
-            claim,
-            "budget_change",
-            budget - prev,
-            unit,
-            max(steps),
-            refs,
-            f"{table}“{label}”预算数与上年预算数之差",
-            formula,
-            guess,
-            unit_assumed=assumed,
-        ),
-    )
-    if prev != 0:
+    for role, now, before, names in (
+        ("budget_change", row.budget, row.prev_budget, ("预算数", "上年预算数")),
+        ("budget_on_final_change", row.budget, row.prev_final, ("预算数", "上年决算数")),
+        ("final_on_budget_change", row.final, row.prev_budget, ("决算数", "上年预算数")),
+    ):
+        later, earlier = _num(now), _num(before)
+        if later is None or earlier is None or now.ref is None or before.ref is None:
+            continue
+        steps = (printed_step(before.raw) or Decimal(1), printed_step(now.raw) or Decimal(1))
+        refs = (now.ref, before.ref)
+        formula = f"{fmt_decimal(later)} − {fmt_decimal(earlier)}"
         out.setdefault(
-            (claim, "budget_change_rate"),
+            (claim, role),
             TableValue(
                 claim,
-                "budget_change_rate",
-                (budget - prev) / prev * HUNDRED,
-                "%",
-                _rate_step(budget, prev, max(steps)),
+                role,
+                later - earlier,
+                unit,
+                max(steps),
                 refs,
-                f"{table}“{label}”预算数与上年预算数相比的增减率",
-                f"({formula}) / {fmt_decimal(prev)}",
-                "",
+                f"{table}“{label}”{names[0]}与{names[1]}之差",
+                formula,
+                guess,
+                unit_assumed=assumed,
             ),
         )
+        if earlier != 0:
+            out.setdefault(
+                (claim, f"{role}_rate"),
+                TableValue(
+                    claim,
+                    f"{role}_rate",
+                    (later - earlier) / earlier * HUNDRED,
+                    "%",
+                    _rate_step(later, earlier, max(steps)),
+                    refs,
+                    f"{table}“{label}”{names[0]}与{names[1]}相比的增减率",
+                    f"({formula}) / {fmt_decimal(earlier)}",
+                    "",
+                ),
+            )
 
 
 def money_unit_for(tv: TableValue, value: Decimal, unit: str | None) -> str | None:
