@@ -523,9 +523,11 @@ def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, 
     """A change (or its rate) naming no stage ("公务接待费比上年减少5.1万元") beside a “三公”经费 table printing last year's
     预算 (`AmountRow.prev_budget`): 预算 − 上年预算 is as much its reading as 决算 − 上年决算 (where the table prints both
     决算). Quiet when either gives it; an N01 警告 naming each reading tried when none does — never 错误, the base is a
-    reading (sum20; gaps18 held it to the 决算 one only, a 警告 even where the 预算 one agreed). `of_a_budget`: a change
-    said of a budget (`_change_of_a_budget`: "预算14.9万元，比上年增加2.90万元"), held to 预算 − 上年预算 alone — a 警告
-    too (which of last year's figures the words compare with is a reading). True when so judged."""
+    reading (sum20; gaps18 held it to the 决算 one only, a 警告 even where the 预算 one agreed); 预算 − 上年决算 and 决算 −
+    上年预算 are readings too where printed. `of_a_budget`: a change said of a budget its sentence prints
+    (`_change_of_a_budget`: "预算14.9万元，比上年增加2.90万元"), held to 预算 − 上年预算 or 预算 − 上年决算 — a 警告 too
+    (which of last year's figures the words compare with is a reading). True when so judged (the 警告 is said after the
+    paragraphs' own arithmetic: `_check_stageless`)."""
     if fact.role not in ("change", "change_rate") or fact.direction == 0 or not fact.claim:
         return False
     budget = run.values.get((fact.claim, f"budget_{fact.role}"))
@@ -538,9 +540,8 @@ def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, 
     levels = [f for f in facts[: fact.index] if f.sentence == fact.sentence and f.claim == fact.claim]
     levels = [f for f in levels if f.role in ("budget", "value", "final")]
     if of_a_budget and (not levels or levels[-1].role != "budget"):
-        return (
-            False  # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算, no difference the table prints
-        )
+        # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算 — as before, held to nothing
+        return False
     own = run.values.get((fact.claim, fact.role))
     readings = [
         tv
