@@ -97,7 +97,7 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
-from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_lines import LineMatch, appropriation_sum, fact_scope, line_index, line_match, sum_table_values
 from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -419,7 +419,10 @@ def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> b
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
-    if _another_years(run, fact) or _against_stated_base(run, pi, fact) or _change_of_a_budget(run, pi, fact):
+    if _another_years(run, fact) or _against_stated_base(run, pi, fact):
+        return
+    if _change_of_a_budget(run, pi, fact):
+        _no_stage_change(run, pi, ref, fact, of_a_budget=True)  # held to 预算 − 上年预算 where the table prints it
         return
     if fact.claim == "expense" and _FOR_A_USE.match(_around(fact)[1]):
         return  # "实际支出20万元用于购买设备": the money of one use, as likely as the whole
@@ -437,6 +440,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
     if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
         _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
         return
+    if _no_stage_change(run, pi, ref, fact):
+        return  # "公务接待费比上年减少5.1万元" beside both years' 预算 (and 决算): either difference (sum20)
     # the money the figure's words name (一般公共预算, 财政拨款 …): held to a table of that money read for its sums
     # (table_lines), else as before; a figure naming none never to a table of one kind of money
     scope = ""
@@ -512,6 +517,65 @@ def _names_a_stage(run: _Run, pi: int, fact: Fact) -> bool:
         if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("value", "final", "budget")
     ]
     return any(_STAGE.search(f.subject + _around(f)[0]) for f in (fact, *levels))
+
+
+def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, of_a_budget: bool = False) -> bool:
+    """A change (or its rate) naming no stage ("公务接待费比上年减少5.1万元") beside a “三公”经费 table printing last year's
+    预算 (`AmountRow.prev_budget`): 预算 − 上年预算 is as much its reading as 决算 − 上年决算 (where the table prints both
+    决算). Quiet when either gives it; an N01 警告 naming each reading tried when none does — never 错误, the base is a
+    reading (sum20; gaps18 held it to the 决算 one only, a 警告 even where the 预算 one agreed); 预算 − 上年决算 and 决算 −
+    上年预算 are readings too where printed. `of_a_budget`: a change said of a budget its sentence prints
+    (`_change_of_a_budget`: "预算14.9万元，比上年增加2.90万元"), held to 预算 − 上年预算 or 预算 − 上年决算 — a 警告 too
+    (which of last year's figures the words compare with is a reading). True when so judged (the 警告 is said after the
+    paragraphs' own arithmetic: `_check_stageless`)."""
+    if fact.role not in ("change", "change_rate") or fact.direction == 0 or not fact.claim:
+        return False
+    budget = run.values.get((fact.claim, f"budget_{fact.role}"))
+    if budget is None or (not of_a_budget and _names_a_stage(run, pi, fact)):
+        return False
+    # this year's 预算 or 决算 on last year's 预算 or 决算, as the table prints them (table_facts._budget_change)
+    budget_on_final = run.values.get((fact.claim, f"budget_on_final_{fact.role}"))
+    final_on_budget = run.values.get((fact.claim, f"final_on_budget_{fact.role}"))
+    facts = run.facts.get(pi, ())
+    levels = [f for f in facts[: fact.index] if f.sentence == fact.sentence and f.claim == fact.claim]
+    levels = [f for f in levels if f.role in ("budget", "value", "final")]
+    if of_a_budget and (not levels or levels[-1].role != "budget"):
+        # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算 — as before, held to nothing
+        return False
+    own = run.values.get((fact.claim, fact.role))
+    readings = [
+        tv
+        for tv in ((budget, budget_on_final) if of_a_budget else (own, budget, budget_on_final, final_on_budget))
+        if tv is not None
+    ]
+    if any(_holds(fact, tv) is not False for tv in readings):
+        return True
+    tried = "；".join(
+        f"{tv.label}为 {_show(tv.value, tv.unit, fact.quantity.places + 2)}（{tv.formula}）" for tv in readings
+    )
+    why = (
+        f"正文写的是预算的变化，按{tried}核对均不相符；所比的上年数是表中哪一栏系推测"
+        if of_a_budget
+        else f"正文的变化未写明是决算数还是预算数的变化，逐一按表中读法核对均不相符：{tried}；以何者为基数系推测"
+    )
+    why_en = "the change names no stage; no reading of the table gives it: " + "; ".join(
+        f"{tv.label} = {tv.value} ({tv.formula})" for tv in readings
+    )
+    tv = readings[0]
+    certainty = Certainty.GUESS if tv.guess else Certainty.JUDGEMENT
+    run.stageless.append((pi, ref, fact, tv, certainty, "；".join(p for p in (tv.guess, why) if p), why_en))
+    return True
+
+
+def _check_stageless(run: _Run) -> None:
+    """`_no_stage_change`'s 警告s, after the paragraphs' own arithmetic: a figure it found wrong ("比上年预算增加8万元，增长
+    11.1%", 8 / 41.9 ≠ 11.1%: a certain N02) is said there once, not again as a reading of the table."""
+    for pi, ref, fact, tv, certainty, pairing, pairing_en in run.stageless:
+        if (pi, fact.index) in run.contradicted or any(
+            p == pi and any(o.index == fact.index for o in operands) for p, _, _, operands in run.rate_issues
+        ):
+            continue
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
 
 
 def _change_it_may_split(run: _Run, pi: int, fact: Fact) -> Fact | None:
@@ -596,6 +660,24 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
         run.opening_lines.append((pi, ref, fact, found))
         return True
     _compare_line(run, pi, ref, fact, found)
+    return True
+
+
+def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """ "其中：财政拨款收入20323.21万元" held to the 收支总表's 一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入
+    lines summed (`table_lines.appropriation_sum`, sum20): certain arithmetic on printed cells, an N01 whose basis names
+    the three lines and their sum (a table printing no unit: a guess). True when the figure was so held."""
+    if pi < 0 or run.lines is None or "财政拨款" not in _around(fact)[0] or _another_years(run, fact):
+        return False
+    text, heading = _text_and_heading(run, pi)
+    tv = appropriation_sum(run.lines, text, fact, heading)
+    if tv is None:
+        return False
+    if _rounded_yuan_agrees(fact, tv):
+        return True
+    said = dataclasses.replace(fact, subject="财政拨款收入" if tv.claim.endswith("income") else "财政拨款支出")
+    certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+    _compare_with_cell(run, pi, ref, said, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
     return True
 
 
@@ -1783,6 +1865,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         for fact in pf.facts:
             if fact.sentence in plans or fact.carried:
                 continue  # (a carried total is its own paragraph's figure, checked there)
+            if _check_appropriation_sum(run, pi, ref, fact):
+                continue  # "其中：财政拨款收入20323.21万元": the 收支总表's three 财政拨款 lines summed
             if fact.claim and _part_of_its_own_kind(pf.facts, fact):
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
@@ -1827,6 +1911,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
     _check_opening_lines(run)
+    _check_stageless(run)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
     for pi, facts in sorted(run.unsupported.items()):
