@@ -254,3 +254,76 @@ def test_the_facts_read_are_the_same_gated_or_not(monkeypatch: pytest.MonkeyPatc
 @pytest.mark.slow
 def test_the_facts_of_every_corpus_text_are_the_same_gated_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
     _same_facts(monkeypatch, 1)
+
+
+# --- a workbook's goal texts without the report's cross-check (perfxl.document.goal_texts) ---------------------------
+
+
+def _corpus_submissions(every: int) -> Iterator[object]:
+    """Every `every`-th of the corpus's tables holding a 总体目标 text, read from their grids (tests/realworld/render.py)."""
+    import sys
+
+    sys.path.insert(0, str(CORPUS))
+    from render import _merge_bounds, corpus_files, load_table  # type: ignore[import-not-found]
+
+    from perfxl.grid import Grid
+    from perfxl.reader import read_grids
+
+    tables = [load_table(path) for path in corpus_files()]
+    for table in [t for t in tables if any("总体目标" in cell for row in t.rows for cell in row)][::every]:
+        merged = tuple(b for m in table.merges if (b := _merge_bounds(m)) is not None)
+        yield read_grids([Grid(table.sheet, [list(r) for r in table.rows], merged)], table.path.name)
+
+
+def _goal_issues_alike(every: int, least: int, least_issues: int) -> None:
+    from perfxl.cli.validate_cmd import find_example
+    from perfxl.document.crosscheck import cross_check
+    from perfxl.document.goal_texts import goal_text_issues, goal_texts
+    from perfxl.reader import read_submission
+
+    example = find_example()
+    assert example is not None
+    subs = [read_submission(example), *_corpus_submissions(every)]
+    checked = issues = 0
+    for sub in subs:
+        assert not sub.narrative  # type: ignore[attr-defined]
+        if sub.basic is not None and sub.basic.texts:  # type: ignore[attr-defined]
+            continue  # a 三公 table's sentences: the report's cross-check reads them
+        checked += bool(goal_texts(sub))  # type: ignore[arg-type]
+        mine, theirs = goal_text_issues(sub), cross_check(sub)  # type: ignore[arg-type]
+        assert repr(mine) == repr(theirs)
+        issues += len(mine)
+    assert checked >= least and issues >= least_issues, (checked, issues)
+
+
+def test_goal_text_issues_are_the_cross_checks() -> None:
+    """A submission whose only narrative is its 年度总体目标 cells gets from `goal_text_issues` (which imports none of
+    the report's readings) what the report's `cross_check` gives it: the bundled example and every fourth corpus table
+    with such cells (the fast loop's share; all of them below, slow)."""
+    _goal_issues_alike(4, 8, 0)
+
+
+@pytest.mark.slow
+def test_goal_text_issues_of_every_corpus_table_are_the_cross_checks() -> None:
+    _goal_issues_alike(1, 30, 1)
+
+
+def test_the_goal_texts_import_no_report_only_reading() -> None:
+    """What `perfxl.document.goal_texts` imports, followed through perfxl.document: none of the report-only modules."""
+    import ast
+
+    folder = Path(perfxl.document.__path__[0])
+    seen: set[str] = set()
+    todo = ["goal_texts"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        for node in tree.body:  # module-level imports only (a function's own import runs when it is called)
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+                todo.append(node.module)
+    report_only = {"crosscheck", "lists", "match", "table_lines", "table_wholes", "goal_claims", "assumed_unit"}
+    report_only |= {"budget_gap", "group_weights", "levels_apart", "score_parts", "stated_grade"}
+    assert not seen & report_only, sorted(seen & report_only)

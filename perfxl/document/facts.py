@@ -2007,7 +2007,7 @@ def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
 #: or 年度总体目标 cell (515, 湖北 广水 政府办 2021). The narrative checks set each figure against the figures and
 #: sentences around it, work that grows with the square of a text's length: a run-on page of a PDF's converter, a table
 #: pasted as one paragraph or a hostile 100,000-character cell would take minutes (crash12). Such a text is left
-#: unread and said so (coverage: `crosscheck.unread_texts`), never checked in part.
+#: unread and said so (coverage: `goal_texts.unread_texts`), never checked in part.
 MAX_TEXT_CHARS = 6_000
 #: The most figures one such text may hold (a real paragraph holds at most ≈ 40).
 MAX_TEXT_FIGURES = 400

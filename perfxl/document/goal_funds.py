@@ -1,6 +1,6 @@
 """Which of its own table's funds amounts a 年度总体目标 text restates (issues 11/12): "执行数为125.25万元" and "本项目共
 完成预算资金89.97万元" (the 全年执行数), "本项目共申请预算资金90万元" (a budget: the 年初 or the 全年预算数), "完成预算的
-83.50%" (the 执行率 the amounts give). Pure: the comparison is the narrative's own (crosscheck._compare, at the printed
+83.50%" (the 执行率 the amounts give). Pure: the comparison is the narrative's own (compare._compare, at the printed
 precision of both); this module says only which cells a figure is set against, how certain that pairing is, and why.
 
 The 预期目标 states the plan: a budget there may be the 年初 or the 全年预算数 (the budget adjusted since), so it is a
@@ -57,7 +57,7 @@ _INITIAL = lazy_compile(r"年初预算")
 
 @dataclass(frozen=True)
 class GoalPairing:
-    """The cell a goal figure is set against (`table`: crosscheck._compare is quiet when they agree at the precision
+    """The cell a goal figure is set against (`table`: compare._compare is quiet when they agree at the precision
     both were printed with); the certainty of a contradiction and the words saying which amount the text was read as."""
 
     table: TableValue
