@@ -18,12 +18,13 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import CellRef, CellValue, Certainty, FundsRow, Paragraph, SelfEvaluation, Submission, TextRef
+from ..model import CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
-from ..units import convert, normalise_unit
+from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
+from .compare import _compare
 from .facts import (
     Fact,
     ParagraphFacts,
@@ -47,7 +48,8 @@ from .funds_arith import (
     one_figure_once,
 )
 from .goal_claims import _goal
-from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
+from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
+from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_changes_apart
@@ -56,19 +58,12 @@ from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
 from .precision import (
     Interval,
-    _about_interval,
     _agrees,
-    _approximate,
     _around,
-    _bound,
-    _bound_holds,
     _interval,
     _rate_agrees,
     _ratio,
-    _rounded,
     _show,
-    _signed,
-    bare_range_low,
 )
 from .respective_lists import check_respective_lists
 from .run_state import (
@@ -86,13 +81,11 @@ from .stated_grade import check_stated_grade
 from .table_facts import (
     _BASIC_ROWS,
     IndicatorValue,
-    ProjectFunds,
     TableValue,
     indicator_values,
     money_unit_for,
     printed_step,
     project_funds,
-    table_funds,
     table_values,
     unit_lines,
     unread_cells,
@@ -117,157 +110,6 @@ _TABLE_ROLES = {
     "share": ("share",),  # a 三公 item's share of the 三公 total (`_bare_share`)
     "completion": ("completion",),  # a 三公 item's 决算 / its 预算 (table_facts._three_public_completion)
 }
-
-
-def _compare(
-    run: _Run,
-    pi: int,
-    ref: TextRef | CellRef,
-    fact: Fact,
-    table_value: Decimal,
-    table_unit: str | None,
-    table_step: Decimal,
-    refs: tuple[CellRef, ...],
-    label: str,
-    *,
-    certainty: Certainty,
-    pairing: str = "",
-    pairing_en: str = "",
-    formula: str = "",
-    bounds: bool = True,
-    exact_step: Decimal | None = None,
-) -> None:
-    """N01 when the narrative figure and the table value cannot be the same number at their printed precision. With
-    `bounds` a bound the text states ("90分以上") holds when the table's value meets it; a target's bound is its value
-    ("满意度不低于90%" against a 指标值 ≥95%: two targets, 90 ≠ 95), compared like for like (bounds=False).
-    `exact_step` (`TableValue.exact_step`): a figure agreeing with a computed table value only through a whole cell
-    read as rounded or cut short ("减少1.52万元" against 5.21 − 6, the 6 as 6.73) is an N01 judgement (lost16: it was
-    quiet; as `run_state._rate_check` judges a rate agreeing only so)."""
-    unit = fact.quantity.unit
-    conv = convert(Decimal(1), unit, table_unit)
-    if not conv.ok or conv.factor is None:
-        return
-    factor = conv.factor
-    about = _approximate(fact)  # "约…", "近…", "…左右": the text itself says the figure is not exact
-    narrative = (_about_interval(fact) if about else _interval(fact)).scaled(factor)
-    table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
-    same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
-    # a figure computed from the cells (a change rate of two columns) is shown to two places beyond the text's, not
-    # to 28 ("3.201925395909811805997801643%")
-    exponent = table_value.as_tuple().exponent
-    computed_places = fact.quantity.places + 2 if isinstance(exponent, int) and exponent < -6 else None
-    shown_table = _show(table_value, unit if same_unit else table_unit, computed_places)
-    if not same_unit and factor != 0:
-        shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
-    if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
-        return  # "综合得分90分以上" with a 总分 of 99: true
-    if (low := bare_range_low(fact)) is not None and 0 <= low < fact.quantity.value:
-        ends = (_rounded if fact.quantity.is_count else Interval.printed)(low, fact.quantity.step).scaled(factor)
-        if table.overlaps(Interval(ends.lo, narrative.hi)):
-            return  # "新增10-15家" with 13 in the table: the range holds it
-    loose = (
-        exact_step is not None
-        and not about
-        and narrative.overlaps(table)
-        and not narrative.overlaps(Interval(table_value - exact_step, table_value + exact_step))
-    )
-    if loose:
-        if certainty is Certainty.CERTAIN:
-            certainty = Certainty.JUDGEMENT
-        pairing = "；".join(
-            p
-            for p in (
-                pairing,
-                "表中各数按印出的最小位数读作精确数（整数金额即其后补零）时不符；只有把整数金额读作四舍五入或截去尾数的结果才相符",
-            )
-            if p
-        )
-        pairing_en = "; ".join(
-            p for p in (pairing_en, "agrees only with a whole table figure read as rounded or cut short") if p
-        )
-    elif narrative.overlaps(table):
-        same_step = fact.quantity.step * abs(factor) == table_step
-        # the text printed coarser than the cell ("328,661万元" for 3,286,618,082.20元): it agrees as the cell rounded
-        # to the text's step, or — a 警告 saying so — only as the cell cut short (328,661.81 rounds to 328,662: real
-        # reports 23); the text finer than the cell stays within the cell's own rounding
-        coarser = fact.quantity.step * abs(factor) > table_step
-        if (
-            about
-            or not (same_step or coarser)
-            or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
-        ):
-            run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
-            return
-        # "92%" against "93%": printed alike, they differ in the last place — the same value only if one was rounded
-        # and the other cut short: a 警告 that says so
-        if certainty is Certainty.CERTAIN:
-            certainty = Certainty.JUDGEMENT
-        why, why_en = (
-            (
-                "正文数字比表中数字印得粗，按四舍五入不符，只有把表中数字截去尾数才相符",
-                "the text's coarser figure equals the cell only cut short, not rounded",
-            )
-            if coarser
-            else (
-                "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符",
-                "printed alike but different in the last place (equal only if one was cut short)",
-            )
-        )
-        pairing = "；".join(p for p in (pairing, why) if p)
-        pairing_en = "; ".join(p for p in (pairing_en, why_en) if p)
-    if _approximate(fact):  # "约100万元" against 153.5: far apart, but the text says it is no exact figure
-        certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
-        pairing = "；".join(p for p in (pairing, "正文写的是约数") if p)
-        pairing_en = "; ".join(p for p in (pairing_en, "the text gives an approximate figure") if p)
-    run.contradicted.add((pi, fact.index))
-    sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
-    narrative_text = f"{sign}{fact.quantity.text}"
-    cell = refs[0] if refs else None
-    # a table printing no unit, its unit taken from the line above it (a Word table under "单位：万元"): said (docs14)
-    line = run.unit_lines.get(cell.sheet, "") if cell is not None and table_unit != "%" else ""
-    basis = (
-        f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
-        + (f"，由 {formula} 算得" if formula else "")
-        + (f"（{cell.sheet}未印单位，按其上方的“{line}”读作{table_unit}）" if line and cell else "")
-        + (
-            f"（{cell.sheet}未印单位，正文“{settled[1]}”与表中数字按{settled[0]}相符，按{settled[0]}读取）"
-            if cell and table_unit != "%" and (settled := run.narrative_units.get(cell.sheet))
-            else ""
-        )
-        + "；按两者印出的精度比较仍不相等"
-        + (f"；{pairing}" if pairing else "")
-    )
-    run.issues.append(
-        issue := Issue(
-            "N01",
-            ref,
-            {
-                "claim": fact.label,
-                "where": _where(ref),
-                "table_label": label,
-                "cell": str(cell) if cell else "—",
-                "narrative": narrative_text,
-                "table": shown_table,
-                "pairing": f"（{pairing}）" if pairing else "",
-                "pairing_en": f" ({pairing_en})" if pairing_en else "",
-            },
-            expected=shown_table,
-            actual=narrative_text,
-            related=refs,
-            certainty=certainty,
-            basis=basis,
-            basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
-            + (f" ({formula})" if formula else "")
-            + (f" (the table prints no unit: {table_unit} from the line above it, {line!r})" if line else "")
-            + (
-                f" (the table prints no unit: {table_unit}, in which the narrative's figures agree with it)"
-                if cell and table_unit != "%" and cell.sheet in run.narrative_units
-                else ""
-            )
-            + (f"; {pairing_en}" if pairing_en else ""),
-        )
-    )
-    run.contradicted_by[(pi, fact.index)] = issue
 
 
 def _check_carried_over(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
@@ -1526,96 +1368,6 @@ def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
         )
 
 
-def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, CellValue]]:
-    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures, then
-    (None, False, the cell) of every sentence of a “三公”经费 table (`BasicData.texts`: its 增减情况说明)."""
-    cells: list[tuple[SelfEvaluation | None, bool, CellValue]] = [
-        (ev, outcome, c)
-        for ev in sub.evaluations
-        for g in ev.goals
-        for outcome, c in ((False, g.expected), (True, g.actual))
-    ]
-    cells += [(None, False, c) for c in sub.basic.texts] if sub.basic is not None else []
-    return [
-        (ev, outcome, c)
-        for ev, outcome, c in cells
-        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw) and readable(c.raw)
-    ]
-
-
-def unread_texts(sub: Submission) -> list[str]:
-    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`) was left unread:
-    "第3段", "表1!B5"."""
-    places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
-    cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
-    cells += list(sub.basic.texts) if sub.basic is not None else []
-    for c in cells:
-        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
-            places.append(f"{c.ref.sheet}!{c.ref.cell}")
-    return places
-
-
-def goal_texts(sub: Submission) -> list[CellValue]:
-    """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
-    return [c for ev, _, c in _text_cells(sub) if ev is not None]
-
-
-def _goal_funds_of(table: SelfEvaluation) -> tuple[ProjectFunds, ProjectFunds | None, str] | None:
-    """What a table's goal texts are set against (`_check_goal_funds`), worked out once per table, not per cell: its
-    funds total, its one 财政拨款 source row's amounts (or None), and the one year its title or year line states ("")."""
-    funds = table_funds(table)
-    if funds is None or table.funds is None:
-        return None
-    appropriations = [p for p in table.funds.parts if "财政拨款" in p.label.text]  # "其中：本年财政拨款"
-    source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
-    years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
-    return funds, source, years.pop() if len(years) == 1 else ""
-
-
-def _check_goal_funds(
-    run: _Run,
-    gi: int,
-    ref: CellRef,
-    text: str,
-    facts: tuple[Fact, ...],
-    against: tuple[ProjectFunds, ProjectFunds | None, str] | None,
-    outcome: bool,
-) -> None:
-    """A goal text's money and 完成预算的% against its own table's funds total (`against`: `_goal_funds_of`;
-    goal_funds.goal_pairing says which amount it restates and how certain that is), compared as a narrative figure is
-    (N01, `_compare`)."""
-    if against is None:
-        return
-    funds, source, run.year = against  # "2021年…" in a 2022 table's text: another year's figure
-    said = sentences(text)
-    for fact in facts:
-        if _another_years(run, fact):
-            continue
-        pairing = goal_pairing(fact, funds, outcome, source, said[fact.sentence] if fact.sentence < len(said) else "")
-        if pairing is not None:
-            tv = pairing.table
-            _compare(
-                run,
-                gi,
-                ref,
-                fact,
-                tv.value,
-                tv.unit,
-                tv.step,
-                tv.refs,
-                tv.label,
-                certainty=pairing.certainty,
-                pairing=pairing.pairing,
-                pairing_en=pairing.pairing_en,
-                formula=pairing.formula,
-            )
-    run.year = ""
-
-
-#: The year a table's title or year line states ("(2021年度)", "2021 年度)").
-_TABLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
-
-
 def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     """The money figure that ends a paragraph ("…基本支出2956.36万元。"), no part of another: the total a next paragraph
     opening with 其中 lists the parts of (an Enter pressed before 其中). Beside other money wholes of its sentence
@@ -1813,20 +1565,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         )
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
-    against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
-    for gi, (table, outcome, cell) in enumerate(_text_cells(sub)):
-        assert cell.ref is not None
-        text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
-        goal_facts = extract_facts(text, -1 - gi).facts
-        if (
-            table is not None
-        ):  # a 年度总体目标 cell: its money against its own table's funds (a 三公 sentence: N02 only)
-            if id(table) not in against:
-                against[id(table)] = _goal_funds_of(table)
-            _check_goal_funds(
-                run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
-            )  # before N02: contradicted ones stay out
-        _relations(run, -1 - gi, cell.ref, goal_facts, text)
+    check_goal_texts(run, sub)  # the 年度总体目标 cells (a 三公 table's sentences for N02): perfxl.document.goal_texts
     run.issues += _three_public_sentences(sub, profile)
     if not sub.narrative:
         return run.issues

@@ -93,7 +93,7 @@ class TableValue:
     unit_assumed: bool = False
     # a value computed from cells printed to different places ("5.21" − "6"): the finest of their steps — at it every
     # cell read exact (a whole "6" beside "5.21" as 6.00, a table dropping a figure's zeros); `step` is the coarsest
-    # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`crosscheck._compare`)
+    # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`compare._compare`)
     exact_step: Decimal | None = None
     # another figure the table prints that the same words may name ("上年预算数" beside the two 决算: a change naming no
     # stage may be 预算 − 上年预算): said, and a figure naming no stage is held to this one as a judgement (gaps18)
