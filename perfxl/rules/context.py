@@ -74,6 +74,7 @@ from perfxl.values import (
     is_excel_error,
     normalise_text,
     parse_value,
+    printed_sign,
 )
 from perfxl.values import (
     dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
@@ -399,6 +400,12 @@ class Context:
             # any other cell its sign is not printed — unread, C02 says why (never a silent +1.00)
             inside = bracketed_figure(cell.raw)
             return None if inside is None else -inside
+        if value is not None and value > 0 and isinstance(self.evaluation, SumTable) and isinstance(cell.raw, str):
+            # "▼58.80", "减少58.80", "↓58.80" in a 部门预决算 table's figure cell: a fall by its printed mark, as B19 reads
+            # one (`printed_sign`, the one reading) — never +58.80 with the mark dropped (issue 11 item 7)
+            sign, shown = printed_sign(cell.raw)
+            if sign < 0 and shown == "marked":
+                value = -value
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
         return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
 
