@@ -183,3 +183,42 @@ def test_an_actual_with_a_stray_space_is_one_warning(tmp_path):
     """Failed before: S11 (info) "不是数值" without saying why. Now one I12 警告 naming the spaced digits, no S11."""
     found = _codes(workbook_result(tmp_path, *_evaluation("12 3.4")))
     assert found == [("I12", "F11", "warning")]
+
+
+# ---------------------------------------------------------------- every change cell perfxl cannot read: one finding
+
+
+@pytest.mark.parametrize(("line", "text"), [({2: "5 8.80"}, None), ({2: "M.8"}, None), (None, {2: "6 .02%"})])
+def test_a_change_cell_perfxl_cannot_read_is_one_c02(tmp_path, line, text):
+    """Failed before: silent — B19 skipped the line, C02 did not look at the change columns (and named a 增减幅度
+    cell 执行率). Now one C02 警告 naming the column as printed by the model (增减额 / 增减幅度)."""
+    findings = list(_run(tmp_path, _table(changes=line, rates=text)).findings)
+    assert [(f.code, f.severity.value) for f in findings] == [("C02", "warning")]
+    assert findings[0].message.startswith("增减额" if line else "增减幅度")
+
+
+@pytest.mark.parametrize("text", ["(58.80)", "—58.80", "▼58.80", "- 58.80", "−58.80"])
+def test_a_change_cell_b19_reads_by_its_mark_is_no_c02(tmp_path, text):
+    assert list(_run(tmp_path, _table(changes={2: text})).findings) == []
+
+
+# ---------------------------------------------------------------- a 部门预决算 table's change column
+
+
+def test_a_down_mark_is_negative_in_a_budget_tables_figure_cell():
+    """Shape: a 功能分类表's 增减额 column printing falls with ▼ (as gaps18's prints them in brackets). Wrong before:
+    "▼1.00" was +1.00 (the mark a label): the 合计's −1 = −2 + 1 was read 1 ≠ 2 + 1, a false B18 错误."""
+    from perfxl.grid import Grid
+    from tests.test_unread17 import _b18, _check
+
+    head = [["科目编码", "科目名称", "2024年预算数", "2025年预算数", "增减额"]]
+    body = [
+        ["201", "一般公共服务支出", "10.00", "9.00", "▼1.00"],
+        ["20101", "人大事务", "6.00", "4.00", "▼2.00"],
+        ["20102", "政协事务", "4.00", "5.00", "▲1.00"],
+        ["", "合计", "10.00", "9.00", "▼1.00"],
+    ]
+    assert _b18(_check(Grid("表1", head + body, ()))[1]) == []
+    body[-1][-1] = "▲1.00"
+    [(cell, severity, _)] = _b18(_check(Grid("表1", head + body, ()))[1])
+    assert (cell, severity) == ("E5", "error")

@@ -18,7 +18,14 @@ from typing import Any
 from perfxl.model import BasicData, BuildingControl, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
-from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, bracketed_figure, control_characters
+from perfxl.values import (
+    CONTROL_CHARS,
+    EXCEL_ERRORS,
+    ValueKind,
+    bracketed_figure,
+    control_characters,
+    printed_sign,
+)
 
 from .catalogue import check
 from .context import Context
@@ -46,6 +53,8 @@ _FIELD_NAMES = {
     "full_budget": ("全年预算数", "full-year budget"),
     "executed": ("全年执行数", "executed"),
     "rate": ("执行率", "rate"),
+    "ChangeLine.change": ("增减额", "change"),  # a 三公 table's change columns (B19's): a cell B19 cannot read is C02's
+    "ChangeLine.rate": ("增减幅度", "change rate"),
     "title": ("标题", "title"),
     "prev_final": ("上年决算数", "previous final"),
     "budget": ("本年预算数", "budget"),
@@ -67,6 +76,8 @@ _NUMBER_FIELDS = frozenset(
         "full_budget",
         "executed",
         "rate",
+        "ChangeLine.change",
+        "ChangeLine.rate",
         "prev_final",
         "budget",
         "final",
@@ -394,6 +405,8 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 p = ctx.parsed(cell)
                 if field == "total_weight" and bracketed_figure(cell.text) is not None:
                     continue  # "（100）" under 分值 in the 总分 row: the full mark as a label, as "满分100" (gaps18)
+                if field.startswith("ChangeLine.") and printed_sign(cell.raw)[1] != "bare":
+                    continue  # "(58.80)", "—58.80" in a change column: B19 reads the sign the printed mark gives (num20)
                 if p.damaged and p.reason:
                     problem, problem_en = (
                         p.reason + "，无法计算；请核对后重新填写",
