@@ -80,6 +80,13 @@ def test_a_sentence_reads_a_figure_grouped_by_spaces():
     assert quantities == [Decimal("1036.53"), Decimal("1036.53")]
 
 
+def test_a_sentences_spaced_figure_that_may_be_two_is_no_figure():
+    """Failed before: "1 500万元" was the figure 500万元 (its subject "项目资金预算1"). It may be 1500 or two figures: no
+    fact is made of it (a figure perfxl cannot be sure of is never compared)."""
+    text = plain_narrative("2023年项目资金预算1 500万元，实际支出1 036.53万元。")
+    assert [f.quantity.value for f in extract_facts(text).facts] == [Decimal("1036.53")]
+
+
 @pytest.mark.parametrize(
     ("text", "sign"), [("▼58.80", -1), ("▽6.02%", -1), ("58.80▼", -1), ("▲58.80", 1), ("△6.02%", 1), ("58.80", 1)]
 )
