@@ -229,3 +229,13 @@ def test_a_down_mark_is_negative_in_a_budget_tables_figure_cell():
     body[-1][-1] = "▲1.00"
     [(cell, severity, _)] = _b18(_check(Grid("表1", head + body, ()))[1])
     assert (cell, severity) == ("E5", "error")
+
+
+@pytest.mark.parametrize("text", ["▼108", "减少108", "↓108"])
+def test_a_down_mark_where_no_change_is_asked_is_one_c02(tmp_path, text):
+    """Failed before: the 全年执行数 "▼108" was +108 with the mark dropped (silently). A fall's mark where no change is
+    asked has no sign perfxl can be sure of: one C02 警告, nothing computed with it (no F04 on the rate)."""
+    rows, merges = _evaluation("1 036")
+    rows[5][4] = text
+    found = _codes(workbook_result(tmp_path, rows, merges))
+    assert found == [("C02", "E6", "warning")]

@@ -412,6 +412,11 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                         p.reason + "，无法计算；请核对后重新填写",
                         (p.reason_en or "") + "; not computed",
                     )
+                elif ctx.down_marked(cell):
+                    # "▼58.80", "减少58.80" where no change is asked (a 自评表's money, weight or score cell): the mark's
+                    # meaning there is unknown — never +58.80 with it dropped (num20, issue 11 item 7)
+                    problem = "数字旁标有表示减少的符号或文字，此处不是增减列，正负无法确定，未作为数值读取，无法计算；请核对后重新填写"
+                    problem_en = "prints a fall's mark beside its figure where no change is asked: its sign is unknown"
                 elif p.kind is ValueKind.NUMBER and p.op is None and (letters := stray_letters(p.unit)):
                     # "4l", "4B级": a letter where no unit is (review12c)
                     problem = (
