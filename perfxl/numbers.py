@@ -20,6 +20,7 @@ __all__ = [
     "half_unit",
     "fmt_decimal",
     "printed_places",
+    "join_digit_groups",
     "typed_places",
     "agrees_as_printed",
     "HUNDRED",
@@ -153,6 +154,40 @@ def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: A figure whose digits are grouped in threes by one space ("1 036.53", "12 345 678.90", "1 036"): SI / ISO 31-0 digit
+#: grouping as typeset reports and PDFs print it, with a plain, thin, narrow, figure or no-break space (U+0020, U+2009,
+#: U+202F, U+2007, U+00A0 …). A grouping only as a whole: the first group one to three digits, every further group
+#: exactly three, and no digit group glued or spaced after it ("1 036 2", "12 3.4" and "2023 100" are no one figure —
+#: `parse_value` says so). Read as one figure only where no reading as several is plausible (`_one_figure`).
+_SPACE_GROUPED = lazy_compile(
+    r"(?<![\d.,第])(?<![\d.,][ \u00a0\u2007-\u2009\u202f])([-+]?\d{1,3})((?:[ \u00a0\u2007-\u2009\u202f]\d{3})+)(\.\d+)?"
+    r"(?![\d.,]|[ \u00a0\u2007-\u2009\u202f]*[\d.])"
+)
+#: The spaces that group digits: plain, no-break, figure (U+2007), punctuation, thin and narrow no-break.
+_GROUP_SPACES = (" ", "\u00a0", "\u2007", "\u2008", "\u2009", "\u202f")
+_SPACES = lazy_compile(r"[ \u00a0\u2007-\u2009\u202f]")
+
+
+def join_digit_groups(text: str) -> str:
+    """`text` with every figure grouped in threes by spaces written without them ("1 036.53万元" → "1036.53万元"): the one
+    reading of such a figure, for a cell (`parse_value`), a sentence (`plain_narrative`) and its printed decimals."""
+    # (a text holding none of the spaces is returned untouched without a regex scan: most cells and sentences)
+    if not any(space in text for space in _GROUP_SPACES) or _SPACE_GROUPED.search(text) is None:
+        return text
+    return _SPACE_GROUPED.sub(_one_figure, text)
+
+
+def _one_figure(m: re.Match[str]) -> str:
+    """The figure `m` written without its spaces where it can only be one figure, else `m` as written: a further group
+    opening with 0 ("1 036.53", "1 000": no figure alone is printed so), or two further groups and decimals after
+    the last ("12 345 678.90": three figures, the last alone with decimals, are no list). "100 200", "2 300" may be two
+    figures (two values, a row's number and an amount a PDF's columns ran together): not joined."""
+    groups = _SPACES.split(m.group(2))[1:]
+    if any(g.startswith("0") for g in groups) or (len(groups) >= 2 and m.group(3)):
+        return m.group(1) + "".join(groups) + (m.group(3) or "")
+    return m.group()
+
+
 _PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?(?:[eE]([+-]?\d+))?")
 
 
@@ -167,6 +202,7 @@ def printed_places(raw: object) -> int | None:
         return None
     if not raw.isascii():  # "８６．２０％" typed with a full-width IME: 2 decimals, like "86.20%"
         raw = raw.translate(_HALF_WIDTH)
+    raw = join_digit_groups(raw)  # "1 036.53": 2 decimals, not the 0 of a leading "1"
     m = _PRINTED_NUMBER.search(raw)
     if m is None:
         return None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
-from perfxl.numbers import fmt_decimal, to_decimal
+from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
@@ -52,6 +52,7 @@ __all__ = [
     "is_excel_error",
     "unit_of_clause",
     "bracketed_figure",
+    "printed_sign",
 ]
 
 T = TypeVar("T")
@@ -272,13 +273,24 @@ def _normalise_keeping_marks(raw: str) -> str:
     return (text if text.isprintable() else text.translate(_CONTROL)).strip()
 
 
+#: A sign spaced from the figure that makes the whole cell ("- 58.80", "-   1,036.53"), as Excel's accounting format
+#: prints one.
+_SIGN_SPACED = lazy_compile(r"^([-+]) +(?=(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$)")
+
+
 def _text_head(raw: str) -> tuple[str, ParsedValue | None]:
     """The normalised text of `raw`, and its ParsedValue when that alone decides it: blank, unreadable (an Excel
     error value, control characters) or a placeholder ("/", "——", "无"); None when the text must be parsed."""
     plain = is_plain(raw)  # letters, digits, CJK: normal already, no control character, error value or mark
     t = raw if plain else _normalise_keeping_marks(raw)  # (which makes a U+3000 space a " ")
+    if "\u2212" in t:
+        t = t.replace("\u2212", "-")  # "−58.80": the minus sign (U+2212) of typeset text is a minus, never a label
     if " " in t:
         t = _SPACED_OUT.sub("", t)  # "不 低 于 90 % 以 上" (a PDF's spaced letters) reads whole
+        if " " in t:
+            t = join_digit_groups(t)  # "1 036.53": digits grouped in threes by spaces (a typeset figure) are one figure
+            if t[:1] in "-+" and t[1:2] == " ":
+                t = _SIGN_SPACED.sub(r"\1", t)  # "- 58.80": Excel's accounting print of −58.80, never a label "-"
     if not t:
         return t, ParsedValue(raw, ValueKind.BLANK)
     if not plain:
@@ -697,6 +709,40 @@ def bracketed_figure(text: str) -> Decimal | None:
     return Decimal(m.group(1).replace(",", "")) if m else None
 
 
+#: Digits with a space inside ("12 3.4", "2023 100", "977 .30"), from the first figure of a cell on.
+_SPACED_DIGITS = lazy_compile(r"[-+]?[\d.,]+(?: +[\d.,]+)+")
+
+
+#: A change or rate printing its direction in a mark the number parser does not sign (review b19v): a minus other than
+#: "-" (−, –, －) or one spaced from its figure ("- 58.80"), a word before it (减少58.80, 降6.0%), an arrow or triangle
+#: before or after it (↓6.0%, 6.0%↓, ▼58.80 — the up and down triangles of typeset reports, issue 11) — and the same for
+#: a rise ("+", 增加, ↑, ▲). Accounting brackets ("(3.51)", "（6.0%）") are a minus by convention only.
+_DOWN_MARK = lazy_compile(r"^(?:[-−–－﹣]|减少|下降|降低|减|降|[↓▼▽⬇])\s*[\d.]|[\d.%％]\s*[↓▼▽⬇]$")
+_UP_MARK = lazy_compile(r"^(?:[+＋]|增加|增长|上升|提高|增|升|[↑▲△⬆])\s*[\d.]|[\d.%％]\s*[↑▲△⬆]$")
+_BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$")
+#: A dash before a figure ("—58.80", "——6.02%"): a minus by convention only — a dash also marks a blank or a line's
+#: start (review19d).
+_DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$")
+
+
+def printed_sign(raw: Any) -> tuple[int, str]:
+    """(+1 | −1, how a change or rate cell shows it) — the one reading of a printed direction (B19's, and any change
+    column's): "marked" when it prints a direction (a number cell's or a figure's minus, "+", a word, an arrow or
+    triangle), "bracketed" for accounting brackets and "dashed" for a dash before the figure (a minus by convention),
+    "bare" for an unsigned figure (a rise — or a size, where its column prints no sign on any line)."""
+    if not isinstance(raw, str):
+        number = to_decimal(raw)
+        return (-1, "marked") if number is not None and number < 0 else (1, "bare")
+    text = to_simplified(raw).strip()
+    if _DOWN_MARK.search(text):
+        return -1, "marked"
+    if _UP_MARK.search(text):
+        return 1, "marked"
+    if _DASHED.match(text):
+        return -1, "dashed"
+    return (-1, "bracketed") if _BRACKETED.match(text) else (1, "bare")
+
+
 def _parse_number_text(raw: str, t: str) -> ParsedValue:
     """Text holding a number: operator and growth words before it, unit and 以上/以内 after it.
 
@@ -711,6 +757,22 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
         return ParsedValue(raw, ValueKind.TEXT, text=t)
+    spaced = _SPACED_DIGITS.match(t, m.start()) if " " in t[m.end() : m.end() + 1] else None
+    if spaced is not None and _only_operator(t[: m.start()]):
+        # "12 3.4", "2023 100", "977 .30": digits with a space inside that no grouping in threes explains
+        # (`join_digit_groups` read those) — one figure mistyped, or two; never the first alone (issue 11: "1 036.53"
+        # was read as 1)
+        token = spaced.group()
+        where = "" if token == t.strip() else f"中的数字“{token}”"
+        return ParsedValue(
+            raw,
+            ValueKind.TEXT,
+            text=t,
+            reason=f"{where or '数字'}中间有空格，是一个数还是几个数无法确定（疑为录入或排版错误），未作为数值读取",
+            reason_en=f"holds {token!r}, digits with a space inside: one figure or several, it cannot be told; it was "
+            "not read as a value",
+            damaged=True,
+        )
     if t[:1] in "(（" and bracketed_figure(t) is not None:
         # "(1.00)": a negative (accounting print) or a note — never +1.00 unsaid (gaps18); a finance table's reader
         # gives it its sign (`Context.number` in a 部门预决算 table)

@@ -29,10 +29,12 @@ def test_an_unreadable_printed_rate_is_c02s_one_warning_never_a_certain_f04(type
 
 
 def test_a_printed_rate_perfxl_cannot_read_as_a_rate_is_a_judgement():
-    """'9 5%' (a stray space) is no number C02 reports; F04 cannot say it is wrong, only that it cannot read it."""
+    """'9 5%' (a stray space): F04 cannot say it is wrong, only that it cannot read it — one finding, a judgement. Since
+    num20 the digits with a space inside are damaged text C02 names ("数字中间有空格"), and F04 adds nothing (one
+    cause, one finding: issue 11 item 6); before, F04 said it could not read the rate."""
     found = _found(with_total(good_evaluation(), rate="9 5%"), "F04", "C02")
-    assert [(f.code, f.severity.value) for f in found] == [("F04", "warning")]
-    assert "无法读取为比率" in found[0].basis and found[0].certainty is Certainty.JUDGEMENT
+    assert [(f.code, f.severity.value) for f in found] == [("C02", "warning")]
+    assert "空格" in found[0].message and found[0].certainty is Certainty.JUDGEMENT
 
 
 def test_a_readable_wrong_rate_stays_a_certain_f04():
@@ -67,8 +69,9 @@ def test_an_unreadable_control_rate_is_c02s_or_a_judgement_never_a_certain_b01()
     found = _found(_staff(".9375"), "B01", "C02")
     assert [(f.code, f.severity.value) for f in found] == [("C02", "warning")]
     found = _found(_staff("9 3.75%"), "B01", "C02")
-    assert [(f.code, f.severity.value) for f in found] == [("B01", "warning")]
-    assert found[0].certainty is Certainty.JUDGEMENT and "无法读取为比率" in found[0].basis
+    # (digits with a space inside: C02's one finding since num20, "数字中间有空格"; B01 said it could not read the rate)
+    assert [(f.code, f.severity.value) for f in found] == [("C02", "warning")]
+    assert found[0].certainty is Certainty.JUDGEMENT and "空格" in found[0].message
 
 
 def _procurement(rate):
@@ -89,7 +92,7 @@ def _procurement(rate):
         ("88.89%", []),
         ("80/90", []),  # 实际 over 预算, the rate itself
         (".8889", [("C02", "warning")]),  # C02's one finding
-        ("8 8.89%", [("B13", "warning")]),  # cannot be read: a person checks it
+        ("8 8.89%", [("C02", "warning")]),  # cannot be read: C02 says why (num20; B13 did), a person checks
         ("80/100", [("B13", "error")]),
         ("90%", [("B13", "error")]),
     ],

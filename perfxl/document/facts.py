@@ -61,8 +61,10 @@ ROLE_ZH = {
 _UNITS = sorted(
     (*MONEY_UNITS, *COUNT_UNITS, *MEASURE_UNITS, *SCALED_UNITS, "%", "％", "个百分点"), key=len, reverse=True
 )
+#: (Not after digits and one space: "1 500万元" that `join_digit_groups` left as written may be 1500 or two figures — never
+#: the 500 alone, issue 11 item 7.)
 _QTY = lazy_compile(
-    r"(?<![\d.,第])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*("
+    r"(?<![\d.,第])(?<!\d[ \u00a0\u2009\u202f])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*("
     + "|".join(map(re.escape, _UNITS))
     + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
     + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count

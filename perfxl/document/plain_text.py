@@ -12,6 +12,7 @@ the text as written. Pure: text in, text out.
 from __future__ import annotations
 
 from ..chinese import to_simplified
+from ..numbers import join_digit_groups
 from ..patterns import lazy_compile
 
 __all__ = ["plain_narrative"]
@@ -113,6 +114,7 @@ def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
     `manual_breaks` False for a table cell's text, whose line breaks also end its paragraphs: they are kept."""
     if not text:
         return text
+    text = join_digit_groups(text)  # "1 036.53万元": a figure grouped in threes by spaces, as a cell reads it
     if not text.isascii():
         text = text.translate(_HALF_WIDTH)
         if "，" in text:

@@ -16,13 +16,13 @@ from typing import Any, NamedTuple
 from perfxl import rates, scoring
 from perfxl.chinese import to_simplified
 from perfxl.model import AmountRow, CellValue, Certainty, ChangeLine, Finding, Staffing
-from perfxl.numbers import HUNDRED, ZERO, printed_places, to_decimal
+from perfxl.numbers import HUNDRED, ZERO, printed_places
 from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
 from perfxl.rates import RateResult
 from perfxl.scoring_result import ScoreResult
 from perfxl.units import convert
-from perfxl.values import ValueKind, normalise_text
+from perfxl.values import ValueKind, normalise_text, printed_sign
 
 from .catalogue import check
 from .context import Context, RateReading, compact, fmt_num, fmt_pct
@@ -873,36 +873,14 @@ def _one_way(header: str) -> bool:
     return bool(_UP.search(header)) != bool(_DOWN.search(header))
 
 
-#: A change or rate printing its direction in a mark the number parser does not sign (review b19v): a minus other than
-#: "-" (−, –, －) or one spaced from its figure ("- 58.80"), a word before it (减少58.80, 降6.0%), an arrow before or after
-#: it (↓6.0%, 6.0%↓) — and the same for a rise ("+", 增加, ↑). Accounting brackets ("(3.51)", "（6.0%）") are a minus
-#: by convention only.
-_DOWN_MARK = lazy_compile(r"^(?:[-−–－﹣]|减少|下降|降低|减|降|↓)\s*[\d.]|[\d.%％]\s*↓$")
-_UP_MARK = lazy_compile(r"^(?:[+＋]|增加|增长|上升|提高|增|升|↑)\s*[\d.]|[\d.%％]\s*↑$")
-_BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$")
-#: A dash before a figure ("—58.80", "——6.02%"): a minus by convention only — a dash also marks a blank or a line's
-#: start (review19d).
-_DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$")
 #: Why a sign printed by convention only is not sure, by how the cell shows it.
 _CONVENTION = {"bracketed": "（括号表示负数只是惯例）", "dashed": "（数前的“—”可能是负号，也可能只是标记）"}
 
 
 def _printed_sign(cell: CellValue) -> tuple[int, str]:
-    """(+1 | −1, how the cell shows it) of a change or rate cell: "marked" when it prints a direction (a number cell's or
-    a figure's minus, "+", a word, an arrow), "bracketed" for accounting brackets and "dashed" for a dash before the figure (a minus by convention), "bare" for an
-    unsigned figure (a rise — or a size, where its column prints no sign on any line)."""
-    raw = cell.raw
-    if not isinstance(raw, str):
-        number = to_decimal(raw)
-        return (-1, "marked") if number is not None and number < 0 else (1, "bare")
-    text = to_simplified(raw).strip()
-    if _DOWN_MARK.search(text):
-        return -1, "marked"
-    if _UP_MARK.search(text):
-        return 1, "marked"
-    if _DASHED.match(text):
-        return -1, "dashed"
-    return (-1, "bracketed") if _BRACKETED.match(text) else (1, "bare")
+    """(+1 | −1, how the cell shows it) of a change or rate cell: `perfxl.values.printed_sign`, the one reading of a
+    printed direction (−, 减少, ↓, ▼, brackets …)."""
+    return printed_sign(cell.raw)
 
 
 def _as_size(header: str, printed: Decimal | None, exact: Decimal) -> bool:

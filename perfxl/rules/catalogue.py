@@ -689,11 +689,13 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "scores below its weight and gives a deviation reason: the table itself states the miss)",
     ),
     "C02": (
-        "数值单元格为损坏的数字（如“4(B)”“46.O”“M.8”，疑为录入或识别错误，不按其中的数字猜读）或文字（而非 Excel "
-        "错误值）或超出 Excel 可表示范围的数（如“1E+309”）时为“需人工判断”，至多警告；用到它的核对（执行率、合计等）跳过此单元格",
+        "数值单元格为损坏的数字（如“4(B)”“46.O”“M.8”，疑为录入或识别错误，不按其中的数字猜读；数字中间有空格而不是三位一组，"
+        "如“12 3.4”“100 200”）或文字（而非 Excel 错误值）或超出 Excel 可表示范围的数（如“1E+309”），或在增减列以外标有减少符号"
+        "（如“▼108”）时为“需人工判断”，至多警告；用到它的核对（执行率、合计等）跳过此单元格",
         "a judgement, at most a warning, when a number cell holds a damaged number (e.g. 4(B), 46.O, M.8: a typing or "
-        "OCR slip, its digits never guessed), text (not an Excel error value) or a figure beyond Excel's range (e.g. "
-        "1E+309); the checks needing it skip the cell",
+        "OCR slip, its digits never guessed; digits with a space no grouping in threes makes certain, e.g. 12 3.4, "
+        "100 200), text (not an Excel error value), a figure beyond Excel's range (e.g. 1E+309) or a fall's mark where "
+        "no change is asked (e.g. ▼108); the checks needing it skip the cell",
     ),
 }
 _SPECS = tuple(

@@ -18,7 +18,14 @@ from typing import Any
 from perfxl.model import BasicData, BuildingControl, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
-from perfxl.values import CONTROL_CHARS, EXCEL_ERRORS, ValueKind, bracketed_figure, control_characters
+from perfxl.values import (
+    CONTROL_CHARS,
+    EXCEL_ERRORS,
+    ValueKind,
+    bracketed_figure,
+    control_characters,
+    printed_sign,
+)
 
 from .catalogue import check
 from .context import Context
@@ -46,6 +53,8 @@ _FIELD_NAMES = {
     "full_budget": ("全年预算数", "full-year budget"),
     "executed": ("全年执行数", "executed"),
     "rate": ("执行率", "rate"),
+    "ChangeLine.change": ("增减额", "change"),  # a 三公 table's change columns (B19's): a cell B19 cannot read is C02's
+    "ChangeLine.rate": ("增减幅度", "change rate"),
     "title": ("标题", "title"),
     "prev_final": ("上年决算数", "previous final"),
     "budget": ("本年预算数", "budget"),
@@ -67,6 +76,8 @@ _NUMBER_FIELDS = frozenset(
         "full_budget",
         "executed",
         "rate",
+        "ChangeLine.change",
+        "ChangeLine.rate",
         "prev_final",
         "budget",
         "final",
@@ -394,11 +405,18 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                 p = ctx.parsed(cell)
                 if field == "total_weight" and bracketed_figure(cell.text) is not None:
                     continue  # "（100）" under 分值 in the 总分 row: the full mark as a label, as "满分100" (gaps18)
+                if field.startswith("ChangeLine.") and printed_sign(cell.raw)[1] != "bare":
+                    continue  # "(58.80)", "—58.80" in a change column: B19 reads the sign the printed mark gives (num20)
                 if p.damaged and p.reason:
                     problem, problem_en = (
                         p.reason + "，无法计算；请核对后重新填写",
                         (p.reason_en or "") + "; not computed",
                     )
+                elif ctx.down_marked(cell):
+                    # "▼58.80", "减少58.80" where no change is asked (a 自评表's money, weight or score cell): the mark's
+                    # meaning there is unknown — never +58.80 with it dropped (num20, issue 11 item 7)
+                    problem = "数字旁标有表示减少的符号或文字，此处不是增减列，正负无法确定，未作为数值读取，无法计算；请核对后重新填写"
+                    problem_en = "prints a fall's mark beside its figure where no change is asked: its sign is unknown"
                 elif p.kind is ValueKind.NUMBER and p.op is None and (letters := stray_letters(p.unit)):
                     # "4l", "4B级": a letter where no unit is (review12c)
                     problem = (

@@ -74,6 +74,7 @@ from perfxl.values import (
     is_excel_error,
     normalise_text,
     parse_value,
+    printed_sign,
 )
 from perfxl.values import (
     dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
@@ -318,6 +319,8 @@ class Context:
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
+        self._changes: dict[int, tuple[Any, frozenset[int]]] = {}
+        self._down: dict[int, tuple[CellValue, bool]] = {}
         self._adjustment_words: tuple[str, ...] | None = None  # profile `weights.adjustment_words`, read once
         self._placeholder_keys: tuple[Any, frozenset[str]] | None = None  # `explained`'s words, compacted once a list
         self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
@@ -399,8 +402,43 @@ class Context:
             # any other cell its sign is not printed — unread, C02 says why (never a silent +1.00)
             inside = bracketed_figure(cell.raw)
             return None if inside is None else -inside
+        if value is not None and value > 0 and isinstance(cell.raw, str) and self.down_marked(cell):
+            # "▼58.80", "减少58.80", "↓58.80": a fall by its printed mark (`printed_sign`, B19's one reading) — never
+            # +58.80 with the mark dropped (issue 11 item 7). In a 部门预决算 table's figure cell the fall (as brackets
+            # are there); in a 三公 change column B19 signs it; elsewhere (a 自评表's money, weight or score cell) what a
+            # fall means there is unknown: unread, C02 says why
+            if isinstance(self.evaluation, SumTable):
+                value = -value
+            elif id(cell) not in self._change_cells():
+                return None
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up
         return value if value is None or not isinstance(cell.raw, str) else self._in_block_unit(cell, value)
+
+    def down_marked(self, cell: CellValue) -> bool:
+        """A text cell printing a fall in a mark beside its figure ("▼58.80", "减少58.80", "↓6%"): `printed_sign`'s
+        "marked" minus that is no "-" glued to the digits (that one `to_decimal` reads). Once per cell."""
+        hit = self._down.get(id(cell))
+        if hit is not None and hit[0] is cell:
+            return hit[1]
+        raw = cell.raw
+        down = False
+        if isinstance(raw, str) and to_decimal(raw) is None:
+            sign, shown = printed_sign(raw)
+            down = sign < 0 and shown == "marked"
+        self._down[id(cell)] = (cell, down)
+        return down
+
+    def _change_cells(self) -> frozenset[int]:
+        """The ids of the 三公 change cells (增减额, 增减幅度) of the submission's 基础数据表: B19 signs their figures."""
+        basic = self.submission.basic
+        hit = self._changes.get(id(basic))
+        if hit is not None and hit[0] is basic:
+            return hit[1]
+        ids = frozenset(
+            id(c) for line in (basic.changes if basic is not None else ()) for c in (line.change, line.rate) if c
+        )
+        self._changes[id(basic)] = (basic, ids)
+        return ids
 
     def _read_number(self, cell: CellValue) -> Decimal | None:
         raw = cell.raw
