@@ -13,7 +13,9 @@ import codecs
 import re
 from functools import lru_cache
 
-__all__ = ["to_simplified", "available", "looks_traditional", "is_plain", "CACHE_MAX_LEN"]
+from .patterns import lazy_compile
+
+__all__ = ["to_simplified", "available", "looks_traditional", "is_plain", "nfkc_stable", "CACHE_MAX_LEN"]
 
 _converter = None
 _tried = False
@@ -64,6 +66,25 @@ def looks_traditional(text: str) -> bool:
         return _CONVERTED.search(text) is not None
     except UnicodeEncodeError:
         return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+#: The GB2312 characters whose NFKC form is no GB2312 text of its own, or holds a combining mark: "¨" → " ̈", "￠" → "¢",
+#: "￡" → "£", "￣" → " ̄", "￥" → "¥". Derived from Unicode over every GB2312 character; tests/test_perf20r.py recomputes
+#: it (with the composition facts `nfkc_stable` rests on), so a new Unicode version that adds one fails there.
+NFKC_UNSTABLE = frozenset("¨￠￡￣￥")
+_UNSTABLE = lazy_compile("[" + "".join(sorted(NFKC_UNSTABLE)) + "]")
+
+
+def nfkc_stable(text: str) -> bool:
+    """True when `text` encodes in GB2312 and holds none of `GB2312_CONVERTED` nor `NFKC_UNSTABLE`: then its NFKC form
+    is the NFKC forms of its characters one by one, each GB2312 text OpenCC leaves alone — so any text NFKC, a control
+    character made a space, stripping and dropping spaces make of it is simplified already (`to_simplified` gives it
+    back) and keeps every ASCII digit and CJK ideograph of `text` (the blank test's shortcut, `values._blank_text`)."""
+    try:
+        _GB2312_ENCODE(text)
+    except UnicodeEncodeError:
+        return False
+    return _CONVERTED.search(text) is None and _UNSTABLE.search(text) is None
 
 
 #: Texts up to this length are cached by text (labels, names, values); longer ones (free-form sentences) are converted

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
+from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -242,6 +242,15 @@ def _unreadable_text(raw: str, t: str) -> ParsedValue | None:
 
 _PLACEHOLDER = re.compile(r"^[\s/\\\-—–―_~·.。…,，*＊、]+$")
 _PLACEHOLDER_WORDS = {"无", "暂无", "N/A", "n/a", "NA", "na", "不适用", "空", "null", "NULL", "None", "略"}
+#: The CJK ideographs a placeholder word may keep of a text, in order: each subsequence of the words' ideographs, ""
+#: included. A text whose ideographs (`_CJK`) join to none of these is no placeholder word (`_blank_text`).
+_ASCII_DIGIT = lazy_compile("[0-9]")
+_PLACEHOLDER_PARTS = frozenset(
+    "".join(w[i] for i in range(len(w)) if mask >> i & 1)
+    for w in _PLACEHOLDER_WORDS
+    if not w.isascii()
+    for mask in range(1 << len(w))
+) | {""}
 
 
 #: Note marks written beside a figure: circled or bracketed numerals ("100①", "⑴", "❶") and superscript digits right
@@ -315,6 +324,13 @@ def _blank_text_cached(raw: str) -> bool:
 
 
 def _blank_text(raw: str) -> bool:
+    if (_ASCII_DIGIT.search(raw) is not None or "".join(_CJK.findall(raw)) not in _PLACEHOLDER_PARTS) and nfkc_stable(
+        raw
+    ):
+        # the text `_text_head` reads keeps each digit and ideograph (NFKC, spaces and control characters take none
+        # away; `nfkc_stable`: it is simplified already): no placeholder word nor mark holds a digit, and these
+        # ideographs spell none — an answer without normalising the text (issue 14: each distinct name, ≈ 12 k)
+        return False
     try:
         head = _text_head(raw)[1]
     except Exception:  # parse_value reads text it cannot take apart as TEXT, which is not blank

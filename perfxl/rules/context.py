@@ -742,9 +742,21 @@ class Context:
             return ()
         hit = self._rows.get(id(ev))
         if hit is None or hit[0] is not ev:
-            hit = (ev, tuple(i for i in ev.indicators if not _empty_row(i, self)))
-            self._rows[id(ev)] = hit
+            self._build_rows(ev)
+            hit = self._rows[id(ev)]
         return hit[1]
+
+    def _build_rows(self, ev: SelfEvaluation) -> None:
+        """`indicators` and `facts` of `ev` in one pass: each row's `RowFacts` built once, a row kept when any of its
+        name, target, actual, weight and score is not blank (`_empty_row`, read from the facts' blanks)."""
+        fact = self.fact
+        kept = [
+            f
+            for f in map(fact, ev.indicators)
+            if not (f.name_blank and f.target_blank and f.actual_blank and f.weight_blank and f.score_blank)
+        ]
+        self._rows[id(ev)] = (ev, tuple(f.ind for f in kept))
+        self._facts[id(ev)] = (ev, tuple(kept))
 
     def facts(self, ev: SelfEvaluation | None = None) -> tuple[RowFacts, ...]:
         """The shared facts (`RowFacts`) of the evaluation's `indicators`, in the same order: built in one pass once
@@ -754,9 +766,8 @@ class Context:
             return ()
         hit = self._facts.get(id(ev))
         if hit is None or hit[0] is not ev:
-            fact = self.fact
-            hit = (ev, tuple(fact(ind) for ind in self.indicators(ev)))
-            self._facts[id(ev)] = hit
+            self._build_rows(ev)
+            hit = self._facts[id(ev)]
         return hit[1]
 
     def fact(self, ind: Indicator) -> RowFacts:
@@ -792,8 +803,13 @@ class Context:
             out: list[tuple[Level1Heading | None, list[Indicator]]] = [(h, []) for h in ev.level1]
             orphans: list[Indicator] = []
             find = _HeadingIndex(ev.level1)
+            # the rows under one 一级 label carry its one cell (the layout's forward fill): the heading is looked up once
+            # a label cell, not once a row — `_HeadingIndex` reads the row's 一级 cell alone
+            label: CellValue | None = None
+            idx: int | None = None
             for ind in self.indicators(ev):
-                idx = find(ind)
+                if ind.level1 is not label:
+                    label, idx = ind.level1, find(ind)
                 (out[idx][1] if idx is not None else orphans).append(ind)
             if orphans:
                 out.append((None, orphans))
