@@ -70,19 +70,3 @@ def test_measure_reports_counts_a_crash_as_a_failure_line_of_its_own(monkeypatch
     assert main(["shanghai-putuo-sifaju-yusuan-2026.toml"]) == 0
     assert "CRASHED" not in capsys.readouterr().out
 
-
-SHIQUAN = tomllib.loads((REPORTS / "shanghai-putuo-shiquan-danwei-yusuan-2026.toml").read_text(encoding="utf-8"))
-
-
-def test_a_figure_wrong_against_its_line_is_said_once_though_its_named_base_rate_follows_from_it():
-    """Failed before: [N01 错误, N02 错误] at 石泉路 2026 p11 (probe_reports' extra): "…专项普查活动（项）”2026年度预算50万元，
-    …2025年当年预算执行数为20.04万元，2026年预算安排55万元，比2025年预算执行数增加149.50%" — the 55 against its line's 50
-    (N01) and its rate over the named base (55 − 20.04) / 20.04 = 174.45% (N02) are one wrong figure: with the line's 50
-    in its place the rate agrees (149.50%), so the N02 is said in the N01's basis (crosscheck._rates_follow), one finding."""
-    with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        one = with_paragraph(SHIQUAN, 11, "2026年预算安排50万元", "2026年预算安排55万元")
-        assert _at(tmp, one, 11) == [("N01", "error")]
-        # a rate wrong on its own as well: both said (the line's figure does not make it agree)
-        both = with_paragraph(one, 11, "增加149.50%", "增加140.50%")
-        assert sorted(_at(tmp, both, 11)) == [("N01", "error"), ("N02", "error")]

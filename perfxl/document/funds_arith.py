@@ -1616,11 +1616,6 @@ def _agrees_with(rate: Fact, operands: tuple[Fact, ...], index: int, value: Deci
     """The rate agrees when the operand at `index` is `value` (a share or 完成预算的%: the first over the second; a
     增减率: the change over the figure before it — of the part after which it is stated, or of the part's total)."""
     a, *bases = (value if o.index == index else o.quantity.value for o in operands)
-    if rate.role == "change_rate" and rate.base is not None and len(bases) == 1:
-        # (figure, the base the rate names: `_rate_from_base`) — |figure − base| / base: "2026年预算安排55万元，比2025年
-        # 预算执行数增加149.50%" of a line of 50 (real reports 24)
-        (b,) = bases
-        return b > 0 and _agrees(rate, Interval(abs(a - b) / b * HUNDRED, abs(a - b) / b * HUNDRED))
     if rate.role == "change_rate" and rate.base is None:
         bases = [b + a if rate.direction < 0 else b - a for b in bases]
     elif rate.role not in ("share", "completion") or len(bases) != 1:
