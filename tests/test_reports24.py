@@ -69,4 +69,3 @@ def test_measure_reports_counts_a_crash_as_a_failure_line_of_its_own(monkeypatch
     monkeypatch.undo()
     assert main(["shanghai-putuo-sifaju-yusuan-2026.toml"]) == 0
     assert "CRASHED" not in capsys.readouterr().out
-
