@@ -426,6 +426,13 @@ NOT_BENIGN = {
         "in_yuan",
         "shanghai-putuo-sifaju-danwei-yusuan-2026",
     ): "the 元 figures are exact where the 万元 ones were rounded",
+    # real reports 24: 生态环境局 2025 p82 "机关运行经费支出185.41万元，比2024年度增加4.68 万元，增长 2.60%": 2.60% agrees only
+    # as 4.68万元 cut short (4.6899 / 180.7201), a 警告; restated "1854100元 … 46800元" the figures are exact and 46800 /
+    # 1807300 = 2.59% — an 错误
+    (
+        "in_yuan",
+        "shanghai-putuo-shengtaihuanjing-juesuan-2025",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 

@@ -8,6 +8,10 @@ one anywhere in the file but an expected code at its expected paragraph and the 
 code at an expected paragraph is false: real reports 21); a false 警告 is a finding above
 提示 at a paragraph whose facts the hand check found to agree. Naming the reports transcribed after the code was
 written measures perfxl on reports it has never seen.
+
+A check that fails internally (the rules runner turns its exception into an X01 finding) is no verdict at all: it is
+counted apart from the false 错误, listed under its report with -v, and makes a line of its own after the measure
+("CRASHED: …") and the exit status 1 — a crash would otherwise read as expectations not found.
 """
 
 from __future__ import annotations
@@ -24,7 +28,11 @@ sys.path.insert(0, str(HERE.parent.parent))
 from test_document_realreport import RANK, REPORTS, build_docx  # noqa: E402
 
 from perfxl.model import TextRef  # noqa: E402
+from perfxl.rules.catalogue import spec  # noqa: E402
 from perfxl.validate import validate_file  # noqa: E402
+
+#: The code the rules runner gives a check that raised (perfxl.rules._crash): a bug, not a verdict on the report.
+CRASH = spec("X01").code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     only = {Path(a).name for a in args if a.endswith(".toml")}
     reports = with_table = found = expected = false_errors = false_warnings = facts = 0
     table_found = table_expected = 0
+    crashes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="perfxl-reports-") as work:
         for path in sorted(REPORTS.glob("*.toml")):
             if only and path.name not in only:
@@ -63,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                 table_expected += 1
                 table_found += any((f.sheet, f.cell) == cell and f.severity.rank >= 2 for f in result.findings)
             for f in result.findings:
+                if f.code == CRASH:
+                    crashes.append(path.stem)
+                    lines.append(f"  CRASH {f.code}: {f.message[:100]}")
+                    continue
                 mine = isinstance(f.ref, TextRef) and (f.ref.paragraph, f.code) in places
                 if f.severity.value == "error" and not mine and (f.sheet, f.cell) not in cells:
                     false_errors += 1
@@ -79,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         f"reports {reports} ({with_table} with a table): found {found}/{expected}, false 错误 {false_errors}, "
         f"false 警告 {false_warnings} on agreeing facts ({facts} facts), table errors found {table_found}/{table_expected}"
     )
+    if crashes:
+        print(
+            f"CRASHED: {len(crashes)} check failure(s) ({CRASH}) in {len(set(crashes))} report(s): "
+            + ", ".join(sorted(set(crashes)))
+        )
+        return 1
     return 0
 
 
