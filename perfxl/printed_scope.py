@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .patterns import lazy_compile
 
-__all__ = ["SCOPES", "budget_stage", "said_scope", "said_stage", "table_scope"]
+__all__ = ["SCOPES", "budget_stage", "said_scope", "said_stage", "stage_reason", "table_scope"]
 
 #: The scopes read: the department's whole (its units summed), one unit's own (本级 / 本单位), a region's own level
 #: (区本级 / 市本级 …), a whole region (全区 / 全市 …), a system (本系统 / 系统合计: never printed over a table).
@@ -118,3 +118,20 @@ def said_stage(words: str) -> str:
     "full" ("全年预算", "调整后预算", "完成调整预算的"), "" when neither or both."""
     initial, full = bool(_SAID_INITIAL.search(words)), bool(_SAID_FULL.search(words))
     return "initial" if initial and not full else "full" if full and not initial else ""
+
+
+_STAGE_ZH = {"initial": "年初预算", "full": "全年（调整后）预算"}
+
+
+def stage_reason(said: str, printed: str) -> tuple[str, str] | None:
+    """Why a budget the words name at one stage (`said_stage`) held to a 决算 table's 预算 column printed at another or
+    at none (`budget_stage`) is a reading: (zh, en), both readings named; None when they are one."""
+    if not said or said == printed:
+        return None
+    column = f"印为{_STAGE_ZH[printed]}" if printed else "未印明是年初预算还是全年（调整后）预算"
+    return (
+        f"文字写{_STAGE_ZH[said]}，而表中预算数{column}（决算表的预算数可能是含年中追加的全年预算数），按表中预算数比较，"
+        "系推测",
+        f"the words name the {said} budget, the table's 预算 column "
+        + (f"prints the {printed} one" if printed else "prints no stage (a 决算 table's may be the full-year one)"),
+    )

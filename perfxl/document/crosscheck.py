@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
-from ..printed_scope import said_scope, said_stage
+from ..printed_scope import said_scope, said_stage, stage_reason
 from ..units import convert, normalise_unit
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
@@ -1643,16 +1643,8 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
             )
         )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
-    if stage and stage != basic.budget_stage and (fact.claim, "final") in run.values:
-        printed = _STAGE_ZH.get(basic.budget_stage, "未印明是年初预算还是全年（调整后）预算")
-        reasons.append(
-            (
-                f"文字写{_STAGE_ZH[stage]}，而表中预算数{printed}（决算表的预算数可能是含追加的全年预算数），"
-                "按表中预算数比较，系推测",
-                f"the words name the {stage} budget, the table's 预算 column "
-                f"{'prints the ' + basic.budget_stage + ' one' if basic.budget_stage else 'prints no stage'}",
-            )
-        )
+    if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
+        reasons.append(why)
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
@@ -1665,7 +1657,6 @@ _SCOPE_ZH = {
     "department": "部门",
     "own": "本级",
 }
-_STAGE_ZH = {"initial": "年初预算", "full": "全年（调整后）预算"}
 
 
 def _of_no_spending(text: str, fact: Fact) -> bool:
