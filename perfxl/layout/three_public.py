@@ -745,14 +745,16 @@ def _build(
     return basic, range(grid.n_rows)
 
 
-#: A line of the table's own that is a note ("注：预算数为全年预算数，包括当年年初预算数和当年追加预算数").
-_NOTE = lazy_compile(r"^\s*(?:注|备注|说明)\s*\d?\s*[：:]")
+#: What a note of the table's own says its 预算数 are ("注：预算数为全年预算数，包括当年年初预算数和当年追加预算数",
+#: "注：预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数"): only such words, not a note's other mentions of a
+#: budget ("比年初预算减少…" says nothing of the column).
+_STAGE_NOTE = lazy_compile(r"^\s*(?:注|备注)\s*\d?\s*[：:].*?(预算数(?:为|是|系|指)[^。；;]*)")
 
 
 def _title_lines(grid: Grid) -> list[str]:
     """A sheet's own title and 编制单位 rows above its first figures ("2026年单位“三公”经费…预算表", "编制单位：…（本级）")
-    and its notes ("注：预算数为全年预算数…"): where a table in a sheet prints its scope and its 预算's stage, as a report
-    prints them above and below it (scope20). Sentences of its 说明 are no title."""
+    and what its notes say its 预算数 are (`_STAGE_NOTE`): where a table in a sheet prints its scope and its 预算's
+    stage, as a report prints them above it (scope20). Sentences of its 说明 are no title."""
     first = _first_figures(grid)
     out: list[str] = []
     for r in range(grid.n_rows):
@@ -761,9 +763,9 @@ def _title_lines(grid: Grid) -> list[str]:
             if not isinstance(value, str) or not value.strip():
                 continue
             text = value.strip()
-            if _NOTE.match(text) or (
-                first is not None and r < first and len(text) <= 60 and not _SENTENCE.search(text)
-            ):
+            if note := _STAGE_NOTE.match(text):
+                out.append(note.group(1))
+            elif first is not None and r < first and len(text) <= 60 and not _SENTENCE.search(text):
                 out.append(text)
     return out
 
