@@ -272,3 +272,35 @@ def test_a_year_start_budget_under_a_budget_table_is_certain():
     """城管执法局 2026 预算表 (114.22, no 决算): a 预算 table's 预算 is the 年初 one — "2026年“三公”经费年初预算数为
     124.22万元" is an N01 错误."""
     assert [s for s, _ in _n01(_CHENGGUAN, "2026年“三公”经费年初预算数为124.22万元。")] == ["error"]
+
+
+_TEMPLATE_NOTE = (
+    "注：预算数为全年预算数，包括当年年初预算数和当年追加预算数。"  # the 财政部 决算 template's, as printed
+)
+
+
+def _sheet_note(sentence: str, note: str = _TEMPLATE_NOTE) -> list[str]:
+    """The N01 severities of a 上海普陀-style 决算 sheet (预算 53.93 │ 决算 37.35) printing `note` under its figures, then
+    `sentence` as its 说明."""
+    from test_heldout32 import _FINAL_MERGES, _final_accounts
+
+    rows = _final_accounts()
+    rows[-1][0] = sentence
+    rows.insert(5, [note, "", "", "", "", "", "", ""])
+    merges = (*(m.replace("A7:H7", "A8:H8") for m in _FINAL_MERGES), "A7:H7")  # the note in row 6, 说明 one lower
+    with tempfile.TemporaryDirectory() as d:
+        result = workbook_result(Path(d), rows, merges)
+    return [f.severity.value for f in result.findings if f.code == "N01"]
+
+
+def test_a_sheets_note_printing_the_full_year_budget_holds_an_adjusted_rate():
+    """A sheet's 决算 table with the template's note "预算数为全年预算数，包括当年年初预算数和当年追加预算数": its 预算 column
+    is the 全年 one — "完成全年预算的74.70%" (37.35 / 53.93 = 69.26%) is certain (N01 错误); "完成年初预算的74.70%" names
+    the other budget — a 警告."""
+    assert _sheet_note("“三公”经费支出决算37.35万元，完成全年预算的74.70%。") == ["error"]
+    assert _sheet_note("“三公”经费支出决算37.35万元，完成年初预算的74.70%。") == ["warning"]
+    # a note saying nothing of what its 预算数 are (上海's) prints no stage: the 全年 rate is a 警告 too
+    said = _sheet_note(
+        "“三公”经费支出决算37.35万元，完成全年预算的74.70%。", "注：本表反映部门本年度“三公”经费支出预决算情况。"
+    )
+    assert said == ["warning"]
