@@ -1673,7 +1673,8 @@ _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)"
 _OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
 #: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计"), or the department's
 #: own ("本部门2026年“三公”经费预算数为20.53万元" under a 本级 table, review19d): whether the table is of that scope is
-#: no printed fact (its caption and 编制单位 line are not read into it).
+#: no printed fact when its caption and 编制单位 line print no scope (`BasicData.scope` ""); when they print one,
+#: `_printed_readings` decides instead (scope20).
 _WIDER_SCOPE = lazy_compile(r"部门|系统合计|本系统|全(?:系统|省|市|州|县|区|镇|乡)")
 
 
