@@ -610,6 +610,9 @@ class AmountRow:
     budget: CellValue
     final: CellValue
     parent: str = ""
+    # last year's 预算 (a “三公”经费 table's "上年预算数"/"2020年预算数" beside 2021's): a change naming no stage may be
+    # 预算 − 上年预算 (sum20); blank when the table prints no such column
+    prev_budget: CellValue = field(default_factory=lambda: CellValue(None, None))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,23 @@ tables' layouts compile none at import (tests/test_startup_patterns.py). A patte
 `re.compile`, tested with `isinstance(…, re.Pattern)`, or compared with a match's `.re` must stay a real `re.compile`:
 the stand-in is no `re.Pattern`, and a match names the compiled pattern, not its stand-in (perfxl.document.lists pairs
 each match with the stand-in it came from instead).
+
+`needs` gates a costly pattern (a CJK range costs ≈ 9.5 M instructions to compile, docs/performance.md, regex18) behind a
+cheap test of what every match must hold: the words one of which any match contains (or a test of the text): until the
+pattern is compiled, a call on a text failing the test answers "no match" without compiling it (`match` None, `sub` the
+text unchanged, `findall` []…); the first text passing it compiles the pattern, and from then on the compiled
+pattern's own methods answer, gate-free. So the gate must be NECESSARY — a text failing it holds no match of the
+pattern anywhere — or a result would change (tests/test_perf20n.py holds every gate against its pattern on the stored
+texts and random ones). A callable gate sees only the whole text: a call with a position or bound is not gated.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-__all__ = ["lazy_compile"]
+__all__ = ["lazy_compile", "opening"]
 
 #: What perfxl asks of a compiled pattern: kept on the stand-in once it is compiled.
 _KEPT = (
@@ -48,15 +57,93 @@ class _Lazy:
     def __getattr__(self, name: str) -> Any:  # only asked for what the instance does not hold yet
         if name == "_args":  # a copy made without __init__: no pattern to compile (and no endless recursion)
             raise AttributeError(name)
+        return getattr(self._compiled(), name)
+
+    def _compiled(self) -> re.Pattern[str]:
+        """The compiled pattern, its methods and attributes now kept on the stand-in (they shadow a gate's methods)."""
         compiled = re.compile(*self._args)
         for attr in _KEPT:
             setattr(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
+        return compiled
 
     def __repr__(self) -> str:
         return f"lazy_compile({self._args[0]!r}, {self._args[1]!r})"
 
 
-def lazy_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)`, compiled when first used (a module-level pattern a run may never use)."""
-    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+class _Gated(_Lazy):
+    """A `_Lazy` whose calls on a text failing `passes` answer "no match" until a text passes (module docstring)."""
+
+    def __init__(self, pattern: str, flags: int, passes: Callable[[str], bool]) -> None:
+        super().__init__(pattern, flags)
+        self._passes = passes
+
+    def match(self, string: str, *args: int, **kw: int) -> re.Match[str] | None:
+        if not (args or kw) and not self._passes(string):
+            return None
+        return self._compiled().match(string, *args, **kw)
+
+    def search(self, string: str, *args: int, **kw: int) -> re.Match[str] | None:
+        if not (args or kw) and not self._passes(string):
+            return None
+        return self._compiled().search(string, *args, **kw)
+
+    def fullmatch(self, string: str, *args: int, **kw: int) -> re.Match[str] | None:
+        if not (args or kw) and not self._passes(string):
+            return None
+        return self._compiled().fullmatch(string, *args, **kw)
+
+    def findall(self, string: str, *args: int, **kw: int) -> list[Any]:
+        if not (args or kw) and not self._passes(string):
+            return []
+        return self._compiled().findall(string, *args, **kw)
+
+    def finditer(self, string: str, *args: int, **kw: int) -> Iterator[re.Match[str]]:
+        if not (args or kw) and not self._passes(string):
+            return iter(())
+        return self._compiled().finditer(string, *args, **kw)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        if not self._passes(string):
+            return string
+        return self._compiled().sub(repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        if not self._passes(string):
+            return string, 0
+        return self._compiled().subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        if not self._passes(string):
+            return [string]
+        return self._compiled().split(string, maxsplit)
+
+
+def _holds_one_of(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """The gate "the text holds one of `words`"."""
+    if all(len(w) == 1 for w in words):
+        chars = frozenset(words)
+        return lambda text: not chars.isdisjoint(text)
+    return lambda text: any(w in text for w in words)
+
+
+def opening(chars: str, *, digit: bool = False, space: bool = False) -> Callable[[str], bool]:
+    """The gate of a pattern anchored at the text's start (`^`, no MULTILINE): the text's first character is one of
+    `chars`, or a decimal digit (`\\d`) when `digit` — after any whitespace (`\\s*`) when `space`."""
+
+    def passes(text: str) -> bool:
+        first = (text.lstrip() if space else text)[:1]
+        return bool(first) and (first in chars or (digit and first.isdecimal()))
+
+    return passes
+
+
+def lazy_compile(
+    pattern: str, flags: int = 0, *, needs: tuple[str, ...] | Callable[[str], bool] | None = None
+) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, compiled when first used (a module-level pattern a run may never use); with
+    `needs` (words one of which every match holds, or a test every text holding a match passes) not compiled for a
+    text that cannot hold a match (module docstring)."""
+    if needs is None:
+        return cast("re.Pattern[str]", _Lazy(pattern, flags))
+    passes = needs if callable(needs) else _holds_one_of(needs)
+    return cast("re.Pattern[str]", _Gated(pattern, flags, passes))

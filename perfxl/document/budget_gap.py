@@ -29,6 +29,7 @@ from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
 from ..printed_scope import stage_reason
 from ..units import convert
+from .compare import _compare
 from .facts import Fact, Quantity, compact_name
 from .precision import Interval, _around
 from .run_state import _YEAR, _another_years, _Run
@@ -64,8 +65,6 @@ _ITEMS = frozenset(("three_public", *DECOMPOSITIONS["three_public"]))
 
 def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N01 for each item whose stated gap to its budget puts the budget where the table's is not (see the module)."""
-    from .crosscheck import _compare  # the one N01 comparison (crosscheck imports this module)
-
     for fact in facts:
         if fact.claim not in _ITEMS or fact.role not in ("value", "final") or not fact.quantity.is_money:
             continue
@@ -314,7 +313,6 @@ def _held_to_table(
     stated = Quantity(value=value, unit=gap.unit, places=gap.places, text=f"{fmt_decimal(value)}{gap.unit}")
     clause = (fact.clause if fact is not None else m.group(0)).strip()
     said_fact = Fact(pi, index, f"{name}预算数与决算数之差", claim, "value", stated, clause)
-    from .crosscheck import _compare  # the one N01 comparison (crosscheck imports this module)
 
     words = m.group(0).strip()
     stage = _stage_guess(run, claim, m["kind"])

@@ -18,23 +18,14 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import (
-    BasicData,
-    CellRef,
-    CellValue,
-    Certainty,
-    FundsRow,
-    Paragraph,
-    SelfEvaluation,
-    Submission,
-    TextRef,
-)
+from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from ..printed_scope import said_scope, said_stage, stage_reason
-from ..units import convert, normalise_unit
+from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
+from .compare import _compare
 from .facts import (
     Fact,
     ParagraphFacts,
@@ -58,7 +49,8 @@ from .funds_arith import (
     one_figure_once,
 )
 from .goal_claims import _goal
-from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE, goal_pairing
+from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
+from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_changes_apart
@@ -67,19 +59,12 @@ from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative
 from .precision import (
     Interval,
-    _about_interval,
     _agrees,
-    _approximate,
     _around,
-    _bound,
-    _bound_holds,
     _interval,
     _rate_agrees,
     _ratio,
-    _rounded,
     _show,
-    _signed,
-    bare_range_low,
 )
 from .respective_lists import check_respective_lists
 from .run_state import (
@@ -97,18 +82,16 @@ from .stated_grade import check_stated_grade
 from .table_facts import (
     _BASIC_ROWS,
     IndicatorValue,
-    ProjectFunds,
     TableValue,
     indicator_values,
     money_unit_for,
     printed_step,
     project_funds,
-    table_funds,
     table_values,
     unit_lines,
     unread_cells,
 )
-from .table_lines import LineMatch, fact_scope, line_index, line_match, sum_table_values
+from .table_lines import LineMatch, appropriation_sum, fact_scope, line_index, line_match, sum_table_values
 from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -128,157 +111,6 @@ _TABLE_ROLES = {
     "share": ("share",),  # a 三公 item's share of the 三公 total (`_bare_share`)
     "completion": ("completion",),  # a 三公 item's 决算 / its 预算 (table_facts._three_public_completion)
 }
-
-
-def _compare(
-    run: _Run,
-    pi: int,
-    ref: TextRef | CellRef,
-    fact: Fact,
-    table_value: Decimal,
-    table_unit: str | None,
-    table_step: Decimal,
-    refs: tuple[CellRef, ...],
-    label: str,
-    *,
-    certainty: Certainty,
-    pairing: str = "",
-    pairing_en: str = "",
-    formula: str = "",
-    bounds: bool = True,
-    exact_step: Decimal | None = None,
-) -> None:
-    """N01 when the narrative figure and the table value cannot be the same number at their printed precision. With
-    `bounds` a bound the text states ("90分以上") holds when the table's value meets it; a target's bound is its value
-    ("满意度不低于90%" against a 指标值 ≥95%: two targets, 90 ≠ 95), compared like for like (bounds=False).
-    `exact_step` (`TableValue.exact_step`): a figure agreeing with a computed table value only through a whole cell
-    read as rounded or cut short ("减少1.52万元" against 5.21 − 6, the 6 as 6.73) is an N01 judgement (lost16: it was
-    quiet; as `run_state._rate_check` judges a rate agreeing only so)."""
-    unit = fact.quantity.unit
-    conv = convert(Decimal(1), unit, table_unit)
-    if not conv.ok or conv.factor is None:
-        return
-    factor = conv.factor
-    about = _approximate(fact)  # "约…", "近…", "…左右": the text itself says the figure is not exact
-    narrative = (_about_interval(fact) if about else _interval(fact)).scaled(factor)
-    table = (_rounded if fact.quantity.is_count else Interval.printed)(table_value, table_step)
-    same_unit = normalise_unit(table_unit or "") == normalise_unit(unit or "")  # 公里 and 千米 are one unit
-    # a figure computed from the cells (a change rate of two columns) is shown to two places beyond the text's, not
-    # to 28 ("3.201925395909811805997801643%")
-    exponent = table_value.as_tuple().exponent
-    computed_places = fact.quantity.places + 2 if isinstance(exponent, int) and exponent < -6 else None
-    shown_table = _show(table_value, unit if same_unit else table_unit, computed_places)
-    if not same_unit and factor != 0:
-        shown_table += f"（即 {_show(table_value / factor, unit, fact.quantity.places + 2)}）"
-    if bounds and (bound := _bound(fact)) and _bound_holds(bound, table, narrative):
-        return  # "综合得分90分以上" with a 总分 of 99: true
-    if (low := bare_range_low(fact)) is not None and 0 <= low < fact.quantity.value:
-        ends = (_rounded if fact.quantity.is_count else Interval.printed)(low, fact.quantity.step).scaled(factor)
-        if table.overlaps(Interval(ends.lo, narrative.hi)):
-            return  # "新增10-15家" with 13 in the table: the range holds it
-    loose = (
-        exact_step is not None
-        and not about
-        and narrative.overlaps(table)
-        and not narrative.overlaps(Interval(table_value - exact_step, table_value + exact_step))
-    )
-    if loose:
-        if certainty is Certainty.CERTAIN:
-            certainty = Certainty.JUDGEMENT
-        pairing = "；".join(
-            p
-            for p in (
-                pairing,
-                "表中各数按印出的最小位数读作精确数（整数金额即其后补零）时不符；只有把整数金额读作四舍五入或截去尾数的结果才相符",
-            )
-            if p
-        )
-        pairing_en = "; ".join(
-            p for p in (pairing_en, "agrees only with a whole table figure read as rounded or cut short") if p
-        )
-    elif narrative.overlaps(table):
-        same_step = fact.quantity.step * abs(factor) == table_step
-        # the text printed coarser than the cell ("328,661万元" for 3,286,618,082.20元): it agrees as the cell rounded
-        # to the text's step, or — a 警告 saying so — only as the cell cut short (328,661.81 rounds to 328,662: real
-        # reports 23); the text finer than the cell stays within the cell's own rounding
-        coarser = fact.quantity.step * abs(factor) > table_step
-        if (
-            about
-            or not (same_step or coarser)
-            or _rounded(_signed(fact), fact.quantity.step).scaled(factor).overlaps(_rounded(table_value, table_step))
-        ):
-            run.refined[(pi, fact.index)] = _interval(fact).meet(table.scaled(1 / factor))
-            return
-        # "92%" against "93%": printed alike, they differ in the last place — the same value only if one was rounded
-        # and the other cut short: a 警告 that says so
-        if certainty is Certainty.CERTAIN:
-            certainty = Certainty.JUDGEMENT
-        why, why_en = (
-            (
-                "正文数字比表中数字印得粗，按四舍五入不符，只有把表中数字截去尾数才相符",
-                "the text's coarser figure equals the cell only cut short, not rounded",
-            )
-            if coarser
-            else (
-                "两处数字精度相同而末位不同，除非一处四舍五入、另一处截去尾数，否则不相符",
-                "printed alike but different in the last place (equal only if one was cut short)",
-            )
-        )
-        pairing = "；".join(p for p in (pairing, why) if p)
-        pairing_en = "; ".join(p for p in (pairing_en, why_en) if p)
-    if _approximate(fact):  # "约100万元" against 153.5: far apart, but the text says it is no exact figure
-        certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
-        pairing = "；".join(p for p in (pairing, "正文写的是约数") if p)
-        pairing_en = "; ".join(p for p in (pairing_en, "the text gives an approximate figure") if p)
-    run.contradicted.add((pi, fact.index))
-    sign = "减少" if fact.direction < 0 else ("增加" if fact.direction > 0 else "")
-    narrative_text = f"{sign}{fact.quantity.text}"
-    cell = refs[0] if refs else None
-    # a table printing no unit, its unit taken from the line above it (a Word table under "单位：万元"): said (docs14)
-    line = run.unit_lines.get(cell.sheet, "") if cell is not None and table_unit != "%" else ""
-    basis = (
-        f"{_where(ref)}“{fact.clause}”读作“{fact.label}”= {narrative_text}；{label}（{cell}）= {shown_table}"
-        + (f"，由 {formula} 算得" if formula else "")
-        + (f"（{cell.sheet}未印单位，按其上方的“{line}”读作{table_unit}）" if line and cell else "")
-        + (
-            f"（{cell.sheet}未印单位，正文“{settled[1]}”与表中数字按{settled[0]}相符，按{settled[0]}读取）"
-            if cell and table_unit != "%" and (settled := run.narrative_units.get(cell.sheet))
-            else ""
-        )
-        + "；按两者印出的精度比较仍不相等"
-        + (f"；{pairing}" if pairing else "")
-    )
-    run.issues.append(
-        issue := Issue(
-            "N01",
-            ref,
-            {
-                "claim": fact.label,
-                "where": _where(ref),
-                "table_label": label,
-                "cell": str(cell) if cell else "—",
-                "narrative": narrative_text,
-                "table": shown_table,
-                "pairing": f"（{pairing}）" if pairing else "",
-                "pairing_en": f" ({pairing_en})" if pairing_en else "",
-            },
-            expected=shown_table,
-            actual=narrative_text,
-            related=refs,
-            certainty=certainty,
-            basis=basis,
-            basis_en=f"narrative {fact.label} = {narrative_text}; table {cell} = {table_value} {table_unit or ''}"
-            + (f" ({formula})" if formula else "")
-            + (f" (the table prints no unit: {table_unit} from the line above it, {line!r})" if line else "")
-            + (
-                f" (the table prints no unit: {table_unit}, in which the narrative's figures agree with it)"
-                if cell and table_unit != "%" and cell.sheet in run.narrative_units
-                else ""
-            )
-            + (f"; {pairing_en}" if pairing_en else ""),
-        )
-    )
-    run.contradicted_by[(pi, fact.index)] = issue
 
 
 def _check_carried_over(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
@@ -430,7 +262,10 @@ def _with_carried_in_agrees(run: _Run, pi: int, fact: Fact, tv: TableValue) -> b
 
 
 def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None:
-    if _another_years(run, fact) or _against_stated_base(run, pi, fact) or _change_of_a_budget(run, pi, fact):
+    if _another_years(run, fact) or _against_stated_base(run, pi, fact):
+        return
+    if _change_of_a_budget(run, pi, fact):
+        _no_stage_change(run, pi, ref, fact, of_a_budget=True)  # held to 预算 − 上年预算 where the table prints it
         return
     if fact.claim == "expense" and _FOR_A_USE.match(_around(fact)[1]):
         return  # "实际支出20万元用于购买设备": the money of one use, as likely as the whole
@@ -448,6 +283,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
     if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
         _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
         return
+    if _no_stage_change(run, pi, ref, fact):
+        return  # "公务接待费比上年减少5.1万元" beside both years' 预算 (and 决算): either difference (sum20)
     # the money the figure's words name (一般公共预算, 财政拨款 …): held to a table of that money read for its sums
     # (table_lines), else as before; a figure naming none never to a table of one kind of money
     scope = ""
@@ -529,6 +366,65 @@ def _names_a_stage(run: _Run, pi: int, fact: Fact) -> bool:
         if f.sentence == fact.sentence and f.claim == fact.claim and f.role in ("value", "final", "budget")
     ]
     return any(_STAGE.search(f.subject + _around(f)[0]) for f in (fact, *levels))
+
+
+def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, of_a_budget: bool = False) -> bool:
+    """A change (or its rate) naming no stage ("公务接待费比上年减少5.1万元") beside a “三公”经费 table printing last year's
+    预算 (`AmountRow.prev_budget`): 预算 − 上年预算 is as much its reading as 决算 − 上年决算 (where the table prints both
+    决算). Quiet when either gives it; an N01 警告 naming each reading tried when none does — never 错误, the base is a
+    reading (sum20; gaps18 held it to the 决算 one only, a 警告 even where the 预算 one agreed); 预算 − 上年决算 and 决算 −
+    上年预算 are readings too where printed. `of_a_budget`: a change said of a budget its sentence prints
+    (`_change_of_a_budget`: "预算14.9万元，比上年增加2.90万元"), held to 预算 − 上年预算 or 预算 − 上年决算 — a 警告 too
+    (which of last year's figures the words compare with is a reading). True when so judged (the 警告 is said after the
+    paragraphs' own arithmetic: `_check_stageless`)."""
+    if fact.role not in ("change", "change_rate") or fact.direction == 0 or not fact.claim:
+        return False
+    budget = run.values.get((fact.claim, f"budget_{fact.role}"))
+    if budget is None or (not of_a_budget and _names_a_stage(run, pi, fact)):
+        return False
+    # this year's 预算 or 决算 on last year's 预算 or 决算, as the table prints them (table_facts._budget_change)
+    budget_on_final = run.values.get((fact.claim, f"budget_on_final_{fact.role}"))
+    final_on_budget = run.values.get((fact.claim, f"final_on_budget_{fact.role}"))
+    facts = run.facts.get(pi, ())
+    levels = [f for f in facts[: fact.index] if f.sentence == fact.sentence and f.claim == fact.claim]
+    levels = [f for f in levels if f.role in ("budget", "value", "final")]
+    if of_a_budget and (not levels or levels[-1].role != "budget"):
+        # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算 — as before, held to nothing
+        return False
+    own = run.values.get((fact.claim, fact.role))
+    readings = [
+        tv
+        for tv in ((budget, budget_on_final) if of_a_budget else (own, budget, budget_on_final, final_on_budget))
+        if tv is not None
+    ]
+    if any(_holds(fact, tv) is not False for tv in readings):
+        return True
+    tried = "；".join(
+        f"{tv.label}为 {_show(tv.value, tv.unit, fact.quantity.places + 2)}（{tv.formula}）" for tv in readings
+    )
+    why = (
+        f"正文写的是预算的变化，按{tried}核对均不相符；所比的上年数是表中哪一栏系推测"
+        if of_a_budget
+        else f"正文的变化未写明是决算数还是预算数的变化，逐一按表中读法核对均不相符：{tried}；以何者为基数系推测"
+    )
+    why_en = "the change names no stage; no reading of the table gives it: " + "; ".join(
+        f"{tv.label} = {tv.value} ({tv.formula})" for tv in readings
+    )
+    tv = readings[0]
+    certainty = Certainty.GUESS if tv.guess else Certainty.JUDGEMENT
+    run.stageless.append((pi, ref, fact, tv, certainty, "；".join(p for p in (tv.guess, why) if p), why_en))
+    return True
+
+
+def _check_stageless(run: _Run) -> None:
+    """`_no_stage_change`'s 警告s, after the paragraphs' own arithmetic: a figure it found wrong ("比上年预算增加8万元，增长
+    11.1%", 8 / 41.9 ≠ 11.1%: a certain N02) is said there once, not again as a reading of the table."""
+    for pi, ref, fact, tv, certainty, pairing, pairing_en in run.stageless:
+        if (pi, fact.index) in run.contradicted or any(
+            p == pi and any(o.index == fact.index for o in operands) for p, _, _, operands in run.rate_issues
+        ):
+            continue
+        _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
 
 
 def _change_it_may_split(run: _Run, pi: int, fact: Fact) -> Fact | None:
@@ -613,6 +509,24 @@ def _check_table_line(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
         run.opening_lines.append((pi, ref, fact, found))
         return True
     _compare_line(run, pi, ref, fact, found)
+    return True
+
+
+def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
+    """ "其中：财政拨款收入20323.21万元" held to the 收支总表's 一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入
+    lines summed (`table_lines.appropriation_sum`, sum20): certain arithmetic on printed cells, an N01 whose basis names
+    the three lines and their sum (a table printing no unit: a guess). True when the figure was so held."""
+    if pi < 0 or run.lines is None or "财政拨款" not in _around(fact)[0] or _another_years(run, fact):
+        return False
+    text, heading = _text_and_heading(run, pi)
+    tv = appropriation_sum(run.lines, text, fact, heading)
+    if tv is None:
+        return False
+    if _rounded_yuan_agrees(fact, tv):
+        return True
+    said = dataclasses.replace(fact, subject="财政拨款收入" if tv.claim.endswith("income") else "财政拨款支出")
+    certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
+    _compare_with_cell(run, pi, ref, said, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
     return True
 
 
@@ -1461,96 +1375,6 @@ def _listed(run: _Run, ref: TextRef, text: str, before: str = "") -> None:
         )
 
 
-def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, CellValue]]:
-    """(its 自评表, is it the 实际完成情况, the cell) of every 年度总体目标 free-text cell that carries figures, then
-    (None, False, the cell) of every sentence of a “三公”经费 table (`BasicData.texts`: its 增减情况说明)."""
-    cells: list[tuple[SelfEvaluation | None, bool, CellValue]] = [
-        (ev, outcome, c)
-        for ev in sub.evaluations
-        for g in ev.goals
-        for outcome, c in ((False, g.expected), (True, g.actual))
-    ]
-    cells += [(None, False, c) for c in sub.basic.texts] if sub.basic is not None else []
-    return [
-        (ev, outcome, c)
-        for ev, outcome, c in cells
-        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw) and readable(c.raw)
-    ]
-
-
-def unread_texts(sub: Submission) -> list[str]:
-    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`) was left unread:
-    "第3段", "表1!B5"."""
-    places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
-    cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
-    cells += list(sub.basic.texts) if sub.basic is not None else []
-    for c in cells:
-        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
-            places.append(f"{c.ref.sheet}!{c.ref.cell}")
-    return places
-
-
-def goal_texts(sub: Submission) -> list[CellValue]:
-    """The free-text cells of the 自评表s' 年度总体目标 (预期目标, 实际完成情况) that carry figures."""
-    return [c for ev, _, c in _text_cells(sub) if ev is not None]
-
-
-def _goal_funds_of(table: SelfEvaluation) -> tuple[ProjectFunds, ProjectFunds | None, str] | None:
-    """What a table's goal texts are set against (`_check_goal_funds`), worked out once per table, not per cell: its
-    funds total, its one 财政拨款 source row's amounts (or None), and the one year its title or year line states ("")."""
-    funds = table_funds(table)
-    if funds is None or table.funds is None:
-        return None
-    appropriations = [p for p in table.funds.parts if "财政拨款" in p.label.text]  # "其中：本年财政拨款"
-    source = table_funds(table, row=appropriations[0]) if len(appropriations) == 1 else None
-    years = {y for c in (table.period, table.title) if c for y in _TABLE_YEAR.findall(c.text)}
-    return funds, source, years.pop() if len(years) == 1 else ""
-
-
-def _check_goal_funds(
-    run: _Run,
-    gi: int,
-    ref: CellRef,
-    text: str,
-    facts: tuple[Fact, ...],
-    against: tuple[ProjectFunds, ProjectFunds | None, str] | None,
-    outcome: bool,
-) -> None:
-    """A goal text's money and 完成预算的% against its own table's funds total (`against`: `_goal_funds_of`;
-    goal_funds.goal_pairing says which amount it restates and how certain that is), compared as a narrative figure is
-    (N01, `_compare`)."""
-    if against is None:
-        return
-    funds, source, run.year = against  # "2021年…" in a 2022 table's text: another year's figure
-    said = sentences(text)
-    for fact in facts:
-        if _another_years(run, fact):
-            continue
-        pairing = goal_pairing(fact, funds, outcome, source, said[fact.sentence] if fact.sentence < len(said) else "")
-        if pairing is not None:
-            tv = pairing.table
-            _compare(
-                run,
-                gi,
-                ref,
-                fact,
-                tv.value,
-                tv.unit,
-                tv.step,
-                tv.refs,
-                tv.label,
-                certainty=pairing.certainty,
-                pairing=pairing.pairing,
-                pairing_en=pairing.pairing_en,
-                formula=pairing.formula,
-            )
-    run.year = ""
-
-
-#: The year a table's title or year line states ("(2021年度)", "2021 年度)").
-_TABLE_YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
-
-
 def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     """The money figure that ends a paragraph ("…基本支出2956.36万元。"), no part of another: the total a next paragraph
     opening with 其中 lists the parts of (an Enter pressed before 其中). Beside other money wholes of its sentence
@@ -1834,20 +1658,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         )
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])
-    against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
-    for gi, (table, outcome, cell) in enumerate(_text_cells(sub)):
-        assert cell.ref is not None
-        text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
-        goal_facts = extract_facts(text, -1 - gi).facts
-        if (
-            table is not None
-        ):  # a 年度总体目标 cell: its money against its own table's funds (a 三公 sentence: N02 only)
-            if id(table) not in against:
-                against[id(table)] = _goal_funds_of(table)
-            _check_goal_funds(
-                run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
-            )  # before N02: contradicted ones stay out
-        _relations(run, -1 - gi, cell.ref, goal_facts, text)
+    check_goal_texts(run, sub)  # the 年度总体目标 cells (a 三公 table's sentences for N02): perfxl.document.goal_texts
     run.issues += _three_public_sentences(sub, profile)
     if not sub.narrative:
         return run.issues
@@ -1886,6 +1697,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         for fact in pf.facts:
             if fact.sentence in plans or fact.carried:
                 continue  # (a carried total is its own paragraph's figure, checked there)
+            if _check_appropriation_sum(run, pi, ref, fact):
+                continue  # "其中：财政拨款收入20323.21万元": the 收支总表's three 财政拨款 lines summed
             if fact.claim and _part_of_its_own_kind(pf.facts, fact):
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
@@ -1930,6 +1743,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
             _goal(run, ref, pf.goal, stated)
         one_figure_once(run, pi)
     _check_opening_lines(run)
+    _check_stageless(run)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
     for pi, facts in sorted(run.unsupported.items()):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..patterns import lazy_compile
+from ..patterns import lazy_compile, opening
 from ..units import convert
 from .vocabulary import (
     CLAIMS,
@@ -79,20 +79,24 @@ _NOTE_AFTER_FIGURE = lazy_compile(
 )
 #: A bracketed note's own label ("（注：含临时人员5人）"): the note's words are what it says — "（注：含…5人）" details the
 #: count before it as "（含…5人）" does (a part, never the total), so the label is dropped before the note is read.
-_NOTE_LABEL = lazy_compile(r"([(（\[【])\s*(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[:：]\s*")
+_NOTE_LABEL = lazy_compile(
+    r"([(（\[【])\s*(?:备注|注释|注)\s*[\d\u2460-\u24ff\u2776-\u2793]*\s*[:：]\s*", needs=("注",)
+)
 #: A comparison closed by 持平 before the next item's name, its full stop dropped ("与上年持平公务接待费预算数为…"): no
 #: word of the figure after it (read with it, the 公务接待费's 预算数 was last year's figure — gaps16).
 _SAME_AS_BEFORE = lazy_compile(
     r"^[\s，,]*(?:与|和|同|比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:相比)?"
-    r"[\s，,]*(?:基本)?持平[\s，,；;]*(?=[\u4e00-\u9fff“])(?!的)"
+    r"[\s，,]*(?:基本)?持平[\s，,；;]*(?=[\u4e00-\u9fff“])(?!的)",
+    needs=("持平",),
 )
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
-    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+"
+    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+",
+    needs=opening("其另此全本今当一截年我单部核实共累", digit=True),
 )
 _ROLE_TAIL = lazy_compile(
-    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$"
+    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$", needs=("预算", "决算")
 )  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
@@ -100,11 +104,14 @@ _TAIL = lazy_compile(
     r"(?:合计|总计|共计|总额|各|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
-_BARE_RANGE_LOW = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$")
+_BARE_RANGE_LOW = lazy_compile(
+    r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$", needs=("-", "–", "—", "~", "～", "至", "到")
+)
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
 _SUM_ONLY = lazy_compile(
-    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$"
+    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$",
+    needs=("计",),
 )
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
 _SPENDING_PARTS = ("basic_expense", "project_expense")
@@ -120,7 +127,8 @@ _CHANGE_CUE = lazy_compile(
     r"(比上年|较上年|与上年(?:同期)?相比|同比|比去年|较去年|与去年(?:同期)?相比|比上年度|较上年度"
     r"|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
     r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?相比"
-    r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)"
+    r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)",
+    needs=("比", "较", "与"),
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
 #: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加", "同比下降" (last year,
@@ -130,7 +138,8 @@ _AGAINST_WHAT = lazy_compile(
     r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
 )
 _GOAL = lazy_compile(
-    r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)"
+    r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)",
+    needs=("完成", "达成", "实现", "达到"),
 )
 #: A group of indicators named right before the claim's 指标/目标 ("数量指标均已完成", "满意度目标全部实现"): the 一级 or
 #: 二级 指标 of the national 自评表 (财预〔2020〕10号 附件), the claim is about that group's rows only.
@@ -138,7 +147,9 @@ _GOAL_SCOPE = lazy_compile(
     r"(产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)$"
 )
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
-_GOAL_AS_PLANNED = lazy_compile(r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)")
+_GOAL_AS_PLANNED = lazy_compile(
+    r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)", needs=("计划",)
+)
 _NEGATION = lazy_compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
 #: In the claim's own clause, words that make it no statement of a result: an intention ("确保各项绩效目标全部
 #: 完成", not "确保了"), a question ("核查是否全部完成") or a hindrance ("影响了项目按计划完成目标任务").
@@ -371,7 +382,8 @@ _DEPARTMENT_TOTALS = ("income", "expense")
 #: A list number opening a paragraph or item ("(二)", "1.", "3、", "二、"): not part of the subject.
 _ITEM_NUMBER = lazy_compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、|\d{1,2}[.．](?:(?!\d)|(?=(?:19|20)\d{2}年))"
-    r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))"
+    r"|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]是(?=[\u4e00-\u9fff]))",
+    needs=opening("（(一二三四五六七八九十", digit=True, space=True),
 )
 
 
@@ -383,7 +395,8 @@ _ACTUAL_AFTER_TARGET = lazy_compile(r"^实际")
 _TARGET_WORDS = lazy_compile(r"(目标|指标值|计划)")
 #: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
 _TARGET_TAIL = lazy_compile(
-    r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$"
+    r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$",
+    needs=("≥", "≤", ">", "<", "＞", "＜", "=", "目标"),
 )
 
 
@@ -485,10 +498,12 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
 
 
 #: Saved against a budget ("节约0.89万元", "节约率44.5%"): no change on last year unless the words say so (比上年节约).
-_SAVED = lazy_compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?")
+_SAVED = lazy_compile(r"(?:共|累计)?(?:节约|节省)(?:了)?(?:资金|经费)?(?:率)?(?:为|是|达到?)?", needs=("节约", "节省"))
 #: The base of a comparison stated as a figure before its change ("较上年2.54万元下降56.3%", "比年度目标12家多8家"):
 #: the words before it end in the comparison, the words after it begin with the change.
-_BASE_BEFORE = lazy_compile(r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$")
+_BASE_BEFORE = lazy_compile(
+    r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$", needs=("比", "较", "与")
+)
 _YEAR_BASE = lazy_compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
 _CHANGE_AFTER = lazy_compile(
     r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
@@ -583,7 +598,8 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
 #: 增加588.09万元", the 四川 单位决算 template; "与上年相比,支出增加100万元"): the base is named, the figure is the change.
 _COMPARISON_CLAUSE = lazy_compile(
     r"(?:(?:与|和|同)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:相比|相较|比较)"
-    r"|(?:比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?|同比)[\s，,]*$"
+    r"|(?:比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?|同比)[\s，,]*$",
+    needs=("比", "较"),
 )
 #: The words before a change once its comparison stood apart: an item, then only its direction ("收支总计各增加"); the
 #: item may open with this year's name ("与上年相比,2017年度的“三公”经费支出减少了1,276.52万元", 渝中 2017, real reports 21).
@@ -601,7 +617,8 @@ _ITEM_THEN_DIRECTION = lazy_compile(
 _MOVED_BY = lazy_compile(
     r"^(?:(?:19|20)\d{2}年度?的?)?(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?:仍然|仍|也|共|累计)?"
     r"(?P<way>增加|减少|增长|下降|降低|提高|上升)了$"
-    r"|^(?P<way2>增加|减少|增长|下降|降低|提高|上升)了(?P<item2>[^\d，,。；;：:（）()、]{2,20})$"
+    r"|^(?P<way2>增加|减少|增长|下降|降低|提高|上升)了(?P<item2>[^\d，,。；;：:（）()、]{2,20})$",
+    needs=("了",),
 )
 
 
@@ -617,7 +634,10 @@ def _moved_by(prefix: str) -> tuple[str, int]:
 
 
 #: An item's amount whose words end in its direction, no 了 ("公务用车购置及运行维护费支出决算减少3.59万元").
-_ITEM_MOVED = lazy_compile(r"^(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?P<way>增加|减少|增长|下降|降低|提高|上升)$")
+_ITEM_MOVED = lazy_compile(
+    r"^(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?P<way>增加|减少|增长|下降|降低|提高|上升)$",
+    needs=("增加", "减少", "增长", "下降", "降低", "提高", "上升"),
+)
 
 
 def _moved_in_a_change_list(state: _State, raw_prefix: str) -> tuple[str, int]:
@@ -739,7 +759,9 @@ def _change_just_before(state: _State) -> Fact | None:
 #: (寿县 文物保护中心 2023, real reports 14) — the unit's name, the year and the fund it is paid from; or only what it
 #: is arranged from ("2019年本部门财政拨款安排“三公”经费29万元", real reports 19).
 _OWNER_YEAR = lazy_compile(r"^.{0,30}?(?:19|20)\d{2}年度?")
-_FUND = lazy_compile(r"^(?:(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?|(?:财政拨款)?安排的?)")
+_FUND = lazy_compile(
+    r"^(?:(?:一般公共预算|政府性基金预算)(?:财政拨款)?(?:安排的?)?|(?:财政拨款)?安排的?)", needs=opening("一政财安")
+)
 
 
 #: A 三公 item named with 支出 after its 费 ("公务接待费支出5.21万元", 杜集区政府办 2021, real reports 15): that item's
@@ -1296,12 +1318,13 @@ _BRACKET_LIST = lazy_compile(r"[(（]\s*包括\s*[:：]?\s*$")
 
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
 #: a list of their own, not more parts of the list before (summed together they count the money twice, review 10b).
-_SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?")
+_SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如下)?", needs=("按",))
 #: A heading that splits a total by a named dimension without "其中" ("…决算1000万元。按资金来源分：财政拨款700万元，上级
 #: 补助300万元"): the amounts after it are the parts of the nearest total before it in the paragraph, as after 其中
 #: (issue 12; the 决算报表's own splits: 收入决算表 by source, 支出决算表 by 功能分类/经济分类 and 基本/项目 支出).
 _SPLIT_HEADING = lazy_compile(
-    r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?"
+    r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?",
+    needs=("按",),
 )
 
 
@@ -1338,13 +1361,15 @@ _DETAIL = lazy_compile(r"具体(?:是|为|如下|包括)")
 #: The 部门决算说明's heading of a total's uses ("一般公共预算财政拨款支出307.82万元，主要用于以下方面：一般公共服务支出
 #: （类）264.87万元，占86.05%；…", the 财政部 template's 支出决算结构 paragraph, real reports 20): the amounts after it are
 #: the parts of the figure right before, as after "具体是". Only with 以下/如下 (方面): "主要用于购买设备" names one use.
-_USES_HEADING = lazy_compile(r"(?:主要|具体)?用于(?:以下|如下)(?:[几两三四五六七八九十]?(?:个|大)?方面)?")
+_USES_HEADING = lazy_compile(
+    r"(?:主要|具体)?用于(?:以下|如下)(?:[几两三四五六七八九十]?(?:个|大)?方面)?", needs=("用于",)
+)
 #: A clause opening with 含/包含/包括 outside brackets ("…9.9162亿元。含A 2.7609亿元、B 4.4645亿元…", "基本支出2994.57
 #: 万元,包含工资福利支出…") lists what the amount right before it includes — its parts, like 其中 (not 含税/含量/含有;
 #: "（含…）" in brackets is a detail already inside).
-_INCLUDES = lazy_compile(r"(?:包含|包括|含)(?!税|量|有|义)")
+_INCLUDES = lazy_compile(r"(?:包含|包括|含)(?!税|量|有|义)", needs=("含", "包括"))
 #: The first instalment in a clause of its own, after a clause announcing the split ("分两批下达,第一批250万元").
-_FIRST_ORDINAL = lazy_compile(r"^第[一1](?:笔|批|次)")
+_FIRST_ORDINAL = lazy_compile(r"^第[一1](?:笔|批|次)", needs=opening("第"))
 _SPLIT = lazy_compile(r"分(?:[两二三四五六七八九十\d]+)(?:批|次|笔)")
 #: A later instalment ("第二批", "第3笔"): after a 其中 detailing the one before, it is a part of the whole again.
 _NEXT_ORDINAL = lazy_compile(r"第[二三四五六七八九十2-9](?:笔|批|次)")
@@ -1360,10 +1385,13 @@ _RUNNING_TOTAL = lazy_compile(r"(累计|共计|合计|总计|共)")
 #: A clause opening the instalments of the amount right before it: "分别于2020年1月下达第一笔经费250万元,9月下达第二批
 #: …295万元", "分两批拨付,第一批…" — the amounts so numbered are the parts of that amount.
 _FIRST_INSTALMENT = lazy_compile(
-    r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)"
+    r"^分(?:别|[两二三四五六七八九十\d]+(?:批|次|笔))[^，,。；;]{0,20}?第[一1](?:笔|批|次)", needs=opening("分")
 )
 #: An ordinal marker opening a clause: "一是…", "二是…" or "（一）…", "(二)…".
-_ORDINAL = lazy_compile(r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])")
+_ORDINAL = lazy_compile(
+    r"^\s*(?:(?P<shi>[一二三四五六七八九十])是|[（(](?P<paren>[一二三四五六七八九十])[)）])",
+    needs=opening("一二三四五六七八九十（(", space=True),
+)
 _ORDINALS = "一二三四五六七八九十"
 #: The head of an enumeration of a total's parts, once the total's own subject is taken out of it: generic words
 #: and a word opening a list ("项目有", "具体是", "主要用于", "包括") — nothing of its own.
@@ -1941,7 +1969,8 @@ _CLAUSE = lazy_compile(
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
     # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
-    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$"
+    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$",
+    needs=opening("截至全本当累实已上以所项资支"),
 )
 
 
@@ -1987,7 +2016,7 @@ def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
 #: or 年度总体目标 cell (515, 湖北 广水 政府办 2021). The narrative checks set each figure against the figures and
 #: sentences around it, work that grows with the square of a text's length: a run-on page of a PDF's converter, a table
 #: pasted as one paragraph or a hostile 100,000-character cell would take minutes (crash12). Such a text is left
-#: unread and said so (coverage: `crosscheck.unread_texts`), never checked in part.
+#: unread and said so (coverage: `goal_texts.unread_texts`), never checked in part.
 MAX_TEXT_CHARS = 6_000
 #: The most figures one such text may hold (a real paragraph holds at most ≈ 40).
 MAX_TEXT_FIGURES = 400

@@ -1,6 +1,6 @@
 """Which of its own table's funds amounts a 年度总体目标 text restates (issues 11/12): "执行数为125.25万元" and "本项目共
 完成预算资金89.97万元" (the 全年执行数), "本项目共申请预算资金90万元" (a budget: the 年初 or the 全年预算数), "完成预算的
-83.50%" (the 执行率 the amounts give). Pure: the comparison is the narrative's own (crosscheck._compare, at the printed
+83.50%" (the 执行率 the amounts give). Pure: the comparison is the narrative's own (compare._compare, at the printed
 precision of both); this module says only which cells a figure is set against, how certain that pairing is, and why.
 
 The 预期目标 states the plan: a budget there may be the 年初 or the 全年预算数 (the budget adjusted since), so it is a
@@ -30,19 +30,24 @@ __all__ = ["GoalPairing", "goal_pairing"]
 _YEARS = r"(?:(?:19|20)\d{2}年度?|全年|年度|实际|累计|共|已|的)*"
 #: The outcome named as the funds' spending: "执行数为…", "本项目共完成预算资金…", "项目实际支出…".
 _EXECUTED = lazy_compile(
-    rf"(?:(?:该|本|此)?项目)?(?:资金)?{_YEARS}(?:执行(?:数|金额)|支出(?:资金)?|完成(?:预算)?资金|使用资金)"
+    rf"(?:(?:该|本|此)?项目)?(?:资金)?{_YEARS}(?:执行(?:数|金额)|支出(?:资金)?|完成(?:预算)?资金|使用资金)",
+    needs=("执行", "支出", "资金"),
 )
 #: A budget with no other owner than the project: "本项目共申请预算资金", "项目预计总(预算)", "全年预算数".
 _BUDGET = lazy_compile(
     r"(?:(?:该|本|此)?项目)?(?:(?:19|20)\d{2}年度?|全年|年度|年初|调整后|共|的|预计|申请|总)*(?:预算(?:数|资金)?(?:总额)?)?"
 )
 #: The appropriation by its source's name ("本年度财政拨款为150万元"): the total's budget, or the 本年财政拨款 row's.
-_APPROPRIATION = lazy_compile(r"(?:(?:该|本|此)?项目|本年度?|当年|全年|年度|的)*财政(?:拨款|资金)(?:资金)?(?:预算数?)?")
+_APPROPRIATION = lazy_compile(
+    r"(?:(?:该|本|此)?项目|本年度?|当年|全年|年度|的)*财政(?:拨款|资金)(?:资金)?(?:预算数?)?", needs=("财政",)
+)
 #: Whose spending "X的支出" is (facts' reading of "预算资金150万元，实际支出130万元"): the project's own money.
 _OWN_MONEY = lazy_compile(r"(?:(?:该|本|此)?项目)?(?:预算)?(?:资金|经费)?")
 #: A figure as of a date before the year's end ("截至11月底，执行数为100万元") or of the day the text was written
 #: ("截至目前": spending after the year's end included): not the 全年 amount.
-_BEFORE_YEAR_END = lazy_compile(r"截[至止](?:(?:19|20)\d{2}年)?(?:(?:[1-9]|1[01])月|目前|当前|现在|今|发稿|评价|自评)")
+_BEFORE_YEAR_END = lazy_compile(
+    r"截[至止](?:(?:19|20)\d{2}年)?(?:(?:[1-9]|1[01])月|目前|当前|现在|今|发稿|评价|自评)", needs=("截",)
+)
 #: The money after the figure is put to a use ("实际支出20万元用于宣传"): an item's spending as likely as the whole
 #: (not "主要用于…", "全部用于…": the whole money's uses listed).
 _FOR_A_USE = lazy_compile(r"\s*(?:已|专项)?用于")
@@ -52,7 +57,7 @@ _INITIAL = lazy_compile(r"年初预算")
 
 @dataclass(frozen=True)
 class GoalPairing:
-    """The cell a goal figure is set against (`table`: crosscheck._compare is quiet when they agree at the precision
+    """The cell a goal figure is set against (`table`: compare._compare is quiet when they agree at the precision
     both were printed with); the certainty of a contradiction and the words saying which amount the text was read as."""
 
     table: TableValue

@@ -92,11 +92,19 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
     return computed.overlaps(Interval(value - half, value + half))
 
 
-_LOWER_BEFORE = lazy_compile(r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$")
+_LOWER_BEFORE = lazy_compile(
+    r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$",
+    needs=("超", "突破", "高于", "不低于", "不少于", "大于", "逾", "≥", ">"),
+)
 _LOWER_AFTER = lazy_compile(r"^\s*(以上|及以上|之上)")
-_UPPER_BEFORE = lazy_compile(r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$")
+_UPPER_BEFORE = lazy_compile(
+    r"(不足|低于|未达到|未达|不到|少于|小于|不超过|未超过|≤|<=|<)\s*$",
+    needs=("不足", "低于", "未达", "不到", "少于", "小于", "超过", "≤", "<"),
+)
 _UPPER_AFTER = lazy_compile(r"^\s*(以下|之下|以内)")
-_ABOUT = lazy_compile(r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)")  # "约为180万元" too
+_ABOUT = lazy_compile(
+    r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)", needs=("约", "近", "逾", "左右", "余", "多")
+)  # "约为180万元" too
 
 
 def _around(fact: Fact) -> tuple[str, str]:

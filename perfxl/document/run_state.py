@@ -68,6 +68,10 @@ class _Run:
     # figures held to the 功能分类 line their paragraph opens with, checked after the paragraphs' own arithmetic
     # (crosscheck._check_table_line): (paragraph, place, figure, the line)
     opening_lines: list[tuple[int, TextRef, Fact, LineMatch]] = field(default_factory=list)
+    # a change naming no stage that no reading of the 三公 table gives (crosscheck._no_stage_change): its 警告, said
+    # after the paragraphs' own arithmetic unless that already found the figure wrong — (paragraph, place, figure,
+    # the reading compared, certainty, pairing zh, pairing en)
+    stageless: list[tuple[int, TextRef | CellRef, Fact, TableValue, Certainty, str, str]] = field(default_factory=list)
 
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")

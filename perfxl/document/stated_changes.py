@@ -24,7 +24,8 @@ from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02
 #: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
 _AGAINST = lazy_compile(
     r"(?:比|较|与|对比)(?P<base>[^\d，,。；;：:（）()]{2,12}?)(?:相比|相较)?"
-    r"(?P<dir>增加|减少|增长|下降|提高|降低|节约|超出|多|少)(?:了)?(?:为|达)?$"
+    r"(?P<dir>增加|减少|增长|下降|提高|降低|节约|超出|多|少)(?:了)?(?:为|达)?$",
+    needs=("比", "较", "与"),
 )
 _UP = lazy_compile(r"增加|增长|提高|超出|多")
 #: Words naming an amount as money added or taken off, not a level ("追加预算20万元": review12n — was a 警告 '应为

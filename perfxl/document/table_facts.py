@@ -93,7 +93,7 @@ class TableValue:
     unit_assumed: bool = False
     # a value computed from cells printed to different places ("5.21" − "6"): the finest of their steps — at it every
     # cell read exact (a whole "6" beside "5.21" as 6.00, a table dropping a figure's zeros); `step` is the coarsest
-    # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`crosscheck._compare`)
+    # (the whole "6" may also be 6.73 cut short), so a figure agreeing only so is a judgement (`compare._compare`)
     exact_step: Decimal | None = None
     # another figure the table prints that the same words may name ("上年预算数" beside the two 决算: a change naming no
     # stage may be 预算 − 上年预算): said, and a figure naming no stage is held to this one as a judgement (gaps18)
@@ -168,6 +168,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     unit_assumed=assumed,
                 ),
             )
+    _budget_change(out, claim, row, label, table, unit, guess, assumed)
     prev, final = _num(row.prev_final), _num(row.final)
     if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
         steps = (printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
@@ -208,6 +209,58 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     # rate agreeing only with a whole cell read loosely is a judgement, as its change is (lost17)
                     exact_step=_rate_step(final, prev, min(steps)) / 2 if min(steps) < step else None,
                     other_basis=_PREV_BUDGET.format(table=table) if basic.prev_budget else "",
+                ),
+            )
+
+
+def _budget_change(
+    out: dict, claim: str, row: AmountRow, label: str, table: str, unit: str | None, guess: str, assumed: bool
+) -> None:
+    """The other readings of a change naming no stage beside a “三公”经费 table printing last year's 预算 too
+    (`AmountRow.prev_budget`; crosscheck `_no_stage_change`, sum20): 预算 − 上年预算 (role "budget_change", its rate
+    "budget_change_rate"), and where the table prints them 预算 − 上年决算 ("budget_on_final_change") and 决算 − 上年预算
+    ("final_on_budget_change") — which two columns a change naming no stage is of, its words do not say."""
+    if row.prev_budget.ref is None or _num(row.prev_budget) is None:
+        return
+    for role, now, before, names in (
+        ("budget_change", row.budget, row.prev_budget, ("预算数", "上年预算数")),
+        ("budget_on_final_change", row.budget, row.prev_final, ("预算数", "上年决算数")),
+        ("final_on_budget_change", row.final, row.prev_budget, ("决算数", "上年预算数")),
+    ):
+        later, earlier = _num(now), _num(before)
+        if later is None or earlier is None or now.ref is None or before.ref is None:
+            continue
+        steps = (printed_step(before.raw) or Decimal(1), printed_step(now.raw) or Decimal(1))
+        refs = (now.ref, before.ref)
+        formula = f"{fmt_decimal(later)} − {fmt_decimal(earlier)}"
+        out.setdefault(
+            (claim, role),
+            TableValue(
+                claim,
+                role,
+                later - earlier,
+                unit,
+                max(steps),
+                refs,
+                f"{table}“{label}”{names[0]}与{names[1]}之差",
+                formula,
+                guess,
+                unit_assumed=assumed,
+            ),
+        )
+        if earlier != 0:
+            out.setdefault(
+                (claim, f"{role}_rate"),
+                TableValue(
+                    claim,
+                    f"{role}_rate",
+                    (later - earlier) / earlier * HUNDRED,
+                    "%",
+                    _rate_step(later, earlier, max(steps)),
+                    refs,
+                    f"{table}“{label}”{names[0]}与{names[1]}相比的增减率",
+                    f"({formula}) / {fmt_decimal(earlier)}",
+                    "",
                 ),
             )
 

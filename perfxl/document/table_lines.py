@@ -34,7 +34,16 @@ from .match import match_name
 from .precision import _around
 from .table_facts import TableValue, _share_width, printed_step
 
-__all__ = ["LineIndex", "LineMatch", "fact_scope", "line_index", "line_match", "scope_of", "sum_table_values"]
+__all__ = [
+    "LineIndex",
+    "LineMatch",
+    "appropriation_sum",
+    "fact_scope",
+    "line_index",
+    "line_match",
+    "scope_of",
+    "sum_table_values",
+]
 
 #: The money a table or a narrative figure is of, as its words name it (the first found): a table of one kind of
 #: 财政拨款, of all 财政拨款, or — none named — of all the department's money.
@@ -390,3 +399,84 @@ def line_match(index: LineIndex, text: str, fact: Fact, heading: str = "") -> Li
         found = _functional_match(index, fact, path, scope) if index.functional else None
         return dataclasses.replace(found, opening=True) if found is not None and opening else found
     return _totals_match(index, text, fact, scope) if index.totals else None
+
+
+#: A figure's own name that is the 财政拨款 as a whole, of this year ("其中：财政拨款收入", "本年财政拨款支出决算数"): no
+#: kind of 财政拨款 named (一般公共预算 …), no 合计/总计 (a 总计 holds the 结转), no other year.
+_APPROPRIATION_NAME = lazy_compile(
+    r"^(?:本年度?|当年度?|年度|全年)?财政拨款(?P<side>收入|支出)(?:决算数?|预算数?|数|金额|为|是|达|共计)*$"
+)
+#: A 收支总表 line of one kind of 财政拨款: "一般公共预算财政拨款收入", "政府性基金预算财政拨款", "国有资本经营预算拨款收入".
+_KIND_LINE = lazy_compile(
+    r"^(?P<kind>一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政)?拨款(?:资金)?(?P<side>收入|支出)?$"
+)
+_KINDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = "") -> TableValue | None:
+    """The 财政拨款 a figure names as a whole ("其中：财政拨款收入20323.21万元") as the 收支总表 prints it: its three lines
+    一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入 (支出) summed — a line printed blank is 0; a line the table
+    lacks (or prints as no figure) leaves the sum unknown (None). Only a table of the department's money or of all its
+    财政拨款, of the figure's stage, whose three lines on the figure's side are printed once each; two such tables
+    summing differently: None. Nor when the figure's words, its sentence before it or the heading above its paragraph
+    name one kind of 财政拨款 ("一般公共预算财政拨款收入" is one line, never the three), or the table prints a line of the
+    figure's own name (that line is `line_match`'s). The sum's step is its printed figures' steps added (each may be
+    rounded): a figure within it is quiet."""
+    if not fact.quantity.is_money or fact.role not in ("value", "final", "budget"):
+        return None
+    m = _TRAILING_NAME.search(_around(fact)[0])
+    name = _NAME_HEAD.sub("", m.group()) if m is not None else ""
+    own = _APPROPRIATION_NAME.fullmatch(name)
+    if own is None or scope_of(_before_figure(text, fact)) != "财政拨款" or scope_of(heading) not in ("", "财政拨款"):
+        return None
+    side = own.group("side")
+    found: list[TableValue] = []
+    tables = {id(ln.table): ln for ln in index.totals if fact.role in _roles(ln.stage)}
+    for table, stage in ((ln.table, ln.stage) for ln in tables.values()):
+        if scope_of(table.name) not in ("", "财政拨款"):
+            continue
+        lines = [ln for ln in table.lines if ln.side == side and ln.level >= 4]
+        if any(_key(ln.name) == _key(f"财政拨款{side}") for ln in lines):
+            return None
+        kinds: dict[str, list[SumLine]] = {}
+        for ln in lines:
+            km = _KIND_LINE.fullmatch(_key(ln.name))
+            if km is not None and km.group("side") in (None, side):
+                kinds.setdefault(next(k for k in _KINDS if km.group("kind").startswith(k)), []).append(ln)
+        if len(kinds) != len(_KINDS) or any(len(v) != 1 for v in kinds.values()):
+            continue
+        parts: list[tuple[SumLine, CellValue]] = []
+        for kind in _KINDS:
+            current = _current(kinds[kind][0].cells)
+            if len(current) != 1 or current[0][1].ref is None:
+                break
+            cell = current[0][1]
+            if not cell.is_blank and not _figure(cell):
+                break
+            parts.append((kinds[kind][0], cell))
+        else:
+            figures = [(ln, c) for ln, c in parts if not c.is_blank]
+            if not figures:
+                continue
+            total = sum((to_decimal(c.raw) or Decimal(0) for _, c in figures), Decimal(0))
+            step = sum((printed_step(c.raw) or Decimal(1) for _, c in figures), Decimal(0))
+            said = "".join(f"“{ln.name}”" for ln, _ in parts)
+            formula = " + ".join(c.text if not c.is_blank else "0（空白）" for _, c in parts)
+            refs = tuple(c.ref for _, c in figures if c.ref is not None)
+            refs += tuple(c.ref for _, c in parts if c.is_blank and c.ref is not None)
+            found.append(
+                TableValue(
+                    f"appropriation_{'income' if side == '收入' else 'expense'}",
+                    stage,
+                    total,
+                    table.unit,
+                    step,
+                    refs,
+                    f"{table.name}{said}三行之和",
+                    formula,
+                    guess="" if table.unit else _NO_UNIT.format(table=table.name),
+                )
+            )
+    if not found or len({(v.value, v.unit) for v in found}) != 1:
+        return None
+    return found[0]

@@ -665,10 +665,14 @@ def _build(
     for (index, _), (cell, (line, cross)) in cells.items():
         kinds = {k for k in (line.kind, cross.kind) if k is not None}
         if "skip" in kinds or not kinds:
+            if prev_budget and _of_last_years_budget((line, cross), latest):
+                found.setdefault(index, {}).setdefault("prev_budget", cell)  # 上年预算数 (sum20)
             continue
         kind = next((k for k in ("prev", "budget", "final") if k in kinds), "")
         year = cross.year if cross.year is not None else line.year
         role = _role_of(kind, year, latest)
+        if role is None and prev_budget and _of_last_years_budget((line, cross), latest):
+            role = "prev_budget"  # "2020年预算数" beside 2021's (sum20)
         if role is None:
             continue
         guessed |= kind == ""
@@ -683,7 +687,8 @@ def _build(
     read = [
         (i, a)
         for i, a in lines
-        if any(_number(c.raw) for c in found.get(i, {}).values()) or (a.item is not None and i in found)
+        if any(_number(c.raw) for r, c in found.get(i, {}).items() if r != "prev_budget")
+        or (a.item is not None and any(r != "prev_budget" for r in found.get(i, {})))
     ]
     named = {a.item for _, a in read if a.item}
     n_others = sum(1 for _, a in read if a.unknown and a.item is None)
@@ -722,6 +727,7 @@ def _build(
                 slot.get("budget", blank),
                 slot.get("final", blank),
                 parent if key else "",
+                slot.get("prev_budget", blank),
             )
         )
     if sum(1 for row in out if row.key) < 2:  # the 三公 total and one item at least (`read_three_public`)
@@ -776,6 +782,11 @@ def _last_years_budget(label: str, latest: int | None) -> bool:
         return False
     year = _YEAR.search(label)
     return "上年" in label or (year is not None and latest is not None and int(year.group(1)) == latest - 1)
+
+
+def _of_last_years_budget(axes: tuple[_Axis, _Axis], latest: int | None) -> bool:
+    """A cell under (or beside) a label of last year's 预算 (`_last_years_budget`), no change or item's label over it."""
+    return any(_last_years_budget(text, latest) for a in axes for text, _ in a.labels)
 
 
 def _titled(label: str) -> bool:

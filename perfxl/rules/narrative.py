@@ -18,7 +18,7 @@ from .catalogue import check
 from .context import Context
 
 if TYPE_CHECKING:  # pragma: no cover - the engine imports perfxl.document only when a report has text
-    from perfxl.document.crosscheck import Issue
+    from perfxl.document.run_state import Issue
 
 __all__ = ["narrative_issues"]
 
@@ -35,7 +35,12 @@ def narrative_issues(ctx: Context) -> list[Issue]:
         sub = ctx.submission
         if not _has_text(sub):
             return []
-        # lazy: `import perfxl.rules` stays engine-only; the narrative analysis loads when there is text to read
+        # lazy: `import perfxl.rules` stays engine-only; the narrative analysis loads when there is text to read — for
+        # a workbook's 年度总体目标 cells alone, only their readings (perfxl.document.goal_texts), not the report's
+        if not sub.narrative and not (sub.basic and sub.basic.texts):
+            from perfxl.document.goal_texts import goal_text_issues
+
+            return goal_text_issues(sub, ctx.profile)
         from perfxl.document.crosscheck import cross_check
 
         return cross_check(sub, ctx.profile)
@@ -63,8 +68,8 @@ def _note_unread(ctx: Context) -> None:
     sub = ctx.submission
     if not _has_text(sub):
         return
-    from perfxl.document.crosscheck import unread_texts
     from perfxl.document.facts import MAX_TEXT_CHARS, MAX_TEXT_FIGURES
+    from perfxl.document.goal_texts import unread_texts
 
     places = unread_texts(sub)
     if places:
