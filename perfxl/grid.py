@@ -41,6 +41,9 @@ class Grid:
     # the caption lines right above a report's table, joined ("一、2022年…“三公”经费支出预算表\n单位：万元"), "" for a
     # sheet: a table stating no 预算/决算 in its cells is read by its caption (real reports 19)
     caption_above: str = ""
+    # the caption and 编制单位 lines right above a report's table (`unit_above.scope_lines_above`), "" for a sheet: the
+    # scope its caption prints (部门 / 本级 / 全区 …, `perfxl.printed_scope`, scope20)
+    scope_above: str = ""
     # a report PDF's table ending at the foot of its page, the next page opening with a table not joined to it whose
     # first row already holds figures (no header of its own): its rows may go on there (gaps18); False for a sheet
     cut_below: bool = False

@@ -700,6 +700,13 @@ class BasicData:
     # a “三公”经费 table's lines with their printed change columns (增、减额 │ 增、减幅度 beside two years): B19 holds each
     # change to later − earlier and each rate to change / earlier (held-out batch 29); () for a 基础数据表
     changes: tuple[ChangeLine, ...] = ()
+    # the scope a “三公”经费 table's caption or 编制单位 line prints ("department", "own", "region_own", "region": see
+    # perfxl.printed_scope), "" when none: a sentence naming a scope is certain against it only when they are one
+    # (scope20)
+    scope: str = ""
+    # the stage its 预算 column prints (header, caption or a note): "initial" (年初), "full" (全年 / 调整 / 追加), ""
+    # when neither: a 决算 table's 预算数 printing neither may be either budget (scope20)
+    budget_stage: str = ""
 
     @property
     def table_name(self) -> tuple[str, str]:

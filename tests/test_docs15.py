@@ -136,12 +136,15 @@ def test_the_short_forms_of_a_gap_to_the_budget_are_held_to_the_tables_budget(tm
         "比預算減少3萬元",
         "較預算節約3萬元",
         "與預算持平",
-        "與年初預算持平",
         "比預算數減少了3萬元",
         "較預算超支3萬元",
     ):
         changed = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", words)
         assert _at(tmp_path, changed, 9) == [("N01", "error")], words
+    # "與年初預算持平": read as well, but 杜集's 决算表 prints its 预算数 with no stage (a 决算 table's may be the 全年
+    # budget) — a 警告 naming both readings (re-judged in scope20: tests/test_scope20.py)
+    changed = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", "與年初預算持平")
+    assert _at(tmp_path, changed, 9) == [("N01", "warning")]
     for words in ("比預算減少9.69萬元", "較預算節約9.69萬元"):
         agreeing = _with(DUJI, 9, "與2021年度預算相比,減少0.1萬元,下降0.006%", words)
         assert _at(tmp_path, agreeing, 9) == [], words
@@ -171,7 +174,9 @@ def test_a_gap_to_the_budget_without_the_spending_is_held_to_budget_less_final(t
         "2021年“三公”经费决算比年初预算减少42.21万元。",
         "因公出国（境）费支出与预算持平。",
     )
-    assert said == [[("N01", "error")], [], [("N01", "error")], [("N01", "error")], [], [("N01", "error")]]
+    # the fourth names the 年初 budget, 杜集's 决算表 a 预算数 of no printed stage (a 决算 table's may be the 全年 one): a
+    # 警告 naming both readings (re-judged in scope20: tests/test_scope20.py)
+    assert said == [[("N01", "error")], [], [("N01", "error")], [("N01", "warning")], [], [("N01", "error")]]
 
 
 def test_equal_at_the_printed_precision_is_持平(tmp_path):

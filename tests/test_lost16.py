@@ -81,7 +81,9 @@ def test_a_par_with_the_budget_after_the_spendings_change_is_held_to_the_table(t
     `check_named_gaps` takes no figure of its own sentence. Fix: the spending's own changes on last year are passed over
     (`budget_gap._after_its_changes`); the message quotes the words with "…" for them."""
     [(code, severity, message)] = findings_at_paragraph(tmp_path, _with_text(_SANGONG, said), 3)
-    assert (code, severity) == ("N01", "error")
+    # "与年初预算持平" against the 决算表's 预算数 of no printed stage (it may be the 全年 one): a 警告 naming both readings
+    # (re-judged in scope20: tests/test_scope20.py); a budget named with no stage stays certain
+    assert (code, severity) == ("N01", "warning" if "年初" in said else "error")
     assert "14.9万元" in message and "表1!B4" in message and "5.21万元…" in message
 
 

@@ -27,6 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..model import Certainty, TextRef
 from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
+from ..printed_scope import stage_reason
 from ..units import convert
 from .compare import _compare
 from .facts import Fact, Quantity, compact_name
@@ -97,6 +98,9 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
         certainty = Certainty.GUESS if table.guess else Certainty.CERTAIN
         if loose and certainty is Certainty.CERTAIN:
             certainty = Certainty.JUDGEMENT  # agreeing only with a whole 预算 read loosely: a 警告 (`_exact_half`)
+        stage = _stage_guess(run, fact.claim, m["kind"])
+        if stage is not None:
+            certainty = Certainty.GUESS if certainty is Certainty.CERTAIN else certainty
         _compare(
             run,
             pi,
@@ -114,6 +118,7 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
                 for p in (
                     table.guess,
                     f"预算数由正文“{fact.quantity.text}{_words(m, gone_on > at + len(fact.clause))}”推得",
+                    stage and stage[0],
                 )
                 if p
             ),
@@ -122,10 +127,26 @@ def check_budget_gaps(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...],
                 for p in (
                     table.guess and "table row identified by its position",
                     "the budget follows from the spending and its stated gap to the budget",
+                    stage and stage[1],
                 )
                 if p
             ),
         )
+
+
+#: The stage a gap's words name its budget at ("与年初预算相比", "比调整后预算", "较全年预算").
+_KIND_STAGE = {"年初": "initial", "调整": "full", "调整后": "full", "全年": "full"}
+
+
+def _stage_guess(run: _Run, claim: str, kind: str | None) -> tuple[str, str] | None:
+    """Why the budget a gap names at a stage ("比年初预算减少20万元") is only read as a 三公 决算 table's 预算 column
+    that prints another stage or none (`printed_scope.stage_reason`, scope20): a 决算 table's 预算数 may be the 全年
+    one. None when the words name no stage, the column prints the same, or the table prints no 决算 (a 预算 table's
+    预算 is the 年初 one)."""
+    basic = run.sub.basic
+    if not kind or basic is None or basic.source != "three_public" or (claim, "final") not in run.values:
+        return None
+    return stage_reason(_KIND_STAGE.get(kind, ""), basic.budget_stage)
 
 
 def _exact_half(run: _Run, claim: str, budget: TableValue) -> Decimal | None:
@@ -294,6 +315,7 @@ def _held_to_table(
     said_fact = Fact(pi, index, f"{name}预算数与决算数之差", claim, "value", stated, clause)
 
     words = m.group(0).strip()
+    stage = _stage_guess(run, claim, m["kind"])
     _compare(
         run,
         pi,
@@ -304,11 +326,16 @@ def _held_to_table(
         max(budget.step, final.step),
         (*budget.refs, *final.refs),
         f"{budget.label}减决算数",
-        certainty=Certainty.GUESS if (guess or budget.guess or final.guess) else Certainty.CERTAIN,
+        certainty=Certainty.GUESS if (guess or budget.guess or final.guess or stage) else Certainty.CERTAIN,
         formula=f"{fmt_decimal(budget.value)} − {fmt_decimal(final.value)}",
         pairing="；".join(
             p
-            for p in (guess, budget.guess, f"“{words}”读作预算数与决算数之差" + ("为 0（持平）" if m["same"] else ""))
+            for p in (
+                guess,
+                budget.guess,
+                f"“{words}”读作预算数与决算数之差" + ("为 0（持平）" if m["same"] else ""),
+                stage and stage[0],
+            )
             if p
         ),
         pairing_en="; ".join(
@@ -317,6 +344,7 @@ def _held_to_table(
                 guess and "the sentence names no item: the nearest 三公 item before it",
                 budget.guess and "table row identified by its position",
                 "the words state the budget less the spending",
+                stage and stage[1],
             )
             if p
         ),

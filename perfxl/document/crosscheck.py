@@ -18,9 +18,10 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..model import CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
+from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
+from ..printed_scope import said_scope, said_stage, stage_reason
 from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
@@ -277,8 +278,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
         f.role == "budget" and f.sentence == fact.sentence and f.claim == fact.claim for f in run.facts.get(pi, ())
     ):
         return  # "预算为3万元,支出决算为1.71万元,完成预算的43%": its own sentence's arithmetic (funds_arith, N02)
-    if fact.role == "completion" and "调整" in fact.clause:
-        return  # "完成调整预算的60%": the 三公 table's 预算 column may be the 年初 one — another base
+    if fact.role == "completion" and "调整" in fact.clause and _three_public_stage(run, fact) != "full":
+        return  # "完成调整预算的60%": the 三公 table's 预算 column may be the 年初 one — another base (unless it prints 全年)
     if (change := _change_it_may_split(run, pi, fact)) is not None and (fact.claim, "final") in run.values:
         _check_either_reading(run, pi, ref, fact, change)  # (no 决算 of the item read: its coverage, as any figure's)
         return
@@ -317,6 +318,12 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
             certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
             pairing = "；".join(p for p in (pairing, tv.other_basis) if p)
             pairing_en = "; ".join(p for p in (pairing_en, "the table prints last year's budget too") if p)
+        if tv.claim == fact.claim and (printed := _printed_readings(run, ref, fact)) is not None:
+            if not printed:
+                return  # "全区“三公”经费…" under a table printing "编制单位：…（本级）": another scope's money, not compared
+            certainty = Certainty.GUESS if certainty is Certainty.CERTAIN else certainty
+            pairing = "；".join(p for p in (pairing, printed[0]) if p)
+            pairing_en = "; ".join(p for p in (pairing_en, printed[1]) if p)
         _compare_with_cell(run, pi, ref, fact, tv, certainty, pairing, pairing_en)
         return
     if _check_table_line(run, pi, ref, fact):
@@ -1409,6 +1416,73 @@ def _another_years_basic(sub: Submission, year: str) -> Submission:
 _THREE_PUBLIC_CLAIMS = frozenset(_BASIC_ROWS.values())
 
 
+def _three_public_table(run: _Run, fact: Fact) -> BasicData | None:
+    """The “三公”经费 table a 三公 figure is held to (a report's, or the sheet's whose 说明 it is), None for others."""
+    basic = run.sub.basic
+    if fact.claim not in _THREE_PUBLIC_CLAIMS or basic is None or basic.source != "three_public":
+        return None
+    return basic
+
+
+def _three_public_stage(run: _Run, fact: Fact) -> str:
+    """The stage the 三公 table's 预算 column prints ("initial", "full", "": `printed_scope.budget_stage`)."""
+    basic = _three_public_table(run, fact)
+    return basic.budget_stage if basic is not None else ""
+
+
+#: Scopes a sentence names that no report's own 三公 table is of unless its caption says so: a whole region, a
+#: region's own level, a system (scope20; the department's or the unit's own is the report's, read as before).
+_WIDE_SAID = frozenset({"region", "region_own", "system"})
+
+
+def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[str, str] | tuple[()] | None:
+    """What a 三公 figure's pairing with its table's cell rests on beyond the printed words (scope20), by what the
+    table and the sentence print:
+
+    - **scope** (an item's level only; a rate is scope-free): the sentence's words before the figure name one
+      (`said_scope`: 本部门 / 本单位 / 本级 / 全区 / 区本级 / 本系统) and the table's caption or 编制单位 line another
+      (`BasicData.scope`) → () : another scope's money, not compared ("全区…" under "编制单位：…（本级）"; 本单位 and 本级
+      are one). Both the same → certain. The table printing none → a report's sentence naming a region or a system is
+      a guess (its 说明's sentences keep `_three_public_sentences`'s reading of any scope, review19a/d).
+    - **the 预算 column's stage** (a budget or a completion rate, against a table that prints 决算 too): the words
+      name 年初 or 全年/调整后 (`said_stage`) and the table's 预算 column, caption or note prints the other or neither
+      (`BasicData.budget_stage`) → a guess naming both readings (a 决算 table's 预算数 may be the 全年 budget, 年初
+      plus 追加). A 预算 table's 预算 is the 年初 one.
+
+    Returns (zh, en) reasons for a 警告, () for no comparison, None when the pairing rests on printed words alone."""
+    basic = _three_public_table(run, fact)
+    if basic is None:
+        return None
+    before = _around(fact)[0]
+    reasons: list[tuple[str, str]] = []
+    said = said_scope(before) if _a_level(fact) else ""
+    if said and basic.scope:
+        if said != basic.scope:
+            return ()
+    elif said in _WIDE_SAID and isinstance(ref, TextRef):
+        reasons.append(
+            (
+                f"文字写明{_SCOPE_ZH[said]}口径，表的标题和编制单位未印明口径，比较系推测",
+                f"the sentence names {said}'s money; the table's caption prints no scope",
+            )
+        )
+    stage = said_stage(before) if fact.role in ("budget", "completion") else ""
+    if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
+        reasons.append(why)
+    if not reasons:
+        return None
+    return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
+
+
+_SCOPE_ZH = {
+    "region": "全地区",
+    "region_own": "本级财政（区/市/县本级）",
+    "system": "全系统",
+    "department": "部门",
+    "own": "本级",
+}
+
+
 def _of_no_spending(text: str, fact: Fact) -> bool:
     """The figure's sentence says nothing of spending (支出, 实际, 执行, 完成, 决算 …) and does not set the figure against
     a budget ("完成预算的90%")."""
@@ -1423,7 +1497,8 @@ _THREE_PUBLIC_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)"
 _OF_SCOPES = lazy_compile(r"本级|下属|所属|二级单位|基层单位")
 #: A scope wider than one table's, named right before a figure ("全区“三公”经费预算", "部门合计"), or the department's
 #: own ("本部门2026年“三公”经费预算数为20.53万元" under a 本级 table, review19d): whether the table is of that scope is
-#: no printed fact (its caption and 编制单位 line are not read into it).
+#: no printed fact when its caption and 编制单位 line print no scope (`BasicData.scope` ""); when they print one,
+#: `_printed_readings` decides instead (scope20).
 _WIDER_SCOPE = lazy_compile(r"部门|系统合计|本系统|全(?:系统|省|市|州|县|区|镇|乡)")
 
 
@@ -1529,7 +1604,25 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
             held[(fact.sentence, fact.claim)] = (n + _a_level(fact), [*found, (fact, new)])
         for (si, claim), (n, facts) in held.items():
             scopes = [f for f in run.facts[i] if f.sentence == si and not f.claim and _OF_SCOPES.search(f.subject)]
-            wider = any(_WIDER_SCOPE.search(_around(f)[0]) for f, _ in facts)
+            if own.basic is not None and own.basic.scope and sum(1 for s, _ in held if s == si) == 1:
+                # "公务接待费：部门合计3.63万元，本级1.63万元" under a table printing "编制单位：…（本级）": the part named by the
+                # table's own scope is the table's figure of the item — held to it as the item's (scope20)
+                before = len(run.issues)
+                for part in scopes:
+                    if _a_level(part) and said_scope(part.subject) == own.basic.scope:
+                        part = dataclasses.replace(part, claim=claim)
+                        if of_budgets and part.role == "value" and _of_no_spending(texts[i], part):
+                            part = dataclasses.replace(part, role="budget")  # as the item's own figure, above
+                        _check_claim(run, i, cell.ref, part)
+                kept += [issue for issue in run.issues[before:] if issue.code == "N01"]
+                scopes = [] if len(run.issues) > before else scopes
+            # a scope the table's caption prints as well was read by `_printed_readings` (one scope: certain; another:
+            # not compared); one it does not print is a reading (scope20)
+            wider = (
+                own.basic is not None
+                and not own.basic.scope
+                and any(_WIDER_SCOPE.search(_around(f)[0]) for f, _ in facts)
+            )
             levels = [issue for f, new in facts if _a_level(f) for issue in new]
             wrong = [issue for f, new in facts if not _a_level(f) for issue in new]
             if levels and (scopes or wider):

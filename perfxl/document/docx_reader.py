@@ -164,7 +164,15 @@ def read_docx(path: str | Path, limits: Any = None, *, checked: bool = False) ->
         text = paragraph_text(el).strip()
         paragraphs.append(Paragraph(TextRef(paragraph=n, excerpt=text[:EXCERPT_CHARS]), text))
     grids = [
-        Grid(t.name, t.rows, t.merged, unit_above=t.unit_above, year_above=t.year_above, caption_above=t.caption_above)
+        Grid(
+            t.name,
+            t.rows,
+            t.merged,
+            unit_above=t.unit_above,
+            year_above=t.year_above,
+            caption_above=t.caption_above,
+            scope_above=t.scope_above,
+        )
         for t in tables
     ]
     origins = {t.name: (t.index, t.parent) for t in tables}

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .unit_above import caption_above, caption_year_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
 
@@ -32,6 +32,7 @@ class WordTable:
     unit_above: str = ""  # the paragraph above it stating its money unit (`unit_line_above`)
     year_above: str = ""  # the year its caption above names (`caption_year_above`)
     caption_above: str = ""  # its caption lines above (`caption_above`)
+    scope_above: str = ""  # its caption and 编制单位 lines above (`scope_lines_above`)
 
     @property
     def name(self) -> str:
@@ -168,8 +169,10 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
             yield BodyItem("p", el, text=text)
         else:
             unit, year, caption = unit_line_above(above), caption_year_above(above), caption_above(above)
+            scope = scope_lines_above(above)
             above = []
             for item in tables(el, None):
                 if item.table is not None and item.table.parent is None:
                     item.table.unit_above, item.table.year_above, item.table.caption_above = unit, year, caption
+                    item.table.scope_above = scope
                 yield item

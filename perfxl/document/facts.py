@@ -793,7 +793,16 @@ def _claim(subject: str, role: str = "value") -> str:
         # "区本级一般公共预算中三公经费" (江北区 2021, real reports 15): the 三公经费 of the 区本级 budget
         item = claim_of(of.group(1))
         claim = item if item in _OF_ITEMS else ""
+    if not claim and (stage := _STAGE_TAIL.search(subject)) and stage.start() > 0:
+        # "2025年度“三公”经费年初预算为50.00万元，…完成年初预算的74.70%": the item's, its budget's stage a word of its own
+        # (read against the table's 预算 column by crosscheck._printed_readings, scope20)
+        item = _claim(subject[: stage.start()], role)
+        claim = item if item in _OF_ITEMS else ""
     return claim
+
+
+#: A budget's stage ending a subject ("三公经费年初", "公务接待费全年", "三公经费调整后").
+_STAGE_TAIL = lazy_compile(r"(?:年初|全年|调整后?)$")
 
 
 #: A 三公 item named after the whole it is of: "…预算中三公经费", "…部门的公务接待费".

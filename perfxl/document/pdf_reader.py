@@ -34,7 +34,7 @@ from .pdf_text import (
     paragraphs,
 )
 from .source import DocumentSource
-from .unit_above import caption_above, caption_year_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
@@ -57,6 +57,7 @@ class _Table:
     unit_above: str = ""  # the unit line printed just above it on its page (unit_above.unit_line_above)
     year_above: str = ""  # the year its caption above names on its page (unit_above.caption_year_above)
     caption_above: str = ""  # its caption lines above on its page (unit_above.caption_above)
+    scope_above: str = ""  # its caption and 编制单位 lines above on its page (unit_above.scope_lines_above)
     # the table at the top of the next page, not joined to it, when this one ends at the foot of its page: this one's
     # rows may go on there (`Grid.cut_below`, when that table opens with figures)
     next_part: _Table | None = None
@@ -213,6 +214,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 unit_above=unit,
                 year_above=caption_year_above(between),
                 caption_above=caption_above(between),
+                scope_above=scope_lines_above(between),
             )
             prev = tables[-1] if tables else None
             if (
@@ -257,6 +259,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         name = f"第{first}页 表{t.number}"
         grid = _grid(t, name)
         grid.unit_above, grid.year_above, grid.caption_above = t.unit_above, t.year_above, t.caption_above
+        grid.scope_above = t.scope_above
         grids.append(grid)
         by_table[id(t)] = grid
         origins[name] = (first, t.number)

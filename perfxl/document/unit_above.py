@@ -10,7 +10,7 @@ import re
 
 from ..units import money_unit_in
 
-__all__ = ["caption_above", "caption_year_above", "unit_line_above"]
+__all__ = ["caption_above", "caption_year_above", "scope_lines_above", "unit_line_above"]
 
 #: A line longer than this is a sentence of the narrative, no unit line nor caption.
 _LINE_CHARS = 60
@@ -56,6 +56,19 @@ def caption_above(texts: list[str]) -> str:
     outside its table ("一、2022年一般公共预算“三公”经费支出预算表" over "单位：万元"), which a sheet prints in a row of
     its own — where a 三公 table stating no 预算 or 决算 in its cells says which its figures are (real reports 19)."""
     return "\n".join(reversed(_lines_above(texts, captions=True)))
+
+
+def scope_lines_above(texts: list[str]) -> str:
+    """The caption lines right above a table and the 编制单位 / 编制部门 line among them (`caption_above` passes it over),
+    top line first, joined: where a report prints the scope its table is of ("2026年部门“三公”经费…预算表", "编制单位：
+    XX街道办事处（本级）"), read by `perfxl.printed_scope` (scope20)."""
+    out: list[str] = []
+    for text in texts[-1:-4:-1]:
+        line = text.strip()
+        if len(line) > _LINE_CHARS or line.endswith(("。", "；", ";")):
+            break
+        out.append(line)
+    return "\n".join(reversed(out))
 
 
 def unit_line_above(texts: list[str]) -> str:

@@ -50,7 +50,7 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     # lazy: lxml (~16 ms) only for HTML and Excel-2003-XML exports, not the .xlsx validate path
     import lxml.html
 
-    from ..document.unit_above import caption_above, caption_year_above, unit_line_above
+    from ..document.unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
 
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
@@ -72,6 +72,7 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
         grid.unit_above = unit_line_above(lines)  # "单位：万元" printed above the table, as a report's (docs14)
         grid.year_above = caption_year_above(lines)
         grid.caption_above = caption_above(lines)
+        grid.scope_above = scope_lines_above(lines)
         grids.append(grid)
     return grids
 

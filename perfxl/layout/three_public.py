@@ -26,6 +26,7 @@ from ..chinese import to_simplified
 from ..grid import Grid
 from ..model import AmountRow, BasicData, CellValue, ChangeLine, SumTable, TableSum
 from ..numbers import to_decimal
+from ..printed_scope import budget_stage, table_scope
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
@@ -660,6 +661,7 @@ def _build(
     guessed = False
     found: dict[int, dict[str, CellValue]] = {}
     titles: dict[str, str] = {}
+    budget_labels: set[str] = set()  # every label over a 预算 figure: where its column prints 年初 / 全年 (scope20)
     for (index, _), (cell, (line, cross)) in cells.items():
         kinds = {k for k in (line.kind, cross.kind) if k is not None}
         if "skip" in kinds or not kinds:
@@ -674,6 +676,8 @@ def _build(
         if role is None:
             continue
         guessed |= kind == ""
+        if role == "budget":
+            budget_labels.update(t for t, _ in (*cross.labels, *line.labels))
         slot = found.setdefault(index, {})
         if role not in slot:
             slot[role] = cell
@@ -741,8 +745,35 @@ def _build(
         year_above=grid.year_above,
         said_empty=said_empty(grid, "三公"),
         prev_budget=prev_budget,
+        scope=table_scope("\n".join((grid.scope_above, *_title_lines(grid)))),
+        budget_stage=budget_stage("\n".join((*sorted(budget_labels), grid.caption_above, *_title_lines(grid)))),
     )
     return basic, range(grid.n_rows)
+
+
+#: What a note of the table's own says its 预算数 are ("注：预算数为全年预算数，包括当年年初预算数和当年追加预算数",
+#: "注：预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数"): only such words, not a note's other mentions of a
+#: budget ("比年初预算减少…" says nothing of the column).
+_STAGE_NOTE = lazy_compile(r"^\s*(?:注|备注)\s*\d?\s*[：:].*?(预算数(?:为|是|系|指)[^。；;]*)")
+
+
+def _title_lines(grid: Grid) -> list[str]:
+    """A sheet's own title and 编制单位 rows above its first figures ("2026年单位“三公”经费…预算表", "编制单位：…（本级）")
+    and what its notes say its 预算数 are (`_STAGE_NOTE`): where a table in a sheet prints its scope and its 预算's
+    stage, as a report prints them above it (scope20). Sentences of its 说明 are no title."""
+    first = _first_figures(grid)
+    out: list[str] = []
+    for r in range(grid.n_rows):
+        for c in range(grid.n_cols):
+            value = own(grid, r, c)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            text = value.strip()
+            if note := _STAGE_NOTE.match(text):
+                out.append(note.group(1))
+            elif first is not None and r < first and len(text) <= 60 and not _SENTENCE.search(text):
+                out.append(text)
+    return out
 
 
 def _last_years_budget(label: str, latest: int | None) -> bool:
