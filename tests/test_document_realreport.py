@@ -328,6 +328,17 @@ def findings_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list
     return sorted((code, severity, message) for at, code, severity, message in _AT[key] if at == paragraph)
 
 
+def report_findings(tmp_path: Path, fixture: dict) -> list:
+    """validate_file's findings of `fixture`'s report built as a .docx (`build_docx`, at tmp_path / "report.docx"), as
+    `report_helpers.fixture_findings` gives them: the first fixture with the same tables written and read once, a
+    variant's changed paragraphs read on their own and put in place (a caption or unit line above a table changed, or
+    the report's year, and the variant is written and read whole). For a test varying a report many times."""
+    from report_helpers import fixture_findings
+
+    base = _BASES.setdefault(repr({k: v for k, v in fixture.items() if k != "paragraphs"}), fixture)
+    return fixture_findings(fixture, base, tmp_path / "report.docx", build_docx)
+
+
 def codes_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str]]:
     """(code, severity) of `findings_at_paragraph`: what the blind batches' tests (real reports 15–18) assert."""
     return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
