@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from perfxl.collector import collector_paused
-from perfxl.document.read import read_source
+from perfxl.document.docx_reader import read_docx
 from perfxl.document.run_state import report_year
 from perfxl.model import Submission, TextRef
 from perfxl.profiles import load_profile
@@ -176,10 +176,11 @@ def read_once(path: Path) -> Submission:
 
 def with_paragraphs(sub: Submission, texts: Mapping[int, str], path: Path) -> Submission | None:
     """`sub` with paragraph n replaced by `texts[n]` as perfxl's .docx reader reads it: the texts are written as the
-    paragraphs of a narrative-only .docx (`narrative_docx`, at `path`) and read by `read_source`, then numbered as in
+    paragraphs of a narrative-only .docx (`narrative_docx`, at `path`) and read by `read_docx` (`read_source` without
+    the guard's inspection of a package this helper wrote — 2.5 of its 3.4 ms, for ≈ 950 variants), then numbered as in
     `sub`. None when they do not read back as one paragraph each (an empty text: write and read the whole report)."""
     order = sorted(texts)
-    read = read_source(narrative_docx(path, *(texts[n] for n in order))).paragraphs
+    read = read_docx(narrative_docx(path, *(texts[n] for n in order)), checked=True).paragraphs
     if len(read) != len(order):
         return None
     narrative = list(sub.narrative)

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 from report_helpers import report_fixture
-from test_document_realreport import build_docx, with_paragraph
+from test_document_realreport import report_findings, with_paragraph
 
 from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
@@ -34,11 +33,9 @@ WANLI = _fixture("shanghai-putuo-wanli-yusuan-2024")
 
 
 def _findings(tmp_path: Path, fixture: dict, paragraph: int, code: str) -> list[str]:
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
     return [
         f.severity.value
-        for f in validate_file(path).findings
+        for f in report_findings(tmp_path, fixture)  # the report read once, a variant's paragraph in memory
         if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph and f.code == code and f.severity.value != "info"
     ]
 

@@ -33,10 +33,9 @@ from pathlib import Path
 
 import pytest
 from report_helpers import report_fixture
-from test_document_realreport import build_docx, with_paragraph
+from test_document_realreport import report_findings, with_paragraph
 
 from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
@@ -52,10 +51,8 @@ YICHUAN = _fixture("shanghai-putuo-yichuan-juesuan-2025")
 
 
 def _findings(tmp_path: Path, fixture: dict) -> dict[int, list]:
-    path = tmp_path / "report.docx"
-    build_docx(fixture, path)
     out: dict[int, list] = defaultdict(list)
-    for f in validate_file(path).findings:
+    for f in report_findings(tmp_path, fixture):  # the report read once, a variant's paragraph in memory
         if isinstance(f.ref, TextRef):
             out[f.ref.paragraph].append(f)
     return out
