@@ -18,8 +18,9 @@ cheap test of what every match must hold: the words one of which any match conta
 pattern is compiled, a call on a text failing the test answers "no match" without compiling it (`match` None, `sub` the
 text unchanged, `findall` []…); the first text passing it compiles the pattern, and from then on the compiled
 pattern's own methods answer, gate-free. So the gate must be NECESSARY — a text failing it holds no match of the
-pattern anywhere — or a result would change (tests/test_perf20n.py holds every gate against its pattern on the stored
-texts and random ones). A callable gate sees only the whole text: a call with a position or bound is not gated.
+pattern anywhere — or a result would change (tests/test_review20b.py proves every gate from its pattern's parse tree;
+a new kind of gate needs its proof there; tests/test_perf20n.py holds them on the stored texts and random ones). A
+callable gate sees only the whole text: a call with a position or bound is not gated.
 """
 
 from __future__ import annotations
