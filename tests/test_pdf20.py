@@ -157,3 +157,50 @@ def test_the_pdf_reads_each_tables_caption_and_rows_as_the_docx(exported, varian
     captions = sorted(g.caption_above for g in read_source(docx_path).grids)
     assert sorted(g.caption_above for g in read_source(pdf_path).grids) == captions
     assert compare(fixture, docx_path, pdf_path) == []
+
+
+# ---------------------------------------------------------------- a heading over a body wrapped at a page's width
+
+#: 浙江 专项债券 2023: the heading (23 characters, 22 ems) and its body as published.
+HEADING = "2023年度新增地方政府专项债券项目绩效评价情况"
+BODY = (
+    "我单位2023年新增地方政府专项债券项目3个,争取债券资金1.69亿元。为加强专项债券项目绩效管理,提高专项债券资金使用效益,"
+    "根据《浙江省地方政府专项债券项目资金绩效管理办法》(浙财债〔2022〕24号),我单位从决策、管理、产出和效益等方面对2023年"
+    "新增地方政府专项债券项目进行绩效自评,评价结果如下:"
+)
+
+
+def _facts(plain: str) -> list[tuple]:
+    from perfxl.document.facts import extract_facts
+
+    return [(f.subject, f.quantity.value) for f in extract_facts(plain).facts]
+
+
+def test_a_heading_short_of_the_wrapped_bodys_width_stays_a_break():
+    """Set with a manual break over its body wrapped at 28 characters, the heading ran into the body (it is longer than
+    60% of the body's first line), and "3个" got the subject "…绩效评价情况我单位2023年新增地方政府专项债券项目". The
+    body's lines but its last run to one width (28-30 characters, 25-27.5 ems); the heading stops 3 short of every one:
+    it ends short of the page, a heading's end."""
+    from test_realreport_rewrites import wrapped
+
+    from perfxl.document.plain_text import plain_narrative
+
+    typed = f"{HEADING}\n{wrapped(BODY, 28)}"
+    assert plain_narrative(typed) == f"{plain_narrative(HEADING)}\n{plain_narrative(BODY)}"
+    assert ("新增地方政府专项债券项目", 3) in _facts(plain_narrative(typed))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # a sentence's first line two characters short (its indent typed as spaces, stripped) still goes on
+        "上海市普陀区规划和自然资源局年度财政拨款\n收入支出总计9746.50万元与2023年度相比财政拨\n款收入支出总计增加1193.20万元增长百分之十三\n主要原因是项目支出增加。",
+        # lines of a narrow column (20 characters or fewer) show no page's width
+        "2023年度新增地方政府专项\n我单位2023年新增地方政府专项\n债券项目3个争取债券资金1.69亿\n元。",
+    ],
+    ids=["indent", "narrow"],
+)
+def test_a_line_as_long_as_the_pages_lines_goes_on(typed):
+    from perfxl.document.plain_text import plain_narrative
+
+    assert "\n" not in plain_narrative(typed)
