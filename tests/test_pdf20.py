@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import sys
 import tomllib
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,53 @@ def test_a_line_as_long_as_the_pages_lines_goes_on(typed):
     from perfxl.document.plain_text import plain_narrative
 
     assert "\n" not in plain_narrative(typed)
+
+
+# ---------------------------------------------------------------- two tables back to back, the lower with a header block
+
+FOUR = [84.6 + 108 * i for i in range(5)]  # a 收支总表's 4 columns on an A4 text width
+SEVEN = [84.6 + 61.7 * i for i in range(8)]  # a 功能分类预算表's 7 (类 │ 款 │ 项 │ 名称 │ 合计 │ 基本 │ 项目)
+
+
+def _cells(top: float, edges: list[float], height: float = 20.0) -> list[tuple[float, float, float, float]]:
+    return [(a, top, b, top + height) for a, b in pairwise(edges)]
+
+
+def _text(cells, text: str) -> list[tuple]:
+    return [((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, c[1], text, c[0] + 5, c[0] + 15) for c in cells]
+
+
+def _functional_header(top: float, label_down: float = 0.0) -> tuple[list, list]:
+    """The 功能分类预算表's header under a rule at `top`: 项目 │ 一般公共预算支出 over 科目编码 │ 科目名称 (merged down) │ 合计 │
+    基本支出 │ 项目支出 over 类 │ 款 │ 项; `label_down`: 科目名称 reaches that much further down (into the rows below)."""
+    row1 = [(SEVEN[0], top, SEVEN[4], top + 20), (SEVEN[4], top, SEVEN[7], top + 20)]
+    row2 = [(SEVEN[0], top + 20, SEVEN[3], top + 40), (SEVEN[3], top + 20, SEVEN[4], top + 60 + label_down)]
+    row2 += [(SEVEN[k], top + 20, SEVEN[k + 1], top + 60) for k in (4, 5, 6)]
+    row3 = _cells(top + 40, SEVEN[:4])
+    chars = _text(row1, "项目") + _text(row2, "科目") + _text(row3, "类")
+    return row1 + row2 + row3, chars
+
+
+def test_a_table_under_a_header_block_is_read_apart_from_the_table_above():
+    """Two tables with nothing between (their rules touch): a 4-column 收支总表 and a 7-column 功能分类预算表 whose header
+    is three rows of text with cells merged across and down. Every column line below stands in the header, no header
+    cell reaches into the rows of figures: the rule above it begins a table (before, only a one-row header parted)."""
+    from perfxl.document.pdf_stacked import split_stacked
+
+    upper = _cells(100, FOUR) + _cells(120, FOUR)
+    head, head_chars = _functional_header(140)
+    rows = _cells(200, SEVEN) + _cells(220, SEVEN)
+    chars = _text(upper, "收入") + head_chars + _text(rows, "208")
+    assert [len(part) for part in split_stacked(upper + head + rows, chars)] == [8, 24]
+
+
+def test_a_label_merged_down_beside_the_figures_keeps_one_table():
+    """The same print but 科目名称 merged down beside the first row of figures (as a 自评表's 绩效指标 hangs beside its
+    indicators): a section of the table above, not a header of its own."""
+    from perfxl.document.pdf_stacked import split_stacked
+
+    upper = _cells(100, FOUR) + _cells(120, FOUR)
+    head, head_chars = _functional_header(140, label_down=20.0)
+    rows = _cells(200, SEVEN[:3]) + _cells(200, SEVEN[4:]) + _cells(220, SEVEN)
+    chars = _text(upper, "收入") + head_chars + _text(rows, "208")
+    assert len(split_stacked(upper + head + rows, chars)) == 1
