@@ -2,7 +2,8 @@
 marks no table boundary), so pdfplumber finds one table holding both tables' column lines. The block is parted
 where the second table visibly begins: a rule running the full width (no cell crosses it), below which another
 column grid starts — each side has a column line the other lacks — under a row of column headings (every column
-of the grid below headed by a one-row cell of text, none a number).
+of the grid below headed by a one-row cell of text, none a number), or under a header block of up to three rows of
+text holding every column line below, none of its cells reaching into the rows of figures (`_header_block`).
 
 The same print can come from one Word table whose rows change their column lines; its sections (绩效指标 …) hang
 under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole.
