@@ -28,6 +28,7 @@ from .pdf_text import (
     EDGE_TOLERANCE,
     LINE_TOLERANCE,
     PageText,
+    column_lefts,
     drop_running_heads,
     group_lines,
     lines_between,
@@ -190,6 +191,8 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             read.append((float(page.height), found, inside, PageText(page_no, outside, tops, float(page.width))))
     last_text_below = False  # text stands below the last table of the page before
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
+    lefts = column_lefts(texts)
+    foot: tuple[PageText, float] | None = None  # the page before and the bottom of its last table (0: none)
     for (height, found_tables, inside, _), text in zip(read, texts, strict=True):
         page_no = text.page
         text_above = min((c[2] for c in text.chars), default=height)
@@ -197,7 +200,9 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
         for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
-            between = lines_between(text, floor, bbox[1])  # its caption and unit lines, wrapped ones whole
+            # its caption and unit lines, wrapped ones whole — the first table of a page after those at the page
+            # before's foot (a caption at a page's foot over a table at the next page's top)
+            between = lines_between(text, floor, bbox[1], lefts, foot if k == 1 else None)
             unit = unit_line_above(between)
             floor = bbox[3]
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
@@ -235,6 +240,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             tables.append(table)
         last_bottom = max((b[3] for b, _, _ in found_tables), default=None)
         last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
+        foot = (text, last_bottom or 0.0)
         offset += height
     numbers: dict[int, int] = {}
     for begins, said in paragraphs(texts):  # numbered per page, on the page each paragraph begins on
@@ -447,14 +453,18 @@ def _broken_row(pairs: list[tuple], above_chars: list[tuple], below_chars: list[
     """True when the row at the seam was broken over the page break rather than ending there: some cell
     goes on below the seam, and every cell with text below the seam had its text above the seam run to the
     cell's right edge and down to the seam — cut mid-flow. A cell that ends above and holds text below ("8" over
-    "8"), or a taller merged cell whose text ends higher up, is no broken row."""
+    "8"), a taller merged cell whose text ends higher up, or a label over a bare figure (`_a_figure_under_a_label`: a
+    三公 table's 预算数 │ 决算数 row at a page's foot, its figures on the next page — "预算数31.47" made one header of
+    the two rows and the table no 三公 table) is no broken row."""
     goes_on = False
     for above, below in pairs:
         if not _inside(below, below_chars):
             continue
-        text = _inside(above, above_chars)
-        if not text or not _runs_on(above, text) or _would_have_fitted(above, text, _inside(below, below_chars)):
+        text, text_below = _inside(above, above_chars), _inside(below, below_chars)
+        if not text or not _runs_on(above, text) or _would_have_fitted(above, text, text_below):
             return False  # complete above (or empty): the text below begins a new row
+        if _a_figure_under_a_label(text, text_below):
+            return False  # a header row (预算数 │ 决算数) over the first row of figures printed on the next page
         goes_on = True
     return goes_on
 

@@ -2,7 +2,8 @@
 marks no table boundary), so pdfplumber finds one table holding both tables' column lines. The block is parted
 where the second table visibly begins: a rule running the full width (no cell crosses it), below which another
 column grid starts — each side has a column line the other lacks — under a row of column headings (every column
-of the grid below headed by a one-row cell of text, none a number).
+of the grid below headed by a one-row cell of text, none a number), or under a header block of up to three rows of
+text holding every column line below, none of its cells reaching into the rows of figures (`_header_block`).
 
 The same print can come from one Word table whose rows change their column lines; its sections (绩效指标 …) hang
 under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole.
@@ -20,6 +21,8 @@ __all__ = ["split_stacked"]
 _NUMBER = lazy_compile(r"[-+−]?[\d,，.．]+%?")
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
+#: A table's header is at most this many rows (as Word's repeated header rows are read, pdf_reader._repeated_head).
+_HEADER_ROWS = 3
 
 
 def _near(v: float, values: Sequence[float] | set[float]) -> bool:
@@ -48,14 +51,37 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading:
         return False
-    bottom = min(c[3] for c in heading)
-    if any(abs(c[3] - bottom) > EDGE_TOLERANCE for c in heading):
-        return False  # a label merged down beside the row: a section of the same table
-    headed = _lines(heading, left, right)
-    if len(headed) != len(lower) or not all(_near(v, headed) for v in lower):
-        return False  # some column below has no heading of its own
     texts = [_text(c, chars) for c in heading]
-    return all(t and not _NUMBER.fullmatch("".join(t.split())) for t in texts)
+    if not all(t and not _NUMBER.fullmatch("".join(t.split())) for t in texts):
+        return False  # a row of figures, or an empty cell: no row of column headings
+    bottom = min(c[3] for c in heading)
+    if all(abs(c[3] - bottom) <= EDGE_TOLERANCE for c in heading):
+        headed = _lines(heading, left, right)
+        if len(headed) == len(lower) and all(_near(v, headed) for v in lower):
+            return True  # every column below headed by a one-row cell of text
+    return _header_block(y, below, chars, left, right, lower)
+
+
+def _header_block(
+    y: float, below: list[Cell], chars: Sequence[tuple], left: float, right: float, lower: list[float]
+) -> bool:
+    """The rows under the rule at `y` down to the first row holding a figure are a table's header of up to
+    `_HEADER_ROWS` rows (the 功能分类预算表's 项目 │ 一般公共预算支出 over 功能分类科目编码 … over 类 │ 款 │ 项): every column
+    line below stands in it, and none of its cells reaches into the rows of figures — a label merged down beside the
+    rows (a 自评表's 绩效指标) does, and keeps them a section of the table above."""
+    figures = sorted(c[1] for c in below if _NUMBER.fullmatch("".join(_text(c, chars).split())))
+    if not figures:
+        return False
+    first = figures[0]
+    block = [c for c in below if c[1] < first - EDGE_TOLERANCE]
+    tops: list[float] = []
+    for v in sorted({c[1] for c in block}):
+        if not _near(v, tops):
+            tops.append(v)
+    if not block or len(tops) > _HEADER_ROWS or any(c[3] > first + EDGE_TOLERANCE for c in block):
+        return False
+    headed = _lines(block, left, right)
+    return all(_near(v, headed) for v in lower)
 
 
 def split_stacked(cells: Sequence[Cell], chars: Sequence[tuple]) -> list[list[Cell]]:

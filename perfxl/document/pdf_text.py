@@ -16,6 +16,7 @@ __all__ = [
     "EDGE_TOLERANCE",
     "LINE_TOLERANCE",
     "PageText",
+    "column_lefts",
     "group_lines",
     "lines_between",
     "drop_running_heads",
@@ -146,23 +147,51 @@ def _ended(prev: _Line, line: _Line) -> bool:
     )
 
 
-def lines_between(p: PageText, floor: float, top: float) -> list[str]:
+def column_lefts(pages: list[PageText]) -> dict[int, float]:
+    """Page width (rounded) → the leftmost line of the pages so wide: the text column's left edge, which a page holding
+    only indented lines (a caption over a table, a one-line paragraph) does not show by itself."""
+    lefts: dict[int, float] = {}
+    for p in pages:
+        for row in group_lines(p.chars):
+            key = round(p.width)
+            lefts[key] = min(lefts.get(key, row[0][4]), row[0][4])
+    return lefts
+
+
+def lines_between(
+    p: PageText,
+    floor: float,
+    top: float,
+    lefts: dict[int, float] | None = None,
+    foot: tuple[PageText, float] | None = None,
+) -> list[str]:
     """The text lines of page `p` between `floor` (the bottom of the table above, or 0) and `top` (a table's top),
     a line wrapped over the column's right edge joined to the next (`_ended`): the caption and unit lines a report
     prints above a table, read whole — at 16 pt "编制部门：上海市普陀区人民政府万里街道办事处 单" runs to the edge and
     "位：元" goes on below (real reports, 万里街道 2024 published). A line is below the table above when its middle is,
     as a character is in a table when its middle is: its glyph box may start a hair above that table's bottom rule
-    (司法局 2026's 功能分类预算表 title, 0.55 pt into 表1's box on its page)."""
+    (司法局 2026's 功能分类预算表 title, 0.55 pt into 表1's box on its page). An indented line begins a line of its own,
+    as it begins a paragraph (`lefts`, `column_lefts`: the column's left edge is the document's — a title filling its
+    line over an indented "编制单位：…" is two lines, not one wrapped).
+
+    `foot` (the page before and the bottom of its last table, or 0): the lines at that page's foot below it are read
+    first — a caption printed at a page's foot over a table at the next page's top, its running footer and page
+    number left out (`drop_running_heads`), as the .docx reader reads the paragraphs between two tables."""
+    seams = [(foot[0], foot[1], float("inf"))] if foot is not None else []
     out: list[str] = []
     prev: _Line | None = None
-    for line in _page_lines(p, None):
-        if not (floor <= line.top + line.em / 2 and line.top < top) or not line.text.strip():
-            continue
-        if prev is None or _ended(prev, line) or line.top - prev.top > 2.2 * max(line.em, prev.em):
-            out.append(line.text)
-        else:
-            out[-1] += line.text
-        prev = line
+    for page, low, high in [*seams, (p, floor, top)]:
+        for line in _page_lines(page, (lefts or {}).get(round(page.width))):
+            if not (low <= line.top + line.em / 2 and line.top < high) or not line.text.strip():
+                continue
+            new = prev is None or _ended(prev, line) or line.x0 > line.left + 1.5 * line.em
+            if not new and prev is not None and prev.page == line.page:
+                new = line.top - prev.top > 2.2 * max(line.em, prev.em)
+            if new:
+                out.append(line.text)
+            else:
+                out[-1] += line.text
+            prev = line
     return out
 
 
@@ -174,11 +203,7 @@ def paragraphs(pages: list[PageText]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     prev: _Line | None = None
     by_page = {p.page: p for p in pages}
-    lefts: dict[int, float] = {}  # page width (rounded) → leftmost line of the pages so wide
-    for p in pages:
-        for row in group_lines(p.chars):
-            key = round(p.width)
-            lefts[key] = min(lefts.get(key, row[0][4]), row[0][4])
+    lefts = column_lefts(pages)
     for p in pages:
         for line in _page_lines(p, lefts.get(round(p.width))):
             new = prev is None or _ended(prev, line) or line.x0 > line.left + 1.5 * line.em

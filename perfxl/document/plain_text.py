@@ -64,6 +64,9 @@ _FIGURE_GOES_ON = lazy_compile(
 #: A line holding no clause punctuation ends short — a heading's or a title's end, not a wrapped line's — when it runs
 #: to less than this share of the line after it.
 _SHORT = 0.6
+#: A line holding no clause punctuation ends short of the page's width when it is this many characters (and ems) shorter
+#: than every full line of the wrapped body after it, which agree within as much (`_short_of_the_page`).
+_SHORT_OF_PAGE = 3
 #: Whitespace beside a digit: what either of the two spacing patterns below needs to match — their gate (perfxl.patterns):
 #: each holds a CJK range, ≈ 10 M instructions to compile; this compiles in ≈ 0.1 M (`\s` is a category, no charset
 #: of code points: it holds the three spaces they remove, and more).
@@ -181,7 +184,29 @@ def _ends_heading(current: str, last: str, after: list[str]) -> bool:
         return True
     if _NUMBERED.match(current) and not _FIELD.search(current):
         return len(last) <= _HEADING_WIDTH or len(last) < min(map(len, after[:-1] or after))
-    return len(last) < _SHORT * len(line)
+    return len(last) < _SHORT * len(line) or _short_of_the_page(last, after)
+
+
+def _width(text: str) -> float:
+    """`text`'s printed width in ems: a Chinese character or full-width mark 1, an ASCII one (a digit, a Latin letter) ½."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def _short_of_the_page(last: str, after: list[str]) -> bool:
+    """`last` ends short of the page's width that the lines after it show: they are a wrapped body whose lines but its
+    last (two at least) run to one width, wider than a heading (`_HEADING_WIDTH`) — within `_SHORT_OF_PAGE` of each other, by count and by printed width
+    (`_width`) — and `last` is at least `_SHORT_OF_PAGE` shorter than every one of them, by both. A wrapped sentence's
+    first line runs to the width as the next do (two characters short at most, where an indent was typed as spaces).
+    "2023年度新增地方政府专项债券项目绩效评价情况" (23 characters, 22 ems) over a body wrapped at 28 is a heading, not the
+    body's first words."""
+    full = after[:-1]
+    if len(full) < 2 or min(map(len, full)) <= _HEADING_WIDTH:
+        return False  # no page's width shown, or a page too narrow for a heading line (a column, a cell)
+    for measure in (len, _width):
+        widths = [measure(line) for line in full]
+        if max(widths) - min(widths) > _SHORT_OF_PAGE or measure(last) + _SHORT_OF_PAGE > min(widths):
+            return False
+    return True
 
 
 def _unclosed(text: str) -> bool:
