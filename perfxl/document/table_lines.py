@@ -411,6 +411,8 @@ _KIND_LINE = lazy_compile(
     r"^(?P<kind>一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政)?拨款(?:资金)?(?P<side>收入|支出)?$"
 )
 _KINDS = ("一般公共预算", "政府性基金", "国有资本经营")
+#: A 收支总表 line of money carried from other years ("二、上年结转", "年初财政拨款结转和结余", "使用非财政拨款结余").
+_CARRIED = lazy_compile(r"结转|结余")
 
 
 def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = "") -> TableValue | None:
@@ -435,9 +437,13 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
     for table, stage in ((ln.table, ln.stage) for ln in tables.values()):
         if scope_of(table.name) not in ("", "财政拨款"):
             continue
-        lines = [ln for ln in table.lines if ln.side == side and ln.level >= 4]
-        if any(_key(ln.name) == _key(f"财政拨款{side}") for ln in lines):
+        side_lines = [ln for ln in table.lines if ln.side == side]
+        if any(ln.level >= 4 and _key(ln.name) == _key(f"财政拨款{side}") for ln in side_lines):
             return None
+        # a kind line below a 结转/结余 line of its side ("二、上年结转" → "（一）一般公共预算拨款") is the carried money's,
+        # never this year's (review20a: an N01 错误 "…三行之和为 20万元" on the 上年结转's three lines)
+        carried = next((i for i, ln in enumerate(side_lines) if _CARRIED.search(ln.name)), len(side_lines))
+        lines = [ln for ln in side_lines[:carried] if ln.level >= 4]
         kinds: dict[str, list[SumLine]] = {}
         for ln in lines:
             km = _KIND_LINE.fullmatch(_key(ln.name))
