@@ -11,10 +11,13 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from test_document_realreport import build_docx
+from report_helpers import report_fixture
+from test_document_realreport import build_docx, with_paragraph
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
+
+YICHUAN = report_fixture("shanghai-putuo-yichuan-juesuan-2025")
 
 
 def _findings(path: Path, fixture: dict) -> dict[int, list]:
@@ -64,3 +67,31 @@ def test_the_carried_over_kinds_are_not_this_years_appropriation(tmp_path, text)
     found = _findings(tmp_path / "r.docx", _carried_kinds(text))[4]
     assert [f for f in found if "三行之和" in f.message] == []
     assert [f for f in found if f.severity.value == "error"] == []
+
+
+_YICHUAN_24 = "上海市普陀区人民政府宜川路街道办事处 2025 年度财政拨款收入支出总计 20323.21 万元。"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2025 年度财政拨款收入 20500.00 万元，其中：本年财政拨款收入 20323.21 万元，年初财政拨款结转和结余 176.79 万元。",
+        "2025 年度财政拨款收入 20500.00 万元，其中：本年收入 20323.21 万元，上年结转 176.79 万元。",
+        "2025 年度财政拨款收入 20500.00 万元（含上年结转176.79万元）。",
+        "2025 年度财政拨款收入 20500.00 万元，包括上年结转176.79万元。",
+    ],
+)
+def test_a_total_its_sentence_says_holds_the_carried_money_is_not_held_to_the_three_lines(tmp_path, said):
+    """Before: an N01 错误 "…三行之和为 20323.21万元" on a 财政拨款收入 whose own sentence counts the 上年结转 in (宜川路
+    2025's 收支总表, its paragraph 24 so rewritten): the figure is by its words this year's and the carried money's,
+    whatever the three lines of this year's sum to — nothing said of it against them."""
+    fixture = with_paragraph(YICHUAN, 24, _YICHUAN_24, said)
+    found = _findings(tmp_path / "r.docx", fixture)[24]
+    assert [f for f in found if "三行之和" in f.message] == []
+
+
+def test_this_years_appropriation_beside_the_carried_money_is_still_held(tmp_path):
+    """The part of this year's in such a sentence ("其中：本年财政拨款收入20300.00万元") is held as before: one N01 错误."""
+    said = "2025 年度财政拨款收入 20476.79 万元，其中：本年财政拨款收入 20300.00 万元，年初财政拨款结转和结余 176.79 万元。"
+    found = _findings(tmp_path / "r.docx", with_paragraph(YICHUAN, 24, _YICHUAN_24, said))[24]
+    assert [(f.code, f.severity.value) for f in found if "三行之和" in f.message] == [("N01", "error")]

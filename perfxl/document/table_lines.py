@@ -271,6 +271,14 @@ def _before_figure(text: str, fact: Fact) -> str:
     return (sentence[:at] if at >= 0 else "") + _around(fact)[0]
 
 
+def _after_figure(text: str, fact: Fact) -> str:
+    """The figure's sentence after it ("，其中：本年收入…，上年结转…"; "（含上年结转…）")."""
+    parts = sentences(text)
+    sentence = parts[fact.sentence] if fact.sentence < len(parts) else ""
+    at = sentence.find(fact.clause)
+    return _around(fact)[1] + (sentence[at + len(fact.clause) :] if at >= 0 else "")
+
+
 def fact_scope(text: str, fact: Fact, heading: str = "") -> str:
     """The money a figure is of: named in its own words or before them in its sentence, else — its words not calling it
     a whole (合计, 总计) — in the heading above its paragraph (a short line without figures: "（二）一般公共预算财政拨款支出
@@ -413,6 +421,9 @@ _KIND_LINE = lazy_compile(
 _KINDS = ("一般公共预算", "政府性基金", "国有资本经营")
 #: A 收支总表 line of money carried from other years ("二、上年结转", "年初财政拨款结转和结余", "使用非财政拨款结余").
 _CARRIED = lazy_compile(r"结转|结余")
+#: Words right after a figure listing what it holds, the carried money among it ("，其中：本年收入…，上年结转…",
+#: "（含上年结转…）", "，包括上年结转…").
+_HOLDS_CARRIED = lazy_compile(r"[\s，,：:（(]*(?:其中|含|包括)[^。；;]*?(?:结转|结余)")
 
 
 def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = "") -> TableValue | None:
@@ -430,6 +441,10 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
     name = _NAME_HEAD.sub("", m.group()) if m is not None else ""
     own = _APPROPRIATION_NAME.fullmatch(name)
     if own is None or scope_of(_before_figure(text, fact)) != "财政拨款" or scope_of(heading) not in ("", "财政拨款"):
+        return None
+    if _HOLDS_CARRIED.match(_after_figure(text, fact)):
+        # "财政拨款收入20500万元，其中：本年收入20323.21万元，上年结转176.79万元" / "（含上年结转…）": its words count the
+        # carried money in — not the three lines of this year's (review20a: an N01 错误 on such a total)
         return None
     side = own.group("side")
     found: list[TableValue] = []
