@@ -95,3 +95,36 @@ def test_this_years_appropriation_beside_the_carried_money_is_still_held(tmp_pat
     said = "2025 年度财政拨款收入 20476.79 万元，其中：本年财政拨款收入 20300.00 万元，年初财政拨款结转和结余 176.79 万元。"
     found = _findings(tmp_path / "r.docx", with_paragraph(YICHUAN, 24, _YICHUAN_24, said))[24]
     assert [(f.code, f.severity.value) for f in found if "三行之和" in f.message] == [("N01", "error")]
+
+
+def test_a_figure_agreeing_with_the_sum_and_the_carried_money_is_a_warning(tmp_path):
+    """Before: an N01 错误 on 文旅局 2025's "其中：财政拨款收入 26591.08万元" (so rewritten) against the three lines' 26538.47
+    — yet 26538.47 + 年初结转和结余 52.61 = 26591.08: the carried money counted in, a loose name more likely than a wrong
+    figure. Now an N01 警告 saying so (is the 结转 in it: a guess); a figure agreeing with neither stays an 错误."""
+    wenlv = report_fixture("shanghai-putuo-wenlv-juesuan-2025")
+    printed = "财政拨款收入 26538.47万元"
+    loose = _findings(tmp_path / "a.docx", with_paragraph(wenlv, 16, printed, "财政拨款收入 26591.08万元"))[16]
+    assert [(f.code, f.severity.value) for f in loose] == [("N01", "warning")]
+    assert "26538.47" in loose[0].message and "是否含上年结转系推测" in loose[0].message
+    wrong = _findings(tmp_path / "b.docx", with_paragraph(wenlv, 16, printed, "财政拨款收入 26500.00万元"))[16]
+    assert [(f.code, f.severity.value) for f in wrong] == [("N01", "error")]
+
+
+def _central(text: str) -> dict:
+    """A 财政拨款收支总表 of the central form: 本年收入's three 拨款 lines (500 + 20 + blank = 520), then 二、上年结转 20
+    with its own three 拨款 lines (20, blank, blank)."""
+    fixture = _carried_kinds(text)
+    rows = fixture["tables"][0]["rows"]
+    for i, name in ((3, "（一）一般公共预算拨款"), (4, "（二）政府性基金预算拨款"), (5, "（三）国有资本经营预算拨款")):
+        rows[i][0] = name
+    return fixture
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("其中：财政拨款收入520.00万元。", []), ("其中：财政拨款收入540.00万元。", [("N01", "warning")])],
+)
+def test_the_central_form_sums_this_years_three_lines_only(tmp_path, text, said):
+    """The three lines under 本年收入 summed (520), never those under 上年结转; 540 = 520 + 上年结转 20 a 警告 at most."""
+    found = _findings(tmp_path / "r.docx", _central(text))[4]
+    assert [(f.code, f.severity.value) for f in found] == said

@@ -676,6 +676,14 @@ def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bo
     if _rounded_yuan_agrees(fact, tv):
         return True
     said = dataclasses.replace(fact, subject="财政拨款收入" if tv.claim.endswith("income") else "财政拨款支出")
+    whole = appropriation_sum(run.lines, text, fact, heading, with_carried=True)
+    if whole is not None and (_holds(fact, whole) or _rounded_yuan_agrees(fact, whole)):
+        # "财政拨款收入540万元" = 本年 520 + 上年结转 20: the carried money counted in, a loose name more likely than a
+        # wrong figure — a 警告 saying so (review20a: an N01 错误 before)
+        why = f"该数与{whole.label}（{whole.formula}）相符，正文的“财政拨款收入”是否含上年结转系推测"
+        why = "；".join(p for p in (tv.guess, why) if p)
+        _compare_with_cell(run, pi, ref, said, tv, Certainty.GUESS, why, "agrees with the sum with the carried money")
+        return True
     certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
     _compare_with_cell(run, pi, ref, said, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
     return True

@@ -426,7 +426,9 @@ _CARRIED = lazy_compile(r"结转|结余")
 _HOLDS_CARRIED = lazy_compile(r"[\s，,：:（(]*(?:其中|含|包括)[^。；;]*?(?:结转|结余)")
 
 
-def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = "") -> TableValue | None:
+def appropriation_sum(
+    index: LineIndex, text: str, fact: Fact, heading: str = "", *, with_carried: bool = False
+) -> TableValue | None:
     """The 财政拨款 a figure names as a whole ("其中：财政拨款收入20323.21万元") as the 收支总表 prints it: its three lines
     一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入 (支出) summed — a line printed blank is 0; a line the table
     lacks (or prints as no figure) leaves the sum unknown (None). Only a table of the department's money or of all its
@@ -434,7 +436,9 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
     summing differently: None. Nor when the figure's words, its sentence before it or the heading above its paragraph
     name one kind of 财政拨款 ("一般公共预算财政拨款收入" is one line, never the three), or the table prints a line of the
     figure's own name (that line is `line_match`'s). The sum's step is its printed figures' steps added (each may be
-    rounded): a figure within it is quiet."""
+    rounded): a figure within it is quiet. `with_carried`: the 收入 side's three lines and the 结转/结余 lines printed
+    below them ("年初结转和结余", "二、上年结转") — the whole a loose "财政拨款收入" may mean (review20a); None when no
+    such line prints a figure."""
     if not fact.quantity.is_money or fact.role not in ("value", "final", "budget"):
         return None
     m = _TRAILING_NAME.search(_around(fact)[0])
@@ -476,6 +480,13 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
                 break
             parts.append((kinds[kind][0], cell))
         else:
+            if with_carried:  # the 结转/结余 lines below the three, each printing one figure (not 0)
+                carried_in = [(ln, _current(ln.cells)) for ln in side_lines[carried:] if _CARRIED.search(ln.name)]
+                carried_in = [(ln, c[0][1]) for ln, c in carried_in if len(c) == 1 and _figure(c[0][1])]
+                carried_in = [(ln, c) for ln, c in carried_in if to_decimal(c.raw)]
+                if side != "收入" or not carried_in:
+                    continue
+                parts += carried_in
             figures = [(ln, c) for ln, c in parts if not c.is_blank]
             if not figures:
                 continue
@@ -493,7 +504,7 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
                     table.unit,
                     step,
                     refs,
-                    f"{table.name}{said}三行之和",
+                    f"{table.name}{said}{'各行' if with_carried else '三行'}之和",
                     formula,
                     guess="" if table.unit else _NO_UNIT.format(table=table.name),
                 )
