@@ -481,8 +481,8 @@ def appropriation_sum(
             parts.append((kinds[kind][0], cell))
         else:
             if with_carried:  # the 结转/结余 lines below the three, each printing one figure (not 0)
-                carried_in = [(ln, _current(ln.cells)) for ln in side_lines[carried:] if _CARRIED.search(ln.name)]
-                carried_in = [(ln, c[0][1]) for ln, c in carried_in if len(c) == 1 and _figure(c[0][1])]
+                columns = [(ln, _current(ln.cells)) for ln in side_lines[carried:] if _CARRIED.search(ln.name)]
+                carried_in = [(ln, c[0][1]) for ln, c in columns if len(c) == 1 and _figure(c[0][1])]
                 carried_in = [(ln, c) for ln, c in carried_in if to_decimal(c.raw)]
                 if side != "收入" or not carried_in:
                     continue
