@@ -128,3 +128,57 @@ def test_the_central_form_sums_this_years_three_lines_only(tmp_path, text, said)
     """The three lines under 本年收入 summed (520), never those under 上年结转; 540 = 520 + 上年结转 20 a 警告 at most."""
     found = _findings(tmp_path / "r.docx", _central(text))[4]
     assert [(f.code, f.severity.value) for f in found] == said
+
+
+# ---------------------------------------------------------------- a change of a budget on last year's spending
+
+
+def _budgets(said: str, *, final: bool = False) -> dict:
+    """A 预算 publication's 三公 table printing last year's 预算 (40.00) beside this year's (45.20) — and, `final`, last
+    year's 决算 (36.00) too."""
+    header = ["项目", "2025年预算数", "2026年预算数"]
+    rows = [
+        ["合计", "40.00", "45.20"],
+        ["因公出国（境）费", "0.00", "0.00"],
+        ["公务接待费", "10.00", "12.00"],
+        ["公务用车购置及运行维护费", "30.00", "33.20"],
+    ]
+    if final:
+        header.insert(2, "2025年决算数")
+        for row, spent in zip(rows, ("36.00", "0.00", "8.00", "28.00"), strict=True):
+            row.insert(2, spent)
+    return {
+        "paragraphs": ["2026年“三公”经费预算情况说明", "单位：万元", said],
+        "tables": [{"name": "表1", "after": 2, "merges": [], "rows": [header, *rows]}],
+    }
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2026年“三公”经费预算45.2万元，比上年决算增加9.2万元。",
+        "2026年“三公”经费预算45.2万元，较上年实际支出增加9.2万元，增长25.56%。",
+        "2026年“三公”经费预算45.2万元，比上年预计执行数增加9.2万元。",
+        "2026年公务接待费预算12万元，比上年决算增加4万元。",
+    ],
+)
+def test_a_budgets_change_on_last_years_spending_is_not_held_to_last_years_budget(tmp_path, said):
+    """Before: an N01 警告 "…预算数与上年预算数之差为 5.2万元" on a budget's change its words put on last year's 决算
+    (执行数, 实际支出), where the table prints no 上年决算 — the base its words name is not printed: nothing said."""
+    assert _findings(tmp_path / "r.docx", _budgets(said))[3] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "warned"),
+    [
+        ("2026年“三公”经费预算45.2万元，比上年决算增加9.2万元。", False),  # 45.20 − 36.00
+        ("2026年“三公”经费预算45.2万元，比上年决算增加5.2万元。", True),  # on 上年预算, not the 决算 its words name
+        ("2026年“三公”经费预算45.2万元，比上年预算增加6万元。", True),
+        ("2026年“三公”经费预算45.2万元，比上年增加5.2万元。", False),
+    ],
+)
+def test_a_budgets_change_on_last_years_spending_is_held_to_it_where_printed(tmp_path, said, warned):
+    """Where the table prints last year's 决算, a budget's change its words put on it is held to 预算 − 上年决算 alone (a
+    警告 when it disagrees: the 警告 path kept); on 上年预算 or naming none, as sum20 held it."""
+    found = _findings(tmp_path / "r.docx", _budgets(said, final=True))[3]
+    assert [(f.code, f.severity.value) for f in found] == ([("N01", "warning")] if warned else [])
