@@ -354,6 +354,21 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
 
 #: Words naming which figure of an item a change is of: what it spent (支出, 决算, 执行) or planned (预算).
 _STAGE = lazy_compile(r"支出|决算|执行|实际|开支|预算|花费|使用")
+#: A comparison naming last year's spending as its base ("比上年决算", "较2025年执行数", "比上年实际支出", "比上年预计执行").
+_ON_LAST_YEARS_SPENDING = lazy_compile(
+    r"(?:比|较|与|对比)(?:上一?年度?|去年|(?:19|20)\d{2}年度?)(?:同期)?的?(?:预计)?(?:决算|执行|实际|完成|支出|开支)"
+)
+
+
+def _change_words(run: _Run, pi: int, fact: Fact) -> str:
+    """A change's own words before it; a rate's, those of the change it follows in its sentence ("…比上年决算减少1.52万
+    元，下降10%")."""
+    facts = run.facts.get(pi, ())
+    if fact.role == "change_rate" and 0 < fact.index <= len(facts):
+        before = facts[fact.index - 1]
+        if before.role == "change" and before.sentence == fact.sentence and before.subject == fact.subject:
+            return _around(before)[0]
+    return _around(fact)[0]
 
 
 def _names_a_stage(run: _Run, pi: int, fact: Fact) -> bool:
@@ -392,11 +407,16 @@ def _no_stage_change(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact, *, 
         # "支出5.21万元，比上年预算减少1.52万元": a 决算 on last year's 预算 — as before, held to nothing
         return False
     own = run.values.get((fact.claim, fact.role))
+    of_budget: tuple[TableValue | None, ...] = (budget, budget_on_final)
+    if of_a_budget and _ON_LAST_YEARS_SPENDING.search(_change_words(run, pi, fact)):
+        # "预算45.2万元，比上年决算增加9.2万元": on last year's 决算 (执行数, 实际支出) as its words say — never 预算 − 上年预算
+        # (review20a: a 警告 "预算数与上年预算数之差为 5.2万元" where the table prints no 上年决算)
+        of_budget = (None, budget_on_final)
     readings = [
-        tv
-        for tv in ((budget, budget_on_final) if of_a_budget else (own, budget, budget_on_final, final_on_budget))
-        if tv is not None
+        tv for tv in (of_budget if of_a_budget else (own, budget, budget_on_final, final_on_budget)) if tv is not None
     ]
+    if not readings:
+        return True  # (the base its words name not printed: nothing to hold it to, as before sum20)
     if any(_holds(fact, tv) is not False for tv in readings):
         return True
     tried = "；".join(
@@ -525,6 +545,14 @@ def _check_appropriation_sum(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bo
     if _rounded_yuan_agrees(fact, tv):
         return True
     said = dataclasses.replace(fact, subject="财政拨款收入" if tv.claim.endswith("income") else "财政拨款支出")
+    whole = appropriation_sum(run.lines, text, fact, heading, with_carried=True)
+    if whole is not None and (_holds(fact, whole) or _rounded_yuan_agrees(fact, whole)):
+        # "财政拨款收入540万元" = 本年 520 + 上年结转 20: the carried money counted in, a loose name more likely than a
+        # wrong figure — a 警告 saying so (review20a: an N01 错误 before)
+        why = f"该数与{whole.label}（{whole.formula}）相符，正文的“财政拨款收入”是否含上年结转系推测"
+        why = "；".join(p for p in (tv.guess, why) if p)
+        _compare_with_cell(run, pi, ref, said, tv, Certainty.GUESS, why, "agrees with the sum with the carried money")
+        return True
     certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
     _compare_with_cell(run, pi, ref, said, tv, certainty, tv.guess, "table unit assumed" if tv.guess else "")
     return True

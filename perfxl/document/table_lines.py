@@ -271,6 +271,14 @@ def _before_figure(text: str, fact: Fact) -> str:
     return (sentence[:at] if at >= 0 else "") + _around(fact)[0]
 
 
+def _after_figure(text: str, fact: Fact) -> str:
+    """The figure's sentence after it ("，其中：本年收入…，上年结转…"; "（含上年结转…）")."""
+    parts = sentences(text)
+    sentence = parts[fact.sentence] if fact.sentence < len(parts) else ""
+    at = sentence.find(fact.clause)
+    return _around(fact)[1] + (sentence[at + len(fact.clause) :] if at >= 0 else "")
+
+
 def fact_scope(text: str, fact: Fact, heading: str = "") -> str:
     """The money a figure is of: named in its own words or before them in its sentence, else — its words not calling it
     a whole (合计, 总计) — in the heading above its paragraph (a short line without figures: "（二）一般公共预算财政拨款支出
@@ -411,9 +419,16 @@ _KIND_LINE = lazy_compile(
     r"^(?P<kind>一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政)?拨款(?:资金)?(?P<side>收入|支出)?$"
 )
 _KINDS = ("一般公共预算", "政府性基金", "国有资本经营")
+#: A 收支总表 line of money carried from other years ("二、上年结转", "年初财政拨款结转和结余", "使用非财政拨款结余").
+_CARRIED = lazy_compile(r"结转|结余")
+#: Words right after a figure listing what it holds, the carried money among it ("，其中：本年收入…，上年结转…",
+#: "（含上年结转…）", "，包括上年结转…").
+_HOLDS_CARRIED = lazy_compile(r"[\s，,：:（(]*(?:其中|含|包括)[^。；;]*?(?:结转|结余)")
 
 
-def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = "") -> TableValue | None:
+def appropriation_sum(
+    index: LineIndex, text: str, fact: Fact, heading: str = "", *, with_carried: bool = False
+) -> TableValue | None:
     """The 财政拨款 a figure names as a whole ("其中：财政拨款收入20323.21万元") as the 收支总表 prints it: its three lines
     一般公共预算 + 政府性基金预算 + 国有资本经营预算 财政拨款收入 (支出) summed — a line printed blank is 0; a line the table
     lacks (or prints as no figure) leaves the sum unknown (None). Only a table of the department's money or of all its
@@ -421,7 +436,9 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
     summing differently: None. Nor when the figure's words, its sentence before it or the heading above its paragraph
     name one kind of 财政拨款 ("一般公共预算财政拨款收入" is one line, never the three), or the table prints a line of the
     figure's own name (that line is `line_match`'s). The sum's step is its printed figures' steps added (each may be
-    rounded): a figure within it is quiet."""
+    rounded): a figure within it is quiet. `with_carried`: the 收入 side's three lines and the 结转/结余 lines printed
+    below them ("年初结转和结余", "二、上年结转") — the whole a loose "财政拨款收入" may mean (review20a); None when no
+    such line prints a figure."""
     if not fact.quantity.is_money or fact.role not in ("value", "final", "budget"):
         return None
     m = _TRAILING_NAME.search(_around(fact)[0])
@@ -429,15 +446,23 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
     own = _APPROPRIATION_NAME.fullmatch(name)
     if own is None or scope_of(_before_figure(text, fact)) != "财政拨款" or scope_of(heading) not in ("", "财政拨款"):
         return None
+    if _HOLDS_CARRIED.match(_after_figure(text, fact)):
+        # "财政拨款收入20500万元，其中：本年收入20323.21万元，上年结转176.79万元" / "（含上年结转…）": its words count the
+        # carried money in — not the three lines of this year's (review20a: an N01 错误 on such a total)
+        return None
     side = own.group("side")
     found: list[TableValue] = []
     tables = {id(ln.table): ln for ln in index.totals if fact.role in _roles(ln.stage)}
     for table, stage in ((ln.table, ln.stage) for ln in tables.values()):
         if scope_of(table.name) not in ("", "财政拨款"):
             continue
-        lines = [ln for ln in table.lines if ln.side == side and ln.level >= 4]
-        if any(_key(ln.name) == _key(f"财政拨款{side}") for ln in lines):
+        side_lines = [ln for ln in table.lines if ln.side == side]
+        if any(ln.level >= 4 and _key(ln.name) == _key(f"财政拨款{side}") for ln in side_lines):
             return None
+        # a kind line below a 结转/结余 line of its side ("二、上年结转" → "（一）一般公共预算拨款") is the carried money's,
+        # never this year's (review20a: an N01 错误 "…三行之和为 20万元" on the 上年结转's three lines)
+        carried = next((i for i, ln in enumerate(side_lines) if _CARRIED.search(ln.name)), len(side_lines))
+        lines = [ln for ln in side_lines[:carried] if ln.level >= 4]
         kinds: dict[str, list[SumLine]] = {}
         for ln in lines:
             km = _KIND_LINE.fullmatch(_key(ln.name))
@@ -455,6 +480,13 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
                 break
             parts.append((kinds[kind][0], cell))
         else:
+            if with_carried:  # the 结转/结余 lines below the three, each printing one figure (not 0)
+                columns = [(ln, _current(ln.cells)) for ln in side_lines[carried:] if _CARRIED.search(ln.name)]
+                carried_in = [(ln, c[0][1]) for ln, c in columns if len(c) == 1 and _figure(c[0][1])]
+                carried_in = [(ln, c) for ln, c in carried_in if to_decimal(c.raw)]
+                if side != "收入" or not carried_in:
+                    continue
+                parts += carried_in
             figures = [(ln, c) for ln, c in parts if not c.is_blank]
             if not figures:
                 continue
@@ -472,7 +504,7 @@ def appropriation_sum(index: LineIndex, text: str, fact: Fact, heading: str = ""
                     table.unit,
                     step,
                     refs,
-                    f"{table.name}{said}三行之和",
+                    f"{table.name}{said}{'各行' if with_carried else '三行'}之和",
                     formula,
                     guess="" if table.unit else _NO_UNIT.format(table=table.name),
                 )
