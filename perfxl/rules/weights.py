@@ -555,9 +555,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
         sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
     unread_weights = [
-        i.weight.text
-        for i in ctx.indicators()
-        if i.weight is not None and not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
+        i.weight.text for i in ctx.indicators() if not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
     ]
     if (
         unread_weights
