@@ -104,6 +104,9 @@ _FIGURE_WITH_NOTE = lazy_compile(
 )
 #: A note naming the score itself ("总分100（得分95.5）", "100分（其中自评95.5）"): the figure outside is the full mark,
 #: the note's figure the claimed score.
+#: A sign spaced from its figure ("- 108", "-  58.80"): Excel's accounting print of a negative — or a list's dash, a
+#: deduction's mark ("- 5" under 得分). A minus by convention only, as brackets are (review20c).
+_SPACED_SIGN = lazy_compile(r"^\s*[-+]\s+[\d.]")
 _SCORE_IN_NOTE = lazy_compile(r"^(?:其中)?(?:自评)?(?:总)?得?分?[:：]?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*分?$")
 _PUNCT = lazy_compile(r"[\s，。；;、,.:：!！?？“”\"'（）()\[\]【】《》·…—\-]+")
 
@@ -402,13 +405,19 @@ class Context:
             # any other cell its sign is not printed — unread, C02 says why (never a silent +1.00)
             inside = bracketed_figure(cell.raw)
             return None if inside is None else -inside
-        if value is not None and value > 0 and isinstance(cell.raw, str) and self.down_marked(cell):
+        if (
+            value is not None
+            and isinstance(cell.raw, str)
+            and ((value > 0 and self.down_marked(cell)) or (value < 0 and _SPACED_SIGN.match(cell.raw)))
+        ):
             # "▼58.80", "减少58.80", "↓58.80": a fall by its printed mark (`printed_sign`, B19's one reading) — never
             # +58.80 with the mark dropped (issue 11 item 7). In a 部门预决算 table's figure cell the fall (as brackets
             # are there); in a 三公 change column B19 signs it; elsewhere (a 自评表's money, weight or score cell) what a
             # fall means there is unknown: unread, C02 says why
+            # "- 108" (a sign spaced from its figure, read −108 by `parse_value`) the same: the accounting print of a
+            # negative in a 部门预决算 table or a change column, elsewhere a dash or a deduction's mark as well (review20c)
             if isinstance(self.evaluation, SumTable):
-                value = -value
+                value = -abs(value)
             elif id(cell) not in self._change_cells():
                 return None
         # only text states its own money unit: a number cell (a weight, a score) needs no funds look-up

@@ -554,6 +554,18 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     sure, note, note_en = completeness(ctx)
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
         sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
+    unread_weights = [
+        i.weight.text for i in ctx.indicators() if not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
+    ]
+    if (
+        unread_weights
+    ):  # "▼20", "- 20", "M.8": a weight C02 could not read is missing from the sum — never 错误 on a sum short by it
+        sure, note, note_en = _judged(
+            note,
+            note_en,
+            f"分值“{'”“'.join(unread_weights[:3])}”未能读取为数值，合计中未计入",
+            f"{len(unread_weights)} weight cell(s) could not be read and are missing from the sum",
+        )
     stated = declared_budget_weight(ctx)
     if stated is not None and ctx.is_blank(stated) and stated.ref is not None and held < full:
         # '预算执行率权重(%):' left blank beside weights short of the full mark: unfilled, said at the blank field
@@ -587,7 +599,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         typed is not None
         and abs(held - full) > ctx.tol_score
         and abs(typed - full) <= ctx.tol_score
-        and (sure is None or typed_certainty is not None)
+        and (sure is None or typed_certainty is not None or bool(unread_weights))
     )
     if full_typed and typed is not None:
         note = "；".join(x for x in (note, f"总分行的分值 {fmt_num(typed)} 即满分，差在所列分值") if x)
