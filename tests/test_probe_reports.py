@@ -74,7 +74,8 @@ def test_the_probe_keeps_its_floor(tmp_path):
     """The figure as a floor: found may rise, extra must stay 0. (Its work folder is the test's tmp_path: a
     `tempfile.mkdtemp` per report, never removed, had left ≈ 30,000 folders in /tmp.)"""
     planted, found = _probed(sorted(REPORTS.glob("*.toml")), tmp_path)
-    assert planted >= 849 and found >= 701, (planted, found)  # 140 reports, reports23 and the reviews (session 19)
+    # 144 reports, reports24 and fold20's one-cause fold (session 20)
+    assert planted >= 1009 and found >= 795, (planted, found)
 
 
 def test_the_probe_keeps_its_floor_on_a_fixed_share_of_the_reports(tmp_path):

@@ -81,10 +81,19 @@ def test_a_rate_on_a_figure_named_by_its_year(tmp_path):
     give is the text's error too: the pair is named)."""
     found = _above_info(tmp_path, SIFAJU)  # the report validated once
     # since narr18 p14's and p20's 2026 amounts are also held to their 功能分类表 rows (N01: 57.8 against 56.12, 170.03
-    # against 207 — the fixture's expectations; perfxl/document/table_lines.py)
+    # against 207 — the fixture's expectations; perfxl/document/table_lines.py).
+    # re-judged session 20 (fold20, issue 12 "one cause, one finding"): p14's printed rate follows from the TABLE's
+    # figure — 561,240 元 = 56.124万元, 57.43 → 56.124 is 减少 1.306 / 57.43 = 2.2741% → 减少2.27%, as printed — so the
+    # one wrong figure (57.8) is said once, in the N01, whose basis names the rate; p20's 增加21.74% follows from
+    # neither 170.03 (减少 29.67%) nor the line's 207 (241.76 → 207: 减少 14.38%): two causes, both findings stay.
     both = [("N01", "error"), ("N02", "error")]
-    assert found[8] == [("N02", "error")] and sorted(found[14]) == both and sorted(found[20]) == both
-    message = next(m for code, _, m in findings_at_paragraph(tmp_path, SIFAJU, 14) if code == "N02")
+    assert found[8] == [("N02", "error")] and found[14] == [("N01", "error")] and sorted(found[20]) == both
+    message = next(m for code, _, m in findings_at_paragraph(tmp_path, SIFAJU, 20) if code == "N02")
+    assert "2025年预算执行数 241.76万元" in message and "是减少而文字写增加" in message
+    # the rate p14 prints, made wrong on its own too: both said (the line's 56.124 no longer makes it agree)
+    wrong_rate = with_paragraph(SIFAJU, 14, "减少2.27%", "减少3.27%")
+    assert sorted(_at(tmp_path, wrong_rate, 14)) == both
+    message = next(m for code, _, m in findings_at_paragraph(tmp_path, wrong_rate, 14) if code == "N02")
     assert "2025年预算执行数 57.43万元" in message and "是增加而文字写减少" in message
     # the agreeing ones stay quiet, at the printed precision too (0.50 → 0.62 printed 22.22%: 0.616 / 0.504)
     assert not any(found[p] for p in (9, 10, 11, 12, 13, 15, 16, 17, 18, 19))

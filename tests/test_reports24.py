@@ -69,3 +69,48 @@ def test_measure_reports_counts_a_crash_as_a_failure_line_of_its_own(monkeypatch
     monkeypatch.undo()
     assert main(["shanghai-putuo-sifaju-yusuan-2026.toml"]) == 0
     assert "CRASHED" not in capsys.readouterr().out
+
+
+SHIQUAN = tomllib.loads((REPORTS / "shanghai-putuo-shiquan-danwei-yusuan-2026.toml").read_text(encoding="utf-8"))
+SIFAJU = tomllib.loads((REPORTS / "shanghai-putuo-sifaju-yusuan-2026.toml").read_text(encoding="utf-8"))
+
+
+def test_a_figure_wrong_against_its_line_is_said_once_when_its_named_base_rate_follows_from_the_line():
+    """Failed before: [N01 错误, N02 错误] at 石泉路 2026 p11 (probe_reports' extra, issue 12 "one cause, one finding"):
+    "…专项普查活动（项）”2026年度预算50万元，…2025年当年预算执行数为20.04万元，2026年预算安排55万元，比2025年预算执行数增加
+    149.50%" — the 55 against its line's 500,000 元 = 50万元 (N01) and its rate over the named base (55 − 20.04) / 20.04 =
+    174.45% (N02) are one wrong figure: with the line's 50 in its place (50 − 20.04) / 20.04 = 29.96 / 20.04 = 149.50%,
+    as printed, so the N02 is said in the N01's basis with the rate the table's figure gives (crosscheck._rates_follow)."""
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        one = with_paragraph(SHIQUAN, 11, "2026年预算安排50万元", "2026年预算安排55万元")
+        assert _at(tmp, one, 11) == [("N01", "error")]
+        (n01,) = [f for f in _findings(tmp, one) if f.code == "N01" and f.ref.paragraph == 11]
+        assert "按表中数字 50万元 计算为 149.50%" in n01.basis and "增加149.50%" in n01.basis
+        # a rate wrong on its own as well: both said (the line's figure does not make it agree)
+        both = with_paragraph(one, 11, "增加149.50%", "增加140.50%")
+        assert sorted(_at(tmp, both, 11)) == [("N01", "error"), ("N02", "error")]
+        # the direction too: the line's 50 over 20.04 is an increase, so "减少149.50%" is a second error of its own
+        down = with_paragraph(one, 11, "增加149.50%", "减少149.50%")
+        assert sorted(_at(tmp, down, 11)) == [("N01", "error"), ("N02", "error")]
+
+
+def test_a_published_figure_wrong_against_its_line_whose_rate_follows_from_the_line_is_one_finding():
+    """Re-judged session 20 (fold20): 司法局 2026 部门预算 p24 "…住房公积金（01项）208.8万元。…2025年当年预算执行数为
+    198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%" — the line 2,087,959 元 = 208.7959万元 gives
+    (208.7959 − 198.34) / 198.34 = 5.2717% → 5.27%, as printed (201.50 would give 1.59%): one cause, the N01 (was N01 +
+    N02 警告 before the fold)."""
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        assert _at(tmp, SIFAJU, 24) == [("N01", "error")]
+        (n01,) = [f for f in _findings(tmp, SIFAJU) if f.code == "N01" and f.ref.paragraph == 24]
+        assert "按表中数字 208.7959万元 计算为 5.27%" in n01.basis
+
+
+def _findings(tmp: Path, fixture: dict) -> list:
+    from report_helpers import fixture_findings
+    from test_document_realreport import build_docx
+
+    return [
+        f for f in fixture_findings(fixture, fixture, tmp / "report.docx", build_docx) if f.severity.value != "info"
+    ]

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
-from ..numbers import to_decimal
+from ..numbers import fmt_decimal, round_half_up, to_decimal
 from ..patterns import lazy_compile
 from ..printed_scope import said_scope, said_stage, stage_reason
 from ..units import convert
@@ -43,10 +43,10 @@ from .funds_arith import (
     _REMAINDER,
     _SPENT,
     _WHICH_MONEY,
-    _agrees_with,
     _another_base,
     _relations,
     one_figure_once,
+    rate_follows,
 )
 from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
@@ -608,12 +608,18 @@ def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) ->
     for at, issue, rate, operands in run.rate_issues:
         if at != pi or issue not in run.issues or not any(o.index == fact.index for o in operands):
             continue
-        if _agrees_with(rate, operands, fact.index, conv.value):
+        follows = rate_follows(rate, operands, fact.index, conv.value)
+        if follows is not None:
             run.issues.remove(issue)
+            shown = str(round_half_up(follows, rate.quantity.places))
             n01.basis += (
-                f"；同段“{rate.clause}”按正文的 {fact.quantity.text} 计算不符，按表中数字计算则相符：同一个数字所致"
+                f"；同段“{rate.clause}”按正文的 {fact.quantity.text} 计算不符，按表中数字 {fmt_decimal(conv.value)}"
+                f"{fact.quantity.unit} 计算为 {shown}%，与所写 {rate.quantity.text} 相符：同一个数字所致"
             )
-            n01.basis_en += f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
+            n01.basis_en += (
+                f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
+                f" ({fmt_decimal(conv.value)}{fact.quantity.unit} gives {shown}%)"
+            )
 
 
 def _rounded_yuan_agrees(fact: Fact, tv: TableValue) -> bool:

@@ -1616,12 +1616,30 @@ def _consequent_rates(run: _Run, pi: int, total: Fact, parts: list[Fact], summed
 def _agrees_with(rate: Fact, operands: tuple[Fact, ...], index: int, value: Decimal) -> bool:
     """The rate agrees when the operand at `index` is `value` (a share or 完成预算的%: the first over the second; a
     增减率: the change over the figure before it — of the part after which it is stated, or of the part's total)."""
+    return rate_follows(rate, operands, index, value) is not None
+
+
+def rate_follows(rate: Fact, operands: tuple[Fact, ...], index: int, value: Decimal) -> Decimal | None:
+    """The rate computed with the operand at `index` as `value` that agrees with the printed one (`_agrees_with`), if any."""
+    return next((r for r in _rates_with(rate, operands, index, value) if _agrees(rate, Interval(r, r))), None)
+
+
+def _rates_with(rate: Fact, operands: tuple[Fact, ...], index: int, value: Decimal) -> list[Decimal]:
+    """The rates `_agrees_with` holds the printed one to, with the operand at `index` as `value` (none when the rate's
+    operands are no reading of it). A change rate over the base its words name (`_rate_from_base`: "2026年预算安排X万元，
+    比2025年预算执行数增加R%", operands (figure, base)) is |figure − base| / base, and only when the figure moves the way
+    the words say — a direction the figure does not give is a second error of its own (司法局 2026 单位预算 p20)."""
     a, *bases = (value if o.index == index else o.quantity.value for o in operands)
+    if rate.role == "change_rate" and rate.base is not None and len(bases) == 1:
+        (b,) = bases
+        if b <= 0 or a == b or (rate.direction and (a < b) != (rate.direction < 0)):
+            return []
+        return [abs(a - b) / b * HUNDRED]
     if rate.role == "change_rate" and rate.base is None:
         bases = [b + a if rate.direction < 0 else b - a for b in bases]
     elif rate.role not in ("share", "completion") or len(bases) != 1:
-        return False
-    return any(b > 0 and _agrees(rate, Interval(a / b * HUNDRED, a / b * HUNDRED)) for b in bases)
+        return []
+    return [a / b * HUNDRED for b in bases if b > 0]
 
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
