@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
-from ..printed_scope import said_scope, said_stage, stage_reason
+from ..printed_scope import said_scope, said_scopes, said_stage, stage_reason
 from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
@@ -1455,10 +1455,23 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
         return None
     before = _around(fact)[0]
     reasons: list[tuple[str, str]] = []
-    said = said_scope(before) if _a_level(fact) else ""
+    named = said_scopes(before) if _a_level(fact) else frozenset()
+    said = next(iter(named)) if len(named) == 1 else ""
     if said and basic.scope:
         if said != basic.scope:
             return ()
+    elif len(named) > 1 and basic.scope:
+        # "部门本级…" under a 部门 table, "本部门本级…" under a （本级） one: words naming two scopes, one of them the
+        # table's — which one the figure is of is a reading (review20d); none of them the table's: other money
+        if basic.scope not in named:
+            return ()
+        reasons.append(
+            (
+                f"文字同时写了{'、'.join(sorted(_SCOPE_ZH[s] for s in named))}口径，表印为{_SCOPE_ZH[basic.scope]}口径，"
+                "按表比较系推测",
+                f"the words name several scopes ({', '.join(sorted(named))}); the table prints {basic.scope}",
+            )
+        )
     elif said in _WIDE_SAID and isinstance(ref, TextRef):
         reasons.append(
             (

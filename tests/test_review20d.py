@@ -1,0 +1,71 @@
+"""review20d (issues 11/12): false 错误 paths of scope20's printed scopes (perfxl/printed_scope.py).
+
+A 三公 sentence is held for certain to a table printing the same scope (`_printed_readings`). Two readings made a
+sentence look like the table's scope when its words print another money:
+
+1. **A unit with its subordinate units** ("本单位及所属单位", "本部门（含本级及所属单位）", "本级及下属单位") was read as
+   the unit's own (本级 / 本单位) — held for certain to a （本级） or 单位 table, an N01 错误 although the words name
+   the whole the units make up. Such words now read as the department's (its units summed).
+2. **Words naming two scopes** ("部门本级…" under a 部门 table) read as naming none — held for certain; now a reading
+   (a 警告 naming both) when one of them is the table's, not compared when none is.
+
+Real tables of tests/realworld/reports (城管执法局 2026 部门预算, 司法局 2026 单位预算) and 石泉路街道's sheet (（本级）).
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import findings_of, workbook_result
+from test_heldout32 import _CARS, _OVERSEAS, _RECEPTION, _merges, _shiquan
+from test_scope20 import _CHENGGUAN, _SIFAJU, _n01
+
+from perfxl.printed_scope import said_scope
+
+
+@pytest.mark.parametrize(
+    ("words", "scope"),
+    [
+        ("本单位及所属单位2026年“三公”经费预算数为", "department"),
+        ("本部门（含本级及所属单位）2026年“三公”经费预算数为", "department"),
+        ("本级及下属单位“三公”经费", "department"),
+        ("本部门及所属单位", "department"),
+        ("部门本级“三公”经费", ""),  # two scopes named
+        ("其中本级", "own"),
+    ],
+)
+def test_subordinate_units_name_the_whole(words, scope):
+    assert said_scope(words) == scope
+
+
+def test_a_unit_with_its_units_under_a_units_table_is_not_compared():
+    """司法局 2026 单位预算 ("2026年单位“三公”经费…预算表", 合计 10.71): "本单位及所属单位…11.71万元" was an N01 错误; the
+    words name the unit and its units — other money than the unit's table, not compared."""
+    assert not _n01(_SIFAJU, "本单位及所属单位2026年“三公”经费预算数为11.71万元。")
+    assert [s for s, _ in _n01(_SIFAJU, "本单位2026年“三公”经费预算数为11.71万元。")] == ["error"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本部门（含本级及所属单位）2026年“三公”经费预算数为30.53万元。",
+        "本单位及所属单位2026年“三公”经费预算数为30.53万元。",
+        "本级及所属单位2026年“三公”经费预算数为30.53万元。",
+    ],
+)
+def test_a_whole_under_an_own_level_sheet_is_not_compared(tmp_path, sentence):
+    """石泉路街道's sheet (编制单位 "…（本级）", 合计 20.53): the whole with its units (30.53) was an N01 错误 at A9."""
+    rows = _shiquan(sentences=(sentence, _OVERSEAS, _CARS, _RECEPTION))
+    assert not findings_of(workbook_result(tmp_path, rows, _merges()), "N01")
+
+
+def test_a_department_with_its_units_under_a_department_table_stays_certain():
+    """城管执法局 2026 (部门 table, 114.22): "本部门及所属单位" is the department's — N01 错误 as before."""
+    assert [s for s, _ in _n01(_CHENGGUAN, "本部门及所属单位2026年“三公”经费预算数为124.22万元。")] == ["error"]
+
+
+def test_two_scopes_one_of_them_the_tables_is_a_warning():
+    """城管执法局 2026 (部门 table, 114.22): "部门本级…104.22万元" was an N01 错误 — the 部门本级 is a part of the
+    department's money; a 警告 naming both scopes."""
+    found = _n01(_CHENGGUAN, "部门本级2026年“三公”经费预算数为104.22万元。")
+    assert [s for s, _ in found] == ["warning"]
+    assert "部门" in found[0][1] and "本级" in found[0][1]
