@@ -69,3 +69,26 @@ def test_two_scopes_one_of_them_the_tables_is_a_warning():
     found = _n01(_CHENGGUAN, "部门本级2026年“三公”经费预算数为104.22万元。")
     assert [s for s, _ in found] == ["warning"]
     assert "部门" in found[0][1] and "本级" in found[0][1]
+
+
+_SHIQUAN = "shanghai-putuo-shiquan-juesuan-2025"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2025年度“三公”经费年初为50.00万元，支出决算为37.35万元。",
+        "2025年度“三公”经费调整后为50.00万元，支出决算为37.35万元。",
+        "2025年度“三公”经费全年50.00万元。",
+    ],
+)
+def test_a_stage_word_without_a_budget_is_not_the_items_final(sentence):
+    """石泉路街道 2025 决算 (合计 决算 37.35): scope20 read "“三公”经费年初" (a subject ending in a stage word) as the item
+    for any role — "年初为50.00万元" was then held to the 决算 37.35, an N01 错误. A stage word names the item's budget
+    only when the words say 预算 ("年初预算为…", tests/test_scope20.py); otherwise the figure is not paired."""
+    assert not _n01(_SHIQUAN, sentence)
+
+
+def test_a_stage_word_with_a_budget_stays_read():
+    """ "“三公”经费年初预算为50.00万元" is still the item's budget: against the unstaged 决算 table's 53.93, a 警告."""
+    assert [s for s, _ in _n01(_SHIQUAN, "2025年度“三公”经费年初预算为50.00万元，支出决算为37.35万元。")] == ["warning"]
