@@ -92,3 +92,26 @@ def test_a_stage_word_without_a_budget_is_not_the_items_final(sentence):
 def test_a_stage_word_with_a_budget_stays_read():
     """ "“三公”经费年初预算为50.00万元" is still the item's budget: against the unstaged 决算 table's 53.93, a 警告."""
     assert [s for s, _ in _n01(_SHIQUAN, "2025年度“三公”经费年初预算为50.00万元，支出决算为37.35万元。")] == ["warning"]
+
+
+def _consolidated(sentence: str, tmp_path) -> list[tuple[str, str]]:
+    """(severity, cell) of each N01 of 石泉路's sheet printed as the department's (caption 部门, 编制单位 "（汇总）",
+    公务接待费 预算 1.53) with `sentence` as its 公务接待费 说明."""
+    from test_heldout32 import _TOTAL
+
+    rows = _shiquan(sentences=(_TOTAL, _OVERSEAS, _CARS, sentence))
+    rows[0][0] = "2026年部门“三公”经费和机关运行经费预算表"
+    rows[1][0] = rows[1][0].replace("（本级）", "（汇总）")
+    result = workbook_result(tmp_path, rows, _merges())
+    return [(f.severity.value, f.cell) for f in findings_of(result, "N01")]
+
+
+def test_a_subordinate_part_is_not_the_departments_whole(tmp_path):
+    """Under the department's sheet, "其中本级0.63万元、所属单位0.90万元" are parts: the 所属单位 part (read as the
+    department's scope since "本单位及所属单位" is) must not be held as the table's 公务接待费 (1.53) — it would be an N01
+    错误; the whole "部门合计1.63万元" is still found (a 警告: a sentence listing parts beside its whole is read as
+    before, `_three_public_sentences`)."""
+    assert not _consolidated("（三）公务接待费：部门合计1.53万元，其中本级0.63万元、所属单位0.90万元。", tmp_path)
+    assert not _consolidated("（三）公务接待费1.53万元，其中本级0.63万元、下属单位0.90万元。", tmp_path)
+    found = _consolidated("（三）公务接待费：部门合计1.63万元，其中本级0.63万元、所属单位1.00万元。", tmp_path)
+    assert [s for s, _ in found] == ["warning"]

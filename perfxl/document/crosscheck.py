@@ -1622,7 +1622,8 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                 # table's own scope is the table's figure of the item — held to it as the item's (scope20)
                 before = len(run.issues)
                 for part in scopes:
-                    if _a_level(part) and said_scope(part.subject) == own.basic.scope:
+                    # a part is never the department's whole: "所属单位0.90万元" reads the department's (review20d)
+                    if _a_level(part) and said_scope(part.subject) == own.basic.scope != "department":
                         part = dataclasses.replace(part, claim=claim)
                         if of_budgets and part.role == "value" and _of_no_spending(texts[i], part):
                             part = dataclasses.replace(part, role="budget")  # as the item's own figure, above
