@@ -23,8 +23,9 @@ from .patterns import lazy_compile
 __all__ = ["SCOPES", "budget_stage", "said_scope", "said_scopes", "said_stage", "stage_reason", "table_scope"]
 
 #: The scopes read: the department's whole (its units summed), one unit's own (本级 / 本单位), a region's own level
-#: (区本级 / 市本级 …), a whole region (全区 / 全市 …), a system (本系统 / 系统合计: never printed over a table).
-SCOPES = ("department", "own", "region_own", "region", "system")
+#: (区本级 / 市本级 …), a whole region (全区 / 全市 …), a system (本系统 / 系统合计: never printed over a table), a
+#: department's subordinate units alone ("下属单位…", review20d).
+SCOPES = ("department", "own", "region_own", "region", "system", "subordinate")
 
 _REGIONS = "省|市|州|盟|县|区|旗|镇|乡"
 #: A region's own level ("区本级", "市本级", "县级本级" is no wording met): before the bare 本级.
@@ -37,9 +38,11 @@ _OWN = lazy_compile(r"本级|本单位")
 #: department's), "（汇总）".
 _DEPARTMENT = lazy_compile(r"部门|[（(]汇总[)）]")
 _SYSTEM = lazy_compile(r"本系统|系统合计|全系统")
-#: A unit's subordinate units named beside it ("本单位及所属单位", "本部门（含本级及下属单位）"): the words name the whole
-#: they make up, the department's (its units summed), not one unit's own money (review20d).
+#: A unit's subordinate units ("所属单位", "下属事业单位", review20d): named beside the unit ("本单位及所属单位",
+#: "本部门（含本级及下属单位）", `_WITH_SUBORDINATE`) the words name the whole they make up, the department's (its units
+#: summed); named alone ("下属单位…", "本部门下属事业单位…") only that part — the "subordinate" scope, no table's.
 _SUBORDINATE = lazy_compile(r"所属|下属|二级单位|基层单位")
+_WITH_SUBORDINATE = lazy_compile(r"(?:及|和|与|、|含|包括)(?:本级)?(?:所属|下属|二级单位|基层单位)")
 #: Labels naming no scope: who compiled the table, the unit of money ("单位：万元"), a unit's name ("单位名称：").
 _LABELS = lazy_compile(r"编制(?:部门|单位)\s*[：:]|单位(?:名称)?\s*[：:]\s*(?:万?元)?")
 #: A caption line of a 三公 table, the lines a table's scope is read from ("…“三公”经费…表", "…三公经费决算情况").
@@ -65,8 +68,9 @@ def _scopes_of(text: str) -> set[str]:
     if _DEPARTMENT.search(text):
         found.add("department")
     if _SUBORDINATE.search(text):
-        found.discard("own")  # "本级及所属单位": the own level is one part of the whole named
-        found.add("department")
+        # "本级及所属单位": the own level is one part of the whole named; "本部门下属事业单位": the department's part
+        found -= {"own", "department"}
+        found.add("department" if _WITH_SUBORDINATE.search(text) else "subordinate")
     return found
 
 

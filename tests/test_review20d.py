@@ -6,6 +6,8 @@ sentence look like the table's scope when its words print another money:
 1. **A unit with its subordinate units** ("本单位及所属单位", "本部门（含本级及所属单位）", "本级及下属单位") was read as
    the unit's own (本级 / 本单位) — held for certain to a （本级） or 单位 table, an N01 错误 although the words name
    the whole the units make up. Such words now read as the department's (its units summed).
+   Subordinate units named alone ("下属单位…", "本部门下属事业单位…") are that part only — no table's scope (an N01 错误
+   under a 部门 table before).
 2. **Words naming two scopes** ("部门本级…" under a 部门 table) read as naming none — held for certain; now a reading
    (a 警告 naming both) when one of them is the table's, not compared when none is.
 
@@ -30,6 +32,8 @@ from perfxl.printed_scope import said_scope
         ("本级及下属单位“三公”经费", "department"),
         ("本部门及所属单位", "department"),
         ("部门本级“三公”经费", ""),  # two scopes named
+        ("下属单位“三公”经费", "subordinate"),  # the units alone: a part of the department's money
+        ("本部门下属事业单位“三公”经费", "subordinate"),
         ("其中本级", "own"),
     ],
 )
@@ -61,6 +65,13 @@ def test_a_whole_under_an_own_level_sheet_is_not_compared(tmp_path, sentence):
 def test_a_department_with_its_units_under_a_department_table_stays_certain():
     """城管执法局 2026 (部门 table, 114.22): "本部门及所属单位" is the department's — N01 错误 as before."""
     assert [s for s, _ in _n01(_CHENGGUAN, "本部门及所属单位2026年“三公”经费预算数为124.22万元。")] == ["error"]
+
+
+def test_subordinate_units_alone_under_a_department_table_are_not_compared():
+    """城管执法局 2026 (部门 table, 114.22): "本部门下属事业单位…14.22万元" (a part of the department's money) was an N01
+    错误 against the table's 合计; "下属单位…" too — not compared."""
+    assert not _n01(_CHENGGUAN, "本部门下属事业单位2026年“三公”经费预算数为14.22万元。")
+    assert not _n01(_CHENGGUAN, "下属单位2026年“三公”经费预算数为14.22万元。")
 
 
 def test_two_scopes_one_of_them_the_tables_is_a_warning():

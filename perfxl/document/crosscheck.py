@@ -1431,8 +1431,9 @@ def _three_public_stage(run: _Run, fact: Fact) -> str:
 
 
 #: Scopes a sentence names that no report's own 三公 table is of unless its caption says so: a whole region, a
-#: region's own level, a system (scope20; the department's or the unit's own is the report's, read as before).
-_WIDE_SAID = frozenset({"region", "region_own", "system"})
+#: region's own level, a system (scope20; the department's or the unit's own is the report's, read as before), a
+#: department's subordinate units alone ("下属单位…", a part of the department's money, review20d).
+_WIDE_SAID = frozenset({"region", "region_own", "system", "subordinate"})
 
 
 def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[str, str] | tuple[()] | None:
@@ -1493,6 +1494,7 @@ _SCOPE_ZH = {
     "system": "全系统",
     "department": "部门",
     "own": "本级",
+    "subordinate": "下属单位",
 }
 
 
