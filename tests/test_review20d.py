@@ -126,3 +126,15 @@ def test_a_subordinate_part_is_not_the_departments_whole(tmp_path):
     assert not _consolidated("（三）公务接待费1.53万元，其中本级0.63万元、下属单位0.90万元。", tmp_path)
     found = _consolidated("（三）公务接待费：部门合计1.63万元，其中本级0.63万元、所属单位1.00万元。", tmp_path)
     assert [s for s, _ in found] == ["warning"]
+
+
+def test_a_named_owner_under_a_district_level_table_is_a_warning():
+    """江北区 2021 ("2021年区本级“三公”经费预算支出表", 4432): "区财政局2021年“三公”经费预算为4532万元" names one
+    department by its name, no scope word — held for certain to the 区本级 table it was an N01 错误; a 警告 naming the
+    owner. A sentence naming no owner, or the real paragraph's 区本级, stays certain."""
+    from test_scope20 import _JIANGBEI
+
+    above = ["2021年区本级“三公”经费预算支出表", "单位:万元"]
+    found = _n01(_JIANGBEI, "区财政局2021年“三公”经费预算为4532万元。", above)
+    assert [s for s, _ in found] == ["warning"] and "区财政局" in found[0][1]
+    assert [s for s, _ in _n01(_JIANGBEI, "2021年“三公”经费支出预算为4532万元。", above)] == ["error"]

@@ -1480,12 +1480,25 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
                 f"the sentence names {said}'s money; the table's caption prints no scope",
             )
         )
+    elif not named and basic.scope in ("region", "region_own") and (owner := _OWNER_BEFORE.match(before)):
+        # "区财政局2021年“三公”经费预算为…" under "2021年区本级“三公”经费预算支出表": words naming an owner by its name,
+        # no scope word — whether that is the region's money is a name's reading (review20d)
+        reasons.append(
+            (
+                f"文字写的是“{owner[1]}”的经费，表印为{_SCOPE_ZH[basic.scope]}口径，比较系推测",
+                f"the words name {owner[1]}'s money; the table prints the {basic.scope} scope",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
+
+
+#: An owner named by its name at a clause's start, before the year ("区财政局2021年“三公”经费…").
+_OWNER_BEFORE = lazy_compile(r"^\s*([^\d，,。；;：:（(]{2,30}?)(?:19|20)\d{2}年")
 
 
 _SCOPE_ZH = {
