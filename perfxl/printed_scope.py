@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from .patterns import lazy_compile
 
-__all__ = ["SCOPES", "budget_stage", "said_scope", "said_stage", "stage_reason", "table_scope"]
+__all__ = ["SCOPES", "budget_stage", "said_scope", "said_scopes", "said_stage", "stage_reason", "table_scope"]
 
 #: The scopes read: the department's whole (its units summed), one unit's own (本级 / 本单位), a region's own level
-#: (区本级 / 市本级 …), a whole region (全区 / 全市 …), a system (本系统 / 系统合计: never printed over a table).
-SCOPES = ("department", "own", "region_own", "region", "system")
+#: (区本级 / 市本级 …), a whole region (全区 / 全市 …), a system (本系统 / 系统合计: never printed over a table), a
+#: department's subordinate units alone ("下属单位…", review20d).
+SCOPES = ("department", "own", "region_own", "region", "system", "subordinate")
 
 _REGIONS = "省|市|州|盟|县|区|旗|镇|乡"
 #: A region's own level ("区本级", "市本级", "县级本级" is no wording met): before the bare 本级.
@@ -37,6 +38,11 @@ _OWN = lazy_compile(r"本级|本单位")
 #: department's), "（汇总）".
 _DEPARTMENT = lazy_compile(r"部门|[（(]汇总[)）]")
 _SYSTEM = lazy_compile(r"本系统|系统合计|全系统")
+#: A unit's subordinate units ("所属单位", "下属事业单位", review20d): named beside the unit ("本单位及所属单位",
+#: "本部门（含本级及下属单位）", `_WITH_SUBORDINATE`) the words name the whole they make up, the department's (its units
+#: summed); named alone ("下属单位…", "本部门下属事业单位…") only that part — the "subordinate" scope, no table's.
+_SUBORDINATE = lazy_compile(r"所属|下属|二级单位|基层单位")
+_WITH_SUBORDINATE = lazy_compile(r"(?:及|和|与|、|含|包括)(?:本级)?(?:所属|下属|二级单位|基层单位)")
 #: Labels naming no scope: who compiled the table, the unit of money ("单位：万元"), a unit's name ("单位名称：").
 _LABELS = lazy_compile(r"编制(?:部门|单位)\s*[：:]|单位(?:名称)?\s*[：:]\s*(?:万?元)?")
 #: A caption line of a 三公 table, the lines a table's scope is read from ("…“三公”经费…表", "…三公经费决算情况").
@@ -61,6 +67,10 @@ def _scopes_of(text: str) -> set[str]:
         found.add("own")
     if _DEPARTMENT.search(text):
         found.add("department")
+    if _SUBORDINATE.search(text):
+        # "本级及所属单位": the own level is one part of the whole named; "本部门下属事业单位": the department's part
+        found -= {"own", "department"}
+        found.add("department" if _WITH_SUBORDINATE.search(text) else "subordinate")
     return found
 
 
@@ -85,11 +95,18 @@ def table_scope(lines: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+def said_scopes(words: str) -> frozenset[str]:
+    """Every scope a sentence's words before a figure name: one ("本部门…" → department), none, or several ("部门本级…"
+    names the department and an own level: which one the figure is of is a reading, review20d)."""
+    return frozenset(_scopes_of(words))
+
+
 def said_scope(words: str) -> str:
     """The one scope a sentence's words before a figure name ("本部门2026年“三公”经费预算数为", "全区“三公”经费…",
-    "本单位…", "部门合计"); "" when none or two. "其中本级1.53万元" reads "own": the caller tells a part from the whole."""
-    found = _scopes_of(words)
-    return found.pop() if len(found) == 1 else ""
+    "本单位…", "部门合计", "本单位及所属单位" → the department's); "" when none or two (`said_scopes` tells which).
+    "其中本级1.53万元" reads "own": the caller tells a part from the whole."""
+    found = said_scopes(words)
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 #: A budget printed as the year's first one.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up, to_decimal
 from ..patterns import lazy_compile
-from ..printed_scope import said_scope, said_stage, stage_reason
+from ..printed_scope import said_scope, said_scopes, said_stage, stage_reason
 from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
@@ -1465,8 +1465,9 @@ def _three_public_stage(run: _Run, fact: Fact) -> str:
 
 
 #: Scopes a sentence names that no report's own 三公 table is of unless its caption says so: a whole region, a
-#: region's own level, a system (scope20; the department's or the unit's own is the report's, read as before).
-_WIDE_SAID = frozenset({"region", "region_own", "system"})
+#: region's own level, a system (scope20; the department's or the unit's own is the report's, read as before), a
+#: department's subordinate units alone ("下属单位…", a part of the department's money, review20d).
+_WIDE_SAID = frozenset({"region", "region_own", "system", "subordinate"})
 
 
 def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[str, str] | tuple[()] | None:
@@ -1489,15 +1490,37 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
         return None
     before = _around(fact)[0]
     reasons: list[tuple[str, str]] = []
-    said = said_scope(before) if _a_level(fact) else ""
+    named = said_scopes(before) if _a_level(fact) else frozenset()
+    said = next(iter(named)) if len(named) == 1 else ""
     if said and basic.scope:
         if said != basic.scope:
             return ()
+    elif len(named) > 1 and basic.scope:
+        # "部门本级…" under a 部门 table, "本部门本级…" under a （本级） one: words naming two scopes, one of them the
+        # table's — which one the figure is of is a reading (review20d); none of them the table's: other money
+        if basic.scope not in named:
+            return ()
+        reasons.append(
+            (
+                f"文字同时写了{'、'.join(sorted(_SCOPE_ZH[s] for s in named))}口径，表印为{_SCOPE_ZH[basic.scope]}口径，"
+                "按表比较系推测",
+                f"the words name several scopes ({', '.join(sorted(named))}); the table prints {basic.scope}",
+            )
+        )
     elif said in _WIDE_SAID and isinstance(ref, TextRef):
         reasons.append(
             (
                 f"文字写明{_SCOPE_ZH[said]}口径，表的标题和编制单位未印明口径，比较系推测",
                 f"the sentence names {said}'s money; the table's caption prints no scope",
+            )
+        )
+    elif not named and basic.scope in ("region", "region_own") and (owner := _OWNER_BEFORE.match(before)):
+        # "区财政局2021年“三公”经费预算为…" under "2021年区本级“三公”经费预算支出表": words naming an owner by its name,
+        # no scope word — whether that is the region's money is a name's reading (review20d)
+        reasons.append(
+            (
+                f"文字写的是“{owner[1]}”的经费，表印为{_SCOPE_ZH[basic.scope]}口径，比较系推测",
+                f"the words name {owner[1]}'s money; the table prints the {basic.scope} scope",
             )
         )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
@@ -1508,12 +1531,17 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
 
 
+#: An owner named by its name at a clause's start, before the year ("区财政局2021年“三公”经费…").
+_OWNER_BEFORE = lazy_compile(r"^\s*([^\d，,。；;：:（(]{2,30}?)(?:19|20)\d{2}年")
+
+
 _SCOPE_ZH = {
     "region": "全地区",
     "region_own": "本级财政（区/市/县本级）",
     "system": "全系统",
     "department": "部门",
     "own": "本级",
+    "subordinate": "下属单位",
 }
 
 
@@ -1643,7 +1671,8 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                 # table's own scope is the table's figure of the item — held to it as the item's (scope20)
                 before = len(run.issues)
                 for part in scopes:
-                    if _a_level(part) and said_scope(part.subject) == own.basic.scope:
+                    # a part is never the department's whole: "所属单位0.90万元" reads the department's (review20d)
+                    if _a_level(part) and said_scope(part.subject) == own.basic.scope != "department":
                         part = dataclasses.replace(part, claim=claim)
                         if of_budgets and part.role == "value" and _of_no_spending(texts[i], part):
                             part = dataclasses.replace(part, role="budget")  # as the item's own figure, above

@@ -793,9 +793,11 @@ def _claim(subject: str, role: str = "value") -> str:
         # "区本级一般公共预算中三公经费" (江北区 2021, real reports 15): the 三公经费 of the 区本级 budget
         item = claim_of(of.group(1))
         claim = item if item in _OF_ITEMS else ""
-    if not claim and (stage := _STAGE_TAIL.search(subject)) and stage.start() > 0:
+    if not claim and role == "budget" and (stage := _STAGE_TAIL.search(subject)) and stage.start() > 0:
         # "2025年度“三公”经费年初预算为50.00万元，…完成年初预算的74.70%": the item's, its budget's stage a word of its own
-        # (read against the table's 预算 column by crosscheck._printed_readings, scope20)
+        # (read against the table's 预算 column by crosscheck._printed_readings, scope20). Only a budget's: "“三公”经费
+        # 年初为50万元" / "调整后为…" / "全年50万元" name no 预算 — read as the item's value they were held to its 决算
+        # (review20d: an N01 错误)
         item = _claim(subject[: stage.start()], role)
         claim = item if item in _OF_ITEMS else ""
     return claim
